@@ -1,0 +1,40 @@
+# Two commands: `make run` and `make test`. Both create .venv on first use.
+PYTHON ?= python3
+VENV := .venv
+PY := $(VENV)/bin/python
+
+.PHONY: run test bench lint format clean system-deps-run system-deps-test
+
+$(VENV)/.installed: pyproject.toml
+	@$(PYTHON) -c 'import sys; sys.exit(sys.version_info < (3, 11) and "Python 3.11 or newer is needed (set PYTHON=python3.x)")'
+	$(PYTHON) -m venv $(VENV)
+	$(PY) -m pip install --quiet --upgrade pip
+	$(PY) -m pip install --quiet -e ".[test,bench]"
+	@touch $@
+
+system-deps-run:
+	@bash .ci/system-deps.sh run
+
+system-deps-test:
+	@bash .ci/system-deps.sh test
+
+run: system-deps-run $(VENV)/.installed
+	$(PY) main.py
+
+test: system-deps-test $(VENV)/.installed
+	$(PY) -m ruff check .
+	QT_QPA_PLATFORM=offscreen $(PY) -m pytest -q
+
+bench: $(VENV)/.installed
+	QT_QPA_PLATFORM=offscreen $(PY) -m bench
+
+lint: $(VENV)/.installed
+	$(PY) -m ruff check .
+	$(PY) -m ruff format --check .
+
+format: $(VENV)/.installed
+	$(PY) -m ruff format .
+	$(PY) -m ruff check --fix .
+
+clean:
+	rm -rf $(VENV) .pytest_cache .ruff_cache .hypothesis *.egg-info

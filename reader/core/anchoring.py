@@ -1,0 +1,198 @@
+"""Re-anchoring of highlights on a changed text: kept, moved (exactly or fuzzily) or orphaned."""
+
+from __future__ import annotations
+
+from bisect import bisect_left
+from collections import Counter
+from dataclasses import dataclass, replace
+from enum import StrEnum
+
+from rapidfuzz import fuzz
+
+from reader.core.annotations import Highlight, quote_context
+
+FUZZY_THRESHOLD = 80.0  # rapidfuzz similarity (0-100) a changed quote needs to count as found
+MIN_FUZZY_CHARS = 8  # shorter quotes fit too many places fuzzily, so they only move exactly
+NEAR_CHARS = 2_000  # searched around the expected place before the whole text is
+DISTANCE_PENALTY = 1.0  # score a match the whole text away loses: ties go to the nearer one
+MAX_CANDIDATES = 256  # a short common quote can occur 10^5 times: score only the nearest
+SEED_PIECES = 4  # whole-text fuzzy search starts where a piece of the quote survives verbatim
+MIN_SEED_CHARS = 8  # shorter pieces occur almost everywhere and would find nothing useful
+MAX_SEED_HITS = 16  # per piece, the nearest hits only
+
+
+class AnchorStatus(StrEnum):
+    KEPT = "kept"
+    MOVED = "moved"
+    ORPHANED = "orphaned"
+
+
+@dataclass(frozen=True)
+class AnchorResult:
+    highlight: Highlight
+    status: AnchorStatus
+
+
+@dataclass(frozen=True)
+class AnchorSummary:
+    kept: int
+    moved: int
+    orphaned: int
+
+    def message(self) -> str:
+        noun = "highlight" if self.kept == 1 else "highlights"
+        return (
+            f"Document changed since last time: {self.kept} {noun} kept, "
+            f"{self.moved} moved, {self.orphaned} orphaned"
+        )
+
+
+def anchor(text: str, highlight: Highlight) -> AnchorResult:
+    """Where `highlight` is in `text`: at its offsets, elsewhere exactly, fuzzily, or nowhere."""
+    return _anchor(text, highlight, 0)[0]
+
+
+def reanchor_all(
+    text: str, highlights: list[Highlight]
+) -> tuple[list[AnchorResult], AnchorSummary]:
+    """anchor() for each highlight (results in the same order) and the counts of each status."""
+    placed: dict[int, AnchorResult] = {}
+    # Edits shift everything after them, so in document order the shift of the previous
+    # highlight predicts the next one's place: one slice comparison instead of a search.
+    shift = 0
+    for i in sorted(range(len(highlights)), key=lambda i: highlights[i].start):
+        placed[i], sure = _anchor(text, highlights[i], shift)
+        if sure:
+            shift = placed[i].highlight.start - highlights[i].start
+    results = [placed[i] for i in range(len(highlights))]
+    counts = Counter(r.status for r in results)
+    return results, AnchorSummary(
+        counts[AnchorStatus.KEPT], counts[AnchorStatus.MOVED], counts[AnchorStatus.ORPHANED]
+    )
+
+
+def _anchor(text: str, h: Highlight, shift: int) -> tuple[AnchorResult, bool]:
+    """The result, and whether it is sure enough to predict where the next highlights went."""
+    exact, n = h.exact, len(h.exact)
+    if 0 <= h.start <= h.end <= len(text) and text[h.start : h.end] == exact:
+        return AnchorResult(_placed(text, h, h.start, h.end), AnchorStatus.KEPT), True
+    if not exact:
+        return AnchorResult(replace(h, orphan=True), AnchorStatus.ORPHANED), False
+    expected = h.start + shift
+    if shift and expected >= 0 and text.startswith(exact, expected):
+        return _moved(text, h, expected, expected + n), True
+    near = _occurrences(text, exact, expected - NEAR_CHARS, expected + n + NEAR_CHARS)
+    if near:
+        pos = _best_context(text, h, near, expected)
+        return _moved(text, h, pos, pos + n), True
+    everywhere = _occurrences(text, exact, 0, len(text))
+    if everywhere:
+        pos = _best_context(text, h, _nearest(everywhere, expected), expected)
+        # Only a unique far match may steer the next highlights: in repeated text a copy
+        # elsewhere would drag all of them into the wrong copy.
+        return _moved(text, h, pos, pos + n), len(everywhere) == 1
+    if n >= MIN_FUZZY_CHARS:
+        slack = 3 * n + 256
+        span = _fuzzy(text, exact, [(expected - slack, expected + n + slack)])
+        if span:
+            return _moved(text, h, *span), True
+        span = _fuzzy(text, exact, _seed_windows(text, exact, expected))
+        if span:
+            return _moved(text, h, *span), False
+    orphan = h if h.orphan else replace(h, orphan=True)
+    return AnchorResult(orphan, AnchorStatus.ORPHANED), False
+
+
+def _placed(text: str, h: Highlight, start: int, end: int) -> Highlight:
+    """`h` at text[start:end] with fresh context; `h` itself when nothing changed."""
+    prefix, exact, suffix = quote_context(text, start, end)
+    if (start, end, exact, prefix, suffix) == (h.start, h.end, h.exact, h.prefix, h.suffix):
+        return replace(h, orphan=False) if h.orphan else h
+    return replace(h, start=start, end=end, exact=exact, prefix=prefix, suffix=suffix, orphan=False)
+
+
+def _moved(text: str, h: Highlight, start: int, end: int) -> AnchorResult:
+    return AnchorResult(_placed(text, h, start, end), AnchorStatus.MOVED)
+
+
+def _occurrences(text: str, exact: str, lo: int, hi: int) -> list[int]:
+    """Start offsets of `exact` lying wholly within text[lo:hi], ascending."""
+    lo, hi = max(0, lo), min(len(text), hi)
+    found: list[int] = []
+    pos = text.find(exact, lo, hi)
+    while pos != -1:
+        found.append(pos)
+        pos = text.find(exact, pos + 1, hi)
+    return found
+
+
+def _nearest(positions: list[int], expected: int, limit: int = MAX_CANDIDATES) -> list[int]:
+    """At most `limit` of the ascending `positions`, those nearest `expected`."""
+    if len(positions) <= limit:
+        return positions
+    i = bisect_left(positions, expected)
+    lo = min(max(0, i - limit // 2), len(positions) - limit)
+    return positions[lo : lo + limit]
+
+
+def _best_context(text: str, h: Highlight, positions: list[int], expected: int) -> int:
+    """The position whose surroundings best match the stored prefix and suffix."""
+    n, size = len(h.exact), max(1, len(text))
+
+    def score(pos: int) -> float:
+        before = text[max(0, pos - len(h.prefix)) : pos]
+        after = text[pos + n : pos + n + len(h.suffix)]
+        nearness = DISTANCE_PENALTY * abs(pos - expected) / size
+        return fuzz.ratio(h.prefix, before) + fuzz.ratio(h.suffix, after) - nearness
+
+    return max(positions, key=score)
+
+
+def _seed_windows(text: str, exact: str, expected: int) -> list[tuple[int, int]]:
+    """Windows of the whole text around verbatim pieces of `exact`, nearest first.
+
+    Scanning 5 MB fuzzily costs ~20 ms a quote; a few str.find calls cost ~1 ms each, and
+    an edit small enough to stay above the threshold leaves most pieces of a quote intact.
+    """
+    n = len(exact)
+    pieces = min(SEED_PIECES, n // MIN_SEED_CHARS)
+    if pieces < 2:  # the one piece would be the whole quote, known to be missing
+        return []
+    windows: set[tuple[int, int]] = set()
+    for k in range(pieces):
+        a, b = k * n // pieces, (k + 1) * n // pieces
+        hits = _nearest(_occurrences(text, exact[a:b], 0, len(text)), expected, MAX_SEED_HITS)
+        windows.update((hit - a - n // 2, hit - a + n + n // 2) for hit in hits)
+    return sorted(windows, key=lambda w: abs(w[0] - expected))
+
+
+def _fuzzy(text: str, exact: str, windows: list[tuple[int, int]]) -> tuple[int, int] | None:
+    """The span best matching `exact` within `windows`, if similar enough."""
+    best = None
+    for lo, hi in windows:
+        lo, hi = max(0, lo), min(len(text), hi)
+        cutoff = best[0] if best else FUZZY_THRESHOLD  # equal scores keep the nearer window
+        found = fuzz.partial_ratio_alignment(exact, text[lo:hi], score_cutoff=cutoff)
+        if found and (best is None or found.score > best[0]):
+            best = (found.score, lo + found.dest_start, lo + found.dest_end)
+    return _snap(text, exact, best[1], best[2]) if best else None
+
+
+def _snap(text: str, exact: str, start: int, end: int) -> tuple[int, int] | None:
+    """Move the ends of the aligned span to where the whole quote matches best.
+
+    partial_ratio aligns a span exactly len(exact) long, so a word inserted into the quote
+    would be cut off its end, and a deleted one would pull in the next word.
+    """
+    reach = len(exact) // 4 + 1
+
+    def score(s: int, e: int) -> float:
+        return fuzz.ratio(exact, text[s:e])
+
+    ends = range(max(start + 1, end - reach), min(len(text), end + reach) + 1)
+    new_end = max(ends, key=lambda e: (score(start, e), -abs(e - end)))
+    starts = range(max(0, start - reach), min(new_end - 1, start + reach) + 1)
+    new_start = max(starts, key=lambda s: (score(s, new_end), -abs(s - start)))
+    if score(new_start, new_end) < FUZZY_THRESHOLD:
+        return None
+    return new_start, new_end

@@ -1,0 +1,117 @@
+"""Highlights: a coloured span of the document with the reader's note and tags."""
+
+from __future__ import annotations
+
+import uuid
+from dataclasses import dataclass, field, replace
+from datetime import UTC, datetime
+from typing import Any
+
+CONTEXT_CHARS = 32  # prefix/suffix length, in the manner of the W3C TextQuoteSelector
+
+# Colour id -> (default label, light-palette RGB). Ids are stable names so the notes file
+# stays readable; the order is the order of keys 1-6.
+DEFAULT_COLORS: dict[str, tuple[str, str]] = {
+    "yellow": ("Key quote", "#f5d90a"),
+    "green": ("Method", "#5bd16b"),
+    "blue": ("Context", "#5aa9f5"),
+    "pink": ("Follow up", "#f27ab8"),
+    "purple": ("Theme", "#b48cf2"),
+    "orange": ("Question", "#f5a04a"),
+}
+COLOR_IDS: tuple[str, ...] = tuple(DEFAULT_COLORS)
+DEFAULT_COLOR = COLOR_IDS[0]
+
+
+def now_iso() -> str:
+    """The current time as ISO 8601 with the UTC offset, to the second."""
+    return datetime.now(UTC).replace(microsecond=0).isoformat()
+
+
+@dataclass(frozen=True)
+class Highlight:
+    """One highlight. Offsets are code points of the normalised text, end exclusive.
+
+    `orphan` is True when re-anchoring found no place for the quote; an orphan keeps its
+    last offsets, quote and note so nothing is lost.
+    """
+
+    id: str
+    start: int
+    end: int
+    exact: str
+    prefix: str
+    suffix: str
+    color: str = DEFAULT_COLOR
+    note: str = ""
+    tags: tuple[str, ...] = ()
+    created: str = field(default_factory=now_iso)
+    modified: str = field(default_factory=now_iso)
+    orphan: bool = False
+
+    def edited(self, **changes: Any) -> Highlight:
+        """A copy with `changes` applied and `modified` set to now."""
+        return replace(self, modified=now_iso(), **changes)
+
+    def to_json(self) -> dict[str, Any]:
+        data: dict[str, Any] = {
+            "id": self.id,
+            "start": self.start,
+            "end": self.end,
+            "exact": self.exact,
+            "prefix": self.prefix,
+            "suffix": self.suffix,
+            "color": self.color,
+            "note": self.note,
+            "tags": list(self.tags),
+            "created": self.created,
+            "modified": self.modified,
+        }
+        if self.orphan:
+            data["orphan"] = True
+        return data
+
+    @classmethod
+    def from_json(cls, data: dict[str, Any]) -> Highlight:
+        return cls(
+            id=data["id"],
+            start=data["start"],
+            end=data["end"],
+            exact=data["exact"],
+            prefix=data.get("prefix", ""),
+            suffix=data.get("suffix", ""),
+            color=data.get("color", DEFAULT_COLOR),
+            note=data.get("note", ""),
+            tags=tuple(data.get("tags", ())),
+            created=data.get("created") or now_iso(),
+            modified=data.get("modified") or now_iso(),
+            orphan=bool(data.get("orphan", False)),
+        )
+
+
+def quote_context(text: str, start: int, end: int) -> tuple[str, str, str]:
+    """(prefix, exact, suffix) of text[start:end], the context up to CONTEXT_CHARS each."""
+    return (
+        text[max(0, start - CONTEXT_CHARS) : start],
+        text[start:end],
+        text[end : end + CONTEXT_CHARS],
+    )
+
+
+def make_highlight(text: str, start: int, end: int, color: str = DEFAULT_COLOR) -> Highlight:
+    """A new highlight of text[start:end] with a fresh UUID and its quote context."""
+    if not 0 <= start < end <= len(text):
+        raise ValueError(f"bad highlight span {start}..{end} for a text of {len(text)}")
+    prefix, exact, suffix = quote_context(text, start, end)
+    stamp = now_iso()
+    return Highlight(
+        id=str(uuid.uuid4()),
+        start=start,
+        end=end,
+        exact=exact,
+        prefix=prefix,
+        suffix=suffix,
+        color=color,
+        created=stamp,
+        modified=stamp,
+    )

@@ -1,0 +1,129 @@
+"""The notes file, version 1: what it holds, and its conversion to and from JSON."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from functools import cache
+from typing import Any
+
+import orjson
+
+from reader import APP_NAME, __version__
+from reader.core.annotations import DEFAULT_COLORS, Highlight
+from reader.core.interview import Role
+from reader.resources import NOTES_SCHEMA
+
+FORMAT = "interview-reader-notes"
+VERSION = 1
+
+
+class NotesFormatError(Exception):
+    """Bytes that are not a notes file this build can read; the message is for the user."""
+
+
+class NewerVersionError(NotesFormatError):
+    """A notes file written by a newer build: readable only by that build, never overwritten."""
+
+
+@dataclass(frozen=True)
+class RoleCorrection:
+    """The reader's role for the paragraph at `start`; `quote` finds it again if it moved."""
+
+    start: int
+    quote: str
+    role: Role
+
+
+@dataclass
+class NotesData:
+    """Everything the notes file holds for one document."""
+
+    document: dict[str, Any]
+    colors: dict[str, str] = field(
+        default_factory=lambda: {cid: label for cid, (label, _) in DEFAULT_COLORS.items()}
+    )
+    highlights: list[Highlight] = field(default_factory=list)
+    notes: str = ""
+    roles: list[RoleCorrection] = field(default_factory=list)
+    speakers: dict[str, str] = field(default_factory=dict)
+
+    def to_json(self) -> dict[str, Any]:
+        """The file's object with a stable key order, highlights last since they are long."""
+        data: dict[str, Any] = {
+            "format": FORMAT,
+            "version": VERSION,
+            "generator": f"{APP_NAME} {__version__}",
+            "document": self.document,
+            "colors": self.colors,
+        }
+        if self.roles or self.speakers:
+            data["structure"] = {
+                "roles": [
+                    {"start": r.start, "quote": r.quote, "role": str(r.role)} for r in self.roles
+                ],
+                "speakers": self.speakers,
+            }
+        data["notes"] = self.notes
+        data["highlights"] = [h.to_json() for h in self.highlights]
+        return data
+
+    @classmethod
+    def from_json(cls, data: dict[str, Any]) -> NotesData:
+        """Build from an object that already passed `validate`."""
+        structure = data.get("structure", {})
+        colors = {cid: label for cid, (label, _) in DEFAULT_COLORS.items()}
+        colors.update(data["colors"])
+        return cls(
+            document=data["document"],
+            colors=colors,
+            highlights=[Highlight.from_json(h) for h in data["highlights"]],
+            notes=data["notes"],
+            roles=[
+                RoleCorrection(r["start"], r.get("quote", ""), Role(r["role"]))
+                for r in structure.get("roles", [])
+            ],
+            speakers=dict(structure.get("speakers", {})),
+        )
+
+
+@cache
+def _schema_validator() -> Any:
+    import fastjsonschema  # compiled on first use only: start-up without a notes file skips it
+
+    return fastjsonschema.compile(orjson.loads(NOTES_SCHEMA.read_bytes()))
+
+
+def validate(data: Any) -> None:
+    """Raise NotesFormatError unless `data` is a notes object this build understands."""
+    import fastjsonschema
+
+    if not isinstance(data, dict) or data.get("format") != FORMAT:
+        raise NotesFormatError("it is not an Interview Reader notes file")
+    version = data.get("version")
+    if isinstance(version, int) and version > VERSION:
+        raise NewerVersionError(
+            f"it was written by a newer Interview Reader (format version {version}; "
+            f"this build reads up to {VERSION})"
+        )
+    try:
+        _schema_validator()(data)
+    except fastjsonschema.JsonSchemaException as exc:
+        raise NotesFormatError(f"it does not match the notes format ({exc.message})") from exc
+    for h in data["highlights"]:
+        if h["end"] <= h["start"]:
+            raise NotesFormatError(f"highlight {h['id']} ends before it starts")
+
+
+def parse(raw: bytes) -> NotesData:
+    """NotesData from the file's bytes, or NotesFormatError saying what is wrong."""
+    try:
+        data = orjson.loads(raw)
+    except orjson.JSONDecodeError as exc:
+        raise NotesFormatError(f"it is not valid JSON ({exc})") from exc
+    validate(data)
+    return NotesData.from_json(data)
+
+
+def serialise(notes: NotesData) -> bytes:
+    """UTF-8 JSON, indented for people and diff tools, non-ASCII kept as it is."""
+    return orjson.dumps(notes.to_json(), option=orjson.OPT_INDENT_2) + b"\n"

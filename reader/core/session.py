@@ -1,0 +1,156 @@
+"""One open interview: the document, its structure and its notes, kept consistent."""
+
+from __future__ import annotations
+
+from bisect import bisect_left, bisect_right
+from dataclasses import dataclass, field
+
+from reader.core.anchoring import AnchorSummary, reanchor_all
+from reader.core.annotations import Highlight
+from reader.core.document import Document
+from reader.core.interview import Role, Segment, apply_corrections, detect_segments
+from reader.core.notes_file import NotesData, RoleCorrection
+
+
+@dataclass
+class Session:
+    """The model the UI and the CLI share. Changes go through its methods only."""
+
+    document: Document
+    notes: NotesData
+    detected: list[Segment]
+    segments: list[Segment] = field(default_factory=list)
+    # Set when the document differs from the one the notes were made on.
+    anchor_summary: AnchorSummary | None = None
+    _starts: list[int] = field(default_factory=list, repr=False)
+    # Highlight starts in list order, and the longest highlight: for range queries.
+    _highlight_starts: list[int] = field(default_factory=list, repr=False)
+    _longest: int = 0
+
+    def __post_init__(self) -> None:
+        self._reindex_highlights()
+
+    @classmethod
+    def open(cls, document: Document, notes: NotesData | None) -> Session:
+        """Join a document with its notes (None: fresh notes), re-anchoring if it changed."""
+        summary = None
+        if notes is None:
+            notes = NotesData(document=document.meta())
+        else:
+            results, summary = reanchor_all(document.text, notes.highlights)
+            notes.highlights = [r.highlight for r in results]
+            if notes.document.get("sha256") == document.sha256:
+                summary = None
+            notes.document = document.meta()
+        session = cls(
+            document=document,
+            notes=notes,
+            detected=detect_segments(document.text),
+            anchor_summary=summary,
+        )
+        session.refresh_segments()
+        return session
+
+    # Structure ---------------------------------------------------------------------------
+
+    def refresh_segments(self) -> None:
+        """Apply the reader's role corrections and speaker names to the detected structure."""
+        starts = {seg.start for seg in self.detected}
+        roles: dict[int, Role] = {}
+        for correction in self.notes.roles:
+            start = correction.start
+            text = self.document.text
+            if start not in starts or not text.startswith(correction.quote, start):
+                found = text.find(correction.quote) if correction.quote else -1
+                if found not in starts:
+                    continue  # kept in the file, but its paragraph is gone
+                start = found
+            roles[start] = correction.role
+        self.segments = apply_corrections(self.detected, roles, self.notes.speakers)
+        self._starts = [seg.start for seg in self.segments]
+
+    def segment_at(self, offset: int) -> Segment | None:
+        """The segment whose text holds `offset`, None between paragraphs."""
+        i = bisect_right(self._starts, offset) - 1
+        if i >= 0 and offset < self.segments[i].end:
+            return self.segments[i]
+        return None
+
+    def segment_boundaries(self, start: int, end: int) -> list[int]:
+        """Paragraph starts and ends strictly inside (start, end)."""
+        lo = max(0, bisect_right(self._starts, start) - 1)
+        hi = bisect_left(self._starts, end)
+        points = []
+        for seg in self.segments[lo:hi]:
+            points.extend(p for p in (seg.start, seg.end) if start < p < end)
+        return points
+
+    def segment_index_at(self, offset: int) -> int:
+        """Index of the segment that holds `offset`, or the last one that starts before it."""
+        return max(0, bisect_right(self._starts, offset) - 1)
+
+    def set_role(self, start: int, role: Role) -> None:
+        quote = self.document.text[start : start + 32]
+        kept = [c for c in self.notes.roles if c.start != start]
+        self.notes.roles = [*kept, RoleCorrection(start, quote, role)]
+        self.refresh_segments()
+
+    def role_corrections(self) -> list[RoleCorrection]:
+        return list(self.notes.roles)
+
+    def restore_role_corrections(self, corrections: list[RoleCorrection]) -> None:
+        self.notes.roles = list(corrections)
+        self.refresh_segments()
+
+    def rename_speaker(self, detected_name: str, new_name: str) -> None:
+        if new_name == detected_name:
+            self.notes.speakers.pop(detected_name, None)
+        else:
+            self.notes.speakers[detected_name] = new_name
+        self.refresh_segments()
+
+    # Highlights --------------------------------------------------------------------------
+
+    def _reindex_highlights(self) -> None:
+        self.notes.highlights.sort(key=_order)
+        self._highlight_starts = [h.start for h in self.notes.highlights]
+        self._longest = max((h.end - h.start for h in self.notes.highlights), default=0)
+
+    def highlight(self, highlight_id: str) -> Highlight | None:
+        return next((h for h in self.notes.highlights if h.id == highlight_id), None)
+
+    def add_highlight(self, highlight: Highlight) -> None:
+        i = bisect_right(self.notes.highlights, _order(highlight), key=_order)
+        self.notes.highlights.insert(i, highlight)
+        self._highlight_starts.insert(i, highlight.start)
+        self._longest = max(self._longest, highlight.end - highlight.start)
+
+    def remove_highlight(self, highlight_id: str) -> Highlight:
+        for i, h in enumerate(self.notes.highlights):
+            if h.id == highlight_id:
+                del self._highlight_starts[i]
+                return self.notes.highlights.pop(i)
+        raise KeyError(highlight_id)
+
+    def replace_highlight(self, highlight: Highlight) -> Highlight:
+        """Put `highlight` in place of the one with its id; return the old one."""
+        old = self.remove_highlight(highlight.id)
+        self.add_highlight(highlight)
+        return old
+
+    def highlights_overlapping(self, start: int, end: int) -> list[Highlight]:
+        """Anchored highlights that share at least one character with [start, end)."""
+        lo = bisect_left(self._highlight_starts, start - self._longest)
+        hi = bisect_left(self._highlight_starts, max(end, start + 1))
+        return [
+            h
+            for h in self.notes.highlights[lo:hi]
+            if h.end > start and h.start < max(end, start + 1) and not h.orphan
+        ]
+
+    def highlights_at(self, offset: int) -> list[Highlight]:
+        return self.highlights_overlapping(offset, offset + 1)
+
+
+def _order(h: Highlight) -> tuple[int, int]:
+    return (h.start, h.end)

@@ -1,0 +1,69 @@
+"""Where notes files live, and reading and writing them safely."""
+
+from __future__ import annotations
+
+import hashlib
+import os
+import re
+import tempfile
+from datetime import datetime
+from pathlib import Path
+
+import platformdirs
+
+from reader import APP_ID
+from reader.core.notes_file import NotesData, parse, serialise
+
+
+def data_dir() -> Path:
+    """The user's data folder for the app (XDG_DATA_HOME on Linux, so tests can move it)."""
+    return Path(platformdirs.user_data_dir(APP_ID, appauthor=False))
+
+
+def default_notes_path(document_source: str | Path) -> Path:
+    """The per-document notes file: the document's name plus a hash of its full path."""
+    source = str(Path(document_source).resolve())
+    slug = re.sub(r"[^\w.-]+", "-", Path(source).stem).strip("-")[:60] or "document"
+    digest = hashlib.sha256(source.encode("utf-8")).hexdigest()[:10]
+    return data_dir() / "notes" / f"{slug}-{digest}.json"
+
+
+def atomic_write(path: Path, data: bytes) -> None:
+    """Write `data` so that a crash leaves either the old or the new file, never half of one."""
+    path.parent.mkdir(parents=True, exist_ok=True)
+    fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
+    try:
+        with os.fdopen(fd, "wb") as handle:
+            handle.write(data)
+            handle.flush()
+            os.fsync(handle.fileno())
+        os.replace(tmp, path)
+    except BaseException:
+        Path(tmp).unlink(missing_ok=True)
+        raise
+    dir_fd = os.open(path.parent, os.O_RDONLY)
+    try:
+        os.fsync(dir_fd)  # makes the rename itself durable
+    finally:
+        os.close(dir_fd)
+
+
+def load_notes(path: Path) -> NotesData | None:
+    """The notes at `path`, None when there is no file yet; NotesFormatError when unreadable."""
+    try:
+        raw = path.read_bytes()
+    except FileNotFoundError:
+        return None
+    return parse(raw)
+
+
+def save_notes(path: Path, notes: NotesData) -> None:
+    atomic_write(path, serialise(notes))
+
+
+def set_aside(path: Path) -> Path:
+    """Rename an unreadable notes file to NAME.corrupt-YYYYmmdd-HHMMSS.json and return that."""
+    stamp = datetime.now().strftime("%Y%m%d-%H%M%S")
+    target = path.with_name(f"{path.stem}.corrupt-{stamp}{path.suffix}")
+    os.replace(path, target)
+    return target

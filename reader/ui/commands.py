@@ -1,0 +1,95 @@
+"""Undoable changes to the model: every change a user makes goes through one of these."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from PySide6.QtGui import QUndoCommand
+
+from reader.core.annotations import Highlight
+from reader.core.interview import Role
+
+if TYPE_CHECKING:
+    from reader.ui.controller import Controller
+
+
+class SetRoleCommand(QUndoCommand):
+    def __init__(self, controller: Controller, start: int, role: Role) -> None:
+        super().__init__(f"Mark as {role.value.title()}")
+        self._controller = controller
+        self._start = start
+        self._role = role
+        self._before = controller.session.role_corrections()
+
+    def redo(self) -> None:
+        self._controller.session.set_role(self._start, self._role)
+        self._controller.structure_edited()
+
+    def undo(self) -> None:
+        self._controller.session.restore_role_corrections(self._before)
+        self._controller.structure_edited()
+
+
+class RenameSpeakerCommand(QUndoCommand):
+    def __init__(self, controller: Controller, detected: str, new_name: str) -> None:
+        super().__init__("Rename Speaker")
+        self._controller = controller
+        self._detected = detected
+        self._new = new_name
+        self._old = controller.session.notes.speakers.get(detected, detected)
+
+    def redo(self) -> None:
+        self._controller.session.rename_speaker(self._detected, self._new)
+        self._controller.structure_edited()
+
+    def undo(self) -> None:
+        self._controller.session.rename_speaker(self._detected, self._old)
+        self._controller.structure_edited()
+
+
+class AddHighlightCommand(QUndoCommand):
+    def __init__(self, controller: Controller, highlight: Highlight) -> None:
+        super().__init__("Add Highlight")
+        self._controller = controller
+        self._highlight = highlight
+
+    def redo(self) -> None:
+        self._controller.session.add_highlight(self._highlight)
+        self._controller.highlight_edited(None, self._highlight)
+
+    def undo(self) -> None:
+        self._controller.session.remove_highlight(self._highlight.id)
+        self._controller.highlight_edited(self._highlight, None)
+
+
+class DeleteHighlightCommand(QUndoCommand):
+    def __init__(self, controller: Controller, highlight: Highlight) -> None:
+        super().__init__("Delete Highlight")
+        self._controller = controller
+        self._highlight = highlight
+
+    def redo(self) -> None:
+        self._controller.session.remove_highlight(self._highlight.id)
+        self._controller.highlight_edited(self._highlight, None)
+
+    def undo(self) -> None:
+        self._controller.session.add_highlight(self._highlight)
+        self._controller.highlight_edited(None, self._highlight)
+
+
+class EditHighlightCommand(QUndoCommand):
+    """Recolour, note or tags: `after` replaces `before` (same id)."""
+
+    def __init__(self, controller: Controller, before: Highlight, after: Highlight, text: str):
+        super().__init__(text)
+        self._controller = controller
+        self._before = before
+        self._after = after
+
+    def redo(self) -> None:
+        self._controller.session.replace_highlight(self._after)
+        self._controller.highlight_edited(self._before, self._after)
+
+    def undo(self) -> None:
+        self._controller.session.replace_highlight(self._before)
+        self._controller.highlight_edited(self._after, self._before)

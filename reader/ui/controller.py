@@ -1,0 +1,90 @@
+"""The one place where the model meets the widgets: undo stack, change signals, autosave."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from pathlib import Path
+
+from PySide6.QtCore import QObject, Signal
+from PySide6.QtGui import QUndoStack
+
+from reader.core.annotations import Highlight, make_highlight
+from reader.core.interview import Role
+from reader.core.notes_file import serialise
+from reader.core.session import Session
+from reader.ui.commands import (
+    AddHighlightCommand,
+    DeleteHighlightCommand,
+    EditHighlightCommand,
+    RenameSpeakerCommand,
+    SetRoleCommand,
+)
+from reader.ui.saver import NotesSaver
+
+
+class Controller(QObject):
+    """Owns the Session; widgets read it freely but change it only through these methods."""
+
+    structureChanged = Signal()
+    # (before, after): None before = added, None after = removed.
+    highlightChanged = Signal(object, object)
+
+    def __init__(self, session: Session, notes_path: Path, parent: QObject | None = None):
+        super().__init__(parent)
+        self.session = session
+        self.notes_path = notes_path
+        self.undo_stack = QUndoStack(self)
+        self.saver = NotesSaver(notes_path, self._serialise, self)
+        # The notes editor's text is pulled when saving, not copied on every keystroke.
+        self.notes_text: Callable[[], str] = lambda: session.notes.notes
+
+    def _serialise(self) -> bytes:
+        self.session.notes.notes = self.notes_text()
+        return serialise(self.session.notes)
+
+    # Called by the undo commands ---------------------------------------------------------
+
+    def structure_edited(self) -> None:
+        self.structureChanged.emit()
+        self.saver.mark_dirty()
+
+    def highlight_edited(self, before: Highlight | None, after: Highlight | None) -> None:
+        self.highlightChanged.emit(before, after)
+        self.saver.mark_dirty()
+
+    def notes_edited(self) -> None:
+        self.saver.mark_dirty()
+
+    # What the widgets ask for ------------------------------------------------------------
+
+    def set_role(self, start: int, role: Role) -> None:
+        self.undo_stack.push(SetRoleCommand(self, start, role))
+
+    def rename_speaker(self, detected: str, new_name: str) -> None:
+        new_name = new_name.strip()
+        if new_name:
+            self.undo_stack.push(RenameSpeakerCommand(self, detected, new_name))
+
+    def add_highlight(self, start: int, end: int, color: str) -> Highlight:
+        highlight = make_highlight(self.session.document.text, start, end, color)
+        self.undo_stack.push(AddHighlightCommand(self, highlight))
+        return highlight
+
+    def delete_highlight(self, highlight_id: str) -> None:
+        highlight = self.session.highlight(highlight_id)
+        if highlight is not None:
+            self.undo_stack.push(DeleteHighlightCommand(self, highlight))
+
+    def edit_highlight(self, highlight_id: str, action: str, **changes: object) -> None:
+        before = self.session.highlight(highlight_id)
+        if before is None:
+            return
+        if any(getattr(before, key) != value for key, value in changes.items()):
+            self.undo_stack.push(
+                EditHighlightCommand(self, before, before.edited(**changes), action)
+            )
+
+    def set_color_label(self, color_id: str, label: str) -> None:
+        self.session.notes.colors[color_id] = label
+        self.structureChanged.emit()
+        self.saver.mark_dirty()

@@ -1,0 +1,319 @@
+"""The main window: reader and notes side by side, the outline beside them; start-up."""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+from PySide6.QtCore import QByteArray, QSettings, Qt, QUrl
+from PySide6.QtGui import QCloseEvent, QDesktopServices
+from PySide6.QtWidgets import (
+    QApplication,
+    QDockWidget,
+    QFileDialog,
+    QInputDialog,
+    QLabel,
+    QMainWindow,
+    QMessageBox,
+    QSplitter,
+    QVBoxLayout,
+    QWidget,
+)
+
+from reader import APP_ID, APP_NAME, __version__
+from reader.core.document import DocumentError, load_document
+from reader.core.notes_file import NewerVersionError, NotesFormatError
+from reader.core.session import Session
+from reader.core.store import default_notes_path, load_notes, set_aside
+from reader.ui.actions import Actions, build_actions, build_menus
+from reader.ui.controller import Controller
+from reader.ui.notes_editor import NotesEditor
+from reader.ui.outline import OutlineList
+from reader.ui.reader_view import ReaderView
+
+
+def settings() -> QSettings:
+    """Window state (geometry, splitter, docks): an INI file in the user's config folder."""
+    return QSettings(QSettings.Format.IniFormat, QSettings.Scope.UserScope, APP_ID, APP_ID)
+
+
+class MainWindow(QMainWindow):
+    def __init__(self) -> None:
+        super().__init__()
+        self.setObjectName("main-window")
+        self.controller: Controller | None = None
+        self.reader = ReaderView()
+        self.notes_editor = NotesEditor()
+        self.splitter = QSplitter(Qt.Orientation.Horizontal)
+        self.splitter.setObjectName("reader-notes-splitter")
+        self.splitter.addWidget(self.reader)
+        self.splitter.addWidget(self.notes_editor)
+        self.splitter.setStretchFactor(0, 3)
+        self.splitter.setStretchFactor(1, 2)
+        self.splitter.setChildrenCollapsible(False)
+        self.banner = QLabel()
+        self.banner.setObjectName("banner")
+        self.banner.setWordWrap(True)
+        self.banner.setVisible(False)
+        self.banner.setStyleSheet(
+            "#banner { background: #fff4ce; color: #3d3000; padding: 6px 12px; }"
+        )
+        central = QWidget()
+        layout = QVBoxLayout(central)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.setSpacing(0)
+        layout.addWidget(self.banner)
+        layout.addWidget(self.splitter)
+        self.setCentralWidget(central)
+
+        self.outline = OutlineList()
+        self.outline_dock = QDockWidget("Outline", self)
+        self.outline_dock.setObjectName("outline-dock")
+        self.outline_dock.setWidget(self.outline)
+        self.addDockWidget(Qt.DockWidgetArea.LeftDockWidgetArea, self.outline_dock)
+
+        self.notes_label = QLabel()
+        self.save_label = QLabel()
+        self.statusBar().addWidget(self.notes_label, 1)
+        self.statusBar().addPermanentWidget(self.save_label)
+
+        self._undo_group_placeholder = None
+        self.actions: Actions | None = None
+        self._wire_static()
+        self.resize(1280, 820)
+        self._restore_state()
+
+    # Wiring: everything that does not depend on the open document ------------------------
+
+    def _wire_static(self) -> None:
+        self.outline.questionActivated.connect(self._go_to_question)
+        self.reader.topSegmentChanged.connect(self.outline.follow)
+        self.reader.roleRequested.connect(self._set_role)
+        self.reader.renameSpeakerRequested.connect(self._rename_speaker)
+        self.notes_editor.textChanged.connect(self._notes_edited)
+
+    def _build_actions(self, controller: Controller) -> None:
+        undo = controller.undo_stack.createUndoAction(self, "&Undo")
+        redo = controller.undo_stack.createRedoAction(self, "&Redo")
+        if self.actions is None:
+            self.actions = build_actions(self, undo, redo)
+            build_menus(self, self.actions, [self.outline_dock.toggleViewAction()])
+            self.actions.open.triggered.connect(self._choose_document)
+            self.actions.show_notes_file.triggered.connect(self.show_notes_file)
+            self.actions.quit.triggered.connect(self.close)
+            self.actions.focus_reader.triggered.connect(self.reader.setFocus)
+            self.actions.focus_notes.triggered.connect(self.notes_editor.setFocus)
+            self.actions.focus_outline.triggered.connect(self._focus_outline)
+            self.actions.about.triggered.connect(self._about)
+            return
+        # A new document brings a new undo stack: swap the Edit menu's undo and redo.
+        for old, new in ((self.actions.undo, undo), (self.actions.redo, redo)):
+            new.setShortcuts(old.shortcuts())
+            for widget in old.associatedObjects():
+                if hasattr(widget, "insertAction"):
+                    widget.insertAction(old, new)
+                    widget.removeAction(old)
+            old.deleteLater()
+        self.actions.undo, self.actions.redo = undo, redo
+
+    # Opening a document ------------------------------------------------------------------
+
+    def open_document(self, document_path: Path, notes_path: Path | None = None) -> bool:
+        """Show `document_path` with its notes; False (and a message) when it cannot be read."""
+        try:
+            document = load_document(document_path)
+        except DocumentError as exc:
+            QMessageBox.warning(self, "Cannot open the interview", str(exc))
+            return False
+        if self.controller is not None:
+            self.close_document()
+        notes_path = notes_path or default_notes_path(document_path)
+        messages: list[str] = []
+        read_only = False
+        try:
+            notes = load_notes(notes_path)
+        except NewerVersionError as exc:
+            notes, read_only = None, True
+            messages.append(f"The notes file cannot be changed here: {exc}. Opened read-only.")
+            notes = _load_newer_readonly(notes_path)
+        except NotesFormatError as exc:
+            aside = set_aside(notes_path)
+            notes = None
+            QMessageBox.warning(
+                self,
+                "Notes file set aside",
+                f"The notes file {notes_path} could not be read: {exc}.\n\n"
+                f"It was kept, unchanged, as {aside.name}. You start with empty notes.",
+            )
+        session = Session.open(document, notes)
+        controller = Controller(session, notes_path, self)
+        controller.saver.read_only = read_only
+        if document.notice:
+            messages.append(document.notice)
+        if session.anchor_summary is not None:
+            messages.append(session.anchor_summary.message())
+        self.controller = controller
+        self._build_actions(controller)
+        controller.structureChanged.connect(self._structure_changed)
+        controller.saver.stateChanged.connect(self._show_save_state)
+        controller.notes_text = self.notes_editor.toPlainText
+        self.reader.show_session(session)
+        self.outline.show_session(session)
+        self.notes_editor.blockSignals(True)
+        self.notes_editor.load_text(session.notes.notes)
+        self.notes_editor.blockSignals(False)
+        self.notes_editor.setReadOnly(read_only)
+        self.setWindowTitle(
+            f"{APP_NAME} — {document.title}" + (" (read-only)" if read_only else "")
+        )
+        self.notes_label.setText(f"Notes: {notes_path}")
+        self.notes_label.setToolTip(str(notes_path))
+        self._show_save_state("read-only" if read_only else "saved", "")
+        self.banner.setText("  ".join(messages))
+        self.banner.setVisible(bool(messages))
+        self.outline.follow(0)
+        return True
+
+    def close_document(self) -> None:
+        if self.controller is None:
+            return
+        self.controller.saver.flush()
+        self.controller.saver.shutdown()
+        self.controller.deleteLater()
+        self.controller = None
+
+    # Slots -------------------------------------------------------------------------------
+
+    def _notes_edited(self) -> None:
+        if self.controller is not None:
+            self.controller.notes_edited()
+
+    def _structure_changed(self) -> None:
+        assert self.controller is not None
+        self.reader.refresh_structure()
+        self.outline.show_session(self.controller.session)
+        self.outline.follow(self.reader.top_segment_index())
+
+    def _set_role(self, start: int, role: object) -> None:
+        if self.controller is not None:
+            self.controller.set_role(start, role)  # type: ignore[arg-type]
+
+    def _rename_speaker(self, detected: str) -> None:
+        if self.controller is None:
+            return
+        current = self.controller.session.notes.speakers.get(detected, detected)
+        name, ok = QInputDialog.getText(
+            self, "Rename Speaker", f"Name for “{current}”:", text=current
+        )
+        if ok:
+            self.controller.rename_speaker(detected, name)
+
+    def _go_to_question(self, start: int) -> None:
+        self.reader.scroll_to_offset(start)
+        self.reader.setFocus()
+
+    def _focus_outline(self) -> None:
+        self.outline_dock.show()
+        self.outline.setFocus()
+
+    def _show_save_state(self, state: str, detail: str) -> None:
+        text = {
+            "saved": "Saved",
+            "saving": "Saving…",
+            "read-only": "Read-only",
+            "error": f"Not saved: {detail}",
+        }[state]
+        self.save_label.setText(text)
+
+    def _choose_document(self) -> None:
+        path, _ = QFileDialog.getOpenFileName(
+            self, "Open Interview", "", "Interviews (*.txt *.md *.markdown);;All files (*)"
+        )
+        if path:
+            self.open_document(Path(path))
+
+    def show_notes_file(self) -> None:
+        if self.controller is None:
+            return
+        path = self.controller.notes_path
+        if not path.exists():
+            self.controller.saver.mark_dirty()
+            self.controller.saver.flush()
+        QMessageBox.information(
+            self, "Notes File", f"This interview's notes are saved in\n\n{path}"
+        )
+        QDesktopServices.openUrl(QUrl.fromLocalFile(str(path.parent)))
+
+    def _about(self) -> None:
+        QMessageBox.about(
+            self,
+            f"About {APP_NAME}",
+            f"<b>{APP_NAME} {__version__}</b><p>Read an interview and keep research notes on "
+            "it, offline. Notes are plain JSON you can read with any tool.</p>",
+        )
+
+    # Window state ------------------------------------------------------------------------
+
+    def _restore_state(self) -> None:
+        store = settings()
+        geometry = store.value("window/geometry")
+        if isinstance(geometry, QByteArray):
+            self.restoreGeometry(geometry)
+        state = store.value("window/state")
+        if isinstance(state, QByteArray):
+            self.restoreState(state)
+        splitter = store.value("window/splitter")
+        if isinstance(splitter, QByteArray):
+            self.splitter.restoreState(splitter)
+
+    def save_window_state(self) -> None:
+        store = settings()
+        store.setValue("window/geometry", self.saveGeometry())
+        store.setValue("window/state", self.saveState())
+        store.setValue("window/splitter", self.splitter.saveState())
+        store.sync()
+
+    def closeEvent(self, event: QCloseEvent) -> None:
+        if self.controller is not None and not self.controller.saver.flush():
+            answer = QMessageBox.warning(
+                self,
+                "Notes not saved",
+                f"Your notes could not be saved to {self.controller.notes_path}.\n\n"
+                "Quit anyway and lose the changes since the last save?",
+                QMessageBox.StandardButton.Discard | QMessageBox.StandardButton.Cancel,
+            )
+            if answer != QMessageBox.StandardButton.Discard:
+                event.ignore()
+                return
+        self.save_window_state()
+        self.close_document()
+        event.accept()
+
+
+def _load_newer_readonly(path: Path):
+    """The parts of a newer notes file this build understands, to show without writing."""
+    import orjson
+
+    from reader.core.notes_file import NotesData
+
+    try:
+        data = orjson.loads(path.read_bytes())
+        data = {**data, "version": 1}
+        from reader.core.notes_file import validate
+
+        validate(data)
+        return NotesData.from_json(data)
+    except Exception:
+        return None
+
+
+def run_gui(document_path: Path, notes_path: Path) -> int:
+    app = QApplication.instance() or QApplication(sys.argv[:1])
+    app.setApplicationName(APP_ID)
+    app.setApplicationDisplayName(APP_NAME)
+    app.setApplicationVersion(__version__)
+    window = MainWindow()
+    window.show()
+    if not window.open_document(document_path, notes_path):
+        return 1
+    return app.exec()

@@ -1,0 +1,67 @@
+"""The outline: the interview's questions, in order; it follows the reader and leads it."""
+
+from __future__ import annotations
+
+from bisect import bisect_right
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtWidgets import QListWidget, QListWidgetItem, QWidget
+
+from reader.core.interview import question_numbers
+from reader.core.session import Session
+
+PREVIEW_CHARS = 90
+
+
+class OutlineList(QListWidget):
+    """One row per question; activating a row asks the reader to go there."""
+
+    questionActivated = Signal(int)  # the question's start offset
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("outline")
+        self.setAccessibleName("Questions")
+        self.setWordWrap(True)
+        self.setTextElideMode(Qt.TextElideMode.ElideRight)
+        self.setUniformItemSizes(False)
+        self._segment_indexes: list[int] = []  # segment index of each row
+        self.itemClicked.connect(self._activate)
+        self.itemActivated.connect(self._activate)
+
+    def show_session(self, session: Session) -> None:
+        self.clear()
+        self._segment_indexes = []
+        text = session.document.text
+        seen: set[int] = set()
+        for index, number in question_numbers(session.segments).items():
+            if number in seen:
+                continue  # a question over several paragraphs is one row
+            seen.add(number)
+            seg = session.segments[index]
+            preview = " ".join(text[seg.start : seg.end].split())
+            if len(preview) > PREVIEW_CHARS:
+                preview = preview[: PREVIEW_CHARS - 1].rstrip() + "…"
+            item = QListWidgetItem(f"Q{number}  {preview}")
+            item.setData(Qt.ItemDataRole.UserRole, seg.start)
+            item.setToolTip(text[seg.start : seg.end])
+            self.addItem(item)
+            self._segment_indexes.append(index)
+        if session.segments and not self._segment_indexes:
+            placeholder = QListWidgetItem("No questions found. Mark one from the reader's menu.")
+            placeholder.setFlags(Qt.ItemFlag.NoItemFlags)
+            self.addItem(placeholder)
+
+    def follow(self, segment_index: int) -> None:
+        """Make the question that `segment_index` falls under current, without jumping."""
+        row = bisect_right(self._segment_indexes, segment_index) - 1
+        if row >= 0 and row != self.currentRow():
+            self.blockSignals(True)
+            self.setCurrentRow(row)
+            self.blockSignals(False)
+            self.scrollToItem(self.item(row))
+
+    def _activate(self, item: QListWidgetItem) -> None:
+        start = item.data(Qt.ItemDataRole.UserRole)
+        if start is not None:
+            self.questionActivated.emit(start)

@@ -1,0 +1,225 @@
+"""Tests of re-anchoring highlights on a changed document."""
+
+from __future__ import annotations
+
+from dataclasses import replace
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from reader.core.anchoring import (
+    NEAR_CHARS,
+    AnchorStatus,
+    AnchorSummary,
+    anchor,
+    reanchor_all,
+)
+from reader.core.annotations import Highlight, make_highlight
+
+TEXT = (
+    "Perry wrote the film in long scenes. He said the structure came from theatre, "
+    "where each act plays out in real time. Moss rehearsed every scene for weeks."
+)
+
+
+def highlight(text: str, quote: str, occurrence: int = 0) -> Highlight:
+    start = -1
+    for _ in range(occurrence + 1):
+        start = text.index(quote, start + 1)
+    return make_highlight(text, start, start + len(quote)).edited(note="my note")
+
+
+def assert_placed(text: str, h: Highlight) -> None:
+    assert not h.orphan
+    assert text[h.start : h.end] == h.exact
+    assert h.prefix == text[max(0, h.start - 32) : h.start]
+    assert h.suffix == text[h.end : h.end + 32]
+
+
+def test_unchanged_text_keeps_the_highlight() -> None:
+    h = highlight(TEXT, "the structure came from theatre")
+    result = anchor(TEXT, h)
+    assert result.status is AnchorStatus.KEPT
+    assert result.highlight == h
+
+
+def test_kept_refreshes_context_and_clears_orphan() -> None:
+    h = replace(highlight(TEXT, "the structure came from theatre"), orphan=True)
+    text = TEXT.replace("He said", "We said")
+    result = anchor(text, h)
+    assert result.status is AnchorStatus.KEPT
+    assert (result.highlight.start, result.highlight.end) == (h.start, h.end)
+    assert "We said" in result.highlight.prefix
+    assert result.highlight.modified == h.modified
+    assert_placed(text, result.highlight)
+
+
+def test_text_inserted_before_moves_the_highlight() -> None:
+    h = highlight(TEXT, "each act plays out")
+    text = "A new opening paragraph.\n" + TEXT
+    result = anchor(text, h)
+    assert result.status is AnchorStatus.MOVED
+    assert result.highlight.start == h.start + len("A new opening paragraph.\n")
+    assert result.highlight.exact == h.exact
+    assert result.highlight.note == "my note"
+    assert result.highlight.modified == h.modified
+    assert_placed(text, result.highlight)
+
+
+def test_quote_moved_beyond_the_near_window_is_found() -> None:
+    h = highlight(TEXT, "Moss rehearsed every scene")
+    text = "filler words. " * (NEAR_CHARS // 5) + TEXT
+    result = anchor(text, h)
+    assert result.status is AnchorStatus.MOVED
+    assert_placed(text, result.highlight)
+
+
+def test_repeated_quote_goes_where_the_context_matches() -> None:
+    old = "A red fox says: hello world. And then a blue cat says: hello world."
+    h = highlight(old, "hello world", occurrence=1)
+    new = "The blue cat says: hello world. Much later, a red fox says: hello world."
+    assert new[h.start : h.end] != h.exact
+    result = anchor(new, h)
+    assert result.status is AnchorStatus.MOVED
+    assert result.highlight.start == new.index("hello world")
+
+
+def test_repeated_quote_with_the_same_context_goes_to_the_nearest() -> None:
+    block = "These words repeat in every copy: " + "QUOTE" + " and so do these words after.\n"
+    old = block * 3 + "The end."  # so every copy has a full suffix
+    h = highlight(old, "QUOTE", occurrence=1)
+    new = "0123456789" + block + block + "The end."  # the middle copy deleted
+    result = anchor(new, h)
+    assert result.status is AnchorStatus.MOVED
+    assert result.highlight.start == h.start + 10  # the copy that was third, 10 chars away
+    assert_placed(new, result.highlight)
+
+
+def test_changed_characters_inside_the_quote_move_it_fuzzily() -> None:
+    h = highlight(TEXT, "the structure came from theatre, where each act")
+    text = "Intro. " + TEXT.replace("came from theatre", "came from the theater")
+    result = anchor(text, h)
+    assert result.status is AnchorStatus.MOVED
+    assert result.highlight.exact == "the structure came from the theater, where each act"
+    assert_placed(text, result.highlight)
+
+
+def test_word_inserted_into_the_quote_is_included_in_the_new_span() -> None:
+    old = "Before it. The quick brown fox jumps over the lazy dog. After it."
+    h = highlight(old, "The quick brown fox jumps over the lazy dog")
+    new = old.replace("fox jumps", "fox swiftly jumps")
+    result = anchor(new, h)
+    assert result.status is AnchorStatus.MOVED
+    assert result.highlight.exact == "The quick brown fox swiftly jumps over the lazy dog"
+
+
+def test_fuzzy_match_far_away_is_found() -> None:
+    h = highlight(TEXT, "He said the structure came from theatre")
+    text = "Unrelated. " * NEAR_CHARS + TEXT.replace("came from", "comes from")
+    result = anchor(text, h)
+    assert result.status is AnchorStatus.MOVED
+    assert result.highlight.exact == "He said the structure comes from theatre"
+
+
+def test_deleted_quote_is_orphaned_with_everything_kept() -> None:
+    h = highlight(TEXT, "where each act plays out in real time")
+    text = TEXT.replace("where each act plays out in real time", "")
+    result = anchor(text, h)
+    assert result.status is AnchorStatus.ORPHANED
+    assert result.highlight == replace(h, orphan=True)
+    again = anchor(text, result.highlight)
+    assert again.status is AnchorStatus.ORPHANED
+    assert again.highlight == result.highlight
+
+
+def test_short_quote_is_not_matched_fuzzily() -> None:
+    old = "one two Moss hid three"
+    h = highlight(old, "Moss hid")
+    assert anchor("one two Moss hxd three", h).highlight.exact == "Moss hxd"  # 8 chars
+    short = highlight(old, "Moss hi")
+    result = anchor("one two Moxs hi three", short)
+    assert result.status is AnchorStatus.ORPHANED
+    assert result.highlight.exact == "Moss hi"
+
+
+def test_summary_message() -> None:
+    assert AnchorSummary(37, 2, 1).message() == (
+        "Document changed since last time: 37 highlights kept, 2 moved, 1 orphaned"
+    )
+    assert AnchorSummary(1, 0, 0).message() == (
+        "Document changed since last time: 1 highlight kept, 0 moved, 0 orphaned"
+    )
+
+
+def test_reanchor_all_counts_and_keeps_order() -> None:
+    quotes = ["Moss rehearsed", "real time", "Perry wrote", "the structure"]
+    hs = [highlight(TEXT, q) for q in quotes]
+    text = TEXT.replace("Moss rehearsed", "Moss practised").replace("in real", "in more real")
+    results, summary = reanchor_all(text, hs)
+    assert [r.highlight.id for r in results] == [h.id for h in hs]
+    assert [r.status for r in results] == ["orphaned", "moved", "kept", "kept"]
+    assert (summary.kept, summary.moved, summary.orphaned) == (2, 1, 1)
+
+
+def test_reanchor_all_follows_many_shifts() -> None:
+    paragraphs = [f"Paragraph {i} says something about scene {i * 7}." for i in range(400)]
+    old = "\n".join(paragraphs)
+    hs = [highlight(old, f"something about scene {i * 7}.") for i in range(0, 400, 3)]
+    for i in range(0, 400, 10):
+        paragraphs[i] = "Inserted words at the start. " * 3 + paragraphs[i]
+    new = "\n".join(paragraphs)
+    results, summary = reanchor_all(new, hs)
+    assert summary.orphaned == 0
+    for old_h, result in zip(hs, results, strict=True):
+        assert result.highlight.exact == old_h.exact
+        assert_placed(new, result.highlight)
+
+
+NON_BMP = "Scene 🎬 one: café and cafe\u0301, 映画の撮影, שלום עולם, مرحبا بالعالم, 🎬🎞️ end."
+
+
+@pytest.mark.parametrize(
+    "quote", ["🎬 one", "cafe\u0301,", "映画の撮影", "שלום עולם", "مرحبا بالعالم", "🎞️ end"]
+)
+def test_non_bmp_text_keeps_offsets_in_code_points(quote: str) -> None:
+    h = highlight(NON_BMP, quote)
+    for text in (NON_BMP, "🎬👩‍👩‍👧 inserted. " + NON_BMP, "前" + NON_BMP.replace("撮影", "撮")):
+        result = anchor(text, h)
+        if result.status is not AnchorStatus.ORPHANED:
+            assert_placed(text, result.highlight)
+    moved = anchor("🎬 " + NON_BMP, h)
+    assert moved.status is AnchorStatus.MOVED
+    assert moved.highlight.exact == quote
+
+
+def test_non_bmp_fuzzy_match() -> None:
+    h = highlight(NON_BMP, "映画の撮影, שלום עולם")
+    text = "🎬🎬 " + NON_BMP.replace("שלום", "שלוס")
+    result = anchor(text, h)
+    assert result.status is AnchorStatus.MOVED
+    assert result.highlight.exact == "映画の撮影, שלוס עולם"
+    assert_placed(text, result.highlight)
+
+
+@settings(max_examples=300, deadline=None)
+@given(
+    text=st.text(min_size=1, max_size=300),
+    span=st.tuples(st.integers(0, 299), st.integers(1, 80)),
+    cuts=st.tuples(st.integers(0, 300), st.integers(0, 300)),
+    before=st.text(max_size=100),
+    after=st.text(max_size=100),
+)
+def test_text_inserted_outside_the_span_keeps_the_quote(
+    text: str, span: tuple[int, int], cuts: tuple[int, int], before: str, after: str
+) -> None:
+    start = span[0] % len(text)
+    end = min(len(text), start + span[1])
+    h = make_highlight(text, start, end)
+    cut_before = cuts[0] % (start + 1)  # anywhere before the span
+    cut_after = end + cuts[1] % (len(text) - end + 1)  # anywhere after it
+    new = text[:cut_before] + before + text[cut_before:cut_after] + after + text[cut_after:]
+    result = anchor(new, h)
+    assert result.status is not AnchorStatus.ORPHANED
+    assert result.highlight.exact == h.exact
+    assert_placed(new, result.highlight)

@@ -1,0 +1,362 @@
+"""Tests for interview structure detection: roles, speakers, corrections, question numbers."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+from reader.core.interview import (
+    Role,
+    Segment,
+    apply_corrections,
+    detect_segments,
+    question_numbers,
+    split_paragraphs,
+)
+
+DATA = Path(__file__).parents[1] / "data"
+BUNDLED = Path(__file__).parents[2] / "resources" / "her-smell-interview.txt"
+
+Q, A = Role.QUESTION, Role.ANSWER
+INTRO, ASIDE, CLOSING, OTHER = Role.INTRO, Role.ASIDE, Role.CLOSING, Role.OTHER
+
+
+def _bundled() -> str:
+    return BUNDLED.read_text(encoding="utf-8")
+
+
+def _line(text: str, seg: Segment) -> int:
+    return text.count("\n", 0, seg.start) + 1
+
+
+def _summary(text: str) -> list[tuple[Role, str, str]]:
+    return [(seg.role, seg.speaker, seg.timestamp) for seg in detect_segments(text)]
+
+
+# --- the bundled journalistic interview -------------------------------------------------
+
+
+def test_bundled_interview_matches_golden_file() -> None:
+    text = _bundled()
+    golden = json.loads((DATA / "her-smell-segments.json").read_text(encoding="utf-8"))
+    detected = [
+        {
+            "role": str(seg.role),
+            "speaker": seg.speaker,
+            "start": seg.start,
+            "end": seg.end,
+            "text": text[seg.start : seg.end],
+        }
+        for seg in detect_segments(text)
+    ]
+    assert detected == golden
+
+
+def test_bundled_interview_reading() -> None:
+    text = _bundled()
+    segments = detect_segments(text)
+    by_line = {_line(text, seg): seg for seg in segments}
+    assert len(segments) == len(by_line) == 38
+    questions = [6, 8, 10, 12, 14, 16, 18, 21, 24, 29, 31, 33, 36]
+    assert [line for line, seg in by_line.items() if seg.role == Q] == questions
+    assert [line for line, seg in by_line.items() if seg.role == INTRO] == [1, 2, 3, 4]
+    assert [line for line, seg in by_line.items() if seg.role == ASIDE] == [5, 28, 35]
+    assert [line for line, seg in by_line.items() if seg.role == CLOSING] == [38]
+    answers = set(range(1, 39)) - {1, 2, 3, 4, 5, 28, 35, 38, *questions}
+    assert {line for line, seg in by_line.items() if seg.role == A} == answers
+    assert {seg.speaker for seg in segments if seg.role == Q} == {"Interviewer"}
+    assert {seg.speaker for seg in segments if seg.role == A} == {"Interviewee"}
+    assert {seg.speaker for seg in segments if seg.role not in (Q, A)} == {""}
+    assert question_numbers(segments) == {
+        index: number for number, index in enumerate((q - 1 for q in questions), start=1)
+    }
+
+
+def test_journalistic_interview_without_question_mark_first_stays_intro() -> None:
+    text = "You will like this one.\nWhat made you start?\nBoredom, mostly.\nThanks for reading."
+    assert [role for role, _, _ in _summary(text)] == [INTRO, Q, A, CLOSING]
+
+
+def test_answer_ending_in_question_mark_before_a_question() -> None:
+    text = (
+        "Intro.\nHow did it start?\nBy accident.\nBut honestly, who plans these things?\n"
+        "And where did it go from there?\nEverywhere, and I loved every minute of it."
+    )
+    assert [role for role, _, _ in _summary(text)] == [INTRO, Q, A, A, Q, A]
+
+
+def test_aside_keywords() -> None:
+    text = "\n".join(
+        f"{keyword}: link" for keyword in ("READ MORE", "RELATED", "SEE ALSO", "WATCH", "LISTEN")
+    )
+    text += "\nRead more: not upper case, so not an aside\nALSO READ: link"
+    assert [role for role, _, _ in _summary(text)] == [
+        ASIDE,
+        ASIDE,
+        ASIDE,
+        ASIDE,
+        ASIDE,
+        OTHER,
+        ASIDE,
+    ]
+
+
+def test_no_questions_means_all_other() -> None:
+    text = "A plain essay.\n\nIt asks nothing.\nREAD MORE: Elsewhere\nIt just ends."
+    assert [role for role, _, _ in _summary(text)] == [OTHER, OTHER, ASIDE, OTHER]
+    assert all(seg.speaker == "" for seg in detect_segments(text))
+
+
+def test_empty_text() -> None:
+    assert detect_segments("") == []
+    assert detect_segments(" \n\t\n\n") == []
+    assert question_numbers([]) == {}
+
+
+# --- labelled transcripts ---------------------------------------------------------------
+
+TRANSCRIPTS = {
+    "transcript-interviewer-interviewee.txt": [
+        (INTRO, "", ""),
+        (Q, "Interviewer", "00:00:05"),
+        (A, "Interviewee", "00:00:12"),
+        (A, "Interviewee", ""),
+        (Q, "Interviewer", "00:01:03"),
+        (A, "Interviewee", "00:01:09"),
+        (A, "Interviewee", ""),
+        (Q, "Interviewer", "00:02:30"),
+        (A, "Interviewee", "00:02:41"),
+    ],
+    "transcript-qa.txt": [
+        (Q, "Q", "00:12"),
+        (A, "A", "00:15"),
+        (ASIDE, "", ""),
+        (Q, "Q", "01:40"),
+        (Q, "Q", ""),
+        (A, "A", "01:52"),
+        (Q, "Q", "02:30"),
+        (A, "A", "02:34"),
+        (CLOSING, "", ""),
+    ],
+    # Dr. Smith speaks first, but JANE DOE ends her turns with "?": she is the interviewer.
+    "transcript-names.txt": [
+        (A, "Dr. Smith", ""),
+        (Q, "JANE DOE", ""),
+        (A, "Dr. Smith", ""),
+        (Q, "JANE DOE", ""),
+        (A, "Dr. Smith", ""),
+        (Q, "JANE DOE", ""),
+        (A, "Dr. Smith", ""),
+        (A, "Sam Lee", ""),
+    ],
+    "transcript-numbered.txt": [
+        (INTRO, "", ""),
+        (Q, "Interviewer 1", "00:00:10"),
+        (A, "Respondent 3", "00:00:18"),
+        (A, "Speaker 2", "00:00:25"),
+        (A, "Speaker 2", ""),
+        (Q, "Interviewer 2", "00:01:02"),
+        (A, "Respondent 3", "00:01:10"),
+        (Q, "Interviewer 2", "00:01:14"),
+        (A, "Speaker 2", "00:01:20"),
+    ],
+}
+
+
+@pytest.mark.parametrize("name", sorted(TRANSCRIPTS))
+def test_labelled_transcript(name: str) -> None:
+    text = (DATA / name).read_text(encoding="utf-8")
+    assert _summary(text) == TRANSCRIPTS[name]
+
+
+def test_labelled_segments_span_the_label() -> None:
+    text = "[00:00:05] Interviewer: Hello?\n  Interviewee (00:00:09): Hi.  \n"
+    segments = detect_segments(text)
+    assert [text[seg.start : seg.end] for seg in segments] == [
+        "[00:00:05] Interviewer: Hello?",
+        "Interviewee (00:00:09): Hi.",
+    ]
+
+
+@pytest.mark.parametrize(
+    ("line", "speaker", "timestamp"),
+    [
+        ("Interviewer: Hello.", "Interviewer", ""),
+        ("[00:01:23] Interviewer: Hello.", "Interviewer", "00:01:23"),
+        ("(12:04) Interviewer: Hello.", "Interviewer", "12:04"),
+        ("00:01:23 Interviewer: Hello.", "Interviewer", "00:01:23"),
+        ("Interviewer (00:01:23): Hello.", "Interviewer", "00:01:23"),
+        ("Interviewer [12:04]: Hello.", "Interviewer", "12:04"),
+        ("Interviewer: [00:01:23] Hello.", "Interviewer", "00:01:23"),
+        ("Interviewer 1 (00:01:23): Hello.", "Interviewer 1", "00:01:23"),
+        ("Int.: Hello.", "Int.", ""),
+        ("Moderator: Hello.", "Moderator", ""),
+        ("Host: Hello.", "Host", ""),
+    ],
+)
+def test_question_label_styles(line: str, speaker: str, timestamp: str) -> None:
+    text = f"{line}\nGuest: Hi.\n{line}\nGuest: Bye."
+    assert _summary(text) == [
+        (Q, speaker, timestamp),
+        (A, "Guest", ""),
+        (Q, speaker, timestamp),
+        (A, "Guest", ""),
+    ]
+
+
+@pytest.mark.parametrize("label", ["A", "Interviewee", "Respondent 3", "Participant", "Guest"])
+def test_answer_labels(label: str) -> None:
+    text = f"Q: Why?\n{label}: Because.\nQ: Really?\n{label}: Yes."
+    assert [role for role, _, _ in _summary(text)] == [Q, A, Q, A]
+
+
+def test_plain_names_tie_goes_to_first_speaker() -> None:
+    text = "Jane Doe: Welcome.\nJohn Roe: Thanks.\nJane Doe: Shall we?\nJohn Roe: Why not?"
+    assert _summary(text) == [
+        (Q, "Jane Doe", ""),
+        (A, "John Roe", ""),
+        (Q, "Jane Doe", ""),
+        (A, "John Roe", ""),
+    ]
+
+
+def test_answer_label_with_a_plain_name_asking() -> None:
+    # "A" asks more, but its label already says it answers: the plain name asks.
+    text = "A: Ready?\nJane Doe: Yes.\nA: Sure?\nJane Doe: Why?"
+    assert [role for role, _, _ in _summary(text)] == [A, Q, A, Q]
+
+
+def test_numbered_speakers_only() -> None:
+    text = "Speaker 1: So it works.\nSpeaker 2: Does it?\nSpeaker 1: Yes.\nSpeaker 2: How?"
+    assert [seg.speaker for seg in detect_segments(text) if seg.role == Q] == ["Speaker 2"] * 2
+
+
+def test_stray_blank_lines_and_crlf_normalised() -> None:
+    crlf = (
+        "Intro line.\r\n\r\nQ: One?\r\n\r\n\r\nA: Two.\r\nmore of two\r\n\r\nQ: Three?\r\nA: Four."
+    )
+    lf = crlf.replace("\r\n", "\n")
+    assert _summary(lf) == [
+        (INTRO, "", ""),
+        (Q, "Q", ""),
+        (A, "A", ""),
+        (A, "A", ""),
+        (Q, "Q", ""),
+        (A, "A", ""),
+    ]
+    # Even un-normalised, the "\r" is whitespace and stays outside the spans.
+    assert _summary(crlf) == _summary(lf)
+    assert all("\r" not in crlf[seg.start : seg.end] for seg in detect_segments(crlf))
+
+
+def test_too_few_labels_stay_journalistic() -> None:
+    text = (
+        "Note: an intro with a label-like start.\nAnother intro.\n"
+        "What did you do?\nSomething.\nAnd then?\nNothing.\nNote: I added this later."
+    )
+    assert [role for role, _, _ in _summary(text)] == [INTRO, INTRO, Q, A, Q, A, A]
+
+
+def test_aside_keyword_is_not_a_label() -> None:
+    text = "READ MORE: one\nREAD MORE: two\nQ: Why?\nA: Because.\nQ: Sure?\nA: Yes."
+    assert [role for role, _, _ in _summary(text)] == [ASIDE, ASIDE, Q, A, Q, A]
+
+
+# --- invariants -------------------------------------------------------------------------
+
+_FRAGMENTS = st.sampled_from(
+    ["Q:", "A:", "Interviewer:", "JANE DOE:", "[00:01:23]", "READ MORE:", " you", " I", "?",
+     "”", ".", " word", "\n", "\n\n", " ", "\t", "\r", "\u00a0", "é"]
+)  # fmt: skip
+
+
+def _check_invariants(text: str) -> None:
+    segments = detect_segments(text)
+    lines = [line.strip() for line in text.split("\n") if line.strip()]
+    assert [text[seg.start : seg.end] for seg in segments] == lines
+    assert [(seg.start, seg.end) for seg in segments] == split_paragraphs(text)
+    previous_end = -1
+    for seg in segments:
+        assert previous_end < seg.start < seg.end <= len(text)
+        chunk = text[seg.start : seg.end]
+        assert "\n" not in chunk
+        assert chunk == chunk.strip()
+        assert isinstance(seg.role, Role)
+        previous_end = seg.end
+
+
+@given(st.text())
+def test_invariants_on_arbitrary_text(text: str) -> None:
+    _check_invariants(text)
+
+
+@given(st.lists(_FRAGMENTS, max_size=60).map("".join))
+def test_invariants_on_interview_like_text(text: str) -> None:
+    _check_invariants(text)
+
+
+def test_split_paragraphs() -> None:
+    assert split_paragraphs("  one \n\n\ttwo\n   \nthree") == [(2, 5), (9, 12), (17, 22)]
+
+
+# --- corrections and question numbers ---------------------------------------------------
+
+
+def test_apply_corrections_role_change() -> None:
+    text = _bundled()
+    detected = detect_segments(text)
+    line_27, line_1, line_6 = detected[26], detected[0], detected[5]
+    roles = {line_27.start: Q, line_1.start: A, line_6.start: OTHER}
+    corrected = apply_corrections(detected, roles, {})
+    assert (corrected[26].role, corrected[26].speaker) == (Q, "Interviewer")
+    assert (corrected[0].role, corrected[0].speaker) == (A, "Interviewee")
+    assert (corrected[5].role, corrected[5].speaker) == (OTHER, "")
+    assert corrected[7] == detected[7]
+    assert detected[26].role == A  # the input is not modified
+    numbers = question_numbers(corrected)
+    # Line 27 now runs on, past an aside, into the question on line 29: one question.
+    assert numbers[23] == 8 and numbers[26] == numbers[28] == 9
+    assert 5 not in numbers
+
+
+def test_apply_corrections_renames_speakers() -> None:
+    detected = detect_segments((DATA / "transcript-names.txt").read_text(encoding="utf-8"))
+    renamed = apply_corrections(detected, {}, {"JANE DOE": "Jane", "Dr. Smith": "Ann Smith"})
+    assert [seg.speaker for seg in renamed][:3] == ["Ann Smith", "Jane", "Ann Smith"]
+    # Moved to QUESTION, the interviewee's paragraph takes the (renamed) interviewer;
+    # a third speaker keeps her own name.
+    corrected = apply_corrections(
+        detected, {detected[0].start: Q, detected[7].start: Q}, {"JANE DOE": "Jane"}
+    )
+    assert (corrected[0].role, corrected[0].speaker) == (Q, "Jane")
+    assert (corrected[7].role, corrected[7].speaker) == (Q, "Sam Lee")
+
+
+def test_apply_corrections_defaults_without_questions() -> None:
+    detected = detect_segments("One.\nTwo.")
+    corrected = apply_corrections(detected, {detected[0].start: Q, detected[1].start: A}, {})
+    assert [(seg.role, seg.speaker) for seg in corrected] == [
+        (Q, "Interviewer"),
+        (A, "Interviewee"),
+    ]
+
+
+def test_question_numbers_merge_consecutive_questions_of_one_speaker() -> None:
+    detected = detect_segments((DATA / "transcript-qa.txt").read_text(encoding="utf-8"))
+    assert question_numbers(detected) == {0: 1, 3: 2, 4: 2, 6: 3}
+
+
+def test_question_numbers_split_speakers_and_skip_asides() -> None:
+    segments = [
+        Segment(Q, "Jane", 0, 1),
+        Segment(ASIDE, "", 2, 3),
+        Segment(Q, "Jane", 4, 5),
+        Segment(Q, "John", 6, 7),
+        Segment(A, "Ann", 8, 9),
+        Segment(Q, "John", 10, 11),
+    ]
+    assert question_numbers(segments) == {0: 1, 2: 1, 3: 2, 5: 3}
