@@ -72,6 +72,8 @@ def run_export(argv: list[str]) -> int:
         return _fail(str(exc))
     except NotesFormatError as exc:
         return _fail(f"cannot read the notes file {notes_path}: {exc}.")
+    except OSError as exc:  # e.g. --notes names a folder or an unreadable file
+        return _fail(f"cannot read the notes file {notes_path}: {exc.strerror or exc}.")
     output = FORMATS[args.format](Session.open(document, notes))
     if args.output is None:
         sys.stdout.buffer.write(output)

@@ -310,10 +310,9 @@ def _load_newer_readonly(path: Path):
 def run_gui(document_path: Path, notes_path: Path) -> int:
     app = QApplication.instance() or QApplication(sys.argv[:1])
     app.setApplicationName(APP_ID)
-    app.setApplicationDisplayName(APP_NAME)
     app.setApplicationVersion(__version__)
     window = MainWindow()
-    window.show()
     if not window.open_document(document_path, notes_path):
         return 1
+    window.show()
     return app.exec()

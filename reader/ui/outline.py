@@ -55,10 +55,12 @@ class OutlineList(QListWidget):
     def follow(self, segment_index: int) -> None:
         """Make the question that `segment_index` falls under current, without jumping."""
         row = bisect_right(self._segment_indexes, segment_index) - 1
-        if row >= 0 and row != self.currentRow():
-            self.blockSignals(True)
-            self.setCurrentRow(row)
-            self.blockSignals(False)
+        if row == self.currentRow():
+            return
+        self.blockSignals(True)
+        self.setCurrentRow(row)  # -1 above the first question: nothing is current
+        self.blockSignals(False)
+        if row >= 0:
             self.scrollToItem(self.item(row))
 
     def _activate(self, item: QListWidgetItem) -> None:

@@ -27,7 +27,7 @@ from reader.core.offsets import Utf16Index
 from reader.core.session import Session
 from reader.ui import theme
 
-LINE_HEIGHT_PERCENT = 150
+LINE_HEIGHT_PERCENT = 140
 
 
 class ReaderDocument:

@@ -217,14 +217,20 @@ class ReaderView(QTextEdit):
     # Context menu ------------------------------------------------------------------------
 
     def contextMenuEvent(self, event: QContextMenuEvent) -> None:
-        menu = self.createStandardContextMenu(event.pos())
+        menu = self.build_context_menu(event.pos())
+        menu.exec(event.globalPos())
+        menu.deleteLater()
+
+    def build_context_menu(self, pos: QPoint) -> QMenu:
+        """The menu for a right-click at viewport position `pos`."""
+        menu = self.createStandardContextMenu(pos)
         menu.setParent(self, menu.windowFlags())
         if self.reading is not None:
-            cursor = self.cursorForPosition(event.pos())
+            cursor = self.cursorForPosition(pos)
             segment = self.reading.segment_of_block(cursor.blockNumber())
             if segment is not None:
                 self._add_structure_actions(menu, segment)
-        menu.exec(event.globalPos())
+        return menu
 
     def _add_structure_actions(self, menu: QMenu, segment: Segment) -> None:
         menu.addSeparator()

@@ -1,0 +1,115 @@
+"""`python main.py` as a real process in a real X server (Xvfb), driven with real key presses."""
+
+from __future__ import annotations
+
+import os
+import shutil
+import subprocess
+import sys
+import time
+from collections.abc import Callable, Iterator
+from pathlib import Path
+
+import orjson
+import pytest
+
+from tests.conftest import ROOT
+
+pytestmark = pytest.mark.skipif(
+    not (shutil.which("Xvfb") and shutil.which("xdotool")),
+    reason="needs Xvfb and xdotool (make test installs them when run as root)",
+)
+
+
+def wait_for(condition: Callable[[], object], timeout: float = 30.0) -> object:
+    """Poll `condition` until it is truthy; fail after `timeout` seconds."""
+    deadline = time.monotonic() + timeout
+    while time.monotonic() < deadline:
+        result = condition()
+        if result:
+            return result
+        time.sleep(0.1)
+    raise AssertionError(f"timed out after {timeout} s waiting for {condition}")
+
+
+@pytest.fixture
+def display() -> Iterator[str]:
+    number = next(
+        n
+        for n in range(140, 200)
+        if not Path(f"/tmp/.X11-unix/X{n}").exists() and not Path(f"/tmp/.X{n}-lock").exists()
+    )
+    server = subprocess.Popen(
+        ["Xvfb", f":{number}", "-screen", "0", "1400x900x24", "-nolisten", "tcp"],
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
+    )
+    try:
+        wait_for(lambda: Path(f"/tmp/.X11-unix/X{number}").exists(), 10)
+        yield f":{number}"
+    finally:
+        server.terminate()
+        server.wait(10)
+
+
+class App:
+    def __init__(self, display: str, tmp_path: Path, notes: Path) -> None:
+        self.env = {
+            **os.environ,
+            "DISPLAY": display,
+            "QT_QPA_PLATFORM": "xcb",
+            "XDG_DATA_HOME": str(tmp_path / "data"),
+            "XDG_CONFIG_HOME": str(tmp_path / "config"),
+        }
+        self.log = tmp_path / "app.log"
+        self.process = subprocess.Popen(
+            [sys.executable, "main.py", "--notes", str(notes)],
+            cwd=ROOT,
+            env=self.env,
+            stdout=self.log.open("wb"),
+            stderr=subprocess.STDOUT,
+        )
+        self.window = str(wait_for(self._find_window))
+
+    def _find_window(self) -> str | None:
+        assert self.process.poll() is None, self.log.read_text(errors="replace")
+        found = self.xdotool("search", "--onlyvisible", "--pid", str(self.process.pid))
+        return found.split()[0] if found else None
+
+    def xdotool(self, *args: str) -> str:
+        return subprocess.run(
+            ["xdotool", *args], env=self.env, capture_output=True, text=True, check=False
+        ).stdout.strip()
+
+    def keys(self, *chords: str) -> None:
+        # Xvfb has no window manager, so activating may fail: focus the window directly.
+        self.xdotool("windowfocus", "--sync", self.window)
+        for chord in chords:
+            self.xdotool("key", "--clearmodifiers", chord)
+
+    def type(self, text: str) -> None:
+        self.xdotool("type", "--delay", "15", text)
+
+
+def saved(path: Path) -> dict:
+    try:
+        return orjson.loads(path.read_bytes())
+    except (FileNotFoundError, orjson.JSONDecodeError):
+        return {}
+
+
+def test_real_window_types_notes_and_saves_them(display: str, tmp_path: Path) -> None:
+    notes = tmp_path / "notes.json"
+    app = App(display, tmp_path, notes)
+    try:
+        title = "Interview Reader — Her Smell Interview"
+        wait_for(lambda: app.xdotool("getwindowname", app.window) == title, 10)
+        app.keys("ctrl+2")
+        app.type("typed in a real window")
+        wait_for(lambda: saved(notes).get("notes") == "typed in a real window")
+        app.keys("ctrl+q")
+        assert app.process.wait(30) == 0
+    finally:
+        if app.process.poll() is None:
+            app.process.kill()
+    assert saved(notes)["format"] == "interview-reader-notes"

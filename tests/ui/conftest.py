@@ -1,0 +1,84 @@
+"""Fixtures for widget tests: settings in tmp_path, modal dialogs stubbed and recorded."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterator
+from pathlib import Path
+from typing import Any
+
+import pytest
+from PySide6.QtCore import QSettings
+from PySide6.QtWidgets import QFileDialog, QInputDialog, QMessageBox
+
+from reader.ui.main_window import MainWindow
+from tests.conftest import BUNDLED
+
+
+class DialogStub:
+    """Records every modal dialog; `answers` gives what the next ones return."""
+
+    def __init__(self) -> None:
+        self.shown: list[tuple[str, str]] = []
+        self.text_answers: list[tuple[str, bool]] = []
+        self.open_answers: list[str] = []
+        self.button_answer = QMessageBox.StandardButton.Discard
+
+    def message(self, kind: str) -> Callable[..., Any]:
+        def show(_parent: Any, title: str, text: str = "", *args: Any, **kwargs: Any) -> Any:
+            self.shown.append((kind, f"{title}: {text}"))
+            return self.button_answer
+
+        return show
+
+    def titles(self) -> list[str]:
+        return [text.split(":", 1)[0] for _, text in self.shown]
+
+
+@pytest.fixture
+def dialogs(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> DialogStub:
+    QSettings.setPath(QSettings.Format.IniFormat, QSettings.Scope.UserScope, str(tmp_path / "qs"))
+    stub = DialogStub()
+    for kind in ("warning", "information", "critical", "question", "about"):
+        monkeypatch.setattr(QMessageBox, kind, stub.message(kind))
+
+    def get_text(*_args: Any, **_kwargs: Any) -> tuple[str, bool]:
+        return stub.text_answers.pop(0) if stub.text_answers else ("", False)
+
+    def get_open(*_args: Any, **_kwargs: Any) -> tuple[str, str]:
+        return (stub.open_answers.pop(0) if stub.open_answers else "", "")
+
+    monkeypatch.setattr(QInputDialog, "getText", get_text)
+    monkeypatch.setattr(QFileDialog, "getOpenFileName", get_open)
+    monkeypatch.setattr("PySide6.QtGui.QDesktopServices.openUrl", lambda *_: True)
+    return stub
+
+
+@pytest.fixture
+def notes_path(tmp_path: Path) -> Path:
+    return tmp_path / "notes.json"
+
+
+@pytest.fixture
+def make_window(
+    qtbot: Any, dialogs: DialogStub, notes_path: Path
+) -> Iterator[Callable[..., MainWindow]]:
+    """Open a main window on a document (default: the bundled interview)."""
+    windows: list[MainWindow] = []
+
+    def make(document: Path = BUNDLED, notes: Path | None = notes_path) -> MainWindow:
+        window = MainWindow()
+        qtbot.addWidget(window)
+        window.show()
+        qtbot.waitExposed(window)
+        window.open_document(document, notes)
+        windows.append(window)
+        return window
+
+    yield make
+    for window in windows:
+        window.close()
+
+
+@pytest.fixture
+def window(make_window: Callable[..., MainWindow]) -> MainWindow:
+    return make_window()
