@@ -92,7 +92,10 @@ def decode(data: bytes, name: str = "the file") -> tuple[str, str, str]:
 def _title_of(text: str, path: Path) -> str:
     """A Markdown file's first heading, else the file name made readable."""
     if path.suffix.lower() in {".md", ".markdown"}:
-        match = re.search(r"^#{1,6}\s+(.+?)\s*#*\s*$", text[:20000], re.MULTILINE)
+        # ATX heading on one line; a closing "#" run counts only after a space ("C#" stays).
+        match = re.search(
+            r"^ {0,3}#{1,6}[ \t]+(\S.*?)(?:[ \t]+#+)?[ \t]*$", text[:20000], re.MULTILINE
+        )
         if match:
             return match.group(1)
     words = re.split(r"[-_\s]+", path.stem)

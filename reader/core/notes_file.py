@@ -76,10 +76,14 @@ class NotesData:
         return cls(
             document=data["document"],
             colors=colors,
-            highlights=[Highlight.from_json(h) for h in data["highlights"]],
+            # The schema lets 5.0 pass as an integer; offsets index strings, so make them int.
+            highlights=[
+                Highlight.from_json({**h, "start": int(h["start"]), "end": int(h["end"])})
+                for h in data["highlights"]
+            ],
             notes=data["notes"],
             roles=[
-                RoleCorrection(r["start"], r.get("quote", ""), Role(r["role"]))
+                RoleCorrection(int(r["start"]), r.get("quote", ""), Role(r["role"]))
                 for r in structure.get("roles", [])
             ],
             speakers=dict(structure.get("speakers", {})),
@@ -100,7 +104,8 @@ def validate(data: Any) -> None:
     if not isinstance(data, dict) or data.get("format") != FORMAT:
         raise NotesFormatError("it is not an Interview Reader notes file")
     version = data.get("version")
-    if isinstance(version, int) and version > VERSION:
+    # JSON Schema counts 2.0 as an integer, so a float version must be caught here too.
+    if isinstance(version, int | float) and version > VERSION:
         raise NewerVersionError(
             f"it was written by a newer Interview Reader (format version {version}; "
             f"this build reads up to {VERSION})"

@@ -8,7 +8,13 @@ from dataclasses import dataclass, field
 from reader.core.anchoring import AnchorSummary, reanchor_all
 from reader.core.annotations import Highlight
 from reader.core.document import Document
-from reader.core.interview import Role, Segment, apply_corrections, detect_segments
+from reader.core.interview import (
+    Role,
+    Segment,
+    apply_corrections,
+    detect_segments,
+    question_numbers,
+)
 from reader.core.notes_file import NotesData, RoleCorrection
 
 
@@ -23,6 +29,7 @@ class Session:
     # Set when the document differs from the one the notes were made on.
     anchor_summary: AnchorSummary | None = None
     _starts: list[int] = field(default_factory=list, repr=False)
+    _questions: list[tuple[int, int]] = field(default_factory=list, repr=False)
     # Highlight starts in list order, and the longest highlight: for range queries.
     _highlight_starts: list[int] = field(default_factory=list, repr=False)
     _longest: int = 0
@@ -68,6 +75,10 @@ class Session:
             roles[start] = correction.role
         self.segments = apply_corrections(self.detected, roles, self.notes.speakers)
         self._starts = [seg.start for seg in self.segments]
+        first: dict[int, int] = {}  # question number -> index of its first paragraph
+        for index, number in question_numbers(self.segments).items():
+            first.setdefault(number, index)
+        self._questions = [(index, number) for number, index in first.items()]
 
     def segment_at(self, offset: int) -> Segment | None:
         """The segment whose text holds `offset`, None between paragraphs."""
@@ -84,6 +95,15 @@ class Session:
         for seg in self.segments[lo:hi]:
             points.extend(p for p in (seg.start, seg.end) if start < p < end)
         return points
+
+    def question_at(self, offset: int) -> tuple[int, Segment] | None:
+        """(number, first paragraph) of the question `offset` falls under, None before Q1."""
+        index = self.segment_index_at(offset)
+        row = bisect_right(self._questions, (index, float("inf"))) - 1
+        if row < 0:
+            return None
+        segment_index, number = self._questions[row]
+        return number, self.segments[segment_index]
 
     def segment_index_at(self, offset: int) -> int:
         """Index of the segment that holds `offset`, or the last one that starts before it."""
@@ -147,6 +167,10 @@ class Session:
             for h in self.notes.highlights[lo:hi]
             if h.end > start and h.start < max(end, start + 1) and not h.orphan
         ]
+
+    def tags(self) -> set[str]:
+        """Every tag in use."""
+        return {tag for h in self.notes.highlights for tag in h.tags}
 
     def highlights_at(self, offset: int) -> list[Highlight]:
         return self.highlights_overlapping(offset, offset + 1)

@@ -65,5 +65,9 @@ def set_aside(path: Path) -> Path:
     """Rename an unreadable notes file to NAME.corrupt-YYYYmmdd-HHMMSS.json and return that."""
     stamp = datetime.now().strftime("%Y%m%d-%H%M%S")
     target = path.with_name(f"{path.stem}.corrupt-{stamp}{path.suffix}")
+    n = 1
+    while target.exists():  # set aside twice in one second: never replace the first one
+        n += 1
+        target = path.with_name(f"{path.stem}.corrupt-{stamp}-{n}{path.suffix}")
     os.replace(path, target)
     return target

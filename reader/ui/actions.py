@@ -18,6 +18,8 @@ class Actions:
     focus_reader: QAction
     focus_notes: QAction
     focus_outline: QAction
+    focus_annotations: QAction
+    color_labels: QAction
     about: QAction
 
 
@@ -55,7 +57,13 @@ def build_actions(window: QMainWindow, undo: QAction, redo: QAction) -> Actions:
         redo=redo,
         focus_reader=_action(window, "Go to &Reader", "Ctrl+1", "Move the focus to the interview"),
         focus_notes=_action(window, "Go to &Notes", "Ctrl+2", "Move the focus to your notes"),
-        focus_outline=_action(window, "Go to &Outline", "Ctrl+3", "Move the focus to the outline"),
+        focus_annotations=_action(
+            window, "Go to &Annotations", "Ctrl+3", "Move the focus to the annotations panel"
+        ),
+        focus_outline=_action(window, "Go to &Outline", "Ctrl+4", "Move the focus to the outline"),
+        color_labels=_action(
+            window, "Highlight &Colours…", None, "Name what each highlight colour means"
+        ),
         about=_action(window, "&About Interview Reader", None),
     )
 
@@ -70,12 +78,15 @@ def build_menus(window: QMainWindow, actions: Actions, view_toggles: list[QActio
     edit_menu = bar.addMenu("&Edit")
     edit_menu.addAction(actions.undo)
     edit_menu.addAction(actions.redo)
+    edit_menu.addSeparator()
+    edit_menu.addAction(actions.color_labels)
     view_menu = bar.addMenu("&View")
     for toggle in view_toggles:
         view_menu.addAction(toggle)
     view_menu.addSeparator()
     view_menu.addAction(actions.focus_reader)
     view_menu.addAction(actions.focus_notes)
+    view_menu.addAction(actions.focus_annotations)
     view_menu.addAction(actions.focus_outline)
     help_menu = bar.addMenu("&Help")
     help_menu.addAction(actions.about)

@@ -93,3 +93,19 @@ class EditHighlightCommand(QUndoCommand):
     def undo(self) -> None:
         self._controller.session.replace_highlight(self._before)
         self._controller.highlight_edited(self._after, self._before)
+
+
+class SetColorLabelsCommand(QUndoCommand):
+    def __init__(self, controller: Controller, labels: dict[str, str]) -> None:
+        super().__init__("Rename Colours")
+        self._controller = controller
+        self._before = dict(controller.session.notes.colors)
+        self._after = dict(labels)
+
+    def redo(self) -> None:
+        self._controller.session.notes.colors = dict(self._after)
+        self._controller.colors_edited()
+
+    def undo(self) -> None:
+        self._controller.session.notes.colors = dict(self._before)
+        self._controller.colors_edited()

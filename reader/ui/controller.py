@@ -17,6 +17,7 @@ from reader.ui.commands import (
     DeleteHighlightCommand,
     EditHighlightCommand,
     RenameSpeakerCommand,
+    SetColorLabelsCommand,
     SetRoleCommand,
 )
 from reader.ui.saver import NotesSaver
@@ -26,6 +27,7 @@ class Controller(QObject):
     """Owns the Session; widgets read it freely but change it only through these methods."""
 
     structureChanged = Signal()
+    colorsChanged = Signal()
     # (before, after): None before = added, None after = removed.
     highlightChanged = Signal(object, object)
 
@@ -50,6 +52,10 @@ class Controller(QObject):
 
     def highlight_edited(self, before: Highlight | None, after: Highlight | None) -> None:
         self.highlightChanged.emit(before, after)
+        self.saver.mark_dirty()
+
+    def colors_edited(self) -> None:
+        self.colorsChanged.emit()
         self.saver.mark_dirty()
 
     def notes_edited(self) -> None:
@@ -84,7 +90,6 @@ class Controller(QObject):
                 EditHighlightCommand(self, before, before.edited(**changes), action)
             )
 
-    def set_color_label(self, color_id: str, label: str) -> None:
-        self.session.notes.colors[color_id] = label
-        self.structureChanged.emit()
-        self.saver.mark_dirty()
+    def set_color_labels(self, labels: dict[str, str]) -> None:
+        if labels != self.session.notes.colors:
+            self.undo_stack.push(SetColorLabelsCommand(self, labels))

@@ -9,6 +9,7 @@ from PySide6.QtCore import QByteArray, QSettings, Qt, QUrl
 from PySide6.QtGui import QCloseEvent, QDesktopServices
 from PySide6.QtWidgets import (
     QApplication,
+    QDialog,
     QDockWidget,
     QFileDialog,
     QInputDialog,
@@ -26,7 +27,9 @@ from reader.core.notes_file import NewerVersionError, NotesFormatError
 from reader.core.session import Session
 from reader.core.store import default_notes_path, load_notes, set_aside
 from reader.ui.actions import Actions, build_actions, build_menus
+from reader.ui.annotations_panel import AnnotationsPanel
 from reader.ui.controller import Controller
+from reader.ui.dialogs import ColorLabelsDialog, NoteDialog, TagsDialog
 from reader.ui.notes_editor import NotesEditor
 from reader.ui.outline import OutlineList
 from reader.ui.reader_view import ReaderView
@@ -71,6 +74,13 @@ class MainWindow(QMainWindow):
         self.outline_dock.setObjectName("outline-dock")
         self.outline_dock.setWidget(self.outline)
         self.addDockWidget(Qt.DockWidgetArea.LeftDockWidgetArea, self.outline_dock)
+        self.annotations = AnnotationsPanel()
+        self.annotations_dock = QDockWidget("Annotations", self)
+        self.annotations_dock.setObjectName("annotations-dock")
+        self.annotations_dock.setWidget(self.annotations)
+        self.addDockWidget(Qt.DockWidgetArea.LeftDockWidgetArea, self.annotations_dock)
+        self.tabifyDockWidget(self.outline_dock, self.annotations_dock)
+        self.outline_dock.raise_()
 
         self.notes_label = QLabel()
         self.save_label = QLabel()
@@ -91,19 +101,36 @@ class MainWindow(QMainWindow):
         self.reader.roleRequested.connect(self._set_role)
         self.reader.renameSpeakerRequested.connect(self._rename_speaker)
         self.notes_editor.textChanged.connect(self._notes_edited)
+        self.reader.highlightRequested.connect(self._add_highlight)
+        self.reader.recolorRequested.connect(self._recolor)
+        self.reader.noteRequested.connect(self.edit_note)
+        self.reader.tagsRequested.connect(self.edit_tags)
+        self.reader.deleteRequested.connect(self._delete_highlight)
+        self.annotations.jumpRequested.connect(self.go_to_highlight)
+        self.annotations.editNoteRequested.connect(self.edit_note)
 
     def _build_actions(self, controller: Controller) -> None:
         undo = controller.undo_stack.createUndoAction(self, "&Undo")
         redo = controller.undo_stack.createRedoAction(self, "&Redo")
         if self.actions is None:
             self.actions = build_actions(self, undo, redo)
-            build_menus(self, self.actions, [self.outline_dock.toggleViewAction()])
+            toggles = [
+                self.outline_dock.toggleViewAction(),
+                self.annotations_dock.toggleViewAction(),
+            ]
+            build_menus(self, self.actions, toggles)
             self.actions.open.triggered.connect(self._choose_document)
             self.actions.show_notes_file.triggered.connect(self.show_notes_file)
             self.actions.quit.triggered.connect(self.close)
             self.actions.focus_reader.triggered.connect(self.reader.setFocus)
             self.actions.focus_notes.triggered.connect(self.notes_editor.setFocus)
-            self.actions.focus_outline.triggered.connect(self._focus_outline)
+            self.actions.focus_outline.triggered.connect(
+                lambda: self._focus_dock(self.outline_dock, self.outline)
+            )
+            self.actions.focus_annotations.triggered.connect(
+                lambda: self._focus_dock(self.annotations_dock, self.annotations.view)
+            )
+            self.actions.color_labels.triggered.connect(self.edit_color_labels)
             self.actions.about.triggered.connect(self._about)
             return
         # A new document brings a new undo stack: swap the Edit menu's undo and redo.
@@ -155,10 +182,13 @@ class MainWindow(QMainWindow):
         self.controller = controller
         self._build_actions(controller)
         controller.structureChanged.connect(self._structure_changed)
+        controller.highlightChanged.connect(self.reader.highlight_changed)
+        controller.colorsChanged.connect(self.reader.colors_changed)
         controller.saver.stateChanged.connect(self._show_save_state)
         controller.notes_text = self.notes_editor.toPlainText
         self.reader.show_session(session)
         self.outline.show_session(session)
+        self.annotations.set_controller(controller)
         self.notes_editor.blockSignals(True)
         self.notes_editor.load_text(session.notes.notes)
         self.notes_editor.blockSignals(False)
@@ -212,9 +242,60 @@ class MainWindow(QMainWindow):
         self.reader.scroll_to_offset(start)
         self.reader.setFocus()
 
-    def _focus_outline(self) -> None:
-        self.outline_dock.show()
-        self.outline.setFocus()
+    def _focus_dock(self, dock: QDockWidget, widget: QWidget) -> None:
+        dock.show()
+        dock.raise_()
+        widget.setFocus()
+
+    # Highlights --------------------------------------------------------------------------
+
+    def _add_highlight(self, start: int, end: int, color: str, then: str) -> None:
+        if self.controller is None or self.controller.saver.read_only:
+            return
+        highlight = self.controller.add_highlight(start, end, color)
+        if then == "note":
+            self.edit_note(highlight.id)
+        elif then == "tags":
+            self.edit_tags(highlight.id)
+
+    def _recolor(self, highlight_id: str, color: str) -> None:
+        if self.controller is not None:
+            self.controller.edit_highlight(highlight_id, "Recolour Highlight", color=color)
+
+    def _delete_highlight(self, highlight_id: str) -> None:
+        if self.controller is not None:
+            self.controller.delete_highlight(highlight_id)
+
+    def edit_note(self, highlight_id: str) -> None:
+        highlight = self.controller.session.highlight(highlight_id) if self.controller else None
+        if highlight is None:
+            return
+        dialog = NoteDialog(highlight.exact, highlight.note, self)
+        if dialog.exec() == QDialog.DialogCode.Accepted:
+            self.controller.edit_highlight(highlight_id, "Edit Note", note=dialog.note())
+
+    def edit_tags(self, highlight_id: str) -> None:
+        highlight = self.controller.session.highlight(highlight_id) if self.controller else None
+        if highlight is None:
+            return
+        known = sorted(self.controller.session.tags(), key=str.casefold)
+        dialog = TagsDialog(highlight.exact, highlight.tags, known, self)
+        if dialog.exec() == QDialog.DialogCode.Accepted:
+            self.controller.edit_highlight(highlight_id, "Edit Tags", tags=dialog.tags())
+
+    def edit_color_labels(self) -> None:
+        if self.controller is None:
+            return
+        dialog = ColorLabelsDialog(dict(self.controller.session.notes.colors), self)
+        if dialog.exec() == QDialog.DialogCode.Accepted:
+            self.controller.set_color_labels(dialog.labels())
+
+    def go_to_highlight(self, highlight_id: str) -> None:
+        highlight = self.controller.session.highlight(highlight_id) if self.controller else None
+        if highlight is None or highlight.orphan:
+            return
+        self.reader.scroll_to_offset(highlight.start, flash_end=highlight.end)
+        self.reader.select_highlight(highlight_id)
 
     def _show_save_state(self, state: str, detail: str) -> None:
         text = {

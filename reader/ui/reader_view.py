@@ -2,24 +2,32 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QPoint, QRect, Qt, QTimer, Signal
+from html import escape
+
+from PySide6.QtCore import QEvent, QPoint, QPointF, QRect, Qt, QTimer, Signal
 from PySide6.QtGui import (
     QAction,
     QActionGroup,
     QColor,
     QContextMenuEvent,
     QFontMetricsF,
+    QHelpEvent,
+    QKeyEvent,
+    QMouseEvent,
     QPainter,
     QPaintEvent,
     QResizeEvent,
     QTextCursor,
 )
-from PySide6.QtWidgets import QMenu, QTextEdit, QWidget
+from PySide6.QtWidgets import QApplication, QMenu, QTextEdit, QToolTip, QWidget
 
+from reader.core.annotations import COLOR_IDS, DEFAULT_COLOR, Highlight
 from reader.core.interview import Role, Segment
 from reader.core.session import Session
 from reader.ui import theme
+from reader.ui.dialogs import swatch_icon
 from reader.ui.reader_document import ReaderDocument
+from reader.ui.selection_bar import SelectionBar
 
 ROLE_LABELS = {
     Role.QUESTION: "Question",
@@ -30,6 +38,7 @@ ROLE_LABELS = {
     Role.OTHER: "Other",
 }
 FLASH_MS = 900
+COLOR_KEYS = {Qt.Key.Key_1 + i: color_id for i, color_id in enumerate(COLOR_IDS)}
 
 
 class ReaderView(QTextEdit):
@@ -38,6 +47,14 @@ class ReaderView(QTextEdit):
     roleRequested = Signal(int, object)  # paragraph start (code points), Role
     renameSpeakerRequested = Signal(str)  # the detected speaker name
     topSegmentChanged = Signal(int)  # index of the segment at the top of the view
+    # Highlights: a new one over (start, end) in a colour, then what to do with it next
+    # ("" nothing, "note", "tags").
+    highlightRequested = Signal(int, int, str, str)
+    recolorRequested = Signal(str, str)  # highlight id, colour id
+    noteRequested = Signal(str)  # highlight id
+    tagsRequested = Signal(str)
+    deleteRequested = Signal(str)
+    currentHighlightChanged = Signal(str)  # "" when the cursor is in no highlight
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -54,16 +71,43 @@ class ReaderView(QTextEdit):
         self._font = theme.reading_font()
         self._label_font = theme.ui_font()
         self._label_font.setPointSizeF(self._font.pointSizeF() * 0.72)
+        self._flash: QTextEdit.ExtraSelection | None = None
         self._flash_timer = QTimer(self, singleShot=True, interval=FLASH_MS)
-        self._flash_timer.timeout.connect(lambda: self.setExtraSelections([]))
+        self._flash_timer.timeout.connect(self._end_flash)
+        self.current_highlight_id = ""
+        self.default_color = DEFAULT_COLOR
+        self.selection_bar = SelectionBar(self.viewport())
+        self.selection_bar.colorChosen.connect(lambda c: self._highlight_selection(c))
+        self.selection_bar.noteChosen.connect(lambda: self._highlight_selection(then="note"))
+        self.selection_bar.tagChosen.connect(lambda: self._highlight_selection(then="tags"))
+        self.selection_bar.copyChosen.connect(self.copy_quote)
         self.verticalScrollBar().valueChanged.connect(self._emit_top_segment)
+        self.verticalScrollBar().valueChanged.connect(self.selection_bar.hide)
+        self.cursorPositionChanged.connect(self._follow_cursor)
+        self.selectionChanged.connect(self._selection_changed)
 
     # Content -----------------------------------------------------------------------------
 
     def show_session(self, session: Session) -> None:
         self.reading = ReaderDocument(session, self._font)
         self.setDocument(self.reading.qdoc)
+        self.selection_bar.hide()
+        self.selection_bar.set_labels(session.notes.colors)
+        self.current_highlight_id = ""
         self._update_margins()
+
+    def highlight_changed(self, before: Highlight | None, after: Highlight | None) -> None:
+        """Repaint the span of a highlight that was added, changed or removed."""
+        if self.reading is None:
+            return
+        spans = [(h.start, h.end) for h in (before, after) if h is not None]
+        self.reading.rerender(min(a for a, _ in spans), max(b for _, b in spans))
+        self._follow_cursor()
+        self.viewport().update()
+
+    def colors_changed(self) -> None:
+        if self.reading is not None:
+            self.selection_bar.set_labels(self.session.notes.colors)
 
     @property
     def session(self) -> Session:
@@ -114,15 +158,35 @@ class ReaderView(QTextEdit):
             self.flash(offset, flash_end)
 
     def flash(self, start: int, end: int) -> None:
+        self._flash = self._extra_selection(start, end)
+        self._flash.format.setBackground(self.palette().highlight())
+        self._flash.format.setForeground(self.palette().highlightedText())
+        self._flash_timer.start()
+        self._update_extra_selections()
+
+    def _end_flash(self) -> None:
+        self._flash = None
+        self._update_extra_selections()
+
+    def _extra_selection(self, start: int, end: int) -> QTextEdit.ExtraSelection:
         assert self.reading is not None
         selection = QTextEdit.ExtraSelection()
         selection.cursor = QTextCursor(self.document())
         selection.cursor.setPosition(self.reading.to_qt(start))
         selection.cursor.setPosition(self.reading.to_qt(end), QTextCursor.MoveMode.KeepAnchor)
-        selection.format.setBackground(self.palette().highlight())
-        selection.format.setForeground(self.palette().highlightedText())
-        self.setExtraSelections([selection])
-        self._flash_timer.start()
+        return selection
+
+    def _update_extra_selections(self) -> None:
+        """At most two: the current highlight, outlined by a deeper tone, and a flash."""
+        selections = []
+        current = self.current_highlight()
+        if current is not None:
+            mark = self._extra_selection(current.start, current.end)
+            mark.format.setBackground(theme.highlight_color(current.color).darker(118))
+            selections.append(mark)
+        if self._flash is not None:
+            selections.append(self._flash)
+        self.setExtraSelections(selections)
 
     def selected_range(self) -> tuple[int, int] | None:
         """The selection in code points of the document text, None when nothing is selected."""
@@ -132,6 +196,36 @@ class ReaderView(QTextEdit):
         return self.reading.to_model(cursor.selectionStart()), self.reading.to_model(
             cursor.selectionEnd()
         )
+
+    def current_highlight(self) -> Highlight | None:
+        if not self.current_highlight_id or self.reading is None:
+            return None
+        return self.session.highlight(self.current_highlight_id)
+
+    def _follow_cursor(self) -> None:
+        """The highlight under the cursor becomes current (innermost when they overlap)."""
+        if self.reading is None:
+            return
+        found = ""
+        if not self.textCursor().hasSelection():
+            offset = self.cursor_offset()
+            layers = self.session.highlights_at(offset) or self.session.highlights_at(offset - 1)
+            if layers:
+                found = max(layers, key=lambda h: (h.start, -h.end)).id
+        if found != self.current_highlight_id:
+            self.current_highlight_id = found
+            self._update_extra_selections()
+            self.currentHighlightChanged.emit(found)
+
+    def select_highlight(self, highlight_id: str) -> None:
+        """Put the cursor inside the highlight so that it becomes current."""
+        highlight = self.session.highlight(highlight_id)
+        if highlight is None or highlight.orphan:
+            return
+        cursor = QTextCursor(self.document())
+        cursor.setPosition(self.reading.to_qt(highlight.start))  # type: ignore[union-attr]
+        self.setTextCursor(cursor)
+        self._follow_cursor()
 
     def cursor_offset(self) -> int:
         assert self.reading is not None
@@ -146,6 +240,125 @@ class ReaderView(QTextEdit):
     def _emit_top_segment(self) -> None:
         if self.reading is not None:
             self.topSegmentChanged.emit(self.top_segment_index())
+
+    # Highlighting with keys, the floating bar and the menu --------------------------------
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:
+        if self.reading is not None and self._highlight_key(event):
+            event.accept()
+            return
+        super().keyPressEvent(event)
+
+    def _highlight_key(self, event: QKeyEvent) -> bool:
+        """H and 1-6 on a selection; 1-6, N, T and Delete on the current highlight."""
+        modifiers = event.modifiers() & ~Qt.KeyboardModifier.KeypadModifier
+        if modifiers not in (Qt.KeyboardModifier.NoModifier, Qt.KeyboardModifier.ShiftModifier):
+            return False
+        key = event.key()
+        color = COLOR_KEYS.get(key)
+        selecting = self.textCursor().hasSelection()
+        if key == Qt.Key.Key_Escape and (self.selection_bar.isVisible() or selecting):
+            self.selection_bar.hide()
+            cursor = self.textCursor()
+            cursor.clearSelection()
+            self.setTextCursor(cursor)
+            return True
+        if self.textCursor().hasSelection():
+            if key == Qt.Key.Key_H or color:
+                return self._highlight_selection(color or self.default_color)
+            if key in (Qt.Key.Key_N, Qt.Key.Key_T):
+                return self._highlight_selection(then="note" if key == Qt.Key.Key_N else "tags")
+            return False
+        current = self.current_highlight()
+        if current is None:
+            return False
+        if color:
+            self.recolorRequested.emit(current.id, color)
+        elif key == Qt.Key.Key_N:
+            self.noteRequested.emit(current.id)
+        elif key == Qt.Key.Key_T:
+            self.tagsRequested.emit(current.id)
+        elif key in (Qt.Key.Key_Delete, Qt.Key.Key_Backspace):
+            self.deleteRequested.emit(current.id)
+        else:
+            return False
+        return True
+
+    def _highlight_selection(self, color: str = "", then: str = "") -> bool:
+        span = self.selected_range()
+        if span is None:
+            return False
+        start, end = _trim(self.session.document.text, *span)
+        if start >= end:
+            return False
+        self.selection_bar.hide()
+        if color:
+            self.default_color = color
+        self.highlightRequested.emit(start, end, color or self.default_color, then)
+        cursor = self.textCursor()
+        cursor.setPosition(self.reading.to_qt(end))  # type: ignore[union-attr]
+        self.setTextCursor(cursor)
+        self._follow_cursor()  # the caret may not have moved, only the selection gone
+        return True
+
+    def copy_quote(self) -> None:
+        """The selection as a quotation with its place: “…” (Q3, Title)."""
+        span = self.selected_range()
+        if span is None:
+            return
+        quote = " ".join(self.session.document.text[span[0] : span[1]].split())
+        question = self.session.question_at(span[0])
+        where = f"Q{question[0]}, " if question else ""
+        QApplication.clipboard().setText(f"“{quote}” ({where}{self.session.document.title})")
+        self.selection_bar.hide()
+
+    def _selection_changed(self) -> None:
+        if not self.textCursor().hasSelection():
+            self.selection_bar.hide()
+
+    def mouseReleaseEvent(self, event: QMouseEvent) -> None:
+        super().mouseReleaseEvent(event)
+        if event.button() == Qt.MouseButton.LeftButton and self.textCursor().hasSelection():
+            self.show_selection_bar()
+
+    def show_selection_bar(self) -> None:
+        cursor = self.textCursor()
+        if cursor.hasSelection():
+            self.selection_bar.show_near(self.cursorRect(cursor))
+
+    def mouseDoubleClickEvent(self, event: QMouseEvent) -> None:
+        cursor = self.cursorForPosition(event.position().toPoint())
+        if self.reading is not None:
+            layers = self.session.highlights_at(self.reading.to_model(cursor.position()))
+            if layers:
+                self.noteRequested.emit(max(layers, key=lambda h: (h.start, -h.end)).id)
+                event.accept()
+                return
+        super().mouseDoubleClickEvent(event)
+
+    def viewportEvent(self, event: QEvent) -> bool:
+        if event.type() == QEvent.Type.ToolTip and self.reading is not None:
+            assert isinstance(event, QHelpEvent)
+            cursor = self.cursorForPosition(event.pos())
+            layers = self.session.highlights_at(self.reading.to_model(cursor.position()))
+            if layers:
+                QToolTip.showText(event.globalPos(), self._tooltip(layers), self.viewport())
+            else:
+                QToolTip.hideText()
+            return True
+        return super().viewportEvent(event)
+
+    def _tooltip(self, layers: list[Highlight]) -> str:
+        parts = []
+        labels = self.session.notes.colors
+        for h in layers:
+            lines = [f"<b>{escape(labels.get(h.color, h.color))}</b>"]
+            if h.note:
+                lines.append(escape(h.note).replace("\n", "<br>"))
+            if h.tags:
+                lines.append(" ".join(f"#{escape(t)}" for t in h.tags))
+            parts.append("<br>".join(lines))
+        return "<hr>".join(parts)
 
     # The margin: question numbers and speakers, painted, never part of the text ----------
 
@@ -185,7 +398,28 @@ class ReaderView(QTextEdit):
                     )
                 previous = segment
             block = block.next()
+        self._paint_note_markers(painter)
         painter.end()
+
+    def _paint_note_markers(self, painter: QPainter) -> None:
+        """A small dot after each visible highlight that carries a note."""
+        assert self.reading is not None
+        first = self.reading.to_model(self.cursorForPosition(QPoint(0, 0)).position())
+        corner = QPoint(self.viewport().width(), self.viewport().height())
+        last = self.reading.to_model(self.cursorForPosition(corner).position())
+        painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+        for h in self.session.highlights_overlapping(first, last + 1):
+            if not h.note:
+                continue
+            cursor = QTextCursor(self.document())
+            cursor.setPosition(self.reading.to_qt(h.end))
+            rect = self.cursorRect(cursor)
+            color = theme.swatch_color(h.color).darker(150)
+            painter.setPen(Qt.PenStyle.NoPen)
+            painter.setBrush(color)
+            radius = 3.5
+            centre = QPointF(rect.left() + radius + 1, rect.top() + radius)
+            painter.drawEllipse(centre, radius, radius)
 
     def _margin_label(
         self, segment: Segment, previous: Segment | None, numbers: dict[int, int]
@@ -226,11 +460,49 @@ class ReaderView(QTextEdit):
         menu = self.createStandardContextMenu(pos)
         menu.setParent(self, menu.windowFlags())
         if self.reading is not None:
+            self._add_highlight_actions(menu, pos)
             cursor = self.cursorForPosition(pos)
             segment = self.reading.segment_of_block(cursor.blockNumber())
             if segment is not None:
                 self._add_structure_actions(menu, segment)
         return menu
+
+    def _add_highlight_actions(self, menu: QMenu, pos: QPoint) -> None:
+        labels = self.session.notes.colors
+        if self.textCursor().hasSelection():
+            menu.addSeparator()
+            sub = menu.addMenu("&Highlight")
+            for number, color_id in enumerate(COLOR_IDS, start=1):
+                action = sub.addAction(
+                    swatch_icon(color_id), f"&{number} {labels.get(color_id, color_id)}"
+                )
+                action.triggered.connect(lambda _=False, c=color_id: self._highlight_selection(c))
+            menu.addAction("Copy as &Quote", self.copy_quote)
+        if self.textCursor().hasSelection():
+            return
+        layers = self.session.highlights_at(
+            self.reading.to_model(self.cursorForPosition(pos).position())  # type: ignore[union-attr]
+        )
+        if layers:
+            target = max(layers, key=lambda h: (h.start, -h.end))
+        elif self.cursorRect().contains(pos) and self.current_highlight() is not None:
+            target = self.current_highlight()  # the menu key, with the caret at its end
+        else:
+            return
+        menu.addSeparator()
+        menu.addAction("Edit &Note…", lambda: self.noteRequested.emit(target.id))
+        menu.addAction("Edit &Tags…", lambda: self.tagsRequested.emit(target.id))
+        recolor = menu.addMenu("&Colour")
+        for number, color_id in enumerate(COLOR_IDS, start=1):
+            action = recolor.addAction(
+                swatch_icon(color_id), f"&{number} {labels.get(color_id, color_id)}"
+            )
+            action.setCheckable(True)
+            action.setChecked(color_id == target.color)
+            action.triggered.connect(
+                lambda _=False, c=color_id: self.recolorRequested.emit(target.id, c)
+            )
+        menu.addAction("&Delete Highlight", lambda: self.deleteRequested.emit(target.id))
 
     def _add_structure_actions(self, menu: QMenu, segment: Segment) -> None:
         menu.addSeparator()
@@ -247,6 +519,15 @@ class ReaderView(QTextEdit):
         rename.setEnabled(bool(segment.speaker))
         detected = self.session.detected[self.session.segments.index(segment)].speaker
         rename.triggered.connect(lambda: self.renameSpeakerRequested.emit(detected))
+
+
+def _trim(text: str, start: int, end: int) -> tuple[int, int]:
+    """A selection without the whitespace at its ends (double-click takes a trailing space)."""
+    while start < end and text[start].isspace():
+        start += 1
+    while end > start and text[end - 1].isspace():
+        end -= 1
+    return start, end
 
 
 def _short_name(name: str) -> str:

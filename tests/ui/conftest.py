@@ -8,8 +8,9 @@ from typing import Any
 
 import pytest
 from PySide6.QtCore import QSettings
-from PySide6.QtWidgets import QFileDialog, QInputDialog, QMessageBox
+from PySide6.QtWidgets import QDialog, QFileDialog, QInputDialog, QMessageBox
 
+from reader.ui.dialogs import ColorLabelsDialog, NoteDialog, TagsDialog
 from reader.ui.main_window import MainWindow
 from tests.conftest import BUNDLED
 
@@ -21,6 +22,10 @@ class DialogStub:
         self.shown: list[tuple[str, str]] = []
         self.text_answers: list[tuple[str, bool]] = []
         self.open_answers: list[str] = []
+        # What the user types into the next note, tags or colour-label dialogs; None cancels.
+        self.note_answers: list[str | None] = []
+        self.tag_answers: list[str | None] = []
+        self.color_answers: list[dict[str, str] | None] = []
         self.button_answer = QMessageBox.StandardButton.Discard
 
     def message(self, kind: str) -> Callable[..., Any]:
@@ -47,6 +52,29 @@ def dialogs(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> DialogStub:
     def get_open(*_args: Any, **_kwargs: Any) -> tuple[str, str]:
         return (stub.open_answers.pop(0) if stub.open_answers else "", "")
 
+    def answer(queue: list, fill: Callable[[Any, Any], None]) -> Callable[[Any], int]:
+        def exec_(dialog: Any) -> int:
+            stub.shown.append(("dialog", dialog.windowTitle()))
+            value = queue.pop(0) if queue else None
+            if value is None:
+                return QDialog.DialogCode.Rejected
+            fill(dialog, value)
+            return QDialog.DialogCode.Accepted
+
+        return exec_
+
+    monkeypatch.setattr(
+        NoteDialog, "exec", answer(stub.note_answers, lambda d, v: d.editor.setPlainText(v))
+    )
+    monkeypatch.setattr(
+        TagsDialog, "exec", answer(stub.tag_answers, lambda d, v: d.edit.setText(v))
+    )
+
+    def fill_colors(dialog: Any, labels: dict[str, str]) -> None:
+        for color_id, label in labels.items():
+            dialog.edits[color_id].setText(label)
+
+    monkeypatch.setattr(ColorLabelsDialog, "exec", answer(stub.color_answers, fill_colors))
     monkeypatch.setattr(QInputDialog, "getText", get_text)
     monkeypatch.setattr(QFileDialog, "getOpenFileName", get_open)
     monkeypatch.setattr("PySide6.QtGui.QDesktopServices.openUrl", lambda *_: True)

@@ -1,0 +1,72 @@
+"""The small bar that appears beside a fresh selection: colours, Note, Tag, Copy quote."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QPoint, QRect, Qt, Signal
+from PySide6.QtWidgets import QFrame, QHBoxLayout, QToolButton, QWidget
+
+from reader.core.annotations import COLOR_IDS
+from reader.ui.dialogs import swatch_icon
+
+
+class SelectionBar(QFrame):
+    """A child of the reader's viewport, so it scrolls away with nothing to clean up."""
+
+    colorChosen = Signal(str)
+    noteChosen = Signal()
+    tagChosen = Signal()
+    copyChosen = Signal()
+
+    def __init__(self, parent: QWidget) -> None:
+        super().__init__(parent)
+        self.setObjectName("selection-bar")
+        self.setFocusPolicy(Qt.FocusPolicy.NoFocus)  # the reader keeps the keyboard
+        self.setAutoFillBackground(True)
+        self.setFrameShape(QFrame.Shape.StyledPanel)
+        self.setStyleSheet(
+            "#selection-bar { background: palette(window); border: 1px solid palette(mid);"
+            " border-radius: 6px; }"
+            "#selection-bar QToolButton { border: none; padding: 3px 6px; }"
+            "#selection-bar QToolButton:hover { background: palette(midlight);"
+            " border-radius: 4px; }"
+        )
+        layout = QHBoxLayout(self)
+        layout.setContentsMargins(4, 2, 4, 2)
+        layout.setSpacing(1)
+        self.swatches: dict[str, QToolButton] = {}
+        for color_id in COLOR_IDS:
+            button = self._button("", lambda _=False, c=color_id: self.colorChosen.emit(c))
+            button.setIcon(swatch_icon(color_id, 14))
+            self.swatches[color_id] = button
+        self.note_button = self._button("Note", self.noteChosen.emit)
+        self.tag_button = self._button("Tag", self.tagChosen.emit)
+        self.copy_button = self._button("Copy quote", self.copyChosen.emit)
+        self.hide()
+
+    def _button(self, text: str, slot: object) -> QToolButton:
+        button = QToolButton(self)
+        button.setText(text)
+        button.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+        button.setAutoRaise(True)
+        button.clicked.connect(slot)
+        self.layout().addWidget(button)
+        return button
+
+    def set_labels(self, labels: dict[str, str]) -> None:
+        for number, color_id in enumerate(COLOR_IDS, start=1):
+            self.swatches[color_id].setToolTip(f"{labels.get(color_id, color_id)}  ({number})")
+        self.note_button.setToolTip("Highlight and write a note  (N)")
+        self.tag_button.setToolTip("Highlight and tag  (T)")
+        self.copy_button.setToolTip("Copy the passage as a quotation")
+
+    def show_near(self, selection: QRect) -> None:
+        """Above the selection's end, or below it when there is no room above."""
+        self.adjustSize()
+        area = self.parentWidget().rect()
+        x = min(max(4, selection.right() - self.width() // 2), area.width() - self.width() - 4)
+        y = selection.top() - self.height() - 6
+        if y < 4:
+            y = selection.bottom() + 6
+        self.move(QPoint(x, y))
+        self.show()
+        self.raise_()

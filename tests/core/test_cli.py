@@ -1,0 +1,255 @@
+"""Tests of the command line, run as `python main.py ...` the way a user runs it."""
+
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+import sys
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from reader import __version__
+from reader.core.annotations import make_highlight
+from reader.core.document import load_document
+from reader.core.interview import Role
+from reader.core.notes_file import NotesData
+from reader.core.session import Session
+from reader.core.store import default_notes_path, save_notes
+
+ROOT = Path(__file__).parents[2]
+BUNDLED = ROOT / "resources" / "her-smell-interview.txt"
+TRANSCRIPT = (
+    "Interview with Dr. Ünal, recorded in Köln.\n\n"
+    "Q: What drew you to tidal ecology? 🎬\n"
+    "A: A summer job counting barnacles — “patience”.\n"
+    "Q: And now?\n"
+    "A: Sea grass recovery, 𠀋 and all.\n"
+)
+
+
+def run(tmp_path: Path, *args: str | Path) -> subprocess.CompletedProcess[bytes]:
+    """main.py in a subprocess from the repository root, with its data folder in tmp_path."""
+    env = {
+        **os.environ,
+        "XDG_DATA_HOME": str(tmp_path / "xdg-data"),
+        "XDG_CONFIG_HOME": str(tmp_path / "xdg-config"),
+    }
+    return subprocess.run(
+        [sys.executable, "main.py", *map(str, args)],
+        cwd=ROOT,
+        env=env,
+        capture_output=True,
+        timeout=120,
+        check=False,
+    )
+
+
+def export(tmp_path: Path, *args: str | Path) -> dict[str, Any]:
+    result = run(tmp_path, "export", "--format", "json", *args)
+    assert result.returncode == 0, result.stderr.decode()
+    assert result.stderr == b""
+    return json.loads(result.stdout)  # one object: trailing data would fail here
+
+
+def assert_fails_with_one_line(result: subprocess.CompletedProcess[bytes]) -> str:
+    """Non-zero exit, nothing on stdout, exactly one line (no traceback) on stderr."""
+    assert result.returncode != 0
+    assert result.stdout == b""
+    stderr = result.stderr.decode()
+    assert stderr.endswith("\n")
+    assert len(stderr.splitlines()) == 1, stderr
+    assert stderr.startswith("interview-reader: ")
+    return stderr
+
+
+@pytest.fixture
+def transcript(tmp_path: Path) -> Path:
+    path = tmp_path / "dr-unal.txt"
+    path.write_text(TRANSCRIPT, encoding="utf-8")
+    return path
+
+
+def saved_notes(document_path: Path, notes_path: Path) -> NotesData:
+    """Notes with a highlight, a role correction and a speaker rename, saved to notes_path."""
+    document = load_document(document_path)
+    session = Session.open(document, None)
+    start = document.text.index("counting barnacles")
+    highlight = make_highlight(document.text, start, start + len("counting barnacles"), "green")
+    session.add_highlight(highlight.edited(note="origin story — “patience”", tags=("why",)))
+    session.set_role(session.segments[0].start, Role.ASIDE)
+    session.rename_speaker("A", "Dr. Ünal")
+    session.notes.notes = "Follow up on sea grass 🌱"
+    save_notes(notes_path, session.notes)
+    return session.notes
+
+
+# --- help and version -------------------------------------------------------------------
+
+
+def test_help_exits_zero(tmp_path: Path) -> None:
+    """--help describes the command and points at the export command."""
+    result = run(tmp_path, "--help")
+    assert result.returncode == 0
+    assert b"usage: interview-reader" in result.stdout
+    assert b"export" in result.stdout
+    export_help = run(tmp_path, "export", "--help")
+    assert export_help.returncode == 0
+    assert b"--format" in export_help.stdout
+
+
+def test_version_exits_zero(tmp_path: Path) -> None:
+    """--version prints the name and version."""
+    result = run(tmp_path, "--version")
+    assert result.returncode == 0
+    assert result.stdout.decode().strip() == f"Interview Reader {__version__}"
+
+
+# --- export -----------------------------------------------------------------------------
+
+
+def check_model(exported: dict[str, Any], document_path: Path) -> None:
+    """The export describes the document and lists every paragraph in order, with its text."""
+    document = load_document(document_path)
+    assert exported["document"] == document.meta()
+    assert set(exported["document"]) == {"title", "source", "sha256", "length"}
+    segments = exported["segments"]
+    assert segments
+    previous_end = -1
+    for seg in segments:
+        assert list(seg) == ["role", "speaker", "start", "end", "text"]
+        assert seg["role"] in {str(role) for role in Role}
+        assert previous_end < seg["start"] < seg["end"]
+        assert seg["text"] == document.text[seg["start"] : seg["end"]]
+        previous_end = seg["end"]
+    expected = Session.open(document, None).segments
+    assert [(s["start"], s["end"]) for s in segments] == [(s.start, s.end) for s in expected]
+
+
+def test_export_of_the_bundled_interview_without_notes(tmp_path: Path) -> None:
+    """With no arguments the bundled interview is exported with fresh, empty notes."""
+    exported = export(tmp_path)
+    check_model(exported, BUNDLED)
+    fresh = NotesData(document=load_document(BUNDLED).meta()).to_json()
+    assert list(exported) == ["format", "version", "generator", "document", "segments"] + [
+        key for key in fresh if key not in ("format", "version", "generator", "document")
+    ]
+    assert {k: v for k, v in exported.items() if k != "segments"} == fresh
+    # Exporting only reads: no notes file appears in the data folder.
+    assert not (tmp_path / "xdg-data").exists()
+
+
+def test_export_holds_the_notes_file_contents(tmp_path: Path, transcript: Path) -> None:
+    """The export is the notes file's object plus the segments, corrections applied."""
+    notes_path = default_notes_path(transcript)  # XDG_DATA_HOME is the same as the child's
+    notes = saved_notes(transcript, notes_path)
+    before = notes_path.read_bytes()
+    exported = export(tmp_path, transcript)
+    check_model(exported, transcript)
+    file_contents = json.loads(before)
+    assert {k: v for k, v in exported.items() if k != "segments"} == file_contents
+    assert exported["highlights"][0]["note"] == "origin story — “patience”"
+    assert exported["notes"] == notes.notes
+    assert exported["segments"][0]["role"] == "aside"
+    assert {s["speaker"] for s in exported["segments"] if s["role"] == "answer"} == {"Dr. Ünal"}
+    assert notes_path.read_bytes() == before
+
+
+def test_export_uses_the_notes_given_with_notes_option(tmp_path: Path, transcript: Path) -> None:
+    """--notes FILE is read instead of the default notes file."""
+    default = default_notes_path(transcript)
+    save_notes(default, NotesData(document=load_document(transcript).meta(), notes="default"))
+    chosen = tmp_path / "elsewhere" / "chosen.json"
+    notes = saved_notes(transcript, chosen)
+    exported = export(tmp_path, transcript, "--notes", chosen)
+    assert exported["notes"] == notes.notes
+    assert len(exported["highlights"]) == 1
+
+
+def test_export_to_a_file_with_o(tmp_path: Path, transcript: Path) -> None:
+    """-o OUT writes the same JSON to OUT and nothing to standard output."""
+    out = tmp_path / "out" / "model.json"
+    result = run(tmp_path, "export", "--format", "json", transcript, "-o", out)
+    assert result.returncode == 0, result.stderr.decode()
+    assert result.stdout == b"" and result.stderr == b""
+    written = json.loads(out.read_bytes())
+    check_model(written, transcript)
+    assert written == export(tmp_path, transcript)
+    assert sorted(p.name for p in out.parent.iterdir()) == ["model.json"]
+
+
+def test_export_output_is_utf8_without_escapes(tmp_path: Path, transcript: Path) -> None:
+    """Non-ASCII text reaches stdout as UTF-8, whatever the terminal's locale."""
+    result = run(tmp_path, "export", "--format", "json", transcript)
+    assert "Dr. Ünal".encode() in result.stdout
+    assert "🎬".encode() in result.stdout
+    assert b"\\u" not in result.stdout
+
+
+# --- failures ---------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("data", "message"),
+    [
+        (b"", "is empty"),
+        (b"  \n\n\t\n", "is empty"),
+        (b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR" + bytes(range(256)), "binary"),
+    ],
+    ids=["empty", "whitespace", "binary"],
+)
+def test_unreadable_document_fails_with_one_line(tmp_path: Path, data: bytes, message: str) -> None:
+    """An empty or binary DOCUMENT exits non-zero with one line on stderr, none on stdout."""
+    path = tmp_path / "interview.txt"
+    path.write_bytes(data)
+    stderr = assert_fails_with_one_line(run(tmp_path, "export", "--format", "json", path))
+    assert message in stderr
+    assert "interview.txt" in stderr
+
+
+def test_missing_document_fails_with_one_line(tmp_path: Path) -> None:
+    """A DOCUMENT that does not exist is reported on one line."""
+    result = run(tmp_path, "export", "--format", "json", tmp_path / "nope.txt")
+    assert "does not exist" in assert_fails_with_one_line(result)
+
+
+@pytest.mark.parametrize(
+    "content",
+    [
+        b'{"format": "interview-reader-notes", "version": 1, "docu',
+        b'{"format": "interview-reader-notes", "version": 1}',
+        b"\xff\xfe\x00garbage",
+        b'{"format": "interview-reader-notes", "version": 2}',
+    ],
+    ids=["truncated", "missing-keys", "binary", "newer-version"],
+)
+def test_bad_notes_file_fails_and_is_left_untouched(
+    tmp_path: Path, transcript: Path, content: bytes
+) -> None:
+    """A notes file export cannot read: one line on stderr, the file byte-identical."""
+    notes_path = default_notes_path(transcript)
+    notes_path.parent.mkdir(parents=True)
+    notes_path.write_bytes(content)
+    stderr = assert_fails_with_one_line(run(tmp_path, "export", "--format", "json", transcript))
+    assert "cannot read the notes file" in stderr
+    assert notes_path.read_bytes() == content
+    assert sorted(p.name for p in notes_path.parent.iterdir()) == [notes_path.name]
+
+
+def test_notes_option_naming_a_folder_fails_with_one_line(tmp_path: Path) -> None:
+    """--notes pointing at a folder is an error message, not a traceback."""
+    folder = tmp_path / "notes-folder"
+    folder.mkdir()
+    result = run(tmp_path, "export", "--format", "json", "--notes", folder)
+    assert "cannot read the notes file" in assert_fails_with_one_line(result)
+
+
+def test_output_onto_a_folder_fails_with_one_line(tmp_path: Path) -> None:
+    """-o naming a folder fails cleanly and leaves nothing in it."""
+    folder = tmp_path / "out"
+    folder.mkdir()
+    result = run(tmp_path, "export", "--format", "json", "-o", folder)
+    assert "cannot write" in assert_fails_with_one_line(result)
+    assert list(folder.iterdir()) == []

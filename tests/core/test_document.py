@@ -1,0 +1,297 @@
+"""Tests of loading an interview file: decoding, refusing non-text, normalising, metadata."""
+
+from __future__ import annotations
+
+import codecs
+import hashlib
+import random
+import unicodedata
+from pathlib import Path
+
+import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from reader.core.document import (
+    Document,
+    DocumentError,
+    decode,
+    load_document,
+    normalise,
+    text_sha256,
+)
+
+BUNDLED = Path(__file__).parents[2] / "resources" / "her-smell-interview.txt"
+SAMPLE = "Q: Was it scripted?\nA: Everything — “every word”.\n"
+PNG_HEADER = b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR\x00\x00\x01\x00\x00\x00\x01\x00\x08\x06"
+
+
+def write(tmp_path: Path, name: str, data: bytes) -> Path:
+    path = tmp_path / name
+    path.write_bytes(data)
+    return path
+
+
+# --- encodings --------------------------------------------------------------------------
+
+
+def test_utf8_without_bom(tmp_path: Path) -> None:
+    """Plain UTF-8 is read as it is, without a notice."""
+    doc = load_document(write(tmp_path, "a.txt", SAMPLE.encode("utf-8")))
+    assert doc.text == SAMPLE
+    assert doc.encoding == "utf-8"
+    assert doc.notice == ""
+
+
+def test_utf8_with_bom_drops_the_bom(tmp_path: Path) -> None:
+    """A UTF-8 BOM is not part of the text, so offsets do not shift by one."""
+    doc = load_document(write(tmp_path, "a.txt", codecs.BOM_UTF8 + SAMPLE.encode("utf-8")))
+    assert doc.text == SAMPLE
+    assert not doc.text.startswith("\ufeff")
+    assert doc.notice == ""
+
+
+@pytest.mark.parametrize("codec", ["utf-16-le", "utf-16-be"])
+def test_utf16_with_bom(tmp_path: Path, codec: str) -> None:
+    """UTF-16 in either byte order is recognised by its BOM; the BOM is dropped."""
+    bom = codecs.BOM_UTF16_LE if codec.endswith("le") else codecs.BOM_UTF16_BE
+    text = SAMPLE + "🎬 𠀋 שלום\n"
+    doc = load_document(write(tmp_path, "a.txt", bom + text.encode(codec)))
+    assert doc.text == text
+    assert doc.notice == ""
+
+
+@pytest.mark.parametrize("codec", ["utf-32-le", "utf-32-be"])
+def test_utf32_with_bom(tmp_path: Path, codec: str) -> None:
+    """UTF-32 is told apart from UTF-16 LE although their BOMs share two bytes."""
+    bom = codecs.BOM_UTF32_LE if codec.endswith("le") else codecs.BOM_UTF32_BE
+    doc = load_document(write(tmp_path, "a.txt", bom + SAMPLE.encode(codec)))
+    assert doc.text == SAMPLE
+
+
+def test_cp1252_curly_quotes_are_decoded_with_a_notice(tmp_path: Path) -> None:
+    """Windows curly quotes become “ ” (no mojibake) and the user is told it was not UTF-8."""
+    doc = load_document(write(tmp_path, "win.txt", b"\x93Hi\x94 she said \x96 it\x92s fine.\n"))
+    assert doc.text == "“Hi” she said – it’s fine.\n"
+    assert doc.encoding == "cp1252"
+    assert "not UTF-8" in doc.notice
+    assert "win.txt" in doc.notice
+    for mojibake in ("â€", "Ã", "\ufffd", "\x93", "\x94"):
+        assert mojibake not in doc.text
+
+
+def test_latin1_bytes_are_decoded(tmp_path: Path) -> None:
+    """Latin-1 accented letters decode to the right characters, with a notice."""
+    doc = load_document(write(tmp_path, "l1.txt", "Grüße aus Köln, señor.\n".encode("latin-1")))
+    assert doc.text == "Grüße aus Köln, señor.\n"
+    assert "not UTF-8" in doc.notice
+
+
+def test_bytes_undefined_in_cp1252_fall_back_to_latin1(tmp_path: Path) -> None:
+    """0x81 has no cp1252 character; such a file is still read, as latin-1."""
+    doc = load_document(write(tmp_path, "l1.txt", b"caf\xe9 \x81 ok\n"))
+    assert doc.encoding == "latin-1"
+    assert doc.text == "café \x81 ok\n"
+    assert "latin-1" in doc.notice
+
+
+def test_decode_reports_the_guess() -> None:
+    """decode() returns (text, encoding, notice) and names the file in the notice."""
+    assert decode(b"ok", "x.txt") == ("ok", "utf-8", "")
+    text, encoding, notice = decode(b"\x93ok\x94", "x.txt")
+    assert (text, encoding) == ("“ok”", "cp1252")
+    assert notice.startswith("x.txt is not UTF-8")
+
+
+# --- refused files ----------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "data",
+    [b"", b" ", b"\n\n\r\n\t  \n", codecs.BOM_UTF8, codecs.BOM_UTF8 + b"  \n", "\u3000\n".encode()],
+    ids=["empty", "space", "blank-lines", "bom-only", "bom-spaces", "ideographic-space"],
+)
+def test_empty_or_whitespace_only_file_is_refused(tmp_path: Path, data: bytes) -> None:
+    """A file with no visible text is refused with a message that says it is empty."""
+    with pytest.raises(DocumentError, match=r"^empty\.txt is empty\.$"):
+        load_document(write(tmp_path, "empty.txt", data))
+
+
+def test_utf16_whitespace_only_is_refused(tmp_path: Path) -> None:
+    """Whitespace is found empty after decoding too, not just as ASCII bytes."""
+    data = codecs.BOM_UTF16_LE + " \n \n".encode("utf-16-le")
+    with pytest.raises(DocumentError, match="is empty"):
+        load_document(write(tmp_path, "empty.txt", data))
+
+
+@pytest.mark.parametrize(
+    "data",
+    [
+        PNG_HEADER + bytes(range(256)) * 4,
+        b"some text\x00with a NUL byte\n",
+        b"\x7fELF\x02\x01\x01\x00\x00\x00" + b"\x00" * 64,
+        b"".join(bytes([b]) for b in range(1, 32) if b not in (9, 10, 12, 13)) * 4,
+        random.Random(1).randbytes(4096),
+        random.Random(2).randbytes(100_000),
+    ],
+    ids=["png", "nul", "elf", "controls", "random-4k", "random-100k"],
+)
+def test_binary_file_is_refused(tmp_path: Path, data: bytes) -> None:
+    """Binary data is refused with a message saying it is not a text interview."""
+    with pytest.raises(DocumentError, match="binary file"):
+        load_document(write(tmp_path, "image.png", data))
+
+
+@pytest.mark.parametrize("bom", [codecs.BOM_UTF8, codecs.BOM_UTF16_LE, codecs.BOM_UTF32_BE])
+def test_bom_with_undecodable_bytes_is_refused(tmp_path: Path, bom: bytes) -> None:
+    """A BOM followed by bytes its encoding cannot decode is refused, not guessed at."""
+    with pytest.raises(DocumentError, match="is not valid UTF"):
+        load_document(write(tmp_path, "bad.txt", bom + b"\xff\xfe\xfd"))
+
+
+@settings(max_examples=200, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(data=st.binary(max_size=2048))
+def test_any_bytes_load_or_raise_document_error(tmp_path: Path, data: bytes) -> None:
+    """Whatever the bytes, loading gives a normalised non-empty text or a DocumentError."""
+    path = write(tmp_path, "any.txt", data)
+    try:
+        doc = load_document(path)
+    except DocumentError as exc:
+        assert str(exc)
+        assert "\n" not in str(exc)
+        return
+    assert doc.text.strip()
+    assert normalise(doc.text) == doc.text
+    assert "\x00" not in doc.text
+
+
+@settings(max_examples=50, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(data=st.binary(min_size=1, max_size=512))
+def test_bytes_with_a_nul_are_refused(tmp_path: Path, data: bytes) -> None:
+    """A NUL byte in a file without a BOM means binary."""
+    with pytest.raises(DocumentError, match="binary file"):
+        load_document(write(tmp_path, "nul.bin", b"a" + data + b"\x00"))
+
+
+def test_missing_file_is_refused(tmp_path: Path) -> None:
+    """A path that does not exist is refused with a message naming it."""
+    path = tmp_path / "nowhere.txt"
+    with pytest.raises(DocumentError, match=r"nowhere\.txt does not exist"):
+        load_document(path)
+
+
+def test_folder_is_refused(tmp_path: Path) -> None:
+    """A folder is refused with a message saying it is a folder."""
+    folder = tmp_path / "interviews"
+    folder.mkdir()
+    with pytest.raises(DocumentError, match="is a folder"):
+        load_document(folder)
+
+
+# --- titles -----------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "title"),
+    [
+        ("# Her Smell\n\nQ: Hi?\n", "Her Smell"),
+        ("Intro line.\n\n## The Interview ##\nQ: Hi?\n", "The Interview"),
+        ("#hashtag line\n# Real Title\n", "Real Title"),
+        ("#\nNot a heading\n# Second\n", "Second"),
+        ("# \n# After an empty heading\n", "After an empty heading"),
+        ("# Learning C#\n", "Learning C#"),
+        ("   # Indented up to three\n", "Indented up to three"),
+        ("### Perry on “Her Smell” 🎬   \n", "Perry on “Her Smell” 🎬"),
+    ],
+)
+def test_markdown_title_is_the_first_heading(tmp_path: Path, text: str, title: str) -> None:
+    """A .md file's title is the text of its first ATX heading, on that line only."""
+    doc = load_document(write(tmp_path, "notes.md", text.encode()))
+    assert doc.title == title
+
+
+def test_markdown_without_heading_is_named_after_the_file(tmp_path: Path) -> None:
+    """Without a heading the file name, made readable, is the title."""
+    doc = load_document(write(tmp_path, "alex-ross_perry interview.md", b"No heading here.\n"))
+    assert doc.title == "Alex Ross Perry Interview"
+
+
+def test_txt_heading_is_not_a_title(tmp_path: Path) -> None:
+    """Only Markdown files take their title from a heading."""
+    doc = load_document(write(tmp_path, "her-smell.txt", b"# Not a title\nText.\n"))
+    assert doc.title == "Her Smell"
+
+
+# --- normalisation and metadata ---------------------------------------------------------
+
+
+def test_crlf_and_lone_cr_become_lf(tmp_path: Path) -> None:
+    """Windows and old-Mac line ends both end up as LF, CRLF as one LF."""
+    doc = load_document(write(tmp_path, "a.txt", b"one\r\ntwo\rthree\n\r\nfour\r\r"))
+    assert doc.text == "one\ntwo\nthree\n\nfour\n\n"
+
+
+def test_combining_marks_are_composed(tmp_path: Path) -> None:
+    """NFC: e + COMBINING ACUTE is stored as é, so offsets match what is shown."""
+    decomposed = "Cafe\u0301 Ame\u0301lie, n\u0303, A\u030a\n"
+    doc = load_document(write(tmp_path, "a.txt", decomposed.encode()))
+    assert doc.text == "Café Amélie, ñ, Å\n"
+    assert unicodedata.is_normalized("NFC", doc.text)
+
+
+@given(st.text(alphabet=st.characters(codec="utf-8"), max_size=200))
+def test_normalise_is_idempotent_lf_only_and_nfc(text: str) -> None:
+    """normalise() leaves no CR, gives NFC, and changes nothing the second time."""
+    once = normalise(text)
+    assert "\r" not in once
+    assert unicodedata.is_normalized("NFC", once)
+    assert normalise(once) == once
+
+
+def test_sha256_and_length_are_of_the_normalised_text(tmp_path: Path) -> None:
+    """The hash and length describe the text offsets refer to, not the bytes on disk."""
+    raw = "Cafe\u0301\r\n🎬 𠀋\r\n"
+    expected = "Café\n🎬 𠀋\n"
+    path = write(tmp_path, "a.txt", codecs.BOM_UTF8 + raw.encode())
+    doc = load_document(path)
+    assert doc.text == expected
+    assert doc.length == len(expected) == 9  # code points, not UTF-8 bytes or UTF-16 units
+    assert doc.sha256 == hashlib.sha256(expected.encode("utf-8")).hexdigest()
+    assert doc.sha256 == text_sha256(expected)
+    assert doc.meta() == {
+        "title": "A",
+        "source": str(path.resolve()),
+        "sha256": doc.sha256,
+        "length": 9,
+    }
+
+
+def test_same_text_saved_differently_has_the_same_hash(tmp_path: Path) -> None:
+    """UTF-16 with CRLF and UTF-8 with LF of the same text give the same document hash."""
+    a = load_document(write(tmp_path, "a.txt", "Q: Café?\nA: Oui.\n".encode()))
+    b_bytes = codecs.BOM_UTF16_BE + "Q: Cafe\u0301?\r\nA: Oui.\r\n".encode("utf-16-be")
+    b = load_document(write(tmp_path, "b.txt", b_bytes))
+    assert (a.sha256, a.length) == (b.sha256, b.length)
+
+
+def test_bundled_interview_loads() -> None:
+    """The bundled interview is UTF-8 and needs no notice."""
+    doc = load_document(BUNDLED)
+    assert isinstance(doc, Document)
+    assert doc.encoding == "utf-8"
+    assert doc.notice == ""
+    assert doc.title == "Her Smell Interview"
+    assert doc.source == str(BUNDLED.resolve())
+
+
+def test_twenty_megabyte_file_loads(tmp_path: Path) -> None:
+    """A ~20 MB interview, the size the app promises to handle, loads whole."""
+    chunk = BUNDLED.read_bytes()
+    copies = 20 * 2**20 // len(chunk) + 1
+    path = write(tmp_path, "big.txt", chunk * copies)
+    assert path.stat().st_size >= 20 * 2**20
+    doc = load_document(path)
+    one = chunk.decode("utf-8")
+    assert doc.length == len(one) * copies
+    assert doc.text[: len(one)] == one
+    assert doc.text[-len(one) :] == one

@@ -1,0 +1,305 @@
+"""Tests of Session: structure corrections, highlight bookkeeping and range queries, re-opening."""
+
+from __future__ import annotations
+
+from dataclasses import replace
+from pathlib import Path
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from reader.core.anchoring import AnchorSummary
+from reader.core.annotations import Highlight, make_highlight
+from reader.core.document import Document, load_document
+from reader.core.interview import Role, detect_segments
+from reader.core.notes_file import NotesData, RoleCorrection, parse, serialise
+from reader.core.session import Session
+
+BUNDLED = Path(__file__).parents[2] / "resources" / "her-smell-interview.txt"
+QUOTE = "Everything in the movie is very specifically scripted."
+GONE = "Shot on the same Sony Hi8 Handycam, my actual camera from high school"
+
+
+def make_document(text: str, name: str = "doc.txt") -> Document:
+    return Document(text=text, title="Doc", source=f"/tmp/{name}", encoding="utf-8")
+
+
+@pytest.fixture(scope="module")
+def bundled() -> Document:
+    return load_document(BUNDLED)
+
+
+def quote_highlight(text: str, quote: str) -> Highlight:
+    start = text.index(quote)
+    return make_highlight(text, start, start + len(quote))
+
+
+def reopen(session: Session, document: Document | None = None) -> Session:
+    """Save the notes to bytes and open them again, as the app does on the next start."""
+    return Session.open(document or session.document, parse(serialise(session.notes)))
+
+
+def in_document_order(highlights: list[Highlight]) -> bool:
+    keys = [(h.start, h.end) for h in highlights]
+    return keys == sorted(keys)
+
+
+# --- opening ----------------------------------------------------------------------------
+
+
+def test_open_without_notes(bundled: Document) -> None:
+    """No notes file: fresh notes for this document and the detected structure as it is."""
+    session = Session.open(bundled, None)
+    assert session.notes.document == bundled.meta()
+    assert session.notes.highlights == []
+    assert session.notes.notes == ""
+    assert session.anchor_summary is None
+    assert session.segments == detect_segments(bundled.text)
+    assert session.segments == session.detected
+
+
+def test_reopen_of_the_same_document_has_no_anchor_summary(bundled: Document) -> None:
+    """Notes made on this very text open silently, every highlight where it was."""
+    session = Session.open(bundled, None)
+    session.add_highlight(quote_highlight(bundled.text, QUOTE))
+    again = reopen(session)
+    assert again.anchor_summary is None
+    assert again.notes.highlights == session.notes.highlights
+
+
+# --- structure corrections --------------------------------------------------------------
+
+
+def test_set_role_survives_a_save_and_reopen(bundled: Document) -> None:
+    """A role correction is stored with its quote and applied again after a round trip."""
+    session = Session.open(bundled, None)
+    intro = session.segments[3]
+    answer = next(seg for seg in session.segments if seg.role is Role.ANSWER)
+    assert intro.role is Role.INTRO
+    session.set_role(intro.start, Role.ASIDE)
+    session.set_role(answer.start, Role.QUESTION)
+    assert session.segments[3].role is Role.ASIDE
+    assert session.segment_at(answer.start).role is Role.QUESTION  # type: ignore[union-attr]
+    assert session.notes.roles[0] == RoleCorrection(
+        intro.start, bundled.text[intro.start : intro.start + 32], Role.ASIDE
+    )
+
+    again = reopen(session)
+    assert again.notes.roles == session.notes.roles
+    assert again.segments == session.segments
+    assert again.segments[3].role is Role.ASIDE
+
+
+def test_set_role_again_replaces_the_correction(bundled: Document) -> None:
+    """One correction per paragraph: the newest choice wins and the old one is dropped."""
+    session = Session.open(bundled, None)
+    start = session.segments[3].start
+    session.set_role(start, Role.ASIDE)
+    session.set_role(start, Role.CLOSING)
+    assert [c.role for c in session.notes.roles] == [Role.CLOSING]
+    assert session.segments[3].role is Role.CLOSING
+
+
+def test_restore_role_corrections_undoes(bundled: Document) -> None:
+    """Restoring an earlier list of corrections restores the earlier structure."""
+    session = Session.open(bundled, None)
+    before, corrections = list(session.segments), session.role_corrections()
+    session.set_role(session.segments[3].start, Role.ASIDE)
+    assert session.segments != before
+    session.restore_role_corrections(corrections)
+    assert session.segments == before
+
+
+def test_role_correction_follows_its_paragraph_when_the_text_moves(bundled: Document) -> None:
+    """Text inserted above a corrected paragraph: the correction finds it by its quote."""
+    session = Session.open(bundled, None)
+    session.set_role(session.segments[3].start, Role.ASIDE)
+    changed = make_document("A new first paragraph, added later.\n\n" + bundled.text)
+    again = reopen(session, changed)
+    moved = next(
+        seg for seg in again.segments if changed.text.startswith("I was fortunate", seg.start)
+    )
+    assert moved.role is Role.ASIDE
+
+
+def test_rename_speaker_applies_and_survives_a_round_trip(bundled: Document) -> None:
+    """Renaming a detected speaker renames every paragraph they speak, also after reopening."""
+    session = Session.open(bundled, None)
+    answers = [i for i, seg in enumerate(session.segments) if seg.role is Role.ANSWER]
+    assert answers and all(session.segments[i].speaker == "Interviewee" for i in answers)
+    session.rename_speaker("Interviewee", "Alex Ross Perry")
+    assert {session.segments[i].speaker for i in answers} == {"Alex Ross Perry"}
+    assert all(seg.speaker != "Interviewee" for seg in session.segments), (
+        "no paragraph keeps the old name"
+    )
+    assert reopen(session).segments == session.segments
+
+    session.rename_speaker("Interviewee", "Interviewee")  # back to the detected name
+    assert session.notes.speakers == {}
+    assert session.segments == session.detected
+
+
+# --- highlights: order and bookkeeping --------------------------------------------------
+
+TEXT = ("Q: Why theatre? 🎬\nA: Each act plays out in real time — “live”.\n\n" * 6).strip()
+spans = st.tuples(st.integers(0, len(TEXT) - 1), st.integers(1, 40)).map(
+    lambda s: (s[0], min(len(TEXT), s[0] + s[1]))
+)
+
+
+def test_add_remove_replace_keep_document_order() -> None:
+    """Highlights stay sorted by (start, end) whatever order they are added in."""
+    session = Session.open(make_document(TEXT), None)
+    late, early, middle = (make_highlight(TEXT, a, b) for a, b in [(50, 60), (2, 8), (20, 30)])
+    for h in (late, early, middle):
+        session.add_highlight(h)
+    assert session.notes.highlights == [early, middle, late]
+
+    assert session.remove_highlight(middle.id) == middle
+    assert session.notes.highlights == [early, late]
+    with pytest.raises(KeyError):
+        session.remove_highlight(middle.id)
+
+    moved = replace(early, start=70, end=75, exact=TEXT[70:75])
+    assert session.replace_highlight(moved) == early
+    assert session.notes.highlights == [late, moved]
+    assert session.highlight(moved.id) == moved
+    assert session.highlight(middle.id) is None
+
+
+@settings(max_examples=100)
+@given(
+    initial=st.lists(spans, max_size=12),
+    ops=st.lists(
+        st.tuples(st.sampled_from(["add", "remove", "replace", "orphan"]), spans, st.integers(0)),
+        max_size=25,
+    ),
+    queries=st.lists(spans, min_size=1, max_size=10),
+)
+def test_overlap_queries_match_brute_force(
+    initial: list[tuple[int, int]],
+    ops: list[tuple[str, tuple[int, int], int]],
+    queries: list[tuple[int, int]],
+) -> None:
+    """After any edits, the range queries return exactly the anchored overlapping highlights."""
+    document = make_document(TEXT)
+    notes = NotesData(document=document.meta())
+    notes.highlights = [make_highlight(TEXT, a, b) for a, b in initial]
+    session = Session.open(document, notes)
+    for op, (a, b), pick in ops:
+        current = session.notes.highlights
+        if op == "add" or not current:
+            session.add_highlight(make_highlight(TEXT, a, b))
+            continue
+        target = current[pick % len(current)]
+        if op == "remove":
+            session.remove_highlight(target.id)
+        elif op == "replace":
+            session.replace_highlight(replace(target, start=a, end=b, exact=TEXT[a:b]))
+        else:
+            session.replace_highlight(replace(target, orphan=True))
+        assert in_document_order(session.notes.highlights)
+
+    highlights = session.notes.highlights
+    assert in_document_order(highlights)
+    for start, end in queries:
+        expected = [h for h in highlights if h.start < end and h.end > start and not h.orphan]
+        assert session.highlights_overlapping(start, end) == expected
+        expected_at = [h for h in highlights if h.start <= start < h.end and not h.orphan]
+        assert session.highlights_at(start) == expected_at
+    assert session.highlights_overlapping(0, len(TEXT)) == [h for h in highlights if not h.orphan]
+
+
+def test_orphans_are_not_shown_but_kept() -> None:
+    """An orphan is excluded from range queries yet stays in the notes."""
+    session = Session.open(make_document(TEXT), None)
+    h = make_highlight(TEXT, 3, 15)
+    session.add_highlight(replace(h, orphan=True))
+    assert session.highlights_overlapping(0, len(TEXT)) == []
+    assert session.highlights_at(5) == []
+    assert session.highlight(h.id) is not None
+
+
+# --- segments ---------------------------------------------------------------------------
+
+
+def test_segment_at_and_boundaries_on_the_bundled_interview(bundled: Document) -> None:
+    """Each paragraph is found from any offset inside it; the newline between is no one's."""
+    session = Session.open(bundled, None)
+    for seg in session.segments:
+        assert session.segment_at(seg.start) == seg
+        assert session.segment_at(seg.end - 1) == seg
+    first, second = session.segments[:2]
+    assert session.segment_at(first.end) is None  # the "\n" between paragraphs
+    assert session.segment_at(len(bundled.text) + 10) is None
+    assert session.segment_boundaries(first.start, second.end) == [first.end, second.start]
+    assert session.segment_boundaries(first.start + 1, first.end - 1) == []
+
+
+paragraphs = st.lists(
+    st.tuples(
+        st.text(st.sampled_from("ab? 🎬é"), min_size=1, max_size=12),
+        st.sampled_from(["\n", "\n\n", "\n  \n", "\n\t"]),
+    ),
+    min_size=1,
+    max_size=10,
+)
+
+
+@settings(max_examples=100)
+@given(parts=paragraphs, data=st.data())
+def test_segment_queries_match_brute_force(
+    parts: list[tuple[str, str]], data: st.DataObject
+) -> None:
+    """segment_at and segment_boundaries agree with a scan over all segments."""
+    text = "".join(par + sep for par, sep in parts)
+    session = Session.open(make_document(text), None)
+    segments = session.segments
+    offset = data.draw(st.integers(0, len(text) + 2), label="offset")
+    expected = next((s for s in segments if s.start <= offset < s.end), None)
+    assert session.segment_at(offset) == expected
+    start = data.draw(st.integers(0, len(text)), label="start")
+    end = data.draw(st.integers(start, len(text) + 1), label="end")
+    points = sorted(p for s in segments for p in (s.start, s.end) if start < p < end)
+    assert session.segment_boundaries(start, end) == points
+
+
+# --- re-opening a changed document ------------------------------------------------------
+
+
+def test_changed_document_sets_anchor_summary_and_keeps_orphans(bundled: Document) -> None:
+    """Re-opening on an edited text reports kept/moved/orphaned and loses no highlight."""
+    session = Session.open(bundled, None)
+    moving = quote_highlight(bundled.text, QUOTE).edited(note="scripted!")
+    lost = quote_highlight(bundled.text, GONE).edited(note="keep me", tags=("camera",))
+    session.add_highlight(moving)
+    session.add_highlight(lost)
+    raw = serialise(session.notes)
+
+    paragraph_start = bundled.text.index(GONE)
+    paragraph_end = bundled.text.index("\n", paragraph_start) + 1
+    edited = "Editor’s note: added.\n" + (
+        bundled.text[:paragraph_start] + bundled.text[paragraph_end:]
+    )
+    changed = make_document(edited, "changed.txt")
+    again = Session.open(changed, parse(raw))
+
+    assert again.anchor_summary == AnchorSummary(kept=0, moved=1, orphaned=1)
+    assert "1 moved, 1 orphaned" in again.anchor_summary.message()
+    assert again.notes.document == changed.meta()
+    by_id = {h.id: h for h in again.notes.highlights}
+    assert set(by_id) == {moving.id, lost.id}
+    placed = by_id[moving.id]
+    assert not placed.orphan
+    assert edited[placed.start : placed.end] == QUOTE
+    orphan = by_id[lost.id]
+    assert orphan.orphan
+    assert (orphan.exact, orphan.note, orphan.tags) == (GONE, "keep me", ("camera",))
+    assert again.highlights_overlapping(0, len(edited)) == [placed]
+    assert in_document_order(again.notes.highlights)
+
+    # The orphan survives the next save as well.
+    third = reopen(again)
+    assert third.anchor_summary is None
+    assert third.highlight(lost.id).orphan  # type: ignore[union-attr]

@@ -1,0 +1,219 @@
+"""Tests of where notes files live and of reading, writing and setting them aside safely."""
+
+from __future__ import annotations
+
+import os
+import re
+from datetime import datetime
+from pathlib import Path
+
+import pytest
+
+from reader.core import store
+from reader.core.annotations import make_highlight
+from reader.core.document import text_sha256
+from reader.core.notes_file import NotesData, NotesFormatError, serialise
+from reader.core.store import (
+    atomic_write,
+    data_dir,
+    default_notes_path,
+    load_notes,
+    save_notes,
+    set_aside,
+)
+
+TEXT = "Q: Why theatre?\nA: Because each act plays out in real time. 🎬\n"
+
+
+def sample_notes() -> NotesData:
+    return NotesData(
+        document={
+            "title": "T",
+            "source": "/x.txt",
+            "sha256": text_sha256(TEXT),
+            "length": len(TEXT),
+        },
+        highlights=[make_highlight(TEXT, 3, 15)],
+        notes="Notes — “é” 𠀋",
+    )
+
+
+def listing(folder: Path) -> list[str]:
+    return sorted(p.name for p in folder.iterdir())
+
+
+# --- load and save ----------------------------------------------------------------------
+
+
+def test_load_notes_returns_none_when_the_file_is_missing(tmp_path: Path) -> None:
+    """No notes file yet is not an error: the caller starts with fresh notes."""
+    assert load_notes(tmp_path / "nothing.json") is None
+    assert load_notes(tmp_path / "no-folder" / "nothing.json") is None
+
+
+def test_save_then_load_round_trips(tmp_path: Path) -> None:
+    """save_notes writes what load_notes reads back, creating the folder on the way."""
+    path = tmp_path / "deep" / "folder" / "n.json"
+    notes = sample_notes()
+    save_notes(path, notes)
+    assert path.read_bytes() == serialise(notes)
+    assert load_notes(path) == notes
+    assert listing(path.parent) == ["n.json"]
+
+
+def test_load_notes_of_a_corrupt_file_raises(tmp_path: Path) -> None:
+    """An unreadable file raises NotesFormatError and is left as it is."""
+    path = tmp_path / "n.json"
+    path.write_bytes(b'{"format": "interview-reader-notes", "version": 1')
+    with pytest.raises(NotesFormatError):
+        load_notes(path)
+    assert path.read_bytes() == b'{"format": "interview-reader-notes", "version": 1'
+
+
+# --- atomic_write -----------------------------------------------------------------------
+
+
+def test_atomic_write_creates_and_replaces_leaving_no_temp_files(tmp_path: Path) -> None:
+    """Each write leaves exactly the target with the new bytes, nothing beside it."""
+    path = tmp_path / "notes" / "n.json"
+    atomic_write(path, b"first")
+    assert path.read_bytes() == b"first"
+    atomic_write(path, "second — é".encode())
+    assert path.read_bytes() == "second — é".encode()
+    atomic_write(path, b"")
+    assert path.read_bytes() == b""
+    assert listing(path.parent) == ["n.json"]
+
+
+def test_atomic_write_failure_keeps_the_old_file_and_no_temp_file(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """If the final rename fails, the old content stays and the temp file is removed."""
+    path = tmp_path / "notes" / "n.json"
+    atomic_write(path, b"old")
+
+    def failing_replace(src: str, dst: str) -> None:
+        raise OSError(28, "No space left on device")
+
+    monkeypatch.setattr(store.os, "replace", failing_replace)
+    with pytest.raises(OSError, match="No space left"):
+        atomic_write(path, b"new")
+    assert path.read_bytes() == b"old"
+    assert listing(path.parent) == ["n.json"]
+
+
+def test_atomic_write_onto_a_folder_fails_cleanly(tmp_path: Path) -> None:
+    """Writing where a folder stands raises OSError and leaves no temp file behind."""
+    folder = tmp_path / "parent" / "out"
+    folder.mkdir(parents=True)
+    with pytest.raises(OSError):
+        atomic_write(folder, b"data")
+    assert listing(folder.parent) == ["out"]
+    assert folder.is_dir()
+
+
+# --- set_aside --------------------------------------------------------------------------
+
+CORRUPT_NAME = re.compile(r"^n\.corrupt-(\d{8}-\d{6})\.json$")
+
+
+def test_set_aside_renames_and_keeps_the_bytes(tmp_path: Path) -> None:
+    """The file becomes NAME.corrupt-YYYYmmdd-HHMMSS.json with the same bytes."""
+    path = tmp_path / "n.json"
+    data = b'{"broken": \xff\x00 json'
+    path.write_bytes(data)
+    before = datetime.now().replace(microsecond=0)
+    target = set_aside(path)
+    after = datetime.now()
+    assert not path.exists()
+    assert target.parent == path.parent
+    match = CORRUPT_NAME.match(target.name)
+    assert match, target.name
+    stamp = datetime.strptime(match[1], "%Y%m%d-%H%M%S")
+    assert before <= stamp <= after
+    assert target.read_bytes() == data
+
+
+def test_set_aside_twice_in_one_second_keeps_both(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A second corrupt file set aside in the same second does not replace the first."""
+
+    class FrozenClock(datetime):
+        @classmethod
+        def now(cls, tz: object = None) -> FrozenClock:  # type: ignore[override]
+            return cls(2024, 5, 1, 9, 30, 0)
+
+    monkeypatch.setattr(store, "datetime", FrozenClock)
+    path = tmp_path / "n.json"
+    path.write_bytes(b"first")
+    first = set_aside(path)
+    path.write_bytes(b"second")
+    second = set_aside(path)
+    assert first.name == "n.corrupt-20240501-093000.json"
+    assert first != second
+    assert first.read_bytes() == b"first"
+    assert second.read_bytes() == b"second"
+    assert second.name.startswith("n.corrupt-20240501-093000")
+    assert second.suffix == ".json"
+
+
+# --- default_notes_path -----------------------------------------------------------------
+
+
+def test_default_notes_path_is_under_the_xdg_data_folder(isolated_dirs: Path) -> None:
+    """Notes live in the app's folder inside XDG_DATA_HOME (tests move it into tmp_path)."""
+    xdg = isolated_dirs / "xdg-data"
+    assert data_dir() == xdg / "interview-reader"
+    path = default_notes_path(isolated_dirs / "her-smell.txt")
+    assert path.parent == xdg / "interview-reader" / "notes"
+    assert path.suffix == ".json"
+    assert path.name.startswith("her-smell-")
+
+
+def test_default_notes_path_follows_xdg_data_home_at_call_time(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The data folder is read when asked for, so a changed XDG_DATA_HOME is honoured."""
+    monkeypatch.setenv("XDG_DATA_HOME", str(tmp_path / "other"))
+    assert default_notes_path(tmp_path / "a.txt").is_relative_to(tmp_path / "other")
+
+
+def test_default_notes_path_differs_per_document_path(tmp_path: Path) -> None:
+    """Two documents with the same name in different folders get different notes files."""
+    a = default_notes_path(tmp_path / "one" / "interview.txt")
+    b = default_notes_path(tmp_path / "two" / "interview.txt")
+    c = default_notes_path(tmp_path / "one" / "interview.md")
+    assert len({a, b, c}) == 3
+    assert a.parent == b.parent == c.parent
+
+
+def test_default_notes_path_is_stable_for_the_same_path(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The same document, named relatively or absolutely, always maps to one notes file."""
+    (tmp_path / "docs").mkdir()
+    absolute = tmp_path / "docs" / "her-smell.txt"
+    first = default_notes_path(absolute)
+    assert default_notes_path(absolute) == first
+    assert default_notes_path(str(absolute)) == first
+    monkeypatch.chdir(tmp_path)
+    assert default_notes_path(Path("docs") / "her-smell.txt") == first
+    assert default_notes_path("docs/../docs/her-smell.txt") == first
+
+
+@pytest.mark.parametrize(
+    ("name", "prefix"),
+    [
+        ("Perry interview (final).txt", "Perry-interview-final-"),
+        ("Интервью.md", "Интервью-"),
+        ("???.txt", "document-"),
+        ("a" * 200 + ".txt", "a" * 60 + "-"),
+    ],
+)
+def test_default_notes_path_names_are_safe(tmp_path: Path, name: str, prefix: str) -> None:
+    """File names are reduced to safe characters and a bounded length, never to nothing."""
+    path = default_notes_path(tmp_path / name)
+    assert path.name.startswith(prefix)
+    assert re.fullmatch(r"[\w.-]+-[0-9a-f]{10}\.json", path.name)
+    assert os.sep not in path.name

@@ -1,0 +1,208 @@
+"""The Annotations panel: every highlight in order, filtered, and driven from the keyboard."""
+
+from __future__ import annotations
+
+from dataclasses import replace
+
+import pytest
+from PySide6.QtCore import Qt
+
+from reader.core.annotations import COLOR_IDS, make_highlight
+from reader.ui.annotations_panel import AnnotationsPanel
+from reader.ui.controller import Controller
+from reader.ui.main_window import MainWindow
+
+INTRO = (100, 140)  # inside the introduction, before any question
+Q1 = (1900, 1950)  # inside the answer to question 1
+Q2 = (2450, 2500)  # inside the answer to question 2
+
+
+@pytest.fixture
+def controller(window: MainWindow) -> Controller:
+    return window.controller
+
+
+@pytest.fixture
+def panel(qtbot, controller: Controller) -> AnnotationsPanel:
+    panel = AnnotationsPanel()
+    qtbot.addWidget(panel)
+    panel.set_controller(controller)
+    panel.resize(360, 600)
+    panel.show()
+    return panel
+
+
+def add(controller: Controller, span: tuple[int, int], color: str = "yellow", **changes) -> str:
+    highlight = controller.add_highlight(*span, color)
+    if changes:
+        controller.edit_highlight(highlight.id, "Edit Note", **changes)
+    return highlight.id
+
+
+def test_rows_in_document_order_with_count(panel: AnnotationsPanel, controller) -> None:
+    assert panel.visible_ids() == [] and panel.count_text() == "0 highlights"
+    second = add(controller, Q2)
+    first = add(controller, INTRO)
+    middle = add(controller, Q1)
+    assert panel.visible_ids() == [first, middle, second]
+    assert panel.count_text() == "3 highlights"
+
+
+def test_rows_name_their_question(panel: AnnotationsPanel, controller) -> None:
+    intro, q1 = add(controller, INTRO), add(controller, Q1, "green")
+    places = {e.highlight.id: e.place for e in panel._model.rows if e is not None}
+    assert places == {intro: "Intro", q1: "Q1"}
+    index = panel._model.index(1)
+    tooltip = index.data(Qt.ItemDataRole.ToolTipRole)
+    assert "Method · Q1" in tooltip
+    assert controller.session.document.text[slice(*Q1)].split()[0] in tooltip
+
+
+def test_text_filter_matches_quote_note_and_tags(panel: AnnotationsPanel, controller) -> None:
+    text = controller.session.document.text
+    by_quote = add(controller, INTRO)
+    by_note = add(controller, Q1, note="Casting CHOICES")
+    by_tag = add(controller, Q2, tags=("choices-tag",))
+    word = text[slice(*INTRO)].split()[1]
+    panel.filter_edit.setText(word.upper())
+    assert by_quote in panel.visible_ids()
+    panel.filter_edit.setText("casting choices")
+    assert panel.visible_ids() == [by_note]
+    panel.filter_edit.setText("choices")
+    assert panel.visible_ids() == [by_note, by_tag]
+    assert panel.count_text() == "2 of 3"
+    panel.filter_edit.setText("nothing like this anywhere")
+    assert panel.visible_ids() == [] and panel.count_text() == "0 of 3"
+    panel.filter_edit.clear()
+    assert panel.count_text() == "3 highlights"
+
+
+def test_colour_and_tag_filters_combine(panel: AnnotationsPanel, controller) -> None:
+    a = add(controller, INTRO, "green", tags=("craft",))
+    b = add(controller, Q1, "green", tags=("Acting", "craft"))
+    c = add(controller, Q2, "blue", tags=("craft",))
+    colors = [panel.color_filter.itemText(i) for i in range(panel.color_filter.count())]
+    assert colors[0] == "All colours" and colors[1:] == list(
+        controller.session.notes.colors.values()
+    )
+    assert not panel.color_filter.itemIcon(1).isNull()
+    tags = [panel.tag_filter.itemData(i) for i in range(1, panel.tag_filter.count())]
+    assert panel.tag_filter.itemText(0) == "All tags" and tags == ["Acting", "craft"]
+
+    panel.color_filter.setCurrentIndex(panel.color_filter.findData("green"))
+    assert panel.visible_ids() == [a, b]
+    panel.tag_filter.setCurrentIndex(panel.tag_filter.findData("Acting"))
+    assert panel.visible_ids() == [b] and panel.count_text() == "1 of 3"
+    panel.color_filter.setCurrentIndex(0)
+    panel.tag_filter.setCurrentIndex(panel.tag_filter.findData("craft"))
+    assert panel.visible_ids() == [a, b, c]
+
+
+def test_colour_labels_follow_renames(panel: AnnotationsPanel, controller) -> None:
+    add(controller, Q1, "green")
+    panel.color_filter.setCurrentIndex(panel.color_filter.findData("green"))
+    controller.set_color_labels({**controller.session.notes.colors, "green": "Casting"})
+    assert panel.color_filter.currentText() == "Casting"  # the filter stays on green
+    assert "Casting · Q1" in panel._model.index(0).data(Qt.ItemDataRole.ToolTipRole)
+    controller.undo_stack.undo()
+    assert panel.color_filter.itemText(COLOR_IDS.index("green") + 1) == "Method"
+
+
+def test_keyboard_jumps_edits_and_deletes(qtbot, panel: AnnotationsPanel, controller) -> None:
+    ids = [add(controller, span) for span in (INTRO, Q1, Q2)]
+    panel.select(ids[0])
+    qtbot.keyClick(panel.view, Qt.Key.Key_Down)
+    assert panel.current_id() == ids[1]
+    with qtbot.waitSignal(panel.jumpRequested) as jump:
+        qtbot.keyClick(panel.view, Qt.Key.Key_Return)
+    assert jump.args == [ids[1]]
+    with qtbot.waitSignal(panel.editNoteRequested) as edit:
+        qtbot.keyClick(panel.view, Qt.Key.Key_F2)
+    assert edit.args == [ids[1]]
+
+    qtbot.keyClick(panel.view, Qt.Key.Key_Delete)
+    assert panel.visible_ids() == [ids[0], ids[2]]
+    assert controller.session.highlight(ids[1]) is None
+    assert panel.current_id() == ids[2]  # the next row takes over
+    qtbot.keyClick(panel.view, Qt.Key.Key_Backspace)
+    assert panel.visible_ids() == [ids[0]] and panel.current_id() == ids[0]
+
+    controller.undo_stack.undo()
+    controller.undo_stack.undo()
+    assert panel.visible_ids() == ids and panel.count_text() == "3 highlights"
+
+
+def test_click_jumps(qtbot, panel: AnnotationsPanel, controller) -> None:
+    first = add(controller, INTRO)
+    rect = panel.view.visualRect(panel._model.index(0))
+    with qtbot.waitSignal(panel.jumpRequested) as jump:
+        qtbot.mouseClick(panel.view.viewport(), Qt.MouseButton.LeftButton, pos=rect.center())
+    assert jump.args == [first]
+
+
+def test_updates_live_and_keeps_current_row(panel: AnnotationsPanel, controller) -> None:
+    first = add(controller, Q1)
+    panel.select(first)
+    second = add(controller, INTRO)
+    assert panel.visible_ids() == [second, first] and panel.current_id() == first
+    controller.edit_highlight(first, "Edit Note", note="Now with a note", tags=("later",))
+    assert panel.current_id() == first
+    assert panel.tag_filter.findData("later") == 1
+    panel.filter_edit.setText("with a note")
+    assert panel.visible_ids() == [first]
+    controller.delete_highlight(first)
+    assert panel.visible_ids() == [] and panel.count_text() == "0 of 1"
+    assert panel.tag_filter.count() == 1  # "later" is no longer in use
+
+
+def test_orphans_listed_apart(qtbot, panel: AnnotationsPanel, controller) -> None:
+    anchored = add(controller, Q2)
+    lost = replace(
+        make_highlight(controller.session.document.text, *INTRO), orphan=True, note="Kept"
+    )
+    controller.session.add_highlight(lost)
+    panel.set_controller(controller)
+    assert panel.visible_ids() == [anchored, lost.id]
+    header = panel._model.index(1)
+    assert header.data() == "Not found in the current text (1)"
+    assert not header.flags() & Qt.ItemFlag.ItemIsSelectable
+    assert panel.count_text() == "2 highlights"
+
+    panel.select(anchored)
+    qtbot.keyClick(panel.view, Qt.Key.Key_Down)  # over the header
+    assert panel.current_id() == lost.id
+    with qtbot.assertNotEmitted(panel.jumpRequested):
+        qtbot.keyClick(panel.view, Qt.Key.Key_Return)
+    with qtbot.waitSignal(panel.editNoteRequested) as edit:
+        qtbot.keyClick(panel.view, Qt.Key.Key_F2)
+    assert edit.args == [lost.id]
+    panel.filter_edit.setText("kept")
+    assert panel.visible_ids() == [lost.id]
+    qtbot.keyClick(panel.view, Qt.Key.Key_Delete)
+    assert panel.visible_ids() == [] and panel._model.rowCount() == 0
+
+
+def test_switching_controllers_disconnects_the_old_one(
+    qtbot, panel: AnnotationsPanel, controller, make_window
+) -> None:
+    other = make_window().controller
+    panel.set_controller(other)
+    add(controller, INTRO)
+    assert panel.visible_ids() == []
+    added = add(other, Q1)
+    assert panel.visible_ids() == [added]
+
+
+def test_ten_thousand_highlights(panel: AnnotationsPanel, controller) -> None:
+    session = controller.session
+    text = session.document.text
+    for i in range(10_000):
+        start = (i * 7) % (len(text) - 40)
+        session.add_highlight(make_highlight(text, start, start + 30, COLOR_IDS[i % 6]))
+    panel.set_controller(controller)
+    assert panel.count_text() == "10000 highlights"
+    panel.color_filter.setCurrentIndex(panel.color_filter.findData("blue"))
+    assert len(panel.visible_ids()) == 10_000 // 6 + (1 if 10_000 % 6 > 2 else 0)
+    panel.filter_edit.setText("the")
+    assert 0 < len(panel.visible_ids()) < 10_000
+    panel.grab()  # paints the visible rows

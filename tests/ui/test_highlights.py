@@ -1,0 +1,249 @@
+"""Highlighting as a user does it: select with keys, press a key, find it in the file."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import orjson
+import pytest
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QTextCursor
+from PySide6.QtWidgets import QApplication
+
+from reader.ui.main_window import MainWindow
+from reader.ui.reader_document import HIGHLIGHT_ID_PROPERTY
+from tests.ui.test_main_window import menu_action
+
+TEXT = (
+    "An interview about film.\n"
+    "Q: Scene 🎬 starts where? The café scene, with e\u0301 and 映画 and עברית text?\n"
+    "A: It starts at dawn. We shot 🎬🎬 twice, then שלום again.\n"
+    "Q: And the ending?\n"
+    "A: The ending was improvised on the day.\n"
+)
+
+
+def saved(path: Path) -> dict:
+    return orjson.loads(path.read_bytes())
+
+
+@pytest.fixture
+def doc(tmp_path: Path) -> Path:
+    path = tmp_path / "film.txt"
+    path.write_text(TEXT, "utf-8")
+    return path
+
+
+@pytest.fixture
+def film(make_window, doc: Path) -> MainWindow:
+    return make_window(doc)
+
+
+def select(window: MainWindow, qtbot, start: int, end: int) -> None:
+    """Put the caret at code point `start`, then extend with Shift+Right as a user would."""
+    reader = window.reader
+    reader.setFocus()
+    cursor = reader.textCursor()
+    cursor.setPosition(reader.reading.to_qt(start))
+    reader.setTextCursor(cursor)
+    while reader.reading.to_model(reader.textCursor().position()) < end:
+        qtbot.keyClick(reader, Qt.Key.Key_Right, Qt.KeyboardModifier.ShiftModifier)
+
+
+def highlight_with_key(window: MainWindow, qtbot, word: str, key=Qt.Key.Key_H, nth: int = 0):
+    text = window.controller.session.document.text
+    start = -1
+    for _ in range(nth + 1):
+        start = text.index(word, start + 1)
+    select(window, qtbot, start, start + len(word))
+    qtbot.keyClick(window.reader, key)
+    return start, start + len(word)
+
+
+def wait_saved(qtbot, path: Path, predicate) -> dict:
+    qtbot.waitUntil(lambda: path.exists() and bool(predicate(saved(path))), timeout=3000)
+    return saved(path)
+
+
+def test_h_after_emoji_stores_code_point_offsets(film: MainWindow, qtbot, notes_path) -> None:
+    start, end = highlight_with_key(film, qtbot, "starts")
+    data = wait_saved(qtbot, notes_path, lambda d: d["highlights"])
+    (h,) = data["highlights"]
+    assert (h["start"], h["end"]) == (start, end)
+    assert TEXT[h["start"] : h["end"]] == h["exact"] == "starts"
+    assert h["prefix"].endswith("Scene 🎬 ") and h["suffix"].startswith(" where?")
+    assert h["color"] == "yellow"
+
+
+@pytest.mark.parametrize("word", ["映画", "e\u0301", "עברית", "🎬🎬 twice", "שלום"])
+def test_offsets_with_cjk_combining_and_rtl(film: MainWindow, qtbot, notes_path, word) -> None:
+    text = film.controller.session.document.text  # NFC: "e\u0301" is now "é"
+    word = word.replace("e\u0301", "\u00e9")
+    highlight_with_key(film, qtbot, word, Qt.Key.Key_3)
+    (h,) = wait_saved(qtbot, notes_path, lambda d: d["highlights"])["highlights"]
+    assert text[h["start"] : h["end"]] == h["exact"] == word
+    assert h["color"] == "blue"
+
+
+def test_new_highlight_shows_at_once(film: MainWindow, qtbot) -> None:
+    start, _ = highlight_with_key(film, qtbot, "dawn", Qt.Key.Key_2)
+    cursor = QTextCursor(film.reader.document())
+    cursor.setPosition(film.reader.reading.to_qt(start) + 1)
+    fmt = cursor.charFormat()
+    assert fmt.property(HIGHLIGHT_ID_PROPERTY) == film.controller.session.notes.highlights[0].id
+    assert fmt.background().style() != Qt.BrushStyle.NoBrush
+
+
+def test_keys_on_current_highlight_recolour_note_tag_delete(
+    film: MainWindow, qtbot, dialogs, notes_path
+) -> None:
+    highlight_with_key(film, qtbot, "improvised")
+    highlight = film.controller.session.notes.highlights[0]
+    assert film.reader.current_highlight_id == highlight.id  # the caret is inside it
+    qtbot.keyClick(film.reader, Qt.Key.Key_4)
+    dialogs.note_answers.append("Not scripted after all")
+    qtbot.keyClick(film.reader, Qt.Key.Key_N)
+    dialogs.tag_answers.append("method, ending")
+    qtbot.keyClick(film.reader, Qt.Key.Key_T)
+    data = wait_saved(qtbot, notes_path, lambda d: d["highlights"] and d["highlights"][0]["tags"])
+    (h,) = data["highlights"]
+    assert (h["color"], h["note"], h["tags"]) == (
+        "pink",
+        "Not scripted after all",
+        ["method", "ending"],
+    )
+    assert h["modified"] >= h["created"]
+    qtbot.keyClick(film.reader, Qt.Key.Key_Delete)
+    wait_saved(qtbot, notes_path, lambda d: d["highlights"] == [])
+
+
+def test_undo_redo_with_named_actions(film: MainWindow, qtbot, notes_path) -> None:
+    highlight_with_key(film, qtbot, "dawn")
+    assert film.actions.undo.text() == "&Undo Add Highlight"
+    qtbot.keyClick(film.reader, Qt.Key.Key_Delete)
+    assert film.actions.undo.text() == "&Undo Delete Highlight"
+    qtbot.keyClick(film.reader, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)
+    assert len(film.controller.session.notes.highlights) == 1
+    qtbot.keyClick(film.reader, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)
+    assert film.controller.session.notes.highlights == []
+    qtbot.keyClick(
+        film.reader,
+        Qt.Key.Key_Z,
+        Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModifier,
+    )
+    assert len(film.controller.session.notes.highlights) == 1
+    qtbot.keyClick(film.reader, Qt.Key.Key_Y, Qt.KeyboardModifier.ControlModifier)
+    assert film.controller.session.notes.highlights == []
+    wait_saved(qtbot, notes_path, lambda d: d["highlights"] == [])
+
+
+def test_context_menu_highlight_and_edit(film: MainWindow, qtbot, dialogs) -> None:
+    text = film.controller.session.document.text
+    start = text.index("ending was")
+    select(film, qtbot, start, start + len("ending"))
+    pos = film.reader.cursorRect().center()
+    menu = film.reader.build_context_menu(pos)
+    labels = [a.text() for a in menu_action(menu, "Highlight").menu().actions()]
+    assert labels[0] == "&1 Key quote" and labels[3] == "&4 Follow up"
+    menu_action(menu, "Highlight", "5 Theme").trigger()
+    (h,) = film.controller.session.notes.highlights
+    assert (h.exact, h.color) == ("ending", "purple")
+    menu = film.reader.build_context_menu(film.reader.cursorRect().center())
+    dialogs.note_answers.append("a note from the menu")
+    menu_action(menu, "Edit Note…").trigger()
+    assert film.controller.session.notes.highlights[0].note == "a note from the menu"
+
+
+def test_floating_bar_appears_and_highlights(film: MainWindow, qtbot, dialogs) -> None:
+    text = film.controller.session.document.text
+    start = text.index("twice")
+    select(film, qtbot, start, start + 5)
+    film.reader.show_selection_bar()
+    bar = film.reader.selection_bar
+    assert bar.isVisible()
+    qtbot.keyClick(film.reader, Qt.Key.Key_Escape)
+    assert not bar.isVisible() and not film.reader.textCursor().hasSelection()
+    select(film, qtbot, start, start + 5)
+    film.reader.show_selection_bar()
+    dialogs.note_answers.append("twice!")
+    qtbot.mouseClick(bar.note_button, Qt.MouseButton.LeftButton)
+    (h,) = film.controller.session.notes.highlights
+    assert (h.exact, h.note) == ("twice", "twice!")
+    assert not bar.isVisible()
+
+
+def test_copy_quote_from_bar(film: MainWindow, qtbot) -> None:
+    text = film.controller.session.document.text
+    start = text.index("It starts at dawn.")
+    select(film, qtbot, start, start + len("It starts at dawn."))
+    film.reader.show_selection_bar()
+    qtbot.mouseClick(film.reader.selection_bar.copy_button, Qt.MouseButton.LeftButton)
+    assert QApplication.clipboard().text() == "“It starts at dawn.” (Q1, Film)"
+
+
+def test_overlapping_highlights_stay_distinguishable(film: MainWindow, qtbot) -> None:
+    text = film.controller.session.document.text
+    outer = text.index("The ending was improvised")
+    select(film, qtbot, outer, outer + len("The ending was improvised"))
+    qtbot.keyClick(film.reader, Qt.Key.Key_1)
+    inner = text.index("was improvised")
+    select(film, qtbot, inner, inner + len("was"))
+    qtbot.keyClick(film.reader, Qt.Key.Key_3)
+
+    def fmt_at(offset: int):
+        cursor = QTextCursor(film.reader.document())
+        cursor.setPosition(film.reader.reading.to_qt(offset) + 1)
+        return cursor.charFormat()
+
+    only_outer, both = fmt_at(outer), fmt_at(inner)
+    assert only_outer.background() != both.background()
+    assert both.fontUnderline() and not only_outer.fontUnderline()
+
+
+def test_tooltip_text_lists_label_note_tags(film: MainWindow, qtbot, dialogs) -> None:
+    highlight_with_key(film, qtbot, "dawn")
+    dialogs.note_answers.append("<b>early</b>")
+    qtbot.keyClick(film.reader, Qt.Key.Key_N)
+    tip = film.reader._tooltip(film.controller.session.notes.highlights)
+    assert "Key quote" in tip and "&lt;b&gt;early&lt;/b&gt;" in tip
+
+
+def test_color_labels_editable_and_saved(film: MainWindow, qtbot, dialogs, notes_path) -> None:
+    dialogs.color_answers.append({"yellow": "Striking"})
+    film.actions.color_labels.trigger()
+    data = wait_saved(qtbot, notes_path, lambda d: d["colors"]["yellow"] == "Striking")
+    assert list(data["colors"]) == ["yellow", "green", "blue", "pink", "purple", "orange"]
+    film.actions.undo.trigger()
+    assert film.controller.session.notes.colors["yellow"] == "Key quote"
+
+
+def test_reopen_finds_everything_on_the_same_words(make_window, doc, qtbot, notes_path, dialogs):
+    window = make_window(doc)
+    highlight_with_key(window, qtbot, "dawn")
+    dialogs.tag_answers.append("time")
+    qtbot.keyClick(window.reader, Qt.Key.Key_T)
+    before = window.controller.session.notes.highlights
+    window.close()
+    again = make_window(doc)
+    assert again.controller.session.notes.highlights == before
+    assert not again.banner.isVisible()
+
+
+def test_changed_document_reanchors_with_summary(make_window, doc, qtbot, notes_path):
+    window = make_window(doc)
+    highlight_with_key(window, qtbot, "dawn")
+    highlight_with_key(window, qtbot, "improvised")
+    window.close()
+    doc.write_text(
+        TEXT.replace("An interview about film.", "A long new first line.\n\nHi.").replace(
+            "improvised on the day", "made up"
+        ),
+        "utf-8",
+    )
+    again = make_window(doc)
+    assert again.banner.isVisible()
+    assert "1 highlight moved" in again.banner.text() or "1 moved" in again.banner.text()
+    assert "1 orphaned" in again.banner.text()
+    kept = [h for h in again.controller.session.notes.highlights if not h.orphan]
+    text = again.controller.session.document.text
+    assert [text[h.start : h.end] for h in kept] == ["dawn"]
