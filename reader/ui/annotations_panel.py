@@ -52,7 +52,8 @@ if TYPE_CHECKING:
 
 Index = QModelIndex | QPersistentModelIndex
 ID_ROLE = Qt.ItemDataRole.UserRole
-QUOTE_CHARS = 600  # more than two lines hold at any dock width; keeps measuring cheap
+QUOTE_CHARS = 600  # more than two lines hold at any dock width
+MEASURE_CHARS = 250  # wider than any dock in any font: enough to tell one line from two
 TOOLTIP_CHARS = 2000  # a whole-answer highlight would otherwise fill the screen
 PAD_X, PAD_Y, BAR, GAP = 10, 7, 4, 8
 
@@ -118,14 +119,12 @@ class _Model(QAbstractListModel):
         return None
 
 
-def _scaled(font: QFont, factor: float, italic: bool = False, bold: bool = False) -> QFont:
+def _scaled(font: QFont, factor: float) -> QFont:
     font = QFont(font)
     if font.pointSizeF() > 0:
         font.setPointSizeF(max(7.0, font.pointSizeF() * factor))
     else:
         font.setPixelSize(max(9, round(font.pixelSize() * factor)))
-    font.setItalic(italic)
-    font.setBold(bold)
     return font
 
 
@@ -134,9 +133,7 @@ def _two_lines(text: str, font: QFont, width: int) -> list[str]:
     fm = QFontMetrics(font)
     if fm.horizontalAdvance(text) <= width:
         return [text]
-    layout = QTextLayout(text, font)
-    layout.setTextOption(QTextOption(Qt.AlignmentFlag.AlignLeft))
-    option = layout.textOption()
+    layout, option = QTextLayout(text, font), QTextOption()
     option.setWrapMode(QTextOption.WrapMode.WrapAtWordBoundaryOrAnywhere)
     layout.setTextOption(option)
     layout.beginLayout()
@@ -157,24 +154,37 @@ class _Delegate(QStyledItemDelegate):
     def __init__(self, view: QListView, model: _Model) -> None:
         super().__init__(view)
         self._view, self._model = view, model
+        self._font: QFont | None = None
+        self._advances: dict[str, int] = {}  # quote -> its width in the view's font
 
-    def _fonts(self, option: QStyleOptionViewItem) -> tuple[QFont, QFont, QFont]:
-        return option.font, _scaled(option.font, 0.86), _scaled(option.font, 1.0, italic=True)
+    def _prepare(self, font: QFont) -> None:
+        """Derived fonts and metrics, made once per view font: sizeHint runs for every row."""
+        if font == self._font:
+            return
+        self._font, self._advances = QFont(font), {}
+        self._small, self._italic = _scaled(font, 0.86), QFont(font)
+        self._italic.setItalic(True)
+        self._fm, self._fm_small = QFontMetrics(font), QFontMetrics(self._small)
+        self._fm_italic = QFontMetrics(self._italic)
 
     def _text_width(self) -> int:
         return max(40, self._view.viewport().width() - 2 * PAD_X - BAR - GAP)
 
     def sizeHint(self, option: QStyleOptionViewItem, index: Index) -> QSize:
         entry = self._model.rows[index.row()]
-        base, small, italic = self._fonts(option)
-        small_h = QFontMetrics(small).height()
+        self._prepare(option.font)
+        small_h = self._fm_small.height()
         if entry is None:
             return QSize(0, small_h + 2 * PAD_Y + 6)
-        fm = QFontMetrics(base)
-        lines = 1 if fm.horizontalAdvance(entry.quote) <= self._text_width() else 2
-        height = 2 * PAD_Y + small_h + 3 + lines * fm.lineSpacing()
+        # Measuring text is the cost of a relayout; a quote's width does not change, so keep it.
+        advance = self._advances.get(entry.quote)
+        if advance is None:
+            advance = self._fm.horizontalAdvance(entry.quote[:MEASURE_CHARS])
+            self._advances[entry.quote] = advance
+        lines = 1 if advance <= self._text_width() else 2
+        height = 2 * PAD_Y + small_h + 3 + lines * self._fm.lineSpacing()
         if entry.highlight.note:
-            height += 2 + QFontMetrics(italic).height()
+            height += 2 + self._fm_italic.height()
         if entry.highlight.tags:
             height += 5 + small_h + 4
         return QSize(0, height)
@@ -184,18 +194,22 @@ class _Delegate(QStyledItemDelegate):
         opt = QStyleOptionViewItem(option)
         self.initStyleOption(opt, index)
         opt.text = ""  # the style paints selection and focus; the text is ours
-        base, small, italic = self._fonts(option)
+        self._prepare(option.font)
+        base, small, italic = self._font, self._small, self._italic
         palette, rect = opt.palette, opt.rect
         painter.save()
         painter.setRenderHint(QPainter.RenderHint.Antialiasing)
         back = palette.color(QPalette.ColorRole.Base)
         if entry is None:
-            painter.setPen(mix(palette.color(QPalette.ColorRole.Text), back, 0.8))
+            text = palette.color(QPalette.ColorRole.Text)
+            painter.setPen(mix(text, back, 0.8))
             painter.drawLine(rect.left(), rect.top() + 3, rect.right(), rect.top() + 3)
-            painter.setPen(mix(palette.color(QPalette.ColorRole.Text), back, 0.35))
-            painter.setFont(_scaled(base, 0.86, bold=True))
+            painter.setPen(mix(text, back, 0.35))
+            small.setBold(True)
+            painter.setFont(small)
             text_rect = rect.adjusted(PAD_X, PAD_Y + 4, -PAD_X, 0)
             painter.drawText(text_rect, Qt.AlignmentFlag.AlignLeft, self._model.header_text())
+            small.setBold(False)
             painter.restore()
             return
         style = opt.widget.style() if opt.widget else self._view.style()
@@ -214,12 +228,14 @@ class _Delegate(QStyledItemDelegate):
         muted = mix(ink, back, 0.45)
         h = entry.highlight
         bar = QRectF(rect.left() + PAD_X, rect.top() + PAD_Y, BAR, rect.height() - 2 * PAD_Y)
-        painter.setPen(Qt.PenStyle.NoPen if not h.orphan else swatch_color(h.color))
-        painter.setBrush(swatch_color(h.color) if not h.orphan else Qt.BrushStyle.NoBrush)
-        painter.drawRoundedRect(bar, 2, 2)  # hollow for orphans: they mark nothing in the text
+        swatch = swatch_color(h.color)
+        # Hollow for orphans, which mark nothing in the text; outlined on the selection band.
+        painter.setPen(swatch if h.orphan else ink if selected else Qt.PenStyle.NoPen)
+        painter.setBrush(Qt.BrushStyle.NoBrush if h.orphan else swatch)
+        painter.drawRoundedRect(bar, 2, 2)
 
         x, width, y = int(bar.right()) + GAP, self._text_width(), rect.top() + PAD_Y
-        fm_small, fm = QFontMetrics(small), QFontMetrics(base)
+        fm_small, fm = self._fm_small, self._fm
         label = self._model.colors.get(h.color, h.color)
         meta = f"{label}  ·  {entry.place}" if entry.place else label
         painter.setFont(small)
@@ -233,7 +249,7 @@ class _Delegate(QStyledItemDelegate):
             painter.drawText(x, y + fm.ascent(), line)
             y += fm.lineSpacing()
         if h.note:
-            fm_italic = QFontMetrics(italic)
+            fm_italic = self._fm_italic
             lines = h.note.strip().splitlines() or [""]
             first = lines[0] + (" …" if len(lines) > 1 else "")
             painter.setFont(italic)
@@ -268,6 +284,19 @@ class _Delegate(QStyledItemDelegate):
             x += chip + 4
 
 
+def _refill(combo: QComboBox, first: str, items: list[tuple[QIcon, str, str]]) -> None:
+    """Replace `combo`'s items after `first`, keeping its choice while it is still offered."""
+    current = combo.currentData()
+    combo.blockSignals(True)
+    combo.clear()
+    combo.addItem(first)
+    for icon, text, data in items:
+        combo.addItem(icon, text, data)
+    # A choice gone (a tag no longer in use) would filter everything away: fall back to all.
+    combo.setCurrentIndex(max(0, combo.findData(current)))
+    combo.blockSignals(False)
+
+
 class AnnotationsPanel(QWidget):
     """Filter box, colour and tag filters, a count, and the list of highlights."""
 
@@ -284,10 +313,9 @@ class AnnotationsPanel(QWidget):
         self.filter_edit.setClearButtonEnabled(True)
         self.color_filter = QComboBox(accessibleName="Colour filter")
         self.tag_filter = QComboBox(accessibleName="Tag filter")
+        adjust = QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon
         for combo in (self.color_filter, self.tag_filter):
-            combo.setSizeAdjustPolicy(
-                QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon
-            )
+            combo.setSizeAdjustPolicy(adjust)  # long tags must not widen the dock
             combo.setMinimumContentsLength(6)
         self.color_filter.addItem("All colours")
         self.tag_filter.addItem("All tags")
@@ -329,13 +357,13 @@ class AnnotationsPanel(QWidget):
     def set_controller(self, controller: Controller) -> None:
         if self._controller is not None:
             try:
-                self._controller.highlightChanged.disconnect(self._on_highlight_changed)
+                self._controller.highlightChanged.disconnect(self._update_entries)
                 self._controller.structureChanged.disconnect(self._rebuild)
                 self._controller.colorsChanged.disconnect(self._on_colors_changed)
             except (RuntimeError, TypeError):
                 pass  # the previous controller is already gone
         self._controller = controller
-        controller.highlightChanged.connect(self._on_highlight_changed)
+        controller.highlightChanged.connect(self._update_entries)
         controller.structureChanged.connect(self._rebuild)
         controller.colorsChanged.connect(self._on_colors_changed)
         self._rebuild()
@@ -368,10 +396,7 @@ class AnnotationsPanel(QWidget):
         self._fill_colors()
         self.view.viewport().update()
 
-    def _on_highlight_changed(self, _before: Highlight | None, _after: Highlight | None) -> None:
-        self._update_entries()
-
-    def _update_entries(self) -> None:
+    def _update_entries(self, *_changed: Highlight | None) -> None:
         """Entries for the session's highlights, reusing those whose highlight is unchanged."""
         if self._controller is None:
             return
@@ -395,33 +420,19 @@ class AnnotationsPanel(QWidget):
 
     def _fill_colors(self) -> None:
         assert self._controller is not None
-        colors = dict(self._controller.session.notes.colors)
-        self._model.colors = colors
-        current = self.color_filter.currentData()
-        self.color_filter.blockSignals(True)
-        self.color_filter.clear()
-        self.color_filter.addItem("All colours")
-        for color_id, label in colors.items():
+        self._model.colors = dict(self._controller.session.notes.colors)
+        items = []
+        for color_id, label in self._model.colors.items():
             pixmap = QPixmap(12, 12)
             pixmap.fill(swatch_color(color_id))
-            self.color_filter.addItem(QIcon(pixmap), label, color_id)
-        self.color_filter.setCurrentIndex(max(0, self.color_filter.findData(current)))
-        self.color_filter.blockSignals(False)
+            items.append((QIcon(pixmap), label, color_id))
+        _refill(self.color_filter, "All colours", items)
 
     def _fill_tags(self) -> None:
         tags = sorted({t for e in self._entries for t in e.highlight.tags}, key=str.casefold)
-        if tags == self._tags:
-            return
-        self._tags = tags
-        current = self.tag_filter.currentData()
-        self.tag_filter.blockSignals(True)
-        self.tag_filter.clear()
-        self.tag_filter.addItem("All tags")
-        for tag in tags:
-            self.tag_filter.addItem(f"#{tag}", tag)
-        # A tag no longer in use would filter everything away: fall back to all.
-        self.tag_filter.setCurrentIndex(max(0, self.tag_filter.findData(current)))
-        self.tag_filter.blockSignals(False)
+        if tags != self._tags:
+            self._tags = tags
+            _refill(self.tag_filter, "All tags", [(QIcon(), f"#{t}", t) for t in tags])
 
     def _refilter(self) -> None:
         terms = self.filter_edit.text().casefold().split()
@@ -465,6 +476,9 @@ class AnnotationsPanel(QWidget):
         if entry is not None and not entry.highlight.orphan:
             self.jumpRequested.emit(entry.highlight.id)
 
+    def _jump_current(self) -> None:
+        self._jump(self.view.currentIndex())
+
     def _edit(self) -> None:
         if (highlight_id := self.current_id()) is not None:
             self.editNoteRequested.emit(highlight_id)
@@ -476,17 +490,17 @@ class AnnotationsPanel(QWidget):
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         if watched is self.view and event.type() == QEvent.Type.KeyPress:
             assert isinstance(event, QKeyEvent)
-            key, mods = event.key(), event.modifiers() & ~Qt.KeyboardModifier.KeypadModifier
-            if mods == Qt.KeyboardModifier.NoModifier:
-                if key in (Qt.Key.Key_Return, Qt.Key.Key_Enter):
-                    self._jump(self.view.currentIndex())
-                    return True
-                if key == Qt.Key.Key_F2:
-                    self._edit()
-                    return True
-                if key in (Qt.Key.Key_Delete, Qt.Key.Key_Backspace):
-                    self._delete()
-                    return True
+            handler = {
+                Qt.Key.Key_Return: self._jump_current,
+                Qt.Key.Key_Enter: self._jump_current,
+                Qt.Key.Key_F2: self._edit,
+                Qt.Key.Key_Delete: self._delete,
+                Qt.Key.Key_Backspace: self._delete,
+            }.get(Qt.Key(event.key()))
+            plain = not event.modifiers() & ~Qt.KeyboardModifier.KeypadModifier
+            if handler is not None and plain:
+                handler()
+                return True
         return super().eventFilter(watched, event)
 
     def _context_menu(self, pos: QPoint) -> None:

@@ -163,6 +163,12 @@ class MainWindow(QMainWindow):
             notes, read_only = None, True
             messages.append(f"The notes file cannot be changed here: {exc}. Opened read-only.")
             notes = _load_newer_readonly(notes_path)
+        except OSError as exc:
+            notes, read_only = None, True
+            messages.append(
+                f"The notes file {notes_path} cannot be read ({exc.strerror or exc}); "
+                "nothing will be written to it. Opened read-only."
+            )
         except NotesFormatError as exc:
             aside = set_aside(notes_path)
             notes = None

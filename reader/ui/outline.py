@@ -25,6 +25,8 @@ class OutlineList(QListWidget):
         self.setWordWrap(True)
         self.setTextElideMode(Qt.TextElideMode.ElideRight)
         self.setUniformItemSizes(False)
+        self.setSpacing(4)  # item padding in a style sheet breaks word-wrapped row heights
+        self.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self._segment_indexes: list[int] = []  # segment index of each row
         self.itemClicked.connect(self._activate)
         self.itemActivated.connect(self._activate)

@@ -1,27 +1,22 @@
-"""The reading pane's QTextDocument: the interview text, styled by role and by highlight.
+"""The reading pane's QTextDocument: the interview text, styled by paragraph role.
 
 The document's text is exactly the normalised source text (Qt turns each LF into a block
 boundary), so no label or decoration ever enters the text that offsets refer to: speaker
-labels and markers are painted by the view, roles and highlights are character formats.
+labels, markers and highlights are painted by the view; roles are character formats.
 """
 
 from __future__ import annotations
 
-import itertools
-
 from PySide6.QtCore import Qt
 from PySide6.QtGui import (
     QBrush,
-    QColor,
     QFont,
     QTextBlockFormat,
     QTextCharFormat,
     QTextCursor,
     QTextDocument,
-    QTextFormat,
 )
 
-from reader.core.annotations import Highlight
 from reader.core.interview import Role, Segment, question_numbers
 from reader.core.offsets import Utf16Index
 from reader.core.session import Session
@@ -92,7 +87,6 @@ class ReaderDocument:
         self.question_numbers = {
             segments[i].start: n for i, n in question_numbers(segments).items()
         }
-        self.render_highlights(self.session.notes.highlights)
 
     def _block_format(self, role: Role, previous: Role | None) -> QTextBlockFormat:
         em = self.font.pointSizeF() * 1.33  # points to pixels at 96 dpi
@@ -130,59 +124,3 @@ class ReaderDocument:
             if role is Role.ASIDE:
                 fmt.setFontPointSize(self.font.pointSizeF() * 0.86)
         return fmt
-
-    # Highlights --------------------------------------------------------------------------
-
-    def render_highlights(self, highlights: list[Highlight]) -> None:
-        """Paint `highlights` over the role formats (for a fresh document)."""
-        cursor = QTextCursor(self.qdoc)
-        cursor.beginEditBlock()
-        for h in highlights:
-            if not h.orphan:
-                self._paint_range(cursor, h.start, h.end)
-        cursor.endEditBlock()
-
-    def rerender(self, start: int, end: int) -> None:
-        """Recompute the formats of [start, end) after a highlight there changed."""
-        cursor = QTextCursor(self.qdoc)
-        cursor.beginEditBlock()
-        self._paint_range(cursor, start, end, reset=True)
-        cursor.endEditBlock()
-
-    def _paint_range(self, cursor: QTextCursor, start: int, end: int, reset: bool = False) -> None:
-        """Set the formats of [start, end) from its segments' roles and the highlights on it."""
-        covering = self.session.highlights_overlapping(start, end)
-        # Elementary intervals: cut at every highlight and paragraph boundary in the range.
-        cuts = {start, end}
-        for h in covering:
-            cuts.update(p for p in (h.start, h.end) if start < p < end)
-        cuts.update(self.session.segment_boundaries(start, end))
-        points = sorted(cuts)
-        for a, b in itertools.pairwise(points):
-            layers = [h for h in covering if h.start <= a and h.end >= b]
-            if not layers and not reset:
-                continue
-            fmt = self._format_at(a, layers)
-            cursor.setPosition(self.to_qt(a))
-            cursor.setPosition(self.to_qt(b), QTextCursor.MoveMode.KeepAnchor)
-            cursor.setCharFormat(fmt)
-
-    def _format_at(self, offset: int, layers: list[Highlight]) -> QTextCharFormat:
-        segment = self.session.segment_at(offset)
-        fmt = self.base_format(segment.role if segment else Role.OTHER)
-        if layers:
-            # The innermost (latest-starting, then shortest) highlight gives the colour; an
-            # underline in the outer one's colour shows that two overlap here.
-            top = max(layers, key=lambda h: (h.start, -h.end))
-            fmt.setBackground(theme.highlight_color(top.color))
-            fmt.setProperty(HIGHLIGHT_ID_PROPERTY, top.id)
-            if len(layers) > 1:
-                outer = min(layers, key=lambda h: (h.start, -h.end))
-                fmt.setUnderlineStyle(QTextCharFormat.UnderlineStyle.SingleUnderline)
-                fmt.setUnderlineColor(QColor(theme.swatch_color(outer.color)).darker(130))
-                fmt.setFontUnderline(True)
-        return fmt
-
-
-# A user property on highlighted characters: the id of the highlight painted there.
-HIGHLIGHT_ID_PROPERTY = QTextFormat.Property.UserProperty + 1

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from html import escape
 
-from PySide6.QtCore import QEvent, QPoint, QPointF, QRect, Qt, QTimer, Signal
+from PySide6.QtCore import QEvent, QPoint, QPointF, Qt, QTimer, Signal
 from PySide6.QtGui import (
     QAction,
     QActionGroup,
@@ -17,6 +17,7 @@ from PySide6.QtGui import (
     QPainter,
     QPaintEvent,
     QResizeEvent,
+    QTextBlock,
     QTextCursor,
 )
 from PySide6.QtWidgets import QApplication, QMenu, QTextEdit, QToolTip, QWidget
@@ -26,6 +27,7 @@ from reader.core.interview import Role, Segment
 from reader.core.session import Session
 from reader.ui import theme
 from reader.ui.dialogs import swatch_icon
+from reader.ui.highlight_layer import HighlightLayer
 from reader.ui.reader_document import ReaderDocument
 from reader.ui.selection_bar import SelectionBar
 
@@ -76,6 +78,7 @@ class ReaderView(QTextEdit):
         self._flash_timer.timeout.connect(self._end_flash)
         self.current_highlight_id = ""
         self.default_color = DEFAULT_COLOR
+        self.highlights = HighlightLayer(self)
         self.selection_bar = SelectionBar(self.viewport())
         self.selection_bar.colorChosen.connect(lambda c: self._highlight_selection(c))
         self.selection_bar.noteChosen.connect(lambda: self._highlight_selection(then="note"))
@@ -100,9 +103,9 @@ class ReaderView(QTextEdit):
         """Repaint the span of a highlight that was added, changed or removed."""
         if self.reading is None:
             return
-        spans = [(h.start, h.end) for h in (before, after) if h is not None]
-        self.reading.rerender(min(a for a, _ in spans), max(b for _, b in spans))
+        del before, after  # painted from the session: only the visible part needs repainting
         self._follow_cursor()
+        self._update_extra_selections()
         self.viewport().update()
 
     def colors_changed(self) -> None:
@@ -231,11 +234,26 @@ class ReaderView(QTextEdit):
         assert self.reading is not None
         return self.reading.to_model(self.textCursor().position())
 
+    def block_at_y(self, y: float) -> QTextBlock:
+        """The block at document y, by binary search (cursorForPosition walks all blocks)."""
+        doc = self.document()
+        layout = doc.documentLayout()
+        lo, hi = 0, doc.blockCount() - 1
+        while lo < hi:
+            mid = (lo + hi + 1) // 2
+            if layout.blockBoundingRect(doc.findBlockByNumber(mid)).top() <= y:
+                lo = mid
+            else:
+                hi = mid - 1
+        return doc.findBlockByNumber(lo)
+
     def top_segment_index(self) -> int:
         if self.reading is None:
             return 0
-        cursor = self.cursorForPosition(QPoint(0, 8))
-        return self.session.segment_index_at(self.reading.to_model(cursor.position()))
+        # The reading line sits a little below the top edge, where the eye starts.
+        reading_line = min(80, self.viewport().height() // 4)
+        block = self.block_at_y(self.verticalScrollBar().value() + reading_line)
+        return self.session.segment_index_at(self.reading.to_model(block.position()))
 
     def _emit_top_segment(self) -> None:
         if self.reading is not None:
@@ -363,17 +381,22 @@ class ReaderView(QTextEdit):
     # The margin: question numbers and speakers, painted, never part of the text ----------
 
     def paintEvent(self, event: QPaintEvent) -> None:
-        super().paintEvent(event)
         if self.reading is None:
+            super().paintEvent(event)
             return
+        under = QPainter(self.viewport())
+        self.highlights.paint(under)  # beneath the text, which draws with no background
+        under.end()
+        super().paintEvent(event)
         painter = QPainter(self.viewport())
         painter.setFont(self._label_font)
         layout = self.document().documentLayout()
         offset_y = self.verticalScrollBar().value()
         left = self.document().rootFrame().frameFormat().leftMargin()
-        block = self.cursorForPosition(QPoint(0, 0)).block()
+        block = self.block_at_y(offset_y)
         height = self.viewport().height()
         numbers = self.reading.question_numbers
+        metrics = QFontMetricsF(self._label_font)
         previous = self.reading.segment_of_block(block.blockNumber() - 1)
         while block.isValid():
             rect = layout.blockBoundingRect(block)
@@ -383,43 +406,17 @@ class ReaderView(QTextEdit):
             segment = self.reading.segment_of_block(block.blockNumber())
             if segment is not None:
                 label, color = self._margin_label(segment, previous, numbers)
-                if label:
-                    line = block.layout().lineAt(0) if block.layout().lineCount() else None
-                    line_height = line.height() if line is not None else rect.height()
-                    box = QRect(
-                        0,
-                        round(top + block.blockFormat().topMargin()),
-                        round(left) - 18,
-                        round(line_height),
-                    )
+                if label and block.layout().lineCount():
+                    # On the first line's baseline, right-aligned against the text column.
+                    line = block.layout().lineAt(0)
+                    baseline = block.layout().position().y() + line.y() + line.ascent()
+                    width = metrics.horizontalAdvance(label)
                     painter.setPen(color)
-                    painter.drawText(
-                        box, Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter, label
-                    )
+                    painter.drawText(QPointF(left - 18 - width, baseline - offset_y), label)
                 previous = segment
             block = block.next()
-        self._paint_note_markers(painter)
+        self.highlights.paint_markers(painter)
         painter.end()
-
-    def _paint_note_markers(self, painter: QPainter) -> None:
-        """A small dot after each visible highlight that carries a note."""
-        assert self.reading is not None
-        first = self.reading.to_model(self.cursorForPosition(QPoint(0, 0)).position())
-        corner = QPoint(self.viewport().width(), self.viewport().height())
-        last = self.reading.to_model(self.cursorForPosition(corner).position())
-        painter.setRenderHint(QPainter.RenderHint.Antialiasing)
-        for h in self.session.highlights_overlapping(first, last + 1):
-            if not h.note:
-                continue
-            cursor = QTextCursor(self.document())
-            cursor.setPosition(self.reading.to_qt(h.end))
-            rect = self.cursorRect(cursor)
-            color = theme.swatch_color(h.color).darker(150)
-            painter.setPen(Qt.PenStyle.NoPen)
-            painter.setBrush(color)
-            radius = 3.5
-            centre = QPointF(rect.left() + radius + 1, rect.top() + radius)
-            painter.drawEllipse(centre, radius, radius)
 
     def _margin_label(
         self, segment: Segment, previous: Segment | None, numbers: dict[int, int]

@@ -49,13 +49,18 @@ def test_rows_in_document_order_with_count(panel: AnnotationsPanel, controller) 
 
 
 def test_rows_name_their_question(panel: AnnotationsPanel, controller) -> None:
-    intro, q1 = add(controller, INTRO), add(controller, Q1, "green")
-    places = {e.highlight.id: e.place for e in panel._model.rows if e is not None}
-    assert places == {intro: "Intro", q1: "Q1"}
-    index = panel._model.index(1)
-    tooltip = index.data(Qt.ItemDataRole.ToolTipRole)
-    assert "Method · Q1" in tooltip
-    assert controller.session.document.text[slice(*Q1)].split()[0] in tooltip
+    add(controller, INTRO)
+    add(controller, Q1, "green", note="Why <this>?", tags=("craft",))
+    model = panel.view.model()
+    assert "<b>Key quote · Intro</b>" in tooltip(panel, 0)
+    q1 = tooltip(panel, 1)
+    assert "<b>Method · Q1</b>" in q1 and "<i>Why &lt;this&gt;?</i>" in q1 and "#craft" in q1
+    assert controller.session.document.text[slice(*Q1)].split()[1] in q1
+    assert model.index(1).data() == " ".join(controller.session.document.text[slice(*Q1)].split())
+
+
+def tooltip(panel: AnnotationsPanel, row: int) -> str:
+    return panel.view.model().index(row).data(Qt.ItemDataRole.ToolTipRole)
 
 
 def test_text_filter_matches_quote_note_and_tags(panel: AnnotationsPanel, controller) -> None:
@@ -103,7 +108,7 @@ def test_colour_labels_follow_renames(panel: AnnotationsPanel, controller) -> No
     panel.color_filter.setCurrentIndex(panel.color_filter.findData("green"))
     controller.set_color_labels({**controller.session.notes.colors, "green": "Casting"})
     assert panel.color_filter.currentText() == "Casting"  # the filter stays on green
-    assert "Casting · Q1" in panel._model.index(0).data(Qt.ItemDataRole.ToolTipRole)
+    assert "Casting · Q1" in tooltip(panel, 0)
     controller.undo_stack.undo()
     assert panel.color_filter.itemText(COLOR_IDS.index("green") + 1) == "Method"
 
@@ -134,10 +139,17 @@ def test_keyboard_jumps_edits_and_deletes(qtbot, panel: AnnotationsPanel, contro
 
 def test_click_jumps(qtbot, panel: AnnotationsPanel, controller) -> None:
     first = add(controller, INTRO)
-    rect = panel.view.visualRect(panel._model.index(0))
+    rect = panel.view.visualRect(panel.view.model().index(0))
     with qtbot.waitSignal(panel.jumpRequested) as jump:
         qtbot.mouseClick(panel.view.viewport(), Qt.MouseButton.LeftButton, pos=rect.center())
     assert jump.args == [first]
+
+
+def test_return_in_the_filter_enters_the_list(qtbot, panel: AnnotationsPanel, controller) -> None:
+    ids = [add(controller, span, tags=("t",)) for span in (INTRO, Q1)]
+    panel.filter_edit.setFocus()
+    qtbot.keyClick(panel.filter_edit, Qt.Key.Key_Return)
+    assert panel.view.hasFocus() and panel.current_id() == ids[0]
 
 
 def test_updates_live_and_keeps_current_row(panel: AnnotationsPanel, controller) -> None:
@@ -163,7 +175,7 @@ def test_orphans_listed_apart(qtbot, panel: AnnotationsPanel, controller) -> Non
     controller.session.add_highlight(lost)
     panel.set_controller(controller)
     assert panel.visible_ids() == [anchored, lost.id]
-    header = panel._model.index(1)
+    header = panel.view.model().index(1)
     assert header.data() == "Not found in the current text (1)"
     assert not header.flags() & Qt.ItemFlag.ItemIsSelectable
     assert panel.count_text() == "2 highlights"
@@ -179,7 +191,7 @@ def test_orphans_listed_apart(qtbot, panel: AnnotationsPanel, controller) -> Non
     panel.filter_edit.setText("kept")
     assert panel.visible_ids() == [lost.id]
     qtbot.keyClick(panel.view, Qt.Key.Key_Delete)
-    assert panel.visible_ids() == [] and panel._model.rowCount() == 0
+    assert panel.visible_ids() == [] and panel.view.model().rowCount() == 0  # no header
 
 
 def test_switching_controllers_disconnects_the_old_one(

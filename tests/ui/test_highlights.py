@@ -7,11 +7,11 @@ from pathlib import Path
 import orjson
 import pytest
 from PySide6.QtCore import Qt
-from PySide6.QtGui import QTextCursor
+from PySide6.QtGui import QColor
 from PySide6.QtWidgets import QApplication
 
+from reader.ui import theme
 from reader.ui.main_window import MainWindow
-from reader.ui.reader_document import HIGHLIGHT_ID_PROPERTY
 from tests.ui.test_main_window import menu_action
 
 TEXT = (
@@ -85,13 +85,17 @@ def test_offsets_with_cjk_combining_and_rtl(film: MainWindow, qtbot, notes_path,
     assert h["color"] == "blue"
 
 
+def pixel(window: MainWindow, offset: int) -> QColor:
+    """The colour painted just inside the top-left corner of the character at `offset`."""
+    (rect,) = window.reader.highlights.rects(offset, offset + 1)
+    image = window.reader.viewport().grab().toImage()
+    return image.pixelColor(int(rect.left()) + 2, int(rect.top()) + 1)
+
+
 def test_new_highlight_shows_at_once(film: MainWindow, qtbot) -> None:
     start, _ = highlight_with_key(film, qtbot, "dawn", Qt.Key.Key_2)
-    cursor = QTextCursor(film.reader.document())
-    cursor.setPosition(film.reader.reading.to_qt(start) + 1)
-    fmt = cursor.charFormat()
-    assert fmt.property(HIGHLIGHT_ID_PROPERTY) == film.controller.session.notes.highlights[0].id
-    assert fmt.background().style() != Qt.BrushStyle.NoBrush
+    qtbot.keyClick(film.reader, Qt.Key.Key_Up)  # the caret leaves: no "current" tint
+    assert pixel(film, start) == theme.highlight_color("green")
 
 
 def test_keys_on_current_highlight_recolour_note_tag_delete(
@@ -190,14 +194,13 @@ def test_overlapping_highlights_stay_distinguishable(film: MainWindow, qtbot) ->
     select(film, qtbot, inner, inner + len("was"))
     qtbot.keyClick(film.reader, Qt.Key.Key_3)
 
-    def fmt_at(offset: int):
-        cursor = QTextCursor(film.reader.document())
-        cursor.setPosition(film.reader.reading.to_qt(offset) + 1)
-        return cursor.charFormat()
-
-    only_outer, both = fmt_at(outer), fmt_at(inner)
-    assert only_outer.background() != both.background()
-    assert both.fontUnderline() and not only_outer.fontUnderline()
+    qtbot.keyClick(film.reader, Qt.Key.Key_Up)
+    assert pixel(film, outer) == theme.highlight_color("yellow")
+    assert pixel(film, inner) == theme.highlight_color("blue")
+    image = film.reader.viewport().grab().toImage()
+    (rect,) = film.reader.highlights.rects(inner, inner + 1)
+    underline = image.pixelColor(int(rect.left()) + 2, int(rect.bottom()) - 1)
+    assert underline.lightness() < theme.highlight_color("blue").lightness()
 
 
 def test_tooltip_text_lists_label_note_tags(film: MainWindow, qtbot, dialogs) -> None:
