@@ -66,9 +66,8 @@ class Highlight:
             "tags": list(self.tags),
             "created": self.created,
             "modified": self.modified,
+            "orphan": self.orphan,
         }
-        if self.orphan:
-            data["orphan"] = True
         return data
 
     @classmethod

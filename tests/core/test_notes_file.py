@@ -166,6 +166,7 @@ def test_written_json_has_the_documented_keys_in_a_stable_order() -> None:
         "tags",
         "created",
         "modified",
+        "orphan",
     ]
     notes = full_notes()
     assert serialise(notes) == serialise(notes)  # deterministic
