@@ -107,6 +107,15 @@ def test_real_window_types_notes_and_saves_them(display: str, tmp_path: Path) ->
         app.keys("ctrl+2")
         app.type("typed in a real window")
         wait_for(lambda: saved(notes).get("notes") == "typed in a real window")
+        # Reader: to the top, select to the end of the first (wrapped) line, colour 2.
+        app.keys("ctrl+1", "ctrl+Home", "shift+End", "2")
+        wait_for(lambda: saved(notes).get("highlights"))
+        (highlight,) = saved(notes)["highlights"]
+        first_line = (ROOT / "resources" / "her-smell-interview.txt").read_text("utf-8")
+        first_line = first_line.split("\n", 1)[0]
+        assert highlight["start"] == 0 and len(highlight["exact"]) > 20
+        assert first_line.startswith(highlight["exact"])
+        assert highlight["color"] == "green"
         app.keys("ctrl+q")
         assert app.process.wait(30) == 0
     finally:
