@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from PySide6.QtCore import Qt
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QMainWindow
 
@@ -20,7 +21,28 @@ class Actions:
     focus_outline: QAction
     focus_annotations: QAction
     color_labels: QAction
+    quote_in_notes: QAction
+    toggle_preview: QAction
+    cycle_panes: QAction
+    bold: QAction
+    italic: QAction
+    heading_1: QAction
+    heading_2: QAction
+    heading_3: QAction
+    bullet_list: QAction
+    block_quote: QAction
     about: QAction
+
+    def format_actions(self) -> list[QAction]:
+        return [
+            self.bold,
+            self.italic,
+            self.heading_1,
+            self.heading_2,
+            self.heading_3,
+            self.bullet_list,
+            self.block_quote,
+        ]
 
 
 def _action(
@@ -64,8 +86,50 @@ def build_actions(window: QMainWindow, undo: QAction, redo: QAction) -> Actions:
         color_labels=_action(
             window, "Highlight &Colours…", None, "Name what each highlight colour means"
         ),
+        quote_in_notes=_action(
+            window, "&Quote in Notes", None, "Quote the selection or highlight in your notes (Q)"
+        ),
+        toggle_preview=_checkable(
+            _action(window, "&Preview Notes", "Ctrl+Shift+V", "Show the notes rendered")
+        ),
+        cycle_panes=_action(window, "Next &Pane", "F6", "Move the focus to the next pane"),
+        bold=_format_action(window, "&Bold", std.Bold, "**bold**"),
+        italic=_format_action(window, "&Italic", std.Italic, "*italic*"),
+        heading_1=_format_action(window, "Heading &1", "Ctrl+Alt+1", "# Heading"),
+        heading_2=_format_action(window, "Heading &2", "Ctrl+Alt+2", "## Heading"),
+        heading_3=_format_action(window, "Heading &3", "Ctrl+Alt+3", "### Heading"),
+        bullet_list=_format_action(window, "Bullet &List", "Ctrl+Shift+8", "- item"),
+        block_quote=_format_action(window, "Block &Quote", "Ctrl+Shift+.", "> quote"),
         about=_action(window, "&About Interview Reader", None),
     )
+
+
+def _checkable(action: QAction) -> QAction:
+    action.setCheckable(True)
+    return action
+
+
+def _format_action(
+    window: QMainWindow, text: str, shortcut: QKeySequence.StandardKey | str, markdown: str
+) -> QAction:
+    """A formatting action: its shortcut works only while the notes pane has focus."""
+    action = QAction(text, window)
+    action.setShortcut(shortcut)
+    action.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+    action.setToolTip(f"{text.replace('&', '')}: {markdown}  ({action.shortcut().toString()})")
+    action.setIconText(TOOLBAR_TEXT.get(text, text.replace("&", "")))
+    return action
+
+
+TOOLBAR_TEXT = {
+    "&Bold": "B",
+    "&Italic": "I",
+    "Heading &1": "H1",
+    "Heading &2": "H2",
+    "Heading &3": "H3",
+    "Bullet &List": "•",
+    "Block &Quote": "❝",
+}
 
 
 def build_menus(window: QMainWindow, actions: Actions, view_toggles: list[QAction]) -> None:
@@ -79,7 +143,13 @@ def build_menus(window: QMainWindow, actions: Actions, view_toggles: list[QActio
     edit_menu.addAction(actions.undo)
     edit_menu.addAction(actions.redo)
     edit_menu.addSeparator()
+    edit_menu.addAction(actions.quote_in_notes)
     edit_menu.addAction(actions.color_labels)
+    format_menu = bar.addMenu("F&ormat")
+    for action in actions.format_actions():
+        format_menu.addAction(action)
+    format_menu.addSeparator()
+    format_menu.addAction(actions.toggle_preview)
     view_menu = bar.addMenu("&View")
     for toggle in view_toggles:
         view_menu.addAction(toggle)
@@ -88,5 +158,6 @@ def build_menus(window: QMainWindow, actions: Actions, view_toggles: list[QActio
     view_menu.addAction(actions.focus_notes)
     view_menu.addAction(actions.focus_annotations)
     view_menu.addAction(actions.focus_outline)
+    view_menu.addAction(actions.cycle_panes)
     help_menu = bar.addMenu("&Help")
     help_menu.addAction(actions.about)

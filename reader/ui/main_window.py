@@ -5,7 +5,7 @@ from __future__ import annotations
 import sys
 from pathlib import Path
 
-from PySide6.QtCore import QByteArray, QSettings, Qt, QUrl
+from PySide6.QtCore import QByteArray, QSettings, Qt, QTimer, QUrl
 from PySide6.QtGui import QCloseEvent, QDesktopServices
 from PySide6.QtWidgets import (
     QApplication,
@@ -30,7 +30,7 @@ from reader.ui.actions import Actions, build_actions, build_menus
 from reader.ui.annotations_panel import AnnotationsPanel
 from reader.ui.controller import Controller
 from reader.ui.dialogs import ColorLabelsDialog, NoteDialog, TagsDialog
-from reader.ui.notes_editor import NotesEditor
+from reader.ui.notes_pane import NotesPane
 from reader.ui.outline import OutlineList
 from reader.ui.reader_view import ReaderView
 
@@ -46,11 +46,12 @@ class MainWindow(QMainWindow):
         self.setObjectName("main-window")
         self.controller: Controller | None = None
         self.reader = ReaderView()
-        self.notes_editor = NotesEditor()
+        self.notes_pane = NotesPane()
+        self.notes_editor = self.notes_pane.editor
         self.splitter = QSplitter(Qt.Orientation.Horizontal)
         self.splitter.setObjectName("reader-notes-splitter")
         self.splitter.addWidget(self.reader)
-        self.splitter.addWidget(self.notes_editor)
+        self.splitter.addWidget(self.notes_pane)
         self.splitter.setStretchFactor(0, 3)
         self.splitter.setStretchFactor(1, 2)
         self.splitter.setChildrenCollapsible(False)
@@ -83,9 +84,14 @@ class MainWindow(QMainWindow):
         self.outline_dock.raise_()
 
         self.notes_label = QLabel()
+        self.words_label = QLabel()
         self.save_label = QLabel()
         self.statusBar().addWidget(self.notes_label, 1)
+        self.statusBar().addPermanentWidget(self.words_label)
         self.statusBar().addPermanentWidget(self.save_label)
+        # Counting words of megabytes of notes on every keystroke would be wasteful.
+        self._word_timer = QTimer(self, singleShot=True, interval=400)
+        self._word_timer.timeout.connect(self._count_words)
 
         self._undo_group_placeholder = None
         self.actions: Actions | None = None
@@ -101,6 +107,9 @@ class MainWindow(QMainWindow):
         self.reader.roleRequested.connect(self._set_role)
         self.reader.renameSpeakerRequested.connect(self._rename_speaker)
         self.notes_editor.textChanged.connect(self._notes_edited)
+        self.notes_pane.linkActivated.connect(self.follow_link)
+        self.reader.quoteRequested.connect(self._quote_selection)
+        self.reader.quoteHighlightRequested.connect(self.quote_highlight)
         self.reader.highlightRequested.connect(self._add_highlight)
         self.reader.recolorRequested.connect(self._recolor)
         self.reader.noteRequested.connect(self.edit_note)
@@ -123,7 +132,11 @@ class MainWindow(QMainWindow):
             self.actions.show_notes_file.triggered.connect(self.show_notes_file)
             self.actions.quit.triggered.connect(self.close)
             self.actions.focus_reader.triggered.connect(self.reader.setFocus)
-            self.actions.focus_notes.triggered.connect(self.notes_editor.setFocus)
+            self.actions.focus_notes.triggered.connect(self._focus_notes)
+            self.actions.cycle_panes.triggered.connect(self.cycle_panes)
+            self.actions.quote_in_notes.triggered.connect(self._quote_from_menu)
+            self.actions.toggle_preview.toggled.connect(self.notes_pane.show_preview)
+            self._connect_format_actions(self.actions)
             self.actions.focus_outline.triggered.connect(
                 lambda: self._focus_dock(self.outline_dock, self.outline)
             )
@@ -199,6 +212,7 @@ class MainWindow(QMainWindow):
         self.notes_editor.load_text(session.notes.notes)
         self.notes_editor.blockSignals(False)
         self.notes_editor.setReadOnly(read_only)
+        self._count_words()
         self.setWindowTitle(
             f"{APP_NAME} — {document.title}" + (" (read-only)" if read_only else "")
         )
@@ -223,6 +237,88 @@ class MainWindow(QMainWindow):
     def _notes_edited(self) -> None:
         if self.controller is not None:
             self.controller.notes_edited()
+        self._word_timer.start()
+
+    def _count_words(self) -> None:
+        count = self.notes_editor.word_count()
+        self.words_label.setText(f"{count} word{'' if count == 1 else 's'}")
+
+    # Notes: formatting, quoting, links ----------------------------------------------------
+
+    def _connect_format_actions(self, actions: Actions) -> None:
+        editor = self.notes_editor
+        actions.bold.triggered.connect(lambda: editor.wrap_selection("**"))
+        actions.italic.triggered.connect(lambda: editor.wrap_selection("*"))
+        actions.heading_1.triggered.connect(lambda: editor.set_line_prefix("# "))
+        actions.heading_2.triggered.connect(lambda: editor.set_line_prefix("## "))
+        actions.heading_3.triggered.connect(lambda: editor.set_line_prefix("### "))
+        actions.bullet_list.triggered.connect(lambda: editor.set_line_prefix("- "))
+        actions.block_quote.triggered.connect(lambda: editor.set_line_prefix("> "))
+        self.notes_pane.set_actions(actions.format_actions(), actions.toggle_preview)
+
+    def _focus_notes(self) -> None:
+        if self.notes_pane.previewing():
+            self.notes_pane.preview.setFocus()
+        else:
+            self.notes_editor.setFocus()
+
+    def cycle_panes(self) -> None:
+        """F6: reader, notes, annotations, outline, and round again (visible ones only)."""
+        notes = self.notes_pane.preview if self.notes_pane.previewing() else self.notes_editor
+        panes = [self.reader, notes, self.annotations.view, self.outline]
+        visible = [p for p in panes if p.isVisible()]
+        focus = QApplication.focusWidget()
+        current = next(
+            (i for i, p in enumerate(visible) if p is focus or p.isAncestorOf(focus)), -1
+        )
+        visible[(current + 1) % len(visible)].setFocus()
+
+    def _quote_from_menu(self) -> None:
+        if self.reader.selected_range() is not None:
+            self.reader.quote_selection()
+        elif self.reader.current_highlight_id:
+            self.quote_highlight(self.reader.current_highlight_id)
+
+    def _quote_selection(self, start: int, end: int) -> None:
+        if self.controller is None or self.controller.saver.read_only:
+            return
+        highlight = self.controller.add_highlight(start, end, self.reader.default_color)
+        self.quote_highlight(highlight.id)
+
+    def quote_highlight(self, highlight_id: str) -> None:
+        """A block quote of the passage with a link back to it, at the notes' caret."""
+        if self.controller is None or self.notes_editor.isReadOnly():
+            return
+        highlight = self.controller.session.highlight(highlight_id)
+        if highlight is None:
+            return
+        question = self.controller.session.question_at(highlight.start)
+        label = f"Q{question[0]}" if question else "Intro"
+        lines = [" ".join(line.split()) for line in highlight.exact.split("\n") if line.strip()]
+        body = "\n>\n".join(f"> {line}" for line in lines)
+        self.notes_pane.show_preview(False)
+        self.actions.toggle_preview.setChecked(False)
+        self.notes_editor.insert_block(f"{body} [↩ {label}](#h-{highlight.id})")
+        self.statusBar().showMessage(f"Quoted in your notes, with a link back to {label}.", 4000)
+
+    def follow_link(self, url: str) -> None:
+        """#h-<id> goes to a highlight; web links open in the browser, on a click only."""
+        if url.startswith("#h-"):
+            highlight_id = url[3:]
+            highlight = self.controller.session.highlight(highlight_id) if self.controller else None
+            if highlight is None:
+                self.statusBar().showMessage(
+                    "That quote's highlight was deleted; Edit ▸ Undo brings it back.", 6000
+                )
+            elif highlight.orphan:
+                self.statusBar().showMessage(
+                    "That quote is no longer in the interview text; see Annotations.", 6000
+                )
+            else:
+                self.go_to_highlight(highlight_id)
+                self.reader.setFocus()
+        elif url.startswith(("http://", "https://", "mailto:")):
+            QDesktopServices.openUrl(QUrl(url))
 
     def _structure_changed(self) -> None:
         assert self.controller is not None

@@ -1,22 +1,40 @@
-"""The research notes editor beside the reader: plain Markdown text, saved as you type."""
+"""The research notes editor: plain Markdown with light styling, formatting keys, links."""
 
 from __future__ import annotations
 
+import re
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QKeyEvent, QMouseEvent, QTextCursor
 from PySide6.QtWidgets import QPlainTextEdit, QWidget
 
+from reader.core.offsets import Utf16Index
 from reader.ui import theme
+from reader.ui.markdown_highlighter import MarkdownHighlighter, links_in
+
+_LIST_ITEM = re.compile(r"^(\s*)([-*+]|\d+[.)])(\s+)(\[[ xX]\]\s+)?")
+_QUOTE_PREFIX = re.compile(r"^(\s*(?:>\s?)+)")
+_HEADING_PREFIX = re.compile(r"^#{1,6}\s+")
+INDENT = "  "
 
 
 class NotesEditor(QPlainTextEdit):
+    linkActivated = Signal(str)  # a link Ctrl+clicked in the text
+
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("notes")
         self.setAccessibleName("Research notes")
-        self.setPlaceholderText("Your research notes, in Markdown.\n\nThey are saved as you type.")
+        self.setPlaceholderText(
+            "Your research notes, in Markdown.\n\n"
+            "Select a passage in the interview and press Q to quote it here."
+        )
         font = theme.ui_font()
-        font.setPointSizeF(theme.READING_POINT_SIZE - 2)
+        font.setPointSizeF(theme.READING_POINT_SIZE - 1.5)
         self.setFont(font)
-        self.document().setDocumentMargin(14)
+        self.document().setDocumentMargin(16)
+        self.setFrameShape(QPlainTextEdit.Shape.NoFrame)
+        self.highlighter = MarkdownHighlighter(self.document(), font.pointSizeF())
 
     def load_text(self, text: str) -> None:
         """Show saved notes with a fresh undo history (loading is not an edit)."""
@@ -27,3 +45,148 @@ class NotesEditor(QPlainTextEdit):
 
     def word_count(self) -> int:
         return len(self.toPlainText().split())
+
+    # Formatting --------------------------------------------------------------------------
+
+    def wrap_selection(self, marker: str) -> None:
+        """**bold** or *italic* around the selection, or an empty pair at the caret."""
+        cursor = self.textCursor()
+        text = cursor.selectedText()
+        cursor.insertText(f"{marker}{text}{marker}")
+        if not text:
+            cursor.movePosition(
+                QTextCursor.MoveOperation.Left, QTextCursor.MoveMode.MoveAnchor, len(marker)
+            )
+        self.setTextCursor(cursor)
+
+    def set_line_prefix(self, prefix: str) -> None:
+        """Make each selected line a heading ("## "), list item ("- ") or quote ("> ").
+
+        The same prefix again removes it, as toggles do in word processors.
+        """
+        cursor = self.textCursor()
+        start, end = cursor.selectionStart(), cursor.selectionEnd()
+        cursor.beginEditBlock()
+        block = self.document().findBlock(start)
+        last = self.document().findBlock(end)
+        while True:
+            text = block.text()
+            line = QTextCursor(block)
+            line.movePosition(QTextCursor.MoveOperation.EndOfBlock, QTextCursor.MoveMode.KeepAnchor)
+            if text.startswith(prefix):
+                bare = text[len(prefix) :]
+            else:
+                bare = _HEADING_PREFIX.sub("", text) if prefix.startswith("#") else text
+                bare = prefix + bare
+            if bare != text:
+                line.insertText(bare)
+            if block == last:
+                break
+            block = block.next()
+        cursor.endEditBlock()
+
+    def insert_block(self, markdown: str) -> None:
+        """Insert a Markdown block at the caret, on lines of its own."""
+        cursor = self.textCursor()
+        cursor.beginEditBlock()
+        if cursor.positionInBlock() > 0:
+            cursor.movePosition(QTextCursor.MoveOperation.EndOfBlock)
+            cursor.insertText("\n\n")
+        elif cursor.block().previous().isValid() and cursor.block().previous().text().strip():
+            cursor.insertText("\n")
+        cursor.insertText(markdown.rstrip("\n") + "\n\n")
+        cursor.endEditBlock()
+        self.setTextCursor(cursor)
+        self.ensureCursorVisible()
+
+    # Keys: lists and quotes go on, Tab indents list items ---------------------------------
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:
+        key = event.key()
+        plain = event.modifiers() in (
+            Qt.KeyboardModifier.NoModifier,
+            Qt.KeyboardModifier.KeypadModifier,
+        )
+        if key in (Qt.Key.Key_Return, Qt.Key.Key_Enter) and plain and self._continue_block():
+            return
+        if key in (Qt.Key.Key_Tab, Qt.Key.Key_Backtab) and self._indent_list(
+            key == Qt.Key.Key_Backtab
+        ):
+            return
+        super().keyPressEvent(event)
+
+    def _continue_block(self) -> bool:
+        cursor = self.textCursor()
+        if cursor.hasSelection():
+            return False
+        text = cursor.block().text()
+        prefix = ""
+        match = _LIST_ITEM.match(text)
+        if match:
+            marker = match.group(2)
+            number = re.match(r"\d+", marker)
+            if number:
+                marker = f"{int(number.group()) + 1}{marker[-1]}"
+            checkbox = "[ ] " if match.group(4) else ""
+            prefix = f"{match.group(1)}{marker}{match.group(3)}{checkbox}"
+            body = text[match.end() :]
+        else:
+            quote = _QUOTE_PREFIX.match(text)
+            if not quote:
+                return False
+            prefix = quote.group(1) if quote.group(1).endswith(" ") else quote.group(1) + " "
+            body = text[quote.end() :]
+        if not body.strip():
+            # Enter on an empty item ends the list or quote, as in every editor.
+            line = QTextCursor(cursor.block())
+            line.movePosition(QTextCursor.MoveOperation.EndOfBlock, QTextCursor.MoveMode.KeepAnchor)
+            line.insertText("")
+            return True
+        cursor.insertText("\n" + prefix)
+        self.setTextCursor(cursor)
+        return True
+
+    def _indent_list(self, outdent: bool) -> bool:
+        cursor = self.textCursor()
+        block = cursor.block()
+        if not _LIST_ITEM.match(block.text()):
+            return False
+        line = QTextCursor(block)
+        if outdent:
+            if not block.text().startswith(INDENT):
+                return True
+            line.movePosition(
+                QTextCursor.MoveOperation.Right, QTextCursor.MoveMode.KeepAnchor, len(INDENT)
+            )
+            line.removeSelectedText()
+        else:
+            line.insertText(INDENT)
+        return True
+
+    # Links: Ctrl+click follows them -------------------------------------------------------
+
+    def link_at(self, cursor: QTextCursor) -> str | None:
+        text = cursor.block().text()
+        offset = Utf16Index(text).to_code_point(cursor.positionInBlock())
+        for start, end, url in links_in(text):
+            if start <= offset < end:
+                return url
+        return None
+
+    def mouseReleaseEvent(self, event: QMouseEvent) -> None:
+        if event.modifiers() & Qt.KeyboardModifier.ControlModifier:
+            url = self.link_at(self.cursorForPosition(event.position().toPoint()))
+            if url:
+                self.linkActivated.emit(url)
+                event.accept()
+                return
+        super().mouseReleaseEvent(event)
+
+    def mouseMoveEvent(self, event: QMouseEvent) -> None:
+        super().mouseMoveEvent(event)
+        over_link = bool(
+            event.modifiers() & Qt.KeyboardModifier.ControlModifier
+            and self.link_at(self.cursorForPosition(event.position().toPoint()))
+        )
+        shape = Qt.CursorShape.PointingHandCursor if over_link else Qt.CursorShape.IBeamCursor
+        self.viewport().setCursor(shape)

@@ -57,6 +57,8 @@ class ReaderView(QTextEdit):
     tagsRequested = Signal(str)
     deleteRequested = Signal(str)
     currentHighlightChanged = Signal(str)  # "" when the cursor is in no highlight
+    quoteRequested = Signal(int, int)  # a selection to quote in the notes (code points)
+    quoteHighlightRequested = Signal(str)  # a highlight to quote in the notes
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -84,6 +86,7 @@ class ReaderView(QTextEdit):
         self.selection_bar.noteChosen.connect(lambda: self._highlight_selection(then="note"))
         self.selection_bar.tagChosen.connect(lambda: self._highlight_selection(then="tags"))
         self.selection_bar.copyChosen.connect(self.copy_quote)
+        self.selection_bar.quoteChosen.connect(self.quote_selection)
         self.verticalScrollBar().valueChanged.connect(self._emit_top_segment)
         self.verticalScrollBar().valueChanged.connect(self.selection_bar.hide)
         self.cursorPositionChanged.connect(self._follow_cursor)
@@ -286,6 +289,9 @@ class ReaderView(QTextEdit):
                 return self._highlight_selection(color or self.default_color)
             if key in (Qt.Key.Key_N, Qt.Key.Key_T):
                 return self._highlight_selection(then="note" if key == Qt.Key.Key_N else "tags")
+            if key == Qt.Key.Key_Q:
+                self.quote_selection()
+                return True
             return False
         current = self.current_highlight()
         if current is None:
@@ -296,6 +302,8 @@ class ReaderView(QTextEdit):
             self.noteRequested.emit(current.id)
         elif key == Qt.Key.Key_T:
             self.tagsRequested.emit(current.id)
+        elif key == Qt.Key.Key_Q:
+            self.quoteHighlightRequested.emit(current.id)
         elif key in (Qt.Key.Key_Delete, Qt.Key.Key_Backspace):
             self.deleteRequested.emit(current.id)
         else:
@@ -318,6 +326,20 @@ class ReaderView(QTextEdit):
         self.setTextCursor(cursor)
         self._follow_cursor()  # the caret may not have moved, only the selection gone
         return True
+
+    def quote_selection(self) -> None:
+        """Ask for the selection to be quoted in the notes (it becomes a highlight first)."""
+        span = self.selected_range()
+        if span is None:
+            return
+        start, end = _trim(self.session.document.text, *span)
+        if start < end:
+            self.selection_bar.hide()
+            self.quoteRequested.emit(start, end)
+            cursor = self.textCursor()
+            cursor.setPosition(self.reading.to_qt(end))  # type: ignore[union-attr]
+            self.setTextCursor(cursor)
+            self._follow_cursor()
 
     def copy_quote(self) -> None:
         """The selection as a quotation with its place: “…” (Q3, Title)."""
@@ -474,7 +496,8 @@ class ReaderView(QTextEdit):
                     swatch_icon(color_id), f"&{number} {labels.get(color_id, color_id)}"
                 )
                 action.triggered.connect(lambda _=False, c=color_id: self._highlight_selection(c))
-            menu.addAction("Copy as &Quote", self.copy_quote)
+            menu.addAction("&Quote in Notes\tQ", self.quote_selection)
+            menu.addAction("Copy as Quotation", self.copy_quote)
         if self.textCursor().hasSelection():
             return
         layers = self.session.highlights_at(
@@ -487,6 +510,7 @@ class ReaderView(QTextEdit):
         else:
             return
         menu.addSeparator()
+        menu.addAction("&Quote in Notes\tQ", lambda: self.quoteHighlightRequested.emit(target.id))
         menu.addAction("Edit &Note…", lambda: self.noteRequested.emit(target.id))
         menu.addAction("Edit &Tags…", lambda: self.tagsRequested.emit(target.id))
         recolor = menu.addMenu("&Colour")

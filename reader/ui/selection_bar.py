@@ -16,6 +16,7 @@ class SelectionBar(QFrame):
     noteChosen = Signal()
     tagChosen = Signal()
     copyChosen = Signal()
+    quoteChosen = Signal()
 
     def __init__(self, parent: QWidget) -> None:
         super().__init__(parent)
@@ -40,6 +41,7 @@ class SelectionBar(QFrame):
             self.swatches[color_id] = button
         self.note_button = self._button("Note", self.noteChosen.emit)
         self.tag_button = self._button("Tag", self.tagChosen.emit)
+        self.quote_button = self._button("Quote in Notes", self.quoteChosen.emit)
         self.copy_button = self._button("Copy quote", self.copyChosen.emit)
         self.hide()
 
@@ -57,6 +59,7 @@ class SelectionBar(QFrame):
             self.swatches[color_id].setToolTip(f"{labels.get(color_id, color_id)}  ({number})")
         self.note_button.setToolTip("Highlight and write a note  (N)")
         self.tag_button.setToolTip("Highlight and tag  (T)")
+        self.quote_button.setToolTip("Quote the passage in your notes, with a link back  (Q)")
         self.copy_button.setToolTip("Copy the passage as a quotation")
 
     def show_near(self, selection: QRect) -> None:

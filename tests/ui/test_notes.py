@@ -1,0 +1,202 @@
+"""The research notes pane: Markdown typing, formatting keys, quoting, links, panes."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import orjson
+import pytest
+from PySide6.QtCore import QPoint, Qt, QUrl
+from PySide6.QtGui import QTextCursor
+from PySide6.QtWidgets import QApplication
+
+from reader.ui.main_window import MainWindow
+from tests.ui.test_highlights import select
+
+CTRL = Qt.KeyboardModifier.ControlModifier
+SHIFT = Qt.KeyboardModifier.ShiftModifier
+ALT = Qt.KeyboardModifier.AltModifier
+
+
+def saved(path: Path) -> dict:
+    return orjson.loads(path.read_bytes())
+
+
+@pytest.fixture
+def notes(window: MainWindow, qtbot):
+    editor = window.notes_editor
+    editor.setFocus()
+    qtbot.waitUntil(editor.hasFocus)
+    return editor
+
+
+def test_typing_lists_continue_and_end(notes, qtbot) -> None:
+    qtbot.keyClicks(notes, "- first")
+    qtbot.keyClick(notes, Qt.Key.Key_Return)
+    qtbot.keyClicks(notes, "second")
+    qtbot.keyClick(notes, Qt.Key.Key_Tab)
+    qtbot.keyClick(notes, Qt.Key.Key_Return)
+    qtbot.keyClick(notes, Qt.Key.Key_Return)  # an empty item ends the list
+    qtbot.keyClicks(notes, "1. one")
+    qtbot.keyClick(notes, Qt.Key.Key_Return)
+    qtbot.keyClicks(notes, "two")
+    assert notes.toPlainText() == "- first\n  - second\n1. one\n2. two"
+
+
+def test_shift_tab_outdents_and_quotes_continue(notes, qtbot) -> None:
+    qtbot.keyClicks(notes, "  - nested")
+    qtbot.keyClick(notes, Qt.Key.Key_Backtab)
+    assert notes.toPlainText() == "- nested"
+    notes.setPlainText("")
+    qtbot.keyClicks(notes, "> quoted")
+    qtbot.keyClick(notes, Qt.Key.Key_Return)
+    qtbot.keyClicks(notes, "more")
+    assert notes.toPlainText() == "> quoted\n> more"
+
+
+def test_formatting_shortcuts(notes, qtbot) -> None:
+    qtbot.keyClicks(notes, "key idea")
+    notes.selectAll()
+    qtbot.keyClick(notes, Qt.Key.Key_B, CTRL)
+    assert notes.toPlainText() == "**key idea**"
+    notes.selectAll()
+    qtbot.keyClick(notes, Qt.Key.Key_I, CTRL)
+    assert notes.toPlainText() == "***key idea***"
+    qtbot.keyClick(notes, Qt.Key.Key_2, CTRL | ALT)
+    assert notes.toPlainText() == "## ***key idea***"
+    qtbot.keyClick(notes, Qt.Key.Key_1, CTRL | ALT)
+    assert notes.toPlainText() == "# ***key idea***"
+    notes.setPlainText("a\nb")
+    notes.selectAll()
+    qtbot.keyClick(notes, Qt.Key.Key_8, CTRL | SHIFT)
+    assert notes.toPlainText() == "- a\n- b"
+    qtbot.keyClick(notes, Qt.Key.Key_8, CTRL | SHIFT)
+    assert notes.toPlainText() == "a\nb"
+    qtbot.keyClick(notes, Qt.Key.Key_Period, CTRL | SHIFT)
+    assert notes.toPlainText() == "> a\n> b"
+
+
+def test_formatting_keys_do_nothing_in_the_reader(window: MainWindow, qtbot) -> None:
+    window.reader.setFocus()
+    qtbot.keyClick(window.reader, Qt.Key.Key_B, CTRL)
+    assert window.notes_editor.toPlainText() == ""
+
+
+def test_markdown_is_styled_but_stays_plain(notes, qtbot) -> None:
+    notes.setPlainText("# Title 🎬\n\n**bold** and *it*")
+    QApplication.processEvents()
+    heading = notes.document().firstBlock().layout().formats()
+    assert any(r.format.fontPointSize() > notes.font().pointSizeF() for r in heading)
+    assert notes.toPlainText() == "# Title 🎬\n\n**bold** and *it*"
+
+
+def test_preview_renders_and_toggles(window: MainWindow, notes, qtbot) -> None:
+    notes.setPlainText("# Findings\n\n- **trust**")
+    qtbot.keyClick(notes, Qt.Key.Key_V, CTRL | SHIFT)
+    assert window.notes_pane.previewing()
+    html = window.notes_pane.preview.toHtml()
+    assert "Findings" in html and "font-weight" in html
+    assert "#" not in window.notes_pane.preview.toPlainText()
+    window.actions.toggle_preview.trigger()
+    assert not window.notes_pane.previewing()
+
+
+def test_quote_selection_creates_highlight_quote_and_link(
+    window: MainWindow, notes, qtbot, notes_path
+) -> None:
+    notes.setPlainText("My notes")
+    cursor = notes.textCursor()
+    cursor.movePosition(QTextCursor.MoveOperation.End)
+    notes.setTextCursor(cursor)
+    text = window.controller.session.document.text
+    start = text.index("No improvising.")
+    select(window, qtbot, start, start + len("No improvising."))
+    qtbot.keyClick(window.reader, Qt.Key.Key_Q)
+    (h,) = window.controller.session.notes.highlights
+    assert h.exact == "No improvising."
+    expected = f"My notes\n\n> No improvising. [↩ Q1](#h-{h.id})\n\n"
+    assert notes.toPlainText() == expected
+    qtbot.waitUntil(lambda: notes_path.exists() and saved(notes_path)["notes"] == expected)
+    assert saved(notes_path)["highlights"][0]["id"] == h.id
+
+
+def test_following_a_link_from_preview_scrolls_and_flashes(
+    window: MainWindow, notes, qtbot
+) -> None:
+    text = window.controller.session.document.text
+    start = text.index("Never.")
+    select(window, qtbot, start, start + len("Never."))
+    qtbot.keyClick(window.reader, Qt.Key.Key_Q)
+    (h,) = window.controller.session.notes.highlights
+    window.reader.verticalScrollBar().setValue(0)
+    window.actions.toggle_preview.trigger()
+    window.notes_pane.preview.anchorClicked.emit(QUrl(f"#h-{h.id}"))
+    assert window.reader.verticalScrollBar().value() > 0
+    assert window.reader._flash is not None
+    assert window.reader.current_highlight_id == h.id
+
+
+def test_ctrl_click_link_in_editor(window: MainWindow, notes, qtbot) -> None:
+    text = window.controller.session.document.text
+    start = text.index("Never.")
+    select(window, qtbot, start, start + len("Never."))
+    qtbot.keyClick(window.reader, Qt.Key.Key_Q)
+    window.reader.verticalScrollBar().setValue(0)
+    cursor = notes.document().find("↩")
+    point = notes.cursorRect(cursor).center() + QPoint(2, 0)
+    qtbot.mouseClick(notes.viewport(), Qt.MouseButton.LeftButton, CTRL, point)
+    assert window.reader.verticalScrollBar().value() > 0
+
+
+def test_link_to_deleted_highlight_says_so(window: MainWindow, notes, qtbot) -> None:
+    text = window.controller.session.document.text
+    start = text.index("Never.")
+    select(window, qtbot, start, start + len("Never."))
+    qtbot.keyClick(window.reader, Qt.Key.Key_Q)
+    (h,) = window.controller.session.notes.highlights
+    window.controller.delete_highlight(h.id)
+    window.follow_link(f"#h-{h.id}")
+    assert "deleted" in window.statusBar().currentMessage()
+
+
+def test_external_links_open_only_on_click(window: MainWindow, monkeypatch) -> None:
+    opened: list[str] = []
+    monkeypatch.setattr(
+        "reader.ui.main_window.QDesktopServices.openUrl", lambda url: opened.append(url.toString())
+    )
+    window.notes_editor.setPlainText("[site](https://example.org)")
+    assert opened == []
+    window.follow_link("https://example.org")
+    assert opened == ["https://example.org"]
+
+
+def test_pane_shortcuts_and_f6(window: MainWindow, qtbot) -> None:
+    window.reader.setFocus()
+    qtbot.keyClick(window.reader, Qt.Key.Key_2, CTRL)
+    qtbot.waitUntil(window.notes_editor.hasFocus)
+    qtbot.keyClick(window.notes_editor, Qt.Key.Key_3, CTRL)
+    qtbot.waitUntil(window.annotations.view.hasFocus)
+    qtbot.keyClick(window.annotations.view, Qt.Key.Key_1, CTRL)
+    qtbot.waitUntil(window.reader.hasFocus)
+    qtbot.keyClick(window.reader, Qt.Key.Key_F6)
+    qtbot.waitUntil(window.notes_editor.hasFocus)
+    qtbot.keyClick(window.notes_editor, Qt.Key.Key_F6)
+    qtbot.waitUntil(window.annotations.view.hasFocus)
+
+
+def test_word_count_and_save_state_in_status_bar(window: MainWindow, notes, qtbot) -> None:
+    qtbot.keyClicks(notes, "three small words")
+    assert window.save_label.text() == "Saving…"
+    qtbot.waitUntil(lambda: window.words_label.text() == "3 words")
+    qtbot.waitUntil(lambda: window.save_label.text() == "Saved")
+
+
+def test_notes_restored_byte_for_byte(make_window, notes_path, qtbot) -> None:
+    window = make_window()
+    text = "# Ünïcödé 🎬\r\n\n\ttabbed\n  trailing  \n" + "x" * 10_000
+    window.notes_editor.setPlainText(text)
+    window.close()
+    expected = text.replace("\r\n", "\n")  # Qt's editor keeps LF only
+    assert saved(notes_path)["notes"] == expected
+    again = make_window()
+    assert again.notes_editor.toPlainText() == expected
