@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from functools import cache
 from typing import Any
@@ -125,14 +126,42 @@ def validate(data: Any) -> None:
             raise NotesFormatError(f"highlight {h['id']} ends before it starts")
 
 
+# The format's history. Each entry upgrades a file object of version N to N + 1; a change
+# of the format adds one here, raises VERSION and keeps an old file in tests/data.
+#   1 (0.1.0): format, version, generator, document, colors, structure, notes, highlights.
+MIGRATIONS: dict[int, Callable[[dict[str, Any]], dict[str, Any]]] = {}
+
+
+def migrate(data: Any) -> tuple[Any, int | None]:
+    """(data at the current version, the version it was migrated from or None)."""
+    if not isinstance(data, dict) or not isinstance(data.get("version"), int):
+        return data, None
+    original = version = data["version"]
+    while version < VERSION:
+        if version not in MIGRATIONS:
+            raise NotesFormatError(f"format version {version} is not one this build knows")
+        data = MIGRATIONS[version](data)
+        version = data["version"]
+    return data, (original if original != VERSION else None)
+
+
 def parse(raw: bytes) -> NotesData:
     """NotesData from the file's bytes, or NotesFormatError saying what is wrong."""
+    return parse_migrating(raw)[0]
+
+
+def parse_migrating(raw: bytes) -> tuple[NotesData, int | None]:
+    """Like `parse`, also saying which older version the file was migrated from."""
     try:
         data = orjson.loads(raw)
     except orjson.JSONDecodeError as exc:
         raise NotesFormatError(f"it is not valid JSON ({exc})") from exc
+    if isinstance(data, dict) and data.get("format") == FORMAT:
+        data, migrated_from = migrate(data)
+    else:
+        migrated_from = None
     validate(data)
-    return NotesData.from_json(data)
+    return NotesData.from_json(data), migrated_from
 
 
 def serialise(notes: NotesData) -> bytes:

@@ -307,7 +307,8 @@ def test_schema_violations_are_refused(name: str) -> None:
     data = valid_json()
     SCHEMA_VIOLATIONS[name](data)
     assert not schema_validator().is_valid(data)
-    with pytest.raises(NotesFormatError, match="does not match the notes format") as info:
+    refused = r"does not match the notes format|not one this build knows"
+    with pytest.raises(NotesFormatError, match=refused) as info:
         parse(orjson.dumps(data))
     assert not isinstance(info.value, NewerVersionError)
 
@@ -375,3 +376,21 @@ def test_missing_default_colours_are_filled_in() -> None:
 def test_validate_accepts_what_serialise_writes() -> None:
     """validate() is the check parse() relies on; it accepts our own output."""
     validate(valid_json())
+
+
+def test_older_version_is_migrated(monkeypatch: pytest.MonkeyPatch) -> None:
+    """A file of an older version goes through MIGRATIONS and says where it came from."""
+    from reader.core import notes_file
+
+    data = valid_json()
+    monkeypatch.setattr(notes_file, "VERSION", 2)
+
+    def one_to_two(old: dict) -> dict:
+        return {**old, "version": 2, "notes": old["notes"] + " (migrated)"}
+
+    monkeypatch.setitem(notes_file.MIGRATIONS, 1, one_to_two)
+    monkeypatch.setattr(notes_file, "_schema_validator", lambda: lambda _data: None)
+    notes, migrated_from = notes_file.parse_migrating(orjson.dumps(data))
+    assert migrated_from == 1
+    assert notes.notes.endswith(" (migrated)")
+    assert notes_file.parse_migrating(orjson.dumps({**data, "version": 2}))[1] is None

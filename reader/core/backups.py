@@ -1,0 +1,99 @@
+"""Rolling backups of a notes file, in a `backups/` folder beside it."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from datetime import datetime
+from pathlib import Path
+
+from reader.core.notes_file import NotesFormatError, parse
+from reader.core.store import atomic_write
+
+DEFAULT_KEEP = 20
+INTERVAL_SECONDS = 10 * 60  # while editing, at most one backup per ten minutes
+_STAMP = "%Y%m%d-%H%M%S"
+
+
+@dataclass(frozen=True)
+class BackupInfo:
+    path: Path
+    time: datetime
+    highlights: int  # -1 when the backup cannot be read
+    words: int
+
+    def describe(self) -> str:
+        when = self.time.strftime("%Y-%m-%d %H:%M:%S")
+        if self.highlights < 0:
+            return f"{when} — unreadable"
+        plural = "" if self.highlights == 1 else "s"
+        return f"{when} — {self.highlights} highlight{plural}, {self.words} words of notes"
+
+
+def backup_dir(notes_path: Path) -> Path:
+    return notes_path.parent / "backups"
+
+
+def _pattern(notes_path: Path) -> re.Pattern[str]:
+    return re.compile(rf"{re.escape(notes_path.stem)}\.(\d{{8}}-\d{{6}})(?:-(\d+))?\.json$")
+
+
+def make_backup(notes_path: Path, data: bytes, keep: int = DEFAULT_KEEP) -> Path:
+    """Write `data` as NAME.YYYYmmdd-HHMMSS.json in backups/, then keep only the newest."""
+    folder = backup_dir(notes_path)
+    stamp = datetime.now().strftime(_STAMP)
+    # Within one second a counter keeps the names apart, always above the ones in use
+    # (reusing a pruned name would sort the newest backup as the oldest).
+    pattern = _pattern(notes_path)
+    used = [
+        int(m.group(2) or 1)
+        for p in (folder.iterdir() if folder.is_dir() else ())
+        if (m := pattern.match(p.name)) and m.group(1) == stamp
+    ]
+    counter = max(used, default=0) + 1
+    suffix = "" if counter == 1 else f"-{counter}"
+    target = folder / f"{notes_path.stem}.{stamp}{suffix}.json"
+    atomic_write(target, data)
+    prune(notes_path, keep)
+    return target
+
+
+def backup_file(notes_path: Path, keep: int = DEFAULT_KEEP) -> Path | None:
+    """Back up the notes file as it is on disk now; None when there is none yet."""
+    try:
+        data = notes_path.read_bytes()
+    except FileNotFoundError:
+        return None
+    return make_backup(notes_path, data, keep)
+
+
+def _backups(notes_path: Path) -> list[tuple[datetime, Path]]:
+    """Newest first; within one second, by the counter that keeps their names apart."""
+    pattern = _pattern(notes_path)
+    found: list[tuple[datetime, int, Path]] = []
+    folder = backup_dir(notes_path)
+    if folder.is_dir():
+        for path in folder.iterdir():
+            match = pattern.match(path.name)
+            if match:
+                time = datetime.strptime(match.group(1), _STAMP)
+                found.append((time, int(match.group(2) or 1), path))
+    found.sort(key=lambda item: item[:2], reverse=True)
+    return [(time, path) for time, _, path in found]
+
+
+def prune(notes_path: Path, keep: int) -> None:
+    for _, path in _backups(notes_path)[max(1, keep) :]:
+        path.unlink(missing_ok=True)
+
+
+def list_backups(notes_path: Path) -> list[BackupInfo]:
+    """The backups of `notes_path`, newest first, with what each holds."""
+    infos = []
+    for time, path in _backups(notes_path):
+        try:
+            notes = parse(path.read_bytes())
+            infos.append(BackupInfo(path, time, len(notes.highlights), len(notes.notes.split())))
+        except (OSError, NotesFormatError):
+            infos.append(BackupInfo(path, time, -1, 0))
+    return infos

@@ -1,0 +1,112 @@
+"""Merging two versions of a notes file (a sync tool, a second machine) without losing either.
+
+A three-way merge against the version both started from (`base`): a change made on only
+one side wins; for a highlight changed on both, the later `modified` wins; free-form
+notes changed on both sides keep both, the other version in a clearly marked section.
+Without a base (a sync tool's conflict copy) nothing is deleted, only added or updated.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field, replace
+from typing import TypeVar
+
+from reader.core.annotations import Highlight
+from reader.core.notes_file import NotesData
+
+V = TypeVar("V")
+
+
+@dataclass
+class MergeResult:
+    notes: NotesData
+    added: list[str] = field(default_factory=list)  # highlight ids
+    updated: list[str] = field(default_factory=list)
+    removed: list[str] = field(default_factory=list)
+    notes_conflict: bool = False
+
+    @property
+    def changed(self) -> bool:
+        return bool(self.added or self.updated or self.removed or self.notes_conflict)
+
+    def message(self, source: str) -> str:
+        parts = [
+            f"{len(ids)} highlight{'' if len(ids) == 1 else 's'} {verb}"
+            for ids, verb in (
+                (self.added, "added"),
+                (self.updated, "updated"),
+                (self.removed, "removed"),
+            )
+            if ids
+        ]
+        if self.notes_conflict:
+            parts.append("both versions of the notes kept (see the end of your notes)")
+        return f"Merged changes from {source}: " + (", ".join(parts) or "notes updated") + "."
+
+
+def conflict_section(theirs: str, source: str) -> str:
+    return f"\n\n---\n\n## Notes from {source}\n\n{theirs}"
+
+
+def merge(base: NotesData | None, ours: NotesData, theirs: NotesData, source: str) -> MergeResult:
+    """Ours and theirs merged; `source` names theirs in the notes conflict section."""
+    result = MergeResult(notes=replace(ours))
+    result.notes.highlights = _merge_highlights(base, ours, theirs, result)
+    result.notes.notes, result.notes_conflict = _merge_text(base, ours, theirs, source)
+    result.notes.colors = _merge_dict(base and base.colors, ours.colors, theirs.colors)
+    result.notes.speakers = _merge_dict(base and base.speakers, ours.speakers, theirs.speakers)
+    roles = {r.start: r for r in theirs.roles}
+    roles.update({r.start: r for r in ours.roles})
+    result.notes.roles = sorted(roles.values(), key=lambda r: r.start)
+    return result
+
+
+def _merge_highlights(
+    base: NotesData | None, ours: NotesData, theirs: NotesData, result: MergeResult
+) -> list[Highlight]:
+    old = {h.id: h for h in base.highlights} if base else {}
+    mine = {h.id: h for h in ours.highlights}
+    other = {h.id: h for h in theirs.highlights}
+    merged: dict[str, Highlight] = {}
+    for hid in mine.keys() | other.keys():
+        a, b, o = mine.get(hid), other.get(hid), old.get(hid)
+        if a is not None and b is not None:
+            winner = b if b.modified > a.modified else a
+            if winner is b and b != a:
+                result.updated.append(hid)
+            merged[hid] = winner
+        elif a is not None:  # only ours: new here, or deleted there
+            if base is not None and o is not None and o == a:
+                result.removed.append(hid)
+            else:
+                merged[hid] = a
+        elif b is not None and (base is None or o is None or b.modified > o.modified):
+            # Only theirs: new there, or edited there after we deleted it. (Deleted here
+            # and untouched there stays deleted.)
+            result.added.append(hid)
+            merged[hid] = b
+    return sorted(merged.values(), key=lambda h: (h.start, h.end, h.id))
+
+
+def _merge_text(
+    base: NotesData | None, ours: NotesData, theirs: NotesData, source: str
+) -> tuple[str, bool]:
+    if ours.notes == theirs.notes or not theirs.notes.strip():
+        return ours.notes, False
+    if base is not None and theirs.notes == base.notes:
+        return ours.notes, False
+    if (base is not None and ours.notes == base.notes) or not ours.notes.strip():
+        return theirs.notes, False
+    if theirs.notes in ours.notes:  # already merged once
+        return ours.notes, False
+    return ours.notes + conflict_section(theirs.notes, source), True
+
+
+def _merge_dict(
+    base: dict[str, V] | None, ours: dict[str, V], theirs: dict[str, V]
+) -> dict[str, V]:
+    merged = dict(ours)
+    for key, value in theirs.items():
+        if key not in ours or (base is not None and ours[key] == base.get(key)):
+            merged[key] = value
+    return merged

@@ -1,0 +1,77 @@
+"""Three-way merge of notes files: nothing written on either side is silently lost."""
+
+from __future__ import annotations
+
+from dataclasses import replace
+
+from reader.core.annotations import Highlight, make_highlight
+from reader.core.merge import merge
+from reader.core.notes_file import NotesData
+
+TEXT = "The movie is wild. Everything is scripted. No improvising. Rehearsal was right."
+DOC = {"title": "t", "source": "/t.txt", "sha256": "0" * 64, "length": len(TEXT)}
+
+
+def hl(word: str, **changes: object) -> Highlight:
+    start = TEXT.index(word)
+    return replace(make_highlight(TEXT, start, start + len(word)), **changes)
+
+
+def notes(*highlights: Highlight, text: str = "") -> NotesData:
+    return NotesData(document=dict(DOC), highlights=list(highlights), notes=text)
+
+
+def later(h: Highlight, **changes: object) -> Highlight:
+    return replace(h, modified="2099-01-01T00:00:00+00:00", **changes)
+
+
+def test_additions_on_both_sides_are_kept() -> None:
+    a, b, c = hl("wild"), hl("scripted"), hl("Rehearsal")
+    base = notes(a)
+    result = merge(base, notes(a, b), notes(a, c), "the other copy")
+    assert [h.id for h in result.notes.highlights] == [a.id, b.id, c.id]
+    assert result.added == [c.id]
+
+
+def test_later_edit_wins_and_deletion_there_applies_here() -> None:
+    a, b = hl("wild"), hl("scripted")
+    base = notes(a, b)
+    theirs = notes(later(a, note="edited there"))  # b deleted there, a edited
+    result = merge(base, notes(a, b), theirs, "x")
+    assert [h.note for h in result.notes.highlights] == ["edited there"]
+    assert result.updated == [a.id] and result.removed == [b.id]
+
+
+def test_edit_here_survives_deletion_there() -> None:
+    a = hl("wild")
+    result = merge(notes(a), notes(later(a, note="mine")), notes(), "x")
+    assert [h.note for h in result.notes.highlights] == ["mine"]
+
+
+def test_deleted_here_stays_deleted_unless_edited_there() -> None:
+    a, b = hl("wild"), hl("scripted")
+    base = notes(a, b)
+    result = merge(base, notes(), notes(a, later(b, note="keep me")), "x")
+    assert [h.id for h in result.notes.highlights] == [b.id]
+
+
+def test_free_notes_changed_on_one_side_take_that_side() -> None:
+    base = notes(text="base")
+    assert merge(base, notes(text="base"), notes(text="theirs"), "x").notes.notes == "theirs"
+    assert merge(base, notes(text="ours"), notes(text="base"), "x").notes.notes == "ours"
+
+
+def test_free_notes_conflict_keeps_both() -> None:
+    result = merge(notes(text="base"), notes(text="ours"), notes(text="theirs"), "laptop")
+    assert result.notes_conflict
+    assert result.notes.notes.startswith("ours")
+    assert "## Notes from laptop\n\ntheirs" in result.notes.notes
+    again = merge(notes(text="base"), result.notes, notes(text="theirs"), "laptop")
+    assert not again.notes_conflict and again.notes.notes == result.notes.notes
+
+
+def test_without_base_nothing_is_deleted() -> None:
+    a, b = hl("wild"), hl("scripted")
+    result = merge(None, notes(a), notes(b), "conflict copy")
+    assert {h.id for h in result.notes.highlights} == {a.id, b.id}
+    assert "conflict copy" in result.message("conflict copy")
