@@ -1,6 +1,7 @@
-"""Command line and start-up: `interview-reader [DOCUMENT] [--notes FILE]` and `... export`.
+"""Command line and start-up: `interview-reader [DOCUMENT] [--notes FILE]`, `... export`
+and `... import`.
 
-Qt is imported only on the GUI path, so `export` runs without a display or PySide6.
+Qt is imported only on the GUI path, so `export` and `import` run without a display or PySide6.
 """
 
 from __future__ import annotations
@@ -9,17 +10,23 @@ import argparse
 import os
 import sys
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from reader import APP_NAME, __version__
 
+if TYPE_CHECKING:
+    from reader.core.session import Session
+
 EXPORT_COMMAND = "export"
+IMPORT_COMMAND = "import"
 
 
 def _gui_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog="interview-reader",
         description=f"{APP_NAME}: read an interview and keep research notes on it.",
-        epilog=f"'interview-reader {EXPORT_COMMAND} --help' describes the headless export.",
+        epilog=f"'interview-reader {EXPORT_COMMAND} --help' describes the headless export, "
+        f"'interview-reader {IMPORT_COMMAND} --help' the import of W3C Web Annotations.",
     )
     parser.add_argument(
         "document", nargs="?", type=Path, help="a .txt or .md interview (default: the bundled one)"
@@ -42,8 +49,41 @@ def _export_parser() -> argparse.ArgumentParser:
     )
     parser.add_argument("document", nargs="?", type=Path, help="default: the bundled interview")
     parser.add_argument("--notes", type=Path, help="the JSON notes file")
-    parser.add_argument("--format", required=True, choices=sorted(FORMATS))
+    parser.add_argument(
+        "--format",
+        required=True,
+        choices=list(FORMATS),
+        help="json: the full model; md: research summary; html: printable summary; "
+        "csv: one row per highlight; w3c: W3C Web Annotations (JSON-LD)",
+    )
     parser.add_argument("-o", "--output", type=Path, help="output file (default: standard output)")
+    parser.add_argument(
+        "--color",
+        action="append",
+        default=[],
+        metavar="ID",
+        help="only highlights of this colour id (yellow, green, ...); may be repeated",
+    )
+    parser.add_argument(
+        "--tag",
+        action="append",
+        default=[],
+        metavar="TAG",
+        help="only highlights with this tag; may be repeated (any of them matches)",
+    )
+    return parser
+
+
+def _import_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog=f"interview-reader {IMPORT_COMMAND}",
+        description="Add W3C Web Annotations (JSON-LD, e.g. from the w3c export) to the "
+        "notes file of a document, anchored by their quotes. Annotations already present "
+        "are not added twice.",
+    )
+    parser.add_argument("file", type=Path, help="the annotations: a .jsonld or .json file")
+    parser.add_argument("document", nargs="?", type=Path, help="default: the bundled interview")
+    parser.add_argument("--notes", type=Path, help="the JSON notes file to add them to")
     return parser
 
 
@@ -56,25 +96,40 @@ def resolve_paths(document: Path | None, notes: Path | None) -> tuple[Path, Path
     return document, notes or default_notes_path(document)
 
 
-def run_export(argv: list[str]) -> int:
+def _open_session(document_path: Path, notes_path: Path) -> Session | str:
+    """The session for the document and its notes, or the one-line reason it cannot open."""
     from reader.core.document import DocumentError, load_document
-    from reader.core.export import FORMATS
     from reader.core.notes_file import NotesFormatError
     from reader.core.session import Session
-    from reader.core.store import atomic_write, load_notes
+    from reader.core.store import load_notes
 
-    args = _export_parser().parse_args(argv)
-    document_path, notes_path = resolve_paths(args.document, args.notes)
     try:
         document = load_document(document_path)
         notes = load_notes(notes_path)
     except DocumentError as exc:
-        return _fail(str(exc))
+        return str(exc)
     except NotesFormatError as exc:
-        return _fail(f"cannot read the notes file {notes_path}: {exc}.")
+        return f"cannot read the notes file {notes_path}: {exc}."
     except OSError as exc:  # e.g. --notes names a folder or an unreadable file
-        return _fail(f"cannot read the notes file {notes_path}: {exc.strerror or exc}.")
-    output = FORMATS[args.format](Session.open(document, notes))
+        return f"cannot read the notes file {notes_path}: {exc.strerror or exc}."
+    return Session.open(document, notes)
+
+
+def run_export(argv: list[str]) -> int:
+    from reader.core.annotations import COLOR_IDS
+    from reader.core.export import FORMATS, ExportOptions
+    from reader.core.store import atomic_write
+
+    args = _export_parser().parse_args(argv)
+    session = _open_session(*resolve_paths(args.document, args.notes))
+    if isinstance(session, str):
+        return _fail(session)
+    known = dict.fromkeys([*COLOR_IDS, *session.notes.colors])
+    unknown = [c for c in args.color if c not in known]
+    if unknown:
+        return _fail(f"unknown colour {unknown[0]!r}; the colours are {', '.join(known)}.")
+    options = ExportOptions(colors=frozenset(args.color), tags=frozenset(args.tag))
+    output = FORMATS[args.format](session, options)
     if args.output is None:
         sys.stdout.buffer.write(output)
         sys.stdout.flush()
@@ -83,6 +138,34 @@ def run_export(argv: list[str]) -> int:
         atomic_write(args.output, output)
     except OSError as exc:
         return _fail(f"cannot write {args.output}: {exc.strerror or exc}.")
+    return 0
+
+
+def run_import(argv: list[str]) -> int:
+    from reader.core.importer import AnnotationImportError, import_w3c
+    from reader.core.store import save_notes
+
+    args = _import_parser().parse_args(argv)
+    document_path, notes_path = resolve_paths(args.document, args.notes)
+    try:
+        data = args.file.read_bytes()
+    except OSError as exc:
+        return _fail(f"cannot read {args.file}: {exc.strerror or exc}.")
+    session = _open_session(document_path, notes_path)
+    if isinstance(session, str):
+        return _fail(session)
+    try:
+        result = import_w3c(session, data)
+    except AnnotationImportError as exc:
+        return _fail(f"cannot import {args.file}: {exc}.")
+    if result.added:
+        for highlight in result.added:
+            session.add_highlight(highlight)
+        try:
+            save_notes(notes_path, session.notes)
+        except OSError as exc:
+            return _fail(f"cannot write the notes file {notes_path}: {exc.strerror or exc}.")
+    print(result.message())
     return 0
 
 
@@ -102,6 +185,8 @@ def main(argv: list[str] | None = None) -> int:
     argv = sys.argv[1:] if argv is None else argv
     if argv[:1] == [EXPORT_COMMAND]:
         return run_export(argv[1:])
+    if argv[:1] == [IMPORT_COMMAND]:
+        return run_import(argv[1:])
     args = _gui_parser().parse_args(argv)
     if not has_display():
         return _fail(

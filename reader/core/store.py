@@ -71,3 +71,25 @@ def set_aside(path: Path) -> Path:
         target = path.with_name(f"{path.stem}.corrupt-{stamp}-{n}{path.suffix}")
     os.replace(path, target)
     return target
+
+
+def conflict_copies(path: Path) -> list[Path]:
+    """Copies a sync tool made beside the notes file when two machines changed it.
+
+    Syncthing writes NAME.sync-conflict-DATE-TIME-ID.json; Dropbox and others write
+    "NAME (conflicted copy ...).json" or "NAME (Name's conflicted copy ...).json".
+    """
+    if not path.parent.is_dir():
+        return []
+    stem = path.stem
+    found = [
+        p
+        for p in path.parent.iterdir()
+        if p != path
+        and p.is_file()
+        and (
+            p.name.startswith(f"{stem}.sync-conflict-")
+            or (p.name.startswith(f"{stem} (") and "conflicted copy" in p.name)
+        )
+    ]
+    return sorted(found)

@@ -2,7 +2,12 @@
 
 from __future__ import annotations
 
+from bisect import bisect_left, bisect_right
+from collections import Counter
+from collections.abc import Sequence
 from html import escape
+from itertools import pairwise
+from operator import attrgetter
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import (
@@ -14,6 +19,7 @@ from PySide6.QtCore import (
     QPoint,
     QRectF,
     QSize,
+    QSortFilterProxyModel,
     Qt,
     Signal,
 )
@@ -52,8 +58,7 @@ if TYPE_CHECKING:
 
 Index = QModelIndex | QPersistentModelIndex
 ID_ROLE = Qt.ItemDataRole.UserRole
-QUOTE_CHARS = 600  # more than two lines hold at any dock width
-MEASURE_CHARS = 250  # wider than any dock in any font: enough to tell one line from two
+QUOTE_CHARS = 600  # more than three lines hold at any dock width
 TOOLTIP_CHARS = 2000  # a whole-answer highlight would otherwise fill the screen
 PAD_X, PAD_Y, BAR, GAP = 10, 7, 4, 8
 
@@ -61,17 +66,47 @@ PAD_X, PAD_Y, BAR, GAP = 10, 7, 4, 8
 class _Entry:
     """One highlight as the list shows it, with what filtering and painting need precomputed."""
 
-    __slots__ = ("haystack", "highlight", "place", "quote")
+    __slots__ = ("color", "haystack", "highlight", "key", "orphan", "place", "quote", "tags")
 
     def __init__(self, highlight: Highlight, place: str) -> None:
         self.highlight = highlight
         self.place = place  # "Q7", "Intro", or "" for orphans
         self.quote = " ".join(highlight.exact[: QUOTE_CHARS * 2].split())[:QUOTE_CHARS]
         self.haystack = "\n".join((highlight.exact, highlight.note, *highlight.tags)).casefold()
+        # Copied out of the highlight: filtering reads them for every row on each keystroke.
+        self.key = (highlight.start, highlight.end)  # the session's (document) order
+        self.color, self.tags, self.orphan = highlight.color, highlight.tags, highlight.orphan
+
+    def placed(self, place: str) -> _Entry:
+        """This entry under another question number, reusing the text work."""
+        if place == self.place:
+            return self
+        entry = _Entry.__new__(_Entry)
+        for name in _Entry.__slots__:
+            setattr(entry, name, getattr(self, name))
+        entry.place = place
+        return entry
+
+
+_key = attrgetter("key")
+
+
+def _find(entries: Sequence[_Entry | None], entry: _Entry, lo: int, hi: int) -> int | None:
+    """Index of `entry` in the sorted `entries[lo:hi]`: a bisection, then its equal keys."""
+    i = bisect_left(entries, entry.key, lo, hi, key=_key)
+    while i < hi and (other := entries[i]) is not None and other.key == entry.key:
+        if other is entry:
+            return i
+        i += 1
+    return None
 
 
 class _Model(QAbstractListModel):
-    """The rows shown: entries, and None for the orphans' header."""
+    """The rows shown: anchored entries, then None for the orphans' header and the orphans.
+
+    Both parts are in document order, as the session keeps its highlights, so a row is found
+    or placed by bisection.
+    """
 
     def __init__(self, parent: QObject | None = None) -> None:
         super().__init__(parent)
@@ -79,11 +114,65 @@ class _Model(QAbstractListModel):
         self.orphans = 0
         self.colors: dict[str, str] = {}
 
-    def set_rows(self, rows: list[_Entry | None], orphans: int) -> None:
+    def set_rows(self, anchored: list[_Entry], orphans: list[_Entry]) -> None:
         # A reset with plain lists is O(n) and far cheaper than diffing 10,000 rows.
         self.beginResetModel()
-        self.rows, self.orphans = rows, orphans
+        self.rows = [*anchored, None, *orphans] if orphans else list(anchored)
+        self.orphans = len(orphans)
         self.endResetModel()
+
+    def section(self, orphan: bool) -> tuple[int, int]:
+        """The rows [lo, hi) of the anchored part, or of the orphans (empty: no header)."""
+        anchored = len(self.rows) - self.orphans - (1 if self.orphans else 0)
+        return (anchored + 1, len(self.rows)) if orphan else (0, anchored)
+
+    def row_of(self, entry: _Entry) -> int | None:
+        return _find(self.rows, entry, *self.section(entry.orphan))
+
+    def insert(self, entry: _Entry) -> None:
+        """Show `entry` in its place; the orphans' header comes with the first orphan."""
+        lo, hi = self.section(entry.orphan)
+        if entry.orphan and not self.orphans:
+            self._insert(hi, [None, entry])
+            self.orphans = 1
+            return
+        # After the entries with the same (start, end), where the session puts it too.
+        self._insert(bisect_right(self.rows, entry.key, lo, hi, key=_key), [entry])
+        if entry.orphan:
+            self.orphans += 1
+            self._header_changed()
+
+    def remove(self, row: int) -> None:
+        """Hide the entry at `row`; the header goes with the last orphan."""
+        entry = self.rows[row]
+        assert entry is not None
+        if entry.orphan and self.orphans == 1:
+            self._remove(row - 1, 2)
+            self.orphans = 0
+            return
+        self._remove(row, 1)
+        if entry.orphan:
+            self.orphans -= 1
+            self._header_changed()
+
+    def replace(self, row: int, entry: _Entry) -> None:
+        self.rows[row] = entry
+        index = self.index(row)
+        self.dataChanged.emit(index, index)
+
+    def _insert(self, row: int, rows: list[_Entry | None]) -> None:
+        self.beginInsertRows(QModelIndex(), row, row + len(rows) - 1)
+        self.rows[row:row] = rows
+        self.endInsertRows()
+
+    def _remove(self, row: int, count: int) -> None:
+        self.beginRemoveRows(QModelIndex(), row, row + count - 1)
+        del self.rows[row : row + count]
+        self.endRemoveRows()
+
+    def _header_changed(self) -> None:
+        index = self.index(self.section(True)[0] - 1)
+        self.dataChanged.emit(index, index)
 
     def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
         return 0 if parent.isValid() else len(self.rows)
@@ -128,8 +217,8 @@ def _scaled(font: QFont, factor: float) -> QFont:
     return font
 
 
-def _two_lines(text: str, font: QFont, width: int) -> list[str]:
-    """`text` word-wrapped to at most two lines of `width`, the second elided."""
+def _wrapped(text: str, font: QFont, width: int, count: int) -> list[str]:
+    """`text` word-wrapped to at most `count` lines of `width`, the last one elided."""
     fm = QFontMetrics(font)
     if fm.horizontalAdvance(text) <= width:
         return [text]
@@ -137,57 +226,54 @@ def _two_lines(text: str, font: QFont, width: int) -> list[str]:
     option.setWrapMode(QTextOption.WrapMode.WrapAtWordBoundaryOrAnywhere)
     layout.setTextOption(option)
     layout.beginLayout()
-    line = layout.createLine()
-    line.setLineWidth(width)
+    starts = []
+    for _ in range(count):
+        line = layout.createLine()
+        if not line.isValid():
+            break
+        line.setLineWidth(width)
+        starts.append(line.textStart())
     layout.endLayout()
     # Qt counts UTF-16 units; slice there so text beyond the BMP (emoji) splits correctly.
     units = text.encode("utf-16-le")
-    cut = 2 * line.textLength()
-    first = units[:cut].decode("utf-16-le", "ignore").rstrip()
-    rest = units[cut:].decode("utf-16-le", "ignore")
-    return [first, fm.elidedText(rest, Qt.TextElideMode.ElideRight, width)]
+    cuts = [2 * start for start in starts]
+    lines = [units[a:b].decode("utf-16-le", "ignore").rstrip() for a, b in pairwise(cuts)]
+    rest = units[cuts[-1] :].decode("utf-16-le", "ignore")
+    return [*lines, fm.elidedText(rest, Qt.TextElideMode.ElideRight, width)]
 
 
 class _Delegate(QStyledItemDelegate):
-    """Paints a row: colour bar, "Label · Q7", the quote (2 lines), the note, tag chips."""
+    """Paints a row: colour bar, "Label · Q7" with tag chips, the quote, the note.
+
+    Every row has one height, so the view lays out 10,000 rows without measuring them: the
+    label line, two lines of quote and a line for the note's first line, which the quote
+    takes when there is no note.
+    """
 
     def __init__(self, view: QListView, model: _Model) -> None:
         super().__init__(view)
         self._view, self._model = view, model
         self._font: QFont | None = None
-        self._advances: dict[str, int] = {}  # quote -> its width in the view's font
 
     def _prepare(self, font: QFont) -> None:
-        """Derived fonts and metrics, made once per view font: sizeHint runs for every row."""
+        """Derived fonts, metrics and the row's geometry, made once per view font."""
         if font == self._font:
             return
-        self._font, self._advances = QFont(font), {}
+        self._font = QFont(font)
         self._small, self._italic = _scaled(font, 0.86), QFont(font)
         self._italic.setItalic(True)
         self._fm, self._fm_small = QFontMetrics(font), QFontMetrics(self._small)
         self._fm_italic = QFontMetrics(self._italic)
+        self._chip_h = self._fm_small.height() + 4  # the label line holds the tag chips
+        self._note_h = max(self._fm.lineSpacing(), 2 + self._fm_italic.height())
+        self._height = 2 * PAD_Y + self._chip_h + 3 + 2 * self._fm.lineSpacing() + self._note_h
 
     def _text_width(self) -> int:
         return max(40, self._view.viewport().width() - 2 * PAD_X - BAR - GAP)
 
     def sizeHint(self, option: QStyleOptionViewItem, index: Index) -> QSize:
-        entry = self._model.rows[index.row()]
         self._prepare(option.font)
-        small_h = self._fm_small.height()
-        if entry is None:
-            return QSize(0, small_h + 2 * PAD_Y + 6)
-        # Measuring text is the cost of a relayout; a quote's width does not change, so keep it.
-        advance = self._advances.get(entry.quote)
-        if advance is None:
-            advance = self._fm.horizontalAdvance(entry.quote[:MEASURE_CHARS])
-            self._advances[entry.quote] = advance
-        lines = 1 if advance <= self._text_width() else 2
-        height = 2 * PAD_Y + small_h + 3 + lines * self._fm.lineSpacing()
-        if entry.highlight.note:
-            height += 2 + self._fm_italic.height()
-        if entry.highlight.tags:
-            height += 5 + small_h + 4
-        return QSize(0, height)
+        return QSize(0, self._height)
 
     def paint(self, painter: QPainter, option: QStyleOptionViewItem, index: Index) -> None:
         entry = self._model.rows[index.row()]
@@ -195,25 +281,37 @@ class _Delegate(QStyledItemDelegate):
         self.initStyleOption(opt, index)
         opt.text = ""  # the style paints selection and focus; the text is ours
         self._prepare(option.font)
-        base, small, italic = self._font, self._small, self._italic
-        palette, rect = opt.palette, opt.rect
         painter.save()
         painter.setRenderHint(QPainter.RenderHint.Antialiasing)
-        back = palette.color(QPalette.ColorRole.Base)
         if entry is None:
-            text = palette.color(QPalette.ColorRole.Text)
+            self._paint_header(painter, opt)
+        else:
+            self._paint_entry(painter, opt, entry)
+        painter.restore()
+
+    def _paint_header(self, painter: QPainter, opt: QStyleOptionViewItem) -> None:
+        """The orphans' header: its title low in the row, near its orphans, then a rule."""
+        palette, rect, small = opt.palette, opt.rect, QFont(self._small)
+        text, back = palette.color(QPalette.ColorRole.Text), palette.color(QPalette.ColorRole.Base)
+        small.setBold(True)
+        fm = QFontMetrics(small)
+        x, right = rect.left() + PAD_X, rect.right() - PAD_X
+        title = fm.elidedText(self._model.header_text(), Qt.TextElideMode.ElideRight, right - x)
+        y = rect.bottom() - PAD_Y - fm.height()
+        painter.setPen(mix(text, back, 0.35))
+        painter.setFont(small)
+        painter.drawText(x, y + fm.ascent(), title)
+        start = x + fm.horizontalAdvance(title) + GAP
+        if start < right:
             painter.setPen(mix(text, back, 0.8))
-            painter.drawLine(rect.left(), rect.top() + 3, rect.right(), rect.top() + 3)
-            painter.setPen(mix(text, back, 0.35))
-            small.setBold(True)
-            painter.setFont(small)
-            text_rect = rect.adjusted(PAD_X, PAD_Y + 4, -PAD_X, 0)
-            painter.drawText(text_rect, Qt.AlignmentFlag.AlignLeft, self._model.header_text())
-            small.setBold(False)
-            painter.restore()
-            return
+            middle = y + fm.ascent() - fm.xHeight() // 2
+            painter.drawLine(start, middle, right, middle)
+
+    def _paint_entry(self, painter: QPainter, opt: QStyleOptionViewItem, entry: _Entry) -> None:
+        palette, rect = opt.palette, opt.rect
         style = opt.widget.style() if opt.widget else self._view.style()
         style.drawControl(QStyle.ControlElement.CE_ItemViewItem, opt, painter, opt.widget)
+        back = palette.color(QPalette.ColorRole.Base)
         selected = bool(opt.state & QStyle.StateFlag.State_Selected)
         if selected:
             back = palette.color(QPalette.ColorRole.Highlight)
@@ -235,53 +333,66 @@ class _Delegate(QStyledItemDelegate):
         painter.drawRoundedRect(bar, 2, 2)
 
         x, width, y = int(bar.right()) + GAP, self._text_width(), rect.top() + PAD_Y
-        fm_small, fm = self._fm_small, self._fm
+        fm_small, fm, small = self._fm_small, self._fm, self._small
         label = self._model.colors.get(h.color, h.color)
         meta = f"{label}  ·  {entry.place}" if entry.place else label
+        # The label keeps at least half the line; the tag chips, right-aligned, the rest.
+        meta_width = min(fm_small.horizontalAdvance(meta), width // 2)
+        chips = self._paint_tags(painter, h.tags, x + width, y, width - meta_width - GAP, ink, back)
         painter.setFont(small)
         painter.setPen(muted)
-        elided = fm_small.elidedText(meta, Qt.TextElideMode.ElideRight, width)
-        painter.drawText(x, y + fm_small.ascent(), elided)
-        y += fm_small.height() + 3
-        painter.setFont(base)
+        elided = fm_small.elidedText(meta, Qt.TextElideMode.ElideRight, width - chips)
+        painter.drawText(x, y + 2 + fm_small.ascent(), elided)
+        y += self._chip_h + 3
+        painter.setFont(self._font)
         painter.setPen(ink)
-        for line in _two_lines(entry.quote, base, width):
+        for line in _wrapped(entry.quote, self._font, width, 2 if h.note else 3):
             painter.drawText(x, y + fm.ascent(), line)
             y += fm.lineSpacing()
         if h.note:
-            fm_italic = self._fm_italic
             lines = h.note.strip().splitlines() or [""]
             first = lines[0] + (" …" if len(lines) > 1 else "")
-            painter.setFont(italic)
+            painter.setFont(self._italic)
             painter.setPen(mix(ink, back, 0.2))
-            y += 2
-            elided = fm_italic.elidedText(first, Qt.TextElideMode.ElideRight, width)
-            painter.drawText(x, y + fm_italic.ascent(), elided)
-            y += fm_italic.height()
-        if h.tags:
-            self._paint_tags(painter, h.tags, small, x, y + 5, width, ink, back)
-        painter.restore()
+            elided = self._fm_italic.elidedText(first, Qt.TextElideMode.ElideRight, width)
+            painter.drawText(x, y + 2 + self._fm_italic.ascent(), elided)
 
     def _paint_tags(
-        self, painter: QPainter, tags: tuple[str, ...], font: QFont, x: int, y: int,
-        width: int, ink: QColor, back: QColor,
-    ) -> None:  # fmt: skip
-        fm = QFontMetrics(font)
-        painter.setFont(font)
-        right, height = x + width, fm.height() + 4
-        for i, tag in enumerate(tags):
-            text = f"#{tag}"
-            chip = fm.horizontalAdvance(text) + 12
-            if x + chip > right:
-                painter.setPen(mix(ink, back, 0.45))
-                painter.drawText(x, y + 2 + fm.ascent(), f"+{len(tags) - i}")
-                return
+        self, painter: QPainter, tags: tuple[str, ...], right: int, y: int, room: int,
+        ink: QColor, back: QColor,
+    ) -> int:  # fmt: skip
+        """Chips for `tags` ending at `right`, as many as fit in `room`, then "+N".
+
+        Returns the width used, with the gap before the label.
+        """
+        if not tags:
+            return 0
+        fm, height = self._fm_small, self._chip_h
+        widths = [fm.horizontalAdvance(f"#{tag}") + 12 for tag in tags]
+
+        def extent(shown: int) -> tuple[int, str]:
+            more = f"+{len(tags) - shown}" if shown < len(tags) else ""
+            parts = [*widths[:shown], *([fm.horizontalAdvance(more)] if more else [])]
+            return sum(parts) + 4 * (len(parts) - 1), more
+
+        shown = len(tags)
+        used, more = extent(shown)
+        while shown and used > room:
+            shown -= 1
+            used, more = extent(shown)
+        painter.setFont(self._small)
+        x = right - used
+        for tag, chip in zip(tags[:shown], widths, strict=False):
             painter.setPen(Qt.PenStyle.NoPen)
             painter.setBrush(mix(back, ink, 0.1))
             painter.drawRoundedRect(QRectF(x, y, chip, height), height / 2, height / 2)
             painter.setPen(mix(ink, back, 0.15))
-            painter.drawText(x + 6, y + 2 + fm.ascent(), text)
+            painter.drawText(x + 6, y + 2 + fm.ascent(), f"#{tag}")
             x += chip + 4
+        if more:
+            painter.setPen(mix(ink, back, 0.45))
+            painter.drawText(x, y + 2 + fm.ascent(), more)
+        return used + GAP
 
 
 def _refill(combo: QComboBox, first: str, items: list[tuple[QIcon, str, str]]) -> None:
@@ -298,7 +409,11 @@ def _refill(combo: QComboBox, first: str, items: list[tuple[QIcon, str, str]]) -
 
 
 class AnnotationsPanel(QWidget):
-    """Filter box, colour and tag filters, a count, and the list of highlights."""
+    """Filter box, colour and tag filters, a count, and the list of highlights.
+
+    A highlight added, removed or edited changes its own row only; every entry is made again
+    when the controller or the interview's structure changes, and the rows when a filter does.
+    """
 
     jumpRequested = Signal(str)  # highlight id: scroll the reader there
     editNoteRequested = Signal(str)  # highlight id: open the note editor
@@ -306,8 +421,11 @@ class AnnotationsPanel(QWidget):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self._controller: Controller | None = None
-        self._entries: list[_Entry] = []
-        self._tags: list[str] = []
+        self._entries: list[_Entry] = []  # every highlight, in the session's order
+        self._by_id: dict[str, _Entry] = {}
+        self._tag_counts: Counter[str] = Counter()
+        self._tags: list[str] = []  # the tag filter's items
+        self._filter: tuple[list[str], str | None, str | None] = ([], None, None)
 
         self.filter_edit = QLineEdit(placeholderText="Filter quotes, notes, tags")
         self.filter_edit.setClearButtonEnabled(True)
@@ -323,11 +441,18 @@ class AnnotationsPanel(QWidget):
         self.count_label.setForegroundRole(QPalette.ColorRole.PlaceholderText)
 
         self._model = _Model(self)
+        # After any insertion, removal or change the view lays out every row again, asking
+        # the model for each row's index twice: asked of a Python model, that is 20,000 calls
+        # into Python and ~20 ms at 10,000 highlights. QSortFilterProxyModel keeps its own
+        # map of the rows and answers in C++ (QIdentityProxyModel would ask the model). It
+        # neither sorts nor filters here, so its rows are the model's rows.
+        self._rows = QSortFilterProxyModel(self)
+        self._rows.setSourceModel(self._model)
         self.view = QListView(accessibleName="Highlights")
-        self.view.setModel(self._model)
+        self.view.setModel(self._rows)
         self.view.setItemDelegate(_Delegate(self.view, self._model))
-        # Adjust: row heights depend on the width, so re-measure when the dock is resized.
-        self.view.setResizeMode(QListView.ResizeMode.Adjust)
+        # One height for every row, whatever the width: laying out 10,000 rows measures one.
+        self.view.setUniformItemSizes(True)
         self.view.setVerticalScrollMode(QAbstractItemView.ScrollMode.ScrollPerPixel)
         self.view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.view.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
@@ -357,15 +482,16 @@ class AnnotationsPanel(QWidget):
     def set_controller(self, controller: Controller) -> None:
         if self._controller is not None:
             try:
-                self._controller.highlightChanged.disconnect(self._update_entries)
+                self._controller.highlightChanged.disconnect(self._on_highlight_changed)
                 self._controller.structureChanged.disconnect(self._rebuild)
                 self._controller.colorsChanged.disconnect(self._on_colors_changed)
             except (RuntimeError, TypeError):
                 pass  # the previous controller is already gone
         self._controller = controller
-        controller.highlightChanged.connect(self._update_entries)
+        controller.highlightChanged.connect(self._on_highlight_changed)
         controller.structureChanged.connect(self._rebuild)
         controller.colorsChanged.connect(self._on_colors_changed)
+        self._entries, self._by_id = [], {}  # another session: nothing to reuse
         self._rebuild()
 
     def visible_ids(self) -> list[str]:
@@ -379,44 +505,120 @@ class AnnotationsPanel(QWidget):
         return index.data(ID_ROLE) if index.isValid() else None
 
     def select(self, highlight_id: str) -> None:
-        for row, entry in enumerate(self._model.rows):
-            if entry is not None and entry.highlight.id == highlight_id:
-                self._set_row(row)
-                return
+        entry = self._by_id.get(highlight_id)
+        row = None if entry is None else self._model.row_of(entry)
+        if row is not None:
+            self._set_row(row)
 
     # Building ----------------------------------------------------------------------------
 
     def _rebuild(self) -> None:
-        """Every entry again: question numbers may have changed."""
-        self._entries = []
+        """Every entry again, for question numbers may have changed; then every row."""
+        if self._controller is None:
+            return
+        session = self._controller.session
         self._fill_colors()
-        self._update_entries()
+        known, entries = self._by_id, []
+        for h in session.notes.highlights:
+            entry = known.get(h.id)
+            place = self._place(h)
+            if entry is None or entry.highlight is not h:
+                entry = _Entry(h, place)
+            entries.append(entry.placed(place))
+        self._entries = entries
+        self._by_id = {e.highlight.id: e for e in entries}
+        self._tag_counts = Counter(t for e in entries for t in e.tags)
+        self._fill_tags()
+        row = self.view.currentIndex().row()
+        self._refilter()
+        self._keep_a_current_row(row)
+
+    def _place(self, highlight: Highlight) -> str:
+        assert self._controller is not None
+        if highlight.orphan:
+            return ""
+        question = self._controller.session.question_at(highlight.start)
+        return f"Q{question[0]}" if question else "Intro"
+
+    def _on_highlight_changed(self, before: Highlight | None, after: Highlight | None) -> None:
+        """One highlight added (before None), removed (after None) or edited: its row only."""
+        if self._controller is None:
+            return
+        old = None if before is None else self._by_id.get(before.id)
+        if (
+            (before is not None and (old is None or old.highlight != before))
+            or (after is not None and after.id in self._by_id and old is None)
+            or (before is not None and after is not None and before.id != after.id)
+        ):
+            self._rebuild()  # out of step with the session: never expected, but cheap to mend
+            return
+        keep_id, row = self.current_id(), self.view.currentIndex().row()
+        new = None if after is None else _Entry(after, self._place(after))
+        if old is not None:
+            self._forget(old)
+        if new is not None:
+            self._learn(new)
+        self._show_change(old, new)
+        if self._fill_tags() and self.tag_filter.currentData() != self._filter[2]:
+            self._refilter()  # the tag filtered on is no longer in use: the filter fell back
+        else:
+            self._update_count()
+        if keep_id is not None and self.current_id() != keep_id:
+            self.select(keep_id)  # the row moved (an edit), or was replaced under the view
+        self._keep_a_current_row(row)
+
+    def _forget(self, entry: _Entry) -> None:
+        i = _find(self._entries, entry, 0, len(self._entries))
+        assert i is not None
+        del self._entries[i]
+        del self._by_id[entry.highlight.id]
+        self._tag_counts.subtract(entry.tags)
+        for tag in entry.tags:
+            if self._tag_counts[tag] <= 0:
+                del self._tag_counts[tag]
+
+    def _learn(self, entry: _Entry) -> None:
+        # After the highlights with the same (start, end), as the session inserts it.
+        i = bisect_right(self._entries, entry.key, key=_key)
+        self._entries.insert(i, entry)
+        self._by_id[entry.highlight.id] = entry
+        self._tag_counts.update(entry.tags)
+
+    def _show_change(self, old: _Entry | None, new: _Entry | None) -> None:
+        """Move the rows from showing `old` to showing `new`; either may be None."""
+        model = self._model
+        row = None if old is None else model.row_of(old)
+        shown = new is not None and self._passes(new)
+        if row is not None and shown:
+            assert old is not None and new is not None
+            # Where `new` goes once `old` is out: if that is `old`'s row, replace it in place.
+            lo, hi = model.section(new.orphan)
+            place = bisect_right(model.rows, new.key, lo, hi, key=_key)
+            if new.orphan == old.orphan and place - (place > row) == row:
+                model.replace(row, new)
+                return
+        if row is not None:
+            model.remove(row)
+        if shown:
+            assert new is not None
+            model.insert(new)
+
+    def _passes(self, entry: _Entry) -> bool:
+        terms, color, tag = self._filter
+        return (
+            (not color or entry.color == color)
+            and (not tag or tag in entry.tags)
+            and all(term in entry.haystack for term in terms)
+        )
+
+    def _keep_a_current_row(self, row: int) -> None:
+        if self.current_id() is None and row >= 0 and self._model.rows:
+            # The current row went away (deleted, say): its successor takes over.
+            self._set_row(min(row, len(self._model.rows) - 1))
 
     def _on_colors_changed(self) -> None:
         self._fill_colors()
         self.view.viewport().update()
-
-    def _update_entries(self, *_changed: Highlight | None) -> None:
-        """Entries for the session's highlights, reusing those whose highlight is unchanged."""
-        if self._controller is None:
-            return
-        session = self._controller.session
-        known = {e.highlight.id: e for e in self._entries}
-        entries = []
-        for h in session.notes.highlights:
-            entry = known.get(h.id)
-            if entry is None or entry.highlight is not h:
-                question = None if h.orphan else session.question_at(h.start)
-                place = "" if h.orphan else f"Q{question[0]}" if question else "Intro"
-                entry = _Entry(h, place)
-            entries.append(entry)
-        self._entries = entries
-        self._fill_tags()
-        row = self.view.currentIndex().row()
-        self._refilter()
-        if self.current_id() is None and row >= 0 and self._model.rows:
-            # The current row went away (deleted, say): its successor takes over.
-            self._set_row(min(row, len(self._model.rows) - 1))
 
     def _fill_colors(self) -> None:
         assert self._controller is not None
@@ -428,32 +630,41 @@ class AnnotationsPanel(QWidget):
             items.append((QIcon(pixmap), label, color_id))
         _refill(self.color_filter, "All colours", items)
 
-    def _fill_tags(self) -> None:
-        tags = sorted({t for e in self._entries for t in e.highlight.tags}, key=str.casefold)
-        if tags != self._tags:
-            self._tags = tags
-            _refill(self.tag_filter, "All tags", [(QIcon(), f"#{t}", t) for t in tags])
+    def _fill_tags(self) -> bool:
+        """Offer the tags in use; True if they changed."""
+        if len(self._tag_counts) == len(self._tags) and all(
+            t in self._tag_counts for t in self._tags
+        ):
+            return False
+        self._tags = sorted(self._tag_counts, key=str.casefold)
+        _refill(self.tag_filter, "All tags", [(QIcon(), f"#{t}", t) for t in self._tags])
+        return True
 
     def _refilter(self) -> None:
         terms = self.filter_edit.text().casefold().split()
         color, tag = self.color_filter.currentData(), self.tag_filter.currentData()
-        anchored: list[_Entry | None] = []
-        orphans: list[_Entry | None] = []
-        for entry in self._entries:
-            h = entry.highlight
-            if (color and h.color != color) or (tag and tag not in h.tags):
-                continue
-            if all(term in entry.haystack for term in terms):
-                (orphans if h.orphan else anchored).append(entry)
+        self._filter = (terms, color, tag)
+        # One comprehension per condition: a keystroke filters 10,000 rows in a few ms.
+        chosen = self._entries
+        if color:
+            chosen = [e for e in chosen if e.color == color]
+        if tag:
+            chosen = [e for e in chosen if tag in e.tags]
+        for term in terms:
+            chosen = [e for e in chosen if term in e.haystack]
         keep_id = self.current_id()
-        header: list[_Entry | None] = [None] if orphans else []
-        self._model.set_rows(anchored + header + orphans, len(orphans))
-        shown, total = len(anchored) + len(orphans), len(self._entries)
-        filtered = bool(terms or color or tag)
-        noun = "highlight" if total == 1 else "highlights"
-        self.count_label.setText(f"{shown} of {total}" if filtered else f"{total} {noun}")
+        self._model.set_rows([e for e in chosen if not e.orphan], [e for e in chosen if e.orphan])
+        self._update_count()
         if keep_id is not None:
             self.select(keep_id)
+
+    def _update_count(self) -> None:
+        terms, color, tag = self._filter
+        rows, orphans = len(self._model.rows), self._model.orphans
+        shown, total = rows - (1 if orphans else 0), len(self._entries)
+        noun = "highlight" if total == 1 else "highlights"
+        filtered = bool(terms or color or tag)
+        self.count_label.setText(f"{shown} of {total}" if filtered else f"{total} {noun}")
 
     # Interaction -------------------------------------------------------------------------
 
@@ -462,7 +673,7 @@ class AnnotationsPanel(QWidget):
         if rows[row] is None:  # the header: the orphan below it, or the row above
             row = row + 1 if row + 1 < len(rows) else row - 1
         if 0 <= row < len(rows):
-            index = self._model.index(row)
+            index = self._rows.index(row, 0)
             self.view.setCurrentIndex(index)
             self.view.scrollTo(index)
 

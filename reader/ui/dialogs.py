@@ -11,6 +11,7 @@ from PySide6.QtWidgets import (
     QFormLayout,
     QLabel,
     QLineEdit,
+    QMessageBox,
     QPlainTextEdit,
     QVBoxLayout,
     QWidget,
@@ -138,3 +139,14 @@ class ColorLabelsDialog(QDialog):
 
     def labels(self) -> dict[str, str]:
         return {cid: edit.text().strip() or cid.title() for cid, edit in self.edits.items()}
+
+
+def ask(parent: QWidget | None, title: str, text: str, choices: list[str]) -> str:
+    """A warning with one button per choice; the choice made (the last one on Escape)."""
+    box = QMessageBox(QMessageBox.Icon.Warning, title, text, parent=parent)
+    buttons = [box.addButton(choice, QMessageBox.ButtonRole.ActionRole) for choice in choices]
+    box.setDefaultButton(buttons[0])
+    box.setEscapeButton(buttons[-1])
+    box.exec()
+    clicked = box.clickedButton()
+    return choices[buttons.index(clicked)] if clicked in buttons else choices[-1]

@@ -5,8 +5,9 @@ from __future__ import annotations
 import sys
 from pathlib import Path
 
+import orjson
 from PySide6.QtCore import QByteArray, QSettings, Qt, QTimer, QUrl
-from PySide6.QtGui import QCloseEvent, QDesktopServices
+from PySide6.QtGui import QCloseEvent, QDesktopServices, QTextCursor
 from PySide6.QtWidgets import (
     QApplication,
     QDialog,
@@ -22,17 +23,28 @@ from PySide6.QtWidgets import (
 )
 
 from reader import APP_ID, APP_NAME, __version__
+from reader.core.backups import list_backups
 from reader.core.document import DocumentError, load_document
-from reader.core.notes_file import NewerVersionError, NotesFormatError
+from reader.core.notes_file import (
+    VERSION,
+    NewerVersionError,
+    NotesData,
+    NotesFormatError,
+    parse,
+    validate,
+)
 from reader.core.session import Session
-from reader.core.store import default_notes_path, load_notes, set_aside
+from reader.core.store import default_notes_path, set_aside
+from reader.ui import dialogs
 from reader.ui.actions import Actions, build_actions, build_menus
 from reader.ui.annotations_panel import AnnotationsPanel
+from reader.ui.banner import Banner
 from reader.ui.controller import Controller
 from reader.ui.dialogs import ColorLabelsDialog, NoteDialog, TagsDialog
 from reader.ui.notes_pane import NotesPane
 from reader.ui.outline import OutlineList
 from reader.ui.reader_view import ReaderView
+from reader.ui.safety import NotesSafety, keep_backups
 
 
 def settings() -> QSettings:
@@ -55,13 +67,7 @@ class MainWindow(QMainWindow):
         self.splitter.setStretchFactor(0, 3)
         self.splitter.setStretchFactor(1, 2)
         self.splitter.setChildrenCollapsible(False)
-        self.banner = QLabel()
-        self.banner.setObjectName("banner")
-        self.banner.setWordWrap(True)
-        self.banner.setVisible(False)
-        self.banner.setStyleSheet(
-            "#banner { background: #fff4ce; color: #3d3000; padding: 6px 12px; }"
-        )
+        self.banner = Banner()
         central = QWidget()
         layout = QVBoxLayout(central)
         layout.setContentsMargins(0, 0, 0, 0)
@@ -168,32 +174,18 @@ class MainWindow(QMainWindow):
         if self.controller is not None:
             self.close_document()
         notes_path = notes_path or default_notes_path(document_path)
-        messages: list[str] = []
-        read_only = False
-        try:
-            notes = load_notes(notes_path)
-        except NewerVersionError as exc:
-            notes, read_only = None, True
-            messages.append(f"The notes file cannot be changed here: {exc}. Opened read-only.")
-            notes = _load_newer_readonly(notes_path)
-        except OSError as exc:
-            notes, read_only = None, True
-            messages.append(
-                f"The notes file {notes_path} cannot be read ({exc.strerror or exc}); "
-                "nothing will be written to it. Opened read-only."
-            )
-        except NotesFormatError as exc:
-            aside = set_aside(notes_path)
-            notes = None
-            QMessageBox.warning(
-                self,
-                "Notes file set aside",
-                f"The notes file {notes_path} could not be read: {exc}.\n\n"
-                f"It was kept, unchanged, as {aside.name}. You start with empty notes.",
-            )
+        loaded = self._read_notes(notes_path)
+        if loaded is None:
+            return False
+        notes, read_only, messages, on_disk = loaded
         session = Session.open(document, notes)
         controller = Controller(session, notes_path, self)
         controller.saver.read_only = read_only
+        self.safety = NotesSafety(
+            self, controller, document_path, on_disk, keep_backups(settings())
+        )
+        messages += self.safety.start()
+        read_only = controller.saver.read_only
         if document.notice:
             messages.append(document.notice)
         if session.anchor_summary is not None:
@@ -205,9 +197,7 @@ class MainWindow(QMainWindow):
         controller.colorsChanged.connect(self.reader.colors_changed)
         controller.saver.stateChanged.connect(self._show_save_state)
         controller.notes_text = self.notes_editor.toPlainText
-        self.reader.show_session(session)
-        self.outline.show_session(session)
-        self.annotations.set_controller(controller)
+        self._show_session(session)
         self.notes_editor.blockSignals(True)
         self.notes_editor.load_text(session.notes.notes)
         self.notes_editor.blockSignals(False)
@@ -216,17 +206,83 @@ class MainWindow(QMainWindow):
         self.setWindowTitle(
             f"{APP_NAME} — {document.title}" + (" (read-only)" if read_only else "")
         )
-        self.notes_label.setText(f"Notes: {notes_path}")
-        self.notes_label.setToolTip(str(notes_path))
+        self.show_notes_path(notes_path)
         self._show_save_state("read-only" if read_only else "saved", "")
-        self.banner.setText("  ".join(messages))
-        self.banner.setVisible(bool(messages))
-        self.outline.follow(0)
+        conflict_text, conflict_actions = self.safety.conflict_actions()
+        self.banner.show_message("  ".join([*messages, conflict_text]).strip(), conflict_actions)
         return True
+
+    def _read_notes(
+        self, notes_path: Path
+    ) -> tuple[NotesData | None, bool, list[str], bytes | None] | None:
+        """(notes, read-only, messages, the file's bytes); None when the user chose to quit."""
+        try:
+            on_disk = notes_path.read_bytes()
+        except FileNotFoundError:
+            return None, False, [], None
+        except OSError as exc:
+            reason = f"The notes file {notes_path} cannot be read ({exc.strerror or exc})"
+            return None, True, [f"{reason}; nothing will be written to it. Opened read-only."], None
+        try:
+            return parse(on_disk), False, [], on_disk
+        except NewerVersionError as exc:
+            message = f"These notes cannot be changed here: {exc}. Opened read-only."
+            return _load_newer_readonly(on_disk), True, [message], on_disk
+        except NotesFormatError as exc:
+            return self._recover(notes_path, str(exc))
+
+    def _recover(self, notes_path: Path, reason: str):  # -> the same as _read_notes
+        """A notes file that cannot be read: set it aside, then the user's choice."""
+        aside = set_aside(notes_path)
+        readable = [b for b in list_backups(notes_path) if b.highlights >= 0]
+        choices = (["Open Latest Backup"] if readable else []) + ["Start Empty", "Quit"]
+        choice = dialogs.ask(
+            self,
+            "Notes file set aside",
+            f"The notes file {notes_path} could not be read: {reason}.\n\n"
+            f"It was kept, unchanged, as {aside.name}. Nothing has been lost.",
+            choices,
+        )
+        if choice == "Quit":
+            return None
+        if choice == "Open Latest Backup":
+            notes = parse(readable[0].path.read_bytes())
+            when = readable[0].time.strftime("%Y-%m-%d %H:%M")
+            return notes, False, [f"Opened the backup of {when}; {aside.name} was set aside."], None
+        return None, False, [f"Started with empty notes; {aside.name} was set aside."], None
+
+    def _show_session(self, session: Session) -> None:
+        self.reader.show_session(session)
+        self.outline.show_session(session)
+        assert self.controller is not None
+        self.annotations.set_controller(self.controller)
+        self.outline.follow(self.reader.top_segment_index())
+
+    def replace_session(self, session: Session) -> None:
+        """Show `session` in place of the current one (document reloaded, notes merged)."""
+        assert self.controller is not None
+        scroll = self.reader.verticalScrollBar().value()
+        self.controller.session = session
+        self.controller.undo_stack.clear()  # its commands refer to the replaced highlights
+        self._show_session(session)
+        self.reader.verticalScrollBar().setValue(scroll)
+        if self.notes_editor.toPlainText() != session.notes.notes:
+            cursor = self.notes_editor.textCursor()
+            cursor.select(QTextCursor.SelectionType.Document)
+            cursor.insertText(session.notes.notes)  # one step of the editor's own undo
+
+    def replace_notes(self, notes: NotesData) -> None:
+        assert self.controller is not None
+        self.replace_session(Session.open(self.controller.session.document, notes))
+
+    def show_notes_path(self, path: Path) -> None:
+        self.notes_label.setText(f"Notes: {path}")
+        self.notes_label.setToolTip(str(path))
 
     def close_document(self) -> None:
         if self.controller is None:
             return
+        self.safety.stop()
         self.controller.saver.flush()
         self.controller.saver.shutdown()
         self.controller.deleteLater()
@@ -473,21 +529,15 @@ class MainWindow(QMainWindow):
         event.accept()
 
 
-def _load_newer_readonly(path: Path):
-    """The parts of a newer notes file this build understands, to show without writing."""
-    import orjson
-
-    from reader.core.notes_file import NotesData
-
+def _load_newer_readonly(raw: bytes) -> NotesData | None:
+    """What this build understands of a newer notes file, to show it without writing."""
     try:
-        data = orjson.loads(path.read_bytes())
-        data = {**data, "version": 1}
-        from reader.core.notes_file import validate
-
+        data = orjson.loads(raw)
+        data = {**data, "version": VERSION}
         validate(data)
         return NotesData.from_json(data)
-    except Exception:
-        return None
+    except (orjson.JSONDecodeError, NotesFormatError, KeyError, TypeError, ValueError):
+        return None  # shown empty; the file itself stays as it is
 
 
 def run_gui(document_path: Path, notes_path: Path) -> int:

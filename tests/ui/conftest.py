@@ -26,6 +26,10 @@ class DialogStub:
         self.note_answers: list[str | None] = []
         self.tag_answers: list[str | None] = []
         self.color_answers: list[dict[str, str] | None] = []
+        # Choices in `dialogs.ask` (e.g. "Start Empty"); without an answer, the first.
+        self.choice_answers: list[str] = []
+        self.item_answers: list[tuple[int, bool]] = []  # QInputDialog.getItem: (row, ok)
+        self.save_answers: list[str] = []  # QFileDialog.getSaveFileName
         self.button_answer = QMessageBox.StandardButton.Discard
 
     def message(self, kind: str) -> Callable[..., Any]:
@@ -76,6 +80,25 @@ def dialogs(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> DialogStub:
 
     monkeypatch.setattr(ColorLabelsDialog, "exec", answer(stub.color_answers, fill_colors))
     monkeypatch.setattr(QInputDialog, "getText", get_text)
+
+    def ask(_parent: Any, title: str, text: str, choices: list[str]) -> str:
+        stub.shown.append(("ask", f"{title}: {text}"))
+        answer = stub.choice_answers.pop(0) if stub.choice_answers else choices[0]
+        assert answer in choices, (answer, choices)
+        return answer
+
+    def get_item(_parent: Any, title: str, label: str, items: list[str], *_a: Any) -> Any:
+        stub.shown.append(("item", f"{title}: {label}"))
+        row, ok = stub.item_answers.pop(0) if stub.item_answers else (0, False)
+        return (items[row] if ok else "", ok)
+
+    monkeypatch.setattr("reader.ui.dialogs.ask", ask)
+    monkeypatch.setattr(QInputDialog, "getItem", get_item)
+    monkeypatch.setattr(
+        QFileDialog,
+        "getSaveFileName",
+        lambda *_a, **_k: (stub.save_answers.pop(0) if stub.save_answers else "", ""),
+    )
     monkeypatch.setattr(QFileDialog, "getOpenFileName", get_open)
     monkeypatch.setattr("PySide6.QtGui.QDesktopServices.openUrl", lambda *_: True)
     return stub

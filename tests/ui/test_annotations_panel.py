@@ -2,13 +2,16 @@
 
 from __future__ import annotations
 
+import random
 from dataclasses import replace
 
 import pytest
 from PySide6.QtCore import Qt
+from shiboken6 import delete
 
 from reader.core.annotations import COLOR_IDS, make_highlight
-from reader.ui.annotations_panel import AnnotationsPanel
+from reader.ui.annotations_panel import ID_ROLE, AnnotationsPanel
+from reader.ui.commands import AddHighlightCommand, EditHighlightCommand
 from reader.ui.controller import Controller
 from reader.ui.main_window import MainWindow
 
@@ -56,11 +59,13 @@ def test_rows_name_their_question(panel: AnnotationsPanel, controller) -> None:
     q1 = tooltip(panel, 1)
     assert "<b>Method · Q1</b>" in q1 and "<i>Why &lt;this&gt;?</i>" in q1 and "#craft" in q1
     assert controller.session.document.text[slice(*Q1)].split()[1] in q1
-    assert model.index(1).data() == " ".join(controller.session.document.text[slice(*Q1)].split())
+    assert model.index(1, 0).data() == " ".join(
+        controller.session.document.text[slice(*Q1)].split()
+    )
 
 
 def tooltip(panel: AnnotationsPanel, row: int) -> str:
-    return panel.view.model().index(row).data(Qt.ItemDataRole.ToolTipRole)
+    return panel.view.model().index(row, 0).data(Qt.ItemDataRole.ToolTipRole)
 
 
 def test_text_filter_matches_quote_note_and_tags(panel: AnnotationsPanel, controller) -> None:
@@ -139,7 +144,7 @@ def test_keyboard_jumps_edits_and_deletes(qtbot, panel: AnnotationsPanel, contro
 
 def test_click_jumps(qtbot, panel: AnnotationsPanel, controller) -> None:
     first = add(controller, INTRO)
-    rect = panel.view.visualRect(panel.view.model().index(0))
+    rect = panel.view.visualRect(panel.view.model().index(0, 0))
     with qtbot.waitSignal(panel.jumpRequested) as jump:
         qtbot.mouseClick(panel.view.viewport(), Qt.MouseButton.LeftButton, pos=rect.center())
     assert jump.args == [first]
@@ -175,7 +180,7 @@ def test_orphans_listed_apart(qtbot, panel: AnnotationsPanel, controller) -> Non
     controller.session.add_highlight(lost)
     panel.set_controller(controller)
     assert panel.visible_ids() == [anchored, lost.id]
-    header = panel.view.model().index(1)
+    header = panel.view.model().index(1, 0)
     assert header.data() == "Not found in the current text (1)"
     assert not header.flags() & Qt.ItemFlag.ItemIsSelectable
     assert panel.count_text() == "2 highlights"
@@ -218,3 +223,167 @@ def test_ten_thousand_highlights(panel: AnnotationsPanel, controller) -> None:
     panel.filter_edit.setText("the")
     assert 0 < len(panel.visible_ids()) < 10_000
     panel.grab()  # paints the visible rows
+
+
+# Incremental updates -------------------------------------------------------------------------
+
+STARTS = (100, 104, 1900, 2450, 3000)  # few spans, so equal (start, end) keys are common
+WORDS = ("", "alpha", "gamma", "beta note", "the")
+
+
+def rebuilt(panel: AnnotationsPanel, controller: Controller) -> AnnotationsPanel:
+    """A panel built from scratch on `controller`, filtered as `panel` is."""
+    fresh = AnnotationsPanel()
+    fresh.set_controller(controller)
+    fresh.filter_edit.setText(panel.filter_edit.text())
+    for mine, theirs in (
+        (panel.color_filter, fresh.color_filter),
+        (panel.tag_filter, fresh.tag_filter),
+    ):
+        data = mine.currentData()
+        theirs.setCurrentIndex(0 if data is None else theirs.findData(data))
+    return fresh
+
+
+def combo_items(combo) -> list[tuple[str, object]]:
+    return [(combo.itemText(i), combo.itemData(i)) for i in range(combo.count())]
+
+
+def assert_like_rebuilt(panel: AnnotationsPanel, controller: Controller) -> None:
+    fresh = rebuilt(panel, controller)
+    try:
+        assert panel.visible_ids() == fresh.visible_ids()
+        assert panel.count_text() == fresh.count_text()
+        assert combo_items(panel.tag_filter) == combo_items(fresh.tag_filter)
+        assert panel.tag_filter.currentData() == fresh.tag_filter.currentData()
+        model, theirs = panel.view.model(), fresh.view.model()
+        rows = [model.index(r, 0) for r in range(model.rowCount())]
+        assert [(i.data(), i.data(ID_ROLE), i.data(Qt.ItemDataRole.ToolTipRole)) for i in rows] == [
+            (i.data(), i.data(ID_ROLE), i.data(Qt.ItemDataRole.ToolTipRole))
+            for i in (theirs.index(r, 0) for r in range(theirs.rowCount()))
+        ]
+    finally:
+        delete(fresh)  # disconnected at once: it must not follow the next changes
+
+
+def random_change(rng: random.Random, panel: AnnotationsPanel, controller: Controller) -> None:
+    session = controller.session
+    ids = [h.id for h in session.notes.highlights]
+    kind = rng.choice(["add", "add", "orphan", "delete", "edit", "edit", "move", "undo", "redo"])
+    if kind in ("add", "orphan") or not ids:
+        start = rng.choice(STARTS)
+        highlight = make_highlight(session.document.text, start, start + rng.choice((20, 40)))
+        highlight = replace(highlight, color=rng.choice(COLOR_IDS[:3]), orphan=kind == "orphan")
+        controller.undo_stack.push(AddHighlightCommand(controller, highlight))
+    elif kind == "delete":
+        controller.delete_highlight(rng.choice(ids))
+    elif kind == "edit":
+        changes = rng.choice(
+            [
+                {"note": rng.choice(WORDS)},
+                {"tags": tuple(rng.sample(["a", "B", "c"], rng.randint(0, 2)))},
+                {"color": rng.choice(COLOR_IDS[:3])},
+            ]
+        )
+        controller.edit_highlight(rng.choice(ids), "Edit", **changes)
+    elif kind == "move":  # found again, or lost: the row changes section
+        before = session.highlight(rng.choice(ids))
+        assert before is not None
+        after = before.edited(orphan=not before.orphan)
+        controller.undo_stack.push(EditHighlightCommand(controller, before, after, "Reanchor"))
+    elif kind == "undo":
+        controller.undo_stack.undo()
+    else:
+        controller.undo_stack.redo()
+
+
+def random_filter(rng: random.Random, panel: AnnotationsPanel) -> None:
+    combo = rng.choice([panel.filter_edit, panel.color_filter, panel.tag_filter])
+    if combo is panel.filter_edit:
+        panel.filter_edit.setText(rng.choice(WORDS))
+    else:
+        combo.setCurrentIndex(rng.randrange(combo.count()))
+
+
+@pytest.mark.parametrize("seed", range(4))
+def test_incremental_updates_match_a_rebuild(
+    panel: AnnotationsPanel, controller: Controller, seed: int
+) -> None:
+    rng = random.Random(seed)
+    resets: list[bool] = []
+    panel.view.model().modelReset.connect(lambda: resets.append(True))
+    for _ in range(120):
+        if rng.random() < 0.15:
+            random_filter(rng, panel)
+            assert_like_rebuilt(panel, controller)
+            continue
+        visible = panel.visible_ids()
+        if visible and rng.random() < 0.7:
+            panel.select(rng.choice(visible))
+        current, tag = panel.current_id(), panel.tag_filter.currentData()
+        resets.clear()
+        random_change(rng, panel, controller)
+        assert_like_rebuilt(panel, controller)
+        if panel.tag_filter.currentData() == tag:
+            assert not resets  # one row changed, not the whole list
+        now = panel.visible_ids()
+        if current in now:
+            assert panel.current_id() == current
+        elif current is not None and now:
+            # The current row went away: the one after it takes over, or else the one before.
+            i = visible.index(current)
+            assert panel.current_id() == next(
+                (h for h in visible[i + 1 :] if h in now), visible[i - 1] if i else None
+            )
+
+
+def test_orphans_header_comes_and_goes(panel: AnnotationsPanel, controller: Controller) -> None:
+    text = controller.session.document.text
+    anchored = add(controller, Q2)
+
+    def lose(span: tuple[int, int], note: str = "") -> str:
+        lost = replace(make_highlight(text, *span), orphan=True, note=note)
+        controller.undo_stack.push(AddHighlightCommand(controller, lost))
+        return lost.id
+
+    def header() -> str | None:
+        model = panel.view.model()
+        rows = [model.index(r, 0) for r in range(model.rowCount())]
+        headers = [i for i in rows if i.data(ID_ROLE) is None]
+        assert len(headers) <= 1
+        return headers[0].data() if headers else None
+
+    assert header() is None
+    first = lose(INTRO, note="kept")
+    assert header() == "Not found in the current text (1)"
+    second = lose(Q1)
+    assert panel.visible_ids() == [anchored, first, second]
+    assert header() == "Not found in the current text (2)"
+    panel.filter_edit.setText("kept")
+    assert panel.visible_ids() == [first] and header() == "Not found in the current text (1)"
+    controller.edit_highlight(first, "Edit Note", note="")  # filtered out: the header goes
+    assert panel.visible_ids() == [] and panel.view.model().rowCount() == 0
+    controller.undo_stack.undo()
+    assert header() == "Not found in the current text (1)"
+    panel.filter_edit.clear()
+    controller.delete_highlight(second)
+    assert header() == "Not found in the current text (1)"
+    controller.delete_highlight(first)
+    assert header() is None and panel.visible_ids() == [anchored]
+    assert panel.view.model().rowCount() == 1
+    controller.undo_stack.undo()
+    assert header() == "Not found in the current text (1)"
+    assert panel.visible_ids() == [anchored, first]
+
+
+def test_rows_have_one_height(panel: AnnotationsPanel, controller: Controller) -> None:
+    add(controller, INTRO)
+    add(controller, Q1, note="A note\nover two lines", tags=("craft", "acting", "casting"))
+    add(controller, (Q2[0], Q2[0] + 900))  # a long quote: elided, not taller
+    lost = replace(make_highlight(controller.session.document.text, *INTRO), orphan=True)
+    controller.undo_stack.push(AddHighlightCommand(controller, lost))
+    assert panel.view.uniformItemSizes()
+    model = panel.view.model()
+    heights = {panel.view.visualRect(model.index(r, 0)).height() for r in range(model.rowCount())}
+    assert len(heights) == 1 and heights.pop() > 3 * panel.view.fontMetrics().lineSpacing()
+    panel.grab()  # paints the header, a note, tag chips and an orphan

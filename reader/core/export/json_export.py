@@ -1,4 +1,8 @@
-"""The full model as one JSON object: the notes file's content plus the segments in order."""
+"""The full model as one JSON object: the notes file's content plus the segments in order.
+
+Each highlight also carries `segment` (index into `segments`) and `question` (its question
+number; null before Q1, in asides and for orphans). Filters leave out highlights only.
+"""
 
 from __future__ import annotations
 
@@ -6,13 +10,14 @@ from typing import Any
 
 import orjson
 
+from reader.core.export.common import DEFAULT_OPTIONS, ExportOptions, Progress, place, selected
 from reader.core.session import Session
 
 
-def model_json(session: Session) -> dict[str, Any]:
+def model_json(session: Session, options: ExportOptions = DEFAULT_OPTIONS) -> dict[str, Any]:
     text = session.document.text
     data: dict[str, Any] = {}
-    for key, value in session.notes.to_json().items():
+    for key, value in session.notes.to_json(native_highlights=True).items():
         data[key] = value
         if key == "document":
             data["segments"] = [
@@ -25,8 +30,16 @@ def model_json(session: Session) -> dict[str, Any]:
                 }
                 for seg in session.segments
             ]
+    highlights = selected(session, options)
+    progress = Progress(options, len(highlights))
+    data["highlights"] = []
+    for h in progress.each(highlights):
+        placed = place(session, h)
+        data["highlights"].append(
+            {**h.to_json(), "segment": placed.segment, "question": placed.question}
+        )
     return data
 
 
-def export_json(session: Session) -> bytes:
-    return orjson.dumps(model_json(session), option=orjson.OPT_INDENT_2) + b"\n"
+def export_json(session: Session, options: ExportOptions = DEFAULT_OPTIONS) -> bytes:
+    return orjson.dumps(model_json(session, options), option=orjson.OPT_INDENT_2) + b"\n"

@@ -1,0 +1,178 @@
+"""What every exporter shares: options, cancellation, and where each highlight belongs."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable, Iterator
+from dataclasses import dataclass, field
+from typing import TypeVar
+
+from reader.core.annotations import DEFAULT_COLORS, Highlight
+from reader.core.interview import Role, question_numbers
+from reader.core.session import Session
+
+PROGRESS_EVERY = 200  # highlights between two calls of ExportOptions.progress
+FALLBACK_HEX = "#d0d0d0"  # background of a colour id the palette does not know
+
+T = TypeVar("T")
+
+
+class ExportCancelled(Exception):  # noqa: N818 - "cancelled" reads better than "error" here
+    """Raised when ExportOptions.progress returned False; nothing was written."""
+
+
+@dataclass(frozen=True)
+class ExportOptions:
+    """Which highlights to export, and a callback to report progress and cancel.
+
+    `colors` and `tags` filter the highlights; an empty set does not filter. A highlight
+    passes when its colour is in `colors` (if given) and it has at least one tag in `tags`
+    (if given). `progress(done, total)` is called after every PROGRESS_EVERY highlights and
+    after the last one; returning False (not merely a falsy None) raises ExportCancelled.
+    """
+
+    colors: frozenset[str] = frozenset()
+    tags: frozenset[str] = frozenset()
+    progress: Callable[[int, int], bool] | None = field(default=None, compare=False)
+
+    @property
+    def filtered(self) -> bool:
+        return bool(self.colors or self.tags)
+
+    def accepts(self, highlight: Highlight) -> bool:
+        if self.colors and highlight.color not in self.colors:
+            return False
+        return not self.tags or any(tag in self.tags for tag in highlight.tags)
+
+
+DEFAULT_OPTIONS = ExportOptions()
+
+
+class Progress:
+    """Counts exported highlights and reports them through ExportOptions.progress."""
+
+    def __init__(self, options: ExportOptions, total: int) -> None:
+        self._callback = options.progress
+        self.total = total
+        self.done = 0
+
+    def step(self) -> None:
+        self.done += 1
+        if self._callback is None:
+            return
+        if (self.done % PROGRESS_EVERY == 0 or self.done == self.total) and (
+            self._callback(self.done, self.total) is False
+        ):
+            raise ExportCancelled(f"export cancelled after {self.done} of {self.total}")
+
+    def each(self, items: Iterable[T]) -> Iterator[T]:
+        """`items`, stepping after each one has been handled."""
+        for item in items:
+            yield item
+            self.step()
+
+
+@dataclass(frozen=True)
+class Placed:
+    """A highlight and where it sits in the interview's structure.
+
+    `segment` and `question` are None for orphans (their offsets point nowhere in the
+    current text); `question` is None before Q1 and in asides.
+    """
+
+    highlight: Highlight
+    segment: int | None
+    question: int | None
+    role: Role | None
+    speaker: str
+
+    @property
+    def section(self) -> str:
+        """ "orphan", "aside", "intro" or "q<number>": the summary section it is listed in."""
+        if self.segment is None:
+            return "orphan"
+        if self.role == Role.ASIDE:
+            return "aside"
+        return "intro" if self.question is None else f"q{self.question}"
+
+
+def selected(session: Session, options: ExportOptions) -> list[Highlight]:
+    """The session's highlights that pass the options' filters, in document order."""
+    return [h for h in session.notes.highlights if options.accepts(h)]
+
+
+def place(session: Session, highlight: Highlight) -> Placed:
+    if highlight.orphan or not session.segments:
+        return Placed(highlight, None, None, None, "")
+    index = session.segment_index_at(highlight.start)
+    segment = session.segments[index]
+    holding = session.segment_at(highlight.start)
+    speaker = holding.speaker if holding is not None else ""
+    if segment.role == Role.ASIDE:
+        return Placed(highlight, index, None, Role.ASIDE, speaker)
+    found = session.question_at(highlight.start)
+    return Placed(highlight, index, found[0] if found else None, segment.role, speaker)
+
+
+def question_paragraphs(session: Session) -> dict[int, list[str]]:
+    """Question number -> the text of each of its paragraphs (a question may span several)."""
+    text = session.document.text
+    paragraphs: dict[int, list[str]] = {}
+    for index, number in question_numbers(session.segments).items():
+        seg = session.segments[index]
+        paragraphs.setdefault(number, []).append(text[seg.start : seg.end])
+    return paragraphs
+
+
+def color_label(session: Session, color: str) -> str:
+    """The reader's label for a colour id, the default label, or the id itself."""
+    label = session.notes.colors.get(color)
+    if label:
+        return label
+    return DEFAULT_COLORS[color][0] if color in DEFAULT_COLORS else color
+
+
+def color_hex(color: str) -> str:
+    return DEFAULT_COLORS[color][1] if color in DEFAULT_COLORS else FALLBACK_HEX
+
+
+@dataclass(frozen=True)
+class Section:
+    key: str
+    heading: str
+    items: list[Placed]
+
+
+def summary_sections(session: Session, placed: list[Placed]) -> list[Section]:
+    """The research summary's sections in reading order; sections with no highlights left out.
+
+    Introduction, then each question with highlights (Q1, Q2, ...), Asides, and the
+    highlights not found in the current text.
+    """
+    groups: dict[str, list[Placed]] = {}
+    for p in placed:
+        groups.setdefault(p.section, []).append(p)
+    questions = question_paragraphs(session)
+    sections = []
+    if "intro" in groups:
+        sections.append(Section("intro", "Introduction", groups["intro"]))
+    for number, paragraphs in questions.items():
+        key = f"q{number}"
+        if key in groups:
+            sections.append(Section(key, f"Q{number}. {' '.join(paragraphs)}", groups[key]))
+    if "aside" in groups:
+        sections.append(Section("aside", "Asides", groups["aside"]))
+    if "orphan" in groups:
+        sections.append(Section("orphan", "Not found in the current text", groups["orphan"]))
+    return sections
+
+
+def filter_description(session: Session, options: ExportOptions) -> str:
+    """E.g. "colour Key quote or Method; tag #casting": the active filters, "" if none."""
+    parts = []
+    if options.colors:
+        labels = sorted(color_label(session, c) for c in options.colors)
+        parts.append(("colour " if len(labels) == 1 else "colours ") + ", ".join(labels))
+    if options.tags:
+        tags = sorted(f"#{t}" for t in options.tags)
+        parts.append(("tag " if len(tags) == 1 else "tags ") + ", ".join(tags))
+    return "; ".join(parts)

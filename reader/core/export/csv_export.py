@@ -1,0 +1,73 @@
+"""One row per highlight, for spreadsheets and data tools.
+
+RFC 4180: a header row, CRLF between records, fields quoted only when they must be. Text
+inside a field (a multi-line note) keeps its own LF line ends. UTF-8 with a byte order
+mark, which Excel and LibreOffice need to detect UTF-8; pandas reads it with
+`encoding="utf-8-sig"`, Python's csv module with `open(..., encoding="utf-8-sig",
+newline="")`.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+
+from reader.core.export.common import (
+    DEFAULT_OPTIONS,
+    ExportOptions,
+    Progress,
+    color_label,
+    place,
+    question_paragraphs,
+    selected,
+)
+from reader.core.session import Session
+
+COLUMNS = (
+    "id",
+    "question_number",
+    "question_text",
+    "speaker",
+    "start",
+    "end",
+    "quote",
+    "color",
+    "color_label",
+    "tags",
+    "note",
+    "created",
+    "modified",
+    "orphan",
+)
+TAG_SEPARATOR = ";"
+
+
+def export_csv(session: Session, options: ExportOptions = DEFAULT_OPTIONS) -> bytes:
+    highlights = selected(session, options)
+    progress = Progress(options, len(highlights))
+    questions = question_paragraphs(session)
+    buffer = io.StringIO()
+    writer = csv.writer(buffer, quoting=csv.QUOTE_MINIMAL, lineterminator="\r\n")
+    writer.writerow(COLUMNS)
+    for h in progress.each(highlights):
+        placed = place(session, h)
+        number = placed.question
+        writer.writerow(
+            (
+                h.id,
+                "" if number is None else number,
+                "" if number is None else "\n".join(questions[number]),
+                placed.speaker,
+                h.start,
+                h.end,
+                h.exact,
+                h.color,
+                color_label(session, h.color),
+                TAG_SEPARATOR.join(h.tags),
+                h.note,
+                h.created,
+                h.modified,
+                "true" if h.orphan else "false",
+            )
+        )
+    return buffer.getvalue().encode("utf-8-sig")

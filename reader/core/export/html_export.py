@@ -1,0 +1,134 @@
+"""The research summary as one self-contained, printable HTML5 page.
+
+No scripts, no external resources (a Content-Security-Policy forbids them too), inline CSS
+with print rules. Every text from the document or the reader is HTML-escaped; the free-form
+research notes are rendered from Markdown by markdown-it-py with raw HTML and images off.
+"""
+
+from __future__ import annotations
+
+from functools import cache
+from html import escape
+from typing import Any
+
+from reader import APP_NAME, __version__
+from reader.core.export.common import (
+    DEFAULT_OPTIONS,
+    ExportOptions,
+    Placed,
+    Progress,
+    color_hex,
+    color_label,
+    filter_description,
+    place,
+    selected,
+    summary_sections,
+)
+from reader.core.session import Session
+
+_CSS = """
+:root { color-scheme: light; }
+body { font: 16px/1.55 Georgia, "Times New Roman", serif; color: #1d1d1f; background: #fff;
+       max-width: 46rem; margin: 2rem auto; padding: 0 1.25rem; }
+h1 { font-size: 1.9rem; line-height: 1.2; margin: 0 0 .4rem; }
+h2 { font-size: 1.2rem; line-height: 1.3; margin: 2.2rem 0 .8rem; padding-top: .6rem;
+     border-top: 1px solid #d8d8d8; }
+.meta-line, .source { color: #555; font-size: .9rem; margin: .2rem 0; overflow-wrap: anywhere; }
+article { margin: 0 0 1.4rem; }
+blockquote { margin: 0 0 .4rem; padding: .1rem 0 .1rem 1rem; border-left: 3px solid #bbb;
+             white-space: pre-wrap; }
+mark { color: #111; padding: 0 .1em; border-radius: 2px;
+       -webkit-box-decoration-break: clone; box-decoration-break: clone; }
+.label { font: 600 .8rem/1.4 system-ui, sans-serif; text-transform: uppercase;
+         letter-spacing: .04em; }
+.tag { font: .85rem/1.4 system-ui, sans-serif; color: #444; background: #eee;
+       border-radius: 3px; padding: 0 .35em; margin-left: .1em; }
+.note { white-space: pre-wrap; margin: .3rem 0 0; }
+.research-notes pre, .research-notes code { font: .9em/1.4 ui-monospace, monospace; }
+.research-notes pre { background: #f4f4f4; padding: .6rem; overflow-x: auto; }
+.research-notes blockquote { white-space: normal; color: #444; }
+@media print {
+  @page { margin: 18mm 16mm; }
+  body { font-size: 11pt; max-width: none; margin: 0; padding: 0; }
+  h2 { break-after: avoid; page-break-after: avoid; }
+  article, blockquote { break-inside: avoid; page-break-inside: avoid; }
+  mark, .tag { -webkit-print-color-adjust: exact; print-color-adjust: exact; }
+  a { color: inherit; text-decoration: none; }
+}
+"""
+# Nothing may load or run: only the inline style sheet and inline style attributes.
+_CSP = "default-src 'none'; style-src 'unsafe-inline'; base-uri 'none'; form-action 'none'"
+
+
+@cache
+def _markdown() -> Any:
+    from markdown_it import MarkdownIt  # imported on first use: only HTML export needs it
+
+    # CommonMark with raw HTML off, so "<script>" in the notes is shown, not run; images
+    # off, so the page never fetches anything (![x](url) shows as a link instead).
+    return MarkdownIt("commonmark", {"html": False}).disable("image")
+
+
+def render_markdown(text: str) -> str:
+    return _markdown().render(text)
+
+
+def _entry(session: Session, placed: Placed) -> str:
+    h = placed.highlight
+    label = color_label(session, h.color)
+    background = color_hex(h.color)
+    parts = [
+        f'<article class="highlight" id="h-{escape(h.id)}">',
+        f'<blockquote><mark style="background-color: {background}" title="{escape(label)}">'
+        f"{escape(h.exact)}</mark></blockquote>",
+        f'<p class="meta-line"><span class="label">{escape(label)}</span>'
+        + "".join(f' <span class="tag">#{escape(tag)}</span>' for tag in h.tags)
+        + "</p>",
+    ]
+    note = h.note.strip("\n")
+    if note.strip():
+        parts.append(f'<p class="note">{escape(note)}</p>')
+    parts.append("</article>")
+    return "\n".join(parts)
+
+
+def export_html(session: Session, options: ExportOptions = DEFAULT_OPTIONS) -> bytes:
+    document = session.document
+    highlights = selected(session, options)
+    progress = Progress(options, len(highlights))
+    count = f"{len(highlights)} highlight{'' if len(highlights) == 1 else 's'}"
+    filters = filter_description(session, options)
+    title = escape(document.title)
+    out = [
+        "<!DOCTYPE html>",
+        '<html lang="en">',
+        "<head>",
+        '<meta charset="utf-8">',
+        '<meta name="viewport" content="width=device-width, initial-scale=1">',
+        f'<meta http-equiv="Content-Security-Policy" content="{_CSP}">',
+        f'<meta name="generator" content="{escape(f"{APP_NAME} {__version__}")}">',
+        f"<title>{title}</title>",
+        f"<style>{_CSS}</style>",
+        "</head>",
+        "<body>",
+        "<main>",
+        f"<h1>{title}</h1>",
+        f'<p class="source">Source: {escape(document.source)}</p>',
+        f'<p class="meta-line">{count}'
+        + (f" ({escape(filters)})" if filters else "")
+        + f", exported from {escape(APP_NAME)}.</p>",
+    ]
+    placed = [place(session, h) for h in highlights]
+    for section in summary_sections(session, placed):
+        out.append(f'<section class="{escape(section.key)}">')
+        out.append(f"<h2>{escape(section.heading)}</h2>")
+        for item in progress.each(section.items):
+            out.append(_entry(session, item))
+        out.append("</section>")
+    if session.notes.notes.strip():
+        out.append('<section class="research-notes">')
+        out.append("<h2>Research notes</h2>")
+        out.append(render_markdown(session.notes.notes).rstrip("\n"))
+        out.append("</section>")
+    out += ["</main>", "</body>", "</html>"]
+    return ("\n".join(out) + "\n").encode("utf-8")

@@ -1,0 +1,83 @@
+"""A research summary in Markdown: the highlights under the question they answer.
+
+Quotes, notes, tags, labels and headings are escaped so that nothing in them turns into
+Markdown structure (a heading, a list, a table, code, HTML, a link); the free-form research
+notes are Markdown already and are copied verbatim.
+"""
+
+from __future__ import annotations
+
+import re
+
+from reader import APP_NAME
+from reader.core.export.common import (
+    DEFAULT_OPTIONS,
+    ExportOptions,
+    Placed,
+    Progress,
+    color_label,
+    filter_description,
+    place,
+    selected,
+    summary_sections,
+)
+from reader.core.session import Session
+
+# Characters that start inline structure anywhere in a line: code, emphasis, links, HTML,
+# tables, strikethrough, and `#` (a closing " #" would be cut from a heading).
+_INLINE = re.compile(r"([\\`*_\[\]<>|~#])")
+_ENTITY = re.compile(r"&(?=#?\w+;)")  # "&amp;" would show as "&"
+# Block structure at the start of a line: lists, setext underlines, ordered lists.
+_LIST = re.compile(r"^([-+=])")
+_ORDERED = re.compile(r"^(\d{1,9})([.)])")
+
+
+def escape(line: str) -> str:
+    """One line of text as Markdown that shows exactly this text, leading blanks dropped."""
+    line = line.lstrip(" \t")  # four blanks would start a code block
+    line = _ENTITY.sub(r"\\&", _INLINE.sub(r"\\\1", line))
+    line = _LIST.sub(r"\\\1", line)
+    return _ORDERED.sub(r"\1\\\2", line)
+
+
+def _paragraphs(text: str) -> list[str]:
+    """The non-blank lines of `text`, escaped, one Markdown paragraph each."""
+    return [escape(line) for line in text.split("\n") if line.strip()]
+
+
+def block_quote(text: str) -> str:
+    """`text` as a block quote, each line of it a paragraph, every line starting with ">"."""
+    return "\n>\n".join(f"> {par}" for par in _paragraphs(text)) or ">"
+
+
+def _entry(session: Session, placed: Placed) -> str:
+    h = placed.highlight
+    meta = f"**{escape(color_label(session, h.color))}**"
+    if h.tags:
+        meta += " · " + " ".join(f"#{escape(tag)}" for tag in h.tags)
+    note = _paragraphs(h.note)
+    if note:
+        meta += " — " + note[0]
+    return "\n\n".join([block_quote(h.exact), meta, *note[1:]])
+
+
+def export_markdown(session: Session, options: ExportOptions = DEFAULT_OPTIONS) -> bytes:
+    document = session.document
+    highlights = selected(session, options)
+    progress = Progress(options, len(highlights))
+    count = f"{len(highlights)} highlight{'' if len(highlights) == 1 else 's'}"
+    filters = filter_description(session, options)
+    blocks = [
+        f"# {escape(document.title)}",
+        f"Source: {escape(document.source)}",
+        f"{count}{f' ({escape(filters)})' if filters else ''}, exported from {APP_NAME}.",
+    ]
+    placed = [place(session, h) for h in highlights]
+    for section in summary_sections(session, placed):
+        blocks.append(f"## {escape(section.heading)}")
+        for item in progress.each(section.items):
+            blocks.append(_entry(session, item))
+    if session.notes.notes.strip():
+        blocks.append("## Research notes")
+        blocks.append(session.notes.notes.strip("\n"))
+    return ("\n\n".join(blocks) + "\n").encode("utf-8")

@@ -1,0 +1,89 @@
+"""Guarding the notes file: one writer at a time, and changes made by others noticed."""
+
+from __future__ import annotations
+
+import hashlib
+from pathlib import Path
+
+from PySide6.QtCore import QFileSystemWatcher, QLockFile, QObject, QTimer, Signal
+
+CHECK_DELAY_MS = 300  # sync tools and editors write in bursts; look once they are done
+
+
+class FileGuard(QObject):
+    """Holds the notes file's lock and watches it and the document for outside changes.
+
+    A QFileSystemWatcher stops watching a file that is replaced (as every atomic save
+    does), so the folder is watched too and the file re-added after each change.
+    """
+
+    notesChangedOnDisk = Signal(bytes)  # the new content, written by someone else
+    documentChangedOnDisk = Signal()
+
+    def __init__(
+        self, notes_path: Path, document_path: Path, parent: QObject | None = None
+    ) -> None:
+        super().__init__(parent)
+        self.notes_path = notes_path
+        self.document_path = document_path
+        self.lock = QLockFile(f"{notes_path}.lock")
+        self.lock.setStaleLockTime(0)  # stale only when its process is gone (a crash)
+        self.known_notes_hash = ""  # of what we last read or wrote
+        self.document_mtime = _mtime(document_path)
+        self.watcher = QFileSystemWatcher(self)
+        self.watcher.fileChanged.connect(self._schedule)
+        self.watcher.directoryChanged.connect(self._schedule)
+        self._timer = QTimer(self, singleShot=True, interval=CHECK_DELAY_MS)
+        self._timer.timeout.connect(self.check)
+
+    def acquire(self) -> str:
+        """Take the lock; "" on success, else who holds it, in words for the user."""
+        self.notes_path.parent.mkdir(parents=True, exist_ok=True)
+        if self.lock.tryLock(0):
+            return ""
+        if self.lock.error() == QLockFile.LockError.LockFailedError:
+            info = self.lock.getLockInfo()  # (pid, host, app), or empty when unreadable
+            who = f"process {info[0]} on {info[1]}" if info else "another program"
+            return f"another Interview Reader ({who}) is editing these notes"
+        return "the notes folder cannot be written to"
+
+    def release(self) -> None:
+        if self.lock.isLocked():
+            self.lock.unlock()
+
+    def remember(self, data: bytes) -> None:
+        """`data` is what the file holds now (we read or wrote it): not an outside change."""
+        self.known_notes_hash = hashlib.sha256(data).hexdigest()
+
+    def watch(self) -> None:
+        paths = [str(p) for p in (self.notes_path, self.document_path) if p.exists()]
+        paths += [str(self.notes_path.parent), str(self.document_path.parent)]
+        current = set(self.watcher.files()) | set(self.watcher.directories())
+        missing = [p for p in dict.fromkeys(paths) if p not in current]
+        if missing:
+            self.watcher.addPaths(missing)
+
+    def _schedule(self, _path: str) -> None:
+        self._timer.start()
+
+    def check(self) -> None:
+        """Compare what is on disk with what we know; signal real outside changes."""
+        self.watch()
+        try:
+            data = self.notes_path.read_bytes()
+        except OSError:
+            data = None
+        if data is not None and hashlib.sha256(data).hexdigest() != self.known_notes_hash:
+            self.remember(data)
+            self.notesChangedOnDisk.emit(data)
+        mtime = _mtime(self.document_path)
+        if mtime is not None and mtime != self.document_mtime:
+            self.document_mtime = mtime
+            self.documentChangedOnDisk.emit()
+
+
+def _mtime(path: Path) -> float | None:
+    try:
+        return path.stat().st_mtime_ns
+    except OSError:
+        return None

@@ -1,0 +1,227 @@
+"""Keeping the reader's notes safe while a document is open.
+
+One writer per notes file (a second window gets it read-only), a backup at the start of
+each session, changes made on disk by others merged in, sync tools' conflict copies
+offered for merging, the document re-anchored when it changes, and a clear way out when
+the notes cannot be written.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import os
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import QObject, QSettings
+from PySide6.QtWidgets import QFileDialog, QInputDialog, QMessageBox
+
+from reader.core.backups import DEFAULT_KEEP, backup_dir, backup_file, list_backups, make_backup
+from reader.core.document import DocumentError, load_document
+from reader.core.merge import merge
+from reader.core.notes_file import NotesData, NotesFormatError, parse, serialise
+from reader.core.session import Session
+from reader.core.store import conflict_copies
+from reader.ui.file_guard import FileGuard
+
+if TYPE_CHECKING:
+    from reader.ui.controller import Controller
+    from reader.ui.main_window import MainWindow
+
+
+def keep_backups(settings: QSettings) -> int:
+    value = settings.value("backups/keep", DEFAULT_KEEP)
+    try:
+        return max(1, int(value))  # type: ignore[arg-type]
+    except (TypeError, ValueError):
+        return DEFAULT_KEEP
+
+
+class NotesSafety(QObject):
+    def __init__(
+        self,
+        window: MainWindow,
+        controller: Controller,
+        document_path: Path,
+        on_disk: bytes | None,
+        keep: int,
+    ) -> None:
+        super().__init__(controller)
+        self.window = window
+        self.controller = controller
+        self.guard = self._make_guard(controller.notes_path, document_path)
+        # What the file held when we last read or wrote it: the base of a three-way merge.
+        self.base = _parse_or_none(on_disk)
+        if on_disk is not None:
+            self.guard.remember(on_disk)
+        controller.saver.keep_backups = keep
+        controller.saver.written.connect(self._written)
+        controller.saver.stateChanged.connect(self._save_state)
+
+    def _make_guard(self, notes_path: Path, document_path: Path) -> FileGuard:
+        guard = FileGuard(notes_path, document_path, self)
+        guard.notesChangedOnDisk.connect(self._merge_from_disk)
+        guard.documentChangedOnDisk.connect(self._reload_document)
+        return guard
+
+    def start(self) -> list[str]:
+        """Lock, back up, watch; the messages for the banner."""
+        messages: list[str] = []
+        saver = self.controller.saver
+        if not saver.read_only:
+            holder = self.guard.acquire()
+            if holder:
+                saver.read_only = True
+                messages.append(f"Opened read-only: {holder}.")
+            else:
+                # A failure here is reported by the first save, which meets the same folder.
+                with contextlib.suppress(OSError):
+                    backup_file(self.controller.notes_path, saver.keep_backups)
+        self.guard.watch()
+        return messages
+
+    def conflict_actions(self) -> tuple[str, list]:
+        """A banner message and its button for sync conflict copies, if there are any."""
+        copies = conflict_copies(self.controller.notes_path)
+        if not copies or self.controller.saver.read_only:
+            return "", []
+        names = ", ".join(p.name for p in copies[:3])
+        return (
+            f"A sync tool left {len(copies)} conflict cop{'y' if len(copies) == 1 else 'ies'} "
+            f"of these notes ({names}).",
+            [("Merge Into My Notes", lambda: self.merge_conflict_copies(copies))],
+        )
+
+    def stop(self) -> None:
+        self.guard.release()
+
+    # Outside changes ---------------------------------------------------------------------
+
+    def _written(self, data: bytes) -> None:
+        self.guard.remember(data)
+        self.base = _parse_or_none(data)
+
+    def _merge_from_disk(self, data: bytes) -> None:
+        try:
+            theirs = parse(data)
+        except NotesFormatError:
+            return  # half-written by a sync tool, say: our next save replaces it whole
+        self._merge(theirs, "another program", base=self.base)
+        self.base = theirs
+
+    def merge_conflict_copies(self, copies: list[Path]) -> None:
+        merged_any = False
+        for copy in copies:
+            try:
+                theirs = parse(copy.read_bytes())
+            except (OSError, NotesFormatError):
+                continue
+            self._merge(theirs, copy.name, base=None)
+            merged_any = True
+            # Out of the way, so it is not offered again, but kept.
+            backup_dir(self.controller.notes_path).mkdir(parents=True, exist_ok=True)
+            os.replace(copy, backup_dir(self.controller.notes_path) / copy.name)
+        if not merged_any:
+            self.window.banner.show_message("The conflict copies could not be read.")
+
+    def _merge(self, theirs: NotesData, source: str, base: NotesData | None) -> None:
+        controller = self.controller
+        controller.session.notes.notes = controller.notes_text()
+        result = merge(base, controller.session.notes, theirs, source)
+        if not result.changed and result.notes.notes == controller.session.notes.notes:
+            return
+        self.window.replace_notes(result.notes)
+        self.window.banner.show_message(result.message(source))
+        controller.saver.mark_dirty()
+
+    def _reload_document(self) -> None:
+        controller = self.controller
+        try:
+            document = load_document(self.guard.document_path)
+        except DocumentError as exc:
+            self.window.banner.show_message(
+                f"The interview changed on disk and cannot be read: {exc}"
+            )
+            return
+        if document.sha256 == controller.session.document.sha256:
+            return
+        controller.session.notes.notes = controller.notes_text()
+        session = Session.open(document, controller.session.notes)
+        self.window.replace_session(session)
+        summary = session.anchor_summary
+        self.window.banner.show_message(
+            summary.message() if summary else "The interview changed on disk and was reloaded."
+        )
+        controller.saver.mark_dirty()
+
+    # Saving problems ---------------------------------------------------------------------
+
+    def _save_state(self, state: str, detail: str) -> None:
+        if state == "error":
+            self.window.banner.show_message(
+                f"Your notes could not be saved ({detail}). They are kept in memory and "
+                "saving is tried again; or save them somewhere else.",
+                [("Save Notes As…", self.save_as)],
+            )
+        elif state == "saved" and self.window.banner.text().startswith("Your notes could not"):
+            self.window.banner.show_message("")
+
+    def save_as(self) -> None:
+        path, _ = QFileDialog.getSaveFileName(
+            self.window, "Save Notes As", str(self.controller.notes_path), "Notes (*.json)"
+        )
+        if not path:
+            return
+        target = Path(path)
+        self.guard.release()
+        self.guard.deleteLater()
+        self.controller.notes_path = target
+        self.guard = self._make_guard(target, self.guard.document_path)
+        self.guard.acquire()
+        self.controller.saver.retarget(target)
+        self.guard.watch()
+        self.window.show_notes_path(target)
+
+    # Backups -----------------------------------------------------------------------------
+
+    def restore_from_backup(self) -> None:
+        notes_path = self.controller.notes_path
+        infos = list_backups(notes_path)
+        if not infos:
+            QMessageBox.information(self.window, "Restore from Backup", "There are no backups yet.")
+            return
+        labels = [info.describe() for info in infos]
+        choice, ok = QInputDialog.getItem(
+            self.window,
+            "Restore from Backup",
+            "Restore the notes as they were at (your current notes are backed up first):",
+            labels,
+            0,
+            False,
+        )
+        if not ok:
+            return
+        info = infos[labels.index(choice)]
+        try:
+            restored = parse(info.path.read_bytes())
+        except (OSError, NotesFormatError) as exc:
+            QMessageBox.warning(
+                self.window, "Restore from Backup", f"That backup cannot be read: {exc}"
+            )
+            return
+        self.controller.session.notes.notes = self.controller.notes_text()
+        make_backup(
+            notes_path, serialise(self.controller.session.notes), self.controller.saver.keep_backups
+        )
+        self.window.replace_notes(restored)
+        self.controller.saver.mark_dirty()
+        self.window.banner.show_message(f"Restored the notes from {choice.split(' —')[0]}.")
+
+
+def _parse_or_none(data: bytes | None) -> NotesData | None:
+    if data is None:
+        return None
+    try:
+        return parse(data)
+    except NotesFormatError:
+        return None

@@ -1,0 +1,502 @@
+"""Search Everything (Ctrl+Shift+F): the interview, highlights, notes, tags and the research
+notes at once, results grouped by kind in a dock; Enter on a result goes there."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import QEvent, QModelIndex, QObject, Qt, QTimer, Signal
+from PySide6.QtGui import (
+    QAction,
+    QFont,
+    QFontMetrics,
+    QKeyEvent,
+    QKeySequence,
+    QPainter,
+    QPalette,
+    QTextCursor,
+)
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QApplication,
+    QDockWidget,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QPlainTextEdit,
+    QStyle,
+    QStyledItemDelegate,
+    QStyleOptionViewItem,
+    QToolButton,
+    QTreeWidget,
+    QTreeWidgetItem,
+    QVBoxLayout,
+    QWidget,
+)
+
+from reader.core.offsets import Utf16Index
+from reader.core.search import KINDS, Result, ResultList, SearchError, search_everything
+from reader.ui import theme
+from reader.ui.find_bar import PREFILL_MAX_CHARS, add_to_edit_menu, warning_color
+
+if TYPE_CHECKING:
+    from reader.core.session import Session
+    from reader.ui.main_window import MainWindow
+
+GROUP_TITLES = {
+    "document": "In the interview",
+    "quotes": "Highlight quotes",
+    "notes": "Notes on highlights",
+    "tags": "Tags",
+    "research": "Research notes",
+}
+RESULT_ROLE = Qt.ItemDataRole.UserRole
+KIND_ROLE = Qt.ItemDataRole.UserRole + 1
+DEBOUNCE_MS = 250
+REFRESH_MS = 600  # after an edit of the notes or a highlight, while the panel is shown
+
+
+class SearchPanel(QWidget):
+    """A query field, the find options and the results tree."""
+
+    resultActivated = Signal(object)  # a Result
+    escapePressed = Signal()
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("search-panel")
+        self.session_source = None  # () -> (Session, research notes text) | None
+        self.searched_session: Session | None = None
+        self.results: dict[str, ResultList] = {}
+        self.error = ""
+        self._timer = QTimer(self, singleShot=True, interval=DEBOUNCE_MS)
+        self._timer.timeout.connect(self.search)
+
+        self.edit = QLineEdit()
+        self.edit.setObjectName("search-edit")
+        self.edit.setPlaceholderText("Search interview, highlights and notes")
+        self.edit.setAccessibleName("Search everything")
+        self.edit.setClearButtonEnabled(True)
+        self.edit.textChanged.connect(lambda _text: self._timer.start())
+        self.edit.installEventFilter(self)
+        self.case_button = self._toggle("Aa", "Match case")
+        self.word_button = self._toggle("ab", "Whole word")
+        font = self.word_button.font()
+        font.setUnderline(True)
+        self.word_button.setFont(font)
+        self.regex_button = self._toggle(".*", "Regular expression")
+        self.status = QLabel()
+        self.status.setObjectName("search-status")
+        self.status.setWordWrap(True)
+        self.status.setContentsMargins(4, 0, 4, 0)
+        self.tree = QTreeWidget()
+        self.tree.setObjectName("search-results")
+        self.tree.setAccessibleName("Search results")
+        self.tree.setHeaderHidden(True)
+        self.tree.setUniformRowHeights(True)
+        self.tree.setRootIsDecorated(True)
+        self.tree.setIndentation(14)
+        self.tree.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.tree.setItemDelegate(ResultDelegate(self.tree))
+        self.tree.setFrameShape(QTreeWidget.Shape.NoFrame)
+        self.tree.itemActivated.connect(self._activated)
+        self.tree.installEventFilter(self)
+
+        row = QHBoxLayout()
+        row.setSpacing(2)
+        row.addWidget(self.edit, 1)
+        row.addWidget(self.case_button)
+        row.addWidget(self.word_button)
+        row.addWidget(self.regex_button)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(6, 6, 6, 0)
+        layout.setSpacing(4)
+        layout.addLayout(row)
+        layout.addWidget(self.status)
+        layout.addWidget(self.tree, 1)
+        self._show_status()
+
+    def _toggle(self, text: str, name: str) -> QToolButton:
+        button = QToolButton()
+        button.setText(text)
+        button.setToolTip(name)
+        button.setAccessibleName(name)
+        button.setCheckable(True)
+        button.setAutoRaise(True)
+        button.setFocusPolicy(Qt.FocusPolicy.TabFocus)
+        button.setMinimumWidth(button.fontMetrics().horizontalAdvance("Aa") + 16)
+        button.toggled.connect(lambda _on: self.search())
+        return button
+
+    def options(self) -> dict[str, bool]:
+        return {
+            "case": self.case_button.isChecked(),
+            "whole_word": self.word_button.isChecked(),
+            "regex": self.regex_button.isChecked(),
+        }
+
+    # Searching ---------------------------------------------------------------------------
+
+    def search(self) -> None:
+        self._timer.stop()
+        source = self.session_source() if self.session_source is not None else None
+        query = self.edit.text()
+        self.error = ""
+        self.results = {}
+        self.searched_session = None
+        if source is not None and query:
+            session, notes_text = source
+            try:
+                self.results = search_everything(
+                    session, query, notes_text=notes_text, **self.options()
+                )
+            except SearchError as exc:
+                self.error = str(exc)
+            else:
+                self.searched_session = session
+        self._populate()
+        self._show_status()
+
+    def _populate(self) -> None:
+        """Fill the tree, keeping the current row and the scroll position when refreshing."""
+        current = self.tree.currentItem()
+        keep = None
+        if current is not None and current.parent() is not None:
+            keep = (current.data(0, KIND_ROLE), current.parent().indexOfChild(current))
+        scroll = self.tree.verticalScrollBar().value()
+        self.tree.setUpdatesEnabled(False)
+        self.tree.clear()
+        bold = QFont(self.tree.font())
+        bold.setBold(True)
+        restore = None
+        for kind in KINDS:
+            results = self.results.get(kind)
+            if not results:
+                continue
+            count = (
+                f"{len(results):,} of {results.total:,}" if results.more else f"{results.total:,}"
+            )
+            group = QTreeWidgetItem([f"{GROUP_TITLES[kind]} ({count})"])
+            group.setData(0, KIND_ROLE, kind)
+            group.setFont(0, bold)
+            group.setFlags(Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable)
+            children = []
+            for result in results:
+                item = QTreeWidgetItem([f"{result.label}  {result.snippet}"])
+                item.setData(0, RESULT_ROLE, result)
+                item.setData(0, KIND_ROLE, kind)
+                item.setToolTip(0, result.snippet)
+                children.append(item)
+            group.addChildren(children)
+            self.tree.addTopLevelItem(group)
+            group.setExpanded(True)
+            if keep is not None and keep[0] == kind and children:
+                restore = children[min(keep[1], len(children) - 1)]
+        if restore is not None:
+            self.tree.setCurrentItem(restore)
+            self.tree.verticalScrollBar().setValue(scroll)
+        self.tree.setUpdatesEnabled(True)
+
+    def _show_status(self) -> None:
+        palette = self.palette()
+        if self.error:
+            text = self.error
+            palette.setColor(QPalette.ColorRole.WindowText, warning_color())
+        elif not self.edit.text():
+            text = "Find words in the interview, your highlights, their notes and tags, and "
+            text += "your research notes."
+            palette.setColor(QPalette.ColorRole.WindowText, theme.muted_color())
+        elif not any(self.results.values()):
+            text = "No results"
+            palette.setColor(QPalette.ColorRole.WindowText, theme.muted_color())
+        else:
+            text = ""
+        self.status.setPalette(palette)
+        self.status.setText(text)
+        self.status.setVisible(bool(text))
+
+    def first_result(self) -> QTreeWidgetItem | None:
+        for i in range(self.tree.topLevelItemCount()):
+            group = self.tree.topLevelItem(i)
+            if group.childCount():
+                return group.child(0)
+        return None
+
+    def result_items(self) -> list[QTreeWidgetItem]:
+        items = []
+        for i in range(self.tree.topLevelItemCount()):
+            group = self.tree.topLevelItem(i)
+            items.extend(group.child(j) for j in range(group.childCount()))
+        return items
+
+    # Keys and activation -----------------------------------------------------------------
+
+    def focus_results(self) -> bool:
+        """Move the focus into the results, on the current one or the first."""
+        item = self.tree.currentItem() or self.first_result()
+        if item is None:
+            return False
+        self.tree.setCurrentItem(item)
+        self.tree.setFocus(Qt.FocusReason.OtherFocusReason)
+        return True
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if event.type() != QEvent.Type.KeyPress:
+            return super().eventFilter(watched, event)
+        assert isinstance(event, QKeyEvent)
+        key = event.key()
+        if key == Qt.Key.Key_Escape:
+            self.escapePressed.emit()
+            return True
+        if watched is self.edit:
+            if key in (Qt.Key.Key_Return, Qt.Key.Key_Enter):
+                if self._timer.isActive() or not self.results:
+                    self.search()
+                self.focus_results()
+                return True
+            if key in (Qt.Key.Key_Down, Qt.Key.Key_PageDown):
+                if self._timer.isActive():
+                    self.search()
+                return self.focus_results()
+        elif watched is self.tree and key == Qt.Key.Key_Up:
+            first = self.tree.topLevelItem(0)
+            if first is None or self.tree.currentItem() in (first, first.child(0)):
+                self.edit.setFocus(Qt.FocusReason.OtherFocusReason)
+                return True
+        return super().eventFilter(watched, event)
+
+    def _activated(self, item: QTreeWidgetItem) -> None:
+        result = item.data(0, RESULT_ROLE)
+        if isinstance(result, Result):
+            self.resultActivated.emit(result)
+        else:
+            item.setExpanded(not item.isExpanded())
+
+
+class ResultDelegate(QStyledItemDelegate):
+    """A result as its place, muted, then the snippet with the match in bold."""
+
+    def paint(self, painter: QPainter, option: QStyleOptionViewItem, index: QModelIndex) -> None:
+        result = index.data(RESULT_ROLE)
+        if not isinstance(result, Result):
+            super().paint(painter, option, index)
+            return
+        opt = QStyleOptionViewItem(option)
+        self.initStyleOption(opt, index)
+        opt.text = ""
+        widget = opt.widget
+        style = widget.style() if widget is not None else QApplication.style()
+        style.drawControl(QStyle.ControlElement.CE_ItemViewItem, opt, painter, widget)
+        rect = style.subElementRect(QStyle.SubElement.SE_ItemViewItemText, opt, widget)
+        rect = rect.adjusted(2, 0, -2, 0)
+        selected = bool(opt.state & QStyle.StateFlag.State_Selected)
+        group = QPalette.ColorGroup.Active
+        if not opt.state & QStyle.StateFlag.State_Active:
+            group = QPalette.ColorGroup.Inactive
+        text_color = opt.palette.color(
+            group,
+            QPalette.ColorRole.HighlightedText if selected else QPalette.ColorRole.Text,
+        )
+        muted = text_color if selected else theme.muted_color()
+        font = QFont(opt.font)
+        bold = QFont(font)
+        bold.setBold(True)
+        normal_metrics, bold_metrics = QFontMetrics(font), QFontMetrics(bold)
+        painter.save()
+        painter.setClipRect(rect)
+        x = rect.left()
+        # A column for the usual places ("Q12", "Intro", "Line 40"); tags may be longer.
+        label_width = max(
+            normal_metrics.horizontalAdvance(result.label),
+            normal_metrics.horizontalAdvance("Line 00"),
+        )
+        painter.setFont(font)
+        painter.setPen(muted)
+        flags = int(Qt.AlignmentFlag.AlignVCenter | Qt.AlignmentFlag.AlignLeft)
+        painter.drawText(x, rect.top(), label_width, rect.height(), flags, result.label)
+        x += label_width + normal_metrics.horizontalAdvance("  ")
+        snippet = result.snippet
+        before = snippet[: result.snippet_start]
+        match = snippet[result.snippet_start : result.snippet_end]
+        after = snippet[result.snippet_end :]
+        room = rect.right() - x
+        match_width = bold_metrics.horizontalAdvance(match)
+        # Keep the match in sight: cut the context before it from the left if need be.
+        before_room = max(0, min(room // 3, room - match_width - 20))
+        if normal_metrics.horizontalAdvance(before) > before_room and match:
+            before = normal_metrics.elidedText(before, Qt.TextElideMode.ElideLeft, before_room)
+        painter.setPen(text_color)
+        for part, part_font, metrics in (
+            (before, font, normal_metrics),
+            (match, bold, bold_metrics),
+        ):
+            if part:
+                painter.setFont(part_font)
+                width = metrics.horizontalAdvance(part)
+                painter.drawText(x, rect.top(), width + 1, rect.height(), flags, part)
+                x += width
+        if after and x < rect.right():
+            painter.setFont(font)
+            rest = normal_metrics.elidedText(after, Qt.TextElideMode.ElideRight, rect.right() - x)
+            painter.drawText(x, rect.top(), rect.right() - x, rect.height(), flags, rest)
+        painter.restore()
+
+
+# Installing in the main window -----------------------------------------------------------
+
+
+def install(window: MainWindow) -> SearchPanel:
+    """Add the Search dock (hidden), its action to the window and the Edit menu, and the
+    wiring that takes a result to its place. Calling it again returns the same panel."""
+    existing = getattr(window, "search_panel", None)
+    if isinstance(existing, SearchPanel):
+        return existing
+    panel = SearchPanel()
+    dock = QDockWidget("Search", window)
+    dock.setObjectName("search-dock")
+    dock.setWidget(panel)
+    window.addDockWidget(Qt.DockWidgetArea.RightDockWidgetArea, dock)
+    dock.hide()
+
+    def source() -> tuple[Session, str] | None:
+        if window.controller is None:
+            return None
+        return window.controller.session, window.notes_editor.toPlainText()
+
+    panel.session_source = source
+    panel.resultActivated.connect(lambda result: go_to_result(window, panel, result))
+    panel.escapePressed.connect(lambda: window.reader.setFocus(Qt.FocusReason.OtherFocusReason))
+    refresh = _Refresher(window, panel, dock)
+    dock.visibilityChanged.connect(lambda visible: visible and refresh.check())
+
+    action = QAction("Search &Everything…", window)
+    action.setShortcut(QKeySequence("Ctrl+Shift+F"))
+    action.setStatusTip("Search the interview, highlights, notes, tags and research notes")
+    action.triggered.connect(lambda: open_panel(window, panel, dock))
+    window.addAction(action)
+    add_to_edit_menu(window, [action])
+    window.search_panel = panel  # type: ignore[attr-defined]
+    window.search_dock = dock  # type: ignore[attr-defined]
+    window.search_action = action  # type: ignore[attr-defined]
+    return panel
+
+
+def open_panel(window: MainWindow, panel: SearchPanel, dock: QDockWidget) -> None:
+    """Show the dock, the focus in its field, the selected text (if any) as the query."""
+    prefill = _selected_text(window)
+    dock.show()
+    dock.raise_()
+    if prefill and prefill != panel.edit.text():
+        panel.edit.setText(prefill)
+        panel.search()
+    elif panel.edit.text() and panel.searched_session is not _session(window):
+        panel.search()
+    panel.edit.setFocus(Qt.FocusReason.ShortcutFocusReason)
+    panel.edit.selectAll()
+
+
+def _session(window: MainWindow) -> Session | None:
+    return window.controller.session if window.controller is not None else None
+
+
+def _selected_text(window: MainWindow) -> str:
+    """The selection of the notes editor when it has the focus, else the reader's."""
+    text = ""
+    if window.notes_editor.hasFocus():
+        text = window.notes_editor.textCursor().selectedText()
+    elif window.reader.reading is not None:
+        span = window.reader.selected_range()
+        if span is not None:
+            text = window.reader.session.document.text[span[0] : span[1]]
+    if "\n" in text or "\u2029" in text or len(text) > PREFILL_MAX_CHARS or not text.strip():
+        return ""
+    return text
+
+
+def go_to_result(window: MainWindow, panel: SearchPanel, result: Result) -> None:
+    """Take the reader (or the notes editor) to `result` and select what matched."""
+    session = _session(window)
+    if session is None or session is not panel.searched_session:
+        panel.search()  # another document is open: these results are not about it
+        return
+    if result.kind == "document":
+        reader = window.reader
+        if reader.reading is None or result.end > len(session.document.text):
+            return
+        reader.scroll_to_offset(result.start, flash_end=result.end)
+        cursor = reader.textCursor()
+        cursor.setPosition(reader.reading.to_qt(result.start))
+        cursor.setPosition(reader.reading.to_qt(result.end), QTextCursor.MoveMode.KeepAnchor)
+        reader.setTextCursor(cursor)
+        reader.setFocus(Qt.FocusReason.OtherFocusReason)
+    elif result.kind == "research":
+        _select_in_notes(window, panel, result)
+    elif result.highlight_id is not None:
+        highlight = session.highlight(result.highlight_id)
+        if highlight is None:
+            panel.search()
+            return
+        if highlight.orphan:
+            window.statusBar().showMessage(
+                "That highlight is no longer in the interview text; see Annotations.", 6000
+            )
+            return
+        window.go_to_highlight(highlight.id)
+        if result.kind == "quotes":  # the words found, within the highlight
+            window.reader.flash(highlight.start + result.start, highlight.start + result.end)
+        window.reader.setFocus(Qt.FocusReason.OtherFocusReason)
+
+
+def _select_in_notes(window: MainWindow, panel: SearchPanel, result: Result) -> None:
+    editor: QPlainTextEdit = window.notes_editor
+    text = editor.toPlainText()
+    if result.end > len(text):
+        panel.search()  # the notes changed since: search them again
+        return
+    window.notes_pane.show_preview(False)
+    if window.actions is not None:
+        window.actions.toggle_preview.setChecked(False)
+    index = Utf16Index(text)  # the editor counts UTF-16 units, the result code points
+    cursor = editor.textCursor()
+    cursor.setPosition(index.to_utf16(result.start))
+    cursor.setPosition(index.to_utf16(result.end), QTextCursor.MoveMode.KeepAnchor)
+    editor.setTextCursor(cursor)
+    editor.centerCursor()
+    editor.setFocus(Qt.FocusReason.OtherFocusReason)
+
+
+class _Refresher(QObject):
+    """Searches again, a moment after the notes or a highlight changed, while shown."""
+
+    def __init__(self, window: MainWindow, panel: SearchPanel, dock: QDockWidget) -> None:
+        super().__init__(panel)
+        self.window = window
+        self.panel = panel
+        self.dock = dock
+        self.stale = False
+        self._controller: object = None
+        self._timer = QTimer(self, singleShot=True, interval=REFRESH_MS)
+        self._timer.timeout.connect(self.check)
+        window.notes_editor.textChanged.connect(self.changed)
+        panel.edit.textChanged.connect(self._follow_controller)
+        self._follow_controller()
+
+    def _follow_controller(self) -> None:
+        """Listen to the controller of the open document (a new one comes with each)."""
+        controller = self.window.controller
+        if controller is not None and controller is not self._controller:
+            self._controller = controller
+            controller.highlightChanged.connect(self.changed)
+
+    def changed(self) -> None:
+        self.stale = True
+        if self.dock.isVisible() and self.panel.edit.text():
+            self._timer.start()
+
+    def check(self) -> None:
+        self._follow_controller()
+        session = _session(self.window)
+        moved = self.panel.searched_session is not session
+        if (self.stale or moved) and self.panel.edit.text() and self.dock.isVisible():
+            self.stale = False
+            self.panel.search()

@@ -1,0 +1,89 @@
+"""`python main.py export` for every format, with colour and tag filters."""
+
+from __future__ import annotations
+
+import csv
+import io
+from pathlib import Path
+
+import orjson
+import pytest
+
+from reader.core.document import load_document
+from reader.core.export import FORMATS, ExportOptions
+from reader.core.session import Session
+from reader.core.store import load_notes, save_notes
+from tests.core.test_cli import assert_fails_with_one_line, run
+from tests.core.test_export_samples import BUNDLED, sample_id, sample_notes
+
+
+@pytest.fixture
+def notes_path(tmp_path: Path) -> Path:
+    """The sample highlights saved as the notes of the bundled interview."""
+    path = tmp_path / "notes" / "her-smell.json"
+    save_notes(path, sample_notes(load_document(BUNDLED)))
+    return path
+
+
+def expected(notes_path: Path, name: str, options: ExportOptions | None = None) -> bytes:
+    session = Session.open(load_document(BUNDLED), load_notes(notes_path))
+    return FORMATS[name](session, options or ExportOptions())
+
+
+@pytest.mark.parametrize("name", list(FORMATS))
+def test_export_each_format_to_a_file(tmp_path: Path, notes_path: Path, name: str) -> None:
+    out = tmp_path / "out" / f"export.{name}"
+    result = run(tmp_path, "export", "--format", name, "--notes", notes_path, "-o", out)
+    assert result.returncode == 0, result.stderr.decode()
+    assert result.stdout == b"" and result.stderr == b""
+    assert out.read_bytes() == expected(notes_path, name)
+
+
+@pytest.mark.parametrize("name", ["md", "csv"])
+def test_export_to_standard_output(tmp_path: Path, notes_path: Path, name: str) -> None:
+    result = run(tmp_path, "export", "--format", name, "--notes", notes_path)
+    assert result.returncode == 0, result.stderr.decode()
+    assert result.stdout == expected(notes_path, name)
+
+
+def csv_ids(data: bytes) -> list[str]:
+    rows = list(csv.reader(io.StringIO(data.decode("utf-8-sig"), newline="")))
+    return [row[0] for row in rows[1:]]
+
+
+def test_filter_by_colour_and_tag(tmp_path: Path, notes_path: Path) -> None:
+    def ids(*args: str) -> list[str]:
+        result = run(tmp_path, "export", "--format", "csv", "--notes", notes_path, *args)
+        assert result.returncode == 0, result.stderr.decode()
+        return csv_ids(result.stdout)
+
+    assert ids("--color", "green") == [sample_id(4)]
+    assert ids("--color", "yellow", "--color", "blue") == [sample_id(n) for n in (1, 2, 7)]
+    assert ids("--tag", "method") == [sample_id(3), sample_id(4)]
+    assert sorted(ids("--tag", "music", "--tag", "lost")) == [sample_id(6), sample_id(8)]
+    assert ids("--color", "orange", "--tag", "method") == [sample_id(3)]
+    assert ids("--tag", "no-such-tag") == []
+
+
+def test_filters_apply_to_the_json_and_w3c_exports(tmp_path: Path, notes_path: Path) -> None:
+    args = ("--notes", notes_path, "--color", "pink")
+    model = run(tmp_path, "export", "--format", "json", *args)
+    assert [h["id"] for h in orjson.loads(model.stdout)["highlights"]] == [
+        sample_id(5),
+        sample_id(8),
+    ]
+    annotations = run(tmp_path, "export", "--format", "w3c", *args)
+    assert orjson.loads(annotations.stdout)["total"] == 2
+
+
+def test_unknown_colour_fails_with_one_line(tmp_path: Path, notes_path: Path) -> None:
+    result = run(tmp_path, "export", "--format", "md", "--notes", notes_path, "--color", "plaid")
+    stderr = assert_fails_with_one_line(result)
+    assert "unknown colour 'plaid'" in stderr and "yellow" in stderr
+
+
+def test_export_help_lists_formats_and_filters(tmp_path: Path) -> None:
+    result = run(tmp_path, "export", "--help")
+    assert result.returncode == 0
+    for word in (b"json", b"md", b"html", b"csv", b"w3c", b"--color", b"--tag"):
+        assert word in result.stdout

@@ -1,0 +1,578 @@
+"""The export formats: golden files, special characters, orphans, filters and progress.
+
+The golden files in tests/data/golden/ are the exports of the sample session (see
+test_export_samples.py). After an intended change of a format, rewrite them with
+
+    UPDATE_GOLDEN=1 .venv/bin/python -m pytest tests/core/test_export_formats.py
+
+and review the diff.
+"""
+
+from __future__ import annotations
+
+import csv
+import html
+import io
+import os
+import re
+from html.parser import HTMLParser
+from typing import Any
+
+import orjson
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+from markdown_it import MarkdownIt
+
+from reader.core.annotations import DEFAULT_COLORS, make_highlight
+from reader.core.document import Document
+from reader.core.export import (
+    FORMAT_INFO,
+    FORMATS,
+    PROGRESS_EVERY,
+    ExportCancelled,
+    ExportOptions,
+    export,
+)
+from reader.core.export.csv_export import COLUMNS
+from reader.core.export.markdown_export import escape
+from reader.core.export.w3c_export import target_source
+from reader.core.session import Session
+from tests.core.test_export_samples import (
+    GOLDEN,
+    ORPHAN_QUOTE,
+    RESEARCH_NOTES,
+    SOURCE,
+    SPECIAL_NOTE,
+    empty_session,
+    many_highlights_session,
+    sample_id,
+    sample_session,
+    unversioned,
+)
+
+GOLDEN_NAMES = {
+    "json": "her-smell.json",
+    "md": "her-smell.md",
+    "html": "her-smell.html",
+    "csv": "her-smell.csv",
+    "w3c": "her-smell.jsonld",
+}
+ALL = ExportOptions()
+
+
+def run(name: str, session: Session, options: ExportOptions = ALL) -> bytes:
+    return FORMATS[name](session, options)
+
+
+def csv_rows(data: bytes) -> list[dict[str, str]]:
+    assert data.startswith(b"\xef\xbb\xbf")
+    reader = csv.reader(io.StringIO(data.decode("utf-8-sig"), newline=""))
+    rows = list(reader)
+    assert tuple(rows[0]) == COLUMNS
+    return [dict(zip(COLUMNS, row, strict=True)) for row in rows[1:]]
+
+
+def summary_part(markdown: str) -> str:
+    """The Markdown summary without the research notes, which are Markdown on purpose."""
+    return markdown.split("\n## Research notes\n")[0]
+
+
+# --- golden files -----------------------------------------------------------------------
+
+
+def test_registry_lists_every_format() -> None:
+    assert list(FORMATS) == ["json", "md", "html", "csv", "w3c"]
+    assert set(FORMAT_INFO) == set(FORMATS)
+    assert FORMAT_INFO["w3c"].extension == "jsonld"
+
+
+@pytest.mark.parametrize("name", list(GOLDEN_NAMES))
+def test_export_matches_golden_file(name: str) -> None:
+    """Each format's export of the sample session is byte-identical to its golden file."""
+    output = unversioned(run(name, sample_session()))
+    path = GOLDEN / GOLDEN_NAMES[name]
+    if os.environ.get("UPDATE_GOLDEN"):
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_bytes(output)
+    assert path.exists(), f"no golden file {path}; run with UPDATE_GOLDEN=1"
+    assert output == path.read_bytes(), f"{name} export changed; UPDATE_GOLDEN=1 if intended"
+
+
+@pytest.mark.parametrize("name", list(FORMATS))
+def test_export_is_deterministic(name: str) -> None:
+    assert run(name, sample_session()) == run(name, sample_session())
+
+
+@pytest.mark.parametrize("name", list(FORMATS))
+def test_export_without_highlights(name: str) -> None:
+    """An empty session exports a valid, nearly empty file in every format."""
+    session = empty_session()
+    output = run(name, session)
+    if name == "json":
+        assert orjson.loads(output)["highlights"] == []
+    elif name == "csv":
+        assert csv_rows(output) == []
+        assert output.count(b"\r\n") == 1
+    elif name == "w3c":
+        data = orjson.loads(output)
+        assert data["total"] == 0
+        assert data["first"]["items"] == []
+    elif name == "md":
+        text = output.decode()
+        assert text.startswith("# Her Smell Interview\n\nSource: ")
+        assert "## " not in text  # no section without highlights, no empty research notes
+    else:
+        check_html(output.decode())
+        assert "<section" not in output.decode()
+
+
+# --- json ---------------------------------------------------------------------------------
+
+
+def test_json_highlights_know_their_segment_and_question() -> None:
+    session = sample_session()
+    data = orjson.loads(run("json", session))
+    by_id = {h["id"]: h for h in data["highlights"]}
+    assert [by_id[sample_id(n)]["question"] for n in range(1, 9)] == [
+        None,  # introduction
+        None,  # aside
+        1,
+        1,
+        4,
+        8,
+        13,
+        None,  # orphan
+    ]
+    assert by_id[sample_id(8)]["segment"] is None
+    for h in data["highlights"]:
+        if h["segment"] is not None:
+            seg = data["segments"][h["segment"]]
+            assert seg["start"] <= h["start"] < seg["end"]
+    assert data["segments"][by_id[sample_id(2)]["segment"]]["role"] == "aside"
+    assert data["segments"][by_id[sample_id(3)]["segment"]]["role"] == "question"
+
+
+def test_json_keeps_the_notes_file_keys() -> None:
+    """Apart from the two new keys each highlight is the notes file's highlight."""
+    session = sample_session()
+    data = orjson.loads(run("json", session))
+    stored = [h.to_json() for h in session.notes.highlights]
+    trimmed = [
+        {k: v for k, v in h.items() if k not in ("segment", "question")} for h in data["highlights"]
+    ]
+    assert trimmed == stored
+    assert data["notes"] == RESEARCH_NOTES
+
+
+# --- markdown -----------------------------------------------------------------------------
+
+
+def test_markdown_sections_in_reading_order() -> None:
+    text = run("md", sample_session()).decode()
+    headings = re.findall(r"^## (.*)$", text, re.MULTILINE)
+    assert [h.split(".")[0] for h in headings] == [
+        "Introduction",
+        "Q1",
+        "Q4",
+        "Q8",
+        "Q13",
+        "Asides",
+        "Not found in the current text",
+        "Research notes",
+    ]
+    assert text.startswith("# Her Smell Interview\n\nSource: /interviews/her-smell-interview.txt")
+    # The research notes are copied verbatim, Markdown and HTML included.
+    assert text.endswith(RESEARCH_NOTES)
+
+
+def test_markdown_quotes_are_block_quotes() -> None:
+    text = run("md", sample_session()).decode()
+    assert "\n> is not interested in making movies the way Hollywood wants him to\n" in text
+    # A quote over two paragraphs: each line quoted, the paragraphs kept apart.
+    assert "\n> that my dad found and sent.\n>\n> You’ve worked with Elizabeth\n" in text
+    assert f"\n> {ORPHAN_QUOTE}\n\n**Follow up** · #lost — Lost in revision\n" in text
+
+
+def test_markdown_specials_do_not_become_structure() -> None:
+    """Rendered, the summary part has no heading, list, code, link or HTML from the note."""
+    summary = summary_part(run("md", sample_session()).decode())
+    rendered = MarkdownIt("commonmark", {"html": True}).render(summary)
+    for tag in ("<ul", "<ol", "<code", "<a ", "<em", "<script", "<hr", "<h3"):
+        assert tag not in rendered
+    assert rendered.count("<h1>") == 1
+    assert rendered.count("<h2>") == 7
+    assert rendered.count("<blockquote>") == 8
+    plain = html.unescape(re.sub(r"<[^>]+>", "", rendered))
+    for line in SPECIAL_NOTE.splitlines():
+        assert line in plain
+    assert '#a|b #c,d #"quoted" ##hash' in plain
+
+
+@given(st.text(alphabet="ab #>-+=*_`[]()<>|~!&;\\.1)\"'", min_size=1, max_size=30))
+def test_markdown_escape_shows_the_text_itself(line: str) -> None:
+    """Any line, escaped, renders as one paragraph showing exactly that line."""
+    shown = line.strip(" ")
+    if not shown:
+        return
+    rendered = MarkdownIt("commonmark", {"html": True}).render(escape(line))
+    assert rendered.startswith("<p>") and rendered.endswith("</p>\n"), rendered
+    assert html.unescape(rendered[3:-5]) == shown
+
+
+# --- html ---------------------------------------------------------------------------------
+
+
+_VOID = {"meta", "br", "hr", "img", "input", "link"}
+
+
+class _Checker(HTMLParser):
+    def __init__(self) -> None:
+        super().__init__(convert_charrefs=True)
+        self.stack: list[str] = []
+        self.tags: list[tuple[str, dict[str, str | None]]] = []
+        self.text: list[str] = []
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        self.tags.append((tag, dict(attrs)))
+        if tag not in _VOID:
+            self.stack.append(tag)
+
+    def handle_endtag(self, tag: str) -> None:
+        assert self.stack and self.stack[-1] == tag, (self.stack, tag)
+        self.stack.pop()
+
+    def handle_data(self, data: str) -> None:
+        self.text.append(data)
+
+
+def check_html(page: str) -> _Checker:
+    """A well-nested page that loads and runs nothing."""
+    assert page.startswith("<!DOCTYPE html>\n")
+    checker = _Checker()
+    checker.feed(page)
+    checker.close()
+    assert checker.stack == []
+    names = [tag for tag, _ in checker.tags]
+    for banned in ("script", "img", "link", "iframe", "object", "embed"):
+        assert banned not in names
+    for _, attrs in checker.tags:
+        assert not any(name.startswith("on") for name in attrs)
+        assert "src" not in attrs
+    assert "@media print" in page
+    return checker
+
+
+def test_html_is_self_contained_and_escaped() -> None:
+    page = run("html", sample_session()).decode()
+    checker = check_html(page)
+    assert "<script>" not in page
+    assert "&lt;script&gt;alert(1)&lt;/script&gt;" in page  # the note
+    assert "&lt;script&gt;alert(2)&lt;/script&gt;" in page  # the research notes
+    assert 'http-equiv="Content-Security-Policy" content="default-src \'none\'' in page
+    text = "".join(checker.text)
+    assert SPECIAL_NOTE in text  # shown as written, line breaks kept by pre-wrap
+
+
+def test_html_marks_highlights_in_their_colours() -> None:
+    checker = check_html(run("html", sample_session()).decode())
+    marks = [attrs for tag, attrs in checker.tags if tag == "mark"]
+    assert len(marks) == 8
+    hexes = {hexcode for _, hexcode in DEFAULT_COLORS.values()}
+    for attrs in marks:
+        style = attrs["style"] or ""
+        assert style.startswith("background-color: #")
+        assert style.removeprefix("background-color: ") in hexes
+    green = DEFAULT_COLORS["green"][1]
+    assert f'<mark style="background-color: {green}" title="Method">Everything' in (
+        run("html", sample_session()).decode()
+    )
+
+
+def test_html_renders_research_notes_from_markdown() -> None:
+    page = run("html", sample_session()).decode()
+    notes = page.split('<section class="research-notes">')[1]
+    assert "<h1>Method</h1>" in notes
+    assert "<li>Everything scripted, rehearsed a day per act</li>" in notes
+    assert "<img" not in notes  # images would fetch from the network
+
+
+def test_html_same_sections_as_markdown() -> None:
+    session = sample_session()
+    md_headings = re.findall(r"^## (.*)$", run("md", session).decode(), re.MULTILINE)
+    html_headings = re.findall(r"<h2>(.*?)</h2>", run("html", session).decode())
+    assert [html.unescape(h) for h in html_headings] == [h.replace("\\", "") for h in md_headings]
+
+
+# --- csv ----------------------------------------------------------------------------------
+
+
+def test_csv_round_trips_through_csv_reader() -> None:
+    session = sample_session()
+    data = run("csv", session)
+    rows = csv_rows(data)
+    assert [r["id"] for r in rows] == [h.id for h in session.notes.highlights]
+    for row, h in zip(rows, session.notes.highlights, strict=True):
+        assert row["quote"] == h.exact
+        assert row["note"] == h.note
+        assert row["tags"].split(";") == list(h.tags) or (row["tags"] == "" and not h.tags)
+        assert (int(row["start"]), int(row["end"])) == (h.start, h.end)
+        assert row["color"] == h.color
+        assert row["created"] == h.created
+        assert row["modified"] == h.modified
+        assert row["orphan"] == ("true" if h.orphan else "false")
+    special = next(r for r in rows if r["id"] == sample_id(4))
+    assert special["note"] == SPECIAL_NOTE
+    assert special["tags"] == 'method;a|b;c,d;"quoted";#hash'
+    assert special["question_number"] == "1"
+    assert special["question_text"].endswith("Was it all scripted and blocked out beforehand?")
+    assert special["speaker"] == "Interviewee"
+    assert special["color_label"] == "Method"
+    question = next(r for r in rows if r["id"] == sample_id(3))
+    assert question["speaker"] == "Interviewer"
+    relabelled = next(r for r in rows if r["id"] == sample_id(6))
+    assert relabelled["color_label"] == "Theme & sound"
+    orphan = next(r for r in rows if r["id"] == sample_id(8))
+    assert orphan["question_number"] == orphan["question_text"] == orphan["speaker"] == ""
+    two_paragraphs = next(r for r in rows if r["id"] == sample_id(5))
+    assert "\n" in two_paragraphs["quote"]
+
+
+def test_csv_records_end_with_crlf() -> None:
+    data = run("csv", sample_session()).decode("utf-8-sig")
+    # Outside quoted fields every line end is CRLF; the note's own line ends stay LF.
+    records = data.split("\r\n")
+    assert records[-1] == ""
+    assert len(records) == 1 + 8 + 1
+    assert "\r" not in SPECIAL_NOTE and "Key method claim\n# not a heading" in data
+
+
+# --- w3c ----------------------------------------------------------------------------------
+
+
+def test_w3c_collection_has_the_required_fields() -> None:
+    session = sample_session()
+    data = orjson.loads(run("w3c", session))
+    assert data["@context"] == "http://www.w3.org/ns/anno.jsonld"
+    assert data["type"] == "AnnotationCollection"
+    assert re.fullmatch(r"urn:uuid:[0-9a-f-]{36}", data["id"])
+    assert data["label"] == "Her Smell Interview"
+    assert data["total"] == len(data["first"]["items"]) == 8
+    assert data["first"]["type"] == "AnnotationPage"
+    for item in data["first"]["items"]:
+        assert item["type"] == "Annotation"
+        assert re.fullmatch(r"urn:uuid:[0-9a-f-]{36}", item["id"])
+        assert item["motivation"] in ("commenting", "highlighting")
+        assert item["target"]["source"] == "file://" + SOURCE
+        types = [s["type"] for s in item["target"]["selector"]]
+        assert types[0] == "TextQuoteSelector"
+        assert "@context" not in item
+        for body in item["body"]:
+            assert body["type"] == "TextualBody"
+            assert body["purpose"] in ("commenting", "tagging", "classifying")
+
+
+def test_w3c_bodies_and_selectors() -> None:
+    session = sample_session()
+    items = {i["id"]: i for i in orjson.loads(run("w3c", session))["first"]["items"]}
+    special = items[f"urn:uuid:{sample_id(4)}"]
+    assert special["motivation"] == "commenting"
+    assert special["body"][0] == {
+        "type": "TextualBody",
+        "value": SPECIAL_NOTE,
+        "format": "text/markdown",
+        "purpose": "commenting",
+    }
+    assert [b["value"] for b in special["body"] if b["purpose"] == "tagging"] == [
+        "method",
+        "a|b",
+        "c,d",
+        '"quoted"',
+        "#hash",
+    ]
+    assert special["body"][-1] == {
+        "type": "TextualBody",
+        "value": "Method",
+        "purpose": "classifying",
+        "interviewReader:color": "green",
+    }
+    text = session.document.text
+    for item in items.values():
+        quote, *rest = item["target"]["selector"]
+        if rest:
+            (position,) = rest
+            assert position["type"] == "TextPositionSelector"
+            assert text[position["start"] : position["end"]] == quote["exact"]
+    orphan = items[f"urn:uuid:{sample_id(8)}"]
+    assert orphan["target"]["selector"] == [
+        {
+            "type": "TextQuoteSelector",
+            "exact": ORPHAN_QUOTE,
+            "prefix": "words that were before it ",
+            "suffix": " and after it",
+        }
+    ]
+    plain = items[f"urn:uuid:{sample_id(1)}"]
+    assert plain["motivation"] == "highlighting"
+
+
+def test_w3c_positions_count_code_points() -> None:
+    """In a document with emoji, TextPositionSelector offsets index Python's str."""
+    text = "Intro 🎬 line.\n\nQ: What about 🎬 films, 𠀋 too?\nA: I love 🎬 and the rest.\n"
+    document = Document(text=text, title="Emoji", source="/tmp/emoji.txt", encoding="utf-8")
+    session = Session.open(document, None)
+    start = text.index("love 🎬 and")
+    session.add_highlight(make_highlight(text, start, start + len("love 🎬 and"), "blue"))
+    (item,) = orjson.loads(run("w3c", session))["first"]["items"]
+    quote, position = item["target"]["selector"]
+    assert quote["exact"] == "love 🎬 and"
+    assert text[position["start"] : position["end"]] == quote["exact"]
+    utf16_start = len(text[:start].encode("utf-16-le")) // 2
+    assert position["start"] == start != utf16_start
+    assert position["end"] - position["start"] == len("love 🎬 and") == 10
+
+
+def test_w3c_target_source_falls_back_to_a_urn() -> None:
+    session = sample_session()
+    assert target_source(session) == "file:///interviews/her-smell-interview.txt"
+    odd = Session.open(Document(text="A: hi?\n", title="x", source="", encoding="utf-8"), None)
+    assert target_source(odd) == f"urn:sha256:{odd.document.sha256}"
+
+
+def test_w3c_collection_id_depends_on_the_highlights() -> None:
+    full = orjson.loads(run("w3c", sample_session()))["id"]
+    filtered = orjson.loads(
+        run("w3c", sample_session(), ExportOptions(colors=frozenset({"green"})))
+    )
+    assert full != filtered["id"]
+
+
+# --- orphans and special characters across formats ----------------------------------------
+
+
+@pytest.mark.parametrize("name", list(FORMATS))
+def test_orphans_are_exported(name: str) -> None:
+    only_orphan = ExportOptions(tags=frozenset({"lost"}))
+    output = run(name, sample_session(), only_orphan).decode("utf-8-sig")
+    assert ORPHAN_QUOTE in output
+    if name in ("md", "html"):
+        assert "Not found in the current text" in output
+        assert "Q1." not in output
+
+
+@pytest.mark.parametrize("name", list(FORMATS))
+def test_special_characters_survive(name: str) -> None:
+    only_special = ExportOptions(tags=frozenset({"a|b"}))
+    output = run(name, sample_session(), only_special)
+    if name == "json":
+        (h,) = orjson.loads(output)["highlights"]
+        assert h["note"] == SPECIAL_NOTE
+    elif name == "w3c":
+        (item,) = orjson.loads(output)["first"]["items"]
+        assert item["body"][0]["value"] == SPECIAL_NOTE
+    elif name == "csv":
+        (row,) = csv_rows(output)
+        assert row["note"] == SPECIAL_NOTE
+    elif name == "md":
+        text = output.decode()
+        assert "\n\\<script\\>alert(1)\\</script\\>\n" in text
+        assert "\n\\# not a heading\n" in text
+    else:
+        page = output.decode()
+        check_html(page)
+        assert html.escape(SPECIAL_NOTE) in page
+
+
+# --- filters --------------------------------------------------------------------------------
+
+
+def exported_ids(name: str, options: ExportOptions) -> set[str]:
+    output = run(name, sample_session(), options)
+    if name == "json":
+        return {h["id"] for h in orjson.loads(output)["highlights"]}
+    if name == "w3c":
+        return {i["id"].removeprefix("urn:uuid:") for i in orjson.loads(output)["first"]["items"]}
+    if name == "csv":
+        return {r["id"] for r in csv_rows(output)}
+    if name == "html":
+        return set(re.findall(r'id="h-([0-9a-f-]{36})"', output.decode()))
+    # Markdown names no ids: map the quotes back.
+    text = output.decode()
+    return {
+        h.id
+        for h in sample_session().notes.highlights
+        if f"> {escape(h.exact.splitlines()[0])}\n" in text
+    }
+
+
+@pytest.mark.parametrize("name", list(FORMATS))
+@pytest.mark.parametrize(
+    ("colors", "tags", "expected"),
+    [
+        ((), (), range(1, 9)),
+        (("yellow",), (), [1, 7]),
+        (("yellow", "blue"), (), [1, 2, 7]),
+        ((), ("method",), [3, 4]),
+        ((), ("music", "lost"), [6, 8]),
+        (("green",), ("method",), [4]),
+        (("orange",), ("music",), []),
+    ],
+)
+def test_filters_by_colour_and_tag(
+    name: str, colors: tuple[str, ...], tags: tuple[str, ...], expected: Any
+) -> None:
+    options = ExportOptions(colors=frozenset(colors), tags=frozenset(tags))
+    assert exported_ids(name, options) == {sample_id(n) for n in expected}
+
+
+def test_summary_says_which_filter_was_used() -> None:
+    options = ExportOptions(colors=frozenset({"purple"}), tags=frozenset({"music"}))
+    text = run("md", sample_session(), options).decode()
+    assert "\n1 highlight (colour Theme & sound; tag \\#music), exported from" in text
+
+
+# --- progress and cancellation ------------------------------------------------------------
+
+
+@pytest.mark.parametrize("name", list(FORMATS))
+def test_progress_is_reported_every_so_many_highlights(name: str) -> None:
+    total = 2 * PROGRESS_EVERY + 50
+    session = many_highlights_session(total)
+    calls: list[tuple[int, int]] = []
+
+    def progress(done: int, of: int) -> bool:
+        calls.append((done, of))
+        return True
+
+    export(session, name, ExportOptions(progress=progress))
+    assert calls == [(PROGRESS_EVERY, total), (2 * PROGRESS_EVERY, total), (total, total)]
+
+
+@pytest.mark.parametrize("name", list(FORMATS))
+def test_progress_returning_false_cancels(name: str) -> None:
+    session = many_highlights_session(PROGRESS_EVERY + 10)
+    calls: list[int] = []
+
+    def progress(done: int, total: int) -> bool:
+        calls.append(done)
+        return False
+
+    with pytest.raises(ExportCancelled):
+        export(session, name, ExportOptions(progress=progress))
+    assert calls == [PROGRESS_EVERY]
+
+
+@pytest.mark.parametrize("name", list(FORMATS))
+def test_progress_returning_none_does_not_cancel(name: str) -> None:
+    """A callback that forgets to return anything must not cancel the export."""
+    seen: list[int] = []
+    output = export(sample_session(), name, ExportOptions(progress=lambda d, t: seen.append(d)))
+    assert output and seen == [8]
+
+
+def test_export_options_are_frozen_and_filter_nothing_by_default() -> None:
+    options = ExportOptions()
+    assert not options.filtered
+    with pytest.raises(AttributeError):
+        options.colors = frozenset({"green"})  # type: ignore[misc]
+    assert export(sample_session(), "json") == export(sample_session(), "json", options)

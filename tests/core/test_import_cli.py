@@ -1,0 +1,155 @@
+"""`python main.py import FILE [DOCUMENT] [--notes NOTES]`, run as a user runs it."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from reader.core.document import load_document
+from reader.core.export import export
+from reader.core.notes_file import NotesData
+from reader.core.session import Session
+from reader.core.store import default_notes_path, load_notes, save_notes
+from tests.core.test_cli import assert_fails_with_one_line, run
+from tests.core.test_export_samples import BUNDLED, ORPHAN_QUOTE, sample_notes, sample_session
+from tests.core.test_no_qt import run_python
+
+
+@pytest.fixture
+def annotations(tmp_path: Path) -> Path:
+    """The sample highlights exported as W3C Web Annotations."""
+    path = tmp_path / "her-smell.jsonld"
+    path.write_bytes(export(sample_session(), "w3c"))
+    return path
+
+
+def test_import_into_a_new_notes_file(tmp_path: Path, annotations: Path) -> None:
+    notes_path = tmp_path / "notes.json"
+    result = run(tmp_path, "import", annotations, "--notes", notes_path)
+    assert result.returncode == 0, result.stderr.decode()
+    assert result.stderr == b""
+    assert result.stdout == b"Imported 8 annotations (0 already present, 1 not found in the text)\n"
+    notes = load_notes(notes_path)
+    assert notes is not None
+    original = {h.id: h for h in sample_notes(load_document(BUNDLED)).highlights}
+    assert len(notes.highlights) == 8
+    for h in notes.highlights:
+        o = original[h.id]
+        assert (h.exact, h.color, h.note, h.tags, h.orphan) == (
+            o.exact,
+            o.color,
+            o.note,
+            o.tags,
+            o.orphan,
+        )
+        if not h.orphan:
+            assert (h.start, h.end) == (o.start, o.end)
+    assert [h.exact for h in notes.highlights if h.orphan] == [ORPHAN_QUOTE]
+
+
+def test_import_twice_adds_nothing_and_leaves_the_file(tmp_path: Path, annotations: Path) -> None:
+    notes_path = tmp_path / "notes.json"
+    assert run(tmp_path, "import", annotations, "--notes", notes_path).returncode == 0
+    before = notes_path.read_bytes()
+    again = run(tmp_path, "import", annotations, "--notes", notes_path)
+    assert again.returncode == 0, again.stderr.decode()
+    assert again.stdout == b"Imported 0 annotations (8 already present, 0 not found in the text)\n"
+    assert notes_path.read_bytes() == before
+
+
+def test_import_keeps_what_the_notes_file_had(tmp_path: Path, annotations: Path) -> None:
+    """Research notes and existing highlights stay; the default notes path is used."""
+    document = load_document(BUNDLED)
+    session = Session.open(document, NotesData(document=document.meta(), notes="mine"))
+    notes_path = default_notes_path(BUNDLED)  # XDG_DATA_HOME is the same as the child's
+    save_notes(notes_path, session.notes)
+    result = run(tmp_path, "import", annotations, BUNDLED)
+    assert result.returncode == 0, result.stderr.decode()
+    notes = load_notes(notes_path)
+    assert notes is not None
+    assert notes.notes == "mine"
+    assert len(notes.highlights) == 8
+
+
+@pytest.mark.parametrize(
+    "content",
+    [
+        b'{"format": "interview-reader-notes", "version": 2}',
+        b'{"format": "interview-reader-notes", "version": 1, "docu',
+    ],
+    ids=["newer-version", "truncated"],
+)
+def test_unreadable_notes_file_is_refused_and_untouched(
+    tmp_path: Path, annotations: Path, content: bytes
+) -> None:
+    notes_path = tmp_path / "notes" / "notes.json"
+    notes_path.parent.mkdir()
+    notes_path.write_bytes(content)
+    stderr = assert_fails_with_one_line(run(tmp_path, "import", annotations, "--notes", notes_path))
+    assert "cannot read the notes file" in stderr
+    assert notes_path.read_bytes() == content
+    assert [p.name for p in notes_path.parent.iterdir()] == ["notes.json"]
+
+
+@pytest.mark.parametrize(
+    ("content", "message"),
+    [
+        (b"not json at all", "not valid JSON"),
+        (b'{"format": "interview-reader-notes", "version": 1}', "no W3C Web Annotations"),
+    ],
+)
+def test_bad_annotation_file_fails_with_one_line(
+    tmp_path: Path, content: bytes, message: str
+) -> None:
+    bad = tmp_path / "bad.jsonld"
+    bad.write_bytes(content)
+    notes_path = tmp_path / "notes.json"
+    stderr = assert_fails_with_one_line(run(tmp_path, "import", bad, "--notes", notes_path))
+    assert message in stderr and "bad.jsonld" in stderr
+    assert not notes_path.exists()
+
+
+def test_missing_annotation_file_fails_with_one_line(tmp_path: Path) -> None:
+    result = run(tmp_path, "import", tmp_path / "nope.jsonld", "--notes", tmp_path / "n.json")
+    assert "cannot read" in assert_fails_with_one_line(result)
+
+
+def test_import_help(tmp_path: Path) -> None:
+    result = run(tmp_path, "import", "--help")
+    assert result.returncode == 0
+    assert b"usage: interview-reader import" in result.stdout
+    assert b"import" in run(tmp_path, "--help").stdout
+
+
+def test_cli_import_does_not_import_qt(tmp_path: Path, annotations: Path) -> None:
+    """reader.app.main(["import", ...]) works without PySide6 in sys.modules."""
+    notes_path = tmp_path / "notes.json"
+    result = run_python(
+        f"""
+        import sys
+        from reader.app import main
+        code = main(["import", {str(annotations)!r}, "--notes", {str(notes_path)!r}])
+        print(code, "PySide6" in sys.modules, "shiboken6" in sys.modules)
+        """,
+        tmp_path,
+    )
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.split()[-3:] == ["0", "False", "False"]
+    assert notes_path.exists()
+
+
+def test_cli_export_of_every_format_does_not_import_qt(tmp_path: Path) -> None:
+    result = run_python(
+        f"""
+        import sys
+        from reader.app import main
+        from reader.core.export import FORMATS
+        codes = [main(["export", "--format", name, "-o", {str(tmp_path)!r} + "/x." + name])
+                 for name in FORMATS]
+        print(*codes, "PySide6" in sys.modules, "shiboken6" in sys.modules)
+        """,
+        tmp_path,
+    )
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.split() == ["0"] * 5 + ["False", "False"]

@@ -1,0 +1,299 @@
+"""Tests of reader.core.search: find options, code point offsets, searching a session."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import replace
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from reader.core.annotations import make_highlight
+from reader.core.document import Document
+from reader.core.search import (
+    KINDS,
+    Result,
+    SearchError,
+    find_all,
+    fold,
+    search_everything,
+)
+from reader.core.session import Session
+
+FILM = (
+    "An interview about film.\n"
+    "Q: Scene 🎬 starts where? The café scene, with 映画 and עברית text?\n"
+    "A: It starts at dawn. We shot 🎬🎬 twice, then שלום again. Filmmakers film films.\n"
+    "Q: And the ending?\n"
+    "A: The ending was improvised on the day, 𝔣𝔦𝔩𝔪 in fraktur.\n"
+)
+
+
+def matched(text: str, pattern: str, **options: bool) -> list[str]:
+    return [text[a:b] for a, b in find_all(text, pattern, **options)]
+
+
+# --- find_all -----------------------------------------------------------------------------
+
+
+def test_plain_text_ignores_case_by_default() -> None:
+    assert matched(FILM, "film") == ["film", "Film", "film", "film"]
+    assert find_all(FILM, "film")[0] == (FILM.index("film"), FILM.index("film") + 4)
+
+
+def test_match_case() -> None:
+    assert matched(FILM, "Film", case=True) == ["Film"]
+    assert matched(FILM, "FILM", case=True) == []
+
+
+def test_whole_word() -> None:
+    assert matched(FILM, "film", whole_word=True) == ["film", "film"]
+    assert matched(FILM, "starts", whole_word=True) == ["starts", "starts"]
+    assert matched("a cat, a catalogue, the cat.", "cat", whole_word=True) == ["cat", "cat"]
+
+
+def test_whole_word_with_punctuation_at_the_ends() -> None:
+    """Unlike a bare \\b, a query may start or end with a space or punctuation."""
+    text = "e.g. this, e.g.that and keg.gate"
+    assert matched(text, "e.g.", whole_word=True) == ["e.g.", "e.g."]
+    assert find_all("in the end", " the", whole_word=True) == [(2, 6)]
+    assert find_all("in theory", " the", whole_word=True) == []
+
+
+def test_special_characters_are_literal_without_regex() -> None:
+    text = "Is it (really) 3.5* better? [sic] a+b"
+    for query in ("(really)", "3.5*", "?", "[sic]", "a+b"):
+        assert matched(text, query) == [query]
+    assert matched("a.c abc", "a.c") == ["a.c"]
+
+
+def test_regular_expressions() -> None:
+    assert matched(FILM, r"\bfilm\w*", regex=True) == ["film", "Filmmakers", "film", "films"]
+    assert matched(FILM, r"^q: .*?\?", regex=True) == [
+        "Q: Scene 🎬 starts where?",
+        "Q: And the ending?",
+    ]
+    assert matched(FILM, r"films?", regex=True, whole_word=True) == ["film", "film", "films"]
+    assert matched(FILM, r"Film", regex=True, case=True) == ["Film"]
+
+
+def test_zero_length_matches_are_skipped() -> None:
+    assert find_all(FILM, "^", regex=True) == []
+    assert find_all("aaa b", "a*", regex=True) == [(0, 3)]
+    assert find_all(FILM, r"\b", regex=True) == []
+
+
+def test_empty_query_finds_nothing() -> None:
+    assert find_all(FILM, "") == []
+    assert find_all(FILM, "", regex=True) == []
+    assert find_all("", "film") == []
+
+
+@pytest.mark.parametrize(
+    ("pattern", "fragment"),
+    [
+        ("(unclosed", "missing ), unterminated subpattern at position 1"),
+        ("[a-", "unterminated character set at position 1"),
+        ("*a", "nothing to repeat at position 1"),
+        (r"a{2,1}", "min repeat greater than max repeat at position 3"),
+        ("(?<=a+)b", "look-behind requires fixed-width pattern"),
+    ],
+)
+def test_bad_regular_expression_raises_a_readable_error(pattern: str, fragment: str) -> None:
+    with pytest.raises(SearchError) as info:
+        find_all(FILM, pattern, regex=True)
+    message = str(info.value)
+    assert message.startswith("Invalid regular expression: ")
+    assert fragment in message.lower()
+
+
+def test_a_bad_regex_is_fine_as_plain_text() -> None:
+    assert find_all("f(x", "(", regex=False) == [(1, 2)]
+
+
+@pytest.mark.parametrize(
+    "word", ["starts", "🎬", "🎬🎬 twice", "café", "映画", "עברית", "שלום", "𝔣𝔦𝔩𝔪", "dawn"]
+)
+def test_offsets_are_code_points_after_emoji_cjk_and_rtl(word: str) -> None:
+    spans = find_all(FILM, word)
+    assert spans
+    for start, end in spans:
+        assert FILM[start:end].casefold() == word.casefold()
+        assert end - start == len(word)
+
+
+def test_match_after_emoji_has_python_offsets() -> None:
+    """'Scene 🎬 starts': 'starts' is at 8 in code points (9 in UTF-16)."""
+    text = "Scene 🎬 starts"
+    assert find_all(text, "starts") == [(8, 14)]
+    assert find_all(text, r"s\w+", regex=True, case=True) == [(8, 14)]
+
+
+def test_combining_marks_are_matched_as_written() -> None:
+    text = "cafe\u0301 and café"  # decomposed, then composed
+    assert matched(text, "café") == ["café"]
+    assert matched(text, "cafe\u0301") == ["cafe\u0301"]
+
+
+@pytest.mark.parametrize(
+    ("text", "query", "expected"),
+    [
+        ("ΟΔΟΣ οδός", "οδοσ", ["ΟΔΟΣ"]),  # final sigma is sigma to IGNORECASE
+        ("STRAſSE straße", "strasse", ["STRAſSE"]),  # long s
+        ("İstanbul istanbul", "istanbul", ["İstanbul", "istanbul"]),  # İ lowers to two chars
+        ("KELVIN 5 K", "k", ["K", "K"]),  # Kelvin sign
+        ("Straße STRASSE", "STRASSE", ["STRASSE"]),  # no full case folding, like re
+    ],
+)
+def test_ignore_case_with_unusual_letters(text: str, query: str, expected: list[str]) -> None:
+    assert matched(text, query) == expected
+
+
+def test_fold_keeps_offsets_or_gives_none() -> None:
+    assert fold("ÀÉÎ ΣΟΦΟΣ") == "àéî σοφοσ"
+    assert fold("İ") == "i"
+    assert len(fold("Scene 🎬 Starts")) == len("Scene 🎬 Starts")
+
+
+_ALPHABET = "aAbBsSſiIİıσςΣkKKßẞé\u0301 .🎬映\n_-"
+
+
+@settings(max_examples=300, deadline=None)
+@given(
+    st.text(alphabet=_ALPHABET, max_size=40),
+    st.text(alphabet=_ALPHABET, min_size=1, max_size=4),
+    st.booleans(),
+    st.booleans(),
+)
+def test_plain_search_agrees_with_re(text: str, query: str, case: bool, whole: bool) -> None:
+    """The fast lower-cased scan finds what re.IGNORECASE finds, at the same offsets."""
+    pattern = re.escape(query)
+    if whole:  # the definition: the match cuts no word in two at either end
+        pattern = rf"(?:(?<!\w)|(?!\w)){pattern}(?:(?<!\w)|(?!\w))"
+    expected = [m.span() for m in re.finditer(pattern, text, 0 if case else re.IGNORECASE)]
+    assert find_all(text, query, case=case, whole_word=whole) == expected
+
+
+def test_find_all_is_fast_on_five_megabytes() -> None:
+    import time
+
+    text = (FILM * (5_000_000 // len(FILM) + 1))[:5_000_000]
+    find_all(text, "warm up the fold")
+    started = time.perf_counter()
+    spans = find_all(text, "the")
+    elapsed = time.perf_counter() - started
+    assert len(spans) > 10_000
+    assert elapsed < 0.25  # ~15 ms here; generous for slow CI machines
+
+
+# --- search_everything ----------------------------------------------------------------------
+
+
+def make_session(text: str = FILM) -> Session:
+    document = Document(text=text, title="Film", source="/tmp/film.txt", encoding="utf-8")
+    return Session.open(document, None)
+
+
+def add_highlight(session: Session, quote: str, note: str = "", tags: tuple[str, ...] = ()):
+    start = session.document.text.index(quote)
+    highlight = replace(
+        make_highlight(session.document.text, start, start + len(quote)), note=note, tags=tags
+    )
+    session.add_highlight(highlight)
+    return highlight
+
+
+@pytest.fixture
+def session() -> Session:
+    session = make_session()
+    # Kept in document order: café, dawn, improvised.
+    add_highlight(session, "It starts at dawn", note="Dawn light, like the opening film")
+    add_highlight(session, "improvised", note="Ask about the script", tags=("method", "films"))
+    add_highlight(session, "The café scene", tags=("film",))
+    session.notes.notes = "# Themes\n\nLight and time.\nA film 🎬 about film.\n"
+    return session
+
+
+def test_search_everything_groups_by_kind(session: Session) -> None:
+    results = search_everything(session, "film")
+    assert list(results) == list(KINDS)
+    document = results["document"]
+    assert [FILM[r.start : r.end] for r in document] == ["film", "Film", "film", "film"]
+    assert [r.label for r in document] == ["Intro", "Q1", "Q1", "Q1"]
+    assert results["quotes"] == []
+    (note,) = results["notes"]
+    dawn = session.notes.highlights[1]
+    assert note.highlight_id == dawn.id
+    assert dawn.note[note.start : note.end] == "film"
+    assert note.label == "Q1"
+    assert [r.label for r in results["tags"]] == ["#film", "#films"]  # equal first
+    research = results["research"]
+    notes_text = session.notes.notes
+    assert [(r.line, notes_text[r.start : r.end]) for r in research] == [(4, "film"), (4, "film")]
+    assert research[1].start == notes_text.index("about film") + 6
+    assert research[0].label == "Line 4"
+    assert not any(group.more for group in results.values())
+
+
+def test_results_are_frozen_with_a_snippet_around_the_match(session: Session) -> None:
+    result = search_everything(session, "dawn")["document"][0]
+    assert isinstance(result, Result)
+    with pytest.raises(AttributeError):
+        result.start = 0  # type: ignore[misc]
+    assert result.snippet[result.snippet_start : result.snippet_end] == "dawn"
+    assert "\n" not in result.snippet
+    assert result.label == "Q1"
+    quote = search_everything(session, "dawn")["quotes"][0]
+    dawn = session.notes.highlights[1]
+    assert quote.highlight_id == dawn.id
+    assert dawn.exact[quote.start : quote.end] == "dawn"
+
+
+def test_snippets_of_long_lines_are_cut_at_words() -> None:
+    text = (
+        " ".join(f"word{i}" for i in range(200)) + " needle " + " ".join("x" * 5 for _ in range(80))
+    )
+    (result,) = search_everything(make_session(text), "needle")["document"]
+    assert result.snippet.startswith("…word") and result.snippet.endswith("…")
+    assert len(result.snippet) < 120
+    assert result.snippet[result.snippet_start : result.snippet_end] == "needle"
+
+
+def test_tags_match_with_or_without_hash(session: Session) -> None:
+    assert [r.label for r in search_everything(session, "#method")["tags"]] == ["#method"]
+    assert [r.label for r in search_everything(session, "METH")["tags"]] == ["#method"]
+    assert search_everything(session, "METH", case=True)["tags"] == []
+    (tag,) = search_everything(session, "method")["tags"]
+    assert tag.highlight_id == session.notes.highlights[2].id
+    assert tag.snippet == "improvised"
+
+
+def test_research_notes_while_being_edited(session: Session) -> None:
+    results = search_everything(session, "🎬 about", notes_text="x\ny\nz 🎬 about")
+    (hit,) = results["research"]
+    assert (hit.line, hit.start, hit.end) == (3, 6, 13)
+
+
+def test_results_are_capped_with_a_flag(session: Session) -> None:
+    results = search_everything(session, "e", limit=5)
+    document = results["document"]
+    assert len(document) == 5
+    assert document.more
+    assert document.total == len(find_all(FILM, "e"))
+    assert not results["tags"].more
+
+
+def test_options_and_errors_in_search_everything(session: Session) -> None:
+    assert len(search_everything(session, "film", whole_word=True)["document"]) == 2
+    assert len(search_everything(session, r"film\w+", regex=True)["document"]) == 2
+    with pytest.raises(SearchError):
+        search_everything(session, "film(", regex=True)
+    assert all(not group for group in search_everything(session, "").values())
+
+
+def test_orphan_highlights_are_found_and_labelled(session: Session) -> None:
+    orphan = replace(session.notes.highlights[2], orphan=True)
+    session.replace_highlight(orphan)
+    (hit,) = search_everything(session, "script")["notes"]
+    assert hit.label == "Not in the text"

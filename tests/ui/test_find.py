@@ -1,0 +1,333 @@
+"""Find in the interview (Ctrl+F) as a user does it: type, step through matches, highlight."""
+
+from __future__ import annotations
+
+import time
+from pathlib import Path
+
+import pytest
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QApplication
+
+from reader.ui import find_bar
+from reader.ui.find_bar import FindBar
+from reader.ui.main_window import MainWindow
+from tests.ui.test_main_window import menu_action
+
+TEXT = (
+    "An interview about film.\n"
+    "Q: Scene 🎬 starts where? The café scene, with 映画 and עברית text?\n"
+    "A: It starts at dawn. We shot 🎬🎬 twice, then the film starts again.\n"
+    "Q: And the ending?\n"
+    "A: The ending was improvised, like the Film itself.\n"
+)
+CTRL = Qt.KeyboardModifier.ControlModifier
+SHIFT = Qt.KeyboardModifier.ShiftModifier
+ALT = Qt.KeyboardModifier.AltModifier
+
+
+@pytest.fixture
+def doc(tmp_path: Path) -> Path:
+    path = tmp_path / "film.txt"
+    path.write_text(TEXT, "utf-8")
+    return path
+
+
+@pytest.fixture
+def film(make_window, doc: Path, qtbot) -> MainWindow:
+    window = make_window(doc)
+    find_bar.install(window)
+    activate(window, qtbot)
+    return window
+
+
+def activate(window: MainWindow, qtbot) -> None:
+    """Shortcuts go to the active window only; a long document can delay the activation."""
+    window.activateWindow()
+    qtbot.waitUntil(lambda: QApplication.activeWindow() is window)
+
+
+def bar_of(window: MainWindow) -> FindBar:
+    return window.find_bar  # type: ignore[attr-defined]
+
+
+def spans(word: str) -> list[tuple[int, int]]:
+    lowered, start, found = TEXT.lower(), 0, []
+    while (start := lowered.find(word.lower(), start)) != -1:
+        found.append((start, start + len(word)))
+        start += len(word)
+    return found
+
+
+def open_and_type(window: MainWindow, qtbot, query: str) -> FindBar:
+    window.reader.setFocus()
+    qtbot.keyClick(window.reader, Qt.Key.Key_F, CTRL)
+    bar = bar_of(window)
+    qtbot.waitUntil(lambda: bar.edit.hasFocus())
+    if query.isascii():
+        qtbot.keyClicks(bar.edit, query)
+    else:  # QTest types UTF-16 units one by one, which breaks up an emoji
+        bar.edit.insert(query)
+    qtbot.waitUntil(lambda: bar._searched == (query, *bar.options().values()))
+    return bar
+
+
+def selected(window: MainWindow) -> tuple[int, int] | None:
+    return window.reader.selected_range()
+
+
+# --- opening ------------------------------------------------------------------------------
+
+
+def test_install_wraps_the_reader_and_adds_the_actions(film: MainWindow) -> None:
+    column = film.splitter.widget(0)
+    assert column.objectName() == "reader-column"
+    assert column.isAncestorOf(film.reader) and column.isAncestorOf(bar_of(film))
+    assert film.splitter.widget(1) is film.notes_pane
+    assert film.reader.isVisible()
+    assert not bar_of(film).isVisible()
+    find = menu_action(film.menuBar(), "Edit", "Find…")
+    assert find.shortcut().toString() == "Ctrl+F"
+    assert menu_action(film.menuBar(), "Edit", "Find Next").shortcut().toString() == "F3"
+    assert find_bar.install(film) is bar_of(film)  # a second call changes nothing
+    assert [a.text() for a in film.find_actions].count("&Find…") == 1  # type: ignore[attr-defined]
+
+
+def test_install_before_the_menus_exist_adds_to_them_later(qtbot, dialogs, doc) -> None:
+    window = MainWindow()
+    qtbot.addWidget(window)
+    find_bar.install(window)
+    window.show()
+    window.open_document(doc, doc.with_suffix(".json"))
+    qtbot.waitUntil(lambda: "Find…" in [a.text().replace("&", "") for a in edit_actions(window)])
+    texts = [a.text().replace("&", "") for a in edit_actions(window)]
+    assert texts.index("Find…") > texts.index("Redo")  # after the menu's own actions
+    window.close()
+
+
+def edit_actions(window: MainWindow):
+    return find_bar.edit_menu(window).actions()
+
+
+def test_ctrl_f_opens_the_bar_and_focuses_its_field(film: MainWindow, qtbot) -> None:
+    film.notes_editor.setFocus()
+    qtbot.keyClick(film.notes_editor, Qt.Key.Key_F, CTRL)
+    bar = bar_of(film)
+    assert bar.isVisible()
+    qtbot.waitUntil(lambda: QApplication.focusWidget() is bar.edit)
+
+
+def test_the_selection_becomes_the_query(film: MainWindow, qtbot) -> None:
+    start = TEXT.index("dawn")
+    cursor = film.reader.textCursor()
+    cursor.setPosition(film.reader.reading.to_qt(start))
+    cursor.setPosition(film.reader.reading.to_qt(start + 4), cursor.MoveMode.KeepAnchor)
+    film.reader.setTextCursor(cursor)
+    film.reader.setFocus()
+    qtbot.keyClick(film.reader, Qt.Key.Key_F, CTRL)
+    bar = bar_of(film)
+    assert bar.edit.text() == "dawn"
+    assert bar.edit.selectedText() == "dawn"  # typing replaces it
+    assert bar.count_label.text() == "1 of 1"
+
+
+# --- searching ----------------------------------------------------------------------------
+
+
+def test_typing_marks_every_match_and_counts(film: MainWindow, qtbot) -> None:
+    bar = open_and_type(film, qtbot, "film")
+    assert bar.count_label.text() == "1 of 3"
+    assert bar.matches == spans("film")
+    assert bar.overlay.isVisible()
+    assert list(bar.overlay.visible_matches()) == [0, 1, 2]
+    assert selected(film) == spans("film")[0]
+    assert film.reader.textCursor().selectedText() == "film"
+
+
+def test_matches_are_painted_and_cleared_on_close(film: MainWindow, qtbot) -> None:
+    start, end = spans("film")[1]
+    (rect,) = film.reader.highlights.rects(start, end)
+    point = (int(rect.left()) + 1, int(rect.center().y()))
+
+    def pixel():
+        return film.reader.viewport().grab().toImage().pixelColor(*point)
+
+    before = pixel()
+    bar = open_and_type(film, qtbot, "film")
+    marked = pixel()
+    assert marked != before
+    qtbot.keyClick(bar.edit, Qt.Key.Key_Escape)
+    assert not bar.overlay.isVisible()
+    assert pixel() == before
+
+
+def test_short_queries_wait_for_a_pause(film: MainWindow, qtbot) -> None:
+    film.reader.setFocus()
+    qtbot.keyClick(film.reader, Qt.Key.Key_F, CTRL)
+    bar = bar_of(film)
+    qtbot.keyClicks(bar.edit, "fi")
+    assert bar.count_label.text() == ""  # not yet: one or two letters match everywhere
+    qtbot.waitUntil(lambda: bar.count_label.text() == "1 of 3")
+    qtbot.keyClicks(bar.edit, "l")
+    assert bar.count_label.text() == "1 of 3"  # three letters: at once
+
+
+def test_search_starts_at_the_caret(film: MainWindow, qtbot) -> None:
+    cursor = film.reader.textCursor()
+    cursor.setPosition(film.reader.reading.to_qt(TEXT.index("dawn")))
+    film.reader.setTextCursor(cursor)
+    bar = open_and_type(film, qtbot, "film")
+    assert bar.count_label.text() == "2 of 3"
+
+
+def test_enter_f3_and_shift_move_and_wrap(film: MainWindow, qtbot) -> None:
+    bar = open_and_type(film, qtbot, "film")
+    found = spans("film")
+    steps = [
+        (Qt.Key.Key_Return, Qt.KeyboardModifier.NoModifier, 1),
+        (Qt.Key.Key_F3, Qt.KeyboardModifier.NoModifier, 2),
+        (Qt.Key.Key_Enter, Qt.KeyboardModifier.NoModifier, 0),  # round to the first
+        (Qt.Key.Key_F3, SHIFT, 2),  # and back to the last
+        (Qt.Key.Key_Return, SHIFT, 1),
+    ]
+    for key, modifiers, expected in steps:
+        qtbot.keyClick(bar.edit, key, modifiers)
+        assert bar.count_label.text() == f"{expected + 1} of 3"
+        assert selected(film) == found[expected]
+        assert bar.edit.hasFocus()
+
+
+def test_buttons_move_too(film: MainWindow, qtbot) -> None:
+    bar = open_and_type(film, qtbot, "starts")
+    qtbot.mouseClick(bar.next_button, Qt.MouseButton.LeftButton)
+    assert bar.count_label.text() == "2 of 3"
+    qtbot.mouseClick(bar.previous_button, Qt.MouseButton.LeftButton)
+    qtbot.mouseClick(bar.previous_button, Qt.MouseButton.LeftButton)
+    assert bar.count_label.text() == "3 of 3"
+
+
+def test_f3_in_the_reader_after_closing_goes_on(film: MainWindow, qtbot) -> None:
+    bar = open_and_type(film, qtbot, "starts")
+    qtbot.keyClick(bar.edit, Qt.Key.Key_Escape)
+    qtbot.keyClick(film.reader, Qt.Key.Key_F3)
+    assert bar.isVisible()
+    assert film.reader.hasFocus()  # the focus stays in the reader: H works at once
+    assert selected(film) == spans("starts")[1]
+
+
+def test_match_case_whole_word_and_regex_with_alt_keys(film: MainWindow, qtbot) -> None:
+    bar = open_and_type(film, qtbot, "Film")
+    assert bar.count_label.text() == "1 of 3"
+    # A button's shortcut clicks it as a mouse would, after a short animation.
+    qtbot.keyClick(bar.edit, Qt.Key.Key_C, ALT)
+    qtbot.waitUntil(bar.case_button.isChecked)
+    assert bar.count_label.text() == "1 of 1"
+    assert film.reader.textCursor().selectedText() == "Film"
+    qtbot.keyClick(bar.edit, Qt.Key.Key_C, ALT)
+    qtbot.waitUntil(lambda: not bar.case_button.isChecked())
+    bar.edit.setText("start")
+    assert bar.count_label.text() == "1 of 3"
+    qtbot.keyClick(bar.edit, Qt.Key.Key_W, ALT)
+    qtbot.waitUntil(bar.word_button.isChecked)
+    assert bar.count_label.text() == "No matches"
+    bar.edit.setText(r"st\w+s")
+    assert bar.count_label.text() == "No matches"
+    qtbot.keyClick(bar.edit, Qt.Key.Key_R, ALT)
+    qtbot.waitUntil(bar.regex_button.isChecked)
+    assert bar.count_label.text() == "1 of 3"
+    assert bar.edit.hasFocus()
+    assert [TEXT[a:b] for a, b in bar.matches] == ["starts", "starts", "starts"]
+
+
+def test_a_bad_regex_says_what_is_wrong(film: MainWindow, qtbot) -> None:
+    bar = open_and_type(film, qtbot, "film")
+    bar.regex_button.click()
+    bar.edit.setText("(film")
+    assert bar.count_label.text() == "Missing ), unterminated subpattern"
+    assert bar.count_label.toolTip().startswith("Invalid regular expression: ")
+    assert bar.count_label.palette().color(bar.count_label.foregroundRole()) == (
+        find_bar.warning_color()
+    )
+    assert bar.matches == []
+    assert not bar.overlay.isVisible()
+    bar.edit.setText("(film)")
+    assert bar.count_label.text() == "1 of 3"
+    assert bar.count_label.palette().color(bar.count_label.foregroundRole()) != (
+        find_bar.warning_color()
+    )
+
+
+def test_no_matches(film: MainWindow, qtbot) -> None:
+    bar = open_and_type(film, qtbot, "zebra")
+    assert bar.count_label.text() == "No matches"
+    qtbot.keyClick(bar.edit, Qt.Key.Key_Return)  # nothing to go to, nothing breaks
+    assert bar.count_label.text() == "No matches"
+
+
+# --- closing and highlighting -------------------------------------------------------------
+
+
+def test_escape_leaves_the_match_selected_and_h_highlights_it(film: MainWindow, qtbot) -> None:
+    bar = open_and_type(film, qtbot, "film")
+    qtbot.keyClick(bar.edit, Qt.Key.Key_Return)
+    qtbot.keyClick(bar.edit, Qt.Key.Key_Escape)
+    assert not bar.isVisible()
+    assert QApplication.focusWidget() is film.reader
+    assert selected(film) == spans("film")[1]
+    qtbot.keyClick(film.reader, Qt.Key.Key_H)
+    (highlight,) = film.controller.session.notes.highlights
+    assert (highlight.start, highlight.end) == spans("film")[1]
+    assert highlight.exact == "film"
+
+
+@pytest.mark.parametrize("word", ["starts", "twice", "🎬🎬", "映画", "עברית", "café"])
+def test_matches_after_emoji_select_the_right_characters(
+    film: MainWindow, qtbot, word: str
+) -> None:
+    bar = open_and_type(film, qtbot, word)
+    start = TEXT.index(word)
+    assert bar.matches[0] == (start, start + len(word))
+    assert film.reader.textCursor().selectedText() == word
+    qtbot.keyClick(bar.edit, Qt.Key.Key_Escape)
+    qtbot.keyClick(film.reader, Qt.Key.Key_H)
+    (highlight,) = film.controller.session.notes.highlights
+    assert (highlight.start, highlight.end, highlight.exact) == (start, start + len(word), word)
+
+
+def test_another_document_is_searched_again(film: MainWindow, qtbot, tmp_path: Path) -> None:
+    bar = open_and_type(film, qtbot, "film")
+    other = tmp_path / "other.txt"
+    other.write_text("Q: A film?\nA: No film, no films.\n", "utf-8")
+    film.open_document(other, tmp_path / "other.json")
+    film.reader.setFocus()
+    qtbot.keyClick(film.reader, Qt.Key.Key_F, CTRL)
+    assert bar.count_label.text() == "1 of 3"
+    assert bar.matches[0] == (5, 9)
+
+
+# --- a long document ----------------------------------------------------------------------
+
+
+def test_long_document_paints_only_what_is_visible(make_window, tmp_path: Path, qtbot) -> None:
+    paragraph = "Q: Where was the film shot?\nA: " + "The film was shot in the city. " * 20
+    path = tmp_path / "long.txt"
+    path.write_text((paragraph + "\n") * 1500, "utf-8")  # ~1 MB, 61,500 matches of "the"
+    total = 1500 * 41
+    window = make_window(path)
+    find_bar.install(window)
+    activate(window, qtbot)
+    window.reader.setFocus()
+    qtbot.keyClick(window.reader, Qt.Key.Key_F, CTRL)
+    bar = bar_of(window)
+    started = time.perf_counter()
+    bar.edit.setText("the")
+    elapsed = time.perf_counter() - started
+    assert len(bar.matches) == total
+    assert bar.count_label.text() == f"1 of {total:,}"
+    assert elapsed < 1.0  # tens of milliseconds here; generous for slow machines
+    visible = bar.overlay.visible_matches()
+    assert 0 < len(visible) < 500
+    for _ in range(3):
+        qtbot.keyClick(bar.edit, Qt.Key.Key_F3, SHIFT)  # round to the end of the document
+    assert bar.count_label.text() == f"{total - 2:,} of {total:,}"
+    assert bar.overlay.visible_matches()[0] > total - 500  # the overlay followed the scroll

@@ -1,0 +1,242 @@
+"""Search Everything (Ctrl+Shift+F): one query over the interview, highlights and notes."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QApplication, QTreeWidgetItem
+
+from reader.core.search import Result
+from reader.ui import search_panel
+from reader.ui.main_window import MainWindow
+from reader.ui.search_panel import SearchPanel
+from tests.ui.test_main_window import menu_action
+
+TEXT = (
+    "An interview about making a film.\n"
+    "Q: Scene 🎬 starts where? The café scene?\n"
+    "A: It starts at dawn. We shot 🎬🎬 twice, then the lantern scene.\n"
+    "Q: And the ending?\n"
+    "A: The ending was improvised on the day.\n"
+)
+NOTES = "# Themes\n\nLight 🎬🎬 and the lantern again.\nEndings: improvised\n"
+CTRL_SHIFT = Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModifier
+
+
+@pytest.fixture
+def doc(tmp_path: Path) -> Path:
+    path = tmp_path / "film.txt"
+    path.write_text(TEXT, "utf-8")
+    return path
+
+
+@pytest.fixture
+def film(make_window, doc: Path, qtbot) -> MainWindow:
+    window = make_window(doc)
+    search_panel.install(window)
+    window.activateWindow()
+    qtbot.waitUntil(lambda: QApplication.activeWindow() is window)
+    controller = window.controller
+    improvised = highlight(window, "improvised on the day")
+    controller.edit_highlight(improvised.id, "Edit Note", note="Was the lantern scripted?")
+    dawn = highlight(window, "It starts at dawn")
+    controller.edit_highlight(dawn.id, "Edit Tags", tags=("lantern-light", "time"))
+    highlight(window, "the lantern scene")
+    window.notes_editor.setPlainText(NOTES)
+    return window
+
+
+def highlight(window: MainWindow, quote: str):
+    start = TEXT.index(quote)
+    return window.controller.add_highlight(start, start + len(quote), "yellow")
+
+
+def panel_of(window: MainWindow) -> SearchPanel:
+    return window.search_panel  # type: ignore[attr-defined]
+
+
+def search(window: MainWindow, qtbot, query: str) -> SearchPanel:
+    window.reader.setFocus()
+    qtbot.keyClick(window.reader, Qt.Key.Key_F, CTRL_SHIFT)
+    panel = panel_of(window)
+    qtbot.waitUntil(lambda: panel.edit.hasFocus())
+    qtbot.keyClicks(panel.edit, query)
+    qtbot.keyClick(panel.edit, Qt.Key.Key_Return)  # search now, then into the results
+    return panel
+
+
+def groups(panel: SearchPanel) -> list[str]:
+    return [panel.tree.topLevelItem(i).text(0) for i in range(panel.tree.topLevelItemCount())]
+
+
+def item_of(panel: SearchPanel, kind: str, row: int = 0) -> QTreeWidgetItem:
+    items = [i for i in panel.result_items() if i.data(0, search_panel.KIND_ROLE) == kind]
+    return items[row]
+
+
+def activate(panel: SearchPanel, qtbot, item: QTreeWidgetItem) -> Result:
+    """Walk down to `item` with the arrow keys, as a user would, and press Enter."""
+    panel.tree.setFocus()
+    panel.tree.setCurrentItem(panel.first_result())
+    while panel.tree.currentItem() is not item:
+        qtbot.keyClick(panel.tree, Qt.Key.Key_Down)
+    qtbot.keyClick(panel.tree, Qt.Key.Key_Return)
+    return item.data(0, search_panel.RESULT_ROLE)
+
+
+# --- opening ------------------------------------------------------------------------------
+
+
+def test_install_adds_a_hidden_dock_and_the_action(film: MainWindow) -> None:
+    assert not film.search_dock.isVisible()  # type: ignore[attr-defined]
+    assert film.dockWidgetArea(film.search_dock) == Qt.DockWidgetArea.RightDockWidgetArea  # type: ignore[attr-defined]
+    action = menu_action(film.menuBar(), "Edit", "Search Everything…")
+    assert action.shortcut().toString() == "Ctrl+Shift+F"
+    assert search_panel.install(film) is panel_of(film)
+
+
+def test_ctrl_shift_f_opens_the_dock_with_the_selection(film: MainWindow, qtbot) -> None:
+    start = TEXT.index("dawn")
+    cursor = film.reader.textCursor()
+    cursor.setPosition(film.reader.reading.to_qt(start))
+    cursor.setPosition(film.reader.reading.to_qt(start + 4), cursor.MoveMode.KeepAnchor)
+    film.reader.setTextCursor(cursor)
+    film.reader.setFocus()
+    qtbot.keyClick(film.reader, Qt.Key.Key_F, CTRL_SHIFT)
+    panel = panel_of(film)
+    assert film.search_dock.isVisible()  # type: ignore[attr-defined]
+    qtbot.waitUntil(lambda: QApplication.focusWidget() is panel.edit)
+    assert panel.edit.text() == "dawn"
+    assert groups(panel) == ["In the interview (1)", "Highlight quotes (1)"]
+
+
+# --- results ------------------------------------------------------------------------------
+
+
+def test_results_are_grouped_by_kind_with_counts(film: MainWindow, qtbot) -> None:
+    panel = search(film, qtbot, "lantern")
+    assert groups(panel) == [
+        "In the interview (1)",
+        "Highlight quotes (1)",
+        "Notes on highlights (1)",
+        "Tags (1)",
+        "Research notes (1)",
+    ]
+    assert panel.tree.hasFocus()  # Enter in the field went into the results
+    assert panel.tree.currentItem() is panel.first_result()
+    research = item_of(panel, "research").data(0, search_panel.RESULT_ROLE)
+    assert (research.label, research.line) == ("Line 3", 3)
+    assert item_of(panel, "tags").text(0).startswith("#lantern-light")
+
+
+def test_no_results_and_bad_regex(film: MainWindow, qtbot) -> None:
+    panel = search(film, qtbot, "zebra")
+    assert groups(panel) == []
+    assert panel.status.text() == "No results"
+    panel.regex_button.click()
+    panel.edit.setText("lantern(")
+    panel.search()
+    assert panel.status.text().startswith("Invalid regular expression: Missing )")
+    assert panel.status.isVisible()
+
+
+def test_down_from_the_field_enters_the_results_and_up_comes_back(film: MainWindow, qtbot) -> None:
+    film.search_action.trigger()  # type: ignore[attr-defined]
+    panel = panel_of(film)
+    qtbot.keyClicks(panel.edit, "starts")
+    qtbot.keyClick(panel.edit, Qt.Key.Key_Down)  # runs the pending search at once
+    assert panel.tree.hasFocus()
+    assert panel.tree.currentItem() is panel.first_result()
+    qtbot.keyClick(panel.tree, Qt.Key.Key_Up)
+    assert panel.edit.hasFocus()
+
+
+def test_document_result_goes_there_and_selects_it(film: MainWindow, qtbot) -> None:
+    panel = search(film, qtbot, "starts")
+    result = activate(panel, qtbot, item_of(panel, "document", 1))
+    start = TEXT.index("starts at dawn")
+    assert (result.start, result.end) == (start, start + 6)
+    assert film.reader.selected_range() == (start, start + 6)
+    assert film.reader.textCursor().selectedText() == "starts"
+    assert QApplication.focusWidget() is film.reader
+    qtbot.keyClick(film.reader, Qt.Key.Key_H)  # the selection is a real one
+    assert any(h.exact == "starts" for h in film.controller.session.notes.highlights)
+
+
+def test_highlight_results_go_to_the_highlight(film: MainWindow, qtbot) -> None:
+    session = film.controller.session
+    panel = search(film, qtbot, "lantern")
+    for kind, quote in (
+        ("notes", "improvised on the day"),
+        ("tags", "It starts at dawn"),
+        ("quotes", "the lantern scene"),
+    ):
+        result = activate(panel, qtbot, item_of(panel, kind))
+        highlight = session.highlight(result.highlight_id)
+        assert highlight.exact == quote
+        assert film.reader.current_highlight_id == highlight.id, kind
+        assert film.reader.cursor_offset() == highlight.start
+        assert QApplication.focusWidget() is film.reader
+        panel.tree.setFocus()
+
+
+def test_double_click_activates(film: MainWindow, qtbot) -> None:
+    panel = search(film, qtbot, "lantern")
+    item = item_of(panel, "notes")
+    rect = panel.tree.visualItemRect(item)
+    # QTest's double click sends no first press, which item views need: click first.
+    qtbot.mouseClick(panel.tree.viewport(), Qt.MouseButton.LeftButton, pos=rect.center())
+    qtbot.mouseDClick(panel.tree.viewport(), Qt.MouseButton.LeftButton, pos=rect.center())
+    highlight = film.controller.session.highlight(
+        item.data(0, search_panel.RESULT_ROLE).highlight_id
+    )
+    assert film.reader.current_highlight_id == highlight.id
+
+
+def test_research_result_selects_it_in_the_notes_after_emoji(film: MainWindow, qtbot) -> None:
+    film.actions.toggle_preview.setChecked(True)  # the notes are shown rendered
+    assert film.notes_pane.previewing()
+    panel = search(film, qtbot, "lantern")
+    activate(panel, qtbot, item_of(panel, "research"))
+    assert not film.notes_pane.previewing()
+    assert not film.actions.toggle_preview.isChecked()
+    assert QApplication.focusWidget() is film.notes_editor
+    cursor = film.notes_editor.textCursor()
+    assert cursor.selectedText() == "lantern"  # after two emoji: two UTF-16 units each
+    start = NOTES.index("lantern")
+    assert cursor.selectionStart() == start + 2
+
+
+def test_results_follow_edits_of_the_notes(film: MainWindow, qtbot) -> None:
+    panel = search(film, qtbot, "lantern")
+    film.notes_editor.setFocus()
+    film.notes_editor.moveCursor(film.notes_editor.textCursor().MoveOperation.End)
+    qtbot.keyClicks(film.notes_editor, "lantern")
+    qtbot.waitUntil(lambda: "Research notes (2)" in groups(panel), timeout=3000)
+
+
+def test_results_follow_a_new_highlight(film: MainWindow, qtbot) -> None:
+    panel = search(film, qtbot, "dawn")
+    assert "Highlight quotes (1)" in groups(panel)
+    highlight(film, "at dawn")
+    qtbot.waitUntil(lambda: "Highlight quotes (2)" in groups(panel), timeout=3000)
+
+
+def test_results_of_another_document_search_again(film: MainWindow, qtbot, tmp_path: Path) -> None:
+    panel = search(film, qtbot, "lantern")
+    item = item_of(panel, "document")
+    other = tmp_path / "other.txt"
+    other.write_text("Q: A lantern?\nA: No lantern here.\n", "utf-8")
+    film.open_document(other, tmp_path / "other.json")
+    panel.resultActivated.emit(item.data(0, search_panel.RESULT_ROLE))
+    assert groups(panel)[0] == "In the interview (2)"
+    assert film.reader.selected_range() is None  # nothing was selected from old offsets
+
+
+def test_escape_goes_back_to_the_reader(film: MainWindow, qtbot) -> None:
+    panel = search(film, qtbot, "lantern")
+    qtbot.keyClick(panel.tree, Qt.Key.Key_Escape)
+    assert QApplication.focusWidget() is film.reader
+    assert film.search_dock.isVisible()  # type: ignore[attr-defined]
