@@ -13,6 +13,12 @@ from PySide6.QtWidgets import QMainWindow
 class Actions:
     open: QAction
     show_notes_file: QAction
+    save_notes_as: QAction
+    restore_backup: QAction
+    export: QAction
+    import_annotations: QAction
+    print: QAction
+    export_pdf: QAction
     quit: QAction
     undo: QAction
     redo: QAction
@@ -73,6 +79,24 @@ def build_actions(window: QMainWindow, undo: QAction, redo: QAction) -> Actions:
         open=_action(window, "&Open Interview…", std.Open, "Open another interview file"),
         show_notes_file=_action(
             window, "Show &Notes File", None, "Show the folder that holds this interview's notes"
+        ),
+        save_notes_as=_action(
+            window, "Save Notes &As…", std.SaveAs, "Keep the notes in another file from now on"
+        ),
+        restore_backup=_action(
+            window, "&Restore from Backup…", None, "Bring back the notes as they were earlier"
+        ),
+        export=_action(
+            window, "&Export…", "Ctrl+E", "Markdown, HTML, CSV, JSON or W3C annotations"
+        ),
+        import_annotations=_action(
+            window, "&Import Annotations…", None, "Add W3C Web Annotations to this interview"
+        ),
+        print=_action(
+            window, "&Print…", std.Print, "Print the interview with highlights and notes"
+        ),
+        export_pdf=_action(
+            window, "Export as P&DF…", None, "The interview with highlights and notes, as PDF"
         ),
         quit=_action(window, "&Quit", std.Quit, "Save everything and quit"),
         undo=undo,
@@ -137,6 +161,13 @@ def build_menus(window: QMainWindow, actions: Actions, view_toggles: list[QActio
     file_menu = bar.addMenu("&File")
     file_menu.addAction(actions.open)
     file_menu.addAction(actions.show_notes_file)
+    file_menu.addAction(actions.save_notes_as)
+    file_menu.addAction(actions.restore_backup)
+    file_menu.addSeparator()
+    file_menu.addAction(actions.export)
+    file_menu.addAction(actions.import_annotations)
+    file_menu.addAction(actions.print)
+    file_menu.addAction(actions.export_pdf)
     file_menu.addSeparator()
     file_menu.addAction(actions.quit)
     edit_menu = bar.addMenu("&Edit")

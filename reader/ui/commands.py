@@ -109,3 +109,20 @@ class SetColorLabelsCommand(QUndoCommand):
     def undo(self) -> None:
         self._controller.session.notes.colors = dict(self._before)
         self._controller.colors_edited()
+
+
+class ImportHighlightsCommand(QUndoCommand):
+    def __init__(self, controller: Controller, highlights: list[Highlight]) -> None:
+        super().__init__("Import Annotations")
+        self._controller = controller
+        self._highlights = list(highlights)
+
+    def redo(self) -> None:
+        for h in self._highlights:
+            self._controller.session.add_highlight(h)
+            self._controller.highlight_edited(None, h)
+
+    def undo(self) -> None:
+        for h in self._highlights:
+            self._controller.session.remove_highlight(h.id)
+            self._controller.highlight_edited(h, None)

@@ -16,6 +16,7 @@ from reader.ui.commands import (
     AddHighlightCommand,
     DeleteHighlightCommand,
     EditHighlightCommand,
+    ImportHighlightsCommand,
     RenameSpeakerCommand,
     SetColorLabelsCommand,
     SetRoleCommand,
@@ -75,6 +76,10 @@ class Controller(QObject):
         highlight = make_highlight(self.session.document.text, start, end, color)
         self.undo_stack.push(AddHighlightCommand(self, highlight))
         return highlight
+
+    def import_highlights(self, highlights: list[Highlight]) -> None:
+        if highlights:
+            self.undo_stack.push(ImportHighlightsCommand(self, highlights))
 
     def delete_highlight(self, highlight_id: str) -> None:
         highlight = self.session.highlight(highlight_id)

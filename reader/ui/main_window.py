@@ -3,11 +3,13 @@
 from __future__ import annotations
 
 import sys
+from dataclasses import replace
 from pathlib import Path
 
 import orjson
 from PySide6.QtCore import QByteArray, QSettings, Qt, QTimer, QUrl
 from PySide6.QtGui import QCloseEvent, QDesktopServices, QTextCursor
+from PySide6.QtPrintSupport import QPrintDialog, QPrinter
 from PySide6.QtWidgets import (
     QApplication,
     QDialog,
@@ -17,6 +19,7 @@ from PySide6.QtWidgets import (
     QLabel,
     QMainWindow,
     QMessageBox,
+    QProgressDialog,
     QSplitter,
     QVBoxLayout,
     QWidget,
@@ -25,6 +28,8 @@ from PySide6.QtWidgets import (
 from reader import APP_ID, APP_NAME, __version__
 from reader.core.backups import list_backups
 from reader.core.document import DocumentError, load_document
+from reader.core.export import FORMAT_INFO, FORMATS, ExportCancelled
+from reader.core.importer import AnnotationImportError, import_w3c
 from reader.core.notes_file import (
     VERSION,
     NewerVersionError,
@@ -34,17 +39,20 @@ from reader.core.notes_file import (
     validate,
 )
 from reader.core.session import Session
-from reader.core.store import default_notes_path, set_aside
+from reader.core.store import atomic_write, default_notes_path, set_aside
 from reader.ui import dialogs
 from reader.ui.actions import Actions, build_actions, build_menus
 from reader.ui.annotations_panel import AnnotationsPanel
 from reader.ui.banner import Banner
 from reader.ui.controller import Controller
 from reader.ui.dialogs import ColorLabelsDialog, NoteDialog, TagsDialog
+from reader.ui.export_dialog import ExportDialog
 from reader.ui.notes_pane import NotesPane
 from reader.ui.outline import OutlineList
+from reader.ui.printing import pdf_printer, print_document
 from reader.ui.reader_view import ReaderView
 from reader.ui.safety import NotesSafety, keep_backups
+from reader.ui.saver import describe_error
 
 
 def settings() -> QSettings:
@@ -136,6 +144,12 @@ class MainWindow(QMainWindow):
             build_menus(self, self.actions, toggles)
             self.actions.open.triggered.connect(self._choose_document)
             self.actions.show_notes_file.triggered.connect(self.show_notes_file)
+            self.actions.save_notes_as.triggered.connect(lambda: self.safety.save_as())
+            self.actions.restore_backup.triggered.connect(lambda: self.safety.restore_from_backup())
+            self.actions.export.triggered.connect(self.export)
+            self.actions.import_annotations.triggered.connect(self.import_annotations)
+            self.actions.print.triggered.connect(self.print_interview)
+            self.actions.export_pdf.triggered.connect(self.export_pdf)
             self.actions.quit.triggered.connect(self.close)
             self.actions.focus_reader.triggered.connect(self.reader.setFocus)
             self.actions.focus_notes.triggered.connect(self._focus_notes)
@@ -470,6 +484,83 @@ class MainWindow(QMainWindow):
         )
         if path:
             self.open_document(Path(path))
+
+    # Taking the work out ----------------------------------------------------------------
+
+    def export(self) -> None:
+        if self.controller is None:
+            return
+        session = self.controller.session
+        session.notes.notes = self.controller.notes_text()
+        tags = sorted(session.tags(), key=str.casefold)
+        dialog = ExportDialog(session.notes.colors, tags, self)
+        if dialog.exec() != QDialog.DialogCode.Accepted:
+            return
+        name = dialog.format_name()
+        info = FORMAT_INFO[name]
+        suggested = Path(session.document.source).with_suffix(f".{info.extension}").name
+        path, _ = QFileDialog.getSaveFileName(
+            self, "Export", suggested, f"{info.label} (*.{info.extension})"
+        )
+        if not path:
+            return
+        progress = QProgressDialog("Exporting…", "Cancel", 0, 100, self)
+        progress.setWindowModality(Qt.WindowModality.WindowModal)
+        progress.setMinimumDuration(400)  # quick exports show no dialog at all
+
+        def report(done: int, total: int) -> bool:
+            progress.setMaximum(max(total, 1))
+            progress.setValue(done)
+            QApplication.processEvents()
+            return not progress.wasCanceled()
+
+        try:
+            data = FORMATS[name](session, replace(dialog.options(), progress=report))
+            atomic_write(Path(path), data)
+        except ExportCancelled:
+            self.statusBar().showMessage("Export cancelled; nothing was written.", 5000)
+            return
+        except OSError as exc:
+            QMessageBox.warning(
+                self, "Export", f"{path} could not be written: {describe_error(exc)}"
+            )
+            return
+        finally:
+            progress.close()
+        self.statusBar().showMessage(f"Exported to {path}", 6000)
+
+    def import_annotations(self) -> None:
+        if self.controller is None or self.controller.saver.read_only:
+            return
+        path, _ = QFileDialog.getOpenFileName(
+            self, "Import Annotations", "", "W3C Web Annotations (*.jsonld *.json);;All files (*)"
+        )
+        if not path:
+            return
+        try:
+            result = import_w3c(self.controller.session, Path(path).read_bytes())
+        except (OSError, AnnotationImportError) as exc:
+            QMessageBox.warning(self, "Import Annotations", f"{Path(path).name}: {exc}")
+            return
+        self.controller.import_highlights(result.added)
+        self.statusBar().showMessage(result.message(), 8000)
+
+    def print_interview(self) -> None:
+        if self.reader.reading is None:
+            return
+        printer = QPrinter(QPrinter.PrinterMode.HighResolution)
+        dialog = QPrintDialog(printer, self)
+        if dialog.exec() == QDialog.DialogCode.Accepted:
+            print_document(self.reader.reading).print_(printer)
+
+    def export_pdf(self) -> None:
+        if self.reader.reading is None:
+            return
+        suggested = Path(self.controller.session.document.source).with_suffix(".pdf").name
+        path, _ = QFileDialog.getSaveFileName(self, "Export as PDF", suggested, "PDF (*.pdf)")
+        if path:
+            print_document(self.reader.reading).print_(pdf_printer(path))
+            self.statusBar().showMessage(f"Saved {path}", 6000)
 
     def show_notes_file(self) -> None:
         if self.controller is None:

@@ -1,0 +1,127 @@
+"""File ▸ Export…, Import Annotations…, Print… and Export as PDF, as a user runs them."""
+
+from __future__ import annotations
+
+import csv
+import io
+
+import orjson
+import pytest
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QDialog
+
+from reader.ui.export_dialog import ExportDialog
+from reader.ui.main_window import MainWindow
+from tests.ui.test_highlights import highlight_with_key
+
+
+@pytest.fixture
+def marked(window: MainWindow, qtbot, dialogs) -> MainWindow:
+    highlight_with_key(window, qtbot, "Rehearsal", Qt.Key.Key_2)
+    dialogs.note_answers.append("<script>alert(1)</script> a | note")
+    qtbot.keyClick(window.reader, Qt.Key.Key_N)
+    highlight_with_key(window, qtbot, "Handycam", Qt.Key.Key_4)
+    window.notes_editor.setPlainText("# Findings\n\nTrust.")
+    return window
+
+
+def choose(monkeypatch, fmt: str, colors: tuple[str, ...] = ()) -> None:
+    def exec_(dialog: ExportDialog) -> int:
+        dialog.format_combo.setCurrentIndex(dialog.format_combo.findData(fmt))
+        for color in colors:
+            dialog.color_boxes[color].setChecked(True)
+        return QDialog.DialogCode.Accepted
+
+    monkeypatch.setattr(ExportDialog, "exec", exec_)
+
+
+def test_export_markdown_with_colour_filter(marked, dialogs, monkeypatch, tmp_path) -> None:
+    out = tmp_path / "summary.md"
+    choose(monkeypatch, "md", ("green",))
+    dialogs.save_answers.append(str(out))
+    marked.actions.export.trigger()
+    text = out.read_text("utf-8")
+    assert "> Rehearsal" in text and "Handycam" not in text
+    assert "<script>" not in text or "&lt;script&gt;" in text or "\\<script" in text
+    assert "# Findings" in text
+
+
+def test_export_csv_and_w3c(marked, dialogs, monkeypatch, tmp_path) -> None:
+    out = tmp_path / "table.csv"
+    choose(monkeypatch, "csv")
+    dialogs.save_answers.append(str(out))
+    marked.actions.export.trigger()
+    rows = list(csv.DictReader(io.StringIO(out.read_text("utf-8-sig"))))
+    assert [r["quote"] for r in rows] == ["Rehearsal", "Handycam"]
+    w3c = tmp_path / "notes.jsonld"
+    choose(monkeypatch, "w3c")
+    dialogs.save_answers.append(str(w3c))
+    marked.actions.export.trigger()
+    data = orjson.loads(w3c.read_bytes())
+    assert data["type"] == "AnnotationCollection" and data["total"] == 2
+
+
+def test_html_export_escapes_script(marked, dialogs, monkeypatch, tmp_path) -> None:
+    out = tmp_path / "summary.html"
+    choose(monkeypatch, "html")
+    dialogs.save_answers.append(str(out))
+    marked.actions.export.trigger()
+    html = out.read_text("utf-8")
+    assert "<script>alert" not in html and "&lt;script&gt;alert(1)&lt;/script&gt;" in html
+
+
+def test_cancelled_save_dialog_writes_nothing(marked, dialogs, monkeypatch, tmp_path) -> None:
+    choose(monkeypatch, "md")
+    marked.actions.export.trigger()  # no save answer: the user cancels the file dialog
+    assert list(tmp_path.glob("*.md")) == []
+
+
+def test_import_w3c_is_one_undo_step(make_window, dialogs, monkeypatch, tmp_path, qtbot) -> None:
+    first = make_window(notes=tmp_path / "first.json")
+    highlight_with_key(first, qtbot, "Rehearsal")
+    highlight_with_key(first, qtbot, "Handycam")
+    out = tmp_path / "a.jsonld"
+    choose(monkeypatch, "w3c")
+    dialogs.save_answers.append(str(out))
+    first.actions.export.trigger()
+    first.close()
+    second = make_window(notes=tmp_path / "second.json")
+    dialogs.open_answers.append(str(out))
+    second.actions.import_annotations.trigger()
+    assert [h.exact for h in second.controller.session.notes.highlights] == [
+        "Rehearsal",
+        "Handycam",
+    ]
+    assert "Imported 2" in second.statusBar().currentMessage()
+    second.actions.undo.trigger()
+    assert second.controller.session.notes.highlights == []
+    second.actions.redo.trigger()
+    dialogs.open_answers.append(str(out))
+    second.actions.import_annotations.trigger()  # again: nothing duplicated
+    assert len(second.controller.session.notes.highlights) == 2
+
+
+def test_import_bad_file_says_so(window: MainWindow, dialogs, tmp_path) -> None:
+    bad = tmp_path / "bad.jsonld"
+    bad.write_text("{not json")
+    dialogs.open_answers.append(str(bad))
+    window.actions.import_annotations.trigger()
+    assert dialogs.shown[-1][0] == "warning" and "bad.jsonld" in dialogs.shown[-1][1]
+
+
+def test_export_pdf_has_pages(marked, dialogs, tmp_path) -> None:
+    out = tmp_path / "interview.pdf"
+    dialogs.save_answers.append(str(out))
+    marked.actions.export_pdf.trigger()
+    data = out.read_bytes()
+    assert data.startswith(b"%PDF") and data.count(b"/Type /Page") >= 2
+
+
+def test_print_document_has_highlights_and_endnotes(marked) -> None:
+    from reader.ui.printing import print_document
+
+    doc = print_document(marked.reader.reading)
+    text = doc.toPlainText()
+    assert text.rstrip().endswith("a | note")
+    assert "\nNotes\n1. “Rehearsal” — Method." in text.replace("\u2029", "\n")
+    assert marked.reader.document().toPlainText() == marked.controller.session.document.text

@@ -1,0 +1,278 @@
+"""Data safety as a user meets it: locks, backups, outside changes, bad files, full disks."""
+
+from __future__ import annotations
+
+import errno
+import os
+from pathlib import Path
+
+import orjson
+import pytest
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QMessageBox
+
+import reader.ui.saver
+from reader.core import backups
+from reader.core.annotations import make_highlight
+from reader.core.document import load_document
+from reader.core.notes_file import NotesData, parse, serialise
+from reader.core.store import save_notes
+from reader.ui.main_window import MainWindow
+from tests.conftest import BUNDLED
+from tests.ui.test_highlights import highlight_with_key
+
+
+def saved(path: Path) -> dict:
+    return orjson.loads(path.read_bytes())
+
+
+def notes_with(path: Path, words: list[str], text: str = "") -> NotesData:
+    """A notes file for the bundled interview with highlights on `words`."""
+    document = load_document(BUNDLED)
+    highlights = []
+    for word in words:
+        start = document.text.index(word)
+        highlights.append(make_highlight(document.text, start, start + len(word)))
+    notes = NotesData(document=document.meta(), highlights=highlights, notes=text)
+    save_notes(path, notes)
+    return notes
+
+
+# Bad notes files: the app starts, the original bytes are kept -------------------------
+
+BAD_FILES = {
+    "truncated": lambda: serialise(NotesData(document={}))[:40],
+    "invalid-utf8": lambda: b'{"format": "interview-reader-notes", "notes": "\xff\xfe"}',
+    "wrong-types": lambda: orjson.dumps(
+        {
+            "format": "interview-reader-notes",
+            "version": 1,
+            "document": [],
+            "colors": 1,
+            "notes": 2,
+            "highlights": {},
+        }
+    ),
+    "deeply-nested": lambda: b"[" * 100_000 + b"]" * 100_000,
+    "empty": lambda: b"",
+    "binary": lambda: bytes(range(256)) * 10,
+}
+
+
+@pytest.mark.parametrize("kind", sorted(BAD_FILES))
+def test_bad_notes_file_is_set_aside_and_app_starts(make_window, notes_path, dialogs, kind):
+    original = BAD_FILES[kind]()
+    notes_path.write_bytes(original)
+    window = make_window()
+    assert window.controller is not None
+    (aside,) = notes_path.parent.glob("notes.corrupt-*.json")
+    assert aside.read_bytes() == original
+    assert [k for k, _ in dialogs.shown] == ["ask"]
+    assert "Started with empty notes" in window.banner.text()
+
+
+def test_huge_bad_notes_file_is_kept(make_window, notes_path, dialogs) -> None:
+    original = b'{"format": "interview-reader-notes", "notes": "' + b"x" * 100_000_000
+    notes_path.write_bytes(original)
+    make_window()
+    (aside,) = notes_path.parent.glob("notes.corrupt-*.json")
+    assert aside.stat().st_size == len(original)
+
+
+def test_bad_notes_file_can_open_latest_backup(make_window, notes_path, dialogs) -> None:
+    notes_with(notes_path, ["Rehearsal"], text="from the backup")
+    backups.backup_file(notes_path)
+    notes_path.write_bytes(b"{garbage")
+    dialogs.choice_answers.append("Open Latest Backup")
+    window = make_window()
+    assert window.notes_editor.toPlainText() == "from the backup"
+    assert len(window.controller.session.notes.highlights) == 1
+
+
+def test_bad_notes_file_quit_choice_opens_nothing(make_window, notes_path, dialogs, qtbot):
+    notes_path.write_bytes(b"{garbage")
+    dialogs.choice_answers.append("Quit")
+    window = MainWindow()
+    qtbot.addWidget(window)
+    assert not window.open_document(BUNDLED, notes_path)
+
+
+def test_newer_version_opens_read_only_and_is_never_written(make_window, notes_path, qtbot):
+    notes_with(notes_path, ["Rehearsal"], text="future notes")
+    data = saved(notes_path)
+    data["version"] = 99
+    data["future_key"] = {"x": 1}
+    original = orjson.dumps(data)
+    notes_path.write_bytes(original)
+    window = make_window()
+    assert window.controller.saver.read_only and "read-only" in window.windowTitle()
+    assert "newer" in window.banner.text()
+    assert window.notes_editor.toPlainText() == "future notes"
+    assert window.notes_editor.isReadOnly()
+    window.close()
+    assert notes_path.read_bytes() == original
+
+
+# One writer at a time ------------------------------------------------------------------
+
+
+def test_second_window_on_same_notes_is_read_only(make_window, notes_path) -> None:
+    first = make_window()
+    assert not first.controller.saver.read_only
+    second = make_window()
+    assert second.controller.saver.read_only
+    assert "another Interview Reader" in second.banner.text()
+    first.close()
+
+
+def test_stale_lock_from_a_crash_is_taken_over(make_window, notes_path) -> None:
+    # A lock left by a process that no longer exists (pid 2**22 - 1 is above pid_max here).
+    lock = Path(f"{notes_path}.lock")
+    lock.write_text(f"{2**22 - 1}\ninterview-reader\n{os.uname().nodename}\n")
+    window = make_window()
+    assert not window.controller.saver.read_only
+
+
+# Backups --------------------------------------------------------------------------------
+
+
+def test_backup_at_session_start_and_restore(make_window, notes_path, dialogs, qtbot) -> None:
+    notes_with(notes_path, ["Rehearsal", "scripted"], text="version one")
+    window = make_window()
+    (first,) = backups.list_backups(notes_path)
+    assert first.highlights == 2
+    window.notes_editor.setPlainText("version two")
+    qtbot.waitUntil(lambda: saved(notes_path)["notes"] == "version two")
+    dialogs.item_answers.append((0, True))
+    window.actions.restore_backup.trigger()
+    assert window.notes_editor.toPlainText() == "version one"
+    qtbot.waitUntil(lambda: saved(notes_path)["notes"] == "version one")
+    # The state before the restore was itself backed up first.
+    kept = [b for b in backups.list_backups(notes_path)]
+    assert any(parse(b.path.read_bytes()).notes == "version two" for b in kept)
+
+
+def test_backups_keep_setting(make_window, notes_path, dialogs) -> None:
+    from reader.ui.main_window import settings
+
+    settings().setValue("backups/keep", 3)
+    notes_with(notes_path, ["Rehearsal"])
+    for _ in range(5):
+        window = make_window()
+        window.close()
+    assert len(backups.list_backups(notes_path)) == 3
+
+
+# Outside changes ------------------------------------------------------------------------
+
+
+def test_outside_change_is_merged(make_window, notes_path, qtbot) -> None:
+    notes_with(notes_path, ["Rehearsal"], text="base")
+    window = make_window()
+    highlight_with_key(window, qtbot, "scripted")  # ours: a new highlight
+    qtbot.waitUntil(lambda: len(saved(notes_path)["highlights"]) == 2)
+    # Another program adds a highlight and edits the notes.
+    theirs = parse(notes_path.read_bytes())
+    text = window.controller.session.document.text
+    start = text.index("Handycam")
+    theirs.highlights.append(make_highlight(text, start, start + len("Handycam")))
+    theirs.notes = "edited elsewhere"
+    save_notes(notes_path, theirs)
+    qtbot.waitUntil(lambda: len(window.controller.session.notes.highlights) == 3, timeout=5000)
+    assert window.notes_editor.toPlainText() == "edited elsewhere"
+    assert "Merged changes" in window.banner.text()
+    qtbot.waitUntil(lambda: len(saved(notes_path)["highlights"]) == 3)
+
+
+def test_outside_notes_conflict_keeps_both(make_window, notes_path, qtbot) -> None:
+    notes_with(notes_path, [], text="base")
+    window = make_window()
+    window.notes_editor.setPlainText("mine")
+    qtbot.waitUntil(lambda: saved(notes_path)["notes"] == "mine")
+    window.notes_editor.setPlainText("mine, more")
+    theirs = parse(notes_path.read_bytes())
+    theirs.notes = "theirs"
+    save_notes(notes_path, theirs)
+    qtbot.waitUntil(lambda: "theirs" in window.notes_editor.toPlainText(), timeout=5000)
+    text = window.notes_editor.toPlainText()
+    assert text.startswith("mine, more") and "## Notes from another program" in text
+
+
+def test_sync_conflict_copy_is_offered_and_merged(make_window, notes_path, qtbot) -> None:
+    notes_with(notes_path, ["Rehearsal"])
+    copy = notes_path.with_name("notes.sync-conflict-20261125-101010-ABCDEF.json")
+    notes_with(copy, ["Handycam"])
+    window = make_window()
+    assert "conflict cop" in window.banner.text()
+    merge_button = next(b for b in window.banner.buttons if b.text() == "Merge Into My Notes")
+    qtbot.mouseClick(merge_button, Qt.MouseButton.LeftButton)
+    assert len(window.controller.session.notes.highlights) == 2
+    assert not copy.exists() and (notes_path.parent / "backups" / copy.name).exists()
+
+
+def test_document_changed_on_disk_reanchors(make_window, tmp_path, qtbot) -> None:
+    doc = tmp_path / "talk.txt"
+    doc.write_text("Q: Why film?\nA: Because film is patient.\n", "utf-8")
+    window = make_window(doc, tmp_path / "talk.json")
+    highlight_with_key(window, qtbot, "patient")
+    doc.write_text("Intro line.\nQ: Why film?\nA: Because film is patient.\n", "utf-8")
+    qtbot.waitUntil(lambda: "moved" in window.banner.text(), timeout=5000)
+    (h,) = window.controller.session.notes.highlights
+    assert window.controller.session.document.text[h.start : h.end] == "patient"
+
+
+# Unwritable places ----------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("error", [errno.ENOSPC, errno.EACCES, errno.EROFS])
+def test_write_error_keeps_edits_and_offers_save_as(
+    make_window, notes_path, dialogs, qtbot, monkeypatch, tmp_path, error
+) -> None:
+    window = make_window()
+    disk_full = [True]
+    real_write = reader.ui.saver.atomic_write
+
+    def failing_write(path: Path, data: bytes) -> None:
+        if disk_full[0]:
+            raise OSError(error, os.strerror(error), str(path))
+        real_write(path, data)
+
+    monkeypatch.setattr("reader.ui.saver.atomic_write", failing_write)
+    window.notes_editor.setPlainText("precious words")
+    qtbot.waitUntil(lambda: window.save_label.text().startswith("Not saved"), timeout=3000)
+    assert os.strerror(error) in window.banner.text()
+    assert window.controller.saver.dirty
+    disk_full[0] = False  # room again (elsewhere): Save As writes everything there
+    elsewhere = tmp_path / "elsewhere.json"
+    dialogs.save_answers.append(str(elsewhere))
+    save_as = next(b for b in window.banner.buttons if b.text() == "Save Notes As…")
+    qtbot.mouseClick(save_as, Qt.MouseButton.LeftButton)
+    assert saved(elsewhere)["notes"] == "precious words"
+    assert str(elsewhere) in window.notes_label.text()
+
+
+def test_quit_with_unsaved_changes_warns(make_window, dialogs, monkeypatch) -> None:
+    window = make_window()
+    monkeypatch.setattr(
+        "reader.ui.saver.atomic_write",
+        lambda path, data: (_ for _ in ()).throw(OSError(errno.ENOSPC, "No space left", str(path))),
+    )
+    window.notes_editor.setPlainText("unsaved")
+    dialogs.button_answer = QMessageBox.StandardButton.Cancel
+    window.close()
+    assert window.isVisible()  # cancelled: still open, edits in memory
+    assert any("could not be saved" in text for kind, text in dialogs.shown if kind == "warning")
+
+
+@pytest.mark.skipif(os.geteuid() == 0, reason="root writes into read-only folders")
+def test_read_only_folder_real(make_window, tmp_path, qtbot) -> None:
+    folder = tmp_path / "ro"
+    folder.mkdir()
+    notes_with(folder / "notes.json", ["Rehearsal"])
+    folder.chmod(0o555)
+    try:
+        window = make_window(notes=folder / "notes.json")
+        window.notes_editor.setPlainText("x")
+        qtbot.waitUntil(lambda: window.save_label.text().startswith("Not saved"), timeout=3000)
+    finally:
+        folder.chmod(0o755)
