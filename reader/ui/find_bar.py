@@ -104,7 +104,7 @@ class MatchOverlay(QWidget):
 
     def paintEvent(self, event: QPaintEvent) -> None:
         if self.reader.reading is None or self.reader.reading is not self.reading:
-            return  # another document is open; the find bar searches again
+            return  # another document is open: the find bar is about to search it
         del event
         fill, outline, current_fill, current_outline = match_colors()
         painter = QPainter(self)
@@ -155,6 +155,7 @@ class FindBar(QWidget):
         self._origin = 0  # where the next search starts looking, in code points
         self._timer = QTimer(self, singleShot=True, interval=DEBOUNCE_MS)
         self._timer.timeout.connect(self.search)
+        reader.textChanged.connect(self._reader_changed)  # also when a document is opened
 
         self.edit = QLineEdit()
         self.edit.setObjectName("find-edit")
@@ -277,6 +278,10 @@ class FindBar(QWidget):
 
     # Searching ---------------------------------------------------------------------------
 
+    def _reader_changed(self) -> None:
+        if self.isVisible() and self.reader.reading is not self._reading:
+            self._timer.start()  # another document: search it in a moment
+
     def options(self) -> dict[str, bool]:
         return {
             "case": self.case_button.isChecked(),
@@ -306,7 +311,9 @@ class FindBar(QWidget):
         pattern = self.edit.text()
         options = self.options()
         self._searched = (pattern, *options.values())
-        self._reading = self.reader.reading
+        if self.reader.reading is not self._reading:  # another document: from its caret
+            self._origin = self._caret()
+            self._reading = self.reader.reading
         self.error = self._reason = ""
         self.matches = []
         if pattern and self.reader.reading is not None:

@@ -40,7 +40,7 @@ from reader.core.notes_file import (
 )
 from reader.core.session import Session
 from reader.core.store import atomic_write, default_notes_path, set_aside
-from reader.ui import dialogs
+from reader.ui import dialogs, find_bar, search_panel
 from reader.ui.actions import Actions, build_actions, build_menus
 from reader.ui.annotations_panel import AnnotationsPanel
 from reader.ui.banner import Banner
@@ -142,6 +142,8 @@ class MainWindow(QMainWindow):
                 self.annotations_dock.toggleViewAction(),
             ]
             build_menus(self, self.actions, toggles)
+            find_bar.install(self)
+            search_panel.install(self)
             self.actions.open.triggered.connect(self._choose_document)
             self.actions.show_notes_file.triggered.connect(self.show_notes_file)
             self.actions.save_notes_as.triggered.connect(lambda: self.safety.save_as())

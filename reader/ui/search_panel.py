@@ -54,6 +54,7 @@ RESULT_ROLE = Qt.ItemDataRole.UserRole
 KIND_ROLE = Qt.ItemDataRole.UserRole + 1
 DEBOUNCE_MS = 250
 REFRESH_MS = 600  # after an edit of the notes or a highlight, while the panel is shown
+_ONE_LINE = str.maketrans("\n\t\r", "   ")  # as in the results' snippets
 
 
 class SearchPanel(QWidget):
@@ -450,7 +451,9 @@ def go_to_result(window: MainWindow, panel: SearchPanel, result: Result) -> None
 def _select_in_notes(window: MainWindow, panel: SearchPanel, result: Result) -> None:
     editor: QPlainTextEdit = window.notes_editor
     text = editor.toPlainText()
-    if result.end > len(text):
+    found = result.snippet[result.snippet_start : result.snippet_end]  # on one line, maybe cut
+    there = text[result.start : result.end].translate(_ONE_LINE)
+    if not found or not there.startswith(found):
         panel.search()  # the notes changed since: search them again
         return
     window.notes_pane.show_preview(False)
@@ -478,6 +481,7 @@ class _Refresher(QObject):
         self._timer = QTimer(self, singleShot=True, interval=REFRESH_MS)
         self._timer.timeout.connect(self.check)
         window.notes_editor.textChanged.connect(self.changed)
+        window.reader.textChanged.connect(self._reader_changed)
         panel.edit.textChanged.connect(self._follow_controller)
         self._follow_controller()
 
@@ -487,6 +491,11 @@ class _Refresher(QObject):
         if controller is not None and controller is not self._controller:
             self._controller = controller
             controller.highlightChanged.connect(self.changed)
+
+    def _reader_changed(self) -> None:
+        """A new document (or a reload) replaces the reader's text: its results are stale."""
+        if _session(self.window) is not self.panel.searched_session:
+            self.changed()
 
     def changed(self) -> None:
         self.stale = True

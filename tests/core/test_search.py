@@ -297,3 +297,11 @@ def test_orphan_highlights_are_found_and_labelled(session: Session) -> None:
     session.replace_highlight(orphan)
     (hit,) = search_everything(session, "script")["notes"]
     assert hit.label == "Not in the text"
+
+
+def test_a_match_across_lines_has_a_one_line_snippet() -> None:
+    session = make_session()
+    (result,) = search_everything(session, r"ending\?\nA: The", regex=True)["document"]
+    assert "\n" not in result.snippet
+    assert result.snippet[result.snippet_start : result.snippet_end] == "ending? A: The"
+    assert FILM[result.start : result.end] == "ending?\nA: The"

@@ -230,9 +230,19 @@ def test_results_of_another_document_search_again(film: MainWindow, qtbot, tmp_p
     other = tmp_path / "other.txt"
     other.write_text("Q: A lantern?\nA: No lantern here.\n", "utf-8")
     film.open_document(other, tmp_path / "other.json")
-    panel.resultActivated.emit(item.data(0, search_panel.RESULT_ROLE))
+    panel.resultActivated.emit(item.data(0, search_panel.RESULT_ROLE))  # before the refresh
     assert groups(panel)[0] == "In the interview (2)"
     assert film.reader.selected_range() is None  # nothing was selected from old offsets
+
+
+def test_opening_another_document_refreshes_the_results(
+    film: MainWindow, qtbot, tmp_path: Path
+) -> None:
+    panel = search(film, qtbot, "lantern")
+    other = tmp_path / "other.txt"
+    other.write_text("Q: A lantern?\nA: No lantern here, no lanterns.\n", "utf-8")
+    film.open_document(other, tmp_path / "other.json")
+    qtbot.waitUntil(lambda: groups(panel) == ["In the interview (3)"], timeout=3000)
 
 
 def test_escape_goes_back_to_the_reader(film: MainWindow, qtbot) -> None:
@@ -240,3 +250,12 @@ def test_escape_goes_back_to_the_reader(film: MainWindow, qtbot) -> None:
     qtbot.keyClick(panel.tree, Qt.Key.Key_Escape)
     assert QApplication.focusWidget() is film.reader
     assert film.search_dock.isVisible()  # type: ignore[attr-defined]
+
+
+def test_a_research_result_made_stale_by_an_edit_searches_again(film: MainWindow, qtbot) -> None:
+    panel = search(film, qtbot, "lantern")
+    result = item_of(panel, "research").data(0, search_panel.RESULT_ROLE)
+    film.notes_editor.setPlainText("lantern first\n" + NOTES)
+    panel.resultActivated.emit(result)  # before the refresh timer
+    assert "Research notes (2)" in groups(panel)
+    assert not film.notes_editor.textCursor().hasSelection()
