@@ -258,3 +258,16 @@ def test_output_onto_a_folder_fails_with_one_line(tmp_path: Path) -> None:
     result = run(tmp_path, "export", "--format", "json", "-o", folder)
     assert "cannot write" in assert_fails_with_one_line(result)
     assert list(folder.iterdir()) == []
+
+
+def test_no_display_stops_with_one_clear_line(tmp_path: Path) -> None:
+    """On a console with no X or Wayland, one line says what to do, not a Qt abort."""
+    env = {k: v for k, v in os.environ.items() if k not in ("DISPLAY", "WAYLAND_DISPLAY")}
+    env.pop("QT_QPA_PLATFORM", None)
+    env["XDG_DATA_HOME"] = str(tmp_path)
+    result = subprocess.run(
+        [sys.executable, "main.py"], cwd=ROOT, env=env, capture_output=True, text=True, timeout=60
+    )
+    assert result.returncode != 0
+    assert result.stderr.count("\n") == 1 and "xvfb-run make run" in result.stderr
+    assert "Traceback" not in result.stderr
