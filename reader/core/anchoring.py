@@ -83,11 +83,13 @@ def _anchor(text: str, h: Highlight, shift: int) -> tuple[AnchorResult, bool]:
         return _moved(text, h, expected, expected + n), True
     near = _occurrences(text, exact, expected - NEAR_CHARS, expected + n + NEAR_CHARS)
     if near:
-        pos = _best_context(text, h, near, expected)
+        pos = _most_alike(text, h.exact, h.prefix, h.suffix, near, expected)
         return _moved(text, h, pos, pos + n), True
     everywhere = _occurrences(text, exact, 0, len(text))
     if everywhere:
-        pos = _best_context(text, h, _nearest(everywhere, expected), expected)
+        pos = _most_alike(
+            text, h.exact, h.prefix, h.suffix, _nearest(everywhere, expected), expected
+        )
         # Only a unique far match may steer the next highlights: in repeated text a copy
         # elsewhere would drag all of them into the wrong copy.
         return _moved(text, h, pos, pos + n), len(everywhere) == 1
@@ -135,17 +137,27 @@ def _nearest(positions: list[int], expected: int, limit: int = MAX_CANDIDATES) -
     return positions[lo : lo + limit]
 
 
-def _best_context(text: str, h: Highlight, positions: list[int], expected: int) -> int:
-    """The position whose surroundings best match the stored prefix and suffix."""
-    n, size = len(h.exact), max(1, len(text))
+def _most_alike(
+    text: str, exact: str, prefix: str, suffix: str, positions: list[int], expected: int
+) -> int:
+    """The position whose surroundings best match `prefix` and `suffix`; on a tie, the
+    one nearest `expected`."""
+    n, size = len(exact), max(1, len(text))
 
     def score(pos: int) -> float:
-        before = text[max(0, pos - len(h.prefix)) : pos]
-        after = text[pos + n : pos + n + len(h.suffix)]
+        before = text[max(0, pos - len(prefix)) : pos]
+        after = text[pos + n : pos + n + len(suffix)]
         nearness = DISTANCE_PENALTY * abs(pos - expected) / size
-        return fuzz.ratio(h.prefix, before) + fuzz.ratio(h.suffix, after) - nearness
+        return fuzz.ratio(prefix, before) + fuzz.ratio(suffix, after) - nearness
 
     return max(positions, key=score)
+
+
+def best_occurrence(text: str, exact: str, prefix: str, suffix: str) -> int:
+    """Where `exact` occurs with surroundings most like `prefix` and `suffix`, for a quote
+    with no position (an imported annotation); 0 when it does not occur at all."""
+    positions = _occurrences(text, exact, 0, len(text))
+    return _most_alike(text, exact, prefix, suffix, positions, 0) if positions else 0
 
 
 def _seed_windows(text: str, exact: str, expected: int) -> list[tuple[int, int]]:

@@ -16,7 +16,7 @@ from typing import Any
 
 import orjson
 
-from reader.core.anchoring import AnchorStatus, anchor
+from reader.core.anchoring import AnchorStatus, anchor, best_occurrence
 from reader.core.annotations import DEFAULT_COLOR, Highlight, now_iso
 from reader.core.document import normalise
 from reader.core.session import Session
@@ -198,7 +198,7 @@ def _highlight(annotation: dict[str, Any], text: str, colors: dict[str, str]) ->
             return None
         exact = text[start:end]
     if start is None:
-        start = _best_occurrence(text, exact, prefix, suffix)
+        start = best_occurrence(text, exact, prefix, suffix)
     note, tags, color = _bodies(annotation, colors)
     created = _timestamp(annotation.get("created"))
     return Highlight(
@@ -214,38 +214,6 @@ def _highlight(annotation: dict[str, Any], text: str, colors: dict[str, str]) ->
         created=created,
         modified=_timestamp(annotation.get("modified"), created),
     )
-
-
-def _best_occurrence(text: str, exact: str, prefix: str, suffix: str) -> int:
-    """Where `exact` occurs with the most matching context (0 when it does not occur).
-
-    With no position to start from, anchor() would prefer occurrences near the start.
-    """
-    best, best_score = 0, -1
-    pos = text.find(exact)
-    while pos != -1:
-        before = text[max(0, pos - len(prefix)) : pos]
-        after = text[pos + len(exact) : pos + len(exact) + len(suffix)]
-        score = _common_suffix(prefix, before) + _common_prefix(suffix, after)
-        if score > best_score:
-            best, best_score = pos, score
-            if score == len(prefix) + len(suffix):
-                break
-        pos = text.find(exact, pos + 1)
-    return best
-
-
-def _common_prefix(a: str, b: str) -> int:
-    n = 0
-    for x, y in zip(a, b, strict=False):
-        if x != y:
-            break
-        n += 1
-    return n
-
-
-def _common_suffix(a: str, b: str) -> int:
-    return _common_prefix(a[::-1], b[::-1])
 
 
 def _bodies(annotation: dict[str, Any], colors: dict[str, str]) -> tuple[str, tuple[str, ...], str]:
