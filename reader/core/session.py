@@ -33,6 +33,7 @@ class Session:
     # Highlight starts in list order, and the longest highlight: for range queries.
     _highlight_starts: list[int] = field(default_factory=list, repr=False)
     _longest: int = 0
+    _by_id: dict[str, Highlight] = field(default_factory=dict, repr=False)
 
     def __post_init__(self) -> None:
         self._reindex_highlights()
@@ -135,22 +136,26 @@ class Session:
         self.notes.highlights.sort(key=_order)
         self._highlight_starts = [h.start for h in self.notes.highlights]
         self._longest = max((h.end - h.start for h in self.notes.highlights), default=0)
+        self._by_id = {h.id: h for h in self.notes.highlights}
 
     def highlight(self, highlight_id: str) -> Highlight | None:
-        return next((h for h in self.notes.highlights if h.id == highlight_id), None)
+        return self._by_id.get(highlight_id)
 
     def add_highlight(self, highlight: Highlight) -> None:
         i = bisect_right(self.notes.highlights, _order(highlight), key=_order)
         self.notes.highlights.insert(i, highlight)
         self._highlight_starts.insert(i, highlight.start)
         self._longest = max(self._longest, highlight.end - highlight.start)
+        self._by_id[highlight.id] = highlight
 
     def remove_highlight(self, highlight_id: str) -> Highlight:
-        for i, h in enumerate(self.notes.highlights):
-            if h.id == highlight_id:
-                del self._highlight_starts[i]
-                return self.notes.highlights.pop(i)
-        raise KeyError(highlight_id)
+        highlight = self._by_id.pop(highlight_id)  # KeyError for an unknown id
+        # Among the highlights with its span (usually one), find it by identity.
+        i = bisect_left(self.notes.highlights, _order(highlight), key=_order)
+        while self.notes.highlights[i] is not highlight:
+            i += 1
+        del self._highlight_starts[i]
+        return self.notes.highlights.pop(i)
 
     def replace_highlight(self, highlight: Highlight) -> Highlight:
         """Put `highlight` in place of the one with its id; return the old one."""

@@ -254,12 +254,14 @@ class _Delegate(QStyledItemDelegate):
         super().__init__(view)
         self._view, self._model = view, model
         self._font: QFont | None = None
+        # (quote, width, lines) -> its lines: a change repaints every visible row, unchanged.
+        self._wrapped: dict[tuple[str, int, int], list[str]] = {}
 
     def _prepare(self, font: QFont) -> None:
         """Derived fonts, metrics and the row's geometry, made once per view font."""
         if font == self._font:
             return
-        self._font = QFont(font)
+        self._font, self._wrapped = QFont(font), {}
         self._small, self._italic = _scaled(font, 0.86), QFont(font)
         self._italic.setItalic(True)
         self._fm, self._fm_small = QFontMetrics(font), QFontMetrics(self._small)
@@ -346,7 +348,13 @@ class _Delegate(QStyledItemDelegate):
         y += self._chip_h + 3
         painter.setFont(self._font)
         painter.setPen(ink)
-        for line in _wrapped(entry.quote, self._font, width, 2 if h.note else 3):
+        key = (entry.quote, width, 2 if h.note else 3)
+        lines = self._wrapped.get(key)
+        if lines is None:
+            if len(self._wrapped) > 500:  # a few screens' worth
+                self._wrapped.clear()
+            lines = self._wrapped[key] = _wrapped(entry.quote, self._font, width, key[2])
+        for line in lines:
             painter.drawText(x, y + fm.ascent(), line)
             y += fm.lineSpacing()
         if h.note:
