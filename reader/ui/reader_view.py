@@ -10,6 +10,7 @@ from PySide6.QtGui import (
     QActionGroup,
     QColor,
     QContextMenuEvent,
+    QFocusEvent,
     QFontMetricsF,
     QHelpEvent,
     QKeyEvent,
@@ -360,6 +361,15 @@ class ReaderView(QTextEdit):
         super().mouseReleaseEvent(event)
         if event.button() == Qt.MouseButton.LeftButton and self.textCursor().hasSelection():
             self.show_selection_bar()
+
+    def focusOutEvent(self, event: QFocusEvent) -> None:
+        # A click in another pane dismisses the bar; a context menu or dialog does not.
+        if event.reason() not in (
+            Qt.FocusReason.PopupFocusReason,
+            Qt.FocusReason.ActiveWindowFocusReason,
+        ):
+            self.selection_bar.hide()
+        super().focusOutEvent(event)
 
     def show_selection_bar(self) -> None:
         cursor = self.textCursor()

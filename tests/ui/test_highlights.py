@@ -250,3 +250,13 @@ def test_changed_document_reanchors_with_summary(make_window, doc, qtbot, notes_
     kept = [h for h in again.controller.session.notes.highlights if not h.orphan]
     text = again.controller.session.document.text
     assert [text[h.start : h.end] for h in kept] == ["dawn"]
+
+
+def test_floating_bar_hides_when_another_pane_is_clicked(film: MainWindow, qtbot) -> None:
+    text = film.controller.session.document.text
+    start = text.index("twice")
+    select(film, qtbot, start, start + 5)
+    film.reader.show_selection_bar()
+    assert film.reader.selection_bar.isVisible()
+    qtbot.mouseClick(film.notes_editor.viewport(), Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: not film.reader.selection_bar.isVisible())
