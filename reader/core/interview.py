@@ -114,7 +114,10 @@ def apply_corrections(
     without a speaker, or spoken by the other side, takes that side's usual speaker
     ("Interviewer" / "Interviewee" when there is none). Other roles have no speaker.
     """
-    renamed = [replace(seg, speaker=speakers.get(seg.speaker) or seg.speaker) for seg in segments]
+    renamed = [
+        replace(seg, speaker=speakers[seg.speaker]) if speakers.get(seg.speaker) else seg
+        for seg in segments
+    ]
     sides = {
         Role.QUESTION: _usual_speaker(renamed, Role.QUESTION, _INTERVIEWER),
         Role.ANSWER: _usual_speaker(renamed, Role.ANSWER, _INTERVIEWEE),

@@ -8,8 +8,7 @@ from pathlib import Path
 
 import orjson
 from PySide6.QtCore import QByteArray, QSettings, Qt, QTimer, QUrl
-from PySide6.QtGui import QCloseEvent, QDesktopServices, QTextCursor
-from PySide6.QtPrintSupport import QPrintDialog, QPrinter
+from PySide6.QtGui import QCloseEvent, QDesktopServices, QTextCursor, QUndoGroup
 from PySide6.QtWidgets import (
     QApplication,
     QDialog,
@@ -28,8 +27,6 @@ from PySide6.QtWidgets import (
 from reader import APP_ID, APP_NAME, __version__
 from reader.core.backups import list_backups
 from reader.core.document import DocumentError, load_document
-from reader.core.export import FORMAT_INFO, FORMATS, ExportCancelled
-from reader.core.importer import AnnotationImportError, import_w3c
 from reader.core.notes_file import (
     VERSION,
     NewerVersionError,
@@ -46,10 +43,8 @@ from reader.ui.annotations_panel import AnnotationsPanel
 from reader.ui.banner import Banner
 from reader.ui.controller import Controller
 from reader.ui.dialogs import ColorLabelsDialog, NoteDialog, TagsDialog
-from reader.ui.export_dialog import ExportDialog
 from reader.ui.notes_pane import NotesPane
 from reader.ui.outline import OutlineList
-from reader.ui.printing import pdf_printer, print_document
 from reader.ui.reader_view import ReaderView
 from reader.ui.safety import NotesSafety, keep_backups
 from reader.ui.saver import describe_error
@@ -109,6 +104,7 @@ class MainWindow(QMainWindow):
 
         self._undo_group_placeholder = None
         self.actions: Actions | None = None
+        self.undo_group = QUndoGroup(self)
         self._wire_static()
         self.resize(1280, 820)
         self._restore_state()
@@ -133,9 +129,12 @@ class MainWindow(QMainWindow):
         self.annotations.editNoteRequested.connect(self.edit_note)
 
     def _build_actions(self, controller: Controller) -> None:
-        undo = controller.undo_stack.createUndoAction(self, "&Undo")
-        redo = controller.undo_stack.createRedoAction(self, "&Redo")
+        # The group's undo and redo follow whichever document's stack is active.
+        self.undo_group.addStack(controller.undo_stack)
+        self.undo_group.setActiveStack(controller.undo_stack)
         if self.actions is None:
+            undo = self.undo_group.createUndoAction(self, "&Undo")
+            redo = self.undo_group.createRedoAction(self, "&Redo")
             self.actions = build_actions(self, undo, redo)
             toggles = [
                 self.outline_dock.toggleViewAction(),
@@ -167,16 +166,6 @@ class MainWindow(QMainWindow):
             )
             self.actions.color_labels.triggered.connect(self.edit_color_labels)
             self.actions.about.triggered.connect(self._about)
-            return
-        # A new document brings a new undo stack: swap the Edit menu's undo and redo.
-        for old, new in ((self.actions.undo, undo), (self.actions.redo, redo)):
-            new.setShortcuts(old.shortcuts())
-            for widget in old.associatedObjects():
-                if hasattr(widget, "insertAction"):
-                    widget.insertAction(old, new)
-                    widget.removeAction(old)
-            old.deleteLater()
-        self.actions.undo, self.actions.redo = undo, redo
 
     # Opening a document ------------------------------------------------------------------
 
@@ -489,7 +478,12 @@ class MainWindow(QMainWindow):
 
     # Taking the work out ----------------------------------------------------------------
 
+    # Exporters, the importer and printing load on first use: start-up does not pay for them.
+
     def export(self) -> None:
+        from reader.core.export import FORMAT_INFO, FORMATS, ExportCancelled
+        from reader.ui.export_dialog import ExportDialog
+
         if self.controller is None:
             return
         session = self.controller.session
@@ -532,6 +526,8 @@ class MainWindow(QMainWindow):
         self.statusBar().showMessage(f"Exported to {path}", 6000)
 
     def import_annotations(self) -> None:
+        from reader.core.importer import AnnotationImportError, import_w3c
+
         if self.controller is None or self.controller.saver.read_only:
             return
         path, _ = QFileDialog.getOpenFileName(
@@ -548,6 +544,10 @@ class MainWindow(QMainWindow):
         self.statusBar().showMessage(result.message(), 8000)
 
     def print_interview(self) -> None:
+        from PySide6.QtPrintSupport import QPrintDialog, QPrinter
+
+        from reader.ui.printing import print_document
+
         if self.reader.reading is None:
             return
         printer = QPrinter(QPrinter.PrinterMode.HighResolution)
@@ -556,6 +556,8 @@ class MainWindow(QMainWindow):
             print_document(self.reader.reading).print_(printer)
 
     def export_pdf(self) -> None:
+        from reader.ui.printing import pdf_printer, print_document
+
         if self.reader.reading is None:
             return
         suggested = Path(self.controller.session.document.source).with_suffix(".pdf").name

@@ -5,7 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import orjson
-from PySide6.QtCore import QPoint, Qt
+from PySide6.QtCore import QCoreApplication, QEvent, QPoint, Qt
 from PySide6.QtWidgets import QMenu
 
 from reader.core.interview import Role
@@ -195,3 +195,17 @@ def test_open_another_document_from_file_menu(window: MainWindow, dialogs, tmp_p
     window.actions.open.trigger()
     assert window.windowTitle() == "Interview Reader — Talk with Sam"
     assert window.outline.count() == 1
+
+
+def test_undo_follows_the_open_document(window: MainWindow, qtbot, tmp_path: Path) -> None:
+    """Opening another document (after the event loop ran) keeps Edit ▸ Undo working."""
+    other = tmp_path / "other.txt"
+    other.write_text("Q: Why?\nA: Because it matters.\n", "utf-8")
+    assert window.open_document(other, tmp_path / "other.json")
+    # Run the old controller's deleteLater, as the event loop would.
+    QCoreApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
+    start = window.controller.session.document.text.index("matters")
+    window.controller.add_highlight(start, start + 7, "green")
+    assert window.actions.undo.text() == "&Undo Add Highlight"
+    window.actions.undo.trigger()
+    assert window.controller.session.notes.highlights == []
