@@ -29,8 +29,14 @@ class HighlightLayer:
         """Code point offsets of the first and last characters in the viewport."""
         view = self.view
         top = view.verticalScrollBar().value()
+        bottom = top + view.viewport().height()
         first = view.block_at_y(top)
-        last = view.block_at_y(top + view.viewport().height())
+        # Walk down the page from the first block: a second search would move the view's
+        # block hint away from the top, where the next paint starts.
+        layout = view.document().documentLayout()
+        last = first
+        while last.next().isValid() and layout.blockBoundingRect(last).bottom() < bottom:
+            last = last.next()
         assert view.reading is not None
         end = last.position() + last.length()
         return view.reading.to_model(first.position()), view.reading.to_model(end)
