@@ -24,10 +24,13 @@ class MergeResult:
     updated: list[str] = field(default_factory=list)
     removed: list[str] = field(default_factory=list)
     notes_conflict: bool = False
+    other_changes: bool = False  # colour labels, speaker names or role corrections
 
     @property
     def changed(self) -> bool:
-        return bool(self.added or self.updated or self.removed or self.notes_conflict)
+        return bool(
+            self.added or self.updated or self.removed or self.notes_conflict or self.other_changes
+        )
 
     def message(self, source: str) -> str:
         parts = [
@@ -41,6 +44,8 @@ class MergeResult:
         ]
         if self.notes_conflict:
             parts.append("both versions of the notes kept (see the end of your notes)")
+        if self.other_changes:
+            parts.append("colour labels, speakers or paragraph roles updated")
         return f"Merged changes from {source}: " + (", ".join(parts) or "notes updated") + "."
 
 
@@ -58,6 +63,11 @@ def merge(base: NotesData | None, ours: NotesData, theirs: NotesData, source: st
     roles = {r.start: r for r in theirs.roles}
     roles.update({r.start: r for r in ours.roles})
     result.notes.roles = sorted(roles.values(), key=lambda r: r.start)
+    result.other_changes = (
+        result.notes.colors != ours.colors
+        or result.notes.speakers != ours.speakers
+        or result.notes.roles != sorted(ours.roles, key=lambda r: r.start)
+    )
     return result
 
 

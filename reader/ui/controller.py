@@ -29,6 +29,7 @@ class Controller(QObject):
 
     structureChanged = Signal()
     colorsChanged = Signal()
+    readOnlyRefused = Signal()  # an edit was asked for while the notes are read-only
     # (before, after): None before = added, None after = removed.
     highlightChanged = Signal(object, object)
 
@@ -64,29 +65,48 @@ class Controller(QObject):
 
     # What the widgets ask for ------------------------------------------------------------
 
+    def writable(self) -> bool:
+        if self.saver.read_only:
+            self.readOnlyRefused.emit()
+            return False
+        return True
+
     def set_role(self, start: int, role: Role) -> None:
+        if not self.writable():
+            return
         self.undo_stack.push(SetRoleCommand(self, start, role))
 
     def rename_speaker(self, detected: str, new_name: str) -> None:
+        if not self.writable():
+            return
         new_name = new_name.strip()
         if new_name:
             self.undo_stack.push(RenameSpeakerCommand(self, detected, new_name))
 
-    def add_highlight(self, start: int, end: int, color: str) -> Highlight:
+    def add_highlight(self, start: int, end: int, color: str) -> Highlight | None:
+        """The new highlight, or None when the notes are read-only."""
+        if not self.writable():
+            return None
         highlight = make_highlight(self.session.document.text, start, end, color)
         self.undo_stack.push(AddHighlightCommand(self, highlight))
         return highlight
 
     def import_highlights(self, highlights: list[Highlight]) -> None:
+        if not self.writable():
+            return
         if highlights:
             self.undo_stack.push(ImportHighlightsCommand(self, highlights))
 
     def delete_highlight(self, highlight_id: str) -> None:
+        if not self.writable():
+            return
         highlight = self.session.highlight(highlight_id)
         if highlight is not None:
             self.undo_stack.push(DeleteHighlightCommand(self, highlight))
 
     def edit_highlight(self, highlight_id: str, action: str, **changes: object) -> None:
+        if not self.writable():
+            return
         before = self.session.highlight(highlight_id)
         if before is None:
             return
@@ -96,5 +116,7 @@ class Controller(QObject):
             )
 
     def set_color_labels(self, labels: dict[str, str]) -> None:
+        if not self.writable():
+            return
         if labels != self.session.notes.colors:
             self.undo_stack.push(SetColorLabelsCommand(self, labels))

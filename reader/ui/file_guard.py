@@ -29,6 +29,7 @@ class FileGuard(QObject):
         self.lock = QLockFile(f"{notes_path}.lock")
         self.lock.setStaleLockTime(0)  # stale only when its process is gone (a crash)
         self.known_notes_hash = ""  # of what we last read or wrote
+        self.writing_hash = lambda: ""  # of a write of ours under way (set by the owner)
         self.document_mtime = _mtime(document_path)
         self.watcher = QFileSystemWatcher(self)
         self.watcher.fileChanged.connect(self._schedule)
@@ -73,7 +74,8 @@ class FileGuard(QObject):
             data = self.notes_path.read_bytes()
         except OSError:
             data = None
-        if data is not None and hashlib.sha256(data).hexdigest() != self.known_notes_hash:
+        digest = hashlib.sha256(data).hexdigest() if data is not None else ""
+        if data is not None and digest not in (self.known_notes_hash, self.writing_hash()):
             self.remember(data)
             self.notesChangedOnDisk.emit(data)
         mtime = _mtime(self.document_path)

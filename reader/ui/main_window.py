@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import hashlib
 import sys
 from dataclasses import replace
 from pathlib import Path
@@ -176,16 +177,19 @@ class MainWindow(QMainWindow):
         except DocumentError as exc:
             QMessageBox.warning(self, "Cannot open the interview", str(exc))
             return False
-        if self.controller is not None:
-            self.close_document()
-        notes_path = notes_path or default_notes_path(document_path)
+        if not self.may_discard_unsaved():
+            return False
+        notes_path = notes_path or remembered_notes_path(document_path)
         loaded = self._read_notes(notes_path)
         if loaded is None:
-            return False
+            return False  # the user chose not to go on; the current document stays open
         notes, read_only, messages, on_disk = loaded
+        self.close_document()
         session = Session.open(document, notes)
         controller = Controller(session, notes_path, self)
         controller.saver.read_only = read_only
+        if notes is not None and on_disk is None and not read_only:
+            controller.saver.mark_dirty()  # recovered from a backup: write it back now
         self.safety = NotesSafety(
             self, controller, document_path, on_disk, keep_backups(settings())
         )
@@ -198,6 +202,11 @@ class MainWindow(QMainWindow):
         self.controller = controller
         self._build_actions(controller)
         controller.structureChanged.connect(self._structure_changed)
+        controller.readOnlyRefused.connect(
+            lambda: self.statusBar().showMessage(
+                "These notes are open read-only here: nothing can be changed.", 5000
+            )
+        )
         controller.highlightChanged.connect(self.reader.highlight_changed)
         controller.colorsChanged.connect(self.reader.colors_changed)
         controller.saver.stateChanged.connect(self._show_save_state)
@@ -238,9 +247,17 @@ class MainWindow(QMainWindow):
 
     def _recover(self, notes_path: Path, reason: str):  # -> the same as _read_notes
         """A notes file that cannot be read: set it aside, then the user's choice."""
-        aside = set_aside(notes_path)
+        try:
+            aside = set_aside(notes_path)
+        except OSError as exc:
+            message = (
+                f"The notes file {notes_path} could not be read ({reason}) nor set aside "
+                f"({describe_error(exc)}); it is left as it is. Opened read-only."
+            )
+            return None, True, [message], None
         readable = [b for b in list_backups(notes_path) if b.highlights >= 0]
-        choices = (["Open Latest Backup"] if readable else []) + ["Start Empty", "Quit"]
+        stop = "Keep Current Interview" if self.controller is not None else "Quit"
+        choices = (["Open Latest Backup"] if readable else []) + ["Start Empty", stop]
         choice = dialogs.ask(
             self,
             "Notes file set aside",
@@ -248,7 +265,7 @@ class MainWindow(QMainWindow):
             f"It was kept, unchanged, as {aside.name}. Nothing has been lost.",
             choices,
         )
-        if choice == "Quit":
+        if choice == stop:
             return None
         if choice == "Open Latest Backup":
             notes = parse(readable[0].path.read_bytes())
@@ -280,9 +297,32 @@ class MainWindow(QMainWindow):
         assert self.controller is not None
         self.replace_session(Session.open(self.controller.session.document, notes))
 
+    def notes_saved_elsewhere(self, path: Path) -> None:
+        """After Save Notes As…: the notes live at `path`, writable, from now on."""
+        assert self.controller is not None
+        store = settings()
+        store.setValue(_notes_key(self.controller.session.document.source), str(path))
+        self.notes_editor.setReadOnly(False)
+        self.setWindowTitle(f"{APP_NAME} — {self.controller.session.document.title}")
+        self.show_notes_path(path)
+
     def show_notes_path(self, path: Path) -> None:
         self.notes_label.setText(f"Notes: {path}")
         self.notes_label.setToolTip(str(path))
+
+    def may_discard_unsaved(self) -> bool:
+        """Save everything; if that fails, ask whether to go on and lose the unsaved part."""
+        if self.controller is None or self.controller.saver.flush():
+            return True
+        answer = QMessageBox.warning(
+            self,
+            "Notes not saved",
+            f"Your notes could not be saved to {self.controller.notes_path}.\n\n"
+            "Go on anyway and lose the changes since the last save? (Cancel, then File ▸ "
+            "Save Notes As…, keeps them.)",
+            QMessageBox.StandardButton.Discard | QMessageBox.StandardButton.Cancel,
+        )
+        return answer == QMessageBox.StandardButton.Discard
 
     def close_document(self) -> None:
         if self.controller is None:
@@ -341,10 +381,11 @@ class MainWindow(QMainWindow):
             self.quote_highlight(self.reader.current_highlight_id)
 
     def _quote_selection(self, start: int, end: int) -> None:
-        if self.controller is None or self.controller.saver.read_only:
+        if self.controller is None:
             return
         highlight = self.controller.add_highlight(start, end, self.reader.default_color)
-        self.quote_highlight(highlight.id)
+        if highlight is not None:
+            self.quote_highlight(highlight.id)
 
     def quote_highlight(self, highlight_id: str) -> None:
         """A block quote of the passage with a link back to it, at the notes' caret."""
@@ -413,9 +454,11 @@ class MainWindow(QMainWindow):
     # Highlights --------------------------------------------------------------------------
 
     def _add_highlight(self, start: int, end: int, color: str, then: str) -> None:
-        if self.controller is None or self.controller.saver.read_only:
+        if self.controller is None:
             return
         highlight = self.controller.add_highlight(start, end, color)
+        if highlight is None:
+            return
         if then == "note":
             self.edit_note(highlight.id)
         elif then == "tags":
@@ -608,20 +651,23 @@ class MainWindow(QMainWindow):
         store.sync()
 
     def closeEvent(self, event: QCloseEvent) -> None:
-        if self.controller is not None and not self.controller.saver.flush():
-            answer = QMessageBox.warning(
-                self,
-                "Notes not saved",
-                f"Your notes could not be saved to {self.controller.notes_path}.\n\n"
-                "Quit anyway and lose the changes since the last save?",
-                QMessageBox.StandardButton.Discard | QMessageBox.StandardButton.Cancel,
-            )
-            if answer != QMessageBox.StandardButton.Discard:
-                event.ignore()
-                return
+        if not self.may_discard_unsaved():
+            event.ignore()
+            return
         self.save_window_state()
         self.close_document()
         event.accept()
+
+
+def _notes_key(document_source: str | Path) -> str:
+    digest = hashlib.sha256(str(Path(document_source).resolve()).encode("utf-8")).hexdigest()
+    return f"notes-file/{digest[:16]}"
+
+
+def remembered_notes_path(document_path: Path) -> Path:
+    """Where this document's notes were last saved (Save Notes As…), else the default."""
+    remembered = settings().value(_notes_key(document_path))
+    return Path(remembered) if isinstance(remembered, str) else default_notes_path(document_path)
 
 
 def _load_newer_readonly(raw: bytes) -> NotesData | None:

@@ -9,6 +9,7 @@ the notes cannot be written.
 from __future__ import annotations
 
 import contextlib
+import hashlib
 import os
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -55,12 +56,15 @@ class NotesSafety(QObject):
         self.base_bytes = on_disk
         if on_disk is not None:
             self.guard.remember(on_disk)
+            controller.saver.expected_hash = hashlib.sha256(on_disk).hexdigest()
         controller.saver.keep_backups = keep
         controller.saver.written.connect(self._written)
+        controller.saver.outsideChange.connect(self._outside_change_at_save)
         controller.saver.stateChanged.connect(self._save_state)
 
     def _make_guard(self, notes_path: Path, document_path: Path) -> FileGuard:
         guard = FileGuard(notes_path, document_path, self)
+        guard.writing_hash = lambda: self.controller.saver.in_flight_hash
         guard.notesChangedOnDisk.connect(self._merge_from_disk)
         guard.documentChangedOnDisk.connect(self._reload_document)
         return guard
@@ -102,6 +106,12 @@ class NotesSafety(QObject):
         self.guard.remember(data)
         self.base_bytes = data
 
+    def _outside_change_at_save(self, data: bytes) -> None:
+        """A save found someone else's version on disk: merge it, then save the merge."""
+        self.guard.remember(data)
+        self._merge_from_disk(data)
+        self.controller.saver.mark_dirty()
+
     def _merge_from_disk(self, data: bytes) -> None:
         try:
             theirs = parse(data)
@@ -120,8 +130,9 @@ class NotesSafety(QObject):
             self._merge(theirs, copy.name, base=None)
             merged_any = True
             # Out of the way, so it is not offered again, but kept.
-            backup_dir(self.controller.notes_path).mkdir(parents=True, exist_ok=True)
-            os.replace(copy, backup_dir(self.controller.notes_path) / copy.name)
+            with contextlib.suppress(OSError):
+                backup_dir(self.controller.notes_path).mkdir(parents=True, exist_ok=True)
+                os.replace(copy, backup_dir(self.controller.notes_path) / copy.name)
         if not merged_any:
             self.window.banner.show_message("The conflict copies could not be read.")
 
@@ -174,18 +185,32 @@ class NotesSafety(QObject):
         if not path:
             return
         target = Path(path)
+        saver = self.controller.saver
+        if saver.read_only and target.resolve() == self.controller.notes_path.resolve():
+            QMessageBox.warning(
+                self.window, "Save Notes As", "These notes are read-only here: choose another file."
+            )
+            return
+        guard = self._make_guard(target, self.guard.document_path)
+        holder = guard.acquire()
+        if holder:
+            QMessageBox.warning(self.window, "Save Notes As", f"{target.name}: {holder}.")
+            guard.deleteLater()
+            return
         self.guard.release()
         self.guard.deleteLater()
+        self.guard = guard
         self.controller.notes_path = target
-        self.guard = self._make_guard(target, self.guard.document_path)
-        self.guard.acquire()
-        self.controller.saver.retarget(target)
-        self.guard.watch()
-        self.window.show_notes_path(target)
+        saver.expected_hash = ""  # the user chose to replace whatever is there
+        saver.retarget(target)
+        guard.watch()
+        self.window.notes_saved_elsewhere(target)
 
     # Backups -----------------------------------------------------------------------------
 
     def restore_from_backup(self) -> None:
+        if not self.controller.writable():
+            return
         notes_path = self.controller.notes_path
         infos = list_backups(notes_path)
         if not infos:
@@ -211,9 +236,17 @@ class NotesSafety(QObject):
             )
             return
         self.controller.session.notes.notes = self.controller.notes_text()
-        make_backup(
-            notes_path, serialise(self.controller.session.notes), self.controller.saver.keep_backups
-        )
+        try:
+            current = serialise(self.controller.session.notes)
+            make_backup(notes_path, current, self.controller.saver.keep_backups)
+        except OSError as exc:
+            QMessageBox.warning(
+                self.window,
+                "Restore from Backup",
+                f"Your current notes could not be backed up first ({exc.strerror or exc}), "
+                "so nothing was restored.",
+            )
+            return
         self.window.replace_notes(restored)
         self.controller.saver.mark_dirty()
         self.window.banner.show_message(f"Restored the notes from {choice.split(' —')[0]}.")

@@ -28,6 +28,7 @@ class NotesSaver(QObject):
 
     stateChanged = Signal(str, str)  # "saved" | "saving" | "error" | "read-only", detail
     written = Signal(bytes)  # what is now on disk, after a successful write
+    outsideChange = Signal(bytes)  # a save found the file changed by someone else: not written
     _finished = Signal(object, object)  # the worker's outcome: (data, None or the error)
 
     def __init__(self, path: Path, serialise: Callable[[], bytes], parent: QObject | None = None):
@@ -41,7 +42,10 @@ class NotesSaver(QObject):
         self.state = "saved"
         self.keep_backups = DEFAULT_KEEP
         self.last_backup = time.monotonic()  # the session-start backup counts
-        self.last_written_hash = ""
+        # Of what we believe the file holds ("" before it exists): a save that finds
+        # something else there stops, so the outside change is merged, not overwritten.
+        self.expected_hash = ""
+        self.in_flight_hash = ""  # of a write under way, so a watcher does not take it for theirs
         self._timer = QTimer(self, singleShot=True)
         self._timer.timeout.connect(self.save_soon_now)
         self._finished.connect(self._on_finished)
@@ -66,11 +70,14 @@ class NotesSaver(QObject):
             return
         self._dirty = False
         data = self._serialise()
-        self._pending = self._pool.submit(self._write, self.path, data)
+        self.in_flight_hash = _hash(data)
+        self._pending = self._pool.submit(self._write, self.path, data, self.expected_hash)
         self._pending.add_done_callback(lambda f: self._finished.emit(data, f.exception()))
 
-    def _write(self, path: Path, data: bytes) -> None:
-        """In the worker: the atomic write, then a backup when ten minutes have passed."""
+    def _write(self, path: Path, data: bytes, expected: str) -> None:
+        """In the worker: check nobody else wrote the file, write it atomically, and take a
+        backup when ten minutes have passed."""
+        _check_unchanged(path, expected)
         atomic_write(path, data)
         if time.monotonic() - self.last_backup >= INTERVAL_SECONDS:
             self.last_backup = time.monotonic()
@@ -80,12 +87,17 @@ class NotesSaver(QObject):
     def flush(self) -> bool:
         """Write everything now and wait (on quit). True when all is on disk."""
         self._timer.stop()
-        if self._pending is not None:
-            self._pending.exception()  # waits for the write under way
+        if self._pending is not None and self._pending.exception() is not None:
+            self._dirty = True  # the write under way failed: write again below
         if self._dirty and not self.read_only:
             self._dirty = False
             data = self._serialise()
             try:
+                # On quit there is no time to merge: an outside change is kept as a backup.
+                try:
+                    _check_unchanged(self.path, self.expected_hash)
+                except OutsideChangeError as change:
+                    make_backup(self.path, change.data, self.keep_backups)
                 atomic_write(self.path, data)
             except OSError as exc:
                 self._dirty = True
@@ -106,6 +118,12 @@ class NotesSaver(QObject):
         self._pool.shutdown(wait=True)
 
     def _on_finished(self, data: bytes, error: BaseException | None) -> None:
+        self.in_flight_hash = ""
+        if isinstance(error, OutsideChangeError):
+            self._dirty = True
+            self.expected_hash = _hash(error.data)
+            self.outsideChange.emit(error.data)  # merged, then saved again
+            return
         if error is not None:
             self._dirty = True  # the edits stay in memory and the write is tried again
             self._set_state("error", describe_error(error))
@@ -116,12 +134,33 @@ class NotesSaver(QObject):
             self._set_state("saved", "")
 
     def _remember(self, data: bytes) -> None:
-        self.last_written_hash = hashlib.sha256(data).hexdigest()
+        self.expected_hash = _hash(data)
         self.written.emit(data)
 
     def _set_state(self, state: str, detail: str) -> None:
         self.state = state
         self.stateChanged.emit(state, detail)
+
+
+class OutsideChangeError(Exception):
+    """The notes file holds something we did not write; `data` is what it holds."""
+
+    def __init__(self, data: bytes) -> None:
+        super().__init__("the notes file was changed by another program")
+        self.data = data
+
+
+def _hash(data: bytes) -> str:
+    return hashlib.sha256(data).hexdigest()
+
+
+def _check_unchanged(path: Path, expected: str) -> None:
+    try:
+        data = path.read_bytes()
+    except FileNotFoundError:
+        return  # new, or moved away: nothing to overwrite
+    if expected and _hash(data) != expected:
+        raise OutsideChangeError(data)
 
 
 def describe_error(error: BaseException) -> str:

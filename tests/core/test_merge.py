@@ -75,3 +75,15 @@ def test_without_base_nothing_is_deleted() -> None:
     result = merge(None, notes(a), notes(b), "conflict copy")
     assert {h.id for h in result.notes.highlights} == {a.id, b.id}
     assert "conflict copy" in result.message("conflict copy")
+
+
+def test_label_speaker_and_role_changes_count_as_changes() -> None:
+    base = notes()
+    theirs = notes()
+    theirs.colors = {**theirs.colors, "yellow": "Striking"}
+    theirs.speakers = {"Interviewee": "Alex Ross Perry"}
+    result = merge(base, notes(), theirs, "laptop")
+    assert result.changed and result.other_changes
+    assert result.notes.colors["yellow"] == "Striking"
+    assert result.notes.speakers == {"Interviewee": "Alex Ross Perry"}
+    assert not merge(base, notes(), notes(), "laptop").changed

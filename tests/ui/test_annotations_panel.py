@@ -200,9 +200,10 @@ def test_orphans_listed_apart(qtbot, panel: AnnotationsPanel, controller) -> Non
 
 
 def test_switching_controllers_disconnects_the_old_one(
-    qtbot, panel: AnnotationsPanel, controller, make_window
+    qtbot, panel: AnnotationsPanel, controller, make_window, tmp_path
 ) -> None:
-    other = make_window().controller
+    # Its own notes file: a second window on the same notes would be read-only.
+    other = make_window(notes=tmp_path / "other.json").controller
     panel.set_controller(other)
     add(controller, INTRO)
     assert panel.visible_ids() == []

@@ -276,3 +276,80 @@ def test_read_only_folder_real(make_window, tmp_path, qtbot) -> None:
         qtbot.waitUntil(lambda: window.save_label.text().startswith("Not saved"), timeout=3000)
     finally:
         folder.chmod(0o755)
+
+
+def test_failed_write_under_way_is_not_reported_saved(make_window, monkeypatch, qtbot) -> None:
+    window = make_window()
+    saver = window.controller.saver
+
+    def full(path: Path, data: bytes) -> None:
+        raise OSError(errno.ENOSPC, "No space left on device", str(path))
+
+    monkeypatch.setattr("reader.ui.saver.atomic_write", full)
+    window.notes_editor.setPlainText("typed")
+    saver.save_soon_now()  # the write goes to the worker and fails there
+    assert not saver.flush()  # on quit this must not pass for saved
+    assert saver.dirty
+
+
+def test_outside_change_found_by_a_save_is_merged(make_window, notes_path, qtbot) -> None:
+    notes_with(notes_path, ["Rehearsal"], text="base")
+    window = make_window()
+    window.safety.guard.watcher.blockSignals(True)  # a save gets there before the watcher
+    theirs = parse(notes_path.read_bytes())
+    text = window.controller.session.document.text
+    start = text.index("Handycam")
+    theirs.highlights.append(make_highlight(text, start, start + len("Handycam")))
+    save_notes(notes_path, theirs)
+    highlight_with_key(window, qtbot, "scripted")
+    window.controller.saver.save_soon_now()
+    qtbot.waitUntil(lambda: len(saved(notes_path)["highlights"]) == 3, timeout=5000)
+    exacts = sorted(h["exact"] for h in saved(notes_path)["highlights"])
+    assert exacts == ["Handycam", "Rehearsal", "scripted"]
+
+
+def test_read_only_window_refuses_edits(make_window, notes_path, qtbot) -> None:
+    first = make_window()
+    second = make_window()
+    assert second.controller.saver.read_only
+    highlight_with_key(second, qtbot, "Rehearsal")
+    assert second.controller.session.notes.highlights == []
+    assert "read-only" in second.statusBar().currentMessage()
+    first.close()
+
+
+def test_save_as_refuses_the_locked_file_and_is_remembered(
+    make_window, notes_path, dialogs, qtbot, tmp_path
+) -> None:
+    first = make_window()
+    second = make_window()
+    dialogs.save_answers.append(str(notes_path))
+    second.safety.save_as()
+    assert second.controller.notes_path == notes_path and second.controller.saver.read_only
+    elsewhere = tmp_path / "mine.json"
+    dialogs.save_answers.append(str(elsewhere))
+    second.safety.save_as()
+    assert not second.controller.saver.read_only and not second.notes_editor.isReadOnly()
+    assert "read-only" not in second.windowTitle()
+    assert elsewhere.exists()
+    first.close()
+    second.close()
+    again = make_window(notes=None)
+    assert again.controller.notes_path == elsewhere
+
+
+def test_open_another_document_asks_when_notes_cannot_be_saved(
+    make_window, dialogs, monkeypatch, tmp_path
+) -> None:
+    window = make_window()
+    monkeypatch.setattr(
+        "reader.ui.saver.atomic_write",
+        lambda path, data: (_ for _ in ()).throw(OSError(errno.EACCES, "Permission denied")),
+    )
+    window.notes_editor.setPlainText("unsaved")
+    other = tmp_path / "other.txt"
+    other.write_text("Q: Why?\nA: Because.\n", "utf-8")
+    dialogs.button_answer = QMessageBox.StandardButton.Cancel
+    assert not window.open_document(other, tmp_path / "other.json")
+    assert window.notes_editor.toPlainText() == "unsaved"
+    assert window.windowTitle().endswith("Her Smell Interview")
