@@ -9,7 +9,13 @@ from pathlib import Path
 
 import orjson
 from PySide6.QtCore import QByteArray, QSettings, Qt, QTimer, QUrl
-from PySide6.QtGui import QCloseEvent, QDesktopServices, QTextCursor, QUndoGroup
+from PySide6.QtGui import (
+    QCloseEvent,
+    QDesktopServices,
+    QGuiApplication,
+    QTextCursor,
+    QUndoGroup,
+)
 from PySide6.QtWidgets import (
     QApplication,
     QDialog,
@@ -107,7 +113,11 @@ class MainWindow(QMainWindow):
         self.actions: Actions | None = None
         self.undo_group = QUndoGroup(self)
         self._wire_static()
-        self.resize(1280, 820)
+        # A first start fits the screen (a 1366x768 laptop too), reader wider than notes.
+        screen = QGuiApplication.primaryScreen().availableGeometry()
+        width, height = min(1280, screen.width() * 92 // 100), min(820, screen.height() * 9 // 10)
+        self.resize(width, height)
+        self.splitter.setSizes([width * 3 // 5, width * 2 // 5])
         self._restore_state()
 
     # Wiring: everything that does not depend on the open document ------------------------

@@ -84,8 +84,12 @@ class MarkdownHighlighter(QSyntaxHighlighter):
         ):
             for match in pattern.finditer(text):
                 self._merge(match.start(), match.end() - match.start(), fmt)
-        for start, end, _url in links_in(text):
-            self._merge(start, end - start, self._format(color=self._accent, underline=True))
+        for start, end, url in links_in(text):
+            # The label reads as a link; the target (a long highlight id) steps back.
+            target = end - len(url) - 2
+            self._merge(start, target - start, self._format(color=self._accent, underline=True))
+            small = self._format(color=self._muted, size=self._base_size * 0.8)
+            self._merge(target, end - target, small)
 
     def _set(self, start: int, count: int, fmt: QTextCharFormat) -> None:
         """setFormat in code points of the block's text."""

@@ -356,7 +356,9 @@ def install(window: MainWindow) -> SearchPanel:
     dock = QDockWidget("Search", window)
     dock.setObjectName("search-dock")
     dock.setWidget(panel)
-    window.addDockWidget(Qt.DockWidgetArea.RightDockWidgetArea, dock)
+    # Beside the outline and annotations: on the right it squeezed the reading column.
+    window.addDockWidget(Qt.DockWidgetArea.LeftDockWidgetArea, dock)
+    window.tabifyDockWidget(window.annotations_dock, dock)
     dock.hide()
 
     def source() -> tuple[Session, str] | None:

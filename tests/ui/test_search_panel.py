@@ -91,7 +91,7 @@ def activate(panel: SearchPanel, qtbot, item: QTreeWidgetItem) -> Result:
 
 def test_install_adds_a_hidden_dock_and_the_action(film: MainWindow) -> None:
     assert not film.search_dock.isVisible()  # type: ignore[attr-defined]
-    assert film.dockWidgetArea(film.search_dock) == Qt.DockWidgetArea.RightDockWidgetArea  # type: ignore[attr-defined]
+    assert film.dockWidgetArea(film.search_dock) == Qt.DockWidgetArea.LeftDockWidgetArea  # type: ignore[attr-defined]
     action = menu_action(film.menuBar(), "Edit", "Search Everything…")
     assert action.shortcut().toString() == "Ctrl+Shift+F"
     assert search_panel.install(film) is panel_of(film)
