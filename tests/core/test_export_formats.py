@@ -181,7 +181,7 @@ def test_markdown_sections_in_reading_order() -> None:
         "Not found in the current text",
         "Research notes",
     ]
-    assert text.startswith("# Her Smell Interview\n\nSource: /interviews/her-smell-interview.txt")
+    assert text.startswith("# Her Smell Interview\n\nSource: her-smell-interview.txt")
     # The research notes are copied verbatim, Markdown and HTML included.
     assert text.endswith(RESEARCH_NOTES)
 
@@ -191,7 +191,7 @@ def test_markdown_quotes_are_block_quotes() -> None:
     assert "\n> is not interested in making movies the way Hollywood wants him to\n" in text
     # A quote over two paragraphs: each line quoted, the paragraphs kept apart.
     assert "\n> that my dad found and sent.\n>\n> You’ve worked with Elizabeth\n" in text
-    assert f"\n> {ORPHAN_QUOTE}\n\n**Follow up** · #lost — Lost in revision\n" in text
+    assert f"\n**Follow up** · #lost — Lost in revision\n\n> {ORPHAN_QUOTE}\n" in text
 
 
 def test_markdown_specials_do_not_become_structure() -> None:

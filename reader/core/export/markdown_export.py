@@ -8,6 +8,7 @@ notes are Markdown already and are copied verbatim.
 from __future__ import annotations
 
 import re
+from pathlib import Path
 
 from reader import APP_NAME
 from reader.core.export.common import (
@@ -58,7 +59,8 @@ def _entry(session: Session, placed: Placed) -> str:
     note = _paragraphs(h.note)
     if note:
         meta += " — " + note[0]
-    return "\n\n".join([block_quote(h.exact), meta, *note[1:]])
+    # The label leads its quote, so it does not read as the heading of the next one.
+    return "\n\n".join([meta, block_quote(h.exact), *note[1:]])
 
 
 def export_markdown(session: Session, options: ExportOptions = DEFAULT_OPTIONS) -> bytes:
@@ -69,7 +71,7 @@ def export_markdown(session: Session, options: ExportOptions = DEFAULT_OPTIONS) 
     filters = filter_description(session, options)
     blocks = [
         f"# {escape(document.title)}",
-        f"Source: {escape(document.source)}",
+        f"Source: {escape(Path(document.source).name)}",  # the name, not the user's folders
         f"{count}{f' ({escape(filters)})' if filters else ''}, exported from {APP_NAME}.",
     ]
     placed = [place(session, h) for h in highlights]
