@@ -84,9 +84,14 @@ class Controller(QObject):
             self.undo_stack.push(RenameSpeakerCommand(self, detected, new_name))
 
     def add_highlight(self, start: int, end: int, color: str) -> Highlight | None:
-        """The new highlight, or None when the notes are read-only."""
+        """The new highlight, or None when the notes are read-only. The same span again
+        gives the highlight already there (recoloured), not a second one on top."""
         if not self.writable():
             return None
+        for existing in self.session.highlights_overlapping(start, end):
+            if (existing.start, existing.end) == (start, end):
+                self.edit_highlight(existing.id, "Recolour Highlight", color=color)
+                return self.session.highlight(existing.id)
         highlight = make_highlight(self.session.document.text, start, end, color)
         self.undo_stack.push(AddHighlightCommand(self, highlight))
         return highlight

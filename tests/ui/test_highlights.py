@@ -263,3 +263,10 @@ def test_floating_bar_hides_when_another_pane_is_clicked(film: MainWindow, qtbot
     assert film.reader.selection_bar.isVisible()
     qtbot.mouseClick(film.notes_editor.viewport(), Qt.MouseButton.LeftButton)
     qtbot.waitUntil(lambda: not film.reader.selection_bar.isVisible())
+
+
+def test_same_span_again_recolours_instead_of_duplicating(film: MainWindow, qtbot) -> None:
+    highlight_with_key(film, qtbot, "dawn", Qt.Key.Key_1)
+    highlight_with_key(film, qtbot, "dawn", Qt.Key.Key_3)
+    (h,) = film.controller.session.notes.highlights
+    assert h.color == "blue"
