@@ -51,6 +51,7 @@ from PySide6.QtWidgets import (
 )
 
 from reader.core.annotations import Highlight
+from reader.core.offsets import Utf16Index
 from reader.ui.theme import mix, swatch_color
 
 if TYPE_CHECKING:
@@ -234,11 +235,11 @@ def _wrapped(text: str, font: QFont, width: int, count: int) -> list[str]:
         line.setLineWidth(width)
         starts.append(line.textStart())
     layout.endLayout()
-    # Qt counts UTF-16 units; slice there so text beyond the BMP (emoji) splits correctly.
-    units = text.encode("utf-16-le")
-    cuts = [2 * start for start in starts]
-    lines = [units[a:b].decode("utf-16-le", "ignore").rstrip() for a, b in pairwise(cuts)]
-    rest = units[cuts[-1] :].decode("utf-16-le", "ignore")
+    # Qt's line starts count UTF-16 units: convert them in the one place that does that.
+    index = Utf16Index(text)
+    cuts = [index.to_code_point(start) for start in starts]
+    lines = [text[a:b].rstrip() for a, b in pairwise(cuts)]
+    rest = text[cuts[-1] :]
     return [*lines, fm.elidedText(rest, Qt.TextElideMode.ElideRight, width)]
 
 
