@@ -62,6 +62,8 @@ def _app(args: argparse.Namespace, stages: list[tuple[str, int]]) -> dict[str, A
 
     _stage(stages, "importing the app (reader.ui.main_window)")
     window = MainWindow()
+    window.resize(1280, 820)  # a desktop size, as in gui_scale (offscreen's screen is 800x600)
+    window.splitter.setSizes([768, 512])
     _stage(stages, "MainWindow()")
     notes = scratch_dir("bench-mem-") / "notes.json"
     if args.notes is not None:

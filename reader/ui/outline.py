@@ -23,7 +23,8 @@ class OutlineList(QListWidget):
         self.setObjectName("outline")
         self.setAccessibleName("Questions")
         self.setWordWrap(True)
-        self.setTextElideMode(Qt.TextElideMode.ElideRight)
+        # Rows are cut to PREVIEW_CHARS already; eliding again clipped wrapped rows.
+        self.setTextElideMode(Qt.TextElideMode.ElideNone)
         self.setUniformItemSizes(False)
         self.setSpacing(4)  # item padding in a style sheet breaks word-wrapped row heights
         self.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
