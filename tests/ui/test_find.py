@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import time
 from pathlib import Path
 
 import pytest
@@ -318,12 +317,9 @@ def test_long_document_paints_only_what_is_visible(make_window, tmp_path: Path, 
     window.reader.setFocus()
     qtbot.keyClick(window.reader, Qt.Key.Key_F, CTRL)
     bar = bar_of(window)
-    started = time.perf_counter()
-    bar.edit.setText("the")
-    elapsed = time.perf_counter() - started
+    bar.edit.setText("the")  # its speed is measured in bench/, not asserted here
     assert len(bar.matches) == total
     assert bar.count_label.text() == f"1 of {total:,}"
-    assert elapsed < 1.0  # tens of milliseconds here; generous for slow machines
     visible = bar.overlay.visible_matches()
     assert 0 < len(visible) < 500
     for _ in range(3):
