@@ -175,16 +175,12 @@ def test_plain_search_agrees_with_re(text: str, query: str, case: bool, whole: b
     assert find_all(text, query, case=case, whole_word=whole) == expected
 
 
-def test_find_all_is_fast_on_five_megabytes() -> None:
-    import time
-
+def test_find_all_on_five_megabytes() -> None:
+    """Correct at scale (its speed is measured by `make bench`, not asserted here)."""
     text = (FILM * (5_000_000 // len(FILM) + 1))[:5_000_000]
-    find_all(text, "warm up the fold")
-    started = time.perf_counter()
     spans = find_all(text, "the")
-    elapsed = time.perf_counter() - started
     assert len(spans) > 10_000
-    assert elapsed < 0.25  # ~15 ms here; generous for slow CI machines
+    assert all(text[a:b].casefold() == "the" for a, b in spans[:1000])
 
 
 # --- search_everything ----------------------------------------------------------------------
