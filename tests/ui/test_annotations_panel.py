@@ -235,6 +235,7 @@ WORDS = ("", "alpha", "gamma", "beta note", "the")
 def rebuilt(panel: AnnotationsPanel, controller: Controller) -> AnnotationsPanel:
     """A panel built from scratch on `controller`, filtered as `panel` is."""
     fresh = AnnotationsPanel()
+    fresh.show()  # a hidden panel waits to be shown before it builds its rows
     fresh.set_controller(controller)
     fresh.filter_edit.setText(panel.filter_edit.text())
     for mine, theirs in (
