@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtGui import QKeyEvent, QMouseEvent, QTextCursor
 from PySide6.QtWidgets import QPlainTextEdit, QWidget
 
@@ -37,11 +37,17 @@ class NotesEditor(QPlainTextEdit):
         self.highlighter = MarkdownHighlighter(self.document(), font.pointSizeF())
 
     def load_text(self, text: str) -> None:
-        """Show saved notes with a fresh undo history (loading is not an edit)."""
+        """Show saved notes with a fresh undo history (loading is not an edit).
+
+        Styling is attached once the window has painted: the highlighter styles every line
+        at once, ~230 ms for 1 MB of notes, which the first paint need not wait for.
+        """
+        self.highlighter.setDocument(None)
         self.document().setUndoRedoEnabled(False)
         self.setPlainText(text)
         self.document().setUndoRedoEnabled(True)
         self.document().setModified(False)
+        QTimer.singleShot(0, lambda: self.highlighter.setDocument(self.document()))
 
     def word_count(self) -> int:
         return len(self.toPlainText().split())

@@ -200,3 +200,16 @@ def test_notes_restored_byte_for_byte(make_window, notes_path, qtbot) -> None:
     assert saved(notes_path)["notes"] == expected
     again = make_window()
     assert again.notes_editor.toPlainText() == expected
+
+
+def test_loaded_notes_get_styled_after_the_first_paint(make_window, notes_path, qtbot) -> None:
+    window = make_window()
+    window.notes_editor.setPlainText("# Heading")
+    window.close()
+    again = make_window()
+    qtbot.waitUntil(
+        lambda: again.notes_editor.highlighter.document() is again.notes_editor.document()
+    )
+    QApplication.processEvents()
+    formats = again.notes_editor.document().firstBlock().layout().formats()
+    assert any(r.format.fontPointSize() > again.notes_editor.font().pointSizeF() for r in formats)
