@@ -16,6 +16,8 @@ _LIST_ITEM = re.compile(r"^(\s*)([-*+]|\d+[.)])(\s+)(\[[ xX]\]\s+)?")
 _QUOTE_PREFIX = re.compile(r"^(\s*(?:>\s?)+)")
 _HEADING_PREFIX = re.compile(r"^#{1,6}\s+")
 INDENT = "  "
+LONG_NOTES_CHARS = 100_000
+LONG_NOTES_STYLE_DELAY_MS = 300
 
 
 class NotesEditor(QPlainTextEdit):
@@ -39,15 +41,16 @@ class NotesEditor(QPlainTextEdit):
     def load_text(self, text: str) -> None:
         """Show saved notes with a fresh undo history (loading is not an edit).
 
-        Styling is attached once the window has painted: the highlighter styles every line
-        at once, ~230 ms for 1 MB of notes, which the first paint need not wait for.
+        The highlighter styles every line at once: ~230 ms for 1 MB of notes, which the
+        window's first paint should not wait for, so long notes are styled a moment later.
         """
         self.highlighter.setDocument(None)
         self.document().setUndoRedoEnabled(False)
         self.setPlainText(text)
         self.document().setUndoRedoEnabled(True)
         self.document().setModified(False)
-        QTimer.singleShot(0, lambda: self.highlighter.setDocument(self.document()))
+        delay = 0 if len(text) < LONG_NOTES_CHARS else LONG_NOTES_STYLE_DELAY_MS
+        QTimer.singleShot(delay, lambda: self.highlighter.setDocument(self.document()))
 
     def word_count(self) -> int:
         return len(self.toPlainText().split())
