@@ -29,7 +29,11 @@ class Session:
     # Set when the document differs from the one the notes were made on.
     anchor_summary: AnchorSummary | None = None
     _starts: list[int] = field(default_factory=list, repr=False)
-    _questions: list[tuple[int, int]] = field(default_factory=list, repr=False)
+    # Segment index -> question number, for every question paragraph; and the first
+    # paragraph of each question as (segment index, number), in order. Computed once per
+    # structure change for the reader, the outline and the exporters.
+    question_numbers: dict[int, int] = field(default_factory=dict, repr=False)
+    questions: list[tuple[int, int]] = field(default_factory=list, repr=False)
     # Highlight starts in list order, and the longest highlight: for range queries.
     _highlight_starts: list[int] = field(default_factory=list, repr=False)
     _longest: int = 0
@@ -76,10 +80,11 @@ class Session:
             roles[start] = correction.role
         self.segments = apply_corrections(self.detected, roles, self.notes.speakers)
         self._starts = [seg.start for seg in self.segments]
+        self.question_numbers = question_numbers(self.segments)
         first: dict[int, int] = {}  # question number -> index of its first paragraph
-        for index, number in question_numbers(self.segments).items():
+        for index, number in self.question_numbers.items():
             first.setdefault(number, index)
-        self._questions = [(index, number) for number, index in first.items()]
+        self.questions = [(index, number) for number, index in first.items()]
 
     def segment_at(self, offset: int) -> Segment | None:
         """The segment whose text holds `offset`, None between paragraphs."""
@@ -100,10 +105,10 @@ class Session:
     def question_at(self, offset: int) -> tuple[int, Segment] | None:
         """(number, first paragraph) of the question `offset` falls under, None before Q1."""
         index = self.segment_index_at(offset)
-        row = bisect_right(self._questions, (index, float("inf"))) - 1
+        row = bisect_right(self.questions, (index, float("inf"))) - 1
         if row < 0:
             return None
-        segment_index, number = self._questions[row]
+        segment_index, number = self.questions[row]
         return number, self.segments[segment_index]
 
     def segment_index_at(self, offset: int) -> int:

@@ -109,7 +109,6 @@ class MainWindow(QMainWindow):
         self._word_timer = QTimer(self, singleShot=True, interval=400)
         self._word_timer.timeout.connect(self._count_words)
 
-        self._undo_group_placeholder = None
         self.actions: Actions | None = None
         self.undo_group = QUndoGroup(self)
         self._wire_static()

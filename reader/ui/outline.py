@@ -7,7 +7,6 @@ from bisect import bisect_right
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import QListWidget, QListWidgetItem, QWidget
 
-from reader.core.interview import question_numbers
 from reader.core.session import Session
 
 PREVIEW_CHARS = 90
@@ -36,11 +35,7 @@ class OutlineList(QListWidget):
         self.clear()
         self._segment_indexes = []
         text = session.document.text
-        seen: set[int] = set()
-        for index, number in question_numbers(session.segments).items():
-            if number in seen:
-                continue  # a question over several paragraphs is one row
-            seen.add(number)
+        for index, number in session.questions:  # one row per question, however long
             seg = session.segments[index]
             preview = " ".join(text[seg.start : seg.end].split())
             if len(preview) > PREVIEW_CHARS:

@@ -17,7 +17,7 @@ from PySide6.QtGui import (
     QTextDocument,
 )
 
-from reader.core.interview import Role, Segment, question_numbers
+from reader.core.interview import Role, Segment
 from reader.core.offsets import Utf16Index
 from reader.core.session import Session
 from reader.ui import theme
@@ -91,7 +91,7 @@ class ReaderDocument:
             previous_role = seg.role
         cursor.endEditBlock()
         self.question_numbers = {
-            segments[i].start: n for i, n in question_numbers(segments).items()
+            segments[i].start: n for i, n in self.session.question_numbers.items()
         }
 
     def _block_format(self, role: Role, previous: Role | None) -> QTextBlockFormat:

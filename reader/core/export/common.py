@@ -7,7 +7,7 @@ from dataclasses import dataclass, field
 from typing import TypeVar
 
 from reader.core.annotations import DEFAULT_COLORS, Highlight
-from reader.core.interview import Role, question_numbers
+from reader.core.interview import Role
 from reader.core.session import Session
 
 PROGRESS_EVERY = 200  # highlights between two calls of ExportOptions.progress
@@ -117,7 +117,7 @@ def question_paragraphs(session: Session) -> dict[int, list[str]]:
     """Question number -> the text of each of its paragraphs (a question may span several)."""
     text = session.document.text
     paragraphs: dict[int, list[str]] = {}
-    for index, number in question_numbers(session.segments).items():
+    for index, number in session.question_numbers.items():
         seg = session.segments[index]
         paragraphs.setdefault(number, []).append(text[seg.start : seg.end])
     return paragraphs
