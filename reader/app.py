@@ -71,6 +71,12 @@ def _export_parser() -> argparse.ArgumentParser:
         metavar="TAG",
         help="only highlights with this tag; may be repeated (any of them matches)",
     )
+    parser.add_argument(
+        "--raw-cells",
+        action="store_true",
+        help="csv: write cells starting with = + - @ as they are (by default they get a "
+        "leading ' so that a spreadsheet does not run them as formulas)",
+    )
     return parser
 
 
@@ -128,7 +134,9 @@ def run_export(argv: list[str]) -> int:
     unknown = [c for c in args.color if c not in known]
     if unknown:
         return _fail(f"unknown colour {unknown[0]!r}; the colours are {', '.join(known)}.")
-    options = ExportOptions(colors=frozenset(args.color), tags=frozenset(args.tag))
+    options = ExportOptions(
+        colors=frozenset(args.color), tags=frozenset(args.tag), raw_cells=args.raw_cells
+    )
     output = FORMATS[args.format](session, options)
     if args.output is None:
         sys.stdout.buffer.write(output)

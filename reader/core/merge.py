@@ -2,7 +2,7 @@
 
 A three-way merge against the version both started from (`base`): a change made on only
 one side wins; for a highlight changed on both, the later `modified` wins; free-form
-notes changed on both sides keep both, the other version in a clearly marked section.
+notes are merged by lines (`text_merge`): only lines changed on both sides are kept twice.
 Without a base (a sync tool's conflict copy) nothing is deleted, only added or updated.
 """
 
@@ -13,6 +13,7 @@ from typing import TypeVar
 
 from reader.core.annotations import Highlight
 from reader.core.notes_file import NotesData
+from reader.core.text_merge import merge_text
 
 V = TypeVar("V")
 
@@ -23,13 +24,13 @@ class MergeResult:
     added: list[str] = field(default_factory=list)  # highlight ids
     updated: list[str] = field(default_factory=list)
     removed: list[str] = field(default_factory=list)
-    notes_conflict: bool = False
+    notes_conflicts: int = 0  # regions of the free-form notes kept in both versions
     other_changes: bool = False  # colour labels, speaker names or role corrections
 
     @property
     def changed(self) -> bool:
         return bool(
-            self.added or self.updated or self.removed or self.notes_conflict or self.other_changes
+            self.added or self.updated or self.removed or self.notes_conflicts or self.other_changes
         )
 
     def message(self, source: str) -> str:
@@ -42,22 +43,23 @@ class MergeResult:
             )
             if ids
         ]
-        if self.notes_conflict:
-            parts.append("both versions of the notes kept (see the end of your notes)")
+        if self.notes_conflicts:
+            parts.append(
+                f"lines changed on both sides kept in both versions, between <<<<<<< and "
+                f">>>>>>> in your notes ({self.notes_conflicts} place"
+                f"{'' if self.notes_conflicts == 1 else 's'})"
+            )
         if self.other_changes:
             parts.append("colour labels, speakers or paragraph roles updated")
         return f"Merged changes from {source}: " + (", ".join(parts) or "notes updated") + "."
-
-
-def conflict_section(theirs: str, source: str) -> str:
-    return f"\n\n---\n\n## Notes from {source}\n\n{theirs}"
 
 
 def merge(base: NotesData | None, ours: NotesData, theirs: NotesData, source: str) -> MergeResult:
     """Ours and theirs merged; `source` names theirs in the notes conflict section."""
     result = MergeResult(notes=replace(ours))
     result.notes.highlights = _merge_highlights(base, ours, theirs, result)
-    result.notes.notes, result.notes_conflict = _merge_text(base, ours, theirs, source)
+    text = merge_text(base and base.notes, ours.notes, theirs.notes, source)
+    result.notes.notes, result.notes_conflicts = text.text, text.conflicts
     result.notes.colors = _merge_dict(base and base.colors, ours.colors, theirs.colors)
     result.notes.speakers = _merge_dict(base and base.speakers, ours.speakers, theirs.speakers)
     roles = {r.start: r for r in theirs.roles}
@@ -96,20 +98,6 @@ def _merge_highlights(
             result.added.append(hid)
             merged[hid] = b
     return sorted(merged.values(), key=lambda h: (h.start, h.end, h.id))
-
-
-def _merge_text(
-    base: NotesData | None, ours: NotesData, theirs: NotesData, source: str
-) -> tuple[str, bool]:
-    if ours.notes == theirs.notes or not theirs.notes.strip():
-        return ours.notes, False
-    if base is not None and theirs.notes == base.notes:
-        return ours.notes, False
-    if (base is not None and ours.notes == base.notes) or not ours.notes.strip():
-        return theirs.notes, False
-    if theirs.notes in ours.notes:  # already merged once
-        return ours.notes, False
-    return ours.notes + conflict_section(theirs.notes, source), True
 
 
 def _merge_dict(

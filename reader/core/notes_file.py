@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+import codecs
+import uuid
 from collections.abc import Callable
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from functools import cache
 from typing import Any
 
@@ -47,6 +49,8 @@ class NotesData:
     notes: str = ""
     roles: list[RoleCorrection] = field(default_factory=list)
     speakers: dict[str, str] = field(default_factory=dict)
+    # What loading repaired (never saved): told to the user when the notes open.
+    notices: list[str] = field(default_factory=list, compare=False, repr=False)
 
     def to_json(self, native_highlights: bool = False) -> dict[str, Any]:
         """The file's object with a stable key order, highlights last since they are long.
@@ -80,14 +84,23 @@ class NotesData:
         structure = data.get("structure", {})
         colors = {cid: label for cid, (label, _) in DEFAULT_COLORS.items()}
         colors.update(data["colors"])
+        # The schema lets 5.0 pass as an integer; offsets index strings, so make them int.
+        highlights = [
+            Highlight.from_json({**h, "start": int(h["start"]), "end": int(h["end"])})
+            for h in data["highlights"]
+        ]
+        highlights, renamed = _unique_ids(highlights)
+        notices = []
+        if renamed:
+            notices.append(
+                f"{renamed} highlight{'s' if renamed > 1 else ''} shared an id with another "
+                "and got a new one; both are kept."
+            )
         return cls(
             document=data["document"],
             colors=colors,
-            # The schema lets 5.0 pass as an integer; offsets index strings, so make them int.
-            highlights=[
-                Highlight.from_json({**h, "start": int(h["start"]), "end": int(h["end"])})
-                for h in data["highlights"]
-            ],
+            highlights=highlights,
+            notices=notices,
             notes=data["notes"],
             roles=[
                 RoleCorrection(int(r["start"]), r.get("quote", ""), Role(r["role"]))
@@ -95,6 +108,21 @@ class NotesData:
             ],
             speakers=dict(structure.get("speakers", {})),
         )
+
+
+def _unique_ids(highlights: list[Highlight]) -> tuple[list[Highlight], int]:
+    """Highlights with every id unique (a hand edit or a bad merge can copy one); how many
+    were given a new id. Ids are looked up by id, so a duplicate would hide a highlight."""
+    seen: set[str] = set()
+    renamed = 0
+    unique = []
+    for h in highlights:
+        if h.id in seen:
+            h = replace(h, id=str(uuid.uuid4()))
+            renamed += 1
+        seen.add(h.id)
+        unique.append(h)
+    return unique, renamed
 
 
 @cache
@@ -153,7 +181,8 @@ def parse(raw: bytes) -> NotesData:
 def parse_migrating(raw: bytes) -> tuple[NotesData, int | None]:
     """Like `parse`, also saying which older version the file was migrated from."""
     try:
-        data = orjson.loads(raw)
+        # Notepad and some editors start UTF-8 with a byte order mark; JSON forbids it.
+        data = orjson.loads(raw.removeprefix(codecs.BOM_UTF8))
     except orjson.JSONDecodeError as exc:
         raise NotesFormatError(f"it is not valid JSON ({exc})") from exc
     if isinstance(data, dict) and data.get("format") == FORMAT:

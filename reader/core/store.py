@@ -5,6 +5,7 @@ from __future__ import annotations
 import hashlib
 import os
 import re
+import stat
 import tempfile
 from datetime import datetime
 from pathlib import Path
@@ -28,11 +29,31 @@ def default_notes_path(document_source: str | Path) -> Path:
     return data_dir() / "notes" / f"{slug}-{digest}.json"
 
 
+def _umask() -> int:
+    mask = os.umask(0o022)  # reading the umask means setting it; put it straight back
+    os.umask(mask)
+    return mask
+
+
+# Read once, at import: os.umask is process-wide and not safe to flip from the save worker.
+_NEW_FILE_MODE = 0o666 & ~_umask()
+
+
 def atomic_write(path: Path, data: bytes) -> None:
-    """Write `data` so that a crash leaves either the old or the new file, never half of one."""
+    """Write `data` so that a crash leaves either the old or the new file, never half of one.
+
+    A symbolic link is written through (its target is replaced, the link stays), and the
+    file keeps its permissions; a new file gets the user's umask, as `open` would give it.
+    """
+    path = Path(os.path.realpath(path))
     path.parent.mkdir(parents=True, exist_ok=True)
+    try:
+        mode = stat.S_IMODE(path.stat().st_mode)
+    except FileNotFoundError:
+        mode = _NEW_FILE_MODE
     fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
     try:
+        os.fchmod(fd, mode)  # mkstemp makes 0600
         with os.fdopen(fd, "wb") as handle:
             handle.write(data)
             handle.flush()

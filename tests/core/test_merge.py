@@ -63,11 +63,11 @@ def test_free_notes_changed_on_one_side_take_that_side() -> None:
 
 def test_free_notes_conflict_keeps_both() -> None:
     result = merge(notes(text="base"), notes(text="ours"), notes(text="theirs"), "laptop")
-    assert result.notes_conflict
-    assert result.notes.notes.startswith("ours")
-    assert "## Notes from laptop\n\ntheirs" in result.notes.notes
+    assert result.notes_conflicts == 1
+    assert result.notes.notes.startswith("<<<<<<< your notes\nours\n=======")
+    assert "laptop\ntheirs\n>>>>>>>" in result.notes.notes
     again = merge(notes(text="base"), result.notes, notes(text="theirs"), "laptop")
-    assert not again.notes_conflict and again.notes.notes == result.notes.notes
+    assert not again.notes_conflicts and again.notes.notes == result.notes.notes
 
 
 def test_without_base_nothing_is_deleted() -> None:

@@ -32,6 +32,8 @@ class ExportOptions:
 
     colors: frozenset[str] = frozenset()
     tags: frozenset[str] = frozenset()
+    # CSV: write cells as they are, even those a spreadsheet would run as a formula.
+    raw_cells: bool = False
     progress: Callable[[int, int], bool] | None = field(default=None, compare=False)
 
     @property

@@ -5,6 +5,10 @@ inside a field (a multi-line note) keeps its own LF line ends. UTF-8 with a byte
 mark, which Excel and LibreOffice need to detect UTF-8; pandas reads it with
 `encoding="utf-8-sig"`, Python's csv module with `open(..., encoding="utf-8-sig",
 newline="")`.
+
+A cell a spreadsheet would run as a formula (starting with =, +, -, @, a tab or a carriage
+return: OWASP's list) gets a leading apostrophe, which spreadsheets read as "text"; a tag
+like `=cmd|' /C calc'!A0` then stays a tag. `ExportOptions.raw_cells` turns this off.
 """
 
 from __future__ import annotations
@@ -40,6 +44,7 @@ COLUMNS = (
     "orphan",
 )
 TAG_SEPARATOR = ";"
+FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
 
 
 def export_csv(session: Session, options: ExportOptions = DEFAULT_OPTIONS) -> bytes:
@@ -49,25 +54,30 @@ def export_csv(session: Session, options: ExportOptions = DEFAULT_OPTIONS) -> by
     buffer = io.StringIO()
     writer = csv.writer(buffer, quoting=csv.QUOTE_MINIMAL, lineterminator="\r\n")
     writer.writerow(COLUMNS)
+    cell = (lambda value: value) if options.raw_cells else neutralise
     for h in progress.each(highlights):
         placed = place(session, h)
         number = placed.question
-        writer.writerow(
-            (
-                h.id,
-                "" if number is None else number,
-                "" if number is None else "\n".join(questions[number]),
-                placed.speaker,
-                h.start,
-                h.end,
-                h.exact,
-                h.color,
-                color_label(session, h.color),
-                TAG_SEPARATOR.join(h.tags),
-                h.note,
-                h.created,
-                h.modified,
-                "true" if h.orphan else "false",
-            )
+        row = (
+            h.id,
+            "" if number is None else number,
+            "" if number is None else "\n".join(questions[number]),
+            placed.speaker,
+            h.start,
+            h.end,
+            h.exact,
+            h.color,
+            color_label(session, h.color),
+            TAG_SEPARATOR.join(h.tags),
+            h.note,
+            h.created,
+            h.modified,
+            "true" if h.orphan else "false",
         )
+        writer.writerow([cell(value) if isinstance(value, str) else value for value in row])
     return buffer.getvalue().encode("utf-8-sig")
+
+
+def neutralise(value: str) -> str:
+    """`value`, made inert for a spreadsheet when it would start a formula."""
+    return "'" + value if value.startswith(FORMULA_STARTS) else value

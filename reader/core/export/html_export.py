@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from functools import cache
 from html import escape
+from pathlib import Path
 from typing import Any
 
 from reader import APP_NAME, __version__
@@ -113,7 +114,8 @@ def export_html(session: Session, options: ExportOptions = DEFAULT_OPTIONS) -> b
         "<body>",
         "<main>",
         f"<h1>{title}</h1>",
-        f'<p class="source">Source: {escape(document.source)}</p>',
+        # The file name only: a shared summary must not carry the path of the user's home.
+        f'<p class="source">Source: {escape(Path(document.source).name)}</p>',
         f'<p class="meta-line">{count}'
         + (f" ({escape(filters)})" if filters else "")
         + f", exported from {escape(APP_NAME)}.</p>",

@@ -1,0 +1,85 @@
+"""Three-way merge of the free-form notes by lines, so an outside change never grows them.
+
+Lines changed on one side only apply cleanly; lines changed differently on both sides are
+kept twice between marker lines, ours first. A region already holding the other side's
+lines (merged before) is taken as it is, so merging the same change twice changes nothing.
+Without a common version (a sync tool's conflict copy) the lines both texts share stand in
+for it: nothing is deleted, the other side's new lines are added.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from dataclasses import dataclass
+from difflib import SequenceMatcher
+
+from merge3 import Merge3
+
+
+@dataclass(frozen=True)
+class TextMerge:
+    text: str
+    conflicts: int  # regions kept twice between markers
+
+
+def conflict_markers(source: str) -> tuple[str, str, str]:
+    return (
+        "<<<<<<< your notes\n",
+        "======= the same lines as changed by " + source + "\n",
+        ">>>>>>> end of the two versions\n",
+    )
+
+
+def merge_text(base: str | None, ours: str, theirs: str, source: str) -> TextMerge:
+    if ours == theirs or not theirs.strip() or theirs == base:
+        return TextMerge(ours, 0)
+    if ours == base or not ours.strip():
+        return TextMerge(theirs, 0)
+    our_lines, their_lines = _lines(ours), _lines(theirs)
+    base_lines = _lines(base) if base is not None else _common_lines(our_lines, their_lines)
+    start, middle, end = conflict_markers(source)
+    merged: list[str] = []
+    conflicts = 0
+    merger = Merge3(base_lines, our_lines, their_lines)
+    for region in merger.merge_regions():
+        kind = region[0]
+        if kind in ("unchanged", "same", "a"):
+            merged += (base_lines if kind == "unchanged" else our_lines)[region[1] : region[2]]
+        elif kind == "b":
+            merged += their_lines[region[1] : region[2]]
+        else:
+            mine = our_lines[region[3] : region[4]]
+            other = their_lines[region[5] : region[6]]
+            if _contains(mine, other):
+                merged += mine
+                continue
+            conflicts += 1
+            merged += [start, *_terminated(mine), middle, *_terminated(other), end]
+    return TextMerge("".join(merged), conflicts)
+
+
+def _lines(text: str) -> list[str]:
+    return text.splitlines(keepends=True)
+
+
+def _terminated(lines: list[str]) -> list[str]:
+    """The last line of a region ends with a newline, so a marker starts a line of its own."""
+    if lines and not lines[-1].endswith("\n"):
+        return [*lines[:-1], lines[-1] + "\n"]
+    return lines
+
+
+def _common_lines(a: list[str], b: list[str]) -> list[str]:
+    matcher = SequenceMatcher(None, a, b, autojunk=False)
+    return [
+        line
+        for block in matcher.get_matching_blocks()
+        for line in a[block.a : block.a + block.size]
+    ]
+
+
+def _contains(lines: list[str], part: list[str]) -> bool:
+    """Every line of `part` is among `lines` (as often): kept there by an earlier merge."""
+    have = Counter(line.rstrip("\n") for line in lines)
+    have.subtract(line.rstrip("\n") for line in part)
+    return all(count >= 0 for count in have.values())
