@@ -93,32 +93,35 @@ def _import_parser() -> argparse.ArgumentParser:
     return parser
 
 
-def resolve_paths(document: Path | None, notes: Path | None) -> tuple[Path, Path]:
-    """The document to open and its notes file, with the defaults filled in."""
-    from reader.core.store import default_notes_path
-    from reader.resources import BUNDLED_INTERVIEW
-
-    document = document or BUNDLED_INTERVIEW
-    return document, notes or default_notes_path(document)
-
-
-def _open_session(document_path: Path, notes_path: Path) -> Session | str:
-    """The session for the document and its notes, or the one-line reason it cannot open."""
+def _open_session(document: Path | None, notes: Path | None) -> tuple[Session, Path] | str:
+    """The session for the document (default: the bundled interview) and its notes file
+    (default: the one `notes_location` finds), or the one-line reason it cannot open."""
     from reader.core.document import DocumentError, load_document
     from reader.core.notes_file import NotesFormatError
+    from reader.core.notes_location import locate_notes
     from reader.core.session import Session
     from reader.core.store import load_notes
+    from reader.resources import BUNDLED_INTERVIEW
 
+    document_path = document or BUNDLED_INTERVIEW
     try:
-        document = load_document(document_path)
-        notes = load_notes(notes_path)
+        loaded = load_document(document_path)
     except DocumentError as exc:
         return str(exc)
+    if notes is None:
+        location = locate_notes(document_path, loaded)
+        notes = location.path
+        if location.message:
+            print(f"interview-reader: {location.message}", file=sys.stderr)
+    try:
+        notes_data = load_notes(notes)
     except NotesFormatError as exc:
-        return f"cannot read the notes file {notes_path}: {exc}."
+        return f"cannot read the notes file {notes}: {exc}."
     except OSError as exc:  # e.g. --notes names a folder or an unreadable file
-        return f"cannot read the notes file {notes_path}: {exc.strerror or exc}."
-    return Session.open(document, notes)
+        return f"cannot read the notes file {notes}: {exc.strerror or exc}."
+    for notice in notes_data.notices if notes_data else []:
+        print(f"interview-reader: {notice}", file=sys.stderr)
+    return Session.open(loaded, notes_data), notes
 
 
 def run_export(argv: list[str]) -> int:
@@ -127,9 +130,10 @@ def run_export(argv: list[str]) -> int:
     from reader.core.store import atomic_write
 
     args = _export_parser().parse_args(argv)
-    session = _open_session(*resolve_paths(args.document, args.notes))
-    if isinstance(session, str):
-        return _fail(session)
+    opened = _open_session(args.document, args.notes)
+    if isinstance(opened, str):
+        return _fail(opened)
+    session = opened[0]
     known = dict.fromkeys([*COLOR_IDS, *session.notes.colors])
     unknown = [c for c in args.color if c not in known]
     if unknown:
@@ -154,14 +158,14 @@ def run_import(argv: list[str]) -> int:
     from reader.core.store import save_notes
 
     args = _import_parser().parse_args(argv)
-    document_path, notes_path = resolve_paths(args.document, args.notes)
     try:
         data = args.file.read_bytes()
     except OSError as exc:
         return _fail(f"cannot read {args.file}: {exc.strerror or exc}.")
-    session = _open_session(document_path, notes_path)
-    if isinstance(session, str):
-        return _fail(session)
+    opened = _open_session(args.document, args.notes)
+    if isinstance(opened, str):
+        return _fail(opened)
+    session, notes_path = opened
     try:
         result = import_w3c(session, data)
     except AnnotationImportError as exc:
@@ -201,7 +205,7 @@ def main(argv: list[str] | None = None) -> int:
             "no display to show the window on; run it on a desktop, or headless "
             "with 'xvfb-run make run'."
         )
+    from reader.resources import BUNDLED_INTERVIEW
     from reader.ui.main_window import run_gui
 
-    document_path, notes_path = resolve_paths(args.document, args.notes)
-    return run_gui(document_path, notes_path)
+    return run_gui(args.document or BUNDLED_INTERVIEW, args.notes)

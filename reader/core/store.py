@@ -82,15 +82,34 @@ def save_notes(path: Path, notes: NotesData) -> None:
     atomic_write(path, serialise(notes))
 
 
+def rescue_path(notes_path: Path) -> Path:
+    """Where notes go when their own file cannot be written as the app is made to end."""
+    stamp = datetime.now().strftime("%Y%m%d-%H%M%S")
+    return data_dir() / "rescued" / f"{notes_path.stem}-{stamp}{notes_path.suffix}"
+
+
 def set_aside(path: Path) -> Path:
     """Rename an unreadable notes file to NAME.corrupt-YYYYmmdd-HHMMSS.json and return that."""
+    target = _aside_name(path)
+    os.replace(path, target)
+    return target
+
+
+def keep_aside(path: Path, data: bytes) -> Path:
+    """Keep `data`, an unreadable version of the notes at `path`, beside it under the name
+    `set_aside` would give; for a version about to be replaced by our next save."""
+    target = _aside_name(path)
+    atomic_write(target, data)
+    return target
+
+
+def _aside_name(path: Path) -> Path:
     stamp = datetime.now().strftime("%Y%m%d-%H%M%S")
     target = path.with_name(f"{path.stem}.corrupt-{stamp}{path.suffix}")
     n = 1
     while target.exists():  # set aside twice in one second: never replace the first one
         n += 1
         target = path.with_name(f"{path.stem}.corrupt-{stamp}-{n}{path.suffix}")
-    os.replace(path, target)
     return target
 
 

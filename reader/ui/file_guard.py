@@ -28,6 +28,7 @@ class FileGuard(QObject):
         self.document_path = document_path
         self.lock = QLockFile(f"{notes_path}.lock")
         self.lock.setStaleLockTime(0)  # stale only when its process is gone (a crash)
+        self.held_elsewhere = False  # the last acquire failed because another writer has it
         self.known_notes_hash = ""  # of what we last read or wrote
         self.writing_hash = lambda: ""  # of a write of ours under way (set by the owner)
         self.document_mtime = _mtime(document_path)
@@ -38,15 +39,28 @@ class FileGuard(QObject):
         self._timer.timeout.connect(self.check)
 
     def acquire(self) -> str:
-        """Take the lock; "" on success, else who holds it, in words for the user."""
-        self.notes_path.parent.mkdir(parents=True, exist_ok=True)
+        """Take the lock; "" on success, else why not, in words for the user.
+
+        `held_elsewhere` tells the two failures apart: another writer (this window must
+        not write) or a folder that cannot be written now (full, read-only: nobody can
+        write, so editing goes on in memory and the lock is tried again with each save).
+        """
+        self.held_elsewhere = False
+        try:
+            self.notes_path.parent.mkdir(parents=True, exist_ok=True)
+        except OSError as exc:
+            return f"the notes folder cannot be written to ({exc.strerror or exc})"
         if self.lock.tryLock(0):
             return ""
         if self.lock.error() == QLockFile.LockError.LockFailedError:
+            self.held_elsewhere = True
             info = self.lock.getLockInfo()  # (pid, host, app), or empty when unreadable
             who = f"process {info[0]} on {info[1]}" if info else "another program"
             return f"another Interview Reader ({who}) is editing these notes"
         return "the notes folder cannot be written to"
+
+    def holds_lock(self) -> bool:
+        return self.lock.isLocked()
 
     def release(self) -> None:
         if self.lock.isLocked():

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-import hashlib
+import contextlib
 import sys
 from dataclasses import replace
 from pathlib import Path
@@ -33,7 +33,7 @@ from PySide6.QtWidgets import (
 
 from reader import APP_ID, APP_NAME, __version__
 from reader.core.backups import list_backups
-from reader.core.document import DocumentError, load_document
+from reader.core.document import Document, DocumentError, load_document
 from reader.core.notes_file import (
     VERSION,
     NewerVersionError,
@@ -42,8 +42,9 @@ from reader.core.notes_file import (
     parse,
     validate,
 )
+from reader.core.notes_location import candidates, locate_notes, remember_notes_path
 from reader.core.session import Session
-from reader.core.store import atomic_write, default_notes_path, set_aside
+from reader.core.store import atomic_write, set_aside
 from reader.ui import dialogs, find_bar, search_panel
 from reader.ui.actions import Actions, build_actions, build_menus
 from reader.ui.annotations_panel import AnnotationsPanel
@@ -55,6 +56,7 @@ from reader.ui.outline import OutlineList
 from reader.ui.reader_view import ReaderView
 from reader.ui.safety import NotesSafety, keep_backups
 from reader.ui.saver import describe_error
+from reader.ui.shutdown import ShutdownOnSignals
 
 
 def settings() -> QSettings:
@@ -188,11 +190,14 @@ class MainWindow(QMainWindow):
             return False
         if not self.may_discard_unsaved():
             return False
-        notes_path = notes_path or remembered_notes_path(document_path)
+        found = ""
+        if notes_path is None:
+            notes_path, found = self._locate_notes(document_path, document)
         loaded = self._read_notes(notes_path)
         if loaded is None:
             return False  # the user chose not to go on; the current document stays open
         notes, read_only, messages, on_disk = loaded
+        messages = [m for m in (found, *messages, *(notes.notices if notes else [])) if m]
         self.close_document()
         session = Session.open(document, notes)
         controller = Controller(session, notes_path, self)
@@ -234,6 +239,29 @@ class MainWindow(QMainWindow):
         conflict_text, conflict_actions = self.safety.conflict_actions()
         self.banner.show_message("  ".join([*messages, conflict_text]).strip(), conflict_actions)
         return True
+
+    def _locate_notes(self, document_path: Path, document: Document) -> tuple[Path, str]:
+        """The document's notes file and what to say about how it was found; the notes of
+        a moved and edited interview are offered, never taken without asking."""
+        location = locate_notes(document_path, document)
+        if location.message or location.path.exists():
+            return location.path, location.message
+        offered = candidates(document_path, document)
+        if not offered or offered[0].quotes_found == 0:
+            return location.path, ""
+        best = offered[0]
+        choice = dialogs.ask(
+            self,
+            "Notes of a moved interview?",
+            f"This interview has no notes yet, but {best.describe()}.\n\n"
+            "Use those notes for this interview?",
+            ["Use Those Notes", "Start Empty"],
+        )
+        if choice != "Use Those Notes":
+            return location.path, ""
+        with contextlib.suppress(OSError):  # remembered for next time if the folder allows
+            remember_notes_path(document_path, best.path)
+        return best.path, f"Using the notes of “{best.title}” from {best.source}."
 
     def _read_notes(
         self, notes_path: Path
@@ -309,8 +337,12 @@ class MainWindow(QMainWindow):
     def notes_saved_elsewhere(self, path: Path) -> None:
         """After Save Notes As…: the notes live at `path`, writable, from now on."""
         assert self.controller is not None
-        store = settings()
-        store.setValue(_notes_key(self.controller.session.document.source), str(path))
+        try:
+            remember_notes_path(self.safety.guard.document_path, path)
+        except OSError as exc:
+            self.statusBar().showMessage(
+                f"Saved, but the choice could not be remembered: {describe_error(exc)}", 8000
+            )
         self.notes_editor.setReadOnly(False)
         self.setWindowTitle(f"{APP_NAME} — {self.controller.session.document.title}")
         self.show_notes_path(path)
@@ -332,6 +364,24 @@ class MainWindow(QMainWindow):
             QMessageBox.StandardButton.Discard | QMessageBox.StandardButton.Cancel,
         )
         return answer == QMessageBox.StandardButton.Discard
+
+    def shut_down_now(self) -> None:
+        """The system is ending the app (a signal, a logout): no questions. Everything is
+        written; if the notes file cannot be, a rescue copy goes to the data folder."""
+        self.save_window_state()
+        if self.controller is not None and not self.controller.saver.flush():
+            rescued = self.controller.saver.rescue()
+            print(
+                f"interview-reader: the notes could not be saved to "
+                f"{self.controller.notes_path}; "
+                + (f"a copy was written to {rescued}." if rescued else "nor rescued."),
+                file=sys.stderr,
+            )
+        self.close_document()
+
+    def flush_notes(self) -> None:
+        if self.controller is not None:
+            self.controller.saver.flush()
 
     def close_document(self) -> None:
         if self.controller is None:
@@ -668,17 +718,6 @@ class MainWindow(QMainWindow):
         event.accept()
 
 
-def _notes_key(document_source: str | Path) -> str:
-    digest = hashlib.sha256(str(Path(document_source).resolve()).encode("utf-8")).hexdigest()
-    return f"notes-file/{digest[:16]}"
-
-
-def remembered_notes_path(document_path: Path) -> Path:
-    """Where this document's notes were last saved (Save Notes As…), else the default."""
-    remembered = settings().value(_notes_key(document_path))
-    return Path(remembered) if isinstance(remembered, str) else default_notes_path(document_path)
-
-
 def _load_newer_readonly(raw: bytes) -> NotesData | None:
     """What this build understands of a newer notes file, to show it without writing."""
     try:
@@ -690,11 +729,12 @@ def _load_newer_readonly(raw: bytes) -> NotesData | None:
         return None  # shown empty; the file itself stays as it is
 
 
-def run_gui(document_path: Path, notes_path: Path) -> int:
+def run_gui(document_path: Path, notes_path: Path | None) -> int:
     app = QApplication.instance() or QApplication(sys.argv[:1])
     app.setApplicationName(APP_ID)
     app.setApplicationVersion(__version__)
     window = MainWindow()
+    ShutdownOnSignals(app, window.shut_down_now, window.flush_notes)
     if not window.open_document(document_path, notes_path):
         return 1
     window.show()

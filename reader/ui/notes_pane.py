@@ -2,11 +2,32 @@
 
 from __future__ import annotations
 
+import re
+
 from PySide6.QtCore import QUrl, Signal
-from PySide6.QtGui import QAction
+from PySide6.QtGui import QAction, QColor, QImage, QTextDocument
 from PySide6.QtWidgets import QStackedWidget, QTextBrowser, QToolBar, QVBoxLayout, QWidget
 
 from reader.ui.notes_editor import NotesEditor
+
+# ![alt](url): shown as a link named for the image, so the preview never fetches it.
+_IMAGE = re.compile(r"!\[([^\]]*)\]\(")
+
+
+class NotesPreview(QTextBrowser):
+    """The rendered notes. Notes arrive by sync from anywhere, so rendering them loads no
+    file and no URL: `![x](file:///dev/zero)` once aborted the app, a FIFO froze it."""
+
+    def loadResource(self, kind: int, name: QUrl) -> object:
+        if kind == QTextDocument.ResourceType.ImageResource.value:
+            placeholder = QImage(16, 16, QImage.Format.Format_ARGB32)
+            placeholder.fill(QColor(128, 128, 128, 60))
+            return placeholder
+        return ""  # not null: a null answer makes QTextDocument read local files itself
+
+
+def without_images(markdown: str) -> str:
+    return _IMAGE.sub(lambda m: f"[🖼 {m.group(1) or 'image'}](", markdown)
 
 
 class NotesPane(QWidget):
@@ -16,7 +37,7 @@ class NotesPane(QWidget):
         super().__init__(parent)
         self.setObjectName("notes-pane")
         self.editor = NotesEditor()
-        self.preview = QTextBrowser()
+        self.preview = NotesPreview()
         self.preview.setObjectName("notes-preview")
         self.preview.setOpenLinks(False)  # every link goes through linkActivated
         self.preview.setFrameShape(QTextBrowser.Shape.NoFrame)
@@ -48,7 +69,7 @@ class NotesPane(QWidget):
 
     def show_preview(self, on: bool) -> None:
         if on:
-            self.preview.document().setMarkdown(self.editor.toPlainText())
+            self.preview.document().setMarkdown(without_images(self.editor.toPlainText()))
             self.preview.document().setBaseUrl(QUrl("notes:"))
             self.stack.setCurrentWidget(self.preview)
             self.preview.setFocus()

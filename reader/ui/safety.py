@@ -22,8 +22,9 @@ from reader.core.document import DocumentError, load_document
 from reader.core.merge import merge
 from reader.core.notes_file import NotesData, NotesFormatError, parse, serialise
 from reader.core.session import Session
-from reader.core.store import conflict_copies
+from reader.core.store import conflict_copies, keep_aside
 from reader.ui.file_guard import FileGuard
+from reader.ui.saver import describe_error
 
 if TYPE_CHECKING:
     from reader.ui.controller import Controller
@@ -58,6 +59,7 @@ class NotesSafety(QObject):
             self.guard.remember(on_disk)
             controller.saver.expected_hash = hashlib.sha256(on_disk).hexdigest()
         controller.saver.keep_backups = keep
+        controller.saver.may_write = self._may_write
         controller.saver.written.connect(self._written)
         controller.saver.outsideChange.connect(self._outside_change_at_save)
         controller.saver.stateChanged.connect(self._save_state)
@@ -75,9 +77,11 @@ class NotesSafety(QObject):
         saver = self.controller.saver
         if not saver.read_only:
             holder = self.guard.acquire()
-            if holder:
+            if holder and self.guard.held_elsewhere:
                 saver.read_only = True
                 messages.append(f"Opened read-only: {holder}.")
+            elif holder:
+                messages.append(unwritable_message(holder))
             else:
                 # A failure here is reported by the first save, which meets the same folder.
                 with contextlib.suppress(OSError):
@@ -85,8 +89,27 @@ class NotesSafety(QObject):
         self.guard.watch()
         return messages
 
+    def _may_write(self) -> bool:
+        """Before a save: hold the lock, taking it now if the folder could not be written
+        when the notes opened (a full disk with room again). False if another writer has
+        taken it meanwhile: then these notes go read-only, and the edits stay on screen."""
+        if self.guard.holds_lock():
+            return True
+        holder = self.guard.acquire()
+        if holder and self.guard.held_elsewhere:
+            self.controller.saver.read_only = True
+            self.window.banner.show_message(
+                f"Not saved: {holder}. Save Notes As… keeps your changes in another file.",
+                [("Save Notes As…", self.save_as)],
+            )
+            return False
+        return True  # locked now, or the write meets the same folder and says why
+
     def conflict_actions(self) -> tuple[str, list]:
-        """A banner message and its button for sync conflict copies, if there are any."""
+        """A banner message and its buttons: Save As when the folder cannot be written,
+        a merge for sync conflict copies."""
+        if not self.controller.saver.read_only and not self.guard.holds_lock():
+            return "", [("Save Notes As…", self.save_as)]  # the folder cannot be written
         copies = conflict_copies(self.controller.notes_path)
         if not copies or self.controller.saver.read_only:
             return "", []
@@ -113,12 +136,31 @@ class NotesSafety(QObject):
         self.controller.saver.mark_dirty()
 
     def _merge_from_disk(self, data: bytes) -> None:
+        # Whatever comes of it, the next save replaces this version knowingly.
+        self.controller.saver.expected_hash = hashlib.sha256(data).hexdigest()
         try:
             theirs = parse(data)
-        except NotesFormatError:
-            return  # half-written by a sync tool, say: our next save replaces it whole
+        except NotesFormatError as exc:
+            self._keep_unreadable(data, str(exc))
+            return
         self._merge(theirs, "another program", base=_parse_or_none(self.base_bytes))
         self.base_bytes = data
+
+    def _keep_unreadable(self, data: bytes, reason: str) -> None:
+        """Another program left a version we cannot read (a hand edit with a trailing
+        comma): our next save replaces it, so it is kept beside the notes first."""
+        path = self.controller.notes_path
+        try:
+            kept = keep_aside(path, data)
+        except OSError as exc:
+            kept_text = f"it could not be kept ({describe_error(exc)})"
+        else:
+            kept_text = f"it was kept as {kept.name}"
+        self.window.banner.show_message(
+            f"Another program changed the notes file, but that version cannot be read "
+            f"({reason}); {kept_text}. Your notes are saved as they are on screen."
+        )
+        self.controller.saver.mark_dirty()
 
     def merge_conflict_copies(self, copies: list[Path]) -> None:
         merged_any = False
@@ -175,7 +217,9 @@ class NotesSafety(QObject):
                 "saving is tried again; or save them somewhere else.",
                 [("Save Notes As…", self.save_as)],
             )
-        elif state == "saved" and self.window.banner.text().startswith("Your notes could not"):
+        elif state == "saved" and self.window.banner.text().startswith(
+            ("Your notes could not", "This folder cannot")
+        ):
             self.window.banner.show_message("")
 
     def save_as(self) -> None:
@@ -250,6 +294,13 @@ class NotesSafety(QObject):
         self.window.replace_notes(restored)
         self.controller.saver.mark_dirty()
         self.window.banner.show_message(f"Restored the notes from {choice.split(' —')[0]}.")
+
+
+def unwritable_message(reason: str) -> str:
+    return (
+        f"This folder cannot be written now: {reason}. You can edit; your changes are kept "
+        "in memory and saving is tried again, or use Save Notes As…."
+    )
 
 
 def _parse_or_none(data: bytes | None) -> NotesData | None:

@@ -1,4 +1,4 @@
-"""Autosave: a change is written within a second, the disk work off the GUI thread."""
+"""Autosave: every change is on disk within a second, the disk work off the GUI thread."""
 
 from __future__ import annotations
 
@@ -12,9 +12,10 @@ from pathlib import Path
 from PySide6.QtCore import QObject, QTimer, Signal
 
 from reader.core.backups import DEFAULT_KEEP, INTERVAL_SECONDS, make_backup
-from reader.core.store import atomic_write
+from reader.core.store import atomic_write, rescue_path
 
-AUTOSAVE_DELAY_MS = 600
+AUTOSAVE_DELAY_MS = 600  # a pause in typing this long saves at once...
+DEADLINE_MS = 1000  # ...and steady typing still saves this soon after the first change
 RETRY_MS = 5000
 
 
@@ -38,6 +39,7 @@ class NotesSaver(QObject):
         self._pool = ThreadPoolExecutor(max_workers=1, thread_name_prefix="notes-saver")
         self._pending: Future[None] | None = None
         self._dirty = False
+        self._first_unsaved = 0.0  # time.monotonic() of the oldest change not yet written
         self.read_only = False
         self.state = "saved"
         self.keep_backups = DEFAULT_KEEP
@@ -45,6 +47,8 @@ class NotesSaver(QObject):
         # Of what we believe the file holds ("" before it exists): a save that finds
         # something else there stops, so the outside change is merged, not overwritten.
         self.expected_hash = ""
+        # Asked before each write: False stops it (the owner found another writer).
+        self.may_write: Callable[[], bool] = lambda: True
         self.in_flight_hash = ""  # of a write under way, so a watcher does not take it for theirs
         self._timer = QTimer(self, singleShot=True)
         self._timer.timeout.connect(self.save_soon_now)
@@ -55,11 +59,16 @@ class NotesSaver(QObject):
         return self._dirty
 
     def mark_dirty(self) -> None:
+        """A change to save: after a pause in changes, and never later than the deadline."""
         if self.read_only:
             return
+        now = time.monotonic()
+        if not self._dirty:
+            self._first_unsaved = now
         self._dirty = True
         self._set_state("saving", "")
-        self._timer.start(AUTOSAVE_DELAY_MS)
+        left_ms = DEADLINE_MS - (now - self._first_unsaved) * 1000
+        self._timer.start(max(0, min(AUTOSAVE_DELAY_MS, int(left_ms))))
 
     def save_soon_now(self) -> None:
         """Start writing now, in the worker; a write already under way is followed by this."""
@@ -68,11 +77,24 @@ class NotesSaver(QObject):
         if self._pending is not None and not self._pending.done():
             self._timer.start(AUTOSAVE_DELAY_MS)  # one write at a time; try again shortly
             return
+        if not self.may_write():
+            return
+        data = self._serialise_or_report()
+        if data is None:
+            return
         self._dirty = False
-        data = self._serialise()
         self.in_flight_hash = _hash(data)
         self._pending = self._pool.submit(self._write, self.path, data, self.expected_hash)
         self._pending.add_done_callback(lambda f: self._finished.emit(data, f.exception()))
+
+    def _serialise_or_report(self) -> bytes | None:
+        """The bytes to write, or None after reporting why the notes cannot be written
+        (the edits stay in memory and dirty, so quitting asks first)."""
+        try:
+            return self._serialise()
+        except Exception as exc:  # whatever the cause, it must show, never stall "saving"
+            self._set_state("error", f"the notes could not be prepared for writing ({exc})")
+            return None
 
     def _write(self, path: Path, data: bytes, expected: str) -> None:
         """In the worker: check nobody else wrote the file, write it atomically, and take a
@@ -89,9 +111,11 @@ class NotesSaver(QObject):
         self._timer.stop()
         if self._pending is not None and self._pending.exception() is not None:
             self._dirty = True  # the write under way failed: write again below
-        if self._dirty and not self.read_only:
+        if self._dirty and not self.read_only and self.may_write():
+            data = self._serialise_or_report()
+            if data is None:
+                return False
             self._dirty = False
-            data = self._serialise()
             try:
                 # On quit there is no time to merge: an outside change is kept as a backup.
                 try:
@@ -106,6 +130,19 @@ class NotesSaver(QObject):
             self._remember(data)
             self._set_state("saved", "")
         return not self._dirty
+
+    def rescue(self) -> Path | None:
+        """Write the notes to a rescue file in the data folder (the notes file could not be
+        written and the app must end); that file, or None if even this failed."""
+        data = self._serialise_or_report()
+        if data is None:
+            return None
+        target = rescue_path(self.path)
+        try:
+            atomic_write(target, data)
+        except OSError:
+            return None
+        return target
 
     def retarget(self, path: Path) -> None:
         """Save to `path` from now on (Save Notes As…), writing everything there at once."""

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import os
 import shutil
+import signal
 import subprocess
 import sys
 import time
@@ -122,3 +123,54 @@ def test_real_window_types_notes_and_saves_them(display: str, tmp_path: Path) ->
         if app.process.poll() is None:
             app.process.kill()
     assert saved(notes)["format"] == "interview-reader-notes"
+
+
+STEADY = "steady typing never pauses long enough for a debounce to fire"
+
+
+def test_steady_typing_reaches_the_disk_before_a_kill(display: str, tmp_path: Path) -> None:
+    """A key every 0.15 s (faster than the 0.6 s pause that used to be needed): the
+    notes are on disk while the typing goes on, and a SIGKILL loses at most a second."""
+    notes = tmp_path / "notes.json"
+    app = App(display, tmp_path, notes)
+    try:
+        app.keys("ctrl+2")
+        typist = subprocess.Popen(
+            ["xdotool", "type", "--delay", "150", STEADY], env=app.env
+        )  # about 9 s of typing
+        try:
+            wait_for(lambda: saved(notes).get("notes"), timeout=6)
+            assert typist.poll() is None, "the typing ended before anything was saved"
+            app.process.kill()  # SIGKILL: no flush, only what autosave wrote
+            app.process.wait(10)
+        finally:
+            typist.kill()
+            typist.wait(10)
+    finally:
+        if app.process.poll() is None:
+            app.process.kill()
+    on_disk = saved(notes)["notes"]
+    assert on_disk and STEADY.startswith(on_disk)
+
+
+@pytest.mark.parametrize("name", ["SIGTERM", "SIGINT", "SIGHUP"])
+def test_a_signal_flushes_the_notes_and_releases_the_lock(
+    display: str, tmp_path: Path, name: str
+) -> None:
+    notes = tmp_path / "notes.json"
+    app = App(display, tmp_path, notes)
+    try:
+        app.keys("ctrl+2")
+        app.type("written as the terminal closed")
+        # Within the autosave's pause: only the signal's flush can write these words.
+        unsaved = not notes.exists()
+        app.process.send_signal(getattr(signal, name))
+        assert app.process.wait(30) == 0
+    finally:
+        if app.process.poll() is None:
+            app.process.kill()
+    text = saved(notes)["notes"]
+    assert text and "written as the terminal closed".startswith(text)
+    assert not Path(f"{notes}.lock").exists()
+    if not unsaved:
+        pytest.skip("autosave wrote first on this loaded machine; the flush was not needed")

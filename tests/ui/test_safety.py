@@ -195,7 +195,8 @@ def test_outside_notes_conflict_keeps_both(make_window, notes_path, qtbot) -> No
     save_notes(notes_path, theirs)
     qtbot.waitUntil(lambda: "theirs" in window.notes_editor.toPlainText(), timeout=5000)
     text = window.notes_editor.toPlainText()
-    assert text.startswith("mine, more") and "## Notes from another program" in text
+    assert text.startswith("<<<<<<< your notes\nmine, more\n=======")
+    assert text.count("theirs") == 1 and "lines changed on both sides" in window.banner.text()
 
 
 def test_sync_conflict_copy_is_offered_and_merged(make_window, notes_path, qtbot) -> None:

@@ -1,0 +1,50 @@
+"""Leaving cleanly when the system asks: SIGTERM, SIGINT, SIGHUP, and the session manager.
+
+A logout, `kill` or a closed terminal must not cost the last second of typing: each
+signal is noticed by the Qt event loop (through a socket Python's signal module writes
+to), the notes are written and the lock released, then the app quits.
+"""
+
+from __future__ import annotations
+
+import signal
+import socket
+from collections.abc import Callable
+
+from PySide6.QtCore import QObject, QSocketNotifier
+from PySide6.QtGui import QGuiApplication
+
+SIGNALS = (signal.SIGTERM, signal.SIGINT, signal.SIGHUP)
+
+
+class ShutdownOnSignals(QObject):
+    """Calls `shut_down` then quits the app on SIGTERM, SIGINT or SIGHUP; calls `flush`
+    when the session manager asks the app to save (its commitDataRequest)."""
+
+    def __init__(
+        self, app: QGuiApplication, shut_down: Callable[[], None], flush: Callable[[], None]
+    ) -> None:
+        super().__init__(app)
+        self._app = app
+        self._shut_down = shut_down
+        self._receiver, sender = socket.socketpair()
+        self._sender = sender
+        for end in (self._receiver, sender):
+            end.setblocking(False)
+        signal.set_wakeup_fd(sender.fileno(), warn_on_full_buffer=False)
+        for number in SIGNALS:
+            # The work is done on the Qt side; Python's handler only has to exist.
+            signal.signal(number, lambda *_: None)
+        self._notifier = QSocketNotifier(self._receiver.fileno(), QSocketNotifier.Type.Read, self)
+        self._notifier.activated.connect(self._signalled)
+        app.commitDataRequest.connect(lambda _manager: flush())
+
+    def _signalled(self) -> None:
+        try:
+            received = self._receiver.recv(64)
+        except BlockingIOError:
+            return
+        if any(number in received for number in map(int, SIGNALS)):
+            self._notifier.setEnabled(False)
+            self._shut_down()
+            self._app.quit()

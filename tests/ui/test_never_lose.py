@@ -1,0 +1,257 @@
+"""Issue #10 in the window: steady typing is saved, signals flush, nothing fails silently,
+unreadable outside edits are kept, moved interviews keep their notes, the preview loads
+nothing by itself, and a folder that cannot be written at start-up is not read-only."""
+
+from __future__ import annotations
+
+import os
+import signal
+import subprocess
+import sys
+from collections.abc import Iterator
+from pathlib import Path
+
+import orjson
+import pytest
+from PySide6.QtCore import QLockFile, QTimer
+
+from reader.core.store import default_notes_path
+from reader.ui.notes_pane import NotesPreview
+from reader.ui.saver import NotesSaver
+from reader.ui.shutdown import SIGNALS, ShutdownOnSignals
+from tests.conftest import ROOT
+from tests.ui.test_highlights import highlight_with_key
+from tests.ui.test_safety import notes_with, saved
+
+TALK = "Q: Why film?\nA: Because film is patient, and I am not.\nQ: And video?\nA: Too quick.\n"
+
+
+def test_steady_typing_is_saved_before_a_pause(qtbot, tmp_path: Path) -> None:
+    """A change every 0.1 s, never a pause: the old debounce never saved at all."""
+    count = [0]
+    saver = NotesSaver(tmp_path / "notes.json", lambda: str(count[0]).encode())
+    typing = QTimer(interval=100)
+
+    def key() -> None:
+        count[0] += 1
+        saver.mark_dirty()
+
+    typing.timeout.connect(key)
+    typing.start()
+    try:
+        with qtbot.waitSignal(saver.written, timeout=3000):
+            pass
+        assert (tmp_path / "notes.json").exists()
+    finally:
+        typing.stop()
+        saver.shutdown()
+
+
+@pytest.fixture
+def restore_signals() -> Iterator[None]:
+    handlers = {number: signal.getsignal(number) for number in SIGNALS}
+    yield
+    signal.set_wakeup_fd(-1)
+    for number, handler in handlers.items():
+        signal.signal(number, handler)
+
+
+@pytest.mark.parametrize("number", SIGNALS)
+def test_a_signal_writes_the_notes_and_releases_the_lock(
+    make_window, notes_path, qtbot, qapp, restore_signals, number
+) -> None:
+    window = make_window()
+    window.notes_editor.setPlainText("typed just before the logout")
+    assert window.controller.saver.dirty
+    ShutdownOnSignals(qapp, window.shut_down_now, window.flush_notes)
+    os.kill(os.getpid(), number)
+    qtbot.waitUntil(lambda: window.controller is None)
+    assert saved(notes_path)["notes"] == "typed just before the logout"
+    lock = QLockFile(f"{notes_path}.lock")
+    assert lock.tryLock(0)  # released
+    lock.unlock()
+
+
+def test_commit_data_writes_the_notes(make_window, notes_path) -> None:
+    window = make_window()
+    window.notes_editor.setPlainText("the session manager asked")
+    window.flush_notes()
+    assert saved(notes_path)["notes"] == "the session manager asked"
+
+
+def test_a_failure_while_serialising_is_a_visible_save_error(
+    make_window, notes_path, qtbot, dialogs, monkeypatch
+) -> None:
+    window = make_window()
+    saver = window.controller.saver
+
+    def broken() -> bytes:
+        raise TypeError("Integer exceeds 64-bit range")
+
+    monkeypatch.setattr(saver, "_serialise", broken)
+    window.notes_editor.setPlainText("kept")
+    qtbot.waitUntil(lambda: window.save_label.text().startswith("Not saved"), timeout=3000)
+    assert "64-bit" in window.banner.text()
+    assert any(b.text() == "Save Notes As…" for b in window.banner.buttons)
+    assert saver.dirty
+    dialogs.button_answer = dialogs.button_answer.Cancel
+    window.close()
+    assert window.isVisible()  # asked before losing the edits, and the user said no
+    monkeypatch.undo()
+
+
+def test_an_unreadable_outside_edit_is_kept_before_it_is_replaced(
+    make_window, notes_path, qtbot
+) -> None:
+    notes_with(notes_path, ["Rehearsal"], text="mine")
+    window = make_window()
+    broken = notes_path.read_bytes().replace(b'"notes": "mine"', b'"notes": "hand edit",,')
+    notes_path.write_bytes(broken)
+    qtbot.waitUntil(lambda: "cannot be read" in window.banner.text(), timeout=5000)
+    (kept,) = notes_path.parent.glob("notes.corrupt-*.json")
+    assert kept.read_bytes() == broken
+    qtbot.waitUntil(lambda: readable(notes_path).get("notes") == "mine", timeout=3000)
+    assert len(list(notes_path.parent.glob("notes.corrupt-*.json"))) == 1
+
+
+def readable(path: Path) -> dict:
+    try:
+        return orjson.loads(path.read_bytes())
+    except orjson.JSONDecodeError:
+        return {}
+
+
+def test_the_preview_loads_no_local_file(make_window, tmp_path, qtbot) -> None:
+    fifo = tmp_path / "fifo"
+    os.mkfifo(fifo)
+    window = make_window()
+    window.notes_editor.setPlainText(
+        f"# Notes\n\n![zero](file:///dev/zero)\n\n![pipe]({fifo.as_uri()})\n\n"
+        '<img src="/dev/zero">\n'
+    )
+    window.actions.toggle_preview.setChecked(True)
+    qtbot.waitUntil(lambda: window.notes_pane.previewing())
+    assert "🖼 zero" in window.notes_pane.preview.toPlainText()
+    preview = window.notes_pane.preview
+    assert isinstance(preview, NotesPreview)
+    image = preview.loadResource(2, fifo.as_uri())
+    assert not image.isNull() and image.width() == 16
+
+
+# Moved and renamed interviews -------------------------------------------------------------
+
+
+def test_a_moved_interview_keeps_its_notes(make_window, tmp_path, qtbot) -> None:
+    first = tmp_path / "talk.txt"
+    first.write_text(TALK, "utf-8")
+    window = make_window(first, notes=None)
+    highlight_with_key(window, qtbot, "patient")
+    window.close()
+    moved = tmp_path / "archive" / "renamed talk.txt"
+    moved.parent.mkdir()
+    first.rename(moved)
+    again = make_window(moved, notes=None)
+    assert [h.exact for h in again.controller.session.notes.highlights] == ["patient"]
+    assert "Found this interview's notes" in again.banner.text()
+    assert again.controller.notes_path == default_notes_path(first)
+
+
+def test_a_moved_and_edited_interview_is_offered_its_notes(
+    make_window, tmp_path, qtbot, dialogs
+) -> None:
+    first = tmp_path / "talk.txt"
+    first.write_text(TALK, "utf-8")
+    window = make_window(first, notes=None)
+    highlight_with_key(window, qtbot, "patient")
+    window.close()
+    first.unlink()
+    edited = tmp_path / "talk.txt.d" / "talk.txt"
+    edited.parent.mkdir()
+    edited.write_text(TALK.replace("Too quick", "Far too quick"), "utf-8")
+    dialogs.choice_answers.append("Use Those Notes")
+    again = make_window(edited, notes=None)
+    assert any("moved interview" in text for _, text in dialogs.shown)
+    assert [h.exact for h in again.controller.session.notes.highlights] == ["patient"]
+
+
+def test_a_copy_still_in_place_keeps_notes_of_its_own(make_window, tmp_path, qtbot) -> None:
+    first = tmp_path / "talk.txt"
+    first.write_text(TALK, "utf-8")
+    window = make_window(first, notes=None)
+    highlight_with_key(window, qtbot, "patient")
+    window.close()
+    copy = tmp_path / "copy.txt"
+    copy.write_text(TALK, "utf-8")
+    other = make_window(copy, notes=None)
+    assert other.controller.session.notes.highlights == []
+
+
+def run_cli(*args: str, env_dir: Path) -> subprocess.CompletedProcess[str]:
+    env = {
+        **os.environ,
+        "XDG_DATA_HOME": os.environ["XDG_DATA_HOME"],
+        "XDG_CONFIG_HOME": os.environ["XDG_CONFIG_HOME"],
+    }
+    return subprocess.run(
+        [sys.executable, "main.py", *args],
+        cwd=ROOT,
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=120,
+        check=False,
+    )
+
+
+def test_the_cli_finds_a_moved_interviews_notes(make_window, tmp_path, qtbot) -> None:
+    first = tmp_path / "talk.txt"
+    first.write_text(TALK, "utf-8")
+    window = make_window(first, notes=None)
+    highlight_with_key(window, qtbot, "patient")
+    window.close()
+    moved = tmp_path / "moved.txt"
+    first.rename(moved)
+    result = run_cli("export", str(moved), "--format", "csv", env_dir=tmp_path)
+    assert result.returncode == 0, result.stderr
+    assert "patient" in result.stdout and "Found this interview's notes" in result.stderr
+
+
+def test_save_as_is_remembered_after_a_restart_and_by_the_cli(
+    make_window, tmp_path, qtbot, dialogs
+) -> None:
+    doc = tmp_path / "talk.txt"
+    doc.write_text(TALK, "utf-8")
+    window = make_window(doc, notes=None)
+    elsewhere = tmp_path / "chosen" / "my notes.json"
+    dialogs.save_answers.append(str(elsewhere))
+    window.actions.save_notes_as.trigger()
+    highlight_with_key(window, qtbot, "patient")
+    qtbot.waitUntil(
+        lambda: elsewhere.exists() and bool(saved(elsewhere)["highlights"]), timeout=3000
+    )
+    window.close()
+    again = make_window(doc, notes=None)
+    assert again.controller.notes_path == elsewhere
+    assert [h.exact for h in again.controller.session.notes.highlights] == ["patient"]
+    again.close()
+    result = run_cli("export", str(doc), "--format", "csv", env_dir=tmp_path)
+    assert result.returncode == 0 and "patient" in result.stdout, result.stderr
+
+
+# A folder that cannot be written when the notes open --------------------------------------
+
+
+def test_a_full_disk_at_start_up_does_not_leave_the_notes_read_only(
+    make_window, notes_path, qtbot, monkeypatch
+) -> None:
+    notes_with(notes_path, ["Rehearsal"])
+    monkeypatch.setattr(QLockFile, "tryLock", lambda self, timeout=0: False)
+    window = make_window()
+    assert not window.controller.saver.read_only and not window.notes_editor.isReadOnly()
+    assert "cannot be written now" in window.banner.text()
+    assert any(b.text() == "Save Notes As…" for b in window.banner.buttons)
+    monkeypatch.undo()  # room again: the next save takes the lock and writes
+    window.notes_editor.setPlainText("after the disk was cleared")
+    qtbot.waitUntil(lambda: saved(notes_path)["notes"] == "after the disk was cleared")
+    assert window.safety.guard.holds_lock()
+    assert "cannot be written" not in window.banner.text()
