@@ -94,7 +94,7 @@ def census(app: QApplication, open_: Callable[[], None]) -> dict[str, Any]:
 
 
 def run_app(args: argparse.Namespace, app: QApplication) -> dict[str, Any]:
-    from reader.ui.main_window import MainWindow
+    from reader.ui.window.main_window import MainWindow
 
     notes = scratch_dir("bench-loop-") / "notes.json"
     shutil.copyfile(args.notes, notes)

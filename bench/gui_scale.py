@@ -88,7 +88,7 @@ class AppBench:
     """MainWindows opened on the document, one after another, and what is done in them."""
 
     def __init__(self, app: QApplication, doc: Path, notes: Path | None) -> None:
-        from reader.ui.main_window import MainWindow, settings
+        from reader.ui.window.main_window import MainWindow, settings
 
         self.settings = settings
         self.app = app

@@ -26,7 +26,7 @@ from bench.proc import ROOT, emit, scratch_dir
 
 TRACE_TOP = 10
 # The app's imports one by one, its third-party libraries first; a module shared by two is
-# counted with the first. reader.ui.main_window comes last and brings in the rest.
+# counted with the first. reader.ui.window.main_window comes last and brings in the rest.
 IMPORTS = (
     "orjson",
     "platformdirs",
@@ -35,11 +35,11 @@ IMPORTS = (
     "reader.core.session",
     "reader.core.export",
     "reader.core.backups",
-    "reader.ui.annotations_panel",
-    "reader.ui.reader_view",
-    "reader.ui.notes_pane",
-    "reader.ui.safety",
-    "reader.ui.main_window",
+    "reader.ui.annotations.panel",
+    "reader.ui.reading.reader_view",
+    "reader.ui.notes.notes_pane",
+    "reader.ui.persistence.safety",
+    "reader.ui.window.main_window",
 )
 
 
@@ -58,9 +58,9 @@ def _app(args: argparse.Namespace, stages: list[tuple[str, int]]) -> dict[str, A
         before = proc_status_kb("VmRSS")
         importlib.import_module(module)
         imports.append((module, proc_status_kb("VmRSS") - before))
-    from reader.ui.main_window import MainWindow
+    from reader.ui.window.main_window import MainWindow
 
-    _stage(stages, "importing the app (reader.ui.main_window)")
+    _stage(stages, "importing the app (reader.ui.window.main_window)")
     window = MainWindow()
     window.resize(1280, 820)  # a desktop size, as in gui_scale (offscreen's screen is 800x600)
     window.splitter.setSizes([768, 512])

@@ -11,7 +11,7 @@ from PySide6.QtCore import QSettings
 from PySide6.QtWidgets import QDialog, QFileDialog, QInputDialog, QMessageBox
 
 from reader.ui.dialogs import ColorLabelsDialog, NoteDialog, TagsDialog
-from reader.ui.main_window import MainWindow
+from reader.ui.window.main_window import MainWindow
 from tests.conftest import BUNDLED
 
 

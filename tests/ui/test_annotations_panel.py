@@ -10,10 +10,10 @@ from PySide6.QtCore import Qt
 from shiboken6 import delete
 
 from reader.core.annotations import COLOR_IDS, make_highlight
-from reader.ui.annotations_panel import ID_ROLE, AnnotationsPanel
-from reader.ui.commands import AddHighlightCommand, EditHighlightCommand
-from reader.ui.controller import Controller
-from reader.ui.main_window import MainWindow
+from reader.ui.annotations.panel import ID_ROLE, AnnotationsPanel
+from reader.ui.interview.commands import AddHighlightCommand, EditHighlightCommand
+from reader.ui.interview.controller import Controller
+from reader.ui.window.main_window import MainWindow
 
 INTRO = (100, 140)  # inside the introduction, before any question
 Q1 = (1900, 1950)  # inside the answer to question 1

@@ -10,8 +10,8 @@ import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QDialog
 
-from reader.ui.export_dialog import ExportDialog
-from reader.ui.main_window import MainWindow
+from reader.ui.exporting.export_dialog import ExportDialog
+from reader.ui.window.main_window import MainWindow
 from tests.ui.test_highlights import highlight_with_key
 
 
@@ -118,7 +118,7 @@ def test_export_pdf_has_pages(marked, dialogs, tmp_path) -> None:
 
 
 def test_print_document_has_highlights_and_endnotes(marked) -> None:
-    from reader.ui.printing import print_document
+    from reader.ui.exporting.printing import print_document
 
     doc = print_document(marked.reader.reading)
     text = doc.toPlainText()

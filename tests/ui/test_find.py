@@ -8,9 +8,9 @@ import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication
 
-from reader.ui import find_bar
-from reader.ui.find_bar import FindBar
-from reader.ui.main_window import MainWindow
+from reader.ui.find import find_bar
+from reader.ui.find.find_bar import FindBar
+from reader.ui.window.main_window import MainWindow
 from tests.ui.test_main_window import menu_action
 
 TEXT = (

@@ -9,7 +9,7 @@ from PySide6.QtCore import QCoreApplication, QEvent, QPoint, Qt
 from PySide6.QtWidgets import QMenu
 
 from reader.core.interview import Role
-from reader.ui.main_window import MainWindow
+from reader.ui.window.main_window import MainWindow
 from tests.conftest import BUNDLED
 
 QUESTIONS = 13

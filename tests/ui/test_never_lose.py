@@ -16,9 +16,9 @@ import pytest
 from PySide6.QtCore import QLockFile, QTimer
 
 from reader.core.store import default_notes_path
-from reader.ui.notes_pane import NotesPreview
-from reader.ui.saver import NotesSaver
-from reader.ui.shutdown import SIGNALS, ShutdownOnSignals
+from reader.ui.notes.notes_pane import NotesPreview
+from reader.ui.persistence.saver import NotesSaver
+from reader.ui.window.shutdown import SIGNALS, ShutdownOnSignals
 from tests.conftest import ROOT
 from tests.ui.test_highlights import highlight_with_key
 from tests.ui.test_safety import notes_with, saved

@@ -10,7 +10,7 @@ from PySide6.QtCore import QPoint, Qt, QUrl
 from PySide6.QtGui import QTextCursor
 from PySide6.QtWidgets import QApplication
 
-from reader.ui.main_window import MainWindow
+from reader.ui.window.main_window import MainWindow
 from tests.ui.test_highlights import select
 
 CTRL = Qt.KeyboardModifier.ControlModifier
@@ -162,7 +162,8 @@ def test_link_to_deleted_highlight_says_so(window: MainWindow, notes, qtbot) -> 
 def test_external_links_open_only_on_click(window: MainWindow, monkeypatch) -> None:
     opened: list[str] = []
     monkeypatch.setattr(
-        "reader.ui.main_window.QDesktopServices.openUrl", lambda url: opened.append(url.toString())
+        "reader.ui.window.main_window.QDesktopServices.openUrl",
+        lambda url: opened.append(url.toString()),
     )
     window.notes_editor.setPlainText("[site](https://example.org)")
     assert opened == []

@@ -11,13 +11,13 @@ import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QMessageBox
 
-import reader.ui.saver
+import reader.ui.persistence.saver
 from reader.core import backups
 from reader.core.annotations import make_highlight
 from reader.core.document import load_document
 from reader.core.notes_file import NotesData, parse, serialise
 from reader.core.store import save_notes
-from reader.ui.main_window import MainWindow
+from reader.ui.window.main_window import MainWindow
 from tests.conftest import BUNDLED
 from tests.ui.test_highlights import highlight_with_key
 
@@ -153,7 +153,7 @@ def test_backup_at_session_start_and_restore(make_window, notes_path, dialogs, q
 
 
 def test_backups_keep_setting(make_window, notes_path, dialogs) -> None:
-    from reader.ui.main_window import settings
+    from reader.ui.window.main_window import settings
 
     settings().setValue("backups/keep", 3)
     notes_with(notes_path, ["Rehearsal"])
@@ -231,14 +231,14 @@ def test_write_error_keeps_edits_and_offers_save_as(
 ) -> None:
     window = make_window()
     disk_full = [True]
-    real_write = reader.ui.saver.atomic_write
+    real_write = reader.ui.persistence.saver.atomic_write
 
     def failing_write(path: Path, data: bytes) -> None:
         if disk_full[0]:
             raise OSError(error, os.strerror(error), str(path))
         real_write(path, data)
 
-    monkeypatch.setattr("reader.ui.saver.atomic_write", failing_write)
+    monkeypatch.setattr("reader.ui.persistence.saver.atomic_write", failing_write)
     window.notes_editor.setPlainText("precious words")
     qtbot.waitUntil(lambda: window.save_label.text().startswith("Not saved"), timeout=3000)
     assert os.strerror(error) in window.banner.text()
@@ -255,7 +255,7 @@ def test_write_error_keeps_edits_and_offers_save_as(
 def test_quit_with_unsaved_changes_warns(make_window, dialogs, monkeypatch) -> None:
     window = make_window()
     monkeypatch.setattr(
-        "reader.ui.saver.atomic_write",
+        "reader.ui.persistence.saver.atomic_write",
         lambda path, data: (_ for _ in ()).throw(OSError(errno.ENOSPC, "No space left", str(path))),
     )
     window.notes_editor.setPlainText("unsaved")
@@ -286,7 +286,7 @@ def test_failed_write_under_way_is_not_reported_saved(make_window, monkeypatch, 
     def full(path: Path, data: bytes) -> None:
         raise OSError(errno.ENOSPC, "No space left on device", str(path))
 
-    monkeypatch.setattr("reader.ui.saver.atomic_write", full)
+    monkeypatch.setattr("reader.ui.persistence.saver.atomic_write", full)
     window.notes_editor.setPlainText("typed")
     saver.save_soon_now()  # the write goes to the worker and fails there
     assert not saver.flush()  # on quit this must not pass for saved
@@ -344,7 +344,7 @@ def test_open_another_document_asks_when_notes_cannot_be_saved(
 ) -> None:
     window = make_window()
     monkeypatch.setattr(
-        "reader.ui.saver.atomic_write",
+        "reader.ui.persistence.saver.atomic_write",
         lambda path, data: (_ for _ in ()).throw(OSError(errno.EACCES, "Permission denied")),
     )
     window.notes_editor.setPlainText("unsaved")

@@ -9,9 +9,9 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication, QTreeWidgetItem
 
 from reader.core.search import Result
-from reader.ui import search_panel
-from reader.ui.main_window import MainWindow
-from reader.ui.search_panel import SearchPanel
+from reader.ui.find import search_panel
+from reader.ui.find.search_panel import SearchPanel
+from reader.ui.window.main_window import MainWindow
 from tests.ui.test_main_window import menu_action
 
 TEXT = (

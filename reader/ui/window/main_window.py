@@ -45,18 +45,19 @@ from reader.core.notes_file import (
 from reader.core.notes_location import candidates, locate_notes, remember_notes_path
 from reader.core.session import Session
 from reader.core.store import atomic_write, set_aside
-from reader.ui import dialogs, find_bar, search_panel
-from reader.ui.actions import Actions, build_actions, build_menus
-from reader.ui.annotations_panel import AnnotationsPanel
-from reader.ui.banner import Banner
-from reader.ui.controller import Controller
+from reader.ui import dialogs
+from reader.ui.annotations.panel import AnnotationsPanel
 from reader.ui.dialogs import ColorLabelsDialog, NoteDialog, TagsDialog
-from reader.ui.notes_pane import NotesPane
-from reader.ui.outline import OutlineList
-from reader.ui.reader_view import ReaderView
-from reader.ui.safety import NotesSafety, keep_backups
-from reader.ui.saver import describe_error
-from reader.ui.shutdown import ShutdownOnSignals
+from reader.ui.find import find_bar, search_panel
+from reader.ui.interview.controller import Controller
+from reader.ui.notes.notes_pane import NotesPane
+from reader.ui.outline.outline import OutlineList
+from reader.ui.persistence.safety import NotesSafety, keep_backups
+from reader.ui.persistence.saver import describe_error
+from reader.ui.reading.reader_view import ReaderView
+from reader.ui.window.actions import Actions, build_actions, build_menus
+from reader.ui.window.banner import Banner
+from reader.ui.window.shutdown import ShutdownOnSignals
 
 
 def settings() -> QSettings:
@@ -584,7 +585,7 @@ class MainWindow(QMainWindow):
 
     def export(self) -> None:
         from reader.core.export import FORMAT_INFO, FORMATS, ExportCancelled
-        from reader.ui.export_dialog import ExportDialog
+        from reader.ui.exporting.export_dialog import ExportDialog
 
         if self.controller is None:
             return
@@ -648,7 +649,7 @@ class MainWindow(QMainWindow):
     def print_interview(self) -> None:
         from PySide6.QtPrintSupport import QPrintDialog, QPrinter
 
-        from reader.ui.printing import print_document
+        from reader.ui.exporting.printing import print_document
 
         if self.reader.reading is None:
             return
@@ -658,7 +659,7 @@ class MainWindow(QMainWindow):
             print_document(self.reader.reading).print_(printer)
 
     def export_pdf(self) -> None:
-        from reader.ui.printing import pdf_printer, print_document
+        from reader.ui.exporting.printing import pdf_printer, print_document
 
         if self.reader.reading is None:
             return

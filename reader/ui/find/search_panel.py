@@ -37,11 +37,11 @@ from PySide6.QtWidgets import (
 from reader.core.offsets import Utf16Index
 from reader.core.search import KINDS, Result, ResultList, SearchError, search_everything
 from reader.ui import theme
-from reader.ui.find_bar import PREFILL_MAX_CHARS, add_to_edit_menu, warning_color
+from reader.ui.find.find_bar import PREFILL_MAX_CHARS, add_to_edit_menu, warning_color
 
 if TYPE_CHECKING:
     from reader.core.session import Session
-    from reader.ui.main_window import MainWindow
+    from reader.ui.window.main_window import MainWindow
 
 GROUP_TITLES = {
     "document": "In the interview",

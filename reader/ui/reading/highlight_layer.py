@@ -16,7 +16,7 @@ from reader.core.annotations import Highlight
 from reader.ui import theme
 
 if TYPE_CHECKING:
-    from reader.ui.reader_view import ReaderView
+    from reader.ui.reading.reader_view import ReaderView
 
 MARKER_RADIUS = 3.5
 

@@ -10,7 +10,7 @@ from reader.core.annotations import Highlight
 from reader.core.interview import Role
 
 if TYPE_CHECKING:
-    from reader.ui.controller import Controller
+    from reader.ui.interview.controller import Controller
 
 
 class SetRoleCommand(QUndoCommand):

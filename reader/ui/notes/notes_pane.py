@@ -8,7 +8,7 @@ from PySide6.QtCore import QUrl, Signal
 from PySide6.QtGui import QAction, QColor, QImage, QTextDocument
 from PySide6.QtWidgets import QStackedWidget, QTextBrowser, QToolBar, QVBoxLayout, QWidget
 
-from reader.ui.notes_editor import NotesEditor
+from reader.ui.notes.notes_editor import NotesEditor
 
 # ![alt](url): shown as a link named for the image, so the preview never fetches it.
 _IMAGE = re.compile(r"!\[([^\]]*)\]\(")

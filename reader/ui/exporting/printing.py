@@ -8,7 +8,7 @@ from PySide6.QtPrintSupport import QPrinter
 
 from reader.core.session import Session
 from reader.ui import theme
-from reader.ui.reader_document import ReaderDocument
+from reader.ui.reading.reader_document import ReaderDocument
 
 
 def print_document(reading: ReaderDocument) -> QTextDocument:

@@ -12,7 +12,7 @@ from reader.core.annotations import Highlight, make_highlight
 from reader.core.interview import Role
 from reader.core.notes_file import serialise
 from reader.core.session import Session
-from reader.ui.commands import (
+from reader.ui.interview.commands import (
     AddHighlightCommand,
     DeleteHighlightCommand,
     EditHighlightCommand,
@@ -21,7 +21,7 @@ from reader.ui.commands import (
     SetColorLabelsCommand,
     SetRoleCommand,
 )
-from reader.ui.saver import NotesSaver
+from reader.ui.persistence.saver import NotesSaver
 
 
 class Controller(QObject):

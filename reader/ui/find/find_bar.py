@@ -43,7 +43,7 @@ from reader.core.search import Query, SearchError, prepare
 from reader.ui import theme
 
 if TYPE_CHECKING:
-    from reader.ui.reader_view import ReaderView
+    from reader.ui.reading.reader_view import ReaderView
 
 DEBOUNCE_MS = 150  # for one or two characters, which match everywhere in a long text
 IMMEDIATE_CHARS = 3  # from this length a search is quick enough to run on each key

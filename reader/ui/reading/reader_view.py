@@ -28,9 +28,9 @@ from reader.core.interview import Role, Segment
 from reader.core.session import Session
 from reader.ui import theme
 from reader.ui.dialogs import swatch_icon
-from reader.ui.highlight_layer import HighlightLayer
-from reader.ui.reader_document import ReaderDocument
-from reader.ui.selection_bar import SelectionBar
+from reader.ui.reading.highlight_layer import HighlightLayer
+from reader.ui.reading.reader_document import ReaderDocument
+from reader.ui.reading.selection_bar import SelectionBar
 
 ROLE_LABELS = {
     Role.QUESTION: "Question",

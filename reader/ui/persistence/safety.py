@@ -23,12 +23,12 @@ from reader.core.merge import merge
 from reader.core.notes_file import NotesData, NotesFormatError, parse, serialise
 from reader.core.session import Session
 from reader.core.store import conflict_copies, keep_aside
-from reader.ui.file_guard import FileGuard
-from reader.ui.saver import describe_error
+from reader.ui.persistence.file_guard import FileGuard
+from reader.ui.persistence.saver import describe_error
 
 if TYPE_CHECKING:
-    from reader.ui.controller import Controller
-    from reader.ui.main_window import MainWindow
+    from reader.ui.interview.controller import Controller
+    from reader.ui.window.main_window import MainWindow
 
 
 def keep_backups(settings: QSettings) -> int:

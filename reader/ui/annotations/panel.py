@@ -56,7 +56,7 @@ from reader.core.offsets import Utf16Index
 from reader.ui.theme import mix, swatch_color
 
 if TYPE_CHECKING:
-    from reader.ui.controller import Controller
+    from reader.ui.interview.controller import Controller
 
 Index = QModelIndex | QPersistentModelIndex
 ID_ROLE = Qt.ItemDataRole.UserRole

@@ -10,7 +10,7 @@ from PySide6.QtWidgets import QPlainTextEdit, QWidget
 
 from reader.core.offsets import Utf16Index
 from reader.ui import theme
-from reader.ui.markdown_highlighter import MarkdownHighlighter, links_in
+from reader.ui.notes.markdown_highlighter import MarkdownHighlighter, links_in
 
 _LIST_ITEM = re.compile(r"^(\s*)([-*+]|\d+[.)])(\s+)(\[[ xX]\]\s+)?")
 _QUOTE_PREFIX = re.compile(r"^(\s*(?:>\s?)+)")
