@@ -169,14 +169,14 @@ def _run_list(
     test: str,
     skip_failures: set[str],
     outcomes: list[Outcome],
+    action: str = "continue",
 ) -> str:
-    """Runs one assertion list; returns `continue`, or `abort` to stop every list."""
-    action = "continue"
+    """Runs one assertion list, from `action` on (`skip`: each is recorded as skipped);
+    returns the action it ended with: `abort` stops every list."""
     for entry in entries:
         if isinstance(entry, list):
-            if action == "continue":
-                action = _run_list(entry, content, folder, test, skip_failures, outcomes)
-                action = "abort" if action == "abort" else "continue"
+            inner = _run_list(entry, content, folder, test, skip_failures, outcomes, action)
+            action = "abort" if inner == "abort" else action
             continue
         assertion = _assertion(entry, folder)
         name = assertion.get("id", entry if isinstance(entry, str) else "inline")
@@ -246,6 +246,22 @@ def standalone_annotations(collection: dict[str, Any]) -> list[dict[str, Any]]:
 
 def standalone_page(collection: dict[str, Any]) -> dict[str, Any]:
     return {"@context": collection["@context"], **collection["first"]}
+
+
+def test_every_test_file_of_the_suite_runs_without_a_failure() -> None:
+    """The optional tests report what is not implemented; nothing fails, nothing is missed."""
+    found = {p.relative_to(MODEL).as_posix() for p in MODEL.rglob("*.test")}
+    assert found - {n for n in found if n.startswith("examples/")} == set(
+        ANNOTATION_TESTS + COLLECTION_TESTS + PAGE_TESTS
+    )
+    collection = exported()
+    runs = [(n, a) for n in ANNOTATION_TESTS for a in standalone_annotations(collection)]
+    runs += [(n, collection) for n in COLLECTION_TESTS + PAGE_TESTS]
+    runs += [(n, standalone_page(collection)) for n in PAGE_TESTS]
+    for name, content in runs:
+        outcomes = run_test(name, content)
+        assert outcomes and failures(outcomes) == [], name
+        assert "skipped" not in {o.status for o in outcomes}
 
 
 def test_every_annotation_passes_every_must() -> None:
@@ -414,6 +430,7 @@ def test_runner_follows_the_suites_rules_for_lists_and_results() -> None:
             {"id": "both", "assertions": [_inline("x", "nothing"), _inline("y", "a")]},
             _inline("stop", "nothing", onUnexpectedResult="failAndAbort"),
             _inline("never", "a"),
+            [_inline("nested-never", "a")],
         ],
     }
     outcomes = run_assertions(test, MODEL, {"a": 1}, "inline")
@@ -427,6 +444,7 @@ def test_runner_follows_the_suites_rules_for_lists_and_results() -> None:
         ("both", "fail"),
         ("stop", "fail"),
         ("never", "skipped"),
+        ("nested-never", "skipped"),
     ]
 
 
