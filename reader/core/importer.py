@@ -187,10 +187,17 @@ def _as_list(value: Any) -> list[Any]:
     return value if isinstance(value, list) else [value]
 
 
+def _printable(value: str) -> str:
+    """`value` from the file, safe to print on one line: no line breaks or terminal escapes,
+    at most MAX_NAME_CHARS characters."""
+    value = "".join(c if c.isprintable() else "\ufffd" for c in value[: MAX_NAME_CHARS + 1])
+    return value if len(value) <= MAX_NAME_CHARS else value[: MAX_NAME_CHARS - 1] + "…"
+
+
 def _name(annotation: dict[str, Any], number: int) -> str:
     value = annotation.get("id", annotation.get("@id"))
     if isinstance(value, str) and value.strip():
-        return value if len(value) <= MAX_NAME_CHARS else value[: MAX_NAME_CHARS - 1] + "…"
+        return _printable(value)
     return f"annotation {number}"
 
 
@@ -210,7 +217,7 @@ def _kind(selector: Any) -> str:
         return "a selector given by address"
     types = _types(selector)
     known = [t for t in TEXT_SELECTORS if t in types]
-    return known[0] if known else next(iter(sorted(types)), "a selector without a type")
+    return known[0] if known else _printable(min(types, default="a selector without a type"))
 
 
 def _chain(selector: dict[str, Any]) -> list[Any]:

@@ -536,6 +536,8 @@ _WORDS = st.sampled_from(
         "AnnotationCollection",
         "TextQuoteSelector",
         "TextPositionSelector",
+        "FragmentSelector",
+        "Choice",
         "TextualBody",
         "tagging",
         "commenting",
@@ -557,6 +559,7 @@ _KEYS = st.sampled_from(
         "id",
         "target",
         "selector",
+        "refinedBy",
         "exact",
         "prefix",
         "suffix",
@@ -594,3 +597,15 @@ def test_any_json_imports_or_raises_annotation_import_error(data: Any) -> None:
             assert TEXT[h.start : h.end] == h.exact
         uuid.UUID(h.id)
     parse(serialise(replace(session.notes, highlights=result.added)))  # schema-valid
+
+
+def test_names_and_types_from_the_file_are_printed_safely() -> None:
+    """A hostile id or selector type cannot add lines or terminal escapes to the summary."""
+    item = target({"type": "Evil\x1b[2J\nSelector"}, id="https://x/\x1b[31mred\nnot imported: fake")
+    item["id"] += "x" * 500
+    message = import_w3c(small_session(), orjson.dumps(item)).message()
+    assert "\x1b" not in message and len(message.splitlines()) == 2
+    (line,) = message.splitlines()[1:]
+    assert line.startswith("  not imported: https://x/\ufffd[31mred\ufffdnot imported: fake")
+    assert "Evil\ufffd[2J\ufffdSelector, not a text quote or position" in line
+    assert len(line) < 400
