@@ -4,6 +4,10 @@
 single Annotation or a JSON list of them, and returns the new highlights anchored in the
 session's text by their quote. It never changes the session: the caller adds the
 highlights, so the UI can make the import one undoable step.
+
+Annotations are anchored by TextQuoteSelector and TextPositionSelector, alone or in
+refinedBy chains of them; the others (a whole resource, a FragmentSelector, an SVG area,
+a quote over MAX_QUOTE_CHARS) are not imported and are named in the result's summary.
 """
 
 from __future__ import annotations
@@ -17,16 +21,33 @@ from typing import Any
 import orjson
 
 from reader.core.anchoring import AnchorStatus, anchor, best_occurrence
-from reader.core.annotations import DEFAULT_COLOR, Highlight, now_iso
+from reader.core.annotations import CONTEXT_CHARS, DEFAULT_COLOR, Highlight, now_iso
 from reader.core.document import normalise
+from reader.core.export.w3c_export import COLOR_PROPERTY, OUR_NAMESPACE, OUR_PREFIX
 from reader.core.session import Session
 
-COLOR_PROPERTY = "interviewReader:color"
+# Our colour property, as we write it and as a JSON-LD tool may have expanded it.
+COLOR_KEYS = (COLOR_PROPERTY, COLOR_PROPERTY.replace(f"{OUR_PREFIX}:", OUR_NAMESPACE, 1))
 MAX_PAGES = 10_000  # embedded "next" pages followed at most, so a cycle cannot hang us
+# A highlight is a passage, not a book: a longer quote (about 40 pages) is refused, so that
+# a hostile or broken file cannot make anchoring crawl or the notes file balloon.
+MAX_QUOTE_CHARS = 100_000
+TOO_LONG = f"a quote over {MAX_QUOTE_CHARS:,} characters"
+MAX_REFINEMENTS = 16  # refinedBy links followed at most
+MAX_NAME_CHARS = 200  # of an annotation's id, as the summary names it
+TEXT_SELECTORS = ("TextQuoteSelector", "TextPositionSelector")
 
 
 class AnnotationImportError(Exception):
     """Input that is not W3C Web Annotation JSON this build can read; one line for the user."""
+
+
+@dataclass(frozen=True)
+class NotImported:
+    """An annotation left out: its id (or "annotation N", its place in the file) and why."""
+
+    name: str
+    reason: str
 
 
 @dataclass(frozen=True)
@@ -35,24 +56,39 @@ class ImportResult:
 
     `skipped`: annotations already present (same id, or same start, end and quote).
     `orphaned`: how many of `added` were not found in the current text.
-    `unusable`: annotations with no text quote or position to anchor them by.
+    `not_imported`: the annotations left out, in file order, each with its reason.
     """
 
     added: list[Highlight] = field(default_factory=list)
     skipped: int = 0
     orphaned: int = 0
-    unusable: int = 0
+    not_imported: list[NotImported] = field(default_factory=list)
+
+    @property
+    def too_long(self) -> int:
+        """Annotations refused for a quote over MAX_QUOTE_CHARS."""
+        return sum(n.reason == TOO_LONG for n in self.not_imported)
+
+    @property
+    def unusable(self) -> int:
+        """Annotations with no text quote or position we can anchor them by."""
+        return len(self.not_imported) - self.too_long
 
     def message(self) -> str:
-        """E.g. "Imported 3 annotations (1 already present, 0 not found in the text)"."""
+        """E.g. "Imported 3 annotations (1 already present, 0 not found in the text)", then
+        one line naming each annotation not imported and why."""
         noun = "annotation" if len(self.added) == 1 else "annotations"
         text = (
             f"Imported {len(self.added)} {noun} ({self.skipped} already present, "
             f"{self.orphaned} not found in the text"
         )
         if self.unusable:
-            text += f", {self.unusable} without a text selector"
-        return text + ")"
+            text += f", {self.unusable} without a selector we can anchor"
+        if self.too_long:
+            text += f", {self.too_long} skipped for {TOO_LONG}"
+        lines = [text + ")"]
+        lines.extend(f"  not imported: {n.name}: {n.reason}" for n in self.not_imported)
+        return "\n".join(lines)
 
 
 def import_w3c(session: Session, data: bytes) -> ImportResult:
@@ -66,11 +102,12 @@ def import_w3c(session: Session, data: bytes) -> ImportResult:
     ids = {h.id for h in session.notes.highlights}
     spans = {(h.start, h.end, h.exact) for h in session.notes.highlights}
     added: list[Highlight] = []
-    skipped = orphaned = unusable = 0
-    for item in annotations:
+    not_imported: list[NotImported] = []
+    skipped = orphaned = 0
+    for number, item in enumerate(annotations, start=1):
         provisional = _highlight(item, text, session.notes.colors)
-        if provisional is None:
-            unusable += 1
+        if isinstance(provisional, str):
+            not_imported.append(NotImported(_name(item, number), provisional))
             continue
         if provisional.id in ids:
             skipped += 1
@@ -85,7 +122,7 @@ def import_w3c(session: Session, data: bytes) -> ImportResult:
         orphaned += result.status == AnchorStatus.ORPHANED
         added.append(h)
     added.sort(key=lambda h: (h.start, h.end))
-    return ImportResult(added, skipped, orphaned, unusable)
+    return ImportResult(added, skipped, orphaned, not_imported)
 
 
 # --- reading the JSON-LD ------------------------------------------------------------------
@@ -150,23 +187,137 @@ def _as_list(value: Any) -> list[Any]:
     return value if isinstance(value, list) else [value]
 
 
-def _selectors(annotation: dict[str, Any]) -> tuple[dict[str, Any] | None, dict[str, Any] | None]:
-    """The first TextQuoteSelector and TextPositionSelector among the annotation's targets."""
-    quote = position = None
-    for target in _as_list(annotation.get("target")):
-        if not isinstance(target, dict):
-            continue  # a bare IRI: the whole document, nothing to anchor
-        for selector in _as_list(target.get("selector")):
-            if not isinstance(selector, dict):
-                continue
-            types = _types(selector)
-            if quote is None and "TextQuoteSelector" in types:
-                quote = selector
-            elif position is None and "TextPositionSelector" in types:
-                position = selector
-        if quote or position:
+def _printable(value: str) -> str:
+    """`value` from the file, safe to print on one line: no line breaks or terminal escapes,
+    at most MAX_NAME_CHARS characters."""
+    value = "".join(c if c.isprintable() else "\ufffd" for c in value[: MAX_NAME_CHARS + 1])
+    return value if len(value) <= MAX_NAME_CHARS else value[: MAX_NAME_CHARS - 1] + "…"
+
+
+def _name(annotation: dict[str, Any], number: int) -> str:
+    value = annotation.get("id", annotation.get("@id"))
+    if isinstance(value, str) and value.strip():
+        return _printable(value)
+    return f"annotation {number}"
+
+
+@dataclass(frozen=True)
+class _Selection:
+    """What an annotation selects: its quote and context, and where the quote is expected
+    (None: wherever its context fits best)."""
+
+    exact: str
+    prefix: str
+    suffix: str
+    start: int | None
+
+
+def _kind(selector: Any) -> str:
+    if not isinstance(selector, dict):
+        return "a selector given by address"
+    types = _types(selector)
+    known = [t for t in TEXT_SELECTORS if t in types]
+    return known[0] if known else _printable(min(types, default="a selector without a type"))
+
+
+def _chain(selector: dict[str, Any]) -> list[Any]:
+    """The selector and those refining it, outermost first (refinedBy: the first one)."""
+    chain: list[Any] = [selector]
+    while isinstance(chain[-1], dict) and len(chain) <= MAX_REFINEMENTS:
+        refined = _as_list(chain[-1].get("refinedBy"))
+        if not refined:
             break
-    return quote, position
+        chain.append(refined[0])
+    return chain
+
+
+def _selection(annotation: dict[str, Any], text: str) -> _Selection | str:
+    """What the first target we can anchor selects in `text`, or why none can be."""
+    reasons: list[str] = []
+    for target in _as_list(annotation.get("target")):
+        selectors = _as_list(target.get("selector")) if isinstance(target, dict) else []
+        if not selectors:
+            reasons.append("no selector: it annotates a whole resource")
+            continue
+        simple: dict[str, dict[str, Any]] = {}  # alternatives: the first of each kind
+        refined: list[list[Any]] = []
+        for selector in selectors:
+            chain = _chain(selector)
+            kinds = [_kind(s) for s in chain]
+            if any(kind not in TEXT_SELECTORS for kind in kinds):
+                reasons.append(f"{' refined by '.join(kinds)}, not a text quote or position")
+            elif len(chain) > 1:
+                refined.append(chain)
+            else:
+                simple.setdefault(kinds[0], selector)
+        if simple:
+            return _simple(simple.get(TEXT_SELECTORS[0]), simple.get(TEXT_SELECTORS[1]), text)
+        if refined:
+            return _refined(refined[0], text)
+    return reasons[0] if reasons else "no target"
+
+
+def _quote(selector: dict[str, Any]) -> tuple[str, str, str] | str:
+    """(exact, prefix, suffix) of a TextQuoteSelector, normalised; TOO_LONG if one is."""
+    parts = [selector.get(key) for key in ("exact", "prefix", "suffix")]
+    if any(isinstance(p, str) and len(p) > MAX_QUOTE_CHARS for p in parts):
+        return TOO_LONG
+    exact, prefix, suffix = (_string(p) for p in parts)
+    # The notes file keeps CONTEXT_CHARS of context, the characters next to the quote.
+    return exact, prefix[-CONTEXT_CHARS:], suffix[:CONTEXT_CHARS]
+
+
+def _span(selector: dict[str, Any], lo: int, hi: int) -> tuple[int, int] | None:
+    """The absolute span of a TextPositionSelector applied to text[lo:hi], if inside it."""
+    start, end = _offset(selector.get("start")), _offset(selector.get("end"))
+    if start is None or end is None or end <= start or lo + end > hi:
+        return None
+    return lo + start, lo + end
+
+
+def _simple(
+    quote: dict[str, Any] | None, position: dict[str, Any] | None, text: str
+) -> _Selection | str:
+    """A quote and a position, alternatives for the same passage; the quote wins."""
+    span = _span(position, 0, 2**53) if position else None
+    if quote is not None:
+        found = _quote(quote)
+        if isinstance(found, str):
+            return found
+        if found[0]:
+            return _Selection(*found, span[0] if span else None)
+    if span is None or span[1] > len(text):
+        return "no quote, and no position inside the text"
+    return _Selection(text[span[0] : span[1]], "", "", span[0])
+
+
+def _refined(chain: list[dict[str, Any]], text: str) -> _Selection | str:
+    """A chain of quotes and positions, each selecting within what the one before selected."""
+    lo, hi = 0, len(text)
+    for depth, selector in enumerate(chain, start=1):
+        last = depth == len(chain)
+        if "TextPositionSelector" in _types(selector):
+            span = _span(selector, lo, hi)
+            if span is None:
+                return "a refined position outside the text"
+            lo, hi = span
+            continue
+        found = _quote(selector)
+        if isinstance(found, str):
+            return found
+        exact, prefix, suffix = found
+        if not exact:
+            return "an empty quote"
+        inside = text[lo:hi]
+        if exact not in inside:
+            if last:  # not where the chain points: the quote alone finds it, or an orphan
+                return _Selection(exact, prefix, suffix, None)
+            return "a refined quote not found in the text"
+        lo = lo + best_occurrence(inside, exact, prefix, suffix)
+        hi = lo + len(exact)
+        if last:
+            return _Selection(exact, prefix, suffix, lo)
+    return _Selection(text[lo:hi], "", "", lo)  # the chain ended with a position
 
 
 def _string(value: Any) -> str:
@@ -182,21 +333,13 @@ def _offset(value: Any) -> int | None:
     return int(value) if value >= 0 else None
 
 
-def _highlight(annotation: dict[str, Any], text: str, colors: dict[str, str]) -> Highlight | None:
-    """A provisional highlight, not yet anchored; None without a quote or position."""
-    quote, position = _selectors(annotation)
-    start = end = None
-    if position is not None:
-        start, end = _offset(position.get("start")), _offset(position.get("end"))
-        if start is None or end is None or end <= start:
-            start = end = None
-    exact = _string(quote.get("exact")) if quote else ""
-    prefix = _string(quote.get("prefix")) if quote else ""
-    suffix = _string(quote.get("suffix")) if quote else ""
-    if not exact:
-        if start is None or end is None or end > len(text):
-            return None
-        exact = text[start:end]
+def _highlight(annotation: dict[str, Any], text: str, colors: dict[str, str]) -> Highlight | str:
+    """A provisional highlight, not yet anchored; or why the annotation cannot be imported."""
+    selection = _selection(annotation, text)
+    if isinstance(selection, str):
+        return selection
+    exact, prefix, suffix = selection.exact, selection.prefix, selection.suffix
+    start = selection.start
     if start is None:
         start = best_occurrence(text, exact, prefix, suffix)
     note, tags, color = _bodies(annotation, colors)
@@ -223,13 +366,15 @@ def _bodies(annotation: dict[str, Any], colors: dict[str, str]) -> tuple[str, tu
     color = label = None
     if isinstance(annotation.get("bodyValue"), str):
         notes.append(annotation["bodyValue"])
-    for body in _as_list(annotation.get("body")):
+    for item in _as_list(annotation.get("body")):
+        body = _choice(item)
         if not isinstance(body, dict):
             continue  # an IRI body: nothing to read
         value = body.get("value", body.get("rdf:value"))
         purposes = {p for p in _as_list(body.get("purpose")) if isinstance(p, str)}
-        if isinstance(body.get(COLOR_PROPERTY), str) and color is None:
-            color = body[COLOR_PROPERTY]
+        own = [body[key] for key in COLOR_KEYS if isinstance(body.get(key), str)]
+        if own and color is None:
+            color = own[0]
         if not isinstance(value, str):
             continue
         if "tagging" in purposes:
@@ -240,6 +385,13 @@ def _bodies(annotation: dict[str, Any], colors: dict[str, str]) -> tuple[str, tu
         elif value:
             notes.append(value)
     return "\n\n".join(notes), tuple(tags), _color(colors, color, label)
+
+
+def _choice(body: Any) -> Any:
+    """A Choice's first item, its default; any other body as it is."""
+    if isinstance(body, dict) and "Choice" in _types(body):
+        return next(iter(_as_list(body.get("items"))), None)
+    return body
 
 
 def _color(colors: dict[str, str], color: str | None, label: str | None) -> str:
@@ -255,12 +407,15 @@ def _color(colors: dict[str, str], color: str | None, label: str | None) -> str:
 
 
 def _highlight_id(value: Any) -> str:
+    """Our UUID kept; another tool's id gives a UUID derived from it, so importing the same
+    file twice recognises its annotations; no id gives a new one."""
     if isinstance(value, str):
         candidate = value.removeprefix("urn:uuid:")
         try:
             return str(uuid.UUID(candidate))
         except ValueError:
-            pass
+            if value.strip():
+                return str(uuid.uuid5(uuid.NAMESPACE_URL, value))
     return str(uuid.uuid4())
 
 

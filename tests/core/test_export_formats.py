@@ -353,16 +353,23 @@ def test_csv_records_end_with_crlf() -> None:
 def test_w3c_collection_has_the_required_fields() -> None:
     session = sample_session()
     data = orjson.loads(run("w3c", session))
-    assert data["@context"] == "http://www.w3.org/ns/anno.jsonld"
+    assert data["@context"] == [
+        "http://www.w3.org/ns/anno.jsonld",
+        {"interviewReader": "urn:x-interview-reader:"},
+    ]
     assert data["type"] == "AnnotationCollection"
     assert re.fullmatch(r"urn:uuid:[0-9a-f-]{36}", data["id"])
     assert data["label"] == "Her Smell Interview"
     assert data["total"] == len(data["first"]["items"]) == 8
     assert data["first"]["type"] == "AnnotationPage"
+    assert re.fullmatch(r"urn:uuid:[0-9a-f-]{36}", data["first"]["id"])
+    assert data["last"] == data["first"]["id"]
+    assert data["first"]["partOf"]["id"] == data["id"]
     for item in data["first"]["items"]:
         assert item["type"] == "Annotation"
         assert re.fullmatch(r"urn:uuid:[0-9a-f-]{36}", item["id"])
         assert item["motivation"] in ("commenting", "highlighting")
+        assert item["target"]["type"] == "SpecificResource"
         assert item["target"]["source"] == "file://" + SOURCE
         types = [s["type"] for s in item["target"]["selector"]]
         assert types[0] == "TextQuoteSelector"
@@ -377,11 +384,15 @@ def test_w3c_bodies_and_selectors() -> None:
     items = {i["id"]: i for i in orjson.loads(run("w3c", session))["first"]["items"]}
     special = items[f"urn:uuid:{sample_id(4)}"]
     assert special["motivation"] == "commenting"
+    person = {"type": "Person"}
     assert special["body"][0] == {
         "type": "TextualBody",
         "value": SPECIAL_NOTE,
         "format": "text/markdown",
+        "language": "und",
         "purpose": "commenting",
+        "creator": person,
+        "created": special["created"],
     }
     assert [b["value"] for b in special["body"] if b["purpose"] == "tagging"] == [
         "method",
@@ -393,7 +404,11 @@ def test_w3c_bodies_and_selectors() -> None:
     assert special["body"][-1] == {
         "type": "TextualBody",
         "value": "Method",
+        "format": "text/plain",
+        "language": "und",
         "purpose": "classifying",
+        "creator": person,
+        "created": special["created"],
         "interviewReader:color": "green",
     }
     text = session.document.text

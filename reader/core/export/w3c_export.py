@@ -1,13 +1,17 @@
 """W3C Web Annotation (https://www.w3.org/TR/annotation-model/): one AnnotationCollection.
 
 The collection embeds a single AnnotationPage holding every highlight as an Annotation.
-Each one targets the document by a TextQuoteSelector and a TextPositionSelector (two
-alternatives, as the model defines a list of selectors); positions count Unicode code
-points of the normalised text (LF line ends, NFC), as the model asks. Orphans carry the
-quote selector only, since their old offsets point nowhere in the current text.
+Each one targets the document through a SpecificResource with a TextQuoteSelector and a
+TextPositionSelector (two alternatives, as the model defines a list of selectors);
+positions count Unicode code points of the normalised text (LF line ends, NFC), as the
+model asks. Orphans carry the quote selector only, since their old offsets point nowhere
+in the current text.
 
 The collection's id is a UUID derived from the document's hash and the exported highlight
-ids, so exporting the same highlights twice gives the same file.
+ids, and the page's id one derived from it, so exporting the same highlights twice gives
+the same file. One interview gives one collection: a study exports one per interview.
+
+It passes every MUST of the W3C's annotation-model test suite (tests/core/test_w3c_suite.py).
 """
 
 from __future__ import annotations
@@ -29,9 +33,19 @@ from reader.core.export.common import (
 )
 from reader.core.session import Session
 
-CONTEXT = "http://www.w3.org/ns/anno.jsonld"
-COLOR_PROPERTY = "interviewReader:color"  # the colour id, next to its label ("classifying")
+ANNO_CONTEXT = "http://www.w3.org/ns/anno.jsonld"
+# Our one extra property, the colour id next to its label ("classifying"), is a compact IRI:
+# the inline context defines its prefix, so JSON-LD tools expand it instead of dropping it.
+OUR_PREFIX = "interviewReader"
+OUR_NAMESPACE = "urn:x-interview-reader:"
+COLOR_PROPERTY = f"{OUR_PREFIX}:color"
 NOTE_FORMAT = "text/markdown"
+LABEL_FORMAT = "text/plain"  # tags and colour labels
+# BCP 47 "undetermined": the notes file does not record which language notes are written in.
+LANGUAGE = "und"
+# The person who kept the notes; the notes file names nobody, and the export does not guess
+# a name from the computer's account.
+CREATOR: dict[str, Any] = {"type": "Person"}
 _COLLECTION_NAMESPACE = uuid.UUID("5b0c3a55-4f0e-4d7c-9a63-1b3f6f1f8e21")
 
 
@@ -48,24 +62,30 @@ def annotation_id(highlight_id: str) -> str:
     try:
         return uuid.UUID(highlight_id).urn
     except ValueError:  # not a UUID (the notes schema wants one): keep it, as a urn of ours
-        return f"urn:x-interview-reader:{highlight_id}"
+        return f"{OUR_NAMESPACE}{highlight_id}"
+
+
+def textual_body(value: str, purpose: str, text_format: str, created: str) -> dict[str, Any]:
+    """A TextualBody with what the model says a body SHOULD have: format, language,
+    creator and created (the highlight's: the app does not time each edit of a note)."""
+    return {
+        "type": "TextualBody",
+        "value": value,
+        "format": text_format,
+        "language": LANGUAGE,
+        "purpose": purpose,
+        "creator": dict(CREATOR),
+        "created": created,
+    }
 
 
 def annotation(session: Session, h: Highlight, source: str) -> dict[str, Any]:
     body: list[dict[str, Any]] = []
     if h.note:
-        body.append(
-            {"type": "TextualBody", "value": h.note, "format": NOTE_FORMAT, "purpose": "commenting"}
-        )
-    body.extend({"type": "TextualBody", "value": tag, "purpose": "tagging"} for tag in h.tags)
-    body.append(
-        {
-            "type": "TextualBody",
-            "value": color_label(session, h.color),
-            "purpose": "classifying",
-            COLOR_PROPERTY: h.color,
-        }
-    )
+        body.append(textual_body(h.note, "commenting", NOTE_FORMAT, h.created))
+    body.extend(textual_body(tag, "tagging", LABEL_FORMAT, h.created) for tag in h.tags)
+    colour = textual_body(color_label(session, h.color), "classifying", LABEL_FORMAT, h.created)
+    body.append({**colour, COLOR_PROPERTY: h.color})
     selectors: list[dict[str, Any]] = [
         {"type": "TextQuoteSelector", "exact": h.exact, "prefix": h.prefix, "suffix": h.suffix}
     ]
@@ -75,16 +95,17 @@ def annotation(session: Session, h: Highlight, source: str) -> dict[str, Any]:
         "id": annotation_id(h.id),
         "type": "Annotation",
         "motivation": "commenting" if h.note else "highlighting",
+        "creator": dict(CREATOR),
         "created": h.created,
         "modified": h.modified,
         "body": body,
-        "target": {"source": source, "selector": selectors},
+        "target": {"type": "SpecificResource", "source": source, "selector": selectors},
     }
 
 
-def collection_id(session: Session, highlights: list[Highlight]) -> str:
+def collection_uuid(session: Session, highlights: list[Highlight]) -> uuid.UUID:
     name = "\n".join([session.document.sha256, *(h.id for h in highlights)])
-    return uuid.uuid5(_COLLECTION_NAMESPACE, name).urn
+    return uuid.uuid5(_COLLECTION_NAMESPACE, name)
 
 
 def collection(session: Session, options: ExportOptions = DEFAULT_OPTIONS) -> dict[str, Any]:
@@ -92,14 +113,24 @@ def collection(session: Session, options: ExportOptions = DEFAULT_OPTIONS) -> di
     progress = Progress(options, len(highlights))
     source = target_source(session)
     items = [annotation(session, h, source) for h in progress.each(highlights)]
+    own = collection_uuid(session, highlights)
+    page_id = uuid.uuid5(own, "page 0").urn  # the only page, so also the last
     return {
-        "@context": CONTEXT,
-        "id": collection_id(session, highlights),
+        "@context": [ANNO_CONTEXT, {OUR_PREFIX: OUR_NAMESPACE}],
+        "id": own.urn,
         "type": "AnnotationCollection",
         "label": session.document.title,
         "generator": {"type": "Software", "name": f"{APP_NAME} {__version__}"},
         "total": len(items),
-        "first": {"type": "AnnotationPage", "startIndex": 0, "items": items},
+        "last": page_id,
+        "first": {
+            "id": page_id,
+            "type": "AnnotationPage",
+            # The specification's own form: the suite's page tests want an object here.
+            "partOf": {"id": own.urn, "label": session.document.title, "total": len(items)},
+            "startIndex": 0,
+            "items": items,
+        },
     }
 
 
