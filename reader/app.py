@@ -206,6 +206,6 @@ def main(argv: list[str] | None = None) -> int:
             "with 'xvfb-run make run'."
         )
     from reader.resources import BUNDLED_INTERVIEW
-    from reader.ui.window.main_window import run_gui
+    from reader.ui.window.startup import run_gui
 
     return run_gui(args.document or BUNDLED_INTERVIEW, args.notes)

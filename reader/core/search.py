@@ -285,8 +285,7 @@ def _document_results(session: Session, query: Query, limit: int) -> ResultList:
     results = []
     for start, end in spans[:limit]:
         snippet, a, b = _snippet(text, start, end)
-        question = session.question_at(start)
-        label = f"Q{question[0]}" if question else "Intro"
+        label = session.place_label(start)
         results.append(Result("document", label, snippet, a, b, start, end))
     return ResultList(results, len(spans))
 
@@ -294,8 +293,7 @@ def _document_results(session: Session, query: Query, limit: int) -> ResultList:
 def _highlight_label(session: Session, start: int, orphan: bool) -> str:
     if orphan:
         return "Not in the text"
-    question = session.question_at(start)
-    return f"Q{question[0]}" if question else "Intro"
+    return session.place_label(start)
 
 
 def _text_results(

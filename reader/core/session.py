@@ -185,6 +185,17 @@ class Session:
     def highlights_at(self, offset: int) -> list[Highlight]:
         return self.highlights_overlapping(offset, offset + 1)
 
+    def innermost_highlight_at(self, offset: int) -> Highlight | None:
+        """Of the highlights over `offset`, the one starting last (the shortest of those):
+        the one a click or the caret means when highlights overlap."""
+        layers = self.highlights_at(offset)
+        return max(layers, key=lambda h: (h.start, -h.end)) if layers else None
+
+    def place_label(self, offset: int) -> str:
+        """Where `offset` is, as people name it: "Q7", or "Intro" before the first question."""
+        question = self.question_at(offset)
+        return f"Q{question[0]}" if question else "Intro"
+
 
 def _order(h: Highlight) -> tuple[int, int]:
     return (h.start, h.end)

@@ -39,6 +39,11 @@ def _umask() -> int:
 _NEW_FILE_MODE = 0o666 & ~_umask()
 
 
+def content_hash(data: bytes) -> str:
+    """How a notes file's bytes are told apart: what we wrote from what someone else did."""
+    return hashlib.sha256(data).hexdigest()
+
+
 def atomic_write(path: Path, data: bytes) -> None:
     """Write `data` so that a crash leaves either the old or the new file, never half of one.
 
@@ -111,6 +116,13 @@ def _aside_name(path: Path) -> Path:
         n += 1
         target = path.with_name(f"{path.stem}.corrupt-{stamp}-{n}{path.suffix}")
     return target
+
+
+def describe_os_error(error: BaseException) -> str:
+    """An error for the user: "No space left on device: /path/notes.json"."""
+    if isinstance(error, OSError) and error.strerror:
+        return f"{error.strerror}: {error.filename or ''}".rstrip(": ")
+    return str(error)
 
 
 def conflict_copies(path: Path) -> list[Path]:

@@ -14,6 +14,7 @@ from reader.ui.annotations.panel import ID_ROLE, AnnotationsPanel
 from reader.ui.interview.commands import AddHighlightCommand, EditHighlightCommand
 from reader.ui.interview.controller import Controller
 from reader.ui.window.main_window import MainWindow
+from tests.conftest import BUNDLED
 
 INTRO = (100, 140)  # inside the introduction, before any question
 Q1 = (1900, 1950)  # inside the answer to question 1
@@ -22,14 +23,13 @@ Q2 = (2450, 2500)  # inside the answer to question 2
 
 @pytest.fixture
 def controller(window: MainWindow) -> Controller:
-    return window.controller
+    return window.interview.controller
 
 
 @pytest.fixture
-def panel(qtbot, controller: Controller) -> AnnotationsPanel:
-    panel = AnnotationsPanel()
+def panel(qtbot, window: MainWindow) -> AnnotationsPanel:
+    panel = AnnotationsPanel(window.interview)
     qtbot.addWidget(panel)
-    panel.set_controller(controller)
     panel.resize(360, 600)
     panel.show()
     return panel
@@ -178,7 +178,7 @@ def test_orphans_listed_apart(qtbot, panel: AnnotationsPanel, controller) -> Non
         make_highlight(controller.session.document.text, *INTRO), orphan=True, note="Kept"
     )
     controller.session.add_highlight(lost)
-    panel.set_controller(controller)
+    panel.reload()
     assert panel.visible_ids() == [anchored, lost.id]
     header = panel.view.model().index(1, 0)
     assert header.data() == "Not found in the current text (1)"
@@ -199,15 +199,18 @@ def test_orphans_listed_apart(qtbot, panel: AnnotationsPanel, controller) -> Non
     assert panel.visible_ids() == [] and panel.view.model().rowCount() == 0  # no header
 
 
-def test_switching_controllers_disconnects_the_old_one(
-    qtbot, panel: AnnotationsPanel, controller, make_window, tmp_path
+def test_the_panel_follows_the_interview_that_is_open(
+    qtbot, panel: AnnotationsPanel, window: MainWindow, controller, make_window, tmp_path
 ) -> None:
-    # Its own notes file: a second window on the same notes would be read-only.
-    other = make_window(notes=tmp_path / "other.json").controller
-    panel.set_controller(other)
     add(controller, INTRO)
+    # Another window's interview is not this panel's.
+    other = make_window(notes=tmp_path / "other.json").interview.controller
+    add(other, Q1)
+    assert len(panel.visible_ids()) == 1
+    # Another interview opened in this window replaces the rows.
+    assert window.open_document(BUNDLED, tmp_path / "third.json")
     assert panel.visible_ids() == []
-    added = add(other, Q1)
+    added = add(window.interview.controller, Q2)
     assert panel.visible_ids() == [added]
 
 
@@ -217,7 +220,7 @@ def test_ten_thousand_highlights(panel: AnnotationsPanel, controller) -> None:
     for i in range(10_000):
         start = (i * 7) % (len(text) - 40)
         session.add_highlight(make_highlight(text, start, start + 30, COLOR_IDS[i % 6]))
-    panel.set_controller(controller)
+    panel.reload()
     assert panel.count_text() == "10000 highlights"
     panel.color_filter.setCurrentIndex(panel.color_filter.findData("blue"))
     assert len(panel.visible_ids()) == 10_000 // 6 + (1 if 10_000 % 6 > 2 else 0)
@@ -234,9 +237,9 @@ WORDS = ("", "alpha", "gamma", "beta note", "the")
 
 def rebuilt(panel: AnnotationsPanel, controller: Controller) -> AnnotationsPanel:
     """A panel built from scratch on `controller`, filtered as `panel` is."""
-    fresh = AnnotationsPanel()
+    fresh = AnnotationsPanel(panel._interview)
     fresh.show()  # a hidden panel waits to be shown before it builds its rows
-    fresh.set_controller(controller)
+    fresh.reload()
     fresh.filter_edit.setText(panel.filter_edit.text())
     for mine, theirs in (
         (panel.color_filter, fresh.color_filter),

@@ -88,17 +88,17 @@ def test_import_w3c_is_one_undo_step(make_window, dialogs, monkeypatch, tmp_path
     second = make_window(notes=tmp_path / "second.json")
     dialogs.open_answers.append(str(out))
     second.actions.import_annotations.trigger()
-    assert [h.exact for h in second.controller.session.notes.highlights] == [
+    assert [h.exact for h in second.interview.session.notes.highlights] == [
         "Rehearsal",
         "Handycam",
     ]
     assert "Imported 2" in second.statusBar().currentMessage()
     second.actions.undo.trigger()
-    assert second.controller.session.notes.highlights == []
+    assert second.interview.session.notes.highlights == []
     second.actions.redo.trigger()
     dialogs.open_answers.append(str(out))
     second.actions.import_annotations.trigger()  # again: nothing duplicated
-    assert len(second.controller.session.notes.highlights) == 2
+    assert len(second.interview.session.notes.highlights) == 2
 
 
 def test_import_bad_file_says_so(window: MainWindow, dialogs, tmp_path) -> None:
@@ -124,4 +124,4 @@ def test_print_document_has_highlights_and_endnotes(marked) -> None:
     text = doc.toPlainText()
     assert text.rstrip().endswith("a | note")
     assert "\nNotes\n1. “Rehearsal” — Method." in text.replace("\u2029", "\n")
-    assert marked.reader.document().toPlainText() == marked.controller.session.document.text
+    assert marked.reader.document().toPlainText() == marked.interview.session.document.text

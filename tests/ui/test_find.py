@@ -35,7 +35,6 @@ def doc(tmp_path: Path) -> Path:
 @pytest.fixture
 def film(make_window, doc: Path, qtbot) -> MainWindow:
     window = make_window(doc)
-    find_bar.install(window)
     activate(window, qtbot)
     return window
 
@@ -47,7 +46,7 @@ def activate(window: MainWindow, qtbot) -> None:
 
 
 def bar_of(window: MainWindow) -> FindBar:
-    return window.find_bar  # type: ignore[attr-defined]
+    return window.find_bar
 
 
 def spans(word: str) -> list[tuple[int, int]]:
@@ -78,7 +77,9 @@ def selected(window: MainWindow) -> tuple[int, int] | None:
 # --- opening ------------------------------------------------------------------------------
 
 
-def test_install_wraps_the_reader_and_adds_the_actions(film: MainWindow) -> None:
+def test_the_bar_sits_under_the_reader_and_its_actions_are_in_the_edit_menu(
+    film: MainWindow,
+) -> None:
     column = film.splitter.widget(0)
     assert column.objectName() == "reader-column"
     assert column.isAncestorOf(film.reader) and column.isAncestorOf(bar_of(film))
@@ -88,24 +89,20 @@ def test_install_wraps_the_reader_and_adds_the_actions(film: MainWindow) -> None
     find = menu_action(film.menuBar(), "Edit", "Find…")
     assert find.shortcut().toString() == "Ctrl+F"
     assert menu_action(film.menuBar(), "Edit", "Find Next").shortcut().toString() == "F3"
-    assert find_bar.install(film) is bar_of(film)  # a second call changes nothing
-    assert [a.text() for a in film.find_actions].count("&Find…") == 1  # type: ignore[attr-defined]
+    assert [a.text() for a in film.findChildren(type(find))].count("&Find…") == 1
 
 
-def test_install_before_the_menus_exist_adds_to_them_later(qtbot, dialogs, doc) -> None:
+def test_menus_and_actions_exist_before_any_document(qtbot, dialogs) -> None:
     window = MainWindow()
     qtbot.addWidget(window)
-    find_bar.install(window)
-    window.show()
-    window.open_document(doc, doc.with_suffix(".json"))
-    qtbot.waitUntil(lambda: "Find…" in [a.text().replace("&", "") for a in edit_actions(window)])
-    texts = [a.text().replace("&", "") for a in edit_actions(window)]
+    texts = [a.text().replace("&", "") for a in menu_of(window, "Edit").actions()]
     assert texts.index("Find…") > texts.index("Redo")  # after the menu's own actions
-    window.close()
+    assert "Search Everything…" in texts
+    assert window.actions.find.shortcut().toString() == "Ctrl+F"
 
 
-def edit_actions(window: MainWindow):
-    return find_bar.edit_menu(window).actions()
+def menu_of(window: MainWindow, title: str):
+    return next(a.menu() for a in window.menuBar().actions() if a.text().replace("&", "") == title)
 
 
 def test_ctrl_f_opens_the_bar_and_focuses_its_field(film: MainWindow, qtbot) -> None:
@@ -274,7 +271,7 @@ def test_escape_leaves_the_match_selected_and_h_highlights_it(film: MainWindow, 
     assert QApplication.focusWidget() is film.reader
     assert selected(film) == spans("film")[1]
     qtbot.keyClick(film.reader, Qt.Key.Key_H)
-    (highlight,) = film.controller.session.notes.highlights
+    (highlight,) = film.interview.session.notes.highlights
     assert (highlight.start, highlight.end) == spans("film")[1]
     assert highlight.exact == "film"
 
@@ -289,7 +286,7 @@ def test_matches_after_emoji_select_the_right_characters(
     assert film.reader.textCursor().selectedText() == word
     qtbot.keyClick(bar.edit, Qt.Key.Key_Escape)
     qtbot.keyClick(film.reader, Qt.Key.Key_H)
-    (highlight,) = film.controller.session.notes.highlights
+    (highlight,) = film.interview.session.notes.highlights
     assert (highlight.start, highlight.end, highlight.exact) == (start, start + len(word), word)
 
 
@@ -312,7 +309,6 @@ def test_long_document_paints_only_what_is_visible(make_window, tmp_path: Path, 
     path.write_text((paragraph + "\n") * 1500, "utf-8")  # ~1 MB, 61,500 matches of "the"
     total = 1500 * 41
     window = make_window(path)
-    find_bar.install(window)
     activate(window, qtbot)
     window.reader.setFocus()
     qtbot.keyClick(window.reader, Qt.Key.Key_F, CTRL)

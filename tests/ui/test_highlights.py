@@ -51,7 +51,7 @@ def select(window: MainWindow, qtbot, start: int, end: int) -> None:
 
 
 def highlight_with_key(window: MainWindow, qtbot, word: str, key=Qt.Key.Key_H, nth: int = 0):
-    text = window.controller.session.document.text
+    text = window.interview.session.document.text
     start = -1
     for _ in range(nth + 1):
         start = text.index(word, start + 1)
@@ -77,7 +77,7 @@ def test_h_after_emoji_stores_code_point_offsets(film: MainWindow, qtbot, notes_
 
 @pytest.mark.parametrize("word", ["映画", "e\u0301", "עברית", "🎬🎬 twice", "שלום"])
 def test_offsets_with_cjk_combining_and_rtl(film: MainWindow, qtbot, notes_path, word) -> None:
-    text = film.controller.session.document.text  # NFC: "e\u0301" is now "é"
+    text = film.interview.session.document.text  # NFC: "e\u0301" is now "é"
     word = word.replace("e\u0301", "\u00e9")
     highlight_with_key(film, qtbot, word, Qt.Key.Key_3)
     (h,) = wait_saved(qtbot, notes_path, lambda d: d["highlights"])["highlights"]
@@ -104,7 +104,7 @@ def test_keys_on_current_highlight_recolour_note_tag_delete(
     film: MainWindow, qtbot, dialogs, notes_path
 ) -> None:
     highlight_with_key(film, qtbot, "improvised")
-    highlight = film.controller.session.notes.highlights[0]
+    highlight = film.interview.session.notes.highlights[0]
     assert film.reader.current_highlight_id == highlight.id  # the caret is inside it
     qtbot.keyClick(film.reader, Qt.Key.Key_4)
     dialogs.note_answers.append("Not scripted after all")
@@ -129,22 +129,22 @@ def test_undo_redo_with_named_actions(film: MainWindow, qtbot, notes_path) -> No
     qtbot.keyClick(film.reader, Qt.Key.Key_Delete)
     assert film.actions.undo.text() == "&Undo Delete Highlight"
     qtbot.keyClick(film.reader, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)
-    assert len(film.controller.session.notes.highlights) == 1
+    assert len(film.interview.session.notes.highlights) == 1
     qtbot.keyClick(film.reader, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)
-    assert film.controller.session.notes.highlights == []
+    assert film.interview.session.notes.highlights == []
     qtbot.keyClick(
         film.reader,
         Qt.Key.Key_Z,
         Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModifier,
     )
-    assert len(film.controller.session.notes.highlights) == 1
+    assert len(film.interview.session.notes.highlights) == 1
     qtbot.keyClick(film.reader, Qt.Key.Key_Y, Qt.KeyboardModifier.ControlModifier)
-    assert film.controller.session.notes.highlights == []
+    assert film.interview.session.notes.highlights == []
     wait_saved(qtbot, notes_path, lambda d: d["highlights"] == [])
 
 
 def test_context_menu_highlight_and_edit(film: MainWindow, qtbot, dialogs) -> None:
-    text = film.controller.session.document.text
+    text = film.interview.session.document.text
     start = text.index("ending was")
     select(film, qtbot, start, start + len("ending"))
     pos = film.reader.cursorRect().center()
@@ -152,16 +152,16 @@ def test_context_menu_highlight_and_edit(film: MainWindow, qtbot, dialogs) -> No
     labels = [a.text() for a in menu_action(menu, "Highlight").menu().actions()]
     assert labels[0] == "&1 Key quote" and labels[3] == "&4 Follow up"
     menu_action(menu, "Highlight", "5 Theme").trigger()
-    (h,) = film.controller.session.notes.highlights
+    (h,) = film.interview.session.notes.highlights
     assert (h.exact, h.color) == ("ending", "purple")
     menu = film.reader.build_context_menu(film.reader.cursorRect().center())
     dialogs.note_answers.append("a note from the menu")
     menu_action(menu, "Edit Note…").trigger()
-    assert film.controller.session.notes.highlights[0].note == "a note from the menu"
+    assert film.interview.session.notes.highlights[0].note == "a note from the menu"
 
 
 def test_floating_bar_appears_and_highlights(film: MainWindow, qtbot, dialogs) -> None:
-    text = film.controller.session.document.text
+    text = film.interview.session.document.text
     start = text.index("twice")
     select(film, qtbot, start, start + 5)
     film.reader.show_selection_bar()
@@ -173,13 +173,13 @@ def test_floating_bar_appears_and_highlights(film: MainWindow, qtbot, dialogs) -
     film.reader.show_selection_bar()
     dialogs.note_answers.append("twice!")
     qtbot.mouseClick(bar.note_button, Qt.MouseButton.LeftButton)
-    (h,) = film.controller.session.notes.highlights
+    (h,) = film.interview.session.notes.highlights
     assert (h.exact, h.note) == ("twice", "twice!")
     assert not bar.isVisible()
 
 
 def test_copy_quote_from_bar(film: MainWindow, qtbot) -> None:
-    text = film.controller.session.document.text
+    text = film.interview.session.document.text
     start = text.index("It starts at dawn.")
     select(film, qtbot, start, start + len("It starts at dawn."))
     film.reader.show_selection_bar()
@@ -188,7 +188,7 @@ def test_copy_quote_from_bar(film: MainWindow, qtbot) -> None:
 
 
 def test_overlapping_highlights_stay_distinguishable(film: MainWindow, qtbot) -> None:
-    text = film.controller.session.document.text
+    text = film.interview.session.document.text
     outer = text.index("The ending was improvised")
     select(film, qtbot, outer, outer + len("The ending was improvised"))
     qtbot.keyClick(film.reader, Qt.Key.Key_1)
@@ -210,7 +210,7 @@ def test_tooltip_text_lists_label_note_tags(film: MainWindow, qtbot, dialogs) ->
     highlight_with_key(film, qtbot, "dawn")
     dialogs.note_answers.append("<b>early</b>")
     qtbot.keyClick(film.reader, Qt.Key.Key_N)
-    tip = film.reader._tooltip(film.controller.session.notes.highlights)
+    tip = film.reader._tooltip(film.interview.session.notes.highlights)
     assert "Key quote" in tip and "&lt;b&gt;early&lt;/b&gt;" in tip
 
 
@@ -220,7 +220,7 @@ def test_color_labels_editable_and_saved(film: MainWindow, qtbot, dialogs, notes
     data = wait_saved(qtbot, notes_path, lambda d: d["colors"]["yellow"] == "Striking")
     assert list(data["colors"]) == ["yellow", "green", "blue", "pink", "purple", "orange"]
     film.actions.undo.trigger()
-    assert film.controller.session.notes.colors["yellow"] == "Key quote"
+    assert film.interview.session.notes.colors["yellow"] == "Key quote"
 
 
 def test_reopen_finds_everything_on_the_same_words(make_window, doc, qtbot, notes_path, dialogs):
@@ -228,10 +228,10 @@ def test_reopen_finds_everything_on_the_same_words(make_window, doc, qtbot, note
     highlight_with_key(window, qtbot, "dawn")
     dialogs.tag_answers.append("time")
     qtbot.keyClick(window.reader, Qt.Key.Key_T)
-    before = window.controller.session.notes.highlights
+    before = window.interview.session.notes.highlights
     window.close()
     again = make_window(doc)
-    assert again.controller.session.notes.highlights == before
+    assert again.interview.session.notes.highlights == before
     assert not again.banner.isVisible()
 
 
@@ -250,13 +250,13 @@ def test_changed_document_reanchors_with_summary(make_window, doc, qtbot, notes_
     assert again.banner.isVisible()
     assert "1 highlight moved" in again.banner.text() or "1 moved" in again.banner.text()
     assert "1 orphaned" in again.banner.text()
-    kept = [h for h in again.controller.session.notes.highlights if not h.orphan]
-    text = again.controller.session.document.text
+    kept = [h for h in again.interview.session.notes.highlights if not h.orphan]
+    text = again.interview.session.document.text
     assert [text[h.start : h.end] for h in kept] == ["dawn"]
 
 
 def test_floating_bar_hides_when_another_pane_is_clicked(film: MainWindow, qtbot) -> None:
-    text = film.controller.session.document.text
+    text = film.interview.session.document.text
     start = text.index("twice")
     select(film, qtbot, start, start + 5)
     film.reader.show_selection_bar()
@@ -268,5 +268,5 @@ def test_floating_bar_hides_when_another_pane_is_clicked(film: MainWindow, qtbot
 def test_same_span_again_recolours_instead_of_duplicating(film: MainWindow, qtbot) -> None:
     highlight_with_key(film, qtbot, "dawn", Qt.Key.Key_1)
     highlight_with_key(film, qtbot, "dawn", Qt.Key.Key_3)
-    (h,) = film.controller.session.notes.highlights
+    (h,) = film.interview.session.notes.highlights
     assert h.color == "blue"

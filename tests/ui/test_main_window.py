@@ -42,12 +42,12 @@ def test_window_shows_interview_beside_notes(window: MainWindow) -> None:
     assert window.splitter.widget(1) is window.notes_pane
     assert window.notes_pane.isAncestorOf(window.notes_editor)
     assert window.reader.toPlainText() == BUNDLED.read_text("utf-8").replace("\n", "\n")
-    assert str(window.controller.notes_path) in window.notes_label.text()
+    assert str(window.interview.notes_path) in window.notes_label.text()
 
 
 def test_reader_text_is_exactly_the_document(window: MainWindow) -> None:
     """Labels are painted in the margin: the text that offsets count is the source text."""
-    text = window.controller.session.document.text
+    text = window.interview.session.document.text
     assert window.reader.document().toPlainText() == text
 
 
@@ -60,12 +60,12 @@ def test_outline_lists_every_question_and_leads_the_reader(window: MainWindow, q
     qtbot.mouseClick(outline.viewport(), Qt.MouseButton.LeftButton, pos=rect.center())
     start = item.data(Qt.ItemDataRole.UserRole)
     top = window.reader.top_segment_index()
-    assert window.controller.session.segments[top].start <= start
+    assert window.interview.session.segments[top].start <= start
     assert window.reader.cursor_offset() == start
 
 
 def test_outline_follows_scrolling(window: MainWindow, qtbot) -> None:
-    session = window.controller.session
+    session = window.interview.session
     q10 = window.outline.item(9).data(Qt.ItemDataRole.UserRole)
     window.reader.scroll_to_offset(q10)
     qtbot.waitUntil(lambda: window.outline.currentRow() == 9)
@@ -78,7 +78,7 @@ def test_role_correction_is_saved_and_survives_reopening(
     make_window, notes_path: Path, qtbot
 ) -> None:
     window = make_window()
-    session = window.controller.session
+    session = window.interview.session
     line_26 = next(
         s
         for s in session.segments
@@ -93,25 +93,25 @@ def test_role_correction_is_saved_and_survives_reopening(
     window.close()
     again = make_window()
     assert again.outline.count() == QUESTIONS + 1
-    assert again.controller.session.segment_at(line_26.start).role is Role.QUESTION
+    assert again.interview.session.segment_at(line_26.start).role is Role.QUESTION
 
 
 def test_role_correction_is_undoable(window: MainWindow) -> None:
-    first_answer = next(s for s in window.controller.session.segments if s.role is Role.ANSWER)
+    first_answer = next(s for s in window.interview.session.segments if s.role is Role.ANSWER)
     menu = window.reader.build_context_menu(paragraph_point(window, first_answer.start))
     menu_action(menu, "Paragraph Role", "Aside").trigger()
-    assert window.controller.session.segment_at(first_answer.start).role is Role.ASIDE
+    assert window.interview.session.segment_at(first_answer.start).role is Role.ASIDE
     assert window.actions.undo.text() == "&Undo Mark as Aside"
     window.actions.undo.trigger()
-    assert window.controller.session.segment_at(first_answer.start).role is Role.ANSWER
+    assert window.interview.session.segment_at(first_answer.start).role is Role.ANSWER
 
 
 def test_rename_speaker(window: MainWindow, dialogs, notes_path: Path, qtbot) -> None:
-    answer = next(s for s in window.controller.session.segments if s.role is Role.ANSWER)
+    answer = next(s for s in window.interview.session.segments if s.role is Role.ANSWER)
     dialogs.text_answers.append(("Alex Ross Perry", True))
     menu = window.reader.build_context_menu(paragraph_point(window, answer.start))
     menu_action(menu, "Rename Speaker…").trigger()
-    answers = [s for s in window.controller.session.segments if s.role is Role.ANSWER]
+    answers = [s for s in window.interview.session.segments if s.role is Role.ANSWER]
     assert {s.speaker for s in answers} == {"Alex Ross Perry"}
     qtbot.waitUntil(lambda: notes_path.exists() and "structure" in saved(notes_path))
     assert saved(notes_path)["structure"]["speakers"] == {"Interviewee": "Alex Ross Perry"}
@@ -151,7 +151,7 @@ def test_splitter_sizes_are_remembered(make_window) -> None:
 
 def test_default_notes_file_in_data_folder(make_window, isolated_dirs: Path) -> None:
     window = make_window(notes=None)
-    path = window.controller.notes_path
+    path = window.interview.notes_path
     assert path.is_relative_to(isolated_dirs / "xdg-data")
     window.actions.show_notes_file.trigger()
     assert path.exists()
@@ -185,7 +185,7 @@ def test_corrupt_notes_set_aside_and_app_goes_on(make_window, notes_path: Path, 
     assert dialogs.titles() == ["Notes file set aside"]
     aside = list(notes_path.parent.glob("notes.corrupt-*.json"))
     assert len(aside) == 1 and aside[0].read_bytes().endswith(b'"notes": ')
-    assert window.controller.session.notes.highlights == []
+    assert window.interview.session.notes.highlights == []
 
 
 def test_open_another_document_from_file_menu(window: MainWindow, dialogs, tmp_path) -> None:
@@ -204,8 +204,8 @@ def test_undo_follows_the_open_document(window: MainWindow, qtbot, tmp_path: Pat
     assert window.open_document(other, tmp_path / "other.json")
     # Run the old controller's deleteLater, as the event loop would.
     QCoreApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
-    start = window.controller.session.document.text.index("matters")
-    window.controller.add_highlight(start, start + 7, "green")
+    start = window.interview.session.document.text.index("matters")
+    window.interview.controller.add_highlight(start, start + 7, "green")
     assert window.actions.undo.text() == "&Undo Add Highlight"
     window.actions.undo.trigger()
-    assert window.controller.session.notes.highlights == []
+    assert window.interview.session.notes.highlights == []

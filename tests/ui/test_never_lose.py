@@ -62,10 +62,10 @@ def test_a_signal_writes_the_notes_and_releases_the_lock(
 ) -> None:
     window = make_window()
     window.notes_editor.setPlainText("typed just before the logout")
-    assert window.controller.saver.dirty
-    ShutdownOnSignals(qapp, window.shut_down_now, window.flush_notes)
+    assert window.interview.saver.dirty
+    ShutdownOnSignals(qapp, window.shut_down_now, window.interview.flush)
     os.kill(os.getpid(), number)
-    qtbot.waitUntil(lambda: window.controller is None)
+    qtbot.waitUntil(lambda: window.interview.controller is None)
     assert saved(notes_path)["notes"] == "typed just before the logout"
     lock = QLockFile(f"{notes_path}.lock")
     assert lock.tryLock(0)  # released
@@ -75,7 +75,7 @@ def test_a_signal_writes_the_notes_and_releases_the_lock(
 def test_commit_data_writes_the_notes(make_window, notes_path) -> None:
     window = make_window()
     window.notes_editor.setPlainText("the session manager asked")
-    window.flush_notes()
+    window.interview.flush()
     assert saved(notes_path)["notes"] == "the session manager asked"
 
 
@@ -83,7 +83,7 @@ def test_a_failure_while_serialising_is_a_visible_save_error(
     make_window, notes_path, qtbot, dialogs, monkeypatch
 ) -> None:
     window = make_window()
-    saver = window.controller.saver
+    saver = window.interview.saver
 
     def broken() -> bytes:
         raise TypeError("Integer exceeds 64-bit range")
@@ -151,9 +151,9 @@ def test_a_moved_interview_keeps_its_notes(make_window, tmp_path, qtbot) -> None
     moved.parent.mkdir()
     first.rename(moved)
     again = make_window(moved, notes=None)
-    assert [h.exact for h in again.controller.session.notes.highlights] == ["patient"]
+    assert [h.exact for h in again.interview.session.notes.highlights] == ["patient"]
     assert "Found this interview's notes" in again.banner.text()
-    assert again.controller.notes_path == default_notes_path(first)
+    assert again.interview.notes_path == default_notes_path(first)
 
 
 def test_a_moved_and_edited_interview_is_offered_its_notes(
@@ -171,7 +171,7 @@ def test_a_moved_and_edited_interview_is_offered_its_notes(
     dialogs.choice_answers.append("Use Those Notes")
     again = make_window(edited, notes=None)
     assert any("moved interview" in text for _, text in dialogs.shown)
-    assert [h.exact for h in again.controller.session.notes.highlights] == ["patient"]
+    assert [h.exact for h in again.interview.session.notes.highlights] == ["patient"]
 
 
 def test_a_copy_still_in_place_keeps_notes_of_its_own(make_window, tmp_path, qtbot) -> None:
@@ -183,7 +183,7 @@ def test_a_copy_still_in_place_keeps_notes_of_its_own(make_window, tmp_path, qtb
     copy = tmp_path / "copy.txt"
     copy.write_text(TALK, "utf-8")
     other = make_window(copy, notes=None)
-    assert other.controller.session.notes.highlights == []
+    assert other.interview.session.notes.highlights == []
 
 
 def run_cli(*args: str, env_dir: Path) -> subprocess.CompletedProcess[str]:
@@ -231,8 +231,8 @@ def test_save_as_is_remembered_after_a_restart_and_by_the_cli(
     )
     window.close()
     again = make_window(doc, notes=None)
-    assert again.controller.notes_path == elsewhere
-    assert [h.exact for h in again.controller.session.notes.highlights] == ["patient"]
+    assert again.interview.notes_path == elsewhere
+    assert [h.exact for h in again.interview.session.notes.highlights] == ["patient"]
     again.close()
     result = run_cli("export", str(doc), "--format", "csv", env_dir=tmp_path)
     assert result.returncode == 0 and "patient" in result.stdout, result.stderr
@@ -247,11 +247,11 @@ def test_a_full_disk_at_start_up_does_not_leave_the_notes_read_only(
     notes_with(notes_path, ["Rehearsal"])
     monkeypatch.setattr(QLockFile, "tryLock", lambda self, timeout=0: False)
     window = make_window()
-    assert not window.controller.saver.read_only and not window.notes_editor.isReadOnly()
+    assert not window.interview.saver.read_only and not window.notes_editor.isReadOnly()
     assert "cannot be written now" in window.banner.text()
     assert any(b.text() == "Save Notes As…" for b in window.banner.buttons)
     monkeypatch.undo()  # room again: the next save takes the lock and writes
     window.notes_editor.setPlainText("after the disk was cleared")
     qtbot.waitUntil(lambda: saved(notes_path)["notes"] == "after the disk was cleared")
-    assert window.safety.guard.holds_lock()
+    assert window.interview.safety.guard.holds_lock()
     assert "cannot be written" not in window.banner.text()

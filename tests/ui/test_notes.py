@@ -108,11 +108,11 @@ def test_quote_selection_creates_highlight_quote_and_link(
     cursor = notes.textCursor()
     cursor.movePosition(QTextCursor.MoveOperation.End)
     notes.setTextCursor(cursor)
-    text = window.controller.session.document.text
+    text = window.interview.session.document.text
     start = text.index("No improvising.")
     select(window, qtbot, start, start + len("No improvising."))
     qtbot.keyClick(window.reader, Qt.Key.Key_Q)
-    (h,) = window.controller.session.notes.highlights
+    (h,) = window.interview.session.notes.highlights
     assert h.exact == "No improvising."
     expected = f"My notes\n\n> No improvising. [↩ Q1](#h-{h.id})\n\n"
     assert notes.toPlainText() == expected
@@ -123,11 +123,11 @@ def test_quote_selection_creates_highlight_quote_and_link(
 def test_following_a_link_from_preview_scrolls_and_flashes(
     window: MainWindow, notes, qtbot
 ) -> None:
-    text = window.controller.session.document.text
+    text = window.interview.session.document.text
     start = text.index("Never.")
     select(window, qtbot, start, start + len("Never."))
     qtbot.keyClick(window.reader, Qt.Key.Key_Q)
-    (h,) = window.controller.session.notes.highlights
+    (h,) = window.interview.session.notes.highlights
     window.reader.verticalScrollBar().setValue(0)
     window.actions.toggle_preview.trigger()
     window.notes_pane.preview.anchorClicked.emit(QUrl(f"#h-{h.id}"))
@@ -137,7 +137,7 @@ def test_following_a_link_from_preview_scrolls_and_flashes(
 
 
 def test_ctrl_click_link_in_editor(window: MainWindow, notes, qtbot) -> None:
-    text = window.controller.session.document.text
+    text = window.interview.session.document.text
     start = text.index("Never.")
     select(window, qtbot, start, start + len("Never."))
     qtbot.keyClick(window.reader, Qt.Key.Key_Q)
@@ -149,25 +149,25 @@ def test_ctrl_click_link_in_editor(window: MainWindow, notes, qtbot) -> None:
 
 
 def test_link_to_deleted_highlight_says_so(window: MainWindow, notes, qtbot) -> None:
-    text = window.controller.session.document.text
+    text = window.interview.session.document.text
     start = text.index("Never.")
     select(window, qtbot, start, start + len("Never."))
     qtbot.keyClick(window.reader, Qt.Key.Key_Q)
-    (h,) = window.controller.session.notes.highlights
-    window.controller.delete_highlight(h.id)
-    window.follow_link(f"#h-{h.id}")
+    (h,) = window.interview.session.notes.highlights
+    window.interview.controller.delete_highlight(h.id)
+    window.quoting.follow_link(f"#h-{h.id}")
     assert "deleted" in window.statusBar().currentMessage()
 
 
 def test_external_links_open_only_on_click(window: MainWindow, monkeypatch) -> None:
     opened: list[str] = []
     monkeypatch.setattr(
-        "reader.ui.window.main_window.QDesktopServices.openUrl",
+        "reader.ui.notes.quoting.QDesktopServices.openUrl",
         lambda url: opened.append(url.toString()),
     )
     window.notes_editor.setPlainText("[site](https://example.org)")
     assert opened == []
-    window.follow_link("https://example.org")
+    window.quoting.follow_link("https://example.org")
     assert opened == ["https://example.org"]
 
 

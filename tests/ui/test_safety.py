@@ -64,7 +64,7 @@ def test_bad_notes_file_is_set_aside_and_app_starts(make_window, notes_path, dia
     original = BAD_FILES[kind]()
     notes_path.write_bytes(original)
     window = make_window()
-    assert window.controller is not None
+    assert window.interview.controller is not None
     (aside,) = notes_path.parent.glob("notes.corrupt-*.json")
     assert aside.read_bytes() == original
     assert [k for k, _ in dialogs.shown] == ["ask"]
@@ -86,7 +86,7 @@ def test_bad_notes_file_can_open_latest_backup(make_window, notes_path, dialogs)
     dialogs.choice_answers.append("Open Latest Backup")
     window = make_window()
     assert window.notes_editor.toPlainText() == "from the backup"
-    assert len(window.controller.session.notes.highlights) == 1
+    assert len(window.interview.session.notes.highlights) == 1
 
 
 def test_bad_notes_file_quit_choice_opens_nothing(make_window, notes_path, dialogs, qtbot):
@@ -105,7 +105,7 @@ def test_newer_version_opens_read_only_and_is_never_written(make_window, notes_p
     original = orjson.dumps(data)
     notes_path.write_bytes(original)
     window = make_window()
-    assert window.controller.saver.read_only and "read-only" in window.windowTitle()
+    assert window.interview.saver.read_only and "read-only" in window.windowTitle()
     assert "newer" in window.banner.text()
     assert window.notes_editor.toPlainText() == "future notes"
     assert window.notes_editor.isReadOnly()
@@ -118,9 +118,9 @@ def test_newer_version_opens_read_only_and_is_never_written(make_window, notes_p
 
 def test_second_window_on_same_notes_is_read_only(make_window, notes_path) -> None:
     first = make_window()
-    assert not first.controller.saver.read_only
+    assert not first.interview.saver.read_only
     second = make_window()
-    assert second.controller.saver.read_only
+    assert second.interview.saver.read_only
     assert "another Interview Reader" in second.banner.text()
     first.close()
 
@@ -130,7 +130,7 @@ def test_stale_lock_from_a_crash_is_taken_over(make_window, notes_path) -> None:
     lock = Path(f"{notes_path}.lock")
     lock.write_text(f"{2**22 - 1}\ninterview-reader\n{os.uname().nodename}\n")
     window = make_window()
-    assert not window.controller.saver.read_only
+    assert not window.interview.saver.read_only
 
 
 # Backups --------------------------------------------------------------------------------
@@ -173,12 +173,12 @@ def test_outside_change_is_merged(make_window, notes_path, qtbot) -> None:
     qtbot.waitUntil(lambda: len(saved(notes_path)["highlights"]) == 2)
     # Another program adds a highlight and edits the notes.
     theirs = parse(notes_path.read_bytes())
-    text = window.controller.session.document.text
+    text = window.interview.session.document.text
     start = text.index("Handycam")
     theirs.highlights.append(make_highlight(text, start, start + len("Handycam")))
     theirs.notes = "edited elsewhere"
     save_notes(notes_path, theirs)
-    qtbot.waitUntil(lambda: len(window.controller.session.notes.highlights) == 3, timeout=5000)
+    qtbot.waitUntil(lambda: len(window.interview.session.notes.highlights) == 3, timeout=5000)
     assert window.notes_editor.toPlainText() == "edited elsewhere"
     assert "Merged changes" in window.banner.text()
     qtbot.waitUntil(lambda: len(saved(notes_path)["highlights"]) == 3)
@@ -207,7 +207,7 @@ def test_sync_conflict_copy_is_offered_and_merged(make_window, notes_path, qtbot
     assert "conflict cop" in window.banner.text()
     merge_button = next(b for b in window.banner.buttons if b.text() == "Merge Into My Notes")
     qtbot.mouseClick(merge_button, Qt.MouseButton.LeftButton)
-    assert len(window.controller.session.notes.highlights) == 2
+    assert len(window.interview.session.notes.highlights) == 2
     assert not copy.exists() and (notes_path.parent / "backups" / copy.name).exists()
 
 
@@ -218,8 +218,8 @@ def test_document_changed_on_disk_reanchors(make_window, tmp_path, qtbot) -> Non
     highlight_with_key(window, qtbot, "patient")
     doc.write_text("Intro line.\nQ: Why film?\nA: Because film is patient.\n", "utf-8")
     qtbot.waitUntil(lambda: "moved" in window.banner.text(), timeout=5000)
-    (h,) = window.controller.session.notes.highlights
-    assert window.controller.session.document.text[h.start : h.end] == "patient"
+    (h,) = window.interview.session.notes.highlights
+    assert window.interview.session.document.text[h.start : h.end] == "patient"
 
 
 # Unwritable places ----------------------------------------------------------------------
@@ -242,7 +242,7 @@ def test_write_error_keeps_edits_and_offers_save_as(
     window.notes_editor.setPlainText("precious words")
     qtbot.waitUntil(lambda: window.save_label.text().startswith("Not saved"), timeout=3000)
     assert os.strerror(error) in window.banner.text()
-    assert window.controller.saver.dirty
+    assert window.interview.saver.dirty
     disk_full[0] = False  # room again (elsewhere): Save As writes everything there
     elsewhere = tmp_path / "elsewhere.json"
     dialogs.save_answers.append(str(elsewhere))
@@ -281,7 +281,7 @@ def test_read_only_folder_real(make_window, tmp_path, qtbot) -> None:
 
 def test_failed_write_under_way_is_not_reported_saved(make_window, monkeypatch, qtbot) -> None:
     window = make_window()
-    saver = window.controller.saver
+    saver = window.interview.saver
 
     def full(path: Path, data: bytes) -> None:
         raise OSError(errno.ENOSPC, "No space left on device", str(path))
@@ -296,14 +296,14 @@ def test_failed_write_under_way_is_not_reported_saved(make_window, monkeypatch, 
 def test_outside_change_found_by_a_save_is_merged(make_window, notes_path, qtbot) -> None:
     notes_with(notes_path, ["Rehearsal"], text="base")
     window = make_window()
-    window.safety.guard.watcher.blockSignals(True)  # a save gets there before the watcher
+    window.interview.safety.guard.watcher.blockSignals(True)  # a save gets there before the watcher
     theirs = parse(notes_path.read_bytes())
-    text = window.controller.session.document.text
+    text = window.interview.session.document.text
     start = text.index("Handycam")
     theirs.highlights.append(make_highlight(text, start, start + len("Handycam")))
     save_notes(notes_path, theirs)
     highlight_with_key(window, qtbot, "scripted")
-    window.controller.saver.save_soon_now()
+    window.interview.saver.save_soon_now()
     qtbot.waitUntil(lambda: len(saved(notes_path)["highlights"]) == 3, timeout=5000)
     exacts = sorted(h["exact"] for h in saved(notes_path)["highlights"])
     assert exacts == ["Handycam", "Rehearsal", "scripted"]
@@ -312,9 +312,9 @@ def test_outside_change_found_by_a_save_is_merged(make_window, notes_path, qtbot
 def test_read_only_window_refuses_edits(make_window, notes_path, qtbot) -> None:
     first = make_window()
     second = make_window()
-    assert second.controller.saver.read_only
+    assert second.interview.saver.read_only
     highlight_with_key(second, qtbot, "Rehearsal")
-    assert second.controller.session.notes.highlights == []
+    assert second.interview.session.notes.highlights == []
     assert "read-only" in second.statusBar().currentMessage()
     first.close()
 
@@ -325,18 +325,18 @@ def test_save_as_refuses_the_locked_file_and_is_remembered(
     first = make_window()
     second = make_window()
     dialogs.save_answers.append(str(notes_path))
-    second.safety.save_as()
-    assert second.controller.notes_path == notes_path and second.controller.saver.read_only
+    second.interview.safety.save_as()
+    assert second.interview.notes_path == notes_path and second.interview.saver.read_only
     elsewhere = tmp_path / "mine.json"
     dialogs.save_answers.append(str(elsewhere))
-    second.safety.save_as()
-    assert not second.controller.saver.read_only and not second.notes_editor.isReadOnly()
+    second.interview.safety.save_as()
+    assert not second.interview.saver.read_only and not second.notes_editor.isReadOnly()
     assert "read-only" not in second.windowTitle()
     assert elsewhere.exists()
     first.close()
     second.close()
     again = make_window(notes=None)
-    assert again.controller.notes_path == elsewhere
+    assert again.interview.notes_path == elsewhere
 
 
 def test_open_another_document_asks_when_notes_cannot_be_saved(

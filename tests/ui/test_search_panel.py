@@ -35,10 +35,9 @@ def doc(tmp_path: Path) -> Path:
 @pytest.fixture
 def film(make_window, doc: Path, qtbot) -> MainWindow:
     window = make_window(doc)
-    search_panel.install(window)
     window.activateWindow()
     qtbot.waitUntil(lambda: QApplication.activeWindow() is window)
-    controller = window.controller
+    controller = window.interview.controller
     improvised = highlight(window, "improvised on the day")
     controller.edit_highlight(improvised.id, "Edit Note", note="Was the lantern scripted?")
     dawn = highlight(window, "It starts at dawn")
@@ -50,11 +49,11 @@ def film(make_window, doc: Path, qtbot) -> MainWindow:
 
 def highlight(window: MainWindow, quote: str):
     start = TEXT.index(quote)
-    return window.controller.add_highlight(start, start + len(quote), "yellow")
+    return window.interview.controller.add_highlight(start, start + len(quote), "yellow")
 
 
 def panel_of(window: MainWindow) -> SearchPanel:
-    return window.search_panel  # type: ignore[attr-defined]
+    return window.search_panel
 
 
 def search(window: MainWindow, qtbot, query: str) -> SearchPanel:
@@ -89,12 +88,12 @@ def activate(panel: SearchPanel, qtbot, item: QTreeWidgetItem) -> Result:
 # --- opening ------------------------------------------------------------------------------
 
 
-def test_install_adds_a_hidden_dock_and_the_action(film: MainWindow) -> None:
-    assert not film.search_dock.isVisible()  # type: ignore[attr-defined]
-    assert film.dockWidgetArea(film.search_dock) == Qt.DockWidgetArea.LeftDockWidgetArea  # type: ignore[attr-defined]
+def test_a_hidden_dock_and_the_action(film: MainWindow) -> None:
+    assert not film.search_dock.isVisible()
+    assert film.dockWidgetArea(film.search_dock) == Qt.DockWidgetArea.LeftDockWidgetArea
     action = menu_action(film.menuBar(), "Edit", "Search Everything…")
     assert action.shortcut().toString() == "Ctrl+Shift+F"
-    assert search_panel.install(film) is panel_of(film)
+    assert film.search_dock.widget() is panel_of(film)
 
 
 def test_ctrl_shift_f_opens_the_dock_with_the_selection(film: MainWindow, qtbot) -> None:
@@ -106,7 +105,7 @@ def test_ctrl_shift_f_opens_the_dock_with_the_selection(film: MainWindow, qtbot)
     film.reader.setFocus()
     qtbot.keyClick(film.reader, Qt.Key.Key_F, CTRL_SHIFT)
     panel = panel_of(film)
-    assert film.search_dock.isVisible()  # type: ignore[attr-defined]
+    assert film.search_dock.isVisible()
     qtbot.waitUntil(lambda: QApplication.focusWidget() is panel.edit)
     assert panel.edit.text() == "dawn"
     assert groups(panel) == ["In the interview (1)", "Highlight quotes (1)"]
@@ -143,7 +142,7 @@ def test_no_results_and_bad_regex(film: MainWindow, qtbot) -> None:
 
 
 def test_down_from_the_field_enters_the_results_and_up_comes_back(film: MainWindow, qtbot) -> None:
-    film.search_action.trigger()  # type: ignore[attr-defined]
+    film.actions.search_everything.trigger()
     panel = panel_of(film)
     qtbot.keyClicks(panel.edit, "starts")
     qtbot.keyClick(panel.edit, Qt.Key.Key_Down)  # runs the pending search at once
@@ -162,11 +161,11 @@ def test_document_result_goes_there_and_selects_it(film: MainWindow, qtbot) -> N
     assert film.reader.textCursor().selectedText() == "starts"
     assert QApplication.focusWidget() is film.reader
     qtbot.keyClick(film.reader, Qt.Key.Key_H)  # the selection is a real one
-    assert any(h.exact == "starts" for h in film.controller.session.notes.highlights)
+    assert any(h.exact == "starts" for h in film.interview.session.notes.highlights)
 
 
 def test_highlight_results_go_to_the_highlight(film: MainWindow, qtbot) -> None:
-    session = film.controller.session
+    session = film.interview.session
     panel = search(film, qtbot, "lantern")
     for kind, quote in (
         ("notes", "improvised on the day"),
@@ -189,7 +188,7 @@ def test_double_click_activates(film: MainWindow, qtbot) -> None:
     # QTest's double click sends no first press, which item views need: click first.
     qtbot.mouseClick(panel.tree.viewport(), Qt.MouseButton.LeftButton, pos=rect.center())
     qtbot.mouseDClick(panel.tree.viewport(), Qt.MouseButton.LeftButton, pos=rect.center())
-    highlight = film.controller.session.highlight(
+    highlight = film.interview.session.highlight(
         item.data(0, search_panel.RESULT_ROLE).highlight_id
     )
     assert film.reader.current_highlight_id == highlight.id
@@ -230,7 +229,7 @@ def test_results_of_another_document_search_again(film: MainWindow, qtbot, tmp_p
     other = tmp_path / "other.txt"
     other.write_text("Q: A lantern?\nA: No lantern here.\n", "utf-8")
     film.open_document(other, tmp_path / "other.json")
-    panel.resultActivated.emit(item.data(0, search_panel.RESULT_ROLE))  # before the refresh
+    panel.go_to(item.data(0, search_panel.RESULT_ROLE))  # before the refresh
     assert groups(panel)[0] == "In the interview (2)"
     assert film.reader.selected_range() is None  # nothing was selected from old offsets
 
@@ -249,13 +248,13 @@ def test_escape_goes_back_to_the_reader(film: MainWindow, qtbot) -> None:
     panel = search(film, qtbot, "lantern")
     qtbot.keyClick(panel.tree, Qt.Key.Key_Escape)
     assert QApplication.focusWidget() is film.reader
-    assert film.search_dock.isVisible()  # type: ignore[attr-defined]
+    assert film.search_dock.isVisible()
 
 
 def test_a_research_result_made_stale_by_an_edit_searches_again(film: MainWindow, qtbot) -> None:
     panel = search(film, qtbot, "lantern")
     result = item_of(panel, "research").data(0, search_panel.RESULT_ROLE)
     film.notes_editor.setPlainText("lantern first\n" + NOTES)
-    panel.resultActivated.emit(result)  # before the refresh timer
+    panel.go_to(result)  # before the refresh timer
     assert "Research notes (2)" in groups(panel)
     assert not film.notes_editor.textCursor().hasSelection()

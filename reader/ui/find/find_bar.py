@@ -1,19 +1,15 @@
 """Find in the interview (Ctrl+F): a bar under the reader, every match marked, one current.
 
-Matches are painted by an overlay over the reader's viewport, the visible ones only, so a
-common word with tens of thousands of matches in 5 MB costs no more to show than one (extra
-selections repaint in ~120 ms at 10,000). The current match is the reader's selection, so
+Matches are marked by `MatchOverlay`. The current match is the reader's selection, so
 Escape and then H highlights it.
 """
 
 from __future__ import annotations
 
-from bisect import bisect_left, bisect_right
-from typing import TYPE_CHECKING
+from bisect import bisect_left
 
-from PySide6.QtCore import QEvent, QObject, QRectF, QSize, Qt, QTimer
+from PySide6.QtCore import QEvent, QObject, QSize, Qt, QTimer
 from PySide6.QtGui import (
-    QAction,
     QColor,
     QHideEvent,
     QKeyEvent,
@@ -21,7 +17,6 @@ from PySide6.QtGui import (
     QPainter,
     QPaintEvent,
     QPalette,
-    QPen,
     QShowEvent,
     QTextCursor,
 )
@@ -29,113 +24,27 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
     QLineEdit,
-    QMainWindow,
-    QMenu,
-    QMenuBar,
     QSizePolicy,
     QStyle,
     QToolButton,
-    QVBoxLayout,
     QWidget,
 )
 
 from reader.core.search import Query, SearchError, prepare
 from reader.ui import theme
-
-if TYPE_CHECKING:
-    from reader.ui.reading.reader_view import ReaderView
+from reader.ui.find.match_overlay import MatchOverlay
+from reader.ui.reading.reader_view import ReaderView
 
 DEBOUNCE_MS = 150  # for one or two characters, which match everywhere in a long text
 IMMEDIATE_CHARS = 3  # from this length a search is quick enough to run on each key
-MAX_PAINTED = 4000  # matches painted at once: more than a screen can hold
 PREFILL_MAX_CHARS = 200
 
 
-class MatchOverlay(QWidget):
-    """A transparent child of the reader's viewport that outlines the visible matches."""
-
-    def __init__(self, reader: ReaderView) -> None:
-        super().__init__(reader.viewport())
-        self.setObjectName("find-matches")
-        self.reader = reader
-        self.setAttribute(Qt.WidgetAttribute.WA_TransparentForMouseEvents)
-        self.setFocusPolicy(Qt.FocusPolicy.NoFocus)
-        self.matches: list[tuple[int, int]] = []
-        self._ends: list[int] = []
-        self.current = -1
-        self.reading: object = None  # the ReaderDocument the matches belong to
-        reader.viewport().installEventFilter(self)
-        # The viewport scrolls its children with it: put the overlay back, repaint.
-        reader.verticalScrollBar().valueChanged.connect(self._follow_viewport)
-        reader.horizontalScrollBar().valueChanged.connect(self._follow_viewport)
-        self.setGeometry(reader.viewport().rect())
-        self.lower()  # under the selection bar
-        self.hide()
-
-    def set_matches(self, matches: list[tuple[int, int]], current: int) -> None:
-        self.matches = matches
-        self._ends = [end for _, end in matches]
-        self.current = current
-        self.reading = self.reader.reading
-        self.setVisible(bool(matches))
-        self.update()
-
-    def set_current(self, current: int) -> None:
-        self.current = current
-        self.update()
-
-    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
-        if watched is self.reader.viewport() and event.type() == QEvent.Type.Resize:
-            self._follow_viewport()
-        return False
-
-    def _follow_viewport(self) -> None:
-        self.setGeometry(self.reader.viewport().rect())
-        self.update()
-
-    def visible_matches(self) -> range:
-        """Indexes of the matches in the viewport."""
-        if not self.matches or self.reader.reading is None:
-            return range(0)
-        first, last = self.reader.highlights.visible_range()
-        lo = bisect_right(self._ends, first)
-        hi = bisect_left(self.matches, (last + 1,))
-        return range(lo, min(hi, lo + MAX_PAINTED))
-
-    def paintEvent(self, event: QPaintEvent) -> None:
-        if self.reader.reading is None or self.reader.reading is not self.reading:
-            return  # another document is open: the find bar is about to search it
-        del event
-        fill, outline, current_fill, current_outline = match_colors()
-        painter = QPainter(self)
-        painter.setRenderHint(QPainter.RenderHint.Antialiasing)
-        layer = self.reader.highlights
-        for i in self.visible_matches():
-            start, end = self.matches[i]
-            is_current = i == self.current
-            painter.setBrush(current_fill if is_current else fill)
-            painter.setPen(QPen(current_outline if is_current else outline, 2 if is_current else 1))
-            for rect in layer.rects(start, end):
-                painter.drawRoundedRect(QRectF(rect).adjusted(0.5, 1.5, -0.5, -1.5), 2.5, 2.5)
-        painter.end()
-
-
-def match_colors() -> tuple[QColor, QColor, QColor, QColor]:
-    """(fill, outline) of every match and of the current one: an amber outline shows on
-    every highlight colour, the fill stays light enough to read the text through."""
-    if theme.is_dark():
-        return (
-            QColor(255, 190, 80, 45),
-            QColor(255, 190, 80, 170),
-            QColor(255, 150, 40, 80),
-            QColor(255, 170, 60),
-        )
-    return (
-        QColor(255, 170, 0, 50),
-        QColor(200, 120, 0, 170),
-        QColor(255, 140, 0, 70),
-        QColor(214, 90, 0),
-    )
+def as_query(selected: str) -> str:
+    """A selection as a search query, or "" when it is not one (several lines, too long)."""
+    if "\n" in selected or "\u2029" in selected or len(selected) > PREFILL_MAX_CHARS:
+        return ""
+    return selected if selected.strip() else ""
 
 
 class FindBar(QWidget):
@@ -247,6 +156,14 @@ class FindBar(QWidget):
             text = self.reader.session.document.text
             QTimer.singleShot(50, lambda: prepare(text))
 
+    def step(self, backward: bool = False) -> None:
+        """F3 / Shift+F3: with no query, open the bar; otherwise move, leaving the focus."""
+        if not self.edit.text():
+            self.open_bar()
+            return
+        self.show()
+        self.find_next(backward=backward)
+
     def close_bar(self) -> None:
         """Hide the bar, leave the current match selected and give the reader the focus."""
         self._timer.stop()
@@ -265,10 +182,7 @@ class FindBar(QWidget):
         span = self.reader.selected_range() if self.reader.reading is not None else None
         if span is None:
             return ""
-        text = self.reader.session.document.text[span[0] : span[1]]
-        if "\n" in text or len(text) > PREFILL_MAX_CHARS or not text.strip():
-            return ""
-        return text
+        return as_query(self.reader.session.document.text[span[0] : span[1]])
 
     def _caret(self) -> int:
         if self.reader.reading is None:
@@ -444,109 +358,3 @@ class ElidedLabel(QLabel):
 def warning_color() -> QColor:
     """Red text that reads on the window background, light or dark."""
     return QColor("#ff8a80") if theme.is_dark() else QColor("#b3261e")
-
-
-# Installing in the main window -----------------------------------------------------------
-
-
-def edit_menu(window: QMainWindow) -> QMenu | None:
-    return _edit_menu_of(window.menuBar())
-
-
-def _edit_menu_of(bar: QMenuBar) -> QMenu | None:
-    for action in bar.actions():
-        if action.menu() is not None and action.text().replace("&", "") == "Edit":
-            return action.menu()
-    return None
-
-
-def add_to_edit_menu(window: QMainWindow, actions: list[QAction]) -> None:
-    """Append `actions` to the Edit menu after a separator, now or once the menus exist."""
-    separator = QAction(window)
-    separator.setSeparator(True)
-    block = [separator, *actions]
-
-    def place() -> None:
-        menu = edit_menu(window)
-        if menu is not None and actions[0] not in menu.actions():
-            menu.addActions(block)
-
-    if edit_menu(window) is not None:
-        place()
-        return
-    # The menus are built with the first document: add ours once that has finished.
-    watcher = _MenuWatcher(window.menuBar(), place)
-    window.menuBar().installEventFilter(watcher)
-
-
-class _MenuWatcher(QObject):
-    def __init__(self, bar: QWidget, place: object) -> None:
-        super().__init__(bar)
-        self._place = place
-
-    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
-        if event.type() == QEvent.Type.ActionAdded:
-            menu = _edit_menu_of(watched)  # type: ignore[arg-type]
-            if menu is not None:
-                watched.removeEventFilter(self)
-                menu.aboutToShow.connect(self._place)
-                QTimer.singleShot(0, self._place)
-        return False
-
-
-def install(window: QMainWindow) -> FindBar:
-    """Put a find bar under `window.reader` and its actions in the window and Edit menu.
-
-    `window` is the MainWindow; calling this again returns the bar already installed.
-    """
-    existing = getattr(window, "find_bar", None)
-    if isinstance(existing, FindBar):
-        return existing
-    reader = window.reader
-    splitter = window.splitter
-    index = splitter.indexOf(reader)
-    if index < 0:
-        raise RuntimeError("the reader is not in the window's splitter")
-    container = QWidget()
-    container.setObjectName("reader-column")
-    sizes = splitter.sizes()
-    container.setSizePolicy(reader.sizePolicy())  # the splitter's stretch factor is there
-    # Not replaceWidget: it leaves the reader without a parent, and PySide then deletes it.
-    # Moving the reader into the container takes it out of the splitter.
-    layout = QVBoxLayout(container)
-    layout.setContentsMargins(0, 0, 0, 0)
-    layout.setSpacing(0)
-    splitter.insertWidget(index, container)
-    layout.addWidget(reader, 1)
-    bar = FindBar(reader)
-    layout.addWidget(bar)
-    splitter.setSizes(sizes)
-
-    find = QAction("&Find…", window)
-    find.setShortcut(QKeySequence.StandardKey.Find)
-    find.setStatusTip("Find words in the interview")
-    find.triggered.connect(bar.open_bar)
-    find_next = QAction("Find &Next", window)
-    find_next.setShortcuts(QKeySequence.StandardKey.FindNext)
-    find_next.setStatusTip("Go to the next match")
-    find_next.triggered.connect(lambda: _next(bar, backward=False))
-    find_previous = QAction("Find Pre&vious", window)
-    find_previous.setShortcuts(QKeySequence.StandardKey.FindPrevious)
-    find_previous.setStatusTip("Go to the previous match")
-    find_previous.triggered.connect(lambda: _next(bar, backward=True))
-    actions = [find, find_next, find_previous]
-    for action in actions:
-        window.addAction(action)  # the shortcuts work wherever the focus is
-    add_to_edit_menu(window, actions)
-    window.find_bar = bar  # type: ignore[attr-defined]
-    window.find_actions = actions  # type: ignore[attr-defined]
-    return bar
-
-
-def _next(bar: FindBar, backward: bool) -> None:
-    """F3 with no query opens the bar; otherwise it moves, leaving the focus where it is."""
-    if not bar.edit.text():
-        bar.open_bar()
-        return
-    bar.show()
-    bar.find_next(backward=backward)

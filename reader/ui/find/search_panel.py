@@ -3,27 +3,21 @@ notes at once, results grouped by kind in a dock; Enter on a result goes there."
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
-
 from PySide6.QtCore import QEvent, QModelIndex, QObject, Qt, QTimer, Signal
 from PySide6.QtGui import (
-    QAction,
     QFont,
     QFontMetrics,
     QKeyEvent,
-    QKeySequence,
     QPainter,
     QPalette,
-    QTextCursor,
+    QShowEvent,
 )
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QApplication,
-    QDockWidget,
     QHBoxLayout,
     QLabel,
     QLineEdit,
-    QPlainTextEdit,
     QStyle,
     QStyledItemDelegate,
     QStyleOptionViewItem,
@@ -34,14 +28,11 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from reader.core.offsets import Utf16Index
 from reader.core.search import KINDS, Result, ResultList, SearchError, search_everything
+from reader.core.session import Session
 from reader.ui import theme
-from reader.ui.find.find_bar import PREFILL_MAX_CHARS, add_to_edit_menu, warning_color
-
-if TYPE_CHECKING:
-    from reader.core.session import Session
-    from reader.ui.window.main_window import MainWindow
+from reader.ui.find.find_bar import warning_color
+from reader.ui.interview.open_interview import OpenInterview
 
 GROUP_TITLES = {
     "document": "In the interview",
@@ -58,20 +49,34 @@ _ONE_LINE = str.maketrans("\n\t\r", "   ")  # as in the results' snippets
 
 
 class SearchPanel(QWidget):
-    """A query field, the find options and the results tree."""
+    """A query field, the find options and the results tree, over the open interview.
 
-    resultActivated = Signal(object)  # a Result
+    Activating a result asks for it by signal (the window takes the reader or the notes
+    there); results that no longer match what is open are searched again instead.
+    """
+
+    documentSpanRequested = Signal(int, int)  # select this span of the interview text
+    highlightRequested = Signal(str, int, int)  # go to the highlight; flash [start, end)
+    notesSpanRequested = Signal(int, int)  # select this span of the research notes
     escapePressed = Signal()
 
-    def __init__(self, parent: QWidget | None = None) -> None:
+    def __init__(self, interview: OpenInterview, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("search-panel")
-        self.session_source = None  # () -> (Session, research notes text) | None
+        self.interview = interview
         self.searched_session: Session | None = None
+        self.stale = False
         self.results: dict[str, ResultList] = {}
         self.error = ""
         self._timer = QTimer(self, singleShot=True, interval=DEBOUNCE_MS)
         self._timer.timeout.connect(self.search)
+        # A moment after the notes, a highlight or the open interview changed, while shown.
+        self._refresh = QTimer(self, singleShot=True, interval=REFRESH_MS)
+        self._refresh.timeout.connect(self.refresh)
+        interview.highlightChanged.connect(self.changed)
+        interview.opened.connect(self.changed)
+        interview.replaced.connect(self.changed)
+        interview.notes_document.contentsChanged.connect(self.changed)
 
         self.edit = QLineEdit()
         self.edit.setObjectName("search-edit")
@@ -140,13 +145,14 @@ class SearchPanel(QWidget):
 
     def search(self) -> None:
         self._timer.stop()
-        source = self.session_source() if self.session_source is not None else None
+        self.stale = False
+        session = self.interview.session
         query = self.edit.text()
         self.error = ""
         self.results = {}
         self.searched_session = None
-        if source is not None and query:
-            session, notes_text = source
+        if session is not None and query:
+            notes_text = self.interview.research_notes()
             try:
                 self.results = search_everything(
                     session, query, notes_text=notes_text, **self.options()
@@ -269,9 +275,65 @@ class SearchPanel(QWidget):
     def _activated(self, item: QTreeWidgetItem) -> None:
         result = item.data(0, RESULT_ROLE)
         if isinstance(result, Result):
-            self.resultActivated.emit(result)
+            self.go_to(result)
         else:
             item.setExpanded(not item.isExpanded())
+
+    def go_to(self, result: Result) -> None:
+        """Ask for the place of `result`, or search again if it no longer holds."""
+        session = self.interview.session
+        if session is None or session is not self.searched_session:
+            self.search()  # another interview is open: these results are not about it
+            return
+        if result.kind == "document":
+            if result.end <= len(session.document.text):
+                self.documentSpanRequested.emit(result.start, result.end)
+        elif result.kind == "research":
+            text = self.interview.research_notes()
+            found = result.snippet[result.snippet_start : result.snippet_end]  # maybe cut
+            there = text[result.start : result.end].translate(_ONE_LINE)
+            if found and there.startswith(found):
+                self.notesSpanRequested.emit(result.start, result.end)
+            else:
+                self.search()  # the notes changed since: search them again
+        elif result.highlight_id is not None:
+            highlight = session.highlight(result.highlight_id)
+            if highlight is None:
+                self.search()
+            elif highlight.orphan:
+                self.interview.status.emit(
+                    "That highlight is no longer in the interview text; see Annotations.", 6000
+                )
+            elif result.kind == "quotes":  # the words found, within the highlight
+                start = highlight.start + result.start
+                self.highlightRequested.emit(highlight.id, start, highlight.start + result.end)
+            else:
+                self.highlightRequested.emit(highlight.id, -1, -1)
+
+    def open_with(self, prefill: str) -> None:
+        """Shown: the focus in the field, `prefill` (a selection) as the query if given."""
+        if prefill and prefill != self.edit.text():
+            self.edit.setText(prefill)
+            self.search()
+        elif self.edit.text() and self.searched_session is not self.interview.session:
+            self.search()
+        self.edit.setFocus(Qt.FocusReason.ShortcutFocusReason)
+        self.edit.selectAll()
+
+    def changed(self, *_args: object) -> None:
+        self.stale = True
+        if self.isVisible() and self.edit.text():
+            self._refresh.start()
+
+    def refresh(self) -> None:
+        """Search again if something changed while the panel was shown or hidden."""
+        moved = self.searched_session is not self.interview.session
+        if (self.stale or moved) and self.edit.text() and self.isVisible():
+            self.search()
+
+    def showEvent(self, event: QShowEvent) -> None:
+        super().showEvent(event)
+        self.refresh()
 
 
 class ResultDelegate(QStyledItemDelegate):
@@ -341,173 +403,3 @@ class ResultDelegate(QStyledItemDelegate):
             rest = normal_metrics.elidedText(after, Qt.TextElideMode.ElideRight, rect.right() - x)
             painter.drawText(x, rect.top(), rect.right() - x, rect.height(), flags, rest)
         painter.restore()
-
-
-# Installing in the main window -----------------------------------------------------------
-
-
-def install(window: MainWindow) -> SearchPanel:
-    """Add the Search dock (hidden), its action to the window and the Edit menu, and the
-    wiring that takes a result to its place. Calling it again returns the same panel."""
-    existing = getattr(window, "search_panel", None)
-    if isinstance(existing, SearchPanel):
-        return existing
-    panel = SearchPanel()
-    dock = QDockWidget("Search", window)
-    dock.setObjectName("search-dock")
-    dock.setWidget(panel)
-    # Beside the outline and annotations: on the right it squeezed the reading column.
-    window.addDockWidget(Qt.DockWidgetArea.LeftDockWidgetArea, dock)
-    window.tabifyDockWidget(window.annotations_dock, dock)
-    dock.hide()
-
-    def source() -> tuple[Session, str] | None:
-        if window.controller is None:
-            return None
-        return window.controller.session, window.notes_editor.toPlainText()
-
-    panel.session_source = source
-    panel.resultActivated.connect(lambda result: go_to_result(window, panel, result))
-    panel.escapePressed.connect(lambda: window.reader.setFocus(Qt.FocusReason.OtherFocusReason))
-    refresh = _Refresher(window, panel, dock)
-    dock.visibilityChanged.connect(lambda visible: visible and refresh.check())
-
-    action = QAction("Search &Everything…", window)
-    action.setShortcut(QKeySequence("Ctrl+Shift+F"))
-    action.setStatusTip("Search the interview, highlights, notes, tags and research notes")
-    action.triggered.connect(lambda: open_panel(window, panel, dock))
-    window.addAction(action)
-    add_to_edit_menu(window, [action])
-    window.search_panel = panel  # type: ignore[attr-defined]
-    window.search_dock = dock  # type: ignore[attr-defined]
-    window.search_action = action  # type: ignore[attr-defined]
-    return panel
-
-
-def open_panel(window: MainWindow, panel: SearchPanel, dock: QDockWidget) -> None:
-    """Show the dock, the focus in its field, the selected text (if any) as the query."""
-    prefill = _selected_text(window)
-    dock.show()
-    dock.raise_()
-    if prefill and prefill != panel.edit.text():
-        panel.edit.setText(prefill)
-        panel.search()
-    elif panel.edit.text() and panel.searched_session is not _session(window):
-        panel.search()
-    panel.edit.setFocus(Qt.FocusReason.ShortcutFocusReason)
-    panel.edit.selectAll()
-
-
-def _session(window: MainWindow) -> Session | None:
-    return window.controller.session if window.controller is not None else None
-
-
-def _selected_text(window: MainWindow) -> str:
-    """The selection of the notes editor when it has the focus, else the reader's."""
-    text = ""
-    if window.notes_editor.hasFocus():
-        text = window.notes_editor.textCursor().selectedText()
-    elif window.reader.reading is not None:
-        span = window.reader.selected_range()
-        if span is not None:
-            text = window.reader.session.document.text[span[0] : span[1]]
-    if "\n" in text or "\u2029" in text or len(text) > PREFILL_MAX_CHARS or not text.strip():
-        return ""
-    return text
-
-
-def go_to_result(window: MainWindow, panel: SearchPanel, result: Result) -> None:
-    """Take the reader (or the notes editor) to `result` and select what matched."""
-    session = _session(window)
-    if session is None or session is not panel.searched_session:
-        panel.search()  # another document is open: these results are not about it
-        return
-    if result.kind == "document":
-        reader = window.reader
-        if reader.reading is None or result.end > len(session.document.text):
-            return
-        reader.scroll_to_offset(result.start, flash_end=result.end)
-        cursor = reader.textCursor()
-        cursor.setPosition(reader.reading.to_qt(result.start))
-        cursor.setPosition(reader.reading.to_qt(result.end), QTextCursor.MoveMode.KeepAnchor)
-        reader.setTextCursor(cursor)
-        reader.setFocus(Qt.FocusReason.OtherFocusReason)
-    elif result.kind == "research":
-        _select_in_notes(window, panel, result)
-    elif result.highlight_id is not None:
-        highlight = session.highlight(result.highlight_id)
-        if highlight is None:
-            panel.search()
-            return
-        if highlight.orphan:
-            window.statusBar().showMessage(
-                "That highlight is no longer in the interview text; see Annotations.", 6000
-            )
-            return
-        window.go_to_highlight(highlight.id)
-        if result.kind == "quotes":  # the words found, within the highlight
-            window.reader.flash(highlight.start + result.start, highlight.start + result.end)
-        window.reader.setFocus(Qt.FocusReason.OtherFocusReason)
-
-
-def _select_in_notes(window: MainWindow, panel: SearchPanel, result: Result) -> None:
-    editor: QPlainTextEdit = window.notes_editor
-    text = editor.toPlainText()
-    found = result.snippet[result.snippet_start : result.snippet_end]  # on one line, maybe cut
-    there = text[result.start : result.end].translate(_ONE_LINE)
-    if not found or not there.startswith(found):
-        panel.search()  # the notes changed since: search them again
-        return
-    window.notes_pane.show_preview(False)
-    if window.actions is not None:
-        window.actions.toggle_preview.setChecked(False)
-    index = Utf16Index(text)  # the editor counts UTF-16 units, the result code points
-    cursor = editor.textCursor()
-    cursor.setPosition(index.to_utf16(result.start))
-    cursor.setPosition(index.to_utf16(result.end), QTextCursor.MoveMode.KeepAnchor)
-    editor.setTextCursor(cursor)
-    editor.centerCursor()
-    editor.setFocus(Qt.FocusReason.OtherFocusReason)
-
-
-class _Refresher(QObject):
-    """Searches again, a moment after the notes or a highlight changed, while shown."""
-
-    def __init__(self, window: MainWindow, panel: SearchPanel, dock: QDockWidget) -> None:
-        super().__init__(panel)
-        self.window = window
-        self.panel = panel
-        self.dock = dock
-        self.stale = False
-        self._controller: object = None
-        self._timer = QTimer(self, singleShot=True, interval=REFRESH_MS)
-        self._timer.timeout.connect(self.check)
-        window.notes_editor.textChanged.connect(self.changed)
-        window.reader.textChanged.connect(self._reader_changed)
-        panel.edit.textChanged.connect(self._follow_controller)
-        self._follow_controller()
-
-    def _follow_controller(self) -> None:
-        """Listen to the controller of the open document (a new one comes with each)."""
-        controller = self.window.controller
-        if controller is not None and controller is not self._controller:
-            self._controller = controller
-            controller.highlightChanged.connect(self.changed)
-
-    def _reader_changed(self) -> None:
-        """A new document (or a reload) replaces the reader's text: its results are stale."""
-        if _session(self.window) is not self.panel.searched_session:
-            self.changed()
-
-    def changed(self) -> None:
-        self.stale = True
-        if self.dock.isVisible() and self.panel.edit.text():
-            self._timer.start()
-
-    def check(self) -> None:
-        self._follow_controller()
-        session = _session(self.window)
-        moved = self.panel.searched_session is not session
-        if (self.stale or moved) and self.panel.edit.text() and self.dock.isVisible():
-            self.stale = False
-            self.panel.search()

@@ -2,15 +2,25 @@
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
+from typing import Protocol
 
 from PySide6.QtGui import QUndoCommand
 
 from reader.core.annotations import Highlight
 from reader.core.interview import Role
+from reader.core.session import Session
 
-if TYPE_CHECKING:
-    from reader.ui.interview.controller import Controller
+
+class Controller(Protocol):
+    """What a command changes and whom it tells (the interview's controller)."""
+
+    session: Session
+
+    def structure_edited(self) -> None: ...
+
+    def highlight_edited(self, before: Highlight | None, after: Highlight | None) -> None: ...
+
+    def colors_edited(self) -> None: ...
 
 
 class SetRoleCommand(QUndoCommand):

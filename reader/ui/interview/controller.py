@@ -1,16 +1,13 @@
-"""The one place where the model meets the widgets: undo stack, change signals, autosave."""
+"""The one way the model changes: undoable commands on one stack, a signal for each kind
+of change, and the saver told that there is something to write."""
 
 from __future__ import annotations
-
-from collections.abc import Callable
-from pathlib import Path
 
 from PySide6.QtCore import QObject, Signal
 from PySide6.QtGui import QUndoStack
 
 from reader.core.annotations import Highlight, make_highlight
 from reader.core.interview import Role
-from reader.core.notes_file import serialise
 from reader.core.session import Session
 from reader.ui.interview.commands import (
     AddHighlightCommand,
@@ -25,7 +22,7 @@ from reader.ui.persistence.saver import NotesSaver
 
 
 class Controller(QObject):
-    """Owns the Session; widgets read it freely but change it only through these methods."""
+    """Changes the Session; widgets read it freely but change it only through these."""
 
     structureChanged = Signal()
     colorsChanged = Signal()
@@ -33,18 +30,11 @@ class Controller(QObject):
     # (before, after): None before = added, None after = removed.
     highlightChanged = Signal(object, object)
 
-    def __init__(self, session: Session, notes_path: Path, parent: QObject | None = None):
+    def __init__(self, session: Session, saver: NotesSaver, parent: QObject | None = None):
         super().__init__(parent)
         self.session = session
-        self.notes_path = notes_path
+        self.saver = saver
         self.undo_stack = QUndoStack(self)
-        self.saver = NotesSaver(notes_path, self._serialise, self)
-        # The notes editor's text is pulled when saving, not copied on every keystroke.
-        self.notes_text: Callable[[], str] = lambda: session.notes.notes
-
-    def _serialise(self) -> bytes:
-        self.session.notes.notes = self.notes_text()
-        return serialise(self.session.notes)
 
     # Called by the undo commands ---------------------------------------------------------
 

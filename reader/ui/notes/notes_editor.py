@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 
 from PySide6.QtCore import Qt, QTimer, Signal
-from PySide6.QtGui import QKeyEvent, QMouseEvent, QTextCursor
+from PySide6.QtGui import QKeyEvent, QMouseEvent, QTextCursor, QTextDocument
 from PySide6.QtWidgets import QPlainTextEdit, QWidget
 
 from reader.core.offsets import Utf16Index
@@ -34,22 +34,29 @@ class NotesEditor(QPlainTextEdit):
         font = theme.ui_font()
         font.setPointSizeF(theme.READING_POINT_SIZE - 1.5)
         self.setFont(font)
-        self.document().setDocumentMargin(16)
         self.setFrameShape(QPlainTextEdit.Shape.NoFrame)
-        self.highlighter = MarkdownHighlighter(self.document(), font.pointSizeF())
+        self.highlighter = MarkdownHighlighter(None, font.pointSizeF())
+        self.show_document(self.document())
 
-    def load_text(self, text: str) -> None:
-        """Show saved notes with a fresh undo history (loading is not an edit).
+    def show_document(self, document: QTextDocument) -> None:
+        """Edit `document` (the open interview's research notes), styled as Markdown."""
+        self.setDocument(document)
+        document.setDocumentMargin(16)
+        document.setDefaultFont(self.font())
+        self.highlighter.setDocument(document)
 
-        The highlighter styles every line at once: ~230 ms for 1 MB of notes, which the
-        window's first paint should not wait for, so long notes are styled a moment later.
-        """
+    def pause_styling(self) -> None:
+        """Before the text is replaced whole: the highlighter would style every line at
+        once, ~230 ms for 1 MB of notes, which the window's first paint should not wait for."""
         self.highlighter.setDocument(None)
-        self.document().setUndoRedoEnabled(False)
-        self.setPlainText(text)
-        self.document().setUndoRedoEnabled(True)
-        self.document().setModified(False)
-        delay = 0 if len(text) < LONG_NOTES_CHARS else LONG_NOTES_STYLE_DELAY_MS
+
+    def resume_styling(self) -> None:
+        """After loading: short notes are styled at once, long ones a moment later."""
+        delay = (
+            0
+            if self.document().characterCount() < LONG_NOTES_CHARS
+            else (LONG_NOTES_STYLE_DELAY_MS)
+        )
         QTimer.singleShot(delay, lambda: self.highlighter.setDocument(self.document()))
 
     def word_count(self) -> int:

@@ -4,10 +4,12 @@ from __future__ import annotations
 
 import re
 
-from PySide6.QtCore import QUrl, Signal
-from PySide6.QtGui import QAction, QColor, QImage, QTextDocument
+from PySide6.QtCore import Qt, QUrl, Signal
+from PySide6.QtGui import QAction, QColor, QImage, QTextCursor, QTextDocument
 from PySide6.QtWidgets import QStackedWidget, QTextBrowser, QToolBar, QVBoxLayout, QWidget
 
+from reader.core.offsets import Utf16Index
+from reader.ui.interview.open_interview import OpenInterview
 from reader.ui.notes.notes_editor import NotesEditor
 
 # ![alt](url): shown as a link named for the image, so the preview never fetches it.
@@ -31,12 +33,18 @@ def without_images(markdown: str) -> str:
 
 
 class NotesPane(QWidget):
+    """The open interview's research notes: its `notes_document`, edited or previewed."""
+
     linkActivated = Signal(str)  # from the preview, or Ctrl+click in the editor
 
-    def __init__(self, parent: QWidget | None = None) -> None:
+    def __init__(self, interview: OpenInterview, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("notes-pane")
         self.editor = NotesEditor()
+        self.editor.show_document(interview.notes_document)
+        interview.researchNotesLoading.connect(self.editor.pause_styling)
+        interview.opened.connect(self.editor.resume_styling)
+        interview.readOnlyChanged.connect(self.editor.setReadOnly)
         self.preview = NotesPreview()
         self.preview.setObjectName("notes-preview")
         self.preview.setOpenLinks(False)  # every link goes through linkActivated
@@ -76,6 +84,17 @@ class NotesPane(QWidget):
         else:
             self.stack.setCurrentWidget(self.editor)
             self.editor.setFocus()
+
+    def select_span(self, start: int, end: int) -> None:
+        """Select [start, end) of the notes (code points) in the editor, in view."""
+        self.show_preview(False)
+        index = Utf16Index(self.editor.toPlainText())  # the editor counts UTF-16 units
+        cursor = self.editor.textCursor()
+        cursor.setPosition(index.to_utf16(start))
+        cursor.setPosition(index.to_utf16(end), QTextCursor.MoveMode.KeepAnchor)
+        self.editor.setTextCursor(cursor)
+        self.editor.centerCursor()
+        self.editor.setFocus(Qt.FocusReason.OtherFocusReason)
 
     def previewing(self) -> bool:
         return self.stack.currentWidget() is self.preview

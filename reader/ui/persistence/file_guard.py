@@ -2,10 +2,11 @@
 
 from __future__ import annotations
 
-import hashlib
 from pathlib import Path
 
 from PySide6.QtCore import QFileSystemWatcher, QLockFile, QObject, QTimer, Signal
+
+from reader.core.store import content_hash
 
 CHECK_DELAY_MS = 300  # sync tools and editors write in bursts; look once they are done
 
@@ -68,7 +69,7 @@ class FileGuard(QObject):
 
     def remember(self, data: bytes) -> None:
         """`data` is what the file holds now (we read or wrote it): not an outside change."""
-        self.known_notes_hash = hashlib.sha256(data).hexdigest()
+        self.known_notes_hash = content_hash(data)
 
     def watch(self) -> None:
         paths = [str(p) for p in (self.notes_path, self.document_path) if p.exists()]
@@ -88,7 +89,7 @@ class FileGuard(QObject):
             data = self.notes_path.read_bytes()
         except OSError:
             data = None
-        digest = hashlib.sha256(data).hexdigest() if data is not None else ""
+        digest = content_hash(data) if data is not None else ""
         if data is not None and digest not in (self.known_notes_hash, self.writing_hash()):
             self.remember(data)
             self.notesChangedOnDisk.emit(data)

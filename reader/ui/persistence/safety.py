@@ -9,26 +9,40 @@ the notes cannot be written.
 from __future__ import annotations
 
 import contextlib
-import hashlib
 import os
+from collections.abc import Callable
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import Protocol
 
 from PySide6.QtCore import QObject, QSettings
-from PySide6.QtWidgets import QFileDialog, QInputDialog, QMessageBox
+from PySide6.QtWidgets import QFileDialog, QInputDialog, QMessageBox, QWidget
 
 from reader.core.backups import DEFAULT_KEEP, backup_dir, backup_file, list_backups, make_backup
 from reader.core.document import DocumentError, load_document
 from reader.core.merge import merge
 from reader.core.notes_file import NotesData, NotesFormatError, parse, serialise
 from reader.core.session import Session
-from reader.core.store import conflict_copies, keep_aside
+from reader.core.store import conflict_copies, content_hash, describe_os_error, keep_aside
+from reader.ui.interview.controller import Controller
 from reader.ui.persistence.file_guard import FileGuard
-from reader.ui.persistence.saver import describe_error
 
-if TYPE_CHECKING:
-    from reader.ui.interview.controller import Controller
-    from reader.ui.window.main_window import MainWindow
+BannerActions = list[tuple[str, Callable[[], None]]]
+
+
+class InterviewHost(Protocol):
+    """What the safety logic asks of the owner of the open interview."""
+
+    def research_notes(self) -> str: ...
+
+    def replace_notes(self, notes: NotesData) -> None: ...
+
+    def replace_session(self, session: Session) -> None: ...
+
+    def notes_moved(self, path: Path) -> None: ...
+
+    def show_message(self, text: str, actions: BannerActions | None = None) -> None: ...
+
+    def dialog_parent(self) -> QWidget | None: ...
 
 
 def keep_backups(settings: QSettings) -> int:
@@ -42,22 +56,24 @@ def keep_backups(settings: QSettings) -> int:
 class NotesSafety(QObject):
     def __init__(
         self,
-        window: MainWindow,
+        host: InterviewHost,
         controller: Controller,
         document_path: Path,
         on_disk: bytes | None,
         keep: int,
     ) -> None:
         super().__init__(controller)
-        self.window = window
+        self.host = host
         self.controller = controller
-        self.guard = self._make_guard(controller.notes_path, document_path)
+        self.notes_path = controller.saver.path
+        self._save_problem_shown = False
+        self.guard = self._make_guard(self.notes_path, document_path)
         # What the file held when we last read or wrote it: the base of a three-way merge,
         # parsed only when a merge needs it (parsing 10,000 highlights takes ~100 ms).
         self.base_bytes = on_disk
         if on_disk is not None:
             self.guard.remember(on_disk)
-            controller.saver.expected_hash = hashlib.sha256(on_disk).hexdigest()
+            controller.saver.expected_hash = content_hash(on_disk)
         controller.saver.keep_backups = keep
         controller.saver.may_write = self._may_write
         controller.saver.written.connect(self._written)
@@ -81,11 +97,12 @@ class NotesSafety(QObject):
                 saver.read_only = True
                 messages.append(f"Opened read-only: {holder}.")
             elif holder:
+                self._save_problem_shown = True
                 messages.append(unwritable_message(holder))
             else:
                 # A failure here is reported by the first save, which meets the same folder.
                 with contextlib.suppress(OSError):
-                    backup_file(self.controller.notes_path, saver.keep_backups)
+                    backup_file(self.notes_path, saver.keep_backups)
         self.guard.watch()
         return messages
 
@@ -98,7 +115,7 @@ class NotesSafety(QObject):
         holder = self.guard.acquire()
         if holder and self.guard.held_elsewhere:
             self.controller.saver.read_only = True
-            self.window.banner.show_message(
+            self.host.show_message(
                 f"Not saved: {holder}. Save Notes As… keeps your changes in another file.",
                 [("Save Notes As…", self.save_as)],
             )
@@ -110,7 +127,7 @@ class NotesSafety(QObject):
         a merge for sync conflict copies."""
         if not self.controller.saver.read_only and not self.guard.holds_lock():
             return "", [("Save Notes As…", self.save_as)]  # the folder cannot be written
-        copies = conflict_copies(self.controller.notes_path)
+        copies = conflict_copies(self.notes_path)
         if not copies or self.controller.saver.read_only:
             return "", []
         names = ", ".join(p.name for p in copies[:3])
@@ -137,7 +154,7 @@ class NotesSafety(QObject):
 
     def _merge_from_disk(self, data: bytes) -> None:
         # Whatever comes of it, the next save replaces this version knowingly.
-        self.controller.saver.expected_hash = hashlib.sha256(data).hexdigest()
+        self.controller.saver.expected_hash = content_hash(data)
         try:
             theirs = parse(data)
         except NotesFormatError as exc:
@@ -149,14 +166,14 @@ class NotesSafety(QObject):
     def _keep_unreadable(self, data: bytes, reason: str) -> None:
         """Another program left a version we cannot read (a hand edit with a trailing
         comma): our next save replaces it, so it is kept beside the notes first."""
-        path = self.controller.notes_path
+        path = self.notes_path
         try:
             kept = keep_aside(path, data)
         except OSError as exc:
-            kept_text = f"it could not be kept ({describe_error(exc)})"
+            kept_text = f"it could not be kept ({describe_os_error(exc)})"
         else:
             kept_text = f"it was kept as {kept.name}"
-        self.window.banner.show_message(
+        self.host.show_message(
             f"Another program changed the notes file, but that version cannot be read "
             f"({reason}); {kept_text}. Your notes are saved as they are on screen."
         )
@@ -173,19 +190,19 @@ class NotesSafety(QObject):
             merged_any = True
             # Out of the way, so it is not offered again, but kept.
             with contextlib.suppress(OSError):
-                backup_dir(self.controller.notes_path).mkdir(parents=True, exist_ok=True)
-                os.replace(copy, backup_dir(self.controller.notes_path) / copy.name)
+                backup_dir(self.notes_path).mkdir(parents=True, exist_ok=True)
+                os.replace(copy, backup_dir(self.notes_path) / copy.name)
         if not merged_any:
-            self.window.banner.show_message("The conflict copies could not be read.")
+            self.host.show_message("The conflict copies could not be read.")
 
     def _merge(self, theirs: NotesData, source: str, base: NotesData | None) -> None:
         controller = self.controller
-        controller.session.notes.notes = controller.notes_text()
+        controller.session.notes.notes = self.host.research_notes()
         result = merge(base, controller.session.notes, theirs, source)
         if not result.changed and result.notes.notes == controller.session.notes.notes:
             return
-        self.window.replace_notes(result.notes)
-        self.window.banner.show_message(result.message(source))
+        self.host.replace_notes(result.notes)
+        self.host.show_message(result.message(source))
         controller.saver.mark_dirty()
 
     def _reload_document(self) -> None:
@@ -193,17 +210,15 @@ class NotesSafety(QObject):
         try:
             document = load_document(self.guard.document_path)
         except DocumentError as exc:
-            self.window.banner.show_message(
-                f"The interview changed on disk and cannot be read: {exc}"
-            )
+            self.host.show_message(f"The interview changed on disk and cannot be read: {exc}")
             return
         if document.sha256 == controller.session.document.sha256:
             return
-        controller.session.notes.notes = controller.notes_text()
+        controller.session.notes.notes = self.host.research_notes()
         session = Session.open(document, controller.session.notes)
-        self.window.replace_session(session)
+        self.host.replace_session(session)
         summary = session.anchor_summary
-        self.window.banner.show_message(
+        self.host.show_message(
             summary.message() if summary else "The interview changed on disk and was reloaded."
         )
         controller.saver.mark_dirty()
@@ -212,57 +227,63 @@ class NotesSafety(QObject):
 
     def _save_state(self, state: str, detail: str) -> None:
         if state == "error":
-            self.window.banner.show_message(
+            self._save_problem_shown = True
+            self.host.show_message(
                 f"Your notes could not be saved ({detail}). They are kept in memory and "
                 "saving is tried again; or save them somewhere else.",
                 [("Save Notes As…", self.save_as)],
             )
-        elif state == "saved" and self.window.banner.text().startswith(
-            ("Your notes could not", "This folder cannot")
-        ):
-            self.window.banner.show_message("")
+        elif state == "saved" and self._save_problem_shown:
+            self._save_problem_shown = False
+            self.host.show_message("")
 
     def save_as(self) -> None:
         path, _ = QFileDialog.getSaveFileName(
-            self.window, "Save Notes As", str(self.controller.notes_path), "Notes (*.json)"
+            self.host.dialog_parent(), "Save Notes As", str(self.notes_path), "Notes (*.json)"
         )
         if not path:
             return
         target = Path(path)
         saver = self.controller.saver
-        if saver.read_only and target.resolve() == self.controller.notes_path.resolve():
+        if saver.read_only and target.resolve() == self.notes_path.resolve():
             QMessageBox.warning(
-                self.window, "Save Notes As", "These notes are read-only here: choose another file."
+                self.host.dialog_parent(),
+                "Save Notes As",
+                "These notes are read-only here: choose another file.",
             )
             return
         guard = self._make_guard(target, self.guard.document_path)
         holder = guard.acquire()
         if holder:
-            QMessageBox.warning(self.window, "Save Notes As", f"{target.name}: {holder}.")
+            QMessageBox.warning(
+                self.host.dialog_parent(), "Save Notes As", f"{target.name}: {holder}."
+            )
             guard.deleteLater()
             return
         self.guard.release()
         self.guard.deleteLater()
         self.guard = guard
-        self.controller.notes_path = target
+        self.notes_path = target
         saver.expected_hash = ""  # the user chose to replace whatever is there
         saver.retarget(target)
         guard.watch()
-        self.window.notes_saved_elsewhere(target)
+        self.host.notes_moved(target)
 
     # Backups -----------------------------------------------------------------------------
 
     def restore_from_backup(self) -> None:
         if not self.controller.writable():
             return
-        notes_path = self.controller.notes_path
+        notes_path = self.notes_path
         infos = list_backups(notes_path)
         if not infos:
-            QMessageBox.information(self.window, "Restore from Backup", "There are no backups yet.")
+            QMessageBox.information(
+                self.host.dialog_parent(), "Restore from Backup", "There are no backups yet."
+            )
             return
         labels = [info.describe() for info in infos]
         choice, ok = QInputDialog.getItem(
-            self.window,
+            self.host.dialog_parent(),
             "Restore from Backup",
             "Restore the notes as they were at (your current notes are backed up first):",
             labels,
@@ -276,24 +297,26 @@ class NotesSafety(QObject):
             restored = parse(info.path.read_bytes())
         except (OSError, NotesFormatError) as exc:
             QMessageBox.warning(
-                self.window, "Restore from Backup", f"That backup cannot be read: {exc}"
+                self.host.dialog_parent(),
+                "Restore from Backup",
+                f"That backup cannot be read: {exc}",
             )
             return
-        self.controller.session.notes.notes = self.controller.notes_text()
+        self.controller.session.notes.notes = self.host.research_notes()
         try:
             current = serialise(self.controller.session.notes)
             make_backup(notes_path, current, self.controller.saver.keep_backups)
         except OSError as exc:
             QMessageBox.warning(
-                self.window,
+                self.host.dialog_parent(),
                 "Restore from Backup",
                 f"Your current notes could not be backed up first ({exc.strerror or exc}), "
                 "so nothing was restored.",
             )
             return
-        self.window.replace_notes(restored)
+        self.host.replace_notes(restored)
         self.controller.saver.mark_dirty()
-        self.window.banner.show_message(f"Restored the notes from {choice.split(' —')[0]}.")
+        self.host.show_message(f"Restored the notes from {choice.split(' —')[0]}.")
 
 
 def unwritable_message(reason: str) -> str:

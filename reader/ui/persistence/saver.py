@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import contextlib
-import hashlib
 import time
 from collections.abc import Callable
 from concurrent.futures import Future, ThreadPoolExecutor
@@ -12,7 +11,7 @@ from pathlib import Path
 from PySide6.QtCore import QObject, QTimer, Signal
 
 from reader.core.backups import DEFAULT_KEEP, INTERVAL_SECONDS, make_backup
-from reader.core.store import atomic_write, rescue_path
+from reader.core.store import atomic_write, content_hash, describe_os_error, rescue_path
 
 AUTOSAVE_DELAY_MS = 600  # a pause in typing this long saves at once...
 DEADLINE_MS = 1000  # ...and steady typing still saves this soon after the first change
@@ -83,7 +82,7 @@ class NotesSaver(QObject):
         if data is None:
             return
         self._dirty = False
-        self.in_flight_hash = _hash(data)
+        self.in_flight_hash = content_hash(data)
         self._pending = self._pool.submit(self._write, self.path, data, self.expected_hash)
         self._pending.add_done_callback(lambda f: self._finished.emit(data, f.exception()))
 
@@ -125,7 +124,7 @@ class NotesSaver(QObject):
                 atomic_write(self.path, data)
             except OSError as exc:
                 self._dirty = True
-                self._set_state("error", describe_error(exc))
+                self._set_state("error", describe_os_error(exc))
                 return False
             self._remember(data)
             self._set_state("saved", "")
@@ -158,12 +157,12 @@ class NotesSaver(QObject):
         self.in_flight_hash = ""
         if isinstance(error, OutsideChangeError):
             self._dirty = True
-            self.expected_hash = _hash(error.data)
+            self.expected_hash = content_hash(error.data)
             self.outsideChange.emit(error.data)  # merged, then saved again
             return
         if error is not None:
             self._dirty = True  # the edits stay in memory and the write is tried again
-            self._set_state("error", describe_error(error))
+            self._set_state("error", describe_os_error(error))
             self._timer.start(RETRY_MS)
             return
         self._remember(data)
@@ -171,7 +170,7 @@ class NotesSaver(QObject):
             self._set_state("saved", "")
 
     def _remember(self, data: bytes) -> None:
-        self.expected_hash = _hash(data)
+        self.expected_hash = content_hash(data)
         self.written.emit(data)
 
     def _set_state(self, state: str, detail: str) -> None:
@@ -187,20 +186,10 @@ class OutsideChangeError(Exception):
         self.data = data
 
 
-def _hash(data: bytes) -> str:
-    return hashlib.sha256(data).hexdigest()
-
-
 def _check_unchanged(path: Path, expected: str) -> None:
     try:
         data = path.read_bytes()
     except FileNotFoundError:
         return  # new, or moved away: nothing to overwrite
-    if expected and _hash(data) != expected:
+    if expected and content_hash(data) != expected:
         raise OutsideChangeError(data)
-
-
-def describe_error(error: BaseException) -> str:
-    if isinstance(error, OSError) and error.strerror:
-        return f"{error.strerror}: {error.filename or ''}".rstrip(": ")
-    return str(error)

@@ -7,22 +7,42 @@ costs the same whatever their number. So highlights never touch the document.
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
+from typing import Protocol
 
 from PySide6.QtCore import QPointF, QRectF, Qt
-from PySide6.QtGui import QColor, QPainter, QPen, QTextBlock
+from PySide6.QtGui import QColor, QPainter, QPen, QTextBlock, QTextDocument
+from PySide6.QtWidgets import QScrollBar, QWidget
 
 from reader.core.annotations import Highlight
+from reader.core.session import Session
 from reader.ui import theme
+from reader.ui.reading.reader_document import ReaderDocument
 
-if TYPE_CHECKING:
-    from reader.ui.reading.reader_view import ReaderView
+
+class ReadingView(Protocol):
+    """What the layer needs of the reading pane (its ReaderView)."""
+
+    reading: ReaderDocument | None
+
+    @property
+    def session(self) -> Session: ...
+
+    def block_at_y(self, y: float) -> QTextBlock: ...
+
+    def document(self) -> QTextDocument: ...
+
+    def viewport(self) -> QWidget: ...
+
+    def verticalScrollBar(self) -> QScrollBar: ...
+
+    def horizontalScrollBar(self) -> QScrollBar: ...
+
 
 MARKER_RADIUS = 3.5
 
 
 class HighlightLayer:
-    def __init__(self, view: ReaderView) -> None:
+    def __init__(self, view: ReadingView) -> None:
         self.view = view
 
     def visible_range(self) -> tuple[int, int]:

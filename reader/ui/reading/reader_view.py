@@ -173,6 +173,17 @@ class ReaderView(QTextEdit):
         if flash_end is not None:
             self.flash(offset, flash_end)
 
+    def select_span(self, start: int, end: int) -> None:
+        """Select [start, end) (code points), scrolled into view, with the focus here."""
+        if self.reading is None or end > len(self.session.document.text):
+            return
+        self.scroll_to_offset(start, flash_end=end)
+        cursor = self.textCursor()
+        cursor.setPosition(self.reading.to_qt(start))
+        cursor.setPosition(self.reading.to_qt(end), QTextCursor.MoveMode.KeepAnchor)
+        self.setTextCursor(cursor)
+        self.setFocus(Qt.FocusReason.OtherFocusReason)
+
     def flash(self, start: int, end: int) -> None:
         self._flash = self._extra_selection(start, end)
         self._flash.format.setBackground(self.palette().highlight())
@@ -225,9 +236,11 @@ class ReaderView(QTextEdit):
         found = ""
         if not self.textCursor().hasSelection():
             offset = self.cursor_offset()
-            layers = self.session.highlights_at(offset) or self.session.highlights_at(offset - 1)
-            if layers:
-                found = max(layers, key=lambda h: (h.start, -h.end)).id
+            session = self.session
+            inner = session.innermost_highlight_at(offset) or session.innermost_highlight_at(
+                offset - 1
+            )
+            found = inner.id if inner is not None else ""
         if found != self.current_highlight_id:
             self.current_highlight_id = found
             self._update_extra_selections()
@@ -407,9 +420,9 @@ class ReaderView(QTextEdit):
     def mouseDoubleClickEvent(self, event: QMouseEvent) -> None:
         cursor = self.cursorForPosition(event.position().toPoint())
         if self.reading is not None:
-            layers = self.session.highlights_at(self.reading.to_model(cursor.position()))
-            if layers:
-                self.noteRequested.emit(max(layers, key=lambda h: (h.start, -h.end)).id)
+            inner = self.session.innermost_highlight_at(self.reading.to_model(cursor.position()))
+            if inner is not None:
+                self.noteRequested.emit(inner.id)
                 event.accept()
                 return
         super().mouseDoubleClickEvent(event)
@@ -538,11 +551,11 @@ class ReaderView(QTextEdit):
             menu.addAction("Copy as Quotation", self.copy_quote)
         if self.textCursor().hasSelection():
             return
-        layers = self.session.highlights_at(
+        inner = self.session.innermost_highlight_at(
             self.reading.to_model(self.cursorForPosition(pos).position())  # type: ignore[union-attr]
         )
-        if layers:
-            target = max(layers, key=lambda h: (h.start, -h.end))
+        if inner is not None:
+            target = inner
         elif self.cursorRect().contains(pos) and self.current_highlight() is not None:
             target = self.current_highlight()  # the menu key, with the caret at its end
         else:

@@ -1,11 +1,12 @@
-"""Every menu action of the main window, built in one place with its shortcut and tip."""
+"""Every action of the main window, built once, before any document opens, with its
+shortcut and tip; and the menus that show them."""
 
 from __future__ import annotations
 
 from dataclasses import dataclass
 
 from PySide6.QtCore import Qt
-from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtGui import QAction, QKeySequence, QUndoGroup
 from PySide6.QtWidgets import QMainWindow
 
 
@@ -22,6 +23,10 @@ class Actions:
     quit: QAction
     undo: QAction
     redo: QAction
+    find: QAction
+    find_next: QAction
+    find_previous: QAction
+    search_everything: QAction
     focus_reader: QAction
     focus_notes: QAction
     focus_outline: QAction
@@ -60,6 +65,8 @@ def _action(
     action = QAction(text, window)
     if isinstance(shortcut, list):
         action.setShortcuts(shortcut)
+    elif isinstance(shortcut, QKeySequence.StandardKey):
+        action.setShortcuts(shortcut)  # all of the platform's keys (F3 and Ctrl+G)
     elif shortcut is not None:
         action.setShortcut(shortcut)
     if tip:
@@ -69,8 +76,11 @@ def _action(
     return action
 
 
-def build_actions(window: QMainWindow, undo: QAction, redo: QAction) -> Actions:
+def build_actions(window: QMainWindow, undo_group: QUndoGroup) -> Actions:
     std = QKeySequence.StandardKey
+    # The group's undo and redo follow whichever interview's stack is active.
+    undo = undo_group.createUndoAction(window, "&Undo")
+    redo = undo_group.createRedoAction(window, "&Redo")
     undo.setShortcuts([QKeySequence(std.Undo)])
     redo.setShortcuts([QKeySequence("Ctrl+Shift+Z"), QKeySequence("Ctrl+Y")])
     window.addAction(undo)
@@ -101,6 +111,17 @@ def build_actions(window: QMainWindow, undo: QAction, redo: QAction) -> Actions:
         quit=_action(window, "&Quit", std.Quit, "Save everything and quit"),
         undo=undo,
         redo=redo,
+        find=_action(window, "&Find…", std.Find, "Find words in the interview"),
+        find_next=_action(window, "Find &Next", std.FindNext, "Go to the next match"),
+        find_previous=_action(
+            window, "Find Pre&vious", std.FindPrevious, "Go to the previous match"
+        ),
+        search_everything=_action(
+            window,
+            "Search &Everything…",
+            "Ctrl+Shift+F",
+            "Search the interview, highlights, notes, tags and research notes",
+        ),
         focus_reader=_action(window, "Go to &Reader", "Ctrl+1", "Move the focus to the interview"),
         focus_notes=_action(window, "Go to &Notes", "Ctrl+2", "Move the focus to your notes"),
         focus_annotations=_action(
@@ -176,6 +197,14 @@ def build_menus(window: QMainWindow, actions: Actions, view_toggles: list[QActio
     edit_menu.addSeparator()
     edit_menu.addAction(actions.quote_in_notes)
     edit_menu.addAction(actions.color_labels)
+    edit_menu.addSeparator()
+    for action in (
+        actions.find,
+        actions.find_next,
+        actions.find_previous,
+        actions.search_everything,
+    ):
+        edit_menu.addAction(action)
     format_menu = bar.addMenu("F&ormat")
     for action in actions.format_actions():
         format_menu.addAction(action)

@@ -1,0 +1,125 @@
+"""Reading a document's notes file when it opens, and what to do when it cannot be read.
+
+The policy lives here, without Qt: an unreadable file is set aside (never overwritten)
+and the caller is given a `Recovery` whose choices it shows the user; a file of a newer
+format opens read-only; a file that cannot be read at all leaves nothing to write over.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import orjson
+
+from reader.core.backups import BackupInfo, list_backups
+from reader.core.notes_file import (
+    VERSION,
+    NewerVersionError,
+    NotesData,
+    NotesFormatError,
+    parse,
+    validate,
+)
+from reader.core.store import describe_os_error, set_aside
+
+LATEST_BACKUP = "Open Latest Backup"
+START_EMPTY = "Start Empty"
+
+
+@dataclass
+class NotesRead:
+    """What opening found: the notes (None: none yet), whether they may be written, what
+    to tell the user, the file's bytes (the base of later merges), and, for an unreadable
+    file, the choice to put to the user."""
+
+    notes: NotesData | None = None
+    read_only: bool = False
+    messages: list[str] = field(default_factory=list)
+    on_disk: bytes | None = None
+    recovery: Recovery | None = None
+    write_back: bool = False  # recovered from a backup: write it to the notes file now
+
+
+@dataclass(frozen=True)
+class Recovery:
+    """An unreadable notes file, already set aside as `aside`; `choose` gives the outcome."""
+
+    notes_path: Path
+    aside: Path
+    reason: str
+    backups: list[BackupInfo]
+
+    def question(self) -> str:
+        return (
+            f"The notes file {self.notes_path} could not be read: {self.reason}.\n\n"
+            f"It was kept, unchanged, as {self.aside.name}. Nothing has been lost."
+        )
+
+    def choices(self) -> list[str]:
+        """The ways on, best first; the caller adds its own way out (quit, keep current)."""
+        return ([LATEST_BACKUP] if self.backups else []) + [START_EMPTY]
+
+    def choose(self, choice: str) -> NotesRead:
+        if choice == LATEST_BACKUP:
+            latest = self.backups[0]
+            when = latest.time.strftime("%Y-%m-%d %H:%M")
+            return NotesRead(
+                notes=parse(latest.path.read_bytes()),
+                messages=[f"Opened the backup of {when}; {self.aside.name} was set aside."],
+                write_back=True,
+            )
+        return NotesRead(messages=[f"Started with empty notes; {self.aside.name} was set aside."])
+
+
+def read_notes(notes_path: Path) -> NotesRead:
+    try:
+        on_disk = notes_path.read_bytes()
+    except FileNotFoundError:
+        return NotesRead()
+    except OSError as exc:
+        return NotesRead(
+            read_only=True,
+            messages=[
+                f"The notes file {notes_path} cannot be read ({describe_os_error(exc)}); "
+                "nothing will be written to it. Opened read-only."
+            ],
+        )
+    try:
+        notes = parse(on_disk)
+    except NewerVersionError as exc:
+        return NotesRead(
+            notes=understood_of_newer(on_disk),
+            read_only=True,
+            messages=[f"These notes cannot be changed here: {exc}. Opened read-only."],
+            on_disk=on_disk,
+        )
+    except NotesFormatError as exc:
+        return _set_aside(notes_path, str(exc))
+    return NotesRead(notes=notes, messages=list(notes.notices), on_disk=on_disk)
+
+
+def _set_aside(notes_path: Path, reason: str) -> NotesRead:
+    try:
+        aside = set_aside(notes_path)
+    except OSError as exc:
+        return NotesRead(
+            read_only=True,
+            messages=[
+                f"The notes file {notes_path} could not be read ({reason}) nor set aside "
+                f"({describe_os_error(exc)}); it is left as it is. Opened read-only."
+            ],
+        )
+    readable = [b for b in list_backups(notes_path) if b.highlights >= 0]
+    return NotesRead(recovery=Recovery(notes_path, aside, reason, readable))
+
+
+def understood_of_newer(raw: bytes) -> NotesData | None:
+    """What this build understands of a newer notes file, to show it without writing."""
+    try:
+        data = orjson.loads(raw)
+        data = {**data, "version": VERSION}
+        validate(data)
+        return NotesData.from_json(data)
+    except (orjson.JSONDecodeError, NotesFormatError, KeyError, TypeError, ValueError):
+        return None  # shown empty; the file itself stays as it is

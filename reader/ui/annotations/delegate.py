@@ -1,0 +1,227 @@
+"""How a row of the Annotations list is painted: colour bar, place, quote, note and tags."""
+
+from __future__ import annotations
+
+from itertools import pairwise
+
+from PySide6.QtCore import (
+    QRectF,
+    QSize,
+    Qt,
+)
+from PySide6.QtGui import (
+    QColor,
+    QFont,
+    QFontMetrics,
+    QPainter,
+    QPalette,
+    QTextLayout,
+    QTextOption,
+)
+from PySide6.QtWidgets import (
+    QListView,
+    QStyle,
+    QStyledItemDelegate,
+    QStyleOptionViewItem,
+)
+
+from reader.core.offsets import Utf16Index
+from reader.ui.annotations.model import Entry, HighlightListModel, Index
+from reader.ui.theme import mix, swatch_color
+
+PAD_X, PAD_Y, BAR, GAP = 10, 7, 4, 8
+
+
+def _scaled(font: QFont, factor: float) -> QFont:
+    font = QFont(font)
+    if font.pointSizeF() > 0:
+        font.setPointSizeF(max(7.0, font.pointSizeF() * factor))
+    else:
+        font.setPixelSize(max(9, round(font.pixelSize() * factor)))
+    return font
+
+
+def _wrapped(text: str, font: QFont, width: int, count: int) -> list[str]:
+    """`text` word-wrapped to at most `count` lines of `width`, the last one elided."""
+    fm = QFontMetrics(font)
+    if fm.horizontalAdvance(text) <= width:
+        return [text]
+    layout, option = QTextLayout(text, font), QTextOption()
+    option.setWrapMode(QTextOption.WrapMode.WrapAtWordBoundaryOrAnywhere)
+    layout.setTextOption(option)
+    layout.beginLayout()
+    starts = []
+    for _ in range(count):
+        line = layout.createLine()
+        if not line.isValid():
+            break
+        line.setLineWidth(width)
+        starts.append(line.textStart())
+    layout.endLayout()
+    # Qt's line starts count UTF-16 units: convert them in the one place that does that.
+    index = Utf16Index(text)
+    cuts = [index.to_code_point(start) for start in starts]
+    lines = [text[a:b].rstrip() for a, b in pairwise(cuts)]
+    rest = text[cuts[-1] :]
+    return [*lines, fm.elidedText(rest, Qt.TextElideMode.ElideRight, width)]
+
+
+class HighlightDelegate(QStyledItemDelegate):
+    """Paints a row: colour bar, "Label · Q7" with tag chips, the quote, the note.
+
+    Every row has one height, so the view lays out 10,000 rows without measuring them: the
+    label line, two lines of quote and a line for the note's first line, which the quote
+    takes when there is no note.
+    """
+
+    def __init__(self, view: QListView, model: HighlightListModel) -> None:
+        super().__init__(view)
+        self._view, self._model = view, model
+        self._font: QFont | None = None
+        # (quote, width, lines) -> its lines: a change repaints every visible row, unchanged.
+        self._wrapped: dict[tuple[str, int, int], list[str]] = {}
+
+    def _prepare(self, font: QFont) -> None:
+        """Derived fonts, metrics and the row's geometry, made once per view font."""
+        if font == self._font:
+            return
+        self._font, self._wrapped = QFont(font), {}
+        self._small, self._italic = _scaled(font, 0.86), QFont(font)
+        self._italic.setItalic(True)
+        self._fm, self._fm_small = QFontMetrics(font), QFontMetrics(self._small)
+        self._fm_italic = QFontMetrics(self._italic)
+        self._chip_h = self._fm_small.height() + 4  # the label line holds the tag chips
+        self._note_h = max(self._fm.lineSpacing(), 2 + self._fm_italic.height())
+        self._height = 2 * PAD_Y + self._chip_h + 3 + 2 * self._fm.lineSpacing() + self._note_h
+
+    def _text_width(self) -> int:
+        return max(40, self._view.viewport().width() - 2 * PAD_X - BAR - GAP)
+
+    def sizeHint(self, option: QStyleOptionViewItem, index: Index) -> QSize:
+        self._prepare(option.font)
+        return QSize(0, self._height)
+
+    def paint(self, painter: QPainter, option: QStyleOptionViewItem, index: Index) -> None:
+        entry = self._model.rows[index.row()]
+        opt = QStyleOptionViewItem(option)
+        self.initStyleOption(opt, index)
+        opt.text = ""  # the style paints selection and focus; the text is ours
+        self._prepare(option.font)
+        painter.save()
+        painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+        if entry is None:
+            self._paint_header(painter, opt)
+        else:
+            self._paint_entry(painter, opt, entry)
+        painter.restore()
+
+    def _paint_header(self, painter: QPainter, opt: QStyleOptionViewItem) -> None:
+        """The orphans' header: its title low in the row, near its orphans, then a rule."""
+        palette, rect, small = opt.palette, opt.rect, QFont(self._small)
+        text, back = palette.color(QPalette.ColorRole.Text), palette.color(QPalette.ColorRole.Base)
+        small.setBold(True)
+        fm = QFontMetrics(small)
+        x, right = rect.left() + PAD_X, rect.right() - PAD_X
+        title = fm.elidedText(self._model.header_text(), Qt.TextElideMode.ElideRight, right - x)
+        y = rect.bottom() - PAD_Y - fm.height()
+        painter.setPen(mix(text, back, 0.35))
+        painter.setFont(small)
+        painter.drawText(x, y + fm.ascent(), title)
+        start = x + fm.horizontalAdvance(title) + GAP
+        if start < right:
+            painter.setPen(mix(text, back, 0.8))
+            middle = y + fm.ascent() - fm.xHeight() // 2
+            painter.drawLine(start, middle, right, middle)
+
+    def _paint_entry(self, painter: QPainter, opt: QStyleOptionViewItem, entry: Entry) -> None:
+        palette, rect = opt.palette, opt.rect
+        style = opt.widget.style() if opt.widget else self._view.style()
+        style.drawControl(QStyle.ControlElement.CE_ItemViewItem, opt, painter, opt.widget)
+        back = palette.color(QPalette.ColorRole.Base)
+        selected = bool(opt.state & QStyle.StateFlag.State_Selected)
+        if selected:
+            back = palette.color(QPalette.ColorRole.Highlight)
+            ink = palette.color(QPalette.ColorRole.HighlightedText)
+        else:
+            ink = palette.color(QPalette.ColorRole.Text)
+            # A hairline between rows; the selection band makes its own edge.
+            painter.setPen(mix(back, ink, 0.1))
+            painter.drawLine(
+                rect.left() + PAD_X, rect.bottom(), rect.right() - PAD_X, rect.bottom()
+            )
+        muted = mix(ink, back, 0.45)
+        h = entry.highlight
+        bar = QRectF(rect.left() + PAD_X, rect.top() + PAD_Y, BAR, rect.height() - 2 * PAD_Y)
+        swatch = swatch_color(h.color)
+        # Hollow for orphans, which mark nothing in the text; outlined on the selection band.
+        painter.setPen(swatch if h.orphan else ink if selected else Qt.PenStyle.NoPen)
+        painter.setBrush(Qt.BrushStyle.NoBrush if h.orphan else swatch)
+        painter.drawRoundedRect(bar, 2, 2)
+
+        x, width, y = int(bar.right()) + GAP, self._text_width(), rect.top() + PAD_Y
+        fm_small, fm, small = self._fm_small, self._fm, self._small
+        label = self._model.colors.get(h.color, h.color)
+        meta = f"{label}  ·  {entry.place}" if entry.place else label
+        # The label keeps at least half the line; the tag chips, right-aligned, the rest.
+        meta_width = min(fm_small.horizontalAdvance(meta), width // 2)
+        chips = self._paint_tags(painter, h.tags, x + width, y, width - meta_width - GAP, ink, back)
+        painter.setFont(small)
+        painter.setPen(muted)
+        elided = fm_small.elidedText(meta, Qt.TextElideMode.ElideRight, width - chips)
+        painter.drawText(x, y + 2 + fm_small.ascent(), elided)
+        y += self._chip_h + 3
+        painter.setFont(self._font)
+        painter.setPen(ink)
+        key = (entry.quote, width, 2 if h.note else 3)
+        lines = self._wrapped.get(key)
+        if lines is None:
+            if len(self._wrapped) > 500:  # a few screens' worth
+                self._wrapped.clear()
+            lines = self._wrapped[key] = _wrapped(entry.quote, self._font, width, key[2])
+        for line in lines:
+            painter.drawText(x, y + fm.ascent(), line)
+            y += fm.lineSpacing()
+        if h.note:
+            lines = h.note.strip().splitlines() or [""]
+            first = lines[0] + (" …" if len(lines) > 1 else "")
+            painter.setFont(self._italic)
+            painter.setPen(mix(ink, back, 0.2))
+            elided = self._fm_italic.elidedText(first, Qt.TextElideMode.ElideRight, width)
+            painter.drawText(x, y + 2 + self._fm_italic.ascent(), elided)
+
+    def _paint_tags(
+        self, painter: QPainter, tags: tuple[str, ...], right: int, y: int, room: int,
+        ink: QColor, back: QColor,
+    ) -> int:  # fmt: skip
+        """Chips for `tags` ending at `right`, as many as fit in `room`, then "+N".
+
+        Returns the width used, with the gap before the label.
+        """
+        if not tags:
+            return 0
+        fm, height = self._fm_small, self._chip_h
+        widths = [fm.horizontalAdvance(f"#{tag}") + 12 for tag in tags]
+
+        def extent(shown: int) -> tuple[int, str]:
+            more = f"+{len(tags) - shown}" if shown < len(tags) else ""
+            parts = [*widths[:shown], *([fm.horizontalAdvance(more)] if more else [])]
+            return sum(parts) + 4 * (len(parts) - 1), more
+
+        shown = len(tags)
+        used, more = extent(shown)
+        while shown and used > room:
+            shown -= 1
+            used, more = extent(shown)
+        painter.setFont(self._small)
+        x = right - used
+        for tag, chip in zip(tags[:shown], widths, strict=False):
+            painter.setPen(Qt.PenStyle.NoPen)
+            painter.setBrush(mix(back, ink, 0.1))
+            painter.drawRoundedRect(QRectF(x, y, chip, height), height / 2, height / 2)
+            painter.setPen(mix(ink, back, 0.15))
+            painter.drawText(x + 6, y + 2 + fm.ascent(), f"#{tag}")
+            x += chip + 4
+        if more:
+            painter.setPen(mix(ink, back, 0.45))
+            painter.drawText(x, y + 2 + fm.ascent(), more)
+        return used + GAP

@@ -1,0 +1,169 @@
+"""The Annotations list's rows: every highlight, precomputed for filtering and painting,
+in a model that updates one row at a time."""
+
+from __future__ import annotations
+
+from bisect import bisect_left, bisect_right
+from collections.abc import Sequence
+from html import escape
+from operator import attrgetter
+
+from PySide6.QtCore import (
+    QAbstractListModel,
+    QModelIndex,
+    QObject,
+    QPersistentModelIndex,
+    Qt,
+)
+
+from reader.core.annotations import Highlight
+
+Index = QModelIndex | QPersistentModelIndex
+ID_ROLE = Qt.ItemDataRole.UserRole
+QUOTE_CHARS = 600  # more than three lines hold at any dock width
+TOOLTIP_CHARS = 2000  # a whole-answer highlight would otherwise fill the screen
+
+
+class Entry:
+    """One highlight as the list shows it, with what filtering and painting need precomputed."""
+
+    __slots__ = ("color", "haystack", "highlight", "key", "orphan", "place", "quote", "tags")
+
+    def __init__(self, highlight: Highlight, place: str) -> None:
+        self.highlight = highlight
+        self.place = place  # "Q7", "Intro", or "" for orphans
+        self.quote = " ".join(highlight.exact[: QUOTE_CHARS * 2].split())[:QUOTE_CHARS]
+        self.haystack = "\n".join((highlight.exact, highlight.note, *highlight.tags)).casefold()
+        # Copied out of the highlight: filtering reads them for every row on each keystroke.
+        self.key = (highlight.start, highlight.end)  # the session's (document) order
+        self.color, self.tags, self.orphan = highlight.color, highlight.tags, highlight.orphan
+
+    def placed(self, place: str) -> Entry:
+        """This entry under another question number, reusing the text work."""
+        if place == self.place:
+            return self
+        entry = Entry.__new__(Entry)
+        for name in Entry.__slots__:
+            setattr(entry, name, getattr(self, name))
+        entry.place = place
+        return entry
+
+
+by_key = attrgetter("key")
+
+
+def find_entry(entries: Sequence[Entry | None], entry: Entry, lo: int, hi: int) -> int | None:
+    """Index of `entry` in the sorted `entries[lo:hi]`: a bisection, then its equal keys."""
+    i = bisect_left(entries, entry.key, lo, hi, key=by_key)
+    while i < hi and (other := entries[i]) is not None and other.key == entry.key:
+        if other is entry:
+            return i
+        i += 1
+    return None
+
+
+class HighlightListModel(QAbstractListModel):
+    """The rows shown: anchored entries, then None for the orphans' header and the orphans.
+
+    Both parts are in document order, as the session keeps its highlights, so a row is found
+    or placed by bisection.
+    """
+
+    def __init__(self, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self.rows: list[Entry | None] = []
+        self.orphans = 0
+        self.colors: dict[str, str] = {}
+
+    def set_rows(self, anchored: list[Entry], orphans: list[Entry]) -> None:
+        # A reset with plain lists is O(n) and far cheaper than diffing 10,000 rows.
+        self.beginResetModel()
+        self.rows = [*anchored, None, *orphans] if orphans else list(anchored)
+        self.orphans = len(orphans)
+        self.endResetModel()
+
+    def section(self, orphan: bool) -> tuple[int, int]:
+        """The rows [lo, hi) of the anchored part, or of the orphans (empty: no header)."""
+        anchored = len(self.rows) - self.orphans - (1 if self.orphans else 0)
+        return (anchored + 1, len(self.rows)) if orphan else (0, anchored)
+
+    def row_of(self, entry: Entry) -> int | None:
+        return find_entry(self.rows, entry, *self.section(entry.orphan))
+
+    def insert(self, entry: Entry) -> None:
+        """Show `entry` in its place; the orphans' header comes with the first orphan."""
+        lo, hi = self.section(entry.orphan)
+        if entry.orphan and not self.orphans:
+            self._insert(hi, [None, entry])
+            self.orphans = 1
+            return
+        # After the entries with the same (start, end), where the session puts it too.
+        self._insert(bisect_right(self.rows, entry.key, lo, hi, key=by_key), [entry])
+        if entry.orphan:
+            self.orphans += 1
+            self._header_changed()
+
+    def remove(self, row: int) -> None:
+        """Hide the entry at `row`; the header goes with the last orphan."""
+        entry = self.rows[row]
+        assert entry is not None
+        if entry.orphan and self.orphans == 1:
+            self._remove(row - 1, 2)
+            self.orphans = 0
+            return
+        self._remove(row, 1)
+        if entry.orphan:
+            self.orphans -= 1
+            self._header_changed()
+
+    def replace(self, row: int, entry: Entry) -> None:
+        self.rows[row] = entry
+        index = self.index(row)
+        self.dataChanged.emit(index, index)
+
+    def _insert(self, row: int, rows: list[Entry | None]) -> None:
+        self.beginInsertRows(QModelIndex(), row, row + len(rows) - 1)
+        self.rows[row:row] = rows
+        self.endInsertRows()
+
+    def _remove(self, row: int, count: int) -> None:
+        self.beginRemoveRows(QModelIndex(), row, row + count - 1)
+        del self.rows[row : row + count]
+        self.endRemoveRows()
+
+    def _header_changed(self) -> None:
+        index = self.index(self.section(True)[0] - 1)
+        self.dataChanged.emit(index, index)
+
+    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(self.rows)
+
+    def flags(self, index: Index) -> Qt.ItemFlag:
+        if self.rows[index.row()] is None:
+            return Qt.ItemFlag.NoItemFlags  # the header: skipped by the keyboard and the mouse
+        return Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
+
+    def header_text(self) -> str:
+        return f"Not found in the current text ({self.orphans})"
+
+    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> object:
+        entry = self.rows[index.row()]
+        if entry is None:
+            return self.header_text() if role == Qt.ItemDataRole.DisplayRole else None
+        h = entry.highlight
+        if role == Qt.ItemDataRole.DisplayRole:
+            return entry.quote
+        if role == ID_ROLE:
+            return h.id
+        if role == Qt.ItemDataRole.ToolTipRole:
+            quote = h.exact if len(h.exact) <= TOOLTIP_CHARS else h.exact[:TOOLTIP_CHARS] + "…"
+            label = " · ".join(filter(None, (self.colors.get(h.color, h.color), entry.place)))
+            parts = [f"<b>{escape(label)}</b>", escape(quote).replace("\n", "<br>")]
+            if h.note:
+                parts.append(f"<i>{escape(h.note).replace(chr(10), '<br>')}</i>")
+            if h.tags:
+                parts.append(escape(" ".join(f"#{t}" for t in h.tags)))
+            return "<p>" + "</p><p>".join(parts) + "</p>"  # rich text, so Qt wraps it
+        if role == Qt.ItemDataRole.StatusTipRole and h.orphan:
+            return "This quote is not in the current text: edit its note (F2) or delete it."
+        return None

@@ -1,0 +1,144 @@
+"""Taking the work out and bringing annotations in: Export…, Import Annotations…, Print…,
+Export as PDF… and Show Notes File. Exporters, the importer and printing load on first
+use, so start-up does not pay for them."""
+
+from __future__ import annotations
+
+from dataclasses import replace
+from pathlib import Path
+
+from PySide6.QtCore import QObject, Qt, QUrl
+from PySide6.QtGui import QDesktopServices
+from PySide6.QtWidgets import (
+    QApplication,
+    QDialog,
+    QFileDialog,
+    QMessageBox,
+    QProgressDialog,
+    QWidget,
+)
+
+from reader.core.store import atomic_write, describe_os_error
+from reader.ui.interview.open_interview import OpenInterview
+from reader.ui.reading.reader_view import ReaderView
+
+
+class Transfers(QObject):
+    def __init__(self, interview: OpenInterview, reader: ReaderView, parent: QWidget) -> None:
+        super().__init__(parent)
+        self._interview = interview
+        self._reader = reader
+        self._parent = parent
+
+    def _status(self, text: str, ms: int = 6000) -> None:
+        self._interview.status.emit(text, ms)
+
+    def export(self) -> None:
+        from reader.core.export import FORMAT_INFO, FORMATS, ExportCancelled
+        from reader.ui.exporting.export_dialog import ExportDialog
+
+        session = self._interview.session
+        if session is None:
+            return
+        self._interview.notes_data()  # the research notes as they are on screen
+        tags = sorted(session.tags(), key=str.casefold)
+        dialog = ExportDialog(session.notes.colors, tags, self._parent)
+        if dialog.exec() != QDialog.DialogCode.Accepted:
+            return
+        name = dialog.format_name()
+        info = FORMAT_INFO[name]
+        suggested = Path(session.document.source).with_suffix(f".{info.extension}").name
+        path, _ = QFileDialog.getSaveFileName(
+            self._parent, "Export", suggested, f"{info.label} (*.{info.extension})"
+        )
+        if not path:
+            return
+        progress = QProgressDialog("Exporting…", "Cancel", 0, 100, self._parent)
+        progress.setWindowModality(Qt.WindowModality.WindowModal)
+        progress.setMinimumDuration(400)  # quick exports show no dialog at all
+
+        def report(done: int, total: int) -> bool:
+            progress.setMaximum(max(total, 1))
+            progress.setValue(done)
+            QApplication.processEvents()
+            return not progress.wasCanceled()
+
+        try:
+            data = FORMATS[name](session, replace(dialog.options(), progress=report))
+            atomic_write(Path(path), data)
+        except ExportCancelled:
+            self._status("Export cancelled; nothing was written.", 5000)
+            return
+        except OSError as exc:
+            QMessageBox.warning(
+                self._parent, "Export", f"{path} could not be written: {describe_os_error(exc)}"
+            )
+            return
+        finally:
+            progress.close()
+        self._status(f"Exported to {path}")
+
+    def import_annotations(self) -> None:
+        from reader.core.importer import AnnotationImportError, import_w3c
+
+        controller = self._interview.controller
+        if controller is None or not controller.writable():
+            return
+        path, _ = QFileDialog.getOpenFileName(
+            self._parent,
+            "Import Annotations",
+            "",
+            "W3C Web Annotations (*.jsonld *.json);;All files (*)",
+        )
+        if not path:
+            return
+        try:
+            result = import_w3c(controller.session, Path(path).read_bytes())
+        except (OSError, AnnotationImportError) as exc:
+            QMessageBox.warning(self._parent, "Import Annotations", f"{Path(path).name}: {exc}")
+            return
+        controller.import_highlights(result.added)
+        summary = result.message()
+        first_line, _, details = summary.partition("\n")
+        self._status(first_line, 8000)
+        if details:  # what was left out, by name: too long for the status bar
+            QMessageBox.information(self._parent, "Import Annotations", summary)
+
+    def print_interview(self) -> None:
+        from PySide6.QtPrintSupport import QPrintDialog, QPrinter
+
+        from reader.ui.exporting.printing import print_document
+
+        if self._reader.reading is None:
+            return
+        printer = QPrinter(QPrinter.PrinterMode.HighResolution)
+        dialog = QPrintDialog(printer, self._parent)
+        if dialog.exec() == QDialog.DialogCode.Accepted:
+            print_document(self._reader.reading).print_(printer)
+
+    def export_pdf(self) -> None:
+        from reader.ui.exporting.printing import pdf_printer, print_document
+
+        session = self._interview.session
+        if self._reader.reading is None or session is None:
+            return
+        suggested = Path(session.document.source).with_suffix(".pdf").name
+        path, _ = QFileDialog.getSaveFileName(
+            self._parent, "Export as PDF", suggested, "PDF (*.pdf)"
+        )
+        if path:
+            print_document(self._reader.reading).print_(pdf_printer(path))
+            self._status(f"Saved {path}")
+
+    def show_notes_file(self) -> None:
+        saver = self._interview.saver
+        if saver is None:
+            return
+        path = saver.path
+        if not path.exists():
+            saver.mark_dirty()
+            saver.flush()
+        QMessageBox.information(
+            self._parent, "Notes File", f"This interview's notes are saved in\n\n{path}"
+        )
+        QDesktopServices.openUrl(QUrl.fromLocalFile(str(path.parent)))

@@ -1,0 +1,30 @@
+"""Starting the window: the application object, signals that end it, the first interview."""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+from PySide6.QtWidgets import QApplication
+
+from reader import APP_ID, __version__
+from reader.ui.window.main_window import MainWindow
+from reader.ui.window.shutdown import ShutdownOnSignals
+
+
+def run_gui(document_path: Path, notes_path: Path | None) -> int:
+    app = QApplication.instance() or QApplication(sys.argv[:1])
+    app.setApplicationName(APP_ID)
+    app.setApplicationVersion(__version__)
+    window = MainWindow()
+
+    def shut_down() -> None:
+        report = window.shut_down_now()
+        if report:
+            print(f"interview-reader: {report}", file=sys.stderr)
+
+    ShutdownOnSignals(app, shut_down, window.interview.flush)
+    if not window.open_document(document_path, notes_path):
+        return 1
+    window.show()
+    return app.exec()
