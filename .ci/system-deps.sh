@@ -1,10 +1,13 @@
 #!/usr/bin/env bash
-# Debian/Ubuntu packages Qt needs: installed when run as root, otherwise named in one message.
-#   .ci/system-deps.sh run    libraries for a real window (xcb) and a good reading font
+# Debian/Ubuntu packages the app needs (venv, Qt's libraries): installed when run as root,
+# otherwise named in one message.
+#   .ci/system-deps.sh run    python3-venv (Debian's python3 lacks venv without it),
+#                             libraries for a real window (xcb) and a good reading font
 #   .ci/system-deps.sh test   the same plus Xvfb and xdotool for the real-window tests
 set -euo pipefail
 kind=${1:-run}
 packages=(
+  python3-venv
   libegl1 libgl1 libopengl0 libfontconfig1 libfreetype6 libglib2.0-0 libdbus-1-3
   libxkbcommon0 libxkbcommon-x11-0 libx11-xcb1 libxrender1 libxi6
   libxcb-cursor0 libxcb-icccm4 libxcb-keysyms1 libxcb-image0 libxcb-render-util0
@@ -20,7 +23,7 @@ for p in "${packages[@]}"; do
 done
 ((${#missing[@]})) || exit 0
 if [[ $(id -u) == 0 ]]; then
-  echo "Installing system packages Qt needs: ${missing[*]}"
+  echo "Installing system packages Interview Reader needs: ${missing[*]}"
   export DEBIAN_FRONTEND=noninteractive
   apt-get update -qq >/dev/null
   apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null

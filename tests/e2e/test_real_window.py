@@ -18,7 +18,7 @@ from tests.conftest import ROOT
 
 pytestmark = pytest.mark.skipif(
     not (shutil.which("Xvfb") and shutil.which("xdotool")),
-    reason="needs Xvfb and xdotool (make test installs them when run as root)",
+    reason="needs Xvfb and xdotool (make test installs them as root, else names the apt-get line)",
 )
 
 

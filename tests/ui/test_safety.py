@@ -265,7 +265,7 @@ def test_quit_with_unsaved_changes_warns(make_window, dialogs, monkeypatch) -> N
     assert any("could not be saved" in text for kind, text in dialogs.shown if kind == "warning")
 
 
-@pytest.mark.skipif(os.geteuid() == 0, reason="root writes into read-only folders")
+@pytest.mark.permissions
 def test_read_only_folder_real(make_window, tmp_path, qtbot) -> None:
     folder = tmp_path / "ro"
     folder.mkdir()
