@@ -85,6 +85,7 @@ _NON_SPEECH_RE = re.compile(
     r"|wi-?fi|skype)\b[^.?!\n]{0,40}?\b(?:interrupted|dropped|lost|cut|froze|frozen|paused"
     r"|resumed|stopped|restarted|ended|started|reconnected|broke|breaks|failed)\b[^?\n]{0,40}"
     r"|(?:end|start|beginning) of (?:the )?(?:recording|interview|transcript|tape|audio)\b.{0,40}"
+    r"|(?:transcribed|transcript(?:ion)? (?:made|generated)|generated|powered) by \S.{0,60}"
     r"|[-—–*=_~#·•. ]{3,}",
     re.IGNORECASE,
 )
@@ -159,10 +160,7 @@ def detect_segments(text: str, turns: Sequence[Turn] = ()) -> list[Segment]:
     pars = [text[start:end] for start, end in spans]
     asides = [bool(_ASIDE_RE.match(par)) for par in pars]
     from_file = any(turn.speaker for turn in turns)
-    if from_file:
-        labels = _labels_of_turns(spans, turns)
-    else:
-        labels = read_labels(pars, asides)
+    labels = _labels_of_turns(spans, turns) if from_file else read_labels(pars, asides)
     for i, (par, label) in enumerate(zip(pars, labels, strict=True)):
         if label is None and not asides[i]:
             asides[i] = is_non_speech(par)
@@ -350,12 +348,18 @@ def format_ms(ms: int) -> str:
 
 
 def _display_names(labels: Sequence[Label | None], keys: Sequence[str]) -> dict[str, str]:
-    """Key -> the name shown for it: its most used spelling, the first on ties."""
+    """Key -> the name shown for it: its most used spelling, a tidy one on ties."""
     spellings: dict[str, Counter[str]] = {}
     for label, key in zip(labels, keys, strict=True):
         if label is not None:
             spellings.setdefault(key, Counter())[label.name] += 1
-    return {key: counts.most_common(1)[0][0] for key, counts in spellings.items()}
+
+    def rank(item: tuple[str, int]) -> tuple[int, bool, bool]:
+        name, count = item  # most used, then capitalised, then spaced as the key is
+        return count, _capitalised(name), speaker_key(name) == name.casefold()
+
+    # max() keeps the first seen among equals; Counter keeps insertion order.
+    return {key: max(counts.items(), key=rank)[0] for key, counts in spellings.items()}
 
 
 def apply_corrections(

@@ -1,4 +1,6 @@
-"""The full model as one JSON object: the notes file's content plus the segments in order.
+"""The full model as one JSON object: the notes file's content plus the segments in order,
+and the turns a timed transcript gave (speaker, offsets, start_ms and end_ms or null; an
+empty list for plain text).
 
 Each highlight also carries `segment` (index into `segments`) and `question` (its question
 number; null before Q1, in asides and for orphans). Filters leave out highlights only.
@@ -29,6 +31,16 @@ def model_json(session: Session, options: ExportOptions = DEFAULT_OPTIONS) -> di
                     "text": text[seg.start : seg.end],
                 }
                 for seg in session.segments
+            ]
+            data["turns"] = [
+                {
+                    "speaker": turn.speaker,
+                    "start": turn.start,
+                    "end": turn.end,
+                    "start_ms": turn.start_ms,
+                    "end_ms": turn.end_ms,
+                }
+                for turn in session.document.turns
             ]
     highlights = selected(session, options)
     progress = Progress(options, len(highlights))

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import io
 import re
+import unicodedata
 import zipfile
 from collections import Counter
 from collections.abc import Iterable, Sequence
@@ -23,7 +24,8 @@ PARAGRAPH_CHARS = 1000
 # Cues of nobody in particular (no labels at all) start a new paragraph at a sentence end
 # after a pause this long: without names, a pause is the best sign of a new turn.
 UNLABELLED_PAUSE_MS = 1500
-_SENTENCE_END = (".", "?", "!", "…", "。", "？", "！", '"', "”", "’", "»", ")")
+_STOPS = (".", "?", "!", "…", "。", "？", "！")
+_SENTENCE_END = (*_STOPS, '"', "”", "’", "»", ")")
 # "Display Name: " at the start of a subtitle cue (Zoom writes one in every cue). Looser
 # than a label in running text: display names hold brackets, slashes, digits.
 _CUE_LABEL_RE = re.compile(r"(?P<name>[^\s:：<>\[\]][^:：\n]{0,48}?)\s*[:：][ \t]+")
@@ -179,7 +181,7 @@ def _is_cue_label(name: str, counts: Counter[str], text: str) -> bool:
     words = name.split()
     if len(words) > _CUE_LABEL_MAX_WORDS or "://" in text[: len(name) + 3]:
         return False
-    if counts[speaker_key(name)] >= 2 and not name.rstrip().endswith(_SENTENCE_END):
+    if counts[speaker_key(name)] >= 2 and not name.rstrip().endswith(_STOPS):
         return True
     return label_at(text) is not None
 
@@ -259,7 +261,14 @@ class _Builder:
         return self.current_len >= PARAGRAPH_CHARS
 
     def ends_sentence(self) -> bool:
-        return bool(self.current) and self.current[-1].endswith(_SENTENCE_END)
+        """The paragraph ends a sentence, emoji after the full stop aside."""
+        if not self.current:
+            return False
+        last = self.current[-1]
+        end = len(last)
+        while end and (last[end - 1].isspace() or unicodedata.category(last[end - 1])[0] in "SM"):
+            end -= 1  # symbols (emoji), marks (variation selectors) and spaces
+        return last[:end].endswith(_SENTENCE_END)
 
     def parsed(self, format: str, encoding: str = "") -> Parsed:
         self.paragraph()
