@@ -591,3 +591,9 @@ def test_same_docx_gives_the_same_text(tmp_path: Path, paragraphs) -> None:
         return
     assert load_document(path) == first
     assert normalise(first.text) == first.text
+
+
+def test_json_export_of_plain_text_has_no_turns() -> None:
+    from reader.core.export.json_export import model_json
+
+    assert "turns" not in model_json(Session.open(load_document(DATA / "rev.txt"), None))
