@@ -7,6 +7,7 @@ from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
 from enum import StrEnum
+from functools import lru_cache
 
 from reader.core.document import Turn
 
@@ -243,6 +244,7 @@ def is_non_speech(par: str) -> bool:
     return len(par) <= _NON_SPEECH_MAX_CHARS and bool(_NON_SPEECH_RE.fullmatch(par))
 
 
+@lru_cache(maxsize=4096)  # a transcript repeats a few names thousands of times
 def speaker_key(name: str) -> str:
     """What variants of one label have in common: case, spacing, markup, a number with
     or without a space ("Interviewer2", "interviewer 2", "Interviewer2 2"), short forms."""

@@ -26,29 +26,33 @@ def parse(data: bytes, name: str) -> Parsed:
 
 
 def _paragraphs(document: object) -> Iterator[Para]:
+    from docx.enum.style import WD_STYLE_TYPE
     from docx.table import Table
     from docx.text.paragraph import Paragraph
 
+    # Bold character styles, looked up once: Run.style searches all styles on each call.
+    bold = {
+        style.style_id
+        for style in document.styles  # type: ignore[attr-defined]
+        if style.type == WD_STYLE_TYPE.CHARACTER and style.font.bold
+    }
     body = document.element.body  # type: ignore[attr-defined]
     for child in body.iterchildren():
         tag = child.tag.rsplit("}", 1)[-1]
         if tag == "p":
-            yield _para(Paragraph(child, document))
+            yield _para(Paragraph(child, document), bold)
         elif tag == "tbl":
             for row in Table(child, document).rows:
                 for cell in row.cells:
-                    yield from (_para(p) for p in cell.paragraphs)
+                    yield from (_para(p, bold) for p in cell.paragraphs)
 
 
-def _para(paragraph: object) -> Para:
-    runs = paragraph.runs  # type: ignore[attr-defined]
+def _para(paragraph: object, bold_styles: set[str]) -> Para:
     bold = 0
-    for run in runs:
+    for run in paragraph.runs:  # type: ignore[attr-defined]
         text = run.text
-        if run.bold or (run.style is not None and run.style.font.bold):
+        if run.bold or run.element.style in bold_styles or not text.strip():
             bold += len(text)
-        elif text.strip():
-            break
         else:
-            bold += len(text)
+            break
     return Para(paragraph.text, bold)  # type: ignore[attr-defined]
