@@ -1,5 +1,7 @@
 """The benchmarks of the plain-Python core, run in the bench process itself: saving,
-re-anchoring, finding and exporting, each against a floor of bare Python or orjson."""
+re-anchoring, finding and exporting, each against a floor of bare Python or orjson; and
+opening transcripts (a three-hour Zoom .vtt, a 300-page .docx) against the same text as
+a .txt."""
 
 from __future__ import annotations
 
@@ -12,7 +14,7 @@ from typing import Any
 
 import orjson
 
-from bench.data import RARE_WORD, Corpus
+from bench.data import RARE_WORD, Corpus, bundled_text
 from bench.profiling import profile
 from bench.stats import Row, Stat, Target, repeat, timed
 from reader.core.anchoring import reanchor_all
@@ -31,6 +33,11 @@ SAVING = "3. Saving"
 ANCHORING = "4. Re-anchoring"
 FINDING = "5. Find"
 EXPORT = "6. Export"
+OPENING = "8. Opening transcripts"
+ZOOM_CUES = 40_000  # a three-hour meeting: a cue every 0.27 s
+ZOOM_SPEAKERS = ("María José Núñez", "Kenji Sato (he/him)", "Aïcha Benali")
+DOCX_PAGES = 300
+DOCX_WORDS_PER_PAGE = 500
 
 
 @dataclass
@@ -223,6 +230,75 @@ def exporting(ctx: CoreContext) -> list[Row]:
     return rows
 
 
+# 8. Opening transcripts ---------------------------------------------------------------
+
+
+def _zoom_vtt(path: Path) -> None:
+    """A Zoom-shaped .vtt: numbered cues, "Name: " in each, a speaker change every few."""
+    words = bundled_text().split()
+    lines = ["WEBVTT", ""]
+    for i in range(ZOOM_CUES):
+        start, end = i * 270, i * 270 + 250
+        speaker = ZOOM_SPEAKERS[(i // 5) % len(ZOOM_SPEAKERS)]
+        chunk = " ".join(words[(i * 9) % (len(words) - 9) :][:9])
+        lines += [str(i + 1), f"{_vtt_time(start)} --> {_vtt_time(end)}", f"{speaker}: {chunk}", ""]
+    path.write_text("\n".join(lines), encoding="utf-8")
+
+
+def _vtt_time(ms: int) -> str:
+    return f"{ms // 3_600_000:02d}:{ms // 60_000 % 60:02d}:{ms // 1000 % 60:02d}.{ms % 1000:03d}"
+
+
+def _word_docx(path: Path) -> None:
+    """A 300-page .docx: alternating bold names above paragraphs of the bundled interview."""
+    import docx
+
+    paragraphs = [p for p in bundled_text().split("\n") if p.strip()]
+    document = docx.Document()
+    words = 0
+    i = 0
+    while words < DOCX_PAGES * DOCX_WORDS_PER_PAGE:
+        name = document.add_paragraph()
+        name.add_run(ZOOM_SPEAKERS[i % 2]).bold = True
+        text = paragraphs[i % len(paragraphs)]
+        document.add_paragraph(text)
+        words += len(text.split())
+        i += 1
+    document.save(str(path))
+
+
+def opening(ctx: CoreContext) -> list[Row]:
+    """load_document of each transcript, against load_document of its text as a .txt."""
+    folder = ctx.scratch / "transcripts"
+    folder.mkdir(exist_ok=True)
+    rows = []
+    for name, make, label in (
+        ("zoom.vtt", _zoom_vtt, f"three-hour Zoom .vtt, {ZOOM_CUES:,} cues"),
+        ("book.docx", _word_docx, f"{DOCX_PAGES}-page .docx"),
+    ):
+        path = folder / name
+        make(path)
+        document = load_document(path)
+        plain = folder / f"{name}.txt"
+        plain.write_text(document.text, encoding="utf-8")
+        note = (
+            f"{path.stat().st_size / 1e6:.1f} MB file, {len(document.text) / 1e6:.1f} M "
+            f"characters of text, {len(document.turns):,} turns"
+        )
+        rows.append(
+            Row(
+                OPENING,
+                f"load_document, {label}",
+                repeat(lambda p=path: load_document(p), SLOW_RUNS),
+                floor=repeat(lambda p=plain: load_document(p), RUNS),
+                floor_name="load_document of the same text as a .txt",
+                note=note,
+                profile=f"core:open:{name}",
+            )
+        )
+    return rows
+
+
 # Profiles of the figures that missed ------------------------------------------------------
 
 
@@ -243,6 +319,9 @@ def profiler_for(ctx: CoreContext, key: str) -> Callable[[], dict[str, Any]] | N
         text = _fresh(ctx.document.text)
         find_all(text, word)
         return lambda: profile(lambda: [find_all(text, word) for _ in range(5)], key)
+    if key.startswith("core:open:"):
+        path = ctx.scratch / "transcripts" / key.rsplit(":", 1)[1]
+        return lambda: profile(lambda: load_document(path), key)
     if key.startswith("core:export:"):
         exporter = FORMATS[key.rsplit(":", 1)[1]]
         return lambda: profile(lambda: exporter(ctx.session, ExportOptions()), key)

@@ -374,6 +374,8 @@ class Bench:
             self.rows += core_bench.finding(ctx)
         if 6 in sections:
             self.rows += core_bench.exporting(ctx)
+        if 8 in sections:
+            self.rows += core_bench.opening(ctx)
         for row in self.rows:
             if row.profile and row.profile.startswith("core:"):
                 found = core_bench.profiler_for(ctx, row.profile)
@@ -517,7 +519,7 @@ def main(argv: list[str] | None = None) -> int:
         "--output", type=Path, help="write the report here (default: bench/RESULTS.md)"
     )
     args = parser.parse_args(argv)
-    sections = {int(s) for s in args.only.split(",")} if args.only else set(range(1, 8))
+    sections = {int(s) for s in args.only.split(",")} if args.only else set(range(1, 9))
     started, clock, load = now(), time.monotonic(), os.getloadavg()[0]
     work = Path(tempfile.mkdtemp(prefix="interview-reader-bench-"))
     try:
@@ -532,8 +534,8 @@ def main(argv: list[str] | None = None) -> int:
                 print(f"{number}. {label} …", flush=True)
                 step()
         write_floor = None
-        if sections & {3, 4, 5, 6}:
-            print("3-6. saving, re-anchoring, find, export …", flush=True)
+        if sections & {3, 4, 5, 6, 8}:
+            print("3-6, 8. saving, re-anchoring, find, export, opening transcripts …", flush=True)
             write_floor = bench.core(sections)
         if 2 in sections and 3 in sections:
             bench.autosave_rows(write_floor)

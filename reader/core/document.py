@@ -1,16 +1,28 @@
-"""Loading an interview file: decoding, refusing what is not text, normalising the text."""
+"""Loading an interview file: decoding, refusing what is not text, normalising the text.
+
+Plain text is read as it is. Transcripts in other shapes (subtitles, Whisper JSON, Word
+and OpenDocument files, Markdown, Otter text) are turned into plain text by a module of
+reader.core.transcripts, imported only when a file of its kind is opened.
+"""
 
 from __future__ import annotations
 
 import codecs
 import hashlib
+import importlib
+import os
 import re
+import stat
 import unicodedata
 from dataclasses import dataclass
 from functools import cached_property
 from pathlib import Path
 
 MAX_BYTES = 64 * 1024 * 1024  # far above the 20 MB the app promises; refuses runaway files
+# Subtitles and structured transcripts hold more markup than words: 32 MB of .srt is about
+# a hundred hours of speech, so a larger one is refused before it is parsed.
+MAX_TRANSCRIPT_BYTES = 32 * 1024 * 1024
+PLAIN_TEXT = "text"
 _BOMS = (
     (codecs.BOM_UTF8, "utf-8-sig"),
     (codecs.BOM_UTF32_LE, "utf-32"),  # before UTF-16 LE: they share the first two bytes
@@ -27,6 +39,36 @@ class DocumentError(Exception):
 
 
 @dataclass(frozen=True)
+class Turn:
+    """One speaker's turn in a transcript read from a timed or structured file.
+
+    `text[start:end]` is the turn (its "Name: " label included; a turn may span several
+    paragraphs). `speaker` is the name as the file gives it, "" when it gives none.
+    Times are milliseconds from the start of the recording, None when unknown.
+    """
+
+    start: int
+    end: int
+    speaker: str
+    start_ms: int | None = None
+    end_ms: int | None = None
+
+
+@dataclass(frozen=True)
+class Span:
+    """Formatting of `text[start:end]` in a rendered Markdown file, for the reader to style.
+
+    `kind` is "heading1" to "heading6", "strong", "emphasis", "code", "link" (with `url`),
+    "blockquote" or "list_item".
+    """
+
+    start: int
+    end: int
+    kind: str
+    url: str = ""
+
+
+@dataclass(frozen=True)
 class Document:
     """A loaded interview: `text` is the normalised text every offset refers to."""
 
@@ -35,6 +77,9 @@ class Document:
     source: str
     encoding: str
     notice: str = ""  # shown to the user when the file was decoded with a guess
+    format: str = PLAIN_TEXT  # "text", "markdown", "webvtt", "srt", "whisper-json", ...
+    turns: tuple[Turn, ...] = ()  # speakers and times, for formats that give them
+    spans: tuple[Span, ...] = ()  # formatting, for Markdown
 
     @property
     def length(self) -> int:
@@ -45,13 +90,20 @@ class Document:
         return text_sha256(self.text)
 
     def meta(self) -> dict[str, object]:
-        """The `document` object of the notes file and of exports."""
-        return {
+        """The `document` object of the notes file and of exports.
+
+        `format` is left out for plain text, so notes files on .txt interviews are
+        unchanged; any other source format is recorded.
+        """
+        meta: dict[str, object] = {
             "title": self.title,
             "source": self.source,
             "sha256": self.sha256,
             "length": self.length,
         }
+        if self.format != PLAIN_TEXT:
+            meta["format"] = self.format
+        return meta
 
 
 def text_sha256(text: str) -> str:
@@ -75,6 +127,13 @@ def decode(data: bytes, name: str = "the file") -> tuple[str, str, str]:
             except UnicodeDecodeError as exc:
                 raise DocumentError(f"{name} is not valid {encoding.upper()} text.") from exc
     if b"\x00" in data[:65536]:
+        utf16 = _utf16_without_bom(data)
+        if utf16 is not None:
+            return (
+                utf16,
+                f"utf-16-{utf16_order(data)}",
+                (f"{name} has no byte order mark; it was read as UTF-16 from its bytes."),
+            )
         raise DocumentError(f"{name} looks like a binary file, not a text interview.")
     try:
         return data.decode("utf-8"), "utf-8", ""
@@ -90,6 +149,35 @@ def decode(data: bytes, name: str = "the file") -> tuple[str, str, str]:
     raise AssertionError("latin-1 decodes every byte")  # pragma: no cover
 
 
+def utf16_order(data: bytes) -> str:
+    """ "le" or "be": the byte order of UTF-16 text whose NULs sit at odd or even offsets."""
+    sample = data[:4096]
+    return "le" if sample[1::2].count(0) >= sample[0::2].count(0) else "be"
+
+
+def _utf16_without_bom(data: bytes) -> str | None:
+    """`data` decoded as UTF-16 when its bytes say so, else None.
+
+    Text in a Latin script saved as UTF-16 has a NUL in (nearly) every other byte and
+    none in the others; binary data has NULs at both. The decoded text must also be free
+    of control characters, so a chance pattern in binary data is not taken for text.
+    """
+    if len(data) % 2 or len(data) < 8:
+        return None
+    sample = data[:4096]
+    even, odd = sample[0::2].count(0), sample[1::2].count(0)
+    units = len(sample) // 2
+    if min(even, odd) > 0 or max(even, odd) < units * 0.3:
+        return None
+    try:
+        text = data.decode(f"utf-16-{utf16_order(data)}")
+    except UnicodeDecodeError:
+        return None
+    if _CONTROL.search(text) or "\ufffe" in text or "\uffff" in text:
+        return None
+    return text
+
+
 def _title_of(text: str, path: Path) -> str:
     """A Markdown file's first heading, else the file name made readable."""
     if path.suffix.lower() in {".md", ".markdown"}:
@@ -103,33 +191,88 @@ def _title_of(text: str, path: Path) -> str:
     return " ".join(w[:1].upper() + w[1:] for w in words if w) or path.name
 
 
-def load_document(path: str | Path) -> Document:
-    """Read, decode and normalise an interview file, or raise DocumentError."""
-    path = Path(path)
+# Suffix -> (module of reader.core.transcripts, whether it reads the raw bytes). Text
+# shapes are decoded here first. A .txt goes through the Otter reader, which leaves any
+# text not in Otter's shape as it is.
+_READERS = {
+    ".txt": ("otter", False),
+    ".md": ("markdown", False),
+    ".markdown": ("markdown", False),
+    ".vtt": ("webvtt", False),
+    ".srt": ("subrip", False),
+    ".json": ("whisper", False),
+    ".docx": ("word", True),
+    ".odt": ("opendocument", True),
+}
+
+
+def read_regular_file(path: Path, limit: int) -> bytes:
+    """The bytes of `path`, refusing anything but a regular file of at most `limit` bytes.
+
+    A FIFO or a device would block or never end: both are refused by os.stat before
+    opening, and O_NONBLOCK with fstat closes the gap if the path changed in between.
+    """
     name = path.name
     try:
-        size = path.stat().st_size
-        if size > MAX_BYTES:
-            raise DocumentError(
-                f"{name} is {size // 2**20} MB; the limit is {MAX_BYTES // 2**20} MB."
-            )
-        data = path.read_bytes()
+        info = os.stat(path)
+        if stat.S_ISDIR(info.st_mode):
+            raise DocumentError(f"{path} is a folder, not a text file.")
+        if not stat.S_ISREG(info.st_mode):
+            raise DocumentError(f"{path} is not a regular file (a pipe or a device).")
+        fd = os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0))
+        with open(fd, "rb") as handle:
+            info = os.fstat(handle.fileno())
+            if not stat.S_ISREG(info.st_mode):
+                raise DocumentError(f"{path} is not a regular file (a pipe or a device).")
+            if info.st_size > limit:
+                raise DocumentError(
+                    f"{name} is {info.st_size // 2**20} MB; the limit for this kind of file "
+                    f"is {limit // 2**20} MB."
+                )
+            return handle.read(limit + 1)[:limit]
     except FileNotFoundError as exc:
         raise DocumentError(f"{path} does not exist.") from exc
     except IsADirectoryError as exc:
         raise DocumentError(f"{path} is a folder, not a text file.") from exc
     except OSError as exc:
         raise DocumentError(f"{path} cannot be read: {exc.strerror or exc}.") from exc
+
+
+def decode_text(data: bytes, name: str) -> tuple[str, str, str]:
+    """(normalised text, encoding, notice) of a text file, or DocumentError."""
     raw, encoding, notice = decode(data, name)
     text = normalise(raw)
     if len(_CONTROL.findall(text[:65536])) > 8:
         raise DocumentError(f"{name} looks like a binary file, not a text interview.")
     if not text.strip():
         raise DocumentError(f"{name} is empty.")
+    return text, encoding, notice
+
+
+def load_document(path: str | Path) -> Document:
+    """Read, decode and normalise an interview file, or raise DocumentError.
+
+    The file is only read, never written.
+    """
+    path = Path(path)
+    name = path.name
+    module, binary = _READERS.get(path.suffix.lower(), ("", False))
+    limit = MAX_TRANSCRIPT_BYTES if module not in ("", "otter", "markdown") else MAX_BYTES
+    data = read_regular_file(path, limit)
+    text, encoding, notice = ("", "", "") if binary else decode_text(data, name)
+    if not module:
+        return Document(text, _title_of(text, path), str(path.resolve()), encoding, notice)
+    reader = importlib.import_module(f"reader.core.transcripts.{module}")
+    parsed = reader.parse(data if binary else text, name)
+    if parsed is None:  # a .txt that is not in Otter's shape: the text as it is
+        return Document(text, _title_of(text, path), str(path.resolve()), encoding, notice)
     return Document(
-        text=text,
-        title=_title_of(text, path),
+        text=parsed.text,
+        title=parsed.title or _title_of(text, path),
         source=str(path.resolve()),
-        encoding=encoding,
+        encoding=encoding or parsed.encoding,
         notice=notice,
+        format=parsed.format,
+        turns=parsed.turns,
+        spans=parsed.spans,
     )

@@ -4,8 +4,12 @@ from __future__ import annotations
 
 import re
 from collections import Counter
+from collections.abc import Sequence
 from dataclasses import dataclass, replace
 from enum import StrEnum
+from functools import lru_cache
+
+from reader.core.document import Turn
 
 
 class Role(StrEnum):
@@ -21,7 +25,9 @@ class Role(StrEnum):
 class Segment:
     """One paragraph. `text[start:end]` is the paragraph (code points, end exclusive).
 
-    `speaker` is "" for paragraphs nobody speaks (intro, aside, closing, other).
+    `speaker` is "" for paragraphs nobody speaks (intro, aside, closing, other). Variants
+    of one label ("Interviewer1", "interviewer 1") share one `speaker`; `label` is the
+    label as this paragraph writes it, "" for a paragraph without one.
     """
 
     role: Role
@@ -29,6 +35,41 @@ class Segment:
     start: int
     end: int
     timestamp: str = ""
+    label: str = ""
+
+
+@dataclass(frozen=True)
+class Label:
+    """A speaker label at the start of a paragraph.
+
+    `name` is as written, without markup, time or colon; the speech starts at `end` in the
+    paragraph (its length when the name stands alone above the speech).
+    """
+
+    name: str
+    timestamp: str
+    end: int
+
+
+@dataclass(frozen=True)
+class SpeakerInfo:
+    """One detected speaker, for the Speakers dialog."""
+
+    name: str
+    role: Role  # the role of most of their paragraphs
+    turns: int  # runs of their paragraphs, asides between them left aside
+    paragraphs: int
+    first_words: str  # the start of their first turn, label left out
+    variants: tuple[str, ...]  # the labels as written, when more than the name itself
+
+
+@dataclass(frozen=True)
+class SpeakerReport:
+    """Who speaks, and whether the detection is a guess the reader should check."""
+
+    speakers: tuple[SpeakerInfo, ...]
+    unsure: bool
+    reasons: tuple[str, ...]  # one sentence each, for the line that offers the dialog
 
 
 _INTERVIEWER = "Interviewer"
@@ -36,21 +77,48 @@ _INTERVIEWEE = "Interviewee"
 
 # Magazine link-outs; upper case only, so a speaker called "Watch" stays a speaker.
 _ASIDE_RE = re.compile(r"(?:READ MORE|RELATED|SEE ALSO|ALSO READ|WATCH|LISTEN)\s*:")
-_TIME = r"\d{1,2}:\d{2}(?::\d{2})?"
+# An unlabelled line that is plainly not speech: a bracketed note alone ("[inaudible]",
+# "(laughs)", "【笑】"), a note about the connection or the recording, a separator line.
+_NON_SPEECH_RE = re.compile(
+    r"[\[(（【{][^\])）】}\n]{1,60}[\])）】}][.!]?"
+    r"|♪.{0,80}"
+    r"|(?:the\s+)?(?:connection|call|line|audio|video|sound|recording|internet|zoom|teams"
+    r"|wi-?fi|skype)\b[^.?!\n]{0,40}?\b(?:interrupted|dropped|lost|cut|froze|frozen|paused"
+    r"|resumed|stopped|restarted|ended|started|reconnected|broke|breaks|failed)\b[^?\n]{0,40}"
+    r"|(?:end|start|beginning) of (?:the )?(?:recording|interview|transcript|tape|audio)\b.{0,40}"
+    r"|(?:transcribed|transcript(?:ion)? (?:made|generated)|generated|powered) by \S.{0,60}"
+    r"|[-—–*=_~#·•. ]{3,}",
+    re.IGNORECASE,
+)
+_NON_SPEECH_MAX_CHARS = 120
+_TIME = r"\d{1,2}:\d{2}(?::\d{2})?(?:[.,]\d{1,3})?"
 _BRACKETED_TIME = rf"[\[(]{_TIME}[\])]"
 _NAME_WORD = r"[^\W\d_][\w.'’-]*"
+_NAME = rf"{_NAME_WORD}(?: {_NAME_WORD}){{0,3}}(?: \d{{1,2}}){{0,2}}"
+_MARK = r"(?:\*\*|__|\*|_)"  # Markdown bold or italic around a name
+_COLON = "[:：]"  # the full-width colon of CJK text too
 # A bare time is accepted only before the label: after it, "A: 10:30 is when..." is speech.
 # `(?!/)` keeps "Https://..." from reading as a speaker.
 _LABEL_RE = re.compile(
-    rf"(?:(?:{_BRACKETED_TIME}|{_TIME})\s*)?"
-    rf"(?P<name>{_NAME_WORD}(?: {_NAME_WORD}){{0,3}}(?: \d{{1,2}})?)"
-    rf"(?:\s*{_BRACKETED_TIME})?\s*:(?!/)(?:\s*{_BRACKETED_TIME})?"
+    rf"(?:(?:{_BRACKETED_TIME}|{_TIME})\s*)?{_MARK}?(?P<name>{_NAME}){_MARK}?"
+    rf"(?:\s*{_BRACKETED_TIME})?\s*{_MARK}?\s*{_COLON}(?!/){_MARK}?(?:\s*{_BRACKETED_TIME})?\s*"
+)
+# A name alone on its line above the speech, with a time before or after (Otter: "Name  0:03").
+_ALONE_RE = re.compile(
+    rf"(?:{_BRACKETED_TIME}\s*|{_TIME}\s+)?{_MARK}?(?P<name>{_NAME}){_MARK}?"
+    rf"(?:\s*(?:{_BRACKETED_TIME}|{_TIME}))?"
 )
 _LEADING_TIME_RE = re.compile(_BRACKETED_TIME)
 _TIME_RE = re.compile(_TIME)
-_QUESTION_LABELS = {"q", "question", "interviewer", "int", "moderator", "host"}
-_ANSWER_LABELS = {"a", "answer", "interviewee", "respondent", "participant", "guest"}
+_QUESTION_LABELS = {
+    "q", "question", "interviewer", "moderator", "host", "facilitator", "researcher",
+}  # fmt: skip
+_ANSWER_LABELS = {"a", "answer", "interviewee", "respondent", "participant", "guest", "p"}
+# Short forms merged with the label they stand for.
+_ALIASES = {"int": "interviewer", "intv": "interviewer", "i": "interviewer", "r": "respondent"}
 _LABELLED_SHARE = 0.3
+_ALONE_SHARE = 0.2  # names alone on their line, without a time, must be this common
+_LOWER_CASE_REPEATS = 3  # a label in lower case ("speaker 1:") must recur this often
 
 _WORD_RE = re.compile(r"[^\W\d_]+")  # "I’m" gives "i" and "m", so contractions need no care
 _FIRST_PERSON = {"i", "me", "my", "mine", "myself", "we", "us", "our", "ours", "ourselves"}
@@ -62,6 +130,7 @@ _CLOSING_RE = re.compile(
     r"|has been edited|been condensed|condensed for clarity|edited for (?:length|clarity)",
     re.IGNORECASE,
 )
+_FIRST_WORDS = 12  # words of a speaker's first turn in the speaker report
 _CLOSERS = " \t\"'”’»)]*_"  # trailing quotes and brackets after a question mark
 
 
@@ -82,26 +151,217 @@ def split_paragraphs(text: str) -> list[tuple[int, int]]:
     return spans
 
 
-def detect_segments(text: str) -> list[Segment]:
-    """Segments in document order, one per paragraph."""
+def detect_segments(text: str, turns: Sequence[Turn] = ()) -> list[Segment]:
+    """Segments in document order, one per paragraph.
+
+    `turns` are the speakers a transcript file gave (Document.turns): when any has a
+    speaker, they are the labels, and the text is not searched for more.
+    """
     spans = split_paragraphs(text)
     pars = [text[start:end] for start, end in spans]
     asides = [bool(_ASIDE_RE.match(par)) for par in pars]
-    labels = [_parse_label(par, aside) for par, aside in zip(pars, asides, strict=True)]
-    names = [name for name, _ in labels]
-    found = [name for name in names if name]
+    from_file = any(turn.speaker for turn in turns)
+    labels = _labels_of_turns(spans, turns) if from_file else read_labels(pars, asides)
+    for i, (par, label) in enumerate(zip(pars, labels, strict=True)):
+        if label is None and not asides[i]:
+            asides[i] = is_non_speech(par)
+    keys = [speaker_key(label.name) if label else "" for label in labels]
+    found = [key for key in keys if key]
     # A share of labelled paragraphs and a repeated label, so that a stray "Note:" or
-    # "Update:" in a magazine Q&A does not turn it into a transcript.
-    if len(found) >= max(2, _LABELLED_SHARE * asides.count(False)) and (
-        Counter(found).most_common(1)[0][1] >= 2
-    ):
-        roles = _detect_labelled(pars, asides, names)
+    # "Update:" in a magazine Q&A does not turn it into a transcript. Speakers named by
+    # the file itself need neither.
+    labelled = (from_file and bool(found)) or (
+        len(found) >= max(2, _LABELLED_SHARE * asides.count(False))
+        and Counter(found).most_common(1)[0][1] >= 2
+    )
+    if labelled:
+        names = _display_names(labels, keys)
+        roles = _detect_labelled(pars, asides, [names.get(key, "") for key in keys])
     else:
         roles = _detect_journalistic(pars, asides)
-    return [
-        Segment(role, speaker, start, end, timestamp)
-        for (start, end), (role, speaker), (_, timestamp) in zip(spans, roles, labels, strict=True)
+    segments = []
+    for (start, end), (role, speaker), par, label in zip(spans, roles, pars, labels, strict=True):
+        if label is None:
+            time = _LEADING_TIME_RE.match(par)
+            segments.append(Segment(role, speaker, start, end, time[0][1:-1] if time else ""))
+        else:
+            written = label.name if labelled else ""
+            segments.append(Segment(role, speaker, start, end, label.timestamp, written))
+    return segments
+
+
+def read_labels(pars: Sequence[str], skip: Sequence[bool] = ()) -> list[Label | None]:
+    """The speaker label of each paragraph, None where there is none.
+
+    Accepted: "Name:" with the name capitalised (or in a script without case), a label in
+    lower case that recurs or names a role ("interviewer:"), and a name alone on its line
+    above the speech when it carries a time (Otter), names a role, is also used with a
+    colon, or when such lines are common. Paragraphs where `skip` is true are not read.
+    """
+    found: list[tuple[Label, bool] | None] = [
+        None if (skip and skip[i]) else _label_candidate(par) for i, par in enumerate(pars)
     ]
+    keys = [speaker_key(c[0].name) if c else "" for c in found]
+    colon = Counter(key for c, key in zip(found, keys, strict=True) if c and c[1])
+    alone = Counter(key for c, key in zip(found, keys, strict=True) if c and not c[1])
+    body = len(pars) - sum(bool(x) for x in skip)
+    common = sum(alone.values()) >= max(2, _ALONE_SHARE * body)
+    labels: list[Label | None] = []
+    for i, (candidate, key) in enumerate(zip(found, keys, strict=True)):
+        if candidate is None:
+            labels.append(None)
+            continue
+        label, has_colon = candidate
+        role = _label_role(key) is not None
+        if has_colon:
+            ok = role or _capitalised(label.name) or colon[key] >= _LOWER_CASE_REPEATS
+        else:
+            after = found[i + 1] if i + 1 < len(found) else None
+            ok = (
+                i + 1 < len(pars)
+                and after is None
+                and (role or (_capitalised(label.name) and not label.name.endswith(".")))
+                and (bool(label.timestamp) or role or key in colon or (common and alone[key] > 1))
+            )
+        labels.append(label if ok else None)
+    return labels
+
+
+def label_at(par: str) -> Label | None:
+    """A "Name:" label at the start of `par` that needs no other line to be believed:
+    capitalised, or naming a role."""
+    candidate = _label_candidate(par)
+    if candidate is None or not candidate[1]:
+        return None
+    label = candidate[0]
+    ok = _capitalised(label.name) or _label_role(speaker_key(label.name)) is not None
+    return label if ok else None
+
+
+def is_non_speech(par: str) -> bool:
+    """An unlabelled line that is plainly not speech: "[inaudible]", "(laughs)", a note
+    that the connection dropped, a separator."""
+    return len(par) <= _NON_SPEECH_MAX_CHARS and bool(_NON_SPEECH_RE.fullmatch(par))
+
+
+@lru_cache(maxsize=4096)  # a transcript repeats a few names thousands of times
+def speaker_key(name: str) -> str:
+    """What variants of one label have in common: case, spacing, markup, a number with
+    or without a space ("Interviewer2", "interviewer 2", "Interviewer2 2"), short forms."""
+    key = re.sub(r"[\s_*]+", " ", name.casefold()).strip().rstrip(".").strip()
+    key = re.sub(r"(?<=[^\W\d])(?=\d)", " ", key)
+    key = re.sub(r"\b0+(?=\d)", "", key)
+    key = re.sub(r" (\d+)(?: \1)+$", r" \1", key)
+    words = key.split(" ")
+    number = next((i for i, w in enumerate(words) if w.isdigit()), len(words))
+    base = " ".join(words[:number]).rstrip(".")
+    return " ".join([_ALIASES.get(base, base), *words[number:]]).strip()
+
+
+def speaker_report(text: str, segments: Sequence[Segment]) -> SpeakerReport:
+    """The speakers of `segments` (turn count, first words, label variants) and whether
+    the detection is unsure: few labels, no question marks, nobody asking."""
+    order: dict[str, list[Segment]] = {}
+    turns: Counter[str] = Counter()
+    previous = ""
+    for seg in segments:
+        if seg.role == Role.ASIDE:
+            continue
+        if seg.speaker:
+            order.setdefault(seg.speaker, []).append(seg)
+            turns[seg.speaker] += seg.speaker != previous
+        previous = seg.speaker
+    speakers = []
+    for name, segs in order.items():
+        role = Counter(seg.role for seg in segs).most_common(1)[0][0]
+        first = next((seg for seg in segs if seg.end - seg.start > len(seg.label) + 1), segs[0])
+        speech = text[first.start : first.end]
+        if first.label:
+            label = _LABEL_RE.match(speech)
+            speech = speech[label.end() :] if label else speech
+        variants = tuple(dict.fromkeys(seg.label for seg in segs if seg.label))
+        speakers.append(
+            SpeakerInfo(
+                name=name,
+                role=role,
+                turns=turns[name],
+                paragraphs=len(segs),
+                first_words=" ".join(speech.split()[:_FIRST_WORDS]),
+                variants=variants if variants != (name,) else (),
+            )
+        )
+    reasons = []
+    spoken = [seg for seg in segments if seg.role not in (Role.ASIDE, Role.INTRO)]
+    labelled = sum(bool(seg.label) for seg in segments)
+    if not any(seg.role == Role.QUESTION for seg in segments):
+        reasons.append("No questions were found.")
+    elif labelled == 0:
+        candidates = sum(bool(x) for x in read_labels([text[s.start : s.end] for s in spoken]))
+        if candidates:
+            reasons.append(
+                f"Only {candidates} of {len(spoken)} paragraphs start with a speaker label; "
+                "they were not used."
+            )
+        if not any(_ends_with_question_mark(text[s.start : s.end]) for s in spoken):
+            reasons.append("There are no question marks: who asks was guessed.")
+    elif len(speakers) < 2:
+        reasons.append("Only one speaker was found.")
+    return SpeakerReport(tuple(speakers), bool(reasons), tuple(reasons))
+
+
+def _label_candidate(par: str) -> tuple[Label, bool] | None:
+    """(label, has a colon) when `par` starts like a label, before the document-wide checks."""
+    match = _LABEL_RE.match(par)
+    has_colon = match is not None
+    if match is None:
+        match = _ALONE_RE.fullmatch(par)
+        if match is None:
+            return None
+    name = match["name"].strip("_")
+    if not name:
+        return None
+    time = _TIME_RE.search(par, 0, match.end())
+    return Label(name, time[0] if time else "", match.end() if has_colon else len(par)), has_colon
+
+
+def _capitalised(name: str) -> bool:
+    """Every word starts with a capital, a digit, or a letter of a script without case."""
+    return all(not word[0].islower() for word in name.split())
+
+
+def _labels_of_turns(spans: list[tuple[int, int]], turns: Sequence[Turn]) -> list[Label | None]:
+    """The labels of paragraphs that start a turn of a transcript file."""
+    by_start = {turn.start: turn for turn in turns if turn.speaker}
+    labels: list[Label | None] = []
+    for start, _ in spans:
+        turn = by_start.get(start)
+        if turn is None:
+            labels.append(None)
+            continue
+        time = "" if turn.start_ms is None else format_ms(turn.start_ms)
+        labels.append(Label(turn.speaker, time, len(turn.speaker) + 1))
+    return labels
+
+
+def format_ms(ms: int) -> str:
+    """ "01:02:03" for 3,723,000 ms."""
+    seconds = ms // 1000
+    return f"{seconds // 3600:02d}:{seconds // 60 % 60:02d}:{seconds % 60:02d}"
+
+
+def _display_names(labels: Sequence[Label | None], keys: Sequence[str]) -> dict[str, str]:
+    """Key -> the name shown for it: its most used spelling, a tidy one on ties."""
+    spellings: dict[str, Counter[str]] = {}
+    for label, key in zip(labels, keys, strict=True):
+        if label is not None:
+            spellings.setdefault(key, Counter())[label.name] += 1
+
+    def rank(item: tuple[str, int]) -> tuple[int, bool, bool]:
+        name, count = item  # most used, then capitalised, then spaced as the key is
+        return count, _capitalised(name), speaker_key(name) == name.casefold()
+
+    # max() keeps the first seen among equals; Counter keeps insertion order.
+    return {key: max(counts.items(), key=rank)[0] for key, counts in spellings.items()}
 
 
 def apply_corrections(
@@ -163,16 +423,6 @@ def question_numbers(segments: list[Segment]) -> dict[int, int]:
 def _usual_speaker(segments: list[Segment], role: Role, default: str) -> str:
     counts = Counter(seg.speaker for seg in segments if seg.role == role and seg.speaker)
     return counts.most_common(1)[0][0] if counts else default
-
-
-def _parse_label(par: str, aside: bool) -> tuple[str, str]:
-    """(speaker label, timestamp) at the start of a paragraph; "" for either when absent."""
-    match = None if aside else _LABEL_RE.match(par)
-    if match and all(word[0].isupper() or word.isdigit() for word in match["name"].split()):
-        time = _TIME_RE.search(match[0])
-        return match["name"], time[0] if time else ""
-    time = _LEADING_TIME_RE.match(par)
-    return "", time[0][1:-1] if time else ""
 
 
 def _ends_with_question_mark(par: str) -> bool:
@@ -263,7 +513,7 @@ def _detect_labelled(
 
 def _label_role(label: str) -> Role | None:
     """The role a generic label names ("Q", "Interviewer 2", "Int."); None for a name."""
-    base = re.sub(r"\s*\d+$", "", label).rstrip(".").lower()
+    base = re.sub(r"(?: \d+)+$", "", speaker_key(label))
     if base in _QUESTION_LABELS:
         return Role.QUESTION
     return Role.ANSWER if base in _ANSWER_LABELS else None

@@ -57,7 +57,7 @@ class Session:
         session = cls(
             document=document,
             notes=notes,
-            detected=detect_segments(document.text),
+            detected=detect_segments(document.text, document.turns),
             anchor_summary=summary,
         )
         session.refresh_segments()

@@ -4,7 +4,9 @@ from __future__ import annotations
 
 import codecs
 import hashlib
+import os
 import random
+import threading
 import unicodedata
 from pathlib import Path
 
@@ -168,9 +170,13 @@ def test_any_bytes_load_or_raise_document_error(tmp_path: Path, data: bytes) -> 
 @settings(max_examples=50, suppress_health_check=[HealthCheck.function_scoped_fixture])
 @given(data=st.binary(min_size=1, max_size=512))
 def test_bytes_with_a_nul_are_refused(tmp_path: Path, data: bytes) -> None:
-    """A NUL byte in a file without a BOM means binary."""
-    with pytest.raises(DocumentError, match="binary file"):
-        load_document(write(tmp_path, "nul.bin", b"a" + data + b"\x00"))
+    """A NUL byte in a file without a BOM means binary, unless the bytes read as UTF-16."""
+    try:
+        doc = load_document(write(tmp_path, "nul.bin", b"a" + data + b"\x00"))
+    except DocumentError as exc:
+        assert "binary file" in str(exc) or "empty" in str(exc)
+        return
+    assert doc.encoding.startswith("utf-16") and "byte order mark" in doc.notice
 
 
 def test_missing_file_is_refused(tmp_path: Path) -> None:
@@ -295,3 +301,81 @@ def test_twenty_megabyte_file_loads(tmp_path: Path) -> None:
     assert doc.length == len(one) * copies
     assert doc.text[: len(one)] == one
     assert doc.text[-len(one) :] == one
+
+
+# --- what is not a regular file (issue 10) ----------------------------------------------
+
+
+def _load_in_thread(path: Path) -> tuple[threading.Thread, dict[str, object]]:
+    """Load `path` in a daemon thread, so a load that blocks fails the test, not the run."""
+    outcome: dict[str, object] = {}
+
+    def run() -> None:
+        try:
+            outcome["document"] = load_document(path)
+        except DocumentError as exc:
+            outcome["error"] = str(exc)
+
+    thread = threading.Thread(target=run, daemon=True)
+    thread.start()
+    thread.join(timeout=30)
+    return thread, outcome
+
+
+@pytest.mark.skipif(not hasattr(os, "mkfifo"), reason="no FIFOs on this system")
+def test_fifo_is_refused_without_blocking(tmp_path: Path) -> None:
+    """A named pipe with no writer would block open() and read() forever: refused."""
+    fifo = tmp_path / "interview.txt"
+    os.mkfifo(fifo)
+    thread, outcome = _load_in_thread(fifo)
+    assert not thread.is_alive(), "loading a FIFO blocked"
+    assert "not a regular file" in str(outcome.get("error"))
+
+
+@pytest.mark.skipif(not Path("/dev/zero").exists(), reason="no /dev/zero")
+@pytest.mark.parametrize("device", ["/dev/zero", "/dev/null"])
+def test_device_is_refused(device: str) -> None:
+    """/dev/zero never ends and /dev/null is empty: both are refused as devices."""
+    thread, outcome = _load_in_thread(Path(device))
+    assert not thread.is_alive(), f"loading {device} blocked"
+    assert "not a regular file" in str(outcome.get("error"))
+
+
+def test_symlink_to_a_regular_file_loads(tmp_path: Path) -> None:
+    target = write(tmp_path, "real.txt", SAMPLE.encode())
+    link = tmp_path / "link.txt"
+    link.symlink_to(target)
+    assert load_document(link).text == SAMPLE
+
+
+# --- UTF-16 without a BOM (issue 10) ------------------------------------------------------
+
+
+@pytest.mark.parametrize("codec", ["utf-16-le", "utf-16-be"])
+def test_utf16_without_bom_is_recognised(tmp_path: Path, codec: str) -> None:
+    """Latin text in UTF-16 has a NUL in every other byte: read as UTF-16, with a notice."""
+    text = SAMPLE + "Grüße, 🎬 and 東京 too.\n"
+    doc = load_document(write(tmp_path, "nobom.txt", text.encode(codec)))
+    assert doc.text == text
+    assert doc.encoding == codec
+    assert "byte order mark" in doc.notice
+
+
+def test_utf16_without_bom_in_a_transcript_format(tmp_path: Path) -> None:
+    data = "1\n00:00:01,000 --> 00:00:02,000\nAna: Olá!\n".encode("utf-16-le")
+    assert load_document(write(tmp_path, "a.srt", data)).text == "Ana: Olá!\n"
+
+
+@pytest.mark.parametrize(
+    "data",
+    [
+        b"\x00\x00\x00\x00ab\x00\x00cd\x00\x00",  # NULs at both parities
+        "Hi\x01\x02\x03\x04 there".encode("utf-16-le"),  # controls once decoded
+        b"a\x00b\x00c",  # odd length
+        b"A\x00" * 6 + b"\x00\xd8",  # "AAAAAA" and a lone surrogate
+    ],
+    ids=["both-parities", "controls", "odd-length", "lone-surrogates"],
+)
+def test_nul_bytes_that_are_not_utf16_stay_binary(tmp_path: Path, data: bytes) -> None:
+    with pytest.raises(DocumentError, match="binary file"):
+        load_document(write(tmp_path, "x.bin", data))

@@ -15,6 +15,7 @@ from reader.core.interview import (
     apply_corrections,
     detect_segments,
     question_numbers,
+    speaker_report,
     split_paragraphs,
 )
 
@@ -360,3 +361,150 @@ def test_question_numbers_split_speakers_and_skip_asides() -> None:
         Segment(Q, "John", 10, 11),
     ]
     assert question_numbers(segments) == {0: 1, 2: 1, 3: 2, 5: 3}
+
+
+# --- labels in every shape (issue 13) ---------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("asker", "answerer"),
+    [
+        ("interviewer", "respondent"),  # lower case
+        ("**Rob Pike:**", "**Ken Thompson:**"),  # Markdown bold around name and colon
+        ("**Rob Pike**:", "**Ken Thompson**:"),
+        ("*Rob Pike*:", "_Ken Thompson_:"),  # italic
+        ("記者：", "陈师傅："),  # full-width colon
+        ("[00:01:02] Rob Pike:", "[00:01:09] Ken Thompson:"),  # time before
+        ("Rob Pike (00:01:02):", "Ken Thompson (00:01:09):"),  # time after
+    ],
+)
+def test_label_shapes(asker: str, answerer: str) -> None:
+    asker = asker if asker.endswith((":", "：")) else f"{asker}:"
+    answerer = answerer if answerer.endswith((":", "：")) else f"{answerer}:"
+    text = (
+        f"{asker} Did you ask?\n{answerer} No, I never did.\n"
+        f"{asker} Why not?\n{answerer} Nobody told me to."
+    )
+    segments = detect_segments(text)
+    assert [seg.role for seg in segments] == [Q, A, Q, A]
+    speakers = [seg.speaker for seg in segments]
+    assert speakers[0] == speakers[2] and speakers[1] == speakers[3]
+    assert speakers[0] != speakers[1] and "*" not in speakers[0] and "_" not in speakers[1]
+
+
+def test_lower_case_labels_read_as_labels() -> None:
+    """The issue's example: a lower-case interviewer label no longer becomes an answer."""
+    text = (
+        "respondent: I moved here in 1990.\n"
+        "interviewer: yeah, that was my next question. Why then?\n"
+        "respondent: Work."
+    )
+    assert _summary(text) == [
+        (A, "respondent", ""),
+        (Q, "interviewer", ""),
+        (A, "respondent", ""),
+    ]
+
+
+def test_lower_case_words_before_a_colon_are_not_labels() -> None:
+    text = "so here is the thing: it works.\nQ: Does it?\nA: Yes.\nQ: Sure?\nA: Yes."
+    assert _summary(text)[0] == (INTRO, "", "")
+
+
+def test_label_variants_are_one_speaker_with_the_variants_kept() -> None:
+    text = (
+        "Interviewer1: One?\nP1: Yes.\nInterviewer 1: Two?\nP 1: Yes.\n"
+        "interviewer1: Three?\np1: No.\nInterviewer2 2: Four?\nP1: Maybe.\nInterviewer 2: Five?"
+    )
+    segments = detect_segments(text)
+    assert [seg.speaker for seg in segments] == [
+        "Interviewer 1", "P1", "Interviewer 1", "P1", "Interviewer 1", "P1",
+        "Interviewer 2", "P1", "Interviewer 2",
+    ]  # fmt: skip
+    assert [seg.label for seg in segments][:6] == [
+        "Interviewer1", "P1", "Interviewer 1", "P 1", "interviewer1", "p1",
+    ]  # fmt: skip
+    assert {seg.role for seg in segments if seg.speaker.startswith("Interviewer")} == {Q}
+
+
+def test_int_is_interviewer() -> None:
+    text = "Int.: Ready?\nGuest: Yes.\nInterviewer: Really?\nGuest: Yes!\nInterviewer: Go."
+    segments = detect_segments(text)
+    assert {seg.speaker for seg in segments if seg.role == Q} == {"Interviewer"}
+    assert segments[0].label == "Int."
+
+
+def test_name_alone_above_the_speech() -> None:
+    text = (
+        "RAHEL\nWhere did you grow up?\nTOBIAS\nIn Basel, by the Rhine.\n"
+        "RAHEL\nAnd school?\nTOBIAS\nI hated it. 😅"
+    )
+    assert [(role, speaker) for role, speaker, _ in _summary(text)] == [
+        (Q, "RAHEL"), (Q, "RAHEL"), (A, "TOBIAS"), (A, "TOBIAS"),
+        (Q, "RAHEL"), (Q, "RAHEL"), (A, "TOBIAS"), (A, "TOBIAS"),
+    ]  # fmt: skip
+
+
+def test_short_lines_alone_are_not_names() -> None:
+    """ "Yes." or "Okay" alone twice in a Q&A do not become speakers."""
+    text = "Q: Ready?\nA: Yes.\nQ: Sure?\nYes.\nQ: Really?\nOkay\nA: Okay\nQ: Go?\nOkay\nA: Fine."
+    assert all(seg.speaker in ("Q", "A") for seg in detect_segments(text))
+
+
+@pytest.mark.parametrize(
+    "aside",
+    [
+        "[inaudible]",
+        "(laughs)",
+        "[crosstalk 00:12:03]",
+        "Connection got interrupted",
+        "The call dropped here.",
+        "[END OF RECORDING]",
+        "---",
+        "（笑）",
+    ],
+)
+def test_non_speech_line_is_an_aside(aside: str) -> None:
+    text = f"Q: One?\nA: Two.\n{aside}\nQ: Three?\nA: Four."
+    assert [role for role, _, _ in _summary(text)] == [Q, A, ASIDE, Q, A]
+
+
+def test_speech_in_parentheses_that_is_long_stays_speech() -> None:
+    text = "Q: One?\nA: Two.\n(" + "and then we walked home along the river " * 3 + ")\nQ: Next?"
+    assert [role for role, _, _ in _summary(text)] == [Q, A, A, Q]
+
+
+def test_turns_from_a_file_are_the_labels() -> None:
+    """Speakers a transcript file named are read from its turns, whatever their names."""
+    from reader.core.document import Turn
+
+    text = "Ann (she/her): Why?\n\nBo 2.0: Because.\n"
+    turns = (Turn(0, 19, "Ann (she/her)", 0, 900), Turn(21, 38, "Bo 2.0", 1000, 2000))
+    segments = detect_segments(text, turns)
+    assert [(seg.role, seg.speaker, seg.timestamp) for seg in segments] == [
+        (Q, "Ann (she/her)", "00:00:00"),
+        (A, "Bo 2.0", "00:00:01"),
+    ]
+
+
+def test_speaker_report_is_unsure_without_question_marks() -> None:
+    text = "Intro.\nWe talked.\nIt was long.\nThe end."
+    report = speaker_report(text, detect_segments(text))
+    assert report.unsure and report.reasons == ("No questions were found.",)
+
+
+def test_speaker_report_is_unsure_with_few_labels() -> None:
+    text = "Intro.\nHow did it go?\nWell, I think.\nAnd after?\nNote: it rained.\nMore.\nEnd."
+    report = speaker_report(text, detect_segments(text))
+    assert report.unsure
+    assert "speaker label" in report.reasons[0]
+
+
+def test_speaker_report_of_the_bundled_interview_is_sure() -> None:
+    text = _bundled()
+    report = speaker_report(text, detect_segments(text))
+    assert not report.unsure
+    assert [(s.name, s.role, s.turns) for s in report.speakers] == [
+        ("Interviewer", Q, 13),
+        ("Interviewee", A, 13),
+    ]

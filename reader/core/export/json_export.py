@@ -1,4 +1,6 @@
-"""The full model as one JSON object: the notes file's content plus the segments in order.
+"""The full model as one JSON object: the notes file's content plus the segments in order,
+and, for a transcript file that gave them, its turns (speaker, offsets, start_ms and end_ms
+or null).
 
 Each highlight also carries `segment` (index into `segments`) and `question` (its question
 number; null before Q1, in asides and for orphans). Filters leave out highlights only.
@@ -30,6 +32,18 @@ def model_json(session: Session, options: ExportOptions = DEFAULT_OPTIONS) -> di
                 }
                 for seg in session.segments
             ]
+            turns = session.document.turns
+            if turns:  # plain text has none: its export keeps the shape it always had
+                data["turns"] = [
+                    {
+                        "speaker": turn.speaker,
+                        "start": turn.start,
+                        "end": turn.end,
+                        "start_ms": turn.start_ms,
+                        "end_ms": turn.end_ms,
+                    }
+                    for turn in turns
+                ]
     highlights = selected(session, options)
     progress = Progress(options, len(highlights))
     data["highlights"] = []

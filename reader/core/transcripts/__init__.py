@@ -1,0 +1,290 @@
+"""Transcripts in the shapes researchers get them, turned into plain text of turns.
+
+Each module reads one kind of file (imported by reader.core.document only when such a
+file is opened) and gives a `Parsed`: `Name: speech` paragraphs separated by blank lines,
+so that structure detection reads the labels, and the turns with their times. Cue
+numbers, timing lines and markup are not part of the text.
+"""
+
+from __future__ import annotations
+
+import io
+import re
+import unicodedata
+import zipfile
+from collections import Counter
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+
+from reader.core.document import DocumentError, Span, Turn, normalise
+from reader.core.interview import Label, label_at, read_labels, speaker_key
+
+# A new paragraph inside one long turn once it is this long and a sentence ends.
+PARAGRAPH_CHARS = 1000
+# Cues of nobody in particular (no labels at all) start a new paragraph at a sentence end
+# after a pause this long: without names, a pause is the best sign of a new turn.
+UNLABELLED_PAUSE_MS = 1500
+_STOPS = (".", "?", "!", "…", "。", "？", "！")
+_SENTENCE_END = (*_STOPS, '"', "”", "’", "»", ")")
+# "Display Name: " at the start of a subtitle cue (Zoom writes one in every cue). Looser
+# than a label in running text: display names hold brackets, slashes, digits.
+_CUE_LABEL_RE = re.compile(r"(?P<name>[^\s:：<>\[\]][^:：\n]{0,48}?)\s*[:：][ \t]+")
+_CUE_LABEL_MAX_WORDS = 6
+_BOLD_NAMES = 3  # paragraphs opening with a bold name that make bold names speakers
+MAX_XML_BYTES = 256 * 2**20  # unpacked XML of a .docx or .odt; refuses a zip bomb
+_TIME_RE = re.compile(r"(?:(\d{1,2}):)?(\d{1,2}):(\d{2})(?:[.,](\d{1,3}))?")
+
+
+@dataclass(frozen=True)
+class Parsed:
+    """What a transcript reader gives: normalised text and what the file said about it."""
+
+    text: str
+    format: str
+    turns: tuple[Turn, ...] = ()
+    spans: tuple[Span, ...] = ()
+    title: str = ""  # "" lets the loader name the document after the file
+    encoding: str = ""  # of the text inside a binary file (.docx, .odt)
+
+
+@dataclass(frozen=True)
+class Cue:
+    """One subtitle cue or recognised segment. `speaker` is "" when the file gives none
+    outside the text (a voice span or a JSON field gives one)."""
+
+    text: str
+    start_ms: int | None = None
+    end_ms: int | None = None
+    speaker: str = ""
+
+
+@dataclass(frozen=True)
+class Para:
+    """One paragraph of a word-processor file; `bold` is the length of its leading bold run."""
+
+    text: str
+    bold: int = 0
+
+
+def time_ms(text: str) -> int | None:
+    """Milliseconds of "1:02:03.5", "02:03" or "00:01:23,450"; None when not a time."""
+    match = _TIME_RE.search(text)
+    if match is None:
+        return None
+    hours, minutes, seconds, fraction = match.groups()
+    ms = ((int(hours or 0) * 60 + int(minutes)) * 60 + int(seconds)) * 1000
+    return ms + (int(fraction.ljust(3, "0")) if fraction else 0)
+
+
+def clean(text: str) -> str:
+    """One line of normalised text: line ends and runs of spaces become one space."""
+    return " ".join(normalise(text).split())
+
+
+def from_cues(cues: Sequence[Cue], format: str, name: str) -> Parsed:
+    """The text of turns of timed cues: one speaker's consecutive cues join into one turn.
+
+    A cue without a speaker takes a "Name: " label at its start, else continues the turn
+    before it (subtitle tools label only a turn's first cue).
+    """
+    if not cues:
+        raise DocumentError(f"{name} has no cues: there is nothing to read.")
+    texts = [clean(cue.text) for cue in cues]
+    if not any(texts):
+        raise DocumentError(f"{name} has cues but no words in them.")
+    prefixes = [
+        None if cue.speaker else _CUE_LABEL_RE.match(t) for cue, t in zip(cues, texts, strict=True)
+    ]
+    counts = Counter(speaker_key(m["name"]) for m in prefixes if m)
+    builder = _Builder()
+    speaker = ""
+    previous: Cue | None = None
+    for cue, text, prefix in zip(cues, texts, prefixes, strict=True):
+        new_speaker = cue.speaker
+        if prefix is not None and _is_cue_label(prefix["name"], counts, text):
+            new_speaker, text = prefix["name"].strip(), text[prefix.end() :]
+        if new_speaker and new_speaker != speaker:
+            speaker = new_speaker
+            builder.turn(speaker, cue.start_ms)
+            builder.add(f"{speaker}:")
+        elif previous is None or (not speaker and _pause(previous, cue, builder)):
+            builder.turn("", cue.start_ms)
+        elif builder.long_paragraph() and builder.ends_sentence():
+            builder.paragraph()
+        builder.add(text, cue.end_ms)
+        previous = cue
+    return builder.parsed(format)
+
+
+def from_paragraphs(paras: Iterable[Para], format: str, name: str, encoding: str) -> Parsed:
+    """The text of turns of a word-processor file or an Otter export.
+
+    Labels in every shape (see interview.read_labels) become "Name: " with their time
+    kept in the turn; a bold name at a paragraph's start is a label when bold names recur;
+    a name alone on its line joins the paragraph after it.
+    """
+    pieces = [Para(normalise(p.text), p.bold) for p in paras]
+    lines = [
+        (line.strip(), p.bold if i == 0 else 0)
+        for p in pieces
+        for i, line in enumerate(p.text.split("\n"))
+    ]
+    lines = [(text, min(bold, len(text))) for text, bold in lines if text]
+    if not lines:
+        raise DocumentError(f"{name} has no text.")
+    texts = _bold_labels(lines)
+    labels = read_labels(texts)
+    builder = _Builder()
+    pending = None  # a name alone on its line, waiting for its speech
+    for text, label in zip(texts, labels, strict=True):
+        if label is not None and label.end >= len(text):
+            if pending is not None:
+                _start_turn(builder, pending)
+            pending = label
+            continue
+        if label is None and pending is not None:
+            label, speech = pending, text
+        else:
+            if pending is not None:
+                _start_turn(builder, pending)
+            speech = text[label.end :].strip() if label is not None else text
+        pending = None
+        if label is not None:
+            _start_turn(builder, label)
+        else:
+            builder.paragraph()
+        builder.add(speech)
+    if pending is not None:  # a name at the very end, with nothing after it
+        _start_turn(builder, pending)
+    return builder.parsed(format, encoding)
+
+
+def _start_turn(builder: _Builder, label: Label) -> None:
+    builder.turn(label.name, time_ms(label.timestamp) if label.timestamp else None)
+    builder.add(f"{label.name}:")
+
+
+def check_zip(data: bytes, name: str, member: str, kind: str) -> None:
+    """Refuse what is not a zip holding `member`, or whose `member` unpacks too large."""
+    try:
+        with zipfile.ZipFile(io.BytesIO(data)) as archive:
+            info = archive.getinfo(member)
+    except zipfile.BadZipFile as exc:
+        raise DocumentError(f"{name} is not {kind}: it is not a zip file.") from exc
+    except KeyError as exc:
+        raise DocumentError(f"{name} is not {kind}: it has no {member}.") from exc
+    if info.file_size > MAX_XML_BYTES:
+        raise DocumentError(f"{name} unpacks to {info.file_size // 2**20} MB of text markup.")
+
+
+def _is_cue_label(name: str, counts: Counter[str], text: str) -> bool:
+    words = name.split()
+    if len(words) > _CUE_LABEL_MAX_WORDS or "://" in text[: len(name) + 3]:
+        return False
+    if counts[speaker_key(name)] >= 2 and not name.rstrip().endswith(_STOPS):
+        return True
+    return label_at(text) is not None
+
+
+def _pause(previous: Cue, cue: Cue, builder: _Builder) -> bool:
+    if not builder.ends_sentence():
+        return False
+    if previous.end_ms is None or cue.start_ms is None:
+        return builder.long_paragraph()
+    return cue.start_ms - previous.end_ms >= UNLABELLED_PAUSE_MS or builder.long_paragraph()
+
+
+def _bold_labels(lines: list[tuple[str, int]]) -> list[str]:
+    """Texts with "Name: " for a leading bold name without a colon, when bold names recur."""
+    names = []
+    for text, bold in lines:
+        head = text[:bold].strip()
+        rest = text[bold:].lstrip()
+        simple = head and not head.endswith((":", "：")) and not rest.startswith((":", "："))
+        names.append(head if simple and name_like(head) else "")
+    accepted = bold_names(names)
+    return [
+        f"{n}: {text[bold:].strip()}" if n in accepted else text
+        for (text, bold), n in zip(lines, names, strict=True)
+    ]
+
+
+def bold_names(names: Sequence[str]) -> set[str]:
+    """Of the bold names opening paragraphs ("" for none), those that are speakers: one
+    that recurs, or any when three or more paragraphs open with a bold name."""
+    counts = Counter(speaker_key(n) for n in names if n)
+    common = sum(counts.values()) >= _BOLD_NAMES
+    return {n for n in names if n and (common or counts[speaker_key(n)] >= 2)}
+
+
+def name_like(text: str) -> bool:
+    return len(text) <= 40 and len(text.split()) <= 5 and not text.endswith(_SENTENCE_END)
+
+
+class _Builder:
+    """Accumulates paragraphs of turns and their offsets in the text being built."""
+
+    def __init__(self) -> None:
+        self.parts: list[str] = []
+        self.length = 0
+        self.turns: list[Turn] = []
+        self.current: list[str] = []  # the paragraph being built, in pieces
+        self.current_len = 0
+        self.open: tuple[int, str, int | None] | None = None  # start, speaker, start_ms
+        self.last_end_ms: int | None = None
+
+    def turn(self, speaker: str, start_ms: int | None) -> None:
+        self.paragraph()
+        self._close_turn()
+        self.open = (self.length + self._separator_len(), speaker, start_ms)
+
+    def paragraph(self) -> None:
+        if not self.current_len:
+            return
+        if self.parts:
+            self.parts.append("\n\n")
+            self.length += 2
+        paragraph = " ".join(piece for piece in self.current if piece)
+        self.parts.append(paragraph)
+        self.length += len(paragraph)
+        self.current, self.current_len = [], 0
+
+    def add(self, text: str, end_ms: int | None = None) -> None:
+        """`text` joins the paragraph being built (after a space)."""
+        if text:
+            self.current.append(text)
+            self.current_len += len(text) + 1
+        if end_ms is not None:
+            self.last_end_ms = end_ms
+
+    def long_paragraph(self) -> bool:
+        return self.current_len >= PARAGRAPH_CHARS
+
+    def ends_sentence(self) -> bool:
+        """The paragraph ends a sentence, emoji after the full stop aside."""
+        if not self.current:
+            return False
+        last = self.current[-1]
+        end = len(last)
+        while end and (last[end - 1].isspace() or unicodedata.category(last[end - 1])[0] in "SM"):
+            end -= 1  # symbols (emoji), marks (variation selectors) and spaces
+        return last[:end].endswith(_SENTENCE_END)
+
+    def parsed(self, format: str, encoding: str = "") -> Parsed:
+        self.paragraph()
+        self._close_turn()
+        text = "".join(self.parts) + "\n"
+        turns = tuple(t for t in self.turns if t.speaker or t.start_ms is not None)
+        return Parsed(text=text, format=format, turns=turns, encoding=encoding)
+
+    def _separator_len(self) -> int:
+        return 2 if self.parts else 0
+
+    def _close_turn(self) -> None:
+        if self.open is None:
+            return
+        start, speaker, start_ms = self.open
+        if self.length > start:
+            self.turns.append(Turn(start, self.length, speaker, start_ms, self.last_end_ms))
+        self.open = None
+        self.last_end_ms = None

@@ -1,0 +1,147 @@
+"""Markdown interviews: the text is the rendered plain text, with the formatting kept as
+spans (headings, emphasis, code, links with their URL) for the reader to style.
+
+Rendered with markdown-it-py (CommonMark, raw HTML shown as text). `**Q:**` renders as a
+plain `Q:` label; a bold name at a paragraph's start without a colon gets one when bold
+names recur, so that structure detection reads it.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from reader.core.document import Span
+from reader.core.transcripts import Parsed, bold_names, name_like
+
+_INLINE_KINDS = {
+    "strong_open": "strong",
+    "em_open": "emphasis",
+    "link_open": "link",
+    "s_open": "strike",
+}
+
+
+@dataclass
+class _Block:
+    kind: str  # "paragraph", "heading2", ...
+    prefix: str  # "• " or "3. " for list items
+    pieces: list[tuple[str, tuple[tuple[str, str], ...]]] = field(default_factory=list)
+    # each piece: (text, the open inline marks as (kind, url))
+
+
+def parse(text: str, name: str) -> Parsed:
+    from markdown_it import MarkdownIt  # imported only when a .md file is opened
+
+    tokens = MarkdownIt("commonmark", {"html": False}).enable("strikethrough").parse(text)
+    blocks = _blocks(tokens)
+    names = [_leading_bold(block) for block in blocks]
+    accepted = bold_names(names)
+    out: list[str] = []
+    spans: list[Span] = []
+    length = 0
+    for block, bold_name in zip(blocks, names, strict=True):
+        labelled = bold_name in accepted
+        start = length + (2 if out else 0)
+        pos = start + len(block.prefix)
+        parts = [block.prefix]
+        opened: dict[tuple[str, str], int] = {}
+        for index, (piece, marks) in enumerate(block.pieces):
+            for mark in list(opened):
+                if mark not in marks:
+                    spans.append(Span(opened.pop(mark), pos, mark[0], mark[1]))
+            for mark in marks:
+                opened.setdefault(mark, pos)
+            parts.append(piece)
+            pos += len(piece)
+            if labelled and index == 0:
+                parts.append(":")
+                pos += 1
+        for mark, mark_start in opened.items():
+            spans.append(Span(mark_start, pos, mark[0], mark[1]))
+        paragraph = "".join(parts)
+        if not paragraph.strip():
+            continue
+        if block.kind != "paragraph":
+            spans.append(Span(start, pos, block.kind))
+        out.append(("\n\n" if out else "") + paragraph)
+        length = pos
+    spans = [s for s in spans if s.end > s.start]
+    spans.sort(key=lambda s: (s.start, -s.end))
+    return Parsed("".join(out) + "\n", "markdown", spans=tuple(spans))
+
+
+def _blocks(tokens: list) -> list[_Block]:
+    blocks: list[_Block] = []
+    lists: list[list[int]] = []  # open lists: [next number] for ordered, [] for bullets
+    item_prefix = ""
+    quote = 0
+    for token in tokens:
+        kind = token.type
+        if kind == "bullet_list_open":
+            lists.append([])
+        elif kind == "ordered_list_open":
+            lists.append([int(token.attrs.get("start", 1) or 1)])
+        elif kind in ("bullet_list_close", "ordered_list_close"):
+            lists.pop()
+        elif kind == "list_item_open":
+            if lists and lists[-1]:
+                item_prefix = f"{lists[-1][0]}. "
+                lists[-1][0] += 1
+            else:
+                item_prefix = "• "
+        elif kind == "blockquote_open":
+            quote += 1
+        elif kind == "blockquote_close":
+            quote -= 1
+        elif kind == "heading_open":
+            blocks.append(_Block(f"heading{token.tag[1:]}", ""))
+        elif kind == "paragraph_open":
+            block_kind = "list_item" if item_prefix else ("blockquote" if quote else "paragraph")
+            blocks.append(_Block(block_kind, item_prefix))
+            item_prefix = ""
+        elif kind in ("fence", "code_block"):
+            for line in token.content.rstrip("\n").split("\n"):
+                blocks.append(_Block("code", "", [(line, ())]))
+        elif kind == "inline" and blocks:
+            blocks[-1].pieces.extend(_inline(token.children or []))
+    return blocks
+
+
+def _inline(children: list) -> list[tuple[str, tuple[tuple[str, str], ...]]]:
+    pieces: list[tuple[str, tuple[tuple[str, str], ...]]] = []
+    marks: list[tuple[str, str]] = []
+    for child in children:
+        kind = child.type
+        if kind in _INLINE_KINDS:
+            url = str(child.attrs.get("href", "")) if kind == "link_open" else ""
+            marks.append((_INLINE_KINDS[kind], url))
+        elif kind.endswith("_close"):
+            closed = kind.replace("_close", "_open")
+            if closed in _INLINE_KINDS:
+                for i in range(len(marks) - 1, -1, -1):
+                    if marks[i][0] == _INLINE_KINDS[closed]:
+                        del marks[i]
+                        break
+        elif (kind == "text" or kind == "html_inline") and child.content:
+            pieces.append((child.content, tuple(marks)))
+        elif kind == "code_inline":
+            pieces.append((child.content, (*marks, ("code", ""))))
+        elif kind == "softbreak":
+            pieces.append((" ", tuple(marks)))
+        elif kind == "hardbreak":
+            pieces.append(("\n", tuple(marks)))
+        elif kind == "image":
+            pieces.append((child.content or "image", tuple(marks)))
+    return pieces
+
+
+def _leading_bold(block: _Block) -> str:
+    """The bold name that opens a paragraph and has no colon after it, "" otherwise."""
+    if block.kind != "paragraph" or len(block.pieces) < 2:
+        return ""
+    first, marks = block.pieces[0]
+    after = block.pieces[1][0]
+    bold = any(kind == "strong" for kind, _ in marks) and not block.pieces[1][1]
+    if not bold or first.endswith((":", "：")) or after.startswith((":", "：")):
+        return ""
+    return first.strip() if name_like(first.strip()) else ""

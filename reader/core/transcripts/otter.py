@@ -1,0 +1,24 @@
+"""Otter.ai text exports: a line `Speaker Name  0:03` above each turn.
+
+Any other .txt is left as it is (parse gives None), so a plain transcript's text is the
+file's text.
+"""
+
+from __future__ import annotations
+
+import re
+
+from reader.core.transcripts import Para, Parsed, from_paragraphs
+
+# "Jane Doe  0:03" or "Speaker 1  1:02:03": a name, two or more spaces, a time, nothing else.
+_HEADER_RE = re.compile(r"^\S[^\n]{0,60}?[ \t]{2,}(?:\d{1,2}:)?\d{1,2}:\d{2}[ \t]*$", re.MULTILINE)
+_MIN_HEADERS = 2
+_HEADER_SHARE = 0.3  # of the blocks between blank lines
+
+
+def parse(text: str, name: str) -> Parsed | None:
+    headers = len(_HEADER_RE.findall(text))
+    blocks = [block for block in re.split(r"\n[ \t]*\n", text) if block.strip()]
+    if headers < _MIN_HEADERS or headers < _HEADER_SHARE * len(blocks):
+        return None
+    return from_paragraphs((Para(line) for line in text.split("\n")), "otter-text", name, "")

@@ -1,0 +1,599 @@
+"""Tests of reading transcripts in the shapes researchers get them (reader/core/transcripts).
+
+Every fixture in tests/data/transcripts/ (and the .docx and .odt files built here) is
+checked paragraph by paragraph for role and speaker, after loading it as the app does.
+"""
+
+from __future__ import annotations
+
+import io
+import re
+import zipfile
+from pathlib import Path
+
+import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from reader.core.document import Document, DocumentError, load_document, normalise
+from reader.core.interview import Role, detect_segments, speaker_report
+from reader.core.session import Session
+from reader.core.transcripts import Cue, from_cues, time_ms
+
+DATA = Path(__file__).parents[1] / "data" / "transcripts"
+Q, A, INTRO, ASIDE = Role.QUESTION, Role.ANSWER, Role.INTRO, Role.ASIDE
+
+MARIA, KENJI, AICHA = "María José Núñez", "Kenji Sato (he/him)", "Aïcha Benali"
+WEISS, LI, TOMAS = "Dr. Hannah Weiß", "李明", "Tomás O'Connor"
+SOFIA, RAHUL, ZOE = "Sofia Lindqvist", "Rahul Mehta", "Zoë Okafor"
+
+# file -> (format, [(role, speaker, text the paragraph starts with)]).
+EXPECTED: dict[str, tuple[str, list[tuple[Role, str, str]]]] = {
+    "zoom.vtt": (
+        "webvtt",
+        [
+            (Q, MARIA, f"{MARIA}: Thanks for joining, both of you. 👋 Could you start"),
+            (A, KENJI, f"{KENJI}: Sure. It began in a café in Kyōto, back in 2019. We had"),
+            (A, AICHA, f"{AICHA}: And a very patient landlord!"),
+            (Q, MARIA, f"{MARIA}: What did the landlord say"),
+            (A, AICHA, f"{AICHA}: He said “only after ten”"),
+            (A, KENJI, f"{KENJI}: Which is why the whole film looks blue."),
+        ],
+    ),
+    "teams.vtt": (
+        "webvtt",
+        [
+            (Q, WEISS, f"{WEISS}: Good morning. Is the recording running?"),
+            (A, LI, f"{LI}: Yes, it is running now."),
+            (Q, WEISS, f"{WEISS}: Wonderful. How long"),
+            (A, LI, f"{LI}: Eight years. I coordinate the night shifts & the volunteers. 我们"),
+            (Q, WEISS, f"{WEISS}: Twelve? That is more than I expected."),
+            (A, TOMAS, f"{TOMAS}: It grew after the flood"),
+        ],
+    ),
+    "descript.srt": (
+        "srt",
+        [
+            (Q, "Interviewer", "Interviewer: Thank you for making the time. Shall we begin"),
+            (A, "Respondent", "Respondent: My first job was at the fish market in Gdańsk,"),
+            (Q, "Interviewer", "Interviewer: Did your parents approve of that?"),
+            (A, "Respondent", "Respondent: Approve? It was my mother's idea!"),
+        ],
+    ),
+    "whisperx.json": (
+        "whisper-json",
+        [
+            (Q, "SPEAKER_00", "SPEAKER_00: Welcome back to the oral history project. Where"),
+            (A, "SPEAKER_01", "SPEAKER_01: In Thessaloniki, in 1951"),
+            (Q, "SPEAKER_00", "SPEAKER_00: What do you remember of your school?"),
+            (A, "SPEAKER_01", "SPEAKER_01: Mostly the teacher"),
+        ],
+    ),
+    "whisper.json": (
+        "whisper-json",
+        [
+            (Q, "Interviewer", "So tell me, what brought you to Montréal?"),
+            (A, "Interviewee", "Honestly, a job offer that fell through a week after I arrived. I"),
+            (Q, "Interviewer", "And the winters, how did you cope?"),
+            (A, "Interviewee", "Badly, the first year."),
+        ],
+    ),
+    "otter.txt": (
+        "otter-text",
+        [
+            (INTRO, "", "Community garden interview"),
+            (INTRO, "", "Fri, Mar 08, 2024"),
+            (Q, SOFIA, f"{SOFIA}: Okay, we are recording."),
+            (A, RAHUL, f"{RAHUL}: It started with three raised beds"),
+            (Q, SOFIA, f"{SOFIA}: Did the city sell it in the end?"),
+            (A, RAHUL, f"{RAHUL}: No. We signed a lease"),
+            (A, ZOE, f"{ZOE}: Forty-two, actually."),
+            (ASIDE, "", "Transcribed by https://otter.ai"),
+        ],
+    ),
+    "rev.txt": (
+        "text",
+        [
+            (Q, "Interviewer", "[00:00:13] Interviewer: Let's start"),
+            (A, "Paulo Ferreira", "[00:00:18] Paulo Ferreira: Paulo Ferreira, and I grew up"),
+            (Q, "Interviewer", "[00:00:25] Interviewer: What did your parents do?"),
+            (A, "Paulo Ferreira", "[00:00:28] Paulo Ferreira: My father repaired boats."),
+            (Q, "Interviewer", "[00:00:41] Interviewer: Did she ever sing in public?"),
+            (A, "Paulo Ferreira", "[00:00:44] Paulo Ferreira: Once, at my wedding."),
+        ],
+    ),
+    "descript.txt": (
+        "text",
+        [
+            (Q, "Ingrid Dahl", "Ingrid Dahl (00:00:02): Welcome to the second session."),
+            (A, "Yusuf Demir", "Yusuf Demir (00:00:06): Better than the first."),
+            (Q, "Ingrid Dahl", "Ingrid Dahl (00:00:15): Every morning? What changed?"),
+            (A, "Yusuf Demir", "Yusuf Demir (00:00:19): I slept through the night twice."),
+            (Q, "Ingrid Dahl", "Ingrid Dahl (00:00:31): That is good to hear."),
+        ],
+    ),
+    "labels-variants.txt": (
+        "text",
+        [
+            (INTRO, "", "Focus group at the library"),
+            (Q, "Interviewer 1", "interviewer1: ok, let's go round."),
+            (A, "Participant 1", "Participant 1: The printers, mostly."),
+            (Q, "Interviewer 1", "Interviewer 1: And you?"),
+            (A, "PARTICIPANT 2", "participant2: Homework club for my kids."),
+            (ASIDE, "", "[inaudible]"),
+            (A, "PARTICIPANT 2", "PARTICIPANT 2: Sorry, the homework club."),
+            (Q, "Int.", "Int.: Would you come more often"),
+            (ASIDE, "", "Connection got interrupted"),
+            (A, "Participant 3", "Participant 3: Yes, definitely."),
+            (Q, "Interviewer 2", "Interviewer2 2: Even in winter?"),
+            (ASIDE, "", "(laughs)"),
+            (A, "Participant 3", "Participant 3: Even in winter."),
+            (Q, "Interviewer 2", "Interviewer 2: Thank you all."),
+        ],
+    ),
+    "name-alone.txt": (
+        "text",
+        [
+            (INTRO, "", "Interview with a beekeeper"),
+            (Q, "Clara Moreau", "Clara Moreau"),
+            (Q, "Clara Moreau", "How many hives do you keep now?"),
+            (A, "Bastien Roy", "Bastien Roy"),
+            (A, "Bastien Roy", "Thirty-four."),
+            (A, "Bastien Roy", "It was a good swarm, very calm. 🐝"),
+            (Q, "Clara Moreau", "Clara Moreau"),
+            (Q, "Clara Moreau", "Do the bees know you?"),
+            (A, "Bastien Roy", "Bastien Roy"),
+            (A, "Bastien Roy", "They know my smell"),
+            (Q, "Clara Moreau", "Clara Moreau (00:04:10)"),
+            (Q, "Clara Moreau", "What will you do in winter?"),
+            (A, "Bastien Roy", "Bastien Roy (00:04:15)"),
+            (A, "Bastien Roy", "Wait, mostly."),
+        ],
+    ),
+    "cjk.txt": (
+        "text",
+        [
+            (Q, "記者", "記者：今天谢谢您接受采访。"),
+            (A, "陈师傅", "陈师傅：我十六岁就开始了"),
+            (Q, "記者", "記者：那时候学徒生活怎么样？"),
+            (A, "陈师傅", "陈师傅：很辛苦"),
+            (Q, "記者", "記者：现在还有年轻人来学吗？"),
+            (A, "陈师傅", "陈师傅：有，今年来了三个。"),
+        ],
+    ),
+    "qa.md": (
+        "markdown",
+        [
+            (INTRO, "", "A conversation about typography"),
+            (INTRO, "", "Recorded for the newsletter, lightly edited. See the foundry."),
+            (Q, "Q", "Q: When did you draw your first typeface?"),
+            (A, "A", "A: In 1998, on graph paper. It was terrible — truly terrible. 😅"),
+            (Q, "Q", "Q: What makes a good italic?"),
+            (A, "A", "A: Rhythm. And knowing when to stop."),
+        ],
+    ),
+    "names.md": (
+        "markdown",
+        [
+            (INTRO, "", "Drawing letters by hand"),
+            (INTRO, "", "Notes from a visit to the studio, May 2023. Quotes are verbatim"),
+            (Q, "Léa Martin", "Léa Martin: Do you still draw by hand?"),
+            (A, "Jonas Berg", "Jonas Berg: Every day, before I touch the computer. ✍️"),
+            (Q, "Léa Martin", "Léa Martin: Why?"),
+            (A, "Jonas Berg", "Jonas Berg: Because the hand is slower"),
+            (A, "Ana Souza", "Ana Souza: Can I add something? I draw the spacing first"),
+            (A, "Ana Souza", "1. Pencil"),
+            (A, "Ana Souza", "2. Tracing paper"),
+        ],
+    ),
+}
+
+# Paragraphs of the word-processor fixtures: (text, leading bold characters).
+WORD_PARAGRAPHS = [
+    ("Interview 7 — Ålesund harbour, transcribed by hand", 0),
+    ("Ingeborg Nilsen", 15),
+    ("What did the harbour look like when you were a child?", 0),
+    ("Ole Hansen", 10),
+    ("Full of boats. Herring boats, mostly, and the ferry to Hareid. ⛴️", 0),
+    ("[inaudible]", 0),
+    ("Ingeborg Nilsen", 15),
+    ("And now?", 0),
+    ("Ole Hansen", 10),
+    ("Now it is tourists, and the cruise ships. 観光客 everywhere.", 0),
+    ("[00:14:02] Ingeborg Nilsen: Do you mind?", 0),
+    ("Ole Hansen (00:14:05): Not really. They buy fish.", 0),
+]
+WORD_EXPECTED = [
+    (INTRO, "", "Interview 7 — Ålesund harbour"),
+    (Q, "Ingeborg Nilsen", "Ingeborg Nilsen: What did the harbour look like"),
+    (A, "Ole Hansen", "Ole Hansen: Full of boats."),
+    (ASIDE, "", "[inaudible]"),
+    (Q, "Ingeborg Nilsen", "Ingeborg Nilsen: And now?"),
+    (A, "Ole Hansen", "Ole Hansen: Now it is tourists"),
+    (Q, "Ingeborg Nilsen", "Ingeborg Nilsen: Do you mind?"),
+    (A, "Ole Hansen", "Ole Hansen: Not really. They buy fish."),
+]
+# Bold names at the start of speech paragraphs, without a colon.
+BOLD_PARAGRAPHS = [
+    ("Adaeze Obi How did the cooperative start?", 10),
+    ("Marta Kowalczyk With six women and one sewing machine. 🧵", 15),
+    ("Adaeze Obi Six?", 10),
+    ("Marta Kowalczyk Six. Now we are sixty-one.", 15),
+]
+BOLD_EXPECTED = [
+    (Q, "Adaeze Obi", "Adaeze Obi: How did the cooperative start?"),
+    (A, "Marta Kowalczyk", "Marta Kowalczyk: With six women"),
+    (Q, "Adaeze Obi", "Adaeze Obi: Six?"),
+    (A, "Marta Kowalczyk", "Marta Kowalczyk: Six. Now we are sixty-one."),
+]
+
+
+def write_docx(path: Path, paragraphs: list[tuple[str, int]]) -> Path:
+    import docx
+
+    document = docx.Document()
+    for text, bold in paragraphs:
+        paragraph = document.add_paragraph()
+        if bold:
+            paragraph.add_run(text[:bold]).bold = True
+        if text[bold:]:
+            paragraph.add_run(text[bold:])
+    document.save(str(path))
+    return path
+
+
+ODT_NS = (
+    'xmlns:office="urn:oasis:names:tc:opendocument:xmlns:office:1.0" '
+    'xmlns:style="urn:oasis:names:tc:opendocument:xmlns:style:1.0" '
+    'xmlns:text="urn:oasis:names:tc:opendocument:xmlns:text:1.0" '
+    'xmlns:draw="urn:oasis:names:tc:opendocument:xmlns:drawing:1.0" '
+    'xmlns:xlink="http://www.w3.org/1999/xlink" '
+    'xmlns:fo="urn:oasis:names:tc:opendocument:xmlns:xsl-fo-compatible:1.0"'
+)
+
+
+def write_odt(path: Path, body: str) -> Path:
+    content = (
+        f'<?xml version="1.0" encoding="UTF-8"?><office:document-content {ODT_NS}>'
+        '<office:automatic-styles><style:style style:name="T1" style:family="text">'
+        '<style:text-properties fo:font-weight="bold"/></style:style>'
+        "</office:automatic-styles>"
+        f"<office:body><office:text>{body}</office:text></office:body>"
+        "</office:document-content>"
+    )
+    with zipfile.ZipFile(path, "w") as archive:
+        archive.writestr("mimetype", "application/vnd.oasis.opendocument.text")
+        archive.writestr("content.xml", content)
+    return path
+
+
+def odt_body(paragraphs: list[tuple[str, int]]) -> str:
+    from xml.sax.saxutils import escape
+
+    parts = []
+    for text, bold in paragraphs:
+        head = f'<text:span text:style-name="T1">{escape(text[:bold])}</text:span>'
+        parts.append(f"<text:p>{head if bold else ''}{escape(text[bold:])}</text:p>")
+    return "".join(parts)
+
+
+def check(doc: Document, expected: list[tuple[Role, str, str]]) -> None:
+    segments = detect_segments(doc.text, doc.turns)
+    got = [(seg.role, seg.speaker, doc.text[seg.start : seg.end]) for seg in segments]
+    assert len(got) == len(expected), [text for _, _, text in got]
+    for (role, speaker, text), (want_role, want_speaker, start) in zip(got, expected, strict=True):
+        assert (role, speaker) == (want_role, want_speaker), text
+        assert text.startswith(start), text
+    assert normalise(doc.text) == doc.text
+
+
+@pytest.mark.parametrize("name", sorted(EXPECTED))
+def test_fixture_paragraph_by_paragraph(name: str) -> None:
+    """Each shape of transcript gives each paragraph the right speaker and role."""
+    doc = load_document(DATA / name)
+    fmt, expected = EXPECTED[name]
+    assert doc.format == fmt
+    check(doc, expected)
+    assert load_document(DATA / name) == doc  # opened again: the same text
+
+
+@pytest.mark.parametrize(
+    ("suffix", "paragraphs", "expected"),
+    [
+        ("docx", WORD_PARAGRAPHS, WORD_EXPECTED),
+        ("odt", WORD_PARAGRAPHS, WORD_EXPECTED),
+        ("docx", BOLD_PARAGRAPHS, BOLD_EXPECTED),
+        ("odt", BOLD_PARAGRAPHS, BOLD_EXPECTED),
+    ],
+)
+def test_word_processor_files(tmp_path: Path, suffix: str, paragraphs, expected) -> None:
+    """.docx and .odt: names alone above the speech, bold names, Rev and Descript labels."""
+    path = tmp_path / f"interview.{suffix}"
+    if suffix == "docx":
+        write_docx(path, paragraphs)
+    else:
+        write_odt(path, odt_body(paragraphs))
+    before = path.read_bytes()
+    doc = load_document(path)
+    assert doc.format == suffix
+    check(doc, expected)
+    assert path.read_bytes() == before  # the original is never changed
+
+
+def test_word_turns_keep_their_times(tmp_path: Path) -> None:
+    doc = load_document(write_docx(tmp_path / "w.docx", WORD_PARAGRAPHS))
+    times = [(t.speaker, t.start_ms) for t in doc.turns]
+    assert times[-2:] == [("Ingeborg Nilsen", 842_000), ("Ole Hansen", 845_000)]
+    assert all(doc.text.startswith(f"{t.speaker}:", t.start) for t in doc.turns)
+
+
+def test_subtitle_turns_keep_start_and_end() -> None:
+    """Consecutive cues of one speaker are one turn from the first start to the last end."""
+    doc = load_document(DATA / "zoom.vtt")
+    assert [(t.speaker, t.start_ms, t.end_ms) for t in doc.turns] == [
+        (MARIA, 2310, 9870),
+        (KENJI, 10500, 18900),
+        (AICHA, 19300, 21000),
+        (MARIA, 21800, 25450),
+        (AICHA, 26000, 31200),
+        (KENJI, 31500, 34000),
+    ]
+    for turn in doc.turns:
+        assert doc.text[turn.start : turn.end].startswith(f"{turn.speaker}: ")
+        assert "-->" not in doc.text[turn.start : turn.end]
+    assert "\n\n".join(doc.text[t.start : t.end] for t in doc.turns) + "\n" == doc.text
+
+
+def test_cue_numbers_and_timings_are_not_text() -> None:
+    for name in ("zoom.vtt", "teams.vtt", "descript.srt"):
+        text = load_document(DATA / name).text
+        assert "-->" not in text and "WEBVTT" not in text and "<v" not in text
+        assert not any(line.strip().isdigit() for line in text.split("\n")), name
+
+
+def test_teams_note_block_and_entities() -> None:
+    text = load_document(DATA / "teams.vtt").text
+    assert "Generated by a meeting tool" not in text
+    assert "& the volunteers" in text and "&amp;" not in text
+
+
+def test_markdown_spans_style_the_rendered_text() -> None:
+    """Headings, emphasis, strike, links (with the URL) and labels are spans of plain text."""
+    doc = load_document(DATA / "qa.md")
+    assert "**" not in doc.text and "](" not in doc.text and "# " not in doc.text
+    styled = {(s.kind, doc.text[s.start : s.end], s.url) for s in doc.spans}
+    assert ("heading1", "A conversation about typography", "") in styled
+    assert ("emphasis", "truly", "") in styled
+    assert ("link", "the foundry", "https://example.org/foundry") in styled
+    assert ("strong", "Q:", "") in styled
+    names = load_document(DATA / "names.md")
+    assert ("strike", "verbatim", "") in {
+        (s.kind, names.text[s.start : s.end], s.url) for s in names.spans
+    }
+    assert names.title == "Drawing letters by hand"
+
+
+def test_notes_record_the_source_format(tmp_path: Path) -> None:
+    """The notes file's document meta says which format the text was made from."""
+    doc = load_document(DATA / "zoom.vtt")
+    assert doc.meta()["format"] == "webvtt"
+    assert "format" not in load_document(DATA / "rev.txt").meta()
+    session = Session.open(doc, None)
+    assert session.notes.document["format"] == "webvtt"
+    assert [seg.speaker for seg in session.segments][:2] == [MARIA, KENJI]
+
+
+def test_json_export_has_turn_times() -> None:
+    from reader.core.export.json_export import model_json
+
+    session = Session.open(load_document(DATA / "teams.vtt"), None)
+    turns = model_json(session)["turns"]
+    end = len(f"{WEISS}: Good morning. Is the recording running?")
+    assert turns[0] == {"speaker": WEISS, "start": 0, "end": end, "start_ms": 1020, "end_ms": 4660}
+    assert model_json(session)["document"]["format"] == "webvtt"
+
+
+def test_speaker_report_of_a_transcript() -> None:
+    doc = load_document(DATA / "labels-variants.txt")
+    report = speaker_report(doc.text, detect_segments(doc.text))
+    assert not report.unsure
+    by_name = {s.name: s for s in report.speakers}
+    assert by_name["Interviewer 2"].variants == ("Interviewer2 2", "Interviewer 2")
+    assert by_name["Interviewer 2"].turns == 2
+    assert by_name["Participant 3"].first_words == "Yes, definitely. Sundays especially!"
+    assert by_name["Participant 3"].role == A
+
+
+def test_unlabelled_cues_split_at_pauses() -> None:
+    cues = [
+        Cue("What brought you here?", 0, 1000),
+        Cue("Work, at first.", 3000, 4000),
+        Cue("Then the people", 4100, 5000),
+        Cue("kept me here.", 5100, 6000),
+    ]
+    parsed = from_cues(cues, "srt", "x.srt")
+    assert (
+        parsed.text == "What brought you here?\n\nWork, at first. Then the people kept me here.\n"
+    )
+    assert [(t.start_ms, t.end_ms) for t in parsed.turns] == [(0, 1000), (3000, 6000)]
+
+
+def test_long_turn_is_split_into_paragraphs_of_one_turn() -> None:
+    cues = [Cue("Speaker 1: Hello there."), *[Cue(f"Sentence number {i}.") for i in range(200)]]
+    parsed = from_cues(cues, "srt", "x.srt")
+    assert parsed.text.count("\n\n") > 2
+    assert len(parsed.turns) == 1 and parsed.turns[0].end == len(parsed.text) - 1
+
+
+@pytest.mark.parametrize(
+    ("text", "ms"),
+    [("00:00:01.5", 1500), ("1:02:03,250", 3723250), ("02:03", 123000), ("no", None)],
+)
+def test_time_ms(text: str, ms: int | None) -> None:
+    assert time_ms(text) == ms
+
+
+# --- bad input --------------------------------------------------------------------------
+
+BAD_FILES = {
+    "no-cues.vtt": (b"WEBVTT\n\nNOTE nothing else here\n", "has no cues"),
+    "header-only.vtt": (b"WEBVTT\n", "has no cues"),
+    "bad-timing.vtt": (b"WEBVTT\n\n1\n00:00:xx.000 --> 00:00:02.000\nHi\n", "malformed cue timing"),
+    "no-header.vtt": (b"1\n00:00:01.000 --> 00:00:02.000\nHi\n", "does not start with WEBVTT"),
+    "bad-timing.srt": (b"1\n00:00:01,000 -> 00:00:02,000\nHi\n", "line 1"),
+    "prose.srt": (b"Just some prose, not subtitles.\n", "not valid SubRip"),
+    "empty-cues.srt": (b"1\n00:00:01,000 --> 00:00:02,000\n<i></i>\n", "no words"),
+    "not-zip.docx": (b"This is plain text pretending to be Word.", "not a zip file"),
+    "wrong-zip.docx": (b"", "has no word/document.xml"),
+    "not-zip.odt": (b"\x89PNG\r\n\x1a\n" + bytes(200), "not a zip file"),
+    "broken.json": (b'{"segments": [', "not valid JSON"),
+    "notes.json": (b'{"format": "interview-reader-notes"}', "not a Whisper transcript"),
+    "bad-time.json": (b'{"segments": [{"start": "x", "end": 1, "text": "hi"}]}', "not a number"),
+    "no-text.json": (b'{"segments": [{"start": 0, "end": 1}]}', "has no “text”"),
+}
+
+
+@pytest.mark.parametrize("name", sorted(BAD_FILES))
+def test_bad_transcript_is_refused_clearly(tmp_path: Path, name: str) -> None:
+    data, message = BAD_FILES[name]
+    path = tmp_path / name
+    if name == "wrong-zip.docx":
+        buffer = io.BytesIO()
+        with zipfile.ZipFile(buffer, "w") as archive:
+            archive.writestr("readme.txt", "not a document")
+        data = buffer.getvalue()
+    path.write_bytes(data)
+    with pytest.raises(DocumentError, match=message) as info:
+        load_document(path)
+    assert "\n" not in str(info.value)
+
+
+def test_odt_with_only_images_is_refused(tmp_path: Path) -> None:
+    body = (
+        '<text:p><draw:frame draw:name="Image1"><draw:image xlink:href="Pictures/1.png"/>'
+        "</draw:frame></text:p><text:p/>"
+    )
+    with pytest.raises(DocumentError, match="has no text"):
+        load_document(write_odt(tmp_path / "pictures.odt", body))
+
+
+def test_damaged_odt_xml_is_refused(tmp_path: Path) -> None:
+    path = tmp_path / "damaged.odt"
+    with zipfile.ZipFile(path, "w") as archive:
+        archive.writestr("content.xml", "<office:document-content><unclosed>")
+    with pytest.raises(DocumentError, match="damaged"):
+        load_document(path)
+
+
+def test_fifty_megabyte_srt_is_refused_before_reading(tmp_path: Path) -> None:
+    path = tmp_path / "huge.srt"
+    with open(path, "wb") as handle:
+        handle.truncate(50 * 2**20)  # sparse: the size is what is checked
+    with pytest.raises(DocumentError, match="50 MB; the limit"):
+        load_document(path)
+
+
+def test_big_srt_within_the_limit_loads(tmp_path: Path) -> None:
+    """~40,000 cues (a three-hour meeting) load whole."""
+    lines = []
+    for i in range(40_000):
+        s = i * 270
+        stamp = f"{s // 3_600_000:02d}:{s // 60_000 % 60:02d}:{s // 1000 % 60:02d},{s % 1000:03d}"
+        lines.append(f"{i + 1}\n{stamp} --> {stamp}\nSpeaker {i // 7 % 3}: words {i}.\n")
+    path = tmp_path / "long.srt"
+    path.write_text("\n".join(lines), encoding="utf-8")
+    doc = load_document(path)
+    assert len(doc.turns) == 40_000 // 7 + 1
+    assert doc.text.count("words") == 40_000
+
+
+# --- the same file gives the same text --------------------------------------------------
+
+_WORDS = st.text(
+    alphabet=st.characters(codec="utf-8", exclude_categories=("Cs", "Cc")), min_size=1
+).filter(lambda t: t.strip())
+_NAMES = st.sampled_from(["Ana", "Bo Li", "记者", "SPEAKER_00", "Zoë O'Neil", ""])
+_CUES = st.lists(st.tuples(_NAMES, _WORDS), min_size=1, max_size=12)
+
+
+def _srt(cues: list[tuple[str, str]]) -> str:
+    return "".join(
+        f"{i + 1}\n00:00:{i:02d},000 --> 00:00:{i:02d},900\n"
+        f"{name + ': ' if name else ''}{words.replace(chr(10), ' ')}\n\n"
+        for i, (name, words) in enumerate(cues)
+    )
+
+
+def _vtt(cues: list[tuple[str, str]]) -> str:
+    return "WEBVTT\n\n" + "".join(
+        f"00:00:{i:02d}.000 --> 00:00:{i:02d}.900\n<v {name or 'X'}>"
+        f"{words.replace(chr(10), ' ')}\n\n"
+        for i, (name, words) in enumerate(cues)
+    )
+
+
+def _json(cues: list[tuple[str, str]]) -> str:
+    import orjson
+
+    segments = [
+        {"start": i, "end": i + 0.9, "text": words, **({"speaker": name} if name else {})}
+        for i, (name, words) in enumerate(cues)
+    ]
+    return orjson.dumps({"segments": segments}).decode()
+
+
+def _md(cues: list[tuple[str, str]]) -> str:
+    return "\n\n".join(f"**{name or 'Q'}:** {words}" for name, words in cues) + "\n"
+
+
+def _otter(cues: list[tuple[str, str]]) -> str:
+    return "\n\n".join(f"{name or 'Speaker 1'}  0:{i:02d}\n{w}" for i, (name, w) in enumerate(cues))
+
+
+WRITERS = {"srt": _srt, "vtt": _vtt, "json": _json, "md": _md, "txt": _otter}
+
+
+@pytest.mark.parametrize("suffix", sorted(WRITERS))
+@settings(
+    max_examples=40, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture]
+)
+@given(cues=_CUES)
+def test_same_file_gives_the_same_text(tmp_path: Path, suffix: str, cues) -> None:
+    """Opening a transcript twice gives the same normalised text and turns, or the same
+    DocumentError; turns lie inside the text."""
+    path = tmp_path / f"t.{suffix}"
+    path.write_text(WRITERS[suffix](cues), encoding="utf-8")
+    try:
+        first = load_document(path)
+    except DocumentError as exc:
+        with pytest.raises(DocumentError, match="^" + re.escape(str(exc)) + "$"):
+            load_document(path)
+        return
+    again = load_document(path)
+    assert (again.text, again.turns, again.spans) == (first.text, first.turns, first.spans)
+    assert normalise(first.text) == first.text
+    for turn in first.turns:
+        assert 0 <= turn.start < turn.end <= len(first.text)
+    for span in first.spans:
+        assert 0 <= span.start < span.end <= len(first.text)
+
+
+@settings(
+    max_examples=25, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture]
+)
+@given(paragraphs=st.lists(st.tuples(_WORDS, st.integers(0, 12)), min_size=1, max_size=8))
+def test_same_docx_gives_the_same_text(tmp_path: Path, paragraphs) -> None:
+    clean = [(text.replace("\n", " "), min(bold, len(text))) for text, bold in paragraphs]
+    path = write_docx(tmp_path / "t.docx", [(t, b) for t, b in clean if t.strip()] or [("x", 0)])
+    try:
+        first = load_document(path)
+    except DocumentError:
+        return
+    assert load_document(path) == first
+    assert normalise(first.text) == first.text
+
+
+def test_json_export_of_plain_text_has_no_turns() -> None:
+    from reader.core.export.json_export import model_json
+
+    assert "turns" not in model_json(Session.open(load_document(DATA / "rev.txt"), None))
