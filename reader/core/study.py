@@ -27,6 +27,7 @@ from reader.core.study_file import (
     AttributeValue,
     AttributeValueError,
     InterviewEntry,
+    NewerStudyError,
     StudyData,
     StudyFormatError,
     attribute_key,
@@ -123,8 +124,24 @@ class Study:
         reason = sniff(transcript)
         if reason:
             raise StudyError(f"{transcript.name} cannot be added: {reason}.")
-        path = self.relative_path(transcript)
+        return self._append(transcript, {e.id for e in self.data.interviews}, title)
+
+    def add_folder(self, folder: Path) -> tuple[list[InterviewEntry], ScanReport]:
+        """Add every transcript found in `folder` (see study_scan) not in the study yet."""
+        self._writable()
+        report = scan_folder(Path(folder), self.folder)
+        known = {self._resolved(e) for e in self.data.interviews}
         taken = {e.id for e in self.data.interviews}
+        added = []
+        for path in report.found:
+            resolved = path.resolve()
+            if resolved not in known:
+                known.add(resolved)
+                added.append(self._append(path, taken))
+        return added, report
+
+    def _append(self, transcript: Path, taken: set[str], title: str = "") -> InterviewEntry:
+        path = self.relative_path(transcript)
         stamp = now_iso()
         entry = InterviewEntry(
             id=new_interview_id(path, taken.__contains__),
@@ -133,16 +150,9 @@ class Study:
             added=stamp,
             modified=stamp,
         )
+        taken.add(entry.id)
         self.data.interviews.append(entry)
         return entry
-
-    def add_folder(self, folder: Path) -> tuple[list[InterviewEntry], ScanReport]:
-        """Add every transcript found in `folder` not in the study yet."""
-        self._writable()
-        report = scan_folder(Path(folder), self.folder)
-        known = {self.transcript_path(e).resolve() for e in self.data.interviews}
-        added = [self.add_interview(p) for p in report.found if p.resolve() not in known]
-        return added, report
 
     def update_interview(
         self,
@@ -213,12 +223,14 @@ class Study:
         """StudyError when the file (compared by resolved path) is in the study already."""
         resolved = transcript.resolve()
         for entry in self.data.interviews:
-            try:
-                same = self.transcript_path(entry).resolve() == resolved
-            except OSError:  # a path this system cannot even resolve is not this file
-                same = False
-            if same and entry.id != other_than:
+            if entry.id != other_than and self._resolved(entry) == resolved:
                 raise StudyError(f"{transcript.name} is in the study already, as “{entry.title}”.")
+
+    def _resolved(self, entry: InterviewEntry) -> Path | None:
+        try:
+            return self.transcript_path(entry).resolve()
+        except OSError:  # a path this system cannot even resolve is no file of ours
+            return None
 
     def replace_entry(self, entry: InterviewEntry) -> None:
         """Put back an entry as it was (undo of update, relocate, attribute changes)."""
@@ -422,12 +434,14 @@ class Study:
             return None
         try:
             theirs = parse(raw, allow_newer=True)
+        except NewerStudyError:
+            theirs = None
         except StudyFormatError as exc:
             aside = set_aside(self.file)
             self.warnings.append(_unreadable_message(exc, aside))
             self._disk_hash = ""
             return None
-        if theirs.newer:
+        if theirs is None or theirs.newer:
             self.read_only = True
             self.warnings.append(_NEWER_MESSAGE)
             return None
@@ -525,6 +539,11 @@ def open_study(folder: Path, *, touch_disk: bool = True) -> Study:
         return study
     try:
         parsed = parse(raw, allow_newer=True)
+    except NewerStudyError:  # a layout this build cannot read: never set aside
+        study.read_only = True
+        study.warnings.append(_NEWER_MESSAGE)
+        _recover(study)
+        return study
     except StudyFormatError as exc:
         if touch_disk:
             study.warnings.append(_unreadable_message(exc, set_aside(study.file)))
@@ -548,9 +567,7 @@ def open_study(folder: Path, *, touch_disk: bool = True) -> Study:
 
 
 def _found_in_folder(study: Study) -> None:
-    report = scan_folder(study.folder, study.folder)
-    for path in report.found:
-        study.add_interview(path)
+    _, report = study.add_folder(study.folder)
     study.warnings.extend(report.messages())
 
 
@@ -561,11 +578,7 @@ def _recover(study: Study) -> None:
     if study.notes_dir.is_dir():
         for notes_file in sorted(study.notes_dir.glob("*.json")):
             _recover_one(study, notes_file)
-    known = {study.transcript_path(e) for e in study.data.interviews}
-    report = scan_folder(study.folder, study.folder)
-    for path in report.found:
-        if Path(os.path.abspath(path)) not in known:
-            study.add_interview(path)
+    _, report = study.add_folder(study.folder)
     study.warnings.extend(report.messages())
     study.read_only = read_only
 

@@ -261,7 +261,8 @@ def validate(data: Any, *, allow_newer: bool = False) -> None:
     """Raise StudyFormatError unless `data` is a study object this build understands.
 
     `allow_newer` checks a newer version's file against this build's schema all the same,
-    to open it read-only when its layout has not changed in ways this build relies on.
+    to open it read-only when its layout has not changed in ways this build relies on;
+    NewerStudyError when it has.
     """
     import fastjsonschema
 
@@ -269,18 +270,21 @@ def validate(data: Any, *, allow_newer: bool = False) -> None:
         raise StudyFormatError("it is not an Interview Reader study file")
     version = data.get("version")
     # JSON Schema counts 2.0 as an integer, so a float version must be caught here too.
-    if isinstance(version, int | float) and version > VERSION:
-        if not allow_newer:
-            raise NewerStudyError(
-                f"it was written by a newer Interview Reader (format version {version}; "
-                f"this build reads up to {VERSION})"
-            )
-        data = {**data, "version": VERSION}
+    newer = isinstance(version, int | float) and version > VERSION
+    message = (
+        f"it was written by a newer Interview Reader (format version {version}; "
+        f"this build reads up to {VERSION})"
+    )
+    if newer and not allow_newer:
+        raise NewerStudyError(message)
     try:
-        _schema_validator()(data)
-    except fastjsonschema.JsonSchemaException as exc:
-        raise StudyFormatError(f"it does not match the study format ({exc.message})") from exc
-    _check_consistency(data)
+        _schema_validator()({**data, "version": VERSION} if newer else data)
+        _check_consistency(data)
+    except (fastjsonschema.JsonSchemaException, StudyFormatError) as exc:
+        if newer:  # its layout changed in a way this build cannot read
+            raise NewerStudyError(message) from exc
+        reason = getattr(exc, "message", None) or str(exc)
+        raise StudyFormatError(f"it does not match the study format ({reason})") from exc
 
 
 def _check_consistency(data: dict[str, Any]) -> None:
