@@ -11,6 +11,8 @@ from __future__ import annotations
 
 import csv
 import io
+from collections.abc import Iterator
+from typing import Any
 
 from reader.core.export.common import (
     DEFAULT_OPTIONS,
@@ -42,32 +44,42 @@ COLUMNS = (
 TAG_SEPARATOR = ";"
 
 
-def export_csv(session: Session, options: ExportOptions = DEFAULT_OPTIONS) -> bytes:
+def rows(
+    session: Session, options: ExportOptions = DEFAULT_OPTIONS
+) -> Iterator[tuple[object, ...]]:
+    """One tuple per highlight that passes the options' filters, in COLUMNS order."""
     highlights = selected(session, options)
     progress = Progress(options, len(highlights))
     questions = question_paragraphs(session)
-    buffer = io.StringIO()
-    writer = csv.writer(buffer, quoting=csv.QUOTE_MINIMAL, lineterminator="\r\n")
-    writer.writerow(COLUMNS)
     for h in progress.each(highlights):
         placed = place(session, h)
         number = placed.question
-        writer.writerow(
-            (
-                h.id,
-                "" if number is None else number,
-                "" if number is None else "\n".join(questions[number]),
-                placed.speaker,
-                h.start,
-                h.end,
-                h.exact,
-                h.color,
-                color_label(session, h.color),
-                TAG_SEPARATOR.join(h.tags),
-                h.note,
-                h.created,
-                h.modified,
-                "true" if h.orphan else "false",
-            )
+        yield (
+            h.id,
+            "" if number is None else number,
+            "" if number is None else "\n".join(questions[number]),
+            placed.speaker,
+            h.start,
+            h.end,
+            h.exact,
+            h.color,
+            color_label(session, h.color),
+            TAG_SEPARATOR.join(h.tags),
+            h.note,
+            h.created,
+            h.modified,
+            "true" if h.orphan else "false",
         )
+
+
+def writer(buffer: io.StringIO) -> Any:
+    """A csv writer as RFC 4180 asks: minimal quoting, CRLF between records."""
+    return csv.writer(buffer, quoting=csv.QUOTE_MINIMAL, lineterminator="\r\n")
+
+
+def export_csv(session: Session, options: ExportOptions = DEFAULT_OPTIONS) -> bytes:
+    buffer = io.StringIO()
+    out = writer(buffer)
+    out.writerow(COLUMNS)
+    out.writerows(rows(session, options))
     return buffer.getvalue().encode("utf-8-sig")
