@@ -609,3 +609,21 @@ def _recover_one(study: Study, notes_file: Path) -> None:
             modified=stamp,
         )
     )
+
+
+def study_of(document: Path) -> tuple[Study, InterviewEntry] | None:
+    """The study that lists `document` and its entry, looked for in the document's folder
+    and each folder above it (a transcript kept outside its study is not found); None
+    when no study lists it. Nothing is written."""
+    resolved = Path(document).resolve()
+    for folder in resolved.parents:
+        if not (folder / FILE_NAME).is_file():
+            continue
+        try:
+            study = open_study(folder, touch_disk=False)
+        except StudyError:
+            continue
+        for entry in study.interviews:
+            if study._resolved(entry) == resolved:
+                return study, entry
+    return None

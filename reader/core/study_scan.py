@@ -21,7 +21,7 @@ MAX_ENTRIES = 20_000  # directory entries looked at, whatever they are
 SNIFF_BYTES = 8192
 # C0 controls other than tab, LF, FF and CR: a text file has (almost) none of them.
 _CONTROL = re.compile(r"[\x00-\x08\x0b\x0e-\x1f\x7f]")
-_OWN_FILE = b'"format": "interview-reader-'  # our notes, study and export files
+_OWN_FILE = re.compile(rb'"format"\s*:\s*"interview-reader-')  # our notes, study, exports
 _ZIP_MAGIC = b"PK\x03\x04"
 _NATURAL = re.compile(r"(\d+)")
 
@@ -64,7 +64,7 @@ def sniff(path: Path) -> str:
     suffix = path.suffix.lower()
     if suffix in ZIPPED_SUFFIXES:
         return "" if head.startswith(_ZIP_MAGIC) else f"it is not a {suffix} document"
-    if suffix == ".json" and _OWN_FILE in head[:400]:
+    if suffix == ".json" and _OWN_FILE.search(head[:400]):
         return "it is an Interview Reader file, not a transcript"
     try:
         text, _, _ = decode(head, path.name)

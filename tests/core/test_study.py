@@ -14,7 +14,7 @@ from reader.core.document import DocumentError, load_document
 from reader.core.notes_file import VERSION as NOTES_VERSION
 from reader.core.notes_file import NotesData
 from reader.core.store import save_notes
-from reader.core.study import Study, StudyError, open_study
+from reader.core.study import Study, StudyError, open_study, study_of
 from reader.core.study_file import FILE_NAME, StudyData, serialise
 from reader.core.study_headers import (
     headers,
@@ -383,3 +383,21 @@ def test_study_colour_labels_apply_to_every_interview(folder: Path) -> None:
     session = study.open_session(study.interviews[1])
     assert session.notes.colors["yellow"] == "Strong claim"
     assert study.shared_notes(NotesData(document={})).colors["yellow"] == "Strong claim"
+
+
+def test_study_of_a_document_finds_its_notes(folder: Path, tmp_path: Path) -> None:
+    study = study_with_notes(folder)
+    found = study_of(folder / "sub" / "P3.vtt")
+    assert found is not None and found[1].path == "sub/P3.vtt"
+    assert found[0].notes_path(found[1]).parent == folder / "notes"
+    assert study_of(folder / "image.txt") is None  # in the folder, not in the study
+    assert study_of(write(tmp_path / "alone.txt")) is None
+    assert study.file.exists()
+
+
+def test_own_json_files_are_not_transcripts(tmp_path: Path) -> None:
+    (tmp_path / "export.json").write_bytes(b'{"format":"interview-reader-study-export"}')
+    (tmp_path / "whisper.json").write_bytes(b'{"segments": [{"start": 0, "text": "Hi"}]}')
+    (tmp_path / "study.corrupt-20240101-101010.json").write_bytes(b"{")
+    study = open_study(tmp_path)
+    assert [e.path for e in study.interviews] == ["whisper.json"]

@@ -24,7 +24,7 @@ from typing import Any
 
 import orjson
 
-from reader import APP_NAME, __version__
+from reader import APP_NAME
 from reader.core.export import csv_export, html_export, markdown_export
 from reader.core.export.common import (
     DEFAULT_OPTIONS,
@@ -175,18 +175,7 @@ def export_study_html(
     total = sum(len(selected(p.session, hl)) for p in parts)
     filters = _filters(study, parts, options)
     out = [
-        "<!DOCTYPE html>",
-        '<html lang="en">',
-        "<head>",
-        '<meta charset="utf-8">',
-        '<meta name="viewport" content="width=device-width, initial-scale=1">',
-        f'<meta http-equiv="Content-Security-Policy" content="{html_export._CSP}">',
-        f'<meta name="generator" content="{html_escape(f"{APP_NAME} {__version__}")}">',
-        f"<title>{title}</title>",
-        f"<style>{html_export._CSS}{_STUDY_CSS}</style>",
-        "</head>",
-        "<body>",
-        "<main>",
+        *html_export.page_start(title, _STUDY_CSS),
         f"<h1>{title}</h1>",
         f'<p class="meta-line">{len(parts)} interview{"" if len(parts) == 1 else "s"}, '
         f"{_count(total)}"
