@@ -16,7 +16,7 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
-from bench import core_bench
+from bench import core_bench, study_bench
 from bench.data import BIG_HIGHLIGHTS, Corpus, write_corpus
 from bench.proc import child_env, run_child
 from bench.report import Machine, Report, console_table, now, write
@@ -539,6 +539,9 @@ def main(argv: list[str] | None = None) -> int:
             write_floor = bench.core(sections)
         if 2 in sections and 3 in sections:
             bench.autosave_rows(write_floor)
+        if 8 in sections:
+            print("8. studies (500 interviews, 50,000 highlights) …", flush=True)
+            bench.rows += study_bench.run(work / "study")
         bench.rows.sort(key=lambda r: r.section.split(".")[0].zfill(2))
         if 7 in sections:
             print("7. memory over time …", flush=True)

@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import csv
 import io
+from collections.abc import Iterable, Iterator
 
 from reader.core.export.common import (
     DEFAULT_OPTIONS,
@@ -47,18 +48,17 @@ TAG_SEPARATOR = ";"
 FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
 
 
-def export_csv(session: Session, options: ExportOptions = DEFAULT_OPTIONS) -> bytes:
+def rows(
+    session: Session, options: ExportOptions = DEFAULT_OPTIONS
+) -> Iterator[tuple[object, ...]]:
+    """One tuple per highlight that passes the options' filters, in COLUMNS order."""
     highlights = selected(session, options)
     progress = Progress(options, len(highlights))
     questions = question_paragraphs(session)
-    buffer = io.StringIO()
-    writer = csv.writer(buffer, quoting=csv.QUOTE_MINIMAL, lineterminator="\r\n")
-    writer.writerow(COLUMNS)
-    cell = (lambda value: value) if options.raw_cells else neutralise
     for h in progress.each(highlights):
         placed = place(session, h)
         number = placed.question
-        row = (
+        yield (
             h.id,
             "" if number is None else number,
             "" if number is None else "\n".join(questions[number]),
@@ -74,7 +74,36 @@ def export_csv(session: Session, options: ExportOptions = DEFAULT_OPTIONS) -> by
             h.modified,
             "true" if h.orphan else "false",
         )
-        writer.writerow([cell(value) if isinstance(value, str) else value for value in row])
+
+
+class _Writer:
+    """A csv writer as RFC 4180 asks (minimal quoting, CRLF between records) that makes
+    formula cells inert unless `raw` (see the module's docstring)."""
+
+    def __init__(self, buffer: io.StringIO, raw: bool) -> None:
+        self._out = csv.writer(buffer, quoting=csv.QUOTE_MINIMAL, lineterminator="\r\n")
+        self._raw = raw
+
+    def writerow(self, row: Iterable[object]) -> None:
+        if self._raw:
+            self._out.writerow(row)
+        else:
+            self._out.writerow([neutralise(v) if isinstance(v, str) else v for v in row])
+
+    def writerows(self, rows: Iterable[Iterable[object]]) -> None:
+        for row in rows:
+            self.writerow(row)
+
+
+def writer(buffer: io.StringIO, options: ExportOptions = DEFAULT_OPTIONS) -> _Writer:
+    return _Writer(buffer, options.raw_cells)
+
+
+def export_csv(session: Session, options: ExportOptions = DEFAULT_OPTIONS) -> bytes:
+    buffer = io.StringIO()
+    out = writer(buffer, options)
+    out.writerow(COLUMNS)
+    out.writerows(rows(session, options))
     return buffer.getvalue().encode("utf-8-sig")
 
 

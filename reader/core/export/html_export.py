@@ -93,14 +93,9 @@ def _entry(session: Session, placed: Placed) -> str:
     return "\n".join(parts)
 
 
-def export_html(session: Session, options: ExportOptions = DEFAULT_OPTIONS) -> bytes:
-    document = session.document
-    highlights = selected(session, options)
-    progress = Progress(options, len(highlights))
-    count = f"{len(highlights)} highlight{'' if len(highlights) == 1 else 's'}"
-    filters = filter_description(session, options)
-    title = escape(document.title)
-    out = [
+def page_start(title: str, css: str = "") -> list[str]:
+    """The page up to `<main>`: `title` already escaped, `css` added to the style sheet."""
+    return [
         "<!DOCTYPE html>",
         '<html lang="en">',
         "<head>",
@@ -109,10 +104,22 @@ def export_html(session: Session, options: ExportOptions = DEFAULT_OPTIONS) -> b
         f'<meta http-equiv="Content-Security-Policy" content="{_CSP}">',
         f'<meta name="generator" content="{escape(f"{APP_NAME} {__version__}")}">',
         f"<title>{title}</title>",
-        f"<style>{_CSS}</style>",
+        f"<style>{_CSS}{css}</style>",
         "</head>",
         "<body>",
         "<main>",
+    ]
+
+
+def export_html(session: Session, options: ExportOptions = DEFAULT_OPTIONS) -> bytes:
+    document = session.document
+    highlights = selected(session, options)
+    progress = Progress(options, len(highlights))
+    count = f"{len(highlights)} highlight{'' if len(highlights) == 1 else 's'}"
+    filters = filter_description(session, options)
+    title = escape(document.title)
+    out = [
+        *page_start(title),
         f"<h1>{title}</h1>",
         # The file name only: a shared summary must not carry the path of the user's home.
         f'<p class="source">Source: {escape(Path(document.source).name)}</p>',

@@ -1,0 +1,285 @@
+"""Exports of a whole study: each interview's highlights through the one-interview
+exporters, grouped by interview, then by question.
+
+- Markdown and HTML: a section per interview (its attributes in a line under its title),
+  then the summary sections of the one-interview exports a level down.
+- CSV: the one-interview columns after `interview` (its title), `interview_id` and one
+  column per attribute (headed by its label), ready for pandas and R.
+- JSON: the study file's content, and per interview its entry and the full model of the
+  one-interview JSON export.
+
+An interview whose transcript is missing is exported from its notes (its highlights as
+"not found in the current text"); one whose notes cannot be read is left out and named
+at the top. Nothing is dropped silently.
+"""
+
+from __future__ import annotations
+
+import io
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from html import escape as html_escape
+from pathlib import PurePosixPath
+from typing import Any
+
+import orjson
+
+from reader import APP_NAME
+from reader.core.export import csv_export, html_export, markdown_export
+from reader.core.export.common import (
+    DEFAULT_OPTIONS,
+    ExportCancelled,
+    ExportOptions,
+    filter_description,
+    place,
+    selected,
+    summary_sections,
+)
+from reader.core.export.json_export import model_json
+from reader.core.session import Session
+from reader.core.study import Study
+from reader.core.study_file import InterviewEntry, serialise
+from reader.core.study_texts import StudyTexts
+
+
+@dataclass(frozen=True)
+class StudyExportOptions:
+    """`highlights` filters highlights as in a one-interview export (its `progress` is
+    called with interviews done and the number of interviews); `filters` keeps the
+    interviews whose attribute values are in the given sets (Study.matching)."""
+
+    highlights: ExportOptions = DEFAULT_OPTIONS
+    filters: dict[str, frozenset[Any]] = field(default_factory=dict)
+
+
+@dataclass
+class _Part:
+    entry: InterviewEntry
+    session: Session
+    problem: str  # "" or e.g. the transcript is missing
+
+
+def _parts(
+    study: Study, options: StudyExportOptions, texts: StudyTexts | None
+) -> tuple[list[_Part], list[str]]:
+    """The interviews to export with their sessions, and a line for each left out."""
+    texts = texts or StudyTexts(study)
+    entries = study.matching(dict(options.filters) or None)
+    parts, left_out = [], []
+    progress = options.highlights.progress
+    for done, entry in enumerate(entries, 1):
+        loaded = texts.get(entry)
+        if loaded is None:
+            left_out.append(f"“{entry.title}” left out: {texts.problems.get(entry.id, '')}")
+        else:
+            parts.append(_Part(entry, loaded.session, loaded.problem))
+        if progress is not None and progress(done, len(entries)) is False:
+            raise ExportCancelled(f"export cancelled after {done} of {len(entries)} interviews")
+    return parts, left_out
+
+
+def _quiet(options: ExportOptions) -> ExportOptions:
+    """The options without the progress callback (progress is counted in interviews)."""
+    return ExportOptions(colors=options.colors, tags=options.tags)
+
+
+def attribute_line(study: Study, entry: InterviewEntry) -> str:
+    """E.g. "Participant: Ana · Date: 2024-03-01 · Role: nurse"; "" when none is set."""
+    parts = [
+        f"{label}: {value}"
+        for label, value in (("Participant", entry.participant), ("Date", entry.date))
+        if value
+    ]
+    parts += [
+        f"{a.label}: {entry.attributes[a.key]!s}"
+        for a in study.data.attributes
+        if a.key in entry.attributes
+    ]
+    return " · ".join(parts)
+
+
+def _count(n: int) -> str:
+    return f"{n} highlight{'' if n == 1 else 's'}"
+
+
+# Markdown --------------------------------------------------------------------------------
+
+
+def export_study_markdown(
+    study: Study, options: StudyExportOptions | None = None, texts: StudyTexts | None = None
+) -> bytes:
+    options = options or StudyExportOptions()
+    parts, left_out = _parts(study, options, texts)
+    hl = _quiet(options.highlights)
+    esc = markdown_export.escape
+    total = sum(len(selected(p.session, hl)) for p in parts)
+    filters = _filters(study, parts, options)
+    blocks = [
+        f"# {esc(study.data.title)}",
+        f"{len(parts)} interview{'' if len(parts) == 1 else 's'}, {_count(total)}"
+        + (f" ({esc(filters)})" if filters else "")
+        + f", exported from {APP_NAME}.",
+        *(esc(line) for line in left_out),
+    ]
+    for part in parts:
+        session = part.session
+        highlights = selected(session, hl)
+        blocks.append(f"## {esc(part.entry.title)}")
+        about = [attribute_line(study, part.entry), _source(part), _count(len(highlights))]
+        blocks.append("  \n".join(esc(line) for line in about if line))
+        placed = [place(session, h) for h in highlights]
+        for section in summary_sections(session, placed):
+            blocks.append(f"### {esc(section.heading)}")
+            blocks.extend(markdown_export._entry(session, item) for item in section.items)
+        if session.notes.notes.strip():
+            blocks.append("### Research notes")
+            blocks.append(session.notes.notes.strip("\n"))
+    return ("\n\n".join(blocks) + "\n").encode("utf-8")
+
+
+def _source(part: _Part) -> str:
+    name = PurePosixPath(part.entry.path).name  # the name, not the user's folders
+    return f"Source: {name}" + (f" ({part.problem})" if part.problem else "")
+
+
+def _filters(study: Study, parts: list[_Part], options: StudyExportOptions) -> str:
+    """The active filters in words: the highlight filters and the attribute ones."""
+    words = []
+    if parts and options.highlights.filtered:
+        words.append(filter_description(parts[0].session, options.highlights))
+    for key, values in options.filters.items():
+        label = key.capitalize() if key in ("participant", "date", "title") else key
+        for a in study.data.attributes:
+            if a.key == key:
+                label = a.label
+        words.append(f"{label} {' or '.join(sorted(map(str, values)))}")
+    return "; ".join(words)
+
+
+# HTML ------------------------------------------------------------------------------------
+
+_STUDY_CSS = """
+h2.interview { font-size: 1.45rem; border-top: 2px solid #888; }
+h3 { font-size: 1.1rem; line-height: 1.3; margin: 1.6rem 0 .7rem; }
+@media print { h2.interview { break-before: page; page-break-before: always; } }
+"""
+
+
+def export_study_html(
+    study: Study, options: StudyExportOptions | None = None, texts: StudyTexts | None = None
+) -> bytes:
+    options = options or StudyExportOptions()
+    parts, left_out = _parts(study, options, texts)
+    hl = _quiet(options.highlights)
+    title = html_escape(study.data.title)
+    total = sum(len(selected(p.session, hl)) for p in parts)
+    filters = _filters(study, parts, options)
+    out = [
+        *html_export.page_start(title, _STUDY_CSS),
+        f"<h1>{title}</h1>",
+        f'<p class="meta-line">{len(parts)} interview{"" if len(parts) == 1 else "s"}, '
+        f"{_count(total)}"
+        + (f" ({html_escape(filters)})" if filters else "")
+        + f", exported from {html_escape(APP_NAME)}.</p>",
+        *(f'<p class="meta-line">{html_escape(line)}</p>' for line in left_out),
+    ]
+    for part in parts:
+        session = part.session
+        highlights = selected(session, hl)
+        out.append(f'<section class="interview" id="i-{html_escape(part.entry.id)}">')
+        out.append(f'<h2 class="interview">{html_escape(part.entry.title)}</h2>')
+        for line in (attribute_line(study, part.entry), _source(part), _count(len(highlights))):
+            if line:
+                out.append(f'<p class="meta-line">{html_escape(line)}</p>')
+        placed = [place(session, h) for h in highlights]
+        for section in summary_sections(session, placed):
+            out.append(f'<section class="{html_escape(section.key)}">')
+            out.append(f"<h3>{html_escape(section.heading)}</h3>")
+            out.extend(html_export._entry(session, item) for item in section.items)
+            out.append("</section>")
+        if session.notes.notes.strip():
+            out.append('<section class="research-notes">')
+            out.append("<h3>Research notes</h3>")
+            out.append(html_export.render_markdown(session.notes.notes).rstrip("\n"))
+            out.append("</section>")
+        out.append("</section>")
+    out += ["</main>", "</body>", "</html>"]
+    return ("\n".join(out) + "\n").encode("utf-8")
+
+
+# CSV -------------------------------------------------------------------------------------
+
+
+def csv_columns(study: Study) -> list[str]:
+    """`interview`, `interview_id`, `participant`, `date`, an attribute column each (its
+    label; one that equals another column gets " (attribute)"), then the one-interview
+    columns."""
+    fixed = ["interview", "interview_id", "participant", "date"]
+    taken = {*fixed, *csv_export.COLUMNS}
+    labels = []
+    for a in study.data.attributes:
+        label = a.label if a.label not in taken else f"{a.label} (attribute)"
+        taken.add(label)
+        labels.append(label)
+    return [*fixed, *labels, *csv_export.COLUMNS]
+
+
+def export_study_csv(
+    study: Study, options: StudyExportOptions | None = None, texts: StudyTexts | None = None
+) -> bytes:
+    options = options or StudyExportOptions()
+    parts, _ = _parts(study, options, texts)
+    hl = _quiet(options.highlights)
+    buffer = io.StringIO()
+    out = csv_export.writer(buffer, options.highlights)
+    out.writerow(csv_columns(study))
+    for part in parts:
+        entry = part.entry
+        values = [str(entry.attributes.get(a.key, "")) for a in study.data.attributes]
+        lead = [entry.title, entry.id, entry.participant, entry.date, *values]
+        out.writerows([*lead, *row] for row in csv_export.rows(part.session, hl))
+    return buffer.getvalue().encode("utf-8-sig")
+
+
+# JSON ------------------------------------------------------------------------------------
+
+
+def export_study_json(
+    study: Study, options: StudyExportOptions | None = None, texts: StudyTexts | None = None
+) -> bytes:
+    options = options or StudyExportOptions()
+    parts, left_out = _parts(study, options, texts)
+    hl = _quiet(options.highlights)
+    data = orjson.loads(serialise(study.data))
+    data["format"] = "interview-reader-study-export"
+    del data["interviews"]
+    data["left_out"] = left_out
+    order = {a.key: i for i, a in enumerate(study.data.attributes)}
+    data["interviews"] = [
+        {
+            **part.entry.to_json(order),
+            "problem": part.problem,
+            "model": model_json(part.session, hl),
+        }
+        for part in parts
+    ]
+    return orjson.dumps(data, option=orjson.OPT_INDENT_2) + b"\n"
+
+
+StudyExporter = Callable[[Study, StudyExportOptions | None, StudyTexts | None], bytes]
+STUDY_FORMATS: dict[str, StudyExporter] = {
+    "md": export_study_markdown,
+    "html": export_study_html,
+    "csv": export_study_csv,
+    "json": export_study_json,
+}
+
+
+def export_study(
+    study: Study,
+    name: str,
+    options: StudyExportOptions | None = None,
+    texts: StudyTexts | None = None,
+) -> bytes:
+    """The study in format `name` (a key of STUDY_FORMATS); KeyError for an unknown one."""
+    return STUDY_FORMATS[name](study, options, texts)

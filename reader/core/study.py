@@ -1,0 +1,629 @@
+"""A study: a folder of interviews with study.json, opened, changed and saved.
+
+The GUI and the CLI call these methods; every change goes through them. Nothing here
+moves, changes or deletes a transcript, and removing an interview keeps its notes file
+(adding the same transcript again picks those notes up again).
+"""
+
+from __future__ import annotations
+
+import hashlib
+import os
+import re
+from dataclasses import dataclass, field, replace
+from pathlib import Path, PurePosixPath
+from typing import Any
+
+from reader.core.annotations import now_iso
+from reader.core.document import Document, load_document
+from reader.core.notes_file import NotesData, NotesFormatError, parse_migrating
+from reader.core.session import Session
+from reader.core.store import atomic_write, conflict_copies, load_notes, set_aside
+from reader.core.study_file import (
+    ATTRIBUTE_TYPES,
+    FILE_NAME,
+    NOTES_FOLDER,
+    AttributeDef,
+    AttributeValue,
+    AttributeValueError,
+    InterviewEntry,
+    NewerStudyError,
+    StudyData,
+    StudyFormatError,
+    attribute_key,
+    check_date,
+    parse,
+    serialise,
+)
+from reader.core.study_file import (
+    interview_id as new_interview_id,
+)
+from reader.core.study_merge import StudyMergeResult, merge_studies
+from reader.core.study_scan import ScanReport, scan_folder, sniff
+
+_KEY = re.compile(r"[a-z0-9][a-z0-9-]{0,79}")  # an id, as the schema has it
+
+
+class StudyError(Exception):
+    """An operation the study refuses; the message is for the user."""
+
+
+@dataclass
+class Study:
+    """An open study. `data` is what study.json will hold; `base` what it held when last
+    read or written (the base of a three-way merge), None before the first save."""
+
+    folder: Path
+    data: StudyData
+    base: StudyData | None = None
+    read_only: bool = False
+    warnings: list[str] = field(default_factory=list)  # for the user, from opening
+    _disk_hash: str = ""  # of study.json's bytes as last read or written
+
+    # Where things are ------------------------------------------------------------------
+
+    @property
+    def file(self) -> Path:
+        return self.folder / FILE_NAME
+
+    @property
+    def notes_dir(self) -> Path:
+        return self.folder / NOTES_FOLDER
+
+    @property
+    def interviews(self) -> list[InterviewEntry]:
+        return self.data.interviews
+
+    def notes_path(self, entry: InterviewEntry | str) -> Path:
+        return self.notes_dir / f"{_id(entry)}.json"
+
+    def transcript_path(self, entry: InterviewEntry | str) -> Path:
+        """The transcript's absolute path (resolved against the study folder)."""
+        path = PurePosixPath(self.interview(_id(entry)).path)
+        return Path(os.path.normpath(self.folder / path))
+
+    def is_missing(self, entry: InterviewEntry | str) -> bool:
+        try:
+            return not self.transcript_path(entry).is_file()
+        except OSError:  # a name too long for this system, say
+            return True
+
+    def interview(self, interview_id: str) -> InterviewEntry:
+        for entry in self.data.interviews:
+            if entry.id == interview_id:
+                return entry
+        raise StudyError(f"The study has no interview {interview_id!r}.")
+
+    def index_of(self, interview_id: str) -> int:
+        return self.data.interviews.index(self.interview(interview_id))
+
+    def attribute(self, key: str) -> AttributeDef:
+        for definition in self.data.attributes:
+            if definition.key == key:
+                return definition
+        raise StudyError(f"The study has no attribute {key!r}.")
+
+    def relative_path(self, transcript: Path) -> str:
+        """How study.json names `transcript`: relative to the folder, POSIX separators."""
+        absolute = Path(os.path.abspath(transcript))
+        try:
+            return Path(os.path.relpath(absolute, self.folder)).as_posix()
+        except ValueError:  # another drive: no relative path exists
+            return absolute.as_posix()
+
+    # Interviews --------------------------------------------------------------------------
+
+    def add_interview(self, transcript: Path, title: str = "") -> InterviewEntry:
+        """Add a transcript at the end; StudyError if it is in the study already, is not a
+        file, or does not look like a transcript (binary, empty). Only its head is read."""
+        self._writable()
+        transcript = Path(transcript)
+        if not transcript.is_file():
+            raise StudyError(f"{transcript} is not a file.")
+        self._refuse_twice(transcript)
+        reason = sniff(transcript)
+        if reason:
+            raise StudyError(f"{transcript.name} cannot be added: {reason}.")
+        return self._append(transcript, {e.id for e in self.data.interviews}, title)
+
+    def add_folder(self, folder: Path) -> tuple[list[InterviewEntry], ScanReport]:
+        """Add every transcript found in `folder` (see study_scan) not in the study yet."""
+        self._writable()
+        report = scan_folder(Path(folder), self.folder)
+        known = {self._resolved(e) for e in self.data.interviews}
+        taken = {e.id for e in self.data.interviews}
+        added = []
+        for path in report.found:
+            resolved = path.resolve()
+            if resolved not in known:
+                known.add(resolved)
+                added.append(self._append(path, taken))
+        return added, report
+
+    def _append(self, transcript: Path, taken: set[str], title: str = "") -> InterviewEntry:
+        path = self.relative_path(transcript)
+        stamp = now_iso()
+        entry = InterviewEntry(
+            id=new_interview_id(path, taken.__contains__),
+            path=path,
+            title=title or _title_from_name(transcript),
+            added=stamp,
+            modified=stamp,
+        )
+        taken.add(entry.id)
+        self.data.interviews.append(entry)
+        return entry
+
+    def update_interview(
+        self,
+        interview_id: str,
+        *,
+        title: str | None = None,
+        participant: str | None = None,
+        date: str | None = None,
+    ) -> InterviewEntry:
+        """Change the title, participant or date (YYYY-MM-DD, "" for none); the old entry
+        is returned, for undo."""
+        self._writable()
+        old = self.interview(interview_id)
+        changes: dict[str, Any] = {}
+        if title is not None:
+            if not title.strip():
+                raise StudyError("An interview needs a title.")
+            changes["title"] = title.strip()
+        if participant is not None:
+            changes["participant"] = participant.strip()
+        if date is not None:
+            try:
+                changes["date"] = check_date(date) if date.strip() else ""
+            except AttributeValueError as exc:
+                raise StudyError(str(exc)) from None
+        self._put(replace(old, **changes))
+        return old
+
+    def rename_interview(self, interview_id: str, title: str) -> InterviewEntry:
+        return self.update_interview(interview_id, title=title)
+
+    def move_interview(self, interview_id: str, index: int) -> int:
+        """Put the interview at `index` (clamped); returns its old index, for undo."""
+        self._writable()
+        old = self.index_of(interview_id)
+        entry = self.data.interviews.pop(old)
+        index = max(0, min(index, len(self.data.interviews)))
+        self.data.interviews.insert(index, entry)
+        return old
+
+    def remove_interview(self, interview_id: str) -> tuple[int, InterviewEntry]:
+        """Take the interview out of the study. Its transcript and its notes file stay on
+        disk. Returns (index, entry) for `restore_interview`."""
+        self._writable()
+        index = self.index_of(interview_id)
+        return index, self.data.interviews.pop(index)
+
+    def restore_interview(self, index: int, entry: InterviewEntry) -> None:
+        """Put back an entry taken out by `remove_interview` (undo)."""
+        self._writable()
+        if any(e.id == entry.id for e in self.data.interviews):
+            raise StudyError(f"“{entry.title}” is in the study already.")
+        self.data.interviews.insert(max(0, min(index, len(self.data.interviews))), entry)
+
+    def relocate(self, interview_id: str, transcript: Path) -> InterviewEntry:
+        """Point a (missing) interview at the transcript's new place; its id and notes stay.
+        Returns the old entry, for undo."""
+        self._writable()
+        transcript = Path(transcript)
+        if not transcript.is_file():
+            raise StudyError(f"{transcript} is not a file.")
+        self._refuse_twice(transcript, interview_id)
+        old = self.interview(interview_id)
+        self._put(replace(old, path=self.relative_path(transcript)))
+        return old
+
+    def _refuse_twice(self, transcript: Path, other_than: str = "") -> None:
+        """StudyError when the file (compared by resolved path) is in the study already."""
+        resolved = transcript.resolve()
+        for entry in self.data.interviews:
+            if entry.id != other_than and self._resolved(entry) == resolved:
+                raise StudyError(f"{transcript.name} is in the study already, as “{entry.title}”.")
+
+    def _resolved(self, entry: InterviewEntry) -> Path | None:
+        try:
+            return self.transcript_path(entry).resolve()
+        except OSError:  # a path this system cannot even resolve is no file of ours
+            return None
+
+    def replace_entry(self, entry: InterviewEntry) -> None:
+        """Put back an entry as it was (undo of update, relocate, attribute changes)."""
+        self._writable()
+        self.data.interviews[self.index_of(entry.id)] = entry
+
+    def _put(self, entry: InterviewEntry) -> None:
+        self.data.interviews[self.index_of(entry.id)] = replace(entry, modified=now_iso())
+
+    # Attributes --------------------------------------------------------------------------
+
+    def define_attribute(
+        self, label: str, type_: str, options: tuple[str, ...] | list[str] = ()
+    ) -> AttributeDef:
+        self._writable()
+        label = label.strip()
+        if not label:
+            raise StudyError("An attribute needs a name.")
+        if type_ not in ATTRIBUTE_TYPES:
+            raise StudyError(f"An attribute is one of {', '.join(ATTRIBUTE_TYPES)}.")
+        if any(a.label.casefold() == label.casefold() for a in self.data.attributes):
+            raise StudyError(f"The study has an attribute “{label}” already.")
+        taken = {a.key for a in self.data.attributes}
+        definition = AttributeDef(
+            attribute_key(label, taken.__contains__),
+            label,
+            type_,
+            _options(options) if type_ == "choice" else (),
+        )
+        self.data.attributes.append(definition)
+        return definition
+
+    def rename_attribute(self, key: str, label: str) -> AttributeDef:
+        """A new label; values stay under the same key. Returns the old definition."""
+        self._writable()
+        old = self.attribute(key)
+        label = label.strip()
+        if not label:
+            raise StudyError("An attribute needs a name.")
+        if any(
+            a.key != key and a.label.casefold() == label.casefold() for a in self.data.attributes
+        ):
+            raise StudyError(f"The study has an attribute “{label}” already.")
+        self._put_attribute(replace(old, label=label))
+        return old
+
+    def set_attribute_options(self, key: str, options: tuple[str, ...] | list[str]) -> AttributeDef:
+        """The choices of a choice attribute. Refused while an interview holds a value
+        that would no longer be one. Returns the old definition."""
+        self._writable()
+        old = self.attribute(key)
+        if old.type != "choice":
+            raise StudyError(f"{old.label} is not a choice.")
+        new = _options(options)
+        using = [
+            e.title
+            for e in self.data.interviews
+            if key in e.attributes and e.attributes[key] not in new
+        ]
+        if using:
+            raise StudyError(
+                f"{len(using)} interview{'' if len(using) == 1 else 's'} ({', '.join(using[:3])}) "
+                f"have a {old.label} that is no longer a choice; change those first."
+            )
+        self._put_attribute(replace(old, options=new))
+        return old
+
+    def remove_attribute(self, key: str) -> tuple[int, AttributeDef, dict[str, AttributeValue]]:
+        """Drop the attribute and its values. Returns (index, definition, values by
+        interview id) for `restore_attribute`."""
+        self._writable()
+        definition = self.attribute(key)
+        index = self.data.attributes.index(definition)
+        values = {e.id: e.attributes[key] for e in self.data.interviews if key in e.attributes}
+        del self.data.attributes[index]
+        for interview_id in values:
+            entry = self.interview(interview_id)
+            attributes = {k: v for k, v in entry.attributes.items() if k != key}
+            self._put(replace(entry, attributes=attributes))
+        return index, definition, values
+
+    def restore_attribute(
+        self, index: int, definition: AttributeDef, values: dict[str, AttributeValue]
+    ) -> None:
+        self._writable()
+        self.data.attributes.insert(index, definition)
+        for interview_id, value in values.items():
+            entry = self.interview(interview_id)
+            self._put(replace(entry, attributes={**entry.attributes, definition.key: value}))
+
+    def set_attribute(self, interview_id: str, key: str, value: Any) -> InterviewEntry:
+        """Set (or with None or "" clear) one value, checked against its type. Returns the
+        old entry, for undo; StudyError with the reason when the value does not fit."""
+        self._writable()
+        definition = self.attribute(key)
+        try:
+            checked = definition.check(value)
+        except AttributeValueError as exc:
+            raise StudyError(str(exc)) from None
+        old = self.interview(interview_id)
+        attributes = {k: v for k, v in old.attributes.items() if k != key}
+        if checked is not None:
+            attributes[key] = checked
+        self._put(replace(old, attributes=attributes))
+        return old
+
+    def _put_attribute(self, definition: AttributeDef) -> None:
+        index = self.data.attributes.index(self.attribute(definition.key))
+        self.data.attributes[index] = definition
+
+    def matching(self, filters: dict[str, set[Any]] | None) -> list[InterviewEntry]:
+        """The interviews whose value of every filtered attribute is one of its set
+        ("participant" and "date" filter those fields); all when `filters` is empty."""
+        if not filters:
+            return list(self.data.interviews)
+        return [
+            e for e in self.data.interviews if all(_value(e, k) in v for k, v in filters.items())
+        ]
+
+    # Shared colour labels and tags -----------------------------------------------------------
+
+    def shared_notes(self, notes: NotesData) -> NotesData:
+        """`notes` with the study's colour labels: the study's labels apply to every
+        interview in it (the notes file keeps a copy for when it is opened alone)."""
+        notes.colors = {**notes.colors, **self.data.colors}
+        return notes
+
+    def set_color_label(self, color: str, label: str) -> str:
+        """Returns the old label, for undo."""
+        self._writable()
+        old = self.data.colors.get(color, "")
+        self.data.colors[color] = label
+        return old
+
+    def add_tag(self, tag: str) -> bool:
+        """Add to the study's vocabulary; False when it was there already."""
+        self._writable()
+        tag = tag.strip().lstrip("#")
+        if not tag or tag in self.data.tags:
+            return False
+        self.data.tags.append(tag)
+        return True
+
+    def remove_tag(self, tag: str) -> bool:
+        self._writable()
+        if tag not in self.data.tags:
+            return False
+        self.data.tags.remove(tag)
+        return True
+
+    # Sessions -----------------------------------------------------------------------------
+
+    def load_notes(self, entry: InterviewEntry | str) -> NotesData | None:
+        """The interview's notes, None when it has none yet; NotesFormatError if unreadable."""
+        return load_notes(self.notes_path(entry))
+
+    def open_session(self, entry: InterviewEntry | str) -> Session:
+        """The interview as a Session with the study's colour labels; DocumentError for a
+        missing or unreadable transcript, NotesFormatError for unreadable notes."""
+        entry = self.interview(_id(entry))
+        document = load_document(self.transcript_path(entry))
+        notes = self.load_notes(entry)
+        session = Session.open(document, notes)
+        self.shared_notes(session.notes)
+        return session
+
+    def notes_only_session(self, entry: InterviewEntry | str) -> Session:
+        """A session of the notes alone, for an interview whose transcript is missing: the
+        highlights keep their quotes and count as not found in the text."""
+        entry = self.interview(_id(entry))
+        notes = self.load_notes(entry) or NotesData(document={})
+        source = str(self.transcript_path(entry))
+        document = Document(text="", title=entry.title, source=source, encoding="utf-8")
+        notes.document = notes.document or document.meta()
+        self.shared_notes(notes)
+        return Session(document=document, notes=notes, detected=[])
+
+    # Saving and outside changes -----------------------------------------------------------
+
+    def save(self) -> StudyMergeResult | None:
+        """Write study.json atomically, merging first what another program (a sync tool)
+        wrote there since we last read or wrote it. Returns that merge, or None."""
+        self._writable()
+        merged = self.merge_from_disk()
+        if self.read_only:  # the file on disk turned out to come from a newer build
+            return merged
+        raw = serialise(self.data)
+        atomic_write(self.file, raw)
+        self._remember(raw)
+        return merged
+
+    def merge_from_disk(self) -> StudyMergeResult | None:
+        """Merge study.json as it is on disk now into `data`, if it changed since we last
+        read or wrote it; None when it did not. An unreadable file is set aside (our next
+        save replaces it); one from a newer build makes the study read-only."""
+        try:
+            raw = self.file.read_bytes()
+        except FileNotFoundError:
+            return None
+        if _hash(raw) == self._disk_hash:
+            return None
+        try:
+            theirs = parse(raw, allow_newer=True)
+        except NewerStudyError:
+            theirs = None
+        except StudyFormatError as exc:
+            aside = set_aside(self.file)
+            self.warnings.append(_unreadable_message(exc, aside))
+            self._disk_hash = ""
+            return None
+        if theirs is None or theirs.newer:
+            self.read_only = True
+            self.warnings.append(_NEWER_MESSAGE)
+            return None
+        result = merge_studies(self.base, self.data, theirs.data, "another program")
+        self.data = result.data
+        self.base = theirs.data.copy()
+        self._disk_hash = _hash(raw)
+        return result
+
+    def merge_conflict_copies(self) -> list[StudyMergeResult]:
+        """Merge the copies a sync tool left beside study.json (nothing is deleted by
+        them); each merged copy is renamed NAME.merged so it is not offered again."""
+        self._writable()
+        results = []
+        for copy in conflict_copies(self.file):
+            try:
+                theirs = parse(copy.read_bytes())
+            except (OSError, StudyFormatError):
+                continue
+            result = merge_studies(None, self.data, theirs.data, copy.name)
+            self.data = result.data
+            results.append(result)
+            os.replace(copy, copy.with_name(copy.name + ".merged"))
+        return results
+
+    def _remember(self, raw: bytes) -> None:
+        self._disk_hash = _hash(raw)
+        self.base = parse(raw).data
+
+    def _writable(self) -> None:
+        if self.read_only:
+            raise StudyError(
+                "This study is open read-only (it was saved by a newer Interview Reader)."
+            )
+
+
+_NEWER_MESSAGE = (
+    "study.json was saved by a newer Interview Reader: the study is open read-only and "
+    "nothing in it will be changed."
+)
+
+
+def _unreadable_message(exc: Exception, aside: Path) -> str:
+    return (
+        f"study.json could not be read ({exc}); it was set aside as {aside.name} and the "
+        "interviews were found again from their notes files and the folder."
+    )
+
+
+def _id(entry: InterviewEntry | str) -> str:
+    return entry if isinstance(entry, str) else entry.id
+
+
+def _hash(raw: bytes) -> str:
+    return hashlib.sha256(raw).hexdigest()
+
+
+def _value(entry: InterviewEntry, key: str) -> Any:
+    if key in ("participant", "date", "title"):
+        return getattr(entry, key)
+    return entry.attributes.get(key)
+
+
+def _options(options: tuple[str, ...] | list[str]) -> tuple[str, ...]:
+    cleaned = tuple(dict.fromkeys(o.strip() for o in options if o.strip()))
+    return cleaned
+
+
+def _title_from_name(path: Path) -> str:
+    words = path.stem.replace("_", " ").replace("-", " ").split()
+    return " ".join(w[:1].upper() + w[1:] for w in words) or path.name
+
+
+# Opening ------------------------------------------------------------------------------------
+
+
+def open_study(folder: Path, *, touch_disk: bool = True) -> Study:
+    """The study in `folder`. A folder without study.json becomes a study of the
+    transcripts in it (written on the first `save`). An unreadable study.json is set aside
+    (unless `touch_disk` is False, as for an export) and the interviews found again from
+    the notes files and the folder; one from a newer build opens read-only. Opening never
+    writes study.json. Raises StudyError when `folder` is not a readable folder."""
+    folder = Path(os.path.abspath(folder))
+    if not folder.is_dir():
+        raise StudyError(f"{folder} is not a folder.")
+    study = Study(folder=folder, data=StudyData(title=folder.name))
+    try:
+        raw = study.file.read_bytes()
+    except FileNotFoundError:
+        raw = None
+    except OSError as exc:
+        raise StudyError(f"{study.file} cannot be read: {exc.strerror or exc}.") from exc
+    if raw is None:
+        _found_in_folder(study)
+        return study
+    try:
+        parsed = parse(raw, allow_newer=True)
+    except NewerStudyError:  # a layout this build cannot read: never set aside
+        study.read_only = True
+        study.warnings.append(_NEWER_MESSAGE)
+        _recover(study)
+        return study
+    except StudyFormatError as exc:
+        if touch_disk:
+            study.warnings.append(_unreadable_message(exc, set_aside(study.file)))
+        else:
+            study.warnings.append(f"study.json could not be read ({exc}).")
+            study.read_only = True
+        _recover(study)
+        return study
+    study.data = parsed.data
+    study.base = parsed.data.copy()
+    study._disk_hash = _hash(raw)
+    if parsed.newer:
+        study.read_only = True
+        study.warnings.append(_NEWER_MESSAGE)
+    if parsed.migrated_from is not None:
+        study.warnings.append(
+            f"study.json was upgraded from format version {parsed.migrated_from}; "
+            "it is written in the new format when the study is saved."
+        )
+    return study
+
+
+def _found_in_folder(study: Study) -> None:
+    _, report = study.add_folder(study.folder)
+    study.warnings.extend(report.messages())
+
+
+def _recover(study: Study) -> None:
+    """Interviews from the notes files (their id is their name, their transcript the
+    notes' document source), then the transcripts in the folder not among them."""
+    read_only, study.read_only = study.read_only, False
+    if study.notes_dir.is_dir():
+        for notes_file in sorted(study.notes_dir.glob("*.json")):
+            _recover_one(study, notes_file)
+    _, report = study.add_folder(study.folder)
+    study.warnings.extend(report.messages())
+    study.read_only = read_only
+
+
+def _recover_one(study: Study, notes_file: Path) -> None:
+    if not _KEY.fullmatch(notes_file.stem) or any(
+        e.id == notes_file.stem for e in study.interviews
+    ):
+        return  # a conflict copy or a set-aside file, not an interview's notes
+    try:
+        notes, _ = parse_migrating(notes_file.read_bytes())
+    except (OSError, NotesFormatError):
+        return
+    source = str(notes.document.get("source", ""))
+    if not source:
+        return
+    path = Path(source)
+    if not path.is_file():  # moved with the folder to another machine: try by name
+        nearby = study.folder / path.name
+        path = nearby if nearby.is_file() else path
+    stamp = now_iso()
+    study.data.interviews.append(
+        InterviewEntry(
+            id=notes_file.stem,
+            path=study.relative_path(path),
+            title=str(notes.document.get("title") or path.stem),
+            added=stamp,
+            modified=stamp,
+        )
+    )
+
+
+def study_of(document: Path) -> tuple[Study, InterviewEntry] | None:
+    """The study that lists `document` and its entry, looked for in the document's folder
+    and each folder above it (a transcript kept outside its study is not found); None
+    when no study lists it. Nothing is written."""
+    resolved = Path(document).resolve()
+    for folder in resolved.parents:
+        if not (folder / FILE_NAME).is_file():
+            continue
+        try:
+            study = open_study(folder, touch_disk=False)
+        except StudyError:
+            continue
+        for entry in study.interviews:
+            if study._resolved(entry) == resolved:
+                return study, entry
+    return None

@@ -1,0 +1,364 @@
+"""The study file (`study.json`), version 1: what it holds, and its conversion to and from JSON.
+
+A study is a folder: this file lists its interviews in order, their attributes, the
+attribute definitions, the colour labels and tags the study shares, and settings. Each
+interview's highlights and notes live in its own notes file (`notes/<id>.json`, the format
+of notes_file), so a sync conflict touches one interview. See docs/study-format.md.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import math
+import re
+import unicodedata
+from collections.abc import Callable, Mapping
+from dataclasses import dataclass, field
+from datetime import date
+from functools import cache
+from typing import Any
+
+import orjson
+
+from reader import APP_NAME, __version__
+from reader.core.annotations import DEFAULT_COLORS
+from reader.resources import RESOURCES
+
+FORMAT = "interview-reader-study"
+VERSION = 1
+FILE_NAME = "study.json"
+NOTES_FOLDER = "notes"
+STUDY_SCHEMA = RESOURCES / "study.schema.json"
+
+ATTRIBUTE_TYPES = ("text", "number", "date", "choice")
+AttributeValue = str | int | float
+
+_ID_SLUG_CHARS = 40
+_NOT_SLUG = re.compile(r"[^a-z0-9]+")
+
+
+class StudyFormatError(Exception):
+    """Bytes that are not a study file this build can read; the message is for the user."""
+
+
+class NewerStudyError(StudyFormatError):
+    """A study file written by a newer build: opened read-only, never overwritten."""
+
+
+class AttributeValueError(ValueError):
+    """A value an attribute cannot take, or a definition that cannot be made; for the user."""
+
+
+@dataclass(frozen=True)
+class AttributeDef:
+    """A user-defined column ("variable" in QDA tools). `key` never changes; `label` may."""
+
+    key: str
+    label: str
+    type: str  # one of ATTRIBUTE_TYPES
+    options: tuple[str, ...] = ()  # the choices of a "choice" attribute, in order
+
+    def to_json(self) -> dict[str, Any]:
+        data: dict[str, Any] = {"key": self.key, "label": self.label, "type": self.type}
+        if self.type == "choice":
+            data["options"] = list(self.options)
+        return data
+
+    @classmethod
+    def from_json(cls, data: Mapping[str, Any]) -> AttributeDef:
+        return cls(data["key"], data["label"], data["type"], tuple(data.get("options", ())))
+
+    def check(self, value: Any) -> AttributeValue | None:
+        """`value` as stored for this attribute, None for "no value"; AttributeValueError if
+        it is not one (a number that is not finite, a date not YYYY-MM-DD, an unknown choice)."""
+        if value is None or (isinstance(value, str) and not value.strip()):
+            return None
+        if self.type == "text":
+            if not isinstance(value, str):
+                raise AttributeValueError(f"{self.label} takes text, not {value!r}.")
+            return value
+        if self.type == "number":
+            return _number(value, self.label)
+        if self.type == "date":
+            return check_date(value, self.label)
+        text = value if isinstance(value, str) else str(value)
+        if text not in self.options:
+            choices = ", ".join(self.options) or "none defined yet"
+            raise AttributeValueError(f"{self.label} is one of: {choices}; not {text!r}.")
+        return text
+
+
+def _number(value: Any, label: str) -> int | float:
+    if isinstance(value, bool):
+        raise AttributeValueError(f"{label} takes a number, not {value!r}.")
+    if isinstance(value, str):
+        try:
+            value = float(value.strip().replace(",", ".")) if value.strip() else None
+        except ValueError:
+            raise AttributeValueError(f"{label} takes a number, not {value!r}.") from None
+    if not isinstance(value, int | float) or not math.isfinite(value):
+        raise AttributeValueError(f"{label} takes a number, not {value!r}.")
+    return int(value) if isinstance(value, float) and value.is_integer() else value
+
+
+def check_date(value: Any, label: str = "The date") -> str:
+    """An ISO calendar date, YYYY-MM-DD, as a string; AttributeValueError otherwise."""
+    if isinstance(value, date):
+        return value.isoformat()[:10]
+    if isinstance(value, str):
+        text = value.strip()
+        if re.fullmatch(r"\d{4}-\d{2}-\d{2}", text):
+            try:
+                return date.fromisoformat(text).isoformat()
+            except ValueError:
+                pass
+    raise AttributeValueError(f"{label} takes a date written YYYY-MM-DD, not {value!r}.")
+
+
+@dataclass(frozen=True)
+class InterviewEntry:
+    """One interview of the study. `id` never changes: it names the notes file.
+
+    `path` is the transcript, POSIX separators, relative to the study folder (it may start
+    with ../); absolute only where no relative path exists (another drive).
+    """
+
+    id: str
+    path: str
+    title: str
+    participant: str = ""
+    date: str = ""  # YYYY-MM-DD or ""
+    attributes: dict[str, AttributeValue] = field(default_factory=dict)
+    added: str = ""
+    modified: str = ""
+
+    def to_json(self, order: Mapping[str, int]) -> dict[str, Any]:
+        """The interview's object; `order` ranks attribute keys (defined order first)."""
+        keys = sorted(self.attributes, key=lambda k: (order.get(k, len(order)), k))
+        return {
+            "id": self.id,
+            "path": self.path,
+            "title": self.title,
+            "participant": self.participant,
+            "date": self.date,
+            "attributes": {k: self.attributes[k] for k in keys},
+            "added": self.added,
+            "modified": self.modified,
+        }
+
+    @classmethod
+    def from_json(cls, data: Mapping[str, Any]) -> InterviewEntry:
+        return cls(
+            id=data["id"],
+            path=data["path"],
+            title=data["title"],
+            participant=data.get("participant", ""),
+            date=data.get("date", ""),
+            attributes=dict(data.get("attributes", {})),
+            added=data.get("added", ""),
+            modified=data.get("modified", ""),
+        )
+
+
+def default_colors() -> dict[str, str]:
+    return {cid: label for cid, (label, _) in DEFAULT_COLORS.items()}
+
+
+@dataclass
+class StudyData:
+    """Everything study.json holds."""
+
+    title: str
+    interviews: list[InterviewEntry] = field(default_factory=list)
+    attributes: list[AttributeDef] = field(default_factory=list)
+    colors: dict[str, str] = field(default_factory=default_colors)
+    tags: list[str] = field(default_factory=list)
+    settings: dict[str, Any] = field(default_factory=dict)
+
+    def copy(self) -> StudyData:
+        """A copy whose lists and dicts can change without touching this one (entries and
+        definitions are frozen, so they are shared)."""
+        return StudyData(
+            title=self.title,
+            interviews=list(self.interviews),
+            attributes=list(self.attributes),
+            colors=dict(self.colors),
+            tags=list(self.tags),
+            settings=orjson.loads(orjson.dumps(self.settings)),
+        )
+
+    def to_json(self) -> dict[str, Any]:
+        """The file's object with a stable key order; interviews last since they are long."""
+        order = {a.key: i for i, a in enumerate(self.attributes)}
+        return {
+            "format": FORMAT,
+            "version": VERSION,
+            "generator": f"{APP_NAME} {__version__}",
+            "title": self.title,
+            "attributes": [a.to_json() for a in self.attributes],
+            "colors": self.colors,
+            "tags": self.tags,
+            "settings": self.settings,
+            "interviews": [i.to_json(order) for i in self.interviews],
+        }
+
+    @classmethod
+    def from_json(cls, data: Mapping[str, Any]) -> StudyData:
+        """Build from an object that already passed `validate`."""
+        colors = default_colors()
+        colors.update(data.get("colors", {}))
+        return cls(
+            title=data["title"],
+            interviews=[InterviewEntry.from_json(i) for i in data["interviews"]],
+            attributes=[AttributeDef.from_json(a) for a in data.get("attributes", [])],
+            colors=colors,
+            tags=list(dict.fromkeys(data.get("tags", []))),
+            settings=dict(data.get("settings", {})),
+        )
+
+
+def interview_id(relative_path: str, taken: Callable[[str], bool] = lambda _: False) -> str:
+    """A stable id for a transcript: an ASCII slug of its name and a hash of its path.
+
+    Two machines that turn the same folder into a study give each transcript the same id,
+    so their study files merge cleanly. `taken` says which ids are in use already.
+    """
+    path = unicodedata.normalize("NFC", relative_path)
+    stem = path.rsplit("/", 1)[-1].rsplit(".", 1)[0]
+    ascii_stem = unicodedata.normalize("NFKD", stem).encode("ascii", "ignore").decode()
+    slug = _NOT_SLUG.sub("-", ascii_stem.lower()).strip("-")[:_ID_SLUG_CHARS].strip("-")
+    digest = hashlib.sha256(path.encode("utf-8")).hexdigest()[:8]
+    base = f"{slug or 'interview'}-{digest}"
+    candidate, n = base, 1
+    while taken(candidate):
+        n += 1
+        candidate = f"{base}-{n}"
+    return candidate
+
+
+def attribute_key(label: str, taken: Callable[[str], bool] = lambda _: False) -> str:
+    """A stable key for a new attribute, from its label: "Years in post" -> "years-in-post"."""
+    ascii_label = unicodedata.normalize("NFKD", label).encode("ascii", "ignore").decode()
+    base = _NOT_SLUG.sub("-", ascii_label.lower()).strip("-")[:_ID_SLUG_CHARS] or "attribute"
+    candidate, n = base, 1
+    while taken(candidate):
+        n += 1
+        candidate = f"{base}-{n}"
+    return candidate
+
+
+# Validation, migration, parsing ----------------------------------------------------------
+
+
+@cache
+def _schema_validator() -> Any:
+    import fastjsonschema  # compiled on first use only
+
+    return fastjsonschema.compile(orjson.loads(STUDY_SCHEMA.read_bytes()))
+
+
+def validate(data: Any, *, allow_newer: bool = False) -> None:
+    """Raise StudyFormatError unless `data` is a study object this build understands.
+
+    `allow_newer` checks a newer version's file against this build's schema all the same,
+    to open it read-only when its layout has not changed in ways this build relies on;
+    NewerStudyError when it has.
+    """
+    import fastjsonschema
+
+    if not isinstance(data, dict) or data.get("format") != FORMAT:
+        raise StudyFormatError("it is not an Interview Reader study file")
+    version = data.get("version")
+    # JSON Schema counts 2.0 as an integer, so a float version must be caught here too.
+    newer = isinstance(version, int | float) and version > VERSION
+    message = (
+        f"it was written by a newer Interview Reader (format version {version}; "
+        f"this build reads up to {VERSION})"
+    )
+    if newer and not allow_newer:
+        raise NewerStudyError(message)
+    try:
+        _schema_validator()({**data, "version": VERSION} if newer else data)
+        _check_consistency(data)
+    except (fastjsonschema.JsonSchemaException, StudyFormatError) as exc:
+        if newer:  # its layout changed in a way this build cannot read
+            raise NewerStudyError(message) from exc
+        reason = getattr(exc, "message", None) or str(exc)
+        raise StudyFormatError(f"it does not match the study format ({reason})") from exc
+
+
+def _check_consistency(data: dict[str, Any]) -> None:
+    """What the schema cannot say: unique ids and keys, values that fit their definitions."""
+    ids = [i["id"] for i in data["interviews"]]
+    if len(set(ids)) != len(ids):
+        raise StudyFormatError("two interviews have the same id")
+    keys = [a["key"] for a in data.get("attributes", [])]
+    if len(set(keys)) != len(keys):
+        raise StudyFormatError("two attributes have the same key")
+    definitions = {a["key"]: AttributeDef.from_json(a) for a in data.get("attributes", [])}
+    for interview in data["interviews"]:
+        for key, value in interview.get("attributes", {}).items():
+            definition = definitions.get(key)
+            if definition is None:
+                raise StudyFormatError(
+                    f"interview {interview['id']} has a value for the undefined attribute {key!r}"
+                )
+            try:
+                definition.check(value)
+            except AttributeValueError as exc:
+                raise StudyFormatError(f"interview {interview['id']}: {exc}") from exc
+
+
+# The format's history. Each entry upgrades a file object of version N to N + 1; a change
+# of the format adds one here, raises VERSION and keeps an old file in tests/data.
+#   1 (0.1.0): format, version, generator, title, attributes, colors, tags, settings,
+#              interviews.
+MIGRATIONS: dict[int, Callable[[dict[str, Any]], dict[str, Any]]] = {}
+
+
+def migrate(data: dict[str, Any]) -> tuple[dict[str, Any], int | None]:
+    """(data at the current version, the version it was migrated from or None)."""
+    original = data.get("version")
+    if not isinstance(original, int) or original >= VERSION:
+        return data, None
+    version = original
+    while version < VERSION:
+        step = MIGRATIONS.get(version)
+        if step is None:
+            raise StudyFormatError(f"study format version {version} is not one this build knows")
+        data = step(data)
+        version = data["version"]
+    return data, original
+
+
+@dataclass
+class ParsedStudy:
+    data: StudyData
+    migrated_from: int | None = None
+    newer: bool = False  # written by a newer build: open read-only
+
+
+def parse(raw: bytes, *, allow_newer: bool = False) -> ParsedStudy:
+    """The study from the file's bytes, or StudyFormatError saying what is wrong.
+
+    With `allow_newer`, a newer version's file that this build can still read comes back
+    with `newer` set instead of raising NewerStudyError.
+    """
+    try:
+        data = orjson.loads(raw)
+    except orjson.JSONDecodeError as exc:
+        raise StudyFormatError(f"it is not valid JSON ({exc})") from exc
+    migrated_from = None
+    if isinstance(data, dict) and data.get("format") == FORMAT:
+        data, migrated_from = migrate(data)
+    validate(data, allow_newer=allow_newer)
+    newer = isinstance(data.get("version"), int | float) and data["version"] > VERSION
+    return ParsedStudy(StudyData.from_json(data), migrated_from, newer)
+
+
+def serialise(study: StudyData) -> bytes:
+    """UTF-8 JSON, indented for people and diff tools, non-ASCII kept as it is. Settings
+    are written with sorted keys, the rest in the order of `StudyData.to_json`."""
+    data = study.to_json()
+    data["settings"] = orjson.loads(orjson.dumps(data["settings"], option=orjson.OPT_SORT_KEYS))
+    return orjson.dumps(data, option=orjson.OPT_INDENT_2) + b"\n"

@@ -1,0 +1,135 @@
+"""Finding the transcripts in a folder: by suffix, skipping binary and unreadable files.
+
+Used when a folder without study.json is opened as a study and when a whole folder is
+added to one. Nothing found is moved or changed; only the first bytes of each are read.
+"""
+
+from __future__ import annotations
+
+import os
+import re
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from reader.core.document import DocumentError, decode
+from reader.core.study_file import FILE_NAME, NOTES_FOLDER
+
+TRANSCRIPT_SUFFIXES = (".txt", ".md", ".vtt", ".srt", ".json", ".docx", ".odt")
+ZIPPED_SUFFIXES = (".docx", ".odt")  # word-processor files are zip archives
+MAX_TRANSCRIPTS = 1000  # a study of a few hundred interviews fits; a folder of 10,000 stops
+MAX_ENTRIES = 20_000  # directory entries looked at, whatever they are
+SNIFF_BYTES = 8192
+# C0 controls other than tab, LF, FF and CR: a text file has (almost) none of them.
+_CONTROL = re.compile(r"[\x00-\x08\x0b\x0e-\x1f\x7f]")
+_OWN_FILE = re.compile(rb'"format"\s*:\s*"interview-reader-')  # our notes, study, exports
+_ZIP_MAGIC = b"PK\x03\x04"
+_NATURAL = re.compile(r"(\d+)")
+
+
+@dataclass
+class ScanReport:
+    """What a scan found: transcripts in natural order, and what it left out and why."""
+
+    found: list[Path] = field(default_factory=list)
+    skipped: list[tuple[Path, str]] = field(default_factory=list)  # (file, reason)
+    capped: bool = False  # stopped at MAX_TRANSCRIPTS or MAX_ENTRIES
+
+    def messages(self) -> list[str]:
+        """One line for the user per thing worth saying."""
+        lines = [f"{path.name} was skipped: {reason}." for path, reason in self.skipped]
+        if self.capped:
+            lines.append(
+                f"The folder holds more files than a study takes at once; only the first "
+                f"{len(self.found):,} transcripts were added. Add the others by subfolder."
+            )
+        return lines
+
+
+def natural_key(path: str) -> list[object]:
+    """Sort key that puts "P2" before "P10"."""
+    return [int(p) if p.isdigit() else p.casefold() for p in _NATURAL.split(path)]
+
+
+def is_transcript_name(path: Path) -> bool:
+    return path.suffix.lower() in TRANSCRIPT_SUFFIXES
+
+
+def sniff(path: Path) -> str:
+    """ "" when `path` looks like a transcript we can open, else the reason it is not."""
+    try:
+        with open(path, "rb") as handle:
+            head = handle.read(SNIFF_BYTES)
+    except OSError as exc:
+        return f"it cannot be read ({exc.strerror or exc})"
+    suffix = path.suffix.lower()
+    if suffix in ZIPPED_SUFFIXES:
+        return "" if head.startswith(_ZIP_MAGIC) else f"it is not a {suffix} document"
+    if suffix == ".json" and _OWN_FILE.search(head[:400]):
+        return "it is an Interview Reader file, not a transcript"
+    try:
+        text, _, _ = decode(head, path.name)
+    except DocumentError as exc:
+        return str(exc).removeprefix(f"{path.name} ").rstrip(".")
+    if len(_CONTROL.findall(text)) > 8:
+        return "it looks like a binary file, not a text interview"
+    return ""
+
+
+def scan_folder(folder: Path, study_folder: Path | None = None) -> ScanReport:
+    """The transcripts in `folder` and its subfolders, in natural order of their paths.
+
+    Hidden files and folders are left out, and so are the study's own files (study.json,
+    its set-aside and conflict copies, the notes folder) when `folder` is in `study_folder`.
+    """
+    report = ScanReport()
+    own_notes = (study_folder / NOTES_FOLDER) if study_folder is not None else None
+    entries = 0
+    candidates: list[Path] = []
+    pending = [folder]
+    while pending and not report.capped:
+        current = pending.pop()
+        try:
+            with os.scandir(current) as listing:
+                children = sorted(listing, key=lambda e: natural_key(e.name))
+        except OSError as exc:
+            report.skipped.append((current, f"the folder cannot be read ({exc.strerror or exc})"))
+            continue
+        subfolders = []
+        for entry in children:
+            entries += 1
+            if entries > MAX_ENTRIES:
+                report.capped = True
+                break
+            if entry.name.startswith("."):
+                continue
+            path = Path(entry.path)
+            try:
+                if entry.is_dir():
+                    if path != own_notes:
+                        subfolders.append(path)
+                    continue
+            except OSError:
+                continue
+            if not is_transcript_name(path) or _is_study_file(path, study_folder):
+                continue
+            candidates.append(path)
+        pending.extend(reversed(subfolders))  # depth first, in natural order
+    candidates.sort(key=lambda p: natural_key(p.relative_to(folder).as_posix()))
+    for path in candidates:
+        if len(report.found) >= MAX_TRANSCRIPTS:
+            report.capped = True
+            break
+        reason = sniff(path)
+        if reason:
+            report.skipped.append((path, reason))
+        else:
+            report.found.append(path)
+    return report
+
+
+def _is_study_file(path: Path, study_folder: Path | None) -> bool:
+    """study.json and the copies made of it (set aside, sync conflicts), in the study root."""
+    if study_folder is None or path.parent != study_folder:
+        return False
+    stem = FILE_NAME.rsplit(".", 1)[0]
+    return path.name == FILE_NAME or path.name.startswith((f"{stem}.", f"{stem} ("))

@@ -1,0 +1,88 @@
+"""Searching a whole study: every interview through search.search_everything, grouped by
+interview and kind, filterable by attribute values.
+
+Interviews are loaded on first use and kept (study_texts.StudyTexts). `search_study`
+yields each interview's results as soon as they are found, so a window can show the first
+ones before the last interview is searched.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+from typing import Any
+
+from reader.core.search import DEFAULT_LIMIT, KINDS, Query, ResultList, search_everything
+from reader.core.study import Study
+from reader.core.study_file import InterviewEntry
+from reader.core.study_texts import StudyTexts
+
+
+@dataclass
+class InterviewResults:
+    """One interview's results by kind (see search.KINDS), each capped at `limit`."""
+
+    interview: InterviewEntry
+    results: dict[str, ResultList]
+    problem: str = ""
+
+    @property
+    def total(self) -> int:
+        return sum(r.total for r in self.results.values())
+
+    def counts(self) -> dict[str, int]:
+        return {kind: r.total for kind, r in self.results.items() if r.total}
+
+
+@dataclass
+class StudyResults:
+    """Every interview with a result, in the study's order, and the totals by kind."""
+
+    interviews: list[InterviewResults] = field(default_factory=list)
+    totals: dict[str, int] = field(default_factory=lambda: dict.fromkeys(KINDS, 0))
+
+    @property
+    def total(self) -> int:
+        return sum(self.totals.values())
+
+
+def search_study(
+    study: Study,
+    query: str,
+    *,
+    case: bool = False,
+    whole_word: bool = False,
+    regex: bool = False,
+    filters: dict[str, set[Any]] | None = None,
+    texts: StudyTexts | None = None,
+    limit: int = DEFAULT_LIMIT,
+) -> Iterator[InterviewResults]:
+    """Results interview by interview, in the study's order, skipping those without any.
+
+    `filters` keeps the interviews whose attribute values are in the given sets (see
+    Study.matching). Raises SearchError for a bad regular expression before yielding.
+    """
+    texts = texts or StudyTexts(study)
+    if not query:
+        return
+    Query(query, case=case, whole_word=whole_word, regex=regex)  # a bad regex fails here
+    for entry in study.matching(filters):
+        loaded = texts.get(entry)
+        if loaded is None:
+            continue
+        results = search_everything(
+            loaded.session, query, case=case, whole_word=whole_word, regex=regex, limit=limit
+        )
+        found = InterviewResults(entry, results, loaded.problem)
+        if found.total:
+            yield found
+
+
+def collect(results: Iterator[InterviewResults]) -> StudyResults:
+    """All of `search_study`'s results at once, with the totals by kind."""
+    collected = StudyResults()
+    for found in results:
+        collected.interviews.append(found)
+        for kind, count in found.counts().items():
+            collected.totals[kind] += count
+    return collected

@@ -1,0 +1,403 @@
+"""Tests of the study model: opening a folder, the operations on interviews and
+attributes, saving, outside changes, headers, and bad input."""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+import orjson
+import pytest
+
+from reader.core.annotations import make_highlight
+from reader.core.document import DocumentError, load_document
+from reader.core.notes_file import VERSION as NOTES_VERSION
+from reader.core.notes_file import NotesData
+from reader.core.store import save_notes
+from reader.core.study import Study, StudyError, open_study, study_of
+from reader.core.study_file import FILE_NAME, StudyData, serialise
+from reader.core.study_headers import (
+    headers,
+    load_read_positions,
+    read_positions_path,
+    save_read_positions,
+)
+from reader.core.study_scan import MAX_TRANSCRIPTS
+
+TEXT = "Q: Where did you train?\nA: In Lyon, at the café by the hospital. 🎬\n"
+
+
+def write(path: Path, text: str = TEXT) -> Path:
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_text(text, encoding="utf-8")
+    return path
+
+
+@pytest.fixture
+def folder(tmp_path: Path) -> Path:
+    root = tmp_path / "Night shifts"
+    write(root / "P10.txt")
+    write(root / "P2.md", "# Ana at the ward\n\n" + TEXT)
+    write(root / "sub" / "P3.vtt", "WEBVTT\n\n00:00.000 --> 00:01.000\n<v Ana>Hello</v>\n")
+    write(root / "readme.pdf", "not a transcript suffix")
+    (root / "image.txt").write_bytes(b"\x89PNG\r\n\x1a\n\x00\x00\x00IHDR" * 50)
+    write(root / ".hidden.txt")
+    return root
+
+
+def study_with_notes(folder: Path) -> Study:
+    study = open_study(folder)
+    session = study.open_session(study.interviews[0])
+    text = session.document.text
+    start = text.index("Lyon")
+    session.add_highlight(make_highlight(text, start, start + 4).edited(note="city"))
+    session.add_highlight(make_highlight(text, 0, 5))
+    session.notes.notes = "Research notes"
+    save_notes(study.notes_path(study.interviews[0]), session.notes)
+    study.save()
+    return study
+
+
+# --- a folder becomes a study -------------------------------------------------------------
+
+
+def test_folder_of_transcripts_becomes_a_study_in_natural_order(folder: Path) -> None:
+    before = {p: p.read_bytes() for p in folder.rglob("*") if p.is_file()}
+    study = open_study(folder)
+    assert study.data.title == "Night shifts"
+    assert [e.path for e in study.interviews] == ["P2.md", "P10.txt", "sub/P3.vtt"]
+    assert [e.title for e in study.interviews] == ["P2", "P10", "P3"]
+    assert any("image.txt was skipped" in w and "binary" in w for w in study.warnings)
+    assert not study.file.exists()  # opening never writes
+    study.save()
+    assert study.file.exists()
+    after = {p: p.read_bytes() for p in folder.rglob("*") if p.is_file() and p != study.file}
+    assert after == before  # transcripts never moved or changed
+
+
+def test_saved_study_opens_again_the_same(folder: Path) -> None:
+    study = open_study(folder)
+    study.define_attribute("Role", "choice", ["nurse", "doctor"])
+    study.set_attribute(study.interviews[0].id, "role", "nurse")
+    study.save()
+    again = open_study(folder)
+    assert again.data == study.data and not again.warnings
+
+
+def test_empty_folder_is_an_empty_study(tmp_path: Path) -> None:
+    study = open_study(tmp_path)
+    assert study.interviews == [] and study.warnings == []
+
+
+def test_not_a_folder_is_refused(tmp_path: Path) -> None:
+    with pytest.raises(StudyError, match="not a folder"):
+        open_study(write(tmp_path / "x.txt"))
+
+
+def test_notes_and_study_files_are_not_taken_for_transcripts(folder: Path) -> None:
+    study = study_with_notes(folder)
+    (folder / "study.sync-conflict-20240101-120000-ABC.json").write_bytes(study.file.read_bytes())
+    added, report = study.add_folder(folder)
+    assert added == [] and not report.skipped[1:]  # only the PNG
+    assert all(not e.path.startswith("notes/") for e in study.interviews)
+
+
+def test_a_folder_of_ten_thousand_files_is_capped_and_says_so(tmp_path: Path) -> None:
+    for i in range(MAX_TRANSCRIPTS + 50):
+        (tmp_path / f"t{i}.txt").write_text("Q: hi?\nA: yes\n", encoding="utf-8")
+    for i in range(10_000 - MAX_TRANSCRIPTS - 50):
+        (tmp_path / f"x{i}.dat").write_bytes(b"x")
+    study = open_study(tmp_path)
+    assert len(study.interviews) == MAX_TRANSCRIPTS
+    assert any("only the first 1,000" in w for w in study.warnings)
+    assert study.interviews[0].path == "t0.txt" and study.interviews[10].path == "t10.txt"
+
+
+# --- operations on interviews --------------------------------------------------------------
+
+
+def test_the_same_file_twice_is_refused_by_resolved_path(folder: Path) -> None:
+    study = open_study(folder)
+    with pytest.raises(StudyError, match="in the study already"):
+        study.add_interview(folder / "sub" / ".." / "P10.txt")
+    os.symlink(folder / "P10.txt", folder / "link.txt")
+    with pytest.raises(StudyError, match="in the study already, as “P10”"):
+        study.add_interview(folder / "link.txt")
+
+
+def test_binary_and_missing_files_are_refused(folder: Path, tmp_path: Path) -> None:
+    study = open_study(folder)
+    with pytest.raises(StudyError, match=r"image\.txt cannot be added: .*binary"):
+        study.add_interview(folder / "image.txt")
+    with pytest.raises(StudyError, match="not a file"):
+        study.add_interview(tmp_path / "nope.txt")
+    with pytest.raises(StudyError, match="empty"):
+        study.add_interview(write(tmp_path / "empty.txt", "  \n"))
+
+
+def test_a_transcript_outside_the_folder_is_stored_relative(folder: Path, tmp_path: Path) -> None:
+    outside = write(
+        tmp_path / "elsewhere" / "P9 Ünal.srt", "1\n00:00:01,000 --> 00:00:02,000\nHi\n"
+    )
+    study = open_study(folder)
+    entry = study.add_interview(outside)
+    assert entry.path == "../elsewhere/P9 Ünal.srt"
+    assert study.transcript_path(entry) == outside
+    assert not study.is_missing(entry)
+
+
+def test_rename_reorder_and_update_with_undo(folder: Path) -> None:
+    study = open_study(folder)
+    first, second, third = (e.id for e in study.interviews)
+    old = study.rename_interview(first, "  Ana  ")
+    assert study.interview(first).title == "Ana"
+    study.replace_entry(old)
+    assert study.interview(first).title == "P2"
+    with pytest.raises(StudyError, match="needs a title"):
+        study.rename_interview(first, " ")
+    assert study.move_interview(third, 0) == 2
+    assert [e.id for e in study.interviews] == [third, first, second]
+    study.move_interview(third, 99)
+    assert [e.id for e in study.interviews] == [first, second, third]
+    study.update_interview(first, participant="Ana Ünal", date="2024-03-01")
+    assert study.interview(first).date == "2024-03-01"
+    with pytest.raises(StudyError, match="YYYY-MM-DD"):
+        study.update_interview(first, date="1 March")
+
+
+def test_remove_keeps_transcript_and_notes_and_readding_finds_the_notes(folder: Path) -> None:
+    study = study_with_notes(folder)
+    entry = study.interviews[0]
+    notes_path = study.notes_path(entry)
+    index, removed = study.remove_interview(entry.id)
+    assert (folder / entry.path).exists() and notes_path.exists()
+    study.restore_interview(index, removed)
+    assert study.interviews[0] == entry
+    study.remove_interview(entry.id)
+    again = study.add_interview(folder / entry.path)
+    assert again.id == entry.id  # the same path gives the same id: its notes come back
+    assert len(study.open_session(again).notes.highlights) == 2
+
+
+def test_a_missing_transcript_keeps_its_notes_and_can_be_relocated(folder: Path) -> None:
+    study = study_with_notes(folder)
+    entry = study.interviews[0]
+    moved = folder / "moved" / "P2 renamed.md"
+    moved.parent.mkdir()
+    os.replace(folder / entry.path, moved)
+    study = open_study(folder)
+    assert study.is_missing(entry.id)
+    with pytest.raises(DocumentError):
+        study.open_session(entry.id)
+    orphaned = study.notes_only_session(entry.id)
+    assert [h.exact for h in orphaned.notes.highlights] == ["Ana a", "Lyon"]  # .md rendered
+    header = headers(study)[0]
+    assert header.missing and header.highlights == 2
+    with pytest.raises(StudyError, match="in the study already"):
+        study.relocate(entry.id, folder / "P10.txt")
+    old = study.relocate(entry.id, moved)
+    assert old.path == "P2.md" and study.interview(entry.id).path == "moved/P2 renamed.md"
+    assert len(study.open_session(entry.id).notes.highlights) == 2
+
+
+# --- attributes ----------------------------------------------------------------------------
+
+
+def test_attributes_define_set_rename_and_remove(folder: Path) -> None:
+    study = open_study(folder)
+    first = study.interviews[0].id
+    role = study.define_attribute("Role", "choice", ["nurse", " doctor ", "nurse"])
+    assert role.options == ("nurse", "doctor")
+    age = study.define_attribute("Age", "number")
+    study.define_attribute("Consent", "date")
+    with pytest.raises(StudyError, match="already"):
+        study.define_attribute("role", "text")
+    with pytest.raises(StudyError, match="one of"):
+        study.define_attribute("Height", "float")
+    study.set_attribute(first, "role", "nurse")
+    study.set_attribute(first, age.key, "34")
+    with pytest.raises(StudyError, match="Age takes a number"):
+        study.set_attribute(first, age.key, "thirty")
+    with pytest.raises(StudyError, match="Role is one of"):
+        study.set_attribute(first, "role", "pilot")
+    with pytest.raises(StudyError, match="YYYY-MM-DD"):
+        study.set_attribute(first, "consent", "yesterday")
+    assert study.interview(first).attributes == {"role": "nurse", "age": 34}
+    study.set_attribute(first, age.key, "")
+    assert study.interview(first).attributes == {"role": "nurse"}
+    study.rename_attribute("role", "Job")
+    assert study.attribute("role").label == "Job"
+    assert study.interview(first).attributes == {"role": "nurse"}
+    with pytest.raises(StudyError, match="no longer a choice"):
+        study.set_attribute_options("role", ["doctor"])
+    study.set_attribute_options("role", ["nurse", "doctor", "porter"])
+    index, definition, values = study.remove_attribute("role")
+    assert study.interview(first).attributes == {}
+    study.restore_attribute(index, definition, values)
+    assert study.interview(first).attributes == {"role": "nurse"}
+    assert [e.id for e in study.matching({"role": {"nurse"}})] == [first]
+    assert len(study.matching({})) == 3
+
+
+# --- saving, merging, bad study.json ---------------------------------------------------------
+
+
+def test_save_merges_what_another_machine_wrote(folder: Path) -> None:
+    study = open_study(folder)
+    study.save()
+    other = open_study(folder)
+    other.rename_interview(other.interviews[1].id, "Renamed there")
+    other.save()
+    study.update_interview(study.interviews[0].id, participant="Here")
+    result = study.save()
+    assert result is not None and result.updated == [study.interviews[1].id]
+    again = open_study(folder)
+    assert again.interviews[0].participant == "Here"
+    assert again.interviews[1].title == "Renamed there"
+    assert study.save() is None  # nothing new on disk
+
+
+def test_unreadable_study_file_is_set_aside_and_interviews_still_open(folder: Path) -> None:
+    study = study_with_notes(folder)
+    entry = study.interviews[0]
+    study.file.write_bytes(b'{"format": "interview-reader-study", "version": 1, "tit')
+    reopened = open_study(folder)
+    assert any("set aside" in w for w in reopened.warnings)
+    assert not reopened.file.exists()
+    assert list(folder.glob("study.corrupt-*.json"))
+    ids = [e.id for e in reopened.interviews]
+    assert entry.id in ids  # found again from its notes file, with its id
+    assert len(reopened.open_session(entry.id).notes.highlights) == 2
+    assert sorted(e.path for e in reopened.interviews) == ["P10.txt", "P2.md", "sub/P3.vtt"]
+
+
+def test_unreadable_study_file_is_left_alone_when_asked(folder: Path) -> None:
+    study_with_notes(folder)
+    (folder / FILE_NAME).write_bytes(b"garbage")
+    study = open_study(folder, touch_disk=False)
+    assert (folder / FILE_NAME).read_bytes() == b"garbage"
+    assert study.read_only and len(study.interviews) == 3
+
+
+def test_newer_study_file_opens_read_only_and_is_never_written(folder: Path) -> None:
+    study = open_study(folder)
+    study.save()
+    data = orjson.loads(study.file.read_bytes())
+    data["version"] = 99
+    raw = orjson.dumps(data)
+    study.file.write_bytes(raw)
+    newer = open_study(folder)
+    assert newer.read_only and any("newer" in w for w in newer.warnings)
+    assert len(newer.interviews) == 3
+    with pytest.raises(StudyError, match="read-only"):
+        newer.rename_interview(newer.interviews[0].id, "x")
+    with pytest.raises(StudyError, match="read-only"):
+        newer.save()
+    assert study.file.read_bytes() == raw
+    # A study open here meets the newer file at its next save: it stops writing.
+    study.rename_interview(study.interviews[0].id, "mine")
+    study.save()
+    assert study.read_only and study.file.read_bytes() == raw
+
+
+def test_newer_file_of_another_layout_opens_read_only_from_the_folder(folder: Path) -> None:
+    (folder / FILE_NAME).write_bytes(
+        orjson.dumps({"format": "interview-reader-study", "version": 7})
+    )
+    study = open_study(folder)
+    assert study.read_only
+    assert (folder / FILE_NAME).exists()  # a newer file is never set aside
+
+
+def test_conflict_copies_are_merged_and_put_aside(folder: Path) -> None:
+    study = open_study(folder)
+    study.save()
+    theirs = StudyData(title=study.data.title, interviews=list(study.interviews))
+    theirs.tags = ["from-laptop"]
+    copy = folder / "study.sync-conflict-20240101-101010-ABCDEFG.json"
+    copy.write_bytes(serialise(theirs))
+    results = study.merge_conflict_copies()
+    assert len(results) == 1 and study.data.tags == ["from-laptop"]
+    assert not copy.exists() and copy.with_name(copy.name + ".merged").exists()
+
+
+def test_non_ascii_and_very_long_paths(tmp_path: Path) -> None:
+    deep = tmp_path
+    for i in range(12):
+        deep = deep / (f"папка-{i}-" + "é" * 20)
+    transcript = write(deep / ("интервью " + "x" * 150 + ".txt"))
+    root = tmp_path / "étude 中文"
+    root.mkdir()
+    study = open_study(root)
+    entry = study.add_interview(transcript)
+    assert len(study.transcript_path(entry).as_posix()) > 500
+    assert entry.path.startswith("../папка-0-")
+    study.save()
+    again = open_study(root)
+    assert again.transcript_path(again.interviews[0]) == transcript
+    assert load_document(again.transcript_path(again.interviews[0])).text == TEXT
+    assert len(study.notes_path(entry).name) < 80
+    # A name longer than the system allows is reported missing, not an error.
+    again.data.interviews[0] = again.interviews[0].__class__(
+        entry.id, "x" * 5000 + ".txt", "Too long"
+    )
+    assert again.is_missing(entry.id)
+
+
+# --- headers -------------------------------------------------------------------------------
+
+
+def test_headers_count_without_loading_transcripts(folder: Path) -> None:
+    study = study_with_notes(folder)
+    study.update_interview(study.interviews[0].id, participant="Ana", date="2024-03-01")
+    (folder / study.interviews[2].path).unlink()
+    study.notes_path(study.interviews[1]).write_bytes(b"{broken")
+    rows = headers(study, {study.interviews[0].id: 0.5})
+    first, second, third = rows
+    assert (first.title, first.participant, first.date) == ("P2", "Ana", "2024-03-01")
+    assert (first.highlights, first.notes, first.research_notes, first.read) == (2, 1, True, 0.5)
+    assert second.problem and second.highlights == 0
+    assert third.missing and third.highlights == 0 and third.read is None
+
+
+def test_read_positions_live_in_the_data_folder(folder: Path) -> None:
+    assert load_read_positions(folder) == {}
+    save_read_positions(folder, {"b": 0.25, "a": 2.0})
+    assert load_read_positions(folder) == {"a": 1.0, "b": 0.25}
+    assert folder not in read_positions_path(folder).parents
+    read_positions_path(folder).write_bytes(b"[1, 2")
+    assert load_read_positions(folder) == {}
+
+
+def test_notes_files_are_the_notes_format(folder: Path) -> None:
+    study = study_with_notes(folder)
+    data = orjson.loads(study.notes_path(study.interviews[0]).read_bytes())
+    assert data["format"] == "interview-reader-notes" and data["version"] == NOTES_VERSION
+    assert study.notes_path(study.interviews[0]).parent == folder / "notes"
+
+
+def test_study_colour_labels_apply_to_every_interview(folder: Path) -> None:
+    study = open_study(folder)
+    study.set_color_label("yellow", "Strong claim")
+    assert study.add_tag("#fatigue") and not study.add_tag("fatigue")
+    session = study.open_session(study.interviews[1])
+    assert session.notes.colors["yellow"] == "Strong claim"
+    assert study.shared_notes(NotesData(document={})).colors["yellow"] == "Strong claim"
+
+
+def test_study_of_a_document_finds_its_notes(folder: Path, tmp_path: Path) -> None:
+    study = study_with_notes(folder)
+    found = study_of(folder / "sub" / "P3.vtt")
+    assert found is not None and found[1].path == "sub/P3.vtt"
+    assert found[0].notes_path(found[1]).parent == folder / "notes"
+    assert study_of(folder / "image.txt") is None  # in the folder, not in the study
+    assert study_of(write(tmp_path / "alone.txt")) is None
+    assert study.file.exists()
+
+
+def test_own_json_files_are_not_transcripts(tmp_path: Path) -> None:
+    (tmp_path / "export.json").write_bytes(b'{"format":"interview-reader-study-export"}')
+    (tmp_path / "whisper.json").write_bytes(b'{"segments": [{"start": 0, "text": "Hi"}]}')
+    (tmp_path / "study.corrupt-20240101-101010.json").write_bytes(b"{")
+    study = open_study(tmp_path)
+    assert [e.path for e in study.interviews] == ["whisper.json"]

@@ -1,0 +1,132 @@
+"""Exports of a whole study: Markdown and HTML by interview then question, CSV with the
+interview and attribute columns, JSON of everything; missing and unreadable handled."""
+
+from __future__ import annotations
+
+import csv
+import io
+import os
+from pathlib import Path
+
+import orjson
+import pytest
+
+from reader.core.annotations import make_highlight
+from reader.core.export import ExportCancelled, ExportOptions
+from reader.core.export.csv_export import COLUMNS
+from reader.core.export.study_export import (
+    STUDY_FORMATS,
+    StudyExportOptions,
+    export_study,
+)
+from reader.core.store import save_notes
+from reader.core.study import Study, open_study
+
+TEXTS = {
+    "P1.txt": "Q: How was the night shift?\nA: Long. The handover was <b>chaotic</b>.\n",
+    "P2.txt": "Q: And the handover?\nA: Calm, the handover is a ritual. 🎬\n",
+}
+
+
+@pytest.fixture
+def study(tmp_path: Path) -> Study:
+    for name, text in TEXTS.items():
+        (tmp_path / name).write_text(text, encoding="utf-8")
+    study = open_study(tmp_path)
+    study.data.title = "Night # shifts"
+    study.define_attribute("Role", "choice", ["nurse", "doctor"])
+    study.define_attribute("note", "number")  # a label equal to a one-interview column
+    for entry, role, word in zip(
+        study.interviews, ("nurse", "doctor"), ("chaotic", "ritual"), strict=True
+    ):
+        study.set_attribute(entry.id, "role", role)
+        session = study.open_session(entry)
+        text = session.document.text
+        start = text.index(word)
+        h = make_highlight(text, start, start + len(word), "green" if role == "nurse" else "pink")
+        session.add_highlight(h.edited(note=f"about {word}", tags=(role,)))
+        session.notes.notes = f"# Notes on {entry.title}"
+        save_notes(study.notes_path(entry), session.notes)
+    study.update_interview(study.interviews[0].id, participant="Ana", date="2024-03-01")
+    study.save()
+    return study
+
+
+def test_markdown_groups_by_interview_then_question(study: Study) -> None:
+    md = export_study(study, "md").decode()
+    assert md.startswith("# Night \\# shifts\n\n2 interviews, 2 highlights")
+    assert md.index("## P1") < md.index("### Q1. Q: How was") < md.index("## P2")
+    assert "Participant: Ana · Date: 2024-03-01 · Role: nurse" in md
+    assert "&lt;b&gt;" not in md and "\\<b\\>chaotic" not in md  # quote holds only "chaotic"
+    assert "### Research notes\n\n# Notes on P1" in md
+
+
+def test_html_is_one_escaped_page(study: Study) -> None:
+    page = export_study(study, "html").decode()
+    assert page.count('<section class="interview"') == 2
+    assert "<h3>Q1. Q: How was the night shift?</h3>" in page
+    assert "Role: nurse" in page and "<script" not in page
+    assert "Night # shifts" in page
+
+
+def test_csv_has_interview_and_attribute_columns(study: Study) -> None:
+    raw = export_study(study, "csv")
+    assert raw.startswith(b"\xef\xbb\xbf")
+    rows = list(csv.DictReader(io.StringIO(raw.decode("utf-8-sig"), newline="")))
+    header = list(rows[0])
+    assert header[:6] == [
+        "interview",
+        "interview_id",
+        "participant",
+        "date",
+        "Role",
+        "note (attribute)",
+    ]
+    assert header[6:] == list(COLUMNS)
+    assert [(r["interview"], r["Role"], r["quote"]) for r in rows] == [
+        ("P1", "nurse", "chaotic"),
+        ("P2", "doctor", "ritual"),
+    ]
+
+
+def test_json_holds_the_study_and_every_model(study: Study) -> None:
+    data = orjson.loads(export_study(study, "json"))
+    assert data["title"] == "Night # shifts" and data["attributes"][0]["key"] == "role"
+    assert [i["title"] for i in data["interviews"]] == ["P1", "P2"]
+    model = data["interviews"][1]["model"]
+    assert model["highlights"][0]["exact"] == "ritual" and model["segments"]
+
+
+def test_filters_by_attribute_and_highlight(study: Study) -> None:
+    only_doctors = StudyExportOptions(filters={"role": frozenset({"doctor"})})
+    md = export_study(study, "md", only_doctors).decode()
+    assert "## P2" in md and "## P1" not in md and "(Role doctor)" in md
+    green = StudyExportOptions(highlights=ExportOptions(colors=frozenset({"green"})))
+    rows = export_study(study, "csv", green).decode("utf-8-sig").splitlines()
+    assert len(rows) == 2 and "chaotic" in rows[1]
+
+
+def test_missing_transcript_exported_from_notes_unreadable_named(study: Study) -> None:
+    os.remove(study.transcript_path(study.interviews[0]))
+    study.notes_path(study.interviews[1]).write_bytes(b"\x00garbage")
+    md = export_study(study, "md").decode()
+    assert "“P2” left out: its notes cannot be read" in md
+    assert "does not exist" in md and "Not found in the current text" in md
+    assert "chaotic" in md
+
+
+def test_progress_counts_interviews_and_can_cancel(study: Study) -> None:
+    seen: list[tuple[int, int]] = []
+    options = StudyExportOptions(ExportOptions(progress=lambda d, t: seen.append((d, t)) or None))
+    export_study(study, "csv", options)
+    assert seen == [(1, 2), (2, 2)]
+    stop = StudyExportOptions(ExportOptions(progress=lambda d, t: False))
+    for name in STUDY_FORMATS:
+        with pytest.raises(ExportCancelled):
+            export_study(study, name, stop)
+
+
+def test_empty_study_exports(tmp_path: Path) -> None:
+    study = open_study(tmp_path)
+    for name in STUDY_FORMATS:
+        assert export_study(study, name)

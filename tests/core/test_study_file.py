@@ -1,0 +1,317 @@
+"""Tests of the study file format: round trips, the bytes written, schema, migrations and
+what parse refuses."""
+
+from __future__ import annotations
+
+import json
+from functools import cache
+from pathlib import Path
+from typing import Any
+
+import orjson
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+from jsonschema import Draft202012Validator
+
+from reader.core import study_file
+from reader.core.study_file import (
+    FORMAT,
+    VERSION,
+    AttributeDef,
+    AttributeValueError,
+    InterviewEntry,
+    NewerStudyError,
+    StudyData,
+    StudyFormatError,
+    attribute_key,
+    interview_id,
+    parse,
+    serialise,
+)
+
+ROOT = Path(__file__).parents[2]
+SCHEMA = json.loads((ROOT / "resources" / "study.schema.json").read_text(encoding="utf-8"))
+SAMPLE = Path(__file__).parents[1] / "data" / "study-v1.json"
+
+
+@cache
+def schema_validator() -> Draft202012Validator:
+    """An independent validator of the published schema (jsonschema, not fastjsonschema)."""
+    Draft202012Validator.check_schema(SCHEMA)
+    return Draft202012Validator(SCHEMA, format_checker=Draft202012Validator.FORMAT_CHECKER)
+
+
+def full_study() -> StudyData:
+    role = AttributeDef("role", "Role", "choice", ("nurse", "doctor"))
+    age = AttributeDef("age", "Age", "number")
+    when = AttributeDef("when", "Consent", "date")
+    note = AttributeDef("site", "Site — ward", "text")
+    return StudyData(
+        title="Études 🎬 שלום",
+        interviews=[
+            InterviewEntry(
+                "p01-0000aaaa",
+                "transcripts/P01 Ünal.txt",
+                "P01 Ünal",
+                "Ana",
+                "2024-03-01",
+                {"role": "nurse", "age": 34, "when": "2024-02-01", "site": "Nord 中文"},
+                "2024-03-02T10:00:00+00:00",
+                "2024-03-02T10:00:00+00:00",
+            ),
+            InterviewEntry("p02-0000bbbb", "../elsewhere/P02.vtt", "P02", attributes={"age": 2.5}),
+        ],
+        attributes=[role, age, when, note],
+        tags=["fatigue", "café"],
+        settings={"z": 1, "a": {"y": 2, "b": 3}},
+    )
+
+
+def test_round_trip_keeps_everything() -> None:
+    study = full_study()
+    assert parse(serialise(study)).data == study
+
+
+def test_written_json_validates_against_the_published_schema() -> None:
+    assert schema_validator().is_valid(orjson.loads(serialise(full_study())))
+
+
+def test_written_json_has_a_stable_key_order_and_keeps_non_ascii() -> None:
+    """Keys in the documented order, settings sorted, attribute values in definition
+    order, so that git sees only real changes; UTF-8 not escaped, indented, LF at the end."""
+    raw = serialise(full_study())
+    data = json.loads(raw)
+    assert list(data) == [
+        "format",
+        "version",
+        "generator",
+        "title",
+        "attributes",
+        "colors",
+        "tags",
+        "settings",
+        "interviews",
+    ]
+    assert list(data["interviews"][0]) == [
+        "id",
+        "path",
+        "title",
+        "participant",
+        "date",
+        "attributes",
+        "added",
+        "modified",
+    ]
+    assert list(data["interviews"][0]["attributes"]) == ["role", "age", "when", "site"]
+    assert list(data["settings"]) == ["a", "z"] and list(data["settings"]["a"]) == ["b", "y"]
+    assert "Études".encode() in raw and b"\\u" not in raw
+    assert raw.endswith(b"}\n") and b'\n  "title"' in raw
+    assert serialise(parse(raw).data) == raw
+
+
+def test_sample_file_parses_and_validates() -> None:
+    raw = SAMPLE.read_bytes()
+    assert schema_validator().is_valid(json.loads(raw))
+    data = parse(raw).data
+    assert [e.title for e in data.interviews] == ["P01 Ana", "P02"]
+    assert data.interviews[0].attributes["age"] == 34
+    assert data.interviews[1].path == "../shared/P02.md"
+    assert data.attributes[0].options == ("nurse", "doctor", "porter")
+
+
+@given(
+    title=st.text(),
+    label=st.text(min_size=1).filter(str.strip),
+    value=st.text(min_size=1).filter(str.strip),
+)
+@settings(max_examples=60, deadline=None)
+def test_round_trip_of_arbitrary_unicode(title: str, label: str, value: str) -> None:
+    attribute = AttributeDef(attribute_key(label), label, "text")
+    entry = InterviewEntry(interview_id(f"{value}.txt"), f"{value}.txt", value, value)
+    study = StudyData(title, [entry], [attribute])
+    study.interviews[0] = InterviewEntry(
+        entry.id, entry.path, entry.title, entry.participant, attributes={attribute.key: value}
+    )
+    raw = serialise(study)
+    assert schema_validator().is_valid(orjson.loads(raw))
+    assert parse(raw).data == study
+
+
+# --- ids and keys -----------------------------------------------------------------------
+
+
+def test_interview_ids_are_stable_ascii_and_unique() -> None:
+    first = interview_id("transcripts/Интервью 1.txt")
+    assert first == interview_id("transcripts/Интервью 1.txt")  # same path, same id
+    assert first.startswith("1-") and first.isascii()
+    assert interview_id("Ünal.txt").startswith("unal-")
+    assert interview_id("中文.txt").startswith("interview-")
+    assert interview_id("a/x.txt") != interview_id("b/x.txt")
+    assert interview_id("x.txt", lambda i: i == interview_id("x.txt")).endswith("-2")
+    long = interview_id("a" * 300 + ".txt")
+    assert len(long) < 60
+
+
+def test_attribute_keys_come_from_labels() -> None:
+    assert attribute_key("Years in post") == "years-in-post"
+    assert attribute_key("Âge") == "age"
+    assert attribute_key("年龄") == "attribute"
+    assert attribute_key("Age", {"age"}.__contains__) == "age-2"
+
+
+# --- attribute values -------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("definition", "value", "stored"),
+    [
+        (AttributeDef("a", "Age", "number"), "34", 34),
+        (AttributeDef("a", "Age", "number"), "34,5", 34.5),
+        (AttributeDef("a", "Age", "number"), 2.0, 2),
+        (AttributeDef("a", "Age", "number"), "", None),
+        (AttributeDef("d", "Day", "date"), " 2024-02-29 ", "2024-02-29"),
+        (AttributeDef("c", "Role", "choice", ("nurse",)), "nurse", "nurse"),
+        (AttributeDef("t", "Site", "text"), "Nord", "Nord"),
+        (AttributeDef("t", "Site", "text"), None, None),
+    ],
+)
+def test_values_are_checked_and_normalised(
+    definition: AttributeDef, value: Any, stored: Any
+) -> None:
+    assert definition.check(value) == stored
+
+
+@pytest.mark.parametrize(
+    ("definition", "value"),
+    [
+        (AttributeDef("a", "Age", "number"), "old"),
+        (AttributeDef("a", "Age", "number"), True),
+        (AttributeDef("a", "Age", "number"), float("nan")),
+        (AttributeDef("a", "Age", "number"), "inf"),
+        (AttributeDef("d", "Day", "date"), "2023-02-29"),
+        (AttributeDef("d", "Day", "date"), "1/3/2024"),
+        (AttributeDef("d", "Day", "date"), 20240301),
+        (AttributeDef("c", "Role", "choice", ("nurse",)), "doctor"),
+        (AttributeDef("t", "Site", "text"), 12),
+    ],
+)
+def test_values_that_do_not_fit_are_refused(definition: AttributeDef, value: Any) -> None:
+    with pytest.raises(AttributeValueError, match=definition.label):
+        definition.check(value)
+
+
+# --- what parse refuses -----------------------------------------------------------------
+
+
+def valid_json() -> dict[str, Any]:
+    return orjson.loads(serialise(full_study()))
+
+
+@pytest.mark.parametrize("raw", [b"", b"{", b"\xff\xfe{}", b"\x00", b"not json"])
+def test_invalid_json_is_refused(raw: bytes) -> None:
+    with pytest.raises(StudyFormatError, match="not valid JSON"):
+        parse(raw)
+
+
+@pytest.mark.parametrize("value", [[], 1, None, {"format": "interview-reader-notes"}])
+def test_wrong_format_is_refused(value: object) -> None:
+    with pytest.raises(StudyFormatError, match="not an Interview Reader study file"):
+        parse(orjson.dumps(value))
+
+
+def _broken(change: str) -> dict[str, Any]:
+    data = valid_json()
+    interview = data["interviews"][0]
+    if change == "no interviews":
+        del data["interviews"]
+    elif change == "bad id":
+        interview["id"] = "../../etc/passwd"
+    elif change == "same id twice":
+        data["interviews"][1]["id"] = interview["id"]
+    elif change == "same key twice":
+        data["attributes"][1]["key"] = "role"
+    elif change == "undefined attribute":
+        interview["attributes"]["nope"] = "x"
+    elif change == "value of the wrong type":
+        interview["attributes"]["age"] = "thirty"
+    elif change == "unknown choice":
+        interview["attributes"]["role"] = "pilot"
+    elif change == "bad date":
+        interview["date"] = "March"
+    elif change == "bad type":
+        data["attributes"][0]["type"] = "colour"
+    elif change == "empty path":
+        interview["path"] = ""
+    return data
+
+
+@pytest.mark.parametrize(
+    "change",
+    [
+        "no interviews",
+        "bad id",
+        "same id twice",
+        "same key twice",
+        "undefined attribute",
+        "value of the wrong type",
+        "unknown choice",
+        "bad date",
+        "bad type",
+        "empty path",
+    ],
+)
+def test_invalid_files_are_refused(change: str) -> None:
+    data = _broken(change)
+    with pytest.raises(StudyFormatError):
+        parse(orjson.dumps(data))
+
+
+@pytest.mark.parametrize(
+    "change", ["no interviews", "bad id", "bad date", "bad type", "empty path"]
+)
+def test_the_published_schema_refuses_the_same(change: str) -> None:
+    """The independent validator agrees where the schema alone can tell."""
+    assert not schema_validator().is_valid(_broken(change))
+
+
+@pytest.mark.parametrize("version", [VERSION + 1, float(VERSION + 1)])
+def test_newer_version_is_refused_unless_allowed(version: float) -> None:
+    data = valid_json() | {"version": version, "something_new": [1, 2]}
+    with pytest.raises(NewerStudyError):
+        parse(orjson.dumps(data))
+    parsed = parse(orjson.dumps(data), allow_newer=True)
+    assert parsed.newer and parsed.data.title == full_study().title
+
+
+def test_newer_version_with_another_layout_is_still_a_newer_version() -> None:
+    data = {"format": FORMAT, "version": VERSION + 1, "cases": []}
+    with pytest.raises(NewerStudyError):
+        parse(orjson.dumps(data))
+
+
+def test_older_version_is_migrated(monkeypatch: pytest.MonkeyPatch) -> None:
+    """A version 0 file goes through MIGRATIONS[0] and says so."""
+
+    def from_zero(data: dict[str, Any]) -> dict[str, Any]:
+        return {**data, "version": 1, "title": data.pop("name")}
+
+    monkeypatch.setitem(study_file.MIGRATIONS, 0, from_zero)
+    old = valid_json()
+    old["version"] = 0
+    old["name"] = old.pop("title")
+    parsed = parse(orjson.dumps(old))
+    assert parsed.migrated_from == 0 and parsed.data.title == full_study().title
+
+
+def test_unknown_old_version_is_refused() -> None:
+    data = valid_json() | {"version": 0}
+    with pytest.raises(StudyFormatError, match="version 0"):
+        parse(orjson.dumps(data))
+
+
+def test_missing_default_colours_are_filled_in() -> None:
+    data = valid_json()
+    data["colors"] = {"yellow": "Gold"}
+    colors = parse(orjson.dumps(data)).data.colors
+    assert colors["yellow"] == "Gold" and colors["green"] == "Method"

@@ -1,0 +1,171 @@
+"""Three-way merge of study.json: both sides' changes kept, clashes decided the same way
+on every machine and reported."""
+
+from __future__ import annotations
+
+from dataclasses import replace
+
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from reader.core.study_file import AttributeDef, InterviewEntry, StudyData
+from reader.core.study_merge import merge_studies
+
+ROLE = AttributeDef("role", "Role", "choice", ("nurse", "doctor"))
+AGE = AttributeDef("age", "Age", "number")
+
+
+def entry(name: str, **changes: object) -> InterviewEntry:
+    base = InterviewEntry(
+        f"{name}-00000000",
+        f"{name}.txt",
+        name,
+        added="2024-01-01T00:00:00+00:00",
+        modified="2024-01-01T00:00:00+00:00",
+    )
+    return replace(base, **changes)
+
+
+def later(e: InterviewEntry, **changes: object) -> InterviewEntry:
+    return replace(e, modified="2099-01-01T00:00:00+00:00", **changes)
+
+
+def study(*interviews: InterviewEntry, **changes: object) -> StudyData:
+    data = StudyData("Study", list(interviews), [ROLE, AGE])
+    for key, value in changes.items():
+        setattr(data, key, value)
+    return data
+
+
+def ids(data: StudyData) -> list[str]:
+    return [e.title for e in data.interviews]
+
+
+def test_interviews_added_on_both_sides_are_kept_in_place() -> None:
+    a, b, c, d = entry("a"), entry("b"), entry("c"), entry("d")
+    result = merge_studies(study(a, b), study(a, c, b), study(a, b, d), "x")
+    assert ids(result.data) == ["a", "c", "b", "d"]
+    assert result.added == [d.id] and not result.conflicts
+
+
+def test_removal_there_applies_here_unless_edited_here() -> None:
+    a, b = entry("a"), entry("b")
+    result = merge_studies(study(a, b), study(a, b), study(a), "x")
+    assert ids(result.data) == ["a"] and result.removed == [b.id]
+    edited = later(b, title="kept")
+    result = merge_studies(study(a, b), study(a, edited), study(a), "x")
+    assert ids(result.data) == ["a", "kept"]
+
+
+def test_removed_here_stays_removed_unless_changed_there() -> None:
+    a, b = entry("a"), entry("b")
+    assert ids(merge_studies(study(a, b), study(a), study(a, b), "x").data) == ["a"]
+    changed = later(b, participant="Ana")
+    result = merge_studies(study(a, b), study(a), study(a, changed), "x")
+    assert ids(result.data) == ["a", "b"] and result.added == [b.id]
+
+
+def test_fields_changed_on_different_sides_both_apply() -> None:
+    a = entry("a")
+    ours = later(a, title="Ana", attributes={"role": "nurse"})
+    theirs = later(a, participant="Ana Ünal", attributes={"age": 34})
+    result = merge_studies(study(a), study(ours), study(theirs), "x")
+    merged = result.data.interviews[0]
+    assert (merged.title, merged.participant) == ("Ana", "Ana Ünal")
+    assert merged.attributes == {"role": "nurse", "age": 34}
+    assert not result.conflicts and result.updated == [a.id]
+
+
+def test_clash_goes_to_the_later_edit_the_same_way_on_both_machines() -> None:
+    a = entry("a")
+    early = replace(a, title="early", modified="2030-01-01T00:00:00+00:00")
+    late = replace(a, title="late", modified="2031-01-01T00:00:00+00:00")
+    here = merge_studies(study(a), study(early), study(late), "x")
+    there = merge_studies(study(a), study(late), study(early), "x")
+    assert here.data.interviews[0].title == there.data.interviews[0].title == "late"
+    assert here.conflicts and "late" in here.conflicts[0]
+    assert "Changed on both sides" in here.message("the laptop")
+
+
+def test_attribute_definitions_merge_by_key() -> None:
+    a = entry("a")
+    site = AttributeDef("site", "Site", "text")
+    ours = study(a, attributes=[replace(ROLE, label="Job"), AGE])
+    theirs = study(a, attributes=[replace(ROLE, options=(*ROLE.options, "porter")), AGE, site])
+    result = merge_studies(study(a), ours, theirs, "x")
+    assert result.data.attributes == [
+        AttributeDef("role", "Job", "choice", ("nurse", "doctor", "porter")),
+        AGE,
+        site,
+    ]
+    assert result.other_changes and not result.conflicts
+
+
+def test_values_of_an_attribute_removed_there_go() -> None:
+    a = entry("a", attributes={"age": 30})
+    theirs = study(replace(a, attributes={}), attributes=[ROLE])
+    result = merge_studies(study(a), study(a), theirs, "x")
+    assert result.data.attributes == [ROLE] and result.data.interviews[0].attributes == {}
+
+
+def test_a_choice_value_added_there_brings_its_option() -> None:
+    base = study(entry("a"))
+    ours = study(later(entry("a"), attributes={"role": "porter"}))
+    ours.attributes = [replace(ROLE, options=("nurse", "doctor", "porter")), AGE]
+    theirs = study(entry("a"), attributes=[replace(ROLE, options=("nurse",)), AGE])
+    result = merge_studies(base, ours, theirs, "x")
+    role = result.data.attributes[0]
+    assert "porter" in role.options and result.data.interviews[0].attributes["role"] == "porter"
+
+
+def test_tags_colours_settings_and_title() -> None:
+    base = study(tags=["a", "b"], settings={"sort": "title"})
+    ours = study(tags=["a", "b", "c"], settings={"sort": "date"}, title="Mine")
+    theirs = study(tags=["b", "d"], settings={"sort": "title", "x": 1})
+    theirs.colors = {**theirs.colors, "yellow": "Gold"}
+    result = merge_studies(base, ours, theirs, "x")
+    assert result.data.tags == ["b", "c", "d"]
+    assert result.data.settings == {"sort": "date", "x": 1}
+    assert result.data.colors["yellow"] == "Gold" and result.data.title == "Mine"
+
+
+def test_order_changed_only_there_is_taken() -> None:
+    a, b, c = entry("a"), entry("b"), entry("c")
+    result = merge_studies(study(a, b, c), study(a, b, c), study(c, a, b), "x")
+    assert ids(result.data) == ["c", "a", "b"] and result.other_changes
+
+
+def test_without_a_base_nothing_is_deleted() -> None:
+    a, b = entry("a", attributes={"age": 3}), entry("b")
+    result = merge_studies(None, study(a), study(b, replace(a, attributes={})), "copy")
+    assert ids(result.data) == ["b", "a"]  # b comes first there, so before a here
+    assert result.data.interviews[1].attributes == {"age": 3}
+    assert not result.removed
+
+
+def test_same_versions_merge_to_no_change() -> None:
+    data = study(entry("a"), entry("b"))
+    result = merge_studies(data, data.copy(), data.copy(), "x")
+    assert not result.changed and result.data == data
+
+
+titles = st.lists(st.sampled_from("abcdef"), unique=True, max_size=6)
+
+
+@given(base=titles, ours=titles, theirs=titles)
+@settings(max_examples=200, deadline=None)
+def test_merge_is_the_same_from_both_sides(
+    base: list[str], ours: list[str], theirs: list[str]
+) -> None:
+    """Whatever each side added or removed, both machines reach the same set of
+    interviews, and nothing added on one side is lost."""
+
+    def make(names: list[str]) -> StudyData:
+        return study(*(entry(n) for n in names))
+
+    one = merge_studies(make(base), make(ours), make(theirs), "x").data
+    two = merge_studies(make(base), make(theirs), make(ours), "x").data
+    assert set(ids(one)) == set(ids(two))
+    assert set(ours) - set(base) <= set(ids(one))
+    assert set(theirs) - set(base) <= set(ids(one))
+    assert len(ids(one)) == len(set(ids(one)))

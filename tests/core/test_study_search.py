@@ -1,0 +1,99 @@
+"""Search across a study: grouped by interview and kind, counted, filtered by attribute,
+with missing transcripts and unreadable notes handled."""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+import pytest
+
+from reader.core.annotations import make_highlight
+from reader.core.search import SearchError
+from reader.core.store import save_notes
+from reader.core.study import Study, open_study
+from reader.core.study_search import collect, search_study
+from reader.core.study_texts import StudyTexts
+
+TEXTS = {
+    "P1.txt": "Q: How was the night shift?\nA: Long. The handover was chaotic.\n",
+    "P2.txt": "Q: And the handover?\nA: Calm, always calm, the handover is a ritual.\n",
+    "P3.txt": "Q: Breaks?\nA: Never enough. Café at 3 am. 🎬\n",
+}
+
+
+@pytest.fixture
+def study(tmp_path: Path) -> Study:
+    for name, text in TEXTS.items():
+        (tmp_path / name).write_text(text, encoding="utf-8")
+    study = open_study(tmp_path)
+    study.define_attribute("Role", "choice", ["nurse", "doctor"])
+    study.set_attribute(study.interviews[0].id, "role", "nurse")
+    study.set_attribute(study.interviews[1].id, "role", "doctor")
+    session = study.open_session(study.interviews[0])
+    text = session.document.text
+    start = text.index("handover")
+    session.add_highlight(make_highlight(text, start, start + 8).edited(note="handover again"))
+    save_notes(study.notes_path(study.interviews[0]), session.notes)
+    study.save()
+    return study
+
+
+def test_results_are_grouped_by_interview_and_kind_with_counts(study: Study) -> None:
+    results = collect(search_study(study, "handover"))
+    assert [r.interview.title for r in results.interviews] == ["P1", "P2"]
+    assert results.interviews[0].counts() == {"document": 1, "quotes": 1, "notes": 1}
+    assert results.interviews[1].counts() == {"document": 2}
+    assert results.totals["document"] == 3 and results.total == 5
+    assert results.interviews[1].results["document"][0].label == "Q1"
+
+
+def test_filter_by_attribute(study: Study) -> None:
+    results = collect(search_study(study, "handover", filters={"role": {"doctor"}}))
+    assert [r.interview.title for r in results.interviews] == ["P2"]
+    assert collect(search_study(study, "handover", filters={"role": set()})).total == 0
+
+
+def test_options_and_unicode(study: Study) -> None:
+    assert collect(search_study(study, "CAFÉ")).total == 1
+    assert collect(search_study(study, "CAFÉ", case=True)).total == 0
+    assert collect(search_study(study, "hand", whole_word=True)).total == 0
+    assert collect(search_study(study, r"c\w+m", regex=True)).totals["document"] == 2
+    assert collect(search_study(study, "")).total == 0
+    with pytest.raises(SearchError):
+        next(search_study(study, "(", regex=True))
+
+
+def test_results_come_interview_by_interview(study: Study) -> None:
+    results = search_study(study, "the")
+    first = next(results)
+    assert first.interview.title == "P1"  # found before the others were searched
+
+
+def test_missing_transcript_is_searched_in_its_notes(study: Study, tmp_path: Path) -> None:
+    os.remove(tmp_path / "P1.txt")
+    results = collect(search_study(study, "handover"))
+    first = results.interviews[0]
+    assert first.interview.title == "P1" and first.problem
+    assert first.counts() == {"quotes": 1, "notes": 1}
+
+
+def test_unreadable_notes_are_skipped_and_said(study: Study) -> None:
+    study.notes_path(study.interviews[0]).write_bytes(b"{not json")
+    texts = StudyTexts(study)
+    results = collect(search_study(study, "handover", texts=texts))
+    assert [r.interview.title for r in results.interviews] == ["P2"]
+    assert "cannot be read" in texts.problems[study.interviews[0].id]
+
+
+def test_kept_texts_follow_changes_on_disk_and_the_open_session(study: Study) -> None:
+    texts = StudyTexts(study)
+    assert collect(search_study(study, "ritual", texts=texts)).total == 1
+    path = study.transcript_path(study.interviews[1])
+    path.write_text("Q: Now?\nA: No ritual, no rituals at all.\n", encoding="utf-8")
+    os.utime(path, ns=(1, 1))  # a different modification time, whatever the clock
+    assert collect(search_study(study, "ritual", texts=texts)).totals["document"] == 2
+    session = study.open_session(study.interviews[2])
+    session.notes.notes = "unsaved ritual"
+    texts.put(study.interviews[2].id, session)
+    assert collect(search_study(study, "ritual", texts=texts)).totals["research"] == 1
