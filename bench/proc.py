@@ -58,15 +58,10 @@ def scratch_dir(prefix: str) -> Path:
     return Path(tempfile.mkdtemp(prefix=prefix, dir=parent))
 
 
-def run_child(module: str, args: list[str], env: dict[str, str]) -> tuple[dict[str, Any], int]:
-    """Run `python -m bench.<module> args`; (its result, time.monotonic_ns() at spawn).
-
-    The spawn time is also passed as BENCH_T0_NS, so that a child can say how long after
-    its own start something happened (CLOCK_MONOTONIC is system-wide on Linux).
-    """
-    env = dict(env)
-    t0 = time.monotonic_ns()
-    env["BENCH_T0_NS"] = str(t0)
+def run_child(module: str, args: list[str], env: dict[str, str]) -> dict[str, Any]:
+    """Run `python -m bench.<module> args` and return its result. The spawn time goes to
+    the child as BENCH_T0_NS (CLOCK_MONOTONIC is system-wide on Linux)."""
+    env = dict(env, BENCH_T0_NS=str(time.monotonic_ns()))
     done = subprocess.run(
         [sys.executable, "-m", f"bench.{module}", *args],
         cwd=ROOT,
@@ -78,6 +73,6 @@ def run_child(module: str, args: list[str], env: dict[str, str]) -> tuple[dict[s
     )
     for line in done.stdout.splitlines():
         if line.startswith(MARK):
-            return json.loads(line[len(MARK) :]), t0
+            return json.loads(line[len(MARK) :])
     tail = "\n".join((done.stderr or done.stdout).strip().splitlines()[-15:])
     raise ChildError(f"bench.{module} {' '.join(args)} exited with {done.returncode}:\n{tail}")
