@@ -6,6 +6,7 @@ from __future__ import annotations
 import itertools
 import re
 from dataclasses import dataclass
+from functools import partial
 from pathlib import Path
 
 import orjson
@@ -155,28 +156,25 @@ def finding(ctx: CoreContext) -> list[Row]:
         warm_text = _fresh(text)
         warm = repeat(lambda t=warm_text, w=word: find_all(t, w), RUNS)
         note = f"{count:,} match{'' if count == 1 else 'es'}, case-insensitive; "
-        rows.append(
-            Row(
-                FINDING,
+        row = partial(
+            Row,
+            FINDING,
+            floor=floor,
+            floor_name="re.finditer count, IGNORECASE",
+            target=Target(FIND_TARGET_S),
+        )
+        rows += [
+            row(
                 f"find_all “{word}” ({kind}), first search in the text",
                 cold,
-                floor=floor,
-                floor_name="re.finditer count, IGNORECASE",
-                target=Target(FIND_TARGET_S),
                 note=note + "includes folding the 5 MB text to lower case once",
-            )
-        )
-        rows.append(
-            Row(
-                FINDING,
+            ),
+            row(
                 f"find_all “{word}” ({kind}), repeated",
                 warm,
-                floor=floor,
-                floor_name="re.finditer count, IGNORECASE",
-                target=Target(FIND_TARGET_S),
                 note=note + "the folded text is cached",
-            )
-        )
+            ),
+        ]
     return rows
 
 

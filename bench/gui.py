@@ -1,5 +1,5 @@
-"""Qt helpers for the benchmark children: the app's window, first-paint detection, waiting,
-memory figures and a lag probe.
+"""Qt helpers for the benchmark children: running one, the app's window, first-paint
+detection, waiting for events, and memory figures.
 
 The first paint is caught from outside the app: an event filter on the QApplication sees
 the first Paint event of the reading pane's viewport (the QTextEdit named "reader"), then
@@ -11,15 +11,27 @@ from __future__ import annotations
 import ctypes
 import ctypes.util
 import gc
+import os
 import time
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QCoreApplication, QEvent, QEventLoop, QObject, Qt, QTimer
+from PySide6.QtCore import QCoreApplication, QEvent, QObject, QTimer
 from PySide6.QtWidgets import QAbstractScrollArea, QApplication, QTextEdit
 
+from bench.proc import child_args, emit
+
 READER_NAME = "reader"
+
+
+def child_main(**modes: Callable[..., dict[str, Any]]) -> None:
+    """Run a child: call the function of its mode with the QApplication and its options,
+    and hand the result, with the peak memory, to the parent."""
+    mode, options = child_args()
+    app = QApplication([])
+    emit(modes[mode](app, **options) | {"vm_hwm_kb": proc_status_kb("VmHWM")})
+    os._exit(0)  # the measurement is over: skip tearing down thousands of Qt objects
 
 
 def main_window(desktop_size: bool = True) -> Any:
@@ -38,6 +50,14 @@ def main_window(desktop_size: bool = True) -> Any:
         window.resize(1280, 820)
         window.splitter.setSizes([768, 512])
     return window
+
+
+def bare_reader() -> QTextEdit:
+    """The floors' reading pane: a read-only QTextEdit that FirstPaint watches."""
+    edit = QTextEdit()
+    edit.setObjectName(READER_NAME)
+    edit.setReadOnly(True)
+    return edit
 
 
 def _process_events_until(done: Callable[[], bool], timeout_s: float, what: str) -> int:
@@ -125,37 +145,3 @@ def release_free_memory() -> None:
     """Collect garbage and hand free heap pages back, so VmRSS shows what is still held."""
     gc.collect()
     _libc.malloc_trim(0)
-
-
-class LagProbe(QObject):
-    """How long the GUI thread is blocked at its longest: a precise 1 ms timer notes how
-    late each of its ticks comes. A gap of 1 ms plus X means the event loop was busy for X."""
-
-    def __init__(self) -> None:
-        super().__init__()
-        self._timer = QTimer(self)
-        self._timer.setTimerType(Qt.TimerType.PreciseTimer)
-        self._timer.setInterval(1)
-        self._timer.timeout.connect(self._tick)
-        self._last = 0.0
-        self.longest = 0.0
-
-    def start(self) -> None:
-        self.longest, self._last = 0.0, time.perf_counter()
-        self._timer.start()
-
-    def stop(self) -> None:
-        self._timer.stop()
-        self._tick()
-
-    def _tick(self) -> None:
-        now = time.perf_counter()
-        self.longest = max(self.longest, now - self._last - 0.001)
-        self._last = now
-
-
-def run_event_loop(seconds: float) -> None:
-    """Run the event loop as the idle app does, for `seconds`."""
-    loop = QEventLoop()
-    QTimer.singleShot(round(seconds * 1000), loop.quit)
-    loop.exec()

@@ -1,7 +1,7 @@
 """Memory-over-time child: open one document many times in one process.
 
-    python -m bench.gui_memory app   --doc DOC --notes NOTES [--cycles 50]
-    python -m bench.gui_memory floor --doc DOC [--cycles 50]
+    python -m bench.gui_memory app '{"doc": DOC, "notes": NOTES, "cycles": 50}'
+    python -m bench.gui_memory floor '{"doc": DOC, "cycles": 50}'
 
 `app`: one shown MainWindow; each cycle is open_document, as File ▸ Open does it (it
 closes the document open before), until painted. `floor`: one shown bare QTextEdit; each
@@ -12,64 +12,53 @@ is still held.
 
 from __future__ import annotations
 
-import argparse
-import os
 import shutil
 from collections.abc import Callable
 from pathlib import Path
+from typing import Any
 
-from PySide6.QtWidgets import QApplication, QTextEdit
+from PySide6.QtWidgets import QApplication
 
 from bench.gui import (
-    READER_NAME,
     FirstPaint,
+    bare_reader,
+    child_main,
     main_window,
     proc_status_kb,
     release_free_memory,
     settle,
 )
-from bench.proc import emit, scratch_dir
+from bench.proc import scratch_dir
 from bench.table import timed
 
 
-def app_window(args: argparse.Namespace) -> Callable[[], object]:
-    notes = scratch_dir("bench-loop-") / "notes.json"
-    shutil.copyfile(args.notes, notes)
-    window = main_window(desktop_size=False)  # fitted to the 800x600 screen, as the floor
-    window.show()
-    return lambda: window.open_document(args.doc, notes)
-
-
-def floor_window(args: argparse.Namespace) -> Callable[[], object]:
-    text = args.doc.read_text(encoding="utf-8")
-    edit = QTextEdit()
-    edit.setObjectName(READER_NAME)
-    edit.setReadOnly(True)
-    edit.resize(760, 760)
-    edit.show()
-    return lambda: edit.setPlainText(text)
-
-
-def main() -> int:
-    parser = argparse.ArgumentParser(prog="python -m bench.gui_memory")
-    parser.add_argument("mode", choices=("app", "floor"))
-    parser.add_argument("--doc", type=Path, required=True)
-    parser.add_argument("--notes", type=Path)
-    parser.add_argument("--cycles", type=int, default=50)
-    args = parser.parse_args()
-    app = QApplication([])
-    open_ = app_window(args) if args.mode == "app" else floor_window(args)
+def reopen(app: QApplication, count: int, open_: Callable[[], object]) -> dict[str, Any]:
     hook = FirstPaint(app)
-    rss_kb, times = [], []
-    for _ in range(args.cycles):
+    result: dict[str, list[Any]] = {"rss_kb": [], "open_s": []}
+    for _ in range(count):
         hook.reset()
-        times.append(timed(lambda: (open_(), hook.wait())))
+        result["open_s"].append(timed(lambda: (open_(), hook.wait())))
         settle()
         release_free_memory()
-        rss_kb.append(proc_status_kb("VmRSS"))
-    emit({"rss_kb": rss_kb, "open_s": times})
-    os._exit(0)
+        result["rss_kb"].append(proc_status_kb("VmRSS"))
+    return result
+
+
+def run_app(app: QApplication, doc: str, notes: str, cycles: int = 50) -> dict[str, Any]:
+    copy = scratch_dir("bench-loop-") / "notes.json"
+    shutil.copyfile(notes, copy)
+    window = main_window(desktop_size=False)  # fitted to the 800x600 screen, as the floor
+    window.show()
+    return reopen(app, cycles, lambda: window.open_document(Path(doc), copy))
+
+
+def run_floor(app: QApplication, doc: str, cycles: int = 50) -> dict[str, Any]:
+    text = Path(doc).read_text(encoding="utf-8")
+    edit = bare_reader()
+    edit.resize(760, 760)
+    edit.show()
+    return reopen(app, cycles, lambda: edit.setPlainText(text))
 
 
 if __name__ == "__main__":
-    raise SystemExit(main())
+    child_main(app=run_app, floor=run_floor)

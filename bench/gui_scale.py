@@ -1,9 +1,9 @@
 """Scale child: the app, or a bare QTextEdit, on the 5 MB transcript, measured in-process.
 
-    python -m bench.gui_scale app   --doc DOC [--notes NOTES] [--runs N] [--interact]
-    python -m bench.gui_scale floor --doc DOC --column PX --height PX --font FONT ...
+    python -m bench.gui_scale app '{"doc": DOC, "notes": NOTES, "runs": 5, "interact": true}'
+    python -m bench.gui_scale floor '{"doc": DOC, "column": PX, "height": PX, "font": FONT}'
 
-Each of the N runs opens the document in a new window (`app`: a MainWindow, whose
+Each of the runs opens the document in a new window (`app`: a MainWindow, whose
 open_document + show are timed; `floor`: a bare read-only QTextEdit at the reader's text
 width and font, setPlainText + show) and times the first paint and the end of the lazy
 layout. With --interact, scrolled to the middle: full repaints; in the app, 20 each of
@@ -15,8 +15,7 @@ of the GUI thread in the 1.6 s after an edit.
 
 from __future__ import annotations
 
-import argparse
-import os
+import itertools
 import random
 import shutil
 import time
@@ -25,20 +24,19 @@ from pathlib import Path
 from typing import Any
 
 import orjson
+from PySide6.QtCore import QEventLoop, Qt, QTimer
 from PySide6.QtGui import QFont
 from PySide6.QtWidgets import QApplication, QTextEdit, QWidget
 
 from bench.gui import (
-    READER_NAME,
     FirstPaint,
-    LagProbe,
+    bare_reader,
+    child_main,
     main_window,
-    proc_status_kb,
-    run_event_loop,
     settle,
     wait_for_layout,
 )
-from bench.proc import emit, scratch_dir
+from bench.proc import scratch_dir
 from bench.table import repeat, timed
 
 EDITS = 20  # single edits of each kind
@@ -71,6 +69,28 @@ def open_runs(
         times["interactive"].append((laid_out - start) / 1e9)
     assert window is not None
     return times, window
+
+
+def run_event_loop(seconds: float) -> None:
+    """Run the event loop as the idle app does, for `seconds`."""
+    loop = QEventLoop()
+    QTimer.singleShot(round(seconds * 1000), loop.quit)
+    loop.exec()
+
+
+def longest_block(seconds: float, start: Callable[[], object]) -> float:
+    """Call `start`, run the event loop for `seconds`, and return the longest time the GUI
+    thread was blocked: a precise 1 ms timer's tick that comes 1 ms + X late was held X."""
+    ticks = [time.perf_counter()]
+    timer = QTimer()
+    timer.setTimerType(Qt.TimerType.PreciseTimer)
+    timer.timeout.connect(lambda: ticks.append(time.perf_counter()))
+    timer.start(1)
+    start()
+    run_event_loop(seconds)
+    timer.stop()
+    ticks.append(time.perf_counter())
+    return max(0.0, *(b - a - 0.001 for a, b in itertools.pairwise(ticks)))
 
 
 def to_middle(edit: QTextEdit) -> None:
@@ -158,7 +178,6 @@ def autosave(window: Any, app: QApplication) -> dict[str, list[float]]:
     written: list[float] = []
     saver.written.connect(lambda _data: written.append(time.perf_counter()))
     run_event_loop(1.0)  # nothing else pending
-    probe = LagProbe()
     for _ in range(AUTOSAVES):
         saver.mark_dirty()
         result["save_soon_now"].append(timed(saver.save_soon_now))
@@ -175,30 +194,25 @@ def autosave(window: Any, app: QApplication) -> dict[str, list[float]]:
                 result["completion"].append(took)
         run_event_loop(0.6)  # the file watcher's look at the new file
         # The same as it happens: an edit, then the event loop running for a while.
-        probe.start()
-        saver.mark_dirty()
-        run_event_loop(AUTOSAVE_WINDOW_S)
-        probe.stop()
-        result["longest_block"].append(probe.longest)
+        result["longest_block"].append(longest_block(AUTOSAVE_WINDOW_S, saver.mark_dirty))
     data = window.controller.session.notes.to_json()
     result["floor_dumps"] = repeat(lambda: orjson.dumps(data), AUTOSAVES)
     return result
 
 
-def run_app(args: argparse.Namespace, app: QApplication) -> dict[str, Any]:
-    scratch = scratch_dir("bench-scale-")
-    opened = 0
+def run_app(
+    app: QApplication, doc: str, notes: str | None = None, runs: int = 5, interact: bool = False
+) -> dict[str, Any]:
+    scratch, numbers = scratch_dir("bench-scale-"), itertools.count()
 
     def new() -> tuple[QWidget, QTextEdit, Callable]:
-        nonlocal opened
-        opened += 1
-        notes = scratch / f"notes-{opened}.json"
-        if args.notes is not None:
-            shutil.copyfile(args.notes, notes)  # each window starts from the same file
+        copy = scratch / f"notes-{next(numbers)}.json"
+        if notes is not None:
+            shutil.copyfile(notes, copy)  # each window starts from the same file
         window = main_window()
-        return window, window.reader, lambda: (window.open_document(args.doc, notes), window.show())
+        return window, window.reader, lambda: (window.open_document(Path(doc), copy), window.show())
 
-    result, window = open_runs(app, args.runs, new)
+    result, window = open_runs(app, runs, new)
     reader = window.reader
     frame = reader.document().rootFrame().frameFormat()
     result |= {  # the reader's text column and font, so the floor can lay out the same lines
@@ -208,7 +222,7 @@ def run_app(args: argparse.Namespace, app: QApplication) -> dict[str, Any]:
         "blocks": reader.document().blockCount(),
         "doc_height": reader.document().size().height(),
     }
-    if args.interact:
+    if interact:
         result["repaint"] = repaints(reader)
         result |= edits(window, app)
         result["scroll"] = scroll_frames(reader, app)
@@ -219,45 +233,28 @@ def run_app(args: argparse.Namespace, app: QApplication) -> dict[str, Any]:
 # The floor -------------------------------------------------------------------------------
 
 
-def run_floor(args: argparse.Namespace, app: QApplication) -> dict[str, Any]:
+def run_floor(
+    app: QApplication, doc: str, column: int, height: int, font: str, runs: int, interact: bool
+) -> dict[str, Any]:
     """A bare read-only QTextEdit with the same text, font and text width."""
-    text = args.doc.read_text(encoding="utf-8")
-    font = QFont()
-    font.fromString(args.font)
+    text = Path(doc).read_text(encoding="utf-8")
+    qfont = QFont()
+    qfont.fromString(font)
 
     def new() -> tuple[QWidget, QTextEdit, Callable]:
-        edit = QTextEdit()
-        edit.setObjectName(READER_NAME)
-        edit.setReadOnly(True)
-        edit.setFont(font)
+        edit = bare_reader()
+        edit.setFont(qfont)
         chrome = edit.verticalScrollBar().sizeHint().width() + 2 * edit.frameWidth()
         margin = 2 * edit.document().documentMargin()
-        edit.resize(round(args.column + margin + chrome), args.height + 2 * edit.frameWidth())
+        edit.resize(round(column + margin + chrome), height + 2 * edit.frameWidth())
         return edit, edit, lambda: (edit.setPlainText(text), edit.show())
 
-    result, edit = open_runs(app, args.runs, new)
+    result, edit = open_runs(app, runs, new)
     assert isinstance(edit, QTextEdit)
-    if args.interact:
+    if interact:
         result |= {"repaint": repaints(edit), "scroll": scroll_frames(edit, app)}
     return result
 
 
-def main() -> int:
-    parser = argparse.ArgumentParser(prog="python -m bench.gui_scale")
-    parser.add_argument("mode", choices=("app", "floor"))
-    parser.add_argument("--doc", type=Path, required=True)
-    parser.add_argument("--notes", type=Path)
-    parser.add_argument("--runs", type=int, default=5)
-    parser.add_argument("--interact", action="store_true")
-    parser.add_argument("--column", type=int, default=600)
-    parser.add_argument("--height", type=int, default=760)
-    parser.add_argument("--font", default="")
-    args = parser.parse_args()
-    app = QApplication.instance() or QApplication([])
-    result = run_app(args, app) if args.mode == "app" else run_floor(args, app)
-    emit(result | {"vm_hwm_kb": proc_status_kb("VmHWM")})
-    os._exit(0)  # skip tearing down thousands of Qt objects
-
-
 if __name__ == "__main__":
-    raise SystemExit(main())
+    child_main(app=run_app, floor=run_floor)

@@ -1,8 +1,8 @@
-"""Runs every measurement in MEASURES, prints the table and rewrites bench/RESULTS.md.
-`python -m bench --only find,export` runs some only and leaves RESULTS.md alone.
+"""Runs the measurements in MEASURES, prints the table and rewrites bench/RESULTS.md;
+`python -m bench --only find,export` runs some and leaves RESULTS.md alone.
 
-The GUI figures come from child processes (bench/startup.py, gui_scale.py, gui_memory.py;
-each says what it measures), with offscreen Qt and data and settings in a fresh folder;
+The GUI figures come from children (bench/startup.py, gui_scale.py, gui_memory.py: each
+says what it measures) with offscreen Qt and their data and settings in a fresh folder;
 the core's (bench/core_bench.py) are taken in this process.
 """
 
@@ -56,19 +56,13 @@ class Run:
         (self.work / "core").mkdir()
         return core_bench.load(self.corpus, self.work / "core")
 
-    def child(self, module: str, args: list[str], cached: bool = True) -> dict[str, Any]:
+    def child(self, module: str, mode: str, cached: bool = True, **options: Any) -> Any:
         """Run a child in a fresh home; `cached`: with a bytecode cache (see child_env)."""
         self.homes += 1
         home = self.work / "homes" / f"{self.homes:03d}"
         home.mkdir(parents=True)
-        return run_child(module, args, child_env(home, self.work / "pycache" if cached else None))
-
-    def bundled_notes(self) -> Path:
-        """A copy of the bundled interview's notes (200 highlights) that a child may change."""
-        self.homes += 1
-        copy = self.work / f"notes-{self.homes:03d}.json"
-        shutil.copyfile(self.corpus.bundled_notes, copy)
-        return copy
+        env = child_env(home, self.work / "pycache" if cached else None)
+        return run_child(module, mode, options, env)
 
 
 def mb(results: list[dict[str, Any]]) -> list[float]:
@@ -80,30 +74,26 @@ def startup(run: Run) -> list[Row]:
     """Process start to the first paint of the reader, against a bare PySide6 window."""
 
     def app(cached: bool = True) -> dict[str, Any]:
-        return run.child("startup", ["app", "--notes", str(run.bundled_notes())], cached)
+        notes = run.work / f"notes-{run.homes}.json"  # a copy that the app may change
+        shutil.copyfile(run.corpus.bundled_notes, notes)
+        return run.child("startup", "app", cached, argv=["--notes", str(notes)])
 
     def floor() -> dict[str, Any]:
-        return run.child("startup", ["floor", str(BUNDLED_INTERVIEW)])
+        return run.child("startup", "floor", doc=str(BUNDLED_INTERVIEW))
 
     app()  # unmeasured, both: the disk cache
     floor()
     apps, floors = zip(*[(app(), floor()) for _ in range(STARTUP_RUNS)], strict=True)
     row = partial(Row, "1. Start-up", floor_name="bare PySide6 window")
-    paint = [r["first_paint_s"] for r in floors]
+    paint, target = [r["first_paint_s"] for r in floors], Target(1.3, ratio=True)
     rows = [
         row(
             "process start → first paint of the reader (bundled, 200 highlights)",
             [r["first_paint_s"] for r in apps],
             floor=paint,
-            target=Target(1.3, ratio=True),
+            target=target,
         ),
-        row(
-            "peak memory at first paint (VmHWM)",
-            mb(apps),
-            "MB",
-            floor=mb(floors),
-            target=Target(1.3, ratio=True),
-        ),
+        row("peak memory at first paint (VmHWM)", mb(apps), "MB", floor=mb(floors), target=target),
     ]
     if os.environ.get("PYTHONDONTWRITEBYTECODE"):
         uncached = [app(cached=False)["first_paint_s"] for _ in range(STARTUP_RUNS)]
@@ -115,15 +105,16 @@ def startup(run: Run) -> list[Row]:
 
 def scale(run: Run) -> list[Row]:
     """The 5 MB transcript with 10,000 highlights, against a bare QTextEdit."""
-    doc, notes = ["--doc", str(run.corpus.big_document)], ["--notes", str(run.corpus.big_notes)]
-    runs = ["--runs", str(SCALE_RUNS), "--interact"]
-    app = run.child("gui_scale", ["app", *doc, *notes, *runs])
-    geometry = ["--column", str(app["column"]), "--height", str(app["height"])]
-    floor = run.child("gui_scale", ["floor", *doc, *runs, *geometry, "--font", app["font"]])
-    empty = run.child("gui_scale", ["app", *doc, "--runs", str(EMPTY_RUNS)])
+    doc, notes = str(run.corpus.big_document), str(run.corpus.big_notes)
+    app = run.child("gui_scale", "app", doc=doc, notes=notes, runs=SCALE_RUNS, interact=True)
+    geometry = {k: app[k] for k in ("column", "height", "font")}  # the reader's text column
+    floor = run.child("gui_scale", "floor", doc=doc, runs=SCALE_RUNS, interact=True, **geometry)
+    empty = run.child("gui_scale", "app", doc=doc, runs=EMPTY_RUNS)
     # Peak memory: one fresh process a figure, as reopening in one process keeps raising it.
-    peak = [run.child("gui_scale", ["app", *doc, *notes, "--runs", "1"]) for _ in range(3)]
-    peak_empty = [run.child("gui_scale", ["app", *doc, "--runs", "1"]) for _ in range(3)]
+    peak = [
+        run.child("gui_scale", "app", doc=doc, notes=notes, runs=1) for _ in range(MEMORY_PROCESSES)
+    ]
+    peak_empty = [run.child("gui_scale", "app", doc=doc, runs=1) for _ in range(MEMORY_PROCESSES)]
     run.shared["autosave"] = app["autosave"]
     row = partial(Row, f"2. Scale: 5 MB transcript, {BIG_HIGHLIGHTS:,} highlights")
     bare = "bare QTextEdit: setPlainText + show + paint"
@@ -224,11 +215,12 @@ def saving(run: Run) -> list[Row]:
 
 def memory_loop(run: Run) -> list[Row]:
     """Resident memory while one window reopens the bundled interview 50 times."""
-    args = ["--doc", str(BUNDLED_INTERVIEW), "--cycles", str(LOOP_CYCLES)]
+    options = {"doc": str(BUNDLED_INTERVIEW), "cycles": LOOP_CYCLES}
+    notes = str(run.corpus.bundled_notes)  # the child opens a copy
     apps, floors = [], []
     for _ in range(MEMORY_PROCESSES):
-        apps.append(run.child("gui_memory", ["app", *args, "--notes", str(run.bundled_notes())]))
-        floors.append(run.child("gui_memory", ["floor", *args]))
+        apps.append(run.child("gui_memory", "app", notes=notes, **options))
+        floors.append(run.child("gui_memory", "floor", **options))
 
     def rss(results: list[dict[str, Any]], after: int) -> list[float]:
         """Resident memory after the open numbered `after` (from 1), in MB."""

@@ -1,8 +1,8 @@
 """Start-up child: the time from its spawn (BENCH_T0_NS, set by the parent just before)
 to the first finished paint of the reading pane, and the peak memory (VmHWM) then.
 
-    python -m bench.startup app ARGS...   reader.app.main(ARGS), as main.py runs it
-    python -m bench.startup floor DOC     the floor: a bare PySide6 window showing DOC
+    python -m bench.startup app '{"argv": ARGS}'    reader.app.main(ARGS), as main.py runs it
+    python -m bench.startup floor '{"doc": DOC}'    the floor: a bare PySide6 window
 
 Only the QApplication is made here before the app runs, so that the first-paint hook can
 be installed; the app's run_gui then uses it. The floor is a QMainWindow holding a
@@ -16,10 +16,10 @@ import os
 import sys
 from pathlib import Path
 
-from PySide6.QtWidgets import QApplication, QMainWindow, QPlainTextEdit, QSplitter, QTextEdit
+from PySide6.QtWidgets import QApplication, QMainWindow, QPlainTextEdit, QSplitter
 
-from bench.gui import READER_NAME, FirstPaint, proc_status_kb
-from bench.proc import emit
+from bench.gui import FirstPaint, bare_reader, proc_status_kb
+from bench.proc import child_args, emit
 
 T0_NS = int(os.environ["BENCH_T0_NS"])
 
@@ -33,9 +33,7 @@ def report(hook: FirstPaint) -> None:
 def floor_window(doc: Path) -> QMainWindow:
     window = QMainWindow()
     splitter = QSplitter()
-    reader = QTextEdit()
-    reader.setObjectName(READER_NAME)
-    reader.setReadOnly(True)
+    reader = bare_reader()
     reader.setPlainText(doc.read_text(encoding="utf-8"))
     splitter.addWidget(reader)
     splitter.addWidget(QPlainTextEdit())
@@ -45,16 +43,16 @@ def floor_window(doc: Path) -> QMainWindow:
 
 
 def main() -> int:
-    mode, *args = sys.argv[1:]
+    mode, options = child_args()
     app = QApplication(sys.argv[:1])
     FirstPaint(app, on_done=report)
     if mode == "floor":
-        window = floor_window(Path(args[0]))
+        window = floor_window(Path(options["doc"]))
         window.show()
         return app.exec()
     from reader.app import main as app_main
 
-    return app_main(args)
+    return app_main(options["argv"])
 
 
 if __name__ == "__main__":

@@ -86,20 +86,20 @@ class Row:
         return statistics.median(self.value) / floor if floor > 0 else None
 
     def cells(self) -> list[str]:
-        median, low, high = (show(f(self.value), self.unit) for f in (statistics.median, min, max))
-        floor = f"{show(statistics.median(self.floor), self.unit)} ({self.floor_name})"
-        met = self.target.met(self.value, self.floor) if self.target else None
+        """The row's cells, in the order of COLUMNS."""
+        unit, target = self.unit, self.target
+        stats = [show(f(self.value), unit) for f in (statistics.median, min, max)]
+        floor = "—"
+        if self.floor:
+            floor = f"{show(statistics.median(self.floor), unit)} ({self.floor_name})"
+        met = {True: "yes", False: "**NO**", None: ""}[
+            target and target.met(self.value, self.floor)
+        ]
         return [
-            self.name,
-            self.unit,
-            median,
-            low,
-            high,
-            str(len(self.value)),
-            floor if self.floor else "—",
+            *(self.name, unit, *stats, str(len(self.value)), floor),
             "—" if self.ratio is None else f"{self.ratio:.2f}×",
-            self.target.describe(self.unit) if self.target else "—",
-            {True: "yes", False: "**NO**", None: ""}[met],
+            target.describe(unit) if target else "—",
+            met,
         ]
 
 
