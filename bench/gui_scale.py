@@ -6,7 +6,7 @@
 Each of the runs opens the document in a new window (`app`: a MainWindow, whose
 open_document + show are timed; `floor`: a bare read-only QTextEdit at the reader's text
 width and font, setPlainText + show) and times the first paint and the end of the lazy
-layout. With --interact, scrolled to the middle: full repaints; in the app, 20 each of
+layout. With `interact`, scrolled to the middle: full repaints; in the app, 20 each of
 adding, recolouring, deleting and undoing a highlight in view, each with a repaint; then
 scrolling page by page from the top; and in the app its autosave: the GUI thread's
 serialise, the worker's write, the handling of the finished write, and the longest block
