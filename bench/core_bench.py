@@ -7,20 +7,19 @@ from __future__ import annotations
 
 import itertools
 import re
-from collections.abc import Callable
 from dataclasses import dataclass
+from functools import partial
 from pathlib import Path
-from typing import Any
 
 import orjson
 
 from bench.data import RARE_WORD, Corpus, bundled_text
-from bench.profiling import profile
-from bench.stats import Row, Stat, Target, repeat, timed
+from bench.table import Row, Target, repeat, timed
 from reader.core.anchoring import reanchor_all
 from reader.core.document import Document, load_document
 from reader.core.export import FORMATS, ExportOptions
 from reader.core.notes_file import NotesData, serialise
+from reader.core.search import find_all
 from reader.core.session import Session
 from reader.core.store import atomic_write, load_notes
 
@@ -78,7 +77,7 @@ def _plain_write(folder: Path, data: bytes) -> None:
 # 3. Saving -------------------------------------------------------------------------------
 
 
-def saving(ctx: CoreContext) -> tuple[list[Row], Stat]:
+def saving(ctx: CoreContext) -> tuple[list[Row], list[float]]:
     """Rows for serialising and writing the notes file; also the plain-write floor."""
     notes = ctx.notes
     data = notes.to_json()  # plain dicts: what orjson alone has to encode
@@ -97,7 +96,6 @@ def saving(ctx: CoreContext) -> tuple[list[Row], Stat]:
             floor=dumps,
             floor_name="orjson.dumps of the same data",
             note=size,
-            profile="core:serialise",
         ),
         Row(
             SAVING,
@@ -139,8 +137,6 @@ def anchoring(ctx: CoreContext) -> list[Row]:
             floor_name="str.find of each quote",
             target=Target(REANCHOR_TARGET_S),
             note=note,
-            profile="core:reanchor",
-            extra={"kept": summary.kept, "moved": summary.moved, "orphaned": summary.orphaned},
         )
     ]
 
@@ -154,17 +150,6 @@ def _fresh(text: str) -> str:
 
 
 def finding(ctx: CoreContext) -> list[Row]:
-    try:
-        from reader.core.search import find_all
-    except ImportError:
-        return [
-            Row(
-                FINDING,
-                "find_all: skipped",
-                None,
-                note="reader/core/search.py (find_all) does not exist yet",
-            )
-        ]
     text = ctx.document.text
     rows = []
     for word, kind in (("the", "common word"), (RARE_WORD, "rare word")):
@@ -178,30 +163,25 @@ def finding(ctx: CoreContext) -> list[Row]:
         warm_text = _fresh(text)
         warm = repeat(lambda t=warm_text, w=word: find_all(t, w), RUNS)
         note = f"{count:,} match{'' if count == 1 else 'es'}, case-insensitive; "
-        rows.append(
-            Row(
-                FINDING,
-                f"find_all “{word}” ({kind}), first search in the text",
-                Stat.of(cold),
-                floor=floor,
-                floor_name="re.finditer count, IGNORECASE",
-                target=Target(FIND_TARGET_S),
-                note=note + "includes folding the 5 MB text to lower case once",
-                profile=f"core:find-cold:{word}",
-            )
+        row = partial(
+            Row,
+            FINDING,
+            floor=floor,
+            floor_name="re.finditer count, IGNORECASE",
+            target=Target(FIND_TARGET_S),
         )
-        rows.append(
-            Row(
-                FINDING,
+        rows += [
+            row(
+                f"find_all “{word}” ({kind}), first search in the text",
+                cold,
+                note=note + "includes folding the 5 MB text to lower case once",
+            ),
+            row(
                 f"find_all “{word}” ({kind}), repeated",
                 warm,
-                floor=floor,
-                floor_name="re.finditer count, IGNORECASE",
-                target=Target(FIND_TARGET_S),
                 note=note + "the folded text is cached",
-                profile=f"core:find-warm:{word}",
-            )
-        )
+            ),
+        ]
     return rows
 
 
@@ -224,7 +204,6 @@ def exporting(ctx: CoreContext) -> list[Row]:
                 floor=floor,
                 floor_name="orjson.dumps of the highlight dicts",
                 note=f"{size / 1e6:.1f} MB",
-                profile=f"core:export:{name}",
             )
         )
     return rows
@@ -293,36 +272,6 @@ def opening(ctx: CoreContext) -> list[Row]:
                 floor=repeat(lambda p=plain: load_document(p), RUNS),
                 floor_name="load_document of the same text as a .txt",
                 note=note,
-                profile=f"core:open:{name}",
             )
         )
     return rows
-
-
-# Profiles of the figures that missed ------------------------------------------------------
-
-
-def profiler_for(ctx: CoreContext, key: str) -> Callable[[], dict[str, Any]] | None:
-    """The profile run for a row's `profile` key, or None if it is not a core one."""
-    if key == "core:serialise":
-        return lambda: profile(lambda: [serialise(ctx.notes) for _ in range(5)], "serialise ×5")
-    if key == "core:reanchor":
-        return lambda: profile(
-            lambda: reanchor_all(ctx.edited.text, ctx.notes.highlights), "reanchor_all"
-        )
-    if key.startswith(("core:find-cold:", "core:find-warm:")):
-        from reader.core.search import find_all
-
-        word = key.rsplit(":", 1)[1]
-        if key.startswith("core:find-cold:"):
-            return lambda: profile(lambda: find_all(_fresh(ctx.document.text), word), key)
-        text = _fresh(ctx.document.text)
-        find_all(text, word)
-        return lambda: profile(lambda: [find_all(text, word) for _ in range(5)], key)
-    if key.startswith("core:open:"):
-        path = ctx.scratch / "transcripts" / key.rsplit(":", 1)[1]
-        return lambda: profile(lambda: load_document(path), key)
-    if key.startswith("core:export:"):
-        exporter = FORMATS[key.rsplit(":", 1)[1]]
-        return lambda: profile(lambda: exporter(ctx.session, ExportOptions()), key)
-    return None

@@ -1,4 +1,5 @@
-"""Qt helpers for the benchmark children: first-paint detection, waiting, memory figures.
+"""Qt helpers for the benchmark children: running one, the app's window, first-paint
+detection, waiting for events, and memory figures.
 
 The first paint is caught from outside the app: an event filter on the QApplication sees
 the first Paint event of the reading pane's viewport (the QTextEdit named "reader"), then
@@ -10,46 +11,91 @@ from __future__ import annotations
 import ctypes
 import ctypes.util
 import gc
+import os
 import time
 from collections.abc import Callable
 from pathlib import Path
+from typing import Any
 
-from PySide6.QtCore import QCoreApplication, QEvent, QEventLoop, QObject, Qt, QTimer
+from PySide6.QtCore import QCoreApplication, QEvent, QObject, QTimer
 from PySide6.QtWidgets import QAbstractScrollArea, QApplication, QTextEdit
 
+from bench.proc import child_args, emit
+
 READER_NAME = "reader"
-LAYOUT_TIMEOUT_S = 120.0
+
+
+def child_main(**modes: Callable[..., dict[str, Any]]) -> None:
+    """Run a child: call the function of its mode with the QApplication and its options,
+    and hand the result, with the peak memory, to the parent."""
+    mode, options = child_args()
+    app = QApplication([])
+    emit(modes[mode](app, **options) | {"vm_hwm_kb": proc_status_kb("VmHWM")})
+    os._exit(0)  # the measurement is over: skip tearing down thousands of Qt objects
+
+
+def main_window(desktop_size: bool = True) -> Any:
+    """A new MainWindow, no saved settings restored; with `desktop_size`, 1280x820 with the
+    reader 768 px wide. The one place the benchmarks name the window's module."""
+    from reader.ui.window.main_window import MainWindow, settings
+
+    store = settings()
+    store.clear()  # every window at the default size: a restored one can come out smaller
+    store.sync()
+    window = MainWindow()
+    if desktop_size:
+        # The app fits a first window to the screen, and offscreen the screen is 800x600;
+        # on that narrow one, 5 MB of text grows past Qt's 2**23 px layout limit and the
+        # layout never ends.
+        window.resize(1280, 820)
+        window.splitter.setSizes([768, 512])
+    return window
+
+
+def bare_reader() -> QTextEdit:
+    """The floors' reading pane: a read-only QTextEdit that FirstPaint watches."""
+    edit = QTextEdit()
+    edit.setObjectName(READER_NAME)
+    edit.setReadOnly(True)
+    return edit
+
+
+def _process_events_until(done: Callable[[], bool], timeout_s: float, what: str) -> int:
+    """Process events, as the idle app would, until `done()`; time.monotonic_ns() then."""
+    app = QApplication.instance()
+    deadline = time.monotonic() + timeout_s
+    while not done():
+        if time.monotonic() > deadline:
+            raise TimeoutError(what)
+        app.processEvents()
+    return time.monotonic_ns()
 
 
 class FirstPaint(QObject):
-    """Records when the viewport of the scroll area named `name` has painted for the first
-    time since `reset()`; `done_ns` is time.monotonic_ns() then (None before)."""
+    """Records when the viewport of the scroll area named "reader" has painted for the
+    first time since `reset()`; `done_ns` is time.monotonic_ns() then (None before)."""
 
     def __init__(
-        self,
-        app: QCoreApplication,
-        name: str = READER_NAME,
-        on_done: Callable[[FirstPaint], None] | None = None,
+        self, app: QCoreApplication, on_done: Callable[[FirstPaint], None] | None = None
     ) -> None:
-        super().__init__()
-        self.name = name
+        super().__init__(app)  # the application keeps it alive
         self.on_done = on_done
-        self.started_ns: int | None = None
+        self.started = False
         self.done_ns: int | None = None
         app.installEventFilter(self)
 
     def reset(self) -> None:
-        self.started_ns = self.done_ns = None
+        self.started, self.done_ns = False, None
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
-        if self.started_ns is None and event.type() == QEvent.Type.Paint:
+        if not self.started and event.type() == QEvent.Type.Paint:
             parent = watched.parent()
             if (
                 isinstance(parent, QAbstractScrollArea)
-                and parent.objectName() == self.name
+                and parent.objectName() == READER_NAME
                 and watched is parent.viewport()
             ):
-                self.started_ns = time.monotonic_ns()
+                self.started = True
                 QTimer.singleShot(0, self._finished)
         return False
 
@@ -58,36 +104,22 @@ class FirstPaint(QObject):
         if self.on_done is not None:
             self.on_done(self)
 
-    def wait(self, timeout_s: float = 60.0) -> int:
+    def wait(self) -> int:
         """Process events until the first paint is done; its time.monotonic_ns()."""
-        app = QApplication.instance()
-        deadline = time.monotonic() + timeout_s
-        while self.done_ns is None:
-            if time.monotonic() > deadline:
-                raise TimeoutError("the reading pane never painted")
-            app.processEvents()
+        _process_events_until(lambda: self.done_ns is not None, 60, "the reader never painted")
+        assert self.done_ns is not None
         return self.done_ns
 
 
-def layout_done(edit: QTextEdit) -> bool:
-    """True once the document layout has reached the last block.
+def wait_for_layout(edit: QTextEdit) -> int:
+    """Process events until the whole document is laid out; time.monotonic_ns() then.
 
-    QTextDocumentLayout lays a long document out lazily, in order, from a timer; asking
-    for a block's geometry lays out everything before it. The last block's QTextLayout has
-    lines only when everything is laid out, and reading them does not force a layout.
+    QTextDocumentLayout lays a long document out lazily, in order, from a timer. The last
+    block's QTextLayout has lines only when everything is laid out, and reading them does
+    not force a layout.
     """
-    return edit.document().lastBlock().layout().lineCount() > 0
-
-
-def wait_for_layout(edit: QTextEdit, timeout_s: float = LAYOUT_TIMEOUT_S) -> int:
-    """Process events (as the idle app would) until the whole document is laid out."""
-    app = QApplication.instance()
-    deadline = time.monotonic() + timeout_s
-    while not layout_done(edit):
-        if time.monotonic() > deadline:
-            raise TimeoutError("the document layout did not finish")
-        app.processEvents()
-    return time.monotonic_ns()
+    last = edit.document().lastBlock()
+    return _process_events_until(lambda: last.layout().lineCount() > 0, 120, "layout unfinished")
 
 
 def settle(rounds: int = 3) -> None:
@@ -113,42 +145,3 @@ def release_free_memory() -> None:
     """Collect garbage and hand free heap pages back, so VmRSS shows what is still held."""
     gc.collect()
     _libc.malloc_trim(0)
-
-
-class LagProbe(QObject):
-    """Measures how long the GUI thread is blocked: a precise 1 ms timer that notes how late
-    each of its ticks comes. A gap of 1 ms plus X means the event loop was busy for X."""
-
-    def __init__(self, interval_ms: int = 1) -> None:
-        super().__init__()
-        self.interval_s = interval_ms / 1000
-        self._timer = QTimer(self)
-        self._timer.setTimerType(Qt.TimerType.PreciseTimer)
-        self._timer.setInterval(interval_ms)
-        self._timer.timeout.connect(self._tick)
-        self._start = self._last = 0.0
-        self.blocks: list[tuple[float, float]] = []  # (seconds blocked, seconds from start)
-
-    def start(self) -> None:
-        self.blocks = []
-        self._start = self._last = time.perf_counter()
-        self._timer.start()
-
-    def stop(self) -> None:
-        self._timer.stop()
-        self._tick()
-
-    def _tick(self) -> None:
-        now = time.perf_counter()
-        self.blocks.append((max(0.0, now - self._last - self.interval_s), self._last - self._start))
-        self._last = now
-
-    def longest(self, count: int = 3) -> list[tuple[float, float]]:
-        return sorted(self.blocks, reverse=True)[:count]
-
-
-def run_event_loop(seconds: float) -> None:
-    """Run the event loop as the idle app does, for `seconds`."""
-    loop = QEventLoop()
-    QTimer.singleShot(round(seconds * 1000), loop.quit)
-    loop.exec()

@@ -1,5 +1,6 @@
-"""Running benchmark children: each is `python -m bench.<module> ...` and reports one JSON
-line on stdout, so Qt's chatter on stderr never gets in the way."""
+"""Running benchmark children: each is `python -m bench.<module> MODE OPTIONS`, OPTIONS a
+JSON object of keyword arguments, and reports one JSON line on stdout, so Qt's chatter on
+stderr never gets in the way."""
 
 from __future__ import annotations
 
@@ -19,6 +20,11 @@ CHILD_TIMEOUT_S = 600
 
 class ChildError(RuntimeError):
     """A child that failed or said nothing; the message holds the end of its stderr."""
+
+
+def child_args() -> tuple[str, dict[str, Any]]:
+    """In a child: its mode and options."""
+    return sys.argv[1], json.loads(sys.argv[2]) if len(sys.argv) > 2 else {}
 
 
 def emit(result: dict[str, Any]) -> None:
@@ -58,15 +64,11 @@ def scratch_dir(prefix: str) -> Path:
     return Path(tempfile.mkdtemp(prefix=prefix, dir=parent))
 
 
-def run_child(module: str, args: list[str], env: dict[str, str]) -> tuple[dict[str, Any], int]:
-    """Run `python -m bench.<module> args`; (its result, time.monotonic_ns() at spawn).
-
-    The spawn time is also passed as BENCH_T0_NS, so that a child can say how long after
-    its own start something happened (CLOCK_MONOTONIC is system-wide on Linux).
-    """
-    env = dict(env)
-    t0 = time.monotonic_ns()
-    env["BENCH_T0_NS"] = str(t0)
+def run_child(module: str, mode: str, options: dict[str, Any], env: dict[str, str]) -> Any:
+    """Run a child and return its result. The spawn time goes to the child as BENCH_T0_NS
+    (CLOCK_MONOTONIC is system-wide on Linux)."""
+    args = [mode, json.dumps(options)]
+    env = dict(env, BENCH_T0_NS=str(time.monotonic_ns()))
     done = subprocess.run(
         [sys.executable, "-m", f"bench.{module}", *args],
         cwd=ROOT,
@@ -78,6 +80,6 @@ def run_child(module: str, args: list[str], env: dict[str, str]) -> tuple[dict[s
     )
     for line in done.stdout.splitlines():
         if line.startswith(MARK):
-            return json.loads(line[len(MARK) :]), t0
+            return json.loads(line[len(MARK) :])
     tail = "\n".join((done.stderr or done.stdout).strip().splitlines()[-15:])
     raise ChildError(f"bench.{module} {' '.join(args)} exited with {done.returncode}:\n{tail}")

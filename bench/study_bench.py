@@ -13,7 +13,7 @@ from pathlib import Path
 import orjson
 
 from bench.data import build_transcript, make_highlights
-from bench.stats import Row, Stat, Target, repeat, timed
+from bench.table import Row, Target, repeat, timed
 from reader.core.document import load_document
 from reader.core.notes_file import NotesData
 from reader.core.store import save_notes
@@ -129,10 +129,8 @@ def searching(ctx: StudyContext) -> list[Row]:
     warm.warm()
     load_s = time.perf_counter() - started
     count = sum(f.total for f in search_study(study, WORD, texts=warm))
-    cold_first = Stat.of(
-        [timed(lambda: _first_result(study, StudyTexts(study))) for _ in range(RUNS)]
-    )
-    cold_all = Stat.of([timed(lambda: _all_results(study, StudyTexts(study))) for _ in range(3)])
+    cold_first = [timed(lambda: _first_result(study, StudyTexts(study))) for _ in range(RUNS)]
+    cold_all = [timed(lambda: _all_results(study, StudyTexts(study))) for _ in range(3)]
     label = f"“{WORD}” in {SEARCH_INTERVIEWS} interviews × 60 KB"
     note = f"{count:,} results (text, quotes, notes, tags), case-insensitive"
     return [

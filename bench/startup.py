@@ -1,0 +1,59 @@
+"""Start-up child: the time from its spawn (BENCH_T0_NS, set by the parent just before)
+to the first finished paint of the reading pane, and the peak memory (VmHWM) then.
+
+    python -m bench.startup app '{"argv": ARGS}'    reader.app.main(ARGS), as main.py runs it
+    python -m bench.startup floor '{"doc": DOC}'    the floor: a bare PySide6 window
+
+Only the QApplication is made here before the app runs, so that the first-paint hook can
+be installed; the app's run_gui then uses it. The floor is a QMainWindow holding a
+QSplitter with a read-only QTextEdit (the text) and an empty QPlainTextEdit, at the app's
+default size. The process exits as soon as it has reported.
+"""
+
+from __future__ import annotations
+
+import os
+import sys
+from pathlib import Path
+
+from PySide6.QtWidgets import QApplication, QMainWindow, QPlainTextEdit, QSplitter
+
+from bench.gui import FirstPaint, bare_reader, proc_status_kb
+from bench.proc import child_args, emit
+
+T0_NS = int(os.environ["BENCH_T0_NS"])
+
+
+def report(hook: FirstPaint) -> None:
+    assert hook.done_ns is not None
+    emit({"first_paint_s": (hook.done_ns - T0_NS) / 1e9, "vm_hwm_kb": proc_status_kb("VmHWM")})
+    os._exit(0)  # the measurement is over: no closing, saving or unlocking
+
+
+def floor_window(doc: Path) -> QMainWindow:
+    window = QMainWindow()
+    splitter = QSplitter()
+    reader = bare_reader()
+    reader.setPlainText(doc.read_text(encoding="utf-8"))
+    splitter.addWidget(reader)
+    splitter.addWidget(QPlainTextEdit())
+    window.setCentralWidget(splitter)
+    window.resize(1280, 820)
+    return window
+
+
+def main() -> int:
+    mode, options = child_args()
+    app = QApplication(sys.argv[:1])
+    FirstPaint(app, on_done=report)
+    if mode == "floor":
+        window = floor_window(Path(options["doc"]))
+        window.show()
+        return app.exec()
+    from reader.app import main as app_main
+
+    return app_main(options["argv"])
+
+
+if __name__ == "__main__":
+    sys.exit(main())
