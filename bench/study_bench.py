@@ -32,7 +32,7 @@ FIRST_RESULTS_TARGET_S = 0.1
 ALL_RESULTS_TARGET_S = 0.3
 WORD = "rehearsal"  # in every interview, a few times
 
-STUDIES = "8. Studies"
+STUDIES = "9. Studies"
 
 
 @dataclass

@@ -109,6 +109,7 @@ _ALONE_RE = re.compile(
     rf"(?:\s*(?:{_BRACKETED_TIME}|{_TIME}))?"
 )
 _LEADING_TIME_RE = re.compile(_BRACKETED_TIME)
+_LABEL_MAX_CHARS = 120  # a label, with its times and marks, ends before this
 _TIME_RE = re.compile(_TIME)
 _QUESTION_LABELS = {
     "q", "question", "interviewer", "moderator", "host", "facilitator", "researcher",
@@ -311,10 +312,12 @@ def speaker_report(text: str, segments: Sequence[Segment]) -> SpeakerReport:
 
 def _label_candidate(par: str) -> tuple[Label, bool] | None:
     """(label, has a colon) when `par` starts like a label, before the document-wide checks."""
-    match = _LABEL_RE.match(par)
+    # Cheap tests first: most paragraphs of a long text are neither (5 MB: ~70 ms saved).
+    head = par[:_LABEL_MAX_CHARS]
+    match = _LABEL_RE.match(par) if ":" in head or "：" in head else None
     has_colon = match is not None
     if match is None:
-        match = _ALONE_RE.fullmatch(par)
+        match = _ALONE_RE.fullmatch(par) if len(par) <= _LABEL_MAX_CHARS else None
         if match is None:
             return None
     name = match["name"].strip("_")
