@@ -253,5 +253,5 @@ def test_a_full_disk_at_start_up_does_not_leave_the_notes_read_only(
     monkeypatch.undo()  # room again: the next save takes the lock and writes
     window.notes_editor.setPlainText("after the disk was cleared")
     qtbot.waitUntil(lambda: saved(notes_path)["notes"] == "after the disk was cleared")
+    qtbot.waitUntil(lambda: "cannot be written" not in window.banner.text())
     assert window.interview.safety.guard.holds_lock()
-    assert "cannot be written" not in window.banner.text()
