@@ -153,3 +153,29 @@ def test_cli_export_of_every_format_does_not_import_qt(tmp_path: Path) -> None:
     )
     assert result.returncode == 0, result.stderr
     assert result.stdout.split() == ["0"] * 5 + ["False", "False"]
+
+
+@pytest.mark.permissions
+def test_import_into_a_folder_that_cannot_be_written_fails_with_one_line(
+    tmp_path: Path, annotations: Path
+) -> None:
+    folder = tmp_path / "read-only"
+    folder.mkdir()
+    notes_path = folder / "notes.json"
+    save_notes(notes_path, sample_notes())
+    before = notes_path.read_bytes()
+    folder.chmod(0o555)
+    try:
+        fresh = tmp_path / "fresh.jsonld"
+        session = Session.open(load_document(BUNDLED), None)
+        text = session.document.text
+        start = text.index("Rehearsal")
+        from reader.core.annotations import make_highlight
+
+        session.add_highlight(make_highlight(text, start, start + 9))
+        fresh.write_bytes(export(session, "w3c"))
+        stderr = assert_fails_with_one_line(run(tmp_path, "import", fresh, "--notes", notes_path))
+    finally:
+        folder.chmod(0o755)
+    assert "cannot write the notes file" in stderr and "Permission denied" in stderr
+    assert notes_path.read_bytes() == before

@@ -273,8 +273,13 @@ def test_read_only_folder_real(make_window, tmp_path, qtbot) -> None:
     folder.chmod(0o555)
     try:
         window = make_window(notes=folder / "notes.json")
+        # Opened for editing, not read-only; the banner says why saving will fail.
+        assert not window.interview.read_only and not window.notes_editor.isReadOnly()
+        assert "cannot be written" in window.banner.text()
+        assert any(b.text() == "Save Notes As…" for b in window.banner.buttons)
         window.notes_editor.setPlainText("x")
         qtbot.waitUntil(lambda: window.save_label.text().startswith("Not saved"), timeout=3000)
+        assert window.notes_editor.toPlainText() == "x" and window.interview.saver.dirty
     finally:
         folder.chmod(0o755)
 
@@ -354,3 +359,26 @@ def test_open_another_document_asks_when_notes_cannot_be_saved(
     assert not window.open_document(other, tmp_path / "other.json")
     assert window.notes_editor.toPlainText() == "unsaved"
     assert window.windowTitle().endswith("Her Smell Interview")
+
+
+@pytest.mark.permissions
+def test_folder_made_read_only_mid_session_keeps_editing_and_retries(
+    make_window, tmp_path, qtbot, dialogs
+) -> None:
+    folder = tmp_path / "shared-drive"
+    folder.mkdir()
+    notes_with(folder / "notes.json", ["Rehearsal"])
+    window = make_window(notes=folder / "notes.json")
+    folder.chmod(0o555)
+    try:
+        window.notes_editor.setPlainText("typed while the folder was read-only")
+        qtbot.waitUntil(lambda: window.save_label.text().startswith("Not saved"), timeout=3000)
+        assert not window.notes_editor.isReadOnly()
+        assert "Permission denied" in window.banner.text()
+        assert any(b.text() == "Save Notes As…" for b in window.banner.buttons)
+    finally:
+        folder.chmod(0o755)
+    window.interview.saver.save_soon_now()  # the retry, without waiting for its timer
+    qtbot.waitUntil(
+        lambda: saved(folder / "notes.json")["notes"] == "typed while the folder was read-only"
+    )
