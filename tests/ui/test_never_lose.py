@@ -6,8 +6,6 @@ from __future__ import annotations
 
 import os
 import signal
-import subprocess
-import sys
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -19,7 +17,7 @@ from reader.core.store import default_notes_path
 from reader.ui.notes.notes_pane import NotesPreview
 from reader.ui.persistence.saver import NotesSaver
 from reader.ui.window.shutdown import SIGNALS, ShutdownOnSignals
-from tests.conftest import ROOT
+from tests.core.test_cli import run
 from tests.ui.test_highlights import highlight_with_key
 from tests.ui.test_safety import notes_with, saved
 
@@ -141,12 +139,18 @@ def test_the_preview_loads_no_local_file(make_window, tmp_path, qtbot) -> None:
 # Moved and renamed interviews -------------------------------------------------------------
 
 
-def test_a_moved_interview_keeps_its_notes(make_window, tmp_path, qtbot) -> None:
-    first = tmp_path / "talk.txt"
-    first.write_text(TALK, "utf-8")
-    window = make_window(first, notes=None)
+def highlighted_talk(make_window, tmp_path: Path, qtbot) -> Path:
+    """talk.txt, opened with its default notes, "patient" highlighted, the window closed."""
+    talk = tmp_path / "talk.txt"
+    talk.write_text(TALK, "utf-8")
+    window = make_window(talk, notes=None)
     highlight_with_key(window, qtbot, "patient")
     window.close()
+    return talk
+
+
+def test_a_moved_interview_keeps_its_notes(make_window, tmp_path, qtbot) -> None:
+    first = highlighted_talk(make_window, tmp_path, qtbot)
     moved = tmp_path / "archive" / "renamed talk.txt"
     moved.parent.mkdir()
     first.rename(moved)
@@ -159,11 +163,7 @@ def test_a_moved_interview_keeps_its_notes(make_window, tmp_path, qtbot) -> None
 def test_a_moved_and_edited_interview_is_offered_its_notes(
     make_window, tmp_path, qtbot, dialogs
 ) -> None:
-    first = tmp_path / "talk.txt"
-    first.write_text(TALK, "utf-8")
-    window = make_window(first, notes=None)
-    highlight_with_key(window, qtbot, "patient")
-    window.close()
+    first = highlighted_talk(make_window, tmp_path, qtbot)
     first.unlink()
     edited = tmp_path / "talk.txt.d" / "talk.txt"
     edited.parent.mkdir()
@@ -175,45 +175,20 @@ def test_a_moved_and_edited_interview_is_offered_its_notes(
 
 
 def test_a_copy_still_in_place_keeps_notes_of_its_own(make_window, tmp_path, qtbot) -> None:
-    first = tmp_path / "talk.txt"
-    first.write_text(TALK, "utf-8")
-    window = make_window(first, notes=None)
-    highlight_with_key(window, qtbot, "patient")
-    window.close()
+    highlighted_talk(make_window, tmp_path, qtbot)
     copy = tmp_path / "copy.txt"
     copy.write_text(TALK, "utf-8")
     other = make_window(copy, notes=None)
     assert other.interview.session.notes.highlights == []
 
 
-def run_cli(*args: str, env_dir: Path) -> subprocess.CompletedProcess[str]:
-    env = {
-        **os.environ,
-        "XDG_DATA_HOME": os.environ["XDG_DATA_HOME"],
-        "XDG_CONFIG_HOME": os.environ["XDG_CONFIG_HOME"],
-    }
-    return subprocess.run(
-        [sys.executable, "main.py", *args],
-        cwd=ROOT,
-        env=env,
-        capture_output=True,
-        text=True,
-        timeout=120,
-        check=False,
-    )
-
-
 def test_the_cli_finds_a_moved_interviews_notes(make_window, tmp_path, qtbot) -> None:
-    first = tmp_path / "talk.txt"
-    first.write_text(TALK, "utf-8")
-    window = make_window(first, notes=None)
-    highlight_with_key(window, qtbot, "patient")
-    window.close()
+    first = highlighted_talk(make_window, tmp_path, qtbot)
     moved = tmp_path / "moved.txt"
     first.rename(moved)
-    result = run_cli("export", str(moved), "--format", "csv", env_dir=tmp_path)
+    result = run(tmp_path, "export", moved, "--format", "csv")
     assert result.returncode == 0, result.stderr
-    assert "patient" in result.stdout and "Found this interview's notes" in result.stderr
+    assert b"patient" in result.stdout and b"Found this interview's notes" in result.stderr
 
 
 def test_save_as_is_remembered_after_a_restart_and_by_the_cli(
@@ -234,8 +209,8 @@ def test_save_as_is_remembered_after_a_restart_and_by_the_cli(
     assert again.interview.notes_path == elsewhere
     assert [h.exact for h in again.interview.session.notes.highlights] == ["patient"]
     again.close()
-    result = run_cli("export", str(doc), "--format", "csv", env_dir=tmp_path)
-    assert result.returncode == 0 and "patient" in result.stdout, result.stderr
+    result = run(tmp_path, "export", doc, "--format", "csv")
+    assert result.returncode == 0 and b"patient" in result.stdout, result.stderr
 
 
 # A folder that cannot be written when the notes open --------------------------------------
