@@ -26,7 +26,7 @@ def run_gui(document_path: Path | None, notes_path: Path | None) -> int:
     ShutdownOnSignals(app, shut_down, window.interview.flush)
     from reader.resources import BUNDLED_INTERVIEW
 
-    if not window.open_document(document_path or BUNDLED_INTERVIEW, notes_path):
+    if not window.study_actions.open_at_start(document_path, notes_path, BUNDLED_INTERVIEW):
         return 1
     window.show()
     return app.exec()
