@@ -24,15 +24,10 @@ from reader.ui.library.open_study import OpenStudy
 Index = QModelIndex | QPersistentModelIndex
 ID_ROLE = Qt.ItemDataRole.UserRole
 SORT_ROLE = Qt.ItemDataRole.UserRole + 1
-# (key, heading): the fields every interview has, before the attributes.
-FIXED = [
-    ("title", "Title"),
-    ("participant", "Participant"),
-    ("date", "Date"),
-    ("highlights", "Highlights"),
-    ("notes", "Notes"),
-    ("read", "Read"),
-]
+# (key, heading): the fields every interview has, before the attributes (which say more
+# about an interview than its counts, so they come before them) and after.
+FIXED = [("title", "Title"), ("participant", "Participant"), ("date", "Date")]
+TAIL = [("highlights", "Highlights"), ("notes", "Notes"), ("read", "Read")]
 EDITABLE = {"title", "participant", "date"}
 NUMBERS = {"highlights", "notes", "read"}
 
@@ -77,10 +72,19 @@ class LibraryModel(QAbstractTableModel):
         return next((r for r, h in enumerate(self.rows) if h.id == interview_id), -1)
 
     def key(self, column: int) -> str:
-        return FIXED[column][0] if column < len(FIXED) else self.attributes[column - len(FIXED)].key
+        attribute = self.attribute(column)
+        return attribute.key if attribute else self._fixed(column)[0]
+
+    def _fixed(self, column: int) -> tuple[str, str]:
+        return FIXED[column] if column < len(FIXED) else TAIL[column - self._tail_start()]
+
+    def _tail_start(self) -> int:
+        return len(FIXED) + len(self.attributes)
 
     def attribute(self, column: int) -> AttributeDef | None:
-        return self.attributes[column - len(FIXED)] if column >= len(FIXED) else None
+        if len(FIXED) <= column < self._tail_start():
+            return self.attributes[column - len(FIXED)]
+        return None
 
     # The model ---------------------------------------------------------------------------
 
@@ -88,14 +92,14 @@ class LibraryModel(QAbstractTableModel):
         return 0 if parent.isValid() else len(self.rows)
 
     def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(FIXED) + len(self.attributes)
+        return 0 if parent.isValid() else self._tail_start() + len(TAIL)
 
     def headerData(self, section: int, orientation: Qt.Orientation, role: int = 0) -> Any:
         if orientation != Qt.Orientation.Horizontal or section >= self.columnCount():
             return None
         if role == Qt.ItemDataRole.DisplayRole:
             attribute = self.attribute(section)
-            return attribute.label if attribute else FIXED[section][1]
+            return attribute.label if attribute else self._fixed(section)[1]
         if role == Qt.ItemDataRole.ToolTipRole:
             attribute = self.attribute(section)
             if attribute:
@@ -105,7 +109,8 @@ class LibraryModel(QAbstractTableModel):
     def flags(self, index: Index) -> Qt.ItemFlag:
         flags = Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
         key = self.key(index.column())
-        if not self.owner.read_only and (key in EDITABLE or index.column() >= len(FIXED)):
+        editable = key in EDITABLE or self.attribute(index.column()) is not None
+        if not self.owner.read_only and editable:
             flags |= Qt.ItemFlag.ItemIsEditable
         return flags
 
@@ -130,7 +135,9 @@ class LibraryModel(QAbstractTableModel):
             return "" if value is None else str(value).casefold()
         if role == Qt.ItemDataRole.ToolTipRole:
             return _tooltip(header)
-        if role == Qt.ItemDataRole.TextAlignmentRole and key in NUMBERS:
+        attribute = self.attribute(index.column())
+        number = key in NUMBERS or (attribute is not None and attribute.type == "number")
+        if role == Qt.ItemDataRole.TextAlignmentRole and number:
             return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
         if role == Qt.ItemDataRole.FontRole and (header.missing or header.id == self.current):
             font = QFont()

@@ -28,7 +28,6 @@ from PySide6.QtWidgets import (
     QPushButton,
     QStackedWidget,
     QTableView,
-    QToolButton,
     QVBoxLayout,
     QWidget,
 )
@@ -75,10 +74,9 @@ class LibraryPanel(QWidget):
         self.filter.textChanged.connect(self.proxy.setFilterFixedString)
         self.filter.textChanged.connect(self._update_count)
         self.filter.installEventFilter(self)
-        self.add_button = QToolButton()
-        self.add_button.setText("Add")
-        self.add_button.setToolTip("Add interviews to the study")
-        self.add_button.setPopupMode(QToolButton.ToolButtonPopupMode.InstantPopup)
+        self.add_button = QPushButton("Add")
+        self.add_button.setObjectName("library-add")
+        self.add_button.setToolTip("Add interviews to the study, or an attribute")
         add_menu = QMenu(self.add_button)
         add_menu.addAction("Add Interviews…", self.addFilesRequested.emit)
         add_menu.addAction("Add a Folder of Interviews…", self.addFolderRequested.emit)
@@ -170,7 +168,7 @@ class LibraryPanel(QWidget):
         width = self.fontMetrics().horizontalAdvance
         for column in range(self.model.columnCount()):
             self.view.resizeColumnToContents(column)
-            floor = width(str(self.model.headerData(column, Qt.Orientation.Horizontal, 0))) + 24
+            floor = width(str(self.model.headerData(column, Qt.Orientation.Horizontal, 0))) + 18
             header.resizeSection(column, max(floor, min(header.sectionSize(column), 260)))
 
     def _update_count(self) -> None:

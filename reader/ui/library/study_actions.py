@@ -12,7 +12,8 @@ import hashlib
 import json
 from pathlib import Path
 
-from PySide6.QtCore import QMimeData, QObject, QSettings
+from PySide6.QtCore import QEvent, QMimeData, QObject, QSettings, QTimer
+from PySide6.QtGui import QDropEvent
 from PySide6.QtWidgets import QDialog, QFileDialog, QMenu, QMessageBox, QWidget
 
 from reader.core.study_file import FILE_NAME
@@ -40,6 +41,21 @@ class StudyActions(QObject):
         self.settings = settings
         self.recent = RecentList(settings)
         switcher.switched.connect(self._remember_interview)
+        window.setAcceptDrops(True)  # files and folders dropped anywhere on the window
+        window.installEventFilter(self)
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        kind = event.type()
+        if watched is self.window and kind in (QEvent.Type.DragEnter, QEvent.Type.Drop):
+            assert isinstance(event, QDropEvent)  # a QDragEnterEvent is one too
+            paths = dropped_paths(event.mimeData())
+            if paths:
+                event.acceptProposedAction()
+                if kind == QEvent.Type.Drop:
+                    # After the drop returns: opening may ask in a modal dialog.
+                    QTimer.singleShot(0, lambda: self.dropped(paths))
+                return True
+        return super().eventFilter(watched, event)
 
     # Opening -----------------------------------------------------------------------------
 

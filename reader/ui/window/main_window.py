@@ -7,7 +7,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from PySide6.QtCore import QByteArray, QSettings, Qt, QTimer
-from PySide6.QtGui import QCloseEvent, QDragEnterEvent, QDropEvent, QGuiApplication
+from PySide6.QtGui import QCloseEvent, QGuiApplication
 from PySide6.QtWidgets import (
     QApplication,
     QDockWidget,
@@ -30,7 +30,7 @@ from reader.ui.interview.open_interview import OpenInterview
 from reader.ui.library.header_line import HeaderLine
 from reader.ui.library.library_panel import LibraryPanel
 from reader.ui.library.open_study import OpenStudy
-from reader.ui.library.study_actions import StudyActions, dropped_paths
+from reader.ui.library.study_actions import StudyActions
 from reader.ui.library.switcher import InterviewSwitcher
 from reader.ui.notes.notes_pane import NotesPane
 from reader.ui.notes.quoting import NotesQuoting
@@ -70,13 +70,13 @@ class MainWindow(QMainWindow):
         self.search_panel = SearchPanel(self.interview)
         # Beside the outline and annotations: on the right it squeezed the reading column.
         self.search_dock = self._dock("Search", "search-dock", self.search_panel)
+        # The library above the tabs; shown once a study opens (a lone interview has none).
+        self.splitDockWidget(self.library_dock, self.outline_dock, Qt.Orientation.Vertical)
+        self.library_dock.hide()
         self.tabifyDockWidget(self.outline_dock, self.annotations_dock)
         self.tabifyDockWidget(self.annotations_dock, self.search_dock)
         self.search_dock.hide()
         self.outline_dock.raise_()
-        # The library above the tabs; shown once a study opens (a lone interview has none).
-        self.splitDockWidget(self.library_dock, self.outline_dock, Qt.Orientation.Vertical)
-        self.library_dock.hide()
         self.notes_label, self.words_label, self.save_label = QLabel(), QLabel(), QLabel()
         self.statusBar().addWidget(self.notes_label, 1)
         self.statusBar().addPermanentWidget(self.words_label)
@@ -101,7 +101,6 @@ class MainWindow(QMainWindow):
         self.study_actions = StudyActions(
             self, self.interview, self.study, self.switcher, settings()
         )
-        self.setAcceptDrops(True)
         self._wire()
         self._fit_screen()
         self._restore_state()
@@ -226,7 +225,7 @@ class MainWindow(QMainWindow):
         actions = self.actions
         self.interview.undo_group.addStack(study.undo_stack)
         QApplication.instance().focusChanged.connect(opening.undo_follows_focus)
-        study.opened.connect(lambda _s: self._focus_dock(self.library_dock, library.view))
+        study.opened.connect(self._show_library)
         study.opened.connect(self._show_title)
         study.closed.connect(self.library_dock.hide)
         study.closed.connect(self._show_title)
@@ -255,16 +254,14 @@ class MainWindow(QMainWindow):
         assert recent is not None
         recent.aboutToShow.connect(lambda: opening.fill_recent_menu(recent))
 
-    def dragEnterEvent(self, event: QDragEnterEvent) -> None:
-        if dropped_paths(event.mimeData()):
-            event.acceptProposedAction()
-
-    def dropEvent(self, event: QDropEvent) -> None:
-        paths = dropped_paths(event.mimeData())
-        if paths:
-            event.acceptProposedAction()
-            # After the drop returns: opening may ask questions in a modal dialog.
-            QTimer.singleShot(0, lambda: self.study_actions.dropped(paths))
+    def _show_library(self) -> None:
+        """A table of interviews needs room: the left docks widen when it first shows."""
+        if not self.library_dock.isVisible():
+            width = max(self.library_dock.width(), min(460, self.width() * 36 // 100))
+            self.library_dock.show()
+            self.resizeDocks([self.library_dock], [width], Qt.Orientation.Horizontal)
+            self.resizeDocks([self.library_dock], [self.height() * 2 // 5], Qt.Orientation.Vertical)
+        self._focus_dock(self.library_dock, self.library.view)
 
     # Opening -----------------------------------------------------------------------------
 
