@@ -18,6 +18,7 @@ from dataclasses import dataclass
 from PySide6.QtCore import QObject, Signal
 from PySide6.QtWidgets import QPlainTextEdit, QTextEdit
 
+from reader.core.study import Study
 from reader.core.study_headers import load_read_positions, save_read_positions
 from reader.core.study_texts import StudyTexts
 from reader.ui.interview.open_interview import OpenInterview
@@ -114,6 +115,14 @@ class InterviewSwitcher(QObject):
         self.keep_read_positions()
         self.switched.emit(interview_id)
         return True
+
+    def study_and_texts(self) -> tuple[Study, StudyTexts] | None:
+        """The open study with its interviews as loaded (the open one as edited)."""
+        if self.owner.study is None or self.texts is None:
+            return None
+        if self.interview.controller is not None:
+            self.interview.notes_data()  # the research notes as typed, into the session
+        return self.owner.study, self.texts
 
     def step(self, delta: int) -> None:
         """Ctrl+PgDn / Ctrl+PgUp: the next or previous interview as the library lists them."""

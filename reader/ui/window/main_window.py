@@ -26,6 +26,7 @@ from reader.ui.annotations.panel import AnnotationsPanel
 from reader.ui.exporting.transfers import Transfers
 from reader.ui.find.find_bar import FindBar, as_query
 from reader.ui.find.search_panel import SearchPanel
+from reader.ui.find.study_scope import StudyScope
 from reader.ui.interview.open_interview import OpenInterview
 from reader.ui.library.header_line import HeaderLine
 from reader.ui.library.library_panel import LibraryPanel
@@ -250,6 +251,8 @@ class MainWindow(QMainWindow):
         actions.focus_library.triggered.connect(
             lambda: self._focus_dock(self.library_dock, library.view)
         )
+        self.search_panel.set_scope(StudyScope(self.interview, study, switcher))
+        self.transfers.study = switcher.study_and_texts
         recent = actions.recent_menu
         assert recent is not None
         recent.aboutToShow.connect(lambda: opening.fill_recent_menu(recent))
