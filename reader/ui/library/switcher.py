@@ -112,7 +112,6 @@ class InterviewSwitcher(QObject):
             self.texts.put(interview_id, session)
         self.panel.set_current(interview_id)
         self._restore_place(interview_id)
-        self.keep_read_positions()
         self.switched.emit(interview_id)
         return True
 
@@ -180,6 +179,8 @@ class InterviewSwitcher(QObject):
             self.panel.model.set_read(self.current, min(1.0, share))
 
     def keep_read_positions(self) -> None:
+        """Written when the study closes (and with the window), not at each switch: an
+        fsync there cost a fifth of the time to the first paint."""
         if self.owner.study is None:
             return
         with contextlib.suppress(OSError):  # only a convenience: never in the user's way
