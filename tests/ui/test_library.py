@@ -322,3 +322,28 @@ def test_opening_a_lone_file_leaves_the_study(
     assert not window.library_dock.isVisible()
     assert "Nachtschichten" not in window.windowTitle()
     assert window.interview.session.document.source == str(lone)
+
+
+def test_a_transcript_deleted_while_the_study_is_open_shows_as_missing(
+    window: MainWindow, folder: Path, qtbot: Any
+) -> None:
+    (folder / "P10 Cem.txt").unlink()
+    qtbot.waitUntil(lambda: window.library.model.rows[2].missing, timeout=5000)
+    assert window.library.count.text() == "3 interviews, 1 missing"
+    window.switcher.step(1)
+    window.switcher.step(1)  # P10 cannot open: the banner offers to locate it
+    assert window.switcher.current == window.library.model.rows[1].id
+    assert "is not at" in window.banner.label.text()
+
+
+def test_a_folder_of_ten_thousand_files_opens_capped_with_a_message(
+    make_study_window: Callable[[Path], MainWindow], tmp_path: Path
+) -> None:
+    big = tmp_path / "big"
+    big.mkdir()
+    for i in range(10_000):
+        (big / f"t{i:05d}.txt").write_text("Q: Why?\nA: Because.\n", "utf-8")
+    (big / "zz-binary.txt").write_bytes(b"\x00\xff" * 500)
+    window = make_study_window(big)
+    assert len(window.library.model.rows) == 1000
+    assert "only the first 1,000 transcripts" in window.banner.label.text()

@@ -162,7 +162,7 @@ class OpenStudy(QObject):
         return True
 
     def check_disk(self) -> None:
-        """study.json changed on disk: merge it in and show the result."""
+        """study.json or the folder changed on disk: merge, and show the study again."""
         if self.study is None:
             return
         was_read_only = self.study.read_only
@@ -174,8 +174,7 @@ class OpenStudy(QObject):
         if self.study.read_only != was_read_only:
             self.readOnlyChanged.emit(self.study.read_only)
         self._rewatch()
-        if merged is not None:
-            self.changed.emit()
+        self.changed.emit()  # a transcript may have come or gone in the folder, too
 
     def _report(self, merged: StudyMergeResult | None) -> None:
         assert self.study is not None
