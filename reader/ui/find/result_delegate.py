@@ -5,12 +5,37 @@ from __future__ import annotations
 
 from PySide6.QtCore import QModelIndex, Qt
 from PySide6.QtGui import QFont, QFontMetrics, QPainter, QPalette
-from PySide6.QtWidgets import QApplication, QStyle, QStyledItemDelegate, QStyleOptionViewItem
+from PySide6.QtWidgets import (
+    QApplication,
+    QStyle,
+    QStyledItemDelegate,
+    QStyleOptionViewItem,
+    QTreeWidgetItem,
+)
 
-from reader.core.search import Result
+from reader.core.search import Result, ResultList
 from reader.ui import theme
 
 RESULT_ROLE = Qt.ItemDataRole.UserRole
+KIND_ROLE = Qt.ItemDataRole.UserRole + 1
+
+
+def kind_group(
+    title: str, kind: str, results: ResultList
+) -> tuple[QTreeWidgetItem, list[QTreeWidgetItem]]:
+    """The tree item of one kind of results ("Tags (3)"), with an item per result."""
+    count = f"{len(results):,} of {results.total:,}" if results.more else f"{results.total:,}"
+    group = QTreeWidgetItem([f"{title} ({count})"])
+    group.setData(0, KIND_ROLE, kind)
+    children = []
+    for result in results:
+        item = QTreeWidgetItem([f"{result.label}  {result.snippet}"])
+        item.setData(0, RESULT_ROLE, result)
+        item.setData(0, KIND_ROLE, kind)
+        item.setToolTip(0, result.snippet)
+        children.append(item)
+    group.addChildren(children)
+    return group, children
 
 
 class ResultDelegate(QStyledItemDelegate):

@@ -28,7 +28,7 @@ from reader.core.session import Session
 from reader.core.study_search import StudyResults
 from reader.ui import theme
 from reader.ui.find.find_bar import warning_color
-from reader.ui.find.result_delegate import RESULT_ROLE, ResultDelegate
+from reader.ui.find.result_delegate import KIND_ROLE, RESULT_ROLE, ResultDelegate, kind_group
 from reader.ui.find.study_scope import INTERVIEW_ROLE, StudyScope, populate
 from reader.ui.interview.open_interview import OpenInterview
 
@@ -39,7 +39,6 @@ GROUP_TITLES = {
     "tags": "Tags",
     "research": "Research notes",
 }
-KIND_ROLE = Qt.ItemDataRole.UserRole + 1
 DEBOUNCE_MS = 250
 REFRESH_MS = 600  # after an edit of the notes or a highlight, while the panel is shown
 _ONE_LINE = str.maketrans("\n\t\r", "   ")  # as in the results' snippets
@@ -197,21 +196,9 @@ class SearchPanel(QWidget):
             results = self.results.get(kind)
             if not results:
                 continue
-            count = (
-                f"{len(results):,} of {results.total:,}" if results.more else f"{results.total:,}"
-            )
-            group = QTreeWidgetItem([f"{GROUP_TITLES[kind]} ({count})"])
-            group.setData(0, KIND_ROLE, kind)
+            group, children = kind_group(GROUP_TITLES[kind], kind, results)
             group.setFont(0, bold)
             group.setFlags(Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable)
-            children = []
-            for result in results:
-                item = QTreeWidgetItem([f"{result.label}  {result.snippet}"])
-                item.setData(0, RESULT_ROLE, result)
-                item.setData(0, KIND_ROLE, kind)
-                item.setToolTip(0, result.snippet)
-                children.append(item)
-            group.addChildren(children)
             self.tree.addTopLevelItem(group)
             group.setExpanded(True)
             if keep is not None and keep[0] == kind and children:

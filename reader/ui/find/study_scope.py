@@ -13,7 +13,7 @@ from PySide6.QtWidgets import QComboBox, QTreeWidget, QTreeWidgetItem
 
 from reader.core.search import KINDS
 from reader.core.study_search import StudyResults, collect, search_study
-from reader.ui.find.result_delegate import RESULT_ROLE
+from reader.ui.find.result_delegate import kind_group
 from reader.ui.interview.open_interview import OpenInterview
 from reader.ui.library.open_study import OpenStudy
 from reader.ui.library.switcher import InterviewSwitcher
@@ -99,19 +99,9 @@ def populate(tree: QTreeWidget, found: StudyResults, titles: dict[str, str]) -> 
             results = one.results.get(kind)
             if not results:
                 continue
-            count = (
-                f"{len(results):,} of {results.total:,}" if results.more else f"{results.total:,}"
-            )
-            group = QTreeWidgetItem([f"{titles[kind]} ({count})"])
-            group.setData(0, INTERVIEW_ROLE, one.interview.id)
-            children = []
-            for result in results:
-                item = QTreeWidgetItem([f"{result.label}  {result.snippet}"])
-                item.setData(0, RESULT_ROLE, result)
+            group, children = kind_group(titles[kind], kind, results)
+            for item in (group, *children):
                 item.setData(0, INTERVIEW_ROLE, one.interview.id)
-                item.setToolTip(0, result.snippet)
-                children.append(item)
-            group.addChildren(children)
             top.addChild(group)
         tree.addTopLevelItem(top)
         top.setExpanded(True)
