@@ -265,6 +265,9 @@ MEASURES: dict[str, Callable[[Run], list[Row]]] = {
     "export": lambda run: core_bench.exporting(run.core),
     "transcripts": lambda run: core_bench.opening(run.core),
     "studies": lambda run: study_bench.run(run.work / "study"),
+    "switching": lambda run: study_bench.switching(
+        run.child("gui_switch", "app"), run.child("gui_switch", "floor")
+    ),
     "memory": memory_loop,
 }
 

@@ -9,6 +9,7 @@ import shutil
 import time
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 import orjson
 
@@ -174,3 +175,22 @@ def searching(ctx: StudyContext) -> list[Row]:
 def run(folder: Path) -> list[Row]:
     ctx = write_study(folder)
     return opening(ctx) + searching(ctx)
+
+
+SWITCH_TARGET_S = 0.1
+
+
+def switching(app: dict[str, Any], floor: dict[str, Any]) -> list[Row]:
+    """From bench/gui_switch.py's children: the app switching between 60 KB interviews of
+    a study, against a bare QTextEdit given the same text."""
+    return [
+        Row(
+            STUDIES,
+            "switch to another 60 KB interview (100 highlights) → first paint",
+            app["switch"],
+            floor=floor["switch"],
+            floor_name="bare QTextEdit: setPlainText + paint",
+            target=Target(SWITCH_TARGET_S),
+            note="the interview left is saved first; its place is kept",
+        )
+    ]

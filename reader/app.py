@@ -1,5 +1,5 @@
-"""Command line and start-up: `interview-reader [DOCUMENT] [--notes FILE]`, `... export`
-and `... import`.
+"""Command line and start-up: `interview-reader [DOCUMENT | STUDY_FOLDER] [--notes FILE]`,
+`... export` (of an interview or a whole study) and `... import`.
 
 Qt is imported only on the GUI path, so `export` and `import` run without a display or PySide6.
 """
@@ -29,7 +29,11 @@ def _gui_parser() -> argparse.ArgumentParser:
         f"'interview-reader {IMPORT_COMMAND} --help' the import of W3C Web Annotations.",
     )
     parser.add_argument(
-        "document", nargs="?", type=Path, help="a .txt or .md interview (default: the bundled one)"
+        "document",
+        nargs="?",
+        type=Path,
+        help="an interview (.txt, .md, .vtt, .srt, .docx, ...) or a folder of them, opened as "
+        "a study (default: what was open last, the bundled interview on a first start)",
     )
     parser.add_argument(
         "--notes",
@@ -47,14 +51,20 @@ def _export_parser() -> argparse.ArgumentParser:
         prog=f"interview-reader {EXPORT_COMMAND}",
         description="Write the interview and its notes in another format, without a display.",
     )
-    parser.add_argument("document", nargs="?", type=Path, help="default: the bundled interview")
-    parser.add_argument("--notes", type=Path, help="the JSON notes file")
+    parser.add_argument(
+        "document",
+        nargs="?",
+        type=Path,
+        help="an interview, or a study folder to export every interview of it "
+        "(default: the bundled interview)",
+    )
+    parser.add_argument("--notes", type=Path, help="the JSON notes file (an interview only)")
     parser.add_argument(
         "--format",
         required=True,
         choices=list(FORMATS),
         help="json: the full model; md: research summary; html: printable summary; "
-        "csv: one row per highlight; w3c: W3C Web Annotations (JSON-LD)",
+        "csv: one row per highlight; w3c: W3C Web Annotations (JSON-LD; an interview only)",
     )
     parser.add_argument("-o", "--output", type=Path, help="output file (default: standard output)")
     parser.add_argument(
@@ -70,6 +80,14 @@ def _export_parser() -> argparse.ArgumentParser:
         default=[],
         metavar="TAG",
         help="only highlights with this tag; may be repeated (any of them matches)",
+    )
+    parser.add_argument(
+        "--where",
+        action="append",
+        default=[],
+        metavar="KEY=VALUE",
+        help="a study: only interviews whose attribute KEY (its key or label, or title, "
+        "participant, date) is VALUE; may be repeated (the same KEY: any of the values)",
     )
     parser.add_argument(
         "--raw-cells",
@@ -124,12 +142,36 @@ def _open_session(document: Path | None, notes: Path | None) -> tuple[Session, P
     return Session.open(loaded, notes_data), notes
 
 
+def _open_in_study(document: Path | None) -> tuple[Session, Path] | str | None:
+    """The document's session and notes file when a study lists it (its notes live in the
+    study), the reason it cannot open, or None when no study lists it."""
+    if document is None:
+        return None
+    from reader.core.document import DocumentError
+    from reader.core.notes_file import NotesFormatError
+    from reader.core.study import study_of
+
+    found = study_of(document)
+    if found is None:
+        return None
+    study, entry = found
+    try:
+        return study.open_session(entry), study.notes_path(entry)
+    except DocumentError as exc:
+        return str(exc)
+    except NotesFormatError as exc:
+        return f"cannot read the notes file {study.notes_path(entry)}: {exc}."
+
+
 def run_export(argv: list[str]) -> int:
     from reader.core.annotations import COLOR_IDS
     from reader.core.export import FORMATS, ExportOptions
-    from reader.core.store import atomic_write
 
     args = _export_parser().parse_args(argv)
+    if args.document is not None and args.document.is_dir():
+        return _export_study(args)
+    if args.where:
+        return _fail("--where filters the interviews of a study; give a study folder.")
     opened = _open_session(args.document, args.notes)
     if isinstance(opened, str):
         return _fail(opened)
@@ -141,16 +183,59 @@ def run_export(argv: list[str]) -> int:
     options = ExportOptions(
         colors=frozenset(args.color), tags=frozenset(args.tag), raw_cells=args.raw_cells
     )
-    output = FORMATS[args.format](session, options)
-    if args.output is None:
+    return _write_output(FORMATS[args.format](session, options), args.output)
+
+
+def _write_output(output: bytes, path: Path | None) -> int:
+    from reader.core.store import atomic_write
+
+    if path is None:
         sys.stdout.buffer.write(output)
         sys.stdout.flush()
         return 0
     try:
-        atomic_write(args.output, output)
+        atomic_write(path, output)
     except OSError as exc:
-        return _fail(f"cannot write {args.output}: {exc.strerror or exc}.")
+        return _fail(f"cannot write {path}: {exc.strerror or exc}.")
     return 0
+
+
+def _export_study(args: argparse.Namespace) -> int:
+    """Every interview of the study folder; nothing is written into the folder (an
+    unreadable study.json is read around, not set aside)."""
+    from reader.core.annotations import COLOR_IDS
+    from reader.core.export import ExportOptions
+    from reader.core.export.study_export import STUDY_FORMATS, StudyExportOptions, export_study
+    from reader.core.study import StudyError, open_study
+
+    if args.format not in STUDY_FORMATS:
+        return _fail(f"a study exports as {', '.join(STUDY_FORMATS)}; not {args.format}.")
+    if args.notes is not None:
+        return _fail("--notes names one interview's notes; a study keeps its own.")
+    try:
+        study = open_study(args.document, touch_disk=False)
+        pairs = []
+        for condition in args.where:
+            key, sep, value = condition.partition("=")
+            if not sep or not key.strip():
+                return _fail(f"--where takes KEY=VALUE, not {condition!r}.")
+            pairs.append((key, value))
+        filters = study.filters_from(pairs)
+    except StudyError as exc:
+        return _fail(f"{str(exc).rstrip('.')}.")
+    for warning in study.warnings:
+        print(f"interview-reader: {warning}", file=sys.stderr)
+    known = dict.fromkeys([*COLOR_IDS, *study.data.colors])
+    unknown = [c for c in args.color if c not in known]
+    if unknown:
+        return _fail(f"unknown colour {unknown[0]!r}; the colours are {', '.join(known)}.")
+    options = StudyExportOptions(
+        ExportOptions(
+            colors=frozenset(args.color), tags=frozenset(args.tag), raw_cells=args.raw_cells
+        ),
+        {key: frozenset(values) for key, values in filters.items()},
+    )
+    return _write_output(export_study(study, args.format, options), args.output)
 
 
 def run_import(argv: list[str]) -> int:
@@ -162,7 +247,8 @@ def run_import(argv: list[str]) -> int:
         data = args.file.read_bytes()
     except OSError as exc:
         return _fail(f"cannot read {args.file}: {exc.strerror or exc}.")
-    opened = _open_session(args.document, args.notes)
+    opened = _open_in_study(args.document) if args.notes is None else None
+    opened = opened or _open_session(args.document, args.notes)
     if isinstance(opened, str):
         return _fail(opened)
     session, notes_path = opened
@@ -205,7 +291,6 @@ def main(argv: list[str] | None = None) -> int:
             "no display to show the window on; run it on a desktop, or headless "
             "with 'xvfb-run make run'."
         )
-    from reader.resources import BUNDLED_INTERVIEW
     from reader.ui.window.startup import run_gui
 
-    return run_gui(args.document or BUNDLED_INTERVIEW, args.notes)
+    return run_gui(args.document, args.notes)

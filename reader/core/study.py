@@ -350,6 +350,33 @@ class Study:
             e for e in self.data.interviews if all(_value(e, k) in v for k, v in filters.items())
         ]
 
+    def filters_from(self, pairs: list[tuple[str, str]]) -> dict[str, set[Any]]:
+        """Filters for `matching` from (attribute key or label, value) as typed (the
+        command line's --where, a filter field): values of one attribute are any-of.
+        StudyError names an unknown attribute or a value that does not fit."""
+        filters: dict[str, set[Any]] = {}
+        for name, text in pairs:
+            key = name.strip()
+            if key.casefold() in ("title", "participant", "date"):
+                filters.setdefault(key.casefold(), set()).add(text.strip())
+                continue
+            definition = next(
+                (
+                    a
+                    for a in self.data.attributes
+                    if key in (a.key, a.label) or a.label.casefold() == key.casefold()
+                ),
+                None,
+            )
+            if definition is None:
+                known = ", ".join(a.label for a in self.data.attributes) or "none"
+                raise StudyError(f"the study has no attribute {key!r} (its attributes: {known})")
+            try:
+                filters.setdefault(definition.key, set()).add(definition.check(text))
+            except AttributeValueError as exc:
+                raise StudyError(str(exc)) from None
+        return filters
+
     # Shared colour labels and tags -----------------------------------------------------------
 
     def shared_notes(self, notes: NotesData) -> NotesData:

@@ -54,7 +54,8 @@ def display() -> Iterator[str]:
 
 
 class App:
-    def __init__(self, display: str, tmp_path: Path, notes: Path) -> None:
+    def __init__(self, display: str, tmp_path: Path, notes: Path, *args: str) -> None:
+        """`main.py --notes NOTES`, or with `args`, `main.py ARGS` (then `notes` is unused)."""
         self.env = {
             **os.environ,
             "DISPLAY": display,
@@ -64,7 +65,7 @@ class App:
         }
         self.log = tmp_path / "app.log"
         self.process = subprocess.Popen(
-            [sys.executable, "main.py", "--notes", str(notes)],
+            [sys.executable, "main.py", *(args or ("--notes", str(notes)))],
             cwd=ROOT,
             env=self.env,
             stdout=self.log.open("wb"),

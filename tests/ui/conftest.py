@@ -133,3 +133,39 @@ def make_window(
 @pytest.fixture
 def window(make_window: Callable[..., MainWindow]) -> MainWindow:
     return make_window()
+
+
+# Studies (#12): a folder of three interviews, and windows opened on a folder ---------------
+
+TALKS = {
+    "P01 Ana.txt": "Q: How do night shifts start?\nA: With coffee and the handover.\n",
+    "P02 Ben.txt": "Q: What is hardest?\nA: The hour before dawn, when nobody talks.\n",
+    "P10 Cem.txt": "Q: And the patients?\nA: They sleep, mostly; some ask for the coffee.\n",
+}
+
+
+@pytest.fixture
+def folder(tmp_path: Path) -> Path:
+    folder = tmp_path / "Nachtschichten – Ünïcode"
+    folder.mkdir()
+    for name, text in TALKS.items():
+        (folder / name).write_text(text, encoding="utf-8")
+    return folder
+
+
+@pytest.fixture
+def make_study_window(qtbot: Any, dialogs: Any) -> Iterator[Callable[[Path], MainWindow]]:
+    windows: list[MainWindow] = []
+
+    def make(folder: Path) -> MainWindow:
+        window = MainWindow()
+        qtbot.addWidget(window)
+        window.show()
+        qtbot.waitExposed(window)
+        assert window.study_actions.open_path(folder)
+        windows.append(window)
+        return window
+
+    yield make
+    for window in windows:
+        window.close()

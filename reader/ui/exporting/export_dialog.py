@@ -1,4 +1,5 @@
-"""File ▸ Export…: choose a format and, optionally, which colours and tags to include."""
+"""File ▸ Export…: choose a format and, optionally, which colours and tags to include; in
+a study, this interview or the whole study (Markdown, HTML, CSV or JSON)."""
 
 from __future__ import annotations
 
@@ -21,14 +22,23 @@ from reader.ui.dialogs import swatch_icon
 
 class ExportDialog(QDialog):
     def __init__(
-        self, colors: dict[str, str], tags: list[str], parent: QWidget | None = None
+        self,
+        colors: dict[str, str],
+        tags: list[str],
+        parent: QWidget | None = None,
+        study: str = "",
+        study_formats: tuple[str, ...] = (),
     ) -> None:
         super().__init__(parent)
         self.setWindowTitle("Export")
+        self.study_formats = study_formats
+        self.scope_combo = QComboBox()
+        self.scope_combo.addItem("This interview", False)
+        if study:
+            self.scope_combo.addItem(f"The whole study “{study}”", True)
+        self.scope_combo.currentIndexChanged.connect(self._fill_formats)
         self.format_combo = QComboBox()
-        for name, info in FORMAT_INFO.items():
-            self.format_combo.addItem(f"{info.label} — .{info.extension}", name)
-        self.format_combo.setCurrentIndex(list(FORMAT_INFO).index("md"))
+        self._fill_formats()
         self.color_boxes: dict[str, QCheckBox] = {}
         colour_group = QGroupBox("Colours (none ticked: all)")
         grid = QGridLayout(colour_group)
@@ -47,6 +57,8 @@ class ExportDialog(QDialog):
         if not tags:
             tag_grid.addWidget(QLabel("No tags yet."), 0, 0)
         form = QFormLayout()
+        if study:
+            form.addRow("Export", self.scope_combo)
         form.addRow("Format", self.format_combo)
         buttons = QDialogButtonBox(
             QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
@@ -59,6 +71,17 @@ class ExportDialog(QDialog):
         layout.addWidget(colour_group)
         layout.addWidget(tag_group)
         layout.addWidget(buttons)
+
+    def _fill_formats(self) -> None:
+        current = self.format_combo.currentData() or "md"
+        self.format_combo.clear()
+        for name, info in FORMAT_INFO.items():
+            if not self.whole_study() or name in self.study_formats:
+                self.format_combo.addItem(f"{info.label} — .{info.extension}", name)
+        self.format_combo.setCurrentIndex(max(0, self.format_combo.findData(current)))
+
+    def whole_study(self) -> bool:
+        return bool(self.scope_combo.currentData())
 
     def format_name(self) -> str:
         return str(self.format_combo.currentData())

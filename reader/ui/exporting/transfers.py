@@ -4,8 +4,10 @@ use, so start-up does not pay for them."""
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import replace
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject, Qt, QUrl
 from PySide6.QtGui import QDesktopServices
@@ -22,6 +24,10 @@ from reader.core.store import atomic_write, describe_os_error
 from reader.ui.interview.open_interview import OpenInterview
 from reader.ui.reading.reader_view import ReaderView
 
+if TYPE_CHECKING:
+    from reader.core.study import Study
+    from reader.core.study_texts import StudyTexts
+
 
 class Transfers(QObject):
     def __init__(self, interview: OpenInterview, reader: ReaderView, parent: QWidget) -> None:
@@ -29,12 +35,15 @@ class Transfers(QObject):
         self._interview = interview
         self._reader = reader
         self._parent = parent
+        # The open study and its loaded interviews, when one is open: Export… offers it.
+        self.study: Callable[[], tuple[Study, StudyTexts] | None] = lambda: None
 
     def _status(self, text: str, ms: int = 6000) -> None:
         self._interview.status.emit(text, ms)
 
     def export(self) -> None:
         from reader.core.export import FORMAT_INFO, FORMATS, ExportCancelled
+        from reader.core.export.study_export import STUDY_FORMATS, StudyExportOptions
         from reader.ui.exporting.export_dialog import ExportDialog
 
         session = self._interview.session
@@ -42,12 +51,21 @@ class Transfers(QObject):
             return
         self._interview.notes_data()  # the research notes as they are on screen
         tags = sorted(session.tags(), key=str.casefold)
-        dialog = ExportDialog(session.notes.colors, tags, self._parent)
+        study = self.study()
+        dialog = ExportDialog(
+            session.notes.colors,
+            tags,
+            self._parent,
+            study[0].data.title if study else "",
+            tuple(STUDY_FORMATS),
+        )
         if dialog.exec() != QDialog.DialogCode.Accepted:
             return
         name = dialog.format_name()
         info = FORMAT_INFO[name]
         suggested = Path(session.document.source).with_suffix(f".{info.extension}").name
+        if study and dialog.whole_study():  # beside the study folder, not into it
+            suggested = str(study[0].folder.parent / f"{study[0].folder.name}.{info.extension}")
         path, _ = QFileDialog.getSaveFileName(
             self._parent, "Export", suggested, f"{info.label} (*.{info.extension})"
         )
@@ -64,7 +82,11 @@ class Transfers(QObject):
             return not progress.wasCanceled()
 
         try:
-            data = FORMATS[name](session, replace(dialog.options(), progress=report))
+            options = replace(dialog.options(), progress=report)
+            if study and dialog.whole_study():
+                data = STUDY_FORMATS[name](study[0], StudyExportOptions(options), study[1])
+            else:
+                data = FORMATS[name](session, options)
             atomic_write(Path(path), data)
         except ExportCancelled:
             self._status("Export cancelled; nothing was written.", 5000)

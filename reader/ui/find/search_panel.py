@@ -3,35 +3,33 @@ notes at once, results grouped by kind in a dock; Enter on a result goes there."
 
 from __future__ import annotations
 
-from PySide6.QtCore import QEvent, QModelIndex, QObject, Qt, QTimer, Signal
+from PySide6.QtCore import QEvent, QObject, Qt, QTimer, Signal
 from PySide6.QtGui import (
     QFont,
-    QFontMetrics,
     QKeyEvent,
-    QPainter,
     QPalette,
     QShowEvent,
 )
 from PySide6.QtWidgets import (
     QAbstractItemView,
-    QApplication,
     QHBoxLayout,
     QLabel,
     QLineEdit,
-    QStyle,
-    QStyledItemDelegate,
-    QStyleOptionViewItem,
     QToolButton,
     QTreeWidget,
     QTreeWidgetItem,
+    QTreeWidgetItemIterator,
     QVBoxLayout,
     QWidget,
 )
 
 from reader.core.search import KINDS, Result, ResultList, SearchError, search_everything
 from reader.core.session import Session
+from reader.core.study_search import StudyResults
 from reader.ui import theme
 from reader.ui.find.find_bar import warning_color
+from reader.ui.find.result_delegate import KIND_ROLE, RESULT_ROLE, ResultDelegate, kind_group
+from reader.ui.find.study_scope import INTERVIEW_ROLE, StudyScope, populate
 from reader.ui.interview.open_interview import OpenInterview
 
 GROUP_TITLES = {
@@ -41,8 +39,6 @@ GROUP_TITLES = {
     "tags": "Tags",
     "research": "Research notes",
 }
-RESULT_ROLE = Qt.ItemDataRole.UserRole
-KIND_ROLE = Qt.ItemDataRole.UserRole + 1
 DEBOUNCE_MS = 250
 REFRESH_MS = 600  # after an edit of the notes or a highlight, while the panel is shown
 _ONE_LINE = str.maketrans("\n\t\r", "   ")  # as in the results' snippets
@@ -67,6 +63,8 @@ class SearchPanel(QWidget):
         self.searched_session: Session | None = None
         self.stale = False
         self.results: dict[str, ResultList] = {}
+        self.scope: StudyScope | None = None  # a study is searched whole when one is open
+        self.study_results: StudyResults | None = None
         self.error = ""
         self._timer = QTimer(self, singleShot=True, interval=DEBOUNCE_MS)
         self._timer.timeout.connect(self.search)
@@ -118,9 +116,18 @@ class SearchPanel(QWidget):
         layout.setContentsMargins(6, 6, 6, 0)
         layout.setSpacing(4)
         layout.addLayout(row)
+        self._layout = layout
         layout.addWidget(self.status)
         layout.addWidget(self.tree, 1)
         self._show_status()
+
+    def set_scope(self, scope: StudyScope) -> None:
+        """Search the whole study while one is open, filtered by `scope.filter`."""
+        self.scope = scope
+        self._layout.insertWidget(1, scope.filter)
+        scope.filter.currentIndexChanged.connect(lambda _i: self.search())
+        scope.owner.opened.connect(self.changed)
+        scope.owner.closed.connect(self.changed)
 
     def _toggle(self, text: str, name: str) -> QToolButton:
         button = QToolButton()
@@ -150,8 +157,15 @@ class SearchPanel(QWidget):
         query = self.edit.text()
         self.error = ""
         self.results = {}
+        self.study_results = None
         self.searched_session = None
-        if session is not None and query:
+        if self.scope is not None and self.scope.active() and query:
+            try:
+                self.study_results = self.scope.search(query, self.options())
+            except SearchError as exc:
+                self.error = str(exc)
+            self.searched_session = session
+        elif session is not None and query:
             notes_text = self.interview.research_notes()
             try:
                 self.results = search_everything(
@@ -173,6 +187,8 @@ class SearchPanel(QWidget):
         scroll = self.tree.verticalScrollBar().value()
         self.tree.setUpdatesEnabled(False)
         self.tree.clear()
+        if self.study_results is not None:
+            populate(self.tree, self.study_results, GROUP_TITLES)
         bold = QFont(self.tree.font())
         bold.setBold(True)
         restore = None
@@ -180,21 +196,9 @@ class SearchPanel(QWidget):
             results = self.results.get(kind)
             if not results:
                 continue
-            count = (
-                f"{len(results):,} of {results.total:,}" if results.more else f"{results.total:,}"
-            )
-            group = QTreeWidgetItem([f"{GROUP_TITLES[kind]} ({count})"])
-            group.setData(0, KIND_ROLE, kind)
+            group, children = kind_group(GROUP_TITLES[kind], kind, results)
             group.setFont(0, bold)
             group.setFlags(Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable)
-            children = []
-            for result in results:
-                item = QTreeWidgetItem([f"{result.label}  {result.snippet}"])
-                item.setData(0, RESULT_ROLE, result)
-                item.setData(0, KIND_ROLE, kind)
-                item.setToolTip(0, result.snippet)
-                children.append(item)
-            group.addChildren(children)
             self.tree.addTopLevelItem(group)
             group.setExpanded(True)
             if keep is not None and keep[0] == kind and children:
@@ -213,6 +217,10 @@ class SearchPanel(QWidget):
             text = "Find words in the interview, your highlights, their notes and tags, and "
             text += "your research notes."
             palette.setColor(QPalette.ColorRole.WindowText, theme.muted_color())
+        elif self.study_results is not None and self.study_results.total:
+            count = len(self.study_results.interviews)
+            text = f"{self.study_results.total:,} in {count} interview{'' if count == 1 else 's'}"
+            palette.setColor(QPalette.ColorRole.WindowText, theme.muted_color())
         elif not any(self.results.values()):
             text = "No results"
             palette.setColor(QPalette.ColorRole.WindowText, theme.muted_color())
@@ -223,17 +231,16 @@ class SearchPanel(QWidget):
         self.status.setVisible(bool(text))
 
     def first_result(self) -> QTreeWidgetItem | None:
-        for i in range(self.tree.topLevelItemCount()):
-            group = self.tree.topLevelItem(i)
-            if group.childCount():
-                return group.child(0)
-        return None
+        items = self.result_items()
+        return items[0] if items else None
 
     def result_items(self) -> list[QTreeWidgetItem]:
-        items = []
-        for i in range(self.tree.topLevelItemCount()):
-            group = self.tree.topLevelItem(i)
-            items.extend(group.child(j) for j in range(group.childCount()))
+        """Every result, in order (grouped by kind, or by interview then kind)."""
+        items, iterator = [], QTreeWidgetItemIterator(self.tree)
+        while item := iterator.value():
+            if isinstance(item.data(0, RESULT_ROLE), Result):
+                items.append(item)
+            iterator += 1
         return items
 
     # Keys and activation -----------------------------------------------------------------
@@ -267,14 +274,19 @@ class SearchPanel(QWidget):
                 return self.focus_results()
         elif watched is self.tree and key == Qt.Key.Key_Up:
             first = self.tree.topLevelItem(0)
-            if first is None or self.tree.currentItem() in (first, first.child(0)):
+            if first is None or self.tree.currentItem() in (first, self.first_result()):
                 self.edit.setFocus(Qt.FocusReason.OtherFocusReason)
                 return True
         return super().eventFilter(watched, event)
 
     def _activated(self, item: QTreeWidgetItem) -> None:
         result = item.data(0, RESULT_ROLE)
-        if isinstance(result, Result):
+        interview_id = item.data(0, INTERVIEW_ROLE)
+        if isinstance(result, Result) and self.scope is not None and interview_id:
+            if self.scope.open(str(interview_id)):  # then the result is about what is open
+                self.searched_session = self.interview.session
+                self.go_to(result)
+        elif isinstance(result, Result):
             self.go_to(result)
         else:
             item.setExpanded(not item.isExpanded())
@@ -334,72 +346,3 @@ class SearchPanel(QWidget):
     def showEvent(self, event: QShowEvent) -> None:
         super().showEvent(event)
         self.refresh()
-
-
-class ResultDelegate(QStyledItemDelegate):
-    """A result as its place, muted, then the snippet with the match in bold."""
-
-    def paint(self, painter: QPainter, option: QStyleOptionViewItem, index: QModelIndex) -> None:
-        result = index.data(RESULT_ROLE)
-        if not isinstance(result, Result):
-            super().paint(painter, option, index)
-            return
-        opt = QStyleOptionViewItem(option)
-        self.initStyleOption(opt, index)
-        opt.text = ""
-        widget = opt.widget
-        style = widget.style() if widget is not None else QApplication.style()
-        style.drawControl(QStyle.ControlElement.CE_ItemViewItem, opt, painter, widget)
-        rect = style.subElementRect(QStyle.SubElement.SE_ItemViewItemText, opt, widget)
-        rect = rect.adjusted(2, 0, -2, 0)
-        selected = bool(opt.state & QStyle.StateFlag.State_Selected)
-        group = QPalette.ColorGroup.Active
-        if not opt.state & QStyle.StateFlag.State_Active:
-            group = QPalette.ColorGroup.Inactive
-        text_color = opt.palette.color(
-            group,
-            QPalette.ColorRole.HighlightedText if selected else QPalette.ColorRole.Text,
-        )
-        muted = text_color if selected else theme.muted_color()
-        font = QFont(opt.font)
-        bold = QFont(font)
-        bold.setBold(True)
-        normal_metrics, bold_metrics = QFontMetrics(font), QFontMetrics(bold)
-        painter.save()
-        painter.setClipRect(rect)
-        x = rect.left()
-        # A column for the usual places ("Q12", "Intro", "Line 40"); tags may be longer.
-        label_width = max(
-            normal_metrics.horizontalAdvance(result.label),
-            normal_metrics.horizontalAdvance("Line 00"),
-        )
-        painter.setFont(font)
-        painter.setPen(muted)
-        flags = int(Qt.AlignmentFlag.AlignVCenter | Qt.AlignmentFlag.AlignLeft)
-        painter.drawText(x, rect.top(), label_width, rect.height(), flags, result.label)
-        x += label_width + normal_metrics.horizontalAdvance("  ")
-        snippet = result.snippet
-        before = snippet[: result.snippet_start]
-        match = snippet[result.snippet_start : result.snippet_end]
-        after = snippet[result.snippet_end :]
-        room = rect.right() - x
-        match_width = bold_metrics.horizontalAdvance(match)
-        # Keep the match in sight: cut the context before it from the left if need be.
-        before_room = max(0, min(room // 3, room - match_width - 20))
-        if normal_metrics.horizontalAdvance(before) > before_room and match:
-            before = normal_metrics.elidedText(before, Qt.TextElideMode.ElideLeft, before_room)
-        painter.setPen(text_color)
-        for part, part_font, metrics in (
-            (before, font, normal_metrics),
-            (match, bold, bold_metrics),
-        ):
-            if part:
-                painter.setFont(part_font)
-                width = metrics.horizontalAdvance(part)
-                painter.drawText(x, rect.top(), width + 1, rect.height(), flags, part)
-                x += width
-        if after and x < rect.right():
-            painter.setFont(font)
-            rest = normal_metrics.elidedText(after, Qt.TextElideMode.ElideRight, rect.right() - x)
-            painter.drawText(x, rect.top(), rect.right() - x, rect.height(), flags, rest)
-        painter.restore()

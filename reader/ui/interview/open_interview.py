@@ -90,9 +90,12 @@ class OpenInterview(QObject):
 
     # Opening and closing ---------------------------------------------------------------
 
-    def open(self, document_path: Path, notes_path: Path | None = None) -> bool:
-        """Open `document_path` with its notes; False (after saying why) when it cannot be,
-        or when the user chose to keep the interview that is open."""
+    def open(
+        self, document_path: Path, notes_path: Path | None = None, *, read_only: bool = False
+    ) -> bool:
+        """Open `document_path` with its notes (`read_only`: never written, as in a study
+        another window has open); False (after saying why) when it cannot be, or when the
+        user chose to keep the interview that is open."""
         try:
             document = load_document(document_path)
         except DocumentError as exc:
@@ -109,7 +112,7 @@ class OpenInterview(QObject):
         self.close()
         session = Session.open(document, read.notes)
         self.saver = NotesSaver(notes_path, self.serialise, self)
-        self.saver.read_only = read.read_only
+        self.saver.read_only = read.read_only or read_only
         self.controller = Controller(session, self.saver, self)
         self.controller.highlightChanged.connect(self.highlightChanged)
         self.controller.structureChanged.connect(self.structureChanged)

@@ -7,7 +7,7 @@ from dataclasses import dataclass
 
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QAction, QKeySequence, QUndoGroup
-from PySide6.QtWidgets import QMainWindow
+from PySide6.QtWidgets import QMainWindow, QMenu
 
 
 @dataclass
@@ -43,6 +43,14 @@ class Actions:
     bullet_list: QAction
     block_quote: QAction
     about: QAction
+    # Studies (issue #12): File menu and switching between interviews.
+    new_study: QAction
+    open_study: QAction
+    add_interviews: QAction
+    next_interview: QAction
+    previous_interview: QAction
+    focus_library: QAction
+    recent_menu: QMenu | None = None  # File ▸ Open Recent, filled as it opens
 
     def format_actions(self) -> list[QAction]:
         return [
@@ -146,6 +154,22 @@ def build_actions(window: QMainWindow, undo_group: QUndoGroup) -> Actions:
         bullet_list=_format_action(window, "Bullet &List", "Ctrl+Shift+8", "- item"),
         block_quote=_format_action(window, "Block &Quote", "Ctrl+Shift+.", "> quote"),
         about=_action(window, "&About Interview Reader", None),
+        new_study=_action(window, "&New Study…", None, "Make a folder of interviews a study"),
+        open_study=_action(
+            window, "Open &Study…", "Ctrl+Shift+O", "Open a folder of interviews as a study"
+        ),
+        add_interviews=_action(
+            window, "A&dd Interviews to Study…", None, "Add transcripts to the open study"
+        ),
+        next_interview=_action(
+            window, "Ne&xt Interview", "Ctrl+PgDown", "Open the next interview of the study"
+        ),
+        previous_interview=_action(
+            window, "Pre&vious Interview", "Ctrl+PgUp", "Open the previous interview"
+        ),
+        focus_library=_action(
+            window, "Go to &Library", "Ctrl+5", "Move the focus to the study's interviews"
+        ),
     )
 
 
@@ -181,6 +205,11 @@ def build_menus(window: QMainWindow, actions: Actions, view_toggles: list[QActio
     bar = window.menuBar()
     file_menu = bar.addMenu("&File")
     file_menu.addAction(actions.open)
+    file_menu.addAction(actions.new_study)
+    file_menu.addAction(actions.open_study)
+    actions.recent_menu = file_menu.addMenu("Open &Recent")
+    file_menu.addAction(actions.add_interviews)
+    file_menu.addSeparator()
     file_menu.addAction(actions.show_notes_file)
     file_menu.addAction(actions.save_notes_as)
     file_menu.addAction(actions.restore_backup)
@@ -218,6 +247,9 @@ def build_menus(window: QMainWindow, actions: Actions, view_toggles: list[QActio
     view_menu.addAction(actions.focus_notes)
     view_menu.addAction(actions.focus_annotations)
     view_menu.addAction(actions.focus_outline)
+    view_menu.addAction(actions.focus_library)
+    view_menu.addAction(actions.previous_interview)
+    view_menu.addAction(actions.next_interview)
     view_menu.addAction(actions.cycle_panes)
     help_menu = bar.addMenu("&Help")
     help_menu.addAction(actions.about)

@@ -11,7 +11,6 @@ from PySide6.QtGui import QCloseEvent, QGuiApplication
 from PySide6.QtWidgets import (
     QApplication,
     QDockWidget,
-    QFileDialog,
     QLabel,
     QMainWindow,
     QMessageBox,
@@ -27,7 +26,13 @@ from reader.ui.annotations.panel import AnnotationsPanel
 from reader.ui.exporting.transfers import Transfers
 from reader.ui.find.find_bar import FindBar, as_query
 from reader.ui.find.search_panel import SearchPanel
+from reader.ui.find.study_scope import StudyScope
 from reader.ui.interview.open_interview import OpenInterview
+from reader.ui.library.header_line import HeaderLine
+from reader.ui.library.library_panel import LibraryPanel
+from reader.ui.library.open_study import OpenStudy
+from reader.ui.library.study_actions import StudyActions
+from reader.ui.library.switcher import InterviewSwitcher
 from reader.ui.notes.notes_pane import NotesPane
 from reader.ui.notes.quoting import NotesQuoting
 from reader.ui.outline.outline import OutlineList
@@ -53,8 +58,12 @@ class MainWindow(QMainWindow):
         self.notes_pane = NotesPane(self.interview)
         self.notes_editor = self.notes_pane.editor
         self.banner = Banner()
+        self.study = OpenStudy(self)
+        self.header_line = HeaderLine(self.study)
         self.splitter = QSplitter(Qt.Orientation.Horizontal)
         self._lay_out_centre()
+        self.library = LibraryPanel(self.study)
+        self.library_dock = self._dock("Library", "library-dock", self.library)
         self.outline = OutlineList()
         self.outline_dock = self._dock("Outline", "outline-dock", self.outline)
         self.annotations = AnnotationsPanel(self.interview)
@@ -62,6 +71,9 @@ class MainWindow(QMainWindow):
         self.search_panel = SearchPanel(self.interview)
         # Beside the outline and annotations: on the right it squeezed the reading column.
         self.search_dock = self._dock("Search", "search-dock", self.search_panel)
+        # The library above the tabs; shown once a study opens (a lone interview has none).
+        self.splitDockWidget(self.library_dock, self.outline_dock, Qt.Orientation.Vertical)
+        self.library_dock.hide()
         self.tabifyDockWidget(self.outline_dock, self.annotations_dock)
         self.tabifyDockWidget(self.annotations_dock, self.search_dock)
         self.search_dock.hide()
@@ -75,7 +87,8 @@ class MainWindow(QMainWindow):
         self._word_timer.timeout.connect(self._count_words)
 
         self.actions: Actions = build_actions(self, self.interview.undo_group)
-        toggles = [d.toggleViewAction() for d in (self.outline_dock, self.annotations_dock)]
+        docks = (self.library_dock, self.outline_dock, self.annotations_dock)
+        toggles = [d.toggleViewAction() for d in docks]
         build_menus(self, self.actions, toggles)
         self.notes_pane.set_actions(self.actions.format_actions(), self.actions.toggle_preview)
         self.editing = HighlightEditing(self.interview, self.reader, self)
@@ -83,6 +96,12 @@ class MainWindow(QMainWindow):
             self.interview, self.reader, self.notes_pane, self.editing, self.actions.toggle_preview
         )
         self.transfers = Transfers(self.interview, self.reader, self)
+        self.switcher = InterviewSwitcher(
+            self.interview, self.study, self.library, self.reader, self.notes_editor
+        )
+        self.study_actions = StudyActions(
+            self, self.interview, self.study, self.switcher, settings()
+        )
         self._wire()
         self._fit_screen()
         self._restore_state()
@@ -94,6 +113,7 @@ class MainWindow(QMainWindow):
         column_layout = QVBoxLayout(column)
         column_layout.setContentsMargins(0, 0, 0, 0)
         column_layout.setSpacing(0)
+        column_layout.addWidget(self.header_line)
         column_layout.addWidget(self.reader, 1)
         column_layout.addWidget(self.find_bar)
         self.splitter.setObjectName("reader-notes-splitter")
@@ -162,7 +182,6 @@ class MainWindow(QMainWindow):
         self.search_panel.notesSpanRequested.connect(self._select_in_notes)
         self.search_panel.escapePressed.connect(reader.setFocus)
         # The menus.
-        actions.open.triggered.connect(self._choose_document)
         actions.show_notes_file.triggered.connect(transfers.show_notes_file)
         actions.save_notes_as.triggered.connect(self._save_notes_as)
         actions.restore_backup.triggered.connect(self._restore_backup)
@@ -194,19 +213,64 @@ class MainWindow(QMainWindow):
         actions.bullet_list.triggered.connect(lambda: editor.set_line_prefix("- "))
         actions.block_quote.triggered.connect(lambda: editor.set_line_prefix("> "))
         actions.about.triggered.connect(self._about)
+        self._wire_study()
+
+    def _wire_study(self) -> None:
+        """Studies (#12): the library, switching interviews, opening and recent files."""
+        study, library, switcher, opening = (
+            self.study,
+            self.library,
+            self.switcher,
+            self.study_actions,
+        )
+        actions = self.actions
+        self.interview.undo_group.addStack(study.undo_stack)
+        QApplication.instance().focusChanged.connect(opening.undo_follows_focus)
+        study.opened.connect(self._show_library)
+        study.opened.connect(self._show_title)
+        study.closed.connect(self.library_dock.hide)
+        study.closed.connect(self._show_title)
+        study.readOnlyChanged.connect(self._show_title)
+        study.message.connect(lambda text: self.banner.show_message(text, []))
+        study.status.connect(self.statusBar().showMessage)
+        switcher.switched.connect(self.header_line.show_interview)
+        library.openRequested.connect(switcher.open)
+        library.addFilesRequested.connect(opening.add_files)
+        library.addFolderRequested.connect(opening.add_folder)
+        library.relocateRequested.connect(opening.relocate)
+        library.newAttributeRequested.connect(opening.new_attribute)
+        library.editAttributeRequested.connect(opening.edit_attribute)
+        library.newStudyRequested.connect(opening.new_study)
+        library.openStudyRequested.connect(opening.choose_study)
+        actions.open.triggered.connect(opening.choose_interview)
+        actions.new_study.triggered.connect(opening.new_study)
+        actions.open_study.triggered.connect(opening.choose_study)
+        actions.add_interviews.triggered.connect(opening.add_files)
+        actions.next_interview.triggered.connect(lambda: switcher.step(1))
+        actions.previous_interview.triggered.connect(lambda: switcher.step(-1))
+        actions.focus_library.triggered.connect(
+            lambda: self._focus_dock(self.library_dock, library.view)
+        )
+        self.search_panel.set_scope(StudyScope(self.interview, study, switcher))
+        self.transfers.study = switcher.study_and_texts
+        recent = actions.recent_menu
+        assert recent is not None
+        recent.aboutToShow.connect(lambda: opening.fill_recent_menu(recent))
+
+    def _show_library(self) -> None:
+        """A table of interviews needs room: the left docks widen when it first shows."""
+        if not self.library_dock.isVisible():
+            width = max(self.library_dock.width(), min(460, self.width() * 36 // 100))
+            self.library_dock.show()
+            self.resizeDocks([self.library_dock], [width], Qt.Orientation.Horizontal)
+            self.resizeDocks([self.library_dock], [self.height() * 2 // 5], Qt.Orientation.Vertical)
+        self._focus_dock(self.library_dock, self.library.view)
 
     # Opening -----------------------------------------------------------------------------
 
     def open_document(self, document_path: Path, notes_path: Path | None = None) -> bool:
         """Open `document_path` with its notes; False when it cannot be (after saying why)."""
         return self.interview.open(document_path, notes_path)
-
-    def _choose_document(self) -> None:
-        path, _ = QFileDialog.getOpenFileName(
-            self, "Open Interview", "", "Interviews (*.txt *.md *.markdown);;All files (*)"
-        )
-        if path:
-            self.open_document(Path(path))
 
     def _show_session(self, session: Session, keep_place: bool = False) -> None:
         scroll = self.reader.verticalScrollBar().value()
@@ -234,7 +298,8 @@ class MainWindow(QMainWindow):
             self.setWindowTitle(APP_NAME)
             return
         read_only = " (read-only)" if self.interview.read_only else ""
-        self.setWindowTitle(f"{APP_NAME} — {session.document.title}{read_only}")
+        study = f" — {self.study.study.data.title}" if self.study.study is not None else ""
+        self.setWindowTitle(f"{APP_NAME}{study} — {session.document.title}{read_only}")
 
     def _show_notes_path(self, path: Path) -> None:
         self.notes_label.setText(f"Notes: {path}")
@@ -336,7 +401,9 @@ class MainWindow(QMainWindow):
     def shut_down_now(self) -> str:
         """The system ends the app (a signal, a logout): no questions asked."""
         self.save_window_state()
-        return self.interview.shut_down_now()
+        report = self.interview.shut_down_now()
+        self.study_actions.close()
+        return report
 
     def closeEvent(self, event: QCloseEvent) -> None:
         if not self.interview.may_discard_unsaved():
@@ -344,4 +411,5 @@ class MainWindow(QMainWindow):
             return
         self.save_window_state()
         self.interview.close()
+        self.study_actions.close()
         event.accept()

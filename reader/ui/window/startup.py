@@ -12,7 +12,7 @@ from reader.ui.window.main_window import MainWindow
 from reader.ui.window.shutdown import ShutdownOnSignals
 
 
-def run_gui(document_path: Path, notes_path: Path | None) -> int:
+def run_gui(document_path: Path | None, notes_path: Path | None) -> int:
     app = QApplication.instance() or QApplication(sys.argv[:1])
     app.setApplicationName(APP_ID)
     app.setApplicationVersion(__version__)
@@ -24,7 +24,9 @@ def run_gui(document_path: Path, notes_path: Path | None) -> int:
             print(f"interview-reader: {report}", file=sys.stderr)
 
     ShutdownOnSignals(app, shut_down, window.interview.flush)
-    if not window.open_document(document_path, notes_path):
+    from reader.resources import BUNDLED_INTERVIEW
+
+    if not window.study_actions.open_at_start(document_path, notes_path, BUNDLED_INTERVIEW):
         return 1
     window.show()
     return app.exec()

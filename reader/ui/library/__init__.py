@@ -1,0 +1,1 @@
+"""The study: its owner, the Library dock, switching interviews, recent files."""

@@ -1,0 +1,54 @@
+"""The dialog that defines or changes an attribute: its name, its type, a choice's options."""
+
+from __future__ import annotations
+
+from PySide6.QtWidgets import (
+    QComboBox,
+    QDialog,
+    QDialogButtonBox,
+    QFormLayout,
+    QLineEdit,
+    QWidget,
+)
+
+from reader.core.study_file import ATTRIBUTE_TYPES, AttributeDef
+
+TYPE_NAMES = {"text": "Text", "number": "Number", "date": "Date", "choice": "Choice"}
+
+
+class AttributeDialog(QDialog):
+    def __init__(self, parent: QWidget | None, definition: AttributeDef | None = None) -> None:
+        super().__init__(parent)
+        self.setWindowTitle("Change Attribute" if definition else "New Attribute")
+        self.name = QLineEdit(definition.label if definition else "")
+        self.name.setPlaceholderText("e.g. Role, Age, Site")
+        self.type = QComboBox()
+        for type_ in ATTRIBUTE_TYPES:
+            self.type.addItem(TYPE_NAMES.get(type_, type_), type_)
+        self.options = QLineEdit(", ".join(definition.options) if definition else "")
+        self.options.setPlaceholderText("nurse, doctor, porter")
+        if definition is not None:  # a type never changes: values would stop fitting
+            self.type.setCurrentIndex(self.type.findData(definition.type))
+            self.type.setEnabled(False)
+        self.type.currentIndexChanged.connect(self._show_options)
+        buttons = QDialogButtonBox(
+            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
+        )
+        buttons.accepted.connect(self.accept)
+        buttons.rejected.connect(self.reject)
+        self.form = QFormLayout(self)
+        self.form.addRow("Name:", self.name)
+        self.form.addRow("Type:", self.type)
+        self.form.addRow("Choices:", self.options)
+        self.form.addRow(buttons)
+        self.setMinimumWidth(self.fontMetrics().horizontalAdvance("x") * 50)
+        self._show_options()
+
+    def _show_options(self) -> None:
+        self.form.setRowVisible(self.options, self.type_name() == "choice")
+
+    def type_name(self) -> str:
+        return str(self.type.currentData())
+
+    def choices(self) -> list[str]:
+        return [o.strip() for o in self.options.text().split(",") if o.strip()]

@@ -1,0 +1,224 @@
+"""The Library's rows: one per interview of the study, from the headers (no transcript is
+loaded), with a column per attribute; editing a cell changes the study through OpenStudy."""
+
+from __future__ import annotations
+
+from dataclasses import replace
+from typing import Any
+
+from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
+from PySide6.QtGui import QFont, QPalette
+from PySide6.QtWidgets import (
+    QApplication,
+    QComboBox,
+    QLineEdit,
+    QStyledItemDelegate,
+    QStyleOptionViewItem,
+    QWidget,
+)
+
+from reader.core.study_file import AttributeDef
+from reader.core.study_headers import InterviewHeader, headers
+from reader.ui.library.open_study import OpenStudy
+
+Index = QModelIndex | QPersistentModelIndex
+ID_ROLE = Qt.ItemDataRole.UserRole
+SORT_ROLE = Qt.ItemDataRole.UserRole + 1
+# (key, heading): the fields every interview has, before the attributes (which say more
+# about an interview than its counts, so they come before them) and after.
+FIXED = [("title", "Title"), ("participant", "Participant"), ("date", "Date")]
+TAIL = [("highlights", "Highlights"), ("notes", "Notes"), ("read", "Read")]
+EDITABLE = {"title", "participant", "date"}
+NUMBERS = {"highlights", "notes", "read"}
+
+
+class LibraryModel(QAbstractTableModel):
+    def __init__(self, owner: OpenStudy) -> None:
+        super().__init__(owner)
+        self.owner = owner
+        self.rows: list[InterviewHeader] = []
+        self.attributes: list[AttributeDef] = []
+        self.read: dict[str, float] = {}
+        self.current = ""  # the interview open in the window, shown in bold
+
+    def reload(self) -> None:
+        """Every row again from the study (after an edit, a merge, another study)."""
+        self.beginResetModel()
+        study = self.owner.study
+        self.rows = headers(study, self.read) if study is not None else []
+        self.attributes = list(study.data.attributes) if study is not None else []
+        self.endResetModel()
+
+    def set_counts(self, interview_id: str, highlights: int, notes: int) -> None:
+        """The open interview's counts as they are in memory, before they are saved."""
+        self._update(interview_id, highlights=highlights, notes=notes)
+
+    def set_read(self, interview_id: str, share: float) -> None:
+        self.read[interview_id] = share
+        self._update(interview_id, read=share)
+
+    def set_current(self, interview_id: str) -> None:
+        self.current = interview_id
+        if self.rows:
+            self.dataChanged.emit(self.index(0, 0), self.index(len(self.rows) - 1, 0))
+
+    def _update(self, interview_id: str, **changes: Any) -> None:
+        for row, header in enumerate(self.rows):
+            if header.id == interview_id:
+                self.rows[row] = replace(header, **changes)
+                self.dataChanged.emit(self.index(row, 0), self.index(row, self.columnCount() - 1))
+
+    def row_of(self, interview_id: str) -> int:
+        return next((r for r, h in enumerate(self.rows) if h.id == interview_id), -1)
+
+    def key(self, column: int) -> str:
+        attribute = self.attribute(column)
+        return attribute.key if attribute else self._fixed(column)[0]
+
+    def _fixed(self, column: int) -> tuple[str, str]:
+        return FIXED[column] if column < len(FIXED) else TAIL[column - self._tail_start()]
+
+    def _tail_start(self) -> int:
+        return len(FIXED) + len(self.attributes)
+
+    def attribute(self, column: int) -> AttributeDef | None:
+        if len(FIXED) <= column < self._tail_start():
+            return self.attributes[column - len(FIXED)]
+        return None
+
+    # The model ---------------------------------------------------------------------------
+
+    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(self.rows)
+
+    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else self._tail_start() + len(TAIL)
+
+    def headerData(self, section: int, orientation: Qt.Orientation, role: int = 0) -> Any:
+        if orientation != Qt.Orientation.Horizontal or section >= self.columnCount():
+            return None
+        if role == Qt.ItemDataRole.DisplayRole:
+            attribute = self.attribute(section)
+            return attribute.label if attribute else self._fixed(section)[1]
+        if role == Qt.ItemDataRole.ToolTipRole:
+            attribute = self.attribute(section)
+            if attribute:
+                return f"{attribute.label}: {attribute.type} (right-click to change)"
+        return None
+
+    def flags(self, index: Index) -> Qt.ItemFlag:
+        flags = Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
+        key = self.key(index.column())
+        editable = key in EDITABLE or self.attribute(index.column()) is not None
+        if not self.owner.read_only and editable:
+            flags |= Qt.ItemFlag.ItemIsEditable
+        return flags
+
+    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if not index.isValid():
+            return None
+        header = self.rows[index.row()]
+        key = self.key(index.column())
+        if role == Qt.ItemDataRole.DisplayRole:
+            return _shown(header, key)
+        if role == Qt.ItemDataRole.EditRole:
+            value = _value(header, key)
+            return "" if value is None else str(value)
+        if role == ID_ROLE:
+            return header.id
+        if role == SORT_ROLE:
+            value = _value(header, key)
+            if key == "read":
+                return -1.0 if value is None else value
+            if isinstance(value, int | float):
+                return float(value)
+            return "" if value is None else str(value).casefold()
+        if role == Qt.ItemDataRole.ToolTipRole:
+            return _tooltip(header)
+        attribute = self.attribute(index.column())
+        number = key in NUMBERS or (attribute is not None and attribute.type == "number")
+        if role == Qt.ItemDataRole.TextAlignmentRole and number:
+            return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+        if role == Qt.ItemDataRole.FontRole and (header.missing or header.id == self.current):
+            font = QFont()
+            font.setItalic(header.missing)
+            font.setBold(header.id == self.current)
+            return font
+        if role == Qt.ItemDataRole.ForegroundRole and (header.missing or header.problem):
+            return QApplication.palette().color(
+                QPalette.ColorGroup.Disabled, QPalette.ColorRole.Text
+            )
+        return None
+
+    def setData(self, index: Index, value: Any, role: int = Qt.ItemDataRole.EditRole) -> bool:
+        if role != Qt.ItemDataRole.EditRole or not index.isValid():
+            return False
+        header = self.rows[index.row()]
+        key = self.key(index.column())
+        old = _value(header, key)
+        if str(value) == ("" if old is None else str(old)):
+            return False
+        if key in EDITABLE:
+            return self.owner.rename(header.id, **{key: str(value)})
+        return self.owner.set_attribute(header.id, key, value)
+
+
+def _value(header: InterviewHeader, key: str) -> Any:
+    if key in ("title", "participant", "date", "highlights", "notes", "read"):
+        return getattr(header, key)
+    return header.attributes.get(key)
+
+
+def _shown(header: InterviewHeader, key: str) -> str:
+    value = _value(header, key)
+    if key == "title" and header.missing:
+        return f"{header.title} (missing)"
+    if key == "read":
+        return "" if value is None else ("✓" if value >= 0.99 else f"{round(value * 100)} %")
+    if key in ("highlights", "notes"):
+        return str(value) if value else ""
+    return "" if value is None else str(value)
+
+
+def _tooltip(header: InterviewHeader) -> str:
+    lines = [header.title, header.path]
+    if header.missing:
+        lines.append("The transcript is not there: right-click ▸ Locate Transcript…")
+    if header.problem:
+        lines.append(header.problem[:1].upper() + header.problem[1:] + ".")
+    if header.orphans:
+        lines.append(f"{header.orphans} highlight(s) not found in the text")
+    return "\n".join(lines)
+
+
+class LibraryDelegate(QStyledItemDelegate):
+    """Cells edited in place: a list for a choice, a line for the rest (a date as
+    YYYY-MM-DD, a number as typed; the study checks and says what does not fit)."""
+
+    def __init__(self, model: LibraryModel, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.model = model
+
+    def createEditor(self, parent: QWidget, option: QStyleOptionViewItem, index: Index) -> QWidget:
+        attribute = self.model.attribute(index.column())
+        if attribute is not None and attribute.type == "choice":
+            combo = QComboBox(parent)
+            combo.addItems(["", *attribute.options])
+            return combo
+        editor = QLineEdit(parent)
+        kind = attribute.type if attribute else self.model.key(index.column())
+        editor.setPlaceholderText({"date": "YYYY-MM-DD", "number": "a number"}.get(kind, ""))
+        return editor
+
+    def setEditorData(self, editor: QWidget, index: Index) -> None:
+        text = str(index.data(Qt.ItemDataRole.EditRole) or "")
+        if isinstance(editor, QComboBox):
+            editor.setCurrentIndex(max(0, editor.findText(text)))
+        else:
+            super().setEditorData(editor, index)
+
+    def setModelData(self, editor: QWidget, model: Any, index: Index) -> None:
+        if isinstance(editor, QComboBox):
+            model.setData(index, editor.currentText())
+        else:
+            super().setModelData(editor, model, index)

@@ -1,0 +1,307 @@
+"""The Library dock: every interview of the study in a table (title, participant, date,
+counts, how far read, then the attributes), sortable and filterable, edited in place.
+
+Enter or a double click opens an interview; F2 renames; Delete removes it from the study
+(the transcript and its notes stay on disk); Alt+Up/Down move it in the study's order.
+What needs a dialog or the window is asked for by signal.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import (
+    QEvent,
+    QModelIndex,
+    QObject,
+    QPoint,
+    QSortFilterProxyModel,
+    Qt,
+    Signal,
+)
+from PySide6.QtGui import QKeyEvent
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QLineEdit,
+    QMenu,
+    QPushButton,
+    QStackedWidget,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
+)
+
+from reader.ui.library.library_model import (
+    ID_ROLE,
+    SORT_ROLE,
+    LibraryDelegate,
+    LibraryModel,
+)
+from reader.ui.library.open_study import OpenStudy
+
+
+class LibraryPanel(QWidget):
+    openRequested = Signal(str)  # interview id
+    addFilesRequested = Signal()
+    addFolderRequested = Signal()
+    relocateRequested = Signal(str)  # interview id
+    newAttributeRequested = Signal()
+    editAttributeRequested = Signal(str)  # attribute key
+    newStudyRequested = Signal()
+    openStudyRequested = Signal()
+
+    def __init__(self, owner: OpenStudy, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("library-panel")
+        self.owner = owner
+        self.model = LibraryModel(owner)
+        self.proxy = QSortFilterProxyModel(self)
+        self.proxy.setSourceModel(self.model)
+        self.proxy.setSortRole(SORT_ROLE)
+        self.proxy.setFilterKeyColumn(-1)
+        self.proxy.setFilterCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
+        # After an edit is committed, not inside it: a reset would pull the editor away.
+        owner.changed.connect(self.reload, Qt.ConnectionType.QueuedConnection)
+        owner.opened.connect(lambda _study: self.reload())
+        owner.closed.connect(self.reload)
+
+        self.filter = QLineEdit()
+        self.filter.setObjectName("library-filter")
+        self.filter.setPlaceholderText("Filter interviews")
+        self.filter.setAccessibleName("Filter interviews")
+        self.filter.setClearButtonEnabled(True)
+        self.filter.textChanged.connect(self.proxy.setFilterFixedString)
+        self.filter.textChanged.connect(self._update_count)
+        self.filter.installEventFilter(self)
+        self.add_button = QPushButton("Add")
+        self.add_button.setObjectName("library-add")
+        self.add_button.setToolTip("Add interviews to the study, or an attribute")
+        add_menu = QMenu(self.add_button)
+        add_menu.addAction("Add Interviews…", self.addFilesRequested.emit)
+        add_menu.addAction("Add a Folder of Interviews…", self.addFolderRequested.emit)
+        add_menu.addSeparator()
+        add_menu.addAction("New Attribute…", self.newAttributeRequested.emit)
+        self.add_button.setMenu(add_menu)
+        self.count = QLabel()
+        self.count.setObjectName("library-count")
+
+        self.view = QTableView()
+        self.view.setObjectName("library-view")
+        self.view.setAccessibleName("Interviews of the study")
+        self.view.setModel(self.proxy)
+        self.view.setItemDelegate(LibraryDelegate(self.model, self.view))
+        self.view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.view.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.view.setEditTriggers(
+            QAbstractItemView.EditTrigger.EditKeyPressed
+            | QAbstractItemView.EditTrigger.SelectedClicked
+        )
+        self.view.setSortingEnabled(True)
+        self.view.sortByColumn(-1, Qt.SortOrder.AscendingOrder)  # the study's order
+        self.view.setWordWrap(False)
+        self.view.setShowGrid(False)
+        self.view.setAlternatingRowColors(True)
+        self.view.verticalHeader().hide()
+        self.view.verticalHeader().setDefaultSectionSize(self.fontMetrics().height() + 10)
+        header = self.view.horizontalHeader()
+        header.setStretchLastSection(False)
+        header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
+        header.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
+        header.customContextMenuRequested.connect(self._header_menu)
+        self.view.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
+        self.view.customContextMenuRequested.connect(self._row_menu)
+        self.view.doubleClicked.connect(self._open_index)
+        self.view.installEventFilter(self)
+
+        table_page = QWidget()
+        row = QHBoxLayout()
+        row.setSpacing(4)
+        row.addWidget(self.filter, 1)
+        row.addWidget(self.add_button)
+        layout = QVBoxLayout(table_page)
+        layout.setContentsMargins(6, 6, 6, 4)
+        layout.setSpacing(4)
+        layout.addLayout(row)
+        layout.addWidget(self.view, 1)
+        layout.addWidget(self.count)
+        self.pages = QStackedWidget()
+        self.pages.addWidget(self._empty_page())
+        self.pages.addWidget(table_page)
+        outer = QVBoxLayout(self)
+        outer.setContentsMargins(0, 0, 0, 0)
+        outer.addWidget(self.pages)
+        self.reload()
+
+    def _empty_page(self) -> QWidget:
+        page = QWidget()
+        text = QLabel(
+            "<p><b>No study open.</b></p><p>A study is a folder of interviews: open one to "
+            "see them all here, switch between them, give them attributes and search them "
+            "together. Dropping a folder on the window opens it too.</p>"
+        )
+        text.setWordWrap(True)
+        new, open_ = QPushButton("New Study…"), QPushButton("Open Study…")
+        new.clicked.connect(self.newStudyRequested.emit)
+        open_.clicked.connect(self.openStudyRequested.emit)
+        layout = QVBoxLayout(page)
+        layout.setContentsMargins(12, 12, 12, 12)
+        layout.addWidget(text)
+        layout.addWidget(new)
+        layout.addWidget(open_)
+        layout.addStretch(1)
+        return page
+
+    # Showing ------------------------------------------------------------------------------
+
+    def reload(self) -> None:
+        current = self.current_id()
+        self.model.reload()
+        self.pages.setCurrentIndex(1 if self.owner.study is not None else 0)
+        self._fit_columns()
+        if current:
+            self.select(current)
+        self._update_count()
+
+    def _fit_columns(self) -> None:
+        header = self.view.horizontalHeader()
+        width = self.fontMetrics().horizontalAdvance
+        for column in range(self.model.columnCount()):
+            self.view.resizeColumnToContents(column)
+            floor = width(str(self.model.headerData(column, Qt.Orientation.Horizontal, 0))) + 18
+            header.resizeSection(column, max(floor, min(header.sectionSize(column), 260)))
+
+    def _update_count(self) -> None:
+        total, shown = self.model.rowCount(), self.proxy.rowCount()
+        missing = sum(1 for h in self.model.rows if h.missing)
+        text = f"{total} interview{'' if total == 1 else 's'}"
+        if shown != total:
+            text = f"{shown} of {text}"
+        if missing:
+            text += f", {missing} missing"
+        if self.owner.read_only and self.owner.study is not None:
+            text += " · read-only"
+        self.count.setText(text)
+
+    def set_current(self, interview_id: str) -> None:
+        self.model.set_current(interview_id)
+        self.select(interview_id)
+
+    def current_id(self) -> str:
+        index = self.view.currentIndex()
+        return str(index.data(ID_ROLE)) if index.isValid() else ""
+
+    def visible_ids(self) -> list[str]:
+        return [str(self.proxy.index(r, 0).data(ID_ROLE)) for r in range(self.proxy.rowCount())]
+
+    def select(self, interview_id: str) -> None:
+        row = self.model.row_of(interview_id)
+        if row < 0:
+            return
+        index = self.proxy.mapFromSource(self.model.index(row, 0))
+        if index.isValid():
+            self.view.setCurrentIndex(index)
+            self.view.scrollTo(index)
+
+    def in_study_order(self) -> bool:
+        return self.view.horizontalHeader().sortIndicatorSection() == -1
+
+    # Acting -------------------------------------------------------------------------------
+
+    def _open_index(self, index: QModelIndex) -> None:
+        if index.isValid():
+            self.openRequested.emit(str(index.data(ID_ROLE)))
+
+    def remove_current(self) -> None:
+        interview_id = self.current_id()
+        if interview_id and not self.owner.read_only:
+            row = self.view.currentIndex().row()
+            self.owner.remove(interview_id)
+            self._select_row(row)
+
+    def rename_current(self) -> None:
+        index = self.view.currentIndex()
+        if index.isValid():
+            self.view.edit(index.siblingAtColumn(0))
+
+    def move_current(self, step: int) -> None:
+        interview_id = self.current_id()
+        if not interview_id or self.owner.study is None or self.owner.read_only:
+            return
+        if not self.in_study_order():
+            self.owner.status.emit("Sort by the study's order to move interviews.", 5000)
+            return
+        index = self.owner.study.index_of(interview_id) + step
+        if 0 <= index < len(self.owner.study.interviews):
+            self.owner.move(interview_id, index)
+            self.model.reload()
+            self.select(interview_id)
+
+    def _select_row(self, row: int) -> None:
+        self.model.reload()
+        self._update_count()
+        if self.proxy.rowCount():
+            index = self.proxy.index(min(row, self.proxy.rowCount() - 1), 0)
+            self.view.setCurrentIndex(index)
+
+    def study_order(self) -> None:
+        self.view.horizontalHeader().setSortIndicator(-1, Qt.SortOrder.AscendingOrder)
+        self.proxy.sort(-1)
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if event.type() != QEvent.Type.KeyPress or not isinstance(event, QKeyEvent):
+            return super().eventFilter(watched, event)
+        key, mods = event.key(), event.modifiers()
+        if watched is self.filter and key in (Qt.Key.Key_Down, Qt.Key.Key_Return, Qt.Key.Key_Enter):
+            self.view.setFocus()
+            if not self.view.currentIndex().isValid() and self.proxy.rowCount():
+                self.view.setCurrentIndex(self.proxy.index(0, 0))
+            return True
+        if watched is not self.view or self.view.state() == QAbstractItemView.State.EditingState:
+            return super().eventFilter(watched, event)
+        if key in (Qt.Key.Key_Return, Qt.Key.Key_Enter):
+            self._open_index(self.view.currentIndex())
+        elif key == Qt.Key.Key_Delete:
+            self.remove_current()
+        elif mods & Qt.KeyboardModifier.AltModifier and key in (Qt.Key.Key_Up, Qt.Key.Key_Down):
+            self.move_current(-1 if key == Qt.Key.Key_Up else 1)
+        else:
+            return super().eventFilter(watched, event)
+        return True
+
+    def _row_menu(self, pos: QPoint) -> None:
+        index = self.view.indexAt(pos)
+        menu = QMenu(self)
+        if index.isValid():
+            interview_id = str(index.data(ID_ROLE))
+            self.view.setCurrentIndex(index)
+            menu.addAction("Open", lambda: self.openRequested.emit(interview_id))
+            menu.addAction("Rename", self.rename_current)
+            menu.addAction("Locate Transcript…", lambda: self.relocateRequested.emit(interview_id))
+            menu.addAction("Move Up", lambda: self.move_current(-1))
+            menu.addAction("Move Down", lambda: self.move_current(1))
+            menu.addSeparator()
+            menu.addAction("Remove from Study", self.remove_current)
+            menu.addSeparator()
+        menu.addAction("Add Interviews…", self.addFilesRequested.emit)
+        menu.addAction("Add a Folder of Interviews…", self.addFolderRequested.emit)
+        for action in menu.actions():
+            if action.text() not in ("Open",) and self.owner.read_only:
+                action.setEnabled(False)
+        menu.exec(self.view.viewport().mapToGlobal(pos))
+
+    def _header_menu(self, pos: QPoint) -> None:
+        column = self.view.horizontalHeader().logicalIndexAt(pos)
+        attribute = self.model.attribute(column) if column >= 0 else None
+        menu = QMenu(self)
+        menu.addAction("Study Order", self.study_order)
+        menu.addSeparator()
+        new = menu.addAction("New Attribute…", self.newAttributeRequested.emit)
+        new.setEnabled(not self.owner.read_only)
+        if attribute is not None and not self.owner.read_only:
+            key = attribute.key
+            menu.addAction(
+                f"Change “{attribute.label}”…", lambda: self.editAttributeRequested.emit(key)
+            )
+            menu.addAction(f"Remove “{attribute.label}”", lambda: self.owner.remove_attribute(key))
+        menu.exec(self.view.horizontalHeader().mapToGlobal(pos))

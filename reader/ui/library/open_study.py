@@ -1,0 +1,315 @@
+"""The study open in the window: the Study, its lock, its undo history, and study.json
+watched for changes made by others (a sync tool, a second machine).
+
+Every change to the study goes through an undoable command here and is written at once
+(study.json changes rarely and is small); `changed` tells the library to show it again.
+A second window on the same study gets it read-only: the lock is a QLockFile beside
+study.json, held while the study is open.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+from PySide6.QtCore import QFileSystemWatcher, QLockFile, QObject, QTimer, Signal
+from PySide6.QtGui import QUndoCommand, QUndoStack
+
+from reader.core.store import describe_os_error
+from reader.core.study import Study, StudyError, open_study
+from reader.core.study_file import FILE_NAME, InterviewEntry
+from reader.core.study_merge import StudyMergeResult
+
+LOCK_NAME = f"{FILE_NAME}.lock"
+CHECK_DELAY_MS = 300  # sync tools write in bursts; merge once they are done
+
+
+class StudyCommand(QUndoCommand):
+    """A change to the study, done before it is pushed (so a refused change leaves no
+    step): `memo` is what `do` returned, what `undo` needs; a redo calls `do` again."""
+
+    def __init__(
+        self,
+        owner: OpenStudy,
+        text: str,
+        memo: Any,
+        do: Callable[[], Any],
+        undo: Callable[[Any], Any],
+    ) -> None:
+        super().__init__(text)
+        self._owner, self._memo, self._do, self._undo = owner, memo, do, undo
+        self._done = True
+
+    def redo(self) -> None:
+        if not self._done:
+            self._memo = self._do()
+        self._done = False
+        self._owner.study_edited()
+
+    def undo(self) -> None:
+        self._undo(self._memo)
+        self._owner.study_edited()
+
+
+class OpenStudy(QObject):
+    opened = Signal(object)  # Study
+    closed = Signal()
+    changed = Signal()  # interviews, their fields or the attributes changed
+    message = Signal(str)  # for the banner
+    status = Signal(str, int)
+    readOnlyChanged = Signal(bool)
+
+    def __init__(self, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self.study: Study | None = None
+        self.notice = ""  # what to say about the study just opened (see tell_notice)
+        self.undo_stack = QUndoStack(self)
+        self._lock: QLockFile | None = None
+        self._watcher: QFileSystemWatcher | None = None
+        self._timer = QTimer(self, singleShot=True, interval=CHECK_DELAY_MS)
+        self._timer.timeout.connect(self.check_disk)
+
+    @property
+    def read_only(self) -> bool:
+        return self.study is None or self.study.read_only
+
+    # Opening and closing ---------------------------------------------------------------
+
+    def open(self, folder: Path) -> str:
+        """Open `folder` as the study; "" or why it cannot be opened."""
+        try:
+            study = open_study(folder)
+        except StudyError as exc:
+            return str(exc)
+        self.close()
+        self.study = study
+        notes = list(study.warnings)
+        study.warnings.clear()
+        holder = self._take_lock(study.folder)
+        if holder:
+            study.read_only = True
+            notes.append(f"The study is open read-only: {holder}.")
+        self._watch()
+        self.notice = "  ".join(notes)
+        self.opened.emit(study)
+        self.readOnlyChanged.emit(study.read_only)
+        return ""
+
+    def tell_notice(self) -> None:
+        """Say what opening the study found (after its first interview has had its say)."""
+        if self.notice:
+            self.message.emit(self.notice)
+            self.notice = ""
+
+    def _take_lock(self, folder: Path) -> str:
+        lock = QLockFile(str(folder / LOCK_NAME))
+        lock.setStaleLockTime(0)  # stale only when its process is gone (a crash)
+        if lock.tryLock(0):
+            self._lock = lock
+            return ""
+        if lock.error() == QLockFile.LockError.LockFailedError:
+            info = lock.getLockInfo()
+            who = f"process {info[0]} on {info[1]}" if info else "another program"
+            return f"another Interview Reader window ({who}) has it open"
+        return ""  # a folder we cannot write to: saving will say so when it fails
+
+    def _watch(self) -> None:
+        assert self.study is not None
+        self._watcher = QFileSystemWatcher(self)
+        self._watcher.fileChanged.connect(lambda _p: self._timer.start())
+        self._watcher.directoryChanged.connect(lambda _p: self._timer.start())
+        self._rewatch()
+
+    def _rewatch(self) -> None:
+        """Atomic saves replace study.json, and a watcher stops watching a replaced file."""
+        if self.study is None or self._watcher is None:
+            return
+        paths = [str(self.study.folder)]
+        if self.study.file.exists():
+            paths.append(str(self.study.file))
+        missing = [p for p in paths if p not in self._watcher.files() + self._watcher.directories()]
+        if missing:
+            self._watcher.addPaths(missing)
+
+    def close(self) -> None:
+        if self.study is None:
+            return
+        self._timer.stop()
+        if self._watcher is not None:
+            self._watcher.deleteLater()
+            self._watcher = None
+        if self._lock is not None:
+            self._lock.unlock()
+            self._lock = None
+        self.undo_stack.clear()
+        self.study = None
+        self.closed.emit()
+
+    # Saving and outside changes ----------------------------------------------------------
+
+    def save(self) -> bool:
+        """Write study.json now (merging what others wrote); False when it could not be."""
+        if self.study is None or self.study.read_only:
+            return False
+        try:
+            merged = self.study.save()
+        except OSError as exc:
+            self.message.emit(f"The study could not be saved: {describe_os_error(exc)}")
+            return False
+        self._report(merged)
+        self._rewatch()
+        return True
+
+    def check_disk(self) -> None:
+        """study.json or the folder changed on disk: merge, and show the study again."""
+        if self.study is None:
+            return
+        was_read_only = self.study.read_only
+        try:
+            merged = self.study.merge_from_disk()
+        except OSError:
+            merged = None
+        self._report(merged)
+        if self.study.read_only != was_read_only:
+            self.readOnlyChanged.emit(self.study.read_only)
+        self._rewatch()
+        self.changed.emit()  # a transcript may have come or gone in the folder, too
+
+    def _report(self, merged: StudyMergeResult | None) -> None:
+        assert self.study is not None
+        notes = list(self.study.warnings)
+        self.study.warnings.clear()
+        if merged is not None and merged.changed:
+            notes.append(merged.message("another program"))
+        if notes:
+            self.message.emit("  ".join(notes))
+
+    def study_edited(self) -> None:
+        self.save()
+        self.changed.emit()
+
+    # Changes, each undoable --------------------------------------------------------------
+
+    def run(self, text: str, do: Callable[[], Any], undo: Callable[[Any], None]) -> bool:
+        """Push the change as an undoable command; False (with the reason shown) when the
+        study refuses it. `do` is tried once first, so a refused change leaves no step."""
+        if self.study is None:
+            return False
+        try:
+            memo = do()
+        except StudyError as exc:
+            self.status.emit(str(exc), 8000)
+            self.message.emit(str(exc))
+            return False
+        self.undo_stack.push(StudyCommand(self, text, memo, do, undo))
+        return True
+
+    def add_files(self, paths: list[Path]) -> list[InterviewEntry]:
+        """Add transcripts and folders of them; each refusal is said, the rest added."""
+        study = self.study
+        if study is None:
+            return []
+        added: list[InterviewEntry] = []
+        problems: list[str] = []
+        for path in paths:
+            try:
+                if path.is_dir():
+                    entries, report = study.add_folder(path)
+                    added += entries
+                    problems += report.messages()
+                else:
+                    added.append(study.add_interview(path))
+            except StudyError as exc:
+                problems.append(str(exc))
+        if added:
+            ids = [e.id for e in added]
+            snapshot = [(study.index_of(i), study.interview(i)) for i in ids]
+            self.undo_stack.push(
+                StudyCommand(
+                    self,
+                    "Add Interview" if len(added) == 1 else f"Add {len(added)} Interviews",
+                    None,
+                    lambda: [study.restore_interview(i, e) for i, e in snapshot],
+                    lambda _memo: [study.remove_interview(i) for i in ids],
+                )
+            )
+        if problems:
+            self.message.emit("  ".join(problems[:5]) + ("  …" if len(problems) > 5 else ""))
+        return added
+
+    def rename(self, interview_id: str, **fields: str) -> bool:
+        study = self._study()
+        return self.run(
+            "Rename Interview" if "title" in fields else "Edit Interview",
+            lambda: study.update_interview(interview_id, **fields),
+            study.replace_entry,
+        )
+
+    def move(self, interview_id: str, index: int) -> bool:
+        study = self._study()
+        return self.run(
+            "Move Interview",
+            lambda: study.move_interview(interview_id, index),
+            lambda old: study.move_interview(interview_id, old),
+        )
+
+    def remove(self, interview_id: str) -> bool:
+        study = self._study()
+        return self.run(
+            "Remove from Study",
+            lambda: study.remove_interview(interview_id),
+            lambda memo: study.restore_interview(*memo),
+        )
+
+    def relocate(self, interview_id: str, transcript: Path) -> bool:
+        study = self._study()
+        return self.run(
+            "Locate Transcript",
+            lambda: study.relocate(interview_id, transcript),
+            study.replace_entry,
+        )
+
+    def set_attribute(self, interview_id: str, key: str, value: Any) -> bool:
+        study = self._study()
+        return self.run(
+            f"Set {study.attribute(key).label}",
+            lambda: study.set_attribute(interview_id, key, value),
+            study.replace_entry,
+        )
+
+    def define_attribute(self, label: str, type_: str, options: list[str]) -> bool:
+        study = self._study()
+        return self.run(
+            "New Attribute",
+            lambda: study.define_attribute(label, type_, options),
+            lambda definition: study.remove_attribute(definition.key),
+        )
+
+    def rename_attribute(self, key: str, label: str) -> bool:
+        study = self._study()
+        return self.run(
+            "Rename Attribute",
+            lambda: study.rename_attribute(key, label),
+            lambda old: study.rename_attribute(key, old.label),
+        )
+
+    def set_options(self, key: str, options: list[str]) -> bool:
+        study = self._study()
+        return self.run(
+            "Change Choices",
+            lambda: study.set_attribute_options(key, options),
+            lambda old: study.set_attribute_options(key, old.options),
+        )
+
+    def remove_attribute(self, key: str) -> bool:
+        study = self._study()
+        return self.run(
+            "Remove Attribute",
+            lambda: study.remove_attribute(key),
+            lambda memo: study.restore_attribute(*memo),
+        )
+
+    def _study(self) -> Study:
+        assert self.study is not None
+        return self.study

@@ -1,0 +1,72 @@
+"""What was open lately (studies and single interviews), kept in the window's settings:
+File ▸ Open Recent, reopening the last one at start-up, and the folder the Open dialogs
+start in."""
+
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass
+from pathlib import Path
+
+from PySide6.QtCore import QSettings
+
+KEY = "recent/items"
+FOLDER_KEY = "recent/folder"
+KEEP = 10
+
+
+@dataclass(frozen=True)
+class Recent:
+    path: Path
+    study: bool  # a study folder; else an interview (with its notes file, if chosen)
+    notes: Path | None = None
+
+    def label(self) -> str:
+        return f"{self.path.name or self.path}{'  (study)' if self.study else ''}"
+
+
+class RecentList:
+    def __init__(self, settings: QSettings) -> None:
+        self._settings = settings
+
+    def items(self) -> list[Recent]:
+        """Newest first; entries that cannot be read are dropped, never raised."""
+        try:
+            raw = json.loads(str(self._settings.value(KEY, "[]")))
+            return [
+                Recent(Path(i["path"]), bool(i.get("study")), _path(i.get("notes")))
+                for i in raw
+                if isinstance(i, dict) and isinstance(i.get("path"), str)
+            ]
+        except (ValueError, TypeError):
+            return []
+
+    def add(self, path: Path, study: bool, notes: Path | None = None) -> None:
+        item = Recent(Path(path).absolute(), study, notes)
+        kept = [item, *(i for i in self.items() if i.path != item.path)][:KEEP]
+        self._settings.setValue(
+            KEY,
+            json.dumps(
+                [{"path": str(i.path), "study": i.study, "notes": str(i.notes or "")} for i in kept]
+            ),
+        )
+        self.set_folder(item.path if study else item.path.parent)
+
+    def last(self) -> Recent | None:
+        """The newest item still on disk."""
+        return next((i for i in self.items() if i.path.exists()), None)
+
+    def clear(self) -> None:
+        self._settings.remove(KEY)
+
+    def folder(self) -> str:
+        """Where an Open dialog starts: the last folder used, else the home folder."""
+        folder = str(self._settings.value(FOLDER_KEY, ""))
+        return folder if folder and Path(folder).is_dir() else str(Path.home())
+
+    def set_folder(self, folder: Path) -> None:
+        self._settings.setValue(FOLDER_KEY, str(folder))
+
+
+def _path(value: object) -> Path | None:
+    return Path(value) if isinstance(value, str) and value else None

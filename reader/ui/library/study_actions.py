@@ -1,0 +1,272 @@
+"""Opening things: New Study…, Open Study…, Open Interview…, Open Recent, files and
+folders dropped on the window, what opens at start-up; and the library's dialogs (add
+interviews, locate a transcript, define an attribute).
+
+The Open dialogs start in the folder used last. Opening a file that the open study lists
+switches to it; any other file closes the study and opens alone, as before studies.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+from pathlib import Path
+
+from PySide6.QtCore import QEvent, QMimeData, QObject, QSettings, QTimer
+from PySide6.QtGui import QDropEvent
+from PySide6.QtWidgets import QDialog, QFileDialog, QMenu, QMessageBox, QWidget
+
+from reader.core.study_file import FILE_NAME
+from reader.ui.interview.open_interview import OpenInterview
+from reader.ui.library.attribute_dialog import AttributeDialog
+from reader.ui.library.open_study import OpenStudy
+from reader.ui.library.recent import Recent, RecentList
+from reader.ui.library.switcher import InterviewSwitcher
+
+TRANSCRIPTS = "Interviews (*.txt *.md *.markdown *.vtt *.srt *.json *.docx *.odt);;All files (*)"
+LAST_KEY = "recent/study-interview"  # study folder -> the interview open there last
+
+
+class StudyActions(QObject):
+    def __init__(
+        self,
+        window: QWidget,
+        interview: OpenInterview,
+        owner: OpenStudy,
+        switcher: InterviewSwitcher,
+        settings: QSettings,
+    ) -> None:
+        super().__init__(window)
+        self.window, self.interview, self.owner, self.switcher = window, interview, owner, switcher
+        self.settings = settings
+        self.recent = RecentList(settings)
+        switcher.switched.connect(self._remember_interview)
+        window.setAcceptDrops(True)  # files and folders dropped anywhere on the window
+        window.installEventFilter(self)
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        kind = event.type()
+        if watched is self.window and kind in (QEvent.Type.DragEnter, QEvent.Type.Drop):
+            assert isinstance(event, QDropEvent)  # a QDragEnterEvent is one too
+            paths = dropped_paths(event.mimeData())
+            if paths:
+                event.acceptProposedAction()
+                if kind == QEvent.Type.Drop:
+                    # After the drop returns: opening may ask in a modal dialog.
+                    QTimer.singleShot(0, lambda: self.dropped(paths))
+                return True
+        return super().eventFilter(watched, event)
+
+    # Opening -----------------------------------------------------------------------------
+
+    def open_at_start(self, path: Path | None, notes: Path | None, fallback: Path) -> bool:
+        """What the command line names; else what was open last; else `fallback`."""
+        if path is None and notes is None:
+            last = self.recent.last()
+            if last is not None and self.open_path(last.path, last.notes):
+                return True
+        return self.open_path(path or fallback, notes)
+
+    def open_path(self, path: Path, notes: Path | None = None) -> bool:
+        path = Path(path)
+        if path.is_dir():
+            return self.open_folder(path)
+        study = self.owner.study
+        if study is not None and notes is None:
+            resolved = path.resolve()
+            for entry in study.interviews:
+                if study._resolved(entry) == resolved:
+                    return self.switcher.open(entry.id)
+        if not self.interview.open(path, notes):
+            return False
+        self.owner.close()
+        self.recent.add(path, study=False, notes=notes)
+        return True
+
+    def open_folder(self, folder: Path) -> bool:
+        """Open `folder` as the study and its interview open last there (or its first)."""
+        problem = self.owner.open(folder)
+        if problem:
+            QMessageBox.warning(self.window, "Cannot open the study", problem)
+            return False
+        study = self.owner.study
+        assert study is not None
+        self.recent.add(study.folder, study=True)
+        ids = [e.id for e in study.interviews if not study.is_missing(e)]
+        last = self._last_interview(study.folder)
+        for interview_id in ([last] if last in ids else []) + ids[:1]:
+            if self.switcher.open(interview_id):
+                break
+        self.owner.tell_notice()
+        return True
+
+    def _remember_interview(self, interview_id: str) -> None:
+        if self.owner.study is None or not interview_id:
+            return
+        last = self._last_map()
+        last[_folder_key(self.owner.study.folder)] = interview_id
+        self.settings.setValue(LAST_KEY, json.dumps(last))
+
+    def _last_interview(self, folder: Path) -> str:
+        return str(self._last_map().get(_folder_key(folder), ""))
+
+    def _last_map(self) -> dict[str, str]:
+        try:
+            value = json.loads(str(self.settings.value(LAST_KEY, "{}")))
+            return value if isinstance(value, dict) else {}
+        except ValueError:
+            return {}
+
+    def choose_interview(self) -> None:
+        path, _ = QFileDialog.getOpenFileName(
+            self.window, "Open Interview", self.recent.folder(), TRANSCRIPTS
+        )
+        if path:
+            self.open_path(Path(path))
+
+    def choose_study(self) -> None:
+        folder = QFileDialog.getExistingDirectory(
+            self.window, "Open Study — a folder of interviews", self.recent.folder()
+        )
+        if folder:
+            self.open_folder(Path(folder))
+
+    def new_study(self) -> None:
+        """A study in a chosen (usually new, empty) folder, written at once; the
+        transcripts already in it become its interviews."""
+        folder = QFileDialog.getExistingDirectory(
+            self.window, "New Study — choose or create its folder", self.recent.folder()
+        )
+        if not folder:
+            return
+        had_file = (Path(folder) / FILE_NAME).exists()
+        if self.open_folder(Path(folder)) and not had_file:
+            self.owner.save()
+            self.owner.status.emit(
+                "New study: add interviews with the Library's Add button or by dropping "
+                "files on the window.",
+                8000,
+            )
+
+    def fill_recent_menu(self, menu: QMenu) -> None:
+        menu.clear()
+        items = self.recent.items()
+        for item in items:
+            action = menu.addAction(item.label(), lambda i=item: self._open_recent(i))
+            action.setToolTip(str(item.path))
+            action.setStatusTip(str(item.path))
+        if not items:
+            menu.addAction("Nothing opened yet").setEnabled(False)
+        else:
+            menu.addSeparator()
+            menu.addAction("Clear the List", self.recent.clear)
+
+    def _open_recent(self, item: Recent) -> None:
+        if not item.path.exists():
+            QMessageBox.warning(self.window, "Not there", f"{item.path} is not there any more.")
+            return
+        self.open_path(item.path, item.notes)
+
+    def dropped(self, paths: list[Path]) -> None:
+        """Files and folders dropped on the window: into the open study, or opened."""
+        paths = [p for p in paths if p.exists()]
+        if not paths:
+            return
+        single = paths[0]
+        if self.owner.study is None or (single.is_dir() and (single / FILE_NAME).exists()):
+            self.open_path(single)
+        elif self.owner.read_only:
+            self.owner.message.emit("The study is open read-only: nothing can be added to it.")
+        else:
+            self._added(self.owner.add_files(paths))
+
+    # The library's dialogs -----------------------------------------------------------------
+
+    def add_files(self) -> None:
+        if self.owner.study is None or self.owner.read_only:
+            return
+        paths, _ = QFileDialog.getOpenFileNames(
+            self.window, "Add Interviews to the Study", self.recent.folder(), TRANSCRIPTS
+        )
+        if paths:
+            self.recent.set_folder(Path(paths[0]).parent)
+            self._added(self.owner.add_files([Path(p) for p in paths]))
+
+    def add_folder(self) -> None:
+        if self.owner.study is None or self.owner.read_only:
+            return
+        folder = QFileDialog.getExistingDirectory(
+            self.window, "Add a Folder of Interviews", self.recent.folder()
+        )
+        if folder:
+            self._added(self.owner.add_files([Path(folder)]))
+
+    def _added(self, entries: list) -> None:
+        if entries:
+            count = len(entries)
+            self.owner.status.emit(f"Added {count} interview{'' if count == 1 else 's'}.", 5000)
+            if not self.switcher.current:
+                self.switcher.open(entries[0].id)
+
+    def relocate(self, interview_id: str) -> None:
+        study = self.owner.study
+        if study is None or study.read_only:
+            return
+        entry = study.interview(interview_id)
+        path, _ = QFileDialog.getOpenFileName(
+            self.window, f"Where is “{entry.title}” now?", self.recent.folder(), TRANSCRIPTS
+        )
+        if path and self.owner.relocate(interview_id, Path(path)):
+            self.switcher.open(interview_id)
+
+    def new_attribute(self) -> None:
+        if self.owner.study is None or self.owner.read_only:
+            return
+        dialog = AttributeDialog(self.window)
+        while dialog.exec() == QDialog.DialogCode.Accepted:
+            if self.owner.define_attribute(
+                dialog.name.text(), dialog.type_name(), dialog.choices()
+            ):
+                return
+
+    def edit_attribute(self, key: str) -> None:
+        study = self.owner.study
+        if study is None or study.read_only:
+            return
+        definition = study.attribute(key)
+        dialog = AttributeDialog(self.window, definition)
+        if dialog.exec() != QDialog.DialogCode.Accepted:
+            return
+        if dialog.name.text().strip() != definition.label:
+            self.owner.rename_attribute(key, dialog.name.text())
+        if definition.type == "choice" and tuple(dialog.choices()) != definition.options:
+            self.owner.set_options(key, dialog.choices())
+
+    def undo_follows_focus(self, _old: QWidget | None, new: QWidget | None) -> None:
+        """Edit ▸ Undo undoes study edits while the library has the focus."""
+        if new is None or not self.window.isAncestorOf(new):
+            return
+        group = self.interview.undo_group
+        controller = self.interview.controller
+        if self.switcher.panel.isAncestorOf(new):
+            stack = self.owner.undo_stack
+        else:
+            stack = controller.undo_stack if controller is not None else None
+        if stack is not None and group.activeStack() is not stack:
+            group.setActiveStack(stack)
+
+    def close(self) -> None:
+        """The window closes: the study's last state written, its lock released."""
+        self.switcher.keep_read_positions()
+        self.owner.close()
+
+
+def _folder_key(folder: Path) -> str:
+    return hashlib.sha256(str(folder).encode("utf-8")).hexdigest()[:16]
+
+
+def dropped_paths(mime: QMimeData) -> list[Path]:
+    """The local files and folders in a drag (links to web pages are not ours)."""
+    if not mime.hasUrls():
+        return []
+    return [Path(url.toLocalFile()) for url in mime.urls() if url.isLocalFile()]

@@ -1,0 +1,194 @@
+"""Moving between the interviews of the study: each keeps its place (reading position,
+selection, notes scroll), how far it was read is remembered, and nothing unsaved is lost
+(OpenInterview writes everything before another interview opens).
+
+Undo history: each interview's history lasts while it is open. Switching writes the
+interview and closes it, and its commands refer to objects that go with it; keeping
+every visited interview's controller, saver and file watches alive for its undo stack
+would hold the notes files' locks of interviews no longer shown. The study's own changes
+(rename, attributes, order) keep one history for the whole session.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import threading
+from dataclasses import dataclass
+
+from PySide6.QtCore import QObject, Signal
+from PySide6.QtWidgets import QPlainTextEdit, QTextEdit
+
+from reader.core.study import Study
+from reader.core.study_headers import load_read_positions, save_read_positions
+from reader.core.study_texts import StudyTexts
+from reader.ui.interview.open_interview import OpenInterview
+from reader.ui.library.library_panel import LibraryPanel
+from reader.ui.library.open_study import OpenStudy
+
+
+@dataclass
+class Place:
+    scroll: int
+    anchor: int
+    position: int
+    notes_scroll: int
+    notes_position: int
+
+
+class InterviewSwitcher(QObject):
+    switched = Signal(str)  # the interview id now open ("" when none of the study's)
+
+    def __init__(
+        self,
+        interview: OpenInterview,
+        owner: OpenStudy,
+        panel: LibraryPanel,
+        reader: QTextEdit,
+        notes: QPlainTextEdit,
+    ) -> None:
+        super().__init__(owner)
+        self.interview, self.owner, self.panel = interview, owner, panel
+        self.reader, self.notes = reader, notes
+        self.current = ""
+        self.places: dict[str, Place] = {}
+        self.texts: StudyTexts | None = None
+        owner.opened.connect(self._study_opened)
+        owner.closed.connect(self._study_closed)
+        reader.verticalScrollBar().valueChanged.connect(self._scrolled)
+        interview.highlightChanged.connect(self._count)
+        interview.replaced.connect(self._count)
+
+    def _study_opened(self, study: object) -> None:
+        assert self.owner.study is not None
+        self.current = ""
+        self.places.clear()
+        self.panel.model.read = load_read_positions(self.owner.study.folder)
+        self.panel.reload()
+        self.texts = StudyTexts(self.owner.study)
+        # Search across the study should not wait for every interview to load.
+        threading.Thread(target=self._warm, args=(self.texts,), daemon=True).start()
+
+    @staticmethod
+    def _warm(texts: StudyTexts) -> None:
+        with contextlib.suppress(Exception):  # a file changing under us: loaded on use
+            texts.warm()
+
+    def _study_closed(self) -> None:
+        self.keep_read_positions()
+        self.current = ""
+        self.texts = None
+        self.switched.emit("")
+
+    def open(self, interview_id: str) -> bool:
+        """Show the interview (its place as it was left); False when it cannot be."""
+        study = self.owner.study
+        if study is None:
+            return False
+        if interview_id == self.current and self.interview.session is not None:
+            self.reader.setFocus()
+            return True
+        entry = study.interview(interview_id)
+        if study.is_missing(entry):
+            self.interview.show_message(
+                f"The transcript of “{entry.title}” is not at {study.transcript_path(entry)}; "
+                "its notes are kept.",
+                [("Locate Transcript…", lambda: self.panel.relocateRequested.emit(entry.id))],
+            )
+            return False
+        self.keep_place()
+        if not self.interview.open(
+            study.transcript_path(entry), study.notes_path(entry), read_only=study.read_only
+        ):
+            return False
+        if self.texts is not None and self.current:
+            self.texts.forget(self.current)  # written by now: the files say what it holds
+        self.current = interview_id
+        session = self.interview.session
+        assert session is not None
+        if any(session.notes.colors.get(k) != v for k, v in study.data.colors.items()):
+            study.shared_notes(session.notes)
+            self.interview.colorsChanged.emit()
+        if self.texts is not None:
+            self.texts.put(interview_id, session)
+        self.panel.set_current(interview_id)
+        self._restore_place(interview_id)
+        self.switched.emit(interview_id)
+        return True
+
+    def study_and_texts(self) -> tuple[Study, StudyTexts] | None:
+        """The open study with its interviews as loaded (the open one as edited)."""
+        if self.owner.study is None or self.texts is None:
+            return None
+        if self.interview.controller is not None:
+            self.interview.notes_data()  # the research notes as typed, into the session
+        return self.owner.study, self.texts
+
+    def step(self, delta: int) -> None:
+        """Ctrl+PgDn / Ctrl+PgUp: the next or previous interview as the library lists them."""
+        ids = self.panel.visible_ids()
+        if not ids:
+            return
+        here = ids.index(self.current) if self.current in ids else -1
+        target = here + delta
+        if here < 0:
+            target = 0 if delta > 0 else len(ids) - 1
+        if 0 <= target < len(ids):
+            self.open(ids[target])
+
+    def keep_place(self) -> None:
+        if not self.current or self.interview.session is None:
+            return
+        cursor, notes_cursor = self.reader.textCursor(), self.notes.textCursor()
+        self.places[self.current] = Place(
+            self.reader.verticalScrollBar().value(),
+            cursor.anchor(),
+            cursor.position(),
+            self.notes.verticalScrollBar().value(),
+            notes_cursor.position(),
+        )
+
+    def _restore_place(self, interview_id: str) -> None:
+        place = self.places.get(interview_id)
+        if place is None:
+            return
+        size = self.reader.document().characterCount() - 1
+        cursor = self.reader.textCursor()
+        cursor.setPosition(min(place.anchor, size))
+        cursor.setPosition(min(place.position, size), cursor.MoveMode.KeepAnchor)
+        self.reader.setTextCursor(cursor)
+        self.reader.verticalScrollBar().setValue(place.scroll)
+        notes_cursor = self.notes.textCursor()
+        notes_cursor.setPosition(
+            min(place.notes_position, self.notes.document().characterCount() - 1)
+        )
+        self.notes.setTextCursor(notes_cursor)
+        self.notes.verticalScrollBar().setValue(place.notes_scroll)
+
+    # How far each interview was read, and its counts -------------------------------------
+
+    def _scrolled(self, value: int) -> None:
+        if not self.current:
+            return
+        bar = self.reader.verticalScrollBar()
+        share = (
+            1.0
+            if bar.maximum() <= 0
+            else (value + bar.pageStep()) / (bar.maximum() + bar.pageStep())
+        )
+        if share > self.panel.model.read.get(self.current, 0.0) + 0.01:
+            self.panel.model.set_read(self.current, min(1.0, share))
+
+    def keep_read_positions(self) -> None:
+        """Written when the study closes (and with the window), not at each switch: an
+        fsync there cost a fifth of the time to the first paint."""
+        if self.owner.study is None:
+            return
+        with contextlib.suppress(OSError):  # only a convenience: never in the user's way
+            save_read_positions(self.owner.study.folder, self.panel.model.read)
+
+    def _count(self, *_args: object) -> None:
+        session = self.interview.session
+        if self.current and session is not None:
+            highlights = session.notes.highlights
+            notes = sum(1 for h in highlights if h.note)
+            self.panel.model.set_counts(self.current, len(highlights), notes)

@@ -1,0 +1,132 @@
+"""`main.py export STUDY_FOLDER` and `main.py import ANN DOC` for a document in a study."""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+from pathlib import Path
+
+import pytest
+
+from reader.core.annotations import make_highlight
+from reader.core.export import export
+from reader.core.store import load_notes, save_notes
+from reader.core.study import open_study
+from tests.core.test_cli import TRANSCRIPT, assert_fails_with_one_line, run
+
+
+def folder_listing(folder: Path) -> dict[str, bytes]:
+    return {str(p.relative_to(folder)): p.read_bytes() for p in folder.rglob("*") if p.is_file()}
+
+
+@pytest.fixture
+def study_folder(tmp_path: Path) -> Path:
+    """Two interviews with a role attribute, one highlight each, study.json written."""
+    folder = tmp_path / "Nacht­schichten Ü"
+    folder.mkdir()
+    (folder / "p1 Ana.txt").write_text(TRANSCRIPT, encoding="utf-8")
+    (folder / "p2 Ben.txt").write_text(TRANSCRIPT.replace("barnacles", "limpets"), "utf-8")
+    study = open_study(folder)
+    study.define_attribute("Role", "choice", ["nurse", "doctor"])
+    first, second = study.interviews
+    study.set_attribute(first.id, "role", "nurse")
+    study.set_attribute(second.id, "role", "doctor")
+    for entry, word in ((first, "barnacles"), (second, "limpets")):
+        session = study.open_session(entry)
+        start = session.document.text.index(word)
+        session.add_highlight(
+            make_highlight(session.document.text, start, start + len(word), "green")
+        )
+        save_notes(study.notes_path(entry), session.notes)
+    study.save()
+    return folder
+
+
+def test_export_a_study_as_csv_writes_nothing_into_it(tmp_path: Path, study_folder: Path) -> None:
+    before = folder_listing(study_folder)
+    result = run(tmp_path, "export", study_folder, "--format", "csv")
+    assert result.returncode == 0, result.stderr.decode()
+    rows = list(csv.DictReader(io.StringIO(result.stdout.decode("utf-8-sig"))))
+    assert [(r["interview"], r["Role"]) for r in rows] == [
+        ("P1 Ana", "nurse"),
+        ("P2 Ben", "doctor"),
+    ]
+    assert folder_listing(study_folder) == before
+
+
+def test_where_filters_by_attribute_label_or_key(tmp_path: Path, study_folder: Path) -> None:
+    for where in ("Role=nurse", "role=nurse"):
+        result = run(tmp_path, "export", study_folder, "--format", "json", "--where", where)
+        assert result.returncode == 0, result.stderr.decode()
+        data = json.loads(result.stdout)
+        assert [i["title"] for i in data["interviews"]] == ["P1 Ana"]
+
+
+@pytest.mark.parametrize("name", ["md", "html", "csv", "json"])
+def test_every_study_format_to_a_file(tmp_path: Path, study_folder: Path, name: str) -> None:
+    out = tmp_path / "out" / f"study.{name}"
+    result = run(tmp_path, "export", study_folder, "--format", name, "-o", out, "--color", "green")
+    assert result.returncode == 0, result.stderr.decode()
+    assert b"P2 Ben" in out.read_bytes()
+
+
+@pytest.mark.parametrize(
+    ("args", "message"),
+    [
+        (["--format", "w3c"], "a study exports as"),
+        (["--format", "csv", "--where", "Site=north"], "no attribute 'Site'"),
+        (["--format", "csv", "--where", "role=janitor"], "Role is one of"),
+        (["--format", "csv", "--where", "nonsense"], "KEY=VALUE"),
+        (["--format", "csv", "--color", "mauve"], "unknown colour"),
+        (["--format", "csv", "--notes", "x.json"], "keeps its own"),
+    ],
+)
+def test_bad_study_export_fails_with_one_line(
+    tmp_path: Path, study_folder: Path, args: list[str], message: str
+) -> None:
+    assert message in assert_fails_with_one_line(run(tmp_path, "export", study_folder, *args))
+
+
+def test_where_needs_a_study(tmp_path: Path) -> None:
+    result = run(tmp_path, "export", "--format", "csv", "--where", "role=nurse")
+    assert "give a study folder" in assert_fails_with_one_line(result)
+
+
+def test_a_plain_folder_exports_as_a_study_without_study_json(tmp_path: Path) -> None:
+    folder = tmp_path / "plain"
+    folder.mkdir()
+    (folder / "a.txt").write_text(TRANSCRIPT, encoding="utf-8")
+    (folder / "binary.txt").write_bytes(b"\x00\x01" * 100)
+    result = run(tmp_path, "export", folder, "--format", "json")
+    assert result.returncode == 0, result.stderr.decode()
+    assert [i["title"] for i in json.loads(result.stdout)["interviews"]] == ["A"]
+    assert not (folder / "study.json").exists()
+
+
+def test_an_unreadable_study_json_is_left_in_place(tmp_path: Path, study_folder: Path) -> None:
+    (study_folder / "study.json").write_bytes(b"{ not json")
+    result = run(tmp_path, "export", study_folder, "--format", "csv")
+    assert result.returncode == 0, result.stderr.decode()
+    assert b"could not be read" in result.stderr
+    assert (study_folder / "study.json").read_bytes() == b"{ not json"
+    assert b"P1 Ana" in result.stdout
+
+
+def test_import_into_a_study_document_uses_the_study_notes(
+    tmp_path: Path, study_folder: Path
+) -> None:
+    study = open_study(study_folder)
+    entry = study.interviews[0]
+    session = study.open_session(entry)
+    start = session.document.text.index("Sea grass")
+    session.add_highlight(make_highlight(session.document.text, start, start + 9, "yellow"))
+    annotations = tmp_path / "ann.jsonld"
+    annotations.write_bytes(export(session, "w3c"))
+    result = run(tmp_path, "import", annotations, study.transcript_path(entry))
+    assert result.returncode == 0, result.stderr.decode()
+    assert result.stdout.startswith(b"Imported 1 annotation")
+    notes = load_notes(study.notes_path(entry))
+    assert notes is not None
+    assert sorted(h.exact for h in notes.highlights) == ["Sea grass", "barnacles"]
+    assert not list((tmp_path / "xdg-data").rglob("notes/*.json"))  # not the data folder

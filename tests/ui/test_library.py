@@ -1,0 +1,349 @@
+"""The Library dock: a study's interviews listed, opened, switched, renamed, reordered,
+removed and given attributes with keys and clicks; then what is on disk."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+import orjson
+import pytest
+from PySide6.QtCore import QMimeData, QPointF, Qt, QUrl
+from PySide6.QtGui import QDropEvent
+from PySide6.QtWidgets import QApplication, QComboBox, QFileDialog, QLineEdit
+
+from reader.core.study import open_study
+from reader.ui.library.attribute_dialog import AttributeDialog
+from reader.ui.window.main_window import MainWindow
+
+
+@pytest.fixture
+def window(make_study_window: Callable[[Path], MainWindow], folder: Path) -> MainWindow:
+    return make_study_window(folder)
+
+
+def study_json(folder: Path) -> dict[str, Any]:
+    return orjson.loads((folder / "study.json").read_bytes())
+
+
+def titles(window: MainWindow) -> list[str]:
+    return [h.title for h in window.library.model.rows]
+
+
+def key(
+    qtbot: Any, widget: Any, key: Qt.Key, mods: Qt.KeyboardModifier = Qt.KeyboardModifier.NoModifier
+) -> None:
+    qtbot.keyClick(widget, key, mods)
+
+
+def test_a_folder_opens_as_a_study_listing_every_interview(
+    window: MainWindow, folder: Path
+) -> None:
+    assert titles(window) == ["P01 Ana", "P02 Ben", "P10 Cem"]
+    assert window.library_dock.isVisible()
+    assert window.interview.session is not None
+    assert "How do night shifts start" in window.interview.session.document.text
+    assert window.windowTitle().startswith("Interview Reader — Nachtschichten – Ünïcode — ")
+    assert not (folder / "study.json").exists()  # opening writes nothing
+    assert window.library.count.text() == "3 interviews"
+
+
+def test_enter_and_ctrl_page_keys_switch_interviews(window: MainWindow, qtbot: Any) -> None:
+    view = window.library.view
+    view.setFocus()
+    key(qtbot, view, Qt.Key.Key_Down)
+    key(qtbot, view, Qt.Key.Key_Return)
+    assert "hour before dawn" in window.interview.session.document.text
+    assert window.header_line.text().startswith("<b>P02 Ben</b>")
+    window.reader.setFocus()
+    key(qtbot, window.reader, Qt.Key.Key_PageDown, Qt.KeyboardModifier.ControlModifier)
+    assert "patients" in window.interview.session.document.text
+    key(qtbot, window.reader, Qt.Key.Key_PageDown, Qt.KeyboardModifier.ControlModifier)
+    assert "patients" in window.interview.session.document.text  # the last stays
+    key(qtbot, window.reader, Qt.Key.Key_PageUp, Qt.KeyboardModifier.ControlModifier)
+    key(qtbot, window.reader, Qt.Key.Key_PageUp, Qt.KeyboardModifier.ControlModifier)
+    assert "night shifts" in window.interview.session.document.text
+
+
+def test_a_highlight_survives_a_switch_and_selection_comes_back(
+    window: MainWindow, folder: Path, qtbot: Any
+) -> None:
+    text = window.interview.session.document.text
+    start = text.index("coffee")
+    window.reader.select_span(start, start + 6)
+    window.reader.setFocus()
+    key(qtbot, window.reader, Qt.Key.Key_H)
+    assert len(window.interview.session.notes.highlights) == 1
+    window.notes_editor.setFocus()
+    qtbot.keyClicks(window.notes_editor, "Ana likes coffee")
+    handover = text.index("handover")
+    window.reader.select_span(handover, handover + 8)
+    first = window.switcher.current
+    window.switcher.step(1)
+    notes = orjson.loads((folder / "notes" / f"{first}.json").read_bytes())
+    assert [h["exact"] for h in notes["highlights"]] == ["coffee"]
+    assert notes["notes"] == "Ana likes coffee"
+    assert window.library.model.rows[0].highlights == 1
+    window.reader.select_span(2, 6)
+    window.switcher.step(-1)
+    assert window.interview.session.notes.notes == "Ana likes coffee"
+    assert window.reader.selected_range() == (handover, handover + 8)
+    window.switcher.step(1)
+    assert window.reader.selected_range() == (2, 6)
+
+
+def test_rename_with_f2_then_undo_from_the_library(
+    window: MainWindow, folder: Path, qtbot: Any
+) -> None:
+    view = window.library.view
+    view.setFocus()
+    view.setCurrentIndex(window.library.proxy.index(1, 0))
+    key(qtbot, view, Qt.Key.Key_F2)
+    editor = QApplication.focusWidget()
+    assert isinstance(editor, QLineEdit)
+    editor.selectAll()
+    qtbot.keyClicks(editor, "Ben, night porter")
+    key(qtbot, editor, Qt.Key.Key_Return)
+    qtbot.waitUntil(lambda: titles(window)[1] == "Ben, night porter")
+    assert [i["title"] for i in study_json(folder)["interviews"]][1] == "Ben, night porter"
+    view.setFocus()
+    assert window.actions.undo.isEnabled()
+    assert window.actions.undo.text().replace("&", "") == "Undo Rename Interview"
+    window.actions.undo.trigger()
+    qtbot.waitUntil(lambda: titles(window)[1] == "P02 Ben")
+    assert [i["title"] for i in study_json(folder)["interviews"]][1] == "P02 Ben"
+
+
+def test_reorder_with_alt_arrows_and_remove_with_delete(
+    window: MainWindow, folder: Path, qtbot: Any
+) -> None:
+    view = window.library.view
+    view.setFocus()
+    view.setCurrentIndex(window.library.proxy.index(2, 0))
+    key(qtbot, view, Qt.Key.Key_Up, Qt.KeyboardModifier.AltModifier)
+    assert titles(window) == ["P01 Ana", "P10 Cem", "P02 Ben"]
+    assert [i["title"] for i in study_json(folder)["interviews"]] == [
+        "P01 Ana",
+        "P10 Cem",
+        "P02 Ben",
+    ]
+    key(qtbot, view, Qt.Key.Key_Delete)
+    assert titles(window) == ["P01 Ana", "P02 Ben"]
+    assert len(study_json(folder)["interviews"]) == 2
+    assert (folder / "P10 Cem.txt").exists()  # never deleted
+    window.actions.undo.trigger()
+    qtbot.waitUntil(lambda: len(titles(window)) == 3)
+    assert titles(window) == ["P01 Ana", "P10 Cem", "P02 Ben"]
+
+
+def test_sort_and_filter(window: MainWindow, qtbot: Any) -> None:
+    window.library.view.sortByColumn(0, Qt.SortOrder.DescendingOrder)
+    assert window.library.visible_ids()[0] == window.library.model.rows[2].id
+    window.library.filter.setFocus()
+    qtbot.keyClicks(window.library.filter, "ben")
+    assert len(window.library.visible_ids()) == 1
+    assert window.library.count.text() == "1 of 3 interviews"
+    key(qtbot, window.library.filter, Qt.Key.Key_Return)
+    key(qtbot, window.library.view, Qt.Key.Key_Return)
+    assert "hour before dawn" in window.interview.session.document.text
+
+
+def test_attributes_as_columns_edited_in_place(
+    window: MainWindow, folder: Path, qtbot: Any, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    def define(dialog: AttributeDialog) -> int:
+        dialog.name.setText("Role")
+        dialog.type.setCurrentIndex(dialog.type.findData("choice"))
+        dialog.options.setText("nurse, doctor")
+        return 1
+
+    monkeypatch.setattr(AttributeDialog, "exec", define)
+    window.library.newAttributeRequested.emit()
+    qtbot.waitUntil(lambda: window.library.model.columnCount() == 7)
+    assert window.library.model.headerData(3, Qt.Orientation.Horizontal, 0) == "Role"
+    view = window.library.view
+    view.setFocus()
+    index = window.library.proxy.index(0, 3)
+    view.setCurrentIndex(index)
+    key(qtbot, view, Qt.Key.Key_F2)
+    combo = view.indexWidget(index) or QApplication.focusWidget()
+    assert isinstance(combo, QComboBox)
+    combo.setCurrentIndex(combo.findText("nurse"))
+    key(qtbot, combo, Qt.Key.Key_Return)
+    qtbot.waitUntil(lambda: window.library.model.rows[0].attributes == {"role": "nurse"})
+    saved = study_json(folder)
+    assert saved["attributes"] == [
+        {"key": "role", "label": "Role", "type": "choice", "options": ["nurse", "doctor"]}
+    ]
+    assert saved["interviews"][0]["attributes"] == {"role": "nurse"}
+    assert "Role: nurse" in window.header_line.text()
+    # A date that is no date is refused with the reason, and nothing changes.
+    date = window.library.proxy.index(1, 2)
+    assert not window.library.model.setData(window.library.proxy.mapToSource(date), "last May")
+    assert "YYYY-MM-DD" in window.banner.label.text()
+
+
+def test_add_a_file_twice_is_refused_with_a_message(
+    window: MainWindow, folder: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, qtbot: Any
+) -> None:
+    outside = tmp_path / "elsewhere" / ("a" * 120) / "P20 Dora – Müller.vtt"
+    outside.parent.mkdir(parents=True)
+    outside.write_text("WEBVTT\n\n00:00.000 --> 00:02.000\n<v Dora>Hello there.\n", "utf-8")
+    answers = [[str(outside)], [str(outside), str(folder / "P01 Ana.txt")]]
+    monkeypatch.setattr(QFileDialog, "getOpenFileNames", lambda *_a, **_k: (answers.pop(0), ""))
+    window.actions.add_interviews.trigger()
+    qtbot.waitUntil(lambda: titles(window)[-1] == "P20 Dora – Müller")
+    entry = study_json(folder)["interviews"][-1]
+    assert entry["path"].startswith("../elsewhere/")
+    window.actions.add_interviews.trigger()
+    assert len(titles(window)) == 4
+    assert "is in the study already" in window.banner.label.text()
+
+
+def test_drop_a_folder_opens_it_and_files_add_to_the_study(
+    make_study_window: Callable[[Path], MainWindow], folder: Path, tmp_path: Path, qtbot: Any
+) -> None:
+    window = make_study_window(folder)
+    more = tmp_path / "more"
+    more.mkdir()
+    (more / "P30 Eda.md").write_text("Q: Why?\nA: Because.\n", "utf-8")
+    (more / "picture.txt").write_bytes(b"\x89PNG\x00\x00\x01" * 200)
+    mime = QMimeData()
+    mime.setUrls([QUrl.fromLocalFile(str(more))])
+    event = QDropEvent(
+        QPointF(50, 50),
+        Qt.DropAction.CopyAction,
+        mime,
+        Qt.MouseButton.LeftButton,
+        Qt.KeyboardModifier.NoModifier,
+    )
+    assert window.study_actions.eventFilter(window, event)  # what the window's drop runs
+    qtbot.waitUntil(lambda: len(titles(window)) == 4)
+    assert titles(window)[-1] == "P30 Eda"
+    assert "picture.txt was skipped" in window.banner.label.text()
+
+
+def test_a_missing_transcript_shows_keeps_notes_and_can_be_located(
+    window: MainWindow, folder: Path, qtbot: Any, dialogs: Any
+) -> None:
+    window.study.save()
+    moved = folder / "moved"
+    moved.mkdir()
+    (folder / "P02 Ben.txt").rename(moved / "P02 Ben.txt")
+    window.study.changed.emit()
+    qtbot.waitUntil(lambda: window.library.model.rows[1].missing)
+    assert window.library.model.data(window.library.model.index(1, 0)) == "P02 Ben (missing)"
+    assert not window.switcher.open(window.library.model.rows[1].id)
+    assert "Locate Transcript" in str(window.banner.label.text()) or window.banner.isVisible()
+    dialogs.open_answers.append(str(moved / "P02 Ben.txt"))
+    window.study_actions.relocate(window.library.model.rows[1].id)
+    assert "hour before dawn" in window.interview.session.document.text
+    assert study_json(folder)["interviews"][1]["path"] == "moved/P02 Ben.txt"
+
+
+def test_a_second_window_on_the_study_is_read_only(
+    make_study_window: Callable[[Path], MainWindow], folder: Path
+) -> None:
+    first = make_study_window(folder)
+    second = make_study_window(folder)
+    assert not first.study.read_only
+    assert second.study.read_only
+    assert "read-only" in second.banner.label.text()
+    assert second.interview.read_only
+    assert (
+        not second.library.model.flags(second.library.model.index(0, 0))
+        & Qt.ItemFlag.ItemIsEditable
+    )
+
+
+def test_an_unreadable_study_json_is_set_aside_and_the_interviews_still_open(
+    make_study_window: Callable[[Path], MainWindow], folder: Path
+) -> None:
+    (folder / "study.json").write_bytes(b"\x00garbage")
+    window = make_study_window(folder)
+    assert len(titles(window)) == 3
+    assert list(folder.glob("study.corrupt-*.json"))
+    assert "set aside" in window.banner.label.text()
+
+
+def test_a_newer_study_json_opens_read_only(
+    make_study_window: Callable[[Path], MainWindow], folder: Path
+) -> None:
+    study = open_study(folder)
+    study.save()
+    data = study_json(folder)
+    data["version"] = 99
+    (folder / "study.json").write_bytes(orjson.dumps(data))
+    window = make_study_window(folder)
+    assert window.study.read_only
+    assert "newer" in window.banner.label.text()
+    assert (folder / "study.json").read_bytes() == orjson.dumps(data)
+
+
+def test_study_json_changed_by_a_sync_tool_is_merged(
+    window: MainWindow, folder: Path, qtbot: Any
+) -> None:
+    window.study.save()
+    data = study_json(folder)
+    data["interviews"][2]["title"] = "Cem (synced)"
+    data["interviews"][2]["modified"] = "2999-01-01T00:00:00+00:00"
+    (folder / "study.json").write_bytes(orjson.dumps(data))
+    qtbot.waitUntil(lambda: titles(window)[2] == "Cem (synced)", timeout=5000)
+    assert "Merged the study" in window.banner.label.text()
+
+
+def test_open_recent_and_reopen_at_start(
+    make_study_window: Callable[[Path], MainWindow], folder: Path, qtbot: Any
+) -> None:
+    window = make_study_window(folder)
+    window.switcher.step(1)
+    second = window.switcher.current
+    window.close()
+    again = MainWindow()
+    qtbot.addWidget(again)
+    assert again.study_actions.open_at_start(None, None, folder / "P01 Ana.txt")
+    assert again.switcher.current == second
+    menu = again.actions.recent_menu
+    again.study_actions.fill_recent_menu(menu)
+    assert menu.actions()[0].text() == "Nachtschichten – Ünïcode  (study)"
+    assert again.study_actions.recent.folder() == str(folder)
+    again.close()
+
+
+def test_opening_a_lone_file_leaves_the_study(
+    window: MainWindow, tmp_path: Path, dialogs: Any
+) -> None:
+    lone = tmp_path / "lone.txt"
+    lone.write_text("Q: Alone?\nA: Yes.\n", "utf-8")
+    dialogs.open_answers.append(str(lone))
+    window.actions.open.trigger()
+    assert window.study.study is None
+    assert not window.library_dock.isVisible()
+    assert "Nachtschichten" not in window.windowTitle()
+    assert window.interview.session.document.source == str(lone)
+
+
+def test_a_transcript_deleted_while_the_study_is_open_shows_as_missing(
+    window: MainWindow, folder: Path, qtbot: Any
+) -> None:
+    (folder / "P10 Cem.txt").unlink()
+    qtbot.waitUntil(lambda: window.library.model.rows[2].missing, timeout=5000)
+    assert window.library.count.text() == "3 interviews, 1 missing"
+    window.switcher.step(1)
+    window.switcher.step(1)  # P10 cannot open: the banner offers to locate it
+    assert window.switcher.current == window.library.model.rows[1].id
+    assert "is not at" in window.banner.label.text()
+
+
+def test_a_folder_of_ten_thousand_files_opens_capped_with_a_message(
+    make_study_window: Callable[[Path], MainWindow], tmp_path: Path
+) -> None:
+    big = tmp_path / "big"
+    big.mkdir()
+    for i in range(10_000):
+        (big / f"t{i:05d}.txt").write_text("Q: Why?\nA: Because.\n", "utf-8")
+    (big / "zz-binary.txt").write_bytes(b"\x00\xff" * 500)
+    window = make_study_window(big)
+    assert len(window.library.model.rows) == 1000
+    assert "only the first 1,000 transcripts" in window.banner.label.text()

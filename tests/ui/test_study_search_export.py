@@ -1,0 +1,100 @@
+"""Search Everything and Export… across the open study: grouped by interview, filtered by
+attribute, a result opens its interview at the passage; the whole study exported."""
+
+from __future__ import annotations
+
+import csv
+import io
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+import pytest
+from PySide6.QtCore import Qt
+from PySide6.QtTest import QTest
+
+from reader.core.study import open_study
+from reader.ui.exporting.export_dialog import ExportDialog
+from reader.ui.find.study_scope import INTERVIEW_ROLE
+from reader.ui.window.main_window import MainWindow
+
+
+@pytest.fixture
+def window(make_study_window: Callable[[Path], MainWindow], folder: Path) -> MainWindow:
+    study = open_study(folder)
+    study.define_attribute("Role", "choice", ["nurse", "porter"])
+    first, _, third = study.interviews
+    study.set_attribute(first.id, "role", "nurse")
+    study.set_attribute(third.id, "role", "porter")
+    study.save()
+    return make_study_window(folder)
+
+
+def search(window: MainWindow, qtbot: Any, text: str) -> None:
+    window.actions.search_everything.trigger()
+    qtbot.keyClicks(window.search_panel.edit, text)
+    qtbot.keyClick(window.search_panel.edit, Qt.Key.Key_Return)
+
+
+def top_titles(window: MainWindow) -> list[str]:
+    tree = window.search_panel.tree
+    return [tree.topLevelItem(i).text(0) for i in range(tree.topLevelItemCount())]
+
+
+def test_search_groups_by_interview_and_opens_the_passage(window: MainWindow, qtbot: Any) -> None:
+    search(window, qtbot, "coffee")
+    assert top_titles(window) == ["P01 Ana (1)", "P10 Cem (1)"]
+    assert window.search_panel.status.text() == "2 in 2 interviews"
+    items = window.search_panel.result_items()
+    assert [i.data(0, INTERVIEW_ROLE) for i in items] == [
+        window.library.model.rows[0].id,
+        window.library.model.rows[2].id,
+    ]
+    # Enter on the second result: P10 opens with the word selected.
+    assert window.search_panel.tree.currentItem() is items[0]
+    window.search_panel.tree.setCurrentItem(items[1])
+    qtbot.keyClick(window.search_panel.tree, Qt.Key.Key_Return)
+    assert window.switcher.current == window.library.model.rows[2].id
+    text = window.interview.session.document.text
+    start, end = window.reader.selected_range()
+    assert text[start:end] == "coffee"
+
+
+def test_filter_by_attribute_and_unsaved_notes_are_searched(window: MainWindow, qtbot: Any) -> None:
+    window.notes_editor.setFocus()
+    qtbot.keyClicks(window.notes_editor, "more coffee later")
+    search(window, qtbot, "coffee")
+    assert top_titles(window) == ["P01 Ana (2)", "P10 Cem (1)"]
+    combo = window.search_panel.scope.filter
+    assert combo.isVisibleTo(window.search_panel)
+    combo.setCurrentIndex(combo.findText("Role: porter"))
+    assert top_titles(window) == ["P10 Cem (1)"]
+
+
+def test_export_the_whole_study_as_csv(
+    window: MainWindow,
+    dialogs: Any,
+    tmp_path: Path,
+    folder: Path,
+    monkeypatch: Any,
+) -> None:
+    text = window.interview.session.document.text
+    start = text.index("handover")
+    window.reader.select_span(start, start + 8)
+    window.reader.setFocus()
+    QTest.keyClick(window.reader, Qt.Key.Key_H)
+
+    def choose(dialog: ExportDialog) -> int:
+        dialog.scope_combo.setCurrentIndex(1)
+        formats = {dialog.format_combo.itemData(i) for i in range(dialog.format_combo.count())}
+        assert formats == {"md", "html", "csv", "json"}  # no W3C for a study
+        dialog.format_combo.setCurrentIndex(dialog.format_combo.findData("csv"))
+        return 1
+
+    monkeypatch.setattr(ExportDialog, "exec", choose)
+    out = tmp_path / "study.csv"
+    dialogs.save_answers.append(str(out))
+    window.actions.export.trigger()
+    rows = list(csv.DictReader(io.StringIO(out.read_text("utf-8-sig"))))
+    assert [(r["interview"], r["Role"]) for r in rows] == [("P01 Ana", "nurse")]
+    assert not list(folder.glob("*.csv"))
