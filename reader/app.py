@@ -29,7 +29,11 @@ def _gui_parser() -> argparse.ArgumentParser:
         f"'interview-reader {IMPORT_COMMAND} --help' the import of W3C Web Annotations.",
     )
     parser.add_argument(
-        "document", nargs="?", type=Path, help="a .txt or .md interview (default: the bundled one)"
+        "document",
+        nargs="?",
+        type=Path,
+        help="an interview: .txt, .md, .vtt, .srt, Whisper .json, .docx or .odt "
+        "(default: the bundled one)",
     )
     parser.add_argument(
         "--notes",

@@ -14,6 +14,7 @@ from PySide6.QtGui import (
     QBrush,
     QFont,
     QFontDatabase,
+    QTextBlock,
     QTextBlockFormat,
     QTextCharFormat,
     QTextCursor,
@@ -99,8 +100,7 @@ class ReaderDocument:
                 line += 1
                 line_start = newline + 1
             for number in range(passed + (i > 0), line):
-                cursor.setPosition(self.qdoc.findBlockByNumber(number).position())
-                cursor.setBlockFormat(blank)
+                self._lower(cursor, self.qdoc.findBlockByNumber(number), blank)
             if seg.label:
                 labelled.append(seg)
             self.block_segment[line] = i
@@ -163,10 +163,21 @@ class ReaderDocument:
 
     # Transcripts and Markdown ----------------------------------------------------------
 
-    def _blank_format(self) -> QTextBlockFormat:
-        fmt = QTextBlockFormat()
-        fmt.setLineHeight(BLANK_LINE_PX, 2)  # 2 = QTextBlockFormat.FixedHeight
+    def _blank_format(self) -> QTextCharFormat:
+        """A blank line's height comes from its font: a tiny one keeps it low."""
+        fmt = QTextCharFormat()
+        fmt.setFontPointSize(BLANK_LINE_PX * 0.5)
         return fmt
+
+    def _lower(self, cursor: QTextCursor, block: QTextBlock, tiny: QTextCharFormat) -> None:
+        cursor.setPosition(block.position())
+        cursor.setBlockFormat(QTextBlockFormat())
+        cursor.setBlockCharFormat(tiny)  # an empty block's line is as tall as this format
+        if block.length() > 1:  # spaces only
+            cursor.setPosition(
+                block.position() + block.length() - 1, QTextCursor.MoveMode.KeepAnchor
+            )
+            cursor.setCharFormat(tiny)
 
     def _dim_labels(self, cursor: QTextCursor, segments: list[Segment]) -> None:
         """The speaker label at a turn's start in a quiet tone: the margin names the speaker."""

@@ -208,7 +208,11 @@ class MainWindow(QMainWindow):
 
     def _choose_document(self) -> None:
         path, _ = QFileDialog.getOpenFileName(
-            self, "Open Interview", "", "Interviews (*.txt *.md *.markdown);;All files (*)"
+            self,
+            "Open Interview",
+            "",
+            "Interviews (*.txt *.md *.markdown *.vtt *.srt *.json *.docx *.odt);;"
+            "Subtitles (*.vtt *.srt);;Word and OpenDocument (*.docx *.odt);;All files (*)",
         )
         if path:
             self.open_document(Path(path))
