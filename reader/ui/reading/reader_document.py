@@ -200,8 +200,11 @@ class ReaderDocument:
             cursor.setPosition(self.to_qt(span.start))
             cursor.setPosition(self.to_qt(span.end), QTextCursor.MoveMode.KeepAnchor)
             if span.kind in ("list_item", "blockquote"):
+                em = self.font.pointSizeF() * 1.33  # points to pixels at 96 dpi
                 block = QTextBlockFormat()
-                block.setLeftMargin(self.font.pointSizeF() * 1.33 * 1.5)
+                block.setLeftMargin(1.5 * em)
+                if span.kind == "list_item":  # items of a list sit together
+                    block.setBottomMargin(0.25 * em)
                 cursor.mergeBlockFormat(block)
             cursor.mergeCharFormat(self._span_format(span))
 

@@ -94,7 +94,7 @@ class SpeakersDialog(QDialog):
             turns = QTableWidgetItem(str(info.turns))
             turns.setTextAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
             self.table.setItem(row, TURNS, turns)
-            words = QTableWidgetItem(info.first_words + "…")
+            words = QTableWidgetItem(info.first_words)
             words.setToolTip(info.first_words)
             self.table.setItem(row, WORDS, words)
             if info.name == selected:
