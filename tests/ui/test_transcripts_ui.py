@@ -312,3 +312,8 @@ def test_margin_of_a_magazine_interview_is_as_before() -> None:
 def test_speaker_name_leaves_out_pronouns() -> None:
     assert speaker_name("Kenji Sato (he/him)") == "Kenji Sato"
     assert speaker_name("(Unknown)") == "(Unknown)"
+
+
+def test_outline_of_names_alone_shows_the_words_below_them(make_window) -> None:
+    window = make_window(TRANSCRIPTS / "name-alone.txt")
+    assert window.outline.item(0).text() == "Q1  How many hives do you keep now?"

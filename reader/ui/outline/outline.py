@@ -70,11 +70,12 @@ class OutlineList(QListWidget):
 
 def _words(session: Session, index: int) -> str:
     """A question's words without its speaker label ("Interviewer: " on every row says
-    nothing); for a name alone on its line, the paragraph after it."""
+    nothing); for a name alone on its line, the words of the paragraph after it."""
     text = session.document.text
     segments = session.segments
-    for seg in segments[index : index + 2]:
-        words = " ".join(text[speech_start(text, seg) : seg.end].split())
-        if words or seg.speaker != segments[index].speaker:
-            return words
-    return ""
+    first = segments[index]
+    words = text[speech_start(text, first) : first.end]
+    after = segments[index + 1] if index + 1 < len(segments) else None
+    if not words.strip() and after is not None and after.speaker == first.speaker:
+        words = text[speech_start(text, after) : after.end]
+    return " ".join(words.split())

@@ -186,12 +186,16 @@ class ReaderDocument:
         dim.setForeground(theme.muted_color())
         dim.setFontWeight(QFont.Weight.Normal)
         dim.setFontItalic(False)
+        tight = QTextBlockFormat()
+        tight.setBottomMargin(0.1 * self.font.pointSizeF() * 1.33)
         for seg in segments:
             end = speech_start(text, seg)
             if end > seg.start:
                 cursor.setPosition(self.to_qt(seg.start))
                 cursor.setPosition(self.to_qt(end), QTextCursor.MoveMode.KeepAnchor)
                 cursor.mergeCharFormat(dim)
+            if end >= seg.end:  # a name alone on its line sits on the words below it
+                cursor.mergeBlockFormat(tight)
 
     def _apply_spans(self, cursor: QTextCursor, spans: tuple[Span, ...]) -> None:
         """Headings, emphasis, code, links, lists and quotations of a Markdown file, over
