@@ -251,12 +251,15 @@ def speech_start(text: str, seg: Segment) -> int:
     `seg.end` for a name alone on its line, `seg.start` for a paragraph without a label."""
     if not seg.label:
         return seg.start
+    head = seg.start + len(seg.label)
+    if text.startswith(seg.label, seg.start) and head < seg.end and text[head] in ":：":
+        # "Name: " as most transcripts write it (and as a file's turns are): no search.
+        head += 1
+        while head < seg.end and text[head] in " \t":
+            head += 1
+        return head
     candidate = _label_candidate(text[seg.start : seg.end])
-    if candidate is None:  # a label the file gave, written "Name: " before the words
-        par = text[seg.start : seg.end]
-        head = len(seg.label) + 1
-        return seg.start + head if par.startswith(seg.label) and head <= len(par) else seg.start
-    return seg.start + candidate[0].end
+    return seg.start + candidate[0].end if candidate else seg.start
 
 
 @lru_cache(maxsize=4096)  # a transcript repeats a few names thousands of times
