@@ -8,9 +8,12 @@ from pathlib import Path
 import orjson
 import pytest
 
+from reader.core.export import FORMATS
+from reader.core.export.common import ExportOptions
 from reader.core.interview import Role
 from reader.ui.speakers.speakers_dialog import SIDE, SpeakersDialog
 from reader.ui.window.main_window import MainWindow
+from tests.ui.test_main_window import saved
 
 FOCUS_GROUP = (
     "Moderator: Who here draws by hand?\n\n"
@@ -20,10 +23,6 @@ FOCUS_GROUP = (
     "Host: Why not?\n\n"
     "Bo: Speed, mostly. And habit.\n"
 )
-
-
-def saved(path: Path) -> dict:
-    return orjson.loads(path.read_bytes())
 
 
 @pytest.fixture
@@ -141,3 +140,16 @@ def test_unsure_detection_offers_the_dialog(make_window, tmp_path: Path, qtbot) 
 def test_sure_detection_shows_no_line(window: MainWindow, qtbot) -> None:
     qtbot.waitUntil(lambda: not window.speakers._check_timer.isActive())
     assert not window.speakers.hint.isVisible()
+
+
+def test_exports_follow_the_speakers_at_once(group: MainWindow, dialogs) -> None:
+    dialog = open_dialog(group)
+    dialog.select("Ann")
+    dialogs.text_answers.append(("Ann Lee", True))
+    dialog.rename_button.click()
+    ann = dialog.table.cellWidget(1, SIDE)
+    ann.setCurrentIndex(ann.findText("Asks"))
+    exported = orjson.loads(FORMATS["json"](group.interview.session, ExportOptions()))
+    spoken = [(p["speaker"], p["role"]) for p in exported["segments"] if p["speaker"]]
+    assert spoken[:2] == [("Moderator", "question"), ("Ann Lee", "question")]
+    assert exported["structure"]["sides"] == {"Ann Lee": "question"}
