@@ -2,7 +2,8 @@
 # Debian/Ubuntu packages the app needs (venv, Qt's libraries): installed when run as root,
 # otherwise named in one message.
 #   .ci/system-deps.sh run    python3-venv (Debian's python3 lacks venv without it),
-#                             libraries for a real window (xcb) and a good reading font
+#                             libraries for a real window (xcb), a good reading font, emoji
+#                             and CJK fonts
 #   .ci/system-deps.sh test   the same plus Xvfb and xdotool for the real-window tests
 set -euo pipefail
 kind=${1:-run}
@@ -13,6 +14,10 @@ packages=(
   libxcb-cursor0 libxcb-icccm4 libxcb-keysyms1 libxcb-image0 libxcb-render-util0
   libxcb-shape0 libxcb-randr0 libxcb-xinerama0 libxcb-xkb1
   fonts-dejavu-core fonts-noto-core
+  # Emoji and flags in colour (10 MB). CJK from Droid Sans Fallback (7 MB: ideographs,
+  # kana, hangul and their full-width punctuation) rather than fonts-noto-cjk (91 MB
+  # installed), which only adds regional glyph variants and weights a reader can do without.
+  fonts-noto-color-emoji fonts-droid-fallback
 )
 [[ $kind == test ]] && packages+=(xvfb xauth xdotool)
 command -v dpkg-query >/dev/null || exit 0  # not Debian or Ubuntu: the user knows their system

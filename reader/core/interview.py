@@ -117,6 +117,7 @@ _QUESTION_LABELS = {
 _ANSWER_LABELS = {"a", "answer", "interviewee", "respondent", "participant", "guest", "p"}
 # Short forms merged with the label they stand for.
 _ALIASES = {"int": "interviewer", "intv": "interviewer", "i": "interviewer", "r": "respondent"}
+_SIDES = (Role.QUESTION, Role.ANSWER)
 _LABELLED_SHARE = 0.3
 _ALONE_SHARE = 0.2  # names alone on their line, without a time, must be this common
 _LOWER_CASE_REPEATS = 3  # a label in lower case ("speaker 1:") must recur this often
@@ -245,6 +246,22 @@ def is_non_speech(par: str) -> bool:
     return len(par) <= _NON_SPEECH_MAX_CHARS and bool(_NON_SPEECH_RE.fullmatch(par))
 
 
+def speech_start(text: str, seg: Segment) -> int:
+    """Where the words of `seg` start in `text`: after its label ("Name: ", "**Q:** "),
+    `seg.end` for a name alone on its line, `seg.start` for a paragraph without a label."""
+    if not seg.label:
+        return seg.start
+    head = seg.start + len(seg.label)
+    if text.startswith(seg.label, seg.start) and head < seg.end and text[head] in ":：":
+        # "Name: " as most transcripts write it (and as a file's turns are): no search.
+        head += 1
+        while head < seg.end and text[head] in " \t":
+            head += 1
+        return head
+    candidate = _label_candidate(text[seg.start : seg.end])
+    return seg.start + candidate[0].end if candidate else seg.start
+
+
 @lru_cache(maxsize=4096)  # a transcript repeats a few names thousands of times
 def speaker_key(name: str) -> str:
     """What variants of one label have in common: case, spacing, markup, a number with
@@ -368,19 +385,31 @@ def _display_names(labels: Sequence[Label | None], keys: Sequence[str]) -> dict[
 
 
 def apply_corrections(
-    segments: list[Segment], roles: dict[int, Role], speakers: dict[str, str]
+    segments: list[Segment],
+    roles: dict[int, Role],
+    speakers: dict[str, str],
+    sides: dict[str, Role] | None = None,
 ) -> list[Segment]:
     """The reader's corrections applied to `segments`, as new segments.
 
     `roles` maps a segment's start offset to the role the reader chose; `speakers` renames
-    a detected speaker. A paragraph moved to QUESTION or ANSWER keeps its own speaker; one
-    without a speaker, or spoken by the other side, takes that side's usual speaker
-    ("Interviewer" / "Interviewee" when there is none). Other roles have no speaker.
+    a detected speaker; `sides` puts a speaker (by the name shown, after renaming) on the
+    asking (QUESTION) or answering (ANSWER) side for all their questions and answers.
+    A paragraph moved to QUESTION or ANSWER keeps its own speaker; one without a speaker,
+    or spoken by the other side, takes that side's usual speaker ("Interviewer" /
+    "Interviewee" when there is none). Other roles have no speaker.
     """
-    renamed = [
-        replace(seg, speaker=speakers[seg.speaker]) if speakers.get(seg.speaker) else seg
-        for seg in segments
-    ]
+    sides = sides or {}
+    renamed = []
+    for seg in segments:
+        speaker = speakers.get(seg.speaker) or seg.speaker
+        side = sides.get(speaker)
+        role = side if side is not None and seg.role in _SIDES else seg.role
+        renamed.append(
+            seg
+            if (speaker, role) == (seg.speaker, seg.role)
+            else replace(seg, speaker=speaker, role=role)
+        )
     sides = {
         Role.QUESTION: _usual_speaker(renamed, Role.QUESTION, _INTERVIEWER),
         Role.ANSWER: _usual_speaker(renamed, Role.ANSWER, _INTERVIEWEE),

@@ -49,6 +49,8 @@ class NotesData:
     notes: str = ""
     roles: list[RoleCorrection] = field(default_factory=list)
     speakers: dict[str, str] = field(default_factory=dict)
+    # Speaker (the name shown) -> the side they are on: Role.QUESTION asks, Role.ANSWER answers.
+    sides: dict[str, Role] = field(default_factory=dict)
     # What loading repaired (never saved): told to the user when the notes open.
     notices: list[str] = field(default_factory=list, compare=False, repr=False)
 
@@ -65,13 +67,15 @@ class NotesData:
             "document": self.document,
             "colors": self.colors,
         }
-        if self.roles or self.speakers:
+        if self.roles or self.speakers or self.sides:
             data["structure"] = {
                 "roles": [
                     {"start": r.start, "quote": r.quote, "role": str(r.role)} for r in self.roles
                 ],
                 "speakers": self.speakers,
             }
+            if self.sides:  # added in 0.2; left out when empty, so older files stay the same
+                data["structure"]["sides"] = {name: str(r) for name, r in self.sides.items()}
         data["notes"] = self.notes
         data["highlights"] = (
             list(self.highlights) if native_highlights else [h.to_json() for h in self.highlights]
@@ -107,6 +111,7 @@ class NotesData:
                 for r in structure.get("roles", [])
             ],
             speakers=dict(structure.get("speakers", {})),
+            sides={name: Role(r) for name, r in structure.get("sides", {}).items()},
         )
 
 
@@ -157,6 +162,8 @@ def validate(data: Any) -> None:
 # The format's history. Each entry upgrades a file object of version N to N + 1; a change
 # of the format adds one here, raises VERSION and keeps an old file in tests/data.
 #   1 (0.1.0): format, version, generator, document, colors, structure, notes, highlights.
+#     Additions readable by older builds of version 1 (they ignore them): document.format,
+#     structure.sides.
 MIGRATIONS: dict[int, Callable[[dict[str, Any]], dict[str, Any]]] = {}
 
 

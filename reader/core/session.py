@@ -78,7 +78,9 @@ class Session:
                     continue  # kept in the file, but its paragraph is gone
                 start = found
             roles[start] = correction.role
-        self.segments = apply_corrections(self.detected, roles, self.notes.speakers)
+        self.segments = apply_corrections(
+            self.detected, roles, self.notes.speakers, self.notes.sides
+        )
         self._starts = [seg.start for seg in self.segments]
         self.question_numbers = question_numbers(self.segments)
         first: dict[int, int] = {}  # question number -> index of its first paragraph
@@ -134,6 +136,54 @@ class Session:
         else:
             self.notes.speakers[detected_name] = new_name
         self.refresh_segments()
+
+    def speaker_corrections(self) -> tuple[dict[str, str], dict[str, Role]]:
+        """(names, sides) as the notes hold them: detected name -> chosen name, and the
+        name shown -> the side that speaker is on."""
+        return dict(self.notes.speakers), dict(self.notes.sides)
+
+    def restore_speaker_corrections(self, speakers: dict[str, str], sides: dict[str, Role]) -> None:
+        self.notes.speakers = dict(speakers)
+        self.notes.sides = dict(sides)
+        self.refresh_segments()
+
+    def shown_speakers(self) -> dict[str, list[str]]:
+        """Each speaker's name as shown -> the detected names it stands for (several after
+        a merge), in order of first appearance."""
+        shown: dict[str, list[str]] = {}
+        for detected in dict.fromkeys(seg.speaker for seg in self.detected if seg.speaker):
+            shown.setdefault(self.notes.speakers.get(detected) or detected, []).append(detected)
+        return shown
+
+    def speakers_renamed(self, shown: str, new: str) -> tuple[dict[str, str], dict[str, Role]]:
+        """The speaker corrections with the speaker shown as `shown` called `new`.
+
+        When another speaker is already shown as `new`, the two become one speaker: every
+        detected name of both maps to `new`, and the side chosen for `new` stays.
+        """
+        names, sides = self.speaker_corrections()
+        speakers = self.shown_speakers()
+        merging = new != shown and new in speakers
+        for detected in speakers.get(shown, []):
+            if new == detected:
+                names.pop(detected, None)
+            else:
+                names[detected] = new
+        side = sides.pop(shown, None)
+        if side is not None and not merging:
+            sides[new] = side
+        return names, sides
+
+    def speakers_with_side(
+        self, shown: str, side: Role | None
+    ) -> tuple[dict[str, str], dict[str, Role]]:
+        """The speaker corrections with `shown` on `side` (None: as detected)."""
+        names, sides = self.speaker_corrections()
+        if side is None:
+            sides.pop(shown, None)
+        else:
+            sides[shown] = side
+        return names, sides
 
     # Highlights --------------------------------------------------------------------------
 

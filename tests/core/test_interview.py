@@ -16,6 +16,7 @@ from reader.core.interview import (
     detect_segments,
     question_numbers,
     speaker_report,
+    speech_start,
     split_paragraphs,
 )
 
@@ -508,3 +509,19 @@ def test_speaker_report_of_the_bundled_interview_is_sure() -> None:
         ("Interviewer", Q, 13),
         ("Interviewee", A, 13),
     ]
+
+
+@pytest.mark.parametrize(
+    ("par", "speech"),
+    [
+        ("Interviewer: Why?", "Why?"),
+        ("**Q:** Why?", "Why?"),
+        ("[00:01:02] Ann Lee: Why?", "Why?"),
+        ("記者：なぜ？", "なぜ？"),
+        ("Nobody labels this.", "Nobody labels this."),
+    ],
+)
+def test_speech_start_skips_the_label(par: str, speech: str) -> None:
+    text = f"Intro line.\n{par}\nAnn: Because.\nBo: Yes.\nAnn: Sure."
+    seg = next(s for s in detect_segments(text) if text[s.start : s.end] == par)
+    assert text[speech_start(text, seg) : seg.end] == speech

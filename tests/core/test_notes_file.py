@@ -5,6 +5,7 @@ from __future__ import annotations
 import copy
 import json
 from collections.abc import Callable
+from dataclasses import replace
 from datetime import datetime
 from functools import cache
 from pathlib import Path
@@ -63,6 +64,7 @@ def full_notes() -> NotesData:
         notes="# Notes\n\nRTL: שלום, مرحبا — CJK: 中文 𠀋\n",
         roles=[RoleCorrection(0, TEXT[:32], Role.ANSWER)],
         speakers={"Q": "Jane Doe", "A": "Dr. Ünal"},
+        sides={"Jane Doe": Role.QUESTION, "Sam": Role.ANSWER},
     )
 
 
@@ -210,6 +212,7 @@ def test_sample_file_parses_and_validates() -> None:
     assert notes.highlights[0].tags == ("method", "script")
     assert notes.roles == [RoleCorrection(1297, "I was fortunate enough to chat w", Role.ASIDE)]
     assert notes.speakers == {"Interviewee": "Alex Ross Perry"}
+    assert notes.sides == {}  # written before sides existed
     assert "🎬" in notes.notes
 
 
@@ -287,6 +290,7 @@ SCHEMA_VIOLATIONS: dict[str, Callable[[dict[str, Any]], None]] = {
     "roles-object": _set("structure.roles", {}),
     "role-unknown": _set("structure.roles.0.role", "narrator"),
     "speaker-name-number": _set("structure.speakers.Q", 7),
+    "side-unknown": _set("structure.sides.Sam", "narrator"),
     "no-document": _delete("document"),
     "no-colors": _delete("colors"),
     "no-notes": _delete("notes"),
@@ -394,3 +398,15 @@ def test_older_version_is_migrated(monkeypatch: pytest.MonkeyPatch) -> None:
     assert migrated_from == 1
     assert notes.notes.endswith(" (migrated)")
     assert notes_file.parse_migrating(orjson.dumps({**data, "version": 2}))[1] is None
+
+
+def test_sides_are_left_out_when_none_are_chosen() -> None:
+    """Files without chosen sides keep the shape older builds wrote."""
+    data = orjson.loads(serialise(replace(full_notes(), sides={})))
+    assert set(data["structure"]) == {"roles", "speakers"}
+    only_sides = NotesData(document=document_meta(), sides={"Ann": Role.ANSWER})
+    assert orjson.loads(serialise(only_sides))["structure"] == {
+        "roles": [],
+        "speakers": {},
+        "sides": {"Ann": "answer"},
+    }

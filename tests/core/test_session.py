@@ -303,3 +303,53 @@ def test_changed_document_sets_anchor_summary_and_keeps_orphans(bundled: Documen
     third = reopen(again)
     assert third.anchor_summary is None
     assert third.highlight(lost.id).orphan  # type: ignore[union-attr]
+
+
+# --- speakers: rename, merge, sides -----------------------------------------------------
+
+FOCUS_GROUP = (
+    "Moderator: Who draws by hand?\n"
+    "Ann: I do, every day.\n"
+    "Host: And you, Bo?\n"
+    "Bo: Never. I start on screen.\n"
+    "host: Why not?\n"
+    "Bo: Speed, mostly.\n"
+)
+
+
+def test_merging_two_speakers_makes_one_and_undoes_cleanly() -> None:
+    session = Session.open(make_document(FOCUS_GROUP), None)
+    assert list(session.shown_speakers()) == ["Moderator", "Ann", "Host", "Bo"]
+    before = session.speaker_corrections()
+    session.restore_speaker_corrections(*session.speakers_renamed("Host", "Moderator"))
+    assert session.shown_speakers() == {
+        "Moderator": ["Moderator", "Host"],
+        "Ann": ["Ann"],
+        "Bo": ["Bo"],
+    }
+    assert [s.speaker for s in session.segments if s.role is Role.QUESTION] == ["Moderator"] * 3
+    # Renaming the merged speaker renames every name it stands for.
+    session.restore_speaker_corrections(*session.speakers_renamed("Moderator", "Léa"))
+    assert session.notes.speakers == {"Moderator": "Léa", "Host": "Léa"}
+    assert reopen(session).segments == session.segments
+    session.restore_speaker_corrections(*before)
+    assert session.segments == session.detected
+
+
+def test_sides_put_several_speakers_on_each_side() -> None:
+    session = Session.open(make_document(FOCUS_GROUP), None)
+    session.restore_speaker_corrections(*session.speakers_with_side("Ann", Role.QUESTION))
+    session.restore_speaker_corrections(*session.speakers_with_side("Moderator", Role.ANSWER))
+    roles = {seg.speaker: seg.role for seg in session.segments}
+    assert roles == {
+        "Moderator": Role.ANSWER,
+        "Ann": Role.QUESTION,
+        "Host": Role.QUESTION,
+        "Bo": Role.ANSWER,
+    }
+    # A renamed speaker keeps their side; a side is saved by the name shown.
+    session.restore_speaker_corrections(*session.speakers_renamed("Ann", "Ann Lee"))
+    assert session.notes.sides == {"Ann Lee": Role.QUESTION, "Moderator": Role.ANSWER}
+    assert reopen(session).segments == session.segments
+    session.restore_speaker_corrections(*session.speakers_with_side("Ann Lee", None))
+    assert session.notes.sides == {"Moderator": Role.ANSWER}

@@ -82,7 +82,7 @@ class HighlightEditing(QObject):
             self._parent, "Rename Speaker", f"Name for “{current}”:", text=current
         )
         if ok:
-            controller.rename_speaker(detected, name)
+            controller.rename_speaker(current, name)
 
     def go_to(self, highlight_id: str) -> None:
         """Scroll the reader to the highlight and make it current."""

@@ -40,20 +40,26 @@ class SetRoleCommand(QUndoCommand):
         self._controller.structure_edited()
 
 
-class RenameSpeakerCommand(QUndoCommand):
-    def __init__(self, controller: Controller, detected: str, new_name: str) -> None:
-        super().__init__("Rename Speaker")
+class SpeakersCommand(QUndoCommand):
+    """Speakers renamed, merged or put on a side: the corrections before and after."""
+
+    def __init__(
+        self,
+        controller: Controller,
+        text: str,
+        corrections: tuple[dict[str, str], dict[str, Role]],
+    ) -> None:
+        super().__init__(text)
         self._controller = controller
-        self._detected = detected
-        self._new = new_name
-        self._old = controller.session.notes.speakers.get(detected, detected)
+        self._before = controller.session.speaker_corrections()
+        self._after = corrections
 
     def redo(self) -> None:
-        self._controller.session.rename_speaker(self._detected, self._new)
+        self._controller.session.restore_speaker_corrections(*self._after)
         self._controller.structure_edited()
 
     def undo(self) -> None:
-        self._controller.session.rename_speaker(self._detected, self._old)
+        self._controller.session.restore_speaker_corrections(*self._before)
         self._controller.structure_edited()
 
 

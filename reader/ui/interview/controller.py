@@ -14,9 +14,9 @@ from reader.ui.interview.commands import (
     DeleteHighlightCommand,
     EditHighlightCommand,
     ImportHighlightsCommand,
-    RenameSpeakerCommand,
     SetColorLabelsCommand,
     SetRoleCommand,
+    SpeakersCommand,
 )
 from reader.ui.persistence.saver import NotesSaver
 
@@ -66,12 +66,30 @@ class Controller(QObject):
             return
         self.undo_stack.push(SetRoleCommand(self, start, role))
 
-    def rename_speaker(self, detected: str, new_name: str) -> None:
+    def rename_speaker(self, shown: str, new_name: str) -> None:
+        """Call the speaker shown as `shown` `new_name`; a name another speaker has
+        already merges the two."""
         if not self.writable():
             return
         new_name = new_name.strip()
-        if new_name:
-            self.undo_stack.push(RenameSpeakerCommand(self, detected, new_name))
+        if new_name and new_name != shown:
+            merging = new_name in self.session.shown_speakers()
+            self.undo_stack.push(
+                SpeakersCommand(
+                    self,
+                    "Merge Speakers" if merging else "Rename Speaker",
+                    self.session.speakers_renamed(shown, new_name),
+                )
+            )
+
+    def set_speaker_side(self, shown: str, side: Role | None) -> None:
+        """Put a speaker on the asking (QUESTION) or answering (ANSWER) side; None: as
+        detected."""
+        if not self.writable():
+            return
+        if self.session.notes.sides.get(shown) != side:
+            corrections = self.session.speakers_with_side(shown, side)
+            self.undo_stack.push(SpeakersCommand(self, "Choose Who Asks", corrections))
 
     def add_highlight(self, start: int, end: int, color: str) -> Highlight | None:
         """The new highlight, or None when the notes are read-only. The same span again

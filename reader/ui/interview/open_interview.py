@@ -14,13 +14,14 @@ from PySide6.QtCore import QObject, QSettings, Signal
 from PySide6.QtGui import QTextCursor, QTextDocument, QUndoGroup
 from PySide6.QtWidgets import QMessageBox, QPlainTextDocumentLayout, QWidget
 
-from reader.core.document import Document, DocumentError, load_document
+from reader.core.document import Document, DocumentError
 from reader.core.notes_file import NotesData, serialise
 from reader.core.notes_location import candidates, locate_notes, remember_notes_path
 from reader.core.notes_opening import NotesRead, read_notes
 from reader.core.session import Session
 from reader.core.store import describe_os_error
 from reader.ui import dialogs
+from reader.ui.interview import loading
 from reader.ui.interview.controller import Controller
 from reader.ui.persistence.safety import BannerActions, NotesSafety, keep_backups
 from reader.ui.persistence.saver import NotesSaver
@@ -97,9 +98,11 @@ class OpenInterview(QObject):
         another window has open); False (after saying why) when it cannot be, or when the
         user chose to keep the interview that is open."""
         try:
-            document = load_document(document_path)
+            document = loading.load(document_path, self._window)
         except DocumentError as exc:
             QMessageBox.warning(self._window, "Cannot open the interview", str(exc))
+            return False
+        if document is None:  # cancelled while a large file was read
             return False
         if not self.may_discard_unsaved():
             return False

@@ -7,6 +7,7 @@ from bisect import bisect_right
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import QListWidget, QListWidgetItem, QWidget
 
+from reader.core.interview import speech_start
 from reader.core.session import Session
 
 PREVIEW_CHARS = 90
@@ -37,7 +38,7 @@ class OutlineList(QListWidget):
         text = session.document.text
         for index, number in session.questions:  # one row per question, however long
             seg = session.segments[index]
-            preview = " ".join(text[seg.start : seg.end].split())
+            preview = _words(session, index)
             if len(preview) > PREVIEW_CHARS:
                 preview = preview[: PREVIEW_CHARS - 1].rstrip() + "…"
             item = QListWidgetItem(f"Q{number}  {preview}")
@@ -65,3 +66,16 @@ class OutlineList(QListWidget):
         start = item.data(Qt.ItemDataRole.UserRole)
         if start is not None:
             self.questionActivated.emit(start)
+
+
+def _words(session: Session, index: int) -> str:
+    """A question's words without its speaker label ("Interviewer: " on every row says
+    nothing); for a name alone on its line, the words of the paragraph after it."""
+    text = session.document.text
+    segments = session.segments
+    first = segments[index]
+    words = text[speech_start(text, first) : first.end]
+    after = segments[index + 1] if index + 1 < len(segments) else None
+    if not words.strip() and after is not None and after.speaker == first.speaker:
+        words = text[speech_start(text, after) : after.end]
+    return " ".join(words.split())

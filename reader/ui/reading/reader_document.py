@@ -3,6 +3,8 @@
 The document's text is exactly the normalised source text (Qt turns each LF into a block
 boundary), so no label or decoration ever enters the text that offsets refer to: speaker
 labels, markers and highlights are painted by the view; roles are character formats.
+Speaker labels in the text are dimmed, blank lines between paragraphs kept low, and a
+Markdown file's formatting (Document.spans) is applied on top.
 """
 
 from __future__ import annotations
@@ -11,18 +13,24 @@ from PySide6.QtCore import Qt
 from PySide6.QtGui import (
     QBrush,
     QFont,
+    QFontDatabase,
+    QTextBlock,
     QTextBlockFormat,
     QTextCharFormat,
     QTextCursor,
     QTextDocument,
 )
 
-from reader.core.interview import Role, Segment
+from reader.core.document import Span
+from reader.core.interview import Role, Segment, speech_start
 from reader.core.offsets import Utf16Index
 from reader.core.session import Session
 from reader.ui import theme
+from reader.ui.reading.margin import MarginLine, margin_lines
 
 LINE_HEIGHT_PERCENT = 140
+BLANK_LINE_PX = 2  # paragraphs keep their own spacing; a blank line adds almost none
+HEADING_SCALE = {1: 1.5, 2: 1.3, 3: 1.15, 4: 1.05, 5: 1.0, 6: 1.0}
 
 
 class ReaderDocument:
@@ -39,6 +47,8 @@ class ReaderDocument:
         self.qdoc.setPlainText(session.document.text)
         self.block_segment: list[int] = []  # block number -> segment index, -1 for blank lines
         self.question_numbers: dict[int, int] = {}  # question segment start -> its number
+        self.transcript = False  # turns start with speaker labels
+        self.has_links = any(span.kind == "link" for span in session.document.spans)
         self.apply_structure()
 
     # Offsets: the single conversion point between the model and Qt ----------------------
@@ -53,6 +63,14 @@ class ReaderDocument:
         if 0 <= block_number < len(self.block_segment) and self.block_segment[block_number] >= 0:
             return self.session.segments[self.block_segment[block_number]]
         return None
+
+    def margin_of_block(self, block_number: int) -> tuple[MarginLine, ...]:
+        """What the margin says beside a block (nothing beside a blank line)."""
+        if 0 <= block_number < len(self.block_segment) and self.block_segment[block_number] >= 0:
+            segments = self.session.segments
+            index = self.block_segment[block_number]
+            return margin_lines(segments, index, self.session.question_numbers, self.transcript)
+        return ()
 
     # Structure ---------------------------------------------------------------------------
 
@@ -69,14 +87,22 @@ class ReaderDocument:
         # Formats are values: build each once, not once per paragraph (16,000 in 5 MB).
         char_formats = {role: self.base_format(role) for role in Role}
         block_formats: dict[tuple[Role, Role | None], QTextBlockFormat] = {}
+        blank = self._blank_format()
+        labelled: list[Segment] = []
         for i, seg in enumerate(segments):
-            # Segments are whole lines: advance to the line that holds this one.
+            # Segments are whole lines: advance to the line that holds this one; the lines
+            # passed on the way hold no segment, so they are blank.
+            passed = line
             while True:
                 newline = text.find("\n", line_start)
                 if newline == -1 or newline >= seg.start:
                     break
                 line += 1
                 line_start = newline + 1
+            for number in range(passed + (i > 0), line):
+                self._lower(cursor, self.qdoc.findBlockByNumber(number), blank)
+            if seg.label:
+                labelled.append(seg)
             self.block_segment[line] = i
             block = self.qdoc.findBlockByNumber(line)
             cursor.setPosition(block.position())
@@ -89,6 +115,10 @@ class ReaderDocument:
             )
             cursor.setCharFormat(char_formats[seg.role])
             previous_role = seg.role
+        if self.session.document.spans:  # Markdown only: plain text pays nothing
+            self._apply_spans(cursor, self.session.document.spans)
+        self._dim_labels(cursor, labelled)
+        self.transcript = bool(labelled)
         cursor.endEditBlock()
         self.question_numbers = {
             segments[i].start: n for i, n in self.session.question_numbers.items()
@@ -129,4 +159,81 @@ class ReaderDocument:
             fmt.setFontItalic(True)
             if role is Role.ASIDE:
                 fmt.setFontPointSize(self.font.pointSizeF() * 0.86)
+        return fmt
+
+    # Transcripts and Markdown ----------------------------------------------------------
+
+    def _blank_format(self) -> QTextCharFormat:
+        """A blank line's height comes from its font: a tiny one keeps it low."""
+        fmt = QTextCharFormat()
+        fmt.setFontPointSize(BLANK_LINE_PX * 0.5)
+        return fmt
+
+    def _lower(self, cursor: QTextCursor, block: QTextBlock, tiny: QTextCharFormat) -> None:
+        cursor.setPosition(block.position())
+        cursor.setBlockFormat(QTextBlockFormat())
+        cursor.setBlockCharFormat(tiny)  # an empty block's line is as tall as this format
+        if block.length() > 1:  # spaces only
+            cursor.setPosition(
+                block.position() + block.length() - 1, QTextCursor.MoveMode.KeepAnchor
+            )
+            cursor.setCharFormat(tiny)
+
+    def _dim_labels(self, cursor: QTextCursor, segments: list[Segment]) -> None:
+        """The speaker label at a turn's start in a quiet tone: the margin names the speaker."""
+        text = self.session.document.text
+        dim = QTextCharFormat()
+        dim.setForeground(theme.muted_color())
+        dim.setFontWeight(QFont.Weight.Normal)
+        dim.setFontItalic(False)
+        tight = QTextBlockFormat()
+        tight.setBottomMargin(0.1 * self.font.pointSizeF() * 1.33)
+        for seg in segments:
+            end = speech_start(text, seg)
+            if end > seg.start:
+                cursor.setPosition(self.to_qt(seg.start))
+                cursor.setPosition(self.to_qt(end), QTextCursor.MoveMode.KeepAnchor)
+                cursor.mergeCharFormat(dim)
+            if end >= seg.end:  # a name alone on its line sits on the words below it
+                cursor.mergeBlockFormat(tight)
+
+    def _apply_spans(self, cursor: QTextCursor, spans: tuple[Span, ...]) -> None:
+        """Headings, emphasis, code, links, lists and quotations of a Markdown file, over
+        the role formats; the text stays the rendered plain text."""
+        for span in spans:
+            cursor.setPosition(self.to_qt(span.start))
+            cursor.setPosition(self.to_qt(span.end), QTextCursor.MoveMode.KeepAnchor)
+            if span.kind in ("list_item", "blockquote"):
+                em = self.font.pointSizeF() * 1.33  # points to pixels at 96 dpi
+                block = QTextBlockFormat()
+                block.setLeftMargin(1.5 * em)
+                if span.kind == "list_item":  # items of a list sit together
+                    block.setBottomMargin(0.25 * em)
+                cursor.mergeBlockFormat(block)
+            cursor.mergeCharFormat(self._span_format(span))
+
+    def _span_format(self, span: Span) -> QTextCharFormat:
+        fmt = QTextCharFormat()
+        kind = span.kind
+        if kind.startswith("heading"):
+            fmt.setFontPointSize(self.font.pointSizeF() * HEADING_SCALE.get(int(kind[-1]), 1.0))
+            fmt.setFontWeight(QFont.Weight.Bold)
+            fmt.setForeground(theme.text_color())
+        elif kind == "strong":
+            fmt.setFontWeight(QFont.Weight.Bold)
+        elif kind == "emphasis":
+            fmt.setFontItalic(True)
+        elif kind == "strike":
+            fmt.setFontStrikeOut(True)
+        elif kind == "code":
+            fixed = QFontDatabase.systemFont(QFontDatabase.SystemFont.FixedFont)
+            fmt.setFontFamilies([fixed.family()])
+        elif kind == "link":
+            fmt.setAnchor(True)
+            fmt.setAnchorHref(span.url)
+            fmt.setFontUnderline(True)
+            fmt.setForeground(theme.accent_color())
+            fmt.setToolTip(span.url)
+        elif kind == "blockquote":
+            fmt.setFontItalic(True)
         return fmt

@@ -8,7 +8,6 @@ from PySide6.QtCore import QEvent, QPoint, QPointF, Qt, QTimer, Signal
 from PySide6.QtGui import (
     QAction,
     QActionGroup,
-    QColor,
     QContextMenuEvent,
     QFocusEvent,
     QFontMetricsF,
@@ -29,6 +28,8 @@ from reader.core.session import Session
 from reader.ui import theme
 from reader.ui.dialogs import swatch_icon
 from reader.ui.reading.highlight_layer import HighlightLayer
+from reader.ui.reading.links import LinkOpener
+from reader.ui.reading.margin import fit
 from reader.ui.reading.reader_document import ReaderDocument
 from reader.ui.reading.selection_bar import SelectionBar
 
@@ -84,6 +85,7 @@ class ReaderView(QTextEdit):
         self._block_hint = QTextBlock()
         self.default_color = DEFAULT_COLOR
         self.highlights = HighlightLayer(self)
+        self.links = LinkOpener(self, lambda: self.reading is not None and self.reading.has_links)
         self.selection_bar = SelectionBar(self.viewport())
         self.selection_bar.colorChosen.connect(lambda c: self._highlight_selection(c))
         self.selection_bar.noteChosen.connect(lambda: self._highlight_selection(then="note"))
@@ -462,61 +464,35 @@ class ReaderView(QTextEdit):
         under.end()
         super().paintEvent(event)
         painter = QPainter(self.viewport())
+        self._paint_margin(painter)
+        self.highlights.paint_markers(painter)
+        painter.end()
+
+    def _paint_margin(self, painter: QPainter) -> None:
+        """Each visible block's margin lines, the first on its first line's baseline,
+        right-aligned against the text column."""
+        assert self.reading is not None
         painter.setFont(self._label_font)
         layout = self.document().documentLayout()
         offset_y = self.verticalScrollBar().value()
         left = self.document().rootFrame().frameFormat().leftMargin()
         block = self.block_at_y(offset_y)
         height = self.viewport().height()
-        numbers = self.reading.question_numbers
         metrics = QFontMetricsF(self._label_font)
-        previous = self.reading.segment_of_block(block.blockNumber() - 1)
+        room = left - 26  # from the window edge to the gap before the text
         while block.isValid():
-            rect = layout.blockBoundingRect(block)
-            top = rect.top() - offset_y
-            if top > height:
+            if layout.blockBoundingRect(block).top() - offset_y > height:
                 break
-            segment = self.reading.segment_of_block(block.blockNumber())
-            if segment is not None:
-                label, color = self._margin_label(segment, previous, numbers)
-                if label and block.layout().lineCount():
-                    # On the first line's baseline, right-aligned against the text column.
-                    line = block.layout().lineAt(0)
-                    baseline = block.layout().position().y() + line.y() + line.ascent()
-                    width = metrics.horizontalAdvance(label)
-                    painter.setPen(color)
-                    painter.drawText(QPointF(left - 18 - width, baseline - offset_y), label)
-                previous = segment
+            lines = self.reading.margin_of_block(block.blockNumber())
+            if lines and block.layout().lineCount():
+                first = block.layout().lineAt(0)
+                baseline = block.layout().position().y() + first.y() + first.ascent() - offset_y
+                for number, line in enumerate(lines):
+                    label = fit(line.text, metrics, room)
+                    painter.setPen(theme.accent_color() if line.accent else theme.muted_color())
+                    x = left - 18 - metrics.horizontalAdvance(label)
+                    painter.drawText(QPointF(x, baseline + number * metrics.lineSpacing()), label)
             block = block.next()
-        self.highlights.paint_markers(painter)
-        painter.end()
-
-    def _margin_label(
-        self, segment: Segment, previous: Segment | None, numbers: dict[int, int]
-    ) -> tuple[str, QColor]:
-        muted = theme.muted_color()
-        if segment.role is Role.QUESTION:
-            number = numbers.get(segment.start)
-            if (
-                previous is not None
-                and previous.role is Role.QUESTION
-                and previous.speaker == segment.speaker
-            ):
-                return "", muted
-            return (f"Q{number}" if number else "Q"), theme.accent_color()
-        if segment.role is Role.ANSWER:
-            if (
-                previous is not None
-                and previous.role is Role.ANSWER
-                and previous.speaker == segment.speaker
-            ):
-                return "", muted
-            return _short_name(segment.speaker), muted
-        if segment.role is Role.ASIDE:
-            return "aside", muted
-        if segment.role is Role.INTRO and (previous is None or previous.role is not Role.INTRO):
-            return "intro", muted
-        return "", muted
 
     # Context menu ------------------------------------------------------------------------
 
@@ -600,8 +576,3 @@ def _trim(text: str, start: int, end: int) -> tuple[int, int]:
     while end > start and text[end - 1].isspace():
         end -= 1
     return start, end
-
-
-def _short_name(name: str) -> str:
-    """What fits in the margin: a long name is cut to its last word."""
-    return name if len(name) <= 14 else name.split()[-1][:14]

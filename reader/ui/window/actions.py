@@ -32,6 +32,7 @@ class Actions:
     focus_outline: QAction
     focus_annotations: QAction
     color_labels: QAction
+    speakers: QAction
     quote_in_notes: QAction
     toggle_preview: QAction
     cycle_panes: QAction
@@ -139,6 +140,9 @@ def build_actions(window: QMainWindow, undo_group: QUndoGroup) -> Actions:
         color_labels=_action(
             window, "Highlight &Colours…", None, "Name what each highlight colour means"
         ),
+        speakers=_action(
+            window, "S&peakers…", None, "Rename and merge speakers; choose who asks and answers"
+        ),
         quote_in_notes=_action(
             window, "&Quote in Notes", None, "Quote the selection or highlight in your notes (Q)"
         ),
@@ -226,6 +230,7 @@ def build_menus(window: QMainWindow, actions: Actions, view_toggles: list[QActio
     edit_menu.addSeparator()
     edit_menu.addAction(actions.quote_in_notes)
     edit_menu.addAction(actions.color_labels)
+    edit_menu.addAction(actions.speakers)
     edit_menu.addSeparator()
     for action in (
         actions.find,

@@ -37,6 +37,7 @@ from reader.ui.notes.notes_pane import NotesPane
 from reader.ui.notes.quoting import NotesQuoting
 from reader.ui.outline.outline import OutlineList
 from reader.ui.reading.reader_view import ReaderView
+from reader.ui.speakers.speakers import Speakers
 from reader.ui.window.actions import Actions, build_actions, build_menus
 from reader.ui.window.banner import Banner
 
@@ -60,6 +61,7 @@ class MainWindow(QMainWindow):
         self.banner = Banner()
         self.study = OpenStudy(self)
         self.header_line = HeaderLine(self.study)
+        self.speakers = Speakers(self.interview, self)
         self.splitter = QSplitter(Qt.Orientation.Horizontal)
         self._lay_out_centre()
         self.library = LibraryPanel(self.study)
@@ -114,6 +116,7 @@ class MainWindow(QMainWindow):
         column_layout.setContentsMargins(0, 0, 0, 0)
         column_layout.setSpacing(0)
         column_layout.addWidget(self.header_line)
+        column_layout.addWidget(self.speakers.hint)
         column_layout.addWidget(self.reader, 1)
         column_layout.addWidget(self.find_bar)
         self.splitter.setObjectName("reader-notes-splitter")
@@ -213,6 +216,8 @@ class MainWindow(QMainWindow):
         actions.bullet_list.triggered.connect(lambda: editor.set_line_prefix("- "))
         actions.block_quote.triggered.connect(lambda: editor.set_line_prefix("> "))
         actions.about.triggered.connect(self._about)
+        # Speakers and transcripts (#13).
+        actions.speakers.triggered.connect(self.speakers.show_dialog)
         self._wire_study()
 
     def _wire_study(self) -> None:

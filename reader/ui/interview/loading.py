@@ -1,0 +1,68 @@
+"""Reading an interview file off the GUI thread when it is large, with a busy dialog.
+
+A large transcript (tens of MB of subtitles, a long .docx) takes seconds to parse. The file
+is read and parsed by `load_document` in a worker thread; the window stays painted behind a
+window-modal progress dialog, shown at once so that nothing else can be started meanwhile,
+which says what is happening and can cancel (the worker's result is then dropped). Small
+files are read at once, as before.
+"""
+
+from __future__ import annotations
+
+import os
+import threading
+from pathlib import Path
+
+from PySide6.QtCore import QEventLoop, QObject, Qt, Signal
+from PySide6.QtWidgets import QProgressDialog, QWidget
+
+from reader.core.document import Document, load_document
+
+BACKGROUND_BYTES = 2 * 1024 * 1024  # below this, reading takes well under a second
+
+
+class _Finished(QObject):
+    done = Signal()  # emitted from the worker; delivered on the GUI thread (queued)
+
+
+def load(path: Path, parent: QWidget | None) -> Document | None:
+    """The document at `path`; None when the user cancelled. Raises DocumentError (for
+    a file that cannot be opened) as `load_document` does."""
+    try:
+        size = os.stat(path).st_size
+    except OSError:
+        size = 0  # load_document says what is wrong with the path
+    if size < BACKGROUND_BYTES:
+        return load_document(path)
+    result: list[Document | BaseException] = []
+    finished = _Finished()
+
+    def work() -> None:
+        try:
+            result.append(load_document(path))
+        except BaseException as exc:  # raised again on the GUI thread, as a small file's
+            result.append(exc)
+        finally:
+            finished.done.emit()
+
+    dialog = QProgressDialog(
+        f"Reading {path.name} ({size / 2**20:.0f} MB)…", "Cancel", 0, 0, parent
+    )
+    dialog.setWindowTitle("Opening Interview")
+    dialog.setWindowModality(Qt.WindowModality.WindowModal)
+    dialog.setMinimumDuration(0)
+    dialog.show()
+    loop = QEventLoop()
+    finished.done.connect(loop.quit, Qt.ConnectionType.QueuedConnection)
+    dialog.canceled.connect(loop.quit)
+    threading.Thread(target=work, name="load-interview", daemon=True).start()
+    loop.exec()
+    cancelled = dialog.wasCanceled() and not result
+    dialog.close()
+    dialog.deleteLater()
+    if cancelled:
+        return None
+    outcome = result[0]
+    if isinstance(outcome, BaseException):
+        raise outcome
+    return outcome

@@ -1,0 +1,1 @@
+"""The Speakers dialog and the line that offers it when detection is unsure."""

@@ -1,0 +1,164 @@
+"""The Speakers dialog: every speaker found, with their turns and first words; rename,
+merge, and choose who asks and who answers. Each change is an undoable command, applied
+at once (the dialog stays open and follows the model)."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QKeySequence
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QComboBox,
+    QDialog,
+    QDialogButtonBox,
+    QHBoxLayout,
+    QHeaderView,
+    QInputDialog,
+    QLabel,
+    QPushButton,
+    QTableWidget,
+    QTableWidgetItem,
+    QVBoxLayout,
+    QWidget,
+)
+
+from reader.core.interview import Role, SpeakerInfo, speaker_report
+from reader.ui.interview.open_interview import OpenInterview
+
+SIDES = (("Asks", Role.QUESTION), ("Answers", Role.ANSWER))
+NAME, SIDE, TURNS, WORDS = range(4)
+
+
+class SpeakersDialog(QDialog):
+    def __init__(self, interview: OpenInterview, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setWindowTitle("Speakers")
+        self.setObjectName("speakers-dialog")
+        self._interview = interview
+        # Undo and Redo work here too, a window apart from the main one.
+        undo = interview.undo_group.createUndoAction(self)
+        redo = interview.undo_group.createRedoAction(self)
+        undo.setShortcuts(QKeySequence.StandardKey.Undo)
+        redo.setShortcuts([QKeySequence("Ctrl+Shift+Z"), QKeySequence("Ctrl+Y")])
+        self.addActions([undo, redo])
+        self.table = QTableWidget(0, 4)
+        self.table.setHorizontalHeaderLabels(["Speaker", "Side", "Turns", "First words"])
+        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.table.verticalHeader().hide()
+        self.table.setWordWrap(False)
+        header = self.table.horizontalHeader()
+        for column in (NAME, SIDE, TURNS):
+            header.setSectionResizeMode(column, QHeaderView.ResizeMode.ResizeToContents)
+        header.setSectionResizeMode(WORDS, QHeaderView.ResizeMode.Stretch)
+        self.table.itemDoubleClicked.connect(lambda _item: self.rename())
+        self.rename_button = QPushButton("&Rename…")
+        self.merge_button = QPushButton("&Merge Into…")
+        self.rename_button.clicked.connect(self.rename)
+        self.merge_button.clicked.connect(self.merge)
+        close = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
+        close.rejected.connect(self.reject)
+        self.summary = QLabel()
+        self.summary.setWordWrap(True)
+        buttons = QHBoxLayout()
+        buttons.addWidget(self.rename_button)
+        buttons.addWidget(self.merge_button)
+        buttons.addStretch(1)
+        buttons.addWidget(close)
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.summary)
+        layout.addWidget(self.table, 1)
+        layout.addLayout(buttons)
+        self.resize(720, 360)
+        self.speakers: list[SpeakerInfo] = []
+        interview.structureChanged.connect(self.refresh)
+        interview.opened.connect(self.refresh)
+        interview.replaced.connect(self.refresh)
+        self.refresh()
+
+    def refresh(self, *_args: object) -> None:
+        """Rows from the model as it is now; the selected speaker stays selected."""
+        session = self._interview.session
+        selected = self.selected()
+        report = speaker_report(session.document.text, session.segments) if session else None
+        self.speakers = list(report.speakers) if report else []
+        self.table.setRowCount(len(self.speakers))
+        sides = session.notes.sides if session else {}
+        for row, info in enumerate(self.speakers):
+            name = QTableWidgetItem(info.name)
+            if info.variants:
+                name.setToolTip("Written as: " + ", ".join(info.variants))
+            self.table.setItem(row, NAME, name)
+            self.table.setCellWidget(row, SIDE, self._side_box(info, sides.get(info.name)))
+            turns = QTableWidgetItem(str(info.turns))
+            turns.setTextAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+            self.table.setItem(row, TURNS, turns)
+            words = QTableWidgetItem(info.first_words)
+            words.setToolTip(info.first_words)
+            self.table.setItem(row, WORDS, words)
+            if info.name == selected:
+                self.table.selectRow(row)
+        if self.speakers and not self.table.selectedItems():
+            self.table.selectRow(0)
+        self.summary.setText(
+            "No speakers were found."
+            if not self.speakers
+            else "Changes apply at once and can be undone (Ctrl+Z). "
+            "Give one speaker another's name to merge them."
+        )
+        self.rename_button.setEnabled(bool(self.speakers))
+        self.merge_button.setEnabled(len(self.speakers) > 1)
+
+    def _side_box(self, info: SpeakerInfo, chosen: Role | None) -> QComboBox:
+        box = QComboBox()
+        box.setAccessibleName(f"Side of {info.name}")
+        for label, role in SIDES:
+            box.addItem(label, role)
+        current = chosen or (Role.QUESTION if info.role is Role.QUESTION else Role.ANSWER)
+        box.setCurrentIndex(box.findData(current))
+        box.currentIndexChanged.connect(
+            lambda _i, name=info.name, box=box: self.set_side(name, Role(box.currentData()))
+        )
+        return box
+
+    def selected(self) -> str:
+        rows = self.table.selectionModel().selectedRows()
+        return self.speakers[rows[0].row()].name if rows and self.speakers else ""
+
+    def select(self, name: str) -> None:
+        for row, info in enumerate(self.speakers):
+            if info.name == name:
+                self.table.selectRow(row)
+
+    # What the user does -------------------------------------------------------------------
+
+    def rename(self) -> None:
+        name = self.selected()
+        controller = self._interview.controller
+        if not name or controller is None:
+            return
+        new, ok = QInputDialog.getText(self, "Rename Speaker", f"Name for “{name}”:", text=name)
+        if ok and new.strip():
+            controller.rename_speaker(name, new)
+            self.select(new.strip())
+
+    def merge(self) -> None:
+        """Merge the selected speaker into another: their turns take the other's name."""
+        name = self.selected()
+        controller = self._interview.controller
+        others = [info.name for info in self.speakers if info.name != name]
+        if not name or not others or controller is None:
+            return
+        target, ok = QInputDialog.getItem(
+            self, "Merge Speakers", f"Merge “{name}” into:", others, 0, False
+        )
+        if ok and target:
+            controller.rename_speaker(name, target)
+            self.select(target)
+
+    def set_side(self, name: str, side: Role) -> None:
+        controller = self._interview.controller
+        if controller is not None:
+            controller.set_speaker_side(name, side)
+        self.refresh()  # shows the model's side, also when a read-only file refused it
