@@ -77,7 +77,12 @@ def test_one_sided_changes_always_merge_cleanly(
 
 
 @given(lines, lines, lines)
-def test_merging_again_is_stable(base: list[str], ours: list[str], theirs: list[str]) -> None:
+def test_merged_notes_never_grow_past_both_versions(
+    base: list[str], ours: list[str], theirs: list[str]
+) -> None:
+    """Each merge adds at most the other side's lines and three marker lines a conflict;
+    and, as the window does, once the other version is the base, it changes nothing."""
     b, o, t = ("".join(x) for x in (base, ours, theirs))
-    once = merge_text(b, o, t, "x").text
-    assert merge_text(b, once, t, "x").text == once
+    merged = merge_text(b, o, t, "x")
+    assert len(merged.text.splitlines()) <= len(ours) + len(theirs) + 3 * merged.conflicts
+    assert merge_text(t, merged.text, t, "x").text == merged.text
