@@ -171,8 +171,7 @@ def run_import(argv: list[str]) -> int:
     except AnnotationImportError as exc:
         return _fail(f"cannot import {args.file}: {exc}.")
     if result.added:
-        for highlight in result.added:
-            session.add_highlight(highlight)
+        result.add_to(session)
         try:
             save_notes(notes_path, session.notes)
         except OSError as exc:
