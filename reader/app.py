@@ -185,6 +185,17 @@ def _fail(message: str) -> int:
     return 1
 
 
+def _refi_command(argv: list[str]) -> int | None:
+    """`export ... --format qdpx|qdc` and `import-qdpx`: REFI-QDA (reader.refi_cli)."""
+    from reader import refi_cli
+
+    if argv[:1] == [EXPORT_COMMAND] and refi_cli.refi_format(argv[1:]):
+        return refi_cli.run_refi_export(argv[1:])
+    if argv[:1] == [refi_cli.IMPORT_QDPX_COMMAND]:
+        return refi_cli.run_import_qdpx(argv[1:])
+    return None
+
+
 def has_display() -> bool:
     """False on a Linux console with no X or Wayland server, where Qt would abort."""
     if sys.platform != "linux" or os.environ.get("QT_QPA_PLATFORM"):
@@ -194,6 +205,9 @@ def has_display() -> bool:
 
 def main(argv: list[str] | None = None) -> int:
     argv = sys.argv[1:] if argv is None else argv
+    refi = _refi_command(argv)
+    if refi is not None:
+        return refi
     if argv[:1] == [EXPORT_COMMAND]:
         return run_export(argv[1:])
     if argv[:1] == [IMPORT_COMMAND]:

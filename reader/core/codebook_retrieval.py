@@ -112,11 +112,14 @@ def retrieve(coded: Iterable[Coded], book: Codebook, query: CodeQuery) -> list[P
 
 @dataclass
 class Matrix:
-    """Counts with row and column labels; `rows` are code ids, `row_labels` their paths."""
+    """Counts by row and column. `rows` are code ids and `row_labels` their paths;
+    `columns` are keys (interview ids, attribute values, code ids) and `column_labels`
+    what a table shows for them."""
 
     rows: list[str]
     row_labels: list[str]
     columns: list[str]
+    column_labels: list[str]
     counts: list[list[int]] = field(default_factory=list)
 
     def count(self, row: str, column: str) -> int:
@@ -126,7 +129,7 @@ class Matrix:
         """UTF-8 with BOM, the first column the codes (as the CSV export writes)."""
         buffer = io.StringIO()
         out = writer(buffer)
-        out.writerow(["code", *self.columns])
+        out.writerow(["code", *self.column_labels])
         for label, counts in zip(self.row_labels, self.counts, strict=True):
             out.writerow([label, *counts])
         return buffer.getvalue().encode("utf-8-sig")
@@ -140,7 +143,7 @@ def code_matrix(
     descendants: bool = False,
     order: Sequence[str] = (),
 ) -> Matrix:
-    """Codings per code (rows, tree order) and per interview (columns, their titles) or,
+    """Codings per code (rows, tree order) and per interview (columns: ids, titles) or,
     with `by` an attribute key or "participant", per value of it (`order` first, then
     the others sorted; NO_VALUE last). With `descendants`, a code counts its subtree's
     codings too (each passage once)."""
@@ -151,7 +154,8 @@ def code_matrix(
     }
     column_of: list[str] = []
     for entry, _ in coded:
-        column_of.append(entry.title if by == "interview" else _value_label(entry, by))
+        column_of.append(entry.id if by == "interview" else _value_label(entry, by))
+    titles = {entry.id: entry.title for entry, _ in coded}
     if by == "interview":
         columns = list(dict.fromkeys(column_of))
     else:
@@ -170,7 +174,8 @@ def code_matrix(
             for i, r in enumerate(rows):
                 if have & widened[r]:
                     counts[i][j] += 1
-    return Matrix(rows, [book.path(r) for r in rows], columns, counts)
+    labels = [titles[c] for c in columns] if by == "interview" else columns
+    return Matrix(rows, [book.path(r) for r in rows], columns, list(labels), counts)
 
 
 def _value_label(entry: InterviewEntry, key: str) -> str:
@@ -211,7 +216,7 @@ def co_occurrence(coded: Iterable[Coded], book: Codebook) -> Matrix:
                     break
                 meet(a, b)
     labels = [book.path(r) for r in rows]
-    return Matrix(rows, labels, labels, counts)
+    return Matrix(rows, labels, list(rows), labels, counts)
 
 
 def study_codings(study: Study) -> list[Coded]:

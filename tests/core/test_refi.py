@@ -28,7 +28,10 @@ ROOT = Path(__file__).parents[2]
 SHARED = ROOT.parent / "shared" / "refi"
 FIXTURES = Path(__file__).parents[1] / "data" / "refi"
 P = f"{{{PROJECT_NS}}}"
-TEXT = "Interviewer: How do nights start? 🌙\nNurse: With the handover — “Café” 𠀋.\n\nEnd.\n"
+TEXT = (
+    "Interviewer: How do nights start? 🌙\nNurse: With the handover — “Café” 𠀋.\n\n"
+    "Interviewer: And then?\nNurse: The end.\n"
+)
 
 
 @cache
