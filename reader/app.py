@@ -190,7 +190,7 @@ def _refi_command(argv: list[str]) -> int | None:
     from reader import refi_cli
 
     if argv[:1] == [EXPORT_COMMAND] and refi_cli.refi_format(argv[1:]):
-        return refi_cli.run_refi_export(argv[1:])
+        return refi_cli.run_refi_export(argv[1:], _open_session)
     if argv[:1] == [refi_cli.IMPORT_QDPX_COMMAND]:
         return refi_cli.run_import_qdpx(argv[1:])
     return None

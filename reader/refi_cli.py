@@ -6,7 +6,14 @@ from __future__ import annotations
 
 import argparse
 import sys
+from collections.abc import Callable
 from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+if TYPE_CHECKING:
+    from reader.core.session import Session
+
+OpenSession = Callable[[Path | None, Path | None], "tuple[Session, Any] | str"]
 
 REFI_FORMATS = ("qdpx", "qdc")
 IMPORT_QDPX_COMMAND = "import-qdpx"
@@ -40,7 +47,9 @@ def _export_parser() -> argparse.ArgumentParser:
     return parser
 
 
-def run_refi_export(argv: list[str]) -> int:
+def run_refi_export(argv: list[str], open_session: OpenSession) -> int:
+    """`open_session(document, notes)` opens one interview as the other exports do (the
+    session and its notes path, or the reason it cannot)."""
     from reader.core.refi.codebook_xml import RefiError, export_qdc
     from reader.core.refi.qdpx_export import export_session_qdpx, export_study_qdpx
     from reader.core.store import atomic_write
@@ -59,9 +68,7 @@ def run_refi_export(argv: list[str]) -> int:
                 for line in left_out:
                     _say(f"not exported: {line}")
         else:
-            from reader.app import _open_session
-
-            opened = _open_session(args.path, args.notes)
+            opened = open_session(args.path, args.notes)
             if isinstance(opened, str):
                 return _fail(opened)
             session = opened[0]
