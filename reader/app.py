@@ -127,7 +127,6 @@ def _open_session(document: Path | None, notes: Path | None) -> tuple[Session, P
 def run_export(argv: list[str]) -> int:
     from reader.core.annotations import COLOR_IDS
     from reader.core.export import FORMATS, ExportOptions
-    from reader.core.store import atomic_write
 
     args = _export_parser().parse_args(argv)
     opened = _open_session(args.document, args.notes)
@@ -141,15 +140,21 @@ def run_export(argv: list[str]) -> int:
     options = ExportOptions(
         colors=frozenset(args.color), tags=frozenset(args.tag), raw_cells=args.raw_cells
     )
-    output = FORMATS[args.format](session, options)
-    if args.output is None:
+    return _write_output(FORMATS[args.format](session, options), args.output)
+
+
+def _write_output(output: bytes, path: Path | None) -> int:
+    """`output` to the file (atomically) or, without one, to standard output."""
+    from reader.core.store import atomic_write
+
+    if path is None:
         sys.stdout.buffer.write(output)
         sys.stdout.flush()
         return 0
     try:
-        atomic_write(args.output, output)
+        atomic_write(path, output)
     except OSError as exc:
-        return _fail(f"cannot write {args.output}: {exc.strerror or exc}.")
+        return _fail(f"cannot write {path}: {exc.strerror or exc}.")
     return 0
 
 
@@ -190,7 +195,8 @@ def _refi_command(argv: list[str]) -> int | None:
     from reader import refi_cli
 
     if argv[:1] == [EXPORT_COMMAND] and refi_cli.refi_format(argv[1:]):
-        return refi_cli.run_refi_export(argv[1:], _open_session)
+        exported = refi_cli.refi_export(argv[1:], _open_session)
+        return exported if isinstance(exported, int) else _write_output(*exported)
     if argv[:1] == [refi_cli.IMPORT_QDPX_COMMAND]:
         return refi_cli.run_import_qdpx(argv[1:])
     return None

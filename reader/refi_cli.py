@@ -47,12 +47,12 @@ def _export_parser() -> argparse.ArgumentParser:
     return parser
 
 
-def run_refi_export(argv: list[str], open_session: OpenSession) -> int:
-    """`open_session(document, notes)` opens one interview as the other exports do (the
-    session and its notes path, or the reason it cannot)."""
+def refi_export(argv: list[str], open_session: OpenSession) -> tuple[bytes, Path | None] | int:
+    """(the export, the output file or None for standard output), or the exit status of a
+    failure already reported. `open_session(document, notes)` opens one interview as the
+    other exports do (the session and its notes path, or the reason it cannot)."""
     from reader.core.refi.codebook_xml import RefiError, export_qdc
     from reader.core.refi.qdpx_export import export_session_qdpx, export_study_qdpx
-    from reader.core.store import atomic_write
     from reader.core.study import StudyError, open_study
 
     args = _export_parser().parse_args(argv)
@@ -78,15 +78,7 @@ def run_refi_export(argv: list[str], open_session: OpenSession) -> int:
                 output = export_session_qdpx(session, crlf=args.crlf)
     except (RefiError, StudyError) as exc:
         return _fail(f"cannot export {args.path}: {exc}.")
-    if args.output is None:
-        sys.stdout.buffer.write(output)
-        sys.stdout.flush()
-        return 0
-    try:
-        atomic_write(args.output, output)
-    except OSError as exc:
-        return _fail(f"cannot write {args.output}: {exc.strerror or exc}.")
-    return 0
+    return output, args.output
 
 
 def run_import_qdpx(argv: list[str]) -> int:
