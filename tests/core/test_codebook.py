@@ -320,3 +320,23 @@ def test_sync_merge_of_codebooks_by_id() -> None:
     lifted = merge_studies(base, gone, theirs, "x").data.codebook
     # An edit beats a removal: B's parent is gone on our side; B survives at the top.
     assert [(c.name, c.parent) for c in lifted] == [("B", "")]
+
+
+def test_notes_files_merge_their_codebooks_by_id() -> None:
+    """Another machine coded the interview opened alone with a code of its own: the merge
+    keeps both sides' codes, so no coding points nowhere."""
+    from reader.core.merge import merge
+    from reader.core.notes_file import NotesData
+
+    meta = {"title": "T", "source": "/t.txt", "sha256": "0" * 64, "length": len(TEXT)}
+    base = NotesData(document=meta)
+    shared = base.codebook.create("Shared")
+    ours, theirs = parse(serialise(base)), parse(serialise(base))
+    mine = ours.codebook.create("Mine")
+    ours.codebook.rename(shared.id, "Shared, renamed here")
+    other = theirs.codebook.create("Theirs")
+    theirs.highlights.append(make_highlight(TEXT, 3, 19).edited(codes=(other.id,)))
+    result = merge(base, ours, theirs, "another program")
+    assert [c.name for c in result.notes.codebook] == ["Shared, renamed here", "Mine", "Theirs"]
+    assert result.notes.codebook.code(mine.id) == mine and result.other_changes
+    assert parse(serialise(result.notes)).notices == []  # every code id is known

@@ -362,3 +362,23 @@ def test_qdc_import_tolerates_and_reports() -> None:
     assert len(read.not_imported) == 2  # the twin GUID and the nameless code
     with pytest.raises(RefiError):
         import_qdc(b"\x00\x01 not xml")
+
+
+def test_decomposed_text_and_a_guidless_selection_are_mapped_to_nfc(tmp_path: Path) -> None:
+    """A source in NFD (é as e + accent) counts one more character before the quote than
+    our NFC text: the position is mapped, not trusted blindly."""
+    text = "Cafe\u0301 talk.\r\nThe quote here.\r\n"
+    start = text.index("quote")
+    qde = f"""<Project xmlns="{PROJECT_NS}" name="NFD" origin="QualCoder 3.5">
+      <Sources><TextSource guid="d3d3d3d3-0000-0000-0000-000000000001" name="S">
+        <PlainTextContent>{text.replace(chr(13), "&#13;")}</PlainTextContent>
+        <PlainTextSelection guid="" startPosition="{start}" endPosition="{start + 5}"/>
+      </TextSource></Sources></Project>"""
+    buffer = io.BytesIO()
+    with zipfile.ZipFile(buffer, "w") as archive:
+        archive.writestr("project.qde", qde.encode())
+    report = import_qdpx(buffer.getvalue(), tmp_path / "nfd")
+    study = open_study(tmp_path / "nfd")
+    (h,) = study.load_notes(study.interviews[0]).highlights
+    assert h.exact == "quote" and report.highlights == 1
+    assert report.not_imported == []

@@ -269,7 +269,8 @@ class _Positions:
     def __init__(self, raw: str, count_crlf_once: bool) -> None:
         self.raw = raw
         self._crlf = [m.start() for m in re.finditer("\r\n", raw)]
-        self._once = count_crlf_once
+        # With CRLF counted once, where each CRLF is as the tool counts.
+        self._once = [at - k for k, at in enumerate(self._crlf)] if count_crlf_once else None
         lf = raw.replace("\r\n", "\n").replace("\r", "\n")
         self._lf = lf
         self.text = unicodedata.normalize("NFC", lf)
@@ -279,9 +280,8 @@ class _Positions:
 
     def __call__(self, position: int) -> int:
         index = position
-        if self._once:  # CRLF counted once: find the raw index
-            once = [at - k for k, at in enumerate(self._crlf)]
-            index = position + bisect_left(once, position)
+        if self._once is not None:  # CRLF counted once: find the raw index
+            index = position + bisect_left(self._once, position)
         index -= bisect_left(self._crlf, index)  # each CRLF before it became one LF
         return len(unicodedata.normalize("NFC", self._lf[:index])) if self._nfc else index
 
@@ -397,6 +397,7 @@ def _selection(
         )
         return None
     a, b = positions(start), positions(end)
+    hid = guid_of(selection.get("guid")) or derived_guid("selection", f"{source}/{start}/{end}")
     if not 0 <= a < b <= len(text):
         report.not_imported.append(f"selection “{name}” in “{source}”: an empty passage")
         return None
@@ -408,7 +409,7 @@ def _selection(
             codes.append(code_id)
             coding_guid = guid_of(coding.get("guid"))
             if coding_guid:
-                _remember(guids, "coding", f"{_id(selection, name)}/{code_id}", coding_guid)
+                _remember(guids, "coding", f"{hid}/{code_id}", coding_guid)
         else:
             report.not_imported.append(
                 f"a coding of “{name}” in “{source}”: its code is not in the codebook"
@@ -417,7 +418,7 @@ def _selection(
     prefix, exact, suffix = quote_context(text, a, b)
     created = _stamp(selection.get("creationDateTime"))
     return Highlight(
-        id=_id(selection, name),
+        id=hid,
         start=a,
         end=b,
         exact=exact,
@@ -428,10 +429,6 @@ def _selection(
         created=created,
         modified=_stamp(selection.get("modifiedDateTime"), created),
     )
-
-
-def _id(selection: ET.Element, name: str) -> str:
-    return guid_of(selection.get("guid")) or derived_guid("selection", name)
 
 
 def _stamp(value: str | None, default: str | None = None) -> str:
