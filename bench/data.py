@@ -12,6 +12,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from reader.core.annotations import COLOR_IDS, Highlight, make_highlight
+from reader.core.codebook import Codebook, codes_for_tags, tag_code_id
 from reader.core.document import load_document
 from reader.core.notes_file import NotesData
 from reader.core.store import save_notes
@@ -96,8 +97,15 @@ def word_span(
     return words[first][0], words[first + count - 1][1]
 
 
+def tag_codebook() -> Codebook:
+    """The codes the highlights of `make_highlights` carry, one per tag."""
+    book = Codebook()
+    codes_for_tags(TAGS, book)
+    return book
+
+
 def make_highlights(text: str, count: int, seed: int = SEED) -> list[Highlight]:
-    """`count` highlights over whole words, a third with a note, a fifth with tags; in
+    """`count` highlights over whole words, a third with a note, a fifth with codes; in
     document order, as the app keeps and saves them."""
     rng = random.Random(seed)
     paragraphs = line_spans(text)
@@ -112,7 +120,8 @@ def make_highlights(text: str, count: int, seed: int = SEED) -> list[Highlight]:
         if rng.random() < 1 / 3:
             changes["note"] = rng.choice(NOTE_PHRASES)
         if rng.random() < 1 / 5:
-            changes["tags"] = tuple(sorted(rng.sample(TAGS, rng.randint(1, 3))))
+            tags = sorted(rng.sample(TAGS, rng.randint(1, 3)))
+            changes["codes"] = tuple(tag_code_id(tag) for tag in tags)  # the codes tags become
         highlights.append(h.edited(**changes) if changes else h)
     highlights.sort(key=lambda h: (h.start, h.end))  # the order the app saves them in
     return highlights
@@ -171,6 +180,7 @@ def write_corpus(folder: Path) -> Corpus:
     document = load_document(big)
     notes = NotesData(
         document=document.meta(),
+        codebook=tag_codebook(),
         highlights=make_highlights(document.text, BIG_HIGHLIGHTS),
         notes=research_notes(),
     )
@@ -182,6 +192,7 @@ def write_corpus(folder: Path) -> Corpus:
     bundled = load_document(BUNDLED_INTERVIEW)
     small_notes = NotesData(
         document=bundled.meta(),
+        codebook=tag_codebook(),
         highlights=make_highlights(bundled.text, STARTUP_HIGHLIGHTS),
     )
     bundled_notes = folder / "bundled-notes.json"

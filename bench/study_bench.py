@@ -13,7 +13,7 @@ from typing import Any
 
 import orjson
 
-from bench.data import build_transcript, make_highlights
+from bench.data import build_transcript, make_highlights, tag_codebook
 from bench.table import Row, Target, repeat, timed
 from reader.core.document import load_document
 from reader.core.notes_file import NotesData
@@ -64,6 +64,7 @@ def write_study(folder: Path) -> StudyContext:
         document = load_document(study.transcript_path(entry))
         notes = NotesData(
             document=document.meta(),
+            codebook=tag_codebook(),
             highlights=make_highlights(document.text, per_interview, seed=i),
         )
         save_notes(study.notes_path(entry), notes)

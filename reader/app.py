@@ -188,6 +188,7 @@ def run_export(argv: list[str]) -> int:
 
 
 def _write_output(output: bytes, path: Path | None) -> int:
+    """`output` to the file (atomically) or, without one, to standard output."""
     from reader.core.store import atomic_write
 
     if path is None:
@@ -258,8 +259,7 @@ def run_import(argv: list[str]) -> int:
     except AnnotationImportError as exc:
         return _fail(f"cannot import {args.file}: {exc}.")
     if result.added:
-        for highlight in result.added:
-            session.add_highlight(highlight)
+        result.add_to(session)
         try:
             save_notes(notes_path, session.notes)
         except OSError as exc:
@@ -273,6 +273,18 @@ def _fail(message: str) -> int:
     return 1
 
 
+def _refi_command(argv: list[str]) -> int | None:
+    """`export ... --format qdpx|qdc` and `import-qdpx`: REFI-QDA (reader.refi_cli)."""
+    from reader import refi_cli
+
+    if argv[:1] == [EXPORT_COMMAND] and refi_cli.refi_format(argv[1:]):
+        exported = refi_cli.refi_export(argv[1:], _open_session)
+        return exported if isinstance(exported, int) else _write_output(*exported)
+    if argv[:1] == [refi_cli.IMPORT_QDPX_COMMAND]:
+        return refi_cli.run_import_qdpx(argv[1:])
+    return None
+
+
 def has_display() -> bool:
     """False on a Linux console with no X or Wayland server, where Qt would abort."""
     if sys.platform != "linux" or os.environ.get("QT_QPA_PLATFORM"):
@@ -282,6 +294,9 @@ def has_display() -> bool:
 
 def main(argv: list[str] | None = None) -> int:
     argv = sys.argv[1:] if argv is None else argv
+    refi = _refi_command(argv)
+    if refi is not None:
+        return refi
     if argv[:1] == [EXPORT_COMMAND]:
         return run_export(argv[1:])
     if argv[:1] == [IMPORT_COMMAND]:

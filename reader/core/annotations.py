@@ -1,4 +1,4 @@
-"""Highlights: a coloured span of the document with the reader's note and tags."""
+"""Highlights: a coloured span of the document with the reader's note and codes."""
 
 from __future__ import annotations
 
@@ -33,7 +33,8 @@ class Highlight:
     """One highlight. Offsets are code points of the normalised text, end exclusive.
 
     `orphan` is True when re-anchoring found no place for the quote; an orphan keeps its
-    last offsets, quote and note so nothing is lost.
+    last offsets, quote and note so nothing is lost. `codes` are the ids of the codebook's
+    codes applied to the passage (reader.core.codebook), in the order they were applied.
     """
 
     id: str
@@ -44,7 +45,7 @@ class Highlight:
     suffix: str
     color: str = DEFAULT_COLOR
     note: str = ""
-    tags: tuple[str, ...] = ()
+    codes: tuple[str, ...] = ()
     created: str = field(default_factory=now_iso)
     modified: str = field(default_factory=now_iso)
     orphan: bool = False
@@ -63,7 +64,7 @@ class Highlight:
             "suffix": self.suffix,
             "color": self.color,
             "note": self.note,
-            "tags": list(self.tags),
+            "codes": list(self.codes),
             "created": self.created,
             "modified": self.modified,
             "orphan": self.orphan,
@@ -81,7 +82,7 @@ class Highlight:
             suffix=data.get("suffix", ""),
             color=data.get("color", DEFAULT_COLOR),
             note=data.get("note", ""),
-            tags=tuple(data.get("tags", ())),
+            codes=tuple(data.get("codes", ())),
             created=data.get("created") or now_iso(),
             modified=data.get("modified") or now_iso(),
             orphan=bool(data.get("orphan", False)),

@@ -22,6 +22,7 @@ import orjson
 
 from reader.core.anchoring import AnchorStatus, anchor, best_occurrence
 from reader.core.annotations import CONTEXT_CHARS, DEFAULT_COLOR, Highlight, now_iso
+from reader.core.codebook import Code, Codebook, codes_for_tags
 from reader.core.document import normalise
 from reader.core.export.w3c_export import COLOR_PROPERTY, OUR_NAMESPACE, OUR_PREFIX
 from reader.core.session import Session
@@ -57,12 +58,21 @@ class ImportResult:
     `skipped`: annotations already present (same id, or same start, end and quote).
     `orphaned`: how many of `added` were not found in the current text.
     `not_imported`: the annotations left out, in file order, each with its reason.
+    `codes`: the codes the annotations' tags became that the session's codebook lacks; the
+    caller adds them with the highlights (`add_to`).
     """
 
     added: list[Highlight] = field(default_factory=list)
     skipped: int = 0
     orphaned: int = 0
     not_imported: list[NotImported] = field(default_factory=list)
+    codes: list[Code] = field(default_factory=list)
+
+    def add_to(self, session: Session) -> None:
+        """Add the new codes and highlights to `session` (the non-undoable way)."""
+        session.notes.codebook.codes.extend(self.codes)
+        for highlight in self.added:
+            session.add_highlight(highlight)
 
     @property
     def too_long(self) -> int:
@@ -101,11 +111,12 @@ def import_w3c(session: Session, data: bytes) -> ImportResult:
     text = session.document.text
     ids = {h.id for h in session.notes.highlights}
     spans = {(h.start, h.end, h.exact) for h in session.notes.highlights}
+    book = session.notes.codebook.copy()  # tags become codes here; the session's stays as it is
     added: list[Highlight] = []
     not_imported: list[NotImported] = []
     skipped = orphaned = 0
     for number, item in enumerate(annotations, start=1):
-        provisional = _highlight(item, text, session.notes.colors)
+        provisional = _highlight(item, text, session.notes.colors, book)
         if isinstance(provisional, str):
             not_imported.append(NotImported(_name(item, number), provisional))
             continue
@@ -122,7 +133,10 @@ def import_w3c(session: Session, data: bytes) -> ImportResult:
         orphaned += result.status == AnchorStatus.ORPHANED
         added.append(h)
     added.sort(key=lambda h: (h.start, h.end))
-    return ImportResult(added, skipped, orphaned, not_imported)
+    known = session.notes.codebook
+    used = {code_id for h in added for code_id in h.codes}
+    codes = [c for c in book if c.id not in known and c.id in used]
+    return ImportResult(added, skipped, orphaned, not_imported, codes)
 
 
 # --- reading the JSON-LD ------------------------------------------------------------------
@@ -333,7 +347,9 @@ def _offset(value: Any) -> int | None:
     return int(value) if value >= 0 else None
 
 
-def _highlight(annotation: dict[str, Any], text: str, colors: dict[str, str]) -> Highlight | str:
+def _highlight(
+    annotation: dict[str, Any], text: str, colors: dict[str, str], book: Codebook
+) -> Highlight | str:
     """A provisional highlight, not yet anchored; or why the annotation cannot be imported."""
     selection = _selection(annotation, text)
     if isinstance(selection, str):
@@ -353,7 +369,7 @@ def _highlight(annotation: dict[str, Any], text: str, colors: dict[str, str]) ->
         suffix=suffix,
         color=color,
         note=note,
-        tags=tags,
+        codes=codes_for_tags(tags, book),
         created=created,
         modified=_timestamp(annotation.get("modified"), created),
     )

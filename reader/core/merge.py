@@ -9,9 +9,10 @@ Without a base (a sync tool's conflict copy) nothing is deleted, only added or u
 from __future__ import annotations
 
 from dataclasses import dataclass, field, replace
-from typing import TypeVar
+from typing import Any, TypeVar
 
 from reader.core.annotations import Highlight
+from reader.core.codebook import Codebook
 from reader.core.notes_file import NotesData
 from reader.core.text_merge import merge_text
 
@@ -62,11 +63,13 @@ def merge(base: NotesData | None, ours: NotesData, theirs: NotesData, source: st
     result.notes.notes, result.notes_conflicts = text.text, text.conflicts
     result.notes.colors = _merge_dict(base and base.colors, ours.colors, theirs.colors)
     result.notes.speakers = _merge_dict(base and base.speakers, ours.speakers, theirs.speakers)
+    result.notes.codebook = _merge_codebooks(base, ours, theirs)
     roles = {r.start: r for r in theirs.roles}
     roles.update({r.start: r for r in ours.roles})
     result.notes.roles = sorted(roles.values(), key=lambda r: r.start)
     result.other_changes = (
         result.notes.colors != ours.colors
+        or result.notes.codebook != ours.codebook
         or result.notes.speakers != ours.speakers
         or result.notes.roles != sorted(ours.roles, key=lambda r: r.start)
     )
@@ -98,6 +101,19 @@ def _merge_highlights(
             result.added.append(hid)
             merged[hid] = b
     return sorted(merged.values(), key=lambda h: (h.start, h.end, h.id))
+
+
+def _merge_codebooks(base: NotesData | None, ours: NotesData, theirs: NotesData) -> Codebook:
+    """Codes by id, as colour labels merge: theirs added, theirs changed where ours did not
+    change; none removed, so every merged highlight's codes are still there."""
+
+    def by_id(book: Codebook) -> dict[str, dict[str, Any]]:
+        return {code.id: code.to_json() for code in book}
+
+    merged = _merge_dict(
+        base and by_id(base.codebook), by_id(ours.codebook), by_id(theirs.codebook)
+    )
+    return Codebook.from_json(list(merged.values()))
 
 
 def _merge_dict(

@@ -1,4 +1,9 @@
-"""The notes file, version 1: what it holds, and its conversion to and from JSON."""
+"""The notes file, version 2: what it holds, and its conversion to and from JSON.
+
+Version 2 added the codebook (`codes`) and made each highlight carry code ids (`codes`)
+where version 1 had tags (words); a version 1 file is migrated on reading: each tag
+becomes a code (reader.core.codebook).
+"""
 
 from __future__ import annotations
 
@@ -13,11 +18,12 @@ import orjson
 
 from reader import APP_NAME, __version__
 from reader.core.annotations import DEFAULT_COLORS, Highlight
+from reader.core.codebook import Code, Codebook, codes_for_tags
 from reader.core.interview import Role
 from reader.resources import NOTES_SCHEMA
 
 FORMAT = "interview-reader-notes"
-VERSION = 1
+VERSION = 2
 
 
 class NotesFormatError(Exception):
@@ -47,6 +53,9 @@ class NotesData:
     )
     highlights: list[Highlight] = field(default_factory=list)
     notes: str = ""
+    # The interview's own codebook when it is opened alone; in a study, a copy of the
+    # study's (study.json decides), kept so the interview opens alone with its code names.
+    codebook: Codebook = field(default_factory=Codebook)
     roles: list[RoleCorrection] = field(default_factory=list)
     speakers: dict[str, str] = field(default_factory=dict)
     # Speaker (the name shown) -> the side they are on: Role.QUESTION asks, Role.ANSWER answers.
@@ -66,6 +75,7 @@ class NotesData:
             "generator": f"{APP_NAME} {__version__}",
             "document": self.document,
             "colors": self.colors,
+            "codes": self.codebook.to_json(),
         }
         if self.roles or self.speakers or self.sides:
             data["structure"] = {
@@ -100,9 +110,18 @@ class NotesData:
                 f"{renamed} highlight{'s' if renamed > 1 else ''} shared an id with another "
                 "and got a new one; both are kept."
             )
+        codebook = Codebook.from_json(data["codes"])
+        unknown = _add_unknown_codes(codebook, highlights)
+        if unknown:
+            notices.append(
+                f"{unknown} code{'s' if unknown > 1 else ''} used by highlights "
+                f"{'were' if unknown > 1 else 'was'} not in the codebook and "
+                f"{'were' if unknown > 1 else 'was'} added as “Unknown code …”."
+            )
         return cls(
             document=data["document"],
             colors=colors,
+            codebook=codebook,
             highlights=highlights,
             notices=notices,
             notes=data["notes"],
@@ -128,6 +147,18 @@ def _unique_ids(highlights: list[Highlight]) -> tuple[list[Highlight], int]:
         seen.add(h.id)
         unique.append(h)
     return unique, renamed
+
+
+def _add_unknown_codes(codebook: Codebook, highlights: list[Highlight]) -> int:
+    """Put a code in the codebook for each id a highlight carries that it lacks (a hand
+    edit, a study interview whose copy is behind), so no coding is lost; how many."""
+    added = 0
+    for h in highlights:
+        for code_id in h.codes:
+            if code_id not in codebook:
+                codebook.codes.append(Code(id=code_id, name=f"Unknown code {code_id[:8]}"))
+                added += 1
+    return added
 
 
 @cache
@@ -164,12 +195,34 @@ def validate(data: Any) -> None:
 #   1 (0.1.0): format, version, generator, document, colors, structure, notes, highlights.
 #     Additions readable by older builds of version 1 (they ignore them): document.format,
 #     structure.sides.
-MIGRATIONS: dict[int, Callable[[dict[str, Any]], dict[str, Any]]] = {}
+#   2: the codebook (`codes`); a highlight's `tags` (words) became `codes` (code ids).
+
+
+def _tags_to_codes(data: dict[str, Any]) -> dict[str, Any]:
+    """Version 1 to 2: each tag becomes a top-level code, its id derived from the tag (so
+    the files of one study agree), in the order the tags first appear."""
+    book = Codebook()
+    highlights = data.get("highlights")
+    if isinstance(highlights, list):  # else left for validation to refuse
+        upgraded = []
+        for h in highlights:
+            if isinstance(h, dict):
+                tags = h.get("tags", [])
+                words = [t for t in tags if isinstance(t, str)] if isinstance(tags, list) else []
+                h = {k: v for k, v in h.items() if k != "tags"}
+                h["codes"] = list(codes_for_tags(words, book))
+            upgraded.append(h)
+        data = {**data, "highlights": upgraded}
+    return {**data, "version": 2, "codes": book.to_json()}
+
+
+MIGRATIONS: dict[int, Callable[[dict[str, Any]], dict[str, Any]]] = {1: _tags_to_codes}
 
 
 def migrate(data: Any) -> tuple[Any, int | None]:
     """(data at the current version, the version it was migrated from or None)."""
-    if not isinstance(data, dict) or not isinstance(data.get("version"), int):
+    version = data.get("version") if isinstance(data, dict) else None
+    if not isinstance(version, int) or isinstance(version, bool):
         return data, None
     original = version = data["version"]
     while version < VERSION:

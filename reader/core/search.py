@@ -321,7 +321,7 @@ def _tag_results(
     equal: list[Result] = []
     containing: list[Result] = []
     for h in session.notes.highlights:
-        for tag in h.tags:
+        for tag in session.code_names(h):
             match = tag_query.first(tag)
             if match is None:
                 continue

@@ -228,9 +228,14 @@ class Session:
             if h.end > start and h.start < max(end, start + 1) and not h.orphan
         ]
 
+    def code_names(self, highlight: Highlight) -> tuple[str, ...]:
+        """The names of the highlight's codes, in the order they were applied."""
+        return self.notes.codebook.names(highlight.codes)
+
     def tags(self) -> set[str]:
-        """Every tag in use."""
-        return {tag for h in self.notes.highlights for tag in h.tags}
+        """The names of every code in use (the tags of before the codebook)."""
+        in_use = {code_id for h in self.notes.highlights for code_id in h.codes}
+        return set(self.notes.codebook.names(in_use))
 
     def highlights_at(self, offset: int) -> list[Highlight]:
         return self.highlights_overlapping(offset, offset + 1)

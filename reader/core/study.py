@@ -14,11 +14,12 @@ from dataclasses import dataclass, field, replace
 from pathlib import Path, PurePosixPath
 from typing import Any
 
-from reader.core.annotations import now_iso
+from reader.core.annotations import Highlight, now_iso
+from reader.core.codebook import Codebook, coding_counts, recode, uncode
 from reader.core.document import Document, load_document
 from reader.core.notes_file import NotesData, NotesFormatError, parse_migrating
 from reader.core.session import Session
-from reader.core.store import atomic_write, conflict_copies, load_notes, set_aside
+from reader.core.store import atomic_write, conflict_copies, load_notes, save_notes, set_aside
 from reader.core.study_file import (
     ATTRIBUTE_TYPES,
     FILE_NAME,
@@ -46,6 +47,32 @@ _KEY = re.compile(r"[a-z0-9][a-z0-9-]{0,79}")  # an id, as the schema has it
 
 class StudyError(Exception):
     """An operation the study refuses; the message is for the user."""
+
+
+@dataclass
+class CodeChange:
+    """A merge or deletion of codes across a study, with what undo needs: the codebook
+    before, and the highlights as they were in each notes file that changed."""
+
+    before: Codebook
+    mapping: dict[str, str] = field(default_factory=dict)  # merged code id -> its target
+    removed: frozenset[str] = frozenset()  # deleted code ids
+    highlights_before: dict[str, list[Highlight]] = field(default_factory=dict)
+
+    def recode_notes(self, notes: NotesData) -> list[Highlight]:
+        """Apply the change to `notes` (the open interview's, say); returns the changed
+        highlights as they were, for undo."""
+        changed = recode(notes.highlights, self.mapping) if self.mapping else []
+        changed += uncode(notes.highlights, set(self.removed)) if self.removed else []
+        new = {h.id: h for h in changed}
+        old = [h for h in notes.highlights if h.id in new]
+        notes.highlights = [new.get(h.id, h) for h in notes.highlights]
+        return old
+
+    @property
+    def codings(self) -> int:
+        """How many highlights the change touched in the notes files it rewrote."""
+        return sum(len(v) for v in self.highlights_before.values())
 
 
 @dataclass
@@ -377,12 +404,16 @@ class Study:
                 raise StudyError(str(exc)) from None
         return filters
 
-    # Shared colour labels and tags -----------------------------------------------------------
+    # Shared colour labels and codebook ----------------------------------------------------
 
     def shared_notes(self, notes: NotesData) -> NotesData:
-        """`notes` with the study's colour labels: the study's labels apply to every
-        interview in it (the notes file keeps a copy for when it is opened alone)."""
+        """`notes` with the study's colour labels and codebook: the study's apply to every
+        interview in it (the notes file keeps a copy for when it is opened alone). Codes
+        the notes use that the study lacks are kept after the study's."""
         notes.colors = {**notes.colors, **self.data.colors}
+        book = self.data.codebook.copy()
+        book.codes.extend(c for c in notes.codebook if c.id not in book)
+        notes.codebook = Codebook.from_json(book.to_json())
         return notes
 
     def set_color_label(self, color: str, label: str) -> str:
@@ -392,21 +423,77 @@ class Study:
         self.data.colors[color] = label
         return old
 
-    def add_tag(self, tag: str) -> bool:
-        """Add to the study's vocabulary; False when it was there already."""
-        self._writable()
-        tag = tag.strip().lstrip("#")
-        if not tag or tag in self.data.tags:
-            return False
-        self.data.tags.append(tag)
-        return True
+    @property
+    def codebook(self) -> Codebook:
+        """The study's codebook; change it through its methods after `writable_codebook`."""
+        return self.data.codebook
 
-    def remove_tag(self, tag: str) -> bool:
+    def writable_codebook(self) -> Codebook:
+        """The codebook, to change (create, rename, move); StudyError when read-only."""
         self._writable()
-        if tag not in self.data.tags:
-            return False
-        self.data.tags.remove(tag)
-        return True
+        return self.data.codebook
+
+    def code_counts(self, skip: str | None = None) -> dict[str, int]:
+        """Code id -> codings (highlights carrying it) across the study's notes files.
+        `skip` (an interview id) is left out, for the caller to count its open notes."""
+        counts: dict[str, int] = {}
+        for _, notes in self.notes_files(skip):
+            for code_id, n in coding_counts(notes.highlights).items():
+                counts[code_id] = counts.get(code_id, 0) + n
+        return counts
+
+    def merge_codes(self, source: str, target: str, skip: str | None = None) -> CodeChange:
+        """Merge code `source` into `target` (its codings join target's, its children move
+        below target) in study.json and in every notes file but `skip`'s (the open
+        interview: the caller applies `change.recode_notes` to it). Undo: `undo_code_change`."""
+        self._writable()
+        before = self.data.codebook.copy()
+        self.data.codebook.merge(source, target)
+        mapping = {c.id: target for c in before if c.id not in self.data.codebook}
+        return self._rewrite_codings(CodeChange(before, mapping=mapping), skip)
+
+    def delete_code(self, code_id: str, skip: str | None = None) -> CodeChange:
+        """Delete the code and the codes below it, taking them off every highlight but in
+        `skip`'s notes (see merge_codes). `code_counts` tells beforehand how many."""
+        self._writable()
+        before = self.data.codebook.copy()
+        removed = self.data.codebook.delete(code_id)
+        return self._rewrite_codings(CodeChange(before, removed=frozenset(removed.ids)), skip)
+
+    def undo_code_change(self, change: CodeChange) -> None:
+        """Put the codebook and the changed highlights back as they were."""
+        self._writable()
+        self.data.codebook = change.before.copy()
+        for interview_id, highlights in change.highlights_before.items():
+            path = self.notes_path(interview_id)
+            notes = load_notes(path)
+            if notes is None:
+                continue
+            old = {h.id: h for h in highlights}
+            notes.highlights = [old.get(h.id, h) for h in notes.highlights]
+            save_notes(path, notes)
+
+    def _rewrite_codings(self, change: CodeChange, skip: str | None) -> CodeChange:
+        for entry, notes in self.notes_files(skip):
+            changed = change.recode_notes(notes)
+            if changed:
+                change.highlights_before[entry.id] = changed
+                save_notes(self.notes_path(entry), notes)
+        return change
+
+    def notes_files(self, skip: str | None = None) -> list[tuple[InterviewEntry, NotesData]]:
+        """Each interview's readable notes (the unreadable and the absent left out)."""
+        found = []
+        for entry in self.data.interviews:
+            if entry.id == skip:
+                continue
+            try:
+                notes = self.load_notes(entry)
+            except (OSError, NotesFormatError):
+                continue
+            if notes is not None:
+                found.append((entry, notes))
+        return found
 
     # Sessions -----------------------------------------------------------------------------
 

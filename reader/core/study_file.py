@@ -1,7 +1,8 @@
-"""The study file (`study.json`), version 1: what it holds, and its conversion to and from JSON.
+"""The study file (`study.json`), version 2: what it holds, and its conversion to and from JSON.
 
 A study is a folder: this file lists its interviews in order, their attributes, the
-attribute definitions, the colour labels and tags the study shares, and settings. Each
+attribute definitions, the colour labels and the codebook the study shares, and settings.
+Version 2 replaced the tag vocabulary (`tags`) by the codebook (`codes`). Each
 interview's highlights and notes live in its own notes file (`notes/<id>.json`, the format
 of notes_file), so a sync conflict touches one interview. See docs/study-format.md.
 """
@@ -22,10 +23,11 @@ import orjson
 
 from reader import APP_NAME, __version__
 from reader.core.annotations import DEFAULT_COLORS
+from reader.core.codebook import Codebook, codes_for_tags
 from reader.resources import RESOURCES
 
 FORMAT = "interview-reader-study"
-VERSION = 1
+VERSION = 2
 FILE_NAME = "study.json"
 NOTES_FOLDER = "notes"
 STUDY_SCHEMA = RESOURCES / "study.schema.json"
@@ -172,7 +174,7 @@ class StudyData:
     interviews: list[InterviewEntry] = field(default_factory=list)
     attributes: list[AttributeDef] = field(default_factory=list)
     colors: dict[str, str] = field(default_factory=default_colors)
-    tags: list[str] = field(default_factory=list)
+    codebook: Codebook = field(default_factory=Codebook)
     settings: dict[str, Any] = field(default_factory=dict)
 
     def copy(self) -> StudyData:
@@ -183,7 +185,7 @@ class StudyData:
             interviews=list(self.interviews),
             attributes=list(self.attributes),
             colors=dict(self.colors),
-            tags=list(self.tags),
+            codebook=self.codebook.copy(),
             settings=orjson.loads(orjson.dumps(self.settings)),
         )
 
@@ -197,7 +199,7 @@ class StudyData:
             "title": self.title,
             "attributes": [a.to_json() for a in self.attributes],
             "colors": self.colors,
-            "tags": self.tags,
+            "codes": self.codebook.to_json(),
             "settings": self.settings,
             "interviews": [i.to_json(order) for i in self.interviews],
         }
@@ -212,7 +214,7 @@ class StudyData:
             interviews=[InterviewEntry.from_json(i) for i in data["interviews"]],
             attributes=[AttributeDef.from_json(a) for a in data.get("attributes", [])],
             colors=colors,
-            tags=list(dict.fromkeys(data.get("tags", []))),
+            codebook=Codebook.from_json(data.get("codes", [])),
             settings=dict(data.get("settings", {})),
         )
 
@@ -313,7 +315,21 @@ def _check_consistency(data: dict[str, Any]) -> None:
 # of the format adds one here, raises VERSION and keeps an old file in tests/data.
 #   1 (0.1.0): format, version, generator, title, attributes, colors, tags, settings,
 #              interviews.
-MIGRATIONS: dict[int, Callable[[dict[str, Any]], dict[str, Any]]] = {}
+#   2: the codebook (`codes`) in place of the tag vocabulary (`tags`).
+
+
+def _tags_to_codes(data: dict[str, Any]) -> dict[str, Any]:
+    """Version 1 to 2: each tag becomes a top-level code with the id its notes files'
+    migration gives it (reader.core.codebook.tag_code_id)."""
+    tags = data.get("tags", [])
+    words = [t for t in tags if isinstance(t, str)] if isinstance(tags, list) else []
+    book = Codebook()
+    codes_for_tags(words, book)
+    upgraded = {k: v for k, v in data.items() if k != "tags"}
+    return {**upgraded, "version": 2, "codes": book.to_json()}
+
+
+MIGRATIONS: dict[int, Callable[[dict[str, Any]], dict[str, Any]]] = {1: _tags_to_codes}
 
 
 def migrate(data: dict[str, Any]) -> tuple[dict[str, Any], int | None]:

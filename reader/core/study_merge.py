@@ -18,6 +18,7 @@ from typing import Any, TypeVar
 
 import orjson
 
+from reader.core.codebook import Codebook
 from reader.core.study_file import AttributeDef, AttributeValueError, InterviewEntry, StudyData
 
 T = TypeVar("T")
@@ -31,7 +32,7 @@ class StudyMergeResult:
     removed: list[str] = field(default_factory=list)
     updated: list[str] = field(default_factory=list)
     conflicts: list[str] = field(default_factory=list)  # one line each, for the user
-    other_changes: bool = False  # title, attributes, colours, tags, settings or order
+    other_changes: bool = False  # title, attributes, colours, codes, settings or order
 
     @property
     def changed(self) -> bool:
@@ -50,7 +51,7 @@ class StudyMergeResult:
             if ids
         ]
         if self.other_changes:
-            parts.append("study settings, attributes, colours or tags updated")
+            parts.append("study settings, attributes, colours or codes updated")
         text = f"Merged the study from {source}: " + (", ".join(parts) or "no changes") + "."
         if self.conflicts:
             text += " Changed on both sides: " + "; ".join(self.conflicts) + "."
@@ -132,7 +133,7 @@ def merge_studies(
     data.settings = _merge_mapping(
         base and base.settings, ours.settings, theirs.settings, report("setting")
     )
-    data.tags = _merge_list(base and base.tags, ours.tags, theirs.tags)
+    data.codebook = _merge_codebooks(base, ours, theirs, report("code"))
     data.attributes = _merge_attributes(base, ours, theirs, reported)
     data.interviews = _merge_interviews(base, ours, theirs, result)
     _fit_values(data, reported)
@@ -140,7 +141,7 @@ def merge_studies(
         data.title != ours.title
         or data.colors != ours.colors
         or data.settings != ours.settings
-        or data.tags != ours.tags
+        or data.codebook != ours.codebook
         or data.attributes != ours.attributes
         or [e.id for e in data.interviews if e.id not in result.added]
         != [e.id for e in ours.interviews if e.id not in result.removed]
@@ -148,13 +149,23 @@ def merge_studies(
     return result
 
 
-def _merge_list(base: list[str] | None, ours: list[str], theirs: list[str]) -> list[str]:
-    """A list of distinct items (the tags): each side's additions and removals applied."""
-    removed_there = set() if base is None else set(base) - set(theirs)
-    removed_here = set() if base is None else set(base) - set(ours)
-    merged = [item for item in ours if item not in removed_there]
-    merged += [item for item in theirs if item not in ours and item not in removed_here]
-    return merged
+def _merge_codebooks(
+    base: StudyData | None,
+    ours: StudyData,
+    theirs: StudyData,
+    conflict: Callable[[str, Any, Any], bool],
+) -> Codebook:
+    """Codes by id, each code's fields as one value (an edit beats a removal); the order is
+    ours, then theirs' new codes. A parent removed on one side lifts its children to the
+    top (Codebook.from_json repairs it)."""
+
+    def by_id(book: Codebook) -> dict[str, dict[str, Any]]:
+        return {c.id: c.to_json() for c in book}
+
+    merged = _merge_mapping(
+        base and by_id(base.codebook), by_id(ours.codebook), by_id(theirs.codebook), conflict
+    )
+    return Codebook.from_json(list(merged.values()))
 
 
 def _merge_attributes(

@@ -18,6 +18,7 @@ if __name__ == "__main__" and __package__ in (None, ""):
     sys.path.insert(0, str(Path(__file__).resolve().parents[2]))
 
 from reader.core.annotations import COLOR_IDS, make_highlight
+from reader.core.codebook import Codebook, codes_for_tags
 from reader.core.notes_file import NotesData
 from reader.core.store import save_notes
 
@@ -36,7 +37,7 @@ _NOTES_TAIL = (
 )
 
 
-def _highlight(n: int, i: int):
+def _highlight(n: int, i: int, book: Codebook):
     """The i-th highlight of state n: its span, note and tags depend on n and i only."""
     start = (n * 7919 + i * 104729) % (len(TEXT) - 600)
     end = start + 80 + (n * 31 + i * 17) % 420
@@ -46,7 +47,7 @@ def _highlight(n: int, i: int):
         h,
         id=str(uuid.uuid5(_NAMESPACE, f"{n}/{i}")),
         note=f"note {n}.{i} — ✍️ {'é' * (i % 5)}{'字' * (n % 7)}",
-        tags=tuple(f"tag-{(n + k) % 9}-ü" for k in range(i % 4)),
+        codes=codes_for_tags([f"tag-{(n + k) % 9}-ü" for k in range(i % 4)], book),
         created=stamp,
         modified=stamp,
     )
@@ -54,14 +55,16 @@ def _highlight(n: int, i: int):
 
 def state(n: int) -> NotesData:
     """The notes the child saves as its n-th state."""
+    book = Codebook()
     return NotesData(
+        codebook=book,
         document={
             "title": "Crash test — 🎬",
             "source": "/tmp/crash.txt",
             "sha256": SHA256,
             "length": len(TEXT),
         },
-        highlights=[_highlight(n, i) for i in range(n % 40)],
+        highlights=[_highlight(n, i, book) for i in range(n % 40)],
         notes=f"state {n} " + _NOTES_TAIL * (1 + n % 5),
     )
 

@@ -13,6 +13,7 @@ import pytest
 
 from reader import __version__
 from reader.core.annotations import make_highlight
+from reader.core.codebook import codes_for_tags
 from reader.core.document import load_document
 from reader.core.interview import Role
 from reader.core.notes_file import NotesData
@@ -78,7 +79,11 @@ def saved_notes(document_path: Path, notes_path: Path) -> NotesData:
     session = Session.open(document, None)
     start = document.text.index("counting barnacles")
     highlight = make_highlight(document.text, start, start + len("counting barnacles"), "green")
-    session.add_highlight(highlight.edited(note="origin story — “patience”", tags=("why",)))
+    session.add_highlight(
+        highlight.edited(
+            note="origin story — “patience”", codes=codes_for_tags(["why"], session.notes.codebook)
+        )
+    )
     session.set_role(session.segments[0].start, Role.ASIDE)
     session.rename_speaker("A", "Dr. Ünal")
     session.notes.notes = "Follow up on sea grass 🌱"

@@ -315,7 +315,8 @@ def test_csv_round_trips_through_csv_reader() -> None:
     for row, h in zip(rows, session.notes.highlights, strict=True):
         assert row["quote"] == h.exact
         assert row["note"] == h.note
-        assert row["tags"].split(";") == list(h.tags) or (row["tags"] == "" and not h.tags)
+        names = session.code_names(h)
+        assert row["codes"].split(";") == list(names) or (row["codes"] == "" and not names)
         assert (int(row["start"]), int(row["end"])) == (h.start, h.end)
         assert row["color"] == h.color
         assert row["created"] == h.created
@@ -323,7 +324,7 @@ def test_csv_round_trips_through_csv_reader() -> None:
         assert row["orphan"] == ("true" if h.orphan else "false")
     special = next(r for r in rows if r["id"] == sample_id(4))
     assert special["note"] == SPECIAL_NOTE
-    assert special["tags"] == 'method;a|b;c,d;"quoted";#hash'
+    assert special["codes"] == 'method;a|b;c,d;"quoted";#hash'
     assert special["question_number"] == "1"
     assert special["question_text"].endswith("Was it all scripted and blocked out beforehand?")
     assert special["speaker"] == "Interviewee"

@@ -13,6 +13,7 @@ from pathlib import Path
 
 from reader import APP_NAME, __version__
 from reader.core.annotations import Highlight, make_highlight, quote_context
+from reader.core.codebook import Codebook, codes_for_tags
 from reader.core.document import Document, load_document
 from reader.core.notes_file import NotesData
 from reader.core.session import Session
@@ -73,7 +74,8 @@ def sample_document() -> Document:
     return replace(load_document(BUNDLED), source=SOURCE)
 
 
-def sample_highlights(text: str) -> list[Highlight]:
+def sample_highlights(text: str, book: Codebook) -> list[Highlight]:
+    """The sample highlights; their tags become codes in `book`."""
     highlights = []
     for n, (quote, color, note, tags) in enumerate(SAMPLES, start=1):
         start = text.index(quote)
@@ -88,7 +90,7 @@ def sample_highlights(text: str) -> list[Highlight]:
                 suffix=suffix,
                 color=color,
                 note=note,
-                tags=tags,
+                codes=codes_for_tags(tags, book),
                 created=stamp(n),
                 modified=stamp(n + 10),
             )
@@ -104,7 +106,7 @@ def sample_highlights(text: str) -> list[Highlight]:
             suffix=" and after it",
             color="pink",
             note="Lost in revision",
-            tags=("lost",),
+            codes=codes_for_tags(("lost",), book),
             created=stamp(n),
             modified=stamp(n),
             orphan=True,
@@ -116,7 +118,7 @@ def sample_highlights(text: str) -> list[Highlight]:
 def sample_notes(document: Document) -> NotesData:
     notes = NotesData(document=document.meta())
     notes.colors["purple"] = "Theme & sound"
-    notes.highlights = sample_highlights(document.text)
+    notes.highlights = sample_highlights(document.text, notes.codebook)
     notes.notes = RESEARCH_NOTES
     return notes
 

@@ -36,11 +36,11 @@ def test_import_into_a_new_notes_file(tmp_path: Path, annotations: Path) -> None
     assert len(notes.highlights) == 8
     for h in notes.highlights:
         o = original[h.id]
-        assert (h.exact, h.color, h.note, h.tags, h.orphan) == (
+        assert (h.exact, h.color, h.note, h.codes, h.orphan) == (
             o.exact,
             o.color,
             o.note,
-            o.tags,
+            o.codes,
             o.orphan,
         )
         if not h.orphan:

@@ -12,6 +12,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from reader.core.annotations import DEFAULT_COLOR, Highlight
+from reader.core.codebook import Codebook
 from reader.core.document import Document
 from reader.core.export import ExportOptions, export
 from reader.core.importer import (
@@ -39,7 +40,7 @@ def w3c(session: Session, options: ExportOptions | None = None) -> bytes:
 
 
 def key(h: Highlight) -> tuple[Any, ...]:
-    return (h.id, h.start, h.end, h.exact, h.color, h.note, h.tags, h.orphan)
+    return (h.id, h.start, h.end, h.exact, h.color, h.note, h.codes, h.orphan)
 
 
 def annotation(**selectors: Any) -> dict[str, Any]:
@@ -144,7 +145,8 @@ def test_filtered_export_imports_only_those() -> None:
     assert sorted(h.id for h in result.added) == [sample_id(3), sample_id(4)]
     special = next(h for h in result.added if h.id == sample_id(4))
     assert special.note == SPECIAL_NOTE
-    assert special.tags == ("method", "a|b", "c,d", '"quoted"', "#hash")
+    names = Codebook(result.codes).names(special.codes)
+    assert names == ("method", "a|b", "c,d", '"quoted"', "#hash")
 
 
 # --- shapes of input --------------------------------------------------------------------------
@@ -222,9 +224,10 @@ def test_bodies_give_note_tags_and_colour() -> None:
         {"type": "TextualBody", "value": "method", "purpose": "classifying"},
         "https://example.org/an-iri-body",
     ]
-    h = only(import_w3c(small_session(), orjson.dumps(annotation(exact="Intro", body=body))))
+    result = import_w3c(small_session(), orjson.dumps(annotation(exact="Intro", body=body)))
+    h = only(result)
     assert h.note == "first\n\nsecond"
-    assert h.tags == ("sea",)
+    assert Codebook(result.codes).names(h.codes) == ("sea",)  # the tag became a code
     assert h.color == "green"  # the label "Method", matched without regard to case
 
 
@@ -478,8 +481,7 @@ def test_reexporting_what_was_imported_gives_the_same_annotations() -> None:
     source = sample_session()
     target_session = empty_session()
     target_session.notes.colors.update(source.notes.colors)
-    for h in import_w3c(target_session, w3c(source)).added:
-        target_session.add_highlight(h)
+    import_w3c(target_session, w3c(source)).add_to(target_session)
     before, after = (orjson.loads(w3c(s))["first"]["items"] for s in (source, target_session))
     assert {i["id"]: i for i in after} == {i["id"]: i for i in before}
     assert import_w3c(target_session, w3c(target_session)).added == []

@@ -18,6 +18,7 @@ from hypothesis import strategies as st
 from jsonschema import Draft202012Validator
 
 from reader.core.annotations import DEFAULT_COLORS, make_highlight
+from reader.core.codebook import Codebook, codes_for_tags, tag_code_id
 from reader.core.document import text_sha256
 from reader.core.interview import Role
 from reader.core.notes_file import (
@@ -56,9 +57,13 @@ def document_meta(text: str = TEXT) -> dict[str, Any]:
 
 def full_notes() -> NotesData:
     """Notes with every part filled in: highlights, notes, role corrections, speakers."""
-    h1 = make_highlight(TEXT, 3, 19, "green").edited(note="ask “why”? 🎬", tags=("method", "é"))
+    book = Codebook()
+    codes = codes_for_tags(("method", "é"), book)
+    book.create("Sub-code", parent=codes[0], description="A *memo*", codable=False)
+    h1 = make_highlight(TEXT, 3, 19, "green").edited(note="ask “why”? 🎬", codes=codes)
     h2 = make_highlight(TEXT, TEXT.index("Café"), TEXT.index("Café") + 4, "pink")
     return NotesData(
+        codebook=book,
         document=document_meta(),
         highlights=[h1, h2],
         notes="# Notes\n\nRTL: שלום, مرحبا — CJK: 中文 𠀋\n",
@@ -120,8 +125,10 @@ def test_round_trip_of_arbitrary_unicode(
     """Any Unicode in notes, highlight notes, tags, names and labels survives the file."""
     start = span[0]
     end = min(len(TEXT), start + span[1])
-    highlight = make_highlight(TEXT, start, end).edited(note=note, tags=tuple(tags))
+    book = Codebook()
+    highlight = make_highlight(TEXT, start, end).edited(note=note, codes=codes_for_tags(tags, book))
     data = NotesData(
+        codebook=book,
         document={**document_meta(), "title": title},
         highlights=[highlight],
         notes=notes,
@@ -149,12 +156,14 @@ def test_written_json_has_the_documented_keys_in_a_stable_order() -> None:
         "generator",
         "document",
         "colors",
+        "codes",
         "structure",
         "notes",
         "highlights",
     ]
     assert data["format"] == FORMAT == "interview-reader-notes"
-    assert data["version"] == VERSION == 1
+    assert data["version"] == VERSION == 2
+    assert list(data["codes"][0]) == ["id", "name", "color", "description", "codable", "parent"]
     assert data["document"] == document_meta()
     assert list(data["highlights"][0]) == [
         "id",
@@ -165,7 +174,7 @@ def test_written_json_has_the_documented_keys_in_a_stable_order() -> None:
         "suffix",
         "color",
         "note",
-        "tags",
+        "codes",
         "created",
         "modified",
         "orphan",
@@ -185,7 +194,7 @@ def test_written_json_is_indented_utf8_without_escapes() -> None:
     lines = text.splitlines()
     assert lines[0] == "{"
     assert lines[1] == '  "format": "interview-reader-notes",'
-    assert lines[2] == '  "version": 1,'
+    assert lines[2] == '  "version": 2,'
     assert '    "title": "Café interview",' in lines
 
 
@@ -201,15 +210,16 @@ def test_written_json_validates_against_the_published_schema() -> None:
 
 
 def test_sample_file_parses_and_validates() -> None:
-    """A hand-written version 1 file (tests/data) is valid and reads as written."""
+    """A hand-written version 1 file (tests/data) is migrated and reads as written, its
+    tags now codes."""
     raw = SAMPLE.read_bytes()
-    assert schema_validator().is_valid(json.loads(raw))
     notes = parse(raw)
     assert [h.exact for h in notes.highlights] == [
         "Everything in the movie is very specifically scripted.",
         "Huge hit single",
     ]
-    assert notes.highlights[0].tags == ("method", "script")
+    assert notes.codebook.names(notes.highlights[0].codes) == ("method", "script")
+    assert notes.highlights[0].codes == (tag_code_id("method"), tag_code_id("script"))
     assert notes.roles == [RoleCorrection(1297, "I was fortunate enough to chat w", Role.ASIDE)]
     assert notes.speakers == {"Interviewee": "Alex Ross Perry"}
     assert notes.sides == {}  # written before sides existed
@@ -285,7 +295,10 @@ SCHEMA_VIOLATIONS: dict[str, Callable[[dict[str, Any]], None]] = {
     "exact-empty": _set("highlights.0.exact", ""),
     "prefix-too-long": _set("highlights.0.prefix", "x" * 33),
     "id-not-uuid": _set("highlights.0.id", "my-highlight"),
-    "tags-string": _set("highlights.0.tags", "method"),
+    "codes-string": _set("highlights.0.codes", "method"),
+    "code-id-not-guid": _set("highlights.0.codes", ["method"]),
+    "code-color-name": _set("codes.0.color", "red"),
+    "code-nameless": _set("codes.0.name", ""),
     "orphan-string": _set("highlights.0.orphan", "yes"),
     "roles-object": _set("structure.roles", {}),
     "role-unknown": _set("structure.roles.0.role", "narrator"),
@@ -327,7 +340,7 @@ def test_highlight_ending_at_or_before_its_start_is_refused(end_minus_start: int
         parse(orjson.dumps(data))
 
 
-@pytest.mark.parametrize("version", [2, 3, 99, 2.0])
+@pytest.mark.parametrize("version", [3, 4, 99, 3.0])
 def test_newer_version_raises_newer_version_error(version: float) -> None:
     """A file from a newer build is recognised as such, not as a broken file."""
     data = valid_json()
@@ -337,8 +350,8 @@ def test_newer_version_raises_newer_version_error(version: float) -> None:
 
 
 def test_newer_version_is_recognised_even_if_its_layout_changed() -> None:
-    """Version 2 may restructure everything; it is still reported as newer, not corrupt."""
-    raw = orjson.dumps({"format": FORMAT, "version": 2, "annotations": {"a": 1}})
+    """Version 3 may restructure everything; it is still reported as newer, not corrupt."""
+    raw = orjson.dumps({"format": FORMAT, "version": 3, "annotations": {"a": 1}})
     with pytest.raises(NewerVersionError):
         parse(raw)
     assert issubclass(NewerVersionError, NotesFormatError)
@@ -387,17 +400,17 @@ def test_older_version_is_migrated(monkeypatch: pytest.MonkeyPatch) -> None:
     from reader.core import notes_file
 
     data = valid_json()
-    monkeypatch.setattr(notes_file, "VERSION", 2)
+    monkeypatch.setattr(notes_file, "VERSION", 3)
 
-    def one_to_two(old: dict) -> dict:
-        return {**old, "version": 2, "notes": old["notes"] + " (migrated)"}
+    def two_to_three(old: dict) -> dict:
+        return {**old, "version": 3, "notes": old["notes"] + " (migrated)"}
 
-    monkeypatch.setitem(notes_file.MIGRATIONS, 1, one_to_two)
+    monkeypatch.setitem(notes_file.MIGRATIONS, 2, two_to_three)
     monkeypatch.setattr(notes_file, "_schema_validator", lambda: lambda _data: None)
     notes, migrated_from = notes_file.parse_migrating(orjson.dumps(data))
-    assert migrated_from == 1
+    assert migrated_from == 2
     assert notes.notes.endswith(" (migrated)")
-    assert notes_file.parse_migrating(orjson.dumps({**data, "version": 2}))[1] is None
+    assert notes_file.parse_migrating(orjson.dumps({**data, "version": 3}))[1] is None
 
 
 def test_sides_are_left_out_when_none_are_chosen() -> None:

@@ -21,6 +21,7 @@ from hypothesis.stateful import (
 
 from reader.core.anchoring import AnchorStatus, reanchor_all
 from reader.core.annotations import COLOR_IDS, make_highlight
+from reader.core.codebook import codes_for_tags
 from reader.core.document import Document, normalise
 from reader.core.interview import Role
 from reader.core.notes_file import parse, serialise
@@ -131,7 +132,8 @@ class EditAndReopen(RuleBasedStateMachine):
         color: str | None,
     ) -> None:
         old = data.draw(st.sampled_from(self.session.notes.highlights), label="highlight")
-        changes = {"note": note, "tags": tags, "color": color}
+        codes = None if tags is None else codes_for_tags(tags, self.session.notes.codebook)
+        changes = {"note": note, "codes": codes, "color": color}
         new = old.edited(**{key: value for key, value in changes.items() if value is not None})
         assert self.session.replace_highlight(new) == old
 

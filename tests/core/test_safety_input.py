@@ -11,6 +11,7 @@ import orjson
 import pytest
 
 from reader.core.annotations import make_highlight
+from reader.core.codebook import codes_for_tags
 from reader.core.export import FORMATS, ExportOptions
 from reader.core.notes_file import NotesData, NotesFormatError, parse, serialise
 from reader.core.store import atomic_write
@@ -104,10 +105,12 @@ def test_a_new_file_follows_the_umask(tmp_path: Path) -> None:
 def test_csv_cells_that_would_run_as_formulas_are_neutralised(evil: str) -> None:
     session = sample_session()
     h = session.notes.highlights[0]
-    session.replace_highlight(h.edited(note=evil, tags=(evil,)))
+    session.replace_highlight(
+        h.edited(note=evil, codes=codes_for_tags([evil], session.notes.codebook))
+    )
     rows = {r["id"]: r for r in csv_rows(FORMATS["csv"](session, ExportOptions()))}
     assert rows[h.id]["note"] == "'" + evil
-    assert rows[h.id]["tags"] == "'" + evil
+    assert rows[h.id]["codes"] == "'" + evil.strip()
     raw = {r["id"]: r for r in csv_rows(FORMATS["csv"](session, ExportOptions(raw_cells=True)))}
     assert raw[h.id]["note"] == evil
 

@@ -10,6 +10,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from reader.core.annotations import make_highlight
+from reader.core.codebook import codes_for_tags
 from reader.core.document import Document
 from reader.core.search import (
     KINDS,
@@ -194,7 +195,9 @@ def make_session(text: str = FILM) -> Session:
 def add_highlight(session: Session, quote: str, note: str = "", tags: tuple[str, ...] = ()):
     start = session.document.text.index(quote)
     highlight = replace(
-        make_highlight(session.document.text, start, start + len(quote)), note=note, tags=tags
+        make_highlight(session.document.text, start, start + len(quote)),
+        note=note,
+        codes=codes_for_tags(tags, session.notes.codebook),
     )
     session.add_highlight(highlight)
     return highlight

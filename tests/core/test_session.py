@@ -11,6 +11,7 @@ from hypothesis import strategies as st
 
 from reader.core.anchoring import AnchorSummary
 from reader.core.annotations import Highlight, make_highlight
+from reader.core.codebook import tag_code_id
 from reader.core.document import Document, load_document
 from reader.core.interview import Role, detect_segments
 from reader.core.notes_file import NotesData, RoleCorrection, parse, serialise
@@ -272,7 +273,9 @@ def test_changed_document_sets_anchor_summary_and_keeps_orphans(bundled: Documen
     """Re-opening on an edited text reports kept/moved/orphaned and loses no highlight."""
     session = Session.open(bundled, None)
     moving = quote_highlight(bundled.text, QUOTE).edited(note="scripted!")
-    lost = quote_highlight(bundled.text, GONE).edited(note="keep me", tags=("camera",))
+    lost = quote_highlight(bundled.text, GONE).edited(
+        note="keep me", codes=(tag_code_id("camera"),)
+    )
     session.add_highlight(moving)
     session.add_highlight(lost)
     raw = serialise(session.notes)
@@ -295,7 +298,7 @@ def test_changed_document_sets_anchor_summary_and_keeps_orphans(bundled: Documen
     assert edited[placed.start : placed.end] == QUOTE
     orphan = by_id[lost.id]
     assert orphan.orphan
-    assert (orphan.exact, orphan.note, orphan.tags) == (GONE, "keep me", ("camera",))
+    assert (orphan.exact, orphan.note, orphan.codes) == (GONE, "keep me", (tag_code_id("camera"),))
     assert again.highlights_overlapping(0, len(edited)) == [placed]
     assert in_document_order(again.notes.highlights)
 

@@ -10,6 +10,7 @@ import orjson
 import pytest
 
 from reader.core.annotations import make_highlight
+from reader.core.codebook import codes_for_tags
 from reader.core.document import DocumentError, load_document
 from reader.core.notes_file import VERSION as NOTES_VERSION
 from reader.core.notes_file import NotesData
@@ -313,11 +314,13 @@ def test_conflict_copies_are_merged_and_put_aside(folder: Path) -> None:
     study = open_study(folder)
     study.save()
     theirs = StudyData(title=study.data.title, interviews=list(study.interviews))
-    theirs.tags = ["from-laptop"]
+    codes_for_tags(["from-laptop"], theirs.codebook)
     copy = folder / "study.sync-conflict-20240101-101010-ABCDEFG.json"
     copy.write_bytes(serialise(theirs))
     results = study.merge_conflict_copies()
-    assert len(results) == 1 and study.data.tags == ["from-laptop"]
+    assert len(results) == 1 and study.codebook.names(c.id for c in study.codebook) == (
+        "from-laptop",
+    )
     assert not copy.exists() and copy.with_name(copy.name + ".merged").exists()
 
 
@@ -379,10 +382,11 @@ def test_notes_files_are_the_notes_format(folder: Path) -> None:
 def test_study_colour_labels_apply_to_every_interview(folder: Path) -> None:
     study = open_study(folder)
     study.set_color_label("yellow", "Strong claim")
-    assert study.add_tag("#fatigue") and not study.add_tag("fatigue")
+    fatigue = study.writable_codebook().create("fatigue")
     session = study.open_session(study.interviews[1])
     assert session.notes.colors["yellow"] == "Strong claim"
     assert study.shared_notes(NotesData(document={})).colors["yellow"] == "Strong claim"
+    assert session.notes.codebook.get(fatigue.id) == fatigue  # the study's codebook too
 
 
 def test_study_of_a_document_finds_its_notes(folder: Path, tmp_path: Path) -> None:

@@ -12,6 +12,7 @@ import orjson
 import pytest
 
 from reader.core.annotations import make_highlight
+from reader.core.codebook import codes_for_tags
 from reader.core.export import ExportCancelled, ExportOptions
 from reader.core.export.csv_export import COLUMNS
 from reader.core.export.study_export import (
@@ -44,7 +45,9 @@ def study(tmp_path: Path) -> Study:
         text = session.document.text
         start = text.index(word)
         h = make_highlight(text, start, start + len(word), "green" if role == "nurse" else "pink")
-        session.add_highlight(h.edited(note=f"about {word}", tags=(role,)))
+        session.add_highlight(
+            h.edited(note=f"about {word}", codes=codes_for_tags([role], session.notes.codebook))
+        )
         session.notes.notes = f"# Notes on {entry.title}"
         save_notes(study.notes_path(entry), session.notes)
     study.update_interview(study.interviews[0].id, participant="Ana", date="2024-03-01")

@@ -15,6 +15,7 @@ from hypothesis import strategies as st
 from jsonschema import Draft202012Validator
 
 from reader.core import study_file
+from reader.core.codebook import Codebook, codes_for_tags, tag_code_id
 from reader.core.study_file import (
     FORMAT,
     VERSION,
@@ -63,9 +64,16 @@ def full_study() -> StudyData:
             InterviewEntry("p02-0000bbbb", "../elsewhere/P02.vtt", "P02", attributes={"age": 2.5}),
         ],
         attributes=[role, age, when, note],
-        tags=["fatigue", "café"],
+        codebook=full_codebook(),
         settings={"z": 1, "a": {"y": 2, "b": 3}},
     )
+
+
+def full_codebook() -> Codebook:
+    book = Codebook()
+    fatigue, _ = codes_for_tags(["fatigue", "café"], book)
+    book.create("Night", parent=fatigue, color="#123456", description="**memo**", codable=False)
+    return book
 
 
 def test_round_trip_keeps_everything() -> None:
@@ -89,7 +97,7 @@ def test_written_json_has_a_stable_key_order_and_keeps_non_ascii() -> None:
         "title",
         "attributes",
         "colors",
-        "tags",
+        "codes",
         "settings",
         "interviews",
     ]
@@ -118,6 +126,11 @@ def test_sample_file_parses_and_validates() -> None:
     assert data.interviews[0].attributes["age"] == 34
     assert data.interviews[1].path == "../shared/P02.md"
     assert data.attributes[0].options == ("nurse", "doctor", "porter")
+    # Version 1's tag vocabulary became top-level codes with the ids the notes files'
+    # migration gives the same tags.
+    assert [(c.name, c.id) for c in data.codebook] == [
+        (tag, tag_code_id(tag)) for tag in ("fatigue", "handover", "café")
+    ]
 
 
 @given(

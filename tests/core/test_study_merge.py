@@ -8,6 +8,7 @@ from dataclasses import replace
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from reader.core.codebook import Codebook, codes_for_tags
 from reader.core.study_file import AttributeDef, InterviewEntry, StudyData
 from reader.core.study_merge import merge_studies
 
@@ -118,13 +119,20 @@ def test_a_choice_value_added_there_brings_its_option() -> None:
     assert "porter" in role.options and result.data.interviews[0].attributes["role"] == "porter"
 
 
-def test_tags_colours_settings_and_title() -> None:
-    base = study(tags=["a", "b"], settings={"sort": "title"})
-    ours = study(tags=["a", "b", "c"], settings={"sort": "date"}, title="Mine")
-    theirs = study(tags=["b", "d"], settings={"sort": "title", "x": 1})
+def book(*names: str) -> Codebook:
+    made = Codebook()
+    codes_for_tags(names, made)
+    return made
+
+
+def test_codes_colours_settings_and_title() -> None:
+    """Codes merge by id: each side's additions and removals applied (was: tags)."""
+    base = study(codebook=book("a", "b"), settings={"sort": "title"})
+    ours = study(codebook=book("a", "b", "c"), settings={"sort": "date"}, title="Mine")
+    theirs = study(codebook=book("b", "d"), settings={"sort": "title", "x": 1})
     theirs.colors = {**theirs.colors, "yellow": "Gold"}
     result = merge_studies(base, ours, theirs, "x")
-    assert result.data.tags == ["b", "c", "d"]
+    assert [c.name for c in result.data.codebook] == ["b", "c", "d"]
     assert result.data.settings == {"sort": "date", "x": 1}
     assert result.data.colors["yellow"] == "Gold" and result.data.title == "Mine"
 

@@ -10,6 +10,7 @@ from PySide6.QtCore import Qt
 from shiboken6 import delete
 
 from reader.core.annotations import COLOR_IDS, make_highlight
+from reader.core.codebook import codes_for_tags
 from reader.ui.annotations.panel import ID_ROLE, AnnotationsPanel
 from reader.ui.interview.commands import AddHighlightCommand, EditHighlightCommand
 from reader.ui.interview.controller import Controller
@@ -35,8 +36,17 @@ def panel(qtbot, window: MainWindow) -> AnnotationsPanel:
     return panel
 
 
+def tagged(controller: Controller, changes: dict) -> dict:
+    """`changes` with tags (names) turned into codes of the session's codebook."""
+    if "tags" in changes:
+        book = controller.session.notes.codebook
+        changes["codes"] = codes_for_tags(changes.pop("tags"), book)
+    return changes
+
+
 def add(controller: Controller, span: tuple[int, int], color: str = "yellow", **changes) -> str:
     highlight = controller.add_highlight(*span, color)
+    tagged(controller, changes)
     if changes:
         controller.edit_highlight(highlight.id, "Edit Note", **changes)
     return highlight.id
@@ -162,7 +172,9 @@ def test_updates_live_and_keeps_current_row(panel: AnnotationsPanel, controller)
     panel.select(first)
     second = add(controller, INTRO)
     assert panel.visible_ids() == [second, first] and panel.current_id() == first
-    controller.edit_highlight(first, "Edit Note", note="Now with a note", tags=("later",))
+    controller.edit_highlight(
+        first, "Edit Note", **tagged(controller, {"note": "Now with a note", "tags": ("later",)})
+    )
     assert panel.current_id() == first
     assert panel.tag_filter.findData("later") == 1
     panel.filter_edit.setText("with a note")
@@ -290,7 +302,7 @@ def random_change(rng: random.Random, panel: AnnotationsPanel, controller: Contr
                 {"color": rng.choice(COLOR_IDS[:3])},
             ]
         )
-        controller.edit_highlight(rng.choice(ids), "Edit", **changes)
+        controller.edit_highlight(rng.choice(ids), "Edit", **tagged(controller, changes))
     elif kind == "move":  # found again, or lost: the row changes section
         before = session.highlight(rng.choice(ids))
         assert before is not None

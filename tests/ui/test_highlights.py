@@ -111,9 +111,10 @@ def test_keys_on_current_highlight_recolour_note_tag_delete(
     qtbot.keyClick(film.reader, Qt.Key.Key_N)
     dialogs.tag_answers.append("method, ending")
     qtbot.keyClick(film.reader, Qt.Key.Key_T)
-    data = wait_saved(qtbot, notes_path, lambda d: d["highlights"] and d["highlights"][0]["tags"])
+    data = wait_saved(qtbot, notes_path, lambda d: d["highlights"] and d["highlights"][0]["codes"])
     (h,) = data["highlights"]
-    assert (h["color"], h["note"], h["tags"]) == (
+    names = {code["id"]: code["name"] for code in data["codes"]}  # tags became codes
+    assert (h["color"], h["note"], [names[c] for c in h["codes"]]) == (
         "pink",
         "Not scripted after all",
         ["method", "ending"],

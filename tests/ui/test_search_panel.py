@@ -8,6 +8,7 @@ import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication, QTreeWidgetItem
 
+from reader.core.codebook import codes_for_tags
 from reader.core.search import Result
 from reader.ui.find import search_panel
 from reader.ui.find.search_panel import SearchPanel
@@ -41,7 +42,8 @@ def film(make_window, doc: Path, qtbot) -> MainWindow:
     improvised = highlight(window, "improvised on the day")
     controller.edit_highlight(improvised.id, "Edit Note", note="Was the lantern scripted?")
     dawn = highlight(window, "It starts at dawn")
-    controller.edit_highlight(dawn.id, "Edit Tags", tags=("lantern-light", "time"))
+    codes = codes_for_tags(("lantern-light", "time"), controller.session.notes.codebook)
+    controller.edit_highlight(dawn.id, "Edit Tags", codes=codes)
     highlight(window, "the lantern scene")
     window.notes_editor.setPlainText(NOTES)
     return window

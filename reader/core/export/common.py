@@ -25,9 +25,10 @@ class ExportOptions:
     """Which highlights to export, and a callback to report progress and cancel.
 
     `colors` and `tags` filter the highlights; an empty set does not filter. A highlight
-    passes when its colour is in `colors` (if given) and it has at least one tag in `tags`
-    (if given). `progress(done, total)` is called after every PROGRESS_EVERY highlights and
-    after the last one; returning False (not merely a falsy None) raises ExportCancelled.
+    passes when its colour is in `colors` (if given) and it has at least one code whose
+    name is in `tags` (if given). `progress(done, total)` is called after every
+    PROGRESS_EVERY highlights and after the last one; returning False (not merely a
+    falsy None) raises ExportCancelled.
     """
 
     colors: frozenset[str] = frozenset()
@@ -40,10 +41,11 @@ class ExportOptions:
     def filtered(self) -> bool:
         return bool(self.colors or self.tags)
 
-    def accepts(self, highlight: Highlight) -> bool:
+    def accepts(self, highlight: Highlight, code_names: tuple[str, ...] = ()) -> bool:
+        """`code_names`: the names of the highlight's codes (Session.code_names)."""
         if self.colors and highlight.color not in self.colors:
             return False
-        return not self.tags or any(tag in self.tags for tag in highlight.tags)
+        return not self.tags or any(name in self.tags for name in code_names)
 
 
 DEFAULT_OPTIONS = ExportOptions()
@@ -99,7 +101,7 @@ class Placed:
 
 def selected(session: Session, options: ExportOptions) -> list[Highlight]:
     """The session's highlights that pass the options' filters, in document order."""
-    return [h for h in session.notes.highlights if options.accepts(h)]
+    return [h for h in session.notes.highlights if options.accepts(h, session.code_names(h))]
 
 
 def place(session: Session, highlight: Highlight) -> Placed:

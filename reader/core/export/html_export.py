@@ -83,7 +83,7 @@ def _entry(session: Session, placed: Placed) -> str:
         f'<blockquote><mark style="background-color: {background}" title="{escape(label)}">'
         f"{escape(h.exact)}</mark></blockquote>",
         f'<p class="meta-line"><span class="label">{escape(label)}</span>'
-        + "".join(f' <span class="tag">#{escape(tag)}</span>' for tag in h.tags)
+        + "".join(f' <span class="tag">#{escape(tag)}</span>' for tag in session.code_names(h))
         + "</p>",
     ]
     note = h.note.strip("\n")

@@ -54,8 +54,9 @@ def block_quote(text: str) -> str:
 def _entry(session: Session, placed: Placed) -> str:
     h = placed.highlight
     meta = f"**{escape(color_label(session, h.color))}**"
-    if h.tags:
-        meta += " · " + " ".join(f"#{escape(tag)}" for tag in h.tags)
+    names = session.code_names(h)
+    if names:
+        meta += " · " + " ".join(f"#{escape(tag)}" for tag in names)
     note = _paragraphs(h.note)
     if note:
         meta += " — " + note[0]

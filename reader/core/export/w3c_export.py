@@ -83,7 +83,9 @@ def annotation(session: Session, h: Highlight, source: str) -> dict[str, Any]:
     body: list[dict[str, Any]] = []
     if h.note:
         body.append(textual_body(h.note, "commenting", NOTE_FORMAT, h.created))
-    body.extend(textual_body(tag, "tagging", LABEL_FORMAT, h.created) for tag in h.tags)
+    body.extend(
+        textual_body(tag, "tagging", LABEL_FORMAT, h.created) for tag in session.code_names(h)
+    )
     colour = textual_body(color_label(session, h.color), "classifying", LABEL_FORMAT, h.created)
     body.append({**colour, COLOR_PROPERTY: h.color})
     selectors: list[dict[str, Any]] = [

@@ -164,7 +164,9 @@ class HighlightDelegate(QStyledItemDelegate):
         meta = f"{label}  ·  {entry.place}" if entry.place else label
         # The label keeps at least half the line; the tag chips, right-aligned, the rest.
         meta_width = min(fm_small.horizontalAdvance(meta), width // 2)
-        chips = self._paint_tags(painter, h.tags, x + width, y, width - meta_width - GAP, ink, back)
+        chips = self._paint_tags(
+            painter, entry.tags, x + width, y, width - meta_width - GAP, ink, back
+        )
         painter.setFont(small)
         painter.setPen(muted)
         elided = fm_small.elidedText(meta, Qt.TextElideMode.ElideRight, width - chips)

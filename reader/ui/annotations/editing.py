@@ -6,6 +6,7 @@ from __future__ import annotations
 from PySide6.QtCore import QObject
 from PySide6.QtWidgets import QDialog, QInputDialog, QWidget
 
+from reader.core.codebook import codes_for_tags
 from reader.core.interview import Role
 from reader.ui.dialogs import ColorLabelsDialog, NoteDialog, TagsDialog
 from reader.ui.interview.open_interview import OpenInterview
@@ -57,9 +58,12 @@ class HighlightEditing(QObject):
         if controller is None or highlight is None:
             return
         known = sorted(controller.session.tags(), key=str.casefold)
-        dialog = TagsDialog(highlight.exact, highlight.tags, known, self._parent)
+        names = controller.session.code_names(highlight)
+        dialog = TagsDialog(highlight.exact, names, known, self._parent)
         if dialog.exec() == QDialog.DialogCode.Accepted:
-            controller.edit_highlight(highlight_id, "Edit Tags", tags=dialog.tags())
+            # Until the codebook has its own panel, a new tag becomes a top-level code.
+            codes = codes_for_tags(dialog.tags(), controller.session.notes.codebook)
+            controller.edit_highlight(highlight_id, "Edit Tags", codes=codes)
 
     def edit_color_labels(self) -> None:
         controller = self._interview.controller

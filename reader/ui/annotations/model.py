@@ -29,14 +29,15 @@ class Entry:
 
     __slots__ = ("color", "haystack", "highlight", "key", "orphan", "place", "quote", "tags")
 
-    def __init__(self, highlight: Highlight, place: str) -> None:
+    def __init__(self, highlight: Highlight, place: str, tags: tuple[str, ...] = ()) -> None:
+        """`tags`: the names of the highlight's codes."""
         self.highlight = highlight
         self.place = place  # "Q7", "Intro", or "" for orphans
         self.quote = " ".join(highlight.exact[: QUOTE_CHARS * 2].split())[:QUOTE_CHARS]
-        self.haystack = "\n".join((highlight.exact, highlight.note, *highlight.tags)).casefold()
+        self.haystack = "\n".join((highlight.exact, highlight.note, *tags)).casefold()
         # Copied out of the highlight: filtering reads them for every row on each keystroke.
         self.key = (highlight.start, highlight.end)  # the session's (document) order
-        self.color, self.tags, self.orphan = highlight.color, highlight.tags, highlight.orphan
+        self.color, self.tags, self.orphan = highlight.color, tags, highlight.orphan
 
     def placed(self, place: str) -> Entry:
         """This entry under another question number, reusing the text work."""
@@ -161,8 +162,8 @@ class HighlightListModel(QAbstractListModel):
             parts = [f"<b>{escape(label)}</b>", escape(quote).replace("\n", "<br>")]
             if h.note:
                 parts.append(f"<i>{escape(h.note).replace(chr(10), '<br>')}</i>")
-            if h.tags:
-                parts.append(escape(" ".join(f"#{t}" for t in h.tags)))
+            if entry.tags:
+                parts.append(escape(" ".join(f"#{t}" for t in entry.tags)))
             return "<p>" + "</p><p>".join(parts) + "</p>"  # rich text, so Qt wraps it
         if role == Qt.ItemDataRole.StatusTipRole and h.orphan:
             return "This quote is not in the current text: edit its note (F2) or delete it."

@@ -195,7 +195,7 @@ class AnnotationsPanel(QWidget):
             entry = known.get(h.id)
             place = self._place(h)
             if entry is None or entry.highlight is not h:
-                entry = Entry(h, place)
+                entry = Entry(h, place, session.code_names(h))
             entries.append(entry.placed(place))
         self._entries = entries
         self._by_id = {e.highlight.id: e for e in entries}
@@ -224,7 +224,12 @@ class AnnotationsPanel(QWidget):
             self._rebuild()  # out of step with the session: never expected, but cheap to mend
             return
         keep_id, row = self.current_id(), self.view.currentIndex().row()
-        new = None if after is None else Entry(after, self._place(after))
+        session = self._interview.session
+        new = (
+            None
+            if after is None or session is None
+            else Entry(after, self._place(after), session.code_names(after))
+        )
         if old is not None:
             self._forget(old)
         if new is not None:

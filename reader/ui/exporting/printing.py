@@ -32,7 +32,7 @@ def print_document(reading: ReaderDocument) -> QTextDocument:
         cursor.setPosition(reading.to_qt(h.start))
         cursor.setPosition(reading.to_qt(h.end), QTextCursor.MoveMode.KeepAnchor)
         cursor.mergeCharFormat(fmt)
-    notes = [h for h in annotated if h.note or h.tags]
+    notes = [h for h in annotated if h.note or h.codes]
     # Numbers are inserted from the end backwards so earlier positions stay valid.
     marker = QTextCharFormat()
     marker.setVerticalAlignment(QTextCharFormat.VerticalAlignment.AlignSuperScript)
@@ -52,7 +52,7 @@ def print_document(reading: ReaderDocument) -> QTextDocument:
         labels = session.notes.colors
         for number, h in enumerate(notes, start=1):
             cursor.insertBlock()
-            tags = " ".join(f"#{t}" for t in h.tags)
+            tags = " ".join(f"#{t}" for t in session.code_names(h))
             quote = h.exact if len(h.exact) <= 80 else h.exact[:79] + "…"
             text = f"{number}. “{quote}” — {labels.get(h.color, h.color)}"
             text += f". {h.note}" if h.note else ""

@@ -119,6 +119,7 @@ class Transfers(QObject):
         except (OSError, AnnotationImportError) as exc:
             QMessageBox.warning(self._parent, "Import Annotations", f"{Path(path).name}: {exc}")
             return
+        controller.session.notes.codebook.codes.extend(result.codes)  # tags became codes
         controller.import_highlights(result.added)
         summary = result.message()
         first_line, _, details = summary.partition("\n")

@@ -448,8 +448,9 @@ class ReaderView(QTextEdit):
             lines = [f"<b>{escape(labels.get(h.color, h.color))}</b>"]
             if h.note:
                 lines.append(escape(h.note).replace("\n", "<br>"))
-            if h.tags:
-                lines.append(" ".join(f"#{escape(t)}" for t in h.tags))
+            names = self.session.code_names(h)
+            if names:
+                lines.append(" ".join(f"#{escape(t)}" for t in names))
             parts.append("<br>".join(lines))
         return "<hr>".join(parts)
 

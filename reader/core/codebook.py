@@ -1,0 +1,430 @@
+"""The codebook: a tree of codes, each with a stable id, and the codings that apply them.
+
+A code has a GUID that never changes, a name, a colour (#RRGGBB), a description (a
+Markdown memo) and whether it can be applied to a passage or is only a category above
+other codes. The tree is kept flat: each code names its parent ("" at the top), siblings
+in list order, so that a file's codes merge by id like highlights do.
+
+A coding is a highlight carrying a code's id (`Highlight.codes`); one passage can carry
+several. The highlight's colour label is a separate dimension and stays as it is.
+
+Every change returns what undo needs; nothing here touches disk. The codebook lives in
+study.json for a study and in the notes file for an interview opened alone.
+"""
+
+from __future__ import annotations
+
+import re
+import uuid
+from collections.abc import Iterable, Iterator, Mapping, Sequence
+from dataclasses import dataclass, field, replace
+from typing import Any
+
+from reader.core.annotations import Highlight
+
+# Codes made from tags get ids derived from the tag, so that the notes files of one study,
+# migrated one by one, and the study's own tag list agree on every tag's code.
+TAG_NAMESPACE = uuid.UUID("7d0c4a8e-3c1b-5f7e-9a51-6b2d8e4f1a30")
+# Distinct, readable on white and on dark backgrounds; new codes take the next unused one.
+PALETTE = (
+    "#e6194b", "#3cb44b", "#4363d8", "#f58231", "#911eb4", "#42d4f4", "#f032e6",
+    "#bfef45", "#469990", "#9a6324", "#800000", "#808000", "#000075", "#dcbeff",
+)  # fmt: skip
+_COLOR_RE = re.compile(r"#[0-9a-fA-F]{6}")
+MAX_NAME_CHARS = 200
+
+
+class CodebookError(Exception):
+    """A change the codebook refuses; the message is for the user."""
+
+
+@dataclass(frozen=True)
+class Code:
+    """One code. `parent` is the id of the code above it, "" at the top of the tree."""
+
+    id: str
+    name: str
+    color: str = PALETTE[0]
+    description: str = ""
+    codable: bool = True
+    parent: str = ""
+
+    def to_json(self) -> dict[str, Any]:
+        return {
+            "id": self.id,
+            "name": self.name,
+            "color": self.color,
+            "description": self.description,
+            "codable": self.codable,
+            "parent": self.parent,
+        }
+
+    @classmethod
+    def from_json(cls, data: Mapping[str, Any]) -> Code:
+        return cls(
+            id=data["id"],
+            name=data["name"],
+            color=data.get("color") or PALETTE[0],
+            description=data.get("description", ""),
+            codable=bool(data.get("codable", True)),
+            parent=data.get("parent") or "",
+        )
+
+
+def tag_code_id(tag: str) -> str:
+    """The id of the code a tag becomes: the same tag, whatever its case and spacing,
+    gives the same id in every file."""
+    return str(uuid.uuid5(TAG_NAMESPACE, _name_key(tag)))
+
+
+def is_color(value: str) -> bool:
+    return bool(_COLOR_RE.fullmatch(value))
+
+
+@dataclass(frozen=True)
+class Removed:
+    """What `Codebook.delete` took out, for `Codebook.restore`: the codes with their places
+    in the list (parents before children)."""
+
+    codes: tuple[tuple[int, Code], ...]
+
+    @property
+    def ids(self) -> set[str]:
+        return {code.id for _, code in self.codes}
+
+
+@dataclass
+class Codebook:
+    """The codes in tree order: a parent before its children, siblings in list order."""
+
+    codes: list[Code] = field(default_factory=list)
+
+    # Reading -----------------------------------------------------------------------------
+
+    def __len__(self) -> int:
+        return len(self.codes)
+
+    def __iter__(self) -> Iterator[Code]:
+        return iter(self.codes)
+
+    def __contains__(self, code_id: object) -> bool:
+        return any(c.id == code_id for c in self.codes)
+
+    def get(self, code_id: str) -> Code | None:
+        return next((c for c in self.codes if c.id == code_id), None)
+
+    def code(self, code_id: str) -> Code:
+        found = self.get(code_id)
+        if found is None:
+            raise CodebookError(f"The codebook has no code {code_id!r}.")
+        return found
+
+    def children(self, parent: str = "") -> list[Code]:
+        return [c for c in self.codes if c.parent == parent]
+
+    def descendants(self, code_id: str) -> list[Code]:
+        """Every code below `code_id`, depth first, in tree order."""
+        found: list[Code] = []
+        for child in self.children(code_id):
+            found.append(child)
+            found.extend(self.descendants(child.id))
+        return found
+
+    def ancestors(self, code_id: str) -> list[Code]:
+        """The codes above `code_id`, nearest first."""
+        found: list[Code] = []
+        code = self.get(code_id)
+        while code is not None and code.parent:
+            code = self.get(code.parent)
+            if code is None or code in found:  # a cycle in a hand-edited file
+                break
+            found.append(code)
+        return found
+
+    def tree(self) -> list[tuple[int, Code]]:
+        """(depth, code) depth first, as a tree view lists them."""
+        rows: list[tuple[int, Code]] = []
+
+        def walk(parent: str, depth: int) -> None:
+            for child in self.children(parent):
+                rows.append((depth, child))
+                walk(child.id, depth + 1)
+
+        walk("", 0)
+        return rows
+
+    def path(self, code_id: str, separator: str = " / ") -> str:
+        """ "Emotions / Fear" for the code Fear under Emotions."""
+        code = self.code(code_id)
+        names = [a.name for a in reversed(self.ancestors(code_id))]
+        return separator.join([*names, code.name])
+
+    def names(self, code_ids: Iterable[str]) -> tuple[str, ...]:
+        """The names of `code_ids`, in their order; an unknown id shows as itself."""
+        named = {c.id: c.name for c in self.codes}
+        return tuple(named.get(i, i) for i in code_ids)
+
+    def find(self, name: str, parent: str | None = None) -> Code | None:
+        """The code called `name` (case and spaces ignored), under `parent` if given."""
+        wanted = _name_key(name)
+        for code in self.codes:
+            if _name_key(code.name) == wanted and (parent is None or code.parent == parent):
+                return code
+        return None
+
+    def copy(self) -> Codebook:
+        return Codebook(list(self.codes))
+
+    # Changing ----------------------------------------------------------------------------
+
+    def create(
+        self,
+        name: str,
+        *,
+        parent: str = "",
+        color: str = "",
+        description: str = "",
+        codable: bool = True,
+        code_id: str = "",
+        index: int | None = None,
+    ) -> Code:
+        """A new code at the end of `parent`'s children (or at sibling `index`)."""
+        name = _checked_name(name)
+        if parent:
+            self.code(parent)
+        if self.find(name, parent) is not None:
+            raise CodebookError(f"There is a code “{name}” there already.")
+        if color and not is_color(color):
+            raise CodebookError(f"A colour is written #RRGGBB, not {color!r}.")
+        code_id = code_id or str(uuid.uuid4())
+        if code_id in self:
+            raise CodebookError(f"The codebook has a code {code_id!r} already.")
+        code = Code(
+            id=code_id,
+            name=name,
+            color=(color or self.next_color()).lower(),
+            description=description,
+            codable=codable,
+            parent=parent,
+        )
+        self._insert(code, index)
+        return code
+
+    def next_color(self) -> str:
+        """The first palette colour no code uses, else the palette in turn."""
+        used = {c.color.lower() for c in self.codes}
+        return next((c for c in PALETTE if c not in used), PALETTE[len(self.codes) % len(PALETTE)])
+
+    def update(self, code_id: str, **changes: Any) -> Code:
+        """Change name, color, description or codable; returns the old code, for undo."""
+        old = self.code(code_id)
+        unknown = set(changes) - {"name", "color", "description", "codable"}
+        if unknown:
+            raise CodebookError(f"A code has no {', '.join(sorted(unknown))}.")
+        if "name" in changes:
+            changes["name"] = _checked_name(changes["name"])
+            other = self.find(changes["name"], old.parent)
+            if other is not None and other.id != code_id:
+                raise CodebookError(f"There is a code “{changes['name']}” there already.")
+        if "color" in changes:
+            if not is_color(changes["color"]):
+                raise CodebookError(f"A colour is written #RRGGBB, not {changes['color']!r}.")
+            changes["color"] = changes["color"].lower()
+        self.put(replace(old, **changes))
+        return old
+
+    def rename(self, code_id: str, name: str) -> Code:
+        return self.update(code_id, name=name)
+
+    def put(self, code: Code) -> None:
+        """Put back a code as it was (undo of update), in its place."""
+        index = self.codes.index(self.code(code.id))
+        self.codes[index] = code
+
+    def move(self, code_id: str, parent: str = "", index: int | None = None) -> tuple[str, int]:
+        """Put the code (with the codes below it) under `parent` at sibling `index` (the
+        end when None). Returns (old parent, old sibling index), for undo."""
+        code = self.code(code_id)
+        if parent and (parent == code_id or parent in {d.id for d in self.descendants(code_id)}):
+            raise CodebookError("A code cannot go below itself.")
+        if parent:
+            self.code(parent)
+        other = self.find(code.name, parent)
+        if other is not None and other.id != code_id:
+            raise CodebookError(f"There is a code “{code.name}” there already.")
+        old = (code.parent, self.children(code.parent).index(code))
+        subtree = [code, *self.descendants(code_id)]
+        moving = {c.id for c in subtree}
+        self.codes = [c for c in self.codes if c.id not in moving]
+        self._insert(replace(code, parent=parent), index)
+        at = self.codes.index(self.code(code_id)) + 1
+        self.codes[at:at] = subtree[1:]
+        return old
+
+    def delete(self, code_id: str) -> Removed:
+        """Take out the code and every code below it; returns them for `restore`. The
+        caller takes their ids off the highlights (`uncode`), having shown how many."""
+        self.code(code_id)
+        gone = {code_id, *(d.id for d in self.descendants(code_id))}
+        removed = tuple((i, c) for i, c in enumerate(self.codes) if c.id in gone)
+        self.codes = [c for c in self.codes if c.id not in gone]
+        return Removed(removed)
+
+    def restore(self, removed: Removed) -> None:
+        """Undo of `delete` (and of the removal half of `merge`)."""
+        for index, code in removed.codes:
+            self.codes.insert(min(index, len(self.codes)), code)
+
+    def merge(self, source_id: str, target_id: str) -> Removed:
+        """Merge `source` into `target`: the codes below `source` move below `target` and
+        `source` goes. The caller recodes the highlights with `{source: target}`
+        (`recode`). Returns what undo needs with the moves: `restore` it, then put the
+        children back (their old parent is `source`)."""
+        source, target = self.code(source_id), self.code(target_id)
+        if source_id == target_id:
+            raise CodebookError("A code cannot be merged into itself.")
+        if target_id in {d.id for d in self.descendants(source_id)}:
+            raise CodebookError(f"“{source.name}” is above “{target.name}”: merge the other way.")
+        for child in self.children(source_id):
+            clash = self.find(child.name, target_id)
+            if clash is not None:
+                # Two codes of the same name meet: they merge too, depth first.
+                self.merge(child.id, clash.id)
+            else:
+                self.move(child.id, target_id)
+        removed = self.delete(source_id)
+        return removed
+
+    def _insert(self, code: Code, index: int | None) -> None:
+        """Insert `code` among its parent's children at sibling `index` (end when None)."""
+        siblings = self.children(code.parent)
+        if index is None or index >= len(siblings):
+            # After the last sibling's subtree, else right after the parent, else at the end.
+            if siblings:
+                last = siblings[-1]
+                tail = self.descendants(last.id)
+                anchor = tail[-1] if tail else last
+                at = self.codes.index(anchor) + 1
+            elif code.parent:
+                at = self.codes.index(self.code(code.parent)) + 1
+            else:
+                at = len(self.codes)
+        else:
+            at = self.codes.index(siblings[max(0, index)])
+        self.codes.insert(at, code)
+
+    # Files -------------------------------------------------------------------------------
+
+    def to_json(self) -> list[dict[str, Any]]:
+        return [c.to_json() for c in self.codes]
+
+    @classmethod
+    def from_json(cls, data: Sequence[Mapping[str, Any]]) -> Codebook:
+        """The codes of a file, repaired: a duplicate id is dropped, an unknown parent or a
+        cycle puts the code at the top, and parents come before their children."""
+        codes: dict[str, Code] = {}
+        for item in data:
+            code = Code.from_json(item)
+            codes.setdefault(code.id, code)
+        for code_id, code in list(codes.items()):
+            if code.parent and (code.parent not in codes or _cycles(codes, code_id)):
+                codes[code_id] = replace(code, parent="")
+        book = cls()
+        order = list(codes.values())
+
+        def place(parent: str) -> None:
+            for code in order:
+                if code.parent == parent:
+                    book.codes.append(code)
+                    place(code.id)
+
+        place("")
+        return book
+
+
+def _cycles(codes: Mapping[str, Code], code_id: str) -> bool:
+    seen = {code_id}
+    parent = codes[code_id].parent
+    while parent:
+        if parent in seen:
+            return True
+        seen.add(parent)
+        parent = codes[parent].parent if parent in codes else ""
+    return False
+
+
+def _name_key(name: str) -> str:
+    return " ".join(name.split()).casefold()
+
+
+def _checked_name(name: str) -> str:
+    name = " ".join(str(name).split())
+    if not name:
+        raise CodebookError("A code needs a name.")
+    if len(name) > MAX_NAME_CHARS:
+        raise CodebookError(f"A code's name has at most {MAX_NAME_CHARS} characters.")
+    return name
+
+
+# Codings -------------------------------------------------------------------------------
+
+
+def add_code(highlight: Highlight, code_id: str) -> Highlight:
+    """The highlight with `code_id` added (last); the same highlight if it had it."""
+    if code_id in highlight.codes:
+        return highlight
+    return highlight.edited(codes=(*highlight.codes, code_id))
+
+
+def remove_code(highlight: Highlight, code_id: str) -> Highlight:
+    if code_id not in highlight.codes:
+        return highlight
+    return highlight.edited(codes=tuple(c for c in highlight.codes if c != code_id))
+
+
+def recode(highlights: Iterable[Highlight], mapping: Mapping[str, str]) -> list[Highlight]:
+    """The highlights whose codes `mapping` changes, changed (old id -> new id; two codes
+    that become one are kept once). For merge; undo puts the returned highlights' old
+    versions back."""
+    changed = []
+    for h in highlights:
+        if any(c in mapping for c in h.codes):
+            codes = tuple(dict.fromkeys(mapping.get(c, c) for c in h.codes))
+            changed.append(h.edited(codes=codes))
+    return changed
+
+
+def uncode(highlights: Iterable[Highlight], code_ids: set[str]) -> list[Highlight]:
+    """The highlights that carry any of `code_ids`, with those taken off (for delete)."""
+    return [
+        h.edited(codes=tuple(c for c in h.codes if c not in code_ids))
+        for h in highlights
+        if any(c in code_ids for c in h.codes)
+    ]
+
+
+def coding_counts(highlights: Iterable[Highlight]) -> dict[str, int]:
+    """Code id -> how many highlights carry it."""
+    counts: dict[str, int] = {}
+    for h in highlights:
+        for c in h.codes:
+            counts[c] = counts.get(c, 0) + 1
+    return counts
+
+
+def codes_for_tags(tags: Iterable[str], book: Codebook) -> tuple[str, ...]:
+    """The code ids for `tags` (names), creating a top-level code for each unknown one
+    (its id derived from the name, its colour the next unused): how tags from a version 1
+    file, an import or the tags dialog become codes."""
+    ids: list[str] = []
+    for tag in tags:
+        name = " ".join(tag.split())[:MAX_NAME_CHARS]
+        if not name:
+            continue
+        found = book.find(name)
+        if found is None:
+            code_id = tag_code_id(name)
+            found = book.get(code_id) or book.create(name, code_id=code_id)
+        if found.id not in ids:
+            ids.append(found.id)
+    return tuple(ids)

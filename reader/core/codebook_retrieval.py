@@ -1,0 +1,313 @@
+"""Retrieval across a study's codings: the passages of a code (or a boolean of codes),
+the code × interview (or × attribute value) count matrix, and code co-occurrence.
+
+Everything works on (interview entry, notes) pairs, so it runs on a study's notes files
+(`study_codings`) or on any list of them (a test, an open interview's unsaved notes).
+Passages can be written as CSV (formula cells made inert, as the CSV export does) or
+Markdown.
+"""
+
+from __future__ import annotations
+
+import io
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field, replace
+from typing import TYPE_CHECKING
+
+from reader.core.annotations import Highlight
+from reader.core.codebook import Codebook
+from reader.core.document import DocumentError
+from reader.core.export.csv_export import writer
+from reader.core.export.markdown_export import block_quote, escape
+from reader.core.notes_file import NotesData, NotesFormatError
+from reader.core.study_file import AttributeValue, InterviewEntry
+
+if TYPE_CHECKING:
+    from reader.core.session import Session
+    from reader.core.study import Study
+
+Coded = tuple[InterviewEntry, NotesData]
+NO_VALUE = "(no value)"
+
+
+@dataclass(frozen=True)
+class CodeQuery:
+    """Which codings to retrieve, by code id: a passage matches when it carries every code
+    of `all_of`, at least one of `any_of` (if given) and none of `none_of`. With
+    `descendants`, a code stands for itself and every code below it (a category)."""
+
+    all_of: frozenset[str] = frozenset()
+    any_of: frozenset[str] = frozenset()
+    none_of: frozenset[str] = frozenset()
+    descendants: bool = True
+
+    @classmethod
+    def of(cls, code_id: str) -> CodeQuery:
+        return cls(all_of=frozenset({code_id}))
+
+    def matcher(self, book: Codebook) -> _Matcher:
+        def widen(code_id: str) -> frozenset[str]:
+            below = book.descendants(code_id) if self.descendants and code_id in book else []
+            return frozenset({code_id, *(c.id for c in below)})
+
+        return _Matcher(
+            [widen(c) for c in self.all_of],
+            frozenset().union(*(widen(c) for c in self.any_of)),
+            frozenset().union(*(widen(c) for c in self.none_of)),
+            bool(self.any_of),
+        )
+
+
+@dataclass(frozen=True)
+class _Matcher:
+    every: list[frozenset[str]]
+    some: frozenset[str]
+    none: frozenset[str]
+    needs_some: bool
+
+    def __call__(self, codes: Iterable[str]) -> bool:
+        have = set(codes)
+        if not have or have & self.none:
+            return False
+        if self.needs_some and not have & self.some:
+            return False
+        return all(have & group for group in self.every)
+
+
+@dataclass(frozen=True)
+class Passage:
+    """One coded passage with where it is: the interview, its participant and attributes;
+    `speaker` and `question` when the caller placed it (they need the transcript)."""
+
+    interview_id: str
+    title: str
+    participant: str
+    attributes: dict[str, AttributeValue]
+    highlight: Highlight
+    code_names: tuple[str, ...]
+    speaker: str = ""
+    question: int | None = None
+
+
+def retrieve(coded: Iterable[Coded], book: Codebook, query: CodeQuery) -> list[Passage]:
+    """Every matching passage, in interview order then document order (orphans too: their
+    quote is kept, and they say so through `highlight.orphan`)."""
+    matches = query.matcher(book)
+    passages = []
+    for entry, notes in coded:
+        for h in sorted(notes.highlights, key=lambda h: (h.start, h.end)):
+            if matches(h.codes):
+                passages.append(
+                    Passage(
+                        interview_id=entry.id,
+                        title=entry.title,
+                        participant=entry.participant,
+                        attributes=dict(entry.attributes),
+                        highlight=h,
+                        code_names=book.names(h.codes),
+                    )
+                )
+    return passages
+
+
+@dataclass
+class Matrix:
+    """Counts by row and column. `rows` are code ids and `row_labels` their paths;
+    `columns` are keys (interview ids, attribute values, code ids) and `column_labels`
+    what a table shows for them."""
+
+    rows: list[str]
+    row_labels: list[str]
+    columns: list[str]
+    column_labels: list[str]
+    counts: list[list[int]] = field(default_factory=list)
+
+    def count(self, row: str, column: str) -> int:
+        return self.counts[self.rows.index(row)][self.columns.index(column)]
+
+    def to_csv(self) -> bytes:
+        """UTF-8 with BOM, the first column the codes (as the CSV export writes)."""
+        buffer = io.StringIO()
+        out = writer(buffer)
+        out.writerow(["code", *self.column_labels])
+        for label, counts in zip(self.row_labels, self.counts, strict=True):
+            out.writerow([label, *counts])
+        return buffer.getvalue().encode("utf-8-sig")
+
+
+def code_matrix(
+    coded: Sequence[Coded],
+    book: Codebook,
+    by: str = "interview",
+    *,
+    descendants: bool = False,
+    order: Sequence[str] = (),
+) -> Matrix:
+    """Codings per code (rows, tree order) and per interview (columns: ids, titles) or,
+    with `by` an attribute key or "participant", per value of it (`order` first, then
+    the others sorted; NO_VALUE last). With `descendants`, a code counts its subtree's
+    codings too (each passage once)."""
+    rows = [code.id for _, code in book.tree()]
+    widened = {
+        r: frozenset({r, *(c.id for c in book.descendants(r))}) if descendants else {r}
+        for r in rows
+    }
+    column_of: list[str] = []
+    for entry, _ in coded:
+        column_of.append(entry.id if by == "interview" else _value_label(entry, by))
+    titles = {entry.id: entry.title for entry, _ in coded}
+    if by == "interview":
+        columns = list(dict.fromkeys(column_of))
+    else:
+        seen = set(column_of)
+        columns = [v for v in order if v in seen]
+        rest = sorted(seen - set(columns) - {NO_VALUE})
+        columns += rest + ([NO_VALUE] if NO_VALUE in seen else [])
+    index = {c: i for i, c in enumerate(columns)}
+    counts = [[0] * len(columns) for _ in rows]
+    for (_, notes), column in zip(coded, column_of, strict=True):
+        j = index[column]
+        for h in notes.highlights:
+            have = set(h.codes)
+            if not have:
+                continue
+            for i, r in enumerate(rows):
+                if have & widened[r]:
+                    counts[i][j] += 1
+    labels = [titles[c] for c in columns] if by == "interview" else columns
+    return Matrix(rows, [book.path(r) for r in rows], columns, list(labels), counts)
+
+
+def _value_label(entry: InterviewEntry, key: str) -> str:
+    value = entry.participant if key == "participant" else entry.attributes.get(key)
+    return NO_VALUE if value in (None, "") else str(value)
+
+
+def co_occurrence(coded: Iterable[Coded], book: Codebook) -> Matrix:
+    """Code × code: how many times two codes meet on overlapping passages (the same
+    passage included), each pair of passages counted once. The diagonal holds each code's
+    codings. Orphans, whose place is unknown, count only with themselves."""
+    rows = [code.id for _, code in book.tree()]
+    index = {r: i for i, r in enumerate(rows)}
+    counts = [[0] * len(rows) for _ in rows]
+
+    def meet(a: Highlight, b: Highlight) -> None:
+        pairs = {
+            (index[x], index[y])
+            for x in a.codes
+            for y in b.codes
+            if x != y and x in index and y in index
+        }
+        for i, j in pairs | {(j, i) for i, j in pairs}:
+            counts[i][j] += 1
+
+    for _, notes in coded:
+        placed = sorted(
+            (h for h in notes.highlights if h.codes and not h.orphan), key=lambda h: h.start
+        )
+        for h in notes.highlights:
+            if h.codes:
+                for code_id in set(h.codes) & index.keys():
+                    counts[index[code_id]][index[code_id]] += 1
+                meet(h, h)
+        for k, a in enumerate(placed):
+            for b in placed[k + 1 :]:
+                if b.start >= a.end:
+                    break
+                meet(a, b)
+    labels = [book.path(r) for r in rows]
+    return Matrix(rows, labels, list(rows), labels, counts)
+
+
+def study_codings(study: Study) -> list[Coded]:
+    """The study's interviews with their readable notes, in the study's order."""
+    return study.notes_files()
+
+
+def placed(study: Study, passages: Sequence[Passage]) -> list[Passage]:
+    """`passages` with speaker and question number, from each interview's transcript
+    (opened once per interview); a passage whose transcript cannot be read stays as it is."""
+    from reader.core.export.common import place
+
+    sessions: dict[str, Session | None] = {}
+    out = []
+    for p in passages:
+        if p.interview_id not in sessions:
+            try:
+                sessions[p.interview_id] = study.open_session(p.interview_id)
+            except (OSError, DocumentError, NotesFormatError):
+                sessions[p.interview_id] = None
+        session = sessions[p.interview_id]
+        if session is None or p.highlight.orphan:
+            out.append(p)
+            continue
+        where = place(session, p.highlight)
+        out.append(replace(p, speaker=where.speaker, question=where.question))
+    return out
+
+
+# Writing passages --------------------------------------------------------------------
+
+PASSAGE_COLUMNS = (
+    "interview",
+    "participant",
+    "speaker",
+    "question_number",
+    "start",
+    "end",
+    "quote",
+    "codes",
+    "note",
+)
+
+
+def passages_csv(passages: Iterable[Passage], attribute_keys: Sequence[str] = ()) -> bytes:
+    """One row per passage, attribute values in columns of their own."""
+    buffer = io.StringIO()
+    out = writer(buffer)
+    out.writerow([*PASSAGE_COLUMNS, *attribute_keys])
+    for p in passages:
+        h = p.highlight
+        out.writerow(
+            [
+                p.title,
+                p.participant,
+                p.speaker,
+                "" if p.question is None else p.question,
+                h.start,
+                h.end,
+                h.exact,
+                ";".join(p.code_names),
+                h.note,
+                *(p.attributes.get(k, "") for k in attribute_keys),
+            ]
+        )
+    return buffer.getvalue().encode("utf-8-sig")
+
+
+def passages_markdown(passages: Sequence[Passage], title: str) -> bytes:
+    """A heading per interview, each passage a block quote with its codes and note."""
+    lines = [f"# {escape(title)}", "", f"{len(passages)} passages", ""]
+    current = None
+    for p in passages:
+        if p.interview_id != current:
+            current = p.interview_id
+            who = f" ({escape(p.participant)})" if p.participant else ""
+            lines += [f"## {escape(p.title)}{who}", ""]
+        where = " · ".join(
+            filter(
+                None,
+                (
+                    p.speaker,
+                    f"Q{p.question}" if p.question else "",
+                    "not found in the text" if p.highlight.orphan else "",
+                ),
+            )
+        )
+        lines.append(block_quote(p.highlight.exact))
+        meta = " ".join(f"#{escape(name)}" for name in p.code_names)
+        lines += ["", " · ".join(filter(None, (escape(where), meta)))]
+        if p.highlight.note:
+            lines += ["", escape(p.highlight.note)]
+        lines.append("")
+    return "\n".join(lines).encode("utf-8")

@@ -1,0 +1,7 @@
+"""REFI-QDA exchange: `.qdpx` projects and `.qdc` codebooks, to and from NVivo, ATLAS.ti,
+MAXQDA and QualCoder. See docs/refi-qda.md.
+
+- `codebook_xml`: the code tree as REFI `Code` elements; `.qdc` export and import.
+- `qdpx_export`: a study, or one interview, as a `.qdpx` zip.
+- `qdpx_import`: a `.qdpx` read into a new study, with a report of what was left out.
+"""

@@ -1,0 +1,138 @@
+"""The code tree as REFI-QDA `Code` elements, shared by projects and `.qdc` codebooks.
+
+A codebook alone is `<CodeBook xmlns="urn:QDA-XML:codebook:1.0"><Codes>...`; inside a
+project the same tree sits in `urn:QDA-XML:project:1.0`. Our code ids are GUIDs already,
+so they are written as they are and read back as they were (braces and case dropped).
+"""
+
+from __future__ import annotations
+
+import re
+import uuid
+import xml.etree.ElementTree as ET
+from dataclasses import dataclass, field
+
+from reader import APP_NAME, __version__
+from reader.core.codebook import Code, Codebook, is_color
+
+PROJECT_NS = "urn:QDA-XML:project:1.0"
+CODEBOOK_NS = "urn:QDA-XML:codebook:1.0"
+ORIGIN = f"{APP_NAME} {__version__}"
+# GUIDs derived for what has no GUID of its own (a source, a coding, a note), so that
+# exporting the same study twice gives the same file.
+GUID_NAMESPACE = uuid.UUID("0b7e7f0c-5f8e-5d1a-9d3c-2a6f4e8b1c55")
+_SHORT_COLOR = re.compile(r"#([0-9a-fA-F])([0-9a-fA-F])([0-9a-fA-F])")
+
+
+class RefiError(Exception):
+    """A file that is not REFI-QDA this build can read; one line for the user."""
+
+
+def derived_guid(kind: str, key: str) -> str:
+    return str(uuid.uuid5(GUID_NAMESPACE, f"{kind}:{key}"))
+
+
+def guid_of(value: str | None) -> str | None:
+    """A GUID attribute as we store it (lower case, no braces), None if it is not one."""
+    if not value:
+        return None
+    try:
+        return str(uuid.UUID(value.strip().strip("{}")))
+    except ValueError:
+        return None
+
+
+def tag(ns: str, name: str) -> str:
+    return f"{{{ns}}}{name}" if ns else name
+
+
+def code_elements(parent: ET.Element, book: Codebook, ns: str, under: str = "") -> None:
+    """Append the codes below `under` (the top when "") to `parent`, depth first."""
+    for code in book.children(under):
+        element = ET.SubElement(
+            parent,
+            tag(ns, "Code"),
+            {
+                "guid": code.id,
+                "name": code.name,
+                "isCodable": "true" if code.codable else "false",
+                "color": code.color,
+            },
+        )
+        if code.description:
+            ET.SubElement(element, tag(ns, "Description")).text = code.description
+        code_elements(element, book, ns, code.id)
+
+
+@dataclass
+class ReadCodes:
+    book: Codebook = field(default_factory=Codebook)
+    not_imported: list[str] = field(default_factory=list)
+
+
+def read_codes(codes: ET.Element | None, ns: str) -> ReadCodes:
+    """The tree under a `Codes` element. A code without a usable GUID gets one derived
+    from its name and place; a repeated GUID or a nameless code is reported."""
+    read = ReadCodes()
+    if codes is None:
+        return read
+
+    def walk(element: ET.Element, parent: str, path: str) -> None:
+        for item in element.findall(tag(ns, "Code")):
+            name = " ".join((item.get("name") or "").split())
+            where = f"{path} / {name}" if path else name
+            code_id = guid_of(item.get("guid")) or derived_guid("code", where)
+            if not name:
+                read.not_imported.append(f"a code without a name under “{path or 'the top'}”")
+                continue
+            if code_id in read.book:
+                read.not_imported.append(f"code “{where}”: its GUID is used twice")
+                continue
+            color = (item.get("color") or "").strip()
+            if _SHORT_COLOR.fullmatch(color):  # #abc is #aabbcc
+                color = _SHORT_COLOR.sub(r"#\1\1\2\2\3\3", color)
+            read.book.codes.append(
+                Code(
+                    id=code_id,
+                    name=name,
+                    color=color.lower() if is_color(color) else read.book.next_color(),
+                    description=(item.findtext(tag(ns, "Description")) or "").strip(),
+                    codable=(item.get("isCodable") or "true").strip().lower() in ("true", "1"),
+                    parent=parent,
+                )
+            )
+            walk(item, code_id, where)
+
+    walk(codes, "", "")
+    read.book = Codebook.from_json(read.book.to_json())  # tree order, repaired
+    return read
+
+
+def export_qdc(book: Codebook) -> bytes:
+    """A `.qdc` codebook; RefiError for an empty codebook (`Codes` needs a `Code`)."""
+    if not len(book):
+        raise RefiError("the codebook is empty; a REFI-QDA codebook needs at least one code")
+    ET.register_namespace("", CODEBOOK_NS)
+    root = ET.Element(tag(CODEBOOK_NS, "CodeBook"), {"origin": ORIGIN})
+    code_elements(ET.SubElement(root, tag(CODEBOOK_NS, "Codes")), book, CODEBOOK_NS)
+    ET.indent(root)
+    return ET.tostring(root, encoding="utf-8", xml_declaration=True) + b"\n"
+
+
+def import_qdc(data: bytes) -> ReadCodes:
+    """The codebook of a `.qdc` (or of a project's CodeBook, whichever namespace)."""
+    root = parse_xml(data)
+    ns = root.tag[1:].split("}", 1)[0] if root.tag.startswith("{") else ""
+    if not root.tag.endswith("CodeBook") and not root.tag.endswith("Project"):
+        raise RefiError("it is not a REFI-QDA codebook")
+    book = root if root.tag.endswith("CodeBook") else root.find(tag(ns, "CodeBook"))
+    codes = None if book is None else book.find(tag(ns, "Codes"))
+    return read_codes(codes, ns)
+
+
+def parse_xml(data: bytes) -> ET.Element:
+    """The root element; RefiError for what is not XML. A UTF-8 BOM is allowed."""
+    try:
+        return ET.fromstring(data.removeprefix(b"\xef\xbb\xbf"))
+    except ET.ParseError as exc:
+        raise RefiError(f"it is not valid XML ({exc})") from None

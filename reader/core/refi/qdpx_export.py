@@ -1,0 +1,324 @@
+"""A study, or one interview, as a REFI-QDA project (`.qdpx`).
+
+The zip holds `project.qde` (UTF-8 without BOM, namespace urn:QDA-XML:project:1.0) and
+`sources/GUID.txt`, each interview's text as UTF-8, referenced as `internal://GUID.txt`.
+In the project: one User; the CodeBook (left out when there are no codes: `Codes` needs
+one); Variables for the attributes; a Case per participant (SourceRefs to their
+interviews, the attribute values all of them share); a TextSource per interview with a
+PlainTextSelection per highlight (code point positions of exactly the text written, end
+exclusive), its Codings and a NoteRef to its note, the interview's attribute values; and
+the notes: each highlight's note and each interview's research notes, a Note each.
+
+GUIDs are stable: ours where we have them (highlights, codes), else derived from stable
+ids (uuid5), or the GUIDs an import brought in (kept in the study's settings under
+GUIDS_SETTING), so exporting the same study again gives the same file. With `crlf`
+(MAXQDA), lines end in CRLF and positions count both characters.
+"""
+
+from __future__ import annotations
+
+import xml.etree.ElementTree as ET
+import zipfile
+from collections.abc import Iterable, Mapping, Sequence
+from dataclasses import dataclass
+from decimal import Decimal
+from typing import TYPE_CHECKING, Any
+
+from reader.core.annotations import Highlight
+from reader.core.codebook import Codebook
+from reader.core.notes_file import NotesData
+from reader.core.refi.codebook_xml import (
+    ORIGIN,
+    PROJECT_NS,
+    code_elements,
+    derived_guid,
+    tag,
+)
+from reader.core.study_file import AttributeDef, InterviewEntry
+
+if TYPE_CHECKING:
+    from reader.core.session import Session
+    from reader.core.study import Study
+
+GUIDS_SETTING = "refi-guids"  # study setting: "kind:key" -> a GUID an import brought in
+USER_NAME = "Interview Reader"
+_ZIP_TIME = (2000, 1, 1, 0, 0, 0)  # fixed, so the same project gives the same bytes
+_VARIABLE_TYPES = {"text": "Text", "number": "Float", "date": "Date", "choice": "Text"}
+
+
+@dataclass(frozen=True)
+class Interview:
+    """What one TextSource is made of: the study's entry, the text, the notes."""
+
+    entry: InterviewEntry
+    text: str
+    notes: NotesData
+
+
+class _Guids:
+    def __init__(self, known: Mapping[str, str]) -> None:
+        self._known = known
+
+    def __call__(self, kind: str, key: str) -> str:
+        return self._known.get(f"{kind}:{key}") or derived_guid(kind, key)
+
+
+def export_qdpx(
+    name: str,
+    interviews: Sequence[Interview],
+    codebook: Codebook,
+    attributes: Sequence[AttributeDef] = (),
+    *,
+    crlf: bool = False,
+    guids: Mapping[str, str] | None = None,
+) -> bytes:
+    """The `.qdpx` bytes of these interviews (a study's, or one alone)."""
+    guid = _Guids(guids or {})
+    sources = {i.entry.id: guid("source", i.entry.id) for i in interviews}
+    texts = {i.entry.id: _written(i.text, crlf) for i in interviews}
+    project = _project(name, interviews, codebook, attributes, crlf, guid, sources)
+    ET.indent(project)
+    qde = ET.tostring(project, encoding="utf-8", xml_declaration=True) + b"\n"
+    out = _DeterministicZip()
+    out.add("project.qde", qde)
+    for interview in interviews:
+        out.add(f"sources/{sources[interview.entry.id]}.txt", texts[interview.entry.id].encode())
+    return out.bytes()
+
+
+def export_study_qdpx(study: Study, *, crlf: bool = False) -> tuple[bytes, list[str]]:
+    """The study as `.qdpx`, and what was left out, one line each: interviews whose
+    transcript cannot be read, highlights not found in the text (they have no position)."""
+    from reader.core.document import DocumentError
+
+    interviews, left_out = [], []
+    for entry in study.interviews:
+        try:
+            session = study.open_session(entry)
+        except (OSError, DocumentError, ValueError) as exc:
+            left_out.append(f"{entry.title}: {exc}")
+            continue
+        interviews.append(Interview(entry, session.document.text, session.notes))
+        orphans = sum(h.orphan for h in session.notes.highlights)
+        if orphans:
+            left_out.append(f"{entry.title}: {orphans} highlight(s) not found in the text")
+    data = export_qdpx(
+        study.data.title,
+        interviews,
+        study.codebook,
+        study.data.attributes,
+        crlf=crlf,
+        guids=study.data.settings.get(GUIDS_SETTING, {}),
+    )
+    return data, left_out
+
+
+def export_session_qdpx(session: Session, *, crlf: bool = False) -> bytes:
+    """One interview opened alone as a project."""
+    title = session.document.title or "Interview"
+    entry = InterviewEntry(
+        id=derived_guid("document", session.document.source), path="", title=title
+    )
+    return export_qdpx(
+        title,
+        [Interview(entry, session.document.text, session.notes)],
+        session.notes.codebook,
+        crlf=crlf,
+    )
+
+
+def _written(text: str, crlf: bool) -> str:
+    return text.replace("\n", "\r\n") if crlf else text
+
+
+def _position(text: str, offset: int, crlf: bool) -> int:
+    """`offset` in the text as written: each LF before it became CRLF."""
+    return offset + text.count("\n", 0, offset) if crlf else offset
+
+
+def _project(
+    name: str,
+    interviews: Sequence[Interview],
+    codebook: Codebook,
+    attributes: Sequence[AttributeDef],
+    crlf: bool,
+    guid: _Guids,
+    sources: Mapping[str, str],
+) -> ET.Element:
+    ET.register_namespace("", PROJECT_NS)
+    user = guid("user", USER_NAME)
+    project = ET.Element(
+        tag(PROJECT_NS, "Project"),
+        {"name": name or "Study", "origin": ORIGIN, "creatingUserGUID": user},
+    )
+    users = ET.SubElement(project, tag(PROJECT_NS, "Users"))
+    ET.SubElement(users, tag(PROJECT_NS, "User"), {"guid": user, "name": USER_NAME})
+    known = {c.id for c in codebook}
+    if len(codebook):
+        codes = ET.SubElement(
+            ET.SubElement(project, tag(PROJECT_NS, "CodeBook")), tag(PROJECT_NS, "Codes")
+        )
+        code_elements(codes, codebook, PROJECT_NS)
+    variables = {a.key: guid("variable", a.key) for a in attributes}
+    types = {a.key: _variable_type(a, interviews) for a in attributes}
+    if attributes:
+        element = ET.SubElement(project, tag(PROJECT_NS, "Variables"))
+        for a in attributes:
+            ET.SubElement(
+                element,
+                tag(PROJECT_NS, "Variable"),
+                {"guid": variables[a.key], "name": a.label, "typeOfVariable": types[a.key]},
+            )
+    _cases(project, interviews, guid, sources, variables, types)
+    notes: list[tuple[str, str, str, str]] = []  # guid, name, text, created
+    element = ET.SubElement(project, tag(PROJECT_NS, "Sources")) if interviews else project
+    for interview in interviews:
+        _source(element, interview, crlf, guid, sources, known, user, notes, variables, types)
+    if notes:
+        element = ET.SubElement(project, tag(PROJECT_NS, "Notes"))
+        for note_guid, note_name, text, created in notes:
+            attrs = {"guid": note_guid, "name": note_name, "creatingUser": user}
+            if created:
+                attrs["creationDateTime"] = created
+            note = ET.SubElement(element, tag(PROJECT_NS, "Note"), attrs)
+            ET.SubElement(note, tag(PROJECT_NS, "PlainTextContent")).text = text
+    return project
+
+
+def _variable_type(definition: AttributeDef, interviews: Sequence[Interview]) -> str:
+    if definition.type == "number":
+        values = [i.entry.attributes.get(definition.key) for i in interviews]
+        if all(isinstance(v, int) for v in values if v is not None):
+            return "Integer"
+    return _VARIABLE_TYPES[definition.type]
+
+
+def _values(
+    parent: ET.Element,
+    attributes: Mapping[str, Any],
+    variables: Mapping[str, str],
+    types: Mapping[str, str],
+) -> None:
+    for key, variable in variables.items():
+        if key not in attributes:
+            continue
+        value = ET.SubElement(parent, tag(PROJECT_NS, "VariableValue"))
+        ET.SubElement(value, tag(PROJECT_NS, "VariableRef"), {"targetGUID": variable})
+        kind = types[key]
+        raw = attributes[key]
+        text = format(Decimal(str(raw)), "f") if kind == "Float" else str(raw)
+        ET.SubElement(value, tag(PROJECT_NS, f"{kind}Value")).text = text
+
+
+def _cases(
+    project: ET.Element,
+    interviews: Sequence[Interview],
+    guid: _Guids,
+    sources: Mapping[str, str],
+    variables: Mapping[str, str],
+    types: Mapping[str, str],
+) -> None:
+    """A Case per participant: SourceRefs to their interviews, the values they share."""
+    by_participant: dict[str, list[InterviewEntry]] = {}
+    for interview in interviews:
+        if interview.entry.participant:
+            by_participant.setdefault(interview.entry.participant, []).append(interview.entry)
+    if not by_participant:
+        return
+    element = ET.SubElement(project, tag(PROJECT_NS, "Cases"))
+    for participant, entries in by_participant.items():
+        case = ET.SubElement(
+            element,
+            tag(PROJECT_NS, "Case"),
+            {"guid": guid("case", participant), "name": participant},
+        )
+        first = entries[0].attributes
+        shared = {k: v for k, v in first.items() if all(e.attributes.get(k) == v for e in entries)}
+        _values(case, shared, variables, types)
+        for entry in entries:
+            ET.SubElement(case, tag(PROJECT_NS, "SourceRef"), {"targetGUID": sources[entry.id]})
+
+
+def _source(
+    parent: ET.Element,
+    interview: Interview,
+    crlf: bool,
+    guid: _Guids,
+    sources: Mapping[str, str],
+    known: set[str],
+    user: str,
+    notes: list[tuple[str, str, str, str]],
+    variables: Mapping[str, str],
+    types: Mapping[str, str],
+) -> None:
+    entry, text = interview.entry, interview.text
+    source_guid = sources[entry.id]
+    source = ET.SubElement(
+        parent,
+        tag(PROJECT_NS, "TextSource"),
+        {
+            "guid": source_guid,
+            "name": entry.title,
+            "plainTextPath": f"internal://{source_guid}.txt",
+        },
+    )
+    for h in _anchored(interview.notes.highlights, text):
+        attrs = {
+            "guid": h.id,
+            "name": _selection_name(h),
+            "startPosition": str(_position(text, h.start, crlf)),
+            "endPosition": str(_position(text, h.end, crlf)),
+            "creatingUser": user,
+            "creationDateTime": h.created,
+            "modifyingUser": user,
+            "modifiedDateTime": h.modified,
+        }
+        selection = ET.SubElement(source, tag(PROJECT_NS, "PlainTextSelection"), attrs)
+        for code_id in h.codes:
+            if code_id not in known:
+                continue
+            coding = ET.SubElement(
+                selection,
+                tag(PROJECT_NS, "Coding"),
+                {"guid": guid("coding", f"{h.id}/{code_id}"), "creatingUser": user},
+            )
+            ET.SubElement(coding, tag(PROJECT_NS, "CodeRef"), {"targetGUID": code_id})
+        if h.note:
+            note_guid = guid("note", h.id)
+            ET.SubElement(selection, tag(PROJECT_NS, "NoteRef"), {"targetGUID": note_guid})
+            notes.append((note_guid, f"Note on “{_selection_name(h)}”", h.note, h.created))
+    if interview.notes.notes.strip():
+        note_guid = guid("research-notes", entry.id)
+        ET.SubElement(source, tag(PROJECT_NS, "NoteRef"), {"targetGUID": note_guid})
+        notes.append((note_guid, f"Research notes: {entry.title}", interview.notes.notes, ""))
+    _values(source, entry.attributes, variables, types)
+
+
+def _anchored(highlights: Iterable[Highlight], text: str) -> list[Highlight]:
+    """The highlights whose quote is in the text where they say: an orphan has no place."""
+    return [h for h in highlights if not h.orphan and text[h.start : h.end] == h.exact]
+
+
+def _selection_name(h: Highlight) -> str:
+    words = " ".join(h.exact.split())
+    return words if len(words) <= 60 else words[:59] + "…"
+
+
+class _DeterministicZip:
+    """A zip whose bytes depend on its content only (fixed times, deflated)."""
+
+    def __init__(self) -> None:
+        import io
+
+        self._buffer = io.BytesIO()
+        self._zip = zipfile.ZipFile(self._buffer, "w", zipfile.ZIP_DEFLATED)
+
+    def add(self, name: str, data: bytes) -> None:
+        info = zipfile.ZipInfo(name, _ZIP_TIME)
+        info.compress_type = zipfile.ZIP_DEFLATED
+        info.external_attr = 0o644 << 16
+        self._zip.writestr(info, data)
+
+    def bytes(self) -> bytes:
+        self._zip.close()
+        return self._buffer.getvalue()

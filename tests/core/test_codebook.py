@@ -1,0 +1,342 @@
+"""The codebook: the tree and its changes, codings, the migration of tags on real version 1
+files, and codes across a study (merge, delete, undo, sync merge)."""
+
+from __future__ import annotations
+
+import json
+import uuid
+from pathlib import Path
+
+import orjson
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from reader.core.annotations import make_highlight
+from reader.core.codebook import (
+    Code,
+    Codebook,
+    CodebookError,
+    add_code,
+    codes_for_tags,
+    coding_counts,
+    recode,
+    remove_code,
+    tag_code_id,
+    uncode,
+)
+from reader.core.notes_file import parse, parse_migrating, serialise
+from reader.core.store import save_notes
+from reader.core.study import open_study
+from reader.core.study_file import StudyData
+from reader.core.study_file import parse as parse_study
+from reader.core.study_file import serialise as serialise_study
+from reader.core.study_merge import merge_studies
+
+DATA = Path(__file__).parents[1] / "data"
+TEXT = "Q: Was it scripted? 🎬\nA: Every word — “Café” 𠀋.\nQ: Really?\nA: Yes.\n"
+
+
+def tree_names(book: Codebook) -> list[str]:
+    return ["  " * depth + code.name for depth, code in book.tree()]
+
+
+def sample_book() -> tuple[Codebook, dict[str, Code]]:
+    book = Codebook()
+    emotions = book.create("Emotions", codable=False)
+    fear = book.create("Fear", parent=emotions.id)
+    joy = book.create("Joy", parent=emotions.id)
+    work = book.create("Work", color="#ABCDEF", description="*memo*")
+    return book, {"emotions": emotions, "fear": fear, "joy": joy, "work": work}
+
+
+# --- the tree -----------------------------------------------------------------------------
+
+
+def test_create_keeps_parents_before_children_and_sibling_order() -> None:
+    book, c = sample_book()
+    book.create("Anger", parent=c["emotions"].id, index=0)
+    assert tree_names(book) == ["Emotions", "  Anger", "  Fear", "  Joy", "Work"]
+    assert [code.name for code in book] == ["Emotions", "Anger", "Fear", "Joy", "Work"]
+    assert c["work"].color == "#abcdef" and c["work"].description == "*memo*"
+    assert not c["emotions"].codable and c["fear"].codable
+    assert uuid.UUID(c["fear"].id)  # a GUID
+    assert book.path(c["fear"].id) == "Emotions / Fear"
+    assert len({code.color for code in book}) == len(book)  # new codes take unused colours
+
+
+@pytest.mark.parametrize(
+    ("name", "parent", "message"),
+    [("", "", "needs a name"), ("  fear ", "emotions", "already"), ("x" * 201, "", "at most")],
+)
+def test_create_refuses(name: str, parent: str, message: str) -> None:
+    book, c = sample_book()
+    with pytest.raises(CodebookError, match=message):
+        book.create(name, parent=c[parent].id if parent else "")
+
+
+def test_same_name_under_another_parent_is_allowed() -> None:
+    book, c = sample_book()
+    book.create("Fear", parent=c["work"].id)
+    assert [code.name for code in book].count("Fear") == 2
+
+
+def test_rename_and_update_return_the_old_code_for_undo() -> None:
+    book, c = sample_book()
+    old = book.rename(c["fear"].id, "Anxiety")
+    assert old == c["fear"] and book.code(c["fear"].id).name == "Anxiety"
+    book.update(c["fear"].id, color="#000000", codable=False, description="x")
+    book.put(old)
+    assert book.code(c["fear"].id) == c["fear"]
+    with pytest.raises(CodebookError, match="already"):
+        book.rename(c["fear"].id, "joy")
+    with pytest.raises(CodebookError, match="#RRGGBB"):
+        book.update(c["fear"].id, color="red")
+    with pytest.raises(CodebookError):
+        book.update(c["fear"].id, parent="")
+
+
+def test_move_reparents_with_the_subtree_and_undoes() -> None:
+    book, c = sample_book()
+    old = book.move(c["emotions"].id, c["work"].id)
+    assert tree_names(book) == ["Work", "  Emotions", "    Fear", "    Joy"]
+    book.move(c["emotions"].id, *old)
+    assert tree_names(book) == ["Emotions", "  Fear", "  Joy", "Work"]
+    book.move(c["joy"].id, c["emotions"].id, 0)
+    assert tree_names(book) == ["Emotions", "  Joy", "  Fear", "Work"]
+    with pytest.raises(CodebookError, match="below itself"):
+        book.move(c["emotions"].id, c["fear"].id)
+
+
+def test_delete_takes_the_subtree_and_restore_puts_it_back() -> None:
+    book, c = sample_book()
+    before = book.copy()
+    removed = book.delete(c["emotions"].id)
+    assert removed.ids == {c["emotions"].id, c["fear"].id, c["joy"].id}
+    assert tree_names(book) == ["Work"]
+    book.restore(removed)
+    assert book == before
+
+
+def test_merge_moves_children_and_merges_same_named_ones() -> None:
+    book, c = sample_book()
+    other = book.create("Feelings")
+    book.create("Fear", parent=other.id)
+    hope = book.create("Hope", parent=other.id)
+    book.merge(other.id, c["emotions"].id)
+    assert tree_names(book) == ["Emotions", "  Fear", "  Joy", "  Hope", "Work"]
+    assert book.code(hope.id).parent == c["emotions"].id
+    with pytest.raises(CodebookError, match="itself"):
+        book.merge(c["work"].id, c["work"].id)
+    with pytest.raises(CodebookError, match="merge the other way"):
+        book.merge(c["emotions"].id, c["fear"].id)
+
+
+def test_from_json_repairs_duplicates_unknown_parents_and_cycles() -> None:
+    a, b, c, d = (str(uuid.uuid4()) for _ in range(4))
+    data = [
+        {"id": b, "name": "B", "parent": a},
+        {"id": a, "name": "A", "parent": b},  # a cycle
+        {"id": c, "name": "C", "parent": "nowhere"},
+        {"id": c, "name": "C again"},
+        {"id": d, "name": "D", "parent": c},
+    ]
+    book = Codebook.from_json(data)
+    assert sorted(code.name for code in book) == ["A", "B", "C", "D"]
+    assert all(code.parent in ("", *(x.id for x in book)) for code in book)
+    assert book.code(d).parent == c
+    assert Codebook.from_json(book.to_json()) == book
+
+
+@settings(max_examples=60)
+@given(st.lists(st.tuples(st.integers(0, 3), st.integers(0, 20)), max_size=25))
+def test_random_changes_keep_the_tree_sound(steps: list[tuple[int, int]]) -> None:
+    """Whatever is created, moved, merged and deleted, every parent exists and comes
+    before its children, and the file form reads back the same."""
+    book = Codebook()
+    for n, (action, pick) in enumerate(steps):
+        codes = list(book)
+        try:
+            if action == 0 or not codes:
+                parent = codes[pick % len(codes)].id if codes and pick % 2 else ""
+                book.create(f"code {n}", parent=parent)
+            elif action == 1:
+                target = codes[(pick // 2) % len(codes)].id if pick % 3 else ""
+                book.move(codes[pick % len(codes)].id, target, pick % 4)
+            elif action == 2:
+                book.merge(codes[pick % len(codes)].id, codes[(pick * 7 + 1) % len(codes)].id)
+            else:
+                book.delete(codes[pick % len(codes)].id)
+        except CodebookError:
+            pass
+        seen: set[str] = set()
+        for code in book:
+            assert code.parent == "" or code.parent in seen
+            seen.add(code.id)
+        assert len(seen) == len(book)
+        assert Codebook.from_json(book.to_json()) == book
+
+
+# --- codings ------------------------------------------------------------------------------
+
+
+def test_codings_add_remove_recode_uncode_and_count() -> None:
+    _, c = sample_book()
+    h = make_highlight(TEXT, 3, 19, "green")
+    h = add_code(add_code(add_code(h, c["fear"].id), c["joy"].id), c["fear"].id)
+    assert h.codes == (c["fear"].id, c["joy"].id) and h.color == "green"
+    assert remove_code(h, c["joy"].id).codes == (c["fear"].id,)
+    (merged,) = recode([h], {c["fear"].id: c["joy"].id})
+    assert merged.codes == (c["joy"].id,)  # two codes that become one are kept once
+    (gone,) = uncode([h], {c["fear"].id})
+    assert gone.codes == (c["joy"].id,)
+    assert coding_counts([h, merged]) == {c["fear"].id: 1, c["joy"].id: 2}
+
+
+def test_codes_for_tags_reuse_codes_and_derive_ids() -> None:
+    book = Codebook()
+    ids = codes_for_tags(["Method", " method ", "", "Café"], book)
+    assert ids == (tag_code_id("method"), tag_code_id("café"))
+    assert [code.name for code in book] == ["Method", "Café"]
+    assert codes_for_tags(["CAFÉ"], book) == (tag_code_id("Café"),)
+
+
+# --- version 1 files ----------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "name", ["notes-her-smell-v1.json", "notes-export-sample-v1.json"], ids=["notes", "export"]
+)
+def test_version_1_files_migrate_tags_to_codes(name: str) -> None:
+    """Real version 1 files: every tag of every highlight becomes a code, in order, and
+    the file is written as version 2 and reads back the same."""
+    raw = (DATA / name).read_bytes()
+    old = json.loads(raw)
+    notes, migrated_from = parse_migrating(raw)
+    assert migrated_from == 1
+    for before, after in zip(old["highlights"], notes.highlights, strict=True):
+        assert notes.codebook.names(after.codes) == tuple(dict.fromkeys(before["tags"]))
+        assert after.codes == tuple(dict.fromkeys(tag_code_id(t) for t in before["tags"]))
+        assert (after.note, after.color, after.exact) == (
+            before["note"],
+            before["color"],
+            before["exact"],
+        )
+    tags = list(dict.fromkeys(t for h in old["highlights"] for t in h["tags"]))
+    assert [code.name for code in notes.codebook] == tags
+    written = serialise(notes)
+    assert orjson.loads(written)["version"] == 2
+    assert parse(written) == notes
+
+
+def test_v1_with_malformed_tags_is_still_refused_or_read() -> None:
+    data = json.loads((DATA / "notes-her-smell-v1.json").read_bytes())
+    data["highlights"][0]["tags"] = "method"  # not a list: no codes, nothing invented
+    notes = parse(orjson.dumps(data))
+    assert notes.highlights[0].codes == ()
+    data["highlights"] = "none"
+    with pytest.raises(Exception, match="notes format"):
+        parse(orjson.dumps(data))
+
+
+def test_unknown_code_ids_get_a_placeholder_code_and_a_notice() -> None:
+    data = json.loads(serialise(parse((DATA / "notes-her-smell-v1.json").read_bytes())))
+    data["codes"] = []
+    notes = parse(orjson.dumps(data))
+    assert {c.name[:13] for c in notes.codebook} == {"Unknown code "}
+    assert "not in the codebook" in notes.notices[0]
+
+
+def test_study_v1_tags_and_its_notes_files_agree_on_code_ids() -> None:
+    study = parse_study((DATA / "study-v1.json").read_bytes())
+    assert study.migrated_from == 1
+    ids = {code.name: code.id for code in study.data.codebook}
+    assert ids == {tag: tag_code_id(tag) for tag in ("fatigue", "handover", "café")}
+    assert parse_study(serialise_study(study.data)).data == study.data
+
+
+# --- across a study -----------------------------------------------------------------------
+
+
+@pytest.fixture
+def coded_study(tmp_path: Path):
+    for name in ("P1", "P2"):
+        (tmp_path / f"{name}.txt").write_text(TEXT, encoding="utf-8")
+    study = open_study(tmp_path)
+    book = study.writable_codebook()
+    fear, joy = book.create("Fear"), book.create("Joy")
+    for n, entry in enumerate(study.interviews):
+        session = study.open_session(entry)
+        h1 = make_highlight(TEXT, 3, 19).edited(codes=(fear.id,))
+        h2 = make_highlight(TEXT, 23, 33).edited(codes=(fear.id, joy.id) if n else (joy.id,))
+        session.add_highlight(h1)
+        session.add_highlight(h2)
+        save_notes(study.notes_path(entry), session.notes)
+    study.save()
+    return study, fear, joy
+
+
+def test_counts_merge_delete_and_undo_across_notes_files(coded_study) -> None:
+    study, fear, joy = coded_study
+    assert study.code_counts() == {fear.id: 3, joy.id: 2}
+    assert study.code_counts(skip=study.interviews[0].id) == {fear.id: 2, joy.id: 1}
+    before = {e.id: study.load_notes(e) for e in study.interviews}
+
+    change = study.merge_codes(joy.id, fear.id)
+    assert [c.name for c in study.codebook] == ["Fear"]
+    assert study.code_counts() == {fear.id: 4}  # the passage with both is counted once
+    assert change.codings == 2
+    study.undo_code_change(change)
+    assert [c.name for c in study.codebook] == ["Fear", "Joy"]
+    assert {e.id: study.load_notes(e) for e in study.interviews} == before
+
+    change = study.delete_code(fear.id, skip=study.interviews[0].id)
+    assert study.code_counts() == {joy.id: 2, fear.id: 1}  # the skipped interview keeps it
+    open_notes = study.load_notes(study.interviews[0])
+    assert len(change.recode_notes(open_notes)) == 1  # the caller applies it to its own
+    assert coding_counts(open_notes.highlights) == {joy.id: 1}
+
+
+def test_study_codebook_wins_in_an_interview_and_is_saved_in_study_json(coded_study) -> None:
+    study, fear, _ = coded_study
+    study.writable_codebook().rename(fear.id, "Dread")
+    session = study.open_session(study.interviews[0])
+    assert session.code_names(session.notes.highlights[0]) == ("Dread",)
+    study.save()
+    assert open_study(study.folder).codebook.code(fear.id).name == "Dread"
+
+
+def test_sync_merge_of_codebooks_by_id() -> None:
+    base = StudyData("S")
+    a = base.codebook.create("A")
+    ours, theirs = base.copy(), base.copy()
+    ours.codebook.rename(a.id, "A renamed")
+    b = theirs.codebook.create("B", parent=a.id)
+    result = merge_studies(base, ours, theirs, "another program")
+    assert tree_names(result.data.codebook) == ["A renamed", "  B"]
+    assert result.data.codebook.code(b.id) == b and result.other_changes
+    gone = ours.copy()
+    gone.codebook.delete(a.id)
+    lifted = merge_studies(base, gone, theirs, "x").data.codebook
+    # An edit beats a removal: B's parent is gone on our side; B survives at the top.
+    assert [(c.name, c.parent) for c in lifted] == [("B", "")]
+
+
+def test_notes_files_merge_their_codebooks_by_id() -> None:
+    """Another machine coded the interview opened alone with a code of its own: the merge
+    keeps both sides' codes, so no coding points nowhere."""
+    from reader.core.merge import merge
+    from reader.core.notes_file import NotesData
+
+    meta = {"title": "T", "source": "/t.txt", "sha256": "0" * 64, "length": len(TEXT)}
+    base = NotesData(document=meta)
+    shared = base.codebook.create("Shared")
+    ours, theirs = parse(serialise(base)), parse(serialise(base))
+    mine = ours.codebook.create("Mine")
+    ours.codebook.rename(shared.id, "Shared, renamed here")
+    other = theirs.codebook.create("Theirs")
+    theirs.highlights.append(make_highlight(TEXT, 3, 19).edited(codes=(other.id,)))
+    result = merge(base, ours, theirs, "another program")
+    assert [c.name for c in result.notes.codebook] == ["Shared, renamed here", "Mine", "Theirs"]
+    assert result.notes.codebook.code(mine.id) == mine and result.other_changes
+    assert parse(serialise(result.notes)).notices == []  # every code id is known

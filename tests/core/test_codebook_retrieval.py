@@ -1,0 +1,113 @@
+"""Retrieval across a study: passages of a code or a boolean of codes, the count matrix by
+interview and by attribute, co-occurrence, and the passages as CSV and Markdown."""
+
+from __future__ import annotations
+
+import csv
+import io
+from pathlib import Path
+
+from reader.core.annotations import make_highlight
+from reader.core.codebook import Codebook
+from reader.core.codebook_retrieval import (
+    NO_VALUE,
+    CodeQuery,
+    co_occurrence,
+    code_matrix,
+    passages_csv,
+    passages_markdown,
+    placed,
+    retrieve,
+    study_codings,
+)
+from reader.core.notes_file import NotesData
+from reader.core.study import open_study
+from reader.core.study_file import InterviewEntry
+from tests.core.test_refi import coded_study
+
+TEXT = "Q: How?\nA: Slowly and then all at once.\n"
+
+
+def coded(book: Codebook) -> list[tuple[InterviewEntry, NotesData]]:
+    feel = book.create("Feelings", codable=False)
+    fear, joy = book.create("Fear", parent=feel.id), book.create("Joy", parent=feel.id)
+    time = book.create("Time")
+
+    def h(start: int, end: int, *codes: str):
+        return make_highlight(TEXT, start, end).edited(codes=codes)
+
+    one = NotesData(document={}, highlights=[h(11, 17, fear.id, time.id), h(15, 25, joy.id)])
+    two = NotesData(document={}, highlights=[h(11, 17, joy.id), h(30, 38, time.id)])
+    three = NotesData(document={}, highlights=[])
+    return [
+        (InterviewEntry("a", "a.txt", "A", participant="Ana", attributes={"role": "nurse"}), one),
+        (InterviewEntry("b", "b.txt", "B", attributes={"role": "doctor"}), two),
+        (InterviewEntry("c", "c.txt", "C"), three),
+    ]
+
+
+def test_passages_of_a_code_a_category_and_booleans() -> None:
+    book = Codebook()
+    data = coded(book)
+    fear, joy, time = (book.find(n).id for n in ("Fear", "Joy", "Time"))
+    feel = book.find("Feelings").id
+
+    def quotes(query: CodeQuery) -> list[tuple[str, str]]:
+        return [(p.title, p.highlight.exact) for p in retrieve(data, book, query)]
+
+    assert quotes(CodeQuery.of(time)) == [("A", "Slowly"), ("B", " at once")]
+    assert quotes(CodeQuery.of(feel)) == [("A", "Slowly"), ("A", "ly and the"), ("B", "Slowly")]
+    assert quotes(CodeQuery(all_of=frozenset({feel, time}))) == [("A", "Slowly")]
+    assert quotes(CodeQuery(all_of=frozenset({joy}), none_of=frozenset({time}))) == [
+        ("A", "ly and the"),
+        ("B", "Slowly"),
+    ]
+    assert quotes(CodeQuery(any_of=frozenset({fear, time}))) == [
+        ("A", "Slowly"),
+        ("B", " at once"),
+    ]
+    assert quotes(CodeQuery(all_of=frozenset({feel}), descendants=False)) == []
+    (first, *_) = retrieve(data, book, CodeQuery.of(time))
+    assert first.participant == "Ana" and first.attributes == {"role": "nurse"}
+    assert first.code_names == ("Fear", "Time")
+
+
+def test_matrix_by_interview_and_by_attribute() -> None:
+    book = Codebook()
+    data = coded(book)
+    matrix = code_matrix(data, book)
+    assert matrix.columns == ["a", "b", "c"] and matrix.column_labels == ["A", "B", "C"]
+    assert matrix.row_labels == ["Feelings", "Feelings / Fear", "Feelings / Joy", "Time"]
+    assert matrix.counts == [[0, 0, 0], [1, 0, 0], [1, 1, 0], [1, 1, 0]]
+    rolled = code_matrix(data, book, descendants=True)
+    assert rolled.counts[0] == [2, 1, 0]  # a passage with Fear and Joy would count once
+    by_role = code_matrix(data, book, "role", order=["nurse"])
+    assert by_role.columns == by_role.column_labels == ["nurse", "doctor", NO_VALUE]
+    assert by_role.count(book.find("Time").id, "doctor") == 1
+    rows = list(csv.reader(io.StringIO(matrix.to_csv().decode("utf-8-sig"))))
+    assert rows[0] == ["code", "A", "B", "C"] and rows[4] == ["Time", "1", "1", "0"]
+
+
+def test_co_occurrence_on_the_same_and_overlapping_passages() -> None:
+    book = Codebook()
+    data = coded(book)
+    matrix = co_occurrence(data, book)
+    fear, joy, time = (book.find(n).id for n in ("Fear", "Joy", "Time"))
+    assert matrix.count(fear, time) == matrix.count(time, fear) == 1  # the same passage
+    assert matrix.count(fear, joy) == 1  # overlapping passages in A
+    assert matrix.count(joy, time) == 1  # A's "Slowly" (Time) overlaps "ly and the" (Joy)
+    assert matrix.count(time, time) == 2  # the diagonal: codings
+
+
+def test_passages_written_as_csv_and_markdown(tmp_path: Path) -> None:
+    study = coded_study(tmp_path / "study")
+    light = study.codebook.find("Light").id
+    passages = placed(study, retrieve(study_codings(study), study.codebook, CodeQuery.of(light)))
+    assert [(p.title, p.speaker, p.question) for p in passages][:1] == [("P1", "Interviewer", 1)]
+    rows = list(csv.DictReader(io.StringIO(passages_csv(passages, ["role"]).decode("utf-8-sig"))))
+    assert [r["quote"] for r in rows] == ["🌙", "With the handover", "Days only. 🌞"]
+    assert rows[1]["codes"] == "Handover;Light" and rows[1]["role"] == "nurse"
+    markdown = passages_markdown(passages, "Light").decode()
+    assert markdown.startswith("# Light\n\n3 passages\n\n## P1 (Ana)\n")
+    assert "> With the handover" in markdown and "#Handover #Light" in markdown
+    assert open_study(study.folder).codebook == study.codebook

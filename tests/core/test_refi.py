@@ -1,0 +1,384 @@
+"""REFI-QDA: .qdpx and .qdc exports validated against the official schemas, positions,
+stable GUIDs, MAXQDA's CRLF, the round trip, imports of files shaped as NVivo, ATLAS.ti
+and MAXQDA write them, and bad input."""
+
+from __future__ import annotations
+
+import io
+import xml.etree.ElementTree as ET
+import zipfile
+from functools import cache
+from pathlib import Path
+
+import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from reader.core.annotations import make_highlight
+from reader.core.codebook import Codebook
+from reader.core.notes_file import NotesData
+from reader.core.refi.codebook_xml import CODEBOOK_NS, PROJECT_NS, RefiError, export_qdc, import_qdc
+from reader.core.refi.qdpx_export import Interview, export_qdpx, export_study_qdpx
+from reader.core.refi.qdpx_import import import_qdpx
+from reader.core.store import save_notes
+from reader.core.study import Study, open_study
+from reader.core.study_file import InterviewEntry
+
+ROOT = Path(__file__).parents[2]
+SHARED = ROOT.parent / "shared" / "refi"
+FIXTURES = Path(__file__).parents[1] / "data" / "refi"
+P = f"{{{PROJECT_NS}}}"
+TEXT = (
+    "Interviewer: How do nights start? 🌙\nNurse: With the handover — “Café” 𠀋.\n\n"
+    "Interviewer: And then?\nNurse: The end.\n"
+)
+
+
+@cache
+def schema(name: str):
+    etree = pytest.importorskip("lxml.etree")
+    path = SHARED / name
+    if not path.is_file():
+        pytest.skip(f"the REFI-QDA schemas are read from {SHARED}, which is not here")
+    return etree.XMLSchema(etree.parse(str(path)))
+
+
+def assert_valid(xml: bytes, name: str = "Project-mrt2019.xsd") -> None:
+    from lxml import etree
+
+    checker = schema(name)
+    document = etree.fromstring(xml)
+    assert checker.validate(document), checker.error_log.last_error
+
+
+def unzip(data: bytes) -> dict[str, bytes]:
+    with zipfile.ZipFile(io.BytesIO(data)) as archive:
+        return {name: archive.read(name) for name in archive.namelist()}
+
+
+def coded_study(folder: Path, text: str = TEXT) -> Study:
+    """Two interviews with codes in a tree, notes, participants and attributes."""
+    folder.mkdir(parents=True, exist_ok=True)
+    (folder / "P1.txt").write_text(text, encoding="utf-8")
+    (folder / "P2.txt").write_text("Q: And you?\nA: Days only. 🌞\n", encoding="utf-8")
+    study = open_study(folder)
+    book = study.writable_codebook()
+    work = book.create("Work", codable=False, description="All about **work**")
+    handover = book.create("Handover", parent=work.id, color="#ff9900")
+    light = book.create("Light")
+    study.define_attribute("Role", "text")
+    study.define_attribute("Years", "number")
+    study.define_attribute("Started", "date")
+    p1, p2 = study.interviews
+    study.update_interview(p1.id, participant="Ana")
+    study.update_interview(p2.id, participant="Ana")
+    study.set_attribute(p1.id, "role", "nurse")
+    study.set_attribute(p2.id, "role", "nurse")
+    study.set_attribute(p1.id, "years", 12)
+    study.set_attribute(p2.id, "started", "2020-05-01")
+    for entry, quote, codes, note in (
+        (p1, "With the handover", (handover.id, light.id), "Key — ask more"),
+        (p1, "🌙", (light.id,), ""),
+        (p2, "Days only. 🌞", (light.id,), ""),
+    ):
+        session = study.open_session(entry)
+        start = session.document.text.index(quote)
+        h = make_highlight(session.document.text, start, start + len(quote))
+        session.add_highlight(h.edited(codes=codes, note=note))
+        session.notes.notes = f"# {entry.title}\n\nThoughts 💭\n"
+        save_notes(study.notes_path(entry), session.notes)
+    study.save()
+    return open_study(folder)
+
+
+# --- export ---------------------------------------------------------------------------------
+
+
+def test_study_export_is_valid_and_holds_everything(tmp_path: Path) -> None:
+    study = coded_study(tmp_path / "study")
+    data, left_out = export_study_qdpx(study)
+    assert left_out == []
+    files = unzip(data)
+    assert sorted(files) == ["project.qde", *sorted(n for n in files if n.startswith("sources/"))]
+    qde = files["project.qde"]
+    assert not qde.startswith(b"\xef\xbb\xbf")
+    assert_valid(qde)
+    root = ET.fromstring(qde)
+    assert [child.tag.removeprefix(P) for child in root] == [
+        "Users", "CodeBook", "Variables", "Cases", "Sources", "Notes",
+    ]  # fmt: skip
+    codes = root.find(f"{P}CodeBook/{P}Codes")
+    work = codes.find(f"{P}Code")
+    assert (work.get("name"), work.get("isCodable")) == ("Work", "false")
+    assert work.findtext(f"{P}Description") == "All about **work**"
+    assert work.find(f"{P}Code").get("color") == "#ff9900"
+    (case,) = root.findall(f"{P}Cases/{P}Case")
+    assert case.get("name") == "Ana" and len(case.findall(f"{P}SourceRef")) == 2
+    assert [v.findtext(f"{P}TextValue") for v in case.findall(f"{P}VariableValue")] == ["nurse"]
+    sources = root.findall(f"{P}Sources/{P}TextSource")
+    assert [s.get("name") for s in sources] == ["P1", "P2"]
+    for source in sources:
+        path = source.get("plainTextPath")
+        assert path.startswith("internal://") and path.endswith(".txt")
+        written = files["sources/" + path.removeprefix("internal://")].decode("utf-8")
+        for selection in source.findall(f"{P}PlainTextSelection"):
+            start, end = int(selection.get("startPosition")), int(selection.get("endPosition"))
+            assert written[start:end] in ("With the handover", "🌙", "Days only. 🌞")
+    first = sources[0].findall(f"{P}PlainTextSelection")
+    assert len(first[1].findall(f"{P}Coding")) == 2  # "With the handover": two codes
+    assert first[1].find(f"{P}NoteRef") is not None
+    notes = {n.get("guid"): n.findtext(f"{P}PlainTextContent") for n in root.iter(f"{P}Note")}
+    assert notes[first[1].find(f"{P}NoteRef").get("targetGUID")] == "Key — ask more"
+    assert notes[sources[0].find(f"{P}NoteRef").get("targetGUID")] == "# P1\n\nThoughts 💭\n"
+
+
+def test_exporting_again_gives_the_same_bytes_and_guids(tmp_path: Path) -> None:
+    study = coded_study(tmp_path / "study")
+    assert export_study_qdpx(study)[0] == export_study_qdpx(open_study(study.folder))[0]
+
+
+def test_crlf_for_maxqda_adjusts_positions(tmp_path: Path) -> None:
+    study = coded_study(tmp_path / "study")
+    files = unzip(export_study_qdpx(study, crlf=True)[0])
+    assert_valid(files["project.qde"])
+    root = ET.fromstring(files["project.qde"])
+    for source in root.iter(f"{P}TextSource"):
+        written = files["sources/" + source.get("plainTextPath")[11:]].decode("utf-8")
+        assert "\r\n" in written and "\n" not in written.replace("\r\n", "")
+        for selection in source.iter(f"{P}PlainTextSelection"):
+            start, end = int(selection.get("startPosition")), int(selection.get("endPosition"))
+            assert written[start:end] in ("With the handover", "🌙", "Days only. 🌞")
+
+
+def test_empty_codebook_is_left_out_and_the_project_still_valid() -> None:
+    entry = InterviewEntry("p1", "p1.txt", "P1")
+    notes = NotesData(document={})
+    data = export_qdpx("Empty", [Interview(entry, "Hello.\n", notes)], Codebook())
+    qde = unzip(data)["project.qde"]
+    assert_valid(qde)
+    assert ET.fromstring(qde).find(f"{P}CodeBook") is None
+    assert_valid(unzip(export_qdpx("Nothing", [], Codebook()))["project.qde"])
+
+
+def test_orphans_and_unknown_codes_are_not_exported(tmp_path: Path) -> None:
+    study = coded_study(tmp_path / "study")
+    entry = study.interviews[0]
+    notes = study.load_notes(entry)
+    lost = make_highlight(TEXT, 0, 5).edited(orphan=True, exact="Gone!")
+    notes.highlights.append(lost)
+    notes.highlights[0] = notes.highlights[0].edited(
+        codes=("00000000-0000-4000-8000-00000000beef",)
+    )
+    save_notes(study.notes_path(entry), notes)
+    data, left_out = export_study_qdpx(open_study(study.folder))
+    assert left_out == ["P1: 1 highlight(s) not found in the text"]
+    qde = unzip(data)["project.qde"]
+    assert_valid(qde)
+    assert lost.id.encode() not in qde and b"beef" not in qde
+
+
+# --- round trip -----------------------------------------------------------------------------
+
+
+def test_round_trip_export_import_export_gives_the_same_project(tmp_path: Path) -> None:
+    study = coded_study(tmp_path / "study")
+    first = export_study_qdpx(study)[0]
+    report = import_qdpx(first, tmp_path / "imported")
+    assert report.not_imported == []
+    assert (report.interviews, report.codes, report.highlights) == (2, 3, 3)
+    again = open_study(tmp_path / "imported")
+    assert [e.participant for e in again.interviews] == ["Ana", "Ana"]
+    assert again.interviews[0].attributes == {"role": "nurse", "years": 12}
+    assert export_study_qdpx(again)[0] == first
+
+
+@settings(
+    max_examples=25, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture]
+)
+@given(
+    text=st.text(
+        st.characters(blacklist_categories=("Cs", "Cc"), blacklist_characters="\r\x85\u2028\u2029")
+        | st.sampled_from(["\n", "🌙", "𠀋", "é"]),
+        min_size=1,
+        max_size=60,
+    ),
+    spans=st.lists(st.tuples(st.integers(0, 59), st.integers(1, 20)), max_size=4),
+    crlf=st.booleans(),
+)
+def test_round_trip_property(tmp_path_factory, text: str, spans, crlf: bool) -> None:
+    """Any text (beyond the BMP too) and highlights survive export, import, export; with
+    CRLF the quote at each exported position is still the highlight's text."""
+    import unicodedata
+
+    text = unicodedata.normalize("NFC", text)
+    if not text.strip():
+        return
+    folder = tmp_path_factory.mktemp("study")
+    (folder / "T.txt").write_text(text, encoding="utf-8")
+    study = open_study(folder)
+    (entry,) = study.interviews
+    session = study.open_session(entry)
+    doc = session.document.text
+    code = study.writable_codebook().create("Code")
+    for start, length in spans:
+        start = min(start, len(doc) - 1)
+        end = min(len(doc), start + length)
+        session.add_highlight(make_highlight(doc, start, end).edited(codes=(code.id,)))
+    save_notes(study.notes_path(entry), session.notes)
+    study.save()
+    study = open_study(folder)
+    first = export_study_qdpx(study, crlf=crlf)[0]
+    files = unzip(first)
+    for source in ET.fromstring(files["project.qde"]).iter(f"{P}TextSource"):
+        written = files["sources/" + source.get("plainTextPath")[11:]].decode()
+        quotes = [
+            written[int(s.get("startPosition")) : int(s.get("endPosition"))]
+            for s in source.iter(f"{P}PlainTextSelection")
+        ]
+        expected = [h.exact for h in session.notes.highlights]
+        if crlf:
+            quotes = [q.replace("\r\n", "\n") for q in quotes]
+        assert quotes == expected
+    target = folder.parent / (folder.name + "-imported")
+    import_qdpx(first, target)
+    assert export_study_qdpx(open_study(target), crlf=crlf)[0] == first
+
+
+# --- import of other tools' files -------------------------------------------------------------
+
+
+def imported(name: str, tmp_path: Path):
+    report = import_qdpx((FIXTURES / name).read_bytes(), tmp_path / name)
+    study = open_study(tmp_path / name)
+    passages = []
+    for entry in study.interviews:
+        notes = study.load_notes(entry)
+        for h in notes.highlights:
+            passages.append((h.exact, study.codebook.names(h.codes), h.note))
+    return report, study, passages
+
+
+def test_nvivo_shape(tmp_path: Path) -> None:
+    report, study, passages = imported("nvivo.qdpx", tmp_path)
+    assert passages == [
+        ("With the handover.", ("Handover", "Work"), ""),
+        ("Always tired.", ("Fatigue",), "Ask about rotas."),  # tied through a Link
+    ]
+    assert [(d, c.name, c.codable) for d, c in study.codebook.tree()] == [
+        (0, "Work", True),
+        (1, "Handover", True),
+        (0, "Fatigue", True),
+    ]
+    assert study.codebook.code("aaaaaaaa-0000-0000-0000-000000000001").description == (
+        "Everything about the job"
+    )
+    (entry,) = study.interviews
+    assert (entry.title, entry.participant) == ("Ana, night 1", "Nurse Ana")
+    assert entry.attributes == {"role": "nurse", "years": 12}
+    text = study.transcript_path(entry).read_text(encoding="utf-8")
+    assert not text.startswith("\ufeff") and "\r" not in text
+    assert report.not_imported == [
+        "selection “past the end” in “Ana, night 1”: positions 70–9000 do not fit its text "
+        "of 76 characters",
+        "picture source “Ward plan”: only text sources are imported",
+        "note “Loose memo”: it is not tied to a text source or a selection",
+    ]
+    assert "not imported: picture source" in report.message()
+    # The imported study exports as a valid project.
+    assert_valid(unzip(export_study_qdpx(study)[0])["project.qde"])
+
+
+def test_atlas_shape_counts_crlf_once(tmp_path: Path) -> None:
+    report, study, passages = imported("atlas.qdpx", tmp_path)
+    assert passages == [("Quiet, then chaos.", ("Calm",), "Turns quickly.")]
+    assert study.codebook.codes[0].color == "#00ff00"
+    assert report.not_imported == [
+        "a coding of “chaos” in “Ward talk”: its code is not in the codebook"
+    ]
+
+
+def test_maxqda_shape(tmp_path: Path) -> None:
+    report, _, passages = imported("maxqda.qdpx", tmp_path)
+    assert passages == [("Café at three.", ("Coffee",), "")]
+    assert report.not_imported == ["audio source “R1 recording”: only text sources are imported"]
+
+
+@pytest.mark.parametrize(
+    ("data", "message"),
+    [
+        (b"", "not a zip"),
+        (b"PK\x03\x04 broken", "not a zip"),
+        ("zip:readme.txt", "no project"),
+        ("zip:project.qde=<Project", "not valid XML"),
+        ("zip:project.qde=<CodeBook/>", "not a REFI-QDA project"),
+    ],
+)
+def test_bad_files_are_refused_with_a_reason(tmp_path: Path, data, message: str) -> None:
+    if isinstance(data, str):
+        name, _, content = data.removeprefix("zip:").partition("=")
+        buffer = io.BytesIO()
+        with zipfile.ZipFile(buffer, "w") as archive:
+            archive.writestr(name, content)
+        data = buffer.getvalue()
+    with pytest.raises(RefiError, match=message):
+        import_qdpx(data, tmp_path / "new")
+    assert not (tmp_path / "new" / "study.json").exists()
+
+
+def test_import_refuses_a_folder_in_use(tmp_path: Path) -> None:
+    (tmp_path / "x.txt").write_text("busy", encoding="utf-8")
+    with pytest.raises(RefiError, match="not an empty folder"):
+        import_qdpx((FIXTURES / "maxqda.qdpx").read_bytes(), tmp_path)
+
+
+# --- .qdc ------------------------------------------------------------------------------------
+
+
+def test_qdc_is_valid_and_round_trips(tmp_path: Path) -> None:
+    study = coded_study(tmp_path / "study")
+    qdc = export_qdc(study.codebook)
+    assert_valid(qdc, "Codebook.xsd")
+    assert ET.fromstring(qdc).tag == f"{{{CODEBOOK_NS}}}CodeBook"
+    read = import_qdc(qdc)
+    assert read.book == study.codebook and read.not_imported == []
+    with pytest.raises(RefiError, match="empty"):
+        export_qdc(Codebook())
+
+
+def test_qdc_import_tolerates_and_reports() -> None:
+    qdc = f"""<CodeBook xmlns="{CODEBOOK_NS}"><Codes>
+      <Code guid="{{12345678-1234-1234-1234-1234567890AB}}" name=" Parent " isCodable="true">
+        <Code guid="not-a-guid" name="Child" isCodable="false" color="#abc"/>
+        <Code guid="12345678-1234-1234-1234-1234567890ab" name="Twin" isCodable="true"/>
+      </Code>
+      <Code guid="22345678-1234-1234-1234-1234567890ab" name="" isCodable="true"/>
+    </Codes></CodeBook>""".encode()
+    read = import_qdc(qdc)
+    assert [(d, c.name, c.codable, c.color) for d, c in read.book.tree()][:2] == [
+        (0, "Parent", True, read.book.codes[0].color),
+        (1, "Child", False, "#aabbcc"),
+    ]
+    assert read.book.codes[0].id == "12345678-1234-1234-1234-1234567890ab"
+    assert len(read.not_imported) == 2  # the twin GUID and the nameless code
+    with pytest.raises(RefiError):
+        import_qdc(b"\x00\x01 not xml")
+
+
+def test_decomposed_text_and_a_guidless_selection_are_mapped_to_nfc(tmp_path: Path) -> None:
+    """A source in NFD (é as e + accent) counts one more character before the quote than
+    our NFC text: the position is mapped, not trusted blindly."""
+    text = "Cafe\u0301 talk.\r\nThe quote here.\r\n"
+    start = text.index("quote")
+    qde = f"""<Project xmlns="{PROJECT_NS}" name="NFD" origin="QualCoder 3.5">
+      <Sources><TextSource guid="d3d3d3d3-0000-0000-0000-000000000001" name="S">
+        <PlainTextContent>{text.replace(chr(13), "&#13;")}</PlainTextContent>
+        <PlainTextSelection guid="" startPosition="{start}" endPosition="{start + 5}"/>
+      </TextSource></Sources></Project>"""
+    buffer = io.BytesIO()
+    with zipfile.ZipFile(buffer, "w") as archive:
+        archive.writestr("project.qde", qde.encode())
+    report = import_qdpx(buffer.getvalue(), tmp_path / "nfd")
+    study = open_study(tmp_path / "nfd")
+    (h,) = study.load_notes(study.interviews[0]).highlights
+    assert h.exact == "quote" and report.highlights == 1
+    assert report.not_imported == []
