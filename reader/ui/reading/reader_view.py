@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from html import escape
 
-from PySide6.QtCore import QEvent, QPoint, QPointF, Qt, QTimer, Signal
+from PySide6.QtCore import QEvent, QPoint, QPointF, QRect, Qt, QTimer, Signal
 from PySide6.QtGui import (
     QAction,
     QActionGroup,
@@ -204,16 +204,10 @@ class ReaderView(QTextEdit):
         return selection
 
     def _update_extra_selections(self) -> None:
-        """At most two: the current highlight, outlined by a deeper tone, and a flash."""
-        selections = []
-        current = self.current_highlight()
-        if current is not None:
-            mark = self._extra_selection(current.start, current.end)
-            mark.format.setBackground(theme.highlight_color(current.color).darker(118))
-            selections.append(mark)
-        if self._flash is not None:
-            selections.append(self._flash)
-        self.setExtraSelections(selections)
+        """The flash, if any. The current highlight is outlined by the highlight layer, so
+        its fill keeps the colour chosen (a deeper tone hid a new highlight's colour)."""
+        self.setExtraSelections([self._flash] if self._flash is not None else [])
+        self.viewport().update()
 
     def selected_range(self) -> tuple[int, int] | None:
         """The selection in code points of the document text, None when nothing is selected."""
@@ -415,7 +409,17 @@ class ReaderView(QTextEdit):
     def show_selection_bar(self) -> None:
         cursor = self.textCursor()
         if cursor.hasSelection():
-            self.selection_bar.show_near(self.cursorRect(cursor))
+            self.selection_bar.show_near(*self._selection_lines_rect(cursor))
+
+    def _selection_lines_rect(self, cursor: QTextCursor) -> tuple[QRect, int]:
+        """The viewport rectangle from the selection's first line to its last (full width),
+        and the x where it ends."""
+        first, last = QTextCursor(cursor), QTextCursor(cursor)
+        first.setPosition(cursor.selectionStart())
+        last.setPosition(cursor.selectionEnd())
+        top, bottom = self.cursorRect(first), self.cursorRect(last)
+        rect = QRect(0, top.top(), self.viewport().width(), bottom.bottom() - top.top() + 1)
+        return rect, bottom.right()
 
     def mouseDoubleClickEvent(self, event: QMouseEvent) -> None:
         cursor = self.cursorForPosition(event.position().toPoint())
