@@ -36,6 +36,14 @@ class MarkdownHighlighter(QSyntaxHighlighter):
         self._muted = theme.muted_color()
         self._accent = theme.accent_color()
 
+    def restyle(self, base_size: float) -> None:
+        """New theme colours or text size: style every line again."""
+        self._base_size = base_size
+        self._muted = theme.muted_color()
+        self._accent = theme.accent_color()
+        if self.document() is not None:
+            self.rehighlight()
+
     def _format(self, **props: object) -> QTextCharFormat:
         fmt = QTextCharFormat()
         if props.get("bold"):

@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 
 from PySide6.QtCore import Qt, QTimer, Signal
-from PySide6.QtGui import QKeyEvent, QMouseEvent, QTextCursor, QTextDocument
+from PySide6.QtGui import QFont, QKeyEvent, QMouseEvent, QTextCursor, QTextDocument
 from PySide6.QtWidgets import QPlainTextEdit, QWidget
 
 from reader.core.offsets import Utf16Index
@@ -44,6 +44,12 @@ class NotesEditor(QPlainTextEdit):
         document.setDocumentMargin(16)
         document.setDefaultFont(self.font())
         self.highlighter.setDocument(document)
+
+    def set_text_font(self, font: QFont) -> None:
+        """Another size (zoom) or theme: the text and its Markdown styling follow."""
+        self.setFont(font)
+        self.document().setDefaultFont(font)
+        self.highlighter.restyle(font.pointSizeF())
 
     def pause_styling(self) -> None:
         """Before the text is replaced whole: the highlighter would style every line at

@@ -74,6 +74,8 @@ class NotesPane(QWidget):
                 self.addAction(action)
         self.toolbar.addSeparator()
         self.toolbar.addAction(preview)
+        # Never narrower than its bar: a hidden last button is a lost one.
+        self.setMinimumWidth(self.toolbar.sizeHint().width())
 
     def show_preview(self, on: bool) -> None:
         if on:

@@ -11,6 +11,7 @@ from PySide6.QtGui import (
     QColor,
     QContextMenuEvent,
     QFocusEvent,
+    QFont,
     QFontMetricsF,
     QHelpEvent,
     QKeyEvent,
@@ -41,6 +42,7 @@ ROLE_LABELS = {
     Role.OTHER: "Other",
 }
 FLASH_MS = 900
+MIN_MEASURE = 46  # characters a line the reading column never falls below
 NEARBY_BLOCKS = 400  # how far block_at_y walks before it searches instead
 COLOR_KEYS = {Qt.Key.Key_1 + i: color_id for i, color_id in enumerate(COLOR_IDS)}
 
@@ -77,6 +79,7 @@ class ReaderView(QTextEdit):
         self._font = theme.reading_font()
         self._label_font = theme.ui_font()
         self._label_font.setPointSizeF(self._font.pointSizeF() * 0.72)
+        self.column_chars = theme.COLUMN_CHARS
         self._flash: QTextEdit.ExtraSelection | None = None
         self._flash_timer = QTimer(self, singleShot=True, interval=FLASH_MS)
         self._flash_timer.timeout.connect(self._end_flash)
@@ -138,13 +141,18 @@ class ReaderView(QTextEdit):
     # Layout: a centred column of comfortable width, the gutter in its left margin --------
 
     def column_width(self) -> int:
-        return round(QFontMetricsF(self._font).averageCharWidth() * theme.COLUMN_CHARS)
+        return round(theme.char_width(self._font) * self.column_chars)
+
+    def gutter_width(self) -> int:
+        """Room for "Q12" and a short speaker name, in the label font."""
+        return round(QFontMetricsF(self._label_font).horizontalAdvance("M") * 7.5) + 18
 
     def _update_margins(self) -> None:
         width = self.viewport().width()
-        column = min(self.column_width(), max(200, width - theme.GUTTER_WIDTH - 32))
-        left = max(theme.GUTTER_WIDTH + 8, (width - column) // 2)
-        right = max(24, width - left - column)
+        gutter = self.gutter_width()
+        column = min(self.column_width(), max(200, width - gutter - 20))
+        left = max(gutter + 4, (width - column) // 2)
+        right = max(12, width - left - column)
         frame = self.document().rootFrame()
         fmt = frame.frameFormat()
         if (fmt.leftMargin(), fmt.rightMargin()) != (left, right):
@@ -153,6 +161,30 @@ class ReaderView(QTextEdit):
             fmt.setTopMargin(36)
             fmt.setBottomMargin(64)
             frame.setFrameFormat(fmt)
+
+    def set_reading_font(self, font: QFont, column_chars: int) -> None:
+        """Another face, size (zoom) or measure: the document's formats follow."""
+        self._font = QFont(font)
+        self._label_font.setPointSizeF(font.pointSizeF() * 0.72)
+        self.column_chars = column_chars
+        if self.reading is not None:
+            self.reading.font = self._font
+            self.reading.qdoc.setDefaultFont(self._font)
+            self.reading.apply_structure()
+            self._block_hint = QTextBlock()
+        self.setMinimumWidth(self.readable_width(MIN_MEASURE))
+        self._update_margins()
+        self.viewport().update()
+
+    def readable_width(self, chars: int) -> int:
+        """The pane width that leaves a column of `chars` characters beside the gutter
+        (capped, so a big zoom cannot push the window off a small screen)."""
+        average = theme.char_width(self._font)
+        scroll_bar = self.verticalScrollBar().sizeHint().width()
+        return min(640, round(self.gutter_width() + 4 + chars * average + 12 + scroll_bar))
+
+    def reading_font(self) -> QFont:
+        return QFont(self._font)
 
     def resizeEvent(self, event: QResizeEvent) -> None:
         super().resizeEvent(event)

@@ -24,6 +24,7 @@ from reader import APP_ID, APP_NAME, __version__
 from reader.core.session import Session
 from reader.ui.annotations.editing import HighlightEditing
 from reader.ui.annotations.panel import AnnotationsPanel
+from reader.ui.appearance.appearance import Appearance
 from reader.ui.exporting.transfers import Transfers
 from reader.ui.find.find_bar import FindBar, as_query
 from reader.ui.find.search_panel import SearchPanel
@@ -34,6 +35,7 @@ from reader.ui.outline.outline import OutlineList
 from reader.ui.reading.reader_view import ReaderView
 from reader.ui.window.actions import Actions, build_actions, build_menus
 from reader.ui.window.banner import Banner
+from reader.ui.window.shortcuts import show_shortcuts
 
 SAVE_STATES = {"saved": "Saved", "saving": "Saving…", "read-only": "Read-only"}
 
@@ -53,6 +55,8 @@ class MainWindow(QMainWindow):
         self.notes_pane = NotesPane(self.interview)
         self.notes_editor = self.notes_pane.editor
         self.banner = Banner()
+        self.appearance = Appearance(settings(), self.reader, self.notes_pane, self.banner)
+        self.appearance.apply_palette()
         self.splitter = QSplitter(Qt.Orientation.Horizontal)
         self._lay_out_centre()
         self.outline = OutlineList()
@@ -118,11 +122,17 @@ class MainWindow(QMainWindow):
         return dock
 
     def _fit_screen(self) -> None:
-        """A first start fits the screen (a 1366x768 laptop too), reader wider than notes."""
+        """A first start takes most of the screen (a 1024x640 netbook to a 4K monitor): the
+        outline a fifth, the reader more than the notes."""
         screen = QGuiApplication.primaryScreen().availableGeometry()
-        width, height = min(1280, screen.width() * 92 // 100), min(820, screen.height() * 9 // 10)
+        # A small screen is all needed; a big one leaves room around the window.
+        width = screen.width() if screen.width() <= 1440 else min(1760, screen.width() * 9 // 10)
+        height = screen.height() if screen.height() <= 900 else min(1100, screen.height() * 9 // 10)
         self.resize(width, height)
-        self.splitter.setSizes([width * 3 // 5, width * 2 // 5])
+        dock = max(180, min(320, width // 5))
+        self.resizeDocks([self.outline_dock], [dock], Qt.Orientation.Horizontal)
+        centre = width - dock
+        self.splitter.setSizes([centre * 3 // 5, centre * 2 // 5])
 
     # Wiring: every signal of the window, in one place ------------------------------------
 
@@ -194,6 +204,11 @@ class MainWindow(QMainWindow):
         actions.bullet_list.triggered.connect(lambda: editor.set_line_prefix("- "))
         actions.block_quote.triggered.connect(lambda: editor.set_line_prefix("> "))
         actions.about.triggered.connect(self._about)
+        # Appearance and comfort (#17): View's zoom, theme, font, measure; Help's keys.
+        self.appearance.connect_actions(actions.view)
+        self.appearance.changed.connect(self.update)
+        actions.shortcuts.triggered.connect(lambda: show_shortcuts(self, actions))
+        self.appearance.apply_all()
 
     # Opening -----------------------------------------------------------------------------
 
