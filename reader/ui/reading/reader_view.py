@@ -30,6 +30,7 @@ from reader.core.session import Session
 from reader.ui import theme
 from reader.ui.dialogs import swatch_icon
 from reader.ui.reading.highlight_layer import HighlightLayer
+from reader.ui.reading.overview_strip import STRIP_WIDTH, OverviewStrip
 from reader.ui.reading.reader_document import ReaderDocument
 from reader.ui.reading.selection_bar import SelectionBar
 
@@ -93,6 +94,8 @@ class ReaderView(QTextEdit):
         self.selection_bar.tagChosen.connect(lambda: self._highlight_selection(then="tags"))
         self.selection_bar.copyChosen.connect(self.copy_quote)
         self.selection_bar.quoteChosen.connect(self.quote_selection)
+        self.overview = OverviewStrip(self, self)
+        self.setViewportMargins(0, 0, STRIP_WIDTH, 0)
         self.verticalScrollBar().valueChanged.connect(self._emit_top_segment)
         self.verticalScrollBar().valueChanged.connect(self.selection_bar.hide)
         self.cursorPositionChanged.connect(self._follow_cursor)
@@ -114,6 +117,7 @@ class ReaderView(QTextEdit):
         self.selection_bar.set_labels(session.notes.colors)
         self.current_highlight_id = ""
         self._update_margins()
+        self.overview.set_matches([])
 
     def highlight_changed(self, before: Highlight | None, after: Highlight | None) -> None:
         """Repaint the span of a highlight that was added, changed or removed."""
@@ -123,6 +127,7 @@ class ReaderView(QTextEdit):
         self._follow_cursor()
         self._update_extra_selections()
         self.viewport().update()
+        self.overview.update()
 
     def colors_changed(self) -> None:
         if self.reading is not None:
@@ -189,6 +194,7 @@ class ReaderView(QTextEdit):
     def resizeEvent(self, event: QResizeEvent) -> None:
         super().resizeEvent(event)
         self._update_margins()
+        self.overview.place()
 
     # Navigation --------------------------------------------------------------------------
 
