@@ -8,13 +8,14 @@ the strip must cost nothing at first paint.
 
 from __future__ import annotations
 
-from bisect import bisect_left
+from collections import Counter
 from typing import Protocol
 
 from PySide6.QtCore import QRectF, Qt
 from PySide6.QtGui import QColor, QMouseEvent, QPainter, QPaintEvent
 from PySide6.QtWidgets import QWidget
 
+from reader.core.annotations import Highlight
 from reader.ui import theme
 from reader.ui.reading.reader_document import ReaderDocument
 
@@ -34,6 +35,7 @@ class ScrolledReader(Protocol):
 STRIP_WIDTH = 10
 MARK_HEIGHT = 3
 SNAP_PX = 5  # a click this close to a mark goes to the mark
+MATCH = ""  # the colour id of find matches among the marks
 
 
 class OverviewStrip(QWidget):
@@ -49,15 +51,33 @@ class OverviewStrip(QWidget):
         self.setCursor(Qt.CursorShape.PointingHandCursor)
         self.reader = reader
         self.matches: list[tuple[int, int]] = []
+        self._rows: Counter[tuple[int, str]] | None = None
+        self._match_rows: set[int] | None = None
 
     def set_matches(self, matches: list[tuple[int, int]]) -> None:
         self.matches = matches
+        self._match_rows = None
+        self.update()
+
+    def refresh(self) -> None:
+        """Count every highlight's row again (another document, size or theme)."""
+        self._rows = None
+        self._match_rows = None
+        self.update()
+
+    def highlight_changed(self, before: Highlight | None, after: Highlight | None) -> None:
+        """One highlight added, changed or removed: its rows only (10,000 cost no more)."""
+        if self._rows is not None:
+            for highlight, step in ((before, -1), (after, 1)):
+                if highlight is not None and not highlight.orphan:
+                    self._rows[(self.row_of(highlight.start), highlight.color)] += step
         self.update()
 
     def place(self) -> None:
         """Between the viewport and the vertical scroll bar (the reader keeps room for it)."""
         viewport = self.reader.viewport().geometry()
         self.setGeometry(viewport.right() + 1, viewport.top(), STRIP_WIDTH, viewport.height())
+        self.refresh()
 
     def _length(self) -> int:
         reading = self.reader.reading
@@ -66,42 +86,54 @@ class OverviewStrip(QWidget):
     def y_of(self, offset: int) -> float:
         return offset / self._length() * (self.height() - MARK_HEIGHT)
 
-    def marks(self) -> list[tuple[int, QColor]]:
-        """(offset, colour) of every mark: highlights, then matches over them."""
+    def row_of(self, offset: int) -> int:
+        return round(self.y_of(offset))
+
+    def rows(self) -> tuple[Counter[tuple[int, str]], set[int]]:
+        """How many highlights of each colour start on each pixel row; the rows of matches."""
         reading = self.reader.reading
         if reading is None:
-            return []
-        found: list[tuple[int, QColor]] = [
-            (h.start, theme.swatch_color(h.color))
-            for h in reading.session.notes.highlights
-            if not h.orphan
-        ]
-        match_color = QColor("#ffb000") if theme.is_dark() else QColor("#c25a00")
-        found.extend((start, match_color) for start, _ in self.matches)
-        return found
+            return Counter(), set()
+        if self._rows is None:
+            self._rows = Counter(
+                (self.row_of(h.start), h.color)
+                for h in reading.session.notes.highlights
+                if not h.orphan
+            )
+        if self._match_rows is None:
+            self._match_rows = {self.row_of(start) for start, _ in self.matches}
+        return self._rows, self._match_rows
+
+    def marks(self) -> list[tuple[int, str]]:
+        """(row, colour id or MATCH) of every mark, matches over highlights."""
+        highlights, matches = self.rows()
+        found = sorted(key for key, count in highlights.items() if count > 0)
+        return found + [(row, MATCH) for row in sorted(matches)]
 
     def paintEvent(self, event: QPaintEvent) -> None:
         del event
         painter = QPainter(self)
         painter.fillRect(self.rect(), self.palette().color(self.palette().ColorRole.Window))
         painter.setPen(Qt.PenStyle.NoPen)
-        drawn: set[tuple[int, int]] = set()  # 10,000 marks fall on a few hundred pixels
-        for offset, color in self.marks():
-            y = round(self.y_of(offset))
-            if (y, color.rgb()) in drawn:
-                continue
-            drawn.add((y, color.rgb()))
-            painter.setBrush(color)
-            painter.drawRect(QRectF(1, y, self.width() - 2, MARK_HEIGHT))
+        match_color = QColor("#ffb000") if theme.is_dark() else QColor("#c25a00")
+        colors: dict[str, QColor] = {MATCH: match_color}
+        for row, color_id in self.marks():
+            if color_id not in colors:
+                colors[color_id] = theme.swatch_color(color_id)
+            painter.setBrush(colors[color_id])
+            painter.drawRect(QRectF(1, row, self.width() - 2, MARK_HEIGHT))
         painter.end()
 
     def offset_at(self, y: float) -> int:
-        """The offset a click at `y` goes to: the nearest mark within reach, else that
-        proportion of the text."""
-        offsets = sorted(offset for offset, _ in self.marks())
+        """The offset a click at `y` goes to: the start of the nearest highlight or match
+        within reach, else that proportion of the text."""
         proportional = int(max(0.0, y) / max(1, self.height() - MARK_HEIGHT) * self._length())
-        i = bisect_left(offsets, proportional)
-        near = [o for o in offsets[max(0, i - 1) : i + 1] if abs(self.y_of(o) - y) <= SNAP_PX]
+        reading = self.reader.reading
+        if reading is None:
+            return 0
+        starts = [h.start for h in reading.session.notes.highlights if not h.orphan]
+        starts.extend(start for start, _ in self.matches)
+        near = [o for o in starts if abs(self.y_of(o) + MARK_HEIGHT / 2 - y) <= SNAP_PX]
         if near:
             return min(near, key=lambda o: abs(self.y_of(o) - y))
         return min(proportional, self._length() - 1)

@@ -118,16 +118,17 @@ class ReaderView(QTextEdit):
         self.current_highlight_id = ""
         self._update_margins()
         self.overview.set_matches([])
+        self.overview.refresh()
 
     def highlight_changed(self, before: Highlight | None, after: Highlight | None) -> None:
         """Repaint the span of a highlight that was added, changed or removed."""
         if self.reading is None:
             return
-        del before, after  # painted from the session: only the visible part needs repainting
+        self.overview.highlight_changed(before, after)
+        # Painted from the session: only the visible part needs repainting.
         self._follow_cursor()
         self._update_extra_selections()
         self.viewport().update()
-        self.overview.update()
 
     def colors_changed(self) -> None:
         if self.reading is not None:
@@ -142,6 +143,7 @@ class ReaderView(QTextEdit):
         if self.reading is not None:
             self.reading.apply_structure()
             self.viewport().update()
+            self.overview.refresh()
 
     # Layout: a centred column of comfortable width, the gutter in its left margin --------
 
