@@ -79,10 +79,21 @@ class AnnotationsPanel(QWidget):
         self._tags: list[str] = []  # the tag filter's items
         self._filter: tuple[list[str], str | None, str | None] = ([], None, None)
 
-        self.filter_edit = QLineEdit(placeholderText="Filter quotes, notes, tags")
+        self.filter_edit = QLineEdit(
+            placeholderText="Filter quotes, notes, tags",
+            accessibleName="Filter highlights",
+            accessibleDescription="Shows only the highlights whose quote, note or tags "
+            "hold these words",
+        )
         self.filter_edit.setClearButtonEnabled(True)
-        self.color_filter = QComboBox(accessibleName="Colour filter")
-        self.tag_filter = QComboBox(accessibleName="Tag filter")
+        self.color_filter = QComboBox(
+            accessibleName="Colour filter",
+            accessibleDescription="Shows only the highlights of one colour",
+        )
+        self.tag_filter = QComboBox(
+            accessibleName="Tag filter",
+            accessibleDescription="Shows only the highlights with one tag",
+        )
         adjust = QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon
         for combo in (self.color_filter, self.tag_filter):
             combo.setSizeAdjustPolicy(adjust)  # long tags must not widen the dock
@@ -100,7 +111,11 @@ class AnnotationsPanel(QWidget):
         # neither sorts nor filters here, so its rows are the model's rows.
         self._rows = QSortFilterProxyModel(self)
         self._rows.setSourceModel(self._model)
-        self.view = QListView(accessibleName="Highlights")
+        self.view = QListView(
+            accessibleName="Highlights",
+            accessibleDescription="Every highlight in text order; Enter goes to it, "
+            "N edits its note",
+        )
         self.view.setModel(self._rows)
         self.view.setItemDelegate(HighlightDelegate(self.view, self._model))
         # One height for every row, whatever the width: laying out 10,000 rows measures one.

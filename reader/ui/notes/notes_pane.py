@@ -47,6 +47,8 @@ class NotesPane(QWidget):
         interview.readOnlyChanged.connect(self.editor.setReadOnly)
         self.preview = NotesPreview()
         self.preview.setObjectName("notes-preview")
+        self.preview.setAccessibleName("Notes preview")
+        self.preview.setAccessibleDescription("Your notes rendered; links lead back to the passage")
         self.preview.setOpenLinks(False)  # every link goes through linkActivated
         self.preview.setFrameShape(QTextBrowser.Shape.NoFrame)
         self.preview.document().setDocumentMargin(16)
@@ -56,6 +58,7 @@ class NotesPane(QWidget):
         self.stack.addWidget(self.preview)
         self.toolbar = QToolBar("Format")
         self.toolbar.setObjectName("notes-toolbar")
+        self.toolbar.setAccessibleName("Formatting")
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.setSpacing(0)

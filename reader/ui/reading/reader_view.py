@@ -76,6 +76,9 @@ class ReaderView(QTextEdit):
         )
         self.setFrameShape(QTextEdit.Shape.NoFrame)
         self.setAccessibleName("Interview text")
+        self.setAccessibleDescription(
+            "The interview, read-only; select words and press H or 1 to 6 to highlight them"
+        )
         self.reading = None  # type: ReaderDocument | None
         self._font = theme.reading_font()
         self._label_font = theme.ui_font()

@@ -35,6 +35,7 @@ from reader.ui.outline.outline import OutlineList
 from reader.ui.reading.reader_view import ReaderView
 from reader.ui.window.actions import Actions, build_actions, build_menus
 from reader.ui.window.banner import Banner
+from reader.ui.window.focus_marker import FocusMarker
 from reader.ui.window.shortcuts import show_shortcuts
 
 SAVE_STATES = {"saved": "Saved", "saving": "Saving…", "read-only": "Read-only"}
@@ -208,6 +209,8 @@ class MainWindow(QMainWindow):
         self.appearance.connect_actions(actions.view)
         self.appearance.changed.connect(self.update)
         actions.shortcuts.triggered.connect(lambda: show_shortcuts(self, actions))
+        panes = [reader, self.notes_editor, self.notes_pane.preview, self.outline]
+        self.focus_marker = FocusMarker(self, [*panes, self.annotations.view])
         self.appearance.apply_all()
 
     # Opening -----------------------------------------------------------------------------
