@@ -389,7 +389,7 @@ def test_older_version_is_migrated(monkeypatch: pytest.MonkeyPatch) -> None:
         return {**old, "version": 2, "notes": old["notes"] + " (migrated)"}
 
     monkeypatch.setitem(notes_file.MIGRATIONS, 1, one_to_two)
-    monkeypatch.setattr(notes_file, "_schema_validator", lambda: lambda _data: None)
+    monkeypatch.setattr(notes_file, "_schema_check", lambda: lambda _data: None)
     notes, migrated_from = notes_file.parse_migrating(orjson.dumps(data))
     assert migrated_from == 1
     assert notes.notes.endswith(" (migrated)")
