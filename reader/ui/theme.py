@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from PySide6.QtGui import QColor, QFont, QFontDatabase, QFontMetricsF, QPalette
+from PySide6.QtGui import QColor, QFont, QFontDatabase, QFontMetricsF, QIcon, QPalette, QPixmap
 from PySide6.QtWidgets import QApplication
 
 from reader.core.palettes import LIGHT, Palette, highlight_background
@@ -140,3 +140,9 @@ def highlight_color(color_id: str) -> QColor:
 
 def swatch_color(color_id: str) -> QColor:
     return QColor(current().swatch(color_id))
+
+
+def swatch_icon(color_id: str, size: int = 14) -> QIcon:
+    pixmap = QPixmap(size, size)
+    pixmap.fill(swatch_color(color_id))
+    return QIcon(pixmap)

@@ -28,11 +28,11 @@ from reader.core.annotations import COLOR_IDS, DEFAULT_COLOR, Highlight
 from reader.core.interview import Role, Segment
 from reader.core.session import Session
 from reader.ui import theme
-from reader.ui.dialogs import swatch_icon
 from reader.ui.reading.highlight_layer import HighlightLayer
 from reader.ui.reading.overview_strip import STRIP_WIDTH, OverviewStrip
 from reader.ui.reading.reader_document import ReaderDocument
 from reader.ui.reading.selection_bar import SelectionBar
+from reader.ui.theme import swatch_icon
 
 ROLE_LABELS = {
     Role.QUESTION: "Question",

@@ -6,7 +6,7 @@ from PySide6.QtCore import QPoint, QRect, Qt, Signal
 from PySide6.QtWidgets import QFrame, QHBoxLayout, QToolButton, QWidget
 
 from reader.core.annotations import COLOR_IDS
-from reader.ui.dialogs import swatch_icon
+from reader.ui.theme import swatch_icon
 
 
 class SelectionBar(QFrame):
