@@ -5,10 +5,19 @@ from __future__ import annotations
 import re
 
 from PySide6.QtCore import Qt, QUrl, Signal
-from PySide6.QtGui import QAction, QColor, QImage, QTextCursor, QTextDocument
+from PySide6.QtGui import (
+    QAction,
+    QColor,
+    QImage,
+    QTextCharFormat,
+    QTextCursor,
+    QTextDocument,
+    QTextFormat,
+)
 from PySide6.QtWidgets import QStackedWidget, QTextBrowser, QToolBar, QVBoxLayout, QWidget
 
 from reader.core.offsets import Utf16Index
+from reader.ui import theme
 from reader.ui.interview.open_interview import OpenInterview
 from reader.ui.notes.notes_editor import NotesEditor
 
@@ -26,6 +35,35 @@ class NotesPreview(QTextBrowser):
             placeholder.fill(QColor(128, 128, 128, 60))
             return placeholder
         return ""  # not null: a null answer makes QTextDocument read local files itself
+
+
+EMPTY_PREVIEW = (
+    "*The preview of your research notes: nothing written yet.*\n\n"
+    "Write in the editor (Ctrl+Shift+V goes back to it); quotes taken with Q link back "
+    "to their passage here."
+)
+
+
+def style_quotes(document: QTextDocument) -> None:
+    """Block quotes as quotes: indented, italic, on a tint
+    (Qt's Markdown gives them only an indent)."""
+    cursor = QTextCursor(document)
+    tint = theme.mix(theme.text_color(), QColor(theme.current().base), 0.93)
+    block = document.firstBlock()
+    while block.isValid():
+        if block.blockFormat().intProperty(QTextFormat.Property.BlockQuoteLevel) > 0:
+            fmt = block.blockFormat()
+            fmt.setBackground(tint)
+            fmt.setLeftMargin(max(fmt.leftMargin(), 18))
+            cursor.setPosition(block.position())
+            cursor.setBlockFormat(fmt)
+            cursor.movePosition(
+                QTextCursor.MoveOperation.EndOfBlock, QTextCursor.MoveMode.KeepAnchor
+            )
+            italic = QTextCharFormat()
+            italic.setFontItalic(True)
+            cursor.mergeCharFormat(italic)
+        block = block.next()
 
 
 def without_images(markdown: str) -> str:
@@ -82,8 +120,10 @@ class NotesPane(QWidget):
 
     def show_preview(self, on: bool) -> None:
         if on:
-            self.preview.document().setMarkdown(without_images(self.editor.toPlainText()))
+            markdown = without_images(self.editor.toPlainText())
+            self.preview.document().setMarkdown(markdown if markdown.strip() else EMPTY_PREVIEW)
             self.preview.document().setBaseUrl(QUrl("notes:"))
+            style_quotes(self.preview.document())
             self.stack.setCurrentWidget(self.preview)
             self.preview.setFocus()
         else:
