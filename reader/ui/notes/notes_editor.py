@@ -30,7 +30,8 @@ class NotesEditor(QPlainTextEdit):
         self.setAccessibleDescription("Your notes on the interview, in Markdown; saved as you type")
         self.setPlaceholderText(
             "Your research notes, in Markdown.\n\n"
-            "Select a passage in the interview and press Q to quote it here."
+            "Select words in the interview and press H (or 1–6) to highlight them, "
+            "Q to quote them here."
         )
         font = theme.ui_font()
         font.setPointSizeF(theme.READING_POINT_SIZE - 1.5)

@@ -56,7 +56,9 @@ class SelectionBar(QFrame):
 
     def set_labels(self, labels: dict[str, str]) -> None:
         for number, color_id in enumerate(COLOR_IDS, start=1):
-            self.swatches[color_id].setToolTip(f"{labels.get(color_id, color_id)}  ({number})")
+            label = labels.get(color_id, color_id)
+            self.swatches[color_id].setToolTip(f"{label}  ({number})")
+            self.swatches[color_id].setAccessibleName(f"Highlight as {label}")
         self.note_button.setToolTip("Highlight and write a note  (N)")
         self.tag_button.setToolTip("Highlight and tag  (T)")
         self.quote_button.setToolTip("Quote the passage in your notes, with a link back  (Q)")
