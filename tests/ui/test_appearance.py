@@ -120,3 +120,21 @@ def test_help_lists_every_key(window: MainWindow, qtbot) -> None:
         for key in action.shortcuts():
             assert any(key.toString() in keys for keys in rows), key.toString()
     assert "F1" in rows and "Q" in rows
+
+
+def test_first_start_fills_a_sensible_share_of_the_screen(window: MainWindow) -> None:
+    screen = window.screen().availableGeometry()
+    assert window.width() >= min(screen.width(), 1440) * 0.85
+    assert window.height() >= min(screen.height(), 900) * 0.85
+    assert window.outline_dock.isVisible() and not window.outline_dock.visibleRegion().isEmpty()
+
+
+def test_geometry_and_docks_are_remembered(make_window, qtbot) -> None:
+    window = make_window()
+    window.resize(1100, 700)
+    window.annotations_dock.raise_()
+    window.outline_dock.hide()
+    window.close()
+    again = make_window()
+    assert (again.width(), again.height()) == (1100, 700)
+    assert not again.outline_dock.isVisible()
