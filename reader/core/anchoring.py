@@ -7,8 +7,6 @@ from collections import Counter
 from dataclasses import dataclass, replace
 from enum import StrEnum
 
-from rapidfuzz import fuzz
-
 from reader.core.annotations import Highlight, quote_context
 
 FUZZY_THRESHOLD = 80.0  # rapidfuzz similarity (0-100) a changed quote needs to count as found
@@ -142,6 +140,8 @@ def _most_alike(
 ) -> int:
     """The position whose surroundings best match `prefix` and `suffix`; on a tie, the
     one nearest `expected`."""
+    from rapidfuzz import fuzz  # only a moved quote needs it: start-up skips the import
+
     n, size = len(exact), max(1, len(text))
 
     def score(pos: int) -> float:
@@ -180,6 +180,8 @@ def _seed_windows(text: str, exact: str, expected: int) -> list[tuple[int, int]]
 
 def _fuzzy(text: str, exact: str, windows: list[tuple[int, int]]) -> tuple[int, int] | None:
     """The span best matching `exact` within `windows`, if similar enough."""
+    from rapidfuzz import fuzz
+
     best = None
     for lo, hi in windows:
         lo, hi = max(0, lo), min(len(text), hi)
@@ -196,6 +198,8 @@ def _snap(text: str, exact: str, start: int, end: int) -> tuple[int, int] | None
     partial_ratio aligns a span exactly len(exact) long, so a word inserted into the quote
     would be cut off its end, and a deleted one would pull in the next word.
     """
+    from rapidfuzz import fuzz
+
     reach = len(exact) // 4 + 1
 
     def score(s: int, e: int) -> float:

@@ -8,6 +8,7 @@ becomes a code (reader.core.codebook).
 from __future__ import annotations
 
 import codecs
+import re
 import uuid
 from collections.abc import Callable
 from dataclasses import dataclass, field, replace
@@ -20,7 +21,6 @@ from reader import APP_NAME, __version__
 from reader.core.annotations import DEFAULT_COLORS, Highlight
 from reader.core.codebook import Code, Codebook, codes_for_tags
 from reader.core.interview import Role
-from reader.resources import NOTES_SCHEMA
 
 FORMAT = "interview-reader-notes"
 VERSION = 2
@@ -161,17 +161,67 @@ def _add_unknown_codes(codebook: Codebook, highlights: list[Highlight]) -> int:
     return added
 
 
-@cache
-def _schema_validator() -> Any:
-    import fastjsonschema  # compiled on first use only: start-up without a notes file skips it
+MAX_OFFSET = 9007199254740991  # the schema's bound: the largest integer JSON keeps exact
+_HIGHLIGHT_KEYS = frozenset(
+    {"id", "start", "end", "exact", "prefix", "suffix", "color", "note", "codes"}
+    | {"created", "modified"}
+)
+_GUID = re.compile(r"[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}\Z")
 
-    return fastjsonschema.compile(orjson.loads(NOTES_SCHEMA.read_bytes()))
+
+@cache
+def _date_time() -> re.Pattern[str]:
+    from reader.core.notes_validator import REGEX_PATTERNS
+
+    return REGEX_PATTERNS["date-time_re_pattern"]
+
+
+_ID = re.compile(r"[0-9a-fA-F-]{36}\Z")
+
+
+def _schema_check() -> Callable[[Any], Any]:
+    """The validator generated from the schema (reader/core/notes_validator.py)."""
+    from reader.core.notes_validator import (
+        validate_https___interview_reader_example_notes_schema_json as check,
+    )
+
+    return check
+
+
+def highlight_passes(h: Any) -> bool:
+    """The schema's rules for one highlight, checked directly: ten times faster than the
+    generic validator on 10,000 highlights. Never more lenient than the schema; what fails
+    here goes to the generated validator, which decides and says why."""
+    if type(h) is not dict or not h.keys() >= _HIGHLIGHT_KEYS:
+        return False
+    start, end, codes, date_time = h["start"], h["end"], h["codes"], _date_time()
+    return (
+        type(h["id"]) is str
+        and _ID.match(h["id"]) is not None
+        and type(start) is int
+        and type(end) is int
+        and 0 <= start <= MAX_OFFSET
+        and 0 <= end <= MAX_OFFSET
+        and type(h["exact"]) is str
+        and len(h["exact"]) >= 1
+        and type(h["prefix"]) is str
+        and len(h["prefix"]) <= 32
+        and type(h["suffix"]) is str
+        and len(h["suffix"]) <= 32
+        and type(h["color"]) is str
+        and type(h["note"]) is str
+        and type(codes) is list
+        and all(type(c) is str and _GUID.match(c) is not None for c in codes)
+        and type(h["created"]) is str
+        and date_time.match(h["created"]) is not None
+        and type(h["modified"]) is str
+        and date_time.match(h["modified"]) is not None
+        and type(h.get("orphan", False)) is bool
+    )
 
 
 def validate(data: Any) -> None:
     """Raise NotesFormatError unless `data` is a notes object this build understands."""
-    import fastjsonschema
-
     if not isinstance(data, dict) or data.get("format") != FORMAT:
         raise NotesFormatError("it is not an Interview Reader notes file")
     version = data.get("version")
@@ -181,9 +231,15 @@ def validate(data: Any) -> None:
             f"it was written by a newer Interview Reader (format version {version}; "
             f"this build reads up to {VERSION})"
         )
+    # Generated ahead from the schema (no compiling at start-up); the highlights, by far
+    # the most of a file, are checked directly and only a doubtful one by the schema.
+    from fastjsonschema import JsonSchemaException
+
+    highlights = data.get("highlights")
+    fast = isinstance(highlights, list) and all(highlight_passes(h) for h in highlights)
     try:
-        _schema_validator()(data)
-    except fastjsonschema.JsonSchemaException as exc:
+        _schema_check()({**data, "highlights": []} if fast else data)
+    except JsonSchemaException as exc:
         raise NotesFormatError(f"it does not match the notes format ({exc.message})") from exc
     for h in data["highlights"]:
         if h["end"] <= h["start"]:

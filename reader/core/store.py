@@ -10,14 +10,14 @@ import tempfile
 from datetime import datetime
 from pathlib import Path
 
-import platformdirs
-
 from reader import APP_ID
 from reader.core.notes_file import NotesData, parse, serialise
 
 
 def data_dir() -> Path:
     """The user's data folder for the app (XDG_DATA_HOME on Linux, so tests can move it)."""
+    import platformdirs  # only when no --notes names the file
+
     return Path(platformdirs.user_data_dir(APP_ID, appauthor=False))
 
 

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from PySide6.QtCore import Qt
-from PySide6.QtGui import QColor, QIcon, QKeySequence, QPixmap, QShortcut
+from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QCompleter,
     QDialog,
@@ -17,13 +17,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from reader.ui import theme
-
-
-def swatch_icon(color_id: str, size: int = 14) -> QIcon:
-    pixmap = QPixmap(size, size)
-    pixmap.fill(QColor(theme.swatch_color(color_id)))
-    return QIcon(pixmap)
+from reader.ui.theme import swatch_icon
 
 
 def _quote_label(quote: str) -> QLabel:

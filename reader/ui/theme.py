@@ -2,10 +2,10 @@
 
 from __future__ import annotations
 
-from PySide6.QtGui import QColor, QFont, QFontDatabase, QPalette
+from PySide6.QtGui import QColor, QFont, QFontDatabase, QFontMetricsF, QIcon, QPalette, QPixmap
 from PySide6.QtWidgets import QApplication
 
-from reader.core.annotations import DEFAULT_COLORS
+from reader.core.palettes import LIGHT, Palette, highlight_background
 
 # First installed family wins: screen-tuned book faces before the ubiquitous fallbacks.
 READING_FAMILIES = (
@@ -20,8 +20,21 @@ READING_FAMILIES = (
 )
 UI_FAMILIES = ("Inter", "Noto Sans", "Cantarell", "DejaVu Sans")
 READING_POINT_SIZE = 13
-COLUMN_CHARS = 68  # a comfortable measure is 60-75 characters per line
+COLUMN_CHARS = 66  # a comfortable measure is 60-75 characters per line
 GUTTER_WIDTH = 96  # room for "Q12" and a speaker name beside the text
+
+
+_current: list[Palette] = [LIGHT]
+
+
+# Ordinary prose for measuring a face's width: Qt's averageCharWidth (the font's own
+# figure) runs wide for book faces, so a column of "68" of them held ~60 letters.
+MEASURE_SAMPLE = "the quick brown fox jumps over the lazy dog, and then it rests. "
+
+
+def char_width(font: QFont) -> float:
+    """The average advance of a character of running text in `font`."""
+    return QFontMetricsF(font).horizontalAdvance(MEASURE_SAMPLE) / len(MEASURE_SAMPLE)
 
 
 def _first_family(candidates: tuple[str, ...], fallback: QFont.StyleHint) -> QFont:
@@ -47,9 +60,54 @@ def ui_font(point_size: int | None = None) -> QFont:
     return font
 
 
+def current() -> Palette:
+    """The palette in use (set by `apply_palette`; light until then)."""
+    return _current[0]
+
+
+def apply_palette(palette: Palette) -> None:
+    """Make `palette` the application's: Qt's palette roles and the reading colours."""
+    _current[0] = palette
+    app = QApplication.instance()
+    if isinstance(app, QApplication):
+        app.setPalette(qt_palette(palette))
+
+
+def qt_palette(palette: Palette) -> QPalette:
+    role, group = QPalette.ColorRole, QPalette.ColorGroup
+    result = QPalette()
+    muted = QColor(palette.muted())
+    for r, color in (
+        (role.Window, palette.window),
+        (role.WindowText, palette.text),
+        (role.Base, palette.base),
+        (role.AlternateBase, palette.alternate),
+        (role.Text, palette.text),
+        (role.Button, palette.button),
+        (role.ButtonText, palette.text),
+        (role.BrightText, palette.accent),
+        (role.ToolTipBase, palette.base),
+        (role.ToolTipText, palette.text),
+        (role.Highlight, palette.selection),
+        (role.HighlightedText, palette.selection_text),
+        (role.Link, palette.accent),
+        (role.LinkVisited, palette.accent),
+        (role.Mid, palette.mid),
+        (role.Dark, palette.mid),
+        (role.Shadow, palette.mid),
+        (role.Light, palette.base),
+        (role.Midlight, palette.alternate),
+        (role.Accent, palette.selection),
+    ):
+        result.setColor(r, QColor(color))
+    result.setColor(role.PlaceholderText, muted)
+    for r in (role.WindowText, role.Text, role.ButtonText):
+        result.setColor(group.Disabled, r, muted)
+    return result
+
+
 def is_dark() -> bool:
-    palette = QApplication.palette()
-    return palette.color(QPalette.ColorRole.Base).lightness() < 128
+    return current().dark
 
 
 def mix(a: QColor, b: QColor, amount: float) -> QColor:
@@ -62,25 +120,29 @@ def mix(a: QColor, b: QColor, amount: float) -> QColor:
 
 
 def text_color() -> QColor:
-    return QApplication.palette().color(QPalette.ColorRole.Text)
+    return QColor(current().text)
 
 
 def muted_color() -> QColor:
-    palette = QApplication.palette()
-    return mix(palette.color(QPalette.ColorRole.Text), palette.color(QPalette.ColorRole.Base), 0.45)
+    return QColor(current().muted())
 
 
 def accent_color() -> QColor:
     """Questions' colour: a deep blue on light paper, a soft blue on dark."""
-    return QColor("#8ab4f8") if is_dark() else QColor("#1f4e8c")
+    return QColor(current().accent)
 
 
 def highlight_color(color_id: str) -> QColor:
-    """The background of a highlight: the swatch blended into the page so text stays legible."""
-    swatch = QColor(DEFAULT_COLORS.get(color_id, next(iter(DEFAULT_COLORS.values())))[1])
-    base = QApplication.palette().color(QPalette.ColorRole.Base)
-    return mix(base, swatch, 0.38 if is_dark() else 0.55)
+    """The background of a highlight: the swatch blended into the page, tuned per theme so
+    text on it keeps a contrast of 4.5:1 and it never looks like the selection."""
+    return QColor(highlight_background(current(), color_id))
 
 
 def swatch_color(color_id: str) -> QColor:
-    return QColor(DEFAULT_COLORS.get(color_id, next(iter(DEFAULT_COLORS.values())))[1])
+    return QColor(current().swatch(color_id))
+
+
+def swatch_icon(color_id: str, size: int = 14) -> QIcon:
+    pixmap = QPixmap(size, size)
+    pixmap.fill(swatch_color(color_id))
+    return QIcon(pixmap)

@@ -42,6 +42,11 @@ RESEARCH_NOTES = (
     "- <b>raw</b> & <script>alert(2)</script>\n"
     "\n"
     "![remote](http://example.com/pixel.png)\n"
+    "\n"
+    # Quotes link back to their highlight: one exported, one whose highlight is gone.
+    "> is not interested in making movies [↩ Q1](#h-00000000-0000-4000-8000-000000000001)\n"
+    "\n"
+    "> a deleted passage [↩ Q9](#h-00000000-0000-4000-8000-999999999999)\n"
 )
 ORPHAN_QUOTE = "Zebra quartz vexing jumbo flights over the harbour."
 

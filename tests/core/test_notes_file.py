@@ -406,7 +406,7 @@ def test_older_version_is_migrated(monkeypatch: pytest.MonkeyPatch) -> None:
         return {**old, "version": 3, "notes": old["notes"] + " (migrated)"}
 
     monkeypatch.setitem(notes_file.MIGRATIONS, 2, two_to_three)
-    monkeypatch.setattr(notes_file, "_schema_validator", lambda: lambda _data: None)
+    monkeypatch.setattr(notes_file, "_schema_check", lambda: lambda _data: None)
     notes, migrated_from = notes_file.parse_migrating(orjson.dumps(data))
     assert migrated_from == 2
     assert notes.notes.endswith(" (migrated)")

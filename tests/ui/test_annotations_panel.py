@@ -107,7 +107,7 @@ def test_colour_and_tag_filters_combine(panel: AnnotationsPanel, controller) -> 
     )
     assert not panel.color_filter.itemIcon(1).isNull()
     tags = [panel.tag_filter.itemData(i) for i in range(1, panel.tag_filter.count())]
-    assert panel.tag_filter.itemText(0) == "All tags" and tags == ["Acting", "craft"]
+    assert panel.tag_filter.itemText(0) == "All codes" and tags == ["Acting", "craft"]
 
     panel.color_filter.setCurrentIndex(panel.color_filter.findData("green"))
     assert panel.visible_ids() == [a, b]

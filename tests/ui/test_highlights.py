@@ -271,3 +271,27 @@ def test_same_span_again_recolours_instead_of_duplicating(film: MainWindow, qtbo
     highlight_with_key(film, qtbot, "dawn", Qt.Key.Key_3)
     (h,) = film.interview.session.notes.highlights
     assert h.color == "blue"
+
+
+def test_floating_bar_is_beside_the_selection_never_on_it(film: MainWindow, qtbot) -> None:
+    text = film.interview.session.document.text
+    for start, end in (
+        (text.index("It starts"), text.index("again")),  # across lines
+        (text.index("Scene"), text.index("Scene") + 5),  # on the first lines
+        (text.index("The ending was"), len(text.rstrip())),  # the last line
+    ):
+        select(film, qtbot, start, end)
+        film.reader.show_selection_bar()
+        bar = film.reader.selection_bar.geometry()
+        assert film.reader.selection_bar.isVisible()
+        for rect in film.reader.highlights.rects(start, end):
+            assert not rect.toRect().intersects(bar), (start, end)
+
+
+def test_colour_key_clears_the_selection_and_shows_the_colour(film: MainWindow, qtbot) -> None:
+    text = film.interview.session.document.text
+    start = text.index("twice")
+    select(film, qtbot, start, start + 5)
+    qtbot.keyClick(film.reader, Qt.Key.Key_3)
+    assert not film.reader.textCursor().hasSelection()
+    assert pixel(film, start + 1) == theme.highlight_color("blue")

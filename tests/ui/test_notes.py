@@ -214,3 +214,45 @@ def test_loaded_notes_get_styled_after_the_first_paint(make_window, notes_path, 
     QApplication.processEvents()
     formats = again.notes_editor.document().firstBlock().layout().formats()
     assert any(r.format.fontPointSize() > again.notes_editor.font().pointSizeF() for r in formats)
+
+
+def test_quote_link_shows_as_a_chip_without_the_highlight_id(window, qtbot) -> None:
+    from PySide6.QtGui import QTextCursor
+
+    editor = window.notes_editor
+    link = "[↩ Q4](#h-0d4c3b1a-0000-4000-8000-000000000001)"
+    editor.setPlainText(f"> a quote {link} after")
+    editor.highlighter.rehighlight()
+    text = editor.toPlainText()
+    assert link in text  # the stored text is unchanged
+
+    def x(offset: int) -> int:
+        cursor = QTextCursor(editor.document())
+        cursor.setPosition(offset)
+        return editor.cursorRect(cursor).x()
+
+    hidden_start = text.index("](#h-")
+    hidden_end = text.index(")", hidden_start) + 1
+    assert x(hidden_end) - x(hidden_start) <= 6  # the id takes no room
+    label = text.index("↩")
+    assert x(label + 4) - x(label) > 10  # "↩ Q4" does
+
+
+def test_preview_says_what_it_is_when_empty_and_shows_quotes_as_quotes(window, qtbot) -> None:
+    from PySide6.QtGui import QTextFormat
+
+    window.notes_editor.setPlainText("")
+    window.actions.toggle_preview.setChecked(True)
+    assert "preview of your research notes" in window.notes_pane.preview.toPlainText()
+    window.actions.toggle_preview.setChecked(False)
+    window.notes_editor.setPlainText("Before\n\n> a quoted line\n\nAfter")
+    window.actions.toggle_preview.setChecked(True)
+    doc = window.notes_pane.preview.document()
+    quote = next(
+        b
+        for b in (doc.findBlockByNumber(i) for i in range(doc.blockCount()))
+        if b.text() == "a quoted line"
+    )
+    assert quote.blockFormat().intProperty(QTextFormat.Property.BlockQuoteLevel) == 1
+    assert quote.blockFormat().background().style() != 0  # a tint
+    assert quote.charFormat().fontItalic() or quote.begin().fragment().charFormat().fontItalic()

@@ -31,6 +31,8 @@ _ENTITY = re.compile(r"&(?=#?\w+;)")  # "&amp;" would show as "&"
 # Block structure at the start of a line: lists, setext underlines, ordered lists.
 _LIST = re.compile(r"^([-+=])")
 _ORDERED = re.compile(r"^(\d{1,9})([.)])")
+# A quote's link back in the research notes: [↩ Q4](#h-<highlight id>).
+_HIGHLIGHT_LINK = re.compile(r"\[([^\]\n]*)\]\(#h-([0-9a-fA-F-]{36})\)")
 
 
 def escape(line: str) -> str:
@@ -51,9 +53,13 @@ def block_quote(text: str) -> str:
     return "\n>\n".join(f"> {par}" for par in _paragraphs(text)) or ">"
 
 
-def _entry(session: Session, placed: Placed) -> str:
+def _entry(
+    session: Session, placed: Placed, anchored: frozenset[str] | set[str] = frozenset()
+) -> str:
     h = placed.highlight
     meta = f"**{escape(color_label(session, h.color))}**"
+    if h.id in anchored:  # where the research notes' link back to this quote lands
+        meta = f'<a id="h-{h.id}"></a>{meta}'
     names = session.code_names(h)
     if names:
         meta += " · " + " ".join(f"#{escape(tag)}" for tag in names)
@@ -62,6 +68,21 @@ def _entry(session: Session, placed: Placed) -> str:
         meta += " — " + note[0]
     # The label leads its quote, so it does not read as the heading of the next one.
     return "\n\n".join([meta, block_quote(h.exact), *note[1:]])
+
+
+def _linked_notes(notes: str, exported: set[str]) -> tuple[str, set[str]]:
+    """The research notes with every link back to a highlight landing on an anchor: those
+    to exported highlights keep their link (and the highlight gets the anchor), the others
+    keep only their label. Returns (notes, ids to anchor)."""
+    anchored: set[str] = set()
+
+    def link(match: re.Match[str]) -> str:
+        if match.group(2) in exported:
+            anchored.add(match.group(2))
+            return match.group(0)
+        return match.group(1)
+
+    return _HIGHLIGHT_LINK.sub(link, notes), anchored
 
 
 def export_markdown(session: Session, options: ExportOptions = DEFAULT_OPTIONS) -> bytes:
@@ -76,11 +97,13 @@ def export_markdown(session: Session, options: ExportOptions = DEFAULT_OPTIONS) 
         f"{count}{f' ({escape(filters)})' if filters else ''}, exported from {APP_NAME}.",
     ]
     placed = [place(session, h) for h in highlights]
+    exported = {h.id for h in highlights}
+    notes, anchored = _linked_notes(session.notes.notes, exported)
     for section in summary_sections(session, placed):
         blocks.append(f"## {escape(section.heading)}")
         for item in progress.each(section.items):
-            blocks.append(_entry(session, item))
-    if session.notes.notes.strip():
+            blocks.append(_entry(session, item, anchored))
+    if notes.strip():
         blocks.append("## Research notes")
-        blocks.append(session.notes.notes.strip("\n"))
+        blocks.append(notes.strip("\n"))
     return ("\n\n".join(blocks) + "\n").encode("utf-8")

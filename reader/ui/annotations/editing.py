@@ -8,7 +8,6 @@ from PySide6.QtWidgets import QDialog, QInputDialog, QWidget
 
 from reader.core.codebook import codes_for_tags
 from reader.core.interview import Role
-from reader.ui.dialogs import ColorLabelsDialog, NoteDialog, TagsDialog
 from reader.ui.interview.open_interview import OpenInterview
 from reader.ui.reading.reader_view import ReaderView
 
@@ -48,6 +47,8 @@ class HighlightEditing(QObject):
         highlight = controller.session.highlight(highlight_id) if controller else None
         if controller is None or highlight is None:
             return
+        from reader.ui.dialogs import NoteDialog  # dialogs load on first use, not at start-up
+
         dialog = NoteDialog(highlight.exact, highlight.note, self._parent)
         if dialog.exec() == QDialog.DialogCode.Accepted:
             controller.edit_highlight(highlight_id, "Edit Note", note=dialog.note())
@@ -58,6 +59,8 @@ class HighlightEditing(QObject):
         if controller is None or highlight is None:
             return
         known = sorted(controller.session.tags(), key=str.casefold)
+        from reader.ui.dialogs import TagsDialog
+
         names = controller.session.code_names(highlight)
         dialog = TagsDialog(highlight.exact, names, known, self._parent)
         if dialog.exec() == QDialog.DialogCode.Accepted:
@@ -69,6 +72,8 @@ class HighlightEditing(QObject):
         controller = self._interview.controller
         if controller is None:
             return
+        from reader.ui.dialogs import ColorLabelsDialog
+
         dialog = ColorLabelsDialog(dict(controller.session.notes.colors), self._parent)
         if dialog.exec() == QDialog.DialogCode.Accepted:
             controller.set_color_labels(dialog.labels())

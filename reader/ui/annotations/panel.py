@@ -79,16 +79,23 @@ class AnnotationsPanel(QWidget):
         self._tags: list[str] = []  # the tag filter's items
         self._filter: tuple[list[str], str | None, str | None] = ([], None, None)
 
-        self.filter_edit = QLineEdit(placeholderText="Filter quotes, notes, tags")
+        self.filter_edit = QLineEdit(
+            placeholderText="Filter quotes, notes, codes",
+            accessibleName="Filter highlights",
+            accessibleDescription="Shows only the highlights whose quote, note or codes "
+            "hold these words",
+        )
         self.filter_edit.setClearButtonEnabled(True)
         self.color_filter = QComboBox(accessibleName="Colour filter")
-        self.tag_filter = QComboBox(accessibleName="Tag filter")
+        self.color_filter.setAccessibleDescription("Shows only the highlights of one colour")
+        self.tag_filter = QComboBox(accessibleName="Code filter")
+        self.tag_filter.setAccessibleDescription("Shows only the highlights with one code")
         adjust = QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon
         for combo in (self.color_filter, self.tag_filter):
             combo.setSizeAdjustPolicy(adjust)  # long tags must not widen the dock
             combo.setMinimumContentsLength(6)
         self.color_filter.addItem("All colours")
-        self.tag_filter.addItem("All tags")
+        self.tag_filter.addItem("All codes")
         self.count_label = QLabel()
         self.count_label.setForegroundRole(QPalette.ColorRole.PlaceholderText)
 
@@ -100,7 +107,11 @@ class AnnotationsPanel(QWidget):
         # neither sorts nor filters here, so its rows are the model's rows.
         self._rows = QSortFilterProxyModel(self)
         self._rows.setSourceModel(self._model)
-        self.view = QListView(accessibleName="Highlights")
+        self.view = QListView(
+            accessibleName="Highlights",
+            accessibleDescription="Every highlight in text order; Enter goes to it, "
+            "N edits its note",
+        )
         self.view.setModel(self._rows)
         self.view.setItemDelegate(HighlightDelegate(self.view, self._model))
         # One height for every row, whatever the width: laying out 10,000 rows measures one.
@@ -313,7 +324,7 @@ class AnnotationsPanel(QWidget):
         ):
             return False
         self._tags = sorted(self._tag_counts, key=str.casefold)
-        _refill(self.tag_filter, "All tags", [(QIcon(), f"#{t}", t) for t in self._tags])
+        _refill(self.tag_filter, "All codes", [(QIcon(), f"#{t}", t) for t in self._tags])
         return True
 
     def _refilter(self) -> None:

@@ -17,7 +17,7 @@ from PySide6.QtWidgets import (
 )
 
 from reader.core.export import FORMAT_INFO, ExportOptions
-from reader.ui.dialogs import swatch_icon
+from reader.ui.theme import swatch_icon
 
 
 class ExportDialog(QDialog):

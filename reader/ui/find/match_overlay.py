@@ -45,6 +45,7 @@ class MatchOverlay(QWidget):
         self._ends = [end for _, end in matches]
         self.current = current
         self.reading = self.reader.reading
+        self.reader.overview.set_matches(matches)
         self.setVisible(bool(matches))
         self.update()
 

@@ -96,6 +96,7 @@ class SearchPanel(QWidget):
         self.tree = QTreeWidget()
         self.tree.setObjectName("search-results")
         self.tree.setAccessibleName("Search results")
+        self.tree.setAccessibleDescription("What was found, grouped by where; Enter goes to it")
         self.tree.setHeaderHidden(True)
         self.tree.setUniformRowHeights(True)
         self.tree.setRootIsDecorated(True)

@@ -20,7 +20,6 @@ from reader.core.notes_location import candidates, locate_notes, remember_notes_
 from reader.core.notes_opening import NotesRead, read_notes
 from reader.core.session import Session
 from reader.core.store import describe_os_error
-from reader.ui import dialogs
 from reader.ui.interview import loading
 from reader.ui.interview.controller import Controller
 from reader.ui.persistence.safety import BannerActions, NotesSafety, keep_backups
@@ -168,6 +167,8 @@ class OpenInterview(QObject):
         if not offered or offered[0].quotes_found == 0:
             return location.path, ""
         best = offered[0]
+        from reader.ui import dialogs  # only when notes cannot be read
+
         choice = dialogs.ask(
             self._window,
             "Notes of a moved interview?",
@@ -188,6 +189,8 @@ class OpenInterview(QObject):
             return read
         stop = "Keep Current Interview" if self.controller is not None else "Quit"
         choices = [*read.recovery.choices(), stop]
+        from reader.ui import dialogs  # only when notes cannot be read
+
         choice = dialogs.ask(
             self._window, "Notes file set aside", read.recovery.question(), choices
         )

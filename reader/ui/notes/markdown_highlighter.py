@@ -36,6 +36,24 @@ class MarkdownHighlighter(QSyntaxHighlighter):
         self._muted = theme.muted_color()
         self._accent = theme.accent_color()
 
+    @property
+    def _hidden(self) -> QTextCharFormat:
+        """Text that takes (almost) no room and no ink."""
+        fmt = QTextCharFormat()
+        fmt.setFontPointSize(1)
+        fmt.setFontLetterSpacingType(QFont.SpacingType.AbsoluteSpacing)
+        fmt.setFontLetterSpacing(-0.5)
+        fmt.setForeground(QColor(0, 0, 0, 0))
+        return fmt
+
+    def restyle(self, base_size: float) -> None:
+        """New theme colours or text size: style every line again."""
+        self._base_size = base_size
+        self._muted = theme.muted_color()
+        self._accent = theme.accent_color()
+        if self.document() is not None:
+            self.rehighlight()
+
     def _format(self, **props: object) -> QTextCharFormat:
         fmt = QTextCharFormat()
         if props.get("bold"):
@@ -85,11 +103,23 @@ class MarkdownHighlighter(QSyntaxHighlighter):
             for match in pattern.finditer(text):
                 self._merge(match.start(), match.end() - match.start(), fmt)
         for start, end, url in links_in(text):
-            # The label reads as a link; the target (a long highlight id) steps back.
             target = end - len(url) - 2
+            if url.startswith("#h-"):
+                self._quote_chip(start, target, end)
+                continue
+            # The label reads as a link; the target (a long address) steps back.
             self._merge(start, target - start, self._format(color=self._accent, underline=True))
             small = self._format(color=self._muted, size=self._base_size * 0.8)
             self._merge(target, end - target, small)
+
+    def _quote_chip(self, start: int, target: int, end: int) -> None:
+        """A quote's link back, `[↩ Q4](#h-<id>)`, shows as a small chip "↩ Q4": the
+        brackets and the highlight id are drawn at no width (the text stays as stored)."""
+        chip = self._format(color=self._accent, bold=True, size=self._base_size * 0.85)
+        chip.setBackground(theme.mix(theme.text_color(), QColor(theme.current().base), 0.9))
+        self._merge(start + 1, target - start - 2, chip)
+        for a, b in ((start, start + 1), (target - 1, end)):
+            self._set(a, b - a, self._hidden)
 
     def _set(self, start: int, count: int, fmt: QTextCharFormat) -> None:
         """setFormat in code points of the block's text."""

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import re
 
-from PySide6.QtCore import Qt, QTimer, Signal
-from PySide6.QtGui import QKeyEvent, QMouseEvent, QTextCursor, QTextDocument
+from PySide6.QtCore import QEvent, Qt, QTimer, Signal
+from PySide6.QtGui import QFont, QKeyEvent, QMouseEvent, QTextCursor, QTextDocument
 from PySide6.QtWidgets import QPlainTextEdit, QWidget
 
 from reader.core.offsets import Utf16Index
@@ -27,9 +27,11 @@ class NotesEditor(QPlainTextEdit):
         super().__init__(parent)
         self.setObjectName("notes")
         self.setAccessibleName("Research notes")
+        self.setAccessibleDescription("Your notes on the interview, in Markdown; saved as you type")
         self.setPlaceholderText(
             "Your research notes, in Markdown.\n\n"
-            "Select a passage in the interview and press Q to quote it here."
+            "Select words in the interview and press H (or 1–6) to highlight them, "
+            "Q to quote them here."
         )
         font = theme.ui_font()
         font.setPointSizeF(theme.READING_POINT_SIZE - 1.5)
@@ -44,6 +46,12 @@ class NotesEditor(QPlainTextEdit):
         document.setDocumentMargin(16)
         document.setDefaultFont(self.font())
         self.highlighter.setDocument(document)
+
+    def set_text_font(self, font: QFont) -> None:
+        """Another size (zoom) or theme: the text and its Markdown styling follow."""
+        self.setFont(font)
+        self.document().setDefaultFont(font)
+        self.highlighter.restyle(font.pointSizeF())
 
     def pause_styling(self) -> None:
         """Before the text is replaced whole: the highlighter would style every line at
@@ -116,6 +124,21 @@ class NotesEditor(QPlainTextEdit):
         self.ensureCursorVisible()
 
     # Keys: lists and quotes go on, Tab indents list items ---------------------------------
+
+    def event(self, event: QEvent) -> bool:
+        # Tab indents, so Ctrl+Tab leaves the editor: the keyboard reaches every pane.
+        if (
+            isinstance(event, QKeyEvent)
+            and event.type() == QEvent.Type.KeyPress
+            and event.key() in (Qt.Key.Key_Tab, Qt.Key.Key_Backtab)
+            and event.modifiers() & Qt.KeyboardModifier.ControlModifier
+        ):
+            forward = event.key() == Qt.Key.Key_Tab and not (
+                event.modifiers() & Qt.KeyboardModifier.ShiftModifier
+            )
+            QWidget.focusNextPrevChild(self, forward)  # the editor's own refuses while editable
+            return True
+        return super().event(event)
 
     def keyPressEvent(self, event: QKeyEvent) -> None:
         key = event.key()

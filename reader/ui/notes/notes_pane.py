@@ -5,10 +5,19 @@ from __future__ import annotations
 import re
 
 from PySide6.QtCore import Qt, QUrl, Signal
-from PySide6.QtGui import QAction, QColor, QImage, QTextCursor, QTextDocument
+from PySide6.QtGui import (
+    QAction,
+    QColor,
+    QImage,
+    QTextCharFormat,
+    QTextCursor,
+    QTextDocument,
+    QTextFormat,
+)
 from PySide6.QtWidgets import QStackedWidget, QTextBrowser, QToolBar, QVBoxLayout, QWidget
 
 from reader.core.offsets import Utf16Index
+from reader.ui import theme
 from reader.ui.interview.open_interview import OpenInterview
 from reader.ui.notes.notes_editor import NotesEditor
 
@@ -26,6 +35,35 @@ class NotesPreview(QTextBrowser):
             placeholder.fill(QColor(128, 128, 128, 60))
             return placeholder
         return ""  # not null: a null answer makes QTextDocument read local files itself
+
+
+EMPTY_PREVIEW = (
+    "*The preview of your research notes: nothing written yet.*\n\n"
+    "Write in the editor (Ctrl+Shift+V goes back to it); quotes taken with Q link back "
+    "to their passage here."
+)
+
+
+def style_quotes(document: QTextDocument) -> None:
+    """Block quotes as quotes: indented, italic, on a tint
+    (Qt's Markdown gives them only an indent)."""
+    cursor = QTextCursor(document)
+    tint = theme.mix(theme.text_color(), QColor(theme.current().base), 0.93)
+    block = document.firstBlock()
+    while block.isValid():
+        if block.blockFormat().intProperty(QTextFormat.Property.BlockQuoteLevel) > 0:
+            fmt = block.blockFormat()
+            fmt.setBackground(tint)
+            fmt.setLeftMargin(max(fmt.leftMargin(), 18))
+            cursor.setPosition(block.position())
+            cursor.setBlockFormat(fmt)
+            cursor.movePosition(
+                QTextCursor.MoveOperation.EndOfBlock, QTextCursor.MoveMode.KeepAnchor
+            )
+            italic = QTextCharFormat()
+            italic.setFontItalic(True)
+            cursor.mergeCharFormat(italic)
+        block = block.next()
 
 
 def without_images(markdown: str) -> str:
@@ -47,6 +85,8 @@ class NotesPane(QWidget):
         interview.readOnlyChanged.connect(self.editor.setReadOnly)
         self.preview = NotesPreview()
         self.preview.setObjectName("notes-preview")
+        self.preview.setAccessibleName("Notes preview")
+        self.preview.setAccessibleDescription("Your notes rendered; links lead back to the passage")
         self.preview.setOpenLinks(False)  # every link goes through linkActivated
         self.preview.setFrameShape(QTextBrowser.Shape.NoFrame)
         self.preview.document().setDocumentMargin(16)
@@ -56,6 +96,7 @@ class NotesPane(QWidget):
         self.stack.addWidget(self.preview)
         self.toolbar = QToolBar("Format")
         self.toolbar.setObjectName("notes-toolbar")
+        self.toolbar.setAccessibleName("Formatting")
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.setSpacing(0)
@@ -74,11 +115,15 @@ class NotesPane(QWidget):
                 self.addAction(action)
         self.toolbar.addSeparator()
         self.toolbar.addAction(preview)
+        # Never narrower than its bar: a hidden last button is a lost one.
+        self.setMinimumWidth(self.toolbar.sizeHint().width())
 
     def show_preview(self, on: bool) -> None:
         if on:
-            self.preview.document().setMarkdown(without_images(self.editor.toPlainText()))
+            markdown = without_images(self.editor.toPlainText())
+            self.preview.document().setMarkdown(markdown if markdown.strip() else EMPTY_PREVIEW)
             self.preview.document().setBaseUrl(QUrl("notes:"))
+            style_quotes(self.preview.document())
             self.stack.setCurrentWidget(self.preview)
             self.preview.setFocus()
         else:

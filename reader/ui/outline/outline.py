@@ -22,6 +22,7 @@ class OutlineList(QListWidget):
         super().__init__(parent)
         self.setObjectName("outline")
         self.setAccessibleName("Questions")
+        self.setAccessibleDescription("The interview's questions; Enter goes to one")
         self.setWordWrap(True)
         # Rows are cut to PREVIEW_CHARS already; eliding again clipped wrapped rows.
         self.setTextElideMode(Qt.TextElideMode.ElideNone)

@@ -19,7 +19,6 @@ from PySide6.QtWidgets import QFileDialog, QInputDialog, QMessageBox, QWidget
 
 from reader.core.backups import DEFAULT_KEEP, backup_dir, backup_file, list_backups, make_backup
 from reader.core.document import DocumentError, load_document
-from reader.core.merge import merge
 from reader.core.notes_file import NotesData, NotesFormatError, parse, serialise
 from reader.core.session import Session
 from reader.core.store import conflict_copies, content_hash, describe_os_error, keep_aside
@@ -198,6 +197,8 @@ class NotesSafety(QObject):
     def _merge(self, theirs: NotesData, source: str, base: NotesData | None) -> None:
         controller = self.controller
         controller.session.notes.notes = self.host.research_notes()
+        from reader.core.merge import merge  # only when another program changed the file
+
         result = merge(base, controller.session.notes, theirs, source)
         if not result.changed and result.notes.notes == controller.session.notes.notes:
             return

@@ -5,8 +5,8 @@ from __future__ import annotations
 import contextlib
 import time
 from collections.abc import Callable
-from concurrent.futures import Future, ThreadPoolExecutor
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject, QTimer, Signal
 
@@ -16,6 +16,10 @@ from reader.core.store import atomic_write, content_hash, describe_os_error, res
 AUTOSAVE_DELAY_MS = 600  # a pause in typing this long saves at once...
 DEADLINE_MS = 1000  # ...and steady typing still saves this soon after the first change
 RETRY_MS = 5000
+
+
+if TYPE_CHECKING:
+    from concurrent.futures import Future, ThreadPoolExecutor
 
 
 class NotesSaver(QObject):
@@ -31,11 +35,18 @@ class NotesSaver(QObject):
     outsideChange = Signal(bytes)  # a save found the file changed by someone else: not written
     _finished = Signal(object, object)  # the worker's outcome: (data, None or the error)
 
+    def _worker(self) -> ThreadPoolExecutor:
+        if self._pool is None:
+            from concurrent.futures import ThreadPoolExecutor
+
+            self._pool = ThreadPoolExecutor(max_workers=1, thread_name_prefix="notes-saver")
+        return self._pool
+
     def __init__(self, path: Path, serialise: Callable[[], bytes], parent: QObject | None = None):
         super().__init__(parent)
         self.path = path
         self._serialise = serialise
-        self._pool = ThreadPoolExecutor(max_workers=1, thread_name_prefix="notes-saver")
+        self._pool: ThreadPoolExecutor | None = None  # made at the first write, after start-up
         self._pending: Future[None] | None = None
         self._dirty = False
         self._first_unsaved = 0.0  # time.monotonic() of the oldest change not yet written
@@ -83,7 +94,7 @@ class NotesSaver(QObject):
             return
         self._dirty = False
         self.in_flight_hash = content_hash(data)
-        self._pending = self._pool.submit(self._write, self.path, data, self.expected_hash)
+        self._pending = self._worker().submit(self._write, self.path, data, self.expected_hash)
         self._pending.add_done_callback(lambda f: self._finished.emit(data, f.exception()))
 
     def _serialise_or_report(self) -> bytes | None:
@@ -151,7 +162,8 @@ class NotesSaver(QObject):
         self.flush()
 
     def shutdown(self) -> None:
-        self._pool.shutdown(wait=True)
+        if self._pool is not None:
+            self._pool.shutdown(wait=True)
 
     def _on_finished(self, data: bytes, error: BaseException | None) -> None:
         self.in_flight_hash = ""

@@ -23,6 +23,7 @@ class ReadingView(Protocol):
     """What the layer needs of the reading pane (its ReaderView)."""
 
     reading: ReaderDocument | None
+    current_highlight_id: str
 
     @property
     def session(self) -> Session: ...
@@ -92,7 +93,22 @@ class HighlightLayer:
                 painter.drawRect(rect)
             covered.append((h, rects))
         self._paint_overlaps(painter, covered)
+        self._paint_current(painter, covered)
         painter.restore()
+
+    def _paint_current(
+        self, painter: QPainter, covered: list[tuple[Highlight, list[QRectF]]]
+    ) -> None:
+        """The highlight at the caret: a thin frame in its swatch's deep tone."""
+        current = self.view.current_highlight_id
+        for h, rects in covered:
+            if h.id == current:
+                painter.setBrush(Qt.BrushStyle.NoBrush)
+                painter.setPen(QPen(theme.swatch_color(h.color).darker(150), 1))
+                for rect in rects:
+                    painter.drawRect(rect.adjusted(0, 0, -1, -1))
+                painter.setPen(Qt.PenStyle.NoPen)
+                return
 
     def paint_markers(self, painter: QPainter) -> None:
         """A dot at the end of each visible highlight that carries a note."""

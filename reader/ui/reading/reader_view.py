@@ -4,12 +4,13 @@ from __future__ import annotations
 
 from html import escape
 
-from PySide6.QtCore import QEvent, QPoint, QPointF, Qt, QTimer, Signal
+from PySide6.QtCore import QEvent, QPoint, QPointF, QRect, Qt, QTimer, Signal
 from PySide6.QtGui import (
     QAction,
     QActionGroup,
     QContextMenuEvent,
     QFocusEvent,
+    QFont,
     QFontMetricsF,
     QHelpEvent,
     QKeyEvent,
@@ -26,12 +27,13 @@ from reader.core.annotations import COLOR_IDS, DEFAULT_COLOR, Highlight
 from reader.core.interview import Role, Segment
 from reader.core.session import Session
 from reader.ui import theme
-from reader.ui.dialogs import swatch_icon
 from reader.ui.reading.highlight_layer import HighlightLayer
 from reader.ui.reading.links import LinkOpener
 from reader.ui.reading.margin import fit
+from reader.ui.reading.overview_strip import STRIP_WIDTH, OverviewStrip
 from reader.ui.reading.reader_document import ReaderDocument
 from reader.ui.reading.selection_bar import SelectionBar
+from reader.ui.theme import swatch_icon
 
 ROLE_LABELS = {
     Role.QUESTION: "Question",
@@ -42,6 +44,7 @@ ROLE_LABELS = {
     Role.OTHER: "Other",
 }
 FLASH_MS = 900
+MIN_MEASURE = 46  # characters a line the reading column never falls below
 NEARBY_BLOCKS = 400  # how far block_at_y walks before it searches instead
 COLOR_KEYS = {Qt.Key.Key_1 + i: color_id for i, color_id in enumerate(COLOR_IDS)}
 
@@ -74,10 +77,14 @@ class ReaderView(QTextEdit):
         )
         self.setFrameShape(QTextEdit.Shape.NoFrame)
         self.setAccessibleName("Interview text")
+        self.setAccessibleDescription(
+            "The interview, read-only; select words and press H or 1 to 6 to highlight them"
+        )
         self.reading = None  # type: ReaderDocument | None
         self._font = theme.reading_font()
         self._label_font = theme.ui_font()
         self._label_font.setPointSizeF(self._font.pointSizeF() * 0.72)
+        self.column_chars = theme.COLUMN_CHARS
         self._flash: QTextEdit.ExtraSelection | None = None
         self._flash_timer = QTimer(self, singleShot=True, interval=FLASH_MS)
         self._flash_timer.timeout.connect(self._end_flash)
@@ -92,6 +99,8 @@ class ReaderView(QTextEdit):
         self.selection_bar.tagChosen.connect(lambda: self._highlight_selection(then="tags"))
         self.selection_bar.copyChosen.connect(self.copy_quote)
         self.selection_bar.quoteChosen.connect(self.quote_selection)
+        self.overview = OverviewStrip(self, self)
+        self.setViewportMargins(0, 0, STRIP_WIDTH, 0)
         self.verticalScrollBar().valueChanged.connect(self._emit_top_segment)
         self.verticalScrollBar().valueChanged.connect(self.selection_bar.hide)
         self.cursorPositionChanged.connect(self._follow_cursor)
@@ -113,12 +122,15 @@ class ReaderView(QTextEdit):
         self.selection_bar.set_labels(session.notes.colors)
         self.current_highlight_id = ""
         self._update_margins()
+        self.overview.set_matches([])
+        self.overview.refresh()
 
     def highlight_changed(self, before: Highlight | None, after: Highlight | None) -> None:
         """Repaint the span of a highlight that was added, changed or removed."""
         if self.reading is None:
             return
-        del before, after  # painted from the session: only the visible part needs repainting
+        self.overview.highlight_changed(before, after)
+        # Painted from the session: only the visible part needs repainting.
         self._follow_cursor()
         self._update_extra_selections()
         self.viewport().update()
@@ -136,17 +148,23 @@ class ReaderView(QTextEdit):
         if self.reading is not None:
             self.reading.apply_structure()
             self.viewport().update()
+            self.overview.refresh()
 
     # Layout: a centred column of comfortable width, the gutter in its left margin --------
 
     def column_width(self) -> int:
-        return round(QFontMetricsF(self._font).averageCharWidth() * theme.COLUMN_CHARS)
+        return round(theme.char_width(self._font) * self.column_chars)
+
+    def gutter_width(self) -> int:
+        """Room for "Q12" and a short speaker name, in the label font."""
+        return round(QFontMetricsF(self._label_font).horizontalAdvance("M") * 7.5) + 18
 
     def _update_margins(self) -> None:
         width = self.viewport().width()
-        column = min(self.column_width(), max(200, width - theme.GUTTER_WIDTH - 32))
-        left = max(theme.GUTTER_WIDTH + 8, (width - column) // 2)
-        right = max(24, width - left - column)
+        gutter = self.gutter_width()
+        column = min(self.column_width(), max(200, width - gutter - 20))
+        left = max(gutter + 4, (width - column) // 2)
+        right = max(12, width - left - column)
         frame = self.document().rootFrame()
         fmt = frame.frameFormat()
         if (fmt.leftMargin(), fmt.rightMargin()) != (left, right):
@@ -156,9 +174,34 @@ class ReaderView(QTextEdit):
             fmt.setBottomMargin(64)
             frame.setFrameFormat(fmt)
 
+    def set_reading_font(self, font: QFont, column_chars: int) -> None:
+        """Another face, size (zoom) or measure: the document's formats follow."""
+        self._font = QFont(font)
+        self._label_font.setPointSizeF(font.pointSizeF() * 0.72)
+        self.column_chars = column_chars
+        if self.reading is not None:
+            self.reading.font = self._font
+            self.reading.qdoc.setDefaultFont(self._font)
+            self.reading.apply_structure()
+            self._block_hint = QTextBlock()
+        self.setMinimumWidth(self.readable_width(MIN_MEASURE))
+        self._update_margins()
+        self.viewport().update()
+
+    def readable_width(self, chars: int) -> int:
+        """The pane width that leaves a column of `chars` characters beside the gutter
+        (capped, so a big zoom cannot push the window off a small screen)."""
+        average = theme.char_width(self._font)
+        scroll_bar = self.verticalScrollBar().sizeHint().width()
+        return min(640, round(self.gutter_width() + 4 + chars * average + 12 + scroll_bar))
+
+    def reading_font(self) -> QFont:
+        return QFont(self._font)
+
     def resizeEvent(self, event: QResizeEvent) -> None:
         super().resizeEvent(event)
         self._update_margins()
+        self.overview.place()
 
     # Navigation --------------------------------------------------------------------------
 
@@ -206,16 +249,10 @@ class ReaderView(QTextEdit):
         return selection
 
     def _update_extra_selections(self) -> None:
-        """At most two: the current highlight, outlined by a deeper tone, and a flash."""
-        selections = []
-        current = self.current_highlight()
-        if current is not None:
-            mark = self._extra_selection(current.start, current.end)
-            mark.format.setBackground(theme.highlight_color(current.color).darker(118))
-            selections.append(mark)
-        if self._flash is not None:
-            selections.append(self._flash)
-        self.setExtraSelections(selections)
+        """The flash, if any. The current highlight is outlined by the highlight layer, so
+        its fill keeps the colour chosen (a deeper tone hid a new highlight's colour)."""
+        self.setExtraSelections([self._flash] if self._flash is not None else [])
+        self.viewport().update()
 
     def selected_range(self) -> tuple[int, int] | None:
         """The selection in code points of the document text, None when nothing is selected."""
@@ -417,7 +454,17 @@ class ReaderView(QTextEdit):
     def show_selection_bar(self) -> None:
         cursor = self.textCursor()
         if cursor.hasSelection():
-            self.selection_bar.show_near(self.cursorRect(cursor))
+            self.selection_bar.show_near(*self._selection_lines_rect(cursor))
+
+    def _selection_lines_rect(self, cursor: QTextCursor) -> tuple[QRect, int]:
+        """The viewport rectangle from the selection's first line to its last (full width),
+        and the x where it ends."""
+        first, last = QTextCursor(cursor), QTextCursor(cursor)
+        first.setPosition(cursor.selectionStart())
+        last.setPosition(cursor.selectionEnd())
+        top, bottom = self.cursorRect(first), self.cursorRect(last)
+        rect = QRect(0, top.top(), self.viewport().width(), bottom.bottom() - top.top() + 1)
+        return rect, bottom.right()
 
     def mouseDoubleClickEvent(self, event: QMouseEvent) -> None:
         cursor = self.cursorForPosition(event.position().toPoint())

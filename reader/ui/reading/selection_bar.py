@@ -6,7 +6,7 @@ from PySide6.QtCore import QPoint, QRect, Qt, Signal
 from PySide6.QtWidgets import QFrame, QHBoxLayout, QToolButton, QWidget
 
 from reader.core.annotations import COLOR_IDS
-from reader.ui.dialogs import swatch_icon
+from reader.ui.theme import swatch_icon
 
 
 class SelectionBar(QFrame):
@@ -56,20 +56,30 @@ class SelectionBar(QFrame):
 
     def set_labels(self, labels: dict[str, str]) -> None:
         for number, color_id in enumerate(COLOR_IDS, start=1):
-            self.swatches[color_id].setToolTip(f"{labels.get(color_id, color_id)}  ({number})")
+            label = labels.get(color_id, color_id)
+            self.swatches[color_id].setToolTip(f"{label}  ({number})")
+            self.swatches[color_id].setAccessibleName(f"Highlight as {label}")
         self.note_button.setToolTip("Highlight and write a note  (N)")
         self.tag_button.setToolTip("Highlight and tag  (T)")
         self.quote_button.setToolTip("Quote the passage in your notes, with a link back  (Q)")
         self.copy_button.setToolTip("Copy the passage as a quotation")
 
-    def show_near(self, selection: QRect) -> None:
-        """Above the selection's end, or below it when there is no room above."""
+    def show_near(self, selection: QRect, anchor_x: int) -> None:
+        """Beside the selection (its lines' bounding rectangle in the viewport), never over
+        it: above its first line, else below its last, else in the viewport's corner.
+        `anchor_x` (where the selection ends) centres it."""
         self.adjustSize()
         area = self.parentWidget().rect()
-        x = min(max(4, selection.right() - self.width() // 2), area.width() - self.width() - 4)
-        y = selection.top() - self.height() - 6
-        if y < 4:
-            y = selection.bottom() + 6
+        x = min(max(4, anchor_x - self.width() // 2), area.width() - self.width() - 4)
+        gap = 6
+        if selection.top() - self.height() - gap >= 0:
+            y = selection.top() - self.height() - gap
+        elif selection.bottom() + gap + self.height() <= area.height():
+            y = selection.bottom() + gap
+        else:
+            # The selection fills the view: the corner beside the column, over the margin.
+            x = area.width() - self.width() - 4
+            y = area.height() - self.height() - 4
         self.move(QPoint(x, y))
         self.show()
         self.raise_()

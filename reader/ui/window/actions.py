@@ -6,8 +6,12 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from PySide6.QtCore import Qt
-from PySide6.QtGui import QAction, QKeySequence, QUndoGroup
+from PySide6.QtGui import QAction, QActionGroup, QFontDatabase, QKeySequence, QUndoGroup
 from PySide6.QtWidgets import QMainWindow, QMenu
+
+from reader.core.palettes import THEME_LABELS
+from reader.ui import theme
+from reader.ui.appearance.appearance import MEASURE_LABELS, ViewActions
 
 
 @dataclass
@@ -44,6 +48,8 @@ class Actions:
     bullet_list: QAction
     block_quote: QAction
     about: QAction
+    view: ViewActions
+    shortcuts: QAction
     # Studies (issue #12): File menu and switching between interviews.
     new_study: QAction
     open_study: QAction
@@ -146,8 +152,11 @@ def build_actions(window: QMainWindow, undo_group: QUndoGroup) -> Actions:
         quote_in_notes=_action(
             window, "&Quote in Notes", None, "Quote the selection or highlight in your notes (Q)"
         ),
-        toggle_preview=_checkable(
-            _action(window, "&Preview Notes", "Ctrl+Shift+V", "Show the notes rendered")
+        toggle_preview=_short(
+            _checkable(
+                _action(window, "&Preview Notes", "Ctrl+Shift+V", "Show the notes rendered")
+            ),
+            "Preview",
         ),
         cycle_panes=_action(window, "Next &Pane", "F6", "Move the focus to the next pane"),
         bold=_format_action(window, "&Bold", std.Bold, "**bold**"),
@@ -174,7 +183,52 @@ def build_actions(window: QMainWindow, undo_group: QUndoGroup) -> Actions:
         focus_library=_action(
             window, "Go to &Library", "Ctrl+5", "Move the focus to the study's interviews"
         ),
+        view=_view_actions(window),
+        shortcuts=_action(window, "&Keyboard Shortcuts", "F1", "Every key of the app"),
     )
+
+
+# View ▸ Zoom, Theme, Reading Font, Line Width (issue #17) ----------------------------------
+
+
+def _view_actions(window: QMainWindow) -> ViewActions:
+    def choices(labels: dict[str, str]) -> dict[str, QAction]:
+        group = QActionGroup(window)
+        return {
+            key: group.addAction(_checkable(QAction(text, window))) for key, text in labels.items()
+        }
+
+    installed = set(QFontDatabase.families())
+    fonts = [f for f in (*theme.READING_FAMILIES, *theme.UI_FAMILIES) if f in installed]
+    return ViewActions(
+        zoom_in=_action(
+            window, "Zoom &In", ["Ctrl+=", "Ctrl++"], "Larger text in the reader or the notes"
+        ),
+        zoom_out=_action(window, "Zoom &Out", "Ctrl+-", "Smaller text in the reader or the notes"),
+        zoom_reset=_action(window, "&Actual Size", "Ctrl+0", "The text at its usual size"),
+        themes=choices(THEME_LABELS),
+        fonts=choices({f: f.replace("&", "&&") for f in fonts}),
+        measures=choices(MEASURE_LABELS),
+    )
+
+
+def _view_menu_block(view_menu: QMenu, view: ViewActions) -> None:
+    view_menu.addSeparator()
+    for action in (view.zoom_in, view.zoom_out, view.zoom_reset):
+        view_menu.addAction(action)
+    for title, group in (
+        ("&Theme", view.themes),
+        ("Reading &Font", view.fonts),
+        ("&Line Width", view.measures),
+    ):
+        sub = view_menu.addMenu(title)
+        sub.addActions(list(group.values()))
+
+
+def _short(action: QAction, icon_text: str) -> QAction:
+    """A shorter name on a tool bar (the menus keep the full one)."""
+    action.setIconText(icon_text)
+    return action
 
 
 def _checkable(action: QAction) -> QAction:
@@ -256,5 +310,7 @@ def build_menus(window: QMainWindow, actions: Actions, view_toggles: list[QActio
     view_menu.addAction(actions.previous_interview)
     view_menu.addAction(actions.next_interview)
     view_menu.addAction(actions.cycle_panes)
+    _view_menu_block(view_menu, actions.view)
     help_menu = bar.addMenu("&Help")
+    help_menu.addAction(actions.shortcuts)
     help_menu.addAction(actions.about)

@@ -1,27 +1,74 @@
-"""A one-line message above the panes, with buttons for what the user can do about it."""
+"""A one-line message above the panes, with buttons for what the user can do about it.
+
+One line whatever the message: a wrapped label once covered nearly half the window. The
+text is elided to the room left by the buttons; the whole message is its tooltip and its
+accessible description.
+"""
 
 from __future__ import annotations
 
 from collections.abc import Callable
 
-from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QPushButton, QWidget
+from PySide6.QtCore import QSize, Qt
+from PySide6.QtGui import QPainter, QPaintEvent
+from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QPushButton, QSizePolicy, QWidget
+
+
+class ElidedLabel(QLabel):
+    """A single-line label that shortens its text with … instead of growing or wrapping."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Fixed)
+        self.setTextFormat(Qt.TextFormat.PlainText)
+
+    def minimumSizeHint(self) -> QSize:
+        return QSize(40, self.fontMetrics().height())
+
+    def sizeHint(self) -> QSize:
+        return QSize(self.fontMetrics().horizontalAdvance(self.text()), self.fontMetrics().height())
+
+    def paintEvent(self, event: QPaintEvent) -> None:
+        del event
+        painter = QPainter(self)
+        one_line = " ".join(self.text().split())
+        shown = self.fontMetrics().elidedText(
+            one_line, Qt.TextElideMode.ElideRight, self.contentsRect().width()
+        )
+        painter.setPen(self.palette().color(self.foregroundRole()))
+        painter.drawText(
+            self.contentsRect(),
+            int(Qt.AlignmentFlag.AlignVCenter | Qt.AlignmentFlag.AlignLeft),
+            shown,
+        )
+
+    def is_elided(self) -> bool:
+        return self.fontMetrics().horizontalAdvance(self.text()) > self.contentsRect().width()
 
 
 class Banner(QFrame):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("banner")
-        self.setStyleSheet(
-            "#banner { background: #fff4ce; border-bottom: 1px solid #e0c97a; }"
-            "#banner QLabel { color: #3d3000; }"
-        )
-        self.label = QLabel()
-        self.label.setWordWrap(True)
+        self.setAccessibleName("Message")
+        self.label = ElidedLabel()
+        self.label.setObjectName("banner-text")
         self._layout = QHBoxLayout(self)
-        self._layout.setContentsMargins(12, 6, 8, 6)
+        self._layout.setContentsMargins(12, 3, 6, 3)
+        self._layout.setSpacing(6)
         self._layout.addWidget(self.label, 1)
+        self.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Fixed)
         self.buttons: list[QPushButton] = []
+        self.set_colors("#fff4ce", "#e0c97a", "#3d3000")
         self.setVisible(False)
+
+    def set_colors(self, background: str, border: str, text: str) -> None:
+        """The banner's colours (the theme gives a set per palette)."""
+        self.setStyleSheet(
+            f"#banner {{ background: {background}; border-bottom: 1px solid {border}; }}"
+            f"#banner QLabel {{ color: {text}; }}"
+            "#banner QPushButton { padding: 2px 10px; }"
+        )
 
     def text(self) -> str:
         return self.label.text()
@@ -34,14 +81,21 @@ class Banner(QFrame):
             button.deleteLater()
         self.buttons = []
         for label, callback in actions or []:
-            button = QPushButton(label)
-            button.clicked.connect(callback)
-            self._layout.addWidget(button)
-            self.buttons.append(button)
-        close = QPushButton("Dismiss")
+            self._add_button(label, callback)
+        close = self._add_button("Dismiss", lambda: self.setVisible(False))
         close.setFlat(True)
-        close.clicked.connect(lambda: self.setVisible(False))
-        self._layout.addWidget(close)
-        self.buttons.append(close)
+        close.setAccessibleDescription("Hide this message")
         self.label.setText(text)
+        self.label.setToolTip(text)
+        self.label.setAccessibleName(text)
+        self.setAccessibleDescription(text)
         self.setVisible(bool(text))
+
+    def _add_button(self, label: str, callback: Callable[[], None]) -> QPushButton:
+        button = QPushButton(label)
+        button.setAccessibleName(label)
+        button.setAccessibleDescription(f"{label}: about the message above the panes")
+        button.clicked.connect(callback)
+        self._layout.addWidget(button)
+        self.buttons.append(button)
+        return button

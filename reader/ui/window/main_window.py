@@ -6,8 +6,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import QByteArray, QSettings, Qt, QTimer
-from PySide6.QtGui import QCloseEvent, QGuiApplication
+from PySide6.QtCore import Qt, QTimer
+from PySide6.QtGui import QCloseEvent
 from PySide6.QtWidgets import (
     QApplication,
     QDockWidget,
@@ -19,10 +19,11 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from reader import APP_ID, APP_NAME, __version__
+from reader import APP_NAME, __version__
 from reader.core.session import Session
 from reader.ui.annotations.editing import HighlightEditing
 from reader.ui.annotations.panel import AnnotationsPanel
+from reader.ui.appearance.appearance import Appearance
 from reader.ui.exporting.transfers import Transfers
 from reader.ui.find.find_bar import FindBar, as_query
 from reader.ui.find.search_panel import SearchPanel
@@ -40,13 +41,11 @@ from reader.ui.reading.reader_view import ReaderView
 from reader.ui.speakers.speakers import Speakers
 from reader.ui.window.actions import Actions, build_actions, build_menus
 from reader.ui.window.banner import Banner
+from reader.ui.window.focus_marker import FocusMarker
+from reader.ui.window.shortcuts import show_shortcuts
+from reader.ui.window.window_state import fit_screen, restore_state, save_state, settings
 
 SAVE_STATES = {"saved": "Saved", "saving": "Saving…", "read-only": "Read-only"}
-
-
-def settings() -> QSettings:
-    """Window state (geometry, splitter, docks): an INI file in the user's config folder."""
-    return QSettings(QSettings.Format.IniFormat, QSettings.Scope.UserScope, APP_ID, APP_ID)
 
 
 class MainWindow(QMainWindow):
@@ -62,6 +61,8 @@ class MainWindow(QMainWindow):
         self.study = OpenStudy(self)
         self.header_line = HeaderLine(self.study)
         self.speakers = Speakers(self.interview, self)
+        self.appearance = Appearance(settings(), self.reader, self.notes_pane, self.banner)
+        self.appearance.apply_palette()
         self.splitter = QSplitter(Qt.Orientation.Horizontal)
         self._lay_out_centre()
         self.library = LibraryPanel(self.study)
@@ -105,8 +106,8 @@ class MainWindow(QMainWindow):
             self, self.interview, self.study, self.switcher, settings()
         )
         self._wire()
-        self._fit_screen()
-        self._restore_state()
+        fit_screen(self, self.outline_dock, self.splitter)
+        restore_state(self, self.splitter)
 
     def _lay_out_centre(self) -> None:
         """Banner over the splitter; the reader column (reader over its find bar) and notes."""
@@ -139,13 +140,6 @@ class MainWindow(QMainWindow):
         dock.setWidget(widget)
         self.addDockWidget(Qt.DockWidgetArea.LeftDockWidgetArea, dock)
         return dock
-
-    def _fit_screen(self) -> None:
-        """A first start fits the screen (a 1366x768 laptop too), reader wider than notes."""
-        screen = QGuiApplication.primaryScreen().availableGeometry()
-        width, height = min(1280, screen.width() * 92 // 100), min(820, screen.height() * 9 // 10)
-        self.resize(width, height)
-        self.splitter.setSizes([width * 3 // 5, width * 2 // 5])
 
     # Wiring: every signal of the window, in one place ------------------------------------
 
@@ -216,6 +210,13 @@ class MainWindow(QMainWindow):
         actions.bullet_list.triggered.connect(lambda: editor.set_line_prefix("- "))
         actions.block_quote.triggered.connect(lambda: editor.set_line_prefix("> "))
         actions.about.triggered.connect(self._about)
+        # Appearance and comfort (#17): View's zoom, theme, font, measure; Help's keys.
+        self.appearance.connect_actions(actions.view)
+        self.appearance.changed.connect(self.update)
+        actions.shortcuts.triggered.connect(lambda: show_shortcuts(self, actions))
+        panes = [reader, self.notes_editor, self.notes_pane.preview, self.outline]
+        self.focus_marker = FocusMarker(self, [*panes, self.annotations.view])
+        self.appearance.apply_all()
         # Speakers and transcripts (#13).
         actions.speakers.triggered.connect(self.speakers.show_dialog)
         self._wire_study()
@@ -385,23 +386,8 @@ class MainWindow(QMainWindow):
 
     # Window state and closing ------------------------------------------------------------
 
-    def _restore_state(self) -> None:
-        store = settings()
-        for key, restore in (
-            ("window/geometry", self.restoreGeometry),
-            ("window/state", self.restoreState),
-            ("window/splitter", self.splitter.restoreState),
-        ):
-            value = store.value(key)
-            if isinstance(value, QByteArray):
-                restore(value)
-
     def save_window_state(self) -> None:
-        store = settings()
-        store.setValue("window/geometry", self.saveGeometry())
-        store.setValue("window/state", self.saveState())
-        store.setValue("window/splitter", self.splitter.saveState())
-        store.sync()
+        save_state(self, self.splitter)
 
     def shut_down_now(self) -> str:
         """The system ends the app (a signal, a logout): no questions asked."""

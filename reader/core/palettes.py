@@ -1,0 +1,175 @@
+"""The app's colour themes and the rules that keep them readable (WCAG 2 contrast).
+
+Plain data and arithmetic, no Qt: the UI turns a `Palette` into a QPalette. Highlight
+backgrounds are not hand-picked per theme: each swatch is blended into the page as far
+as it can go while every text colour on it (body, question, muted) keeps a contrast of at
+least `MIN_CONTRAST` and the highlight stays clearly apart from the selection.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from functools import cache
+
+from reader.core.annotations import DEFAULT_COLORS
+
+MIN_CONTRAST = 4.5  # WCAG 2 AA for body text
+# A highlight and the selection must never be mistaken for one another: their backgrounds
+# differ at least this much in contrast ratio (lightness), whatever their hues.
+SELECTION_APART = 1.6
+THEME_NAMES = ("system", "light", "dark", "high-contrast")
+THEME_LABELS = {
+    "system": "&System",
+    "light": "&Light",
+    "dark": "&Dark",
+    "high-contrast": "&High Contrast",
+}
+
+Rgb = tuple[int, int, int]
+
+
+def parse_hex(color: str) -> Rgb:
+    value = color.lstrip("#")
+    return int(value[0:2], 16), int(value[2:4], 16), int(value[4:6], 16)
+
+
+def to_hex(rgb: Rgb) -> str:
+    return "#{:02x}{:02x}{:02x}".format(*rgb)
+
+
+def mix(a: Rgb, b: Rgb, amount: float) -> Rgb:
+    """`amount` of b over a."""
+    return (
+        round(a[0] + (b[0] - a[0]) * amount),
+        round(a[1] + (b[1] - a[1]) * amount),
+        round(a[2] + (b[2] - a[2]) * amount),
+    )
+
+
+def relative_luminance(rgb: Rgb) -> float:
+    """WCAG 2 relative luminance of an sRGB colour."""
+
+    def linear(channel: int) -> float:
+        c = channel / 255
+        return c / 12.92 if c <= 0.04045 else ((c + 0.055) / 1.055) ** 2.4
+
+    r, g, b = (linear(c) for c in rgb)
+    return 0.2126 * r + 0.7152 * g + 0.0722 * b
+
+
+def contrast_ratio(a: Rgb, b: Rgb) -> float:
+    """WCAG 2 contrast ratio, 1 (none) to 21 (black on white)."""
+    la, lb = sorted((relative_luminance(a), relative_luminance(b)), reverse=True)
+    return (la + 0.05) / (lb + 0.05)
+
+
+@dataclass(frozen=True)
+class Palette:
+    """One theme's colours, as #rrggbb."""
+
+    name: str
+    dark: bool
+    window: str
+    base: str
+    alternate: str
+    text: str
+    accent: str  # questions and links
+    selection: str
+    selection_text: str
+    button: str
+    mid: str  # borders
+    banner: tuple[str, str, str]  # background, border, text
+    swatch_amount: float  # how much of the swatch a highlight starts with
+    muted_contrast: float = MIN_CONTRAST + 2.2  # secondary text against the page
+    swatches: tuple[tuple[str, str], ...] = ()  # (colour id, #rrggbb) over DEFAULT_COLORS
+
+    @cache  # noqa: B019 - palettes are a few module constants
+    def muted(self) -> str:
+        """Secondary text (margin labels, asides): as far toward the page as it may go
+        while staying readable on the page and on every highlight."""
+        text, base = parse_hex(self.text), parse_hex(self.base)
+        amount = 0.45
+        while amount > 0 and contrast_ratio(mix(text, base, amount), base) < self.muted_contrast:
+            amount -= 0.01
+        return to_hex(mix(text, base, max(amount, 0.0)))
+
+    def text_colors(self) -> list[str]:
+        return [self.text, self.accent, self.muted()]
+
+    def swatch(self, color_id: str) -> str:
+        fallback = next(iter(DEFAULT_COLORS.values()))[1]
+        return dict(self.swatches).get(color_id, DEFAULT_COLORS.get(color_id, ("", fallback))[1])
+
+
+def _readable(palette: Palette, background: Rgb) -> bool:
+    texts = [parse_hex(c) for c in palette.text_colors()]
+    return all(contrast_ratio(t, background) >= MIN_CONTRAST + 0.05 for t in texts) and (
+        contrast_ratio(background, parse_hex(palette.selection)) >= SELECTION_APART
+    )
+
+
+@cache
+def highlight_background(palette: Palette, color_id: str) -> str:
+    """The highlight's background in this theme: the swatch blended into the page, less
+    and less of it until the text on it is readable and it is unlike the selection."""
+    base, swatch = parse_hex(palette.base), parse_hex(palette.swatch(color_id))
+    amount = palette.swatch_amount
+    while amount > 0.05 and not _readable(palette, mix(base, swatch, amount)):
+        amount -= 0.01
+    return to_hex(mix(base, swatch, amount))
+
+
+LIGHT = Palette(
+    name="light",
+    dark=False,
+    window="#efeeeb",
+    base="#fdfcfa",
+    alternate="#f4f2ee",
+    text="#1d1d1f",
+    accent="#1f4e8c",
+    selection="#2f5fb3",
+    selection_text="#ffffff",
+    button="#e9e7e3",
+    mid="#b9b6b0",
+    banner=("#fff4ce", "#e0c97a", "#3d3000"),
+    swatch_amount=0.55,
+)
+DARK = Palette(
+    name="dark",
+    dark=True,
+    window="#23252a",
+    base="#1b1c20",
+    alternate="#24262b",
+    text="#e6e4df",
+    accent="#8ab4f8",
+    selection="#3a6cc0",  # light text stays readable on it, selected or not
+    selection_text="#ffffff",
+    button="#30333a",
+    mid="#4a4e57",
+    banner=("#4a3c10", "#7a6420", "#fff1c2"),
+    swatch_amount=0.38,
+)
+HIGH_CONTRAST = Palette(
+    name="high-contrast",
+    dark=True,
+    window="#000000",
+    base="#000000",
+    alternate="#101010",
+    text="#ffffff",
+    accent="#ffff5c",
+    selection="#ffffff",
+    selection_text="#000000",
+    button="#3a3a3a",  # scroll bar handles and buttons must show on black
+    mid="#ffffff",
+    banner=("#000000", "#ffff5c", "#ffff5c"),
+    swatch_amount=0.6,
+    muted_contrast=11.0,
+)
+PALETTES = {p.name: p for p in (LIGHT, DARK, HIGH_CONTRAST)}
+
+
+def palette_for(theme_name: str, system_is_dark: bool) -> Palette:
+    """The palette a theme setting means; "system" follows the desktop's light or dark."""
+    if theme_name in PALETTES:
+        return PALETTES[theme_name]
+    return DARK if system_is_dark else LIGHT

@@ -1,0 +1,1 @@
+"""appearance: theme, reading font, line width and zoom"""

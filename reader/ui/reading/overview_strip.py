@@ -1,0 +1,178 @@
+"""A narrow strip beside the reader's scroll bar: where the highlights and the find matches
+are in the whole interview, in their colours; a click goes there.
+
+Positions are proportional to the text offset, not to the laid-out height: asking Qt where
+a far paragraph lies makes it lay out everything above it (about a second for 5 MB), and
+the strip must cost nothing at first paint.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from typing import Protocol
+
+from PySide6.QtCore import QRectF, Qt
+from PySide6.QtGui import QColor, QMouseEvent, QPainter, QPaintEvent, QPixmap
+from PySide6.QtWidgets import QWidget
+
+from reader.core.annotations import Highlight
+from reader.ui import theme
+from reader.ui.reading.reader_document import ReaderDocument
+
+
+class ScrolledReader(Protocol):
+    """What the strip needs of the reading pane (its ReaderView)."""
+
+    reading: ReaderDocument | None
+
+    def viewport(self) -> QWidget: ...
+
+    def scroll_to_offset(self, offset: int, flash_end: int | None = None) -> None: ...
+
+    def setFocus(self, reason: Qt.FocusReason) -> None: ...
+
+
+STRIP_WIDTH = 10
+MARK_HEIGHT = 3
+SNAP_PX = 5  # a click this close to a mark goes to the mark
+MATCH = ""  # the colour id of find matches among the marks
+
+
+class OverviewStrip(QWidget):
+    def __init__(self, reader: ScrolledReader, parent: QWidget) -> None:
+        super().__init__(parent)
+        self.setObjectName("overview-strip")
+        self.setAccessibleName("Overview of highlights and matches")
+        self.setAccessibleDescription(
+            "Marks where the highlights and find matches are; click one to go there"
+        )
+        self.setToolTip("Highlights and find matches in the whole interview; click to go there")
+        self.setFocusPolicy(Qt.FocusPolicy.NoFocus)  # the reader's keys reach every mark
+        self.setCursor(Qt.CursorShape.PointingHandCursor)
+        self.setBackgroundRole(self.backgroundRole().Window)
+        self.reader = reader
+        self.matches: list[tuple[int, int]] = []
+        self._rows: dict[int, Counter[str]] | None = None  # row -> colour -> highlights
+        self._match_rows: set[int] | None = None
+        self._image: QPixmap | None = None  # the strip as painted, redrawn by bands
+
+    def set_matches(self, matches: list[tuple[int, int]]) -> None:
+        self.matches = matches
+        self._match_rows = None
+        self._image = None
+        self.update()
+
+    def refresh(self) -> None:
+        """Count every highlight's row again (another document, size or theme)."""
+        self._rows = None
+        self._match_rows = None
+        self._image = None
+        self.update()
+
+    def highlight_changed(self, before: Highlight | None, after: Highlight | None) -> None:
+        """One highlight added, changed or removed: its rows only, counted and repainted,
+        so an edit among 10,000 highlights costs what it does among ten."""
+        if self._rows is None:
+            return
+        for highlight, step in ((before, -1), (after, 1)):
+            if highlight is not None and not highlight.orphan:
+                row = self.row_of(highlight.start)
+                self._rows.setdefault(row, Counter())[highlight.color] += step
+                if self._image is not None:
+                    self._repaint_band(row)
+
+    def place(self) -> None:
+        """Between the viewport and the vertical scroll bar (the reader keeps room for it)."""
+        viewport = self.reader.viewport().geometry()
+        self.setGeometry(viewport.right() + 1, viewport.top(), STRIP_WIDTH, viewport.height())
+        self.refresh()
+
+    def _length(self) -> int:
+        reading = self.reader.reading
+        return max(1, len(reading.session.document.text)) if reading is not None else 1
+
+    def y_of(self, offset: int) -> float:
+        return offset / self._length() * (self.height() - MARK_HEIGHT)
+
+    def row_of(self, offset: int) -> int:
+        return round(self.y_of(offset))
+
+    def rows(self) -> tuple[dict[int, Counter[str]], set[int]]:
+        """How many highlights of each colour start on each pixel row; the rows of matches."""
+        reading = self.reader.reading
+        if reading is None:
+            return {}, set()
+        if self._rows is None:
+            self._rows = {}
+            for h in reading.session.notes.highlights:
+                if not h.orphan:
+                    self._rows.setdefault(self.row_of(h.start), Counter())[h.color] += 1
+        if self._match_rows is None:
+            self._match_rows = {self.row_of(start) for start, _ in self.matches}
+        return self._rows, self._match_rows
+
+    def marks(self, lo: int = 0, hi: int | None = None) -> list[tuple[int, str]]:
+        """(row, colour id or MATCH) of every mark on rows lo to hi, matches last (on top)."""
+        highlights, matches = self.rows()
+        hi = self.height() if hi is None else hi
+        found = [
+            (row, color)
+            for row in sorted(r for r in highlights if lo <= r <= hi)
+            for color, count in sorted(highlights[row].items())
+            if count > 0
+        ]
+        return found + [(row, MATCH) for row in sorted(matches) if lo <= row <= hi]
+
+    def _paint_rows(self, painter: QPainter, lo: int, hi: int) -> None:
+        """The strip from row lo to row hi (marks that reach into it included)."""
+        painter.fillRect(
+            0, lo, self.width(), hi - lo + 1, self.palette().color(self.backgroundRole())
+        )
+        painter.setPen(Qt.PenStyle.NoPen)
+        painter.setClipRect(0, lo, self.width(), hi - lo + 1)
+        match_color = QColor("#ffb000") if theme.is_dark() else QColor("#c25a00")
+        colors: dict[str, QColor] = {MATCH: match_color}
+        for row, color_id in self.marks(lo - MARK_HEIGHT, hi):
+            if color_id not in colors:
+                colors[color_id] = theme.swatch_color(color_id)
+            painter.setBrush(colors[color_id])
+            painter.drawRect(QRectF(1, row, self.width() - 2, MARK_HEIGHT))
+        painter.setClipping(False)
+
+    def _repaint_band(self, row: int) -> None:
+        assert self._image is not None
+        painter = QPainter(self._image)
+        self._paint_rows(painter, row, row + MARK_HEIGHT)
+        painter.end()
+        self.update(0, row, self.width(), MARK_HEIGHT + 1)
+
+    def paintEvent(self, event: QPaintEvent) -> None:
+        if self._image is None or self._image.size() != self.size():
+            self._image = QPixmap(self.size())
+            painter = QPainter(self._image)
+            self._paint_rows(painter, 0, self.height())
+            painter.end()
+        painter = QPainter(self)
+        painter.drawPixmap(event.rect(), self._image, event.rect())
+        painter.end()
+
+    def offset_at(self, y: float) -> int:
+        """The offset a click at `y` goes to: the start of the nearest highlight or match
+        within reach, else that proportion of the text."""
+        proportional = int(max(0.0, y) / max(1, self.height() - MARK_HEIGHT) * self._length())
+        reading = self.reader.reading
+        if reading is None:
+            return 0
+        starts = [h.start for h in reading.session.notes.highlights if not h.orphan]
+        starts.extend(start for start, _ in self.matches)
+        near = [o for o in starts if abs(self.y_of(o) + MARK_HEIGHT / 2 - y) <= SNAP_PX]
+        if near:
+            return min(near, key=lambda o: abs(self.y_of(o) - y))
+        return min(proportional, self._length() - 1)
+
+    def mousePressEvent(self, event: QMouseEvent) -> None:
+        if self.reader.reading is None or event.button() != Qt.MouseButton.LeftButton:
+            return
+        self.reader.scroll_to_offset(self.offset_at(event.position().y()))
+        self.reader.setFocus(Qt.FocusReason.MouseFocusReason)
+        event.accept()

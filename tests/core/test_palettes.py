@@ -1,0 +1,68 @@
+"""Every theme keeps text readable (WCAG 2 contrast) on the page and on every highlight,
+and no highlight can be taken for the selection."""
+
+from __future__ import annotations
+
+import pytest
+
+from reader.core.annotations import COLOR_IDS
+from reader.core.palettes import (
+    MIN_CONTRAST,
+    PALETTES,
+    THEME_NAMES,
+    contrast_ratio,
+    highlight_background,
+    palette_for,
+    parse_hex,
+    relative_luminance,
+)
+
+
+def test_contrast_ratio_matches_wcag_reference_values() -> None:
+    assert contrast_ratio((0, 0, 0), (255, 255, 255)) == pytest.approx(21.0)
+    assert contrast_ratio((255, 255, 255), (255, 255, 255)) == pytest.approx(1.0)
+    # Reference pairs from the WCAG 2 understanding documents and WebAIM's checker.
+    assert contrast_ratio(parse_hex("#777777"), parse_hex("#ffffff")) == pytest.approx(
+        4.48, abs=0.01
+    )
+    assert contrast_ratio(parse_hex("#0000ff"), parse_hex("#ffffff")) == pytest.approx(
+        8.59, abs=0.01
+    )
+    assert relative_luminance((255, 255, 255)) == pytest.approx(1.0)
+
+
+@pytest.mark.parametrize("name", list(PALETTES))
+def test_text_on_the_page_is_readable(name: str) -> None:
+    palette = PALETTES[name]
+    base = parse_hex(palette.base)
+    for text in palette.text_colors():
+        assert contrast_ratio(parse_hex(text), base) >= MIN_CONTRAST, text
+    selection = parse_hex(palette.selection)
+    assert contrast_ratio(parse_hex(palette.selection_text), selection) >= MIN_CONTRAST
+
+
+@pytest.mark.parametrize("name", list(PALETTES))
+@pytest.mark.parametrize("color_id", COLOR_IDS)
+def test_text_on_every_highlight_is_readable(name: str, color_id: str) -> None:
+    palette = PALETTES[name]
+    background = parse_hex(highlight_background(palette, color_id))
+    for text in palette.text_colors():
+        assert contrast_ratio(parse_hex(text), background) >= MIN_CONTRAST, (text, background)
+
+
+@pytest.mark.parametrize("name", list(PALETTES))
+@pytest.mark.parametrize("color_id", COLOR_IDS)
+def test_a_highlight_never_looks_like_the_selection(name: str, color_id: str) -> None:
+    palette = PALETTES[name]
+    background = parse_hex(highlight_background(palette, color_id))
+    assert contrast_ratio(background, parse_hex(palette.selection)) >= 1.6
+    # And it still shows its colour: apart from the page.
+    assert background != parse_hex(palette.base)
+
+
+def test_system_theme_follows_the_desktop() -> None:
+    assert palette_for("system", system_is_dark=True).dark
+    assert not palette_for("system", system_is_dark=False).dark
+    assert palette_for("high-contrast", system_is_dark=False).name == "high-contrast"
+    assert palette_for("nonsense", system_is_dark=False).name == "light"
+    assert set(THEME_NAMES) == {"system", *PALETTES}

@@ -1,0 +1,92 @@
+"""Qt's accessibility tree, as a screen reader sees it: every interactive element has a
+name, panes, lists and fields a description too; Tab reaches the panes with a visible focus."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QAccessible
+from PySide6.QtWidgets import QApplication, QWidget
+
+from reader.ui.window.main_window import MainWindow
+
+Role = QAccessible.Role
+INTERACTIVE = {
+    Role.PushButton,
+    Role.CheckBox,
+    Role.RadioButton,
+    Role.ComboBox,
+    Role.EditableText,
+    Role.List,
+    Role.Table,
+    Role.Tree,
+    Role.PageTab,
+    Role.SpinBox,
+    Role.Slider,
+    Role.ButtonMenu,
+    Role.ButtonDropDown,
+}
+DESCRIBED = {Role.EditableText, Role.List, Role.Table, Role.Tree, Role.ComboBox}
+
+
+def walk(interface, path: str = "", depth: int = 0):
+    """(interface, path) of every accessible element under `interface`."""
+    if interface is None or not interface.isValid() or depth > 40:
+        return
+    yield interface, path
+    for i in range(interface.childCount()):
+        child = interface.child(i)
+        if child is not None and not child.state().invisible:
+            name = child.text(QAccessible.Text.Name) or child.role().name
+            yield from walk(child, f"{path}/{name}", depth + 1)
+
+
+def unnamed(window: QWidget) -> list[str]:
+    found = []
+    for interface, path in walk(QAccessible.queryAccessibleInterface(window)):
+        role = interface.role()
+        if role not in INTERACTIVE:
+            continue
+        if not interface.text(QAccessible.Text.Name).strip():
+            found.append(f"{path} ({role.name}): no name")
+        elif role in DESCRIBED and not interface.text(QAccessible.Text.Description).strip():
+            found.append(f"{path} ({role.name}): no description")
+    return found
+
+
+def test_every_interactive_element_has_a_name(window: MainWindow, qtbot) -> None:
+    window.resize(1280, 800)
+    QApplication.processEvents()
+    assert unnamed(window) == []
+
+
+def test_named_with_every_dock_and_bar_shown(window: MainWindow, qtbot) -> None:
+    window.actions.find.trigger()
+    window.actions.search_everything.trigger()
+    window.annotations_dock.raise_()
+    window.banner.show_message("Saving failed.", [("Save Notes As…", lambda: None)])
+    QApplication.processEvents()
+    assert unnamed(window) == []
+    window.actions.toggle_preview.setChecked(True)
+    QApplication.processEvents()
+    assert unnamed(window) == []
+
+
+def test_tab_reaches_every_pane_with_a_visible_focus(window: MainWindow, qtbot) -> None:
+    window.reader.setFocus()
+    qtbot.waitUntil(window.reader.hasFocus)
+    marker = window.focus_marker
+    reached: list[QWidget] = []
+    for _ in range(12):
+        focus = QApplication.focusWidget()
+        reached.append(focus)
+        if marker.pane() is not None:
+            bar = marker.bar.geometry()
+            top = marker.pane().mapTo(window, marker.pane().rect().topLeft())
+            assert marker.bar.isVisible() and bar.topLeft() == top and bar.height() >= 2
+        # Tab indents in the notes: Ctrl+Tab leaves them.
+        notes = focus is window.notes_editor
+        modifier = Qt.KeyboardModifier.ControlModifier if notes else Qt.KeyboardModifier.NoModifier
+        qtbot.keyClick(focus, Qt.Key.Key_Tab, modifier)
+    for pane in (window.reader, window.notes_editor, window.outline, window.annotations.view):
+        assert pane in reached, pane.objectName()
+    assert window.annotations.filter_edit in reached

@@ -1,0 +1,141 @@
+"""View ▸ Theme, zoom, reading font and line width, as a user sets them, and remembered."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QColor, QPalette
+from PySide6.QtWidgets import QApplication, QDialog, QToolButton, QWidget
+
+from reader.core.palettes import DARK, HIGH_CONTRAST, LIGHT, highlight_background
+from reader.ui import theme
+from reader.ui.window.main_window import MainWindow
+from reader.ui.window.shortcuts import shortcut_rows
+from tests.ui.test_highlights import pixel
+from tests.ui.test_main_window import menu_action
+
+CTRL = Qt.KeyboardModifier.ControlModifier
+
+
+def view_menu(window: MainWindow):
+    return next(a.menu() for a in window.menuBar().actions() if a.text() == "&View")
+
+
+def highlight_pixel(window: MainWindow, start: int, end: int) -> QColor:
+    cursor = window.reader.textCursor()
+    cursor.setPosition(window.reader.reading.to_qt(start))
+    cursor.setPosition(window.reader.reading.to_qt(end), cursor.MoveMode.KeepAnchor)
+    window.reader.setTextCursor(cursor)
+    window.reader.setFocus()
+    window.reader._highlight_selection("blue")
+    window.reader.scroll_to_offset(0)  # the caret away: no frame of the current highlight
+    return pixel(window, start + 2)
+
+
+def test_theme_menu_switches_palette_and_highlights_and_is_remembered(make_window, qtbot):
+    window = make_window()
+    assert QApplication.palette().color(QPalette.ColorRole.Base) == QColor(LIGHT.base)
+    menu_action(view_menu(window), "Theme", "Dark").trigger()
+    assert QApplication.palette().color(QPalette.ColorRole.Base) == QColor(DARK.base)
+    assert theme.is_dark()
+    text = window.interview.session.document.text
+    start = text.index("Hollywood")
+    assert highlight_pixel(window, start, start + 9) == QColor(highlight_background(DARK, "blue"))
+    window.close()
+    again = make_window()
+    assert again.appearance.theme_name == "dark"
+    assert menu_action(view_menu(again), "Theme", "Dark").isChecked()
+    menu_action(view_menu(again), "Theme", "High Contrast").trigger()
+    assert QApplication.palette().color(QPalette.ColorRole.Text) == QColor(HIGH_CONTRAST.text)
+    menu_action(view_menu(again), "Theme", "System").trigger()
+    assert not theme.is_dark()  # offscreen, the desktop says nothing: light
+
+
+def test_zoom_keys_in_reader_and_notes_are_separate_and_remembered(make_window, qtbot):
+    window = make_window()
+    reader_size = window.reader.reading_font().pointSizeF()
+    notes_size = window.notes_editor.font().pointSizeF()
+    window.reader.setFocus()
+    qtbot.waitUntil(window.reader.hasFocus)
+    qtbot.keyClick(window.reader, Qt.Key.Key_Equal, CTRL)
+    qtbot.keyClick(window.reader, Qt.Key.Key_Plus, CTRL)
+    assert window.reader.reading_font().pointSizeF() == reader_size + 2
+    assert window.reader.reading.qdoc.defaultFont().pointSizeF() == reader_size + 2
+    assert window.notes_editor.font().pointSizeF() == notes_size
+    window.notes_editor.setFocus()
+    qtbot.waitUntil(window.notes_editor.hasFocus)
+    qtbot.keyClick(window.notes_editor, Qt.Key.Key_Minus, CTRL)
+    assert window.notes_editor.font().pointSizeF() == notes_size - 1
+    window.close()
+    again = make_window()
+    assert again.reader.reading_font().pointSizeF() == reader_size + 2
+    assert again.notes_editor.font().pointSizeF() == notes_size - 1
+    again.reader.setFocus()
+    qtbot.waitUntil(again.reader.hasFocus)
+    qtbot.keyClick(again.reader, Qt.Key.Key_0, CTRL)
+    assert again.reader.reading_font().pointSizeF() == reader_size
+
+
+def test_line_width_and_font_choice(make_window, qtbot):
+    window = make_window()
+    window.resize(1600, 900)
+    menu = view_menu(window)
+    medium = window.reader.column_width()
+    menu_action(menu, "Line Width", "Wide").trigger()
+    assert window.reader.column_width() > medium
+    fonts = menu_action(menu, "Reading Font").menu().actions()
+    assert fonts and sum(a.isChecked() for a in fonts) == 1
+    fonts[-1].trigger()
+    family = fonts[-1].text().replace("&&", "&")
+    assert window.reader.reading_font().family() == family
+    window.close()
+    again = make_window()
+    assert again.reader.column_chars == 80
+    assert again.reader.reading_font().family() == family
+
+
+def test_small_screen_keeps_a_readable_measure_and_every_notes_button(make_window, qtbot):
+    window = make_window()
+    window.resize(1024, 640)
+    qtbot.waitUntil(lambda: window.width() <= 1024)
+    QApplication.processEvents()
+    reader = window.reader
+    margins = reader.document().rootFrame().frameFormat()
+    column = reader.viewport().width() - margins.leftMargin() - margins.rightMargin()
+    chars = column / theme.char_width(reader.reading_font())
+    assert chars >= 45
+    toolbar = window.notes_pane.toolbar
+    last = toolbar.widgetForAction(window.actions.toggle_preview)
+    assert last is not None and last.isVisible()
+    assert last.geometry().right() <= toolbar.width()
+    extension = toolbar.findChild(QToolButton, "qt_toolbar_ext_button")
+    assert extension is None or not extension.isVisible()
+
+
+def test_help_lists_every_key(window: MainWindow, qtbot) -> None:
+    window.actions.shortcuts.trigger()
+    dialog = window.findChild(QDialog, "shortcuts-dialog")
+    assert dialog is not None and dialog.isVisible()
+    rows = dict(shortcut_rows(window, window.actions))
+    for action in QWidget.actions(window):
+        for key in action.shortcuts():
+            assert any(key.toString() in keys for keys in rows), key.toString()
+    assert "F1" in rows and "Q" in rows
+
+
+def test_first_start_fills_a_sensible_share_of_the_screen(window: MainWindow) -> None:
+    screen = window.screen().availableGeometry()
+    assert window.width() >= min(screen.width(), 1440) * 0.85
+    assert window.height() >= min(screen.height(), 900) * 0.85
+    assert window.outline_dock.isVisible() and not window.outline_dock.visibleRegion().isEmpty()
+
+
+def test_geometry_and_docks_are_remembered(make_window, qtbot) -> None:
+    window = make_window()
+    window.resize(1000, 520)
+    window.annotations_dock.raise_()
+    window.outline_dock.hide()
+    window.close()
+    again = make_window()
+    # (the width is kept within the small offscreen screen, so the height tells)
+    assert again.height() == 520
+    assert not again.outline_dock.isVisible()

@@ -1,0 +1,38 @@
+"""The strip beside the reader's scroll bar: marks where highlights and matches are; a
+click there goes to them."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QPoint, Qt
+from PySide6.QtGui import QColor
+
+from reader.ui import theme
+from reader.ui.window.main_window import MainWindow
+from tests.ui.test_highlights import select
+
+
+def test_strip_marks_highlights_in_their_colour_and_a_click_goes_there(window: MainWindow, qtbot):
+    text = window.interview.session.document.text
+    start = text.rindex("independent")  # far down the interview
+    select(window, qtbot, start, start + len("independent"))
+    qtbot.keyClick(window.reader, Qt.Key.Key_3)
+    window.reader.scroll_to_offset(0)
+    strip = window.reader.overview
+    assert strip.isVisible() and strip.width() > 4
+    assert strip.geometry().left() > window.reader.viewport().geometry().right()
+    y = round(strip.y_of(start)) + 1
+    image = strip.grab().toImage()
+    assert image.pixelColor(strip.width() // 2, y) == QColor(theme.swatch_color("blue"))
+    qtbot.mouseClick(strip, Qt.MouseButton.LeftButton, pos=QPoint(strip.width() // 2, y + 2))
+    assert window.reader.cursor_offset() == start
+    assert window.reader.verticalScrollBar().value() > 0
+
+
+def test_strip_shows_find_matches(window: MainWindow, qtbot) -> None:
+    window.find_bar.open_bar()
+    qtbot.keyClicks(window.find_bar.edit, "Netflix")
+    qtbot.waitUntil(lambda: bool(window.reader.overview.matches), timeout=3000)
+    strip = window.reader.overview
+    text = window.interview.session.document.text
+    assert (strip.row_of(text.index("Netflix")), "") in strip.marks()
+    assert strip.offset_at(strip.height() - 1) > len(text) // 2
