@@ -4,13 +4,62 @@ from __future__ import annotations
 
 from bisect import bisect_right
 
-from PySide6.QtCore import Qt, Signal
-from PySide6.QtWidgets import QListWidget, QListWidgetItem, QWidget
+from PySide6.QtCore import QModelIndex, QPersistentModelIndex, QRect, QSize, Qt, Signal
+from PySide6.QtGui import QPainter
+from PySide6.QtWidgets import (
+    QApplication,
+    QListWidget,
+    QListWidgetItem,
+    QStyle,
+    QStyledItemDelegate,
+    QStyleOptionViewItem,
+    QWidget,
+)
 
 from reader.core.interview import speech_start
 from reader.core.session import Session
 
 PREVIEW_CHARS = 90
+PAD_X, PAD_Y = 6, 3
+
+
+class WrappedRowDelegate(QStyledItemDelegate):
+    """A row's text wrapped to the view's width, measured and painted the same way: Qt's
+    own measure of wrapped rows disagreed with its painting (gaps under some rows, the
+    last line cut from others)."""
+
+    def _text_rect(self, option: QStyleOptionViewItem) -> QRect:
+        view = option.widget
+        width = (view.viewport().width() if view is not None else option.rect.width()) - 2 * PAD_X
+        return QRect(0, 0, max(40, width), 100_000)
+
+    def sizeHint(
+        self, option: QStyleOptionViewItem, index: QModelIndex | QPersistentModelIndex
+    ) -> QSize:
+        flags = int(Qt.TextFlag.TextWordWrap)
+        bounds = option.fontMetrics.boundingRect(self._text_rect(option), flags, index.data())
+        return QSize(bounds.width() + 2 * PAD_X, bounds.height() + 2 * PAD_Y)
+
+    def paint(
+        self,
+        painter: QPainter,
+        option: QStyleOptionViewItem,
+        index: QModelIndex | QPersistentModelIndex,
+    ) -> None:
+        opt = QStyleOptionViewItem(option)
+        self.initStyleOption(opt, index)
+        text, opt.text = opt.text, ""
+        style = opt.widget.style() if opt.widget is not None else QApplication.style()
+        style.drawControl(QStyle.ControlElement.CE_ItemViewItem, opt, painter, opt.widget)
+        selected = bool(opt.state & QStyle.StateFlag.State_Selected)
+        role = opt.palette.ColorRole.HighlightedText if selected else opt.palette.ColorRole.Text
+        painter.save()
+        painter.setPen(opt.palette.color(role))
+        if not index.flags() & Qt.ItemFlag.ItemIsEnabled:
+            painter.setPen(opt.palette.color(opt.palette.ColorRole.PlaceholderText))
+        rect = opt.rect.adjusted(PAD_X, PAD_Y, -PAD_X, -PAD_Y)
+        painter.drawText(rect, int(Qt.TextFlag.TextWordWrap), text)
+        painter.restore()
 
 
 class OutlineList(QListWidget):
@@ -24,10 +73,11 @@ class OutlineList(QListWidget):
         self.setAccessibleName("Questions")
         self.setAccessibleDescription("The interview's questions; Enter goes to one")
         self.setWordWrap(True)
-        # Rows are cut to PREVIEW_CHARS already; eliding again clipped wrapped rows.
-        self.setTextElideMode(Qt.TextElideMode.ElideNone)
+        self.setItemDelegate(WrappedRowDelegate(self))
         self.setUniformItemSizes(False)
-        self.setSpacing(4)  # item padding in a style sheet breaks word-wrapped row heights
+        self.setSpacing(2)
+        # Rows are measured at the view's width: measure again when it changes.
+        self.setResizeMode(QListWidget.ResizeMode.Adjust)
         self.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self._segment_indexes: list[int] = []  # segment index of each row
         self.itemClicked.connect(self._activate)
