@@ -15,11 +15,11 @@ from reader.core.search import KINDS
 from reader.core.study_search import StudyResults, collect, search_study
 from reader.ui.find.result_delegate import kind_group
 from reader.ui.interview.open_interview import OpenInterview
+from reader.ui.library.attribute_filter import chosen_filters, fill_attribute_filter
 from reader.ui.library.open_study import OpenStudy
 from reader.ui.library.switcher import InterviewSwitcher
 
 INTERVIEW_ROLE = Qt.ItemDataRole.UserRole + 2
-ALL = "All interviews"
 
 
 class StudyScope(QObject):
@@ -41,30 +41,11 @@ class StudyScope(QObject):
         return self.owner.study is not None and self.switcher.texts is not None
 
     def fill_filter(self) -> None:
-        """One entry per value of each choice attribute and each value in use of the
-        others (participants too), so "only the nurses" is one pick."""
-        study = self.owner.study
-        current = self.filter.currentData()
-        self.filter.blockSignals(True)
-        self.filter.clear()
-        self.filter.addItem(ALL, None)
-        if study is not None:
-            for definition in study.data.attributes:
-                values = list(definition.options) if definition.type == "choice" else []
-                for entry in study.interviews:
-                    value = entry.attributes.get(definition.key)
-                    if value is not None and value not in values:
-                        values.append(value)
-                for value in values:
-                    self.filter.addItem(f"{definition.label}: {value}", (definition.key, value))
-        index = self.filter.findData(current)
-        self.filter.setCurrentIndex(max(0, index))
-        self.filter.setVisible(study is not None and self.filter.count() > 1)
-        self.filter.blockSignals(False)
+        fill_attribute_filter(self.filter, self.owner.study)
+        self.filter.setVisible(self.owner.study is not None and self.filter.count() > 1)
 
     def filters(self) -> dict[str, set[Any]] | None:
-        chosen = self.filter.currentData()
-        return {chosen[0]: {chosen[1]}} if chosen else None
+        return chosen_filters(self.filter)
 
     def search(self, query: str, options: dict[str, bool]) -> StudyResults:
         """Raises SearchError for a bad regular expression."""
