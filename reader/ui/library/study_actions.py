@@ -14,7 +14,7 @@ from pathlib import Path
 
 from PySide6.QtCore import QEvent, QMimeData, QObject, QSettings, QTimer
 from PySide6.QtGui import QDropEvent
-from PySide6.QtWidgets import QDialog, QFileDialog, QMenu, QMessageBox, QWidget
+from PySide6.QtWidgets import QApplication, QDialog, QFileDialog, QMenu, QMessageBox, QWidget
 
 from reader.core.study_file import FILE_NAME
 from reader.ui.interview.open_interview import OpenInterview
@@ -41,6 +41,10 @@ class StudyActions(QObject):
         self.settings = settings
         self.recent = RecentList(settings)
         switcher.switched.connect(self._remember_interview)
+        # An interview opened while the library has the focus: Undo stays the study's.
+        switcher.switched.connect(
+            lambda _id: self.undo_follows_focus(None, QApplication.focusWidget())
+        )
         window.setAcceptDrops(True)  # files and folders dropped anywhere on the window
         window.installEventFilter(self)
 

@@ -57,6 +57,7 @@ class InterviewSwitcher(QObject):
         reader.verticalScrollBar().valueChanged.connect(self._scrolled)
         interview.highlightChanged.connect(self._count)
         interview.replaced.connect(self._count)
+        owner.changed.connect(self.show_study_colors)  # edited, undone, or merged from disk
 
     def _study_opened(self, study: object) -> None:
         assert self.owner.study is not None
@@ -105,14 +106,33 @@ class InterviewSwitcher(QObject):
         self.current = interview_id
         session = self.interview.session
         assert session is not None
-        if any(session.notes.colors.get(k) != v for k, v in study.data.colors.items()):
-            study.shared_notes(session.notes)
-            self.interview.colorsChanged.emit()
+        self.show_study_colors()
         if self.texts is not None:
             self.texts.put(interview_id, session)
         self.panel.set_current(interview_id)
         self._restore_place(interview_id)
         self.switched.emit(interview_id)
+        return True
+
+    def show_study_colors(self) -> None:
+        """The study's colour labels in the open interview (they are the study's)."""
+        session, study = self.interview.session, self.owner.study
+        if session is None or study is None or not self.current:
+            return
+        if any(session.notes.colors.get(k) != v for k, v in study.data.colors.items()):
+            session.notes.colors = {**session.notes.colors, **study.data.colors}
+            self.interview.colorsChanged.emit()
+
+    def set_color_labels(self, labels: dict[str, str]) -> bool:
+        """Edit ▸ Highlight Colours… in a study: the labels go to study.json (undoable)
+        and every interview shows them. False when no study is open."""
+        study = self.owner.study
+        if study is None:
+            return False
+        if labels != {k: study.data.colors.get(k) for k in labels}:
+            self.owner.run(
+                "Rename Colours", lambda: study.set_color_labels(labels), study.set_color_labels
+            )
         return True
 
     def study_and_texts(self) -> tuple[Study, StudyTexts] | None:

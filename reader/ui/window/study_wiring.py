@@ -23,3 +23,4 @@ class StudyWindow(Protocol):
 
 def wire_study_extras(window: StudyWindow) -> None:
     window.annotations.study.attach(window.study, window.switcher)
+    window.editing.study_labels = window.switcher.set_color_labels
