@@ -191,11 +191,10 @@ class AnnotationsPanel(QWidget):
     def _build(self) -> None:
         self._stale = False
         session = self._interview.session
-        if session is None:
-            return
-        self._fill_colors()
         known, entries = self._by_id, []
-        for h in session.notes.highlights:
+        if session is not None:  # none open: across the study, the others are listed
+            self._fill_colors()
+        for h in session.notes.highlights if session is not None else ():
             entry = known.get(h.id)
             place = self._place(h)
             if entry is None or entry.highlight is not h:

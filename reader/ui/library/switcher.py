@@ -15,7 +15,7 @@ import contextlib
 import threading
 from dataclasses import dataclass
 
-from PySide6.QtCore import QObject, Signal
+from PySide6.QtCore import QObject, QPoint, QTimer, Signal
 from PySide6.QtWidgets import QPlainTextEdit, QTextEdit
 
 from reader.core.study import Study
@@ -54,7 +54,9 @@ class InterviewSwitcher(QObject):
         self.texts: StudyTexts | None = None
         owner.opened.connect(self._study_opened)
         owner.closed.connect(self._study_closed)
+        # Scrolled, or laid out further (a long text is laid out after its first page).
         reader.verticalScrollBar().valueChanged.connect(self._scrolled)
+        reader.verticalScrollBar().rangeChanged.connect(self._scrolled)
         interview.highlightChanged.connect(self._count)
         interview.replaced.connect(self._count)
         owner.changed.connect(self.show_study_colors)  # edited, undone, or merged from disk
@@ -111,6 +113,7 @@ class InterviewSwitcher(QObject):
             self.texts.put(interview_id, session)
         self.panel.set_current(interview_id)
         self._restore_place(interview_id)
+        QTimer.singleShot(0, self._scrolled)  # a text that fits is read at a glance
         self.switched.emit(interview_id)
         return True
 
@@ -186,15 +189,15 @@ class InterviewSwitcher(QObject):
 
     # How far each interview was read, and its counts -------------------------------------
 
-    def _scrolled(self, value: int) -> None:
-        if not self.current:
+    def _scrolled(self, *_args: object) -> None:
+        """How far the open interview was read: the share of its text above the bottom
+        of the reader (by characters, so a text still being laid out counts right)."""
+        if not self.current or self.interview.session is None:
             return
-        bar = self.reader.verticalScrollBar()
-        share = (
-            1.0
-            if bar.maximum() <= 0
-            else (value + bar.pageStep()) / (bar.maximum() + bar.pageStep())
-        )
+        viewport = self.reader.viewport()
+        corner = QPoint(viewport.width() - 1, viewport.height() - 1)
+        seen = self.reader.cursorForPosition(corner).position()
+        share = seen / max(1, self.reader.document().characterCount() - 1)
         if share > self.panel.model.read.get(self.current, 0.0) + 0.01:
             self.panel.model.set_read(self.current, min(1.0, share))
 
