@@ -25,6 +25,8 @@ from reader.ui.interview.open_interview import OpenInterview
 from reader.ui.library.library_panel import LibraryPanel
 from reader.ui.library.open_study import OpenStudy
 
+WARM_DELAY_MS = 700  # after the window's first paint
+
 
 @dataclass
 class Place:
@@ -68,8 +70,13 @@ class InterviewSwitcher(QObject):
         self.panel.model.read = load_read_positions(self.owner.study.folder)
         self.panel.reload()
         self.texts = StudyTexts(self.owner.study)
-        # Search across the study should not wait for every interview to load.
-        threading.Thread(target=self._warm, args=(self.texts,), daemon=True).start()
+        # Search across the study should not wait for the interviews to load; nor should
+        # the first paint wait for the GIL the loading thread holds.
+        QTimer.singleShot(WARM_DELAY_MS, self._start_warming)
+
+    def _start_warming(self) -> None:
+        if self.texts is not None:
+            threading.Thread(target=self._warm, args=(self.texts,), daemon=True).start()
 
     @staticmethod
     def _warm(texts: StudyTexts) -> None:
