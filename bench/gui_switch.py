@@ -23,17 +23,20 @@ INTERVIEW_BYTES = 60_000
 HIGHLIGHTS = 100
 
 
-def write_study() -> Path:
+def write_study(count: int = SWITCH_INTERVIEWS, folder: Path | None = None) -> Path:
+    """A saved study of `count` interviews of INTERVIEW_BYTES with HIGHLIGHTS each, in
+    `folder` (a new one by default)."""
     from reader.core.document import load_document
     from reader.core.notes_file import NotesData
     from reader.core.store import save_notes
     from reader.core.study import open_study
 
-    folder = scratch_dir("bench-switch-") / "study"
-    folder.mkdir()
+    if folder is None:
+        folder = scratch_dir("bench-switch-") / "study"
+    folder.mkdir(parents=True)
     base = build_transcript(INTERVIEW_BYTES)
-    for i in range(SWITCH_INTERVIEWS):
-        (folder / f"P{i}.txt").write_text(base.replace("\n", f" (P{i})\n"), "utf-8")
+    for i in range(count):
+        (folder / f"P{i:03d}.txt").write_text(base.replace("\n", f" (P{i})\n"), "utf-8")
     study = open_study(folder)
     for i, entry in enumerate(study.interviews):
         document = load_document(study.transcript_path(entry))

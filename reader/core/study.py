@@ -423,6 +423,13 @@ class Study:
         self.data.colors[color] = label
         return old
 
+    def set_color_labels(self, labels: dict[str, str]) -> dict[str, str]:
+        """Every colour's label at once; returns the old ones, for undo."""
+        self._writable()
+        old = dict(self.data.colors)
+        self.data.colors = {**self.data.colors, **labels}
+        return old
+
     @property
     def codebook(self) -> Codebook:
         """The study's codebook; change it through its methods after `writable_codebook`."""

@@ -45,6 +45,11 @@ class StudyResults:
     def total(self) -> int:
         return sum(self.totals.values())
 
+    def add(self, found: InterviewResults) -> None:
+        self.interviews.append(found)
+        for kind, count in found.counts().items():
+            self.totals[kind] += count
+
 
 def search_study(
     study: Study,
@@ -56,8 +61,10 @@ def search_study(
     filters: dict[str, set[Any]] | None = None,
     texts: StudyTexts | None = None,
     limit: int = DEFAULT_LIMIT,
+    every: bool = False,
 ) -> Iterator[InterviewResults]:
-    """Results interview by interview, in the study's order, skipping those without any.
+    """Results interview by interview, in the study's order, skipping those without any
+    unless `every` (so a caller can pace itself one interview at a time).
 
     `filters` keeps the interviews whose attribute values are in the given sets (see
     Study.matching). Raises SearchError for a bad regular expression before yielding.
@@ -74,7 +81,7 @@ def search_study(
             loaded.session, query, case=case, whole_word=whole_word, regex=regex, limit=limit
         )
         found = InterviewResults(entry, results, loaded.problem)
-        if found.total:
+        if found.total or every:
             yield found
 
 
@@ -82,7 +89,6 @@ def collect(results: Iterator[InterviewResults]) -> StudyResults:
     """All of `search_study`'s results at once, with the totals by kind."""
     collected = StudyResults()
     for found in results:
-        collected.interviews.append(found)
-        for kind, count in found.counts().items():
-            collected.totals[kind] += count
+        if found.total:
+            collected.add(found)
     return collected

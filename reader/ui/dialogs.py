@@ -3,8 +3,9 @@
 from __future__ import annotations
 
 from PySide6.QtCore import Qt
-from PySide6.QtGui import QKeySequence, QShortcut
+from PySide6.QtGui import QIcon, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
+    QComboBox,
     QCompleter,
     QDialog,
     QDialogButtonBox,
@@ -144,3 +145,16 @@ def ask(parent: QWidget | None, title: str, text: str, choices: list[str]) -> st
     box.exec()
     clicked = box.clickedButton()
     return choices[buttons.index(clicked)] if clicked in buttons else choices[-1]
+
+
+def refill_combo(combo: QComboBox, first: str, items: list[tuple[QIcon, str, str]]) -> None:
+    """Replace `combo`'s items after `first`, keeping its choice while it is still offered."""
+    current = combo.currentData()
+    combo.blockSignals(True)
+    combo.clear()
+    combo.addItem(first)
+    for icon, text, data in items:
+        combo.addItem(icon, text, data)
+    # A choice gone (a tag no longer in use) would filter everything away: fall back to all.
+    combo.setCurrentIndex(max(0, combo.findData(current)))
+    combo.blockSignals(False)

@@ -405,3 +405,15 @@ def test_own_json_files_are_not_transcripts(tmp_path: Path) -> None:
     (tmp_path / "study.corrupt-20240101-101010.json").write_bytes(b"{")
     study = open_study(tmp_path)
     assert [e.path for e in study.interviews] == ["whisper.json"]
+
+
+def test_colour_labels_set_at_once_and_undone(folder: Path) -> None:
+    study = open_study(folder)
+    old = study.set_color_labels({"green": "Casting", "blue": "Setting"})
+    assert study.data.colors["green"] == "Casting" and old["green"] == "Method"
+    assert study.data.colors["yellow"] == old["yellow"]  # the others kept
+    study.set_color_labels(old)
+    assert study.data.colors == old
+    study.read_only = True
+    with pytest.raises(StudyError):
+        study.set_color_labels({"green": "Casting"})

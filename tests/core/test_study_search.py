@@ -70,6 +70,12 @@ def test_results_come_interview_by_interview(study: Study) -> None:
     assert first.interview.title == "P1"  # found before the others were searched
 
 
+def test_every_interview_comes_when_asked_so_a_caller_can_pace_itself(study: Study) -> None:
+    every = list(search_study(study, "handover", every=True))
+    assert [(r.interview.title, r.total) for r in every] == [("P1", 3), ("P2", 2), ("P3", 0)]
+    assert collect(iter(every)).total == 5 and len(collect(iter(every)).interviews) == 2
+
+
 def test_missing_transcript_is_searched_in_its_notes(study: Study, tmp_path: Path) -> None:
     os.remove(tmp_path / "P1.txt")
     results = collect(search_study(study, "handover"))
@@ -97,3 +103,15 @@ def test_kept_texts_follow_changes_on_disk_and_the_open_session(study: Study) ->
     session.notes.notes = "unsaved ritual"
     texts.put(study.interviews[2].id, session)
     assert collect(search_study(study, "ritual", texts=texts)).totals["research"] == 1
+
+
+def test_kept_texts_are_bounded_least_recently_used_first_the_pinned_kept(study: Study) -> None:
+    texts = StudyTexts(study, max_kept=2)
+    first, _, third = study.interviews
+    pinned = study.open_session(third)
+    texts.put(third.id, pinned)
+    assert collect(search_study(study, "handover", texts=texts)).total == 5
+    assert texts.kept() == 2 and texts.get(third).session is pinned  # never dropped
+    texts.warm()
+    assert texts.warmed and texts.kept() == 2
+    assert texts.get(first) is not None and texts.kept() == 2

@@ -98,3 +98,34 @@ def test_export_the_whole_study_as_csv(
     rows = list(csv.DictReader(io.StringIO(out.read_text("utf-8-sig"))))
     assert [(r["interview"], r["Role"]) for r in rows] == [("P01 Ana", "nurse")]
     assert not list(folder.glob("*.csv"))
+
+
+def test_study_results_stream_interview_by_interview(
+    window: MainWindow, qtbot: Any, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr("reader.ui.find.study_scope.SLICE_S", 0.0)  # one interview a slice
+    panel = window.search_panel
+    window.actions.search_everything.trigger()
+    panel.edit.setText("coffee")
+    panel.search()
+    assert top_titles(window) == ["P01 Ana (1)"]  # painted before the rest is searched
+    assert panel.status.text() == "1 in 1 interview, searching…"
+    qtbot.waitUntil(lambda: not panel.scope.searching)
+    assert top_titles(window) == ["P01 Ana (1)", "P10 Cem (1)"]
+    assert panel.status.text() == "2 in 2 interviews"
+    # A new search drops the one under way; Enter searches the rest at once.
+    panel.edit.setText("the")
+    panel.search()
+    panel.edit.setText("coffee")
+    qtbot.keyClick(panel.edit, Qt.Key.Key_Return)
+    assert not panel.scope.searching and top_titles(window) == ["P01 Ana (1)", "P10 Cem (1)"]
+    assert panel.tree.hasFocus()
+
+
+def test_a_bad_pattern_across_the_study_is_said(window: MainWindow, qtbot: Any) -> None:
+    panel = window.search_panel
+    window.actions.search_everything.trigger()
+    panel.regex_button.setChecked(True)
+    panel.edit.setText("(")
+    panel.search()
+    assert panel.error and not panel.scope.searching and top_titles(window) == []

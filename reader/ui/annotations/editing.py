@@ -3,6 +3,8 @@ going to one. Each change is an undoable command on the open interview's control
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from PySide6.QtCore import QObject
 from PySide6.QtWidgets import QDialog, QInputDialog, QWidget
 
@@ -18,6 +20,9 @@ class HighlightEditing(QObject):
         self._interview = interview
         self._reader = reader
         self._parent = parent
+        # In a study the labels are the study's: this takes them and says True (see
+        # InterviewSwitcher.set_color_labels); None or False: the interview's own.
+        self.study_labels: Callable[[dict[str, str]], bool] | None = None
 
     def add(self, start: int, end: int, color: str, then: str = "") -> None:
         """Highlight [start, end); then "note" or "tags" opens that editor on it."""
@@ -75,7 +80,9 @@ class HighlightEditing(QObject):
         from reader.ui.dialogs import ColorLabelsDialog
 
         dialog = ColorLabelsDialog(dict(controller.session.notes.colors), self._parent)
-        if dialog.exec() == QDialog.DialogCode.Accepted:
+        if dialog.exec() != QDialog.DialogCode.Accepted:
+            return
+        if self.study_labels is None or not self.study_labels(dialog.labels()):
             controller.set_color_labels(dialog.labels())
 
     def set_role(self, start: int, role: object) -> None:

@@ -27,16 +27,28 @@ TOOLTIP_CHARS = 2000  # a whole-answer highlight would otherwise fill the screen
 class Entry:
     """One highlight as the list shows it, with what filtering and painting need precomputed."""
 
-    __slots__ = ("color", "haystack", "highlight", "key", "orphan", "place", "quote", "tags")
+    __slots__ = (
+        *("color", "haystack", "highlight", "interview", "key", "orphan", "place", "quote"),
+        "tags",
+    )
 
-    def __init__(self, highlight: Highlight, place: str, tags: tuple[str, ...] = ()) -> None:
-        """`tags`: the names of the highlight's codes."""
-        self.highlight = highlight
+    def __init__(
+        self,
+        highlight: Highlight,
+        place: str,
+        tags: tuple[str, ...] = (),
+        interview: str = "",
+        rank: int = 0,
+    ) -> None:
+        """`tags`: the names of the highlight's codes; `interview`: its interview's id in a
+        study ("" alone), `rank` that interview's place in the study's order."""
+        self.highlight, self.interview = highlight, interview
         self.place = place  # "Q7", "Intro", or "" for orphans
         self.quote = " ".join(highlight.exact[: QUOTE_CHARS * 2].split())[:QUOTE_CHARS]
         self.haystack = "\n".join((highlight.exact, highlight.note, *tags)).casefold()
         # Copied out of the highlight: filtering reads them for every row on each keystroke.
-        self.key = (highlight.start, highlight.end)  # the session's (document) order
+        # The study's order, then the session's (document) order.
+        self.key = (rank, highlight.start, highlight.end)
         self.color, self.tags, self.orphan = highlight.color, tags, highlight.orphan
 
     def placed(self, place: str) -> Entry:

@@ -42,21 +42,10 @@ from reader.ui.annotations.model import (
     by_key,
     find_entry,
 )
+from reader.ui.annotations.study_rows import StudyRows
+from reader.ui.dialogs import refill_combo
 from reader.ui.interview.open_interview import OpenInterview
 from reader.ui.theme import swatch_color
-
-
-def _refill(combo: QComboBox, first: str, items: list[tuple[QIcon, str, str]]) -> None:
-    """Replace `combo`'s items after `first`, keeping its choice while it is still offered."""
-    current = combo.currentData()
-    combo.blockSignals(True)
-    combo.clear()
-    combo.addItem(first)
-    for icon, text, data in items:
-        combo.addItem(icon, text, data)
-    # A choice gone (a tag no longer in use) would filter everything away: fall back to all.
-    combo.setCurrentIndex(max(0, combo.findData(current)))
-    combo.blockSignals(False)
 
 
 class AnnotationsPanel(QWidget):
@@ -96,6 +85,7 @@ class AnnotationsPanel(QWidget):
             combo.setMinimumContentsLength(6)
         self.color_filter.addItem("All colours")
         self.tag_filter.addItem("All codes")
+        self.study = StudyRows(interview, self)  # this interview or the whole study
         self.count_label = QLabel()
         self.count_label.setForegroundRole(QPalette.ColorRole.PlaceholderText)
 
@@ -131,6 +121,7 @@ class AnnotationsPanel(QWidget):
         layout.setContentsMargins(6, 6, 6, 6)
         layout.addWidget(self.filter_edit)
         layout.addLayout(filters)
+        layout.addWidget(self.study.bar)
         layout.addWidget(self.count_label)
         layout.addWidget(self.view, 1)
 
@@ -138,6 +129,7 @@ class AnnotationsPanel(QWidget):
         self.filter_edit.returnPressed.connect(self._focus_list)
         self.color_filter.currentIndexChanged.connect(self._refilter)
         self.tag_filter.currentIndexChanged.connect(self._refilter)
+        self.study.changed.connect(self.reload)
         self._refilter()
         interview.opened.connect(self.reload)
         interview.replaced.connect(self.reload)
@@ -198,17 +190,16 @@ class AnnotationsPanel(QWidget):
     def _build(self) -> None:
         self._stale = False
         session = self._interview.session
-        if session is None:
-            return
-        self._fill_colors()
         known, entries = self._by_id, []
-        for h in session.notes.highlights:
+        if session is not None:  # none open: across the study, the others are listed
+            self._fill_colors()
+        for h in session.notes.highlights if session is not None else ():
             entry = known.get(h.id)
             place = self._place(h)
             if entry is None or entry.highlight is not h:
-                entry = Entry(h, place, session.code_names(h))
+                entry = self.study.entry(h, place, session.code_names(h))
             entries.append(entry.placed(place))
-        self._entries = entries
+        self._entries = self.study.merged(entries)
         self._by_id = {e.highlight.id: e for e in entries}
         self._tag_counts = Counter(t for e in entries for t in e.tags)
         self._fill_tags()
@@ -219,8 +210,8 @@ class AnnotationsPanel(QWidget):
     def _place(self, highlight: Highlight) -> str:
         assert self._interview.session is not None
         if highlight.orphan:
-            return ""
-        return self._interview.session.place_label(highlight.start)
+            return self.study.place("")
+        return self.study.place(self._interview.session.place_label(highlight.start))
 
     def _on_highlight_changed(self, before: Highlight | None, after: Highlight | None) -> None:
         """One highlight added (before None), removed (after None) or edited: its row only."""
@@ -239,7 +230,7 @@ class AnnotationsPanel(QWidget):
         new = (
             None
             if after is None or session is None
-            else Entry(after, self._place(after), session.code_names(after))
+            else self.study.entry(after, self._place(after), session.code_names(after))
         )
         if old is not None:
             self._forget(old)
@@ -293,7 +284,8 @@ class AnnotationsPanel(QWidget):
     def _passes(self, entry: Entry) -> bool:
         terms, color, tag = self._filter
         return (
-            (not color or entry.color == color)
+            self.study.keeps(entry)
+            and (not color or entry.color == color)
             and (not tag or tag in entry.tags)
             and all(term in entry.haystack for term in terms)
         )
@@ -315,7 +307,7 @@ class AnnotationsPanel(QWidget):
             pixmap = QPixmap(12, 12)
             pixmap.fill(swatch_color(color_id))
             items.append((QIcon(pixmap), label, color_id))
-        _refill(self.color_filter, "All colours", items)
+        refill_combo(self.color_filter, "All colours", items)
 
     def _fill_tags(self) -> bool:
         """Offer the tags in use; True if they changed."""
@@ -324,7 +316,7 @@ class AnnotationsPanel(QWidget):
         ):
             return False
         self._tags = sorted(self._tag_counts, key=str.casefold)
-        _refill(self.tag_filter, "All codes", [(QIcon(), f"#{t}", t) for t in self._tags])
+        refill_combo(self.tag_filter, "All codes", [(QIcon(), f"#{t}", t) for t in self._tags])
         return True
 
     def _refilter(self) -> None:
@@ -332,7 +324,7 @@ class AnnotationsPanel(QWidget):
         color, tag = self.color_filter.currentData(), self.tag_filter.currentData()
         self._filter = (terms, color, tag)
         # One comprehension per condition: a keystroke filters 10,000 rows in a few ms.
-        chosen = self._entries
+        chosen = self.study.narrow(self._entries)
         if color:
             chosen = [e for e in chosen if e.color == color]
         if tag:
@@ -350,7 +342,7 @@ class AnnotationsPanel(QWidget):
         rows, orphans = len(self._model.rows), self._model.orphans
         shown, total = rows - (1 if orphans else 0), len(self._entries)
         noun = "highlight" if total == 1 else "highlights"
-        filtered = bool(terms or color or tag)
+        filtered = bool(terms or color or tag) or self.study.narrowing
         self.count_label.setText(f"{shown} of {total}" if filtered else f"{total} {noun}")
 
     # Interaction -------------------------------------------------------------------------
@@ -371,21 +363,28 @@ class AnnotationsPanel(QWidget):
 
     def _jump(self, index: Index) -> None:
         entry = self._model.rows[index.row()] if index.isValid() else None
-        if entry is not None and not entry.highlight.orphan:
+        # A row of another interview opens it first (the rows are made again then).
+        if entry is not None and self.study.reach(entry) and not entry.highlight.orphan:
             self.jumpRequested.emit(entry.highlight.id)
+            self.select(entry.highlight.id)
 
     def _jump_current(self) -> None:
         self._jump(self.view.currentIndex())
 
+    def _current_entry(self) -> Entry | None:
+        index = self.view.currentIndex()
+        return self._model.rows[index.row()] if index.isValid() else None
+
     def _edit(self) -> None:
-        if (highlight_id := self.current_id()) is not None:
-            self.editNoteRequested.emit(highlight_id)
+        if (entry := self._current_entry()) is not None and self.study.reach(entry):
+            self.editNoteRequested.emit(entry.highlight.id)
 
     def _delete(self) -> None:
-        if (
-            highlight_id := self.current_id()
-        ) is not None and self._interview.controller is not None:
-            self._interview.controller.delete_highlight(highlight_id)
+        entry = self._current_entry()
+        if entry is not None and not self.study.is_open(entry):
+            self._interview.status.emit("Open its interview (Enter) to delete it there.", 5000)
+        elif entry is not None and self._interview.controller is not None:
+            self._interview.controller.delete_highlight(entry.highlight.id)
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         if watched is self.view and event.type() == QEvent.Type.KeyPress:

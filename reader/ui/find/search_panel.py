@@ -127,6 +127,7 @@ class SearchPanel(QWidget):
         self.scope = scope
         self._layout.insertWidget(1, scope.filter)
         scope.filter.currentIndexChanged.connect(lambda _i: self.search())
+        scope.grown.connect(self._grown)
         scope.owner.opened.connect(self.changed)
         scope.owner.closed.connect(self.changed)
 
@@ -189,7 +190,7 @@ class SearchPanel(QWidget):
         self.tree.setUpdatesEnabled(False)
         self.tree.clear()
         if self.study_results is not None:
-            populate(self.tree, self.study_results, GROUP_TITLES)
+            populate(self.tree, self.study_results.interviews, GROUP_TITLES)
         bold = QFont(self.tree.font())
         bold.setBold(True)
         restore = None
@@ -209,6 +210,12 @@ class SearchPanel(QWidget):
             self.tree.verticalScrollBar().setValue(scroll)
         self.tree.setUpdatesEnabled(True)
 
+    def _grown(self, found: list) -> None:
+        """More of a study's results: painted below the others, the current row kept."""
+        if self.study_results is not None:
+            populate(self.tree, found, GROUP_TITLES)
+            self._show_status()
+
     def _show_status(self) -> None:
         palette = self.palette()
         if self.error:
@@ -221,6 +228,7 @@ class SearchPanel(QWidget):
         elif self.study_results is not None and self.study_results.total:
             count = len(self.study_results.interviews)
             text = f"{self.study_results.total:,} in {count} interview{'' if count == 1 else 's'}"
+            text += ", searching…" if self.scope is not None and self.scope.searching else ""
             palette.setColor(QPalette.ColorRole.WindowText, theme.muted_color())
         elif not any(self.results.values()):
             text = "No results"
@@ -265,8 +273,10 @@ class SearchPanel(QWidget):
             return True
         if watched is self.edit:
             if key in (Qt.Key.Key_Return, Qt.Key.Key_Enter):
-                if self._timer.isActive() or not self.results:
+                if self._timer.isActive() or not (self.results or self.study_results):
                     self.search()
+                if self.scope is not None:
+                    self.scope.finish()  # every result, to go through them
                 self.focus_results()
                 return True
             if key in (Qt.Key.Key_Down, Qt.Key.Key_PageDown):

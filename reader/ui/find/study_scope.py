@@ -1,28 +1,40 @@
 """Search Everything across a study: every interview searched (the open one with its
 unsaved edits), results grouped by interview, then by kind, with counts; a filter keeps
 the interviews with one attribute value ("Role: nurse"). Activating a result opens its
-interview first."""
+interview first.
+
+The search streams: interviews are searched one at a time in slices of SLICE_S on the
+GUI thread, the first slice at once (a small study is done in it) and the rest from a
+zero timer, each slice's results handed on (`grown`) to be painted while the next is
+searched. A new search, or the study closing, drops the one under way.
+"""
 
 from __future__ import annotations
 
+import time
+from collections.abc import Iterable, Iterator
 from typing import Any
 
-from PySide6.QtCore import QObject, Qt
+from PySide6.QtCore import QObject, Qt, QTimer, Signal
 from PySide6.QtGui import QFont
 from PySide6.QtWidgets import QComboBox, QTreeWidget, QTreeWidgetItem
 
-from reader.core.search import KINDS
-from reader.core.study_search import StudyResults, collect, search_study
+from reader.core.search import KINDS, SearchError
+from reader.core.study_search import InterviewResults, StudyResults, search_study
 from reader.ui.find.result_delegate import kind_group
 from reader.ui.interview.open_interview import OpenInterview
+from reader.ui.library.attribute_filter import chosen_filters, fill_attribute_filter
 from reader.ui.library.open_study import OpenStudy
 from reader.ui.library.switcher import InterviewSwitcher
 
 INTERVIEW_ROLE = Qt.ItemDataRole.UserRole + 2
-ALL = "All interviews"
+SLICE_S = 0.03  # searched between two paints: the window stays responsive while it runs
 
 
 class StudyScope(QObject):
+    # InterviewResults found by a later slice of the search under way; [] with the end.
+    grown = Signal(list)
+
     def __init__(
         self, interview: OpenInterview, owner: OpenStudy, switcher: InterviewSwitcher
     ) -> None:
@@ -35,62 +47,89 @@ class StudyScope(QObject):
         owner.opened.connect(lambda _s: self.fill_filter())
         owner.changed.connect(self.fill_filter)
         owner.closed.connect(self.fill_filter)
+        owner.closed.connect(self.stop)
         self.fill_filter()
+        self.results = StudyResults()
+        self._pending: Iterator[InterviewResults] | None = None
+        self._timer = QTimer(self, interval=0)
+        self._timer.timeout.connect(self._next_slice)
 
     def active(self) -> bool:
         return self.owner.study is not None and self.switcher.texts is not None
 
     def fill_filter(self) -> None:
-        """One entry per value of each choice attribute and each value in use of the
-        others (participants too), so "only the nurses" is one pick."""
-        study = self.owner.study
-        current = self.filter.currentData()
-        self.filter.blockSignals(True)
-        self.filter.clear()
-        self.filter.addItem(ALL, None)
-        if study is not None:
-            for definition in study.data.attributes:
-                values = list(definition.options) if definition.type == "choice" else []
-                for entry in study.interviews:
-                    value = entry.attributes.get(definition.key)
-                    if value is not None and value not in values:
-                        values.append(value)
-                for value in values:
-                    self.filter.addItem(f"{definition.label}: {value}", (definition.key, value))
-        index = self.filter.findData(current)
-        self.filter.setCurrentIndex(max(0, index))
-        self.filter.setVisible(study is not None and self.filter.count() > 1)
-        self.filter.blockSignals(False)
+        fill_attribute_filter(self.filter, self.owner.study)
+        self.filter.setVisible(self.owner.study is not None and self.filter.count() > 1)
 
     def filters(self) -> dict[str, set[Any]] | None:
-        chosen = self.filter.currentData()
-        return {chosen[0]: {chosen[1]}} if chosen else None
+        return chosen_filters(self.filter)
+
+    @property
+    def searching(self) -> bool:
+        return self._pending is not None
 
     def search(self, query: str, options: dict[str, bool]) -> StudyResults:
-        """Raises SearchError for a bad regular expression."""
+        """Start a search, dropping any under way: the results of its first slice, to
+        which the later ones are added (see `grown`). SearchError for a bad pattern."""
         assert self.owner.study is not None and self.switcher.texts is not None
+        self.stop()
         if self.interview.controller is not None:
             self.interview.notes_data()  # the research notes as typed, into the session
-        return collect(
-            search_study(
-                self.owner.study,
-                query,
-                filters=self.filters(),
-                texts=self.switcher.texts,
-                **options,
-            )
+        found = search_study(
+            self.owner.study,
+            query,
+            filters=self.filters(),
+            texts=self.switcher.texts,
+            every=True,
+            **options,
         )
+        self.results, self._pending = StudyResults(), found
+        try:
+            self._slice()
+        except SearchError:  # a bad pattern, found when the first interview is searched
+            self.stop()
+            raise
+        if self._pending is not None:
+            self._timer.start()
+        return self.results
+
+    def finish(self) -> None:
+        """Search the rest now (Enter asks for the results)."""
+        if self._pending is not None:
+            self._timer.stop()
+            self.grown.emit(self._slice(float("inf")))
+
+    def stop(self) -> None:
+        self._timer.stop()
+        self._pending = None
+
+    def _next_slice(self) -> None:
+        self.grown.emit(self._slice())
+
+    def _slice(self, budget: float | None = None) -> list[InterviewResults]:
+        """Search interviews until `budget` seconds (SLICE_S) are spent; what they had."""
+        assert self._pending is not None
+        new: list[InterviewResults] = []
+        deadline = time.perf_counter() + (SLICE_S if budget is None else budget)
+        for one in self._pending:
+            if one.total:
+                self.results.add(one)
+                new.append(one)
+            if time.perf_counter() >= deadline:
+                return new
+        self.stop()
+        return new
 
     def open(self, interview_id: str) -> bool:
         """Open the result's interview (if it is not open); True when it is open now."""
         return self.switcher.open(interview_id) if interview_id != self.switcher.current else True
 
 
-def populate(tree: QTreeWidget, found: StudyResults, titles: dict[str, str]) -> None:
+def populate(tree: QTreeWidget, found: Iterable[InterviewResults], titles: dict[str, str]) -> None:
     """Interviews, each with its total; inside, the kinds with theirs; then the results."""
     bold = QFont(tree.font())
     bold.setBold(True)
-    for one in found.interviews:
+    for one in found:
         top = QTreeWidgetItem([f"{one.interview.title} ({one.total:,})"])
         top.setFont(0, bold)
         top.setData(0, INTERVIEW_ROLE, one.interview.id)

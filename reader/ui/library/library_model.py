@@ -1,12 +1,13 @@
 """The Library's rows: one per interview of the study, from the headers (no transcript is
-loaded), with a column per attribute; editing a cell changes the study through OpenStudy."""
+loaded), with a column per attribute; editing a cell or dragging a row to another place
+changes the study through OpenStudy."""
 
 from __future__ import annotations
 
 from dataclasses import replace
 from typing import Any
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
+from PySide6.QtCore import QAbstractTableModel, QMimeData, QModelIndex, QPersistentModelIndex, Qt
 from PySide6.QtGui import QFont, QPalette
 from PySide6.QtWidgets import (
     QApplication,
@@ -30,6 +31,7 @@ FIXED = [("title", "Title"), ("participant", "Participant"), ("date", "Date")]
 TAIL = [("highlights", "Highlights"), ("notes", "Notes"), ("read", "Read")]
 EDITABLE = {"title", "participant", "date"}
 NUMBERS = {"highlights", "notes", "read"}
+INTERVIEW_MIME = "application/x-interview-reader-interview"  # a row dragged: its id
 
 
 class LibraryModel(QAbstractTableModel):
@@ -110,9 +112,42 @@ class LibraryModel(QAbstractTableModel):
         flags = Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
         key = self.key(index.column())
         editable = key in EDITABLE or self.attribute(index.column()) is not None
-        if not self.owner.read_only and editable:
-            flags |= Qt.ItemFlag.ItemIsEditable
+        if not self.owner.read_only:
+            flags |= Qt.ItemFlag.ItemIsDragEnabled
+            if editable:
+                flags |= Qt.ItemFlag.ItemIsEditable
         return flags
+
+    # Moving a row by drag and drop -------------------------------------------------------
+
+    def supportedDropActions(self) -> Qt.DropAction:
+        return Qt.DropAction.MoveAction
+
+    def mimeTypes(self) -> list[str]:
+        return [INTERVIEW_MIME]
+
+    def mimeData(self, indexes: list[QModelIndex]) -> QMimeData:
+        mime = QMimeData()
+        if indexes:
+            mime.setData(INTERVIEW_MIME, self.rows[indexes[0].row()].id.encode("utf-8"))
+        return mime
+
+    def canDropMimeData(self, data: QMimeData, *_args: Any) -> bool:
+        return data.hasFormat(INTERVIEW_MIME) and not self.owner.read_only
+
+    def dropMimeData(
+        self, data: QMimeData, action: Qt.DropAction, row: int, column: int, parent: Index
+    ) -> bool:
+        """The dragged interview goes before `row` (or onto `parent`'s place; -1: last)."""
+        if not self.canDropMimeData(data) or self.owner.study is None:
+            return False
+        interview_id = bytes(data.data(INTERVIEW_MIME).data()).decode("utf-8", "replace")
+        source = self.row_of(interview_id)
+        if source < 0:
+            return False
+        target = row if row >= 0 else parent.row() if parent.isValid() else len(self.rows)
+        index = target - (1 if source < target else 0)
+        return index != source and self.owner.move(interview_id, index)
 
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         if not index.isValid():

@@ -2,7 +2,8 @@
 counts, how far read, then the attributes), sortable and filterable, edited in place.
 
 Enter or a double click opens an interview; F2 renames; Delete removes it from the study
-(the transcript and its notes stay on disk); Alt+Up/Down move it in the study's order.
+(the transcript and its notes stay on disk); Alt+Up/Down, or a drag, move it in the study's
+order.
 What needs a dialog or the window is asked for by signal.
 """
 
@@ -99,6 +100,13 @@ class LibraryPanel(QWidget):
         )
         self.view.setSortingEnabled(True)
         self.view.sortByColumn(-1, Qt.SortOrder.AscendingOrder)  # the study's order
+        # Rows move by drag and drop, in the study's order only (as with Alt+Up/Down).
+        self.view.setDragDropMode(QAbstractItemView.DragDropMode.DragDrop)
+        self.view.setDefaultDropAction(Qt.DropAction.MoveAction)
+        self.view.setDragDropOverwriteMode(False)
+        self.view.horizontalHeader().sortIndicatorChanged.connect(
+            lambda *_: self.view.setDragEnabled(self.in_study_order())
+        )
         self.view.setWordWrap(False)
         self.view.setShowGrid(False)
         self.view.setAlternatingRowColors(True)

@@ -12,9 +12,9 @@ import hashlib
 import json
 from pathlib import Path
 
-from PySide6.QtCore import QEvent, QMimeData, QObject, QSettings, QTimer
+from PySide6.QtCore import QEvent, QMimeData, QObject, QSettings, QTimer, Signal
 from PySide6.QtGui import QDropEvent
-from PySide6.QtWidgets import QDialog, QFileDialog, QMenu, QMessageBox, QWidget
+from PySide6.QtWidgets import QApplication, QDialog, QFileDialog, QMenu, QMessageBox, QWidget
 
 from reader.core.study_file import FILE_NAME
 from reader.ui.interview.open_interview import OpenInterview
@@ -28,6 +28,8 @@ LAST_KEY = "recent/study-interview"  # study folder -> the interview open there 
 
 
 class StudyActions(QObject):
+    nothingToOpen = Signal(str)  # a study opened with no interview that can: why
+
     def __init__(
         self,
         window: QWidget,
@@ -41,6 +43,10 @@ class StudyActions(QObject):
         self.settings = settings
         self.recent = RecentList(settings)
         switcher.switched.connect(self._remember_interview)
+        # An interview opened while the library has the focus: Undo stays the study's.
+        switcher.switched.connect(
+            lambda _id: self.undo_follows_focus(None, QApplication.focusWidget())
+        )
         window.setAcceptDrops(True)  # files and folders dropped anywhere on the window
         window.installEventFilter(self)
 
@@ -94,9 +100,15 @@ class StudyActions(QObject):
         self.recent.add(study.folder, study=True)
         ids = [e.id for e in study.interviews if not study.is_missing(e)]
         last = self._last_interview(study.folder)
-        for interview_id in ([last] if last in ids else []) + ids[:1]:
-            if self.switcher.open(interview_id):
-                break
+        if not any(self.switcher.open(i) for i in ([last] if last in ids else []) + ids[:1]):
+            # The interview open before must not look like one of this study's.
+            self.nothingToOpen.emit(
+                "None of this study's transcripts is where study.json says: locate them "
+                "in the Library (right-click ▸ Locate Transcript…)."
+                if study.interviews
+                else "This study has no interviews yet: add them with the Library's Add "
+                "button or drop files on the window."
+            )
         self.owner.tell_notice()
         return True
 

@@ -15,7 +15,7 @@ import contextlib
 import threading
 from dataclasses import dataclass
 
-from PySide6.QtCore import QObject, Signal
+from PySide6.QtCore import QObject, QPoint, QTimer, Signal
 from PySide6.QtWidgets import QPlainTextEdit, QTextEdit
 
 from reader.core.study import Study
@@ -24,6 +24,8 @@ from reader.core.study_texts import StudyTexts
 from reader.ui.interview.open_interview import OpenInterview
 from reader.ui.library.library_panel import LibraryPanel
 from reader.ui.library.open_study import OpenStudy
+
+WARM_DELAY_MS = 700  # after the window's first paint
 
 
 @dataclass
@@ -54,9 +56,12 @@ class InterviewSwitcher(QObject):
         self.texts: StudyTexts | None = None
         owner.opened.connect(self._study_opened)
         owner.closed.connect(self._study_closed)
+        # Scrolled, or laid out further (a long text is laid out after its first page).
         reader.verticalScrollBar().valueChanged.connect(self._scrolled)
+        reader.verticalScrollBar().rangeChanged.connect(self._scrolled)
         interview.highlightChanged.connect(self._count)
         interview.replaced.connect(self._count)
+        owner.changed.connect(self.show_study_colors)  # edited, undone, or merged from disk
 
     def _study_opened(self, study: object) -> None:
         assert self.owner.study is not None
@@ -65,8 +70,13 @@ class InterviewSwitcher(QObject):
         self.panel.model.read = load_read_positions(self.owner.study.folder)
         self.panel.reload()
         self.texts = StudyTexts(self.owner.study)
-        # Search across the study should not wait for every interview to load.
-        threading.Thread(target=self._warm, args=(self.texts,), daemon=True).start()
+        # Search across the study should not wait for the interviews to load; nor should
+        # the first paint wait for the GIL the loading thread holds.
+        QTimer.singleShot(WARM_DELAY_MS, self._start_warming)
+
+    def _start_warming(self) -> None:
+        if self.texts is not None:
+            threading.Thread(target=self._warm, args=(self.texts,), daemon=True).start()
 
     @staticmethod
     def _warm(texts: StudyTexts) -> None:
@@ -105,14 +115,34 @@ class InterviewSwitcher(QObject):
         self.current = interview_id
         session = self.interview.session
         assert session is not None
-        if any(session.notes.colors.get(k) != v for k, v in study.data.colors.items()):
-            study.shared_notes(session.notes)
-            self.interview.colorsChanged.emit()
+        self.show_study_colors()
         if self.texts is not None:
             self.texts.put(interview_id, session)
         self.panel.set_current(interview_id)
         self._restore_place(interview_id)
+        QTimer.singleShot(0, self._scrolled)  # a text that fits is read at a glance
         self.switched.emit(interview_id)
+        return True
+
+    def show_study_colors(self) -> None:
+        """The study's colour labels in the open interview (they are the study's)."""
+        session, study = self.interview.session, self.owner.study
+        if session is None or study is None or not self.current:
+            return
+        if any(session.notes.colors.get(k) != v for k, v in study.data.colors.items()):
+            session.notes.colors = {**session.notes.colors, **study.data.colors}
+            self.interview.colorsChanged.emit()
+
+    def set_color_labels(self, labels: dict[str, str]) -> bool:
+        """Edit ▸ Highlight Colours… in a study: the labels go to study.json (undoable)
+        and every interview shows them. False when no study is open."""
+        study = self.owner.study
+        if study is None:
+            return False
+        if labels != {k: study.data.colors.get(k) for k in labels}:
+            self.owner.run(
+                "Rename Colours", lambda: study.set_color_labels(labels), study.set_color_labels
+            )
         return True
 
     def study_and_texts(self) -> tuple[Study, StudyTexts] | None:
@@ -166,15 +196,15 @@ class InterviewSwitcher(QObject):
 
     # How far each interview was read, and its counts -------------------------------------
 
-    def _scrolled(self, value: int) -> None:
-        if not self.current:
+    def _scrolled(self, *_args: object) -> None:
+        """How far the open interview was read: the share of its text above the bottom
+        of the reader (by characters, so a text still being laid out counts right)."""
+        if not self.current or self.interview.session is None:
             return
-        bar = self.reader.verticalScrollBar()
-        share = (
-            1.0
-            if bar.maximum() <= 0
-            else (value + bar.pageStep()) / (bar.maximum() + bar.pageStep())
-        )
+        viewport = self.reader.viewport()
+        corner = QPoint(viewport.width() - 1, viewport.height() - 1)
+        seen = self.reader.cursorForPosition(corner).position()
+        share = seen / max(1, self.reader.document().characterCount() - 1)
         if share > self.panel.model.read.get(self.current, 0.0) + 0.01:
             self.panel.model.set_read(self.current, min(1.0, share))
 

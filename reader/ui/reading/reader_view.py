@@ -20,6 +20,7 @@ from PySide6.QtGui import (
     QResizeEvent,
     QTextBlock,
     QTextCursor,
+    QTextDocument,
 )
 from PySide6.QtWidgets import QApplication, QMenu, QTextEdit, QToolTip, QWidget
 
@@ -124,6 +125,18 @@ class ReaderView(QTextEdit):
         self._update_margins()
         self.overview.set_matches([])
         self.overview.refresh()
+
+    def show_nothing(self, line: str) -> None:
+        """No interview open (a study whose transcripts are all missing): an empty page
+        with `line` saying why."""
+        previous, self.reading = self.reading, None
+        self.setExtraSelections([])
+        self.setDocument(QTextDocument(self))
+        self.setPlaceholderText(line)
+        if previous is not None:
+            previous.qdoc.deleteLater()
+        self.selection_bar.hide()
+        self.current_highlight_id = ""
 
     def highlight_changed(self, before: Highlight | None, after: Highlight | None) -> None:
         """Repaint the span of a highlight that was added, changed or removed."""

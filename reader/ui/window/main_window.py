@@ -43,6 +43,7 @@ from reader.ui.window.actions import Actions, build_actions, build_menus
 from reader.ui.window.banner import Banner
 from reader.ui.window.focus_marker import FocusMarker
 from reader.ui.window.shortcuts import show_shortcuts
+from reader.ui.window.study_wiring import wire_study_extras
 from reader.ui.window.window_state import fit_screen, restore_state, save_state, settings
 
 SAVE_STATES = {"saved": "Saved", "saving": "Saving…", "read-only": "Read-only"}
@@ -223,13 +224,9 @@ class MainWindow(QMainWindow):
 
     def _wire_study(self) -> None:
         """Studies (#12): the library, switching interviews, opening and recent files."""
-        study, library, switcher, opening = (
-            self.study,
-            self.library,
-            self.switcher,
-            self.study_actions,
-        )
-        actions = self.actions
+        study, library, switcher = self.study, self.library, self.switcher
+        opening, actions = self.study_actions, self.actions
+        wire_study_extras(self)  # annotations across the study, its colours, nothing open
         self.interview.undo_group.addStack(study.undo_stack)
         QApplication.instance().focusChanged.connect(opening.undo_follows_focus)
         study.opened.connect(self._show_library)

@@ -1,0 +1,142 @@
+"""The Library, continued: a study whose transcripts are all missing opens with no
+interview on screen; how far each interview was read follows the reading; rows move by
+drag and drop."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+import orjson
+import pytest
+from PySide6.QtCore import QMimeData, QPoint, QPointF, Qt
+from PySide6.QtGui import QDropEvent
+
+from reader.core.study import open_study
+from reader.ui.library.library_model import INTERVIEW_MIME
+from reader.ui.window.main_window import MainWindow
+
+
+def study_json(folder: Path) -> dict[str, Any]:
+    return orjson.loads((folder / "study.json").read_bytes())
+
+
+def test_a_study_with_every_transcript_missing_shows_no_interview(
+    make_window: Callable[..., MainWindow], folder: Path, dialogs: Any, qtbot: Any
+) -> None:
+    study = open_study(folder)
+    study.save()
+    moved = folder.parent / "moved"
+    moved.mkdir()
+    for name in ("P01 Ana.txt", "P02 Ben.txt", "P10 Cem.txt"):
+        (folder / name).rename(moved / name)
+    window = make_window()  # the bundled interview, open before
+    assert window.interview.session is not None
+    assert window.study_actions.open_path(folder)
+    assert window.interview.session is None
+    assert window.reader.reading is None and window.reader.document().isEmpty()
+    assert "None of this study's transcripts" in window.reader.placeholderText()
+    assert "Locate Transcript" in window.banner.label.text()
+    assert window.notes_editor.isReadOnly() and window.notes_editor.toPlainText() == ""
+    assert window.outline.count() == 0
+    assert window.windowTitle() == "Interview Reader"
+    assert window.library.count.text() == "3 interviews, 3 missing"
+    # Locating one opens it, writable.
+    dialogs.open_answers.append(str(moved / "P02 Ben.txt"))
+    window.study_actions.relocate(window.library.model.rows[1].id)
+    assert "hour before dawn" in window.interview.session.document.text
+    assert not window.notes_editor.isReadOnly()
+    assert window.reader.reading is not None
+
+
+def test_an_empty_new_study_shows_no_interview(
+    make_window: Callable[..., MainWindow], tmp_path: Path
+) -> None:
+    window = make_window()
+    empty = tmp_path / "empty study"
+    empty.mkdir()
+    assert window.study_actions.open_path(empty)
+    assert window.interview.session is None
+    assert "no interviews yet" in window.reader.placeholderText()
+
+
+@pytest.fixture
+def long_folder(folder: Path) -> Path:
+    lines = [f"Q: Question {i}?\nA: An answer about night shift number {i}.\n" for i in range(300)]
+    (folder / "P01 Ana.txt").write_text("".join(lines), encoding="utf-8")
+    return folder
+
+
+def test_how_far_each_interview_was_read_follows_the_reading(
+    make_study_window: Callable[[Path], MainWindow], long_folder: Path, qtbot: Any
+) -> None:
+    window = make_study_window(long_folder)
+    model = window.library.model
+    ana, ben = model.rows[0].id, model.rows[1].id
+
+    def read(interview_id: str) -> float:
+        return model.read.get(interview_id, 0.0)
+
+    qtbot.waitUntil(lambda: read(ana) > 0)
+    assert read(ana) < 0.5  # the first page of a long interview
+    bar = window.reader.verticalScrollBar()
+    bar.setValue(bar.maximum() // 2)
+    assert 0.4 < read(ana) < 0.7
+    assert model.data(model.index(0, model.columnCount() - 1)).endswith("%")
+    bar.setValue(bar.maximum())
+    assert read(ana) == pytest.approx(1.0, abs=0.01)
+    assert model.data(model.index(0, model.columnCount() - 1)) == "✓"
+    bar.setValue(0)
+    assert read(ana) == pytest.approx(1.0, abs=0.01)  # read stays read
+    window.switcher.open(ben)
+    qtbot.waitUntil(lambda: read(ben) >= 0.99)  # short: read at a glance
+
+
+def drop(window: MainWindow, interview_id: str, row: int, lower: bool = False) -> None:
+    """Drop the interview's row on the upper (or lower) half of `row`, as a drag ends."""
+    view = window.library.view
+    rect = view.visualRect(window.library.proxy.index(row, 0))
+    point = QPoint(rect.center().x(), rect.bottom() - 2 if lower else rect.top() + 2)
+    mime = QMimeData()
+    mime.setData(INTERVIEW_MIME, interview_id.encode())
+    event = QDropEvent(
+        QPointF(point),
+        Qt.DropAction.MoveAction,
+        mime,
+        Qt.MouseButton.LeftButton,
+        Qt.KeyboardModifier.NoModifier,
+    )
+    view.dropEvent(event)
+
+
+def test_rows_move_by_drag_and_drop_undoably(
+    make_study_window: Callable[[Path], MainWindow], folder: Path, qtbot: Any
+) -> None:
+    window = make_study_window(folder)
+    ana, ben, cem = (h.id for h in window.library.model.rows)
+    assert (
+        window.library.model.flags(
+            window.library.proxy.mapToSource(window.library.proxy.index(0, 0))
+        )
+        & Qt.ItemFlag.ItemIsDragEnabled
+    )
+    drop(window, cem, 0)  # Cem above Ana
+    qtbot.waitUntil(lambda: [h.id for h in window.library.model.rows] == [cem, ana, ben])
+    assert [i["title"] for i in study_json(folder)["interviews"]] == [
+        "P10 Cem",
+        "P01 Ana",
+        "P02 Ben",
+    ]
+    drop(window, cem, 2, lower=True)  # below Ben, the last
+    qtbot.waitUntil(lambda: [h.id for h in window.library.model.rows] == [ana, ben, cem])
+    drop(window, ana, 0)  # onto itself: nothing
+    assert [h.id for h in window.library.model.rows] == [ana, ben, cem]
+    window.library.view.setFocus()
+    window.actions.undo.trigger()
+    qtbot.waitUntil(lambda: [h.id for h in window.library.model.rows] == [cem, ana, ben])
+    # Sorted by a column, rows cannot be dragged (the order shown is not the study's).
+    window.library.view.sortByColumn(0, Qt.SortOrder.DescendingOrder)
+    assert not window.library.view.dragEnabled()
+    window.library.study_order()
+    assert window.library.view.dragEnabled()

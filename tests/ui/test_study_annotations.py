@@ -1,0 +1,143 @@
+"""The Annotations panel across a study: this interview or every one, narrowed by
+interview, colour, code and attribute; a row of another interview opens it at the
+highlight; the other interviews' highlights are read from their notes files alone."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+import pytest
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QComboBox
+
+from reader.core.annotations import make_highlight
+from reader.core.store import save_notes
+from reader.core.study import open_study
+from reader.ui.annotations.panel import AnnotationsPanel
+from reader.ui.window.main_window import MainWindow
+
+# (interview, word, colour, code names, note) for each highlight written before opening.
+MARKS = [
+    (0, "coffee", "yellow", ("drinks",), ""),
+    (0, "handover", "green", (), "the shift change"),
+    (1, "dawn", "green", ("time",), ""),
+    (2, "patients", "blue", (), ""),
+    (2, "coffee", "yellow", ("drinks",), "again"),
+]
+
+
+@pytest.fixture
+def window(make_study_window: Callable[[Path], MainWindow], folder: Path) -> MainWindow:
+    study = open_study(folder)
+    study.define_attribute("Role", "choice", ["nurse", "porter"])
+    book = study.writable_codebook()
+    codes = {name: book.create(name).id for name in ("drinks", "time")}
+    for i, entry in enumerate(study.interviews):
+        study.set_attribute(entry.id, "role", "porter" if i == 2 else "nurse")
+        session = study.open_session(entry)
+        text = session.document.text
+        for _, word, color, names, note in [m for m in MARKS if m[0] == i]:
+            start = text.index(word)
+            highlight = make_highlight(text, start, start + len(word), color)
+            session.add_highlight(highlight.edited(codes=tuple(codes[n] for n in names), note=note))
+        save_notes(study.notes_path(entry), session.notes)
+    study.save()
+    window = make_study_window(folder)
+    window.actions.focus_annotations.trigger()
+    return window
+
+
+def quotes(panel: AnnotationsPanel) -> list[str]:
+    return [panel._model.rows[r].highlight.exact for r in range(len(panel._model.rows))]
+
+
+def pick(combo: QComboBox, text: str) -> None:
+    index = combo.findText(text)
+    assert index >= 0, [combo.itemText(i) for i in range(combo.count())]
+    combo.setCurrentIndex(index)
+
+
+def test_this_interview_then_the_whole_study_in_its_order(window: MainWindow) -> None:
+    panel = window.annotations
+    assert panel.study.bar.isVisible()
+    assert not panel.study.attribute.isVisible()  # only across the study
+    assert quotes(panel) == ["coffee", "handover"]
+    assert panel.count_text() == "2 highlights"
+    pick(panel.study.scope, "All interviews")
+    assert quotes(panel) == ["coffee", "handover", "dawn", "patients", "coffee"]
+    assert panel.count_text() == "5 highlights"
+    places = [panel._model.rows[r].place for r in range(5)]
+    assert places[0].startswith("P01 Ana · ") and places[2:] == ["P02 Ben", "P10 Cem", "P10 Cem"]
+    assert panel.study.attribute.isVisible()
+
+
+def test_narrowed_by_interview_colour_code_and_attribute(window: MainWindow) -> None:
+    panel = window.annotations
+    pick(panel.study.scope, "All interviews")
+    pick(panel.color_filter, "Method")  # green
+    assert quotes(panel) == ["handover", "dawn"]
+    assert panel.count_text() == "2 of 5"
+    pick(panel.color_filter, "All colours")
+    pick(panel.tag_filter, "#drinks")
+    assert quotes(panel) == ["coffee", "coffee"]
+    pick(panel.study.attribute, "Role: porter")
+    assert quotes(panel) == ["coffee"]
+    assert panel._model.rows[0].highlight.note == "again"
+    pick(panel.tag_filter, "All codes")
+    pick(panel.study.attribute, "Any attribute value")
+    pick(panel.study.scope, "P02 Ben")
+    assert quotes(panel) == ["dawn"]
+    assert panel.count_text() == "1 of 5"
+
+
+def test_enter_on_another_interviews_row_opens_it_at_the_highlight(
+    window: MainWindow, qtbot: Any
+) -> None:
+    panel = window.annotations
+    pick(panel.study.scope, "All interviews")
+    ben = window.library.model.rows[1].id
+    row = quotes(panel).index("dawn")
+    panel.view.setCurrentIndex(panel._rows.index(row, 0))
+    panel.view.setFocus()
+    qtbot.keyClick(panel.view, Qt.Key.Key_Return)
+    assert window.switcher.current == ben
+    assert window.reader.current_highlight_id == panel.current_id()
+    assert window.interview.session.highlight(panel.current_id()).exact == "dawn"
+    # Still the whole study, now with Ben's highlights as the open interview's.
+    assert quotes(panel) == ["coffee", "handover", "dawn", "patients", "coffee"]
+    assert panel._model.rows[row].place.startswith("P02 Ben · ")
+
+
+def test_delete_asks_for_the_interview_to_be_open(window: MainWindow, qtbot: Any) -> None:
+    panel = window.annotations
+    pick(panel.study.scope, "All interviews")
+    panel.view.setCurrentIndex(panel._rows.index(3, 0))  # Cem's "patients"
+    panel.view.setFocus()
+    qtbot.keyClick(panel.view, Qt.Key.Key_Delete)
+    assert len(quotes(panel)) == 5
+    assert "Open its interview" in window.statusBar().currentMessage()
+    panel.view.setCurrentIndex(panel._rows.index(0, 0))  # Ana's own, open now
+    qtbot.keyClick(panel.view, Qt.Key.Key_Delete)
+    assert quotes(panel) == ["handover", "dawn", "patients", "coffee"]
+
+
+def test_a_highlight_added_here_joins_the_study_list_in_place(window: MainWindow) -> None:
+    panel = window.annotations
+    pick(panel.study.scope, "All interviews")
+    text = window.interview.session.document.text
+    start = text.index("night")
+    window.interview.controller.add_highlight(start, start + 5, "yellow")
+    assert quotes(panel) == ["night", "coffee", "handover", "dawn", "patients", "coffee"]
+
+
+def test_a_missing_transcripts_highlights_are_listed_from_its_notes(
+    window: MainWindow, folder: Path, qtbot: Any
+) -> None:
+    (folder / "P10 Cem.txt").unlink()
+    window.study.check_disk()
+    panel = window.annotations
+    pick(panel.study.scope, "P10 Cem")
+    assert quotes(panel) == ["patients", "coffee"]
+    assert all(panel._model.rows[r].place == "P10 Cem" for r in range(2))

@@ -1,0 +1,51 @@
+"""In a study the colour labels are the study's: Edit ▸ Highlight Colours… writes them to
+study.json (undoable from the library) and every interview shows them."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+import orjson
+import pytest
+
+from reader.ui.window.main_window import MainWindow
+
+
+@pytest.fixture
+def window(make_study_window: Callable[[Path], MainWindow], folder: Path) -> MainWindow:
+    return make_study_window(folder)
+
+
+def study_colors(folder: Path) -> dict[str, str]:
+    return orjson.loads((folder / "study.json").read_bytes())["colors"]
+
+
+def test_colour_labels_go_to_the_study_and_every_interview(
+    window: MainWindow, folder: Path, dialogs: Any, qtbot: Any
+) -> None:
+    dialogs.color_answers.append({"green": "Casting"})
+    window.actions.color_labels.trigger()
+    assert study_colors(folder)["green"] == "Casting"
+    assert window.interview.session.notes.colors["green"] == "Casting"
+    assert window.annotations.color_filter.findText("Casting") >= 0
+    window.switcher.step(1)
+    assert window.interview.session.notes.colors["green"] == "Casting"
+    # Undone from the library, where the study's history is.
+    window.library.view.setFocus()
+    assert window.actions.undo.text().replace("&", "") == "Undo Rename Colours"
+    window.actions.undo.trigger()
+    qtbot.waitUntil(lambda: study_colors(folder)["green"] == "Method")
+    assert window.interview.session.notes.colors["green"] == "Method"
+
+
+def test_a_read_only_study_refuses_and_the_labels_stay(
+    make_study_window: Callable[[Path], MainWindow], folder: Path, dialogs: Any
+) -> None:
+    make_study_window(folder)  # the first window holds the study
+    second = make_study_window(folder)
+    dialogs.color_answers.append({"green": "Casting"})
+    second.actions.color_labels.trigger()
+    assert second.interview.session.notes.colors["green"] == "Method"
+    assert "read-only" in second.banner.text() or "read-only" in second.statusBar().currentMessage()
