@@ -37,6 +37,18 @@ class RoleCorrection:
     role: Role
 
 
+@dataclass(frozen=True)
+class RecordingRef:
+    """The recording of the interview: `path` relative to the notes file's folder (or
+    absolute when it is on another drive), where playback stood in `position_ms`."""
+
+    path: str
+    position_ms: int = 0
+
+    def to_json(self) -> dict[str, Any]:
+        return {"path": self.path, "position_ms": self.position_ms}
+
+
 @dataclass
 class NotesData:
     """Everything the notes file holds for one document."""
@@ -49,6 +61,7 @@ class NotesData:
     notes: str = ""
     roles: list[RoleCorrection] = field(default_factory=list)
     speakers: dict[str, str] = field(default_factory=dict)
+    recording: RecordingRef | None = None
     # What loading repaired (never saved): told to the user when the notes open.
     notices: list[str] = field(default_factory=list, compare=False, repr=False)
 
@@ -72,6 +85,8 @@ class NotesData:
                 ],
                 "speakers": self.speakers,
             }
+        if self.recording is not None:
+            data["recording"] = self.recording.to_json()
         data["notes"] = self.notes
         data["highlights"] = (
             list(self.highlights) if native_highlights else [h.to_json() for h in self.highlights]
@@ -107,6 +122,11 @@ class NotesData:
                 for r in structure.get("roles", [])
             ],
             speakers=dict(structure.get("speakers", {})),
+            recording=(
+                RecordingRef(r["path"], int(r.get("position_ms", 0)))
+                if (r := data.get("recording"))
+                else None
+            ),
         )
 
 
