@@ -6,7 +6,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from PySide6.QtCore import Qt
-from PySide6.QtGui import QAction, QKeySequence, QUndoGroup
+from PySide6.QtGui import QAction, QActionGroup, QKeySequence, QUndoGroup
 from PySide6.QtWidgets import QMainWindow
 
 
@@ -43,6 +43,7 @@ class Actions:
     bullet_list: QAction
     block_quote: QAction
     about: QAction
+    playback: Playback
 
     def format_actions(self) -> list[QAction]:
         return [
@@ -146,6 +147,7 @@ def build_actions(window: QMainWindow, undo_group: QUndoGroup) -> Actions:
         bullet_list=_format_action(window, "Bullet &List", "Ctrl+Shift+8", "- item"),
         block_quote=_format_action(window, "Block &Quote", "Ctrl+Shift+.", "> quote"),
         about=_action(window, "&About Interview Reader", None),
+        playback=build_playback(window),
     )
 
 
@@ -177,10 +179,79 @@ TOOLBAR_TEXT = {
 }
 
 
+# Playback (reader/ui/recording/) ---------------------------------------------------------
+# Window-wide keys, so they work while reading and while writing notes. Ctrl+Left/Right
+# stay the editors' word jumps (the notes editor and the reader's caret use them), so
+# skipping is Alt+Left/Right, which neither editor nor any action here uses.
+SPEEDS = (0.5, 0.75, 1.0, 1.25, 1.5, 2.0)  # the pitch is kept at each
+
+
+@dataclass
+class Playback:
+    attach: QAction
+    detach: QAction
+    play: QAction
+    back: QAction
+    forward: QAction
+    play_paragraph: QAction
+    insert_time: QAction
+    follow: QAction
+    typist_loop: QAction
+    speeds: list[QAction]
+
+
+def build_playback(window: QMainWindow) -> Playback:
+    follow = _checkable(
+        _action(window, "&Follow Along", None, "Mark and keep in view what is being said")
+    )
+    follow.setChecked(True)
+    follow.setIconText("Follow")
+    loop = _checkable(_action(window, "&Typist's Loop", None, "Every pause goes back two seconds"))
+    loop.setIconText("Loop")
+    speeds = QActionGroup(window)
+    return Playback(
+        attach=_action(window, "Attach &Recording…", None, "The interview's audio or video"),
+        detach=_action(window, "&Detach Recording", None, "Forget this interview's recording"),
+        play=_action(window, "&Play / Pause", "Ctrl+Space", "Play or pause the recording"),
+        back=_action(window, "&Back 5 Seconds", "Alt+Left", "Go back five seconds"),
+        forward=_action(window, "&Forward 5 Seconds", "Alt+Right", "Go forward five seconds"),
+        play_paragraph=_action(
+            window, "Play &Paragraph", "Ctrl+Shift+Space", "Play the paragraph at the caret"
+        ),
+        insert_time=_action(
+            window, "Insert &Time in Notes", "Ctrl+Shift+T", "A link that plays from now"
+        ),
+        follow=follow,
+        typist_loop=loop,
+        speeds=[_speed(speeds, rate) for rate in SPEEDS],
+    )
+
+
+def _speed(group: QActionGroup, rate: float) -> QAction:
+    action = group.addAction(f"{rate:g}×")
+    action.setData(rate)
+    action.setCheckable(True)
+    action.setChecked(rate == 1.0)
+    return action
+
+
+def _playback_menu(window: QMainWindow, playback: Playback) -> None:
+    menu = window.menuBar().addMenu("&Playback")
+    for action in (playback.play, playback.back, playback.forward, playback.play_paragraph):
+        menu.addAction(action)
+    speed = menu.addMenu("&Speed")
+    speed.addActions(playback.speeds)
+    menu.addSeparator()
+    menu.addActions([playback.follow, playback.typist_loop, playback.insert_time])
+    menu.addSeparator()
+    menu.addActions([playback.attach, playback.detach])
+
+
 def build_menus(window: QMainWindow, actions: Actions, view_toggles: list[QAction]) -> None:
     bar = window.menuBar()
     file_menu = bar.addMenu("&File")
     file_menu.addAction(actions.open)
+    file_menu.addAction(actions.playback.attach)
     file_menu.addAction(actions.show_notes_file)
     file_menu.addAction(actions.save_notes_as)
     file_menu.addAction(actions.restore_backup)
@@ -219,5 +290,6 @@ def build_menus(window: QMainWindow, actions: Actions, view_toggles: list[QActio
     view_menu.addAction(actions.focus_annotations)
     view_menu.addAction(actions.focus_outline)
     view_menu.addAction(actions.cycle_panes)
+    _playback_menu(window, actions.playback)
     help_menu = bar.addMenu("&Help")
     help_menu.addAction(actions.about)

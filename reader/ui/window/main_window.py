@@ -32,6 +32,8 @@ from reader.ui.notes.notes_pane import NotesPane
 from reader.ui.notes.quoting import NotesQuoting
 from reader.ui.outline.outline import OutlineList
 from reader.ui.reading.reader_view import ReaderView
+from reader.ui.recording.player_bar import PlayerBar
+from reader.ui.recording.recording import SKIP_MS, Recording
 from reader.ui.window.actions import Actions, build_actions, build_menus
 from reader.ui.window.banner import Banner
 
@@ -53,6 +55,7 @@ class MainWindow(QMainWindow):
         self.notes_pane = NotesPane(self.interview)
         self.notes_editor = self.notes_pane.editor
         self.banner = Banner()
+        self.player_bar = PlayerBar()  # shown while the interview has a recording
         self.splitter = QSplitter(Qt.Orientation.Horizontal)
         self._lay_out_centre()
         self.outline = OutlineList()
@@ -83,6 +86,17 @@ class MainWindow(QMainWindow):
             self.interview, self.reader, self.notes_pane, self.editing, self.actions.toggle_preview
         )
         self.transfers = Transfers(self.interview, self.reader, self)
+        playback = self.actions.playback
+        self.player_bar.set_actions(
+            playback.back,
+            playback.play,
+            playback.forward,
+            playback.speeds,
+            [playback.typist_loop, playback.follow],
+        )
+        self.recording = Recording(
+            self.interview, self.reader, self.notes_pane, self.player_bar, self
+        )
         self._wire()
         self._fit_screen()
         self._restore_state()
@@ -95,6 +109,7 @@ class MainWindow(QMainWindow):
         column_layout.setContentsMargins(0, 0, 0, 0)
         column_layout.setSpacing(0)
         column_layout.addWidget(self.reader, 1)
+        column_layout.addWidget(self.player_bar)
         column_layout.addWidget(self.find_bar)
         self.splitter.setObjectName("reader-notes-splitter")
         self.splitter.addWidget(column)
@@ -194,6 +209,23 @@ class MainWindow(QMainWindow):
         actions.bullet_list.triggered.connect(lambda: editor.set_line_prefix("- "))
         actions.block_quote.triggered.connect(lambda: editor.set_line_prefix("> "))
         actions.about.triggered.connect(self._about)
+        # The recording (reader/ui/recording/): the interview's signals, then the Playback menu.
+        recording, playback = self.recording, actions.playback
+        interview.opened.connect(recording.interview_opened)
+        interview.replaced.connect(recording.interview_replaced)
+        interview.aboutToClose.connect(recording.interview_closing)
+        self.notes_pane.linkActivated.connect(recording.follow_link)
+        playback.attach.triggered.connect(recording.choose)
+        playback.detach.triggered.connect(recording.detach)
+        playback.play.triggered.connect(recording.toggle)
+        playback.back.triggered.connect(lambda: recording.skip(-SKIP_MS))
+        playback.forward.triggered.connect(lambda: recording.skip(SKIP_MS))
+        playback.play_paragraph.triggered.connect(recording.play_paragraph)
+        playback.insert_time.triggered.connect(recording.insert_time)
+        playback.follow.toggled.connect(recording.set_follow)
+        playback.typist_loop.toggled.connect(recording.set_typist_loop)
+        for speed in playback.speeds:
+            speed.triggered.connect(lambda _=False, a=speed: recording.set_rate(a.data()))
 
     # Opening -----------------------------------------------------------------------------
 
