@@ -41,10 +41,11 @@ class FollowOverlay(QWidget):
         self._font = theme.ui_font()
         self._font.setPointSizeF(theme.READING_POINT_SIZE * 0.72)
         self._user_scrolled = 0.0
-        self._scrolling = False
         reader.viewport().installEventFilter(self)
         bar = reader.verticalScrollBar()
-        bar.valueChanged.connect(self._scrolled)
+        bar.valueChanged.connect(self._fit)
+        # The wheel, a drag or a click on the scroll bar: the reader is looking elsewhere.
+        bar.actionTriggered.connect(self._scrolled)
         reader.horizontalScrollBar().valueChanged.connect(self._fit)
         self._fit()
         self.hide()
@@ -77,22 +78,21 @@ class FollowOverlay(QWidget):
             self._keep_in_view(*spoken)
 
     def _keep_in_view(self, start: int, end: int) -> None:
-        if time.monotonic() - self._user_scrolled < HANDS_OFF_S:
+        if time.monotonic() - self._user_scrolled < HANDS_OFF_S or self.reader.reading is None:
             return
-        rects = self.reader.highlights.rects(start, end)
-        height = self.reader.viewport().height()
-        if rects and rects[0].top() >= 0 and rects[-1].bottom() <= height:
-            return
+        # Block rectangles, not line ones: a block far below is not laid out line by line yet.
+        doc, reading = self.reader.document(), self.reader.reading
+        layout = doc.documentLayout()
+        top = layout.blockBoundingRect(doc.findBlock(reading.to_qt(start))).top()
+        bottom = layout.blockBoundingRect(doc.findBlock(reading.to_qt(end))).bottom()
         bar = self.reader.verticalScrollBar()
-        top = bar.value() + (rects[0].top() if rects else 0)
-        self._scrolling = True
+        height = self.reader.viewport().height()
+        if top >= bar.value() and bottom <= bar.value() + height:
+            return
         bar.setValue(max(0, round(top - height / 3)))
-        self._scrolling = False
 
     def _scrolled(self) -> None:
-        if not self._scrolling:
-            self._user_scrolled = time.monotonic()
-        self._fit()
+        self._user_scrolled = time.monotonic()
 
     def _fit(self) -> None:
         self.setGeometry(self.reader.viewport().rect())
@@ -147,25 +147,29 @@ class FollowOverlay(QWidget):
         painter.end()
 
     def _paint_times(self, painter: QPainter, visible: tuple[int, int]) -> None:
-        """Each timed turn's time in the right margin, where there is room for it."""
+        """Each timed turn's time in the right margin where there is room, else in the
+        left margin under the speaker (on its paragraph's second line)."""
         assert self.table is not None
+        session = self.reader.session
         frame = self.reader.document().rootFrame().frameFormat()
         column_right = self.width() - frame.rightMargin()
         metrics = QFontMetricsF(self._font)
-        if self.width() - column_right < metrics.horizontalAdvance("0:00:00") + 20:
-            return
+        right = self.width() - column_right >= metrics.horizontalAdvance("0:00:00") + 20
         painter.setFont(self._font)
         painter.setPen(theme.muted_color())
         lo = max(0, bisect_right(self._starts, visible[0]) - 1)
         hi = min(bisect_left(self._starts, visible[1] + 1), lo + MAX_TIMES)
         for entry in self.table.entries[lo:hi]:
-            rects = self.reader.highlights.rects(entry.start, entry.start + 1)
-            if not rects:
+            segment = session.segment_at(entry.start)
+            lines = self.reader.highlights.rects(
+                entry.start, segment.end if segment is not None else entry.start + 1
+            )
+            if not lines or (not right and len(lines) < 2):
                 continue
             label = format_time(entry.start_ms)
-            line = rects[0]
-            baseline = line.top() + (line.height() + metrics.ascent() - metrics.descent()) / 2
-            point = QPointF(column_right + 14, baseline)
-            painter.drawText(point, label)
             width = metrics.horizontalAdvance(label)
-            self._hits.append((QRectF(point.x(), line.top(), width, line.height()), entry.start_ms))
+            line = lines[0] if right else lines[1]
+            x = column_right + 14 if right else frame.leftMargin() - 18 - width
+            baseline = line.top() + (line.height() + metrics.ascent() - metrics.descent()) / 2
+            painter.drawText(QPointF(x, baseline), label)
+            self._hits.append((QRectF(x, line.top(), width, line.height()), entry.start_ms))

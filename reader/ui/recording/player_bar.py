@@ -30,7 +30,10 @@ class PlayerBar(QWidget):
         super().__init__(parent)
         self.setObjectName("player-bar")
         self.setAccessibleName("Recording player")
-        self.setAutoFillBackground(True)
+        # A hairline above, so the bar reads as the reader's own footer.
+        self.setAttribute(Qt.WidgetAttribute.WA_StyledBackground)
+        line = theme.mix(theme.text_color(), self.palette().window().color(), 0.82).name()
+        self.setStyleSheet(f"#player-bar {{ border-top: 1px solid {line}; }}")
         layout = QHBoxLayout(self)
         layout.setContentsMargins(10, 4, 10, 4)
         layout.setSpacing(4)
