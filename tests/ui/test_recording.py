@@ -13,7 +13,7 @@ from pathlib import Path
 
 import orjson
 import pytest
-from PySide6.QtCore import QPoint, Qt
+from PySide6.QtCore import Qt
 from PySide6.QtGui import QTextCursor
 from pytestqt.qtbot import QtBot
 
@@ -322,14 +322,15 @@ def test_opening_an_interview_without_a_recording_never_imports_qtmultimedia(
     tmp_path: Path,
 ) -> None:
     """In a fresh process: the window opens and paints the bundled interview."""
+    bundled, notes = ROOT / "resources" / "her-smell-interview.txt", tmp_path / "n.json"
     script = (
         "import sys\n"
+        "from pathlib import Path\n"
         "from PySide6.QtWidgets import QApplication\n"
         "app = QApplication([])\n"
         "from reader.ui.window.main_window import MainWindow\n"
         "w = MainWindow(); w.show()\n"
-        f"assert w.open_document(__import__('pathlib').Path({str(ROOT / 'resources' / 'her-smell-interview.txt')!r}),"
-        f" __import__('pathlib').Path({str(tmp_path / 'n.json')!r}))\n"
+        f"assert w.open_document(Path({str(bundled)!r}), Path({str(notes)!r}))\n"
         "for _ in range(20): app.processEvents()\n"
         "w.close()\n"
         "print(sorted(m for m in sys.modules if 'Multimedia' in m))\n"
