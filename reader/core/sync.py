@@ -17,7 +17,6 @@ from dataclasses import dataclass
 
 from reader.core.document import Document
 from reader.core.interview import Segment
-from reader.core.transcripts import time_ms
 
 MAX_SECONDS = 10**7  # ~115 days: a link beyond it is no time (and NaN or inf fails too)
 
@@ -66,6 +65,8 @@ class SyncTable:
     @classmethod
     def of(cls, document: Document, segments: Sequence[Segment]) -> SyncTable:
         """The table of a transcript: its file's timed turns, else the written times."""
+        from reader.core.transcripts import time_ms  # its regexes are not start-up's work
+
         timed = [t for t in document.turns if t.start_ms is not None]
         if timed:
             return cls(
@@ -124,6 +125,8 @@ def link_ms(url: str) -> int | None:
     """The milliseconds of a time link's target ("#t=83.5"), None for any other link."""
     if not url.startswith("#t="):
         return None
+    from reader.core.transcripts import time_ms
+
     value = url[3:].split(",")[0].removeprefix("npt:")
     try:
         seconds = float(value) if ":" not in value else (time_ms(value) or 0) / 1000

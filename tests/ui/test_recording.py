@@ -266,7 +266,7 @@ def test_a_recording_that_cannot_play_is_said_once_and_the_reader_works_on(
     talk.with_suffix(".wav").write_bytes(content)
     window = make_window(talk)
     bar = window.player_bar
-    qtbot.waitUntil(lambda: bar.locate_button.isVisible())
+    qtbot.waitUntil(lambda: bar.isVisible() and bar.locate_button.isVisible())
     assert "talk.wav" in bar.name_label.toolTip()
     assert not bar.slider.isEnabled()
     assert "talk.wav" in window.statusBar().currentMessage()
@@ -291,7 +291,7 @@ def test_a_missing_recording_is_shown_and_can_be_located(
     talk.with_suffix(".wav").rename(moved / "talk.wav")
     window = make_window(talk)
     bar = window.player_bar
-    qtbot.waitUntil(lambda: bar.locate_button.isVisible())
+    qtbot.waitUntil(lambda: bar.isVisible() and bar.locate_button.isVisible())
     assert "missing" in bar.name_label.toolTip()
     dialogs.open_answers.append(str(moved / "talk.wav"))
     qtbot.mouseClick(bar.locate_button, Qt.MouseButton.LeftButton)
@@ -313,7 +313,8 @@ def test_no_multimedia_module_is_one_message(
 
     monkeypatch.setattr(media, "multimedia", broken)
     window = make_window(talk)
-    qtbot.waitUntil(lambda: window.player_bar.locate_button.isVisible())
+    bar = window.player_bar
+    qtbot.waitUntil(lambda: bar.isVisible() and bar.locate_button.isVisible())
     assert window.statusBar().currentMessage() == "Recordings cannot be played here: no module."
     assert window.recording.player is None
 

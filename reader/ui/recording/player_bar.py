@@ -16,7 +16,6 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from reader.core.sync import format_time
 from reader.ui import theme
 
 PROBLEM_WIDTH = 320  # pixels of a problem shown in the bar; the tip holds all of it
@@ -30,6 +29,26 @@ class PlayerBar(QWidget):
         super().__init__(parent)
         self.setObjectName("player-bar")
         self.setAccessibleName("Recording player")
+        self._actions: tuple[QAction, QAction, QAction, list[QAction], list[QAction]] | None = None
+        self._buttons: list[QToolButton] = []
+        self.hide()
+
+    def set_actions(
+        self,
+        back: QAction,
+        play: QAction,
+        forward: QAction,
+        speeds: list[QAction],
+        switches: list[QAction],
+    ) -> None:
+        """The window's actions, shown as buttons once there is a recording (start-up
+        makes no widget for a bar it may never show); their keys and tips come with them."""
+        self._actions = (back, play, forward, speeds, switches)
+        self._play = play
+
+    def _build(self) -> None:
+        assert self._actions is not None
+        back, play, forward, speeds, switches = self._actions
         # A hairline above, so the bar reads as the reader's own footer.
         self.setAttribute(Qt.WidgetAttribute.WA_StyledBackground)
         line = theme.mix(theme.text_color(), self.palette().window().color(), 0.82).name()
@@ -37,7 +56,15 @@ class PlayerBar(QWidget):
         layout = QHBoxLayout(self)
         layout.setContentsMargins(10, 4, 10, 4)
         layout.setSpacing(4)
-        self._buttons: list[QToolButton] = []
+        style = self.style()
+        icons = {
+            back: QStyle.StandardPixmap.SP_MediaSeekBackward,
+            play: QStyle.StandardPixmap.SP_MediaPlay,
+            forward: QStyle.StandardPixmap.SP_MediaSeekForward,
+        }
+        for action, icon in icons.items():
+            action.setIcon(style.standardIcon(icon))
+            layout.addWidget(self._button(action, Qt.ToolButtonStyle.ToolButtonIconOnly))
         self.position_label = QLabel("0:00")
         self.length_label = QLabel("0:00")
         for label in (self.position_label, self.length_label):
@@ -59,7 +86,10 @@ class PlayerBar(QWidget):
         self.speed.setToolTip("Playback speed (the pitch is kept)")
         self.speed.setPopupMode(QToolButton.ToolButtonPopupMode.InstantPopup)
         self.speed.setAutoRaise(True)
-        self.speed.setText("1×")
+        self.speed.setText(next((a.text() for a in speeds if a.isChecked()), "1×"))
+        menu = QMenu(self.speed)
+        menu.addActions(speeds)
+        self.speed.setMenu(menu)
         self.name_label = QLabel()
         self.name_label.setObjectName("player-name")
         self.name_label.setStyleSheet(f"color: {theme.muted_color().name()};")
@@ -67,42 +97,17 @@ class PlayerBar(QWidget):
         self.locate_button.setText("Locate…")
         self.locate_button.setToolTip("Choose the recording's file")
         self.locate_button.clicked.connect(self.locateRequested)
-        self._layout = layout
-        self.hide()
-
-    def set_actions(
-        self,
-        back: QAction,
-        play: QAction,
-        forward: QAction,
-        speeds: list[QAction],
-        switches: list[QAction],
-    ) -> None:
-        """The window's actions as buttons: their keys and tips come with them."""
-        menu = QMenu(self.speed)
-        menu.addActions(speeds)
-        self.speed.setMenu(menu)
-        style = self.style()
-        icons = {
-            back: QStyle.StandardPixmap.SP_MediaSeekBackward,
-            play: QStyle.StandardPixmap.SP_MediaPlay,
-            forward: QStyle.StandardPixmap.SP_MediaSeekForward,
-        }
-        for action, icon in icons.items():
-            action.setIcon(style.standardIcon(icon))
-            self._layout.addWidget(self._button(action, Qt.ToolButtonStyle.ToolButtonIconOnly))
-        self._play = play
-        self._layout.addSpacing(6)
-        self._layout.addWidget(self.position_label)
-        self._layout.addWidget(self.slider, 1)
-        self._layout.addWidget(self.length_label)
-        self._layout.addSpacing(6)
-        self._layout.addWidget(self.speed)
+        layout.addSpacing(6)
+        layout.addWidget(self.position_label)
+        layout.addWidget(self.slider, 1)
+        layout.addWidget(self.length_label)
+        layout.addSpacing(6)
+        layout.addWidget(self.speed)
         for action in switches:
-            self._layout.addWidget(self._button(action, Qt.ToolButtonStyle.ToolButtonTextOnly))
-        self._layout.addSpacing(6)
-        self._layout.addWidget(self.name_label)
-        self._layout.addWidget(self.locate_button)
+            layout.addWidget(self._button(action, Qt.ToolButtonStyle.ToolButtonTextOnly))
+        layout.addSpacing(6)
+        layout.addWidget(self.name_label)
+        layout.addWidget(self.locate_button)
 
     def _button(self, action: QAction, style: Qt.ToolButtonStyle) -> QToolButton:
         button = QToolButton()
@@ -118,6 +123,8 @@ class PlayerBar(QWidget):
     # What the player says ----------------------------------------------------------------
 
     def show_recording(self, name: str, where: str) -> None:
+        if not self._buttons:
+            self._build()
         self.name_label.setText(name)
         self.name_label.setToolTip(where)
         self.set_playable(True)
@@ -138,6 +145,8 @@ class PlayerBar(QWidget):
             self.name_label.setToolTip(problem)
 
     def set_position(self, ms: int) -> None:
+        from reader.core.sync import format_time  # loaded with the first recording
+
         self.position_label.setText(format_time(ms))
         if not self.slider.isSliderDown():
             self.slider.blockSignals(True)
@@ -145,6 +154,8 @@ class PlayerBar(QWidget):
             self.slider.blockSignals(False)
 
     def set_duration(self, ms: int) -> None:
+        from reader.core.sync import format_time
+
         self.slider.setRange(0, max(0, ms))
         self.length_label.setText(format_time(ms))
 

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 from dataclasses import replace
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject, Qt, QTimer
 from PySide6.QtWidgets import QDockWidget, QFileDialog, QMainWindow
@@ -18,13 +19,15 @@ from PySide6.QtWidgets import QDockWidget, QFileDialog, QMainWindow
 from reader.core.notes_file import RecordingRef
 from reader.core.recording import FILTER, beside, locate, stored_path
 from reader.core.session import Session
-from reader.core.sync import SyncTable, format_time, link_ms, time_link
 from reader.ui.interview.open_interview import OpenInterview
 from reader.ui.notes.notes_pane import NotesPane
 from reader.ui.reading.reader_view import ReaderView
-from reader.ui.recording.follow import FollowOverlay
-from reader.ui.recording.media import MediaUnavailableError, Player
 from reader.ui.recording.player_bar import PlayerBar
+
+if TYPE_CHECKING:  # made with the first recording: start-up imports none of them
+    from reader.core.sync import SyncTable
+    from reader.ui.recording.follow import FollowOverlay
+    from reader.ui.recording.media import Player
 
 SKIP_MS = 5000
 LOOP_BACK_MS = 2000  # the typist's loop: every pause goes back this far
@@ -47,7 +50,8 @@ class Recording(QObject):
         self._notes = notes
         self._window = window
         self.bar = bar
-        self.overlay = FollowOverlay(reader)
+        self._overlay: FollowOverlay | None = None
+        self._following = True
         self.player: Player | None = None
         self.path: Path | None = None
         self.table: SyncTable | None = None
@@ -60,8 +64,18 @@ class Recording(QObject):
         # The bar and the overlay are this feature's own parts.
         bar.seekRequested.connect(self.seek)
         bar.locateRequested.connect(self.choose)
-        self.overlay.timeClicked.connect(lambda ms: self.seek(ms, play=True))
-        self.overlay.offsetClicked.connect(self.play_from)
+
+    @property
+    def overlay(self) -> FollowOverlay:
+        """Made with the first recording: start-up puts nothing on the reader for it."""
+        if self._overlay is None:
+            from reader.ui.recording.follow import FollowOverlay
+
+            self._overlay = FollowOverlay(self._reader)
+            self._overlay.following = self._following
+            self._overlay.timeClicked.connect(lambda ms: self.seek(ms, play=True))
+            self._overlay.offsetClicked.connect(self.play_from)
+        return self._overlay
 
     # Opening and closing ---------------------------------------------------------------
 
@@ -76,7 +90,7 @@ class Recording(QObject):
                 self._controller_set(ref, save=False)  # written with the next save
         if ref is None or notes_path is None:
             return
-        self.table = SyncTable.of(session.document, session.segments)
+        self.table = _times_of(session)
         located = locate(ref.path, notes_path)
         # After the window has shown the interview: the player is not start-up's work.
         QTimer.singleShot(0, lambda: self._start(located.path, ref.position_ms, located.problem))
@@ -84,7 +98,7 @@ class Recording(QObject):
     def interview_replaced(self, session: Session) -> None:
         """Reloaded or merged: the same recording, times of the text as it is now."""
         if self.path is not None:
-            self.table = SyncTable.of(session.document, session.segments)
+            self.table = _times_of(session)
             self.overlay.set_table(self.table)
 
     def interview_closing(self) -> None:
@@ -93,7 +107,8 @@ class Recording(QObject):
         if self.player is not None:
             self.player.close()
         self.path, self.table, self._stop_at = None, None, None
-        self.overlay.set_table(None)
+        if self._overlay is not None:
+            self._overlay.set_table(None)
         self.bar.hide()
         if self.video_dock is not None:
             self.video_dock.hide()
@@ -111,6 +126,8 @@ class Recording(QObject):
         if problem:
             self._cannot_play(problem)
             return
+        from reader.ui.recording.media import MediaUnavailableError
+
         try:
             player = self._player()
         except MediaUnavailableError as exc:
@@ -128,6 +145,8 @@ class Recording(QObject):
 
     def _player(self) -> Player:
         if self.player is None:
+            from reader.ui.recording.media import Player
+
             player = Player(self)
             player.positionChanged.connect(self._position_changed)
             player.durationChanged.connect(self.bar.set_duration)
@@ -167,7 +186,7 @@ class Recording(QObject):
         keep = self._position() if path == self.path else 0
         self.interview_closing()
         self._controller_set(RecordingRef(stored_path(path, notes_path), keep))
-        self.table = SyncTable.of(session.document, session.segments)
+        self.table = _times_of(session)
         self._start(path, keep, locate(str(path), notes_path).problem)
 
     def detach(self) -> None:
@@ -234,6 +253,9 @@ class Recording(QObject):
         self.bar.set_rate(rate)
 
     def set_follow(self, on: bool) -> None:
+        self._following = on
+        if self._overlay is None:
+            return
         self.overlay.following = on
         if on and self.player is not None:
             self.overlay.show_position(self.player.position())
@@ -294,6 +316,8 @@ class Recording(QObject):
         editor = self._notes.editor
         if self._playable() is None or editor.isReadOnly():
             return
+        from reader.core.sync import format_time, time_link
+
         link = time_link(self._position())
         editor.textCursor().insertText(link + " ")
         self._interview.status.emit(
@@ -302,6 +326,8 @@ class Recording(QObject):
 
     def follow_link(self, url: str) -> None:
         """#t=… links in the notes play from their time; other links are someone else's."""
+        from reader.core.sync import link_ms
+
         ms = link_ms(url)
         if ms is not None:
             self.seek(ms, play=True)
@@ -318,3 +344,9 @@ class Recording(QObject):
             self._window.addDockWidget(Qt.DockWidgetArea.RightDockWidgetArea, self.video_dock)
         if self.video_dock is not None:
             self.video_dock.setVisible(has_video)
+
+
+def _times_of(session: Session) -> SyncTable:
+    from reader.core.sync import SyncTable
+
+    return SyncTable.of(session.document, session.segments)
