@@ -23,7 +23,7 @@ from functools import cached_property, partial
 from pathlib import Path
 from typing import Any
 
-from bench import core_bench, study_bench
+from bench import core_bench, recording_bench, study_bench
 from bench.data import BIG_HIGHLIGHTS, Corpus, write_corpus
 from bench.proc import ROOT, child_env, run_child
 from bench.table import Row, Target, markdown
@@ -265,6 +265,7 @@ MEASURES: dict[str, Callable[[Run], list[Row]]] = {
     "export": lambda run: core_bench.exporting(run.core),
     "transcripts": lambda run: core_bench.opening(run.core),
     "studies": lambda run: study_bench.run(run.work / "study"),
+    "recording": recording_bench.measure,
     "memory": memory_loop,
 }
 
