@@ -117,8 +117,9 @@ def format_time(ms: int) -> str:
 def time_link(ms: int) -> str:
     """A Markdown link in the notes that plays the recording from `ms` when followed:
     the target is a W3C media fragment (#t=seconds), which browsers also understand."""
-    seconds = f"{max(0, ms) // 1000}.{max(0, ms) % 1000:03d}".rstrip("0").rstrip(".")
-    return f"[▶ {format_time(ms)}](#t={seconds})"
+    tenths = (max(0, ms) + 50) // 100  # a tenth of a second is as close as a link needs
+    seconds = f"{tenths // 10}.{tenths % 10}".removesuffix(".0")
+    return f"[▶ {format_time(tenths * 100)}](#t={seconds})"
 
 
 def link_ms(url: str) -> int | None:

@@ -107,7 +107,8 @@ def test_time_to_text_is_monotone_and_inverts_within_an_entry(
 def test_time_links_round_trip_and_refuse_other_links() -> None:
     assert format_time(3_723_000) == "1:02:03" and format_time(83_500) == "1:23"
     assert time_link(83_500) == "[▶ 1:23](#t=83.5)"
-    assert time_link(3_723_456) == "[▶ 1:02:03](#t=3723.456)"
+    assert time_link(3_723_456) == "[▶ 1:02:03](#t=3723.5)"
+    assert time_link(59_960) == "[▶ 1:00](#t=60)"
     assert link_ms("#t=83.5") == 83_500
     assert link_ms("#t=npt:00:01:23") == 83_000
     assert link_ms("#t=10,20") == 10_000
