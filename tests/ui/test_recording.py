@@ -285,6 +285,7 @@ def test_a_missing_recording_is_shown_and_can_be_located(
 ) -> None:
     window = make_window(talk)
     ready(qtbot, window)
+    window.recording.seek(7_000)
     window.close()
     moved = talk.parent / "archive"
     moved.mkdir()
@@ -293,10 +294,18 @@ def test_a_missing_recording_is_shown_and_can_be_located(
     bar = window.player_bar
     qtbot.waitUntil(lambda: bar.isVisible() and bar.locate_button.isVisible())
     assert "missing" in bar.name_label.toolTip()
+    window.actions.playback.play.trigger()
+    assert "missing" in window.statusBar().currentMessage()
+    window.close()  # the place is kept while the file is away
+    assert saved(notes_path)["recording"]["position_ms"] == 7_000
+    window = make_window(talk)
+    bar = window.player_bar
+    qtbot.waitUntil(lambda: bar.isVisible() and bar.locate_button.isVisible())
     dialogs.open_answers.append(str(moved / "talk.wav"))
     qtbot.mouseClick(bar.locate_button, Qt.MouseButton.LeftButton)
     ready(qtbot, window)
     assert not bar.locate_button.isVisible()
+    assert window.recording.player.position() == 7_000  # type: ignore[union-attr]
     window.interview.saver.flush()  # type: ignore[union-attr]
     expected = os.path.relpath(moved / "talk.wav", notes_path.parent)
     assert saved(notes_path)["recording"]["path"] == expected

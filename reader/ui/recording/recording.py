@@ -60,6 +60,7 @@ class Recording(QObject):
         self._stop_at: int | None = None  # Play Paragraph pauses at the paragraph's end
         self._saved_ms = 0
         self._told_silent = False
+        self._problem = ""  # why the recording cannot play, said again if play is asked for
         self.video_dock: QDockWidget | None = None
         # The bar and the overlay are this feature's own parts.
         bar.seekRequested.connect(self.seek)
@@ -118,6 +119,7 @@ class Recording(QObject):
             return
         self.path = path
         self._saved_ms = position_ms
+        self._problem = ""
         self.bar.show_recording(path.name, str(path))
         self.bar.set_position(position_ms)
         self.overlay.set_table(self.table)
@@ -163,6 +165,7 @@ class Recording(QObject):
             self._pending_seek = None
 
     def _cannot_play(self, problem: str) -> None:
+        self._problem = problem
         self.bar.set_playable(False, problem)
         self._interview.status.emit(problem, 10_000)
 
@@ -183,7 +186,8 @@ class Recording(QObject):
         session, notes_path = self._interview.session, self._interview.notes_path
         if session is None or notes_path is None:
             return
-        keep = self._position() if path == self.path else 0
+        # Locating a missing or unplayable file keeps its place; another recording starts.
+        keep = self._position() if path == self.path or self._problem else 0
         self.interview_closing()
         self._controller_set(RecordingRef(stored_path(path, notes_path), keep))
         self.table = _times_of(session)
@@ -203,6 +207,9 @@ class Recording(QObject):
     # Playing -----------------------------------------------------------------------------
 
     def _playable(self) -> Player | None:
+        if self._problem and self.path is not None:
+            self._interview.status.emit(self._problem, 10_000)
+            return None
         if self.player is None or self.path is None:
             if self._interview.session is not None:
                 self._interview.status.emit(
@@ -264,7 +271,12 @@ class Recording(QObject):
         self.typist_loop = on
 
     def _position(self) -> int:
-        return self.player.position() if self.player is not None else self._saved_ms
+        """Where playback stands; for a recording that cannot play, where it stood."""
+        if self._pending_seek is not None:
+            return self._pending_seek
+        if self.player is None or self._problem:
+            return self._saved_ms
+        return self.player.position()
 
     def _position_changed(self, ms: int) -> None:
         self.bar.set_position(ms)
