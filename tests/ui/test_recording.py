@@ -5,8 +5,6 @@ files are written here with the wave module; the machine needs no sound device."
 from __future__ import annotations
 
 import os
-import subprocess
-import sys
 import wave
 from collections.abc import Callable
 from pathlib import Path
@@ -18,8 +16,10 @@ from PySide6.QtGui import QTextCursor
 from pytestqt.qtbot import QtBot
 
 from reader.ui.recording import media
+from reader.ui.recording.media import Player
 from reader.ui.window.main_window import MainWindow
 from tests.conftest import ROOT
+from tests.core.test_no_qt import run_python
 from tests.ui.conftest import DialogStub
 
 SECONDS = 40
@@ -65,6 +65,16 @@ def ready(qtbot: QtBot, window: MainWindow) -> None:
     qtbot.waitUntil(lambda: recording._pending_seek is None)
 
 
+def moved_to(qtbot: QtBot, window: MainWindow, ms: int) -> Player:
+    """The window's player, ready, at `ms`."""
+    ready(qtbot, window)
+    player = window.recording.player
+    assert player is not None
+    window.recording.seek(ms)
+    qtbot.waitUntil(lambda: player.position() == ms)
+    return player
+
+
 def offset_of(window: MainWindow, text: str) -> int:
     return window.interview.session.document.text.index(text)  # type: ignore[union-attr]
 
@@ -95,11 +105,7 @@ def test_skip_keys_leave_the_editors_word_jumps_alone(
     make_window: Callable[..., MainWindow], talk: Path, qtbot: QtBot
 ) -> None:
     window = make_window(talk)
-    ready(qtbot, window)
-    player = window.recording.player
-    assert player is not None
-    window.recording.seek(12_000)
-    qtbot.waitUntil(lambda: player.position() == 12_000)
+    player = moved_to(qtbot, window, 12_000)
     editor = window.notes_editor
     editor.setFocus()
     editor.setPlainText("two words")
@@ -219,11 +225,7 @@ def test_time_links_in_the_notes_play_from_their_time(
     make_window: Callable[..., MainWindow], talk: Path, notes_path: Path, qtbot: QtBot
 ) -> None:
     window = make_window(talk)
-    ready(qtbot, window)
-    player = window.recording.player
-    assert player is not None
-    window.recording.seek(21_500)
-    qtbot.waitUntil(lambda: player.position() == 21_500)
+    player = moved_to(qtbot, window, 21_500)
     window.notes_editor.setFocus()
     qtbot.keyClick(
         window.notes_editor,
@@ -345,15 +347,6 @@ def test_opening_an_interview_without_a_recording_never_imports_qtmultimedia(
         "w.close()\n"
         "print(sorted(m for m in sys.modules if 'Multimedia' in m))\n"
     )
-    env = {**os.environ, "QT_QPA_PLATFORM": "offscreen"}
-    done = subprocess.run(
-        [sys.executable, "-c", script],
-        cwd=ROOT,
-        env=env,
-        capture_output=True,
-        text=True,
-        timeout=120,
-        check=False,
-    )
+    done = run_python(script, tmp_path)
     assert done.returncode == 0, done.stderr
     assert done.stdout.strip() == "[]"
