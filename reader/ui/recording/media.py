@@ -72,8 +72,16 @@ class Player(QObject):
         self.player.setSource(QUrl.fromLocalFile(str(path)))
 
     def close(self) -> None:
-        self.player.stop()
-        self.player.setSource(QUrl())
+        # Quiet while stopping: FFmpeg's audio thread, tearing down, can wait for the GIL
+        # the GUI thread holds in stop(); with no signal to deliver it has nothing to ask.
+        self.player.blockSignals(True)
+        self.audio.blockSignals(True)
+        try:
+            self.player.stop()
+            self.player.setSource(QUrl())
+        finally:
+            self.player.blockSignals(False)
+            self.audio.blockSignals(False)
         self.path = None
 
     # Playing ---------------------------------------------------------------------------
