@@ -3,13 +3,15 @@
 # otherwise named in one message.
 #   .ci/system-deps.sh run    python3-venv (Debian's python3 lacks venv without it),
 #                             libraries for a real window (xcb), a good reading font, emoji
-#                             and CJK fonts
+#                             and CJK fonts, libpulse0, which QtMultimedia links even with
+#                             no sound server
 #   .ci/system-deps.sh test   the same plus Xvfb and xdotool for the real-window tests
 set -euo pipefail
 kind=${1:-run}
 packages=(
   python3-venv
   libegl1 libgl1 libopengl0 libfontconfig1 libfreetype6 libglib2.0-0 libdbus-1-3
+  libpulse0
   libxkbcommon0 libxkbcommon-x11-0 libx11-xcb1 libxrender1 libxi6
   libxcb-cursor0 libxcb-icccm4 libxcb-keysyms1 libxcb-image0 libxcb-render-util0
   libxcb-shape0 libxcb-randr0 libxcb-xinerama0 libxcb-xkb1

@@ -23,7 +23,7 @@ from functools import cached_property, partial
 from pathlib import Path
 from typing import Any
 
-from bench import core_bench, gui_study, study_bench
+from bench import core_bench, gui_study, recording_bench, study_bench
 from bench.data import BIG_HIGHLIGHTS, Corpus, write_corpus
 from bench.proc import ROOT, child_env, run_child
 from bench.table import Row, Target, markdown
@@ -269,6 +269,7 @@ MEASURES: dict[str, Callable[[Run], list[Row]]] = {
         run.child("gui_switch", "app"), run.child("gui_switch", "floor")
     ),
     "study_window": gui_study.measure,
+    "recording": recording_bench.measure,
     "memory": memory_loop,
 }
 

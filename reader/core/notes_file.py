@@ -43,6 +43,18 @@ class RoleCorrection:
     role: Role
 
 
+@dataclass(frozen=True)
+class RecordingRef:
+    """The recording of the interview: `path` relative to the notes file's folder (or
+    absolute when it is on another drive), where playback stood in `position_ms`."""
+
+    path: str
+    position_ms: int = 0
+
+    def to_json(self) -> dict[str, Any]:
+        return {"path": self.path, "position_ms": self.position_ms}
+
+
 @dataclass
 class NotesData:
     """Everything the notes file holds for one document."""
@@ -60,6 +72,7 @@ class NotesData:
     speakers: dict[str, str] = field(default_factory=dict)
     # Speaker (the name shown) -> the side they are on: Role.QUESTION asks, Role.ANSWER answers.
     sides: dict[str, Role] = field(default_factory=dict)
+    recording: RecordingRef | None = None
     # What loading repaired (never saved): told to the user when the notes open.
     notices: list[str] = field(default_factory=list, compare=False, repr=False)
 
@@ -86,6 +99,8 @@ class NotesData:
             }
             if self.sides:  # added in 0.2; left out when empty, so older files stay the same
                 data["structure"]["sides"] = {name: str(r) for name, r in self.sides.items()}
+        if self.recording is not None:
+            data["recording"] = self.recording.to_json()
         data["notes"] = self.notes
         data["highlights"] = (
             list(self.highlights) if native_highlights else [h.to_json() for h in self.highlights]
@@ -131,6 +146,11 @@ class NotesData:
             ],
             speakers=dict(structure.get("speakers", {})),
             sides={name: Role(r) for name, r in structure.get("sides", {}).items()},
+            recording=(
+                RecordingRef(r["path"], int(r.get("position_ms", 0)))
+                if (r := data.get("recording"))
+                else None
+            ),
         )
 
 

@@ -8,6 +8,7 @@ from PySide6.QtGui import QUndoStack
 
 from reader.core.annotations import Highlight, make_highlight
 from reader.core.interview import Role
+from reader.core.notes_file import RecordingRef
 from reader.core.session import Session
 from reader.ui.interview.commands import (
     AddHighlightCommand,
@@ -133,3 +134,11 @@ class Controller(QObject):
             return
         if labels != self.session.notes.colors:
             self.undo_stack.push(SetColorLabelsCommand(self, labels))
+
+    def set_recording(self, recording: RecordingRef | None, save: bool = True) -> None:
+        """The attached recording and where playback stands: no undo step, as playing is no
+        edit of the notes. `save` False leaves it for the next save (a position that moves
+        while playing, a recording found beside the transcript on opening)."""
+        self.session.notes.recording = recording
+        if save:
+            self.saver.mark_dirty()

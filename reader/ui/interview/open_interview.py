@@ -31,6 +31,7 @@ READ_ONLY_REFUSED = "These notes are open read-only here: nothing can be changed
 class OpenInterview(QObject):
     researchNotesLoading = Signal()  # the notes document is about to be replaced whole
     opened = Signal(object)  # Session: another interview is open
+    aboutToClose = Signal()  # the open interview is about to be written and closed
     replaced = Signal(object)  # Session: the same interview, reloaded or merged
     highlightChanged = Signal(object, object)  # (before, after); None = added / removed
     structureChanged = Signal()
@@ -214,6 +215,7 @@ class OpenInterview(QObject):
         """Write everything, release the notes file and forget the interview."""
         if self.controller is None or self.saver is None or self.safety is None:
             return
+        self.aboutToClose.emit()
         self.safety.stop()
         self.saver.flush()
         self.saver.shutdown()

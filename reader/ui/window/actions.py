@@ -48,6 +48,7 @@ class Actions:
     bullet_list: QAction
     block_quote: QAction
     about: QAction
+    playback: Playback
     view: ViewActions
     shortcuts: QAction
     # Studies (issue #12): File menu and switching between interviews.
@@ -185,6 +186,7 @@ def build_actions(window: QMainWindow, undo_group: QUndoGroup) -> Actions:
         ),
         view=_view_actions(window),
         shortcuts=_action(window, "&Keyboard Shortcuts", "F1", "Every key of the app"),
+        playback=build_playback(window),
     )
 
 
@@ -259,6 +261,74 @@ TOOLBAR_TEXT = {
 }
 
 
+# Playback (reader/ui/recording/) ---------------------------------------------------------
+# Window-wide keys, so they work while reading and while writing notes. Ctrl+Left/Right
+# stay the editors' word jumps (the notes editor and the reader's caret use them), so
+# skipping is Alt+Left/Right, which neither editor nor any action here uses.
+SPEEDS = (0.5, 0.75, 1.0, 1.25, 1.5, 2.0)  # the pitch is kept at each
+
+
+@dataclass
+class Playback:
+    attach: QAction
+    detach: QAction
+    play: QAction
+    back: QAction
+    forward: QAction
+    play_paragraph: QAction
+    insert_time: QAction
+    follow: QAction
+    typist_loop: QAction
+    speeds: list[QAction]
+
+
+def build_playback(window: QMainWindow) -> Playback:
+    follow = _checkable(
+        _action(window, "&Follow Along", None, "Mark and keep in view what is being said")
+    )
+    follow.setChecked(True)
+    follow.setIconText("Follow")
+    loop = _checkable(_action(window, "&Typist's Loop", None, "Every pause goes back two seconds"))
+    loop.setIconText("Loop")
+    speeds = QActionGroup(window)
+    return Playback(
+        attach=_action(window, "Attach &Recording…", None, "The interview's audio or video"),
+        detach=_action(window, "&Detach Recording", None, "Forget this interview's recording"),
+        play=_action(window, "&Play / Pause", "Ctrl+Space", "Play or pause the recording"),
+        back=_action(window, "&Back 5 Seconds", "Alt+Left", "Go back five seconds"),
+        forward=_action(window, "&Forward 5 Seconds", "Alt+Right", "Go forward five seconds"),
+        play_paragraph=_action(
+            window, "Play &Paragraph", "Ctrl+Shift+Space", "Play the paragraph at the caret"
+        ),
+        insert_time=_action(
+            window, "Insert &Time in Notes", "Ctrl+Shift+T", "A link that plays from now"
+        ),
+        follow=follow,
+        typist_loop=loop,
+        speeds=[_speed(speeds, rate) for rate in SPEEDS],
+    )
+
+
+def _speed(group: QActionGroup, rate: float) -> QAction:
+    action = group.addAction(f"{rate:g}×")
+    action.setData(rate)
+    action.setCheckable(True)
+    action.setChecked(rate == 1.0)
+    return action
+
+
+def _playback_menu(window: QMainWindow, playback: Playback) -> None:
+    menu = window.menuBar().addMenu("&Playback")
+    for action in (playback.play, playback.back, playback.forward, playback.play_paragraph):
+        menu.addAction(action)
+    speed = menu.addMenu("&Speed")
+    speed.addActions(playback.speeds)
+    menu.addSeparator()
+    menu.addActions([playback.follow, playback.typist_loop, playback.insert_time])
+    menu.addSeparator()
+    menu.addActions([playback.attach, playback.detach])
+
+
 def build_menus(window: QMainWindow, actions: Actions, view_toggles: list[QAction]) -> None:
     bar = window.menuBar()
     file_menu = bar.addMenu("&File")
@@ -268,6 +338,7 @@ def build_menus(window: QMainWindow, actions: Actions, view_toggles: list[QActio
     actions.recent_menu = file_menu.addMenu("Open &Recent")
     file_menu.addAction(actions.add_interviews)
     file_menu.addSeparator()
+    file_menu.addAction(actions.playback.attach)
     file_menu.addAction(actions.show_notes_file)
     file_menu.addAction(actions.save_notes_as)
     file_menu.addAction(actions.restore_backup)
@@ -311,6 +382,7 @@ def build_menus(window: QMainWindow, actions: Actions, view_toggles: list[QActio
     view_menu.addAction(actions.next_interview)
     view_menu.addAction(actions.cycle_panes)
     _view_menu_block(view_menu, actions.view)
+    _playback_menu(window, actions.playback)
     help_menu = bar.addMenu("&Help")
     help_menu.addAction(actions.shortcuts)
     help_menu.addAction(actions.about)

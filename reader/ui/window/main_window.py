@@ -38,6 +38,8 @@ from reader.ui.notes.notes_pane import NotesPane
 from reader.ui.notes.quoting import NotesQuoting
 from reader.ui.outline.outline import OutlineList
 from reader.ui.reading.reader_view import ReaderView
+from reader.ui.recording.player_bar import PlayerBar
+from reader.ui.recording.recording import Recording
 from reader.ui.speakers.speakers import Speakers
 from reader.ui.window.actions import Actions, build_actions, build_menus
 from reader.ui.window.banner import Banner
@@ -64,6 +66,7 @@ class MainWindow(QMainWindow):
         self.speakers = Speakers(self.interview, self)
         self.appearance = Appearance(settings(), self.reader, self.notes_pane, self.banner)
         self.appearance.apply_palette()
+        self.player_bar = PlayerBar()  # shown while the interview has a recording
         self.splitter = QSplitter(Qt.Orientation.Horizontal)
         self._lay_out_centre()
         self.library = LibraryPanel(self.study)
@@ -106,6 +109,17 @@ class MainWindow(QMainWindow):
         self.study_actions = StudyActions(
             self, self.interview, self.study, self.switcher, settings()
         )
+        playback = self.actions.playback
+        self.player_bar.set_actions(
+            playback.back,
+            playback.play,
+            playback.forward,
+            playback.speeds,
+            [playback.typist_loop, playback.follow],
+        )
+        self.recording = Recording(
+            self.interview, self.reader, self.notes_pane, self.player_bar, self
+        )
         self._wire()
         fit_screen(self, self.outline_dock, self.splitter)
         restore_state(self, self.splitter)
@@ -120,6 +134,7 @@ class MainWindow(QMainWindow):
         column_layout.addWidget(self.header_line)
         column_layout.addWidget(self.speakers.hint)
         column_layout.addWidget(self.reader, 1)
+        column_layout.addWidget(self.player_bar)
         column_layout.addWidget(self.find_bar)
         self.splitter.setObjectName("reader-notes-splitter")
         self.splitter.addWidget(column)
@@ -220,6 +235,7 @@ class MainWindow(QMainWindow):
         self.appearance.apply_all()
         # Speakers and transcripts (#13).
         actions.speakers.triggered.connect(self.speakers.show_dialog)
+        self.recording.connect_playback(actions.playback)  # the Playback menu and keys
         self._wire_study()
 
     def _wire_study(self) -> None:

@@ -1,0 +1,136 @@
+"""The sync table between a recording and its transcript: the stretch of text spoken at a
+time, and the time at which a place in the text is spoken, both ways.
+
+Times come from the transcript file's turns (subtitles, Whisper, Otter: Document.turns)
+or, for any other text, from the times written in its paragraphs ("[00:01:23] Name:",
+"(12:05)": Segment.timestamp). A stretch runs from one timed place to the next; inside a
+stretch whose end time is known, time and text are taken to advance together, so a place
+without its own time is spoken in proportion to the characters before it (a paragraph
+without a time takes the time of the nearest before it, moved on that far).
+"""
+
+from __future__ import annotations
+
+from bisect import bisect_right
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from reader.core.document import Document
+from reader.core.interview import Segment
+
+MAX_SECONDS = 10**7  # ~115 days: a link beyond it is no time (and NaN or inf fails too)
+
+
+@dataclass(frozen=True)
+class SyncEntry:
+    """`text[start:end]` is spoken from `start_ms`; until `end_ms` when it is known."""
+
+    start: int
+    end: int
+    start_ms: int
+    end_ms: int | None = None
+    speaker: str = ""
+
+    def ms_at(self, offset: int) -> int:
+        """The time `offset` (inside this entry) is spoken, interpolated when the end is known."""
+        if self.end_ms is None or self.end <= self.start:
+            return self.start_ms
+        share = (min(max(offset, self.start), self.end) - self.start) / (self.end - self.start)
+        return self.start_ms + round(share * (self.end_ms - self.start_ms))
+
+    def offset_at(self, ms: int) -> int:
+        """The place spoken at `ms` (inside this entry's time), interpolated likewise."""
+        if self.end_ms is None or ms <= self.start_ms:
+            return self.start
+        if ms >= self.end_ms:
+            return max(self.start, self.end - 1)
+        share = (ms - self.start_ms) / (self.end_ms - self.start_ms)
+        return min(self.end - 1, self.start + int(share * (self.end - self.start)))
+
+
+class SyncTable:
+    """Entries in text order; looked up by character offset or by milliseconds."""
+
+    def __init__(self, entries: Sequence[SyncEntry]) -> None:
+        self.entries = sorted(entries, key=lambda e: e.start)
+        self._starts = [e.start for e in self.entries]
+        # By time, for the other direction; a time written out of order (a recording
+        # restarted) still finds its own entry.
+        self._by_ms = sorted(range(len(self.entries)), key=lambda i: self.entries[i].start_ms)
+        self._ms = [self.entries[i].start_ms for i in self._by_ms]
+
+    def __len__(self) -> int:
+        return len(self.entries)
+
+    @classmethod
+    def of(cls, document: Document, segments: Sequence[Segment]) -> SyncTable:
+        """The table of a transcript: its file's timed turns, else the written times."""
+        from reader.core.transcripts import time_ms  # its regexes are not start-up's work
+
+        timed = [t for t in document.turns if t.start_ms is not None]
+        if timed:
+            return cls(
+                [SyncEntry(t.start, t.end, t.start_ms, t.end_ms, t.speaker) for t in timed]  # type: ignore[arg-type]
+            )
+        marks = [
+            (s, ms) for s in segments if s.timestamp and (ms := time_ms(s.timestamp)) is not None
+        ]
+        entries = []
+        for i, (segment, ms) in enumerate(marks):
+            following = marks[i + 1] if i + 1 < len(marks) else None
+            end = following[0].start if following else len(document.text)
+            # The next written time ends this stretch, unless the times go backwards.
+            end_ms = following[1] if following and following[1] > ms else None
+            entries.append(SyncEntry(segment.start, end, ms, end_ms, segment.speaker))
+        return cls(entries)
+
+    def entry_at(self, offset: int) -> SyncEntry | None:
+        """The entry holding `offset`, else the nearest before it; None before the first."""
+        i = bisect_right(self._starts, offset) - 1
+        return self.entries[i] if i >= 0 else None
+
+    def entry_at_ms(self, ms: int) -> SyncEntry | None:
+        """The entry being spoken at `ms`: the last to start at or before it."""
+        i = bisect_right(self._ms, ms) - 1
+        return self.entries[self._by_ms[i]] if i >= 0 else None
+
+    def ms_at(self, offset: int) -> int | None:
+        """When `offset` is spoken; None before the first time in the text."""
+        entry = self.entry_at(offset)
+        return entry.ms_at(offset) if entry is not None else None
+
+    def offset_at(self, ms: int) -> int | None:
+        """The place spoken at `ms`; None before the first time."""
+        entry = self.entry_at_ms(ms)
+        return entry.offset_at(ms) if entry is not None else None
+
+
+def format_time(ms: int) -> str:
+    """ "1:02:03" or "2:03": how the player and the notes write a time."""
+    seconds = max(0, ms) // 1000
+    hours, minutes = seconds // 3600, seconds // 60 % 60
+    if hours:
+        return f"{hours}:{minutes:02d}:{seconds % 60:02d}"
+    return f"{minutes}:{seconds % 60:02d}"
+
+
+def time_link(ms: int) -> str:
+    """A Markdown link in the notes that plays the recording from `ms` when followed:
+    the target is a W3C media fragment (#t=seconds), which browsers also understand."""
+    tenths = (max(0, ms) + 50) // 100  # a tenth of a second is as close as a link needs
+    seconds = f"{tenths // 10}.{tenths % 10}".removesuffix(".0")
+    return f"[▶ {format_time(tenths * 100)}](#t={seconds})"
+
+
+def link_ms(url: str) -> int | None:
+    """The milliseconds of a time link's target ("#t=83.5"), None for any other link."""
+    if not url.startswith("#t="):
+        return None
+    from reader.core.transcripts import time_ms
+
+    value = url[3:].split(",")[0].removeprefix("npt:")
+    try:
+        seconds = float(value) if ":" not in value else (time_ms(value) or 0) / 1000
+    except ValueError:
+        return None
+    return round(seconds * 1000) if 0 <= seconds < MAX_SECONDS else None

@@ -1,0 +1,175 @@
+"""Following along in the reader: the paragraph being spoken is marked, and kept in view
+unless the reader has just scrolled elsewhere; each timed turn shows its time in the
+right margin, and a click on a time (or a Ctrl+click in a paragraph) plays from there.
+
+Painted by an overlay over the reader's viewport, as the find bar's marks are, so the
+reader's own selections and highlights are left alone.
+"""
+
+from __future__ import annotations
+
+import time
+from bisect import bisect_left, bisect_right
+
+from PySide6.QtCore import QEvent, QObject, QPointF, QRectF, Qt, Signal
+from PySide6.QtGui import QColor, QFontMetricsF, QMouseEvent, QPainter, QPaintEvent
+from PySide6.QtWidgets import QWidget
+
+from reader.core.sync import SyncTable, format_time
+from reader.ui import theme
+from reader.ui.reading.reader_view import ReaderView
+
+HANDS_OFF_S = 5.0  # after the reader scrolls, following waits this long before it scrolls
+MAX_TIMES = 400  # time labels painted at once: more than a screen holds
+
+
+class FollowOverlay(QWidget):
+    timeClicked = Signal(int)  # milliseconds of a time label clicked in the margin
+    offsetClicked = Signal(int)  # a Ctrl+click in the text, in code points
+
+    def __init__(self, reader: ReaderView) -> None:
+        super().__init__(reader.viewport())
+        self.setObjectName("follow-along")
+        self.reader = reader
+        self.setAttribute(Qt.WidgetAttribute.WA_TransparentForMouseEvents)
+        self.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+        self.table: SyncTable | None = None
+        self.spoken: tuple[int, int] | None = None  # the marked paragraph
+        self.following = True
+        self._starts: list[int] = []
+        self._hits: list[tuple[QRectF, int]] = []
+        self._font = theme.ui_font()
+        self._font.setPointSizeF(theme.READING_POINT_SIZE * 0.72)
+        self._user_scrolled = 0.0
+        reader.viewport().installEventFilter(self)
+        bar = reader.verticalScrollBar()
+        bar.valueChanged.connect(self._fit)
+        # The wheel, a drag or a click on the scroll bar: the reader is looking elsewhere.
+        bar.actionTriggered.connect(self._scrolled)
+        reader.horizontalScrollBar().valueChanged.connect(self._fit)
+        self._fit()
+        self.hide()
+
+    def set_table(self, table: SyncTable | None) -> None:
+        """The times of the transcript on show (None: no recording, nothing painted)."""
+        self.table = table
+        self._starts = [e.start for e in table.entries] if table else []
+        self.spoken = None
+        self.setVisible(table is not None)
+        self.update()
+
+    # Following ---------------------------------------------------------------------------
+
+    def show_position(self, ms: int) -> None:
+        """Mark the paragraph spoken at `ms`; bring it into view when following."""
+        if self.table is None or self.reader.reading is None:
+            return
+        offset = self.table.offset_at(ms)
+        session = self.reader.session
+        segment = session.segment_at(offset) if offset is not None else None
+        if segment is None and offset is not None:
+            segment = session.segments[session.segment_index_at(offset)]
+        spoken = (segment.start, segment.end) if segment is not None else None
+        if spoken == self.spoken:
+            return
+        self.spoken = spoken
+        self.update()
+        if spoken is not None and self.following:
+            self._keep_in_view(*spoken)
+
+    def _keep_in_view(self, start: int, end: int) -> None:
+        if time.monotonic() - self._user_scrolled < HANDS_OFF_S or self.reader.reading is None:
+            return
+        # Block rectangles, not line ones: a block far below is not laid out line by line yet.
+        doc, reading = self.reader.document(), self.reader.reading
+        layout = doc.documentLayout()
+        top = layout.blockBoundingRect(doc.findBlock(reading.to_qt(start))).top()
+        bottom = layout.blockBoundingRect(doc.findBlock(reading.to_qt(end))).bottom()
+        bar = self.reader.verticalScrollBar()
+        height = self.reader.viewport().height()
+        if top >= bar.value() and bottom <= bar.value() + height:
+            return
+        bar.setValue(max(0, round(top - height / 3)))
+
+    def _scrolled(self) -> None:
+        self._user_scrolled = time.monotonic()
+
+    def _fit(self) -> None:
+        self.setGeometry(self.reader.viewport().rect())
+        self.update()
+
+    # Clicks ------------------------------------------------------------------------------
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if watched is not self.reader.viewport() or self.table is None:
+            return False
+        if event.type() == QEvent.Type.Resize:
+            self._fit()
+        elif event.type() == QEvent.Type.MouseButtonPress:
+            assert isinstance(event, QMouseEvent)
+            if event.button() != Qt.MouseButton.LeftButton:
+                return False
+            point = event.position()
+            for rect, ms in self._hits:
+                if rect.adjusted(-4, -3, 4, 3).contains(point):
+                    self.timeClicked.emit(ms)
+                    return True
+            if event.modifiers() & Qt.KeyboardModifier.ControlModifier and self.reader.reading:
+                position = self.reader.cursorForPosition(point.toPoint()).position()
+                self.offsetClicked.emit(self.reader.reading.to_model(position))
+                return True
+        return False
+
+    # Painting ----------------------------------------------------------------------------
+
+    def paintEvent(self, event: QPaintEvent) -> None:
+        del event
+        self._hits = []
+        if self.table is None or self.reader.reading is None:
+            return
+        painter = QPainter(self)
+        painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+        layer = self.reader.highlights
+        accent = theme.accent_color()
+        if self.spoken is not None:
+            rects = layer.rects(*self.spoken)
+            if rects:
+                fill = QColor(accent)
+                fill.setAlpha(22)
+                for rect in rects:
+                    painter.fillRect(rect.adjusted(-2, 0, 2, 0), fill)
+                left = min(r.left() for r in rects) - 9
+                bar = QRectF(left, rects[0].top() + 2, 3, rects[-1].bottom() - rects[0].top() - 4)
+                painter.setPen(Qt.PenStyle.NoPen)
+                painter.setBrush(accent)
+                painter.drawRoundedRect(bar, 1.5, 1.5)
+        self._paint_times(painter, layer.visible_range())
+        painter.end()
+
+    def _paint_times(self, painter: QPainter, visible: tuple[int, int]) -> None:
+        """Each timed turn's time in the right margin where there is room, else in the
+        left margin under the speaker (on its paragraph's second line)."""
+        assert self.table is not None
+        session = self.reader.session
+        frame = self.reader.document().rootFrame().frameFormat()
+        column_right = self.width() - frame.rightMargin()
+        metrics = QFontMetricsF(self._font)
+        right = self.width() - column_right >= metrics.horizontalAdvance("0:00:00") + 20
+        painter.setFont(self._font)
+        painter.setPen(theme.muted_color())
+        lo = max(0, bisect_right(self._starts, visible[0]) - 1)
+        hi = min(bisect_left(self._starts, visible[1] + 1), lo + MAX_TIMES)
+        for entry in self.table.entries[lo:hi]:
+            segment = session.segment_at(entry.start)
+            lines = self.reader.highlights.rects(
+                entry.start, segment.end if segment is not None else entry.start + 1
+            )
+            if not lines or (not right and len(lines) < 2):
+                continue
+            label = format_time(entry.start_ms)
+            width = metrics.horizontalAdvance(label)
+            line = lines[0] if right else lines[1]
+            x = column_right + 14 if right else frame.leftMargin() - 18 - width
+            baseline = line.top() + (line.height() + metrics.ascent() - metrics.descent()) / 2
+            painter.drawText(QPointF(x, baseline), label)
+            self._hits.append((QRectF(x, line.top(), width, line.height()), entry.start_ms))

@@ -1,0 +1,154 @@
+"""The player itself: QtMultimedia behind a small interface, imported on first use only.
+
+QtMultimedia (PySide6-Addons) is loaded when a recording is attached, never at start-up.
+Whatever goes wrong (the module cannot load, a codec the system cannot play, a corrupt or
+empty file) becomes one sentence in `failed`; with no sound device the recording still
+plays silently, so positions, seeking and following along keep working.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+from PySide6.QtCore import QObject, QUrl, Signal
+from PySide6.QtWidgets import QWidget
+
+
+class MediaUnavailableError(Exception):
+    """QtMultimedia cannot be loaded here; the message is for the user."""
+
+
+def multimedia() -> Any:
+    """The QtMultimedia module, or MediaUnavailableError saying why not."""
+    try:
+        from PySide6 import QtMultimedia
+    except ImportError as exc:  # Addons not installed, or a system library missing
+        raise MediaUnavailableError(
+            f"Recordings cannot be played here: Qt's multimedia module did not load ({exc})."
+        ) from exc
+    return QtMultimedia
+
+
+class Player(QObject):
+    """One recording at a time. Positions are milliseconds."""
+
+    positionChanged = Signal(int)
+    durationChanged = Signal(int)
+    playingChanged = Signal(bool)
+    videoChanged = Signal(bool)  # the recording has a picture
+    loaded = Signal()  # the file opened and can play
+    failed = Signal(str)  # one sentence: the file cannot be played
+
+    def __init__(self, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        qtm = multimedia()
+        self._qtm = qtm
+        self.player = qtm.QMediaPlayer(self)
+        self.audio = qtm.QAudioOutput(self)
+        self.player.setAudioOutput(self.audio)
+        self.silent = not qtm.QMediaDevices.audioOutputs()
+        # Qt 6.10 keeps the pitch when the rate changes if asked; the FFmpeg backend of
+        # earlier versions always did.
+        if hasattr(self.player, "setPitchCompensation"):
+            self.player.setPitchCompensation(True)
+        self.path: Path | None = None
+        self._failed = False
+        self._video: QWidget | None = None
+        self.player.positionChanged.connect(self.positionChanged.emit)
+        self.player.durationChanged.connect(self.durationChanged.emit)
+        self.player.hasVideoChanged.connect(self.videoChanged.emit)
+        self.player.playbackStateChanged.connect(
+            lambda state: self.playingChanged.emit(
+                state == qtm.QMediaPlayer.PlaybackState.PlayingState
+            )
+        )
+        self.player.errorOccurred.connect(self._error)
+        self.player.mediaStatusChanged.connect(self._status)
+
+    def open(self, path: Path) -> None:
+        self.path = path
+        self._failed = False
+        self.player.setSource(QUrl.fromLocalFile(str(path)))
+
+    def close(self) -> None:
+        # Quiet while stopping: FFmpeg's audio thread, tearing down, can wait for the GIL
+        # the GUI thread holds in stop(); with no signal to deliver it has nothing to ask.
+        self.player.blockSignals(True)
+        self.audio.blockSignals(True)
+        try:
+            self.player.stop()
+            self.player.setSource(QUrl())
+        finally:
+            self.player.blockSignals(False)
+            self.audio.blockSignals(False)
+        self.path = None
+
+    # Playing ---------------------------------------------------------------------------
+
+    def is_playing(self) -> bool:
+        return self.player.playbackState() == self._qtm.QMediaPlayer.PlaybackState.PlayingState
+
+    def play(self) -> None:
+        if not self._failed:
+            self.player.play()
+
+    def pause(self) -> None:
+        self.player.pause()
+
+    def position(self) -> int:
+        return self.player.position()
+
+    def duration(self) -> int:
+        return self.player.duration()
+
+    def seek(self, ms: int) -> None:
+        duration = self.player.duration()
+        ms = max(0, ms if duration <= 0 else min(ms, duration))
+        self.player.setPosition(ms)
+
+    def set_rate(self, rate: float) -> None:
+        self.player.setPlaybackRate(rate)
+
+    def has_video(self) -> bool:
+        return self.player.hasVideo()
+
+    def video_widget(self) -> QWidget:
+        """The picture, made on first use (QtMultimediaWidgets is in Addons too)."""
+        if self._video is None:
+            from PySide6.QtMultimediaWidgets import QVideoWidget
+
+            self._video = QVideoWidget()
+            self._video.setObjectName("recording-video")
+            self._video.setMinimumSize(240, 135)
+            self.player.setVideoOutput(self._video)
+        return self._video
+
+    # What went wrong -------------------------------------------------------------------
+
+    def _status(self, status: Any) -> None:
+        statuses = self._qtm.QMediaPlayer.MediaStatus
+        if status == statuses.LoadedMedia:
+            self.loaded.emit()
+        elif status == statuses.InvalidMedia:
+            self._fail("")
+
+    def _error(self, error: Any, detail: str) -> None:
+        errors = self._qtm.QMediaPlayer.Error
+        if error != errors.NoError:
+            self._fail(detail, format_error=error == errors.FormatError)
+
+    def _fail(self, detail: str, format_error: bool = False) -> None:
+        if self._failed or self.path is None:
+            return  # an error and the invalid status arrive together: say it once
+        self._failed = True
+        name = self.path.name
+        why = f" ({detail.rstrip('.')})" if detail else ""
+        if format_error:
+            text = (
+                f"{name} cannot be played: it is damaged, empty, or in a format this system "
+                f"cannot play{why}. The transcript stays open as usual."
+            )
+        else:
+            text = f"{name} cannot be opened{why}. The transcript stays open as usual."
+        self.failed.emit(text)

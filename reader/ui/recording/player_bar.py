@@ -1,0 +1,174 @@
+"""The player bar under the reader: play and pause, skip, speed, position, length and a
+seek slider, plus the typist's loop and follow-along switches. It shows and asks; the
+recording's owner (recording.py) plays."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QAction
+from PySide6.QtWidgets import (
+    QHBoxLayout,
+    QLabel,
+    QMenu,
+    QSlider,
+    QStyle,
+    QToolButton,
+    QWidget,
+)
+
+from reader.ui import theme
+
+PROBLEM_WIDTH = 320  # pixels of a problem shown in the bar; the tip holds all of it
+
+
+class PlayerBar(QWidget):
+    seekRequested = Signal(int)  # milliseconds
+    locateRequested = Signal()  # the recording is missing or cannot play: choose another
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("player-bar")
+        self.setAccessibleName("Recording player")
+        self._actions: tuple[QAction, QAction, QAction, list[QAction], list[QAction]] | None = None
+        self._buttons: list[QToolButton] = []
+        self.hide()
+
+    def set_actions(
+        self,
+        back: QAction,
+        play: QAction,
+        forward: QAction,
+        speeds: list[QAction],
+        switches: list[QAction],
+    ) -> None:
+        """The window's actions, shown as buttons once there is a recording (start-up
+        makes no widget for a bar it may never show); their keys and tips come with them."""
+        self._actions = (back, play, forward, speeds, switches)
+        self._play = play
+
+    def _build(self) -> None:
+        assert self._actions is not None
+        back, play, forward, speeds, switches = self._actions
+        # A hairline above, so the bar reads as the reader's own footer.
+        self.setAttribute(Qt.WidgetAttribute.WA_StyledBackground)
+        line = theme.mix(theme.text_color(), self.palette().window().color(), 0.82).name()
+        self.setStyleSheet(f"#player-bar {{ border-top: 1px solid {line}; }}")
+        layout = QHBoxLayout(self)
+        layout.setContentsMargins(10, 4, 10, 4)
+        layout.setSpacing(4)
+        style = self.style()
+        icons = {
+            back: QStyle.StandardPixmap.SP_MediaSeekBackward,
+            play: QStyle.StandardPixmap.SP_MediaPlay,
+            forward: QStyle.StandardPixmap.SP_MediaSeekForward,
+        }
+        for action, icon in icons.items():
+            action.setIcon(style.standardIcon(icon))
+            layout.addWidget(self._button(action, Qt.ToolButtonStyle.ToolButtonIconOnly))
+        self.position_label = QLabel("0:00")
+        self.length_label = QLabel("0:00")
+        for label in (self.position_label, self.length_label):
+            label.setFont(theme.ui_font())
+            label.setMinimumWidth(label.fontMetrics().horizontalAdvance("0:00:00") + 4)
+        self.position_label.setAlignment(
+            Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter
+        )
+        self.slider = QSlider(Qt.Orientation.Horizontal)
+        self.slider.setObjectName("player-slider")
+        self.slider.setAccessibleName("Position in the recording")
+        self.slider.setMinimumWidth(80)
+        self.slider.setPageStep(5000)
+        self.slider.setSingleStep(1000)
+        self.slider.sliderReleased.connect(lambda: self.seekRequested.emit(self.slider.value()))
+        self.slider.actionTriggered.connect(self._slider_action)
+        self.speed = QToolButton()
+        self.speed.setObjectName("player-speed")
+        self.speed.setToolTip("Playback speed (the pitch is kept)")
+        self.speed.setPopupMode(QToolButton.ToolButtonPopupMode.InstantPopup)
+        self.speed.setAutoRaise(True)
+        self.speed.setText(next((a.text() for a in speeds if a.isChecked()), "1×"))
+        menu = QMenu(self.speed)
+        menu.addActions(speeds)
+        self.speed.setMenu(menu)
+        self.name_label = QLabel()
+        self.name_label.setObjectName("player-name")
+        self.name_label.setStyleSheet(f"color: {theme.muted_color().name()};")
+        self.locate_button = QToolButton()
+        self.locate_button.setText("Locate…")
+        self.locate_button.setToolTip("Choose the recording's file")
+        self.locate_button.clicked.connect(self.locateRequested)
+        layout.addSpacing(6)
+        layout.addWidget(self.position_label)
+        layout.addWidget(self.slider, 1)
+        layout.addWidget(self.length_label)
+        layout.addSpacing(6)
+        layout.addWidget(self.speed)
+        for action in switches:
+            layout.addWidget(self._button(action, Qt.ToolButtonStyle.ToolButtonTextOnly))
+        layout.addSpacing(6)
+        layout.addWidget(self.name_label)
+        layout.addWidget(self.locate_button)
+
+    def _button(self, action: QAction, style: Qt.ToolButtonStyle) -> QToolButton:
+        button = QToolButton()
+        button.setDefaultAction(action)
+        button.setToolButtonStyle(style)
+        button.setAutoRaise(True)
+        shortcut = action.shortcut().toString(action.shortcut().SequenceFormat.NativeText)
+        tip = action.text().replace("&", "")
+        button.setToolTip(f"{tip} ({shortcut})" if shortcut else action.statusTip() or tip)
+        self._buttons.append(button)
+        return button
+
+    # What the player says ----------------------------------------------------------------
+
+    def show_recording(self, name: str, where: str) -> None:
+        if not self._buttons:
+            self._build()
+        self.name_label.setText(name)
+        self.name_label.setToolTip(where)
+        self.set_playable(True)
+        self.set_duration(0)
+        self.set_position(0)
+        self.show()
+
+    def set_playable(self, playable: bool, problem: str = "") -> None:
+        """Controls on, or off with the reason shown in place of the file's name (the
+        whole sentence in its tip) and a button to choose the file."""
+        for widget in (*self._buttons[:3], self.slider, self.speed):
+            widget.setEnabled(playable)
+        self.locate_button.setVisible(not playable)
+        if problem:
+            metrics = self.name_label.fontMetrics()
+            short = metrics.elidedText(problem, Qt.TextElideMode.ElideMiddle, PROBLEM_WIDTH)
+            self.name_label.setText(short)
+            self.name_label.setToolTip(problem)
+
+    def set_position(self, ms: int) -> None:
+        from reader.core.sync import format_time  # loaded with the first recording
+
+        self.position_label.setText(format_time(ms))
+        if not self.slider.isSliderDown():
+            self.slider.blockSignals(True)
+            self.slider.setValue(ms)
+            self.slider.blockSignals(False)
+
+    def set_duration(self, ms: int) -> None:
+        from reader.core.sync import format_time
+
+        self.slider.setRange(0, max(0, ms))
+        self.length_label.setText(format_time(ms))
+
+    def set_playing(self, playing: bool) -> None:
+        icon = (
+            QStyle.StandardPixmap.SP_MediaPause if playing else QStyle.StandardPixmap.SP_MediaPlay
+        )
+        self._play.setIcon(self.style().standardIcon(icon))
+
+    def set_rate(self, rate: float) -> None:
+        self.speed.setText(f"{rate:g}×")
+
+    def _slider_action(self, action: int) -> None:
+        """A click or a key on the slider (not a drag, told on release) seeks at once."""
+        if action != QSlider.SliderAction.SliderMove.value:
+            self.seekRequested.emit(self.slider.sliderPosition())

@@ -1,0 +1,384 @@
+"""The recording of the open interview: attaching it (or finding it beside the
+transcript), playing it from the bar and the keys, following along in the reader, jumping
+by time, time links in the notes, and the position kept in the notes file.
+
+The player (and QtMultimedia with it) is made only when an interview with a recording is
+open; everything that can go wrong is said once, in the bar and the status line, and the
+reader goes on as before.
+"""
+
+from __future__ import annotations
+
+from dataclasses import replace
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import QObject, Qt, QTimer
+from PySide6.QtWidgets import QDockWidget, QFileDialog, QMainWindow
+
+from reader.core.notes_file import RecordingRef
+from reader.core.recording import FILTER, beside, locate, stored_path
+from reader.core.session import Session
+from reader.ui.interview.open_interview import OpenInterview
+from reader.ui.notes.notes_pane import NotesPane
+from reader.ui.reading.reader_view import ReaderView
+from reader.ui.recording.player_bar import PlayerBar
+from reader.ui.window.actions import Playback
+
+if TYPE_CHECKING:  # made with the first recording: start-up imports none of them
+    from reader.core.sync import SyncTable
+    from reader.ui.recording.follow import FollowOverlay
+    from reader.ui.recording.media import Player
+
+SKIP_MS = 5000
+LOOP_BACK_MS = 2000  # the typist's loop: every pause goes back this far
+SAVE_EVERY_MS = 30_000  # while playing, the position is saved this often
+NO_TIMES = "This transcript has no times, so the recording cannot follow the text."
+
+
+class Recording(QObject):
+    def __init__(
+        self,
+        interview: OpenInterview,
+        reader: ReaderView,
+        notes: NotesPane,
+        bar: PlayerBar,
+        window: QMainWindow,
+    ) -> None:
+        super().__init__(window)
+        self._interview = interview
+        self._reader = reader
+        self._notes = notes
+        self._window = window
+        self.bar = bar
+        self._overlay: FollowOverlay | None = None
+        self._following = True
+        self.player: Player | None = None
+        self.path: Path | None = None
+        self.table: SyncTable | None = None
+        self.typist_loop = False
+        self._pending_seek: int | None = None
+        self._stop_at: int | None = None  # Play Paragraph pauses at the paragraph's end
+        self._saved_ms = 0
+        self._told_silent = False
+        self._problem = ""  # why the recording cannot play, said again if play is asked for
+        self.video_dock: QDockWidget | None = None
+        # The bar and the overlay are this feature's own parts.
+        bar.seekRequested.connect(self.seek)
+        bar.locateRequested.connect(self.choose)
+
+    def connect_playback(self, playback: Playback) -> None:
+        """Follow the open interview, and answer the Playback menu and keys."""
+        interview = self._interview
+        interview.opened.connect(self.interview_opened)
+        interview.replaced.connect(self.interview_replaced)
+        interview.aboutToClose.connect(self.interview_closing)
+        self._notes.linkActivated.connect(self.follow_link)
+        playback.attach.triggered.connect(self.choose)
+        playback.detach.triggered.connect(self.detach)
+        playback.play.triggered.connect(self.toggle)
+        playback.back.triggered.connect(lambda: self.skip(-SKIP_MS))
+        playback.forward.triggered.connect(lambda: self.skip(SKIP_MS))
+        playback.play_paragraph.triggered.connect(self.play_paragraph)
+        playback.insert_time.triggered.connect(self.insert_time)
+        playback.follow.toggled.connect(self.set_follow)
+        playback.typist_loop.toggled.connect(self.set_typist_loop)
+        for speed in playback.speeds:
+            speed.triggered.connect(lambda _=False, a=speed: self.set_rate(a.data()))
+
+    @property
+    def overlay(self) -> FollowOverlay:
+        """Made with the first recording: start-up puts nothing on the reader for it."""
+        if self._overlay is None:
+            from reader.ui.recording.follow import FollowOverlay
+
+            self._overlay = FollowOverlay(self._reader)
+            self._overlay.following = self._following
+            self._overlay.timeClicked.connect(lambda ms: self.seek(ms, play=True))
+            self._overlay.offsetClicked.connect(self.play_from)
+        return self._overlay
+
+    # Opening and closing ---------------------------------------------------------------
+
+    def interview_opened(self, session: Session) -> None:
+        """Show the interview's recording, or one found beside the transcript."""
+        ref = session.notes.recording
+        notes_path = self._interview.notes_path
+        if ref is None and notes_path is not None:
+            found = beside(Path(session.document.source))
+            if found is not None:
+                ref = RecordingRef(stored_path(found, notes_path))
+                self._controller_set(ref, save=False)  # written with the next save
+        if ref is None or notes_path is None:
+            return
+        self.table = _times_of(session)
+        located = locate(ref.path, notes_path)
+        # After the window has shown the interview: the player is not start-up's work.
+        QTimer.singleShot(0, lambda: self._start(located.path, ref.position_ms, located.problem))
+
+    def interview_replaced(self, session: Session) -> None:
+        """Reloaded or merged: the same recording, times of the text as it is now."""
+        if self.path is not None:
+            self.table = _times_of(session)
+            self.overlay.set_table(self.table)
+
+    def interview_closing(self) -> None:
+        """Before the notes are written for the last time: keep the position, let go."""
+        self.remember_position(save=True)
+        if self.player is not None:
+            self.player.close()
+        self.path, self.table, self._stop_at = None, None, None
+        if self._overlay is not None:
+            self._overlay.set_table(None)
+        self.bar.hide()
+        if self.video_dock is not None:
+            self.video_dock.hide()
+
+    def _start(self, path: Path, position_ms: int, problem: str = "") -> None:
+        if self._interview.session is None:
+            return
+        self.path = path
+        self._saved_ms = position_ms
+        self._problem = ""
+        self.bar.show_recording(path.name, str(path))
+        self.bar.set_position(position_ms)
+        self.overlay.set_table(self.table)
+        if self.table is not None and not len(self.table):
+            self._interview.status.emit(NO_TIMES, 8000)
+        if problem:
+            self._cannot_play(problem)
+            return
+        from reader.ui.recording.media import MediaUnavailableError
+
+        try:
+            player = self._player()
+        except MediaUnavailableError as exc:
+            self._cannot_play(str(exc))
+            return
+        self._pending_seek = position_ms
+        player.open(path)
+        if player.silent and not self._told_silent:
+            self._told_silent = True
+            self._interview.status.emit(
+                "No sound device was found: the recording plays silently; its times and "
+                "following along still work.",
+                8000,
+            )
+
+    def _player(self) -> Player:
+        if self.player is None:
+            from reader.ui.recording.media import Player
+
+            player = Player(self)
+            player.positionChanged.connect(self._position_changed)
+            player.durationChanged.connect(self.bar.set_duration)
+            player.playingChanged.connect(self.bar.set_playing)
+            player.loaded.connect(self._loaded)
+            player.failed.connect(self._cannot_play)
+            player.videoChanged.connect(self._show_video)
+            self.player = player
+        return self.player
+
+    def _loaded(self) -> None:
+        if self.player is not None and self._pending_seek is not None:
+            self.player.seek(self._pending_seek)
+            self._pending_seek = None
+
+    def _cannot_play(self, problem: str) -> None:
+        self._problem = problem
+        self.bar.set_playable(False, problem)
+        self._interview.status.emit(problem, 10_000)
+
+    # Attaching ---------------------------------------------------------------------------
+
+    def choose(self) -> None:
+        """File ▸ Attach Recording…, and Locate… for a missing one."""
+        session = self._interview.session
+        if session is None:
+            self._interview.status.emit("Open an interview first.", 4000)
+            return
+        folder = str(self.path.parent if self.path else Path(session.document.source).parent)
+        path, _ = QFileDialog.getOpenFileName(self._window, "Attach Recording", folder, FILTER)
+        if path:
+            self.attach(Path(path))
+
+    def attach(self, path: Path) -> None:
+        session, notes_path = self._interview.session, self._interview.notes_path
+        if session is None or notes_path is None:
+            return
+        # Locating a missing or unplayable file keeps its place; another recording starts.
+        keep = self._position() if path == self.path or self._problem else 0
+        self.interview_closing()
+        self._controller_set(RecordingRef(stored_path(path, notes_path), keep))
+        self.table = _times_of(session)
+        self._start(path, keep, locate(str(path), notes_path).problem)
+
+    def detach(self) -> None:
+        if self._interview.session is None or self.path is None:
+            return
+        self.interview_closing()
+        self._controller_set(None)
+        self._interview.status.emit("The recording was detached from this interview.", 4000)
+
+    def _controller_set(self, ref: RecordingRef | None, save: bool = True) -> None:
+        if self._interview.controller is not None:
+            self._interview.controller.set_recording(ref, save)
+
+    # Playing -----------------------------------------------------------------------------
+
+    def _playable(self) -> Player | None:
+        if self._problem and self.path is not None:
+            self._interview.status.emit(self._problem, 10_000)
+            return None
+        if self.player is None or self.path is None:
+            if self._interview.session is not None:
+                self._interview.status.emit(
+                    "No recording is attached: File ▸ Attach Recording… adds one.", 5000
+                )
+            return None
+        return self.player
+
+    def toggle(self) -> None:
+        player = self._playable()
+        if player is None:
+            return
+        if player.is_playing():
+            self.pause()
+        else:
+            player.play()
+
+    def pause(self) -> None:
+        player = self._playable()
+        if player is None:
+            return
+        player.pause()
+        self._stop_at = None
+        if self.typist_loop:
+            player.seek(player.position() - LOOP_BACK_MS)
+        self.remember_position(save=True)
+
+    def skip(self, delta_ms: int) -> None:
+        player = self._playable()
+        if player is not None:
+            self.seek(player.position() + delta_ms)
+
+    def seek(self, ms: int, play: bool = False) -> None:
+        player = self._playable()
+        if player is None:
+            return
+        if self._pending_seek is not None:  # not loaded yet: go there once it is
+            self._pending_seek = ms
+        player.seek(ms)
+        if play:
+            player.play()
+        elif not player.is_playing():
+            self.remember_position(save=True)
+
+    def set_rate(self, rate: float) -> None:
+        if self.player is not None:
+            self.player.set_rate(rate)
+        self.bar.set_rate(rate)
+
+    def set_follow(self, on: bool) -> None:
+        self._following = on
+        if self._overlay is None:
+            return
+        self.overlay.following = on
+        if on and self.player is not None:
+            self.overlay.show_position(self.player.position())
+
+    def set_typist_loop(self, on: bool) -> None:
+        self.typist_loop = on
+
+    def _position(self) -> int:
+        """Where playback stands; for a recording that cannot play, where it stood."""
+        if self._pending_seek is not None:
+            return self._pending_seek
+        if self.player is None or self._problem:
+            return self._saved_ms
+        return self.player.position()
+
+    def _position_changed(self, ms: int) -> None:
+        self.bar.set_position(ms)
+        self.overlay.show_position(ms)
+        if self._stop_at is not None and ms >= self._stop_at and self.player is not None:
+            self._stop_at = None
+            self.pause()
+        elif abs(ms - self._saved_ms) >= SAVE_EVERY_MS:
+            self.remember_position(save=True)
+
+    def remember_position(self, save: bool) -> None:
+        session = self._interview.session
+        if session is None or session.notes.recording is None or self.path is None:
+            return
+        ms = self._position()
+        if ms != session.notes.recording.position_ms:
+            self._saved_ms = ms
+            self._controller_set(replace(session.notes.recording, position_ms=ms), save)
+
+    # Jumping by time ---------------------------------------------------------------------
+
+    def play_from(self, offset: int, until_end_of_paragraph: bool = False) -> None:
+        """Play from the time `offset` in the text is spoken."""
+        session = self._interview.session
+        if self._playable() is None or session is None or self.table is None:
+            return
+        ms = self.table.ms_at(offset)
+        if ms is None:
+            self._interview.status.emit("This part of the transcript comes before any time.", 4000)
+            return
+        segment = session.segment_at(offset)
+        end = self.table.ms_at(segment.end) if until_end_of_paragraph and segment else None
+        self.seek(ms, play=True)
+        self._stop_at = end if end is not None and end > ms else None
+
+    def play_paragraph(self) -> None:
+        """Ctrl+Shift+Space: the paragraph at the reader's caret, from its start to its end."""
+        session = self._interview.session
+        if session is None or self._reader.reading is None:
+            return
+        offset = self._reader.cursor_offset()
+        highlight = self._reader.current_highlight()
+        segment = session.segment_at(offset)
+        start = highlight.start if highlight else segment.start if segment else offset
+        self.play_from(start, until_end_of_paragraph=True)
+
+    def insert_time(self) -> None:
+        """A link to the current time at the notes' caret; following it plays from there."""
+        editor = self._notes.editor
+        if self._playable() is None or editor.isReadOnly():
+            return
+        from reader.core.sync import format_time, time_link
+
+        link = time_link(self._position())
+        editor.textCursor().insertText(link + " ")
+        self._interview.status.emit(
+            f"Inserted {format_time(self._position())} in your notes.", 3000
+        )
+
+    def follow_link(self, url: str) -> None:
+        """#t=… links in the notes play from their time; other links are someone else's."""
+        from reader.core.sync import link_ms
+
+        ms = link_ms(url)
+        if ms is not None:
+            self.seek(ms, play=True)
+
+    # Video -------------------------------------------------------------------------------
+
+    def _show_video(self, has_video: bool) -> None:
+        if self.player is None:
+            return
+        if self.video_dock is None and has_video:
+            self.video_dock = QDockWidget("Video", self._window)
+            self.video_dock.setObjectName("video-dock")
+            self.video_dock.setWidget(self.player.video_widget())
+            self._window.addDockWidget(Qt.DockWidgetArea.RightDockWidgetArea, self.video_dock)
+        if self.video_dock is not None:
+            self.video_dock.setVisible(has_video)
+
+
+def _times_of(session: Session) -> SyncTable:
+    from reader.core.sync import SyncTable
+
+    return SyncTable.of(session.document, session.segments)

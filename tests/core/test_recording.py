@@ -1,0 +1,79 @@
+"""Finding, storing and checking an interview's recording; its place in the notes file."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import orjson
+import pytest
+
+from reader.core.document import text_sha256
+from reader.core.notes_file import NotesData, NotesFormatError, RecordingRef, parse, serialise
+from reader.core.recording import beside, locate, stored_path
+
+
+def test_a_recording_with_the_transcripts_name_is_found_beside_it(tmp_path: Path) -> None:
+    transcript = tmp_path / "talk.en.vtt"
+    transcript.write_text("WEBVTT\n")
+    assert beside(transcript) is None
+    (tmp_path / "talk.mp4").write_bytes(b"x")
+    assert beside(transcript) == tmp_path / "talk.mp4"
+    (tmp_path / "talk.en.m4a").write_bytes(b"x")
+    assert beside(transcript) == tmp_path / "talk.en.m4a"  # the full name first
+    (tmp_path / "other.wav").mkdir()
+    assert beside(tmp_path / "other.txt") is None  # a folder is no recording
+
+
+def test_the_path_is_stored_relative_to_the_notes_and_found_again(tmp_path: Path) -> None:
+    notes = tmp_path / "notes" / "talk.json"
+    audio = tmp_path / "audio" / "talk 1.wav"
+    audio.parent.mkdir()
+    audio.write_bytes(b"RIFF")
+    stored = stored_path(audio, notes)
+    assert stored == "../audio/talk 1.wav"
+    assert locate(stored, notes).path == audio
+    assert locate(stored, notes).problem == ""
+    assert locate(str(audio), notes).path == audio  # absolute stays absolute
+
+
+def test_a_missing_or_empty_recording_is_described(tmp_path: Path) -> None:
+    notes = tmp_path / "talk.json"
+    missing = locate("gone.mp3", notes)
+    assert missing.path == tmp_path / "gone.mp3"
+    assert "missing" in missing.problem and "gone.mp3" in missing.problem
+    (tmp_path / "empty.wav").write_bytes(b"")
+    assert "empty" in locate("empty.wav", notes).problem
+    (tmp_path / "folder.wav").mkdir()
+    assert "not a regular file" in locate("folder.wav", notes).problem
+
+
+def notes_with(recording: RecordingRef | None) -> NotesData:
+    meta = {"title": "t", "source": "/t.txt", "sha256": text_sha256("x"), "length": 1}
+    return NotesData(document=meta, recording=recording)
+
+
+def test_the_notes_file_keeps_the_recording_in_its_own_key() -> None:
+    notes = notes_with(RecordingRef("audio/talk.wav", 83_500))
+    raw = serialise(notes)
+    data = orjson.loads(raw)
+    assert data["recording"] == {"path": "audio/talk.wav", "position_ms": 83_500}
+    assert list(data).index("recording") == list(data).index("notes") - 1
+    assert parse(raw) == notes
+    assert "recording" not in orjson.loads(serialise(notes_with(None)))
+
+
+def test_a_file_without_position_reads_as_the_start() -> None:
+    data = orjson.loads(serialise(notes_with(None)))
+    data["recording"] = {"path": "a.mp3"}
+    assert parse(orjson.dumps(data)).recording == RecordingRef("a.mp3", 0)
+
+
+@pytest.mark.parametrize(
+    "bad",
+    [{"path": ""}, {"position_ms": 3}, {"path": "a.mp3", "position_ms": -1}, "a.mp3", []],
+)
+def test_a_malformed_recording_key_is_refused(bad: object) -> None:
+    data = orjson.loads(serialise(notes_with(None)))
+    data["recording"] = bad
+    with pytest.raises(NotesFormatError):
+        parse(orjson.dumps(data))

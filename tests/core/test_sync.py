@@ -1,0 +1,123 @@
+"""The sync table: times of transcript files and written times, both ways, and time links."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from hypothesis import given
+from hypothesis import strategies as st
+
+from reader.core.document import Document, Turn, load_document
+from reader.core.export.html_export import export_html
+from reader.core.export.markdown_export import export_markdown
+from reader.core.interview import detect_segments
+from reader.core.session import Session
+from reader.core.sync import SyncEntry, SyncTable, format_time, link_ms, time_link
+
+DATA = Path(__file__).parents[1] / "data" / "transcripts"
+
+
+def table_of(document: Document) -> SyncTable:
+    return SyncTable.of(document, detect_segments(document.text, document.turns))
+
+
+def test_subtitle_turns_map_time_to_their_text_and_back() -> None:
+    document = load_document(DATA / "zoom.vtt")
+    table = table_of(document)
+    assert len(table) == len([t for t in document.turns if t.start_ms is not None]) > 2
+    kenji = next(e for e in table.entries if e.speaker.startswith("Kenji"))
+    assert kenji.start_ms == 10_500
+    assert table.entry_at_ms(12_000) == kenji
+    assert table.ms_at(kenji.start) == 10_500
+    # Inside the turn, time and text advance together.
+    middle = table.offset_at((kenji.start_ms + kenji.end_ms) // 2)  # type: ignore[operator]
+    assert kenji.start < middle < kenji.end
+    assert table.entry_at(middle) == kenji
+
+
+def test_written_times_in_plain_text_become_entries() -> None:
+    document = load_document(DATA / "rev.txt")
+    table = table_of(document)
+    starts = [e.start_ms for e in table.entries]
+    assert starts[:3] == [13_000, 18_000, 25_000]
+    second = table.entries[1]
+    assert document.text[second.start :].startswith("[00:00:18] Paulo") or second.speaker
+    assert table.entry_at_ms(20_000) == second
+    assert table.ms_at(second.start) == 18_000
+
+
+def test_a_paragraph_without_a_time_takes_the_nearest_before_it() -> None:
+    text = "[00:10] A: one\n\nno time here\n\n[00:30] B: two\n"
+    document = Document(text, "t", "/t.txt", "utf-8")
+    table = table_of(document)
+    untimed = text.index("no time")
+    assert table.entry_at(untimed) == table.entries[0]
+    ms = table.ms_at(untimed)
+    assert ms is not None and 10_000 < ms < 30_000  # moved on by the characters before it
+    assert table.ms_at(0) == 10_000
+    assert table.ms_at(text.index("[00:30]")) == 30_000
+
+
+def test_before_the_first_time_there_is_none_and_no_times_give_an_empty_table() -> None:
+    text = "Intro line.\n\n(1:05) A: speech\n"
+    table = table_of(Document(text, "t", "/t.txt", "utf-8"))
+    assert table.ms_at(0) is None
+    assert table.offset_at(1000) is None
+    assert table.offset_at(65_000) == text.index("(1:05)")
+    empty = table_of(Document("No times at all.\n", "t", "/t.txt", "utf-8"))
+    assert len(empty) == 0 and empty.ms_at(3) is None and empty.entry_at_ms(5) is None
+
+
+def test_times_out_of_order_still_find_their_own_entry() -> None:
+    text = "[00:50] A: late\n\n[00:10] B: early\n"
+    table = table_of(Document(text, "t", "/t.txt", "utf-8"))
+    assert table.entry_at_ms(12_000).start == text.index("[00:10]")  # type: ignore[union-attr]
+    assert table.entries[0].end_ms is None  # a backwards time ends nothing
+
+
+def test_turns_without_times_are_left_out() -> None:
+    text = "A: one\n\nB: two\n"
+    turns = (Turn(0, 6, "A", None, None), Turn(8, 14, "B", 4000, 6000))
+    table = table_of(Document(text, "t", "/t.vtt", "utf-8", format="webvtt", turns=turns))
+    assert [e.start for e in table.entries] == [8]
+
+
+@given(
+    gaps=st.lists(st.integers(1, 50), min_size=1, max_size=20),
+    durations=st.lists(st.integers(1, 60_000), min_size=20, max_size=20),
+    probe=st.integers(0, 2_000_000),
+)
+def test_time_to_text_is_monotone_and_inverts_within_an_entry(
+    gaps: list[int], durations: list[int], probe: int
+) -> None:
+    entries, offset, ms = [], 0, 0
+    for gap, duration in zip(gaps, durations, strict=False):
+        entries.append(SyncEntry(offset, offset + gap, ms, ms + duration))
+        offset, ms = offset + gap, ms + duration
+    table = SyncTable(entries)
+    here, later = table.offset_at(probe), table.offset_at(probe + 1000)
+    assert here is not None and later is not None and here <= later
+    entry = table.entry_at(here)
+    assert entry is not None and entry.start <= here < entry.end
+    back = table.ms_at(here)
+    assert back is not None and back <= max(probe, entry.start_ms)
+    assert table.entry_at_ms(back) == entry
+
+
+def test_time_links_round_trip_and_refuse_other_links() -> None:
+    assert format_time(3_723_000) == "1:02:03" and format_time(83_500) == "1:23"
+    assert time_link(83_500) == "[▶ 1:23](#t=83.5)"
+    assert time_link(3_723_456) == "[▶ 1:02:03](#t=3723.5)"
+    assert time_link(59_960) == "[▶ 1:00](#t=60)"
+    assert link_ms("#t=83.5") == 83_500
+    assert link_ms("#t=npt:00:01:23") == 83_000
+    assert link_ms("#t=10,20") == 10_000
+    for other in ("#h-abc", "https://x", "#t=", "#t=abc", "#t=-3", "#t=nan", "#t=inf", "#t=1e99"):
+        assert link_ms(other) is None
+
+
+def test_markdown_and_html_exports_keep_the_time_links_of_the_notes() -> None:
+    session = Session.open(load_document(DATA / "rev.txt"), None)
+    session.notes.notes = f"Her mother sang {time_link(28_000)} at home.\n"
+    assert "[▶ 0:28](#t=28)" in export_markdown(session).decode("utf-8")
+    assert '<a href="#t=28">▶ 0:28</a>' in export_html(session).decode("utf-8")

@@ -1,0 +1,352 @@
+"""The recording beside the transcript: attaching, playing with keys, jumping from the text,
+following along, time links in the notes, the saved position, and bad input. The WAV
+files are written here with the wave module; the machine needs no sound device."""
+
+from __future__ import annotations
+
+import os
+import wave
+from collections.abc import Callable
+from pathlib import Path
+
+import orjson
+import pytest
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QTextCursor
+from pytestqt.qtbot import QtBot
+
+from reader.ui.recording import media
+from reader.ui.recording.media import Player
+from reader.ui.window.main_window import MainWindow
+from tests.conftest import ROOT
+from tests.core.test_no_qt import run_python
+from tests.ui.conftest import DialogStub
+
+SECONDS = 40
+# Turns at 0:02, 0:10, 0:20 and 0:30; the second spans two paragraphs without times.
+TRANSCRIPT = (
+    "[00:00:02] Interviewer: Where did you grow up?\n\n"
+    "[00:00:10] Ana: In Porto, near the river, where the boats came in every morning.\n\n"
+    "We moved to Lisbon later, when my father found work at the docks.\n\n"
+    "[00:00:20] Interviewer: What did your mother do?\n\n"
+    "[00:00:30] Ana: She sang fado, but only at home.\n"
+)
+
+
+def write_wav(path: Path, seconds: int = SECONDS) -> Path:
+    """Silence, 8 kHz mono 16-bit: small, and every backend plays it."""
+    with wave.open(str(path), "wb") as out:
+        out.setnchannels(1)
+        out.setsampwidth(2)
+        out.setframerate(8000)
+        out.writeframes(b"\0\0" * 8000 * seconds)
+    return path
+
+
+@pytest.fixture
+def talk(tmp_path: Path) -> Path:
+    """A transcript with times and, beside it, its recording of the same name."""
+    folder = tmp_path / "interviews"
+    folder.mkdir()
+    document = folder / "talk.txt"
+    document.write_text(TRANSCRIPT, encoding="utf-8")
+    write_wav(folder / "talk.wav")
+    return document
+
+
+def saved(path: Path) -> dict:
+    return orjson.loads(path.read_bytes())
+
+
+def ready(qtbot: QtBot, window: MainWindow) -> None:
+    """Wait until the recording is open in the player and can play."""
+    recording = window.recording
+    qtbot.waitUntil(lambda: recording.player is not None and recording.player.duration() > 0)
+    qtbot.waitUntil(lambda: recording._pending_seek is None)
+
+
+def moved_to(qtbot: QtBot, window: MainWindow, ms: int) -> Player:
+    """The window's player, ready, at `ms`."""
+    ready(qtbot, window)
+    player = window.recording.player
+    assert player is not None
+    window.recording.seek(ms)
+    qtbot.waitUntil(lambda: player.position() == ms)
+    return player
+
+
+def offset_of(window: MainWindow, text: str) -> int:
+    return window.interview.session.document.text.index(text)  # type: ignore[union-attr]
+
+
+def test_a_recording_beside_the_transcript_plays_with_the_keys_and_saves_its_place(
+    make_window: Callable[..., MainWindow], talk: Path, notes_path: Path, qtbot: QtBot
+) -> None:
+    window = make_window(talk)
+    ready(qtbot, window)
+    assert window.player_bar.isVisible()
+    assert window.player_bar.length_label.text() == f"0:{SECONDS}"
+    player = window.recording.player
+    assert player is not None
+    window.notes_editor.setFocus()  # the keys work while writing notes
+    qtbot.keyClick(window.notes_editor, Qt.Key.Key_Space, Qt.KeyboardModifier.ControlModifier)
+    qtbot.waitUntil(lambda: player.position() > 300)
+    qtbot.keyClick(window.notes_editor, Qt.Key.Key_Space, Qt.KeyboardModifier.ControlModifier)
+    qtbot.waitUntil(lambda: not player.is_playing())
+    assert window.notes_editor.toPlainText() == ""  # the key typed nothing
+    paused_at = player.position()
+    window.interview.saver.flush()  # type: ignore[union-attr]
+    recording = saved(notes_path)["recording"]
+    assert recording["path"] == os.path.relpath(talk.with_suffix(".wav"), notes_path.parent)
+    assert recording["position_ms"] == paused_at > 0
+
+
+def test_skip_keys_leave_the_editors_word_jumps_alone(
+    make_window: Callable[..., MainWindow], talk: Path, qtbot: QtBot
+) -> None:
+    window = make_window(talk)
+    player = moved_to(qtbot, window, 12_000)
+    editor = window.notes_editor
+    editor.setFocus()
+    editor.setPlainText("two words")
+    editor.moveCursor(QTextCursor.MoveOperation.End)
+    qtbot.keyClick(editor, Qt.Key.Key_Left, Qt.KeyboardModifier.ControlModifier)
+    assert editor.textCursor().position() == len("two ")  # Ctrl+Left: still a word jump
+    assert player.position() == 12_000
+    qtbot.keyClick(editor, Qt.Key.Key_Left, Qt.KeyboardModifier.AltModifier)
+    qtbot.waitUntil(lambda: player.position() == 7_000)
+    qtbot.keyClick(window.reader, Qt.Key.Key_Right, Qt.KeyboardModifier.AltModifier)
+    qtbot.waitUntil(lambda: player.position() == 12_000)
+    assert editor.toPlainText() == "two words"
+
+
+def test_a_paragraph_plays_from_its_time_and_follow_along_moves_with_the_position(
+    make_window: Callable[..., MainWindow], talk: Path, qtbot: QtBot
+) -> None:
+    window = make_window(talk)
+    ready(qtbot, window)
+    recording, reader = window.recording, window.reader
+    player = recording.player
+    assert player is not None
+    # Ctrl+Shift+Space in the paragraph timed 0:20 plays it from its time.
+    reader.setFocus()
+    question = offset_of(window, "[00:00:20]")
+    reader.scroll_to_offset(question + 5)
+    qtbot.keyClick(
+        reader,
+        Qt.Key.Key_Space,
+        Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModifier,
+    )
+    qtbot.waitUntil(lambda: player.is_playing() and player.position() >= 20_000)
+    assert recording._stop_at is not None and recording._stop_at <= 30_000
+    qtbot.waitUntil(lambda: recording.overlay.spoken is not None)
+    assert recording.overlay.spoken[0] == question  # type: ignore[index]
+    player.pause()
+    # Follow along: a later time marks its paragraph; an untimed paragraph has its share.
+    for ms, text in ((31_000, "[00:00:30]"), (2_500, "[00:00:02]"), (18_000, "We moved")):
+        recording.seek(ms)
+        qtbot.waitUntil(
+            lambda t=text: (
+                recording.overlay.spoken is not None
+                and recording.overlay.spoken[0] == offset_of(window, t)
+            )
+        )
+    # Ctrl+click in a paragraph plays from its time.
+    start = window.reader.reading.to_qt(offset_of(window, "[00:00:10]") + 3)  # type: ignore[union-attr]
+    cursor = QTextCursor(reader.document())
+    cursor.setPosition(start)
+    rect = reader.cursorRect(cursor)
+    qtbot.mouseClick(
+        reader.viewport(),
+        Qt.MouseButton.LeftButton,
+        Qt.KeyboardModifier.ControlModifier,
+        rect.center(),
+    )
+    qtbot.waitUntil(lambda: player.is_playing() and 10_000 <= player.position() < 12_000)
+    player.pause()
+
+
+def test_follow_along_keeps_the_spoken_paragraph_in_view_unless_turned_off(
+    make_window: Callable[..., MainWindow], tmp_path: Path, qtbot: QtBot
+) -> None:
+    document = tmp_path / "long.txt"
+    paragraphs = [f"[00:00:{i:02d}] Ana: " + "words and more words " * 30 for i in range(30)]
+    document.write_text("\n\n".join(paragraphs) + "\n", encoding="utf-8")
+    write_wav(tmp_path / "long.wav", 32)
+    window = make_window(document)
+    ready(qtbot, window)
+    window.resize(900, 500)
+    bar = window.reader.verticalScrollBar()
+    bar.setValue(0)
+    window.recording.seek(28_500)
+    qtbot.waitUntil(lambda: bar.value() > 0)
+    spoken = window.recording.overlay.spoken
+    assert spoken is not None
+    rects = window.reader.highlights.rects(*spoken)
+    assert rects[0].top() >= 0 and rects[0].top() < window.reader.viewport().height()
+    window.actions.playback.follow.setChecked(False)
+    bar.setValue(0)
+    window.recording.seek(15_500)
+    qtbot.waitUntil(lambda: window.recording.overlay.spoken != spoken)
+    assert bar.value() == 0  # marked, not scrolled to
+
+
+def test_attach_stores_a_relative_path_and_reopening_restores_the_position(
+    make_window: Callable[..., MainWindow],
+    dialogs: DialogStub,
+    tmp_path: Path,
+    notes_path: Path,
+    qtbot: QtBot,
+) -> None:
+    document = tmp_path / "plain.txt"
+    document.write_text(TRANSCRIPT, encoding="utf-8")
+    (tmp_path / "media").mkdir()
+    audio = write_wav(tmp_path / "media" / "take 2.wav")
+    window = make_window(document)
+    assert not window.player_bar.isVisible()
+    dialogs.open_answers.append(str(audio))
+    window.actions.playback.attach.trigger()
+    ready(qtbot, window)
+    window.recording.seek(9_000)
+    qtbot.waitUntil(lambda: window.recording.player.position() == 9_000)  # type: ignore[union-attr]
+    window.close()
+    assert saved(notes_path)["recording"] == {"path": "media/take 2.wav", "position_ms": 9_000}
+    again = make_window(document)
+    ready(qtbot, again)
+    assert again.recording.player.position() == 9_000  # type: ignore[union-attr]
+    assert again.player_bar.position_label.text() == "0:09"
+    again.actions.playback.detach.trigger()
+    again.interview.saver.flush()  # type: ignore[union-attr]
+    assert "recording" not in saved(notes_path)
+    assert not again.player_bar.isVisible()
+
+
+def test_time_links_in_the_notes_play_from_their_time(
+    make_window: Callable[..., MainWindow], talk: Path, notes_path: Path, qtbot: QtBot
+) -> None:
+    window = make_window(talk)
+    player = moved_to(qtbot, window, 21_500)
+    window.notes_editor.setFocus()
+    qtbot.keyClick(
+        window.notes_editor,
+        Qt.Key.Key_T,
+        Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModifier,
+    )
+    assert window.notes_editor.toPlainText() == "[▶ 0:21](#t=21.5) "
+    window.recording.seek(0)
+    window.notes_pane.linkActivated.emit("#t=21.5")
+    qtbot.waitUntil(lambda: player.is_playing() and player.position() >= 21_500)
+    player.pause()
+    window.interview.saver.flush()  # type: ignore[union-attr]
+    assert saved(notes_path)["notes"] == "[▶ 0:21](#t=21.5) "
+
+
+def test_times_in_the_margin_are_clickable(
+    make_window: Callable[..., MainWindow], talk: Path, qtbot: QtBot
+) -> None:
+    window = make_window(talk)
+    window.resize(1400, 800)
+    window.splitter.setSizes([1100, 300])
+    ready(qtbot, window)
+    overlay = window.recording.overlay
+    overlay.repaint()
+    assert [ms for _, ms in overlay._hits][:2] == [2_000, 10_000]
+    rect, _ = overlay._hits[1]
+    qtbot.mouseClick(
+        window.reader.viewport(), Qt.MouseButton.LeftButton, pos=rect.center().toPoint()
+    )
+    player = window.recording.player
+    assert player is not None
+    qtbot.waitUntil(lambda: player.is_playing() and player.position() >= 10_000)
+    player.pause()
+
+
+@pytest.mark.parametrize("content", [b"", b"not a recording at all" * 50, b"RIFF\0\0\0\0WAVEfmt "])
+def test_a_recording_that_cannot_play_is_said_once_and_the_reader_works_on(
+    make_window: Callable[..., MainWindow], talk: Path, qtbot: QtBot, content: bytes
+) -> None:
+    talk.with_suffix(".wav").write_bytes(content)
+    window = make_window(talk)
+    bar = window.player_bar
+    qtbot.waitUntil(lambda: bar.isVisible() and bar.locate_button.isVisible())
+    assert "talk.wav" in bar.name_label.toolTip()
+    assert not bar.slider.isEnabled()
+    assert "talk.wav" in window.statusBar().currentMessage()
+    window.actions.playback.play.trigger()  # nothing to play: no crash, no second message
+    window.reader.select_span(0, 10)
+    qtbot.keyClick(window.reader, Qt.Key.Key_2)
+    assert len(window.interview.session.notes.highlights) == 1  # type: ignore[union-attr]
+
+
+def test_a_missing_recording_is_shown_and_can_be_located(
+    make_window: Callable[..., MainWindow],
+    dialogs: DialogStub,
+    talk: Path,
+    notes_path: Path,
+    qtbot: QtBot,
+) -> None:
+    window = make_window(talk)
+    ready(qtbot, window)
+    window.recording.seek(7_000)
+    window.close()
+    moved = talk.parent / "archive"
+    moved.mkdir()
+    talk.with_suffix(".wav").rename(moved / "talk.wav")
+    window = make_window(talk)
+    bar = window.player_bar
+    qtbot.waitUntil(lambda: bar.isVisible() and bar.locate_button.isVisible())
+    assert "missing" in bar.name_label.toolTip()
+    window.actions.playback.play.trigger()
+    assert "missing" in window.statusBar().currentMessage()
+    window.close()  # the place is kept while the file is away
+    assert saved(notes_path)["recording"]["position_ms"] == 7_000
+    window = make_window(talk)
+    bar = window.player_bar
+    qtbot.waitUntil(lambda: bar.isVisible() and bar.locate_button.isVisible())
+    dialogs.open_answers.append(str(moved / "talk.wav"))
+    qtbot.mouseClick(bar.locate_button, Qt.MouseButton.LeftButton)
+    ready(qtbot, window)
+    assert not bar.locate_button.isVisible()
+    assert window.recording.player.position() == 7_000  # type: ignore[union-attr]
+    window.interview.saver.flush()  # type: ignore[union-attr]
+    expected = os.path.relpath(moved / "talk.wav", notes_path.parent)
+    assert saved(notes_path)["recording"]["path"] == expected
+
+
+def test_no_multimedia_module_is_one_message(
+    make_window: Callable[..., MainWindow],
+    talk: Path,
+    qtbot: QtBot,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    def broken() -> None:
+        raise media.MediaUnavailableError("Recordings cannot be played here: no module.")
+
+    monkeypatch.setattr(media, "multimedia", broken)
+    window = make_window(talk)
+    bar = window.player_bar
+    qtbot.waitUntil(lambda: bar.isVisible() and bar.locate_button.isVisible())
+    assert window.statusBar().currentMessage() == "Recordings cannot be played here: no module."
+    assert window.recording.player is None
+
+
+def test_opening_an_interview_without_a_recording_never_imports_qtmultimedia(
+    tmp_path: Path,
+) -> None:
+    """In a fresh process: the window opens and paints the bundled interview."""
+    bundled, notes = ROOT / "resources" / "her-smell-interview.txt", tmp_path / "n.json"
+    script = (
+        "import sys\n"
+        "from pathlib import Path\n"
+        "from PySide6.QtWidgets import QApplication\n"
+        "app = QApplication([])\n"
+        "from reader.ui.window.main_window import MainWindow\n"
+        "w = MainWindow(); w.show()\n"
+        f"assert w.open_document(Path({str(bundled)!r}), Path({str(notes)!r}))\n"
+        "for _ in range(20): app.processEvents()\n"
+        "w.close()\n"
+        "print(sorted(m for m in sys.modules if 'Multimedia' in m))\n"
+    )
+    done = run_python(script, tmp_path)
+    assert done.returncode == 0, done.stderr
+    assert done.stdout.strip() == "[]"
