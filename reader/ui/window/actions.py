@@ -52,6 +52,7 @@ class Actions:
     previous_interview: QAction
     focus_library: QAction
     recent_menu: QMenu | None = None  # File ▸ Open Recent, filled as it opens
+    codes: CodebookActions | None = None  # the codebook (#14) and REFI-QDA (#15)
 
     def format_actions(self) -> list[QAction]:
         return [
@@ -63,6 +64,49 @@ class Actions:
             self.bullet_list,
             self.block_quote,
         ]
+
+
+@dataclass
+class CodebookActions:
+    """The Codes menu, and REFI-QDA exchange in the File menu (reader/ui/codebook)."""
+
+    code_passage: QAction
+    recent: list[QAction]  # Alt+1..9: the codes used last, on the selection or highlight
+    focus_codebook: QAction
+    retrieve: QAction
+    pictures: QAction
+    export_qdpx: QAction
+    export_qdc: QAction
+    import_qdpx: QAction
+    import_qdc: QAction
+    menu: QMenu | None = None
+
+
+def build_codebook_actions(window: QMainWindow) -> CodebookActions:
+    return CodebookActions(
+        code_passage=_action(window, "&Code Passage…", None, "Choose or create codes (C)"),
+        recent=[
+            _action(window, f"Recent Code {n}", f"Alt+{n}", "Apply a code used lately")
+            for n in range(1, 10)
+        ],
+        focus_codebook=_action(window, "Go to &Codebook", "Ctrl+6", "Move the focus to the codes"),
+        retrieve=_action(
+            window, "&Retrieve Coded Passages…", "Ctrl+Shift+R", "Every passage of a code"
+        ),
+        pictures=_action(
+            window, "&Pictures of the Coding…", None, "Code × interview, co-occurrence, frequency"
+        ),
+        export_qdpx=_action(
+            window, "Export REFI-QDA &Project (.qdpx)…", None, "For NVivo, ATLAS.ti, MAXQDA"
+        ),
+        export_qdc=_action(window, "Export Code&book (.qdc)…", None, "The codes, REFI-QDA"),
+        import_qdpx=_action(
+            window, "Import REFI-QDA Pro&ject…", None, "A .qdpx becomes a new study"
+        ),
+        import_qdc=_action(
+            window, "Import Codebook (.q&dc)…", None, "Add a REFI-QDA codebook's codes"
+        ),
+    )
 
 
 def _action(
@@ -94,7 +138,7 @@ def build_actions(window: QMainWindow, undo_group: QUndoGroup) -> Actions:
     redo.setShortcuts([QKeySequence("Ctrl+Shift+Z"), QKeySequence("Ctrl+Y")])
     window.addAction(undo)
     window.addAction(redo)
-    return Actions(
+    actions = Actions(
         open=_action(window, "&Open Interview…", std.Open, "Open another interview file"),
         show_notes_file=_action(
             window, "Show &Notes File", None, "Show the folder that holds this interview's notes"
@@ -175,6 +219,8 @@ def build_actions(window: QMainWindow, undo_group: QUndoGroup) -> Actions:
             window, "Go to &Library", "Ctrl+5", "Move the focus to the study's interviews"
         ),
     )
+    actions.codes = build_codebook_actions(window)
+    return actions
 
 
 def _checkable(action: QAction) -> QAction:
@@ -222,6 +268,11 @@ def build_menus(window: QMainWindow, actions: Actions, view_toggles: list[QActio
     file_menu.addAction(actions.import_annotations)
     file_menu.addAction(actions.print)
     file_menu.addAction(actions.export_pdf)
+    codes = actions.codes
+    if codes is not None:
+        file_menu.addSeparator()
+        for action in (codes.export_qdpx, codes.export_qdc, codes.import_qdpx, codes.import_qdc):
+            file_menu.addAction(action)
     file_menu.addSeparator()
     file_menu.addAction(actions.quit)
     edit_menu = bar.addMenu("&Edit")
@@ -239,6 +290,14 @@ def build_menus(window: QMainWindow, actions: Actions, view_toggles: list[QActio
         actions.search_everything,
     ):
         edit_menu.addAction(action)
+    if codes is not None:
+        codes.menu = bar.addMenu("&Codes")
+        codes.menu.addAction(codes.code_passage)
+        codes.menu.addSeparator()
+        codes.menu.addAction(codes.retrieve)
+        codes.menu.addAction(codes.pictures)
+        codes.menu.addSeparator()
+        codes.menu.addAction(codes.focus_codebook)
     format_menu = bar.addMenu("F&ormat")
     for action in actions.format_actions():
         format_menu.addAction(action)

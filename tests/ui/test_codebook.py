@@ -1,0 +1,200 @@
+"""The codebook as a user works it: coding by keys, the code tree's edits with undo, and
+merging and deleting codes across a study; then the files on disk."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+import orjson
+from PySide6.QtCore import Qt
+
+from reader.ui.window.main_window import MainWindow
+from tests.ui.test_highlights import TEXT, saved, select, wait_saved
+
+
+def code_with_keys(window: MainWindow, qtbot: Any, word: str, name: str, key=Qt.Key.Key_C):
+    """Select `word`, press C, type `name`, Enter."""
+    text = window.interview.session.document.text
+    start = text.index(word)
+    select(window, qtbot, start, start + len(word))
+    pick(window, qtbot, name, key)
+    return start, start + len(word)
+
+
+def pick(window: MainWindow, qtbot: Any, name: str, key=Qt.Key.Key_C, enter=Qt.Key.Key_Return):
+    qtbot.keyClick(window.reader, key)
+    picker = window.codebook.coding.picker
+    assert picker.isVisible()
+    qtbot.keyClicks(picker.edit, name)
+    qtbot.keyClick(picker.edit, enter)
+
+
+def names(data: dict) -> dict[str, str]:
+    return {code["id"]: code["name"] for code in data["codes"]}
+
+
+def test_select_c_type_enter_codes_the_passage(make_window, tmp_path: Path, qtbot, notes_path):
+    doc = tmp_path / "film.txt"
+    doc.write_text(TEXT, "utf-8")
+    window = make_window(doc)
+    start, end = code_with_keys(window, qtbot, "dawn", "Time of day")
+    data = wait_saved(qtbot, notes_path, lambda d: d["highlights"] and d["codes"])
+    (h,) = data["highlights"]
+    assert (h["start"], h["end"], h["exact"]) == (start, end, "dawn")
+    assert [names(data)[c] for c in h["codes"]] == ["Time of day"]
+    assert h["color"] == "yellow"  # the colour label stays as it was
+    # C on the highlight again: a second code joins the first.
+    pick(window, qtbot, "Light")
+    assert not window.codebook.coding.picker.isVisible()
+    data = wait_saved(qtbot, notes_path, lambda d: len(d["highlights"][0]["codes"]) == 2)
+    assert [names(data)[c] for c in data["highlights"][0]["codes"]] == ["Time of day", "Light"]
+    # Alt+1 puts the code used last on a new selection; "tme of dy" finds the other.
+    second = window.interview.session.document.text.index("ending")
+    select(window, qtbot, second, second + 6)
+    qtbot.keyClick(window.reader, Qt.Key.Key_1, Qt.KeyboardModifier.AltModifier)
+    data = wait_saved(qtbot, notes_path, lambda d: len(d["highlights"]) == 2)
+    assert [names(data)[c] for c in data["highlights"][1]["codes"]] == ["Light"]
+    pick(window, qtbot, "tme of dy")
+    data = wait_saved(qtbot, notes_path, lambda d: len(d["highlights"][1]["codes"]) == 2)
+    assert [names(data)[c] for c in data["highlights"][1]["codes"]] == ["Light", "Time of day"]
+    assert len(data["codes"]) == 2  # no code made twice
+    # Coding a selection was one step: undo takes the highlight away whole.
+    window.actions.undo.trigger()
+    window.actions.undo.trigger()
+    assert len(window.interview.session.notes.highlights) == 1
+
+
+def test_escape_leaves_the_selection_uncoded(window: MainWindow, qtbot, notes_path) -> None:
+    text = window.interview.session.document.text
+    select(window, qtbot, 0, text.index(" "))
+    qtbot.keyClick(window.reader, Qt.Key.Key_C)
+    picker = window.codebook.coding.picker
+    qtbot.keyClick(picker.edit, Qt.Key.Key_Escape)
+    assert not picker.isVisible()
+    assert window.interview.session.notes.highlights == []
+
+
+def test_selection_bar_and_context_menu_offer_the_picker(window: MainWindow, qtbot) -> None:
+    text = window.interview.session.document.text
+    select(window, qtbot, 0, text.index(" "))
+    window.reader.show_selection_bar()
+    assert window.reader.selection_bar.tag_button.text() == "Code"
+    window.reader.selection_bar.tag_button.click()
+    assert window.codebook.coding.picker.isVisible()
+    window.codebook.coding.picker.hide()
+    select(window, qtbot, 0, text.index(" "))
+    menu = window.reader.build_context_menu(window.reader.cursorRect().center())
+    assert "C&ode…\tC" in [a.text() for a in menu.actions()]
+
+
+def test_tree_edits_with_keys_and_undo(window: MainWindow, qtbot, dialogs, notes_path) -> None:
+    panel = window.codebook.panel
+    window.codebook.hub.book  # the interview's own, alone
+    window.actions.codes.focus_codebook.trigger()
+    assert window.codebook.dock.isVisible()
+    for name in ("Feelings", "Fear", "Joy"):
+        dialogs.text_answers.append((name, True))
+        qtbot.keyClick(panel.view, Qt.Key.Key_Insert)
+    data = wait_saved(qtbot, notes_path, lambda d: len(d["codes"]) == 3)
+    assert [c["name"] for c in data["codes"]] == ["Feelings", "Fear", "Joy"]
+    # Alt+Right puts Fear below Feelings; Alt+Up then has nothing above it to pass.
+    panel.set_current(data["codes"][1]["id"])
+    qtbot.keyClick(panel.view, Qt.Key.Key_Right, Qt.KeyboardModifier.AltModifier)
+    book = window.codebook.hub.book
+    assert book.path(data["codes"][1]["id"]) == "Feelings / Fear"
+    panel.set_current(data["codes"][2]["id"])
+    qtbot.keyClick(panel.view, Qt.Key.Key_Up, Qt.KeyboardModifier.AltModifier)
+    assert [c.name for c in book.children("")] == ["Joy", "Feelings"]
+    # F2 renames in place.
+    panel.view.edit(panel.view.currentIndex())
+    editor = panel.view.focusWidget()
+    editor.selectAll()
+    qtbot.keyClicks(editor, "Delight")
+    qtbot.keyClick(editor, Qt.Key.Key_Return)
+    qtbot.waitUntil(lambda: window.codebook.hub.book.find("Delight") is not None)
+    # The memo and whether a code is a category.
+    panel.set_current(data["codes"][0]["id"])
+    panel.memo.setFocus()
+    qtbot.keyClicks(panel.memo, "Any **feeling** named")
+    panel.view.setFocus()
+    panel.codable_box.click()
+    data = wait_saved(qtbot, notes_path, lambda d: not d["codes"][-2]["codable"])
+    feelings = next(c for c in data["codes"] if c["name"] == "Feelings")
+    assert feelings["description"] == "Any **feeling** named"
+    # Every step undoes, with the focus in the codebook.
+    stack = window.interview.controller.undo_stack
+    while stack.canUndo():
+        stack.undo()
+    assert len(window.codebook.hub.book) == 0
+    assert not panel.empty.isHidden()
+
+
+def test_delete_says_how_many_codings_and_undo_brings_them_back(
+    window: MainWindow, qtbot, dialogs, notes_path
+) -> None:
+    code_with_keys(window, qtbot, window.interview.session.document.text.split()[3], "Work")
+    panel = window.codebook.panel
+    code_id = window.codebook.hub.book.find("Work").id
+    panel.set_current(code_id)
+    panel.delete_code()
+    kind, text = dialogs.shown[-1]
+    assert kind == "ask" and "1 coded passage will lose it" in text
+    data = wait_saved(qtbot, notes_path, lambda d: d["codes"] == [])
+    assert data["highlights"][0]["codes"] == []
+    window.codebook.hub.interview.controller.undo_stack.undo()
+    data = wait_saved(qtbot, notes_path, lambda d: d["highlights"][0]["codes"] == [code_id])
+
+
+# Studies: the study's codebook in study.json, merge and delete across notes files -------
+
+
+def study_json(folder: Path) -> dict:
+    return orjson.loads((folder / "study.json").read_bytes())
+
+
+def notes_of(folder: Path, interview_id: str) -> dict:
+    return orjson.loads((folder / "notes" / f"{interview_id}.json").read_bytes())
+
+
+def test_merge_and_delete_across_a_study_with_undo(
+    make_study_window, folder: Path, qtbot, dialogs
+) -> None:
+    window = make_study_window(folder)
+    first = window.switcher.current
+    code_with_keys(window, qtbot, "coffee", "Drinks")
+    assert [c["name"] for c in study_json(folder)["codes"]] == ["Drinks"]
+    window.switcher.step(1)
+    second = window.switcher.current
+    code_with_keys(window, qtbot, "dawn", "Beverages")
+    code_with_keys(window, qtbot, "nobody", "Silence")
+    hub, panel = window.codebook.hub, window.codebook.panel
+    assert hub.counts() == {hub.book.find(n).id: 1 for n in ("Drinks", "Beverages", "Silence")}
+    drinks, beverages = hub.book.find("Drinks").id, hub.book.find("Beverages").id
+    # Merge Drinks (coded in the first interview, closed now) into Beverages.
+    panel.set_current(drinks)
+    dialogs.item_answers.append((0, True))  # the first other code: Beverages
+    panel.merge_code()
+    assert [c["name"] for c in study_json(folder)["codes"]] == ["Beverages", "Silence"]
+    assert notes_of(folder, first)["highlights"][0]["codes"] == [beverages]
+    assert hub.counts()[beverages] == 2
+    # Delete Silence, coded in the open interview.
+    panel.set_current(hub.book.find("Silence").id)
+    panel.delete_code()
+    assert "1 coded passage" in dialogs.shown[-1][1]
+    open_codes = [h.codes for h in window.interview.session.notes.highlights]
+    assert open_codes == [(beverages,), ()]
+    # Undo both from the study's history (the codebook has the focus).
+    panel.view.setFocus()
+    qtbot.waitUntil(lambda: window.interview.undo_group.activeStack() is window.study.undo_stack)
+    window.actions.undo.trigger()
+    silence = hub.book.find("Silence").id
+    assert [h.codes for h in window.interview.session.notes.highlights][1] == (silence,)
+    window.actions.undo.trigger()
+    assert [c["name"] for c in study_json(folder)["codes"]] == ["Drinks", "Beverages", "Silence"]
+    assert notes_of(folder, first)["highlights"][0]["codes"] == [drinks]
+    # The open interview's file follows when it is written.
+    window.switcher.step(-1)
+    saved_second = notes_of(folder, second)
+    assert [c for h in saved_second["highlights"] for c in h["codes"]] == [beverages, silence]
+    assert saved(folder / "notes" / f"{first}.json")["highlights"][0]["codes"] == [drinks]
