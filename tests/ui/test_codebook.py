@@ -90,7 +90,6 @@ def test_selection_bar_and_context_menu_offer_the_picker(window: MainWindow, qtb
 
 def test_tree_edits_with_keys_and_undo(window: MainWindow, qtbot, dialogs, notes_path) -> None:
     panel = window.codebook.panel
-    window.codebook.hub.book  # the interview's own, alone
     window.actions.codes.focus_codebook.trigger()
     assert window.codebook.dock.isVisible()
     for name in ("Feelings", "Fear", "Joy"):
