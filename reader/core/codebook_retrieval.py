@@ -311,3 +311,14 @@ def passages_markdown(passages: Sequence[Passage], title: str) -> bytes:
             lines += ["", escape(p.highlight.note)]
         lines.append("")
     return "\n".join(lines).encode("utf-8")
+
+
+def passages_html(passages: Sequence[Passage], title: str) -> bytes:
+    """The Markdown list as a self-contained page (nothing loads; see html_export)."""
+    from html import escape as html_escape
+
+    from reader.core.export.html_export import page_start, render_markdown
+
+    body = render_markdown(passages_markdown(passages, title).decode("utf-8"))
+    page = [*page_start(html_escape(title)), body, "</main>", "</body>", "</html>", ""]
+    return "\n".join(page).encode("utf-8")

@@ -197,3 +197,47 @@ def test_merge_and_delete_across_a_study_with_undo(
     saved_second = notes_of(folder, second)
     assert [c for h in saved_second["highlights"] for c in h["codes"]] == [beverages, silence]
     assert saved(folder / "notes" / f"{first}.json")["highlights"][0]["codes"] == [drinks]
+
+
+def test_retrieval_across_the_study_jumps_and_exports(
+    make_study_window, folder: Path, qtbot, dialogs, tmp_path: Path
+) -> None:
+    window = make_study_window(folder)
+    code_with_keys(window, qtbot, "coffee", "Drinks")
+    first = window.switcher.current
+    window.switcher.step(2)
+    code_with_keys(window, qtbot, "coffee", "Drinks")
+    code_with_keys(window, qtbot, "patients", "Care")
+    hub = window.codebook.hub
+    drinks, care = hub.book.find("Drinks").id, hub.book.find("Care").id
+    window.codebook.panel.set_current(drinks)
+    qtbot.keyClick(window.codebook.panel.view, Qt.Key.Key_Return)  # Enter retrieves
+    retrieval = window.codebook.retrieval
+    assert retrieval.isVisible()
+    assert [(p.title, p.speaker, p.question, p.highlight.exact) for p in retrieval.passages] == [
+        ("P01 Ana", "Interviewee", 1, "coffee"),
+        ("P10 Cem", "Interviewee", 1, "coffee"),
+    ]
+    # A not B: Drinks without Care.
+    retrieval.operator.setCurrentIndex(retrieval.operator.findData("not"))
+    retrieval.second.setCurrentIndex(retrieval.second.findData(care))
+    assert len(retrieval.passages) == 2  # Care sits on another passage
+    retrieval.operator.setCurrentIndex(retrieval.operator.findData("and"))
+    assert retrieval.passages == [] and "0 passages" in retrieval.count.text()
+    retrieval.operator.setCurrentIndex(retrieval.operator.findData("or"))
+    assert len(retrieval.passages) == 3
+    # Enter on the first row switches to P01 with the caret in its passage.
+    retrieval.operator.setCurrentIndex(0)
+    retrieval.list.setFocus()
+    qtbot.keyClick(retrieval.list, Qt.Key.Key_Return)
+    assert window.switcher.current == first
+    assert window.reader.current_highlight().exact == "coffee"
+    for extension in ("md", "html", "csv"):
+        out = tmp_path / f"drinks.{extension}"
+        dialogs.save_answers.append(str(out))
+        retrieval.export(extension)
+        assert out.exists()
+    assert "P10 Cem" in (tmp_path / "drinks.md").read_text("utf-8")
+    assert "<blockquote>" in (tmp_path / "drinks.html").read_text("utf-8")
+    rows = (tmp_path / "drinks.csv").read_text("utf-8-sig").splitlines()
+    assert rows[0].startswith("interview,participant,speaker") and len(rows) == 3

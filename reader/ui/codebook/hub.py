@@ -72,11 +72,10 @@ class CodebookHub(QObject):
         self,
         interview: OpenInterview,
         owner: OpenStudy,
-        current_id: Callable[[], str],
         parent: QObject | None = None,
     ) -> None:
         super().__init__(parent)
-        self.interview, self.owner, self.current_id = interview, owner, current_id
+        self.interview, self.owner = interview, owner
         self._others: Counter[str] | None = None  # the other interviews' codings
         self._others_skip = ""  # the interview left out of `_others`
         self._open = Counter[str]()  # the open interview's codings
@@ -101,6 +100,14 @@ class CodebookHub(QObject):
         session = self.interview.session
         return session.notes.codebook if session is not None else Codebook()
 
+    def current_id(self) -> str:
+        """The study's interview that is open, "" for none (or one opened alone). Known by
+        its notes file, which is right from the moment it opens."""
+        study, path = self.owner.study, self.interview.notes_path
+        if study is None or path is None or path.parent != study.notes_dir:
+            return ""
+        return path.stem
+
     @property
     def read_only(self) -> bool:
         if self.owner.study is not None:
@@ -113,7 +120,7 @@ class CodebookHub(QObject):
         if study is None:
             return Counter(self._open)
         if self._others is None:
-            skip = self.current_id() if self.interview.session is not None else ""
+            skip = self.current_id()
             self._others = Counter(study.code_counts(skip=skip or None))
             self._others_skip = skip
         return self._others + self._open
@@ -284,7 +291,7 @@ class CodebookHub(QObject):
     def _study_change(
         self, change_of: Callable[[str | None], CodeChange]
     ) -> tuple[CodeChange, str, list[Highlight]]:
-        open_id = self.current_id() if self.interview.session is not None else ""
+        open_id = self.current_id()
         change = change_of(open_id or None)
         self._others = None  # notes files were rewritten
         return change, open_id, self._recode_open(change) if open_id else []
@@ -293,7 +300,7 @@ class CodebookHub(QObject):
         change, was_open, olds = memo
         study = self.owner.study
         assert study is not None
-        now = self.current_id() if self.interview.session is not None else ""
+        now = self.current_id()
         restore_open = change.highlights_before.pop(now, []) if now else []
         if was_open and was_open == now:
             restore_open = olds

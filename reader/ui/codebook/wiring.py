@@ -15,6 +15,7 @@ from PySide6.QtWidgets import QApplication, QDockWidget, QWidget
 from reader.ui.codebook.coding import Coding
 from reader.ui.codebook.hub import CodebookHub
 from reader.ui.codebook.panel import CodebookPanel
+from reader.ui.codebook.retrieval import RetrievalWindow
 from reader.ui.reading.code_stripes import CodeStripes
 from reader.ui.reading.reader_view import _trim
 
@@ -22,7 +23,7 @@ from reader.ui.reading.reader_view import _trim
 def wire_codebook(window: Any) -> None:
     """`window` is the MainWindow; what is made here hangs off it as `window.codebook`."""
     actions = window.actions.codes
-    hub = CodebookHub(window.interview, window.study, lambda: window.switcher.current, window)
+    hub = CodebookHub(window.interview, window.study, window)
     panel = CodebookPanel(hub)
     dock = QDockWidget("Codebook", window)
     dock.setObjectName("codebook-dock")
@@ -45,6 +46,8 @@ def wire_codebook(window: Any) -> None:
     assert actions.menu is not None
     actions.menu.addAction(dock.toggleViewAction())
     hub.changed.connect(lambda: _show_when_coded(window, dock, hub))
+    actions.retrieve.triggered.connect(lambda: codebook.retrieve(panel.current_id()))
+    panel.retrieveRequested.connect(codebook.retrieve)
     QApplication.instance().focusChanged.connect(codebook.undo_follows_focus)
 
 
@@ -65,6 +68,24 @@ class Codebook(QObject):
         self.hub, self.panel, self.dock, self.coding = hub, panel, dock, coding
         self.stripes = stripes
         self.shown_once = False
+        self.retrieval: RetrievalWindow | None = None
+
+    def retrieve(self, code_id: str = "") -> None:
+        """The Coded Passages window, on `code_id` (or on what it showed last)."""
+        if self.retrieval is None:
+            self.retrieval = RetrievalWindow(self.hub, self.window)
+            self.retrieval.jumpRequested.connect(self.jump)
+        self.retrieval.show_code(code_id or self.retrieval.first.currentData() or "")
+
+    def jump(self, interview_id: str, highlight_id: str) -> None:
+        """To a retrieved passage: its interview opened first, when it is another."""
+        window = self.window
+        other = interview_id and interview_id != window.switcher.current
+        if other and not window.switcher.open(interview_id):
+            return
+        window.editing.go_to(highlight_id)
+        window.activateWindow()
+        window.reader.setFocus()
 
     def undo_follows_focus(self, _old: QWidget | None, new: QWidget | None) -> None:
         """Edit ▸ Undo undoes codebook edits while the Codebook has the focus (the
