@@ -241,3 +241,39 @@ def test_retrieval_across_the_study_jumps_and_exports(
     assert "<blockquote>" in (tmp_path / "drinks.html").read_text("utf-8")
     rows = (tmp_path / "drinks.csv").read_text("utf-8-sig").splitlines()
     assert rows[0].startswith("interview,participant,speaker") and len(rows) == 3
+
+
+def test_pictures_saved_as_png_svg_and_csv(
+    make_study_window, folder: Path, qtbot, dialogs, tmp_path: Path
+) -> None:
+    from xml.etree import ElementTree
+
+    from PySide6.QtGui import QImage
+
+    window = make_study_window(folder)
+    code_with_keys(window, qtbot, "coffee", "Drinks")
+    code_with_keys(window, qtbot, "handover", "Work")
+    window.switcher.step(2)
+    code_with_keys(window, qtbot, "coffee", "Drinks")
+    window.actions.codes.pictures.trigger()
+    pictures = window.codebook.pictures
+    assert pictures.isVisible()
+    kinds = [pictures.kind.itemData(i) for i in range(pictures.kind.count())]
+    assert kinds == ["interview", "participant", "co-occurrence", "frequencies"]
+    for kind in kinds:
+        pictures.show_kind(kind)
+        for extension in ("png", "svg", "csv"):
+            out = tmp_path / f"{kind}.{extension}"
+            dialogs.save_answers.append(str(out))
+            pictures.save(extension)
+            assert out.exists(), pictures.status.text()
+        assert not QImage(str(tmp_path / f"{kind}.png")).isNull()
+        assert ElementTree.parse(tmp_path / f"{kind}.svg").getroot().tag.endswith("svg")
+    rows = (tmp_path / "interview.csv").read_text("utf-8-sig").splitlines()
+    assert rows == ["code,P01 Ana,P02 Ben,P10 Cem", "Drinks,1,0,1", "Work,1,0,0"]
+    assert (tmp_path / "frequencies.csv").read_text("utf-8-sig").splitlines()[1:] == [
+        "Drinks,2",
+        "Work,1",
+    ]
+    co = (tmp_path / "co-occurrence.csv").read_text("utf-8-sig").splitlines()
+    assert co == ["code,Drinks,Work", "Drinks,2,0", "Work,0,1"]

@@ -39,6 +39,7 @@ from reader.core.codebook_retrieval import (
     retrieve,
 )
 from reader.core.export.common import place
+from reader.core.notes_file import NotesData
 from reader.core.store import atomic_write, describe_os_error
 from reader.core.study_file import InterviewEntry
 from reader.ui.codebook.hub import CodebookHub
@@ -66,7 +67,8 @@ def query_of(first: str, operator: str, second: str, descendants: bool) -> CodeQ
 
 
 def coded_now(hub: CodebookHub) -> list[Coded]:
-    """The interviews with their codings: the study's files, the open one as edited."""
+    """The interviews with their codings: the study's files, the open one as edited;
+    an unreadable notes file counts as none (the study's opening said so)."""
     session, study = hub.interview.session, hub.study
     if study is None:
         if session is None:
@@ -74,10 +76,11 @@ def coded_now(hub: CodebookHub) -> list[Coded]:
         entry = InterviewEntry(id="", path="", title=session.document.title)
         return [(entry, session.notes)]
     current = hub.current_id()
-    others = dict((e.id, (e, n)) for e, n in study.notes_files(skip=current or None))
+    found = {e.id: (e, n) for e, n in study.notes_files(skip=current or None)}
     if current and session is not None:
-        others[current] = (study.interview(current), session.notes)
-    return [others[e.id] for e in study.interviews if e.id in others]
+        found[current] = (study.interview(current), session.notes)
+    # An interview without notes yet is still a column of the matrix, with no codings.
+    return [found.get(e.id) or (e, NotesData(document={})) for e in study.interviews]
 
 
 def find_passages(hub: CodebookHub, query: CodeQuery) -> list[Passage]:

@@ -7,7 +7,7 @@ window is typed loosely here, as panels never import the main window.
 
 from __future__ import annotations
 
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QObject, Qt
 from PySide6.QtWidgets import QApplication, QDockWidget, QWidget
@@ -18,6 +18,9 @@ from reader.ui.codebook.panel import CodebookPanel
 from reader.ui.codebook.retrieval import RetrievalWindow
 from reader.ui.reading.code_stripes import CodeStripes
 from reader.ui.reading.reader_view import _trim
+
+if TYPE_CHECKING:
+    from reader.ui.codebook.pictures import PicturesWindow
 
 
 def wire_codebook(window: Any) -> None:
@@ -48,6 +51,7 @@ def wire_codebook(window: Any) -> None:
     hub.changed.connect(lambda: _show_when_coded(window, dock, hub))
     actions.retrieve.triggered.connect(lambda: codebook.retrieve(panel.current_id()))
     panel.retrieveRequested.connect(codebook.retrieve)
+    actions.pictures.triggered.connect(codebook.show_pictures)
     QApplication.instance().focusChanged.connect(codebook.undo_follows_focus)
 
 
@@ -69,6 +73,14 @@ class Codebook(QObject):
         self.stripes = stripes
         self.shown_once = False
         self.retrieval: RetrievalWindow | None = None
+        self.pictures: PicturesWindow | None = None
+
+    def show_pictures(self, kind: str = "") -> None:
+        if self.pictures is None:
+            from reader.ui.codebook.pictures import PicturesWindow
+
+            self.pictures = PicturesWindow(self.hub, self.window)
+        self.pictures.show_kind(kind)
 
     def retrieve(self, code_id: str = "") -> None:
         """The Coded Passages window, on `code_id` (or on what it showed last)."""
