@@ -428,3 +428,29 @@ def codes_for_tags(tags: Iterable[str], book: Codebook) -> tuple[str, ...]:
         if found.id not in ids:
             ids.append(found.id)
     return tuple(ids)
+
+
+def add_codebook(book: Codebook, other: Codebook) -> tuple[list[str], list[str]]:
+    """Add `other`'s codes to `book` (an imported .qdc): a code `book` has by id, or by
+    name in the same place, is taken as the same code, and its codes below go under it.
+    Returns (the paths of the codes added, the paths of those there already)."""
+    same: dict[str, str] = {}  # other's id -> book's id
+    added, known = [], []
+    for code in other:  # parents before children
+        parent = same.get(code.parent, "")
+        found = book.get(code.id) or book.find(code.name, parent)
+        if found is not None:
+            same[code.id] = found.id
+            known.append(book.path(found.id))
+            continue
+        made = book.create(
+            code.name,
+            parent=parent,
+            color=code.color,
+            description=code.description,
+            codable=code.codable,
+            code_id=code.id,
+        )
+        same[code.id] = made.id
+        added.append(book.path(made.id))
+    return added, known

@@ -277,3 +277,73 @@ def test_pictures_saved_as_png_svg_and_csv(
     ]
     co = (tmp_path / "co-occurrence.csv").read_text("utf-8-sig").splitlines()
     assert co == ["code,Drinks,Work", "Drinks,2,0", "Work,0,1"]
+
+
+# REFI-QDA in the File menu ------------------------------------------------------------
+
+
+def test_refi_menu_items_export_and_import(
+    make_study_window, folder: Path, qtbot, dialogs, tmp_path: Path, monkeypatch
+) -> None:
+    import zipfile
+
+    from PySide6.QtWidgets import QDialog, QFileDialog
+
+    from reader.ui.codebook.refi import ProjectExportDialog
+    from tests.ui.test_main_window import menu_action
+
+    window = make_study_window(folder)
+    code_with_keys(window, qtbot, "coffee", "Drinks")
+    for label in (
+        "Export REFI-QDA Project (.qdpx)…",
+        "Export Codebook (.qdc)…",
+        "Import REFI-QDA Project…",
+        "Import Codebook (.qdc)…",
+    ):
+        assert menu_action(window.menuBar(), "File", label) is not None
+
+    # The whole study, with MAXQDA's line ends.
+    def accept(dialog: ProjectExportDialog) -> int:
+        dialog.crlf.setChecked(True)
+        return QDialog.DialogCode.Accepted
+
+    monkeypatch.setattr(ProjectExportDialog, "exec", accept)
+    project = tmp_path / "study.qdpx"
+    dialogs.save_answers.append(str(project))
+    window.actions.codes.export_qdpx.trigger()
+    with zipfile.ZipFile(project) as archive:
+        qde = archive.read("project.qde").decode("utf-8")
+        sources = [n for n in archive.namelist() if n.startswith("sources/")]
+    assert 'name="Drinks"' in qde and len(sources) == 3
+    assert all(b"\r\n" in zipfile.ZipFile(project).read(n) for n in sources)
+    codebook = tmp_path / "codes.qdc"
+    dialogs.save_answers.append(str(codebook))
+    window.actions.codes.export_qdc.trigger()
+    assert b"urn:QDA-XML:codebook:1.0" in codebook.read_bytes()
+    # Import the project as a new study: it opens, and the report says what came in.
+    new = tmp_path / "imported"
+    dialogs.open_answers.append(str(project))
+    monkeypatch.setattr(QFileDialog, "getExistingDirectory", lambda *_a, **_k: str(new))
+    window.actions.codes.import_qdpx.trigger()
+    assert window.study.study.folder == new
+    kind, text = dialogs.shown[-1]
+    assert kind == "information" and "Imported 3 interview(s), 1 code(s)" in text
+    assert window.codebook.hub.book.find("Drinks") is not None
+    # A codebook joins the open one: a known code is not added twice; undo takes it out.
+    other = tmp_path / "more.qdc"
+    other.write_text(
+        '<?xml version="1.0" encoding="utf-8"?>\n'
+        '<CodeBook xmlns="urn:QDA-XML:codebook:1.0"><Codes>'
+        '<Code guid="5b7f3a2e-1111-4c3a-9d7e-2f3b4c5d6e7f" name="Drinks" isCodable="true"/>'
+        '<Code guid="5b7f3a2e-2222-4c3a-9d7e-2f3b4c5d6e7f" name="Sleep" isCodable="true"'
+        ' color="#123456"><Description>When they rest</Description></Code>'
+        "</Codes></CodeBook>",
+        "utf-8",
+    )
+    dialogs.open_answers.append(str(other))
+    window.actions.codes.import_qdc.trigger()
+    assert [c.name for c in window.codebook.hub.book] == ["Drinks", "Sleep"]
+    assert "Added 1 code(s)" in dialogs.shown[-1][1] and "already: Drinks" in dialogs.shown[-1][1]
+    assert [c["name"] for c in study_json(new)["codes"]] == ["Drinks", "Sleep"]
+    window.study.undo_stack.undo()
+    assert [c["name"] for c in study_json(new)["codes"]] == ["Drinks"]

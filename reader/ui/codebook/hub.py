@@ -215,7 +215,7 @@ class CodebookHub(QObject):
             self.interview.controller.notes_edited()
         self.changed.emit()
 
-    def _writable_book(self) -> Codebook:
+    def writable_book(self) -> Codebook:
         study = self.owner.study
         return study.writable_codebook() if study is not None else self.book
 
@@ -223,13 +223,13 @@ class CodebookHub(QObject):
         made: list[Code] = []
 
         def do() -> str:
-            code = self._writable_book().create(
+            code = self.writable_book().create(
                 name, parent=parent, index=index, code_id=made[0].id if made else ""
             )
             made[:1] = [code]
             return code.id
 
-        ok = self.run("New Code", do, lambda code_id: self._writable_book().delete(code_id))
+        ok = self.run("New Code", do, lambda code_id: self.writable_book().delete(code_id))
         return made[0] if ok and made else None
 
     def update(self, code_id: str, text: str = "Edit Code", **changes: Any) -> bool:
@@ -238,8 +238,8 @@ class CodebookHub(QObject):
             return False
         return self.run(
             text,
-            lambda: self._writable_book().update(code_id, **changes),
-            lambda before: self._writable_book().put(before),
+            lambda: self.writable_book().update(code_id, **changes),
+            lambda before: self.writable_book().put(before),
         )
 
     def move(self, code_id: str, parent: str = "", index: int | None = None) -> bool:
@@ -248,8 +248,8 @@ class CodebookHub(QObject):
             return False
         return self.run(
             "Move Code",
-            lambda: self._writable_book().move(code_id, parent, index),
-            lambda old: self._writable_book().move(code_id, *old),
+            lambda: self.writable_book().move(code_id, parent, index),
+            lambda old: self.writable_book().move(code_id, *old),
         )
 
     def merge(self, source: str, target: str) -> bool:

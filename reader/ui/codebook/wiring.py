@@ -15,6 +15,7 @@ from PySide6.QtWidgets import QApplication, QDockWidget, QWidget
 from reader.ui.codebook.coding import Coding
 from reader.ui.codebook.hub import CodebookHub
 from reader.ui.codebook.panel import CodebookPanel
+from reader.ui.codebook.refi import Refi
 from reader.ui.codebook.retrieval import RetrievalWindow
 from reader.ui.reading.code_stripes import CodeStripes
 from reader.ui.reading.reader_view import _trim
@@ -52,6 +53,11 @@ def wire_codebook(window: Any) -> None:
     actions.retrieve.triggered.connect(lambda: codebook.retrieve(panel.current_id()))
     panel.retrieveRequested.connect(codebook.retrieve)
     actions.pictures.triggered.connect(codebook.show_pictures)
+    refi = codebook.refi = Refi(window, hub)
+    actions.export_qdpx.triggered.connect(refi.export_project)
+    actions.export_qdc.triggered.connect(refi.export_codebook)
+    actions.import_qdpx.triggered.connect(refi.import_project)
+    actions.import_qdc.triggered.connect(refi.import_codebook)
     QApplication.instance().focusChanged.connect(codebook.undo_follows_focus)
 
 
@@ -74,6 +80,7 @@ class Codebook(QObject):
         self.shown_once = False
         self.retrieval: RetrievalWindow | None = None
         self.pictures: PicturesWindow | None = None
+        self.refi: Refi | None = None
 
     def show_pictures(self, kind: str = "") -> None:
         if self.pictures is None:
