@@ -23,7 +23,7 @@ from functools import cached_property, partial
 from pathlib import Path
 from typing import Any
 
-from bench import core_bench, study_bench
+from bench import codebook_bench, core_bench, study_bench
 from bench.data import BIG_HIGHLIGHTS, Corpus, write_corpus
 from bench.proc import ROOT, child_env, run_child
 from bench.table import Row, Target, markdown
@@ -269,6 +269,7 @@ MEASURES: dict[str, Callable[[Run], list[Row]]] = {
         run.child("gui_switch", "app"), run.child("gui_switch", "floor")
     ),
     "memory": memory_loop,
+    "codebook": lambda run: codebook_bench.run(run.work / "codebook", run.child),
 }
 
 

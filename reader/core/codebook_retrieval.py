@@ -148,8 +148,13 @@ def code_matrix(
     the others sorted; NO_VALUE last). With `descendants`, a code counts its subtree's
     codings too (each passage once)."""
     rows = [code.id for _, code in book.tree()]
-    widened = {
-        r: frozenset({r, *(c.id for c in book.descendants(r))}) if descendants else {r}
+    row_of = {r: i for i, r in enumerate(rows)}
+    # The rows a coding counts in: its code's, and with `descendants` every code above it.
+    # (Walking each coding's codes, not every row per coding: 1,000 codes cost nothing.)
+    counted_in = {
+        r: (row_of[r], *(row_of[a.id] for a in book.ancestors(r) if a.id in row_of))
+        if descendants
+        else (row_of[r],)
         for r in rows
     }
     column_of: list[str] = []
@@ -168,12 +173,11 @@ def code_matrix(
     for (_, notes), column in zip(coded, column_of, strict=True):
         j = index[column]
         for h in notes.highlights:
-            have = set(h.codes)
-            if not have:
+            if not h.codes:
                 continue
-            for i, r in enumerate(rows):
-                if have & widened[r]:
-                    counts[i][j] += 1
+            hit = {i for c in h.codes for i in counted_in.get(c, ())}  # each passage once
+            for i in hit:
+                counts[i][j] += 1
     labels = [titles[c] for c in columns] if by == "interview" else columns
     return Matrix(rows, [book.path(r) for r in rows], columns, list(labels), counts)
 

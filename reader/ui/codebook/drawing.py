@@ -34,6 +34,7 @@ class Picture:
     title: str
     matrix: Matrix
     bars: bool = False
+    diagonal_apart: bool = False  # co-occurrence: a code with itself is its count, in grey
     colors: list[str] = field(default_factory=list)  # the rows' code colours, for bars
     font: QFont = field(default_factory=QFont)
 
@@ -62,6 +63,10 @@ class Picture:
             width = left + BAR_MAX + 60 + MARGIN
         else:
             width = left + len(self.matrix.columns) * CELL_W + MARGIN
+        title = QFont(self.font)
+        title.setBold(True)
+        title.setPointSizeF(self.font.pointSizeF() * 1.2)
+        width = max(width, QFontMetricsF(title).horizontalAdvance(self.title) + 2 * MARGIN)
         return QSize(int(max(width, 320)), int(top + rows * CELL_H + MARGIN))
 
     # Drawing ------------------------------------------------------------------------------
@@ -123,17 +128,24 @@ class Picture:
 
     def _cells(self, painter: QPainter, left: float, top: float, rows: range, area: QRectF) -> None:
         counts = self.matrix.counts
-        peak = max((max(row) for row in counts if row), default=0) or 1
+        apart = self.diagonal_apart
+        peak = max(
+            (n for i, row in enumerate(counts) for j, n in enumerate(row) if not apart or i != j),
+            default=0,
+        )
+        peak = peak or 1
         columns = self._visible_columns(left, area)
         align = int(Qt.AlignmentFlag.AlignCenter)
         for i in rows:
             for j in columns:
                 n = counts[i][j]
                 rect = QRectF(left + j * CELL_W, top + i * CELL_H, CELL_W - 1, CELL_H - 1)
-                color = shade(n / peak)
+                own = apart and i == j
+                color = QColor("#e4e4e4") if own else shade(n / peak)
                 painter.fillRect(rect, color)
                 if n:
-                    painter.setPen(QColor("white") if color.lightness() < 140 else QColor("#222"))
+                    ink = "#777777" if own else "white" if color.lightness() < 140 else "#222222"
+                    painter.setPen(QColor(ink))
                     painter.drawText(rect, align, str(n))
 
     def _bars(self, painter: QPainter, left: float, top: float, rows: range) -> None:

@@ -143,6 +143,8 @@ class CodeTreeModel(QAbstractItemModel):
         elif column == 1:
             own, total = self.counts.get(code.id, 0), self.totals.get(code.id, 0)
             if role == Qt.ItemDataRole.DisplayRole:
+                if not code.codable and not own:
+                    return f"({total})"  # a category: the passages of the codes below it
                 return str(own) if own == total else f"{own} ({total})"
             if role == Qt.ItemDataRole.TextAlignmentRole:
                 return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)

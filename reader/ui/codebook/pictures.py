@@ -35,13 +35,17 @@ def make_picture(hub: CodebookHub, kind: str, descendants: bool) -> Picture:
     """The picture of `kind`: INTERVIEWS, CO_OCCURRENCE, FREQUENCIES, "participant" or an
     attribute key (codes × its values)."""
     coded, book = coded_now(hub), hub.book
-    colors = [code.color for _, code in book.tree()]
+    # Categories hold no passages of their own: without their codes below, they go.
+    drop = set() if descendants else {c.id for c in book if not c.codable}
     if kind == CO_OCCURRENCE:
-        return Picture("Codes applied to overlapping passages", co_occurrence(coded, book))
+        matrix = without(co_occurrence(coded, book), drop, columns=True)
+        title = "Codes applied to overlapping passages (grey: each code's own passages)"
+        return Picture(title, matrix, diagonal_apart=True)
     if kind == FREQUENCIES:
-        by = code_matrix(coded, book, "interview", descendants=descendants)
+        by = without(code_matrix(coded, book, "interview", descendants=descendants), drop)
         sums = [[sum(row)] for row in by.counts]
         matrix = Matrix(by.rows, by.row_labels, ["codings"], ["codings"], sums)
+        colors = [book.code(r).color for r in matrix.rows]
         return Picture("Coded passages per code", matrix, bars=True, colors=colors)
     order: tuple[str, ...] = ()
     label = "interview"
@@ -52,7 +56,22 @@ def make_picture(hub: CodebookHub, kind: str, descendants: bool) -> Picture:
     elif kind == "participant":
         label = "participant"
     matrix = code_matrix(coded, book, kind, descendants=descendants, order=order)
-    return Picture(f"Coded passages by code and {label}", matrix)
+    return Picture(f"Coded passages by code and {label}", without(matrix, drop))
+
+
+def without(matrix: Matrix, rows: set[str], columns: bool = False) -> Matrix:
+    """`matrix` without the rows of `rows` (and those columns too, for code × code)."""
+    if not rows:
+        return matrix
+    keep = [i for i, r in enumerate(matrix.rows) if r not in rows]
+    cols = [j for j, c in enumerate(matrix.columns) if not columns or c not in rows]
+    return Matrix(
+        [matrix.rows[i] for i in keep],
+        [matrix.row_labels[i] for i in keep],
+        [matrix.columns[j] for j in cols],
+        [matrix.column_labels[j] for j in cols],
+        [[matrix.counts[i][j] for j in cols] for i in keep],
+    )
 
 
 class PictureView(QWidget):
