@@ -347,3 +347,30 @@ def test_refi_menu_items_export_and_import(
     assert [c["name"] for c in study_json(new)["codes"]] == ["Drinks", "Sleep"]
     window.study.undo_stack.undo()
     assert [c["name"] for c in study_json(new)["codes"]] == ["Drinks"]
+
+
+def test_stripes_beside_coded_passages_name_their_codes(window: MainWindow, qtbot) -> None:
+    words = window.interview.session.document.text.split()
+    code_with_keys(window, qtbot, words[3], "Work")
+    pick(window, qtbot, "Place")
+    window.reader.viewport().repaint()
+    stripes = window.codebook.stripes
+    assert len(stripes.painted) == 2  # one bar per code, side by side
+    (first, _), (second, _) = stripes.painted
+    assert second.left() > first.right()
+    text_right = window.reader.viewport().width() - (
+        window.reader.document().rootFrame().frameFormat().rightMargin()
+    )
+    assert first.left() > text_right  # in the margin, beside the text
+    centre = first.center()
+    assert stripes.names_at(centre.x(), centre.y()) == ["Work"]
+    # Renamed in the codebook: the Annotations list names it anew.
+    hub = window.codebook.hub
+    hub.update(hub.book.find("Work").id, "Rename Code", name="Labour")
+    window.actions.focus_annotations.trigger()
+    qtbot.waitUntil(
+        lambda: (
+            "Labour"
+            in window.annotations._by_id[window.interview.session.notes.highlights[0].id].tags
+        )
+    )

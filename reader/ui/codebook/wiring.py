@@ -50,6 +50,7 @@ def wire_codebook(window: Any) -> None:
     assert actions.menu is not None
     actions.menu.addAction(dock.toggleViewAction())
     hub.changed.connect(lambda: _show_when_coded(window, dock, hub))
+    hub.changed.connect(codebook.names_may_have_changed)
     actions.retrieve.triggered.connect(lambda: codebook.retrieve(panel.current_id()))
     panel.retrieveRequested.connect(codebook.retrieve)
     actions.pictures.triggered.connect(codebook.show_pictures)
@@ -81,6 +82,16 @@ class Codebook(QObject):
         self.retrieval: RetrievalWindow | None = None
         self.pictures: PicturesWindow | None = None
         self.refi: Refi | None = None
+        self._names: dict[str, str] = {}
+
+    def names_may_have_changed(self) -> None:
+        """The Annotations list names each passage's codes: renamed ones show anew."""
+        names = {c.id: c.name for c in self.hub.book}
+        if names != self._names:
+            renamed = any(self._names.get(i, n) != n for i, n in names.items())
+            self._names = names
+            if renamed:  # (deleted and merged codes change the highlights, which show)
+                self.window.annotations.reload()
 
     def show_pictures(self, kind: str = "") -> None:
         if self.pictures is None:
