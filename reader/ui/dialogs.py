@@ -34,10 +34,13 @@ def _quote_label(quote: str) -> QLabel:
     return label
 
 
-def _buttons(dialog: QDialog) -> QDialogButtonBox:
+def ok_cancel(dialog: QDialog, ok_text: str = "") -> QDialogButtonBox:
+    """OK and Cancel that accept and reject `dialog`; OK says `ok_text` if given."""
     box = QDialogButtonBox(
         QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
     )
+    if ok_text:
+        box.button(QDialogButtonBox.StandardButton.Ok).setText(ok_text)
     box.accepted.connect(dialog.accept)
     box.rejected.connect(dialog.reject)
     return box
@@ -58,7 +61,7 @@ class NoteDialog(QDialog):
         hint = QLabel("Ctrl+Enter saves")
         hint.setStyleSheet("color: palette(placeholder-text);")
         layout.addWidget(hint)
-        layout.addWidget(_buttons(self))
+        layout.addWidget(ok_cancel(self))
         for keys in ("Ctrl+Return", "Ctrl+Enter"):
             QShortcut(QKeySequence(keys), self, activated=self.accept)
         self.resize(460, 280)
@@ -84,7 +87,7 @@ class ColorLabelsDialog(QDialog):
             self.edits[color_id] = edit
         layout = QVBoxLayout(self)
         layout.addLayout(form)
-        layout.addWidget(_buttons(self))
+        layout.addWidget(ok_cancel(self))
 
     def labels(self) -> dict[str, str]:
         return {cid: edit.text().strip() or cid.title() for cid, edit in self.edits.items()}

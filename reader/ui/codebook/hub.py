@@ -20,7 +20,6 @@ from collections.abc import Callable
 from typing import Any
 
 from PySide6.QtCore import QObject, Signal
-from PySide6.QtGui import QUndoCommand
 
 from reader.core.annotations import Highlight
 from reader.core.codebook import (
@@ -32,35 +31,9 @@ from reader.core.codebook import (
     uncode,
 )
 from reader.core.study import CodeChange, Study, StudyError
+from reader.ui.interview.commands import DoneCommand
 from reader.ui.interview.open_interview import OpenInterview
 from reader.ui.library.open_study import OpenStudy
-
-
-class CodebookCommand(QUndoCommand):
-    """A change done before it is pushed (a refused one leaves no step); `memo` is what
-    `do` returned and `undo` needs; a redo calls `do` again. `after` tells the window."""
-
-    def __init__(
-        self,
-        text: str,
-        memo: Any,
-        do: Callable[[], Any],
-        undo: Callable[[Any], Any],
-        after: Callable[[], None],
-    ) -> None:
-        super().__init__(text)
-        self._memo, self._do, self._undo, self._after = memo, do, undo, after
-        self._done = True
-
-    def redo(self) -> None:
-        if not self._done:
-            self._memo = self._do()
-        self._done = False
-        self._after()
-
-    def undo(self) -> None:
-        self._undo(self._memo)
-        self._after()
 
 
 class CodebookHub(QObject):
@@ -207,7 +180,7 @@ class CodebookHub(QObject):
             self.interview.status.emit(str(exc), 8000)
             self.interview.show_message(str(exc))
             return False
-        controller.undo_stack.push(CodebookCommand(text, memo, do, undo, self._edited_alone))
+        controller.undo_stack.push(DoneCommand(text, memo, do, undo, self._edited_alone))
         return True
 
     def _edited_alone(self) -> None:

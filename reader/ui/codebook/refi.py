@@ -14,7 +14,6 @@ from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
     QDialog,
-    QDialogButtonBox,
     QFileDialog,
     QFormLayout,
     QLabel,
@@ -26,6 +25,7 @@ from PySide6.QtWidgets import (
 from reader.core.codebook import Codebook, add_codebook
 from reader.core.store import atomic_write, describe_os_error
 from reader.ui.codebook.hub import CodebookHub
+from reader.ui.dialogs import ok_cancel
 
 QDPX = "REFI-QDA project (*.qdpx)"
 QDC = "REFI-QDA codebook (*.qdc)"
@@ -50,16 +50,10 @@ class ProjectExportDialog(QDialog):
         form = QFormLayout()
         form.addRow("Export", self.scope)
         form.addRow("", self.crlf)
-        buttons = QDialogButtonBox(
-            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
-        )
-        buttons.button(QDialogButtonBox.StandardButton.Ok).setText("Export…")
-        buttons.accepted.connect(self.accept)
-        buttons.rejected.connect(self.reject)
         layout = QVBoxLayout(self)
         layout.addWidget(note)
         layout.addLayout(form)
-        layout.addWidget(buttons)
+        layout.addWidget(ok_cancel(self, "Export…"))
 
     def whole_study(self) -> bool:
         return bool(self.scope.currentData())
