@@ -113,7 +113,10 @@ class CodebookHub(QObject):
         else:
             self._others = None
         self._sync_session_book()
-        self.changed.emit()
+        if self.owner.study is not None:
+            self.countsChanged.emit()  # the study's codebook is the same for every interview
+        else:
+            self.changed.emit()
 
     def _interview_replaced(self, _session: object) -> None:
         self._open = self._count_open()

@@ -10,7 +10,7 @@ through the hub, undoable.
 from __future__ import annotations
 
 from PySide6.QtCore import QEvent, QObject, Qt, Signal
-from PySide6.QtGui import QColor, QKeyEvent
+from PySide6.QtGui import QColor, QKeyEvent, QShowEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QCheckBox,
@@ -98,8 +98,9 @@ class CodebookPanel(QWidget):
         layout.addWidget(self.view, 1)
         layout.addLayout(details)
         layout.addWidget(self.memo)
+        self._stale = False
         hub.changed.connect(self.rebuild)
-        hub.countsChanged.connect(self.model.refresh_counts)
+        hub.countsChanged.connect(self._counts_changed)
         self.rebuild()
 
     def _button(self, text: str, tip: str, slot: object) -> QPushButton:
@@ -121,7 +122,24 @@ class CodebookPanel(QWidget):
             self.view.setCurrentIndex(index)
             self.view.scrollTo(index)
 
+    def _counts_changed(self) -> None:
+        if self.isVisible():
+            self.model.refresh_counts()
+        else:
+            self._stale = True
+
+    def showEvent(self, event: QShowEvent) -> None:
+        super().showEvent(event)
+        if self._stale:
+            self.rebuild()
+
     def rebuild(self) -> None:
+        """The tree again. While the dock is hidden this waits until it shows: counting
+        a study's codings reads every notes file."""
+        if not self.isVisible():
+            self._stale = True
+            return
+        self._stale = False
         current = self.current_id()
         self._commit_memo()
         self.model.rebuild()

@@ -144,6 +144,7 @@ def _show_when_coded(window: Any, dock: QDockWidget, hub: CodebookHub) -> None:
     if not codebook.shown_once and len(hub.book):
         codebook.shown_once = True
         dock.show()
+        dock.raise_()
 
 
 def _code_from_menu(window: Any, coding: Coding) -> None:
