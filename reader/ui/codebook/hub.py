@@ -30,6 +30,7 @@ from reader.core.codebook import (
     recode,
     uncode,
 )
+from reader.core.codebook_retrieval import CodingsCache
 from reader.core.study import CodeChange, Study, StudyError
 from reader.ui.interview.commands import DoneCommand
 from reader.ui.interview.open_interview import OpenInterview
@@ -52,6 +53,7 @@ class CodebookHub(QObject):
         self._others: Counter[str] | None = None  # the other interviews' codings
         self._others_skip = ""  # the interview left out of `_others`
         self._open = Counter[str]()  # the open interview's codings
+        self.files = CodingsCache()  # the other interviews' notes files, as last read
         interview.opened.connect(self._interview_opened)
         interview.replaced.connect(self._interview_replaced)
         interview.highlightChanged.connect(self._highlight_changed)
@@ -94,7 +96,9 @@ class CodebookHub(QObject):
             return Counter(self._open)
         if self._others is None:
             skip = self.current_id()
-            self._others = Counter(study.code_counts(skip=skip or None))
+            self._others = Counter()
+            for _, notes in self.files.coded(study, skip=skip or None):
+                self._others.update(coding_counts(notes.highlights))
             self._others_skip = skip
         return self._others + self._open
 
@@ -140,6 +144,7 @@ class CodebookHub(QObject):
 
     def _study_switched(self, *_args: object) -> None:
         self._others = None
+        self.files = CodingsCache()
         self.changed.emit()
 
     def _study_changed(self) -> None:

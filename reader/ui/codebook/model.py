@@ -61,11 +61,24 @@ class CodeTreeModel(QAbstractItemModel):
         self.endResetModel()
 
     def refresh_counts(self) -> None:
+        """The counts again; only the cells that changed are told (one coding changes a
+        code and those above it: asking the view to repaint a range of 1,000 rows made
+        it fetch every row's data, 60 ms)."""
+        before_own, before_total = self.counts, self.totals
         self._count()
-        if self.ids:
-            # A range of several cells repaints the view's whole viewport, children too.
+        changed = [
+            code_id
+            for code_id in self.ids
+            if self.counts.get(code_id, 0) != before_own.get(code_id, 0)
+            or self.totals.get(code_id, 0) != before_total.get(code_id, 0)
+        ]
+        if len(changed) > 50:  # another interview's counts: everything at once
             last = len(self.children[""]) - 1
             self.dataChanged.emit(self.index(0, 0), self.index(last, 1), [])
+            return
+        for code_id in changed:
+            cell = self.index_of(code_id, 1)
+            self.dataChanged.emit(cell, cell, [Qt.ItemDataRole.DisplayRole])
 
     def _count(self) -> None:
         self.counts = self.hub.counts()

@@ -54,7 +54,9 @@ class CodebookPanel(QWidget):
         header = self.view.header()
         header.setStretchLastSection(False)
         header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
-        header.setSectionResizeMode(1, QHeaderView.ResizeMode.ResizeToContents)
+        # A fixed width: ResizeToContents asks every row for its size at each count change.
+        header.setSectionResizeMode(1, QHeaderView.ResizeMode.Fixed)
+        header.resizeSection(1, self.fontMetrics().horizontalAdvance("Codings 00000") + 8)
         self.view.installEventFilter(self)
         self.view.activated.connect(lambda i: self.retrieveRequested.emit(self.model.code_id(i)))
         self.view.collapsed.connect(lambda i: self.collapsed.add(self.model.code_id(i)))

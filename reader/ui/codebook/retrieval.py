@@ -76,7 +76,7 @@ def coded_now(hub: CodebookHub) -> list[Coded]:
         entry = InterviewEntry(id="", path="", title=session.document.title)
         return [(entry, session.notes)]
     current = hub.current_id()
-    found = {e.id: (e, n) for e, n in study.notes_files(skip=current or None)}
+    found = {e.id: (e, n) for e, n in hub.files.coded(study, skip=current or None)}
     if current and session is not None:
         found[current] = (study.interview(current), session.notes)
     # An interview without notes yet is still a column of the matrix, with no codings.
