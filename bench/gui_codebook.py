@@ -19,13 +19,20 @@ def run_app(app: QApplication, folder: str, runs: int = 20) -> dict[str, Any]:
     window = main_window()
     window.show()
     assert window.study_actions.open_path(folder)
+    # The study's texts load in a background thread after opening (for Search): measured
+    # while it runs, every figure is the GIL's; wait for it as a user's first minute does.
+    assert window.switcher.texts is not None
+    window.switcher.texts.warm()
     codebook = window.codebook
     codebook.dock.show()
     settle()
     hub, reader = codebook.hub, window.reader
+    middle = reader.session.notes.highlights[len(reader.session.notes.highlights) // 2]
+    window.editing.go_to(middle.id)  # a page with passages on it
+    settle()
     codable = [c.id for c in hub.book if c.codable]
     first, last = reader.highlights.visible_range()
-    in_view = [h for h in reader.session.highlights_overlapping(first, last)]
+    in_view = reader.session.highlights_overlapping(first, last)
     assert in_view, "no passage in view"
     tree = codebook.panel.view.viewport()
 

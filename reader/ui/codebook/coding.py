@@ -41,9 +41,9 @@ class Coding(QObject):
         self._open(highlight.codes, highlight.exact)
 
     def pick_for_span(self, start: int, end: int, color: str) -> None:
-        session = self.hub.interview.session
-        if session is None or self.hub.interview.read_only:
-            return
+        session, controller = self.hub.interview.session, self.hub.interview.controller
+        if session is None or controller is None or not controller.writable():
+            return  # (read-only: the status bar says so)
         self._highlight, self._span = "", (start, end, color)
         self._open((), session.document.text[start:end])
 

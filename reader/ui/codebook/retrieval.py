@@ -137,6 +137,7 @@ class RetrievalWindow(QDialog):
         self.list.setWordWrap(False)
         header = self.list.header()
         header.setSectionResizeMode(3, QHeaderView.ResizeMode.Stretch)
+        header.resizeSection(2, self.fontMetrics().horizontalAdvance("Q000") + 12)
         self.list.itemActivated.connect(self._activated)
         self.export_button = QPushButton("Export")
         menu = QMenu(self.export_button)
