@@ -291,7 +291,7 @@ def build_menus(window: QMainWindow, actions: Actions, view_toggles: list[QActio
     ):
         edit_menu.addAction(action)
     if codes is not None:
-        codes.menu = bar.addMenu("&Codes")
+        codes.menu = bar.addMenu("Co&des")
         codes.menu.addAction(codes.code_passage)
         codes.menu.addSeparator()
         codes.menu.addAction(codes.retrieve)
