@@ -374,3 +374,42 @@ def test_stripes_beside_coded_passages_name_their_codes(window: MainWindow, qtbo
             in window.annotations._by_id[window.interview.session.notes.highlights[0].id].tags
         )
     )
+
+
+def test_drag_and_drop_moves_a_code_below_another_and_between(window: MainWindow, qtbot) -> None:
+    from PySide6.QtCore import QModelIndex
+
+    hub = window.codebook.hub
+    for name in ("A", "B", "C"):
+        hub.create(name)
+    window.actions.codes.focus_codebook.trigger()
+    model = window.codebook.panel.model
+    a, b, c = (hub.book.find(n).id for n in ("A", "B", "C"))
+    # C dropped onto A goes below it.
+    data = model.mimeData([model.index_of(c)])
+    assert model.canDropMimeData(data, Qt.DropAction.MoveAction, -1, -1, model.index_of(a))
+    model.dropMimeData(data, Qt.DropAction.MoveAction, -1, -1, model.index_of(a))
+    qtbot.waitUntil(lambda: hub.book.path(c) == "A / C")
+    # A cannot go below its own C; B dropped between the top codes goes first.
+    data = model.mimeData([model.index_of(a)])
+    assert not model.canDropMimeData(data, Qt.DropAction.MoveAction, -1, -1, model.index_of(c))
+    data = model.mimeData([model.index_of(b)])
+    model.dropMimeData(data, Qt.DropAction.MoveAction, 0, 0, QModelIndex())
+    qtbot.waitUntil(lambda: [x.name for x in hub.book.children("")] == ["B", "A"])
+    window.interview.controller.undo_stack.undo()
+    assert [x.name for x in hub.book.children("")] == ["A", "B"]
+
+
+def test_picker_ranks_by_name_then_fuzzily_and_offers_recent_codes_first() -> None:
+    from reader.core.codebook import Codebook
+    from reader.ui.codebook.picker import ranked
+
+    book = Codebook()
+    feel = book.create("Feelings", codable=False)
+    trust = book.create("Trust", parent=feel.id)
+    distrust = book.create("Distrust", parent=feel.id)
+    rehearsal = book.create("Rehearsal")
+    assert ranked("", book, [rehearsal.id]) == [rehearsal, trust, distrust]  # no category
+    assert ranked("trust", book)[:2] == [trust, distrust]
+    assert ranked("rehrsl", book)[0] == rehearsal
+    assert ranked("zzzz", book) == []
