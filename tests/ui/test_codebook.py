@@ -289,36 +289,38 @@ def test_refi_menu_items_export_and_import(
 
     from PySide6.QtWidgets import QDialog, QFileDialog
 
-    from reader.ui.codebook.refi import ProjectExportDialog
+    from reader.ui.exporting.export_dialog import ExportDialog
     from tests.ui.test_main_window import menu_action
 
     window = make_study_window(folder)
     code_with_keys(window, qtbot, "coffee", "Drinks")
-    for label in (
-        "Export REFI-QDA Project (.qdpx)…",
-        "Export Codebook (.qdc)…",
-        "Import REFI-QDA Project…",
-        "Import Codebook (.qdc)…",
-    ):
+    for label in ("Import REFI-QDA Project…", "Import Codebook (.qdc)…"):
         assert menu_action(window.menuBar(), "File", label) is not None
 
-    # The whole study, with MAXQDA's line ends.
-    def accept(dialog: ProjectExportDialog) -> int:
-        dialog.crlf.setChecked(True)
-        return QDialog.DialogCode.Accepted
+    # File ▸ Export…: the whole study as a REFI-QDA project, with MAXQDA's line ends.
+    def choose(kind: str, crlf: bool = False):
+        def exec_(dialog: ExportDialog) -> int:
+            dialog.scope_combo.setCurrentIndex(1)
+            dialog.format_combo.setCurrentIndex(dialog.format_combo.findData(kind))
+            assert dialog.crlf_box.isVisibleTo(dialog) == (kind == "qdpx")
+            dialog.crlf_box.setChecked(crlf)
+            return QDialog.DialogCode.Accepted
 
-    monkeypatch.setattr(ProjectExportDialog, "exec", accept)
+        monkeypatch.setattr(ExportDialog, "exec", exec_)
+
+    choose("qdpx", crlf=True)
     project = tmp_path / "study.qdpx"
     dialogs.save_answers.append(str(project))
-    window.actions.codes.export_qdpx.trigger()
+    window.actions.export.trigger()
     with zipfile.ZipFile(project) as archive:
         qde = archive.read("project.qde").decode("utf-8")
         sources = [n for n in archive.namelist() if n.startswith("sources/")]
     assert 'name="Drinks"' in qde and len(sources) == 3
     assert all(b"\r\n" in zipfile.ZipFile(project).read(n) for n in sources)
     codebook = tmp_path / "codes.qdc"
+    choose("qdc")
     dialogs.save_answers.append(str(codebook))
-    window.actions.codes.export_qdc.trigger()
+    window.actions.export.trigger()
     assert b"urn:QDA-XML:codebook:1.0" in codebook.read_bytes()
     # Import the project as a new study: it opens, and the report says what came in.
     new = tmp_path / "imported"

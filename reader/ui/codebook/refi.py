@@ -1,5 +1,6 @@
-"""File ▸ Export REFI-QDA Project / Codebook and File ▸ Import REFI-QDA Project / Codebook:
-exchange with NVivo, ATLAS.ti, MAXQDA and QualCoder (reader/core/refi, docs/refi-qda.md).
+"""REFI-QDA in the File menu: Export… writes a project (.qdpx) or codebook (.qdc) when one
+is chosen there; Import REFI-QDA Project… and Import Codebook (.qdc)…: exchange with NVivo,
+ATLAS.ti, MAXQDA and QualCoder (reader/core/refi, docs/refi-qda.md).
 
 An imported project becomes a new study, opened at once, with a report of what was not
 brought in; an imported codebook joins the codebook open now, as one undoable step.
@@ -10,53 +11,14 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtWidgets import (
-    QCheckBox,
-    QComboBox,
-    QDialog,
-    QFileDialog,
-    QFormLayout,
-    QLabel,
-    QMessageBox,
-    QVBoxLayout,
-    QWidget,
-)
+from PySide6.QtWidgets import QFileDialog, QMessageBox
 
 from reader.core.codebook import Codebook, add_codebook
 from reader.core.store import atomic_write, describe_os_error
 from reader.ui.codebook.hub import CodebookHub
-from reader.ui.dialogs import ok_cancel
 
 QDPX = "REFI-QDA project (*.qdpx)"
 QDC = "REFI-QDA codebook (*.qdc)"
-
-
-class ProjectExportDialog(QDialog):
-    """What to export as .qdpx: the study or this interview, and MAXQDA's line ends."""
-
-    def __init__(self, study_title: str, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self.setWindowTitle("Export REFI-QDA Project")
-        self.scope = QComboBox()
-        if study_title:
-            self.scope.addItem(f"The whole study “{study_title}”", True)
-        self.scope.addItem("This interview", False)
-        self.crlf = QCheckBox("Windows line ends (CRLF), as MAXQDA counts positions")
-        note = QLabel(
-            "Opens in NVivo, ATLAS.ti, MAXQDA and QualCoder: the transcripts, codes, coded "
-            "passages with their notes, participants and attributes."
-        )
-        note.setWordWrap(True)
-        form = QFormLayout()
-        form.addRow("Export", self.scope)
-        form.addRow("", self.crlf)
-        layout = QVBoxLayout(self)
-        layout.addWidget(note)
-        layout.addLayout(form)
-        layout.addWidget(ok_cancel(self, "Export…"))
-
-    def whole_study(self) -> bool:
-        return bool(self.scope.currentData())
 
 
 class Refi:
@@ -77,25 +39,29 @@ class Refi:
             return None
         return Path(path)
 
-    def export_project(self) -> None:
+    def export(self, kind: str, whole_study: bool, crlf: bool) -> None:
+        """File ▸ Export… chose a REFI-QDA format: "qdpx" (the study, or the interview
+        alone; `crlf` for MAXQDA) or "qdc"."""
+        if kind == "qdc":
+            self.export_codebook()
+        else:
+            self.export_project(whole_study, crlf)
+
+    def export_project(self, whole_study: bool, crlf: bool) -> None:
         from reader.core.refi.qdpx_export import export_session_qdpx, export_study_qdpx
 
         interview, study = self.window.interview, self.hub.study
-        if interview.session is None and study is None:
-            return
-        dialog = ProjectExportDialog(study.data.title if study is not None else "", self.window)
-        if dialog.exec() != QDialog.DialogCode.Accepted:
-            return
-        crlf = dialog.crlf.isChecked()
         left_out: list[str] = []
-        if study is not None and dialog.whole_study():
+        if study is not None and whole_study:
             interview.flush()  # the open interview's notes as they are now
             data, left_out = export_study_qdpx(study, crlf=crlf)
             suggested = str(study.folder.parent / f"{study.folder.name}.qdpx")
-        else:
+        elif interview.session is not None:
             interview.notes_data()
             data = export_session_qdpx(interview.session, crlf=crlf)
             suggested = str(Path(interview.session.document.source).with_suffix(".qdpx"))
+        else:
+            return
         path = self._save("Export REFI-QDA Project", suggested, QDPX, data)
         if path is not None:
             missing = f"  Left out: {'; '.join(left_out)}." if left_out else ""

@@ -55,8 +55,7 @@ def wire_codebook(window: Any) -> None:
     panel.retrieveRequested.connect(codebook.retrieve)
     actions.pictures.triggered.connect(codebook.show_pictures)
     refi = codebook.refi = Refi(window, hub)
-    actions.export_qdpx.triggered.connect(refi.export_project)
-    actions.export_qdc.triggered.connect(refi.export_codebook)
+    window.transfers.refi = refi.export
     actions.import_qdpx.triggered.connect(refi.import_project)
     actions.import_qdc.triggered.connect(refi.import_codebook)
     QApplication.instance().focusChanged.connect(codebook.undo_follows_focus)

@@ -68,15 +68,14 @@ class Actions:
 
 @dataclass
 class CodebookActions:
-    """The Codes menu, and REFI-QDA exchange in the File menu (reader/ui/codebook)."""
+    """The Codes menu, and REFI-QDA imports in the File menu (reader/ui/codebook); its
+    exports are formats of File ▸ Export…."""
 
     code_passage: QAction
     recent: list[QAction]  # Alt+1..9: the codes used last, on the selection or highlight
     focus_codebook: QAction
     retrieve: QAction
     pictures: QAction
-    export_qdpx: QAction
-    export_qdc: QAction
     import_qdpx: QAction
     import_qdc: QAction
     menu: QMenu | None = None
@@ -96,10 +95,6 @@ def build_codebook_actions(window: QMainWindow) -> CodebookActions:
         pictures=_action(
             window, "&Pictures of the Coding…", None, "Code × interview, co-occurrence, frequency"
         ),
-        export_qdpx=_action(
-            window, "Export REFI-QDA &Project (.qdpx)…", None, "For NVivo, ATLAS.ti, MAXQDA"
-        ),
-        export_qdc=_action(window, "Export Code&book (.qdc)…", None, "The codes, REFI-QDA"),
         import_qdpx=_action(
             window, "Import REFI-QDA Pro&ject…", None, "A .qdpx becomes a new study"
         ),
@@ -271,8 +266,8 @@ def build_menus(window: QMainWindow, actions: Actions, view_toggles: list[QActio
     codes = actions.codes
     if codes is not None:
         file_menu.addSeparator()
-        for action in (codes.export_qdpx, codes.export_qdc, codes.import_qdpx, codes.import_qdc):
-            file_menu.addAction(action)
+        file_menu.addAction(codes.import_qdpx)
+        file_menu.addAction(codes.import_qdc)
     file_menu.addSeparator()
     file_menu.addAction(actions.quit)
     edit_menu = bar.addMenu("&Edit")
