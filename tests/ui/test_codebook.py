@@ -366,6 +366,8 @@ def test_stripes_beside_coded_passages_name_their_codes(window: MainWindow, qtbo
     assert first.left() > text_right  # in the margin, beside the text
     centre = first.center()
     assert stripes.names_at(centre.x(), centre.y()) == ["Work"]
+    delegate = window.annotations.view.itemDelegate()
+    assert delegate.code_colors["Work"] == window.codebook.hub.book.find("Work").color
     # Renamed in the codebook: the Annotations list names it anew.
     hub = window.codebook.hub
     hub.update(hub.book.find("Work").id, "Rename Code", name="Labour")

@@ -84,8 +84,14 @@ class Codebook(QObject):
         self._names: dict[str, str] = {}
 
     def names_may_have_changed(self) -> None:
-        """The Annotations list names each passage's codes: renamed ones show anew."""
+        """The Annotations list names each passage's codes, with their colours: renamed
+        and recoloured ones show anew."""
         names = {c.id: c.name for c in self.hub.book}
+        delegate = self.window.annotations.view.itemDelegate()
+        colors = {c.name: c.color for c in self.hub.book}
+        if getattr(delegate, "code_colors", None) != colors:
+            delegate.code_colors = colors
+            self.window.annotations.view.viewport().update()
         if names != self._names:
             renamed = any(self._names.get(i, n) != n for i, n in names.items())
             self._names = names
