@@ -23,7 +23,7 @@ from functools import cached_property, partial
 from pathlib import Path
 from typing import Any
 
-from bench import core_bench, gui_study, recording_bench, study_bench
+from bench import codebook_bench, core_bench, gui_study, recording_bench, study_bench
 from bench.data import BIG_HIGHLIGHTS, Corpus, write_corpus
 from bench.proc import ROOT, child_env, run_child
 from bench.table import Row, Target, markdown
@@ -271,6 +271,7 @@ MEASURES: dict[str, Callable[[Run], list[Row]]] = {
     "study_window": gui_study.measure,
     "recording": recording_bench.measure,
     "memory": memory_loop,
+    "codebook": lambda run: codebook_bench.run(run.work / "codebook", run.child),
 }
 
 

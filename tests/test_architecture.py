@@ -10,7 +10,10 @@ from tests.conftest import ROOT
 
 PACKAGE = ROOT / "reader"
 MAX_UI_LINES = 420  # "about 400 lines"; a module over it says why in this table
-LONGER = {"reader/ui/reading/reader_view.py": "the reading pane's keys, menus and painting"}
+LONGER = {
+    "reader/ui/reading/reader_view.py": "the reading pane's keys, menus and painting",
+    "reader/ui/window/actions.py": "every action and menu of the window, in one place",
+}
 
 
 def module_name(path: Path) -> str:

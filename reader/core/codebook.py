@@ -98,6 +98,9 @@ class Codebook:
     """The codes in tree order: a parent before its children, siblings in list order."""
 
     codes: list[Code] = field(default_factory=list)
+    # Code id -> its position in `codes`, checked at each use and rebuilt when the list has
+    # changed under it: lookups by id are constant time, with 1,000 codes on every coding.
+    _at: dict[str, int] = field(default_factory=dict, repr=False, compare=False)
 
     # Reading -----------------------------------------------------------------------------
 
@@ -108,10 +111,16 @@ class Codebook:
         return iter(self.codes)
 
     def __contains__(self, code_id: object) -> bool:
-        return any(c.id == code_id for c in self.codes)
+        return isinstance(code_id, str) and self.get(code_id) is not None
 
     def get(self, code_id: str) -> Code | None:
-        return next((c for c in self.codes if c.id == code_id), None)
+        at = self._at.get(code_id)
+        if at is None or at >= len(self.codes) or self.codes[at].id != code_id:
+            self._at = {c.id: i for i, c in enumerate(self.codes)}
+            at = self._at.get(code_id)
+            if at is None:
+                return None
+        return self.codes[at]
 
     def code(self, code_id: str) -> Code:
         found = self.get(code_id)
@@ -122,12 +131,29 @@ class Codebook:
     def children(self, parent: str = "") -> list[Code]:
         return [c for c in self.codes if c.parent == parent]
 
+    def _below(self) -> dict[str, list[Code]]:
+        """Parent id -> its children in order, in one pass (children() for all is n²)."""
+        below: dict[str, list[Code]] = {}
+        for code in self.codes:
+            below.setdefault(code.parent, []).append(code)
+        return below
+
     def descendants(self, code_id: str) -> list[Code]:
         """Every code below `code_id`, depth first, in tree order."""
-        found: list[Code] = []
-        for child in self.children(code_id):
-            found.append(child)
-            found.extend(self.descendants(child.id))
+        return [code for _, code in self._walk(code_id, self._below())]
+
+    def _walk(self, top: str, below: dict[str, list[Code]]) -> list[tuple[int, Code]]:
+        """(depth, code) below `top`, depth first, without recursion."""
+        found: list[tuple[int, Code]] = []
+        stack = [(0, c) for c in reversed(below.get(top, []))]
+        seen: set[str] = set()
+        while stack:
+            depth, code = stack.pop()
+            if code.id in seen:  # a cycle in a hand-edited file
+                continue
+            seen.add(code.id)
+            found.append((depth, code))
+            stack.extend((depth + 1, c) for c in reversed(below.get(code.id, [])))
         return found
 
     def ancestors(self, code_id: str) -> list[Code]:
@@ -143,15 +169,7 @@ class Codebook:
 
     def tree(self) -> list[tuple[int, Code]]:
         """(depth, code) depth first, as a tree view lists them."""
-        rows: list[tuple[int, Code]] = []
-
-        def walk(parent: str, depth: int) -> None:
-            for child in self.children(parent):
-                rows.append((depth, child))
-                walk(child.id, depth + 1)
-
-        walk("", 0)
-        return rows
+        return self._walk("", self._below())
 
     def path(self, code_id: str, separator: str = " / ") -> str:
         """ "Emotions / Fear" for the code Fear under Emotions."""
@@ -329,16 +347,17 @@ class Codebook:
         for code_id, code in list(codes.items()):
             if code.parent and (code.parent not in codes or _cycles(codes, code_id)):
                 codes[code_id] = replace(code, parent="")
+        below: dict[str, list[Code]] = {}
+        for code in codes.values():
+            below.setdefault(code.parent, []).append(code)
         book = cls()
-        order = list(codes.values())
-
-        def place(parent: str) -> None:
-            for code in order:
-                if code.parent == parent:
-                    book.codes.append(code)
-                    place(code.id)
-
-        place("")
+        # Depth first without recursion (a deep hand-made tree must not exhaust the stack),
+        # one pass over the codes: a notes file carries the study's 1,000 codes.
+        stack = list(reversed(below.get("", [])))
+        while stack:
+            code = stack.pop()
+            book.codes.append(code)
+            stack.extend(reversed(below.get(code.id, [])))
         return book
 
 
@@ -428,3 +447,29 @@ def codes_for_tags(tags: Iterable[str], book: Codebook) -> tuple[str, ...]:
         if found.id not in ids:
             ids.append(found.id)
     return tuple(ids)
+
+
+def add_codebook(book: Codebook, other: Codebook) -> tuple[list[str], list[str]]:
+    """Add `other`'s codes to `book` (an imported .qdc): a code `book` has by id, or by
+    name in the same place, is taken as the same code, and its codes below go under it.
+    Returns (the paths of the codes added, the paths of those there already)."""
+    same: dict[str, str] = {}  # other's id -> book's id
+    added, known = [], []
+    for code in other:  # parents before children
+        parent = same.get(code.parent, "")
+        found = book.get(code.id) or book.find(code.name, parent)
+        if found is not None:
+            same[code.id] = found.id
+            known.append(book.path(found.id))
+            continue
+        made = book.create(
+            code.name,
+            parent=parent,
+            color=code.color,
+            description=code.description,
+            codable=code.codable,
+            code_id=code.id,
+        )
+        same[code.id] = made.id
+        added.append(book.path(made.id))
+    return added, known

@@ -12,6 +12,7 @@ from __future__ import annotations
 import io
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field, replace
+from pathlib import Path
 from typing import TYPE_CHECKING
 
 from reader.core.annotations import Highlight
@@ -20,6 +21,7 @@ from reader.core.document import DocumentError
 from reader.core.export.csv_export import writer
 from reader.core.export.markdown_export import block_quote, escape
 from reader.core.notes_file import NotesData, NotesFormatError
+from reader.core.store import load_notes
 from reader.core.study_file import AttributeValue, InterviewEntry
 
 if TYPE_CHECKING:
@@ -148,8 +150,13 @@ def code_matrix(
     the others sorted; NO_VALUE last). With `descendants`, a code counts its subtree's
     codings too (each passage once)."""
     rows = [code.id for _, code in book.tree()]
-    widened = {
-        r: frozenset({r, *(c.id for c in book.descendants(r))}) if descendants else {r}
+    row_of = {r: i for i, r in enumerate(rows)}
+    # The rows a coding counts in: its code's, and with `descendants` every code above it.
+    # (Walking each coding's codes, not every row per coding: 1,000 codes cost nothing.)
+    counted_in = {
+        r: (row_of[r], *(row_of[a.id] for a in book.ancestors(r) if a.id in row_of))
+        if descendants
+        else (row_of[r],)
         for r in rows
     }
     column_of: list[str] = []
@@ -168,12 +175,11 @@ def code_matrix(
     for (_, notes), column in zip(coded, column_of, strict=True):
         j = index[column]
         for h in notes.highlights:
-            have = set(h.codes)
-            if not have:
+            if not h.codes:
                 continue
-            for i, r in enumerate(rows):
-                if have & widened[r]:
-                    counts[i][j] += 1
+            hit = {i for c in h.codes for i in counted_in.get(c, ())}  # each passage once
+            for i in hit:
+                counts[i][j] += 1
     labels = [titles[c] for c in columns] if by == "interview" else columns
     return Matrix(rows, [book.path(r) for r in rows], columns, list(labels), counts)
 
@@ -222,6 +228,39 @@ def co_occurrence(coded: Iterable[Coded], book: Codebook) -> Matrix:
 def study_codings(study: Study) -> list[Coded]:
     """The study's interviews with their readable notes, in the study's order."""
     return study.notes_files()
+
+
+class CodingsCache:
+    """The study's notes files as last read, each read again only when its size or time
+    changed: reading 500 notes files that carry a 1,000-code codebook takes seconds, and
+    the window counts, retrieves and draws from them again and again. The notes handed
+    out are shared: read them, never change them."""
+
+    def __init__(self) -> None:
+        self._files: dict[Path, tuple[tuple[int, int], NotesData | None]] = {}
+
+    def coded(self, study: Study, skip: str | None = None) -> list[Coded]:
+        """As `Study.notes_files`: each interview's readable notes but `skip`'s."""
+        found = []
+        for entry in study.interviews:
+            if entry.id == skip:
+                continue
+            path = study.notes_path(entry)
+            try:
+                stat = path.stat()
+            except OSError:  # no notes yet
+                continue
+            key = (stat.st_mtime_ns, stat.st_size)
+            known = self._files.get(path)
+            if known is None or known[0] != key:
+                try:
+                    notes = load_notes(path)
+                except (OSError, NotesFormatError):
+                    notes = None  # unreadable: opening the interview says so
+                known = self._files[path] = (key, notes)
+            if known[1] is not None:
+                found.append((entry, known[1]))
+        return found
 
 
 def placed(study: Study, passages: Sequence[Passage]) -> list[Passage]:
@@ -311,3 +350,14 @@ def passages_markdown(passages: Sequence[Passage], title: str) -> bytes:
             lines += ["", escape(p.highlight.note)]
         lines.append("")
     return "\n".join(lines).encode("utf-8")
+
+
+def passages_html(passages: Sequence[Passage], title: str) -> bytes:
+    """The Markdown list as a self-contained page (nothing loads; see html_export)."""
+    from html import escape as html_escape
+
+    from reader.core.export.html_export import page_start, render_markdown
+
+    body = render_markdown(passages_markdown(passages, title).decode("utf-8"))
+    page = [*page_start(html_escape(title)), body, "</main>", "</body>", "</html>", ""]
+    return "\n".join(page).encode("utf-8")

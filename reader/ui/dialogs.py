@@ -1,4 +1,4 @@
-"""Small dialogs: a highlight's note, its tags, and the labels of the six colours."""
+"""Small dialogs: a highlight's note and the labels of the six colours."""
 
 from __future__ import annotations
 
@@ -6,7 +6,6 @@ from PySide6.QtCore import Qt
 from PySide6.QtGui import QIcon, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QComboBox,
-    QCompleter,
     QDialog,
     QDialogButtonBox,
     QFormLayout,
@@ -30,10 +29,13 @@ def _quote_label(quote: str) -> QLabel:
     return label
 
 
-def _buttons(dialog: QDialog) -> QDialogButtonBox:
+def ok_cancel(dialog: QDialog, ok_text: str = "") -> QDialogButtonBox:
+    """OK and Cancel that accept and reject `dialog`; OK says `ok_text` if given."""
     box = QDialogButtonBox(
         QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
     )
+    if ok_text:
+        box.button(QDialogButtonBox.StandardButton.Ok).setText(ok_text)
     box.accepted.connect(dialog.accept)
     box.rejected.connect(dialog.reject)
     return box
@@ -54,63 +56,13 @@ class NoteDialog(QDialog):
         hint = QLabel("Ctrl+Enter saves")
         hint.setStyleSheet("color: palette(placeholder-text);")
         layout.addWidget(hint)
-        layout.addWidget(_buttons(self))
+        layout.addWidget(ok_cancel(self))
         for keys in ("Ctrl+Return", "Ctrl+Enter"):
             QShortcut(QKeySequence(keys), self, activated=self.accept)
         self.resize(460, 280)
 
     def note(self) -> str:
         return self.editor.toPlainText().strip()
-
-
-class TagsDialog(QDialog):
-    """Edit a highlight's tags, comma separated, completing from the tags already used."""
-
-    def __init__(
-        self, quote: str, tags: tuple[str, ...], known: list[str], parent: QWidget | None = None
-    ) -> None:
-        super().__init__(parent)
-        self.setWindowTitle("Tags of Highlight")
-        self.edit = QLineEdit(", ".join(tags))
-        self.edit.setPlaceholderText("method, trust, rehearsal")
-        completer = QCompleter(known, self)
-        completer.setCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
-        completer.setWidget(self.edit)
-        completer.activated.connect(self._complete)
-        self._completer = completer
-        self.edit.textEdited.connect(self._suggest)
-        layout = QVBoxLayout(self)
-        layout.addWidget(_quote_label(quote))
-        layout.addWidget(self.edit)
-        layout.addWidget(_buttons(self))
-        self.resize(420, 160)
-
-    def _current_word(self) -> str:
-        return self.edit.text()[: self.edit.cursorPosition()].rsplit(",", 1)[-1].strip()
-
-    def _suggest(self) -> None:
-        word = self._current_word()
-        if word:
-            self._completer.setCompletionPrefix(word)
-            self._completer.complete()
-        else:
-            self._completer.popup().hide()
-
-    def _complete(self, tag: str) -> None:
-        text = self.edit.text()
-        head, _, _ = text[: self.edit.cursorPosition()].rpartition(",")
-        tail = text[self.edit.cursorPosition() :]
-        prefix = f"{head}, " if head else ""
-        self.edit.setText(f"{prefix}{tag}, {tail.lstrip(', ')}".rstrip())
-        self.edit.setCursorPosition(len(prefix) + len(tag) + 2)
-
-    def tags(self) -> tuple[str, ...]:
-        return parse_tags(self.edit.text())
-
-
-def parse_tags(text: str) -> tuple[str, ...]:
-    """Comma-separated tags, trimmed, without empties or repeats, in the order given."""
-    return tuple(dict.fromkeys(t.strip().lstrip("#") for t in text.split(",") if t.strip()))
 
 
 class ColorLabelsDialog(QDialog):
@@ -130,7 +82,7 @@ class ColorLabelsDialog(QDialog):
             self.edits[color_id] = edit
         layout = QVBoxLayout(self)
         layout.addLayout(form)
-        layout.addWidget(_buttons(self))
+        layout.addWidget(ok_cancel(self))
 
     def labels(self) -> dict[str, str]:
         return {cid: edit.text().strip() or cid.title() for cid, edit in self.edits.items()}

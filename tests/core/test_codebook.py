@@ -340,3 +340,21 @@ def test_notes_files_merge_their_codebooks_by_id() -> None:
     assert [c.name for c in result.notes.codebook] == ["Shared, renamed here", "Mine", "Theirs"]
     assert result.notes.codebook.code(mine.id) == mine and result.other_changes
     assert parse(serialise(result.notes)).notices == []  # every code id is known
+
+
+def test_add_codebook_takes_known_codes_by_id_or_name_and_adds_the_rest() -> None:
+    from reader.core.codebook import add_codebook
+
+    book = Codebook()
+    feelings = book.create("Feelings")
+    book.create("Fear", parent=feelings.id)
+    other = Codebook()
+    theirs = other.create("feelings")  # another id, the same name at the top
+    other.create("Joy", parent=theirs.id, color="#00ff00", description="*glad*")
+    other.create("Fear", parent=theirs.id)
+    other.create("Method", codable=False, code_id=feelings.id)  # our id: the same code
+    added, known = add_codebook(book, other)
+    assert added == ["Feelings / Joy"]
+    assert known == ["Feelings", "Feelings / Fear", "Feelings"]
+    joy = book.find("Joy")
+    assert (joy.parent, joy.color, joy.description) == (feelings.id, "#00ff00", "*glad*")

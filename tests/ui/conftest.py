@@ -10,7 +10,7 @@ import pytest
 from PySide6.QtCore import QSettings
 from PySide6.QtWidgets import QDialog, QFileDialog, QInputDialog, QMessageBox
 
-from reader.ui.dialogs import ColorLabelsDialog, NoteDialog, TagsDialog
+from reader.ui.dialogs import ColorLabelsDialog, NoteDialog
 from reader.ui.window.main_window import MainWindow
 from tests.conftest import BUNDLED
 
@@ -22,9 +22,8 @@ class DialogStub:
         self.shown: list[tuple[str, str]] = []
         self.text_answers: list[tuple[str, bool]] = []
         self.open_answers: list[str] = []
-        # What the user types into the next note, tags or colour-label dialogs; None cancels.
+        # What the user types into the next note or colour-label dialogs; None cancels.
         self.note_answers: list[str | None] = []
-        self.tag_answers: list[str | None] = []
         self.color_answers: list[dict[str, str] | None] = []
         # Choices in `dialogs.ask` (e.g. "Start Empty"); without an answer, the first.
         self.choice_answers: list[str] = []
@@ -69,9 +68,6 @@ def dialogs(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> DialogStub:
 
     monkeypatch.setattr(
         NoteDialog, "exec", answer(stub.note_answers, lambda d, v: d.editor.setPlainText(v))
-    )
-    monkeypatch.setattr(
-        TagsDialog, "exec", answer(stub.tag_answers, lambda d, v: d.edit.setText(v))
     )
 
     def fill_colors(dialog: Any, labels: dict[str, str]) -> None:

@@ -109,8 +109,11 @@ def test_keys_on_current_highlight_recolour_note_tag_delete(
     qtbot.keyClick(film.reader, Qt.Key.Key_4)
     dialogs.note_answers.append("Not scripted after all")
     qtbot.keyClick(film.reader, Qt.Key.Key_N)
-    dialogs.tag_answers.append("method, ending")
-    qtbot.keyClick(film.reader, Qt.Key.Key_T)
+    for name in ("method", "ending"):  # T, like C, opens the code picker
+        qtbot.keyClick(film.reader, Qt.Key.Key_T)
+        picker = film.codebook.coding.picker
+        qtbot.keyClicks(picker.edit, name)
+        qtbot.keyClick(picker.edit, Qt.Key.Key_Return)
     data = wait_saved(qtbot, notes_path, lambda d: d["highlights"] and d["highlights"][0]["codes"])
     (h,) = data["highlights"]
     names = {code["id"]: code["name"] for code in data["codes"]}  # tags became codes
@@ -227,8 +230,9 @@ def test_color_labels_editable_and_saved(film: MainWindow, qtbot, dialogs, notes
 def test_reopen_finds_everything_on_the_same_words(make_window, doc, qtbot, notes_path, dialogs):
     window = make_window(doc)
     highlight_with_key(window, qtbot, "dawn")
-    dialogs.tag_answers.append("time")
-    qtbot.keyClick(window.reader, Qt.Key.Key_T)
+    qtbot.keyClick(window.reader, Qt.Key.Key_C)
+    qtbot.keyClicks(window.codebook.coding.picker.edit, "time")
+    qtbot.keyClick(window.codebook.coding.picker.edit, Qt.Key.Key_Return)
     before = window.interview.session.notes.highlights
     window.close()
     again = make_window(doc)

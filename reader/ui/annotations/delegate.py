@@ -80,6 +80,7 @@ class HighlightDelegate(QStyledItemDelegate):
         self._font: QFont | None = None
         # (quote, width, lines) -> its lines: a change repaints every visible row, unchanged.
         self._wrapped: dict[tuple[str, int, int], list[str]] = {}
+        self.code_colors: dict[str, str] = {}  # a code's name -> its colour, for its chip
 
     def _prepare(self, font: QFont) -> None:
         """Derived fonts, metrics and the row's geometry, made once per view font."""
@@ -202,7 +203,11 @@ class HighlightDelegate(QStyledItemDelegate):
         if not tags:
             return 0
         fm, height = self._fm_small, self._chip_h
-        widths = [fm.horizontalAdvance(f"#{tag}") + 12 for tag in tags]
+        dot = height // 2  # a code's colour, before its name
+        widths = [
+            fm.horizontalAdvance(f"#{tag}") + 12 + (dot + 3 if tag in self.code_colors else 0)
+            for tag in tags
+        ]
 
         def extent(shown: int) -> tuple[int, str]:
             more = f"+{len(tags) - shown}" if shown < len(tags) else ""
@@ -220,8 +225,14 @@ class HighlightDelegate(QStyledItemDelegate):
             painter.setPen(Qt.PenStyle.NoPen)
             painter.setBrush(mix(back, ink, 0.1))
             painter.drawRoundedRect(QRectF(x, y, chip, height), height / 2, height / 2)
+            text_x = x + 6
+            color = self.code_colors.get(tag)
+            if color:
+                painter.setBrush(QColor(color))
+                painter.drawEllipse(QRectF(x + 5, y + (height - dot) / 2, dot, dot))
+                text_x += dot + 3
             painter.setPen(mix(ink, back, 0.15))
-            painter.drawText(x + 6, y + 2 + fm.ascent(), f"#{tag}")
+            painter.drawText(text_x, y + 2 + fm.ascent(), f"#{tag}")
             x += chip + 4
         if more:
             painter.setPen(mix(ink, back, 0.45))

@@ -1,20 +1,23 @@
-"""Highlights changed from any pane: add, recolour, delete, note, tags, colour labels, and
-going to one. Each change is an undoable command on the open interview's controller."""
+"""Highlights changed from any pane: add, recolour, delete, note, colour labels, and going
+to one. Each change is an undoable command on the open interview's controller. Codes are
+chosen in the code picker (reader/ui/codebook), asked for by signal."""
 
 from __future__ import annotations
 
 from collections.abc import Callable
 
-from PySide6.QtCore import QObject
+from PySide6.QtCore import QObject, Signal
 from PySide6.QtWidgets import QDialog, QInputDialog, QWidget
 
-from reader.core.codebook import codes_for_tags
 from reader.core.interview import Role
 from reader.ui.interview.open_interview import OpenInterview
 from reader.ui.reading.reader_view import ReaderView
 
 
 class HighlightEditing(QObject):
+    codesRequested = Signal(str)  # the codes of a highlight, in the picker
+    codeSpanRequested = Signal(int, int, str)  # a passage to code: start, end, colour
+
     def __init__(self, interview: OpenInterview, reader: ReaderView, parent: QWidget) -> None:
         super().__init__(parent)
         self._interview = interview
@@ -25,17 +28,19 @@ class HighlightEditing(QObject):
         self.study_labels: Callable[[dict[str, str]], bool] | None = None
 
     def add(self, start: int, end: int, color: str, then: str = "") -> None:
-        """Highlight [start, end); then "note" or "tags" opens that editor on it."""
+        """Highlight [start, end); then "note" opens its editor; "tags" (C, T) asks for
+        the code picker first, and the passage becomes a highlight once coded."""
         controller = self._interview.controller
         if controller is None:
+            return
+        if then == "tags":
+            self.codeSpanRequested.emit(start, end, color)
             return
         highlight = controller.add_highlight(start, end, color)
         if highlight is None:
             return
         if then == "note":
             self.edit_note(highlight.id)
-        elif then == "tags":
-            self.edit_tags(highlight.id)
 
     def recolor(self, highlight_id: str, color: str) -> None:
         if self._interview.controller is not None:
@@ -59,19 +64,8 @@ class HighlightEditing(QObject):
             controller.edit_highlight(highlight_id, "Edit Note", note=dialog.note())
 
     def edit_tags(self, highlight_id: str) -> None:
-        controller = self._interview.controller
-        highlight = controller.session.highlight(highlight_id) if controller else None
-        if controller is None or highlight is None:
-            return
-        known = sorted(controller.session.tags(), key=str.casefold)
-        from reader.ui.dialogs import TagsDialog
-
-        names = controller.session.code_names(highlight)
-        dialog = TagsDialog(highlight.exact, names, known, self._parent)
-        if dialog.exec() == QDialog.DialogCode.Accepted:
-            # Until the codebook has its own panel, a new tag becomes a top-level code.
-            codes = codes_for_tags(dialog.tags(), controller.session.notes.codebook)
-            controller.edit_highlight(highlight_id, "Edit Tags", codes=codes)
+        """The code picker on the highlight (C, T, the context menu)."""
+        self.codesRequested.emit(highlight_id)
 
     def edit_color_labels(self) -> None:
         controller = self._interview.controller

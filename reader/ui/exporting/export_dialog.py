@@ -1,5 +1,6 @@
 """File ▸ Export…: choose a format and, optionally, which colours and tags to include; in
-a study, this interview or the whole study (Markdown, HTML, CSV or JSON)."""
+a study, this interview or the whole study (Markdown, HTML, CSV or JSON). REFI-QDA's
+project and codebook are offered too (written by reader/ui/codebook/refi.py)."""
 
 from __future__ import annotations
 
@@ -7,7 +8,6 @@ from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
     QDialog,
-    QDialogButtonBox,
     QFormLayout,
     QGridLayout,
     QGroupBox,
@@ -17,7 +17,13 @@ from PySide6.QtWidgets import (
 )
 
 from reader.core.export import FORMAT_INFO, ExportOptions
-from reader.ui.theme import swatch_icon
+from reader.ui.dialogs import ok_cancel, swatch_icon
+
+# Everything goes into these: colours and tags do not filter them.
+REFI_FORMATS = {
+    "qdpx": "REFI-QDA project for NVivo, ATLAS.ti, MAXQDA — .qdpx",
+    "qdc": "REFI-QDA codebook — .qdc",
+}
 
 
 class ExportDialog(QDialog):
@@ -38,6 +44,8 @@ class ExportDialog(QDialog):
             self.scope_combo.addItem(f"The whole study “{study}”", True)
         self.scope_combo.currentIndexChanged.connect(self._fill_formats)
         self.format_combo = QComboBox()
+        self.crlf_box = QCheckBox("Windows line ends (CRLF), as MAXQDA counts positions")
+        self.format_combo.currentIndexChanged.connect(self._format_changed)
         self._fill_formats()
         self.color_boxes: dict[str, QCheckBox] = {}
         colour_group = QGroupBox("Colours (none ticked: all)")
@@ -60,17 +68,14 @@ class ExportDialog(QDialog):
         if study:
             form.addRow("Export", self.scope_combo)
         form.addRow("Format", self.format_combo)
-        buttons = QDialogButtonBox(
-            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
-        )
-        buttons.button(QDialogButtonBox.StandardButton.Ok).setText("Export…")
-        buttons.accepted.connect(self.accept)
-        buttons.rejected.connect(self.reject)
+        form.addRow("", self.crlf_box)
         layout = QVBoxLayout(self)
         layout.addLayout(form)
         layout.addWidget(colour_group)
         layout.addWidget(tag_group)
-        layout.addWidget(buttons)
+        self.filter_groups = (colour_group, tag_group)
+        self._format_changed()
+        layout.addWidget(ok_cancel(self, "Export…"))
 
     def _fill_formats(self) -> None:
         current = self.format_combo.currentData() or "md"
@@ -78,7 +83,18 @@ class ExportDialog(QDialog):
         for name, info in FORMAT_INFO.items():
             if not self.whole_study() or name in self.study_formats:
                 self.format_combo.addItem(f"{info.label} — .{info.extension}", name)
+        for name, label in REFI_FORMATS.items():
+            self.format_combo.addItem(label, name)
         self.format_combo.setCurrentIndex(max(0, self.format_combo.findData(current)))
+
+    def _format_changed(self) -> None:
+        name = self.format_combo.currentData()
+        self.crlf_box.setVisible(name == "qdpx")
+        for group in getattr(self, "filter_groups", ()):
+            group.setEnabled(name not in REFI_FORMATS)
+
+    def crlf(self) -> bool:
+        return self.crlf_box.isChecked()
 
     def whole_study(self) -> bool:
         return bool(self.scope_combo.currentData())

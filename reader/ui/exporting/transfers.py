@@ -37,6 +37,8 @@ class Transfers(QObject):
         self._parent = parent
         # The open study and its loaded interviews, when one is open: Export… offers it.
         self.study: Callable[[], tuple[Study, StudyTexts] | None] = lambda: None
+        # REFI-QDA, chosen in the same dialog: (format, whole study, CRLF), by the codebook.
+        self.refi: Callable[[str, bool, bool], None] = lambda *_args: None
 
     def _status(self, text: str, ms: int = 6000) -> None:
         self._interview.status.emit(text, ms)
@@ -44,7 +46,7 @@ class Transfers(QObject):
     def export(self) -> None:
         from reader.core.export import FORMAT_INFO, FORMATS, ExportCancelled
         from reader.core.export.study_export import STUDY_FORMATS, StudyExportOptions
-        from reader.ui.exporting.export_dialog import ExportDialog
+        from reader.ui.exporting.export_dialog import REFI_FORMATS, ExportDialog
 
         session = self._interview.session
         if session is None:
@@ -62,6 +64,9 @@ class Transfers(QObject):
         if dialog.exec() != QDialog.DialogCode.Accepted:
             return
         name = dialog.format_name()
+        if name in REFI_FORMATS:
+            self.refi(name, bool(study) and dialog.whole_study(), dialog.crlf())
+            return
         info = FORMAT_INFO[name]
         suggested = Path(session.document.source).with_suffix(f".{info.extension}").name
         if study and dialog.whole_study():  # beside the study folder, not into it

@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from typing import Protocol
+from collections.abc import Callable
+from typing import Any, Protocol
 
 from PySide6.QtGui import QUndoCommand
 
@@ -142,3 +143,31 @@ class ImportHighlightsCommand(QUndoCommand):
         for h in self._highlights:
             self._controller.session.remove_highlight(h.id)
             self._controller.highlight_edited(h, None)
+
+
+class DoneCommand(QUndoCommand):
+    """A change done before it is pushed (so a refused change leaves no step): `memo` is
+    what `do` returned, what `undo` needs; a redo calls `do` again. `after` runs after
+    each redo and undo, to tell whoever shows the change."""
+
+    def __init__(
+        self,
+        text: str,
+        memo: Any,
+        do: Callable[[], Any],
+        undo: Callable[[Any], Any],
+        after: Callable[[], None],
+    ) -> None:
+        super().__init__(text)
+        self._memo, self._do, self._undo, self._after = memo, do, undo, after
+        self._done = True
+
+    def redo(self) -> None:
+        if not self._done:
+            self._memo = self._do()
+        self._done = False
+        self._after()
+
+    def undo(self) -> None:
+        self._undo(self._memo)
+        self._after()

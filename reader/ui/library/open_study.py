@@ -14,42 +14,16 @@ from pathlib import Path
 from typing import Any
 
 from PySide6.QtCore import QFileSystemWatcher, QLockFile, QObject, QTimer, Signal
-from PySide6.QtGui import QUndoCommand, QUndoStack
+from PySide6.QtGui import QUndoStack
 
 from reader.core.store import describe_os_error
 from reader.core.study import Study, StudyError, open_study
 from reader.core.study_file import FILE_NAME, InterviewEntry
 from reader.core.study_merge import StudyMergeResult
+from reader.ui.interview.commands import DoneCommand
 
 LOCK_NAME = f"{FILE_NAME}.lock"
 CHECK_DELAY_MS = 300  # sync tools write in bursts; merge once they are done
-
-
-class StudyCommand(QUndoCommand):
-    """A change to the study, done before it is pushed (so a refused change leaves no
-    step): `memo` is what `do` returned, what `undo` needs; a redo calls `do` again."""
-
-    def __init__(
-        self,
-        owner: OpenStudy,
-        text: str,
-        memo: Any,
-        do: Callable[[], Any],
-        undo: Callable[[Any], Any],
-    ) -> None:
-        super().__init__(text)
-        self._owner, self._memo, self._do, self._undo = owner, memo, do, undo
-        self._done = True
-
-    def redo(self) -> None:
-        if not self._done:
-            self._memo = self._do()
-        self._done = False
-        self._owner.study_edited()
-
-    def undo(self) -> None:
-        self._undo(self._memo)
-        self._owner.study_edited()
 
 
 class OpenStudy(QObject):
@@ -202,7 +176,7 @@ class OpenStudy(QObject):
             self.status.emit(str(exc), 8000)
             self.message.emit(str(exc))
             return False
-        self.undo_stack.push(StudyCommand(self, text, memo, do, undo))
+        self.undo_stack.push(DoneCommand(text, memo, do, undo, self.study_edited))
         return True
 
     def add_files(self, paths: list[Path]) -> list[InterviewEntry]:
@@ -226,12 +200,12 @@ class OpenStudy(QObject):
             ids = [e.id for e in added]
             snapshot = [(study.index_of(i), study.interview(i)) for i in ids]
             self.undo_stack.push(
-                StudyCommand(
-                    self,
+                DoneCommand(
                     "Add Interview" if len(added) == 1 else f"Add {len(added)} Interviews",
                     None,
                     lambda: [study.restore_interview(i, e) for i, e in snapshot],
                     lambda _memo: [study.remove_interview(i) for i in ids],
+                    self.study_edited,
                 )
             )
         if problems:

@@ -31,6 +31,8 @@ BannerActions = list[tuple[str, Callable[[], None]]]
 class InterviewHost(Protocol):
     """What the safety logic asks of the owner of the open interview."""
 
+    controller: Controller | None  # the open interview's; another once this one closed
+
     def research_notes(self) -> str: ...
 
     def replace_notes(self, notes: NotesData) -> None: ...
@@ -152,6 +154,8 @@ class NotesSafety(QObject):
         self.controller.saver.mark_dirty()
 
     def _merge_from_disk(self, data: bytes) -> None:
+        if self.host.controller is not self.controller:
+            return  # a check queued before this interview closed: its file is not ours now
         # Whatever comes of it, the next save replaces this version knowingly.
         self.controller.saver.expected_hash = content_hash(data)
         try:

@@ -60,6 +60,7 @@ class NotesSaver(QObject):
         # Asked before each write: False stops it (the owner found another writer).
         self.may_write: Callable[[], bool] = lambda: True
         self.in_flight_hash = ""  # of a write under way, so a watcher does not take it for theirs
+        self._in_flight = b""
         self._timer = QTimer(self, singleShot=True)
         self._timer.timeout.connect(self.save_soon_now)
         self._finished.connect(self._on_finished)
@@ -84,8 +85,11 @@ class NotesSaver(QObject):
         """Start writing now, in the worker; a write already under way is followed by this."""
         if not self._dirty or self.read_only:
             return
-        if self._pending is not None and not self._pending.done():
-            self._timer.start(AUTOSAVE_DELAY_MS)  # one write at a time; try again shortly
+        if self.in_flight_hash:
+            # One write at a time, until its end is handled here: a write done in the worker
+            # whose result is still queued would leave expected_hash stale, and the next
+            # write would take our own file for another program's. Try again shortly.
+            self._timer.start(AUTOSAVE_DELAY_MS)
             return
         if not self.may_write():
             return
@@ -94,6 +98,7 @@ class NotesSaver(QObject):
             return
         self._dirty = False
         self.in_flight_hash = content_hash(data)
+        self._in_flight = data
         self._pending = self._worker().submit(self._write, self.path, data, self.expected_hash)
         self._pending.add_done_callback(lambda f: self._finished.emit(data, f.exception()))
 
@@ -119,8 +124,11 @@ class NotesSaver(QObject):
     def flush(self) -> bool:
         """Write everything now and wait (on quit). True when all is on disk."""
         self._timer.stop()
-        if self._pending is not None and self._pending.exception() is not None:
-            self._dirty = True  # the write under way failed: write again below
+        if self._pending is not None and self.in_flight_hash:
+            # The write under way is handled here, now: its queued end would come after
+            # this flush (after the interview closed, even) and undo what it knows.
+            error = self._pending.exception()  # waits for it
+            self._on_finished(self._in_flight, error)
         if self._dirty and not self.read_only and self.may_write():
             data = self._serialise_or_report()
             if data is None:
@@ -166,7 +174,9 @@ class NotesSaver(QObject):
             self._pool.shutdown(wait=True)
 
     def _on_finished(self, data: bytes, error: BaseException | None) -> None:
-        self.in_flight_hash = ""
+        if data is not self._in_flight:
+            return  # handled already, by a flush
+        self.in_flight_hash, self._in_flight = "", b""
         if isinstance(error, OutsideChangeError):
             self._dirty = True
             self.expected_hash = content_hash(error.data)

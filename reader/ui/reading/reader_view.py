@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from html import escape
 
 from PySide6.QtCore import QEvent, QPoint, QPointF, QRect, Qt, QTimer, Signal
@@ -50,6 +51,11 @@ NEARBY_BLOCKS = 400  # how far block_at_y walks before it searches instead
 COLOR_KEYS = {Qt.Key.Key_1 + i: color_id for i, color_id in enumerate(COLOR_IDS)}
 
 
+# The right margin keeps room for three lanes of code stripes (reading/code_stripes.py),
+# however narrow the window.
+MARGIN_STRIPES_ROOM = 8 + 3 * (4 + 2) + 2
+
+
 class ReaderView(QTextEdit):
     """Read-only, selectable, keyboard-navigable view of one interview."""
 
@@ -93,6 +99,7 @@ class ReaderView(QTextEdit):
         self._block_hint = QTextBlock()
         self.default_color = DEFAULT_COLOR
         self.highlights = HighlightLayer(self)
+        self.overlays: list[Callable[[QPainter], None]] = []  # painted over the text (codes)
         self.links = LinkOpener(self, lambda: self.reading is not None and self.reading.has_links)
         self.selection_bar = SelectionBar(self.viewport())
         self.selection_bar.colorChosen.connect(lambda c: self._highlight_selection(c))
@@ -177,7 +184,7 @@ class ReaderView(QTextEdit):
         gutter = self.gutter_width()
         column = min(self.column_width(), max(200, width - gutter - 20))
         left = max(gutter + 4, (width - column) // 2)
-        right = max(12, width - left - column)
+        right = max(MARGIN_STRIPES_ROOM, width - left - column)
         frame = self.document().rootFrame()
         fmt = frame.frameFormat()
         if (fmt.leftMargin(), fmt.rightMargin()) != (left, right):
@@ -365,7 +372,7 @@ class ReaderView(QTextEdit):
         super().keyPressEvent(event)
 
     def _highlight_key(self, event: QKeyEvent) -> bool:
-        """H and 1-6 on a selection; 1-6, N, T and Delete on the current highlight."""
+        """H and 1-6 on a selection; 1-6, N, C (or T) and Delete on the current highlight."""
         modifiers = event.modifiers() & ~Qt.KeyboardModifier.KeypadModifier
         if modifiers not in (Qt.KeyboardModifier.NoModifier, Qt.KeyboardModifier.ShiftModifier):
             return False
@@ -381,7 +388,7 @@ class ReaderView(QTextEdit):
         if self.textCursor().hasSelection():
             if key == Qt.Key.Key_H or color:
                 return self._highlight_selection(color or self.default_color)
-            if key in (Qt.Key.Key_N, Qt.Key.Key_T):
+            if key in (Qt.Key.Key_N, Qt.Key.Key_C, Qt.Key.Key_T):
                 return self._highlight_selection(then="note" if key == Qt.Key.Key_N else "tags")
             if key == Qt.Key.Key_Q:
                 self.quote_selection()
@@ -394,8 +401,8 @@ class ReaderView(QTextEdit):
             self.recolorRequested.emit(current.id, color)
         elif key == Qt.Key.Key_N:
             self.noteRequested.emit(current.id)
-        elif key == Qt.Key.Key_T:
-            self.tagsRequested.emit(current.id)
+        elif key in (Qt.Key.Key_C, Qt.Key.Key_T):
+            self.tagsRequested.emit(current.id)  # the code picker
         elif key == Qt.Key.Key_Q:
             self.quoteHighlightRequested.emit(current.id)
         elif key in (Qt.Key.Key_Delete, Qt.Key.Key_Backspace):
@@ -527,6 +534,8 @@ class ReaderView(QTextEdit):
         painter = QPainter(self.viewport())
         self._paint_margin(painter)
         self.highlights.paint_markers(painter)
+        for paint in self.overlays:
+            paint(painter)
         painter.end()
 
     def _paint_margin(self, painter: QPainter) -> None:
@@ -584,6 +593,7 @@ class ReaderView(QTextEdit):
                     swatch_icon(color_id), f"&{number} {labels.get(color_id, color_id)}"
                 )
                 action.triggered.connect(lambda _=False, c=color_id: self._highlight_selection(c))
+            menu.addAction("C&ode…\tC", lambda: self._highlight_selection(then="tags"))
             menu.addAction("&Quote in Notes\tQ", self.quote_selection)
             menu.addAction("Copy as Quotation", self.copy_quote)
         if self.textCursor().hasSelection():
@@ -600,7 +610,7 @@ class ReaderView(QTextEdit):
         menu.addSeparator()
         menu.addAction("&Quote in Notes\tQ", lambda: self.quoteHighlightRequested.emit(target.id))
         menu.addAction("Edit &Note…", lambda: self.noteRequested.emit(target.id))
-        menu.addAction("Edit &Tags…", lambda: self.tagsRequested.emit(target.id))
+        menu.addAction("C&odes…\tC", lambda: self.tagsRequested.emit(target.id))
         recolor = menu.addMenu("&Colour")
         for number, color_id in enumerate(COLOR_IDS, start=1):
             action = recolor.addAction(

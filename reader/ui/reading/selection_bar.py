@@ -1,4 +1,4 @@
-"""The small bar that appears beside a fresh selection: colours, Note, Tag, Copy quote."""
+"""The small bar that appears beside a fresh selection: colours, Note, Code, Copy quote."""
 
 from __future__ import annotations
 
@@ -40,7 +40,7 @@ class SelectionBar(QFrame):
             button.setIcon(swatch_icon(color_id, 14))
             self.swatches[color_id] = button
         self.note_button = self._button("Note", self.noteChosen.emit)
-        self.tag_button = self._button("Tag", self.tagChosen.emit)
+        self.tag_button = self._button("Code", self.tagChosen.emit)
         self.quote_button = self._button("Quote in Notes", self.quoteChosen.emit)
         self.copy_button = self._button("Copy quote", self.copyChosen.emit)
         self.hide()
@@ -60,7 +60,7 @@ class SelectionBar(QFrame):
             self.swatches[color_id].setToolTip(f"{label}  ({number})")
             self.swatches[color_id].setAccessibleName(f"Highlight as {label}")
         self.note_button.setToolTip("Highlight and write a note  (N)")
-        self.tag_button.setToolTip("Highlight and tag  (T)")
+        self.tag_button.setToolTip("Code the passage: choose or create codes  (C)")
         self.quote_button.setToolTip("Quote the passage in your notes, with a link back  (Q)")
         self.copy_button.setToolTip("Copy the passage as a quotation")
 

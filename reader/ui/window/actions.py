@@ -59,6 +59,7 @@ class Actions:
     previous_interview: QAction
     focus_library: QAction
     recent_menu: QMenu | None = None  # File ▸ Open Recent, filled as it opens
+    codes: CodebookActions | None = None  # the codebook (#14) and REFI-QDA (#15)
 
     def format_actions(self) -> list[QAction]:
         return [
@@ -70,6 +71,44 @@ class Actions:
             self.bullet_list,
             self.block_quote,
         ]
+
+
+@dataclass
+class CodebookActions:
+    """The Codes menu, and REFI-QDA imports in the File menu (reader/ui/codebook); its
+    exports are formats of File ▸ Export…."""
+
+    code_passage: QAction
+    recent: list[QAction]  # Alt+1..9: the codes used last, on the selection or highlight
+    focus_codebook: QAction
+    retrieve: QAction
+    pictures: QAction
+    import_qdpx: QAction
+    import_qdc: QAction
+    menu: QMenu | None = None
+
+
+def build_codebook_actions(window: QMainWindow) -> CodebookActions:
+    return CodebookActions(
+        code_passage=_action(window, "&Code Passage…", None, "Choose or create codes (C)"),
+        recent=[
+            _action(window, f"Recent Code {n}", f"Alt+{n}", "Apply a code used lately")
+            for n in range(1, 10)
+        ],
+        focus_codebook=_action(window, "Go to &Codebook", "Ctrl+6", "Move the focus to the codes"),
+        retrieve=_action(
+            window, "&Retrieve Coded Passages…", "Ctrl+Shift+R", "Every passage of a code"
+        ),
+        pictures=_action(
+            window, "&Pictures of the Coding…", None, "Code × interview, co-occurrence, frequency"
+        ),
+        import_qdpx=_action(
+            window, "Import REFI-QDA Pro&ject…", None, "A .qdpx becomes a new study"
+        ),
+        import_qdc=_action(
+            window, "Import Codebook (.q&dc)…", None, "Add a REFI-QDA codebook's codes"
+        ),
+    )
 
 
 def _action(
@@ -101,7 +140,7 @@ def build_actions(window: QMainWindow, undo_group: QUndoGroup) -> Actions:
     redo.setShortcuts([QKeySequence("Ctrl+Shift+Z"), QKeySequence("Ctrl+Y")])
     window.addAction(undo)
     window.addAction(redo)
-    return Actions(
+    actions = Actions(
         open=_action(window, "&Open Interview…", std.Open, "Open another interview file"),
         show_notes_file=_action(
             window, "Show &Notes File", None, "Show the folder that holds this interview's notes"
@@ -188,6 +227,8 @@ def build_actions(window: QMainWindow, undo_group: QUndoGroup) -> Actions:
         shortcuts=_action(window, "&Keyboard Shortcuts", "F1", "Every key of the app"),
         playback=build_playback(window),
     )
+    actions.codes = build_codebook_actions(window)
+    return actions
 
 
 # View ▸ Zoom, Theme, Reading Font, Line Width (issue #17) ----------------------------------
@@ -347,6 +388,11 @@ def build_menus(window: QMainWindow, actions: Actions, view_toggles: list[QActio
     file_menu.addAction(actions.import_annotations)
     file_menu.addAction(actions.print)
     file_menu.addAction(actions.export_pdf)
+    codes = actions.codes
+    if codes is not None:
+        file_menu.addSeparator()
+        file_menu.addAction(codes.import_qdpx)
+        file_menu.addAction(codes.import_qdc)
     file_menu.addSeparator()
     file_menu.addAction(actions.quit)
     edit_menu = bar.addMenu("&Edit")
@@ -364,6 +410,14 @@ def build_menus(window: QMainWindow, actions: Actions, view_toggles: list[QActio
         actions.search_everything,
     ):
         edit_menu.addAction(action)
+    if codes is not None:
+        codes.menu = bar.addMenu("Co&des")
+        codes.menu.addAction(codes.code_passage)
+        codes.menu.addSeparator()
+        codes.menu.addAction(codes.retrieve)
+        codes.menu.addAction(codes.pictures)
+        codes.menu.addSeparator()
+        codes.menu.addAction(codes.focus_codebook)
     format_menu = bar.addMenu("F&ormat")
     for action in actions.format_actions():
         format_menu.addAction(action)

@@ -24,6 +24,7 @@ from reader.core.session import Session
 from reader.ui.annotations.editing import HighlightEditing
 from reader.ui.annotations.panel import AnnotationsPanel
 from reader.ui.appearance.appearance import Appearance
+from reader.ui.codebook.wiring import wire_codebook
 from reader.ui.exporting.transfers import Transfers
 from reader.ui.find.find_bar import FindBar, as_query
 from reader.ui.find.search_panel import SearchPanel
@@ -95,8 +96,7 @@ class MainWindow(QMainWindow):
 
         self.actions: Actions = build_actions(self, self.interview.undo_group)
         docks = (self.library_dock, self.outline_dock, self.annotations_dock)
-        toggles = [d.toggleViewAction() for d in docks]
-        build_menus(self, self.actions, toggles)
+        build_menus(self, self.actions, [d.toggleViewAction() for d in docks])
         self.notes_pane.set_actions(self.actions.format_actions(), self.actions.toggle_preview)
         self.editing = HighlightEditing(self.interview, self.reader, self)
         self.quoting = NotesQuoting(
@@ -237,6 +237,7 @@ class MainWindow(QMainWindow):
         actions.speakers.triggered.connect(self.speakers.show_dialog)
         self.recording.connect_playback(actions.playback)  # the Playback menu and keys
         self._wire_study()
+        wire_codebook(self)  # the codebook (#14) and REFI-QDA (#15)
 
     def _wire_study(self) -> None:
         """Studies (#12): the library, switching interviews, opening and recent files."""

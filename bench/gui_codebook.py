@@ -1,0 +1,59 @@
+"""Codebook child: the app with the coded study of bench/codebook_bench.py open (1,000
+codes, 50,000 codings) and the Codebook dock showing; times applying a code to a passage
+in view, and taking it off, each to the repaint of the reader and of the code tree.
+
+    python -m bench.gui_codebook app '{"folder": STUDY, "runs": 20}'
+"""
+
+from __future__ import annotations
+
+import time
+from typing import Any
+
+from PySide6.QtWidgets import QApplication
+
+from bench.gui import child_main, main_window, settle
+
+
+def run_app(app: QApplication, folder: str, runs: int = 20) -> dict[str, Any]:
+    window = main_window()
+    window.show()
+    assert window.study_actions.open_path(folder)
+    # The study's texts load in a background thread after opening (for Search): measured
+    # while it runs, every figure is the GIL's; wait for it as a user's first minute does.
+    assert window.switcher.texts is not None
+    window.switcher.texts.warm()
+    codebook = window.codebook
+    codebook.dock.show()
+    settle()
+    hub, reader = codebook.hub, window.reader
+    middle = reader.session.notes.highlights[len(reader.session.notes.highlights) // 2]
+    window.editing.go_to(middle.id)  # a page with passages on it
+    settle()
+    codable = [c.id for c in hub.book if c.codable]
+    first, last = reader.highlights.visible_range()
+    in_view = reader.session.highlights_overlapping(first, last)
+    assert in_view, "no passage in view"
+    tree = codebook.panel.view.viewport()
+
+    def step(highlight_id: str, codes: tuple[str, ...]) -> float:
+        start = time.perf_counter()
+        hub.set_codes(highlight_id, codes)
+        reader.viewport().repaint()
+        tree.repaint()
+        return time.perf_counter() - start
+
+    applied, removed = [], []
+    for run in range(runs):
+        h = in_view[run % len(in_view)]
+        before = reader.session.highlight(h.id)
+        code = codable[(run * 37) % len(codable)]
+        applied.append(step(h.id, (*before.codes, code)))
+        settle()
+        removed.append(step(h.id, before.codes))
+        settle()
+    return {"apply": applied, "remove": removed}
+
+
+if __name__ == "__main__":
+    child_main(app=run_app)

@@ -1,0 +1,1 @@
+"""The codebook in the window: the Codebook dock, coding by keys, retrieval, pictures."""

@@ -1,0 +1,113 @@
+"""Coding from the keyboard: the picker on a selection (which becomes a highlight once
+coded) or on a highlight, and the codes used last on Alt+1..9.
+
+A new name typed in the picker creates a code first (on the codebook's undo stack: in a
+study, the study's), then codes the passage (on the interview's).
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QObject, QPoint
+
+from reader.core.annotations import Highlight
+from reader.ui.codebook.hub import CodebookHub
+from reader.ui.codebook.picker import CodePicker
+from reader.ui.reading.reader_view import ReaderView, _trim
+
+RECENT = 9
+
+
+class Coding(QObject):
+    def __init__(self, hub: CodebookHub, reader: ReaderView) -> None:
+        super().__init__(hub)
+        self.hub, self.reader = hub, reader
+        self.picker = CodePicker(reader)
+        self.picker.picked.connect(self._picked)
+        self.picker.closed.connect(self._back_to_reader)
+        self.recent: list[str] = []
+        self._highlight = ""  # the picker's passage, once it is a highlight
+        self._span: tuple[int, int, str] | None = None  # or a selection: start, end, colour
+        hub.codeUsed.connect(self._used)
+        hub.changed.connect(self._forget_gone)
+
+    # What the picker works on --------------------------------------------------------
+
+    def pick_for_highlight(self, highlight_id: str) -> None:
+        session = self.hub.interview.session
+        highlight = session.highlight(highlight_id) if session is not None else None
+        if highlight is None:
+            return
+        self._highlight, self._span = highlight_id, None
+        self._open(highlight.codes, highlight.exact)
+
+    def pick_for_span(self, start: int, end: int, color: str) -> None:
+        session, controller = self.hub.interview.session, self.hub.interview.controller
+        if session is None or controller is None or not controller.writable():
+            return  # (read-only: the status bar says so)
+        self._highlight, self._span = "", (start, end, color)
+        self._open((), session.document.text[start:end])
+
+    def _open(self, on: tuple[str, ...], quote: str) -> None:
+        reader = self.reader
+        where = reader.viewport().mapToGlobal(reader.cursorRect().bottomLeft() + QPoint(0, 4))
+        self.picker.open_at(where, self.hub.book, on, self.recent, quote)
+
+    def _back_to_reader(self) -> None:
+        self.reader.activateWindow()
+        self.reader.setFocus()
+
+    def _target(self) -> Highlight | None:
+        session = self.hub.interview.session
+        if session is None or not self._highlight:
+            return None
+        return session.highlight(self._highlight)
+
+    # Applying ------------------------------------------------------------------------
+
+    def _picked(self, code_id: str, name: str, keep_open: bool) -> None:
+        if not code_id:
+            code = self.hub.create(name)
+            if code is None:
+                return
+            code_id = code.id
+        target = self._target()
+        if target is not None:
+            if code_id in target.codes:  # chosen again: taken off
+                codes = tuple(c for c in target.codes if c != code_id)
+                self.hub.set_codes(target.id, codes, "Uncode")
+            else:
+                self.hub.set_codes(target.id, (*target.codes, code_id))
+        elif self._span is not None:
+            self._highlight = self.hub.code_span(*self._span, (code_id,))
+            self._span = None
+        target = self._target()
+        if keep_open and target is not None:
+            self.picker.book = self.hub.book
+            self.picker.set_on(target.codes)
+
+    def apply_recent(self, number: int) -> None:
+        """Alt+number: the code used `number`-th last, on the selection or the current
+        highlight (added, never taken off)."""
+        if not 1 <= number <= len(self.recent) or self.reader.reading is None:
+            return
+        code_id = self.recent[number - 1]
+        if code_id not in self.hub.book:
+            return
+        span = self.reader.selected_range()
+        if span is not None:
+            start, end = _trim(self.reader.session.document.text, *span)
+            if start < end:
+                made = self.hub.code_span(start, end, self.reader.default_color, (code_id,))
+                if made:
+                    self.reader.select_highlight(made)  # the coded passage is the current one
+            return
+        current = self.reader.current_highlight()
+        if current is not None and code_id not in current.codes:
+            self.hub.set_codes(current.id, (*current.codes, code_id))
+
+    def _used(self, code_id: str) -> None:
+        self.recent = [code_id, *(c for c in self.recent if c != code_id)][:RECENT]
+
+    def _forget_gone(self) -> None:
+        book = self.hub.book
+        self.recent = [c for c in self.recent if c in book]

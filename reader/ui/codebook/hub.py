@@ -1,0 +1,353 @@
+"""The codebook in the window: which one is shown (the study's, in study.json, or the open
+interview's own when it is opened alone), every change to it as an undoable command, and
+how many codings each code has.
+
+In a study a change goes on OpenStudy's undo stack and study.json is written at once;
+merging and deleting rewrite the other interviews' notes files (core `Study.merge_codes`)
+while the open interview's highlights change through its session, so that its saver and
+panes follow. Alone, the changes go on the interview's own stack and the notes file holds
+the codebook. Coding a passage is always the interview's (its highlights change).
+
+The counts are kept as two parts: the other interviews' (read from their notes files once,
+then adjusted as interviews are switched) and the open interview's (adjusted at each
+highlight change), so that applying a code costs the same with 50,000 codings.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from collections.abc import Callable
+from typing import Any
+
+from PySide6.QtCore import QObject, Signal
+
+from reader.core.annotations import Highlight
+from reader.core.codebook import (
+    Code,
+    Codebook,
+    CodebookError,
+    coding_counts,
+    recode,
+    uncode,
+)
+from reader.core.codebook_retrieval import CodingsCache
+from reader.core.study import CodeChange, Study, StudyError
+from reader.ui.interview.commands import DoneCommand
+from reader.ui.interview.open_interview import OpenInterview
+from reader.ui.library.open_study import OpenStudy
+
+
+class CodebookHub(QObject):
+    changed = Signal()  # codes added, changed, moved or removed (or another codebook shown)
+    countsChanged = Signal()
+    codeUsed = Signal(str)  # a code applied by the user: the recent codes follow
+
+    def __init__(
+        self,
+        interview: OpenInterview,
+        owner: OpenStudy,
+        parent: QObject | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self.interview, self.owner = interview, owner
+        self._others: Counter[str] | None = None  # the other interviews' codings
+        self._others_skip = ""  # the interview left out of `_others`
+        self._open = Counter[str]()  # the open interview's codings
+        self.files = CodingsCache()  # the other interviews' notes files, as last read
+        interview.opened.connect(self._interview_opened)
+        interview.replaced.connect(self._interview_replaced)
+        interview.highlightChanged.connect(self._highlight_changed)
+        owner.opened.connect(self._study_switched)
+        owner.closed.connect(self._study_switched)
+        owner.changed.connect(self._study_changed)
+
+    # Which codebook --------------------------------------------------------------------
+
+    @property
+    def study(self) -> Study | None:
+        return self.owner.study
+
+    @property
+    def book(self) -> Codebook:
+        """The codebook shown and changed: the study's, else the open interview's."""
+        if self.owner.study is not None:
+            return self.owner.study.codebook
+        session = self.interview.session
+        return session.notes.codebook if session is not None else Codebook()
+
+    def current_id(self) -> str:
+        """The study's interview that is open, "" for none (or one opened alone). Known by
+        its notes file, which is right from the moment it opens."""
+        study, path = self.owner.study, self.interview.notes_path
+        if study is None or path is None or path.parent != study.notes_dir:
+            return ""
+        return path.stem
+
+    @property
+    def read_only(self) -> bool:
+        if self.owner.study is not None:
+            return self.owner.study.read_only
+        return self.interview.session is None or self.interview.read_only
+
+    def counts(self) -> Counter[str]:
+        """Code id -> highlights carrying it, across the study (or the open interview)."""
+        study = self.owner.study
+        if study is None:
+            return Counter(self._open)
+        if self._others is None:
+            skip = self.current_id()
+            self._others = Counter()
+            for _, notes in self.files.coded(study, skip=skip or None):
+                self._others.update(coding_counts(notes.highlights))
+            self._others_skip = skip
+        return self._others + self._open
+
+    # Keeping up with what is open ------------------------------------------------------
+
+    def _interview_opened(self, _session: object) -> None:
+        before = self._open
+        self._open = self._count_open()
+        now = self.current_id()
+        if self._others is not None and self.owner.study is not None and now:
+            # The interview left is now a notes file among the others; the one opened is not.
+            self._others.update(before)
+            self._others.subtract(self._open)
+            self._others = +self._others
+            self._others_skip = now
+        else:
+            self._others = None
+        self._sync_session_book()
+        if self.owner.study is not None:
+            self.countsChanged.emit()  # the study's codebook is the same for every interview
+        else:
+            self.changed.emit()
+
+    def _interview_replaced(self, _session: object) -> None:
+        self._open = self._count_open()
+        self._sync_session_book()
+        self.countsChanged.emit()
+
+    def _count_open(self) -> Counter[str]:
+        session = self.interview.session
+        return Counter(coding_counts(session.notes.highlights) if session else {})
+
+    def _highlight_changed(self, before: Highlight | None, after: Highlight | None) -> None:
+        changed = False
+        if before is not None and before.codes:
+            self._open.subtract(before.codes)
+            changed = True
+        if after is not None and after.codes:
+            self._open.update(after.codes)
+            changed = True
+        if changed:
+            self.countsChanged.emit()
+
+    def _study_switched(self, *_args: object) -> None:
+        self._others = None
+        self.files = CodingsCache()
+        self.changed.emit()
+
+    def _study_changed(self) -> None:
+        self._sync_session_book()
+        self.changed.emit()
+
+    def _sync_session_book(self) -> None:
+        """In a study the open interview's notes keep a copy of the study's codebook (for
+        when the file is opened alone), with any code only it uses after the study's."""
+        study, session = self.owner.study, self.interview.session
+        if study is None or session is None or self.current_id() == "":
+            return
+        book = study.codebook.copy()
+        used = {c for h in session.notes.highlights for c in h.codes}
+        book.codes.extend(c for c in session.notes.codebook if c.id in used and c.id not in book)
+        if book.codes != session.notes.codebook.codes:
+            session.notes.codebook = book
+            if self.interview.controller is not None and not self.interview.read_only:
+                self.interview.controller.notes_edited()
+
+    # Changes ---------------------------------------------------------------------------
+
+    def run(self, text: str, do: Callable[[], Any], undo: Callable[[Any], Any]) -> bool:
+        """Do the change as one undoable step on the codebook's stack; False (with the
+        reason said) when it is refused."""
+        if self.owner.study is not None:
+
+            def checked() -> Any:
+                try:
+                    return do()
+                except CodebookError as exc:
+                    raise StudyError(str(exc)) from None
+
+            return self.owner.run(text, checked, undo)
+        controller = self.interview.controller
+        if controller is None or not controller.writable():
+            return False
+        try:
+            memo = do()
+        except CodebookError as exc:
+            self.interview.status.emit(str(exc), 8000)
+            self.interview.show_message(str(exc))
+            return False
+        controller.undo_stack.push(DoneCommand(text, memo, do, undo, self._edited_alone))
+        return True
+
+    def _edited_alone(self) -> None:
+        if self.interview.controller is not None:
+            self.interview.controller.notes_edited()
+        self.changed.emit()
+
+    def writable_book(self) -> Codebook:
+        study = self.owner.study
+        return study.writable_codebook() if study is not None else self.book
+
+    def create(self, name: str, parent: str = "", index: int | None = None) -> Code | None:
+        made: list[Code] = []
+
+        def do() -> str:
+            code = self.writable_book().create(
+                name, parent=parent, index=index, code_id=made[0].id if made else ""
+            )
+            made[:1] = [code]
+            return code.id
+
+        ok = self.run("New Code", do, lambda code_id: self.writable_book().delete(code_id))
+        return made[0] if ok and made else None
+
+    def update(self, code_id: str, text: str = "Edit Code", **changes: Any) -> bool:
+        old = self.book.get(code_id)
+        if old is None or all(getattr(old, k) == v for k, v in changes.items()):
+            return False
+        return self.run(
+            text,
+            lambda: self.writable_book().update(code_id, **changes),
+            lambda before: self.writable_book().put(before),
+        )
+
+    def move(self, code_id: str, parent: str = "", index: int | None = None) -> bool:
+        code = self.book.get(code_id)
+        if code is None:
+            return False
+        return self.run(
+            "Move Code",
+            lambda: self.writable_book().move(code_id, parent, index),
+            lambda old: self.writable_book().move(code_id, *old),
+        )
+
+    def merge(self, source: str, target: str) -> bool:
+        study = self.owner.study
+        if study is not None:
+            return self.run(
+                "Merge Codes",
+                lambda: self._study_change(lambda skip: study.merge_codes(source, target, skip)),
+                self._undo_study_change,
+            )
+
+        def do() -> tuple[CodeChange, list[Highlight]]:
+            before = self.book.copy()
+            self.book.merge(source, target)
+            change = CodeChange(
+                before, mapping={c.id: target for c in before if c.id not in self.book}
+            )
+            return change, self._recode_open(change)
+
+        return self.run("Merge Codes", do, self._undo_alone_change)
+
+    def delete(self, code_id: str) -> bool:
+        study = self.owner.study
+        if study is not None:
+            return self.run(
+                "Delete Code",
+                lambda: self._study_change(lambda skip: study.delete_code(code_id, skip)),
+                self._undo_study_change,
+            )
+
+        def do() -> tuple[CodeChange, list[Highlight]]:
+            before = self.book.copy()
+            removed = self.book.delete(code_id)
+            change = CodeChange(before, removed=frozenset(removed.ids))
+            return change, self._recode_open(change)
+
+        return self.run("Delete Code", do, self._undo_alone_change)
+
+    def _study_change(
+        self, change_of: Callable[[str | None], CodeChange]
+    ) -> tuple[CodeChange, str, list[Highlight]]:
+        open_id = self.current_id()
+        change = change_of(open_id or None)
+        self._others = None  # notes files were rewritten
+        return change, open_id, self._recode_open(change) if open_id else []
+
+    def _undo_study_change(self, memo: tuple[CodeChange, str, list[Highlight]]) -> None:
+        change, was_open, olds = memo
+        study = self.owner.study
+        assert study is not None
+        now = self.current_id()
+        restore_open = change.highlights_before.pop(now, []) if now else []
+        if was_open and was_open == now:
+            restore_open = olds
+        elif was_open:  # written to its notes file when another interview opened
+            change.highlights_before[was_open] = olds
+        study.undo_code_change(change)
+        self._others = None
+        self._restore_open(restore_open)
+
+    def _undo_alone_change(self, memo: tuple[CodeChange, list[Highlight]]) -> None:
+        change, olds = memo
+        session = self.interview.session
+        if session is not None:
+            session.notes.codebook = change.before.copy()
+        self._restore_open(olds)
+
+    def _recode_open(self, change: CodeChange) -> list[Highlight]:
+        """The change applied to the open interview's highlights; returns them as they were."""
+        session, controller = self.interview.session, self.interview.controller
+        if session is None or controller is None:
+            return []
+        highlights = session.notes.highlights
+        changed = recode(highlights, change.mapping) if change.mapping else []
+        changed += uncode(highlights, set(change.removed)) if change.removed else []
+        olds = []
+        for new in changed:
+            old = session.replace_highlight(new)
+            olds.append(old)
+            controller.highlight_edited(old, new)
+        return olds
+
+    def _restore_open(self, olds: list[Highlight]) -> None:
+        session, controller = self.interview.session, self.interview.controller
+        if session is None or controller is None:
+            return
+        for old in olds:
+            if session.highlight(old.id) is not None:
+                controller.highlight_edited(session.replace_highlight(old), old)
+
+    # Coding ------------------------------------------------------------------------------
+
+    def set_codes(self, highlight_id: str, codes: tuple[str, ...], text: str = "Code") -> None:
+        """The highlight's codes become `codes` (one undoable step of the interview)."""
+        controller = self.interview.controller
+        if controller is None:
+            return
+        before = controller.session.highlight(highlight_id)
+        if before is None or before.codes == codes:
+            return
+        controller.edit_highlight(highlight_id, text, codes=codes)
+        for code_id in codes:
+            if code_id not in before.codes:
+                self.codeUsed.emit(code_id)
+
+    def code_span(self, start: int, end: int, color: str, codes: tuple[str, ...]) -> str:
+        """Highlight [start, end) and give it `codes`, one step; the highlight's id."""
+        controller = self.interview.controller
+        if controller is None or not controller.writable():
+            return ""
+        stack = controller.undo_stack
+        stack.beginMacro("Code Passage")
+        try:
+            highlight = controller.add_highlight(start, end, color)
+            if highlight is not None:
+                merged = tuple(dict.fromkeys((*highlight.codes, *codes)))
+                self.set_codes(highlight.id, merged)
+        finally:
+            stack.endMacro()
+        return highlight.id if highlight is not None else ""

@@ -1,0 +1,302 @@
+"""The Codebook dock: the code tree with colours and counts, and below it the chosen code's
+description (a Markdown memo), colour and whether it can be applied.
+
+Keys: Insert new code (Shift+Insert: below the current one), F2 rename, Delete delete,
+Alt+Up/Down move among its siblings, Alt+Left out of its parent, Alt+Right into the code
+above; Enter retrieves its passages. Codes move by drag and drop too. Every change goes
+through the hub, undoable.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QEvent, QObject, Qt, Signal
+from PySide6.QtGui import QColor, QKeyEvent, QShowEvent
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QCheckBox,
+    QColorDialog,
+    QHBoxLayout,
+    QHeaderView,
+    QInputDialog,
+    QLabel,
+    QPlainTextEdit,
+    QPushButton,
+    QToolButton,
+    QTreeView,
+    QVBoxLayout,
+    QWidget,
+)
+
+from reader.ui import dialogs
+from reader.ui.codebook.hub import CodebookHub
+from reader.ui.codebook.model import CodeTreeModel, code_icon
+
+MOVE_KEYS = {Qt.Key.Key_Up, Qt.Key.Key_Down, Qt.Key.Key_Left, Qt.Key.Key_Right}
+
+
+class CodebookPanel(QWidget):
+    retrieveRequested = Signal(str)  # a code id
+
+    def __init__(self, hub: CodebookHub, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("codebook-panel")
+        self.hub = hub
+        self.model = CodeTreeModel(hub)
+        self.collapsed: set[str] = set()
+        self.view = QTreeView()
+        self.view.setObjectName("code-tree")
+        self.view.setAccessibleName("Codes")
+        self.view.setModel(self.model)
+        self.view.setUniformRowHeights(True)
+        self.view.setDragDropMode(QAbstractItemView.DragDropMode.InternalMove)
+        self.view.setDefaultDropAction(Qt.DropAction.MoveAction)
+        self.view.setEditTriggers(QAbstractItemView.EditTrigger.EditKeyPressed)
+        header = self.view.header()
+        header.setStretchLastSection(False)
+        header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
+        # A fixed width: ResizeToContents asks every row for its size at each count change.
+        header.setSectionResizeMode(1, QHeaderView.ResizeMode.Fixed)
+        header.resizeSection(1, self.fontMetrics().horizontalAdvance("Codings 00000") + 8)
+        self.view.installEventFilter(self)
+        self.view.activated.connect(lambda i: self.retrieveRequested.emit(self.model.code_id(i)))
+        self.view.collapsed.connect(lambda i: self.collapsed.add(self.model.code_id(i)))
+        self.view.expanded.connect(lambda i: self.collapsed.discard(self.model.code_id(i)))
+        self.view.selectionModel().currentChanged.connect(self._show_current)
+        self.buttons = QHBoxLayout()
+        self.new_button = self._button("New", "New code beside this one  (Insert)", self.new_code)
+        self.child_button = self._button(
+            "New Below", "New code below this one  (Shift+Insert)", lambda: self.new_code(True)
+        )
+        self.merge_button = self._button(
+            "Merge…", "Merge this code into another: its codings join", self.merge_code
+        )
+        self.delete_button = self._button("Delete", "Delete this code  (Delete)", self.delete_code)
+        self.buttons.addStretch(1)
+        self.empty = QLabel(
+            "No codes yet. Select words in the interview and press C to code them, "
+            "or add codes here with New."
+        )
+        self.empty.setWordWrap(True)
+        self.empty.setStyleSheet("color: palette(placeholder-text); padding: 8px;")
+        self.color_button = QToolButton()
+        self.color_button.setToolTip("The code's colour")
+        self.color_button.clicked.connect(self.choose_color)
+        self.codable_box = QCheckBox("Can be applied to passages")
+        self.codable_box.setToolTip("Unticked: a category that only holds other codes")
+        self.codable_box.clicked.connect(self._codable_clicked)
+        self.memo = QPlainTextEdit()
+        self.memo.setObjectName("code-memo")
+        self.memo.setPlaceholderText("What this code means and when to apply it (Markdown)")
+        self.memo.setTabChangesFocus(True)
+        self.memo.setMaximumHeight(110)
+        self.memo.installEventFilter(self)
+        details = QHBoxLayout()
+        details.addWidget(self.color_button)
+        details.addWidget(self.codable_box, 1)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(4, 4, 4, 4)
+        layout.addLayout(self.buttons)
+        layout.addWidget(self.empty)
+        layout.addWidget(self.view, 1)
+        layout.addLayout(details)
+        layout.addWidget(self.memo)
+        self._stale = False
+        hub.changed.connect(self.rebuild)
+        hub.countsChanged.connect(self._counts_changed)
+        self.rebuild()
+
+    def _button(self, text: str, tip: str, slot: object) -> QPushButton:
+        button = QPushButton(text)
+        button.setToolTip(tip)
+        button.setAutoDefault(False)
+        button.clicked.connect(slot)
+        self.buttons.addWidget(button)
+        return button
+
+    # Showing ---------------------------------------------------------------------------
+
+    def current_id(self) -> str:
+        return self.model.code_id(self.view.currentIndex())
+
+    def set_current(self, code_id: str) -> None:
+        index = self.model.index_of(code_id)
+        if index.isValid():
+            self.view.setCurrentIndex(index)
+            self.view.scrollTo(index)
+
+    def _counts_changed(self) -> None:
+        if self.isVisible():
+            self.model.refresh_counts()
+        else:
+            self._stale = True
+
+    def showEvent(self, event: QShowEvent) -> None:
+        super().showEvent(event)
+        if self._stale:
+            self.rebuild()
+
+    def rebuild(self) -> None:
+        """The tree again. While the dock is hidden this waits until it shows: counting
+        a study's codings reads every notes file."""
+        if not self.isVisible():
+            self._stale = True
+            return
+        self._stale = False
+        current = self.current_id()
+        self._commit_memo()
+        self.model.rebuild()
+        self.view.expandAll()
+        for code_id in self.collapsed:
+            self.view.collapse(self.model.index_of(code_id))
+        if current in self.model.codes:
+            self.set_current(current)
+        self.empty.setVisible(not self.model.ids)
+        read_only = self.hub.read_only
+        for button in (self.new_button, self.child_button, self.merge_button, self.delete_button):
+            button.setEnabled(not read_only)
+        self._show_current()
+
+    def _show_current(self, *_args: object) -> None:
+        code = self.model.codes.get(self.current_id())
+        enabled = code is not None and not self.hub.read_only
+        for widget in (self.color_button, self.codable_box, self.memo):
+            widget.setEnabled(enabled)
+        self.child_button.setEnabled(enabled)
+        self.merge_button.setEnabled(enabled)
+        self.delete_button.setEnabled(enabled)
+        self.memo.setReadOnly(not enabled)
+        self.codable_box.setChecked(code.codable if code else True)
+        self.color_button.setIcon(code_icon(code.color, 16) if code else code_icon("#cccccc", 16))
+        text = code.description if code else ""
+        if self.memo.toPlainText() != text:
+            self.memo.setPlainText(text)
+        self._memo_of = code.id if code else ""
+
+    # Changing --------------------------------------------------------------------------
+
+    def new_code(self, below: bool = False) -> None:
+        current = self.model.codes.get(self.current_id())
+        if below and current is None:
+            return
+        where = f" below “{current.name}”" if below and current else ""
+        name, ok = QInputDialog.getText(self, "New Code", f"Name of the new code{where}:")
+        if not ok or not name.strip():
+            return
+        if below and current is not None:
+            parent, index = current.id, None
+        elif current is not None:
+            parent = current.parent
+            index = self.model.children[parent].index(current.id) + 1
+        else:
+            parent, index = "", None
+        code = self.hub.create(name, parent, index)
+        if code is not None:
+            self.set_current(code.id)
+
+    def merge_code(self) -> None:
+        source = self.model.codes.get(self.current_id())
+        if source is None:
+            return
+        book = self.hub.book
+        below = {c.id for c in book.descendants(source.id)}
+        targets = [c for _, c in book.tree() if c.id != source.id and c.id not in below]
+        if not targets:
+            return
+        count = self.model.counts.get(source.id, 0)
+        label = f"Merge “{source.name}” ({_passages(count)}) into:"
+        paths = [book.path(c.id) for c in targets]
+        chosen, ok = QInputDialog.getItem(self, "Merge Codes", label, paths, 0, False)
+        if ok and chosen in paths:
+            target = targets[paths.index(chosen)]
+            if self.hub.merge(source.id, target.id):
+                self.set_current(target.id)
+
+    def delete_code(self) -> None:
+        code = self.model.codes.get(self.current_id())
+        if code is None:
+            return
+        below = self.hub.book.descendants(code.id)
+        count = self.model.totals.get(code.id, 0)
+        also = (
+            f" and the {len(below)} code{'s' if len(below) != 1 else ''} below it" if below else ""
+        )
+        text = (
+            f"Delete the code “{self.hub.book.path(code.id)}”{also}?\n\n"
+            f"{_passages(count).capitalize()} will lose {'them' if below else 'it'}; "
+            "the highlights themselves stay. Edit ▸ Undo brings everything back."
+        )
+        if dialogs.ask(self, "Delete Code", text, ["Delete Code", "Cancel"]) == "Delete Code":
+            self.hub.delete(code.id)
+
+    def choose_color(self) -> None:
+        code = self.model.codes.get(self.current_id())
+        if code is None:
+            return
+        color = QColorDialog.getColor(QColor(code.color), self, f"Colour of “{code.name}”")
+        if color.isValid():
+            self.hub.update(code.id, "Recolour Code", color=color.name())
+
+    def _codable_clicked(self, checked: bool) -> None:
+        code_id = self.current_id()
+        if code_id:
+            self.hub.update(code_id, "Edit Code", codable=checked)
+
+    def _commit_memo(self) -> None:
+        code = self.model.codes.get(getattr(self, "_memo_of", ""))
+        text = self.memo.toPlainText().strip()
+        if code is not None and text != code.description and not self.hub.read_only:
+            self.hub.update(code.id, "Edit Code Description", description=text)
+
+    def move_current(self, key: Qt.Key) -> None:
+        code = self.model.codes.get(self.current_id())
+        if code is None:
+            return
+        siblings = self.model.children[code.parent]
+        row = siblings.index(code.id)
+        if key == Qt.Key.Key_Up and row > 0:
+            self.hub.move(code.id, code.parent, row - 1)
+        elif key == Qt.Key.Key_Down and row < len(siblings) - 1:
+            self.hub.move(code.id, code.parent, row + 1)
+        elif key == Qt.Key.Key_Left and code.parent:
+            above = self.model.codes[code.parent]
+            index = self.model.children[above.parent].index(above.id) + 1
+            self.hub.move(code.id, above.parent, index)
+        elif key == Qt.Key.Key_Right and row > 0:
+            self.hub.move(code.id, siblings[row - 1], None)
+            self.view.expand(self.model.index_of(siblings[row - 1]))
+
+    # Keys --------------------------------------------------------------------------------
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if watched is self.memo and event.type() == QEvent.Type.FocusOut:
+            self._commit_memo()
+        elif watched is self.view and event.type() == QEvent.Type.ShortcutOverride:
+            # Alt+arrows move codes here, before the window's Alt+Left/Right (skip 5 s).
+            assert isinstance(event, QKeyEvent)
+            if event.modifiers() == Qt.KeyboardModifier.AltModifier and event.key() in MOVE_KEYS:
+                event.accept()
+                return True
+        elif watched is self.view and event.type() == QEvent.Type.KeyPress:
+            assert isinstance(event, QKeyEvent)
+            if self._key(event):
+                return True
+        return super().eventFilter(watched, event)
+
+    def _key(self, event: QKeyEvent) -> bool:
+        key, modifiers = event.key(), event.modifiers()
+        if self.view.state() == QAbstractItemView.State.EditingState or self.hub.read_only:
+            return False
+        if modifiers == Qt.KeyboardModifier.AltModifier and key in MOVE_KEYS:
+            self.move_current(Qt.Key(key))
+            return True
+        if key == Qt.Key.Key_Insert:
+            self.new_code(below=modifiers == Qt.KeyboardModifier.ShiftModifier)
+            return True
+        if key == Qt.Key.Key_Delete and modifiers == Qt.KeyboardModifier.NoModifier:
+            self.delete_code()
+            return True
+        return False
+
+
+def _passages(count: int) -> str:
+    return f"{count} coded passage{'' if count == 1 else 's'}"

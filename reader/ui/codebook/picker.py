@@ -1,0 +1,171 @@
+"""The quick code picker: a small popup beside the passage. Type to filter (fuzzy: "trst"
+finds Trust), Up/Down to choose, Enter applies and closes, Ctrl+Enter applies and stays
+open for another code; a name no code has offers to create it. The codes the passage
+carries already are ticked, and choosing one of them takes it off.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from PySide6.QtCore import QPoint, Qt, Signal
+from PySide6.QtGui import QHideEvent, QKeyEvent
+from PySide6.QtWidgets import (
+    QFrame,
+    QLabel,
+    QLineEdit,
+    QListWidget,
+    QListWidgetItem,
+    QVBoxLayout,
+    QWidget,
+)
+
+from reader.core.codebook import Code, Codebook
+from reader.ui.codebook.model import code_icon
+
+ID_ROLE = Qt.ItemDataRole.UserRole
+NEW_ROLE = Qt.ItemDataRole.UserRole + 1
+MATCH_CUTOFF = 55  # rapidfuzz WRatio: below it a code is no match for what was typed
+SHOWN = 60
+
+
+def ranked(query: str, book: Codebook, recent: Sequence[str] = ()) -> list[Code]:
+    """The codes that can be applied, best first: with no query the recent ones, then the
+    tree; else those whose path holds the query, then fuzzy matches by score."""
+    codable = [c for _, c in book.tree() if c.codable]
+    if not query.strip():
+        first = [c for i in recent if (c := book.get(i)) is not None and c.codable]
+        return first + [c for c in codable if c not in first]
+    from rapidfuzz import fuzz, process, utils
+
+    paths = {c.id: book.path(c.id) for c in codable}
+    wanted = query.casefold().strip()
+    exact = [c for c in codable if c.name.casefold() == wanted]
+    within = [c for c in codable if wanted in paths[c.id].casefold() and c not in exact]
+    within.sort(key=lambda c: (not c.name.casefold().startswith(wanted), len(paths[c.id])))
+    fuzzy = process.extract(
+        query,
+        paths,
+        scorer=fuzz.WRatio,
+        processor=utils.default_process,
+        limit=SHOWN,
+        score_cutoff=MATCH_CUTOFF,
+    )
+    taken = {c.id for c in exact + within}
+    by_id = {c.id: c for c in codable}
+    return exact + within + [by_id[key] for _, _, key in fuzzy if key not in taken]
+
+
+class CodePicker(QFrame):
+    picked = Signal(str, str, bool)  # code id ("" for a new code), its name, keep open
+    closed = Signal()
+
+    def __init__(self, parent: QWidget) -> None:
+        super().__init__(parent, Qt.WindowType.Popup)
+        self.setObjectName("code-picker")
+        self.setFrameShape(QFrame.Shape.StyledPanel)
+        self.book = Codebook()
+        self.recent: list[str] = []
+        self.on: set[str] = set()  # the codes the passage carries
+        self.title = QLabel()
+        self.title.setStyleSheet("color: palette(placeholder-text);")
+        self.edit = QLineEdit()
+        self.edit.setPlaceholderText("Type a code's name")
+        self.edit.setAccessibleName("Code name")
+        self.edit.textEdited.connect(self.refill)
+        self.edit.installEventFilter(self)
+        self.list = QListWidget()
+        self.list.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+        self.list.itemClicked.connect(lambda item: self._apply(item, keep_open=False))
+        hint = QLabel("Enter applies · Ctrl+Enter applies another · Esc closes")
+        hint.setStyleSheet("color: palette(placeholder-text); font-size: small;")
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(6, 6, 6, 6)
+        layout.addWidget(self.title)
+        layout.addWidget(self.edit)
+        layout.addWidget(self.list)
+        layout.addWidget(hint)
+        self.resize(340, 320)
+
+    def open_at(
+        self, where: QPoint, book: Codebook, on: Sequence[str], recent: Sequence[str], quote: str
+    ) -> None:
+        self.book, self.on, self.recent = book, set(on), list(recent)
+        shown = " ".join(quote.split())
+        self.title.setText(f"Code “{shown[:40]}{'…' if len(shown) > 40 else ''}”")
+        self.edit.clear()
+        self.refill()
+        screen = self.screen().availableGeometry() if self.screen() else None
+        if screen is not None:
+            where = QPoint(
+                min(where.x(), screen.right() - self.width()),
+                min(where.y(), screen.bottom() - self.height()),
+            )
+        self.move(where)
+        self.show()
+        self.raise_()
+        self.activateWindow()
+        self.edit.setFocus()
+
+    def set_on(self, on: Sequence[str]) -> None:
+        """After a code was applied with the picker kept open."""
+        self.on = set(on)
+        self.edit.clear()
+        self.refill()
+
+    def refill(self) -> None:
+        query = self.edit.text()
+        self.list.clear()
+        codes = ranked(query, self.book, self.recent)[:SHOWN]
+        for code in codes:
+            mark = "✓ " if code.id in self.on else ""
+            item = QListWidgetItem(code_icon(code.color), f"{mark}{self.book.path(code.id)}")
+            item.setData(ID_ROLE, code.id)
+            if code.id in self.recent[:9]:
+                item.setToolTip(f"Alt+{self.recent.index(code.id) + 1}")
+            self.list.addItem(item)
+        name = " ".join(query.split())
+        if name and not any(c.name.casefold() == name.casefold() for c in codes):
+            item = QListWidgetItem(f"+ New code “{name}”")
+            item.setData(NEW_ROLE, name)
+            # A near miss stays first; a name unlike any code is what was meant.
+            self.list.insertItem(self.list.count() if codes else 0, item)
+        if self.list.count():
+            self.list.setCurrentRow(0)
+
+    def eventFilter(self, watched: object, event: object) -> bool:
+        if (
+            watched is self.edit
+            and isinstance(event, QKeyEvent)
+            and event.type() == event.Type.KeyPress
+        ):
+            key = event.key()
+            if key in (Qt.Key.Key_Up, Qt.Key.Key_Down, Qt.Key.Key_PageUp, Qt.Key.Key_PageDown):
+                row = self.list.currentRow() + (
+                    -1 if key in (Qt.Key.Key_Up, Qt.Key.Key_PageUp) else 1
+                )
+                if 0 <= row < self.list.count():
+                    self.list.setCurrentRow(row)
+                return True
+            if key in (Qt.Key.Key_Return, Qt.Key.Key_Enter):
+                keep = bool(event.modifiers() & Qt.KeyboardModifier.ControlModifier)
+                item = self.list.currentItem()
+                if item is not None:
+                    self._apply(item, keep_open=keep)
+                return True
+            if key == Qt.Key.Key_Escape:
+                self.hide()
+                return True
+        return super().eventFilter(watched, event)
+
+    def hideEvent(self, event: QHideEvent) -> None:
+        super().hideEvent(event)
+        self.closed.emit()
+
+    def _apply(self, item: QListWidgetItem, keep_open: bool) -> None:
+        new_name = item.data(NEW_ROLE)
+        code_id = "" if new_name else str(item.data(ID_ROLE))
+        name = str(new_name) if new_name else self.book.code(code_id).name
+        if not keep_open:
+            self.hide()
+        self.picked.emit(code_id, name, keep_open)

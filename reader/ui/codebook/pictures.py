@@ -1,0 +1,180 @@
+"""Codes ▸ Pictures of the Coding…: the code × interview (or × attribute) heat map, code
+co-occurrence, and code frequencies, each saved as PNG or SVG and its numbers as CSV.
+
+The numbers come from the core (codebook_retrieval); the drawing from drawing.py.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from PySide6.QtGui import QPainter, QPaintEvent
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QComboBox,
+    QDialog,
+    QFileDialog,
+    QHBoxLayout,
+    QLabel,
+    QPushButton,
+    QScrollArea,
+    QVBoxLayout,
+    QWidget,
+)
+
+from reader.core.codebook_retrieval import Matrix, co_occurrence, code_matrix
+from reader.core.store import atomic_write, describe_os_error
+from reader.ui.codebook.drawing import Picture, save_png, save_svg
+from reader.ui.codebook.hub import CodebookHub
+from reader.ui.codebook.retrieval import coded_now
+
+INTERVIEWS, CO_OCCURRENCE, FREQUENCIES = "interview", "co-occurrence", "frequencies"
+
+
+def make_picture(hub: CodebookHub, kind: str, descendants: bool) -> Picture:
+    """The picture of `kind`: INTERVIEWS, CO_OCCURRENCE, FREQUENCIES, "participant" or an
+    attribute key (codes × its values)."""
+    coded, book = coded_now(hub), hub.book
+    # Categories hold no passages of their own: without their codes below, they go.
+    drop = set() if descendants else {c.id for c in book if not c.codable}
+    if kind == CO_OCCURRENCE:
+        matrix = without(co_occurrence(coded, book), drop, columns=True)
+        title = "Codes applied to overlapping passages (grey: each code's own passages)"
+        return Picture(title, matrix, diagonal_apart=True)
+    if kind == FREQUENCIES:
+        by = without(code_matrix(coded, book, "interview", descendants=descendants), drop)
+        sums = [[sum(row)] for row in by.counts]
+        matrix = Matrix(by.rows, by.row_labels, ["codings"], ["codings"], sums)
+        colors = [book.code(r).color for r in matrix.rows]
+        return Picture("Coded passages per code", matrix, bars=True, colors=colors)
+    order: tuple[str, ...] = ()
+    label = "interview"
+    study = hub.study
+    if kind not in (INTERVIEWS, "participant") and study is not None:
+        attribute = study.attribute(kind)
+        order, label = attribute.options, attribute.label
+    elif kind == "participant":
+        label = "participant"
+    matrix = code_matrix(coded, book, kind, descendants=descendants, order=order)
+    return Picture(f"Coded passages by code and {label}", without(matrix, drop))
+
+
+def without(matrix: Matrix, rows: set[str], columns: bool = False) -> Matrix:
+    """`matrix` without the rows of `rows` (and those columns too, for code × code)."""
+    if not rows:
+        return matrix
+    keep = [i for i, r in enumerate(matrix.rows) if r not in rows]
+    cols = [j for j, c in enumerate(matrix.columns) if not columns or c not in rows]
+    return Matrix(
+        [matrix.rows[i] for i in keep],
+        [matrix.row_labels[i] for i in keep],
+        [matrix.columns[j] for j in cols],
+        [matrix.column_labels[j] for j in cols],
+        [[matrix.counts[i][j] for j in cols] for i in keep],
+    )
+
+
+class PictureView(QWidget):
+    def __init__(self) -> None:
+        super().__init__()
+        self.picture: Picture | None = None
+
+    def show_picture(self, picture: Picture) -> None:
+        self.picture = picture
+        picture.font = self.font()
+        self.setFixedSize(picture.size())
+        self.update()
+
+    def paintEvent(self, event: QPaintEvent) -> None:
+        if self.picture is None:
+            return
+        painter = QPainter(self)
+        self.picture.draw(painter, event.rect().toRectF())
+        painter.end()
+
+
+class PicturesWindow(QDialog):
+    def __init__(self, hub: CodebookHub, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setWindowTitle("Pictures of the Coding")
+        self.setObjectName("pictures")
+        self.hub = hub
+        self.kind = QComboBox()
+        self.kind.currentIndexChanged.connect(self.refresh)
+        self.below = QCheckBox("Count the codes below each code")
+        self.below.toggled.connect(self.refresh)
+        self.view = PictureView()
+        scroll = QScrollArea()
+        scroll.setWidget(self.view)
+        self.status = QLabel()
+        self.status.setWordWrap(True)
+        top = QHBoxLayout()
+        top.addWidget(self.kind, 1)
+        top.addWidget(self.below)
+        bottom = QHBoxLayout()
+        bottom.addWidget(self.status, 1)
+        for text, extension in (("Save PNG…", "png"), ("Save SVG…", "svg"), ("Save CSV…", "csv")):
+            button = QPushButton(text)
+            button.setAutoDefault(False)
+            button.clicked.connect(lambda _=False, e=extension: self.save(e))
+            bottom.addWidget(button)
+        layout = QVBoxLayout(self)
+        layout.addLayout(top)
+        layout.addWidget(scroll, 1)
+        layout.addLayout(bottom)
+        self.resize(900, 620)
+        hub.changed.connect(self.fill_kinds)
+        self.fill_kinds()
+
+    def fill_kinds(self) -> None:
+        chosen = self.kind.currentData()
+        self.kind.blockSignals(True)
+        self.kind.clear()
+        self.kind.addItem("Codes × interviews (heat map)", INTERVIEWS)
+        study = self.hub.study
+        if study is not None:
+            self.kind.addItem("Codes × participants (heat map)", "participant")
+            for attribute in study.data.attributes:
+                self.kind.addItem(f"Codes × {attribute.label} (heat map)", attribute.key)
+        self.kind.addItem("Code co-occurrence (heat map)", CO_OCCURRENCE)
+        self.kind.addItem("Code frequencies (bars)", FREQUENCIES)
+        self.kind.setCurrentIndex(max(0, self.kind.findData(chosen)))
+        self.kind.blockSignals(False)
+        self.refresh()
+
+    def show_kind(self, kind: str = "") -> None:
+        if kind:
+            self.kind.setCurrentIndex(max(0, self.kind.findData(kind)))
+        self.show()
+        self.refresh()
+        self.raise_()
+        self.activateWindow()
+
+    def refresh(self) -> None:
+        if self.isVisible():
+            self.view.show_picture(
+                make_picture(self.hub, self.kind.currentData(), self.below.isChecked())
+            )
+
+    def save(self, extension: str) -> None:
+        picture = self.view.picture
+        if picture is None:
+            return
+        name = "".join(c if c.isalnum() else "-" for c in picture.title.lower()).strip("-")
+        path, _ = QFileDialog.getSaveFileName(
+            self, f"Save as {extension.upper()}", f"{name}.{extension}", f"*.{extension}"
+        )
+        if not path:
+            return
+        target = Path(path)
+        try:
+            if extension == "png":
+                save_png(picture, target)
+            elif extension == "svg":
+                save_svg(picture, target)
+            else:
+                atomic_write(target, picture.matrix.to_csv())
+        except OSError as exc:
+            self.status.setText(f"Not saved: {describe_os_error(exc)}")
+            return
+        self.status.setText(f"Saved {target}")

@@ -1,0 +1,140 @@
+"""REFI-QDA in the File menu: Export… writes a project (.qdpx) or codebook (.qdc) when one
+is chosen there; Import REFI-QDA Project… and Import Codebook (.qdc)…: exchange with NVivo,
+ATLAS.ti, MAXQDA and QualCoder (reader/core/refi, docs/refi-qda.md).
+
+An imported project becomes a new study, opened at once, with a report of what was not
+brought in; an imported codebook joins the codebook open now, as one undoable step.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+from PySide6.QtWidgets import QFileDialog, QMessageBox
+
+from reader.core.codebook import Codebook, add_codebook
+from reader.core.store import atomic_write, describe_os_error
+from reader.ui.codebook.hub import CodebookHub
+
+QDPX = "REFI-QDA project (*.qdpx)"
+QDC = "REFI-QDA codebook (*.qdc)"
+
+
+class Refi:
+    def __init__(self, window: Any, hub: CodebookHub) -> None:
+        self.window, self.hub = window, hub
+
+    def _say(self, text: str) -> None:
+        self.window.banner.show_message(text, [])
+
+    def _save(self, title: str, suggested: str, kind: str, data: bytes) -> Path | None:
+        path, _ = QFileDialog.getSaveFileName(self.window, title, suggested, kind)
+        if not path:
+            return None
+        try:
+            atomic_write(Path(path), data)
+        except OSError as exc:
+            self._say(f"Not exported: {describe_os_error(exc)}")
+            return None
+        return Path(path)
+
+    def export(self, kind: str, whole_study: bool, crlf: bool) -> None:
+        """File ▸ Export… chose a REFI-QDA format: "qdpx" (the study, or the interview
+        alone; `crlf` for MAXQDA) or "qdc"."""
+        if kind == "qdc":
+            self.export_codebook()
+        else:
+            self.export_project(whole_study, crlf)
+
+    def export_project(self, whole_study: bool, crlf: bool) -> None:
+        from reader.core.refi.qdpx_export import export_session_qdpx, export_study_qdpx
+
+        interview, study = self.window.interview, self.hub.study
+        left_out: list[str] = []
+        if study is not None and whole_study:
+            interview.flush()  # the open interview's notes as they are now
+            data, left_out = export_study_qdpx(study, crlf=crlf)
+            suggested = str(study.folder.parent / f"{study.folder.name}.qdpx")
+        elif interview.session is not None:
+            interview.notes_data()
+            data = export_session_qdpx(interview.session, crlf=crlf)
+            suggested = str(Path(interview.session.document.source).with_suffix(".qdpx"))
+        else:
+            return
+        path = self._save("Export REFI-QDA Project", suggested, QDPX, data)
+        if path is not None:
+            missing = f"  Left out: {'; '.join(left_out)}." if left_out else ""
+            self._say(f"Exported {path.name}.{missing}")
+
+    def export_codebook(self) -> None:
+        from reader.core.refi.codebook_xml import RefiError, export_qdc
+
+        try:
+            data = export_qdc(self.hub.book)
+        except RefiError as exc:
+            self._say(f"Nothing to export: {exc}.")
+            return
+        where = self.hub.study.folder if self.hub.study is not None else Path.home()
+        path = self._save("Export Codebook", str(where / "codebook.qdc"), QDC, data)
+        if path is not None:
+            self._say(f"Exported {len(self.hub.book)} codes to {path.name}.")
+
+    def import_project(self) -> None:
+        """A .qdpx read into a new (or empty) folder, which then opens as the study."""
+        from reader.core.refi.codebook_xml import RefiError
+        from reader.core.refi.qdpx_import import import_qdpx
+
+        path, _ = QFileDialog.getOpenFileName(self.window, "Import REFI-QDA Project", "", QDPX)
+        if not path:
+            return
+        folder = QFileDialog.getExistingDirectory(
+            self.window, "Folder for the new study (new or empty)", str(Path(path).parent)
+        )
+        if not folder:
+            return
+        try:
+            report = import_qdpx(Path(path).read_bytes(), Path(folder))
+        except RefiError as exc:
+            QMessageBox.warning(self.window, "Cannot import", f"{Path(path).name}: {exc}.")
+            return
+        except OSError as exc:
+            QMessageBox.warning(self.window, "Cannot import", describe_os_error(exc))
+            return
+        self.window.study_actions.open_folder(report.study.folder)
+        QMessageBox.information(self.window, "Imported", report.message())
+
+    def import_codebook(self) -> None:
+        """A .qdc's codes added to the codebook open now (one step to undo)."""
+        from reader.core.refi.codebook_xml import RefiError, import_qdc
+
+        if self.hub.read_only:
+            self._say("The codebook is open read-only: nothing can be added to it.")
+            return
+        path, _ = QFileDialog.getOpenFileName(self.window, "Import Codebook", "", QDC)
+        if not path:
+            return
+        try:
+            read = import_qdc(Path(path).read_bytes())
+        except (RefiError, OSError) as exc:
+            QMessageBox.warning(self.window, "Cannot import", f"{Path(path).name}: {exc}")
+            return
+        outcome: list[tuple[list[str], list[str]]] = []
+
+        def do() -> Codebook:
+            book = self.hub.writable_book()
+            before = book.copy()
+            outcome[:] = [add_codebook(book, read.book)]
+            return before
+
+        def undo(before: Codebook) -> None:
+            self.hub.writable_book().codes[:] = before.codes
+
+        if not self.hub.run("Import Codebook", do, undo):
+            return
+        added, known = outcome[0]
+        lines = [f"Added {len(added)} code(s) from {Path(path).name}."]
+        if known:
+            lines.append(f"{len(known)} were in the codebook already: {', '.join(known[:8])}.")
+        lines += [f"Not imported: {line}." for line in read.not_imported]
+        QMessageBox.information(self.window, "Codebook imported", "\n".join(lines))

@@ -1,0 +1,251 @@
+"""Retrieval: every passage of a code, or of two codes joined (A and B, A or B, A not B),
+across the study, with its interview, speaker and question; Enter or a double click goes
+to the passage (switching interview), and the list exports as Markdown, HTML or CSV.
+
+The open interview counts as edited (its session), the others as their notes files say.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import replace
+from pathlib import Path
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QComboBox,
+    QDialog,
+    QFileDialog,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QMenu,
+    QPushButton,
+    QTreeWidget,
+    QTreeWidgetItem,
+    QVBoxLayout,
+    QWidget,
+)
+
+from reader.core.codebook_retrieval import (
+    Coded,
+    CodeQuery,
+    Passage,
+    passages_csv,
+    passages_html,
+    passages_markdown,
+    placed,
+    retrieve,
+)
+from reader.core.export.common import place
+from reader.core.notes_file import NotesData
+from reader.core.store import atomic_write, describe_os_error
+from reader.core.study_file import InterviewEntry
+from reader.ui.codebook.hub import CodebookHub
+from reader.ui.codebook.model import code_icon
+
+OPERATORS = {"": "alone", "and": "and", "or": "or", "not": "and not"}
+EXPORTS = {
+    "md": ("Markdown", passages_markdown),
+    "html": ("HTML", passages_html),
+    "csv": ("CSV", None),
+}
+
+
+def query_of(first: str, operator: str, second: str, descendants: bool) -> CodeQuery:
+    """The query for "first operator second" (operator "" for the first code alone)."""
+    if not operator or not second:
+        return CodeQuery(all_of=frozenset({first}), descendants=descendants)
+    if operator == "and":
+        return CodeQuery(all_of=frozenset({first, second}), descendants=descendants)
+    if operator == "or":
+        return CodeQuery(any_of=frozenset({first, second}), descendants=descendants)
+    return CodeQuery(
+        all_of=frozenset({first}), none_of=frozenset({second}), descendants=descendants
+    )
+
+
+def coded_now(hub: CodebookHub) -> list[Coded]:
+    """The interviews with their codings: the study's files, the open one as edited;
+    an unreadable notes file counts as none (the study's opening said so)."""
+    session, study = hub.interview.session, hub.study
+    if study is None:
+        if session is None:
+            return []
+        entry = InterviewEntry(id="", path="", title=session.document.title)
+        return [(entry, session.notes)]
+    current = hub.current_id()
+    found = {e.id: (e, n) for e, n in hub.files.coded(study, skip=current or None)}
+    if current and session is not None:
+        found[current] = (study.interview(current), session.notes)
+    # An interview without notes yet is still a column of the matrix, with no codings.
+    return [found.get(e.id) or (e, NotesData(document={})) for e in study.interviews]
+
+
+def find_passages(hub: CodebookHub, query: CodeQuery) -> list[Passage]:
+    """The matching passages with speaker and question (the open interview placed from
+    its session, the others from their transcripts)."""
+    found = retrieve(coded_now(hub), hub.book, query)
+    session, study = hub.interview.session, hub.study
+    current = hub.current_id()
+    mine = [p for p in found if session is not None and p.interview_id == current]
+    theirs = [p for p in found if p not in mine]
+    where: dict[str, Passage] = {}
+    for p in mine:
+        if not p.highlight.orphan:
+            spot = place(session, p.highlight)  # type: ignore[arg-type]
+            where[p.highlight.id] = _with_place(p, spot.speaker, spot.question)
+    if study is not None and theirs:
+        where.update({p.highlight.id: p for p in placed(study, theirs)})
+    return [where.get(p.highlight.id, p) for p in found]
+
+
+def _with_place(p: Passage, speaker: str, question: int | None) -> Passage:
+    return replace(p, speaker=speaker, question=question)
+
+
+class RetrievalWindow(QDialog):
+    jumpRequested = Signal(str, str)  # interview id ("" alone), highlight id
+
+    def __init__(self, hub: CodebookHub, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setWindowTitle("Coded Passages")
+        self.setObjectName("retrieval")
+        self.hub = hub
+        self.passages: list[Passage] = []
+        self.first, self.second = QComboBox(), QComboBox()
+        for combo in (self.first, self.second):
+            combo.setMinimumContentsLength(14)
+            combo.setSizeAdjustPolicy(
+                QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon
+            )
+            combo.currentIndexChanged.connect(self.refresh)
+        self.operator = QComboBox()
+        for key, label in OPERATORS.items():
+            self.operator.addItem(label, key)
+        self.operator.currentIndexChanged.connect(self._operator_changed)
+        self.below = QCheckBox("with the codes below")
+        self.below.setChecked(True)
+        self.below.toggled.connect(self.refresh)
+        self.count = QLabel()
+        self.list = QTreeWidget()
+        self.list.setObjectName("retrieved")
+        self.list.setHeaderLabels(["Interview", "Speaker", "Q", "Passage", "Codes"])
+        self.list.setRootIsDecorated(False)
+        self.list.setUniformRowHeights(True)
+        self.list.setWordWrap(False)
+        header = self.list.header()
+        header.setSectionResizeMode(3, QHeaderView.ResizeMode.Stretch)
+        header.resizeSection(2, self.fontMetrics().horizontalAdvance("Q000") + 12)
+        self.list.itemActivated.connect(self._activated)
+        self.export_button = QPushButton("Export")
+        menu = QMenu(self.export_button)
+        for extension, (label, _) in EXPORTS.items():
+            menu.addAction(f"{label} (.{extension})…", lambda e=extension: self.export(e))
+        self.export_button.setMenu(menu)
+        row = QHBoxLayout()
+        row.addWidget(QLabel("Passages coded"))
+        row.addWidget(self.first, 1)
+        row.addWidget(self.operator)
+        row.addWidget(self.second, 1)
+        row.addWidget(self.below)
+        bottom = QHBoxLayout()
+        bottom.addWidget(self.count, 1)
+        bottom.addWidget(self.export_button)
+        layout = QVBoxLayout(self)
+        layout.addLayout(row)
+        layout.addWidget(self.list, 1)
+        layout.addLayout(bottom)
+        self.resize(900, 520)
+        self.fill_codes()
+        hub.changed.connect(self.fill_codes)
+
+    def fill_codes(self) -> None:
+        book = self.hub.book
+        for combo in (self.first, self.second):
+            chosen = combo.currentData()
+            combo.blockSignals(True)
+            combo.clear()
+            for depth, code in book.tree():
+                combo.addItem(code_icon(code.color), "    " * depth + code.name, code.id)
+            index = combo.findData(chosen)
+            combo.setCurrentIndex(max(0, index))
+            combo.blockSignals(False)
+        self._operator_changed()
+
+    def show_code(self, code_id: str) -> None:
+        self.first.setCurrentIndex(max(0, self.first.findData(code_id)))
+        self.operator.setCurrentIndex(0)
+        self.show()
+        self.refresh()
+        self.raise_()
+        self.activateWindow()
+        self.list.setFocus()
+
+    def _operator_changed(self) -> None:
+        self.second.setEnabled(bool(self.operator.currentData()))
+        self.refresh()
+
+    def query(self) -> CodeQuery | None:
+        first = self.first.currentData()
+        if not first:
+            return None
+        operator = self.operator.currentData() or ""
+        return query_of(first, operator, self.second.currentData() or "", self.below.isChecked())
+
+    def title(self) -> str:
+        first, second = self.first.currentText().strip(), self.second.currentText().strip()
+        operator = self.operator.currentData()
+        return f"{first} {OPERATORS[operator]} {second}" if operator else first
+
+    def refresh(self) -> None:
+        if not self.isVisible():
+            return  # filled when shown
+        query = self.query()
+        self.passages = find_passages(self.hub, query) if query is not None else []
+        self.list.clear()
+        items = []
+        for p in self.passages:
+            quote = " ".join(p.highlight.exact.split())
+            question = "" if p.question is None else str(p.question)
+            item = QTreeWidgetItem([p.title, p.speaker, question, quote, ", ".join(p.code_names)])
+            item.setToolTip(3, p.highlight.exact[:2000])
+            item.setData(0, Qt.ItemDataRole.UserRole, (p.interview_id, p.highlight.id))
+            items.append(item)
+        self.list.addTopLevelItems(items)
+        if items:
+            self.list.setCurrentItem(items[0])
+        interviews = len({p.interview_id for p in self.passages})
+        self.count.setText(
+            f"{len(self.passages)} passage{'' if len(self.passages) == 1 else 's'} in "
+            f"{interviews} interview{'' if interviews == 1 else 's'}"
+        )
+
+    def _activated(self, item: QTreeWidgetItem) -> None:
+        interview_id, highlight_id = item.data(0, Qt.ItemDataRole.UserRole)
+        self.jumpRequested.emit(interview_id, highlight_id)
+
+    def export(self, extension: str) -> None:
+        label, writer = EXPORTS[extension]
+        name = "".join(c if c.isalnum() or c in " -_" else "_" for c in self.title()).strip()
+        path, _ = QFileDialog.getSaveFileName(
+            self,
+            f"Export as {label}",
+            f"{name or 'passages'}.{extension}",
+            f"{label} (*.{extension})",
+        )
+        if not path:
+            return
+        keys = [a.key for a in self.hub.study.data.attributes] if self.hub.study else []
+        make: Callable[[], bytes] = (
+            (lambda: passages_csv(self.passages, keys))
+            if writer is None
+            else (lambda: writer(self.passages, self.title()))
+        )
+        try:
+            atomic_write(Path(path), make())
+        except OSError as exc:
+            self.count.setText(f"Not exported: {describe_os_error(exc)}")
+            return
+        self.count.setText(f"Exported {len(self.passages)} passages to {path}")

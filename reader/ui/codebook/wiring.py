@@ -1,0 +1,165 @@
+"""The codebook's part of the main window, wired in one place: the Codebook dock, coding
+by keys, the margin stripes, retrieval, pictures and REFI-QDA exchange.
+
+The main window calls `wire_codebook(window)` once, at the end of its own wiring; the
+window is typed loosely here, as panels never import the main window.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, Any
+
+from PySide6.QtCore import QObject, Qt
+from PySide6.QtWidgets import QApplication, QDockWidget, QWidget
+
+from reader.ui.codebook.coding import Coding
+from reader.ui.codebook.hub import CodebookHub
+from reader.ui.codebook.panel import CodebookPanel
+from reader.ui.codebook.refi import Refi
+from reader.ui.codebook.retrieval import RetrievalWindow
+from reader.ui.reading.code_stripes import CodeStripes
+from reader.ui.reading.reader_view import _trim
+
+if TYPE_CHECKING:
+    from reader.ui.codebook.pictures import PicturesWindow
+
+
+def wire_codebook(window: Any) -> None:
+    """`window` is the MainWindow; what is made here hangs off it as `window.codebook`."""
+    actions = window.actions.codes
+    hub = CodebookHub(window.interview, window.study, window)
+    panel = CodebookPanel(hub)
+    dock = QDockWidget("Codebook", window)
+    dock.setObjectName("codebook-dock")
+    dock.setWidget(panel)
+    window.addDockWidget(Qt.DockWidgetArea.LeftDockWidgetArea, dock)
+    window.tabifyDockWidget(window.annotations_dock, dock)
+    dock.hide()  # shown from the Codes menu, Ctrl+6, or once there are codes
+    window.outline_dock.raise_()
+    coding = Coding(hub, window.reader)
+    stripes = CodeStripes(window.reader)
+    window.codebook = codebook = Codebook(window, hub, panel, dock, coding, stripes)
+    hub.countsChanged.connect(window.reader.viewport().update)
+    hub.changed.connect(window.reader.viewport().update)
+    window.editing.codesRequested.connect(coding.pick_for_highlight)
+    window.editing.codeSpanRequested.connect(coding.pick_for_span)
+    actions.code_passage.triggered.connect(lambda: _code_from_menu(window, coding))
+    for number, action in enumerate(actions.recent, start=1):
+        action.triggered.connect(lambda _=False, n=number: coding.apply_recent(n))
+    actions.focus_codebook.triggered.connect(lambda: _focus(dock, panel.view))
+    assert actions.menu is not None
+    actions.menu.addAction(dock.toggleViewAction())
+    hub.changed.connect(lambda: _show_when_coded(window, dock, hub))
+    hub.changed.connect(codebook.names_may_have_changed)
+    actions.retrieve.triggered.connect(lambda: codebook.retrieve(panel.current_id()))
+    panel.retrieveRequested.connect(codebook.retrieve)
+    actions.pictures.triggered.connect(codebook.show_pictures)
+    refi = codebook.refi = Refi(window, hub)
+    window.transfers.refi = refi.export
+    actions.import_qdpx.triggered.connect(refi.import_project)
+    actions.import_qdc.triggered.connect(refi.import_codebook)
+    QApplication.instance().focusChanged.connect(codebook.undo_follows_focus)
+
+
+class Codebook(QObject):
+    """What `wire_codebook` made, for the window's other parts and for tests."""
+
+    def __init__(
+        self,
+        window: Any,
+        hub: CodebookHub,
+        panel: CodebookPanel,
+        dock: QDockWidget,
+        coding: Coding,
+        stripes: CodeStripes,
+    ) -> None:
+        super().__init__(window)
+        self.window = window
+        self.hub, self.panel, self.dock, self.coding = hub, panel, dock, coding
+        self.stripes = stripes
+        self.shown_once = False
+        self.retrieval: RetrievalWindow | None = None
+        self.pictures: PicturesWindow | None = None
+        self.refi: Refi | None = None
+        self._names: dict[str, str] = {}
+
+    def names_may_have_changed(self) -> None:
+        """The Annotations list names each passage's codes, with their colours: renamed
+        and recoloured ones show anew."""
+        names = {c.id: c.name for c in self.hub.book}
+        delegate = self.window.annotations.view.itemDelegate()
+        colors = {c.name: c.color for c in self.hub.book}
+        if getattr(delegate, "code_colors", None) != colors:
+            delegate.code_colors = colors
+            self.window.annotations.view.viewport().update()
+        if names != self._names:
+            renamed = any(self._names.get(i, n) != n for i, n in names.items())
+            self._names = names
+            if renamed:  # (deleted and merged codes change the highlights, which show)
+                self.window.annotations.reload()
+
+    def show_pictures(self, kind: str = "") -> None:
+        if self.pictures is None:
+            from reader.ui.codebook.pictures import PicturesWindow
+
+            self.pictures = PicturesWindow(self.hub, self.window)
+        self.pictures.show_kind(kind)
+
+    def retrieve(self, code_id: str = "") -> None:
+        """The Coded Passages window, on `code_id` (or on what it showed last)."""
+        if self.retrieval is None:
+            self.retrieval = RetrievalWindow(self.hub, self.window)
+            self.retrieval.jumpRequested.connect(self.jump)
+        self.retrieval.show_code(code_id or self.retrieval.first.currentData() or "")
+
+    def jump(self, interview_id: str, highlight_id: str) -> None:
+        """To a retrieved passage: its interview opened first, when it is another."""
+        window = self.window
+        other = interview_id and interview_id != window.switcher.current
+        if other and not window.switcher.open(interview_id):
+            return
+        window.editing.go_to(highlight_id)
+        window.activateWindow()
+        window.reader.setFocus()
+
+    def undo_follows_focus(self, _old: QWidget | None, new: QWidget | None) -> None:
+        """Edit ▸ Undo undoes codebook edits while the Codebook has the focus (the
+        study's stack in a study, the interview's alone)."""
+        if new is None or not self.panel.isAncestorOf(new):
+            return
+        group = self.window.interview.undo_group
+        controller = self.window.interview.controller
+        if self.hub.study is not None:
+            stack = self.window.study.undo_stack
+        else:
+            stack = controller.undo_stack if controller is not None else None
+        if stack is not None and group.activeStack() is not stack:
+            group.setActiveStack(stack)
+
+
+def _focus(dock: QDockWidget, widget: QWidget) -> None:
+    dock.show()
+    dock.raise_()
+    widget.setFocus()
+
+
+def _show_when_coded(window: Any, dock: QDockWidget, hub: CodebookHub) -> None:
+    """The dock shows itself the first time a codebook with codes is open."""
+    codebook = window.codebook
+    if not codebook.shown_once and len(hub.book):
+        codebook.shown_once = True
+        dock.show()
+        dock.raise_()
+
+
+def _code_from_menu(window: Any, coding: Coding) -> None:
+    reader = window.reader
+    if reader.reading is None:
+        return
+    span = reader.selected_range()
+    if span is not None:
+        start, end = _trim(reader.session.document.text, *span)
+        if start < end:
+            coding.pick_for_span(start, end, reader.default_color)
+    elif reader.current_highlight() is not None:
+        coding.pick_for_highlight(reader.current_highlight().id)

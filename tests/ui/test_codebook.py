@@ -1,0 +1,419 @@
+"""The codebook as a user works it: coding by keys, the code tree's edits with undo, and
+merging and deleting codes across a study; then the files on disk."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+import orjson
+from PySide6.QtCore import Qt
+
+from reader.ui.window.main_window import MainWindow
+from tests.ui.test_highlights import TEXT, saved, select, wait_saved
+
+
+def code_with_keys(window: MainWindow, qtbot: Any, word: str, name: str, key=Qt.Key.Key_C):
+    """Select `word`, press C, type `name`, Enter."""
+    text = window.interview.session.document.text
+    start = text.index(word)
+    select(window, qtbot, start, start + len(word))
+    pick(window, qtbot, name, key)
+    return start, start + len(word)
+
+
+def pick(window: MainWindow, qtbot: Any, name: str, key=Qt.Key.Key_C, enter=Qt.Key.Key_Return):
+    qtbot.keyClick(window.reader, key)
+    picker = window.codebook.coding.picker
+    assert picker.isVisible()
+    qtbot.keyClicks(picker.edit, name)
+    qtbot.keyClick(picker.edit, enter)
+
+
+def names(data: dict) -> dict[str, str]:
+    return {code["id"]: code["name"] for code in data["codes"]}
+
+
+def test_select_c_type_enter_codes_the_passage(make_window, tmp_path: Path, qtbot, notes_path):
+    doc = tmp_path / "film.txt"
+    doc.write_text(TEXT, "utf-8")
+    window = make_window(doc)
+    start, end = code_with_keys(window, qtbot, "dawn", "Time of day")
+    data = wait_saved(qtbot, notes_path, lambda d: d["highlights"] and d["codes"])
+    (h,) = data["highlights"]
+    assert (h["start"], h["end"], h["exact"]) == (start, end, "dawn")
+    assert [names(data)[c] for c in h["codes"]] == ["Time of day"]
+    assert h["color"] == "yellow"  # the colour label stays as it was
+    # C on the highlight again: a second code joins the first.
+    pick(window, qtbot, "Light")
+    assert not window.codebook.coding.picker.isVisible()
+    data = wait_saved(qtbot, notes_path, lambda d: len(d["highlights"][0]["codes"]) == 2)
+    assert [names(data)[c] for c in data["highlights"][0]["codes"]] == ["Time of day", "Light"]
+    # Alt+1 puts the code used last on a new selection; "tme of dy" finds the other.
+    second = window.interview.session.document.text.index("ending")
+    select(window, qtbot, second, second + 6)
+    qtbot.keyClick(window.reader, Qt.Key.Key_1, Qt.KeyboardModifier.AltModifier)
+    data = wait_saved(qtbot, notes_path, lambda d: len(d["highlights"]) == 2)
+    assert [names(data)[c] for c in data["highlights"][1]["codes"]] == ["Light"]
+    pick(window, qtbot, "tme of dy")
+    data = wait_saved(qtbot, notes_path, lambda d: len(d["highlights"][1]["codes"]) == 2)
+    assert [names(data)[c] for c in data["highlights"][1]["codes"]] == ["Light", "Time of day"]
+    assert len(data["codes"]) == 2  # no code made twice
+    # Coding a selection was one step: undo takes the highlight away whole.
+    window.actions.undo.trigger()
+    window.actions.undo.trigger()
+    assert len(window.interview.session.notes.highlights) == 1
+
+
+def test_escape_leaves_the_selection_uncoded(window: MainWindow, qtbot, notes_path) -> None:
+    text = window.interview.session.document.text
+    select(window, qtbot, 0, text.index(" "))
+    qtbot.keyClick(window.reader, Qt.Key.Key_C)
+    picker = window.codebook.coding.picker
+    qtbot.keyClick(picker.edit, Qt.Key.Key_Escape)
+    assert not picker.isVisible()
+    assert window.interview.session.notes.highlights == []
+
+
+def test_selection_bar_and_context_menu_offer_the_picker(window: MainWindow, qtbot) -> None:
+    text = window.interview.session.document.text
+    select(window, qtbot, 0, text.index(" "))
+    window.reader.show_selection_bar()
+    assert window.reader.selection_bar.tag_button.text() == "Code"
+    window.reader.selection_bar.tag_button.click()
+    assert window.codebook.coding.picker.isVisible()
+    window.codebook.coding.picker.hide()
+    select(window, qtbot, 0, text.index(" "))
+    menu = window.reader.build_context_menu(window.reader.cursorRect().center())
+    assert "C&ode…\tC" in [a.text() for a in menu.actions()]
+
+
+def test_tree_edits_with_keys_and_undo(window: MainWindow, qtbot, dialogs, notes_path) -> None:
+    panel = window.codebook.panel
+    window.actions.codes.focus_codebook.trigger()
+    assert window.codebook.dock.isVisible()
+    for name in ("Feelings", "Fear", "Joy"):
+        dialogs.text_answers.append((name, True))
+        qtbot.keyClick(panel.view, Qt.Key.Key_Insert)
+    data = wait_saved(qtbot, notes_path, lambda d: len(d["codes"]) == 3)
+    assert [c["name"] for c in data["codes"]] == ["Feelings", "Fear", "Joy"]
+    # Alt+Right puts Fear below Feelings; Alt+Up then has nothing above it to pass.
+    panel.set_current(data["codes"][1]["id"])
+    qtbot.keyClick(panel.view, Qt.Key.Key_Right, Qt.KeyboardModifier.AltModifier)
+    book = window.codebook.hub.book
+    assert book.path(data["codes"][1]["id"]) == "Feelings / Fear"
+    panel.set_current(data["codes"][2]["id"])
+    qtbot.keyClick(panel.view, Qt.Key.Key_Up, Qt.KeyboardModifier.AltModifier)
+    assert [c.name for c in book.children("")] == ["Joy", "Feelings"]
+    # F2 renames in place.
+    panel.view.edit(panel.view.currentIndex())
+    editor = panel.view.focusWidget()
+    editor.selectAll()
+    qtbot.keyClicks(editor, "Delight")
+    qtbot.keyClick(editor, Qt.Key.Key_Return)
+    qtbot.waitUntil(lambda: window.codebook.hub.book.find("Delight") is not None)
+    # The memo and whether a code is a category.
+    panel.set_current(data["codes"][0]["id"])
+    panel.memo.setFocus()
+    qtbot.keyClicks(panel.memo, "Any **feeling** named")
+    panel.view.setFocus()
+    panel.codable_box.click()
+    data = wait_saved(qtbot, notes_path, lambda d: not d["codes"][-2]["codable"])
+    feelings = next(c for c in data["codes"] if c["name"] == "Feelings")
+    assert feelings["description"] == "Any **feeling** named"
+    # Every step undoes, with the focus in the codebook.
+    stack = window.interview.controller.undo_stack
+    while stack.canUndo():
+        stack.undo()
+    assert len(window.codebook.hub.book) == 0
+    assert not panel.empty.isHidden()
+
+
+def test_delete_says_how_many_codings_and_undo_brings_them_back(
+    window: MainWindow, qtbot, dialogs, notes_path
+) -> None:
+    code_with_keys(window, qtbot, window.interview.session.document.text.split()[3], "Work")
+    panel = window.codebook.panel
+    code_id = window.codebook.hub.book.find("Work").id
+    panel.set_current(code_id)
+    panel.delete_code()
+    kind, text = dialogs.shown[-1]
+    assert kind == "ask" and "1 coded passage will lose it" in text
+    data = wait_saved(qtbot, notes_path, lambda d: d["codes"] == [])
+    assert data["highlights"][0]["codes"] == []
+    window.codebook.hub.interview.controller.undo_stack.undo()
+    data = wait_saved(qtbot, notes_path, lambda d: d["highlights"][0]["codes"] == [code_id])
+
+
+# Studies: the study's codebook in study.json, merge and delete across notes files -------
+
+
+def study_json(folder: Path) -> dict:
+    return orjson.loads((folder / "study.json").read_bytes())
+
+
+def notes_of(folder: Path, interview_id: str) -> dict:
+    return orjson.loads((folder / "notes" / f"{interview_id}.json").read_bytes())
+
+
+def test_merge_and_delete_across_a_study_with_undo(
+    make_study_window, folder: Path, qtbot, dialogs
+) -> None:
+    window = make_study_window(folder)
+    first = window.switcher.current
+    code_with_keys(window, qtbot, "coffee", "Drinks")
+    assert [c["name"] for c in study_json(folder)["codes"]] == ["Drinks"]
+    window.switcher.step(1)
+    second = window.switcher.current
+    code_with_keys(window, qtbot, "dawn", "Beverages")
+    code_with_keys(window, qtbot, "nobody", "Silence")
+    hub, panel = window.codebook.hub, window.codebook.panel
+    assert hub.counts() == {hub.book.find(n).id: 1 for n in ("Drinks", "Beverages", "Silence")}
+    drinks, beverages = hub.book.find("Drinks").id, hub.book.find("Beverages").id
+    # Merge Drinks (coded in the first interview, closed now) into Beverages.
+    panel.set_current(drinks)
+    dialogs.item_answers.append((0, True))  # the first other code: Beverages
+    panel.merge_code()
+    assert [c["name"] for c in study_json(folder)["codes"]] == ["Beverages", "Silence"]
+    assert notes_of(folder, first)["highlights"][0]["codes"] == [beverages]
+    assert hub.counts()[beverages] == 2
+    # Delete Silence, coded in the open interview.
+    panel.set_current(hub.book.find("Silence").id)
+    panel.delete_code()
+    assert "1 coded passage" in dialogs.shown[-1][1]
+    open_codes = [h.codes for h in window.interview.session.notes.highlights]
+    assert open_codes == [(beverages,), ()]
+    # Undo both from the study's history (the codebook has the focus).
+    panel.view.setFocus()
+    qtbot.waitUntil(lambda: window.interview.undo_group.activeStack() is window.study.undo_stack)
+    window.actions.undo.trigger()
+    silence = hub.book.find("Silence").id
+    assert [h.codes for h in window.interview.session.notes.highlights][1] == (silence,)
+    window.actions.undo.trigger()
+    assert [c["name"] for c in study_json(folder)["codes"]] == ["Drinks", "Beverages", "Silence"]
+    assert notes_of(folder, first)["highlights"][0]["codes"] == [drinks]
+    # The open interview's file follows when it is written.
+    window.switcher.step(-1)
+    saved_second = notes_of(folder, second)
+    assert [c for h in saved_second["highlights"] for c in h["codes"]] == [beverages, silence]
+    assert saved(folder / "notes" / f"{first}.json")["highlights"][0]["codes"] == [drinks]
+
+
+def test_retrieval_across_the_study_jumps_and_exports(
+    make_study_window, folder: Path, qtbot, dialogs, tmp_path: Path
+) -> None:
+    window = make_study_window(folder)
+    code_with_keys(window, qtbot, "coffee", "Drinks")
+    first = window.switcher.current
+    window.switcher.step(2)
+    code_with_keys(window, qtbot, "coffee", "Drinks")
+    code_with_keys(window, qtbot, "patients", "Care")
+    hub = window.codebook.hub
+    drinks, care = hub.book.find("Drinks").id, hub.book.find("Care").id
+    window.codebook.panel.set_current(drinks)
+    qtbot.keyClick(window.codebook.panel.view, Qt.Key.Key_Return)  # Enter retrieves
+    retrieval = window.codebook.retrieval
+    assert retrieval.isVisible()
+    assert [(p.title, p.speaker, p.question, p.highlight.exact) for p in retrieval.passages] == [
+        ("P01 Ana", "Interviewee", 1, "coffee"),
+        ("P10 Cem", "Interviewee", 1, "coffee"),
+    ]
+    # A not B: Drinks without Care.
+    retrieval.operator.setCurrentIndex(retrieval.operator.findData("not"))
+    retrieval.second.setCurrentIndex(retrieval.second.findData(care))
+    assert len(retrieval.passages) == 2  # Care sits on another passage
+    retrieval.operator.setCurrentIndex(retrieval.operator.findData("and"))
+    assert retrieval.passages == [] and "0 passages" in retrieval.count.text()
+    retrieval.operator.setCurrentIndex(retrieval.operator.findData("or"))
+    assert len(retrieval.passages) == 3
+    # Enter on the first row switches to P01 with the caret in its passage.
+    retrieval.operator.setCurrentIndex(0)
+    retrieval.list.setFocus()
+    qtbot.keyClick(retrieval.list, Qt.Key.Key_Return)
+    assert window.switcher.current == first
+    assert window.reader.current_highlight().exact == "coffee"
+    for extension in ("md", "html", "csv"):
+        out = tmp_path / f"drinks.{extension}"
+        dialogs.save_answers.append(str(out))
+        retrieval.export(extension)
+        assert out.exists()
+    assert "P10 Cem" in (tmp_path / "drinks.md").read_text("utf-8")
+    assert "<blockquote>" in (tmp_path / "drinks.html").read_text("utf-8")
+    rows = (tmp_path / "drinks.csv").read_text("utf-8-sig").splitlines()
+    assert rows[0].startswith("interview,participant,speaker") and len(rows) == 3
+
+
+def test_pictures_saved_as_png_svg_and_csv(
+    make_study_window, folder: Path, qtbot, dialogs, tmp_path: Path
+) -> None:
+    from xml.etree import ElementTree
+
+    from PySide6.QtGui import QImage
+
+    window = make_study_window(folder)
+    code_with_keys(window, qtbot, "coffee", "Drinks")
+    code_with_keys(window, qtbot, "handover", "Work")
+    window.switcher.step(2)
+    code_with_keys(window, qtbot, "coffee", "Drinks")
+    window.actions.codes.pictures.trigger()
+    pictures = window.codebook.pictures
+    assert pictures.isVisible()
+    kinds = [pictures.kind.itemData(i) for i in range(pictures.kind.count())]
+    assert kinds == ["interview", "participant", "co-occurrence", "frequencies"]
+    for kind in kinds:
+        pictures.show_kind(kind)
+        for extension in ("png", "svg", "csv"):
+            out = tmp_path / f"{kind}.{extension}"
+            dialogs.save_answers.append(str(out))
+            pictures.save(extension)
+            assert out.exists(), pictures.status.text()
+        assert not QImage(str(tmp_path / f"{kind}.png")).isNull()
+        assert ElementTree.parse(tmp_path / f"{kind}.svg").getroot().tag.endswith("svg")
+    rows = (tmp_path / "interview.csv").read_text("utf-8-sig").splitlines()
+    assert rows == ["code,P01 Ana,P02 Ben,P10 Cem", "Drinks,1,0,1", "Work,1,0,0"]
+    assert (tmp_path / "frequencies.csv").read_text("utf-8-sig").splitlines()[1:] == [
+        "Drinks,2",
+        "Work,1",
+    ]
+    co = (tmp_path / "co-occurrence.csv").read_text("utf-8-sig").splitlines()
+    assert co == ["code,Drinks,Work", "Drinks,2,0", "Work,0,1"]
+
+
+# REFI-QDA in the File menu ------------------------------------------------------------
+
+
+def test_refi_menu_items_export_and_import(
+    make_study_window, folder: Path, qtbot, dialogs, tmp_path: Path, monkeypatch
+) -> None:
+    import zipfile
+
+    from PySide6.QtWidgets import QDialog, QFileDialog
+
+    from reader.ui.exporting.export_dialog import ExportDialog
+    from tests.ui.test_main_window import menu_action
+
+    window = make_study_window(folder)
+    code_with_keys(window, qtbot, "coffee", "Drinks")
+    for label in ("Import REFI-QDA Project…", "Import Codebook (.qdc)…"):
+        assert menu_action(window.menuBar(), "File", label) is not None
+
+    # File ▸ Export…: the whole study as a REFI-QDA project, with MAXQDA's line ends.
+    def choose(kind: str, crlf: bool = False):
+        def exec_(dialog: ExportDialog) -> int:
+            dialog.scope_combo.setCurrentIndex(1)
+            dialog.format_combo.setCurrentIndex(dialog.format_combo.findData(kind))
+            assert dialog.crlf_box.isVisibleTo(dialog) == (kind == "qdpx")
+            dialog.crlf_box.setChecked(crlf)
+            return QDialog.DialogCode.Accepted
+
+        monkeypatch.setattr(ExportDialog, "exec", exec_)
+
+    choose("qdpx", crlf=True)
+    project = tmp_path / "study.qdpx"
+    dialogs.save_answers.append(str(project))
+    window.actions.export.trigger()
+    with zipfile.ZipFile(project) as archive:
+        qde = archive.read("project.qde").decode("utf-8")
+        sources = [n for n in archive.namelist() if n.startswith("sources/")]
+    assert 'name="Drinks"' in qde and len(sources) == 3
+    assert all(b"\r\n" in zipfile.ZipFile(project).read(n) for n in sources)
+    codebook = tmp_path / "codes.qdc"
+    choose("qdc")
+    dialogs.save_answers.append(str(codebook))
+    window.actions.export.trigger()
+    assert b"urn:QDA-XML:codebook:1.0" in codebook.read_bytes()
+    # Import the project as a new study: it opens, and the report says what came in.
+    new = tmp_path / "imported"
+    dialogs.open_answers.append(str(project))
+    monkeypatch.setattr(QFileDialog, "getExistingDirectory", lambda *_a, **_k: str(new))
+    window.actions.codes.import_qdpx.trigger()
+    assert window.study.study.folder == new
+    kind, text = dialogs.shown[-1]
+    assert kind == "information" and "Imported 3 interview(s), 1 code(s)" in text
+    assert window.codebook.hub.book.find("Drinks") is not None
+    # A codebook joins the open one: a known code is not added twice; undo takes it out.
+    other = tmp_path / "more.qdc"
+    other.write_text(
+        '<?xml version="1.0" encoding="utf-8"?>\n'
+        '<CodeBook xmlns="urn:QDA-XML:codebook:1.0"><Codes>'
+        '<Code guid="5b7f3a2e-1111-4c3a-9d7e-2f3b4c5d6e7f" name="Drinks" isCodable="true"/>'
+        '<Code guid="5b7f3a2e-2222-4c3a-9d7e-2f3b4c5d6e7f" name="Sleep" isCodable="true"'
+        ' color="#123456"><Description>When they rest</Description></Code>'
+        "</Codes></CodeBook>",
+        "utf-8",
+    )
+    dialogs.open_answers.append(str(other))
+    window.actions.codes.import_qdc.trigger()
+    assert [c.name for c in window.codebook.hub.book] == ["Drinks", "Sleep"]
+    assert "Added 1 code(s)" in dialogs.shown[-1][1] and "already: Drinks" in dialogs.shown[-1][1]
+    assert [c["name"] for c in study_json(new)["codes"]] == ["Drinks", "Sleep"]
+    window.study.undo_stack.undo()
+    assert [c["name"] for c in study_json(new)["codes"]] == ["Drinks"]
+
+
+def test_stripes_beside_coded_passages_name_their_codes(window: MainWindow, qtbot) -> None:
+    words = window.interview.session.document.text.split()
+    code_with_keys(window, qtbot, words[3], "Work")
+    pick(window, qtbot, "Place")
+    window.reader.viewport().repaint()
+    stripes = window.codebook.stripes
+    assert len(stripes.painted) == 2  # one bar per code, side by side
+    (first, _), (second, _) = stripes.painted
+    assert second.left() > first.right()
+    text_right = window.reader.viewport().width() - (
+        window.reader.document().rootFrame().frameFormat().rightMargin()
+    )
+    assert first.left() > text_right  # in the margin, beside the text
+    centre = first.center()
+    assert stripes.names_at(centre.x(), centre.y()) == ["Work"]
+    delegate = window.annotations.view.itemDelegate()
+    assert delegate.code_colors["Work"] == window.codebook.hub.book.find("Work").color
+    # Renamed in the codebook: the Annotations list names it anew.
+    hub = window.codebook.hub
+    hub.update(hub.book.find("Work").id, "Rename Code", name="Labour")
+    window.actions.focus_annotations.trigger()
+    qtbot.waitUntil(
+        lambda: (
+            "Labour"
+            in window.annotations._by_id[window.interview.session.notes.highlights[0].id].tags
+        )
+    )
+
+
+def test_drag_and_drop_moves_a_code_below_another_and_between(window: MainWindow, qtbot) -> None:
+    from PySide6.QtCore import QModelIndex
+
+    hub = window.codebook.hub
+    for name in ("A", "B", "C"):
+        hub.create(name)
+    window.actions.codes.focus_codebook.trigger()
+    model = window.codebook.panel.model
+    a, b, c = (hub.book.find(n).id for n in ("A", "B", "C"))
+    # C dropped onto A goes below it.
+    data = model.mimeData([model.index_of(c)])
+    assert model.canDropMimeData(data, Qt.DropAction.MoveAction, -1, -1, model.index_of(a))
+    model.dropMimeData(data, Qt.DropAction.MoveAction, -1, -1, model.index_of(a))
+    qtbot.waitUntil(lambda: hub.book.path(c) == "A / C")
+    # A cannot go below its own C; B dropped between the top codes goes first.
+    data = model.mimeData([model.index_of(a)])
+    assert not model.canDropMimeData(data, Qt.DropAction.MoveAction, -1, -1, model.index_of(c))
+    data = model.mimeData([model.index_of(b)])
+    model.dropMimeData(data, Qt.DropAction.MoveAction, 0, 0, QModelIndex())
+    qtbot.waitUntil(lambda: [x.name for x in hub.book.children("")] == ["B", "A"])
+    window.interview.controller.undo_stack.undo()
+    assert [x.name for x in hub.book.children("")] == ["A", "B"]
+
+
+def test_picker_ranks_by_name_then_fuzzily_and_offers_recent_codes_first() -> None:
+    from reader.core.codebook import Codebook
+    from reader.ui.codebook.picker import ranked
+
+    book = Codebook()
+    feel = book.create("Feelings", codable=False)
+    trust = book.create("Trust", parent=feel.id)
+    distrust = book.create("Distrust", parent=feel.id)
+    rehearsal = book.create("Rehearsal")
+    assert ranked("", book, [rehearsal.id]) == [rehearsal, trust, distrust]  # no category
+    assert ranked("trust", book)[:2] == [trust, distrust]
+    assert ranked("rehrsl", book)[0] == rehearsal
+    assert ranked("zzzz", book) == []
