@@ -178,6 +178,8 @@ class LibraryPanel(QWidget):
             self.view.resizeColumnToContents(column)
             floor = width(str(self.model.headerData(column, Qt.Orientation.Horizontal, 0))) + 18
             header.resizeSection(column, max(floor, min(header.sectionSize(column), 260)))
+        # The open interview's row is bold, so wider than the contents were measured.
+        header.resizeSection(0, header.sectionSize(0) + 16)
 
     def _update_count(self) -> None:
         total, shown = self.model.rowCount(), self.proxy.rowCount()
