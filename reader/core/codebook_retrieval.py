@@ -18,7 +18,6 @@ from typing import TYPE_CHECKING
 from reader.core.annotations import Highlight
 from reader.core.codebook import Codebook
 from reader.core.document import DocumentError
-from reader.core.export.csv_export import writer
 from reader.core.export.markdown_export import block_quote, escape
 from reader.core.notes_file import NotesData, NotesFormatError
 from reader.core.store import load_notes
@@ -130,6 +129,8 @@ class Matrix:
     def to_csv(self) -> bytes:
         """UTF-8 with BOM, the first column the codes (as the CSV export writes)."""
         buffer = io.StringIO()
+        from reader.core.export.csv_export import writer  # exports load on first use
+
         out = writer(buffer)
         out.writerow(["code", *self.column_labels])
         for label, counts in zip(self.row_labels, self.counts, strict=True):
@@ -303,6 +304,8 @@ PASSAGE_COLUMNS = (
 def passages_csv(passages: Iterable[Passage], attribute_keys: Sequence[str] = ()) -> bytes:
     """One row per passage, attribute values in columns of their own."""
     buffer = io.StringIO()
+    from reader.core.export.csv_export import writer
+
     out = writer(buffer)
     out.writerow([*PASSAGE_COLUMNS, *attribute_keys])
     for p in passages:
