@@ -13,6 +13,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from reader import APP_NAME, __version__
+from reader.cli_messages import fail, say
 
 if TYPE_CHECKING:
     from reader.core.session import Session
@@ -131,7 +132,7 @@ def _open_session(document: Path | None, notes: Path | None) -> tuple[Session, P
         location = locate_notes(document_path, loaded)
         notes = location.path
         if location.message:
-            print(f"interview-reader: {location.message}", file=sys.stderr)
+            say(location.message)
     try:
         notes_data = load_notes(notes)
     except NotesFormatError as exc:
@@ -139,7 +140,7 @@ def _open_session(document: Path | None, notes: Path | None) -> tuple[Session, P
     except OSError as exc:  # e.g. --notes names a folder or an unreadable file
         return f"cannot read the notes file {notes}: {exc.strerror or exc}."
     for notice in notes_data.notices if notes_data else []:
-        print(f"interview-reader: {notice}", file=sys.stderr)
+        say(notice)
     return Session.open(loaded, notes_data), notes
 
 
@@ -172,15 +173,15 @@ def run_export(argv: list[str]) -> int:
     if args.document is not None and args.document.is_dir():
         return _export_study(args)
     if args.where:
-        return _fail("--where filters the interviews of a study; give a study folder.")
+        return fail("--where filters the interviews of a study; give a study folder.")
     opened = _open_session(args.document, args.notes)
     if isinstance(opened, str):
-        return _fail(opened)
+        return fail(opened)
     session = opened[0]
     known = dict.fromkeys([*COLOR_IDS, *session.notes.colors])
     unknown = [c for c in args.color if c not in known]
     if unknown:
-        return _fail(f"unknown colour {unknown[0]!r}; the colours are {', '.join(known)}.")
+        return fail(f"unknown colour {unknown[0]!r}; the colours are {', '.join(known)}.")
     options = ExportOptions(
         colors=frozenset(args.color), tags=frozenset(args.tag), raw_cells=args.raw_cells
     )
@@ -198,7 +199,7 @@ def _write_output(output: bytes, path: Path | None) -> int:
     try:
         atomic_write(path, output)
     except OSError as exc:
-        return _fail(f"cannot write {path}: {exc.strerror or exc}.")
+        return fail(f"cannot write {path}: {exc.strerror or exc}.")
     return 0
 
 
@@ -211,26 +212,26 @@ def _export_study(args: argparse.Namespace) -> int:
     from reader.core.study import StudyError, open_study
 
     if args.format not in STUDY_FORMATS:
-        return _fail(f"a study exports as {', '.join(STUDY_FORMATS)}; not {args.format}.")
+        return fail(f"a study exports as {', '.join(STUDY_FORMATS)}; not {args.format}.")
     if args.notes is not None:
-        return _fail("--notes names one interview's notes; a study keeps its own.")
+        return fail("--notes names one interview's notes; a study keeps its own.")
     try:
         study = open_study(args.document, touch_disk=False)
         pairs = []
         for condition in args.where:
             key, sep, value = condition.partition("=")
             if not sep or not key.strip():
-                return _fail(f"--where takes KEY=VALUE, not {condition!r}.")
+                return fail(f"--where takes KEY=VALUE, not {condition!r}.")
             pairs.append((key, value))
         filters = study.filters_from(pairs)
     except StudyError as exc:
-        return _fail(f"{str(exc).rstrip('.')}.")
+        return fail(f"{str(exc).rstrip('.')}.")
     for warning in study.warnings:
-        print(f"interview-reader: {warning}", file=sys.stderr)
+        say(warning)
     known = dict.fromkeys([*COLOR_IDS, *study.data.colors])
     unknown = [c for c in args.color if c not in known]
     if unknown:
-        return _fail(f"unknown colour {unknown[0]!r}; the colours are {', '.join(known)}.")
+        return fail(f"unknown colour {unknown[0]!r}; the colours are {', '.join(known)}.")
     options = StudyExportOptions(
         ExportOptions(
             colors=frozenset(args.color), tags=frozenset(args.tag), raw_cells=args.raw_cells
@@ -248,29 +249,24 @@ def run_import(argv: list[str]) -> int:
     try:
         data = args.file.read_bytes()
     except OSError as exc:
-        return _fail(f"cannot read {args.file}: {exc.strerror or exc}.")
+        return fail(f"cannot read {args.file}: {exc.strerror or exc}.")
     opened = _open_in_study(args.document) if args.notes is None else None
     opened = opened or _open_session(args.document, args.notes)
     if isinstance(opened, str):
-        return _fail(opened)
+        return fail(opened)
     session, notes_path = opened
     try:
         result = import_w3c(session, data)
     except AnnotationImportError as exc:
-        return _fail(f"cannot import {args.file}: {exc}.")
+        return fail(f"cannot import {args.file}: {exc}.")
     if result.added:
         result.add_to(session)
         try:
             save_notes(notes_path, session.notes)
         except OSError as exc:
-            return _fail(f"cannot write the notes file {notes_path}: {exc.strerror or exc}.")
+            return fail(f"cannot write the notes file {notes_path}: {exc.strerror or exc}.")
     print(result.message())
     return 0
-
-
-def _fail(message: str) -> int:
-    print(f"interview-reader: {message}", file=sys.stderr)
-    return 1
 
 
 def _refi_command(argv: list[str]) -> int | None:
@@ -303,7 +299,7 @@ def main(argv: list[str] | None = None) -> int:
         return run_import(argv[1:])
     args = _gui_parser().parse_args(argv)
     if not has_display():
-        return _fail(
+        return fail(
             "no display to show the window on; run it on a desktop, or headless "
             "with 'xvfb-run make run'."
         )

@@ -5,10 +5,11 @@ is found as for the other exports, or given with --notes). No Qt is imported."""
 from __future__ import annotations
 
 import argparse
-import sys
 from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
+
+from reader.cli_messages import fail, say
 
 if TYPE_CHECKING:
     from reader.core.session import Session
@@ -60,24 +61,24 @@ def refi_export(argv: list[str], open_session: OpenSession) -> tuple[bytes, Path
         if args.path.is_dir():
             study = open_study(args.path, touch_disk=False)
             for warning in study.warnings:
-                _say(warning)
+                say(warning)
             if args.format == "qdc":
                 output = export_qdc(study.codebook)
             else:
                 output, left_out = export_study_qdpx(study, crlf=args.crlf)
                 for line in left_out:
-                    _say(f"not exported: {line}")
+                    say(f"not exported: {line}")
         else:
             opened = open_session(args.path, args.notes)
             if isinstance(opened, str):
-                return _fail(opened)
+                return fail(opened)
             session = opened[0]
             if args.format == "qdc":
                 output = export_qdc(session.notes.codebook)
             else:
                 output = export_session_qdpx(session, crlf=args.crlf)
     except (RefiError, StudyError) as exc:
-        return _fail(f"cannot export {args.path}: {exc}.")
+        return fail(f"cannot export {args.path}: {exc}.")
     return output, args.output
 
 
@@ -97,21 +98,12 @@ def run_import_qdpx(argv: list[str]) -> int:
     try:
         data = args.file.read_bytes()
     except OSError as exc:
-        return _fail(f"cannot read {args.file}: {exc.strerror or exc}.")
+        return fail(f"cannot read {args.file}: {exc.strerror or exc}.")
     try:
         report = import_qdpx(data, args.folder)
     except RefiError as exc:
-        return _fail(f"cannot import {args.file}: {exc}.")
+        return fail(f"cannot import {args.file}: {exc}.")
     except OSError as exc:
-        return _fail(f"cannot write the study in {args.folder}: {exc.strerror or exc}.")
+        return fail(f"cannot write the study in {args.folder}: {exc.strerror or exc}.")
     print(report.message())
     return 0
-
-
-def _say(message: str) -> None:
-    print(f"interview-reader: {message}", file=sys.stderr)
-
-
-def _fail(message: str) -> int:
-    _say(message)
-    return 1
