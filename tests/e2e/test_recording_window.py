@@ -41,6 +41,8 @@ def test_real_keys_play_and_pause_the_recording(display: str, tmp_path: Path) ->
     app = TalkApp(display, tmp_path, document, notes)
     try:
         wait_for(lambda: "Talk" in app.xdotool("getwindowname", app.window), 10)
+        # The recording found beside the transcript is attached (and saved) before the keys.
+        wait_for(lambda: saved(notes).get("recording", {}).get("path") == "talk.wav")
         app.keys("ctrl+2", "ctrl+space", "alt+Right", "alt+Right", "ctrl+space")
         wait_for(lambda: saved(notes).get("recording", {}).get("position_ms", 0) >= 10_000)
         assert saved(notes)["recording"]["path"] == "talk.wav"
