@@ -110,3 +110,13 @@ def refill_combo(combo: QComboBox, first: str, items: list[tuple[QIcon, str, str
     # A choice gone (a tag no longer in use) would filter everything away: fall back to all.
     combo.setCurrentIndex(max(0, combo.findData(current)))
     combo.blockSignals(False)
+
+
+def filter_combo(name: str, description: str) -> QComboBox:
+    """A narrow drop-down for a dock's filter row: long items must not widen the dock."""
+    combo = QComboBox(accessibleName=name)
+    combo.setAccessibleDescription(description)
+    combo.setToolTip(description)
+    combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
+    combo.setMinimumContentsLength(6)
+    return combo

@@ -28,7 +28,7 @@ from dataclasses import dataclass, field, replace
 from datetime import UTC, datetime
 from pathlib import Path, PurePosixPath
 
-from reader.core.annotations import DEFAULT_COLOR, Highlight, now_iso, quote_context
+from reader.core.annotations import Highlight, make_highlight, now_iso
 from reader.core.codebook import Codebook
 from reader.core.document import load_document
 from reader.core.notes_file import NotesData
@@ -415,21 +415,14 @@ def _selection(
                 f"a coding of “{name}” in “{source}”: its code is not in the codebook"
             )
     report.codings += len(dict.fromkeys(codes))
-    prefix, exact, suffix = quote_context(text, a, b)
     created = _stamp(selection.get("creationDateTime"))
-    return Highlight(
+    return replace(
+        make_highlight(text, a, b),
         id=hid,
-        start=a,
-        end=b,
-        exact=exact,
-        prefix=prefix,
-        suffix=suffix,
-        color=DEFAULT_COLOR,
         codes=tuple(dict.fromkeys(codes)),
         created=created,
         modified=_stamp(selection.get("modifiedDateTime"), created),
     )
-
 
 def _stamp(value: str | None, default: str | None = None) -> str:
     if value:

@@ -22,7 +22,6 @@ from PySide6.QtGui import (
 )
 from PySide6.QtWidgets import (
     QAbstractItemView,
-    QComboBox,
     QHBoxLayout,
     QLabel,
     QLineEdit,
@@ -43,7 +42,7 @@ from reader.ui.annotations.model import (
     find_entry,
 )
 from reader.ui.annotations.study_rows import StudyRows
-from reader.ui.dialogs import refill_combo
+from reader.ui.dialogs import filter_combo, refill_combo
 from reader.ui.interview.open_interview import OpenInterview
 from reader.ui.theme import swatch_color
 
@@ -75,14 +74,8 @@ class AnnotationsPanel(QWidget):
             "hold these words",
         )
         self.filter_edit.setClearButtonEnabled(True)
-        self.color_filter = QComboBox(accessibleName="Colour filter")
-        self.color_filter.setAccessibleDescription("Shows only the highlights of one colour")
-        self.tag_filter = QComboBox(accessibleName="Code filter")
-        self.tag_filter.setAccessibleDescription("Shows only the highlights with one code")
-        adjust = QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon
-        for combo in (self.color_filter, self.tag_filter):
-            combo.setSizeAdjustPolicy(adjust)  # long tags must not widen the dock
-            combo.setMinimumContentsLength(6)
+        self.color_filter = filter_combo("Colour filter", "Shows only the highlights of one colour")
+        self.tag_filter = filter_combo("Code filter", "Shows only the highlights with one code")
         self.color_filter.addItem("All colours")
         self.tag_filter.addItem("All codes")
         self.study = StudyRows(interview, self)  # this interview or the whole study

@@ -12,13 +12,14 @@ from __future__ import annotations
 from pathlib import Path
 
 from PySide6.QtCore import QObject, Signal
-from PySide6.QtWidgets import QComboBox, QHBoxLayout, QWidget
+from PySide6.QtWidgets import QHBoxLayout, QWidget
 
 from reader.core.annotations import Highlight
 from reader.core.study import Study
 from reader.core.study_file import InterviewEntry
 from reader.core.study_highlights import InterviewHighlights, StudyHighlights
 from reader.ui.annotations.model import Entry, by_key
+from reader.ui.dialogs import filter_combo
 from reader.ui.interview.open_interview import OpenInterview
 from reader.ui.library.attribute_filter import chosen_filters, fill_attribute_filter
 from reader.ui.library.open_study import OpenStudy
@@ -43,14 +44,10 @@ class StudyRows(QObject):
         self._made: dict[str, tuple[tuple[InterviewHighlights, int, str], list[Entry]]] = {}
         self._wanted: set[str] | None = None  # the interviews shown; None: every one
         self._open: tuple[Path | None, tuple[str, int, str]] = (None, ("", 0, ""))
-        self.scope = QComboBox(accessibleName="Highlights of")
-        self.scope.setToolTip("This interview's highlights, or the study's")
-        self.attribute = QComboBox(accessibleName="Only interviews with")
-        self.attribute.setToolTip("Only the interviews with this attribute value")
-        adjust = QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon
-        for combo in (self.scope, self.attribute):
-            combo.setSizeAdjustPolicy(adjust)  # long titles must not widen the dock
-            combo.setMinimumContentsLength(6)
+        self.scope = filter_combo("Highlights of", "This interview's highlights, or the study's")
+        self.attribute = filter_combo(
+            "Only interviews with", "Only the interviews with this attribute value"
+        )
         self.bar = QWidget()
         layout = QHBoxLayout(self.bar)
         layout.setContentsMargins(0, 0, 0, 0)

@@ -51,7 +51,6 @@ class CodebookHub(QObject):
         super().__init__(parent)
         self.interview, self.owner = interview, owner
         self._others: Counter[str] | None = None  # the other interviews' codings
-        self._others_skip = ""  # the interview left out of `_others`
         self._open = Counter[str]()  # the open interview's codings
         self.files = CodingsCache()  # the other interviews' notes files, as last read
         interview.opened.connect(self._interview_opened)
@@ -99,7 +98,6 @@ class CodebookHub(QObject):
             self._others = Counter()
             for _, notes in self.files.coded(study, skip=skip or None):
                 self._others.update(coding_counts(notes.highlights))
-            self._others_skip = skip
         return self._others + self._open
 
     # Keeping up with what is open ------------------------------------------------------
@@ -113,7 +111,6 @@ class CodebookHub(QObject):
             self._others.update(before)
             self._others.subtract(self._open)
             self._others = +self._others
-            self._others_skip = now
         else:
             self._others = None
         self._sync_session_book()

@@ -329,7 +329,7 @@ class MainWindow(QMainWindow):
         self.save_label.setText(SAVE_STATES.get(state, f"Not saved: {detail}"))
 
     def _count_words(self) -> None:
-        count = len(self.interview.research_notes().split())
+        count = self.notes_editor.word_count()
         self.words_label.setText(f"{count} word{'' if count == 1 else 's'}")
 
     def _structure_changed(self) -> None:
