@@ -18,7 +18,7 @@ import re
 import uuid
 from collections.abc import Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field, replace
-from typing import Any
+from typing import Any, NamedTuple
 
 from reader.core.annotations import Highlight
 
@@ -449,10 +449,19 @@ def codes_for_tags(tags: Iterable[str], book: Codebook) -> tuple[str, ...]:
     return tuple(ids)
 
 
-def add_codebook(book: Codebook, other: Codebook) -> tuple[list[str], list[str]]:
-    """Add `other`'s codes to `book` (an imported .qdc): a code `book` has by id, or by
-    name in the same place, is taken as the same code, and its codes below go under it.
-    Returns (the paths of the codes added, the paths of those there already)."""
+class AddedCodes(NamedTuple):
+    """What `add_codebook` did: the paths of the codes added and of those there already,
+    and each of the other codebook's ids -> the id it has in the book now."""
+
+    added: list[str]
+    known: list[str]
+    same: dict[str, str]
+
+
+def add_codebook(book: Codebook, other: Codebook) -> AddedCodes:
+    """Add `other`'s codes to `book` (an imported .qdc or project): a code `book` has by
+    id, or by name in the same place, is taken as the same code, and its codes below go
+    under it."""
     same: dict[str, str] = {}  # other's id -> book's id
     added, known = [], []
     for code in other:  # parents before children
@@ -472,4 +481,4 @@ def add_codebook(book: Codebook, other: Codebook) -> tuple[list[str], list[str]]
         )
         same[code.id] = made.id
         added.append(book.path(made.id))
-    return added, known
+    return AddedCodes(added, known, same)

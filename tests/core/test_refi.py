@@ -280,8 +280,8 @@ def test_nvivo_shape(tmp_path: Path) -> None:
     assert report.not_imported == [
         "selection “past the end” in “Ana, night 1”: positions 70–9000 do not fit its text "
         "of 76 characters",
-        "picture source “Ward plan”: only text sources are imported",
-        "note “Loose memo”: it is not tied to a text source or a selection",
+        "picture source “Ward plan”: it has no text to read",
+        "note “Loose memo”: it is not tied to a source or a selection",
     ]
     assert "not imported: picture source" in report.message()
     # The imported study exports as a valid project.
@@ -300,7 +300,7 @@ def test_atlas_shape_counts_crlf_once(tmp_path: Path) -> None:
 def test_maxqda_shape(tmp_path: Path) -> None:
     report, _, passages = imported("maxqda.qdpx", tmp_path)
     assert passages == [("Café at three.", ("Coffee",), "")]
-    assert report.not_imported == ["audio source “R1 recording”: only text sources are imported"]
+    assert report.not_imported == ["audio source “R1 recording”: it has no transcript"]
 
 
 @pytest.mark.parametrize(
@@ -325,10 +325,62 @@ def test_bad_files_are_refused_with_a_reason(tmp_path: Path, data, message: str)
     assert not (tmp_path / "new" / "study.json").exists()
 
 
-def test_import_refuses_a_folder_in_use(tmp_path: Path) -> None:
-    (tmp_path / "x.txt").write_text("busy", encoding="utf-8")
-    with pytest.raises(RefiError, match="not an empty folder"):
-        import_qdpx((FIXTURES / "maxqda.qdpx").read_bytes(), tmp_path)
+def test_import_into_an_existing_study_merges_codes_attributes_and_interviews(
+    tmp_path: Path,
+) -> None:
+    """Codes by GUID or by name in the same place, attributes by name; a text the study
+    has already is named and not added twice; nothing there is overwritten."""
+    data = export_study_qdpx(coded_study(tmp_path / "theirs"))[0]
+    ours = tmp_path / "ours"
+    ours.mkdir()
+    (ours / "P2.txt").write_text("Q: And you?\nA: Days only. 🌞\n", encoding="utf-8")
+    (ours / "Mine.txt").write_text("Mine: My own words.\n", encoding="utf-8")
+    study = open_study(ours)
+    book = study.writable_codebook()
+    work = book.create("Work")  # another GUID, the same name and place
+    book.create("Handover", parent=work.id, color="#123456")
+    study.define_attribute("role", "text")  # the same name, another case
+    study.save()
+    before = {p.name: p.read_bytes() for p in ours.iterdir() if p.is_file()}
+
+    report = import_qdpx(data, ours)
+    again = open_study(ours)
+    assert [e.title for e in again.interviews] == ["Mine", "P2", "P1"]
+    assert report.interviews == 1 and report.codes == 1  # Light is new
+    assert report.known_codes == ["Work", "Work / Handover"]
+    assert report.not_imported == [
+        "text source “P2”: the study has an interview with this text already (not added twice)"
+    ]
+    assert [c.name for c in again.codebook] == ["Work", "Handover", "Light"]
+    assert again.codebook.find("Handover", work.id).color == "#123456"  # ours kept
+    assert [a.label for a in again.data.attributes] == ["role", "Years", "Started"]
+    p1 = again.interviews[2]
+    assert p1.attributes == {"role": "nurse", "years": 12} and p1.participant == "Ana"
+    notes = again.load_notes(p1)
+    names = [again.codebook.names(h.codes) for h in notes.highlights]
+    assert names == [("Light",), ("Handover", "Light")]
+    assert again.transcript_path(p1).read_text(encoding="utf-8") == TEXT
+    for name, raw in before.items():
+        if name != "study.json":
+            assert (ours / name).read_bytes() == raw
+    # A second import of the same project adds nothing and says so for each source.
+    report = import_qdpx(data, ours)
+    assert report.interviews == 0 and len(report.not_imported) == 2
+    assert len(open_study(ours).interviews) == 3
+
+
+def test_import_into_the_open_study_object_and_read_only_refused(tmp_path: Path) -> None:
+    data = (FIXTURES / "atlas.qdpx").read_bytes()
+    study = coded_study(tmp_path / "study")
+    report = import_qdpx(data, study.folder, study=study)
+    assert report.study is study and len(study.interviews) == 3
+    assert len(open_study(study.folder).interviews) == 3  # written, atomically, once
+    study.read_only = True
+    with pytest.raises(RefiError, match="read-only"):
+        import_qdpx((FIXTURES / "nvivo.qdpx").read_bytes(), study.folder, study=study)
+    (tmp_path / "file").write_text("x", encoding="utf-8")
+    with pytest.raises(RefiError, match="is a file"):
+        import_qdpx(data, tmp_path / "file")
 
 
 # --- .qdc ------------------------------------------------------------------------------------

@@ -1,15 +1,25 @@
 """A REFI-QDA project (`.qdpx` from NVivo, ATLAS.ti, MAXQDA, QualCoder or us) read into a
-new study.
+new study, or into a study that exists (it gains the interviews and codes).
 
 Tolerated as real files have them: `sources/` or `Sources/`, any `*.qde` name, a source's
 text inline (PlainTextContent) or as an internal or relative file, a BOM before it, CRLF
 counted as the origin tool counts it (NVivo, MAXQDA and most others two characters,
 ATLAS.ti one: `Project@origin`), codable parents, missing optional attributes, notes tied
-by NoteRef or through Links. Each text source becomes a transcript file in the study
-folder; its selections become highlights (their codes, their notes), participants come
-from Cases and attributes from Variables. Anything not brought in is named in the report:
-pictures, PDFs, audio and video, selections whose positions do not fit their text (never
-guessed), codings of a whole source, references to codes that do not exist.
+by NoteRef or through Links. Each text source, and each audio or video source with a
+transcript, becomes a transcript file in the study folder; its selections become
+highlights (their codes, their notes); a recording is copied out of the zip beside its
+transcript (or its path kept) and its SyncPoints become the turns' times (refi.media).
+Participants come from Cases and attributes from Variables. Anything not brought in is
+named in the report: pictures, PDFs, media without a transcript, selections whose
+positions do not fit their text (never guessed), codings of a whole source, references
+to codes that do not exist, and a source whose text the study holds already.
+
+Into an existing study: a code with the same GUID, or the same name in the same place,
+is the study's code (its codings go to it); variables join the attributes of the same
+name; transcripts are written beside the others under new names, nothing overwritten;
+a source whose text is that of an interview in the study is not added a second time (the
+report names it; its highlights are not merged, so no notes file the study has is ever
+rewritten by an import). study.json is written once, atomically, at the end.
 
 The GUIDs that cannot live in our files (sources, variables, cases, notes, codings) are
 kept in the study's settings (qdpx_export.GUIDS_SETTING), so exporting the imported study
@@ -20,18 +30,22 @@ from __future__ import annotations
 
 import io
 import re
+import shutil
 import unicodedata
 import xml.etree.ElementTree as ET
 import zipfile
 from bisect import bisect_left
+from collections.abc import Callable
 from dataclasses import dataclass, field, replace
 from datetime import UTC, datetime
 from pathlib import Path, PurePosixPath
 
 from reader.core.annotations import Highlight, make_highlight, now_iso
-from reader.core.codebook import Codebook
-from reader.core.document import load_document
-from reader.core.notes_file import NotesData
+from reader.core.codebook import add_codebook
+from reader.core.document import DocumentError, load_document, text_sha256
+from reader.core.notes_file import NotesData, RecordingRef
+from reader.core.recording import stored_path
+from reader.core.refi import media
 from reader.core.refi.codebook_xml import (
     RefiError,
     derived_guid,
@@ -42,12 +56,14 @@ from reader.core.refi.codebook_xml import (
 )
 from reader.core.refi.qdpx_export import GUIDS_SETTING
 from reader.core.store import save_notes
-from reader.core.study import Study, StudyError
+from reader.core.study import Study, StudyError, open_study
 from reader.core.study_file import StudyData
 
 MAX_MEMBER_BYTES = 200 * 1024 * 1024  # one file inside the zip; a zip bomb stops here
+MAX_MEDIA_BYTES = 64 * 2**30  # a recording copied out of the zip (not read into memory)
 _ATTRIBUTE_TYPES = {"Integer": "number", "Float": "number", "Date": "date"}
 _UNSAFE = re.compile(r"[^\w\- .()]+")
+_MEDIA_KINDS = ("AudioSource", "VideoSource")
 
 
 @dataclass
@@ -60,14 +76,23 @@ class ImportReport:
     highlights: int = 0
     codings: int = 0
     notes: int = 0
+    recordings: int = 0
+    known_codes: list[str] = field(default_factory=list)  # in the study already: merged
     not_imported: list[str] = field(default_factory=list)
 
     def message(self) -> str:
+        media_note = f" ({self.recordings} with a recording)" if self.recordings else ""
         lines = [
-            f"Imported {self.interviews} interview(s), {self.codes} code(s), "
+            f"Imported {self.interviews} interview(s){media_note}, {self.codes} code(s), "
             f"{self.highlights} coded passage(s) with {self.codings} coding(s) and "
             f"{self.notes} note(s) into {self.study.folder}."
         ]
+        if self.known_codes:
+            lines.append(
+                f"{len(self.known_codes)} code(s) were in the study already and were used "
+                f"as they are: {', '.join(self.known_codes[:8])}"
+                + (", …" if len(self.known_codes) > 8 else ".")
+            )
         lines += [f"  not imported: {line}" for line in self.not_imported]
         return "\n".join(lines)
 
@@ -79,6 +104,7 @@ class _Project:
     files: dict[str, str]  # lower-case zip path -> zip path
     archive: zipfile.ZipFile
     count_crlf_once: bool
+    file: Path | None  # the .qdpx, for media paths relative to it
     links: dict[str, list[str]] = field(default_factory=dict)  # see _links
 
     def find(self, *names: str) -> ET.Element | None:
@@ -91,15 +117,19 @@ class _Project:
         parent = self.find(*names[:-1])
         return [] if parent is None else parent.findall(tag(self.ns, names[-1]))
 
-    def member(self, path: str) -> bytes | None:
-        """A file of the zip by a source's path: internal://X (sources/X, any case),
-        relative://X or a plain path (matched by its name)."""
+    def member_name(self, path: str) -> str | None:
+        """The zip's file for a source's path: internal://X (sources/X, any case),
+        relative://X or a plain path (matched by its name); None when it has none."""
         name = path.split("://", 1)[-1].replace("\\", "/").lstrip("/")
         wanted = [f"sources/{name}".lower(), name.lower()]
         found = next((self.files[w] for w in wanted if w in self.files), None)
         if found is None:
             base = PurePosixPath(name).name.lower()
             found = next((v for k, v in self.files.items() if PurePosixPath(k).name == base), None)
+        return found
+
+    def member(self, path: str) -> bytes | None:
+        found = self.member_name(path)
         if found is None:
             return None
         if self.archive.getinfo(found).file_size > MAX_MEMBER_BYTES:
@@ -107,46 +137,110 @@ class _Project:
         return self.archive.read(found)
 
 
-def import_qdpx(data: bytes, folder: Path) -> ImportReport:
-    """Read the project into a new study in `folder` (created; it must not exist or be
-    empty). RefiError when `data` is not a REFI-QDA project or the folder is taken."""
-    folder = Path(folder)
-    if folder.exists() and (not folder.is_dir() or any(folder.iterdir())):
-        raise RefiError(f"{folder} is not an empty folder; a project is imported into a new study")
-    project = _open(data)
-    guids: dict[str, str] = {}
+@dataclass
+class _Import:
+    """What one import is working with."""
+
+    project: _Project
+    study: Study
+    same: dict[str, str]  # the project's code GUID -> the study's code id
+    notes: dict[str, tuple[str, str]]  # note GUID -> (name, text)
+    variables: dict[str, str]  # variable GUID -> attribute key
+    cases: dict[str, tuple[str, ET.Element]]  # source GUID -> (participant, case)
+    guids: dict[str, str]
+    report: ImportReport
+    texts: set[str]  # the hashes of the study's texts, not to add one twice
+    used_notes: set[str] = field(default_factory=set)
+
+    @property
+    def ns(self) -> str:
+        return self.project.ns
+
+
+@dataclass(frozen=True)
+class _Text:
+    """A source's text as we write it, and how its positions map to ours."""
+
+    text: str
+    length: int  # as the tool counts, to check positions against
+    start: Callable[[int], int]
+    end: Callable[[int], int]
+
+
+def import_qdpx(
+    data: bytes, folder: Path, *, study: Study | None = None, project_file: Path | None = None
+) -> ImportReport:
+    """Read the project into `folder`: a new study when it does not exist or is empty,
+    else the study there gains its interviews and codes. `study` is that study when it is
+    open already (the window's); `project_file` is the .qdpx, for media paths relative to
+    it. RefiError when `data` is not a REFI-QDA project or the study cannot take it."""
+    project = _open(data, project_file)
+    study = study or _target(Path(folder), project)
+    if study.read_only:
+        raise RefiError(f"the study in {study.folder} is open read-only")
+    guids: dict[str, str] = dict(study.data.settings.get(GUIDS_SETTING, {}))
     read = read_codes(project.find("CodeBook", "Codes"), project.ns)
-    book = read.book
-    not_imported = list(read.not_imported)
-    notes = _notes(project, not_imported)
-    folder.mkdir(parents=True, exist_ok=True)
-    study = Study(folder=folder, data=StudyData(title=project.root.get("name") or folder.name))
-    report = ImportReport(study, codes=len(book), not_imported=not_imported)
-    variables = _variables(project, study, guids)
-    cases = _cases(project, guids)
-    used_notes: set[str] = set()
+    report = ImportReport(study, not_imported=list(read.not_imported))
+    added = add_codebook(study.writable_codebook(), read.book)
+    report.codes, report.known_codes = len(added.added), added.known
+    run = _Import(
+        project=project,
+        study=study,
+        same=added.same,
+        notes=_notes(project, report.not_imported),
+        variables=_variables(project, study, guids),
+        cases=_cases(project, guids),
+        guids=guids,
+        report=report,
+        texts=_texts_of(study),
+    )
     for element in list(project.find("Sources") or []):
         kind = element.tag.rsplit("}", 1)[-1]
-        name = element.get("name") or element.get("guid") or "?"
-        if kind != "TextSource":
+        name = (element.get("name") or "").strip() or element.get("guid") or "?"
+        if kind in _MEDIA_KINDS:
+            _media_source(run, element, name)
+        elif kind == "TextSource":
+            _text_source(run, element, name)
+        else:
             label = kind.removesuffix("Source").lower() or kind
-            not_imported.append(f"{label} source “{name}”: only text sources are imported")
-            continue
-        _source(project, element, study, book, notes, used_notes, variables, cases, guids, report)
-    for note_guid, (name, _) in notes.items():
-        if note_guid not in used_notes:
-            not_imported.append(f"note “{name}”: it is not tied to a text source or a selection")
+            report.not_imported.append(f"{label} source “{name}”: it has no text to read")
+    for note_guid, (name, _) in run.notes.items():
+        if note_guid not in run.used_notes:
+            report.not_imported.append(f"note “{name}”: it is not tied to a source or a selection")
     for element in project.all("Sets", "Set"):
-        not_imported.append(f"set “{element.get('name') or '?'}”: sets are not imported")
+        report.not_imported.append(f"set “{element.get('name') or '?'}”: sets are not imported")
     for element in project.all("Graphs", "Graph"):
-        not_imported.append(f"graph “{element.get('name') or '?'}”: graphs are not imported")
-    study.data.codebook = book
+        report.not_imported.append(f"graph “{element.get('name') or '?'}”: graphs are not imported")
     study.data.settings[GUIDS_SETTING] = guids
     study.save()
     return report
 
 
-def _open(data: bytes) -> _Project:
+def _target(folder: Path, project: _Project) -> Study:
+    """A new study in an absent or empty folder, else the study the folder holds."""
+    if folder.exists() and not folder.is_dir():
+        raise RefiError(f"{folder} is a file, not a folder for a study")
+    if folder.is_dir() and any(folder.iterdir()):
+        try:
+            return open_study(folder)
+        except StudyError as exc:
+            raise RefiError(str(exc).rstrip(".")) from None
+    folder.mkdir(parents=True, exist_ok=True)
+    return Study(folder=folder, data=StudyData(title=project.root.get("name") or folder.name))
+
+
+def _texts_of(study: Study) -> set[str]:
+    """The hashes of the texts of the study's interviews that can be read."""
+    hashes = set()
+    for entry in study.interviews:
+        try:
+            hashes.add(load_document(study.transcript_path(entry)).sha256)
+        except (DocumentError, OSError):
+            continue
+    return hashes
+
+
+def _open(data: bytes, project_file: Path | None) -> _Project:
     try:
         archive = zipfile.ZipFile(io.BytesIO(data))
     except zipfile.BadZipFile:
@@ -163,7 +257,7 @@ def _open(data: bytes) -> _Project:
         raise RefiError("its .qde file is not a REFI-QDA project")
     ns = root.tag[1:].split("}", 1)[0] if root.tag.startswith("{") else ""
     origin = (root.get("origin") or "").lower()
-    project = _Project(root, ns, files, archive, count_crlf_once="atlas" in origin)
+    project = _Project(root, ns, files, archive, "atlas" in origin, project_file)
     project.links = _links(project)
     return project
 
@@ -183,6 +277,20 @@ def _text_of(project: _Project, element: ET.Element) -> str | None:
         return raw.decode("utf-8-sig")
     except UnicodeDecodeError:
         return raw.decode("cp1252", errors="replace")
+
+
+def _notes(project: _Project, not_imported: list[str]) -> dict[str, tuple[str, str]]:
+    """Note GUID -> (name, text)."""
+    notes = {}
+    for note in project.all("Notes", "Note"):
+        note_guid = guid_of(note.get("guid"))
+        name = note.get("name") or "a note"
+        text = _text_of(project, note)
+        if note_guid is None or text is None:
+            not_imported.append(f"note “{name}”: no GUID or no text")
+            continue
+        notes[note_guid] = (name, text.replace("\r\n", "\n"))
+    return notes
 
 
 def _notes(project: _Project, not_imported: list[str]) -> dict[str, tuple[str, str]]:
@@ -258,8 +366,8 @@ def _values(project: _Project, element: ET.Element, variables: dict[str, str]) -
 
 
 def _remember(guids: dict[str, str], kind: str, key: str, guid: str) -> None:
-    if derived_guid(kind, key) != guid:
-        guids[f"{kind}:{key}"] = guid
+    if derived_guid(kind, key) != guid:  # the study's own, from an earlier import, stays
+        guids.setdefault(f"{kind}:{key}", guid)
 
 
 class _Positions:
@@ -286,64 +394,184 @@ class _Positions:
         return len(unicodedata.normalize("NFC", self._lf[:index])) if self._nfc else index
 
 
-def _source(
-    project: _Project,
-    element: ET.Element,
-    study: Study,
-    book: Codebook,
-    notes: dict[str, tuple[str, str]],
-    used_notes: set[str],
-    variables: dict[str, str],
-    cases: dict[str, tuple[str, ET.Element]],
-    guids: dict[str, str],
-    report: ImportReport,
-) -> None:
-    name = (element.get("name") or "").strip() or "Interview"
-    source_guid = guid_of(element.get("guid")) or derived_guid("source-name", name)
-    raw = _text_of(project, element)
+def _text_source(run: _Import, element: ET.Element, name: str) -> None:
+    raw = _text_of(run.project, element)
     if raw is None:
-        report.not_imported.append(f"text source “{name}”: its text is not in the file")
+        run.report.not_imported.append(f"text source “{name}”: its text is not in the file")
         return
-    positions = _Positions(raw, project.count_crlf_once)
-    if not positions.text.strip():
-        report.not_imported.append(f"text source “{name}”: its text is empty")
+    positions = _Positions(raw, run.project.count_crlf_once)
+    selections = [
+        (s, _int(s.get("startPosition")), _int(s.get("endPosition")))
+        for s in element.findall(tag(run.ns, "PlainTextSelection"))
+    ]
+    text = _Text(positions.text, positions.length, positions, positions)
+    _interview(run, element, "text source", name, text, selections)
+
+
+def _media_source(run: _Import, element: ET.Element, name: str) -> None:
+    """An audio or video source: its (first) transcript is the interview, its SyncPoints
+    the times, its file the recording."""
+    label = "video" if element.tag.endswith("VideoSource") else "audio"
+    transcripts = element.findall(tag(run.ns, "Transcript"))
+    report = run.report
+    if not transcripts:
+        report.not_imported.append(f"{label} source “{name}”: it has no transcript")
         return
-    path = _free_path(study.folder / "transcripts", name)
+    for extra in transcripts[1:]:
+        report.not_imported.append(
+            f"transcript “{extra.get('name') or '?'}” of “{name}”: only the first "
+            "transcript of a recording is imported"
+        )
+    transcript = transcripts[0]
+    raw = _text_of(run.project, transcript)
+    if raw is None:
+        report.not_imported.append(f"{label} source “{name}”: its transcript is not in the file")
+        return
+    positions = _Positions(raw, run.project.count_crlf_once)
+    places: dict[str, int | None] = {}  # SyncPoint GUID -> its position
+    times = []
+    for point in transcript.findall(tag(run.ns, "SyncPoint")):
+        position, ms = _int(point.get("position")), _int(point.get("timeStamp"))
+        places[guid_of(point.get("guid")) or ""] = position
+        if position is not None and ms is not None and 0 <= position <= positions.length:
+            times.append((positions(position), ms))
+    timed = media.write_times(positions.text, times)
+    text = _Text(
+        timed.text,
+        positions.length,
+        lambda p: timed.place(positions(p)),
+        lambda p: timed.place(positions(p), end=True),
+    )
+    selections = [
+        (
+            s,
+            places.get(guid_of(s.get("fromSyncPoint")) or ""),
+            places.get(guid_of(s.get("toSyncPoint")) or ""),
+        )
+        for s in transcript.findall(tag(run.ns, "TranscriptSelection"))
+    ]
+
+    def recording(transcript_path: Path, notes_path: Path) -> RecordingRef | None:
+        return _recording(run, element, name, transcript_path, notes_path)
+
+    if not _interview(run, element, f"{label} source", name, text, selections, recording):
+        return
+    if timed.not_at_line_start:
+        report.not_imported.append(
+            f"{timed.not_at_line_start} time(s) of “{name}” inside or at the end of a line: "
+            "a time is kept where a line starts, places between are timed in proportion"
+        )
+    by_time = element.findall(tag(run.ns, f"{label.title()}Selection"))
+    if by_time:
+        report.not_imported.append(
+            f"{len(by_time)} passage(s) of the recording of “{name}” marked by time only"
+        )
+
+
+def _recording(
+    run: _Import, element: ET.Element, name: str, transcript: Path, notes_path: Path
+) -> RecordingRef | None:
+    """The media file: copied out of the zip beside the transcript, or its path kept."""
+    path = (element.get("path") or element.get("currentPath") or "").strip()
+    missing = f"the recording of “{name}”"
+    if not path:
+        run.report.not_imported.append(f"{missing}: the file names none")
+        return None
+    if path.lower().startswith("internal://"):
+        member = run.project.member_name(path)
+        if member is None:
+            run.report.not_imported.append(f"{missing}: {path} is not in the file")
+            return None
+        if run.project.archive.getinfo(member).file_size > MAX_MEDIA_BYTES:
+            run.report.not_imported.append(f"{missing}: it is larger than 64 GB")
+            return None
+        suffix = PurePosixPath(member).suffix.lower()
+        target = _free_path(transcript.parent, transcript.stem, suffix)
+        with run.project.archive.open(member) as source, target.open("xb") as out:
+            shutil.copyfileobj(source, out)
+    else:
+        base = run.project.root.get("basePath") or ""
+        found = media.outside_path(path, base, run.project.file)
+        if found is None:
+            run.report.not_imported.append(f"{missing}: {path} is relative to nothing known")
+            return None
+        target = found
+        if not target.is_file():
+            run.report.not_imported.append(
+                f"{missing}: {target} is not there (its path is kept: locate it in the window)"
+            )
+    run.report.recordings += 1
+    return RecordingRef(stored_path(target, notes_path))
+
+
+def _interview(
+    run: _Import,
+    element: ET.Element,
+    label: str,
+    name: str,
+    text: _Text,
+    selections: list[tuple[ET.Element, int | None, int | None]],
+    recording: Callable[[Path, Path], RecordingRef | None] | None = None,
+) -> bool:
+    """The source as a new interview of the study; False when it was not added."""
+    study, report = run.study, run.report
+    if not text.text.strip():
+        report.not_imported.append(f"{label} “{name}”: its text is empty")
+        return False
+    digest = text_sha256(text.text)
+    if digest in run.texts:
+        report.not_imported.append(
+            f"{label} “{name}”: the study has an interview with this text already (not added twice)"
+        )
+        # Its notes go with it: said once, by the line above.
+        run.used_notes.update(
+            guid_of(r.get("targetGUID")) or "" for r in element.iter(tag(run.ns, "NoteRef"))
+        )
+        return False
+    run.texts.add(digest)
+    source_guid = guid_of(element.get("guid")) or derived_guid("source-name", name)
+    path = _free_path(study.folder / "transcripts", name, ".txt")
     path.parent.mkdir(parents=True, exist_ok=True)
-    path.write_text(positions.text, encoding="utf-8", newline="\n")
+    path.write_text(text.text, encoding="utf-8", newline="\n")
     entry = study.add_interview(path, title=name)
-    _remember(guids, "source", entry.id, source_guid)
+    _remember(run.guids, "source", entry.id, source_guid)
     report.interviews += 1
     document = load_document(path)
-    text = document.text
-    links = project.links
-    tied = _tied_notes(
-        project, element, links, notes, used_notes, guids, ("research-notes", entry.id)
-    )
+    placed = document.text == text.text
+    if selections and not placed:  # read back in another shape (an Otter-like text)
+        report.not_imported.append(
+            f"the {len(selections)} selection(s) in “{name}”: its text reads differently here"
+        )
+    tied = _tied_notes(run, element, ("research-notes", entry.id))
     highlights = []
-    for selection in element.findall(tag(project.ns, "PlainTextSelection")):
-        h = _selection(project, selection, positions, text, book, name, report, guids)
+    for selection, start, end in selections if placed else []:
+        h = _selection(run, selection, start, end, text, name)
         if h is None:
             continue
-        parts = [(selection.findtext(tag(project.ns, "Description")) or "").strip()]
-        parts += _tied_notes(project, selection, links, notes, used_notes, guids, ("note", h.id))
+        parts = [(selection.findtext(tag(run.ns, "Description")) or "").strip()]
+        parts += _tied_notes(run, selection, ("note", h.id))
         h = replace(h, note="\n\n".join(p for p in parts if p))
         report.notes += bool(h.note)
         highlights.append(h)
-    if element.findall(tag(project.ns, "Coding")):
+    if element.findall(tag(run.ns, "Coding")):
         report.not_imported.append(
             f"the codings of the whole of “{name}”: only passages are coded here"
         )
     highlights.sort(key=lambda h: (h.start, h.end))
     report.highlights += len(highlights)
+    notes_path = study.notes_path(entry)
     notes_data = NotesData(
-        document=document.meta(), codebook=book, highlights=highlights, notes="\n\n".join(tied)
+        document=document.meta(),
+        codebook=study.codebook.copy(),
+        highlights=highlights,
+        notes="\n\n".join(tied),
+        recording=recording(path, notes_path) if recording is not None else None,
     )
     report.notes += bool(tied)
-    save_notes(study.notes_path(entry), notes_data)
-    participant, case = cases.get(source_guid, ("", None))
-    values = _values(project, case, variables) if case is not None else {}
-    values.update(_values(project, element, variables))
+    save_notes(notes_path, notes_data)
+    participant, case = run.cases.get(source_guid, ("", None))
+    values = _values(run.project, case, run.variables) if case is not None else {}
+    values.update(_values(run.project, element, run.variables))
     if participant:
         study.update_interview(entry.id, participant=participant)
     for key, value in values.items():
@@ -351,65 +579,55 @@ def _source(
             study.set_attribute(entry.id, key, value)
         except StudyError as exc:  # a value its type refuses: said, not guessed
             report.not_imported.append(f"“{name}”: {exc}")
+    return True
 
 
-def _tied_notes(
-    project: _Project,
-    element: ET.Element,
-    links: dict[str, list[str]],
-    notes: dict[str, tuple[str, str]],
-    used: set[str],
-    guids: dict[str, str],
-    kind_key: tuple[str, str],
-) -> list[str]:
+def _tied_notes(run: _Import, element: ET.Element, kind_key: tuple[str, str]) -> list[str]:
     """The texts of the notes `element` refers to (NoteRef) or a Link ties to it."""
-    refs = [guid_of(r.get("targetGUID")) for r in element.findall(tag(project.ns, "NoteRef"))]
-    refs += links.get(guid_of(element.get("guid")) or "", [])
+    refs = [guid_of(r.get("targetGUID")) for r in element.findall(tag(run.ns, "NoteRef"))]
+    refs += run.project.links.get(guid_of(element.get("guid")) or "", [])
     texts = []
-    for ref in dict.fromkeys(r for r in refs if r and r in notes):
-        used.add(ref)
-        texts.append(notes[ref][1])
+    for ref in dict.fromkeys(r for r in refs if r and r in run.notes):
+        run.used_notes.add(ref)
+        texts.append(run.notes[ref][1])
         if len(texts) == 1:
-            _remember(guids, *kind_key, ref)
+            _remember(run.guids, *kind_key, ref)
     return texts
 
 
 def _selection(
-    project: _Project,
+    run: _Import,
     selection: ET.Element,
-    positions: _Positions,
-    text: str,
-    book: Codebook,
+    start: int | None,
+    end: int | None,
+    text: _Text,
     source: str,
-    report: ImportReport,
-    guids: dict[str, str],
 ) -> Highlight | None:
+    report = run.report
     name = selection.get("name") or selection.get("guid") or "a selection"
-    try:
-        start, end = int(selection.get("startPosition", "")), int(selection.get("endPosition", ""))
-    except ValueError:
+    if start is None or end is None:
         report.not_imported.append(f"selection “{name}” in “{source}”: no positions")
         return None
-    if not 0 <= start < end <= positions.length:
+    if not 0 <= start < end <= text.length:
         report.not_imported.append(
             f"selection “{name}” in “{source}”: positions {start}–{end} do not fit its text "
-            f"of {positions.length} characters"
+            f"of {text.length} characters"
         )
         return None
-    a, b = positions(start), positions(end)
+    a, b = text.start(start), text.end(end)
     hid = guid_of(selection.get("guid")) or derived_guid("selection", f"{source}/{start}/{end}")
-    if not 0 <= a < b <= len(text):
+    if not 0 <= a < b <= len(text.text):
         report.not_imported.append(f"selection “{name}” in “{source}”: an empty passage")
         return None
     codes = []
-    for coding in selection.findall(tag(project.ns, "Coding")):
-        ref = coding.find(tag(project.ns, "CodeRef"))
-        code_id = guid_of(ref.get("targetGUID")) if ref is not None else None
-        if code_id and code_id in book:
+    for coding in selection.findall(tag(run.ns, "Coding")):
+        ref = coding.find(tag(run.ns, "CodeRef"))
+        code_id = run.same.get(guid_of(ref.get("targetGUID")) or "") if ref is not None else None
+        if code_id:
             codes.append(code_id)
             coding_guid = guid_of(coding.get("guid"))
             if coding_guid:
-                _remember(guids, "coding", f"{hid}/{code_id}", coding_guid)
+                _remember(run.guids, "coding", f"{hid}/{code_id}", coding_guid)
         else:
             report.not_imported.append(
                 f"a coding of “{name}” in “{source}”: its code is not in the codebook"
@@ -417,12 +635,20 @@ def _selection(
     report.codings += len(dict.fromkeys(codes))
     created = _stamp(selection.get("creationDateTime"))
     return replace(
-        make_highlight(text, a, b),
+        make_highlight(text.text, a, b),
         id=hid,
         codes=tuple(dict.fromkeys(codes)),
         created=created,
         modified=_stamp(selection.get("modifiedDateTime"), created),
     )
+
+
+def _int(value: str | None) -> int | None:
+    try:
+        return int((value or "").strip())
+    except ValueError:
+        return None
+
 
 def _stamp(value: str | None, default: str | None = None) -> str:
     if value:
@@ -436,11 +662,12 @@ def _stamp(value: str | None, default: str | None = None) -> str:
     return default or now_iso()
 
 
-def _free_path(folder: Path, name: str) -> Path:
+def _free_path(folder: Path, name: str, suffix: str) -> Path:
+    """`folder/NAME.suffix` with NAME made safe, numbered when the name is taken."""
     stem = _UNSAFE.sub("_", unicodedata.normalize("NFC", name)).strip(" ._")[:80] or "source"
-    stem = stem.removesuffix(".txt")
-    candidate, n = folder / f"{stem}.txt", 1
+    stem = stem.removesuffix(suffix)
+    candidate, n = folder / f"{stem}{suffix}", 1
     while candidate.exists():
         n += 1
-        candidate = folder / f"{stem}-{n}.txt"
+        candidate = folder / f"{stem}-{n}{suffix}"
     return candidate

@@ -132,7 +132,7 @@ class Refi:
 
         if not self.hub.run("Import Codebook", do, undo):
             return
-        added, known = outcome[0]
+        added, known, _ = outcome[0]
         lines = [f"Added {len(added)} code(s) from {Path(path).name}."]
         if known:
             lines.append(f"{len(known)} were in the codebook already: {', '.join(known[:8])}.")
