@@ -27,7 +27,8 @@ def _gui_parser() -> argparse.ArgumentParser:
         prog="interview-reader",
         description=f"{APP_NAME}: read an interview and keep research notes on it.",
         epilog=f"'interview-reader {EXPORT_COMMAND} --help' describes the headless export, "
-        f"'interview-reader {IMPORT_COMMAND} --help' the import of W3C Web Annotations.",
+        f"'interview-reader {IMPORT_COMMAND} --help' the import of W3C Web Annotations "
+        f"(of a REFI-QDA .qdpx or .qdc: '{IMPORT_COMMAND} FILE.qdpx DIR --help').",
     )
     parser.add_argument(
         "document",
@@ -105,7 +106,8 @@ def _import_parser() -> argparse.ArgumentParser:
         prog=f"interview-reader {IMPORT_COMMAND}",
         description="Add W3C Web Annotations (JSON-LD, e.g. from the w3c export) to the "
         "notes file of a document, anchored by their quotes. Annotations already present "
-        "are not added twice.",
+        "are not added twice. A REFI-QDA file is imported into a study instead: "
+        "'import FILE.qdpx DIR' (a project) or 'import FILE.qdc DIR' (a codebook).",
     )
     parser.add_argument("file", type=Path, help="the annotations: a .jsonld or .json file")
     parser.add_argument("document", nargs="?", type=Path, help="default: the bundled interview")
@@ -270,14 +272,15 @@ def run_import(argv: list[str]) -> int:
 
 
 def _refi_command(argv: list[str]) -> int | None:
-    """`export ... --format qdpx|qdc` and `import-qdpx`: REFI-QDA (reader.refi_cli)."""
+    """`export ... --format qdpx|qdc` and `import FILE.qdpx|.qdc DIR`: REFI-QDA
+    (reader.refi_cli)."""
     from reader import refi_cli
 
     if argv[:1] == [EXPORT_COMMAND] and refi_cli.refi_format(argv[1:]):
         exported = refi_cli.refi_export(argv[1:], _open_session)
         return exported if isinstance(exported, int) else _write_output(*exported)
-    if argv[:1] == [refi_cli.IMPORT_QDPX_COMMAND]:
-        return refi_cli.run_import_qdpx(argv[1:])
+    if argv[:1] == [IMPORT_COMMAND] and refi_cli.is_refi_import(argv[1:]):
+        return refi_cli.run_refi_import(argv[1:])
     return None
 
 

@@ -1,6 +1,7 @@
-"""The REFI-QDA commands: `export PATH --format qdpx|qdc -o FILE` and
-`import-qdpx FILE.qdpx DIR`. PATH is a study folder or one interview (then its notes file
-is found as for the other exports, or given with --notes). No Qt is imported."""
+"""The REFI-QDA commands: `export PATH --format qdpx|qdc -o FILE`, and `import FILE.qdpx
+DIR` or `import FILE.qdc DIR` (`import` of any other file is the W3C import, app.py).
+PATH is a study folder or one interview (then its notes file is found as for the other
+exports, or given with --notes). No Qt is imported."""
 
 from __future__ import annotations
 
@@ -17,7 +18,7 @@ if TYPE_CHECKING:
 OpenSession = Callable[[Path | None, Path | None], "tuple[Session, Any] | str"]
 
 REFI_FORMATS = ("qdpx", "qdc")
-IMPORT_QDPX_COMMAND = "import-qdpx"
+_ZIP_MAGIC = b"PK\x03\x04"
 
 
 def refi_format(argv: list[str]) -> str | None:
@@ -82,28 +83,89 @@ def refi_export(argv: list[str], open_session: OpenSession) -> tuple[bytes, Path
     return output, args.output
 
 
-def run_import_qdpx(argv: list[str]) -> int:
-    from reader.core.refi.codebook_xml import RefiError
-    from reader.core.refi.qdpx_import import import_qdpx
+def is_refi_import(argv: list[str]) -> bool:
+    """`import`'s file is a REFI-QDA project or codebook: by its name, else its first
+    bytes (a zip, or the codebook's namespace)."""
+    given = next((a for a in argv if not a.startswith("-")), None)
+    if given is None:
+        return False
+    path = Path(given)
+    if path.suffix.lower() in (".qdpx", ".qdc"):
+        return True
+    try:
+        with path.open("rb") as file:
+            head = file.read(4096)
+    except OSError:
+        return False
+    return head.startswith(_ZIP_MAGIC) or b"urn:QDA-XML:codebook" in head
 
+
+def _import_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
-        prog=f"interview-reader {IMPORT_QDPX_COMMAND}",
+        prog="interview-reader import",
         description="Read a REFI-QDA project (.qdpx from NVivo, ATLAS.ti, MAXQDA, QualCoder) "
-        "into a new study: its text sources become transcripts in DIR, with their codes, "
-        "codings, notes, participants and attributes. What cannot be imported is listed.",
+        "into a study: its text sources, and its audio and video sources with transcripts, "
+        "become interviews in DIR, with their codes, codings, notes, participants, "
+        "attributes and recordings. DIR becomes a new study when it does not exist or is "
+        "empty; a study there gains the interviews and codes. A codebook (.qdc) adds its "
+        "codes to the study's codebook. What cannot be imported is listed.",
     )
-    parser.add_argument("file", type=Path, help="the .qdpx file")
-    parser.add_argument("folder", type=Path, help="the new study's folder (new or empty)")
-    args = parser.parse_args(argv)
+    parser.add_argument("file", type=Path, help="the .qdpx or .qdc file")
+    parser.add_argument("folder", type=Path, help="the study's folder (new, empty or a study)")
+    return parser
+
+
+def run_refi_import(argv: list[str]) -> int:
+    from reader.core.refi.codebook_xml import RefiError
+    from reader.core.study import StudyError
+    from reader.core.study_lock import lock_holder
+
+    args = _import_parser().parse_args(argv)
     try:
         data = args.file.read_bytes()
     except OSError as exc:
         return fail(f"cannot read {args.file}: {exc.strerror or exc}.")
+    holder = lock_holder(args.folder) if args.folder.is_dir() else ""
+    if holder:
+        return fail(
+            f"the study in {args.folder} is open in Interview Reader ({holder}); import "
+            "there with File ▸ Import, or close it first."
+        )
     try:
-        report = import_qdpx(data, args.folder)
-    except RefiError as exc:
-        return fail(f"cannot import {args.file}: {exc}.")
+        project = args.file.suffix.lower() == ".qdpx" or (
+            args.file.suffix.lower() != ".qdc" and data.startswith(_ZIP_MAGIC)
+        )
+        if project:
+            message = _import_project(data, args.file, args.folder)
+        else:
+            message = _import_codebook(data, args.folder)
+    except (RefiError, StudyError) as exc:
+        return fail(f"cannot import {args.file}: {str(exc).rstrip('.')}.")
     except OSError as exc:
         return fail(f"cannot write the study in {args.folder}: {exc.strerror or exc}.")
-    print(report.message())
+    print(message)
     return 0
+
+
+def _import_project(data: bytes, file: Path, folder: Path) -> str:
+    from reader.core.refi.qdpx_import import import_qdpx
+
+    return import_qdpx(data, folder, project_file=file).message()
+
+
+def _import_codebook(data: bytes, folder: Path) -> str:
+    """The .qdc's codes added to the study's codebook (a study made when there is none)."""
+    from reader.core.codebook import add_codebook
+    from reader.core.refi.codebook_xml import import_qdc
+    from reader.core.study import open_study
+
+    read = import_qdc(data)
+    folder.mkdir(parents=True, exist_ok=True)
+    study = open_study(folder)
+    added = add_codebook(study.writable_codebook(), read.book)
+    study.save()
+    lines = [f"Added {len(added.added)} code(s) to the codebook of {study.folder}."]
+    if added.known:
+        lines.append(f"{len(added.known)} were in it already: {', '.join(added.known)}.")
+    lines += [f"  not imported: {line}" for line in read.not_imported]
+    return "\n".join(lines)

@@ -1,10 +1,13 @@
-"""`main.py export DIR --format qdpx|qdc` and `main.py import-qdpx FILE DIR`."""
+"""`main.py export DIR --format qdpx|qdc`, `main.py import FILE.qdpx DIR` and
+`main.py import FILE.qdc DIR`; the W3C `import` of other files is tests/core/test_import_cli.py."""
 
 from __future__ import annotations
 
 import io
 import zipfile
 from pathlib import Path
+
+import pytest
 
 from reader.core.refi.codebook_xml import export_qdc
 from reader.core.refi.qdpx_export import export_study_qdpx
@@ -38,17 +41,90 @@ def test_export_one_interview_as_qdpx(tmp_path: Path) -> None:
     assert empty.returncode == 1 and b"codebook is empty" in empty.stderr
 
 
-def test_import_qdpx_makes_a_new_study_and_names_what_was_left_out(tmp_path: Path) -> None:
+def main(capsys, *args: str | Path) -> tuple[int, str, str]:
+    """reader.app.main in this process: (status, standard output, standard error)."""
+    from reader.app import main as app_main
+
+    status = app_main([str(a) for a in args])
+    out, err = capsys.readouterr()
+    return status, out, err
+
+
+def test_import_makes_a_new_study_then_the_study_gains_interviews(tmp_path: Path, capsys) -> None:
     target = tmp_path / "from-nvivo"
-    result = run(tmp_path, "import-qdpx", FIXTURES / "nvivo.qdpx", target)
-    assert result.returncode == 0, result.stderr.decode()
-    out = result.stdout.decode()
+    status, out, err = main(capsys, "import", FIXTURES / "nvivo.qdpx", target)
+    assert status == 0, err
     assert out.startswith("Imported 1 interview(s), 3 code(s)")
     assert "not imported: picture source “Ward plan”" in out
     assert [e.title for e in open_study(target).interviews] == ["Ana, night 1"]
-    again = run(tmp_path, "import-qdpx", FIXTURES / "nvivo.qdpx", target)
-    assert again.returncode == 1 and b"not an empty folder" in again.stderr
+    # The same project again: the study has its text already, and says so.
+    status, out, _ = main(capsys, "import", FIXTURES / "nvivo.qdpx", target)
+    assert status == 0 and out.startswith("Imported 0 interview(s), 0 code(s)")
+    assert "“Ana, night 1”: the study has an interview with this text already" in out
+    # Another project: the existing study gains its interview and codes.
+    status, out, _ = main(capsys, "import", FIXTURES / "atlas.qdpx", target)
+    assert status == 0 and out.startswith("Imported 1 interview(s)")
+    study = open_study(target)
+    assert len(study.interviews) == 2 and study.codebook.find("Fatigue") is not None
+
+
+def test_import_a_codebook_into_a_study(tmp_path: Path, capsys) -> None:
+    study = coded_study(tmp_path / "study")
+    qdc = tmp_path / "codes.qdc"
+    book = study.codebook.copy()
+    book.create("Sleep")
+    qdc.write_bytes(export_qdc(book))
+    status, out, err = main(capsys, "import", qdc, study.folder)
+    assert status == 0, err
+    assert out.startswith("Added 1 code(s)") and "3 were in it already" in out
+    assert open_study(study.folder).codebook.find("Sleep") is not None
+
+
+def test_import_refuses_a_study_open_in_the_app(tmp_path: Path, capsys) -> None:
+    import os
+    import socket
+
+    from reader.core.study_lock import LOCK_NAME
+
+    study = coded_study(tmp_path / "study")
+    lock = study.folder / LOCK_NAME
+    lock.write_text(f"{os.getpid()}\ninterview-reader\n{socket.gethostname()}\n", "utf-8")
+    before = study.file.read_bytes()
+    status, out, err = main(capsys, "import", FIXTURES / "atlas.qdpx", study.folder)
+    assert status == 1 and out == "" and err.count("\n") == 1
+    assert f"open in Interview Reader (process {os.getpid()})" in err
+    assert study.file.read_bytes() == before
+    lock.write_text(f"{2**22 + 12345}\ninterview-reader\n{socket.gethostname()}\n", "utf-8")
+    status, _, err = main(capsys, "import", FIXTURES / "atlas.qdpx", study.folder)
+    assert status == 0, err  # the lock of a process that is gone (a crash) holds nothing
+
+
+def test_import_of_bad_files_says_why_in_one_line(tmp_path: Path, capsys) -> None:
     broken = tmp_path / "broken.qdpx"
     broken.write_bytes(b"not a zip")
-    bad = run(tmp_path, "import-qdpx", broken, tmp_path / "x")
-    assert bad.returncode == 1 and bad.stderr.count(b"\n") == 1
+    status, _, err = main(capsys, "import", broken, tmp_path / "x")
+    assert status == 1 and err.count("\n") == 1 and "not a zip archive" in err
+    bad_qdc = tmp_path / "bad.qdc"
+    bad_qdc.write_bytes(b"\xff\xfe<<")
+    status, _, err = main(capsys, "import", bad_qdc, tmp_path / "y")
+    assert status == 1 and err.count("\n") == 1 and "not valid XML" in err
+    status, _, err = main(capsys, "import", tmp_path / "absent.qdpx", tmp_path / "z")
+    assert status == 1 and "cannot read" in err
+    (tmp_path / "file").write_text("x", encoding="utf-8")
+    status, _, err = main(capsys, "import", FIXTURES / "atlas.qdpx", tmp_path / "file")
+    assert status == 1 and "is a file" in err
+    assert not (tmp_path / "x").exists()
+
+
+def test_import_of_w3c_annotations_is_still_the_w3c_import(tmp_path: Path, capsys) -> None:
+    from reader.core.export import export
+    from tests.core.test_export_samples import sample_session
+
+    annotations = tmp_path / "a.jsonld"
+    annotations.write_bytes(export(sample_session(), "w3c"))
+    status, out, err = main(capsys, "import", annotations, "--notes", tmp_path / "n.json")
+    assert status == 0, err
+    assert out.startswith("Imported 8 annotations")
+    with pytest.raises(SystemExit):  # the old command name is gone
+        main(capsys, "import-qdpx", FIXTURES / "atlas.qdpx", tmp_path / "s")
+    assert not (tmp_path / "s").exists()

@@ -18,11 +18,11 @@ from PySide6.QtGui import QUndoStack
 
 from reader.core.store import describe_os_error
 from reader.core.study import Study, StudyError, open_study
-from reader.core.study_file import FILE_NAME, InterviewEntry
+from reader.core.study_file import InterviewEntry
+from reader.core.study_lock import LOCK_NAME
 from reader.core.study_merge import StudyMergeResult
 from reader.ui.interview.commands import DoneCommand
 
-LOCK_NAME = f"{FILE_NAME}.lock"
 CHECK_DELAY_MS = 300  # sync tools write in bursts; merge once they are done
 
 
