@@ -325,6 +325,7 @@ def test_refi_menu_items_export_and_import(
     # Import the project as a new study: it opens, and the report says what came in.
     new = tmp_path / "imported"
     dialogs.open_answers.append(str(project))
+    dialogs.choice_answers.append("New Study…")  # not into the study open now
     monkeypatch.setattr(QFileDialog, "getExistingDirectory", lambda *_a, **_k: str(new))
     window.actions.codes.import_qdpx.trigger()
     assert window.study.study.folder == new

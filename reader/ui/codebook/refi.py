@@ -2,8 +2,12 @@
 is chosen there; Import REFI-QDA Project… and Import Codebook (.qdc)…: exchange with NVivo,
 ATLAS.ti, MAXQDA and QualCoder (reader/core/refi, docs/refi-qda.md).
 
-An imported project becomes a new study, opened at once, with a report of what was not
-brought in; an imported codebook joins the codebook open now, as one undoable step.
+An imported project goes into the study open now (when the user says so: it gains the
+interviews and codes, the library and the codebook show them at once) or becomes a new
+study, opened at once; either way a report says what was not brought in. Importing into
+the open study cannot be undone, so the study's undo history ends there (an older step
+undone over it would take away codes the new highlights carry). An imported codebook
+joins the codebook open now, as one undoable step.
 """
 
 from __future__ import annotations
@@ -15,6 +19,7 @@ from PySide6.QtWidgets import QFileDialog, QMessageBox
 
 from reader.core.codebook import Codebook, add_codebook
 from reader.core.store import atomic_write, describe_os_error
+from reader.ui import dialogs
 from reader.ui.codebook.hub import CodebookHub
 
 QDPX = "REFI-QDA project (*.qdpx)"
@@ -81,28 +86,56 @@ class Refi:
             self._say(f"Exported {len(self.hub.book)} codes to {path.name}.")
 
     def import_project(self) -> None:
-        """A .qdpx read into a new (or empty) folder, which then opens as the study."""
+        """A .qdpx read into the open study, or into a new (or empty) folder, which then
+        opens as the study."""
         from reader.core.refi.codebook_xml import RefiError
         from reader.core.refi.qdpx_import import import_qdpx
 
         path, _ = QFileDialog.getOpenFileName(self.window, "Import REFI-QDA Project", "", QDPX)
         if not path:
             return
-        folder = QFileDialog.getExistingDirectory(
-            self.window, "Folder for the new study (new or empty)", str(Path(path).parent)
-        )
-        if not folder:
+        owner, project = self.hub.owner, Path(path)
+        study = owner.study if owner.study is not None and not owner.read_only else None
+        if study is not None:
+            choice = dialogs.ask(
+                self.window,
+                "Import REFI-QDA Project",
+                f"Import {project.name} into the open study “{study.data.title}”? Its "
+                "interviews and codes join the study's (this cannot be undone); or make a "
+                "new study of it.",
+                ["Import into This Study", "New Study…", "Cancel"],
+            )
+            if choice == "Cancel":
+                return
+            if choice != "Import into This Study":
+                study = None
+        folder = study.folder if study is not None else self._new_folder(project)
+        if folder is None:
             return
+        if owner.study is not None and folder.resolve() == owner.study.folder.resolve():
+            study = owner.study  # the open study, chosen as a folder: still this window's
         try:
-            report = import_qdpx(Path(path).read_bytes(), Path(folder))
+            report = import_qdpx(project.read_bytes(), folder, study=study, project_file=project)
         except RefiError as exc:
-            QMessageBox.warning(self.window, "Cannot import", f"{Path(path).name}: {exc}.")
+            QMessageBox.warning(self.window, "Cannot import", f"{project.name}: {exc}.")
             return
         except OSError as exc:
             QMessageBox.warning(self.window, "Cannot import", describe_os_error(exc))
             return
-        self.window.study_actions.open_folder(report.study.folder)
+        if study is not None:
+            owner.undo_stack.clear()
+            owner.study_edited()  # the library and the codebook show what came in
+        else:
+            self.window.study_actions.open_folder(report.study.folder)
         QMessageBox.information(self.window, "Imported", report.message())
+
+    def _new_folder(self, project: Path) -> Path | None:
+        folder = QFileDialog.getExistingDirectory(
+            self.window,
+            "Folder for the study (new or empty; a study there gains the interviews)",
+            str(project.parent),
+        )
+        return Path(folder) if folder else None
 
     def import_codebook(self) -> None:
         """A .qdc's codes added to the codebook open now (one step to undo)."""

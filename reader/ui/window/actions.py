@@ -103,7 +103,10 @@ def build_codebook_actions(window: QMainWindow) -> CodebookActions:
             window, "&Pictures of the Coding…", None, "Code × interview, co-occurrence, frequency"
         ),
         import_qdpx=_action(
-            window, "Import REFI-QDA Pro&ject…", None, "A .qdpx becomes a new study"
+            window,
+            "Import REFI-QDA Pro&ject…",
+            None,
+            "A .qdpx joins the open study, or becomes a new one",
         ),
         import_qdc=_action(
             window, "Import Codebook (.q&dc)…", None, "Add a REFI-QDA codebook's codes"

@@ -1,0 +1,82 @@
+"""File ▸ Import REFI-QDA Project… into the study open in the window (reader/ui/codebook/
+refi.py): the library lists the new interviews, the codebook and the open interview know
+the new codes, the summary names what was not brought in."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from reader.core.annotations import make_highlight
+from reader.core.refi.qdpx_export import export_study_qdpx
+from reader.core.store import save_notes
+from reader.core.study import open_study
+from tests.ui.conftest import TALKS
+from tests.ui.test_codebook import code_with_keys, study_json
+
+NEW_TALK = "Q: And after the shift?\nA: Breakfast, then I sleep till noon.\n"
+
+
+def their_project(folder: Path) -> Path:
+    """A project with one interview the open study has (same text) and one it has not,
+    coded with "Drinks" (a name the open study uses, another GUID) and "Sleep" (new)."""
+    folder.mkdir()
+    (folder / "P01 Ana.txt").write_text(TALKS["P01 Ana.txt"], encoding="utf-8")
+    (folder / "P20 Dee.txt").write_text(NEW_TALK, encoding="utf-8")
+    study = open_study(folder)
+    drinks = study.writable_codebook().create("Drinks")
+    sleep = study.writable_codebook().create("Sleep")
+    entry = study.interviews[1]
+    session = study.open_session(entry)
+    start = NEW_TALK.index("Breakfast")
+    h = make_highlight(session.document.text, start, start + len("Breakfast"))
+    session.add_highlight(h.edited(codes=(drinks.id, sleep.id)))
+    save_notes(study.notes_path(entry), session.notes)
+    study.save()
+    project = folder.parent / "theirs.qdpx"
+    project.write_bytes(export_study_qdpx(open_study(folder))[0])
+    return project
+
+
+def test_import_a_project_into_the_open_study(
+    make_study_window, folder: Path, qtbot, dialogs, tmp_path: Path
+) -> None:
+    project = their_project(tmp_path / "theirs")
+    window = make_study_window(folder)
+    code_with_keys(window, qtbot, "coffee", "Drinks")
+    library = window.library.model
+    assert library.rowCount() == 3 and window.study.undo_stack.count() > 0
+
+    dialogs.open_answers.append(str(project))
+    window.actions.codes.import_qdpx.trigger()  # the first choice: into this study
+    assert dialogs.shown[-2][0] == "ask" and "into the open study" in dialogs.shown[-2][1]
+    kind, text = dialogs.shown[-1]
+    assert kind == "information" and "Imported 1 interview(s), 1 code(s)" in text
+    assert "“P01 Ana”: the study has an interview with this text already" in text
+    assert "in the study already and were used as they are: Drinks" in text
+    qtbot.waitUntil(lambda: library.rowCount() == 4)  # no restart, no reopening
+    assert [e["title"] for e in study_json(folder)["interviews"]][-1] == "P20 Dee"
+    hub = window.codebook.hub
+    assert [c.name for c in hub.book] == ["Drinks", "Sleep"]
+    drinks = hub.book.find("Drinks")
+    session_codes = [c.name for c in window.interview.session.notes.codebook]
+    assert session_codes == ["Drinks", "Sleep"]  # the open interview's copy follows
+    # The new interview's passage carries the open study's own "Drinks".
+    study = window.study.study
+    notes = study.load_notes(study.interviews[-1])
+    assert [study.codebook.names(h.codes) for h in notes.highlights] == [("Drinks", "Sleep")]
+    assert drinks.id in notes.highlights[0].codes
+    assert window.study.undo_stack.count() == 0  # not undoable, nor what came before
+
+
+def test_import_into_the_open_study_can_be_declined(
+    make_study_window, folder: Path, qtbot, dialogs, tmp_path: Path
+) -> None:
+    project = their_project(tmp_path / "theirs")
+    window = make_study_window(folder)
+    before = (folder / "study.json").read_bytes() if (folder / "study.json").exists() else b""
+    dialogs.open_answers.append(str(project))
+    dialogs.choice_answers.append("Cancel")
+    window.actions.codes.import_qdpx.trigger()
+    assert dialogs.shown[-1][0] == "ask"
+    now = (folder / "study.json").read_bytes() if (folder / "study.json").exists() else b""
+    assert now == before and window.library.model.rowCount() == 3
