@@ -8,14 +8,14 @@ from __future__ import annotations
 import argparse
 from collections.abc import Callable
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
 from reader.cli_messages import fail, say
 
 if TYPE_CHECKING:
     from reader.core.session import Session
 
-OpenSession = Callable[[Path | None, Path | None], "tuple[Session, Any] | str"]
+OpenSession = Callable[[Path | None, Path | None], "tuple[Session, Path] | str"]
 
 REFI_FORMATS = ("qdpx", "qdc")
 _ZIP_MAGIC = b"PK\x03\x04"
@@ -73,11 +73,11 @@ def refi_export(argv: list[str], open_session: OpenSession) -> tuple[bytes, Path
             opened = open_session(args.path, args.notes)
             if isinstance(opened, str):
                 return fail(opened)
-            session = opened[0]
+            session, notes_path = opened
             if args.format == "qdc":
                 output = export_qdc(session.notes.codebook)
             else:
-                output = export_session_qdpx(session, crlf=args.crlf)
+                output = export_session_qdpx(session, crlf=args.crlf, notes_path=notes_path)
     except (RefiError, StudyError) as exc:
         return fail(f"cannot export {args.path}: {exc}.")
     return output, args.output

@@ -9,6 +9,12 @@ PlainTextSelection per highlight (code point positions of exactly the text writt
 exclusive), its Codings and a NoteRef to its note, the interview's attribute values; and
 the notes: each highlight's note and each interview's research notes, a Note each.
 
+An interview with a recording and turn times is an AudioSource or VideoSource instead:
+the recording in the zip as `sources/GUID.ext` (or, too large or unreadable, its path as
+`absolute://`), the text as its Transcript with a SyncPoint where each timed turn starts,
+and a TranscriptSelection per highlight between SyncPoints placed at its ends
+(refi.media).
+
 GUIDs are stable: ours where we have them (highlights, codes), else derived from stable
 ids (uuid5), or the GUIDs an import brought in (kept in the study's settings under
 GUIDS_SETTING), so exporting the same study again gives the same file. With `crlf`
@@ -22,11 +28,13 @@ import zipfile
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from decimal import Decimal
+from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from reader.core.annotations import Highlight
 from reader.core.codebook import Codebook
 from reader.core.notes_file import NotesData
+from reader.core.refi import media
 from reader.core.refi.codebook_xml import (
     ORIGIN,
     PROJECT_NS,
@@ -48,11 +56,18 @@ _VARIABLE_TYPES = {"text": "Text", "number": "Float", "date": "Date", "choice": 
 
 @dataclass(frozen=True)
 class Interview:
-    """What one TextSource is made of: the study's entry, the text, the notes."""
+    """What one source is made of: the study's entry, the text, the notes; and, for a
+    recording's transcript, the recording and where timed turns start (offset, ms)."""
 
     entry: InterviewEntry
     text: str
     notes: NotesData
+    recording: Path | None = None
+    times: tuple[tuple[int, int], ...] = ()
+
+    @property
+    def timed(self) -> bool:
+        return self.recording is not None and bool(self.times)
 
 
 class _Guids:
@@ -75,15 +90,48 @@ def export_qdpx(
     """The `.qdpx` bytes of these interviews (a study's, or one alone)."""
     guid = _Guids(guids or {})
     sources = {i.entry.id: guid("source", i.entry.id) for i in interviews}
-    texts = {i.entry.id: _written(i.text, crlf) for i in interviews}
-    project = _project(name, interviews, codebook, attributes, crlf, guid, sources)
+    media_paths = {i.entry.id: _media_path(i, sources[i.entry.id]) for i in interviews if i.timed}
+    project = _project(name, interviews, codebook, attributes, crlf, guid, sources, media_paths)
     ET.indent(project)
     qde = ET.tostring(project, encoding="utf-8", xml_declaration=True) + b"\n"
     out = _DeterministicZip()
     out.add("project.qde", qde)
     for interview in interviews:
-        out.add(f"sources/{sources[interview.entry.id]}.txt", texts[interview.entry.id].encode())
+        text_guid = _text_guid(interview, guid, sources)
+        out.add(f"sources/{text_guid}.txt", _written(interview.text, crlf).encode())
+        inside = media_paths.get(interview.entry.id, "").removeprefix("internal://")
+        if interview.recording is not None and "://" not in inside:
+            out.add(f"sources/{inside}", interview.recording.read_bytes(), compress=False)
     return out.bytes()
+
+
+def _media_path(interview: Interview, source_guid: str) -> str:
+    """The recording's path attribute: in the zip, or where it is when it cannot be."""
+    assert interview.recording is not None
+    if media.embed_problem(interview.recording):
+        return "absolute://" + interview.recording.as_posix()
+    return f"internal://{source_guid}{interview.recording.suffix.lower()}"
+
+
+def _text_guid(interview: Interview, guid: _Guids, sources: Mapping[str, str]) -> str:
+    """The GUID the text's file is named by: the transcript's, else the source's."""
+    if interview.timed:
+        return guid("transcript", interview.entry.id)
+    return sources[interview.entry.id]
+
+
+def interview_of(entry: InterviewEntry, session: Session, notes_path: Path | None) -> Interview:
+    """The session as a source: with its recording and turn times when it has both."""
+    from reader.core.recording import locate
+    from reader.core.sync import SyncTable
+
+    recording = session.notes.recording
+    if recording is None or notes_path is None:
+        return Interview(entry, session.document.text, session.notes)
+    table = SyncTable.of(session.document, session.segments)
+    times = tuple(dict.fromkeys((e.start, e.start_ms) for e in table.entries))
+    path = locate(recording.path, notes_path).path
+    return Interview(entry, session.document.text, session.notes, path, times)
 
 
 def export_study_qdpx(study: Study, *, crlf: bool = False) -> tuple[bytes, list[str]]:
@@ -98,7 +146,9 @@ def export_study_qdpx(study: Study, *, crlf: bool = False) -> tuple[bytes, list[
         except (OSError, DocumentError, ValueError) as exc:
             left_out.append(f"{entry.title}: {exc}")
             continue
-        interviews.append(Interview(entry, session.document.text, session.notes))
+        interview = interview_of(entry, session, study.notes_path(entry))
+        interviews.append(interview)
+        left_out += _media_left_out(interview)
         orphans = sum(h.orphan for h in session.notes.highlights)
         if orphans:
             left_out.append(f"{entry.title}: {orphans} highlight(s) not found in the text")
@@ -113,18 +163,23 @@ def export_study_qdpx(study: Study, *, crlf: bool = False) -> tuple[bytes, list[
     return data, left_out
 
 
-def export_session_qdpx(session: Session, *, crlf: bool = False) -> bytes:
-    """One interview opened alone as a project."""
+def export_session_qdpx(
+    session: Session, *, crlf: bool = False, notes_path: Path | None = None
+) -> bytes:
+    """One interview opened alone as a project; with `notes_path` (where its notes file
+    is) its recording is found and goes with it."""
     title = session.document.title or "Interview"
     entry = InterviewEntry(
         id=derived_guid("document", session.document.source), path="", title=title
     )
     return export_qdpx(
-        title,
-        [Interview(entry, session.document.text, session.notes)],
-        session.notes.codebook,
-        crlf=crlf,
+        title, [interview_of(entry, session, notes_path)], session.notes.codebook, crlf=crlf
     )
+
+
+def _media_left_out(interview: Interview) -> list[str]:
+    problem = media.embed_problem(interview.recording) if interview.timed else ""  # type: ignore[arg-type]
+    return [f"{interview.entry.title}: {problem}; its path is given instead"] if problem else []
 
 
 def _written(text: str, crlf: bool) -> str:
@@ -144,6 +199,7 @@ def _project(
     crlf: bool,
     guid: _Guids,
     sources: Mapping[str, str],
+    media_paths: Mapping[str, str],
 ) -> ET.Element:
     ET.register_namespace("", PROJECT_NS)
     user = guid("user", USER_NAME)
@@ -173,7 +229,19 @@ def _project(
     notes: list[tuple[str, str, str, str]] = []  # guid, name, text, created
     element = ET.SubElement(project, tag(PROJECT_NS, "Sources")) if interviews else project
     for interview in interviews:
-        _source(element, interview, crlf, guid, sources, known, user, notes, variables, types)
+        _source(
+            element,
+            interview,
+            crlf,
+            guid,
+            sources,
+            media_paths,
+            known,
+            user,
+            notes,
+            variables,
+            types,
+        )
     if notes:
         element = ET.SubElement(project, tag(PROJECT_NS, "Notes"))
         for note_guid, note_name, text, created in notes:
@@ -245,6 +313,7 @@ def _source(
     crlf: bool,
     guid: _Guids,
     sources: Mapping[str, str],
+    media_paths: Mapping[str, str],
     known: set[str],
     user: str,
     notes: list[tuple[str, str, str, str]],
@@ -253,27 +322,38 @@ def _source(
 ) -> None:
     entry, text = interview.entry, interview.text
     source_guid = sources[entry.id]
-    source = ET.SubElement(
-        parent,
-        tag(PROJECT_NS, "TextSource"),
-        {
-            "guid": source_guid,
-            "name": entry.title,
-            "plainTextPath": f"internal://{source_guid}.txt",
-        },
-    )
-    for h in _anchored(interview.notes.highlights, text):
+    highlights = _anchored(interview.notes.highlights, text)
+    text_path = f"internal://{_text_guid(interview, guid, sources)}.txt"
+    if interview.timed:
+        kind = "VideoSource" if media.is_video(media_paths[entry.id]) else "AudioSource"
+        attrs = {"guid": source_guid, "name": entry.title, "path": media_paths[entry.id]}
+        source = ET.SubElement(parent, tag(PROJECT_NS, kind), attrs)
+        attrs = {"guid": guid("transcript", entry.id), "name": entry.title}
+        holder = ET.SubElement(
+            source, tag(PROJECT_NS, "Transcript"), attrs | {"plainTextPath": text_path}
+        )
+        points = _sync_points(holder, interview, highlights, crlf)
+        selection_kind = "TranscriptSelection"
+    else:
+        attrs = {"guid": source_guid, "name": entry.title, "plainTextPath": text_path}
+        holder = source = ET.SubElement(parent, tag(PROJECT_NS, "TextSource"), attrs)
+        selection_kind = "PlainTextSelection"
+    for h in highlights:
+        start, end = _position(text, h.start, crlf), _position(text, h.end, crlf)
+        if interview.timed:
+            place = {"fromSyncPoint": points[start], "toSyncPoint": points[end]}
+        else:
+            place = {"startPosition": str(start), "endPosition": str(end)}
         attrs = {
             "guid": h.id,
             "name": _selection_name(h),
-            "startPosition": str(_position(text, h.start, crlf)),
-            "endPosition": str(_position(text, h.end, crlf)),
+            **place,
             "creatingUser": user,
             "creationDateTime": h.created,
             "modifyingUser": user,
             "modifiedDateTime": h.modified,
         }
-        selection = ET.SubElement(source, tag(PROJECT_NS, "PlainTextSelection"), attrs)
+        selection = ET.SubElement(holder, tag(PROJECT_NS, selection_kind), attrs)
         for code_id in h.codes:
             if code_id not in known:
                 continue
@@ -292,6 +372,28 @@ def _source(
         ET.SubElement(source, tag(PROJECT_NS, "NoteRef"), {"targetGUID": note_guid})
         notes.append((note_guid, f"Research notes: {entry.title}", interview.notes.notes, ""))
     _values(source, entry.attributes, variables, types)
+
+
+def _sync_points(
+    transcript: ET.Element, interview: Interview, highlights: list[Highlight], crlf: bool
+) -> dict[int, str]:
+    """The transcript's SyncPoints: a timed one where each turn starts, a place alone at
+    each end of a highlight. Written position -> its GUID."""
+    text = interview.text
+    timed = {}
+    for offset, ms in interview.times:
+        timed.setdefault(_position(text, offset, crlf), ms)
+    places = set(timed)
+    places.update(_position(text, p, crlf) for h in highlights for p in (h.start, h.end))
+    transcript_guid = transcript.get("guid")
+    points = {}
+    for position in sorted(places):
+        points[position] = derived_guid("sync", f"{transcript_guid}/{position}")
+        attrs = {"guid": points[position], "position": str(position)}
+        if position in timed:
+            attrs["timeStamp"] = str(timed[position])
+        ET.SubElement(transcript, tag(PROJECT_NS, "SyncPoint"), attrs)
+    return points
 
 
 def _anchored(highlights: Iterable[Highlight], text: str) -> list[Highlight]:
@@ -313,9 +415,10 @@ class _DeterministicZip:
         self._buffer = io.BytesIO()
         self._zip = zipfile.ZipFile(self._buffer, "w", zipfile.ZIP_DEFLATED)
 
-    def add(self, name: str, data: bytes) -> None:
+    def add(self, name: str, data: bytes, compress: bool = True) -> None:
+        """`compress` False for what is compressed already (a recording)."""
         info = zipfile.ZipInfo(name, _ZIP_TIME)
-        info.compress_type = zipfile.ZIP_DEFLATED
+        info.compress_type = zipfile.ZIP_DEFLATED if compress else zipfile.ZIP_STORED
         info.external_attr = 0o644 << 16
         self._zip.writestr(info, data)
 

@@ -57,7 +57,7 @@ from reader.core.refi.codebook_xml import (
 from reader.core.refi.qdpx_export import GUIDS_SETTING
 from reader.core.store import save_notes
 from reader.core.study import Study, StudyError, open_study
-from reader.core.study_file import StudyData
+from reader.core.study_file import InterviewEntry, StudyData
 
 MAX_MEMBER_BYTES = 200 * 1024 * 1024  # one file inside the zip; a zip bomb stops here
 MAX_MEDIA_BYTES = 64 * 2**30  # a recording copied out of the zip (not read into memory)
@@ -454,8 +454,12 @@ def _media_source(run: _Import, element: ET.Element, name: str) -> None:
     def recording(transcript_path: Path, notes_path: Path) -> RecordingRef | None:
         return _recording(run, element, name, transcript_path, notes_path)
 
-    if not _interview(run, element, f"{label} source", name, text, selections, recording):
+    entry = _interview(run, element, f"{label} source", name, text, selections, recording)
+    if entry is None:
         return
+    transcript_guid = guid_of(transcript.get("guid"))
+    if transcript_guid:
+        _remember(run.guids, "transcript", entry.id, transcript_guid)
     if timed.not_at_line_start:
         report.not_imported.append(
             f"{timed.not_at_line_start} time(s) of “{name}” inside or at the end of a line: "
@@ -512,12 +516,12 @@ def _interview(
     text: _Text,
     selections: list[tuple[ET.Element, int | None, int | None]],
     recording: Callable[[Path, Path], RecordingRef | None] | None = None,
-) -> bool:
-    """The source as a new interview of the study; False when it was not added."""
+) -> InterviewEntry | None:
+    """The source as a new interview of the study; None when it was not added."""
     study, report = run.study, run.report
     if not text.text.strip():
         report.not_imported.append(f"{label} “{name}”: its text is empty")
-        return False
+        return None
     digest = text_sha256(text.text)
     if digest in run.texts:
         report.not_imported.append(
@@ -527,7 +531,7 @@ def _interview(
         run.used_notes.update(
             guid_of(r.get("targetGUID")) or "" for r in element.iter(tag(run.ns, "NoteRef"))
         )
-        return False
+        return None
     run.texts.add(digest)
     source_guid = guid_of(element.get("guid")) or derived_guid("source-name", name)
     path = _free_path(study.folder / "transcripts", name, ".txt")
@@ -579,7 +583,7 @@ def _interview(
             study.set_attribute(entry.id, key, value)
         except StudyError as exc:  # a value its type refuses: said, not guessed
             report.not_imported.append(f"“{name}”: {exc}")
-    return True
+    return entry
 
 
 def _tied_notes(run: _Import, element: ET.Element, kind_key: tuple[str, str]) -> list[str]:

@@ -63,7 +63,9 @@ class Refi:
             suggested = str(study.folder.parent / f"{study.folder.name}.qdpx")
         elif interview.session is not None:
             interview.notes_data()
-            data = export_session_qdpx(interview.session, crlf=crlf)
+            data = export_session_qdpx(
+                interview.session, crlf=crlf, notes_path=interview.notes_path
+            )
             suggested = str(Path(interview.session.document.source).with_suffix(".qdpx"))
         else:
             return

@@ -1,0 +1,313 @@
+"""REFI-QDA recordings (reader/core/refi/media.py and its use by the import and export):
+audio and video sources with a transcript and SyncPoints become interviews with their
+recording and turn times, and back; the exports are validated against the schema."""
+
+# ruff: noqa: E501 - the XML fixture is laid out as the tools write it, one element a line
+from __future__ import annotations
+
+import io
+import xml.etree.ElementTree as ET
+import zipfile
+from pathlib import Path
+
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+from reader.core.annotations import make_highlight
+from reader.core.notes_file import RecordingRef
+from reader.core.recording import locate, stored_path
+from reader.core.refi import media
+from reader.core.refi.codebook_xml import PROJECT_NS
+from reader.core.refi.qdpx_export import export_study_qdpx
+from reader.core.refi.qdpx_import import import_qdpx
+from reader.core.store import save_notes
+from reader.core.study import Study, open_study
+from reader.core.sync import SyncTable
+from tests.core.test_refi import assert_valid, unzip
+
+P = f"{{{PROJECT_NS}}}"
+MP3 = b"ID3\x03\x00\x00\x00\x00\x00\x00" + bytes(range(256)) * 8  # stands for a recording
+TRANSCRIPT = (
+    "Interviewer: When did it start?\r\nNurse: In March. Café first.\r\n\r\nInterviewer: And?\r\n"
+)
+
+
+# --- written times ----------------------------------------------------------------------------
+
+
+def test_times_are_written_where_lines_start_and_places_follow() -> None:
+    text = "Q: One?\n  A: Two, three.\n\nQ: Four?\n"
+    starts = [0, text.index("A:"), text.index("Q: Four")]
+    timed = media.write_times(
+        text, [(starts[0], 0), (2, 500), (starts[1], 83_450), (starts[2], 3_723_000)]
+    )
+    assert (
+        timed.text == "[00:00:00] Q: One?\n  [00:01:23.450] A: Two, three.\n\n[01:02:03] Q: Four?\n"
+    )
+    assert timed.not_at_line_start == 1  # 2 is inside the first line
+    a = text.index("A: Two")
+    assert timed.text[timed.place(a) : timed.place(a + 6, end=True)] == "A: Two"
+    whole = timed.text[timed.place(0) : timed.place(len("Q: One?"), end=True)]
+    assert whole == "Q: One?"  # starts after its mark, ends before the next one
+    assert media.write_times(timed.text, [(0, 0)]).inserted == ()  # a mark there already
+
+
+def test_times_on_blank_lines_past_the_end_or_negative_are_counted_not_kept() -> None:
+    timed = media.write_times("A\n\nB\n", [(2, 5), (99, 1), (0, -1), (0, 7), (0, 3)])
+    assert timed.text == "[00:00:00.003] A\n\nB\n" and timed.not_at_line_start == 3
+
+
+@given(
+    st.lists(st.text("ab \n", max_size=12), min_size=1, max_size=6),
+    st.lists(st.tuples(st.integers(0, 80), st.integers(0, 10**8)), max_size=8),
+)
+def test_marks_are_only_inserted(lines: list[str], times: list[tuple[int, int]]) -> None:
+    text = "\n".join(lines)
+    timed = media.write_times(text, times)
+    rebuilt, last = [], 0
+    for position, length in timed.inserted:
+        start = timed.place(position) - length
+        rebuilt.append(timed.text[last:start])
+        last = start + length
+    rebuilt.append(timed.text[last:])
+    assert "".join(rebuilt) == text
+    marks = [position for position, _ in timed.inserted]
+    for a in range(len(text) + 1):
+        for b in range(a + 1, len(text) + 1):
+            if not any(a < q < b for q in marks):  # a passage no mark falls into
+                assert timed.text[timed.place(a) : timed.place(b, end=True)] == text[a:b]
+
+
+def test_paths_outside_the_zip(tmp_path: Path) -> None:
+    project = tmp_path / "p.qdpx"
+    assert media.outside_path("absolute:///srv/a.mp3", "", None) == Path("/srv/a.mp3")
+    assert media.outside_path("file:///srv/a%20b.mp3", "", None) == Path("/srv/a b.mp3")
+    assert media.outside_path("relative://media/a.mp3", "/data", project) == Path(
+        "/data/media/a.mp3"
+    )
+    assert media.outside_path("relative://a.mp3", "", project) == tmp_path / "a.mp3"
+    assert media.outside_path("a.mp3", "", None) is None
+
+
+# --- import -----------------------------------------------------------------------------------
+
+
+def av_project(
+    kind: str = "AudioSource", path: str = "internal://rec-1.mp3", extra: str = ""
+) -> bytes:
+    """A recording's source shaped as NVivo writes it: the transcript in its own file,
+    CRLF counted as two, SyncPoints where rows start (one inside a row), a coded
+    TranscriptSelection between two of them and one past the end."""
+    text = TRANSCRIPT
+    nurse, cafe = text.index("Nurse"), text.index("Café first.")
+    later = text.index("Interviewer: And?")
+    qde = f"""<?xml version="1.0" encoding="utf-8"?>
+<Project xmlns="urn:QDA-XML:project:1.0" name="Recorded" origin="NVivo 14">
+<CodeBook><Codes><Code guid="aaaaaaaa-0000-0000-0000-000000000001" name="Food" isCodable="true"/></Codes></CodeBook>
+<Sources>
+  <{kind} guid="bbbbbbbb-0000-0000-0000-000000000001" name="Ward talk" path="{path}">
+    <Transcript guid="cccccccc-0000-0000-0000-000000000001" name="Ward talk" plainTextPath="internal://t-1.txt">
+      <SyncPoint guid="dddddddd-0000-0000-0000-000000000001" position="0" timeStamp="0"/>
+      <SyncPoint guid="dddddddd-0000-0000-0000-000000000002" position="{nurse}" timeStamp="4200"/>
+      <SyncPoint guid="dddddddd-0000-0000-0000-000000000003" position="{cafe}" timeStamp="6100"/>
+      <SyncPoint guid="dddddddd-0000-0000-0000-000000000004" position="{cafe + len("Café first.")}"/>
+      <SyncPoint guid="dddddddd-0000-0000-0000-000000000005" position="{later}" timeStamp="65000"/>
+      <SyncPoint guid="dddddddd-0000-0000-0000-000000000006" position="9999"/>
+      <TranscriptSelection guid="eeeeeeee-0000-0000-0000-000000000001" name="Café" fromSyncPoint="dddddddd-0000-0000-0000-000000000003" toSyncPoint="dddddddd-0000-0000-0000-000000000004">
+        <Coding guid="ffffffff-0000-0000-0000-000000000001"><CodeRef targetGUID="aaaaaaaa-0000-0000-0000-000000000001"/></Coding>
+      </TranscriptSelection>
+      <TranscriptSelection guid="eeeeeeee-0000-0000-0000-000000000002" name="Turn" fromSyncPoint="dddddddd-0000-0000-0000-000000000002" toSyncPoint="dddddddd-0000-0000-0000-000000000005"/>
+      <TranscriptSelection guid="eeeeeeee-0000-0000-0000-000000000003" name="Lost" fromSyncPoint="dddddddd-0000-0000-0000-000000000001" toSyncPoint="dddddddd-0000-0000-0000-000000000006"/>
+    </Transcript>
+    <AudioSelection guid="eeeeeeee-0000-0000-0000-000000000009" begin="0" end="1000"/>
+  </{kind}>
+  {extra}
+</Sources>
+</Project>"""
+    buffer = io.BytesIO()
+    with zipfile.ZipFile(buffer, "w") as archive:
+        archive.writestr("project.qde", qde)
+        archive.writestr("sources/t-1.txt", "\ufeff" + text)
+        archive.writestr("sources/rec-1.mp3", MP3)
+    return buffer.getvalue()
+
+
+def turn_times(study: Study, entry) -> list[tuple[str, int]]:
+    session = study.open_session(entry)
+    text = session.document.text
+    return [
+        (text[e.start : e.end].split("] ", 1)[-1][:12], e.start_ms)
+        for e in SyncTable.of(session.document, session.segments).entries
+    ]
+
+
+def test_an_audio_source_becomes_an_interview_with_its_recording_and_times(
+    tmp_path: Path,
+) -> None:
+    report = import_qdpx(av_project(), tmp_path / "study")
+    study = open_study(tmp_path / "study")
+    (entry,) = study.interviews
+    assert (report.interviews, report.recordings, report.highlights) == (1, 1, 2)
+    assert report.not_imported == [
+        "selection “Lost” in “Ward talk”: positions 0–9999 do not fit its text of 84 characters",
+        "1 time(s) of “Ward talk” inside or at the end of a line: a time is kept where a line "
+        "starts, places between are timed in proportion",
+        "1 passage(s) of the recording of “Ward talk” marked by time only",
+    ]
+    transcript = study.transcript_path(entry)
+    assert transcript.read_text(encoding="utf-8") == (
+        "[00:00:00] Interviewer: When did it start?\n[00:00:04.200] Nurse: In March. Café first."
+        "\n\n[00:01:05] Interviewer: And?\n"
+    )
+    notes = study.load_notes(entry)
+    recording = locate(notes.recording.path, study.notes_path(entry))
+    assert recording.problem == "" and recording.path == transcript.with_suffix(".mp3")
+    assert recording.path.read_bytes() == MP3
+    quotes = [(h.exact, study.codebook.names(h.codes)) for h in notes.highlights]
+    # The turn's selection ran to where the next row starts: up to its mark, not into it.
+    assert quotes == [("Nurse: In March. Café first.\n\n", ()), ("Café first.", ("Food",))]
+    assert turn_times(study, entry) == [
+        ("Interviewer:", 0),
+        ("Nurse: In Ma", 4200),
+        ("Interviewer:", 65000),
+    ]
+
+
+def test_a_video_source_keeps_an_outside_path_and_says_when_it_is_missing(
+    tmp_path: Path,
+) -> None:
+    (tmp_path / "media").mkdir()
+    (tmp_path / "media" / "ward.mp4").write_bytes(MP3)
+    data = av_project("VideoSource", "relative://media/ward.mp4")
+    project_file = tmp_path / "p.qdpx"
+    report = import_qdpx(data, tmp_path / "study", project_file=project_file)
+    study = open_study(tmp_path / "study")
+    notes = study.load_notes(study.interviews[0])
+    assert locate(notes.recording.path, study.notes_path(study.interviews[0])).path == (
+        tmp_path / "media" / "ward.mp4"
+    )
+    assert report.recordings == 1 and not any("recording of" in n for n in report.not_imported[:1])
+    gone = import_qdpx(av_project(path="absolute:///nowhere/x.mp3"), tmp_path / "other")
+    assert "the recording of “Ward talk”: /nowhere/x.mp3 is not there" in "\n".join(
+        gone.not_imported
+    )
+    assert (
+        open_study(tmp_path / "other")
+        .load_notes(open_study(tmp_path / "other").interviews[0])
+        .recording
+        is not None
+    )
+
+
+def test_media_without_a_transcript_or_a_file_is_reported(tmp_path: Path) -> None:
+    extra = '<AudioSource guid="bbbbbbbb-0000-0000-0000-000000000002" name="Silent" path="internal://none.mp3"/>'
+    report = import_qdpx(av_project(path="internal://missing.mp3", extra=extra), tmp_path / "s")
+    lines = "\n".join(report.not_imported)
+    assert "audio source “Silent”: it has no transcript" in lines
+    assert "the recording of “Ward talk”: internal://missing.mp3 is not in the file" in lines
+    assert report.interviews == 1 and report.recordings == 0
+
+
+# --- export and round trip --------------------------------------------------------------------
+
+
+VTT = """WEBVTT
+
+00:00:01.000 --> 00:00:04.000
+<v Interviewer>How did the night go? 🌙
+
+00:00:04.500 --> 00:00:09.250
+<v Nurse>Long. Café at three, then rounds.
+
+00:01:02.000 --> 00:01:05.000
+<v Interviewer>And then?
+"""
+
+
+def recorded_study(folder: Path, suffix: str = ".mp3") -> Study:
+    """A study of one WebVTT transcript with its recording attached and coded passages."""
+    folder.mkdir(parents=True)
+    (folder / "night.vtt").write_text(VTT, encoding="utf-8")
+    (folder / f"night{suffix}").write_bytes(MP3)
+    study = open_study(folder)
+    study.writable_codebook().create("Coffee")
+    study.save()
+    study = open_study(folder)
+    (entry,) = study.interviews
+    session = study.open_session(entry)
+    text = session.document.text
+    code = study.codebook.find("Coffee").id
+    for quote, codes, note in (("Café at three", (code,), "Why then?"), ("🌙", (), "")):
+        start = text.index(quote)
+        h = make_highlight(text, start, start + len(quote))
+        session.add_highlight(h.edited(codes=codes, note=note))
+    notes_path = study.notes_path(entry)
+    session.notes.recording = RecordingRef(stored_path(folder / f"night{suffix}", notes_path), 0)
+    save_notes(notes_path, session.notes)
+    return open_study(folder)
+
+
+def test_an_interview_with_a_recording_exports_as_audio_with_sync_points(tmp_path: Path) -> None:
+    study = recorded_study(tmp_path / "study")
+    data, left_out = export_study_qdpx(study)
+    assert left_out == []
+    files = unzip(data)
+    assert_valid(files["project.qde"])
+    root = ET.fromstring(files["project.qde"])
+    (source,) = root.iter(f"{P}AudioSource")
+    media_name = source.get("path").removeprefix("internal://")
+    assert files[f"sources/{media_name}"] == MP3
+    transcript = source.find(f"{P}Transcript")
+    text = files["sources/" + transcript.get("plainTextPath").removeprefix("internal://")].decode()
+    points = {p.get("guid"): p for p in transcript.iter(f"{P}SyncPoint")}
+    timed = [
+        (text[int(p.get("position")) :][:6], int(p.get("timeStamp")))
+        for p in points.values()
+        if p.get("timeStamp")
+    ]
+    assert timed == [("Interv", 1000), ("Nurse:", 4500), ("Interv", 62000)]
+    quotes = []
+    for selection in transcript.iter(f"{P}TranscriptSelection"):
+        a = int(points[selection.get("fromSyncPoint")].get("position"))
+        b = int(points[selection.get("toSyncPoint")].get("position"))
+        quotes.append(text[a:b])
+    assert sorted(quotes) == ["Café at three", "🌙"]
+    video = export_study_qdpx(recorded_study(tmp_path / "video", ".mp4"))[0]
+    assert b"<VideoSource" in unzip(video)["project.qde"]
+    assert_valid(unzip(video)["project.qde"])
+
+
+def test_a_recording_too_large_to_embed_is_referenced_by_its_path(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(media, "MAX_EMBEDDED_BYTES", 10)
+    study = recorded_study(tmp_path / "study")
+    data, left_out = export_study_qdpx(study)
+    assert left_out == [
+        "Night: its recording night.mp3 is larger than 0 MB; its path is given instead"
+    ]
+    files = unzip(data)
+    assert_valid(files["project.qde"])
+    assert b'path="absolute://' in files["project.qde"] and len(files) == 2
+
+
+def test_round_trip_of_a_recorded_interview(tmp_path: Path) -> None:
+    study = recorded_study(tmp_path / "study")
+    first = export_study_qdpx(study)[0]
+    report = import_qdpx(first, tmp_path / "imported")
+    assert report.not_imported == [] and report.recordings == 1
+    again = open_study(tmp_path / "imported")
+    (entry,) = again.interviews
+    notes = again.load_notes(entry)
+    recording = locate(notes.recording.path, again.notes_path(entry))
+    assert recording.path.read_bytes() == MP3
+    original = study.load_notes(study.interviews[0])
+    assert sorted(
+        (h.exact, again.codebook.names(h.codes), h.note) for h in notes.highlights
+    ) == sorted((h.exact, study.codebook.names(h.codes), h.note) for h in original.highlights)
+    assert [ms for _, ms in turn_times(again, entry)] == [1000, 4500, 62000]
+    # Once imported, the text carries its times: exporting and importing again is stable.
+    second = export_study_qdpx(again)[0]
+    import_qdpx(second, tmp_path / "twice")
+    assert export_study_qdpx(open_study(tmp_path / "twice"))[0] == second
