@@ -65,6 +65,8 @@ def test_import_a_project_into_the_open_study(
     notes = study.load_notes(study.interviews[-1])
     assert [study.codebook.names(h.codes) for h in notes.highlights] == [("Drinks", "Sleep")]
     assert drinks.id in notes.highlights[0].codes
+    counts = hub.counts()
+    assert (counts[drinks.id], counts[hub.book.find("Sleep").id]) == (2, 1)
     assert window.study.undo_stack.count() == 0  # not undoable, nor what came before
 
 

@@ -178,7 +178,9 @@ def export_session_qdpx(
 
 
 def _media_left_out(interview: Interview) -> list[str]:
-    problem = media.embed_problem(interview.recording) if interview.timed else ""  # type: ignore[arg-type]
+    if interview.recording is None or not interview.timed:
+        return []
+    problem = media.embed_problem(interview.recording)
     return [f"{interview.entry.title}: {problem}; its path is given instead"] if problem else []
 
 

@@ -144,6 +144,11 @@ class CodebookHub(QObject):
         self.files = CodingsCache()
         self.changed.emit()
 
+    def recount(self) -> None:
+        """Other interviews' notes files were written behind the hub (an import): their
+        codings are read again."""
+        self._study_switched()
+
     def _study_changed(self) -> None:
         self._sync_session_book()
         self.changed.emit()

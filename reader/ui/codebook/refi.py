@@ -127,6 +127,7 @@ class Refi:
         if study is not None:
             owner.undo_stack.clear()
             owner.study_edited()  # the library and the codebook show what came in
+            self.hub.recount()
         else:
             self.window.study_actions.open_folder(report.study.folder)
         QMessageBox.information(self.window, "Imported", report.message())
