@@ -293,20 +293,6 @@ def _notes(project: _Project, not_imported: list[str]) -> dict[str, tuple[str, s
     return notes
 
 
-def _notes(project: _Project, not_imported: list[str]) -> dict[str, tuple[str, str]]:
-    """Note GUID -> (name, text)."""
-    notes = {}
-    for note in project.all("Notes", "Note"):
-        note_guid = guid_of(note.get("guid"))
-        name = note.get("name") or "a note"
-        text = _text_of(project, note)
-        if note_guid is None or text is None:
-            not_imported.append(f"note “{name}”: no GUID or no text")
-            continue
-        notes[note_guid] = (name, text.replace("\r\n", "\n"))
-    return notes
-
-
 def _links(project: _Project) -> dict[str, list[str]]:
     """Object GUID -> the note GUIDs tied to it by a Link (either direction)."""
     tied: dict[str, list[str]] = {}
