@@ -3,5 +3,7 @@ MAXQDA and QualCoder. See docs/refi-qda.md.
 
 - `codebook_xml`: the code tree as REFI `Code` elements; `.qdc` export and import.
 - `qdpx_export`: a study, or one interview, as a `.qdpx` zip.
-- `qdpx_import`: a `.qdpx` read into a new study, with a report of what was left out.
+- `qdpx_import`: a `.qdpx` read into a new study or one that exists, with a report of
+  what was left out.
+- `media`: recordings (audio and video sources) and their transcripts' SyncPoints.
 """
