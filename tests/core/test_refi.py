@@ -434,3 +434,27 @@ def test_decomposed_text_and_a_guidless_selection_are_mapped_to_nfc(tmp_path: Pa
     (h,) = study.load_notes(study.interviews[0]).highlights
     assert h.exact == "quote" and report.highlights == 1
     assert report.not_imported == []
+
+
+def test_an_import_stopped_half_way_lists_what_it_wrote(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from reader.core.refi import qdpx_import
+
+    study = coded_study(tmp_path / "study")
+    qde = (
+        f'<Project xmlns="{PROJECT_NS}" name="x"><Sources>'
+        '<TextSource guid="11111111-0000-0000-0000-000000000001" name="Inline">'
+        "<PlainTextContent>Short and new.</PlainTextContent></TextSource>"
+        '<TextSource guid="11111111-0000-0000-0000-000000000002" name="Huge" '
+        'plainTextPath="internal://huge.txt"/></Sources></Project>'
+    )
+    buffer = io.BytesIO()
+    with zipfile.ZipFile(buffer, "w") as archive:
+        archive.writestr("project.qde", qde)
+        archive.writestr("sources/huge.txt", "word " * len(qde))
+    monkeypatch.setattr(qdpx_import, "MAX_MEMBER_BYTES", len(qde.encode()))
+    with pytest.raises(RefiError, match="larger than"):
+        import_qdpx(buffer.getvalue(), study.folder)
+    titles = [e.title for e in open_study(study.folder).interviews]
+    assert titles == ["P1", "P2", "Inline"]  # the transcript written is not left astray

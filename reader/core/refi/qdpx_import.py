@@ -194,16 +194,15 @@ def import_qdpx(
         report=report,
         texts=_texts_of(study),
     )
-    for element in list(project.find("Sources") or []):
-        kind = element.tag.rsplit("}", 1)[-1]
-        name = (element.get("name") or "").strip() or element.get("guid") or "?"
-        if kind in _MEDIA_KINDS:
-            _media_source(run, element, name)
-        elif kind == "TextSource":
-            _text_source(run, element, name)
-        else:
-            label = kind.removesuffix("Source").lower() or kind
-            report.not_imported.append(f"{label} source “{name}”: it has no text to read")
+    try:
+        for element in list(project.find("Sources") or []):
+            _source(run, element)
+    except (RefiError, OSError):
+        # Transcripts and notes written so far are listed in study.json, not left astray.
+        if report.interviews:
+            study.data.settings[GUIDS_SETTING] = guids
+            study.save()
+        raise
     for note_guid, (name, _) in run.notes.items():
         if note_guid not in run.used_notes:
             report.not_imported.append(f"note “{name}”: it is not tied to a source or a selection")
@@ -214,6 +213,18 @@ def import_qdpx(
     study.data.settings[GUIDS_SETTING] = guids
     study.save()
     return report
+
+
+def _source(run: _Import, element: ET.Element) -> None:
+    kind = element.tag.rsplit("}", 1)[-1]
+    name = (element.get("name") or "").strip() or element.get("guid") or "?"
+    if kind in _MEDIA_KINDS:
+        _media_source(run, element, name)
+    elif kind == "TextSource":
+        _text_source(run, element, name)
+    else:
+        label = kind.removesuffix("Source").lower() or kind
+        run.report.not_imported.append(f"{label} source “{name}”: it has no text to read")
 
 
 def _target(folder: Path, project: _Project) -> Study:

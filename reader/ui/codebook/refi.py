@@ -118,17 +118,19 @@ class Refi:
             study = owner.study  # the open study, chosen as a folder: still this window's
         try:
             report = import_qdpx(project.read_bytes(), folder, study=study, project_file=project)
+            problem = ""
         except RefiError as exc:
-            QMessageBox.warning(self.window, "Cannot import", f"{project.name}: {exc}.")
-            return
+            problem = f"{project.name}: {exc}."
         except OSError as exc:
-            QMessageBox.warning(self.window, "Cannot import", describe_os_error(exc))
-            return
-        if study is not None:
+            problem = describe_os_error(exc)
+        if study is not None:  # even a failed import may have added part of the project
             owner.undo_stack.clear()
             owner.study_edited()  # the library and the codebook show what came in
             self.hub.recount()
-        else:
+        if problem:
+            QMessageBox.warning(self.window, "Cannot import", problem)
+            return
+        if study is None:
             self.window.study_actions.open_folder(report.study.folder)
         QMessageBox.information(self.window, "Imported", report.message())
 
