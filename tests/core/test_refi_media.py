@@ -54,8 +54,10 @@ def test_times_are_written_where_lines_start_and_places_follow() -> None:
 
 
 def test_times_on_blank_lines_past_the_end_or_negative_are_counted_not_kept() -> None:
-    timed = media.write_times("A\n\nB\n", [(2, 5), (99, 1), (0, -1), (0, 7), (0, 3)])
-    assert timed.text == "[00:00:00.003] A\n\nB\n" and timed.not_at_line_start == 3
+    timed = media.write_times(
+        "A\n\nB\n", [(2, 5), (99, 1), (0, -1), (0, 7), (0, 3), (3, media.MAX_MARK_MS)]
+    )
+    assert timed.text == "[00:00:00.003] A\n\nB\n" and timed.not_at_line_start == 4
 
 
 @given(

@@ -82,3 +82,43 @@ def test_import_into_the_open_study_can_be_declined(
     assert dialogs.shown[-1][0] == "ask"
     now = (folder / "study.json").read_bytes() if (folder / "study.json").exists() else b""
     assert now == before and window.library.model.rowCount() == 3
+
+
+def test_an_imported_recording_plays_from_its_transcripts_times(
+    make_study_window, folder: Path, qtbot, dialogs, tmp_path: Path
+) -> None:
+    """An audio source with a transcript, imported into the open study, opens with its
+    recording, and a turn's written time places playback."""
+    import io
+    import zipfile
+
+    from tests.ui.test_recording import moved_to, write_wav
+
+    text = "Interviewer: Where did you grow up?\r\nAna: In Porto, by the river.\r\n"
+    ana = text.index("Ana:")
+    qde = f"""<?xml version="1.0" encoding="utf-8"?>
+<Project xmlns="urn:QDA-XML:project:1.0" name="Recorded" origin="NVivo 14"><Sources>
+<AudioSource guid="bbbbbbbb-0000-0000-0000-000000000001" name="Porto" path="internal://r.wav">
+<Transcript guid="cccccccc-0000-0000-0000-000000000001" plainTextPath="internal://t.txt">
+<SyncPoint guid="dddddddd-0000-0000-0000-000000000001" position="0" timeStamp="2000"/>
+<SyncPoint guid="dddddddd-0000-0000-0000-000000000002" position="{ana}" timeStamp="10000"/>
+</Transcript></AudioSource></Sources></Project>"""
+    buffer = io.BytesIO()
+    with zipfile.ZipFile(buffer, "w") as archive:
+        archive.writestr("project.qde", qde)
+        archive.writestr("sources/t.txt", text)
+        archive.writestr("sources/r.wav", write_wav(tmp_path / "r.wav", 20).read_bytes())
+    project = tmp_path / "recorded.qdpx"
+    project.write_bytes(buffer.getvalue())
+    window = make_study_window(folder)
+    dialogs.open_answers.append(str(project))
+    window.actions.codes.import_qdpx.trigger()
+    assert "Imported 1 interview(s) (1 with a recording)" in dialogs.shown[-1][1]
+    qtbot.waitUntil(lambda: window.library.model.rowCount() == 4)
+    assert window.switcher.open(window.study.study.interviews[-1].id)
+    session = window.interview.session
+    assert session.document.text.startswith("[00:00:02] Interviewer: Where")
+    moved_to(qtbot, window, 10_500)
+    spoken = window.recording.overlay
+    qtbot.waitUntil(lambda: spoken.spoken is not None)
+    assert spoken.spoken[0] == session.document.text.index("[00:00:10] Ana:")

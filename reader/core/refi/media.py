@@ -28,6 +28,7 @@ VIDEO_SUFFIXES = (".mp4", ".webm", ".mkv", ".mov", ".m4v", ".avi")
 # A recording larger than this is referenced by its path in an export, not put in the zip
 # (the project is built in memory).
 MAX_EMBEDDED_BYTES = 512 * 2**20
+MAX_MARK_MS = 100 * 3600 * 1000  # a written time has two digits of hours
 _MARK_RE = re.compile(r"[ \t]*\[(\d{1,2}:\d{2}(?::\d{2})?(?:[.,]\d{1,3})?)\]")
 
 
@@ -61,7 +62,7 @@ def write_times(text: str, times: list[tuple[int, int]]) -> TimedText:
     line_times: dict[int, int] = {}  # where the line's words start -> ms
     skipped = 0
     for position, ms in times:
-        if not 0 <= position <= len(text) or ms < 0:
+        if not 0 <= position <= len(text) or not 0 <= ms < MAX_MARK_MS:
             skipped += 1
             continue
         line_start = text.rfind("\n", 0, position) + 1
