@@ -458,3 +458,19 @@ def test_an_import_stopped_half_way_lists_what_it_wrote(
         import_qdpx(buffer.getvalue(), study.folder)
     titles = [e.title for e in open_study(study.folder).interviews]
     assert titles == ["P1", "P2", "Inline"]  # the transcript written is not left astray
+
+
+def test_a_binary_source_is_named_and_nothing_of_it_is_left(tmp_path: Path) -> None:
+    qde = (
+        f'<Project xmlns="{PROJECT_NS}" name="x"><Sources>'
+        '<TextSource guid="11111111-0000-0000-0000-000000000003" name="Blob" '
+        'plainTextPath="internal://blob.txt"/></Sources></Project>'
+    )
+    buffer = io.BytesIO()
+    with zipfile.ZipFile(buffer, "w") as archive:
+        archive.writestr("project.qde", qde)
+        archive.writestr("sources/blob.txt", bytes(range(1, 32)) * 40 + b"words")
+    report = import_qdpx(buffer.getvalue(), tmp_path / "s")
+    assert report.interviews == 0 and len(report.not_imported) == 1
+    assert report.not_imported[0].startswith("text source “Blob”: ")
+    assert not (tmp_path / "s" / "transcripts" / "Blob.txt").exists()

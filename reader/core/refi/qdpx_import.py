@@ -534,7 +534,12 @@ def _interview(
     path = _free_path(study.folder / "transcripts", name, ".txt")
     path.parent.mkdir(parents=True, exist_ok=True)
     path.write_text(text.text, encoding="utf-8", newline="\n")
-    entry = study.add_interview(path, title=name)
+    try:
+        entry = study.add_interview(path, title=name)
+    except StudyError as exc:  # not text an interview can be (a binary file, say)
+        path.unlink(missing_ok=True)
+        report.not_imported.append(f"{label} “{name}”: {str(exc).rstrip('.')}")
+        return None
     _remember(run.guids, "source", entry.id, source_guid)
     report.interviews += 1
     document = load_document(path)
