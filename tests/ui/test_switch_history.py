@@ -12,7 +12,7 @@ from typing import Any
 
 import orjson
 import pytest
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QLockFile, Qt
 
 from reader.ui.interview import open_interview
 from reader.ui.window.main_window import MainWindow
@@ -112,6 +112,24 @@ def test_a_transcript_changed_while_away_drops_the_history(
     assert "always" in window.interview.session.document.text
     assert [h.exact for h in window.interview.session.notes.highlights] == ["coffee"]
     assert not window.actions.undo.isEnabled()
+
+
+def test_notes_taken_by_another_window_while_away_come_back_read_only_without_history(
+    window: MainWindow, qtbot: Any
+) -> None:
+    ana = notes_file(window, 0)
+    highlight(window, qtbot, "coffee")
+    switch(window, qtbot, Qt.Key.Key_PageDown)
+    other = QLockFile(f"{ana}.lock")  # as another window would hold it
+    assert other.tryLock(0)
+    try:
+        switch(window, qtbot, Qt.Key.Key_PageUp)
+        assert window.interview.read_only
+        assert "undo history was dropped" in window.banner.text()
+        assert not window.actions.undo.isEnabled()
+        assert [h.exact for h in window.interview.session.notes.highlights] == ["coffee"]
+    finally:
+        other.unlock()
 
 
 def test_only_the_last_interviews_keep_their_history(

@@ -193,6 +193,9 @@ class OpenInterview(QObject):
         self._file_read_only = parked.file_read_only
         on_disk = _read(parked.notes_path)
         messages = self._attach(controller, parked.document_path, on_disk, read_only)
+        if controller.saver.read_only:  # another window took the notes meanwhile
+            controller.undo_stack.clear()  # an undo now would change what cannot be saved
+            messages.append("Its undo history was dropped.")
         self._opened(messages)
         return True
 
