@@ -53,6 +53,13 @@ def locked(path: Path) -> bool:
     return Path(f"{path}.lock").exists()
 
 
+def highlight_and_leave(window: MainWindow, qtbot: Any) -> Path:
+    """Highlight "coffee" in the first interview and switch to the next: its notes file."""
+    highlight(window, qtbot, "coffee")
+    switch(window, qtbot, Qt.Key.Key_PageDown)
+    return notes_file(window, 0)
+
+
 def test_undo_after_switching_back_changes_the_model_and_the_file(
     window: MainWindow, qtbot: Any
 ) -> None:
@@ -82,9 +89,7 @@ def test_undo_after_switching_back_changes_the_model_and_the_file(
 def test_a_notes_file_changed_while_away_drops_the_history_and_says_so(
     window: MainWindow, qtbot: Any
 ) -> None:
-    ana = notes_file(window, 0)
-    highlight(window, qtbot, "coffee")
-    switch(window, qtbot, Qt.Key.Key_PageDown)
+    ana = highlight_and_leave(window, qtbot)
     data = orjson.loads(ana.read_bytes())
     data["notes"] = "Written by a sync tool"
     ana.write_bytes(orjson.dumps(data))
@@ -102,8 +107,7 @@ def test_a_notes_file_changed_while_away_drops_the_history_and_says_so(
 def test_a_transcript_changed_while_away_drops_the_history(
     window: MainWindow, folder: Path, qtbot: Any
 ) -> None:
-    highlight(window, qtbot, "coffee")
-    switch(window, qtbot, Qt.Key.Key_PageDown)
+    highlight_and_leave(window, qtbot)
     transcript = folder / "P01 Ana.txt"
     transcript.write_text("Q: How do night shifts start?\nA: With coffee, always.\n", "utf-8")
     os.utime(transcript, ns=(1, 1))  # a different modification time, whatever the clock
@@ -117,9 +121,7 @@ def test_a_transcript_changed_while_away_drops_the_history(
 def test_notes_taken_by_another_window_while_away_come_back_read_only_without_history(
     window: MainWindow, qtbot: Any
 ) -> None:
-    ana = notes_file(window, 0)
-    highlight(window, qtbot, "coffee")
-    switch(window, qtbot, Qt.Key.Key_PageDown)
+    ana = highlight_and_leave(window, qtbot)
     other = QLockFile(f"{ana}.lock")  # as another window would hold it
     assert other.tryLock(0)
     try:
@@ -136,8 +138,7 @@ def test_only_the_last_interviews_keep_their_history(
     window: MainWindow, qtbot: Any, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     monkeypatch.setattr(open_interview, "KEPT_HISTORIES", 1)
-    highlight(window, qtbot, "coffee")
-    switch(window, qtbot, Qt.Key.Key_PageDown)
+    highlight_and_leave(window, qtbot)
     highlight(window, qtbot, "dawn")
     switch(window, qtbot, Qt.Key.Key_PageDown)  # Ana's history is let go for Ben's
     switch(window, qtbot, Qt.Key.Key_PageUp)
@@ -150,9 +151,7 @@ def test_only_the_last_interviews_keep_their_history(
 def test_closing_the_study_lets_the_histories_go(
     window: MainWindow, folder: Path, qtbot: Any
 ) -> None:
-    ana = notes_file(window, 0)
-    highlight(window, qtbot, "coffee")
-    switch(window, qtbot, Qt.Key.Key_PageDown)
+    ana = highlight_and_leave(window, qtbot)
     window.study_actions.close()
     assert not locked(ana)
     assert window.study_actions.open_path(folder)
