@@ -141,8 +141,8 @@ class OpenInterview(QObject):
         parked = self._parked.pop(notes_path, None) if notes_path is not None else None
         dropped = ""
         if parked is not None:
-            dropped = parked.change(document_path) if keep_history else "it was opened on its own"
-            if not dropped:
+            dropped = parked.change(document_path) if keep_history else ""
+            if keep_history and not dropped:
                 return self._resume(parked, read_only)
             parked.controller.deleteLater()
         try:
@@ -337,8 +337,9 @@ class OpenInterview(QObject):
             return None
         self.aboutToClose.emit()
         self.notes_data()  # the research notes as typed, kept with the session
+        saver.flush()  # under the lock, so released for good just after
         safety.stop()
-        saver.flush()
+        safety.guard.blockSignals(True)  # nothing it sees from now on is news for us
         saver.shutdown()
         self.undo_group.removeStack(controller.undo_stack)
         safety.deleteLater()
