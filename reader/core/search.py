@@ -9,10 +9,10 @@ from __future__ import annotations
 import re
 from bisect import bisect_right
 from dataclasses import dataclass
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, NamedTuple, Protocol
 
 if TYPE_CHECKING:
-    from collections.abc import Iterable
+    from collections.abc import Iterable, Sequence
 
     from reader.core.session import Session
 
@@ -215,6 +215,53 @@ class ResultList(list[Result]):
         return self.total > len(self)
 
 
+class Quote(NamedTuple):
+    """What search reads of a highlight; `tags` are its codes' names."""
+
+    id: str
+    start: int
+    orphan: bool
+    exact: str
+    note: str
+    tags: tuple[str, ...]
+
+
+class Searchable(Protocol):
+    """What search reads of an interview: a session (`SessionText`), or the compact copy
+    a study keeps of each interview (study_texts.InterviewText)."""
+
+    @property
+    def text(self) -> str: ...
+
+    @property
+    def research(self) -> str: ...
+
+    @property
+    def quotes(self) -> Sequence[Quote]: ...
+
+    def place_label(self, offset: int) -> str: ...
+
+
+class SessionText:
+    """A session as search reads it; `notes_text` is the research notes as being edited."""
+
+    def __init__(self, session: Session, notes_text: str | None = None) -> None:
+        self.session = session
+        self.text = session.document.text
+        self.research = session.notes.notes if notes_text is None else notes_text
+
+    def place_label(self, offset: int) -> str:
+        return self.session.place_label(offset)
+
+    @property
+    def quotes(self) -> list[Quote]:
+        s = self.session
+        return [
+            Quote(h.id, h.start, h.orphan, h.exact, h.note, s.code_names(h))
+            for h in s.notes.highlights
+        ]
+
+
 def search_everything(
     session: Session,
     query: str,
@@ -230,22 +277,42 @@ def search_everything(
     `notes_text` is the research notes as being edited (default: the saved ones).
     Raises SearchError for a bad regular expression.
     """
+    return search_interview(
+        SessionText(session, notes_text),
+        query,
+        case=case,
+        whole_word=whole_word,
+        regex=regex,
+        limit=limit,
+    )
+
+
+def search_interview(
+    interview: Searchable,
+    query: str,
+    *,
+    case: bool = False,
+    whole_word: bool = False,
+    regex: bool = False,
+    limit: int = DEFAULT_LIMIT,
+) -> dict[str, ResultList]:
+    """`search_everything` of anything Searchable."""
     results = {kind: ResultList() for kind in KINDS}
     if not query:
         return results
     matcher = Query(query, case=case, whole_word=whole_word, regex=regex)
-    results["document"] = _document_results(session, matcher, limit)
+    results["document"] = _document_results(interview, matcher, limit)
     quotes: list[Result] = []
     notes: list[Result] = []
-    for h in session.notes.highlights:
-        where = _highlight_label(session, h.start, h.orphan)
-        quotes.extend(_text_results("quotes", h.exact, matcher, where, h.id))
-        notes.extend(_text_results("notes", h.note, matcher, where, h.id))
+    every = interview.quotes
+    for q in every:
+        where = "Not in the text" if q.orphan else interview.place_label(q.start)
+        quotes.extend(_text_results("quotes", q.exact, matcher, where, q.id))
+        notes.extend(_text_results("notes", q.note, matcher, where, q.id))
     results["quotes"] = _capped(quotes, limit)
     results["notes"] = _capped(notes, limit)
-    results["tags"] = _capped(_tag_results(session, query, case, whole_word, regex), limit)
-    research = session.notes.notes if notes_text is None else notes_text
-    results["research"] = _research_results(research, matcher, limit)
+    results["tags"] = _capped(_tag_results(every, query, case, whole_word, regex), limit)
+    results["research"] = _research_results(interview.research, matcher, limit)
     return results
 
 
@@ -279,21 +346,15 @@ def _snippet(text: str, start: int, end: int) -> tuple[str, int, int]:
     return snippet, start + offset, min(end, hi) + offset
 
 
-def _document_results(session: Session, query: Query, limit: int) -> ResultList:
-    text = session.document.text
+def _document_results(interview: Searchable, query: Query, limit: int) -> ResultList:
+    text = interview.text
     spans = query.spans(text)
     results = []
     for start, end in spans[:limit]:
         snippet, a, b = _snippet(text, start, end)
-        label = session.place_label(start)
+        label = interview.place_label(start)
         results.append(Result("document", label, snippet, a, b, start, end))
     return ResultList(results, len(spans))
-
-
-def _highlight_label(session: Session, start: int, orphan: bool) -> str:
-    if orphan:
-        return "Not in the text"
-    return session.place_label(start)
 
 
 def _text_results(
@@ -307,7 +368,7 @@ def _text_results(
 
 
 def _tag_results(
-    session: Session, query: str, case: bool, whole_word: bool, regex: bool
+    quotes: Sequence[Quote], query: str, case: bool, whole_word: bool, regex: bool
 ) -> list[Result]:
     """Highlights with a tag that equals the query, then those with one containing it.
 
@@ -320,8 +381,8 @@ def _tag_results(
     same = (lambda s: s) if case else str.casefold
     equal: list[Result] = []
     containing: list[Result] = []
-    for h in session.notes.highlights:
-        for tag in session.code_names(h):
+    for h in quotes:
+        for tag in h.tags:
             match = tag_query.first(tag)
             if match is None:
                 continue

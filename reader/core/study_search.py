@@ -1,7 +1,7 @@
 """Searching a whole study: every interview through search.search_everything, grouped by
 interview and kind, filterable by attribute values.
 
-Interviews are loaded on first use and kept (study_texts.StudyTexts). `search_study`
+Interviews are loaded on first use and kept, compactly (study_texts.StudyTexts). `search_study`
 yields each interview's results as soon as they are found, so a window can show the first
 ones before the last interview is searched.
 """
@@ -12,7 +12,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass, field
 from typing import Any
 
-from reader.core.search import DEFAULT_LIMIT, KINDS, Query, ResultList, search_everything
+from reader.core.search import DEFAULT_LIMIT, KINDS, Query, ResultList, search_interview
 from reader.core.study import Study
 from reader.core.study_file import InterviewEntry
 from reader.core.study_texts import StudyTexts
@@ -74,15 +74,15 @@ def search_study(
         return
     Query(query, case=case, whole_word=whole_word, regex=regex)  # a bad regex fails here
     for entry in study.matching(filters):
-        loaded = texts.get(entry)
-        if loaded is None:
+        found = texts.search(entry)
+        if found is None:
             continue
-        results = search_everything(
-            loaded.session, query, case=case, whole_word=whole_word, regex=regex, limit=limit
+        results = search_interview(
+            found.interview, query, case=case, whole_word=whole_word, regex=regex, limit=limit
         )
-        found = InterviewResults(entry, results, loaded.problem)
-        if found.total or every:
-            yield found
+        one = InterviewResults(entry, results, found.problem)
+        if one.total or every:
+            yield one
 
 
 def collect(results: Iterator[InterviewResults]) -> StudyResults:

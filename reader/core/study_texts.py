@@ -1,24 +1,34 @@
-"""The interviews of a study as sessions, loaded on first use and kept while unchanged.
+"""The interviews of a study as search reads them, loaded on first use and kept while
+their files are unchanged; and as sessions, for an export.
 
-Searching and exporting a study need every interview's text, structure and notes. A 60 KB
-interview costs about 4 ms to load and structure, so they are kept, and checked against
-their files' modification times (a stat each) before each use.
+Searching a study needs every interview's text, where its questions begin and its
+highlights. A 60 KB interview costs about 4 ms to load and structure, so what search
+reads is kept, checked against the files' modification times (a stat each) before each
+use. A whole Session is about 0.45 MB (a 60 KB text with one emoji is stored 4 bytes a
+character, plus structure and highlights), so what is kept is `InterviewText`: the text
+as UTF-8 (decoded for each search: about 60 µs for 60 KB), the questions' offsets as
+arrays and the highlights as `Quote`s, about a third of that. At most MAX_KEPT are kept,
+the least recently used dropped first.
 
-A kept interview holds about 0.45 MB (a 60 KB text with an emoji is stored 4 bytes a
-character), so at most MAX_KEPT are kept, the least recently used dropped first: a study
-of 500 would otherwise hold 220 MB for search. The app's background thread and its GUI
-thread both use one StudyTexts, so the table is changed under a lock.
+An export reads whole sessions: `get` loads one each time (the one the app has open is
+pinned with `put`, so searches and exports see its unsaved edits). The app's background
+thread and its GUI thread both use one StudyTexts, so the table is changed under a lock.
 """
 
 from __future__ import annotations
 
 import os
 import threading
+from array import array
+from bisect import bisect_right
 from collections import OrderedDict
 from dataclasses import dataclass
 
+import orjson
+
 from reader.core.document import DocumentError
 from reader.core.notes_file import NotesFormatError
+from reader.core.search import Quote, Searchable, SessionText
 from reader.core.session import Session
 from reader.core.study import Study
 from reader.core.study_file import InterviewEntry
@@ -26,73 +36,144 @@ from reader.core.study_file import InterviewEntry
 MAX_KEPT = 200  # the issue's search of 200 interviews × 60 KB runs on kept texts
 
 
+class InterviewText:
+    """What search reads of a session (see search.Searchable), compactly."""
+
+    __slots__ = ("_numbers", "_quotes", "_starts", "_text", "research")
+
+    def __init__(self, session: Session) -> None:
+        self._text = session.document.text.encode("utf-8")
+        self.research = session.notes.notes
+        # As JSON: a few hundred small strings each would hold memory scattered among
+        # the session's, which is freed once this is built.
+        self._quotes = orjson.dumps([tuple(q) for q in SessionText(session).quotes])
+        # Each question's first paragraph: where it starts, and its number (place_label).
+        segments = session.segments
+        self._starts = array("q", [segments[index].start for index, _ in session.questions])
+        self._numbers = array("q", [number for _, number in session.questions])
+        if self._starts and self._starts[0] == segments[0].start:
+            self._starts[0] = 0  # before the first paragraph counts as in it
+
+    @property
+    def text(self) -> str:
+        return self._text.decode("utf-8")
+
+    @property
+    def quotes(self) -> list[Quote]:
+        return [
+            Quote(id_, start, orphan, exact, note, tuple(tags))
+            for id_, start, orphan, exact, note, tags in orjson.loads(self._quotes)
+        ]
+
+    def place_label(self, offset: int) -> str:
+        """As Session.place_label: "Q7", or "Intro" before the first question."""
+        row = bisect_right(self._starts, offset) - 1
+        return f"Q{self._numbers[row]}" if row >= 0 else "Intro"
+
+
 @dataclass
 class Loaded:
     session: Session
     problem: str  # "" or why the session is incomplete (transcript missing: notes only)
+
+
+@dataclass
+class Found:
+    """An interview as search reads it (`interview`), and what is wrong with it."""
+
+    interview: Searchable
+    problem: str
     stamp: tuple[int, int] | None  # (transcript, notes) mtimes; None: pinned by the app
 
 
 class StudyTexts:
-    """The study's interviews as sessions, loaded on first use and kept while their files
-    are unchanged. The app pins the interview it has open (`put`), so searches see its
-    unsaved edits."""
+    """The study's interviews as search reads them, loaded on first use and kept while
+    their files are unchanged. The app pins the interview it has open (`put`), so
+    searches and exports see its unsaved edits."""
 
     def __init__(self, study: Study, max_kept: int = MAX_KEPT) -> None:
         self.study = study
         self.max_kept = max_kept
-        self._loaded: OrderedDict[str, Loaded] = OrderedDict()  # least recently used first
+        self._kept: OrderedDict[str, Found] = OrderedDict()  # least recently used first
+        self._pinned: dict[str, Session] = {}
         self._lock = threading.Lock()
         self.problems: dict[str, str] = {}  # interview id -> why it could not be searched
         self.warmed = False  # `warm` is done
 
     def put(self, interview_id: str, session: Session) -> None:
         """Use `session` (the one being edited) for this interview until `forget`."""
-        self._keep(interview_id, Loaded(session, "", None))
+        with self._lock:
+            self._pinned[interview_id] = session
+            self._kept.pop(interview_id, None)
 
     def forget(self, interview_id: str) -> None:
         with self._lock:
-            self._loaded.pop(interview_id, None)
+            self._pinned.pop(interview_id, None)
+            self._kept.pop(interview_id, None)
 
     def kept(self) -> int:
-        return len(self._loaded)
-
-    def _keep(self, interview_id: str, loaded: Loaded) -> None:
-        with self._lock:
-            self._loaded[interview_id] = loaded
-            self._loaded.move_to_end(interview_id)
-            unpinned = [i for i, kept in self._loaded.items() if kept.stamp is not None]
-            for old in unpinned[: max(0, len(self._loaded) - self.max_kept)]:
-                del self._loaded[old]
+        return len(self._kept)
 
     def get(self, entry: InterviewEntry) -> Loaded | None:
-        """The interview's session (notes alone when the transcript is missing), or None
-        with nothing to search (unreadable notes: the reason is in `problems`)."""
+        """The interview's session (notes alone when the transcript is missing), loaded
+        now unless pinned; None with nothing to read (the reason is in `problems`)."""
+        pinned = self._pinned.get(entry.id)
+        if pinned is not None:
+            return Loaded(pinned, "")
         stamp = self._stamp(entry)
-        kept = self._loaded.get(entry.id)
-        if kept is not None and (kept.stamp is None or kept.stamp == stamp):
-            with self._lock:
-                if entry.id in self._loaded:
-                    self._loaded.move_to_end(entry.id)
-            return kept
-        try:
-            try:
-                loaded = Loaded(self.study.open_session(entry), "", stamp)
-            except DocumentError as exc:
-                loaded = Loaded(self.study.notes_only_session(entry), str(exc), stamp)
-        except (NotesFormatError, OSError) as exc:
-            self.forget(entry.id)
-            self.problems[entry.id] = f"its notes cannot be read ({exc})"
-            return None
-        self.problems.pop(entry.id, None)
-        self._keep(entry.id, loaded)
+        loaded = self._load(entry)
+        if loaded is not None:
+            self._keep(entry.id, Found(InterviewText(loaded.session), loaded.problem, stamp))
         return loaded
+
+    def search(self, entry: InterviewEntry) -> Found | None:
+        """The interview as search reads it, None with nothing to search (the reason is in
+        `problems`)."""
+        pinned = self._pinned.get(entry.id)
+        if pinned is not None:
+            return Found(SessionText(pinned), "", None)
+        stamp = self._stamp(entry)
+        kept = self._kept.get(entry.id)
+        if kept is not None and kept.stamp == stamp:
+            with self._lock:
+                if entry.id in self._kept:
+                    self._kept.move_to_end(entry.id)
+            return kept
+        loaded = self._load(entry)
+        if loaded is None:
+            return None
+        found = Found(InterviewText(loaded.session), loaded.problem, stamp)
+        self._keep(entry.id, found)
+        return found
 
     def warm(self) -> None:
         """Load the first `max_kept` interviews now (for a background thread)."""
         for entry in list(self.study.interviews)[: self.max_kept]:
-            self.get(entry)
+            self.search(entry)
         self.warmed = True
+
+    def _load(self, entry: InterviewEntry) -> Loaded | None:
+        try:
+            try:
+                loaded = Loaded(self.study.open_session(entry), "")
+            except DocumentError as exc:
+                loaded = Loaded(self.study.notes_only_session(entry), str(exc))
+        except (NotesFormatError, OSError) as exc:
+            with self._lock:
+                self._kept.pop(entry.id, None)
+            self.problems[entry.id] = f"its notes cannot be read ({exc})"
+            return None
+        self.problems.pop(entry.id, None)
+        return loaded
+
+    def _keep(self, interview_id: str, found: Found) -> None:
+        with self._lock:
+            if interview_id in self._pinned:  # opened meanwhile: the app's session rules
+                return
+            self._kept[interview_id] = found
+            self._kept.move_to_end(interview_id)
+            while len(self._kept) > self.max_kept:
+                self._kept.popitem(last=False)
 
     def _stamp(self, entry: InterviewEntry) -> tuple[int, int]:
         return (_mtime(self.study.transcript_path(entry)), _mtime(self.study.notes_path(entry)))

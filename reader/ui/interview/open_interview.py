@@ -3,11 +3,20 @@
 One object owns all of it and announces what happens by signal; panels and dialogs
 subscribe and never reach into the window. The research notes live in `notes_document`
 (the editor shows that document) and reach the model through `notes_data()` only.
+
+Opening another interview with `keep_history` (switching in a study) sets the one left
+aside with its session and undo history (`Parked`): written, its lock released, nothing
+watching it. Opened again while its files are as they were left, it comes back as it
+was, so Undo goes on where it stopped; changed on disk meanwhile, it is opened afresh
+and the status bar says its history was dropped.
 """
 
 from __future__ import annotations
 
 import contextlib
+import os
+from collections import OrderedDict
+from dataclasses import dataclass
 from pathlib import Path
 
 from PySide6.QtCore import QObject, QSettings, Signal
@@ -19,13 +28,37 @@ from reader.core.notes_file import NotesData, serialise
 from reader.core.notes_location import candidates, locate_notes, remember_notes_path
 from reader.core.notes_opening import NotesRead, read_notes
 from reader.core.session import Session
-from reader.core.store import describe_os_error
+from reader.core.store import content_hash, describe_os_error
 from reader.ui.interview import loading
 from reader.ui.interview.controller import Controller
 from reader.ui.persistence.safety import BannerActions, NotesSafety, keep_backups
 from reader.ui.persistence.saver import NotesSaver
 
 READ_ONLY_REFUSED = "These notes are open read-only here: nothing can be changed."
+KEPT_HISTORIES = 5  # interviews left aside with their undo history (each holds its session)
+
+
+@dataclass
+class Parked:
+    """An interview left aside with its undo history (its controller), and its files as
+    they were when it was left."""
+
+    controller: Controller
+    notes_path: Path
+    document_path: Path
+    document_stamp: tuple[int, int] | None
+    notes_hash: str  # "" when there was no notes file
+    file_read_only: bool  # the notes file itself opened read-only (a newer version)
+
+    def change(self, document_path: Path) -> str:
+        """What changed on disk since it was left, in words; "" for nothing."""
+        if document_path != self.document_path:
+            return "its transcript is another file now"
+        if _stamp(self.document_path) != self.document_stamp:
+            return "its transcript changed on disk"
+        if _notes_hash(self.notes_path) != self.notes_hash:
+            return "its notes file changed on disk"
+        return ""
 
 
 class OpenInterview(QObject):
@@ -54,6 +87,8 @@ class OpenInterview(QObject):
         self.controller: Controller | None = None
         self.saver: NotesSaver | None = None
         self.safety: NotesSafety | None = None
+        self._file_read_only = False  # the notes file opened read-only (see Parked)
+        self._parked: OrderedDict[Path, Parked] = OrderedDict()  # least recent first
 
     # What is open ----------------------------------------------------------------------
 
@@ -92,11 +127,24 @@ class OpenInterview(QObject):
     # Opening and closing ---------------------------------------------------------------
 
     def open(
-        self, document_path: Path, notes_path: Path | None = None, *, read_only: bool = False
+        self,
+        document_path: Path,
+        notes_path: Path | None = None,
+        *,
+        read_only: bool = False,
+        keep_history: bool = False,
     ) -> bool:
         """Open `document_path` with its notes (`read_only`: never written, as in a study
         another window has open); False (after saying why) when it cannot be, or when the
-        user chose to keep the interview that is open."""
+        user chose to keep the interview that is open. `keep_history`: the interview
+        open now is set aside with its undo history, and one set aside comes back."""
+        parked = self._parked.pop(notes_path, None) if notes_path is not None else None
+        dropped = ""
+        if parked is not None:
+            dropped = parked.change(document_path) if keep_history else ""
+            if keep_history and not dropped:
+                return self._resume(parked, read_only)
+            parked.controller.deleteLater()
         try:
             document = loading.load(document_path, self._window)
         except DocumentError as exc:
@@ -112,37 +160,73 @@ class OpenInterview(QObject):
         read = self._read_notes(notes_path)
         if read is None:
             return False
-        self.close()
+        self._leave(keep_history)
         session = Session.open(document, read.notes)
-        self.saver = NotesSaver(notes_path, self.serialise, self)
-        self.saver.read_only = read.read_only or read_only
-        self.controller = Controller(session, self.saver, self)
-        self.controller.highlightChanged.connect(self.highlightChanged)
-        self.controller.structureChanged.connect(self.structureChanged)
-        self.controller.colorsChanged.connect(self.colorsChanged)
-        self.controller.readOnlyRefused.connect(lambda: self.status.emit(READ_ONLY_REFUSED, 5000))
-        self.saver.stateChanged.connect(self.saveStateChanged)
-        self.undo_group.addStack(self.controller.undo_stack)
-        self.undo_group.setActiveStack(self.controller.undo_stack)
-        self.safety = NotesSafety(
-            self, self.controller, document_path, read.on_disk, keep_backups(self._settings)
-        )
-        messages = [found, *read.messages, *self.safety.start()]
-        if read.write_back and not self.saver.read_only:
-            self.saver.mark_dirty()
-        self._load_research_notes(session.notes.notes)
+        saver = NotesSaver(notes_path, self.serialise, self)
+        controller = Controller(session, saver, self)
+        controller.highlightChanged.connect(self.highlightChanged)
+        controller.structureChanged.connect(self.structureChanged)
+        controller.colorsChanged.connect(self.colorsChanged)
+        controller.readOnlyRefused.connect(lambda: self.status.emit(READ_ONLY_REFUSED, 5000))
+        self._file_read_only = read.read_only
+        messages = self._attach(controller, document_path, read.on_disk, read_only)
+        if read.write_back and not saver.read_only:
+            saver.mark_dirty()
         if document.notice:
             messages.append(document.notice)
         if session.anchor_summary is not None:
             messages.append(session.anchor_summary.message())
-        self.opened.emit(session)
-        self.notesPathChanged.emit(notes_path)
+        self._opened([found, *read.messages, *messages])
+        if dropped:
+            title = session.document.title
+            self.status.emit(f"The undo history of “{title}” was dropped: {dropped}.", 10000)
+        return True
+
+    def _resume(self, parked: Parked, read_only: bool) -> bool:
+        """The interview set aside comes back with its undo history."""
+        if not self.may_discard_unsaved():
+            self._parked[parked.notes_path] = parked
+            return False
+        self._leave(keep_history=True)
+        controller = parked.controller
+        controller.saver = NotesSaver(parked.notes_path, self.serialise, self)
+        self._file_read_only = parked.file_read_only
+        on_disk = _read(parked.notes_path)
+        messages = self._attach(controller, parked.document_path, on_disk, read_only)
+        if controller.saver.read_only:  # another window took the notes meanwhile
+            controller.undo_stack.clear()  # an undo now would change what cannot be saved
+            messages.append("Its undo history was dropped.")
+        self._opened(messages)
+        return True
+
+    def _attach(
+        self, controller: Controller, document_path: Path, on_disk: bytes | None, read_only: bool
+    ) -> list[str]:
+        """`controller` becomes the open interview's, with its saver writing, the notes
+        file locked and watched; the messages of taking the lock."""
+        self.controller, self.saver = controller, controller.saver
+        self.saver.read_only = self._file_read_only or read_only
+        self.saver.stateChanged.connect(self.saveStateChanged)
+        self.undo_group.addStack(controller.undo_stack)
+        self.undo_group.setActiveStack(controller.undo_stack)
+        self.safety = NotesSafety(
+            self, controller, document_path, on_disk, keep_backups(self._settings)
+        )
+        messages = self.safety.start()
+        self._load_research_notes(controller.session.notes.notes)
+        return messages
+
+    def _opened(self, messages: list[str]) -> None:
+        """Tell everyone which interview is open now, and show what there is to say."""
+        assert self.controller is not None and self.saver is not None
+        assert self.safety is not None
+        self.opened.emit(self.controller.session)
+        self.notesPathChanged.emit(self.saver.path)
         self.readOnlyChanged.emit(self.saver.read_only)
         self.saveStateChanged.emit("read-only" if self.saver.read_only else "saved", "")
         conflict_text, conflict_actions = self.safety.conflict_actions()
         text = "  ".join(m for m in [*messages, conflict_text] if m)
         self.show_message(text, conflict_actions)
-        return True
 
     def _load_research_notes(self, text: str) -> None:
         """The notes document holds `text`, with a fresh undo history: loading is no edit."""
@@ -213,16 +297,55 @@ class OpenInterview(QObject):
 
     def close(self) -> None:
         """Write everything, release the notes file and forget the interview."""
-        if self.controller is None or self.saver is None or self.safety is None:
+        controller = self._detach()
+        if controller is not None:
+            controller.deleteLater()
+
+    def _leave(self, keep_history: bool) -> None:
+        """Close the open interview, or (`keep_history`, with history to keep and all of it
+        written) set it aside."""
+        document_path = self.safety.guard.document_path if self.safety is not None else None
+        controller = self._detach()
+        if controller is None or document_path is None:
             return
+        if not keep_history or not controller.undo_stack.count() or controller.saver.dirty:
+            controller.deleteLater()
+            return
+        path = controller.saver.path
+        self._parked[path] = Parked(
+            controller,
+            path,
+            document_path,
+            _stamp(document_path),
+            _notes_hash(path),
+            self._file_read_only,
+        )
+        while len(self._parked) > KEPT_HISTORIES:
+            self._parked.popitem(last=False)[1].controller.deleteLater()
+
+    def drop_histories(self) -> None:
+        """Forget the interviews set aside (the study they belong to closed)."""
+        for parked in self._parked.values():
+            parked.controller.deleteLater()
+        self._parked.clear()
+
+    def _detach(self) -> Controller | None:
+        """Write everything, release and stop watching the notes file; the controller,
+        which holds the session and its undo history, is no longer the open one."""
+        controller, saver, safety = self.controller, self.saver, self.safety
+        if controller is None or saver is None or safety is None:
+            return None
         self.aboutToClose.emit()
-        self.safety.stop()
-        self.saver.flush()
-        self.saver.shutdown()
-        self.undo_group.removeStack(self.controller.undo_stack)
-        for owned in (self.safety, self.controller, self.saver):
-            owned.deleteLater()
+        self.notes_data()  # the research notes as typed, kept with the session
+        saver.flush()  # under the lock, so released for good just after
+        safety.stop()
+        safety.guard.blockSignals(True)  # nothing it sees from now on is news for us
+        saver.shutdown()
+        self.undo_group.removeStack(controller.undo_stack)
+        safety.deleteLater()
+        saver.deleteLater()
         self.controller = self.saver = self.safety = None
+        return controller
 
     def flush(self) -> None:
         """Write everything now (the session manager asks before a logout)."""
@@ -269,3 +392,23 @@ class OpenInterview(QObject):
             )
         self.notesPathChanged.emit(path)
         self.readOnlyChanged.emit(False)
+
+
+def _stamp(path: Path) -> tuple[int, int] | None:
+    try:
+        info = os.stat(path)
+    except OSError:
+        return None
+    return info.st_mtime_ns, info.st_size
+
+
+def _read(path: Path) -> bytes | None:
+    try:
+        return path.read_bytes()
+    except OSError:
+        return None
+
+
+def _notes_hash(path: Path) -> str:
+    data = _read(path)
+    return content_hash(data) if data is not None else ""

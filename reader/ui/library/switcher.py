@@ -2,11 +2,14 @@
 selection, notes scroll), how far it was read is remembered, and nothing unsaved is lost
 (OpenInterview writes everything before another interview opens).
 
-Undo history: each interview's history lasts while it is open. Switching writes the
-interview and closes it, and its commands refer to objects that go with it; keeping
-every visited interview's controller, saver and file watches alive for its undo stack
-would hold the notes files' locks of interviews no longer shown. The study's own changes
-(rename, attributes, order) keep one history for the whole session.
+Undo history: switching sets the interview left aside with its session and undo history
+(OpenInterview.open with `keep_history`), written, its notes file's lock released and
+not watched. Coming back to it takes the lock again and Undo goes on where it stopped,
+unless its transcript or notes file changed on disk meanwhile: then it opens afresh and
+the status bar says its history was dropped. The last few interviews with history are
+kept so (open_interview.KEPT_HISTORIES); the research notes' own typing history starts
+again at each switch. The study's own changes (rename, attributes, order) keep one
+history for the whole session.
 """
 
 from __future__ import annotations
@@ -67,6 +70,7 @@ class InterviewSwitcher(QObject):
         assert self.owner.study is not None
         self.current = ""
         self.places.clear()
+        self.interview.drop_histories()
         self.panel.model.read = load_read_positions(self.owner.study.folder)
         self.panel.reload()
         self.texts = StudyTexts(self.owner.study)
@@ -87,6 +91,7 @@ class InterviewSwitcher(QObject):
         self.keep_read_positions()
         self.current = ""
         self.texts = None
+        self.interview.drop_histories()
         self.switched.emit("")
 
     def open(self, interview_id: str) -> bool:
@@ -107,7 +112,10 @@ class InterviewSwitcher(QObject):
             return False
         self.keep_place()
         if not self.interview.open(
-            study.transcript_path(entry), study.notes_path(entry), read_only=study.read_only
+            study.transcript_path(entry),
+            study.notes_path(entry),
+            read_only=study.read_only,
+            keep_history=True,
         ):
             return False
         if self.texts is not None and self.current:

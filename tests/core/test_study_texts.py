@@ -1,0 +1,102 @@
+"""Tests of reader.core.study_texts: the compact copy search keeps of each interview reads
+as the session it was made from; sessions for exports, the open one pinned."""
+
+from __future__ import annotations
+
+from dataclasses import replace
+from pathlib import Path
+
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from reader.core.annotations import make_highlight
+from reader.core.codebook import codes_for_tags
+from reader.core.document import Document
+from reader.core.search import SessionText, search_everything, search_interview
+from reader.core.session import Session
+from reader.core.store import save_notes
+from reader.core.study import open_study
+from reader.core.study_texts import InterviewText, StudyTexts
+
+FILM = (
+    "An interview about film.\n"
+    "Q: Scene 🎬 starts where? The café scene, with 映画 and עברית text?\n"
+    "A: It starts at dawn. We shot 🎬🎬 twice. Filmmakers film films.\n"
+    "Q: And the ending?\n"
+    "A: The ending was improvised on the day, 𝔣𝔦𝔩𝔪 in fraktur.\n"
+)
+
+
+def make_session(text: str) -> Session:
+    document = Document(text=text, title="Film", source="/tmp/film.txt", encoding="utf-8")
+    return Session.open(document, None)
+
+
+def film_session() -> Session:
+    session = make_session(FILM)
+    for quote, note, tags in (
+        ("It starts at dawn", "Dawn light, a film", ()),
+        ("improvised", "Ask 🎬 about the script", ("method", "films")),
+    ):
+        start = FILM.index(quote)
+        session.add_highlight(
+            replace(
+                make_highlight(FILM, start, start + len(quote)),
+                note=note,
+                codes=codes_for_tags(tags, session.notes.codebook),
+            )
+        )
+    session.notes.notes = "# Themes\nA film 🎬 about film.\n"
+    return session
+
+
+def test_the_compact_copy_holds_what_search_reads() -> None:
+    session = film_session()
+    kept = InterviewText(session)
+    assert kept.text == FILM and kept.research == session.notes.notes
+    assert kept.quotes == SessionText(session).quotes
+    assert kept.quotes[1].tags == ("method", "films")
+    for query, options in (("film", {}), ("FILM", {"case": True}), (r"🎬+", {"regex": True})):
+        assert search_interview(kept, query, **options) == search_everything(
+            session, query, **options
+        )
+
+
+def test_an_empty_interview() -> None:
+    empty = InterviewText(make_session(""))
+    assert empty.text == "" and empty.quotes == [] and empty.place_label(0) == "Intro"
+
+
+LINES = st.lists(
+    st.sampled_from(["Q: Why?", "A: Because.", "Intro words.", "", "Q: And? 🎬", "P: Yes"]),
+    max_size=12,
+)
+
+
+@settings(max_examples=60, deadline=None)
+@given(LINES)
+def test_place_labels_are_the_sessions(lines: list[str]) -> None:
+    session = make_session("\n".join(lines))
+    kept = InterviewText(session)
+    for offset in range(len(session.document.text) + 1):
+        assert kept.place_label(offset) == session.place_label(offset), offset
+
+
+def test_exports_get_sessions_the_open_one_pinned(tmp_path: Path) -> None:
+    (tmp_path / "P1.txt").write_text("Q: Nights?\nA: Long.\n", encoding="utf-8")
+    (tmp_path / "P2.txt").write_text("Q: Days?\nA: Short.\n", encoding="utf-8")
+    study = open_study(tmp_path)
+    first, second = study.interviews
+    texts = StudyTexts(study)
+    loaded = texts.get(first)
+    assert loaded is not None and texts.kept() == 1  # the export's load serves search too
+    assert texts.get(first).session is not loaded.session  # sessions are not kept
+    pinned = study.open_session(second)
+    pinned.notes.notes = "unsaved"
+    texts.put(second.id, pinned)
+    assert texts.get(second).session is pinned
+    assert texts.search(second).interview.research == "unsaved"
+    texts.forget(second.id)
+    assert texts.search(second).interview.research == ""
+    save_notes(study.notes_path(first), study.open_session(first).notes)  # a new stamp
+    assert texts.search(first).interview.text == "Q: Nights?\nA: Long.\n"
