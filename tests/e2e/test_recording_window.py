@@ -11,7 +11,8 @@ from pathlib import Path
 
 from tests.conftest import ROOT
 from tests.e2e.test_real_window import App, display, pytestmark, saved, wait_for
-from tests.ui.test_recording import TRANSCRIPT, write_wav
+from tests.ui.media_files import write_wav
+from tests.ui.test_recording import TRANSCRIPT
 
 __all__ = ["display", "pytestmark"]  # the Xvfb fixture and the skip, shared
 

@@ -5,7 +5,6 @@ files are written here with the wave module; the machine needs no sound device."
 from __future__ import annotations
 
 import os
-import wave
 from collections.abc import Callable
 from pathlib import Path
 
@@ -21,8 +20,9 @@ from reader.ui.window.main_window import MainWindow
 from tests.conftest import ROOT
 from tests.core.test_no_qt import run_python
 from tests.ui.conftest import DialogStub
+from tests.ui.media_files import write_wav
 
-SECONDS = 40
+SECONDS = 40  # write_wav's length
 # Turns at 0:02, 0:10, 0:20 and 0:30; the second spans two paragraphs without times.
 TRANSCRIPT = (
     "[00:00:02] Interviewer: Where did you grow up?\n\n"
@@ -31,16 +31,6 @@ TRANSCRIPT = (
     "[00:00:20] Interviewer: What did your mother do?\n\n"
     "[00:00:30] Ana: She sang fado, but only at home.\n"
 )
-
-
-def write_wav(path: Path, seconds: int = SECONDS) -> Path:
-    """Silence, 8 kHz mono 16-bit: small, and every backend plays it."""
-    with wave.open(str(path), "wb") as out:
-        out.setnchannels(1)
-        out.setsampwidth(2)
-        out.setframerate(8000)
-        out.writeframes(b"\0\0" * 8000 * seconds)
-    return path
 
 
 @pytest.fixture

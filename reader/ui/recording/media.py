@@ -11,7 +11,7 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QObject, QUrl, Signal
+from PySide6.QtCore import QObject, QSize, QUrl, Signal
 from PySide6.QtWidgets import QWidget
 
 
@@ -112,6 +112,13 @@ class Player(QObject):
 
     def has_video(self) -> bool:
         return self.player.hasVideo()
+
+    def picture_aspect(self) -> float | None:
+        """Height over width of the recording's picture, when the file says."""
+        size = self.player.metaData().value(self._qtm.QMediaMetaData.Key.Resolution)
+        if isinstance(size, QSize) and size.width() > 0 and size.height() > 0:
+            return size.height() / size.width()
+        return None
 
     def video_widget(self) -> QWidget:
         """The picture, made on first use (QtMultimediaWidgets is in Addons too)."""
