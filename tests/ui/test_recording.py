@@ -10,7 +10,7 @@ from pathlib import Path
 
 import orjson
 import pytest
-from PySide6.QtCore import Qt
+from PySide6.QtCore import Qt, QUrl
 from PySide6.QtGui import QTextCursor
 from pytestqt.qtbot import QtBot
 
@@ -340,3 +340,55 @@ def test_opening_an_interview_without_a_recording_never_imports_qtmultimedia(
     done = run_python(script, tmp_path)
     assert done.returncode == 0, done.stderr
     assert done.stdout.strip() == "[]"
+
+
+def test_speed_from_the_menu_keeps_the_pitch_and_the_typists_loop_goes_back_on_pause(
+    make_window: Callable[..., MainWindow], talk: Path, qtbot: QtBot
+) -> None:
+    window = make_window(talk)
+    player = moved_to(qtbot, window, 10_000)
+    playback = window.actions.playback
+    half = next(a for a in playback.speeds if a.data() == 0.5)
+    half.trigger()
+    assert player.player.playbackRate() == 0.5
+    assert player.player.pitchCompensation()
+    assert window.player_bar.speed.text() == "0.5×"
+    next(a for a in playback.speeds if a.data() == 2.0).trigger()
+    assert player.player.playbackRate() == 2.0 and window.player_bar.speed.text() == "2×"
+    # The typist's loop: every pause goes back two seconds from where it stopped.
+    next(a for a in playback.speeds if a.data() == 1.0).trigger()
+    playback.typist_loop.trigger()
+    window.reader.setFocus()
+    qtbot.keyClick(window.reader, Qt.Key.Key_Space, Qt.KeyboardModifier.ControlModifier)
+    qtbot.waitUntil(lambda: player.position() > 10_500)
+    before_pause = player.position()
+    qtbot.keyClick(window.reader, Qt.Key.Key_Space, Qt.KeyboardModifier.ControlModifier)
+    qtbot.waitUntil(lambda: not player.is_playing())
+    qtbot.waitUntil(lambda: player.position() < before_pause)
+    assert player.position() >= before_pause - 2_000
+
+
+def test_a_time_link_ctrl_clicked_in_the_notes_or_clicked_in_the_preview_plays(
+    make_window: Callable[..., MainWindow], talk: Path, qtbot: QtBot
+) -> None:
+    window = make_window(talk)
+    player = moved_to(qtbot, window, 0)
+    editor = window.notes_editor
+    editor.setPlainText("Fado: [▶ 0:30](#t=30.5) at home")
+    cursor = QTextCursor(editor.document())
+    cursor.setPosition(len("Fado: [▶ 0"))
+    qtbot.mouseClick(
+        editor.viewport(),
+        Qt.MouseButton.LeftButton,
+        Qt.KeyboardModifier.ControlModifier,
+        editor.cursorRect(cursor).center(),
+    )
+    qtbot.waitUntil(lambda: player.is_playing() and player.position() >= 30_500)
+    player.pause()
+    window.recording.seek(0)
+    window.actions.toggle_preview.trigger()
+    preview = window.notes_pane.preview
+    qtbot.waitUntil(preview.isVisible)
+    preview.anchorClicked.emit(QUrl("#t=30.5"))
+    qtbot.waitUntil(lambda: player.is_playing() and player.position() >= 30_500)
+    player.pause()

@@ -61,11 +61,14 @@ def test_a_video_plays_in_a_dock_under_the_left_docks_that_closes_and_comes_back
     picture = dock.widget()
     # As tall as the 16:9 picture is for the dock's width: no black bands.
     qtbot.waitUntil(lambda: abs(picture.height() - picture.width() * 9 / 16) <= 3)
-    # Playing shows the frames: the widget's sink receives the recording's pictures.
-    qtbot.keyClick(window.reader, Qt.Key.Key_Space, Qt.KeyboardModifier.ControlModifier)
+    # Before playing, the picture at the saved place shows (a paused player, not a
+    # stopped one, which would show black); playing moves it on.
     sink = picture.videoSink()
     qtbot.waitUntil(lambda: sink.videoFrame().isValid())
     assert sink.videoFrame().size().width() == 320
+    first = sink.videoFrame().startTime()
+    qtbot.keyClick(window.reader, Qt.Key.Key_Space, Qt.KeyboardModifier.ControlModifier)
+    qtbot.waitUntil(lambda: sink.videoFrame().startTime() > first)
     window.actions.playback.play.trigger()
     # The dock's close button closes it; View ▸ Video brings it back.
     dock.close()

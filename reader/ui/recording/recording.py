@@ -183,8 +183,8 @@ class Recording(QObject):
 
     def _loaded(self) -> None:
         if self.player is not None and self._pending_seek is not None:
-            self.player.seek(self._pending_seek)
-            self._pending_seek = None
+            ms, self._pending_seek = self._pending_seek, None
+            self.player.seek(ms)
 
     def _cannot_play(self, problem: str) -> None:
         self._problem = problem
