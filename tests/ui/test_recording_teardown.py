@@ -9,8 +9,10 @@ app; the player's objects are now made by Qt, which has no such override.
 
 from __future__ import annotations
 
+import sys
 from pathlib import Path
 
+import pytest
 import shiboken6
 from PySide6.QtWidgets import QApplication
 
@@ -27,6 +29,18 @@ def test_the_objects_ffmpegs_threads_touch_are_made_by_qt_not_by_python(
     try:
         for made in (player.player, player.audio):
             assert not shiboken6.createdByPython(made), made
+        assert player.player.audioOutput() is player.audio
+    finally:
+        player.deleteLater()
+
+
+def test_without_qtqml_the_player_is_made_by_python_and_still_plays(
+    qapp: QApplication, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setitem(sys.modules, "PySide6.QtQml", None)  # importing it fails
+    player = Player()
+    try:
+        assert shiboken6.createdByPython(player.audio)
         assert player.player.audioOutput() is player.audio
     finally:
         player.deleteLater()
