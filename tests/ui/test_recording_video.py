@@ -75,6 +75,11 @@ def test_a_video_plays_in_a_dock_under_the_left_docks_that_closes_and_comes_back
     assert not dock.isVisible() and not view_video.isChecked()
     view_video.trigger()
     assert dock.isVisible() and view_video.isChecked()
+    # The docks' own context menu (right-click on a dock's title) says the same.
+    dock.toggleViewAction().trigger()
+    assert not dock.isVisible() and not view_video.isChecked()
+    dock.toggleViewAction().trigger()
+    assert dock.isVisible() and view_video.isChecked()
 
 
 def test_audio_shows_no_video_and_switching_or_detaching_takes_the_picture_away(

@@ -1,10 +1,10 @@
 """The recording's picture in a dock, for a recording that has one.
 
 The dock is made with the first video (start-up makes none): where the user last had it
-when the window remembers that, else under the left docks, as tall as the picture
-(at most half the window). It
-shows while the recording has a picture and the user has not closed it; View ▸ Video
-shows it again. An audio recording, a detached or closed one, shows no dock.
+when the window remembers that, else under the left docks, as tall as the picture (at
+most half the window). It shows while the recording has a picture and the user has not
+closed it; View ▸ Video shows it again. An audio recording, a detached or closed one,
+shows no dock.
 """
 
 from __future__ import annotations
@@ -63,6 +63,7 @@ class VideoDock(QObject):
         dock.setObjectName("video-dock")
         dock.setWidget(player.video_widget())
         dock.installEventFilter(self)
+        dock.toggleViewAction().triggered.connect(self._asked)  # the docks' context menu
         self.dock = dock
         window = self._window
         if not window.restoreDockWidget(dock):  # a first time: under the left docks
@@ -70,7 +71,7 @@ class VideoDock(QObject):
                 Qt.DockWidgetArea.LeftDockWidgetArea, dock, Qt.Orientation.Vertical
             )
             # Once laid out, the dock's width is known: as tall as the picture needs.
-            QTimer.singleShot(0, lambda: self._fit(player.picture_aspect() or ASPECT))
+            QTimer.singleShot(0, self, lambda: self._fit(player.picture_aspect() or ASPECT))
 
     def _fit(self, aspect: float) -> None:
         dock = self.dock
