@@ -392,3 +392,28 @@ def test_a_time_link_ctrl_clicked_in_the_notes_or_clicked_in_the_preview_plays(
     preview.anchorClicked.emit(QUrl("#t=30.5"))
     qtbot.waitUntil(lambda: player.is_playing() and player.position() >= 30_500)
     player.pause()
+
+
+def test_a_highlight_plays_from_its_passage_to_the_end_of_its_paragraph(
+    make_window: Callable[..., MainWindow], talk: Path, qtbot: QtBot
+) -> None:
+    window = make_window(talk)
+    player = moved_to(qtbot, window, 0)
+    start = offset_of(window, "We moved")
+    window.reader.select_span(start + 3, start + 18)  # "moved to Lisbon", untimed
+    qtbot.keyClick(window.reader, Qt.Key.Key_2)
+    (highlight,) = window.interview.session.notes.highlights  # type: ignore[union-attr]
+    window.reader.select_span(highlight.start + 2, highlight.start + 2)
+    assert window.reader.current_highlight() == highlight
+    qtbot.keyClick(
+        window.reader,
+        Qt.Key.Key_Space,
+        Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModifier,
+    )
+    table = window.recording.table
+    assert table is not None
+    from_ms = table.ms_at(highlight.start)
+    assert from_ms is not None and 10_000 < from_ms < 20_000  # its share of the turn
+    qtbot.waitUntil(lambda: player.is_playing() and player.position() >= from_ms)
+    assert window.recording._stop_at == table.ms_at(window.interview.session.segment_at(start).end)  # type: ignore[union-attr]
+    player.pause()
