@@ -63,7 +63,7 @@ def test_closing_or_ending_the_app_while_it_plays_ends_it(
     display: str, tmp_path: Path, qapp: QApplication
 ) -> None:
     """Ctrl+Q and SIGTERM while a sound or a video recording plays: the app ends. (It
-    froze about once in 40 closes while the player's audio output was made by Python;
+    froze in 3 of 200 closes while the player's audio output was made by Python;
     see tests/ui/test_recording_teardown.py.)"""
     recordings = [write_wav(tmp_path / "talk.wav")]
     with suppress(CannotEncodeError):  # else sound alone; test_recording_video says why
