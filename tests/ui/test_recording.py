@@ -5,13 +5,12 @@ files are written here with the wave module; the machine needs no sound device."
 from __future__ import annotations
 
 import os
-import wave
 from collections.abc import Callable
 from pathlib import Path
 
 import orjson
 import pytest
-from PySide6.QtCore import Qt
+from PySide6.QtCore import Qt, QUrl
 from PySide6.QtGui import QTextCursor
 from pytestqt.qtbot import QtBot
 
@@ -21,8 +20,9 @@ from reader.ui.window.main_window import MainWindow
 from tests.conftest import ROOT
 from tests.core.test_no_qt import run_python
 from tests.ui.conftest import DialogStub
+from tests.ui.media_files import write_wav
 
-SECONDS = 40
+SECONDS = 40  # write_wav's length
 # Turns at 0:02, 0:10, 0:20 and 0:30; the second spans two paragraphs without times.
 TRANSCRIPT = (
     "[00:00:02] Interviewer: Where did you grow up?\n\n"
@@ -31,16 +31,6 @@ TRANSCRIPT = (
     "[00:00:20] Interviewer: What did your mother do?\n\n"
     "[00:00:30] Ana: She sang fado, but only at home.\n"
 )
-
-
-def write_wav(path: Path, seconds: int = SECONDS) -> Path:
-    """Silence, 8 kHz mono 16-bit: small, and every backend plays it."""
-    with wave.open(str(path), "wb") as out:
-        out.setnchannels(1)
-        out.setsampwidth(2)
-        out.setframerate(8000)
-        out.writeframes(b"\0\0" * 8000 * seconds)
-    return path
 
 
 @pytest.fixture
@@ -350,3 +340,80 @@ def test_opening_an_interview_without_a_recording_never_imports_qtmultimedia(
     done = run_python(script, tmp_path)
     assert done.returncode == 0, done.stderr
     assert done.stdout.strip() == "[]"
+
+
+def test_speed_from_the_menu_keeps_the_pitch_and_the_typists_loop_goes_back_on_pause(
+    make_window: Callable[..., MainWindow], talk: Path, qtbot: QtBot
+) -> None:
+    window = make_window(talk)
+    player = moved_to(qtbot, window, 10_000)
+    playback = window.actions.playback
+    half = next(a for a in playback.speeds if a.data() == 0.5)
+    half.trigger()
+    assert player.player.playbackRate() == 0.5
+    assert player.player.pitchCompensation()
+    assert window.player_bar.speed.text() == "0.5×"
+    next(a for a in playback.speeds if a.data() == 2.0).trigger()
+    assert player.player.playbackRate() == 2.0 and window.player_bar.speed.text() == "2×"
+    # The typist's loop: every pause goes back two seconds from where it stopped.
+    next(a for a in playback.speeds if a.data() == 1.0).trigger()
+    playback.typist_loop.trigger()
+    window.reader.setFocus()
+    qtbot.keyClick(window.reader, Qt.Key.Key_Space, Qt.KeyboardModifier.ControlModifier)
+    qtbot.waitUntil(lambda: player.position() > 10_500)
+    before_pause = player.position()
+    qtbot.keyClick(window.reader, Qt.Key.Key_Space, Qt.KeyboardModifier.ControlModifier)
+    qtbot.waitUntil(lambda: not player.is_playing())
+    qtbot.waitUntil(lambda: player.position() < before_pause)
+    assert player.position() >= before_pause - 2_000
+
+
+def test_a_time_link_ctrl_clicked_in_the_notes_or_clicked_in_the_preview_plays(
+    make_window: Callable[..., MainWindow], talk: Path, qtbot: QtBot
+) -> None:
+    window = make_window(talk)
+    player = moved_to(qtbot, window, 0)
+    editor = window.notes_editor
+    editor.setPlainText("Fado: [▶ 0:30](#t=30.5) at home")
+    cursor = QTextCursor(editor.document())
+    cursor.setPosition(len("Fado: [▶ 0"))
+    qtbot.mouseClick(
+        editor.viewport(),
+        Qt.MouseButton.LeftButton,
+        Qt.KeyboardModifier.ControlModifier,
+        editor.cursorRect(cursor).center(),
+    )
+    qtbot.waitUntil(lambda: player.is_playing() and player.position() >= 30_500)
+    player.pause()
+    window.recording.seek(0)
+    window.actions.toggle_preview.trigger()
+    preview = window.notes_pane.preview
+    qtbot.waitUntil(preview.isVisible)
+    preview.anchorClicked.emit(QUrl("#t=30.5"))
+    qtbot.waitUntil(lambda: player.is_playing() and player.position() >= 30_500)
+    player.pause()
+
+
+def test_a_highlight_plays_from_its_passage_to_the_end_of_its_paragraph(
+    make_window: Callable[..., MainWindow], talk: Path, qtbot: QtBot
+) -> None:
+    window = make_window(talk)
+    player = moved_to(qtbot, window, 0)
+    start = offset_of(window, "We moved")
+    window.reader.select_span(start + 3, start + 18)  # "moved to Lisbon", untimed
+    qtbot.keyClick(window.reader, Qt.Key.Key_2)
+    (highlight,) = window.interview.session.notes.highlights  # type: ignore[union-attr]
+    window.reader.select_span(highlight.start + 2, highlight.start + 2)
+    assert window.reader.current_highlight() == highlight
+    qtbot.keyClick(
+        window.reader,
+        Qt.Key.Key_Space,
+        Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModifier,
+    )
+    table = window.recording.table
+    assert table is not None
+    from_ms = table.ms_at(highlight.start)
+    assert from_ms is not None and 10_000 < from_ms < 20_000  # its share of the turn
+    qtbot.waitUntil(lambda: player.is_playing() and player.position() >= from_ms)
+    assert window.recording._stop_at == table.ms_at(window.interview.session.segment_at(start).end)  # type: ignore[union-attr]
+    player.pause()

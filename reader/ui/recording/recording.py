@@ -13,8 +13,8 @@ from dataclasses import replace
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QObject, Qt, QTimer
-from PySide6.QtWidgets import QDockWidget, QFileDialog, QMainWindow
+from PySide6.QtCore import QObject, QTimer
+from PySide6.QtWidgets import QFileDialog, QMainWindow
 
 from reader.core.notes_file import RecordingRef
 from reader.core.recording import FILTER, beside, locate, stored_path
@@ -29,6 +29,7 @@ if TYPE_CHECKING:  # made with the first recording: start-up imports none of the
     from reader.core.sync import SyncTable
     from reader.ui.recording.follow import FollowOverlay
     from reader.ui.recording.media import Player
+    from reader.ui.recording.video import VideoDock
 
 SKIP_MS = 5000
 LOOP_BACK_MS = 2000  # the typist's loop: every pause goes back this far
@@ -62,7 +63,7 @@ class Recording(QObject):
         self._saved_ms = 0
         self._told_silent = False
         self._problem = ""  # why the recording cannot play, said again if play is asked for
-        self.video_dock: QDockWidget | None = None
+        self.video: VideoDock | None = None  # made with the first recording
         # The bar and the overlay are this feature's own parts.
         bar.seekRequested.connect(self.seek)
         bar.locateRequested.connect(self.choose)
@@ -83,6 +84,7 @@ class Recording(QObject):
         playback.insert_time.triggered.connect(self.insert_time)
         playback.follow.toggled.connect(self.set_follow)
         playback.typist_loop.toggled.connect(self.set_typist_loop)
+        self._video_action = playback.video
         for speed in playback.speeds:
             speed.triggered.connect(lambda _=False, a=speed: self.set_rate(a.data()))
 
@@ -131,8 +133,8 @@ class Recording(QObject):
         if self._overlay is not None:
             self._overlay.set_table(None)
         self.bar.hide()
-        if self.video_dock is not None:
-            self.video_dock.hide()
+        if self.video is not None:
+            self.video.hide_picture()
 
     def _start(self, path: Path, position_ms: int, problem: str = "") -> None:
         if self._interview.session is None:
@@ -181,8 +183,8 @@ class Recording(QObject):
 
     def _loaded(self) -> None:
         if self.player is not None and self._pending_seek is not None:
-            self.player.seek(self._pending_seek)
-            self._pending_seek = None
+            ms, self._pending_seek = self._pending_seek, None
+            self.player.seek(ms)
 
     def _cannot_play(self, problem: str) -> None:
         self._problem = problem
@@ -369,13 +371,11 @@ class Recording(QObject):
     def _show_video(self, has_video: bool) -> None:
         if self.player is None:
             return
-        if self.video_dock is None and has_video:
-            self.video_dock = QDockWidget("Video", self._window)
-            self.video_dock.setObjectName("video-dock")
-            self.video_dock.setWidget(self.player.video_widget())
-            self._window.addDockWidget(Qt.DockWidgetArea.RightDockWidgetArea, self.video_dock)
-        if self.video_dock is not None:
-            self.video_dock.setVisible(has_video)
+        if self.video is None:
+            from reader.ui.recording.video import VideoDock
+
+            self.video = VideoDock(self._window, self._video_action)
+        self.video.show_picture(self.player, has_video)
 
 
 def _times_of(session: Session) -> SyncTable:

@@ -323,6 +323,7 @@ class Playback:
     insert_time: QAction
     follow: QAction
     typist_loop: QAction
+    video: QAction  # View ▸ Video: the picture's dock, for a recording with one
     speeds: list[QAction]
 
 
@@ -334,6 +335,8 @@ def build_playback(window: QMainWindow) -> Playback:
     follow.setIconText("Follow")
     loop = _checkable(_action(window, "&Typist's Loop", None, "Every pause goes back two seconds"))
     loop.setIconText("Loop")
+    video = _checkable(_action(window, "&Video", None, "The recording's picture"))
+    video.setEnabled(False)  # until a recording with a picture is open
     speeds = QActionGroup(window)
     return Playback(
         attach=_action(window, "Attach &Recording…", None, "The interview's audio or video"),
@@ -349,6 +352,7 @@ def build_playback(window: QMainWindow) -> Playback:
         ),
         follow=follow,
         typist_loop=loop,
+        video=video,
         speeds=[_speed(speeds, rate) for rate in SPEEDS],
     )
 
@@ -429,6 +433,7 @@ def build_menus(window: QMainWindow, actions: Actions, view_toggles: list[QActio
     view_menu = bar.addMenu("&View")
     for toggle in view_toggles:
         view_menu.addAction(toggle)
+    view_menu.addAction(actions.playback.video)
     view_menu.addSeparator()
     view_menu.addAction(actions.focus_reader)
     view_menu.addAction(actions.focus_notes)
