@@ -33,21 +33,41 @@ def wait_for(condition: Callable[[], object], timeout: float = 30.0) -> object:
     raise AssertionError(f"timed out after {timeout} s waiting for {condition}")
 
 
-@pytest.fixture
-def display() -> Iterator[str]:
-    number = next(
-        n
-        for n in range(140, 200)
-        if not Path(f"/tmp/.X11-unix/X{n}").exists() and not Path(f"/tmp/.X{n}-lock").exists()
-    )
+def _start_xvfb() -> tuple[subprocess.Popen[bytes], str]:
+    """An Xvfb on a display it picks itself, with the number it announced ("" if it failed).
+
+    Choosing a free number here raced with other test runs choosing the same one."""
+    read_end, write_end = os.pipe()
     server = subprocess.Popen(
-        ["Xvfb", f":{number}", "-screen", "0", "1400x900x24", "-nolisten", "tcp"],
+        ["Xvfb", "-displayfd", str(write_end), "-screen", "0", "1400x900x24", "-nolisten", "tcp"],
         stdout=subprocess.DEVNULL,
         stderr=subprocess.DEVNULL,
+        pass_fds=(write_end,),
     )
+    os.close(write_end)
+    with os.fdopen(read_end, "rb") as announced:
+        number = announced.readline().strip().decode()  # written once it accepts clients
+    return server, f":{number}" if number else ""
+
+
+def _answers(display: str) -> bool:
+    probe = ["xdotool", "getdisplaygeometry"]
+    env = {**os.environ, "DISPLAY": display}
+    return subprocess.run(probe, env=env, capture_output=True).returncode == 0
+
+
+@pytest.fixture
+def display() -> Iterator[str]:
+    for _attempt in range(3):  # a server that does not answer its first client is replaced
+        server, name = _start_xvfb()
+        if name and _answers(name):
+            break
+        server.terminate()
+        server.wait(10)
+    else:
+        pytest.fail("Xvfb started three times without answering a client")
     try:
-        wait_for(lambda: Path(f"/tmp/.X11-unix/X{number}").exists(), 10)
-        yield f":{number}"
+        yield name
     finally:
         server.terminate()
         server.wait(10)
