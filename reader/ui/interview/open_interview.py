@@ -1,14 +1,20 @@
 """The interview open in the window: its session, undo history, saving and safety.
 
 One object owns all of it and announces what happens by signal; panels and dialogs
-subscribe and never reach into the window. The research notes live in `notes_document`
-(the editor shows that document) and reach the model through `notes_data()` only.
+subscribe and never reach into the window. The research notes live in `notes_document`,
+one per interview (the editor shows the open one's, and follows `notesDocumentChanged`),
+and reach the model through `notes_data()` only.
 
 Opening another interview with `keep_history` (switching in a study) sets the one left
-aside with its session and undo history (`Parked`): written, its lock released, nothing
-watching it. Opened again while its files are as they were left, it comes back as it
-was, so Undo goes on where it stopped; changed on disk meanwhile, it is opened afresh
-and the status bar says its history was dropped.
+aside with its session, undo history and notes document, whose own typing history is
+its undo too (`Parked`): written, its lock released, nothing watching it. Opened again
+while its files are as they were left, it comes back as it was, so Undo goes on where it
+stopped; changed on disk meanwhile, it is opened afresh and the status bar says its
+history was dropped.
+
+While the notes are read-only (another window writes them), an undo could not be saved:
+the interview's undo stack is then not the group's active one, so Undo and Redo are off
+until write access returns (`set_read_only`).
 """
 
 from __future__ import annotations
@@ -20,7 +26,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from PySide6.QtCore import QObject, QSettings, Signal
-from PySide6.QtGui import QTextCursor, QTextDocument, QUndoGroup
+from PySide6.QtGui import QTextCursor, QTextDocument, QUndoGroup, QUndoStack
 from PySide6.QtWidgets import QMessageBox, QPlainTextDocumentLayout, QWidget
 
 from reader.core.document import Document, DocumentError
@@ -40,10 +46,11 @@ KEPT_HISTORIES = 5  # interviews left aside with their undo history (each holds 
 
 @dataclass
 class Parked:
-    """An interview left aside with its undo history (its controller), and its files as
-    they were when it was left."""
+    """An interview left aside with its undo history (its controller and its research
+    notes' document), and its files as they were when it was left."""
 
     controller: Controller
+    notes_document: QTextDocument
     notes_path: Path
     document_path: Path
     document_stamp: tuple[int, int] | None
@@ -60,9 +67,14 @@ class Parked:
             return "its notes file changed on disk"
         return ""
 
+    def discard(self) -> None:
+        self.controller.deleteLater()
+        self.notes_document.deleteLater()
+
 
 class OpenInterview(QObject):
-    researchNotesLoading = Signal()  # the notes document is about to be replaced whole
+    notesDocumentChanged = Signal(object)  # QTextDocument: the research notes shown now
+    researchNotesChanged = Signal()  # the research notes shown were edited (typed, undone)
     opened = Signal(object)  # Session: another interview is open
     aboutToClose = Signal()  # the open interview is about to be written and closed
     replaced = Signal(object)  # Session: the same interview, reloaded or merged
@@ -79,10 +91,8 @@ class OpenInterview(QObject):
         super().__init__(window)
         self._window = window
         self._settings = settings
-        self.notes_document = QTextDocument(self)
-        self.notes_document.setDocumentLayout(QPlainTextDocumentLayout(self.notes_document))
-        self._loading_notes = False
-        self.notes_document.contentsChanged.connect(self._research_notes_edited)
+        self._notes_document = self._new_notes_document("")
+        self._notes_document.contentsChanged.connect(self._research_notes_edited)
         self.undo_group = QUndoGroup(self)
         self.controller: Controller | None = None
         self.saver: NotesSaver | None = None
@@ -103,6 +113,15 @@ class OpenInterview(QObject):
     @property
     def read_only(self) -> bool:
         return self.saver is None or self.saver.read_only
+
+    @property
+    def notes_document(self) -> QTextDocument:
+        """The open interview's research notes (the last one's when none is open)."""
+        return self._notes_document
+
+    def writable_undo_stack(self) -> QUndoStack | None:
+        """The open interview's undo history, None while nothing it undoes could be saved."""
+        return self.controller.undo_stack if self.controller and not self.read_only else None
 
     def research_notes(self) -> str:
         return self.notes_document.toPlainText()
@@ -144,7 +163,7 @@ class OpenInterview(QObject):
             dropped = parked.change(document_path) if keep_history else ""
             if keep_history and not dropped:
                 return self._resume(parked, read_only)
-            parked.controller.deleteLater()
+            parked.discard()
         try:
             document = loading.load(document_path, self._window)
         except DocumentError as exc:
@@ -169,7 +188,8 @@ class OpenInterview(QObject):
         controller.colorsChanged.connect(self.colorsChanged)
         controller.readOnlyRefused.connect(lambda: self.status.emit(READ_ONLY_REFUSED, 5000))
         self._file_read_only = read.read_only
-        messages = self._attach(controller, document_path, read.on_disk, read_only)
+        notes_document = self._new_notes_document(session.notes.notes)
+        messages = self._attach(controller, notes_document, document_path, read.on_disk, read_only)
         if read.write_back and not saver.read_only:
             saver.mark_dirty()
         if document.notice:
@@ -192,28 +212,36 @@ class OpenInterview(QObject):
         controller.saver = NotesSaver(parked.notes_path, self.serialise, self)
         self._file_read_only = parked.file_read_only
         on_disk = _read(parked.notes_path)
-        messages = self._attach(controller, parked.document_path, on_disk, read_only)
+        messages = self._attach(
+            controller, parked.notes_document, parked.document_path, on_disk, read_only
+        )
         if controller.saver.read_only:  # another window took the notes meanwhile
             controller.undo_stack.clear()  # an undo now would change what cannot be saved
+            parked.notes_document.clearUndoRedoStacks()
             messages.append("Its undo history was dropped.")
         self._opened(messages)
         return True
 
     def _attach(
-        self, controller: Controller, document_path: Path, on_disk: bytes | None, read_only: bool
+        self,
+        controller: Controller,
+        notes_document: QTextDocument,
+        document_path: Path,
+        on_disk: bytes | None,
+        read_only: bool,
     ) -> list[str]:
         """`controller` becomes the open interview's, with its saver writing, the notes
-        file locked and watched; the messages of taking the lock."""
+        file locked and watched, `notes_document` shown; the messages of taking the lock."""
         self.controller, self.saver = controller, controller.saver
         self.saver.read_only = self._file_read_only or read_only
         self.saver.stateChanged.connect(self.saveStateChanged)
         self.undo_group.addStack(controller.undo_stack)
-        self.undo_group.setActiveStack(controller.undo_stack)
         self.safety = NotesSafety(
             self, controller, document_path, on_disk, keep_backups(self._settings)
         )
         messages = self.safety.start()
-        self._load_research_notes(controller.session.notes.notes)
+        self.undo_group.setActiveStack(self.writable_undo_stack())
+        self._show_notes(notes_document)
         return messages
 
     def _opened(self, messages: list[str]) -> None:
@@ -228,18 +256,30 @@ class OpenInterview(QObject):
         text = "  ".join(m for m in [*messages, conflict_text] if m)
         self.show_message(text, conflict_actions)
 
-    def _load_research_notes(self, text: str) -> None:
-        """The notes document holds `text`, with a fresh undo history: loading is no edit."""
-        self.researchNotesLoading.emit()
-        self._loading_notes = True
-        self.notes_document.setUndoRedoEnabled(False)
-        self.notes_document.setPlainText(text)
-        self.notes_document.setUndoRedoEnabled(True)
-        self.notes_document.setModified(False)
-        self._loading_notes = False
+    def _new_notes_document(self, text: str) -> QTextDocument:
+        """Research notes holding `text`, with no undo history: loading is no edit. Filled
+        before anything shows or styles it (styling 1 MB of notes takes ~230 ms)."""
+        document = QTextDocument(self)
+        document.setDocumentLayout(QPlainTextDocumentLayout(document))
+        document.setPlainText(text)  # which starts its undo history afresh
+        return document
+
+    def _show_notes(self, document: QTextDocument) -> None:
+        """`document` holds the open interview's research notes from now on. The one shown
+        before is deleted, unless it was set aside with its interview."""
+        before = self._notes_document
+        if document is before:
+            return
+        before.contentsChanged.disconnect(self._research_notes_edited)
+        document.contentsChanged.connect(self._research_notes_edited)
+        self._notes_document = document
+        self.notesDocumentChanged.emit(document)
+        if all(parked.notes_document is not before for parked in self._parked.values()):
+            before.deleteLater()
 
     def _research_notes_edited(self) -> None:
-        if not self._loading_notes and self.controller is not None:
+        self.researchNotesChanged.emit()
+        if self.controller is not None:
             self.controller.notes_edited()
 
     def _locate_notes(self, document_path: Path, document: Document) -> tuple[Path, str]:
@@ -308,12 +348,17 @@ class OpenInterview(QObject):
         controller = self._detach()
         if controller is None or document_path is None:
             return
-        if not keep_history or not controller.undo_stack.count() or controller.saver.dirty:
+        notes = self._notes_document
+        history = (
+            controller.undo_stack.count() or notes.isUndoAvailable() or notes.isRedoAvailable()
+        )
+        if not keep_history or not history or controller.saver.dirty:
             controller.deleteLater()
             return
         path = controller.saver.path
         self._parked[path] = Parked(
             controller,
+            notes,
             path,
             document_path,
             _stamp(document_path),
@@ -321,12 +366,12 @@ class OpenInterview(QObject):
             self._file_read_only,
         )
         while len(self._parked) > KEPT_HISTORIES:
-            self._parked.popitem(last=False)[1].controller.deleteLater()
+            self._parked.popitem(last=False)[1].discard()
 
     def drop_histories(self) -> None:
         """Forget the interviews set aside (the study they belong to closed)."""
         for parked in self._parked.values():
-            parked.controller.deleteLater()
+            parked.discard()
         self._parked.clear()
 
     def _detach(self) -> Controller | None:
@@ -391,7 +436,17 @@ class OpenInterview(QObject):
                 f"Saved, but the choice could not be remembered: {describe_os_error(exc)}", 8000
             )
         self.notesPathChanged.emit(path)
-        self.readOnlyChanged.emit(False)
+        self.set_read_only(False)
+
+    def set_read_only(self, read_only: bool) -> None:
+        """Write access lost (another window took the notes file's lock) or back (Save
+        Notes As…): Undo, Redo and the notes editor follow."""
+        assert self.saver is not None and self.controller is not None
+        self.saver.read_only = read_only
+        active = self.undo_group.activeStack()
+        if active is None or active is self.controller.undo_stack:  # not the study's
+            self.undo_group.setActiveStack(self.writable_undo_stack())
+        self.readOnlyChanged.emit(read_only)
 
 
 def _stamp(path: Path) -> tuple[int, int] | None:
