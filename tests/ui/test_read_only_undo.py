@@ -14,6 +14,7 @@ from PySide6.QtWidgets import QApplication, QLineEdit
 
 from reader.ui.window.main_window import MainWindow
 from tests.ui.test_highlights import highlight_with_key
+from tests.ui.test_switch_history import highlight
 
 CTRL = Qt.KeyboardModifier.ControlModifier
 
@@ -90,13 +91,6 @@ def test_notes_gone_read_only_take_no_undo_until_write_access_returns(
     qtbot.keyClick(window.notes_editor, Qt.Key.Key_Z, CTRL)  # the typing undoes again
     assert window.notes_editor.toPlainText() == ""
     qtbot.waitUntil(lambda: saved(mine)["notes"] == "")
-
-
-def highlight(window: MainWindow, qtbot: Any, word: str) -> None:
-    start = window.interview.session.document.text.index(word)
-    window.reader.select_span(start, start + len(word))
-    window.reader.setFocus()
-    qtbot.keyClick(window.reader, Qt.Key.Key_H)
 
 
 def test_a_read_only_interview_leaves_the_study_undo_to_the_library(

@@ -20,9 +20,6 @@ until write access returns (`set_read_only`).
 from __future__ import annotations
 
 import contextlib
-import os
-from collections import OrderedDict
-from dataclasses import dataclass
 from pathlib import Path
 
 from PySide6.QtCore import QObject, QSettings, Signal
@@ -34,42 +31,15 @@ from reader.core.notes_file import NotesData, serialise
 from reader.core.notes_location import candidates, locate_notes, remember_notes_path
 from reader.core.notes_opening import NotesRead, read_notes
 from reader.core.session import Session
-from reader.core.store import content_hash, describe_os_error
+from reader.core.store import describe_os_error
 from reader.ui.interview import loading
 from reader.ui.interview.controller import Controller
+from reader.ui.interview.kept_histories import KeptHistories, Parked, read_or_none
 from reader.ui.persistence.safety import BannerActions, NotesSafety, keep_backups
 from reader.ui.persistence.saver import NotesSaver
 
 READ_ONLY_REFUSED = "These notes are open read-only here: nothing can be changed."
 KEPT_HISTORIES = 5  # interviews left aside with their undo history (each holds its session)
-
-
-@dataclass
-class Parked:
-    """An interview left aside with its undo history (its controller and its research
-    notes' document), and its files as they were when it was left."""
-
-    controller: Controller
-    notes_document: QTextDocument
-    notes_path: Path
-    document_path: Path
-    document_stamp: tuple[int, int] | None
-    notes_hash: str  # "" when there was no notes file
-    file_read_only: bool  # the notes file itself opened read-only (a newer version)
-
-    def change(self, document_path: Path) -> str:
-        """What changed on disk since it was left, in words; "" for nothing."""
-        if document_path != self.document_path:
-            return "its transcript is another file now"
-        if _stamp(self.document_path) != self.document_stamp:
-            return "its transcript changed on disk"
-        if _notes_hash(self.notes_path) != self.notes_hash:
-            return "its notes file changed on disk"
-        return ""
-
-    def discard(self) -> None:
-        self.controller.deleteLater()
-        self.notes_document.deleteLater()
 
 
 class OpenInterview(QObject):
@@ -98,7 +68,7 @@ class OpenInterview(QObject):
         self.saver: NotesSaver | None = None
         self.safety: NotesSafety | None = None
         self._file_read_only = False  # the notes file opened read-only (see Parked)
-        self._parked: OrderedDict[Path, Parked] = OrderedDict()  # least recent first
+        self._kept = KeptHistories()
 
     # What is open ----------------------------------------------------------------------
 
@@ -157,7 +127,7 @@ class OpenInterview(QObject):
         another window has open); False (after saying why) when it cannot be, or when the
         user chose to keep the interview that is open. `keep_history`: the interview
         open now is set aside with its undo history, and one set aside comes back."""
-        parked = self._parked.pop(notes_path, None) if notes_path is not None else None
+        parked = self._kept.take(notes_path)
         dropped = ""
         if parked is not None:
             dropped = parked.change(document_path) if keep_history else ""
@@ -205,13 +175,13 @@ class OpenInterview(QObject):
     def _resume(self, parked: Parked, read_only: bool) -> bool:
         """The interview set aside comes back with its undo history."""
         if not self.may_discard_unsaved():
-            self._parked[parked.notes_path] = parked
+            self._kept.keep(parked, KEPT_HISTORIES)
             return False
         self._leave(keep_history=True)
         controller = parked.controller
         controller.saver = NotesSaver(parked.notes_path, self.serialise, self)
         self._file_read_only = parked.file_read_only
-        on_disk = _read(parked.notes_path)
+        on_disk = read_or_none(parked.notes_path)
         messages = self._attach(
             controller, parked.notes_document, parked.document_path, on_disk, read_only
         )
@@ -274,7 +244,7 @@ class OpenInterview(QObject):
         document.contentsChanged.connect(self._research_notes_edited)
         self._notes_document = document
         self.notesDocumentChanged.emit(document)
-        if all(parked.notes_document is not before for parked in self._parked.values()):
+        if not self._kept.holds(before):
             before.deleteLater()
 
     def _research_notes_edited(self) -> None:
@@ -355,24 +325,12 @@ class OpenInterview(QObject):
         if not keep_history or not history or controller.saver.dirty:
             controller.deleteLater()
             return
-        path = controller.saver.path
-        self._parked[path] = Parked(
-            controller,
-            notes,
-            path,
-            document_path,
-            _stamp(document_path),
-            _notes_hash(path),
-            self._file_read_only,
-        )
-        while len(self._parked) > KEPT_HISTORIES:
-            self._parked.popitem(last=False)[1].discard()
+        parked = Parked.now(controller, notes, document_path, self._file_read_only)
+        self._kept.keep(parked, KEPT_HISTORIES)
 
     def drop_histories(self) -> None:
         """Forget the interviews set aside (the study they belong to closed)."""
-        for parked in self._parked.values():
-            parked.discard()
-        self._parked.clear()
+        self._kept.drop_all()
 
     def _detach(self) -> Controller | None:
         """Write everything, release and stop watching the notes file; the controller,
@@ -447,23 +405,3 @@ class OpenInterview(QObject):
         if active is None or active is self.controller.undo_stack:  # not the study's
             self.undo_group.setActiveStack(self.writable_undo_stack())
         self.readOnlyChanged.emit(read_only)
-
-
-def _stamp(path: Path) -> tuple[int, int] | None:
-    try:
-        info = os.stat(path)
-    except OSError:
-        return None
-    return info.st_mtime_ns, info.st_size
-
-
-def _read(path: Path) -> bytes | None:
-    try:
-        return path.read_bytes()
-    except OSError:
-        return None
-
-
-def _notes_hash(path: Path) -> str:
-    data = _read(path)
-    return content_hash(data) if data is not None else ""
