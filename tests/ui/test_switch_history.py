@@ -191,6 +191,8 @@ def test_typing_in_the_notes_undoes_after_switching_back(window: MainWindow, qtb
     switch(window, qtbot, Qt.Key.Key_PageDown)
     assert research_notes_on_disk(ana) == "Ask about breaks\nand coffee"  # written when left
     assert window.notes_editor.toPlainText() == ""
+    assert not window.notes_editor.document().isUndoAvailable()  # Ben's own, untouched
+    assert not ben.exists()  # opening is no edit
     type_notes(window, qtbot, "Ben sleeps")
     switch(window, qtbot, Qt.Key.Key_PageUp)
     assert window.notes_editor.toPlainText() == "Ask about breaks\nand coffee"

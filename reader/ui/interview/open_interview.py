@@ -39,6 +39,7 @@ from reader.ui.persistence.safety import BannerActions, NotesSafety, keep_backup
 from reader.ui.persistence.saver import NotesSaver
 
 READ_ONLY_REFUSED = "These notes are open read-only here: nothing can be changed."
+NOTES_MARGIN = 16  # around the research notes in the editor
 KEPT_HISTORIES = 5  # interviews left aside with their undo history (each holds its session)
 
 
@@ -231,6 +232,8 @@ class OpenInterview(QObject):
         before anything shows or styles it (styling 1 MB of notes takes ~230 ms)."""
         document = QTextDocument(self)
         document.setDocumentLayout(QPlainTextDocumentLayout(document))
+        # Before the text: a margin set later would be an edit, which Ctrl+Z undoes.
+        document.setDocumentMargin(NOTES_MARGIN)
         document.setPlainText(text)  # which starts its undo history afresh
         return document
 

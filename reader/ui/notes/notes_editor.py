@@ -45,8 +45,7 @@ class NotesEditor(QPlainTextEdit):
         with its own typing history); styled as Markdown once `resume_styling` is called."""
         self.pause_styling()
         self.setDocument(document)
-        document.setDocumentMargin(16)
-        document.setDefaultFont(self.font())
+        document.setDefaultFont(self.font())  # no edit, unlike its margin (set by its owner)
 
     def set_text_font(self, font: QFont) -> None:
         """Another size (zoom) or theme: the text and its Markdown styling follow."""
