@@ -12,7 +12,9 @@ from typing import Any
 
 import orjson
 import pytest
+import shiboken6
 from PySide6.QtCore import QLockFile, Qt
+from PySide6.QtGui import QTextDocument
 
 from reader.ui.interview import open_interview
 from reader.ui.window.main_window import MainWindow
@@ -159,3 +161,108 @@ def test_closing_the_study_lets_the_histories_go(
     assert [h.exact for h in window.interview.session.notes.highlights] == ["coffee"]
     window.reader.setFocus()
     assert not window.actions.undo.isEnabled()
+
+
+def research_notes_on_disk(path: Path) -> str:
+    return orjson.loads(path.read_bytes())["notes"]
+
+
+def type_notes(window: MainWindow, qtbot: Any, text: str) -> None:
+    window.notes_editor.setFocus()
+    qtbot.keyClicks(window.notes_editor, text)
+
+
+def undo_in_notes(window: MainWindow, qtbot: Any) -> None:
+    window.notes_editor.setFocus()
+    qtbot.keyClick(window.notes_editor, Qt.Key.Key_Z, CTRL)
+
+
+def notes_documents(window: MainWindow) -> list[QTextDocument]:
+    """The research notes documents alive: the open interview's and those kept with it."""
+    only = Qt.FindChildOption.FindDirectChildrenOnly
+    return window.interview.findChildren(QTextDocument, options=only)
+
+
+def test_typing_in_the_notes_undoes_after_switching_back(window: MainWindow, qtbot: Any) -> None:
+    ana, ben = notes_file(window, 0), notes_file(window, 1)
+    type_notes(window, qtbot, "Ask about breaks")
+    qtbot.keyClick(window.notes_editor, Qt.Key.Key_Return)
+    type_notes(window, qtbot, "and coffee")
+    switch(window, qtbot, Qt.Key.Key_PageDown)
+    assert research_notes_on_disk(ana) == "Ask about breaks\nand coffee"  # written when left
+    assert window.notes_editor.toPlainText() == ""
+    assert not window.notes_editor.document().isUndoAvailable()  # Ben's own, untouched
+    assert not ben.exists()  # opening is no edit
+    type_notes(window, qtbot, "Ben sleeps")
+    switch(window, qtbot, Qt.Key.Key_PageUp)
+    assert window.notes_editor.toPlainText() == "Ask about breaks\nand coffee"
+    assert window.notes_editor.textCursor().position() == len("Ask about breaks\nand coffee")
+    undo_in_notes(window, qtbot)  # Ana's last typing, although Ben's came after it
+    assert window.notes_editor.toPlainText() == "Ask about breaks\n"
+    qtbot.waitUntil(lambda: research_notes_on_disk(ana) == "Ask about breaks\n")
+    qtbot.keyClick(window.notes_editor, Qt.Key.Key_Z, CTRL | Qt.KeyboardModifier.ShiftModifier)
+    qtbot.waitUntil(lambda: research_notes_on_disk(ana) == "Ask about breaks\nand coffee")
+    assert research_notes_on_disk(ben) == "Ben sleeps"
+    assert window.interview.session.notes.highlights == []  # the notes' undo, not the model's
+    switch(window, qtbot, Qt.Key.Key_PageDown)
+    undo_in_notes(window, qtbot)
+    undo_in_notes(window, qtbot)  # Ben's history ends at his own first words
+    assert window.notes_editor.toPlainText() == ""
+    qtbot.waitUntil(lambda: research_notes_on_disk(ben) == "")
+    assert research_notes_on_disk(ana) == "Ask about breaks\nand coffee"
+
+
+def test_the_preview_and_word_count_follow_the_notes_shown(window: MainWindow, qtbot: Any) -> None:
+    type_notes(window, qtbot, "# Ana on breaks")
+    switch(window, qtbot, Qt.Key.Key_PageDown)
+    type_notes(window, qtbot, "Ben")
+    window.notes_editor.setFocus()
+    qtbot.keyClick(window.notes_editor, Qt.Key.Key_V, CTRL | Qt.KeyboardModifier.ShiftModifier)
+    assert window.notes_pane.previewing()
+    assert "Ben" in window.notes_pane.preview.toPlainText()
+    switch(window, qtbot, Qt.Key.Key_PageUp)
+    assert window.notes_pane.preview.toPlainText().strip() == "Ana on breaks"
+    qtbot.waitUntil(lambda: window.words_label.text() == "4 words")
+    editor = window.notes_editor
+    qtbot.waitUntil(lambda: editor.highlighter.document() is editor.document())
+    interview = window.interview
+    assert editor.document() is interview.notes_document
+    assert len(notes_documents(window)) == 2  # Ana's shown, Ben's kept with his history
+    window.notes_editor.setFocus()
+    qtbot.keyClick(window.notes_editor, Qt.Key.Key_V, CTRL | Qt.KeyboardModifier.ShiftModifier)
+    type_notes(window, qtbot, " today")  # counted in the notes shown now
+    qtbot.waitUntil(lambda: window.words_label.text() == "5 words")
+
+
+def test_notes_changed_on_disk_while_away_come_back_without_their_typing_history(
+    window: MainWindow, qtbot: Any
+) -> None:
+    ana = notes_file(window, 0)
+    type_notes(window, qtbot, "Ask about breaks")
+    switch(window, qtbot, Qt.Key.Key_PageDown)
+    data = orjson.loads(ana.read_bytes())
+    data["notes"] = "Written by a sync tool"
+    ana.write_bytes(orjson.dumps(data))
+    switch(window, qtbot, Qt.Key.Key_PageUp)
+    assert "notes file changed on disk" in window.statusBar().currentMessage()
+    assert window.notes_editor.toPlainText() == "Written by a sync tool"
+    undo_in_notes(window, qtbot)
+    assert window.notes_editor.toPlainText() == "Written by a sync tool"
+    assert research_notes_on_disk(ana) == "Written by a sync tool"
+
+
+def test_the_notes_of_dropped_histories_are_deleted(
+    window: MainWindow, qtbot: Any, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(open_interview, "KEPT_HISTORIES", 1)
+    ana_notes = window.interview.notes_document
+    type_notes(window, qtbot, "Ana")
+    switch(window, qtbot, Qt.Key.Key_PageDown)
+    type_notes(window, qtbot, "Ben")
+    switch(window, qtbot, Qt.Key.Key_PageDown)  # Ana's history is let go for Ben's
+    type_notes(window, qtbot, "Cem")
+    switch(window, qtbot, Qt.Key.Key_PageUp)
+    qtbot.waitUntil(lambda: len(notes_documents(window)) == 2)  # Ben's shown, Cem's kept
+    assert not shiboken6.isValid(ana_notes)
+    window.study_actions.close()
+    qtbot.waitUntil(lambda: len(notes_documents(window)) == 1)  # Cem's let go

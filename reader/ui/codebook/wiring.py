@@ -124,16 +124,15 @@ class Codebook(QObject):
 
     def undo_follows_focus(self, _old: QWidget | None, new: QWidget | None) -> None:
         """Edit ▸ Undo undoes codebook edits while the Codebook has the focus (the
-        study's stack in a study, the interview's alone)."""
+        study's stack in a study, the interview's alone unless it is read-only)."""
         if new is None or not self.panel.isAncestorOf(new):
             return
         group = self.window.interview.undo_group
-        controller = self.window.interview.controller
         if self.hub.study is not None:
             stack = self.window.study.undo_stack
         else:
-            stack = controller.undo_stack if controller is not None else None
-        if stack is not None and group.activeStack() is not stack:
+            stack = self.window.interview.writable_undo_stack()
+        if group.activeStack() is not stack:
             group.setActiveStack(stack)
 
 

@@ -74,7 +74,7 @@ class SearchPanel(QWidget):
         interview.highlightChanged.connect(self.changed)
         interview.opened.connect(self.changed)
         interview.replaced.connect(self.changed)
-        interview.notes_document.contentsChanged.connect(self.changed)
+        interview.researchNotesChanged.connect(self.changed)
 
         self.edit = QLineEdit()
         self.edit.setObjectName("search-edit")

@@ -138,7 +138,7 @@ class Controller(QObject):
     def set_recording(self, recording: RecordingRef | None, save: bool = True) -> None:
         """The attached recording and where playback stands: no undo step, as playing is no
         edit of the notes. `save` False leaves it for the next save (a position that moves
-        while playing, a recording found beside the transcript on opening)."""
+        while playing)."""
         self.session.notes.recording = recording
         if save:
             self.saver.mark_dirty()

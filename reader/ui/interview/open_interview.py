@@ -1,26 +1,29 @@
 """The interview open in the window: its session, undo history, saving and safety.
 
 One object owns all of it and announces what happens by signal; panels and dialogs
-subscribe and never reach into the window. The research notes live in `notes_document`
-(the editor shows that document) and reach the model through `notes_data()` only.
+subscribe and never reach into the window. The research notes live in `notes_document`,
+one per interview (the editor shows the open one's, and follows `notesDocumentChanged`),
+and reach the model through `notes_data()` only.
 
 Opening another interview with `keep_history` (switching in a study) sets the one left
-aside with its session and undo history (`Parked`): written, its lock released, nothing
-watching it. Opened again while its files are as they were left, it comes back as it
-was, so Undo goes on where it stopped; changed on disk meanwhile, it is opened afresh
-and the status bar says its history was dropped.
+aside with its session, undo history and notes document, whose own typing history is
+its undo too (`Parked`): written, its lock released, nothing watching it. Opened again
+while its files are as they were left, it comes back as it was, so Undo goes on where it
+stopped; changed on disk meanwhile, it is opened afresh and the status bar says its
+history was dropped.
+
+While the notes are read-only (another window writes them), an undo could not be saved:
+the interview's undo stack is then not the group's active one, so Undo and Redo are off
+until write access returns (`set_read_only`).
 """
 
 from __future__ import annotations
 
 import contextlib
-import os
-from collections import OrderedDict
-from dataclasses import dataclass
 from pathlib import Path
 
 from PySide6.QtCore import QObject, QSettings, Signal
-from PySide6.QtGui import QTextCursor, QTextDocument, QUndoGroup
+from PySide6.QtGui import QTextCursor, QTextDocument, QUndoGroup, QUndoStack
 from PySide6.QtWidgets import QMessageBox, QPlainTextDocumentLayout, QWidget
 
 from reader.core.document import Document, DocumentError
@@ -28,41 +31,21 @@ from reader.core.notes_file import NotesData, serialise
 from reader.core.notes_location import candidates, locate_notes, remember_notes_path
 from reader.core.notes_opening import NotesRead, read_notes
 from reader.core.session import Session
-from reader.core.store import content_hash, describe_os_error
+from reader.core.store import describe_os_error
 from reader.ui.interview import loading
 from reader.ui.interview.controller import Controller
+from reader.ui.interview.kept_histories import KeptHistories, Parked, read_or_none
 from reader.ui.persistence.safety import BannerActions, NotesSafety, keep_backups
 from reader.ui.persistence.saver import NotesSaver
 
 READ_ONLY_REFUSED = "These notes are open read-only here: nothing can be changed."
+NOTES_MARGIN = 16  # around the research notes in the editor
 KEPT_HISTORIES = 5  # interviews left aside with their undo history (each holds its session)
 
 
-@dataclass
-class Parked:
-    """An interview left aside with its undo history (its controller), and its files as
-    they were when it was left."""
-
-    controller: Controller
-    notes_path: Path
-    document_path: Path
-    document_stamp: tuple[int, int] | None
-    notes_hash: str  # "" when there was no notes file
-    file_read_only: bool  # the notes file itself opened read-only (a newer version)
-
-    def change(self, document_path: Path) -> str:
-        """What changed on disk since it was left, in words; "" for nothing."""
-        if document_path != self.document_path:
-            return "its transcript is another file now"
-        if _stamp(self.document_path) != self.document_stamp:
-            return "its transcript changed on disk"
-        if _notes_hash(self.notes_path) != self.notes_hash:
-            return "its notes file changed on disk"
-        return ""
-
-
 class OpenInterview(QObject):
-    researchNotesLoading = Signal()  # the notes document is about to be replaced whole
+    notesDocumentChanged = Signal(object)  # QTextDocument: the research notes shown now
+    researchNotesChanged = Signal()  # the research notes shown were edited (typed, undone)
     opened = Signal(object)  # Session: another interview is open
     aboutToClose = Signal()  # the open interview is about to be written and closed
     replaced = Signal(object)  # Session: the same interview, reloaded or merged
@@ -79,16 +62,14 @@ class OpenInterview(QObject):
         super().__init__(window)
         self._window = window
         self._settings = settings
-        self.notes_document = QTextDocument(self)
-        self.notes_document.setDocumentLayout(QPlainTextDocumentLayout(self.notes_document))
-        self._loading_notes = False
-        self.notes_document.contentsChanged.connect(self._research_notes_edited)
+        self._notes_document = self._new_notes_document("")
+        self._notes_document.contentsChanged.connect(self._research_notes_edited)
         self.undo_group = QUndoGroup(self)
         self.controller: Controller | None = None
         self.saver: NotesSaver | None = None
         self.safety: NotesSafety | None = None
         self._file_read_only = False  # the notes file opened read-only (see Parked)
-        self._parked: OrderedDict[Path, Parked] = OrderedDict()  # least recent first
+        self._kept = KeptHistories()
 
     # What is open ----------------------------------------------------------------------
 
@@ -103,6 +84,15 @@ class OpenInterview(QObject):
     @property
     def read_only(self) -> bool:
         return self.saver is None or self.saver.read_only
+
+    @property
+    def notes_document(self) -> QTextDocument:
+        """The open interview's research notes (the last one's when none is open)."""
+        return self._notes_document
+
+    def writable_undo_stack(self) -> QUndoStack | None:
+        """The open interview's undo history, None while nothing it undoes could be saved."""
+        return self.controller.undo_stack if self.controller and not self.read_only else None
 
     def research_notes(self) -> str:
         return self.notes_document.toPlainText()
@@ -138,13 +128,13 @@ class OpenInterview(QObject):
         another window has open); False (after saying why) when it cannot be, or when the
         user chose to keep the interview that is open. `keep_history`: the interview
         open now is set aside with its undo history, and one set aside comes back."""
-        parked = self._parked.pop(notes_path, None) if notes_path is not None else None
+        parked = self._kept.take(notes_path)
         dropped = ""
         if parked is not None:
             dropped = parked.change(document_path) if keep_history else ""
             if keep_history and not dropped:
                 return self._resume(parked, read_only)
-            parked.controller.deleteLater()
+            parked.discard()
         try:
             document = loading.load(document_path, self._window)
         except DocumentError as exc:
@@ -169,7 +159,8 @@ class OpenInterview(QObject):
         controller.colorsChanged.connect(self.colorsChanged)
         controller.readOnlyRefused.connect(lambda: self.status.emit(READ_ONLY_REFUSED, 5000))
         self._file_read_only = read.read_only
-        messages = self._attach(controller, document_path, read.on_disk, read_only)
+        notes_document = self._new_notes_document(session.notes.notes)
+        messages = self._attach(controller, notes_document, document_path, read.on_disk, read_only)
         if read.write_back and not saver.read_only:
             saver.mark_dirty()
         if document.notice:
@@ -185,35 +176,43 @@ class OpenInterview(QObject):
     def _resume(self, parked: Parked, read_only: bool) -> bool:
         """The interview set aside comes back with its undo history."""
         if not self.may_discard_unsaved():
-            self._parked[parked.notes_path] = parked
+            self._kept.keep(parked, KEPT_HISTORIES)
             return False
         self._leave(keep_history=True)
         controller = parked.controller
         controller.saver = NotesSaver(parked.notes_path, self.serialise, self)
         self._file_read_only = parked.file_read_only
-        on_disk = _read(parked.notes_path)
-        messages = self._attach(controller, parked.document_path, on_disk, read_only)
+        on_disk = read_or_none(parked.notes_path)
+        messages = self._attach(
+            controller, parked.notes_document, parked.document_path, on_disk, read_only
+        )
         if controller.saver.read_only:  # another window took the notes meanwhile
             controller.undo_stack.clear()  # an undo now would change what cannot be saved
+            parked.notes_document.clearUndoRedoStacks()
             messages.append("Its undo history was dropped.")
         self._opened(messages)
         return True
 
     def _attach(
-        self, controller: Controller, document_path: Path, on_disk: bytes | None, read_only: bool
+        self,
+        controller: Controller,
+        notes_document: QTextDocument,
+        document_path: Path,
+        on_disk: bytes | None,
+        read_only: bool,
     ) -> list[str]:
         """`controller` becomes the open interview's, with its saver writing, the notes
-        file locked and watched; the messages of taking the lock."""
+        file locked and watched, `notes_document` shown; the messages of taking the lock."""
         self.controller, self.saver = controller, controller.saver
         self.saver.read_only = self._file_read_only or read_only
         self.saver.stateChanged.connect(self.saveStateChanged)
         self.undo_group.addStack(controller.undo_stack)
-        self.undo_group.setActiveStack(controller.undo_stack)
         self.safety = NotesSafety(
             self, controller, document_path, on_disk, keep_backups(self._settings)
         )
         messages = self.safety.start()
-        self._load_research_notes(controller.session.notes.notes)
+        self.undo_group.setActiveStack(self.writable_undo_stack())
+        self._show_notes(notes_document)
         return messages
 
     def _opened(self, messages: list[str]) -> None:
@@ -228,18 +227,32 @@ class OpenInterview(QObject):
         text = "  ".join(m for m in [*messages, conflict_text] if m)
         self.show_message(text, conflict_actions)
 
-    def _load_research_notes(self, text: str) -> None:
-        """The notes document holds `text`, with a fresh undo history: loading is no edit."""
-        self.researchNotesLoading.emit()
-        self._loading_notes = True
-        self.notes_document.setUndoRedoEnabled(False)
-        self.notes_document.setPlainText(text)
-        self.notes_document.setUndoRedoEnabled(True)
-        self.notes_document.setModified(False)
-        self._loading_notes = False
+    def _new_notes_document(self, text: str) -> QTextDocument:
+        """Research notes holding `text`, with no undo history: loading is no edit. Filled
+        before anything shows or styles it (styling 1 MB of notes takes ~230 ms)."""
+        document = QTextDocument(self)
+        document.setDocumentLayout(QPlainTextDocumentLayout(document))
+        # Before the text: a margin set later would be an edit, which Ctrl+Z undoes.
+        document.setDocumentMargin(NOTES_MARGIN)
+        document.setPlainText(text)  # which starts its undo history afresh
+        return document
+
+    def _show_notes(self, document: QTextDocument) -> None:
+        """`document` holds the open interview's research notes from now on. The one shown
+        before is deleted, unless it was set aside with its interview."""
+        before = self._notes_document
+        if document is before:
+            return
+        before.contentsChanged.disconnect(self._research_notes_edited)
+        document.contentsChanged.connect(self._research_notes_edited)
+        self._notes_document = document
+        self.notesDocumentChanged.emit(document)
+        if not self._kept.holds(before):
+            before.deleteLater()
 
     def _research_notes_edited(self) -> None:
-        if not self._loading_notes and self.controller is not None:
+        self.researchNotesChanged.emit()
+        if self.controller is not None:
             self.controller.notes_edited()
 
     def _locate_notes(self, document_path: Path, document: Document) -> tuple[Path, str]:
@@ -308,26 +321,19 @@ class OpenInterview(QObject):
         controller = self._detach()
         if controller is None or document_path is None:
             return
-        if not keep_history or not controller.undo_stack.count() or controller.saver.dirty:
+        notes = self._notes_document
+        history = (
+            controller.undo_stack.count() or notes.isUndoAvailable() or notes.isRedoAvailable()
+        )
+        if not keep_history or not history or controller.saver.dirty:
             controller.deleteLater()
             return
-        path = controller.saver.path
-        self._parked[path] = Parked(
-            controller,
-            path,
-            document_path,
-            _stamp(document_path),
-            _notes_hash(path),
-            self._file_read_only,
-        )
-        while len(self._parked) > KEPT_HISTORIES:
-            self._parked.popitem(last=False)[1].controller.deleteLater()
+        parked = Parked.now(controller, notes, document_path, self._file_read_only)
+        self._kept.keep(parked, KEPT_HISTORIES)
 
     def drop_histories(self) -> None:
         """Forget the interviews set aside (the study they belong to closed)."""
-        for parked in self._parked.values():
-            parked.controller.deleteLater()
-        self._parked.clear()
+        self._kept.drop_all()
 
     def _detach(self) -> Controller | None:
         """Write everything, release and stop watching the notes file; the controller,
@@ -391,24 +397,14 @@ class OpenInterview(QObject):
                 f"Saved, but the choice could not be remembered: {describe_os_error(exc)}", 8000
             )
         self.notesPathChanged.emit(path)
-        self.readOnlyChanged.emit(False)
+        self.set_read_only(False)
 
-
-def _stamp(path: Path) -> tuple[int, int] | None:
-    try:
-        info = os.stat(path)
-    except OSError:
-        return None
-    return info.st_mtime_ns, info.st_size
-
-
-def _read(path: Path) -> bytes | None:
-    try:
-        return path.read_bytes()
-    except OSError:
-        return None
-
-
-def _notes_hash(path: Path) -> str:
-    data = _read(path)
-    return content_hash(data) if data is not None else ""
+    def set_read_only(self, read_only: bool) -> None:
+        """Write access lost (another window took the notes file's lock) or back (Save
+        Notes As…): Undo, Redo and the notes editor follow."""
+        assert self.saver is not None and self.controller is not None
+        self.saver.read_only = read_only
+        active = self.undo_group.activeStack()
+        if active is None or active is self.controller.undo_stack:  # not the study's
+            self.undo_group.setActiveStack(self.writable_undo_stack())
+        self.readOnlyChanged.emit(read_only)

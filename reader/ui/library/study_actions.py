@@ -255,16 +255,16 @@ class StudyActions(QObject):
             self.owner.set_options(key, dialog.choices())
 
     def undo_follows_focus(self, _old: QWidget | None, new: QWidget | None) -> None:
-        """Edit ▸ Undo undoes study edits while the library has the focus."""
+        """Edit ▸ Undo undoes study edits while the library has the focus; elsewhere the
+        interview's, unless its notes are read-only (then nothing)."""
         if new is None or not self.window.isAncestorOf(new):
             return
         group = self.interview.undo_group
-        controller = self.interview.controller
         if self.switcher.panel.isAncestorOf(new):
             stack = self.owner.undo_stack
         else:
-            stack = controller.undo_stack if controller is not None else None
-        if stack is not None and group.activeStack() is not stack:
+            stack = self.interview.writable_undo_stack()
+        if group.activeStack() is not stack:
             group.setActiveStack(stack)
 
     def close(self) -> None:

@@ -2,14 +2,15 @@
 selection, notes scroll), how far it was read is remembered, and nothing unsaved is lost
 (OpenInterview writes everything before another interview opens).
 
-Undo history: switching sets the interview left aside with its session and undo history
-(OpenInterview.open with `keep_history`), written, its notes file's lock released and
-not watched. Coming back to it takes the lock again and Undo goes on where it stopped,
-unless its transcript or notes file changed on disk meanwhile: then it opens afresh and
-the status bar says its history was dropped. The last few interviews with history are
-kept so (open_interview.KEPT_HISTORIES); the research notes' own typing history starts
-again at each switch. The study's own changes (rename, attributes, order) keep one
-history for the whole session.
+Undo history: switching sets the interview left aside with its session, undo history and
+research notes document (OpenInterview.open with `keep_history`), written, its notes
+file's lock released and not watched. Coming back to it takes the lock again and Undo
+goes on where it stopped, in the model and in the notes' own typing (Ctrl+Z in the
+notes), unless its transcript or notes file changed on disk meanwhile: then it opens
+afresh and the status bar says its history was dropped. The last few interviews with
+history are kept so (open_interview.KEPT_HISTORIES); the documents of histories let go
+are deleted. The study's own changes (rename, attributes, order) keep one history for
+the whole session.
 """
 
 from __future__ import annotations

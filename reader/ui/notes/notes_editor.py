@@ -41,11 +41,11 @@ class NotesEditor(QPlainTextEdit):
         self.show_document(self.document())
 
     def show_document(self, document: QTextDocument) -> None:
-        """Edit `document` (the open interview's research notes), styled as Markdown."""
+        """Edit `document` (the open interview's research notes, each interview its own,
+        with its own typing history); styled as Markdown once `resume_styling` is called."""
+        self.pause_styling()
         self.setDocument(document)
-        document.setDocumentMargin(16)
-        document.setDefaultFont(self.font())
-        self.highlighter.setDocument(document)
+        document.setDefaultFont(self.font())  # no edit, unlike its margin (set by its owner)
 
     def set_text_font(self, font: QFont) -> None:
         """Another size (zoom) or theme: the text and its Markdown styling follow."""
@@ -54,8 +54,8 @@ class NotesEditor(QPlainTextEdit):
         self.highlighter.restyle(font.pointSizeF())
 
     def pause_styling(self) -> None:
-        """Before the text is replaced whole: the highlighter would style every line at
-        once, ~230 ms for 1 MB of notes, which the window's first paint should not wait for."""
+        """Before other notes show: the highlighter would style every line at once,
+        ~230 ms for 1 MB of notes, which the window's first paint should not wait for."""
         self.highlighter.setDocument(None)
 
     def resume_styling(self) -> None:

@@ -71,7 +71,8 @@ def without_images(markdown: str) -> str:
 
 
 class NotesPane(QWidget):
-    """The open interview's research notes: its `notes_document`, edited or previewed."""
+    """The open interview's research notes: its `notes_document`, edited or previewed;
+    another interview's document is shown as soon as it is open (`notesDocumentChanged`)."""
 
     linkActivated = Signal(str)  # from the preview, or Ctrl+click in the editor
 
@@ -80,9 +81,13 @@ class NotesPane(QWidget):
         self.setObjectName("notes-pane")
         self.editor = NotesEditor()
         self.editor.show_document(interview.notes_document)
-        interview.researchNotesLoading.connect(self.editor.pause_styling)
+        interview.notesDocumentChanged.connect(self.editor.show_document)
         interview.opened.connect(self.editor.resume_styling)
-        interview.readOnlyChanged.connect(self.editor.setReadOnly)
+        interview.readOnlyChanged.connect(self._follow_read_only)
+        # Notes swapped or merged from disk while the preview shows: it shows them.
+        interview.notesDocumentChanged.connect(self._refresh_preview)
+        interview.researchNotesChanged.connect(self._refresh_preview)
+        self._format_actions: list[QAction] = []
         self.preview = NotesPreview()
         self.preview.setObjectName("notes-preview")
         self.preview.setAccessibleName("Notes preview")
@@ -113,17 +118,31 @@ class NotesPane(QWidget):
             else:
                 self.toolbar.addAction(action)
                 self.addAction(action)
+                self._format_actions.append(action)
         self.toolbar.addSeparator()
         self.toolbar.addAction(preview)
         # Never narrower than its bar: a hidden last button is a lost one.
         self.setMinimumWidth(self.toolbar.sizeHint().width())
 
+    def _follow_read_only(self, read_only: bool) -> None:
+        """Read-only notes take no typing and no formatting (a change could not be saved)."""
+        self.editor.setReadOnly(read_only)
+        for action in self._format_actions:
+            action.setEnabled(not read_only)
+
+    def _render_preview(self) -> None:
+        markdown = without_images(self.editor.toPlainText())
+        self.preview.document().setMarkdown(markdown if markdown.strip() else EMPTY_PREVIEW)
+        self.preview.document().setBaseUrl(QUrl("notes:"))
+        style_quotes(self.preview.document())
+
+    def _refresh_preview(self, *_args: object) -> None:
+        if self.previewing():
+            self._render_preview()
+
     def show_preview(self, on: bool) -> None:
         if on:
-            markdown = without_images(self.editor.toPlainText())
-            self.preview.document().setMarkdown(markdown if markdown.strip() else EMPTY_PREVIEW)
-            self.preview.document().setBaseUrl(QUrl("notes:"))
-            style_quotes(self.preview.document())
+            self._render_preview()
             self.stack.setCurrentWidget(self.preview)
             self.preview.setFocus()
         else:

@@ -41,6 +41,8 @@ class InterviewHost(Protocol):
 
     def notes_moved(self, path: Path) -> None: ...
 
+    def set_read_only(self, read_only: bool) -> None: ...
+
     def show_message(self, text: str, actions: BannerActions | None = None) -> None: ...
 
     def dialog_parent(self) -> QWidget | None: ...
@@ -115,7 +117,7 @@ class NotesSafety(QObject):
             return True
         holder = self.guard.acquire()
         if holder and self.guard.held_elsewhere:
-            self.controller.saver.read_only = True
+            self.host.set_read_only(True)  # undo and typing stop: nothing could be saved
             self.host.show_message(
                 f"Not saved: {holder}. Save Notes As… keeps your changes in another file.",
                 [("Save Notes As…", self.save_as)],

@@ -110,7 +110,7 @@ class Recording(QObject):
             found = beside(Path(session.document.source))
             if found is not None:
                 ref = RecordingRef(stored_path(found, notes_path))
-                self._controller_set(ref, save=False)  # written with the next save
+                self._controller_set(ref)  # a change to the notes, saved as any other
         if ref is None or notes_path is None:
             return
         self.table = _times_of(session)

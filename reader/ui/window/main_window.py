@@ -173,7 +173,7 @@ class MainWindow(QMainWindow):
         interview.notesPathChanged.connect(self._show_notes_path)
         interview.message.connect(self.banner.show_message)
         interview.status.connect(self.statusBar().showMessage)
-        interview.notes_document.contentsChanged.connect(self._word_timer.start)
+        interview.researchNotesChanged.connect(self._word_timer.start)
         # The reader asks.
         reader.topSegmentChanged.connect(self.outline.follow)
         reader.roleRequested.connect(editing.set_role)

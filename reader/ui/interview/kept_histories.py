@@ -1,0 +1,107 @@
+"""Interviews set aside with their undo history while another is open (switching in a
+study): each keeps its controller (session and undo stack) and its research notes'
+document (their typing history), and remembers its files as they were left, so that
+coming back can tell whether the history still applies. What is let go is deleted."""
+
+from __future__ import annotations
+
+import os
+from collections import OrderedDict
+from dataclasses import dataclass
+from pathlib import Path
+
+from PySide6.QtGui import QTextDocument
+
+from reader.core.store import content_hash
+from reader.ui.interview.controller import Controller
+
+
+@dataclass
+class Parked:
+    """An interview left aside with its undo history, and its files as they were left."""
+
+    controller: Controller
+    notes_document: QTextDocument
+    notes_path: Path
+    document_path: Path
+    document_stamp: tuple[int, int] | None
+    notes_hash: str  # "" when there was no notes file
+    file_read_only: bool  # the notes file itself opened read-only (a newer version)
+
+    @classmethod
+    def now(
+        cls,
+        controller: Controller,
+        notes_document: QTextDocument,
+        document_path: Path,
+        file_read_only: bool,
+    ) -> Parked:
+        """`controller`'s interview as it is on disk now (all of it written)."""
+        path = controller.saver.path
+        return cls(
+            controller,
+            notes_document,
+            path,
+            document_path,
+            _stamp(document_path),
+            _notes_hash(path),
+            file_read_only,
+        )
+
+    def change(self, document_path: Path) -> str:
+        """What changed on disk since it was left, in words; "" for nothing."""
+        if document_path != self.document_path:
+            return "its transcript is another file now"
+        if _stamp(self.document_path) != self.document_stamp:
+            return "its transcript changed on disk"
+        if _notes_hash(self.notes_path) != self.notes_hash:
+            return "its notes file changed on disk"
+        return ""
+
+    def discard(self) -> None:
+        self.controller.deleteLater()
+        self.notes_document.deleteLater()
+
+
+class KeptHistories:
+    """The interviews set aside, by notes file, the least recently left first."""
+
+    def __init__(self) -> None:
+        self._kept: OrderedDict[Path, Parked] = OrderedDict()
+
+    def take(self, notes_path: Path | None) -> Parked | None:
+        return self._kept.pop(notes_path, None) if notes_path is not None else None
+
+    def keep(self, parked: Parked, limit: int) -> None:
+        """Set `parked` aside; beyond `limit`, the least recently left is let go."""
+        self._kept[parked.notes_path] = parked
+        while len(self._kept) > limit:
+            self._kept.popitem(last=False)[1].discard()
+
+    def holds(self, notes_document: QTextDocument) -> bool:
+        return any(parked.notes_document is notes_document for parked in self._kept.values())
+
+    def drop_all(self) -> None:
+        for parked in self._kept.values():
+            parked.discard()
+        self._kept.clear()
+
+
+def _stamp(path: Path) -> tuple[int, int] | None:
+    try:
+        info = os.stat(path)
+    except OSError:
+        return None
+    return info.st_mtime_ns, info.st_size
+
+
+def read_or_none(path: Path) -> bytes | None:
+    try:
+        return path.read_bytes()
+    except OSError:
+        return None
+
+
+def _notes_hash(path: Path) -> str:
+    data = read_or_none(path)
+    return content_hash(data) if data is not None else ""
