@@ -98,12 +98,13 @@ class OpenInterview(QObject):
         another window has open); False (after saying why) when it cannot be, or when the
         user chose to keep the interview that is open."""
         try:
-            document = loading.load(document_path, self._window)
+            loaded = loading.load(document_path, self._window)
         except DocumentError as exc:
             QMessageBox.warning(self._window, "Cannot open the interview", str(exc))
             return False
-        if document is None:  # cancelled while a large file was read
+        if loaded is None:  # cancelled while a large file was read
             return False
+        document = loaded.document
         if not self.may_discard_unsaved():
             return False
         found = ""
@@ -113,7 +114,7 @@ class OpenInterview(QObject):
         if read is None:
             return False
         self.close()
-        session = Session.open(document, read.notes)
+        session = Session.open(document, read.notes, loaded.detected)
         self.saver = NotesSaver(notes_path, self.serialise, self)
         self.saver.read_only = read.read_only or read_only
         self.controller = Controller(session, self.saver, self)
