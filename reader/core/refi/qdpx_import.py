@@ -424,6 +424,7 @@ def _selection(
         modified=_stamp(selection.get("modifiedDateTime"), created),
     )
 
+
 def _stamp(value: str | None, default: str | None = None) -> str:
     if value:
         try:
