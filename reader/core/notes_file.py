@@ -230,6 +230,7 @@ def highlight_passes(h: Any) -> bool:
     if type(h) is not dict or not h.keys() >= _HIGHLIGHT_KEYS:
         return False
     start, end, codes, date_time = h["start"], h["end"], h["codes"], _date_time()
+    created, modified = h["created"], h["modified"]
     return (
         type(h["id"]) is str
         and _ID.match(h["id"]) is not None
@@ -246,11 +247,11 @@ def highlight_passes(h: Any) -> bool:
         and type(h["color"]) is str
         and type(h["note"]) is str
         and type(codes) is list
-        and all(type(c) is str and _GUID.match(c) is not None for c in codes)
-        and type(h["created"]) is str
-        and date_time.match(h["created"]) is not None
-        and type(h["modified"]) is str
-        and date_time.match(h["modified"]) is not None
+        and (not codes or all(type(c) is str and _GUID.match(c) is not None for c in codes))
+        and type(created) is str
+        and date_time.match(created) is not None
+        and type(modified) is str
+        and (modified == created or date_time.match(modified) is not None)
         and type(h.get("orphan", False)) is bool
     )
 

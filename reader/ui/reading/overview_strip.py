@@ -82,10 +82,13 @@ class OverviewStrip(QWidget):
                     self._repaint_band(row)
 
     def place(self) -> None:
-        """Between the viewport and the vertical scroll bar (the reader keeps room for it)."""
+        """Between the viewport and the vertical scroll bar (the reader keeps room for it);
+        the rows are counted again only when the height changed."""
         viewport = self.reader.viewport().geometry()
+        resized = viewport.height() != self.height()
         self.setGeometry(viewport.right() + 1, viewport.top(), STRIP_WIDTH, viewport.height())
-        self.refresh()
+        if resized:
+            self.refresh()
 
     def _length(self) -> int:
         reading = self.reader.reading
