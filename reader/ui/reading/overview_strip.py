@@ -115,7 +115,10 @@ class OverviewStrip(QWidget):
             )
             self._rows = {}
             for (row, color), count in counted.items():
-                self._rows.setdefault(row, Counter())[color] = count
+                counts = self._rows.get(row)
+                if counts is None:
+                    self._rows[row] = counts = Counter()
+                counts[color] = count
         if self._match_rows is None:
             self._match_rows = {self.row_of(start) for start, _ in self.matches}
         return self._rows, self._match_rows
