@@ -424,7 +424,6 @@ def _selection(
         modified=_stamp(selection.get("modifiedDateTime"), created),
     )
 
-
 def _stamp(value: str | None, default: str | None = None) -> str:
     if value:
         try:
