@@ -112,7 +112,8 @@ def text_sha256(text: str) -> str:
 
 def normalise(text: str) -> str:
     """LF line ends and NFC, so offsets do not depend on how the file was saved."""
-    text = text.replace("\r\n", "\n").replace("\r", "\n")
+    if "\r" in text:  # each replace copies megabytes: only when there is something to do
+        text = text.replace("\r\n", "\n").replace("\r", "\n")
     return unicodedata.normalize("NFC", text)
 
 

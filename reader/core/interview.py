@@ -399,6 +399,8 @@ def apply_corrections(
     or spoken by the other side, takes that side's usual speaker ("Interviewer" /
     "Interviewee" when there is none). Other roles have no speaker.
     """
+    if not roles and not speakers and not sides:
+        return list(segments)  # nothing to correct: most interviews, 16,000 paragraphs
     sides = sides or {}
     renamed = []
     for seg in segments:

@@ -43,8 +43,12 @@ class Session:
         self._reindex_highlights()
 
     @classmethod
-    def open(cls, document: Document, notes: NotesData | None) -> Session:
-        """Join a document with its notes (None: fresh notes), re-anchoring if it changed."""
+    def open(
+        cls, document: Document, notes: NotesData | None, detected: list[Segment] | None = None
+    ) -> Session:
+        """Join a document with its notes (None: fresh notes), re-anchoring if it changed.
+        `detected`: the document's structure when it is known (detect_segments of its text
+        and turns); else it is detected here."""
         summary = None
         if notes is None:
             notes = NotesData(document=document.meta())
@@ -57,7 +61,9 @@ class Session:
         session = cls(
             document=document,
             notes=notes,
-            detected=detect_segments(document.text, document.turns),
+            detected=(
+                detected if detected is not None else detect_segments(document.text, document.turns)
+            ),
             anchor_summary=summary,
         )
         session.refresh_segments()

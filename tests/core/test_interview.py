@@ -325,6 +325,13 @@ def test_apply_corrections_role_change() -> None:
     assert 5 not in numbers
 
 
+def test_no_corrections_leave_the_detected_segments() -> None:
+    detected = detect_segments(_bundled())
+    for sides in (None, {}):
+        corrected = apply_corrections(detected, {}, {}, sides)
+        assert corrected == detected and corrected is not detected
+
+
 def test_apply_corrections_renames_speakers() -> None:
     detected = detect_segments((DATA / "transcript-names.txt").read_text(encoding="utf-8"))
     renamed = apply_corrections(detected, {}, {"JANE DOE": "Jane", "Dr. Smith": "Ann Smith"})

@@ -36,3 +36,25 @@ def test_strip_shows_find_matches(window: MainWindow, qtbot) -> None:
     text = window.interview.session.document.text
     assert (strip.row_of(text.index("Netflix")), "") in strip.marks()
     assert strip.offset_at(strip.height() - 1) > len(text) // 2
+
+
+def test_one_row_of_several_colours_shows_the_last_and_counts_every_one(
+    window: MainWindow, qtbot
+) -> None:
+    """Marks of one row cover each other: the last colour shows; edits keep the counts
+    the same as counting again."""
+    controller = window.interview.controller
+    text = window.interview.session.document.text
+    start = text.index("independent")
+    for offset, color in enumerate(("yellow", "pink", "green")):
+        controller.add_highlight(start + offset, start + offset + 5, color)
+    strip = window.reader.overview
+    strip.grab()
+    row = strip.row_of(start)
+    assert (row, "yellow") in strip.marks(row, row)  # "yellow" is the last id
+    image = strip.grab().toImage()
+    assert image.pixelColor(strip.width() // 2, row + 1) == QColor(theme.swatch_color("yellow"))
+    controller.delete_highlight(window.interview.session.highlights_at(start + 2)[-1].id)
+    edited = {r: +counts for r, counts in strip.rows()[0].items()}
+    strip.refresh()
+    assert {r: +counts for r, counts in strip.rows()[0].items()} == edited

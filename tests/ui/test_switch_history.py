@@ -13,7 +13,7 @@ from typing import Any
 import orjson
 import pytest
 import shiboken6
-from PySide6.QtCore import QLockFile, Qt
+from PySide6.QtCore import QCoreApplication, QEvent, QLockFile, Qt
 from PySide6.QtGui import QTextDocument
 
 from reader.ui.interview import open_interview
@@ -179,6 +179,7 @@ def undo_in_notes(window: MainWindow, qtbot: Any) -> None:
 
 def notes_documents(window: MainWindow) -> list[QTextDocument]:
     """The research notes documents alive: the open interview's and those kept with it."""
+    QCoreApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)  # those let go
     only = Qt.FindChildOption.FindDirectChildrenOnly
     return window.interview.findChildren(QTextDocument, options=only)
 

@@ -1,7 +1,8 @@
-"""Reading an interview file off the GUI thread when it is large, with a busy dialog.
+"""Reading an interview file and detecting its structure, off the GUI thread when large.
 
 A large transcript (tens of MB of subtitles, a long .docx) takes seconds to parse. The file
-is read and parsed by `load_document` in a worker thread; the window stays painted behind a
+is read and parsed by `load_document`, and its structure detected (or found in the cache,
+reader.core.structure_cache), in a worker thread; the window stays painted behind a
 window-modal progress dialog, shown at once so that nothing else can be started meanwhile,
 which says what is happening and can cancel (the worker's result is then dropped). Small
 files are read at once, as before.
@@ -11,35 +12,52 @@ from __future__ import annotations
 
 import os
 import threading
+from dataclasses import dataclass
 from pathlib import Path
 
 from PySide6.QtCore import QEventLoop, QObject, Qt, Signal
 from PySide6.QtWidgets import QProgressDialog, QWidget
 
 from reader.core.document import Document, load_document
+from reader.core.interview import Segment
+from reader.core.structure_cache import detected_segments
 
 BACKGROUND_BYTES = 2 * 1024 * 1024  # below this, reading takes well under a second
+
+
+@dataclass(frozen=True)
+class Loaded:
+    """A document read, with its detected structure (for Session.open)."""
+
+    document: Document
+    detected: list[Segment]
+
+
+def read(path: Path) -> Loaded:
+    """The document at `path` and its structure; DocumentError as `load_document` raises."""
+    document = load_document(path)
+    return Loaded(document, detected_segments(document))
 
 
 class _Finished(QObject):
     done = Signal()  # emitted from the worker; delivered on the GUI thread (queued)
 
 
-def load(path: Path, parent: QWidget | None) -> Document | None:
-    """The document at `path`; None when the user cancelled. Raises DocumentError (for
-    a file that cannot be opened) as `load_document` does."""
+def load(path: Path, parent: QWidget | None) -> Loaded | None:
+    """The document at `path` with its structure; None when the user cancelled. Raises
+    DocumentError (for a file that cannot be opened) as `load_document` does."""
     try:
         size = os.stat(path).st_size
     except OSError:
         size = 0  # load_document says what is wrong with the path
     if size < BACKGROUND_BYTES:
-        return load_document(path)
-    result: list[Document | BaseException] = []
+        return read(path)
+    result: list[Loaded | BaseException] = []
     finished = _Finished()
 
     def work() -> None:
         try:
-            result.append(load_document(path))
+            result.append(read(path))
         except BaseException as exc:  # raised again on the GUI thread, as a small file's
             result.append(exc)
         finally:

@@ -136,12 +136,13 @@ class OpenInterview(QObject):
                 return self._resume(parked, read_only)
             parked.discard()
         try:
-            document = loading.load(document_path, self._window)
+            loaded = loading.load(document_path, self._window)
         except DocumentError as exc:
             QMessageBox.warning(self._window, "Cannot open the interview", str(exc))
             return False
-        if document is None:  # cancelled while a large file was read
+        if loaded is None:  # cancelled while a large file was read
             return False
+        document = loaded.document
         if not self.may_discard_unsaved():
             return False
         found = ""
@@ -151,7 +152,7 @@ class OpenInterview(QObject):
         if read is None:
             return False
         self._leave(keep_history)
-        session = Session.open(document, read.notes)
+        session = Session.open(document, read.notes, loaded.detected)
         saver = NotesSaver(notes_path, self.serialise, self)
         controller = Controller(session, saver, self)
         controller.highlightChanged.connect(self.highlightChanged)

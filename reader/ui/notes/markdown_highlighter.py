@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 
+from PySide6.QtCore import QTimer
 from PySide6.QtGui import QColor, QFont, QSyntaxHighlighter, QTextCharFormat, QTextDocument
 
 from reader.core.offsets import Utf16Index
@@ -11,6 +12,8 @@ from reader.ui import theme
 
 HEADING_SCALE = {1: 1.45, 2: 1.25, 3: 1.12, 4: 1.05, 5: 1.0, 6: 1.0}
 IN_FENCE = 1  # block state inside a ``` fenced code block
+UNSTYLED = -1  # Qt's state of a block never styled
+CHUNK_BLOCKS = 150  # styled a tick when styling gradually: a few ms, so typing stays smooth
 
 _HEADING = re.compile(r"^(#{1,6})\s+\S")
 _QUOTE = re.compile(r"^\s*>")
@@ -28,13 +31,54 @@ def links_in(text: str) -> list[tuple[int, int, str]]:
 
 
 class MarkdownHighlighter(QSyntaxHighlighter):
-    """Per-line rules only (plus code fences), so typing re-styles one block at a time."""
+    """Per-line rules only (plus code fences), so typing re-styles one block at a time.
 
-    def __init__(self, document: QTextDocument, base_size: float) -> None:
+    Long notes are styled gradually (`style_gradually`): the first lines at once, the
+    rest a chunk a tick from the event loop. Until then a block past `_styled_below`
+    is left plain and keeps Qt's UNSTYLED state, so each chunk knows where to go on.
+    """
+
+    def __init__(self, document: QTextDocument | None, base_size: float) -> None:
         super().__init__(document)
         self._base_size = base_size
         self._muted = theme.muted_color()
         self._accent = theme.accent_color()
+        self._styled_below: int | None = None  # block number; None: every block is styled
+        self._chunks = QTimer(self, interval=0)
+        self._chunks.timeout.connect(self._style_chunk)
+
+    def style_gradually(self, document: QTextDocument) -> None:
+        """Style `document` from the top, a chunk at a time, the first one now."""
+        self.setDocument(document)  # Qt queues a pass over every block...
+        self._styled_below = 0
+        self._style_chunk()  # ...which styling a block cancels
+        if self._styled_below is not None:
+            self._chunks.start()
+
+    def styling_done(self) -> bool:
+        return self._styled_below is None
+
+    def setDocument(self, document: QTextDocument | None) -> None:
+        """Another document (or none) is styled whole, as Qt does: any gradual styling stops."""
+        self._chunks.stop()
+        self._styled_below = None
+        super().setDocument(document)
+
+    def _style_chunk(self) -> None:
+        document = self.document()
+        start = self._styled_below
+        if document is None or start is None:
+            self._chunks.stop()
+            return
+        self._styled_below = end = start + CHUNK_BLOCKS
+        block = document.findBlockByNumber(start)
+        while block.isValid() and block.blockNumber() < end:
+            if block.userState() == UNSTYLED:  # else styled as the one before it changed
+                self.rehighlightBlock(block)
+            block = block.next()
+        if not block.isValid():
+            self._styled_below = None
+            self._chunks.stop()
 
     @property
     def _hidden(self) -> QTextCharFormat:
@@ -71,6 +115,10 @@ class MarkdownHighlighter(QSyntaxHighlighter):
         return fmt
 
     def highlightBlock(self, text: str) -> None:
+        if self._styled_below is not None and self.currentBlock().blockNumber() >= (
+            self._styled_below
+        ):
+            return  # a later chunk styles it
         # Regexes count code points, setFormat counts UTF-16 units: convert (emoji!).
         self._index = Utf16Index(text)
         previous = self.previousBlockState()

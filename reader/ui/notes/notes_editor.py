@@ -5,7 +5,14 @@ from __future__ import annotations
 import re
 
 from PySide6.QtCore import QEvent, Qt, QTimer, Signal
-from PySide6.QtGui import QFont, QKeyEvent, QMouseEvent, QTextCursor, QTextDocument
+from PySide6.QtGui import (
+    QFont,
+    QKeyEvent,
+    QMouseEvent,
+    QPaintEvent,
+    QTextCursor,
+    QTextDocument,
+)
 from PySide6.QtWidgets import QPlainTextEdit, QWidget
 
 from reader.core.offsets import Utf16Index
@@ -17,7 +24,7 @@ _QUOTE_PREFIX = re.compile(r"^(\s*(?:>\s?)+)")
 _HEADING_PREFIX = re.compile(r"^#{1,6}\s+")
 INDENT = "  "
 LONG_NOTES_CHARS = 100_000
-LONG_NOTES_STYLE_DELAY_MS = 300
+LONG_NOTES_STYLE_DELAY_MS = 1000  # the latest start of their styling
 
 
 class NotesEditor(QPlainTextEdit):
@@ -38,6 +45,7 @@ class NotesEditor(QPlainTextEdit):
         self.setFont(font)
         self.setFrameShape(QPlainTextEdit.Shape.NoFrame)
         self.highlighter = MarkdownHighlighter(None, font.pointSizeF())
+        self._style_after_paint = False
         self.show_document(self.document())
 
     def show_document(self, document: QTextDocument) -> None:
@@ -56,16 +64,30 @@ class NotesEditor(QPlainTextEdit):
     def pause_styling(self) -> None:
         """Before other notes show: the highlighter would style every line at once,
         ~230 ms for 1 MB of notes, which the window's first paint should not wait for."""
+        self._style_after_paint = False
         self.highlighter.setDocument(None)
 
     def resume_styling(self) -> None:
-        """After loading: short notes are styled at once, long ones a moment later."""
-        delay = (
-            0
-            if self.document().characterCount() < LONG_NOTES_CHARS
-            else (LONG_NOTES_STYLE_DELAY_MS)
-        )
-        QTimer.singleShot(delay, lambda: self.highlighter.setDocument(self.document()))
+        """After loading: short notes are styled at once; long ones once they are shown,
+        from the top a chunk at a time, so that neither the first paint nor typing waits
+        for the whole (attaching the highlighter alone visits every line, ~25 ms)."""
+        if self.document().characterCount() < LONG_NOTES_CHARS:
+            self.highlighter.setDocument(self.document())
+            return
+        self._style_after_paint = True
+        self.viewport().update()
+        # Hidden (the preview shown, the pane collapsed), the text is never painted.
+        QTimer.singleShot(LONG_NOTES_STYLE_DELAY_MS, self._start_styling)
+
+    def paintEvent(self, event: QPaintEvent) -> None:
+        super().paintEvent(event)
+        if self._style_after_paint:
+            QTimer.singleShot(0, self._start_styling)
+
+    def _start_styling(self) -> None:
+        if self._style_after_paint:
+            self._style_after_paint = False
+            self.highlighter.style_gradually(self.document())
 
     def word_count(self) -> int:
         return len(self.toPlainText().split())

@@ -82,10 +82,13 @@ class OverviewStrip(QWidget):
                     self._repaint_band(row)
 
     def place(self) -> None:
-        """Between the viewport and the vertical scroll bar (the reader keeps room for it)."""
+        """Between the viewport and the vertical scroll bar (the reader keeps room for it);
+        the rows are counted again only when the height changed."""
         viewport = self.reader.viewport().geometry()
+        resized = viewport.height() != self.height()
         self.setGeometry(viewport.right() + 1, viewport.top(), STRIP_WIDTH, viewport.height())
-        self.refresh()
+        if resized:
+            self.refresh()
 
     def _length(self) -> int:
         reading = self.reader.reading
@@ -103,24 +106,34 @@ class OverviewStrip(QWidget):
         if reading is None:
             return {}, set()
         if self._rows is None:
+            # row_of inlined: 10,000 highlights are counted before the first paint.
+            length, span = self._length(), self.height() - MARK_HEIGHT
+            counted = Counter(
+                (round(h.start / length * span), h.color)
+                for h in reading.session.notes.highlights
+                if not h.orphan
+            )
             self._rows = {}
-            for h in reading.session.notes.highlights:
-                if not h.orphan:
-                    self._rows.setdefault(self.row_of(h.start), Counter())[h.color] += 1
+            for (row, color), count in counted.items():
+                counts = self._rows.get(row)
+                if counts is None:
+                    self._rows[row] = counts = Counter()
+                counts[color] = count
         if self._match_rows is None:
             self._match_rows = {self.row_of(start) for start, _ in self.matches}
         return self._rows, self._match_rows
 
     def marks(self, lo: int = 0, hi: int | None = None) -> list[tuple[int, str]]:
-        """(row, colour id or MATCH) of every mark on rows lo to hi, matches last (on top)."""
+        """(row, colour id or MATCH) of the marks that show on rows lo to hi, matches last
+        (on top). Of several colours on one row the last (by id) covers the others, so it
+        alone is listed and painted."""
         highlights, matches = self.rows()
         hi = self.height() if hi is None else hi
-        found = [
-            (row, color)
-            for row in sorted(r for r in highlights if lo <= r <= hi)
-            for color, count in sorted(highlights[row].items())
-            if count > 0
-        ]
+        found = []
+        for row in sorted(r for r in highlights if lo <= r <= hi):
+            shown = [color for color, count in highlights[row].items() if count > 0]
+            if shown:
+                found.append((row, max(shown)))
         return found + [(row, MATCH) for row in sorted(matches) if lo <= row <= hi]
 
     def _paint_rows(self, painter: QPainter, lo: int, hi: int) -> None:

@@ -9,12 +9,13 @@ Markdown file's formatting (Document.spans) is applied on top.
 
 from __future__ import annotations
 
+from collections import Counter
+
 from PySide6.QtCore import Qt
 from PySide6.QtGui import (
     QBrush,
     QFont,
     QFontDatabase,
-    QTextBlock,
     QTextBlockFormat,
     QTextCharFormat,
     QTextCursor,
@@ -31,6 +32,11 @@ from reader.ui.reading.margin import MarginLine, margin_lines
 LINE_HEIGHT_PERCENT = 140
 BLANK_LINE_PX = 2  # paragraphs keep their own spacing; a blank line adds almost none
 HEADING_SCALE = {1: 1.5, 2: 1.3, 3: 1.15, 4: 1.05, 5: 1.0, 6: 1.0}
+# A line's kind: its paragraph's role, and for a question the role before it (which sets
+# the space above). No paragraph is of the kinds below, which have no role.
+_Kind = tuple[Role | None, Role | None]
+BLANK: _Kind = (None, None)  # a blank line between paragraphs: kept low
+DEFAULT: _Kind = (None, Role.OTHER)  # a line after the last paragraph: Qt's formats
 
 
 class ReaderDocument:
@@ -44,12 +50,22 @@ class ReaderDocument:
         self.qdoc.setUndoRedoEnabled(False)  # read-only text; formats are not undo steps
         self.qdoc.setDefaultFont(font)
         self.qdoc.setDocumentMargin(0)
-        self.qdoc.setPlainText(session.document.text)
         self.block_segment: list[int] = []  # block number -> segment index, -1 for blank lines
         self.question_numbers: dict[int, int] = {}  # question segment start -> its number
         self.transcript = False  # turns start with speaker labels
         self.has_links = any(span.kind == "link" for span in session.document.spans)
-        self.apply_structure()
+        kinds = self._line_kinds()
+        # The text goes in with the formats of its commonest kind of line, so that only
+        # the other lines are formatted after (most lines of an interview are answers).
+        common = Counter(kinds).most_common(1)[0][0]
+        block_format, char_format = self._formats(common)
+        cursor = QTextCursor(self.qdoc)
+        cursor.beginEditBlock()
+        cursor.setBlockFormat(block_format)
+        cursor.setBlockCharFormat(char_format)
+        cursor.insertText(session.document.text, char_format)
+        cursor.endEditBlock()
+        self._apply_structure(kinds, done=common)
 
     # Offsets: the single conversion point between the model and Qt ----------------------
 
@@ -76,22 +92,25 @@ class ReaderDocument:
 
     def apply_structure(self) -> None:
         """Block and character formats for every paragraph, from its role."""
+        self._apply_structure(self._line_kinds())
+
+    def _line_kinds(self) -> list[_Kind]:
+        """Each line's kind, from the segments; also fills `block_segment`.
+
+        Segments are whole lines; the lines between them are BLANK, the lines after the
+        last one (a final line end) DEFAULT.
+        """
         segments = self.session.segments
         text = self.session.document.text
-        self.block_segment = [-1] * self.qdoc.blockCount()
-        cursor = QTextCursor(self.qdoc)
-        cursor.beginEditBlock()
+        lines = text.count("\n") + 1
+        self.block_segment = [-1] * lines
+        kinds: list[_Kind] = [DEFAULT] * lines
         line = 0
         line_start = 0
         previous_role: Role | None = None
-        # Formats are values: build each once, not once per paragraph (16,000 in 5 MB).
-        char_formats = {role: self.base_format(role) for role in Role}
-        block_formats: dict[tuple[Role, Role | None], QTextBlockFormat] = {}
-        blank = self._blank_format()
-        labelled: list[Segment] = []
         for i, seg in enumerate(segments):
-            # Segments are whole lines: advance to the line that holds this one; the lines
-            # passed on the way hold no segment, so they are blank.
+            # Advance to the line that holds this segment; the lines passed on the way hold
+            # no segment, so they are blank.
             passed = line
             while True:
                 newline = text.find("\n", line_start)
@@ -99,30 +118,54 @@ class ReaderDocument:
                     break
                 line += 1
                 line_start = newline + 1
-            for number in range(passed + (i > 0), line):
-                self._lower(cursor, self.qdoc.findBlockByNumber(number), blank)
-            if seg.label:
-                labelled.append(seg)
+            kinds[passed + (i > 0) : line] = [BLANK] * (line - passed - (i > 0))
             self.block_segment[line] = i
-            block = self.qdoc.findBlockByNumber(line)
-            cursor.setPosition(block.position())
-            key = (seg.role, previous_role if seg.role is Role.QUESTION else None)
-            if key not in block_formats:
-                block_formats[key] = self._block_format(*key)
-            cursor.setBlockFormat(block_formats[key])
+            kinds[line] = (seg.role, previous_role if seg.role is Role.QUESTION else None)
+            previous_role = seg.role
+        return kinds
+
+    def _apply_structure(self, kinds: list[_Kind], done: _Kind | None = None) -> None:
+        """Format each run of lines of one kind (but those of kind `done`, which the text
+        already has) in one step: a 5 MB transcript has 16,000 lines, and a step is a few
+        calls into Qt. Then the Markdown formatting and the speaker labels."""
+        segments = self.session.segments
+        cursor = QTextCursor(self.qdoc)
+        cursor.beginEditBlock()
+        formats: dict[_Kind, tuple[QTextBlockFormat, QTextCharFormat]] = {}
+        first = 0
+        for last, kind in enumerate(kinds):
+            if last + 1 < len(kinds) and kinds[last + 1] == kind:
+                continue
+            start, first = first, last + 1
+            if kind == done:
+                continue
+            if kind not in formats:  # formats are values: built once each, not per line
+                formats[kind] = self._formats(kind)
+            block_format, char_format = formats[kind]
+            block = self.qdoc.findBlockByNumber(last)
+            cursor.setPosition(self.qdoc.findBlockByNumber(start).position())
             cursor.setPosition(
                 block.position() + block.length() - 1, QTextCursor.MoveMode.KeepAnchor
             )
-            cursor.setCharFormat(char_formats[seg.role])
-            previous_role = seg.role
+            cursor.setBlockFormat(block_format)
+            cursor.setBlockCharFormat(char_format)  # an empty line is as tall as this
+            cursor.setCharFormat(char_format)
         if self.session.document.spans:  # Markdown only: plain text pays nothing
             self._apply_spans(cursor, self.session.document.spans)
+        labelled = [seg for seg in segments if seg.label]
         self._dim_labels(cursor, labelled)
         self.transcript = bool(labelled)
         cursor.endEditBlock()
         self.question_numbers = {
             segments[i].start: n for i, n in self.session.question_numbers.items()
         }
+
+    def _formats(self, kind: _Kind) -> tuple[QTextBlockFormat, QTextCharFormat]:
+        if kind == DEFAULT:
+            return QTextBlockFormat(), QTextCharFormat()
+        if kind == BLANK:
+            return QTextBlockFormat(), self._blank_format()
+        return self._block_format(*kind), self.base_format(kind[0])
 
     def _block_format(self, role: Role, previous: Role | None) -> QTextBlockFormat:
         em = self.font.pointSizeF() * 1.33  # points to pixels at 96 dpi
@@ -168,16 +211,6 @@ class ReaderDocument:
         fmt = QTextCharFormat()
         fmt.setFontPointSize(BLANK_LINE_PX * 0.5)
         return fmt
-
-    def _lower(self, cursor: QTextCursor, block: QTextBlock, tiny: QTextCharFormat) -> None:
-        cursor.setPosition(block.position())
-        cursor.setBlockFormat(QTextBlockFormat())
-        cursor.setBlockCharFormat(tiny)  # an empty block's line is as tall as this format
-        if block.length() > 1:  # spaces only
-            cursor.setPosition(
-                block.position() + block.length() - 1, QTextCursor.MoveMode.KeepAnchor
-            )
-            cursor.setCharFormat(tiny)
 
     def _dim_labels(self, cursor: QTextCursor, segments: list[Segment]) -> None:
         """The speaker label at a turn's start in a quiet tone: the margin names the speaker."""

@@ -1,0 +1,140 @@
+"""The detected structure of long interviews, cached in the data folder by the text's hash.
+
+Detecting the paragraphs' roles and speakers of a 5 MB transcript takes ~120 ms, and the
+same text is opened again and again. The cache is never the source of truth: an entry is
+used only when it was made by this very detector on this very text, and its segments fit
+the text; anything else (missing, unreadable, corrupt, stale) is ignored and the structure
+detected again. Writing it may fail without consequence.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import hashlib
+import os
+import tempfile
+from collections.abc import Sequence
+from functools import cache
+from pathlib import Path
+from typing import Any
+
+import orjson
+
+from reader import __version__
+from reader.core import interview
+from reader.core.document import Document, Turn
+from reader.core.interview import Role, Segment, detect_segments
+
+MIN_CHARS = 200_000  # shorter texts are detected in a few ms: no file for them
+KEEP_FILES = 16  # the most recently used entries; older ones are removed
+_ROLES = tuple(Role)
+
+
+def cache_folder() -> Path:
+    from reader.core.store import data_dir
+
+    return data_dir() / "structure"
+
+
+@cache
+def detector_version() -> str:
+    """Changes whenever the detector's code (or the app's version) does."""
+    digest = hashlib.sha256(__version__.encode())
+    with contextlib.suppress(OSError, TypeError):
+        digest.update(Path(interview.__file__).read_bytes())  # type: ignore[arg-type]
+    return digest.hexdigest()
+
+
+def cache_key(text_sha256: str, text: str, turns: Sequence[Turn]) -> str:
+    """What an entry must have been made from: the detector, the text and the file's turns."""
+    turns_digest = hashlib.sha256(repr(tuple(turns)).encode()).hexdigest()
+    return f"{detector_version()}:{text_sha256}:{len(text)}:{turns_digest}"
+
+
+def detected_segments(document: Document, folder: Path | None = None) -> list[Segment]:
+    """detect_segments of the document's text and turns, from the cache in `folder` (by
+    default the data folder's) when it holds them; a fresh detection is written there."""
+    text, turns = document.text, document.turns
+    if len(text) < MIN_CHARS:
+        return detect_segments(text, turns)
+    folder = cache_folder() if folder is None else folder
+    key = cache_key(document.sha256, text, turns)
+    path = folder / f"{document.sha256}.json"
+    segments = read_entry(path, key, len(text))
+    if segments is None:
+        segments = detect_segments(text, turns)
+        with contextlib.suppress(OSError):
+            write_entry(path, key, segments)
+            prune(folder)
+    else:
+        with contextlib.suppress(OSError):
+            os.utime(path)  # recently used: kept by `prune`
+    return segments
+
+
+def read_entry(path: Path, key: str, length: int) -> list[Segment] | None:
+    """The segments of the entry at `path`, None unless it is whole, made for `key`, and
+    its segments fit a text of `length` code points, in order and without overlap."""
+    try:
+        data = orjson.loads(path.read_bytes())
+        if data["key"] != key:
+            return None
+        speakers = data["speakers"]
+        segments = [
+            Segment(_ROLES[role], speakers[speaker], start, end, timestamp, label)
+            for start, end, role, speaker, timestamp, label in data["segments"]
+        ]
+    except (OSError, orjson.JSONDecodeError, KeyError, TypeError, ValueError, IndexError):
+        return None
+    previous_end = 0
+    for seg in segments:
+        if not _fits(seg, previous_end, length):
+            return None
+        previous_end = seg.end
+    return segments
+
+
+def _fits(seg: Segment, previous_end: int, length: int) -> bool:
+    return (
+        type(seg.start) is int
+        and type(seg.end) is int
+        and previous_end <= seg.start < seg.end <= length
+        and type(seg.speaker) is str
+        and type(seg.timestamp) is str
+        and type(seg.label) is str
+    )
+
+
+def write_entry(path: Path, key: str, segments: list[Segment]) -> None:
+    """Write the entry whole or not at all (a temporary file renamed over it)."""
+    speakers: dict[str, int] = {}
+    rows: list[Any] = [
+        [
+            s.start,
+            s.end,
+            _ROLES.index(s.role),
+            speakers.setdefault(s.speaker, len(speakers)),
+            s.timestamp,
+            s.label,
+        ]
+        for s in segments
+    ]
+    data = orjson.dumps({"key": key, "speakers": list(speakers), "segments": rows})
+    path.parent.mkdir(parents=True, exist_ok=True)
+    fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=".structure-", suffix=".tmp")
+    try:
+        with os.fdopen(fd, "wb") as handle:
+            handle.write(data)
+        os.replace(tmp, path)
+    except BaseException:
+        with contextlib.suppress(OSError):
+            os.unlink(tmp)
+        raise
+
+
+def prune(folder: Path, keep: int = KEEP_FILES) -> None:
+    """Remove all but the `keep` most recently used entries."""
+    entries = sorted(folder.glob("*.json"), key=lambda p: p.stat().st_mtime, reverse=True)
+    for old in entries[keep:]:
+        with contextlib.suppress(OSError):
+            old.unlink()

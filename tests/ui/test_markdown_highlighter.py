@@ -1,0 +1,99 @@
+"""Gradual styling of long research notes: it ends, and ends as styling at once would."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from PySide6.QtGui import QTextCharFormat, QTextCursor, QTextDocument
+from PySide6.QtWidgets import QPlainTextDocumentLayout
+
+from reader.ui.notes.markdown_highlighter import CHUNK_BLOCKS, MarkdownHighlighter
+from reader.ui.notes.notes_editor import LONG_NOTES_CHARS
+
+LINES = [
+    "# Heading 🎬",
+    "Some **bold** words and *italic* ones, `code` too.",
+    "> a quote [↩ Q4](#h-0d4c3b1a-0000-4000-8000-000000000001) after",
+    "- a list item with [a link](https://example.org)",
+    "",
+]
+
+
+def notes_text(chunks: int = 4) -> str:
+    """Several chunks of lines, with a code fence across a chunk boundary."""
+    lines = [LINES[i % len(LINES)] for i in range(chunks * CHUNK_BLOCKS)]
+    lines[CHUNK_BLOCKS - 2] = "```"  # opened in the first chunk, closed in the second
+    lines[CHUNK_BLOCKS + 3] = "```"
+    return "\n".join(lines)
+
+
+def document(text: str) -> QTextDocument:
+    doc = QTextDocument()
+    doc.setDocumentLayout(QPlainTextDocumentLayout(doc))
+    doc.setPlainText(text)
+    return doc
+
+
+def styles(doc: QTextDocument) -> list[list[tuple[int, int, object]]]:
+    """Each block's formats, as the highlighter set them."""
+    result = []
+    block = doc.firstBlock()
+    while block.isValid():
+        formats = block.layout().formats()
+        result.append([(r.start, r.length, QTextCharFormat(r.format)) for r in formats])
+        block = block.next()
+    return result
+
+
+def styled_at_once(text: str, size: float = 10) -> list[list[tuple[int, int, object]]]:
+    doc = document(text)
+    highlighter = MarkdownHighlighter(doc, size)
+    highlighter.rehighlight()
+    return styles(doc)
+
+
+def test_gradual_styling_ends_as_styling_at_once(qtbot) -> None:
+    text = notes_text()
+    doc = document(text)
+    highlighter = MarkdownHighlighter(None, 10)
+    highlighter.style_gradually(doc)
+    assert doc.firstBlock().layout().formats()  # the top at once
+    assert not highlighter.styling_done()
+    assert not doc.lastBlock().previous().layout().formats()  # the rest later
+    qtbot.waitUntil(highlighter.styling_done)
+    assert styles(doc) == styled_at_once(text)
+
+
+def test_edits_while_styling_are_styled_right(qtbot) -> None:
+    doc = document(notes_text())
+    highlighter = MarkdownHighlighter(None, 10)
+    highlighter.style_gradually(doc)
+    top = QTextCursor(doc)
+    top.insertText("## New heading\n")  # in the part already styled
+    far = QTextCursor(doc.findBlockByNumber(3 * CHUNK_BLOCKS))
+    far.insertText("**typed** ahead of the styling\n```\n")  # opens a fence
+    qtbot.waitUntil(highlighter.styling_done)
+    assert styles(doc) == styled_at_once(doc.toPlainText())
+
+
+def test_other_notes_stop_the_styling_of_the_last(qtbot) -> None:
+    highlighter = MarkdownHighlighter(None, 10)
+    highlighter.style_gradually(document(notes_text()))
+    short = document("# Short")
+    highlighter.setDocument(short)
+    assert highlighter.styling_done()
+    qtbot.waitUntil(lambda: bool(short.firstBlock().layout().formats()))
+
+
+def test_long_notes_opened_get_styled_to_the_end(make_window, notes_path: Path, qtbot) -> None:
+    text = notes_text(chunks=2 + LONG_NOTES_CHARS // (30 * CHUNK_BLOCKS))
+    assert len(text) > LONG_NOTES_CHARS
+    window = make_window()
+    window.notes_editor.setPlainText(text)
+    window.close()
+    again = make_window()
+    editor = again.notes_editor
+    assert editor.toPlainText() == text
+    qtbot.waitUntil(lambda: editor.highlighter.document() is editor.document())
+    qtbot.waitUntil(editor.highlighter.styling_done)
+    assert styles(editor.document()) == styled_at_once(text, editor.font().pointSizeF())

@@ -1,0 +1,91 @@
+"""The reader's QTextDocument: each line in its role's formats, however it was built."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from PySide6.QtGui import QTextDocument, QTextFormat
+
+from reader.core.document import Document, load_document
+from reader.core.interview import Role, speech_start
+from reader.core.session import Session
+from reader.ui import theme
+from reader.ui.reading.reader_document import BLANK_LINE_PX, ReaderDocument
+from tests.conftest import BUNDLED, DATA
+
+SOURCES = [
+    BUNDLED,
+    DATA / "transcripts" / "names.md",
+    DATA / "transcripts" / "otter.txt",
+    DATA / "transcripts" / "zoom.vtt",
+    DATA / "transcript-qa.txt",
+]
+
+
+def looks(qdoc: QTextDocument) -> list[tuple]:
+    """Every block's formats and every run of characters' formats, as compared values."""
+    found = []
+    block = qdoc.firstBlock()
+    while block.isValid():
+        runs = tuple(
+            (r.start, r.length, r.format.font().toString(), r.format.foreground().color().name())
+            for r in block.textFormats()
+        )
+        fmt = block.blockFormat()
+        margins = (fmt.topMargin(), fmt.bottomMargin(), fmt.leftMargin(), int(fmt.alignment()))
+        empty_height = block.charFormat().font().pointSizeF() if block.length() == 1 else None
+        found.append((block.text(), runs, margins, fmt.lineHeight(), empty_height))
+        block = block.next()
+    return found
+
+
+def reading(source: Path | Document) -> ReaderDocument:
+    document = source if isinstance(source, Document) else load_document(source)
+    return ReaderDocument(Session.open(document, None), theme.reading_font())
+
+
+@pytest.mark.parametrize("source", SOURCES, ids=lambda p: p.name)
+def test_each_paragraph_is_in_its_roles_formats(source: Path, qapp) -> None:
+    built = reading(source)
+    text = built.session.document.text
+    assert built.qdoc.toPlainText() == text
+    for seg in built.session.segments:
+        role_format = built.base_format(seg.role)
+        speech = built.to_qt(speech_start(text, seg))  # after the speaker's label
+        block = built.qdoc.findBlock(speech)
+        for run in block.textFormats():
+            if block.position() + run.start >= speech and not built.session.document.spans:
+                assert run.format.fontWeight() == role_format.fontWeight()
+                assert run.format.fontItalic() == role_format.fontItalic()
+                assert run.format.fontPointSize() == role_format.fontPointSize()
+                assert run.format.foreground() == role_format.foreground()
+
+
+@pytest.mark.parametrize("source", SOURCES, ids=lambda p: p.name)
+def test_formats_applied_again_are_those_built_at_once(source: Path, qapp) -> None:
+    """After a role change the document is formatted again in place: it must look as one
+    built afresh with the change."""
+    built = reading(source)
+    session = built.session
+    middle = session.segments[len(session.segments) // 2]
+    role = Role.ASIDE if middle.role is not Role.ASIDE else Role.QUESTION
+    session.set_role(middle.start, role)
+    built.apply_structure()
+    fresh = ReaderDocument(session, theme.reading_font())
+    assert looks(built.qdoc) == looks(fresh.qdoc)
+
+
+def test_blank_lines_and_a_final_line_end(qapp) -> None:
+    """Blank lines of any number, one of spaces, and blank lines before the first
+    paragraph are kept low; the line after a final line end keeps Qt's formats."""
+    text = "\n\nQ: First?\n\n   \n\nA: Yes.\n\nQ: Second?\nA: No.\n"
+    built = reading(Document(text=text, title="t", source="", encoding="utf-8"))
+    assert built.block_segment == [-1, -1, 0, -1, -1, -1, 1, -1, 2, 3, -1]
+    low = BLANK_LINE_PX * 0.5
+    for number in (0, 1, 3, 4, 5, 7):
+        block = built.qdoc.findBlockByNumber(number)
+        assert block.charFormat().fontPointSize() == low
+        assert all(r.format.fontPointSize() == low for r in block.textFormats())  # spaces
+    last = built.qdoc.lastBlock().charFormat()
+    assert not last.hasProperty(QTextFormat.Property.FontPointSize)
