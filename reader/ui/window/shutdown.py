@@ -1,8 +1,9 @@
 """Leaving cleanly when the system asks: SIGTERM, SIGINT, SIGHUP, and the session manager.
 
 A logout, `kill` or a closed terminal must not cost the last second of typing: each
-signal is noticed by the Qt event loop (through a pipe Python's signal module writes
-to; a pipe, not a socket pair: the socket module costs start-up time), the notes are written and the lock released, then the app quits.
+signal is noticed by the Qt event loop (through a pipe Python's signal module writes to;
+a pipe, as the socket module would cost start-up time), the notes are written and the
+lock released, then the app quits.
 """
 
 from __future__ import annotations
