@@ -173,6 +173,7 @@ def _show_when_coded(window: Any, dock: LazyDock, hub: CodebookHub) -> None:
     codebook = window.codebook
     if not codebook.shown_once and len(hub.book):
         codebook.shown_once = True
+        dock.panel()  # made now: its buttons' width sets the left docks' at the first paint
         dock.show()
         dock.raise_()
 
