@@ -59,18 +59,21 @@ class _Placeholder(QWidget):
     def focusInEvent(self, event: QFocusEvent) -> None:
         super().focusInEvent(event)
         panel = self._dock.panel()
-        if event.reason() != Qt.FocusReason.BacktabFocusReason:
-            self.focusNextPrevChild(True)  # the panel's first field
-            return
-        inside = [w for w in _chain_after(self) if panel.isAncestorOf(w)]
-        reachable = [w for w in inside if w.focusPolicy() & Qt.FocusPolicy.TabFocus]
-        if reachable:
-            reachable[-1].setFocus(Qt.FocusReason.BacktabFocusReason)  # its last field
+        fields = [
+            w
+            for w in _focus_chain(panel)
+            if (w is panel or panel.isAncestorOf(w))
+            and w.focusPolicy() & Qt.FocusPolicy.TabFocus
+            and w.isVisibleTo(panel)
+        ]
+        if fields:  # its first field, or its last when Shift+Tab came here
+            backward = event.reason() == Qt.FocusReason.BacktabFocusReason
+            fields[-1 if backward else 0].setFocus(event.reason())
 
 
-def _chain_after(widget: QWidget) -> list[QWidget]:
-    """The Tab order after `widget`, once round."""
-    found, current = [], widget.nextInFocusChain()
+def _focus_chain(widget: QWidget) -> list[QWidget]:
+    """The Tab order from `widget`, once round."""
+    found, current = [widget], widget.nextInFocusChain()
     while current is not widget and current not in found:
         found.append(current)
         current = current.nextInFocusChain()

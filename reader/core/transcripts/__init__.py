@@ -11,6 +11,7 @@ from __future__ import annotations
 import io
 import re
 import unicodedata
+import zipfile
 from collections import Counter
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
@@ -165,8 +166,6 @@ def _start_turn(builder: _Builder, label: Label) -> None:
 
 def check_zip(data: bytes, name: str, member: str, kind: str) -> None:
     """Refuse what is not a zip holding `member`, or whose `member` unpacks too large."""
-    import zipfile  # Word and OpenDocument only: plain text opens without it
-
     try:
         with zipfile.ZipFile(io.BytesIO(data)) as archive:
             info = archive.getinfo(member)

@@ -1,0 +1,124 @@
+"""Panels made after the first paint (reader/ui/lazy_dock.py, reader/ui/window/later_panels.py):
+not made at start-up, made and working the moment their key, tab or menu is used."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+from typing import Any
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QApplication, QLabel, QMainWindow
+
+from reader.ui.lazy_dock import LazyDock
+from reader.ui.window.main_window import MainWindow
+from tests.conftest import ROOT
+
+CTRL = Qt.KeyboardModifier.ControlModifier
+CTRL_SHIFT = CTRL | Qt.KeyboardModifier.ShiftModifier
+LATER = [
+    "reader.ui.annotations.panel",
+    "reader.ui.find.search_panel",
+    "reader.ui.find.find_bar",
+    "reader.ui.codebook.panel",
+    "reader.ui.codebook.retrieval",
+    "reader.ui.speakers.speakers_dialog",
+    "reader.core.export",
+    "socket",
+]
+
+
+def test_the_window_module_does_not_import_what_is_made_later() -> None:
+    code = (
+        "import sys; import reader.ui.window.startup; "
+        f"print([m for m in {LATER!r} if m in sys.modules])"
+    )
+    done = subprocess.run(
+        [sys.executable, "-c", code], cwd=ROOT, capture_output=True, text=True, check=True
+    )
+    assert done.stdout.strip() == "[]"
+
+
+def test_nothing_hidden_is_made_at_start(window: MainWindow) -> None:
+    assert window.annotations_dock.made() is None  # a tab behind the outline
+    assert window.search_dock.made() is None
+    assert window.codebook.dock.made() is None  # no codes in the bundled interview's notes
+    assert window._find_bar is None
+
+
+def test_ctrl_3_right_after_show_lists_the_highlights(window: MainWindow, qtbot: Any) -> None:
+    window.reader.setFocus()
+    qtbot.keyClick(window.reader, Qt.Key.Key_H)  # one highlight, on the caret's word
+    qtbot.keyClick(window.reader, Qt.Key.Key_3, CTRL)
+    panel = window.annotations_dock.made()
+    assert panel is window.annotations and window.annotations_dock.widget() is panel
+    qtbot.waitUntil(lambda: panel.view.hasFocus())
+    assert len(panel.visible_ids()) == len(window.interview.session.notes.highlights)
+
+
+def test_the_annotations_tab_makes_its_panel(window: MainWindow, qtbot: Any) -> None:
+    window.annotations_dock.raise_()
+    qtbot.waitUntil(lambda: window.annotations_dock.made() is not None)
+    assert window.annotations.view.isVisible()
+
+
+def test_ctrl_shift_f_right_after_show_searches(window: MainWindow, qtbot: Any) -> None:
+    window.reader.setFocus()
+    qtbot.keyClick(window.reader, Qt.Key.Key_F, CTRL_SHIFT)
+    panel = window.search_dock.made()
+    assert panel is not None and window.search_dock.isVisible()
+    qtbot.waitUntil(lambda: panel.edit.hasFocus())
+    qtbot.keyClicks(panel.edit, "film")
+    qtbot.waitUntil(lambda: panel.tree.topLevelItemCount() > 0)
+
+
+def test_ctrl_f_and_f3_right_after_show(window: MainWindow, qtbot: Any) -> None:
+    window.reader.setFocus()
+    qtbot.keyClick(window.reader, Qt.Key.Key_F3)  # nothing to find yet: no harm
+    qtbot.keyClick(window.reader, Qt.Key.Key_F, CTRL)
+    bar = window.find_bar
+    assert bar.isVisible()
+    qtbot.waitUntil(lambda: bar.edit.hasFocus())
+    qtbot.keyClicks(bar.edit, "film")
+    qtbot.waitUntil(lambda: len(bar.matches) > 0)
+    bar_layout = window.reader_column
+    assert bar_layout.indexOf(bar) == bar_layout.count() - 1  # under the reader
+
+
+def test_ctrl_6_right_after_show_opens_the_codebook(window: MainWindow, qtbot: Any) -> None:
+    window.reader.setFocus()
+    qtbot.keyClick(window.reader, Qt.Key.Key_6, CTRL)
+    panel = window.codebook.dock.made()
+    assert panel is window.codebook.panel and window.codebook.dock.isVisible()
+    qtbot.waitUntil(lambda: panel.view.hasFocus())
+
+
+def test_tab_into_an_unmade_panel_goes_on_into_it(qtbot: Any) -> None:
+    window = QMainWindow()
+    qtbot.addWidget(window)
+    first = QLabel("before")
+    first.setFocusPolicy(Qt.FocusPolicy.TabFocus)
+    window.setCentralWidget(first)
+
+    def make() -> QLabel:
+        made = QLabel("made")
+        made.setFocusPolicy(Qt.FocusPolicy.TabFocus)
+        return made
+
+    dock = LazyDock("Later", "later", make, window)
+    window.addDockWidget(Qt.DockWidgetArea.LeftDockWidgetArea, dock)
+    other = LazyDock("Other", "other", make, window)
+    window.addDockWidget(Qt.DockWidgetArea.LeftDockWidgetArea, other)
+    window.tabifyDockWidget(dock, other)
+    dock.raise_()
+    window.show()
+    qtbot.waitExposed(window)
+    assert dock.made() is not None and other.made() is None  # behind: not made
+    window.activateWindow()
+    first.setFocus()
+    qtbot.waitUntil(first.hasFocus)
+    for _ in range(4):
+        qtbot.keyClick(QApplication.focusWidget(), Qt.Key.Key_Tab)
+        if other.made() is not None:
+            break
+    assert QApplication.focusWidget() is other.made()
