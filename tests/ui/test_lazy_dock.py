@@ -20,6 +20,7 @@ LATER = [
     "reader.ui.annotations.panel",
     "reader.ui.find.search_panel",
     "reader.ui.find.find_bar",
+    "reader.ui.library.library_panel",
     "reader.ui.codebook.panel",
     "reader.ui.codebook.retrieval",
     "reader.ui.speakers.speakers_dialog",

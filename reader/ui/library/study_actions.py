@@ -260,7 +260,8 @@ class StudyActions(QObject):
             return
         group = self.interview.undo_group
         controller = self.interview.controller
-        if self.switcher.panel.isAncestorOf(new):
+        library = self.switcher.made_panel()  # (one not made has no focus)
+        if library is not None and library.isAncestorOf(new):
             stack = self.owner.undo_stack
         else:
             stack = controller.undo_stack if controller is not None else None

@@ -14,6 +14,7 @@ from __future__ import annotations
 import contextlib
 import threading
 from dataclasses import dataclass
+from typing import TYPE_CHECKING, cast
 
 from PySide6.QtCore import QObject, QPoint, QTimer, Signal
 from PySide6.QtWidgets import QPlainTextEdit, QTextEdit
@@ -22,8 +23,11 @@ from reader.core.study import Study
 from reader.core.study_headers import load_read_positions, save_read_positions
 from reader.core.study_texts import StudyTexts
 from reader.ui.interview.open_interview import OpenInterview
-from reader.ui.library.library_panel import LibraryPanel
+from reader.ui.lazy_dock import LazyDock
 from reader.ui.library.open_study import OpenStudy
+
+if TYPE_CHECKING:
+    from reader.ui.library.library_panel import LibraryPanel
 
 WARM_DELAY_MS = 700  # after the window's first paint
 
@@ -44,12 +48,12 @@ class InterviewSwitcher(QObject):
         self,
         interview: OpenInterview,
         owner: OpenStudy,
-        panel: LibraryPanel,
+        library: LazyDock,
         reader: QTextEdit,
         notes: QPlainTextEdit,
     ) -> None:
         super().__init__(owner)
-        self.interview, self.owner, self.panel = interview, owner, panel
+        self.interview, self.owner, self.library = interview, owner, library
         self.reader, self.notes = reader, notes
         self.current = ""
         self.places: dict[str, Place] = {}
@@ -62,6 +66,14 @@ class InterviewSwitcher(QObject):
         interview.highlightChanged.connect(self._count)
         interview.replaced.connect(self._count)
         owner.changed.connect(self.show_study_colors)  # edited, undone, or merged from disk
+
+    @property
+    def panel(self) -> LibraryPanel:
+        """The Library panel, made now if it has not been (a study opening makes it)."""
+        return cast("LibraryPanel", self.library.panel())
+
+    def made_panel(self) -> LibraryPanel | None:
+        return cast("LibraryPanel | None", self.library.made())
 
     def _study_opened(self, study: object) -> None:
         assert self.owner.study is not None
