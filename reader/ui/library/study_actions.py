@@ -8,7 +8,6 @@ switches to it; any other file closes the study and opens alone, as before studi
 
 from __future__ import annotations
 
-import hashlib
 import json
 from pathlib import Path
 
@@ -16,6 +15,7 @@ from PySide6.QtCore import QEvent, QMimeData, QObject, QSettings, QTimer, Signal
 from PySide6.QtGui import QDropEvent
 from PySide6.QtWidgets import QApplication, QDialog, QFileDialog, QMenu, QMessageBox, QWidget
 
+from reader.core.hashing import sha256_hex
 from reader.core.study_file import FILE_NAME
 from reader.ui.interview.open_interview import OpenInterview
 from reader.ui.library.attribute_dialog import AttributeDialog
@@ -275,7 +275,7 @@ class StudyActions(QObject):
 
 
 def _folder_key(folder: Path) -> str:
-    return hashlib.sha256(str(folder).encode("utf-8")).hexdigest()[:16]
+    return sha256_hex(str(folder).encode("utf-8"))[:16]
 
 
 def dropped_paths(mime: QMimeData) -> list[Path]:
