@@ -27,6 +27,8 @@ from reader.ui.persistence.file_guard import FileGuard
 
 BannerActions = list[tuple[str, Callable[[], None]]]
 
+BACKUP_DELAY_MS = 1000  # after the window's first paint; sooner if a save comes first
+
 
 class InterviewHost(Protocol):
     """What the safety logic asks of the owner of the open interview."""
@@ -122,7 +124,7 @@ class NotesSafety(QObject):
                 make_backup(path, data, keep)
 
         self._pending_backup = write
-        QTimer.singleShot(0, self, self.write_backup)
+        QTimer.singleShot(BACKUP_DELAY_MS, self, self.write_backup)
 
     def write_backup(self) -> None:
         """The backup of the notes as they opened, if it is not written yet: before any
