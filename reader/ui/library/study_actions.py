@@ -18,7 +18,6 @@ from PySide6.QtWidgets import QApplication, QDialog, QFileDialog, QMenu, QMessag
 from reader.core.hashing import sha256_hex
 from reader.core.study_file import FILE_NAME
 from reader.ui.interview.open_interview import OpenInterview
-from reader.ui.library.attribute_dialog import AttributeDialog
 from reader.ui.library.open_study import OpenStudy
 from reader.ui.library.recent import Recent, RecentList
 from reader.ui.library.switcher import InterviewSwitcher
@@ -234,6 +233,8 @@ class StudyActions(QObject):
     def new_attribute(self) -> None:
         if self.owner.study is None or self.owner.read_only:
             return
+        from reader.ui.library.attribute_dialog import AttributeDialog  # on first use
+
         dialog = AttributeDialog(self.window)
         while dialog.exec() == QDialog.DialogCode.Accepted:
             if self.owner.define_attribute(
@@ -246,6 +247,8 @@ class StudyActions(QObject):
         if study is None or study.read_only:
             return
         definition = study.attribute(key)
+        from reader.ui.library.attribute_dialog import AttributeDialog
+
         dialog = AttributeDialog(self.window, definition)
         if dialog.exec() != QDialog.DialogCode.Accepted:
             return

@@ -98,3 +98,10 @@ def make_find_bar(window: Any) -> FindBar:
     bar = FindBar(window.reader)
     window.reader_column.addWidget(bar)
     return bar
+
+
+def show_keys(window: Any) -> None:
+    """Help ▸ Keyboard Shortcuts (F1), its module loaded then."""
+    from reader.ui.window.shortcuts import show_shortcuts
+
+    show_shortcuts(window, window.actions)

@@ -48,8 +48,8 @@ from reader.ui.window.later_panels import (
     make_library,
     make_search,
     open_search,
+    show_keys,
 )
-from reader.ui.window.shortcuts import show_shortcuts
 from reader.ui.window.study_wiring import wire_study_extras
 from reader.ui.window.window_state import fit_screen, restore_state, save_state, settings
 
@@ -256,7 +256,7 @@ class MainWindow(QMainWindow):
         # Appearance and comfort (#17): View's zoom, theme, font, measure; Help's keys.
         self.appearance.connect_actions(actions.view)
         self.appearance.changed.connect(self.update)
-        actions.shortcuts.triggered.connect(lambda: show_shortcuts(self, actions))
+        actions.shortcuts.triggered.connect(lambda: show_keys(self))  # F1
         panes = [reader, self.notes_editor, self.notes_pane.preview, self.outline]
         self.focus_marker = FocusMarker(self, panes)  # the Annotations list joins when made
         self.appearance.apply_all()
