@@ -31,6 +31,8 @@ LATER = [
     "reader.core.codebook_retrieval",
     "reader.ui.speakers.speakers_dialog",
     "reader.core.export",
+    "reader.core.study",
+    "reader.core.study_file",
     "socket",
 ]
 

@@ -30,13 +30,13 @@ from reader.core.codebook import (
     recode,
     uncode,
 )
-from reader.core.study import CodeChange, Study, StudyError
 from reader.ui.interview.commands import DoneCommand
 from reader.ui.interview.open_interview import OpenInterview
 from reader.ui.library.open_study import OpenStudy
 
 if TYPE_CHECKING:
     from reader.core.codebook_retrieval import CodingsCache
+    from reader.core.study import CodeChange, Study
 
 
 class CodebookHub(QObject):
@@ -179,6 +179,7 @@ class CodebookHub(QObject):
         """Do the change as one undoable step on the codebook's stack; False (with the
         reason said) when it is refused."""
         if self.owner.study is not None:
+            from reader.core.study import StudyError  # loaded with the study
 
             def checked() -> Any:
                 try:
@@ -251,6 +252,8 @@ class CodebookHub(QObject):
             )
 
         def do() -> tuple[CodeChange, list[Highlight]]:
+            from reader.core.study import CodeChange
+
             before = self.book.copy()
             self.book.merge(source, target)
             change = CodeChange(
@@ -270,6 +273,8 @@ class CodebookHub(QObject):
             )
 
         def do() -> tuple[CodeChange, list[Highlight]]:
+            from reader.core.study import CodeChange
+
             before = self.book.copy()
             removed = self.book.delete(code_id)
             change = CodeChange(before, removed=frozenset(removed.ids))

@@ -16,7 +16,6 @@ from PySide6.QtGui import QDropEvent
 from PySide6.QtWidgets import QApplication, QDialog, QFileDialog, QMenu, QMessageBox, QWidget
 
 from reader.core.hashing import sha256_hex
-from reader.core.study_file import FILE_NAME
 from reader.ui.interview.open_interview import OpenInterview
 from reader.ui.library.open_study import OpenStudy
 from reader.ui.library.recent import Recent, RecentList
@@ -150,6 +149,8 @@ class StudyActions(QObject):
         )
         if not folder:
             return
+        from reader.core.study_file import FILE_NAME
+
         had_file = (Path(folder) / FILE_NAME).exists()
         if self.open_folder(Path(folder)) and not had_file:
             self.owner.save()
@@ -183,6 +184,8 @@ class StudyActions(QObject):
         paths = [p for p in paths if p.exists()]
         if not paths:
             return
+        from reader.core.study_file import FILE_NAME
+
         single = paths[0]
         if self.owner.study is None or (single.is_dir() and (single / FILE_NAME).exists()):
             self.open_path(single)
