@@ -22,7 +22,6 @@ LATER = [
     "reader.ui.annotations.panel",
     "reader.ui.find.search_panel",
     "reader.ui.find.find_bar",
-    "reader.ui.library.library_panel",
     "reader.ui.codebook.panel",
     "reader.ui.codebook.retrieval",
     "reader.ui.codebook.picker",
@@ -143,3 +142,14 @@ def test_tab_into_an_unmade_panel_goes_on_into_it(qtbot: Any) -> None:
         if other.made() is not None:
             break
     assert QApplication.focusWidget() is other.made()
+
+
+def test_a_study_shows_the_library_over_a_made_annotations_tab(
+    make_study_window: Any, folder: Path
+) -> None:
+    """The Annotations panel's least height sets how the library and the outline share
+    the column (as before it was made later): with a study it is made at once."""
+    window = make_study_window(folder)
+    assert window.library_dock.isVisible()
+    assert window.annotations_dock.made() is not None
+    assert window.search_dock.made() is None

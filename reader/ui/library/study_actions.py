@@ -266,8 +266,7 @@ class StudyActions(QObject):
             return
         group = self.interview.undo_group
         controller = self.interview.controller
-        library = self.switcher.made_panel()  # (one not made has no focus)
-        if library is not None and library.isAncestorOf(new):
+        if self.switcher.panel.isAncestorOf(new):
             stack = self.owner.undo_stack
         else:
             stack = controller.undo_stack if controller is not None else None

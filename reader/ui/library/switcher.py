@@ -14,19 +14,18 @@ from __future__ import annotations
 import contextlib
 import threading
 from dataclasses import dataclass
-from typing import TYPE_CHECKING, cast
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject, QPoint, QTimer, Signal
 from PySide6.QtWidgets import QPlainTextEdit, QTextEdit
 
 from reader.ui.interview.open_interview import OpenInterview
-from reader.ui.lazy_dock import LazyDock
+from reader.ui.library.library_panel import LibraryPanel
 from reader.ui.library.open_study import OpenStudy
 
 if TYPE_CHECKING:  # the study modules load when a study opens (start-up, #17)
     from reader.core.study import Study
     from reader.core.study_texts import StudyTexts
-    from reader.ui.library.library_panel import LibraryPanel
 
 WARM_DELAY_MS = 700  # after the window's first paint
 
@@ -47,12 +46,12 @@ class InterviewSwitcher(QObject):
         self,
         interview: OpenInterview,
         owner: OpenStudy,
-        library: LazyDock,
+        panel: LibraryPanel,
         reader: QTextEdit,
         notes: QPlainTextEdit,
     ) -> None:
         super().__init__(owner)
-        self.interview, self.owner, self.library = interview, owner, library
+        self.interview, self.owner, self.panel = interview, owner, panel
         self.reader, self.notes = reader, notes
         self.current = ""
         self.places: dict[str, Place] = {}
@@ -65,14 +64,6 @@ class InterviewSwitcher(QObject):
         interview.highlightChanged.connect(self._count)
         interview.replaced.connect(self._count)
         owner.changed.connect(self.show_study_colors)  # edited, undone, or merged from disk
-
-    @property
-    def panel(self) -> LibraryPanel:
-        """The Library panel, made now if it has not been (a study opening makes it)."""
-        return cast("LibraryPanel", self.library.panel())
-
-    def made_panel(self) -> LibraryPanel | None:
-        return cast("LibraryPanel | None", self.library.made())
 
     def _study_opened(self, study: object) -> None:
         assert self.owner.study is not None

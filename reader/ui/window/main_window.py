@@ -29,6 +29,7 @@ from reader.ui.exporting.transfers import Transfers
 from reader.ui.interview.open_interview import OpenInterview
 from reader.ui.lazy_dock import LazyDock
 from reader.ui.library.header_line import HeaderLine
+from reader.ui.library.library_panel import LibraryPanel
 from reader.ui.library.open_study import OpenStudy
 from reader.ui.library.study_actions import StudyActions
 from reader.ui.library.switcher import InterviewSwitcher
@@ -45,7 +46,6 @@ from reader.ui.window.focus_marker import FocusMarker
 from reader.ui.window.later_panels import (
     make_annotations,
     make_find_bar,
-    make_library,
     make_search,
     open_search,
     show_keys,
@@ -57,7 +57,6 @@ if TYPE_CHECKING:
     from reader.ui.annotations.panel import AnnotationsPanel
     from reader.ui.find.find_bar import FindBar
     from reader.ui.find.search_panel import SearchPanel
-    from reader.ui.library.library_panel import LibraryPanel
 
 SAVE_STATES = {"saved": "Saved", "saving": "Saving…", "read-only": "Read-only"}
 
@@ -80,9 +79,8 @@ class MainWindow(QMainWindow):
         self.player_bar = PlayerBar()  # shown while the interview has a recording
         self.splitter = QSplitter(Qt.Orientation.Horizontal)
         self._lay_out_centre()
-        # Shown once a study opens (a lone interview has none), made then (#17).
-        self.library_dock = LazyDock("Library", "library-dock", lambda: make_library(self), self)
-        self.addDockWidget(Qt.DockWidgetArea.LeftDockWidgetArea, self.library_dock)
+        self.library = LibraryPanel(self.study)
+        self.library_dock = self._dock("Library", "library-dock", self.library)
         self.outline = OutlineList()
         self.outline_dock = self._dock("Outline", "outline-dock", self.outline)
         # Tabbed behind the outline, and hidden: made when first shown or used (#17).
@@ -93,7 +91,7 @@ class MainWindow(QMainWindow):
         self.search_dock = LazyDock("Search", "search-dock", lambda: make_search(self), self)
         for dock in (self.annotations_dock, self.search_dock):
             self.addDockWidget(Qt.DockWidgetArea.LeftDockWidgetArea, dock)
-        # The library above the tabs.
+        # The library above the tabs; shown once a study opens (a lone interview has none).
         self.splitDockWidget(self.library_dock, self.outline_dock, Qt.Orientation.Vertical)
         self.library_dock.hide()
         self.tabifyDockWidget(self.outline_dock, self.annotations_dock)
@@ -118,7 +116,7 @@ class MainWindow(QMainWindow):
         )
         self.transfers = Transfers(self.interview, self.reader, self)
         self.switcher = InterviewSwitcher(
-            self.interview, self.study, self.library_dock, self.reader, self.notes_editor
+            self.interview, self.study, self.library, self.reader, self.notes_editor
         )
         self.study_actions = StudyActions(
             self, self.interview, self.study, self.switcher, settings()
@@ -173,10 +171,6 @@ class MainWindow(QMainWindow):
 
     # Made when first shown or used (reader/ui/lazy_dock.py).
     @property
-    def library(self) -> LibraryPanel:
-        return cast("LibraryPanel", self.library_dock.panel())
-
-    @property
     def annotations(self) -> AnnotationsPanel:
         return cast("AnnotationsPanel", self.annotations_dock.panel())
 
@@ -186,8 +180,7 @@ class MainWindow(QMainWindow):
 
     @property
     def find_bar(self) -> FindBar:
-        if self._find_bar is None:
-            self._find_bar = make_find_bar(self)
+        self._find_bar = self._find_bar or make_find_bar(self)
         return self._find_bar
 
     # Wiring: every signal of the window, in one place ------------------------------------
@@ -268,7 +261,7 @@ class MainWindow(QMainWindow):
 
     def _wire_study(self) -> None:
         """Studies (#12): the library, switching interviews, opening and recent files."""
-        study, switcher = self.study, self.switcher
+        study, library, switcher = self.study, self.library, self.switcher
         opening, actions = self.study_actions, self.actions
         wire_study_extras(self)  # annotations across the study, its colours, nothing open
         self.interview.undo_group.addStack(study.undo_stack)
@@ -281,6 +274,14 @@ class MainWindow(QMainWindow):
         study.message.connect(lambda text: self.banner.show_message(text, []))
         study.status.connect(self.statusBar().showMessage)
         switcher.switched.connect(self.header_line.show_interview)
+        library.openRequested.connect(switcher.open)
+        library.addFilesRequested.connect(opening.add_files)
+        library.addFolderRequested.connect(opening.add_folder)
+        library.relocateRequested.connect(opening.relocate)
+        library.newAttributeRequested.connect(opening.new_attribute)
+        library.editAttributeRequested.connect(opening.edit_attribute)
+        library.newStudyRequested.connect(opening.new_study)
+        library.openStudyRequested.connect(opening.choose_study)
         actions.open.triggered.connect(opening.choose_interview)
         actions.new_study.triggered.connect(opening.new_study)
         actions.open_study.triggered.connect(opening.choose_study)
@@ -288,7 +289,7 @@ class MainWindow(QMainWindow):
         actions.next_interview.triggered.connect(lambda: switcher.step(1))
         actions.previous_interview.triggered.connect(lambda: switcher.step(-1))
         actions.focus_library.triggered.connect(
-            lambda: self._focus_dock(self.library_dock, self.library.view)
+            lambda: self._focus_dock(self.library_dock, library.view)
         )
         self.transfers.study = switcher.study_and_texts
         recent = actions.recent_menu
@@ -298,6 +299,7 @@ class MainWindow(QMainWindow):
     def _show_library(self) -> None:
         """A table of interviews needs room: the left docks widen when it first shows."""
         if not self.library_dock.isVisible():
+            self.annotations_dock.panel()  # its least height sets how the column splits
             width = max(self.library_dock.width(), min(460, self.width() * 36 // 100))
             self.library_dock.show()
             self.resizeDocks([self.library_dock], [width], Qt.Orientation.Horizontal)
