@@ -153,3 +153,18 @@ def test_a_study_shows_the_library_over_a_made_annotations_tab(
     assert window.library_dock.isVisible()
     assert window.annotations_dock.made() is not None
     assert window.search_dock.made() is None
+
+
+def test_f1_and_ctrl_shift_r_right_after_show(window: MainWindow, qtbot: Any) -> None:
+    from PySide6.QtWidgets import QDialog
+
+    window.reader.setFocus()
+    qtbot.keyClick(window.reader, Qt.Key.Key_R, CTRL_SHIFT)  # Codes ▸ Retrieve
+    qtbot.waitUntil(lambda: window.codebook.retrieval is not None)
+    assert window.codebook.retrieval.isVisible()
+    window.codebook.retrieval.close()
+    window.activateWindow()
+    window.reader.setFocus()
+    qtbot.keyClick(window.reader, Qt.Key.Key_F1)
+    qtbot.waitUntil(lambda: window.findChild(QDialog, "shortcuts-dialog") is not None)
+    assert window.findChild(QDialog, "shortcuts-dialog").isVisible()
