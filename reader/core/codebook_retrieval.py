@@ -18,7 +18,6 @@ from typing import TYPE_CHECKING
 from reader.core.annotations import Highlight
 from reader.core.codebook import Codebook
 from reader.core.document import DocumentError
-from reader.core.export.markdown_export import block_quote, escape
 from reader.core.notes_file import NotesData, NotesFormatError
 from reader.core.store import load_notes
 from reader.core.study_file import AttributeValue, InterviewEntry
@@ -329,6 +328,8 @@ def passages_csv(passages: Iterable[Passage], attribute_keys: Sequence[str] = ()
 
 def passages_markdown(passages: Sequence[Passage], title: str) -> bytes:
     """A heading per interview, each passage a block quote with its codes and note."""
+    from reader.core.export.markdown_export import block_quote, escape  # on first use
+
     lines = [f"# {escape(title)}", "", f"{len(passages)} passages", ""]
     current = None
     for p in passages:

@@ -8,7 +8,6 @@ reader.core.transcripts, imported only when a file of its kind is opened.
 from __future__ import annotations
 
 import codecs
-import hashlib
 import importlib
 import os
 import re
@@ -17,6 +16,8 @@ import unicodedata
 from dataclasses import dataclass
 from functools import cached_property
 from pathlib import Path
+
+from reader.core.hashing import sha256_hex
 
 MAX_BYTES = 64 * 1024 * 1024  # far above the 20 MB the app promises; refuses runaway files
 # Subtitles and structured transcripts hold more markup than words: 32 MB of .srt is about
@@ -107,7 +108,7 @@ class Document:
 
 
 def text_sha256(text: str) -> str:
-    return hashlib.sha256(text.encode("utf-8")).hexdigest()
+    return sha256_hex(text.encode("utf-8"))
 
 
 def normalise(text: str) -> str:

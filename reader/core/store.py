@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import hashlib
 import os
 import re
 import stat
@@ -11,6 +10,7 @@ from datetime import datetime
 from pathlib import Path
 
 from reader import APP_ID
+from reader.core.hashing import sha256_hex
 from reader.core.notes_file import NotesData, parse, serialise
 
 
@@ -25,7 +25,7 @@ def default_notes_path(document_source: str | Path) -> Path:
     """The per-document notes file: the document's name plus a hash of its full path."""
     source = str(Path(document_source).resolve())
     slug = re.sub(r"[^\w.-]+", "-", Path(source).stem).strip("-")[:60] or "document"
-    digest = hashlib.sha256(source.encode("utf-8")).hexdigest()[:10]
+    digest = sha256_hex(source.encode("utf-8"))[:10]
     return data_dir() / "notes" / f"{slug}-{digest}.json"
 
 
@@ -41,7 +41,7 @@ _NEW_FILE_MODE = 0o666 & ~_umask()
 
 def content_hash(data: bytes) -> str:
     """How a notes file's bytes are told apart: what we wrote from what someone else did."""
-    return hashlib.sha256(data).hexdigest()
+    return sha256_hex(data)
 
 
 def atomic_write(path: Path, data: bytes) -> None:

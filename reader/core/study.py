@@ -7,7 +7,6 @@ moves, changes or deletes a transcript, and removing an interview keeps its note
 
 from __future__ import annotations
 
-import hashlib
 import os
 import re
 from dataclasses import dataclass, field, replace
@@ -17,6 +16,7 @@ from typing import Any
 from reader.core.annotations import Highlight, now_iso
 from reader.core.codebook import Codebook, coding_counts, recode, uncode
 from reader.core.document import Document, load_document
+from reader.core.hashing import sha256_hex
 from reader.core.notes_file import NotesData, NotesFormatError, parse_migrating
 from reader.core.session import Session
 from reader.core.store import atomic_write, conflict_copies, load_notes, save_notes, set_aside
@@ -617,7 +617,7 @@ def _id(entry: InterviewEntry | str) -> str:
 
 
 def _hash(raw: bytes) -> str:
-    return hashlib.sha256(raw).hexdigest()
+    return sha256_hex(raw)
 
 
 def _value(entry: InterviewEntry, key: str) -> Any:

@@ -9,7 +9,6 @@ of notes_file), so a sync conflict touches one interview. See docs/study-format.
 
 from __future__ import annotations
 
-import hashlib
 import math
 import re
 import unicodedata
@@ -24,6 +23,7 @@ import orjson
 from reader import APP_NAME, __version__
 from reader.core.annotations import DEFAULT_COLORS
 from reader.core.codebook import Codebook, codes_for_tags
+from reader.core.hashing import sha256_hex
 from reader.resources import RESOURCES
 
 FORMAT = "interview-reader-study"
@@ -229,7 +229,7 @@ def interview_id(relative_path: str, taken: Callable[[str], bool] = lambda _: Fa
     stem = path.rsplit("/", 1)[-1].rsplit(".", 1)[0]
     ascii_stem = unicodedata.normalize("NFKD", stem).encode("ascii", "ignore").decode()
     slug = _NOT_SLUG.sub("-", ascii_stem.lower()).strip("-")[:_ID_SLUG_CHARS].strip("-")
-    digest = hashlib.sha256(path.encode("utf-8")).hexdigest()[:8]
+    digest = sha256_hex(path.encode("utf-8"))[:8]
     base = f"{slug or 'interview'}-{digest}"
     candidate, n = base, 1
     while taken(candidate):

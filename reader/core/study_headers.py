@@ -8,7 +8,6 @@ is this machine's state, not the study's: it lives in the app's data folder.
 
 from __future__ import annotations
 
-import hashlib
 import os
 import re
 from dataclasses import dataclass, field
@@ -17,6 +16,7 @@ from typing import Any
 
 import orjson
 
+from reader.core.hashing import sha256_hex
 from reader.core.store import atomic_write, data_dir
 from reader.core.study import Study
 from reader.core.study_file import AttributeValue
@@ -91,7 +91,7 @@ def _counts(notes_path: Path) -> tuple[dict[str, Any], str]:
 def read_positions_path(study_folder: Path) -> Path:
     folder = str(Path(os.path.abspath(study_folder)))
     slug = re.sub(r"[^\w.-]+", "-", Path(folder).name).strip("-")[:60] or "study"
-    digest = hashlib.sha256(folder.encode("utf-8")).hexdigest()[:10]
+    digest = sha256_hex(folder.encode("utf-8"))[:10]
     return data_dir() / "studies" / f"{slug}-{digest}.json"
 
 

@@ -322,3 +322,26 @@ def test_long_document_paints_only_what_is_visible(make_window, tmp_path: Path, 
         qtbot.keyClick(bar.edit, Qt.Key.Key_F3, SHIFT)  # round to the end of the document
     assert bar.count_label.text() == f"{total - 2:,} of {total:,}"
     assert bar.overlay.visible_matches()[0] > total - 500  # the overlay followed the scroll
+
+
+def test_the_arrows_show_on_the_high_contrast_theme(window: MainWindow, qtbot) -> None:
+    """The arrows are drawn in the theme's text colour (the style's icons were a faint
+    grey on black)."""
+    from collections import Counter
+
+    from reader.core.palettes import contrast_ratio, parse_hex
+
+    window.appearance.set_theme("high-contrast")
+    window.actions.find.trigger()
+    bar = bar_of(window)
+    for button in (bar.previous_button, bar.next_button):
+        assert button.text() in ("↑", "↓") and button.icon().isNull()
+        image = button.grab().toImage()
+        colors = Counter(
+            image.pixelColor(x, y).name()
+            for x in range(image.width())
+            for y in range(image.height())
+        )
+        background = colors.most_common(1)[0][0]
+        best = max(contrast_ratio(parse_hex(c), parse_hex(background)) for c in colors)
+        assert best >= 7.0, best  # the arrow stands out as the other buttons' text does

@@ -139,6 +139,8 @@ def test_stale_lock_from_a_crash_is_taken_over(make_window, notes_path) -> None:
 def test_backup_at_session_start_and_restore(make_window, notes_path, dialogs, qtbot) -> None:
     notes_with(notes_path, ["Rehearsal", "scripted"], text="version one")
     window = make_window()
+    # Written just after the first paint (start-up, #17).
+    qtbot.waitUntil(lambda: len(backups.list_backups(notes_path)) == 1)
     (first,) = backups.list_backups(notes_path)
     assert first.highlights == 2
     window.notes_editor.setPlainText("version two")
@@ -160,7 +162,18 @@ def test_backups_keep_setting(make_window, notes_path, dialogs) -> None:
     for _ in range(5):
         window = make_window()
         window.close()
-    assert len(backups.list_backups(notes_path)) == 3
+    assert len(backups.list_backups(notes_path)) == 3  # (closing writes one not written)
+
+
+def test_the_backup_at_start_keeps_the_file_as_it_opened(make_window, notes_path, qtbot) -> None:
+    notes_with(notes_path, ["Rehearsal"], text="as it opened")
+    window = make_window()
+    window.notes_editor.setPlainText("typed at once")  # saved before the backup is written
+    window.interview.saver.flush()
+    assert saved(notes_path)["notes"] == "typed at once"
+    qtbot.waitUntil(lambda: len(backups.list_backups(notes_path)) == 1)
+    (kept,) = backups.list_backups(notes_path)
+    assert parse(kept.path.read_bytes()).notes == "as it opened"
 
 
 # Outside changes ------------------------------------------------------------------------

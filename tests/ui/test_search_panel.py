@@ -95,7 +95,9 @@ def test_a_hidden_dock_and_the_action(film: MainWindow) -> None:
     assert film.dockWidgetArea(film.search_dock) == Qt.DockWidgetArea.LeftDockWidgetArea
     action = menu_action(film.menuBar(), "Edit", "Search Everything…")
     assert action.shortcut().toString() == "Ctrl+Shift+F"
-    assert film.search_dock.widget() is panel_of(film)
+    assert film.search_dock.made() is None  # made at its first use (start-up, #17)
+    panel = panel_of(film)
+    assert film.search_dock.widget() is panel
 
 
 def test_ctrl_shift_f_opens_the_dock_with_the_selection(film: MainWindow, qtbot) -> None:

@@ -62,6 +62,8 @@ class StudyRows(QObject):
         owner.opened.connect(lambda _study: self._study_changed())
         owner.changed.connect(self._study_changed)
         owner.closed.connect(self._study_changed)
+        if owner.study is not None:  # the panel is made when first shown (issue #17)
+            self._study_changed()
 
     # What is shown ------------------------------------------------------------------------
 

@@ -7,12 +7,16 @@ study, the study's), then codes the passage (on the interview's).
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from PySide6.QtCore import QObject, QPoint
 
 from reader.core.annotations import Highlight
 from reader.ui.codebook.hub import CodebookHub
-from reader.ui.codebook.picker import CodePicker
 from reader.ui.reading.reader_view import ReaderView, _trim
+
+if TYPE_CHECKING:
+    from reader.ui.codebook.picker import CodePicker
 
 RECENT = 9
 
@@ -21,14 +25,22 @@ class Coding(QObject):
     def __init__(self, hub: CodebookHub, reader: ReaderView) -> None:
         super().__init__(hub)
         self.hub, self.reader = hub, reader
-        self.picker = CodePicker(reader)
-        self.picker.picked.connect(self._picked)
-        self.picker.closed.connect(self._back_to_reader)
+        self._picker: CodePicker | None = None  # made at its first use (start-up, #17)
         self.recent: list[str] = []
         self._highlight = ""  # the picker's passage, once it is a highlight
         self._span: tuple[int, int, str] | None = None  # or a selection: start, end, colour
         hub.codeUsed.connect(self._used)
         hub.changed.connect(self._forget_gone)
+
+    @property
+    def picker(self) -> CodePicker:
+        if self._picker is None:
+            from reader.ui.codebook.picker import CodePicker
+
+            self._picker = CodePicker(self.reader)
+            self._picker.picked.connect(self._picked)
+            self._picker.closed.connect(self._back_to_reader)
+        return self._picker
 
     # What the picker works on --------------------------------------------------------
 

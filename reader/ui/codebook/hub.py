@@ -17,7 +17,7 @@ from __future__ import annotations
 
 from collections import Counter
 from collections.abc import Callable
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QObject, Signal
 
@@ -30,11 +30,13 @@ from reader.core.codebook import (
     recode,
     uncode,
 )
-from reader.core.codebook_retrieval import CodingsCache
-from reader.core.study import CodeChange, Study, StudyError
 from reader.ui.interview.commands import DoneCommand
 from reader.ui.interview.open_interview import OpenInterview
 from reader.ui.library.open_study import OpenStudy
+
+if TYPE_CHECKING:
+    from reader.core.codebook_retrieval import CodingsCache
+    from reader.core.study import CodeChange, Study
 
 
 class CodebookHub(QObject):
@@ -52,7 +54,7 @@ class CodebookHub(QObject):
         self.interview, self.owner = interview, owner
         self._others: Counter[str] | None = None  # the other interviews' codings
         self._open = Counter[str]()  # the open interview's codings
-        self.files = CodingsCache()  # the other interviews' notes files, as last read
+        self._files: CodingsCache | None = None  # made when a study asks (start-up, #17)
         interview.opened.connect(self._interview_opened)
         interview.replaced.connect(self._interview_replaced)
         interview.highlightChanged.connect(self._highlight_changed)
@@ -139,9 +141,18 @@ class CodebookHub(QObject):
         if changed:
             self.countsChanged.emit()
 
+    @property
+    def files(self) -> CodingsCache:
+        """The other interviews' notes files, as last read."""
+        if self._files is None:
+            from reader.core.codebook_retrieval import CodingsCache
+
+            self._files = CodingsCache()
+        return self._files
+
     def _study_switched(self, *_args: object) -> None:
         self._others = None
-        self.files = CodingsCache()
+        self._files = None
         self.changed.emit()
 
     def recount(self) -> None:
@@ -173,6 +184,7 @@ class CodebookHub(QObject):
         """Do the change as one undoable step on the codebook's stack; False (with the
         reason said) when it is refused."""
         if self.owner.study is not None:
+            from reader.core.study import StudyError  # loaded with the study
 
             def checked() -> Any:
                 try:
@@ -245,6 +257,8 @@ class CodebookHub(QObject):
             )
 
         def do() -> tuple[CodeChange, list[Highlight]]:
+            from reader.core.study import CodeChange
+
             before = self.book.copy()
             self.book.merge(source, target)
             change = CodeChange(
@@ -264,6 +278,8 @@ class CodebookHub(QObject):
             )
 
         def do() -> tuple[CodeChange, list[Highlight]]:
+            from reader.core.study import CodeChange
+
             before = self.book.copy()
             removed = self.book.delete(code_id)
             change = CodeChange(before, removed=frozenset(removed.ids))

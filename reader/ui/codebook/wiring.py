@@ -1,5 +1,7 @@
 """The codebook's part of the main window, wired in one place: the Codebook dock, coding
-by keys, the margin stripes, retrieval, pictures and REFI-QDA exchange.
+by keys, the margin stripes, retrieval, pictures and REFI-QDA exchange. The dock's panel,
+a tab behind the outline, is made when first shown (reader/ui/lazy_dock.py), and the
+retrieval and pictures windows when first opened.
 
 The main window calls `wire_codebook(window)` once, at the end of its own wiring; the
 window is typed loosely here, as panels never import the main window.
@@ -7,38 +9,37 @@ window is typed loosely here, as panels never import the main window.
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, cast
 
 from PySide6.QtCore import QObject, Qt
-from PySide6.QtWidgets import QApplication, QDockWidget, QWidget
+from PySide6.QtWidgets import QApplication, QWidget
 
 from reader.ui.codebook.coding import Coding
 from reader.ui.codebook.hub import CodebookHub
-from reader.ui.codebook.panel import CodebookPanel
 from reader.ui.codebook.refi import Refi
-from reader.ui.codebook.retrieval import RetrievalWindow
+from reader.ui.lazy_dock import LazyDock
 from reader.ui.reading.code_stripes import CodeStripes
 from reader.ui.reading.reader_view import _trim
 
 if TYPE_CHECKING:
+    from reader.ui.annotations.panel import AnnotationsPanel
+    from reader.ui.codebook.panel import CodebookPanel
     from reader.ui.codebook.pictures import PicturesWindow
+    from reader.ui.codebook.retrieval import RetrievalWindow
 
 
 def wire_codebook(window: Any) -> None:
     """`window` is the MainWindow; what is made here hangs off it as `window.codebook`."""
     actions = window.actions.codes
     hub = CodebookHub(window.interview, window.study, window)
-    panel = CodebookPanel(hub)
-    dock = QDockWidget("Codebook", window)
-    dock.setObjectName("codebook-dock")
-    dock.setWidget(panel)
+    dock = LazyDock("Codebook", "codebook-dock", lambda: _make_panel(window.codebook), window)
     window.addDockWidget(Qt.DockWidgetArea.LeftDockWidgetArea, dock)
     window.tabifyDockWidget(window.annotations_dock, dock)
     dock.hide()  # shown from the Codes menu, Ctrl+6, or once there are codes
     window.outline_dock.raise_()
     coding = Coding(hub, window.reader)
     stripes = CodeStripes(window.reader)
-    window.codebook = codebook = Codebook(window, hub, panel, dock, coding, stripes)
+    window.codebook = codebook = Codebook(window, hub, dock, coding, stripes)
     hub.countsChanged.connect(window.reader.viewport().update)
     hub.changed.connect(window.reader.viewport().update)
     window.editing.codesRequested.connect(coding.pick_for_highlight)
@@ -46,13 +47,12 @@ def wire_codebook(window: Any) -> None:
     actions.code_passage.triggered.connect(lambda: _code_from_menu(window, coding))
     for number, action in enumerate(actions.recent, start=1):
         action.triggered.connect(lambda _=False, n=number: coding.apply_recent(n))
-    actions.focus_codebook.triggered.connect(lambda: _focus(dock, panel.view))
+    actions.focus_codebook.triggered.connect(lambda: _focus(dock, codebook.panel.view))
     assert actions.menu is not None
     actions.menu.addAction(dock.toggleViewAction())
     hub.changed.connect(lambda: _show_when_coded(window, dock, hub))
     hub.changed.connect(codebook.names_may_have_changed)
-    actions.retrieve.triggered.connect(lambda: codebook.retrieve(panel.current_id()))
-    panel.retrieveRequested.connect(codebook.retrieve)
+    actions.retrieve.triggered.connect(lambda: codebook.retrieve(codebook.current_code()))
     actions.pictures.triggered.connect(codebook.show_pictures)
     refi = codebook.refi = Refi(window, hub)
     window.transfers.refi = refi.export
@@ -68,14 +68,13 @@ class Codebook(QObject):
         self,
         window: Any,
         hub: CodebookHub,
-        panel: CodebookPanel,
-        dock: QDockWidget,
+        dock: LazyDock,
         coding: Coding,
         stripes: CodeStripes,
     ) -> None:
         super().__init__(window)
         self.window = window
-        self.hub, self.panel, self.dock, self.coding = hub, panel, dock, coding
+        self.hub, self.dock, self.coding = hub, dock, coding
         self.stripes = stripes
         self.shown_once = False
         self.retrieval: RetrievalWindow | None = None
@@ -83,20 +82,35 @@ class Codebook(QObject):
         self.refi: Refi | None = None
         self._names: dict[str, str] = {}
 
+    @property
+    def panel(self) -> CodebookPanel:
+        """The Codebook panel, made now if it has not been."""
+        return cast("CodebookPanel", self.dock.panel())
+
+    def current_code(self) -> str:
+        panel = cast("CodebookPanel | None", self.dock.made())
+        return (panel.current_id() if panel is not None else None) or ""
+
     def names_may_have_changed(self) -> None:
         """The Annotations list names each passage's codes, with their colours: renamed
-        and recoloured ones show anew."""
+        and recoloured ones show anew (a list not made yet shows them when it is)."""
         names = {c.id: c.name for c in self.hub.book}
-        delegate = self.window.annotations.view.itemDelegate()
-        colors = {c.name: c.color for c in self.hub.book}
-        if getattr(delegate, "code_colors", None) != colors:
-            delegate.code_colors = colors
-            self.window.annotations.view.viewport().update()
+        annotations = cast("AnnotationsPanel | None", self.window.annotations_dock.made())
+        if annotations is not None:
+            self.dress_annotations(annotations)
         if names != self._names:
             renamed = any(self._names.get(i, n) != n for i, n in names.items())
             self._names = names
-            if renamed:  # (deleted and merged codes change the highlights, which show)
-                self.window.annotations.reload()
+            if renamed and annotations is not None:  # (deleted and merged codes change
+                annotations.reload()  # the highlights, which show)
+
+    def dress_annotations(self, annotations: AnnotationsPanel) -> None:
+        """The codes' colours in the Annotations list's rows."""
+        delegate = annotations.view.itemDelegate()
+        colors = {c.name: c.color for c in self.hub.book}
+        if getattr(delegate, "code_colors", None) != colors:
+            delegate.code_colors = colors
+            annotations.view.viewport().update()
 
     def show_pictures(self, kind: str = "") -> None:
         if self.pictures is None:
@@ -108,6 +122,8 @@ class Codebook(QObject):
     def retrieve(self, code_id: str = "") -> None:
         """The Coded Passages window, on `code_id` (or on what it showed last)."""
         if self.retrieval is None:
+            from reader.ui.codebook.retrieval import RetrievalWindow
+
             self.retrieval = RetrievalWindow(self.hub, self.window)
             self.retrieval.jumpRequested.connect(self.jump)
         self.retrieval.show_code(code_id or self.retrieval.first.currentData() or "")
@@ -125,7 +141,8 @@ class Codebook(QObject):
     def undo_follows_focus(self, _old: QWidget | None, new: QWidget | None) -> None:
         """Edit ▸ Undo undoes codebook edits while the Codebook has the focus (the
         study's stack in a study, the interview's alone unless it is read-only)."""
-        if new is None or not self.panel.isAncestorOf(new):
+        panel = self.dock.made()
+        if new is None or panel is None or not panel.isAncestorOf(new):
             return
         group = self.window.interview.undo_group
         if self.hub.study is not None:
@@ -136,17 +153,26 @@ class Codebook(QObject):
             group.setActiveStack(stack)
 
 
-def _focus(dock: QDockWidget, widget: QWidget) -> None:
+def _make_panel(codebook: Codebook) -> CodebookPanel:
+    from reader.ui.codebook.panel import CodebookPanel
+
+    panel = CodebookPanel(codebook.hub)
+    panel.retrieveRequested.connect(codebook.retrieve)
+    return panel
+
+
+def _focus(dock: LazyDock, widget: QWidget) -> None:
     dock.show()
     dock.raise_()
     widget.setFocus()
 
 
-def _show_when_coded(window: Any, dock: QDockWidget, hub: CodebookHub) -> None:
+def _show_when_coded(window: Any, dock: LazyDock, hub: CodebookHub) -> None:
     """The dock shows itself the first time a codebook with codes is open."""
     codebook = window.codebook
     if not codebook.shown_once and len(hub.book):
         codebook.shown_once = True
+        dock.panel()  # made now: its buttons' width sets the left docks' at the first paint
         dock.show()
         dock.raise_()
 

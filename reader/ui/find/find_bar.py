@@ -25,7 +25,6 @@ from PySide6.QtWidgets import (
     QLabel,
     QLineEdit,
     QSizePolicy,
-    QStyle,
     QToolButton,
     QWidget,
 )
@@ -77,15 +76,18 @@ class FindBar(QWidget):
         self.count_label = ElidedLabel()
         self.count_label.setObjectName("find-count")
         self.count_label.setAccessibleName("Matches")
-        style = self.style()
+        # Arrows as text, in the palette's text colour like the other buttons: the style's
+        # arrow icons are drawn in a fixed grey, faint on the High Contrast theme (#17).
         self.previous_button = self._button(
-            "", "Previous match  (Shift+Enter, Shift+F3)", lambda: self.find_next(backward=True)
+            "↑", "Previous match  (Shift+Enter, Shift+F3)", lambda: self.find_next(backward=True)
         )
-        self.previous_button.setIcon(style.standardIcon(QStyle.StandardPixmap.SP_ArrowUp))
         self.previous_button.setAccessibleName("Previous match")
-        self.next_button = self._button("", "Next match  (Enter, F3)", self.find_next)
-        self.next_button.setIcon(style.standardIcon(QStyle.StandardPixmap.SP_ArrowDown))
+        self.next_button = self._button("↓", "Next match  (Enter, F3)", self.find_next)
         self.next_button.setAccessibleName("Next match")
+        for arrow in (self.previous_button, self.next_button):
+            font = arrow.font()
+            font.setBold(True)
+            arrow.setFont(font)
         self.case_button = self._toggle("Aa", "Match case", "Alt+C")
         self.word_button = self._toggle("ab", "Whole word", "Alt+W")
         font = self.word_button.font()

@@ -126,6 +126,7 @@ class SearchPanel(QWidget):
         """Search the whole study while one is open, filtered by `scope.filter`."""
         self.scope = scope
         self._layout.insertWidget(1, scope.filter)
+        scope.fill_filter()  # in the panel first: shown alone, it would be a window
         scope.filter.currentIndexChanged.connect(lambda _i: self.search())
         scope.grown.connect(self._grown)
         scope.owner.opened.connect(self.changed)

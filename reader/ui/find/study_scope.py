@@ -48,7 +48,6 @@ class StudyScope(QObject):
         owner.changed.connect(self.fill_filter)
         owner.closed.connect(self.fill_filter)
         owner.closed.connect(self.stop)
-        self.fill_filter()
         self.results = StudyResults()
         self._pending: Iterator[InterviewResults] | None = None
         self._timer = QTimer(self, interval=0)

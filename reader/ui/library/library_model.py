@@ -5,7 +5,7 @@ changes the study through OpenStudy."""
 from __future__ import annotations
 
 from dataclasses import replace
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QAbstractTableModel, QMimeData, QModelIndex, QPersistentModelIndex, Qt
 from PySide6.QtGui import QFont, QPalette
@@ -18,9 +18,11 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from reader.core.study_file import AttributeDef
-from reader.core.study_headers import InterviewHeader, headers
 from reader.ui.library.open_study import OpenStudy
+
+if TYPE_CHECKING:  # the study modules load when a study opens (start-up, #17)
+    from reader.core.study_file import AttributeDef
+    from reader.core.study_headers import InterviewHeader
 
 Index = QModelIndex | QPersistentModelIndex
 ID_ROLE = Qt.ItemDataRole.UserRole
@@ -47,7 +49,12 @@ class LibraryModel(QAbstractTableModel):
         """Every row again from the study (after an edit, a merge, another study)."""
         self.beginResetModel()
         study = self.owner.study
-        self.rows = headers(study, self.read) if study is not None else []
+        if study is None:
+            self.rows = []
+        else:
+            from reader.core.study_headers import headers  # with a study (start-up, #17)
+
+            self.rows = headers(study, self.read)
         self.attributes = list(study.data.attributes) if study is not None else []
         self.endResetModel()
 

@@ -11,17 +11,18 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QFileSystemWatcher, QLockFile, QObject, QTimer, Signal
 from PySide6.QtGui import QUndoStack
 
 from reader.core.store import describe_os_error
-from reader.core.study import Study, StudyError, open_study
-from reader.core.study_file import InterviewEntry
-from reader.core.study_lock import LOCK_NAME
-from reader.core.study_merge import StudyMergeResult
 from reader.ui.interview.commands import DoneCommand
+
+if TYPE_CHECKING:  # the study modules load when a study opens (start-up, #17)
+    from reader.core.study import Study
+    from reader.core.study_file import InterviewEntry
+    from reader.core.study_merge import StudyMergeResult
 
 CHECK_DELAY_MS = 300  # sync tools write in bursts; merge once they are done
 
@@ -52,6 +53,8 @@ class OpenStudy(QObject):
 
     def open(self, folder: Path) -> str:
         """Open `folder` as the study; "" or why it cannot be opened."""
+        from reader.core.study import StudyError, open_study  # a lone interview needs neither
+
         try:
             study = open_study(folder)
         except StudyError as exc:
@@ -77,6 +80,8 @@ class OpenStudy(QObject):
             self.notice = ""
 
     def _take_lock(self, folder: Path) -> str:
+        from reader.core.study_lock import LOCK_NAME  # with the study modules
+
         lock = QLockFile(str(folder / LOCK_NAME))
         lock.setStaleLockTime(0)  # stale only when its process is gone (a crash)
         if lock.tryLock(0):
@@ -170,6 +175,8 @@ class OpenStudy(QObject):
         study refuses it. `do` is tried once first, so a refused change leaves no step."""
         if self.study is None:
             return False
+        from reader.core.study import StudyError
+
         try:
             memo = do()
         except StudyError as exc:
@@ -184,6 +191,8 @@ class OpenStudy(QObject):
         study = self.study
         if study is None:
             return []
+        from reader.core.study import StudyError
+
         added: list[InterviewEntry] = []
         problems: list[str] = []
         for path in paths:

@@ -8,7 +8,6 @@ switches to it; any other file closes the study and opens alone, as before studi
 
 from __future__ import annotations
 
-import hashlib
 import json
 from pathlib import Path
 
@@ -16,9 +15,8 @@ from PySide6.QtCore import QEvent, QMimeData, QObject, QSettings, QTimer, Signal
 from PySide6.QtGui import QDropEvent
 from PySide6.QtWidgets import QApplication, QDialog, QFileDialog, QMenu, QMessageBox, QWidget
 
-from reader.core.study_file import FILE_NAME
+from reader.core.hashing import sha256_hex
 from reader.ui.interview.open_interview import OpenInterview
-from reader.ui.library.attribute_dialog import AttributeDialog
 from reader.ui.library.open_study import OpenStudy
 from reader.ui.library.recent import Recent, RecentList
 from reader.ui.library.switcher import InterviewSwitcher
@@ -151,6 +149,8 @@ class StudyActions(QObject):
         )
         if not folder:
             return
+        from reader.core.study_file import FILE_NAME
+
         had_file = (Path(folder) / FILE_NAME).exists()
         if self.open_folder(Path(folder)) and not had_file:
             self.owner.save()
@@ -184,6 +184,8 @@ class StudyActions(QObject):
         paths = [p for p in paths if p.exists()]
         if not paths:
             return
+        from reader.core.study_file import FILE_NAME
+
         single = paths[0]
         if self.owner.study is None or (single.is_dir() and (single / FILE_NAME).exists()):
             self.open_path(single)
@@ -234,6 +236,8 @@ class StudyActions(QObject):
     def new_attribute(self) -> None:
         if self.owner.study is None or self.owner.read_only:
             return
+        from reader.ui.library.attribute_dialog import AttributeDialog  # on first use
+
         dialog = AttributeDialog(self.window)
         while dialog.exec() == QDialog.DialogCode.Accepted:
             if self.owner.define_attribute(
@@ -246,6 +250,8 @@ class StudyActions(QObject):
         if study is None or study.read_only:
             return
         definition = study.attribute(key)
+        from reader.ui.library.attribute_dialog import AttributeDialog
+
         dialog = AttributeDialog(self.window, definition)
         if dialog.exec() != QDialog.DialogCode.Accepted:
             return
@@ -274,7 +280,7 @@ class StudyActions(QObject):
 
 
 def _folder_key(folder: Path) -> str:
-    return hashlib.sha256(str(folder).encode("utf-8")).hexdigest()[:16]
+    return sha256_hex(str(folder).encode("utf-8"))[:16]
 
 
 def dropped_paths(mime: QMimeData) -> list[Path]:

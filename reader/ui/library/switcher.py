@@ -18,16 +18,18 @@ from __future__ import annotations
 import contextlib
 import threading
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject, QPoint, QTimer, Signal
 from PySide6.QtWidgets import QPlainTextEdit, QTextEdit
 
-from reader.core.study import Study
-from reader.core.study_headers import load_read_positions, save_read_positions
-from reader.core.study_texts import StudyTexts
 from reader.ui.interview.open_interview import OpenInterview
 from reader.ui.library.library_panel import LibraryPanel
 from reader.ui.library.open_study import OpenStudy
+
+if TYPE_CHECKING:  # the study modules load when a study opens (start-up, #17)
+    from reader.core.study import Study
+    from reader.core.study_texts import StudyTexts
 
 WARM_DELAY_MS = 700  # after the window's first paint
 
@@ -72,6 +74,9 @@ class InterviewSwitcher(QObject):
         self.current = ""
         self.places.clear()
         self.interview.drop_histories()
+        from reader.core.study_headers import load_read_positions
+        from reader.core.study_texts import StudyTexts
+
         self.panel.model.read = load_read_positions(self.owner.study.folder)
         self.panel.reload()
         self.texts = StudyTexts(self.owner.study)
@@ -222,6 +227,8 @@ class InterviewSwitcher(QObject):
         fsync there cost a fifth of the time to the first paint."""
         if self.owner.study is None:
             return
+        from reader.core.study_headers import save_read_positions
+
         with contextlib.suppress(OSError):  # only a convenience: never in the user's way
             save_read_positions(self.owner.study.folder, self.panel.model.read)
 

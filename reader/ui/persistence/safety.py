@@ -14,10 +14,10 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Protocol
 
-from PySide6.QtCore import QObject, QSettings
+from PySide6.QtCore import QObject, QSettings, QTimer
 from PySide6.QtWidgets import QFileDialog, QInputDialog, QMessageBox, QWidget
 
-from reader.core.backups import DEFAULT_KEEP, backup_dir, backup_file, list_backups, make_backup
+from reader.core.backups import DEFAULT_KEEP, backup_dir, list_backups, make_backup
 from reader.core.document import DocumentError, load_document
 from reader.core.notes_file import NotesData, NotesFormatError, parse, serialise
 from reader.core.session import Session
@@ -26,6 +26,8 @@ from reader.ui.interview.controller import Controller
 from reader.ui.persistence.file_guard import FileGuard
 
 BannerActions = list[tuple[str, Callable[[], None]]]
+
+BACKUP_DELAY_MS = 1000  # after the window's first paint; sooner if a save comes first
 
 
 class InterviewHost(Protocol):
@@ -70,6 +72,7 @@ class NotesSafety(QObject):
         self.controller = controller
         self.notes_path = controller.saver.path
         self._save_problem_shown = False
+        self._pending_backup: Callable[[], None] | None = None  # see _back_up_soon
         self.guard = self._make_guard(self.notes_path, document_path)
         # What the file held when we last read or wrote it: the base of a three-way merge,
         # parsed only when a merge needs it (parsing 10,000 highlights takes ~100 ms).
@@ -103,16 +106,40 @@ class NotesSafety(QObject):
                 self._save_problem_shown = True
                 messages.append(unwritable_message(holder))
             else:
-                # A failure here is reported by the first save, which meets the same folder.
-                with contextlib.suppress(OSError):
-                    backup_file(self.notes_path, saver.keep_backups)
+                self._back_up_soon(saver.keep_backups)
         self.guard.watch()
         return messages
+
+    def _back_up_soon(self, keep: int) -> None:
+        """Keep the notes as they are on disk now in backups/, written just after the first
+        paint (its fsyncs and pruning cost start-up ~20 ms): read now, so that what is kept
+        is the file from before this session whatever is saved meanwhile (issue #17)."""
+        path = self.notes_path
+        try:
+            data = path.read_bytes()
+        except OSError:  # none yet (nothing to keep), or unreadable: the first save says
+            return
+
+        def write() -> None:
+            # A failure here is reported by the first save, which meets the same folder.
+            with contextlib.suppress(OSError):
+                make_backup(path, data, keep)
+
+        self._pending_backup = write
+        QTimer.singleShot(BACKUP_DELAY_MS, self, self.write_backup)
+
+    def write_backup(self) -> None:
+        """The backup of the notes as they opened, if it is not written yet: before any
+        save, a restore, or closing."""
+        write, self._pending_backup = self._pending_backup, None
+        if write is not None:
+            write()
 
     def _may_write(self) -> bool:
         """Before a save: hold the lock, taking it now if the folder could not be written
         when the notes opened (a full disk with room again). False if another writer has
         taken it meanwhile: then these notes go read-only, and the edits stay on screen."""
+        self.write_backup()
         if self.guard.holds_lock():
             return True
         holder = self.guard.acquire()
@@ -141,6 +168,7 @@ class NotesSafety(QObject):
         )
 
     def stop(self) -> None:
+        self.write_backup()
         self.guard.release()
 
     # Outside changes ---------------------------------------------------------------------
@@ -282,6 +310,7 @@ class NotesSafety(QObject):
         if not self.controller.writable():
             return
         notes_path = self.notes_path
+        self.write_backup()
         infos = list_backups(notes_path)
         if not infos:
             QMessageBox.information(

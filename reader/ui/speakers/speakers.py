@@ -3,12 +3,16 @@ reader that appears when structure detection is unsure (rather than a silent gue
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from PySide6.QtCore import QObject, QTimer
 from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QPushButton, QWidget
 
 from reader.core.interview import speaker_report
 from reader.ui.interview.open_interview import OpenInterview
-from reader.ui.speakers.speakers_dialog import SpeakersDialog
+
+if TYPE_CHECKING:
+    from reader.ui.speakers.speakers_dialog import SpeakersDialog
 
 
 class SpeakersHint(QFrame):
@@ -57,6 +61,8 @@ class Speakers(QObject):
         if self._interview.session is None:
             return
         if self.dialog is None:
+            from reader.ui.speakers.speakers_dialog import SpeakersDialog
+
             self.dialog = SpeakersDialog(self._interview, self._parent)
         self.dialog.refresh()
         self.dialog.show()

@@ -17,7 +17,7 @@ class FocusMarker(QObject):
     def __init__(self, window: QWidget, panes: list[QWidget]) -> None:
         super().__init__(window)
         self._window = window
-        self._panes = panes
+        self._panes = list(panes)
         self._pane: QWidget | None = None
         self.bar = QWidget(window)
         self.bar.setObjectName("focus-marker")
@@ -29,6 +29,11 @@ class FocusMarker(QObject):
         app.focusChanged.connect(self._focus_changed)
         for pane in panes:
             pane.installEventFilter(self)
+
+    def add_pane(self, pane: QWidget) -> None:
+        """A pane made after the window (a panel made when first shown)."""
+        self._panes.append(pane)
+        pane.installEventFilter(self)
 
     def pane(self) -> QWidget | None:
         """The pane that has the focus, or None."""

@@ -5,6 +5,7 @@ signals in one place (`_wire`); the open interview is owned by `OpenInterview`."
 from __future__ import annotations
 
 from pathlib import Path
+from typing import TYPE_CHECKING, cast
 
 from PySide6.QtCore import Qt, QTimer
 from PySide6.QtGui import QCloseEvent
@@ -22,14 +23,11 @@ from PySide6.QtWidgets import (
 from reader import APP_NAME, __version__
 from reader.core.session import Session
 from reader.ui.annotations.editing import HighlightEditing
-from reader.ui.annotations.panel import AnnotationsPanel
 from reader.ui.appearance.appearance import Appearance
 from reader.ui.codebook.wiring import wire_codebook
 from reader.ui.exporting.transfers import Transfers
-from reader.ui.find.find_bar import FindBar, as_query
-from reader.ui.find.search_panel import SearchPanel
-from reader.ui.find.study_scope import StudyScope
 from reader.ui.interview.open_interview import OpenInterview
+from reader.ui.lazy_dock import LazyDock
 from reader.ui.library.header_line import HeaderLine
 from reader.ui.library.library_panel import LibraryPanel
 from reader.ui.library.open_study import OpenStudy
@@ -45,9 +43,20 @@ from reader.ui.speakers.speakers import Speakers
 from reader.ui.window.actions import Actions, build_actions, build_menus
 from reader.ui.window.banner import Banner
 from reader.ui.window.focus_marker import FocusMarker
-from reader.ui.window.shortcuts import show_shortcuts
+from reader.ui.window.later_panels import (
+    make_annotations,
+    make_find_bar,
+    make_search,
+    open_search,
+    show_keys,
+)
 from reader.ui.window.study_wiring import wire_study_extras
 from reader.ui.window.window_state import fit_screen, restore_state, save_state, settings
+
+if TYPE_CHECKING:
+    from reader.ui.annotations.panel import AnnotationsPanel
+    from reader.ui.find.find_bar import FindBar
+    from reader.ui.find.search_panel import SearchPanel
 
 SAVE_STATES = {"saved": "Saved", "saving": "Saving…", "read-only": "Read-only"}
 
@@ -58,7 +67,7 @@ class MainWindow(QMainWindow):
         self.setObjectName("main-window")
         self.interview = OpenInterview(self, settings())
         self.reader = ReaderView()
-        self.find_bar = FindBar(self.reader)
+        self._find_bar: FindBar | None = None  # made at its first use (Ctrl+F, F3)
         self.notes_pane = NotesPane(self.interview)
         self.notes_editor = self.notes_pane.editor
         self.banner = Banner()
@@ -74,11 +83,14 @@ class MainWindow(QMainWindow):
         self.library_dock = self._dock("Library", "library-dock", self.library)
         self.outline = OutlineList()
         self.outline_dock = self._dock("Outline", "outline-dock", self.outline)
-        self.annotations = AnnotationsPanel(self.interview)
-        self.annotations_dock = self._dock("Annotations", "annotations-dock", self.annotations)
-        self.search_panel = SearchPanel(self.interview)
+        # Tabbed behind the outline, and hidden: made when first shown or used (#17).
+        self.annotations_dock = LazyDock(
+            "Annotations", "annotations-dock", lambda: make_annotations(self), self
+        )
         # Beside the outline and annotations: on the right it squeezed the reading column.
-        self.search_dock = self._dock("Search", "search-dock", self.search_panel)
+        self.search_dock = LazyDock("Search", "search-dock", lambda: make_search(self), self)
+        for dock in (self.annotations_dock, self.search_dock):
+            self.addDockWidget(Qt.DockWidgetArea.LeftDockWidgetArea, dock)
         # The library above the tabs; shown once a study opens (a lone interview has none).
         self.splitDockWidget(self.library_dock, self.outline_dock, Qt.Orientation.Vertical)
         self.library_dock.hide()
@@ -134,8 +146,8 @@ class MainWindow(QMainWindow):
         column_layout.addWidget(self.header_line)
         column_layout.addWidget(self.speakers.hint)
         column_layout.addWidget(self.reader, 1)
-        column_layout.addWidget(self.player_bar)
-        column_layout.addWidget(self.find_bar)
+        column_layout.addWidget(self.player_bar)  # and the find bar, once made
+        self.reader_column = column_layout
         self.splitter.setObjectName("reader-notes-splitter")
         self.splitter.addWidget(column)
         self.splitter.addWidget(self.notes_pane)
@@ -156,6 +168,20 @@ class MainWindow(QMainWindow):
         dock.setWidget(widget)
         self.addDockWidget(Qt.DockWidgetArea.LeftDockWidgetArea, dock)
         return dock
+
+    # Made when first shown or used (reader/ui/lazy_dock.py).
+    @property
+    def annotations(self) -> AnnotationsPanel:
+        return cast("AnnotationsPanel", self.annotations_dock.panel())
+
+    @property
+    def search_panel(self) -> SearchPanel:
+        return cast("SearchPanel", self.search_dock.panel())
+
+    @property
+    def find_bar(self) -> FindBar:
+        self._find_bar = self._find_bar or make_find_bar(self)
+        return self._find_bar
 
     # Wiring: every signal of the window, in one place ------------------------------------
 
@@ -187,13 +213,7 @@ class MainWindow(QMainWindow):
         reader.quoteHighlightRequested.connect(quoting.quote_highlight)
         # Panels ask.
         self.outline.questionActivated.connect(self._go_to_question)
-        self.annotations.jumpRequested.connect(editing.go_to)
-        self.annotations.editNoteRequested.connect(editing.edit_note)
         self.notes_pane.linkActivated.connect(quoting.follow_link)
-        self.search_panel.documentSpanRequested.connect(reader.select_span)
-        self.search_panel.highlightRequested.connect(self._go_to_found_highlight)
-        self.search_panel.notesSpanRequested.connect(self._select_in_notes)
-        self.search_panel.escapePressed.connect(reader.setFocus)
         # The menus.
         actions.show_notes_file.triggered.connect(transfers.show_notes_file)
         actions.save_notes_as.triggered.connect(self._save_notes_as)
@@ -203,10 +223,10 @@ class MainWindow(QMainWindow):
         actions.print.triggered.connect(transfers.print_interview)
         actions.export_pdf.triggered.connect(transfers.export_pdf)
         actions.quit.triggered.connect(self.close)
-        actions.find.triggered.connect(self.find_bar.open_bar)
+        actions.find.triggered.connect(lambda: self.find_bar.open_bar())
         actions.find_next.triggered.connect(lambda: self.find_bar.step(backward=False))
         actions.find_previous.triggered.connect(lambda: self.find_bar.step(backward=True))
-        actions.search_everything.triggered.connect(self._open_search)
+        actions.search_everything.triggered.connect(lambda: open_search(self))
         actions.focus_reader.triggered.connect(reader.setFocus)
         actions.focus_notes.triggered.connect(self._focus_notes)
         actions.focus_outline.triggered.connect(lambda: self._focus_dock(self.outline_dock))
@@ -229,9 +249,9 @@ class MainWindow(QMainWindow):
         # Appearance and comfort (#17): View's zoom, theme, font, measure; Help's keys.
         self.appearance.connect_actions(actions.view)
         self.appearance.changed.connect(self.update)
-        actions.shortcuts.triggered.connect(lambda: show_shortcuts(self, actions))
+        actions.shortcuts.triggered.connect(lambda: show_keys(self))  # F1
         panes = [reader, self.notes_editor, self.notes_pane.preview, self.outline]
-        self.focus_marker = FocusMarker(self, [*panes, self.annotations.view])
+        self.focus_marker = FocusMarker(self, panes)  # the Annotations list joins when made
         self.appearance.apply_all()
         # Speakers and transcripts (#13).
         actions.speakers.triggered.connect(self.speakers.show_dialog)
@@ -271,7 +291,6 @@ class MainWindow(QMainWindow):
         actions.focus_library.triggered.connect(
             lambda: self._focus_dock(self.library_dock, library.view)
         )
-        self.search_panel.set_scope(StudyScope(self.interview, study, switcher))
         self.transfers.study = switcher.study_and_texts
         recent = actions.recent_menu
         assert recent is not None
@@ -280,6 +299,7 @@ class MainWindow(QMainWindow):
     def _show_library(self) -> None:
         """A table of interviews needs room: the left docks widen when it first shows."""
         if not self.library_dock.isVisible():
+            self.annotations_dock.panel()  # its least height sets how the column splits
             width = max(self.library_dock.width(), min(460, self.width() * 36 // 100))
             self.library_dock.show()
             self.resizeDocks([self.library_dock], [width], Qt.Orientation.Horizontal)
@@ -346,28 +366,6 @@ class MainWindow(QMainWindow):
         self.reader.scroll_to_offset(start)
         self.reader.setFocus()
 
-    def _go_to_found_highlight(self, highlight_id: str, start: int, end: int) -> None:
-        self.editing.go_to(highlight_id)
-        if start >= 0:  # the words found, within the highlight
-            self.reader.flash(start, end)
-        self.reader.setFocus(Qt.FocusReason.OtherFocusReason)
-
-    def _select_in_notes(self, start: int, end: int) -> None:
-        self.actions.toggle_preview.setChecked(False)
-        self.notes_pane.select_span(start, end)
-
-    def _open_search(self) -> None:
-        """The Search dock with the focus in its field, a short selection as the query."""
-        if self.notes_editor.hasFocus():
-            selected = self.notes_editor.textCursor().selectedText()
-        else:
-            span = self.reader.selected_range() if self.reader.reading is not None else None
-            session = self.interview.session
-            selected = session.document.text[span[0] : span[1]] if span and session else ""
-        self.search_dock.show()
-        self.search_dock.raise_()
-        self.search_panel.open_with(as_query(selected))
-
     def _focus_notes(self) -> None:
         if self.notes_pane.previewing():
             self.notes_pane.preview.setFocus()
@@ -382,7 +380,8 @@ class MainWindow(QMainWindow):
     def cycle_panes(self) -> None:
         """F6: reader, notes, annotations, outline, and round again (visible ones only)."""
         notes = self.notes_pane.preview if self.notes_pane.previewing() else self.notes_editor
-        panes = [self.reader, notes, self.annotations.view, self.outline]
+        annotations = self.annotations_dock.made()  # not made: not visible
+        panes = [self.reader, notes, *([annotations.view] if annotations else []), self.outline]
         visible = [p for p in panes if p.isVisible()]
         focus = QApplication.focusWidget()
         current = next(

@@ -1,14 +1,15 @@
 """Leaving cleanly when the system asks: SIGTERM, SIGINT, SIGHUP, and the session manager.
 
 A logout, `kill` or a closed terminal must not cost the last second of typing: each
-signal is noticed by the Qt event loop (through a socket Python's signal module writes
-to), the notes are written and the lock released, then the app quits.
+signal is noticed by the Qt event loop (through a pipe Python's signal module writes to;
+a pipe, as the socket module would cost start-up time), the notes are written and the
+lock released, then the app quits.
 """
 
 from __future__ import annotations
 
+import os
 import signal
-import socket
 from collections.abc import Callable
 
 from PySide6.QtCore import QObject, QSocketNotifier
@@ -27,21 +28,20 @@ class ShutdownOnSignals(QObject):
         super().__init__(app)
         self._app = app
         self._shut_down = shut_down
-        self._receiver, sender = socket.socketpair()
-        self._sender = sender
+        self._receiver, sender = os.pipe()
         for end in (self._receiver, sender):
-            end.setblocking(False)
-        signal.set_wakeup_fd(sender.fileno(), warn_on_full_buffer=False)
+            os.set_blocking(end, False)
+        signal.set_wakeup_fd(sender, warn_on_full_buffer=False)
         for number in SIGNALS:
             # The work is done on the Qt side; Python's handler only has to exist.
             signal.signal(number, lambda *_: None)
-        self._notifier = QSocketNotifier(self._receiver.fileno(), QSocketNotifier.Type.Read, self)
+        self._notifier = QSocketNotifier(self._receiver, QSocketNotifier.Type.Read, self)
         self._notifier.activated.connect(self._signalled)
         app.commitDataRequest.connect(lambda _manager: flush())
 
     def _signalled(self) -> None:
         try:
-            received = self._receiver.recv(64)
+            received = os.read(self._receiver, 64)
         except BlockingIOError:
             return
         if any(number in received for number in map(int, SIGNALS)):

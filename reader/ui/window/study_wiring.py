@@ -1,20 +1,24 @@
 """The study's additions to the window, wired in one call from MainWindow._wire_study:
-the Annotations panel across the study, the study's colour labels, and a window with no
-interview open when none of a study's transcripts can be."""
+the study's colour labels, and a window with no interview open when none of a study's
+transcripts can be. (The Annotations panel joins the study when it is made, in
+later_panels.py.)"""
 
 from __future__ import annotations
 
-from typing import Protocol
+from typing import TYPE_CHECKING, Protocol, cast
 
 from reader.ui.annotations.editing import HighlightEditing
-from reader.ui.annotations.panel import AnnotationsPanel
 from reader.ui.interview.open_interview import OpenInterview
+from reader.ui.lazy_dock import LazyDock
 from reader.ui.library.open_study import OpenStudy
 from reader.ui.library.study_actions import StudyActions
 from reader.ui.library.switcher import InterviewSwitcher
 from reader.ui.outline.outline import OutlineList
 from reader.ui.reading.reader_view import ReaderView
 from reader.ui.window.banner import Banner
+
+if TYPE_CHECKING:
+    from reader.ui.annotations.panel import AnnotationsPanel
 
 
 class StudyWindow(Protocol):
@@ -24,7 +28,7 @@ class StudyWindow(Protocol):
     study: OpenStudy
     study_actions: StudyActions
     switcher: InterviewSwitcher
-    annotations: AnnotationsPanel
+    annotations_dock: LazyDock
     editing: HighlightEditing
     reader: ReaderView
     outline: OutlineList
@@ -32,7 +36,6 @@ class StudyWindow(Protocol):
 
 
 def wire_study_extras(window: StudyWindow) -> None:
-    window.annotations.study.attach(window.study, window.switcher)
     window.editing.study_labels = window.switcher.set_color_labels
     window.study_actions.nothingToOpen.connect(lambda line: show_nothing_open(window, line))
 
@@ -48,6 +51,8 @@ def show_nothing_open(window: StudyWindow, line: str) -> None:
     interview.readOnlyChanged.emit(True)
     window.reader.show_nothing(line)
     window.outline.clear()
-    window.annotations.reload()
+    annotations = window.annotations_dock.made()  # (one made later shows the same)
+    if annotations is not None:
+        cast("AnnotationsPanel", annotations).reload()
     window.switcher.switched.emit("")
     window.banner.show_message(line, [])

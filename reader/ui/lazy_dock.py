@@ -1,0 +1,80 @@
+"""A dock whose panel is made the first time the dock shows, Tab reaches it, or the panel
+is asked for.
+
+Docks hidden or tabbed behind another at start-up (Annotations, Search, Codebook) cost the
+first paint nothing this way: their modules are imported and their widgets made when the
+user first goes to them (issue #17). Until then an empty widget holds the panel's place,
+in the layout and in the Tab order.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QFocusEvent
+from PySide6.QtWidgets import QDockWidget, QWidget
+
+
+class LazyDock(QDockWidget):
+    def __init__(self, title: str, name: str, make: Callable[[], QWidget], parent: QWidget) -> None:
+        super().__init__(title, parent)
+        self.setObjectName(name)
+        self._make: Callable[[], QWidget] | None = make
+        self._panel: QWidget | None = None
+        self.setWidget(_Placeholder(self))
+        self.visibilityChanged.connect(self._visibility_changed)
+
+    def panel(self) -> QWidget:
+        """The panel, made now if it has not been."""
+        if self._panel is None:
+            assert self._make is not None
+            make, self._make = self._make, None
+            self._panel = make()
+            placeholder = self.widget()
+            self.setWidget(self._panel)
+            # Tab reaches it where the dock is, not after everything made before it.
+            QWidget.setTabOrder(placeholder, self._panel)
+            placeholder.deleteLater()
+        return self._panel
+
+    def made(self) -> QWidget | None:
+        """The panel if it has been made, else None (asking does not make it)."""
+        return self._panel
+
+    def _visibility_changed(self, visible: bool) -> None:
+        if visible:
+            self.panel()
+
+
+class _Placeholder(QWidget):
+    """The panel's place until it is made; Tab arriving here makes it and goes on into it
+    (Qt's Tab order reaches into a dock tabbed behind another)."""
+
+    def __init__(self, dock: LazyDock) -> None:
+        super().__init__()
+        self._dock = dock
+        self.setFocusPolicy(Qt.FocusPolicy.TabFocus)
+
+    def focusInEvent(self, event: QFocusEvent) -> None:
+        super().focusInEvent(event)
+        panel = self._dock.panel()
+        fields = [
+            w
+            for w in _focus_chain(panel)
+            if (w is panel or panel.isAncestorOf(w))
+            and w.focusPolicy() & Qt.FocusPolicy.TabFocus
+            and w.isVisibleTo(panel)
+        ]
+        if fields:  # its first field, or its last when Shift+Tab came here
+            backward = event.reason() == Qt.FocusReason.BacktabFocusReason
+            fields[-1 if backward else 0].setFocus(event.reason())
+
+
+def _focus_chain(widget: QWidget) -> list[QWidget]:
+    """The Tab order from `widget`, once round."""
+    found, current = [widget], widget.nextInFocusChain()
+    while current is not widget and current not in found:
+        found.append(current)
+        current = current.nextInFocusChain()
+    return found

@@ -1,0 +1,90 @@
+"""The main window's panels that the first paint does not show, made and wired when first
+shown or used (see reader/ui/lazy_dock.py): the Annotations list, a tab behind the
+outline, the Search dock and the find bar, hidden. Their modules are imported here, on
+first use, so that start-up does not pay for them (issue #17).
+
+The window is typed loosely, as in reader/ui/codebook/wiring.py: this module is imported
+by the main window.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, Any
+
+from PySide6.QtCore import Qt
+
+if TYPE_CHECKING:
+    from reader.ui.annotations.panel import AnnotationsPanel
+    from reader.ui.find.find_bar import FindBar
+    from reader.ui.find.search_panel import SearchPanel
+
+
+def make_annotations(window: Any) -> AnnotationsPanel:
+    from reader.ui.annotations.panel import AnnotationsPanel
+
+    panel = AnnotationsPanel(window.interview)
+    panel.jumpRequested.connect(window.editing.go_to)
+    panel.editNoteRequested.connect(window.editing.edit_note)
+    panel.study.attach(window.study, window.switcher)  # across the study (#12)
+    window.focus_marker.add_pane(panel.view)
+    codebook = getattr(window, "codebook", None)
+    if codebook is not None:  # the codes' names and colours in the rows (#14)
+        codebook.dress_annotations(panel)
+    return panel
+
+
+def make_search(window: Any) -> SearchPanel:
+    from reader.ui.find.search_panel import SearchPanel
+    from reader.ui.find.study_scope import StudyScope
+
+    reader = window.reader
+
+    def go_to_highlight(highlight_id: str, start: int, end: int) -> None:
+        window.editing.go_to(highlight_id)
+        if start >= 0:  # the words found, within the highlight
+            reader.flash(start, end)
+        reader.setFocus(Qt.FocusReason.OtherFocusReason)
+
+    def select_in_notes(start: int, end: int) -> None:
+        window.actions.toggle_preview.setChecked(False)
+        window.notes_pane.select_span(start, end)
+
+    panel = SearchPanel(window.interview)
+    panel.documentSpanRequested.connect(reader.select_span)
+    panel.highlightRequested.connect(go_to_highlight)
+    panel.notesSpanRequested.connect(select_in_notes)
+    panel.escapePressed.connect(reader.setFocus)
+    panel.set_scope(StudyScope(window.interview, window.study, window.switcher))
+    return panel
+
+
+def open_search(window: Any) -> None:
+    """The Search dock with the focus in its field, a short selection as the query."""
+    from reader.ui.find.find_bar import as_query
+
+    editor, reader = window.notes_editor, window.reader
+    if editor.hasFocus():
+        selected = editor.textCursor().selectedText()
+    else:
+        span = reader.selected_range() if reader.reading is not None else None
+        session = window.interview.session
+        selected = session.document.text[span[0] : span[1]] if span and session else ""
+    window.search_dock.show()
+    window.search_dock.raise_()
+    window.search_panel.open_with(as_query(selected))
+
+
+def make_find_bar(window: Any) -> FindBar:
+    """The find bar, under the reader (and its player bar)."""
+    from reader.ui.find.find_bar import FindBar
+
+    bar = FindBar(window.reader)
+    window.reader_column.addWidget(bar)
+    return bar
+
+
+def show_keys(window: Any) -> None:
+    """Help ▸ Keyboard Shortcuts (F1), its module loaded then."""
+    from reader.ui.window.shortcuts import show_shortcuts
+
+    show_shortcuts(window, window.actions)
