@@ -294,8 +294,12 @@ def test_refi_menu_items_export_and_import(
 
     window = make_study_window(folder)
     code_with_keys(window, qtbot, "coffee", "Drinks")
-    for label in ("Import REFI-QDA Project…", "Import Codebook (.qdc)…"):
-        assert menu_action(window.menuBar(), "File", label) is not None
+    for label in (
+        "W3C Annotations (.jsonld)…",
+        "REFI-QDA Project (.qdpx)…",
+        "REFI-QDA Codebook (.qdc)…",
+    ):
+        assert menu_action(window.menuBar(), "File", "Import", label) is not None
 
     # File ▸ Export…: the whole study as a REFI-QDA project, with MAXQDA's line ends.
     def choose(kind: str, crlf: bool = False):

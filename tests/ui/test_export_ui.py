@@ -1,4 +1,4 @@
-"""File ▸ Export…, Import Annotations…, Print… and Export as PDF, as a user runs them."""
+"""File ▸ Export…, Import ▸ W3C Annotations…, Print… and Export as PDF, as a user runs them."""
 
 from __future__ import annotations
 

@@ -1,4 +1,4 @@
-"""File ▸ Import REFI-QDA Project… into the study open in the window (reader/ui/codebook/
+"""File ▸ Import ▸ REFI-QDA Project… into the study open in the window (reader/ui/codebook/
 refi.py): the library lists the new interviews, the codebook and the open interview know
 the new codes, the summary names what was not brought in."""
 

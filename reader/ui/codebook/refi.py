@@ -1,5 +1,5 @@
 """REFI-QDA in the File menu: Export… writes a project (.qdpx) or codebook (.qdc) when one
-is chosen there; Import REFI-QDA Project… and Import Codebook (.qdc)…: exchange with NVivo,
+is chosen there; File ▸ Import ▸ REFI-QDA Project… and Codebook (.qdc)…: exchange with NVivo,
 ATLAS.ti, MAXQDA and QualCoder (reader/core/refi, docs/refi-qda.md).
 
 An imported project goes into the study open now (when the user says so: it gains the

@@ -1,4 +1,4 @@
-"""Taking the work out and bringing annotations in: Export…, Import Annotations…, Print…,
+"""Taking the work out and bringing annotations in: Export…, Import ▸ W3C Annotations…, Print…,
 Export as PDF… and Show Notes File. Exporters, the importer and printing load on first
 use, so start-up does not pay for them."""
 

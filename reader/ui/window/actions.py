@@ -104,12 +104,12 @@ def build_codebook_actions(window: QMainWindow) -> CodebookActions:
         ),
         import_qdpx=_action(
             window,
-            "Import REFI-QDA Pro&ject…",
+            "REFI-QDA Pro&ject (.qdpx)…",
             None,
             "A .qdpx joins the open study, or becomes a new one",
         ),
         import_qdc=_action(
-            window, "Import Codebook (.q&dc)…", None, "Add a REFI-QDA codebook's codes"
+            window, "REFI-QDA &Codebook (.qdc)…", None, "Add a REFI-QDA codebook's codes"
         ),
     )
 
@@ -158,7 +158,7 @@ def build_actions(window: QMainWindow, undo_group: QUndoGroup) -> Actions:
             window, "&Export…", "Ctrl+E", "Markdown, HTML, CSV, JSON or W3C annotations"
         ),
         import_annotations=_action(
-            window, "&Import Annotations…", None, "Add W3C Web Annotations to this interview"
+            window, "W3C &Annotations (.jsonld)…", None, "Add W3C Web Annotations to this interview"
         ),
         print=_action(
             window, "&Print…", std.Print, "Print the interview with highlights and notes"
@@ -392,14 +392,14 @@ def build_menus(window: QMainWindow, actions: Actions, view_toggles: list[QActio
     file_menu.addAction(actions.restore_backup)
     file_menu.addSeparator()
     file_menu.addAction(actions.export)
-    file_menu.addAction(actions.import_annotations)
-    file_menu.addAction(actions.print)
     file_menu.addAction(actions.export_pdf)
+    import_menu = file_menu.addMenu("&Import")  # every format that comes in, together
+    import_menu.addAction(actions.import_annotations)
     codes = actions.codes
     if codes is not None:
-        file_menu.addSeparator()
-        file_menu.addAction(codes.import_qdpx)
-        file_menu.addAction(codes.import_qdc)
+        import_menu.addAction(codes.import_qdpx)
+        import_menu.addAction(codes.import_qdc)
+    file_menu.addAction(actions.print)
     file_menu.addSeparator()
     file_menu.addAction(actions.quit)
     edit_menu = bar.addMenu("&Edit")
