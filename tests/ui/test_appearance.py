@@ -10,6 +10,7 @@ from reader.core.palettes import DARK, HIGH_CONTRAST, LIGHT, highlight_backgroun
 from reader.ui import theme
 from reader.ui.window.main_window import MainWindow
 from reader.ui.window.shortcuts import shortcut_rows
+from reader.ui.window.window_state import NOTES_MIN_WIDTH, first_layout
 from tests.ui.test_highlights import pixel
 from tests.ui.test_main_window import menu_action
 
@@ -139,3 +140,16 @@ def test_geometry_and_docks_are_remembered(make_window, qtbot) -> None:
     # (the width is kept within the small offscreen screen, so the height tells)
     assert again.height() == 520
     assert not again.outline_dock.isVisible()
+
+
+def test_a_small_first_window_gives_the_reader_its_column_and_the_notes_their_toolbar(
+    window: MainWindow,
+) -> None:
+    wants = window.reader.wanted_width()
+    netbook = first_layout(1024, 640, wants)
+    assert netbook.notes == NOTES_MIN_WIDTH  # the reader takes what the notes can spare
+    assert netbook.reader > (1024 - netbook.dock) * 3 // 5
+    assert netbook.dock + netbook.reader + netbook.notes == netbook.width == 1024
+    wide = first_layout(2560, 1440, wants)
+    assert wide.reader >= min(wants, (wide.width - wide.dock) * 3 // 5)
+    assert wide.notes > NOTES_MIN_WIDTH and wide.width <= 1760

@@ -175,6 +175,11 @@ class ReaderView(QTextEdit):
     def column_width(self) -> int:
         return round(theme.char_width(self._font) * self.column_chars)
 
+    def wanted_width(self) -> int:
+        """The pane's width at which the whole column shows beside the gutter (plus the
+        scroll bar and the overview strip, about 40 px)."""
+        return self.gutter_width() + 20 + self.column_width() + MARGIN_STRIPES_ROOM + 40
+
     def gutter_width(self) -> int:
         """Room for "Q12" and a short speaker name, in the label font."""
         return round(QFontMetricsF(self._label_font).horizontalAdvance("M") * 7.5) + 18

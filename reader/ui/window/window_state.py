@@ -3,6 +3,8 @@ and splitter remembered in the settings file between sessions."""
 
 from __future__ import annotations
 
+from dataclasses import dataclass
+
 from PySide6.QtCore import QByteArray, QSettings, Qt
 from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import QDockWidget, QMainWindow, QSplitter
@@ -15,18 +17,39 @@ def settings() -> QSettings:
     return QSettings(QSettings.Format.IniFormat, QSettings.Scope.UserScope, APP_ID, APP_ID)
 
 
-def fit_screen(window: QMainWindow, left_dock: QDockWidget, splitter: QSplitter) -> None:
+NOTES_MIN_WIDTH = 280  # the notes toolbar, every button showing
+
+
+@dataclass(frozen=True)
+class FirstLayout:
+    width: int
+    height: int
+    dock: int
+    reader: int
+    notes: int
+
+
+def first_layout(screen_width: int, screen_height: int, reader_wants: int) -> FirstLayout:
     """A first start takes most of the screen (a 1024x640 netbook to a 4K monitor): the
-    left docks a fifth, the reader more than the notes."""
-    screen = QGuiApplication.primaryScreen().availableGeometry()
+    left docks a fifth, the reader three fifths of the rest, or what its column wants
+    (`reader_wants`) while the notes keep room for their toolbar."""
     # A small screen is all needed; a big one leaves room around the window.
-    width = screen.width() if screen.width() <= 1440 else min(1760, screen.width() * 9 // 10)
-    height = screen.height() if screen.height() <= 900 else min(1100, screen.height() * 9 // 10)
-    window.resize(width, height)
+    width = screen_width if screen_width <= 1440 else min(1760, screen_width * 9 // 10)
+    height = screen_height if screen_height <= 900 else min(1100, screen_height * 9 // 10)
     dock = max(180, min(320, width // 5))
-    window.resizeDocks([left_dock], [dock], Qt.Orientation.Horizontal)
     centre = width - dock
-    splitter.setSizes([centre * 3 // 5, centre * 2 // 5])
+    reader = max(centre * 3 // 5, min(reader_wants, centre - NOTES_MIN_WIDTH))
+    return FirstLayout(width, height, dock, reader, centre - reader)
+
+
+def fit_screen(
+    window: QMainWindow, left_dock: QDockWidget, splitter: QSplitter, reader_wants: int
+) -> None:
+    screen = QGuiApplication.primaryScreen().availableGeometry()
+    layout = first_layout(screen.width(), screen.height(), reader_wants)
+    window.resize(layout.width, layout.height)
+    window.resizeDocks([left_dock], [layout.dock], Qt.Orientation.Horizontal)
+    splitter.setSizes([layout.reader, layout.notes])
 
 
 def restore_state(window: QMainWindow, splitter: QSplitter) -> None:
