@@ -245,6 +245,7 @@ def _export_study(args: argparse.Namespace) -> int:
 
 def run_import(argv: list[str]) -> int:
     from reader.core.importer import AnnotationImportError, import_w3c
+    from reader.core.lock_files import lock_holder, notes_lock
     from reader.core.store import save_notes
 
     args = _import_parser().parse_args(argv)
@@ -257,6 +258,12 @@ def run_import(argv: list[str]) -> int:
     if isinstance(opened, str):
         return fail(opened)
     session, notes_path = opened
+    holder = lock_holder(notes_lock(notes_path))
+    if holder:  # its window would merge our write, but its own undo would not know it
+        return fail(
+            f"the notes of {session.document.title} are open in Interview Reader ({holder}); "
+            "import there with File ▸ Import ▸ W3C Annotations…, or close it first."
+        )
     try:
         result = import_w3c(session, data)
     except AnnotationImportError as exc:

@@ -116,16 +116,16 @@ def _import_parser() -> argparse.ArgumentParser:
 
 
 def run_refi_import(argv: list[str]) -> int:
+    from reader.core.lock_files import lock_holder, study_lock
     from reader.core.refi.codebook_xml import RefiError
     from reader.core.study import StudyError
-    from reader.core.study_lock import lock_holder
 
     args = _import_parser().parse_args(argv)
     try:
         data = args.file.read_bytes()
     except OSError as exc:
         return fail(f"cannot read {args.file}: {exc.strerror or exc}.")
-    holder = lock_holder(args.folder) if args.folder.is_dir() else ""
+    holder = lock_holder(study_lock(args.folder)) if args.folder.is_dir() else ""
     if holder:
         return fail(
             f"the study in {args.folder} is open in Interview Reader ({holder}); import "

@@ -84,10 +84,10 @@ def test_import_refuses_a_study_open_in_the_app(tmp_path: Path, capsys) -> None:
     import os
     import socket
 
-    from reader.core.study_lock import LOCK_NAME
+    from reader.core.lock_files import study_lock
 
     study = coded_study(tmp_path / "study")
-    lock = study.folder / LOCK_NAME
+    lock = study_lock(study.folder)
     lock.write_text(f"{os.getpid()}\ninterview-reader\n{socket.gethostname()}\n", "utf-8")
     before = study.file.read_bytes()
     status, out, err = main(capsys, "import", FIXTURES / "atlas.qdpx", study.folder)

@@ -80,9 +80,9 @@ class OpenStudy(QObject):
             self.notice = ""
 
     def _take_lock(self, folder: Path) -> str:
-        from reader.core.study_lock import LOCK_NAME  # with the study modules
+        from reader.core.lock_files import study_lock
 
-        lock = QLockFile(str(folder / LOCK_NAME))
+        lock = QLockFile(str(study_lock(folder)))
         lock.setStaleLockTime(0)  # stale only when its process is gone (a crash)
         if lock.tryLock(0):
             self._lock = lock

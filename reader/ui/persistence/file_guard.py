@@ -6,6 +6,7 @@ from pathlib import Path
 
 from PySide6.QtCore import QFileSystemWatcher, QLockFile, QObject, QTimer, Signal
 
+from reader.core.lock_files import notes_lock
 from reader.core.store import content_hash
 
 CHECK_DELAY_MS = 300  # sync tools and editors write in bursts; look once they are done
@@ -27,7 +28,7 @@ class FileGuard(QObject):
         super().__init__(parent)
         self.notes_path = notes_path
         self.document_path = document_path
-        self.lock = QLockFile(f"{notes_path}.lock")
+        self.lock = QLockFile(str(notes_lock(notes_path)))
         self.lock.setStaleLockTime(0)  # stale only when its process is gone (a crash)
         self.held_elsewhere = False  # the last acquire failed because another writer has it
         self.known_notes_hash = ""  # of what we last read or wrote

@@ -1,6 +1,7 @@
-"""Who holds a study's lock. The window holds a QLockFile beside study.json while the
-study is open (reader/ui/library/open_study.py); the command line, which has no Qt, reads
-the same file to leave alone a study a running app has open.
+"""The lock files the window holds, and who holds one. The window keeps a QLockFile beside
+study.json while a study is open (reader/ui/library/open_study.py) and beside the notes
+file of the open interview (reader/ui/persistence/file_guard.py); the command line, which
+has no Qt, reads the same files to leave alone what a running app has open.
 
 Qt writes the lock file as lines: the process id, the application's name, the host name
 (then ids of the machine and boot). A lock is held while its process runs; one from
@@ -10,19 +11,26 @@ another host cannot be checked from here and counts as held, as Qt counts it.
 from __future__ import annotations
 
 import os
-import socket
 from pathlib import Path
 
-from reader.core.study_file import FILE_NAME
 
-LOCK_NAME = f"{FILE_NAME}.lock"
+def study_lock(folder: Path) -> Path:
+    from reader.core.study_file import FILE_NAME  # a lone interview needs no study module
+
+    return Path(folder) / f"{FILE_NAME}.lock"
 
 
-def lock_holder(folder: Path) -> str:
-    """The process holding the study's lock, in words ("process 123 on host"); "" when
-    nobody does (no lock, an unreadable one, or one its crashed process left)."""
+def notes_lock(notes_path: Path) -> Path:
+    return Path(f"{notes_path}.lock")
+
+
+def lock_holder(lock: Path) -> str:
+    """The process holding `lock`, in words ("process 123 on host"); "" when nobody does
+    (no lock, an unreadable one, or one its crashed process left)."""
+    import socket  # only here: start-up need not load it
+
     try:
-        lines = (Path(folder) / LOCK_NAME).read_text("utf-8", errors="replace").splitlines()
+        lines = lock.read_text("utf-8", errors="replace").splitlines()
     except OSError:
         return ""
     pid = int(lines[0]) if lines and lines[0].strip().isdigit() else 0
