@@ -33,6 +33,10 @@ LATER = [
     "reader.core.study",
     "reader.core.study_file",
     "socket",
+    "html",  # tooltips
+    "fastjsonschema",  # the notes validator is generated ahead, with its own exceptions
+    "decimal",
+    "hashlib",  # OpenSSL's hashes: for large inputs only (reader/core/hashing.py)
 ]
 
 
