@@ -269,7 +269,7 @@ def validate(data: Any) -> None:
         )
     # Generated ahead from the schema (no compiling at start-up); the highlights, by far
     # the most of a file, are checked directly and only a doubtful one by the schema.
-    from fastjsonschema import JsonSchemaException
+    from reader.core.schema_errors import JsonSchemaException
 
     highlights = data.get("highlights")
     fast = isinstance(highlights, list) and all(highlight_passes(h) for h in highlights)

@@ -10,7 +10,6 @@ detected again. Writing it may fail without consequence.
 from __future__ import annotations
 
 import contextlib
-import hashlib
 import os
 import tempfile
 from collections.abc import Sequence
@@ -23,6 +22,7 @@ import orjson
 from reader import __version__
 from reader.core import interview
 from reader.core.document import Document, Turn
+from reader.core.hashing import sha256_hex
 from reader.core.interview import Role, Segment, detect_segments
 
 MIN_CHARS = 200_000  # shorter texts are detected in a few ms: no file for them
@@ -39,15 +39,15 @@ def cache_folder() -> Path:
 @cache
 def detector_version() -> str:
     """Changes whenever the detector's code (or the app's version) does."""
-    digest = hashlib.sha256(__version__.encode())
+    source = b""
     with contextlib.suppress(OSError, TypeError):
-        digest.update(Path(interview.__file__).read_bytes())  # type: ignore[arg-type]
-    return digest.hexdigest()
+        source = Path(interview.__file__).read_bytes()  # type: ignore[arg-type]
+    return sha256_hex(__version__.encode() + source)
 
 
 def cache_key(text_sha256: str, text: str, turns: Sequence[Turn]) -> str:
     """What an entry must have been made from: the detector, the text and the file's turns."""
-    turns_digest = hashlib.sha256(repr(tuple(turns)).encode()).hexdigest()
+    turns_digest = sha256_hex(repr(tuple(turns)).encode())
     return f"{detector_version()}:{text_sha256}:{len(text)}:{turns_digest}"
 
 

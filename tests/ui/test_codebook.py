@@ -7,7 +7,9 @@ from pathlib import Path
 from typing import Any
 
 import orjson
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QEvent, Qt
+from PySide6.QtGui import QHelpEvent
+from PySide6.QtWidgets import QToolTip
 
 from reader.ui.window.main_window import MainWindow
 from tests.ui.test_highlights import TEXT, saved, select, wait_saved
@@ -371,6 +373,11 @@ def test_stripes_beside_coded_passages_name_their_codes(window: MainWindow, qtbo
     assert first.left() > text_right  # in the margin, beside the text
     centre = first.center()
     assert stripes.names_at(centre.x(), centre.y()) == ["Work"]
+    viewport = window.reader.viewport()
+    at = centre.toPoint()
+    tip = QHelpEvent(QEvent.Type.ToolTip, at, viewport.mapToGlobal(at))
+    assert stripes.eventFilter(viewport, tip)  # its tooltip names the code
+    assert QToolTip.text() == "■ Work"
     delegate = window.annotations.view.itemDelegate()
     assert delegate.code_colors["Work"] == window.codebook.hub.book.find("Work").color
     # Renamed in the codebook: the Annotations list names it anew.

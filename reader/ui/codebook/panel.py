@@ -30,6 +30,7 @@ from PySide6.QtWidgets import (
 from reader.ui import dialogs
 from reader.ui.codebook.hub import CodebookHub
 from reader.ui.codebook.model import CodeTreeModel, code_icon
+from reader.ui.wrap_row import WrapRow
 
 MOVE_KEYS = {Qt.Key.Key_Up, Qt.Key.Key_Down, Qt.Key.Key_Left, Qt.Key.Key_Right}
 
@@ -62,7 +63,6 @@ class CodebookPanel(QWidget):
         self.view.collapsed.connect(lambda i: self.collapsed.add(self.model.code_id(i)))
         self.view.expanded.connect(lambda i: self.collapsed.discard(self.model.code_id(i)))
         self.view.selectionModel().currentChanged.connect(self._show_current)
-        self.buttons = QHBoxLayout()
         self.new_button = self._button("New", "New code beside this one  (Insert)", self.new_code)
         self.child_button = self._button(
             "New Below", "New code below this one  (Shift+Insert)", lambda: self.new_code(True)
@@ -71,7 +71,9 @@ class CodebookPanel(QWidget):
             "Merge…", "Merge this code into another: its codings join", self.merge_code
         )
         self.delete_button = self._button("Delete", "Delete this code  (Delete)", self.delete_code)
-        self.buttons.addStretch(1)
+        self.buttons = WrapRow(
+            [self.new_button, self.child_button, self.merge_button, self.delete_button]
+        )
         self.empty = QLabel(
             "No codes yet. Select words in the interview and press C to code them, "
             "or add codes here with New."
@@ -95,7 +97,7 @@ class CodebookPanel(QWidget):
         details.addWidget(self.codable_box, 1)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(4, 4, 4, 4)
-        layout.addLayout(self.buttons)
+        layout.addWidget(self.buttons)
         layout.addWidget(self.empty)
         layout.addWidget(self.view, 1)
         layout.addLayout(details)
@@ -110,7 +112,6 @@ class CodebookPanel(QWidget):
         button.setToolTip(tip)
         button.setAutoDefault(False)
         button.clicked.connect(slot)
-        self.buttons.addWidget(button)
         return button
 
     # Showing ---------------------------------------------------------------------------

@@ -3,8 +3,6 @@ attribute values, so what is being read is always in sight."""
 
 from __future__ import annotations
 
-from html import escape
-
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QPalette
 from PySide6.QtWidgets import QLabel, QWidget
@@ -39,6 +37,8 @@ class HeaderLine(QLabel):
         if study is None or entry is None:
             self.hide()
             return
+        from html import escape  # with a study only, not at every start-up
+
         parts = [f"<b>{escape(entry.title)}</b>"]
         parts += [escape(v) for v in (entry.participant, entry.date) if v]
         for definition in study.data.attributes:

@@ -10,7 +10,6 @@ passages or however many the codings.
 
 from __future__ import annotations
 
-from html import escape
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QEvent, QObject, QRectF, Qt
@@ -107,6 +106,8 @@ class CodeStripes(QObject):
             assert isinstance(event, QHelpEvent)
             names = self.names_at(event.pos().x(), event.pos().y())
             if names:
+                from html import escape  # on the first tooltip, not at start-up
+
                 text = "<br>".join(f"■ {escape(n)}" for n in names)
                 QToolTip.showText(event.globalPos(), text, self.view.viewport())
                 return True

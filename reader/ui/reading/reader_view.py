@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 from collections.abc import Callable
-from html import escape
 
 from PySide6.QtCore import QEvent, QPoint, QPointF, QRect, Qt, QTimer, Signal
 from PySide6.QtGui import (
@@ -514,6 +513,8 @@ class ReaderView(QTextEdit):
         return super().viewportEvent(event)
 
     def _tooltip(self, layers: list[Highlight]) -> str:
+        from html import escape  # on the first tooltip: start-up need not import it
+
         parts = []
         labels = self.session.notes.colors
         for h in layers:

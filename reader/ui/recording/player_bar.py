@@ -11,7 +11,6 @@ from PySide6.QtWidgets import (
     QLabel,
     QMenu,
     QSlider,
-    QStyle,
     QToolButton,
     QWidget,
 )
@@ -56,6 +55,8 @@ class PlayerBar(QWidget):
         layout = QHBoxLayout(self)
         layout.setContentsMargins(10, 4, 10, 4)
         layout.setSpacing(4)
+        from PySide6.QtWidgets import QStyle  # its Python type costs ~8 ms: not at start-up
+
         style = self.style()
         icons = {
             back: QStyle.StandardPixmap.SP_MediaSeekBackward,
@@ -160,6 +161,8 @@ class PlayerBar(QWidget):
         self.length_label.setText(format_time(ms))
 
     def set_playing(self, playing: bool) -> None:
+        from PySide6.QtWidgets import QStyle
+
         icon = (
             QStyle.StandardPixmap.SP_MediaPause if playing else QStyle.StandardPixmap.SP_MediaPlay
         )

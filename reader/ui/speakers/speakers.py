@@ -9,6 +9,7 @@ from PySide6.QtCore import QObject, QTimer
 from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QPushButton, QWidget
 
 from reader.core.interview import speaker_report
+from reader.ui.after_paint import AfterPaint
 from reader.ui.interview.open_interview import OpenInterview
 
 if TYPE_CHECKING:
@@ -41,7 +42,8 @@ class SpeakersHint(QFrame):
 class Speakers(QObject):
     """Owns the dialog (one, made on first use) and keeps the hint up to date."""
 
-    def __init__(self, interview: OpenInterview, parent: QWidget) -> None:
+    def __init__(self, interview: OpenInterview, parent: QWidget, painted: QWidget) -> None:
+        """`painted`: the widget whose paint shows an opened interview (the reader's)."""
         super().__init__(parent)
         self._interview = interview
         self._parent = parent
@@ -50,7 +52,9 @@ class Speakers(QObject):
         self.hint.check.clicked.connect(self.show_dialog)
         self.hint.dismiss.clicked.connect(self._dismiss)
         self._dismissed = False
-        # After the first paint: the check reads every paragraph (~40 ms for 5 MB).
+        # After the interview's first paint: the check reads every paragraph (~40 ms for
+        # 5 MB); later checks (a correction) wait only for the event loop.
+        self._after_paint = AfterPaint(painted, self._check)
         self._check_timer = QTimer(self, singleShot=True, interval=0)
         self._check_timer.timeout.connect(self._check)
         interview.opened.connect(self._opened)
@@ -71,7 +75,7 @@ class Speakers(QObject):
 
     def _opened(self) -> None:
         self._dismissed = False
-        self._check_timer.start()
+        self._after_paint.start()
 
     def _dismiss(self) -> None:
         self._dismissed = True

@@ -73,7 +73,7 @@ class MainWindow(QMainWindow):
         self.banner = Banner()
         self.study = OpenStudy(self)
         self.header_line = HeaderLine(self.study)
-        self.speakers = Speakers(self.interview, self)
+        self.speakers = Speakers(self.interview, self, self.reader.viewport())
         self.appearance = Appearance(settings(), self.reader, self.notes_pane, self.banner)
         self.appearance.apply_palette()
         self.player_bar = PlayerBar()  # shown while the interview has a recording
