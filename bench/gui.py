@@ -73,31 +73,53 @@ def _process_events_until(done: Callable[[], bool], timeout_s: float, what: str)
 
 class FirstPaint(QObject):
     """Records when the viewport of the scroll area named "reader" has painted for the
-    first time since `reset()`; `done_ns` is time.monotonic_ns() then (None before)."""
+    first time since `reset()`; `done_ns` is time.monotonic_ns() then (None before).
+
+    `app_wide`: every event of the application is filtered to find that viewport. Each
+    costs a call into Python, so a window of many widgets would pay more for being
+    measured than a bare one: without it, `watch` names the viewport instead."""
 
     def __init__(
-        self, app: QCoreApplication, on_done: Callable[[FirstPaint], None] | None = None
+        self,
+        app: QCoreApplication,
+        on_done: Callable[[FirstPaint], None] | None = None,
+        *,
+        app_wide: bool = True,
     ) -> None:
         super().__init__(app)  # the application keeps it alive
         self.on_done = on_done
         self.started = False
         self.done_ns: int | None = None
-        app.installEventFilter(self)
+        self._viewport: QObject | None = None
+        if app_wide:
+            app.installEventFilter(self)
+
+    def watch(self, viewport: QObject) -> None:
+        """Only `viewport`'s events are filtered from now on."""
+        self._viewport = viewport
+        viewport.installEventFilter(self)
 
     def reset(self) -> None:
         self.started, self.done_ns = False, None
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
-        if not self.started and event.type() == QEvent.Type.Paint:
-            parent = watched.parent()
-            if (
-                isinstance(parent, QAbstractScrollArea)
-                and parent.objectName() == READER_NAME
-                and watched is parent.viewport()
-            ):
-                self.started = True
-                QTimer.singleShot(0, self._finished)
+        if (
+            not self.started
+            and event.type() == QEvent.Type.Paint
+            and (watched is self._viewport or self._is_reader_viewport(watched))
+        ):
+            self.started = True
+            QTimer.singleShot(0, self._finished)
         return False
+
+    @staticmethod
+    def _is_reader_viewport(watched: QObject) -> bool:
+        parent = watched.parent()
+        return (
+            isinstance(parent, QAbstractScrollArea)
+            and parent.objectName() == READER_NAME
+            and watched is parent.viewport()
+        )
 
     def _finished(self) -> None:
         self.done_ns = time.monotonic_ns()
