@@ -165,6 +165,9 @@ class _Text:
     length: int  # as the tool counts, to check positions against
     start: Callable[[int], int]
     end: Callable[[int], int]
+    # The text as the file has it, before times were written into it: our own export of
+    # an interview with a recording, imported back, is that interview's text.
+    untimed: str = ""
 
 
 def import_qdpx(
@@ -438,6 +441,7 @@ def _media_source(run: _Import, element: ET.Element, name: str) -> None:
         positions.length,
         lambda p: timed.place(positions(p)),
         lambda p: timed.place(positions(p), end=True),
+        untimed=positions.text,
     )
     selections = [
         (
@@ -519,8 +523,8 @@ def _interview(
     if not text.text.strip():
         report.not_imported.append(f"{label} “{name}”: its text is empty")
         return None
-    digest = text_sha256(text.text)
-    if digest in run.texts:
+    digests = {text_sha256(text.text), text_sha256(text.untimed or text.text)}
+    if digests & run.texts:
         report.not_imported.append(
             f"{label} “{name}”: the study has an interview with this text already (not added twice)"
         )
@@ -529,7 +533,7 @@ def _interview(
             guid_of(r.get("targetGUID")) or "" for r in element.iter(tag(run.ns, "NoteRef"))
         )
         return None
-    run.texts.add(digest)
+    run.texts |= digests
     source_guid = guid_of(element.get("guid")) or derived_guid("source-name", name)
     path = _free_path(study.folder / "transcripts", name, ".txt")
     path.parent.mkdir(parents=True, exist_ok=True)
