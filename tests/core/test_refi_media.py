@@ -323,8 +323,7 @@ def test_a_recorded_interview_imported_back_into_its_own_study_is_not_added_twic
     report = import_qdpx(data, study.folder)
     assert report.interviews == 0 and report.recordings == 0
     assert report.not_imported == [
-        "audio source “Night”: the study has an interview with this text already "
-        "(not added twice)"
+        "audio source “Night”: the study has an interview with this text already (not added twice)"
     ]
     assert len(open_study(study.folder).interviews) == 1
     assert not (study.folder / "transcripts").exists()
