@@ -236,12 +236,15 @@ class Study:
 
     def relocate(self, interview_id: str, transcript: Path) -> InterviewEntry:
         """Point a (missing) interview at the transcript's new place; its id and notes stay.
-        Returns the old entry, for undo."""
+        StudyError as `add_interview` says. Returns the old entry, for undo."""
         self._writable()
         transcript = Path(transcript)
         if not transcript.is_file():
             raise StudyError(f"{transcript} is not a file.")
         self._refuse_twice(transcript, interview_id)
+        reason = sniff(transcript)
+        if reason:  # as when adding: the study never points at what cannot open
+            raise StudyError(f"{transcript.name} cannot be the transcript: {reason}.")
         old = self.interview(interview_id)
         self._put(replace(old, path=self.relative_path(transcript)))
         return old

@@ -196,6 +196,11 @@ def test_a_missing_transcript_keeps_its_notes_and_can_be_relocated(folder: Path)
     assert header.missing and header.highlights == 2
     with pytest.raises(StudyError, match="in the study already"):
         study.relocate(entry.id, folder / "P10.txt")
+    for name, content in (("picture.txt", b"\x89PNG\x00\x01" * 100), ("blank.txt", b"")):
+        (folder / "moved" / name).write_bytes(content)
+        with pytest.raises(StudyError, match=f"{name} cannot be the transcript"):
+            study.relocate(entry.id, folder / "moved" / name)
+        assert study.interview(entry.id).path == "P2.md"
     old = study.relocate(entry.id, moved)
     assert old.path == "P2.md" and study.interview(entry.id).path == "moved/P2 renamed.md"
     assert len(study.open_session(entry.id).notes.highlights) == 2

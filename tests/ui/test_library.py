@@ -236,6 +236,11 @@ def test_a_missing_transcript_shows_keeps_notes_and_can_be_located(
     assert window.library.model.data(window.library.model.index(1, 0)) == "P02 Ben (missing)"
     assert not window.switcher.open(window.library.model.rows[1].id)
     assert "Locate Transcript" in str(window.banner.label.text()) or window.banner.isVisible()
+    (moved / "photo.txt").write_bytes(b"\x89PNG\x00\x01" * 100)
+    dialogs.open_answers.append(str(moved / "photo.txt"))
+    window.study_actions.relocate(window.library.model.rows[1].id)
+    assert "photo.txt cannot be the transcript" in window.banner.label.text()
+    assert study_json(folder)["interviews"][1]["path"] == "P02 Ben.txt"  # not pointed at it
     dialogs.open_answers.append(str(moved / "P02 Ben.txt"))
     window.study_actions.relocate(window.library.model.rows[1].id)
     assert "hour before dawn" in window.interview.session.document.text
