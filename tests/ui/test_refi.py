@@ -122,3 +122,26 @@ def test_an_imported_recording_plays_from_its_transcripts_times(
     spoken = window.recording.overlay
     qtbot.waitUntil(lambda: spoken.spoken is not None)
     assert spoken.spoken[0] == session.document.text.index("[00:00:10] Ana:")
+
+
+def test_a_new_study_in_a_folder_another_window_has_open_is_refused(
+    make_study_window, folder: Path, qtbot, dialogs, tmp_path: Path, monkeypatch
+) -> None:
+    """As the command line refuses it: the other window's study is left as it is."""
+    from PySide6.QtWidgets import QFileDialog
+
+    project = their_project(tmp_path / "theirs")
+    make_study_window(folder)  # holds the study's lock
+    other = tmp_path / "other"
+    other.mkdir()
+    (other / "P30 Eda.txt").write_text("Q: Why?\nA: Because.\n", encoding="utf-8")
+    window = make_study_window(other)
+    before = {p: p.read_bytes() for p in folder.rglob("*") if p.is_file()}
+    dialogs.open_answers.append(str(project))
+    dialogs.choice_answers.append("New Study…")
+    monkeypatch.setattr(QFileDialog, "getExistingDirectory", lambda *_a, **_k: str(folder))
+    window.actions.codes.import_qdpx.trigger()
+    kind, text = dialogs.shown[-1]
+    assert kind == "warning" and "is open in another Interview Reader window" in text
+    assert {p: p.read_bytes() for p in folder.rglob("*") if p.is_file()} == before
+    assert window.study.study.folder == other  # this window stays on its study

@@ -116,6 +116,14 @@ class Refi:
             return
         if owner.study is not None and folder.resolve() == owner.study.folder.resolve():
             study = owner.study  # the open study, chosen as a folder: still this window's
+        elif holder := _holder(folder):  # as the command line: another window's study
+            QMessageBox.warning(
+                self.window,
+                "Cannot import",
+                f"The study in {folder} is open in another Interview Reader window "
+                f"({holder}); import there, or close it first.",
+            )
+            return
         try:
             report = import_qdpx(project.read_bytes(), folder, study=study, project_file=project)
             problem = ""
@@ -176,3 +184,9 @@ class Refi:
             lines.append(f"{len(known)} were in the codebook already: {', '.join(known[:8])}.")
         lines += [f"Not imported: {line}." for line in read.not_imported]
         QMessageBox.information(self.window, "Codebook imported", "\n".join(lines))
+
+
+def _holder(folder: Path) -> str:
+    from reader.core.study_lock import lock_holder
+
+    return lock_holder(folder) if folder.is_dir() else ""
