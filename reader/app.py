@@ -53,6 +53,9 @@ def _export_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog=f"interview-reader {EXPORT_COMMAND}",
         description="Write the interview and its notes in another format, without a display.",
+        epilog="REFI-QDA for NVivo, ATLAS.ti, MAXQDA and QualCoder: --format qdpx (a project) "
+        f"or qdc (a codebook); 'interview-reader {EXPORT_COMMAND} --format qdpx --help' has its "
+        "options.",
     )
     parser.add_argument(
         "document",
