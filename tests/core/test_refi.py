@@ -484,3 +484,29 @@ def test_a_binary_source_is_named_and_nothing_of_it_is_left(tmp_path: Path) -> N
     assert report.interviews == 0 and len(report.not_imported) == 1
     assert report.not_imported[0].startswith("text source “Blob”: ")
     assert not (tmp_path / "s" / "transcripts" / "Blob.txt").exists()
+
+
+def test_a_source_named_with_many_wide_characters_gets_a_file_name_that_fits(
+    tmp_path: Path,
+) -> None:
+    """File systems take 255 bytes a name: 80 CJK Extension B ideographs are 320 bytes,
+    and stopped the whole import."""
+    name = "𠀋" * 100
+    qde = (
+        f'<Project xmlns="{PROJECT_NS}" name="x"><Sources>'
+        f'<TextSource guid="11111111-0000-0000-0000-000000000004" name="{name}">'
+        "<PlainTextContent>Q: Why?\nA: Because.</PlainTextContent></TextSource>"
+        f'<TextSource guid="11111111-0000-0000-0000-000000000005" name="{name}">'
+        "<PlainTextContent>Q: And?\nA: Then.</PlainTextContent></TextSource>"
+        "</Sources></Project>"
+    )
+    buffer = io.BytesIO()
+    with zipfile.ZipFile(buffer, "w") as archive:
+        archive.writestr("project.qde", qde)
+    report = import_qdpx(buffer.getvalue(), tmp_path / "s")
+    assert report.interviews == 2 and report.not_imported == []
+    study = open_study(tmp_path / "s")
+    assert [e.title for e in study.interviews] == [name, name]  # the title keeps it all
+    files = sorted((tmp_path / "s" / "transcripts").iterdir())
+    assert all(len(f.name.encode()) <= 255 for f in files)
+    assert sorted(f.name for f in files) == ["𠀋" * 50 + "-2.txt", "𠀋" * 50 + ".txt"]

@@ -63,6 +63,7 @@ MAX_MEMBER_BYTES = 200 * 1024 * 1024  # one file inside the zip; a zip bomb stop
 MAX_MEDIA_BYTES = 64 * 2**30  # a recording copied out of the zip (not read into memory)
 _ATTRIBUTE_TYPES = {"Integer": "number", "Float": "number", "Date": "date"}
 _UNSAFE = re.compile(r"[^\w\- .()]+")
+_MAX_STEM_BYTES = 200  # of a file name written (255 at most), room left for "-NN.suffix"
 _MEDIA_KINDS = ("AudioSource", "VideoSource")
 
 
@@ -674,7 +675,9 @@ def _stamp(value: str | None, default: str | None = None) -> str:
 
 def _free_path(folder: Path, name: str, suffix: str) -> Path:
     """`folder/NAME.suffix` with NAME made safe, numbered when the name is taken."""
-    stem = _UNSAFE.sub("_", unicodedata.normalize("NFC", name)).strip(" ._")[:80] or "source"
+    stem = _UNSAFE.sub("_", unicodedata.normalize("NFC", name)).strip(" ._")[:80]
+    # File systems count a name's bytes (255 at most): 80 emoji would be 320.
+    stem = stem.encode("utf-8")[:_MAX_STEM_BYTES].decode("utf-8", "ignore") or "source"
     stem = stem.removesuffix(suffix)
     candidate, n = folder / f"{stem}{suffix}", 1
     while candidate.exists():
