@@ -24,6 +24,7 @@ from reader.ui.codebook.hub import CodebookHub
 
 QDPX = "REFI-QDA project (*.qdpx)"
 QDC = "REFI-QDA codebook (*.qdc)"
+REPORT_LINES = 12  # of an import's summary shown at once; the rest under Show Details…
 
 
 class Refi:
@@ -140,7 +141,7 @@ class Refi:
             return
         if study is None:
             self.window.study_actions.open_folder(report.study.folder)
-        QMessageBox.information(self.window, "Imported", report.message())
+        _show_report(self.window, report.message().splitlines())
 
     def _new_folder(self, project: Path) -> Path | None:
         folder = QFileDialog.getExistingDirectory(
@@ -190,3 +191,21 @@ def _holder(folder: Path) -> str:
     from reader.core.study_lock import lock_holder
 
     return lock_holder(folder) if folder.is_dir() else ""
+
+
+def _show_report(parent: Any, lines: list[str]) -> None:
+    """The import's summary; a long one (a line for each set, graph or misplaced passage of
+    a big project) would make a box taller than the screen, so its rest goes to details."""
+    if len(lines) <= REPORT_LINES:
+        QMessageBox.information(parent, "Imported", "\n".join(lines))
+        return
+    rest = len(lines) - REPORT_LINES
+    box = QMessageBox(
+        QMessageBox.Icon.Information,
+        "Imported",
+        "\n".join([*lines[:REPORT_LINES], f"… and {rest} more (Show Details… lists all)."]),
+        QMessageBox.StandardButton.Ok,
+        parent,
+    )
+    box.setDetailedText("\n".join(lines))
+    box.exec()
