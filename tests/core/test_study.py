@@ -62,6 +62,24 @@ def study_with_notes(folder: Path) -> Study:
 # --- a folder becomes a study -------------------------------------------------------------
 
 
+def test_many_files_skipped_for_one_reason_are_said_in_one_line(tmp_path: Path) -> None:
+    """A folder of forty scanned pages gives one line, not forty, in the banner and on
+    the command line; a few are still named one by one."""
+    (tmp_path / "P1.txt").write_text("Q: Hi?\nA: Hello.\n", encoding="utf-8")
+    for n in range(1, 41):
+        (tmp_path / f"scan {n}.txt").write_bytes(b"\x89PNG\x00\x01" * 50)
+    for n in range(1, 3):
+        (tmp_path / f"blank {n}.txt").write_bytes(b"")
+    study = open_study(tmp_path)
+    assert [e.path for e in study.interviews] == ["P1.txt"]
+    binary = "looks like a binary file, not a text interview"
+    assert study.warnings == [
+        "blank 1.txt was skipped: is empty.",
+        "blank 2.txt was skipped: is empty.",
+        f"40 files were skipped (scan 1.txt, scan 2.txt, scan 3.txt, …): {binary}.",
+    ]
+
+
 def test_folder_of_transcripts_becomes_a_study_in_natural_order(folder: Path) -> None:
     before = {p: p.read_bytes() for p in folder.rglob("*") if p.is_file()}
     study = open_study(folder)
