@@ -741,7 +741,7 @@ def study_of(document: Path) -> tuple[Study, InterviewEntry] | None:
     when no study lists it. Nothing is written."""
     resolved = Path(document).resolve()
     for folder in resolved.parents:
-        if not (folder / FILE_NAME).is_file():
+        if not (folder / FILE_NAME).is_file() and not _has_notes_for(folder, resolved):
             continue
         try:
             study = open_study(folder, touch_disk=False)
@@ -751,3 +751,13 @@ def study_of(document: Path) -> tuple[Study, InterviewEntry] | None:
             if study._resolved(entry) == resolved:
                 return study, entry
     return None
+
+
+def _has_notes_for(folder: Path, document: Path) -> bool:
+    """A folder opened as a study and worked in, but never given study.json (only its
+    notes were written): the document's notes there, under the id it gets, say so."""
+    relative = Path(os.path.relpath(document, folder)).as_posix()
+    try:
+        return (folder / NOTES_FOLDER / f"{new_interview_id(relative)}.json").is_file()
+    except OSError:
+        return False

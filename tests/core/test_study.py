@@ -422,6 +422,21 @@ def test_study_of_a_document_finds_its_notes(folder: Path, tmp_path: Path) -> No
     assert study.file.exists()
 
 
+def test_study_of_a_folder_worked_in_without_study_json(folder: Path) -> None:
+    """Highlights made, nothing study-wide changed: only the notes file was written."""
+    study = open_study(folder)
+    entry = study.interviews[0]
+    session = study.open_session(entry)
+    session.add_highlight(make_highlight(session.document.text, 0, 5))
+    save_notes(study.notes_path(entry), session.notes)
+    assert not study.file.exists()
+    found = study_of(folder / entry.path)
+    assert found is not None and found[1].id == entry.id
+    assert len(found[0].open_session(found[1]).notes.highlights) == 1
+    assert study_of(folder / study.interviews[1].path) is None  # no notes: nothing to find
+    assert not study.file.exists()  # looking writes nothing
+
+
 def test_own_json_files_are_not_transcripts(tmp_path: Path) -> None:
     (tmp_path / "export.json").write_bytes(b'{"format":"interview-reader-study-export"}')
     (tmp_path / "whisper.json").write_bytes(b'{"segments": [{"start": 0, "text": "Hi"}]}')
