@@ -53,6 +53,9 @@ def _export_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog=f"interview-reader {EXPORT_COMMAND}",
         description="Write the interview and its notes in another format, without a display.",
+        epilog="REFI-QDA for NVivo, ATLAS.ti, MAXQDA and QualCoder: --format qdpx (a project) "
+        f"or qdc (a codebook); 'interview-reader {EXPORT_COMMAND} --format qdpx --help' has its "
+        "options.",
     )
     parser.add_argument(
         "document",
@@ -117,7 +120,11 @@ def _import_parser() -> argparse.ArgumentParser:
 
 def _open_session(document: Path | None, notes: Path | None) -> tuple[Session, Path] | str:
     """The session for the document (default: the bundled interview) and its notes file
-    (default: the one `notes_location` finds), or the one-line reason it cannot open."""
+    (default: the study's when a study lists the document, else the one `notes_location`
+    finds), or the one-line reason it cannot open."""
+    in_study = _open_in_study(document) if notes is None else None
+    if in_study is not None:
+        return in_study
     from reader.core.document import DocumentError, load_document
     from reader.core.notes_file import NotesFormatError
     from reader.core.notes_location import locate_notes
@@ -253,8 +260,7 @@ def run_import(argv: list[str]) -> int:
         data = args.file.read_bytes()
     except OSError as exc:
         return fail(f"cannot read {args.file}: {exc.strerror or exc}.")
-    opened = _open_in_study(args.document) if args.notes is None else None
-    opened = opened or _open_session(args.document, args.notes)
+    opened = _open_session(args.document, args.notes)
     if isinstance(opened, str):
         return fail(opened)
     session, notes_path = opened

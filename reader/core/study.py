@@ -236,12 +236,15 @@ class Study:
 
     def relocate(self, interview_id: str, transcript: Path) -> InterviewEntry:
         """Point a (missing) interview at the transcript's new place; its id and notes stay.
-        Returns the old entry, for undo."""
+        StudyError as `add_interview` says. Returns the old entry, for undo."""
         self._writable()
         transcript = Path(transcript)
         if not transcript.is_file():
             raise StudyError(f"{transcript} is not a file.")
         self._refuse_twice(transcript, interview_id)
+        reason = sniff(transcript)
+        if reason:  # as when adding: the study never points at what cannot open
+            raise StudyError(f"{transcript.name} cannot be the transcript: {reason}.")
         old = self.interview(interview_id)
         self._put(replace(old, path=self.relative_path(transcript)))
         return old
@@ -738,7 +741,7 @@ def study_of(document: Path) -> tuple[Study, InterviewEntry] | None:
     when no study lists it. Nothing is written."""
     resolved = Path(document).resolve()
     for folder in resolved.parents:
-        if not (folder / FILE_NAME).is_file():
+        if not (folder / FILE_NAME).is_file() and not _has_notes_for(folder, resolved):
             continue
         try:
             study = open_study(folder, touch_disk=False)
@@ -748,3 +751,13 @@ def study_of(document: Path) -> tuple[Study, InterviewEntry] | None:
             if study._resolved(entry) == resolved:
                 return study, entry
     return None
+
+
+def _has_notes_for(folder: Path, document: Path) -> bool:
+    """A folder opened as a study and worked in, but never given study.json (only its
+    notes were written): the document's notes there, under the id it gets, say so."""
+    relative = Path(os.path.relpath(document, folder)).as_posix()
+    try:
+        return (folder / NOTES_FOLDER / f"{new_interview_id(relative)}.json").is_file()
+    except OSError:
+        return False

@@ -19,6 +19,7 @@ ZIPPED_SUFFIXES = (".docx", ".odt")  # word-processor files are zip archives
 MAX_TRANSCRIPTS = 1000  # a study of a few hundred interviews fits; a folder of 10,000 stops
 MAX_ENTRIES = 20_000  # directory entries looked at, whatever they are
 SNIFF_BYTES = 8192
+GROUP_SKIPPED = 3  # more files skipped for one reason are said in one line
 # C0 controls other than tab, LF, FF and CR: a text file has (almost) none of them.
 _CONTROL = re.compile(r"[\x00-\x08\x0b\x0e-\x1f\x7f]")
 _OWN_FILE = re.compile(rb'"format"\s*:\s*"interview-reader-')  # our notes, study, exports
@@ -36,7 +37,16 @@ class ScanReport:
 
     def messages(self) -> list[str]:
         """One line for the user per thing worth saying."""
-        lines = [f"{path.name} was skipped: {reason}." for path, reason in self.skipped]
+        by_reason: dict[str, list[str]] = {}
+        for path, reason in self.skipped:
+            by_reason.setdefault(reason, []).append(path.name)
+        lines = []
+        for reason, names in by_reason.items():
+            if len(names) <= GROUP_SKIPPED:
+                lines += [f"{name} was skipped: {reason}." for name in names]
+            else:  # a folder of scans: one line that says how many, not a screenful
+                shown = ", ".join(names[:GROUP_SKIPPED])
+                lines.append(f"{len(names)} files were skipped ({shown}, …): {reason}.")
         if self.capped:
             lines.append(
                 f"The folder holds more files than a study takes at once; only the first "

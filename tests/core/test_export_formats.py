@@ -299,7 +299,7 @@ def test_html_marks_highlights_in_their_colours() -> None:
 def test_html_renders_research_notes_from_markdown() -> None:
     page = run("html", sample_session()).decode()
     notes = page.split('<section class="research-notes">')[1]
-    assert "<h1>Method</h1>" in notes
+    assert "<h3>Method</h3>" in notes  # under "Research notes", not beside the title
     assert "<li>Everything scripted, rehearsed a day per act</li>" in notes
     assert "<img" not in notes  # images would fetch from the network
 

@@ -177,6 +177,16 @@ def test_orphans_and_unknown_codes_are_not_exported(tmp_path: Path) -> None:
     assert lost.id.encode() not in qde and b"00000000-0000-4000-8000-00000000beef" not in qde
 
 
+def test_an_interview_whose_notes_cannot_be_read_is_left_out_and_named(tmp_path: Path) -> None:
+    study = coded_study(tmp_path / "study")
+    study.notes_path(study.interviews[0]).write_bytes(b"{ broken")
+    data, left_out = export_study_qdpx(open_study(study.folder))
+    assert len(left_out) == 1 and left_out[0].startswith("P1: its notes cannot be read (")
+    qde = unzip(data)["project.qde"]
+    assert_valid(qde)
+    assert b'name="P2"' in qde and b'name="P1"' not in qde
+
+
 # --- round trip -----------------------------------------------------------------------------
 
 
@@ -474,3 +484,29 @@ def test_a_binary_source_is_named_and_nothing_of_it_is_left(tmp_path: Path) -> N
     assert report.interviews == 0 and len(report.not_imported) == 1
     assert report.not_imported[0].startswith("text source “Blob”: ")
     assert not (tmp_path / "s" / "transcripts" / "Blob.txt").exists()
+
+
+def test_a_source_named_with_many_wide_characters_gets_a_file_name_that_fits(
+    tmp_path: Path,
+) -> None:
+    """File systems take 255 bytes a name: 80 CJK Extension B ideographs are 320 bytes,
+    and stopped the whole import."""
+    name = "𠀋" * 100
+    qde = (
+        f'<Project xmlns="{PROJECT_NS}" name="x"><Sources>'
+        f'<TextSource guid="11111111-0000-0000-0000-000000000004" name="{name}">'
+        "<PlainTextContent>Q: Why?\nA: Because.</PlainTextContent></TextSource>"
+        f'<TextSource guid="11111111-0000-0000-0000-000000000005" name="{name}">'
+        "<PlainTextContent>Q: And?\nA: Then.</PlainTextContent></TextSource>"
+        "</Sources></Project>"
+    )
+    buffer = io.BytesIO()
+    with zipfile.ZipFile(buffer, "w") as archive:
+        archive.writestr("project.qde", qde)
+    report = import_qdpx(buffer.getvalue(), tmp_path / "s")
+    assert report.interviews == 2 and report.not_imported == []
+    study = open_study(tmp_path / "s")
+    assert [e.title for e in study.interviews] == [name, name]  # the title keeps it all
+    files = sorted((tmp_path / "s" / "transcripts").iterdir())
+    assert all(len(f.name.encode()) <= 255 for f in files)
+    assert sorted(f.name for f in files) == ["𠀋" * 50 + "-2.txt", "𠀋" * 50 + ".txt"]

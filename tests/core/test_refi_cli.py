@@ -128,3 +128,11 @@ def test_import_of_w3c_annotations_is_still_the_w3c_import(tmp_path: Path, capsy
     with pytest.raises(SystemExit):  # the old command name is gone
         main(capsys, "import-qdpx", FIXTURES / "atlas.qdpx", tmp_path / "s")
     assert not (tmp_path / "s").exists()
+
+
+def test_the_export_help_names_the_refi_formats(capsys) -> None:
+    with pytest.raises(SystemExit) as done:
+        main(capsys, "export", "--help")
+    assert done.value.code == 0
+    out = " ".join(capsys.readouterr().out.split())
+    assert "--format qdpx (a project) or qdc (a codebook)" in out

@@ -313,3 +313,22 @@ def test_round_trip_of_a_recorded_interview(tmp_path: Path) -> None:
     second = export_study_qdpx(again)[0]
     import_qdpx(second, tmp_path / "twice")
     assert export_study_qdpx(open_study(tmp_path / "twice"))[0] == second
+
+
+def test_a_recorded_interview_imported_back_into_its_own_study_is_not_added_twice(
+    tmp_path: Path,
+) -> None:
+    study = recorded_study(tmp_path / "study")
+    data = export_study_qdpx(study)[0]
+    report = import_qdpx(data, study.folder)
+    assert report.interviews == 0 and report.recordings == 0
+    assert report.not_imported == [
+        "audio source “Night”: the study has an interview with this text already (not added twice)"
+    ]
+    assert len(open_study(study.folder).interviews) == 1
+    assert not (study.folder / "transcripts").exists()
+    # Imported elsewhere the text carries its times; that study's export comes back alike.
+    import_qdpx(data, tmp_path / "imported")
+    again = open_study(tmp_path / "imported")
+    assert import_qdpx(export_study_qdpx(again)[0], again.folder).interviews == 0
+    assert len(open_study(again.folder).interviews) == 1

@@ -62,6 +62,24 @@ def study_with_notes(folder: Path) -> Study:
 # --- a folder becomes a study -------------------------------------------------------------
 
 
+def test_many_files_skipped_for_one_reason_are_said_in_one_line(tmp_path: Path) -> None:
+    """A folder of forty scanned pages gives one line, not forty, in the banner and on
+    the command line; a few are still named one by one."""
+    (tmp_path / "P1.txt").write_text("Q: Hi?\nA: Hello.\n", encoding="utf-8")
+    for n in range(1, 41):
+        (tmp_path / f"scan {n}.txt").write_bytes(b"\x89PNG\x00\x01" * 50)
+    for n in range(1, 3):
+        (tmp_path / f"blank {n}.txt").write_bytes(b"")
+    study = open_study(tmp_path)
+    assert [e.path for e in study.interviews] == ["P1.txt"]
+    binary = "looks like a binary file, not a text interview"
+    assert study.warnings == [
+        "blank 1.txt was skipped: is empty.",
+        "blank 2.txt was skipped: is empty.",
+        f"40 files were skipped (scan 1.txt, scan 2.txt, scan 3.txt, …): {binary}.",
+    ]
+
+
 def test_folder_of_transcripts_becomes_a_study_in_natural_order(folder: Path) -> None:
     before = {p: p.read_bytes() for p in folder.rglob("*") if p.is_file()}
     study = open_study(folder)
@@ -196,6 +214,11 @@ def test_a_missing_transcript_keeps_its_notes_and_can_be_relocated(folder: Path)
     assert header.missing and header.highlights == 2
     with pytest.raises(StudyError, match="in the study already"):
         study.relocate(entry.id, folder / "P10.txt")
+    for name, content in (("picture.txt", b"\x89PNG\x00\x01" * 100), ("blank.txt", b"")):
+        (folder / "moved" / name).write_bytes(content)
+        with pytest.raises(StudyError, match=f"{name} cannot be the transcript"):
+            study.relocate(entry.id, folder / "moved" / name)
+        assert study.interview(entry.id).path == "P2.md"
     old = study.relocate(entry.id, moved)
     assert old.path == "P2.md" and study.interview(entry.id).path == "moved/P2 renamed.md"
     assert len(study.open_session(entry.id).notes.highlights) == 2
@@ -397,6 +420,21 @@ def test_study_of_a_document_finds_its_notes(folder: Path, tmp_path: Path) -> No
     assert study_of(folder / "image.txt") is None  # in the folder, not in the study
     assert study_of(write(tmp_path / "alone.txt")) is None
     assert study.file.exists()
+
+
+def test_study_of_a_folder_worked_in_without_study_json(folder: Path) -> None:
+    """Highlights made, nothing study-wide changed: only the notes file was written."""
+    study = open_study(folder)
+    entry = study.interviews[0]
+    session = study.open_session(entry)
+    session.add_highlight(make_highlight(session.document.text, 0, 5))
+    save_notes(study.notes_path(entry), session.notes)
+    assert not study.file.exists()
+    found = study_of(folder / entry.path)
+    assert found is not None and found[1].id == entry.id
+    assert len(found[0].open_session(found[1]).notes.highlights) == 1
+    assert study_of(folder / study.interviews[1].path) is None  # no notes: nothing to find
+    assert not study.file.exists()  # looking writes nothing
 
 
 def test_own_json_files_are_not_transcripts(tmp_path: Path) -> None:

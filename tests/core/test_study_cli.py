@@ -5,6 +5,7 @@ from __future__ import annotations
 import csv
 import io
 import json
+import zipfile
 from pathlib import Path
 
 import pytest
@@ -129,4 +130,23 @@ def test_import_into_a_study_document_uses_the_study_notes(
     notes = load_notes(study.notes_path(entry))
     assert notes is not None
     assert sorted(h.exact for h in notes.highlights) == ["Sea grass", "barnacles"]
+    assert not list((tmp_path / "xdg-data").rglob("notes/*.json"))  # not the data folder
+
+
+@pytest.mark.parametrize("name", ["md", "csv", "qdpx"])
+def test_export_of_a_study_document_uses_the_study_notes(
+    tmp_path: Path, study_folder: Path, name: str
+) -> None:
+    """As the import does: the interview's highlights are in the study's notes file, and
+    the data folder's (empty) notes gave an export without them."""
+    before = folder_listing(study_folder)
+    out = tmp_path / f"p1.{name}"
+    result = run(tmp_path, "export", study_folder / "p1 Ana.txt", "--format", name, "-o", out)
+    assert result.returncode == 0, result.stderr.decode()
+    if name == "qdpx":
+        selections = zipfile.ZipFile(out).read("project.qde").count(b"<PlainTextSelection ")
+        assert selections == 1
+    else:
+        assert b"barnacles" in out.read_bytes()  # the quote: neither holds the whole text
+    assert folder_listing(study_folder) == before
     assert not list((tmp_path / "xdg-data").rglob("notes/*.json"))  # not the data folder

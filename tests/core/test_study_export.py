@@ -15,6 +15,7 @@ from reader.core.annotations import make_highlight
 from reader.core.codebook import codes_for_tags
 from reader.core.export import ExportCancelled, ExportOptions
 from reader.core.export.csv_export import COLUMNS
+from reader.core.export.html_export import demote_headings
 from reader.core.export.study_export import (
     STUDY_FORMATS,
     StudyExportOptions,
@@ -61,7 +62,8 @@ def test_markdown_groups_by_interview_then_question(study: Study) -> None:
     assert md.index("## P1") < md.index("### Q1. Q: How was") < md.index("## P2")
     assert "Participant: Ana · Date: 2024-03-01 · Role: nurse" in md
     assert "&lt;b&gt;" not in md and "\\<b\\>chaotic" not in md  # quote holds only "chaotic"
-    assert "### Research notes\n\n# Notes on P1" in md
+    # The notes' own "# Notes on P1" sits under "### Research notes", not beside the title.
+    assert "### Research notes\n\n#### Notes on P1" in md
 
 
 def test_html_is_one_escaped_page(study: Study) -> None:
@@ -70,6 +72,14 @@ def test_html_is_one_escaped_page(study: Study) -> None:
     assert "<h3>Q1. Q: How was the night shift?</h3>" in page
     assert "Role: nurse" in page and "<script" not in page
     assert "Night # shifts" in page
+    assert "<h3>Research notes</h3>\n<h4>Notes on P1</h4>" in page
+
+
+def test_headings_of_the_notes_go_under_the_exports_own() -> None:
+    notes = "# Themes\n\n```\n# code\n```\n\nTwo\nlines\n===\n\n> # quoted\n\n##### Deep ##\n"
+    assert demote_headings(notes, 3) == (
+        "#### Themes\n\n```\n# code\n```\n\n#### Two lines\n\n> # quoted\n\n###### Deep ##\n"
+    )
 
 
 def test_csv_has_interview_and_attribute_columns(study: Study) -> None:

@@ -125,3 +125,14 @@ def test_print_document_has_highlights_and_endnotes(marked) -> None:
     assert text.rstrip().endswith("a | note")
     assert "\nNotes\n1. “Rehearsal” — Method." in text.replace("\u2029", "\n")
     assert marked.reader.document().toPlainText() == marked.interview.session.document.text
+
+
+def test_the_export_tip_names_every_format_of_the_dialog(window: MainWindow) -> None:
+    """Help ▸ Keyboard Shortcuts and the status bar say what Ctrl+E can write."""
+    dialog = ExportDialog({}, [], window)
+    combo = dialog.format_combo
+    labels = [combo.itemText(i) for i in range(combo.count())]
+    tip = window.actions.export.statusTip()
+    for word in ("Markdown", "HTML", "CSV", "JSON", "W3C", "REFI-QDA"):
+        assert any(word in label for label in labels), word  # the dialog writes it
+        assert word in tip

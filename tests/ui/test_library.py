@@ -236,6 +236,11 @@ def test_a_missing_transcript_shows_keeps_notes_and_can_be_located(
     assert window.library.model.data(window.library.model.index(1, 0)) == "P02 Ben (missing)"
     assert not window.switcher.open(window.library.model.rows[1].id)
     assert "Locate Transcript" in str(window.banner.label.text()) or window.banner.isVisible()
+    (moved / "photo.txt").write_bytes(b"\x89PNG\x00\x01" * 100)
+    dialogs.open_answers.append(str(moved / "photo.txt"))
+    window.study_actions.relocate(window.library.model.rows[1].id)
+    assert "photo.txt cannot be the transcript" in window.banner.label.text()
+    assert study_json(folder)["interviews"][1]["path"] == "P02 Ben.txt"  # not pointed at it
     dialogs.open_answers.append(str(moved / "P02 Ben.txt"))
     window.study_actions.relocate(window.library.model.rows[1].id)
     assert "hour before dawn" in window.interview.session.document.text
@@ -347,3 +352,32 @@ def test_a_folder_of_ten_thousand_files_opens_capped_with_a_message(
     window = make_study_window(big)
     assert len(window.library.model.rows) == 1000
     assert "only the first 1,000 transcripts" in window.banner.label.text()
+
+
+def test_a_transcript_of_a_study_opened_alone_opens_in_its_study(
+    make_study_window: Callable[[Path], MainWindow], folder: Path, tmp_path: Path, qtbot: Any
+) -> None:
+    """File ▸ Open Interview…, a drop, or main.py STUDY/P02.txt: the interview comes with
+    the highlights its study keeps (opened alone it showed none, and new ones went to
+    another notes file)."""
+    window = make_study_window(folder)
+    window.switcher.step(1)
+    text = window.interview.session.document.text
+    start = text.index("dawn")
+    window.reader.select_span(start, start + 4)
+    window.reader.setFocus()
+    key(qtbot, window.reader, Qt.Key.Key_H)
+    window.close()
+    assert not (folder / "study.json").exists()  # only the notes were written
+    lone = tmp_path / "lone.txt"
+    lone.write_text("Q: Alone?\nA: Yes.\n", "utf-8")
+    other = MainWindow()
+    qtbot.addWidget(other)
+    other.show()
+    assert other.study_actions.open_path(lone)  # a lone file first: no study
+    assert other.study.study is None
+    assert other.study_actions.open_path(folder / "P02 Ben.txt")
+    assert other.study.study is not None and other.study.study.folder == folder
+    assert other.switcher.current == other.study.study.interviews[1].id
+    assert [h.exact for h in other.interview.session.notes.highlights] == ["dawn"]
+    other.close()

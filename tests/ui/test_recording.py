@@ -417,3 +417,26 @@ def test_a_highlight_plays_from_its_passage_to_the_end_of_its_paragraph(
     qtbot.waitUntil(lambda: player.is_playing() and player.position() >= from_ms)
     assert window.recording._stop_at == table.ms_at(window.interview.session.segment_at(start).end)  # type: ignore[union-attr]
     player.pause()
+
+
+def test_read_only_notes_keep_their_recording(
+    make_study_window: Callable[[Path], MainWindow], dialogs: DialogStub, talk: Path, qtbot: QtBot
+) -> None:
+    """A second window on the study cannot attach or detach: it would show what is never
+    saved (and said "detached" while the notes file keeps the recording)."""
+    write_wav(talk.parent / "other.wav")
+    make_study_window(talk.parent)
+    window = make_study_window(talk.parent)  # read-only: the first holds the study
+    ready(qtbot, window)
+    notes = window.interview.notes_path
+    assert window.interview.read_only and notes is not None
+    before = notes.read_bytes() if notes.exists() else b""
+    dialogs.open_answers.append(str(talk.parent / "other.wav"))
+    window.actions.playback.attach.trigger()
+    assert "read-only" in window.statusBar().currentMessage()
+    assert window.recording.path == talk.with_suffix(".wav")
+    window.actions.playback.detach.trigger()
+    assert window.player_bar.isVisible() and window.recording.path == talk.with_suffix(".wav")
+    assert dialogs.open_answers  # the file dialog was not even shown
+    window.close()
+    assert (notes.read_bytes() if notes.exists() else b"") == before

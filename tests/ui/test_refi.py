@@ -122,3 +122,68 @@ def test_an_imported_recording_plays_from_its_transcripts_times(
     spoken = window.recording.overlay
     qtbot.waitUntil(lambda: spoken.spoken is not None)
     assert spoken.spoken[0] == session.document.text.index("[00:00:10] Ana:")
+
+
+def test_a_new_study_in_a_folder_another_window_has_open_is_refused(
+    make_study_window, folder: Path, qtbot, dialogs, tmp_path: Path, monkeypatch
+) -> None:
+    """As the command line refuses it: the other window's study is left as it is."""
+    from PySide6.QtWidgets import QFileDialog
+
+    project = their_project(tmp_path / "theirs")
+    make_study_window(folder)  # holds the study's lock
+    other = tmp_path / "other"
+    other.mkdir()
+    (other / "P30 Eda.txt").write_text("Q: Why?\nA: Because.\n", encoding="utf-8")
+    window = make_study_window(other)
+    before = {p: p.read_bytes() for p in folder.rglob("*") if p.is_file()}
+    dialogs.open_answers.append(str(project))
+    dialogs.choice_answers.append("New Study…")
+    monkeypatch.setattr(QFileDialog, "getExistingDirectory", lambda *_a, **_k: str(folder))
+    window.actions.codes.import_qdpx.trigger()
+    kind, text = dialogs.shown[-1]
+    assert kind == "warning" and "is open in another Interview Reader window" in text
+    assert {p: p.read_bytes() for p in folder.rglob("*") if p.is_file()} == before
+    assert window.study.study.folder == other  # this window stays on its study
+
+
+def test_a_long_import_summary_keeps_the_rest_under_details(
+    make_study_window, folder: Path, qtbot, dialogs, tmp_path: Path, monkeypatch
+) -> None:
+    """A line for each of 40 sets would make a box taller than the screen."""
+    import zipfile
+
+    from PySide6.QtWidgets import QApplication, QMessageBox
+
+    from reader.core.refi.codebook_xml import PROJECT_NS
+
+    sets = "".join(
+        f'<Set guid="{i:08d}-0000-0000-0000-000000000000" name="Set {i}"/>' for i in range(40)
+    )
+    qde = (
+        f'<Project xmlns="{PROJECT_NS}" name="Sets"><Sources>'
+        '<TextSource guid="eeeeeeee-0000-0000-0000-000000000001" name="P40 Eve">'
+        "<PlainTextContent>Q: Sets?\nA: Forty.</PlainTextContent></TextSource>"
+        f"</Sources><Sets>{sets}</Sets></Project>"
+    )
+    project = tmp_path / "sets.qdpx"
+    with zipfile.ZipFile(project, "w") as archive:
+        archive.writestr("project.qde", qde)
+    shown: list[QMessageBox] = []
+
+    def exec_(box: QMessageBox) -> int:
+        box.show()  # laid out as the user would see it
+        shown.append(box)
+        return QMessageBox.StandardButton.Ok
+
+    monkeypatch.setattr(QMessageBox, "exec", exec_)
+    window = make_study_window(folder)
+    dialogs.open_answers.append(str(project))
+    window.actions.codes.import_qdpx.trigger()
+    (box,) = shown
+    assert box.text().startswith("Imported 1 interview(s)")
+    assert box.text().count("\n") == 12 and "… and 29 more" in box.text()
+    assert box.detailedText().count("not imported: set") == 40
+    screen = QApplication.primaryScreen().availableGeometry()
+    assert box.height() < screen.height()
+    box.close()

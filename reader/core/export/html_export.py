@@ -74,6 +74,24 @@ def render_markdown(text: str) -> str:
     return _markdown().render(text)
 
 
+def demote_headings(text: str, levels: int) -> str:
+    """The Markdown with its headings (those not in a quote or list) `levels` deeper, at
+    most ######: research notes written with "# Themes" then sit under the export's own
+    headings instead of beside its title. Code blocks are left as they are."""
+    lines = text.split("\n")
+    for token in reversed(_markdown().parse(text)):  # from the end: setext ones shrink
+        if token.type != "heading_open" or token.level != 0 or token.map is None:
+            continue
+        first, end = token.map
+        marks = "#" * min(int(token.tag[1:]) + levels, 6)
+        if token.markup.startswith("#"):
+            lines[first] = marks + lines[first].lstrip(" ")[len(token.markup) :]
+        else:  # setext: its text lines, then the ===/--- underline
+            words = " ".join(line.strip() for line in lines[first : end - 1])
+            lines[first:end] = [f"{marks} {words}"]
+    return "\n".join(lines)
+
+
 def _entry(session: Session, placed: Placed) -> str:
     h = placed.highlight
     label = color_label(session, h.color)
@@ -137,7 +155,7 @@ def export_html(session: Session, options: ExportOptions = DEFAULT_OPTIONS) -> b
     if session.notes.notes.strip():
         out.append('<section class="research-notes">')
         out.append("<h2>Research notes</h2>")
-        out.append(render_markdown(session.notes.notes).rstrip("\n"))
+        out.append(render_markdown(demote_headings(session.notes.notes, 2)).rstrip("\n"))
         out.append("</section>")
     out += ["</main>", "</body>", "</html>"]
     return ("\n".join(out) + "\n").encode("utf-8")

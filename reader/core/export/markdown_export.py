@@ -22,6 +22,7 @@ from reader.core.export.common import (
     selected,
     summary_sections,
 )
+from reader.core.export.html_export import demote_headings
 from reader.core.session import Session
 
 # Characters that start inline structure anywhere in a line: code, emphasis, links, HTML,
@@ -105,5 +106,5 @@ def export_markdown(session: Session, options: ExportOptions = DEFAULT_OPTIONS) 
             blocks.append(_entry(session, item, anchored))
     if notes.strip():
         blocks.append("## Research notes")
-        blocks.append(notes.strip("\n"))
+        blocks.append(demote_headings(notes.strip("\n"), 2))
     return ("\n\n".join(blocks) + "\n").encode("utf-8")

@@ -133,7 +133,7 @@ def export_study_markdown(
             blocks.extend(markdown_export._entry(session, item) for item in section.items)
         if session.notes.notes.strip():
             blocks.append("### Research notes")
-            blocks.append(session.notes.notes.strip("\n"))
+            blocks.append(html_export.demote_headings(session.notes.notes.strip("\n"), 3))
     return ("\n\n".join(blocks) + "\n").encode("utf-8")
 
 
@@ -200,7 +200,8 @@ def export_study_html(
         if session.notes.notes.strip():
             out.append('<section class="research-notes">')
             out.append("<h3>Research notes</h3>")
-            out.append(html_export.render_markdown(session.notes.notes).rstrip("\n"))
+            notes = html_export.demote_headings(session.notes.notes, 3)
+            out.append(html_export.render_markdown(notes).rstrip("\n"))
             out.append("</section>")
         out.append("</section>")
     out += ["</main>", "</body>", "</html>"]

@@ -136,8 +136,10 @@ def interview_of(entry: InterviewEntry, session: Session, notes_path: Path | Non
 
 def export_study_qdpx(study: Study, *, crlf: bool = False) -> tuple[bytes, list[str]]:
     """The study as `.qdpx`, and what was left out, one line each: interviews whose
-    transcript cannot be read, highlights not found in the text (they have no position)."""
+    transcript or notes cannot be read, highlights not found in the text (they have no
+    position)."""
     from reader.core.document import DocumentError
+    from reader.core.notes_file import NotesFormatError
 
     interviews, left_out = [], []
     for entry in study.interviews:
@@ -145,6 +147,9 @@ def export_study_qdpx(study: Study, *, crlf: bool = False) -> tuple[bytes, list[
             session = study.open_session(entry)
         except (OSError, DocumentError, ValueError) as exc:
             left_out.append(f"{entry.title}: {exc}")
+            continue
+        except NotesFormatError as exc:
+            left_out.append(f"{entry.title}: its notes cannot be read ({exc})")
             continue
         interview = interview_of(entry, session, study.notes_path(entry))
         interviews.append(interview)

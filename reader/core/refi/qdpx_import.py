@@ -63,6 +63,7 @@ MAX_MEMBER_BYTES = 200 * 1024 * 1024  # one file inside the zip; a zip bomb stop
 MAX_MEDIA_BYTES = 64 * 2**30  # a recording copied out of the zip (not read into memory)
 _ATTRIBUTE_TYPES = {"Integer": "number", "Float": "number", "Date": "date"}
 _UNSAFE = re.compile(r"[^\w\- .()]+")
+_MAX_STEM_BYTES = 200  # of a file name written (255 at most), room left for "-NN.suffix"
 _MEDIA_KINDS = ("AudioSource", "VideoSource")
 
 
@@ -165,6 +166,9 @@ class _Text:
     length: int  # as the tool counts, to check positions against
     start: Callable[[int], int]
     end: Callable[[int], int]
+    # The text as the file has it, before times were written into it: our own export of
+    # an interview with a recording, imported back, is that interview's text.
+    untimed: str = ""
 
 
 def import_qdpx(
@@ -438,6 +442,7 @@ def _media_source(run: _Import, element: ET.Element, name: str) -> None:
         positions.length,
         lambda p: timed.place(positions(p)),
         lambda p: timed.place(positions(p), end=True),
+        untimed=positions.text,
     )
     selections = [
         (
@@ -519,8 +524,8 @@ def _interview(
     if not text.text.strip():
         report.not_imported.append(f"{label} “{name}”: its text is empty")
         return None
-    digest = text_sha256(text.text)
-    if digest in run.texts:
+    digests = {text_sha256(text.text), text_sha256(text.untimed or text.text)}
+    if digests & run.texts:
         report.not_imported.append(
             f"{label} “{name}”: the study has an interview with this text already (not added twice)"
         )
@@ -529,7 +534,7 @@ def _interview(
             guid_of(r.get("targetGUID")) or "" for r in element.iter(tag(run.ns, "NoteRef"))
         )
         return None
-    run.texts.add(digest)
+    run.texts |= digests
     source_guid = guid_of(element.get("guid")) or derived_guid("source-name", name)
     path = _free_path(study.folder / "transcripts", name, ".txt")
     path.parent.mkdir(parents=True, exist_ok=True)
@@ -670,7 +675,9 @@ def _stamp(value: str | None, default: str | None = None) -> str:
 
 def _free_path(folder: Path, name: str, suffix: str) -> Path:
     """`folder/NAME.suffix` with NAME made safe, numbered when the name is taken."""
-    stem = _UNSAFE.sub("_", unicodedata.normalize("NFC", name)).strip(" ._")[:80] or "source"
+    stem = _UNSAFE.sub("_", unicodedata.normalize("NFC", name)).strip(" ._")[:80]
+    # File systems count a name's bytes (255 at most): 80 emoji would be 320.
+    stem = stem.encode("utf-8")[:_MAX_STEM_BYTES].decode("utf-8", "ignore") or "source"
     stem = stem.removesuffix(suffix)
     candidate, n = folder / f"{stem}{suffix}", 1
     while candidate.exists():

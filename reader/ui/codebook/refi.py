@@ -24,6 +24,7 @@ from reader.ui.codebook.hub import CodebookHub
 
 QDPX = "REFI-QDA project (*.qdpx)"
 QDC = "REFI-QDA codebook (*.qdc)"
+REPORT_LINES = 12  # of an import's summary shown at once; the rest under Show Details…
 
 
 class Refi:
@@ -116,6 +117,14 @@ class Refi:
             return
         if owner.study is not None and folder.resolve() == owner.study.folder.resolve():
             study = owner.study  # the open study, chosen as a folder: still this window's
+        elif holder := _holder(folder):  # as the command line: another window's study
+            QMessageBox.warning(
+                self.window,
+                "Cannot import",
+                f"The study in {folder} is open in another Interview Reader window "
+                f"({holder}); import there, or close it first.",
+            )
+            return
         try:
             report = import_qdpx(project.read_bytes(), folder, study=study, project_file=project)
             problem = ""
@@ -132,7 +141,7 @@ class Refi:
             return
         if study is None:
             self.window.study_actions.open_folder(report.study.folder)
-        QMessageBox.information(self.window, "Imported", report.message())
+        _show_report(self.window, report.message().splitlines())
 
     def _new_folder(self, project: Path) -> Path | None:
         folder = QFileDialog.getExistingDirectory(
@@ -176,3 +185,27 @@ class Refi:
             lines.append(f"{len(known)} were in the codebook already: {', '.join(known[:8])}.")
         lines += [f"Not imported: {line}." for line in read.not_imported]
         QMessageBox.information(self.window, "Codebook imported", "\n".join(lines))
+
+
+def _holder(folder: Path) -> str:
+    from reader.core.study_lock import lock_holder
+
+    return lock_holder(folder) if folder.is_dir() else ""
+
+
+def _show_report(parent: Any, lines: list[str]) -> None:
+    """The import's summary; a long one (a line for each set, graph or misplaced passage of
+    a big project) would make a box taller than the screen, so its rest goes to details."""
+    if len(lines) <= REPORT_LINES:
+        QMessageBox.information(parent, "Imported", "\n".join(lines))
+        return
+    rest = len(lines) - REPORT_LINES
+    box = QMessageBox(
+        QMessageBox.Icon.Information,
+        "Imported",
+        "\n".join([*lines[:REPORT_LINES], f"… and {rest} more (Show Details… lists all)."]),
+        QMessageBox.StandardButton.Ok,
+        parent,
+    )
+    box.setDetailedText("\n".join(lines))
+    box.exec()

@@ -81,14 +81,21 @@ class StudyActions(QObject):
             for entry in study.interviews:
                 if study._resolved(entry) == resolved:
                     return self.switcher.open(entry.id)
+        if notes is None:
+            from reader.core.study import study_of
+
+            found = study_of(path)  # its notes are the study's: opened alone, it had none
+            if found is not None:
+                return self.open_folder(found[0].folder, found[1].id)
         if not self.interview.open(path, notes):
             return False
         self.owner.close()
         self.recent.add(path, study=False, notes=notes)
         return True
 
-    def open_folder(self, folder: Path) -> bool:
-        """Open `folder` as the study and its interview open last there (or its first)."""
+    def open_folder(self, folder: Path, interview_id: str = "") -> bool:
+        """Open `folder` as the study at `interview_id`, else its interview open last there
+        (or its first)."""
         problem = self.owner.open(folder)
         if problem:
             QMessageBox.warning(self.window, "Cannot open the study", problem)
@@ -97,7 +104,7 @@ class StudyActions(QObject):
         assert study is not None
         self.recent.add(study.folder, study=True)
         ids = [e.id for e in study.interviews if not study.is_missing(e)]
-        last = self._last_interview(study.folder)
+        last = interview_id if interview_id in ids else self._last_interview(study.folder)
         if not any(self.switcher.open(i) for i in ([last] if last in ids else []) + ids[:1]):
             # The interview open before must not look like one of this study's.
             self.nothingToOpen.emit(

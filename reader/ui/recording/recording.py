@@ -199,6 +199,8 @@ class Recording(QObject):
         if session is None:
             self._interview.status.emit("Open an interview first.", 4000)
             return
+        if self._refused_read_only():
+            return
         folder = str(self.path.parent if self.path else Path(session.document.source).parent)
         path, _ = QFileDialog.getOpenFileName(self._window, "Attach Recording", folder, FILTER)
         if path:
@@ -216,11 +218,19 @@ class Recording(QObject):
         self._start(path, keep, locate(str(path), notes_path).problem)
 
     def detach(self) -> None:
-        if self._interview.session is None or self.path is None:
+        if self._interview.session is None or self.path is None or self._refused_read_only():
             return
         self.interview_closing()
         self._controller_set(None)
         self._interview.status.emit("The recording was detached from this interview.", 4000)
+
+    def _refused_read_only(self) -> bool:
+        """Read-only notes keep their recording: a change would be shown, never saved."""
+        if self._interview.read_only:
+            self._interview.status.emit(
+                "The notes are open read-only: the recording cannot be changed here.", 5000
+            )
+        return self._interview.read_only
 
     def _controller_set(self, ref: RecordingRef | None, save: bool = True) -> None:
         if self._interview.controller is not None:

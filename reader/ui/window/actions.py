@@ -155,7 +155,7 @@ def build_actions(window: QMainWindow, undo_group: QUndoGroup) -> Actions:
             window, "&Restore from Backup…", None, "Bring back the notes as they were earlier"
         ),
         export=_action(
-            window, "&Export…", "Ctrl+E", "Markdown, HTML, CSV, JSON or W3C annotations"
+            window, "&Export…", "Ctrl+E", "Markdown, HTML, CSV, JSON, W3C annotations or REFI-QDA"
         ),
         import_annotations=_action(
             window, "W3C &Annotations (.jsonld)…", None, "Add W3C Web Annotations to this interview"
