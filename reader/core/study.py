@@ -376,8 +376,11 @@ class Study:
         ("participant" and "date" filter those fields); all when `filters` is empty."""
         if not filters:
             return list(self.data.interviews)
+        folded = {k: {_folded(x) for x in v} for k, v in filters.items()}
         return [
-            e for e in self.data.interviews if all(_value(e, k) in v for k, v in filters.items())
+            e
+            for e in self.data.interviews
+            if all(_folded(_value(e, k)) in v for k, v in folded.items())
         ]
 
     def filters_from(self, pairs: list[tuple[str, str]]) -> dict[str, set[Any]]:
@@ -627,6 +630,11 @@ def _value(entry: InterviewEntry, key: str) -> Any:
     if key in ("participant", "date", "title"):
         return getattr(entry, key)
     return entry.attributes.get(key)
+
+
+def _folded(value: Any) -> Any:
+    """Text compared as a user types it: "Nurse" finds "nurse"."""
+    return value.casefold() if isinstance(value, str) else value
 
 
 def _options(options: tuple[str, ...] | list[str]) -> tuple[str, ...]:

@@ -261,6 +261,10 @@ def test_attributes_define_set_rename_and_remove(folder: Path) -> None:
     assert study.interview(first).attributes == {"role": "nurse"}
     assert [e.id for e in study.matching({"role": {"nurse"}})] == [first]
     assert len(study.matching({})) == 3
+    ward = study.define_attribute("Ward", "text")
+    study.set_attribute(first, ward.key, "North Wing")
+    typed = study.filters_from([("ward", "north wing")])  # as typed after --where
+    assert [e.id for e in study.matching(typed)] == [first]
 
 
 # --- saving, merging, bad study.json ---------------------------------------------------------

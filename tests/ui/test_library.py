@@ -137,6 +137,27 @@ def test_reorder_with_alt_arrows_and_remove_with_delete(
     assert titles(window) == ["P01 Ana", "P10 Cem", "P02 Ben"]
 
 
+def test_ctrl_page_keys_after_removing_the_open_interview_go_to_its_neighbours(
+    window: MainWindow, qtbot: Any
+) -> None:
+    view = window.library.view
+    view.setFocus()
+    key(qtbot, view, Qt.Key.Key_Down)
+    key(qtbot, view, Qt.Key.Key_Return)  # Ben, the middle one, open
+    view.setFocus()
+    key(qtbot, view, Qt.Key.Key_Delete)
+    assert titles(window) == ["P01 Ana", "P10 Cem"]
+    window.reader.setFocus()
+    key(qtbot, window.reader, Qt.Key.Key_PageDown, Qt.KeyboardModifier.ControlModifier)
+    assert "patients" in window.interview.session.document.text  # Cem, after Ben
+    window.library.view.setCurrentIndex(window.library.proxy.index(1, 0))
+    window.library.view.setFocus()
+    key(qtbot, window.library.view, Qt.Key.Key_Delete)  # Cem goes too
+    window.reader.setFocus()
+    key(qtbot, window.reader, Qt.Key.Key_PageUp, Qt.KeyboardModifier.ControlModifier)
+    assert "night shifts" in window.interview.session.document.text  # Ana, before Cem
+
+
 def test_sort_and_filter(window: MainWindow, qtbot: Any) -> None:
     window.library.view.sortByColumn(0, Qt.SortOrder.DescendingOrder)
     assert window.library.visible_ids()[0] == window.library.model.rows[2].id
@@ -161,10 +182,10 @@ def test_attributes_as_columns_edited_in_place(
     monkeypatch.setattr(AttributeDialog, "exec", define)
     window.library.newAttributeRequested.emit()
     qtbot.waitUntil(lambda: window.library.model.columnCount() == 7)
-    assert window.library.model.headerData(3, Qt.Orientation.Horizontal, 0) == "Role"
+    assert window.library.model.headerData(6, Qt.Orientation.Horizontal, 0) == "Role"
     view = window.library.view
     view.setFocus()
-    index = window.library.proxy.index(0, 3)
+    index = window.library.proxy.index(0, 6)
     view.setCurrentIndex(index)
     key(qtbot, view, Qt.Key.Key_F2)
     combo = view.indexWidget(index) or QApplication.focusWidget()
@@ -179,7 +200,7 @@ def test_attributes_as_columns_edited_in_place(
     assert saved["interviews"][0]["attributes"] == {"role": "nurse"}
     assert "Role: nurse" in window.header_line.text()
     # A date that is no date is refused with the reason, and nothing changes.
-    date = window.library.proxy.index(1, 2)
+    date = window.library.proxy.index(1, 5)
     assert not window.library.model.setData(window.library.proxy.mapToSource(date), "last May")
     assert "YYYY-MM-DD" in window.banner.label.text()
 

@@ -27,10 +27,17 @@ if TYPE_CHECKING:  # the study modules load when a study opens (start-up, #17)
 Index = QModelIndex | QPersistentModelIndex
 ID_ROLE = Qt.ItemDataRole.UserRole
 SORT_ROLE = Qt.ItemDataRole.UserRole + 1
-# (key, heading): the fields every interview has, before the attributes (which say more
-# about an interview than its counts, so they come before them) and after.
-FIXED = [("title", "Title"), ("participant", "Participant"), ("date", "Date")]
-TAIL = [("highlights", "Highlights"), ("notes", "Notes"), ("read", "Read")]
+# (key, heading): the fields every interview has, before its attributes. The counts come
+# next to the title: in a narrow dock they stay in sight, while the case table (participant,
+# date, attributes) follows to the right.
+FIXED = [
+    ("title", "Title"),
+    ("highlights", "Highlights"),
+    ("notes", "Notes"),
+    ("read", "Read"),
+    ("participant", "Participant"),
+    ("date", "Date"),
+]
 EDITABLE = {"title", "participant", "date"}
 NUMBERS = {"highlights", "notes", "read"}
 INTERVIEW_MIME = "application/x-interview-reader-interview"  # a row dragged: its id
@@ -85,13 +92,10 @@ class LibraryModel(QAbstractTableModel):
         return attribute.key if attribute else self._fixed(column)[0]
 
     def _fixed(self, column: int) -> tuple[str, str]:
-        return FIXED[column] if column < len(FIXED) else TAIL[column - self._tail_start()]
-
-    def _tail_start(self) -> int:
-        return len(FIXED) + len(self.attributes)
+        return FIXED[column]
 
     def attribute(self, column: int) -> AttributeDef | None:
-        if len(FIXED) <= column < self._tail_start():
+        if len(FIXED) <= column < self.columnCount():
             return self.attributes[column - len(FIXED)]
         return None
 
@@ -101,7 +105,7 @@ class LibraryModel(QAbstractTableModel):
         return 0 if parent.isValid() else len(self.rows)
 
     def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else self._tail_start() + len(TAIL)
+        return 0 if parent.isValid() else len(FIXED) + len(self.attributes)
 
     def headerData(self, section: int, orientation: Qt.Orientation, role: int = 0) -> Any:
         if orientation != Qt.Orientation.Horizontal or section >= self.columnCount():

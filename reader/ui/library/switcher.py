@@ -59,6 +59,7 @@ class InterviewSwitcher(QObject):
         self.reader, self.notes = reader, notes
         self.current = ""
         self.places: dict[str, Place] = {}
+        self._listed: list[str] = []  # the library's order when the open interview was opened
         self.texts: StudyTexts | None = None
         owner.opened.connect(self._study_opened)
         owner.closed.connect(self._study_closed)
@@ -127,6 +128,7 @@ class InterviewSwitcher(QObject):
         if self.texts is not None and self.current:
             self.texts.forget(self.current)  # written by now: the files say what it holds
         self.current = interview_id
+        self._listed = self.panel.visible_ids()  # for `step`, once it is gone
         session = self.interview.session
         assert session is not None
         self.show_study_colors()
@@ -172,9 +174,12 @@ class InterviewSwitcher(QObject):
         ids = self.panel.visible_ids()
         if not ids:
             return
-        here = ids.index(self.current) if self.current in ids else -1
-        target = here + delta
-        if here < 0:
+        if self.current in ids:
+            target = ids.index(self.current) + delta
+        elif self.current in self._listed:  # removed or filtered out: where it was listed
+            earlier = set(self._listed[: self._listed.index(self.current)])
+            target = sum(1 for i in ids if i in earlier) - (delta < 0)
+        else:
             target = 0 if delta > 0 else len(ids) - 1
         if 0 <= target < len(ids):
             self.open(ids[target])
