@@ -188,9 +188,9 @@ class Refi:
 
 
 def _holder(folder: Path) -> str:
-    from reader.core.study_lock import lock_holder
+    from reader.core.lock_files import lock_holder, study_lock
 
-    return lock_holder(folder) if folder.is_dir() else ""
+    return lock_holder(study_lock(folder)) if folder.is_dir() else ""
 
 
 def _show_report(parent: Any, lines: list[str]) -> None:
