@@ -56,6 +56,15 @@ def unzip(data: bytes) -> dict[str, bytes]:
         return {name: archive.read(name) for name in archive.namelist()}
 
 
+def zipped(members: dict[str, str | bytes]) -> bytes:
+    """A .qdpx (or any zip) holding `members`, by name."""
+    buffer = io.BytesIO()
+    with zipfile.ZipFile(buffer, "w") as archive:
+        for name, content in members.items():
+            archive.writestr(name, content)
+    return buffer.getvalue()
+
+
 def coded_study(folder: Path, text: str = TEXT) -> Study:
     """Two interviews with codes in a tree, notes, participants and attributes."""
     folder.mkdir(parents=True, exist_ok=True)
@@ -326,10 +335,7 @@ def test_maxqda_shape(tmp_path: Path) -> None:
 def test_bad_files_are_refused_with_a_reason(tmp_path: Path, data, message: str) -> None:
     if isinstance(data, str):
         name, _, content = data.removeprefix("zip:").partition("=")
-        buffer = io.BytesIO()
-        with zipfile.ZipFile(buffer, "w") as archive:
-            archive.writestr(name, content)
-        data = buffer.getvalue()
+        data = zipped({name: content})
     with pytest.raises(RefiError, match=message):
         import_qdpx(data, tmp_path / "new")
     assert not (tmp_path / "new" / "study.json").exists()
@@ -436,10 +442,7 @@ def test_decomposed_text_and_a_guidless_selection_are_mapped_to_nfc(tmp_path: Pa
         <PlainTextContent>{text.replace(chr(13), "&#13;")}</PlainTextContent>
         <PlainTextSelection guid="" startPosition="{start}" endPosition="{start + 5}"/>
       </TextSource></Sources></Project>"""
-    buffer = io.BytesIO()
-    with zipfile.ZipFile(buffer, "w") as archive:
-        archive.writestr("project.qde", qde.encode())
-    report = import_qdpx(buffer.getvalue(), tmp_path / "nfd")
+    report = import_qdpx(zipped({"project.qde": qde.encode()}), tmp_path / "nfd")
     study = open_study(tmp_path / "nfd")
     (h,) = study.load_notes(study.interviews[0]).highlights
     assert h.exact == "quote" and report.highlights == 1
@@ -459,13 +462,10 @@ def test_an_import_stopped_half_way_lists_what_it_wrote(
         '<TextSource guid="11111111-0000-0000-0000-000000000002" name="Huge" '
         'plainTextPath="internal://huge.txt"/></Sources></Project>'
     )
-    buffer = io.BytesIO()
-    with zipfile.ZipFile(buffer, "w") as archive:
-        archive.writestr("project.qde", qde)
-        archive.writestr("sources/huge.txt", "word " * len(qde))
+    project = zipped({"project.qde": qde, "sources/huge.txt": "word " * len(qde)})
     monkeypatch.setattr(qdpx_import, "MAX_MEMBER_BYTES", len(qde.encode()))
     with pytest.raises(RefiError, match="larger than"):
-        import_qdpx(buffer.getvalue(), study.folder)
+        import_qdpx(project, study.folder)
     titles = [e.title for e in open_study(study.folder).interviews]
     assert titles == ["P1", "P2", "Inline"]  # the transcript written is not left astray
 
@@ -476,11 +476,8 @@ def test_a_binary_source_is_named_and_nothing_of_it_is_left(tmp_path: Path) -> N
         '<TextSource guid="11111111-0000-0000-0000-000000000003" name="Blob" '
         'plainTextPath="internal://blob.txt"/></Sources></Project>'
     )
-    buffer = io.BytesIO()
-    with zipfile.ZipFile(buffer, "w") as archive:
-        archive.writestr("project.qde", qde)
-        archive.writestr("sources/blob.txt", bytes(range(1, 32)) * 40 + b"words")
-    report = import_qdpx(buffer.getvalue(), tmp_path / "s")
+    blob = bytes(range(1, 32)) * 40 + b"words"
+    report = import_qdpx(zipped({"project.qde": qde, "sources/blob.txt": blob}), tmp_path / "s")
     assert report.interviews == 0 and len(report.not_imported) == 1
     assert report.not_imported[0].startswith("text source “Blob”: ")
     assert not (tmp_path / "s" / "transcripts" / "Blob.txt").exists()
@@ -500,10 +497,7 @@ def test_a_source_named_with_many_wide_characters_gets_a_file_name_that_fits(
         "<PlainTextContent>Q: And?\nA: Then.</PlainTextContent></TextSource>"
         "</Sources></Project>"
     )
-    buffer = io.BytesIO()
-    with zipfile.ZipFile(buffer, "w") as archive:
-        archive.writestr("project.qde", qde)
-    report = import_qdpx(buffer.getvalue(), tmp_path / "s")
+    report = import_qdpx(zipped({"project.qde": qde}), tmp_path / "s")
     assert report.interviews == 2 and report.not_imported == []
     study = open_study(tmp_path / "s")
     assert [e.title for e in study.interviews] == [name, name]  # the title keeps it all
