@@ -193,14 +193,14 @@ def saving(run: Run) -> list[Row]:
             note="per autosave, in the 1.6 s after an edit",
         ),
         row(
-            "autosave: saver.save_soon_now() on the GUI thread (serialise)",
+            "autosave: saver.save_soon_now() on the GUI thread (gathering the notes)",
             saved["save_soon_now"],
             floor=saved["floor_dumps"],
             floor_name="orjson.dumps of the same data",
             target=Target(FRAME_S),
         ),
         row(
-            "autosave: the worker's write (atomic_write)",
+            "autosave: the worker's encoding and write (orjson, hash, atomic_write)",
             saved["worker_write"],
             floor=write_floor,
             floor_name="plain write of a new file",

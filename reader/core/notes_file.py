@@ -347,4 +347,10 @@ def parse_migrating(raw: bytes) -> tuple[NotesData, int | None]:
 
 def serialise(notes: NotesData) -> bytes:
     """UTF-8 JSON, indented for people and diff tools, non-ASCII kept as it is."""
-    return orjson.dumps(notes.to_json(native_highlights=True), option=orjson.OPT_INDENT_2) + b"\n"
+    return encode(notes.to_json(native_highlights=True))
+
+
+def encode(data: dict[str, Any]) -> bytes:
+    """`NotesData.to_json(native_highlights=True)` as the notes file's bytes (serialise
+    in two steps: the autosave gathers on the GUI thread and encodes in its worker)."""
+    return orjson.dumps(data, option=orjson.OPT_INDENT_2) + b"\n"

@@ -27,7 +27,7 @@ TALK = "Q: Why film?\nA: Because film is patient, and I am not.\nQ: And video?\n
 def test_steady_typing_is_saved_before_a_pause(qtbot, tmp_path: Path) -> None:
     """A change every 0.1 s, never a pause: the old debounce never saved at all."""
     count = [0]
-    saver = NotesSaver(tmp_path / "notes.json", lambda: str(count[0]).encode())
+    saver = NotesSaver(tmp_path / "notes.json", lambda: str(count[0]).encode)
     typing = QTimer(interval=100)
 
     def key() -> None:
@@ -86,7 +86,7 @@ def test_a_failure_while_serialising_is_a_visible_save_error(
     def broken() -> bytes:
         raise TypeError("Integer exceeds 64-bit range")
 
-    monkeypatch.setattr(saver, "_serialise", broken)
+    monkeypatch.setattr(saver, "_prepare", lambda: broken)  # fails in the worker
     window.notes_editor.setPlainText("kept")
     qtbot.waitUntil(lambda: window.save_label.text().startswith("Not saved"), timeout=3000)
     assert "64-bit" in window.banner.text()

@@ -20,6 +20,8 @@ until write access returns (`set_read_only`).
 from __future__ import annotations
 
 import contextlib
+from collections.abc import Callable
+from functools import partial
 from pathlib import Path
 
 from PySide6.QtCore import QObject, QSettings, Signal
@@ -27,7 +29,7 @@ from PySide6.QtGui import QTextCursor, QTextDocument, QUndoGroup, QUndoStack
 from PySide6.QtWidgets import QMessageBox, QPlainTextDocumentLayout, QWidget
 
 from reader.core.document import Document, DocumentError
-from reader.core.notes_file import NotesData, serialise
+from reader.core.notes_file import NotesData, encode
 from reader.core.notes_location import candidates, locate_notes, remember_notes_path
 from reader.core.notes_opening import NotesRead, read_notes
 from reader.core.session import Session
@@ -105,8 +107,10 @@ class OpenInterview(QObject):
         notes.notes = self.research_notes()
         return notes
 
-    def serialise(self) -> bytes:
-        return serialise(self.notes_data())
+    def prepare_write(self) -> Callable[[], bytes]:
+        """The notes gathered as they are now (a shallow copy: the highlights are frozen),
+        and how to encode them, which the saver's worker does."""
+        return partial(encode, self.notes_data().to_json(native_highlights=True))
 
     def dialog_parent(self) -> QWidget | None:
         return self._window
@@ -153,7 +157,7 @@ class OpenInterview(QObject):
             return False
         self._leave(keep_history)
         session = Session.open(document, read.notes, loaded.detected)
-        saver = NotesSaver(notes_path, self.serialise, self)
+        saver = NotesSaver(notes_path, self.prepare_write, self)
         controller = Controller(session, saver, self)
         controller.highlightChanged.connect(self.highlightChanged)
         controller.structureChanged.connect(self.structureChanged)
@@ -181,7 +185,7 @@ class OpenInterview(QObject):
             return False
         self._leave(keep_history=True)
         controller = parked.controller
-        controller.saver = NotesSaver(parked.notes_path, self.serialise, self)
+        controller.saver = NotesSaver(parked.notes_path, self.prepare_write, self)
         self._file_read_only = parked.file_read_only
         on_disk = read_or_none(parked.notes_path)
         messages = self._attach(
