@@ -332,3 +332,20 @@ def test_a_recorded_interview_imported_back_into_its_own_study_is_not_added_twic
     again = open_study(tmp_path / "imported")
     assert import_qdpx(export_study_qdpx(again)[0], again.folder).interviews == 0
     assert len(open_study(again.folder).interviews) == 1
+
+
+def test_a_recording_without_turn_times_adds_nothing_to_the_zip(tmp_path: Path) -> None:
+    """Without times there is no AudioSource: its recording must not go in under a bare
+    `sources/` name either."""
+    folder = tmp_path / "study"
+    folder.mkdir()
+    (folder / "plain.txt").write_text("Q: Why?\nA: Because.\n", encoding="utf-8")
+    (folder / "plain.mp3").write_bytes(MP3)
+    study = open_study(folder)
+    (entry,) = study.interviews
+    session = study.open_session(entry)
+    notes_path = study.notes_path(entry)
+    session.notes.recording = RecordingRef(stored_path(folder / "plain.mp3", notes_path), 0)
+    save_notes(notes_path, session.notes)
+    files = unzip(export_study_qdpx(open_study(folder))[0])
+    assert [name for name in files if not name.endswith(".txt")] == ["project.qde"]

@@ -99,8 +99,9 @@ def export_qdpx(
     for interview in interviews:
         text_guid = _text_guid(interview, guid, sources)
         out.add(f"sources/{text_guid}.txt", _written(interview.text, crlf).encode())
-        inside = media_paths.get(interview.entry.id, "").removeprefix("internal://")
-        if interview.recording is not None and "://" not in inside:
+        path = media_paths.get(interview.entry.id, "")
+        if interview.recording is not None and path.startswith("internal://"):
+            inside = path.removeprefix("internal://")
             out.add(f"sources/{inside}", interview.recording.read_bytes(), compress=False)
     return out.bytes()
 
