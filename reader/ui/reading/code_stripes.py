@@ -16,12 +16,10 @@ from PySide6.QtCore import QEvent, QObject, QRectF, Qt
 from PySide6.QtGui import QColor, QHelpEvent, QPainter
 from PySide6.QtWidgets import QToolTip
 
+from reader.ui.reading.reader_view import GAP, PAD, STRIPE
+
 if TYPE_CHECKING:
     from reader.ui.reading.reader_view import ReaderView
-
-STRIPE = 4  # px wide
-GAP = 2
-PAD = 8  # from the text column to the first stripe
 
 
 class CodeStripes(QObject):
@@ -58,7 +56,6 @@ class CodeStripes(QObject):
         coded = [h for h in session.highlights_overlapping(first, last + 1) if h.codes]
         if not coded:
             return
-        codes = {c.id: c for c in session.notes.codebook}
         reading = view.reading
         frame = view.document().rootFrame().frameFormat()
         x0 = view.viewport().width() - frame.rightMargin() + PAD
@@ -80,7 +77,7 @@ class CodeStripes(QObject):
                     ends[lane] = bottom
                 if lane >= lanes:
                     continue  # no room: the hover still names every code of the passage
-                code = codes.get(code_id)
+                code = session.notes.codebook.get(code_id)
                 color = QColor(code.color if code is not None else "#888888")
                 rect = QRectF(x0 + lane * (STRIPE + GAP), top + 1, STRIPE, bottom - top - 2)
                 painter.setBrush(color)

@@ -52,7 +52,10 @@ COLOR_KEYS = {Qt.Key.Key_1 + i: color_id for i, color_id in enumerate(COLOR_IDS)
 
 # The right margin keeps room for three lanes of code stripes (reading/code_stripes.py),
 # however narrow the window.
-MARGIN_STRIPES_ROOM = 8 + 3 * (4 + 2) + 2
+STRIPE = 4  # px wide
+GAP = 2
+PAD = 8  # from the text column to the first stripe
+STRIPES_ROOM = PAD + 3 * (STRIPE + GAP) + 2
 
 
 class ReaderView(QTextEdit):
@@ -177,7 +180,7 @@ class ReaderView(QTextEdit):
     def wanted_width(self) -> int:
         """The pane's width at which the whole column shows beside the gutter (plus the
         scroll bar and the overview strip, about 40 px)."""
-        return self.gutter_width() + 20 + self.column_width() + MARGIN_STRIPES_ROOM + 40
+        return self.gutter_width() + 20 + self.column_width() + STRIPES_ROOM + 40
 
     def gutter_width(self) -> int:
         """Room for "Q12" and a short speaker name, in the label font."""
@@ -188,7 +191,7 @@ class ReaderView(QTextEdit):
         gutter = self.gutter_width()
         column = min(self.column_width(), max(200, width - gutter - 20))
         left = max(gutter + 4, (width - column) // 2)
-        right = max(MARGIN_STRIPES_ROOM, width - left - column)
+        right = max(STRIPES_ROOM, width - left - column)
         frame = self.document().rootFrame()
         fmt = frame.frameFormat()
         if (fmt.leftMargin(), fmt.rightMargin()) != (left, right):
