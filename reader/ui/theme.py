@@ -21,7 +21,6 @@ READING_FAMILIES = (
 UI_FAMILIES = ("Inter", "Noto Sans", "Cantarell", "DejaVu Sans")
 READING_POINT_SIZE = 13
 COLUMN_CHARS = 66  # a comfortable measure is 60-75 characters per line
-GUTTER_WIDTH = 96  # room for "Q12" and a speaker name beside the text
 
 
 _current: list[Palette] = [LIGHT]
@@ -143,6 +142,11 @@ def swatch_color(color_id: str) -> QColor:
 
 
 def swatch_icon(color_id: str, size: int = 14) -> QIcon:
+    return color_icon(swatch_color(color_id), size)
+
+
+def color_icon(color: QColor | str, size: int = 12) -> QIcon:
+    """A square of `color`: a colour label's swatch, a code's colour."""
     pixmap = QPixmap(size, size)
-    pixmap.fill(swatch_color(color_id))
+    pixmap.fill(QColor(color))
     return QIcon(pixmap)

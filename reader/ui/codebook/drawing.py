@@ -17,6 +17,7 @@ from PySide6.QtCore import QPointF, QRectF, QSize, Qt
 from PySide6.QtGui import QColor, QFont, QFontMetricsF, QImage, QPainter
 
 from reader.core.codebook_retrieval import Matrix
+from reader.ui import theme
 
 CELL_W, CELL_H = 36, 22
 LABEL_MAX = 260  # px for a row label, elided beyond
@@ -163,12 +164,7 @@ class Picture:
 
 def shade(share: float) -> QColor:
     """From LOW (0) to HIGH (1); zero stays paper-light so that empty cells recede."""
-    share = max(0.0, min(1.0, share))
-    return QColor(
-        round(LOW.red() + (HIGH.red() - LOW.red()) * share),
-        round(LOW.green() + (HIGH.green() - LOW.green()) * share),
-        round(LOW.blue() + (HIGH.blue() - LOW.blue()) * share),
-    )
+    return theme.mix(LOW, HIGH, max(0.0, min(1.0, share)))
 
 
 def save_png(picture: Picture, path: Path, scale: float = 2.0) -> None:

@@ -17,21 +17,16 @@ from PySide6.QtCore import (
     Qt,
     QTimer,
 )
-from PySide6.QtGui import QColor, QFont, QIcon, QPixmap
+from PySide6.QtGui import QFont, QIcon
 
 from reader.core.codebook import Code, Codebook
 from reader.ui.codebook.hub import CodebookHub
+from reader.ui.theme import color_icon
 
 Index = QModelIndex | QPersistentModelIndex
 ID_ROLE = Qt.ItemDataRole.UserRole
 MIME = "application/x-interview-reader-code"
 COLUMNS = ("Code", "Codings")
-
-
-def code_icon(color: str, size: int = 12) -> QIcon:
-    pixmap = QPixmap(size, size)
-    pixmap.fill(QColor(color))
-    return QIcon(pixmap)
 
 
 class CodeTreeModel(QAbstractItemModel):
@@ -144,7 +139,7 @@ class CodeTreeModel(QAbstractItemModel):
             if role == Qt.ItemDataRole.DecorationRole:
                 icon = self._icons.get(code.color)
                 if icon is None:
-                    icon = self._icons[code.color] = code_icon(code.color)
+                    icon = self._icons[code.color] = color_icon(code.color)
                 return icon
             if role == Qt.ItemDataRole.FontRole and not code.codable:
                 font = QFont()

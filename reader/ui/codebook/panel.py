@@ -29,7 +29,8 @@ from PySide6.QtWidgets import (
 
 from reader.ui import dialogs
 from reader.ui.codebook.hub import CodebookHub
-from reader.ui.codebook.model import CodeTreeModel, code_icon
+from reader.ui.codebook.model import CodeTreeModel
+from reader.ui.theme import color_icon
 from reader.ui.wrap_row import WrapRow
 
 MOVE_KEYS = {Qt.Key.Key_Up, Qt.Key.Key_Down, Qt.Key.Key_Left, Qt.Key.Key_Right}
@@ -167,7 +168,7 @@ class CodebookPanel(QWidget):
         self.delete_button.setEnabled(enabled)
         self.memo.setReadOnly(not enabled)
         self.codable_box.setChecked(code.codable if code else True)
-        self.color_button.setIcon(code_icon(code.color, 16) if code else code_icon("#cccccc", 16))
+        self.color_button.setIcon(color_icon(code.color, 16) if code else color_icon("#cccccc", 16))
         text = code.description if code else ""
         if self.memo.toPlainText() != text:
             self.memo.setPlainText(text)

@@ -21,7 +21,7 @@ from PySide6.QtWidgets import (
 )
 
 from reader.core.codebook import Code, Codebook
-from reader.ui.codebook.model import code_icon
+from reader.ui.theme import color_icon
 
 ID_ROLE = Qt.ItemDataRole.UserRole
 NEW_ROLE = Qt.ItemDataRole.UserRole + 1
@@ -119,7 +119,7 @@ class CodePicker(QFrame):
         codes = ranked(query, self.book, self.recent)[:SHOWN]
         for code in codes:
             mark = "✓ " if code.id in self.on else ""
-            item = QListWidgetItem(code_icon(code.color), f"{mark}{self.book.path(code.id)}")
+            item = QListWidgetItem(color_icon(code.color), f"{mark}{self.book.path(code.id)}")
             item.setData(ID_ROLE, code.id)
             if code.id in self.recent[:9]:
                 item.setToolTip(f"Alt+{self.recent.index(code.id) + 1}")

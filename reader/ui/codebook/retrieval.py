@@ -43,7 +43,7 @@ from reader.core.notes_file import NotesData
 from reader.core.store import atomic_write, describe_os_error
 from reader.core.study_file import InterviewEntry
 from reader.ui.codebook.hub import CodebookHub
-from reader.ui.codebook.model import code_icon
+from reader.ui.theme import color_icon
 
 OPERATORS = {"": "alone", "and": "and", "or": "or", "not": "and not"}
 EXPORTS = {
@@ -168,7 +168,7 @@ class RetrievalWindow(QDialog):
             combo.blockSignals(True)
             combo.clear()
             for depth, code in book.tree():
-                combo.addItem(code_icon(code.color), "    " * depth + code.name, code.id)
+                combo.addItem(color_icon(code.color), "    " * depth + code.name, code.id)
             index = combo.findData(chosen)
             combo.setCurrentIndex(max(0, index))
             combo.blockSignals(False)
