@@ -33,5 +33,5 @@ def test_a_long_interview_opens_with_its_structure_cached(
     again = make_window(path, tmp_path / "notes.json")
     assert again.interview.session.detected == expected
     assert again.reader.reading is not None
-    assert again.reader.reading.question_numbers  # the questions are numbered as before
+    assert again.interview.session.question_numbers  # the questions are numbered as before
     assert entry.read_bytes().startswith(b'{"key"')  # mended

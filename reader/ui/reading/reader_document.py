@@ -51,7 +51,6 @@ class ReaderDocument:
         self.qdoc.setDefaultFont(font)
         self.qdoc.setDocumentMargin(0)
         self.block_segment: list[int] = []  # block number -> segment index, -1 for blank lines
-        self.question_numbers: dict[int, int] = {}  # question segment start -> its number
         self.transcript = False  # turns start with speaker labels
         self.has_links = any(span.kind == "link" for span in session.document.spans)
         kinds = self._line_kinds()
@@ -156,9 +155,6 @@ class ReaderDocument:
         self._dim_labels(cursor, labelled)
         self.transcript = bool(labelled)
         cursor.endEditBlock()
-        self.question_numbers = {
-            segments[i].start: n for i, n in self.session.question_numbers.items()
-        }
 
     def _formats(self, kind: _Kind) -> tuple[QTextBlockFormat, QTextCharFormat]:
         if kind == DEFAULT:
