@@ -10,7 +10,7 @@ from reader.core.palettes import DARK, HIGH_CONTRAST, LIGHT, highlight_backgroun
 from reader.ui import theme
 from reader.ui.window.main_window import MainWindow
 from reader.ui.window.shortcuts import shortcut_rows
-from reader.ui.window.window_state import NOTES_MIN_WIDTH, first_layout
+from reader.ui.window.window_state import first_layout
 from tests.ui.test_highlights import pixel
 from tests.ui.test_main_window import menu_action
 
@@ -145,11 +145,11 @@ def test_geometry_and_docks_are_remembered(make_window, qtbot) -> None:
 def test_a_small_first_window_gives_the_reader_its_column_and_the_notes_their_toolbar(
     window: MainWindow,
 ) -> None:
-    wants = window.reader.wanted_width()
-    netbook = first_layout(1024, 640, wants)
-    assert netbook.notes == NOTES_MIN_WIDTH  # the reader takes what the notes can spare
+    wants, notes_min_width = window.reader.wanted_width(), window.notes_pane.minimumWidth()
+    netbook = first_layout(1024, 640, wants, notes_min_width)
+    assert netbook.notes == notes_min_width  # the reader takes what the notes can spare
     assert netbook.reader > (1024 - netbook.dock) * 3 // 5
     assert netbook.dock + netbook.reader + netbook.notes == netbook.width == 1024
-    wide = first_layout(2560, 1440, wants)
+    wide = first_layout(2560, 1440, wants, notes_min_width)
     assert wide.reader >= min(wants, (wide.width - wide.dock) * 3 // 5)
-    assert wide.notes > NOTES_MIN_WIDTH and wide.width <= 1760
+    assert wide.notes > notes_min_width and wide.width <= 1760

@@ -133,7 +133,8 @@ class MainWindow(QMainWindow):
             self.interview, self.reader, self.notes_pane, self.player_bar, self
         )
         self._wire()
-        fit_screen(self, self.outline_dock, self.splitter, self.reader.wanted_width())
+        widths = self.reader.wanted_width(), self.notes_pane.minimumWidth()
+        fit_screen(self, self.outline_dock, self.splitter, *widths)
         restore_state(self, self.splitter)
 
     def _lay_out_centre(self) -> None:

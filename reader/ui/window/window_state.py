@@ -17,9 +17,6 @@ def settings() -> QSettings:
     return QSettings(QSettings.Format.IniFormat, QSettings.Scope.UserScope, APP_ID, APP_ID)
 
 
-NOTES_MIN_WIDTH = 280  # the notes toolbar, every button showing
-
-
 @dataclass(frozen=True)
 class FirstLayout:
     width: int
@@ -29,24 +26,31 @@ class FirstLayout:
     notes: int
 
 
-def first_layout(screen_width: int, screen_height: int, reader_wants: int) -> FirstLayout:
+def first_layout(
+    screen_width: int, screen_height: int, reader_wants: int, notes_need: int
+) -> FirstLayout:
     """A first start takes most of the screen (a 1024x640 netbook to a 4K monitor): the
     left docks a fifth, the reader three fifths of the rest, or what its column wants
-    (`reader_wants`) while the notes keep room for their toolbar."""
+    (`reader_wants`) while the notes keep the room they need (`notes_need`: their
+    toolbar, every button showing)."""
     # A small screen is all needed; a big one leaves room around the window.
     width = screen_width if screen_width <= 1440 else min(1760, screen_width * 9 // 10)
     height = screen_height if screen_height <= 900 else min(1100, screen_height * 9 // 10)
     dock = max(180, min(320, width // 5))
     centre = width - dock
-    reader = max(centre * 3 // 5, min(reader_wants, centre - NOTES_MIN_WIDTH))
+    reader = max(centre * 3 // 5, min(reader_wants, centre - notes_need))
     return FirstLayout(width, height, dock, reader, centre - reader)
 
 
 def fit_screen(
-    window: QMainWindow, left_dock: QDockWidget, splitter: QSplitter, reader_wants: int
+    window: QMainWindow,
+    left_dock: QDockWidget,
+    splitter: QSplitter,
+    reader_wants: int,
+    notes_need: int,
 ) -> None:
     screen = QGuiApplication.primaryScreen().availableGeometry()
-    layout = first_layout(screen.width(), screen.height(), reader_wants)
+    layout = first_layout(screen.width(), screen.height(), reader_wants, notes_need)
     window.resize(layout.width, layout.height)
     window.resizeDocks([left_dock], [layout.dock], Qt.Orientation.Horizontal)
     splitter.setSizes([layout.reader, layout.notes])
