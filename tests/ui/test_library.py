@@ -402,3 +402,25 @@ def test_a_transcript_of_a_study_opened_alone_opens_in_its_study(
     assert other.switcher.current == other.study.study.interviews[1].id
     assert [h.exact for h in other.interview.session.notes.highlights] == ["dawn"]
     other.close()
+
+
+def test_the_study_is_shown_again_only_when_it_changed_on_disk(
+    window: MainWindow, folder: Path
+) -> None:
+    """Each own save wakes the folder's watcher; showing the study again reads every notes
+    file, so that is kept for a change from outside or a transcript come or gone."""
+    owner = window.study
+    shown: list[None] = []
+    owner.changed.connect(lambda: shown.append(None))
+    owner.rename(window.library.model.rows[0].id, title="P01 Ana, nights")  # saved
+    shown.clear()
+    owner.check_disk()  # what the watcher does after our own save
+    assert shown == []
+    (folder / "P11 Dee.txt").write_text("Q: Hi?\nA: Hello.\n", "utf-8")
+    owner.check_disk()
+    assert len(shown) == 1
+    data = study_json(folder)
+    data["title"] = "Renamed elsewhere"
+    (folder / "study.json").write_bytes(orjson.dumps(data))
+    owner.check_disk()
+    assert len(shown) == 2

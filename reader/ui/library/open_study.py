@@ -9,6 +9,7 @@ study.json, held while the study is open.
 
 from __future__ import annotations
 
+import os
 from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -42,6 +43,7 @@ class OpenStudy(QObject):
         self.undo_stack = QUndoStack(self)
         self._lock: QLockFile | None = None
         self._watcher: QFileSystemWatcher | None = None
+        self._listing: frozenset[str] = frozenset()  # the folder's names when last watched
         self._timer = QTimer(self, singleShot=True, interval=CHECK_DELAY_MS)
         self._timer.timeout.connect(self.check_disk)
 
@@ -104,6 +106,7 @@ class OpenStudy(QObject):
         """Atomic saves replace study.json, and a watcher stops watching a replaced file."""
         if self.study is None or self._watcher is None:
             return
+        self._listing = _names_in(self.study.folder)
         paths = [str(self.study.folder)]
         if self.study.file.exists():
             paths.append(str(self.study.file))
@@ -150,10 +153,15 @@ class OpenStudy(QObject):
         except OSError:
             merged = None
         self._report(merged)
-        if self.study.read_only != was_read_only:
+        read_only_changed = self.study.read_only != was_read_only
+        if read_only_changed:
             self.readOnlyChanged.emit(self.study.read_only)
+        listing = self._listing
         self._rewatch()
-        self.changed.emit()  # a transcript may have come or gone in the folder, too
+        # Our own saves wake the watcher too: the study is shown again (which reads every
+        # notes file) only when it changed, or a transcript came or went in the folder.
+        if merged is not None or read_only_changed or self._listing != listing:
+            self.changed.emit()
 
     def _report(self, merged: StudyMergeResult | None) -> None:
         assert self.study is not None
@@ -296,3 +304,10 @@ class OpenStudy(QObject):
     def _study(self) -> Study:
         assert self.study is not None
         return self.study
+
+
+def _names_in(folder: Path) -> frozenset[str]:
+    try:
+        return frozenset(os.listdir(folder))
+    except OSError:
+        return frozenset()
