@@ -61,6 +61,8 @@ def test_zoom_keys_in_reader_and_notes_are_separate_and_remembered(make_window, 
     qtbot.keyClick(window.reader, Qt.Key.Key_Plus, CTRL)
     assert window.reader.reading_font().pointSizeF() == reader_size + 2
     assert window.reader.reading.qdoc.defaultFont().pointSizeF() == reader_size + 2
+    # The margin's labels (and the recording's times painted there) grow with the text.
+    assert window.reader.label_font().pointSizeF() == (reader_size + 2) * 0.72
     assert window.notes_editor.font().pointSizeF() == notes_size
     window.notes_editor.setFocus()
     qtbot.waitUntil(window.notes_editor.hasFocus)

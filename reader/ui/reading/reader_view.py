@@ -222,6 +222,10 @@ class ReaderView(QTextEdit):
         scroll_bar = self.verticalScrollBar().sizeHint().width()
         return min(640, round(self.gutter_width() + 4 + chars * average + 12 + scroll_bar))
 
+    def label_font(self) -> QFont:
+        """The margin's font (question numbers, speakers, times): follows zoom and face."""
+        return QFont(self._label_font)
+
     def reading_font(self) -> QFont:
         return QFont(self._font)
 

@@ -38,8 +38,6 @@ class FollowOverlay(QWidget):
         self.following = True
         self._starts: list[int] = []
         self._hits: list[tuple[QRectF, int]] = []
-        self._font = theme.ui_font()
-        self._font.setPointSizeF(theme.READING_POINT_SIZE * 0.72)
         self._user_scrolled = 0.0
         reader.viewport().installEventFilter(self)
         bar = reader.verticalScrollBar()
@@ -153,9 +151,10 @@ class FollowOverlay(QWidget):
         session = self.reader.session
         frame = self.reader.document().rootFrame().frameFormat()
         column_right = self.width() - frame.rightMargin()
-        metrics = QFontMetricsF(self._font)
+        font = self.reader.label_font()  # zoomed with the text
+        metrics = QFontMetricsF(font)
         right = self.width() - column_right >= metrics.horizontalAdvance("0:00:00") + 20
-        painter.setFont(self._font)
+        painter.setFont(font)
         painter.setPen(theme.muted_color())
         lo = max(0, bisect_right(self._starts, visible[0]) - 1)
         hi = min(bisect_left(self._starts, visible[1] + 1), lo + MAX_TIMES)
