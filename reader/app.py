@@ -16,6 +16,9 @@ from reader import APP_NAME, __version__
 from reader.cli_messages import fail, say
 
 if TYPE_CHECKING:
+    from collections.abc import Iterable
+
+    from reader.core.export import ExportOptions
     from reader.core.session import Session
 
 EXPORT_COMMAND = "export"
@@ -175,8 +178,7 @@ def _open_in_study(document: Path | None) -> tuple[Session, Path] | str | None:
 
 
 def run_export(argv: list[str]) -> int:
-    from reader.core.annotations import COLOR_IDS
-    from reader.core.export import FORMATS, ExportOptions
+    from reader.core.export import FORMATS
 
     args = _export_parser().parse_args(argv)
     if args.document is not None and args.document.is_dir():
@@ -187,14 +189,24 @@ def run_export(argv: list[str]) -> int:
     if isinstance(opened, str):
         return fail(opened)
     session = opened[0]
-    known = dict.fromkeys([*COLOR_IDS, *session.notes.colors])
+    options = _export_options(args, session.notes.colors)
+    if isinstance(options, str):
+        return fail(options)
+    return _write_output(FORMATS[args.format](session, options), args.output)
+
+
+def _export_options(args: argparse.Namespace, colors: Iterable[str]) -> ExportOptions | str:
+    """The options the arguments give, or why they cannot (a colour nobody has)."""
+    from reader.core.annotations import COLOR_IDS
+    from reader.core.export import ExportOptions
+
+    known = dict.fromkeys([*COLOR_IDS, *colors])
     unknown = [c for c in args.color if c not in known]
     if unknown:
-        return fail(f"unknown colour {unknown[0]!r}; the colours are {', '.join(known)}.")
-    options = ExportOptions(
+        return f"unknown colour {unknown[0]!r}; the colours are {', '.join(known)}."
+    return ExportOptions(
         colors=frozenset(args.color), tags=frozenset(args.tag), raw_cells=args.raw_cells
     )
-    return _write_output(FORMATS[args.format](session, options), args.output)
 
 
 def _write_output(output: bytes, path: Path | None) -> int:
@@ -215,8 +227,6 @@ def _write_output(output: bytes, path: Path | None) -> int:
 def _export_study(args: argparse.Namespace) -> int:
     """Every interview of the study folder; nothing is written into the folder (an
     unreadable study.json is read around, not set aside)."""
-    from reader.core.annotations import COLOR_IDS
-    from reader.core.export import ExportOptions
     from reader.core.export.study_export import STUDY_FORMATS, StudyExportOptions, export_study
     from reader.core.study import StudyError, open_study
 
@@ -237,15 +247,11 @@ def _export_study(args: argparse.Namespace) -> int:
         return fail(f"{str(exc).rstrip('.')}.")
     for warning in study.warnings:
         say(warning)
-    known = dict.fromkeys([*COLOR_IDS, *study.data.colors])
-    unknown = [c for c in args.color if c not in known]
-    if unknown:
-        return fail(f"unknown colour {unknown[0]!r}; the colours are {', '.join(known)}.")
+    interview_options = _export_options(args, study.data.colors)
+    if isinstance(interview_options, str):
+        return fail(interview_options)
     options = StudyExportOptions(
-        ExportOptions(
-            colors=frozenset(args.color), tags=frozenset(args.tag), raw_cells=args.raw_cells
-        ),
-        {key: frozenset(values) for key, values in filters.items()},
+        interview_options, {key: frozenset(values) for key, values in filters.items()}
     )
     return _write_output(export_study(study, args.format, options), args.output)
 
