@@ -84,20 +84,25 @@ def refi_export(argv: list[str], open_session: OpenSession) -> tuple[bytes, Path
 
 
 def is_refi_import(argv: list[str]) -> bool:
-    """`import`'s file is a REFI-QDA project or codebook: by its name, else its first
-    bytes (a zip, or the codebook's namespace)."""
+    """`import`'s file is a REFI-QDA project or codebook."""
     given = next((a for a in argv if not a.startswith("-")), None)
-    if given is None:
-        return False
-    path = Path(given)
-    if path.suffix.lower() in (".qdpx", ".qdc"):
-        return True
+    return given is not None and refi_kind(Path(given)) is not None
+
+
+def refi_kind(path: Path) -> str | None:
+    """ "qdpx" (a project), "qdc" (a codebook) or None: by the file's name, else its first
+    bytes (a zip, or the codebook's namespace)."""
+    suffix = path.suffix.lower()
+    if suffix in (".qdpx", ".qdc"):
+        return suffix[1:]
     try:
         with path.open("rb") as file:
             head = file.read(4096)
     except OSError:
-        return False
-    return head.startswith(_ZIP_MAGIC) or b"urn:QDA-XML:codebook" in head
+        return None
+    if head.startswith(_ZIP_MAGIC):
+        return "qdpx"
+    return "qdc" if b"urn:QDA-XML:codebook" in head else None
 
 
 def _import_parser() -> argparse.ArgumentParser:
@@ -132,10 +137,7 @@ def run_refi_import(argv: list[str]) -> int:
             "there with File ▸ Import, or close it first."
         )
     try:
-        project = args.file.suffix.lower() == ".qdpx" or (
-            args.file.suffix.lower() != ".qdc" and data.startswith(_ZIP_MAGIC)
-        )
-        if project:
+        if refi_kind(args.file) == "qdpx":
             message = _import_project(data, args.file, args.folder)
         else:
             message = _import_codebook(data, args.folder)
