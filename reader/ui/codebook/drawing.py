@@ -11,6 +11,7 @@ cells in the exposed rectangle keeps a 1,000 × 500 matrix scrollable.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from functools import cached_property
 from pathlib import Path
 
 from PySide6.QtCore import QPointF, QRectF, QSize, Qt
@@ -38,23 +39,45 @@ class Picture:
     diagonal_apart: bool = False  # co-occurrence: a code with itself is its count, in grey
     colors: list[str] = field(default_factory=list)  # the rows' code colours, for bars
     font: QFont = field(default_factory=QFont)
+    # Measuring every label and finding the peak take long for a big matrix and do not
+    # change from one paint to the next: kept, the labels' sizes for the font they had.
+    _label_sizes: tuple[str, float, float] | None = field(
+        default=None, init=False, repr=False, compare=False
+    )
 
     def _metrics(self) -> QFontMetricsF:
         return QFontMetricsF(self.font)
 
+    def _measured(self) -> tuple[float, float]:
+        """(the row labels' width, the column labels' height) in the font now set."""
+        key = self.font.key()
+        if self._label_sizes is None or self._label_sizes[0] != key:
+            fm = self._metrics()
+            rows = max((fm.horizontalAdvance(t) for t in self.matrix.row_labels), default=0)
+            columns = 0.0
+            if not self.bars:
+                widest = max(
+                    (fm.horizontalAdvance(t) for t in self.matrix.column_labels), default=0
+                )
+                columns = min(COLUMN_LABEL_MAX, widest) + 12
+            self._label_sizes = (key, min(LABEL_MAX, rows) + 12, columns)
+        return self._label_sizes[1], self._label_sizes[2]
+
     def row_label_width(self) -> float:
-        fm = self._metrics()
-        widest = max((fm.horizontalAdvance(label) for label in self.matrix.row_labels), default=0)
-        return min(LABEL_MAX, widest) + 12
+        return self._measured()[0]
 
     def column_label_height(self) -> float:
-        if self.bars:
-            return 0
-        fm = self._metrics()
-        widest = max(
-            (fm.horizontalAdvance(label) for label in self.matrix.column_labels), default=0
+        return self._measured()[1]
+
+    @cached_property
+    def _peak(self) -> int:
+        """The largest count a cell shades against (co-occurrence: off the diagonal)."""
+        counts, apart = self.matrix.counts, self.diagonal_apart
+        peak = max(
+            (n for i, row in enumerate(counts) for j, n in enumerate(row) if not apart or i != j),
+            default=0,
         )
-        return min(COLUMN_LABEL_MAX, widest) + 12
+        return peak or 1
 
     def size(self) -> QSize:
         rows = max(1, len(self.matrix.rows))
@@ -130,11 +153,7 @@ class Picture:
     def _cells(self, painter: QPainter, left: float, top: float, rows: range, area: QRectF) -> None:
         counts = self.matrix.counts
         apart = self.diagonal_apart
-        peak = max(
-            (n for i, row in enumerate(counts) for j, n in enumerate(row) if not apart or i != j),
-            default=0,
-        )
-        peak = peak or 1
+        peak = self._peak
         columns = self._visible_columns(left, area)
         align = int(Qt.AlignmentFlag.AlignCenter)
         for i in rows:
