@@ -36,7 +36,8 @@ class Parked:
         document_path: Path,
         file_read_only: bool,
     ) -> Parked:
-        """`controller`'s interview as it is on disk now (all of it written)."""
+        """`controller`'s interview as it is on disk now (all of it written: the saver knows
+        the notes file's hash without reading it again)."""
         path = controller.saver.path
         return cls(
             controller,
@@ -44,7 +45,7 @@ class Parked:
             path,
             document_path,
             _stamp(document_path),
-            _notes_hash(path),
+            controller.saver.expected_hash,
             file_read_only,
         )
 
