@@ -66,6 +66,20 @@ def test_markdown_groups_by_interview_then_question(study: Study) -> None:
     assert "### Research notes\n\n#### Notes on P1" in md
 
 
+def test_markdown_links_from_the_notes_land_on_their_quotes(study: Study) -> None:
+    """As in an interview's own export: a link back to an exported quote keeps its link
+    and the quote its anchor; one to a quote not exported keeps only its label."""
+    entry = study.interviews[0]
+    session = study.open_session(entry)
+    (h,) = session.notes.highlights
+    gone = "00000000-0000-4000-8000-000000000000"  # a highlight no longer there
+    session.notes.notes = f"> chaotic [↩ Q1](#h-{h.id})\n\nGone [↩ Q9](#h-{gone})"
+    save_notes(study.notes_path(entry), session.notes)
+    md = export_study(study, "md").decode()
+    assert f'<a id="h-{h.id}"></a>' in md and f"(#h-{h.id})" in md
+    assert "Gone ↩ Q9" in md and gone not in md
+
+
 def test_html_is_one_escaped_page(study: Study) -> None:
     page = export_study(study, "html").decode()
     assert page.count('<section class="interview"') == 2

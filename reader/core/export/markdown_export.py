@@ -54,7 +54,7 @@ def block_quote(text: str) -> str:
     return "\n>\n".join(f"> {par}" for par in _paragraphs(text)) or ">"
 
 
-def _entry(
+def entry(
     session: Session, placed: Placed, anchored: frozenset[str] | set[str] = frozenset()
 ) -> str:
     h = placed.highlight
@@ -71,7 +71,7 @@ def _entry(
     return "\n\n".join([meta, block_quote(h.exact), *note[1:]])
 
 
-def _linked_notes(notes: str, exported: set[str]) -> tuple[str, set[str]]:
+def linked_notes(notes: str, exported: set[str]) -> tuple[str, set[str]]:
     """The research notes with every link back to a highlight landing on an anchor: those
     to exported highlights keep their link (and the highlight gets the anchor), the others
     keep only their label. Returns (notes, ids to anchor)."""
@@ -99,11 +99,11 @@ def export_markdown(session: Session, options: ExportOptions = DEFAULT_OPTIONS) 
     ]
     placed = [place(session, h) for h in highlights]
     exported = {h.id for h in highlights}
-    notes, anchored = _linked_notes(session.notes.notes, exported)
+    notes, anchored = linked_notes(session.notes.notes, exported)
     for section in summary_sections(session, placed):
         blocks.append(f"## {escape(section.heading)}")
         for item in progress.each(section.items):
-            blocks.append(_entry(session, item, anchored))
+            blocks.append(entry(session, item, anchored))
     if notes.strip():
         blocks.append("## Research notes")
         blocks.append(demote_headings(notes.strip("\n"), 2))

@@ -128,12 +128,14 @@ def export_study_markdown(
         about = [attribute_line(study, part.entry), _source(part), _count(len(highlights))]
         blocks.append("  \n".join(esc(line) for line in about if line))
         placed = [place(session, h) for h in highlights]
+        exported = {h.id for h in highlights}
+        notes, anchored = markdown_export.linked_notes(session.notes.notes, exported)
         for section in summary_sections(session, placed):
             blocks.append(f"### {esc(section.heading)}")
-            blocks.extend(markdown_export._entry(session, item) for item in section.items)
-        if session.notes.notes.strip():
+            blocks.extend(markdown_export.entry(session, item, anchored) for item in section.items)
+        if notes.strip():
             blocks.append("### Research notes")
-            blocks.append(html_export.demote_headings(session.notes.notes.strip("\n"), 3))
+            blocks.append(html_export.demote_headings(notes.strip("\n"), 3))
     return ("\n\n".join(blocks) + "\n").encode("utf-8")
 
 
