@@ -81,9 +81,15 @@ def startup(run: Run) -> list[Row]:
     def floor() -> dict[str, Any]:
         return run.child("startup", "floor", doc=str(BUNDLED_INTERVIEW))
 
-    app()  # unmeasured, both: the disk cache
+    def reader() -> dict[str, Any]:
+        notes = str(run.corpus.bundled_notes)
+        return run.child("startup", "reader", doc=str(BUNDLED_INTERVIEW), notes=notes)
+
+    app()  # unmeasured, all: the disk cache
     floor()
-    apps, floors = zip(*[(app(), floor()) for _ in range(STARTUP_RUNS)], strict=True)
+    reader()
+    runs = [(app(), floor(), reader()) for _ in range(STARTUP_RUNS)]
+    apps, floors, readers = zip(*runs, strict=True)
     row = partial(Row, "1. Start-up", floor_name="bare PySide6 window")
     paint, target = [r["first_paint_s"] for r in floors], Target(1.3, ratio=True)
     rows = [
@@ -92,6 +98,13 @@ def startup(run: Run) -> list[Row]:
             [r["first_paint_s"] for r in apps],
             floor=paint,
             target=target,
+        ),
+        row(
+            "the reading pane alone in the bare window (ReaderView, same document and notes)",
+            [r["first_paint_s"] for r in readers],
+            floor=paint,
+            note="the least this reader costs: the app without its notes, outline, menus, "
+            "docks and saver (bench/startup.py, reader mode)",
         ),
         row("peak memory at first paint (VmHWM)", mb(apps), "MB", floor=mb(floors), target=target),
     ]

@@ -3,13 +3,20 @@ to the first finished paint of the reading pane, and the peak memory (VmHWM) the
 
     python -m bench.startup app '{"argv": ARGS}'    reader.app.main(ARGS), as main.py runs it
     python -m bench.startup floor '{"doc": DOC}'    the floor: a bare PySide6 window
+    python -m bench.startup reader '{"doc": DOC, "notes": NOTES}'
+                                                    the floor's window with the app's
+                                                    reading pane in place of its QTextEdit
 
 Only the QApplication is made here before the app runs, so that the first-paint hook can
 be installed; the app's run_gui then uses it. The hook watches the reading pane's viewport
 alone (in the app, from the moment the pane is made), so neither window pays a call into
 Python for each of its events. The floor is a QMainWindow holding a
 QSplitter with a read-only QTextEdit (the text) and an empty QPlainTextEdit, at the app's
-default size. The process exits as soon as it has reported.
+default size. The reader mode puts the app's own reading pane (ReaderView, showing the
+document and its highlights as the app loads them) in that window and nothing else of the
+app: what the first paint costs at the least with this reader, the rest of the window
+(notes, outline, menus, docks, the saver) left out. The process exits as soon as it has
+reported.
 """
 
 from __future__ import annotations
@@ -44,13 +51,37 @@ def floor_window(doc: Path) -> QMainWindow:
     return window
 
 
+def reader_window(doc: Path, notes: Path, hook: FirstPaint) -> QMainWindow:
+    """The floor's window with the app's reading pane showing `doc` and its `notes`."""
+    from reader.core.session import Session
+    from reader.core.store import load_notes
+    from reader.ui.interview.loading import read
+    from reader.ui.reading.reader_view import ReaderView
+
+    window = QMainWindow()
+    splitter = QSplitter()
+    reader = ReaderView()
+    hook.watch(reader.viewport())
+    loaded, stored = read(doc), load_notes(notes)
+    assert stored is not None
+    reader.show_session(Session.open(loaded.document, stored, loaded.detected))
+    splitter.addWidget(reader)
+    splitter.addWidget(QPlainTextEdit())
+    window.setCentralWidget(splitter)
+    window.resize(1280, 820)
+    return window
+
+
 def main() -> int:
     mode, options = child_args()
     app = QApplication(sys.argv[:1])
     hook = FirstPaint(app, on_done=report, app_wide=False)
-    if mode == "floor":
-        window = floor_window(Path(options["doc"]))
-        hook.watch(window.centralWidget().widget(0).viewport())
+    if mode in ("floor", "reader"):
+        if mode == "floor":
+            window = floor_window(Path(options["doc"]))
+            hook.watch(window.centralWidget().widget(0).viewport())
+        else:
+            window = reader_window(Path(options["doc"]), Path(options["notes"]), hook)
         window.show()
         return app.exec()
     from reader.app import main as app_main
