@@ -12,7 +12,8 @@ from __future__ import annotations
 from typing import TYPE_CHECKING, Any, cast
 
 from PySide6.QtCore import QObject, Qt
-from PySide6.QtWidgets import QApplication, QWidget
+from PySide6.QtGui import QUndoStack
+from PySide6.QtWidgets import QWidget
 
 from reader.ui.codebook.coding import Coding
 from reader.ui.codebook.hub import CodebookHub
@@ -58,7 +59,13 @@ def wire_codebook(window: Any) -> None:
     window.transfers.refi = refi.export
     actions.import_qdpx.triggered.connect(refi.import_project)
     actions.import_qdc.triggered.connect(refi.import_codebook)
-    QApplication.instance().focusChanged.connect(codebook.undo_follows_focus)
+    study, interview = window.study, window.interview
+
+    def codebook_history() -> QUndoStack | None:
+        """While the Codebook has the focus: the study's history in one, else the interview's."""
+        return study.undo_stack if hub.study is not None else interview.writable_undo_stack()
+
+    window.undo_focus.claim(dock.made, codebook_history)
 
 
 class Codebook(QObject):
@@ -137,20 +144,6 @@ class Codebook(QObject):
         window.editing.go_to(highlight_id)
         window.activateWindow()
         window.reader.setFocus()
-
-    def undo_follows_focus(self, _old: QWidget | None, new: QWidget | None) -> None:
-        """Edit ▸ Undo undoes codebook edits while the Codebook has the focus (the
-        study's stack in a study, the interview's alone unless it is read-only)."""
-        panel = self.dock.made()
-        if new is None or panel is None or not panel.isAncestorOf(new):
-            return
-        group = self.window.interview.undo_group
-        if self.hub.study is not None:
-            stack = self.window.study.undo_stack
-        else:
-            stack = self.window.interview.writable_undo_stack()
-        if group.activeStack() is not stack:
-            group.setActiveStack(stack)
 
 
 def _make_panel(codebook: Codebook) -> CodebookPanel:

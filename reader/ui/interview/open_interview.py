@@ -67,6 +67,7 @@ class OpenInterview(QObject):
         self._notes_document = self._new_notes_document("")
         self._notes_document.contentsChanged.connect(self._research_notes_edited)
         self.undo_group = QUndoGroup(self)
+        self.choose_undo_stack: Callable[[], QUndoStack | None] = self.writable_undo_stack
         self.controller: Controller | None = None
         self.saver: NotesSaver | None = None
         self.safety: NotesSafety | None = None
@@ -95,6 +96,11 @@ class OpenInterview(QObject):
     def writable_undo_stack(self) -> QUndoStack | None:
         """The open interview's undo history, None while nothing it undoes could be saved."""
         return self.controller.undo_stack if self.controller and not self.read_only else None
+
+    def follow_undo(self) -> None:
+        """Undo works on the history `choose_undo_stack` names from now on: the window's
+        UndoFocus decides it by the focus; without one, the interview's."""
+        self.undo_group.setActiveStack(self.choose_undo_stack())  # the same: Qt does nothing
 
     def research_notes(self) -> str:
         return self.notes_document.toPlainText()
@@ -216,7 +222,7 @@ class OpenInterview(QObject):
             self, controller, document_path, on_disk, keep_backups(self._settings)
         )
         messages = self.safety.start()
-        self.undo_group.setActiveStack(self.writable_undo_stack())
+        self.follow_undo()
         self._show_notes(notes_document)
         return messages
 
@@ -409,7 +415,5 @@ class OpenInterview(QObject):
         Notes As…): Undo, Redo and the notes editor follow."""
         assert self.saver is not None and self.controller is not None
         self.saver.read_only = read_only
-        active = self.undo_group.activeStack()
-        if active is None or active is self.controller.undo_stack:  # not the study's
-            self.undo_group.setActiveStack(self.writable_undo_stack())
+        self.follow_undo()
         self.readOnlyChanged.emit(read_only)

@@ -13,7 +13,7 @@ from pathlib import Path
 
 from PySide6.QtCore import QEvent, QMimeData, QObject, QSettings, QTimer, Signal
 from PySide6.QtGui import QDropEvent
-from PySide6.QtWidgets import QApplication, QDialog, QFileDialog, QMenu, QMessageBox, QWidget
+from PySide6.QtWidgets import QDialog, QFileDialog, QMenu, QMessageBox, QWidget
 
 from reader.core.hashing import sha256_hex
 from reader.ui.interview.open_interview import OpenInterview
@@ -41,10 +41,6 @@ class StudyActions(QObject):
         self.settings = settings
         self.recent = RecentList(settings)
         switcher.switched.connect(self._remember_interview)
-        # An interview opened while the library has the focus: Undo stays the study's.
-        switcher.switched.connect(
-            lambda _id: self.undo_follows_focus(None, QApplication.focusWidget())
-        )
         window.setAcceptDrops(True)  # files and folders dropped anywhere on the window
         window.installEventFilter(self)
 
@@ -266,19 +262,6 @@ class StudyActions(QObject):
             self.owner.rename_attribute(key, dialog.name.text())
         if definition.type == "choice" and tuple(dialog.choices()) != definition.options:
             self.owner.set_options(key, dialog.choices())
-
-    def undo_follows_focus(self, _old: QWidget | None, new: QWidget | None) -> None:
-        """Edit ▸ Undo undoes study edits while the library has the focus; elsewhere the
-        interview's, unless its notes are read-only (then nothing)."""
-        if new is None or not self.window.isAncestorOf(new):
-            return
-        group = self.interview.undo_group
-        if self.switcher.panel.isAncestorOf(new):
-            stack = self.owner.undo_stack
-        else:
-            stack = self.interview.writable_undo_stack()
-        if group.activeStack() is not stack:
-            group.setActiveStack(stack)
 
     def close(self) -> None:
         """The window closes: the study's last state written, its lock released."""

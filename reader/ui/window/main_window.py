@@ -51,6 +51,7 @@ from reader.ui.window.later_panels import (
     show_keys,
 )
 from reader.ui.window.study_wiring import wire_study_extras
+from reader.ui.window.undo_focus import UndoFocus
 from reader.ui.window.window_state import fit_screen, restore_state, save_state, settings
 
 if TYPE_CHECKING:
@@ -257,6 +258,7 @@ class MainWindow(QMainWindow):
         # Speakers and transcripts (#13).
         actions.speakers.triggered.connect(self.speakers.show_dialog)
         self.recording.connect_playback(actions.playback)  # the Playback menu and keys
+        self.undo_focus = UndoFocus(self, self.interview)
         self._wire_study()
         wire_codebook(self)  # the codebook (#14) and REFI-QDA (#15)
 
@@ -264,9 +266,7 @@ class MainWindow(QMainWindow):
         """Studies (#12): the library, switching interviews, opening and recent files."""
         study, library, switcher = self.study, self.library, self.switcher
         opening, actions = self.study_actions, self.actions
-        wire_study_extras(self)  # annotations across the study, its colours, nothing open
-        self.interview.undo_group.addStack(study.undo_stack)
-        QApplication.instance().focusChanged.connect(opening.undo_follows_focus)
+        wire_study_extras(self)  # its colours, its Undo in the library, nothing open
         study.opened.connect(self._show_library)
         study.opened.connect(self._show_title)
         study.closed.connect(self.library_dock.hide)

@@ -1,7 +1,7 @@
 """The study's additions to the window, wired in one call from MainWindow._wire_study:
-the study's colour labels, and a window with no interview open when none of a study's
-transcripts can be. (The Annotations panel joins the study when it is made, in
-later_panels.py.)"""
+the study's colour labels, Undo in the library working on the study's history, and a
+window with no interview open when none of a study's transcripts can be. (The
+Annotations panel joins the study when it is made, in later_panels.py.)"""
 
 from __future__ import annotations
 
@@ -10,12 +10,14 @@ from typing import TYPE_CHECKING, Protocol, cast
 from reader.ui.annotations.editing import HighlightEditing
 from reader.ui.interview.open_interview import OpenInterview
 from reader.ui.lazy_dock import LazyDock
+from reader.ui.library.library_panel import LibraryPanel
 from reader.ui.library.open_study import OpenStudy
 from reader.ui.library.study_actions import StudyActions
 from reader.ui.library.switcher import InterviewSwitcher
 from reader.ui.outline.outline import OutlineList
 from reader.ui.reading.reader_view import ReaderView
 from reader.ui.window.banner import Banner
+from reader.ui.window.undo_focus import UndoFocus
 
 if TYPE_CHECKING:
     from reader.ui.annotations.panel import AnnotationsPanel
@@ -33,9 +35,14 @@ class StudyWindow(Protocol):
     reader: ReaderView
     outline: OutlineList
     banner: Banner
+    library: LibraryPanel
+    undo_focus: UndoFocus
 
 
 def wire_study_extras(window: StudyWindow) -> None:
+    study, library = window.study, window.library
+    window.interview.undo_group.addStack(study.undo_stack)
+    window.undo_focus.claim(lambda: library, lambda: study.undo_stack)
     window.editing.study_labels = window.switcher.set_color_labels
     window.study_actions.nothingToOpen.connect(lambda line: show_nothing_open(window, line))
 
