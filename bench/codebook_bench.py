@@ -67,12 +67,13 @@ def write_coded_study(folder: Path) -> Path:
 
 
 def matrix(folder: Path) -> list[Row]:
-    from reader.core.codebook_retrieval import CodingsCache, code_matrix, study_codings
+    from reader.core.codebook_retrieval import code_matrix, study_codings
+    from reader.core.notes_files_cache import NotesFilesCache
     from reader.core.study import open_study
 
     study = open_study(folder)
-    cache = CodingsCache()
-    cold = repeat(lambda: code_matrix(CodingsCache().coded(study), study.codebook), 1, 0)
+    cache = NotesFilesCache()
+    cold = repeat(lambda: code_matrix(NotesFilesCache().coded(study), study.codebook), 1, 0)
     coded = cache.coded(study)
     codings = sum(len(h.codes) for _, notes in coded for h in notes.highlights)
     size = sum(study.notes_path(e).stat().st_size for e in study.interviews) / 1e6

@@ -12,14 +12,12 @@ from __future__ import annotations
 import io
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field, replace
-from pathlib import Path
 from typing import TYPE_CHECKING
 
 from reader.core.annotations import Highlight
 from reader.core.codebook import Codebook
 from reader.core.document import DocumentError
 from reader.core.notes_file import NotesData, NotesFormatError
-from reader.core.store import load_notes
 from reader.core.study_file import AttributeValue, InterviewEntry
 
 if TYPE_CHECKING:
@@ -228,39 +226,6 @@ def co_occurrence(coded: Iterable[Coded], book: Codebook) -> Matrix:
 def study_codings(study: Study) -> list[Coded]:
     """The study's interviews with their readable notes, in the study's order."""
     return study.notes_files()
-
-
-class CodingsCache:
-    """The study's notes files as last read, each read again only when its size or time
-    changed: reading 500 notes files that carry a 1,000-code codebook takes seconds, and
-    the window counts, retrieves and draws from them again and again. The notes handed
-    out are shared: read them, never change them."""
-
-    def __init__(self) -> None:
-        self._files: dict[Path, tuple[tuple[int, int], NotesData | None]] = {}
-
-    def coded(self, study: Study, skip: str | None = None) -> list[Coded]:
-        """As `Study.notes_files`: each interview's readable notes but `skip`'s."""
-        found = []
-        for entry in study.interviews:
-            if entry.id == skip:
-                continue
-            path = study.notes_path(entry)
-            try:
-                stat = path.stat()
-            except OSError:  # no notes yet
-                continue
-            key = (stat.st_mtime_ns, stat.st_size)
-            known = self._files.get(path)
-            if known is None or known[0] != key:
-                try:
-                    notes = load_notes(path)
-                except (OSError, NotesFormatError):
-                    notes = None  # unreadable: opening the interview says so
-                known = self._files[path] = (key, notes)
-            if known[1] is not None:
-                found.append((entry, known[1]))
-        return found
 
 
 def placed(study: Study, passages: Sequence[Passage]) -> list[Passage]:

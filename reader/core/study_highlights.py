@@ -1,5 +1,6 @@
 """Every interview's highlights, read from the notes files alone (no transcript loaded),
-kept while the files are unchanged: what the Annotations panel lists across a study.
+kept while the files are unchanged: what the Annotations panel lists across a study. The
+files are read through the study's NotesFilesCache, which the codebook shares.
 
 A highlight's quote (`exact`) is in its notes file, so listing, filtering and counting need
 no transcript; where a passage sits in its interview is only known once it is opened.
@@ -7,11 +8,10 @@ no transcript; where a passage sits in its interview is only known once it is op
 
 from __future__ import annotations
 
-import os
 from dataclasses import dataclass
 
 from reader.core.annotations import Highlight
-from reader.core.notes_file import NotesFormatError
+from reader.core.notes_files_cache import NotesFilesCache, ReadNotes
 from reader.core.study import Study
 from reader.core.study_file import InterviewEntry
 
@@ -30,32 +30,30 @@ class InterviewHighlights:
 
 
 class StudyHighlights:
-    """The highlights of a study's interviews, loaded on first use and read again when a
-    notes file changes (checked with a stat at each use)."""
+    """The highlights of a study's interviews, made on first use and again when a notes
+    file changes (`files` reads each file again only then)."""
 
-    def __init__(self, study: Study) -> None:
-        self.study = study
-        self._kept: dict[str, tuple[tuple[int, int], InterviewHighlights]] = {}
+    def __init__(self, study: Study, files: NotesFilesCache) -> None:
+        self.study, self.files = study, files
+        self._kept: dict[str, tuple[ReadNotes, InterviewHighlights]] = {}
 
     def get(self, entry: InterviewEntry) -> InterviewHighlights:
-        stamp = _stamp(self.study.notes_path(entry))
+        read = self.files.read(self.study.notes_path(entry))
         kept = self._kept.get(entry.id)
-        if kept is not None and kept[0] == stamp:
+        if kept is not None and kept[0] is read:
             return kept[1]
-        try:
-            notes = self.study.load_notes(entry)
-        except (OSError, NotesFormatError) as exc:
-            found = InterviewHighlights([], {}, f"its notes cannot be read ({exc})")
+        if read.problem:
+            found = InterviewHighlights([], {}, f"its notes cannot be read ({read.problem})")
         else:
             names = {c.id: c.name for c in self.study.codebook}
-            if notes is None:
+            if read.notes is None:
                 found = InterviewHighlights([], names)
             else:
-                for code in notes.codebook:
+                for code in read.notes.codebook:
                     names.setdefault(code.id, code.name)
-                ordered = sorted(notes.highlights, key=lambda h: (h.start, h.end))
+                ordered = sorted(read.notes.highlights, key=lambda h: (h.start, h.end))
                 found = InterviewHighlights(ordered, names)
-        self._kept[entry.id] = (stamp, found)
+        self._kept[entry.id] = (read, found)
         return found
 
     def forget_others(self) -> None:
@@ -63,11 +61,3 @@ class StudyHighlights:
         ids = {e.id for e in self.study.interviews}
         for interview_id in [i for i in self._kept if i not in ids]:
             del self._kept[interview_id]
-
-
-def _stamp(path: os.PathLike[str]) -> tuple[int, int]:
-    try:
-        stat = os.stat(path)
-    except OSError:
-        return (-1, -1)
-    return (stat.st_mtime_ns, stat.st_size)

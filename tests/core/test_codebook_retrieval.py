@@ -111,24 +111,3 @@ def test_passages_written_as_csv_and_markdown(tmp_path: Path) -> None:
     assert markdown.startswith("# Light\n\n3 passages\n\n## P1 (Ana)\n")
     assert "> With the handover" in markdown and "#Handover #Light" in markdown
     assert open_study(study.folder).codebook == study.codebook
-
-
-def test_codings_cache_reads_a_notes_file_again_only_when_it_changed(tmp_path: Path) -> None:
-    from reader.core.codebook_retrieval import CodingsCache
-    from reader.core.store import save_notes
-
-    study = coded_study(tmp_path / "study")
-    cache = CodingsCache()
-    first = cache.coded(study)
-    assert [len(n.highlights) for _, n in first] == [2, 1]
-    again = cache.coded(study)
-    assert all(a[1] is b[1] for a, b in zip(first, again, strict=True))  # not read again
-    p1, p2 = study.interviews
-    notes = study.load_notes(p2)
-    notes.highlights = []
-    save_notes(study.notes_path(p2), notes)
-    later = cache.coded(study)
-    assert later[0][1] is first[0][1] and later[1][1].highlights == []
-    assert [e.id for e, _ in cache.coded(study, skip=p1.id)] == [p2.id]
-    study.notes_path(p1).write_bytes(b"{ not json")
-    assert [e.id for e, _ in cache.coded(study)] == [p2.id]  # unreadable: left out

@@ -11,6 +11,7 @@ import pytest
 from reader.core.annotations import make_highlight
 from reader.core.document import load_document
 from reader.core.notes_file import NotesData
+from reader.core.notes_files_cache import NotesFilesCache
 from reader.core.store import save_notes
 from reader.core.study import Study, open_study
 from reader.core.study_highlights import StudyHighlights
@@ -45,7 +46,7 @@ def test_read_from_the_notes_alone_in_document_order_with_code_names(
         raise AssertionError("a transcript was read")
 
     monkeypatch.setattr("reader.core.study.load_document", no_transcripts)
-    kept = StudyHighlights(study)
+    kept = StudyHighlights(study, NotesFilesCache())
     first, second = study.interviews
     found = kept.get(first)
     assert [h.exact for h in found.highlights] == ["Lyon", "hospital"]
@@ -55,7 +56,7 @@ def test_read_from_the_notes_alone_in_document_order_with_code_names(
 
 
 def test_a_changed_notes_file_is_read_again(study: Study) -> None:
-    kept = StudyHighlights(study)
+    kept = StudyHighlights(study, NotesFilesCache())
     first = study.interviews[0]
     before = kept.get(first)
     notes = study.load_notes(first)
@@ -72,12 +73,12 @@ def test_a_changed_notes_file_is_read_again(study: Study) -> None:
 def test_unreadable_notes_say_why_and_list_nothing(study: Study, raw: bytes) -> None:
     first = study.interviews[0]
     study.notes_path(first).write_bytes(raw)
-    found = StudyHighlights(study).get(first)
+    found = StudyHighlights(study, NotesFilesCache()).get(first)
     assert found.highlights == [] and found.problem.startswith("its notes cannot be read")
 
 
 def test_interviews_gone_from_the_study_are_forgotten(study: Study) -> None:
-    kept = StudyHighlights(study)
+    kept = StudyHighlights(study, NotesFilesCache())
     first, second = study.interviews
     kept.get(first)
     kept.get(second)

@@ -131,7 +131,8 @@ class StudyRows(QObject):
             self.kept = None
             self._made.clear()
         elif self.kept is None or self.kept.study is not study:
-            self.kept, self._made = StudyHighlights(study), {}
+            assert self.owner is not None
+            self.kept, self._made = StudyHighlights(study, self.owner.notes_files), {}
         else:
             self.kept.forget_others()
         current = self.scope.currentData()

@@ -35,7 +35,7 @@ from reader.ui.interview.open_interview import OpenInterview
 from reader.ui.library.open_study import OpenStudy
 
 if TYPE_CHECKING:
-    from reader.core.codebook_retrieval import CodingsCache
+    from reader.core.notes_files_cache import NotesFilesCache
     from reader.core.study import CodeChange, Study
 
 
@@ -54,7 +54,6 @@ class CodebookHub(QObject):
         self.interview, self.owner = interview, owner
         self._others: Counter[str] | None = None  # the other interviews' codings
         self._open = Counter[str]()  # the open interview's codings
-        self._files: CodingsCache | None = None  # made when a study asks (start-up, #17)
         interview.opened.connect(self._interview_opened)
         interview.replaced.connect(self._interview_replaced)
         interview.highlightChanged.connect(self._highlight_changed)
@@ -142,22 +141,18 @@ class CodebookHub(QObject):
             self.countsChanged.emit()
 
     @property
-    def files(self) -> CodingsCache:
-        """The other interviews' notes files, as last read."""
-        if self._files is None:
-            from reader.core.codebook_retrieval import CodingsCache
-
-            self._files = CodingsCache()
-        return self._files
+    def files(self) -> NotesFilesCache:
+        """The other interviews' notes files, as last read (the study's, shared)."""
+        return self.owner.notes_files
 
     def _study_switched(self, *_args: object) -> None:
         self._others = None
-        self._files = None
         self.changed.emit()
 
     def recount(self) -> None:
         """Other interviews' notes files were written behind the hub (an import): their
         codings are read again."""
+        self.owner.notes_files.clear()
         self._study_switched()
 
     def _study_changed(self) -> None:

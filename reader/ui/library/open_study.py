@@ -17,6 +17,7 @@ from typing import TYPE_CHECKING, Any
 from PySide6.QtCore import QFileSystemWatcher, QLockFile, QObject, QTimer, Signal
 from PySide6.QtGui import QUndoStack
 
+from reader.core.notes_files_cache import NotesFilesCache
 from reader.core.store import describe_os_error
 from reader.ui.interview.commands import DoneCommand
 
@@ -41,6 +42,8 @@ class OpenStudy(QObject):
         self.study: Study | None = None
         self.notice = ""  # what to say about the study just opened (see tell_notice)
         self.undo_stack = QUndoStack(self)
+        # The interviews' notes files as last read: the annotations and the codebook share it.
+        self.notes_files = NotesFilesCache()
         self._lock: QLockFile | None = None
         self._watcher: QFileSystemWatcher | None = None
         self._listing: frozenset[str] = frozenset()  # the folder's names when last watched
@@ -125,6 +128,7 @@ class OpenStudy(QObject):
             self._lock.unlock()
             self._lock = None
         self.undo_stack.clear()
+        self.notes_files.clear()
         self.study = None
         self.closed.emit()
 

@@ -1,0 +1,77 @@
+"""A study's notes files as last read, each read again only when its size or time changed.
+
+Reading 500 notes files that carry a 1,000-code codebook takes seconds, and the window
+lists, counts, retrieves and draws from them again and again: the Annotations panel
+across the study (study_highlights.py) and the codebook's counts, retrieval and pictures
+(codebook_retrieval.py) share one cache, so each file is parsed once, not once for each.
+The notes handed out are shared: read them, never change them.
+"""
+
+from __future__ import annotations
+
+import os
+from dataclasses import dataclass
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from reader.core.notes_file import NotesData, NotesFormatError
+from reader.core.store import load_notes
+
+if TYPE_CHECKING:
+    from reader.core.study import Study
+    from reader.core.study_file import InterviewEntry
+
+
+@dataclass(frozen=True)
+class ReadNotes:
+    """A notes file as read: its notes (None when there is no file yet, or it cannot be
+    read) and why it cannot be ("" when all is well)."""
+
+    notes: NotesData | None
+    problem: str = ""
+
+
+_NO_FILE = ReadNotes(None)
+
+
+class NotesFilesCache:
+    def __init__(self) -> None:
+        self._files: dict[Path, tuple[tuple[int, int], ReadNotes]] = {}
+
+    def read(self, path: Path) -> ReadNotes:
+        """The notes at `path`, read again only when the file changed."""
+        try:
+            stat = os.stat(path)
+        except FileNotFoundError:
+            self._files.pop(path, None)
+            return _NO_FILE
+        except OSError as exc:
+            return ReadNotes(None, str(exc))
+        stamp = (stat.st_mtime_ns, stat.st_size)
+        known = self._files.get(path)
+        if known is None or known[0] != stamp:
+            try:
+                notes = load_notes(path)
+            except (OSError, NotesFormatError) as exc:
+                read = ReadNotes(None, str(exc))
+            else:
+                read = ReadNotes(notes) if notes is not None else _NO_FILE
+            known = self._files[path] = (stamp, read)
+        return known[1]
+
+    def coded(
+        self, study: Study, skip: str | None = None
+    ) -> list[tuple[InterviewEntry, NotesData]]:
+        """As `Study.notes_files`: each interview's readable notes but `skip`'s, in the
+        study's order."""
+        found = []
+        for entry in study.interviews:
+            if entry.id != skip:
+                notes = self.read(study.notes_path(entry)).notes
+                if notes is not None:
+                    found.append((entry, notes))
+        return found
+
+    def clear(self) -> None:
+        """Forget every file (another study opened, or files written behind our back)."""
+        self._files.clear()
