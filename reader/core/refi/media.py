@@ -19,6 +19,8 @@ import os
 import re
 from bisect import bisect_left, bisect_right
 from dataclasses import dataclass
+from functools import cached_property
+from itertools import accumulate
 from pathlib import Path, PurePosixPath
 from urllib.parse import unquote, urlparse
 
@@ -49,9 +51,15 @@ class TimedText:
     def place(self, position: int, end: bool = False) -> int:
         """`position` of the original text in ours. A passage starting where a mark went
         starts after it; one ending there ends before it."""
-        at = [p for p, _ in self.inserted]
+        at, shifts = self._shifts
         count = bisect_left(at, position) if end else bisect_right(at, position)
-        return position + sum(length for _, length in self.inserted[:count])
+        return position + shifts[count]
+
+    @cached_property
+    def _shifts(self) -> tuple[list[int], list[int]]:
+        """Where marks went, and how far the original has moved before each (the first
+        0, the last all of them): an import places thousands of passages."""
+        return [p for p, _ in self.inserted], [0, *accumulate(n for _, n in self.inserted)]
 
 
 def write_times(text: str, times: list[tuple[int, int]]) -> TimedText:
