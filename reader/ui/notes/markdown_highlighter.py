@@ -58,6 +58,15 @@ class MarkdownHighlighter(QSyntaxHighlighter):
     def styling_done(self) -> bool:
         return self._styled_below is None
 
+    def pause(self) -> None:
+        """Gradual styling waits: the editor is hidden, and styling the lines of a hidden
+        editor costs about 1 s a chunk (8 ms a line) against 8 ms shown."""
+        self._chunks.stop()
+
+    def resume(self) -> None:
+        if self._styled_below is not None:
+            self._chunks.start()
+
     def setDocument(self, document: QTextDocument | None) -> None:
         """Another document (or none) is styled whole, as Qt does: any gradual styling stops."""
         self._chunks.stop()

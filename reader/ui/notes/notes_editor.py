@@ -4,12 +4,13 @@ from __future__ import annotations
 
 import re
 
-from PySide6.QtCore import QEvent, Qt, QTimer, Signal
+from PySide6.QtCore import QEvent, Qt, Signal
 from PySide6.QtGui import (
     QFont,
+    QHideEvent,
     QKeyEvent,
     QMouseEvent,
-    QPaintEvent,
+    QShowEvent,
     QTextCursor,
     QTextDocument,
 )
@@ -17,6 +18,7 @@ from PySide6.QtWidgets import QPlainTextEdit, QWidget
 
 from reader.core.offsets import Utf16Index
 from reader.ui import theme
+from reader.ui.after_paint import AfterPaint
 from reader.ui.notes.markdown_highlighter import MarkdownHighlighter, links_in
 
 _LIST_ITEM = re.compile(r"^(\s*)([-*+]|\d+[.)])(\s+)(\[[ xX]\]\s+)?")
@@ -24,7 +26,6 @@ _QUOTE_PREFIX = re.compile(r"^(\s*(?:>\s?)+)")
 _HEADING_PREFIX = re.compile(r"^#{1,6}\s+")
 INDENT = "  "
 LONG_NOTES_CHARS = 100_000
-LONG_NOTES_STYLE_DELAY_MS = 1000  # the latest start of their styling
 
 
 class NotesEditor(QPlainTextEdit):
@@ -46,6 +47,7 @@ class NotesEditor(QPlainTextEdit):
         self.setFrameShape(QPlainTextEdit.Shape.NoFrame)
         self.highlighter = MarkdownHighlighter(None, font.pointSizeF())
         self._style_after_paint = False
+        self._after_paint = AfterPaint(self.viewport(), self._start_styling)
         self.show_document(self.document())
 
     def show_document(self, document: QTextDocument) -> None:
@@ -75,14 +77,18 @@ class NotesEditor(QPlainTextEdit):
             self.highlighter.setDocument(self.document())
             return
         self._style_after_paint = True
-        self.viewport().update()
-        # Hidden (the preview shown, the pane collapsed), the text is never painted.
-        QTimer.singleShot(LONG_NOTES_STYLE_DELAY_MS, self._start_styling)
+        if self.isVisible():  # else once shown: the preview, say, hides it
+            self._after_paint.start()
 
-    def paintEvent(self, event: QPaintEvent) -> None:
-        super().paintEvent(event)
+    def showEvent(self, event: QShowEvent) -> None:
+        super().showEvent(event)
         if self._style_after_paint:
-            QTimer.singleShot(0, self._start_styling)
+            self._after_paint.start()
+        self.highlighter.resume()
+
+    def hideEvent(self, event: QHideEvent) -> None:
+        super().hideEvent(event)
+        self.highlighter.pause()
 
     def _start_styling(self) -> None:
         if self._style_after_paint:
