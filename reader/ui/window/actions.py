@@ -358,7 +358,7 @@ def build_playback(window: QMainWindow) -> Playback:
 
 
 def _speed(group: QActionGroup, rate: float) -> QAction:
-    action = group.addAction(f"{rate:g}×")
+    action = group.addAction(QAction(f"{rate:g}×", group.parent()))
     action.setData(rate)
     action.setCheckable(True)
     action.setChecked(rate == 1.0)
@@ -367,6 +367,7 @@ def _speed(group: QActionGroup, rate: float) -> QAction:
 
 def _playback_menu(window: QMainWindow, playback: Playback) -> None:
     menu = window.menuBar().addMenu("&Playback")
+    menu.setToolTipsVisible(True)  # a greyed-out action's tip says why (recording/availability.py)
     for action in (playback.play, playback.back, playback.forward, playback.play_paragraph):
         menu.addAction(action)
     speed = menu.addMenu("&Speed")
