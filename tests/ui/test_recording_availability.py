@@ -8,9 +8,9 @@ from collections.abc import Callable
 from pathlib import Path
 
 import orjson
-from PySide6.QtCore import Qt
-from PySide6.QtGui import QAction
-from PySide6.QtWidgets import QMenu, QWidget
+from PySide6.QtCore import QEvent, QPoint, Qt
+from PySide6.QtGui import QAction, QHelpEvent
+from PySide6.QtWidgets import QApplication, QMenu, QToolTip, QWidget
 from pytestqt.qtbot import QtBot
 
 from reader.ui.recording.availability import NO_INTERVIEW, NO_RECORDING, READ_ONLY
@@ -23,6 +23,7 @@ CTRL = Qt.KeyboardModifier.ControlModifier
 
 
 def needing_a_recording(playback: Playback) -> list[QAction]:
+    assert playback.speed_menu is not None  # Playback ▸ Speed itself
     return [
         playback.play,
         playback.back,
@@ -33,6 +34,7 @@ def needing_a_recording(playback: Playback) -> list[QAction]:
         playback.typist_loop,
         playback.video,
         *playback.speeds,
+        playback.speed_menu,
     ]
 
 
@@ -84,6 +86,14 @@ def test_without_a_recording_playback_is_greyed_out_and_its_keys_do_nothing(
     assert window.statusBar().currentMessage() == ""  # nothing to say "no recording" about
     assert window.notes_editor.toPlainText() == ""
     assert window.recording.player is None and not window.player_bar.isVisible()
+    # Hovering the greyed-out Play / Pause in the menu says why.
+    menu = playback_menu(window)
+    menu.popup(window.mapToGlobal(QPoint(40, 40)))
+    qtbot.waitUntil(menu.isVisible)
+    at = menu.actionGeometry(window.actions.playback.play).center()
+    QApplication.sendEvent(menu, QHelpEvent(QEvent.Type.ToolTip, at, menu.mapToGlobal(at)))
+    assert QToolTip.text() == NO_RECORDING
+    menu.hide()
 
 
 def test_no_interview_open_leaves_even_attach_greyed_out(qtbot: QtBot, dialogs: DialogStub) -> None:
@@ -161,6 +171,17 @@ def test_read_only_notes_grey_out_attach_and_detach_but_still_play(
     qtbot.keyClick(window.reader, Qt.Key.Key_PageDown, CTRL)  # P02 Ben: no recording
     assert_greyed_out(window, NO_RECORDING)
     assert not playback.attach.isEnabled() and playback.attach.toolTip() == READ_ONLY
+
+
+def test_losing_write_access_greys_out_attach_until_it_comes_back(
+    make_window: Callable[..., MainWindow],
+) -> None:
+    window = make_window()
+    attach = window.actions.playback.attach
+    window.interview.set_read_only(True)  # as when another window takes the notes file
+    assert not attach.isEnabled() and attach.statusTip() == READ_ONLY
+    window.interview.set_read_only(False)  # as after Save Notes As…
+    assert attach.isEnabled() and attach.statusTip() == "The interview's audio or video"
 
 
 def test_a_missing_recording_greys_out_playing_but_offers_locating(

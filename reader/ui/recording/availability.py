@@ -49,6 +49,8 @@ class Availability:
             playback.typist_loop,
             *playback.speeds,
         ]
+        if playback.speed_menu is not None:
+            playing.append(playback.speed_menu)
         self._playing = playing
         every = [*playing, playback.insert_time, playback.attach, playback.detach]
         self._tips = {action: action.statusTip() for action in every}

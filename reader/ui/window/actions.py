@@ -325,6 +325,7 @@ class Playback:
     typist_loop: QAction
     video: QAction  # View ▸ Video: the picture's dock, for a recording with one
     speeds: list[QAction]
+    speed_menu: QAction | None = None  # Playback ▸ Speed, made with the menus
 
 
 def build_playback(window: QMainWindow) -> Playback:
@@ -372,6 +373,7 @@ def _playback_menu(window: QMainWindow, playback: Playback) -> None:
         menu.addAction(action)
     speed = menu.addMenu("&Speed")
     speed.addActions(playback.speeds)
+    playback.speed_menu = speed.menuAction()
     menu.addSeparator()
     menu.addActions([playback.follow, playback.typist_loop, playback.insert_time])
     menu.addSeparator()
