@@ -34,7 +34,7 @@ def needing_a_recording(playback: Playback) -> list[QAction]:
         playback.typist_loop,
         playback.video,
         *playback.speeds,
-        playback.speed_menu,
+        playback.speed_menu.menuAction(),
     ]
 
 

@@ -49,8 +49,6 @@ class Availability:
             playback.typist_loop,
             *playback.speeds,
         ]
-        if playback.speed_menu is not None:
-            playing.append(playback.speed_menu)
         self._playing = playing
         every = [*playing, playback.insert_time, playback.attach, playback.detach]
         self._tips = {action: action.statusTip() for action in every}
@@ -59,6 +57,8 @@ class Availability:
         playback, why_not_play = self._playback, state.why_not_play()
         for action in self._playing:
             self._set(action, why_not_play)
+        if playback.speed_menu is not None:  # Playback ▸ Speed, greyed with its speeds
+            playback.speed_menu.setEnabled(not why_not_play)
         read_only = NOTES_READ_ONLY if state.interview_open and not state.writable else ""
         self._set(playback.insert_time, why_not_play or read_only)
         self._set(playback.attach, state.why_not_change())
