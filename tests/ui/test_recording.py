@@ -262,7 +262,9 @@ def test_a_recording_that_cannot_play_is_said_once_and_the_reader_works_on(
     assert "talk.wav" in bar.name_label.toolTip()
     assert not bar.slider.isEnabled()
     assert "talk.wav" in window.statusBar().currentMessage()
-    window.actions.playback.play.trigger()  # nothing to play: no crash, no second message
+    play = window.actions.playback.play
+    assert not play.isEnabled() and "talk.wav" in play.statusTip()  # greyed out, says why
+    play.trigger()  # nothing to play: no crash, no second message
     window.reader.select_span(0, 10)
     qtbot.keyClick(window.reader, Qt.Key.Key_2)
     assert len(window.interview.session.notes.highlights) == 1  # type: ignore[union-attr]
@@ -286,8 +288,8 @@ def test_a_missing_recording_is_shown_and_can_be_located(
     bar = window.player_bar
     qtbot.waitUntil(lambda: bar.isVisible() and bar.locate_button.isVisible())
     assert "missing" in bar.name_label.toolTip()
-    window.actions.playback.play.trigger()
     assert "missing" in window.statusBar().currentMessage()
+    assert not window.actions.playback.play.isEnabled()
     window.close()  # the place is kept while the file is away
     assert saved(notes_path)["recording"]["position_ms"] == 7_000
     window = make_window(talk)
@@ -422,8 +424,8 @@ def test_a_highlight_plays_from_its_passage_to_the_end_of_its_paragraph(
 def test_read_only_notes_keep_their_recording(
     make_study_window: Callable[[Path], MainWindow], dialogs: DialogStub, talk: Path, qtbot: QtBot
 ) -> None:
-    """A second window on the study cannot attach or detach: it would show what is never
-    saved (and said "detached" while the notes file keeps the recording)."""
+    """A second window on the study cannot attach or detach (both greyed out): it would
+    show what is never saved (and said "detached" while the notes file keeps it)."""
     write_wav(talk.parent / "other.wav")
     make_study_window(talk.parent)
     window = make_study_window(talk.parent)  # read-only: the first holds the study
@@ -432,10 +434,15 @@ def test_read_only_notes_keep_their_recording(
     assert window.interview.read_only and notes is not None
     before = notes.read_bytes() if notes.exists() else b""
     dialogs.open_answers.append(str(talk.parent / "other.wav"))
-    window.actions.playback.attach.trigger()
-    assert "read-only" in window.statusBar().currentMessage()
+    playback = window.actions.playback
+    assert not playback.attach.isEnabled() and not playback.detach.isEnabled()
+    assert "read-only" in playback.attach.statusTip()
+    playback.attach.trigger()
     assert window.recording.path == talk.with_suffix(".wav")
-    window.actions.playback.detach.trigger()
+    window.recording.choose()  # asked for all the same (the bar's Locate… is also greyed out)
+    assert "read-only" in window.statusBar().currentMessage()
+    playback.detach.trigger()
+    window.recording.detach()
     assert window.player_bar.isVisible() and window.recording.path == talk.with_suffix(".wav")
     assert dialogs.open_answers  # the file dialog was not even shown
     window.close()

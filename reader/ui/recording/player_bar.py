@@ -5,7 +5,7 @@ recording's owner (recording.py) plays."""
 from __future__ import annotations
 
 from PySide6.QtCore import Qt, Signal
-from PySide6.QtGui import QAction
+from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
@@ -30,6 +30,7 @@ class PlayerBar(QWidget):
         self.setAccessibleName("Recording player")
         self._actions: tuple[QAction, QAction, QAction, list[QAction], list[QAction]] | None = None
         self._buttons: list[QToolButton] = []
+        self._locatable = True  # Locate… changes the notes: not while they are read-only
         self.hide()
 
     def set_actions(
@@ -98,6 +99,7 @@ class PlayerBar(QWidget):
         self.locate_button.setText("Locate…")
         self.locate_button.setToolTip("Choose the recording's file")
         self.locate_button.clicked.connect(self.locateRequested)
+        self.locate_button.setEnabled(self._locatable)
         layout.addSpacing(6)
         layout.addWidget(self.position_label)
         layout.addWidget(self.slider, 1)
@@ -111,13 +113,9 @@ class PlayerBar(QWidget):
         layout.addWidget(self.locate_button)
 
     def _button(self, action: QAction, style: Qt.ToolButtonStyle) -> QToolButton:
-        button = QToolButton()
-        button.setDefaultAction(action)
+        button = _ActionButton(action)
         button.setToolButtonStyle(style)
         button.setAutoRaise(True)
-        shortcut = action.shortcut().toString(action.shortcut().SequenceFormat.NativeText)
-        tip = action.text().replace("&", "")
-        button.setToolTip(f"{tip} ({shortcut})" if shortcut else action.statusTip() or tip)
         self._buttons.append(button)
         return button
 
@@ -135,8 +133,9 @@ class PlayerBar(QWidget):
 
     def set_playable(self, playable: bool, problem: str = "") -> None:
         """Controls on, or off with the reason shown in place of the file's name (the
-        whole sentence in its tip) and a button to choose the file."""
-        for widget in (*self._buttons[:3], self.slider, self.speed):
+        whole sentence in its tip) and a button to choose the file. (The buttons follow
+        their actions, which the recording turns on and off.)"""
+        for widget in (self.slider, self.speed):
             widget.setEnabled(playable)
         self.locate_button.setVisible(not playable)
         if problem:
@@ -144,6 +143,11 @@ class PlayerBar(QWidget):
             short = metrics.elidedText(problem, Qt.TextElideMode.ElideMiddle, PROBLEM_WIDTH)
             self.name_label.setText(short)
             self.name_label.setToolTip(problem)
+
+    def set_locatable(self, locatable: bool) -> None:
+        self._locatable = locatable
+        if self._buttons:
+            self.locate_button.setEnabled(locatable)
 
     def set_position(self, ms: int) -> None:
         from reader.core.sync import format_time  # loaded with the first recording
@@ -175,3 +179,23 @@ class PlayerBar(QWidget):
         """A click or a key on the slider (not a drag, told on release) seeks at once."""
         if action != QSlider.SliderAction.SliderMove.value:
             self.seekRequested.emit(self.slider.sliderPosition())
+
+
+class _ActionButton(QToolButton):
+    """A button for one of the window's actions. Its tip names the action and its key, or
+    says why it cannot act; told again after each change of the action, which resets it."""
+
+    def __init__(self, action: QAction) -> None:
+        super().__init__()
+        self.setDefaultAction(action)
+        action.changed.connect(self._tell)
+        self._tell()
+
+    def _tell(self) -> None:
+        action = self.defaultAction()
+        name = action.text().replace("&", "")
+        if not action.isEnabled():  # its status tip says why
+            self.setToolTip(f"{name}: {action.statusTip()}")
+            return
+        key = action.shortcut().toString(QKeySequence.SequenceFormat.NativeText)
+        self.setToolTip(f"{name} ({key})" if key else action.statusTip() or name)

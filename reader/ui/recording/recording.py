@@ -22,6 +22,7 @@ from reader.core.session import Session
 from reader.ui.interview.open_interview import OpenInterview
 from reader.ui.notes.notes_pane import NotesPane
 from reader.ui.reading.reader_view import ReaderView
+from reader.ui.recording.availability import Availability, PlaybackState
 from reader.ui.recording.player_bar import PlayerBar
 from reader.ui.window.actions import Playback
 
@@ -64,6 +65,7 @@ class Recording(QObject):
         self._told_silent = False
         self._problem = ""  # why the recording cannot play, said again if play is asked for
         self.video: VideoDock | None = None  # made with the first recording
+        self._availability: Availability | None = None
         # The bar and the overlay are this feature's own parts.
         bar.seekRequested.connect(self.seek)
         bar.locateRequested.connect(self.choose)
@@ -74,6 +76,7 @@ class Recording(QObject):
         interview.opened.connect(self.interview_opened)
         interview.replaced.connect(self.interview_replaced)
         interview.aboutToClose.connect(self.interview_closing)
+        interview.readOnlyChanged.connect(lambda _read_only: self._show_state())
         self._notes.linkActivated.connect(self.follow_link)
         playback.attach.triggered.connect(self.choose)
         playback.detach.triggered.connect(self.detach)
@@ -87,6 +90,19 @@ class Recording(QObject):
         self._video_action = playback.video
         for speed in playback.speeds:
             speed.triggered.connect(lambda _=False, a=speed: self.set_rate(a.data()))
+        self._availability = Availability(playback)
+        self._show_state()
+
+    def _show_state(self, closing: bool = False) -> None:
+        """The one place that turns the Playback actions (and Locate…) on or off: after
+        opening, closing, attaching, detaching, a failure to play, or read-only changing."""
+        interview = self._interview
+        open_ = interview.session is not None and not closing
+        writable = open_ and not interview.read_only
+        state = PlaybackState(open_, writable, open_ and self.path is not None, self._problem)
+        if self._availability is not None:
+            self._availability.show(state)
+        self.bar.set_locatable(writable)
 
     @property
     def overlay(self) -> FollowOverlay:
@@ -104,6 +120,7 @@ class Recording(QObject):
 
     def interview_opened(self, session: Session) -> None:
         """Show the interview's recording, or one found beside the transcript."""
+        self._show_state()  # Attach Recording…; the rest once the recording is shown
         ref = session.notes.recording
         notes_path = self._interview.notes_path
         if ref is None and notes_path is not None:
@@ -126,6 +143,10 @@ class Recording(QObject):
 
     def interview_closing(self) -> None:
         """Before the notes are written for the last time: keep the position, let go."""
+        self._let_go()
+        self._show_state(closing=True)
+
+    def _let_go(self) -> None:
         self.remember_position(save=True)
         if self.player is not None:
             self.player.close()
@@ -143,6 +164,7 @@ class Recording(QObject):
         self._saved_ms = position_ms
         self._problem = ""
         self.bar.show_recording(path.name, str(path))
+        self._show_state()
         self.bar.set_position(position_ms)
         self.overlay.set_table(self.table)
         if self.table is not None and not len(self.table):
@@ -190,6 +212,7 @@ class Recording(QObject):
         self._problem = problem
         self.bar.set_playable(False, problem)
         self._interview.status.emit(problem, 10_000)
+        self._show_state()
 
     # Attaching ---------------------------------------------------------------------------
 
@@ -212,7 +235,7 @@ class Recording(QObject):
             return
         # Locating a missing or unplayable file keeps its place; another recording starts.
         keep = self._position() if path == self.path or self._problem else 0
-        self.interview_closing()
+        self._let_go()
         self._controller_set(RecordingRef(stored_path(path, notes_path), keep))
         self.table = _times_of(session)
         self._start(path, keep, locate(str(path), notes_path).problem)
@@ -220,8 +243,9 @@ class Recording(QObject):
     def detach(self) -> None:
         if self._interview.session is None or self.path is None or self._refused_read_only():
             return
-        self.interview_closing()
+        self._let_go()
         self._controller_set(None)
+        self._show_state()
         self._interview.status.emit("The recording was detached from this interview.", 4000)
 
     def _refused_read_only(self) -> bool:

@@ -325,6 +325,7 @@ class Playback:
     typist_loop: QAction
     video: QAction  # View ▸ Video: the picture's dock, for a recording with one
     speeds: list[QAction]
+    speed_menu: QMenu | None = None  # Playback ▸ Speed, made with the menus
 
 
 def build_playback(window: QMainWindow) -> Playback:
@@ -358,7 +359,8 @@ def build_playback(window: QMainWindow) -> Playback:
 
 
 def _speed(group: QActionGroup, rate: float) -> QAction:
-    action = group.addAction(f"{rate:g}×")
+    # Made here, not by addAction(text), whose action's wrapper went invalid (as Speed's).
+    action = group.addAction(QAction(f"{rate:g}×", group.parent()))
     action.setData(rate)
     action.setCheckable(True)
     action.setChecked(rate == 1.0)
@@ -367,10 +369,14 @@ def _speed(group: QActionGroup, rate: float) -> QAction:
 
 def _playback_menu(window: QMainWindow, playback: Playback) -> None:
     menu = window.menuBar().addMenu("&Playback")
+    menu.setToolTipsVisible(True)  # a greyed-out action's tip says why (recording/availability.py)
     for action in (playback.play, playback.back, playback.forward, playback.play_paragraph):
         menu.addAction(action)
-    speed = menu.addMenu("&Speed")
-    speed.addActions(playback.speeds)
+    # Made here, not by addMenu("&Speed"): the wrapper of a menu Qt made went invalid
+    # before the window closed (PySide6), and the recording greys this one out.
+    playback.speed_menu = QMenu("&Speed", window)
+    playback.speed_menu.addActions(playback.speeds)
+    menu.addMenu(playback.speed_menu)
     menu.addSeparator()
     menu.addActions([playback.follow, playback.typist_loop, playback.insert_time])
     menu.addSeparator()

@@ -1,0 +1,73 @@
+"""Which Playback actions can act now: greyed out in the menus, on the player bar and for
+their keys when they cannot, with the reason in their tips. Recording (recording.py)
+knows the state and tells it here whenever it changes; View ▸ Video follows the picture
+itself (video.py)."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from PySide6.QtGui import QAction
+
+from reader.ui.window.actions import Playback
+
+NO_INTERVIEW = "Open an interview first."
+NO_RECORDING = "Attach a recording first (File ▸ Attach Recording…)."
+READ_ONLY = "The notes are open read-only here: the recording cannot be changed."
+NOTES_READ_ONLY = "The notes are open read-only here."
+
+
+@dataclass(frozen=True)
+class PlaybackState:
+    interview_open: bool
+    writable: bool  # the open interview's notes can be changed
+    attached: bool  # a recording is shown in the bar, playable or not
+    problem: str = ""  # why the attached recording cannot play
+
+    def why_not_play(self) -> str:
+        """Why the recording cannot play now; "" when it can."""
+        if not self.interview_open:
+            return NO_INTERVIEW
+        return NO_RECORDING if not self.attached else self.problem
+
+    def why_not_change(self) -> str:
+        """Why no recording can be attached (or located) now; "" when one can."""
+        if not self.interview_open:
+            return NO_INTERVIEW
+        return "" if self.writable else READ_ONLY
+
+
+class Availability:
+    def __init__(self, playback: Playback) -> None:
+        self._playback = playback
+        playing = [
+            playback.play,
+            playback.back,
+            playback.forward,
+            playback.play_paragraph,
+            playback.follow,
+            playback.typist_loop,
+            *playback.speeds,
+        ]
+        self._playing = playing
+        every = [*playing, playback.insert_time, playback.attach, playback.detach]
+        self._tips = {action: action.statusTip() for action in every}
+
+    def show(self, state: PlaybackState) -> None:
+        playback, why_not_play = self._playback, state.why_not_play()
+        for action in self._playing:
+            self._set(action, why_not_play)
+        if playback.speed_menu is not None:  # Playback ▸ Speed, greyed with its speeds
+            playback.speed_menu.setEnabled(not why_not_play)
+        read_only = NOTES_READ_ONLY if state.interview_open and not state.writable else ""
+        self._set(playback.insert_time, why_not_play or read_only)
+        self._set(playback.attach, state.why_not_change())
+        attached = "" if state.attached else "No recording is attached."
+        self._set(playback.detach, state.why_not_change() or attached)
+
+    def _set(self, action: QAction, why_not: str) -> None:
+        """On, with its usual tip; or off, its tips saying why (the Playback menu shows
+        tooltips, the bar its buttons' and the status line status tips)."""
+        action.setEnabled(not why_not)
+        action.setStatusTip(why_not or self._tips[action])
+        action.setToolTip(why_not)  # none of its own when it can act: the menu shows its text
