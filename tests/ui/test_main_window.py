@@ -74,6 +74,25 @@ def test_outline_follows_scrolling(window: MainWindow, qtbot) -> None:
     assert session.segments[0].role is Role.INTRO
 
 
+def test_the_last_questions_become_current_though_they_never_reach_the_top(
+    window: MainWindow, qtbot
+) -> None:
+    outline, reader = window.outline, window.reader
+    last = outline.count() - 1
+    outline.setFocus()
+    outline.setCurrentRow(0)
+    qtbot.keyClick(outline, Qt.Key.Key_End)
+    qtbot.keyClick(outline, Qt.Key.Key_Return)  # go to the last question
+    bar = reader.verticalScrollBar()
+    qtbot.waitUntil(lambda: bar.value() == bar.maximum() > 0)
+    assert outline.currentRow() == last
+    reader.verticalScrollBar().setValue(0)
+    qtbot.waitUntil(lambda: outline.currentRow() in (-1, 0))
+    reader.setFocus()
+    qtbot.keyClick(reader, Qt.Key.Key_End, Qt.KeyboardModifier.ControlModifier)
+    qtbot.waitUntil(lambda: outline.currentRow() == last)
+
+
 def test_role_correction_is_saved_and_survives_reopening(
     make_window, notes_path: Path, qtbot
 ) -> None:

@@ -114,6 +114,7 @@ class ReaderView(QTextEdit):
         self.verticalScrollBar().valueChanged.connect(self._emit_top_segment)
         self.verticalScrollBar().valueChanged.connect(self.selection_bar.hide)
         self.cursorPositionChanged.connect(self._follow_cursor)
+        self.cursorPositionChanged.connect(self._emit_top_segment)  # see top_segment_index
         self.selectionChanged.connect(self._selection_changed)
 
     # Content -----------------------------------------------------------------------------
@@ -363,10 +364,16 @@ class ReaderView(QTextEdit):
         return self._block_hint
 
     def top_segment_index(self) -> int:
+        """The paragraph being read: at the reading line, a little below the top edge
+        where the eye starts; scrolled to the end, where the last questions never reach
+        that line, the caret's when it is in view (a question gone to, Ctrl+End)."""
         if self.reading is None:
             return 0
-        # The reading line sits a little below the top edge, where the eye starts.
         reading_line = min(80, self.viewport().height() // 4)
+        bar = self.verticalScrollBar()
+        at_end = bar.maximum() - bar.value() <= reading_line
+        if at_end and self.viewport().rect().contains(self.cursorRect()):
+            return self.session.segment_index_at(self.cursor_offset())
         block = self.block_at_y(self.verticalScrollBar().value() + reading_line)
         return self.session.segment_index_at(self.reading.to_model(block.position()))
 
