@@ -260,6 +260,19 @@ def test_changed_document_reanchors_with_summary(make_window, doc, qtbot, notes_
     assert [text[h.start : h.end] for h in kept] == ["dawn"]
 
 
+def test_floating_bar_appears_after_a_selection_with_the_keyboard(film: MainWindow, qtbot) -> None:
+    reader, bar = film.reader, film.reader.selection_bar
+    reader.setFocus()
+    shift_ctrl = Qt.KeyboardModifier.ShiftModifier | Qt.KeyboardModifier.ControlModifier
+    for _ in range(3):
+        qtbot.keyPress(reader, Qt.Key.Key_Right, shift_ctrl)
+        assert not bar.isVisible()  # not while Shift is held: the selection still grows
+    qtbot.keyRelease(reader, Qt.Key.Key_Shift)
+    assert reader.textCursor().hasSelection() and bar.isVisible()
+    qtbot.keyClick(reader, Qt.Key.Key_Right)  # the selection gone: the bar too
+    assert not bar.isVisible()
+
+
 def test_floating_bar_hides_when_another_pane_is_clicked(film: MainWindow, qtbot) -> None:
     text = film.interview.session.document.text
     start = text.index("twice")

@@ -480,6 +480,13 @@ class ReaderView(QTextEdit):
         if event.button() == Qt.MouseButton.LeftButton and self.textCursor().hasSelection():
             self.show_selection_bar()
 
+    def keyReleaseEvent(self, event: QKeyEvent) -> None:
+        super().keyReleaseEvent(event)
+        # Selected with Shift and the arrows: the bar (and the keys it names) once Shift
+        # is let go, as after a drag with the mouse.
+        if event.key() == Qt.Key.Key_Shift and self.textCursor().hasSelection():
+            self.show_selection_bar()
+
     def focusOutEvent(self, event: QFocusEvent) -> None:
         # A click in another pane dismisses the bar; a context menu or dialog does not.
         if event.reason() not in (
