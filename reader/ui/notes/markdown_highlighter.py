@@ -59,8 +59,7 @@ class MarkdownHighlighter(QSyntaxHighlighter):
         return self._styled_below is None
 
     def pause(self) -> None:
-        """Gradual styling waits: the editor is hidden, and styling the lines of a hidden
-        editor costs about 1 s a chunk (8 ms a line) against 8 ms shown."""
+        """Gradual styling waits (its editor hidden) until `resume`."""
         self._chunks.stop()
 
     def resume(self) -> None:

@@ -148,6 +148,7 @@ class NotesPane(QWidget):
         else:
             self.stack.setCurrentWidget(self.editor)
             self.editor.setFocus()
+        self.editor.set_shown(not on)
 
     def select_span(self, start: int, end: int) -> None:
         """Select [start, end) of the notes (code points) in the editor, in view."""
