@@ -9,8 +9,6 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-TITLE_SHARE = 2 / 5  # of the room the title keeps before other columns give way
-
 
 def columns_shown(
     keys: Sequence[str],
@@ -28,7 +26,7 @@ def columns_shown(
     if not keys:
         return []
     visible = [True]
-    used = min(widths[0], max(title_floor, int(room * TITLE_SHARE)))
+    used = min(widths[0], max(title_floor, room * 2 // 5))
     fitting = True
     for key, width in zip(keys[1:], widths[1:], strict=True):
         if key in hidden:

@@ -5,10 +5,7 @@ Enter or a double click opens an interview; F2 renames; Delete removes it from t
 (the transcript and its notes stay on disk); Alt+Up/Down, or a drag, move it in the study's
 order.
 What needs a dialog or the window is asked for by signal.
-
-The title takes the width the other columns leave and elides; the others show while they
-fit (reader.core.library_columns), or as chosen in the columns menu (right-click a heading,
-or the context-menu key in the table ▸ Columns), which the settings remember.
+Which columns show, and how wide: library_columns.py.
 """
 
 from __future__ import annotations
@@ -23,11 +20,10 @@ from PySide6.QtCore import (
     Qt,
     Signal,
 )
-from PySide6.QtGui import QKeyEvent
+from PySide6.QtGui import QContextMenuEvent, QKeyEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QHBoxLayout,
-    QHeaderView,
     QLabel,
     QLineEdit,
     QMenu,
@@ -38,9 +34,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from reader.core.library_columns import columns_shown
+from reader.ui.library.library_columns import LibraryColumns
 from reader.ui.library.library_model import (
-    FIXED,
     ID_ROLE,
     SORT_ROLE,
     LibraryDelegate,
@@ -65,11 +60,6 @@ class LibraryPanel(QWidget):
         super().__init__(parent)
         self.setObjectName("library-panel")
         self.owner = owner
-        self.store = store
-        # Columns the user chose to show or hide, by key; the others show while they fit.
-        self.chosen_shown = self._stored("library/shown-columns")
-        self.chosen_hidden = self._stored("library/hidden-columns")
-        self.natural: list[int] = []  # each column's width for its contents and heading
         self.model = LibraryModel(owner)
         self.proxy = QSortFilterProxyModel(self)
         self.proxy.setSourceModel(self.model)
@@ -121,7 +111,6 @@ class LibraryPanel(QWidget):
         self.view.horizontalHeader().sortIndicatorChanged.connect(
             lambda *_: self.view.setDragEnabled(self.in_study_order())
         )
-        self.view.horizontalHeader().sortIndicatorChanged.connect(self._fit_columns)
         self.view.setWordWrap(False)
         self.view.setShowGrid(False)
         self.view.setAlternatingRowColors(True)
@@ -130,17 +119,14 @@ class LibraryPanel(QWidget):
         # Titles elide at their end (their start names the participant), in full in the
         # row's tooltip and above the reader once open.
         self.view.setTextElideMode(Qt.TextElideMode.ElideRight)
+        self.columns = LibraryColumns(self.view, self.model, store)
         header = self.view.horizontalHeader()
-        header.setStretchLastSection(False)
-        header.setMinimumSectionSize(self.fontMetrics().horizontalAdvance("0") * 3)
-        header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
         header.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
         header.customContextMenuRequested.connect(self._header_menu)
         self.view.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
         self.view.customContextMenuRequested.connect(self._row_menu)
         self.view.doubleClicked.connect(self._open_index)
         self.view.installEventFilter(self)
-        self.view.viewport().installEventFilter(self)  # its width: which columns fit
 
         table_page = QWidget()
         row = QHBoxLayout()
@@ -186,74 +172,10 @@ class LibraryPanel(QWidget):
         current = self.current_id()
         self.model.reload()
         self.pages.setCurrentIndex(1 if self.owner.study is not None else 0)
-        self._fit_columns()
+        self.columns.fit()
         if current:
             self.select(current)
         self._update_count()
-
-    def _fit_columns(self) -> None:
-        """Each column as wide as its contents and heading (at most 260 px), the title as
-        wide as what the others leave."""
-        header = self.view.horizontalHeader()
-        # Room for the sort arrow in the sorted column only (Qt keeps it in every one).
-        header.setSortIndicatorShown(False)
-        headings = [header.sectionSizeHint(c) for c in range(self.model.columnCount())]
-        header.setSortIndicatorShown(True)
-        if 0 <= (arrowed := header.sortIndicatorSection()) < len(headings):
-            headings[arrowed] = header.sectionSizeHint(arrowed)
-        self.natural = []
-        for column, heading in enumerate(headings):
-            width = self.view.sizeHintForColumn(column)
-            # The open interview's row is bold, so wider than the contents were measured.
-            self.natural.append(min(max(width + width // 10, heading), 260))
-            header.setSectionHidden(column, False)
-            header.resizeSection(column, self.natural[-1])
-        if self.natural:
-            header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
-        self._show_fitting()
-
-    def _show_fitting(self) -> None:
-        keys = [self.model.key(c) for c in range(self.model.columnCount())]
-        if len(keys) != len(self.natural):
-            return
-        room = self.view.viewport().width()
-        floor = self.fontMetrics().averageCharWidth() * 10  # "P12 Ana W…"
-        shown = columns_shown(
-            keys, self.natural, room, floor, self.chosen_shown, self.chosen_hidden
-        )
-        header = self.view.horizontalHeader()
-        for column, show in enumerate(shown):
-            if header.isSectionHidden(column) == show:
-                header.setSectionHidden(column, not show)
-                if show:
-                    header.resizeSection(column, self.natural[column])
-
-    def column_shown(self, key: str) -> bool:
-        column = next((c for c in range(self.model.columnCount()) if self.model.key(c) == key), -1)
-        return column >= 0 and not self.view.isColumnHidden(column)
-
-    def choose_column(self, key: str, show: bool) -> None:
-        """Show or hide a column from now on, in every study (remembered by its key)."""
-        (self.chosen_shown if show else self.chosen_hidden).add(key)
-        (self.chosen_hidden if show else self.chosen_shown).discard(key)
-        self._store_choices()
-
-    def fit_to_width(self) -> None:
-        """Forget the columns chosen: those that fit show."""
-        self.chosen_shown.clear()
-        self.chosen_hidden.clear()
-        self._store_choices()
-
-    def _store_choices(self) -> None:
-        if self.store is not None:
-            self.store.setValue("library/shown-columns", sorted(self.chosen_shown))
-            self.store.setValue("library/hidden-columns", sorted(self.chosen_hidden))
-        self._show_fitting()
-
-    def _stored(self, name: str) -> set[str]:
-        value = self.store.value(name, []) if self.store is not None else []
-        # QSettings gives a lone string for a one-item list, and nothing for an empty one.
-        return {value} if isinstance(value, str) else {str(v) for v in value or []}
 
     def _update_count(self) -> None:
         total, shown = self.model.rowCount(), self.proxy.rowCount()
@@ -333,8 +255,8 @@ class LibraryPanel(QWidget):
         self.proxy.sort(-1)
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
-        if watched is self.view.viewport() and event.type() == QEvent.Type.Resize:
-            self._show_fitting()
+        if watched is self.view and isinstance(event, QContextMenuEvent):
+            return self._menu_key(event)
         if event.type() != QEvent.Type.KeyPress or not isinstance(event, QKeyEvent):
             return super().eventFilter(watched, event)
         key, mods = event.key(), event.modifiers()
@@ -353,6 +275,17 @@ class LibraryPanel(QWidget):
             self.move_current(-1 if key == Qt.Key.Key_Up else 1)
         else:
             return super().eventFilter(watched, event)
+        return True
+
+    def _menu_key(self, event: QContextMenuEvent) -> bool:
+        """The menu key opens the current row's menu: Qt's point for it is off by the
+        heading's height, and the row below would be taken."""
+        if event.reason() != QContextMenuEvent.Reason.Keyboard:
+            return False
+        current = self.view.currentIndex()
+        self._row_menu(
+            self.view.visualRect(current).center() if current.isValid() else QPoint(-1, -1)
+        )
         return True
 
     def _row_menu(self, pos: QPoint) -> None:
@@ -375,7 +308,7 @@ class LibraryPanel(QWidget):
             if action.text() not in ("Open",) and self.owner.read_only:
                 action.setEnabled(False)
         menu.addSeparator()
-        self._add_column_actions(menu.addMenu("Columns"))
+        self.columns.add_actions(menu.addMenu("Columns"))
         menu.exec(self.view.viewport().mapToGlobal(pos))
 
     def _header_menu(self, pos: QPoint) -> None:
@@ -393,19 +326,5 @@ class LibraryPanel(QWidget):
             )
             menu.addAction(f"Remove “{attribute.label}”", lambda: self.owner.remove_attribute(key))
         menu.addSeparator()
-        self._add_column_actions(menu)
+        self.columns.add_actions(menu)
         menu.exec(self.view.horizontalHeader().mapToGlobal(pos))
-
-    def _add_column_actions(self, menu: QMenu) -> None:
-        """A tick for each column (the title always shows), and fitting them to the width."""
-        for column in range(self.model.columnCount()):
-            attribute = self.model.attribute(column)
-            key = self.model.key(column)
-            label = attribute.label if attribute else FIXED[column][1]
-            action = menu.addAction(label)
-            action.setCheckable(True)
-            action.setChecked(self.column_shown(key))
-            action.setEnabled(column > 0)
-            action.toggled.connect(lambda show, key=key: self.choose_column(key, show))
-        menu.addSeparator()
-        menu.addAction("Fit Columns to Width", self.fit_to_width)
