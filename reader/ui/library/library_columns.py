@@ -36,6 +36,8 @@ class LibraryColumns(QObject):
         """Each column as wide as its contents and heading (at most 260 px), the title as
         wide as what the others leave; then those that fit show."""
         header = self.view.horizontalHeader()
+        for column in range(self.model.columnCount()):
+            header.setSectionHidden(column, False)  # a hidden column measures nothing
         # Room for the sort arrow in the sorted column only (Qt keeps it in every one).
         header.setSortIndicatorShown(False)
         headings = [header.sectionSizeHint(c) for c in range(self.model.columnCount())]
@@ -47,7 +49,6 @@ class LibraryColumns(QObject):
             width = self.view.sizeHintForColumn(column)
             # The open interview's row is bold, so wider than the contents were measured.
             self.natural.append(min(max(width + width // 10, heading), 260))
-            header.setSectionHidden(column, False)
             header.resizeSection(column, self.natural[-1])
         if self.natural:
             header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
