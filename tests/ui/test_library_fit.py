@@ -15,6 +15,7 @@ from PySide6.QtGui import QAccessible, QContextMenuEvent
 from PySide6.QtWidgets import QApplication, QMenu
 
 from reader.ui import theme
+from reader.ui.library.attribute_dialog import AttributeDialog
 from reader.ui.window.main_window import MainWindow
 from reader.ui.window.window_state import first_layout, settings
 
@@ -68,6 +69,7 @@ def shown_keys(window: MainWindow) -> list[str]:
 
 
 def assert_fits(window: MainWindow) -> None:
+    QApplication.processEvents()  # the scroll bar's range follows at the next layout
     view = window.library.view
     header = view.horizontalHeader()
     columns = range(window.library.model.columnCount())
@@ -206,3 +208,24 @@ def test_a_wider_dock_shows_more_columns_a_narrower_one_fewer_and_sorting_still_
     QApplication.processEvents()
     assert view.horizontalHeader().sortIndicatorSection() == 3
     assert_fits(window)
+
+
+def test_a_new_attribute_shows_though_it_does_not_fit(
+    netbook: Callable[[], MainWindow], monkeypatch: pytest.MonkeyPatch, qtbot: Any
+) -> None:
+    def define(dialog: AttributeDialog) -> int:
+        dialog.name.setText("Ward of the hospital")
+        return 1
+
+    monkeypatch.setattr(AttributeDialog, "exec", define)
+    window = netbook()
+    view = window.library.view
+    window.library.newAttributeRequested.emit()
+    qtbot.waitUntil(lambda: "ward-of-the-hospital" in shown_keys(window))
+    QApplication.processEvents()
+    assert "participant" not in shown_keys(window)  # the others still as they fit
+    assert view.horizontalScrollBar().maximum() > 0  # chosen beyond the room: it scrolls
+    ward = view.horizontalHeader().count() - 1
+    start = view.horizontalHeader().sectionViewportPosition(ward)
+    assert start >= 0 and start + view.columnWidth(ward) <= view.viewport().width()
+    assert view.columnWidth(0) >= view.viewport().width() * 2 // 5  # the title keeps its share

@@ -25,11 +25,13 @@ class LibraryColumns(QObject):
         self.chosen_shown = self._stored(SHOWN)
         self.chosen_hidden = self._stored(HIDDEN)
         self.natural: list[int] = []  # each column's width for its contents and heading
+        self._seen: tuple[object, set[str]] = (None, set())  # the study, its columns' keys
         header = view.horizontalHeader()
         header.setStretchLastSection(False)
         header.setMinimumSectionSize(view.fontMetrics().horizontalAdvance("0") * 3)
         header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
         header.sortIndicatorChanged.connect(self.fit)  # the sorted column has an arrow
+        header.sectionResized.connect(lambda column, *_: column and self._size_title())
         view.viewport().installEventFilter(self)  # its width: which columns fit
 
     def fit(self) -> None:
@@ -50,16 +52,28 @@ class LibraryColumns(QObject):
             # The open interview's row is bold, so wider than the contents were measured.
             self.natural.append(min(max(width + width // 10, heading), 260))
             header.resizeSection(column, self.natural[-1])
-        if self.natural:
-            header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
         self.show_fitting()
+        self._show_new_attributes()
+
+    def _show_new_attributes(self) -> None:
+        """An attribute just made in this study shows (scrolled to), though it may not fit:
+        New Attribute… must not seem to do nothing."""
+        study, keys = self.model.owner.study, {a.key for a in self.model.attributes}
+        new = keys - self._seen[1] if study is not None and study is self._seen[0] else set()
+        self._seen = (study, keys)
+        for key in sorted(new):
+            self.choose(key, True)
+        columns = [c for c in range(self.model.columnCount()) if self.model.key(c) in new]
+        if columns and self.view.model().rowCount():
+            row = max(0, self.view.currentIndex().row())
+            self.view.updateGeometries()  # the scroll bar's range now, not at the next paint
+            self.view.scrollTo(self.view.model().index(row, columns[-1]))
 
     def show_fitting(self) -> None:
         keys = [self.model.key(c) for c in range(self.model.columnCount())]
         if len(keys) != len(self.natural):
             return
-        room = self.view.viewport().width()
-        floor = self.view.fontMetrics().averageCharWidth() * 10  # "P12 Ana W…"
+        room, floor = self.view.viewport().width(), self._title_floor()
         shown = columns_shown(
             keys, self.natural, room, floor, self.chosen_shown, self.chosen_hidden
         )
@@ -69,6 +83,22 @@ class LibraryColumns(QObject):
                 header.setSectionHidden(column, not show)
                 if show:
                     header.resizeSection(column, self.natural[column])
+        self._size_title()
+
+    def _size_title(self) -> None:
+        """The title takes what the other columns leave, but not less than what
+        columns_shown keeps for it: columns chosen beyond that scroll."""
+        if not self.natural:
+            return
+        header, room = self.view.horizontalHeader(), self.view.viewport().width()
+        others = sum(
+            header.sectionSize(c) for c in range(1, header.count()) if not header.isSectionHidden(c)
+        )
+        least = min(self.natural[0], max(self._title_floor(), room * 2 // 5))
+        header.resizeSection(0, max(least, room - others))
+
+    def _title_floor(self) -> int:
+        return self.view.fontMetrics().averageCharWidth() * 10  # "P12 Ana W…"
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         if event.type() == QEvent.Type.Resize:

@@ -172,9 +172,9 @@ class LibraryPanel(QWidget):
         current = self.current_id()
         self.model.reload()
         self.pages.setCurrentIndex(1 if self.owner.study is not None else 0)
-        self.columns.fit()
         if current:
             self.select(current)
+        self.columns.fit()  # after: a new attribute's column is scrolled to
         self._update_count()
 
     def _update_count(self) -> None:
