@@ -17,6 +17,9 @@ class HeaderLine(QLabel):
         self.owner = owner
         self.interview_id = ""
         self.setTextFormat(Qt.TextFormat.RichText)
+        # A long title and many attributes wrap: unwrapped, the line's width was the least
+        # the reader's column could have, and pushed the window past a 1024 px screen.
+        self.setWordWrap(True)
         self.setContentsMargins(12, 5, 12, 5)
         self.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self.setAutoFillBackground(True)

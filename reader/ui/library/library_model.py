@@ -18,7 +18,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from reader.core.annotations import DEFAULT_COLOR
 from reader.ui.library.open_study import OpenStudy
+from reader.ui.theme import swatch_icon
 
 if TYPE_CHECKING:  # the study modules load when a study opens (start-up, #17)
     from reader.core.study_file import AttributeDef
@@ -38,6 +40,15 @@ FIXED = [
     ("participant", "Participant"),
     ("date", "Date"),
 ]
+# The counts' headings are marks, not words: a narrow dock keeps room for the titles. Their
+# words are the tooltip and what a screen reader says.
+MARKS = {"highlights": "", "notes": "✎"}  # highlights: the default colour's swatch
+ABOUT = {
+    "title": "Title (the full title is in each row's tooltip)",
+    "highlights": "Highlights",
+    "notes": "Highlights with a note",
+    "read": "How far you read it",
+}
 EDITABLE = {"title", "participant", "date"}
 NUMBERS = {"highlights", "notes", "read"}
 INTERVIEW_MIME = "application/x-interview-reader-interview"  # a row dragged: its id
@@ -110,13 +121,18 @@ class LibraryModel(QAbstractTableModel):
     def headerData(self, section: int, orientation: Qt.Orientation, role: int = 0) -> Any:
         if orientation != Qt.Orientation.Horizontal or section >= self.columnCount():
             return None
+        attribute = self.attribute(section)
+        key, heading = (attribute.key, attribute.label) if attribute else self._fixed(section)
         if role == Qt.ItemDataRole.DisplayRole:
-            attribute = self.attribute(section)
-            return attribute.label if attribute else self._fixed(section)[1]
+            return heading if attribute else MARKS.get(key, heading)
+        if role == Qt.ItemDataRole.AccessibleTextRole:
+            return heading
+        if role == Qt.ItemDataRole.DecorationRole and key == "highlights" and not attribute:
+            return swatch_icon(DEFAULT_COLOR)
         if role == Qt.ItemDataRole.ToolTipRole:
-            attribute = self.attribute(section)
             if attribute:
                 return f"{attribute.label}: {attribute.type} (right-click to change)"
+            return ABOUT.get(key)
         return None
 
     def flags(self, index: Index) -> Qt.ItemFlag:

@@ -5,6 +5,7 @@ Enter or a double click opens an interview; F2 renames; Delete removes it from t
 (the transcript and its notes stay on disk); Alt+Up/Down, or a drag, move it in the study's
 order.
 What needs a dialog or the window is asked for by signal.
+Which columns show, and how wide: library_columns.py.
 """
 
 from __future__ import annotations
@@ -14,15 +15,15 @@ from PySide6.QtCore import (
     QModelIndex,
     QObject,
     QPoint,
+    QSettings,
     QSortFilterProxyModel,
     Qt,
     Signal,
 )
-from PySide6.QtGui import QKeyEvent
+from PySide6.QtGui import QContextMenuEvent, QKeyEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QHBoxLayout,
-    QHeaderView,
     QLabel,
     QLineEdit,
     QMenu,
@@ -33,6 +34,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from reader.ui.library.library_columns import LibraryColumns
 from reader.ui.library.library_model import (
     ID_ROLE,
     SORT_ROLE,
@@ -52,7 +54,9 @@ class LibraryPanel(QWidget):
     newStudyRequested = Signal()
     openStudyRequested = Signal()
 
-    def __init__(self, owner: OpenStudy, parent: QWidget | None = None) -> None:
+    def __init__(
+        self, owner: OpenStudy, store: QSettings | None = None, parent: QWidget | None = None
+    ) -> None:
         super().__init__(parent)
         self.setObjectName("library-panel")
         self.owner = owner
@@ -112,9 +116,11 @@ class LibraryPanel(QWidget):
         self.view.setAlternatingRowColors(True)
         self.view.verticalHeader().hide()
         self.view.verticalHeader().setDefaultSectionSize(self.fontMetrics().height() + 10)
+        # Titles elide at their end (their start names the participant), in full in the
+        # row's tooltip and above the reader once open.
+        self.view.setTextElideMode(Qt.TextElideMode.ElideRight)
+        self.columns = LibraryColumns(self.view, self.model, store)
         header = self.view.horizontalHeader()
-        header.setStretchLastSection(False)
-        header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
         header.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
         header.customContextMenuRequested.connect(self._header_menu)
         self.view.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
@@ -166,20 +172,10 @@ class LibraryPanel(QWidget):
         current = self.current_id()
         self.model.reload()
         self.pages.setCurrentIndex(1 if self.owner.study is not None else 0)
-        self._fit_columns()
         if current:
             self.select(current)
+        self.columns.fit()  # after: a new attribute's column is scrolled to
         self._update_count()
-
-    def _fit_columns(self) -> None:
-        header = self.view.horizontalHeader()
-        width = self.fontMetrics().horizontalAdvance
-        for column in range(self.model.columnCount()):
-            self.view.resizeColumnToContents(column)
-            floor = width(str(self.model.headerData(column, Qt.Orientation.Horizontal, 0))) + 18
-            header.resizeSection(column, max(floor, min(header.sectionSize(column), 260)))
-        # The open interview's row is bold, so wider than the contents were measured.
-        header.resizeSection(0, header.sectionSize(0) + 16)
 
     def _update_count(self) -> None:
         total, shown = self.model.rowCount(), self.proxy.rowCount()
@@ -259,6 +255,8 @@ class LibraryPanel(QWidget):
         self.proxy.sort(-1)
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if watched is self.view and isinstance(event, QContextMenuEvent):
+            return self._menu_key(event)
         if event.type() != QEvent.Type.KeyPress or not isinstance(event, QKeyEvent):
             return super().eventFilter(watched, event)
         key, mods = event.key(), event.modifiers()
@@ -277,6 +275,17 @@ class LibraryPanel(QWidget):
             self.move_current(-1 if key == Qt.Key.Key_Up else 1)
         else:
             return super().eventFilter(watched, event)
+        return True
+
+    def _menu_key(self, event: QContextMenuEvent) -> bool:
+        """The menu key opens the current row's menu: Qt's point for it is off by the
+        heading's height, and the row below would be taken."""
+        if event.reason() != QContextMenuEvent.Reason.Keyboard:
+            return False
+        current = self.view.currentIndex()
+        self._row_menu(
+            self.view.visualRect(current).center() if current.isValid() else QPoint(-1, -1)
+        )
         return True
 
     def _row_menu(self, pos: QPoint) -> None:
@@ -298,6 +307,8 @@ class LibraryPanel(QWidget):
         for action in menu.actions():
             if action.text() not in ("Open",) and self.owner.read_only:
                 action.setEnabled(False)
+        menu.addSeparator()
+        self.columns.add_actions(menu.addMenu("Columns"))
         menu.exec(self.view.viewport().mapToGlobal(pos))
 
     def _header_menu(self, pos: QPoint) -> None:
@@ -314,4 +325,6 @@ class LibraryPanel(QWidget):
                 f"Change “{attribute.label}”…", lambda: self.editAttributeRequested.emit(key)
             )
             menu.addAction(f"Remove “{attribute.label}”", lambda: self.owner.remove_attribute(key))
+        menu.addSeparator()
+        self.columns.add_actions(menu)
         menu.exec(self.view.horizontalHeader().mapToGlobal(pos))

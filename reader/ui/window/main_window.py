@@ -52,7 +52,7 @@ from reader.ui.window.later_panels import (
 )
 from reader.ui.window.study_wiring import wire_study_extras
 from reader.ui.window.undo_focus import UndoFocus
-from reader.ui.window.window_state import fit_screen, restore_state, save_state, settings
+from reader.ui.window.window_state import fit_screen, restore_state, save_state, settings, show_left
 
 if TYPE_CHECKING:
     from reader.ui.annotations.panel import AnnotationsPanel
@@ -80,7 +80,7 @@ class MainWindow(QMainWindow):
         self.player_bar = PlayerBar()  # shown while the interview has a recording
         self.splitter = QSplitter(Qt.Orientation.Horizontal)
         self._lay_out_centre()
-        self.library = LibraryPanel(self.study)
+        self.library = LibraryPanel(self.study, settings())
         self.library_dock = self._dock("Library", "library-dock", self.library)
         self.outline = OutlineList()
         self.outline_dock = self._dock("Outline", "outline-dock", self.outline)
@@ -301,10 +301,8 @@ class MainWindow(QMainWindow):
         """A table of interviews needs room: the left docks widen when it first shows."""
         if not self.library_dock.isVisible():
             self.annotations_dock.panel()  # its least height sets how the column splits
-            width = max(self.library_dock.width(), min(460, self.width() * 36 // 100))
-            self.library_dock.show()
-            self.resizeDocks([self.library_dock], [width], Qt.Orientation.Horizontal)
-            self.resizeDocks([self.library_dock], [self.height() * 2 // 5], Qt.Orientation.Vertical)
+            wants = self.reader.wanted_width() + self.notes_pane.minimumWidth()
+            show_left(self, self.library_dock, wants)
         self._focus_dock(self.library_dock, self.library.view)
 
     # Opening -----------------------------------------------------------------------------

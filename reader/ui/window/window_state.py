@@ -56,6 +56,16 @@ def fit_screen(
     splitter.setSizes([layout.reader, layout.notes])
 
 
+def show_left(window: QMainWindow, left_dock: QDockWidget, centre_wants: int) -> None:
+    """Show `left_dock` (the Library), widened to at most 460 px into what the centre
+    does not want (the reader's whole column and the notes' toolbar: on a netbook, none),
+    and two fifths of the window's height."""
+    width = max(left_dock.width(), min(460, window.width() - centre_wants))
+    left_dock.show()
+    window.resizeDocks([left_dock], [width], Qt.Orientation.Horizontal)
+    window.resizeDocks([left_dock], [window.height() * 2 // 5], Qt.Orientation.Vertical)
+
+
 def restore_state(window: QMainWindow, splitter: QSplitter) -> None:
     store = settings()
     for key, restore in (

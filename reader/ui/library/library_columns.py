@@ -1,0 +1,146 @@
+"""The Library's columns in the dock's width: each as wide as its contents and heading,
+the title taking what the others leave (eliding), and the others showing while they fit
+(reader.core.library_columns) or as the user chose in the Columns menu: right-click a
+heading, or the menu key in the table ▸ Columns. The choices are remembered by column
+key in the settings, so they hold in every study that has the column.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QEvent, QObject, QSettings
+from PySide6.QtWidgets import QHeaderView, QMenu, QTableView
+
+from reader.core.library_columns import columns_shown
+from reader.ui.library.library_model import FIXED, LibraryModel
+
+SHOWN, HIDDEN = "library/shown-columns", "library/hidden-columns"
+
+
+class LibraryColumns(QObject):
+    def __init__(self, view: QTableView, model: LibraryModel, store: QSettings | None) -> None:
+        super().__init__(view)
+        self.view = view
+        self.model = model
+        self.store = store
+        self.chosen_shown = self._stored(SHOWN)
+        self.chosen_hidden = self._stored(HIDDEN)
+        self.natural: list[int] = []  # each column's width for its contents and heading
+        self._seen: tuple[object, set[str]] = (None, set())  # the study, its columns' keys
+        header = view.horizontalHeader()
+        header.setStretchLastSection(False)
+        header.setMinimumSectionSize(view.fontMetrics().horizontalAdvance("0") * 3)
+        header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
+        header.sortIndicatorChanged.connect(self.fit)  # the sorted column has an arrow
+        header.sectionResized.connect(lambda column, *_: column and self._size_title())
+        view.viewport().installEventFilter(self)  # its width: which columns fit
+
+    def fit(self) -> None:
+        """Each column as wide as its contents and heading (at most 260 px), the title as
+        wide as what the others leave; then those that fit show."""
+        header = self.view.horizontalHeader()
+        for column in range(self.model.columnCount()):
+            header.setSectionHidden(column, False)  # a hidden column measures nothing
+        # Room for the sort arrow in the sorted column only (Qt keeps it in every one).
+        header.setSortIndicatorShown(False)
+        headings = [header.sectionSizeHint(c) for c in range(self.model.columnCount())]
+        header.setSortIndicatorShown(True)
+        if 0 <= (arrowed := header.sortIndicatorSection()) < len(headings):
+            headings[arrowed] = header.sectionSizeHint(arrowed)
+        self.natural = []
+        for column, heading in enumerate(headings):
+            width = self.view.sizeHintForColumn(column)
+            # The open interview's row is bold, so wider than the contents were measured.
+            self.natural.append(min(max(width + width // 10, heading), 260))
+            header.resizeSection(column, self.natural[-1])
+        self.show_fitting()
+        self._show_new_attributes()
+
+    def _show_new_attributes(self) -> None:
+        """An attribute just made in this study shows (scrolled to), though it may not fit:
+        New Attribute… must not seem to do nothing."""
+        study, keys = self.model.owner.study, {a.key for a in self.model.attributes}
+        new = keys - self._seen[1] if study is not None and study is self._seen[0] else set()
+        self._seen = (study, keys)
+        for key in sorted(new):
+            self.choose(key, True)
+        columns = [c for c in range(self.model.columnCount()) if self.model.key(c) in new]
+        if columns and self.view.model().rowCount():
+            row = max(0, self.view.currentIndex().row())
+            self.view.updateGeometries()  # the scroll bar's range now, not at the next paint
+            self.view.scrollTo(self.view.model().index(row, columns[-1]))
+
+    def show_fitting(self) -> None:
+        keys = [self.model.key(c) for c in range(self.model.columnCount())]
+        if len(keys) != len(self.natural):
+            return
+        room, floor = self.view.viewport().width(), self._title_floor()
+        shown = columns_shown(
+            keys, self.natural, room, floor, self.chosen_shown, self.chosen_hidden
+        )
+        header = self.view.horizontalHeader()
+        for column, show in enumerate(shown):
+            if header.isSectionHidden(column) == show:
+                header.setSectionHidden(column, not show)
+                if show:
+                    header.resizeSection(column, self.natural[column])
+        self._size_title()
+
+    def _size_title(self) -> None:
+        """The title takes what the other columns leave, but not less than what
+        columns_shown keeps for it: columns chosen beyond that scroll."""
+        if not self.natural:
+            return
+        header, room = self.view.horizontalHeader(), self.view.viewport().width()
+        others = sum(
+            header.sectionSize(c) for c in range(1, header.count()) if not header.isSectionHidden(c)
+        )
+        least = min(self.natural[0], max(self._title_floor(), room * 2 // 5))
+        header.resizeSection(0, max(least, room - others))
+
+    def _title_floor(self) -> int:
+        return self.view.fontMetrics().averageCharWidth() * 10  # "P12 Ana W…"
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if event.type() == QEvent.Type.Resize:
+            self.show_fitting()
+        return super().eventFilter(watched, event)
+
+    def shown(self, key: str) -> bool:
+        column = next((c for c in range(self.model.columnCount()) if self.model.key(c) == key), -1)
+        return column >= 0 and not self.view.isColumnHidden(column)
+
+    def choose(self, key: str, show: bool) -> None:
+        """Show or hide a column from now on, in every study (remembered by its key)."""
+        (self.chosen_shown if show else self.chosen_hidden).add(key)
+        (self.chosen_hidden if show else self.chosen_shown).discard(key)
+        self._store_choices()
+
+    def fit_to_width(self) -> None:
+        """Forget the columns chosen: those that fit show."""
+        self.chosen_shown.clear()
+        self.chosen_hidden.clear()
+        self._store_choices()
+
+    def add_actions(self, menu: QMenu) -> None:
+        """A tick for each column (the title always shows), and fitting them to the width."""
+        for column in range(self.model.columnCount()):
+            attribute = self.model.attribute(column)
+            key = self.model.key(column)
+            action = menu.addAction(attribute.label if attribute else FIXED[column][1])
+            action.setCheckable(True)
+            action.setChecked(self.shown(key))
+            action.setEnabled(column > 0)
+            action.toggled.connect(lambda show, key=key: self.choose(key, show))
+        menu.addSeparator()
+        menu.addAction("Fit Columns to Width", self.fit_to_width)
+
+    def _store_choices(self) -> None:
+        if self.store is not None:
+            self.store.setValue(SHOWN, sorted(self.chosen_shown))
+            self.store.setValue(HIDDEN, sorted(self.chosen_hidden))
+        self.show_fitting()
+
+    def _stored(self, name: str) -> set[str]:
+        value = self.store.value(name, []) if self.store is not None else []
+        # QSettings gives a lone string for a one-item list, and nothing for an empty one.
+        return {value} if isinstance(value, str) else {str(v) for v in value or []}

@@ -1,0 +1,231 @@
+"""The Library in a 1024x640 window: its columns fit the dock without a horizontal scroll
+bar, long titles elide with the whole title in the tooltip, the counts' headings keep their
+names for screen readers, and the columns menu (reached with the menu key) shows and hides
+columns, remembered in a new window."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterator
+from pathlib import Path
+from typing import Any
+
+import pytest
+from PySide6.QtCore import QPoint, Qt
+from PySide6.QtGui import QAccessible, QContextMenuEvent
+from PySide6.QtWidgets import QApplication, QMenu
+
+from reader.ui import theme
+from reader.ui.library.attribute_dialog import AttributeDialog
+from reader.ui.window.main_window import MainWindow
+from reader.ui.window.window_state import first_layout, settings
+
+LONG_TITLES = [
+    "P01 Her smell – the grandmother's kitchen and the first memory of bread",
+    "P02 Night shifts, the hour before dawn and what nobody says at the handover",
+    "P03 Follow-up interview with the ward sister about rotas, fatigue and coffee",
+]
+HORIZONTAL = Qt.Orientation.Horizontal
+
+
+@pytest.fixture
+def long_titles(tmp_path: Path) -> Path:
+    folder = tmp_path / "study"
+    folder.mkdir()
+    for title in LONG_TITLES:
+        (folder / f"{title}.txt").write_text("Q: How did it start?\nA: Slowly.\n", "utf-8")
+    return folder
+
+
+@pytest.fixture
+def netbook(qtbot: Any, dialogs: Any, long_titles: Path) -> Iterator[Callable[[], MainWindow]]:
+    """A window laid out as a first start on a 1024x640 screen lays it out, on the study."""
+    windows: list[MainWindow] = []
+
+    def make() -> MainWindow:
+        window = MainWindow()
+        qtbot.addWidget(window)
+        window.resize(1024, 640)
+        window.show()
+        qtbot.waitExposed(window)
+        if not windows:  # a first start; a later window restores what the first left
+            wants = window.reader.wanted_width(), window.notes_pane.minimumWidth()
+            layout = first_layout(1024, 640, *wants)
+            window.resizeDocks([window.outline_dock], [layout.dock], HORIZONTAL)
+            window.splitter.setSizes([layout.reader, layout.notes])
+        assert window.study_actions.open_path(long_titles)
+        qtbot.waitUntil(lambda: window.library.view.isVisible() and window.width() <= 1024)
+        QApplication.processEvents()
+        windows.append(window)
+        return window
+
+    yield make
+    for window in windows:
+        window.close()
+
+
+def shown_keys(window: MainWindow) -> list[str]:
+    view, model = window.library.view, window.library.model
+    return [model.key(c) for c in range(model.columnCount()) if not view.isColumnHidden(c)]
+
+
+def assert_fits(window: MainWindow) -> None:
+    QApplication.processEvents()  # the scroll bar's range follows at the next layout
+    view = window.library.view
+    header = view.horizontalHeader()
+    columns = range(window.library.model.columnCount())
+    widths = [header.sectionSize(c) for c in columns if not view.isColumnHidden(c)]
+    assert sum(widths) <= view.viewport().width()
+    assert view.horizontalScrollBar().maximum() == 0
+
+
+def test_at_1024x640_the_columns_fit_and_the_reader_keeps_its_measure(
+    netbook: Callable[[], MainWindow],
+) -> None:
+    window = netbook()
+    view = window.library.view
+    assert window.width() <= 1024
+    assert_fits(window)
+    assert shown_keys(window) == ["title", "highlights", "notes", "read"]
+    header = view.horizontalHeader()
+    for column in (1, 2, 3):  # the counts and how far read, never cut
+        assert header.sectionSize(column) >= view.sizeHintForColumn(column)
+    reader = window.reader
+    margins = reader.document().rootFrame().frameFormat()
+    column_width = reader.viewport().width() - margins.leftMargin() - margins.rightMargin()
+    assert column_width / theme.char_width(reader.reading_font()) >= 45
+
+
+def test_a_long_title_elides_and_its_tooltip_has_it_whole(
+    netbook: Callable[[], MainWindow],
+) -> None:
+    window = netbook()
+    view = window.library.view
+    assert view.textElideMode() == Qt.TextElideMode.ElideRight
+    for row in range(view.model().rowCount()):
+        index = view.model().index(row, 0)
+        title = index.data()
+        assert len(title) > 70  # the file's name, tidied
+        assert view.fontMetrics().horizontalAdvance(title) > view.columnWidth(0)
+        assert index.data(Qt.ItemDataRole.ToolTipRole).splitlines()[0] == title
+    # The header line above the reader wraps a long title rather than widening the window.
+    assert window.header_line.wordWrap() and window.header_line.isVisible()
+
+
+def test_the_counts_headings_are_marks_with_names(netbook: Callable[[], MainWindow]) -> None:
+    window = netbook()
+    model, view = window.library.model, window.library.view
+    assert view.accessibleName() == "Interviews of the study"
+    heading = {c: model.headerData(c, HORIZONTAL, Qt.ItemDataRole.DisplayRole) for c in (1, 2)}
+    assert heading == {1: "", 2: "✎"}
+    assert model.headerData(1, HORIZONTAL, Qt.ItemDataRole.DecorationRole) is not None
+    assert model.headerData(1, HORIZONTAL, Qt.ItemDataRole.ToolTipRole) == "Highlights"
+    table = QAccessible.queryAccessibleInterface(view)
+    names = [table.child(i).text(QAccessible.Text.Name) for i in range(table.childCount())]
+    roles = [table.child(i).role() for i in range(table.childCount())]
+    headings = [n for n, r in zip(names, roles, strict=True) if r == QAccessible.Role.ColumnHeader]
+    assert headings[:4] == ["Title", "Highlights", "Notes", "Read"]
+
+
+class Menus:
+    """The Library's menus recorded instead of opened (PySide calls QMenu.exec past a
+    patched class attribute, so the panel gets a subclass)."""
+
+    def __init__(self, monkeypatch: pytest.MonkeyPatch) -> None:
+        self.opened: list[QMenu] = []
+        opened = self.opened
+
+        class Recorded(QMenu):
+            def exec(self, *_args: Any) -> None:  # type: ignore[override]
+                opened.append(self)
+
+        monkeypatch.setattr("reader.ui.library.library_panel.QMenu", Recorded)
+
+    def action(self, *path: str) -> Any:
+        menu = self.opened[-1]
+        for name in path[:-1]:
+            menu = next(a.menu() for a in menu.actions() if a.text() == name)
+        return next(a for a in menu.actions() if a.text() == path[-1])
+
+
+def menu_key(window: MainWindow) -> None:
+    view = window.library.view
+    view.setFocus()
+    point = QPoint(5, 5)
+    event = QContextMenuEvent(
+        QContextMenuEvent.Reason.Keyboard, point, view.mapToGlobal(point), Qt.KeyboardModifier(0)
+    )
+    QApplication.sendEvent(view, event)
+
+
+def test_the_menu_key_reaches_the_columns_and_the_choice_survives_a_restart(
+    netbook: Callable[[], MainWindow], monkeypatch: pytest.MonkeyPatch, qtbot: Any
+) -> None:
+    menus = Menus(monkeypatch)
+    window = netbook()
+    view = window.library.view
+    view.setCurrentIndex(view.model().index(1, 0))
+    menu_key(window)
+    assert view.currentIndex().row() == 1  # the current row's menu, not the one below
+    assert menus.action("Open").isEnabled()
+    title = menus.action("Columns", "Title")
+    assert title.isChecked() and not title.isEnabled()
+    participant = menus.action("Columns", "Participant")
+    assert not participant.isChecked()
+    participant.trigger()
+    menus.action("Columns", "Notes").trigger()  # checked: hides it
+    assert shown_keys(window) == ["title", "highlights", "read", "participant"]
+    window.close()
+
+    again = netbook()
+    assert shown_keys(again) == ["title", "highlights", "read", "participant"]
+    # Right-clicking a heading offers the same, with fitting back to the width.
+    header = again.library.view.horizontalHeader()
+    header.customContextMenuRequested.emit(QPoint(5, 5))
+    assert menus.action("Participant").isChecked() and not menus.action("Notes").isChecked()
+    menus.action("Fit Columns to Width").trigger()
+    assert shown_keys(again) == ["title", "highlights", "notes", "read"]
+    assert_fits(again)
+    assert settings().value("library/shown-columns", []) in ([], None)
+    again.close()
+    assert shown_keys(netbook()) == ["title", "highlights", "notes", "read"]
+
+
+def test_a_wider_dock_shows_more_columns_a_narrower_one_fewer_and_sorting_still_fits(
+    netbook: Callable[[], MainWindow],
+) -> None:
+    window = netbook()
+    view = window.library.view
+    view.resize(view.width() + 400, view.height())
+    QApplication.processEvents()
+    assert shown_keys(window)[:5] == ["title", "highlights", "notes", "read", "participant"]
+    assert_fits(window)
+    view.resize(120, view.height())
+    QApplication.processEvents()
+    assert shown_keys(window)[0] == "title" and "read" not in shown_keys(window)
+    assert_fits(window)
+    view.resize(view.width() + 68, view.height())  # the 1024x640 dock again
+    view.horizontalHeader().setSortIndicator(3, Qt.SortOrder.DescendingOrder)
+    QApplication.processEvents()
+    assert view.horizontalHeader().sortIndicatorSection() == 3
+    assert_fits(window)
+
+
+def test_a_new_attribute_shows_though_it_does_not_fit(
+    netbook: Callable[[], MainWindow], monkeypatch: pytest.MonkeyPatch, qtbot: Any
+) -> None:
+    def define(dialog: AttributeDialog) -> int:
+        dialog.name.setText("Ward of the hospital")
+        return 1
+
+    monkeypatch.setattr(AttributeDialog, "exec", define)
+    window = netbook()
+    view = window.library.view
+    window.library.newAttributeRequested.emit()
+    qtbot.waitUntil(lambda: "ward-of-the-hospital" in shown_keys(window))
+    QApplication.processEvents()
+    assert "participant" not in shown_keys(window)  # the others still as they fit
+    assert view.horizontalScrollBar().maximum() > 0  # chosen beyond the room: it scrolls
+    ward = view.horizontalHeader().count() - 1
+    start = view.horizontalHeader().sectionViewportPosition(ward)
+    assert start >= 0 and start + view.columnWidth(ward) <= view.viewport().width()
+    assert view.columnWidth(0) >= view.viewport().width() * 2 // 5  # the title keeps its share
