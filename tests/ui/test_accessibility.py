@@ -90,3 +90,28 @@ def test_tab_reaches_every_pane_with_a_visible_focus(window: MainWindow, qtbot) 
     for pane in (window.reader, window.notes_editor, window.outline, window.annotations.view):
         assert pane in reached, pane.objectName()
     assert window.annotations.filter_edit in reached
+
+
+def test_the_library_shows_its_focus_lets_tab_go_and_is_in_the_f6_round(
+    make_study_window, folder, qtbot
+) -> None:
+    window = make_study_window(folder)
+    window.activateWindow()
+    view, marker = window.library.view, window.focus_marker
+    view.setFocus()
+    qtbot.waitUntil(view.hasFocus)
+    assert marker.pane() is view and marker.bar.isVisible()
+    qtbot.keyClick(view, Qt.Key.Key_Tab)  # out of the table, not to its next cell
+    assert not view.hasFocus() and not view.isAncestorOf(QApplication.focusWidget())
+    reached = set()
+    for _ in range(6):
+        window.cycle_panes()
+        reached.add(QApplication.focusWidget())
+    assert view in reached and window.reader in reached
+
+
+def test_the_codebook_made_later_shows_its_focus(window: MainWindow, qtbot) -> None:
+    window.activateWindow()
+    window.actions.codes.focus_codebook.trigger()  # Ctrl+6: made now
+    qtbot.waitUntil(lambda: window.focus_marker.pane() is window.codebook.panel)
+    assert window.focus_marker.bar.isVisible()

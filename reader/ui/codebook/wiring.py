@@ -151,6 +151,7 @@ def _make_panel(codebook: Codebook) -> CodebookPanel:
 
     panel = CodebookPanel(codebook.hub)
     panel.retrieveRequested.connect(codebook.retrieve)
+    codebook.window.focus_marker.add_pane(panel)
     return panel
 
 

@@ -253,7 +253,8 @@ class MainWindow(QMainWindow):
         self.appearance.changed.connect(self.update)
         actions.shortcuts.triggered.connect(lambda: show_keys(self))  # F1
         panes = [reader, self.notes_editor, self.notes_pane.preview, self.outline]
-        self.focus_marker = FocusMarker(self, panes)  # the Annotations list joins when made
+        # The lists made later (Annotations, Codebook) join when made.
+        self.focus_marker = FocusMarker(self, [*panes, self.library.view])
         self.appearance.apply_all()
         # Speakers and transcripts (#13).
         actions.speakers.triggered.connect(self.speakers.show_dialog)
@@ -377,10 +378,11 @@ class MainWindow(QMainWindow):
         (widget or dock.widget()).setFocus()
 
     def cycle_panes(self) -> None:
-        """F6: reader, notes, annotations, outline, and round again (visible ones only)."""
+        """F6: reader, notes, annotations, outline, library, and round again (the visible)."""
         notes = self.notes_pane.preview if self.notes_pane.previewing() else self.notes_editor
         annotations = self.annotations_dock.made()  # not made: not visible
-        panes = [self.reader, notes, *([annotations.view] if annotations else []), self.outline]
+        lists = [*([annotations.view] if annotations else []), self.outline, self.library.view]
+        panes = [self.reader, notes, *lists]
         visible = [p for p in panes if p.isVisible()]
         focus = QApplication.focusWidget()
         current = next(
