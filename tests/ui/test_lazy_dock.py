@@ -24,6 +24,8 @@ LATER = [
     "reader.ui.find.find_bar",
     "reader.ui.codebook.panel",
     "reader.ui.codebook.retrieval",
+    "reader.ui.codebook.refi",
+    "reader.ui.dialogs",
     "reader.ui.codebook.picker",
     "reader.ui.library.attribute_dialog",
     "reader.ui.window.shortcuts",

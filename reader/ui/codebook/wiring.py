@@ -17,7 +17,6 @@ from PySide6.QtWidgets import QWidget
 
 from reader.ui.codebook.coding import Coding
 from reader.ui.codebook.hub import CodebookHub
-from reader.ui.codebook.refi import Refi
 from reader.ui.lazy_dock import LazyDock
 from reader.ui.reading.code_stripes import CodeStripes
 from reader.ui.reading.reader_view import _trim
@@ -26,6 +25,7 @@ if TYPE_CHECKING:
     from reader.ui.annotations.panel import AnnotationsPanel
     from reader.ui.codebook.panel import CodebookPanel
     from reader.ui.codebook.pictures import PicturesWindow
+    from reader.ui.codebook.refi import Refi
     from reader.ui.codebook.retrieval import RetrievalWindow
 
 
@@ -55,10 +55,9 @@ def wire_codebook(window: Any) -> None:
     hub.changed.connect(codebook.names_may_have_changed)
     actions.retrieve.triggered.connect(lambda: codebook.retrieve(codebook.current_code()))
     actions.pictures.triggered.connect(codebook.show_pictures)
-    refi = codebook.refi = Refi(window, hub)
-    window.transfers.refi = refi.export
-    actions.import_qdpx.triggered.connect(refi.import_project)
-    actions.import_qdc.triggered.connect(refi.import_codebook)
+    window.transfers.refi = lambda *args: codebook.refi.export(*args)
+    actions.import_qdpx.triggered.connect(lambda: codebook.refi.import_project())
+    actions.import_qdc.triggered.connect(lambda: codebook.refi.import_codebook())
     study, interview = window.study, window.interview
 
     def codebook_history() -> QUndoStack | None:
@@ -86,8 +85,17 @@ class Codebook(QObject):
         self.shown_once = False
         self.retrieval: RetrievalWindow | None = None
         self.pictures: PicturesWindow | None = None
-        self.refi: Refi | None = None
+        self._refi: Refi | None = None
         self._names: dict[str, str] = {}
+
+    @property
+    def refi(self) -> Refi:
+        """REFI-QDA exchange, made on first use (its module and dialogs load then)."""
+        if self._refi is None:
+            from reader.ui.codebook.refi import Refi
+
+            self._refi = Refi(self.window, self.hub)
+        return self._refi
 
     @property
     def panel(self) -> CodebookPanel:
