@@ -25,6 +25,7 @@ LATER = [
     "reader.ui.codebook.panel",
     "reader.ui.codebook.retrieval",
     "reader.ui.codebook.refi",
+    "reader.ui.library.library_panel",
     "reader.ui.dialogs",
     "reader.ui.codebook.picker",
     "reader.ui.library.attribute_dialog",
@@ -72,6 +73,7 @@ print([m for m in {LATER!r} if m in sys.modules])
 def test_nothing_hidden_is_made_at_start(window: MainWindow) -> None:
     assert window.annotations_dock.made() is None  # a tab behind the outline
     assert window.search_dock.made() is None
+    assert window.library_dock.made() is None  # shown with a study only
     assert window.codebook.dock.made() is None  # no codes in the bundled interview's notes
     assert window._find_bar is None
 

@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import contextlib
 import threading
+from collections.abc import Callable
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
@@ -24,12 +25,12 @@ from PySide6.QtCore import QObject, QPoint, QTimer, Signal
 from PySide6.QtWidgets import QPlainTextEdit, QTextEdit
 
 from reader.ui.interview.open_interview import OpenInterview
-from reader.ui.library.library_panel import LibraryPanel
 from reader.ui.library.open_study import OpenStudy
 
 if TYPE_CHECKING:  # the study modules load when a study opens (start-up, #17)
     from reader.core.study import Study
     from reader.core.study_texts import StudyTexts
+    from reader.ui.library.library_panel import LibraryPanel
 
 WARM_DELAY_MS = 700  # after the window's first paint
 
@@ -50,12 +51,12 @@ class InterviewSwitcher(QObject):
         self,
         interview: OpenInterview,
         owner: OpenStudy,
-        panel: LibraryPanel,
+        library: Callable[[], LibraryPanel],
         reader: QTextEdit,
         notes: QPlainTextEdit,
     ) -> None:
         super().__init__(owner)
-        self.interview, self.owner, self.panel = interview, owner, panel
+        self.interview, self.owner, self._library = interview, owner, library
         self.reader, self.notes = reader, notes
         self.current = ""
         self.places: dict[str, Place] = {}
@@ -69,6 +70,11 @@ class InterviewSwitcher(QObject):
         interview.highlightChanged.connect(self._count)
         interview.replaced.connect(self._count)
         owner.changed.connect(self.show_study_colors)  # edited, undone, or merged from disk
+
+    @property
+    def panel(self) -> LibraryPanel:
+        """The Library, made when a study first opens."""
+        return self._library()
 
     def _study_opened(self, study: object) -> None:
         assert self.owner.study is not None

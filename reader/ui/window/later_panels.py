@@ -1,7 +1,8 @@
 """The main window's panels that the first paint does not show, made and wired when first
 shown or used (see reader/ui/lazy_dock.py): the Annotations list, a tab behind the
-outline, the Search dock and the find bar, hidden. Their modules are imported here, on
-first use, so that start-up does not pay for them (issue #17).
+outline, the Search dock and the find bar, hidden, and the Library, shown with a study.
+Their modules are imported here, on first use, so that start-up does not pay for them
+(issue #17).
 
 The window is typed loosely, as in reader/ui/codebook/wiring.py: this module is imported
 by the main window.
@@ -17,6 +18,7 @@ if TYPE_CHECKING:
     from reader.ui.annotations.panel import AnnotationsPanel
     from reader.ui.find.find_bar import FindBar
     from reader.ui.find.search_panel import SearchPanel
+    from reader.ui.library.library_panel import LibraryPanel
 
 
 def make_annotations(window: Any) -> AnnotationsPanel:
@@ -31,6 +33,24 @@ def make_annotations(window: Any) -> AnnotationsPanel:
     if codebook is not None:  # the codes' names and colours in the rows (#14)
         codebook.dress_annotations(panel)
     return panel
+
+
+def make_library(window: Any) -> LibraryPanel:
+    from reader.ui.library.library_panel import LibraryPanel
+    from reader.ui.window.window_state import settings
+
+    library = LibraryPanel(window.study, settings())
+    opening = window.study_actions
+    library.openRequested.connect(window.switcher.open)
+    library.addFilesRequested.connect(opening.add_files)
+    library.addFolderRequested.connect(opening.add_folder)
+    library.relocateRequested.connect(opening.relocate)
+    library.newAttributeRequested.connect(opening.new_attribute)
+    library.editAttributeRequested.connect(opening.edit_attribute)
+    library.newStudyRequested.connect(opening.new_study)
+    library.openStudyRequested.connect(opening.choose_study)
+    window.focus_marker.add_pane(library.view)
+    return library
 
 
 def make_search(window: Any) -> SearchPanel:

@@ -29,7 +29,6 @@ from reader.ui.exporting.transfers import Transfers
 from reader.ui.interview.open_interview import OpenInterview
 from reader.ui.lazy_dock import LazyDock
 from reader.ui.library.header_line import HeaderLine
-from reader.ui.library.library_panel import LibraryPanel
 from reader.ui.library.open_study import OpenStudy
 from reader.ui.library.study_actions import StudyActions
 from reader.ui.library.switcher import InterviewSwitcher
@@ -46,6 +45,7 @@ from reader.ui.window.focus_marker import FocusMarker
 from reader.ui.window.later_panels import (
     make_annotations,
     make_find_bar,
+    make_library,
     make_search,
     open_search,
     show_keys,
@@ -58,6 +58,7 @@ if TYPE_CHECKING:
     from reader.ui.annotations.panel import AnnotationsPanel
     from reader.ui.find.find_bar import FindBar
     from reader.ui.find.search_panel import SearchPanel
+    from reader.ui.library.library_panel import LibraryPanel
 
 SAVE_STATES = {"saved": "Saved", "saving": "Saving…", "read-only": "Read-only"}
 
@@ -80,8 +81,9 @@ class MainWindow(QMainWindow):
         self.player_bar = PlayerBar()  # shown while the interview has a recording
         self.splitter = QSplitter(Qt.Orientation.Horizontal)
         self._lay_out_centre()
-        self.library = LibraryPanel(self.study, settings())
-        self.library_dock = self._dock("Library", "library-dock", self.library)
+        # Made when a study opens (a lone interview shows no library).
+        self.library_dock = LazyDock("Library", "library-dock", lambda: make_library(self), self)
+        self.addDockWidget(Qt.DockWidgetArea.LeftDockWidgetArea, self.library_dock)
         self.outline = OutlineList()
         self.outline_dock = self._dock("Outline", "outline-dock", self.outline)
         # Tabbed behind the outline, and hidden: made when first shown or used (#17).
@@ -117,7 +119,7 @@ class MainWindow(QMainWindow):
         )
         self.transfers = Transfers(self.interview, self.reader, self)
         self.switcher = InterviewSwitcher(
-            self.interview, self.study, self.library, self.reader, self.notes_editor
+            self.interview, self.study, lambda: self.library, self.reader, self.notes_editor
         )
         self.study_actions = StudyActions(
             self, self.interview, self.study, self.switcher, settings()
@@ -175,6 +177,10 @@ class MainWindow(QMainWindow):
     @property
     def annotations(self) -> AnnotationsPanel:
         return cast("AnnotationsPanel", self.annotations_dock.panel())
+
+    @property
+    def library(self) -> LibraryPanel:
+        return cast("LibraryPanel", self.library_dock.panel())
 
     @property
     def search_panel(self) -> SearchPanel:
@@ -253,8 +259,8 @@ class MainWindow(QMainWindow):
         self.appearance.changed.connect(self.update)
         actions.shortcuts.triggered.connect(lambda: show_keys(self))  # F1
         panes = [reader, self.notes_editor, self.notes_pane.preview, self.outline]
-        # The lists made later (Annotations, Codebook) join when made.
-        self.focus_marker = FocusMarker(self, [*panes, self.library.view])
+        # The lists made later (Library, Annotations, Codebook) join when made.
+        self.focus_marker = FocusMarker(self, panes)
         self.appearance.apply_all()
         # Speakers and transcripts (#13).
         actions.speakers.triggered.connect(self.speakers.show_dialog)
@@ -265,7 +271,7 @@ class MainWindow(QMainWindow):
 
     def _wire_study(self) -> None:
         """Studies (#12): the library, switching interviews, opening and recent files."""
-        study, library, switcher = self.study, self.library, self.switcher
+        study, switcher = self.study, self.switcher
         opening, actions = self.study_actions, self.actions
         wire_study_extras(self)  # its colours, its Undo in the library, nothing open
         study.opened.connect(self._show_library)
@@ -276,14 +282,6 @@ class MainWindow(QMainWindow):
         study.message.connect(lambda text: self.banner.show_message(text, []))
         study.status.connect(self.statusBar().showMessage)
         switcher.switched.connect(self.header_line.show_interview)
-        library.openRequested.connect(switcher.open)
-        library.addFilesRequested.connect(opening.add_files)
-        library.addFolderRequested.connect(opening.add_folder)
-        library.relocateRequested.connect(opening.relocate)
-        library.newAttributeRequested.connect(opening.new_attribute)
-        library.editAttributeRequested.connect(opening.edit_attribute)
-        library.newStudyRequested.connect(opening.new_study)
-        library.openStudyRequested.connect(opening.choose_study)
         actions.open.triggered.connect(opening.choose_interview)
         actions.new_study.triggered.connect(opening.new_study)
         actions.open_study.triggered.connect(opening.choose_study)
@@ -291,7 +289,7 @@ class MainWindow(QMainWindow):
         actions.next_interview.triggered.connect(lambda: switcher.step(1))
         actions.previous_interview.triggered.connect(lambda: switcher.step(-1))
         actions.focus_library.triggered.connect(
-            lambda: self._focus_dock(self.library_dock, library.view)
+            lambda: self._focus_dock(self.library_dock, self.library.view)
         )
         self.transfers.study = switcher.study_and_texts
         recent = actions.recent_menu
@@ -381,8 +379,9 @@ class MainWindow(QMainWindow):
         """F6: reader, notes, annotations, outline, library, and round again (the visible)."""
         notes = self.notes_pane.preview if self.notes_pane.previewing() else self.notes_editor
         annotations = self.annotations_dock.made()  # not made: not visible
-        lists = [*([annotations.view] if annotations else []), self.outline, self.library.view]
-        panes = [self.reader, notes, *lists]
+        library = self.library_dock.made()
+        lists = [*([annotations.view] if annotations else []), self.outline]
+        panes = [self.reader, notes, *lists, *([library.view] if library else [])]
         visible = [p for p in panes if p.isVisible()]
         focus = QApplication.focusWidget()
         current = next(

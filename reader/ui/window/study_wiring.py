@@ -10,7 +10,6 @@ from typing import TYPE_CHECKING, Protocol, cast
 from reader.ui.annotations.editing import HighlightEditing
 from reader.ui.interview.open_interview import OpenInterview
 from reader.ui.lazy_dock import LazyDock
-from reader.ui.library.library_panel import LibraryPanel
 from reader.ui.library.open_study import OpenStudy
 from reader.ui.library.study_actions import StudyActions
 from reader.ui.library.switcher import InterviewSwitcher
@@ -35,14 +34,13 @@ class StudyWindow(Protocol):
     reader: ReaderView
     outline: OutlineList
     banner: Banner
-    library: LibraryPanel
     undo_focus: UndoFocus
 
 
 def wire_study_extras(window: StudyWindow) -> None:
-    study, library = window.study, window.library
+    study = window.study
     window.interview.undo_group.addStack(study.undo_stack)
-    window.undo_focus.claim(lambda: library, lambda: study.undo_stack)
+    window.undo_focus.claim(window.library_dock.made, lambda: study.undo_stack)
     window.editing.study_labels = window.switcher.set_color_labels
     window.study_actions.nothingToOpen.connect(lambda line: show_nothing_open(window, line))
 
