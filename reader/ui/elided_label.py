@@ -11,17 +11,18 @@ from PySide6.QtCore import QSize, Qt
 from PySide6.QtGui import QPainter, QPaintEvent
 from PySide6.QtWidgets import QLabel, QSizePolicy, QWidget
 
-MINIMUM_CHARS = 8  # what a label asks for at least, in average characters
-
 
 class ElidedLabel(QLabel):
     def __init__(
         self,
         parent: QWidget | None = None,
         mode: Qt.TextElideMode = Qt.TextElideMode.ElideRight,
+        minimum_chars: int = 8,
     ) -> None:
+        """`minimum_chars`: the width it asks for at least, in average characters."""
         super().__init__(parent)
         self._mode = mode
+        self._minimum_chars = minimum_chars
         self.setTextFormat(Qt.TextFormat.PlainText)
         self.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Fixed)
 
@@ -44,9 +45,8 @@ class ElidedLabel(QLabel):
 
     def minimumSizeHint(self) -> QSize:
         metrics = self.fontMetrics()
-        width = min(
-            metrics.horizontalAdvance(self._one_line()), metrics.averageCharWidth() * MINIMUM_CHARS
-        )
+        least = metrics.averageCharWidth() * self._minimum_chars
+        width = min(metrics.horizontalAdvance(self._one_line()), least)
         return QSize(width, metrics.height()) + self._extra()
 
     def paintEvent(self, event: QPaintEvent) -> None:

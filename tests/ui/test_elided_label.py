@@ -77,8 +77,9 @@ def test_a_long_save_error_keeps_the_window_on_the_screen(window: MainWindow, qt
 
 
 def test_a_long_recording_name_or_problem_keeps_the_window_on_the_screen(
-    window: MainWindow, qtbot: Any
+    make_study_window: Callable[[Path], MainWindow], folder: Path, qtbot: Any
 ) -> None:
+    window = make_study_window(folder)  # the Library's dock too: the least room there is
     bar = window.player_bar
     name = LONG.replace(" ", "_") + ".wav"
     bar.show_recording(name, f"/recordings/{name}")

@@ -93,8 +93,9 @@ class PlayerBar(QWidget):
         menu = QMenu(self.speed)
         menu.addActions(speeds)
         self.speed.setMenu(menu)
-        # Shortened in the middle, where a name differs least: a long one widened the window.
-        self.name_label = ElidedLabel(mode=Qt.TextElideMode.ElideMiddle)
+        # Shortened in the middle, where names differ least: a long one widened the window.
+        # It asks for little: the bar with Locate… is about as wide as the reader's minimum.
+        self.name_label = ElidedLabel(mode=Qt.TextElideMode.ElideMiddle, minimum_chars=3)
         self.name_label.setMaximumWidth(NAME_WIDTH)
         self.name_label.setObjectName("player-name")
         self.name_label.setStyleSheet(f"color: {theme.muted_color().name()};")
