@@ -125,3 +125,6 @@ def test_fit_line_drops_attributes_before_the_title(qtbot: Any) -> None:
     room = bold.horizontalAdvance("Title") + plain.horizontalAdvance(" · Ana · …") + 1
     assert fit_line(parts, room, bold, plain) == "<b>Title</b> · Ana · …"
     assert fit_line(["Title"], 1000, bold, plain) == "<b>Title</b>"
+    room = bold.horizontalAdvance("Title") + plain.horizontalAdvance(" …")
+    assert fit_line(parts, room, bold, plain) == "<b>Title</b> …"
+    assert fit_line(parts, bold.horizontalAdvance("Title"), bold, plain) == "<b>Title</b>"

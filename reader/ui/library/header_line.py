@@ -22,21 +22,20 @@ SLACK = 2  # pixels: rich text is laid out in fractions of one, measured here in
 
 def fit_line(parts: list[str], room: int, bold: QFontMetrics, plain: QFontMetrics) -> str:
     """`parts` (the title first, bold) as rich text in `room` pixels: whole parts from the
-    start, then "…" for the ones left off; with no room for that, the line is cut short."""
+    start, then "…" for the ones left off; short of room for that, a title shortened."""
     from html import escape  # with a study only, not at every start-up
 
     title, rest = parts[0], parts[1:]
     title_width = bold.horizontalAdvance(title)
+    afters = []  # what may follow the title, the longest first
     for kept in range(len(rest), -1, -1):
         tail = rest[:kept] + (["…"] if kept < len(rest) else [])
-        after = "".join(SEPARATOR + part for part in tail)
+        afters.append("".join(SEPARATOR + part for part in tail))
+    afters += [" …", ""] if rest else []
+    for after in afters:
         if title_width + plain.horizontalAdvance(after) <= room:
             return f"<b>{escape(title)}</b>{escape(after)}"
-    if title_width > room:
-        return f"<b>{escape(bold.elidedText(title, Qt.TextElideMode.ElideRight, room))}</b>"
-    rest_text = SEPARATOR + SEPARATOR.join(rest)
-    after = plain.elidedText(rest_text, Qt.TextElideMode.ElideRight, room - title_width)
-    return f"<b>{escape(title)}</b>{escape(after)}"
+    return f"<b>{escape(bold.elidedText(title, Qt.TextElideMode.ElideRight, room))}</b>"
 
 
 class HeaderLine(QLabel):
