@@ -12,7 +12,6 @@ from PySide6.QtGui import QCloseEvent
 from PySide6.QtWidgets import (
     QApplication,
     QDockWidget,
-    QLabel,
     QMainWindow,
     QMessageBox,
     QSplitter,
@@ -100,7 +99,8 @@ class MainWindow(QMainWindow):
         self.tabifyDockWidget(self.annotations_dock, self.search_dock)
         self.search_dock.hide()
         self.outline_dock.raise_()
-        self.notes_label, self.words_label, self.save_label = ElidedLabel(), QLabel(), ElidedLabel()
+        self.notes_label = ElidedLabel(mode=Qt.TextElideMode.ElideMiddle)  # keeps the file name
+        self.words_label, self.save_label = ElidedLabel(), ElidedLabel()
         self.statusBar().addWidget(self.notes_label, 1)
         self.statusBar().addPermanentWidget(self.words_label)
         self.statusBar().addPermanentWidget(self.save_label)
