@@ -7,8 +7,10 @@ what fits, and keeps the whole text in its tooltip (and, as its text, for screen
 
 from __future__ import annotations
 
+import math
+
 from PySide6.QtCore import QSize, Qt
-from PySide6.QtGui import QPainter, QPaintEvent
+from PySide6.QtGui import QFontMetricsF, QPainter, QPaintEvent
 from PySide6.QtWidgets import QLabel, QSizePolicy, QWidget
 
 
@@ -35,18 +37,21 @@ class ElidedLabel(QLabel):
     def _one_line(self) -> str:
         return " ".join(self.text().split())
 
+    def _text_width(self) -> int:
+        """In whole pixels, rounded up: a width rounded down had "0 words" shown "0 wor…"."""
+        return math.ceil(QFontMetricsF(self.font()).horizontalAdvance(self._one_line()))
+
     def _extra(self) -> QSize:
         margins = self.contentsMargins()
         return QSize(margins.left() + margins.right(), margins.top() + margins.bottom())
 
     def sizeHint(self) -> QSize:
-        metrics = self.fontMetrics()
-        return QSize(metrics.horizontalAdvance(self._one_line()), metrics.height()) + self._extra()
+        return QSize(self._text_width(), self.fontMetrics().height()) + self._extra()
 
     def minimumSizeHint(self) -> QSize:
         metrics = self.fontMetrics()
         least = metrics.averageCharWidth() * self._minimum_chars
-        width = min(metrics.horizontalAdvance(self._one_line()), least)
+        width = min(self._text_width(), least)
         return QSize(width, metrics.height()) + self._extra()
 
     def paintEvent(self, event: QPaintEvent) -> None:
@@ -59,4 +64,4 @@ class ElidedLabel(QLabel):
         painter.end()
 
     def is_elided(self) -> bool:
-        return self.fontMetrics().horizontalAdvance(self._one_line()) > self.contentsRect().width()
+        return self._text_width() > self.contentsRect().width()

@@ -31,6 +31,13 @@ def fits_1024(window: MainWindow, qtbot: Any) -> None:
     for widget in (window.notes_pane, window.words_label, window.save_label):
         assert widget.isVisible() and right(widget, window) < window.width()
     assert right(window.notes_label, window) < window.words_label.mapTo(window, QPoint()).x()
+    words = window.words_label  # short: shown whole (a width rounded down once cut it)
+    assert not words.is_elided() and "…" not in shown(words)
+
+
+def shown(label: ElidedLabel) -> str:
+    room = label.contentsRect().width()
+    return label.fontMetrics().elidedText(label.text(), Qt.TextElideMode.ElideRight, room)
 
 
 def test_it_asks_a_few_characters_shows_what_fits_and_tells_the_rest(qtbot: Any) -> None:
