@@ -14,15 +14,12 @@ from PySide6.QtGui import (
     QHideEvent,
     QKeyEvent,
     QKeySequence,
-    QPainter,
-    QPaintEvent,
     QPalette,
     QShowEvent,
     QTextCursor,
 )
 from PySide6.QtWidgets import (
     QHBoxLayout,
-    QLabel,
     QLineEdit,
     QSizePolicy,
     QToolButton,
@@ -31,6 +28,7 @@ from PySide6.QtWidgets import (
 
 from reader.core.search import Query, SearchError, prepare
 from reader.ui import theme
+from reader.ui.elided_label import ElidedLabel
 from reader.ui.find.match_overlay import MatchOverlay
 from reader.ui.reading.reader_view import ReaderView
 
@@ -73,7 +71,7 @@ class FindBar(QWidget):
         self.edit.setMinimumWidth(120)
         self.edit.textChanged.connect(self._text_changed)
         self.edit.installEventFilter(self)
-        self.count_label = ElidedLabel()
+        self.count_label = CountLabel()
         self.count_label.setObjectName("find-count")
         self.count_label.setAccessibleName("Matches")
         # Arrows as text, in the palette's text colour like the other buttons: the style's
@@ -328,7 +326,7 @@ class FindBar(QWidget):
         super().keyPressEvent(event)
 
 
-class ElidedLabel(QLabel):
+class CountLabel(ElidedLabel):
     """The match count, or an error cut to the room there is (whole in the tooltip)."""
 
     def __init__(self) -> None:
@@ -339,22 +337,6 @@ class ElidedLabel(QLabel):
     def minimumSizeHint(self) -> QSize:
         width = self.fontMetrics().horizontalAdvance("00,000 of 00,000")
         return QSize(width, super().minimumSizeHint().height())
-
-    def sizeHint(self) -> QSize:
-        width = self.fontMetrics().horizontalAdvance(self.text()) + 4
-        return QSize(max(width, self.minimumSizeHint().width()), super().sizeHint().height())
-
-    def setText(self, text: str) -> None:
-        super().setText(text)
-        self.updateGeometry()
-
-    def paintEvent(self, event: QPaintEvent) -> None:
-        del event
-        painter = QPainter(self)
-        painter.setPen(self.palette().color(QPalette.ColorRole.WindowText))
-        text = self.fontMetrics().elidedText(self.text(), Qt.TextElideMode.ElideRight, self.width())
-        painter.drawText(self.rect(), int(self.alignment()), text)
-        painter.end()
 
 
 def warning_color() -> QColor:

@@ -23,11 +23,13 @@ from PySide6.QtCore import (
 from PySide6.QtGui import QContextMenuEvent, QKeyEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
+    QFrame,
     QHBoxLayout,
     QLabel,
     QLineEdit,
     QMenu,
     QPushButton,
+    QScrollArea,
     QStackedWidget,
     QTableView,
     QVBoxLayout,
@@ -149,23 +151,36 @@ class LibraryPanel(QWidget):
         self.reload()
 
     def _empty_page(self) -> QWidget:
+        """What the Library says with no study: the buttons under the heading, so a short
+        dock shows them, then what a study is. In a scroll area: in a short dock the wrapped
+        text was squeezed under the buttons, cut in half; there it is laid out at its height
+        for the dock's width, and scrolls when the dock is shorter."""
         page = QWidget()
+        heading = QLabel("<b>No study open.</b>")
         text = QLabel(
-            "<p><b>No study open.</b></p><p>A study is a folder of interviews: open one to "
-            "see them all here, switch between them, give them attributes and search them "
-            "together. Dropping a folder on the window opens it too.</p>"
+            "A study is a folder of interviews: open one to see them all here, switch "
+            "between them, give them attributes and search them together. Dropping a folder "
+            "on the window opens it too."
         )
+        text.setObjectName("library-empty-text")
         text.setWordWrap(True)
         new, open_ = QPushButton("New Study…"), QPushButton("Open Study…")
         new.clicked.connect(self.newStudyRequested.emit)
         open_.clicked.connect(self.openStudyRequested.emit)
         layout = QVBoxLayout(page)
         layout.setContentsMargins(12, 12, 12, 12)
+        for widget in (heading, new, open_):
+            layout.addWidget(widget)
+        layout.addSpacing(6)
         layout.addWidget(text)
-        layout.addWidget(new)
-        layout.addWidget(open_)
         layout.addStretch(1)
-        return page
+        scroll = QScrollArea()
+        scroll.setObjectName("library-empty")
+        scroll.setWidget(page)
+        scroll.setWidgetResizable(True)
+        scroll.setFrameShape(QFrame.Shape.NoFrame)
+        scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        return scroll
 
     # Showing ------------------------------------------------------------------------------
 

@@ -16,8 +16,9 @@ from PySide6.QtWidgets import (
 )
 
 from reader.ui import theme
+from reader.ui.elided_label import ElidedLabel
 
-PROBLEM_WIDTH = 320  # pixels of a problem shown in the bar; the tip holds all of it
+NAME_WIDTH = 320  # pixels at most of the file's name or a problem; the tip holds all of it
 
 
 class PlayerBar(QWidget):
@@ -92,7 +93,10 @@ class PlayerBar(QWidget):
         menu = QMenu(self.speed)
         menu.addActions(speeds)
         self.speed.setMenu(menu)
-        self.name_label = QLabel()
+        # Shortened in the middle, where names differ least: a long one widened the window.
+        # It asks for little: the bar with Locate… is about as wide as the reader's minimum.
+        self.name_label = ElidedLabel(mode=Qt.TextElideMode.ElideMiddle, minimum_chars=3)
+        self.name_label.setMaximumWidth(NAME_WIDTH)
         self.name_label.setObjectName("player-name")
         self.name_label.setStyleSheet(f"color: {theme.muted_color().name()};")
         self.locate_button = QToolButton()
@@ -124,8 +128,7 @@ class PlayerBar(QWidget):
     def show_recording(self, name: str, where: str) -> None:
         if not self._buttons:
             self._build()
-        self.name_label.setText(name)
-        self.name_label.setToolTip(where)
+        self.name_label.setText(name, tip=where)
         self.set_playable(True)
         self.set_duration(0)
         self.set_position(0)
@@ -139,10 +142,7 @@ class PlayerBar(QWidget):
             widget.setEnabled(playable)
         self.locate_button.setVisible(not playable)
         if problem:
-            metrics = self.name_label.fontMetrics()
-            short = metrics.elidedText(problem, Qt.TextElideMode.ElideMiddle, PROBLEM_WIDTH)
-            self.name_label.setText(short)
-            self.name_label.setToolTip(problem)
+            self.name_label.setText(problem)  # the whole of it in its tip
 
     def set_locatable(self, locatable: bool) -> None:
         self._locatable = locatable

@@ -9,41 +9,9 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from PySide6.QtCore import QSize, Qt
-from PySide6.QtGui import QPainter, QPaintEvent
-from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QPushButton, QSizePolicy, QWidget
+from PySide6.QtWidgets import QFrame, QHBoxLayout, QPushButton, QSizePolicy, QWidget
 
-
-class ElidedLabel(QLabel):
-    """A single-line label that shortens its text with … instead of growing or wrapping."""
-
-    def __init__(self, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Fixed)
-        self.setTextFormat(Qt.TextFormat.PlainText)
-
-    def minimumSizeHint(self) -> QSize:
-        return QSize(40, self.fontMetrics().height())
-
-    def sizeHint(self) -> QSize:
-        return QSize(self.fontMetrics().horizontalAdvance(self.text()), self.fontMetrics().height())
-
-    def paintEvent(self, event: QPaintEvent) -> None:
-        del event
-        painter = QPainter(self)
-        one_line = " ".join(self.text().split())
-        shown = self.fontMetrics().elidedText(
-            one_line, Qt.TextElideMode.ElideRight, self.contentsRect().width()
-        )
-        painter.setPen(self.palette().color(self.foregroundRole()))
-        painter.drawText(
-            self.contentsRect(),
-            int(Qt.AlignmentFlag.AlignVCenter | Qt.AlignmentFlag.AlignLeft),
-            shown,
-        )
-
-    def is_elided(self) -> bool:
-        return self.fontMetrics().horizontalAdvance(self.text()) > self.contentsRect().width()
+from reader.ui.elided_label import ElidedLabel
 
 
 class Banner(QFrame):
@@ -85,8 +53,7 @@ class Banner(QFrame):
         close = self._add_button("Dismiss", lambda: self.setVisible(False))
         close.setFlat(True)
         close.setAccessibleDescription("Hide this message")
-        self.label.setText(text)
-        self.label.setToolTip(text)
+        self.label.setText(text)  # and its tooltip
         self.label.setAccessibleName(text)
         self.setAccessibleDescription(text)
         self.setVisible(bool(text))

@@ -12,7 +12,6 @@ from PySide6.QtGui import QCloseEvent
 from PySide6.QtWidgets import (
     QApplication,
     QDockWidget,
-    QLabel,
     QMainWindow,
     QMessageBox,
     QSplitter,
@@ -25,6 +24,7 @@ from reader.core.session import Session
 from reader.ui.annotations.editing import HighlightEditing
 from reader.ui.appearance.appearance import Appearance
 from reader.ui.codebook.wiring import wire_codebook
+from reader.ui.elided_label import ElidedLabel
 from reader.ui.exporting.transfers import Transfers
 from reader.ui.interview.open_interview import OpenInterview
 from reader.ui.lazy_dock import LazyDock
@@ -101,7 +101,8 @@ class MainWindow(QMainWindow):
         self.tabifyDockWidget(self.annotations_dock, self.search_dock)
         self.search_dock.hide()
         self.outline_dock.raise_()
-        self.notes_label, self.words_label, self.save_label = QLabel(), QLabel(), QLabel()
+        self.notes_label = ElidedLabel(mode=Qt.TextElideMode.ElideMiddle)  # keeps the file name
+        self.words_label, self.save_label = ElidedLabel(), ElidedLabel()
         self.statusBar().addWidget(self.notes_label, 1)
         self.statusBar().addPermanentWidget(self.words_label)
         self.statusBar().addPermanentWidget(self.save_label)
@@ -340,8 +341,7 @@ class MainWindow(QMainWindow):
         self.setWindowTitle(f"{APP_NAME}{study} — {session.document.title}{read_only}")
 
     def _show_notes_path(self, path: Path) -> None:
-        self.notes_label.setText(f"Notes: {path}")
-        self.notes_label.setToolTip(str(path))
+        self.notes_label.setText(f"Notes: {path}")  # elided; the whole path in its tip
 
     def _show_save_state(self, state: str, detail: str) -> None:
         self.save_label.setText(SAVE_STATES.get(state, f"Not saved: {detail}"))

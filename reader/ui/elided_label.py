@@ -1,0 +1,67 @@
+"""A one-line label that shortens its text with … to the room it is given.
+
+A plain QLabel asks for its whole text as its minimum width: a long path or message in a
+bar then widened the window past the screen. This one asks for a few characters, paints
+what fits, and keeps the whole text in its tooltip (and, as its text, for screen readers).
+"""
+
+from __future__ import annotations
+
+import math
+
+from PySide6.QtCore import QSize, Qt
+from PySide6.QtGui import QFontMetricsF, QPainter, QPaintEvent
+from PySide6.QtWidgets import QLabel, QSizePolicy, QWidget
+
+
+class ElidedLabel(QLabel):
+    def __init__(
+        self,
+        parent: QWidget | None = None,
+        mode: Qt.TextElideMode = Qt.TextElideMode.ElideRight,
+        minimum_chars: int = 8,
+    ) -> None:
+        """`minimum_chars`: the width it asks for at least, in average characters."""
+        super().__init__(parent)
+        self._mode = mode
+        self._minimum_chars = minimum_chars
+        self.setTextFormat(Qt.TextFormat.PlainText)
+        self.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Fixed)
+
+    def setText(self, text: str, tip: str | None = None) -> None:
+        """`text` on one line; its tooltip `tip`, or the text itself."""
+        super().setText(text)
+        self.setToolTip(text if tip is None else tip)
+        self.updateGeometry()
+
+    def _one_line(self) -> str:
+        return " ".join(self.text().split())
+
+    def _text_width(self) -> int:
+        """In whole pixels, rounded up: a width rounded down had "0 words" shown "0 wor…"."""
+        return math.ceil(QFontMetricsF(self.font()).horizontalAdvance(self._one_line()))
+
+    def _extra(self) -> QSize:
+        margins = self.contentsMargins()
+        return QSize(margins.left() + margins.right(), margins.top() + margins.bottom())
+
+    def sizeHint(self) -> QSize:
+        return QSize(self._text_width(), self.fontMetrics().height()) + self._extra()
+
+    def minimumSizeHint(self) -> QSize:
+        metrics = self.fontMetrics()
+        least = metrics.averageCharWidth() * self._minimum_chars
+        width = min(self._text_width(), least)
+        return QSize(width, metrics.height()) + self._extra()
+
+    def paintEvent(self, event: QPaintEvent) -> None:
+        del event
+        room = self.contentsRect()
+        shown = self.fontMetrics().elidedText(self._one_line(), self._mode, room.width())
+        painter = QPainter(self)
+        painter.setPen(self.palette().color(self.foregroundRole()))
+        painter.drawText(room, int(self.alignment()), shown)
+        painter.end()
+
+    def is_elided(self) -> bool:
+        return self._text_width() > self.contentsRect().width()
