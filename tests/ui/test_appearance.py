@@ -2,12 +2,13 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QRect, Qt
 from PySide6.QtGui import QColor, QPalette
 from PySide6.QtWidgets import QApplication, QDialog, QToolButton, QWidget
 
 from reader.core.palettes import DARK, HIGH_CONTRAST, LIGHT, highlight_background
 from reader.ui import theme
+from reader.ui.find import find_bar
 from reader.ui.window.main_window import MainWindow
 from reader.ui.window.shortcuts import shortcut_rows
 from reader.ui.window.window_state import first_layout
@@ -155,3 +156,32 @@ def test_a_small_first_window_gives_the_reader_its_column_and_the_notes_their_to
     wide = first_layout(2560, 1440, wants, notes_min_width)
     assert wide.reader >= min(wants, (wide.width - wide.dock) * 3 // 5)
     assert wide.notes > notes_min_width and wide.width <= 1760
+
+
+def grabbed(widget: QWidget, x: int, y: int) -> str:
+    return widget.grab().toImage().pixelColor(x, y).name()
+
+
+def test_a_new_theme_shows_at_once_on_the_focus_bar_and_the_selection_bar(
+    window: MainWindow, qtbot
+) -> None:
+    """Switched from View ▸ Theme, with no focus moved and no restart."""
+    window.reader.setFocus()
+    qtbot.waitUntil(window.reader.hasFocus)
+    select_bar = window.reader.selection_bar
+    select_bar.show_near(QRect(100, 300, 50, 20), 120)
+    marker = window.focus_marker.bar
+    window.actions.find.trigger()
+    finder = window.find_bar
+    finder.edit.setText("no such words anywhere")  # "No matches", in a warning colour
+    qtbot.waitUntil(lambda: finder.count_label.text() == "No matches")
+    window.reader.setFocus()
+    qtbot.waitUntil(window.reader.hasFocus)
+    for name, palette in (("Dark", DARK), ("High Contrast", HIGH_CONTRAST), ("Light", LIGHT)):
+        menu_action(view_menu(window), "Theme", name).trigger()
+        assert window.reader.hasFocus()
+        assert marker.isVisible() and grabbed(marker, 5, 1) == palette.accent
+        middle = grabbed(select_bar, select_bar.width() // 2, select_bar.height() - 3)
+        assert middle == palette.window, name
+        count = finder.count_label  # a colour set in code follows too
+        assert count.palette().color(count.foregroundRole()) == find_bar.warning_color()

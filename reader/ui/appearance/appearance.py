@@ -103,6 +103,7 @@ class Appearance(QObject):
         self.apply_palette()
         self._reader.refresh_structure()
         self._notes.editor.highlighter.restyle(self._notes.editor.font().pointSizeF())
+        self._notes.refresh_preview()  # its quotes' tint
         self.changed.emit()
 
     def _system_changed(self) -> None:
