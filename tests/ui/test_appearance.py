@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QRect, Qt
+from PySide6.QtCore import QPoint, QRect, Qt
 from PySide6.QtGui import QColor, QPalette
 from PySide6.QtWidgets import QApplication, QDialog, QToolButton, QWidget
 
@@ -185,3 +185,50 @@ def test_a_new_theme_shows_at_once_on_the_focus_bar_and_the_selection_bar(
         assert middle == palette.window, name
         count = finder.count_label  # a colour set in code follows too
         assert count.palette().color(count.foregroundRole()) == find_bar.warning_color()
+
+
+def settle(window: MainWindow) -> None:
+    """Let the layouts take in a change now (a squeezed dock shows only once they do)."""
+    QApplication.processEvents()
+    window.layout().activate()
+    QApplication.processEvents()
+
+
+def bar_on_pane(window: MainWindow) -> bool:
+    """The focus bar lies along the top edge of the pane with the focus, whole."""
+    bar, pane = window.focus_marker.bar, window.focus_marker.pane()
+    return (
+        pane is not None
+        and bar.isVisible()
+        and bar.mapTo(window, QPoint(0, 0)) == pane.mapTo(window, QPoint(0, 0))
+        and bar.width() == pane.width()
+    )
+
+
+def test_zoom_keeps_the_outline_and_the_focus_bar_follows_its_pane(make_window, qtbot):
+    window = make_window()
+    window.resize(1024, 640)
+    qtbot.waitUntil(lambda: window.width() <= 1024)
+    window.reader.setFocus()
+    qtbot.waitUntil(window.reader.hasFocus)
+    window.resizeDocks([window.outline_dock], [250], Qt.Orientation.Horizontal)
+    settle(window)
+    outline, size = window.outline_dock.width(), window.reader.reading_font().pointSizeF()
+    assert outline == 250 and bar_on_pane(window)
+    for _ in range(6):
+        qtbot.keyClick(window.reader, Qt.Key.Key_Equal, CTRL)
+    settle(window)
+    assert window.reader.reading_font().pointSizeF() == size + 6
+    assert window.outline_dock.width() == outline
+    assert window.width() <= 1024 and bar_on_pane(window)
+    # The pane moved by the dock, then resized by the splitter: the bar goes with it.
+    window.resizeDocks([window.outline_dock], [outline - 50], Qt.Orientation.Horizontal)
+    settle(window)
+    assert window.outline_dock.width() == outline - 50 and bar_on_pane(window)
+    reader_width, notes_width = window.splitter.sizes()
+    window.splitter.setSizes([reader_width + 40, notes_width - 40])
+    settle(window)
+    assert bar_on_pane(window)
+    qtbot.keyClick(window.reader, Qt.Key.Key_0, CTRL)
+    settle(window)
+    assert window.outline_dock.width() == outline - 50 and bar_on_pane(window)
