@@ -82,6 +82,7 @@ class Palette:
     swatch_amount: float  # how much of the swatch a highlight starts with
     muted_contrast: float = MIN_CONTRAST + 2.2  # secondary text against the page
     swatches: tuple[tuple[str, str], ...] = ()  # (colour id, #rrggbb) over DEFAULT_COLORS
+    pane_lines: bool = False  # lines in `mid` between the docks, the reader and the notes
 
     @cache  # noqa: B019 - palettes are a few module constants
     def muted(self) -> str:
@@ -164,6 +165,7 @@ HIGH_CONTRAST = Palette(
     banner=("#000000", "#ffff5c", "#ffff5c"),
     swatch_amount=0.6,
     muted_contrast=11.0,
+    pane_lines=True,  # every pane is black: they need lines to tell them apart
 )
 PALETTES = {p.name: p for p in (LIGHT, DARK, HIGH_CONTRAST)}
 

@@ -66,10 +66,21 @@ def current() -> Palette:
 
 def apply_palette(palette: Palette) -> None:
     """Make `palette` the application's: Qt's palette roles and the reading colours."""
-    _current[0] = palette
+    before, _current[0] = _current[0], palette
     app = QApplication.instance()
     if isinstance(app, QApplication):
         app.setPalette(qt_palette(palette))
+        if palette != before:
+            restyle_all(app)
+
+
+def restyle_all(app: QApplication) -> None:
+    """Qt resolves a style sheet's palette(role) once, when the sheet is set: set each
+    such sheet again, so that every widget shows the new palette at once."""
+    for widget in app.allWidgets():
+        sheet = widget.styleSheet()
+        if "palette(" in sheet:
+            widget.setStyleSheet(sheet)
 
 
 def qt_palette(palette: Palette) -> QPalette:

@@ -3,7 +3,7 @@ name, panes, lists and fields a description too; Tab reaches the panes with a vi
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QPoint, Qt
 from PySide6.QtGui import QAccessible
 from PySide6.QtWidgets import QApplication, QWidget
 
@@ -80,9 +80,10 @@ def test_tab_reaches_every_pane_with_a_visible_focus(window: MainWindow, qtbot) 
         focus = QApplication.focusWidget()
         reached.append(focus)
         if marker.pane() is not None:
-            bar = marker.bar.geometry()
-            top = marker.pane().mapTo(window, marker.pane().rect().topLeft())
-            assert marker.bar.isVisible() and bar.topLeft() == top and bar.height() >= 2
+            bar, pane = marker.bar, marker.pane()
+            top = pane.mapTo(window, pane.rect().topLeft())
+            assert bar.isVisible() and bar.mapTo(window, QPoint(0, 0)) == top
+            assert bar.height() >= 2 and bar.width() == pane.width()
         # Tab indents in the notes: Ctrl+Tab leaves them.
         notes = focus is window.notes_editor
         modifier = Qt.KeyboardModifier.ControlModifier if notes else Qt.KeyboardModifier.NoModifier

@@ -2,12 +2,13 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QPoint, QRect, Qt
 from PySide6.QtGui import QColor, QPalette
 from PySide6.QtWidgets import QApplication, QDialog, QToolButton, QWidget
 
 from reader.core.palettes import DARK, HIGH_CONTRAST, LIGHT, highlight_background
 from reader.ui import theme
+from reader.ui.find import find_bar
 from reader.ui.window.main_window import MainWindow
 from reader.ui.window.shortcuts import shortcut_rows
 from reader.ui.window.window_state import first_layout
@@ -155,3 +156,79 @@ def test_a_small_first_window_gives_the_reader_its_column_and_the_notes_their_to
     wide = first_layout(2560, 1440, wants, notes_min_width)
     assert wide.reader >= min(wants, (wide.width - wide.dock) * 3 // 5)
     assert wide.notes > notes_min_width and wide.width <= 1760
+
+
+def grabbed(widget: QWidget, x: int, y: int) -> str:
+    return widget.grab().toImage().pixelColor(x, y).name()
+
+
+def test_a_new_theme_shows_at_once_on_the_focus_bar_and_the_selection_bar(
+    window: MainWindow, qtbot
+) -> None:
+    """Switched from View ▸ Theme, with no focus moved and no restart."""
+    window.reader.setFocus()
+    qtbot.waitUntil(window.reader.hasFocus)
+    select_bar = window.reader.selection_bar
+    select_bar.show_near(QRect(100, 300, 50, 20), 120)
+    marker = window.focus_marker.bar
+    window.actions.find.trigger()
+    finder = window.find_bar
+    finder.edit.setText("no such words anywhere")  # "No matches", in a warning colour
+    qtbot.waitUntil(lambda: finder.count_label.text() == "No matches")
+    window.reader.setFocus()
+    qtbot.waitUntil(window.reader.hasFocus)
+    for name, palette in (("Dark", DARK), ("High Contrast", HIGH_CONTRAST), ("Light", LIGHT)):
+        menu_action(view_menu(window), "Theme", name).trigger()
+        assert window.reader.hasFocus()
+        assert marker.isVisible() and grabbed(marker, 5, 1) == palette.accent
+        middle = grabbed(select_bar, select_bar.width() // 2, select_bar.height() - 3)
+        assert middle == palette.window, name
+        count = finder.count_label  # a colour set in code follows too
+        assert count.palette().color(count.foregroundRole()) == find_bar.warning_color()
+
+
+def settle(window: MainWindow) -> None:
+    """Let the layouts take in a change now (a squeezed dock shows only once they do)."""
+    QApplication.processEvents()
+    window.layout().activate()
+    QApplication.processEvents()
+
+
+def bar_on_pane(window: MainWindow) -> bool:
+    """The focus bar lies along the top edge of the pane with the focus, whole."""
+    bar, pane = window.focus_marker.bar, window.focus_marker.pane()
+    return (
+        pane is not None
+        and bar.isVisible()
+        and bar.mapTo(window, QPoint(0, 0)) == pane.mapTo(window, QPoint(0, 0))
+        and bar.width() == pane.width()
+    )
+
+
+def test_zoom_keeps_the_outline_and_the_focus_bar_follows_its_pane(make_window, qtbot):
+    window = make_window()
+    window.resize(1024, 640)
+    qtbot.waitUntil(lambda: window.width() <= 1024)
+    window.reader.setFocus()
+    qtbot.waitUntil(window.reader.hasFocus)
+    window.resizeDocks([window.outline_dock], [250], Qt.Orientation.Horizontal)
+    settle(window)
+    outline, size = window.outline_dock.width(), window.reader.reading_font().pointSizeF()
+    assert outline == 250 and bar_on_pane(window)
+    for _ in range(6):
+        qtbot.keyClick(window.reader, Qt.Key.Key_Equal, CTRL)
+    settle(window)
+    assert window.reader.reading_font().pointSizeF() == size + 6
+    assert window.outline_dock.width() == outline
+    assert window.width() <= 1024 and bar_on_pane(window)
+    # The pane moved by the dock, then resized by the splitter: the bar goes with it.
+    window.resizeDocks([window.outline_dock], [outline - 50], Qt.Orientation.Horizontal)
+    settle(window)
+    assert window.outline_dock.width() == outline - 50 and bar_on_pane(window)
+    reader_width, notes_width = window.splitter.sizes()
+    window.splitter.setSizes([reader_width + 40, notes_width - 40])
+    settle(window)
+    assert bar_on_pane(window)
+    qtbot.keyClick(window.reader, Qt.Key.Key_0, CTRL)
+    settle(window)
+    assert window.outline_dock.width() == outline - 50 and bar_on_pane(window)

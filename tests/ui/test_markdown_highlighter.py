@@ -1,10 +1,12 @@
-"""Gradual styling of long research notes: it ends, and ends as styling at once would."""
+"""The notes editor's Markdown styling: emphasis as CommonMark reads it, and gradual styling
+of long notes that ends as styling at once would."""
 
 from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtGui import QTextCharFormat, QTextCursor, QTextDocument
+import pytest
+from PySide6.QtGui import QFont, QTextCharFormat, QTextCursor, QTextDocument
 from PySide6.QtWidgets import QApplication, QPlainTextDocumentLayout
 
 from reader.ui.notes.markdown_highlighter import CHUNK_BLOCKS, MarkdownHighlighter
@@ -123,3 +125,32 @@ def test_long_notes_behind_the_preview_are_styled_once_shown(
     window.actions.toggle_preview.setChecked(False)
     qtbot.waitUntil(editor.highlighter.styling_done)
     assert styles(editor.document()) == styled_at_once(text, editor.font().pointSizeF())
+
+
+@pytest.mark.parametrize(
+    ("text", "looks"),
+    [  # each character: . plain, b bold, i italic, B bold italic
+        ("*it*", "iiii"),
+        ("_it_", "iiii"),
+        ("**b**", "bbbbb"),
+        ("__b__", "bbbbb"),
+        ("***bi***", "iBBBBBBi"),
+        ("**b** and *i*", "bbbbb.....iii"),
+        ("**Hollywood** wants", "bbbbbbbbbbbbb......"),
+        ("2*3*4", "....."),
+        ("snake_case_words", "................"),
+        ("> *quoted*", "iiiiiiiiii"),
+    ],
+)
+def test_emphasis_looks_as_commonmark_renders_it(text: str, looks: str) -> None:
+    doc = document(text)
+    MarkdownHighlighter(doc, 10).rehighlight()
+    formats = doc.firstBlock().layout().formats()
+
+    def look(i: int) -> str:
+        fmt = next((r.format for r in formats if r.start <= i < r.start + r.length), None)
+        bold = fmt is not None and fmt.fontWeight() == QFont.Weight.Bold
+        italic = fmt is not None and fmt.fontItalic()
+        return "B" if bold and italic else "b" if bold else "i" if italic else "."
+
+    assert "".join(look(i) for i in range(len(text))) == looks

@@ -12,6 +12,7 @@ from PySide6.QtWidgets import QApplication, QWidget
 
 from reader.core.palettes import THEME_NAMES, Palette, palette_for
 from reader.ui import theme
+from reader.ui.appearance.docks import dress_window
 from reader.ui.notes.notes_pane import NotesPane
 from reader.ui.reading.reader_view import ReaderView
 from reader.ui.window.banner import Banner
@@ -80,6 +81,7 @@ class Appearance(QObject):
         self.apply_palette()
         self._apply_reader_font()
         self._apply_notes_font()
+        dress_window(self._reader.window(), self.palette())
         self.changed.emit()
 
     def _apply_reader_font(self) -> None:
@@ -103,6 +105,8 @@ class Appearance(QObject):
         self.apply_palette()
         self._reader.refresh_structure()
         self._notes.editor.highlighter.restyle(self._notes.editor.font().pointSizeF())
+        self._notes.refresh_preview()  # its quotes' tint
+        dress_window(self._reader.window(), self.palette())
         self.changed.emit()
 
     def _system_changed(self) -> None:

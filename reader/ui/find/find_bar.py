@@ -242,7 +242,7 @@ class FindBar(QWidget):
             self.current = bisect_left(self.matches, (self._origin,)) % len(self.matches)
         if self.isVisible():
             self.overlay.set_matches(self.matches, self.current)
-        self._show_count()
+        self.show_count()
         if self.current >= 0:
             self._select_current()
 
@@ -266,7 +266,7 @@ class FindBar(QWidget):
     def _go_to(self, index: int) -> None:
         self.current = index % len(self.matches)
         self.overlay.set_current(self.current)
-        self._show_count()
+        self.show_count()
         self._select_current()
 
     def _current_span(self) -> tuple[int, int] | None:
@@ -291,7 +291,8 @@ class FindBar(QWidget):
         reader.setTextCursor(cursor)
         self.overlay.update()
 
-    def _show_count(self) -> None:
+    def show_count(self) -> None:
+        """The match count or the error, in the theme's colours (again after a new theme)."""
         if self.error:
             text, color = self._reason, warning_color()  # the whole error in the tooltip
         elif not self.edit.text():

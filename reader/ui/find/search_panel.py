@@ -120,7 +120,7 @@ class SearchPanel(QWidget):
         self._layout = layout
         layout.addWidget(self.status)
         layout.addWidget(self.tree, 1)
-        self._show_status()
+        self.show_status()
 
     def set_scope(self, scope: StudyScope) -> None:
         """Search the whole study while one is open, filtered by `scope.filter`."""
@@ -179,7 +179,7 @@ class SearchPanel(QWidget):
             else:
                 self.searched_session = session
         self._populate()
-        self._show_status()
+        self.show_status()
 
     def _populate(self) -> None:
         """Fill the tree, keeping the current row and the scroll position when refreshing."""
@@ -215,9 +215,10 @@ class SearchPanel(QWidget):
         """More of a study's results: painted below the others, the current row kept."""
         if self.study_results is not None:
             populate(self.tree, found, GROUP_TITLES)
-            self._show_status()
+            self.show_status()
 
-    def _show_status(self) -> None:
+    def show_status(self) -> None:
+        """Below the field: the error, or how much was found, in the theme's colours."""
         palette = self.palette()
         if self.error:
             text = self.error

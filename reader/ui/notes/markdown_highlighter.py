@@ -7,6 +7,7 @@ import re
 from PySide6.QtCore import QTimer
 from PySide6.QtGui import QColor, QFont, QSyntaxHighlighter, QTextCharFormat, QTextDocument
 
+from reader.core.markdown_emphasis import emphasis_spans
 from reader.core.offsets import Utf16Index
 from reader.ui import theme
 
@@ -19,8 +20,6 @@ _HEADING = re.compile(r"^(#{1,6})\s+\S")
 _QUOTE = re.compile(r"^\s*>")
 _LIST_MARKER = re.compile(r"^\s*(?:[-*+]|\d+[.)])\s")
 _FENCE = re.compile(r"^\s*```")
-_BOLD = re.compile(r"(\*\*|__)(?=\S)(.+?)(?<=\S)\1")
-_ITALIC = re.compile(r"(?<![*_\w])([*_])(?=\S)(.+?)(?<=\S)\1(?![*_\w])")
 _CODE = re.compile(r"`[^`]+`")
 _LINK = re.compile(r"\[([^\]]*)\]\(([^)\s]+)\)")
 
@@ -151,13 +150,12 @@ class MarkdownHighlighter(QSyntaxHighlighter):
         marker = _LIST_MARKER.match(text)
         if marker:
             self._set(0, marker.end(), self._format(bold=True, color=self._accent))
-        for pattern, fmt in (
-            (_BOLD, self._format(bold=True)),
-            (_ITALIC, self._format(italic=True)),
-            (_CODE, self._format(mono=True, color=QColor(self._accent))),
-        ):
-            for match in pattern.finditer(text):
-                self._merge(match.start(), match.end() - match.start(), fmt)
+        strong, emphasis = self._format(bold=True), self._format(italic=True)
+        for span in emphasis_spans(text):
+            self._merge(span.start, span.end - span.start, strong if span.strong else emphasis)
+        code = self._format(mono=True, color=QColor(self._accent))
+        for match in _CODE.finditer(text):
+            self._merge(match.start(), match.end() - match.start(), code)
         for start, end, url in links_in(text):
             target = end - len(url) - 2
             if url.startswith("#h-"):

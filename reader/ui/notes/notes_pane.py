@@ -85,8 +85,8 @@ class NotesPane(QWidget):
         interview.opened.connect(self.editor.resume_styling)
         interview.readOnlyChanged.connect(self._follow_read_only)
         # Notes swapped or merged from disk while the preview shows: it shows them.
-        interview.notesDocumentChanged.connect(self._refresh_preview)
-        interview.researchNotesChanged.connect(self._refresh_preview)
+        interview.notesDocumentChanged.connect(self.refresh_preview)
+        interview.researchNotesChanged.connect(self.refresh_preview)
         self._format_actions: list[QAction] = []
         self.preview = NotesPreview()
         self.preview.setObjectName("notes-preview")
@@ -136,7 +136,7 @@ class NotesPane(QWidget):
         self.preview.document().setBaseUrl(QUrl("notes:"))
         style_quotes(self.preview.document())
 
-    def _refresh_preview(self, *_args: object) -> None:
+    def refresh_preview(self, *_args: object) -> None:
         if self.previewing():
             self._render_preview()
 

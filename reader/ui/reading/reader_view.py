@@ -45,7 +45,7 @@ ROLE_LABELS = {
     Role.OTHER: "Other",
 }
 FLASH_MS = 900
-MIN_MEASURE = 46  # characters a line the reading column never falls below
+MIN_MEASURE = 46  # characters a line the reading column never falls below, unzoomed
 NEARBY_BLOCKS = 400  # how far block_at_y walks before it searches instead
 COLOR_KEYS = {Qt.Key.Key_1 + i: color_id for i, color_id in enumerate(COLOR_IDS)}
 
@@ -183,9 +183,10 @@ class ReaderView(QTextEdit):
         scroll bar and the overview strip, about 40 px)."""
         return self.gutter_width() + 20 + self.column_width() + STRIPES_ROOM + 40
 
-    def gutter_width(self) -> int:
+    def gutter_width(self, label_font: QFont | None = None) -> int:
         """Room for "Q12" and a short speaker name, in the label font."""
-        return round(QFontMetricsF(self._label_font).horizontalAdvance("M") * 7.5) + 18
+        metrics = QFontMetricsF(label_font or self._label_font)
+        return round(metrics.horizontalAdvance("M") * 7.5) + 18
 
     def _update_margins(self) -> None:
         width = self.viewport().width()
@@ -217,11 +218,16 @@ class ReaderView(QTextEdit):
         self.viewport().update()
 
     def readable_width(self, chars: int) -> int:
-        """The pane width that leaves a column of `chars` characters beside the gutter
-        (capped, so a big zoom cannot push the window off a small screen)."""
-        average = theme.char_width(self._font)
+        """The pane width that leaves a column of `chars` characters beside the gutter, in
+        the face unzoomed: zooming in shortens the lines, it takes no room from the docks
+        and notes (a minimum that grew with zoom squeezed the Outline to 110 px)."""
+        font = QFont(self._font)
+        font.setPointSizeF(min(font.pointSizeF(), theme.READING_POINT_SIZE))
+        label = QFont(self._label_font)
+        label.setPointSizeF(font.pointSizeF() * 0.72)
         scroll_bar = self.verticalScrollBar().sizeHint().width()
-        return min(640, round(self.gutter_width() + 4 + chars * average + 12 + scroll_bar))
+        text = chars * theme.char_width(font)
+        return min(640, round(self.gutter_width(label) + 4 + text + 12 + scroll_bar))
 
     def label_font(self) -> QFont:
         """The margin's font (question numbers, speakers, times): follows zoom and face."""

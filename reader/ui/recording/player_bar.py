@@ -5,7 +5,7 @@ recording's owner (recording.py) plays."""
 from __future__ import annotations
 
 from PySide6.QtCore import Qt, Signal
-from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtGui import QAction, QKeySequence, QPalette
 from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
@@ -52,8 +52,7 @@ class PlayerBar(QWidget):
         back, play, forward, speeds, switches = self._actions
         # A hairline above, so the bar reads as the reader's own footer.
         self.setAttribute(Qt.WidgetAttribute.WA_StyledBackground)
-        line = theme.mix(theme.text_color(), self.palette().window().color(), 0.82).name()
-        self.setStyleSheet(f"#player-bar {{ border-top: 1px solid {line}; }}")
+        self.setStyleSheet("#player-bar { border-top: 1px solid palette(mid); }")
         layout = QHBoxLayout(self)
         layout.setContentsMargins(10, 4, 10, 4)
         layout.setSpacing(4)
@@ -98,7 +97,7 @@ class PlayerBar(QWidget):
         self.name_label = ElidedLabel(mode=Qt.TextElideMode.ElideMiddle, minimum_chars=3)
         self.name_label.setMaximumWidth(NAME_WIDTH)
         self.name_label.setObjectName("player-name")
-        self.name_label.setStyleSheet(f"color: {theme.muted_color().name()};")
+        self.name_label.setForegroundRole(QPalette.ColorRole.PlaceholderText)  # muted
         self.locate_button = QToolButton()
         self.locate_button.setText("Locate…")
         self.locate_button.setToolTip("Choose the recording's file")

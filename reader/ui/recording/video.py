@@ -15,6 +15,8 @@ from PySide6.QtCore import QEvent, QObject, Qt, QTimer
 from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QDockWidget, QMainWindow
 
+from reader.ui.appearance.docks import dress_dock
+
 if TYPE_CHECKING:
     from reader.ui.recording.media import Player
 
@@ -61,6 +63,7 @@ class VideoDock(QObject):
     def _make(self, player: Player) -> None:
         dock = QDockWidget("Video", self._window)
         dock.setObjectName("video-dock")
+        dress_dock(dock)  # its title buttons in the theme's colours
         dock.setWidget(player.video_widget())
         dock.installEventFilter(self)
         dock.toggleViewAction().triggered.connect(self._asked)  # the docks' context menu

@@ -1,28 +1,43 @@
 """A visible focus for the big panes: the reader, the notes and the lists have no frame (a
 frame would box the page in), so a bar in the accent colour along the top edge of the pane
-that has the keyboard says where typing goes."""
+that has the keyboard says where typing goes.
+
+The bar is a child of that pane, so it moves with it whatever moves it (a splitter, a
+dock, zoom, a floating dock), and it paints the theme's accent when it paints, so a new
+theme shows on it at once."""
 
 from __future__ import annotations
 
-from PySide6.QtCore import QEvent, QObject, QPoint, Qt
-from PySide6.QtGui import QColor
+from PySide6.QtCore import QEvent, QObject, Qt
+from PySide6.QtGui import QPainter, QPaintEvent
 from PySide6.QtWidgets import QApplication, QWidget
+from shiboken6 import isValid
 
 from reader.ui import theme
 
 BAR_HEIGHT = 3
 
 
+class FocusBar(QWidget):
+    def __init__(self, parent: QWidget) -> None:
+        super().__init__(parent)
+        self.setObjectName("focus-marker")
+        self.setAttribute(Qt.WidgetAttribute.WA_TransparentForMouseEvents)
+
+    def paintEvent(self, event: QPaintEvent) -> None:
+        del event
+        painter = QPainter(self)
+        painter.fillRect(self.rect(), theme.accent_color())
+        painter.end()
+
+
 class FocusMarker(QObject):
     def __init__(self, window: QWidget, panes: list[QWidget]) -> None:
         super().__init__(window)
-        self._window = window
         self._panes = list(panes)
         self._pane: QWidget | None = None
-        self.bar = QWidget(window)
-        self.bar.setObjectName("focus-marker")
-        self.bar.setAttribute(Qt.WidgetAttribute.WA_TransparentForMouseEvents)
-        self.bar.setAutoFillBackground(True)
+        self._window = window
+        self.bar = FocusBar(window)
         self.bar.hide()
         app = QApplication.instance()
         assert isinstance(app, QApplication)
@@ -47,23 +62,19 @@ class FocusMarker(QObject):
         self._place()
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
-        if watched is self._pane and event.type() in (
-            QEvent.Type.Resize,
-            QEvent.Type.Move,
-            QEvent.Type.Hide,
-        ):
+        if watched is self._pane and event.type() == QEvent.Type.Resize:
             self._place()
         return False
 
     def _place(self) -> None:
+        if not isValid(self.bar):  # it went with a pane that was deleted
+            self.bar = FocusBar(self._window)
         pane = self._pane
-        if pane is None or not pane.isVisible():
+        if pane is None:
             self.bar.hide()
             return
-        top_left = pane.mapTo(self._window, QPoint(0, 0))
-        self.bar.setGeometry(top_left.x(), top_left.y(), pane.width(), BAR_HEIGHT)
-        palette = self.bar.palette()
-        palette.setColor(self.bar.backgroundRole(), QColor(theme.accent_color()))
-        self.bar.setPalette(palette)
+        if self.bar.parentWidget() is not pane:
+            self.bar.setParent(pane)  # (which hides it)
+        self.bar.setGeometry(0, 0, pane.width(), BAR_HEIGHT)
         self.bar.show()
         self.bar.raise_()

@@ -75,6 +75,7 @@ def make_search(window: Any) -> SearchPanel:
     panel.notesSpanRequested.connect(select_in_notes)
     panel.escapePressed.connect(reader.setFocus)
     panel.set_scope(StudyScope(window.interview, window.study, window.switcher))
+    window.appearance.changed.connect(panel.show_status)  # its colours, in a new theme
     return panel
 
 
@@ -100,6 +101,7 @@ def make_find_bar(window: Any) -> FindBar:
 
     bar = FindBar(window.reader)
     window.reader_column.addWidget(bar)
+    window.appearance.changed.connect(bar.show_count)  # its colours, in a new theme
     return bar
 
 

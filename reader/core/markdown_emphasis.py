@@ -1,0 +1,98 @@
+"""Where one line of Markdown is emphasised (`*it*`, `**bold**`, `***both***`), found as
+CommonMark finds it: delimiter runs, their flanking, the rule of three. A regex cannot
+tell `**bold**` from `*italic*` or keep `snake_case_words` plain; this can.
+
+One deliberate difference: a `*` between two digits (`2*3*4`) is arithmetic, never
+emphasis (CommonMark would make the 3 italic).
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from dataclasses import dataclass
+
+# Code spans and link targets hold no emphasis; a backslash escapes the next character.
+_LITERAL = re.compile(r"`[^`]+`|\]\([^)\s]*\)|\\.")
+
+
+@dataclass(frozen=True)
+class Emphasis:
+    """[start, end) in code points of the line, delimiters included; strong is `**`."""
+
+    start: int
+    end: int
+    strong: bool
+
+
+@dataclass
+class _Run:
+    char: str
+    start: int  # of the characters still unused
+    length: int  # still unused
+    original: int
+    can_open: bool
+    can_close: bool
+
+
+def _is_punctuation(char: str) -> bool:
+    return unicodedata.category(char)[0] in "PS"
+
+
+def _runs(text: str) -> list[_Run]:
+    masked = _LITERAL.sub(lambda m: " " * len(m.group()), text)
+    runs: list[_Run] = []
+    for match in re.finditer(r"\*+|_+", masked):
+        start, end, char = match.start(), match.end(), match.group()[0]
+        before = text[start - 1] if start > 0 else " "
+        after = text[end] if end < len(text) else " "
+        left = not after.isspace() and (
+            not _is_punctuation(after) or before.isspace() or _is_punctuation(before)
+        )
+        right = not before.isspace() and (
+            not _is_punctuation(before) or after.isspace() or _is_punctuation(after)
+        )
+        if char == "_":
+            can_open = left and (not right or _is_punctuation(before))
+            can_close = right and (not left or _is_punctuation(after))
+        elif before.isdigit() and after.isdigit():
+            can_open = can_close = False  # 2*3*4 is a product
+        else:
+            can_open, can_close = left, right
+        if can_open or can_close:
+            runs.append(_Run(char, start, end - start, end - start, can_open, can_close))
+    return runs
+
+
+def _matches(opener: _Run, closer: _Run) -> bool:
+    if opener.char != closer.char or not opener.can_open or opener.length == 0:
+        return False
+    if opener.can_close or closer.can_open:  # the rule of three
+        both = opener.original + closer.original
+        return both % 3 != 0 or (opener.original % 3 == 0 and closer.original % 3 == 0)
+    return True
+
+
+def emphasis_spans(text: str) -> list[Emphasis]:
+    """Every emphasis in `text`, one line, in the order CommonMark closes them."""
+    runs = _runs(text)
+    spans: list[Emphasis] = []
+    # Per (char, closer can open, length mod 3): at or below this index no opener matches.
+    bottoms: dict[tuple[str, bool, int], int] = {}
+    for index, closer in enumerate(runs):
+        key = (closer.char, closer.can_open, closer.original % 3)
+        while closer.can_close and closer.length > 0:
+            below = range(index - 1, bottoms.get(key, -1), -1)
+            found = next((i for i in below if _matches(runs[i], closer)), None)
+            if found is None:
+                bottoms[key] = index - 1
+                break
+            opener = runs[found]
+            used = 2 if opener.length >= 2 and closer.length >= 2 else 1
+            opener.length -= used
+            spans.append(Emphasis(opener.start + opener.length, closer.start + used, used == 2))
+            closer.start += used
+            closer.length -= used
+            for between in runs[found + 1 : index]:  # they close nothing now
+                between.can_open = between.can_close = False
+    return spans

@@ -1,0 +1,73 @@
+"""Emphasis in a line of Markdown, found as CommonMark finds it (markdown-it-py, which the
+HTML export uses, is the reference), products of numbers excepted."""
+
+from __future__ import annotations
+
+import html
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+from markdown_it import MarkdownIt
+
+from reader.core.markdown_emphasis import Emphasis, emphasis_spans
+
+COMMONMARK = MarkdownIt("commonmark")
+
+
+def as_html(text: str) -> str:
+    """`text` with its emphasis as tags and the delimiters used taken out."""
+    spans = emphasis_spans(text)
+    used: set[int] = set()
+    tags: dict[int, list[str]] = {}
+    for span in spans:
+        width, name = (2, "strong") if span.strong else (1, "em")
+        used.update(range(span.start, span.start + width))
+        used.update(range(span.end - width, span.end))
+        tags.setdefault(span.start, []).append(f"<{name}>")
+        tags.setdefault(span.end, []).insert(0, f"</{name}>")
+    # Closing tags before opening ones at the same place; spans nest, so order by size.
+    out = []
+    for i in range(len(text) + 1):
+        here = tags.get(i, [])
+        out += [t for t in here if t.startswith("</")]
+        out += [t for t in here if not t.startswith("</")][::-1]
+        if i < len(text) and i not in used:
+            out.append(html.escape(text[i], quote=False))
+    return "".join(out)
+
+
+@pytest.mark.parametrize(
+    ("text", "spans"),
+    [
+        ("*it*", [Emphasis(0, 4, strong=False)]),
+        ("_it_", [Emphasis(0, 4, strong=False)]),
+        ("**b**", [Emphasis(0, 5, strong=True)]),
+        ("__b__", [Emphasis(0, 5, strong=True)]),
+        ("***bi***", [Emphasis(1, 7, strong=True), Emphasis(0, 8, strong=False)]),
+        ("**b** and *i*", [Emphasis(0, 5, strong=True), Emphasis(10, 13, strong=False)]),
+        ("**Hollywood** wants", [Emphasis(0, 13, strong=True)]),
+        ("2*3*4", []),
+        ("2 * 3 * 4", []),
+        ("snake_case_words", []),
+        ("un*frigging*believable", [Emphasis(2, 12, strong=False)]),
+        ("`*code*` and \\*escaped\\*", []),
+        ("[a_link](#h-a_b_c) *i*", [Emphasis(19, 22, strong=False)]),
+        ("*unclosed and **also", []),
+        ("", []),
+    ],
+)
+def test_spans(text: str, spans: list[Emphasis]) -> None:
+    assert emphasis_spans(text) == spans
+
+
+@settings(max_examples=600)
+@given(st.text(alphabet="**__ ab.(!é", max_size=24).map(str.strip))
+def test_as_commonmark(text: str) -> None:
+    assert as_html(text) == COMMONMARK.renderInline(text)
+
+
+def test_a_long_line_of_delimiters() -> None:
+    """Many runs on a line, most never closed: each emphasis found once."""
+    text = "_a *b c* _d " * 3000
+    assert len(emphasis_spans(text)) == 3000

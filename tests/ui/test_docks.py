@@ -1,0 +1,63 @@
+"""The docks' title buttons keep a contrast of 3:1 (WCAG 1.4.11) in every theme, and High
+Contrast draws lines between the docks, the reader and the notes."""
+
+from __future__ import annotations
+
+import pytest
+from PySide6.QtCore import QPoint
+from PySide6.QtGui import QColor
+from PySide6.QtWidgets import QAbstractButton, QApplication
+
+from reader.core.palettes import HIGH_CONTRAST, PALETTES, contrast_ratio, parse_hex
+from reader.ui import theme
+from reader.ui.appearance.docks import BUTTONS, button_color
+from reader.ui.window.main_window import MainWindow
+
+NON_TEXT_CONTRAST = 3.0  # WCAG 1.4.11, for the parts of a control
+
+
+def rgb(color: QColor) -> tuple[int, int, int]:
+    return color.red(), color.green(), color.blue()
+
+
+@pytest.mark.parametrize("name", list(PALETTES))
+def test_title_buttons_read_in_every_theme(window: MainWindow, name: str) -> None:
+    window.appearance.set_theme(name)
+    palette = PALETTES[name]
+    glyph = rgb(button_color())
+    assert contrast_ratio(glyph, parse_hex(palette.window)) >= NON_TEXT_CONTRAST
+    QApplication.processEvents()
+    for button_name in BUTTONS:
+        button = window.outline_dock.findChild(QAbstractButton, button_name)
+        assert button is not None and button.isVisible()
+        image = button.grab().toImage()
+        background = rgb(image.pixelColor(0, 0))
+        assert background == parse_hex(palette.window)
+        painted = {
+            rgb(image.pixelColor(x, y)) for x in range(image.width()) for y in range(image.height())
+        }
+        best = max(contrast_ratio(c, background) for c in painted)
+        assert best >= NON_TEXT_CONTRAST, (button_name, best)
+
+
+def test_high_contrast_draws_lines_between_the_panes(window: MainWindow) -> None:
+    def line_colors() -> list[str]:
+        """The middle of the splitter's handle and of the gap between dock and reader."""
+        QApplication.processEvents()
+        image = window.grab().toImage()
+        handle = window.splitter.handle(1)
+        middle = handle.mapTo(window, QPoint(handle.width() // 2, handle.height() // 2))
+        dock = window.outline_dock.geometry()
+        central = window.centralWidget().geometry()
+        gap = QPoint((dock.right() + central.left()) // 2 + 1, central.center().y())
+        return [image.pixelColor(p).name() for p in (middle, gap)]
+
+    window.appearance.set_theme("light")
+    assert HIGH_CONTRAST.mid not in line_colors()  # the light theme keeps its soft grips
+    window.appearance.set_theme("high-contrast")
+    assert line_colors() == [HIGH_CONTRAST.mid, HIGH_CONTRAST.mid]
+    black, white = parse_hex(HIGH_CONTRAST.window), parse_hex(HIGH_CONTRAST.mid)
+    assert contrast_ratio(black, white) >= NON_TEXT_CONTRAST
+    window.appearance.set_theme("dark")
+    assert window.styleSheet() == ""
+    assert theme.current().name == "dark"
