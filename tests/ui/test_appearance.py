@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QColor, QPalette
 from PySide6.QtWidgets import QApplication, QDialog, QToolButton, QWidget
@@ -88,7 +90,7 @@ def test_line_width_and_font_choice(make_window, qtbot):
     fonts = menu_action(menu, "Reading Font").menu().actions()
     assert fonts and sum(a.isChecked() for a in fonts) == 1
     fonts[-1].trigger()
-    family = fonts[-1].text().replace("&&", "&")
+    family = re.sub("&(&?)", r"\1", fonts[-1].text())  # as shown: without its letter's &
     assert window.reader.reading_font().family() == family
     window.close()
     again = make_window()

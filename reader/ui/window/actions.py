@@ -129,6 +129,7 @@ def _action(
         action.setShortcut(shortcut)
     if tip:
         action.setStatusTip(tip)
+        action.setWhatsThis(tip)  # kept while the status tip says why it is greyed out
     # On the window too, so shortcuts work while a menu or panel is hidden.
     window.addAction(action)
     return action
