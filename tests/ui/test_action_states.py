@@ -21,6 +21,7 @@ from reader.ui.window.action_states import (
     NO_PASSAGE,
     NO_STUDY,
     NOTES_READ_ONLY,
+    SEE_SPEAKERS,
     STUDY_READ_ONLY,
 )
 from reader.ui.window.main_window import MainWindow
@@ -88,7 +89,7 @@ def test_read_only_notes_grey_out_editing_and_save_notes_as_in_the_banner_gives_
     assert not any(a.isEnabled() for a in editing)
     assert {a.toolTip() for a in editing} == {a.statusTip() for a in editing} == {NOTES_READ_ONLY}
     assert hover_tip(second, qtbot, "Edit", actions.quote_in_notes) == NOTES_READ_ONLY
-    assert actions.speakers.isEnabled()  # to see who speaks
+    assert actions.speakers.isEnabled() and actions.speakers.statusTip() == SEE_SPEAKERS
     assert codes.import_qdpx.isEnabled()  # a project becomes a new study
     press_in_menu(second, qtbot, "Edit", Qt.Key.Key_E, Qt.Key.Key_Q)  # Quote in Notes: off
     assert second.notes_editor.toPlainText() == ""

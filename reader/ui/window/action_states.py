@@ -31,6 +31,7 @@ STUDY_READ_ONLY = "The study is open read-only here: another Interview Reader wi
 NO_STUDY = "Open a study first (File ▸ Open Study…)."
 NO_OTHER = "The study has no other interview."
 NO_PASSAGE = "Select words in the interview, or put the caret in a highlight."
+SEE_SPEAKERS = "Who speaks, with their turns (read-only here: seen, not changed)"
 
 
 @dataclass(frozen=True)
@@ -91,6 +92,8 @@ class ActionStates(QObject):
             actions.speakers,  # to see who speaks; the dialog says when it cannot change
         ):
             self._set(action, no_interview)
+        if state.interview_open and not state.notes_writable:
+            actions.speakers.setStatusTip(SEE_SPEAKERS)
         for action in (actions.restore_backup, actions.import_annotations):
             self._set(action, state.why_not_edit())
         for action in (actions.quote_in_notes, codes.code_passage, *codes.recent):
