@@ -20,9 +20,9 @@ from reader.ui.library.library_panel import LibraryPanel
 from reader.ui.library.open_study import OpenStudy
 from reader.ui.library.switcher import InterviewSwitcher
 from reader.ui.reading.reader_view import ReaderView
+from reader.ui.recording.availability import NO_INTERVIEW
 from reader.ui.window.actions import Actions
 
-NO_INTERVIEW = "Open an interview first."
 NOTES_READ_ONLY = (
     "These notes are open read-only here (another window may have them): "
     "File ▸ Save Notes As… gives write access back."
