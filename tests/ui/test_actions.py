@@ -95,3 +95,18 @@ def test_font_names_get_distinct_letters_and_keep_their_ampersands(names: list[s
         "Noto &Sans",
         "&Inter",
     ]
+
+
+def test_open_recent_shows_an_ampersand_in_a_name_as_it_is(
+    make_window: Callable[..., MainWindow], tmp_path
+) -> None:
+    talk = tmp_path / "Q&A with Ben.txt"
+    talk.write_text("Q: Night shifts?\nA: Coffee.\n", "utf-8")
+    window = make_window()
+    assert window.study_actions.open_path(talk)  # as Open Interview… does
+    menu = window.actions.recent_menu
+    assert menu is not None
+    menu.aboutToShow.emit()  # filled as it opens
+    texts = [a.text() for a in menu.actions() if not a.isSeparator()]
+    assert texts[0] == "Q&&A with Ben.txt"  # shown as "Q&A with Ben.txt", A not underlined
+    assert mnemonic(texts[-1]) == "c"  # &Clear the List
