@@ -103,8 +103,8 @@ class ActionStates(QObject):
         # A .qdpx without a study open becomes a new one; a read-only study cannot gain it.
         read_only_study = state.study_open and not state.study_writable
         self._set(codes.import_qdpx, STUDY_READ_ONLY if read_only_study else "")
-        self._set(actions.add_interviews, state.why_not_change_study())
-        why_not_add = state.why_not_change_study()
+        why_not_add = state.why_not_change_study()  # File's Add Interviews, the Library's Add
+        self._set(actions.add_interviews, why_not_add)
         self._add_button.setEnabled(not why_not_add)
         self._add_button.setToolTip(why_not_add or self._add_tip)
         for action in (actions.next_interview, actions.previous_interview):
@@ -132,7 +132,7 @@ class StatesWindow(Protocol):
 def wire_action_states(window: StatesWindow) -> ActionStates:
     interview, study, reader = window.interview, window.study, window.reader
     switcher = window.switcher
-    states = ActionStates(window.actions, window.library.add_button, window.study)
+    states = ActionStates(window.actions, window.library.add_button, interview)
 
     def show() -> None:
         studied = study.study
