@@ -42,6 +42,19 @@ def lock_holder(lock: Path) -> str:
     return f"process {pid}" if _running(pid) else ""
 
 
+def holder_words(host: str | None) -> str:
+    """Who holds a lock the window took, in words for the user (its process id means
+    nothing to them): the window on this computer or another; None when the lock says
+    nothing of its holder."""
+    import socket
+
+    if host is None:
+        return "another program"
+    if not host or host == socket.gethostname():
+        return "another Interview Reader window (on this computer)"
+    return f"an Interview Reader window on the computer “{host}”"
+
+
 def _running(pid: int) -> bool:
     if os.name != "posix":  # no cheap check here: a lock counts as held
         return True

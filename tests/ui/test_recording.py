@@ -350,6 +350,7 @@ def test_speed_from_the_menu_keeps_the_pitch_and_the_typists_loop_goes_back_on_p
     window = make_window(talk)
     player = moved_to(qtbot, window, 10_000)
     playback = window.actions.playback
+    assert window.player_bar.speed.text() == "1×"  # the rate, not the menu's "1× (Normal)"
     half = next(a for a in playback.speeds if a.data() == 0.5)
     half.trigger()
     assert player.player.playbackRate() == 0.5

@@ -8,7 +8,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtGui import QPainter, QPaintEvent
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QPainter, QPaintEvent, QPalette
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -29,6 +30,8 @@ from reader.ui.codebook.hub import CodebookHub
 from reader.ui.codebook.retrieval import coded_now
 
 INTERVIEWS, CO_OCCURRENCE, FREQUENCIES = "interview", "co-occurrence", "frequencies"
+NO_CODINGS = "No coded passages yet"
+NOTHING_TO_SAVE = "No coded passages yet: code a passage (select words, press C) first."
 
 
 def make_picture(hub: CodebookHub, kind: str, descendants: bool) -> Picture:
@@ -78,18 +81,28 @@ class PictureView(QWidget):
     def __init__(self) -> None:
         super().__init__()
         self.picture: Picture | None = None
+        self.empty = False  # nothing coded: a line says so instead of an empty grid
 
     def show_picture(self, picture: Picture) -> None:
         self.picture = picture
         picture.font = self.font()
-        self.setFixedSize(picture.size())
+        self.empty = not any(any(row) for row in picture.matrix.counts)
+        if self.empty:
+            metrics = self.fontMetrics()
+            self.setFixedSize(metrics.horizontalAdvance(NO_CODINGS) + 64, metrics.height() * 4)
+        else:
+            self.setFixedSize(picture.size())
         self.update()
 
     def paintEvent(self, event: QPaintEvent) -> None:
         if self.picture is None:
             return
         painter = QPainter(self)
-        self.picture.draw(painter, event.rect().toRectF())
+        if self.empty:
+            painter.setPen(self.palette().color(QPalette.ColorRole.PlaceholderText))
+            painter.drawText(self.rect(), Qt.AlignmentFlag.AlignCenter, NO_CODINGS)
+        else:
+            self.picture.draw(painter, event.rect().toRectF())
         painter.end()
 
 
@@ -113,11 +126,13 @@ class PicturesWindow(QDialog):
         top.addWidget(self.below)
         bottom = QHBoxLayout()
         bottom.addWidget(self.status, 1)
+        self.save_buttons: list[QPushButton] = []
         for text, extension in (("Save PNG…", "png"), ("Save SVG…", "svg"), ("Save CSV…", "csv")):
             button = QPushButton(text)
             button.setAutoDefault(False)
             button.clicked.connect(lambda _=False, e=extension: self.save(e))
             bottom.addWidget(button)
+            self.save_buttons.append(button)
         layout = QVBoxLayout(self)
         layout.addLayout(top)
         layout.addWidget(scroll, 1)
@@ -151,14 +166,18 @@ class PicturesWindow(QDialog):
         self.activateWindow()
 
     def refresh(self) -> None:
-        if self.isVisible():
-            self.view.show_picture(
-                make_picture(self.hub, self.kind.currentData(), self.below.isChecked())
-            )
+        if not self.isVisible():
+            return
+        self.view.show_picture(
+            make_picture(self.hub, self.kind.currentData(), self.below.isChecked())
+        )
+        for button in self.save_buttons:  # greyed out while there is nothing to save
+            button.setEnabled(not self.view.empty)
+            button.setToolTip(NOTHING_TO_SAVE if self.view.empty else "")
 
     def save(self, extension: str) -> None:
         picture = self.view.picture
-        if picture is None:
+        if picture is None or self.view.empty:
             return
         name = "".join(c if c.isalnum() else "-" for c in picture.title.lower()).strip("-")
         path, _ = QFileDialog.getSaveFileName(

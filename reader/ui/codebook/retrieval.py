@@ -51,6 +51,7 @@ EXPORTS = {
     "html": ("HTML", passages_html),
     "csv": ("CSV", None),
 }
+NOTHING_TO_EXPORT = "No coded passages here to export: choose a code that has some."
 
 
 def query_of(first: str, operator: str, second: str, descendants: bool) -> CodeQuery:
@@ -221,6 +222,8 @@ class RetrievalWindow(QDialog):
             f"{len(self.passages)} passage{'' if len(self.passages) == 1 else 's'} in "
             f"{interviews} interview{'' if interviews == 1 else 's'}"
         )
+        self.export_button.setEnabled(bool(self.passages))  # an empty list is no export
+        self.export_button.setToolTip("" if self.passages else NOTHING_TO_EXPORT)
 
     def _activated(self, item: QTreeWidgetItem) -> None:
         interview_id, highlight_id = item.data(0, Qt.ItemDataRole.UserRole)

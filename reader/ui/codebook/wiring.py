@@ -50,6 +50,7 @@ def wire_codebook(window: Any) -> None:
         action.triggered.connect(lambda _=False, n=number: coding.apply_recent(n))
     actions.focus_codebook.triggered.connect(lambda: _focus(dock, codebook.panel.view))
     assert actions.menu is not None
+    dock.toggleViewAction().setText("Co&debook")  # Go to Code&book has B
     actions.menu.addAction(dock.toggleViewAction())
     hub.changed.connect(lambda: _show_when_coded(window, dock, hub))
     hub.changed.connect(codebook.names_may_have_changed)

@@ -85,7 +85,7 @@ class OpenStudy(QObject):
             self.notice = ""
 
     def _take_lock(self, folder: Path) -> str:
-        from reader.core.lock_files import study_lock
+        from reader.core.lock_files import holder_words, study_lock
 
         lock = QLockFile(str(study_lock(folder)))
         lock.setStaleLockTime(0)  # stale only when its process is gone (a crash)
@@ -94,8 +94,7 @@ class OpenStudy(QObject):
             return ""
         if lock.error() == QLockFile.LockError.LockFailedError:
             info = lock.getLockInfo()
-            who = f"process {info[0]} on {info[1]}" if info else "another program"
-            return f"another Interview Reader window ({who}) has it open"
+            return f"{holder_words(info[1] if info else None)} has it open"
         return ""  # a folder we cannot write to: saving will say so when it fails
 
     def _watch(self) -> None:

@@ -167,14 +167,15 @@ class StudyActions(QObject):
         menu.clear()
         items = self.recent.items()
         for item in items:
-            action = menu.addAction(item.label(), lambda i=item: self._open_recent(i))
+            label = item.label().replace("&", "&&")  # "Q&A.txt" shown so, no letter
+            action = menu.addAction(label, lambda i=item: self._open_recent(i))
             action.setToolTip(str(item.path))
             action.setStatusTip(str(item.path))
         if not items:
             menu.addAction("Nothing opened yet").setEnabled(False)
         else:
             menu.addSeparator()
-            menu.addAction("Clear the List", self.recent.clear)
+            menu.addAction("&Clear the List", self.recent.clear)
 
     def _open_recent(self, item: Recent) -> None:
         if not item.path.exists():

@@ -6,7 +6,7 @@ from pathlib import Path
 
 from PySide6.QtCore import QFileSystemWatcher, QLockFile, QObject, QTimer, Signal
 
-from reader.core.lock_files import notes_lock
+from reader.core.lock_files import holder_words, notes_lock
 from reader.core.store import content_hash
 
 CHECK_DELAY_MS = 300  # sync tools and editors write in bursts; look once they are done
@@ -57,8 +57,7 @@ class FileGuard(QObject):
         if self.lock.error() == QLockFile.LockError.LockFailedError:
             self.held_elsewhere = True
             info = self.lock.getLockInfo()  # (pid, host, app), or empty when unreadable
-            who = f"process {info[0]} on {info[1]}" if info else "another program"
-            return f"another Interview Reader ({who}) is editing these notes"
+            return f"{holder_words(info[1] if info else None)} is editing these notes"
         return "the notes folder cannot be written to"
 
     def holds_lock(self) -> bool:

@@ -153,12 +153,15 @@ class NotesSafety(QObject):
         return True  # locked now, or the write meets the same folder and says why
 
     def conflict_actions(self) -> tuple[str, list]:
-        """A banner message and its buttons: Save As when the folder cannot be written,
-        a merge for sync conflict copies."""
-        if not self.controller.saver.read_only and not self.guard.holds_lock():
+        """A banner message and its buttons: Save As when the folder cannot be written or
+        another window has the notes, a merge for sync conflict copies."""
+        saver = self.controller.saver
+        if not saver.read_only and not self.guard.holds_lock():
             return "", [("Save Notes As…", self.save_as)]  # the folder cannot be written
+        if saver.read_only and self.guard.held_elsewhere:  # a file of their own: writable
+            return "", [("Save Notes As…", self.save_as)]
         copies = conflict_copies(self.notes_path)
-        if not copies or self.controller.saver.read_only:
+        if not copies or saver.read_only:
             return "", []
         names = ", ".join(p.name for p in copies[:3])
         return (

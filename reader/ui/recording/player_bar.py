@@ -88,7 +88,7 @@ class PlayerBar(QWidget):
         self.speed.setToolTip("Playback speed (the pitch is kept)")
         self.speed.setPopupMode(QToolButton.ToolButtonPopupMode.InstantPopup)
         self.speed.setAutoRaise(True)
-        self.speed.setText(next((a.text() for a in speeds if a.isChecked()), "1×"))
+        self.speed.setText(next((f"{a.data():g}×" for a in speeds if a.isChecked()), "1×"))
         menu = QMenu(self.speed)
         menu.addActions(speeds)
         self.speed.setMenu(menu)

@@ -1,6 +1,7 @@
 """The Speakers dialog: every speaker found, with their turns and first words; rename,
 merge, and choose who asks and who answers. Each change is an undoable command, applied
-at once (the dialog stays open and follows the model)."""
+at once (the dialog stays open and follows the model). While the notes are read-only it
+shows the speakers and says why they cannot be changed."""
 
 from __future__ import annotations
 
@@ -27,6 +28,10 @@ from reader.ui.interview.open_interview import OpenInterview
 
 SIDES = (("Asks", Role.QUESTION), ("Answers", Role.ANSWER))
 NAME, SIDE, TURNS, WORDS = range(4)
+READ_ONLY = (
+    "These notes are open read-only here (another window may have them): the speakers can "
+    "be seen, not changed. File ▸ Save Notes As… gives write access back."
+)
 
 
 class SpeakersDialog(QDialog):
@@ -75,6 +80,7 @@ class SpeakersDialog(QDialog):
         interview.structureChanged.connect(self.refresh)
         interview.opened.connect(self.refresh)
         interview.replaced.connect(self.refresh)
+        interview.readOnlyChanged.connect(self.refresh)
         self.refresh()
 
     def refresh(self, *_args: object) -> None:
@@ -85,12 +91,15 @@ class SpeakersDialog(QDialog):
         self.speakers = list(report.speakers) if report else []
         self.table.setRowCount(len(self.speakers))
         sides = session.notes.sides if session else {}
+        read_only = self._interview.read_only
         for row, info in enumerate(self.speakers):
             name = QTableWidgetItem(info.name)
             if info.variants:
                 name.setToolTip("Written as: " + ", ".join(info.variants))
             self.table.setItem(row, NAME, name)
-            self.table.setCellWidget(row, SIDE, self._side_box(info, sides.get(info.name)))
+            box = self._side_box(info, sides.get(info.name))
+            box.setEnabled(not read_only)
+            self.table.setCellWidget(row, SIDE, box)
             turns = QTableWidgetItem(str(info.turns))
             turns.setTextAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
             self.table.setItem(row, TURNS, turns)
@@ -101,14 +110,19 @@ class SpeakersDialog(QDialog):
                 self.table.selectRow(row)
         if self.speakers and not self.table.selectedItems():
             self.table.selectRow(0)
-        self.summary.setText(
-            "No speakers were found."
-            if not self.speakers
-            else "Changes apply at once and can be undone (Ctrl+Z). "
-            "Give one speaker another's name to merge them."
-        )
-        self.rename_button.setEnabled(bool(self.speakers))
-        self.merge_button.setEnabled(len(self.speakers) > 1)
+        if not self.speakers:
+            self.summary.setText("No speakers were found.")
+        elif read_only:
+            self.summary.setText(READ_ONLY)
+        else:
+            self.summary.setText(
+                "Changes apply at once and can be undone (Ctrl+Z). "
+                "Give one speaker another's name to merge them."
+            )
+        self.rename_button.setEnabled(bool(self.speakers) and not read_only)
+        self.merge_button.setEnabled(len(self.speakers) > 1 and not read_only)
+        for button in (self.rename_button, self.merge_button):
+            button.setToolTip(READ_ONLY if read_only else "")
 
     def _side_box(self, info: SpeakerInfo, chosen: Role | None) -> QComboBox:
         box = QComboBox()
@@ -136,8 +150,8 @@ class SpeakersDialog(QDialog):
     def rename(self) -> None:
         name = self.selected()
         controller = self._interview.controller
-        if not name or controller is None:
-            return
+        if not name or controller is None or self._interview.read_only:
+            return  # (a double click on a read-only row)
         new, ok = QInputDialog.getText(self, "Rename Speaker", f"Name for “{name}”:", text=name)
         if ok and new.strip():
             controller.rename_speaker(name, new)

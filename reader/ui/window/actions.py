@@ -95,7 +95,7 @@ def build_codebook_actions(window: QMainWindow) -> CodebookActions:
             _action(window, f"Recent Code {n}", f"Alt+{n}", "Apply a code used lately")
             for n in range(1, 10)
         ],
-        focus_codebook=_action(window, "Go to &Codebook", "Ctrl+6", "Move the focus to the codes"),
+        focus_codebook=_action(window, "Go to Code&book", "Ctrl+6", "Move the focus to the codes"),
         retrieve=_action(
             window, "&Retrieve Coded Passages…", "Ctrl+Shift+R", "Every passage of a code"
         ),
@@ -129,6 +129,7 @@ def _action(
         action.setShortcut(shortcut)
     if tip:
         action.setStatusTip(tip)
+        action.setWhatsThis(tip)  # kept while the status tip says why it is greyed out
     # On the window too, so shortcuts work while a menu or panel is hidden.
     window.addAction(action)
     return action
@@ -146,13 +147,13 @@ def build_actions(window: QMainWindow, undo_group: QUndoGroup) -> Actions:
     actions = Actions(
         open=_action(window, "&Open Interview…", std.Open, "Open another interview file"),
         show_notes_file=_action(
-            window, "Show &Notes File", None, "Show the folder that holds this interview's notes"
+            window, "S&how Notes File", None, "Show the folder that holds this interview's notes"
         ),
         save_notes_as=_action(
             window, "Save Notes &As…", std.SaveAs, "Keep the notes in another file from now on"
         ),
         restore_backup=_action(
-            window, "&Restore from Backup…", None, "Bring back the notes as they were earlier"
+            window, "Restore from &Backup…", None, "Bring back the notes as they were earlier"
         ),
         export=_action(
             window, "&Export…", "Ctrl+E", "Markdown, HTML, CSV, JSON, W3C annotations or REFI-QDA"
@@ -164,7 +165,7 @@ def build_actions(window: QMainWindow, undo_group: QUndoGroup) -> Actions:
             window, "&Print…", std.Print, "Print the interview with highlights and notes"
         ),
         export_pdf=_action(
-            window, "Export as P&DF…", None, "The interview with highlights and notes, as PDF"
+            window, "Export as PD&F…", None, "The interview with highlights and notes, as PDF"
         ),
         quit=_action(window, "&Quit", std.Quit, "Save everything and quit"),
         undo=undo,
@@ -183,9 +184,9 @@ def build_actions(window: QMainWindow, undo_group: QUndoGroup) -> Actions:
         focus_reader=_action(window, "Go to &Reader", "Ctrl+1", "Move the focus to the interview"),
         focus_notes=_action(window, "Go to &Notes", "Ctrl+2", "Move the focus to your notes"),
         focus_annotations=_action(
-            window, "Go to &Annotations", "Ctrl+3", "Move the focus to the annotations panel"
+            window, "Go to Annotation&s", "Ctrl+3", "Move the focus to the annotations panel"
         ),
-        focus_outline=_action(window, "Go to &Outline", "Ctrl+4", "Move the focus to the outline"),
+        focus_outline=_action(window, "Go to O&utline", "Ctrl+4", "Move the focus to the outline"),
         color_labels=_action(
             window, "Highlight &Colours…", None, "Name what each highlight colour means"
         ),
@@ -201,7 +202,7 @@ def build_actions(window: QMainWindow, undo_group: QUndoGroup) -> Actions:
             ),
             "Preview",
         ),
-        cycle_panes=_action(window, "Next &Pane", "F6", "Move the focus to the next pane"),
+        cycle_panes=_action(window, "Next Pan&e", "F6", "Move the focus to the next pane"),
         bold=_format_action(window, "&Bold", std.Bold, "**bold**"),
         italic=_format_action(window, "&Italic", std.Italic, "*italic*"),
         heading_1=_format_action(window, "Heading &1", "Ctrl+Alt+1", "# Heading"),
@@ -221,10 +222,10 @@ def build_actions(window: QMainWindow, undo_group: QUndoGroup) -> Actions:
             window, "Ne&xt Interview", "Ctrl+PgDown", "Open the next interview of the study"
         ),
         previous_interview=_action(
-            window, "Pre&vious Interview", "Ctrl+PgUp", "Open the previous interview"
+            window, "&Previous Interview", "Ctrl+PgUp", "Open the previous interview"
         ),
         focus_library=_action(
-            window, "Go to &Library", "Ctrl+5", "Move the focus to the study's interviews"
+            window, "Go to Li&brary", "Ctrl+5", "Move the focus to the study's interviews"
         ),
         view=_view_actions(window),
         shortcuts=_action(window, "&Keyboard Shortcuts", "F1", "Every key of the app"),
@@ -250,12 +251,29 @@ def _view_actions(window: QMainWindow) -> ViewActions:
         zoom_in=_action(
             window, "Zoom &In", ["Ctrl+=", "Ctrl++"], "Larger text in the reader or the notes"
         ),
-        zoom_out=_action(window, "Zoom &Out", "Ctrl+-", "Smaller text in the reader or the notes"),
-        zoom_reset=_action(window, "&Actual Size", "Ctrl+0", "The text at its usual size"),
+        zoom_out=_action(window, "&Zoom Out", "Ctrl+-", "Smaller text in the reader or the notes"),
+        zoom_reset=_action(window, "A&ctual Size", "Ctrl+0", "The text at its usual size"),
         themes=choices(THEME_LABELS),
-        fonts=choices({f: f.replace("&", "&&") for f in fonts}),
+        fonts=choices(dict(zip(fonts, with_mnemonics(fonts), strict=True))),
         measures=choices(MEASURE_LABELS),
     )
+
+
+def with_mnemonics(names: list[str]) -> list[str]:
+    """`names` as menu texts, each with its own letter: a word's first letter if free, else
+    any free letter or digit (fonts installed differ from one computer to the next)."""
+    used: set[str] = set()
+    texts = []
+    for name in names:
+        words = [i for i, c in enumerate(name) if c.isalnum() and (i == 0 or name[i - 1] == " ")]
+        spots = [*words, *(i for i, c in enumerate(name) if c.isalnum())]
+        at = next((i for i in spots if name[i].lower() not in used), None)
+        escaped = [c.replace("&", "&&") for c in name]
+        if at is not None:
+            used.add(name[at].lower())
+            escaped[at] = "&" + escaped[at]
+        texts.append("".join(escaped))
+    return texts
 
 
 def _view_menu_block(view_menu: QMenu, view: ViewActions) -> None:
@@ -265,7 +283,7 @@ def _view_menu_block(view_menu: QMenu, view: ViewActions) -> None:
     for title, group in (
         ("&Theme", view.themes),
         ("Reading &Font", view.fonts),
-        ("&Line Width", view.measures),
+        ("Line &Width", view.measures),
     ):
         sub = view_menu.addMenu(title)
         sub.addActions(list(group.values()))
@@ -309,7 +327,15 @@ TOOLBAR_TEXT = {
 # Window-wide keys, so they work while reading and while writing notes. Ctrl+Left/Right
 # stay the editors' word jumps (the notes editor and the reader's caret use them), so
 # skipping is Alt+Left/Right, which neither editor nor any action here uses.
-SPEEDS = (0.5, 0.75, 1.0, 1.25, 1.5, 2.0)  # the pitch is kept at each
+# The pitch is kept at each. A letter or digit each for the menu (four rates share 1, 2, 5).
+SPEEDS = {
+    0.5: "&0.5×",
+    0.75: "0.&75×",
+    1.0: "1× (&Normal)",
+    1.25: "&1.25×",
+    1.5: "1.&5×",
+    2.0: "&2×",
+}
 
 
 @dataclass
@@ -330,37 +356,37 @@ class Playback:
 
 def build_playback(window: QMainWindow) -> Playback:
     follow = _checkable(
-        _action(window, "&Follow Along", None, "Mark and keep in view what is being said")
+        _action(window, "F&ollow Along", None, "Mark and keep in view what is being said")
     )
     follow.setChecked(True)
     follow.setIconText("Follow")
-    loop = _checkable(_action(window, "&Typist's Loop", None, "Every pause goes back two seconds"))
+    loop = _checkable(_action(window, "Typist's &Loop", None, "Every pause goes back two seconds"))
     loop.setIconText("Loop")
     video = _checkable(_action(window, "&Video", None, "The recording's picture"))
     video.setEnabled(False)  # until a recording with a picture is open
     speeds = QActionGroup(window)
     return Playback(
-        attach=_action(window, "Attach &Recording…", None, "The interview's audio or video"),
+        attach=_action(window, "A&ttach Recording…", None, "The interview's audio or video"),
         detach=_action(window, "&Detach Recording", None, "Forget this interview's recording"),
         play=_action(window, "&Play / Pause", "Ctrl+Space", "Play or pause the recording"),
         back=_action(window, "&Back 5 Seconds", "Alt+Left", "Go back five seconds"),
         forward=_action(window, "&Forward 5 Seconds", "Alt+Right", "Go forward five seconds"),
         play_paragraph=_action(
-            window, "Play &Paragraph", "Ctrl+Shift+Space", "Play the paragraph at the caret"
+            window, "Play P&aragraph", "Ctrl+Shift+Space", "Play the paragraph at the caret"
         ),
         insert_time=_action(
-            window, "Insert &Time in Notes", "Ctrl+Shift+T", "A link that plays from now"
+            window, "&Insert Time in Notes", "Ctrl+Shift+T", "A link that plays from now"
         ),
         follow=follow,
         typist_loop=loop,
         video=video,
-        speeds=[_speed(speeds, rate) for rate in SPEEDS],
+        speeds=[_speed(speeds, rate, text) for rate, text in SPEEDS.items()],
     )
 
 
-def _speed(group: QActionGroup, rate: float) -> QAction:
+def _speed(group: QActionGroup, rate: float, text: str) -> QAction:
     # Made here, not by addAction(text), whose action's wrapper went invalid (as Speed's).
-    action = group.addAction(QAction(f"{rate:g}×", group.parent()))
+    action = group.addAction(QAction(text, group.parent()))
     action.setData(rate)
     action.setCheckable(True)
     action.setChecked(rate == 1.0)
@@ -369,7 +395,6 @@ def _speed(group: QActionGroup, rate: float) -> QAction:
 
 def _playback_menu(window: QMainWindow, playback: Playback) -> None:
     menu = window.menuBar().addMenu("&Playback")
-    menu.setToolTipsVisible(True)  # a greyed-out action's tip says why (recording/availability.py)
     for action in (playback.play, playback.back, playback.forward, playback.play_paragraph):
         menu.addAction(action)
     # Made here, not by addMenu("&Speed"): the wrapper of a menu Qt made went invalid
@@ -381,6 +406,10 @@ def _playback_menu(window: QMainWindow, playback: Playback) -> None:
     menu.addActions([playback.follow, playback.typist_loop, playback.insert_time])
     menu.addSeparator()
     menu.addActions([playback.attach, playback.detach])
+
+
+# The docks' View toggles are named by the docks' titles: given a letter each here.
+DOCK_TOGGLES = {"Library": "&Library", "Outline": "&Outline", "Annotations": "&Annotations"}
 
 
 def build_menus(window: QMainWindow, actions: Actions, view_toggles: list[QAction]) -> None:
@@ -438,6 +467,7 @@ def build_menus(window: QMainWindow, actions: Actions, view_toggles: list[QActio
     format_menu.addAction(actions.toggle_preview)
     view_menu = bar.addMenu("&View")
     for toggle in view_toggles:
+        toggle.setText(DOCK_TOGGLES.get(toggle.text(), toggle.text()))
         view_menu.addAction(toggle)
     view_menu.addAction(actions.playback.video)
     view_menu.addSeparator()
@@ -454,3 +484,11 @@ def build_menus(window: QMainWindow, actions: Actions, view_toggles: list[QActio
     help_menu = bar.addMenu("&Help")
     help_menu.addAction(actions.shortcuts)
     help_menu.addAction(actions.about)
+    for menu in menus_of(bar.actions()):  # a greyed-out action's tip says why (action_states)
+        menu.setToolTipsVisible(True)
+
+
+def menus_of(actions: list[QAction]) -> list[QMenu]:
+    """The menus of `actions` and their submenus, at any depth."""
+    menus = [a.menu() for a in actions if isinstance(a.menu(), QMenu)]
+    return [m for menu in menus for m in (menu, *menus_of(menu.actions()))]

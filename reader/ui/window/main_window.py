@@ -39,6 +39,7 @@ from reader.ui.reading.reader_view import ReaderView
 from reader.ui.recording.player_bar import PlayerBar
 from reader.ui.recording.recording import Recording
 from reader.ui.speakers.speakers import Speakers
+from reader.ui.window.action_states import wire_action_states
 from reader.ui.window.actions import Actions, build_actions, build_menus
 from reader.ui.window.banner import Banner
 from reader.ui.window.focus_marker import FocusMarker
@@ -269,6 +270,7 @@ class MainWindow(QMainWindow):
         self.undo_focus = UndoFocus(self, self.interview)
         self._wire_study()
         wire_codebook(self)  # the codebook (#14) and REFI-QDA (#15)
+        self.action_states = wire_action_states(self)  # greyed out while they cannot act
 
     def _wire_study(self) -> None:
         """Studies (#12): the library, switching interviews, opening and recent files."""
@@ -365,10 +367,7 @@ class MainWindow(QMainWindow):
         self.reader.setFocus()
 
     def _focus_notes(self) -> None:
-        if self.notes_pane.previewing():
-            self.notes_pane.preview.setFocus()
-        else:
-            self.notes_editor.setFocus()
+        (self.notes_pane.preview if self.notes_pane.previewing() else self.notes_editor).setFocus()
 
     def _focus_dock(self, dock: QDockWidget, widget: QWidget | None = None) -> None:
         dock.show()

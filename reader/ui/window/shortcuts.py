@@ -1,8 +1,10 @@
 """Help ▸ Keyboard Shortcuts (F1): every key of the app, from the actions themselves (so the
-list never goes stale) and the reader's one-letter keys."""
+list never goes stale) and the reader's one-letter keys. Qt's standard keys add keys of
+special keyboards (a key named Open, Save or Find): those are left out of the list."""
 
 from __future__ import annotations
 
+from PySide6.QtCore import Qt
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -40,7 +42,9 @@ def shortcut_rows(window: QMainWindow, actions: Actions) -> list[tuple[str, str]
     every = [*QWidget.actions(window), *actions.format_actions()]
     for action in every:
         keys = ", ".join(
-            k.toString(QKeySequence.SequenceFormat.NativeText) for k in action.shortcuts()
+            k.toString(QKeySequence.SequenceFormat.NativeText)
+            for k in action.shortcuts()
+            if pressable(k)
         )
         name = _name(action)
         if keys and name not in seen:
@@ -49,9 +53,17 @@ def shortcut_rows(window: QMainWindow, actions: Actions) -> list[tuple[str, str]
     return rows + READER_KEYS
 
 
+def pressable(keys: QKeySequence) -> bool:
+    """Whether every key of `keys` is on an ordinary keyboard: Qt numbers the media, launch
+    and browser keys (Open, Save, Find, Exit, Back…) from Key_Back on."""
+    return not keys.isEmpty() and all(
+        keys[i].key().value < Qt.Key.Key_Back.value for i in range(keys.count())
+    )
+
+
 def _name(action: QAction) -> str:
     text = action.text().replace("&&", "\0").replace("&", "").replace("\0", "&")
-    tip = action.statusTip()
+    tip = action.whatsThis() or action.statusTip()  # (the status tip may say why it is off)
     return f"{text.rstrip('…')}: {tip}" if tip else text.rstrip("…")
 
 
@@ -65,17 +77,31 @@ def show_shortcuts(window: QMainWindow, actions: Actions) -> QDialog:
     table.setAccessibleDescription("Each key and what it does")
     table.setHorizontalHeaderLabels(["Keys", "Does"])
     table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+    table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+    table.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+    table.setVerticalScrollMode(QAbstractItemView.ScrollMode.ScrollPerPixel)
+    table.setWordWrap(True)  # a long description takes two lines, not an ellipsis
+    table.setStyleSheet("QTableWidget::item { padding: 3px 8px; }")
     table.verticalHeader().hide()
-    table.horizontalHeader().setSectionResizeMode(0, QHeaderView.ResizeMode.ResizeToContents)
-    table.horizontalHeader().setStretchLastSection(True)
+    header = table.horizontalHeader()
+    header.setSectionResizeMode(0, QHeaderView.ResizeMode.ResizeToContents)
+    header.setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
     for row, (keys, does) in enumerate(rows):
         table.setItem(row, 0, QTableWidgetItem(keys))
         table.setItem(row, 1, QTableWidgetItem(does))
+    # Rows as tall as their wrapped text, measured again whenever the width changes.
+    header.sectionResized.connect(lambda *_: table.resizeRowsToContents())
     buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close, dialog)
     buttons.rejected.connect(dialog.reject)
     layout = QVBoxLayout(dialog)
     layout.addWidget(table)
     layout.addWidget(buttons)
-    dialog.resize(640, 520)
+    # Wide enough for most descriptions on one line, within the screen (and the window).
+    screen = window.screen().availableGeometry()
+    metrics = table.fontMetrics()
+    wanted = max(metrics.horizontalAdvance(keys) for keys, _ in rows) + 80
+    wanted += min(max(metrics.horizontalAdvance(does) for _, does in rows), 620) + 60
+    dialog.resize(min(wanted, screen.width() - 40), min(640, screen.height() - 60))
     dialog.show()
+    table.resizeRowsToContents()
     return dialog

@@ -1,0 +1,168 @@
+"""Which of the window's actions can act now: greyed out in the menus and for their keys
+while they cannot (no interview or study open, the notes or the study read-only here,
+nothing selected), the reason in their tips; on again as soon as they can (Save Notes As…
+gives write access back, a selection is made). One place sets `enabled` from the state,
+read again whenever the open interview, the study or the reader's selection changes; the
+Playback actions follow the recording the same way (recording/availability.py). The main
+window wires it in one call, `wire_action_states(window)`."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Protocol
+
+from PySide6.QtCore import QObject, QTimer
+from PySide6.QtGui import QAction
+from PySide6.QtWidgets import QWidget
+
+from reader.ui.interview.open_interview import OpenInterview
+from reader.ui.library.library_panel import LibraryPanel
+from reader.ui.library.open_study import OpenStudy
+from reader.ui.library.switcher import InterviewSwitcher
+from reader.ui.reading.reader_view import ReaderView
+from reader.ui.recording.availability import NO_INTERVIEW
+from reader.ui.window.actions import Actions
+
+NOTES_READ_ONLY = (
+    "These notes are open read-only here (another window may have them): "
+    "File ▸ Save Notes As… gives write access back."
+)
+STUDY_READ_ONLY = "The study is open read-only here: another Interview Reader window has it."
+NO_STUDY = "Open a study first (File ▸ Open Study…)."
+NO_OTHER = "The study has no other interview."
+NO_PASSAGE = "Select words in the interview, or put the caret in a highlight."
+SEE_SPEAKERS = "Who speaks, with their turns (read-only here: seen, not changed)"
+
+
+@dataclass(frozen=True)
+class WindowState:
+    interview_open: bool
+    notes_writable: bool  # the open interview's notes can be changed
+    study_open: bool
+    study_writable: bool
+    other_interviews: bool  # the open study has an interview besides the one open
+    passage: bool  # words selected in the reader, or its caret in a highlight
+
+    def why_not_edit(self) -> str:
+        """Why the open interview's notes cannot be changed; "" when they can."""
+        if not self.interview_open:
+            return NO_INTERVIEW
+        if self.notes_writable:
+            return ""
+        return STUDY_READ_ONLY if self.study_open and not self.study_writable else NOTES_READ_ONLY
+
+    def why_not_on_passage(self) -> str:
+        """Why nothing can be quoted or coded now."""
+        return self.why_not_edit() or ("" if self.passage else NO_PASSAGE)
+
+    def why_not_change_study(self) -> str:
+        if not self.study_open:
+            return NO_STUDY
+        return "" if self.study_writable else STUDY_READ_ONLY
+
+    def why_not_change_codebook(self) -> str:
+        """The codebook and colour labels are the study's in one, else the interview's."""
+        return self.why_not_change_study() if self.study_open else self.why_not_edit()
+
+    def why_not_switch(self) -> str:
+        if not self.study_open:
+            return NO_STUDY
+        return "" if self.other_interviews else NO_OTHER
+
+
+class ActionStates(QObject):
+    def __init__(self, actions: Actions, add_button: QWidget, parent: QObject) -> None:
+        super().__init__(parent)
+        self._actions = actions
+        self._add_button = add_button
+        self._add_tip = add_button.toolTip()
+        codes = actions.codes
+        assert codes is not None
+        self._codes = codes
+
+    def show(self, state: WindowState) -> None:
+        actions, codes = self._actions, self._codes
+        no_interview = "" if state.interview_open else NO_INTERVIEW
+        for action in (
+            actions.show_notes_file,
+            actions.save_notes_as,
+            actions.export,
+            actions.print,
+            actions.export_pdf,
+            actions.speakers,  # to see who speaks; the dialog says when it cannot change
+        ):
+            self._set(action, no_interview)
+        if state.interview_open and not state.notes_writable:
+            actions.speakers.setStatusTip(SEE_SPEAKERS)
+        for action in (actions.restore_backup, actions.import_annotations):
+            self._set(action, state.why_not_edit())
+        for action in (actions.quote_in_notes, codes.code_passage, *codes.recent):
+            self._set(action, state.why_not_on_passage())
+        self._set(actions.color_labels, no_interview or state.why_not_change_codebook())
+        self._set(codes.import_qdc, state.why_not_change_codebook())
+        # A .qdpx without a study open becomes a new one; a read-only study cannot gain it.
+        read_only_study = state.study_open and not state.study_writable
+        self._set(codes.import_qdpx, STUDY_READ_ONLY if read_only_study else "")
+        why_not_add = state.why_not_change_study()  # File's Add Interviews, the Library's Add
+        self._set(actions.add_interviews, why_not_add)
+        self._add_button.setEnabled(not why_not_add)
+        self._add_button.setToolTip(why_not_add or self._add_tip)
+        for action in (actions.next_interview, actions.previous_interview):
+            self._set(action, state.why_not_switch())
+
+    def _set(self, action: QAction, why_not: str) -> None:
+        """On, with its usual tip; or off, its tips saying why (the menus show tooltips,
+        the status line status tips)."""
+        action.setEnabled(not why_not)
+        action.setStatusTip(why_not or action.whatsThis())  # its usual tip (actions.py)
+        action.setToolTip(why_not)  # none of its own when it can act: the menu shows its text
+
+
+class StatesWindow(Protocol):
+    """What of the main window this needs (the main window is not imported here)."""
+
+    actions: Actions
+    interview: OpenInterview
+    study: OpenStudy
+    reader: ReaderView
+    library: LibraryPanel
+    switcher: InterviewSwitcher
+
+
+def wire_action_states(window: StatesWindow) -> ActionStates:
+    interview, study, reader = window.interview, window.study, window.reader
+    switcher = window.switcher
+    states = ActionStates(window.actions, window.library.add_button, interview)
+
+    def show() -> None:
+        studied = study.study
+        session_open = interview.session is not None and reader.reading is not None
+        states.show(
+            WindowState(
+                interview_open=session_open,
+                notes_writable=session_open and not interview.read_only,
+                study_open=studied is not None,
+                study_writable=studied is not None and not studied.read_only,
+                other_interviews=studied is not None
+                and any(e.id != switcher.current for e in studied.interviews),
+                passage=session_open
+                and (reader.selected_range() is not None or reader.current_highlight() is not None),
+            )
+        )
+
+    for signal in (
+        interview.opened,
+        interview.replaced,
+        interview.readOnlyChanged,
+        study.opened,
+        study.closed,
+        study.changed,
+        study.readOnlyChanged,
+        switcher.switched,
+        reader.selectionChanged,
+        reader.currentHighlightChanged,
+    ):
+        signal.connect(show)
+    interview.aboutToClose.connect(lambda: QTimer.singleShot(0, states, show))  # once closed
+    show()
+    return states

@@ -1,0 +1,112 @@
+"""Every menu of the menu bar gives each of its items a letter of its own (Alt+F, then the
+item's letter), its submenus too; pressing the letters reaches the item."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+
+from hypothesis import given
+from hypothesis import strategies as st
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QMenu
+
+from reader.ui.window.actions import menus_of, with_mnemonics
+from reader.ui.window.main_window import MainWindow
+from tests.ui.test_main_window import menu_action
+
+
+def mnemonic(text: str) -> str:
+    """The letter after a lone '&' (lower case); "" when there is none."""
+    plain = text.replace("&&", "")
+    at = plain.find("&")
+    return plain[at + 1].lower() if 0 <= at < len(plain) - 1 else ""
+
+
+def clashes(menu: QMenu, title: str) -> list[str]:
+    """What is wrong with `menu`'s letters: items without one, letters used twice."""
+    problems, seen = [], {}
+    if title.replace("&", "") == "Open Recent":  # the files opened lately, listed by name
+        return []
+    for action in menu.actions():
+        if action.isSeparator():
+            continue
+        letter = mnemonic(action.text())
+        if not letter:
+            problems.append(f"{title} ▸ {action.text()!r} has no letter")
+        elif letter in seen:
+            problems.append(f"{title}: {seen[letter]!r} and {action.text()!r} share {letter!r}")
+        seen.setdefault(letter, action.text())
+        if action.menu() is not None:
+            problems += clashes(action.menu(), f"{title} ▸ {action.text()}")
+    return problems
+
+
+def test_every_menu_item_has_a_letter_of_its_own(
+    make_study_window: Callable, folder, make_window: Callable[..., MainWindow]
+) -> None:
+    for window in (make_window(), make_study_window(folder)):
+        bar = window.menuBar()
+        titles = [mnemonic(a.text()) for a in bar.actions()]
+        assert "" not in titles and len(set(titles)) == len(titles), titles
+        problems = [p for a in bar.actions() for p in clashes(a.menu(), a.text())]
+        assert problems == []
+        # Greyed-out items say why when hovered: every menu shows its items' tips.
+        assert all(menu.toolTipsVisible() for menu in menus_of(bar.actions()))
+
+
+def test_the_letters_reach_the_item(make_window: Callable[..., MainWindow], qtbot) -> None:
+    window = make_window()
+    window.activateWindow()
+    qtbot.waitUntil(window.isActiveWindow)
+    file_menu = menu_action_menu(window, "File")
+    with qtbot.waitSignal(window.actions.restore_backup.triggered):
+        qtbot.keyClick(window, Qt.Key.Key_F, Qt.KeyboardModifier.AltModifier)
+        qtbot.waitUntil(file_menu.isVisible)
+        qtbot.keyClick(file_menu, Qt.Key.Key_B)  # Restore from &Backup…: R is Open Recent's
+    assert not file_menu.isVisible()
+
+
+def menu_action_menu(window: MainWindow, title: str) -> QMenu:
+    return next(a.menu() for a in window.menuBar().actions() if a.text().replace("&", "") == title)
+
+
+def test_dock_toggles_and_speeds_keep_their_names(make_window: Callable[..., MainWindow]) -> None:
+    window = make_window()
+    view = menu_action_menu(window, "View")
+    assert menu_action(view, "Library").text() == "&Library"
+    assert menu_action(view, "Outline").isChecked()
+    playback = window.actions.playback
+    assert [a.text().replace("&", "") for a in playback.speeds][2] == "1× (Normal)"
+
+
+@given(st.lists(st.text(min_size=1, max_size=20), max_size=40))
+def test_font_names_get_distinct_letters_and_keep_their_ampersands(names: list[str]) -> None:
+    texts = with_mnemonics(names)
+    for name, text in zip(names, texts, strict=True):
+        letter = mnemonic(text)
+        # As Qt shows it ("&&" an ampersand, "&x" an underlined x): the name as it is.
+        assert re.sub("&(&?)", r"\1", text) == name
+        assert not letter or letter.isalnum()
+    letters = [mnemonic(t) for t in texts if mnemonic(t)]
+    assert len(letters) == len(set(letters))
+    assert with_mnemonics(["Noto Serif", "Noto Sans", "Inter"]) == [
+        "&Noto Serif",
+        "Noto &Sans",
+        "&Inter",
+    ]
+
+
+def test_open_recent_shows_an_ampersand_in_a_name_as_it_is(
+    make_window: Callable[..., MainWindow], tmp_path
+) -> None:
+    talk = tmp_path / "Q&A with Ben.txt"
+    talk.write_text("Q: Night shifts?\nA: Coffee.\n", "utf-8")
+    window = make_window()
+    assert window.study_actions.open_path(talk)  # as Open Interview… does
+    menu = window.actions.recent_menu
+    assert menu is not None
+    menu.aboutToShow.emit()  # filled as it opens
+    texts = [a.text() for a in menu.actions() if not a.isSeparator()]
+    assert texts[0] == "Q&&A with Ben.txt"  # shown as "Q&A with Ben.txt", A not underlined
+    assert mnemonic(texts[-1]) == "c"  # &Clear the List
