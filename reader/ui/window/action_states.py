@@ -16,7 +16,6 @@ from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QWidget
 
 from reader.ui.interview.open_interview import OpenInterview
-from reader.ui.library.library_panel import LibraryPanel
 from reader.ui.library.open_study import OpenStudy
 from reader.ui.library.switcher import InterviewSwitcher
 from reader.ui.reading.reader_view import ReaderView
@@ -71,11 +70,12 @@ class WindowState:
 
 
 class ActionStates(QObject):
-    def __init__(self, actions: Actions, add_button: QWidget, parent: QObject) -> None:
+    def __init__(self, actions: Actions, parent: QObject) -> None:
         super().__init__(parent)
         self._actions = actions
-        self._add_button = add_button
-        self._add_tip = add_button.toolTip()
+        self._add_button: QWidget | None = None  # the Library's, once it is made
+        self._add_tip = ""
+        self._why_not_add = ""
         codes = actions.codes
         assert codes is not None
         self._codes = codes
@@ -105,10 +105,20 @@ class ActionStates(QObject):
         self._set(codes.import_qdpx, STUDY_READ_ONLY if read_only_study else "")
         why_not_add = state.why_not_change_study()  # File's Add Interviews, the Library's Add
         self._set(actions.add_interviews, why_not_add)
-        self._add_button.setEnabled(not why_not_add)
-        self._add_button.setToolTip(why_not_add or self._add_tip)
+        self._why_not_add = why_not_add
+        self._show_add()
         for action in (actions.next_interview, actions.previous_interview):
             self._set(action, state.why_not_switch())
+
+    def library_made(self, add_button: QWidget) -> None:
+        """The Library's Add button follows the study from now on."""
+        self._add_button, self._add_tip = add_button, add_button.toolTip()
+        self._show_add()
+
+    def _show_add(self) -> None:
+        if self._add_button is not None:
+            self._add_button.setEnabled(not self._why_not_add)
+            self._add_button.setToolTip(self._why_not_add or self._add_tip)
 
     def _set(self, action: QAction, why_not: str) -> None:
         """On, with its usual tip; or off, its tips saying why (the menus show tooltips,
@@ -125,14 +135,13 @@ class StatesWindow(Protocol):
     interview: OpenInterview
     study: OpenStudy
     reader: ReaderView
-    library: LibraryPanel
     switcher: InterviewSwitcher
 
 
 def wire_action_states(window: StatesWindow) -> ActionStates:
     interview, study, reader = window.interview, window.study, window.reader
     switcher = window.switcher
-    states = ActionStates(window.actions, window.library.add_button, interview)
+    states = ActionStates(window.actions, interview)
 
     def show() -> None:
         studied = study.study

@@ -50,6 +50,7 @@ def make_library(window: Any) -> LibraryPanel:
     library.newStudyRequested.connect(opening.new_study)
     library.openStudyRequested.connect(opening.choose_study)
     window.focus_marker.add_pane(library.view)
+    window.action_states.library_made(library.add_button)
     return library
 
 
