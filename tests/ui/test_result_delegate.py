@@ -92,6 +92,14 @@ def test_a_short_snippet_is_whole(qapp: Any) -> None:
     assert layout.text() == "The movie is wild."
 
 
+def test_an_empty_or_huge_snippet(qapp: Any) -> None:
+    empty = snippet_layout(result("", "", ""), QApplication.font(), 110, 3)
+    assert empty.text() == "" and shown_end(empty, 3) == 0
+    huge = snippet_layout(result("word " * 2000, "x" * 5000, " word" * 2000), qapp.font(), 110, 3)
+    assert huge.lineCount() <= 3
+    assert huge.text().startswith(ELLIPSIS + "xxx") and huge.text().endswith(ELLIPSIS)
+
+
 def test_cut_before_keeps_whole_words(qapp: Any) -> None:
     metrics = QFontMetrics(QApplication.font())
     cut = cut_before(BEFORE, metrics, 80)

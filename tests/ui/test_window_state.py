@@ -135,3 +135,19 @@ def test_the_library_keeps_five_rows_beside_a_tabbed_dock_after_a_restart(
     assert rows_in_sight(again) >= LEFT_ROWS
     shown = again.codebook.dock if dock == "codebook" else again.search_dock
     assert shown.isVisible()
+
+
+def test_search_results_wrap_in_the_narrow_column(netbook: Callable[[], MainWindow]) -> None:
+    window = netbook()
+    window.actions.search_everything.trigger()
+    panel = window.search_panel
+    panel.edit.setText("coffee")
+    panel.search()
+    QApplication.processEvents()
+    items = panel.result_items()
+    assert len(items) == 16  # twice in each of the eight copies of P01 and P10
+    line = panel.tree.fontMetrics().lineSpacing()
+    rects = [panel.tree.visualItemRect(item) for item in items[:3]]
+    assert all(rect.height() >= 3 * line for rect in rects)  # a snippet on three lines
+    assert all(rect.right() <= panel.tree.viewport().width() for rect in rects)
+    assert panel.tree.viewport().width() < 200

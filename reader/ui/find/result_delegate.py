@@ -108,6 +108,8 @@ def snippet_layout(result: Result, font: QFont, width: int, lines: int) -> QText
 
 def shown_end(layout: QTextLayout, lines: int) -> int:
     """Where the text shown in the first `lines` lines of `layout` ends."""
+    if layout.lineCount() == 0:  # an empty snippet
+        return 0
     last = layout.lineAt(min(lines, layout.lineCount()) - 1)
     return last.textStart() + last.textLength()
 
