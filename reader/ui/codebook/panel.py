@@ -20,7 +20,7 @@ from PySide6.QtWidgets import (
     QInputDialog,
     QLabel,
     QPlainTextEdit,
-    QPushButton,
+    QSizePolicy,
     QToolButton,
     QTreeView,
     QVBoxLayout,
@@ -34,6 +34,7 @@ from reader.ui.theme import color_icon
 from reader.ui.wrap_row import WrapRow
 
 MOVE_KEYS = {Qt.Key.Key_Up, Qt.Key.Key_Down, Qt.Key.Key_Left, Qt.Key.Key_Right}
+MEMO_LINES = 2, 6  # the memo's height in lines: empty and away, or with text or the focus
 
 
 class CodebookPanel(QWidget):
@@ -58,7 +59,10 @@ class CodebookPanel(QWidget):
         header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
         # A fixed width: ResizeToContents asks every row for its size at each count change.
         header.setSectionResizeMode(1, QHeaderView.ResizeMode.Fixed)
-        header.resizeSection(1, self.fontMetrics().horizontalAdvance("Codings 00000") + 8)
+        # As wide as its heading: the names keep the rest of a narrow dock.
+        metrics = header.fontMetrics()
+        count_width = max(metrics.horizontalAdvance(t) for t in ("Codings", "00000"))
+        header.resizeSection(1, count_width + 16)
         self.view.installEventFilter(self)
         self.view.activated.connect(lambda i: self.retrieveRequested.emit(self.model.code_id(i)))
         self.view.collapsed.connect(lambda i: self.collapsed.add(self.model.code_id(i)))
@@ -84,20 +88,28 @@ class CodebookPanel(QWidget):
         self.color_button = QToolButton()
         self.color_button.setToolTip("The code's colour")
         self.color_button.clicked.connect(self.choose_color)
-        self.codable_box = QCheckBox("Can be applied to passages")
-        self.codable_box.setToolTip("Unticked: a category that only holds other codes")
+        # Short: the row must fit a 200 px dock beside the colour.
+        self.codable_box = QCheckBox("Applies to passages")
+        self.codable_box.setToolTip(
+            "Ticked: the code can be applied to passages; unticked: a category that only "
+            "holds other codes"
+        )
         self.codable_box.clicked.connect(self._codable_clicked)
         self.memo = QPlainTextEdit()
         self.memo.setObjectName("code-memo")
         self.memo.setPlaceholderText("What this code means and when to apply it (Markdown)")
         self.memo.setTabChangesFocus(True)
-        self.memo.setMaximumHeight(110)
         self.memo.installEventFilter(self)
+        self.memo.textChanged.connect(self._fit_memo)
+        self._fit_memo()
         details = QHBoxLayout()
+        details.setSpacing(4)
         details.addWidget(self.color_button)
         details.addWidget(self.codable_box, 1)
+        # The tree takes the height: at 1024x640 the buttons and memo left it four rows.
         layout = QVBoxLayout(self)
         layout.setContentsMargins(4, 4, 4, 4)
+        layout.setSpacing(4)
         layout.addWidget(self.buttons)
         layout.addWidget(self.empty)
         layout.addWidget(self.view, 1)
@@ -108,12 +120,20 @@ class CodebookPanel(QWidget):
         hub.countsChanged.connect(self._counts_changed)
         self.rebuild()
 
-    def _button(self, text: str, tip: str, slot: object) -> QPushButton:
-        button = QPushButton(text)
+    def _button(self, text: str, tip: str, slot: object) -> QToolButton:
+        """A compact button: a tool button asks less height and padding than a push button."""
+        button = QToolButton()
+        button.setText(text)
         button.setToolTip(tip)
-        button.setAutoDefault(False)
+        button.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Fixed)
         button.clicked.connect(slot)
         return button
+
+    def _fit_memo(self) -> None:
+        """Two lines while empty and away; six once it has text or the focus."""
+        lines = MEMO_LINES[bool(self.memo.hasFocus() or self.memo.toPlainText())]
+        frame = 2 * (self.memo.frameWidth() + int(self.memo.document().documentMargin()))
+        self.memo.setFixedHeight(lines * self.memo.fontMetrics().lineSpacing() + frame)
 
     # Showing ---------------------------------------------------------------------------
 
@@ -270,8 +290,10 @@ class CodebookPanel(QWidget):
     # Keys --------------------------------------------------------------------------------
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
-        if watched is self.memo and event.type() == QEvent.Type.FocusOut:
-            self._commit_memo()
+        if watched is self.memo and event.type() in (QEvent.Type.FocusIn, QEvent.Type.FocusOut):
+            if event.type() == QEvent.Type.FocusOut:
+                self._commit_memo()
+            self._fit_memo()
         elif watched is self.view and event.type() == QEvent.Type.ShortcutOverride:
             # Alt+arrows move codes here, before the window's Alt+Left/Right (skip 5 s).
             assert isinstance(event, QKeyEvent)

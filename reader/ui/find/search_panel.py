@@ -98,9 +98,10 @@ class SearchPanel(QWidget):
         self.tree.setAccessibleName("Search results")
         self.tree.setAccessibleDescription("What was found, grouped by where; Enter goes to it")
         self.tree.setHeaderHidden(True)
-        self.tree.setUniformRowHeights(True)
+        # Results are taller than their groups; their size hint is a constant (no layout).
+        self.tree.setUniformRowHeights(False)
         self.tree.setRootIsDecorated(True)
-        self.tree.setIndentation(14)
+        self.tree.setIndentation(10)  # a result in a study sits three levels in
         self.tree.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.tree.setItemDelegate(ResultDelegate(self.tree))
         self.tree.setFrameShape(QTreeWidget.Shape.NoFrame)

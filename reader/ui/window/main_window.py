@@ -304,7 +304,7 @@ class MainWindow(QMainWindow):
         if not self.library_dock.isVisible():
             self.annotations_dock.panel()  # its least height sets how the column splits
             wants = self.reader.wanted_width() + self.notes_pane.minimumWidth()
-            show_left(self, self.library_dock, wants)
+            show_left(self, self.library_dock, self.library.view, wants)
         self._focus_dock(self.library_dock, self.library.view)
 
     # Opening -----------------------------------------------------------------------------

@@ -7,7 +7,13 @@ from dataclasses import dataclass
 
 from PySide6.QtCore import QByteArray, QSettings, Qt
 from PySide6.QtGui import QGuiApplication
-from PySide6.QtWidgets import QDockWidget, QMainWindow, QSplitter
+from PySide6.QtWidgets import (
+    QDockWidget,
+    QMainWindow,
+    QSplitter,
+    QTableView,
+    QTabWidget,
+)
 
 from reader import APP_ID
 
@@ -49,6 +55,10 @@ def fit_screen(
     reader_wants: int,
     notes_need: int,
 ) -> None:
+    """The window fitted to the screen, its left docks' tabs down their outer edge."""
+    # Four tabs under a 200 px column elided to "Out…", "Annotati…": turned on their
+    # side each title is whole, at the cost of a strip as wide as one line of text.
+    window.setTabPosition(Qt.DockWidgetArea.LeftDockWidgetArea, QTabWidget.TabPosition.West)
     screen = QGuiApplication.primaryScreen().availableGeometry()
     layout = first_layout(screen.width(), screen.height(), reader_wants, notes_need)
     window.resize(layout.width, layout.height)
@@ -56,10 +66,21 @@ def fit_screen(
     splitter.setSizes([layout.reader, layout.notes])
 
 
-def show_left(window: QMainWindow, left_dock: QDockWidget, centre_wants: int) -> None:
+LEFT_ROWS = 5  # the Library's rows kept in sight above the tabbed docks
+
+
+def show_left(
+    window: QMainWindow, left_dock: QDockWidget, view: QTableView, centre_wants: int
+) -> None:
     """Show `left_dock` (the Library), widened to at most 460 px into what the centre
     does not want (the reader's whole column and the notes' toolbar: on a netbook, none),
-    and two fifths of the window's height."""
+    two fifths of the window's height and never less than LEFT_ROWS rows of its `view`."""
+    # A least height holds where resizeDocks could not: a restored layout, or the
+    # Codebook made later below it, left the Library one or two rows at 1024x640.
+    rows = LEFT_ROWS * view.verticalHeader().defaultSectionSize()
+    view.setMinimumHeight(
+        view.horizontalHeader().sizeHint().height() + rows + 2 * view.frameWidth()
+    )
     width = max(left_dock.width(), min(460, window.width() - centre_wants))
     left_dock.show()
     window.resizeDocks([left_dock], [width], Qt.Orientation.Horizontal)

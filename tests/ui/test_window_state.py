@@ -1,0 +1,153 @@
+"""The left docks in a 1024x640 window: every dock tab's title whole (the tabs run down
+the column's edge), the Codebook's tree taking the dock's height, and the Library keeping
+five rows above the tabbed docks, after a restart too."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterator
+from pathlib import Path
+from typing import Any
+
+import pytest
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QApplication, QTabBar
+
+from reader.ui.window.main_window import MainWindow
+from reader.ui.window.window_state import LEFT_ROWS, first_layout
+from tests.ui.conftest import TALKS
+
+VERTICAL_SHAPES = {QTabBar.Shape.RoundedWest, QTabBar.Shape.TriangularWest}
+
+
+@pytest.fixture
+def study(tmp_path: Path) -> Path:
+    folder = tmp_path / "study"
+    folder.mkdir()
+    for number in range(8):  # more interviews than rows in sight
+        for name, text in TALKS.items():
+            (folder / f"{number} {name}").write_text(text, encoding="utf-8")
+    return folder
+
+
+@pytest.fixture
+def netbook(qtbot: Any, dialogs: Any, study: Path) -> Iterator[Callable[[], MainWindow]]:
+    """A window on the study at 1024x640, opened as at a start: the study before the window
+    shows. The first is laid out as a first start; later ones restore what it left."""
+    windows: list[MainWindow] = []
+
+    def make() -> MainWindow:
+        window = MainWindow()
+        qtbot.addWidget(window)
+        if not windows:
+            window.resize(1024, 640)
+            wants = window.reader.wanted_width(), window.notes_pane.minimumWidth()
+            layout = first_layout(1024, 640, *wants)
+            window.resizeDocks([window.outline_dock], [layout.dock], Qt.Orientation.Horizontal)
+        assert window.study_actions.open_path(study)
+        window.show()
+        qtbot.waitExposed(window)
+        qtbot.waitUntil(lambda: window.library.view.isVisible())
+        QApplication.processEvents()
+        windows.append(window)
+        return window
+
+    yield make
+    for window in windows:
+        window.close()
+
+
+def with_codes(window: MainWindow) -> None:
+    """Codes in the study and the Codebook shown: four tabs under the Library."""
+    for name in ("Trust in institutions", "Mentoring", "Night shifts"):
+        window.codebook.hub.create(name)
+    window.actions.codes.focus_codebook.trigger()
+    QApplication.processEvents()
+
+
+def rows_in_sight(window: MainWindow) -> float:
+    view = window.library.view
+    return view.viewport().height() / view.verticalHeader().defaultSectionSize()
+
+
+def test_every_dock_tab_shows_its_whole_title(netbook: Callable[[], MainWindow]) -> None:
+    window = netbook()
+    with_codes(window)
+    window.search_dock.show()
+    QApplication.processEvents()
+    bars = [bar for bar in window.findChildren(QTabBar) if bar.isVisible()]
+    assert bars
+    titles = []
+    for bar in bars:
+        assert bar.shape() in VERTICAL_SHAPES  # down the column's outer edge
+        metrics = bar.fontMetrics()
+        for i in range(bar.count()):
+            text = bar.tabText(i)
+            titles.append(text)
+            assert bar.tabRect(i).height() >= metrics.horizontalAdvance(text)
+            assert bar.tabToolTip(i) == text
+    assert sorted(titles) == ["Annotations", "Codebook", "Outline", "Search"]
+    # The column keeps to about a fifth of the window: the reader keeps its measure.
+    assert window.codebook.dock.geometry().right() < 1024 // 4
+
+
+def test_the_codebook_tree_takes_the_dock_and_the_memo_grows_when_used(
+    netbook: Callable[[], MainWindow], qtbot: Any
+) -> None:
+    window = netbook()
+    with_codes(window)
+    panel = window.codebook.panel
+    assert panel.view.height() >= panel.height() / 2
+    assert not panel.buttons.folded() or panel.buttons.height() <= 2 * panel.new_button.height() + 8
+    line = panel.memo.fontMetrics().lineSpacing()
+    small = panel.memo.height()
+    assert small <= 3 * line
+    panel.set_current(window.codebook.hub.book.tree()[0][1].id)
+    panel.memo.setFocus()
+    qtbot.waitUntil(lambda: panel.memo.height() >= 5 * line)
+    qtbot.keyClicks(panel.memo, "When someone says whom they trust")
+    panel.view.setFocus()  # away, with text: still tall enough to read it
+    qtbot.waitUntil(lambda: not panel.memo.hasFocus())
+    assert panel.memo.height() >= 5 * line
+    assert window.codebook.hub.book.tree()[0][1].description.startswith("When someone")
+    panel.memo.clear()
+    assert panel.memo.height() == small
+
+
+@pytest.mark.parametrize("dock", ["codebook", "search"])
+def test_the_library_keeps_five_rows_beside_a_tabbed_dock_after_a_restart(
+    netbook: Callable[[], MainWindow], dock: str
+) -> None:
+    window = netbook()
+    if dock == "codebook":
+        with_codes(window)
+    else:
+        window.actions.search_everything.trigger()
+        QApplication.processEvents()
+    assert rows_in_sight(window) >= LEFT_ROWS
+    # Dragged smaller, it holds: the tabbed docks below cannot take its last rows.
+    window.resizeDocks([window.library_dock], [80], Qt.Orientation.Vertical)
+    QApplication.processEvents()
+    assert rows_in_sight(window) >= LEFT_ROWS
+    window.close()
+    again = netbook()
+    again.resize(1024, 614)  # without a window manager a restored window lost a title bar
+    QApplication.processEvents()
+    assert rows_in_sight(again) >= LEFT_ROWS
+    shown = again.codebook.dock if dock == "codebook" else again.search_dock
+    assert shown.isVisible()
+
+
+def test_search_results_wrap_in_the_narrow_column(netbook: Callable[[], MainWindow]) -> None:
+    window = netbook()
+    window.actions.search_everything.trigger()
+    panel = window.search_panel
+    panel.edit.setText("coffee")
+    panel.search()
+    QApplication.processEvents()
+    items = panel.result_items()
+    assert len(items) == 16  # twice in each of the eight copies of P01 and P10
+    line = panel.tree.fontMetrics().lineSpacing()
+    rects = [panel.tree.visualItemRect(item) for item in items[:3]]
+    assert all(rect.height() >= 3 * line for rect in rects)  # a snippet on three lines
+    assert all(rect.right() <= panel.tree.viewport().width() for rect in rects)
+    assert panel.tree.viewport().width() < 200
