@@ -19,7 +19,6 @@ until write access returns (`set_read_only`).
 
 from __future__ import annotations
 
-import contextlib
 from collections.abc import Callable
 from functools import partial
 from pathlib import Path
@@ -28,15 +27,15 @@ from PySide6.QtCore import QObject, QSettings, Signal
 from PySide6.QtGui import QTextCursor, QTextDocument, QUndoGroup, QUndoStack
 from PySide6.QtWidgets import QMessageBox, QPlainTextDocumentLayout, QWidget
 
-from reader.core.document import Document, DocumentError
+from reader.core.document import DocumentError
 from reader.core.notes_file import NotesData, encode
-from reader.core.notes_location import candidates, locate_notes, remember_notes_path
-from reader.core.notes_opening import NotesRead, read_notes
+from reader.core.notes_location import remember_notes_path
 from reader.core.session import Session
 from reader.core.store import describe_os_error
 from reader.ui.interview import loading
 from reader.ui.interview.controller import Controller
 from reader.ui.interview.kept_histories import KeptHistories, Parked, read_or_none
+from reader.ui.interview.notes_questions import locate_notes_asking, read_notes_asking
 from reader.ui.persistence.safety import BannerActions, NotesSafety, keep_backups
 from reader.ui.persistence.saver import NotesSaver
 
@@ -157,8 +156,8 @@ class OpenInterview(QObject):
             return False
         found = ""
         if notes_path is None:
-            notes_path, found = self._locate_notes(document_path, document)
-        read = self._read_notes(notes_path)
+            notes_path, found = locate_notes_asking(self._window, document_path, document)
+        read = read_notes_asking(self._window, notes_path, self.controller is not None)
         if read is None:
             return False
         self._leave(keep_history)
@@ -266,45 +265,6 @@ class OpenInterview(QObject):
         if self.controller is not None:
             self.controller.notes_edited()
 
-    def _locate_notes(self, document_path: Path, document: Document) -> tuple[Path, str]:
-        """The document's notes file and what to say about how it was found; the notes of
-        a moved and edited interview are offered, never taken without asking."""
-        location = locate_notes(document_path, document)
-        if location.message or location.path.exists():
-            return location.path, location.message
-        offered = candidates(document_path, document)
-        if not offered or offered[0].quotes_found == 0:
-            return location.path, ""
-        best = offered[0]
-        from reader.ui import dialogs  # only when notes cannot be read
-
-        choice = dialogs.ask(
-            self._window,
-            "Notes of a moved interview?",
-            f"This interview has no notes yet, but {best.describe()}.\n\n"
-            "Use those notes for this interview?",
-            ["Use Those Notes", "Start Empty"],
-        )
-        if choice != "Use Those Notes":
-            return location.path, ""
-        with contextlib.suppress(OSError):  # remembered for next time if the folder allows
-            remember_notes_path(document_path, best.path)
-        return best.path, f"Using the notes of “{best.title}” from {best.source}."
-
-    def _read_notes(self, notes_path: Path) -> NotesRead | None:
-        """The notes file read; for an unreadable one, the user's choice. None: stop."""
-        read = read_notes(notes_path)
-        if read.recovery is None:
-            return read
-        stop = "Keep Current Interview" if self.controller is not None else "Quit"
-        choices = [*read.recovery.choices(), stop]
-        from reader.ui import dialogs  # only when notes cannot be read
-
-        choice = dialogs.ask(
-            self._window, "Notes file set aside", read.recovery.question(), choices
-        )
-        return None if choice == stop else read.recovery.choose(choice)
-
     def may_discard_unsaved(self) -> bool:
         """Save everything; if that fails, ask whether to go on and lose the unsaved part."""
         if self.saver is None or self.saver.flush():
@@ -324,6 +284,13 @@ class OpenInterview(QObject):
         controller = self._detach()
         if controller is not None:
             controller.deleteLater()
+
+    def close_to_nothing(self) -> None:
+        """Close the interview, and hold none after it (a study none of whose transcripts
+        can be opened): empty notes, which take no typing, as read-only ones."""
+        self.close()
+        self._notes_document.setPlainText("")
+        self.readOnlyChanged.emit(True)
 
     def _leave(self, keep_history: bool) -> None:
         """Close the open interview, or (`keep_history`, with history to keep and all of it

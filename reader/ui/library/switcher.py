@@ -107,6 +107,11 @@ class InterviewSwitcher(QObject):
         self.interview.drop_histories()
         self.switched.emit("")
 
+    def show_none(self) -> None:
+        """None of the study's interviews is open (none can be)."""
+        self.current = ""
+        self.switched.emit("")
+
     def open(self, interview_id: str) -> bool:
         """Show the interview (its place as it was left); False when it cannot be."""
         study = self.owner.study

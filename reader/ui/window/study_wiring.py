@@ -51,13 +51,11 @@ def show_nothing_open(window: StudyWindow, line: str) -> None:
     interview = window.interview
     if interview.session is not None and not interview.may_discard_unsaved():
         return
-    interview.close()
-    interview.notes_document.setPlainText("")  # no interview's: typing there is refused
-    interview.readOnlyChanged.emit(True)
+    interview.close_to_nothing()
     window.reader.show_nothing(line)
     window.outline.clear()
     annotations = window.annotations_dock.made()  # (one made later shows the same)
     if annotations is not None:
         cast("AnnotationsPanel", annotations).reload()
-    window.switcher.switched.emit("")
+    window.switcher.show_none()
     window.banner.show_message(line, [])

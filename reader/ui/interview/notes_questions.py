@@ -1,0 +1,57 @@
+"""What opening an interview may ask about its notes file: whether to take the notes of a
+moved interview that were found elsewhere, and what to do with a file that cannot be read.
+Core decides (reader/core/notes_location.py, notes_opening.py); these ask the user and
+pass the answer back. The dialogs module loads only when a question is asked."""
+
+from __future__ import annotations
+
+import contextlib
+from pathlib import Path
+
+from PySide6.QtWidgets import QWidget
+
+from reader.core.document import Document
+from reader.core.notes_location import candidates, locate_notes, remember_notes_path
+from reader.core.notes_opening import NotesRead, read_notes
+
+
+def locate_notes_asking(
+    parent: QWidget, document_path: Path, document: Document
+) -> tuple[Path, str]:
+    """The document's notes file and what to say about how it was found; the notes of
+    a moved and edited interview are offered, never taken without asking."""
+    location = locate_notes(document_path, document)
+    if location.message or location.path.exists():
+        return location.path, location.message
+    offered = candidates(document_path, document)
+    if not offered or offered[0].quotes_found == 0:
+        return location.path, ""
+    best = offered[0]
+    from reader.ui import dialogs
+
+    choice = dialogs.ask(
+        parent,
+        "Notes of a moved interview?",
+        f"This interview has no notes yet, but {best.describe()}.\n\n"
+        "Use those notes for this interview?",
+        ["Use Those Notes", "Start Empty"],
+    )
+    if choice != "Use Those Notes":
+        return location.path, ""
+    with contextlib.suppress(OSError):  # remembered for next time if the folder allows
+        remember_notes_path(document_path, best.path)
+    return best.path, f"Using the notes of “{best.title}” from {best.source}."
+
+
+def read_notes_asking(parent: QWidget, notes_path: Path, keeping: bool) -> NotesRead | None:
+    """The notes file read; for an unreadable one, the user's choice. None: stop (keep
+    the interview open now when `keeping`, else quit)."""
+    read = read_notes(notes_path)
+    if read.recovery is None:
+        return read
+    stop = "Keep Current Interview" if keeping else "Quit"
+    choices = [*read.recovery.choices(), stop]
+    from reader.ui import dialogs
+
+    choice = dialogs.ask(parent, "Notes file set aside", read.recovery.question(), choices)
+    return None if choice == stop else read.recovery.choose(choice)
