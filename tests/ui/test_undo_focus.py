@@ -9,6 +9,7 @@ from pathlib import Path
 from typing import Any
 
 from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QApplication
 
 from reader.ui.window.main_window import MainWindow
 from tests.ui.test_read_only_undo import activate
@@ -51,3 +52,18 @@ def test_the_codebook_of_a_lone_interview_undoes_in_the_interview(
     window.actions.codes.focus_codebook.trigger()
     qtbot.waitUntil(lambda: window.codebook.panel.view.hasFocus())
     assert active(window) is interview
+
+
+def test_the_menu_bar_taking_the_focus_leaves_undo_to_the_pane_left(
+    make_study_window: Callable[[Path], MainWindow], folder: Path, qtbot: Any
+) -> None:
+    window = make_study_window(folder)
+    activate(window, qtbot)
+    highlight(window, qtbot, "coffee")
+    view = window.library.view
+    view.setFocus()
+    qtbot.waitUntil(lambda: active(window) is window.study.undo_stack)
+    bar = window.menuBar()
+    bar.setFocus(Qt.FocusReason.MenuBarFocusReason)  # as Alt+E gives it
+    qtbot.waitUntil(lambda: QApplication.focusWidget() is bar)
+    assert active(window) is window.study.undo_stack

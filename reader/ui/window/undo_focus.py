@@ -14,7 +14,7 @@ from collections.abc import Callable
 
 from PySide6.QtCore import QObject
 from PySide6.QtGui import QUndoStack
-from PySide6.QtWidgets import QApplication, QWidget
+from PySide6.QtWidgets import QApplication, QMenu, QMenuBar, QWidget
 
 from reader.ui.interview.open_interview import OpenInterview
 
@@ -43,6 +43,9 @@ class UndoFocus(QObject):
         return self._interview.writable_undo_stack()
 
     def _focus_changed(self, _old: QWidget | None, new: QWidget | None) -> None:
-        # Focus leaving the window (a dialog, another app) keeps the history it had.
-        if new is not None and self._window.isAncestorOf(new):
+        # Focus leaving the window (a dialog, another app) keeps the history it had, and
+        # so does the menu bar taking it (Alt+E): Edit ▸ Undo is for the pane left.
+        if new is None or isinstance(new, QMenuBar | QMenu):
+            return
+        if self._window.isAncestorOf(new):
             self._interview.follow_undo()
