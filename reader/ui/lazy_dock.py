@@ -13,7 +13,7 @@ from collections.abc import Callable
 
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QFocusEvent
-from PySide6.QtWidgets import QDockWidget, QWidget
+from PySide6.QtWidgets import QDockWidget, QMainWindow, QWidget
 
 
 class LazyDock(QDockWidget):
@@ -69,6 +69,19 @@ class _Placeholder(QWidget):
         if fields:  # its first field, or its last when Shift+Tab came here
             backward = event.reason() == Qt.FocusReason.BacktabFocusReason
             fields[-1 if backward else 0].setFocus(event.reason())
+
+
+def bring_forward(dock: QDockWidget) -> None:
+    """Show `dock` with its tab current. Qt's raise_() does nothing while the dock area
+    takes this dock for its current tab though the tab bar shows another (after a dock
+    was shown and raised before the window first showed): raising a neighbour first, in
+    the same turn of the event loop (nothing paints between), puts both right."""
+    dock.show()
+    window = dock.parentWidget()
+    if isinstance(window, QMainWindow):
+        for other in window.tabifiedDockWidgets(dock)[:1]:
+            other.raise_()
+    dock.raise_()
 
 
 def _focus_chain(widget: QWidget) -> list[QWidget]:

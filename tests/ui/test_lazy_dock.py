@@ -180,3 +180,31 @@ def test_f1_and_ctrl_shift_r_right_after_show(window: MainWindow, qtbot: Any) ->
     qtbot.keyClick(window.reader, Qt.Key.Key_F1)
     qtbot.waitUntil(lambda: window.findChild(QDialog, "shortcuts-dialog") is not None)
     assert window.findChild(QDialog, "shortcuts-dialog").isVisible()
+
+
+def test_ctrl_6_brings_the_codebook_forward_when_it_showed_before_the_window(
+    folder: Path, dialogs: Any, qtbot: Any
+) -> None:
+    from PySide6.QtWidgets import QTabBar
+
+    from reader.core.study import open_study
+
+    study = open_study(folder)
+    study.writable_codebook().create("Silence")
+    study.save()
+    window = MainWindow()  # the study has codes: the dock shows before the window does
+    qtbot.addWidget(window)
+    assert window.study_actions.open_path(folder)
+    window.show()
+    qtbot.waitExposed(window)
+    window.activateWindow()
+    qtbot.waitUntil(window.isActiveWindow)
+    for _ in range(20):  # the window settles, as a user's would before the key
+        QApplication.processEvents()
+    window.reader.setFocus()
+    window.actions.codes.focus_codebook.trigger()  # Ctrl+6
+    bars = window.findChildren(QTabBar)  # Qt keeps the tab bars of earlier layouts too
+    tabs = next(t for t in bars if t.isVisible() and "Codebook" in map(t.tabText, range(t.count())))
+    assert tabs.tabText(tabs.currentIndex()) == "Codebook"
+    assert window.codebook.panel.view.hasFocus()
+    window.close()

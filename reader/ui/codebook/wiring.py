@@ -17,7 +17,7 @@ from PySide6.QtWidgets import QWidget
 
 from reader.ui.codebook.coding import Coding
 from reader.ui.codebook.hub import CodebookHub
-from reader.ui.lazy_dock import LazyDock
+from reader.ui.lazy_dock import LazyDock, bring_forward
 from reader.ui.reading.code_stripes import CodeStripes
 from reader.ui.reading.reader_view import _trim
 
@@ -165,8 +165,7 @@ def _make_panel(codebook: Codebook) -> CodebookPanel:
 
 
 def _focus(dock: LazyDock, widget: QWidget) -> None:
-    dock.show()
-    dock.raise_()
+    bring_forward(dock)
     widget.setFocus()
 
 
@@ -176,8 +175,7 @@ def _show_when_coded(window: Any, dock: LazyDock, hub: CodebookHub) -> None:
     if not codebook.shown_once and len(hub.book):
         codebook.shown_once = True
         dock.panel()  # made now: its buttons' width sets the left docks' at the first paint
-        dock.show()
-        dock.raise_()
+        bring_forward(dock)
 
 
 def _code_from_menu(window: Any, coding: Coding) -> None:

@@ -27,7 +27,7 @@ from reader.ui.codebook.wiring import wire_codebook
 from reader.ui.elided_label import ElidedLabel
 from reader.ui.exporting.transfers import Transfers
 from reader.ui.interview.open_interview import OpenInterview
-from reader.ui.lazy_dock import LazyDock
+from reader.ui.lazy_dock import LazyDock, bring_forward
 from reader.ui.library.header_line import HeaderLine
 from reader.ui.library.open_study import OpenStudy
 from reader.ui.library.study_actions import StudyActions
@@ -370,8 +370,7 @@ class MainWindow(QMainWindow):
         (self.notes_pane.preview if self.notes_pane.previewing() else self.notes_editor).setFocus()
 
     def _focus_dock(self, dock: QDockWidget, widget: QWidget | None = None) -> None:
-        dock.show()
-        dock.raise_()
+        bring_forward(dock)
         (widget or dock.widget()).setFocus()
 
     def cycle_panes(self) -> None:
