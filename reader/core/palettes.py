@@ -82,7 +82,7 @@ class Palette:
     swatch_amount: float  # how much of the swatch a highlight starts with
     muted_contrast: float = MIN_CONTRAST + 2.2  # secondary text against the page
     swatches: tuple[tuple[str, str], ...] = ()  # (colour id, #rrggbb) over DEFAULT_COLORS
-    pane_lines: bool = False  # lines in `mid` between the docks, the reader and the notes
+    pane_lines: bool = False  # lines in `mid` between the panes, and around text fields
 
     @cache  # noqa: B019 - palettes are a few module constants
     def muted(self) -> str:

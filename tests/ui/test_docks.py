@@ -61,3 +61,14 @@ def test_high_contrast_draws_lines_between_the_panes(window: MainWindow) -> None
     window.appearance.set_theme("dark")
     assert window.styleSheet() == ""
     assert theme.current().name == "dark"
+
+
+def test_high_contrast_text_fields_have_an_edge(window: MainWindow, qtbot) -> None:
+    """Fusion draws a field's edge a shade darker than the window: black on black."""
+    window.actions.find.trigger()  # the find bar's field, on the window's background
+    field = window.find_bar.edit
+    window.appearance.set_theme("high-contrast")
+    QApplication.processEvents()
+    image = field.grab().toImage()
+    edge = {rgb(image.pixelColor(x, image.height() // 2)) for x in range(2)}
+    assert parse_hex(HIGH_CONTRAST.mid) in edge
