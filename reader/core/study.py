@@ -173,13 +173,27 @@ class Study:
         entry = InterviewEntry(
             id=new_interview_id(path, taken.__contains__),
             path=path,
-            title=title or _title_from_name(transcript),
+            title=title or self._free_title(_title_from_name(transcript), transcript),
             added=stamp,
             modified=stamp,
         )
         taken.add(entry.id)
         self.data.interviews.append(entry)
         return entry
+
+    def _free_title(self, title: str, transcript: Path) -> str:
+        """`title`, or told apart from an interview of the study that has it already:
+        "Descript (SRT)" beside "Descript", then a number."""
+        titles = {e.title for e in self.data.interviews}
+        if title not in titles:
+            return title
+        kind = transcript.suffix[1:].upper()
+        candidate = f"{title} ({kind})" if kind else title
+        number = 2
+        while candidate in titles:
+            candidate = f"{title} ({kind}, {number})" if kind else f"{title} ({number})"
+            number += 1
+        return candidate
 
     def update_interview(
         self,

@@ -459,3 +459,19 @@ def test_colour_labels_set_at_once_and_undone(folder: Path) -> None:
     study.read_only = True
     with pytest.raises(StudyError):
         study.set_color_labels({"green": "Casting"})
+
+
+def test_interviews_of_one_name_are_told_apart_by_their_kind(tmp_path: Path) -> None:
+    folder = tmp_path / "Études"
+    folder.mkdir()
+    for name in ("descript.srt", "descript.txt", "sub/descript.txt"):
+        (folder / name).parent.mkdir(exist_ok=True)
+    (folder / "descript.txt").write_text("Q: Why?\nA: Because.\n", encoding="utf-8")
+    (folder / "sub" / "descript.txt").write_text("Q: Who?\nA: Me.\n", encoding="utf-8")
+    (folder / "descript.srt").write_text(
+        "1\n00:00:01,000 --> 00:00:02,000\nAna: Hello there.\n", encoding="utf-8"
+    )
+    study = open_study(folder)
+    titles = sorted(e.title for e in study.interviews)
+    assert len(set(titles)) == 3
+    assert titles == ["Descript", "Descript (TXT)", "Descript (TXT, 2)"], titles
