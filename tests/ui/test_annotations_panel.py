@@ -11,7 +11,7 @@ from shiboken6 import delete
 
 from reader.core.annotations import COLOR_IDS, make_highlight
 from reader.core.codebook import codes_for_tags
-from reader.ui.annotations.panel import ID_ROLE, AnnotationsPanel
+from reader.ui.annotations.panel import ID_ROLE, NO_HIGHLIGHTS, AnnotationsPanel
 from reader.ui.interview.commands import AddHighlightCommand, EditHighlightCommand
 from reader.ui.interview.controller import Controller
 from reader.ui.window.main_window import MainWindow
@@ -53,7 +53,7 @@ def add(controller: Controller, span: tuple[int, int], color: str = "yellow", **
 
 
 def test_rows_in_document_order_with_count(panel: AnnotationsPanel, controller) -> None:
-    assert panel.visible_ids() == [] and panel.count_text() == "0 highlights"
+    assert panel.visible_ids() == [] and panel.count_text() == NO_HIGHLIGHTS  # says how
     second = add(controller, Q2)
     first = add(controller, INTRO)
     middle = add(controller, Q1)

@@ -46,6 +46,8 @@ from reader.ui.dialogs import filter_combo, refill_combo
 from reader.ui.interview.open_interview import OpenInterview
 from reader.ui.theme import swatch_color
 
+NO_HIGHLIGHTS = "No highlights yet: select words in the interview and press H (or 1–6)."
+
 
 class AnnotationsPanel(QWidget):
     """Filter box, colour and tag filters, a count, and the list of highlights.
@@ -81,6 +83,7 @@ class AnnotationsPanel(QWidget):
         self.study = StudyRows(interview, self)  # this interview or the whole study
         self.count_label = QLabel()
         self.count_label.setForegroundRole(QPalette.ColorRole.PlaceholderText)
+        self.count_label.setWordWrap(True)  # the hint of an empty list in a narrow dock
 
         self._model = HighlightListModel(self)
         # After any insertion, removal or change the view lays out every row again, asking
@@ -336,6 +339,9 @@ class AnnotationsPanel(QWidget):
         shown, total = rows - (1 if orphans else 0), len(self._entries)
         noun = "highlight" if total == 1 else "highlights"
         filtered = bool(terms or color or tag) or self.study.narrowing
+        if total == 0 and not filtered:  # what the list is for, where it is empty
+            self.count_label.setText(NO_HIGHLIGHTS)
+            return
         self.count_label.setText(f"{shown} of {total}" if filtered else f"{total} {noun}")
 
     # Interaction -------------------------------------------------------------------------
