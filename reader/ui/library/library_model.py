@@ -210,7 +210,9 @@ class LibraryModel(QAbstractTableModel):
                 return float(value)
             return "" if value is None else str(value).casefold()
         if role == Qt.ItemDataRole.ToolTipRole:
-            return _tooltip(header)
+            # A cell other than the title may be elided (its column is capped): whole here.
+            cell = _shown(header, key) if key != "title" and key not in NUMBERS else ""
+            return f"{cell}\n\n{_tooltip(header)}" if cell else _tooltip(header)
         attribute = self.attribute(index.column())
         number = key in NUMBERS or (attribute is not None and attribute.type == "number")
         if role == Qt.ItemDataRole.TextAlignmentRole and number:
