@@ -1,5 +1,6 @@
 """Which of the Library's columns show: the title always, then each column in order
-while it fits beside the title, unless the user chose to show or hide it.
+while it fits beside the title, unless the user chose to show or hide it; and how wide
+each is.
 
 Columns are known by key (a fixed field or an attribute's key), so a choice holds in
 every study that has the column, whatever else the study has.
@@ -8,6 +9,23 @@ every study that has the column, whatever else the study has.
 from __future__ import annotations
 
 from collections.abc import Sequence
+
+WIDEST = 260  # px: no column is wider by itself
+# A column other than the title is at most this many characters wide (its cells elide,
+# whole in their tooltips): one long participant name must not push every column after
+# it out of the dock.
+OTHER_CHARS = 15
+
+
+def natural_widths(contents: Sequence[int], headings: Sequence[int], char_width: int) -> list[int]:
+    """Each column's width (the first is the title) for its contents and its heading, in
+    pixels: at most WIDEST, and at most OTHER_CHARS characters of `char_width` but for the
+    title, which takes what the others leave."""
+    cap = max(1, OTHER_CHARS * char_width)
+    return [
+        min(max(content, heading), WIDEST if column == 0 else min(WIDEST, cap))
+        for column, (content, heading) in enumerate(zip(contents, headings, strict=True))
+    ]
 
 
 def columns_shown(

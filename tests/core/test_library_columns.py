@@ -6,7 +6,7 @@ from __future__ import annotations
 from hypothesis import given
 from hypothesis import strategies as st
 
-from reader.core.library_columns import columns_shown
+from reader.core.library_columns import OTHER_CHARS, WIDEST, columns_shown, natural_widths
 
 KEYS = ["title", "highlights", "notes", "read", "participant", "date", "role"]
 WIDTHS = [300, 22, 22, 36, 100, 70, 50]
@@ -54,3 +54,33 @@ def test_what_shows_by_itself_fits_beside_the_title(
     assert not others or min(widths[0], max(floor, room * 2 // 5)) + sum(others) <= room
     # A prefix: once one column gives way, every later one does too.
     assert shown == sorted(shown, reverse=True)
+
+
+def test_columns_but_the_title_are_capped_so_a_long_name_leaves_room_for_the_rest() -> None:
+    # title, highlights, participant (a long name), date; 7 px a character.
+    widths = natural_widths([600, 10, 400, 70], [40, 22, 80, 40], char_width=7)
+    assert widths == [WIDEST, 22, OTHER_CHARS * 7, 70]
+    keys = ["title", "highlights", "participant", "date"]
+    assert columns_shown(keys, widths, room=440, title_floor=70) == [True] * 4
+
+
+def test_natural_widths_of_nothing_and_of_odd_fonts() -> None:
+    assert natural_widths([], [], char_width=7) == []
+    assert natural_widths([0, 0], [0, 0], char_width=0) == [0, 0]
+    assert natural_widths([900, 900], [10, 10], char_width=100) == [WIDEST, WIDEST]
+
+
+@given(
+    pairs=st.lists(st.tuples(st.integers(0, 2000), st.integers(0, 400)), max_size=12),
+    char_width=st.integers(0, 40),
+)
+def test_a_column_is_as_wide_as_its_contents_but_never_wider_than_its_cap(
+    pairs: list[tuple[int, int]], char_width: int
+) -> None:
+    contents, headings = [c for c, _ in pairs], [h for _, h in pairs]
+    widths = natural_widths(contents, headings, char_width)
+    for column, (width, content, heading) in enumerate(
+        zip(widths, contents, headings, strict=True)
+    ):
+        cap = WIDEST if column == 0 else min(WIDEST, max(1, OTHER_CHARS * char_width))
+        assert width == min(max(content, heading), cap)

@@ -14,6 +14,7 @@ from PySide6.QtCore import QPoint, Qt
 from PySide6.QtGui import QAccessible, QContextMenuEvent
 from PySide6.QtWidgets import QApplication, QMenu
 
+from reader.core.library_columns import OTHER_CHARS
 from reader.ui import theme
 from reader.ui.library.attribute_dialog import AttributeDialog
 from reader.ui.window.main_window import MainWindow
@@ -232,3 +233,23 @@ def test_a_new_attribute_shows_though_it_does_not_fit(
     start = view.horizontalHeader().sectionViewportPosition(ward)
     assert start >= 0 and start + view.columnWidth(ward) <= view.viewport().width()
     assert view.columnWidth(0) >= view.viewport().width() * 2 // 5  # the title keeps its share
+
+
+def test_a_long_participant_elides_and_leaves_room_for_the_date(
+    netbook: Callable[[], MainWindow], qtbot: Any
+) -> None:
+    window = netbook()
+    model, view = window.library.model, window.library.view
+    name = "Chen Shifu (陈师傅), master potter of the Jingdezhen ceramics workshop"
+    first = model.rows[0].id
+    with qtbot.waitSignal(model.modelReset):
+        assert window.library.owner.rename(first, participant=name, date="2024-05-12")
+    view.resize(440, view.height())  # the Library's dock on a 1920 px screen
+    QApplication.processEvents()
+    assert shown_keys(window)[:6] == ["title", "highlights", "notes", "read", "participant", "date"]
+    assert_fits(window)
+    participant = next(c for c in range(model.columnCount()) if model.key(c) == "participant")
+    assert view.columnWidth(participant) <= OTHER_CHARS * view.fontMetrics().averageCharWidth()
+    assert view.fontMetrics().horizontalAdvance(name) > view.columnWidth(participant)
+    cell = view.model().index(model.row_of(first), participant)  # not sorted: the same row
+    assert cell.data(Qt.ItemDataRole.ToolTipRole).splitlines()[0] == name

@@ -140,3 +140,24 @@ def test_rows_move_by_drag_and_drop_undoably(
     assert not window.library.view.dragEnabled()
     window.library.study_order()
     assert window.library.view.dragEnabled()
+
+
+def test_the_open_interviews_counts_hold_through_a_study_edit_before_it_is_saved(
+    make_study_window: Callable[[Path], MainWindow], folder: Path, qtbot: Any
+) -> None:
+    window = make_study_window(folder)
+    model, ana = window.library.model, window.switcher.current
+    text = window.interview.session.document.text
+    for word in ("coffee", "handover"):
+        start = text.index(word)
+        window.reader.select_span(start, start + len(word))
+        window.reader.setFocus()
+        qtbot.keyClick(window.reader, Qt.Key.Key_H)
+
+    def shown() -> str:
+        return str(model.data(model.index(model.row_of(ana), 1)))
+
+    assert shown() == "2"
+    with qtbot.waitSignal(model.modelReset):  # a study edit: the rows read again
+        assert window.codebook.hub.create("Work") is not None
+    assert shown() == "2"

@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-from itertools import pairwise
-
 from PySide6.QtCore import (
     QRectF,
     QSize,
@@ -15,8 +13,6 @@ from PySide6.QtGui import (
     QFontMetrics,
     QPainter,
     QPalette,
-    QTextLayout,
-    QTextOption,
 )
 from PySide6.QtWidgets import (
     QListView,
@@ -25,9 +21,9 @@ from PySide6.QtWidgets import (
     QStyleOptionViewItem,
 )
 
-from reader.core.offsets import Utf16Index
 from reader.ui.annotations.model import Entry, HighlightListModel, Index
 from reader.ui.theme import mix, swatch_color
+from reader.ui.wrapped_text import wrapped_lines
 
 PAD_X, PAD_Y, BAR, GAP = 10, 7, 4, 8
 
@@ -39,31 +35,6 @@ def _scaled(font: QFont, factor: float) -> QFont:
     else:
         font.setPixelSize(max(9, round(font.pixelSize() * factor)))
     return font
-
-
-def _wrapped(text: str, font: QFont, width: int, count: int) -> list[str]:
-    """`text` word-wrapped to at most `count` lines of `width`, the last one elided."""
-    fm = QFontMetrics(font)
-    if fm.horizontalAdvance(text) <= width:
-        return [text]
-    layout, option = QTextLayout(text, font), QTextOption()
-    option.setWrapMode(QTextOption.WrapMode.WrapAtWordBoundaryOrAnywhere)
-    layout.setTextOption(option)
-    layout.beginLayout()
-    starts = []
-    for _ in range(count):
-        line = layout.createLine()
-        if not line.isValid():
-            break
-        line.setLineWidth(width)
-        starts.append(line.textStart())
-    layout.endLayout()
-    # Qt's line starts count UTF-16 units: convert them in the one place that does that.
-    index = Utf16Index(text)
-    cuts = [index.to_code_point(start) for start in starts]
-    lines = [text[a:b].rstrip() for a, b in pairwise(cuts)]
-    rest = text[cuts[-1] :]
-    return [*lines, fm.elidedText(rest, Qt.TextElideMode.ElideRight, width)]
 
 
 class HighlightDelegate(QStyledItemDelegate):
@@ -180,7 +151,7 @@ class HighlightDelegate(QStyledItemDelegate):
         if lines is None:
             if len(self._wrapped) > 500:  # a few screens' worth
                 self._wrapped.clear()
-            lines = self._wrapped[key] = _wrapped(entry.quote, self._font, width, key[2])
+            lines = self._wrapped[key] = wrapped_lines(entry.quote, self._font, width, key[2])
         for line in lines:
             painter.drawText(x, y + fm.ascent(), line)
             y += fm.lineSpacing()

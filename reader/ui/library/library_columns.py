@@ -10,7 +10,7 @@ from __future__ import annotations
 from PySide6.QtCore import QEvent, QObject, QSettings
 from PySide6.QtWidgets import QHeaderView, QMenu, QTableView
 
-from reader.core.library_columns import columns_shown
+from reader.core.library_columns import columns_shown, natural_widths
 from reader.ui.library.library_model import FIXED, LibraryModel
 
 SHOWN, HIDDEN = "library/shown-columns", "library/hidden-columns"
@@ -35,8 +35,8 @@ class LibraryColumns(QObject):
         view.viewport().installEventFilter(self)  # its width: which columns fit
 
     def fit(self) -> None:
-        """Each column as wide as its contents and heading (at most 260 px), the title as
-        wide as what the others leave; then those that fit show."""
+        """Each column as wide as its contents and heading (reader.core.library_columns
+        caps them), the title as wide as what the others leave; then those that fit show."""
         header = self.view.horizontalHeader()
         for column in range(self.model.columnCount()):
             header.setSectionHidden(column, False)  # a hidden column measures nothing
@@ -46,12 +46,15 @@ class LibraryColumns(QObject):
         header.setSortIndicatorShown(True)
         if 0 <= (arrowed := header.sortIndicatorSection()) < len(headings):
             headings[arrowed] = header.sectionSizeHint(arrowed)
-        self.natural = []
-        for column, heading in enumerate(headings):
-            width = self.view.sizeHintForColumn(column)
-            # The open interview's row is bold, so wider than the contents were measured.
-            self.natural.append(min(max(width + width // 10, heading), 260))
-            header.resizeSection(column, self.natural[-1])
+        # The open interview's row is bold, so wider than the contents were measured.
+        contents = [self.view.sizeHintForColumn(c) for c in range(len(headings))]
+        self.natural = natural_widths(
+            [width + width // 10 for width in contents],
+            headings,
+            self.view.fontMetrics().averageCharWidth(),
+        )
+        for column, width in enumerate(self.natural):
+            header.resizeSection(column, width)
         self.show_fitting()
         self._show_new_attributes()
 

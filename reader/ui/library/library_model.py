@@ -62,22 +62,34 @@ class LibraryModel(QAbstractTableModel):
         self.attributes: list[AttributeDef] = []
         self.read: dict[str, float] = {}
         self.current = ""  # the interview open in the window, shown in bold
+        # The open interview's counts in memory (highlights, notes): its file may not have
+        # them yet, and a reload reads the files.
+        self.live: dict[str, tuple[int, int]] = {}
+        self._study: object = None  # whose rows these are: another study's live counts go
 
     def reload(self) -> None:
         """Every row again from the study (after an edit, a merge, another study)."""
         self.beginResetModel()
         study = self.owner.study
+        if study is not self._study:
+            self._study, self.live = study, {}
         if study is None:
             self.rows = []
         else:
             from reader.core.study_headers import headers  # with a study (start-up, #17)
 
-            self.rows = headers(study, self.read)
+            self.rows = [
+                replace(h, highlights=self.live[h.id][0], notes=self.live[h.id][1])
+                if h.id in self.live
+                else h
+                for h in headers(study, self.read)
+            ]
         self.attributes = list(study.data.attributes) if study is not None else []
         self.endResetModel()
 
     def set_counts(self, interview_id: str, highlights: int, notes: int) -> None:
         """The open interview's counts as they are in memory, before they are saved."""
+        self.live = {interview_id: (highlights, notes)}
         self._update(interview_id, highlights=highlights, notes=notes)
 
     def set_read(self, interview_id: str, share: float) -> None:
@@ -86,6 +98,8 @@ class LibraryModel(QAbstractTableModel):
 
     def set_current(self, interview_id: str) -> None:
         self.current = interview_id
+        # The interview left was written: its file has its counts.
+        self.live = {k: v for k, v in self.live.items() if k == interview_id}
         if self.rows:
             self.dataChanged.emit(self.index(0, 0), self.index(len(self.rows) - 1, 0))
 
@@ -196,7 +210,9 @@ class LibraryModel(QAbstractTableModel):
                 return float(value)
             return "" if value is None else str(value).casefold()
         if role == Qt.ItemDataRole.ToolTipRole:
-            return _tooltip(header)
+            # A cell other than the title may be elided (its column is capped): whole here.
+            cell = _shown(header, key) if key != "title" and key not in NUMBERS else ""
+            return f"{cell}\n\n{_tooltip(header)}" if cell else _tooltip(header)
         attribute = self.attribute(index.column())
         number = key in NUMBERS or (attribute is not None and attribute.type == "number")
         if role == Qt.ItemDataRole.TextAlignmentRole and number:

@@ -4,9 +4,10 @@ from __future__ import annotations
 
 from bisect import bisect_right
 
-from PySide6.QtCore import QModelIndex, QPersistentModelIndex, QRect, QSize, Qt, Signal
-from PySide6.QtGui import QPainter
+from PySide6.QtCore import QModelIndex, QPersistentModelIndex, QSize, Qt, Signal
+from PySide6.QtGui import QFontMetrics, QPainter
 from PySide6.QtWidgets import (
+    QListView,
     QListWidget,
     QListWidgetItem,
     QStyledItemDelegate,
@@ -16,27 +17,34 @@ from PySide6.QtWidgets import (
 
 from reader.core.interview import speech_start
 from reader.core.session import Session
+from reader.ui.wrapped_text import wrapped_lines
 
 PREVIEW_CHARS = 90
 PAD_X, PAD_Y = 6, 3
 
 
 class WrappedRowDelegate(QStyledItemDelegate):
-    """A row's text wrapped to the view's width, measured and painted the same way: Qt's
+    """A row's text wrapped to the row's width, measured and painted the same way: Qt's
     own measure of wrapped rows disagreed with its painting (gaps under some rows, the
-    last line cut from others)."""
+    last line cut from others). A row too low for its text ends in "…"."""
 
-    def _text_rect(self, option: QStyleOptionViewItem) -> QRect:
+    def _text_width(self, option: QStyleOptionViewItem) -> int:
+        """The width the row's text is painted in: the view lays rows out as wide as its
+        viewport less its spacing on each side."""
         view = option.widget
-        width = (view.viewport().width() if view is not None else option.rect.width()) - 2 * PAD_X
-        return QRect(0, 0, max(40, width), 100_000)
+        if isinstance(view, QListView):
+            width = view.viewport().width() - 2 * view.spacing()
+        else:
+            width = option.rect.width()
+        return max(40, width - 2 * PAD_X)
 
     def sizeHint(
         self, option: QStyleOptionViewItem, index: QModelIndex | QPersistentModelIndex
     ) -> QSize:
-        flags = int(Qt.TextFlag.TextWordWrap)
-        bounds = option.fontMetrics.boundingRect(self._text_rect(option), flags, index.data())
-        return QSize(bounds.width() + 2 * PAD_X, bounds.height() + 2 * PAD_Y)
+        width, text = self._text_width(option), str(index.data())
+        lines = wrapped_lines(text, option.font, width, len(text))
+        height = len(lines) * QFontMetrics(option.font).lineSpacing()
+        return QSize(width + 2 * PAD_X, height + 2 * PAD_Y)
 
     def initStyleOption(
         self, option: QStyleOptionViewItem, index: QModelIndex | QPersistentModelIndex
@@ -54,7 +62,7 @@ class WrappedRowDelegate(QStyledItemDelegate):
         # drawn here, wrapped. Neither QStyle nor the option's state is touched from
         # Python: that would make PySide build QStyle's type, ~8 ms of start-up (#17).
         super().paint(painter, option, index)
-        text = index.data()
+        text = str(index.data())
         view = option.widget
         selected = isinstance(view, QListWidget) and view.selectionModel().isSelected(index)
         palette = option.palette
@@ -64,7 +72,13 @@ class WrappedRowDelegate(QStyledItemDelegate):
         if not index.flags() & Qt.ItemFlag.ItemIsEnabled:
             painter.setPen(palette.color(palette.ColorRole.PlaceholderText))
         rect = option.rect.adjusted(PAD_X, PAD_Y, -PAD_X, -PAD_Y)
-        painter.drawText(rect, int(Qt.TextFlag.TextWordWrap), text)
+        fm = QFontMetrics(option.font)
+        painter.setFont(option.font)
+        y = rect.top() + fm.ascent()
+        room = max(1, rect.height() // fm.lineSpacing())  # lines; a row too low elides
+        for line in wrapped_lines(text, option.font, rect.width(), room):
+            painter.drawText(rect.left(), y, line)
+            y += fm.lineSpacing()
         painter.restore()
 
 

@@ -1,0 +1,37 @@
+"""Text word-wrapped to a width in at most a number of lines, the last one elided: for
+rows painted by hand (the Annotations list, the Outline), so a row never loses words
+without an "…"."""
+
+from __future__ import annotations
+
+from itertools import pairwise
+
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QFont, QFontMetrics, QTextLayout, QTextOption
+
+from reader.core.offsets import Utf16Index
+
+
+def wrapped_lines(text: str, font: QFont, width: int, count: int) -> list[str]:
+    """`text` word-wrapped to at most `count` lines of `width`, the last one elided."""
+    fm = QFontMetrics(font)
+    if fm.horizontalAdvance(text) <= width:
+        return [text]
+    layout, option = QTextLayout(text, font), QTextOption()
+    option.setWrapMode(QTextOption.WrapMode.WrapAtWordBoundaryOrAnywhere)
+    layout.setTextOption(option)
+    layout.beginLayout()
+    starts = []
+    for _ in range(max(1, count)):
+        line = layout.createLine()
+        if not line.isValid():
+            break
+        line.setLineWidth(width)
+        starts.append(line.textStart())
+    layout.endLayout()
+    # Qt's line starts count UTF-16 units: convert them in the one place that does that.
+    index = Utf16Index(text)
+    cuts = [index.to_code_point(start) for start in starts]
+    lines = [text[a:b].rstrip() for a, b in pairwise(cuts)]
+    rest = text[cuts[-1] :]
+    return [*lines, fm.elidedText(rest, Qt.TextElideMode.ElideRight, width)]

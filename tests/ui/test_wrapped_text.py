@@ -1,0 +1,41 @@
+"""reader/ui/wrapped_text.py: words wrapped to a width in at most so many lines, the last
+one elided, never wider than the width."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from hypothesis import given, settings
+from hypothesis import strategies as st
+from PySide6.QtGui import QFont, QFontMetrics
+
+from reader.ui.wrapped_text import wrapped_lines
+
+WORDS = "The movie is wild, Netflix and such, are where people watch it now 陈师傅 🎬"
+
+
+def test_short_text_is_one_line_and_long_text_elides_its_last(qapp: Any) -> None:
+    font = QFont()
+    assert wrapped_lines("Q1  Hello", font, 300, 3) == ["Q1  Hello"]
+    assert wrapped_lines("", font, 300, 3) == [""]
+    lines = wrapped_lines(WORDS * 3, font, 120, 2)
+    assert len(lines) == 2 and lines[-1].endswith("…")
+    whole = wrapped_lines(WORDS, font, 120, 1000)
+    assert not whole[-1].endswith("…")
+    assert "".join(whole).replace(" ", "") == WORDS.replace(" ", "")  # no word lost
+
+
+@settings(max_examples=60, deadline=None)
+@given(
+    text=st.text(st.characters(codec="utf-8", exclude_categories=("Cs", "Cc")), max_size=120),
+    width=st.integers(10, 400),
+    count=st.integers(0, 8),
+)
+def test_never_more_lines_than_asked_and_the_last_fits(
+    qapp: Any, text: str, width: int, count: int
+) -> None:
+    font = QFont()
+    metrics = QFontMetrics(font)
+    lines = wrapped_lines(text, font, width, count)
+    assert 1 <= len(lines) <= max(1, count)
+    assert metrics.horizontalAdvance(lines[-1]) <= width  # the elided line too
