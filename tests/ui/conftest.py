@@ -165,3 +165,16 @@ def make_study_window(qtbot: Any, dialogs: Any) -> Iterator[Callable[[Path], Mai
     yield make
     for window in windows:
         window.close()
+
+
+def lay_out_first_start(window: MainWindow, width: int = 1024, height: int = 640) -> None:
+    """The left docks and the splitter as a first start on a `width` x `height` screen
+    lays them out (offscreen, the screen is 800x600)."""
+    from PySide6.QtCore import Qt
+
+    from reader.ui.window.window_state import first_layout
+
+    wants = window.reader.wanted_width(), window.notes_pane.minimumWidth()
+    layout = first_layout(width, height, *wants)
+    window.resizeDocks([window.outline_dock], [layout.dock], Qt.Orientation.Horizontal)
+    window.splitter.setSizes([layout.reader, layout.notes])

@@ -18,7 +18,8 @@ from reader.core.library_columns import OTHER_CHARS
 from reader.ui import theme
 from reader.ui.library.attribute_dialog import AttributeDialog
 from reader.ui.window.main_window import MainWindow
-from reader.ui.window.window_state import first_layout, settings
+from reader.ui.window.window_state import settings
+from tests.ui.conftest import lay_out_first_start
 
 LONG_TITLES = [
     "P01 Her smell – the grandmother's kitchen and the first memory of bread",
@@ -49,10 +50,7 @@ def netbook(qtbot: Any, dialogs: Any, long_titles: Path) -> Iterator[Callable[[]
         window.show()
         qtbot.waitExposed(window)
         if not windows:  # a first start; a later window restores what the first left
-            wants = window.reader.wanted_width(), window.notes_pane.minimumWidth()
-            layout = first_layout(1024, 640, *wants)
-            window.resizeDocks([window.outline_dock], [layout.dock], HORIZONTAL)
-            window.splitter.setSizes([layout.reader, layout.notes])
+            lay_out_first_start(window)
         assert window.study_actions.open_path(long_titles)
         qtbot.waitUntil(lambda: window.library.view.isVisible() and window.width() <= 1024)
         QApplication.processEvents()

@@ -13,8 +13,8 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication, QTabBar
 
 from reader.ui.window.main_window import MainWindow
-from reader.ui.window.window_state import LEFT_ROWS, first_layout
-from tests.ui.conftest import TALKS
+from reader.ui.window.window_state import LEFT_ROWS
+from tests.ui.conftest import TALKS, lay_out_first_start
 
 VERTICAL_SHAPES = {QTabBar.Shape.RoundedWest, QTabBar.Shape.TriangularWest}
 
@@ -40,9 +40,7 @@ def netbook(qtbot: Any, dialogs: Any, study: Path) -> Iterator[Callable[[], Main
         qtbot.addWidget(window)
         if not windows:
             window.resize(1024, 640)
-            wants = window.reader.wanted_width(), window.notes_pane.minimumWidth()
-            layout = first_layout(1024, 640, *wants)
-            window.resizeDocks([window.outline_dock], [layout.dock], Qt.Orientation.Horizontal)
+            lay_out_first_start(window)
         assert window.study_actions.open_path(study)
         window.show()
         qtbot.waitExposed(window)
