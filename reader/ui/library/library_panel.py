@@ -3,7 +3,7 @@ counts, how far read, then the attributes), sortable and filterable, edited in p
 
 Enter or a double click opens an interview; F2 renames; Delete removes it from the study
 (the transcript and its notes stay on disk); Alt+Up/Down, or a drag, move it in the study's
-order.
+order (the keys listed in reader/ui/keys.py, LIBRARY, for F1).
 What needs a dialog or the window is asked for by signal.
 Which columns show, and how wide: library_columns.py.
 """
@@ -283,9 +283,10 @@ class LibraryPanel(QWidget):
             return True
         if watched is not self.view or self.view.state() == QAbstractItemView.State.EditingState:
             return super().eventFilter(watched, event)
-        if key in (Qt.Key.Key_Return, Qt.Key.Key_Enter):
+        plain = not mods & ~Qt.KeyboardModifier.KeypadModifier  # Ctrl+Delete is no Delete
+        if plain and key in (Qt.Key.Key_Return, Qt.Key.Key_Enter):
             self._open_index(self.view.currentIndex())
-        elif key == Qt.Key.Key_Delete:
+        elif plain and key == Qt.Key.Key_Delete:
             self.remove_current()
         elif mods & Qt.KeyboardModifier.AltModifier and key in (Qt.Key.Key_Up, Qt.Key.Key_Down):
             self.move_current(-1 if key == Qt.Key.Key_Up else 1)

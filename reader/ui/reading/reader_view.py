@@ -396,7 +396,8 @@ class ReaderView(QTextEdit):
         super().keyPressEvent(event)
 
     def _highlight_key(self, event: QKeyEvent) -> bool:
-        """H and 1-6 on a selection; 1-6, N, C (or T) and Delete on the current highlight."""
+        """H, 1-6, N, C (or T), Q on a selection; 1-6, N, C (or T), Q and Delete on the current
+        highlight; Escape. Listed for F1 in reader/ui/keys.py, READER (a test checks)."""
         modifiers = event.modifiers() & ~Qt.KeyboardModifier.KeypadModifier
         if modifiers not in (Qt.KeyboardModifier.NoModifier, Qt.KeyboardModifier.ShiftModifier):
             return False
