@@ -5,6 +5,7 @@ columns, remembered in a new window."""
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import Any
@@ -144,10 +145,16 @@ class Menus:
         monkeypatch.setattr("reader.ui.library.library_panel.QMenu", Recorded)
 
     def action(self, *path: str) -> Any:
+        """The action at `path`, named as shown without its letter and key ("Open")."""
         menu = self.opened[-1]
         for name in path[:-1]:
-            menu = next(a.menu() for a in menu.actions() if a.text() == name)
-        return next(a for a in menu.actions() if a.text() == path[-1])
+            menu = next(a.menu() for a in menu.actions() if shown(a.text()) == name)
+        return next(a for a in menu.actions() if shown(a.text()) == path[-1])
+
+
+def shown(text: str) -> str:
+    """A menu text as read: "&&" an ampersand, "&x" x; without the key after a tab."""
+    return re.sub("&(&?)", r"\1", text.split("\t")[0])
 
 
 def menu_key(window: MainWindow) -> None:
