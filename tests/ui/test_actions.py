@@ -16,6 +16,8 @@ from PySide6.QtWidgets import QMenu
 from reader.ui.mnemonics import with_mnemonics
 from reader.ui.window.actions import menus_of
 from reader.ui.window.main_window import MainWindow
+from tests.ui.test_highlights import select
+from tests.ui.test_library_fit import Menus
 from tests.ui.test_main_window import menu_action
 
 
@@ -116,25 +118,25 @@ def test_open_recent_shows_an_ampersand_in_a_name_as_it_is(
 
 
 def test_context_menus_give_each_item_a_letter_and_its_key(
-    make_window: Callable[..., MainWindow], monkeypatch: pytest.MonkeyPatch
+    make_window: Callable[..., MainWindow], monkeypatch: pytest.MonkeyPatch, qtbot
 ) -> None:
     window = make_window()
     reader = window.reader
     text = window.interview.session.document.text
     start = text.index("Hollywood")
-    select(window, start, start + 9)
+    select(window, qtbot, start, start + 9)
     on_selection = reader.build_context_menu(reader.cursorRect().center())
     assert clashes(on_selection, "Reader, on a selection") == []
     texts = [a.text() for a in on_selection.actions()]
     assert "C&ode…\tC" in texts and "&Quote in Notes\tQ" in texts and "Select &All\tCtrl+A" in texts
     reader._highlight_selection("blue")
-    select(window, start + 3, start + 3)
+    select(window, qtbot, start + 3, start + 3)
     on_highlight = reader.build_context_menu(reader.cursorRect().center())
     assert clashes(on_highlight, "Reader, on a highlight") == []
     texts = [a.text() for a in on_highlight.actions()]
     assert {"Edit &Note…\tN", "C&odes…\tC", "&Delete Highlight\tDelete"} <= set(texts)
     # The Annotations list's menu, on that highlight.
-    menus = recorded_menus(monkeypatch, "reader.ui.annotations.panel")
+    menus = Menus(monkeypatch, "reader.ui.annotations.panel").opened
     annotations = window.annotations
     annotations._context_menu(
         annotations.view.visualRect(annotations.view.model().index(0, 0)).center()
@@ -148,7 +150,7 @@ def test_the_library_menus_give_each_item_a_letter_and_its_key(
 ) -> None:
     window = make_study_window(folder)
     assert window.study.define_attribute("Ward & Unit", "text", [])
-    menus = recorded_menus(monkeypatch, "reader.ui.library.library_panel")
+    menus = Menus(monkeypatch).opened
     panel, view = window.library, window.library.view
     panel._row_menu(view.visualRect(view.model().index(0, 0)).center())
     assert clashes(menus[-1], "Library row") == []
@@ -165,23 +167,3 @@ def test_the_library_menus_give_each_item_a_letter_and_its_key(
     panel._header_menu(QPoint(header.sectionViewportPosition(ward) + 3, 3))
     assert clashes(menus[-1], "Library heading") == []
     assert "&Change “Ward && Unit”…" in [a.text() for a in menus[-1].actions()]
-
-
-def recorded_menus(monkeypatch: pytest.MonkeyPatch, module: str) -> list[QMenu]:
-    """The menus `module` opens, kept instead of shown (see test_library_fit.Menus)."""
-    menus: list[QMenu] = []
-
-    class Recorded(QMenu):
-        def exec(self, *_args: object) -> None:  # type: ignore[override]
-            menus.append(self)
-
-    monkeypatch.setattr(f"{module}.QMenu", Recorded)
-    return menus
-
-
-def select(window: MainWindow, start: int, end: int) -> None:
-    reader = window.reader
-    cursor = reader.textCursor()
-    cursor.setPosition(reader.reading.to_qt(start))
-    cursor.setPosition(reader.reading.to_qt(end), cursor.MoveMode.KeepAnchor)
-    reader.setTextCursor(cursor)

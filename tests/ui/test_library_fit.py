@@ -131,10 +131,12 @@ def test_the_counts_headings_are_marks_with_names(netbook: Callable[[], MainWind
 
 
 class Menus:
-    """The Library's menus recorded instead of opened (PySide calls QMenu.exec past a
-    patched class attribute, so the panel gets a subclass)."""
+    """The menus `module` opens (the Library's), recorded instead of opened (PySide calls
+    QMenu.exec past a patched class attribute, so the module gets a subclass)."""
 
-    def __init__(self, monkeypatch: pytest.MonkeyPatch) -> None:
+    def __init__(
+        self, monkeypatch: pytest.MonkeyPatch, module: str = "reader.ui.library.library_panel"
+    ) -> None:
         self.opened: list[QMenu] = []
         opened = self.opened
 
@@ -142,7 +144,7 @@ class Menus:
             def exec(self, *_args: Any) -> None:  # type: ignore[override]
                 opened.append(self)
 
-        monkeypatch.setattr("reader.ui.library.library_panel.QMenu", Recorded)
+        monkeypatch.setattr(f"{module}.QMenu", Recorded)
 
     def action(self, *path: str) -> Any:
         """The action at `path`, named as shown without its letter and key ("Open")."""
