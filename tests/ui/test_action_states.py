@@ -21,10 +21,13 @@ from reader.ui.window.action_states import (
     NO_PASSAGE,
     NO_STUDY,
     NOTES_READ_ONLY,
+    NOTHING_TO_REDO,
+    NOTHING_TO_UNDO,
     SEE_SPEAKERS,
     STUDY_READ_ONLY,
 )
 from reader.ui.window.main_window import MainWindow
+from reader.ui.window.shortcuts import shortcut_rows
 from tests.ui.test_codebook import code_with_keys
 from tests.ui.test_highlights import highlight_with_key, saved, select
 
@@ -283,3 +286,22 @@ def test_nothing_coded_greys_out_the_exports_and_says_so(
     dialogs.save_answers.append(str(out))
     pictures.save("csv")
     assert out.read_text("utf-8-sig").splitlines()[1:] == ["Drinks,1"]
+
+
+def test_undo_and_redo_greyed_out_say_there_is_nothing(
+    make_window: Callable[..., MainWindow], qtbot: Any
+) -> None:
+    window = make_window()
+    undo, redo = window.actions.undo, window.actions.redo
+    window.activateWindow()
+    qtbot.waitUntil(window.isActiveWindow)
+    assert not undo.isEnabled() and undo.toolTip() == undo.statusTip() == NOTHING_TO_UNDO
+    assert not redo.isEnabled() and redo.toolTip() == redo.statusTip() == NOTHING_TO_REDO
+    highlight_with_key(window, qtbot, "Hollywood")
+    assert undo.isEnabled() and undo.statusTip() == ""  # the menu names what it undoes
+    assert undo.toolTip() == "Undo Add Highlight"
+    qtbot.keyClick(window.reader, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)
+    assert redo.isEnabled() and redo.statusTip() == "" and redo.toolTip() != NOTHING_TO_REDO
+    assert not undo.isEnabled() and undo.toolTip() == NOTHING_TO_UNDO
+    # The F1 list names them by what they are, not by what they would undo now.
+    assert ("Ctrl+Z", "Undo the last change") in shortcut_rows(window, window.actions)

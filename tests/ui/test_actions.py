@@ -1,18 +1,23 @@
 """Every menu of the menu bar gives each of its items a letter of its own (Alt+F, then the
-item's letter), its submenus too; pressing the letters reaches the item."""
+item's letter), its submenus too; pressing the letters reaches the item. The context menus
+(the reader's, the Annotations', the Library's rows and headings) too, with their keys."""
 
 from __future__ import annotations
 
 import re
 from collections.abc import Callable
 
+import pytest
 from hypothesis import given
 from hypothesis import strategies as st
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QPoint, Qt
 from PySide6.QtWidgets import QMenu
 
-from reader.ui.window.actions import menus_of, with_mnemonics
+from reader.ui.mnemonics import with_mnemonics
+from reader.ui.window.actions import menus_of
 from reader.ui.window.main_window import MainWindow
+from tests.ui.test_highlights import select
+from tests.ui.test_library_fit import Menus
 from tests.ui.test_main_window import menu_action
 
 
@@ -110,3 +115,55 @@ def test_open_recent_shows_an_ampersand_in_a_name_as_it_is(
     texts = [a.text() for a in menu.actions() if not a.isSeparator()]
     assert texts[0] == "Q&&A with Ben.txt"  # shown as "Q&A with Ben.txt", A not underlined
     assert mnemonic(texts[-1]) == "c"  # &Clear the List
+
+
+def test_context_menus_give_each_item_a_letter_and_its_key(
+    make_window: Callable[..., MainWindow], monkeypatch: pytest.MonkeyPatch, qtbot
+) -> None:
+    window = make_window()
+    reader = window.reader
+    text = window.interview.session.document.text
+    start = text.index("Hollywood")
+    select(window, qtbot, start, start + 9)
+    on_selection = reader.build_context_menu(reader.cursorRect().center())
+    assert clashes(on_selection, "Reader, on a selection") == []
+    texts = [a.text() for a in on_selection.actions()]
+    assert "C&ode…\tC" in texts and "&Quote in Notes\tQ" in texts and "Select &All\tCtrl+A" in texts
+    reader._highlight_selection("blue")
+    select(window, qtbot, start + 3, start + 3)
+    on_highlight = reader.build_context_menu(reader.cursorRect().center())
+    assert clashes(on_highlight, "Reader, on a highlight") == []
+    texts = [a.text() for a in on_highlight.actions()]
+    assert {"Edit &Note…\tN", "C&odes…\tC", "&Delete Highlight\tDelete"} <= set(texts)
+    # The Annotations list's menu, on that highlight.
+    menus = Menus(monkeypatch, "reader.ui.annotations.panel").opened
+    annotations = window.annotations
+    annotations._context_menu(
+        annotations.view.visualRect(annotations.view.model().index(0, 0)).center()
+    )
+    assert clashes(menus[-1], "Annotations") == []
+    assert [a.text() for a in menus[-1].actions()][1] == "Edit &Note…\tF2"
+
+
+def test_the_library_menus_give_each_item_a_letter_and_its_key(
+    make_study_window: Callable, folder, monkeypatch: pytest.MonkeyPatch, qtbot
+) -> None:
+    window = make_study_window(folder)
+    assert window.study.define_attribute("Ward & Unit", "text", [])
+    menus = Menus(monkeypatch).opened
+    panel, view = window.library, window.library.view
+    panel._row_menu(view.visualRect(view.model().index(0, 0)).center())
+    assert clashes(menus[-1], "Library row") == []
+    texts = [a.text() for a in menus[-1].actions()]
+    assert {"&Open\tEnter", "&Rename\tF2", "Move &Up\tAlt+Up", "Re&move from Study\tDelete"} <= set(
+        texts
+    )
+    header = view.horizontalHeader()
+    qtbot.waitUntil(lambda: panel.model.attribute(header.count() - 1) is not None)
+    ward = header.count() - 1  # the attribute's heading: its menu changes or removes it
+    window.library_dock.show()
+    view.setColumnHidden(ward, False)
+    qtbot.waitUntil(lambda: header.sectionViewportPosition(ward) > 0)
+    panel._header_menu(QPoint(header.sectionViewportPosition(ward) + 3, 3))
+    assert clashes(menus[-1], "Library heading") == []
+    assert "&Change “Ward && Unit”…" in [a.text() for a in menus[-1].actions()]

@@ -5,6 +5,7 @@ columns, remembered in a new window."""
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import Any
@@ -129,10 +130,12 @@ def test_the_counts_headings_are_marks_with_names(netbook: Callable[[], MainWind
 
 
 class Menus:
-    """The Library's menus recorded instead of opened (PySide calls QMenu.exec past a
-    patched class attribute, so the panel gets a subclass)."""
+    """The menus `module` opens (the Library's), recorded instead of opened (PySide calls
+    QMenu.exec past a patched class attribute, so the module gets a subclass)."""
 
-    def __init__(self, monkeypatch: pytest.MonkeyPatch) -> None:
+    def __init__(
+        self, monkeypatch: pytest.MonkeyPatch, module: str = "reader.ui.library.library_panel"
+    ) -> None:
         self.opened: list[QMenu] = []
         opened = self.opened
 
@@ -140,13 +143,19 @@ class Menus:
             def exec(self, *_args: Any) -> None:  # type: ignore[override]
                 opened.append(self)
 
-        monkeypatch.setattr("reader.ui.library.library_panel.QMenu", Recorded)
+        monkeypatch.setattr(f"{module}.QMenu", Recorded)
 
     def action(self, *path: str) -> Any:
+        """The action at `path`, named as shown without its letter and key ("Open")."""
         menu = self.opened[-1]
         for name in path[:-1]:
-            menu = next(a.menu() for a in menu.actions() if a.text() == name)
-        return next(a for a in menu.actions() if a.text() == path[-1])
+            menu = next(a.menu() for a in menu.actions() if shown(a.text()) == name)
+        return next(a for a in menu.actions() if shown(a.text()) == path[-1])
+
+
+def shown(text: str) -> str:
+    """A menu text as read: "&&" an ampersand, "&x" x; without the key after a tab."""
+    return re.sub("&(&?)", r"\1", text.split("\t")[0])
 
 
 def menu_key(window: MainWindow) -> None:

@@ -22,7 +22,7 @@ def saved(path: Path) -> dict:
 def menu_action(menu: QMenu, *path: str):
     """The action at `path` (texts without '&') in `menu` and its submenus."""
     for action in menu.actions():
-        if action.text().replace("&", "") == path[0]:
+        if action.text().split("\t")[0].replace("&", "") == path[0]:  # no key, no letter
             if len(path) == 1:
                 return action
             return menu_action(action.menu(), *path[1:])

@@ -13,7 +13,13 @@ from PySide6.QtGui import QAction, QHelpEvent
 from PySide6.QtWidgets import QApplication, QMenu, QToolTip, QWidget
 from pytestqt.qtbot import QtBot
 
-from reader.ui.recording.availability import NO_INTERVIEW, NO_RECORDING, READ_ONLY
+from reader.ui.recording.availability import (
+    NO_INTERVIEW,
+    NO_PICTURE,
+    NO_RECORDING,
+    NO_VIDEO,
+    READ_ONLY,
+)
 from reader.ui.window.actions import Playback
 from reader.ui.window.main_window import MainWindow
 from tests.ui.conftest import DialogStub
@@ -55,6 +61,10 @@ def assert_greyed_out(window: MainWindow, why: str) -> None:
     assert not any(a.isEnabled() for a in needing_a_recording(playback))
     assert not playback.detach.isEnabled()
     assert playback.play.statusTip() == playback.play.toolTip() == why
+    speed = playback.speed_menu.menuAction()  # type: ignore[union-attr]
+    assert speed.statusTip() == speed.toolTip() == why  # Playback ▸ Speed says why too
+    no_video = NO_INTERVIEW if why == NO_INTERVIEW else NO_VIDEO
+    assert playback.video.statusTip() == playback.video.toolTip() == no_video  # View ▸ Video
     menu = playback_menu(window)
     assert menu.toolTipsVisible()  # so the greyed-out items say why
     assert not any(a.isEnabled() for a in menu.actions() if a in needing_a_recording(playback))
@@ -124,6 +134,8 @@ def test_attaching_turns_playback_on_and_detaching_off_again(
     qtbot.waitUntil(player.is_playing)
     (play_button,) = (b for b in window.player_bar._buttons if b.defaultAction() is playback.play)
     assert play_button.toolTip() == "Play / Pause (Ctrl+Space)"  # kept when the icon changed
+    video = playback.video
+    assert not video.isEnabled() and video.toolTip() == video.statusTip() == NO_PICTURE
     qtbot.keyClick(window.reader, Qt.Key.Key_Space, CTRL)
     qtbot.waitUntil(lambda: not player.is_playing())
     assert not window.actions.undo.isEnabled()  # attaching is no undoable edit of the notes

@@ -408,8 +408,8 @@ class AnnotationsPanel(QWidget):
             return
         self.view.setCurrentIndex(index)
         menu = QMenu(self)
-        go = menu.addAction("&Go to Highlight", lambda: self._jump(index))
+        go = menu.addAction("&Go to Highlight\tEnter", lambda: self._jump(index))
         go.setEnabled(not entry.highlight.orphan)
-        menu.addAction("Edit &Note…", self._edit)
-        menu.addAction("&Delete Highlight", self._delete)
+        menu.addAction("Edit &Note…\tF2", self._edit)
+        menu.addAction("&Delete Highlight\tDelete", self._delete)
         menu.exec(self.view.viewport().mapToGlobal(pos))

@@ -1,9 +1,10 @@
 """The Codebook dock: the code tree with colours and counts, and below it the chosen code's
 description (a Markdown memo), colour and whether it can be applied.
 
-Keys: Insert new code (Shift+Insert: below the current one), F2 rename, Delete delete,
-Alt+Up/Down move among its siblings, Alt+Left out of its parent, Alt+Right into the code
-above; Enter retrieves its passages. Codes move by drag and drop too. Every change goes
+Keys (listed in reader/ui/keys.py, CODEBOOK, for F1): Insert new code (Shift+Insert: below
+the current one), F2 rename, Delete delete, Alt+Up/Down move among its siblings, Alt+Left
+out of its parent, Alt+Right into the code above; Enter retrieves its passages. Codes move
+by drag and drop too. Every change goes
 through the hub, undoable.
 """
 
@@ -313,8 +314,9 @@ class CodebookPanel(QWidget):
         if modifiers == Qt.KeyboardModifier.AltModifier and key in MOVE_KEYS:
             self.move_current(Qt.Key(key))
             return True
-        if key == Qt.Key.Key_Insert:
-            self.new_code(below=modifiers == Qt.KeyboardModifier.ShiftModifier)
+        shift = Qt.KeyboardModifier.ShiftModifier
+        if key == Qt.Key.Key_Insert and modifiers in (Qt.KeyboardModifier.NoModifier, shift):
+            self.new_code(below=modifiers == shift)  # (Ctrl+Insert copies, elsewhere)
             return True
         if key == Qt.Key.Key_Delete and modifiers == Qt.KeyboardModifier.NoModifier:
             self.delete_code()

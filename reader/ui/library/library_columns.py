@@ -12,6 +12,7 @@ from PySide6.QtWidgets import QHeaderView, QMenu, QTableView
 
 from reader.core.library_columns import columns_shown, natural_widths
 from reader.ui.library.library_model import FIXED, LibraryModel
+from reader.ui.mnemonics import with_mnemonics
 
 SHOWN, HIDDEN = "library/shown-columns", "library/hidden-columns"
 
@@ -124,18 +125,25 @@ class LibraryColumns(QObject):
         self.chosen_hidden.clear()
         self._store_choices()
 
-    def add_actions(self, menu: QMenu) -> None:
-        """A tick for each column (the title always shows), and fitting them to the width."""
-        for column in range(self.model.columnCount()):
-            attribute = self.model.attribute(column)
+    def add_actions(self, menu: QMenu, taken: str = "") -> None:
+        """A tick for each column (the title always shows), and fitting them to the width;
+        each with a letter of its own, none of `taken` (the menu's other items')."""
+        columns = range(self.model.columnCount())
+        labels = [self._label(column) for column in columns]
+        fit, *texts = with_mnemonics(["Fit Columns to Width", *labels], taken)
+        for column, text in zip(columns, texts, strict=True):
             key = self.model.key(column)
-            action = menu.addAction(attribute.label if attribute else FIXED[column][1])
+            action = menu.addAction(text)
             action.setCheckable(True)
             action.setChecked(self.shown(key))
             action.setEnabled(column > 0)
             action.toggled.connect(lambda show, key=key: self.choose(key, show))
         menu.addSeparator()
-        menu.addAction("Fit Columns to Width", self.fit_to_width)
+        menu.addAction(fit, self.fit_to_width)
+
+    def _label(self, column: int) -> str:
+        attribute = self.model.attribute(column)
+        return attribute.label if attribute else FIXED[column][1]
 
     def _store_choices(self) -> None:
         if self.store is not None:

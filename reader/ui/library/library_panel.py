@@ -3,7 +3,7 @@ counts, how far read, then the attributes), sortable and filterable, edited in p
 
 Enter or a double click opens an interview; F2 renames; Delete removes it from the study
 (the transcript and its notes stay on disk); Alt+Up/Down, or a drag, move it in the study's
-order.
+order (the keys listed in reader/ui/keys.py, LIBRARY, for F1).
 What needs a dialog or the window is asked for by signal.
 Which columns show, and how wide: library_columns.py.
 """
@@ -283,9 +283,10 @@ class LibraryPanel(QWidget):
             return True
         if watched is not self.view or self.view.state() == QAbstractItemView.State.EditingState:
             return super().eventFilter(watched, event)
-        if key in (Qt.Key.Key_Return, Qt.Key.Key_Enter):
+        plain = not mods & ~Qt.KeyboardModifier.KeypadModifier  # Ctrl+Delete is no Delete
+        if plain and key in (Qt.Key.Key_Return, Qt.Key.Key_Enter):
             self._open_index(self.view.currentIndex())
-        elif key == Qt.Key.Key_Delete:
+        elif plain and key == Qt.Key.Key_Delete:
             self.remove_current()
         elif mods & Qt.KeyboardModifier.AltModifier and key in (Qt.Key.Key_Up, Qt.Key.Key_Down):
             self.move_current(-1 if key == Qt.Key.Key_Up else 1)
@@ -310,37 +311,34 @@ class LibraryPanel(QWidget):
         if index.isValid():
             interview_id = str(index.data(ID_ROLE))
             self.view.setCurrentIndex(index)
-            menu.addAction("Open", lambda: self.openRequested.emit(interview_id))
-            menu.addAction("Rename", self.rename_current)
-            menu.addAction("Locate Transcript…", lambda: self.relocateRequested.emit(interview_id))
-            menu.addAction("Move Up", lambda: self.move_current(-1))
-            menu.addAction("Move Down", lambda: self.move_current(1))
+            menu.addAction("&Open\tEnter", lambda: self.openRequested.emit(interview_id))
+            menu.addAction("&Rename\tF2", self.rename_current)
+            menu.addAction("&Locate Transcript…", lambda: self.relocateRequested.emit(interview_id))
+            menu.addAction("Move &Up\tAlt+Up", lambda: self.move_current(-1))
+            menu.addAction("Move &Down\tAlt+Down", lambda: self.move_current(1))
             menu.addSeparator()
-            menu.addAction("Remove from Study", self.remove_current)
+            menu.addAction("Re&move from Study\tDelete", self.remove_current)
             menu.addSeparator()
-        menu.addAction("Add Interviews…", self.addFilesRequested.emit)
-        menu.addAction("Add a Folder of Interviews…", self.addFolderRequested.emit)
-        for action in menu.actions():
-            if action.text() not in ("Open",) and self.owner.read_only:
-                action.setEnabled(False)
+        menu.addAction("&Add Interviews…", self.addFilesRequested.emit)
+        menu.addAction("Add a &Folder of Interviews…", self.addFolderRequested.emit)
+        for action in menu.actions()[1 if index.isValid() else 0 :]:  # all but Open
+            action.setEnabled(not self.owner.read_only)
         menu.addSeparator()
-        self.columns.add_actions(menu.addMenu("Columns"))
+        self.columns.add_actions(menu.addMenu("&Columns"))
         menu.exec(self.view.viewport().mapToGlobal(pos))
 
     def _header_menu(self, pos: QPoint) -> None:
         column = self.view.horizontalHeader().logicalIndexAt(pos)
         attribute = self.model.attribute(column) if column >= 0 else None
         menu = QMenu(self)
-        menu.addAction("Study Order", self.study_order)
+        menu.addAction("&Study Order", self.study_order)
         menu.addSeparator()
-        new = menu.addAction("New Attribute…", self.newAttributeRequested.emit)
+        new = menu.addAction("&New Attribute…", self.newAttributeRequested.emit)
         new.setEnabled(not self.owner.read_only)
         if attribute is not None and not self.owner.read_only:
-            key = attribute.key
-            menu.addAction(
-                f"Change “{attribute.label}”…", lambda: self.editAttributeRequested.emit(key)
-            )
-            menu.addAction(f"Remove “{attribute.label}”", lambda: self.owner.remove_attribute(key))
+            key, label = attribute.key, attribute.label.replace("&", "&&")
+            menu.addAction(f"&Change “{label}”…", lambda: self.editAttributeRequested.emit(key))
+            menu.addAction(f"&Remove “{label}”", lambda: self.owner.remove_attribute(key))
         menu.addSeparator()
-        self.columns.add_actions(menu)
+        self.columns.add_actions(menu, taken="sncr")
         menu.exec(self.view.horizontalHeader().mapToGlobal(pos))

@@ -28,6 +28,7 @@ from reader.core.annotations import COLOR_IDS, DEFAULT_COLOR, Highlight
 from reader.core.interview import Role, Segment
 from reader.core.session import Session
 from reader.ui import theme
+from reader.ui.mnemonics import with_mnemonics
 from reader.ui.reading.highlight_layer import HighlightLayer
 from reader.ui.reading.links import LinkOpener
 from reader.ui.reading.margin import fit
@@ -396,7 +397,8 @@ class ReaderView(QTextEdit):
         super().keyPressEvent(event)
 
     def _highlight_key(self, event: QKeyEvent) -> bool:
-        """H and 1-6 on a selection; 1-6, N, C (or T) and Delete on the current highlight."""
+        """H, 1-6, N, C (or T), Q on a selection; 1-6, N, C (or T), Q and Delete on the current
+        highlight; Escape. Listed for F1 in reader/ui/keys.py, READER (a test checks)."""
         modifiers = event.modifiers() & ~Qt.KeyboardModifier.KeypadModifier
         if modifiers not in (Qt.KeyboardModifier.NoModifier, Qt.KeyboardModifier.ShiftModifier):
             return False
@@ -608,6 +610,9 @@ class ReaderView(QTextEdit):
         """The menu for a right-click at viewport position `pos`."""
         menu = self.createStandardContextMenu(pos)
         menu.setParent(self, menu.windowFlags())
+        for action in menu.actions():
+            if action.objectName() == "select-all":  # Qt's has no letter
+                action.setText("Select &All\tCtrl+A")
         if self.reading is not None:
             self._add_highlight_actions(menu, pos)
             cursor = self.cursorForPosition(pos)
@@ -628,7 +633,7 @@ class ReaderView(QTextEdit):
                 action.triggered.connect(lambda _=False, c=color_id: self._highlight_selection(c))
             menu.addAction("C&ode…\tC", lambda: self._highlight_selection(then="tags"))
             menu.addAction("&Quote in Notes\tQ", self.quote_selection)
-            menu.addAction("Copy as Quotation", self.copy_quote)
+            menu.addAction("Cop&y as Quotation", self.copy_quote)
         if self.textCursor().hasSelection():
             return
         inner = self.session.innermost_highlight_at(
@@ -642,9 +647,9 @@ class ReaderView(QTextEdit):
             return
         menu.addSeparator()
         menu.addAction("&Quote in Notes\tQ", lambda: self.quoteHighlightRequested.emit(target.id))
-        menu.addAction("Edit &Note…", lambda: self.noteRequested.emit(target.id))
+        menu.addAction("Edit &Note…\tN", lambda: self.noteRequested.emit(target.id))
         menu.addAction("C&odes…\tC", lambda: self.tagsRequested.emit(target.id))
-        recolor = menu.addMenu("&Colour")
+        recolor = menu.addMenu("Colo&ur")  # (&Copy is Qt's)
         for number, color_id in enumerate(COLOR_IDS, start=1):
             action = recolor.addAction(
                 swatch_icon(color_id), f"&{number} {labels.get(color_id, color_id)}"
@@ -654,20 +659,22 @@ class ReaderView(QTextEdit):
             action.triggered.connect(
                 lambda _=False, c=color_id: self.recolorRequested.emit(target.id, c)
             )
-        menu.addAction("&Delete Highlight", lambda: self.deleteRequested.emit(target.id))
+        menu.addAction("&Delete Highlight\tDelete", lambda: self.deleteRequested.emit(target.id))
 
     def _add_structure_actions(self, menu: QMenu, segment: Segment) -> None:
         menu.addSeparator()
         roles = menu.addMenu("Paragraph &Role")
         group = QActionGroup(roles)
-        for role, label in ROLE_LABELS.items():
+        for role, label in zip(
+            ROLE_LABELS, with_mnemonics(list(ROLE_LABELS.values())), strict=True
+        ):
             action = QAction(label, roles, checkable=True, checked=segment.role is role)
             group.addAction(action)
             action.triggered.connect(
                 lambda _=False, r=role: self.roleRequested.emit(segment.start, r)
             )
             roles.addAction(action)
-        rename = menu.addAction("Re&name Speaker…")
+        rename = menu.addAction("Rename &Speaker…")  # (Edit &Note… is a highlight's)
         rename.setEnabled(bool(segment.speaker))
         detected = self.session.detected[self.session.segments.index(segment)].speaker
         rename.triggered.connect(lambda: self.renameSpeakerRequested.emit(detected))

@@ -1,7 +1,7 @@
 """Which Playback actions can act now: greyed out in the menus, on the player bar and for
 their keys when they cannot, with the reason in their tips. Recording (recording.py)
-knows the state and tells it here whenever it changes; View ▸ Video follows the picture
-itself (video.py)."""
+knows the state and tells it here whenever it changes; View ▸ Video is turned on by a
+recording's picture (video.py)."""
 
 from __future__ import annotations
 
@@ -15,6 +15,8 @@ NO_INTERVIEW = "Open an interview first."
 NO_RECORDING = "Attach a recording first (File ▸ Attach Recording…)."
 READ_ONLY = "The notes are open read-only here: the recording cannot be changed."
 NOTES_READ_ONLY = "The notes are open read-only here."
+NO_VIDEO = "Attach a video recording first (File ▸ Attach Recording…)."
+NO_PICTURE = "This recording has no picture."
 
 
 @dataclass(frozen=True)
@@ -50,7 +52,7 @@ class Availability:
             *playback.speeds,
         ]
         self._playing = playing
-        every = [*playing, playback.insert_time, playback.attach, playback.detach]
+        every = [*playing, playback.insert_time, playback.attach, playback.detach, playback.video]
         self._tips = {action: action.statusTip() for action in every}
 
     def show(self, state: PlaybackState) -> None:
@@ -59,9 +61,14 @@ class Availability:
             self._set(action, why_not_play)
         if playback.speed_menu is not None:  # Playback ▸ Speed, greyed with its speeds
             playback.speed_menu.setEnabled(not why_not_play)
+            self._set(playback.speed_menu.menuAction(), why_not_play)
         read_only = NOTES_READ_ONLY if state.interview_open and not state.writable else ""
         self._set(playback.insert_time, why_not_play or read_only)
         self._set(playback.attach, state.why_not_change())
+        if not state.attached:
+            self._set(playback.video, NO_VIDEO if state.interview_open else NO_INTERVIEW)
+        elif not playback.video.isEnabled():  # one with a picture turns it on (video.py)
+            self._set(playback.video, NO_PICTURE)
         attached = "" if state.attached else "No recording is attached."
         self._set(playback.detach, state.why_not_change() or attached)
 
@@ -69,5 +76,5 @@ class Availability:
         """On, with its usual tip; or off, its tips saying why (the Playback menu shows
         tooltips, the bar its buttons' and the status line status tips)."""
         action.setEnabled(not why_not)
-        action.setStatusTip(why_not or self._tips[action])
+        action.setStatusTip(why_not or self._tips.get(action, ""))  # (Speed has none)
         action.setToolTip(why_not)  # none of its own when it can act: the menu shows its text

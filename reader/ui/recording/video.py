@@ -16,6 +16,7 @@ from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QDockWidget, QMainWindow
 
 from reader.ui.appearance.docks import dress_dock
+from reader.ui.recording.availability import NO_PICTURE, NO_VIDEO
 
 if TYPE_CHECKING:
     from reader.ui.recording.media import Player
@@ -31,12 +32,14 @@ class VideoDock(QObject):
         self.dock: QDockWidget | None = None
         self.wanted = True  # False once the user closes the dock, until View ▸ Video
         self._has_video = False
-        action.setEnabled(False)
+        self._why_not = NO_VIDEO  # why there is no picture to show
         action.triggered.connect(self._asked)
+        self._update()
 
     def show_picture(self, player: Player, has_video: bool) -> None:
         """The recording in `player` has a picture (or not, or no longer)."""
         self._has_video = has_video
+        self._why_not = "" if has_video else NO_PICTURE
         if has_video and self.dock is None:
             self._make(player)
         self._update()
@@ -44,6 +47,7 @@ class VideoDock(QObject):
     def hide_picture(self) -> None:
         """No recording any more (detached, another interview, the window closing)."""
         self._has_video = False
+        self._why_not = NO_VIDEO
         self._update()
 
     def _asked(self, checked: bool) -> None:
@@ -55,6 +59,9 @@ class VideoDock(QObject):
     def _update(self) -> None:
         visible = self._has_video and self.wanted
         self.action.setEnabled(self._has_video)
+        # Greyed out, its tips say why, as the other Playback actions' (availability.py).
+        self.action.setStatusTip(self._why_not or self.action.whatsThis())
+        self.action.setToolTip(self._why_not)
         self.action.setChecked(visible)
         if self.dock is not None:
             self.dock.toggleViewAction().setEnabled(self._has_video)

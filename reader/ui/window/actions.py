@@ -12,6 +12,7 @@ from PySide6.QtWidgets import QMainWindow, QMenu
 from reader.core.palettes import THEME_LABELS
 from reader.ui import theme
 from reader.ui.appearance.appearance import MEASURE_LABELS, ViewActions
+from reader.ui.mnemonics import with_mnemonics
 
 
 @dataclass
@@ -257,23 +258,6 @@ def _view_actions(window: QMainWindow) -> ViewActions:
         fonts=choices(dict(zip(fonts, with_mnemonics(fonts), strict=True))),
         measures=choices(MEASURE_LABELS),
     )
-
-
-def with_mnemonics(names: list[str]) -> list[str]:
-    """`names` as menu texts, each with its own letter: a word's first letter if free, else
-    any free letter or digit (fonts installed differ from one computer to the next)."""
-    used: set[str] = set()
-    texts = []
-    for name in names:
-        words = [i for i, c in enumerate(name) if c.isalnum() and (i == 0 or name[i - 1] == " ")]
-        spots = [*words, *(i for i, c in enumerate(name) if c.isalnum())]
-        at = next((i for i in spots if name[i].lower() not in used), None)
-        escaped = [c.replace("&", "&&") for c in name]
-        if at is not None:
-            used.add(name[at].lower())
-            escaped[at] = "&" + escaped[at]
-        texts.append("".join(escaped))
-    return texts
 
 
 def _view_menu_block(view_menu: QMenu, view: ViewActions) -> None:

@@ -1,6 +1,7 @@
-"""Help ▸ Keyboard Shortcuts (F1): every key of the app, from the actions themselves (so the
-list never goes stale) and the reader's one-letter keys. Qt's standard keys add keys of
-special keyboards (a key named Open, Save or Find): those are left out of the list."""
+"""Help ▸ Keyboard Shortcuts (F1): every key of the app, grouped by where it works: the
+actions' keys from the actions themselves and the panes' own keys from their tables
+(reader/ui/keys.py), so the list never goes stale. Qt's standard keys add keys of special
+keyboards (a key named Open, Save or Find): those are left out of the list."""
 
 from __future__ import annotations
 
@@ -18,39 +19,110 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from reader.ui import keys as pane_keys
+from reader.ui.keys import PaneKey
 from reader.ui.window.actions import Actions
 
-READER_KEYS = [
-    ("H, or 1–6", "Highlight the selection (default colour, or colour 1–6)"),
-    ("N / T (on a selection)", "Highlight it and write a note / add tags"),
-    ("1–6 (on a highlight)", "Change its colour"),
-    ("N / T (on a highlight)", "Edit its note / tags"),
-    ("Q", "Quote the selection or highlight in your notes, with a link back"),
-    ("Delete (on a highlight)", "Delete it"),
-    ("Escape", "Clear the selection; close the find bar"),
-    ("Shift+arrows", "Select text with the keyboard"),
-    ("Tab / Shift+Tab", "Next / previous field or pane"),
-    ("Ctrl+click a link (notes)", "Follow it to the passage"),
-]
+Rows = list[tuple[str, str]]  # (keys, what they do)
 
 
-def shortcut_rows(window: QMainWindow, actions: Actions) -> list[tuple[str, str]]:
-    """(keys, what they do) for every action with a shortcut, then the reader's keys."""
-    rows: list[tuple[str, str]] = []
-    seen: set[str] = set()
+def shortcut_groups(window: QMainWindow, actions: Actions) -> list[tuple[str, Rows]]:
+    """(where, its rows) for each place keys work: the panes' keys with the actions that
+    belong there, then the window's, every action with a key in one of them."""
+    codes, playback, view = actions.codes, actions.playback, actions.view
+    assert codes is not None
+    recent = codes.recent
+    placed: list[tuple[str, list[QAction], tuple[PaneKey, ...]]] = [
+        ("Reader", [], pane_keys.READER),
+        (
+            "Notes",
+            [*actions.format_actions(), actions.toggle_preview, playback.insert_time],
+            pane_keys.NOTES,
+        ),
+        ("Annotations", [], pane_keys.ANNOTATIONS),
+        ("Library", [], pane_keys.LIBRARY),
+        ("Codebook", [], pane_keys.CODEBOOK),
+        (
+            "Recording",
+            [playback.play, playback.back, playback.forward, playback.play_paragraph],
+            (),
+        ),
+    ]
+    window_actions = [
+        actions.focus_reader,
+        actions.focus_notes,
+        actions.focus_annotations,
+        actions.focus_outline,
+        actions.focus_library,
+        codes.focus_codebook,
+        actions.cycle_panes,
+        actions.next_interview,
+        actions.previous_interview,
+        actions.open,
+        actions.open_study,
+        actions.save_notes_as,
+        actions.export,
+        actions.print,
+        actions.undo,
+        actions.redo,
+        actions.find,
+        actions.find_next,
+        actions.find_previous,
+        actions.search_everything,
+        codes.retrieve,
+        view.zoom_in,
+        view.zoom_out,
+        view.zoom_reset,
+        actions.shortcuts,
+        actions.quit,
+    ]
     # QWidget.actions: the main window's `actions` attribute is the Actions record.
-    every = [*QWidget.actions(window), *actions.format_actions()]
-    for action in every:
-        keys = ", ".join(
-            k.toString(QKeySequence.SequenceFormat.NativeText)
-            for k in action.shortcuts()
-            if pressable(k)
-        )
-        name = _name(action)
+    known = {a for _, listed, _ in placed for a in listed} | set(window_actions) | set(recent)
+    window_actions += [a for a in QWidget.actions(window) if a not in known]  # none forgotten
+    # Undo and Redo are named by what they undo ("Undo Add Highlight"): here, what they are.
+    names = {actions.undo: "Undo the last change", actions.redo: "Redo what was undone last"}
+    groups = [(where, _rows(listed) + _pane_rows(table)) for where, listed, table in placed]
+    groups[0][1].append(_recent_row(recent))
+    groups.append(("Window", _rows(window_actions, names) + _pane_rows(pane_keys.WINDOW)))
+    return [(where, rows) for where, rows in groups if rows]
+
+
+def shortcut_rows(window: QMainWindow, actions: Actions) -> Rows:
+    """Every (keys, what they do) of the dialog, group after group."""
+    return [row for _, rows in shortcut_groups(window, actions) for row in rows]
+
+
+def _rows(listed: list[QAction], names: dict[QAction, str] | None = None) -> Rows:
+    rows: Rows = []
+    seen: set[str] = set()
+    for action in listed:
+        keys = _keys(action)
+        name = (names or {}).get(action) or _name(action)
         if keys and name not in seen:
             seen.add(name)
             rows.append((keys, name))
-    return rows + READER_KEYS
+    return rows
+
+
+def _pane_rows(table: tuple[PaneKey, ...]) -> Rows:
+    return [(row.keys, row.does) for row in table]
+
+
+def _recent_row(recent: list[QAction]) -> tuple[str, str]:
+    """Alt+1 … Alt+9 in one row, not nine alike."""
+    keys = [_keys(a) for a in recent if _keys(a)]
+    return (
+        f"{keys[0]} … {keys[-1]}",
+        "Apply one of the codes used last to the selection or highlight",
+    )
+
+
+def _keys(action: QAction) -> str:
+    return ", ".join(
+        k.toString(QKeySequence.SequenceFormat.NativeText)
+        for k in action.shortcuts()
+        if pressable(k)
+    )
 
 
 def pressable(keys: QKeySequence) -> bool:
@@ -71,8 +143,9 @@ def show_shortcuts(window: QMainWindow, actions: Actions) -> QDialog:
     dialog = QDialog(window)
     dialog.setObjectName("shortcuts-dialog")
     dialog.setWindowTitle("Keyboard Shortcuts")
-    rows = shortcut_rows(window, actions)
-    table = QTableWidget(len(rows), 2, dialog)
+    groups = shortcut_groups(window, actions)
+    rows = [row for _, group in groups for row in group]
+    table = QTableWidget(len(rows) + len(groups), 2, dialog)
     table.setAccessibleName("Keyboard shortcuts")
     table.setAccessibleDescription("Each key and what it does")
     table.setHorizontalHeaderLabels(["Keys", "Does"])
@@ -86,9 +159,14 @@ def show_shortcuts(window: QMainWindow, actions: Actions) -> QDialog:
     header = table.horizontalHeader()
     header.setSectionResizeMode(0, QHeaderView.ResizeMode.ResizeToContents)
     header.setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
-    for row, (keys, does) in enumerate(rows):
-        table.setItem(row, 0, QTableWidgetItem(keys))
-        table.setItem(row, 1, QTableWidgetItem(does))
+    row = 0
+    for where, group in groups:
+        _heading(table, row, where)
+        for keys, does in group:
+            row += 1
+            table.setItem(row, 0, QTableWidgetItem(keys))
+            table.setItem(row, 1, QTableWidgetItem(does))
+        row += 1
     # Rows as tall as their wrapped text, measured again whenever the width changes.
     header.sectionResized.connect(lambda *_: table.resizeRowsToContents())
     buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close, dialog)
@@ -105,3 +183,14 @@ def show_shortcuts(window: QMainWindow, actions: Actions) -> QDialog:
     dialog.show()
     table.resizeRowsToContents()
     return dialog
+
+
+def _heading(table: QTableWidget, row: int, where: str) -> None:
+    """A group's heading: its place, in bold across both columns."""
+    item = QTableWidgetItem(where)
+    font = item.font()
+    font.setBold(True)
+    item.setFont(font)
+    item.setFlags(Qt.ItemFlag.ItemIsEnabled)
+    table.setItem(row, 0, item)
+    table.setSpan(row, 0, 1, 2)

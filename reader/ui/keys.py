@@ -1,0 +1,82 @@
+"""The keys the panes handle themselves (not through an action), in one table per pane: what
+Help ▸ Keyboard Shortcuts (F1, window/shortcuts.py) lists, and what each pane's key
+handling is checked against (tests/ui/test_keys.py sends every key and fails on one a pane
+handles that its table leaves out). The actions' keys are listed from the actions."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+
+@dataclass(frozen=True)
+class PaneKey:
+    keys: str  # as the user reads it
+    does: str
+    presses: tuple[str, ...] = ()  # the keys as QKeySequence strings ("Alt+Up", "Del")
+
+
+DIGITS = tuple(str(n) for n in range(1, 7))
+
+# reading/reader_view.py, ReaderView._highlight_key (and its menu, its Ctrl+click)
+READER = (
+    PaneKey("H, or 1–6", "Highlight the selection (default colour, or colour 1–6)", ("H", *DIGITS)),
+    PaneKey("N (on a selection)", "Highlight it and write its note", ("N",)),
+    PaneKey(
+        "C or T (on a selection)",
+        "Code it: type to find a code, Enter applies it, Ctrl+Enter one more",
+        ("C", "T"),
+    ),
+    PaneKey("Q", "Quote the selection or highlight in your notes, with a link back", ("Q",)),
+    PaneKey("1–6 (on a highlight)", "Change its colour", DIGITS),
+    PaneKey("N (on a highlight)", "Edit its note", ("N",)),
+    PaneKey("C or T (on a highlight)", "Its codes", ("C", "T")),
+    PaneKey("Delete or Backspace (on a highlight)", "Delete it", ("Del", "Backspace")),
+    PaneKey("Escape", "Clear the selection (in the find bar: close it)", ("Esc",)),
+    PaneKey("Shift+arrows", "Select text with the keyboard"),
+    PaneKey("Menu key", "The menu of the selection, highlight or paragraph", ("Menu",)),
+    PaneKey("Ctrl+click a paragraph", "Play the recording from there"),
+)
+
+# notes/notes_editor.py
+NOTES = (
+    PaneKey("Enter (in a list or quote)", "Continue it", ("Return", "Enter")),
+    PaneKey("Tab / Shift+Tab (in a list)", "Indent / outdent the item", ("Tab", "Backtab")),
+    PaneKey("Ctrl+Tab / Ctrl+Shift+Tab", "Next / previous pane (Tab indents here)"),
+    PaneKey("Ctrl+click a link", "Follow it to the passage"),
+)
+
+# annotations/panel.py, AnnotationsPanel.eventFilter
+ANNOTATIONS = (
+    PaneKey("Enter", "Go to the highlight", ("Return", "Enter")),
+    PaneKey("F2", "Edit its note", ("F2",)),
+    PaneKey("Delete or Backspace", "Delete the highlight", ("Del", "Backspace")),
+)
+
+# library/library_panel.py, LibraryPanel.eventFilter (and the table's edit key, F2)
+LIBRARY = (
+    PaneKey("Enter", "Open the interview", ("Return", "Enter")),
+    PaneKey("F2", "Rename it (or edit the cell)", ("F2",)),
+    PaneKey("Delete", "Remove it from the study (its transcript and notes stay)", ("Del",)),
+    PaneKey("Alt+Up / Alt+Down", "Move it up / down in the study's order", ("Alt+Up", "Alt+Down")),
+    PaneKey("Menu key", "Its menu: open, rename, locate, move, remove, columns", ("Menu",)),
+    PaneKey("Down or Enter (in the filter)", "From the filter to the list"),
+    PaneKey("Ctrl+Z (in the Library)", "Undo the last change to the study"),
+)
+
+# codebook/panel.py, CodebookPanel._key (and the tree's edit key, F2, and Enter)
+CODEBOOK = (
+    PaneKey("Insert", "New code beside the current one", ("Ins",)),
+    PaneKey("Shift+Insert", "New code below the current one", ("Shift+Ins",)),
+    PaneKey("F2", "Rename the code", ("F2",)),
+    PaneKey("Delete", "Delete the code (it says how many passages lose it)", ("Del",)),
+    PaneKey("Alt+Up / Alt+Down", "Move it among its siblings", ("Alt+Up", "Alt+Down")),
+    PaneKey(
+        "Alt+Left / Alt+Right",
+        "Move it out of its parent / into the code above",
+        ("Alt+Left", "Alt+Right"),
+    ),
+    PaneKey("Enter", "Its coded passages", ("Return", "Enter")),
+)
+
+# Every pane
+WINDOW = (PaneKey("Tab / Shift+Tab", "Next / previous field or pane"),)
