@@ -83,6 +83,9 @@ class Palette:
     muted_contrast: float = MIN_CONTRAST + 2.2  # secondary text against the page
     swatches: tuple[tuple[str, str], ...] = ()  # (colour id, #rrggbb) over DEFAULT_COLORS
     pane_lines: bool = False  # lines in `mid` between the panes, and around text fields
+    # Greyed-out items against the page: readable, but plainly lighter than the muted text
+    # (at the muted text's contrast, a greyed-out menu item looked like an enabled one).
+    disabled_contrast: float = 3.2
 
     @cache  # noqa: B019 - palettes are a few module constants
     def muted(self) -> str:
@@ -93,6 +96,20 @@ class Palette:
         while amount > 0 and contrast_ratio(mix(text, base, amount), base) < self.muted_contrast:
             amount -= 0.01
         return to_hex(mix(text, base, max(amount, 0.0)))
+
+    def disabled(self) -> str:
+        """Greyed-out text: the text taken toward the page until its contrast with the
+        page and the window falls to `disabled_contrast`."""
+        text, pages = parse_hex(self.text), (parse_hex(self.base), parse_hex(self.window))
+
+        def enough(amount: float) -> bool:
+            color = mix(text, pages[0], amount)
+            return min(contrast_ratio(color, page) for page in pages) >= self.disabled_contrast
+
+        amount = 0.0
+        while amount < 1 and enough(amount + 0.01):
+            amount += 0.01
+        return to_hex(mix(text, pages[0], amount))
 
     def text_colors(self) -> list[str]:
         return [self.text, self.accent, self.muted()]
@@ -165,6 +182,7 @@ HIGH_CONTRAST = Palette(
     banner=("#000000", "#ffff5c", "#ffff5c"),
     swatch_amount=0.6,
     muted_contrast=11.0,
+    disabled_contrast=5.0,  # lighter than the text, still plain to read on black
     pane_lines=True,  # every pane is black: they need lines to tell them apart
 )
 PALETTES = {p.name: p for p in (LIGHT, DARK, HIGH_CONTRAST)}

@@ -111,8 +111,9 @@ def qt_palette(palette: Palette) -> QPalette:
     ):
         result.setColor(r, QColor(color))
     result.setColor(role.PlaceholderText, muted)
+    disabled = QColor(palette.disabled())
     for r in (role.WindowText, role.Text, role.ButtonText):
-        result.setColor(group.Disabled, r, muted)
+        result.setColor(group.Disabled, r, disabled)
     return result
 
 

@@ -66,3 +66,16 @@ def test_system_theme_follows_the_desktop() -> None:
     assert palette_for("high-contrast", system_is_dark=False).name == "high-contrast"
     assert palette_for("nonsense", system_is_dark=False).name == "light"
     assert set(THEME_NAMES) == {"system", *PALETTES}
+
+
+@pytest.mark.parametrize("name", list(PALETTES))
+def test_greyed_out_text_is_readable_but_plainly_lighter(name: str) -> None:
+    palette = PALETTES[name]
+    disabled, text = parse_hex(palette.disabled()), parse_hex(palette.text)
+    for page in (parse_hex(palette.base), parse_hex(palette.window)):
+        assert contrast_ratio(disabled, page) >= palette.disabled_contrast
+    # Against the muted text (margin labels, tips) too: a greyed-out item must not pass
+    # for a secondary one, nor for an enabled one.
+    muted = parse_hex(palette.muted())
+    assert contrast_ratio(disabled, text) >= 2.0
+    assert contrast_ratio(disabled, muted) >= 1.5

@@ -14,13 +14,14 @@ from reader.ui import theme
 
 BUTTONS = ("qt_dockwidget_floatbutton", "qt_dockwidget_closebutton")  # Qt's own names
 # palette(mid) is white in High Contrast; the splitter's handle keeps its width to grab.
-# Text fields get an edge too: Fusion draws theirs a shade darker than the window, which
-# on black is black, so the filter fields looked like labels.
+# Text fields and menus get an edge too: Fusion draws theirs a shade darker than the
+# window, which on black is black, so the filter fields looked like labels.
 PANE_LINES = (
     "QMainWindow::separator { background: palette(mid); width: 2px; height: 2px; }"
     "QSplitter::handle { background: palette(mid); border: 0 solid palette(window);"
     " border-left-width: 2px; border-right-width: 2px; }"
     "QLineEdit { border: 1px solid palette(mid); border-radius: 2px; padding: 2px; }"
+    "QMenu { border: 1px solid palette(mid); }"  # a black menu over the black page
 )
 
 
