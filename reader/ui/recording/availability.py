@@ -7,9 +7,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from PySide6.QtGui import QAction
-
-from reader.ui.window.actions import Playback
+from reader.ui.window.actions import Playback, set_available
 
 NO_INTERVIEW = "Open an interview first."
 NO_RECORDING = "Attach a recording first (File ▸ Attach Recording…)."
@@ -52,29 +50,20 @@ class Availability:
             *playback.speeds,
         ]
         self._playing = playing
-        every = [*playing, playback.insert_time, playback.attach, playback.detach, playback.video]
-        self._tips = {action: action.statusTip() for action in every}
 
     def show(self, state: PlaybackState) -> None:
         playback, why_not_play = self._playback, state.why_not_play()
         for action in self._playing:
-            self._set(action, why_not_play)
+            set_available(action, why_not_play)
         if playback.speed_menu is not None:  # Playback ▸ Speed, greyed with its speeds
             playback.speed_menu.setEnabled(not why_not_play)
-            self._set(playback.speed_menu.menuAction(), why_not_play)
+            set_available(playback.speed_menu.menuAction(), why_not_play)
         read_only = NOTES_READ_ONLY if state.interview_open and not state.writable else ""
-        self._set(playback.insert_time, why_not_play or read_only)
-        self._set(playback.attach, state.why_not_change())
+        set_available(playback.insert_time, why_not_play or read_only)
+        set_available(playback.attach, state.why_not_change())
         if not state.attached:
-            self._set(playback.video, NO_VIDEO if state.interview_open else NO_INTERVIEW)
+            set_available(playback.video, NO_VIDEO if state.interview_open else NO_INTERVIEW)
         elif not playback.video.isEnabled():  # one with a picture turns it on (video.py)
-            self._set(playback.video, NO_PICTURE)
+            set_available(playback.video, NO_PICTURE)
         attached = "" if state.attached else "No recording is attached."
-        self._set(playback.detach, state.why_not_change() or attached)
-
-    def _set(self, action: QAction, why_not: str) -> None:
-        """On, with its usual tip; or off, its tips saying why (the Playback menu shows
-        tooltips, the bar its buttons' and the status line status tips)."""
-        action.setEnabled(not why_not)
-        action.setStatusTip(why_not or self._tips.get(action, ""))  # (Speed has none)
-        action.setToolTip(why_not)  # none of its own when it can act: the menu shows its text
+        set_available(playback.detach, state.why_not_change() or attached)

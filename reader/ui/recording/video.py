@@ -17,6 +17,7 @@ from PySide6.QtWidgets import QDockWidget, QMainWindow
 
 from reader.ui.appearance.docks import dress_dock
 from reader.ui.recording.availability import NO_PICTURE, NO_VIDEO
+from reader.ui.window.actions import set_available
 
 if TYPE_CHECKING:
     from reader.ui.recording.media import Player
@@ -58,10 +59,7 @@ class VideoDock(QObject):
 
     def _update(self) -> None:
         visible = self._has_video and self.wanted
-        self.action.setEnabled(self._has_video)
-        # Greyed out, its tips say why, as the other Playback actions' (availability.py).
-        self.action.setStatusTip(self._why_not or self.action.whatsThis())
-        self.action.setToolTip(self._why_not)
+        set_available(self.action, self._why_not)  # "" exactly when it has a picture
         self.action.setChecked(visible)
         if self.dock is not None:
             self.dock.toggleViewAction().setEnabled(self._has_video)

@@ -20,7 +20,7 @@ from reader.ui.library.open_study import OpenStudy
 from reader.ui.library.switcher import InterviewSwitcher
 from reader.ui.reading.reader_view import ReaderView
 from reader.ui.recording.availability import NO_INTERVIEW
-from reader.ui.window.actions import Actions
+from reader.ui.window.actions import Actions, set_available
 
 NOTES_READ_ONLY = (
     "These notes are open read-only here (another window may have them): "
@@ -93,24 +93,24 @@ class ActionStates(QObject):
             actions.export_pdf,
             actions.speakers,  # to see who speaks; the dialog says when it cannot change
         ):
-            self._set(action, no_interview)
+            set_available(action, no_interview)
         if state.interview_open and not state.notes_writable:
             actions.speakers.setStatusTip(SEE_SPEAKERS)
         for action in (actions.restore_backup, actions.import_annotations):
-            self._set(action, state.why_not_edit())
+            set_available(action, state.why_not_edit())
         for action in (actions.quote_in_notes, codes.code_passage, *codes.recent):
-            self._set(action, state.why_not_on_passage())
-        self._set(actions.color_labels, no_interview or state.why_not_change_codebook())
-        self._set(codes.import_qdc, state.why_not_change_codebook())
+            set_available(action, state.why_not_on_passage())
+        set_available(actions.color_labels, no_interview or state.why_not_change_codebook())
+        set_available(codes.import_qdc, state.why_not_change_codebook())
         # A .qdpx without a study open becomes a new one; a read-only study cannot gain it.
         read_only_study = state.study_open and not state.study_writable
-        self._set(codes.import_qdpx, STUDY_READ_ONLY if read_only_study else "")
+        set_available(codes.import_qdpx, STUDY_READ_ONLY if read_only_study else "")
         why_not_add = state.why_not_change_study()  # File's Add Interviews, the Library's Add
-        self._set(actions.add_interviews, why_not_add)
+        set_available(actions.add_interviews, why_not_add)
         self._why_not_add = why_not_add
         self._show_add()
         for action in (actions.next_interview, actions.previous_interview):
-            self._set(action, state.why_not_switch())
+            set_available(action, state.why_not_switch())
 
     def library_made(self, add_button: QWidget) -> None:
         """The Library's Add button follows the study from now on."""
@@ -121,13 +121,6 @@ class ActionStates(QObject):
         if self._add_button is not None:
             self._add_button.setEnabled(not self._why_not_add)
             self._add_button.setToolTip(self._why_not_add or self._add_tip)
-
-    def _set(self, action: QAction, why_not: str) -> None:
-        """On, with its usual tip; or off, its tips saying why (the menus show tooltips,
-        the status line status tips)."""
-        action.setEnabled(not why_not)
-        action.setStatusTip(why_not or action.whatsThis())  # its usual tip (actions.py)
-        action.setToolTip(why_not)  # none of its own when it can act: the menu shows its text
 
 
 class StatesWindow(Protocol):
