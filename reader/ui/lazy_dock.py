@@ -84,6 +84,12 @@ def bring_forward(dock: QDockWidget) -> None:
     dock.raise_()
 
 
+def focus_dock(dock: QDockWidget, widget: QWidget | None = None) -> None:
+    """Bring `dock` forward and give `widget` (else the dock's own widget) the focus."""
+    bring_forward(dock)
+    (widget or dock.widget()).setFocus()
+
+
 def _focus_chain(widget: QWidget) -> list[QWidget]:
     """The Tab order from `widget`, once round."""
     found, current = [widget], widget.nextInFocusChain()

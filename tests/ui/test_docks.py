@@ -6,11 +6,11 @@ from __future__ import annotations
 import pytest
 from PySide6.QtCore import QPoint
 from PySide6.QtGui import QColor
-from PySide6.QtWidgets import QAbstractButton, QApplication
+from PySide6.QtWidgets import QAbstractButton, QApplication, QDockWidget
 
 from reader.core.palettes import HIGH_CONTRAST, PALETTES, contrast_ratio, parse_hex
 from reader.ui import theme
-from reader.ui.appearance.docks import BUTTONS, button_color
+from reader.ui.appearance.docks import BUTTONS, TitleButtons, button_color
 from reader.ui.window.main_window import MainWindow
 
 NON_TEXT_CONTRAST = 3.0  # WCAG 1.4.11, for the parts of a control
@@ -72,3 +72,13 @@ def test_high_contrast_text_fields_have_an_edge(window: MainWindow, qtbot) -> No
     image = field.grab().toImage()
     edge = {rgb(image.pixelColor(x, image.height() // 2)) for x in range(2)}
     assert parse_hex(HIGH_CONTRAST.mid) in edge
+
+
+def test_every_dock_has_its_buttons_dressed_from_the_start(window: MainWindow) -> None:
+    """The Codebook's dock is made after the others were dressed: it is dressed too."""
+    undressed = [
+        d.objectName()
+        for d in window.findChildren(QDockWidget)
+        if d.findChild(TitleButtons) is None
+    ]
+    assert undressed == []

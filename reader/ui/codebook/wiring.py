@@ -13,11 +13,11 @@ from typing import TYPE_CHECKING, Any, cast
 
 from PySide6.QtCore import QObject, Qt
 from PySide6.QtGui import QUndoStack
-from PySide6.QtWidgets import QWidget
 
+from reader.ui.appearance.docks import dress_dock
 from reader.ui.codebook.coding import Coding
 from reader.ui.codebook.hub import CodebookHub
-from reader.ui.lazy_dock import LazyDock, bring_forward
+from reader.ui.lazy_dock import LazyDock, bring_forward, focus_dock
 from reader.ui.reading.code_stripes import CodeStripes
 from reader.ui.reading.reader_view import _trim
 
@@ -35,6 +35,7 @@ def wire_codebook(window: Any) -> None:
     hub = CodebookHub(window.interview, window.study, window)
     dock = LazyDock("Codebook", "codebook-dock", lambda: _make_panel(window.codebook), window)
     window.addDockWidget(Qt.DockWidgetArea.LeftDockWidgetArea, dock)
+    dress_dock(dock)  # made after the window's docks were dressed (Appearance.apply_all)
     window.tabifyDockWidget(window.annotations_dock, dock)
     dock.hide()  # shown from the Codes menu, Ctrl+6, or once there are codes
     window.outline_dock.raise_()
@@ -48,7 +49,7 @@ def wire_codebook(window: Any) -> None:
     actions.code_passage.triggered.connect(lambda: _code_from_menu(window, coding))
     for number, action in enumerate(actions.recent, start=1):
         action.triggered.connect(lambda _=False, n=number: coding.apply_recent(n))
-    actions.focus_codebook.triggered.connect(lambda: _focus(dock, codebook.panel.view))
+    actions.focus_codebook.triggered.connect(lambda: focus_dock(dock, codebook.panel.view))
     assert actions.menu is not None
     dock.toggleViewAction().setText("Co&debook")  # Go to Code&book has B
     actions.menu.addAction(dock.toggleViewAction())
@@ -162,11 +163,6 @@ def _make_panel(codebook: Codebook) -> CodebookPanel:
     panel.retrieveRequested.connect(codebook.retrieve)
     codebook.window.focus_marker.add_pane(panel)
     return panel
-
-
-def _focus(dock: LazyDock, widget: QWidget) -> None:
-    bring_forward(dock)
-    widget.setFocus()
 
 
 def _show_when_coded(window: Any, dock: LazyDock, hub: CodebookHub) -> None:

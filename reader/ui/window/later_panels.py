@@ -14,6 +14,8 @@ from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import Qt
 
+from reader.ui.lazy_dock import bring_forward
+
 if TYPE_CHECKING:
     from reader.ui.annotations.panel import AnnotationsPanel
     from reader.ui.find.find_bar import FindBar
@@ -91,8 +93,7 @@ def open_search(window: Any) -> None:
         span = reader.selected_range() if reader.reading is not None else None
         session = window.interview.session
         selected = session.document.text[span[0] : span[1]] if span and session else ""
-    window.search_dock.show()
-    window.search_dock.raise_()
+    bring_forward(window.search_dock)
     window.search_panel.open_with(as_query(selected))
 
 

@@ -27,7 +27,7 @@ from reader.ui.codebook.wiring import wire_codebook
 from reader.ui.elided_label import ElidedLabel
 from reader.ui.exporting.transfers import Transfers
 from reader.ui.interview.open_interview import OpenInterview
-from reader.ui.lazy_dock import LazyDock, bring_forward
+from reader.ui.lazy_dock import LazyDock, focus_dock
 from reader.ui.library.header_line import HeaderLine
 from reader.ui.library.open_study import OpenStudy
 from reader.ui.library.study_actions import StudyActions
@@ -239,9 +239,9 @@ class MainWindow(QMainWindow):
         actions.search_everything.triggered.connect(lambda: open_search(self))
         actions.focus_reader.triggered.connect(reader.setFocus)
         actions.focus_notes.triggered.connect(self._focus_notes)
-        actions.focus_outline.triggered.connect(lambda: self._focus_dock(self.outline_dock))
+        actions.focus_outline.triggered.connect(lambda: focus_dock(self.outline_dock))
         actions.focus_annotations.triggered.connect(
-            lambda: self._focus_dock(self.annotations_dock, self.annotations.view)
+            lambda: focus_dock(self.annotations_dock, self.annotations.view)
         )
         actions.cycle_panes.triggered.connect(self.cycle_panes)
         actions.quote_in_notes.triggered.connect(quoting.quote_from_menu)
@@ -292,7 +292,7 @@ class MainWindow(QMainWindow):
         actions.next_interview.triggered.connect(lambda: switcher.step(1))
         actions.previous_interview.triggered.connect(lambda: switcher.step(-1))
         actions.focus_library.triggered.connect(
-            lambda: self._focus_dock(self.library_dock, self.library.view)
+            lambda: focus_dock(self.library_dock, self.library.view)
         )
         self.transfers.study = switcher.study_and_texts
         recent = actions.recent_menu
@@ -305,7 +305,7 @@ class MainWindow(QMainWindow):
             self.annotations_dock.panel()  # its least height sets how the column splits
             wants = self.reader.wanted_width() + self.notes_pane.minimumWidth()
             show_left(self, self.library_dock, self.library.view, wants)
-        self._focus_dock(self.library_dock, self.library.view)
+        focus_dock(self.library_dock, self.library.view)
 
     # Opening -----------------------------------------------------------------------------
 
@@ -368,10 +368,6 @@ class MainWindow(QMainWindow):
 
     def _focus_notes(self) -> None:
         (self.notes_pane.preview if self.notes_pane.previewing() else self.notes_editor).setFocus()
-
-    def _focus_dock(self, dock: QDockWidget, widget: QWidget | None = None) -> None:
-        bring_forward(dock)
-        (widget or dock.widget()).setFocus()
 
     def cycle_panes(self) -> None:
         """F6: reader, notes, annotations, outline, library, and round again (the visible)."""

@@ -35,6 +35,7 @@ class StudyWindow(Protocol):
     outline: OutlineList
     banner: Banner
     undo_focus: UndoFocus
+    library_dock: LazyDock
 
 
 def wire_study_extras(window: StudyWindow) -> None:
