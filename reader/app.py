@@ -147,10 +147,8 @@ def _open_session(document: Path | None, notes: Path | None) -> tuple[Session, P
             say(location.message)
     try:
         notes_data = load_notes(notes)
-    except NotesFormatError as exc:
-        return f"cannot read the notes file {notes}: {exc}."
-    except OSError as exc:  # e.g. --notes names a folder or an unreadable file
-        return f"cannot read the notes file {notes}: {exc.strerror or exc}."
+    except (NotesFormatError, OSError) as exc:  # OSError: --notes names a folder, say
+        return _unreadable_notes(notes, exc)
     for notice in notes_data.notices if notes_data else []:
         say(notice)
     return Session.open(loaded, notes_data), notes
@@ -173,8 +171,13 @@ def _open_in_study(document: Path | None) -> tuple[Session, Path] | str | None:
         return study.open_session(entry), study.notes_path(entry)
     except DocumentError as exc:
         return str(exc)
-    except NotesFormatError as exc:
-        return f"cannot read the notes file {study.notes_path(entry)}: {exc}."
+    except (NotesFormatError, OSError) as exc:
+        return _unreadable_notes(study.notes_path(entry), exc)
+
+
+def _unreadable_notes(path: Path, exc: Exception) -> str:
+    reason = exc.strerror or exc if isinstance(exc, OSError) else exc
+    return f"cannot read the notes file {path}: {reason}."
 
 
 def run_export(argv: list[str]) -> int:

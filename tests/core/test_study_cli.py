@@ -150,3 +150,15 @@ def test_export_of_a_study_document_uses_the_study_notes(
         assert b"barnacles" in out.read_bytes()  # the quote: neither holds the whole text
     assert folder_listing(study_folder) == before
     assert not list((tmp_path / "xdg-data").rglob("notes/*.json"))  # not the data folder
+
+
+def test_export_of_a_study_document_whose_notes_cannot_be_read_says_so_in_one_line(
+    tmp_path: Path, study_folder: Path
+) -> None:
+    study = open_study(study_folder)
+    entry = next(e for e in study.interviews if e.path == "p1 Ana.txt")
+    notes = study.notes_path(entry)
+    notes.unlink()
+    notes.mkdir()  # an OSError on reading, not a format error
+    result = run(tmp_path, "export", study_folder / "p1 Ana.txt", "--format", "md")
+    assert "cannot read the notes file" in assert_fails_with_one_line(result)
