@@ -395,3 +395,19 @@ def test_folder_made_read_only_mid_session_keeps_editing_and_retries(
     qtbot.waitUntil(
         lambda: saved(folder / "notes.json")["notes"] == "typed while the folder was read-only"
     )
+
+
+def test_notes_merged_from_disk_keep_the_structure_without_detecting_it_again(
+    make_window, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A merge or restore swaps the notes of the same document: its structure stands (a
+    3 MB .srt took ~0.3 s to detect again, on the GUI thread)."""
+    window = make_window()
+    before = window.interview.session.detected
+
+    def detect(*_args: object) -> None:
+        raise AssertionError("the structure was detected again")
+
+    monkeypatch.setattr("reader.core.session.detect_segments", detect)
+    window.interview.replace_notes(window.interview.notes_data())
+    assert window.interview.session.detected == before

@@ -363,7 +363,8 @@ class OpenInterview(QObject):
 
     def replace_notes(self, notes: NotesData) -> None:
         assert self.controller is not None
-        self.replace_session(Session.open(self.controller.session.document, notes))
+        session = self.controller.session  # the same document: its structure stands
+        self.replace_session(Session.open(session.document, notes, session.detected))
 
     def notes_moved(self, path: Path) -> None:
         """After Save Notes As…: the notes live at `path`, writable, from now on."""
