@@ -112,12 +112,11 @@ class NotesSafety(QObject):
 
     def _back_up_soon(self, keep: int) -> None:
         """Keep the notes as they are on disk now in backups/, written just after the first
-        paint (its fsyncs and pruning cost start-up ~20 ms): read now, so that what is kept
-        is the file from before this session whatever is saved meanwhile (issue #17)."""
-        path = self.notes_path
-        try:
-            data = path.read_bytes()
-        except OSError:  # none yet (nothing to keep), or unreadable: the first save says
+        paint (its fsyncs and pruning cost start-up ~20 ms): the bytes read when the notes
+        opened, so that what is kept is the file from before this session whatever is saved
+        meanwhile (issue #17)."""
+        path, data = self.notes_path, self.base_bytes
+        if data is None:  # none yet: nothing to keep
             return
 
         def write() -> None:
