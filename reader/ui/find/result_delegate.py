@@ -166,11 +166,12 @@ class ResultDelegate(QStyledItemDelegate):
         return super().eventFilter(watched, event)
 
     def sizeHint(self, option: QStyleOptionViewItem, index: QModelIndex) -> QSize:
-        size = super().sizeHint(option, index)
-        if isinstance(index.data(RESULT_ROLE), Result):
-            line = QFontMetrics(option.font).lineSpacing()
-            size.setHeight(self.lines * line + 2 * PAD)
-        return size
+        if not isinstance(index.data(RESULT_ROLE), Result):
+            return super().sizeHint(option, index)
+        # A result wraps to the column's width: measuring its whole text, as the default
+        # hint does, took two thirds of the time of listing 5,000 results.
+        line = QFontMetrics(option.font).lineSpacing()
+        return QSize(max(option.rect.width(), 0), self.lines * line + 2 * PAD)
 
     def paint(self, painter: QPainter, option: QStyleOptionViewItem, index: QModelIndex) -> None:
         result = index.data(RESULT_ROLE)
