@@ -57,6 +57,7 @@ STRIPE = 4  # px wide
 GAP = 2
 PAD = 8  # from the text column to the first stripe
 STRIPES_ROOM = PAD + 3 * (STRIPE + GAP) + 2
+LABEL_SCALE = 0.72  # margin labels (speakers, question numbers) against the text
 
 
 class ReaderView(QTextEdit):
@@ -93,7 +94,7 @@ class ReaderView(QTextEdit):
         self.reading = None  # type: ReaderDocument | None
         self._font = theme.reading_font()
         self._label_font = theme.ui_font()
-        self._label_font.setPointSizeF(self._font.pointSizeF() * 0.72)
+        self._label_font.setPointSizeF(self._font.pointSizeF() * LABEL_SCALE)
         self.column_chars = theme.COLUMN_CHARS
         self._flash: QTextEdit.ExtraSelection | None = None
         self._flash_timer = QTimer(self, singleShot=True, interval=FLASH_MS)
@@ -207,7 +208,7 @@ class ReaderView(QTextEdit):
     def set_reading_font(self, font: QFont, column_chars: int) -> None:
         """Another face, size (zoom) or measure: the document's formats follow."""
         self._font = QFont(font)
-        self._label_font.setPointSizeF(font.pointSizeF() * 0.72)
+        self._label_font.setPointSizeF(font.pointSizeF() * LABEL_SCALE)
         self.column_chars = column_chars
         if self.reading is not None:
             self.reading.font = self._font
@@ -225,7 +226,7 @@ class ReaderView(QTextEdit):
         font = QFont(self._font)
         font.setPointSizeF(min(font.pointSizeF(), theme.READING_POINT_SIZE))
         label = QFont(self._label_font)
-        label.setPointSizeF(font.pointSizeF() * 0.72)
+        label.setPointSizeF(font.pointSizeF() * LABEL_SCALE)
         scroll_bar = self.verticalScrollBar().sizeHint().width()
         text = chars * theme.char_width(font)
         return min(640, round(self.gutter_width(label) + 4 + text + 12 + scroll_bar))
