@@ -389,15 +389,20 @@ def _playback_menu(window: QMainWindow, playback: Playback) -> None:
     menu = window.menuBar().addMenu("&Playback")
     for action in (playback.play, playback.back, playback.forward, playback.play_paragraph):
         menu.addAction(action)
-    # Made here, not by addMenu("&Speed"): the wrapper of a menu Qt made went invalid
-    # before the window closed (PySide6), and the recording greys this one out.
-    playback.speed_menu = QMenu("&Speed", window)
+    playback.speed_menu = _kept_menu("&Speed", window)  # the recording greys it out
     playback.speed_menu.addActions(playback.speeds)
     menu.addMenu(playback.speed_menu)
     menu.addSeparator()
     menu.addActions([playback.follow, playback.typist_loop, playback.insert_time])
     menu.addSeparator()
     menu.addActions([playback.attach, playback.detach])
+
+
+def _kept_menu(title: str, window: QMainWindow) -> QMenu:
+    """A menu that Python keeps using after the menus are built. Made here, not by
+    addMenu(title): the wrapper of a menu Qt made went invalid before the window closed
+    (PySide6, once in the full suite, with the Speed menu)."""
+    return QMenu(title, window)
 
 
 # The docks' View toggles are named by the docks' titles: given a letter each here.
@@ -410,7 +415,8 @@ def build_menus(window: QMainWindow, actions: Actions, view_toggles: list[QActio
     file_menu.addAction(actions.open)
     file_menu.addAction(actions.new_study)
     file_menu.addAction(actions.open_study)
-    actions.recent_menu = file_menu.addMenu("Open &Recent")
+    actions.recent_menu = _kept_menu("Open &Recent", window)  # filled as it opens
+    file_menu.addMenu(actions.recent_menu)
     file_menu.addAction(actions.add_interviews)
     file_menu.addSeparator()
     file_menu.addAction(actions.playback.attach)
@@ -445,7 +451,8 @@ def build_menus(window: QMainWindow, actions: Actions, view_toggles: list[QActio
     ):
         edit_menu.addAction(action)
     if codes is not None:
-        codes.menu = bar.addMenu("Co&des")
+        codes.menu = _kept_menu("Co&des", window)  # the Codebook's toggle joins it later
+        bar.addMenu(codes.menu)
         codes.menu.addAction(codes.code_passage)
         codes.menu.addSeparator()
         codes.menu.addAction(codes.retrieve)
