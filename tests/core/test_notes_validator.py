@@ -199,6 +199,72 @@ def test_a_good_highlight_takes_the_fast_path() -> None:
     assert strict(highlight(start=5.0, end=6))  # the schema's integer; the slow path has it
 
 
+def code(**changes: object) -> dict:
+    base = {
+        "id": str(uuid.uuid4()),
+        "name": "Family",
+        "color": "#1f77b4",
+        "description": "",
+        "codable": True,
+        "parent": "",
+    }
+    base.update(changes)
+    return base
+
+
+def strict_code(c: object) -> bool:
+    return generated_message(notes_object([]) | {"codes": [c]}) is None
+
+
+code_values = st.one_of(
+    values,
+    st.just(""),
+    st.just("#00ff00"),
+    st.just("#00ff00\n"),
+    st.just("#00FF0G"),
+    st.just(str(uuid.uuid4()) + "\n"),
+)
+code_keys = st.sampled_from([*code(), "other"])
+
+
+@given(st.dictionaries(code_keys, code_values, max_size=4), st.lists(code_keys, max_size=2))
+def test_the_fast_code_check_passes_nothing_the_schema_refuses(changes, removed) -> None:
+    c = code(**changes)
+    for key in removed:
+        c.pop(key, None)
+    if notes_file.code_passes(c):
+        assert strict_code(c), c
+
+
+@pytest.mark.parametrize(
+    "bad",
+    [
+        code(id="not-a-guid"),
+        code(name=""),
+        code(name=3),
+        code(color="red"),
+        code(color="#12345"),
+        code(codable="yes"),
+        code(parent="top"),
+        code(description=None),
+        {k: v for k, v in code().items() if k != "name"},
+        [],
+    ],
+)
+def test_bad_codes_are_refused_with_the_schema_message(bad) -> None:
+    assert not notes_file.code_passes(bad)
+    data = notes_object([highlight()]) | {"codes": [code(), bad]}
+    with pytest.raises(notes_file.NotesFormatError, match="does not match the notes format"):
+        notes_file.validate(data)
+
+
+def test_good_codes_take_the_fast_path() -> None:
+    assert notes_file.code_passes(code())
+    assert notes_file.code_passes(code(parent=str(uuid.uuid4()), codable=False))
+    assert notes_file.code_passes({"id": str(uuid.uuid4()), "name": "Only what is required"})
+    notes_file.validate(notes_object([highlight()]) | {"codes": [code(), code()]})
+
+
 if __name__ == "__main__":
     MODULE.write_text(generated_source(), "utf-8")
     sys.exit(0)
