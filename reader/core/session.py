@@ -12,10 +12,10 @@ from reader.core.interview import (
     Role,
     Segment,
     apply_corrections,
-    detect_segments,
     question_numbers,
 )
 from reader.core.notes_file import NotesData, RoleCorrection
+from reader.core.structure_cache import detected_segments
 
 
 @dataclass
@@ -48,7 +48,9 @@ class Session:
     ) -> Session:
         """Join a document with its notes (None: fresh notes), re-anchoring if it changed.
         `detected`: the document's structure when it is known (detect_segments of its text
-        and turns); else it is detected here."""
+        and turns); else it is detected here, or read from the structure cache for a long
+        text, as the app does when it opens a file (for the command line, a study's search
+        and export)."""
         summary = None
         if notes is None:
             notes = NotesData(document=document.meta())
@@ -61,9 +63,7 @@ class Session:
         session = cls(
             document=document,
             notes=notes,
-            detected=(
-                detected if detected is not None else detect_segments(document.text, document.turns)
-            ),
+            detected=detected if detected is not None else detected_segments(document),
             anchor_summary=summary,
         )
         session.refresh_segments()

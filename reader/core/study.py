@@ -151,7 +151,7 @@ class Study:
         reason = sniff(transcript)
         if reason:
             raise StudyError(f"{transcript.name} cannot be added: {reason}.")
-        return self._append(transcript, {e.id for e in self.data.interviews}, title)
+        return self._append(transcript, {e.id for e in self.data.interviews}, self._titles(), title)
 
     def add_folder(self, folder: Path) -> tuple[list[InterviewEntry], ScanReport]:
         """Add every transcript found in `folder` (see study_scan) not in the study yet."""
@@ -159,41 +159,35 @@ class Study:
         report = scan_folder(Path(folder), self.folder)
         known = {self._resolved(e) for e in self.data.interviews}
         taken = {e.id for e in self.data.interviews}
+        titles = self._titles()  # once for the folder: adding thousands stays linear
         added = []
         for path in report.found:
             resolved = path.resolve()
             if resolved not in known:
                 known.add(resolved)
-                added.append(self._append(path, taken))
+                added.append(self._append(path, taken, titles))
         return added, report
 
-    def _append(self, transcript: Path, taken: set[str], title: str = "") -> InterviewEntry:
+    def _titles(self) -> _Titles:
+        return _Titles({e.title for e in self.data.interviews})
+
+    def _append(
+        self, transcript: Path, taken: set[str], titles: _Titles, title: str = ""
+    ) -> InterviewEntry:
+        """`taken` (ids) and `titles` are the study's, kept up to date here for the next."""
         path = self.relative_path(transcript)
         stamp = now_iso()
         entry = InterviewEntry(
             id=new_interview_id(path, taken.__contains__),
             path=path,
-            title=title or self._free_title(_title_from_name(transcript), transcript),
+            title=title or titles.free(_title_from_name(transcript), transcript),
             added=stamp,
             modified=stamp,
         )
         taken.add(entry.id)
+        titles.taken.add(entry.title)
         self.data.interviews.append(entry)
         return entry
-
-    def _free_title(self, title: str, transcript: Path) -> str:
-        """`title`, or told apart from an interview of the study that has it already:
-        "Descript (SRT)" beside "Descript", then a number."""
-        titles = {e.title for e in self.data.interviews}
-        if title not in titles:
-            return title
-        kind = transcript.suffix[1:].upper()
-        candidate = f"{title} ({kind})" if kind else title
-        number = 2
-        while candidate in titles:
-            candidate = f"{title} ({kind}, {number})" if kind else f"{title} ({number})"
-            number += 1
-        return candidate
 
     def update_interview(
         self,
@@ -623,6 +617,29 @@ _NEWER_MESSAGE = (
     "study.json was saved by a newer Interview Reader: the study is open read-only and "
     "nothing in it will be changed."
 )
+
+
+@dataclass
+class _Titles:
+    """The titles taken in a study, to give a new interview one of its own: its name's
+    title, or told apart from one that has it already: "Descript (SRT)" beside
+    "Descript", then "Descript (SRT, 2)", the lowest number free. Titles are only ever
+    added, so the numbers tried for a title are remembered and never tried again."""
+
+    taken: set[str]
+    _numbers: dict[tuple[str, str], int] = field(default_factory=dict)  # next to try
+
+    def free(self, title: str, transcript: Path) -> str:
+        if title not in self.taken:
+            return title
+        kind = transcript.suffix[1:].upper()
+        candidate = f"{title} ({kind})" if kind else title
+        number = self._numbers.get((title, kind), 2)
+        while candidate in self.taken:
+            candidate = f"{title} ({kind}, {number})" if kind else f"{title} ({number})"
+            number += 1
+        self._numbers[(title, kind)] = number
+        return candidate
 
 
 def _unreadable_message(exc: Exception, aside: Path) -> str:

@@ -5,6 +5,7 @@ from __future__ import annotations
 from dataclasses import replace
 from pathlib import Path
 
+import orjson
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
@@ -16,6 +17,7 @@ from reader.core.document import Document, load_document
 from reader.core.interview import Role, detect_segments
 from reader.core.notes_file import NotesData, RoleCorrection, parse, serialise
 from reader.core.session import Session
+from reader.core.structure_cache import MIN_CHARS, cache_folder
 
 BUNDLED = Path(__file__).parents[2] / "resources" / "her-smell-interview.txt"
 QUOTE = "Everything in the movie is very specifically scripted."
@@ -47,6 +49,24 @@ def in_document_order(highlights: list[Highlight]) -> bool:
 
 
 # --- opening ----------------------------------------------------------------------------
+
+
+def test_a_long_document_opens_with_its_structure_from_the_cache(bundled: Document) -> None:
+    """Without `detected`, a long text's structure comes from the structure cache, as it
+    does when the app opens a file: written once, then read back (an entry changed behind
+    the cache's back, keeping its key, is what the next open gets); a short text's is
+    detected each time."""
+    copies = MIN_CHARS // len(bundled.text) + 1
+    text = "".join(f"{bundled.text.rstrip()} [{n}]\n" for n in range(copies))
+    long = make_document(text, "long.txt")
+    assert Session.open(long, None).detected == detect_segments(text)
+    entry = cache_folder() / f"{long.sha256}.json"
+    data = orjson.loads(entry.read_bytes())
+    data["segments"][0][2] = list(Role).index(Role.CLOSING)
+    entry.write_bytes(orjson.dumps(data))
+    assert Session.open(long, None).detected[0].role is Role.CLOSING
+    assert Session.open(bundled, None).detected == detect_segments(bundled.text)
+    assert [p.name for p in cache_folder().iterdir()] == [entry.name]
 
 
 def test_open_without_notes(bundled: Document) -> None:

@@ -2,13 +2,17 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
 from pathlib import Path
 
 import orjson
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 from reader.core import structure_cache
 from reader.core.document import Document, Turn, load_document
+from reader.core.hashing import sha256_hex
 from reader.core.interview import Role, Segment, detect_segments
 from reader.core.structure_cache import MIN_CHARS, detected_segments
 from tests.conftest import BUNDLED
@@ -21,6 +25,13 @@ def long_document() -> Document:
     copies = MIN_CHARS // len(bundled) + 1
     text = "".join(f"{bundled.rstrip()} [{n}]\n" for n in range(copies))
     return Document(text=text, title="Long", source="/tmp/long.txt", encoding="utf-8")
+
+
+def with_turn(document: Document, speaker: str, *times: int | None) -> Document:
+    """The document as a timed file gives it: a turn of `speaker` over its first paragraph."""
+    first = detect_segments(document.text)[0]
+    turns = (Turn(first.start, first.end, speaker, *times),)
+    return replace(document, source="/tmp/long.vtt", turns=turns)
 
 
 def entry(folder: Path, document: Document) -> Path:
@@ -122,16 +133,59 @@ def test_a_stale_entry_is_ignored(tmp_path: Path, long_document, monkeypatch) ->
 
 def test_the_turns_of_the_file_are_part_of_the_key(tmp_path: Path, long_document) -> None:
     detected_segments(long_document, tmp_path)
-    first = detect_segments(long_document.text)[0]
-    turns = (Turn(first.start, first.end, "Somebody"),)
-    with_turns = Document(
-        text=long_document.text,
-        title="Long",
-        source="/tmp/long.vtt",
-        encoding="utf-8",
-        turns=turns,
-    )
-    assert detected_segments(with_turns, tmp_path) == detect_segments(long_document.text, turns)
+    document = with_turn(long_document, "Somebody")
+    expected = detect_segments(document.text, document.turns)
+    assert expected != detect_segments(document.text)
+    assert detected_segments(document, tmp_path) == expected
+
+
+turns_lists = st.lists(
+    st.builds(
+        Turn,
+        st.integers(0, 10),
+        st.integers(0, 10),
+        st.sampled_from(["", "Ana", "ana", "Ünïcode 🎬", "\ud800"]),  # a lone surrogate too
+        st.none() | st.integers(0, 2) | st.just(2**70),  # past 64 bits: no JSON for it
+        st.none() | st.integers(0, 2),
+    ),
+    max_size=3,
+)
+
+
+@given(turns_lists, turns_lists)
+def test_the_key_is_the_same_for_the_same_turns_only(first, second) -> None:
+    key = structure_cache.cache_key
+    assert key("f" * 64, "text", first) == key("f" * 64, "text", list(first))
+    assert key("f" * 64, "text", tuple(first)) == key("f" * 64, "text", [*first])
+    assert (key("f" * 64, "text", first) == key("f" * 64, "text", second)) == (first == second)
+
+
+def test_an_entry_keyed_the_old_way_misses(tmp_path: Path, long_document) -> None:
+    """Entries keyed by the turns' repr (before 2026-11) are detected again, not used."""
+    document = with_turn(long_document, "Somebody", 1000, 2000)
+    expected = detect_segments(document.text, document.turns)
+    old_digest = sha256_hex(repr(document.turns).encode())
+    old_key = f"{structure_cache.detector_version()}:{document.sha256}:{len(document.text)}:"
+    wrong = [Segment(Role.ASIDE, s.speaker, s.start, s.end, s.timestamp, s.label) for s in expected]
+    structure_cache.write_entry(entry(tmp_path, document), old_key + old_digest, wrong)
+    assert detected_segments(document, tmp_path) == expected
+    assert detected_segments(document, tmp_path) == expected  # rewritten with the new key
+
+
+@pytest.mark.parametrize(
+    ("speaker", "start_ms", "cached"),
+    [("Ana", 2**70, True), ("Some\ud800body", None, False), ("Some\ud800body", 2**70, False)],
+)
+def test_turns_with_no_json_are_detected(
+    tmp_path: Path, long_document, speaker: str, start_ms: int | None, cached: bool
+) -> None:
+    """A time past 64 bits (keyed by the turns' repr) is cached; a speaker's name with a
+    lone surrogate cannot be written, so it is detected each time."""
+    document = with_turn(long_document, speaker, start_ms)
+    expected = detect_segments(document.text, document.turns)
+    assert detected_segments(document, tmp_path) == expected
+    assert entry(tmp_path, document).exists() == cached
+    assert detected_segments(document, tmp_path) == expected
 
 
 def test_an_unwritable_folder_costs_only_the_cache(tmp_path: Path, long_document) -> None:

@@ -8,6 +8,8 @@ from pathlib import Path
 
 import orjson
 import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 
 from reader.core.annotations import make_highlight
 from reader.core.codebook import codes_for_tags
@@ -475,3 +477,83 @@ def test_interviews_of_one_name_are_told_apart_by_their_kind(tmp_path: Path) -> 
     titles = sorted(e.title for e in study.interviews)
     assert len(set(titles)) == 3
     assert titles == ["Descript", "Descript (TXT)", "Descript (TXT, 2)"], titles
+
+
+TRANSCRIPT = "Q: Why?\nA: Because.\n"
+# File stems and the title each gives: three of them give the same one.
+STEMS = {"descript": "Descript", "descript_": "Descript", "Descript": "Descript", "b": "B"}
+CHOSEN = ["Descript", "Descript (TXT)", "Descript (TXT, 2)", "Descript (TXT, 4)", "Descript (2)"]
+CHOSEN += ["Descript (SRT, 3)", "B (MD)", "B"]  # titles a reader may have given
+
+
+def first_rule(titles: set[str], title: str, suffix: str) -> str:
+    """How titles were told apart at first, looking at every title of the study afresh."""
+    if title not in titles:
+        return title
+    kind = suffix[1:].upper()
+    candidate = f"{title} ({kind})" if kind else title
+    number = 2
+    while candidate in titles:
+        candidate = f"{title} ({kind}, {number})" if kind else f"{title} ({number})"
+        number += 1
+    return candidate
+
+
+@settings(
+    max_examples=40, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture]
+)
+@given(
+    before=st.lists(st.sampled_from(CHOSEN), max_size=4),
+    steps=st.lists(
+        st.lists(
+            st.tuples(st.sampled_from(list(STEMS)), st.sampled_from([".txt", ".srt", ".md", ""])),
+            min_size=1,
+            max_size=6,
+        ),
+        max_size=4,
+    ),
+)
+def test_titles_are_told_apart_as_the_first_rule_did(tmp_path_factory, before, steps) -> None:
+    """Interviews added one by one (any file, suffix or none) or by folder (several files
+    of one name, in subfolders) get the titles the first rule gave, all different."""
+    root = tmp_path_factory.mktemp("study")
+    study = open_study(root)
+    for n, title in enumerate(before):  # titles the reader chose
+        (root / f"chosen{n}.txt").write_text(TRANSCRIPT, encoding="utf-8")
+        study.add_interview(root / f"chosen{n}.txt", title)
+    titles = {e.title for e in study.interviews}
+    for s, files in enumerate(steps):
+        paths = []
+        for f, (stem, suffix) in enumerate(files):
+            paths.append(root / f"step{s}" / f"f{f}" / f"{stem}{suffix}")
+            paths[-1].parent.mkdir(parents=True)
+            paths[-1].write_text(TRANSCRIPT, encoding="utf-8")
+        if len(paths) == 1:
+            added = [study.add_interview(paths[0])]
+        else:
+            added, _ = study.add_folder(root / f"step{s}")
+            paths = [p for p in paths if p.suffix]  # a folder's are found by their suffix
+        assert [root / e.path for e in added] == paths
+        for entry, path in zip(added, paths, strict=True):
+            expected = first_rule(titles, STEMS[path.stem], path.suffix)
+            assert entry.title == expected and expected not in titles
+            titles.add(expected)
+
+
+def test_thousands_of_one_name_get_the_lowest_free_numbers(tmp_path: Path) -> None:
+    """3,000 transcripts all called descript.txt, added a folder (of 1,000) at a time
+    after two interviews the reader titled "Descript (TXT, 5)" and "(TXT, 7)"."""
+    study = open_study(tmp_path)
+    for number in (5, 7):
+        (tmp_path / f"chosen{number}.txt").write_text(TRANSCRIPT, encoding="utf-8")
+        study.add_interview(tmp_path / f"chosen{number}.txt", f"Descript (TXT, {number})")
+    for batch in range(3):
+        for n in range(MAX_TRANSCRIPTS):
+            folder = tmp_path / f"batch{batch}" / f"d{n}"
+            folder.mkdir(parents=True)
+            (folder / "descript.txt").write_text(TRANSCRIPT, encoding="utf-8")
+        added, report = study.add_folder(tmp_path / f"batch{batch}")
+        assert len(added) == MAX_TRANSCRIPTS and not report.capped
+    numbers = [n for n in range(2, 3010) if n not in (5, 7)][: 3 * MAX_TRANSCRIPTS - 2]
+    expected = ["Descript", "Descript (TXT)", *(f"Descript (TXT, {n})" for n in numbers)]
+    assert [e.title for e in study.interviews[2:]] == expected

@@ -13,7 +13,7 @@ import pytest
 
 from reader.core.annotations import make_highlight
 from reader.core.codebook import codes_for_tags
-from reader.core.export import ExportCancelled, ExportOptions
+from reader.core.export import ExportCancelled, ExportOptions, export_html, export_markdown
 from reader.core.export.csv_export import COLUMNS
 from reader.core.export.html_export import demote_headings
 from reader.core.export.study_export import (
@@ -94,6 +94,40 @@ def test_headings_of_the_notes_go_under_the_exports_own() -> None:
     assert demote_headings(notes, 3) == (
         "#### Themes\n\n```\n# code\n```\n\n#### Two lines\n\n> # quoted\n\n###### Deep ##\n"
     )
+
+
+NOTES = [
+    "# Themes\n\nTwo\nlines\n===\n\n> # quoted\n\n##### Deep ##\n",
+    "\n\n```\n# code\n```\n\n- # listed\n\n###### Deepest\n\n\n",
+    "<script>alert(1)</script> ![picture](https://example.org/x.png) & *so*",
+    "> chaotic [↩ Q1](#h-{id})\n\nGone [↩ Q9](#h-00000000-0000-4000-8000-000000000000)",
+]
+
+
+def _section(page: str, first: str, last: str) -> str:
+    """The last research-notes section of an export page (the notes of its last interview)."""
+    begin = page.rindex(first)
+    return page[begin : page.find(last, begin) if last else len(page)]
+
+
+@pytest.mark.parametrize("notes", NOTES)
+def test_the_notes_read_as_in_the_interviews_own_export(study: Study, notes: str) -> None:
+    """The study renders an interview's research notes as the interview's own export
+    renders them with their headings a level down, under a heading a level down."""
+    entry = study.interviews[-1]  # the last: its notes end the study's export
+    session = study.open_session(entry)
+    notes = notes.replace("{id}", session.notes.highlights[0].id)
+    session.notes.notes = notes
+    save_notes(study.notes_path(entry), session.notes)
+    md_study = _section(export_study(study, "md").decode(), "### Research notes", "")
+    html = '<section class="research-notes">', "</section>"
+    html_study = _section(export_study(study, "html").decode(), *html)
+    session.notes.notes = demote_headings(notes, 1)
+    md_single = _section(export_markdown(session).decode(), "## Research notes", "")
+    html_single = _section(export_html(session).decode(), *html)
+    assert md_study == "#" + md_single
+    assert html_study == html_single.replace("<h2>Research notes</h2>", "<h3>Research notes</h3>")
+    assert "<script" not in html_study and "<img" not in html_study
 
 
 def test_csv_has_interview_and_attribute_columns(study: Study) -> None:

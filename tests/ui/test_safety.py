@@ -408,6 +408,6 @@ def test_notes_merged_from_disk_keep_the_structure_without_detecting_it_again(
     def detect(*_args: object) -> None:
         raise AssertionError("the structure was detected again")
 
-    monkeypatch.setattr("reader.core.session.detect_segments", detect)
+    monkeypatch.setattr("reader.core.session.detected_segments", detect)
     window.interview.replace_notes(window.interview.notes_data())
     assert window.interview.session.detected == before

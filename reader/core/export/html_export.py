@@ -92,6 +92,19 @@ def demote_headings(text: str, levels: int) -> str:
     return "\n".join(lines)
 
 
+def research_notes(notes: str, level: int) -> list[str]:
+    """The research notes (Markdown) as a section headed at `level` (2 in an interview's
+    export, 3 in a study's), their own headings demoted below it; none when blank."""
+    if not notes.strip():
+        return []
+    return [
+        '<section class="research-notes">',
+        f"<h{level}>Research notes</h{level}>",
+        render_markdown(demote_headings(notes, level)).rstrip("\n"),
+        "</section>",
+    ]
+
+
 def _entry(session: Session, placed: Placed) -> str:
     h = placed.highlight
     label = color_label(session, h.color)
@@ -152,10 +165,6 @@ def export_html(session: Session, options: ExportOptions = DEFAULT_OPTIONS) -> b
         for item in progress.each(section.items):
             out.append(_entry(session, item))
         out.append("</section>")
-    if session.notes.notes.strip():
-        out.append('<section class="research-notes">')
-        out.append("<h2>Research notes</h2>")
-        out.append(render_markdown(demote_headings(session.notes.notes, 2)).rstrip("\n"))
-        out.append("</section>")
+    out += research_notes(session.notes.notes, 2)
     out += ["</main>", "</body>", "</html>"]
     return ("\n".join(out) + "\n").encode("utf-8")

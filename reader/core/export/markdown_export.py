@@ -86,6 +86,15 @@ def linked_notes(notes: str, exported: set[str]) -> tuple[str, set[str]]:
     return _HIGHLIGHT_LINK.sub(link, notes), anchored
 
 
+def research_notes(notes: str, level: int) -> list[str]:
+    """The research notes (as `linked_notes` returns them) under a heading of `level` (2 in
+    an interview's export, 3 in a study's), their own headings demoted below it; no
+    blocks when they are blank."""
+    if not notes.strip():
+        return []
+    return [f"{'#' * level} Research notes", demote_headings(notes.strip("\n"), level)]
+
+
 def export_markdown(session: Session, options: ExportOptions = DEFAULT_OPTIONS) -> bytes:
     document = session.document
     highlights = selected(session, options)
@@ -104,7 +113,5 @@ def export_markdown(session: Session, options: ExportOptions = DEFAULT_OPTIONS) 
         blocks.append(f"## {escape(section.heading)}")
         for item in progress.each(section.items):
             blocks.append(entry(session, item, anchored))
-    if notes.strip():
-        blocks.append("## Research notes")
-        blocks.append(demote_headings(notes.strip("\n"), 2))
+    blocks += research_notes(notes, 2)
     return ("\n\n".join(blocks) + "\n").encode("utf-8")

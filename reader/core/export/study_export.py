@@ -133,9 +133,7 @@ def export_study_markdown(
         for section in summary_sections(session, placed):
             blocks.append(f"### {esc(section.heading)}")
             blocks.extend(markdown_export.entry(session, item, anchored) for item in section.items)
-        if notes.strip():
-            blocks.append("### Research notes")
-            blocks.append(html_export.demote_headings(notes.strip("\n"), 3))
+        blocks += markdown_export.research_notes(notes, 3)
     return ("\n\n".join(blocks) + "\n").encode("utf-8")
 
 
@@ -199,12 +197,7 @@ def export_study_html(
             out.append(f"<h3>{html_escape(section.heading)}</h3>")
             out.extend(html_export._entry(session, item) for item in section.items)
             out.append("</section>")
-        if session.notes.notes.strip():
-            out.append('<section class="research-notes">')
-            out.append("<h3>Research notes</h3>")
-            notes = html_export.demote_headings(session.notes.notes, 3)
-            out.append(html_export.render_markdown(notes).rstrip("\n"))
-            out.append("</section>")
+        out += html_export.research_notes(session.notes.notes, 3)
         out.append("</section>")
     out += ["</main>", "</body>", "</html>"]
     return ("\n".join(out) + "\n").encode("utf-8")
