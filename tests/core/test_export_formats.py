@@ -610,3 +610,14 @@ def test_markdown_links_back_land_on_anchors_that_exist() -> None:
     for target in targets:
         assert f'<a id="{target}"></a>' in text
     assert "> a deleted passage ↩ Q9" in text
+
+
+def test_html_links_back_land_on_ids_that_exist() -> None:
+    """As in Markdown: in the HTML page each `#h-id` link leads to a highlight's article;
+    one to a highlight not in the export keeps only its label."""
+    page = run("html", sample_session()).decode("utf-8")
+    targets = re.findall(r'href="#(h-[0-9a-f-]{36})"', page)
+    assert targets == ["h-00000000-0000-4000-8000-000000000001"]
+    for target in targets:
+        assert f'id="{target}"' in page
+    assert "<p>a deleted passage ↩ Q9</p>" in page

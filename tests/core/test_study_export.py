@@ -66,7 +66,7 @@ def test_markdown_groups_by_interview_then_question(study: Study) -> None:
     assert "### Research notes\n\n#### Notes on P1" in md
 
 
-def test_markdown_links_from_the_notes_land_on_their_quotes(study: Study) -> None:
+def test_links_from_the_notes_land_on_their_quotes(study: Study) -> None:
     """As in an interview's own export: a link back to an exported quote keeps its link
     and the quote its anchor; one to a quote not exported keeps only its label."""
     entry = study.interviews[0]
@@ -78,6 +78,9 @@ def test_markdown_links_from_the_notes_land_on_their_quotes(study: Study) -> Non
     md = export_study(study, "md").decode()
     assert f'<a id="h-{h.id}"></a>' in md and f"(#h-{h.id})" in md
     assert "Gone ↩ Q9" in md and gone not in md
+    page = export_study(study, "html").decode()
+    assert f'<article class="highlight" id="h-{h.id}">' in page and f'href="#h-{h.id}"' in page
+    assert "Gone ↩ Q9" in page and gone not in page
 
 
 def test_html_is_one_escaped_page(study: Study) -> None:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from typing import TypeVar
@@ -14,6 +15,8 @@ PROGRESS_EVERY = 200  # highlights between two calls of ExportOptions.progress
 FALLBACK_HEX = "#d0d0d0"  # background of a colour id the palette does not know
 
 T = TypeVar("T")
+# A quote's link back in the research notes: [↩ Q4](#h-<highlight id>).
+_HIGHLIGHT_LINK = re.compile(r"\[([^\]\n]*)\]\(#h-([0-9a-fA-F-]{36})\)")
 
 
 class ExportCancelled(Exception):  # noqa: N818 - "cancelled" reads better than "error" here
@@ -180,3 +183,18 @@ def filter_description(session: Session, options: ExportOptions) -> str:
         tags = sorted(f"#{t}" for t in options.tags)
         parts.append(("tag " if len(tags) == 1 else "tags ") + ", ".join(tags))
     return "; ".join(parts)
+
+
+def linked_notes(notes: str, exported: set[str]) -> tuple[str, set[str]]:
+    """The research notes with every link back to a highlight landing on an anchor: those
+    to exported highlights keep their link (and the highlight gets the anchor), the others
+    keep only their label. Returns (notes, ids to anchor)."""
+    anchored: set[str] = set()
+
+    def link(match: re.Match[str]) -> str:
+        if match.group(2) in exported:
+            anchored.add(match.group(2))
+            return match.group(0)
+        return match.group(1)
+
+    return _HIGHLIGHT_LINK.sub(link, notes), anchored

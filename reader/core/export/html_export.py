@@ -21,6 +21,7 @@ from reader.core.export.common import (
     color_hex,
     color_label,
     filter_description,
+    linked_notes,
     place,
     selected,
     summary_sections,
@@ -93,8 +94,9 @@ def demote_headings(text: str, levels: int) -> str:
 
 
 def research_notes(notes: str, level: int) -> list[str]:
-    """The research notes (Markdown) as a section headed at `level` (2 in an interview's
-    export, 3 in a study's), their own headings demoted below it; none when blank."""
+    """The research notes (Markdown, as `linked_notes` returns them) as a section headed at
+    `level` (2 in an interview's export, 3 in a study's), their own headings demoted below
+    it; none when blank."""
     if not notes.strip():
         return []
     return [
@@ -105,7 +107,7 @@ def research_notes(notes: str, level: int) -> list[str]:
     ]
 
 
-def _entry(session: Session, placed: Placed) -> str:
+def entry(session: Session, placed: Placed) -> str:
     h = placed.highlight
     label = color_label(session, h.color)
     background = color_hex(h.color)
@@ -163,8 +165,8 @@ def export_html(session: Session, options: ExportOptions = DEFAULT_OPTIONS) -> b
         out.append(f'<section class="{escape(section.key)}">')
         out.append(f"<h2>{escape(section.heading)}</h2>")
         for item in progress.each(section.items):
-            out.append(_entry(session, item))
+            out.append(entry(session, item))
         out.append("</section>")
-    out += research_notes(session.notes.notes, 2)
+    out += research_notes(linked_notes(session.notes.notes, {h.id for h in highlights})[0], 2)
     out += ["</main>", "</body>", "</html>"]
     return ("\n".join(out) + "\n").encode("utf-8")

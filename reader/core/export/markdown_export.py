@@ -18,6 +18,7 @@ from reader.core.export.common import (
     Progress,
     color_label,
     filter_description,
+    linked_notes,
     place,
     selected,
     summary_sections,
@@ -32,8 +33,6 @@ _ENTITY = re.compile(r"&(?=#?\w+;)")  # "&amp;" would show as "&"
 # Block structure at the start of a line: lists, setext underlines, ordered lists.
 _LIST = re.compile(r"^([-+=])")
 _ORDERED = re.compile(r"^(\d{1,9})([.)])")
-# A quote's link back in the research notes: [↩ Q4](#h-<highlight id>).
-_HIGHLIGHT_LINK = re.compile(r"\[([^\]\n]*)\]\(#h-([0-9a-fA-F-]{36})\)")
 
 
 def escape(line: str) -> str:
@@ -69,21 +68,6 @@ def entry(
         meta += " — " + note[0]
     # The label leads its quote, so it does not read as the heading of the next one.
     return "\n\n".join([meta, block_quote(h.exact), *note[1:]])
-
-
-def linked_notes(notes: str, exported: set[str]) -> tuple[str, set[str]]:
-    """The research notes with every link back to a highlight landing on an anchor: those
-    to exported highlights keep their link (and the highlight gets the anchor), the others
-    keep only their label. Returns (notes, ids to anchor)."""
-    anchored: set[str] = set()
-
-    def link(match: re.Match[str]) -> str:
-        if match.group(2) in exported:
-            anchored.add(match.group(2))
-            return match.group(0)
-        return match.group(1)
-
-    return _HIGHLIGHT_LINK.sub(link, notes), anchored
 
 
 def research_notes(notes: str, level: int) -> list[str]:

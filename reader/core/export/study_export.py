@@ -31,6 +31,7 @@ from reader.core.export.common import (
     ExportCancelled,
     ExportOptions,
     filter_description,
+    linked_notes,
     place,
     selected,
     summary_sections,
@@ -129,7 +130,7 @@ def export_study_markdown(
         blocks.append("  \n".join(esc(line) for line in about if line))
         placed = [place(session, h) for h in highlights]
         exported = {h.id for h in highlights}
-        notes, anchored = markdown_export.linked_notes(session.notes.notes, exported)
+        notes, anchored = linked_notes(session.notes.notes, exported)
         for section in summary_sections(session, placed):
             blocks.append(f"### {esc(section.heading)}")
             blocks.extend(markdown_export.entry(session, item, anchored) for item in section.items)
@@ -195,9 +196,10 @@ def export_study_html(
         for section in summary_sections(session, placed):
             out.append(f'<section class="{html_escape(section.key)}">')
             out.append(f"<h3>{html_escape(section.heading)}</h3>")
-            out.extend(html_export._entry(session, item) for item in section.items)
+            out.extend(html_export.entry(session, item) for item in section.items)
             out.append("</section>")
-        out += html_export.research_notes(session.notes.notes, 3)
+        notes = linked_notes(session.notes.notes, {h.id for h in highlights})[0]
+        out += html_export.research_notes(notes, 3)
         out.append("</section>")
     out += ["</main>", "</body>", "</html>"]
     return ("\n".join(out) + "\n").encode("utf-8")
