@@ -739,17 +739,17 @@ def _recover(study: Study) -> None:
     notes' document source), then the transcripts in the folder not among them."""
     read_only, study.read_only = study.read_only, False
     if study.notes_dir.is_dir():
+        ids, titles = {e.id for e in study.interviews}, study._titles()  # linear in files
         for notes_file in sorted(study.notes_dir.glob("*.json")):
-            _recover_one(study, notes_file)
+            _recover_one(study, notes_file, ids, titles)
     _, report = study.add_folder(study.folder)
     study.warnings.extend(report.messages())
     study.read_only = read_only
 
 
-def _recover_one(study: Study, notes_file: Path) -> None:
-    if not _KEY.fullmatch(notes_file.stem) or any(
-        e.id == notes_file.stem for e in study.interviews
-    ):
+def _recover_one(study: Study, notes_file: Path, ids: set[str], titles: _Titles) -> None:
+    """`ids` and `titles`: the study's, kept up to date here for the next file."""
+    if not _KEY.fullmatch(notes_file.stem) or notes_file.stem in ids:
         return  # a conflict copy or a set-aside file, not an interview's notes
     try:
         notes, _ = parse_migrating(notes_file.read_bytes())
@@ -763,15 +763,16 @@ def _recover_one(study: Study, notes_file: Path) -> None:
         nearby = study.folder / path.name
         path = nearby if nearby.is_file() else path
     stamp = now_iso()
-    study.data.interviews.append(
-        InterviewEntry(
-            id=notes_file.stem,
-            path=study.relative_path(path),
-            title=str(notes.document.get("title") or path.stem),
-            added=stamp,
-            modified=stamp,
-        )
+    entry = InterviewEntry(
+        id=notes_file.stem,
+        path=study.relative_path(path),
+        title=titles.free(str(notes.document.get("title") or path.stem), path),
+        added=stamp,
+        modified=stamp,
     )
+    ids.add(entry.id)
+    titles.taken.add(entry.title)
+    study.data.interviews.append(entry)
 
 
 def study_of(document: Path) -> tuple[Study, InterviewEntry] | None:

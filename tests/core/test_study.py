@@ -301,6 +301,20 @@ def test_unreadable_study_file_is_set_aside_and_interviews_still_open(folder: Pa
     assert sorted(e.path for e in reopened.interviews) == ["P10.txt", "P2.md", "sub/P3.vtt"]
 
 
+def test_interviews_found_again_from_notes_keep_titles_apart(folder: Path) -> None:
+    """Two notes files whose documents share a title give two titles, as adding does."""
+    study = open_study(folder)
+    for entry in study.interviews[:2]:
+        session = study.open_session(entry)
+        session.notes.document = {**session.notes.document, "title": "Ana"}
+        save_notes(study.notes_path(entry), session.notes)
+    study.save()
+    study.file.write_bytes(b"garbage")
+    titles = sorted(e.title for e in open_study(folder).interviews)
+    assert len(set(titles)) == len(titles) == 3
+    assert "Ana" in titles and any(t.startswith("Ana (") for t in titles)
+
+
 def test_unreadable_study_file_is_left_alone_when_asked(folder: Path) -> None:
     study_with_notes(folder)
     (folder / FILE_NAME).write_bytes(b"garbage")
