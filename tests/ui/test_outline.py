@@ -34,3 +34,26 @@ def test_every_row_holds_its_words_at_the_width_they_are_painted(
         lines = wrapped_lines(item.text(), font, rect.width() - 2 * PAD_X, 1000)
         assert len(lines) * line <= rect.height() - 2 * PAD_Y, (row, lines)
         assert rect.height() - 2 * PAD_Y < (len(lines) + 1) * line  # and no gap under it
+
+
+def test_long_questions_end_at_a_word_with_an_ellipsis(make_window, tmp_path) -> None:
+    long_latin = (
+        "Q: So how did you settle on the musical style in the end, can you talk about "
+        "that, and about the band, a little bit?"
+    )
+    cjk = "Q: " + "映画の撮影は夜明けに始まりましたか。" * 8
+    family = "👩\u200d👩\u200d👧"  # one emoji of five code points
+    emoji = "Q: We laughed " + family * 30
+    long_word = "Q: " + "Donaudampfschifffahrtsgesellschaft" * 4
+    path = tmp_path / "long.txt"
+    path.write_text("\n".join(f"{q}\nA: Yes.\n" for q in (long_latin, cjk, emoji, long_word)))
+    window = make_window(path)
+    rows = [window.outline.item(row).text() for row in range(window.outline.count())]
+    previews = [row.split("  ", 1)[1] for row in rows]
+    assert previews[0] == (
+        "So how did you settle on the musical style in the end, can you talk about that, and about…"
+    )
+    assert previews[1].startswith("映画の撮影は") and previews[1].endswith("か…")  # not "。…"
+    assert previews[2] == "We laughed " + family * 15 + "…"  # no family cut in pieces
+    assert previews[3] == long_word[3:][:89] + "…"  # one word: cut inside it
+    assert all(len(p) <= 90 for p in previews)
