@@ -1,7 +1,7 @@
 """Which Playback actions can act now: greyed out in the menus, on the player bar and for
 their keys when they cannot, with the reason in their tips. Recording (recording.py)
-knows the state and tells it here whenever it changes; View ▸ Video is turned on by a
-recording's picture (video.py)."""
+knows the state and tells it here whenever it changes. View ▸ Video is on exactly when
+the recording has a picture; the video dock (video.py) only follows whether it is checked."""
 
 from __future__ import annotations
 
@@ -23,6 +23,7 @@ class PlaybackState:
     writable: bool  # the open interview's notes can be changed
     attached: bool  # a recording is shown in the bar, playable or not
     problem: str = ""  # why the attached recording cannot play
+    picture: bool = False  # the attached recording has a picture to show
 
     def why_not_play(self) -> str:
         """Why the recording cannot play now; "" when it can."""
@@ -35,6 +36,14 @@ class PlaybackState:
         if not self.interview_open:
             return NO_INTERVIEW
         return "" if self.writable else READ_ONLY
+
+    def why_not_video(self) -> str:
+        """Why View ▸ Video has nothing to show; "" when the recording has a picture."""
+        if not self.interview_open:
+            return NO_INTERVIEW
+        if not self.attached:
+            return NO_VIDEO
+        return "" if self.picture else self.problem or NO_PICTURE
 
 
 class Availability:
@@ -61,9 +70,6 @@ class Availability:
         read_only = NOTES_READ_ONLY if state.interview_open and not state.writable else ""
         set_available(playback.insert_time, why_not_play or read_only)
         set_available(playback.attach, state.why_not_change())
-        if not state.attached:
-            set_available(playback.video, NO_VIDEO if state.interview_open else NO_INTERVIEW)
-        elif not playback.video.isEnabled():  # one with a picture turns it on (video.py)
-            set_available(playback.video, NO_PICTURE)
+        set_available(playback.video, state.why_not_video())
         attached = "" if state.attached else "No recording is attached."
         set_available(playback.detach, state.why_not_change() or attached)
