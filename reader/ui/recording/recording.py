@@ -22,7 +22,7 @@ from reader.core.session import Session
 from reader.ui.interview.open_interview import OpenInterview
 from reader.ui.notes.notes_pane import NotesPane
 from reader.ui.reading.reader_view import ReaderView
-from reader.ui.recording.availability import READ_ONLY, Availability, PlaybackState
+from reader.ui.recording.availability import Availability, PlaybackState
 from reader.ui.recording.player_bar import PlayerBar
 from reader.ui.window.actions import Playback
 
@@ -99,12 +99,12 @@ class Recording(QObject):
         opening, closing, attaching, detaching, a failure to play, or read-only changing."""
         interview = self._interview
         open_ = interview.session is not None and not closing
-        writable = open_ and not interview.read_only
+        read_only = interview.why_read_only() if open_ else ""
         attached = open_ and self.path is not None
-        state = PlaybackState(open_, writable, attached, self._problem, self._picture)
+        state = PlaybackState(open_, read_only, attached, self._problem, self._picture)
         if self._availability is not None:
             self._availability.show(state)
-        self.bar.set_locatable(writable)
+        self.bar.set_locatable(open_ and not read_only)
 
     @property
     def overlay(self) -> FollowOverlay:
@@ -253,7 +253,7 @@ class Recording(QObject):
     def _refused_read_only(self) -> bool:
         """Read-only notes keep their recording: a change would be shown, never saved."""
         if self._interview.read_only:
-            self._interview.status.emit(READ_ONLY, 5000)  # as Attach Recording's tip says
+            self._interview.status.emit(self._interview.why_read_only(), 5000)
         return self._interview.read_only
 
     def _controller_set(self, ref: RecordingRef | None, save: bool = True) -> None:
