@@ -138,6 +138,9 @@ class OpenInterview(QObject):
     def show_message(self, text: str, actions: BannerActions | None = None) -> None:
         self.message.emit(text, actions or [])
 
+    def show_status(self, text: str, ms: int) -> None:
+        self.status.emit(text, ms)
+
     # Opening and closing ---------------------------------------------------------------
 
     def open(

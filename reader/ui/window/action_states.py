@@ -28,6 +28,7 @@ NO_PASSAGE = "Select words in the interview, or put the caret in a highlight."
 SEE_SPEAKERS = "Who speaks, with their turns (read-only here: seen, not changed)"
 NOTHING_TO_UNDO = "Nothing to undo here."
 NOTHING_TO_REDO = "Nothing to redo here."
+SAVE_A_COPY = "Save a copy of the notes in another file; the study keeps its own"  # notes_copy.py
 
 
 @dataclass(frozen=True)
@@ -67,6 +68,7 @@ class ActionStates(QObject):
         self._add_button: QWidget | None = None  # the Library's, once it is made
         self._add_tip = ""
         self._why_not_add = ""
+        self._save_as_tip = actions.save_notes_as.whatsThis()  # an interview on its own
         codes = actions.codes
         assert codes is not None
         self._codes = codes
@@ -74,6 +76,7 @@ class ActionStates(QObject):
     def show(self, state: WindowState) -> None:
         actions, codes = self._actions, self._codes
         no_interview = "" if state.interview_open else NO_INTERVIEW
+        actions.save_notes_as.setWhatsThis(SAVE_A_COPY if state.study_open else self._save_as_tip)
         for action in (
             actions.show_notes_file,
             actions.save_notes_as,
