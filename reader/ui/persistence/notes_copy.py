@@ -29,7 +29,7 @@ def save_copy(
     """Ask where, write `notes` there (`guard` holds the study's notes file), and say so
     with `status`; the file written, None when nothing was."""
     study_notes = guard.notes_path.parent
-    suggested = study_notes.parent.parent / f"{guard.notes_path.stem} notes.json"
+    suggested = study_notes.parent.parent / f"{guard.document_path.stem} notes.json"  # beside
     path, _ = QFileDialog.getSaveFileName(parent, TITLE, str(suggested), "Notes (*.json)")
     if not path:
         return None
