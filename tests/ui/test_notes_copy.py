@@ -23,6 +23,17 @@ def saved(path: Path) -> dict[str, Any]:
     return orjson.loads(path.read_bytes())
 
 
+@pytest.fixture
+def opened(
+    make_study_window: Callable[[Path], MainWindow], folder: Path
+) -> tuple[MainWindow, Path]:
+    """A window on the study, and the notes file of the interview it opens."""
+    window = make_study_window(folder)
+    notes = window.interview.notes_path
+    assert notes is not None
+    return window, notes
+
+
 def save_notes_as(window: MainWindow, dialogs: Any, target: Path) -> None:
     """File ▸ Save Notes As…, answering the file dialog with `target`."""
     dialogs.save_answers.append(str(target))
@@ -61,16 +72,13 @@ def test_a_read_only_study_saves_a_copy_and_keeps_its_notes(
 
 
 def test_a_study_folder_that_cannot_be_written_keeps_the_unsaved_work_in_both(
-    make_study_window: Callable[[Path], MainWindow],
-    folder: Path,
+    opened: tuple[MainWindow, Path],
     tmp_path: Path,
     dialogs: Any,
     monkeypatch: pytest.MonkeyPatch,
     qtbot: Any,
 ) -> None:
-    window = make_study_window(folder)
-    study_notes = window.interview.notes_path
-    assert study_notes is not None
+    window, study_notes = opened
 
     def refuse(path: Path, data: bytes) -> None:
         raise OSError(errno.EACCES, "Permission denied", str(path))
@@ -94,15 +102,9 @@ def test_a_study_folder_that_cannot_be_written_keeps_the_unsaved_work_in_both(
 
 
 def test_a_writable_study_keeps_writing_its_own_notes_after_a_copy(
-    make_study_window: Callable[[Path], MainWindow],
-    folder: Path,
-    tmp_path: Path,
-    dialogs: Any,
-    qtbot: Any,
+    opened: tuple[MainWindow, Path], tmp_path: Path, dialogs: Any, qtbot: Any
 ) -> None:
-    window = make_study_window(folder)
-    study_notes = window.interview.notes_path
-    assert study_notes is not None
+    window, study_notes = opened
     highlight_with_key(window, qtbot, "coffee")
     copy = tmp_path / "copy.json"
     save_notes_as(window, dialogs, copy)
@@ -118,11 +120,9 @@ def test_a_writable_study_keeps_writing_its_own_notes_after_a_copy(
 
 
 def test_a_copy_is_refused_inside_the_studys_notes_folder(
-    make_study_window: Callable[[Path], MainWindow], folder: Path, dialogs: Any
+    opened: tuple[MainWindow, Path], dialogs: Any
 ) -> None:
-    window = make_study_window(folder)
-    study_notes = window.interview.notes_path
-    assert study_notes is not None
+    window, study_notes = opened
     for target in (study_notes, study_notes.parent / "another.json"):
         save_notes_as(window, dialogs, target)
         assert dialogs.shown[-1][0] == "warning" and "notes folder" in dialogs.shown[-1][1]
@@ -142,15 +142,9 @@ def test_an_interview_on_its_own_still_moves_its_notes(
 
 @pytest.mark.permissions
 def test_a_study_folder_made_read_only_saves_a_copy(
-    make_study_window: Callable[[Path], MainWindow],
-    folder: Path,
-    tmp_path: Path,
-    dialogs: Any,
-    qtbot: Any,
+    opened: tuple[MainWindow, Path], tmp_path: Path, dialogs: Any, qtbot: Any
 ) -> None:
-    window = make_study_window(folder)
-    study_notes = window.interview.notes_path
-    assert study_notes is not None
+    window, study_notes = opened
     notes_dir = study_notes.parent
     notes_dir.mkdir(exist_ok=True)
     notes_dir.chmod(0o555)
