@@ -1,12 +1,14 @@
 """Shortening a text for a preview: at a word's end, with "…", never inside a character.
 
-The one rule for previews cut to a number of code points (the outline's questions): the
+The one rule for previews cut to a number of characters (the outline's questions): the
 cut falls at the last word boundary that leaves room for the "…", and what it leaves ends
-in a word, not in a space or a comma. Scripts written without spaces (Chinese, Japanese)
-may break between any two of their characters, as lines do; a single word longer than
-half the room is cut inside, as nothing else would show of it. A cut never splits what
-reads as one character: an accent from its letter, an emoji from its skin tone, the parts
-of a family emoji or a flag.
+in a word, not in a space or a comma. Characters count as they are seen: a wide one (a
+CJK ideograph, most emoji) two, as it takes about two letters' room, an accent or a
+joiner nothing; so a Chinese preview takes the lines an English one does. Text written
+without spaces may break between any two wide characters, as lines do; a single word
+longer than half the room is cut inside, as nothing else would show of it. A cut never
+splits what reads as one character: an accent from its letter, an emoji from its skin
+tone, the parts of a family emoji or a flag.
 """
 
 from __future__ import annotations
@@ -15,29 +17,16 @@ import unicodedata
 
 ELLIPSIS = "…"
 
-# Characters a line may break before or after without a space (UAX #14's ideographic class,
-# roughly): CJK ideographs, kana, their punctuation and full-width forms, and emoji.
-_WIDE = (
-    (0x2E80, 0x303F),  # CJK radicals, symbols and punctuation
-    (0x3040, 0x30FF),  # hiragana, katakana
-    (0x31F0, 0x31FF),  # katakana extensions
-    (0x3400, 0x4DBF),  # ideographs, extension A
-    (0x4E00, 0x9FFF),  # ideographs
-    (0xF900, 0xFAFF),  # compatibility ideographs
-    (0xFF00, 0xFFEF),  # full-width forms, half-width katakana
-    (0x2600, 0x27BF),  # symbols and dingbats, many of them emoji
-    (0x1F000, 0x1FAFF),  # emoji
-    (0x20000, 0x3FFFF),  # ideographs, extensions B and on
-)
 _ZWJ = "\u200d"
 
 
 def shorten(text: str, limit: int) -> str:
-    """`text` if it has at most `limit` code points; else its start and "…", `limit` code
-    points at most, cut as the module says."""
-    if len(text) <= limit:
+    """`text` if it is at most `limit` characters wide; else its start and "…", at most
+    `limit` wide, cut as the module says."""
+    room = _index_within(text, limit)
+    if room == len(text):
         return text
-    room = max(0, limit - len(ELLIPSIS))
+    room = _index_within(text, limit - len(ELLIPSIS))
     cut = _last_word_end(text, room)
     if cut <= room // 2:  # one long word (or none): cut it, not whole words away
         cut = _character_start(text, room)
@@ -45,6 +34,25 @@ def shorten(text: str, limit: int) -> str:
     if not head:  # nothing but spaces and punctuation before the cut
         head = text[: _character_start(text, room)].rstrip()
     return head + ELLIPSIS
+
+
+def _width(char: str) -> int:
+    """How many letters' room `char` takes: a wide one two, an accent, a joiner or a skin
+    tone none (its emoji counts already)."""
+    if unicodedata.category(char) in ("Mn", "Me", "Cf") or 0x1F3FB <= ord(char) <= 0x1F3FF:
+        return 0
+    return 2 if _wide(char) else 1
+
+
+def _index_within(text: str, limit: int) -> int:
+    """The longest start of `text` at most `limit` wide, as an index."""
+    used = 0
+    for index, char in enumerate(text):
+        joined = index and text[index - 1] == _ZWJ  # a family's next person: one emoji
+        used += 0 if joined else _width(char)
+        if used > limit:
+            return index
+    return len(text)
 
 
 def _last_word_end(text: str, room: int) -> int:
@@ -90,8 +98,8 @@ def _regional(char: str) -> bool:
 
 
 def _wide(char: str) -> bool:
-    code = ord(char)
-    return any(low <= code <= high for low, high in _WIDE)
+    """A character lines may break beside without a space (and two letters wide)."""
+    return unicodedata.east_asian_width(char) in ("W", "F")
 
 
 def _without_trailing_punctuation(head: str) -> str:

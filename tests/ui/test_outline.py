@@ -9,6 +9,7 @@ from typing import Any
 import pytest
 from PySide6.QtGui import QFontMetrics
 
+from reader.core.shorten import shorten
 from reader.ui.outline.outline import PAD_X, PAD_Y, OutlineList
 from reader.ui.window.main_window import MainWindow
 from reader.ui.wrapped_text import wrapped_lines
@@ -42,8 +43,8 @@ def test_long_questions_end_at_a_word_with_an_ellipsis(make_window, tmp_path) ->
         "that, and about the band, a little bit?"
     )
     cjk = "Q: " + "映画の撮影は夜明けに始まりましたか。" * 8
-    family = "👩\u200d👩\u200d👧"  # one emoji of five code points
-    emoji = "Q: We laughed " + family * 30
+    family = "👩\u200d👩\u200d👧"  # one emoji of five code points, two letters wide
+    emoji = "Q: We laughed " + family * 60
     long_word = "Q: " + "Donaudampfschifffahrtsgesellschaft" * 4
     path = tmp_path / "long.txt"
     path.write_text("\n".join(f"{q}\nA: Yes.\n" for q in (long_latin, cjk, emoji, long_word)))
@@ -53,7 +54,8 @@ def test_long_questions_end_at_a_word_with_an_ellipsis(make_window, tmp_path) ->
     assert previews[0] == (
         "So how did you settle on the musical style in the end, can you talk about that, and about…"
     )
-    assert previews[1].startswith("映画の撮影は") and previews[1].endswith("か…")  # not "。…"
-    assert previews[2] == "We laughed " + family * 15 + "…"  # no family cut in pieces
+    # Wide characters count two: the Chinese row is as long as the English one.
+    assert previews[1] == "映画の撮影は夜明けに始まりましたか。" * 2 + "映画の撮影は夜明…"
+    assert previews[2] == "We laughed " + family * 39 + "…"  # no family cut in pieces
     assert previews[3] == long_word[3:][:89] + "…"  # one word: cut inside it
-    assert all(len(p) <= 90 for p in previews)
+    assert all(shorten(p, 90) == p for p in previews)  # each within the limit
