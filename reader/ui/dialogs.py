@@ -17,11 +17,12 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from reader.core.shorten import shorten
 from reader.ui.theme import swatch_icon
 
 
 def _quote_label(quote: str) -> QLabel:
-    shown = quote if len(quote) <= 240 else quote[:239] + "…"
+    shown = shorten(quote, 240)
     label = QLabel(f"“{shown}”")
     label.setWordWrap(True)
     label.setTextFormat(Qt.TextFormat.PlainText)

@@ -9,27 +9,31 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
+import orjson
 from PySide6.QtCore import QEvent, QPoint, Qt
 from PySide6.QtGui import QHelpEvent
 from PySide6.QtWidgets import QApplication, QComboBox, QMenu, QToolTip
 
+from reader.core.read_only import SAVE_AS_WAY_OUT, ReadOnly
 from reader.ui.codebook.pictures import NO_CODINGS, NOTHING_TO_SAVE
 from reader.ui.codebook.retrieval import NOTHING_TO_EXPORT
-from reader.ui.speakers.speakers_dialog import READ_ONLY, SIDE
+from reader.ui.speakers.speakers_dialog import SEEN_NOT_CHANGED, SIDE
 from reader.ui.window.action_states import (
     NO_INTERVIEW,
     NO_PASSAGE,
     NO_STUDY,
-    NOTES_READ_ONLY,
     NOTHING_TO_REDO,
     NOTHING_TO_UNDO,
     SEE_SPEAKERS,
-    STUDY_READ_ONLY,
 )
 from reader.ui.window.main_window import MainWindow
 from reader.ui.window.shortcuts import shortcut_rows
 from tests.ui.test_codebook import code_with_keys
 from tests.ui.test_highlights import highlight_with_key, saved, select
+
+# Another window edits these notes: why, and the way out (a lone interview's notes can move).
+NOTES_READ_ONLY = f"{ReadOnly.NOTES_IN_USE.value} {SAVE_AS_WAY_OUT}"
+STUDY_READ_ONLY = ReadOnly.STUDY_IN_USE.value  # another window has the study
 
 ALT = Qt.KeyboardModifier.AltModifier
 CTRL = Qt.KeyboardModifier.ControlModifier
@@ -127,10 +131,12 @@ def test_the_speakers_dialog_shows_but_cannot_change_read_only_notes(
     second.actions.speakers.trigger()
     dialog = second.speakers.dialog
     assert dialog is not None and dialog.isVisible()
-    assert dialog.summary.text() == READ_ONLY
+    assert dialog.summary.text() == (
+        f"{ReadOnly.NOTES_IN_USE.value} {SEEN_NOT_CHANGED} {SAVE_AS_WAY_OUT}"
+    )
     assert "Changes apply at once" not in dialog.summary.text()
     assert not dialog.rename_button.isEnabled() and not dialog.merge_button.isEnabled()
-    assert dialog.rename_button.toolTip() == READ_ONLY
+    assert dialog.rename_button.toolTip() == NOTES_READ_ONLY
     boxes = [dialog.table.cellWidget(r, SIDE) for r in range(dialog.table.rowCount())]
     assert boxes and not any(box.isEnabled() for box in boxes)
     dialogs.text_answers.append(("Moderator", True))
@@ -305,3 +311,50 @@ def test_undo_and_redo_greyed_out_say_there_is_nothing(
     assert not undo.isEnabled() and undo.toolTip() == NOTHING_TO_UNDO
     # The F1 list names them by what they are, not by what they would undo now.
     assert ("Ctrl+Z", "Undo the last change") in shortcut_rows(window, window.actions)
+
+
+def test_a_study_saved_by_a_newer_build_says_so_everywhere_not_another_window(
+    make_study_window: Callable[[Path], MainWindow], folder: Path, qtbot: Any
+) -> None:
+    from reader.core.study import open_study
+
+    study = open_study(folder)
+    study.save()
+    data = orjson.loads((folder / "study.json").read_bytes())
+    data["version"] = 99
+    (folder / "study.json").write_bytes(orjson.dumps(data))
+    window = make_study_window(folder)
+    why = ReadOnly.STUDY_FILE.value
+    actions = window.actions
+    for action in (actions.add_interviews, actions.color_labels, actions.restore_backup):
+        assert not action.isEnabled() and action.toolTip() == why
+    assert window.actions.playback.attach.statusTip() == why
+    assert window.save_label.text() == "Read-only" and window.save_label.toolTip() == why
+    assert "read-only" in window.library.count.text() and window.library.count.toolTip() == why
+    actions.speakers.trigger()
+    assert window.speakers.dialog.summary.text() == f"{why} {SEEN_NOT_CHANGED}"
+    # A key that would change the notes: refused, and the status bar says why.
+    text = window.interview.session.document.text
+    select(window, qtbot, 0, text.index(" "))
+    qtbot.keyClick(window.reader, Qt.Key.Key_H)
+    assert window.interview.session.notes.highlights == []
+    assert window.statusBar().currentMessage() == why
+
+
+def test_notes_written_by_a_newer_build_say_their_file_not_another_window(
+    make_window: Callable[..., MainWindow], notes_path: Path, qtbot: Any
+) -> None:
+    first = make_window()
+    highlight_with_key(first, qtbot, "Rehearsal")
+    first.close()
+    data = orjson.loads(notes_path.read_bytes())
+    data["version"] = 99
+    notes_path.write_bytes(orjson.dumps(data))
+    window = make_window()
+    why = f"{ReadOnly.NOTES_FILE.value} {SAVE_AS_WAY_OUT}"
+    assert window.actions.restore_backup.toolTip() == why
+    assert window.actions.undo.toolTip() == why
+    assert window.save_label.toolTip() == why
+    highlight_with_key(window, qtbot, "scripted")
+    assert window.statusBar().currentMessage() == why
+    assert [h.exact for h in window.interview.session.notes.highlights] == ["Rehearsal"]

@@ -6,8 +6,8 @@ from pathlib import Path
 
 import orjson
 import pytest
-from PySide6.QtCore import Qt
-from PySide6.QtGui import QColor
+from PySide6.QtCore import Qt, QTimer
+from PySide6.QtGui import QColor, QContextMenuEvent
 from PySide6.QtWidgets import QApplication
 
 from reader.ui import theme
@@ -312,3 +312,64 @@ def test_colour_key_clears_the_selection_and_shows_the_colour(film: MainWindow, 
     qtbot.keyClick(film.reader, Qt.Key.Key_3)
     assert not film.reader.textCursor().hasSelection()
     assert pixel(film, start + 1) == theme.highlight_color("blue")
+
+
+def open_context_menu_then(window: MainWindow, qtbot, pos, while_open) -> None:
+    """A right-click at viewport position `pos`; `while_open(menu)` runs while the menu is
+    up, and closes it (Escape, or choosing)."""
+    seen = []
+
+    def in_menu() -> None:
+        menu = QApplication.activePopupWidget()
+        if menu is None:  # not up yet
+            QTimer.singleShot(10, in_menu)
+            return
+        seen.append(menu)
+        while_open(menu)
+
+    QTimer.singleShot(0, in_menu)
+    viewport = window.reader.viewport()
+    # What a right-click gives the viewport (offscreen, QTest's click makes no menu event).
+    event = QContextMenuEvent(
+        QContextMenuEvent.Reason.Mouse, pos, viewport.mapToGlobal(pos), Qt.KeyboardModifier(0)
+    )
+    QApplication.sendEvent(viewport, event)
+    qtbot.waitUntil(lambda: bool(seen) and QApplication.activePopupWidget() is None)
+
+
+def test_the_context_menu_hides_the_floating_bar_while_it_is_open(film: MainWindow, qtbot) -> None:
+    reader, bar = film.reader, film.reader.selection_bar
+    text = film.interview.session.document.text
+    start = text.index("twice")
+    select(film, qtbot, start, start + len("twice"))
+    qtbot.keyRelease(reader, Qt.Key.Key_Shift)  # the selection made: the bar shows
+    assert bar.isVisible()
+    pos = reader.cursorRect().center()
+    bar_visible_in_menu = []
+
+    def dismiss(menu) -> None:
+        bar_visible_in_menu.append(bar.isVisible())
+        qtbot.keyClick(menu, Qt.Key.Key_Escape)
+
+    open_context_menu_then(film, qtbot, pos, dismiss)
+    assert bar_visible_in_menu == [False]
+    # Dismissed: the selection is as it was, and the bar is back beside it.
+    assert reader.selected_range() == (start, start + len("twice")) and bar.isVisible()
+
+    def copy_quote(menu) -> None:
+        qtbot.keyClick(menu, Qt.Key.Key_Y)  # Cop&y as Quotation
+
+    open_context_menu_then(film, qtbot, pos, copy_quote)
+    assert QApplication.clipboard().text().startswith("“twice”")
+    assert reader.textCursor().hasSelection() and not bar.isVisible()  # done with it
+
+    reader.show_selection_bar()
+
+    def highlight(menu) -> None:
+        qtbot.keyClick(menu, Qt.Key.Key_H)  # &Highlight ▸
+        qtbot.waitUntil(lambda: QApplication.activePopupWidget() is not menu)
+        qtbot.keyClick(QApplication.activePopupWidget(), Qt.Key.Key_2)
+
+    open_context_menu_then(film, qtbot, pos, highlight)
+    (h,) = film.interview.session.notes.highlights
+    assert h.exact == "twice" and not bar.isVisible()  # the selection is gone

@@ -9,6 +9,7 @@ from typing import Any
 import pytest
 from PySide6.QtGui import QFontMetrics
 
+from reader.core.shorten import shorten
 from reader.ui.outline.outline import PAD_X, PAD_Y, OutlineList
 from reader.ui.window.main_window import MainWindow
 from reader.ui.wrapped_text import wrapped_lines
@@ -34,3 +35,27 @@ def test_every_row_holds_its_words_at_the_width_they_are_painted(
         lines = wrapped_lines(item.text(), font, rect.width() - 2 * PAD_X, 1000)
         assert len(lines) * line <= rect.height() - 2 * PAD_Y, (row, lines)
         assert rect.height() - 2 * PAD_Y < (len(lines) + 1) * line  # and no gap under it
+
+
+def test_long_questions_end_at_a_word_with_an_ellipsis(make_window, tmp_path) -> None:
+    long_latin = (
+        "Q: So how did you settle on the musical style in the end, can you talk about "
+        "that, and about the band, a little bit?"
+    )
+    cjk = "Q: " + "映画の撮影は夜明けに始まりましたか。" * 8
+    family = "👩\u200d👩\u200d👧"  # one emoji of five code points, two letters wide
+    emoji = "Q: We laughed " + family * 60
+    long_word = "Q: " + "Donaudampfschifffahrtsgesellschaft" * 4
+    path = tmp_path / "long.txt"
+    path.write_text("\n".join(f"{q}\nA: Yes.\n" for q in (long_latin, cjk, emoji, long_word)))
+    window = make_window(path)
+    rows = [window.outline.item(row).text() for row in range(window.outline.count())]
+    previews = [row.split("  ", 1)[1] for row in rows]
+    assert previews[0] == (
+        "So how did you settle on the musical style in the end, can you talk about that, and about…"
+    )
+    # Wide characters count two: the Chinese row is as long as the English one.
+    assert previews[1] == "映画の撮影は夜明けに始まりましたか。" * 2 + "映画の撮影は夜明…"
+    assert previews[2] == "We laughed " + family * 39 + "…"  # no family cut in pieces
+    assert previews[3] == long_word[3:][:89] + "…"  # one word: cut inside it
+    assert all(shorten(p, 90) == p for p in previews)  # each within the limit

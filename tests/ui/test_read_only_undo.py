@@ -12,7 +12,7 @@ import orjson
 from PySide6.QtCore import QLockFile, Qt
 from PySide6.QtWidgets import QApplication, QLineEdit
 
-from reader.ui.window.action_states import NOTES_READ_ONLY
+from reader.core.read_only import SAVE_AS_WAY_OUT, ReadOnly
 from reader.ui.window.main_window import MainWindow
 from tests.ui.test_highlights import highlight_with_key
 from tests.ui.test_switch_history import highlight
@@ -63,7 +63,8 @@ def test_notes_gone_read_only_take_no_undo_until_write_access_returns(
         assert "read-only" in window.windowTitle()
         actions = window.actions
         assert not actions.undo.isEnabled() and not actions.redo.isEnabled()
-        assert actions.undo.toolTip() == actions.redo.statusTip() == NOTES_READ_ONLY  # why
+        why = f"{ReadOnly.NOTES_IN_USE.value} {SAVE_AS_WAY_OUT}"
+        assert actions.undo.toolTip() == actions.redo.statusTip() == why
         assert not actions.bold.isEnabled() and window.notes_editor.isReadOnly()
         qtbot.keyClick(window.reader, Qt.Key.Key_Z, CTRL)
         assert model_quotes(window) == ["scripted", "Rehearsal"]  # on screen, not undone

@@ -13,17 +13,20 @@ from PySide6.QtGui import QAction, QHelpEvent
 from PySide6.QtWidgets import QApplication, QMenu, QToolTip, QWidget
 from pytestqt.qtbot import QtBot
 
+from reader.core.read_only import SAVE_AS_WAY_OUT, ReadOnly
 from reader.ui.recording.availability import (
     NO_INTERVIEW,
     NO_PICTURE,
     NO_RECORDING,
     NO_VIDEO,
-    READ_ONLY,
 )
 from reader.ui.window.actions import Playback
 from reader.ui.window.main_window import MainWindow
 from tests.ui.conftest import DialogStub
 from tests.ui.media_files import write_wav
+
+STUDY_READ_ONLY = ReadOnly.STUDY_IN_USE.value  # another window has the study
+NOTES_READ_ONLY = f"{ReadOnly.NOTES_IN_USE.value} {SAVE_AS_WAY_OUT}"  # a lone interview's
 
 CTRL = Qt.KeyboardModifier.ControlModifier
 
@@ -177,12 +180,12 @@ def test_read_only_notes_grey_out_attach_and_detach_but_still_play(
     assert_playable(qtbot, window)
     playback = window.actions.playback
     for action in (playback.attach, playback.detach):
-        assert not action.isEnabled() and action.statusTip() == READ_ONLY
+        assert not action.isEnabled() and action.statusTip() == STUDY_READ_ONLY
     assert not playback.insert_time.isEnabled()  # the notes take no typing either
     focus(qtbot, window, window.reader)
     qtbot.keyClick(window.reader, Qt.Key.Key_PageDown, CTRL)  # P02 Ben: no recording
     assert_greyed_out(window, NO_RECORDING)
-    assert not playback.attach.isEnabled() and playback.attach.toolTip() == READ_ONLY
+    assert not playback.attach.isEnabled() and playback.attach.toolTip() == STUDY_READ_ONLY
 
 
 def test_losing_write_access_greys_out_attach_until_it_comes_back(
@@ -191,7 +194,7 @@ def test_losing_write_access_greys_out_attach_until_it_comes_back(
     window = make_window()
     attach = window.actions.playback.attach
     window.interview.set_read_only(True)  # as when another window takes the notes file
-    assert not attach.isEnabled() and attach.statusTip() == READ_ONLY
+    assert not attach.isEnabled() and attach.statusTip() == NOTES_READ_ONLY
     window.interview.set_read_only(False)  # as after Save Notes As…
     assert attach.isEnabled() and attach.statusTip() == "The interview's audio or video"
 

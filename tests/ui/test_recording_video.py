@@ -8,12 +8,14 @@ from __future__ import annotations
 import shutil
 from collections.abc import Callable
 from pathlib import Path
+from typing import Any
 
 import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication, QDockWidget
 from pytestqt.qtbot import QtBot
 
+from reader.ui.recording.availability import NO_INTERVIEW, NO_PICTURE, NO_VIDEO
 from reader.ui.window.main_window import MainWindow
 from tests.ui.media_files import CannotEncodeError, write_video, write_wav
 from tests.ui.test_recording import TRANSCRIPT, ready
@@ -102,6 +104,35 @@ def test_audio_shows_no_video_and_switching_or_detaching_takes_the_picture_away(
     showing_video(qtbot, window)
     window.actions.playback.detach.trigger()
     assert not dock.isVisible() and not window.actions.playback.video.isEnabled()
+
+
+def test_view_video_says_why_it_cannot_show_a_picture(
+    make_window: Callable[..., MainWindow],
+    tmp_path: Path,
+    video_file: Path,
+    qtbot: QtBot,
+    dialogs: Any,
+) -> None:
+    """One owner (recording/availability.py) sets View ▸ Video and its tip, whatever
+    happened last: a recording without a picture, one with, detaching, closing."""
+    folder = tmp_path / "study"
+    audio = interview(folder, "audio", write_wav(tmp_path / "audio.wav"))
+    video = interview(folder, "video", video_file)
+    window = make_window(audio)
+    view_video = window.actions.playback.video
+    ready(qtbot, window)
+    assert not view_video.isEnabled() and view_video.statusTip() == NO_PICTURE
+    window.open_document(video, tmp_path / "video.json")
+    showing_video(qtbot, window)
+    assert view_video.isEnabled() and view_video.statusTip() == "The recording's picture"
+    window.actions.playback.detach.trigger()
+    assert not view_video.isEnabled() and view_video.statusTip() == NO_VIDEO
+    dialogs.open_answers.append(str(folder / "video.mp4"))
+    window.actions.playback.attach.trigger()  # File ▸ Attach Recording…
+    showing_video(qtbot, window)
+    assert view_video.isEnabled()
+    window.interview.close()
+    assert not view_video.isEnabled() and view_video.statusTip() == NO_INTERVIEW
 
 
 def test_a_closed_video_stays_closed_for_the_next_video_until_view_shows_it(

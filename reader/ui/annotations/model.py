@@ -17,6 +17,7 @@ from PySide6.QtCore import (
 )
 
 from reader.core.annotations import Highlight
+from reader.core.shorten import shorten
 
 Index = QModelIndex | QPersistentModelIndex
 ID_ROLE = Qt.ItemDataRole.UserRole
@@ -169,7 +170,7 @@ class HighlightListModel(QAbstractListModel):
         if role == ID_ROLE:
             return h.id
         if role == Qt.ItemDataRole.ToolTipRole:
-            quote = h.exact if len(h.exact) <= TOOLTIP_CHARS else h.exact[:TOOLTIP_CHARS] + "…"
+            quote = shorten(h.exact, TOOLTIP_CHARS)
             label = " · ".join(filter(None, (self.colors.get(h.color, h.color), entry.place)))
             parts = [f"<b>{escape(label)}</b>", escape(quote).replace("\n", "<br>")]
             if h.note:

@@ -89,6 +89,12 @@ class CodebookHub(QObject):
             return self.owner.study.read_only
         return self.interview.session is None or self.interview.read_only
 
+    def why_read_only(self) -> str:
+        """Why the codebook cannot be changed here (reader/core/read_only.py)."""
+        if self.owner.study is not None:
+            return self.owner.why_read_only()
+        return self.interview.why_read_only()
+
     def counts(self) -> Counter[str]:
         """Code id -> highlights carrying it, across the study (or the open interview)."""
         study = self.owner.study

@@ -156,7 +156,7 @@ class Refi:
         from reader.core.refi.codebook_xml import RefiError, import_qdc
 
         if self.hub.read_only:
-            self._say("The codebook is open read-only: nothing can be added to it.")
+            self._say(self.hub.why_read_only() or "Open an interview or a study first.")
             return
         path, _ = QFileDialog.getOpenFileName(self.window, "Import Codebook", "", QDC)
         if not path:

@@ -7,6 +7,7 @@ from PySide6.QtGui import QFont, QPageLayout, QPageSize, QTextCharFormat, QTextC
 from PySide6.QtPrintSupport import QPrinter
 
 from reader.core.session import Session
+from reader.core.shorten import shorten
 from reader.ui import theme
 from reader.ui.reading.reader_document import ReaderDocument
 
@@ -53,7 +54,7 @@ def print_document(reading: ReaderDocument) -> QTextDocument:
         for number, h in enumerate(notes, start=1):
             cursor.insertBlock()
             tags = " ".join(f"#{t}" for t in session.code_names(h))
-            quote = h.exact if len(h.exact) <= 80 else h.exact[:79] + "…"
+            quote = shorten(h.exact, 80)
             text = f"{number}. “{quote}” — {labels.get(h.color, h.color)}"
             text += f". {h.note}" if h.note else ""
             text += f"  {tags}" if tags else ""

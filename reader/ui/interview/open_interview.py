@@ -30,6 +30,7 @@ from PySide6.QtWidgets import QMessageBox, QPlainTextDocumentLayout, QWidget
 from reader.core.document import DocumentError
 from reader.core.notes_file import NotesData, encode
 from reader.core.notes_location import remember_notes_path
+from reader.core.read_only import ReadOnly, why_read_only
 from reader.core.session import Session
 from reader.core.store import describe_os_error
 from reader.ui.interview import loading
@@ -39,7 +40,6 @@ from reader.ui.interview.notes_questions import locate_notes_asking, read_notes_
 from reader.ui.persistence.safety import BannerActions, NotesSafety, keep_backups
 from reader.ui.persistence.saver import NotesSaver
 
-READ_ONLY_REFUSED = "These notes are open read-only here: nothing can be changed."
 NOTES_MARGIN = 16  # around the research notes in the editor
 KEPT_HISTORIES = 5  # interviews left aside with their undo history (each holds its session)
 
@@ -71,6 +71,8 @@ class OpenInterview(QObject):
         self.saver: NotesSaver | None = None
         self.safety: NotesSafety | None = None
         self._file_read_only = False  # the notes file opened read-only (see Parked)
+        self._study_read_only: ReadOnly | None = None  # the study's cause, passed to `open`
+        self.in_study = False  # the notes are a study's: they stay in its notes folder
         self._kept = KeptHistories()
 
     # What is open ----------------------------------------------------------------------
@@ -86,6 +88,19 @@ class OpenInterview(QObject):
     @property
     def read_only(self) -> bool:
         return self.saver is None or self.saver.read_only
+
+    @property
+    def read_only_cause(self) -> ReadOnly | None:
+        """Why the open notes cannot be written here; None when they can, or none is open."""
+        if self.saver is None or not self.saver.read_only:
+            return None
+        if self._file_read_only:
+            return ReadOnly.NOTES_FILE
+        return self._study_read_only or ReadOnly.NOTES_IN_USE  # or the lock is another's
+
+    def why_read_only(self, then: str = "") -> str:
+        """The reason in words (reader/core/read_only.py); "" when the notes can change."""
+        return why_read_only(self.read_only_cause, in_study=self.in_study, then=then)
 
     @property
     def notes_document(self) -> QTextDocument:
@@ -123,6 +138,9 @@ class OpenInterview(QObject):
     def show_message(self, text: str, actions: BannerActions | None = None) -> None:
         self.message.emit(text, actions or [])
 
+    def show_status(self, text: str, ms: int) -> None:
+        self.status.emit(text, ms)
+
     # Opening and closing ---------------------------------------------------------------
 
     def open(
@@ -130,19 +148,21 @@ class OpenInterview(QObject):
         document_path: Path,
         notes_path: Path | None = None,
         *,
-        read_only: bool = False,
+        in_study: bool = False,
+        read_only: ReadOnly | None = None,
         keep_history: bool = False,
     ) -> bool:
-        """Open `document_path` with its notes (`read_only`: never written, as in a study
-        another window has open); False (after saying why) when it cannot be, or when the
-        user chose to keep the interview that is open. `keep_history`: the interview
-        open now is set aside with its undo history, and one set aside comes back."""
+        """Open `document_path` with its notes (`in_study`: a study's, kept in its folder;
+        `read_only`: why they are never written, as in a study another window has open);
+        False (after saying why) when it cannot be, or when the user chose to keep the
+        interview that is open. `keep_history`: the interview open now is set aside with
+        its undo history, and one set aside comes back."""
         parked = self._kept.take(notes_path)
         dropped = ""
         if parked is not None:
             dropped = parked.change(document_path) if keep_history else ""
             if keep_history and not dropped:
-                return self._resume(parked, read_only)
+                return self._resume(parked, in_study, read_only)
             parked.discard()
         try:
             loaded = loading.load(document_path, self._window)
@@ -167,10 +187,11 @@ class OpenInterview(QObject):
         controller.highlightChanged.connect(self.highlightChanged)
         controller.structureChanged.connect(self.structureChanged)
         controller.colorsChanged.connect(self.colorsChanged)
-        controller.readOnlyRefused.connect(lambda: self.status.emit(READ_ONLY_REFUSED, 5000))
+        controller.readOnlyRefused.connect(lambda: self.status.emit(self.why_read_only(), 5000))
         self._file_read_only = read.read_only
         notes_document = self._new_notes_document(session.notes.notes)
-        messages = self._attach(controller, notes_document, document_path, read.on_disk, read_only)
+        self.in_study, self._study_read_only = in_study, read_only
+        messages = self._attach(controller, notes_document, document_path, read.on_disk)
         if read.write_back and not saver.read_only:
             saver.mark_dirty()
         if document.notice:
@@ -183,7 +204,7 @@ class OpenInterview(QObject):
             self.status.emit(f"The undo history of “{title}” was dropped: {dropped}.", 10000)
         return True
 
-    def _resume(self, parked: Parked, read_only: bool) -> bool:
+    def _resume(self, parked: Parked, in_study: bool, read_only: ReadOnly | None) -> bool:
         """The interview set aside comes back with its undo history."""
         if not self.may_discard_unsaved():
             self._kept.keep(parked, KEPT_HISTORIES)
@@ -192,10 +213,9 @@ class OpenInterview(QObject):
         controller = parked.controller
         controller.saver = NotesSaver(parked.notes_path, self.prepare_write, self)
         self._file_read_only = parked.file_read_only
+        self.in_study, self._study_read_only = in_study, read_only
         on_disk = read_or_none(parked.notes_path)
-        messages = self._attach(
-            controller, parked.notes_document, parked.document_path, on_disk, read_only
-        )
+        messages = self._attach(controller, parked.notes_document, parked.document_path, on_disk)
         if controller.saver.read_only:  # another window took the notes meanwhile
             controller.undo_stack.clear()  # an undo now would change what cannot be saved
             parked.notes_document.clearUndoRedoStacks()
@@ -209,12 +229,11 @@ class OpenInterview(QObject):
         notes_document: QTextDocument,
         document_path: Path,
         on_disk: bytes | None,
-        read_only: bool,
     ) -> list[str]:
         """`controller` becomes the open interview's, with its saver writing, the notes
         file locked and watched, `notes_document` shown; the messages of taking the lock."""
         self.controller, self.saver = controller, controller.saver
-        self.saver.read_only = self._file_read_only or read_only
+        self.saver.read_only = self._file_read_only or self._study_read_only is not None
         self.saver.stateChanged.connect(self.saveStateChanged)
         self.undo_group.addStack(controller.undo_stack)
         self.safety = NotesSafety(
@@ -369,6 +388,7 @@ class OpenInterview(QObject):
     def notes_moved(self, path: Path) -> None:
         """After Save Notes As…: the notes live at `path`, writable, from now on."""
         assert self.safety is not None
+        self._file_read_only = False  # a file of their own
         try:
             remember_notes_path(self.safety.guard.document_path, path)
         except OSError as exc:

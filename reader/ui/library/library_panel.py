@@ -204,6 +204,7 @@ class LibraryPanel(QWidget):
         if self.owner.read_only and self.owner.study is not None:
             text += " · read-only"
         self.count.setText(text)
+        self.count.setToolTip(self.owner.why_read_only())
 
     def set_current(self, interview_id: str) -> None:
         self.model.set_current(interview_id)

@@ -18,6 +18,7 @@ from PySide6.QtCore import QFileSystemWatcher, QLockFile, QObject, QTimer, Signa
 from PySide6.QtGui import QUndoStack
 
 from reader.core.notes_files_cache import NotesFilesCache
+from reader.core.read_only import ReadOnly, why_read_only
 from reader.core.store import describe_os_error
 from reader.ui.interview.commands import DoneCommand
 
@@ -47,12 +48,24 @@ class OpenStudy(QObject):
         self._lock: QLockFile | None = None
         self._watcher: QFileSystemWatcher | None = None
         self._listing: frozenset[str] = frozenset()  # the folder's names when last watched
+        self._held_elsewhere = False  # another window holds the study's lock
         self._timer = QTimer(self, singleShot=True, interval=CHECK_DELAY_MS)
         self._timer.timeout.connect(self.check_disk)
 
     @property
     def read_only(self) -> bool:
         return self.study is None or self.study.read_only
+
+    @property
+    def read_only_cause(self) -> ReadOnly | None:
+        """Why the open study cannot be changed here; None when it can, or none is open."""
+        if self.study is None or not self.study.read_only:
+            return None
+        return ReadOnly.STUDY_IN_USE if self._held_elsewhere else ReadOnly.STUDY_FILE
+
+    def why_read_only(self) -> str:
+        """The reason in words (reader/core/read_only.py); "" when the study can change."""
+        return why_read_only(self.read_only_cause)
 
     # Opening and closing ---------------------------------------------------------------
 
@@ -69,9 +82,10 @@ class OpenStudy(QObject):
         notes = list(study.warnings)
         study.warnings.clear()
         holder = self._take_lock(study.folder)
+        self._held_elsewhere = bool(holder)
         if holder:
             study.read_only = True
-            notes.append(f"The study is open read-only: {holder}.")
+            notes.append(f"Opened the study read-only: {holder}.")
         self._watch()
         self.notice = "  ".join(notes)
         self.opened.emit(study)

@@ -194,7 +194,7 @@ class StudyActions(QObject):
         if self.owner.study is None or (single.is_dir() and (single / FILE_NAME).exists()):
             self.open_path(single)
         elif self.owner.read_only:
-            self.owner.message.emit("The study is open read-only: nothing can be added to it.")
+            self.owner.message.emit(self.owner.why_read_only())
         else:
             self._added(self.owner.add_files(paths))
 

@@ -132,7 +132,8 @@ class InterviewSwitcher(QObject):
         if not self.interview.open(
             study.transcript_path(entry),
             study.notes_path(entry),
-            read_only=study.read_only,
+            in_study=True,
+            read_only=self.owner.read_only_cause,
             keep_history=True,
         ):
             return False

@@ -17,6 +17,7 @@ from PySide6.QtWidgets import (
 
 from reader.core.interview import speech_start
 from reader.core.session import Session
+from reader.core.shorten import shorten
 from reader.ui.wrapped_text import wrapped_lines
 
 PREVIEW_CHARS = 90
@@ -109,10 +110,7 @@ class OutlineList(QListWidget):
         text = session.document.text
         for index, number in session.questions:  # one row per question, however long
             seg = session.segments[index]
-            preview = _words(session, index)
-            if len(preview) > PREVIEW_CHARS:
-                preview = preview[: PREVIEW_CHARS - 1].rstrip() + "…"
-            item = QListWidgetItem(f"Q{number}  {preview}")
+            item = QListWidgetItem(f"Q{number}  {shorten(_words(session, index), PREVIEW_CHARS)}")
             item.setData(Qt.ItemDataRole.UserRole, seg.start)
             item.setToolTip(text[seg.start : seg.end])
             self.addItem(item)

@@ -20,10 +20,12 @@ from PySide6.QtWidgets import QFileDialog, QInputDialog, QMessageBox, QWidget
 from reader.core.backups import DEFAULT_KEEP, backup_dir, list_backups, make_backup
 from reader.core.document import DocumentError, load_document
 from reader.core.notes_file import NotesData, NotesFormatError, parse, serialise
+from reader.core.read_only import ReadOnly
 from reader.core.session import Session
 from reader.core.store import conflict_copies, content_hash, describe_os_error, keep_aside
 from reader.ui.interview.controller import Controller
 from reader.ui.persistence.file_guard import FileGuard
+from reader.ui.persistence.notes_copy import save_copy
 
 BannerActions = list[tuple[str, Callable[[], None]]]
 
@@ -34,6 +36,10 @@ class InterviewHost(Protocol):
     """What the safety logic asks of the owner of the open interview."""
 
     controller: Controller | None  # the open interview's; another once this one closed
+    in_study: bool  # the notes are a study's: they stay in its notes folder
+
+    @property
+    def read_only_cause(self) -> ReadOnly | None: ...
 
     def research_notes(self) -> str: ...
 
@@ -46,6 +52,8 @@ class InterviewHost(Protocol):
     def set_read_only(self, read_only: bool) -> None: ...
 
     def show_message(self, text: str, actions: BannerActions | None = None) -> None: ...
+
+    def show_status(self, text: str, ms: int) -> None: ...
 
     def dialog_parent(self) -> QWidget | None: ...
 
@@ -275,6 +283,13 @@ class NotesSafety(QObject):
             self.host.show_message("")
 
     def save_as(self) -> None:
+        """File ▸ Save Notes As…: an interview on its own goes on in the chosen file; a
+        study's saves a copy there (notes_copy.py)."""
+        if self.host.in_study:
+            self.controller.session.notes.notes = self.host.research_notes()
+            notes = self.controller.session.notes
+            save_copy(self.host.dialog_parent(), notes, self.guard, self.host.show_status)
+            return
         path, _ = QFileDialog.getSaveFileName(
             self.host.dialog_parent(), "Save Notes As", str(self.notes_path), "Notes (*.json)"
         )
@@ -282,11 +297,10 @@ class NotesSafety(QObject):
             return
         target = Path(path)
         saver = self.controller.saver
-        if saver.read_only and target.resolve() == self.notes_path.resolve():
+        cause = self.host.read_only_cause
+        if cause is not None and target.resolve() == self.notes_path.resolve():
             QMessageBox.warning(
-                self.host.dialog_parent(),
-                "Save Notes As",
-                "These notes are read-only here: choose another file.",
+                self.host.dialog_parent(), "Save Notes As", f"{cause.value} Choose another file."
             )
             return
         guard = self._make_guard(target, self.guard.document_path)

@@ -603,9 +603,18 @@ class ReaderView(QTextEdit):
     # Context menu ------------------------------------------------------------------------
 
     def contextMenuEvent(self, event: QContextMenuEvent) -> None:
+        # The menu opens where it was asked for, as menus do everywhere; the bar would lie
+        # under it, offering the same choices, so it steps aside while the menu is open.
+        # It comes back if the menu leaves the selection as it was (dismissed, or Qt's
+        # Copy); Copy as Quotation, as the bar's own button, is done with it.
         menu = self.build_context_menu(event.pos())
-        menu.exec(event.globalPos())
+        selection = self.selected_range() if self.selection_bar.isVisible() else None
+        self.selection_bar.hide()
+        chosen = menu.exec(event.globalPos())
         menu.deleteLater()
+        quoted = chosen is not None and chosen.objectName() == "copy-quote"
+        if selection is not None and self.selected_range() == selection and not quoted:
+            self.show_selection_bar()
 
     def build_context_menu(self, pos: QPoint) -> QMenu:
         """The menu for a right-click at viewport position `pos`."""
@@ -634,7 +643,7 @@ class ReaderView(QTextEdit):
                 action.triggered.connect(lambda _=False, c=color_id: self._highlight_selection(c))
             menu.addAction("C&ode…\tC", lambda: self._highlight_selection(then="tags"))
             menu.addAction("&Quote in Notes\tQ", self.quote_selection)
-            menu.addAction("Cop&y as Quotation", self.copy_quote)
+            menu.addAction("Cop&y as Quotation", self.copy_quote).setObjectName("copy-quote")
         if self.textCursor().hasSelection():
             return
         inner = self.session.innermost_highlight_at(

@@ -1,7 +1,7 @@
 """Which Playback actions can act now: greyed out in the menus, on the player bar and for
 their keys when they cannot, with the reason in their tips. Recording (recording.py)
-knows the state and tells it here whenever it changes; View ▸ Video is turned on by a
-recording's picture (video.py)."""
+knows the state and tells it here whenever it changes. View ▸ Video is on exactly when
+the recording has a picture; the video dock (video.py) only follows whether it is checked."""
 
 from __future__ import annotations
 
@@ -11,8 +11,6 @@ from reader.ui.window.actions import Playback, set_available
 
 NO_INTERVIEW = "Open an interview first."
 NO_RECORDING = "Attach a recording first (File ▸ Attach Recording…)."
-READ_ONLY = "The notes are open read-only here: the recording cannot be changed."
-NOTES_READ_ONLY = "The notes are open read-only here."
 NO_VIDEO = "Attach a video recording first (File ▸ Attach Recording…)."
 NO_PICTURE = "This recording has no picture."
 
@@ -20,9 +18,10 @@ NO_PICTURE = "This recording has no picture."
 @dataclass(frozen=True)
 class PlaybackState:
     interview_open: bool
-    writable: bool  # the open interview's notes can be changed
+    read_only: str  # why the open interview's notes cannot be changed; "" when they can
     attached: bool  # a recording is shown in the bar, playable or not
     problem: str = ""  # why the attached recording cannot play
+    picture: bool = False  # the attached recording has a picture to show
 
     def why_not_play(self) -> str:
         """Why the recording cannot play now; "" when it can."""
@@ -32,9 +31,15 @@ class PlaybackState:
 
     def why_not_change(self) -> str:
         """Why no recording can be attached (or located) now; "" when one can."""
+        return self.read_only if self.interview_open else NO_INTERVIEW
+
+    def why_not_video(self) -> str:
+        """Why View ▸ Video has nothing to show; "" when the recording has a picture."""
         if not self.interview_open:
             return NO_INTERVIEW
-        return "" if self.writable else READ_ONLY
+        if not self.attached:
+            return NO_VIDEO
+        return "" if self.picture else self.problem or NO_PICTURE
 
 
 class Availability:
@@ -58,12 +63,8 @@ class Availability:
         if playback.speed_menu is not None:  # Playback ▸ Speed, greyed with its speeds
             playback.speed_menu.setEnabled(not why_not_play)
             set_available(playback.speed_menu.menuAction(), why_not_play)
-        read_only = NOTES_READ_ONLY if state.interview_open and not state.writable else ""
-        set_available(playback.insert_time, why_not_play or read_only)
+        set_available(playback.insert_time, why_not_play or state.read_only)
         set_available(playback.attach, state.why_not_change())
-        if not state.attached:
-            set_available(playback.video, NO_VIDEO if state.interview_open else NO_INTERVIEW)
-        elif not playback.video.isEnabled():  # one with a picture turns it on (video.py)
-            set_available(playback.video, NO_PICTURE)
+        set_available(playback.video, state.why_not_video())
         attached = "" if state.attached else "No recording is attached."
         set_available(playback.detach, state.why_not_change() or attached)

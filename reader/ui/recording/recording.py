@@ -64,6 +64,7 @@ class Recording(QObject):
         self._saved_ms = 0
         self._told_silent = False
         self._problem = ""  # why the recording cannot play, said again if play is asked for
+        self._picture = False  # the recording shown has a picture (View ▸ Video)
         self.video: VideoDock | None = None  # made with the first recording
         self._availability: Availability | None = None
         # The bar and the overlay are this feature's own parts.
@@ -98,11 +99,12 @@ class Recording(QObject):
         opening, closing, attaching, detaching, a failure to play, or read-only changing."""
         interview = self._interview
         open_ = interview.session is not None and not closing
-        writable = open_ and not interview.read_only
-        state = PlaybackState(open_, writable, open_ and self.path is not None, self._problem)
+        read_only = interview.why_read_only() if open_ else ""
+        attached = open_ and self.path is not None
+        state = PlaybackState(open_, read_only, attached, self._problem, self._picture)
         if self._availability is not None:
             self._availability.show(state)
-        self.bar.set_locatable(writable)
+        self.bar.set_locatable(open_ and not read_only)
 
     @property
     def overlay(self) -> FollowOverlay:
@@ -150,7 +152,7 @@ class Recording(QObject):
         self.remember_position(save=True)
         if self.player is not None:
             self.player.close()
-        self.path, self.table, self._stop_at = None, None, None
+        self.path, self.table, self._stop_at, self._picture = None, None, None, False
         if self._overlay is not None:
             self._overlay.set_table(None)
         self.bar.hide()
@@ -251,9 +253,7 @@ class Recording(QObject):
     def _refused_read_only(self) -> bool:
         """Read-only notes keep their recording: a change would be shown, never saved."""
         if self._interview.read_only:
-            self._interview.status.emit(
-                "The notes are open read-only: the recording cannot be changed here.", 5000
-            )
+            self._interview.status.emit(self._interview.why_read_only(), 5000)
         return self._interview.read_only
 
     def _controller_set(self, ref: RecordingRef | None, save: bool = True) -> None:
@@ -409,7 +409,9 @@ class Recording(QObject):
             from reader.ui.recording.video import VideoDock
 
             self.video = VideoDock(self._window, self._video_action)
+        self._picture = has_video
         self.video.show_picture(self.player, has_video)
+        self._show_state()  # View ▸ Video on or off
 
 
 def _times_of(session: Session) -> SyncTable:

@@ -4,7 +4,7 @@ The dock is made with the first video (start-up makes none): where the user last
 when the window remembers that, else under the left docks, as tall as the picture (at
 most half the window). It shows while the recording has a picture and the user has not
 closed it; View ▸ Video shows it again. An audio recording, a detached or closed one,
-shows no dock.
+shows no dock. Whether View ▸ Video can act, and its tip, is availability.py's to say.
 """
 
 from __future__ import annotations
@@ -16,8 +16,6 @@ from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QDockWidget, QMainWindow
 
 from reader.ui.appearance.docks import dress_dock
-from reader.ui.recording.availability import NO_PICTURE, NO_VIDEO
-from reader.ui.window.actions import set_available
 
 if TYPE_CHECKING:
     from reader.ui.recording.media import Player
@@ -33,14 +31,12 @@ class VideoDock(QObject):
         self.dock: QDockWidget | None = None
         self.wanted = True  # False once the user closes the dock, until View ▸ Video
         self._has_video = False
-        self._why_not = NO_VIDEO  # why there is no picture to show
         action.triggered.connect(self._asked)
         self._update()
 
     def show_picture(self, player: Player, has_video: bool) -> None:
         """The recording in `player` has a picture (or not, or no longer)."""
         self._has_video = has_video
-        self._why_not = "" if has_video else NO_PICTURE
         if has_video and self.dock is None:
             self._make(player)
         self._update()
@@ -48,7 +44,6 @@ class VideoDock(QObject):
     def hide_picture(self) -> None:
         """No recording any more (detached, another interview, the window closing)."""
         self._has_video = False
-        self._why_not = NO_VIDEO
         self._update()
 
     def _asked(self, checked: bool) -> None:
@@ -59,7 +54,6 @@ class VideoDock(QObject):
 
     def _update(self) -> None:
         visible = self._has_video and self.wanted
-        set_available(self.action, self._why_not)  # "" exactly when it has a picture
         self.action.setChecked(visible)
         if self.dock is not None:
             self.dock.toggleViewAction().setEnabled(self._has_video)

@@ -28,10 +28,7 @@ from reader.ui.interview.open_interview import OpenInterview
 
 SIDES = (("Asks", Role.QUESTION), ("Answers", Role.ANSWER))
 NAME, SIDE, TURNS, WORDS = range(4)
-READ_ONLY = (
-    "These notes are open read-only here (another window may have them): the speakers can "
-    "be seen, not changed. File ▸ Save Notes As… gives write access back."
-)
+SEEN_NOT_CHANGED = "The speakers can be seen, not changed."  # after why (read_only.py)
 
 
 class SpeakersDialog(QDialog):
@@ -113,7 +110,7 @@ class SpeakersDialog(QDialog):
         if not self.speakers:
             self.summary.setText("No speakers were found.")
         elif read_only:
-            self.summary.setText(READ_ONLY)
+            self.summary.setText(self._interview.why_read_only(then=SEEN_NOT_CHANGED))
         else:
             self.summary.setText(
                 "Changes apply at once and can be undone (Ctrl+Z). "
@@ -122,7 +119,7 @@ class SpeakersDialog(QDialog):
         self.rename_button.setEnabled(bool(self.speakers) and not read_only)
         self.merge_button.setEnabled(len(self.speakers) > 1 and not read_only)
         for button in (self.rename_button, self.merge_button):
-            button.setToolTip(READ_ONLY if read_only else "")
+            button.setToolTip(self._interview.why_read_only())
 
     def _side_box(self, info: SpeakerInfo, chosen: Role | None) -> QComboBox:
         box = QComboBox()

@@ -22,44 +22,34 @@ from reader.ui.reading.reader_view import ReaderView
 from reader.ui.recording.availability import NO_INTERVIEW
 from reader.ui.window.actions import Actions, set_available
 
-NOTES_READ_ONLY = (
-    "These notes are open read-only here (another window may have them): "
-    "File ▸ Save Notes As… gives write access back."
-)
-STUDY_READ_ONLY = "The study is open read-only here: another Interview Reader window has it."
 NO_STUDY = "Open a study first (File ▸ Open Study…)."
 NO_OTHER = "The study has no other interview."
 NO_PASSAGE = "Select words in the interview, or put the caret in a highlight."
 SEE_SPEAKERS = "Who speaks, with their turns (read-only here: seen, not changed)"
 NOTHING_TO_UNDO = "Nothing to undo here."
 NOTHING_TO_REDO = "Nothing to redo here."
+SAVE_A_COPY = "Save a copy of the notes in another file; the study keeps its own"  # notes_copy.py
 
 
 @dataclass(frozen=True)
 class WindowState:
     interview_open: bool
-    notes_writable: bool  # the open interview's notes can be changed
+    notes_read_only: str  # why the open interview's notes cannot be changed; "" if they can
     study_open: bool
-    study_writable: bool
+    study_read_only: str  # why the open study cannot be changed; "" if it can
     other_interviews: bool  # the open study has an interview besides the one open
     passage: bool  # words selected in the reader, or its caret in a highlight
 
     def why_not_edit(self) -> str:
         """Why the open interview's notes cannot be changed; "" when they can."""
-        if not self.interview_open:
-            return NO_INTERVIEW
-        if self.notes_writable:
-            return ""
-        return STUDY_READ_ONLY if self.study_open and not self.study_writable else NOTES_READ_ONLY
+        return self.notes_read_only if self.interview_open else NO_INTERVIEW
 
     def why_not_on_passage(self) -> str:
         """Why nothing can be quoted or coded now."""
         return self.why_not_edit() or ("" if self.passage else NO_PASSAGE)
 
     def why_not_change_study(self) -> str:
-        if not self.study_open:
-            return NO_STUDY
-        return "" if self.study_writable else STUDY_READ_ONLY
+        return self.study_read_only if self.study_open else NO_STUDY
 
     def why_not_change_codebook(self) -> str:
         """The codebook and colour labels are the study's in one, else the interview's."""
@@ -78,6 +68,7 @@ class ActionStates(QObject):
         self._add_button: QWidget | None = None  # the Library's, once it is made
         self._add_tip = ""
         self._why_not_add = ""
+        self._save_as_tip = actions.save_notes_as.whatsThis()  # an interview on its own
         codes = actions.codes
         assert codes is not None
         self._codes = codes
@@ -85,6 +76,7 @@ class ActionStates(QObject):
     def show(self, state: WindowState) -> None:
         actions, codes = self._actions, self._codes
         no_interview = "" if state.interview_open else NO_INTERVIEW
+        actions.save_notes_as.setWhatsThis(SAVE_A_COPY if state.study_open else self._save_as_tip)
         for action in (
             actions.show_notes_file,
             actions.save_notes_as,
@@ -94,7 +86,7 @@ class ActionStates(QObject):
             actions.speakers,  # to see who speaks; the dialog says when it cannot change
         ):
             set_available(action, no_interview)
-        if state.interview_open and not state.notes_writable:
+        if state.interview_open and state.notes_read_only:
             actions.speakers.setStatusTip(SEE_SPEAKERS)
         for action in (actions.restore_backup, actions.import_annotations):
             set_available(action, state.why_not_edit())
@@ -103,8 +95,7 @@ class ActionStates(QObject):
         set_available(actions.color_labels, no_interview or state.why_not_change_codebook())
         set_available(codes.import_qdc, state.why_not_change_codebook())
         # A .qdpx without a study open becomes a new one; a read-only study cannot gain it.
-        read_only_study = state.study_open and not state.study_writable
-        set_available(codes.import_qdpx, STUDY_READ_ONLY if read_only_study else "")
+        set_available(codes.import_qdpx, state.study_read_only)
         why_not_add = state.why_not_change_study()  # File's Add Interviews, the Library's Add
         set_available(actions.add_interviews, why_not_add)
         self._why_not_add = why_not_add
@@ -144,9 +135,9 @@ def wire_action_states(window: StatesWindow) -> ActionStates:
         states.show(
             WindowState(
                 interview_open=session_open,
-                notes_writable=session_open and not interview.read_only,
+                notes_read_only=interview.why_read_only() if session_open else "",
                 study_open=studied is not None,
-                study_writable=studied is not None and not studied.read_only,
+                study_read_only=study.why_read_only(),
                 other_interviews=studied is not None
                 and any(e.id != switcher.current for e in studied.interviews),
                 passage=session_open
@@ -183,7 +174,7 @@ def explain_undo(action: QAction, nothing: str, interview: OpenInterview) -> Non
         if action.isEnabled():
             why_not = ""
         elif group.activeStack() is None and interview.session is not None and interview.read_only:
-            why_not = NOTES_READ_ONLY  # no history while the notes are read-only (undo_focus)
+            why_not = interview.why_read_only()  # no history while so (undo_focus)
         else:
             why_not = nothing
         # Setting the same tips again changes nothing, so `changed` comes no more.

@@ -346,7 +346,8 @@ class MainWindow(QMainWindow):
         self.notes_label.setText(f"Notes: {path}")  # elided; the whole path in its tip
 
     def _show_save_state(self, state: str, detail: str) -> None:
-        self.save_label.setText(SAVE_STATES.get(state, f"Not saved: {detail}"))
+        why = self.interview.why_read_only()  # the whole reason in the tip of "Read-only"
+        self.save_label.setText(SAVE_STATES.get(state, f"Not saved: {detail}"), why or None)
 
     def _count_words(self) -> None:
         count = self.notes_editor.word_count()

@@ -1,0 +1,38 @@
+"""Why the open notes or study cannot be changed here, worded once.
+
+Every place that says so uses these words: the tips of the actions greyed out for it, the
+Speakers dialog, the status bar when a change is refused, the save state's tip, the
+recording's and the codebook's refusals. The banner at opening says the same and names
+who holds the file. The reason is the cause's, so a study saved by a newer build never
+says another window has it.
+"""
+
+from __future__ import annotations
+
+from enum import Enum
+
+
+class ReadOnly(Enum):
+    """What keeps the notes (or the study) from being written here, as the user reads it."""
+
+    NOTES_IN_USE = (
+        "These notes are read-only here: another Interview Reader window is editing them."
+    )
+    NOTES_FILE = "These notes are read-only: their file cannot be changed by this Interview Reader."
+    STUDY_IN_USE = "The study is read-only here: another Interview Reader window has it open."
+    STUDY_FILE = "The study is read-only: it was saved by a newer Interview Reader."
+
+
+# An interview on its own can move its notes to a file of their own, which it can write; an
+# interview of a study keeps its notes in the study (Save Notes As… only copies them).
+SAVE_AS_WAY_OUT = "File ▸ Save Notes As… keeps them in a file you can change."
+
+
+def why_read_only(cause: ReadOnly | None, *, in_study: bool = False, then: str = "") -> str:
+    """The reason, `then` (what it means where it is said), and the way out where there is
+    one; "" when nothing is read-only."""
+    if cause is None:
+        return ""
+    notes = cause in (ReadOnly.NOTES_IN_USE, ReadOnly.NOTES_FILE)
+    way_out = SAVE_AS_WAY_OUT if notes and not in_study else ""
+    return " ".join(part for part in (cause.value, then, way_out) if part)

@@ -1,0 +1,94 @@
+"""Previews cut at a word's end with "…" (reader/core/shorten.py)."""
+
+from __future__ import annotations
+
+import unicodedata
+
+from hypothesis import given
+from hypothesis import strategies as st
+
+from reader.core.shorten import ELLIPSIS, shorten
+
+
+def test_a_short_text_is_left_as_it_is() -> None:
+    assert shorten("", 10) == ""
+    assert shorten("ten chars.", 10) == "ten chars."
+
+
+def test_the_cut_falls_between_words_without_a_space_or_comma_before_the_ellipsis() -> None:
+    text = "How did you lock down, in the end, all this talent in the cast?"
+    assert shorten(text, 26) == "How did you lock down, in…"
+    assert shorten(text, 25) == "How did you lock down…"  # not "down," nor "down, i…"
+    assert shorten(text, 21) == "How did you lock…"
+    assert shorten("Was it (really) true?", 12) == "Was it…"  # not "Was it (…"
+
+
+def test_a_word_ending_just_at_the_limit_is_kept_whole() -> None:
+    assert shorten("one two three four", 8) == "one two…"
+
+
+def test_one_very_long_word_is_still_cut() -> None:
+    word = "Donaudampfschifffahrtsgesellschaftskapitän"
+    assert shorten(word, 20) == word[:19] + ELLIPSIS
+    # Before it, a word too short to be all the preview shows.
+    assert shorten(f"Q: {word}", 20) == f"Q: {word}"[:19] + ELLIPSIS
+
+
+def test_text_without_spaces_breaks_between_cjk_characters() -> None:
+    text = "映画の撮影は夜明けに始まりました。二回撮りました、それから終わりです。"
+    assert shorten(text, 36) == "映画の撮影は夜明けに始まりました…"  # the "。" left off
+    assert shorten("映画、" * 10, 13) == "映画、映画…"  # no "、" before "…"
+
+
+def test_wide_characters_count_two_as_they_take_two_letters_room() -> None:
+    assert shorten("映画" * 10, 9) == "映画映画…"  # 8 wide, and the "…"
+    assert shorten("e\u0301" * 20, 9) == "e\u0301" * 8 + ELLIPSIS  # accents take no room
+    thumbs = "👍🏽"  # a thumb and its skin tone: one emoji, two letters wide
+    assert shorten(f"ok {thumbs} " * 10, 9) == f"ok {thumbs} ok…"
+    family = "👩\u200d👩\u200d👧"  # three people joined: one emoji
+    assert shorten(family * 10, 7) == family * 3 + ELLIPSIS
+
+
+def test_mixed_cjk_and_latin_breaks_at_the_last_boundary() -> None:
+    assert shorten("The word 映画 means film, roughly", 14) == "The word 映画…"
+
+
+def test_emoji_are_never_split() -> None:
+    family = "👩\u200d👩\u200d👧"  # one family: three people joined
+    thumbs = "👍🏽"  # a thumb and its skin tone
+    flag = "🇫🇷"
+    for emoji in (family, thumbs, flag, "e\u0301", "❤\ufe0f"):
+        text = "x" * 5 + emoji * 20
+        for limit in range(2, len(text)):
+            short = shorten(text, limit)
+            assert shorten(short, limit) == short  # it fits
+            if short == text:
+                continue
+            head = short[: -len(ELLIPSIS)]
+            assert (len(head) - 5) % len(emoji) == 0 or len(head) < 5, (emoji, limit, short)
+
+
+def test_flags_pair_up_from_the_first() -> None:
+    flags = "🇫🇷🇩🇪🇮🇹🇪🇸"  # four flags, eight regional indicators
+    for limit in range(2, 8):
+        head = shorten(flags, limit)[:-1]
+        assert len(head) % 2 == 0 and flags.startswith(head)
+
+
+def test_nothing_but_punctuation_is_cut_anyway() -> None:
+    assert shorten("?" * 50, 10) == "?" * 9 + ELLIPSIS
+    assert shorten(" " * 50, 10) == ELLIPSIS
+
+
+@given(st.text(max_size=300), st.integers(min_value=1, max_value=120))
+def test_any_text_shortens_to_a_prefix_within_the_limit(text: str, limit: int) -> None:
+    short = shorten(text, limit)
+    assert shorten(short, limit) == short  # it fits: shortening it again leaves it
+    if short == text:
+        return
+    assert short.endswith(ELLIPSIS)
+    head = short[: -len(ELLIPSIS)]
+    assert text.startswith(head)
+    if head and any(c.isalnum() for c in head):
+        last = head[-1]
+        assert not last.isspace() and not unicodedata.category(last).startswith("P")
