@@ -11,6 +11,8 @@ from bisect import bisect_right
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, NamedTuple, Protocol
 
+from reader.core.shorten import shorten
+
 if TYPE_CHECKING:
     from collections.abc import Iterable, Sequence
 
@@ -386,9 +388,7 @@ def _tag_results(
             match = tag_query.first(tag)
             if match is None:
                 continue
-            quote = " ".join(h.exact.split())
-            if len(quote) > 3 * SNIPPET_CHARS:
-                quote = quote[: 3 * SNIPPET_CHARS].rsplit(" ", 1)[0] + "…"
+            quote = shorten(" ".join(h.exact.split()), 3 * SNIPPET_CHARS)
             result = Result("tags", f"#{tag}", quote, 0, 0, *match, h.id)
             (equal if same(tag) == same(bare) else containing).append(result)
     return equal + containing

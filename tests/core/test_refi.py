@@ -141,6 +141,19 @@ def test_study_export_is_valid_and_holds_everything(tmp_path: Path) -> None:
     assert notes[sources[0].find(f"{P}NoteRef").get("targetGUID")] == "# P1\n\nThoughts 💭\n"
 
 
+def test_a_long_passage_is_named_by_its_first_words(tmp_path: Path) -> None:
+    """Other tools list coded passages by name: a long one's name ends at a word, "…"."""
+    text = "Q: Tell me.\nA: " + " ".join(f"moment{i}" for i in range(40)) + ".\n"
+    start = text.index("moment0")
+    notes = NotesData(document={}, highlights=[make_highlight(text, start, len(text) - 2)])
+    entry = InterviewEntry("i1", "P1.txt", "P1")
+    qde = unzip(export_qdpx("Long", [Interview(entry, text, notes)], Codebook()))["project.qde"]
+    (selection,) = ET.fromstring(qde).iter(f"{P}PlainTextSelection")
+    name = selection.get("name")
+    assert name.endswith("…") and len(name) <= 60
+    assert text.startswith(name.removesuffix("…"), start)
+
+
 def test_exporting_again_gives_the_same_bytes_and_guids(tmp_path: Path) -> None:
     study = coded_study(tmp_path / "study")
     assert export_study_qdpx(study)[0] == export_study_qdpx(open_study(study.folder))[0]

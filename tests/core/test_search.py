@@ -14,6 +14,7 @@ from reader.core.codebook import codes_for_tags
 from reader.core.document import Document
 from reader.core.search import (
     KINDS,
+    SNIPPET_CHARS,
     Result,
     SearchError,
     find_all,
@@ -257,6 +258,16 @@ def test_snippets_of_long_lines_are_cut_at_words() -> None:
     assert result.snippet.startswith("…word") and result.snippet.endswith("…")
     assert len(result.snippet) < 120
     assert result.snippet[result.snippet_start : result.snippet_end] == "needle"
+
+
+def test_a_long_quote_found_by_its_tag_is_cut_at_a_word() -> None:
+    text = "Intro. " + " ".join(f"word{i}," for i in range(60)) + " end."
+    session = make_session(text)
+    add_highlight(session, text[7:-1], tags=("method",))
+    (tag,) = search_everything(session, "method")["tags"]
+    assert tag.snippet.endswith("…") and not tag.snippet.endswith(",…")
+    assert len(tag.snippet) <= 3 * SNIPPET_CHARS
+    assert text.startswith(tag.snippet.removesuffix("…"), 7)  # whole words from the start
 
 
 def test_tags_match_with_or_without_hash(session: Session) -> None:

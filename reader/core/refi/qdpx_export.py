@@ -42,6 +42,7 @@ from reader.core.refi.codebook_xml import (
     derived_guid,
     tag,
 )
+from reader.core.shorten import shorten
 from reader.core.study_file import AttributeDef, InterviewEntry
 
 if TYPE_CHECKING:
@@ -51,6 +52,7 @@ if TYPE_CHECKING:
 GUIDS_SETTING = "refi-guids"  # study setting: "kind:key" -> a GUID an import brought in
 USER_NAME = "Interview Reader"
 _ZIP_TIME = (2000, 1, 1, 0, 0, 0)  # fixed, so the same project gives the same bytes
+SELECTION_NAME_WIDTH = 60  # a coded passage's name, as the other tools list it
 _VARIABLE_TYPES = {"text": "Text", "number": "Float", "date": "Date", "choice": "Text"}
 
 
@@ -410,8 +412,7 @@ def _anchored(highlights: Iterable[Highlight], text: str) -> list[Highlight]:
 
 
 def _selection_name(h: Highlight) -> str:
-    words = " ".join(h.exact.split())
-    return words if len(words) <= 60 else words[:59] + "…"
+    return shorten(" ".join(h.exact.split()), SELECTION_NAME_WIDTH)
 
 
 class _DeterministicZip:
