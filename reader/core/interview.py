@@ -8,6 +8,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, replace
 from enum import StrEnum
 from functools import lru_cache
+from unicodedata import category
 
 from reader.core.document import Turn
 
@@ -134,6 +135,10 @@ _CLOSING_RE = re.compile(
 )
 _FIRST_WORDS = 12  # words of a speaker's first turn in the speaker report
 _CLOSERS = " \t\"'”’»)]*_"  # trailing quotes and brackets after a question mark
+# Also after it, in chats and captions: emoji and symbols, with their skin tones, joiners
+# and variation selectors ("Your shift? 🌙").
+_TRAILING_SYMBOLS = frozenset({"So", "Sk", "Mn", "Me", "Cf"})
+_QUESTION_MARKS = frozenset("?？؟")  # Latin, full-width (CJK), Arabic
 
 
 def split_paragraphs(text: str) -> list[tuple[int, int]]:
@@ -170,11 +175,13 @@ def detect_segments(text: str, turns: Sequence[Turn] = ()) -> list[Segment]:
     keys = [speaker_key(label.name) if label else "" for label in labels]
     found = [key for key in keys if key]
     # A share of labelled paragraphs and a repeated label, so that a stray "Note:" or
-    # "Update:" in a magazine Q&A does not turn it into a transcript. Speakers named by
-    # the file itself need neither.
+    # "Update:" in a magazine Q&A does not turn it into a transcript; a short exchange
+    # whose every paragraph has a label needs no repeat. Speakers named by the file itself
+    # need neither.
+    spoken = asides.count(False)
     labelled = (from_file and bool(found)) or (
-        len(found) >= max(2, _LABELLED_SHARE * asides.count(False))
-        and Counter(found).most_common(1)[0][1] >= 2
+        len(found) >= max(2, _LABELLED_SHARE * spoken)
+        and (Counter(found).most_common(1)[0][1] >= 2 or len(found) == spoken)
     )
     if labelled:
         names = _display_names(labels, keys)
@@ -315,7 +322,9 @@ def speaker_report(text: str, segments: Sequence[Segment]) -> SpeakerReport:
         reasons.append("No questions were found.")
     elif labelled == 0:
         candidates = sum(bool(x) for x in read_labels([text[s.start : s.end] for s in spoken]))
-        if candidates:
+        if candidates >= len(spoken):
+            reasons.append("One speaker label is too few to go by; it was not used.")
+        elif candidates:
             reasons.append(
                 f"Only {candidates} of {len(spoken)} paragraphs start with a speaker label; "
                 "they were not used."
@@ -460,7 +469,10 @@ def _usual_speaker(segments: list[Segment], role: Role, default: str) -> str:
 
 
 def _ends_with_question_mark(par: str) -> bool:
-    return par.rstrip(_CLOSERS).endswith("?")
+    end = len(par)
+    while end and (par[end - 1] in _CLOSERS or category(par[end - 1]) in _TRAILING_SYMBOLS):
+        end -= 1
+    return end > 0 and par[end - 1] in _QUESTION_MARKS
 
 
 def _pronouns(par: str) -> tuple[int, int]:

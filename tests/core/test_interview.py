@@ -495,6 +495,42 @@ def test_turns_from_a_file_are_the_labels() -> None:
     ]
 
 
+@pytest.mark.parametrize(
+    "question",
+    [
+        "Your shift? 🌙",
+        "And then? 👍🏽",
+        "Family first? 👨‍👩‍👧",
+        "Ready?️ ✨",
+        "你们几点开始？",
+        "كيف كانت الليلة؟",
+        "¿Cómo empezó? 🙂",
+    ],
+)
+def test_a_question_mark_counts_before_emoji_and_in_other_scripts(question: str) -> None:
+    text = f"Interviewer: {question}\nNurse: With the handover.\n"
+    assert [seg.role for seg in detect_segments(text)] == [Q, A]
+    assert [seg.role for seg in detect_segments(f"{question}\nWith the handover.")] == [Q, A]
+
+
+def test_an_emoji_after_a_full_stop_makes_no_question() -> None:
+    text = "Interviewer: Tell me about it.\nNurse: Fine. 🙂\nInterviewer: And then? 🌙\n"
+    assert [seg.role for seg in detect_segments(text)] == [Q, A, Q]
+    assert [seg.role for seg in detect_segments("It went fine. 🙂")] != [Q]
+
+
+def test_a_short_exchange_labelled_throughout_uses_its_labels() -> None:
+    """Two paragraphs, each with its own label (a REFI project's transcript): the labels
+    are the speakers, though neither repeats."""
+    text = "Interviewer: How do nights start?\nNurse: With the handover. Always tired.\n"
+    segments = detect_segments(text)
+    assert [(seg.role, seg.speaker) for seg in segments] == [(Q, "Interviewer"), (A, "Nurse")]
+    assert not speaker_report(text, segments).unsure
+    alone = "Interviewer: How do nights start?"
+    report = speaker_report(alone, detect_segments(alone))
+    assert report.reasons == ("One speaker label is too few to go by; it was not used.",)
+
+
 def test_speaker_report_is_unsure_without_question_marks() -> None:
     text = "Intro.\nWe talked.\nIt was long.\nThe end."
     report = speaker_report(text, detect_segments(text))
