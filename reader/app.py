@@ -115,8 +115,19 @@ def _import_parser() -> argparse.ArgumentParser:
         "are not added twice. A REFI-QDA file is imported into a study instead: "
         "'import FILE.qdpx DIR' (a project) or 'import FILE.qdc DIR' (a codebook).",
     )
-    parser.add_argument("file", type=Path, help="the annotations: a .jsonld or .json file")
-    parser.add_argument("document", nargs="?", type=Path, help="default: the bundled interview")
+    parser.add_argument(
+        "file",
+        type=Path,
+        help="the annotations: a .jsonld or .json file (a .qdpx or .qdc: see above, and "
+        f"'{IMPORT_COMMAND} FILE.qdpx DIR --help')",
+    )
+    parser.add_argument(
+        "document",
+        nargs="?",
+        type=Path,
+        help="the interview they annotate (default: the bundled interview); for a .qdpx or "
+        ".qdc, the study's folder",
+    )
     parser.add_argument("--notes", type=Path, help="the JSON notes file to add them to")
     return parser
 
