@@ -165,7 +165,20 @@ DARK = Palette(
     button="#30333a",
     mid="#4a4e57",
     banner=("#4a3c10", "#7a6420", "#fff1c2"),
-    swatch_amount=0.38,
+    swatch_amount=0.6,
+    # Lighter secondary text lets the highlights be stronger (1.7:1 against the page,
+    # against 1.5:1: they were hard to see): the text on them still keeps its 4.5:1.
+    muted_contrast=8.0,
+    # Purer hues than the light theme's pastels: a fill this dark shows its colour only
+    # when the swatch has some to give.
+    swatches=(
+        ("yellow", "#f0c000"),
+        ("green", "#3aa35c"),
+        ("blue", "#3f86e0"),
+        ("pink", "#e0559f"),
+        ("purple", "#9566e0"),
+        ("orange", "#ea8128"),
+    ),
 )
 HIGH_CONTRAST = Palette(
     name="high-contrast",

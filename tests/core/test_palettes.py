@@ -60,6 +60,16 @@ def test_a_highlight_never_looks_like_the_selection(name: str, color_id: str) ->
     assert background != parse_hex(palette.base)
 
 
+@pytest.mark.parametrize("name", [n for n, p in PALETTES.items() if p.dark])
+@pytest.mark.parametrize("color_id", COLOR_IDS)
+def test_a_highlight_stands_out_of_a_dark_page(name: str, color_id: str) -> None:
+    """On a dark page a fill shows by its lightness more than its hue: at 1.5:1 they were
+    hard to see."""
+    palette = PALETTES[name]
+    background = parse_hex(highlight_background(palette, color_id))
+    assert contrast_ratio(background, parse_hex(palette.base)) >= 1.7
+
+
 def test_system_theme_follows_the_desktop() -> None:
     assert palette_for("system", system_is_dark=True).dark
     assert not palette_for("system", system_is_dark=False).dark
