@@ -216,9 +216,10 @@ def test_retrieval_across_the_study_jumps_and_exports(
     qtbot.keyClick(window.codebook.panel.view, Qt.Key.Key_Return)  # Enter retrieves
     retrieval = window.codebook.retrieval
     assert retrieval.isVisible()
+    # Each study transcript is "Q: …" then "A: …": labelled throughout, so "A" speaks.
     assert [(p.title, p.speaker, p.question, p.highlight.exact) for p in retrieval.passages] == [
-        ("P01 Ana", "Interviewee", 1, "coffee"),
-        ("P10 Cem", "Interviewee", 1, "coffee"),
+        ("P01 Ana", "A", 1, "coffee"),
+        ("P10 Cem", "A", 1, "coffee"),
     ]
     # A not B: Drinks without Care.
     retrieval.operator.setCurrentIndex(retrieval.operator.findData("not"))
