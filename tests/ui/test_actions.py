@@ -25,7 +25,7 @@ def mnemonic(text: str) -> str:
     """The letter after a lone '&' (lower case); "" when there is none."""
     plain = text.replace("&&", "")
     at = plain.find("&")
-    return plain[at + 1].lower() if 0 <= at < len(plain) - 1 else ""
+    return plain[at + 1].lower()[0] if 0 <= at < len(plain) - 1 else ""
 
 
 def clashes(menu: QMenu, title: str) -> list[str]:
@@ -95,6 +95,7 @@ def test_font_names_get_distinct_letters_and_keep_their_ampersands(names: list[s
         assert not letter or letter.isalnum()
     letters = [mnemonic(t) for t in texts if mnemonic(t)]
     assert len(letters) == len(set(letters))
+    assert with_mnemonics(["İstanbul", "izmir"]) == ["&İstanbul", "i&zmir"]  # İ lowers to i
     assert with_mnemonics(["Noto Serif", "Noto Sans", "Inter"]) == [
         "&Noto Serif",
         "Noto &Sans",
