@@ -601,23 +601,21 @@ def test_export_options_are_frozen_and_filter_nothing_by_default() -> None:
     assert export(sample_session(), "json") == export(sample_session(), "json", options)
 
 
-def test_markdown_links_back_land_on_anchors_that_exist() -> None:
+@pytest.mark.parametrize(
+    ("name", "link", "anchor", "unlinked"),
+    [
+        ("md", r"\]\(#(h-[0-9a-f-]{36})\)", '<a id="{}"></a>', "> a deleted passage ↩ Q9"),
+        ("html", r'href="#(h-[0-9a-f-]{36})"', 'id="{}"', "<p>a deleted passage ↩ Q9</p>"),
+    ],
+)
+def test_links_back_land_on_anchors_that_exist(
+    name: str, link: str, anchor: str, unlinked: str
+) -> None:
     """The research notes' `[↩ Q1](#h-id)` lead to an anchor on that highlight; a link to a
     highlight not in the export keeps only its label."""
-    text = run("md", sample_session()).decode("utf-8")
-    targets = re.findall(r"\]\(#(h-[0-9a-f-]{36})\)", text)
+    text = run(name, sample_session()).decode("utf-8")
+    targets = re.findall(link, text)
     assert targets == ["h-00000000-0000-4000-8000-000000000001"]
     for target in targets:
-        assert f'<a id="{target}"></a>' in text
-    assert "> a deleted passage ↩ Q9" in text
-
-
-def test_html_links_back_land_on_ids_that_exist() -> None:
-    """As in Markdown: in the HTML page each `#h-id` link leads to a highlight's article;
-    one to a highlight not in the export keeps only its label."""
-    page = run("html", sample_session()).decode("utf-8")
-    targets = re.findall(r'href="#(h-[0-9a-f-]{36})"', page)
-    assert targets == ["h-00000000-0000-4000-8000-000000000001"]
-    for target in targets:
-        assert f'id="{target}"' in page
-    assert "<p>a deleted passage ↩ Q9</p>" in page
+        assert anchor.format(target) in text
+    assert unlinked in text
