@@ -19,7 +19,12 @@ DIGITS = tuple(str(n) for n in range(1, 7))
 
 # reading/reader_view.py, ReaderView._highlight_key (and its menu, its Ctrl+click)
 READER = (
-    PaneKey("H, or 1–6", "Highlight the selection (default colour, or colour 1–6)", ("H", *DIGITS)),
+    PaneKey(
+        "H, or 1–6",
+        "Highlight the selection: H in the colour you highlighted with last (1 at first), "
+        "1–6 in that colour",
+        ("H", *DIGITS),
+    ),
     PaneKey("N (on a selection)", "Highlight it and write its note", ("N",)),
     PaneKey(
         "C or T (on a selection)",
