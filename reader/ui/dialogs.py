@@ -8,7 +8,7 @@ from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
     QDialogButtonBox,
-    QFormLayout,
+    QGridLayout,
     QLabel,
     QLineEdit,
     QMessageBox,
@@ -67,22 +67,30 @@ class NoteDialog(QDialog):
 
 
 class ColorLabelsDialog(QDialog):
-    """The meaning of each highlight colour, e.g. yellow = "Key quote"."""
+    """The meaning of each highlight colour, e.g. yellow = "Key quote", beside its key."""
 
     def __init__(self, labels: dict[str, str], parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setWindowTitle("Highlight Colours")
-        form = QFormLayout()
+        about = QLabel("What each colour means; its key, 1–6, highlights the selection in it.")
+        grid = QGridLayout()
+        grid.setHorizontalSpacing(8)
         self.edits: dict[str, QLineEdit] = {}
         for number, (color_id, label) in enumerate(labels.items(), start=1):
-            edit = QLineEdit(label)
+            key = QLabel(f"&{number}")  # Alt+number goes to the field too
             swatch = QLabel()
             swatch.setPixmap(swatch_icon(color_id, 16).pixmap(16, 16))
             swatch.setToolTip(f"{color_id}, key {number}")
-            form.addRow(swatch, edit)
+            edit = QLineEdit(label)
+            edit.setAccessibleName(f"Meaning of colour {number} ({color_id})")
+            key.setBuddy(edit)
+            for column, widget in enumerate((key, swatch, edit)):
+                grid.addWidget(widget, number, column)
             self.edits[color_id] = edit
+        grid.setColumnStretch(2, 1)
         layout = QVBoxLayout(self)
-        layout.addLayout(form)
+        layout.addWidget(about)
+        layout.addLayout(grid)
         layout.addWidget(ok_cancel(self))
 
     def labels(self) -> dict[str, str]:

@@ -19,7 +19,12 @@ DIGITS = tuple(str(n) for n in range(1, 7))
 
 # reading/reader_view.py, ReaderView._highlight_key (and its menu, its Ctrl+click)
 READER = (
-    PaneKey("H, or 1–6", "Highlight the selection (default colour, or colour 1–6)", ("H", *DIGITS)),
+    PaneKey(
+        "H, or 1–6",
+        "Highlight the selection: H in the colour you highlighted with last (1 at first), "
+        "1–6 in that colour",
+        ("H", *DIGITS),
+    ),
     PaneKey("N (on a selection)", "Highlight it and write its note", ("N",)),
     PaneKey(
         "C or T (on a selection)",
@@ -58,7 +63,10 @@ LIBRARY = (
     PaneKey("F2", "Rename it (or edit the cell)", ("F2",)),
     PaneKey("Delete", "Remove it from the study (its transcript and notes stay)", ("Del",)),
     PaneKey("Alt+Up / Alt+Down", "Move it up / down in the study's order", ("Alt+Up", "Alt+Down")),
+    PaneKey("Home / End", "The first / last interview", ("Home", "End")),
     PaneKey("Menu key", "Its menu: open, rename, locate, move, remove, columns", ("Menu",)),
+    PaneKey("Typing a letter or digit", "Filter the list: the filter takes what you type"),
+    PaneKey("Ctrl+F (in the Library)", "Go to the filter", ("Ctrl+F",)),
     PaneKey("Down or Enter (in the filter)", "From the filter to the list"),
     PaneKey("Ctrl+Z (in the Library)", "Undo the last change to the study"),
 )

@@ -13,7 +13,7 @@ from collections.abc import Callable
 
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QFocusEvent
-from PySide6.QtWidgets import QDockWidget, QMainWindow, QWidget
+from PySide6.QtWidgets import QDockWidget, QMainWindow, QTabBar, QWidget
 
 
 class LazyDock(QDockWidget):
@@ -82,6 +82,20 @@ def bring_forward(dock: QDockWidget) -> None:
         for other in window.tabifiedDockWidgets(dock)[:1]:
             other.raise_()
     dock.raise_()
+
+
+def dock_showing(dock: QDockWidget) -> bool:
+    """Whether the user sees `dock`: shown and, tabbed with others, its tab the current one
+    (isVisible() is true for a dock behind another's tab)."""
+    window = dock.parentWidget()
+    if not dock.isVisible() or dock.isFloating() or not isinstance(window, QMainWindow):
+        return dock.isVisible()
+    title = dock.windowTitle()
+    # Qt keeps the tab bars of earlier layouts too: the one showing the dock's tab counts.
+    for bar in window.findChildren(QTabBar, options=Qt.FindChildOption.FindDirectChildrenOnly):
+        if bar.isVisible() and title in map(bar.tabText, range(bar.count())):
+            return bar.tabText(bar.currentIndex()) == title
+    return True  # alone in its place: no tab bar
 
 
 def focus_dock(dock: QDockWidget, widget: QWidget | None = None) -> None:

@@ -106,7 +106,7 @@ def test_the_library_shows_its_focus_lets_tab_go_and_is_in_the_f6_round(
     assert not view.hasFocus() and not view.isAncestorOf(QApplication.focusWidget())
     reached = set()
     for _ in range(6):
-        window.cycle_panes()
+        window.actions.cycle_panes.trigger()  # F6
         reached.add(QApplication.focusWidget())
     assert view in reached and window.reader in reached
 

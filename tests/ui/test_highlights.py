@@ -85,6 +85,23 @@ def test_offsets_with_cjk_combining_and_rtl(film: MainWindow, qtbot, notes_path,
     assert h["color"] == "blue"
 
 
+def test_h_highlights_in_the_colour_used_last_as_f1_says(
+    film: MainWindow, qtbot, notes_path
+) -> None:
+    from reader.ui.window.shortcuts import shortcut_groups
+
+    highlight_with_key(film, qtbot, "dawn", Qt.Key.Key_3)  # blue
+    qtbot.keyClick(film.reader, Qt.Key.Key_4)  # recoloured pink: not a colour to highlight with
+    highlight_with_key(film, qtbot, "ending", nth=1)  # H
+    data = wait_saved(qtbot, notes_path, lambda d: len(d["highlights"]) == 2)
+    assert sorted((h["exact"], h["color"]) for h in data["highlights"]) == [
+        ("dawn", "pink"),
+        ("ending", "blue"),
+    ]
+    rows = dict(dict(shortcut_groups(film, film.actions))["Reader"])
+    assert "H in the colour you highlighted with last" in rows["H, or 1–6"]
+
+
 def pixel(window: MainWindow, offset: int) -> QColor:
     """The colour painted just inside the top-left corner of the character at `offset`."""
     (rect,) = window.reader.highlights.rects(offset, offset + 1)

@@ -161,3 +161,55 @@ def test_the_open_interviews_counts_hold_through_a_study_edit_before_it_is_saved
     with qtbot.waitSignal(model.modelReset):  # a study edit: the rows read again
         assert window.codebook.hub.create("Work") is not None
     assert shown() == "2"
+
+
+def test_typing_in_the_table_filters_and_ctrl_f_goes_to_the_filter(
+    make_study_window: Callable[[Path], MainWindow], folder: Path, qtbot: Any
+) -> None:
+    window = make_study_window(folder)
+    library = window.library
+    library.view.setFocus()
+    qtbot.waitUntil(library.view.hasFocus)
+    qtbot.keyClicks(library.view, "ce")  # the first letter moves to the filter, the next too
+    assert library.filter.hasFocus() and library.filter.text() == "ce"
+    assert library.count.text() == "1 of 3 interviews"
+    qtbot.keyClick(library.filter, Qt.Key.Key_Return)  # to the list, on the one left
+    qtbot.keyClick(library.view, Qt.Key.Key_Return)
+    assert "patients" in window.interview.session.document.text  # Cem's
+    library.view.setFocus()
+    qtbot.keyClick(library.view, Qt.Key.Key_F, Qt.KeyboardModifier.ControlModifier)
+    assert library.filter.hasFocus() and library.filter.selectedText() == "ce"
+    assert window._find_bar is None or not window.find_bar.isVisible()  # not the reader's
+    qtbot.keyClick(library.filter, Qt.Key.Key_Backspace)
+    assert library.filter.text() == "" and len(library.visible_ids()) == 3
+    window.reader.setFocus()  # elsewhere, Ctrl+F finds in the interview
+    qtbot.keyClick(window.reader, Qt.Key.Key_F, Qt.KeyboardModifier.ControlModifier)
+    assert window.find_bar.isVisible()
+
+
+def test_space_and_shortcuts_in_the_table_do_not_filter(
+    make_study_window: Callable[[Path], MainWindow], folder: Path, qtbot: Any
+) -> None:
+    window = make_study_window(folder)
+    view = window.library.view
+    view.setFocus()
+    qtbot.waitUntil(view.hasFocus)
+    qtbot.keyClick(view, Qt.Key.Key_Space)
+    qtbot.keyClick(view, Qt.Key.Key_A, Qt.KeyboardModifier.ControlModifier)
+    assert view.hasFocus() and window.library.filter.text() == ""
+
+
+def test_home_and_end_go_to_the_first_and_last_row(
+    make_study_window: Callable[[Path], MainWindow], folder: Path, qtbot: Any
+) -> None:
+    window = make_study_window(folder)
+    view, library = window.library.view, window.library
+    view.setFocus()
+    qtbot.waitUntil(view.hasFocus)
+    view.setCurrentIndex(library.proxy.index(1, 0))
+    qtbot.keyClick(view, Qt.Key.Key_End)
+    assert library.current_id() == library.visible_ids()[-1]
+    qtbot.keyClick(view, Qt.Key.Key_Home)
+    assert library.current_id() == library.visible_ids()[0]
+    qtbot.keyClick(view, Qt.Key.Key_Return)
+    assert "night shifts" in window.interview.session.document.text  # Ana's, the first

@@ -16,6 +16,7 @@ from pytestqt.qtbot import QtBot
 
 from reader.ui.recording import media
 from reader.ui.recording.media import Player
+from reader.ui.recording.recording import NO_SOUND, NO_TIMES
 from reader.ui.window.main_window import MainWindow
 from tests.conftest import ROOT
 from tests.core.test_no_qt import run_python
@@ -303,6 +304,42 @@ def test_a_missing_recording_is_shown_and_can_be_located(
     window.interview.saver.flush()  # type: ignore[union-attr]
     expected = os.path.relpath(moved / "talk.wav", notes_path.parent)
     assert saved(notes_path)["recording"]["path"] == expected
+
+
+def test_a_message_about_the_recording_goes_when_its_interview_is_left(
+    make_study_window: Callable[[Path], MainWindow], folder: Path, qtbot: QtBot
+) -> None:
+    write_wav(folder / "P01 Ana.wav")  # beside a transcript with no times
+    window = make_study_window(folder)
+    status = window.statusBar()
+    qtbot.waitUntil(lambda: window.recording.player is not None)
+    # It has no times (and, with no sound device, plays silently): said in the status bar.
+    assert status.currentMessage() in (NO_TIMES, NO_SOUND)
+    assert not window.notes_label.isVisible()  # the message stands over it
+    window.reader.setFocus()
+    qtbot.keyClick(window.reader, Qt.Key.Key_PageDown, Qt.KeyboardModifier.ControlModifier)
+    assert "hour before dawn" in window.interview.session.document.text  # type: ignore[union-attr]
+    assert status.currentMessage() == ""
+    assert window.notes_label.isVisible() and "p02" in window.notes_label.toolTip()
+
+
+def test_another_message_stays_when_the_recordings_interview_is_left(
+    make_study_window: Callable[[Path], MainWindow], folder: Path, qtbot: QtBot
+) -> None:
+    write_wav(folder / "P01 Ana.wav")
+    window = make_study_window(folder)
+    status = window.statusBar()
+    qtbot.waitUntil(lambda: window.recording.player is not None)
+    library = window.library
+    library.view.sortByColumn(0, Qt.SortOrder.AscendingOrder)  # by title, not the study's order
+    library.view.setFocus()
+    qtbot.keyClick(library.view, Qt.Key.Key_Down, Qt.KeyboardModifier.AltModifier)
+    said = "Sort by the study's order to move interviews."
+    assert status.currentMessage() == said
+    window.reader.setFocus()
+    qtbot.keyClick(window.reader, Qt.Key.Key_PageDown, Qt.KeyboardModifier.ControlModifier)
+    assert window.recording.path is None  # left
+    assert status.currentMessage() == said
 
 
 def test_no_multimedia_module_is_one_message(

@@ -3,7 +3,8 @@ counts, how far read, then the attributes), sortable and filterable, edited in p
 
 Enter or a double click opens an interview; F2 renames; Delete removes it from the study
 (the transcript and its notes stay on disk); Alt+Up/Down, or a drag, move it in the study's
-order (the keys listed in reader/ui/keys.py, LIBRARY, for F1).
+order; Home/End go to the first/last row. Typing a letter in the table, or Ctrl+F, goes to
+the filter (the keys listed in reader/ui/keys.py, LIBRARY, for F1).
 What needs a dialog or the window is asked for by signal.
 Which columns show, and how wide: library_columns.py.
 """
@@ -20,7 +21,7 @@ from PySide6.QtCore import (
     Qt,
     Signal,
 )
-from PySide6.QtGui import QContextMenuEvent, QKeyEvent
+from PySide6.QtGui import QContextMenuEvent, QKeyEvent, QKeySequence
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QFrame,
@@ -263,9 +264,13 @@ class LibraryPanel(QWidget):
     def _select_row(self, row: int) -> None:
         self.model.reload()
         self._update_count()
+        self._go_to_row(row)
+
+    def _go_to_row(self, row: int) -> None:
         if self.proxy.rowCount():
             index = self.proxy.index(min(row, self.proxy.rowCount() - 1), 0)
             self.view.setCurrentIndex(index)
+            self.view.scrollTo(index)
 
     def study_order(self) -> None:
         self.view.horizontalHeader().setSortIndicator(-1, Qt.SortOrder.AscendingOrder)
@@ -274,7 +279,16 @@ class LibraryPanel(QWidget):
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         if watched is self.view and isinstance(event, QContextMenuEvent):
             return self._menu_key(event)
-        if event.type() != QEvent.Type.KeyPress or not isinstance(event, QKeyEvent):
+        if not isinstance(event, QKeyEvent) or watched not in (self.view, self.filter):
+            return super().eventFilter(watched, event)
+        if event.matches(QKeySequence.StandardKey.Find):  # the Library's find is its filter
+            if event.type() == QEvent.Type.ShortcutOverride:
+                event.accept()  # not the window's Find: the key comes here as a press
+            elif event.type() == QEvent.Type.KeyPress:
+                self.filter.setFocus(Qt.FocusReason.ShortcutFocusReason)
+                self.filter.selectAll()
+            return True
+        if event.type() != QEvent.Type.KeyPress:
             return super().eventFilter(watched, event)
         key, mods = event.key(), event.modifiers()
         if watched is self.filter and key in (Qt.Key.Key_Down, Qt.Key.Key_Return, Qt.Key.Key_Enter):
@@ -291,6 +305,12 @@ class LibraryPanel(QWidget):
             self.remove_current()
         elif mods & Qt.KeyboardModifier.AltModifier and key in (Qt.Key.Key_Up, Qt.Key.Key_Down):
             self.move_current(-1 if key == Qt.Key.Key_Up else 1)
+        elif plain and key in (Qt.Key.Key_Home, Qt.Key.Key_End):  # rows, not cells
+            self._go_to_row(0 if key == Qt.Key.Key_Home else self.proxy.rowCount() - 1)
+        elif _typed(event):  # type to filter, as in a file manager's list
+            self.filter.setFocus(Qt.FocusReason.OtherFocusReason)
+            self.filter.end(False)
+            self.filter.insert(event.text())
         else:
             return super().eventFilter(watched, event)
         return True
@@ -343,3 +363,11 @@ class LibraryPanel(QWidget):
         menu.addSeparator()
         self.columns.add_actions(menu, taken="sncr")
         menu.exec(self.view.horizontalHeader().mapToGlobal(pos))
+
+
+def _typed(event: QKeyEvent) -> bool:
+    """A printable character typed (Shift allowed), not a shortcut nor a space."""
+    text, mods = event.text(), event.modifiers()
+    chord = Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.AltModifier
+    chord |= Qt.KeyboardModifier.MetaModifier
+    return bool(text) and text.isprintable() and not text.isspace() and not mods & chord

@@ -7,9 +7,6 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from PySide6.QtCore import Qt
-from PySide6.QtGui import QFontMetricsF
-
 from reader.core.interview import Role, Segment
 
 _ONLY_ASKS = {"q", "question"}  # labels that say no more than a question number
@@ -71,13 +68,3 @@ def margin_lines(
 def speaker_name(name: str) -> str:
     """A speaker's name for the margin: pronouns and notes in brackets left out."""
     return _PARENTHESES.sub("", name).strip() or name
-
-
-def fit(text: str, metrics: QFontMetricsF, width: float) -> str:
-    """`text` as it fits in `width`: whole, else its last word (a surname), else elided."""
-    if metrics.horizontalAdvance(text) <= width:
-        return text
-    last = text.split()[-1] if text.split() else text
-    if metrics.horizontalAdvance(last) <= width:
-        return last
-    return metrics.elidedText(last, Qt.TextElideMode.ElideRight, width)

@@ -31,7 +31,6 @@ from reader.ui import theme
 from reader.ui.mnemonics import with_mnemonics
 from reader.ui.reading.highlight_layer import HighlightLayer
 from reader.ui.reading.links import LinkOpener
-from reader.ui.reading.margin import fit
 from reader.ui.reading.overview_strip import STRIP_WIDTH, OverviewStrip
 from reader.ui.reading.reader_document import ReaderDocument
 from reader.ui.reading.selection_bar import SelectionBar
@@ -576,7 +575,8 @@ class ReaderView(QTextEdit):
 
     def _paint_margin(self, painter: QPainter) -> None:
         """Each visible block's margin lines, the first on its first line's baseline,
-        right-aligned against the text column."""
+        right-aligned against the text column; a name too long for the margin is cut at
+        its end, with "…" (its last word alone, "2" of "PARTICIPANT 2", said nothing)."""
         assert self.reading is not None
         painter.setFont(self._label_font)
         layout = self.document().documentLayout()
@@ -590,15 +590,37 @@ class ReaderView(QTextEdit):
             if layout.blockBoundingRect(block).top() - offset_y > height:
                 break
             lines = self.reading.margin_of_block(block.blockNumber())
-            if lines and block.layout().lineCount():
-                first = block.layout().lineAt(0)
-                baseline = block.layout().position().y() + first.y() + first.ascent() - offset_y
-                for number, line in enumerate(lines):
-                    label = fit(line.text, metrics, room)
-                    painter.setPen(theme.accent_color() if line.accent else theme.muted_color())
-                    x = left - 18 - metrics.horizontalAdvance(label)
-                    painter.drawText(QPointF(x, baseline + number * metrics.lineSpacing()), label)
+            for number, line in enumerate(lines if block.layout().lineCount() else ()):
+                label = metrics.elidedText(line.text, Qt.TextElideMode.ElideRight, room)
+                painter.setPen(theme.accent_color() if line.accent else theme.muted_color())
+                x = left - 18 - metrics.horizontalAdvance(label)
+                painter.drawText(QPointF(x, self._margin_baseline(block, number)), label)
             block = block.next()
+
+    def _margin_baseline(self, block: QTextBlock, number: int) -> float:
+        """Where margin line `number` beside `block` sits (viewport y): the first on the
+        block's first baseline, the next a label line below."""
+        first = block.layout().lineAt(0)
+        top = block.layout().position().y() + first.y() + first.ascent()
+        spacing = QFontMetricsF(self._label_font).lineSpacing()
+        return top - self.verticalScrollBar().value() + number * spacing
+
+    def margin_slot(self, offset: int) -> tuple[float, float]:
+        """Where a short label (a recording's time) goes in the margin beside the paragraph
+        holding `offset`, as (baseline, right edge) in the viewport: on the line under the
+        speaker's name, left of the question number there; on the first line when the
+        margin says nothing."""
+        assert self.reading is not None
+        block = self.document().findBlock(self.reading.to_qt(offset))
+        right = self.document().rootFrame().frameFormat().leftMargin() - 18
+        if not block.layout().lineCount():
+            return 0.0, right
+        lines = self.reading.margin_of_block(block.blockNumber())
+        row = min(len(lines), 1)
+        if row < len(lines):
+            metrics = QFontMetricsF(self._label_font)
+            right -= metrics.horizontalAdvance(f"{lines[row].text}  ")
+        return self._margin_baseline(block, row), right
 
     # Context menu ------------------------------------------------------------------------
 

@@ -146,7 +146,8 @@ class FollowOverlay(QWidget):
 
     def _paint_times(self, painter: QPainter, visible: tuple[int, int]) -> None:
         """Each timed turn's time in the right margin where there is room, else in the
-        left margin under the speaker (on its paragraph's second line)."""
+        left margin: on the paragraph's second line, or under the speaker's name when it
+        has one line (ReaderView.margin_slot)."""
         assert self.table is not None
         session = self.reader.session
         frame = self.reader.document().rootFrame().frameFormat()
@@ -163,12 +164,22 @@ class FollowOverlay(QWidget):
             lines = self.reader.highlights.rects(
                 entry.start, segment.end if segment is not None else entry.start + 1
             )
-            if not lines or (not right and len(lines) < 2):
+            if not lines:
                 continue
             label = format_time(entry.start_ms)
             width = metrics.horizontalAdvance(label)
-            line = lines[0] if right else lines[1]
-            x = column_right + 14 if right else frame.leftMargin() - 18 - width
-            baseline = line.top() + (line.height() + metrics.ascent() - metrics.descent()) / 2
+            if right:
+                x, baseline = column_right + 14, _centred(lines[0], metrics)
+            else:
+                baseline, end = self.reader.margin_slot(entry.start)
+                if len(lines) > 1 and _centred(lines[1], metrics) > baseline:
+                    baseline, end = _centred(lines[1], metrics), frame.leftMargin() - 18
+                x = end - width
             painter.drawText(QPointF(x, baseline), label)
-            self._hits.append((QRectF(x, line.top(), width, line.height()), entry.start_ms))
+            hit = QRectF(x, baseline - metrics.ascent(), width, metrics.height())
+            self._hits.append((hit, entry.start_ms))
+
+
+def _centred(line: QRectF, metrics: QFontMetricsF) -> float:
+    """The baseline that centres a label on a line of the text."""
+    return line.top() + (line.height() + metrics.ascent() - metrics.descent()) / 2

@@ -21,6 +21,7 @@ from reader.core.recording import FILTER, beside, locate, stored_path
 from reader.core.session import Session
 from reader.ui.interview.open_interview import OpenInterview
 from reader.ui.notes.notes_pane import NotesPane
+from reader.ui.passing_status import PassingStatus
 from reader.ui.reading.reader_view import ReaderView
 from reader.ui.recording.availability import Availability, PlaybackState
 from reader.ui.recording.player_bar import PlayerBar
@@ -36,6 +37,10 @@ SKIP_MS = 5000
 LOOP_BACK_MS = 2000  # the typist's loop: every pause goes back this far
 SAVE_EVERY_MS = 30_000  # while playing, the position is saved this often
 NO_TIMES = "This transcript has no times, so the recording cannot follow the text."
+NO_SOUND = (
+    "No sound device was found: the recording plays silently; its times and following along "
+    "still work."
+)
 
 
 class Recording(QObject):
@@ -64,6 +69,8 @@ class Recording(QObject):
         self._saved_ms = 0
         self._told_silent = False
         self._problem = ""  # why the recording cannot play, said again if play is asked for
+        self._status = PassingStatus(interview.status.emit, window.statusBar())
+        self._say = self._status.say  # what is said of the recording goes with it
         self._picture = False  # the recording shown has a picture (View ▸ Video)
         self.video: VideoDock | None = None  # made with the first recording
         self._availability: Availability | None = None
@@ -158,6 +165,7 @@ class Recording(QObject):
         self.bar.hide()
         if self.video is not None:
             self.video.hide_picture()
+        self._status.take_back()
 
     def _start(self, path: Path, position_ms: int, problem: str = "") -> None:
         if self._interview.session is None:
@@ -170,7 +178,7 @@ class Recording(QObject):
         self.bar.set_position(position_ms)
         self.overlay.set_table(self.table)
         if self.table is not None and not len(self.table):
-            self._interview.status.emit(NO_TIMES, 8000)
+            self._say(NO_TIMES, 8000)
         if problem:
             self._cannot_play(problem)
             return
@@ -185,11 +193,7 @@ class Recording(QObject):
         player.open(path)
         if player.silent and not self._told_silent:
             self._told_silent = True
-            self._interview.status.emit(
-                "No sound device was found: the recording plays silently; its times and "
-                "following along still work.",
-                8000,
-            )
+            self._say(NO_SOUND, 8000)
 
     def _player(self) -> Player:
         if self.player is None:
@@ -213,7 +217,7 @@ class Recording(QObject):
     def _cannot_play(self, problem: str) -> None:
         self._problem = problem
         self.bar.set_playable(False, problem)
-        self._interview.status.emit(problem, 10_000)
+        self._say(problem, 10_000)
         self._show_state()
 
     # Attaching ---------------------------------------------------------------------------
@@ -222,7 +226,7 @@ class Recording(QObject):
         """File ▸ Attach Recording…, and Locate… for a missing one."""
         session = self._interview.session
         if session is None:
-            self._interview.status.emit("Open an interview first.", 4000)
+            self._say("Open an interview first.", 4000)
             return
         if self._refused_read_only():
             return
@@ -248,12 +252,12 @@ class Recording(QObject):
         self._let_go()
         self._controller_set(None)
         self._show_state()
-        self._interview.status.emit("The recording was detached from this interview.", 4000)
+        self._say("The recording was detached from this interview.", 4000)
 
     def _refused_read_only(self) -> bool:
         """Read-only notes keep their recording: a change would be shown, never saved."""
         if self._interview.read_only:
-            self._interview.status.emit(self._interview.why_read_only(), 5000)
+            self._say(self._interview.why_read_only(), 5000)
         return self._interview.read_only
 
     def _controller_set(self, ref: RecordingRef | None, save: bool = True) -> None:
@@ -264,13 +268,11 @@ class Recording(QObject):
 
     def _playable(self) -> Player | None:
         if self._problem and self.path is not None:
-            self._interview.status.emit(self._problem, 10_000)
+            self._say(self._problem, 10_000)
             return None
         if self.player is None or self.path is None:
             if self._interview.session is not None:
-                self._interview.status.emit(
-                    "No recording is attached: File ▸ Attach Recording… adds one.", 5000
-                )
+                self._say("No recording is attached: File ▸ Attach Recording… adds one.", 5000)
             return None
         return self.player
 
@@ -361,7 +363,7 @@ class Recording(QObject):
             return
         ms = self.table.ms_at(offset)
         if ms is None:
-            self._interview.status.emit("This part of the transcript comes before any time.", 4000)
+            self._say("This part of the transcript comes before any time.", 4000)
             return
         segment = session.segment_at(offset)
         end = self.table.ms_at(segment.end) if until_end_of_paragraph and segment else None
@@ -388,9 +390,7 @@ class Recording(QObject):
 
         link = time_link(self._position())
         editor.textCursor().insertText(link + " ")
-        self._interview.status.emit(
-            f"Inserted {format_time(self._position())} in your notes.", 3000
-        )
+        self._say(f"Inserted {format_time(self._position())} in your notes.", 3000)
 
     def follow_link(self, url: str) -> None:
         """#t=… links in the notes play from their time; other links are someone else's."""

@@ -10,7 +10,6 @@ from typing import TYPE_CHECKING, cast
 from PySide6.QtCore import Qt, QTimer
 from PySide6.QtGui import QCloseEvent
 from PySide6.QtWidgets import (
-    QApplication,
     QDockWidget,
     QMainWindow,
     QMessageBox,
@@ -51,6 +50,7 @@ from reader.ui.window.later_panels import (
     open_search,
     show_keys,
 )
+from reader.ui.window.pane_cycle import cycle_panes
 from reader.ui.window.study_wiring import wire_study_extras
 from reader.ui.window.undo_focus import UndoFocus
 from reader.ui.window.window_state import fit_screen, restore_state, save_state, settings, show_left
@@ -243,7 +243,7 @@ class MainWindow(QMainWindow):
         actions.focus_annotations.triggered.connect(
             lambda: focus_dock(self.annotations_dock, self.annotations.view)
         )
-        actions.cycle_panes.triggered.connect(self.cycle_panes)
+        actions.cycle_panes.triggered.connect(lambda: cycle_panes(self))  # F6
         actions.quote_in_notes.triggered.connect(quoting.quote_from_menu)
         actions.color_labels.triggered.connect(editing.edit_color_labels)
         actions.toggle_preview.toggled.connect(self.notes_pane.show_preview)
@@ -369,20 +369,6 @@ class MainWindow(QMainWindow):
 
     def _focus_notes(self) -> None:
         (self.notes_pane.preview if self.notes_pane.previewing() else self.notes_editor).setFocus()
-
-    def cycle_panes(self) -> None:
-        """F6: reader, notes, annotations, outline, library, and round again (the visible)."""
-        notes = self.notes_pane.preview if self.notes_pane.previewing() else self.notes_editor
-        annotations = self.annotations_dock.made()  # not made: not visible
-        library = self.library_dock.made()
-        lists = [*([annotations.view] if annotations else []), self.outline]
-        panes = [self.reader, notes, *lists, *([library.view] if library else [])]
-        visible = [p for p in panes if p.isVisible()]
-        focus = QApplication.focusWidget()
-        current = next(
-            (i for i, p in enumerate(visible) if p is focus or p.isAncestorOf(focus)), -1
-        )
-        visible[(current + 1) % len(visible)].setFocus()
 
     def _about(self) -> None:
         QMessageBox.about(

@@ -1,0 +1,42 @@
+"""The small dialogs as the user meets them: Edit ▸ Highlight Colours… says what it is for
+and which key goes with each colour; Alt+its key goes to a colour's field."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+import orjson
+import pytest
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QApplication, QDialog, QLabel
+
+from reader.ui.dialogs import ColorLabelsDialog
+from reader.ui.window.main_window import MainWindow
+
+
+def test_highlight_colours_says_what_it_is_for_and_each_colours_key(
+    window: MainWindow, qtbot: Any, monkeypatch: pytest.MonkeyPatch, notes_path: Path
+) -> None:
+    seen: dict[str, Any] = {}
+
+    def as_the_user(dialog: ColorLabelsDialog) -> int:
+        dialog.show()
+        dialog.activateWindow()
+        qtbot.waitUntil(dialog.isActiveWindow)
+        labels = [label.text() for label in dialog.findChildren(QLabel)]
+        seen["labels"], seen["width"] = labels, dialog.sizeHint().width()
+        qtbot.keyClick(QApplication.focusWidget(), Qt.Key.Key_3, Qt.KeyboardModifier.AltModifier)
+        seen["focus"] = QApplication.focusWidget()
+        QApplication.focusWidget().selectAll()
+        qtbot.keyClicks(QApplication.focusWidget(), "Setting")
+        return QDialog.DialogCode.Accepted
+
+    monkeypatch.setattr(ColorLabelsDialog, "exec", as_the_user)
+    window.actions.color_labels.trigger()  # Edit ▸ Highlight Colours… (Alt+E, C)
+    assert any("1–6" in text and "colour" in text for text in seen["labels"])
+    assert [f"&{n}" for n in range(1, 7)] == [t for t in seen["labels"] if t.startswith("&")]
+    assert seen["focus"].accessibleName() == "Meaning of colour 3 (blue)"
+    assert seen["width"] < 700  # compact beside a 1024 px window
+    window.interview.saver.flush()  # type: ignore[union-attr]
+    assert orjson.loads(notes_path.read_bytes())["colors"]["blue"] == "Setting"

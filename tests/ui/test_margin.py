@@ -1,0 +1,101 @@
+"""The reading pane's margin as painted: a speaker's name too long for it is cut at its end
+with "…", and a recording's times show beside every turn, one line long or not, clear of
+the names and question numbers."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterator
+from pathlib import Path
+from typing import Any
+
+import pytest
+from PySide6.QtCore import QPointF, QRectF
+from PySide6.QtGui import QFontMetricsF, QPainter
+from PySide6.QtWidgets import QApplication
+
+from reader.ui.window.main_window import MainWindow
+from tests.ui.conftest import lay_out_first_start
+from tests.ui.media_files import write_wav
+from tests.ui.test_recording import ready
+
+TRANSCRIPT = (
+    "[00:00:02] Interviewer: Why?\n\n"
+    "[00:00:05] Sofia Lindqvist: Because.\n\n"
+    "[00:00:08] Interviewer: And then?\n\n"
+    "[00:00:10] PARTICIPANT 2: Then nothing happened at all, and we went home late.\n\n"
+    "[00:00:19] Sofia Lindqvist: Short.\n"
+)
+NAMES = ["Interviewer", "Sofia Lindqvist", "PARTICIPANT 2"]
+TIMES = ["0:02", "0:05", "0:08", "0:10", "0:19"]
+
+
+@pytest.fixture
+def timed(tmp_path: Path) -> Path:
+    document = tmp_path / "short.txt"
+    document.write_text(TRANSCRIPT, encoding="utf-8")
+    write_wav(tmp_path / "short.wav")
+    return document
+
+
+@pytest.fixture
+def painted(monkeypatch: pytest.MonkeyPatch) -> Iterator[Callable[[MainWindow], list]]:
+    """What the reader's viewport paints, as (text, rect) in the viewport."""
+    found: list[tuple[str, QRectF]] = []
+    draw = QPainter.drawText
+
+    def record(painter: QPainter, *args: Any) -> Any:
+        if len(args) == 2 and isinstance(args[0], QPointF) and isinstance(args[1], str):
+            (point, text), metrics = args, QFontMetricsF(painter.font())
+            width, height = metrics.horizontalAdvance(text), metrics.ascent() + metrics.descent()
+            found.append((text, QRectF(point.x(), point.y() - metrics.ascent(), width, height)))
+        return draw(painter, *args)
+
+    monkeypatch.setattr(QPainter, "drawText", record)
+
+    def paint(window: MainWindow) -> list[tuple[str, QRectF]]:
+        found.clear()
+        window.reader.viewport().grab()
+        return list(found)
+
+    yield paint
+
+
+def in_margin(window: MainWindow, shown: list[tuple[str, QRectF]]) -> list[tuple[str, QRectF]]:
+    left = window.reader.document().rootFrame().frameFormat().leftMargin()
+    return [(text, rect) for text, rect in shown if rect.right() <= left]
+
+
+def test_at_1024_names_are_cut_at_their_end_and_every_time_shows(
+    make_window: Callable[..., MainWindow], timed: Path, painted: Any, qtbot: Any
+) -> None:
+    window = make_window(timed)
+    window.resize(1024, 640)
+    lay_out_first_start(window)
+    ready(qtbot, window)
+    QApplication.processEvents()
+    margin = in_margin(window, painted(window))
+    labels = [text for text, _ in margin]
+    room = window.reader.document().rootFrame().frameFormat().leftMargin() - 26
+    metrics = QFontMetricsF(window.reader.label_font())
+    assert metrics.horizontalAdvance("PARTICIPANT 2") > room  # the margin is narrow here
+    cut = [text for text in labels if text.endswith("…")]
+    assert cut and all(any(name.startswith(c[:-1]) for name in NAMES) for c in cut)
+    assert "2" not in labels and "Lindqvist" not in labels  # not the name's last word
+    assert all(text in labels for text in TIMES)  # the one-line turns' times too
+    assert all(rect.left() >= 0 for _, rect in margin)
+    for i, (_, rect) in enumerate(margin):  # nothing painted over another
+        assert not any(rect.intersects(other) for _, other in margin[i + 1 :])
+
+
+def test_wide_names_show_whole_and_times_beside_the_text(
+    make_window: Callable[..., MainWindow], timed: Path, painted: Any, qtbot: Any
+) -> None:
+    window = make_window(timed)
+    window.resize(1920, 1080)
+    window.splitter.setSizes([1400, 500])
+    ready(qtbot, window)
+    QApplication.processEvents()
+    shown = painted(window)
+    labels = [text for text, _ in in_margin(window, shown)]
+    assert all(name in labels for name in NAMES) and not any("…" in t for t in labels)
+    assert all(time in [text for text, _ in shown] for time in TIMES)

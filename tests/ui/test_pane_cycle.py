@@ -1,0 +1,49 @@
+"""F6 goes round the panes the user sees, with the focus bar on the one it lands in."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QApplication, QWidget
+
+from reader.ui.lazy_dock import dock_showing
+
+
+def press_f6(window: Any, qtbot: Any) -> QWidget:
+    """F6; the widget it gave the focus, which the focus bar marks."""
+    qtbot.keyClick(QApplication.focusWidget(), Qt.Key.Key_F6)
+    focus, pane = QApplication.focusWidget(), window.focus_marker.pane()
+    assert pane is not None and (pane is focus or pane.isAncestorOf(focus))
+    assert window.focus_marker.bar.isVisible()
+    return focus
+
+
+def test_f6_skips_the_annotations_behind_the_codebook_tab(
+    make_study_window: Any, folder: Path, qtbot: Any
+) -> None:
+    window = make_study_window(folder)
+    window.activateWindow()
+    window.actions.focus_annotations.trigger()  # Ctrl+3: the list made, as once looked at
+    window.actions.codes.focus_codebook.trigger()  # Ctrl+6: the Codebook tab in front
+    codebook = window.codebook.panel
+    qtbot.waitUntil(codebook.view.hasFocus)
+    assert window.annotations_dock.isVisible()  # though its tab is not showing
+    assert not dock_showing(window.annotations_dock) and dock_showing(window.codebook.dock)
+    window.reader.setFocus()
+    qtbot.waitUntil(window.reader.hasFocus)
+    round_ = [press_f6(window, qtbot) for _ in range(4)]
+    assert round_ == [window.notes_editor, codebook.view, window.library.view, window.reader]
+
+
+def test_f6_from_a_field_of_a_pane_goes_to_the_next_pane(
+    make_study_window: Any, folder: Path, qtbot: Any
+) -> None:
+    window = make_study_window(folder)
+    window.activateWindow()
+    window.library.filter.setFocus()
+    qtbot.waitUntil(window.library.filter.hasFocus)
+    assert press_f6(window, qtbot) is window.reader
+    assert press_f6(window, qtbot) is window.notes_editor
+    assert press_f6(window, qtbot) is window.outline  # the outline's tab is in front
