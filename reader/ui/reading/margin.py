@@ -7,6 +7,9 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QFontMetricsF
+
 from reader.core.interview import Role, Segment
 
 _ONLY_ASKS = {"q", "question"}  # labels that say no more than a question number
@@ -68,3 +71,19 @@ def margin_lines(
 def speaker_name(name: str) -> str:
     """A speaker's name for the margin: pronouns and notes in brackets left out."""
     return _PARENTHESES.sub("", name).strip() or name
+
+
+def fitted_label(text: str, metrics: QFontMetricsF, room: float) -> str:
+    """`text` as it fits in `room`: cut at its end with "…", but a closing number kept
+    ("PARTICIP… 2"): it is what tells "Participant 1" from "Participant 2"."""
+    if metrics.horizontalAdvance(text) <= room:
+        return text
+    head, space, number = text.rpartition(" ")
+    if space and number.isdigit():
+        kept = f" {number}"
+        short = metrics.elidedText(
+            head, Qt.TextElideMode.ElideRight, room - metrics.horizontalAdvance(kept)
+        )
+        if short:
+            return short + kept
+    return metrics.elidedText(text, Qt.TextElideMode.ElideRight, room)

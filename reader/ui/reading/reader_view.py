@@ -31,6 +31,7 @@ from reader.ui import theme
 from reader.ui.mnemonics import with_mnemonics
 from reader.ui.reading.highlight_layer import HighlightLayer
 from reader.ui.reading.links import LinkOpener
+from reader.ui.reading.margin import fitted_label
 from reader.ui.reading.overview_strip import STRIP_WIDTH, OverviewStrip
 from reader.ui.reading.reader_document import ReaderDocument
 from reader.ui.reading.selection_bar import SelectionBar
@@ -591,7 +592,7 @@ class ReaderView(QTextEdit):
                 break
             lines = self.reading.margin_of_block(block.blockNumber())
             for number, line in enumerate(lines if block.layout().lineCount() else ()):
-                label = metrics.elidedText(line.text, Qt.TextElideMode.ElideRight, room)
+                label = fitted_label(line.text, metrics, room)
                 painter.setPen(theme.accent_color() if line.accent else theme.muted_color())
                 x = left - 18 - metrics.horizontalAdvance(label)
                 painter.drawText(QPointF(x, self._margin_baseline(block, number)), label)
