@@ -37,10 +37,9 @@ SKIP_MS = 5000
 LOOP_BACK_MS = 2000  # the typist's loop: every pause goes back this far
 SAVE_EVERY_MS = 30_000  # while playing, the position is saved this often
 NO_TIMES = "This transcript has no times, so the recording cannot follow the text."
-NO_SOUND = (
-    "No sound device was found: the recording plays silently; its times and following along "
-    "still work."
-)
+SILENT = "No sound device was found: the recording plays silently"
+NO_SOUND = f"{SILENT}; its times and following along still work."
+NO_SOUND_NO_TIMES = f"{SILENT}. {NO_TIMES}"  # not that following along works
 
 
 class Recording(QObject):
@@ -193,7 +192,8 @@ class Recording(QObject):
         player.open(path)
         if player.silent and not self._told_silent:
             self._told_silent = True
-            self._say(NO_SOUND, 8000)
+            untimed = self.table is not None and not len(self.table)
+            self._say(NO_SOUND_NO_TIMES if untimed else NO_SOUND, 8000)
 
     def _player(self) -> Player:
         if self.player is None:
