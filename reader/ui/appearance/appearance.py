@@ -13,6 +13,7 @@ from PySide6.QtWidgets import QApplication, QWidget
 from reader.core.palettes import THEME_NAMES, Palette, palette_for
 from reader.ui import theme
 from reader.ui.appearance.docks import dress_window
+from reader.ui.appearance.indicators import install_indicator_style
 from reader.ui.notes.notes_pane import NotesPane
 from reader.ui.reading.reader_view import ReaderView
 from reader.ui.window.banner import Banner
@@ -74,6 +75,7 @@ class Appearance(QObject):
 
     def apply_palette(self) -> None:
         """Before the window shows: the palette only (the document is not built yet)."""
+        install_indicator_style()
         theme.apply_palette(self.palette())
         self._banner.set_colors(*self.palette().banner)
 
