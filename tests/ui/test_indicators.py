@@ -15,6 +15,7 @@ from PySide6.QtWidgets import (
 )
 
 from reader.core.palettes import PALETTES, contrast_ratio, parse_hex
+from reader.ui.appearance.indicators import IndicatorStyle
 from reader.ui.exporting.export_dialog import ExportDialog
 from reader.ui.window.main_window import MainWindow
 from tests.ui.test_docks import NON_TEXT_CONTRAST, rgb
@@ -42,6 +43,8 @@ def indicator_colors(button: QAbstractButton) -> set[tuple[int, int, int]]:
 def test_unticked_and_ticked_boxes_show_in_every_theme(
     window: MainWindow, qtbot, name: str
 ) -> None:
+    # Installed just after the window's first paint (start-up does not wait for it).
+    qtbot.waitUntil(lambda: isinstance(QApplication.style(), IndicatorStyle))
     window.appearance.set_theme(name)
     palette = PALETTES[name]
     dialog = ExportDialog({"blue": "Blue"}, ["Land tenure"], window)

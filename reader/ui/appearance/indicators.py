@@ -80,7 +80,9 @@ def paint_indicator(painter: QPainter, option: QStyleOption, radio: bool) -> Non
 
 
 def install_indicator_style() -> None:
-    """Wrap the application's style once (before the palette is set: a new style resets it)."""
+    """Wrap the application's style once, and set the theme's palette again (a new style
+    brings its own)."""
     app = QApplication.instance()
     if isinstance(app, QApplication) and not isinstance(app.style(), IndicatorStyle):
         app.setStyle(IndicatorStyle(app.style().name()))
+        app.setPalette(theme.qt_palette(theme.current()))
