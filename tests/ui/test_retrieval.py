@@ -6,7 +6,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QApplication
+from PySide6.QtWidgets import QApplication, QDialogButtonBox
 
 from reader.ui.window.main_window import MainWindow
 from tests.ui.test_codebook import pick
@@ -70,3 +70,19 @@ def test_no_passages_leave_the_pane_empty(make_window, tmp_path: Path, qtbot) ->
     retrieval.operator.setCurrentIndex(retrieval.operator.findData("and"))
     retrieval.second.setCurrentIndex(retrieval.second.findData(retrieval.hub.book.find("Death").id))
     assert retrieval.passages == [] and retrieval.preview.toPlainText() == ""
+
+
+def test_close_button_and_escape_close_the_window(make_window, tmp_path: Path, qtbot) -> None:
+    doc = tmp_path / "land.txt"
+    doc.write_text(TALK, "utf-8")
+    window = make_window(doc)
+    start = window.interview.session.document.text.index("rent")
+    select(window, qtbot, start, start + 4)
+    pick(window, qtbot, "Money")
+    retrieval = retrieve_code(window, qtbot, "Money")
+    close = retrieval.findChild(QDialogButtonBox).button(QDialogButtonBox.StandardButton.Close)
+    qtbot.mouseClick(close, Qt.MouseButton.LeftButton)
+    assert not retrieval.isVisible()
+    retrieval = retrieve_code(window, qtbot, "Money")
+    qtbot.keyClick(retrieval.list, Qt.Key.Key_Escape)
+    assert not retrieval.isVisible()

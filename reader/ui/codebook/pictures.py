@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QEvent, Qt
 from PySide6.QtGui import QPainter, QPaintEvent, QPalette
 from PySide6.QtWidgets import (
     QCheckBox,
@@ -25,9 +25,10 @@ from PySide6.QtWidgets import (
 
 from reader.core.codebook_retrieval import Matrix, co_occurrence, code_matrix
 from reader.core.store import atomic_write, describe_os_error
-from reader.ui.codebook.drawing import Picture, save_png, save_svg
+from reader.ui.codebook.drawing import Picture, save_png, save_svg, screen_ink
 from reader.ui.codebook.hub import CodebookHub
 from reader.ui.codebook.retrieval import coded_now
+from reader.ui.dialogs import close_only
 
 INTERVIEWS, CO_OCCURRENCE, FREQUENCIES = "interview", "co-occurrence", "frequencies"
 NO_CODINGS = "No coded passages yet"
@@ -102,8 +103,13 @@ class PictureView(QWidget):
             painter.setPen(self.palette().color(QPalette.ColorRole.PlaceholderText))
             painter.drawText(self.rect(), Qt.AlignmentFlag.AlignCenter, NO_CODINGS)
         else:
-            self.picture.draw(painter, event.rect().toRectF())
+            self.picture.draw(painter, event.rect().toRectF(), screen_ink())
         painter.end()
+
+    def changeEvent(self, event: QEvent) -> None:
+        super().changeEvent(event)
+        if event.type() == QEvent.Type.PaletteChange:  # a new theme: its colours
+            self.update()
 
 
 class PicturesWindow(QDialog):
@@ -133,6 +139,7 @@ class PicturesWindow(QDialog):
             button.clicked.connect(lambda _=False, e=extension: self.save(e))
             bottom.addWidget(button)
             self.save_buttons.append(button)
+        bottom.addWidget(close_only(self))
         layout = QVBoxLayout(self)
         layout.addLayout(top)
         layout.addWidget(scroll, 1)

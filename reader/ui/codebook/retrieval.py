@@ -47,6 +47,7 @@ from reader.core.notes_file import NotesData
 from reader.core.store import atomic_write, describe_os_error
 from reader.core.study_file import InterviewEntry
 from reader.ui.codebook.hub import CodebookHub
+from reader.ui.dialogs import close_only
 from reader.ui.theme import color_icon, muted_color
 
 OPERATORS = {"": "alone", "and": "and", "or": "or", "not": "and not"}
@@ -186,6 +187,7 @@ class RetrievalWindow(QDialog):
         bottom = QHBoxLayout()
         bottom.addWidget(self.count, 1)
         bottom.addWidget(self.export_button)
+        bottom.addWidget(close_only(self))
         layout = QVBoxLayout(self)
         layout.addLayout(row)
         layout.addWidget(split, 1)
