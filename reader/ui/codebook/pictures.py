@@ -14,7 +14,6 @@ from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
     QDialog,
-    QFileDialog,
     QHBoxLayout,
     QLabel,
     QPushButton,
@@ -27,8 +26,9 @@ from reader.core.codebook_retrieval import Matrix, co_occurrence, code_matrix
 from reader.core.store import atomic_write, describe_os_error
 from reader.ui.codebook.drawing import Picture, save_png, save_svg, screen_ink
 from reader.ui.codebook.hub import CodebookHub
-from reader.ui.codebook.retrieval import coded_now
+from reader.ui.codebook.retrieval import coded_now, save_home
 from reader.ui.dialogs import close_only
+from reader.ui.exporting.save_folder import ask_save_path
 
 INTERVIEWS, CO_OCCURRENCE, FREQUENCIES = "interview", "co-occurrence", "frequencies"
 NO_CODINGS = "No coded passages yet"
@@ -187,8 +187,12 @@ class PicturesWindow(QDialog):
         if picture is None or self.view.empty:
             return
         name = "".join(c if c.isalnum() else "-" for c in picture.title.lower()).strip("-")
-        path, _ = QFileDialog.getSaveFileName(
-            self, f"Save as {extension.upper()}", f"{name}.{extension}", f"*.{extension}"
+        path = ask_save_path(
+            self,
+            f"Save as {extension.upper()}",
+            f"{name}.{extension}",
+            save_home(self.hub),
+            f"*.{extension}",
         )
         if not path:
             return

@@ -18,7 +18,6 @@ from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
     QDialog,
-    QFileDialog,
     QHBoxLayout,
     QHeaderView,
     QLabel,
@@ -48,6 +47,7 @@ from reader.core.store import atomic_write, describe_os_error
 from reader.core.study_file import InterviewEntry
 from reader.ui.codebook.hub import CodebookHub
 from reader.ui.dialogs import close_only
+from reader.ui.exporting.save_folder import ask_save_path, home_folder
 from reader.ui.theme import color_icon, muted_color
 
 OPERATORS = {"": "alone", "and": "and", "or": "or", "not": "and not"}
@@ -87,6 +87,13 @@ def coded_now(hub: CodebookHub) -> list[Coded]:
         found[current] = (study.interview(current), session.notes)
     # An interview without notes yet is still a column of the matrix, with no codings.
     return [found.get(e.id) or (e, NotesData(document={})) for e in study.interviews]
+
+
+def save_home(hub: CodebookHub) -> Path | None:
+    """Where a first save of a list or picture goes (reader/ui/exporting/save_folder.py)."""
+    session, study = hub.interview.session, hub.study
+    source = session.document.source if session is not None else None
+    return home_folder(source, study.folder if study is not None else None)
 
 
 def find_passages(hub: CodebookHub, query: CodeQuery) -> list[Passage]:
@@ -271,10 +278,11 @@ class RetrievalWindow(QDialog):
     def export(self, extension: str) -> None:
         label, writer = EXPORTS[extension]
         name = "".join(c if c.isalnum() or c in " -_" else "_" for c in self.title()).strip()
-        path, _ = QFileDialog.getSaveFileName(
+        path = ask_save_path(
             self,
             f"Export as {label}",
             f"{name or 'passages'}.{extension}",
+            save_home(self.hub),
             f"{label} (*.{extension})",
         )
         if not path:
