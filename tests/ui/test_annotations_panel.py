@@ -68,7 +68,7 @@ def test_rows_name_their_question(panel: AnnotationsPanel, controller) -> None:
     model = panel.view.model()
     assert "<b>Key quote · Intro</b>" in tooltip(panel, 0)
     q1 = tooltip(panel, 1)
-    assert "<b>Method · Q1</b>" in q1 and "<i>Why &lt;this&gt;?</i>" in q1 and "#craft" in q1
+    assert "<b>Method · Q1</b>" in q1 and "<i>Why &lt;this&gt;?</i>" in q1 and "Codes: craft" in q1
     assert controller.session.document.text[slice(*Q1)].split()[1] in q1
     assert model.index(1, 0).data() == " ".join(
         controller.session.document.text[slice(*Q1)].split()

@@ -312,7 +312,7 @@ class AnnotationsPanel(QWidget):
         ):
             return False
         self._tags = sorted(self._tag_counts, key=str.casefold)
-        refill_combo(self.tag_filter, "All codes", [(QIcon(), f"#{t}", t) for t in self._tags])
+        refill_combo(self.tag_filter, "All codes", [(QIcon(), t, t) for t in self._tags])
         return True
 
     def _refilter(self) -> None:

@@ -39,7 +39,7 @@ def make_picture(hub: CodebookHub, kind: str, descendants: bool) -> Picture:
     """The picture of `kind`: INTERVIEWS, CO_OCCURRENCE, FREQUENCIES, "participant" or an
     attribute key (codes × its values)."""
     coded, book = coded_now(hub), hub.book
-    # Categories hold no passages of their own: without their codes below, they go.
+    # Categories hold no passages of their own: without their sub-codes, they go.
     drop = set() if descendants else {c.id for c in book if not c.codable}
     if kind == CO_OCCURRENCE:
         matrix = without(co_occurrence(coded, book), drop, columns=True)
@@ -120,7 +120,7 @@ class PicturesWindow(QDialog):
         self.hub = hub
         self.kind = QComboBox()
         self.kind.currentIndexChanged.connect(self.refresh)
-        self.below = QCheckBox("Count the codes below each code")
+        self.below = QCheckBox("Count sub-codes too")
         self.below.toggled.connect(self.refresh)
         self.view = PictureView()
         scroll = QScrollArea()

@@ -157,7 +157,7 @@ class RetrievalWindow(QDialog):
         for key, label in OPERATORS.items():
             self.operator.addItem(label, key)
         self.operator.currentIndexChanged.connect(self._operator_changed)
-        self.below = QCheckBox("with the codes below")
+        self.below = QCheckBox("with sub-codes")
         self.below.setChecked(True)
         self.below.toggled.connect(self.refresh)
         self.count = QLabel()
