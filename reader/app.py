@@ -88,7 +88,7 @@ def _export_parser() -> argparse.ArgumentParser:
         action="append",
         default=[],
         metavar="TAG",
-        help="only highlights with this tag; may be repeated (any of them matches)",
+        help="only highlights with this code (by name); may be repeated (any of them matches)",
     )
     parser.add_argument(
         "--where",

@@ -17,6 +17,8 @@ MIN_CONTRAST = 4.5  # WCAG 2 AA for body text
 # A highlight and the selection must never be mistaken for one another: their backgrounds
 # differ at least this much in contrast ratio (lightness), whatever their hues.
 SELECTION_APART = 1.6
+# WCAG 1.4.11 asks 3:1 of a control's parts; a little more, as the edge is a thin line.
+EDGE_CONTRAST = 3.5
 THEME_NAMES = ("system", "light", "dark", "high-contrast")
 THEME_LABELS = {
     "system": "&System",
@@ -86,6 +88,7 @@ class Palette:
     # Greyed-out items against the page: readable, but plainly lighter than the muted text
     # (at the muted text's contrast, a greyed-out menu item looked like an enabled one).
     disabled_contrast: float = 3.2
+    edge_contrast: float = EDGE_CONTRAST  # check boxes' and radio buttons' edges
 
     @cache  # noqa: B019 - palettes are a few module constants
     def muted(self) -> str:
@@ -100,11 +103,22 @@ class Palette:
     def disabled(self) -> str:
         """Greyed-out text: the text taken toward the page until its contrast with the
         page and the window falls to `disabled_contrast`."""
+        return self._toward_page(self.disabled_contrast)
+
+    def edge(self) -> str:
+        """The edge of a check box or radio button: as soft as it may be while it keeps
+        `edge_contrast` against the page and the window (Fusion's is the window a shade
+        darker: black on black in High Contrast, 1.2:1 in Dark)."""
+        return self._toward_page(self.edge_contrast)
+
+    def _toward_page(self, contrast: float) -> str:
+        """The text taken toward the page as far as it keeps `contrast` with the page and
+        the window."""
         text, pages = parse_hex(self.text), (parse_hex(self.base), parse_hex(self.window))
 
         def enough(amount: float) -> bool:
             color = mix(text, pages[0], amount)
-            return min(contrast_ratio(color, page) for page in pages) >= self.disabled_contrast
+            return min(contrast_ratio(color, page) for page in pages) >= contrast
 
         amount = 0.0
         while amount < 1 and enough(amount + 0.01):
@@ -196,6 +210,7 @@ HIGH_CONTRAST = Palette(
     swatch_amount=0.6,
     muted_contrast=11.0,
     disabled_contrast=5.0,  # lighter than the text, still plain to read on black
+    edge_contrast=11.0,  # as plain as the muted text
     pane_lines=True,  # every pane is black: they need lines to tell them apart
 )
 PALETTES = {p.name: p for p in (LIGHT, DARK, HIGH_CONTRAST)}

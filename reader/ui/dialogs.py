@@ -42,6 +42,13 @@ def ok_cancel(dialog: QDialog, ok_text: str = "") -> QDialogButtonBox:
     return box
 
 
+def close_only(dialog: QDialog) -> QDialogButtonBox:
+    """A Close button that closes `dialog` (as Escape does), for windows to look at."""
+    box = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
+    box.rejected.connect(dialog.reject)
+    return box
+
+
 class NoteDialog(QDialog):
     """Edit the note of one highlight; Ctrl+Enter saves, Escape cancels."""
 

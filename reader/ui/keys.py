@@ -74,7 +74,7 @@ LIBRARY = (
 # codebook/panel.py, CodebookPanel._key (and the tree's edit key, F2, and Enter)
 CODEBOOK = (
     PaneKey("Insert", "New code beside the current one", ("Ins",)),
-    PaneKey("Shift+Insert", "New code below the current one", ("Shift+Ins",)),
+    PaneKey("Shift+Insert", "New sub-code of the current one", ("Shift+Ins",)),
     PaneKey("F2", "Rename the code", ("F2",)),
     PaneKey("Delete", "Delete the code (it says how many passages lose it)", ("Del",)),
     PaneKey("Alt+Up / Alt+Down", "Move it among its siblings", ("Alt+Up", "Alt+Down")),

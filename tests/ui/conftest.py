@@ -29,6 +29,7 @@ class DialogStub:
         self.choice_answers: list[str] = []
         self.item_answers: list[tuple[int, bool]] = []  # QInputDialog.getItem: (row, ok)
         self.save_answers: list[str] = []  # QFileDialog.getSaveFileName
+        self.save_suggested: list[str] = []  # the path each save dialog opened at
         self.button_answer = QMessageBox.StandardButton.Discard
 
     def message(self, kind: str) -> Callable[..., Any]:
@@ -90,11 +91,12 @@ def dialogs(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> DialogStub:
 
     monkeypatch.setattr("reader.ui.dialogs.ask", ask)
     monkeypatch.setattr(QInputDialog, "getItem", get_item)
-    monkeypatch.setattr(
-        QFileDialog,
-        "getSaveFileName",
-        lambda *_a, **_k: (stub.save_answers.pop(0) if stub.save_answers else "", ""),
-    )
+
+    def get_save(_parent: Any, _title: str = "", suggested: str = "", *_a: Any) -> Any:
+        stub.save_suggested.append(suggested)
+        return (stub.save_answers.pop(0) if stub.save_answers else "", "")
+
+    monkeypatch.setattr(QFileDialog, "getSaveFileName", get_save)
     monkeypatch.setattr(QFileDialog, "getOpenFileName", get_open)
     monkeypatch.setattr("PySide6.QtGui.QDesktopServices.openUrl", lambda *_: True)
     return stub

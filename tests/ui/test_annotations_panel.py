@@ -7,6 +7,7 @@ from dataclasses import replace
 
 import pytest
 from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QApplication
 from shiboken6 import delete
 
 from reader.core.annotations import COLOR_IDS, make_highlight
@@ -67,7 +68,7 @@ def test_rows_name_their_question(panel: AnnotationsPanel, controller) -> None:
     model = panel.view.model()
     assert "<b>Key quote · Intro</b>" in tooltip(panel, 0)
     q1 = tooltip(panel, 1)
-    assert "<b>Method · Q1</b>" in q1 and "<i>Why &lt;this&gt;?</i>" in q1 and "#craft" in q1
+    assert "<b>Method · Q1</b>" in q1 and "<i>Why &lt;this&gt;?</i>" in q1 and "Codes: craft" in q1
     assert controller.session.document.text[slice(*Q1)].split()[1] in q1
     assert model.index(1, 0).data() == " ".join(
         controller.session.document.text[slice(*Q1)].split()
@@ -393,14 +394,53 @@ def test_orphans_header_comes_and_goes(panel: AnnotationsPanel, controller: Cont
     assert panel.visible_ids() == [anchored, first]
 
 
-def test_rows_have_one_height(panel: AnnotationsPanel, controller: Controller) -> None:
-    add(controller, INTRO)
+def test_cards_are_as_tall_as_their_text(qtbot, panel: AnnotationsPanel, controller) -> None:
+    """In a dock as narrow as at 1024 px, a one-line card is short, codes that do not fit
+    beside the label go on a line of their own (no "+2"), and a long quote stops at three
+    lines."""
+    panel.resize(220, 600)
+    text = controller.session.document.text
+
+    def word(w: str) -> tuple[int, int]:
+        return text.index(w), text.index(w) + len(w)
+
+    short = add(controller, word("Hollywood"))
+    coded = add(controller, word("hegemony"), "blue", tags=("Fatigue", "Land tenure"))
+    noted = add(controller, word("Clearly"), "green", note="Ask again")
+    long = add(controller, (Q2[0], Q2[0] + 900))  # wrapped, then elided
+    assert not panel.view.uniformItemSizes()
+    rows = {i: r for r, i in enumerate(panel.visible_ids())}
+    model, line = panel.view.model(), panel.view.fontMetrics().lineSpacing()
+
+    def height(highlight_id: str) -> int:
+        QApplication.processEvents()  # the view lays its rows out from the event loop
+        return panel.view.visualRect(model.index(rows[highlight_id], 0)).height()
+
+    assert height(short) < 3.5 * line  # label and one line of quote: ~85 px before
+    assert height(short) + line <= height(coded) < height(short) + 2 * line  # a codes line
+    assert height(short) + line <= height(noted) < height(short) + 2 * line  # a note line
+    assert height(long) == height(short) + 2 * line  # three lines of quote, no more
+    # Wide enough, the codes sit beside the label again: the card is as short as the first.
+    panel.resize(900, 600)
+    qtbot.waitUntil(lambda: height(coded) == height(short))
+    panel.grab()  # paints chips beside the label, and below it before
+
+
+def test_a_long_list_has_one_height(panel: AnnotationsPanel, controller) -> None:
+    """Beyond FIT_ROWS the view measures one card for all (10,000 rows stay quick)."""
+    from reader.ui.annotations.delegate import FIT_ROWS
+
+    session, text = controller.session, controller.session.document.text
+    for i in range(FIT_ROWS + 1):
+        start = (i * 7) % (len(text) - 400)
+        session.add_highlight(make_highlight(text, start, start + (30 if i % 2 else 300)))
     add(controller, Q1, note="A note\nover two lines", tags=("craft", "acting", "casting"))
-    add(controller, (Q2[0], Q2[0] + 900))  # a long quote: elided, not taller
-    lost = replace(make_highlight(controller.session.document.text, *INTRO), orphan=True)
+    lost = replace(make_highlight(text, *INTRO), orphan=True)
     controller.undo_stack.push(AddHighlightCommand(controller, lost))
+    panel.reload()
     assert panel.view.uniformItemSizes()
     model = panel.view.model()
-    heights = {panel.view.visualRect(model.index(r, 0)).height() for r in range(model.rowCount())}
+    QApplication.processEvents()
+    heights = {panel.view.visualRect(model.index(r, 0)).height() for r in range(20)}
     assert len(heights) == 1 and heights.pop() > 3 * panel.view.fontMetrics().lineSpacing()
     panel.grab()  # paints the header, a note, tag chips and an orphan

@@ -119,8 +119,11 @@ def test_tree_edits_with_keys_and_undo(window: MainWindow, qtbot, dialogs, notes
     panel.memo.setFocus()
     qtbot.keyClicks(panel.memo, "Any **feeling** named")
     panel.view.setFocus()
-    panel.codable_box.click()
+    assert panel.category_box.text() == "Category" and not panel.category_box.isChecked()
+    panel.category_box.click()  # Feelings becomes a category
     data = wait_saved(qtbot, notes_path, lambda d: not d["codes"][-2]["codable"])
+    assert panel.category_box.isChecked()
+    assert panel.child_button.text() == "New Sub-code"
     feelings = next(c for c in data["codes"] if c["name"] == "Feelings")
     assert feelings["description"] == "Any **feeling** named"
     # Every step undoes, with the focus in the codebook.

@@ -136,3 +136,14 @@ def test_the_export_tip_names_every_format_of_the_dialog(window: MainWindow) -> 
     for word in ("Markdown", "HTML", "CSV", "JSON", "W3C", "REFI-QDA"):
         assert any(word in label for label in labels), word  # the dialog writes it
         assert word in tip
+
+
+def test_the_dialog_speaks_of_codes_by_their_names(window: MainWindow) -> None:
+    from PySide6.QtWidgets import QGroupBox, QLabel
+
+    dialog = ExportDialog({"blue": "Blue"}, ["Land tenure"], window)
+    titles = [g.title() for g in dialog.findChildren(QGroupBox)]
+    assert titles == ["Colours (none ticked: all)", "Codes (none ticked: all)"]
+    assert dialog.tag_boxes["Land tenure"].text() == "Land tenure"  # no "#"
+    empty = ExportDialog({}, [], window)
+    assert "No codes yet." in [label.text() for label in empty.findChildren(QLabel)]

@@ -124,7 +124,7 @@ def test_results_are_grouped_by_kind_with_counts(film: MainWindow, qtbot) -> Non
         "In the interview (1)",
         "Highlight quotes (1)",
         "Notes on highlights (1)",
-        "Tags (1)",
+        "Codes (1)",
         "Research notes (1)",
     ]
     assert panel.tree.hasFocus()  # Enter in the field went into the results

@@ -80,7 +80,7 @@ def test_narrowed_by_interview_colour_code_and_attribute(window: MainWindow) -> 
     assert quotes(panel) == ["handover", "dawn"]
     assert panel.count_text() == "2 of 5"
     pick(panel.color_filter, "All colours")
-    pick(panel.tag_filter, "#drinks")
+    pick(panel.tag_filter, "drinks")
     assert quotes(panel) == ["coffee", "coffee"]
     pick(panel.study.attribute, "Role: porter")
     assert quotes(panel) == ["coffee"]

@@ -15,7 +15,7 @@ from tests.ui.test_codebook import code_with_keys
 def row_in(qtbot: Any) -> tuple[QWidget, WrapRow, list[QPushButton]]:
     host = QWidget()
     qtbot.addWidget(host)
-    buttons = [QPushButton(text) for text in ("New", "New Below", "Merge…", "Delete")]
+    buttons = [QPushButton(text) for text in ("New", "New Sub-code", "Merge…", "Delete")]
     row = WrapRow(buttons)
     QVBoxLayout(host).addWidget(row)
     return host, row, buttons

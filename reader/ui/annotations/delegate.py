@@ -26,6 +26,10 @@ from reader.ui.theme import mix, swatch_color
 from reader.ui.wrapped_text import wrapped_lines
 
 PAD_X, PAD_Y, BAR, GAP = 10, 7, 4, 8
+# Up to this many rows each card is as tall as its text, its codes on a line of their own
+# when they do not fit beside the label; beyond, every card has the tallest card's height
+# (laying out 10,000 rows then measures one, not each) and its codes end in "+N".
+FIT_ROWS = 600
 
 
 def _scaled(font: QFont, factor: float) -> QFont:
@@ -38,11 +42,11 @@ def _scaled(font: QFont, factor: float) -> QFont:
 
 
 class HighlightDelegate(QStyledItemDelegate):
-    """Paints a row: colour bar, "Label · Q7" with tag chips, the quote, the note.
+    """Paints a row: colour bar, "Label · Q7" with code chips (below it when they do not
+    fit beside it), the quote in up to three lines (two with a note), the note's first line.
 
-    Every row has one height, so the view lays out 10,000 rows without measuring them: the
-    label line, two lines of quote and a line for the note's first line, which the quote
-    takes when there is no note.
+    A card is as tall as its text; in a list of more than FIT_ROWS the view asks for one
+    height for all (`uniformItemSizes`): the tallest card's, codes beside the label.
     """
 
     def __init__(self, view: QListView, model: HighlightListModel) -> None:
@@ -71,7 +75,39 @@ class HighlightDelegate(QStyledItemDelegate):
 
     def sizeHint(self, option: QStyleOptionViewItem, index: Index) -> QSize:
         self._prepare(option.font)
-        return QSize(0, self._height)
+        row = index.row()
+        entry = self._model.rows[row] if 0 <= row < len(self._model.rows) else None
+        if self._view.uniformItemSizes() or entry is None:
+            return QSize(0, self._height)
+        width, h = self._text_width(), entry.highlight
+        height = (
+            2 * PAD_Y + self._chip_h + 3 + len(self._quote(entry, width)) * self._fm.lineSpacing()
+        )
+        if h.note:
+            height += self._note_h
+        if self._codes_below(entry, width):
+            height += self._chip_h + 3
+        return QSize(0, height)
+
+    def _meta(self, entry: Entry) -> str:
+        label = self._model.colors.get(entry.highlight.color, entry.highlight.color)
+        return f"{label}  ·  {entry.place}" if entry.place else label
+
+    def _codes_below(self, entry: Entry, width: int) -> bool:
+        """The codes go on a line of their own: they and the whole label do not share one."""
+        if not entry.tags or self._view.uniformItemSizes():
+            return False
+        label = self._fm_small.horizontalAdvance(self._meta(entry))
+        return label + GAP + self._chips(entry.tags, width)[2] > width
+
+    def _quote(self, entry: Entry, width: int) -> list[str]:
+        key = (entry.quote, width, 2 if entry.highlight.note else 3)
+        lines = self._wrapped.get(key)
+        if lines is None:
+            if len(self._wrapped) > 2000:  # a few screens' worth, or a list's sizes
+                self._wrapped.clear()
+            lines = self._wrapped[key] = wrapped_lines(entry.quote, self._font, width, key[2])
+        return lines
 
     def paint(self, painter: QPainter, option: QStyleOptionViewItem, index: Index) -> None:
         entry = self._model.rows[index.row()]
@@ -132,27 +168,24 @@ class HighlightDelegate(QStyledItemDelegate):
 
         x, width, y = int(bar.right()) + GAP, self._text_width(), rect.top() + PAD_Y
         fm_small, fm, small = self._fm_small, self._fm, self._small
-        label = self._model.colors.get(h.color, h.color)
-        meta = f"{label}  ·  {entry.place}" if entry.place else label
-        # The label keeps at least half the line; the tag chips, right-aligned, the rest.
-        meta_width = min(fm_small.horizontalAdvance(meta), width // 2)
-        chips = self._paint_tags(
-            painter, entry.tags, x + width, y, width - meta_width - GAP, ink, back
-        )
+        meta = self._meta(entry)
+        below = self._codes_below(entry, width)
+        chips = 0
+        if below:  # the whole label, then the codes from the left on the next line
+            self._paint_tags(painter, entry.tags, x, y + self._chip_h + 3, width, ink, back)
+        else:  # the label keeps at least half the line; the chips, right-aligned, the rest
+            meta_width = min(fm_small.horizontalAdvance(meta), width // 2)
+            room = width - meta_width - GAP
+            used = self._chips(entry.tags, room)[2]
+            chips = self._paint_tags(painter, entry.tags, x + width - used, y, room, ink, back)
         painter.setFont(small)
         painter.setPen(muted)
         elided = fm_small.elidedText(meta, Qt.TextElideMode.ElideRight, width - chips)
         painter.drawText(x, y + 2 + fm_small.ascent(), elided)
-        y += self._chip_h + 3
+        y += (self._chip_h + 3) * (2 if below else 1)
         painter.setFont(self._font)
         painter.setPen(ink)
-        key = (entry.quote, width, 2 if h.note else 3)
-        lines = self._wrapped.get(key)
-        if lines is None:
-            if len(self._wrapped) > 500:  # a few screens' worth
-                self._wrapped.clear()
-            lines = self._wrapped[key] = wrapped_lines(entry.quote, self._font, width, key[2])
-        for line in lines:
+        for line in self._quote(entry, width):
             painter.drawText(x, y + fm.ascent(), line)
             y += fm.lineSpacing()
         if h.note:
@@ -163,20 +196,13 @@ class HighlightDelegate(QStyledItemDelegate):
             elided = self._fm_italic.elidedText(first, Qt.TextElideMode.ElideRight, width)
             painter.drawText(x, y + 2 + self._fm_italic.ascent(), elided)
 
-    def _paint_tags(
-        self, painter: QPainter, tags: tuple[str, ...], right: int, y: int, room: int,
-        ink: QColor, back: QColor,
-    ) -> int:  # fmt: skip
-        """Chips for `tags` ending at `right`, as many as fit in `room`, then "+N".
-
-        Returns the width used, with the gap before the label.
-        """
+    def _chips(self, tags: tuple[str, ...], room: int) -> tuple[list[int], int, int, str]:
+        """(each chip's width, how many fit in `room`, the width they take, "+N" or "")."""
         if not tags:
-            return 0
-        fm, height = self._fm_small, self._chip_h
-        dot = height // 2  # a code's colour, before its name
+            return [], 0, 0, ""
+        fm, dot = self._fm_small, self._chip_h // 2  # a code's colour, before its name
         widths = [
-            fm.horizontalAdvance(f"#{tag}") + 12 + (dot + 3 if tag in self.code_colors else 0)
+            fm.horizontalAdvance(tag) + 12 + (dot + 3 if tag in self.code_colors else 0)
             for tag in tags
         ]
 
@@ -190,8 +216,23 @@ class HighlightDelegate(QStyledItemDelegate):
         while shown and used > room:
             shown -= 1
             used, more = extent(shown)
+        return widths, shown, used, more
+
+    def _paint_tags(
+        self, painter: QPainter, tags: tuple[str, ...], left: int, y: int, room: int,
+        ink: QColor, back: QColor,
+    ) -> int:  # fmt: skip
+        """Chips for `tags` from `left`, as many as fit in `room`, then "+N".
+
+        Returns the width used, with the gap before the label.
+        """
+        if not tags:
+            return 0
+        widths, shown, used, more = self._chips(tags, room)
+        fm, height = self._fm_small, self._chip_h
+        dot = height // 2
         painter.setFont(self._small)
-        x = right - used
+        x = left
         for tag, chip in zip(tags[:shown], widths, strict=False):
             painter.setPen(Qt.PenStyle.NoPen)
             painter.setBrush(mix(back, ink, 0.1))
@@ -203,7 +244,7 @@ class HighlightDelegate(QStyledItemDelegate):
                 painter.drawEllipse(QRectF(x + 5, y + (height - dot) / 2, dot, dot))
                 text_x += dot + 3
             painter.setPen(mix(ink, back, 0.15))
-            painter.drawText(text_x, y + 2 + fm.ascent(), f"#{tag}")
+            painter.drawText(text_x, y + 2 + fm.ascent(), tag)
             x += chip + 4
         if more:
             painter.setPen(mix(ink, back, 0.45))

@@ -176,7 +176,7 @@ class HighlightListModel(QAbstractListModel):
             if h.note:
                 parts.append(f"<i>{escape(h.note).replace(chr(10), '<br>')}</i>")
             if entry.tags:
-                parts.append(escape(" ".join(f"#{t}" for t in entry.tags)))
+                parts.append(escape("Codes: " + ", ".join(entry.tags)))
             return "<p>" + "</p><p>".join(parts) + "</p>"  # rich text, so Qt wraps it
         if role == Qt.ItemDataRole.StatusTipRole and h.orphan:
             return "This quote is not in the current text: edit its note (F2) or delete it."

@@ -32,7 +32,7 @@ from PySide6.QtWidgets import (
 )
 
 from reader.core.annotations import Highlight
-from reader.ui.annotations.delegate import HighlightDelegate
+from reader.ui.annotations.delegate import FIT_ROWS, HighlightDelegate
 from reader.ui.annotations.model import (
     ID_ROLE,
     Entry,
@@ -100,8 +100,8 @@ class AnnotationsPanel(QWidget):
         )
         self.view.setModel(self._rows)
         self.view.setItemDelegate(HighlightDelegate(self.view, self._model))
-        # One height for every row, whatever the width: laying out 10,000 rows measures one.
-        self.view.setUniformItemSizes(True)
+        # Cards as tall as their text; one height for all in a long list (delegate.FIT_ROWS).
+        self.view.setResizeMode(QListView.ResizeMode.Adjust)  # a new width, new heights
         self.view.setVerticalScrollMode(QAbstractItemView.ScrollMode.ScrollPerPixel)
         self.view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.view.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
@@ -312,7 +312,7 @@ class AnnotationsPanel(QWidget):
         ):
             return False
         self._tags = sorted(self._tag_counts, key=str.casefold)
-        refill_combo(self.tag_filter, "All codes", [(QIcon(), f"#{t}", t) for t in self._tags])
+        refill_combo(self.tag_filter, "All codes", [(QIcon(), t, t) for t in self._tags])
         return True
 
     def _refilter(self) -> None:
@@ -334,6 +334,7 @@ class AnnotationsPanel(QWidget):
             self.select(keep_id)
 
     def _update_count(self) -> None:
+        self.view.setUniformItemSizes(len(self._model.rows) > FIT_ROWS)  # and the rows' sizes
         terms, color, tag = self._filter
         rows, orphans = len(self._model.rows), self._model.orphans
         shown, total = rows - (1 if orphans else 0), len(self._entries)

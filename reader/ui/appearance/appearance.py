@@ -12,6 +12,7 @@ from PySide6.QtWidgets import QApplication, QWidget
 
 from reader.core.palettes import THEME_NAMES, Palette, palette_for
 from reader.ui import theme
+from reader.ui.after_paint import AfterPaint
 from reader.ui.appearance.docks import dress_window
 from reader.ui.notes.notes_pane import NotesPane
 from reader.ui.reading.reader_view import ReaderView
@@ -56,6 +57,14 @@ class Appearance(QObject):
         self.reader_zoom = self._read_int("view/reader-zoom")
         self.notes_zoom = self._read_int("view/notes-zoom")
         QGuiApplication.styleHints().colorSchemeChanged.connect(self._system_changed)
+        # Check boxes drawn in the theme's colours: a style of ours, set after the first
+        # paint (Qt's style classes take ~8 ms to load, and no box shows at start-up).
+        self._indicators = AfterPaint(reader, self._install_indicators)
+
+    def _install_indicators(self) -> None:
+        from reader.ui.appearance.indicators import install_indicator_style
+
+        install_indicator_style()
 
     def _read(self, key: str, default: str, allowed: tuple[str, ...]) -> str:
         value = self._store.value(key, default)
@@ -74,6 +83,7 @@ class Appearance(QObject):
 
     def apply_palette(self) -> None:
         """Before the window shows: the palette only (the document is not built yet)."""
+        self._indicators.start()
         theme.apply_palette(self.palette())
         self._banner.set_colors(*self.palette().banner)
 

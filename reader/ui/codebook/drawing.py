@@ -6,6 +6,9 @@ in QtSvg, which PySide6-Essentials has). QtCharts was weighed and left out: it l
 PySide6-Addons, a second wheel several times the size of what the app installs (see
 docs/codebook.md), and a heat map is not one of its chart types anyway. Painting only the
 cells in the exposed rectangle keeps a 1,000 × 500 matrix scrollable.
+
+On screen a picture takes the theme's colours (`screen_ink`); saved as PNG or SVG it keeps
+white paper (`PAPER`), as a paper, a slide or a printer wants it whatever the theme.
 """
 
 from __future__ import annotations
@@ -18,6 +21,7 @@ from PySide6.QtCore import QPointF, QRectF, QSize, Qt
 from PySide6.QtGui import QColor, QFont, QFontMetricsF, QImage, QPainter
 
 from reader.core.codebook_retrieval import Matrix
+from reader.core.palettes import contrast_ratio
 from reader.ui import theme
 
 CELL_W, CELL_H = 36, 22
@@ -27,6 +31,43 @@ MARGIN = 16
 TITLE_H = 34
 BAR_MAX = 420
 LOW, HIGH = QColor("#f3f6fb"), QColor("#1d4f91")  # white paper to deep blue
+
+
+@dataclass(frozen=True)
+class Ink:
+    """The colours a picture is drawn in: page, text, the heat map's ends (no passages,
+    the most) and co-occurrence's diagonal (a code with itself) with its numbers."""
+
+    page: QColor
+    text: QColor
+    low: QColor
+    high: QColor
+    own: QColor
+    own_text: QColor
+
+    def shade(self, share: float) -> QColor:
+        """From `low` (0) to `high` (1); zero stays near the page so empty cells recede."""
+        return theme.mix(self.low, self.high, max(0.0, min(1.0, share)))
+
+    def on(self, cell: QColor) -> QColor:
+        """The page's colour or the text's on `cell`, whichever reads better."""
+        return max((self.page, self.text), key=lambda ink: contrast(ink, cell))
+
+
+PAPER = Ink(QColor("white"), QColor("#222222"), LOW, HIGH, QColor("#e4e4e4"), QColor("#555555"))
+
+
+def screen_ink() -> Ink:
+    """The current theme's: its page and text, shading toward its accent (deep blue in
+    Light, a soft blue in Dark, yellow in High Contrast)."""
+    palette = theme.current()
+    page, text, accent = QColor(palette.base), QColor(palette.text), QColor(palette.accent)
+    own = theme.mix(page, text, 0.18)
+    return Ink(page, text, theme.mix(page, accent, 0.08), accent, own, theme.muted_color())
+
+
+def contrast(a: QColor, b: QColor) -> float:
+    return contrast_ratio((a.red(), a.green(), a.blue()), (b.red(), b.green(), b.blue()))
 
 
 @dataclass
@@ -95,17 +136,17 @@ class Picture:
 
     # Drawing ------------------------------------------------------------------------------
 
-    def draw(self, painter: QPainter, exposed: QRectF | None = None) -> None:
-        """The whole picture on a white page; only the cells within `exposed` if given."""
+    def draw(self, painter: QPainter, exposed: QRectF | None = None, ink: Ink = PAPER) -> None:
+        """The whole picture in `ink`; only the cells within `exposed` if given."""
         size = self.size()
         area = exposed or QRectF(0, 0, size.width(), size.height())
-        painter.fillRect(area, QColor("white"))
+        painter.fillRect(area, ink.page)
         painter.setFont(self.font)
         title_font = QFont(self.font)
         title_font.setBold(True)
         title_font.setPointSizeF(self.font.pointSizeF() * 1.2)
         painter.setFont(title_font)
-        painter.setPen(QColor("#222222"))
+        painter.setPen(ink.text)
         painter.drawText(QPointF(MARGIN, MARGIN + 18), self.title)
         painter.setFont(self.font)
         if not self.matrix.rows:
@@ -120,11 +161,10 @@ class Picture:
             self._bars(painter, left, top, range(first, last))
         else:
             self._column_labels(painter, left, top, area)
-            self._cells(painter, left, top, range(first, last), area)
+            self._cells(painter, left, top, range(first, last), area, ink)
 
     def _row_labels(self, painter: QPainter, left: float, top: float, rows: range) -> None:
         fm = self._metrics()
-        painter.setPen(QColor("#222222"))
         for i in rows:
             label = fm.elidedText(self.matrix.row_labels[i], Qt.TextElideMode.ElideLeft, LABEL_MAX)
             rect = QRectF(MARGIN, top + i * CELL_H, left - MARGIN - 8, CELL_H)
@@ -133,7 +173,6 @@ class Picture:
 
     def _column_labels(self, painter: QPainter, left: float, top: float, area: QRectF) -> None:
         fm = self._metrics()
-        painter.setPen(QColor("#222222"))
         for j in self._visible_columns(left, area):
             label = fm.elidedText(
                 self.matrix.column_labels[j], Qt.TextElideMode.ElideRight, COLUMN_LABEL_MAX
@@ -150,7 +189,9 @@ class Picture:
         last = min(len(self.matrix.columns), int((area.right() - left) // CELL_W) + 1)
         return range(first, last)
 
-    def _cells(self, painter: QPainter, left: float, top: float, rows: range, area: QRectF) -> None:
+    def _cells(
+        self, painter: QPainter, left: float, top: float, rows: range, area: QRectF, ink: Ink
+    ) -> None:
         counts = self.matrix.counts
         apart = self.diagonal_apart
         peak = self._peak
@@ -161,17 +202,16 @@ class Picture:
                 n = counts[i][j]
                 rect = QRectF(left + j * CELL_W, top + i * CELL_H, CELL_W - 1, CELL_H - 1)
                 own = apart and i == j
-                color = QColor("#e4e4e4") if own else shade(n / peak)
+                color = ink.own if own else ink.shade(n / peak)
                 painter.fillRect(rect, color)
                 if n:
-                    ink = "#777777" if own else "white" if color.lightness() < 140 else "#222222"
-                    painter.setPen(QColor(ink))
+                    painter.setPen(ink.own_text if own else ink.on(color))
                     painter.drawText(rect, align, str(n))
+        painter.setPen(ink.text)
 
     def _bars(self, painter: QPainter, left: float, top: float, rows: range) -> None:
         counts = [row[0] if row else 0 for row in self.matrix.counts]
         peak = max(counts, default=0) or 1
-        painter.setPen(QColor("#222222"))
         for i in rows:
             n = counts[i]
             length = BAR_MAX * n / peak
@@ -179,11 +219,6 @@ class Picture:
             bar = QRectF(left, top + i * CELL_H + 4, max(length, 1 if n else 0), CELL_H - 8)
             painter.fillRect(bar, color)
             painter.drawText(QPointF(left + length + 6, top + i * CELL_H + CELL_H / 2 + 4), str(n))
-
-
-def shade(share: float) -> QColor:
-    """From LOW (0) to HIGH (1); zero stays paper-light so that empty cells recede."""
-    return theme.mix(LOW, HIGH, max(0.0, min(1.0, share)))
 
 
 def save_png(picture: Picture, path: Path, scale: float = 2.0) -> None:

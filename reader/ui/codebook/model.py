@@ -146,18 +146,22 @@ class CodeTreeModel(QAbstractItemModel):
                 font.setItalic(True)
                 return font
             if role == Qt.ItemDataRole.ToolTipRole:
-                kind = "" if code.codable else "A category (not applied to passages). "
+                kind = (
+                    ""
+                    if code.codable
+                    else "A category (holds sub-codes, not applied to passages). "
+                )
                 return f"{kind}{code.description}".strip() or None
         elif column == 1:
             own, total = self.counts.get(code.id, 0), self.totals.get(code.id, 0)
             if role == Qt.ItemDataRole.DisplayRole:
                 if not code.codable and not own:
-                    return f"({total})"  # a category: the passages of the codes below it
+                    return f"({total})"  # a category: the passages of its sub-codes
                 return str(own) if own == total else f"{own} ({total})"
             if role == Qt.ItemDataRole.TextAlignmentRole:
                 return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
             if role == Qt.ItemDataRole.ToolTipRole:
-                return f"{own} passages carry it; {total} with the codes below it"
+                return f"{own} passages carry it; {total} with its sub-codes"
         return None
 
     def flags(self, index: Index) -> Qt.ItemFlag:

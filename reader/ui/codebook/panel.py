@@ -1,7 +1,7 @@
 """The Codebook dock: the code tree with colours and counts, and below it the chosen code's
-description (a Markdown memo), colour and whether it can be applied.
+description (a Markdown memo), colour and whether it is a category.
 
-Keys (listed in reader/ui/keys.py, CODEBOOK, for F1): Insert new code (Shift+Insert: below
+Keys (listed in reader/ui/keys.py, CODEBOOK, for F1): Insert new code (Shift+Insert: a sub-code of
 the current one), F2 rename, Delete delete, Alt+Up/Down move among its siblings, Alt+Left
 out of its parent, Alt+Right into the code above; Enter retrieves its passages. Codes move
 by drag and drop too. Every change goes
@@ -71,7 +71,7 @@ class CodebookPanel(QWidget):
         self.view.selectionModel().currentChanged.connect(self._show_current)
         self.new_button = self._button("New", "New code beside this one  (Insert)", self.new_code)
         self.child_button = self._button(
-            "New Below", "New code below this one  (Shift+Insert)", lambda: self.new_code(True)
+            "New Sub-code", "New sub-code of this one  (Shift+Insert)", lambda: self.new_code(True)
         )
         self.merge_button = self._button(
             "Merge…", "Merge this code into another: its codings join", self.merge_code
@@ -90,12 +90,12 @@ class CodebookPanel(QWidget):
         self.color_button.setToolTip("The code's colour")
         self.color_button.clicked.connect(self.choose_color)
         # Short: the row must fit a 200 px dock beside the colour.
-        self.codable_box = QCheckBox("Applies to passages")
-        self.codable_box.setToolTip(
-            "Ticked: the code can be applied to passages; unticked: a category that only "
-            "holds other codes"
+        self.category_box = QCheckBox("Category")
+        self.category_box.setToolTip(
+            "Ticked: a category, which only holds sub-codes and is not applied to passages; "
+            "unticked: a code you apply to passages"
         )
-        self.codable_box.clicked.connect(self._codable_clicked)
+        self.category_box.clicked.connect(self._category_clicked)
         self.memo = QPlainTextEdit()
         self.memo.setObjectName("code-memo")
         self.memo.setPlaceholderText("What this code means and when to apply it (Markdown)")
@@ -106,7 +106,7 @@ class CodebookPanel(QWidget):
         details = QHBoxLayout()
         details.setSpacing(4)
         details.addWidget(self.color_button)
-        details.addWidget(self.codable_box, 1)
+        details.addWidget(self.category_box, 1)
         # The tree takes the height: at 1024x640 the buttons and memo left it four rows.
         layout = QVBoxLayout(self)
         layout.setContentsMargins(4, 4, 4, 4)
@@ -182,13 +182,13 @@ class CodebookPanel(QWidget):
     def _show_current(self, *_args: object) -> None:
         code = self.model.codes.get(self.current_id())
         enabled = code is not None and not self.hub.read_only
-        for widget in (self.color_button, self.codable_box, self.memo):
+        for widget in (self.color_button, self.category_box, self.memo):
             widget.setEnabled(enabled)
         self.child_button.setEnabled(enabled)
         self.merge_button.setEnabled(enabled)
         self.delete_button.setEnabled(enabled)
         self.memo.setReadOnly(not enabled)
-        self.codable_box.setChecked(code.codable if code else True)
+        self.category_box.setChecked(not code.codable if code else False)
         self.color_button.setIcon(color_icon(code.color, 16) if code else color_icon("#cccccc", 16))
         text = code.description if code else ""
         if self.memo.toPlainText() != text:
@@ -201,7 +201,7 @@ class CodebookPanel(QWidget):
         current = self.model.codes.get(self.current_id())
         if below and current is None:
             return
-        where = f" below “{current.name}”" if below and current else ""
+        where = f" (a sub-code of “{current.name}”)" if below and current else ""
         name, ok = QInputDialog.getText(self, "New Code", f"Name of the new code{where}:")
         if not ok or not name.strip():
             return
@@ -240,9 +240,7 @@ class CodebookPanel(QWidget):
             return
         below = self.hub.book.descendants(code.id)
         count = self.model.totals.get(code.id, 0)
-        also = (
-            f" and the {len(below)} code{'s' if len(below) != 1 else ''} below it" if below else ""
-        )
+        also = f" and its {len(below)} sub-code{'s' if len(below) != 1 else ''}" if below else ""
         text = (
             f"Delete the code “{self.hub.book.path(code.id)}”{also}?\n\n"
             f"{_passages(count).capitalize()} will lose {'them' if below else 'it'}; "
@@ -259,10 +257,10 @@ class CodebookPanel(QWidget):
         if color.isValid():
             self.hub.update(code.id, "Recolour Code", color=color.name())
 
-    def _codable_clicked(self, checked: bool) -> None:
+    def _category_clicked(self, checked: bool) -> None:
         code_id = self.current_id()
         if code_id:
-            self.hub.update(code_id, "Edit Code", codable=checked)
+            self.hub.update(code_id, "Edit Code", codable=not checked)
 
     def _commit_memo(self) -> None:
         code = self.model.codes.get(getattr(self, "_memo_of", ""))

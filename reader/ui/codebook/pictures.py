@@ -8,13 +8,12 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QEvent, Qt
 from PySide6.QtGui import QPainter, QPaintEvent, QPalette
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
     QDialog,
-    QFileDialog,
     QHBoxLayout,
     QLabel,
     QPushButton,
@@ -25,9 +24,11 @@ from PySide6.QtWidgets import (
 
 from reader.core.codebook_retrieval import Matrix, co_occurrence, code_matrix
 from reader.core.store import atomic_write, describe_os_error
-from reader.ui.codebook.drawing import Picture, save_png, save_svg
+from reader.ui.codebook.drawing import Picture, save_png, save_svg, screen_ink
 from reader.ui.codebook.hub import CodebookHub
-from reader.ui.codebook.retrieval import coded_now
+from reader.ui.codebook.retrieval import coded_now, save_home
+from reader.ui.dialogs import close_only
+from reader.ui.exporting.save_folder import ask_save_path
 
 INTERVIEWS, CO_OCCURRENCE, FREQUENCIES = "interview", "co-occurrence", "frequencies"
 NO_CODINGS = "No coded passages yet"
@@ -38,7 +39,7 @@ def make_picture(hub: CodebookHub, kind: str, descendants: bool) -> Picture:
     """The picture of `kind`: INTERVIEWS, CO_OCCURRENCE, FREQUENCIES, "participant" or an
     attribute key (codes × its values)."""
     coded, book = coded_now(hub), hub.book
-    # Categories hold no passages of their own: without their codes below, they go.
+    # Categories hold no passages of their own: without their sub-codes, they go.
     drop = set() if descendants else {c.id for c in book if not c.codable}
     if kind == CO_OCCURRENCE:
         matrix = without(co_occurrence(coded, book), drop, columns=True)
@@ -102,8 +103,13 @@ class PictureView(QWidget):
             painter.setPen(self.palette().color(QPalette.ColorRole.PlaceholderText))
             painter.drawText(self.rect(), Qt.AlignmentFlag.AlignCenter, NO_CODINGS)
         else:
-            self.picture.draw(painter, event.rect().toRectF())
+            self.picture.draw(painter, event.rect().toRectF(), screen_ink())
         painter.end()
+
+    def changeEvent(self, event: QEvent) -> None:
+        super().changeEvent(event)
+        if event.type() == QEvent.Type.PaletteChange:  # a new theme: its colours
+            self.update()
 
 
 class PicturesWindow(QDialog):
@@ -114,7 +120,7 @@ class PicturesWindow(QDialog):
         self.hub = hub
         self.kind = QComboBox()
         self.kind.currentIndexChanged.connect(self.refresh)
-        self.below = QCheckBox("Count the codes below each code")
+        self.below = QCheckBox("Count sub-codes too")
         self.below.toggled.connect(self.refresh)
         self.view = PictureView()
         scroll = QScrollArea()
@@ -133,6 +139,7 @@ class PicturesWindow(QDialog):
             button.clicked.connect(lambda _=False, e=extension: self.save(e))
             bottom.addWidget(button)
             self.save_buttons.append(button)
+        bottom.addWidget(close_only(self))
         layout = QVBoxLayout(self)
         layout.addLayout(top)
         layout.addWidget(scroll, 1)
@@ -180,8 +187,12 @@ class PicturesWindow(QDialog):
         if picture is None or self.view.empty:
             return
         name = "".join(c if c.isalnum() else "-" for c in picture.title.lower()).strip("-")
-        path, _ = QFileDialog.getSaveFileName(
-            self, f"Save as {extension.upper()}", f"{name}.{extension}", f"*.{extension}"
+        path = ask_save_path(
+            self,
+            f"Save as {extension.upper()}",
+            f"{name}.{extension}",
+            save_home(self.hub),
+            f"*.{extension}",
         )
         if not path:
             return

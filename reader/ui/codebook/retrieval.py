@@ -1,12 +1,14 @@
 """Retrieval: every passage of a code, or of two codes joined (A and B, A or B, A not B),
-across the study, with its interview, speaker and question; Enter or a double click goes
-to the passage (switching interview), and the list exports as Markdown, HTML or CSV.
+across the study, with its interview, speaker and question; the selected passage reads in
+full, wrapped, under the list; Enter or a double click goes to the passage (switching
+interview), and the list exports as Markdown, HTML or CSV.
 
 The open interview counts as edited (its session), the others as their notes files say.
 """
 
 from __future__ import annotations
 
+import html
 from collections.abc import Callable
 from dataclasses import replace
 from pathlib import Path
@@ -16,12 +18,13 @@ from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
     QDialog,
-    QFileDialog,
     QHBoxLayout,
     QHeaderView,
     QLabel,
     QMenu,
     QPushButton,
+    QSplitter,
+    QTextBrowser,
     QTreeWidget,
     QTreeWidgetItem,
     QVBoxLayout,
@@ -43,7 +46,9 @@ from reader.core.notes_file import NotesData
 from reader.core.store import atomic_write, describe_os_error
 from reader.core.study_file import InterviewEntry
 from reader.ui.codebook.hub import CodebookHub
-from reader.ui.theme import color_icon
+from reader.ui.dialogs import close_only
+from reader.ui.exporting.save_folder import ask_save_path, home_folder
+from reader.ui.theme import color_icon, muted_color
 
 OPERATORS = {"": "alone", "and": "and", "or": "or", "not": "and not"}
 EXPORTS = {
@@ -84,6 +89,13 @@ def coded_now(hub: CodebookHub) -> list[Coded]:
     return [found.get(e.id) or (e, NotesData(document={})) for e in study.interviews]
 
 
+def save_home(hub: CodebookHub) -> Path | None:
+    """Where a first save of a list or picture goes (reader/ui/exporting/save_folder.py)."""
+    session, study = hub.interview.session, hub.study
+    source = session.document.source if session is not None else None
+    return home_folder(source, study.folder if study is not None else None)
+
+
 def find_passages(hub: CodebookHub, query: CodeQuery) -> list[Passage]:
     """The matching passages with speaker and question (the open interview placed from
     its session, the others from their transcripts)."""
@@ -106,6 +118,25 @@ def _with_place(p: Passage, speaker: str, question: int | None) -> Passage:
     return replace(p, speaker=speaker, question=question)
 
 
+def passage_html(p: Passage) -> str:
+    """A passage to read in full: where it is (interview, speaker, question), its whole
+    text, its codes and its note."""
+    where = [p.title, p.speaker, "" if p.question is None else f"Question {p.question}"]
+    place_line = html.escape(" · ".join(filter(None, where)))
+    lines = [f"<p style='color: {muted_color().name()}'>{place_line}</p>"]
+    if p.highlight.orphan:
+        lines.append("<p><i>No longer found in the transcript; its words as coded:</i></p>")
+    lines += [  # a transcript's blank lines apart, a turn is a paragraph
+        f"<p style='margin: 0 0 6px 0'>{html.escape(line)}</p>"
+        for line in p.highlight.exact.splitlines()
+        if line.strip()
+    ]
+    lines.append(f"<p><b>Codes:</b> {html.escape(', '.join(p.code_names))}</p>")
+    if p.highlight.note.strip():
+        lines.append(f"<p><b>Note:</b> {html.escape(p.highlight.note)}</p>")
+    return "".join(lines)
+
+
 class RetrievalWindow(QDialog):
     jumpRequested = Signal(str, str)  # interview id ("" alone), highlight id
 
@@ -126,7 +157,7 @@ class RetrievalWindow(QDialog):
         for key, label in OPERATORS.items():
             self.operator.addItem(label, key)
         self.operator.currentIndexChanged.connect(self._operator_changed)
-        self.below = QCheckBox("with the codes below")
+        self.below = QCheckBox("with sub-codes")
         self.below.setChecked(True)
         self.below.toggled.connect(self.refresh)
         self.count = QLabel()
@@ -140,6 +171,15 @@ class RetrievalWindow(QDialog):
         header.setSectionResizeMode(3, QHeaderView.ResizeMode.Stretch)
         header.resizeSection(2, self.fontMetrics().horizontalAdvance("Q000") + 12)
         self.list.itemActivated.connect(self._activated)
+        self.preview = QTextBrowser()  # the selected passage in full; Tab reaches it
+        self.preview.setObjectName("retrieved-passage")
+        self.preview.setOpenLinks(False)
+        self.list.currentItemChanged.connect(self._show_current)
+        split = QSplitter(Qt.Orientation.Vertical)
+        split.addWidget(self.list)
+        split.addWidget(self.preview)
+        split.setChildrenCollapsible(False)
+        split.setSizes([220, 280])
         self.export_button = QPushButton("Export")
         menu = QMenu(self.export_button)
         for extension, (label, _) in EXPORTS.items():
@@ -154,9 +194,10 @@ class RetrievalWindow(QDialog):
         bottom = QHBoxLayout()
         bottom.addWidget(self.count, 1)
         bottom.addWidget(self.export_button)
+        bottom.addWidget(close_only(self))
         layout = QVBoxLayout(self)
         layout.addLayout(row)
-        layout.addWidget(self.list, 1)
+        layout.addWidget(split, 1)
         layout.addLayout(bottom)
         self.resize(900, 520)
         self.fill_codes()
@@ -217,6 +258,7 @@ class RetrievalWindow(QDialog):
         self.list.addTopLevelItems(items)
         if items:
             self.list.setCurrentItem(items[0])
+        self._show_current()
         interviews = len({p.interview_id for p in self.passages})
         self.count.setText(
             f"{len(self.passages)} passage{'' if len(self.passages) == 1 else 's'} in "
@@ -225,6 +267,10 @@ class RetrievalWindow(QDialog):
         self.export_button.setEnabled(bool(self.passages))  # an empty list is no export
         self.export_button.setToolTip("" if self.passages else NOTHING_TO_EXPORT)
 
+    def _show_current(self) -> None:
+        row = self.list.indexOfTopLevelItem(self.list.currentItem())
+        self.preview.setHtml(passage_html(self.passages[row]) if row >= 0 else "")
+
     def _activated(self, item: QTreeWidgetItem) -> None:
         interview_id, highlight_id = item.data(0, Qt.ItemDataRole.UserRole)
         self.jumpRequested.emit(interview_id, highlight_id)
@@ -232,10 +278,11 @@ class RetrievalWindow(QDialog):
     def export(self, extension: str) -> None:
         label, writer = EXPORTS[extension]
         name = "".join(c if c.isalnum() or c in " -_" else "_" for c in self.title()).strip()
-        path, _ = QFileDialog.getSaveFileName(
+        path = ask_save_path(
             self,
             f"Export as {label}",
             f"{name or 'passages'}.{extension}",
+            save_home(self.hub),
             f"{label} (*.{extension})",
         )
         if not path:

@@ -1,4 +1,4 @@
-"""File ▸ Export…: choose a format and, optionally, which colours and tags to include; in
+"""File ▸ Export…: choose a format and, optionally, which colours and codes to include; in
 a study, this interview or the whole study (Markdown, HTML, CSV or JSON). REFI-QDA's
 project and codebook are offered too (written by reader/ui/codebook/refi.py)."""
 
@@ -19,7 +19,7 @@ from PySide6.QtWidgets import (
 from reader.core.export import FORMAT_INFO, ExportOptions
 from reader.ui.dialogs import ok_cancel, swatch_icon
 
-# Everything goes into these: colours and tags do not filter them.
+# Everything goes into these: colours and codes do not filter them.
 REFI_FORMATS = {
     "qdpx": "REFI-QDA project for NVivo, ATLAS.ti, MAXQDA — .qdpx",
     "qdc": "REFI-QDA codebook — .qdc",
@@ -56,14 +56,14 @@ class ExportDialog(QDialog):
             grid.addWidget(box, i // 3, i % 3)
             self.color_boxes[color_id] = box
         self.tag_boxes: dict[str, QCheckBox] = {}
-        tag_group = QGroupBox("Tags (none ticked: all)")
+        tag_group = QGroupBox("Codes (none ticked: all)")
         tag_grid = QGridLayout(tag_group)
         for i, tag in enumerate(tags):
-            box = QCheckBox(f"#{tag}")
+            box = QCheckBox(tag)
             tag_grid.addWidget(box, i // 3, i % 3)
             self.tag_boxes[tag] = box
         if not tags:
-            tag_grid.addWidget(QLabel("No tags yet."), 0, 0)
+            tag_grid.addWidget(QLabel("No codes yet."), 0, 0)
         form = QFormLayout()
         if study:
             form.addRow("Export", self.scope_combo)

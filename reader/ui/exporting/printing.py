@@ -53,11 +53,11 @@ def print_document(reading: ReaderDocument) -> QTextDocument:
         labels = session.notes.colors
         for number, h in enumerate(notes, start=1):
             cursor.insertBlock()
-            tags = " ".join(f"#{t}" for t in session.code_names(h))
+            codes = ", ".join(session.code_names(h))
             quote = shorten(h.exact, 80)
             text = f"{number}. “{quote}” — {labels.get(h.color, h.color)}"
             text += f". {h.note}" if h.note else ""
-            text += f"  {tags}" if tags else ""
+            text += f" (codes: {codes})" if codes else ""
             cursor.insertText(text, body)
     return doc
 

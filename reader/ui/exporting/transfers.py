@@ -21,6 +21,7 @@ from PySide6.QtWidgets import (
 )
 
 from reader.core.store import atomic_write, describe_os_error
+from reader.ui.exporting.save_folder import ask_save_path, home_folder
 from reader.ui.interview.open_interview import OpenInterview
 from reader.ui.reading.reader_view import ReaderView
 
@@ -39,6 +40,12 @@ class Transfers(QObject):
         self.study: Callable[[], tuple[Study, StudyTexts] | None] = lambda: None
         # REFI-QDA, chosen in the same dialog: (format, whole study, CRLF), by the codebook.
         self.refi: Callable[[str, bool, bool], None] = lambda *_args: None
+
+    def _home(self) -> Path | None:
+        """Where a first export goes (reader/ui/exporting/save_folder.py)."""
+        session, study = self._interview.session, self.study()
+        source = session.document.source if session is not None else None
+        return home_folder(source, study[0].folder if study else None)
 
     def _status(self, text: str, ms: int = 6000) -> None:
         self._interview.status.emit(text, ms)
@@ -69,10 +76,14 @@ class Transfers(QObject):
             return
         info = FORMAT_INFO[name]
         suggested = Path(session.document.source).with_suffix(f".{info.extension}").name
-        if study and dialog.whole_study():  # beside the study folder, not into it
-            suggested = str(study[0].folder.parent / f"{study[0].folder.name}.{info.extension}")
-        path, _ = QFileDialog.getSaveFileName(
-            self._parent, "Export", suggested, f"{info.label} (*.{info.extension})"
+        if study and dialog.whole_study():
+            suggested = f"{study[0].folder.name}.{info.extension}"
+        path = ask_save_path(
+            self._parent,
+            "Export",
+            suggested,
+            self._home(),
+            f"{info.label} (*.{info.extension})",
         )
         if not path:
             return
@@ -151,9 +162,7 @@ class Transfers(QObject):
         if self._reader.reading is None or session is None:
             return
         suggested = Path(session.document.source).with_suffix(".pdf").name
-        path, _ = QFileDialog.getSaveFileName(
-            self._parent, "Export as PDF", suggested, "PDF (*.pdf)"
-        )
+        path = ask_save_path(self._parent, "Export as PDF", suggested, self._home(), "PDF (*.pdf)")
         if path:
             print_document(self._reader.reading).print_(pdf_printer(path))
             self._status(f"Saved {path}")

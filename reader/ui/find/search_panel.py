@@ -36,7 +36,7 @@ GROUP_TITLES = {
     "document": "In the interview",
     "quotes": "Highlight quotes",
     "notes": "Notes on highlights",
-    "tags": "Tags",
+    "tags": "Codes",
     "research": "Research notes",
 }
 DEBOUNCE_MS = 250
@@ -225,7 +225,7 @@ class SearchPanel(QWidget):
             text = self.error
             palette.setColor(QPalette.ColorRole.WindowText, warning_color())
         elif not self.edit.text():
-            text = "Find words in the interview, your highlights, their notes and tags, and "
+            text = "Find words in the interview, your highlights, their notes and codes, and "
             text += "your research notes."
             palette.setColor(QPalette.ColorRole.WindowText, theme.muted_color())
         elif self.study_results is not None and self.study_results.total:

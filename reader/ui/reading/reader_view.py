@@ -553,7 +553,7 @@ class ReaderView(QTextEdit):
                 lines.append(escape(h.note).replace("\n", "<br>"))
             names = self.session.code_names(h)
             if names:
-                lines.append(" ".join(f"#{escape(t)}" for t in names))
+                lines.append(escape("Codes: " + ", ".join(names)))
             parts.append("<br>".join(lines))
         return "<hr>".join(parts)
 

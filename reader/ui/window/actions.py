@@ -188,7 +188,7 @@ def build_actions(window: QMainWindow, undo_group: QUndoGroup) -> Actions:
             window,
             "Search &Everything…",
             "Ctrl+Shift+F",
-            "Search the interview, highlights, notes, tags and research notes",
+            "Search the interview, highlights, notes, codes and research notes",
         ),
         focus_reader=_action(window, "Go to &Reader", "Ctrl+1", "Move the focus to the interview"),
         focus_notes=_action(window, "Go to &Notes", "Ctrl+2", "Move the focus to your notes"),

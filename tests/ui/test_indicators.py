@@ -1,0 +1,79 @@
+"""Check boxes and radio buttons show in every theme: an unticked one has an edge of at
+least 3:1 against its background (WCAG 1.4.11), and a ticked one is plainly another thing."""
+
+from __future__ import annotations
+
+import pytest
+from PySide6.QtCore import QPoint, Qt
+from PySide6.QtGui import QColor
+from PySide6.QtWidgets import (
+    QAbstractButton,
+    QApplication,
+    QRadioButton,
+    QStyle,
+    QStyleOptionButton,
+)
+
+from reader.core.palettes import PALETTES, contrast_ratio, parse_hex
+from reader.ui.appearance.indicators import IndicatorStyle
+from reader.ui.exporting.export_dialog import ExportDialog
+from reader.ui.window.main_window import MainWindow
+from tests.ui.test_docks import NON_TEXT_CONTRAST, rgb
+
+
+def indicator_colors(button: QAbstractButton) -> set[tuple[int, int, int]]:
+    """Every colour painted inside the button's indicator."""
+    option = QStyleOptionButton()
+    option.initFrom(button)
+    element = (
+        QStyle.SubElement.SE_RadioButtonIndicator
+        if isinstance(button, QRadioButton)
+        else QStyle.SubElement.SE_CheckBoxIndicator
+    )
+    box = button.style().subElementRect(element, option, button)
+    image = button.grab().toImage()
+    return {
+        rgb(image.pixelColor(QPoint(x, y)))
+        for x in range(box.left(), box.right() + 1)
+        for y in range(box.top(), box.bottom() + 1)
+    }
+
+
+@pytest.mark.parametrize("name", list(PALETTES))
+def test_unticked_and_ticked_boxes_show_in_every_theme(
+    window: MainWindow, qtbot, name: str
+) -> None:
+    # Installed just after the window's first paint (start-up does not wait for it).
+    qtbot.waitUntil(lambda: isinstance(QApplication.style(), IndicatorStyle))
+    window.appearance.set_theme(name)
+    palette = PALETTES[name]
+    dialog = ExportDialog({"blue": "Blue"}, ["Land tenure"], window)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    qtbot.waitExposed(dialog)
+    radio = QRadioButton("one", dialog)
+    radio.adjustSize()
+    radio.show()
+    for button in (dialog.tag_boxes["Land tenure"], dialog.color_boxes["blue"], radio):
+        background = rgb(button.grab().toImage().pixelColor(button.width() - 1, 0))
+        assert background == parse_hex(palette.window)
+        unticked = indicator_colors(button)
+        best = max(contrast_ratio(c, background) for c in unticked)
+        assert best >= NON_TEXT_CONTRAST, (name, button.text(), best)
+        button.setFocus()  # the user ticks it: Space on the focused box
+        qtbot.keyClick(button, Qt.Key.Key_Space)
+        assert button.isChecked()
+        QApplication.processEvents()
+        ticked = indicator_colors(button)
+        accent = parse_hex(palette.accent)
+        assert accent in ticked and accent not in unticked
+        assert contrast_ratio(accent, background) >= NON_TEXT_CONTRAST
+    dialog.close()
+
+
+def test_the_edge_keeps_three_to_one_on_page_and_window() -> None:
+    for palette in PALETTES.values():
+        edge = parse_hex(palette.edge())
+        for page in (palette.base, palette.window):
+            assert contrast_ratio(edge, parse_hex(page)) >= NON_TEXT_CONTRAST
+        assert QColor(palette.edge()).isValid()

@@ -1,0 +1,88 @@
+"""Codes ▸ Retrieve as a reader uses it: each coded passage read in full, wrapped, with
+where it is, moving through the list by keys; and the window's Close button."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QApplication, QDialogButtonBox
+
+from reader.ui.window.main_window import MainWindow
+from tests.ui.test_codebook import pick
+from tests.ui.test_highlights import select
+
+LONG = (
+    "Well, the land was my grandfather's, and before him his mother's, and nobody ever "
+    "wrote it down anywhere, so when the surveyors came with their papers we had nothing "
+    "to show them but the trees we planted and the graves on the hill."
+)
+TALK = f"Q: Who owns the land?\nA: {LONG}\nQ: And now?\nA: Now we rent it back.\n"
+
+
+def retrieve_code(window: MainWindow, qtbot, name: str):
+    window.codebook.panel.set_current(window.codebook.hub.book.find(name).id)
+    qtbot.keyClick(window.codebook.panel.view, Qt.Key.Key_Return)  # Enter retrieves
+    retrieval = window.codebook.retrieval
+    assert retrieval is not None and retrieval.isVisible()
+    return retrieval
+
+
+def test_each_passage_reads_in_full_and_wrapped(make_window, tmp_path: Path, qtbot) -> None:
+    doc = tmp_path / "land.txt"
+    doc.write_text(TALK, "utf-8")
+    window = make_window(doc)
+    text = window.interview.session.document.text
+    for words in (LONG, "Now we rent it back."):
+        start = text.index(words)
+        select(window, qtbot, start, start + len(words))
+        pick(window, qtbot, "Land tenure")
+    retrieval = retrieve_code(window, qtbot, "Land tenure")
+    retrieval.resize(700, 500)
+    QApplication.processEvents()
+    preview = retrieval.preview
+    shown = preview.toPlainText()
+    assert LONG in shown  # the whole passage, not a line cut off with "…"
+    assert "Land · A · Question 1" in shown and "Land tenure" in shown
+    # Wrapped: it takes several lines, none wider than the pane.
+    assert preview.document().size().height() > 3 * preview.fontMetrics().height()
+    assert preview.horizontalScrollBar().maximum() == 0
+    # Down in the list shows the next passage; Tab goes on to read it.
+    retrieval.list.setFocus()
+    qtbot.waitUntil(retrieval.list.hasFocus)
+    qtbot.keyClick(retrieval.list, Qt.Key.Key_Down)
+    assert "Now we rent it back." in preview.toPlainText()
+    assert "Question 2" in preview.toPlainText() and LONG not in preview.toPlainText()
+    qtbot.keyClick(retrieval.list, Qt.Key.Key_Tab)
+    assert preview.hasFocus()
+
+
+def test_no_passages_leave_the_pane_empty(make_window, tmp_path: Path, qtbot) -> None:
+    doc = tmp_path / "land.txt"
+    doc.write_text(TALK, "utf-8")
+    window = make_window(doc)
+    text = window.interview.session.document.text
+    for word, code in (("rent", "Money"), ("graves", "Death")):
+        select(window, qtbot, text.index(word), text.index(word) + len(word))
+        pick(window, qtbot, code)
+    retrieval = retrieve_code(window, qtbot, "Money")
+    assert "rent" in retrieval.preview.toPlainText()
+    retrieval.operator.setCurrentIndex(retrieval.operator.findData("and"))
+    retrieval.second.setCurrentIndex(retrieval.second.findData(retrieval.hub.book.find("Death").id))
+    assert retrieval.passages == [] and retrieval.preview.toPlainText() == ""
+
+
+def test_close_button_and_escape_close_the_window(make_window, tmp_path: Path, qtbot) -> None:
+    doc = tmp_path / "land.txt"
+    doc.write_text(TALK, "utf-8")
+    window = make_window(doc)
+    start = window.interview.session.document.text.index("rent")
+    select(window, qtbot, start, start + 4)
+    pick(window, qtbot, "Money")
+    retrieval = retrieve_code(window, qtbot, "Money")
+    close = retrieval.findChild(QDialogButtonBox).button(QDialogButtonBox.StandardButton.Close)
+    qtbot.mouseClick(close, Qt.MouseButton.LeftButton)
+    assert not retrieval.isVisible()
+    retrieval = retrieve_code(window, qtbot, "Money")
+    qtbot.keyClick(retrieval.list, Qt.Key.Key_Escape)
+    assert not retrieval.isVisible()

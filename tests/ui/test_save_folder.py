@@ -1,0 +1,76 @@
+"""Where save dialogs open: the folder last used for that kind of file, else the
+interview's folder (beside the study's folder in a study); never the working directory."""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QDialog
+
+from reader.ui.exporting.export_dialog import ExportDialog
+from tests.ui.test_codebook import code_with_keys
+
+
+def accept_export(monkeypatch, fmt: str, whole_study: bool = False) -> None:
+    def exec_(dialog: ExportDialog) -> int:
+        dialog.scope_combo.setCurrentIndex(1 if whole_study else 0)
+        dialog.format_combo.setCurrentIndex(dialog.format_combo.findData(fmt))
+        return QDialog.DialogCode.Accepted
+
+    monkeypatch.setattr(ExportDialog, "exec", exec_)
+
+
+def test_first_the_transcripts_folder_then_the_last_one_per_kind(
+    make_window, dialogs, monkeypatch, tmp_path: Path
+) -> None:
+    talks, out, pdfs = tmp_path / "talks", tmp_path / "out", tmp_path / "pdfs"
+    for folder in (talks, out, pdfs):
+        folder.mkdir()
+    doc = talks / "ana.txt"
+    doc.write_text("Q: Where?\nA: Here.\n", "utf-8")
+    window = make_window(doc)
+    accept_export(monkeypatch, "md")
+    dialogs.save_answers.append(str(out / "summary.md"))
+    window.actions.export.trigger()  # Ctrl+E, Enter
+    assert dialogs.save_suggested[-1] == str(talks / "ana.md")
+    assert (out / "summary.md").exists()
+    window.actions.export.trigger()  # cancelled: nothing chosen, nothing remembered
+    assert dialogs.save_suggested[-1] == str(out / "ana.md")
+    window.actions.export_pdf.trigger()  # another kind of file: its own folder
+    assert dialogs.save_suggested[-1] == str(talks / "ana.pdf")
+    dialogs.save_answers.append(str(pdfs / "ana.pdf"))
+    window.actions.export_pdf.trigger()
+    window.close()
+    again = make_window(doc)  # remembered across sessions
+    again.actions.export_pdf.trigger()
+    assert dialogs.save_suggested[-1] == str(pdfs / "ana.pdf")
+    accept_export(monkeypatch, "md")
+    again.actions.export.trigger()
+    assert dialogs.save_suggested[-1] == str(out / "ana.md")
+    shutil.rmtree(out)  # gone since: back to the transcript's folder
+    again.actions.export.trigger()
+    assert dialogs.save_suggested[-1] == str(talks / "ana.md")
+
+
+def test_in_a_study_beside_its_folder(
+    make_study_window, folder: Path, qtbot, dialogs, monkeypatch
+) -> None:
+    window = make_study_window(folder)
+    code_with_keys(window, qtbot, "coffee", "Drinks")
+    accept_export(monkeypatch, "html")
+    window.actions.export.trigger()
+    assert dialogs.save_suggested[-1] == str(folder.parent / "P01 Ana.html")
+    accept_export(monkeypatch, "html", whole_study=True)
+    window.actions.export.trigger()
+    assert dialogs.save_suggested[-1] == str(folder.parent / f"{folder.name}.html")
+    window.actions.codes.pictures.trigger()
+    pictures = window.codebook.pictures
+    pictures.save("png")
+    assert Path(dialogs.save_suggested[-1]).parent == folder.parent
+    assert dialogs.save_suggested[-1].endswith(".png")
+    window.codebook.panel.set_current(window.codebook.hub.book.find("Drinks").id)
+    qtbot.keyClick(window.codebook.panel.view, Qt.Key.Key_Return)  # Retrieve
+    window.codebook.retrieval.export("csv")
+    assert dialogs.save_suggested[-1] == str(folder.parent / "Drinks.csv")
