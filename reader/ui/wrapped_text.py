@@ -34,4 +34,6 @@ def wrapped_lines(text: str, font: QFont, width: int, count: int) -> list[str]:
     cuts = [index.to_code_point(start) for start in starts]
     lines = [text[a:b].rstrip() for a, b in pairwise(cuts)]
     rest = text[cuts[-1] :]
-    return [*lines, fm.elidedText(rest, Qt.TextElideMode.ElideRight, width)]
+    last = fm.elidedText(rest, Qt.TextElideMode.ElideRight, width)
+    # Qt gives back a lone combining mark whole, however narrow the room: none of it then.
+    return [*lines, last if fm.horizontalAdvance(last) <= width else ""]

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from hypothesis import given, settings
+from hypothesis import example, given, settings
 from hypothesis import strategies as st
 from PySide6.QtGui import QFont, QFontMetrics
 
@@ -26,6 +26,7 @@ def test_short_text_is_one_line_and_long_text_elides_its_last(qapp: Any) -> None
 
 
 @settings(max_examples=60, deadline=None)
+@example(text="\u3099", width=10, count=1)  # a lone combining mark Qt will not elide
 @given(
     text=st.text(st.characters(codec="utf-8", exclude_categories=("Cs", "Cc")), max_size=120),
     width=st.integers(10, 400),
@@ -39,3 +40,6 @@ def test_never_more_lines_than_asked_and_the_last_fits(
     lines = wrapped_lines(text, font, width, count)
     assert 1 <= len(lines) <= max(1, count)
     assert metrics.horizontalAdvance(lines[-1]) <= width  # the elided line too
+    assert (
+        wrapped_lines("\u3099", font, 10, 1)[-1] == "" or metrics.horizontalAdvance("\u3099") <= 10
+    )
