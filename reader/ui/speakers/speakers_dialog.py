@@ -11,7 +11,6 @@ from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
     QDialog,
-    QDialogButtonBox,
     QHBoxLayout,
     QHeaderView,
     QInputDialog,
@@ -24,6 +23,7 @@ from PySide6.QtWidgets import (
 )
 
 from reader.core.interview import Role, SpeakerInfo, speaker_report
+from reader.ui.dialogs import close_only
 from reader.ui.interview.open_interview import OpenInterview
 
 SIDES = (("Asks", Role.QUESTION), ("Answers", Role.ANSWER))
@@ -59,8 +59,7 @@ class SpeakersDialog(QDialog):
         self.merge_button = QPushButton("&Merge Into…")
         self.rename_button.clicked.connect(self.rename)
         self.merge_button.clicked.connect(self.merge)
-        close = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
-        close.rejected.connect(self.reject)
+        close = close_only(self)
         self.summary = QLabel()
         self.summary.setWordWrap(True)
         buttons = QHBoxLayout()

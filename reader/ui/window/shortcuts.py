@@ -10,7 +10,6 @@ from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QDialog,
-    QDialogButtonBox,
     QHeaderView,
     QMainWindow,
     QTableWidget,
@@ -20,6 +19,7 @@ from PySide6.QtWidgets import (
 )
 
 from reader.ui import keys as pane_keys
+from reader.ui.dialogs import close_only
 from reader.ui.keys import PaneKey
 from reader.ui.window.actions import Actions
 
@@ -169,8 +169,7 @@ def show_shortcuts(window: QMainWindow, actions: Actions) -> QDialog:
         row += 1
     # Rows as tall as their wrapped text, measured again whenever the width changes.
     header.sectionResized.connect(lambda *_: table.resizeRowsToContents())
-    buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close, dialog)
-    buttons.rejected.connect(dialog.reject)
+    buttons = close_only(dialog)
     layout = QVBoxLayout(dialog)
     layout.addWidget(table)
     layout.addWidget(buttons)
