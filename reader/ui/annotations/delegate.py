@@ -13,6 +13,7 @@ from PySide6.QtGui import (
     QFontMetrics,
     QPainter,
     QPalette,
+    QPen,
 )
 from PySide6.QtWidgets import (
     QListView,
@@ -22,7 +23,7 @@ from PySide6.QtWidgets import (
 )
 
 from reader.ui.annotations.model import Entry, HighlightListModel, Index
-from reader.ui.theme import mix, swatch_color
+from reader.ui.theme import current, mix, swatch_color
 from reader.ui.wrapped_text import wrapped_lines
 
 PAD_X, PAD_Y, BAR, GAP = 10, 7, 4, 8
@@ -233,13 +234,17 @@ class HighlightDelegate(QStyledItemDelegate):
         dot = height // 2
         painter.setFont(self._small)
         x = left
+        # A tint of the ink shows a chip on a light or grey page; on High Contrast's black
+        # it would not, so there the chip has an edge, as every pane has.
+        edge = QPen(mix(back, ink, 0.6), 1) if current().pane_lines else Qt.PenStyle.NoPen
         for tag, chip in zip(tags[:shown], widths, strict=False):
-            painter.setPen(Qt.PenStyle.NoPen)
+            painter.setPen(edge)
             painter.setBrush(mix(back, ink, 0.1))
             painter.drawRoundedRect(QRectF(x, y, chip, height), height / 2, height / 2)
             text_x = x + 6
             color = self.code_colors.get(tag)
             if color:
+                painter.setPen(Qt.PenStyle.NoPen)
                 painter.setBrush(QColor(color))
                 painter.drawEllipse(QRectF(x + 5, y + (height - dot) / 2, dot, dot))
                 text_x += dot + 3
