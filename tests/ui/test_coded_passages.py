@@ -6,6 +6,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import orjson
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QColor
 
@@ -149,3 +150,31 @@ def test_coloured_coded_highlights_of_an_existing_file_stay_coloured(
     data = wait_saved(qtbot, notes_path, lambda d: len(d["highlights"]) == 2)
     assert [h["color"] for h in data["highlights"]] == ["pink", NO_COLOR]
     assert data["highlights"][0]["codes"] == data["highlights"][1]["codes"]
+
+
+def test_the_library_counts_no_coded_passage_under_the_highlights_colour(
+    make_study_window, folder: Path, qtbot
+) -> None:
+    window = make_study_window(folder)
+    highlight_with_key(window, qtbot, "coffee")
+    code_with_keys(window, qtbot, "handover", "Shift")
+    row = window.library.model.rows[0]
+    assert len(window.interview.session.notes.highlights) == 2
+    assert row.highlights == 1  # live, as the interview is open
+    first = window.switcher.current
+    window.switcher.step(1)
+    notes = orjson.loads((folder / "notes" / f"{first}.json").read_bytes())
+    assert [h["color"] for h in notes["highlights"]] == ["yellow", NO_COLOR]
+    assert window.library.model.rows[0].highlights == 1  # read back from the file
+
+
+def test_printed_with_an_underline_and_no_colour_label(film: MainWindow, qtbot) -> None:
+    from reader.ui.exporting.printing import print_document
+
+    code_with_keys(film, qtbot, "dawn", "Light")
+    doc = print_document(film.reader.reading)
+    assert doc.toPlainText().endswith("1. “dawn” (codes: Light)")
+    cursor = doc.find("dawn")  # (in the text: the endnote's comes after)
+    fmt = cursor.charFormat()
+    assert fmt.underlineColor() == code_color(film, "Light")
+    assert fmt.background().style() == Qt.BrushStyle.NoBrush
