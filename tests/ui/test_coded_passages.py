@@ -15,13 +15,18 @@ from reader.ui import theme
 from reader.ui.annotations.color_filter import NO_COLOR_ITEM
 from reader.ui.window.main_window import MainWindow
 from tests.ui.test_codebook import code_with_keys, names, pick
-from tests.ui.test_highlights import doc, film, highlight_with_key, pixel, wait_saved
+from tests.ui.test_highlights import doc, film, highlight_with_key, pixel, select, wait_saved
 
 __all__ = ["doc", "film"]  # fixtures, shared with tests/ui/test_highlights.py
 
 
 def code_color(window: MainWindow, name: str) -> QColor:
     return QColor(window.codebook.hub.book.find(name).color)
+
+
+def span_of(window: MainWindow, word: str) -> tuple[int, int]:
+    start = window.interview.session.document.text.index(word)
+    return start, start + len(word)
 
 
 def away(window: MainWindow, qtbot) -> None:
@@ -66,14 +71,23 @@ def test_colour_keys_colour_a_coded_passage_and_h_keeps_the_last_colour(
     assert [names(data)[c] for c in data["highlights"][0]["codes"]] == ["Light"]
     away(film, qtbot)
     assert pixel(film, start) == theme.highlight_color("blue")
+    # The selection bar's colour on the whole passage colours it too (no second one).
+    code_with_keys(film, qtbot, "twice", "Light")
+    select(film, qtbot, *span_of(film, "twice"))
+    film.reader.show_selection_bar()
+    qtbot.mouseClick(film.reader.selection_bar.swatches["pink"], Qt.MouseButton.LeftButton)
+    data = wait_saved(
+        qtbot, notes_path, lambda d: [h["color"] for h in d["highlights"]] == ["blue", "pink"]
+    )
+    assert len(data["highlights"]) == 2 and data["highlights"][1]["codes"]
     # H on a selection still highlights, in the colour chosen last for a selection.
     highlight_with_key(film, qtbot, "ending")
-    data = wait_saved(qtbot, notes_path, lambda d: len(d["highlights"]) == 2)
-    assert data["highlights"][1]["color"] == "yellow"
+    data = wait_saved(qtbot, notes_path, lambda d: len(d["highlights"]) == 3)
+    assert data["highlights"][2]["color"] == "pink"  # the bar's, chosen last
     # Coding exactly a highlighted span codes that highlight: its colour stays.
     code_with_keys(film, qtbot, "ending", "Light")
-    data = wait_saved(qtbot, notes_path, lambda d: d["highlights"][1]["codes"])
-    assert len(data["highlights"]) == 2 and data["highlights"][1]["color"] == "yellow"
+    data = wait_saved(qtbot, notes_path, lambda d: d["highlights"][2]["codes"])
+    assert len(data["highlights"]) == 3 and data["highlights"][2]["color"] == "pink"
 
 
 def test_its_last_code_off_the_passage_goes_and_undo_brings_it_back(
