@@ -1,4 +1,5 @@
-"""Highlights: a coloured span of the document with the reader's note and codes."""
+"""Highlights: a span of the document with its colour (or NO_COLOR when it is only coded),
+the reader's note and codes."""
 
 from __future__ import annotations
 
@@ -21,6 +22,9 @@ DEFAULT_COLORS: dict[str, tuple[str, str]] = {
 }
 COLOR_IDS: tuple[str, ...] = tuple(DEFAULT_COLORS)
 DEFAULT_COLOR = COLOR_IDS[0]
+# The colour of a passage that is coded but not highlighted (coded from a plain selection):
+# no colour label counts it, and the reader shows it by its codes, not by a fill.
+NO_COLOR = ""
 
 
 def now_iso() -> str:

@@ -21,7 +21,7 @@ from typing import Any
 import orjson
 
 from reader.core.anchoring import AnchorStatus, anchor, best_occurrence
-from reader.core.annotations import CONTEXT_CHARS, DEFAULT_COLOR, Highlight, now_iso
+from reader.core.annotations import CONTEXT_CHARS, DEFAULT_COLOR, NO_COLOR, Highlight, now_iso
 from reader.core.codebook import Code, Codebook, codes_for_tags
 from reader.core.document import normalise
 from reader.core.export.w3c_export import COLOR_PROPERTY, OUR_NAMESPACE, OUR_PREFIX
@@ -359,6 +359,8 @@ def _highlight(
     if start is None:
         start = best_occurrence(text, exact, prefix, suffix)
     note, tags, color = _bodies(annotation, colors)
+    if any(annotation.get(key) == NO_COLOR for key in COLOR_KEYS):
+        color = NO_COLOR  # ours, a passage only coded (reader/core/export/w3c_export.py)
     created = _timestamp(annotation.get("created"))
     return Highlight(
         id=_highlight_id(annotation.get("id", annotation.get("@id"))),

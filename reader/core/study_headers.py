@@ -16,6 +16,7 @@ from typing import Any
 
 import orjson
 
+from reader.core.annotations import DEFAULT_COLOR, NO_COLOR
 from reader.core.hashing import sha256_hex
 from reader.core.store import atomic_write, data_dir
 from reader.core.study import Study
@@ -33,7 +34,7 @@ class InterviewHeader:
     path: str  # as study.json has it
     attributes: dict[str, AttributeValue] = field(default_factory=dict)
     missing: bool = False  # the transcript is not where study.json says
-    highlights: int = 0
+    highlights: int = 0  # with a colour: a passage only coded (NO_COLOR) counts under none
     notes: int = 0  # highlights with a note
     orphans: int = 0  # highlights not found in the text when last opened
     research_notes: bool = False  # the free-form notes are not empty
@@ -76,7 +77,7 @@ def _counts(notes_path: Path) -> tuple[dict[str, Any], str]:
         data = orjson.loads(raw)
         highlights = data["highlights"]
         return {
-            "highlights": len(highlights),
+            "highlights": sum(1 for h in highlights if h.get("color", DEFAULT_COLOR) != NO_COLOR),
             "notes": sum(1 for h in highlights if h.get("note")),
             "orphans": sum(1 for h in highlights if h.get("orphan")),
             "research_notes": bool(str(data.get("notes", "")).strip()),

@@ -15,6 +15,7 @@ import html
 import io
 import os
 import re
+from dataclasses import replace
 from html.parser import HTMLParser
 from typing import Any
 
@@ -24,7 +25,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 from markdown_it import MarkdownIt
 
-from reader.core.annotations import DEFAULT_COLORS, make_highlight
+from reader.core.annotations import DEFAULT_COLORS, NO_COLOR, make_highlight
 from reader.core.document import Document
 from reader.core.export import (
     FORMAT_INFO,
@@ -619,3 +620,52 @@ def test_links_back_land_on_anchors_that_exist(
     for target in targets:
         assert anchor.format(target) in text
     assert unlinked in text
+
+
+# --- a passage only coded (NO_COLOR) ----------------------------------------------------------
+
+
+def coded_session() -> Session:
+    """A coloured, coded highlight of "sea" and a passage coded with no colour ("love")."""
+    text = "Q: What about the sea?\nA: The sea, the sea. I love the sea.\n"
+    document = Document(text=text, title="Sea", source="/tmp/sea.txt", encoding="utf-8")
+    session = Session.open(document, None)
+    code = session.notes.codebook.create("Place")
+    love = text.index("I love")
+    sea = make_highlight(text, text.index("sea"), text.index("sea") + 3, "green")
+    session.add_highlight(replace(sea, codes=(code.id,)))
+    only_coded = make_highlight(text, love, love + len("I love"), NO_COLOR)
+    session.add_highlight(replace(only_coded, codes=(code.id,), note="Warm"))
+    return session
+
+
+def test_a_passage_with_no_colour_is_exported_with_no_colour_label() -> None:
+    session = coded_session()
+    code = session.notes.codebook.find("Place")
+    md = run("md", session).decode()
+    assert "**Method** · #Place\n\n> sea" in md
+    assert "\n\n#Place — Warm\n\n> I love" in md and "****" not in md
+    page = run("html", session).decode()
+    assert page.count('<mark style="background-color: ') == 1  # the green one alone
+    assert f'<mark class="coded" style="text-decoration-color: {code.color}">I love' in page
+    assert '<span class="label"></span>' not in page
+    sea, love = csv_rows(run("csv", session))
+    assert (sea["color"], sea["color_label"]) == ("green", "Method")
+    assert (love["color"], love["color_label"], love["codes"]) == ("", "", "Place")
+    native = orjson.loads(run("json", session))
+    assert [h["color"] for h in native["highlights"]] == ["green", NO_COLOR]
+    items = orjson.loads(run("w3c", session))["first"]["items"]
+    purposes = [[b["purpose"] for b in item["body"]] for item in items]
+    assert purposes == [["tagging", "classifying"], ["commenting", "tagging"]]
+    assert items[1]["interviewReader:color"] == NO_COLOR
+
+
+@pytest.mark.parametrize("name", list(FORMATS))
+def test_a_colour_filter_leaves_out_a_passage_with_no_colour(name: str) -> None:
+    session = coded_session()
+    sea, love = session.notes.highlights
+    shown = (lambda h: f"> {h.exact}") if name == "md" else (lambda h: h.id)
+    output = run(name, session, ExportOptions(colors=frozenset({"green"}))).decode()
+    assert shown(sea) in output and shown(love) not in output
+    both = run(name, session, ExportOptions(tags=frozenset({"Place"}))).decode()
+    assert shown(sea) in both and shown(love) in both

@@ -11,7 +11,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from reader.core.annotations import DEFAULT_COLOR, Highlight
+from reader.core.annotations import DEFAULT_COLOR, NO_COLOR, Highlight
 from reader.core.codebook import Codebook
 from reader.core.document import Document
 from reader.core.export import ExportOptions, export
@@ -611,3 +611,21 @@ def test_names_and_types_from_the_file_are_printed_safely() -> None:
     assert line.startswith("  not imported: https://x/\ufffd[31mred\ufffdnot imported: fake")
     assert "Evil\ufffd[2J\ufffdSelector, not a text quote or position" in line
     assert len(line) < 400
+
+
+def test_a_passage_with_no_colour_comes_back_with_none() -> None:
+    from tests.core.test_export_formats import coded_session
+
+    source = coded_session()
+    target = small_session()
+    target.notes.codebook = source.notes.codebook.copy()
+    added = import_w3c(target, w3c(source)).added
+    assert [(h.exact, h.color, h.codes) for h in added] == [
+        (h.exact, h.color, h.codes) for h in source.notes.highlights
+    ]
+    assert added[1].color == NO_COLOR
+    # Another tool's tagging annotation, with no colour of ours, is highlighted as before.
+    tagged = annotation(
+        exact="love", body=[{"type": "TextualBody", "value": "sea", "purpose": "tagging"}]
+    )
+    assert only(import_w3c(small_session(), orjson.dumps(tagged))).color == DEFAULT_COLOR

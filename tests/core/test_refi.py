@@ -14,7 +14,7 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from reader.core.annotations import make_highlight
+from reader.core.annotations import NO_COLOR, make_highlight
 from reader.core.codebook import Codebook
 from reader.core.notes_file import NotesData
 from reader.core.refi.codebook_xml import CODEBOOK_NS, PROJECT_NS, RefiError, export_qdc, import_qdc
@@ -517,3 +517,12 @@ def test_a_source_named_with_many_wide_characters_gets_a_file_name_that_fits(
     files = sorted((tmp_path / "s" / "transcripts").iterdir())
     assert all(len(f.name.encode()) <= 255 for f in files)
     assert sorted(f.name for f in files) == ["𠀋" * 50 + "-2.txt", "𠀋" * 50 + ".txt"]
+
+
+def test_imported_codings_have_no_colour(tmp_path: Path) -> None:
+    """A coded segment of another tool is coding, not a colour highlight (NO_COLOR)."""
+    import_qdpx((FIXTURES / "nvivo.qdpx").read_bytes(), tmp_path / "nvivo")
+    study = open_study(tmp_path / "nvivo")
+    (entry,) = study.interviews
+    highlights = study.load_notes(entry).highlights
+    assert [(h.color, bool(h.codes)) for h in highlights] == [(NO_COLOR, True)] * 2

@@ -11,7 +11,7 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from reader.core.annotations import make_highlight
+from reader.core.annotations import NO_COLOR, make_highlight
 from reader.core.codebook import codes_for_tags
 from reader.core.document import DocumentError, load_document
 from reader.core.notes_file import VERSION as NOTES_VERSION
@@ -571,3 +571,14 @@ def test_thousands_of_one_name_get_the_lowest_free_numbers(tmp_path: Path) -> No
     numbers = [n for n in range(2, 3010) if n not in (5, 7)][: 3 * MAX_TRANSCRIPTS - 2]
     expected = ["Descript", "Descript (TXT)", *(f"Descript (TXT, {n})" for n in numbers)]
     assert [e.title for e in study.interviews[2:]] == expected
+
+
+def test_the_library_counts_no_passage_with_no_colour_under_a_colour(folder: Path) -> None:
+    study = study_with_notes(folder)
+    entry = study.interviews[0]
+    session = study.open_session(entry)
+    text = session.document.text
+    session.add_highlight(make_highlight(text, 6, 9, NO_COLOR).edited(note="coded only"))
+    save_notes(study.notes_path(entry), session.notes)
+    header = headers(study)[0]
+    assert (header.highlights, header.notes) == (2, 2)  # the coloured two; every note

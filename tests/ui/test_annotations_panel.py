@@ -10,7 +10,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication
 from shiboken6 import delete
 
-from reader.core.annotations import COLOR_IDS, make_highlight
+from reader.core.annotations import COLOR_IDS, NO_COLOR, make_highlight
 from reader.core.codebook import codes_for_tags
 from reader.ui.annotations.panel import ID_ROLE, NO_HIGHLIGHTS, AnnotationsPanel
 from reader.ui.interview.commands import AddHighlightCommand, EditHighlightCommand
@@ -246,6 +246,7 @@ def test_ten_thousand_highlights(panel: AnnotationsPanel, controller) -> None:
 
 STARTS = (100, 104, 1900, 2450, 3000)  # few spans, so equal (start, end) keys are common
 WORDS = ("", "alpha", "gamma", "beta note", "the")
+COLORS = (*COLOR_IDS[:3], NO_COLOR)  # a passage only coded has none
 
 
 def rebuilt(panel: AnnotationsPanel, controller: Controller) -> AnnotationsPanel:
@@ -272,8 +273,12 @@ def assert_like_rebuilt(panel: AnnotationsPanel, controller: Controller) -> None
     try:
         assert panel.visible_ids() == fresh.visible_ids()
         assert panel.count_text() == fresh.count_text()
-        assert combo_items(panel.tag_filter) == combo_items(fresh.tag_filter)
-        assert panel.tag_filter.currentData() == fresh.tag_filter.currentData()
+        for mine, theirs in (
+            (panel.tag_filter, fresh.tag_filter),
+            (panel.color_filter, fresh.color_filter),  # "No colour" while any has none
+        ):
+            assert combo_items(mine) == combo_items(theirs)
+            assert mine.currentData() == theirs.currentData()
         model, theirs = panel.view.model(), fresh.view.model()
         rows = [model.index(r, 0) for r in range(model.rowCount())]
         assert [(i.data(), i.data(ID_ROLE), i.data(Qt.ItemDataRole.ToolTipRole)) for i in rows] == [
@@ -291,7 +296,7 @@ def random_change(rng: random.Random, panel: AnnotationsPanel, controller: Contr
     if kind in ("add", "orphan") or not ids:
         start = rng.choice(STARTS)
         highlight = make_highlight(session.document.text, start, start + rng.choice((20, 40)))
-        highlight = replace(highlight, color=rng.choice(COLOR_IDS[:3]), orphan=kind == "orphan")
+        highlight = replace(highlight, color=rng.choice(COLORS), orphan=kind == "orphan")
         controller.undo_stack.push(AddHighlightCommand(controller, highlight))
     elif kind == "delete":
         controller.delete_highlight(rng.choice(ids))
@@ -300,7 +305,7 @@ def random_change(rng: random.Random, panel: AnnotationsPanel, controller: Contr
             [
                 {"note": rng.choice(WORDS)},
                 {"tags": tuple(rng.sample(["a", "B", "c"], rng.randint(0, 2)))},
-                {"color": rng.choice(COLOR_IDS[:3])},
+                {"color": rng.choice(COLORS)},
             ]
         )
         controller.edit_highlight(rng.choice(ids), "Edit", **tagged(controller, changes))
@@ -313,6 +318,10 @@ def random_change(rng: random.Random, panel: AnnotationsPanel, controller: Contr
         controller.undo_stack.undo()
     else:
         controller.undo_stack.redo()
+
+
+def filters_chosen(panel: AnnotationsPanel) -> tuple[object, object]:
+    return panel.tag_filter.currentData(), panel.color_filter.currentData()
 
 
 def random_filter(rng: random.Random, panel: AnnotationsPanel) -> None:
@@ -338,11 +347,11 @@ def test_incremental_updates_match_a_rebuild(
         visible = panel.visible_ids()
         if visible and rng.random() < 0.7:
             panel.select(rng.choice(visible))
-        current, tag = panel.current_id(), panel.tag_filter.currentData()
+        current, filters = panel.current_id(), filters_chosen(panel)
         resets.clear()
         random_change(rng, panel, controller)
         assert_like_rebuilt(panel, controller)
-        if panel.tag_filter.currentData() == tag:
+        if filters_chosen(panel) == filters:  # (not fallen back, its choice gone)
             assert not resets  # one row changed, not the whole list
         now = panel.visible_ids()
         if current in now:

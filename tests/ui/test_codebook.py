@@ -45,7 +45,7 @@ def test_select_c_type_enter_codes_the_passage(make_window, tmp_path: Path, qtbo
     (h,) = data["highlights"]
     assert (h["start"], h["end"], h["exact"]) == (start, end, "dawn")
     assert [names(data)[c] for c in h["codes"]] == ["Time of day"]
-    assert h["color"] == "yellow"  # the colour label stays as it was
+    assert h["color"] == ""  # coded, not highlighted: no colour (NO_COLOR)
     # C on the highlight again: a second code joins the first.
     pick(window, qtbot, "Light")
     assert not window.codebook.coding.picker.isVisible()

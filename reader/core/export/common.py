@@ -7,7 +7,7 @@ from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from typing import TypeVar
 
-from reader.core.annotations import DEFAULT_COLORS, Highlight
+from reader.core.annotations import DEFAULT_COLORS, NO_COLOR, Highlight
 from reader.core.interview import Role
 from reader.core.session import Session
 
@@ -28,7 +28,8 @@ class ExportOptions:
     """Which highlights to export, and a callback to report progress and cancel.
 
     `colors` and `tags` filter the highlights; an empty set does not filter. A highlight
-    passes when its colour is in `colors` (if given) and it has at least one code whose
+    passes when its colour is in `colors` (if given: a passage with no colour, NO_COLOR,
+    is in no colour's choice) and it has at least one code whose
     name is in `tags` (if given). `progress(done, total)` is called after every
     PROGRESS_EVERY highlights and after the last one; returning False (not merely a
     falsy None) raises ExportCancelled.
@@ -131,7 +132,10 @@ def question_paragraphs(session: Session) -> dict[int, list[str]]:
 
 
 def color_label(session: Session, color: str) -> str:
-    """The reader's label for a colour id, the default label, or the id itself."""
+    """The reader's label for a colour id, the default label, or the id itself; "" for
+    NO_COLOR (a passage only coded: every export lists it with no colour label)."""
+    if color == NO_COLOR:
+        return ""
     label = session.notes.colors.get(color)
     if label:
         return label
@@ -140,6 +144,12 @@ def color_label(session: Session, color: str) -> str:
 
 def color_hex(color: str) -> str:
     return DEFAULT_COLORS[color][1] if color in DEFAULT_COLORS else FALLBACK_HEX
+
+
+def code_hex(session: Session, highlight: Highlight) -> str:
+    """The colour of the highlight's first code (a passage with no colour shows by it)."""
+    code = session.notes.codebook.get(highlight.codes[0]) if highlight.codes else None
+    return code.color if code is not None else FALLBACK_HEX
 
 
 @dataclass(frozen=True)

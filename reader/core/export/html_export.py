@@ -18,6 +18,7 @@ from reader.core.export.common import (
     ExportOptions,
     Placed,
     Progress,
+    code_hex,
     color_hex,
     color_label,
     filter_description,
@@ -41,6 +42,8 @@ blockquote { margin: 0 0 .4rem; padding: .1rem 0 .1rem 1rem; border-left: 3px so
              white-space: pre-wrap; }
 mark { color: #111; padding: 0 .1em; border-radius: 2px;
        -webkit-box-decoration-break: clone; box-decoration-break: clone; }
+mark.coded { color: inherit; background: none; padding: 0; text-decoration: underline 2px;
+             text-underline-offset: .2em; }
 .label { font: 600 .8rem/1.4 system-ui, sans-serif; text-transform: uppercase;
          letter-spacing: .04em; }
 .tag { font: .85rem/1.4 system-ui, sans-serif; color: #444; background: #eee;
@@ -110,12 +113,15 @@ def research_notes(notes: str, level: int) -> list[str]:
 def entry(session: Session, placed: Placed) -> str:
     h = placed.highlight
     label = color_label(session, h.color)
-    background = color_hex(h.color)
+    if label:
+        mark = f'<mark style="background-color: {color_hex(h.color)}" title="{escape(label)}">'
+    else:  # a passage only coded (NO_COLOR): underlined in its first code's colour
+        mark = f'<mark class="coded" style="text-decoration-color: {code_hex(session, h)}">'
     parts = [
         f'<article class="highlight" id="h-{escape(h.id)}">',
-        f'<blockquote><mark style="background-color: {background}" title="{escape(label)}">'
-        f"{escape(h.exact)}</mark></blockquote>",
-        f'<p class="meta-line"><span class="label">{escape(label)}</span>'
+        f"<blockquote>{mark}{escape(h.exact)}</mark></blockquote>",
+        '<p class="meta-line">'
+        + (f'<span class="label">{escape(label)}</span>' if label else "")
         + "".join(f' <span class="tag">#{escape(tag)}</span>' for tag in session.code_names(h))
         + "</p>",
     ]

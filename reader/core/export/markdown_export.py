@@ -57,17 +57,16 @@ def entry(
     session: Session, placed: Placed, anchored: frozenset[str] | set[str] = frozenset()
 ) -> str:
     h = placed.highlight
-    meta = f"**{escape(color_label(session, h.color))}**"
-    if h.id in anchored:  # where the research notes' link back to this quote lands
-        meta = f'<a id="h-{h.id}"></a>{meta}'
-    names = session.code_names(h)
-    if names:
-        meta += " · " + " ".join(f"#{escape(tag)}" for tag in names)
+    label = color_label(session, h.color)  # "" for a passage only coded: its codes lead
+    names = " ".join(f"#{escape(tag)}" for tag in session.code_names(h))
+    meta = " · ".join(filter(None, (f"**{escape(label)}**" if label else "", names)))
     note = _paragraphs(h.note)
     if note:
-        meta += " — " + note[0]
+        meta = " — ".join(filter(None, (meta, note[0])))
+    if h.id in anchored:  # where the research notes' link back to this quote lands
+        meta = f'<a id="h-{h.id}"></a>{meta}'
     # The label leads its quote, so it does not read as the heading of the next one.
-    return "\n\n".join([meta, block_quote(h.exact), *note[1:]])
+    return "\n\n".join([*filter(None, [meta]), block_quote(h.exact), *note[1:]])
 
 
 def research_notes(notes: str, level: int) -> list[str]:

@@ -23,7 +23,7 @@ from typing import Any
 import orjson
 
 from reader import APP_NAME, __version__
-from reader.core.annotations import Highlight
+from reader.core.annotations import NO_COLOR, Highlight
 from reader.core.export.common import (
     DEFAULT_OPTIONS,
     ExportOptions,
@@ -34,7 +34,8 @@ from reader.core.export.common import (
 from reader.core.session import Session
 
 ANNO_CONTEXT = "http://www.w3.org/ns/anno.jsonld"
-# Our one extra property, the colour id next to its label ("classifying"), is a compact IRI:
+# Our one extra property, the colour id next to its label ("classifying"), or on the
+# annotation itself as "" for a passage only coded (NO_COLOR), is a compact IRI:
 # the inline context defines its prefix, so JSON-LD tools expand it instead of dropping it.
 OUR_PREFIX = "interviewReader"
 OUR_NAMESPACE = "urn:x-interview-reader:"
@@ -86,23 +87,29 @@ def annotation(session: Session, h: Highlight, source: str) -> dict[str, Any]:
     body.extend(
         textual_body(tag, "tagging", LABEL_FORMAT, h.created) for tag in session.code_names(h)
     )
-    colour = textual_body(color_label(session, h.color), "classifying", LABEL_FORMAT, h.created)
-    body.append({**colour, COLOR_PROPERTY: h.color})
+    if h.color != NO_COLOR:  # a passage only coded has no colour to classify it by
+        label = color_label(session, h.color)
+        colour = textual_body(label, "classifying", LABEL_FORMAT, h.created)
+        body.append({**colour, COLOR_PROPERTY: h.color})
     selectors: list[dict[str, Any]] = [
         {"type": "TextQuoteSelector", "exact": h.exact, "prefix": h.prefix, "suffix": h.suffix}
     ]
     if not h.orphan:
         selectors.append({"type": "TextPositionSelector", "start": h.start, "end": h.end})
-    return {
+    motivation = "commenting" if h.note else "highlighting" if h.color else "tagging"
+    made = {
         "id": annotation_id(h.id),
         "type": "Annotation",
-        "motivation": "commenting" if h.note else "highlighting",
+        "motivation": motivation,
         "creator": dict(CREATOR),
         "created": h.created,
         "modified": h.modified,
         "body": body,
         "target": {"type": "SpecificResource", "source": source, "selector": selectors},
     }
+    if h.color == NO_COLOR:  # said, so that importing it back gives no colour either
+        made[COLOR_PROPERTY] = NO_COLOR
+    return made
 
 
 def collection_uuid(session: Session, highlights: list[Highlight]) -> uuid.UUID:

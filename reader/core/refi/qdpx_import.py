@@ -40,7 +40,13 @@ from dataclasses import dataclass, field, replace
 from datetime import UTC, datetime
 from pathlib import Path, PurePosixPath
 
-from reader.core.annotations import Highlight, make_highlight, now_iso
+from reader.core.annotations import (
+    DEFAULT_COLOR,
+    NO_COLOR,
+    Highlight,
+    make_highlight,
+    now_iso,
+)
 from reader.core.codebook import add_codebook
 from reader.core.document import DocumentError, load_document, text_sha256
 from reader.core.notes_file import NotesData, RecordingRef
@@ -645,8 +651,10 @@ def _selection(
             )
     report.codings += len(dict.fromkeys(codes))
     created = _stamp(selection.get("creationDateTime"))
+    # Codings are not colour highlights (reader/core/annotations.py, NO_COLOR); a selection
+    # whose codes all failed keeps a colour, so that it still shows.
     return replace(
-        make_highlight(text.text, a, b),
+        make_highlight(text.text, a, b, NO_COLOR if codes else DEFAULT_COLOR),
         id=hid,
         codes=tuple(dict.fromkeys(codes)),
         created=created,

@@ -22,6 +22,7 @@ from PySide6.QtWidgets import (
     QStyleOptionViewItem,
 )
 
+from reader.core.annotations import NO_COLOR
 from reader.ui.annotations.model import Entry, HighlightListModel, Index
 from reader.ui.theme import current, mix, swatch_color
 from reader.ui.wrapped_text import wrapped_lines
@@ -91,8 +92,8 @@ class HighlightDelegate(QStyledItemDelegate):
         return QSize(0, height)
 
     def _meta(self, entry: Entry) -> str:
-        label = self._model.colors.get(entry.highlight.color, entry.highlight.color)
-        return f"{label}  ·  {entry.place}" if entry.place else label
+        color = entry.highlight.color  # (NO_COLOR, a passage only coded: no label)
+        return "  ·  ".join(filter(None, (self._model.colors.get(color, color), entry.place)))
 
     def _codes_below(self, entry: Entry, width: int) -> bool:
         """The codes go on a line of their own: they and the whole label do not share one."""
@@ -161,7 +162,8 @@ class HighlightDelegate(QStyledItemDelegate):
         muted = mix(ink, back, 0.45)
         h = entry.highlight
         bar = QRectF(rect.left() + PAD_X, rect.top() + PAD_Y, BAR, rect.height() - 2 * PAD_Y)
-        swatch = swatch_color(h.color)
+        # A passage with no colour (only coded) has a neutral bar: its codes' chips say it.
+        swatch = swatch_color(h.color) if h.color != NO_COLOR else mix(ink, back, 0.7)
         # Hollow for orphans, which mark nothing in the text; outlined on the selection band.
         painter.setPen(swatch if h.orphan else ink if selected else Qt.PenStyle.NoPen)
         painter.setBrush(Qt.BrushStyle.NoBrush if h.orphan else swatch)

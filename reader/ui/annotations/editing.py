@@ -16,7 +16,7 @@ from reader.ui.reading.reader_view import ReaderView
 
 class HighlightEditing(QObject):
     codesRequested = Signal(str)  # the codes of a highlight, in the picker
-    codeSpanRequested = Signal(int, int, str)  # a passage to code: start, end, colour
+    codeSpanRequested = Signal(int, int)  # a passage to code: start, end
 
     def __init__(self, interview: OpenInterview, reader: ReaderView, parent: QWidget) -> None:
         super().__init__(parent)
@@ -29,12 +29,13 @@ class HighlightEditing(QObject):
 
     def add(self, start: int, end: int, color: str, then: str = "") -> None:
         """Highlight [start, end); then "note" opens its editor; "tags" (C, T) asks for
-        the code picker first, and the passage becomes a highlight once coded."""
+        the code picker first, and the passage becomes a highlight once coded (with no
+        colour: reader/ui/codebook/hub.py, code_span)."""
         controller = self._interview.controller
         if controller is None:
             return
         if then == "tags":
-            self.codeSpanRequested.emit(start, end, color)
+            self.codeSpanRequested.emit(start, end)
             return
         highlight = controller.add_highlight(start, end, color)
         if highlight is None:

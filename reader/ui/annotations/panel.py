@@ -13,13 +13,7 @@ from PySide6.QtCore import (
     Qt,
     Signal,
 )
-from PySide6.QtGui import (
-    QIcon,
-    QKeyEvent,
-    QPalette,
-    QPixmap,
-    QShowEvent,
-)
+from PySide6.QtGui import QIcon, QKeyEvent, QPalette, QShowEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QHBoxLayout,
@@ -31,7 +25,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from reader.core.annotations import Highlight
+from reader.core.annotations import NO_COLOR, Highlight
+from reader.ui.annotations.color_filter import ColorFilter
 from reader.ui.annotations.delegate import FIT_ROWS, HighlightDelegate
 from reader.ui.annotations.model import (
     ID_ROLE,
@@ -44,7 +39,6 @@ from reader.ui.annotations.model import (
 from reader.ui.annotations.study_rows import StudyRows
 from reader.ui.dialogs import filter_combo, refill_combo
 from reader.ui.interview.open_interview import OpenInterview
-from reader.ui.theme import swatch_color
 
 NO_HIGHLIGHTS = "No highlights yet: select words in the interview and press H (or 1–6)."
 
@@ -79,6 +73,7 @@ class AnnotationsPanel(QWidget):
         self.color_filter = filter_combo("Colour filter", "Shows only the highlights of one colour")
         self.tag_filter = filter_combo("Code filter", "Shows only the highlights with one code")
         self.color_filter.addItem("All colours")
+        self._colors = ColorFilter(self.color_filter)
         self.tag_filter.addItem("All codes")
         self.study = StudyRows(interview, self)  # this interview or the whole study
         self.count_label = QLabel()
@@ -187,8 +182,6 @@ class AnnotationsPanel(QWidget):
         self._stale = False
         session = self._interview.session
         known, entries = self._by_id, []
-        if session is not None:  # none open: across the study, the others are listed
-            self._fill_colors()
         for h in session.notes.highlights if session is not None else ():
             entry = known.get(h.id)
             place = self._place(h)
@@ -197,6 +190,9 @@ class AnnotationsPanel(QWidget):
             entries.append(entry.placed(place))
         self._entries = self.study.merged(entries)
         self._by_id = {e.highlight.id: e for e in entries}
+        self._colors.uncoloured = sum(1 for e in self._entries if e.color == NO_COLOR)
+        if session is not None:  # none open: across the study, the others are listed
+            self._fill_colors()
         self._tag_counts = Counter(t for e in entries for t in e.tags)
         self._fill_tags()
         row = self.view.currentIndex().row()
@@ -233,8 +229,9 @@ class AnnotationsPanel(QWidget):
         if new is not None:
             self._learn(new)
         self._show_change(old, new)
-        if self._fill_tags() and self.tag_filter.currentData() != self._filter[2]:
-            self._refilter()  # the tag filtered on is no longer in use: the filter fell back
+        tag_gone = self._fill_tags() and self.tag_filter.currentData() != self._filter[2]
+        if tag_gone or (self._colors.refresh() and self._colors.chosen() != self._filter[1]):
+            self._refilter()  # the tag or "No colour" filtered on is gone: the filter fell back
         else:
             self._update_count()
         if keep_id is not None and self.current_id() != keep_id:
@@ -246,6 +243,7 @@ class AnnotationsPanel(QWidget):
         assert i is not None
         del self._entries[i]
         del self._by_id[entry.highlight.id]
+        self._colors.uncoloured -= entry.color == NO_COLOR
         self._tag_counts.subtract(entry.tags)
         for tag in entry.tags:
             if self._tag_counts[tag] <= 0:
@@ -256,6 +254,7 @@ class AnnotationsPanel(QWidget):
         i = bisect_right(self._entries, entry.key, key=by_key)
         self._entries.insert(i, entry)
         self._by_id[entry.highlight.id] = entry
+        self._colors.uncoloured += entry.color == NO_COLOR
         self._tag_counts.update(entry.tags)
 
     def _show_change(self, old: Entry | None, new: Entry | None) -> None:
@@ -281,7 +280,7 @@ class AnnotationsPanel(QWidget):
         terms, color, tag = self._filter
         return (
             self.study.keeps(entry)
-            and (not color or entry.color == color)
+            and (color is None or entry.color == color)
             and (not tag or tag in entry.tags)
             and all(term in entry.haystack for term in terms)
         )
@@ -298,12 +297,7 @@ class AnnotationsPanel(QWidget):
     def _fill_colors(self) -> None:
         assert self._interview.session is not None
         self._model.colors = dict(self._interview.session.notes.colors)
-        items = []
-        for color_id, label in self._model.colors.items():
-            pixmap = QPixmap(12, 12)
-            pixmap.fill(swatch_color(color_id))
-            items.append((QIcon(pixmap), label, color_id))
-        refill_combo(self.color_filter, "All colours", items)
+        self._colors.fill(self._model.colors)
 
     def _fill_tags(self) -> bool:
         """Offer the tags in use; True if they changed."""
@@ -317,11 +311,11 @@ class AnnotationsPanel(QWidget):
 
     def _refilter(self) -> None:
         terms = self.filter_edit.text().casefold().split()
-        color, tag = self.color_filter.currentData(), self.tag_filter.currentData()
+        color, tag = self._colors.chosen(), self.tag_filter.currentData()
         self._filter = (terms, color, tag)
         # One comprehension per condition: a keystroke filters 10,000 rows in a few ms.
         chosen = self.study.narrow(self._entries)
-        if color:
+        if color is not None:
             chosen = [e for e in chosen if e.color == color]
         if tag:
             chosen = [e for e in chosen if tag in e.tags]
@@ -339,7 +333,7 @@ class AnnotationsPanel(QWidget):
         rows, orphans = len(self._model.rows), self._model.orphans
         shown, total = rows - (1 if orphans else 0), len(self._entries)
         noun = "highlight" if total == 1 else "highlights"
-        filtered = bool(terms or color or tag) or self.study.narrowing
+        filtered = bool(terms or tag) or color is not None or self.study.narrowing
         if total == 0 and not filtered:  # what the list is for, where it is empty
             self.count_label.setText(NO_HIGHLIGHTS)
             return

@@ -28,7 +28,7 @@ class Coding(QObject):
         self._picker: CodePicker | None = None  # made at its first use (start-up, #17)
         self.recent: list[str] = []
         self._highlight = ""  # the picker's passage, once it is a highlight
-        self._span: tuple[int, int, str] | None = None  # or a selection: start, end, colour
+        self._span: tuple[int, int] | None = None  # or a selection: start, end
         hub.codeUsed.connect(self._used)
         hub.changed.connect(self._forget_gone)
 
@@ -52,11 +52,11 @@ class Coding(QObject):
         self._highlight, self._span = highlight_id, None
         self._open(highlight.codes, highlight.exact)
 
-    def pick_for_span(self, start: int, end: int, color: str) -> None:
+    def pick_for_span(self, start: int, end: int) -> None:
         session, controller = self.hub.interview.session, self.hub.interview.controller
         if session is None or controller is None or not controller.writable():
             return  # (read-only: the status bar says so)
-        self._highlight, self._span = "", (start, end, color)
+        self._highlight, self._span = "", (start, end)
         self._open((), session.document.text[start:end])
 
     def _open(self, on: tuple[str, ...], quote: str) -> None:
@@ -92,10 +92,11 @@ class Coding(QObject):
         elif self._span is not None:
             self._highlight = self.hub.code_span(*self._span, (code_id,))
             self._span = None
-        target = self._target()
-        if keep_open and target is not None:
+        if target is not None and self._target() is None:  # its last code off: it went
+            self._highlight, self._span = "", (target.start, target.end)
+        if keep_open:
             self.picker.book = self.hub.book
-            self.picker.set_on(target.codes)
+            self.picker.set_on(target.codes if (target := self._target()) else ())
 
     def apply_recent(self, number: int) -> None:
         """Alt+number: the code used `number`-th last, on the selection or the current
@@ -109,7 +110,7 @@ class Coding(QObject):
         if span is not None:
             start, end = _trim(self.reader.session.document.text, *span)
             if start < end:
-                made = self.hub.code_span(start, end, self.reader.default_color, (code_id,))
+                made = self.hub.code_span(start, end, (code_id,))
                 if made:
                     self.reader.select_highlight(made)  # the coded passage is the current one
             return

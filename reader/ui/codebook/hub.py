@@ -21,7 +21,7 @@ from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QObject, Signal
 
-from reader.core.annotations import Highlight
+from reader.core.annotations import NO_COLOR, Highlight
 from reader.core.codebook import (
     Code,
     Codebook,
@@ -343,27 +343,41 @@ class CodebookHub(QObject):
     # Coding ------------------------------------------------------------------------------
 
     def set_codes(self, highlight_id: str, codes: tuple[str, ...], text: str = "Code") -> None:
-        """The highlight's codes become `codes` (one undoable step of the interview)."""
+        """The highlight's codes become `codes` (one undoable step of the interview). A
+        passage with no colour and no note that loses its last code goes: nothing would
+        show it any more."""
         controller = self.interview.controller
         if controller is None:
             return
         before = controller.session.highlight(highlight_id)
         if before is None or before.codes == codes:
             return
+        if not codes and before.color == NO_COLOR and not before.note:
+            controller.undo_stack.beginMacro(text)  # undone as what the user did
+            controller.delete_highlight(highlight_id)
+            controller.undo_stack.endMacro()
+            return
         controller.edit_highlight(highlight_id, text, codes=codes)
         for code_id in codes:
             if code_id not in before.codes:
                 self.codeUsed.emit(code_id)
 
-    def code_span(self, start: int, end: int, color: str, codes: tuple[str, ...]) -> str:
-        """Highlight [start, end) and give it `codes`, one step; the highlight's id."""
+    def code_span(self, start: int, end: int, codes: tuple[str, ...]) -> str:
+        """Give [start, end) `codes`, one step; the highlight's id. The highlight already
+        on that span keeps its colour; else a new one has none (NO_COLOR): coding is not
+        highlighting, and the passage shows by its codes."""
         controller = self.interview.controller
         if controller is None or not controller.writable():
             return ""
+        same = [
+            h
+            for h in controller.session.highlights_overlapping(start, end)
+            if (h.start, h.end) == (start, end)
+        ]
         stack = controller.undo_stack
         stack.beginMacro("Code Passage")
         try:
-            highlight = controller.add_highlight(start, end, color)
+            highlight = same[0] if same else controller.add_highlight(start, end, NO_COLOR)
             if highlight is not None:
                 merged = tuple(dict.fromkeys((*highlight.codes, *codes)))
                 self.set_codes(highlight.id, merged)

@@ -44,6 +44,7 @@ def wire_codebook(window: Any) -> None:
     window.codebook = codebook = Codebook(window, hub, dock, coding, stripes)
     hub.countsChanged.connect(window.reader.viewport().update)
     hub.changed.connect(window.reader.viewport().update)
+    hub.changed.connect(window.reader.overview.refresh)  # passages marked in codes' colours
     window.editing.codesRequested.connect(coding.pick_for_highlight)
     window.editing.codeSpanRequested.connect(coding.pick_for_span)
     actions.code_passage.triggered.connect(lambda: _code_from_menu(window, coding))
@@ -182,6 +183,6 @@ def _code_from_menu(window: Any, coding: Coding) -> None:
     if span is not None:
         start, end = _trim(reader.session.document.text, *span)
         if start < end:
-            coding.pick_for_span(start, end, reader.default_color)
+            coding.pick_for_span(start, end)
     elif reader.current_highlight() is not None:
         coding.pick_for_highlight(reader.current_highlight().id)

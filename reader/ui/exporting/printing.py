@@ -3,9 +3,18 @@
 from __future__ import annotations
 
 from PySide6.QtCore import QMarginsF
-from PySide6.QtGui import QFont, QPageLayout, QPageSize, QTextCharFormat, QTextCursor, QTextDocument
+from PySide6.QtGui import (
+    QColor,
+    QFont,
+    QPageLayout,
+    QPageSize,
+    QTextCharFormat,
+    QTextCursor,
+    QTextDocument,
+)
 from PySide6.QtPrintSupport import QPrinter
 
+from reader.core.annotations import NO_COLOR
 from reader.core.session import Session
 from reader.core.shorten import shorten
 from reader.ui import theme
@@ -27,9 +36,15 @@ def print_document(reading: ReaderDocument) -> QTextDocument:
     doc.rootFrame().setFrameFormat(frame)
     cursor = QTextCursor(doc)
     annotated = [h for h in session.notes.highlights if not h.orphan]
+    book = session.notes.codebook
     for h in annotated:
         fmt = QTextCharFormat()
-        fmt.setBackground(theme.highlight_color(h.color))
+        if h.color != NO_COLOR:
+            fmt.setBackground(theme.highlight_color(h.color))
+        else:  # a passage only coded: underlined in its first code's colour, as on screen
+            code = book.get(h.codes[0]) if h.codes else None
+            fmt.setUnderlineStyle(QTextCharFormat.UnderlineStyle.SingleUnderline)
+            fmt.setUnderlineColor(QColor(code.color) if code else theme.muted_color())
         cursor.setPosition(reading.to_qt(h.start))
         cursor.setPosition(reading.to_qt(h.end), QTextCursor.MoveMode.KeepAnchor)
         cursor.mergeCharFormat(fmt)
@@ -55,7 +70,8 @@ def print_document(reading: ReaderDocument) -> QTextDocument:
             cursor.insertBlock()
             codes = ", ".join(session.code_names(h))
             quote = shorten(h.exact, 80)
-            text = f"{number}. “{quote}” — {labels.get(h.color, h.color)}"
+            label = labels.get(h.color, h.color)  # none for NO_COLOR: its codes follow
+            text = f"{number}. “{quote}”" + (f" — {label}" if label else "")
             text += f". {h.note}" if h.note else ""
             text += f" (codes: {codes})" if codes else ""
             cursor.insertText(text, body)

@@ -24,6 +24,7 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import QObject, QPoint, QTimer, Signal
 from PySide6.QtWidgets import QPlainTextEdit, QTextEdit
 
+from reader.core.annotations import NO_COLOR
 from reader.ui.interview.open_interview import OpenInterview
 from reader.ui.library.open_study import OpenStudy
 
@@ -254,4 +255,5 @@ class InterviewSwitcher(QObject):
         if self.current and session is not None:
             highlights = session.notes.highlights
             notes = sum(1 for h in highlights if h.note)
-            self.panel.model.set_counts(self.current, len(highlights), notes)
+            shown = sum(1 for h in highlights if h.color != NO_COLOR)  # as study_headers counts
+            self.panel.model.set_counts(self.current, shown, notes)

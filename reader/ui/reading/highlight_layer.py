@@ -13,7 +13,7 @@ from PySide6.QtCore import QPointF, QRectF, Qt
 from PySide6.QtGui import QColor, QPainter, QPen, QTextBlock, QTextDocument
 from PySide6.QtWidgets import QScrollBar, QWidget
 
-from reader.core.annotations import Highlight
+from reader.core.annotations import NO_COLOR, Highlight
 from reader.core.session import Session
 from reader.ui import theme
 from reader.ui.reading.reader_document import ReaderDocument
@@ -40,6 +40,7 @@ class ReadingView(Protocol):
 
 
 MARKER_RADIUS = 3.5
+UNDERLINE = 1.5  # px: a coded passage with no colour
 
 
 class HighlightLayer:
@@ -88,23 +89,43 @@ class HighlightLayer:
         covered: list[tuple[Highlight, list[QRectF]]] = []
         for h in sorted(shown, key=lambda h: (h.start, -h.end)):
             rects = self.rects(h.start, h.end)
-            painter.setBrush(theme.highlight_color(h.color))
-            for rect in rects:
-                painter.drawRect(rect)
+            if h.color != NO_COLOR:
+                painter.setBrush(theme.highlight_color(h.color))
+                for rect in rects:
+                    painter.drawRect(rect)
             covered.append((h, rects))
+        self._paint_coded(painter, covered)
         self._paint_overlaps(painter, covered)
         self._paint_current(painter, covered)
         painter.restore()
 
+    def _paint_coded(
+        self, painter: QPainter, covered: list[tuple[Highlight, list[QRectF]]]
+    ) -> None:
+        """A passage with no colour (only coded) has no fill: a thin underline in its first
+        code's colour says the text is coded, beside the margin's code stripes."""
+        book = self.view.session.notes.codebook
+        for h, rects in covered:
+            if h.color != NO_COLOR:
+                continue
+            code = book.get(h.codes[0]) if h.codes else None
+            color = QColor(code.color) if code is not None else theme.muted_color()
+            painter.setPen(QPen(color, UNDERLINE))
+            for rect in rects:
+                y = rect.bottom() - UNDERLINE
+                painter.drawLine(QPointF(rect.left(), y), QPointF(rect.right(), y))
+        painter.setPen(Qt.PenStyle.NoPen)
+
     def _paint_current(
         self, painter: QPainter, covered: list[tuple[Highlight, list[QRectF]]]
     ) -> None:
-        """The highlight at the caret: a thin frame in its swatch's deep tone."""
+        """The highlight at the caret: a thin frame in its swatch's deep tone (a neutral one
+        with no colour)."""
         current = self.view.current_highlight_id
         for h, rects in covered:
             if h.id == current:
                 painter.setBrush(Qt.BrushStyle.NoBrush)
-                painter.setPen(QPen(theme.swatch_color(h.color).darker(150), 1))
+                painter.setPen(QPen(deep_tone(h.color, 150), 1))
                 for rect in rects:
                     painter.drawRect(rect.adjusted(0, 0, -1, -1))
                 painter.setPen(Qt.PenStyle.NoPen)
@@ -121,7 +142,7 @@ class HighlightLayer:
                 rects = self.rects(h.end - 1, h.end)
                 if rects:
                     corner = rects[-1].topRight()
-                    painter.setBrush(QColor(theme.swatch_color(h.color)).darker(160))
+                    painter.setBrush(deep_tone(h.color, 160))
                     centre = QPointF(corner.x() + 1, corner.y() + MARKER_RADIUS)
                     painter.drawEllipse(centre, MARKER_RADIUS, MARKER_RADIUS)
         painter.restore()
@@ -131,10 +152,12 @@ class HighlightLayer:
     ) -> None:
         """Where two highlights overlap, underline in the outer one's colour."""
         for i, (outer, outer_rects) in enumerate(covered):
+            if outer.color == NO_COLOR:
+                continue  # its own underline runs under the whole passage
             for inner, inner_rects in covered[i + 1 :]:
                 if inner.start >= outer.end:
                     break
-                pen = QPen(QColor(theme.swatch_color(outer.color)).darker(140), 2)
+                pen = QPen(deep_tone(outer.color, 140), 2)
                 painter.setPen(pen)
                 for a in outer_rects:
                     for b in inner_rects:
@@ -142,6 +165,14 @@ class HighlightLayer:
                         if both.width() > 0:
                             painter.drawLine(both.bottomLeft(), both.bottomRight())
         painter.setPen(Qt.PenStyle.NoPen)
+
+
+def deep_tone(color_id: str, darker: int) -> QColor:
+    """The swatch's deep tone for frames, markers and underlines; a neutral grey for a
+    passage with no colour."""
+    if color_id == NO_COLOR:
+        return theme.muted_color()
+    return theme.swatch_color(color_id).darker(darker)
 
 
 def _block_rects(block: QTextBlock, q_start: int, q_end: int, scroll: QPointF) -> list[QRectF]:

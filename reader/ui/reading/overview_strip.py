@@ -15,7 +15,7 @@ from PySide6.QtCore import QRectF, Qt
 from PySide6.QtGui import QColor, QMouseEvent, QPainter, QPaintEvent, QPixmap
 from PySide6.QtWidgets import QWidget
 
-from reader.core.annotations import Highlight
+from reader.core.annotations import NO_COLOR, Highlight
 from reader.ui import theme
 from reader.ui.reading.reader_document import ReaderDocument
 
@@ -36,6 +36,15 @@ STRIP_WIDTH = 10
 MARK_HEIGHT = 3
 SNAP_PX = 5  # a click this close to a mark goes to the mark
 MATCH = ""  # the colour id of find matches among the marks
+CODED = "code:"  # + a code id: a passage with no colour, marked in its first code's colour
+
+
+def mark_of(highlight: Highlight) -> str:
+    """What a highlight's mark is counted under: its colour id, or CODED and its first
+    code for a passage with no colour (that code's colour is looked up as it is painted)."""
+    if highlight.color != NO_COLOR:
+        return highlight.color
+    return CODED + (highlight.codes[0] if highlight.codes else "")
 
 
 class OverviewStrip(QWidget):
@@ -77,7 +86,7 @@ class OverviewStrip(QWidget):
         for highlight, step in ((before, -1), (after, 1)):
             if highlight is not None and not highlight.orphan:
                 row = self.row_of(highlight.start)
-                self._rows.setdefault(row, Counter())[highlight.color] += step
+                self._rows.setdefault(row, Counter())[mark_of(highlight)] += step
                 if self._image is not None:
                     self._repaint_band(row)
 
@@ -109,7 +118,7 @@ class OverviewStrip(QWidget):
             # row_of inlined: 10,000 highlights are counted before the first paint.
             length, span = self._length(), self.height() - MARK_HEIGHT
             counted = Counter(
-                (round(h.start / length * span), h.color)
+                (round(h.start / length * span), h.color or mark_of(h))
                 for h in reading.session.notes.highlights
                 if not h.orphan
             )
@@ -147,10 +156,18 @@ class OverviewStrip(QWidget):
         colors: dict[str, QColor] = {MATCH: match_color}
         for row, color_id in self.marks(lo - MARK_HEIGHT, hi):
             if color_id not in colors:
-                colors[color_id] = theme.swatch_color(color_id)
+                colors[color_id] = self._color_of(color_id)
             painter.setBrush(colors[color_id])
             painter.drawRect(QRectF(1, row, self.width() - 2, MARK_HEIGHT))
         painter.setClipping(False)
+
+    def _color_of(self, mark: str) -> QColor:
+        """A colour id's swatch; a passage with no colour in its first code's colour."""
+        if not mark.startswith(CODED):
+            return theme.swatch_color(mark)
+        reading = self.reader.reading
+        code = reading.session.notes.codebook.get(mark[len(CODED) :]) if reading else None
+        return QColor(code.color) if code is not None else theme.muted_color()
 
     def _repaint_band(self, row: int) -> None:
         assert self._image is not None

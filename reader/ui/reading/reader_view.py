@@ -548,7 +548,8 @@ class ReaderView(QTextEdit):
         parts = []
         labels = self.session.notes.colors
         for h in layers:
-            lines = [f"<b>{escape(labels.get(h.color, h.color))}</b>"]
+            # A passage with no colour (only coded) has no colour label: its codes say it.
+            lines = [f"<b>{escape(labels.get(h.color, h.color))}</b>"] if h.color else []
             if h.note:
                 lines.append(escape(h.note).replace("\n", "<br>"))
             names = self.session.code_names(h)
