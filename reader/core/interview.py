@@ -138,7 +138,7 @@ _CLOSERS = " \t\"'”’»)]*_"  # trailing quotes and brackets after a question
 # Also after it, in chats and captions: emoji and symbols, with their skin tones, joiners
 # and variation selectors ("Your shift? 🌙").
 _TRAILING_SYMBOLS = frozenset({"So", "Sk", "Mn", "Me", "Cf"})
-_QUESTION_MARKS = frozenset("?？؟")  # Latin, full-width (CJK), Arabic
+_QUESTION_MARKS = frozenset("?？؟❓❔‽⁇⁈")  # Latin, full-width (CJK), Arabic, emoji
 
 
 def split_paragraphs(text: str) -> list[tuple[int, int]]:
@@ -175,13 +175,11 @@ def detect_segments(text: str, turns: Sequence[Turn] = ()) -> list[Segment]:
     keys = [speaker_key(label.name) if label else "" for label in labels]
     found = [key for key in keys if key]
     # A share of labelled paragraphs and a repeated label, so that a stray "Note:" or
-    # "Update:" in a magazine Q&A does not turn it into a transcript; a short exchange
-    # whose every paragraph has a label needs no repeat. Speakers named by the file itself
-    # need neither.
-    spoken = asides.count(False)
+    # "Update:" in a magazine Q&A does not turn it into a transcript; one question and its
+    # answer (`_one_exchange`) need no repeat. Speakers named by the file itself need neither.
     labelled = (from_file and bool(found)) or (
-        len(found) >= max(2, _LABELLED_SHARE * spoken)
-        and (Counter(found).most_common(1)[0][1] >= 2 or len(found) == spoken)
+        len(found) >= max(2, _LABELLED_SHARE * asides.count(False))
+        and (Counter(found).most_common(1)[0][1] >= 2 or _one_exchange(pars, asides, labels))
     )
     if labelled:
         names = _display_names(labels, keys)
@@ -197,6 +195,21 @@ def detect_segments(text: str, turns: Sequence[Turn] = ()) -> list[Segment]:
             written = label.name if labelled else ""
             segments.append(Segment(role, speaker, start, end, label.timestamp, written))
     return segments
+
+
+def _one_exchange(
+    pars: Sequence[str], asides: Sequence[bool], labels: Sequence[Label | None]
+) -> bool:
+    """Two labelled paragraphs and no unlabelled speech after the first, the first a
+    question or asked by a role ("Interviewer:", "Q:"): a short transcript, as a REFI
+    project's may be; not a glossary of "Apple: …", "Banana: …" (titles above may stay)."""
+    first = next((i for i, label in enumerate(labels) if label is not None), len(labels))
+    rest = [i for i in range(first, len(pars)) if not asides[i]]
+    if len(rest) != 2 or any(labels[i] is None for i in rest):
+        return False
+    label = labels[first]
+    assert label is not None
+    return _ends_with_question_mark(pars[first]) or _label_role(label.name) is Role.QUESTION
 
 
 def read_labels(pars: Sequence[str], skip: Sequence[bool] = ()) -> list[Label | None]:
@@ -322,12 +335,15 @@ def speaker_report(text: str, segments: Sequence[Segment]) -> SpeakerReport:
         reasons.append("No questions were found.")
     elif labelled == 0:
         candidates = sum(bool(x) for x in read_labels([text[s.start : s.end] for s in spoken]))
-        if candidates >= len(spoken):
-            reasons.append("One speaker label is too few to go by; it was not used.")
+        if candidates == 1:
+            reasons.append("Only one paragraph starts with a speaker label; it was not used.")
         elif candidates:
             reasons.append(
-                f"Only {candidates} of {len(spoken)} paragraphs start with a speaker label; "
-                "they were not used."
+                f"{candidates} of {len(spoken)} paragraphs start with a speaker label, too few "
+                "to go by (and none used twice); they were not used."
+                if candidates >= len(spoken)
+                else f"Only {candidates} of {len(spoken)} paragraphs start with a speaker "
+                "label; they were not used."
             )
         if not any(_ends_with_question_mark(text[s.start : s.end]) for s in spoken):
             reasons.append("There are no question marks: who asks was guessed.")
@@ -470,7 +486,11 @@ def _usual_speaker(segments: list[Segment], role: Role, default: str) -> str:
 
 def _ends_with_question_mark(par: str) -> bool:
     end = len(par)
-    while end and (par[end - 1] in _CLOSERS or category(par[end - 1]) in _TRAILING_SYMBOLS):
+    while (
+        end
+        and par[end - 1] not in _QUESTION_MARKS
+        and (par[end - 1] in _CLOSERS or category(par[end - 1]) in _TRAILING_SYMBOLS)
+    ):
         end -= 1
     return end > 0 and par[end - 1] in _QUESTION_MARKS
 

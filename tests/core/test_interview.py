@@ -505,6 +505,8 @@ def test_turns_from_a_file_are_the_labels() -> None:
         "你们几点开始？",
         "كيف كانت الليلة؟",
         "¿Cómo empezó? 🙂",
+        "Ready❓",
+        "Really‽",
     ],
 )
 def test_a_question_mark_counts_before_emoji_and_in_other_scripts(question: str) -> None:
@@ -528,7 +530,25 @@ def test_a_short_exchange_labelled_throughout_uses_its_labels() -> None:
     assert not speaker_report(text, segments).unsure
     alone = "Interviewer: How do nights start?"
     report = speaker_report(alone, detect_segments(alone))
-    assert report.reasons == ("One speaker label is too few to go by; it was not used.",)
+    assert report.reasons == ("Only one paragraph starts with a speaker label; it was not used.",)
+    titled = "Interview with Ana, 3 May 2021\n" + text  # a title above changes nothing
+    assert [(s.role, s.speaker) for s in detect_segments(titled)][1:] == [
+        (Q, "Interviewer"),
+        (A, "Nurse"),
+    ]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Apple: a fruit that grows on trees.\nBanana: a long yellow fruit.\nCherry: small.\n"
+        "Date: sweet and brown.\nElder: a shrub.\nFig: soft inside.\n",
+        "Apple: a fruit.\nBanana: another fruit.\n",
+    ],
+)
+def test_a_glossary_of_names_with_colons_is_no_transcript(text: str) -> None:
+    """Labels used once each make a transcript only as one question and its answer."""
+    assert {seg.speaker for seg in detect_segments(text)} == {""}
 
 
 def test_speaker_report_is_unsure_without_question_marks() -> None:
