@@ -358,3 +358,22 @@ def test_notes_written_by_a_newer_build_say_their_file_not_another_window(
     highlight_with_key(window, qtbot, "scripted")
     assert window.statusBar().currentMessage() == why
     assert [h.exact for h in window.interview.session.notes.highlights] == ["Rehearsal"]
+
+
+def test_notes_that_could_not_be_read_offer_no_save_as(
+    make_window: Callable[..., MainWindow], tmp_path: Path, qtbot: Any
+) -> None:
+    """A notes file that cannot be opened (here a folder in its place) shows no notes:
+    saving them elsewhere would save nothing and leave the file behind, so it is not offered."""
+    unreadable = tmp_path / "notes.json"
+    unreadable.mkdir()
+    window = make_window(notes=unreadable)
+    assert window.interview.read_only_cause is ReadOnly.NOTES_UNREAD
+    why = ReadOnly.NOTES_UNREAD.value
+    assert SAVE_AS_WAY_OUT not in window.interview.why_read_only()
+    assert not window.actions.save_notes_as.isEnabled()
+    assert window.actions.save_notes_as.toolTip() == why
+    assert window.actions.undo.toolTip() == why
+    highlight_with_key(window, qtbot, "Rehearsal")
+    assert window.statusBar().currentMessage() == why
+    assert unreadable.is_dir()  # nothing written in its place

@@ -12,6 +12,7 @@ from pathlib import Path
 
 from PySide6.QtGui import QTextDocument
 
+from reader.core.read_only import ReadOnly
 from reader.core.store import content_hash
 from reader.ui.interview.controller import Controller
 
@@ -26,7 +27,7 @@ class Parked:
     document_path: Path
     document_stamp: tuple[int, int] | None
     notes_hash: str  # "" when there was no notes file
-    file_read_only: bool  # the notes file itself opened read-only (a newer version)
+    file_cause: ReadOnly | None  # why the notes file itself opened read-only, if it did
 
     @classmethod
     def now(
@@ -34,7 +35,7 @@ class Parked:
         controller: Controller,
         notes_document: QTextDocument,
         document_path: Path,
-        file_read_only: bool,
+        file_cause: ReadOnly | None,
     ) -> Parked:
         """`controller`'s interview as it is on disk now (all of it written: the saver knows
         the notes file's hash without reading it again)."""
@@ -46,7 +47,7 @@ class Parked:
             document_path,
             _stamp(document_path),
             controller.saver.expected_hash,
-            file_read_only,
+            file_cause,
         )
 
     def change(self, document_path: Path) -> str:

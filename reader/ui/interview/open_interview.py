@@ -30,6 +30,7 @@ from PySide6.QtWidgets import QMessageBox, QPlainTextDocumentLayout, QWidget
 from reader.core.document import DocumentError
 from reader.core.notes_file import NotesData, encode
 from reader.core.notes_location import remember_notes_path
+from reader.core.notes_opening import NotesRead
 from reader.core.read_only import ReadOnly, why_read_only
 from reader.core.session import Session
 from reader.core.store import describe_os_error
@@ -70,7 +71,7 @@ class OpenInterview(QObject):
         self.controller: Controller | None = None
         self.saver: NotesSaver | None = None
         self.safety: NotesSafety | None = None
-        self._file_read_only = False  # the notes file opened read-only (see Parked)
+        self._file_cause: ReadOnly | None = None  # why the notes file opened read-only
         self._study_read_only: ReadOnly | None = None  # the study's cause, passed to `open`
         self.in_study = False  # the notes are a study's: they stay in its notes folder
         self._kept = KeptHistories()
@@ -94,8 +95,8 @@ class OpenInterview(QObject):
         """Why the open notes cannot be written here; None when they can, or none is open."""
         if self.saver is None or not self.saver.read_only:
             return None
-        if self._file_read_only:
-            return ReadOnly.NOTES_FILE
+        if self._file_cause is not None:
+            return self._file_cause
         return self._study_read_only or ReadOnly.NOTES_IN_USE  # or the lock is another's
 
     def why_read_only(self, then: str = "") -> str:
@@ -188,7 +189,7 @@ class OpenInterview(QObject):
         controller.structureChanged.connect(self.structureChanged)
         controller.colorsChanged.connect(self.colorsChanged)
         controller.readOnlyRefused.connect(lambda: self.status.emit(self.why_read_only(), 5000))
-        self._file_read_only = read.read_only
+        self._file_cause = _file_cause(read)
         notes_document = self._new_notes_document(session.notes.notes)
         self.in_study, self._study_read_only = in_study, read_only
         messages = self._attach(controller, notes_document, document_path, read.on_disk)
@@ -212,7 +213,7 @@ class OpenInterview(QObject):
         self._leave(keep_history=True)
         controller = parked.controller
         controller.saver = NotesSaver(parked.notes_path, self.prepare_write, self)
-        self._file_read_only = parked.file_read_only
+        self._file_cause = parked.file_cause
         self.in_study, self._study_read_only = in_study, read_only
         on_disk = read_or_none(parked.notes_path)
         messages = self._attach(controller, parked.notes_document, parked.document_path, on_disk)
@@ -233,7 +234,7 @@ class OpenInterview(QObject):
         """`controller` becomes the open interview's, with its saver writing, the notes
         file locked and watched, `notes_document` shown; the messages of taking the lock."""
         self.controller, self.saver = controller, controller.saver
-        self.saver.read_only = self._file_read_only or self._study_read_only is not None
+        self.saver.read_only = self._file_cause is not None or self._study_read_only is not None
         self.saver.stateChanged.connect(self.saveStateChanged)
         self.undo_group.addStack(controller.undo_stack)
         self.safety = NotesSafety(
@@ -325,7 +326,7 @@ class OpenInterview(QObject):
         if not keep_history or not history or controller.saver.dirty:
             controller.deleteLater()
             return
-        parked = Parked.now(controller, notes, document_path, self._file_read_only)
+        parked = Parked.now(controller, notes, document_path, self._file_cause)
         self._kept.keep(parked, KEPT_HISTORIES)
 
     def drop_histories(self) -> None:
@@ -388,7 +389,7 @@ class OpenInterview(QObject):
     def notes_moved(self, path: Path) -> None:
         """After Save Notes As…: the notes live at `path`, writable, from now on."""
         assert self.safety is not None
-        self._file_read_only = False  # a file of their own
+        self._file_cause = None  # a file of their own
         try:
             remember_notes_path(self.safety.guard.document_path, path)
         except OSError as exc:
@@ -405,3 +406,11 @@ class OpenInterview(QObject):
         self.saver.read_only = read_only
         self.follow_undo()
         self.readOnlyChanged.emit(read_only)
+
+
+def _file_cause(read: NotesRead) -> ReadOnly | None:
+    """Why the notes file opened read-only: what was read cannot be written back, or
+    nothing of it could be read at all; None when it may be written."""
+    if not read.read_only:
+        return None
+    return ReadOnly.NOTES_FILE if read.notes is not None else ReadOnly.NOTES_UNREAD

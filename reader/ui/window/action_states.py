@@ -15,6 +15,7 @@ from PySide6.QtCore import QObject, QTimer
 from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QWidget
 
+from reader.core.read_only import ReadOnly
 from reader.ui.interview.open_interview import OpenInterview
 from reader.ui.library.open_study import OpenStudy
 from reader.ui.library.switcher import InterviewSwitcher
@@ -39,6 +40,7 @@ class WindowState:
     study_read_only: str  # why the open study cannot be changed; "" if it can
     other_interviews: bool  # the open study has an interview besides the one open
     passage: bool  # words selected in the reader, or its caret in a highlight
+    notes_unread: bool = False  # nothing of the notes file was read: nothing to save as
 
     def why_not_edit(self) -> str:
         """Why the open interview's notes cannot be changed; "" when they can."""
@@ -77,9 +79,10 @@ class ActionStates(QObject):
         actions, codes = self._actions, self._codes
         no_interview = "" if state.interview_open else NO_INTERVIEW
         actions.save_notes_as.setWhatsThis(SAVE_A_COPY if state.study_open else self._save_as_tip)
+        unread = state.notes_read_only if state.notes_unread else ""
+        set_available(actions.save_notes_as, no_interview or unread)
         for action in (
             actions.show_notes_file,
-            actions.save_notes_as,
             actions.export,
             actions.print,
             actions.export_pdf,
@@ -142,6 +145,7 @@ def wire_action_states(window: StatesWindow) -> ActionStates:
                 and any(e.id != switcher.current for e in studied.interviews),
                 passage=session_open
                 and (reader.selected_range() is not None or reader.current_highlight() is not None),
+                notes_unread=interview.read_only_cause is ReadOnly.NOTES_UNREAD,
             )
         )
 
