@@ -100,11 +100,13 @@ class Palette:
             amount -= 0.01
         return to_hex(mix(text, base, max(amount, 0.0)))
 
+    @cache  # noqa: B019 - as muted(): asked for at every paint of a greyed-out box
     def disabled(self) -> str:
         """Greyed-out text: the text taken toward the page until its contrast with the
         page and the window falls to `disabled_contrast`."""
         return self._toward_page(self.disabled_contrast)
 
+    @cache  # noqa: B019 - as muted(): asked for at every paint of a check box
     def edge(self) -> str:
         """The edge of a check box or radio button: as soft as it may be while it keeps
         `edge_contrast` against the page and the window (Fusion's is the window a shade

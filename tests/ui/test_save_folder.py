@@ -74,3 +74,18 @@ def test_in_a_study_beside_its_folder(
     qtbot.keyClick(window.codebook.panel.view, Qt.Key.Key_Return)  # Retrieve
     window.codebook.retrieval.export("csv")
     assert dialogs.save_suggested[-1] == str(folder.parent / "Drinks.csv")
+
+
+def test_the_bundled_interview_saves_to_the_documents_folder_not_the_apps(
+    make_window, dialogs, tmp_path: Path, monkeypatch
+) -> None:
+    """Its folder is the app's own (resources/, inside site-packages once installed)."""
+    documents = tmp_path / "Documents"
+    documents.mkdir()
+    monkeypatch.setattr(
+        "reader.ui.exporting.save_folder.QStandardPaths.writableLocation",
+        lambda _where: str(documents),
+    )
+    window = make_window()  # the bundled interview
+    window.actions.export_pdf.trigger()
+    assert dialogs.save_suggested[-1] == str(documents / "her-smell-interview.pdf")

@@ -89,11 +89,9 @@ def coded_now(hub: CodebookHub) -> list[Coded]:
     return [found.get(e.id) or (e, NotesData(document={})) for e in study.interviews]
 
 
-def save_home(hub: CodebookHub) -> Path | None:
+def save_home(hub: CodebookHub) -> Path:
     """Where a first save of a list or picture goes (reader/ui/exporting/save_folder.py)."""
-    session, study = hub.interview.session, hub.study
-    source = session.document.source if session is not None else None
-    return home_folder(source, study.folder if study is not None else None)
+    return home_folder(hub.interview.session, hub.study.folder if hub.study else None)
 
 
 def find_passages(hub: CodebookHub, query: CodeQuery) -> list[Passage]:

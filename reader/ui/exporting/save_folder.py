@@ -2,36 +2,52 @@
 extension: PDFs in one place, pictures in another), remembered across sessions; else the
 interview's folder. In a study that is beside the study's folder, as the whole study's
 export goes: a Markdown or JSON file saved into it would be taken for an interview when
-the folder is added again. Never the working directory the app happened to start in."""
+the folder is added again. Never the working directory the app happened to start in, nor
+the app's own folder (the bundled interview's)."""
 
 from __future__ import annotations
 
 from pathlib import Path
 
+from PySide6.QtCore import QStandardPaths
 from PySide6.QtWidgets import QFileDialog, QWidget
 
+from reader.core.session import Session
+from reader.resources import RESOURCES
 from reader.ui.window.window_state import settings
+
+DOCUMENTS = QStandardPaths.StandardLocation.DocumentsLocation
 
 
 def _key(extension: str) -> str:
     return f"save-folders/{extension.lower()}"
 
 
-def home_folder(source: str | None, study_folder: Path | None) -> Path | None:
-    """Where a first save goes: beside the study folder, or the transcript's folder."""
+def home_folder(session: Session | None, study_folder: Path | None) -> Path:
+    """Where a first save goes: beside the study folder, else the transcript's folder; the
+    user's documents for the bundled interview (its folder is the app's own) and when the
+    folder is gone."""
     if study_folder is not None:
-        return study_folder.parent
-    return Path(source).parent if source else None
+        folder: Path | None = study_folder.parent
+    else:
+        source = session.document.source if session is not None else ""
+        folder = Path(source).parent if source else None
+    if folder is None or not folder.is_dir() or folder.resolve() == RESOURCES:
+        documents = QStandardPaths.writableLocation(
+            QStandardPaths.StandardLocation.DocumentsLocation
+        )
+        return Path(documents) if documents and Path(documents).is_dir() else Path.home()
+    return folder
 
 
-def suggested_path(name: str, home: Path | None) -> str:
+def suggested_path(name: str, home: Path) -> str:
     """`name` in the folder last used for its extension, else in `home`."""
     last = str(settings().value(_key(Path(name).suffix.lstrip(".")), "") or "")
     folder = Path(last) if last and Path(last).is_dir() else home
-    return str(folder / name) if folder is not None else name
+    return str(folder / name)
 
 
-def ask_save_path(parent: QWidget, title: str, name: str, home: Path | None, filters: str) -> str:
+def ask_save_path(parent: QWidget, title: str, name: str, home: Path, filters: str) -> str:
     """The save dialog at `suggested_path`; the folder chosen is remembered for the kind."""
     path, _ = QFileDialog.getSaveFileName(parent, title, suggested_path(name, home), filters)
     if path:

@@ -41,11 +41,10 @@ class Transfers(QObject):
         # REFI-QDA, chosen in the same dialog: (format, whole study, CRLF), by the codebook.
         self.refi: Callable[[str, bool, bool], None] = lambda *_args: None
 
-    def _home(self) -> Path | None:
+    def _home(self) -> Path:
         """Where a first export goes (reader/ui/exporting/save_folder.py)."""
-        session, study = self._interview.session, self.study()
-        source = session.document.source if session is not None else None
-        return home_folder(source, study[0].folder if study else None)
+        study = self.study()
+        return home_folder(self._interview.session, study[0].folder if study else None)
 
     def _status(self, text: str, ms: int = 6000) -> None:
         self._interview.status.emit(text, ms)
