@@ -60,9 +60,13 @@ def _turns_digest(turns: Sequence[Turn]) -> str:
     return sha256_hex(data)
 
 
-def detected_segments(document: Document, folder: Path | None = None) -> list[Segment]:
+def detected_segments(
+    document: Document, folder: Path | None = None, *, remember: bool = True
+) -> list[Segment]:
     """detect_segments of the document's text and turns, from the cache in `folder` (by
-    default the data folder's) when it holds them; a fresh detection is written there."""
+    default the data folder's) when it holds them; a fresh detection is written there.
+    Without `remember`, the cache is only read, and its use order left alone: work over a
+    whole study (search, export) would otherwise push out the interviews the user opened."""
     text, turns = document.text, document.turns
     if len(text) < MIN_CHARS:
         return detect_segments(text, turns)
@@ -72,11 +76,13 @@ def detected_segments(document: Document, folder: Path | None = None) -> list[Se
     segments = read_entry(path, key, len(text))
     if segments is None:
         segments = detect_segments(text, turns)
+        if not remember:
+            return segments
         # A speaker's name with a lone surrogate has no JSON: not cached, as if unwritable.
         with contextlib.suppress(OSError, orjson.JSONEncodeError):
             write_entry(path, key, segments)
             prune(folder)
-    else:
+    elif remember:
         with contextlib.suppress(OSError):
             os.utime(path)  # recently used: kept by `prune`
     return segments

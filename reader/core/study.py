@@ -20,6 +20,7 @@ from reader.core.hashing import sha256_hex
 from reader.core.notes_file import NotesData, NotesFormatError, parse_migrating
 from reader.core.session import Session
 from reader.core.store import atomic_write, conflict_copies, load_notes, save_notes, set_aside
+from reader.core.structure_cache import detected_segments
 from reader.core.study_file import (
     ATTRIBUTE_TYPES,
     FILE_NAME,
@@ -528,7 +529,9 @@ class Study:
         entry = self.interview(_id(entry))
         document = load_document(self.transcript_path(entry))
         notes = self.load_notes(entry)
-        session = Session.open(document, notes)
+        # Read from the structure cache, never written: opening every interview of a study
+        # (search, export) must not push out the ones the user opened in the window.
+        session = Session.open(document, notes, detected_segments(document, remember=False))
         self.shared_notes(session.notes)
         return session
 

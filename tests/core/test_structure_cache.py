@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 from dataclasses import replace
 from pathlib import Path
 
@@ -192,6 +193,22 @@ def test_an_unwritable_folder_costs_only_the_cache(tmp_path: Path, long_document
     blocked = tmp_path / "file"
     blocked.write_text("not a folder")
     assert detected_segments(long_document, blocked) == detect_segments(long_document.text)
+
+
+def test_without_remember_the_cache_is_read_but_never_written_nor_reordered(
+    tmp_path: Path, long_document
+) -> None:
+    """Work over a whole study reads the cache and leaves it as the window left it."""
+    assert detected_segments(long_document, tmp_path, remember=False) == detect_segments(
+        long_document.text
+    )
+    assert not list(tmp_path.glob("*.json"))
+    detected_segments(long_document, tmp_path)  # the window opened it: written
+    (entry,) = tmp_path.glob("*.json")
+    old = 1_000_000_000
+    os.utime(entry, (old, old))
+    assert detected_segments(long_document, tmp_path, remember=False)
+    assert entry.stat().st_mtime == old
 
 
 def test_old_entries_are_pruned(tmp_path: Path) -> None:
