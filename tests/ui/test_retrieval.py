@@ -86,3 +86,18 @@ def test_close_button_and_escape_close_the_window(make_window, tmp_path: Path, q
     retrieval = retrieve_code(window, qtbot, "Money")
     qtbot.keyClick(retrieval.list, Qt.Key.Key_Escape)
     assert not retrieval.isVisible()
+
+
+def test_a_passage_longer_than_the_preview_shows_its_start_and_says_how_much_more(
+    qapp,
+) -> None:
+    from reader.core.annotations import make_highlight
+    from reader.core.codebook_retrieval import Passage
+    from reader.ui.codebook.retrieval import PREVIEW_CHARS, passage_html
+
+    text = "word " * (PREVIEW_CHARS // 2)  # a whole transcript coded
+    passage = Passage("i1", "P1", "", {}, make_highlight(text, 0, len(text)), ("Care",))
+    shown = passage_html(passage)
+    assert len(shown) < PREVIEW_CHARS + 1_000
+    assert f"{len(text) - PREVIEW_CHARS:,} more characters" in shown
+    assert "Care" in shown

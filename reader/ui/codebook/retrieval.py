@@ -116,6 +116,9 @@ def _with_place(p: Passage, speaker: str, question: int | None) -> Passage:
     return replace(p, speaker=speaker, question=question)
 
 
+PREVIEW_CHARS = 20_000  # of a passage shown whole in the preview
+
+
 def passage_html(p: Passage) -> str:
     """A passage to read in full: where it is (interview, speaker, question), its whole
     text, its codes and its note."""
@@ -124,11 +127,15 @@ def passage_html(p: Passage) -> str:
     lines = [f"<p style='color: {muted_color().name()}'>{place_line}</p>"]
     if p.highlight.orphan:
         lines.append("<p><i>No longer found in the transcript; its words as coded:</i></p>")
+    text = p.highlight.exact
     lines += [  # a transcript's blank lines apart, a turn is a paragraph
         f"<p style='margin: 0 0 6px 0'>{html.escape(line)}</p>"
-        for line in p.highlight.exact.splitlines()
+        for line in text[:PREVIEW_CHARS].splitlines()
         if line.strip()
     ]
+    if len(text) > PREVIEW_CHARS:  # a whole transcript coded: its start, and where the rest is
+        rest = f"… and {len(text) - PREVIEW_CHARS:,} more characters: Enter shows them in the text."
+        lines.append(f"<p><i>{html.escape(rest)}</i></p>")
     lines.append(f"<p><b>Codes:</b> {html.escape(', '.join(p.code_names))}</p>")
     if p.highlight.note.strip():
         lines.append(f"<p><b>Note:</b> {html.escape(p.highlight.note)}</p>")
@@ -255,8 +262,9 @@ class RetrievalWindow(QDialog):
             items.append(item)
         self.list.addTopLevelItems(items)
         if items:
-            self.list.setCurrentItem(items[0])
-        self._show_current()
+            self.list.setCurrentItem(items[0])  # which shows it (currentItemChanged)
+        else:
+            self._show_current()
         interviews = len({p.interview_id for p in self.passages})
         self.count.setText(
             f"{len(self.passages)} passage{'' if len(self.passages) == 1 else 's'} in "
