@@ -3,7 +3,6 @@ reader.ui answers faster (reader/ui/import_scan.py), and must answer the same.""
 
 from __future__ import annotations
 
-import inspect
 import json
 import sys
 import textwrap
@@ -15,15 +14,8 @@ import reader.ui.theme
 from reader.ui.import_scan import FEATURE_MODULE, names_pyside
 
 
-def pyside_way(module: types.ModuleType) -> bool:
-    """PySide's own check (shibokensupport/feature.py, `_mod_uses_pyside`)."""
-    try:
-        return "PySide6" in inspect.getsource(module)
-    except (TypeError, OSError, SyntaxError):
-        return False
-
-
 def test_the_answer_is_pyside_s_own_for_modules_with_and_without_it() -> None:
+    pyside_way = sys.modules[FEATURE_MODULE]._mod_uses_pyside.__wrapped__  # PySide's own
     modules = [reader.ui.theme, reader.core.document, json, textwrap, sys]
     for module in modules:
         assert names_pyside(module, pyside_way) == pyside_way(module), module.__name__

@@ -52,8 +52,7 @@ def save_copy(
         QMessageBox.warning(parent, TITLE, f"Not saved: {describe_os_error(exc)}.")
         return None
     finally:
-        lock.release()
-        lock.deleteLater()
+        lock.release()  # the guard, Python's alone, goes with this function
     status(
         f"Saved a copy of the notes as {target}; the interview's notes stay in the study.",
         10_000,
