@@ -21,7 +21,7 @@ class ReadOnly(Enum):
     NOTES_FILE = "These notes are read-only: their file cannot be changed by this Interview Reader."
     # Nothing of the file was read (it could not be opened, or nothing of a newer format was
     # understood): saving "them" elsewhere would save nothing and leave the file behind.
-    NOTES_UNREAD = "These notes could not be read, so nothing is written to their file."
+    NOTES_UNREAD = "These notes are read-only: their file could not be read, so it is left alone."
     STUDY_IN_USE = "The study is read-only here: another Interview Reader window has it open."
     STUDY_FILE = "The study is read-only: it was saved by a newer Interview Reader."
 
