@@ -40,6 +40,7 @@ from reader.ui.annotations.study_rows import StudyRows
 from reader.ui.dialogs import filter_combo, refill_combo
 from reader.ui.interview.open_interview import OpenInterview
 
+CARDS_PER_BATCH = 20  # about two docks' height of cards
 NO_HIGHLIGHTS = "No highlights yet: select words in the interview and press H (or 1–6)."
 
 
@@ -97,6 +98,10 @@ class AnnotationsPanel(QWidget):
         self.view.setItemDelegate(HighlightDelegate(self.view, self._model))
         # Cards as tall as their text; one height for all in a long list (delegate.FIT_ROWS).
         self.view.setResizeMode(QListView.ResizeMode.Adjust)  # a new width, new heights
+        # Measured a batch at a time from the event loop: the first paint after switching
+        # interviews waits for the cards in view, not for all of them (~5 ms for 100).
+        self.view.setLayoutMode(QListView.LayoutMode.Batched)
+        self.view.setBatchSize(CARDS_PER_BATCH)
         self.view.setVerticalScrollMode(QAbstractItemView.ScrollMode.ScrollPerPixel)
         self.view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.view.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
