@@ -485,6 +485,7 @@ def _usual_speaker(segments: list[Segment], role: Role, default: str) -> str:
 
 
 def _ends_with_question_mark(par: str) -> bool:
+    par = par.rstrip(_CLOSERS)  # in C: most paragraphs end here, in a letter or a full stop
     end = len(par)
     while (
         end
