@@ -72,6 +72,7 @@ class AnnotationsPanel(QWidget):
         )
         self.filter_edit.setClearButtonEnabled(True)
         self.color_filter = filter_combo("Colour filter", "Shows only the highlights of one colour")
+        self.color_filter.setMinimumContentsLength(9)  # "No colour", "Follow up" whole
         self.tag_filter = filter_combo("Code filter", "Shows only the highlights with one code")
         self.color_filter.addItem("All colours")
         self._colors = ColorFilter(self.color_filter)
