@@ -101,3 +101,15 @@ def test_a_passage_longer_than_the_preview_shows_its_start_and_says_how_much_mor
     assert len(shown) < PREVIEW_CHARS + 1_000
     assert f"{len(text) - PREVIEW_CHARS:,} more characters" in shown
     assert "Care" in shown
+
+
+def test_retrieve_and_pictures_wait_for_a_first_code(make_window, qtbot) -> None:
+    from reader.ui.codebook.wiring import NO_CODES
+    from tests.ui.test_codebook import code_with_keys
+
+    window: MainWindow = make_window()  # the bundled interview, no codes yet
+    codes = window.actions.codes
+    assert not codes.retrieve.isEnabled() and codes.retrieve.toolTip() == NO_CODES
+    assert not codes.pictures.isEnabled()
+    code_with_keys(window, qtbot, "Rehearsal", "Method")
+    assert codes.retrieve.isEnabled() and codes.pictures.isEnabled()

@@ -20,6 +20,9 @@ from reader.ui.codebook.hub import CodebookHub
 from reader.ui.lazy_dock import LazyDock, bring_forward, focus_dock
 from reader.ui.reading.code_stripes import CodeStripes
 from reader.ui.reading.reader_view import _trim
+from reader.ui.window.actions import set_available
+
+NO_CODES = "No codes yet: select words and press C to code them."
 
 if TYPE_CHECKING:
     from reader.ui.annotations.panel import AnnotationsPanel
@@ -55,6 +58,8 @@ def wire_codebook(window: Any) -> None:
     dock.toggleViewAction().setText("Co&debook")  # Go to Code&book has B
     actions.menu.addAction(dock.toggleViewAction())
     hub.changed.connect(lambda: _show_when_coded(window, dock, hub))
+    hub.changed.connect(lambda: _retrieve_needs_codes(actions, hub))
+    _retrieve_needs_codes(actions, hub)
     hub.changed.connect(codebook.names_may_have_changed)
     actions.retrieve.triggered.connect(lambda: codebook.retrieve(codebook.current_code()))
     actions.pictures.triggered.connect(codebook.show_pictures)
@@ -173,6 +178,12 @@ def _show_when_coded(window: Any, dock: LazyDock, hub: CodebookHub) -> None:
         codebook.shown_once = True
         dock.panel()  # made now: its buttons' width sets the left docks' at the first paint
         bring_forward(dock)
+
+
+def _retrieve_needs_codes(actions: Any, hub: CodebookHub) -> None:
+    """Retrieve and Pictures grey out, saying why, while there is no code to ask about."""
+    for action in (actions.retrieve, actions.pictures):
+        set_available(action, "" if len(hub.book) else NO_CODES)
 
 
 def _code_from_menu(window: Any, coding: Coding) -> None:
