@@ -113,3 +113,18 @@ def test_retrieve_and_pictures_wait_for_a_first_code(make_window, qtbot) -> None
     assert not codes.pictures.isEnabled()
     code_with_keys(window, qtbot, "Rehearsal", "Method")
     assert codes.retrieve.isEnabled() and codes.pictures.isEnabled()
+
+
+def test_the_second_code_box_names_no_code_while_it_is_not_used(make_window, qtbot) -> None:
+    from tests.ui.test_codebook import code_with_keys
+
+    window: MainWindow = make_window()
+    code_with_keys(window, qtbot, "Rehearsal", "Method")
+    window.actions.codes.retrieve.trigger()
+    retrieval = window.codebook.retrieval
+    assert retrieval.first.currentText().strip() == "Method"
+    assert not retrieval.second.isEnabled() and retrieval.second.currentText() == ""
+    retrieval.operator.setCurrentIndex(1)  # a pair: A and B, …
+    assert retrieval.second.isEnabled() and retrieval.second.currentText().strip() == "Method"
+    retrieval.operator.setCurrentIndex(0)
+    assert retrieval.second.currentText() == ""

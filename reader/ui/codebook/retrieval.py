@@ -231,7 +231,14 @@ class RetrievalWindow(QDialog):
         self.list.setFocus()
 
     def _operator_changed(self) -> None:
-        self.second.setEnabled(bool(self.operator.currentData()))
+        pair = bool(self.operator.currentData())
+        self.second.blockSignals(True)  # greyed out, it names no code (it looked set up)
+        if not pair:
+            self.second.setCurrentIndex(-1)
+        elif self.second.currentIndex() < 0 and self.second.count():
+            self.second.setCurrentIndex(0)
+        self.second.blockSignals(False)
+        self.second.setEnabled(pair)
         self.refresh()
 
     def query(self) -> CodeQuery | None:
