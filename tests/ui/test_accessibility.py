@@ -7,6 +7,7 @@ from PySide6.QtCore import QPoint, Qt
 from PySide6.QtGui import QAccessible
 from PySide6.QtWidgets import QApplication, QWidget
 
+from reader.ui.window.focus_marker import bar_width
 from reader.ui.window.main_window import MainWindow
 
 Role = QAccessible.Role
@@ -83,7 +84,7 @@ def test_tab_reaches_every_pane_with_a_visible_focus(window: MainWindow, qtbot) 
             bar, pane = marker.bar, marker.pane()
             top = pane.mapTo(window, pane.rect().topLeft())
             assert bar.isVisible() and bar.mapTo(window, QPoint(0, 0)) == top
-            assert bar.height() >= 2 and bar.width() == pane.width()
+            assert bar.height() >= 2 and bar.width() == bar_width(pane)
         # Tab indents in the notes: Ctrl+Tab leaves them.
         notes = focus is window.notes_editor
         modifier = Qt.KeyboardModifier.ControlModifier if notes else Qt.KeyboardModifier.NoModifier
@@ -116,3 +117,12 @@ def test_the_codebook_made_later_shows_its_focus(window: MainWindow, qtbot) -> N
     window.actions.codes.focus_codebook.trigger()  # Ctrl+6: made now
     qtbot.waitUntil(lambda: window.focus_marker.pane() is window.codebook.panel)
     assert window.focus_marker.bar.isVisible()
+
+
+def test_the_readers_focus_bar_leaves_the_overview_strip_clear(window: MainWindow, qtbot) -> None:
+    """The strip's marks at the very top (a highlight in the first lines) stay in sight."""
+    window.reader.setFocus()
+    qtbot.waitUntil(lambda: window.focus_marker.pane() is window.reader)
+    bar, strip = window.focus_marker.bar, window.reader.overview
+    assert bar.isVisible() and strip.isVisible()
+    assert bar.geometry().right() < strip.geometry().left()

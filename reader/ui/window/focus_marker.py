@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from PySide6.QtCore import QEvent, QObject, Qt
 from PySide6.QtGui import QPainter, QPaintEvent
-from PySide6.QtWidgets import QApplication, QWidget
+from PySide6.QtWidgets import QAbstractScrollArea, QApplication, QWidget
 from shiboken6 import isValid
 
 from reader.ui import theme
@@ -75,6 +75,14 @@ class FocusMarker(QObject):
             return
         if self.bar.parentWidget() is not pane:
             self.bar.setParent(pane)  # (which hides it)
-        self.bar.setGeometry(0, 0, pane.width(), BAR_HEIGHT)
+        self.bar.setGeometry(0, 0, bar_width(pane), BAR_HEIGHT)
         self.bar.show()
         self.bar.raise_()
+
+
+def bar_width(pane: QWidget) -> int:
+    """Across the pane's page: a scroll area's bar stops where its page does, clear of the
+    reader's overview strip (whose marks at the top it hid) and the scroll bar."""
+    if isinstance(pane, QAbstractScrollArea):
+        return pane.viewport().geometry().right() + 1
+    return pane.width()
