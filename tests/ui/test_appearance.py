@@ -11,6 +11,7 @@ from PySide6.QtWidgets import QApplication, QDialog, QTableWidget, QToolButton, 
 from reader.core.palettes import DARK, HIGH_CONTRAST, LIGHT, highlight_background
 from reader.ui import theme
 from reader.ui.find import find_bar
+from reader.ui.window.focus_marker import bar_width
 from reader.ui.window.main_window import MainWindow
 from reader.ui.window.shortcuts import pressable, shortcut_rows
 from reader.ui.window.window_state import first_layout
@@ -213,7 +214,7 @@ def bar_on_pane(window: MainWindow) -> bool:
         pane is not None
         and bar.isVisible()
         and bar.mapTo(window, QPoint(0, 0)) == pane.mapTo(window, QPoint(0, 0))
-        and bar.width() == pane.width()
+        and bar.width() == bar_width(pane)
     )
 
 

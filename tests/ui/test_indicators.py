@@ -15,7 +15,7 @@ from PySide6.QtWidgets import (
 )
 
 from reader.core.palettes import PALETTES, contrast_ratio, parse_hex
-from reader.ui.appearance.indicators import IndicatorStyle
+from reader.ui.appearance.indicators import IndicatorStyle, install_indicator_style
 from reader.ui.exporting.export_dialog import ExportDialog
 from reader.ui.window.main_window import MainWindow
 from tests.ui.test_docks import NON_TEXT_CONTRAST, rgb
@@ -77,3 +77,22 @@ def test_the_edge_keeps_three_to_one_on_page_and_window() -> None:
         for page in (palette.base, palette.window):
             assert contrast_ratio(edge, parse_hex(page)) >= NON_TEXT_CONTRAST
         assert QColor(palette.edge()).isValid()
+
+
+@pytest.mark.parametrize("name", list(PALETTES))
+def test_the_keyboard_focus_frame_is_drawn_in_the_accent(window: MainWindow, name: str) -> None:
+    """Fusion's frame was a shade of the window: 1.5:1 on High Contrast's black."""
+    from PySide6.QtCore import QRect
+    from PySide6.QtGui import QImage, QPainter
+    from PySide6.QtWidgets import QApplication, QStyle, QStyleOptionFocusRect
+
+    window.appearance.set_theme(name)
+    install_indicator_style()
+    image = QImage(40, 20, QImage.Format.Format_RGB32)
+    image.fill(QColor(PALETTES[name].base))
+    option = QStyleOptionFocusRect()
+    option.rect = QRect(0, 0, 40, 20)
+    painter = QPainter(image)
+    QApplication.style().drawPrimitive(QStyle.PrimitiveElement.PE_FrameFocusRect, option, painter)
+    painter.end()
+    assert rgb(image.pixelColor(20, 1)) == parse_hex(PALETTES[name].accent)

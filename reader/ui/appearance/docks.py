@@ -21,6 +21,8 @@ PANE_LINES = (
     "QSplitter::handle { background: palette(mid); border: 0 solid palette(window);"
     " border-left-width: 2px; border-right-width: 2px; }"
     "QLineEdit { border: 1px solid palette(mid); border-radius: 2px; padding: 2px; }"
+    # Every field's edge is white here: the one with the keyboard takes the accent.
+    "QLineEdit:focus { border: 2px solid palette(link); padding: 1px; }"
     "QMenu { border: 1px solid palette(mid); }"  # a black menu over the black page
 )
 

@@ -1,4 +1,5 @@
-"""Check boxes and radio buttons drawn in the theme's colours, in every widget and list.
+"""Check boxes and radio buttons drawn in the theme's colours, in every widget and list,
+and the keyboard's focus frame in the accent.
 
 Fusion edges them with the window a shade darker: black on black in High Contrast (an
 unticked box was not there at all) and 1.2:1 in Dark. Here an unticked box is the page
@@ -30,6 +31,8 @@ class IndicatorStyle(QProxyStyle):
     ) -> None:
         if element in BOXES or element == PE.PE_IndicatorRadioButton:
             paint_indicator(painter, option, radio=element == PE.PE_IndicatorRadioButton)
+        elif element == PE.PE_FrameFocusRect:
+            paint_focus(painter, option)
         else:
             super().drawPrimitive(element, option, painter, widget)
 
@@ -76,6 +79,17 @@ def paint_indicator(painter: QPainter, option: QStyleOption, radio: bool) -> Non
         tick.lineTo(x + w * 0.76, y + w * 0.32)
         painter.setBrush(Qt.BrushStyle.NoBrush)
         painter.drawPath(tick)
+    painter.restore()
+
+
+def paint_focus(painter: QPainter, option: QStyleOption) -> None:
+    """Where the keyboard is (a box's label, a button): a 2 px frame in the accent. Fusion's
+    was a shade of the window, about 1.5:1 on High Contrast's black."""
+    painter.save()
+    painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+    painter.setPen(QPen(QColor(theme.current().accent), 2))
+    painter.setBrush(Qt.BrushStyle.NoBrush)
+    painter.drawRoundedRect(QRectF(option.rect).adjusted(1, 1, -1, -1), 2, 2)
     painter.restore()
 
 

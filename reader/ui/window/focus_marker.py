@@ -43,12 +43,18 @@ class FocusMarker(QObject):
         assert isinstance(app, QApplication)
         app.focusChanged.connect(self._focus_changed)
         for pane in panes:
-            pane.installEventFilter(self)
+            self._watch(pane)
 
     def add_pane(self, pane: QWidget) -> None:
         """A pane made after the window (a panel made when first shown)."""
         self._panes.append(pane)
+        self._watch(pane)
+
+    def _watch(self, pane: QWidget) -> None:
+        """Its resizes, and its page's (a zoom or the overview strip moves the page's edge)."""
         pane.installEventFilter(self)
+        if isinstance(pane, QAbstractScrollArea):
+            pane.viewport().installEventFilter(self)
 
     def pane(self) -> QWidget | None:
         """The pane that has the focus, or None."""
@@ -62,7 +68,9 @@ class FocusMarker(QObject):
         self._place()
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
-        if watched is self._pane and event.type() == QEvent.Type.Resize:
+        pane = self._pane
+        resized = event.type() == QEvent.Type.Resize and pane is not None
+        if resized and (watched is pane or watched is _page(pane)):
             self._place()
         return False
 
@@ -78,6 +86,10 @@ class FocusMarker(QObject):
         self.bar.setGeometry(0, 0, bar_width(pane), BAR_HEIGHT)
         self.bar.show()
         self.bar.raise_()
+
+
+def _page(pane: QWidget) -> QWidget | None:
+    return pane.viewport() if isinstance(pane, QAbstractScrollArea) else None
 
 
 def bar_width(pane: QWidget) -> int:
