@@ -192,3 +192,21 @@ def test_printed_with_an_underline_and_no_colour_label(film: MainWindow, qtbot) 
     fmt = cursor.charFormat()
     assert fmt.underlineColor() == code_color(film, "Light")
     assert fmt.background().style() == Qt.BrushStyle.NoBrush
+
+
+def test_export_offers_no_colour_as_a_colour_filter(
+    film: MainWindow, qtbot, dialogs, monkeypatch, tmp_path: Path
+) -> None:
+    """Ticking a colour would leave every passage only coded out, with no way to ask for
+    them: a "No colour" box does."""
+    from tests.ui.test_export_ui import choose
+
+    code_with_keys(film, qtbot, "dawn", "Light")
+    highlight_with_key(film, qtbot, "twice")
+    out = tmp_path / "coded.md"
+    choose(monkeypatch, "md", (NO_COLOR,))
+    dialogs.save_answers.append(str(out))
+    film.actions.export.trigger()
+    text = out.read_text("utf-8")
+    assert "> dawn" in text and "> twice" not in text
+    assert "no colour" in text  # the filter named

@@ -16,6 +16,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from reader.core.annotations import NO_COLOR
 from reader.core.export import FORMAT_INFO, ExportOptions
 from reader.ui.dialogs import ok_cancel, swatch_icon
 
@@ -52,7 +53,8 @@ class ExportDialog(QDialog):
         grid = QGridLayout(colour_group)
         for i, (color_id, label) in enumerate(colors.items()):
             box = QCheckBox(label)
-            box.setIcon(swatch_icon(color_id))
+            if color_id != NO_COLOR:  # passages only coded: no swatch to show
+                box.setIcon(swatch_icon(color_id))
             grid.addWidget(box, i // 3, i % 3)
             self.color_boxes[color_id] = box
         self.tag_boxes: dict[str, QCheckBox] = {}

@@ -20,6 +20,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from reader.core.annotations import NO_COLOR
 from reader.core.store import atomic_write, describe_os_error
 from reader.ui.exporting.save_folder import ask_save_path, home_folder
 from reader.ui.interview.open_interview import OpenInterview
@@ -60,8 +61,11 @@ class Transfers(QObject):
         self._interview.notes_data()  # the research notes as they are on screen
         tags = sorted(session.tags(), key=str.casefold)
         study = self.study()
+        colors = dict(session.notes.colors)
+        if any(h.color == NO_COLOR for h in session.notes.highlights):
+            colors[NO_COLOR] = "No colour"  # passages only coded: a box of their own
         dialog = ExportDialog(
-            session.notes.colors,
+            colors,
             tags,
             self._parent,
             study[0].data.title if study else "",
