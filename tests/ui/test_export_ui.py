@@ -129,7 +129,7 @@ def test_print_document_has_highlights_and_endnotes(marked) -> None:
 
 def test_the_export_tip_names_every_format_of_the_dialog(window: MainWindow) -> None:
     """Help ▸ Keyboard Shortcuts and the status bar say what Ctrl+E can write."""
-    dialog = ExportDialog({}, [], window)
+    dialog = ExportDialog({}, {}, window)
     combo = dialog.format_combo
     labels = [combo.itemText(i) for i in range(combo.count())]
     tip = window.actions.export.statusTip()
@@ -141,9 +141,11 @@ def test_the_export_tip_names_every_format_of_the_dialog(window: MainWindow) -> 
 def test_the_dialog_speaks_of_codes_by_their_names(window: MainWindow) -> None:
     from PySide6.QtWidgets import QGroupBox, QLabel
 
-    dialog = ExportDialog({"blue": "Blue"}, ["Land tenure"], window)
+    dialog = ExportDialog({"blue": "Blue"}, {"Land tenure": "#1f77b4"}, window)
     titles = [g.title() for g in dialog.findChildren(QGroupBox)]
     assert titles == ["Colours (none ticked: all)", "Codes (none ticked: all)"]
     assert dialog.tag_boxes["Land tenure"].text() == "Land tenure"  # no "#"
-    empty = ExportDialog({}, [], window)
+    # With its code's colour: "Method" the code is not "Method" the colour label.
+    assert not dialog.tag_boxes["Land tenure"].icon().isNull()
+    empty = ExportDialog({}, {}, window)
     assert "No codes yet." in [label.text() for label in empty.findChildren(QLabel)]

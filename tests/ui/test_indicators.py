@@ -47,7 +47,7 @@ def test_unticked_and_ticked_boxes_show_in_every_theme(
     qtbot.waitUntil(lambda: isinstance(QApplication.style(), IndicatorStyle))
     window.appearance.set_theme(name)
     palette = PALETTES[name]
-    dialog = ExportDialog({"blue": "Blue"}, ["Land tenure"], window)
+    dialog = ExportDialog({"blue": "Blue"}, {"Land tenure": "#1f77b4"}, window)
     qtbot.addWidget(dialog)
     dialog.show()
     qtbot.waitExposed(dialog)

@@ -19,6 +19,7 @@ from PySide6.QtWidgets import (
 from reader.core.annotations import NO_COLOR
 from reader.core.export import FORMAT_INFO, ExportOptions
 from reader.ui.dialogs import ok_cancel, swatch_icon
+from reader.ui.theme import color_icon
 
 # Everything goes into these: colours and codes do not filter them.
 REFI_FORMATS = {
@@ -31,7 +32,7 @@ class ExportDialog(QDialog):
     def __init__(
         self,
         colors: dict[str, str],
-        tags: list[str],
+        tags: dict[str, str],  # the codes in use: name -> colour
         parent: QWidget | None = None,
         study: str = "",
         study_formats: tuple[str, ...] = (),
@@ -60,8 +61,9 @@ class ExportDialog(QDialog):
         self.tag_boxes: dict[str, QCheckBox] = {}
         tag_group = QGroupBox("Codes (none ticked: all)")
         tag_grid = QGridLayout(tag_group)
-        for i, tag in enumerate(tags):
+        for i, tag in enumerate(sorted(tags, key=str.casefold)):
             box = QCheckBox(tag)
+            box.setIcon(color_icon(tags[tag]))  # a code, not the colour label of its name
             tag_grid.addWidget(box, i // 3, i % 3)
             self.tag_boxes[tag] = box
         if not tags:

@@ -59,14 +59,14 @@ class Transfers(QObject):
         if session is None:
             return
         self._interview.notes_data()  # the research notes as they are on screen
-        tags = sorted(session.tags(), key=str.casefold)
+        tags = set(session.tags())
         study = self.study()
         colors = dict(session.notes.colors)
         if any(h.color == NO_COLOR for h in session.notes.highlights):
             colors[NO_COLOR] = "No colour"  # passages only coded: a box of their own
         dialog = ExportDialog(
             colors,
-            tags,
+            {c.name: c.color for c in session.notes.codebook if c.name in tags},
             self._parent,
             study[0].data.title if study else "",
             tuple(STUDY_FORMATS),
