@@ -170,6 +170,9 @@ def test_a_study_shows_the_library_over_a_made_annotations_tab(
 def test_f1_and_ctrl_shift_r_right_after_show(window: MainWindow, qtbot: Any) -> None:
     from PySide6.QtWidgets import QDialog
 
+    from tests.ui.test_codebook import code_with_keys
+
+    code_with_keys(window, qtbot, "Rehearsal", "Method")  # Retrieve waits for a first code
     window.reader.setFocus()
     qtbot.keyClick(window.reader, Qt.Key.Key_R, CTRL_SHIFT)  # Codes ▸ Retrieve
     qtbot.waitUntil(lambda: window.codebook.retrieval is not None)
