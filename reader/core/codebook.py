@@ -113,6 +113,12 @@ class Codebook:
     def __contains__(self, code_id: object) -> bool:
         return isinstance(code_id, str) and self.get(code_id) is not None
 
+    def first_color(self, code_ids: Sequence[str]) -> str | None:
+        """The colour of the first of `code_ids` (a passage's codes), None when it has
+        none or the book does not know it: a passage with no colour shows by it."""
+        code = self.get(code_ids[0]) if code_ids else None
+        return code.color if code is not None else None
+
     def get(self, code_id: str) -> Code | None:
         at = self._at.get(code_id)
         if at is None or at >= len(self.codes) or self.codes[at].id != code_id:

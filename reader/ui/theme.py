@@ -2,9 +2,12 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+
 from PySide6.QtGui import QColor, QFont, QFontDatabase, QFontMetricsF, QIcon, QPalette, QPixmap
 from PySide6.QtWidgets import QApplication
 
+from reader.core.codebook import Codebook
 from reader.core.palettes import LIGHT, Palette, highlight_background
 
 # First installed family wins: screen-tuned book faces before the ubiquitous fallbacks.
@@ -147,6 +150,13 @@ def highlight_color(color_id: str) -> QColor:
     """The background of a highlight: the swatch blended into the page, tuned per theme so
     text on it keeps a contrast of 4.5:1 and it never looks like the selection."""
     return QColor(highlight_background(current(), color_id))
+
+
+def coded_color(book: Codebook, code_ids: Sequence[str]) -> QColor:
+    """How a passage with no colour (only coded) is marked: its first code's colour, the
+    muted text's when it has no code the book knows."""
+    color = book.first_color(code_ids)
+    return QColor(color) if color is not None else muted_color()
 
 
 def swatch_color(color_id: str) -> QColor:

@@ -358,3 +358,13 @@ def test_add_codebook_takes_known_codes_by_id_or_name_and_adds_the_rest() -> Non
     assert known == ["Feelings", "Feelings / Fear", "Feelings"]
     joy = book.find("Joy")
     assert (joy.parent, joy.color, joy.description) == (feelings.id, "#00ff00", "*glad*")
+
+
+def test_first_color_is_the_first_codes_or_none() -> None:
+    book = Codebook()
+    first = book.create("First", color="#112233")
+    second = book.create("Second", color="#445566")
+    assert book.first_color((first.id, second.id)) == "#112233"
+    assert book.first_color((second.id,)) == "#445566"
+    assert book.first_color(()) is None
+    assert book.first_color(("unknown",)) is None

@@ -149,8 +149,7 @@ def color_hex(color: str) -> str:
 
 def code_hex(session: Session, highlight: Highlight) -> str:
     """The colour of the highlight's first code (a passage with no colour shows by it)."""
-    code = session.notes.codebook.get(highlight.codes[0]) if highlight.codes else None
-    return code.color if code is not None else FALLBACK_HEX
+    return session.notes.codebook.first_color(highlight.codes) or FALLBACK_HEX
 
 
 @dataclass(frozen=True)

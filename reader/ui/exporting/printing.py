@@ -4,7 +4,6 @@ from __future__ import annotations
 
 from PySide6.QtCore import QMarginsF
 from PySide6.QtGui import (
-    QColor,
     QFont,
     QPageLayout,
     QPageSize,
@@ -42,9 +41,8 @@ def print_document(reading: ReaderDocument) -> QTextDocument:
         if h.color != NO_COLOR:
             fmt.setBackground(theme.highlight_color(h.color))
         else:  # a passage only coded: underlined in its first code's colour, as on screen
-            code = book.get(h.codes[0]) if h.codes else None
             fmt.setUnderlineStyle(QTextCharFormat.UnderlineStyle.SingleUnderline)
-            fmt.setUnderlineColor(QColor(code.color) if code else theme.muted_color())
+            fmt.setUnderlineColor(theme.coded_color(book, h.codes))
         cursor.setPosition(reading.to_qt(h.start))
         cursor.setPosition(reading.to_qt(h.end), QTextCursor.MoveMode.KeepAnchor)
         cursor.mergeCharFormat(fmt)

@@ -59,7 +59,7 @@ class Transfers(QObject):
         if session is None:
             return
         self._interview.notes_data()  # the research notes as they are on screen
-        tags = set(session.tags())
+        tags = session.tags()
         study = self.study()
         colors = dict(session.notes.colors)
         if any(h.color == NO_COLOR for h in session.notes.highlights):

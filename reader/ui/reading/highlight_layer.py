@@ -108,9 +108,7 @@ class HighlightLayer:
         for h, rects in covered:
             if h.color != NO_COLOR:
                 continue
-            code = book.get(h.codes[0]) if h.codes else None
-            color = QColor(code.color) if code is not None else theme.muted_color()
-            painter.setPen(QPen(color, UNDERLINE))
+            painter.setPen(QPen(theme.coded_color(book, h.codes), UNDERLINE))
             for rect in rects:
                 y = rect.bottom() - UNDERLINE
                 painter.drawLine(QPointF(rect.left(), y), QPointF(rect.right(), y))

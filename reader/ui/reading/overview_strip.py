@@ -166,8 +166,9 @@ class OverviewStrip(QWidget):
         if not mark.startswith(CODED):
             return theme.swatch_color(mark)
         reading = self.reader.reading
-        code = reading.session.notes.codebook.get(mark[len(CODED) :]) if reading else None
-        return QColor(code.color) if code is not None else theme.muted_color()
+        if reading is None:
+            return theme.muted_color()
+        return theme.coded_color(reading.session.notes.codebook, (mark[len(CODED) :],))
 
     def _repaint_band(self, row: int) -> None:
         assert self._image is not None
