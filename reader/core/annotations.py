@@ -25,6 +25,7 @@ DEFAULT_COLOR = COLOR_IDS[0]
 # The colour of a passage that is coded but not highlighted (coded from a plain selection):
 # no colour label counts it, and the reader shows it by its codes, not by a fill.
 NO_COLOR = ""
+NO_COLOR_LABEL = "No colour"  # what colour filters call it
 
 
 def now_iso() -> str:

@@ -7,11 +7,10 @@ from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from typing import TypeVar
 
-from reader.core.annotations import DEFAULT_COLORS, NO_COLOR, Highlight
+from reader.core.annotations import DEFAULT_COLORS, NO_COLOR, NO_COLOR_LABEL, Highlight
 from reader.core.interview import Role
 from reader.core.session import Session
 
-NO_COLOR_LABEL = "no colour"  # the colour filter's name for passages only coded
 PROGRESS_EVERY = 200  # highlights between two calls of ExportOptions.progress
 FALLBACK_HEX = "#d0d0d0"  # background of a colour id the palette does not know
 
@@ -187,7 +186,7 @@ def filter_description(session: Session, options: ExportOptions) -> str:
     """E.g. "colour Key quote or Method; tag #casting": the active filters, "" if none."""
     parts = []
     if options.colors:
-        labels = sorted(color_label(session, c) or NO_COLOR_LABEL for c in options.colors)
+        labels = sorted(color_label(session, c) or NO_COLOR_LABEL.lower() for c in options.colors)
         parts.append(("colour " if len(labels) == 1 else "colours ") + ", ".join(labels))
     if options.tags:
         tags = sorted(f"#{t}" for t in options.tags)

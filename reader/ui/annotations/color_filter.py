@@ -7,7 +7,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtGui import QIcon, QPixmap
 from PySide6.QtWidgets import QComboBox
 
-from reader.core.annotations import NO_COLOR
+from reader.core.annotations import NO_COLOR, NO_COLOR_LABEL
 from reader.ui.dialogs import refill_combo
 from reader.ui.theme import color_icon, swatch_color
 
@@ -30,7 +30,7 @@ class ColorFilter:
         if self._offered:
             blank = QPixmap(12, 12)  # lines its label up with the colours' names
             blank.fill(Qt.GlobalColor.transparent)
-            items.append((QIcon(blank), "No colour", NO_COLOR_ITEM))
+            items.append((QIcon(blank), NO_COLOR_LABEL, NO_COLOR_ITEM))
         refill_combo(self.combo, "All colours", items)
 
     def refresh(self) -> bool:

@@ -20,7 +20,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from reader.core.annotations import NO_COLOR
+from reader.core.annotations import NO_COLOR, NO_COLOR_LABEL
 from reader.core.store import atomic_write, describe_os_error
 from reader.ui.exporting.save_folder import ask_save_path, home_folder
 from reader.ui.interview.open_interview import OpenInterview
@@ -63,7 +63,7 @@ class Transfers(QObject):
         study = self.study()
         colors = dict(session.notes.colors)
         if any(h.color == NO_COLOR for h in session.notes.highlights):
-            colors[NO_COLOR] = "No colour"  # passages only coded: a box of their own
+            colors[NO_COLOR] = NO_COLOR_LABEL  # passages only coded: a box of their own
         dialog = ExportDialog(
             colors,
             {c.name: c.color for c in session.notes.codebook if c.name in tags},
