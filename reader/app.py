@@ -7,6 +7,7 @@ Qt is imported only on the GUI path, so `export` and `import` run without a disp
 from __future__ import annotations
 
 import argparse
+import gc
 import os
 import sys
 from pathlib import Path
@@ -339,6 +340,10 @@ def main(argv: list[str] | None = None) -> int:
             "no display to show the window on; run it on a desktop, or headless "
             "with 'xvfb-run make run'."
         )
+    # Start-up makes tens of thousands of objects that live as long as the window, and the
+    # garbage collector would walk them again and again (~8 ms before the first paint, #17):
+    # it is paused until the window has painted (run_gui resumes it).
+    gc.disable()
     from reader.ui.window.startup import run_gui
 
     return run_gui(args.document, args.notes)

@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
+import gc
 import sys
 from pathlib import Path
 
 from PySide6.QtWidgets import QApplication
 
 from reader import APP_ID, __version__
+from reader.ui.after_paint import AfterPaint
 from reader.ui.window.main_window import MainWindow
 from reader.ui.window.shutdown import ShutdownOnSignals
 
@@ -28,5 +30,12 @@ def run_gui(document_path: Path | None, notes_path: Path | None) -> int:
 
     if not window.study_actions.open_at_start(document_path, notes_path, BUNDLED_INTERVIEW):
         return 1
+    resume_collector_after_paint(window)
     window.show()
     return app.exec()
+
+
+def resume_collector_after_paint(window: MainWindow) -> None:
+    """Turn the garbage collector back on (reader.app pauses it for start-up) just after the
+    reading pane's first paint. The reader owns the AfterPaint, as Qt parents do."""
+    AfterPaint(window.reader, gc.enable).start()
