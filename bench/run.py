@@ -16,7 +16,7 @@ import statistics
 import subprocess
 import tempfile
 import time
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from functools import cached_property, partial
@@ -106,6 +106,7 @@ def startup(run: Run) -> list[Row]:
             note="the least this reader costs: the app without its notes, outline, menus, "
             "docks and saver (bench/startup.py, reader mode)",
         ),
+        *stage_rows(row, apps, floors),
         row("peak memory at first paint (VmHWM)", mb(apps), "MB", floor=mb(floors), target=target),
     ]
     if os.environ.get("PYTHONDONTWRITEBYTECODE"):
@@ -114,6 +115,34 @@ def startup(run: Run) -> list[Row]:
         note += "start; the row above has a bytecode cache, as an installed app does"
         rows.insert(1, row("the same, without .pyc files", uncached, floor=paint, note=note))
     return rows
+
+
+# Where start-up goes: the app's stages (bench/startup.py marks them) and the floor's like ones.
+STAGES = [
+    ("Python, PySide6 and the QApplication", ["pyside"], ["pyside"]),
+    ("the app's modules imported", ["imported"], []),
+    ("the window made and the interview opened in it", ["window", "opened"], ["made"]),
+    ("show() and the first paint", ["shown", "painted"], ["shown", "painted"]),
+]
+
+
+def stage_rows(
+    row: Callable[..., Row], apps: Sequence[dict[str, Any]], floors: Sequence[dict[str, Any]]
+) -> list[Row]:
+    """The first row's time in stages, each against the floor's like stage."""
+
+    def took(results: Sequence[dict[str, Any]], stages: list[str]) -> list[float]:
+        return [sum(r["stages_s"][s] for s in stages) for r in results]
+
+    return [
+        row(
+            f"↳ {name}",
+            took(apps, app_stages),
+            floor=took(floors, floor_stages) if floor_stages else None,
+            note="the floor has no such stage" if not floor_stages else "",
+        )
+        for name, app_stages, floor_stages in STAGES
+    ]
 
 
 def scale(run: Run) -> list[Row]:

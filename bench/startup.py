@@ -21,9 +21,13 @@ reported.
 
 from __future__ import annotations
 
+import gc
 import os
 import sys
+import time
+from itertools import pairwise
 from pathlib import Path
+from typing import Any
 
 from PySide6.QtWidgets import QApplication, QMainWindow, QPlainTextEdit, QSplitter
 
@@ -31,12 +35,42 @@ from bench.gui import FirstPaint, bare_reader, proc_status_kb
 from bench.proc import child_args, emit
 
 T0_NS = int(os.environ["BENCH_T0_NS"])
+MARKS = {"spawned": T0_NS}  # stage -> time.monotonic_ns() at its end, in order
 
 
 def report(hook: FirstPaint) -> None:
     assert hook.done_ns is not None
-    emit({"first_paint_s": (hook.done_ns - T0_NS) / 1e9, "vm_hwm_kb": proc_status_kb("VmHWM")})
+    MARKS["painted"] = hook.done_ns
+    names = list(MARKS)
+    stages = {b: (MARKS[b] - MARKS[a]) / 1e9 for a, b in pairwise(names)}
+    emit(
+        {
+            "first_paint_s": (hook.done_ns - T0_NS) / 1e9,
+            "stages_s": stages,
+            "vm_hwm_kb": proc_status_kb("VmHWM"),
+        }
+    )
     os._exit(0)  # the measurement is over: no closing, saving or unlocking
+
+
+def mark(stage: str) -> None:
+    """`stage` is over now: it took the time since the mark before."""
+    MARKS[stage] = time.monotonic_ns()
+
+
+def marked_after(owner: type, name: str, stage: str, *, before: str = "") -> None:
+    """Mark `stage` when the method `name` of `owner` returns (and `before` when it is
+    called): the app's start-up seen from outside, its code untouched."""
+    method = getattr(owner, name)
+
+    def wrapper(*args: Any, **kwargs: Any) -> Any:
+        if before:
+            mark(before)
+        result = method(*args, **kwargs)
+        mark(stage)
+        return result
+
+    setattr(owner, name, wrapper)
 
 
 def floor_window(doc: Path) -> QMainWindow:
@@ -75,6 +109,7 @@ def reader_window(doc: Path, notes: Path, hook: FirstPaint) -> QMainWindow:
 def main() -> int:
     mode, options = child_args()
     app = QApplication(sys.argv[:1])
+    mark("pyside")
     hook = FirstPaint(app, on_done=report, app_wide=False)
     if mode in ("floor", "reader"):
         if mode == "floor":
@@ -82,10 +117,19 @@ def main() -> int:
             hook.watch(window.centralWidget().widget(0).viewport())
         else:
             window = reader_window(Path(options["doc"]), Path(options["notes"]), hook)
+        mark("made")
         window.show()
+        mark("shown")
         return app.exec()
+    gc.disable()  # as reader.app.main does before the window's modules, imported here first
     from reader.app import main as app_main
+    from reader.ui.library.study_actions import StudyActions
     from reader.ui.reading.reader_view import ReaderView  # the app imports it anyway
+    from reader.ui.window.main_window import MainWindow
+
+    marked_after(MainWindow, "__init__", "window", before="imported")
+    marked_after(StudyActions, "open_at_start", "opened")
+    marked_after(MainWindow, "show", "shown")
 
     made = ReaderView.__init__
 
