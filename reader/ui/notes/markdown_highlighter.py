@@ -48,9 +48,11 @@ class MarkdownHighlighter(QSyntaxHighlighter):
 
     def style_gradually(self, document: QTextDocument) -> None:
         """Style `document` from the top, a chunk at a time, the first one now."""
-        self.setDocument(document)  # Qt queues a pass over every block...
+        # Qt queues a pass over every block (edits wait for it): blocks past the chunks
+        # return at once there, and nothing public cancels it.
+        self.setDocument(document)
         self._styled_below = 0
-        self._style_chunk()  # ...which styling a block cancels
+        self._style_chunk()
         if self._styled_below is not None:
             self._chunks.start()
 
