@@ -256,3 +256,25 @@ def test_preview_says_what_it_is_when_empty_and_shows_quotes_as_quotes(window, q
     assert quote.blockFormat().intProperty(QTextFormat.Property.BlockQuoteLevel) == 1
     assert quote.blockFormat().background().style() != 0  # a tint
     assert quote.charFormat().fontItalic() or quote.begin().fragment().charFormat().fontItalic()
+
+
+def test_the_empty_notes_hint_keeps_a_margin_on_both_sides(window: MainWindow, qtbot) -> None:
+    """Qt's placeholder would run to the right edge; the hint wraps inside the margins."""
+    editor = window.notes_editor
+    assert editor.document().isEmpty()
+    editor.resize(260, 300)  # narrow: the hint wraps
+    qtbot.waitUntil(lambda: editor.viewport().width() < 280)
+    viewport = editor.viewport()
+    image = viewport.grab().toImage()
+    base = image.pixelColor(1, 1)
+    margin = int(editor.document().documentMargin())
+    columns = range(image.width() - margin + 2, image.width())
+    inked = {
+        (x, y)
+        for x in range(image.width())
+        for y in range(image.height())
+        if image.pixelColor(x, y) != base
+    }
+    assert inked, "the hint is drawn"
+    assert not [p for p in inked if p[0] in columns]
+    assert not [p for p in inked if p[0] < margin - 2]

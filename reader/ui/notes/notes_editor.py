@@ -4,11 +4,13 @@ from __future__ import annotations
 
 import re
 
-from PySide6.QtCore import QEvent, Qt, Signal
+from PySide6.QtCore import QEvent, QRectF, Qt, Signal
 from PySide6.QtGui import (
     QFont,
     QKeyEvent,
     QMouseEvent,
+    QPainter,
+    QPaintEvent,
     QTextCursor,
     QTextDocument,
 )
@@ -34,7 +36,8 @@ class NotesEditor(QPlainTextEdit):
         self.setObjectName("notes")
         self.setAccessibleName("Research notes")
         self.setAccessibleDescription("Your notes on the interview, in Markdown; saved as you type")
-        self.setPlaceholderText(
+        # Drawn here, not as Qt's placeholder, which leaves no margin on the right.
+        self.hint = (
             "Your research notes, in Markdown.\n\n"
             "Select words in the interview and press H (or 1–6) to highlight them, "
             "Q to quote them here."
@@ -148,6 +151,15 @@ class NotesEditor(QPlainTextEdit):
         cursor.endEditBlock()
         self.setTextCursor(cursor)
         self.ensureCursorVisible()
+
+    def paintEvent(self, event: QPaintEvent) -> None:
+        super().paintEvent(event)
+        if self.document().isEmpty():
+            painter = QPainter(self.viewport())
+            painter.setPen(self.palette().placeholderText().color())
+            margin = self.document().documentMargin()
+            area = QRectF(self.viewport().rect()).adjusted(margin, margin, -margin, -margin)
+            painter.drawText(area, Qt.AlignmentFlag.AlignTop | Qt.TextFlag.TextWordWrap, self.hint)
 
     # Keys: lists and quotes go on, Tab indents list items ---------------------------------
 
