@@ -26,6 +26,14 @@ DEFAULT_COLOR = COLOR_IDS[0]
 # no colour label counts it, and the reader shows it by its codes, not by a fill.
 NO_COLOR = ""
 NO_COLOR_LABEL = "No colour"  # what colour filters call it
+# A colour id this build does not know (a newer build's, or written by hand) is grey on
+# screen, in print and in every export: it does not pass for a label the user chose.
+UNKNOWN_COLOR_HEX = "#d0d0d0"
+
+
+def color_hex(color_id: str) -> str:
+    """A colour id's swatch, as the default palette has it; grey for an unknown id."""
+    return DEFAULT_COLORS[color_id][1] if color_id in DEFAULT_COLORS else UNKNOWN_COLOR_HEX
 
 
 def now_iso() -> str:

@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import re
 import uuid
+from collections import Counter
 from collections.abc import Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field, replace
 from typing import Any, NamedTuple
@@ -182,6 +183,14 @@ class Codebook:
         code = self.code(code_id)
         names = [a.name for a in reversed(self.ancestors(code_id))]
         return separator.join([*names, code.name])
+
+    def labels(self) -> dict[str, str]:
+        """Code id -> what names it in one line: its name, or its path where another code
+        has that name ("Work / Stress" and "Home / Stress", "Trust" alone)."""
+        shared = Counter(_name_key(c.name) for c in self.codes)
+        return {
+            c.id: self.path(c.id) if shared[_name_key(c.name)] > 1 else c.name for c in self.codes
+        }
 
     def names(self, code_ids: Iterable[str]) -> tuple[str, ...]:
         """The names of `code_ids`, in their order; an unknown id shows as itself."""

@@ -11,7 +11,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from functools import cache
 
-from reader.core.annotations import DEFAULT_COLORS
+from reader.core.annotations import color_hex
 
 MIN_CONTRAST = 4.5  # WCAG 2 AA for body text
 # A highlight and the selection must never be mistaken for one another: their backgrounds
@@ -131,8 +131,8 @@ class Palette:
         return [self.text, self.accent, self.muted()]
 
     def swatch(self, color_id: str) -> str:
-        fallback = next(iter(DEFAULT_COLORS.values()))[1]
-        return dict(self.swatches).get(color_id, DEFAULT_COLORS.get(color_id, ("", fallback))[1])
+        """The theme's own swatch for `color_id`, else the default one (grey if unknown)."""
+        return dict(self.swatches).get(color_id) or color_hex(color_id)
 
 
 def _readable(palette: Palette, background: Rgb) -> bool:

@@ -781,7 +781,9 @@ def _recover_one(study: Study, notes_file: Path, ids: set[str], titles: _Titles)
 def study_of(document: Path) -> tuple[Study, InterviewEntry] | None:
     """The study that lists `document` and its entry, looked for in the document's folder
     and each folder above it (a transcript kept outside its study is not found); None
-    when no study lists it. Nothing is written."""
+    when no study lists it. Nothing is written: a study found writable is as
+    `open_study(folder)` makes it, ready to work in; a read-only one may be so only
+    because its unreadable study.json was not set aside here."""
     resolved = Path(document).resolve()
     for folder in resolved.parents:
         if not (folder / FILE_NAME).is_file() and not _has_notes_for(folder, resolved):

@@ -65,6 +65,18 @@ def test_create_keeps_parents_before_children_and_sibling_order() -> None:
     assert len({code.color for code in book}) == len(book)  # new codes take unused colours
 
 
+def test_labels_name_a_code_by_its_path_only_where_another_has_its_name() -> None:
+    book, c = sample_book()
+    home = book.create("Home", codable=False)
+    stress_home = book.create("Stress", parent=home.id)
+    stress_work = book.create(" stress ", parent=c["work"].id)  # case and spaces aside
+    labels = book.labels()
+    assert labels[stress_home.id] == "Home / Stress"
+    assert labels[stress_work.id] == "Work / stress"
+    assert labels[c["fear"].id] == "Fear" and labels[home.id] == "Home"
+    assert Codebook().labels() == {}
+
+
 @pytest.mark.parametrize(
     ("name", "parent", "message"),
     [("", "", "needs a name"), ("  fear ", "emotions", "already"), ("x" * 201, "", "at most")],

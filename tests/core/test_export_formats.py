@@ -25,7 +25,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 from markdown_it import MarkdownIt
 
-from reader.core.annotations import DEFAULT_COLORS, NO_COLOR, make_highlight
+from reader.core.annotations import DEFAULT_COLORS, NO_COLOR, UNKNOWN_COLOR_HEX, make_highlight
 from reader.core.document import Document
 from reader.core.export import (
     FORMAT_INFO,
@@ -295,6 +295,15 @@ def test_html_marks_highlights_in_their_colours() -> None:
     assert f'<mark style="background-color: {green}" title="Method">Everything' in (
         run("html", sample_session()).decode()
     )
+
+
+def test_html_marks_a_colour_it_does_not_know_grey() -> None:
+    """A colour id of a newer build, or written by hand: grey, as on screen (color_hex)."""
+    session = empty_session()
+    text = session.document.text
+    session.add_highlight(make_highlight(text, 0, 5, "teal"))
+    page = run("html", session).decode()
+    assert f'<mark style="background-color: {UNKNOWN_COLOR_HEX}" title="teal">' in page
 
 
 def test_html_renders_research_notes_from_markdown() -> None:

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import pytest
 
-from reader.core.annotations import COLOR_IDS
+from reader.core.annotations import COLOR_IDS, DEFAULT_COLORS, UNKNOWN_COLOR_HEX, color_hex
 from reader.core.palettes import (
     MIN_CONTRAST,
     PALETTES,
@@ -29,6 +29,19 @@ def test_contrast_ratio_matches_wcag_reference_values() -> None:
         8.59, abs=0.01
     )
     assert relative_luminance((255, 255, 255)) == pytest.approx(1.0)
+
+
+@pytest.mark.parametrize("name", list(PALETTES))
+def test_a_colour_id_no_theme_knows_is_grey_as_in_the_exports(name: str) -> None:
+    """A colour id of a newer build, or written by hand, is no label the user chose:
+    every theme, print and the exports show it grey (color_hex), not as the first colour."""
+    palette = PALETTES[name]
+    for unknown in ("teal", "", "YELLOW", "x" * 1000):
+        assert palette.swatch(unknown) == color_hex(unknown) == UNKNOWN_COLOR_HEX
+    background = parse_hex(highlight_background(palette, "teal"))
+    assert max(background) - min(background) < 12  # grey on every page
+    if not palette.swatches:
+        assert [palette.swatch(c) for c in COLOR_IDS] == [h for _, h in DEFAULT_COLORS.values()]
 
 
 @pytest.mark.parametrize("name", list(PALETTES))

@@ -457,6 +457,21 @@ def test_study_of_a_folder_worked_in_without_study_json(folder: Path) -> None:
     assert not study.file.exists()  # looking writes nothing
 
 
+def test_study_of_finds_the_study_as_opening_it_does_unless_its_file_is_unreadable(
+    folder: Path,
+) -> None:
+    """The window works in the study study_of found (it is not read twice): writable, it
+    is what open_study makes; an unreadable study.json is left alone, read-only."""
+    study = study_with_notes(folder)
+    found = study_of(folder / "sub" / "P3.vtt")
+    assert found is not None and not found[0].read_only
+    assert found[0].data == open_study(folder).data and found[0].base == study.base
+    study.file.write_text("{ not json", "utf-8")
+    found = study_of(folder / "sub" / "P3.vtt")
+    assert found is not None and found[0].read_only
+    assert study.file.read_text("utf-8") == "{ not json"  # not set aside by a look
+
+
 def test_own_json_files_are_not_transcripts(tmp_path: Path) -> None:
     (tmp_path / "export.json").write_bytes(b'{"format":"interview-reader-study-export"}')
     (tmp_path / "whisper.json").write_bytes(b'{"segments": [{"start": 0, "text": "Hi"}]}')

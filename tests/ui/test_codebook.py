@@ -382,8 +382,8 @@ def test_stripes_beside_coded_passages_name_their_codes(window: MainWindow, qtbo
     tip = QHelpEvent(QEvent.Type.ToolTip, at, viewport.mapToGlobal(at))
     assert stripes.eventFilter(viewport, tip)  # its tooltip names the code
     assert QToolTip.text() == "■ Work"
-    delegate = window.annotations.view.itemDelegate()
-    assert delegate.code_colors["Work"] == window.codebook.hub.book.find("Work").color
+    work = window.codebook.hub.book.find("Work")
+    assert window.annotations._model.code_colors[work.id] == work.color
     # Renamed in the codebook: the Annotations list names it anew.
     hub = window.codebook.hub
     hub.update(hub.book.find("Work").id, "Rename Code", name="Labour")
@@ -433,3 +433,43 @@ def test_picker_ranks_by_name_then_fuzzily_and_offers_recent_codes_first() -> No
     assert ranked("trust", book)[:2] == [trust, distrust]
     assert ranked("rehrsl", book)[0] == rehearsal
     assert ranked("zzzz", book) == []
+
+
+def test_code_chips_are_keyed_by_id_so_codes_of_one_name_keep_their_colours(
+    window: MainWindow, qtbot
+) -> None:
+    hub = window.codebook.hub
+    work, home = hub.create("Work"), hub.create("Home")
+    assert work is not None and home is not None
+    at_work, at_home = hub.create("Stress", work.id), hub.create("Stress", home.id)
+    assert at_work is not None and at_home is not None
+    hub.update(at_work.id, color="#123456")
+    hub.update(at_home.id, color="#abcdef")
+    words = window.interview.session.document.text.split()
+    code_with_keys(window, qtbot, words[3], "Work / Stress")
+    code_with_keys(window, qtbot, words[9], "Home / Stress")
+    window.actions.focus_annotations.trigger()
+    panel = window.annotations
+    qtbot.waitUntil(lambda: len(panel._model.rows) == 2)
+    rows = panel._model
+    chips = [rows.codes_of(entry) for entry in rows.rows if entry is not None]
+    assert chips == [((at_work.id, "Work / Stress"),), ((at_home.id, "Home / Stress"),)]
+    assert "Codes: Home / Stress" in rows.data(rows.index(1), Qt.ItemDataRole.ToolTipRole)
+    # Each card paints its own code's colour in its chip, and not the other's.
+    image = panel.view.viewport().grab().toImage()
+
+    def colors_in(row: int) -> set[str]:
+        rect = panel.view.visualRect(panel.view.model().index(row, 0))
+        return {
+            image.pixelColor(x, y).name()
+            for x in range(rect.left(), rect.right())
+            for y in range(rect.top(), rect.bottom())
+        }
+
+    first, second = colors_in(0), colors_in(1)
+    assert "#123456" in first and "#abcdef" not in first
+    assert "#abcdef" in second and "#123456" not in second
+    # Renamed apart, each chip names its code alone.
+    hub.update(at_home.id, "Rename Code", name="Strain")
+    assert rows.codes_of(rows.rows[1])[0][1] == "Strain"
+    assert rows.codes_of(rows.rows[0])[0][1] == "Stress"

@@ -127,6 +127,32 @@ def test_print_document_has_highlights_and_endnotes(marked) -> None:
     assert marked.reader.document().toPlainText() == marked.interview.session.document.text
 
 
+def test_an_unknown_colour_is_grey_on_screen_in_print_and_in_the_export(
+    window: MainWindow, dialogs, monkeypatch, tmp_path
+) -> None:
+    """A colour id of a newer build, or written by hand, passes for no label the user
+    chose: grey everywhere (reader.core.annotations.color_hex), as the exports show it."""
+    from PySide6.QtGui import QTextCursor
+
+    from reader.core.annotations import UNKNOWN_COLOR_HEX
+    from reader.ui import theme
+    from reader.ui.exporting.printing import print_document
+
+    start = window.interview.session.document.text.index("Handycam")
+    window.interview.controller.add_highlight(start, start + 8, "teal")
+    assert theme.swatch_color("teal").name() == UNKNOWN_COLOR_HEX  # its bar and marks
+    cursor = QTextCursor(print_document(window.reader.reading))
+    cursor.setPosition(window.reader.reading.to_qt(start) + 1)
+    printed = cursor.charFormat().background().color()
+    assert printed == theme.highlight_color("teal")  # as the reading pane fills it
+    assert printed.hsvSaturation() < 20  # grey, not the first colour's yellow
+    out = tmp_path / "summary.html"
+    choose(monkeypatch, "html")
+    dialogs.save_answers.append(str(out))
+    window.actions.export.trigger()
+    assert f'<mark style="background-color: {UNKNOWN_COLOR_HEX}"' in out.read_text("utf-8")
+
+
 def test_the_export_tip_names_every_format_of_the_dialog(window: MainWindow) -> None:
     """Help ▸ Keyboard Shortcuts and the status bar say what Ctrl+E can write."""
     dialog = ExportDialog({}, {}, window)

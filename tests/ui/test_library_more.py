@@ -13,6 +13,7 @@ import pytest
 from PySide6.QtCore import QMimeData, QPoint, QPointF, Qt
 from PySide6.QtGui import QDropEvent
 
+from reader.core.store import save_notes
 from reader.core.study import open_study
 from reader.ui.library.library_model import INTERVIEW_MIME
 from reader.ui.window.main_window import MainWindow
@@ -213,3 +214,47 @@ def test_home_and_end_go_to_the_first_and_last_row(
     assert library.current_id() == library.visible_ids()[0]
     qtbot.keyClick(view, Qt.Key.Key_Return)
     assert "night shifts" in window.interview.session.document.text  # Ana's, the first
+
+
+@pytest.mark.parametrize("kind", ["study.json", "notes only", "unreadable"])
+def test_a_transcript_a_study_lists_opens_its_study_reading_it_once(
+    make_window: Callable[..., MainWindow], folder: Path, monkeypatch: Any, kind: str
+) -> None:
+    """Open Interview… on P02 of a study: the study that lists it is found (core.study's
+    study_of) and opened from what was read then. Only an unreadable study.json, left as
+    it is while looking, is read again to be set aside and worked in, as before."""
+    import reader.core.study as core_study
+
+    study = open_study(folder)
+    entry = study.interviews[1]
+    if kind == "notes only":  # a folder worked in as a study, never given study.json
+        save_notes(study.notes_path(entry), study.open_session(entry).notes)
+    else:
+        study.save()
+    if kind == "unreadable":
+        (folder / "study.json").write_text("{ not json", "utf-8")
+    window = make_window()  # the bundled interview, open before
+    opened: list[Path] = []
+    scanned: list[Path] = []
+    open_study_once, scan_once = core_study.open_study, core_study.scan_folder
+
+    def counted_open(path: Path, **kwargs: Any) -> Any:
+        opened.append(path)
+        return open_study_once(path, **kwargs)
+
+    def counted_scan(path: Path, *args: Any, **kwargs: Any) -> Any:
+        scanned.append(path)
+        return scan_once(path, *args, **kwargs)
+
+    monkeypatch.setattr(core_study, "open_study", counted_open)
+    monkeypatch.setattr(core_study, "scan_folder", counted_scan)
+    assert window.study_actions.open_path(folder / "P02 Ben.txt")
+    assert window.study.study is not None and window.study.study.folder == folder
+    assert window.switcher.current == entry.id
+    assert not window.study.read_only
+    if kind == "unreadable":
+        assert len(opened) == 2  # a look (nothing written), then opened for work
+        assert list(folder.glob("study.corrupt-*.json"))  # set aside, as before
+    else:
+        assert opened == [folder]
+        assert len(scanned) == (1 if kind == "notes only" else 0)

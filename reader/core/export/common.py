@@ -7,12 +7,17 @@ from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from typing import TypeVar
 
-from reader.core.annotations import DEFAULT_COLORS, NO_COLOR, NO_COLOR_LABEL, Highlight
+from reader.core.annotations import (
+    DEFAULT_COLORS,
+    NO_COLOR,
+    NO_COLOR_LABEL,
+    UNKNOWN_COLOR_HEX,
+    Highlight,
+)
 from reader.core.interview import Role
 from reader.core.session import Session
 
 PROGRESS_EVERY = 200  # highlights between two calls of ExportOptions.progress
-FALLBACK_HEX = "#d0d0d0"  # background of a colour id the palette does not know
 
 T = TypeVar("T")
 # A quote's link back in the research notes: [↩ Q4](#h-<highlight id>).
@@ -142,13 +147,9 @@ def color_label(session: Session, color: str) -> str:
     return DEFAULT_COLORS[color][0] if color in DEFAULT_COLORS else color
 
 
-def color_hex(color: str) -> str:
-    return DEFAULT_COLORS[color][1] if color in DEFAULT_COLORS else FALLBACK_HEX
-
-
 def code_hex(session: Session, highlight: Highlight) -> str:
     """The colour of the highlight's first code (a passage with no colour shows by it)."""
-    return session.notes.codebook.first_color(highlight.codes) or FALLBACK_HEX
+    return session.notes.codebook.first_color(highlight.codes) or UNKNOWN_COLOR_HEX
 
 
 @dataclass(frozen=True)

@@ -13,13 +13,13 @@ from pathlib import Path
 from typing import Any
 
 from reader import APP_NAME, __version__
+from reader.core.annotations import color_hex
 from reader.core.export.common import (
     DEFAULT_OPTIONS,
     ExportOptions,
     Placed,
     Progress,
     code_hex,
-    color_hex,
     color_label,
     filter_description,
     linked_notes,

@@ -58,7 +58,6 @@ class HighlightDelegate(QStyledItemDelegate):
         self._font: QFont | None = None
         # (quote, width, lines) -> its lines: a change repaints every visible row, unchanged.
         self._wrapped: dict[tuple[str, int, int], list[str]] = {}
-        self.code_colors: dict[str, str] = {}  # a code's name -> its colour, for its chip
 
     def _prepare(self, font: QFont) -> None:
         """Derived fonts, metrics and the row's geometry, made once per view font."""
@@ -101,7 +100,7 @@ class HighlightDelegate(QStyledItemDelegate):
         if not entry.tags or self._view.uniformItemSizes():
             return False
         label = self._fm_small.horizontalAdvance(self._meta(entry))
-        return label + GAP + self._chips(entry.tags, width)[2] > width
+        return label + GAP + self._chips(self._model.codes_of(entry), width)[2] > width
 
     def _quote(self, entry: Entry, width: int) -> list[str]:
         key = (entry.quote, width, 2 if entry.highlight.note else 3)
@@ -174,14 +173,14 @@ class HighlightDelegate(QStyledItemDelegate):
         fm_small, fm, small = self._fm_small, self._fm, self._small
         meta = self._meta(entry)
         below = self._codes_below(entry, width)
-        chips = 0
+        chips, codes = 0, self._model.codes_of(entry)
         if below:  # the whole label, then the codes from the left on the next line
-            self._paint_tags(painter, entry.tags, x, y + self._chip_h + 3, width, ink, back)
+            self._paint_tags(painter, codes, x, y + self._chip_h + 3, width, ink, back)
         else:  # the label keeps at least half the line; the chips, right-aligned, the rest
             meta_width = min(fm_small.horizontalAdvance(meta), width // 2)
             room = width - meta_width - GAP
-            used = self._chips(entry.tags, room)[2]
-            chips = self._paint_tags(painter, entry.tags, x + width - used, y, room, ink, back)
+            used = self._chips(codes, room)[2]
+            chips = self._paint_tags(painter, codes, x + width - used, y, room, ink, back)
         painter.setFont(small)
         painter.setPen(muted)
         elided = fm_small.elidedText(meta, Qt.TextElideMode.ElideRight, width - chips)
@@ -200,14 +199,17 @@ class HighlightDelegate(QStyledItemDelegate):
             elided = self._fm_italic.elidedText(first, Qt.TextElideMode.ElideRight, width)
             painter.drawText(x, y + 2 + self._fm_italic.ascent(), elided)
 
-    def _chips(self, tags: tuple[str, ...], room: int) -> tuple[list[int], int, int, str]:
+    def _chips(
+        self, tags: tuple[tuple[str, str], ...], room: int
+    ) -> tuple[list[int], int, int, str]:
         """(each chip's width, how many fit in `room`, the width they take, "+N" or "")."""
         if not tags:
             return [], 0, 0, ""
         fm, dot = self._fm_small, self._chip_h // 2  # a code's colour, before its name
+        colors = self._model.code_colors
         widths = [
-            fm.horizontalAdvance(tag) + 12 + (dot + 3 if tag in self.code_colors else 0)
-            for tag in tags
+            fm.horizontalAdvance(label) + 12 + (dot + 3 if code_id in colors else 0)
+            for code_id, label in tags
         ]
 
         def extent(shown: int) -> tuple[int, str]:
@@ -223,10 +225,11 @@ class HighlightDelegate(QStyledItemDelegate):
         return widths, shown, used, more
 
     def _paint_tags(
-        self, painter: QPainter, tags: tuple[str, ...], left: int, y: int, room: int,
-        ink: QColor, back: QColor,
+        self, painter: QPainter, tags: tuple[tuple[str, str], ...], left: int, y: int,
+        room: int, ink: QColor, back: QColor,
     ) -> int:  # fmt: skip
-        """Chips for `tags` from `left`, as many as fit in `room`, then "+N".
+        """Chips for `tags`, (code id, label), from `left`, as many as fit in `room`,
+        then "+N".
 
         Returns the width used, with the gap before the label.
         """
@@ -240,19 +243,19 @@ class HighlightDelegate(QStyledItemDelegate):
         # A tint of the ink shows a chip on a light or grey page; on High Contrast's black
         # it would not, so there the chip has an edge, as every pane has.
         edge = QPen(mix(back, ink, 0.6), 1) if current().pane_lines else Qt.PenStyle.NoPen
-        for tag, chip in zip(tags[:shown], widths, strict=False):
+        for (code_id, label), chip in zip(tags[:shown], widths, strict=False):
             painter.setPen(edge)
             painter.setBrush(mix(back, ink, 0.1))
             painter.drawRoundedRect(QRectF(x, y, chip, height), height / 2, height / 2)
             text_x = x + 6
-            color = self.code_colors.get(tag)
+            color = self._model.code_colors.get(code_id)
             if color:
                 painter.setPen(Qt.PenStyle.NoPen)
                 painter.setBrush(QColor(color))
                 painter.drawEllipse(QRectF(x + 5, y + (height - dot) / 2, dot, dot))
                 text_x += dot + 3
             painter.setPen(mix(ink, back, 0.15))
-            painter.drawText(text_x, y + 2 + fm.ascent(), tag)
+            painter.drawText(text_x, y + 2 + fm.ascent(), label)
             x += chip + 4
         if more:
             painter.setPen(mix(ink, back, 0.45))

@@ -88,6 +88,9 @@ class HighlightListModel(QAbstractListModel):
         self.rows: list[Entry | None] = []
         self.orphans = 0
         self.colors: dict[str, str] = {}
+        # Code id -> its colour, and its label (Codebook.labels), for the rows' code chips.
+        self.code_colors: dict[str, str] = {}
+        self.code_labels: dict[str, str] = {}
 
     def set_rows(self, anchored: list[Entry], orphans: list[Entry]) -> None:
         # A reset with plain lists is O(n) and far cheaper than diffing 10,000 rows.
@@ -157,6 +160,15 @@ class HighlightListModel(QAbstractListModel):
             return Qt.ItemFlag.NoItemFlags  # the header: skipped by the keyboard and the mouse
         return Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
 
+    def codes_of(self, entry: Entry) -> tuple[tuple[str, str], ...]:
+        """(id, label) of the entry's codes, a chip each. By id, so that two codes of one
+        name show their own colours; a code the codebook does not know, by its name."""
+        labels = self.code_labels
+        return tuple(
+            (code_id, labels.get(code_id, name))
+            for code_id, name in zip(entry.highlight.codes, entry.tags, strict=False)
+        )
+
     def header_text(self) -> str:
         return f"Not found in the current text ({self.orphans})"
 
@@ -176,7 +188,8 @@ class HighlightListModel(QAbstractListModel):
             if h.note:
                 parts.append(f"<i>{escape(h.note).replace(chr(10), '<br>')}</i>")
             if entry.tags:
-                parts.append(escape("Codes: " + ", ".join(entry.tags)))
+                labels = (label for _, label in self.codes_of(entry))
+                parts.append(escape("Codes: " + ", ".join(labels)))
             return "<p>" + "</p><p>".join(parts) + "</p>"  # rich text, so Qt wraps it
         if role == Qt.ItemDataRole.StatusTipRole and h.orphan:
             return "This quote is not in the current text: edit its note (F2) or delete it."

@@ -69,14 +69,16 @@ class OpenStudy(QObject):
 
     # Opening and closing ---------------------------------------------------------------
 
-    def open(self, folder: Path) -> str:
-        """Open `folder` as the study; "" or why it cannot be opened."""
+    def open(self, folder: Path, study: Study | None = None) -> str:
+        """Open `folder` as the study, or `study` already opened from it (core.study's
+        study_of: not read twice); "" or why it cannot be opened."""
         from reader.core.study import StudyError, open_study  # a lone interview needs neither
 
-        try:
-            study = open_study(folder)
-        except StudyError as exc:
-            return str(exc)
+        if study is None:
+            try:
+                study = open_study(folder)
+            except StudyError as exc:
+                return str(exc)
         self.close()
         self.study = study
         notes = list(study.warnings)

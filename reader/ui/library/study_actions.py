@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import json
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QEvent, QMimeData, QObject, QSettings, QTimer, Signal
 from PySide6.QtGui import QDropEvent
@@ -20,6 +21,9 @@ from reader.ui.interview.open_interview import OpenInterview
 from reader.ui.library.open_study import OpenStudy
 from reader.ui.library.recent import Recent, RecentList
 from reader.ui.library.switcher import InterviewSwitcher
+
+if TYPE_CHECKING:  # the study modules load when a study opens (start-up, #17)
+    from reader.core.study import Study
 
 TRANSCRIPTS = "Interviews (*.txt *.md *.markdown *.vtt *.srt *.json *.docx *.odt);;All files (*)"
 LAST_KEY = "recent/study-interview"  # study folder -> the interview open there last
@@ -82,17 +86,19 @@ class StudyActions(QObject):
 
             found = study_of(path)  # its notes are the study's: opened alone, it had none
             if found is not None:
-                return self.open_folder(found[0].folder, found[1].id)
+                listing, entry = found  # read once; read-only, read again for work
+                reuse = None if listing.read_only else listing
+                return self.open_folder(listing.folder, entry.id, reuse)
         if not self.interview.open(path, notes):
             return False
         self.owner.close()
         self.recent.add(path, study=False, notes=notes)
         return True
 
-    def open_folder(self, folder: Path, interview_id: str = "") -> bool:
-        """Open `folder` as the study at `interview_id`, else its interview open last there
-        (or its first)."""
-        problem = self.owner.open(folder)
+    def open_folder(self, folder: Path, interview_id: str = "", study: Study | None = None) -> bool:
+        """Open `folder` as the study (`study`, when already opened from it) at
+        `interview_id`, else its interview open last there (or its first)."""
+        problem = self.owner.open(folder, study)
         if problem:
             QMessageBox.warning(self.window, "Cannot open the study", problem)
             return False
