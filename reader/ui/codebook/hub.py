@@ -251,7 +251,7 @@ class CodebookHub(QObject):
                 self._undo_study_change,
             )
 
-        def do() -> tuple[CodeChange, Recoded]:
+        def do() -> tuple[CodeChange, Recoded | None]:
             from reader.core.study import CodeChange
 
             before = self.book.copy()
@@ -272,7 +272,7 @@ class CodebookHub(QObject):
                 self._undo_study_change,
             )
 
-        def do() -> tuple[CodeChange, Recoded]:
+        def do() -> tuple[CodeChange, Recoded | None]:
             from reader.core.study import CodeChange
 
             before = self.book.copy()
