@@ -102,6 +102,12 @@ class Highlight:
         )
 
 
+def shows_nothing(highlight: Highlight) -> bool:
+    """No colour, no code and no note: nothing would show the passage any more, so it goes
+    (its last code taken off in the reader, or its codes deleted from the codebook)."""
+    return highlight.color == NO_COLOR and not highlight.codes and not highlight.note
+
+
 def quote_context(text: str, start: int, end: int) -> tuple[str, str, str]:
     """(prefix, exact, suffix) of text[start:end], the context up to CONTEXT_CHARS each."""
     return (

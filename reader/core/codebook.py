@@ -17,11 +17,11 @@ from __future__ import annotations
 import re
 import uuid
 from collections import Counter
-from collections.abc import Iterable, Iterator, Mapping, Sequence
+from collections.abc import Iterable, Iterator, Mapping, Sequence, Set
 from dataclasses import dataclass, field, replace
 from typing import Any, NamedTuple
 
-from reader.core.annotations import Highlight
+from reader.core.annotations import Highlight, shows_nothing
 
 # Codes made from tags get ids derived from the tag, so that the notes files of one study,
 # migrated one by one, and the study's own tag list agree on every tag's code.
@@ -296,7 +296,7 @@ class Codebook:
 
     def delete(self, code_id: str) -> Removed:
         """Take out the code and every code below it; returns them for `restore`. The
-        caller takes their ids off the highlights (`uncode`), having shown how many."""
+        caller takes their ids off the highlights (`recode`), having shown how many."""
         self.code(code_id)
         gone = {code_id, *(d.id for d in self.descendants(code_id))}
         removed = tuple((i, c) for i, c in enumerate(self.codes) if c.id in gone)
@@ -416,25 +416,24 @@ def remove_code(highlight: Highlight, code_id: str) -> Highlight:
     return highlight.edited(codes=tuple(c for c in highlight.codes if c != code_id))
 
 
-def recode(highlights: Iterable[Highlight], mapping: Mapping[str, str]) -> list[Highlight]:
-    """The highlights whose codes `mapping` changes, changed (old id -> new id; two codes
-    that become one are kept once). For merge; undo puts the returned highlights' old
-    versions back."""
-    changed = []
-    for h in highlights:
-        if any(c in mapping for c in h.codes):
-            codes = tuple(dict.fromkeys(mapping.get(c, c) for c in h.codes))
-            changed.append(h.edited(codes=codes))
+def recode(
+    highlights: Iterable[Highlight],
+    mapping: Mapping[str, str] | None = None,
+    removed: Set[str] = frozenset(),
+) -> list[tuple[int, Highlight, Highlight | None]]:
+    """(index, as it was, as it becomes) for each highlight carrying a code of `mapping`
+    (old id -> new id, a merge: two codes that become one are kept once) or of `removed`
+    (deleted codes), in list order. As it becomes is None when the passage goes: a
+    passage that shows nothing once its codes are off (`shows_nothing`) is removed, as
+    when its last code is taken off in the reader. A merge never removes one."""
+    mapping = mapping or {}
+    changed: list[tuple[int, Highlight, Highlight | None]] = []
+    for index, h in enumerate(highlights):
+        if any(c in mapping or c in removed for c in h.codes):
+            codes = dict.fromkeys(mapping.get(c, c) for c in h.codes if c not in removed)
+            after = h.edited(codes=tuple(codes))
+            changed.append((index, h, None if shows_nothing(after) else after))
     return changed
-
-
-def uncode(highlights: Iterable[Highlight], code_ids: set[str]) -> list[Highlight]:
-    """The highlights that carry any of `code_ids`, with those taken off (for delete)."""
-    return [
-        h.edited(codes=tuple(c for c in h.codes if c not in code_ids))
-        for h in highlights
-        if any(c in code_ids for c in h.codes)
-    ]
 
 
 def coding_counts(highlights: Iterable[Highlight]) -> dict[str, int]:

@@ -14,7 +14,7 @@ from pathlib import Path, PurePosixPath
 from typing import Any
 
 from reader.core.annotations import Highlight, now_iso
-from reader.core.codebook import Codebook, coding_counts, recode, uncode
+from reader.core.codebook import Codebook, coding_counts, recode
 from reader.core.document import Document, load_document
 from reader.core.hashing import sha256_hex
 from reader.core.notes_file import NotesData, NotesFormatError, parse_migrating
@@ -50,30 +50,63 @@ class StudyError(Exception):
     """An operation the study refuses; the message is for the user."""
 
 
+@dataclass(frozen=True)
+class Recoded:
+    """What a CodeChange did to one interview's highlights, for undo: those it changed as
+    they were, and those it removed (left showing nothing) with their index before."""
+
+    changed: tuple[Highlight, ...] = ()
+    removed: tuple[tuple[int, Highlight], ...] = ()  # in list order
+
+    @classmethod
+    def of(cls, changes: list[tuple[int, Highlight, Highlight | None]]) -> Recoded:
+        """From `recode`'s answer."""
+        return cls(
+            tuple(old for _, old, new in changes if new is not None),
+            tuple((index, old) for index, old, new in changes if new is None),
+        )
+
+    def __len__(self) -> int:
+        return len(self.changed) + len(self.removed)
+
+    def undo(self, highlights: list[Highlight]) -> list[Highlight]:
+        """`highlights` with the changed ones that are still there as they were, and the
+        removed ones back in their places (in order, as before the change)."""
+        old = {h.id: h for h in self.changed}
+        restored = [old.get(h.id, h) for h in highlights]
+        there = {h.id for h in restored}
+        for index, h in self.removed:
+            if h.id not in there:
+                restored.insert(min(index, len(restored)), h)
+        return restored
+
+
 @dataclass
 class CodeChange:
     """A merge or deletion of codes across a study, with what undo needs: the codebook
-    before, and the highlights as they were in each notes file that changed."""
+    before, and what it did to the highlights of each notes file that changed."""
 
     before: Codebook
     mapping: dict[str, str] = field(default_factory=dict)  # merged code id -> its target
     removed: frozenset[str] = frozenset()  # deleted code ids
-    highlights_before: dict[str, list[Highlight]] = field(default_factory=dict)
+    recoded: dict[str, Recoded] = field(default_factory=dict)  # by interview id
 
-    def recode_notes(self, notes: NotesData) -> list[Highlight]:
-        """Apply the change to `notes` (the open interview's, say); returns the changed
-        highlights as they were, for undo."""
-        changed = recode(notes.highlights, self.mapping) if self.mapping else []
-        changed += uncode(notes.highlights, set(self.removed)) if self.removed else []
-        new = {h.id: h for h in changed}
-        old = [h for h in notes.highlights if h.id in new]
-        notes.highlights = [new.get(h.id, h) for h in notes.highlights]
-        return old
+    def recode(self, highlights: list[Highlight]) -> list[tuple[int, Highlight, Highlight | None]]:
+        """What the change does to `highlights` (see codebook.recode); nothing is changed."""
+        return recode(highlights, self.mapping, self.removed)
+
+    def recode_notes(self, notes: NotesData) -> Recoded:
+        """Apply the change to `notes` (the open interview's, say); returns what undo needs."""
+        changes = self.recode(notes.highlights)
+        new = {old.id: after for _, old, after in changes}
+        kept = (new.get(h.id, h) for h in notes.highlights)
+        notes.highlights = [h for h in kept if h is not None]
+        return Recoded.of(changes)
 
     @property
     def codings(self) -> int:
         """How many highlights the change touched in the notes files it rewrote."""
-        return sum(len(v) for v in self.highlights_before.values())
+        return sum(len(v) for v in self.recoded.values())
 
 
 @dataclass
@@ -476,30 +509,31 @@ class Study:
 
     def delete_code(self, code_id: str, skip: str | None = None) -> CodeChange:
         """Delete the code and the codes below it, taking them off every highlight but in
-        `skip`'s notes (see merge_codes). `code_counts` tells beforehand how many."""
+        `skip`'s notes (see merge_codes); a passage with no colour and no note that had no
+        other code goes (`codebook.recode`). `code_counts` tells beforehand how many."""
         self._writable()
         before = self.data.codebook.copy()
         removed = self.data.codebook.delete(code_id)
         return self._rewrite_codings(CodeChange(before, removed=frozenset(removed.ids)), skip)
 
     def undo_code_change(self, change: CodeChange) -> None:
-        """Put the codebook and the changed highlights back as they were."""
+        """Put the codebook and the highlights back as they were, those removed too (with
+        their ids, places and notes)."""
         self._writable()
         self.data.codebook = change.before.copy()
-        for interview_id, highlights in change.highlights_before.items():
+        for interview_id, recoded in change.recoded.items():
             path = self.notes_path(interview_id)
             notes = load_notes(path)
             if notes is None:
                 continue
-            old = {h.id: h for h in highlights}
-            notes.highlights = [old.get(h.id, h) for h in notes.highlights]
+            notes.highlights = recoded.undo(notes.highlights)
             save_notes(path, notes)
 
     def _rewrite_codings(self, change: CodeChange, skip: str | None) -> CodeChange:
         for entry, notes in self.notes_files(skip):
             changed = change.recode_notes(notes)
             if changed:
-                change.highlights_before[entry.id] = changed
+                change.recoded[entry.id] = changed
                 save_notes(self.notes_path(entry), notes)
         return change
 

@@ -12,7 +12,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from reader.core.annotations import make_highlight
+from reader.core.annotations import NO_COLOR, make_highlight
 from reader.core.codebook import (
     Code,
     Codebook,
@@ -23,7 +23,6 @@ from reader.core.codebook import (
     recode,
     remove_code,
     tag_code_id,
-    uncode,
 )
 from reader.core.notes_file import parse, parse_migrating, serialise
 from reader.core.store import save_notes
@@ -192,17 +191,39 @@ def test_random_changes_keep_the_tree_sound(steps: list[tuple[int, int]]) -> Non
 # --- codings ------------------------------------------------------------------------------
 
 
-def test_codings_add_remove_recode_uncode_and_count() -> None:
+def test_codings_add_remove_recode_and_count() -> None:
     _, c = sample_book()
     h = make_highlight(TEXT, 3, 19, "green")
     h = add_code(add_code(add_code(h, c["fear"].id), c["joy"].id), c["fear"].id)
     assert h.codes == (c["fear"].id, c["joy"].id) and h.color == "green"
     assert remove_code(h, c["joy"].id).codes == (c["fear"].id,)
-    (merged,) = recode([h], {c["fear"].id: c["joy"].id})
-    assert merged.codes == (c["joy"].id,)  # two codes that become one are kept once
-    (gone,) = uncode([h], {c["fear"].id})
-    assert gone.codes == (c["joy"].id,)
+    ((_, _, merged),) = recode([h], {c["fear"].id: c["joy"].id})
+    assert merged is not None and merged.codes == (c["joy"].id,)  # two become one, kept once
+    ((_, _, uncoded),) = recode([h], removed={c["fear"].id})
+    assert uncoded is not None and uncoded.codes == (c["joy"].id,)
     assert coding_counts([h, merged]) == {c["fear"].id: 1, c["joy"].id: 2}
+
+
+def test_recode_removes_a_passage_left_showing_nothing() -> None:
+    _, c = sample_book()
+    fear, joy = c["fear"].id, c["joy"].id
+    coloured = make_highlight(TEXT, 0, 2).edited(codes=(fear,))
+    bare = make_highlight(TEXT, 3, 19, NO_COLOR).edited(codes=(fear,))
+    noted = bare.edited(note="ask again")
+    both = bare.edited(codes=(fear, joy))
+    plain = make_highlight(TEXT, 20, 22, NO_COLOR)  # carries no deleted code: untouched
+    changes = recode([coloured, plain, bare, noted, both], removed={fear})
+    assert [(i, old.id) for i, old, _ in changes] == [
+        (0, coloured.id),
+        (2, bare.id),
+        (3, noted.id),
+        (4, both.id),
+    ]
+    after = [new.codes if new is not None else None for _, _, new in changes]
+    assert after == [(), None, (), (joy,)]  # only the bare one goes
+    # A merge gives the passage the target's code: never removed.
+    ((_, _, merged),) = recode([bare], {fear: joy})
+    assert merged is not None and merged.codes == (joy,)
 
 
 def test_codes_for_tags_reuse_codes_and_derive_ids() -> None:

@@ -11,7 +11,7 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from reader.core.annotations import NO_COLOR, make_highlight
+from reader.core.annotations import NO_COLOR, make_highlight, shows_nothing
 from reader.core.codebook import codes_for_tags
 from reader.core.document import DocumentError, load_document
 from reader.core.notes_file import VERSION as NOTES_VERSION
@@ -597,3 +597,89 @@ def test_the_library_counts_no_passage_with_no_colour_under_a_colour(folder: Pat
     save_notes(study.notes_path(entry), session.notes)
     header = headers(study)[0]
     assert (header.highlights, header.notes) == (2, 2)  # the coloured two; every note
+
+
+# Deleting codes: a passage left showing nothing goes, and comes back with undo ---------------
+
+
+def test_deleting_a_code_removes_passages_left_showing_nothing_and_undo_restores_them(
+    tmp_path: Path,
+) -> None:
+    for name in ("P1", "P2"):
+        write(tmp_path / f"{name}.txt")
+    study = open_study(tmp_path)
+    book = study.writable_codebook()
+    work, care = book.create("Work"), book.create("Care")
+    shifts = book.create("Shifts", parent=work.id)
+    closed, opened = study.interviews
+
+    def passage(word: str, color: str = NO_COLOR, *codes: str, note: str = ""):
+        start = TEXT.index(word)
+        return make_highlight(TEXT, start, start + len(word), color).edited(codes=codes, note=note)
+
+    coloured = passage("train", "yellow", work.id)
+    only = passage("Lyon", NO_COLOR, work.id)
+    two = passage("café", NO_COLOR, work.id, care.id)
+    below = passage("hospital", NO_COLOR, shifts.id)  # a sub-code goes with its code
+    noted = passage("Where", NO_COLOR, work.id, note="ask about nights")
+    other = passage("did", NO_COLOR, care.id)
+    highlights = [coloured, only, two, below, noted, other]
+    closed_notes, open_notes = (study.open_session(e).notes for e in study.interviews)
+    closed_notes.highlights = highlights  # in no order of the text: the file's is kept
+    open_notes.highlights = [passage("you", NO_COLOR, shifts.id)]
+    save_notes(study.notes_path(closed), closed_notes)
+    save_notes(study.notes_path(opened), open_notes)
+    before = {e.id: study.load_notes(e) for e in study.interviews}
+
+    change = study.delete_code(work.id, skip=opened.id)
+    kept = study.load_notes(closed).highlights
+    assert [(h.id, h.codes) for h in kept] == [
+        (coloured.id, ()),  # a colour shows it: it stays, uncoded
+        (two.id, (care.id,)),
+        (noted.id, ()),  # its note shows it
+        (other.id, (care.id,)),
+    ]
+    assert change.codings == 5
+    assert [h.id for _, h in change.recoded[closed.id].removed] == [only.id, below.id]
+    # The open interview's notes, as its caller applies the change.
+    open_recoded = change.recode_notes(open_notes)
+    assert open_notes.highlights == [] and len(open_recoded) == 1
+    save_notes(study.notes_path(opened), open_notes)
+
+    change.recoded[opened.id] = open_recoded  # as the hub does once it is closed
+    study.undo_code_change(change)
+    assert [c.name for c in study.codebook] == ["Work", "Shifts", "Care"]
+    assert {e.id: study.load_notes(e) for e in study.interviews} == before  # ids, places, notes
+
+    study.delete_code(work.id)  # redo: the same passages go again
+    assert [h.id for h in study.load_notes(closed).highlights] == [h.id for h in kept]
+    assert study.load_notes(opened).highlights == []
+
+
+@settings(max_examples=60, deadline=None)
+@given(
+    st.lists(
+        st.tuples(
+            st.sampled_from([NO_COLOR, "yellow"]),
+            st.sampled_from(["", "a note"]),
+            st.lists(st.sampled_from("abc"), unique=True),
+        ),
+        max_size=12,
+    ),
+    st.sets(st.sampled_from("abc")),
+)
+def test_undo_of_a_code_change_gives_back_the_same_highlights(
+    passages: list[tuple[str, str, list[str]]], removed: set[str]
+) -> None:
+    from reader.core.codebook import Codebook
+    from reader.core.study import CodeChange
+
+    highlights = [
+        make_highlight(TEXT, n, n + 3, color).edited(note=note, codes=tuple(codes))
+        for n, (color, note, codes) in enumerate(passages)
+    ]
+    notes = NotesData(document={}, highlights=list(highlights))
+    recoded = CodeChange(Codebook(), removed=frozenset(removed)).recode_notes(notes)
+    bare = [h for h in highlights if shows_nothing(h)]  # as they came: the change left them
+    assert [h for h in notes.highlights if shows_nothing(h)] == bare
+    assert recoded.undo(notes.highlights) == highlights

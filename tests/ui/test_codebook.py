@@ -134,20 +134,23 @@ def test_tree_edits_with_keys_and_undo(window: MainWindow, qtbot, dialogs, notes
     assert not panel.empty.isHidden()
 
 
-def test_delete_says_how_many_codings_and_undo_brings_them_back(
+def test_delete_says_what_goes_and_undo_brings_it_back(
     window: MainWindow, qtbot, dialogs, notes_path
 ) -> None:
     code_with_keys(window, qtbot, window.interview.session.document.text.split()[3], "Work")
     panel = window.codebook.panel
     code_id = window.codebook.hub.book.find("Work").id
+    (coded,) = wait_saved(qtbot, notes_path, lambda d: d["highlights"])["highlights"]
     panel.set_current(code_id)
     panel.delete_code()
     kind, text = dialogs.shown[-1]
-    assert kind == "ask" and "1 coded passage will lose it" in text
+    assert kind == "ask" and "1 passage coded only with it (no colour, no note) will be" in text
+    # Coded from a plain selection, it showed by its code alone: it goes with it.
     data = wait_saved(qtbot, notes_path, lambda d: d["codes"] == [])
-    assert data["highlights"][0]["codes"] == []
+    assert data["highlights"] == []
     window.codebook.hub.interview.controller.undo_stack.undo()
-    data = wait_saved(qtbot, notes_path, lambda d: d["highlights"][0]["codes"] == [code_id])
+    data = wait_saved(qtbot, notes_path, lambda d: d["highlights"])
+    assert data["highlights"] == [coded]
 
 
 # Studies: the study's codebook in study.json, merge and delete across notes files -------
@@ -185,9 +188,9 @@ def test_merge_and_delete_across_a_study_with_undo(
     # Delete Silence, coded in the open interview.
     panel.set_current(hub.book.find("Silence").id)
     panel.delete_code()
-    assert "1 coded passage" in dialogs.shown[-1][1]
+    assert "1 passage coded only with it" in dialogs.shown[-1][1]
     open_codes = [h.codes for h in window.interview.session.notes.highlights]
-    assert open_codes == [(beverages,), ()]
+    assert open_codes == [(beverages,)]  # "nobody", coded Silence alone, went with it
     # Undo both from the study's history (the codebook has the focus).
     panel.view.setFocus()
     qtbot.waitUntil(lambda: window.interview.undo_group.activeStack() is window.study.undo_stack)

@@ -17,26 +17,20 @@ from __future__ import annotations
 
 from collections import Counter
 from collections.abc import Callable
+from dataclasses import replace
 from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QObject, Signal
 
-from reader.core.annotations import NO_COLOR, Highlight
-from reader.core.codebook import (
-    Code,
-    Codebook,
-    CodebookError,
-    coding_counts,
-    recode,
-    uncode,
-)
+from reader.core.annotations import NO_COLOR, Highlight, shows_nothing
+from reader.core.codebook import Code, Codebook, CodebookError, coding_counts, recode
 from reader.ui.interview.commands import DoneCommand
 from reader.ui.interview.open_interview import OpenInterview
 from reader.ui.library.open_study import OpenStudy
 
 if TYPE_CHECKING:
     from reader.core.notes_files_cache import NotesFilesCache
-    from reader.core.study import CodeChange, Study
+    from reader.core.study import CodeChange, Recoded, Study
 
 
 class CodebookHub(QObject):
@@ -257,7 +251,7 @@ class CodebookHub(QObject):
                 self._undo_study_change,
             )
 
-        def do() -> tuple[CodeChange, list[Highlight]]:
+        def do() -> tuple[CodeChange, Recoded | None]:
             from reader.core.study import CodeChange
 
             before = self.book.copy()
@@ -278,7 +272,7 @@ class CodebookHub(QObject):
                 self._undo_study_change,
             )
 
-        def do() -> tuple[CodeChange, list[Highlight]]:
+        def do() -> tuple[CodeChange, Recoded | None]:
             from reader.core.study import CodeChange
 
             before = self.book.copy()
@@ -288,57 +282,79 @@ class CodebookHub(QObject):
 
         return self.run("Delete Code", do, self._undo_alone_change)
 
+    def deletion_counts(self, code_id: str) -> tuple[int, int]:
+        """(passages that would lose the code or a code below it and stay, passages that
+        would go with it) across the study, or the interview opened alone."""
+        removed = {code_id, *(c.id for c in self.book.descendants(code_id))}
+        session, study, open_id = self.interview.session, self.owner.study, self.current_id()
+        # As `delete` goes: the open interview through its session if it is the study's.
+        lists = [session.notes.highlights] if session and (study is None or open_id) else []
+        if study is not None:
+            skip = open_id or None
+            lists += [notes.highlights for _, notes in self.files.coded(study, skip=skip)]
+        changes = [after for hs in lists for _, _, after in recode(hs, removed=removed)]
+        gone = changes.count(None)
+        return len(changes) - gone, gone
+
     def _study_change(
         self, change_of: Callable[[str | None], CodeChange]
-    ) -> tuple[CodeChange, str, list[Highlight]]:
+    ) -> tuple[CodeChange, str, Recoded | None]:
         open_id = self.current_id()
         change = change_of(open_id or None)
         self._others = None  # notes files were rewritten
-        return change, open_id, self._recode_open(change) if open_id else []
+        return change, open_id, self._recode_open(change) if open_id else None
 
-    def _undo_study_change(self, memo: tuple[CodeChange, str, list[Highlight]]) -> None:
+    def _undo_study_change(self, memo: tuple[CodeChange, str, Recoded | None]) -> None:
         change, was_open, olds = memo
         study = self.owner.study
         assert study is not None
         now = self.current_id()
-        restore_open = change.highlights_before.pop(now, []) if now else []
+        restore_open = change.recoded.pop(now, None) if now else None
         if was_open and was_open == now:
             restore_open = olds
-        elif was_open:  # written to its notes file when another interview opened
-            change.highlights_before[was_open] = olds
+        elif was_open and olds is not None:  # written to its notes file when another opened
+            change.recoded[was_open] = olds
         study.undo_code_change(change)
         self._others = None
         self._restore_open(restore_open)
 
-    def _undo_alone_change(self, memo: tuple[CodeChange, list[Highlight]]) -> None:
+    def _undo_alone_change(self, memo: tuple[CodeChange, Recoded | None]) -> None:
         change, olds = memo
         session = self.interview.session
         if session is not None:
             session.notes.codebook = change.before.copy()
         self._restore_open(olds)
 
-    def _recode_open(self, change: CodeChange) -> list[Highlight]:
-        """The change applied to the open interview's highlights; returns them as they were."""
-        session, controller = self.interview.session, self.interview.controller
-        if session is None or controller is None:
-            return []
-        highlights = session.notes.highlights
-        changed = recode(highlights, change.mapping) if change.mapping else []
-        changed += uncode(highlights, set(change.removed)) if change.removed else []
-        olds = []
-        for new in changed:
-            old = session.replace_highlight(new)
-            olds.append(old)
-            controller.highlight_edited(old, new)
-        return olds
+    def _recode_open(self, change: CodeChange) -> Recoded | None:
+        """The change applied to the open interview's highlights (a passage left showing
+        nothing goes); returns what undo needs."""
+        from reader.core.study import Recoded
 
-    def _restore_open(self, olds: list[Highlight]) -> None:
         session, controller = self.interview.session, self.interview.controller
         if session is None or controller is None:
+            return None
+        changes = change.recode(session.notes.highlights)
+        for _, old, new in changes:
+            if new is None:
+                session.remove_highlight(old.id)
+            else:
+                session.replace_highlight(new)
+            controller.highlight_edited(old, new)
+        return Recoded.of(changes)
+
+    def _restore_open(self, olds: Recoded | None) -> None:
+        """Undo of `_recode_open`: the changed highlights still there as they were (the
+        interview's own history may have taken one away since), the removed ones back."""
+        session, controller = self.interview.session, self.interview.controller
+        if session is None or controller is None or olds is None:
             return
-        for old in olds:
+        for old in olds.changed:
             if session.highlight(old.id) is not None:
                 controller.highlight_edited(session.replace_highlight(old), old)
+        for _, old in olds.removed:
+            if session.highlight(old.id) is None:
+                session.add_highlight(old)
+                controller.highlight_edited(None, old)
 
     # Coding ------------------------------------------------------------------------------
 
@@ -352,7 +368,7 @@ class CodebookHub(QObject):
         before = controller.session.highlight(highlight_id)
         if before is None or before.codes == codes:
             return
-        if not codes and before.color == NO_COLOR and not before.note:
+        if shows_nothing(replace(before, codes=codes)):
             controller.undo_stack.beginMacro(text)  # undone as what the user did
             controller.delete_highlight(highlight_id)
             controller.undo_stack.endMacro()

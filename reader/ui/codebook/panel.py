@@ -239,12 +239,22 @@ class CodebookPanel(QWidget):
         if code is None:
             return
         below = self.hub.book.descendants(code.id)
-        count = self.model.totals.get(code.id, 0)
+        kept, gone = self.hub.deletion_counts(code.id)
         also = f" and its {len(below)} sub-code{'s' if len(below) != 1 else ''}" if below else ""
+        it = "them" if below else "it"
+        lose = f"{_passages(kept).capitalize()} will lose {it}"
+        # A passage with no colour or note that has no other code goes: nothing would show it.
+        removed = f"{gone} passage{'' if gone == 1 else 's'} coded only with {it}"
+        removed += " (no colour, no note) will be removed."
+        if not gone:
+            what = f"{lose}; the highlights themselves stay."
+        elif kept:
+            what = f"{lose}; {removed}"
+        else:
+            what = removed
         text = (
             f"Delete the code “{self.hub.book.path(code.id)}”{also}?\n\n"
-            f"{_passages(count).capitalize()} will lose {'them' if below else 'it'}; "
-            "the highlights themselves stay. Edit ▸ Undo brings everything back."
+            f"{what} Edit ▸ Undo brings everything back."
         )
         if dialogs.ask(self, "Delete Code", text, ["Delete Code", "Cancel"]) == "Delete Code":
             self.hub.delete(code.id)

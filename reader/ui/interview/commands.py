@@ -64,52 +64,79 @@ class SpeakersCommand(QUndoCommand):
         self._controller.structure_edited()
 
 
-class AddHighlightCommand(QUndoCommand):
-    def __init__(self, controller: Controller, highlight: Highlight) -> None:
-        super().__init__("Add Highlight")
+class _HighlightsCommand(QUndoCommand):
+    """A change to highlights named by id. In a study, deleting a code (the study's
+    history, not the interview's) removes a passage left showing nothing, which this
+    history may have added or changed: found gone, it is that history's (whose Undo
+    brings it back), and this command leaves it alone from then on, both ways."""
+
+    def __init__(self, controller: Controller, text: str) -> None:
+        super().__init__(text)
         self._controller = controller
+        self._gone: set[str] = set()  # ids found taken away by another history
+
+    def _there(self, highlight_id: str) -> bool:
+        session = self._controller.session
+        if highlight_id not in self._gone and session.highlight(highlight_id) is not None:
+            return True
+        self._gone.add(highlight_id)
+        return False
+
+    def _add(self, highlight: Highlight) -> None:
+        session = self._controller.session
+        if highlight.id not in self._gone and session.highlight(highlight.id) is None:
+            session.add_highlight(highlight)
+            self._controller.highlight_edited(None, highlight)
+
+    # Told as it was in the session, which a study's code change may have recoded.
+    def _remove(self, highlight_id: str) -> None:
+        if self._there(highlight_id):
+            removed = self._controller.session.remove_highlight(highlight_id)
+            self._controller.highlight_edited(removed, None)
+
+    def _replace(self, after: Highlight) -> None:
+        if self._there(after.id):
+            before = self._controller.session.replace_highlight(after)
+            self._controller.highlight_edited(before, after)
+
+
+class AddHighlightCommand(_HighlightsCommand):
+    def __init__(self, controller: Controller, highlight: Highlight) -> None:
+        super().__init__(controller, "Add Highlight")
         self._highlight = highlight
 
     def redo(self) -> None:
-        self._controller.session.add_highlight(self._highlight)
-        self._controller.highlight_edited(None, self._highlight)
+        self._add(self._highlight)
 
     def undo(self) -> None:
-        self._controller.session.remove_highlight(self._highlight.id)
-        self._controller.highlight_edited(self._highlight, None)
+        self._remove(self._highlight.id)
 
 
-class DeleteHighlightCommand(QUndoCommand):
+class DeleteHighlightCommand(_HighlightsCommand):
     def __init__(self, controller: Controller, highlight: Highlight) -> None:
-        super().__init__("Delete Highlight")
-        self._controller = controller
+        super().__init__(controller, "Delete Highlight")
         self._highlight = highlight
 
     def redo(self) -> None:
-        self._controller.session.remove_highlight(self._highlight.id)
-        self._controller.highlight_edited(self._highlight, None)
+        self._remove(self._highlight.id)
 
     def undo(self) -> None:
-        self._controller.session.add_highlight(self._highlight)
-        self._controller.highlight_edited(None, self._highlight)
+        self._add(self._highlight)
 
 
-class EditHighlightCommand(QUndoCommand):
+class EditHighlightCommand(_HighlightsCommand):
     """Recolour, note or tags: `after` replaces `before` (same id)."""
 
     def __init__(self, controller: Controller, before: Highlight, after: Highlight, text: str):
-        super().__init__(text)
-        self._controller = controller
+        super().__init__(controller, text)
         self._before = before
         self._after = after
 
     def redo(self) -> None:
-        self._controller.session.replace_highlight(self._after)
-        self._controller.highlight_edited(self._before, self._after)
+        self._replace(self._after)
 
     def undo(self) -> None:
-        self._controller.session.replace_highlight(self._before)
-        self._controller.highlight_edited(self._after, self._before)
+        self._replace(self._before)
 
 
 class SetColorLabelsCommand(QUndoCommand):
@@ -128,21 +155,18 @@ class SetColorLabelsCommand(QUndoCommand):
         self._controller.colors_edited()
 
 
-class ImportHighlightsCommand(QUndoCommand):
+class ImportHighlightsCommand(_HighlightsCommand):
     def __init__(self, controller: Controller, highlights: list[Highlight]) -> None:
-        super().__init__("Import Annotations")
-        self._controller = controller
+        super().__init__(controller, "Import Annotations")
         self._highlights = list(highlights)
 
     def redo(self) -> None:
         for h in self._highlights:
-            self._controller.session.add_highlight(h)
-            self._controller.highlight_edited(None, h)
+            self._add(h)
 
     def undo(self) -> None:
         for h in self._highlights:
-            self._controller.session.remove_highlight(h.id)
-            self._controller.highlight_edited(h, None)
+            self._remove(h.id)
 
 
 class DoneCommand(QUndoCommand):

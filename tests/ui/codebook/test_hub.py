@@ -1,0 +1,83 @@
+"""Deleting a code as a user does (reader/ui/codebook/hub.py): a passage coded only with it,
+from a plain selection, goes with it in every interview of the study, and Edit ▸ Undo
+brings it back; the interview's own history, crossed, leaves it alone."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QWidget
+
+from reader.ui.window.main_window import MainWindow
+from tests.ui.test_codebook import code_with_keys, notes_of, pick, study_json
+from tests.ui.test_highlights import select, wait_saved
+
+
+def focus(window: MainWindow, qtbot: Any, widget: QWidget, study_history: bool) -> None:
+    """Focus `widget`; Edit ▸ Undo then follows the study's history or the interview's."""
+    widget.setFocus()
+    group, study = window.interview.undo_group, window.study
+    qtbot.waitUntil(lambda: (group.activeStack() is study.undo_stack) == study_history)
+
+
+def test_deleting_a_code_leaves_no_ghost_and_undo_brings_the_passages_back(
+    make_study_window, folder: Path, qtbot, dialogs
+) -> None:
+    window = make_study_window(folder)
+    first = window.switcher.current
+    code_with_keys(window, qtbot, "coffee", "Drinks")  # no colour: shown by its code alone
+    text = window.interview.session.document.text
+    start = text.index("handover")
+    select(window, qtbot, start, start + len("handover"))
+    qtbot.keyClick(window.reader, Qt.Key.Key_H)  # highlighted, then coded: it keeps its colour
+    pick(window, qtbot, "Drinks")
+    first_path = folder / "notes" / f"{first}.json"
+    before = wait_saved(qtbot, first_path, lambda d: len(d["highlights"]) == 2)["highlights"]
+    assert [(h["exact"], h["color"]) for h in before] == [("coffee", ""), ("handover", "yellow")]
+    window.switcher.step(1)  # the first is closed now: its notes file is rewritten
+    second_path = folder / "notes" / f"{window.switcher.current}.json"
+    code_with_keys(window, qtbot, "dawn", "Drinks")
+    (dawn,) = wait_saved(qtbot, second_path, lambda d: d["highlights"])["highlights"]
+
+    hub, panel = window.codebook.hub, window.codebook.panel
+    drinks = hub.book.find("Drinks").id
+    assert hub.counts() == {drinks: 3}
+    panel.set_current(drinks)
+    panel.delete_code()
+    text = dialogs.shown[-1][1]
+    assert "1 coded passage will lose it; 2 passages coded only with it" in text
+    assert "will be removed. Edit ▸ Undo brings everything back." in text
+    assert study_json(folder)["codes"] == []
+    (kept,) = notes_of(folder, first)["highlights"]  # no grey "No colour" ghost left
+    assert (kept["exact"], kept["color"], kept["codes"]) == ("handover", "yellow", [])
+    assert window.interview.session.notes.highlights == []
+    wait_saved(qtbot, second_path, lambda d: d["highlights"] == [])
+
+    # Edit ▸ Undo from the study's history (the codebook has the focus) brings all back.
+    focus(window, qtbot, panel.view, study_history=True)
+    window.actions.undo.trigger()
+    assert [c["name"] for c in study_json(folder)["codes"]] == ["Drinks"]
+    assert notes_of(folder, first)["highlights"] == before  # same ids, offsets, codes, order
+    assert wait_saved(qtbot, second_path, lambda d: d["highlights"])["highlights"] == [dawn]
+    assert [h.exact for h in window.interview.session.notes.highlights] == ["dawn"]
+    assert hub.counts() == {drinks: 3}
+    window.actions.redo.trigger()  # and Redo takes them away again
+    (again,) = notes_of(folder, first)["highlights"]
+    assert {**again, "modified": ""} == {**kept, "modified": ""}  # recoded anew, at its time
+    wait_saved(qtbot, second_path, lambda d: d["highlights"] == [])
+    assert hub.counts() == {}
+
+    # The interview's own Undo (of coding "dawn") finds the passage gone: nothing happens.
+    focus(window, qtbot, window.reader, study_history=False)
+    window.actions.undo.trigger()
+    assert window.interview.session.notes.highlights == []
+    focus(window, qtbot, panel.view, study_history=True)
+    window.actions.undo.trigger()
+    assert wait_saved(qtbot, second_path, lambda d: d["highlights"])["highlights"] == [dawn]
+    # Undone by the study, it stays: the interview's step no longer touches it, either way.
+    focus(window, qtbot, window.reader, study_history=False)
+    window.actions.redo.trigger()
+    window.actions.undo.trigger()
+    assert [h.id for h in window.interview.session.notes.highlights] == [dawn["id"]]
