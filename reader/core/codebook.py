@@ -308,25 +308,24 @@ class Codebook:
         for index, code in removed.codes:
             self.codes.insert(min(index, len(self.codes)), code)
 
-    def merge(self, source_id: str, target_id: str) -> Removed:
-        """Merge `source` into `target`: the codes below `source` move below `target` and
-        `source` goes. The caller recodes the highlights with `{source: target}`
-        (`recode`). Returns what undo needs with the moves: `restore` it, then put the
-        children back (their old parent is `source`)."""
+    def merge(self, source_id: str, target_id: str) -> dict[str, str]:
+        """Merge `source` into `target`: the codes below `source` move below `target`, one
+        named as a code below `target` merging into it (depth first), and `source` goes.
+        Returns each merged code's id -> the id it merged into: the mapping for `recode`."""
         source, target = self.code(source_id), self.code(target_id)
         if source_id == target_id:
             raise CodebookError("A code cannot be merged into itself.")
         if target_id in {d.id for d in self.descendants(source_id)}:
             raise CodebookError(f"“{source.name}” is above “{target.name}”: merge the other way.")
+        merged = {source_id: target_id}
         for child in self.children(source_id):
             clash = self.find(child.name, target_id)
-            if clash is not None:
-                # Two codes of the same name meet: they merge too, depth first.
-                self.merge(child.id, clash.id)
+            if clash is not None:  # two codes of the same name meet: they merge too
+                merged |= self.merge(child.id, clash.id)
             else:
                 self.move(child.id, target_id)
-        removed = self.delete(source_id)
-        return removed
+        self.delete(source_id)
+        return merged
 
     def _insert(self, code: Code, index: int | None) -> None:
         """Insert `code` among its parent's children at sibling `index` (end when None)."""

@@ -503,8 +503,7 @@ class Study:
         interview: the caller applies `change.recode_notes` to it). Undo: `undo_code_change`."""
         self._writable()
         before = self.data.codebook.copy()
-        self.data.codebook.merge(source, target)
-        mapping = {c.id: target for c in before if c.id not in self.data.codebook}
+        mapping = self.data.codebook.merge(source, target)
         return self._rewrite_codings(CodeChange(before, mapping=mapping), skip)
 
     def delete_code(self, code_id: str, skip: str | None = None) -> CodeChange:

@@ -134,7 +134,10 @@ def test_merge_moves_children_and_merges_same_named_ones() -> None:
     other = book.create("Feelings")
     book.create("Fear", parent=other.id)
     hope = book.create("Hope", parent=other.id)
-    book.merge(other.id, c["emotions"].id)
+    other_fear = book.find("Fear", other.id)
+    assert other_fear is not None
+    merged = book.merge(other.id, c["emotions"].id)
+    assert merged == {other.id: c["emotions"].id, other_fear.id: c["fear"].id}
     assert tree_names(book) == ["Emotions", "  Fear", "  Joy", "  Hope", "Work"]
     assert book.code(hope.id).parent == c["emotions"].id
     with pytest.raises(CodebookError, match="itself"):
@@ -328,6 +331,20 @@ def test_counts_merge_delete_and_undo_across_notes_files(coded_study) -> None:
     open_notes = study.load_notes(study.interviews[0])
     assert len(change.recode_notes(open_notes)) == 1  # the caller applies it to its own
     assert coding_counts(open_notes.highlights) == {joy.id: 1}
+
+
+def test_merging_codes_recodes_same_named_sub_codes_to_their_match(coded_study) -> None:
+    """Fear/Work merges into Joy/Work as Fear merges into Joy: its passages go to Joy/Work."""
+    study, fear, joy = coded_study
+    book = study.writable_codebook()
+    fear_work, joy_work = book.create("Work", parent=fear.id), book.create("Work", parent=joy.id)
+    entry = study.interviews[0]
+    notes = study.load_notes(entry)
+    notes.highlights[0] = notes.highlights[0].edited(codes=(fear_work.id,))
+    save_notes(study.notes_path(entry), notes)
+    study.merge_codes(fear.id, joy.id)
+    assert study.load_notes(entry).highlights[0].codes == (joy_work.id,)
+    assert coding_counts(study.load_notes(entry).highlights) == {joy_work.id: 1, joy.id: 1}
 
 
 def test_study_codebook_wins_in_an_interview_and_is_saved_in_study_json(coded_study) -> None:

@@ -255,10 +255,7 @@ class CodebookHub(QObject):
             from reader.core.study import CodeChange
 
             before = self.book.copy()
-            self.book.merge(source, target)
-            change = CodeChange(
-                before, mapping={c.id: target for c in before if c.id not in self.book}
-            )
+            change = CodeChange(before, mapping=self.book.merge(source, target))
             return change, self._recode_open(change)
 
         return self.run("Merge Codes", do, self._undo_alone_change)
