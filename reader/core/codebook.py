@@ -205,6 +205,37 @@ class Codebook:
                 return code
         return None
 
+    def named(self, text: str) -> list[str]:
+        """The ids of the codes `text` names, as a user types it: every code of that name,
+        or the one at a path ("Work / Stress", "Work/Stress"); case and spaces ignored,
+        [] for none. A name holding "/" ("and/or") matches as a name too."""
+        wanted = _name_key(text)
+        parts = tuple(_name_key(p) for p in text.split("/"))
+        found = []
+        for code in self.codes:
+            if _name_key(code.name) == wanted or (
+                len(parts) > 1
+                and _name_key(code.name) == parts[-1]
+                and tuple(_name_key(a.name) for a in reversed(self.ancestors(code.id)))
+                == parts[:-1]
+            ):
+                found.append(code.id)
+        return found
+
+    def ids_named(self, texts: Iterable[str]) -> frozenset[str]:
+        """The ids of the codes each of `texts` names (`named`); CodebookError naming the
+        first that names none."""
+        ids: set[str] = set()
+        for text in texts:
+            found = self.named(text)
+            if not found:
+                raise CodebookError(
+                    f"No code is called {text!r}: give a code's name, or its path "
+                    "(Work / Stress) where codes share a name."
+                )
+            ids.update(found)
+        return frozenset(ids)
+
     def copy(self) -> Codebook:
         return Codebook(list(self.codes))
 

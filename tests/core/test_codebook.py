@@ -77,6 +77,25 @@ def test_labels_name_a_code_by_its_path_only_where_another_has_its_name() -> Non
     assert Codebook().labels() == {}
 
 
+def test_a_typed_name_stands_for_every_code_of_it_and_a_path_for_one() -> None:
+    book, c = sample_book()
+    home = book.create("Home", codable=False)
+    stress_home = book.create("Stress", parent=home.id)
+    stress_work = book.create("Stress", parent=c["work"].id)
+    and_or = book.create("and/or")
+    assert book.named("stress") == [stress_work.id, stress_home.id]  # in tree order
+    assert book.named("Work / Stress") == book.named(" work/STRESS ") == [stress_work.id]
+    assert book.named("Home/Stress") == [stress_home.id]
+    assert book.named("and/or") == [and_or.id]  # a name holding "/" is a name too
+    assert book.named("Emotions / Fear") == [c["fear"].id]
+    assert book.named("Fear / Emotions") == book.named("Nothing") == book.named("") == []
+    assert book.named("Stress / Work") == []
+    assert book.ids_named(["Stress", "Fear"]) == {stress_home.id, stress_work.id, c["fear"].id}
+    assert book.ids_named([]) == frozenset()
+    with pytest.raises(CodebookError, match="No code is called 'Strain'"):
+        book.ids_named(["Stress", "Strain"])
+
+
 @pytest.mark.parametrize(
     ("name", "parent", "message"),
     [("", "", "needs a name"), ("  fear ", "emotions", "already"), ("x" * 201, "", "at most")],
