@@ -11,7 +11,6 @@ from reader.core.annotations import (
     DEFAULT_COLORS,
     NO_COLOR,
     NO_COLOR_LABEL,
-    UNKNOWN_COLOR_HEX,
     Highlight,
 )
 from reader.core.interview import Role
@@ -149,7 +148,7 @@ def color_label(session: Session, color: str) -> str:
 
 def code_hex(session: Session, highlight: Highlight) -> str:
     """The colour of the highlight's first code (a passage with no colour shows by it)."""
-    return session.notes.codebook.first_color(highlight.codes) or UNKNOWN_COLOR_HEX
+    return session.notes.codebook.first_color(highlight.codes)
 
 
 @dataclass(frozen=True)

@@ -7,7 +7,6 @@ from __future__ import annotations
 from collections import Counter
 from collections.abc import Iterable
 
-from PySide6.QtGui import QIcon
 from PySide6.QtWidgets import QComboBox
 
 from reader.ui.annotations.model import Entry, HighlightListModel
@@ -48,12 +47,10 @@ class CodeFilter:
         """Offer the codes in use; True if they changed (`anew`: labels or colours did)."""
         if not anew and set(self._counts) == set(self._offered):
             return False
-        labels, colors = self._model.code_labels, self._model.code_colors
-        named = {c: labels.get(c) or self._names.get(c, c) for c in self._counts}
+        model = self._model
+        named = {c: model.code_labels.get(c) or self._names.get(c, c) for c in self._counts}
         self._offered = sorted(named, key=lambda c: (named[c].casefold(), c))
-        items = [
-            (color_icon(colors[c]) if c in colors else QIcon(), named[c], c) for c in self._offered
-        ]
+        items = [(color_icon(model.code_color(c)), named[c], c) for c in self._offered]
         refill_combo(self.combo, "All codes", items)
         return True
 

@@ -17,6 +17,7 @@ from PySide6.QtCore import (
 )
 
 from reader.core.annotations import Highlight
+from reader.core.codebook import UNKNOWN_CODE_HEX
 from reader.core.shorten import shorten
 
 Index = QModelIndex | QPersistentModelIndex
@@ -169,6 +170,11 @@ class HighlightListModel(QAbstractListModel):
         name show their own colours; a code the codebook does not know, by its name."""
         labels = self.code_labels
         return tuple((code_id, labels.get(code_id, name)) for code_id, name in entry.code_names())
+
+    def code_color(self, code_id: str) -> str:
+        """A code's colour, grey (UNKNOWN_CODE_HEX) for one the codebook lacks, as the
+        reader's margin and the exports draw it."""
+        return self.code_colors.get(code_id, UNKNOWN_CODE_HEX)
 
     def header_text(self) -> str:
         return f"Not found in the current text ({self.orphans})"
