@@ -224,8 +224,10 @@ def test_a_code_the_codebook_lacks_is_one_grey_everywhere(
 
     start, end = code_with_keys(film, qtbot, "dawn", "Light")
     (h,) = film.interview.session.notes.highlights
-    film.interview.controller.edit_highlight(h.id, "Edit", codes=("0badc0de-newer-file",))
-    assert "0badc0de-newer-file" not in film.interview.session.notes.codebook
+    film.interview.controller.edit_highlight(
+        h.id, "Edit", codes=("0badc0de-0000-4000-8000-00000000000e",)
+    )
+    assert "0badc0de-0000-4000-8000-00000000000e" not in film.interview.session.notes.codebook
     grey = QColor(UNKNOWN_CODE_HEX)
     away(film, qtbot)
     # On screen: its underline and its stripe in the margin.
