@@ -19,6 +19,7 @@ from reader.cli_messages import fail, say
 if TYPE_CHECKING:
     from collections.abc import Iterable
 
+    from reader.core.codebook import Codebook
     from reader.core.export import ExportOptions
     from reader.core.session import Session
 
@@ -89,7 +90,9 @@ def _export_parser() -> argparse.ArgumentParser:
         action="append",
         default=[],
         metavar="TAG",
-        help="only highlights with this code (by name); may be repeated (any of them matches)",
+        help="only highlights with this code: its name (every code of that name) or its "
+        "path, 'Work / Stress' or 'Work/Stress' (that one code); case is ignored; may be "
+        "repeated (any of them matches); a name no code has is an error",
     )
     parser.add_argument(
         "--where",
@@ -204,24 +207,30 @@ def run_export(argv: list[str]) -> int:
     if isinstance(opened, str):
         return fail(opened)
     session = opened[0]
-    options = _export_options(args, session.notes.colors)
+    options = _export_options(args, session.notes.colors, session.notes.codebook)
     if isinstance(options, str):
         return fail(options)
     return _write_output(FORMATS[args.format](session, options), args.output)
 
 
-def _export_options(args: argparse.Namespace, colors: Iterable[str]) -> ExportOptions | str:
-    """The options the arguments give, or why they cannot (a colour nobody has)."""
+def _export_options(
+    args: argparse.Namespace, colors: Iterable[str], book: Codebook
+) -> ExportOptions | str:
+    """The options the arguments give, or why they cannot (a colour nobody has, a code
+    name no code has)."""
     from reader.core.annotations import COLOR_IDS
+    from reader.core.codebook import CodebookError
     from reader.core.export import ExportOptions
 
     known = dict.fromkeys([*COLOR_IDS, *colors])
     unknown = [c for c in args.color if c not in known]
     if unknown:
         return f"unknown colour {unknown[0]!r}; the colours are {', '.join(known)}."
-    return ExportOptions(
-        colors=frozenset(args.color), tags=frozenset(args.tag), raw_cells=args.raw_cells
-    )
+    try:
+        codes = book.ids_named(args.tag)
+    except CodebookError as exc:
+        return str(exc)
+    return ExportOptions(colors=frozenset(args.color), codes=codes, raw_cells=args.raw_cells)
 
 
 def _write_output(output: bytes, path: Path | None) -> int:
@@ -262,7 +271,7 @@ def _export_study(args: argparse.Namespace) -> int:
         return fail(f"{str(exc).rstrip('.')}.")
     for warning in study.warnings:
         say(warning)
-    interview_options = _export_options(args, study.data.colors)
+    interview_options = _export_options(args, study.data.colors, study.codebook)
     if isinstance(interview_options, str):
         return fail(interview_options)
     options = StudyExportOptions(

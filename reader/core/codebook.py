@@ -31,6 +31,11 @@ PALETTE = (
     "#e6194b", "#3cb44b", "#4363d8", "#f58231", "#911eb4", "#42d4f4", "#f032e6",
     "#bfef45", "#469990", "#9a6324", "#800000", "#808000", "#000075", "#dcbeff",
 )  # fmt: skip
+# A code the codebook lacks (an id from a newer file, or a code deleted from the book a
+# notes file was copied from) is this grey on screen, in print, in the margin's stripes,
+# in the Annotations list and in the exports: it passes for no code's colour, and a line
+# or a stripe of it keeps 3:1 against every theme's page (3.5:1 on the light one).
+UNKNOWN_CODE_HEX = "#888888"
 _COLOR_RE = re.compile(r"#[0-9a-fA-F]{6}")
 MAX_NAME_CHARS = 200
 
@@ -114,11 +119,15 @@ class Codebook:
     def __contains__(self, code_id: object) -> bool:
         return isinstance(code_id, str) and self.get(code_id) is not None
 
-    def first_color(self, code_ids: Sequence[str]) -> str | None:
-        """The colour of the first of `code_ids` (a passage's codes), None when it has
-        none or the book does not know it: a passage with no colour shows by it."""
-        code = self.get(code_ids[0]) if code_ids else None
-        return code.color if code is not None else None
+    def color_of(self, code_id: str) -> str:
+        """The code's colour; UNKNOWN_CODE_HEX for an id the book does not know."""
+        code = self.get(code_id)
+        return code.color if code is not None else UNKNOWN_CODE_HEX
+
+    def first_color(self, code_ids: Sequence[str]) -> str:
+        """The colour of the first of `code_ids` (a passage's codes), which a passage with
+        no colour shows by; UNKNOWN_CODE_HEX when it has none or the book lacks it."""
+        return self.color_of(code_ids[0] if code_ids else "")
 
     def get(self, code_id: str) -> Code | None:
         at = self._at.get(code_id)
@@ -204,6 +213,37 @@ class Codebook:
             if _name_key(code.name) == wanted and (parent is None or code.parent == parent):
                 return code
         return None
+
+    def named(self, text: str) -> list[str]:
+        """The ids of the codes `text` names, as a user types it: every code of that name,
+        or the one at a path ("Work / Stress", "Work/Stress"); case and spaces ignored,
+        [] for none. A name holding "/" ("and/or") matches as a name too."""
+        wanted = _name_key(text)
+        parts = tuple(_name_key(p) for p in text.split("/"))
+        found = []
+        for code in self.codes:
+            if _name_key(code.name) == wanted or (
+                len(parts) > 1
+                and _name_key(code.name) == parts[-1]
+                and tuple(_name_key(a.name) for a in reversed(self.ancestors(code.id)))
+                == parts[:-1]
+            ):
+                found.append(code.id)
+        return found
+
+    def ids_named(self, texts: Iterable[str]) -> frozenset[str]:
+        """The ids of the codes each of `texts` names (`named`); CodebookError naming the
+        first that names none."""
+        ids: set[str] = set()
+        for text in texts:
+            found = self.named(text)
+            if not found:
+                raise CodebookError(
+                    f"No code is called {text!r}: give a code's name, or its path "
+                    "(Work / Stress) where codes share a name."
+                )
+            ids.update(found)
+        return frozenset(ids)
 
     def copy(self) -> Codebook:
         return Codebook(list(self.codes))

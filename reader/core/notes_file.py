@@ -19,7 +19,7 @@ import orjson
 
 from reader import APP_NAME, __version__
 from reader.core.annotations import DEFAULT_COLORS, Highlight
-from reader.core.codebook import Code, Codebook, codes_for_tags
+from reader.core.codebook import UNKNOWN_CODE_HEX, Code, Codebook, codes_for_tags
 from reader.core.interview import Role
 
 FORMAT = "interview-reader-notes"
@@ -186,12 +186,14 @@ def _unique_ids(highlights: list[Highlight]) -> tuple[list[Highlight], int]:
 
 def _add_unknown_codes(codebook: Codebook, highlights: list[Highlight]) -> int:
     """Put a code in the codebook for each id a highlight carries that it lacks (a hand
-    edit, a study interview whose copy is behind), so no coding is lost; how many."""
+    edit, a study interview whose copy is behind), so no coding is lost; how many. It is
+    grey, as a code the book lacks is drawn, until the user gives it a colour."""
     added = 0
     for h in highlights:
         for code_id in h.codes:
             if code_id not in codebook:
-                codebook.codes.append(Code(id=code_id, name=f"Unknown code {code_id[:8]}"))
+                name = f"Unknown code {code_id[:8]}"
+                codebook.codes.append(Code(id=code_id, name=name, color=UNKNOWN_CODE_HEX))
                 added += 1
     return added
 

@@ -238,10 +238,9 @@ class Session:
         """The names of the highlight's codes, in the order they were applied."""
         return self.notes.codebook.names(highlight.codes)
 
-    def tags(self) -> set[str]:
-        """The names of every code in use (the tags of before the codebook)."""
-        in_use = {code_id for h in self.notes.highlights for code_id in h.codes}
-        return set(self.notes.codebook.names(in_use))
+    def codes_in_use(self) -> set[str]:
+        """The ids of every code a highlight carries."""
+        return {code_id for h in self.notes.highlights for code_id in h.codes}
 
     def highlights_at(self, offset: int) -> list[Highlight]:
         return self.highlights_overlapping(offset, offset + 1)

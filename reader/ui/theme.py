@@ -153,10 +153,10 @@ def highlight_color(color_id: str) -> QColor:
 
 
 def coded_color(book: Codebook, code_ids: Sequence[str]) -> QColor:
-    """How a passage with no colour (only coded) is marked: its first code's colour, the
-    muted text's when it has no code the book knows."""
-    color = book.first_color(code_ids)
-    return QColor(color) if color is not None else muted_color()
+    """How a passage's codes are drawn (its underline when it has no colour, a stripe a
+    code): its first code's colour, in every theme as in print and the exports; grey
+    (UNKNOWN_CODE_HEX) for a code the book does not know."""
+    return QColor(book.first_color(code_ids))
 
 
 def swatch_color(color_id: str) -> QColor:

@@ -14,6 +14,7 @@ from hypothesis import strategies as st
 
 from reader.core.annotations import NO_COLOR, make_highlight
 from reader.core.codebook import (
+    UNKNOWN_CODE_HEX,
     Code,
     Codebook,
     CodebookError,
@@ -25,6 +26,7 @@ from reader.core.codebook import (
     tag_code_id,
 )
 from reader.core.notes_file import parse, parse_migrating, serialise
+from reader.core.palettes import PALETTES, contrast_ratio, parse_hex
 from reader.core.store import save_notes
 from reader.core.study import open_study
 from reader.core.study_file import StudyData
@@ -74,6 +76,25 @@ def test_labels_name_a_code_by_its_path_only_where_another_has_its_name() -> Non
     assert labels[stress_work.id] == "Work / stress"
     assert labels[c["fear"].id] == "Fear" and labels[home.id] == "Home"
     assert Codebook().labels() == {}
+
+
+def test_a_typed_name_stands_for_every_code_of_it_and_a_path_for_one() -> None:
+    book, c = sample_book()
+    home = book.create("Home", codable=False)
+    stress_home = book.create("Stress", parent=home.id)
+    stress_work = book.create("Stress", parent=c["work"].id)
+    and_or = book.create("and/or")
+    assert book.named("stress") == [stress_work.id, stress_home.id]  # in tree order
+    assert book.named("Work / Stress") == book.named(" work/STRESS ") == [stress_work.id]
+    assert book.named("Home/Stress") == [stress_home.id]
+    assert book.named("and/or") == [and_or.id]  # a name holding "/" is a name too
+    assert book.named("Emotions / Fear") == [c["fear"].id]
+    assert book.named("Fear / Emotions") == book.named("Nothing") == book.named("") == []
+    assert book.named("Stress / Work") == []
+    assert book.ids_named(["Stress", "Fear"]) == {stress_home.id, stress_work.id, c["fear"].id}
+    assert book.ids_named([]) == frozenset()
+    with pytest.raises(CodebookError, match="No code is called 'Strain'"):
+        book.ids_named(["Stress", "Strain"])
 
 
 @pytest.mark.parametrize(
@@ -280,6 +301,7 @@ def test_unknown_code_ids_get_a_placeholder_code_and_a_notice() -> None:
     data["codes"] = []
     notes = parse(orjson.dumps(data))
     assert {c.name[:13] for c in notes.codebook} == {"Unknown code "}
+    assert {c.color for c in notes.codebook} == {UNKNOWN_CODE_HEX}  # grey, as one unknown
     assert "not in the codebook" in notes.notices[0]
 
 
@@ -410,11 +432,18 @@ def test_add_codebook_takes_known_codes_by_id_or_name_and_adds_the_rest() -> Non
     assert (joy.parent, joy.color, joy.description) == (feelings.id, "#00ff00", "*glad*")
 
 
-def test_first_color_is_the_first_codes_or_none() -> None:
+def test_first_color_is_the_first_codes_or_the_unknown_grey() -> None:
     book = Codebook()
     first = book.create("First", color="#112233")
     second = book.create("Second", color="#445566")
     assert book.first_color((first.id, second.id)) == "#112233"
-    assert book.first_color((second.id,)) == "#445566"
-    assert book.first_color(()) is None
-    assert book.first_color(("unknown",)) is None
+    assert book.first_color((second.id,)) == "#445566" == book.color_of(second.id)
+    assert book.first_color(()) == UNKNOWN_CODE_HEX
+    assert book.first_color(("unknown", first.id)) == UNKNOWN_CODE_HEX
+    assert book.color_of("unknown") == UNKNOWN_CODE_HEX
+
+
+def test_the_unknown_grey_shows_on_every_themes_page() -> None:
+    """A stripe or an underline of it keeps the 3:1 of non-text contrast (WCAG 1.4.11)."""
+    for palette in PALETTES.values():
+        assert contrast_ratio(parse_hex(UNKNOWN_CODE_HEX), parse_hex(palette.base)) >= 3

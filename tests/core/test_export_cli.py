@@ -4,11 +4,14 @@ from __future__ import annotations
 
 import csv
 import io
+import subprocess
+from dataclasses import replace
 from pathlib import Path
 
 import orjson
 import pytest
 
+from reader.core.annotations import NO_COLOR, make_highlight
 from reader.core.document import load_document
 from reader.core.export import FORMATS, ExportOptions
 from reader.core.session import Session
@@ -62,7 +65,54 @@ def test_filter_by_colour_and_tag(tmp_path: Path, notes_path: Path) -> None:
     assert ids("--tag", "method") == [sample_id(3), sample_id(4)]
     assert sorted(ids("--tag", "music", "--tag", "lost")) == [sample_id(6), sample_id(8)]
     assert ids("--color", "orange", "--tag", "method") == [sample_id(3)]
-    assert ids("--tag", "no-such-tag") == []
+    assert ids("--tag", " METHOD ") == ids("--tag", "method")  # as typed: case and spaces aside
+
+
+def test_a_tag_is_every_code_of_its_name_a_path_one_and_an_unknown_name_an_error(
+    tmp_path: Path,
+) -> None:
+    """Work / Stress and Home / Stress: "Stress" is both, a path is one (typed either way);
+    a name no code has fails with one line and writes nothing."""
+    document = load_document(BUNDLED)
+    notes = sample_notes(document)
+    book = notes.codebook
+    work, home = book.create("Work"), book.create("Home")
+    at_work = book.create("Stress", parent=work.id)
+    at_home = book.create("Stress", parent=home.id)
+    text = document.text
+    coded = {}
+    for code, word in ((at_work, "Handycam"), (at_home, "Rehearsal")):
+        start = text.index(word)
+        highlight = make_highlight(text, start, start + len(word), NO_COLOR)
+        notes.highlights.append(replace(highlight, codes=(code.id,)))
+        coded[code.id] = highlight.id
+    path = tmp_path / "stress.json"
+    save_notes(path, notes)
+
+    def export(*args: str) -> subprocess.CompletedProcess[bytes]:
+        return run(tmp_path, "export", "--format", "md", "--notes", path, *args)
+
+    def ids(*args: str) -> set[str]:
+        result = run(tmp_path, "export", "--format", "csv", "--notes", path, *args)
+        assert result.returncode == 0, result.stderr.decode()
+        return set(csv_ids(result.stdout))
+
+    assert ids("--tag", "stress") == {coded[at_work.id], coded[at_home.id]}
+    assert ids("--tag", "Work / Stress") == ids("--tag", "work/stress") == {coded[at_work.id]}
+    assert ids("--tag", "Home/Stress", "--tag", "method") == {
+        coded[at_home.id],
+        sample_id(3),
+        sample_id(4),
+    }
+    summary = export("--tag", "Work / Stress").stdout.decode()
+    assert "1 highlight (tag \\#Work / Stress)" in summary  # the filter line names it so
+    out = tmp_path / "never.md"
+    for name in ("no-such-tag", "Stress / Work"):
+        failed = run(
+            tmp_path, "export", "--format", "md", "--notes", path, "--tag", name, "-o", out
+        )
+        assert f"No code is called {name!r}" in assert_fails_with_one_line(failed)
+        assert not out.exists()
 
 
 def test_filters_apply_to_the_json_and_w3c_exports(tmp_path: Path, notes_path: Path) -> None:
@@ -87,3 +137,4 @@ def test_export_help_lists_formats_and_filters(tmp_path: Path) -> None:
     assert result.returncode == 0
     for word in (b"json", b"md", b"html", b"csv", b"w3c", b"--color", b"--tag"):
         assert word in result.stdout
+    assert b"'Work / Stress'" in result.stdout  # how --tag names one of two codes of a name

@@ -26,6 +26,7 @@ from hypothesis import strategies as st
 from markdown_it import MarkdownIt
 
 from reader.core.annotations import DEFAULT_COLORS, NO_COLOR, UNKNOWN_COLOR_HEX, make_highlight
+from reader.core.codebook import tag_code_id
 from reader.core.document import Document
 from reader.core.export import (
     FORMAT_INFO,
@@ -485,7 +486,7 @@ def test_w3c_collection_id_depends_on_the_highlights() -> None:
 
 @pytest.mark.parametrize("name", list(FORMATS))
 def test_orphans_are_exported(name: str) -> None:
-    only_orphan = ExportOptions(tags=frozenset({"lost"}))
+    only_orphan = ExportOptions(codes=frozenset({tag_code_id("lost")}))
     output = run(name, sample_session(), only_orphan).decode("utf-8-sig")
     assert ORPHAN_QUOTE in output
     if name in ("md", "html"):
@@ -495,7 +496,7 @@ def test_orphans_are_exported(name: str) -> None:
 
 @pytest.mark.parametrize("name", list(FORMATS))
 def test_special_characters_survive(name: str) -> None:
-    only_special = ExportOptions(tags=frozenset({"a|b"}))
+    only_special = ExportOptions(codes=frozenset({tag_code_id("a|b")}))
     output = run(name, sample_session(), only_special)
     if name == "json":
         (h,) = orjson.loads(output)["highlights"]
@@ -554,12 +555,12 @@ def exported_ids(name: str, options: ExportOptions) -> set[str]:
 def test_filters_by_colour_and_tag(
     name: str, colors: tuple[str, ...], tags: tuple[str, ...], expected: Any
 ) -> None:
-    options = ExportOptions(colors=frozenset(colors), tags=frozenset(tags))
+    options = ExportOptions(colors=frozenset(colors), codes=frozenset(map(tag_code_id, tags)))
     assert exported_ids(name, options) == {sample_id(n) for n in expected}
 
 
 def test_summary_says_which_filter_was_used() -> None:
-    options = ExportOptions(colors=frozenset({"purple"}), tags=frozenset({"music"}))
+    options = ExportOptions(colors=frozenset({"purple"}), codes=frozenset({tag_code_id("music")}))
     text = run("md", sample_session(), options).decode()
     assert "\n1 highlight (colour Theme & sound; tag \\#music), exported from" in text
 
@@ -676,5 +677,6 @@ def test_a_colour_filter_leaves_out_a_passage_with_no_colour(name: str) -> None:
     shown = (lambda h: f"> {h.exact}") if name == "md" else (lambda h: h.id)
     output = run(name, session, ExportOptions(colors=frozenset({"green"}))).decode()
     assert shown(sea) in output and shown(love) not in output
-    both = run(name, session, ExportOptions(tags=frozenset({"Place"}))).decode()
+    place = session.notes.codebook.ids_named(["Place"])
+    both = run(name, session, ExportOptions(codes=place)).decode()
     assert shown(sea) in both and shown(love) in both

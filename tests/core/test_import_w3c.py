@@ -12,7 +12,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from reader.core.annotations import DEFAULT_COLOR, NO_COLOR, Highlight
-from reader.core.codebook import Codebook
+from reader.core.codebook import Codebook, tag_code_id
 from reader.core.document import Document
 from reader.core.export import ExportOptions, export
 from reader.core.importer import (
@@ -140,7 +140,7 @@ def test_duplicates_inside_one_file_are_added_once() -> None:
 
 
 def test_filtered_export_imports_only_those() -> None:
-    data = w3c(sample_session(), ExportOptions(tags=frozenset({"method"})))
+    data = w3c(sample_session(), ExportOptions(codes=frozenset({tag_code_id("method")})))
     result = import_w3c(empty_session(), data)
     assert sorted(h.id for h in result.added) == [sample_id(3), sample_id(4)]
     special = next(h for h in result.added if h.id == sample_id(4))

@@ -17,6 +17,7 @@ from reader.ui.interview.commands import AddHighlightCommand, EditHighlightComma
 from reader.ui.interview.controller import Controller
 from reader.ui.window.main_window import MainWindow
 from tests.conftest import BUNDLED
+from tests.ui.test_codebook import two_stresses
 
 INTRO = (100, 140)  # inside the introduction, before any question
 Q1 = (1900, 1950)  # inside the answer to question 1
@@ -107,15 +108,15 @@ def test_colour_and_tag_filters_combine(panel: AnnotationsPanel, controller) -> 
         controller.session.notes.colors.values()
     )
     assert not panel.color_filter.itemIcon(1).isNull()
-    tags = [panel.tag_filter.itemData(i) for i in range(1, panel.tag_filter.count())]
+    tags = [panel.tag_filter.itemText(i) for i in range(1, panel.tag_filter.count())]
     assert panel.tag_filter.itemText(0) == "All codes" and tags == ["Acting", "craft"]
 
     panel.color_filter.setCurrentIndex(panel.color_filter.findData("green"))
     assert panel.visible_ids() == [a, b]
-    panel.tag_filter.setCurrentIndex(panel.tag_filter.findData("Acting"))
+    panel.tag_filter.setCurrentIndex(panel.tag_filter.findText("Acting"))
     assert panel.visible_ids() == [b] and panel.count_text() == "1 of 3"
     panel.color_filter.setCurrentIndex(0)
-    panel.tag_filter.setCurrentIndex(panel.tag_filter.findData("craft"))
+    panel.tag_filter.setCurrentIndex(panel.tag_filter.findText("craft"))
     assert panel.visible_ids() == [a, b, c]
 
 
@@ -177,7 +178,7 @@ def test_updates_live_and_keeps_current_row(panel: AnnotationsPanel, controller)
         first, "Edit Note", **tagged(controller, {"note": "Now with a note", "tags": ("later",)})
     )
     assert panel.current_id() == first
-    assert panel.tag_filter.findData("later") == 1
+    assert panel.tag_filter.findText("later") == 1
     panel.filter_edit.setText("with a note")
     assert panel.visible_ids() == [first]
     controller.delete_highlight(first)
@@ -453,3 +454,32 @@ def test_a_long_list_has_one_height(panel: AnnotationsPanel, controller) -> None
     heights = {panel.view.visualRect(model.index(r, 0)).height() for r in range(20)}
     assert len(heights) == 1 and heights.pop() > 3 * panel.view.fontMetrics().lineSpacing()
     panel.grab()  # paints the header, a note, tag chips and an orphan
+
+
+def test_the_code_filter_offers_two_codes_of_one_name_apart(window: MainWindow, qtbot) -> None:
+    """Work / Stress and Home / Stress: an entry each, in its own colour; picking one with
+    the keyboard lists its passage alone."""
+    at_work, at_home = two_stresses(window, qtbot)
+    window.actions.focus_annotations.trigger()
+    panel = window.annotations
+    qtbot.waitUntil(lambda: panel.count_text() == "2 highlights")
+    combo = panel.tag_filter
+    items = [(combo.itemText(i), combo.itemData(i)) for i in range(combo.count())]
+    assert items == [
+        ("All codes", None),
+        ("Home / Stress", at_home.id),
+        ("Work / Stress", at_work.id),
+    ]
+    swatches = [combo.itemIcon(i).pixmap(8, 8).toImage().pixelColor(4, 4).name() for i in (1, 2)]
+    assert swatches == [at_home.color, at_work.color]
+    worked = {h.codes[0]: h.id for h in window.interview.session.notes.highlights}
+    combo.setFocus()
+    qtbot.keyClick(combo, Qt.Key.Key_Down)
+    assert panel.visible_ids() == [worked[at_home.id]] and panel.count_text() == "1 of 2"
+    qtbot.keyClick(combo, Qt.Key.Key_Down)
+    assert panel.visible_ids() == [worked[at_work.id]]
+    # Renamed apart, the entries follow: "Strain" alone, "Stress" alone, the filter kept.
+    window.codebook.hub.update(at_home.id, "Rename Code", name="Strain")
+    texts = [combo.itemText(i) for i in range(1, combo.count())]
+    assert texts == ["Strain", "Stress"] and combo.currentText() == "Stress"
+    assert panel.visible_ids() == [worked[at_work.id]]

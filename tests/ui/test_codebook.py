@@ -11,6 +11,7 @@ from PySide6.QtCore import QEvent, Qt
 from PySide6.QtGui import QHelpEvent
 from PySide6.QtWidgets import QToolTip
 
+from reader.core.codebook import Code
 from reader.ui.window.main_window import MainWindow
 from tests.ui.test_highlights import TEXT, saved, select, wait_saved
 
@@ -438,9 +439,9 @@ def test_picker_ranks_by_name_then_fuzzily_and_offers_recent_codes_first() -> No
     assert ranked("zzzz", book) == []
 
 
-def test_code_chips_are_keyed_by_id_so_codes_of_one_name_keep_their_colours(
-    window: MainWindow, qtbot
-) -> None:
+def two_stresses(window: MainWindow, qtbot) -> tuple[Code, Code]:
+    """Codes "Stress" under Work (#123456) and under Home (#abcdef), each coded on a word
+    with keys (the 4th word: Work's, the 10th: Home's)."""
     hub = window.codebook.hub
     work, home = hub.create("Work"), hub.create("Home")
     assert work is not None and home is not None
@@ -451,6 +452,14 @@ def test_code_chips_are_keyed_by_id_so_codes_of_one_name_keep_their_colours(
     words = window.interview.session.document.text.split()
     code_with_keys(window, qtbot, words[3], "Work / Stress")
     code_with_keys(window, qtbot, words[9], "Home / Stress")
+    return hub.book.code(at_work.id), hub.book.code(at_home.id)
+
+
+def test_code_chips_are_keyed_by_id_so_codes_of_one_name_keep_their_colours(
+    window: MainWindow, qtbot
+) -> None:
+    hub = window.codebook.hub
+    at_work, at_home = two_stresses(window, qtbot)
     window.actions.focus_annotations.trigger()
     panel = window.annotations
     qtbot.waitUntil(lambda: len(panel._model.rows) == 2)

@@ -210,3 +210,47 @@ def test_export_offers_no_colour_as_a_colour_filter(
     text = out.read_text("utf-8")
     assert "> dawn" in text and "> twice" not in text
     assert "no colour" in text  # the filter named
+
+
+def test_a_code_the_codebook_lacks_is_one_grey_everywhere(
+    film: MainWindow, qtbot, dialogs, monkeypatch, tmp_path: Path
+) -> None:
+    """A passage coded with an id the codebook does not have (a newer file's, a deleted
+    code's in a copied notes file): UNKNOWN_CODE_HEX on screen, in the margin's stripe, the
+    overview, the Annotations list, in print and in the HTML export."""
+    from reader.core.codebook import UNKNOWN_CODE_HEX
+    from reader.ui.exporting.printing import print_document
+    from tests.ui.test_export_ui import choose, swatch
+
+    start, end = code_with_keys(film, qtbot, "dawn", "Light")
+    (h,) = film.interview.session.notes.highlights
+    film.interview.controller.edit_highlight(
+        h.id, "Edit", codes=("0badc0de-0000-4000-8000-00000000000e",)
+    )
+    assert "0badc0de-0000-4000-8000-00000000000e" not in film.interview.session.notes.codebook
+    grey = QColor(UNKNOWN_CODE_HEX)
+    away(film, qtbot)
+    # On screen: its underline and its stripe in the margin.
+    (rect,) = film.reader.highlights.rects(start, end)
+    image = film.reader.viewport().grab().toImage()
+    x, bottom = int(rect.center().x()), round(rect.bottom())
+    assert grey.name() in {image.pixelColor(x, y).name() for y in range(bottom - 4, bottom + 1)}
+    ((stripe, _),) = film.codebook.stripes.painted
+    assert image.pixelColor(stripe.center().toPoint()) == grey
+    strip = film.reader.overview
+    ((_, mark),) = strip.marks()
+    assert strip._color_of(mark) == grey
+    film.actions.focus_annotations.trigger()
+    filter_items = film.annotations.tag_filter
+    qtbot.waitUntil(lambda: filter_items.count() == 2)
+    assert swatch(filter_items.itemIcon(1)) == grey.name()
+    # In print and in the HTML export.
+    printed = print_document(film.reader.reading).find("dawn").charFormat()
+    assert printed.underlineColor() == grey
+    out = tmp_path / "summary.html"
+    choose(monkeypatch, "html")
+    dialogs.save_answers.append(str(out))
+    film.actions.export.trigger()
+    assert f'<mark class="coded" style="text-decoration-color: {grey.name()}">dawn' in (
+        out.read_text("utf-8")
+    )

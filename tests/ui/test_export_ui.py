@@ -8,10 +8,12 @@ import io
 import orjson
 import pytest
 from PySide6.QtCore import Qt
+from PySide6.QtGui import QIcon
 from PySide6.QtWidgets import QDialog
 
 from reader.ui.exporting.export_dialog import ExportDialog
 from reader.ui.window.main_window import MainWindow
+from tests.ui.test_codebook import two_stresses
 from tests.ui.test_highlights import highlight_with_key
 
 
@@ -167,11 +169,58 @@ def test_the_export_tip_names_every_format_of_the_dialog(window: MainWindow) -> 
 def test_the_dialog_speaks_of_codes_by_their_names(window: MainWindow) -> None:
     from PySide6.QtWidgets import QGroupBox, QLabel
 
-    dialog = ExportDialog({"blue": "Blue"}, {"Land tenure": "#1f77b4"}, window)
+    dialog = ExportDialog({"blue": "Blue"}, {"id-land": ("Land tenure", "#1f77b4")}, window)
     titles = [g.title() for g in dialog.findChildren(QGroupBox)]
     assert titles == ["Colours (none ticked: all)", "Codes (none ticked: all)"]
-    assert dialog.tag_boxes["Land tenure"].text() == "Land tenure"  # no "#"
+    assert dialog.code_boxes["id-land"].text() == "Land tenure"  # no "#"
     # With its code's colour: "Method" the code is not "Method" the colour label.
-    assert not dialog.tag_boxes["Land tenure"].icon().isNull()
+    assert not dialog.code_boxes["id-land"].icon().isNull()
     empty = ExportDialog({}, {}, window)
     assert "No codes yet." in [label.text() for label in empty.findChildren(QLabel)]
+
+
+def test_two_codes_of_one_name_are_two_boxes_and_export_apart(
+    window: MainWindow, qtbot, dialogs, monkeypatch, tmp_path
+) -> None:
+    """Work / Stress and Home / Stress: a box each, in its code's colour; ticking one (a
+    click) exports its passage alone, and the summary's filter line names it by its path."""
+    at_work, at_home = two_stresses(window, qtbot)
+    worked = {h.codes[0]: h.id for h in window.interview.session.notes.highlights}
+    seen: list[dict[str, tuple[str, str]]] = []
+
+    def tick(label: str, fmt: str) -> None:
+        def exec_(dialog: ExportDialog) -> int:
+            boxes = dialog.code_boxes
+            seen.append({c: (b.text(), swatch(b.icon())) for c, b in boxes.items()})
+            dialog.format_combo.setCurrentIndex(dialog.format_combo.findData(fmt))
+            dialog.show()
+            box = next(b for b in boxes.values() if b.text() == label)
+            qtbot.mouseClick(box, Qt.MouseButton.LeftButton)
+            assert box.isChecked()
+            return QDialog.DialogCode.Accepted
+
+        monkeypatch.setattr(ExportDialog, "exec", exec_)
+
+    model = tmp_path / "work.json"
+    tick("Work / Stress", "json")
+    dialogs.save_answers.append(str(model))
+    window.actions.export.trigger()
+    assert seen[0] == {
+        at_work.id: ("Work / Stress", at_work.color),
+        at_home.id: ("Home / Stress", at_home.color),
+    }
+    exported = orjson.loads(model.read_bytes())["highlights"]
+    assert [h["id"] for h in exported] == [worked[at_work.id]]
+    summary = tmp_path / "home.md"
+    tick("Home / Stress", "md")
+    dialogs.save_answers.append(str(summary))
+    window.actions.export.trigger()
+    text = summary.read_text("utf-8")
+    assert "1 highlight (tag \\#Home / Stress)" in text
+    home_word = window.interview.session.highlight(worked[at_home.id]).exact
+    work_word = window.interview.session.highlight(worked[at_work.id]).exact
+    assert f"> {home_word}" in text and f"> {work_word}" not in text
+
+
+def swatch(icon: QIcon) -> str:
+    return icon.pixmap(8, 8).toImage().pixelColor(4, 4).name()

@@ -47,14 +47,14 @@ def test_unticked_and_ticked_boxes_show_in_every_theme(
     qtbot.waitUntil(lambda: isinstance(QApplication.style(), IndicatorStyle))
     window.appearance.set_theme(name)
     palette = PALETTES[name]
-    dialog = ExportDialog({"blue": "Blue"}, {"Land tenure": "#1f77b4"}, window)
+    dialog = ExportDialog({"blue": "Blue"}, {"id-land": ("Land tenure", "#1f77b4")}, window)
     qtbot.addWidget(dialog)
     dialog.show()
     qtbot.waitExposed(dialog)
     radio = QRadioButton("one", dialog)
     radio.adjustSize()
     radio.show()
-    for button in (dialog.tag_boxes["Land tenure"], dialog.color_boxes["blue"], radio):
+    for button in (dialog.code_boxes["id-land"], dialog.color_boxes["blue"], radio):
         background = rgb(button.grab().toImage().pixelColor(button.width() - 1, 0))
         assert background == parse_hex(palette.window)
         unticked = indicator_colors(button)

@@ -6,6 +6,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import pytest
+
 from reader.core.annotations import make_highlight
 from reader.core.refi.qdpx_export import export_study_qdpx
 from reader.core.store import save_notes
@@ -187,3 +189,42 @@ def test_a_long_import_summary_keeps_the_rest_under_details(
     screen = QApplication.primaryScreen().availableGeometry()
     assert box.height() < screen.height()
     box.close()
+
+
+@pytest.mark.parametrize("kind", ["empty folder", "folder of transcripts"])
+def test_a_new_study_made_by_an_import_opens_without_being_read_again(
+    make_window, qtbot, dialogs, tmp_path: Path, monkeypatch, kind: str
+) -> None:
+    """With no study open, the import makes one in the chosen folder; the study it built
+    is the one the window opens (a folder of transcripts is read once, by the import)."""
+    from PySide6.QtWidgets import QFileDialog
+
+    import reader.core.refi.qdpx_import as qdpx_import
+    import reader.core.study as core_study
+
+    project = their_project(tmp_path / "theirs")
+    target = tmp_path / "new study"
+    target.mkdir()
+    if kind == "folder of transcripts":
+        (target / "P30 Eda.txt").write_text("Q: Why?\nA: Because.\n", encoding="utf-8")
+    window = make_window()  # an interview alone: no study to import into
+    opened: list[Path] = []
+    open_study_once = core_study.open_study
+
+    def counted_open(path: Path, **kwargs) -> core_study.Study:
+        opened.append(Path(path))
+        return open_study_once(path, **kwargs)
+
+    monkeypatch.setattr(core_study, "open_study", counted_open)
+    monkeypatch.setattr(qdpx_import, "open_study", counted_open)
+    monkeypatch.setattr(QFileDialog, "getExistingDirectory", lambda *_a, **_k: str(target))
+    dialogs.open_answers.append(str(project))
+    window.actions.codes.import_qdpx.trigger()
+    assert dialogs.shown[-1][0] == "information", dialogs.shown
+    study = window.study.study
+    assert study is not None and study.folder == target and not window.study.read_only
+    titles = [e.title for e in study.interviews]
+    assert titles[-2:] == ["P01 Ana", "P20 Dee"]
+    assert len(titles) == (2 if kind == "empty folder" else 3)
+    assert window.library.model.rowCount() == len(titles)
+    assert opened == ([] if kind == "empty folder" else [target])  # read once at the most

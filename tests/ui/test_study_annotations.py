@@ -85,8 +85,11 @@ def test_narrowed_by_interview_colour_code_and_attribute(window: MainWindow) -> 
     pick(panel.study.attribute, "Role: porter")
     assert quotes(panel) == ["coffee"]
     assert panel._model.rows[0].highlight.note == "again"
-    pick(panel.tag_filter, "All codes")
+    pick(panel.tag_filter, "time")  # a code only another interview has is offered too
+    assert quotes(panel) == []  # (Role: porter still)
     pick(panel.study.attribute, "Any attribute value")
+    assert quotes(panel) == ["dawn"]
+    pick(panel.tag_filter, "All codes")
     pick(panel.study.scope, "P02 Ben")
     assert quotes(panel) == ["dawn"]
     assert panel.count_text() == "1 of 5"

@@ -11,7 +11,6 @@ from reader.core.annotations import (
     DEFAULT_COLORS,
     NO_COLOR,
     NO_COLOR_LABEL,
-    UNKNOWN_COLOR_HEX,
     Highlight,
 )
 from reader.core.interview import Role
@@ -32,29 +31,29 @@ class ExportCancelled(Exception):  # noqa: N818 - "cancelled" reads better than 
 class ExportOptions:
     """Which highlights to export, and a callback to report progress and cancel.
 
-    `colors` and `tags` filter the highlights; an empty set does not filter. A highlight
-    passes when its colour is in `colors` (if given: a passage with no colour, NO_COLOR,
-    is in no colour's choice) and it has at least one code whose
-    name is in `tags` (if given). `progress(done, total)` is called after every
+    `colors` and `codes` (code ids) filter the highlights; an empty set does not filter.
+    A highlight passes when its colour is in `colors` (if given: a passage with no colour,
+    NO_COLOR, is in no colour's choice) and it carries at least one of `codes` (if given;
+    by id, so that two codes of one name filter apart: `Codebook.ids_named` turns names
+    typed by a user into ids). `progress(done, total)` is called after every
     PROGRESS_EVERY highlights and after the last one; returning False (not merely a
     falsy None) raises ExportCancelled.
     """
 
     colors: frozenset[str] = frozenset()
-    tags: frozenset[str] = frozenset()
+    codes: frozenset[str] = frozenset()
     # CSV: write cells as they are, even those a spreadsheet would run as a formula.
     raw_cells: bool = False
     progress: Callable[[int, int], bool] | None = field(default=None, compare=False)
 
     @property
     def filtered(self) -> bool:
-        return bool(self.colors or self.tags)
+        return bool(self.colors or self.codes)
 
-    def accepts(self, highlight: Highlight, code_names: tuple[str, ...] = ()) -> bool:
-        """`code_names`: the names of the highlight's codes (Session.code_names)."""
+    def accepts(self, highlight: Highlight) -> bool:
         if self.colors and highlight.color not in self.colors:
             return False
-        return not self.tags or any(name in self.tags for name in code_names)
+        return not self.codes or any(code in self.codes for code in highlight.codes)
 
 
 DEFAULT_OPTIONS = ExportOptions()
@@ -110,7 +109,7 @@ class Placed:
 
 def selected(session: Session, options: ExportOptions) -> list[Highlight]:
     """The session's highlights that pass the options' filters, in document order."""
-    return [h for h in session.notes.highlights if options.accepts(h, session.code_names(h))]
+    return [h for h in session.notes.highlights if options.accepts(h)]
 
 
 def place(session: Session, highlight: Highlight) -> Placed:
@@ -149,7 +148,7 @@ def color_label(session: Session, color: str) -> str:
 
 def code_hex(session: Session, highlight: Highlight) -> str:
     """The colour of the highlight's first code (a passage with no colour shows by it)."""
-    return session.notes.codebook.first_color(highlight.codes) or UNKNOWN_COLOR_HEX
+    return session.notes.codebook.first_color(highlight.codes)
 
 
 @dataclass(frozen=True)
@@ -189,8 +188,10 @@ def filter_description(session: Session, options: ExportOptions) -> str:
     if options.colors:
         labels = sorted(color_label(session, c) or NO_COLOR_LABEL.lower() for c in options.colors)
         parts.append(("colour " if len(labels) == 1 else "colours ") + ", ".join(labels))
-    if options.tags:
-        tags = sorted(f"#{t}" for t in options.tags)
+    if options.codes:
+        # By label: two codes of one name are told apart by their paths ("Work / Stress").
+        labels = session.notes.codebook.labels()
+        tags = sorted((f"#{labels.get(c, c)}" for c in options.codes), key=str.casefold)
         parts.append(("tag " if len(tags) == 1 else "tags ") + ", ".join(tags))
     return "; ".join(parts)
 

@@ -81,7 +81,7 @@ def _parts(
 
 def _quiet(options: ExportOptions) -> ExportOptions:
     """The options without the progress callback (progress is counted in interviews)."""
-    return ExportOptions(colors=options.colors, tags=options.tags)
+    return ExportOptions(colors=options.colors, codes=options.codes)
 
 
 def attribute_line(study: Study, entry: InterviewEntry) -> str:

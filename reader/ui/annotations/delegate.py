@@ -206,11 +206,7 @@ class HighlightDelegate(QStyledItemDelegate):
         if not tags:
             return [], 0, 0, ""
         fm, dot = self._fm_small, self._chip_h // 2  # a code's colour, before its name
-        colors = self._model.code_colors
-        widths = [
-            fm.horizontalAdvance(label) + 12 + (dot + 3 if code_id in colors else 0)
-            for code_id, label in tags
-        ]
+        widths = [fm.horizontalAdvance(label) + 12 + dot + 3 for _, label in tags]
 
         def extent(shown: int) -> tuple[int, str]:
             more = f"+{len(tags) - shown}" if shown < len(tags) else ""
@@ -247,13 +243,10 @@ class HighlightDelegate(QStyledItemDelegate):
             painter.setPen(edge)
             painter.setBrush(mix(back, ink, 0.1))
             painter.drawRoundedRect(QRectF(x, y, chip, height), height / 2, height / 2)
-            text_x = x + 6
-            color = self._model.code_colors.get(code_id)
-            if color:
-                painter.setPen(Qt.PenStyle.NoPen)
-                painter.setBrush(QColor(color))
-                painter.drawEllipse(QRectF(x + 5, y + (height - dot) / 2, dot, dot))
-                text_x += dot + 3
+            painter.setPen(Qt.PenStyle.NoPen)
+            painter.setBrush(QColor(self._model.code_color(code_id)))
+            painter.drawEllipse(QRectF(x + 5, y + (height - dot) / 2, dot, dot))
+            text_x = x + 6 + dot + 3
             painter.setPen(mix(ink, back, 0.15))
             painter.drawText(text_x, y + 2 + fm.ascent(), label)
             x += chip + 4

@@ -4,7 +4,7 @@ in a model that updates one row at a time."""
 from __future__ import annotations
 
 from bisect import bisect_left, bisect_right
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 from html import escape
 from operator import attrgetter
 
@@ -17,6 +17,7 @@ from PySide6.QtCore import (
 )
 
 from reader.core.annotations import Highlight
+from reader.core.codebook import UNKNOWN_CODE_HEX
 from reader.core.shorten import shorten
 
 Index = QModelIndex | QPersistentModelIndex
@@ -51,6 +52,10 @@ class Entry:
         # The study's order, then the session's (document) order.
         self.key = (rank, highlight.start, highlight.end)
         self.color, self.tags, self.orphan = highlight.color, tags, highlight.orphan
+
+    def code_names(self) -> Iterator[tuple[str, str]]:
+        """(id, name) of the highlight's codes; an id the codebook lacks names itself."""
+        return zip(self.highlight.codes, self.tags, strict=False)
 
     def placed(self, place: str) -> Entry:
         """This entry under another question number, reusing the text work."""
@@ -164,10 +169,12 @@ class HighlightListModel(QAbstractListModel):
         """(id, label) of the entry's codes, a chip each. By id, so that two codes of one
         name show their own colours; a code the codebook does not know, by its name."""
         labels = self.code_labels
-        return tuple(
-            (code_id, labels.get(code_id, name))
-            for code_id, name in zip(entry.highlight.codes, entry.tags, strict=False)
-        )
+        return tuple((code_id, labels.get(code_id, name)) for code_id, name in entry.code_names())
+
+    def code_color(self, code_id: str) -> str:
+        """A code's colour, grey (UNKNOWN_CODE_HEX) for one the codebook lacks, as the
+        reader's margin and the exports draw it."""
+        return self.code_colors.get(code_id, UNKNOWN_CODE_HEX)
 
     def header_text(self) -> str:
         return f"Not found in the current text ({self.orphans})"

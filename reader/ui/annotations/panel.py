@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 from bisect import bisect_right
-from collections import Counter
 
 from PySide6.QtCore import (
     QEvent,
@@ -13,7 +12,7 @@ from PySide6.QtCore import (
     Qt,
     Signal,
 )
-from PySide6.QtGui import QIcon, QKeyEvent, QPalette, QShowEvent
+from PySide6.QtGui import QKeyEvent, QPalette, QShowEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QHBoxLayout,
@@ -26,6 +25,7 @@ from PySide6.QtWidgets import (
 )
 
 from reader.core.annotations import NO_COLOR, Highlight
+from reader.ui.annotations.code_filter import CodeFilter
 from reader.ui.annotations.color_filter import ColorFilter
 from reader.ui.annotations.delegate import FIT_ROWS, HighlightDelegate
 from reader.ui.annotations.model import (
@@ -37,7 +37,7 @@ from reader.ui.annotations.model import (
     find_entry,
 )
 from reader.ui.annotations.study_rows import StudyRows
-from reader.ui.dialogs import filter_combo, refill_combo
+from reader.ui.dialogs import filter_combo
 from reader.ui.interview.open_interview import OpenInterview
 
 CARDS_PER_BATCH = 20  # about two docks' height of cards
@@ -60,8 +60,6 @@ class AnnotationsPanel(QWidget):
         self._stale = False  # the session changed while the panel was hidden
         self._entries: list[Entry] = []  # every highlight, in the session's order
         self._by_id: dict[str, Entry] = {}
-        self._tag_counts: Counter[str] = Counter()
-        self._tags: list[str] = []  # the tag filter's items
         self._filter: tuple[list[str], str | None, str | None] = ([], None, None)
 
         self.filter_edit = QLineEdit(
@@ -90,6 +88,7 @@ class AnnotationsPanel(QWidget):
         # neither sorts nor filters here, so its rows are the model's rows.
         self._rows = QSortFilterProxyModel(self)
         self._rows.setSourceModel(self._model)
+        self._codes = CodeFilter(self.tag_filter, self._model)
         self.view = QListView(
             accessibleName="Highlights",
             accessibleDescription="Every highlight in text order; Enter goes to it, "
@@ -142,6 +141,16 @@ class AnnotationsPanel(QWidget):
         """Every row again, from the interview open now (another one, or reloaded)."""
         self._entries, self._by_id = [], {}  # another session: nothing to reuse
         self._rebuild()
+
+    def set_codes(self, colors: dict[str, str], labels: dict[str, str]) -> None:
+        """The codes' colours and labels by id (Codebook.labels), for the rows' chips and
+        the code filter: two codes of one name are told apart by their paths."""
+        model = self._model
+        if (model.code_colors, model.code_labels) == (colors, labels):
+            return
+        model.code_colors, model.code_labels = colors, labels
+        self._codes.fill(anew=True)
+        self.view.viewport().update()
 
     def visible_ids(self) -> list[str]:
         self._ensure_built()
@@ -199,8 +208,7 @@ class AnnotationsPanel(QWidget):
         self._colors.uncoloured = sum(1 for e in self._entries if e.color == NO_COLOR)
         if session is not None:  # none open: across the study, the others are listed
             self._fill_colors()
-        self._tag_counts = Counter(t for e in entries for t in e.tags)
-        self._fill_tags()
+        self._codes.count(self._entries)  # across a study, every listed interview's codes
         row = self.view.currentIndex().row()
         self._refilter()
         self._keep_a_current_row(row)
@@ -235,7 +243,7 @@ class AnnotationsPanel(QWidget):
         if new is not None:
             self._learn(new)
         self._show_change(old, new)
-        tag_gone = self._fill_tags() and self.tag_filter.currentData() != self._filter[2]
+        tag_gone = self._codes.fill() and self._codes.chosen() != self._filter[2]
         if tag_gone or (self._colors.refresh() and self._colors.chosen() != self._filter[1]):
             self._refilter()  # the tag or "No colour" filtered on is gone: the filter fell back
         else:
@@ -250,10 +258,7 @@ class AnnotationsPanel(QWidget):
         del self._entries[i]
         del self._by_id[entry.highlight.id]
         self._colors.uncoloured -= entry.color == NO_COLOR
-        self._tag_counts.subtract(entry.tags)
-        for tag in entry.tags:
-            if self._tag_counts[tag] <= 0:
-                del self._tag_counts[tag]
+        self._codes.forget(entry)
 
     def _learn(self, entry: Entry) -> None:
         # After the highlights with the same (start, end), as the session inserts it.
@@ -261,7 +266,7 @@ class AnnotationsPanel(QWidget):
         self._entries.insert(i, entry)
         self._by_id[entry.highlight.id] = entry
         self._colors.uncoloured += entry.color == NO_COLOR
-        self._tag_counts.update(entry.tags)
+        self._codes.learn(entry)
 
     def _show_change(self, old: Entry | None, new: Entry | None) -> None:
         """Move the rows from showing `old` to showing `new`; either may be None."""
@@ -287,7 +292,7 @@ class AnnotationsPanel(QWidget):
         return (
             self.study.keeps(entry)
             and (color is None or entry.color == color)
-            and (not tag or tag in entry.tags)
+            and (not tag or tag in entry.highlight.codes)
             and all(term in entry.haystack for term in terms)
         )
 
@@ -305,26 +310,16 @@ class AnnotationsPanel(QWidget):
         self._model.colors = dict(self._interview.session.notes.colors)
         self._colors.fill(self._model.colors)
 
-    def _fill_tags(self) -> bool:
-        """Offer the tags in use; True if they changed."""
-        if len(self._tag_counts) == len(self._tags) and all(
-            t in self._tag_counts for t in self._tags
-        ):
-            return False
-        self._tags = sorted(self._tag_counts, key=str.casefold)
-        refill_combo(self.tag_filter, "All codes", [(QIcon(), t, t) for t in self._tags])
-        return True
-
     def _refilter(self) -> None:
         terms = self.filter_edit.text().casefold().split()
-        color, tag = self._colors.chosen(), self.tag_filter.currentData()
+        color, tag = self._colors.chosen(), self._codes.chosen()
         self._filter = (terms, color, tag)
         # One comprehension per condition: a keystroke filters 10,000 rows in a few ms.
         chosen = self.study.narrow(self._entries)
         if color is not None:
             chosen = [e for e in chosen if e.color == color]
         if tag:
-            chosen = [e for e in chosen if tag in e.tags]
+            chosen = [e for e in chosen if tag in e.highlight.codes]
         for term in terms:
             chosen = [e for e in chosen if term in e.haystack]
         keep_id = self.current_id()

@@ -139,8 +139,8 @@ class Refi:
         if problem:
             QMessageBox.warning(self.window, "Cannot import", problem)
             return
-        if study is None:
-            self.window.study_actions.open_folder(report.study.folder)
+        if study is None:  # the study the import built opens as it is, not read again
+            self.window.study_actions.open_folder(report.study.folder, study=report.study)
         _show_report(self.window, report.message().splitlines())
 
     def _new_folder(self, project: Path) -> Path | None:

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Any, cast
 
-from PySide6.QtCore import QObject, QSortFilterProxyModel, Qt
+from PySide6.QtCore import QObject, Qt
 from PySide6.QtGui import QUndoStack
 
 from reader.ui.appearance.docks import dress_dock
@@ -25,7 +25,6 @@ from reader.ui.window.actions import set_available
 NO_CODES = "No codes yet: select words and press C to code them."
 
 if TYPE_CHECKING:
-    from reader.ui.annotations.model import HighlightListModel
     from reader.ui.annotations.panel import AnnotationsPanel
     from reader.ui.codebook.panel import CodebookPanel
     from reader.ui.codebook.pictures import PicturesWindow
@@ -129,14 +128,10 @@ class Codebook(QObject):
                 annotations.reload()  # the highlights, which show)
 
     def dress_annotations(self, annotations: AnnotationsPanel) -> None:
-        """The codes' colours and labels (by id) in the Annotations list's rows."""
-        proxy = cast(QSortFilterProxyModel, annotations.view.model())
-        rows = cast("HighlightListModel", proxy.sourceModel())
+        """The codes' colours and labels (by id) in the Annotations list's rows and its
+        code filter."""
         book = self.hub.book
-        colors, labels = {c.id: c.color for c in book}, book.labels()
-        if (rows.code_colors, rows.code_labels) != (colors, labels):
-            rows.code_colors, rows.code_labels = colors, labels
-            annotations.view.viewport().update()
+        annotations.set_codes({c.id: c.color for c in book}, book.labels())
 
     def show_pictures(self, kind: str = "") -> None:
         if self.pictures is None:

@@ -32,7 +32,7 @@ class ExportDialog(QDialog):
     def __init__(
         self,
         colors: dict[str, str],
-        tags: dict[str, str],  # the codes in use: name -> colour
+        codes: dict[str, tuple[str, str]],  # the codes in use: id -> (label, colour)
         parent: QWidget | None = None,
         study: str = "",
         study_formats: tuple[str, ...] = (),
@@ -58,15 +58,18 @@ class ExportDialog(QDialog):
                 box.setIcon(swatch_icon(color_id))
             grid.addWidget(box, i // 3, i % 3)
             self.color_boxes[color_id] = box
-        self.tag_boxes: dict[str, QCheckBox] = {}
+        # By id, labelled as Codebook.labels names them: two codes of one name ("Work /
+        # Stress", "Home / Stress") are two boxes, each in its own colour.
+        self.code_boxes: dict[str, QCheckBox] = {}
         tag_group = QGroupBox("Codes (none ticked: all)")
         tag_grid = QGridLayout(tag_group)
-        for i, tag in enumerate(sorted(tags, key=str.casefold)):
-            box = QCheckBox(tag)
-            box.setIcon(color_icon(tags[tag]))  # a code, not the colour label of its name
+        for i, code_id in enumerate(sorted(codes, key=lambda c: codes[c][0].casefold())):
+            label, color = codes[code_id]
+            box = QCheckBox(label)
+            box.setIcon(color_icon(color))  # a code, not the colour label of its name
             tag_grid.addWidget(box, i // 3, i % 3)
-            self.tag_boxes[tag] = box
-        if not tags:
+            self.code_boxes[code_id] = box
+        if not codes:
             tag_grid.addWidget(QLabel("No codes yet."), 0, 0)
         form = QFormLayout()
         if study:
@@ -109,5 +112,5 @@ class ExportDialog(QDialog):
     def options(self) -> ExportOptions:
         return ExportOptions(
             colors=frozenset(c for c, box in self.color_boxes.items() if box.isChecked()),
-            tags=frozenset(t for t, box in self.tag_boxes.items() if box.isChecked()),
+            codes=frozenset(c for c, box in self.code_boxes.items() if box.isChecked()),
         )

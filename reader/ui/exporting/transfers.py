@@ -59,14 +59,15 @@ class Transfers(QObject):
         if session is None:
             return
         self._interview.notes_data()  # the research notes as they are on screen
-        tags = session.tags()
+        in_use, book = session.codes_in_use(), session.notes.codebook
+        labels = book.labels()
         study = self.study()
         colors = dict(session.notes.colors)
         if any(h.color == NO_COLOR for h in session.notes.highlights):
             colors[NO_COLOR] = NO_COLOR_LABEL  # passages only coded: a box of their own
         dialog = ExportDialog(
             colors,
-            {c.name: c.color for c in session.notes.codebook if c.name in tags},
+            {c.id: (labels[c.id], c.color) for c in book if c.id in in_use},
             self._parent,
             study[0].data.title if study else "",
             tuple(STUDY_FORMATS),

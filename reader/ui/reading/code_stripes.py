@@ -13,9 +13,10 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QEvent, QObject, QRectF, Qt
-from PySide6.QtGui import QColor, QHelpEvent, QPainter
+from PySide6.QtGui import QHelpEvent, QPainter
 from PySide6.QtWidgets import QToolTip
 
+from reader.ui import theme
 from reader.ui.reading.reader_view import GAP, PAD, STRIPE
 
 if TYPE_CHECKING:
@@ -77,10 +78,8 @@ class CodeStripes(QObject):
                     ends[lane] = bottom
                 if lane >= lanes:
                     continue  # no room: the hover still names every code of the passage
-                code = session.notes.codebook.get(code_id)
-                color = QColor(code.color if code is not None else "#888888")
                 rect = QRectF(x0 + lane * (STRIPE + GAP), top + 1, STRIPE, bottom - top - 2)
-                painter.setBrush(color)
+                painter.setBrush(theme.coded_color(session.notes.codebook, (code_id,)))
                 painter.drawRect(rect)
                 self.painted.append((rect, code_id))
         painter.restore()
