@@ -176,7 +176,7 @@ def test_the_dialog_speaks_of_codes_by_their_names(window: MainWindow) -> None:
     # With its code's colour: "Method" the code is not "Method" the colour label.
     assert not dialog.code_boxes["id-land"].icon().isNull()
     empty = ExportDialog({}, {}, window)
-    assert "No codes yet." in [label.text() for label in empty.findChildren(QLabel)]
+    assert "No passage is coded." in [label.text() for label in empty.findChildren(QLabel)]
 
 
 def test_two_codes_of_one_name_are_two_boxes_and_export_apart(
@@ -224,3 +224,18 @@ def test_two_codes_of_one_name_are_two_boxes_and_export_apart(
 
 def swatch(icon: QIcon) -> str:
     return icon.pixmap(8, 8).toImage().pixelColor(4, 4).name()
+
+
+def test_a_long_codebook_scrolls_inside_the_export_dialog(window: MainWindow, qtbot) -> None:
+    codes = {f"id-{n}": (f"Code {n:03}", "#1f77b4") for n in range(90)}
+    dialog = ExportDialog({"yellow": "Key quote"}, codes, window)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    qtbot.waitExposed(dialog)
+    assert len(dialog.code_boxes) == 90
+    assert dialog.height() < 600  # 30 rows of boxes would not fit a laptop's screen
+    scroll = dialog._code_scroll.verticalScrollBar()
+    assert scroll.maximum() > 0
+    last = dialog.code_boxes["id-89"]
+    dialog._code_scroll.ensureWidgetVisible(last)
+    assert last.visibleRegion().boundingRect().height() == last.height()

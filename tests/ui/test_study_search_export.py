@@ -13,6 +13,8 @@ import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtTest import QTest
 
+from reader.core.annotations import make_highlight
+from reader.core.store import save_notes
 from reader.core.study import open_study
 from reader.ui.exporting.export_dialog import ExportDialog
 from reader.ui.find.study_scope import INTERVIEW_ROLE
@@ -129,3 +131,39 @@ def test_a_bad_pattern_across_the_study_is_said(window: MainWindow, qtbot: Any) 
     panel.edit.setText("(")
     panel.search()
     assert panel.error and not panel.scope.searching and top_titles(window) == []
+
+
+def test_the_whole_study_offers_and_exports_codes_other_interviews_use(
+    make_study_window: Callable[[Path], MainWindow],
+    folder: Path,
+    dialogs: Any,
+    tmp_path: Path,
+    monkeypatch: Any,
+) -> None:
+    study = open_study(folder)
+    fear = study.writable_codebook().create("Fear")
+    study.save()
+    third = study.interviews[2]
+    session = study.open_session(third)
+    text = session.document.text
+    start = text.index("some ask")
+    session.add_highlight(make_highlight(text, start, start + 8).edited(codes=(fear.id,)))
+    save_notes(study.notes_path(third), session.notes)
+    window = make_study_window(folder)  # on the first interview, which codes nothing
+    offered: dict[str, list[str]] = {}
+
+    def choose(dialog: ExportDialog) -> int:
+        offered["interview"] = list(dialog.code_boxes)
+        dialog.scope_combo.setCurrentIndex(1)
+        offered["study"] = list(dialog.code_boxes)
+        dialog.code_boxes[fear.id].setChecked(True)
+        dialog.format_combo.setCurrentIndex(dialog.format_combo.findData("md"))
+        return 1
+
+    monkeypatch.setattr(ExportDialog, "exec", choose)
+    out = tmp_path / "study.md"
+    dialogs.save_answers.append(str(out))
+    window.actions.export.trigger()
+    assert offered == {"interview": [], "study": [fear.id]}
+    exported = out.read_text("utf-8")
+    assert "some ask" in exported and "handover" not in exported

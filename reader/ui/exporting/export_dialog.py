@@ -4,14 +4,17 @@ project and codebook are offered too (written by reader/ui/codebook/refi.py)."""
 
 from __future__ import annotations
 
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
     QDialog,
     QFormLayout,
+    QFrame,
     QGridLayout,
     QGroupBox,
     QLabel,
+    QScrollArea,
     QVBoxLayout,
     QWidget,
 )
@@ -27,19 +30,26 @@ REFI_FORMATS = {
     "qdc": "REFI-QDA codebook — .qdc",
 }
 
+CODE_COLUMNS = 3
+CODE_ROWS_SHOWN = 8  # more codes scroll: a large codebook keeps the dialog on the screen
+
+Codes = dict[str, tuple[str, str]]  # code id -> (label, colour)
+
 
 class ExportDialog(QDialog):
     def __init__(
         self,
         colors: dict[str, str],
-        codes: dict[str, tuple[str, str]],  # the codes in use: id -> (label, colour)
+        codes: Codes,  # the interview's codes in use
         parent: QWidget | None = None,
         study: str = "",
         study_formats: tuple[str, ...] = (),
+        study_codes: Codes | None = None,  # the whole study's, offered for its export
     ) -> None:
         super().__init__(parent)
         self.setWindowTitle("Export")
         self.study_formats = study_formats
+        self._codes, self._study_codes = codes, study_codes if study_codes is not None else codes
         self.scope_combo = QComboBox()
         self.scope_combo.addItem("This interview", False)
         if study:
@@ -62,15 +72,18 @@ class ExportDialog(QDialog):
         # Stress", "Home / Stress") are two boxes, each in its own colour.
         self.code_boxes: dict[str, QCheckBox] = {}
         tag_group = QGroupBox("Codes (none ticked: all)")
-        tag_grid = QGridLayout(tag_group)
-        for i, code_id in enumerate(sorted(codes, key=lambda c: codes[c][0].casefold())):
-            label, color = codes[code_id]
-            box = QCheckBox(label)
-            box.setIcon(color_icon(color))  # a code, not the colour label of its name
-            tag_grid.addWidget(box, i // 3, i % 3)
-            self.code_boxes[code_id] = box
-        if not codes:
-            tag_grid.addWidget(QLabel("No codes yet."), 0, 0)
+        self._code_grid = QGridLayout()
+        page = QWidget()
+        page.setLayout(self._code_grid)
+        scroll = QScrollArea()
+        scroll.setWidget(page)
+        scroll.setWidgetResizable(True)
+        scroll.setFrameShape(QFrame.Shape.NoFrame)
+        scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        QVBoxLayout(tag_group).addWidget(scroll)
+        self._code_scroll = scroll
+        self._fill_codes()
+        self.scope_combo.currentIndexChanged.connect(self._fill_codes)
         form = QFormLayout()
         if study:
             form.addRow("Export", self.scope_combo)
@@ -93,6 +106,35 @@ class ExportDialog(QDialog):
         for name, label in REFI_FORMATS.items():
             self.format_combo.addItem(label, name)
         self.format_combo.setCurrentIndex(max(0, self.format_combo.findData(current)))
+
+    def _fill_codes(self) -> None:
+        """The boxes of the codes the chosen scope uses; a code ticked stays ticked."""
+        codes = self._study_codes if self.whole_study() else self._codes
+        ticked = {c for c, box in self.code_boxes.items() if box.isChecked()}
+        while (item := self._code_grid.takeAt(0)) is not None:
+            if (widget := item.widget()) is not None:
+                widget.deleteLater()
+        self.code_boxes = {}
+        for i, code_id in enumerate(codes):  # in the codebook's order, as its panel shows them
+            label, color = codes[code_id]
+            box = QCheckBox(label)
+            box.setIcon(color_icon(color))  # a code, not the colour label of its name
+            box.setChecked(code_id in ticked)
+            self._code_grid.addWidget(box, i // CODE_COLUMNS, i % CODE_COLUMNS)
+            box.show()  # now, not from the event loop, so that the width below counts it
+            self.code_boxes[code_id] = box
+        if not codes:
+            self._code_grid.addWidget(QLabel("No passage is coded."), 0, 0)
+        rows = min(CODE_ROWS_SHOWN, max(1, -(-len(codes) // CODE_COLUMNS)))
+        row = self._code_grid.itemAt(0).widget().sizeHint().height()
+        spacing = max(0, self._code_grid.verticalSpacing())
+        margins = self._code_grid.contentsMargins()
+        scroll = self._code_scroll
+        scroll.setFixedHeight(rows * row + (rows - 1) * spacing + margins.top() + margins.bottom())
+        page_width = self._code_grid.sizeHint().width()
+        scroll.setMinimumWidth(page_width + scroll.verticalScrollBar().sizeHint().width())
+        if self.isVisible():  # the other scope's codes: as wide and tall as they need
+            self.adjustSize()
 
     def _format_changed(self) -> None:
         name = self.format_combo.currentData()

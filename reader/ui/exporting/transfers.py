@@ -71,6 +71,10 @@ class Transfers(QObject):
             self._parent,
             study[0].data.title if study else "",
             tuple(STUDY_FORMATS),
+            # The study's codebook is the interview's: any of its codes may code a passage.
+            {c.id: (labels[c.id], c.color) for c in book if c.codable or c.id in in_use}
+            if study
+            else None,
         )
         if dialog.exec() != QDialog.DialogCode.Accepted:
             return
