@@ -78,6 +78,24 @@ EXPECTED: dict[str, tuple[str, list[tuple[Role, str, str]]]] = {
             (A, "Interviewee", "Badly, the first year."),
         ],
     ),
+    "whisper-cpp.json": (
+        "whisper-json",
+        [
+            (Q, "Speaker 0", "Speaker 0: Can you tell me about the mill in Łódź?"),
+            (A, "Speaker 1", 'Speaker 1: My grandmother worked the looms there from 1948 "until'),
+            (Q, "Speaker 0", "Speaker 0: Did she talk about it?"),
+            (A, "Speaker 1", "Speaker 1: Only about the dances on Saturdays. 💃"),
+        ],
+    ),
+    "insanely-fast-whisper.json": (
+        "whisper-json",
+        [
+            (Q, "SPEAKER_00", "SPEAKER_00: What did you grow on the allotment?"),
+            (A, "SPEAKER_01", "SPEAKER_01: Beans, mostly. And dahlias for my wife."),
+            (Q, "SPEAKER_00", "SPEAKER_00: Still?"),
+            (A, "SPEAKER_01", "SPEAKER_01: Every spring. 🌱"),
+        ],
+    ),
     "otter.txt": (
         "otter-text",
         [
@@ -344,6 +362,20 @@ def test_subtitle_turns_keep_start_and_end() -> None:
     assert "\n\n".join(doc.text[t.start : t.end] for t in doc.turns) + "\n" == doc.text
 
 
+@pytest.mark.parametrize(
+    ("name", "times"),
+    [
+        # whisper.cpp: ms offsets; its "?" (no channel louder) continues the turn before.
+        ("whisper-cpp.json", [(0, 3240), (3240, 10100), (11000, 13500), (13500, 17020)]),
+        # Hugging Face chunks: [start, end] in seconds; the last end may be null.
+        ("insanely-fast-whisper.json", [(0, 2900), (3400, 7100), (7600, 8200), (8500, None)]),
+    ],
+)
+def test_whisper_json_shapes_keep_their_times(name: str, times) -> None:
+    doc = load_document(DATA / name)
+    assert [(t.start_ms, t.end_ms) for t in doc.turns] == times
+
+
 def test_cue_numbers_and_timings_are_not_text() -> None:
     for name in ("zoom.vtt", "teams.vtt", "descript.srt"):
         text = load_document(DATA / name).text
@@ -450,6 +482,15 @@ BAD_FILES = {
     "notes.json": (b'{"format": "interview-reader-notes"}', "not a Whisper transcript"),
     "bad-time.json": (b'{"segments": [{"start": "x", "end": 1, "text": "hi"}]}', "not a number"),
     "no-text.json": (b'{"segments": [{"start": 0, "end": 1}]}', "has no “text”"),
+    "empty-whisper-cpp.json": (b'{"result": {"language": "en"}, "transcription": []}', "no cues"),
+    "bad-offset.json": (
+        b'{"transcription": [{"offsets": {"from": "0", "to": 10}, "text": "hi"}]}',
+        "not a number",
+    ),
+    "truncated.json": (b'{"segments": [{"start": 0, "end": 1, "text": "Hi"}, {"st', "not valid"),
+    "empty.json": (b"", "is empty"),
+    "binary.json": (bytes(range(256)) * 4, "binary"),
+    "list-of-text.json": (b'["one", "two"]', "not a Whisper transcript"),
 }
 
 
