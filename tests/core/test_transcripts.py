@@ -21,7 +21,7 @@ from reader.core.session import Session
 from reader.core.transcripts import Cue, from_cues, time_ms
 
 DATA = Path(__file__).parents[1] / "data" / "transcripts"
-Q, A, INTRO, ASIDE = Role.QUESTION, Role.ANSWER, Role.INTRO, Role.ASIDE
+Q, A, INTRO, ASIDE, OTHER = Role.QUESTION, Role.ANSWER, Role.INTRO, Role.ASIDE, Role.OTHER
 
 MARIA, KENJI, AICHA = "María José Núñez", "Kenji Sato (he/him)", "Aïcha Benali"
 WEISS, LI, TOMAS = "Dr. Hannah Weiß", "李明", "Tomás O'Connor"
@@ -49,6 +49,15 @@ EXPECTED: dict[str, tuple[str, list[tuple[Role, str, str]]]] = {
             (A, LI, f"{LI}: Eight years. I coordinate the night shifts & the volunteers. 我们"),
             (Q, WEISS, f"{WEISS}: Twelve? That is more than I expected."),
             (A, TOMAS, f"{TOMAS}: It grew after the flood"),
+        ],
+    ),
+    "styled.vtt": (
+        "webvtt",
+        [
+            (Q, "Mirela Popescu", "Mirela Popescu: Welcome, and thank you for coming & bringing"),
+            (A, "Joon-ho Park", "Joon-ho Park: Of course. This one is my father's shop, 1974."),
+            (Q, "Mirela Popescu", "Mirela Popescu: Who is next to him?"),
+            (A, "Joon-ho Park", "Joon-ho Park: My uncle <the tall one>. He ran the second shop"),
         ],
     ),
     "descript.srt": (
@@ -389,6 +398,30 @@ def test_teams_note_block_and_entities() -> None:
     assert "& the volunteers" in text and "&amp;" not in text
 
 
+def test_styled_vtt_blocks_settings_and_markup_are_not_text() -> None:
+    """STYLE, REGION and NOTE blocks, cue ids and settings, tags and entities; a cue of
+    two voices is two turns at the cue's time."""
+    doc = load_document(DATA / "styled.vtt")
+    for markup in ("::cue", "region", "width", "Edited by hand", "intro-1", "align", "<b>"):
+        assert markup not in doc.text
+    assert [(t.speaker, t.start_ms, t.end_ms) for t in doc.turns] == [
+        ("Mirela Popescu", 1000, 4200),
+        ("Joon-ho Park", 4800, 8100),
+        ("Mirela Popescu", 8600, 11000),
+        ("Joon-ho Park", 8600, 14900),
+    ]
+
+
+@pytest.mark.parametrize("name", ["zoom.vtt", "teams.vtt", "descript.srt", "whisperx.json"])
+def test_bom_and_crlf_give_the_same_transcript(tmp_path: Path, name: str) -> None:
+    """Saved on Windows (a UTF-8 byte order mark, CR LF line ends): the same text."""
+    data = (DATA / name).read_bytes()
+    path = tmp_path / name
+    path.write_bytes(b"\xef\xbb\xbf" + data.replace(b"\n", b"\r\n"))
+    doc, original = load_document(path), load_document(DATA / name)
+    assert (doc.text, doc.turns) == (original.text, original.turns)
+
+
 def test_markdown_spans_style_the_rendered_text() -> None:
     """Headings, emphasis, strike, links (with the URL) and labels are spans of plain text."""
     doc = load_document(DATA / "qa.md")
@@ -471,6 +504,8 @@ BAD_FILES = {
     "no-cues.vtt": (b"WEBVTT\n\nNOTE nothing else here\n", "has no cues"),
     "header-only.vtt": (b"WEBVTT\n", "has no cues"),
     "bad-timing.vtt": (b"WEBVTT\n\n1\n00:00:xx.000 --> 00:00:02.000\nHi\n", "malformed cue timing"),
+    "empty.vtt": (b"", "is empty"),
+    "binary.vtt": (b"WEBVTT\n\n" + bytes(range(256)) * 4, "binary"),
     "no-header.vtt": (b"1\n00:00:01.000 --> 00:00:02.000\nHi\n", "does not start with WEBVTT"),
     "bad-timing.srt": (b"1\n00:00:01,000 -> 00:00:02,000\nHi\n", "line 1"),
     "prose.srt": (b"Just some prose, not subtitles.\n", "not valid SubRip"),

@@ -23,7 +23,7 @@ _TAG_RE = re.compile(r"</?[a-zA-Z][^>]*>|<\d[\d:.]*>")  # markup and karaoke tim
 def parse(text: str, name: str) -> Parsed:
     if not re.match(r"WEBVTT(?:[ \t\n]|$)", text):
         raise DocumentError(f"{name} does not start with WEBVTT: it is not a WebVTT file.")
-    cues = []
+    cues: list[Cue] = []
     for block in _BLOCKS_RE.split(text)[1:]:
         lines = block.strip("\n").split("\n")
         if lines[0].startswith(("NOTE", "STYLE", "REGION")) or "-->" not in block:
@@ -36,13 +36,26 @@ def parse(text: str, name: str) -> Parsed:
                 f"{name} has a malformed cue timing: “{where.strip()[:60]}”; "
                 "expected “00:00:01.000 --> 00:00:04.000”."
             )
-        start, end = time_ms(timing[1]), time_ms(timing[2])
         body = "\n".join(lines[at + 1 :])
-        voice = _VOICE_RE.search(body)
-        speech = html.unescape(_TAG_RE.sub("", body))
-        cues.append(Cue(speech, start, end, voice[1].strip() if voice else ""))
+        cues.extend(_voices(body, time_ms(timing[1]), time_ms(timing[2])))
     if not cues:
         raise DocumentError(
             f"{name} has no cues: no timing line such as “00:00:01.000 --> 00:00:04.000”."
         )
     return from_cues(cues, "webvtt", name)
+
+
+def _voices(body: str, start: int | None, end: int | None) -> list[Cue]:
+    """The cue, one for each voice span in it: a cue may hold a short exchange."""
+    voices = list(_VOICE_RE.finditer(body))
+    if not voices:
+        return [Cue(_speech(body), start, end)]
+    cues = [Cue(_speech(body[: voices[0].start()]), start, end)] if voices[0].start() else []
+    for voice, after in zip(voices, [*voices[1:], None], strict=True):
+        speech = body[voice.end() : after.start() if after else len(body)]
+        cues.append(Cue(_speech(speech), start, end, voice[1].strip()))
+    return [cue for cue in cues if cue.speaker or cue.text.strip()]  # not the space before
+
+
+def _speech(body: str) -> str:
+    return html.unescape(_TAG_RE.sub("", body))
