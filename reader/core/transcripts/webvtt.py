@@ -27,16 +27,24 @@ def parse(text: str, name: str) -> Parsed:
     if not re.match(r"WEBVTT(?:[ \t\n]|$)", text):
         raise DocumentError(f"{name} does not start with WEBVTT: it is not a WebVTT file.")
     rolling = _KARAOKE_RE.search(text) is not None
+    blocks = _BLOCKS_RE.split(text.rstrip())[1:]
     cues: list[Cue] = []
     shown: list[str] = []  # the lines of the cue before, as a rolling caption shows them
-    for block in _BLOCKS_RE.split(text)[1:]:
+    for number, block in enumerate(blocks, start=1):
         lines = block.strip("\n").split("\n")
-        if lines[0].startswith(("NOTE", "STYLE", "REGION")) or "-->" not in block:
+        if lines[0].startswith(("NOTE", "STYLE", "REGION")):
             continue
+        last = number == len(blocks)
+        if "-->" not in block:
+            if last and len(lines) <= 2:  # a cue id, and a timing cut short or none
+                raise _cut_off(name, lines[0])
+            continue  # not a cue: the format says to skip it
         at = 0 if "-->" in lines[0] else 1
         timing = _TIMING_RE.fullmatch(lines[at]) if at < len(lines) else None
         if timing is None:
             where = lines[at] if at < len(lines) else lines[0]
+            if last and len(lines) == at + 1:
+                raise _cut_off(name, where)
             raise DocumentError(
                 f"{name} has a malformed cue timing: “{where.strip()[:60]}”; "
                 "expected “00:00:01.000 --> 00:00:04.000”."
@@ -81,3 +89,10 @@ def _new_lines(body: list[str], shown: list[str]) -> tuple[list[str], list[str]]
         (n for n in range(min(len(now), len(shown)), 0, -1) if now[:n] == shown[-n:]), 0
     )
     return [line for line, _ in visible[repeated:]], now
+
+
+def _cut_off(name: str, where: str) -> DocumentError:
+    return DocumentError(
+        f"{name} ends in the middle of a cue (“{where.strip()[:60]}”): the file looks cut "
+        "off. Export or download it again."
+    )
