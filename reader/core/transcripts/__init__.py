@@ -163,6 +163,14 @@ def _start_turn(builder: _Builder, label: Label) -> None:
     builder.add(f"{label.name}:")
 
 
+def cut_off(name: str, where: str) -> DocumentError:
+    """The error for a subtitle file that ends in the middle of `where` (a cue)."""
+    return DocumentError(
+        f"{name} ends in the middle of {where}: the file looks cut off. Export or download "
+        "it again."
+    )
+
+
 def check_zip(data: bytes, name: str, member: str, kind: str) -> None:
     """Refuse what is not a zip holding `member`, or whose `member` unpacks too large."""
     import zipfile  # with shutil, bz2 and lzma: ~9 ms the command line need not pay for a .txt

@@ -11,7 +11,7 @@ import html
 import re
 
 from reader.core.document import DocumentError
-from reader.core.transcripts import Cue, Parsed, clean, from_cues, time_ms
+from reader.core.transcripts import Cue, Parsed, clean, cut_off, from_cues, time_ms
 
 _BLOCKS_RE = re.compile(r"\n[ \t]*\n+")
 _TIMESTAMP = r"(?:\d+:)?\d{1,2}:\d{2}[.,]\d{1,3}"
@@ -37,14 +37,14 @@ def parse(text: str, name: str) -> Parsed:
         last = number == len(blocks)
         if "-->" not in block:
             if last and len(lines) <= 2:  # a cue id, and a timing cut short or none
-                raise _cut_off(name, lines[0])
+                raise cut_off(name, f"a cue (“{lines[0].strip()[:60]}”)")
             continue  # not a cue: the format says to skip it
         at = 0 if "-->" in lines[0] else 1
         timing = _TIMING_RE.fullmatch(lines[at]) if at < len(lines) else None
         if timing is None:
             where = lines[at] if at < len(lines) else lines[0]
             if last and len(lines) == at + 1:
-                raise _cut_off(name, where)
+                raise cut_off(name, f"a cue (“{where.strip()[:60]}”)")
             raise DocumentError(
                 f"{name} has a malformed cue timing: “{where.strip()[:60]}”; "
                 "expected “00:00:01.000 --> 00:00:04.000”."
@@ -89,10 +89,3 @@ def _new_lines(body: list[str], shown: list[str]) -> tuple[list[str], list[str]]
         (n for n in range(min(len(now), len(shown)), 0, -1) if now[:n] == shown[-n:]), 0
     )
     return [line for line, _ in visible[repeated:]], now
-
-
-def _cut_off(name: str, where: str) -> DocumentError:
-    return DocumentError(
-        f"{name} ends in the middle of a cue (“{where.strip()[:60]}”): the file looks cut "
-        "off. Export or download it again."
-    )

@@ -15,7 +15,7 @@ from typing import Any
 import orjson
 
 from reader.core.document import DocumentError
-from reader.core.transcripts import Cue, Parsed, from_cues
+from reader.core.transcripts import Cue, Parsed, cut_off, from_cues
 
 # Lists of segments by key, most specific first: insanely-fast-whisper writes `speakers`
 # (with names) beside `chunks` (without), and a `text` of the whole at the top.
@@ -27,6 +27,8 @@ def parse(text: str, name: str) -> Parsed:
     try:
         data: Any = orjson.loads(text)
     except orjson.JSONDecodeError as exc:
+        if exc.pos >= len(text.rstrip()):
+            raise cut_off(name, "its JSON") from exc
         raise DocumentError(f"{name} is not valid JSON: {exc}.") from exc
     segments = _segments(data)
     if not isinstance(segments, list) or not all(isinstance(s, dict) for s in segments):
