@@ -122,6 +122,17 @@ EXPECTED: dict[str, tuple[str, list[tuple[Role, str, str]]]] = {
             (ASIDE, "", "Transcribed by https://otter.ai"),
         ],
     ),
+    "otter-short.txt": (
+        "otter-text",
+        [
+            (Q, "Speaker 1", "Speaker 1: Are we recording?"),
+            (A, "Speaker 2", "Speaker 2: Yes."),
+            (Q, "Speaker 1", "Speaker 1: From Cork?"),
+            (A, "Speaker 2", "Speaker 2: Okay, from near Cork."),
+            (Q, "Speaker 1", "Speaker 1: Right."),
+            (A, "Speaker 2", "Speaker 2: Thank you."),
+        ],
+    ),
     "rev.txt": (
         "text",
         [
@@ -387,6 +398,20 @@ def test_subtitle_turns_keep_start_and_end() -> None:
 def test_whisper_json_shapes_keep_their_times(name: str, times) -> None:
     doc = load_document(DATA / name)
     assert [(t.start_ms, t.end_ms) for t in doc.turns] == times
+
+
+def test_otter_turns_of_one_word_keep_their_headers() -> None:
+    """A reply such as "Yes." under an Otter header is speech, not a name of its own."""
+    doc = load_document(DATA / "otter-short.txt")
+    assert [(t.speaker, t.start_ms) for t in doc.turns] == [
+        ("Speaker 1", 0),
+        ("Speaker 2", 6000),
+        ("Speaker 1", 7000),
+        ("Speaker 2", 8000),
+        ("Speaker 1", 3_598_000),
+        ("Speaker 2", 3_601_000),
+    ]
+    assert "  0:0" not in doc.text
 
 
 def test_cue_numbers_and_timings_are_not_text() -> None:

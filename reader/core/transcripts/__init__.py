@@ -12,7 +12,7 @@ import io
 import re
 import unicodedata
 from collections import Counter
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 
 from reader.core.document import DocumentError, Span, Turn, normalise
@@ -115,12 +115,19 @@ def from_cues(cues: Sequence[Cue], format: str, name: str) -> Parsed:
     return builder.parsed(format)
 
 
-def from_paragraphs(paras: Iterable[Para], format: str, name: str, encoding: str) -> Parsed:
+def from_paragraphs(
+    paras: Iterable[Para],
+    format: str,
+    name: str,
+    encoding: str,
+    labels_of: Callable[[Sequence[str]], list[Label | None]] = read_labels,
+) -> Parsed:
     """The text of turns of a word-processor file or an Otter export.
 
-    Labels in every shape (see interview.read_labels) become "Name: " with their time
-    kept in the turn; a bold name at a paragraph's start is a label when bold names recur;
-    a name alone on its line joins the paragraph after it.
+    Labels in every shape (see interview.read_labels; `labels_of` for a format that
+    marks them for certain) become "Name: " with their time kept in the turn; a bold
+    name at a paragraph's start is a label when bold names recur; a name alone on its
+    line joins the paragraph after it.
     """
     pieces = [Para(normalise(p.text), p.bold) for p in paras]
     lines = [
@@ -132,7 +139,7 @@ def from_paragraphs(paras: Iterable[Para], format: str, name: str, encoding: str
     if not lines:
         raise DocumentError(f"{name} has no text.")
     texts = _bold_labels(lines)
-    labels = read_labels(texts)
+    labels = labels_of(texts)
     builder = _Builder()
     pending = None  # a name alone on its line, waiting for its speech
     for text, label in zip(texts, labels, strict=True):
