@@ -362,6 +362,44 @@ def test_word_processor_files(tmp_path: Path, suffix: str, paragraphs, expected)
     assert path.read_bytes() == before  # the original is never changed
 
 
+# A Teams transcript (.docx): title, date, length, then a paragraph a turn, its header
+# ("Name   0:03") and the speech parted by a line break.
+TEAMS_PARAGRAPHS = [
+    ("Budget workshop-20261103_100215-Meeting Recording", 0),
+    ("November 3, 2026, 10:02AM", 0),
+    ("42m 10s", 0),
+    ("Aroha Ngata started transcription", 0),
+    ("Aroha Ngata   0:03\nCan everyone hear me? Good. Who wants to start?", 0),
+    ("Bui Thi Lan   0:09\nYes.", 0),
+    ("Aroha Ngata   0:12\nGo ahead, Lan.", 0),
+    ("Bui Thi Lan   1:02:14\nWe spent most of it on the clinic's roof, 屋根 as we say.", 0),
+]
+
+
+def test_teams_docx_headers_above_short_replies(tmp_path: Path) -> None:
+    """Each header is a turn, though the speech under it ("Yes.") is as short as a name."""
+    doc = load_document(write_docx(tmp_path / "teams.docx", TEAMS_PARAGRAPHS))
+    assert [(t.speaker, t.start_ms) for t in doc.turns] == [
+        ("Aroha Ngata", 3000),
+        ("Bui Thi Lan", 9000),
+        ("Aroha Ngata", 12000),
+        ("Bui Thi Lan", 3_734_000),
+    ]
+    check(
+        doc,
+        [
+            (INTRO, "", "Budget workshop"),
+            (INTRO, "", "November 3, 2026"),
+            (INTRO, "", "42m 10s"),
+            (INTRO, "", "Aroha Ngata started transcription"),
+            (Q, "Aroha Ngata", "Aroha Ngata: Can everyone hear me?"),
+            (A, "Bui Thi Lan", "Bui Thi Lan: Yes."),
+            (Q, "Aroha Ngata", "Aroha Ngata: Go ahead, Lan."),
+            (A, "Bui Thi Lan", "Bui Thi Lan: We spent most of it"),
+        ],
+    )
+
+
 def test_word_turns_keep_their_times(tmp_path: Path) -> None:
     doc = load_document(write_docx(tmp_path / "w.docx", WORD_PARAGRAPHS))
     times = [(t.speaker, t.start_ms) for t in doc.turns]

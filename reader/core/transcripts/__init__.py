@@ -12,7 +12,7 @@ import io
 import re
 import unicodedata
 from collections import Counter
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
 from reader.core.document import DocumentError, Span, Turn, normalise
@@ -32,6 +32,12 @@ _CUE_LABEL_MAX_WORDS = 6
 _BOLD_NAMES = 3  # paragraphs opening with a bold name that make bold names speakers
 MAX_XML_BYTES = 256 * 2**20  # unpacked XML of a .docx or .odt; refuses a zip bomb
 _TIME_RE = re.compile(r"(?:(\d{1,2}):)?(\d{1,2}):(\d{2})(?:[.,](\d{1,3}))?")
+# "Jane Doe  0:03" or "Speaker 1  1:02:03" on a line of its own above the speech: Otter's
+# and Teams' (.docx) header of a turn, a name, two or more spaces and a time.
+HEADER_RE = re.compile(
+    r"(?P<name>\S[^\n]{0,60}?)[ \t]{2,}(?P<time>(?:\d{1,2}:)?\d{1,2}:\d{2})[ \t]*"
+)
+_HEADER_SHARE = 0.2  # of the lines: where headers are this common, they alone are labels
 
 
 @dataclass(frozen=True)
@@ -115,19 +121,13 @@ def from_cues(cues: Sequence[Cue], format: str, name: str) -> Parsed:
     return builder.parsed(format)
 
 
-def from_paragraphs(
-    paras: Iterable[Para],
-    format: str,
-    name: str,
-    encoding: str,
-    labels_of: Callable[[Sequence[str]], list[Label | None]] = read_labels,
-) -> Parsed:
+def from_paragraphs(paras: Iterable[Para], format: str, name: str, encoding: str) -> Parsed:
     """The text of turns of a word-processor file or an Otter export.
 
-    Labels in every shape (see interview.read_labels; `labels_of` for a format that
-    marks them for certain) become "Name: " with their time kept in the turn; a bold
-    name at a paragraph's start is a label when bold names recur; a name alone on its
-    line joins the paragraph after it.
+    Labels in every shape (see interview.read_labels) become "Name: " with their time
+    kept in the turn; a bold name at a paragraph's start is a label when bold names recur;
+    a name alone on its line joins the paragraph after it. In Otter's and Teams' shape
+    (`HEADER_RE`) the headers alone are labels.
     """
     pieces = [Para(normalise(p.text), p.bold) for p in paras]
     lines = [
@@ -139,7 +139,7 @@ def from_paragraphs(
     if not lines:
         raise DocumentError(f"{name} has no text.")
     texts = _bold_labels(lines)
-    labels = labels_of(texts)
+    labels = _headers(texts) or read_labels(texts)
     builder = _Builder()
     pending = None  # a name alone on its line, waiting for its speech
     for text, label in zip(texts, labels, strict=True):
@@ -163,6 +163,19 @@ def from_paragraphs(
     if pending is not None:  # a name at the very end, with nothing after it
         _start_turn(builder, pending)
     return builder.parsed(format, encoding)
+
+
+def _headers(lines: Sequence[str]) -> list[Label | None] | None:
+    """The labels of lines in Otter's or Teams' shape: the headers, and nothing else (a
+    reply of "Yes." or "Okay" alone on its line would pass for a name); None in another
+    shape."""
+    headers = [
+        Label(match["name"], match["time"], len(line)) if match else None
+        for line in lines
+        for match in [HEADER_RE.fullmatch(line) if "  " in line or "\t" in line else None]
+    ]
+    found = sum(header is not None for header in headers)
+    return headers if found >= 2 and found >= _HEADER_SHARE * len(lines) else None
 
 
 def _start_turn(builder: _Builder, label: Label) -> None:

@@ -7,15 +7,9 @@ file's text.
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
 
-from reader.core.interview import Label
-from reader.core.transcripts import Para, Parsed, from_paragraphs
+from reader.core.transcripts import HEADER_RE, Para, Parsed, from_paragraphs
 
-# "Jane Doe  0:03" or "Speaker 1  1:02:03": a name, two or more spaces, a time, nothing else.
-_HEADER_RE = re.compile(
-    r"(?P<name>\S[^\n]{0,60}?)[ \t]{2,}(?P<time>(?:\d{1,2}:)?\d{1,2}:\d{2})[ \t]*"
-)
 _MIN_HEADERS = 2
 _HEADER_SHARE = 0.3  # of the blocks between blank lines
 
@@ -27,18 +21,7 @@ def parse(text: str, name: str) -> Parsed | None:
     blocks = [block for block in re.split(r"\n[ \t]*\n", text) if block.strip()]
     if headers < _HEADER_SHARE * len(blocks):
         return None
-    paras = (Para(line) for line in text.split("\n"))
-    return from_paragraphs(paras, "otter-text", name, "", _labels)
-
-
-def _labels(lines: Sequence[str]) -> list[Label | None]:
-    """The headers, and nothing else: the speech under one is speech, whatever its shape
-    ("Yes." or "Okay" alone on its line would pass for a name)."""
-    return [
-        Label(match["name"], match["time"], len(line)) if match else None
-        for line in lines
-        for match in [_HEADER_RE.fullmatch(line)]
-    ]
+    return from_paragraphs((Para(line) for line in text.split("\n")), "otter-text", name, "")
 
 
 def count_headers(text: str) -> int:
@@ -50,5 +33,5 @@ def count_headers(text: str) -> int:
     return sum(
         1
         for line in text.split("\n")
-        if ("  " in line or "\t" in line) and _HEADER_RE.fullmatch(line)
+        if ("  " in line or "\t" in line) and HEADER_RE.fullmatch(line)
     )
