@@ -400,6 +400,24 @@ def test_teams_docx_headers_above_short_replies(tmp_path: Path) -> None:
     )
 
 
+def test_older_teams_docx_cues(tmp_path: Path) -> None:
+    """Stream's transcripts: a cue's timing, the name and the speech in one paragraph."""
+    paragraphs = [
+        ("0:0:0.0 --> 0:0:3.528\nAroha Ngata\nCan everyone hear me?", 0),
+        ("0:0:4.10 --> 0:0:6.2\nBui Thi Lan\nYes.", 0),
+        ("1:2:14.5 --> 1:2:20.0\nAroha Ngata\nThank you, Lan.", 0),
+    ]
+    doc = load_document(write_docx(tmp_path / "stream.docx", paragraphs))
+    assert doc.text == (
+        "Aroha Ngata: Can everyone hear me?\n\nBui Thi Lan: Yes.\n\nAroha Ngata: Thank you, Lan.\n"
+    )
+    assert [(t.speaker, t.start_ms) for t in doc.turns] == [
+        ("Aroha Ngata", 0),
+        ("Bui Thi Lan", 4000),
+        ("Aroha Ngata", 3_734_000),
+    ]
+
+
 def test_word_turns_keep_their_times(tmp_path: Path) -> None:
     doc = load_document(write_docx(tmp_path / "w.docx", WORD_PARAGRAPHS))
     times = [(t.speaker, t.start_ms) for t in doc.turns]
