@@ -470,6 +470,24 @@ def test_otter_turns_of_one_word_keep_their_headers() -> None:
     assert "  0:0" not in doc.text
 
 
+def test_subtitle_dialogue_dashes_part_the_speakers() -> None:
+    """A cue's lines opening with a dash are two people's: two turns, dashes left out;
+    numbering gaps, a missing blank line, dots for commas and extra blank lines aside."""
+    doc = load_document(DATA / "dialogue.srt")
+    assert doc.text == (
+        "Harbour Street, spring 1978.\n\nWere you there when it flooded?\n\n"
+        "Every one of us was there.\n\nAnd the boats?\n\n"
+        "Gone. All but one, my father's. The water stayed for nine days.\n"
+    )
+    assert [(t.start_ms, t.end_ms) for t in doc.turns] == [
+        (1200, 3900),
+        (4100, 6800),
+        (4100, 6800),
+        (7000, 9500),
+        (7000, 12000),
+    ]
+
+
 def test_cue_numbers_and_timings_are_not_text() -> None:
     for name in ("zoom.vtt", "teams.vtt", "descript.srt"):
         text = load_document(DATA / name).text

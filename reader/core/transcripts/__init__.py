@@ -13,7 +13,7 @@ import re
 import unicodedata
 from collections import Counter
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from reader.core.document import DocumentError, Span, Turn, normalise
 from reader.core.interview import Label, label_at, read_labels, speaker_key
@@ -31,6 +31,7 @@ _CUE_LABEL_RE = re.compile(r"(?P<name>[^\s:：<>\[\]][^:：\n]{0,48}?)\s*[:：][
 _CUE_LABEL_MAX_WORDS = 6
 _BOLD_NAMES = 3  # paragraphs opening with a bold name that make bold names speakers
 MAX_XML_BYTES = 256 * 2**20  # unpacked XML of a .docx or .odt; refuses a zip bomb
+_DASH_RE = re.compile(r"[ \t]*[-–][ \t]+")  # a dialogue dash opening a subtitle's line
 _TIME_RE = re.compile(r"(?:(\d{1,2}):)?(\d{1,2}):(\d{2})(?:[.,](\d{1,3}))?")
 # "Jane Doe  0:03" or "Speaker 1  1:02:03" on a line of its own above the speech: Otter's
 # and Teams' (.docx) header of a turn, a name, two or more spaces and a time.
@@ -55,12 +56,14 @@ class Parsed:
 @dataclass(frozen=True)
 class Cue:
     """One subtitle cue or recognised segment. `speaker` is "" when the file gives none
-    outside the text (a voice span or a JSON field gives one)."""
+    outside the text (a voice span or a JSON field gives one); `turn` is true where
+    someone else speaks, though the file does not say who (a subtitle's dash)."""
 
     text: str
     start_ms: int | None = None
     end_ms: int | None = None
     speaker: str = ""
+    turn: bool = False
 
 
 @dataclass(frozen=True)
@@ -94,6 +97,7 @@ def from_cues(cues: Sequence[Cue], format: str, name: str) -> Parsed:
     """
     if not cues:
         raise DocumentError(f"{name} has no cues: there is nothing to read.")
+    cues = [part for cue in cues for part in _dialogue(cue)]
     texts = [clean(cue.text) for cue in cues]
     if not any(texts):
         raise DocumentError(f"{name} has cues but no words in them.")
@@ -108,10 +112,13 @@ def from_cues(cues: Sequence[Cue], format: str, name: str) -> Parsed:
         new_speaker = cue.speaker
         if prefix is not None and _is_cue_label(prefix["name"], counts, text):
             new_speaker, text = prefix["name"].strip(), text[prefix.end() :]
-        if new_speaker and new_speaker != speaker:
+        if new_speaker and (new_speaker != speaker or cue.turn):
             speaker = new_speaker
             builder.turn(speaker, cue.start_ms)
             builder.add(f"{speaker}:")
+        elif cue.turn:
+            speaker = ""
+            builder.turn("", cue.start_ms)
         elif previous is None or (not speaker and _pause(previous, cue, builder)):
             builder.turn("", cue.start_ms)
         elif builder.long_paragraph() and builder.ends_sentence():
@@ -119,6 +126,22 @@ def from_cues(cues: Sequence[Cue], format: str, name: str) -> Parsed:
         builder.add(text, cue.end_ms)
         previous = cue
     return builder.parsed(format)
+
+
+def _dialogue(cue: Cue) -> list[Cue]:
+    """The cue, one for each line that opens with a dash: subtitles mark so the lines of
+    a short exchange ("- Were you there?" "- Yes."), one speaker's each."""
+    if "-" not in cue.text and "–" not in cue.text:
+        return [cue]
+    parts: list[Cue] = []
+    for line in cue.text.split("\n"):
+        dash = _DASH_RE.match(line)
+        if dash is not None or not parts:
+            text = line[dash.end() :] if dash else line
+            parts.append(replace(cue, text=text, turn=cue.turn or dash is not None))
+        else:
+            parts[-1] = replace(parts[-1], text=f"{parts[-1].text}\n{line}")
+    return parts
 
 
 def from_paragraphs(paras: Iterable[Para], format: str, name: str, encoding: str) -> Parsed:
