@@ -73,6 +73,15 @@ EXPECTED: dict[str, tuple[str, list[tuple[Role, str, str]]]] = {
             (A, "Respondent", "Respondent: Approve? It was my mother's idea!"),
         ],
     ),
+    "whisper-cpp.srt": (
+        "srt",
+        [
+            (Q, "Speaker 0", "Speaker 0: Where did you learn to weave?"),
+            (A, "Speaker 1", "Speaker 1: From my aunt in Oaxaca, when I was nine. Nine!"),
+            (Q, "Speaker 0", "Speaker 0: Do you still have her loom?"),
+            (A, "Speaker 1", "Speaker 1: It is in my kitchen. 🧶"),
+        ],
+    ),
     "whisperx.json": (
         "whisper-json",
         [

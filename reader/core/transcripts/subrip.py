@@ -1,4 +1,4 @@
-"""SubRip subtitles (.srt) from Descript, Rev, Whisper and subtitle tools.
+"""SubRip subtitles (.srt) from Descript, Rev, Whisper, whisper.cpp and subtitle tools.
 
 Parsed with `srt`, which is strict: a malformed timing is an error, not a dropped cue.
 """
@@ -11,8 +11,12 @@ import srt
 
 from reader.core.document import DocumentError
 from reader.core.transcripts import Cue, Parsed, cut_off, from_cues
+from reader.core.transcripts.whisper import speaker_name
 
 _TAG_RE = re.compile(r"</?[a-zA-Z][^>]*>|\{\\[^}]*\}")  # <i>, <font ...>, {\an8}
+# whisper.cpp's `--diarize`: "(speaker 0) " before each cue's words, "(speaker ?) " where
+# neither channel was louder.
+_CHANNEL_RE = re.compile(r"\(speaker (\d+|\?)\)[ \t]*")
 # `srt` reads a cue number left at the end, after a blank line, as the last cue's words.
 _TRAILING_NUMBER_RE = re.compile(r"\n[ \t]*\n\s*(\d+)\s*$")
 
@@ -30,14 +34,18 @@ def parse(text: str, name: str) -> Parsed:
             "timing such as “00:00:01,000 --> 00:00:04,000”."
         ) from exc
     _check_end(subtitles, name)
-    cues = [
-        Cue(
-            _TAG_RE.sub("", sub.content),
-            int(sub.start.total_seconds() * 1000),
-            int(sub.end.total_seconds() * 1000),
+    cues = []
+    for sub in subtitles:
+        words = _TAG_RE.sub("", sub.content)
+        channel = _CHANNEL_RE.match(words)
+        cues.append(
+            Cue(
+                words[channel.end() :] if channel else words,
+                int(sub.start.total_seconds() * 1000),
+                int(sub.end.total_seconds() * 1000),
+                speaker_name(channel[1]) if channel else "",
+            )
         )
-        for sub in subtitles
-    ]
     return from_cues(cues, "srt", name)
 
 

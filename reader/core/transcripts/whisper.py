@@ -42,7 +42,7 @@ def parse(text: str, name: str) -> Parsed:
         if not isinstance(words, str):
             raise DocumentError(f"{name}: segment {number} has no “text”.")
         start, end = _times(segment, name, number)
-        cues.append(Cue(words, start, end, _speaker(segment.get("speaker"))))
+        cues.append(Cue(words, start, end, speaker_name(segment.get("speaker"))))
     return from_cues(cues, "whisper-json", name)
 
 
@@ -79,7 +79,7 @@ def _ms(value: object, per_second: int, name: str, number: int) -> int | None:
     return round(seconds * 1000)
 
 
-def _speaker(value: object) -> str:
+def speaker_name(value: object) -> str:
     """The speaker's name; whisper.cpp's channel numbers read as "Speaker 0", and its "?"
     (no channel louder) as nobody, so the segment continues the turn before it."""
     if not isinstance(value, str | int) or isinstance(value, bool):
