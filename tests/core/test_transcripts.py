@@ -497,6 +497,16 @@ def test_subtitle_dialogue_dashes_part_the_speakers() -> None:
     ]
 
 
+def test_vtt_arrow_without_spaces(tmp_path: Path) -> None:
+    path = tmp_path / "bare.vtt"
+    path.write_text("WEBVTT\n\n00:00:01.000-->00:00:02.500\nAnna: Hi.\n", encoding="utf-8")
+    doc = load_document(path)
+    assert (doc.text, [(t.start_ms, t.end_ms) for t in doc.turns]) == (
+        "Anna: Hi.\n",
+        [(1000, 2500)],
+    )
+
+
 def test_cue_numbers_and_timings_are_not_text() -> None:
     for name in ("zoom.vtt", "teams.vtt", "descript.srt"):
         text = load_document(DATA / name).text

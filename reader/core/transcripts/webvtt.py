@@ -15,7 +15,8 @@ from reader.core.transcripts import Cue, Parsed, clean, cut_off, from_cues, time
 
 _BLOCKS_RE = re.compile(r"\n[ \t]*\n+")
 _TIMESTAMP = r"(?:\d+:)?\d{1,2}:\d{2}[.,]\d{1,3}"
-_TIMING_RE = re.compile(rf"[ \t]*({_TIMESTAMP})[ \t]+-->[ \t]+({_TIMESTAMP})(?:[ \t].*)?")
+# Spaces around the arrow are optional to the format's parser: browsers read a bare "-->".
+_TIMING_RE = re.compile(rf"[ \t]*({_TIMESTAMP})[ \t]*-->[ \t]*({_TIMESTAMP})(?:[ \t].*)?")
 _VOICE_RE = re.compile(r"<v(?:\.[^\s>]*)?[ \t]+([^>]+)>")
 _TAG_RE = re.compile(r"</?[a-zA-Z][^>]*>|<\d[\d:.]*>")  # markup and karaoke timestamps
 # A time inside a cue's text: YouTube's automatic captions time each word so, and roll
