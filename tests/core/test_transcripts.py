@@ -686,6 +686,35 @@ def test_bad_transcript_is_refused_clearly(tmp_path: Path, name: str) -> None:
     assert "\n" not in str(info.value)
 
 
+@pytest.mark.parametrize(
+    ("name", "codec", "notice"),
+    [
+        ("windows.srt", "cp1252", "read as cp1252"),
+        ("utf16.vtt", "utf-16-le", "read as UTF-16"),  # no byte order mark
+        ("utf16-bom.json", "utf-16", ""),
+    ],
+)
+def test_subtitles_in_other_encodings(tmp_path: Path, name: str, codec: str, notice: str) -> None:
+    """Read right, with a notice where the encoding was a guess."""
+    texts = {
+        ".srt": "1\n00:00:01,000 --> 00:00:02,000\nJosé: ¿Qué tal? “Bien”.\n",
+        ".vtt": "WEBVTT\n\n00:01.000 --> 00:02.000\nJosé: ¿Qué tal? “Bien”.\n",
+        ".json": '{"segments": [{"start": 1, "end": 2, "text": "José: ¿Qué tal? “Bien”."}]}',
+    }
+    path = tmp_path / name
+    path.write_bytes(texts[path.suffix].encode(codec))
+    doc = load_document(path)
+    assert doc.text == "José: ¿Qué tal? “Bien”.\n"
+    assert notice in doc.notice and bool(notice) == bool(doc.notice)
+
+
+def test_subtitle_that_is_not_the_utf16_it_says_is_refused(tmp_path: Path) -> None:
+    path = tmp_path / "broken.srt"
+    path.write_bytes(b"\xff\xfe" + "1\n00:00:01,000".encode("utf-16-le") + b"\x00\xdc")
+    with pytest.raises(DocumentError, match="not valid UTF-16"):
+        load_document(path)
+
+
 def test_odt_with_only_images_is_refused(tmp_path: Path) -> None:
     body = (
         '<text:p><draw:frame draw:name="Image1"><draw:image xlink:href="Pictures/1.png"/>'
@@ -773,7 +802,32 @@ def _otter(cues: list[tuple[str, str]]) -> str:
     return "\n\n".join(f"{name or 'Speaker 1'}  0:{i:02d}\n{w}" for i, (name, w) in enumerate(cues))
 
 
-WRITERS = {"srt": _srt, "vtt": _vtt, "json": _json, "md": _md, "txt": _otter}
+def _cpp_json(cues: list[tuple[str, str]]) -> str:
+    import orjson
+
+    segments = [
+        {"offsets": {"from": i * 1000, "to": i * 1000 + 900}, "text": words, "speaker": name}
+        for i, (name, words) in enumerate(cues)
+    ]
+    return orjson.dumps({"result": {"language": "en"}, "transcription": segments}).decode()
+
+
+def _chunks_json(cues: list[tuple[str, str]]) -> str:
+    import orjson
+
+    chunks = [{"timestamp": [i, None], "text": words} for i, (_, words) in enumerate(cues)]
+    return orjson.dumps({"text": "", "chunks": chunks}).decode()
+
+
+WRITERS = {
+    "srt": _srt,
+    "vtt": _vtt,
+    "json": _json,
+    "cpp.json": _cpp_json,
+    "chunks.json": _chunks_json,
+    "md": _md,
+    "txt": _otter,
+}
 
 
 @pytest.mark.parametrize("suffix", sorted(WRITERS))
