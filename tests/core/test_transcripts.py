@@ -507,6 +507,16 @@ def test_vtt_arrow_without_spaces(tmp_path: Path) -> None:
     )
 
 
+def test_vtt_line_of_spaces_under_the_timing(tmp_path: Path) -> None:
+    """A cue's text may open with a line of spaces (YouTube's do): its words are kept."""
+    path = tmp_path / "spaces.vtt"
+    path.write_text(
+        "WEBVTT\n\n00:01.000 --> 00:02.000\n \nAnna: Hi.\n\n00:03.000 --> 00:04.000\nBo: Hey.\n",
+        encoding="utf-8",
+    )
+    assert load_document(path).text == "Anna: Hi.\n\nBo: Hey.\n"
+
+
 def test_cue_numbers_and_timings_are_not_text() -> None:
     for name in ("zoom.vtt", "teams.vtt", "descript.srt"):
         text = load_document(DATA / name).text

@@ -14,6 +14,9 @@ from reader.core.document import DocumentError
 from reader.core.transcripts import Cue, Parsed, clean, cut_off, from_cues, time_ms
 
 _BLOCKS_RE = re.compile(r"\n[ \t]*\n+")
+# A line of spaces under a cue's timing opens its text (YouTube's captions have one); left
+# there, it would part the timing from the words as a blank line does.
+_SPACES_UNDER_TIMING_RE = re.compile(r"(-->[^\n]*)\n[ \t]+(?=\n)")
 _TIMESTAMP = r"(?:\d+:)?\d{1,2}:\d{2}[.,]\d{1,3}"
 # Spaces around the arrow are optional to the format's parser: browsers read a bare "-->".
 _TIMING_RE = re.compile(rf"[ \t]*({_TIMESTAMP})[ \t]*-->[ \t]*({_TIMESTAMP})(?:[ \t].*)?")
@@ -28,7 +31,7 @@ def parse(text: str, name: str) -> Parsed:
     if not re.match(r"WEBVTT(?:[ \t\n]|$)", text):
         raise DocumentError(f"{name} does not start with WEBVTT: it is not a WebVTT file.")
     rolling = _KARAOKE_RE.search(text) is not None
-    blocks = _BLOCKS_RE.split(text.rstrip())[1:]
+    blocks = _BLOCKS_RE.split(_SPACES_UNDER_TIMING_RE.sub(r"\1", text.rstrip()))[1:]
     cues: list[Cue] = []
     shown: list[str] = []  # the lines of the cue before, as a rolling caption shows them
     for number, block in enumerate(blocks, start=1):
