@@ -18,7 +18,7 @@ from hypothesis import strategies as st
 from reader.core.document import Document, DocumentError, load_document, normalise
 from reader.core.interview import Role, detect_segments, speaker_report
 from reader.core.session import Session
-from reader.core.transcripts import Cue, from_cues, time_ms
+from reader.core.transcripts import Cue, from_cues, time_ms, unrolled, whisper
 
 DATA = Path(__file__).parents[1] / "data" / "transcripts"
 Q, A, INTRO, ASIDE, OTHER = Role.QUESTION, Role.ANSWER, Role.INTRO, Role.ASIDE, Role.OTHER
@@ -538,6 +538,40 @@ def test_youtube_rolling_captions_give_each_line_once() -> None:
         "back then the smell of bread at five\n"
     )
     assert [(t.start_ms, t.end_ms) for t in doc.turns] == [(80, 13350)]
+
+
+def test_rolling_captions_made_subrip_give_each_line_once() -> None:
+    """YouTube's captions converted to .srt: no word times left, the lines still roll."""
+    doc = load_document(DATA / "youtube-auto.srt")
+    assert doc.text == (
+        "what did your mother cook on sundays fish soup always fish soup and bread from the "
+        "corner\n"
+    )
+    assert [(t.start_ms, t.end_ms) for t in doc.turns] == [(80, 10870)]
+
+
+def test_doubled_cues_are_read_once(tmp_path: Path) -> None:
+    """Every cue written twice, as some caption downloads have them."""
+    cues = ["Hello everyone!", "Thank you for coming.", "Nice to meet you.", "Take it easy."]
+    blocks = [f"00:0{i}.000 --> 00:0{i}.900\n{line}\n" for i, line in enumerate(cues)]
+    path = tmp_path / "doubled.vtt"
+    path.write_text("WEBVTT\n\n" + "\n".join(b + "\n" + b for b in blocks), encoding="utf-8")
+    assert load_document(path).text == " ".join(cues) + "\n"
+
+
+def test_a_repeated_line_of_ordinary_subtitles_stays() -> None:
+    cues = [Cue("Yes.", 0, 500), Cue("Yes.", 600, 900), Cue("Go on.", 1000, 1500)]
+    assert unrolled(cues) == cues
+
+
+def test_whisper_repeating_itself_is_left_as_it_wrote() -> None:
+    """Whisper's loops ("Thank you." again and again) are in its file: not subtitles that
+    roll, so not read once."""
+    segments = ",".join(
+        f'{{"start": {i}, "end": {i + 1}, "text": " Thank you."}}' for i in range(6)
+    )
+    doc = whisper.parse(f'{{"segments": [{segments}]}}', "loop.json")
+    assert doc.text.count("Thank you.") == 6
 
 
 def test_styled_vtt_blocks_settings_and_markup_are_not_text() -> None:

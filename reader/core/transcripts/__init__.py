@@ -9,6 +9,7 @@ numbers, timing lines and markup are not part of the text.
 from __future__ import annotations
 
 import io
+import itertools
 import re
 import unicodedata
 from collections import Counter
@@ -31,6 +32,10 @@ _CUE_LABEL_RE = re.compile(r"(?P<name>[^\s:：<>\[\]][^:：\n]{0,48}?)\s*[:：][
 _CUE_LABEL_MAX_WORDS = 6
 _BOLD_NAMES = 3  # paragraphs opening with a bold name that make bold names speakers
 MAX_XML_BYTES = 256 * 2**20  # unpacked XML of a .docx or .odt; refuses a zip bomb
+# Where this share of the cues (and at least _ROLLING_MIN) begin with the last lines of
+# the cue before, the captions roll: each line stands again above the next one's words.
+_ROLLING_SHARE = 0.4
+_ROLLING_MIN = 3
 _DASH_RE = re.compile(r"[ \t]*[-–][ \t]+")  # a dialogue dash opening a subtitle's line
 _TIME_RE = re.compile(r"(?:(\d{1,2}):)?(\d{1,2}):(\d{2})(?:[.,](\d{1,3}))?")
 # "Jane Doe  0:03" or "Speaker 1  1:02:03" on a line of its own above the speech: Otter's
@@ -126,6 +131,29 @@ def from_cues(cues: Sequence[Cue], format: str, name: str) -> Parsed:
         builder.add(text, cue.end_ms)
         previous = cue
     return builder.parsed(format)
+
+
+def unrolled(cues: Sequence[Cue]) -> Sequence[Cue]:
+    """Subtitles that roll (YouTube's automatic captions, and subtitles made from them)
+    without the lines each cue repeats from the one before: its first lines are the last
+    lines of that cue, and a cue of only those (the 10 ms cue between two) adds nothing
+    but time. Cues that do not roll, and Whisper's segments, are left as they are."""
+    shown = [[words for line in cue.text.split("\n") if (words := clean(line))] for cue in cues]
+    repeated = [0] + [_repeated(before, now) for before, now in itertools.pairwise(shown)]
+    if sum(map(bool, repeated)) < max(_ROLLING_MIN, _ROLLING_SHARE * len(cues)):
+        return cues
+    unrolled: list[Cue] = []
+    for cue, lines, old in zip(cues, shown, repeated, strict=True):
+        if old < len(lines):
+            unrolled.append(replace(cue, text="\n".join(lines[old:])) if old else cue)
+        elif unrolled and cue.end_ms is not None:
+            unrolled[-1] = replace(unrolled[-1], end_ms=cue.end_ms)
+    return unrolled
+
+
+def _repeated(before: list[str], now: list[str]) -> int:
+    """How many of the first lines of `now` are the last lines of `before`."""
+    return next((n for n in range(min(len(now), len(before)), 0, -1) if now[:n] == before[-n:]), 0)
 
 
 def _dialogue(cue: Cue) -> list[Cue]:

@@ -10,7 +10,7 @@ import re
 import srt
 
 from reader.core.document import DocumentError
-from reader.core.transcripts import Cue, Parsed, cut_off, from_cues
+from reader.core.transcripts import Cue, Parsed, cut_off, from_cues, unrolled
 from reader.core.transcripts.whisper import speaker_name
 
 _TAG_RE = re.compile(r"</?[a-zA-Z][^>]*>|\{\\[^}]*\}")  # <i>, <font ...>, {\an8}
@@ -46,7 +46,7 @@ def parse(text: str, name: str) -> Parsed:
                 speaker_name(channel[1]) if channel else "",
             )
         )
-    return from_cues(cues, "srt", name)
+    return from_cues(unrolled(cues), "srt", name)
 
 
 def _check_end(subtitles: list[srt.Subtitle], name: str) -> None:

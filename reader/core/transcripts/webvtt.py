@@ -11,7 +11,7 @@ import html
 import re
 
 from reader.core.document import DocumentError
-from reader.core.transcripts import Cue, Parsed, clean, cut_off, from_cues, time_ms
+from reader.core.transcripts import Cue, Parsed, cut_off, from_cues, time_ms, unrolled
 
 _BLOCKS_RE = re.compile(r"\n[ \t]*\n+")
 # A line of spaces under a cue's timing opens its text (YouTube's captions have one); left
@@ -22,18 +22,13 @@ _TIMESTAMP = r"(?:\d+:)?\d{1,2}:\d{2}[.,]\d{1,3}"
 _TIMING_RE = re.compile(rf"[ \t]*({_TIMESTAMP})[ \t]*-->[ \t]*({_TIMESTAMP})(?:[ \t].*)?")
 _VOICE_RE = re.compile(r"<v(?:\.[^\s>]*)?[ \t]+([^>]+)>")
 _TAG_RE = re.compile(r"</?[a-zA-Z][^>]*>|<\d[\d:.]*>")  # markup and karaoke timestamps
-# A time inside a cue's text: YouTube's automatic captions time each word so, and roll
-# each line up into the next cue, where it stands again above the new words.
-_KARAOKE_RE = re.compile(r"<\d{1,2}:\d{2}[\d:.]*>")
 
 
 def parse(text: str, name: str) -> Parsed:
     if not re.match(r"WEBVTT(?:[ \t\n]|$)", text):
         raise DocumentError(f"{name} does not start with WEBVTT: it is not a WebVTT file.")
-    rolling = _KARAOKE_RE.search(text) is not None
     blocks = _BLOCKS_RE.split(_SPACES_UNDER_TIMING_RE.sub(r"\1", text.rstrip()))[1:]
     cues: list[Cue] = []
-    shown: list[str] = []  # the lines of the cue before, as a rolling caption shows them
     for number, block in enumerate(blocks, start=1):
         lines = block.strip("\n").split("\n")
         if lines[0].startswith(("NOTE", "STYLE", "REGION")):
@@ -53,15 +48,13 @@ def parse(text: str, name: str) -> Parsed:
                 f"{name} has a malformed cue timing: “{where.strip()[:60]}”; "
                 "expected “00:00:01.000 --> 00:00:04.000”."
             )
-        body = lines[at + 1 :]
-        if rolling:
-            body, shown = _new_lines(body, shown)
-        cues.extend(_voices("\n".join(body), time_ms(timing[1]), time_ms(timing[2])))
+        body = "\n".join(lines[at + 1 :])
+        cues.extend(_voices(body, time_ms(timing[1]), time_ms(timing[2])))
     if not cues:
         raise DocumentError(
             f"{name} has no cues: no timing line such as “00:00:01.000 --> 00:00:04.000”."
         )
-    return from_cues(cues, "webvtt", name)
+    return from_cues(unrolled(cues), "webvtt", name)
 
 
 def _voices(body: str, start: int | None, end: int | None) -> list[Cue]:
@@ -78,18 +71,3 @@ def _voices(body: str, start: int | None, end: int | None) -> list[Cue]:
 
 def _speech(body: str) -> str:
     return html.unescape(_TAG_RE.sub("", body))
-
-
-def _new_lines(body: list[str], shown: list[str]) -> tuple[list[str], list[str]]:
-    """(the lines of a rolling caption not shown by the cue before, what this cue shows).
-
-    Its first lines repeat the last lines of the cue before; a cue of only repeated lines
-    (YouTube's 10 ms cue between two) adds nothing.
-    """
-    visible = [(line, clean(_speech(line))) for line in body]
-    visible = [(line, words) for line, words in visible if words]
-    now = [words for _, words in visible]
-    repeated = next(
-        (n for n in range(min(len(now), len(shown)), 0, -1) if now[:n] == shown[-n:]), 0
-    )
-    return [line for line, _ in visible[repeated:]], now
