@@ -18,7 +18,7 @@ from hypothesis import strategies as st
 from reader.core.document import Document, DocumentError, load_document, normalise
 from reader.core.interview import Role, detect_segments, speaker_report
 from reader.core.session import Session
-from reader.core.transcripts import Cue, from_cues, time_ms, unrolled, whisper
+from reader.core.transcripts import Cue, cue_time_ms, from_cues, time_ms, unrolled, whisper
 
 DATA = Path(__file__).parents[1] / "data" / "transcripts"
 Q, A, INTRO, ASIDE, OTHER = Role.QUESTION, Role.ANSWER, Role.INTRO, Role.ASIDE, Role.OTHER
@@ -63,6 +63,14 @@ EXPECTED: dict[str, tuple[str, list[tuple[Role, str, str]]]] = {
     "youtube-auto.vtt": (
         "webvtt",
         [(OTHER, "", "so what was the street like when you were small [Music] oh it was")],
+    ),
+    "teams-graph.vtt": (
+        "webvtt",
+        [
+            (Q, "Kofi Mensah", "Kofi Mensah: Thanks for staying on."),
+            (A, "Ingrid Solberg", "Ingrid Solberg: Of course. We had eleven members"),
+            (Q, "Kofi Mensah", "Kofi Mensah: And now?"),
+        ],
     ),
     "descript.srt": (
         "srt",
@@ -515,6 +523,31 @@ def test_vtt_line_of_spaces_under_the_timing(tmp_path: Path) -> None:
         encoding="utf-8",
     )
     assert load_document(path).text == "Anna: Hi.\n\nBo: Hey.\n"
+
+
+def test_teams_unpadded_times() -> None:
+    """Teams (its meeting API) writes every field of a time unpadded, milliseconds too."""
+    doc = load_document(DATA / "teams-graph.vtt")
+    assert [(t.start_ms, t.end_ms) for t in doc.turns] == [
+        (0, 3528),
+        (4090, 12060),
+        (62005, 64020),
+    ]
+
+
+@pytest.mark.parametrize(
+    ("text", "ms"),
+    [
+        ("00:01:02.500", 62500),
+        ("01:02.5", 62500),  # not the format's three digits: a decimal fraction
+        ("1:02:03,250", 3723250),
+        ("0:1:2.50", 62050),  # Teams
+        ("0:0:6.90", 6090),
+        ("100:00:00.000", 360_000_000),
+    ],
+)
+def test_cue_time_ms(text: str, ms: int) -> None:
+    assert cue_time_ms(text) == ms
 
 
 def test_cue_numbers_and_timings_are_not_text() -> None:

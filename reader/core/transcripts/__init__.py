@@ -89,6 +89,16 @@ def time_ms(text: str) -> int | None:
     return ms + (int(fraction.ljust(3, "0")) if fraction else 0)
 
 
+def cue_time_ms(text: str) -> int:
+    """Milliseconds of a time in a cue's timing, "00:01:02.500" or "01:02.500"; Teams
+    writes its fields unpadded, the milliseconds too: its "0:1:2.50" is 62.050 s."""
+    *hours, minutes, rest = text.split(":")
+    seconds, _, fraction = rest.replace(",", ".").partition(".")
+    teams = len(hours) == 1 and min(len(hours[0]), len(minutes), len(seconds)) == 1
+    ms = int(fraction) if teams else int(fraction.ljust(3, "0")[:3] or 0)
+    return ((int(hours[0] if hours else 0) * 60 + int(minutes)) * 60 + int(seconds)) * 1000 + ms
+
+
 def clean(text: str) -> str:
     """One line of normalised text: line ends and runs of spaces become one space."""
     return " ".join(normalise(text).split())

@@ -11,13 +11,13 @@ import html
 import re
 
 from reader.core.document import DocumentError
-from reader.core.transcripts import Cue, Parsed, cut_off, from_cues, time_ms, unrolled
+from reader.core.transcripts import Cue, Parsed, cue_time_ms, cut_off, from_cues, unrolled
 
 _BLOCKS_RE = re.compile(r"\n[ \t]*\n+")
 # A line of spaces under a cue's timing opens its text (YouTube's captions have one); left
 # there, it would part the timing from the words as a blank line does.
 _SPACES_UNDER_TIMING_RE = re.compile(r"(-->[^\n]*)\n[ \t]+(?=\n)")
-_TIMESTAMP = r"(?:\d+:)?\d{1,2}:\d{2}[.,]\d{1,3}"
+_TIMESTAMP = r"(?:\d+:)?\d{1,2}:\d{1,2}[.,]\d{1,3}"  # Teams': "0:0:3.90"
 # Spaces around the arrow are optional to the format's parser: browsers read a bare "-->".
 _TIMING_RE = re.compile(rf"[ \t]*({_TIMESTAMP})[ \t]*-->[ \t]*({_TIMESTAMP})(?:[ \t].*)?")
 _VOICE_RE = re.compile(r"<v(?:\.[^\s>]*)?[ \t]+([^>]+)>")
@@ -49,7 +49,7 @@ def parse(text: str, name: str) -> Parsed:
                 "expected “00:00:01.000 --> 00:00:04.000”."
             )
         body = "\n".join(lines[at + 1 :])
-        cues.extend(_voices(body, time_ms(timing[1]), time_ms(timing[2])))
+        cues.extend(_voices(body, cue_time_ms(timing[1]), cue_time_ms(timing[2])))
     if not cues:
         raise DocumentError(
             f"{name} has no cues: no timing line such as “00:00:01.000 --> 00:00:04.000”."

@@ -10,13 +10,12 @@ from collections.abc import Iterator
 
 from reader.core.document import DocumentError
 from reader.core.interview import format_ms
-from reader.core.transcripts import Para, Parsed, check_zip, from_paragraphs
+from reader.core.transcripts import Para, Parsed, check_zip, cue_time_ms, from_paragraphs
 
 # Teams' older transcripts (Stream's): a paragraph a cue, its timing "0:0:3.528 -->
 # 0:0:7.1", the speaker's name and the speech on lines of their own.
 _TEAMS_CUE_RE = re.compile(
-    r"(?P<h>\d{1,2}):(?P<m>\d{1,2}):(?P<s>\d{1,2}(?:\.\d+)?) --> [\d:.]+\n"
-    r"(?P<name>[^\n]{1,60})\n(?=\S)"
+    r"(?P<start>\d{1,2}:\d{1,2}:\d{1,2}\.\d{1,3}) --> [\d:.]+\n(?P<name>[^\n]{1,60})\n(?=\S)"
 )
 
 
@@ -69,5 +68,4 @@ def _para(paragraph: object, bold_styles: set[str]) -> Para:
     if cue is None:
         return Para(text, bold)
     # Read as Teams' newer header, "Name   0:03" above the speech (to the second).
-    seconds = (int(cue["h"]) * 60 + int(cue["m"])) * 60 + float(cue["s"])
-    return Para(f"{cue['name']}  {format_ms(int(seconds * 1000))}\n{text[cue.end() :]}")
+    return Para(f"{cue['name']}  {format_ms(cue_time_ms(cue['start']))}\n{text[cue.end() :]}")
