@@ -550,6 +550,21 @@ def test_cue_time_ms(text: str, ms: int) -> None:
     assert cue_time_ms(text) == ms
 
 
+def test_whisper_cpp_tinydiarize_turns() -> None:
+    """`speaker_turn_next` parts the turns, though nobody is named."""
+    import orjson
+
+    said = [(0, " Where were you born?", True), (2100, " In Accra.", False)]
+    said += [(3000, " In 1960.", True), (4200, " And then?", False)]
+    segments = [
+        {"offsets": {"from": ms, "to": ms + 800}, "text": words, "speaker_turn_next": turn}
+        for ms, words, turn in said
+    ]
+    doc = whisper.parse(orjson.dumps({"transcription": segments}).decode(), "tdrz.json")
+    assert doc.text == "Where were you born?\n\nIn Accra. In 1960.\n\nAnd then?\n"
+    assert [(t.start_ms, t.end_ms) for t in doc.turns] == [(0, 800), (2100, 3800), (4200, 5000)]
+
+
 def test_cue_numbers_and_timings_are_not_text() -> None:
     for name in ("zoom.vtt", "teams.vtt", "descript.srt"):
         text = load_document(DATA / name).text

@@ -3,7 +3,8 @@
 - openai-whisper, WhisperX, faster-whisper dumps: `segments` of {start, end, text} in
   seconds (or the list alone); WhisperX adds `speaker` ("SPEAKER_00").
 - whisper.cpp (`-oj`): `transcription` of {offsets: {from, to} in ms, text}; with
-  `--diarize`, `speaker` "0", "1" or "?" (not known).
+  `--diarize`, `speaker` "0", "1" or "?" (not known); with `--tinydiarize`,
+  `speaker_turn_next` where another speaker follows.
 - Hugging Face transformers and insanely-fast-whisper: `chunks` of {timestamp: [start,
   end], text} in seconds; with diarisation, `speakers` of the same with `speaker`.
 """
@@ -37,12 +38,14 @@ def parse(text: str, name: str) -> Parsed:
             "(openai-whisper, WhisperX), “transcription” (whisper.cpp) or “chunks”."
         )
     cues = []
+    turn = False  # whisper.cpp's `--tinydiarize`: the segment before ends a speaker's turn
     for number, segment in enumerate(segments, start=1):
         words = segment.get("text")
         if not isinstance(words, str):
             raise DocumentError(f"{name}: segment {number} has no “text”.")
         start, end = _times(segment, name, number)
-        cues.append(Cue(words, start, end, speaker_name(segment.get("speaker"))))
+        cues.append(Cue(words, start, end, speaker_name(segment.get("speaker")), turn))
+        turn = segment.get("speaker_turn_next") is True
     return from_cues(cues, "whisper-json", name)
 
 
