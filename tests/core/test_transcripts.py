@@ -565,11 +565,12 @@ def test_whisper_cpp_tinydiarize_turns() -> None:
     assert [(t.start_ms, t.end_ms) for t in doc.turns] == [(0, 800), (2100, 3800), (4200, 5000)]
 
 
-def test_cue_numbers_and_timings_are_not_text() -> None:
-    for name in ("zoom.vtt", "teams.vtt", "descript.srt"):
-        text = load_document(DATA / name).text
-        assert "-->" not in text and "WEBVTT" not in text and "<v" not in text
-        assert not any(line.strip().isdigit() for line in text.split("\n")), name
+@pytest.mark.parametrize("path", sorted([*DATA.glob("*.vtt"), *DATA.glob("*.srt")]))
+def test_cue_numbers_timings_and_markup_are_not_text(path: Path) -> None:
+    text = load_document(path).text
+    assert "-->" not in text and "WEBVTT" not in text
+    assert not re.search(r"</?(?:v|c|b|i|u|font|lang|ruby)\b|<\d|\{\\|&[a-z]+;", text), text
+    assert not any(line.strip().isdigit() for line in text.split("\n"))
 
 
 def test_teams_note_block_and_entities() -> None:
