@@ -18,7 +18,15 @@ from hypothesis import strategies as st
 from reader.core.document import Document, DocumentError, load_document, normalise
 from reader.core.interview import Role, detect_segments, speaker_report
 from reader.core.session import Session
-from reader.core.transcripts import Cue, cue_time_ms, from_cues, time_ms, unrolled, whisper
+from reader.core.transcripts import (
+    PARAGRAPH_CHARS,
+    Cue,
+    cue_time_ms,
+    from_cues,
+    time_ms,
+    unrolled,
+    whisper,
+)
 
 DATA = Path(__file__).parents[1] / "data" / "transcripts"
 Q, A, INTRO, ASIDE, OTHER = Role.QUESTION, Role.ANSWER, Role.INTRO, Role.ASIDE, Role.OTHER
@@ -713,6 +721,18 @@ def test_long_turn_is_split_into_paragraphs_of_one_turn() -> None:
     parsed = from_cues(cues, "srt", "x.srt")
     assert parsed.text.count("\n\n") > 2
     assert len(parsed.turns) == 1 and parsed.turns[0].end == len(parsed.text) - 1
+
+
+def test_unpunctuated_captions_are_parted_into_paragraphs() -> None:
+    """An hour of automatic captions has no full stop: paragraphs still come, between cues."""
+    cues = [Cue(f"and then we walked to the market number {i}", i * 2000) for i in range(300)]
+    parsed = from_cues(cues, "webvtt", "x.vtt")
+    paragraphs = parsed.text.rstrip("\n").split("\n\n")
+    assert len(paragraphs) > 5
+    for paragraph in paragraphs:  # whole cues, none longer than it must be
+        assert re.fullmatch(r"and then .* number \d+", paragraph)
+        assert len(paragraph) < 2 * PARAGRAPH_CHARS + 50
+    assert len(parsed.turns) == 1
 
 
 @pytest.mark.parametrize(

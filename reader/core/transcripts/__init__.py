@@ -21,6 +21,7 @@ from reader.core.interview import Label, label_at, read_labels, speaker_key
 
 # A new paragraph inside one long turn once it is this long and a sentence ends.
 PARAGRAPH_CHARS = 1000
+UNPUNCTUATED_CHARS = 2 * PARAGRAPH_CHARS  # ... or at a cue's end where no sentence ends
 # Cues of nobody in particular (no labels at all) start a new paragraph at a sentence end
 # after a pause this long: without names, a pause is the best sign of a new turn.
 UNLABELLED_PAUSE_MS = 1500
@@ -136,7 +137,7 @@ def from_cues(cues: Sequence[Cue], format: str, name: str) -> Parsed:
             builder.turn("", cue.start_ms)
         elif previous is None or (not speaker and _pause(previous, cue, builder)):
             builder.turn("", cue.start_ms)
-        elif builder.long_paragraph() and builder.ends_sentence():
+        elif builder.unpunctuated() or (builder.long_paragraph() and builder.ends_sentence()):
             builder.paragraph()
         builder.add(text, cue.end_ms)
         previous = cue
@@ -349,6 +350,11 @@ class _Builder:
 
     def long_paragraph(self) -> bool:
         return self.current_len >= PARAGRAPH_CHARS
+
+    def unpunctuated(self) -> bool:
+        """Long past a paragraph's length with no sentence end to part it at (automatic
+        captions have no full stops): it is parted between two cues."""
+        return self.current_len >= UNPUNCTUATED_CHARS
 
     def ends_sentence(self) -> bool:
         """The paragraph ends a sentence, emoji after the full stop aside."""
