@@ -39,6 +39,7 @@ _ROLLING_SHARE = 0.4
 _ROLLING_MIN = 3
 _DASH_RE = re.compile(r"[ \t]*[-–][ \t]+")  # a dialogue dash opening a subtitle's line
 _TIME_RE = re.compile(r"(?:(\d{1,2}):)?(\d{1,2}):(\d{2})(?:[.,](\d{1,3}))?")
+_CUE_TIME_RE = re.compile(r"(?:(\d+):)?(\d{1,2}):(\d{1,2})[.,](\d{1,3})")
 # "Jane Doe  0:03" or "Speaker 1  1:02:03" on a line of its own above the speech: Otter's
 # and Teams' (.docx) header of a turn, a name, two or more spaces and a time.
 HEADER_RE = re.compile(
@@ -93,11 +94,16 @@ def time_ms(text: str) -> int | None:
 def cue_time_ms(text: str) -> int:
     """Milliseconds of a time in a cue's timing, "00:01:02.500" or "01:02.500"; Teams
     writes its fields unpadded, the milliseconds too: its "0:1:2.50" is 62.050 s."""
-    *hours, minutes, rest = text.split(":")
-    seconds, _, fraction = rest.replace(",", ".").partition(".")
-    teams = len(hours) == 1 and min(len(hours[0]), len(minutes), len(seconds)) == 1
-    ms = int(fraction) if teams else int(fraction.ljust(3, "0")[:3] or 0)
-    return ((int(hours[0] if hours else 0) * 60 + int(minutes)) * 60 + int(seconds)) * 1000 + ms
+    if len(text) == 12 and text[2] == text[5] == ":":  # "00:01:02.500", as most write it
+        seconds = (int(text[:2]) * 60 + int(text[3:5])) * 60 + int(text[6:8])
+        return seconds * 1000 + int(text[9:])
+    match = _CUE_TIME_RE.fullmatch(text)
+    if match is None:
+        raise ValueError(f"not a cue time: {text!r}")
+    hours, minutes, seconds, fraction = match.groups()
+    teams = hours is not None and min(len(hours), len(minutes), len(seconds)) == 1
+    ms = int(fraction) if teams else int(fraction.ljust(3, "0"))
+    return ((int(hours or 0) * 60 + int(minutes)) * 60 + int(seconds)) * 1000 + ms
 
 
 def clean(text: str) -> str:
@@ -149,9 +155,18 @@ def unrolled(cues: Sequence[Cue]) -> Sequence[Cue]:
     without the lines each cue repeats from the one before: its first lines are the last
     lines of that cue, and a cue of only those (the 10 ms cue between two) adds nothing
     but time. Cues that do not roll, and Whisper's segments, are left as they are."""
-    shown = [[words for line in cue.text.split("\n") if (words := clean(line))] for cue in cues]
+    least = max(_ROLLING_MIN, _ROLLING_SHARE * len(cues))
+    texts = [cue.text.strip() for cue in cues]
+    # A quick count first (most files do not roll): a cue whose first line ends the last.
+    if (
+        sum(before.endswith(now.partition("\n")[0]) for before, now in itertools.pairwise(texts))
+        < least
+    ):
+        return cues
+    # The text is normalised already: spaces are all that may differ.
+    shown = [[w for line in text.split("\n") if (w := " ".join(line.split()))] for text in texts]
     repeated = [0] + [_repeated(before, now) for before, now in itertools.pairwise(shown)]
-    if sum(map(bool, repeated)) < max(_ROLLING_MIN, _ROLLING_SHARE * len(cues)):
+    if sum(map(bool, repeated)) < least:
         return cues
     unrolled: list[Cue] = []
     for cue, lines, old in zip(cues, shown, repeated, strict=True):

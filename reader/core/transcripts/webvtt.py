@@ -60,8 +60,8 @@ def parse(text: str, name: str) -> Parsed:
 def _voices(body: str, start: int | None, end: int | None) -> list[Cue]:
     """The cue, one for each voice span in it: a cue may hold a short exchange."""
     voices = list(_VOICE_RE.finditer(body))
-    if not voices:
-        return [Cue(_speech(body), start, end)]
+    if len(voices) < 2 and not (voices and voices[0].start()):  # a voice or none: as most
+        return [Cue(_speech(body), start, end, voices[0][1].strip() if voices else "")]
     cues = [Cue(_speech(body[: voices[0].start()]), start, end)] if voices[0].start() else []
     for voice, after in zip(voices, [*voices[1:], None], strict=True):
         speech = body[voice.end() : after.start() if after else len(body)]
