@@ -38,6 +38,7 @@ MAX_XML_BYTES = 256 * 2**20  # unpacked XML of a .docx or .odt; refuses a zip bo
 _ROLLING_SHARE = 0.4
 _ROLLING_MIN = 3
 _DASH_RE = re.compile(r"[ \t]*[-–][ \t]+")  # a dialogue dash opening a subtitle's line
+_DASH_LINE_RE = re.compile(r"^[ \t]*[-–][ \t]", re.MULTILINE)
 _TIME_RE = re.compile(r"(?:(\d{1,2}):)?(\d{1,2}):(\d{2})(?:[.,](\d{1,3}))?")
 _CUE_TIME_RE = re.compile(r"(?:(\d+):)?(\d{1,2}):(\d{1,2})[.,](\d{1,3})")
 # "Jane Doe  0:03" or "Speaker 1  1:02:03" on a line of its own above the speech: Otter's
@@ -185,7 +186,7 @@ def _repeated(before: list[str], now: list[str]) -> int:
 def _dialogue(cue: Cue) -> list[Cue]:
     """The cue, one for each line that opens with a dash: subtitles mark so the lines of
     a short exchange ("- Were you there?" "- Yes."), one speaker's each."""
-    if "-" not in cue.text and "–" not in cue.text:
+    if _DASH_LINE_RE.search(cue.text) is None:
         return [cue]
     parts: list[Cue] = []
     for line in cue.text.split("\n"):

@@ -59,7 +59,7 @@ def parse(text: str, name: str) -> Parsed:
 
 def _voices(body: str, start: int | None, end: int | None) -> list[Cue]:
     """The cue, one for each voice span in it: a cue may hold a short exchange."""
-    voices = list(_VOICE_RE.finditer(body))
+    voices = list(_VOICE_RE.finditer(body)) if "<v" in body else []
     if len(voices) < 2 and not (voices and voices[0].start()):  # a voice or none: as most
         return [Cue(_speech(body), start, end, voices[0][1].strip() if voices else "")]
     cues = [Cue(_speech(body[: voices[0].start()]), start, end)] if voices[0].start() else []
@@ -70,4 +70,4 @@ def _voices(body: str, start: int | None, end: int | None) -> list[Cue]:
 
 
 def _speech(body: str) -> str:
-    return html.unescape(_TAG_RE.sub("", body))
+    return html.unescape(_TAG_RE.sub("", body) if "<" in body else body)
