@@ -37,8 +37,7 @@ MAX_XML_BYTES = 256 * 2**20  # unpacked XML of a .docx or .odt; refuses a zip bo
 # the cue before, the captions roll: each line stands again above the next one's words.
 _ROLLING_SHARE = 0.4
 _ROLLING_MIN = 3
-_DASH_RE = re.compile(r"[ \t]*[-–][ \t]+")  # a dialogue dash opening a subtitle's line
-_DASH_LINE_RE = re.compile(r"^[ \t]*[-–][ \t]", re.MULTILINE)
+_DASH_RE = re.compile(r"^[ \t]*[-–][ \t]+", re.MULTILINE)  # a dialogue dash opening a line
 _TIME_RE = re.compile(r"(?:(\d{1,2}):)?(\d{1,2}):(\d{2})(?:[.,](\d{1,3}))?")
 _CUE_TIME_RE = re.compile(r"(?:(\d+):)?(\d{1,2}):(\d{1,2})[.,](\d{1,3})")
 # "Jane Doe  0:03" or "Speaker 1  1:02:03" on a line of its own above the speech: Otter's
@@ -159,10 +158,8 @@ def unrolled(cues: Sequence[Cue]) -> Sequence[Cue]:
     least = max(_ROLLING_MIN, _ROLLING_SHARE * len(cues))
     texts = [cue.text.strip() for cue in cues]
     # A quick count first (most files do not roll): a cue whose first line ends the last.
-    if (
-        sum(before.endswith(now.partition("\n")[0]) for before, now in itertools.pairwise(texts))
-        < least
-    ):
+    pairs = itertools.pairwise(texts)
+    if sum(before.endswith(now.partition("\n")[0]) for before, now in pairs) < least:
         return cues
     # The text is normalised already: spaces are all that may differ.
     shown = [[w for line in text.split("\n") if (w := " ".join(line.split()))] for text in texts]
@@ -186,7 +183,7 @@ def _repeated(before: list[str], now: list[str]) -> int:
 def _dialogue(cue: Cue) -> list[Cue]:
     """The cue, one for each line that opens with a dash: subtitles mark so the lines of
     a short exchange ("- Were you there?" "- Yes."), one speaker's each."""
-    if _DASH_LINE_RE.search(cue.text) is None:
+    if _DASH_RE.search(cue.text) is None:
         return [cue]
     parts: list[Cue] = []
     for line in cue.text.split("\n"):
