@@ -18,10 +18,18 @@ from hypothesis import strategies as st
 from reader.core.document import Document, DocumentError, load_document, normalise
 from reader.core.interview import Role, detect_segments, speaker_report
 from reader.core.session import Session
-from reader.core.transcripts import Cue, from_cues, time_ms
+from reader.core.transcripts import (
+    PARAGRAPH_CHARS,
+    Cue,
+    cue_time_ms,
+    from_cues,
+    time_ms,
+    unrolled,
+    whisper,
+)
 
 DATA = Path(__file__).parents[1] / "data" / "transcripts"
-Q, A, INTRO, ASIDE = Role.QUESTION, Role.ANSWER, Role.INTRO, Role.ASIDE
+Q, A, INTRO, ASIDE, OTHER = Role.QUESTION, Role.ANSWER, Role.INTRO, Role.ASIDE, Role.OTHER
 
 MARIA, KENJI, AICHA = "María José Núñez", "Kenji Sato (he/him)", "Aïcha Benali"
 WEISS, LI, TOMAS = "Dr. Hannah Weiß", "李明", "Tomás O'Connor"
@@ -51,6 +59,27 @@ EXPECTED: dict[str, tuple[str, list[tuple[Role, str, str]]]] = {
             (A, TOMAS, f"{TOMAS}: It grew after the flood"),
         ],
     ),
+    "styled.vtt": (
+        "webvtt",
+        [
+            (Q, "Mirela Popescu", "Mirela Popescu: Welcome, and thank you for coming & bringing"),
+            (A, "Joon-ho Park", "Joon-ho Park: Of course. This one is my father's shop, 1974."),
+            (Q, "Mirela Popescu", "Mirela Popescu: Who is next to him?"),
+            (A, "Joon-ho Park", "Joon-ho Park: My uncle <the tall one>. He ran the second shop"),
+        ],
+    ),
+    "youtube-auto.vtt": (
+        "webvtt",
+        [(OTHER, "", "so what was the street like when you were small [Music] oh it was")],
+    ),
+    "teams-graph.vtt": (
+        "webvtt",
+        [
+            (Q, "Kofi Mensah", "Kofi Mensah: Thanks for staying on."),
+            (A, "Ingrid Solberg", "Ingrid Solberg: Of course. We had eleven members"),
+            (Q, "Kofi Mensah", "Kofi Mensah: And now?"),
+        ],
+    ),
     "descript.srt": (
         "srt",
         [
@@ -58,6 +87,15 @@ EXPECTED: dict[str, tuple[str, list[tuple[Role, str, str]]]] = {
             (A, "Respondent", "Respondent: My first job was at the fish market in Gdańsk,"),
             (Q, "Interviewer", "Interviewer: Did your parents approve of that?"),
             (A, "Respondent", "Respondent: Approve? It was my mother's idea!"),
+        ],
+    ),
+    "whisper-cpp.srt": (
+        "srt",
+        [
+            (Q, "Speaker 0", "Speaker 0: Where did you learn to weave?"),
+            (A, "Speaker 1", "Speaker 1: From my aunt in Oaxaca, when I was nine. Nine!"),
+            (Q, "Speaker 0", "Speaker 0: Do you still have her loom?"),
+            (A, "Speaker 1", "Speaker 1: It is in my kitchen. 🧶"),
         ],
     ),
     "whisperx.json": (
@@ -78,6 +116,24 @@ EXPECTED: dict[str, tuple[str, list[tuple[Role, str, str]]]] = {
             (A, "Interviewee", "Badly, the first year."),
         ],
     ),
+    "whisper-cpp.json": (
+        "whisper-json",
+        [
+            (Q, "Speaker 0", "Speaker 0: Can you tell me about the mill in Łódź?"),
+            (A, "Speaker 1", 'Speaker 1: My grandmother worked the looms there from 1948 "until'),
+            (Q, "Speaker 0", "Speaker 0: Did she talk about it?"),
+            (A, "Speaker 1", "Speaker 1: Only about the dances on Saturdays. 💃"),
+        ],
+    ),
+    "insanely-fast-whisper.json": (
+        "whisper-json",
+        [
+            (Q, "SPEAKER_00", "SPEAKER_00: What did you grow on the allotment?"),
+            (A, "SPEAKER_01", "SPEAKER_01: Beans, mostly. And dahlias for my wife."),
+            (Q, "SPEAKER_00", "SPEAKER_00: Still?"),
+            (A, "SPEAKER_01", "SPEAKER_01: Every spring. 🌱"),
+        ],
+    ),
     "otter.txt": (
         "otter-text",
         [
@@ -89,6 +145,17 @@ EXPECTED: dict[str, tuple[str, list[tuple[Role, str, str]]]] = {
             (A, RAHUL, f"{RAHUL}: No. We signed a lease"),
             (A, ZOE, f"{ZOE}: Forty-two, actually."),
             (ASIDE, "", "Transcribed by https://otter.ai"),
+        ],
+    ),
+    "otter-short.txt": (
+        "otter-text",
+        [
+            (Q, "Speaker 1", "Speaker 1: Are we recording?"),
+            (A, "Speaker 2", "Speaker 2: Yes."),
+            (Q, "Speaker 1", "Speaker 1: From Cork?"),
+            (A, "Speaker 2", "Speaker 2: Okay, from near Cork."),
+            (Q, "Speaker 1", "Speaker 1: Right."),
+            (A, "Speaker 2", "Speaker 2: Thank you."),
         ],
     ),
     "rev.txt": (
@@ -320,6 +387,62 @@ def test_word_processor_files(tmp_path: Path, suffix: str, paragraphs, expected)
     assert path.read_bytes() == before  # the original is never changed
 
 
+# A Teams transcript (.docx): title, date, length, then a paragraph a turn, its header
+# ("Name   0:03") and the speech parted by a line break.
+TEAMS_PARAGRAPHS = [
+    ("Budget workshop-20261103_100215-Meeting Recording", 0),
+    ("November 3, 2026, 10:02AM", 0),
+    ("42m 10s", 0),
+    ("Aroha Ngata started transcription", 0),
+    ("Aroha Ngata   0:03\nCan everyone hear me? Good. Who wants to start?", 0),
+    ("Bui Thi Lan   0:09\nYes.", 0),
+    ("Aroha Ngata   0:12\nGo ahead, Lan.", 0),
+    ("Bui Thi Lan   1:02:14\nWe spent most of it on the clinic's roof, 屋根 as we say.", 0),
+]
+
+
+def test_teams_docx_headers_above_short_replies(tmp_path: Path) -> None:
+    """Each header is a turn, though the speech under it ("Yes.") is as short as a name."""
+    doc = load_document(write_docx(tmp_path / "teams.docx", TEAMS_PARAGRAPHS))
+    assert [(t.speaker, t.start_ms) for t in doc.turns] == [
+        ("Aroha Ngata", 3000),
+        ("Bui Thi Lan", 9000),
+        ("Aroha Ngata", 12000),
+        ("Bui Thi Lan", 3_734_000),
+    ]
+    check(
+        doc,
+        [
+            (INTRO, "", "Budget workshop"),
+            (INTRO, "", "November 3, 2026"),
+            (INTRO, "", "42m 10s"),
+            (INTRO, "", "Aroha Ngata started transcription"),
+            (Q, "Aroha Ngata", "Aroha Ngata: Can everyone hear me?"),
+            (A, "Bui Thi Lan", "Bui Thi Lan: Yes."),
+            (Q, "Aroha Ngata", "Aroha Ngata: Go ahead, Lan."),
+            (A, "Bui Thi Lan", "Bui Thi Lan: We spent most of it"),
+        ],
+    )
+
+
+def test_older_teams_docx_cues(tmp_path: Path) -> None:
+    """Stream's transcripts: a cue's timing, the name and the speech in one paragraph."""
+    paragraphs = [
+        ("0:0:0.0 --> 0:0:3.528\nAroha Ngata\nCan everyone hear me?", 0),
+        ("0:0:4.10 --> 0:0:6.2\nBui Thi Lan\nYes.", 0),
+        ("1:2:14.5 --> 1:2:20.0\nAroha Ngata\nThank you, Lan.", 0),
+    ]
+    doc = load_document(write_docx(tmp_path / "stream.docx", paragraphs))
+    assert doc.text == (
+        "Aroha Ngata: Can everyone hear me?\n\nBui Thi Lan: Yes.\n\nAroha Ngata: Thank you, Lan.\n"
+    )
+    assert [(t.speaker, t.start_ms) for t in doc.turns] == [
+        ("Aroha Ngata", 0),
+        ("Bui Thi Lan", 4000),
+        ("Aroha Ngata", 3_734_000),
+    ]
+
+
 def test_word_turns_keep_their_times(tmp_path: Path) -> None:
     doc = load_document(write_docx(tmp_path / "w.docx", WORD_PARAGRAPHS))
     times = [(t.speaker, t.start_ms) for t in doc.turns]
@@ -344,17 +467,192 @@ def test_subtitle_turns_keep_start_and_end() -> None:
     assert "\n\n".join(doc.text[t.start : t.end] for t in doc.turns) + "\n" == doc.text
 
 
-def test_cue_numbers_and_timings_are_not_text() -> None:
-    for name in ("zoom.vtt", "teams.vtt", "descript.srt"):
-        text = load_document(DATA / name).text
-        assert "-->" not in text and "WEBVTT" not in text and "<v" not in text
-        assert not any(line.strip().isdigit() for line in text.split("\n")), name
+@pytest.mark.parametrize(
+    ("name", "times"),
+    [
+        # whisper.cpp: ms offsets; its "?" (no channel louder) continues the turn before.
+        ("whisper-cpp.json", [(0, 3240), (3240, 10100), (11000, 13500), (13500, 17020)]),
+        # Hugging Face chunks: [start, end] in seconds; the last end may be null.
+        ("insanely-fast-whisper.json", [(0, 2900), (3400, 7100), (7600, 8200), (8500, None)]),
+    ],
+)
+def test_whisper_json_shapes_keep_their_times(name: str, times) -> None:
+    doc = load_document(DATA / name)
+    assert [(t.start_ms, t.end_ms) for t in doc.turns] == times
+
+
+def test_otter_turns_of_one_word_keep_their_headers() -> None:
+    """A reply such as "Yes." under an Otter header is speech, not a name of its own."""
+    doc = load_document(DATA / "otter-short.txt")
+    assert [(t.speaker, t.start_ms) for t in doc.turns] == [
+        ("Speaker 1", 0),
+        ("Speaker 2", 6000),
+        ("Speaker 1", 7000),
+        ("Speaker 2", 8000),
+        ("Speaker 1", 3_598_000),
+        ("Speaker 2", 3_601_000),
+    ]
+    assert "  0:0" not in doc.text
+
+
+def test_subtitle_dialogue_dashes_part_the_speakers() -> None:
+    """A cue's lines opening with a dash are two people's: two turns, dashes left out;
+    numbering gaps, a missing blank line, dots for commas and extra blank lines aside."""
+    doc = load_document(DATA / "dialogue.srt")
+    assert doc.text == (
+        "Harbour Street, spring 1978.\n\nWere you there when it flooded?\n\n"
+        "Every one of us was there.\n\nAnd the boats?\n\n"
+        "Gone. All but one, my father's. The water stayed for nine days.\n"
+    )
+    assert [(t.start_ms, t.end_ms) for t in doc.turns] == [
+        (1200, 3900),
+        (4100, 6800),
+        (4100, 6800),
+        (7000, 9500),
+        (7000, 12000),
+    ]
+
+
+def test_vtt_arrow_without_spaces(tmp_path: Path) -> None:
+    path = tmp_path / "bare.vtt"
+    path.write_text("WEBVTT\n\n00:00:01.000-->00:00:02.500\nAnna: Hi.\n", encoding="utf-8")
+    doc = load_document(path)
+    assert (doc.text, [(t.start_ms, t.end_ms) for t in doc.turns]) == (
+        "Anna: Hi.\n",
+        [(1000, 2500)],
+    )
+
+
+def test_vtt_line_of_spaces_under_the_timing(tmp_path: Path) -> None:
+    """A cue's text may open with a line of spaces (YouTube's do): its words are kept."""
+    path = tmp_path / "spaces.vtt"
+    path.write_text(
+        "WEBVTT\n\n00:01.000 --> 00:02.000\n \nAnna: Hi.\n\n00:03.000 --> 00:04.000\nBo: Hey.\n",
+        encoding="utf-8",
+    )
+    assert load_document(path).text == "Anna: Hi.\n\nBo: Hey.\n"
+
+
+def test_teams_unpadded_times() -> None:
+    """Teams (its meeting API) writes every field of a time unpadded, milliseconds too."""
+    doc = load_document(DATA / "teams-graph.vtt")
+    assert [(t.start_ms, t.end_ms) for t in doc.turns] == [
+        (0, 3528),
+        (4090, 12060),
+        (62005, 64020),
+    ]
+
+
+@pytest.mark.parametrize(
+    ("text", "ms"),
+    [
+        ("00:01:02.500", 62500),
+        ("01:02.5", 62500),  # not the format's three digits: a decimal fraction
+        ("1:02:03,250", 3723250),
+        ("0:1:2.50", 62050),  # Teams
+        ("0:0:6.90", 6090),
+        ("100:00:00.000", 360_000_000),
+    ],
+)
+def test_cue_time_ms(text: str, ms: int) -> None:
+    assert cue_time_ms(text) == ms
+
+
+def test_whisper_cpp_tinydiarize_turns() -> None:
+    """`speaker_turn_next` parts the turns, though nobody is named."""
+    import orjson
+
+    said = [(0, " Where were you born?", True), (2100, " In Accra.", False)]
+    said += [(3000, " In 1960.", True), (4200, " And then?", False)]
+    segments = [
+        {"offsets": {"from": ms, "to": ms + 800}, "text": words, "speaker_turn_next": turn}
+        for ms, words, turn in said
+    ]
+    doc = whisper.parse(orjson.dumps({"transcription": segments}).decode(), "tdrz.json")
+    assert doc.text == "Where were you born?\n\nIn Accra. In 1960.\n\nAnd then?\n"
+    assert [(t.start_ms, t.end_ms) for t in doc.turns] == [(0, 800), (2100, 3800), (4200, 5000)]
+
+
+@pytest.mark.parametrize("path", sorted([*DATA.glob("*.vtt"), *DATA.glob("*.srt")]))
+def test_cue_numbers_timings_and_markup_are_not_text(path: Path) -> None:
+    text = load_document(path).text
+    assert "-->" not in text and "WEBVTT" not in text
+    assert not re.search(r"</?(?:v|c|b|i|u|font|lang|ruby)\b|<\d|\{\\|&[a-z]+;", text), text
+    assert not any(line.strip().isdigit() for line in text.split("\n"))
 
 
 def test_teams_note_block_and_entities() -> None:
     text = load_document(DATA / "teams.vtt").text
     assert "Generated by a meeting tool" not in text
     assert "& the volunteers" in text and "&amp;" not in text
+
+
+def test_youtube_rolling_captions_give_each_line_once() -> None:
+    """Automatic captions repeat each line above the next one's words: read once."""
+    doc = load_document(DATA / "youtube-auto.vtt")
+    assert doc.text == (
+        "so what was the street like when you were small [Music] oh it was all bakeries "
+        "back then the smell of bread at five\n"
+    )
+    assert [(t.start_ms, t.end_ms) for t in doc.turns] == [(80, 13350)]
+
+
+def test_rolling_captions_made_subrip_give_each_line_once() -> None:
+    """YouTube's captions converted to .srt: no word times left, the lines still roll."""
+    doc = load_document(DATA / "youtube-auto.srt")
+    assert doc.text == (
+        "what did your mother cook on sundays fish soup always fish soup and bread from the "
+        "corner\n"
+    )
+    assert [(t.start_ms, t.end_ms) for t in doc.turns] == [(80, 10870)]
+
+
+def test_doubled_cues_are_read_once(tmp_path: Path) -> None:
+    """Every cue written twice, as some caption downloads have them."""
+    cues = ["Hello everyone!", "Thank you for coming.", "Nice to meet you.", "Take it easy."]
+    blocks = [f"00:0{i}.000 --> 00:0{i}.900\n{line}\n" for i, line in enumerate(cues)]
+    path = tmp_path / "doubled.vtt"
+    path.write_text("WEBVTT\n\n" + "\n".join(b + "\n" + b for b in blocks), encoding="utf-8")
+    assert load_document(path).text == " ".join(cues) + "\n"
+
+
+def test_a_repeated_line_of_ordinary_subtitles_stays() -> None:
+    cues = [Cue("Yes.", 0, 500), Cue("Yes.", 600, 900), Cue("Go on.", 1000, 1500)]
+    assert unrolled(cues) == cues
+
+
+def test_whisper_repeating_itself_is_left_as_it_wrote() -> None:
+    """Whisper's loops ("Thank you." again and again) are in its file: not subtitles that
+    roll, so not read once."""
+    segments = ",".join(
+        f'{{"start": {i}, "end": {i + 1}, "text": " Thank you."}}' for i in range(6)
+    )
+    doc = whisper.parse(f'{{"segments": [{segments}]}}', "loop.json")
+    assert doc.text.count("Thank you.") == 6
+
+
+def test_styled_vtt_blocks_settings_and_markup_are_not_text() -> None:
+    """STYLE, REGION and NOTE blocks, cue ids and settings, tags and entities; a cue of
+    two voices is two turns at the cue's time."""
+    doc = load_document(DATA / "styled.vtt")
+    for markup in ("::cue", "region", "width", "Edited by hand", "intro-1", "align", "<b>"):
+        assert markup not in doc.text
+    assert [(t.speaker, t.start_ms, t.end_ms) for t in doc.turns] == [
+        ("Mirela Popescu", 1000, 4200),
+        ("Joon-ho Park", 4800, 8100),
+        ("Mirela Popescu", 8600, 11000),
+        ("Joon-ho Park", 8600, 14900),
+    ]
+
+
+@pytest.mark.parametrize("name", ["zoom.vtt", "teams.vtt", "descript.srt", "whisperx.json"])
+def test_bom_and_crlf_give_the_same_transcript(tmp_path: Path, name: str) -> None:
+    """Saved on Windows (a UTF-8 byte order mark, CR LF line ends): the same text."""
+    data = (DATA / name).read_bytes()
+    path = tmp_path / name
+    path.write_bytes(b"\xef\xbb\xbf" + data.replace(b"\n", b"\r\n"))
+    doc, original = load_document(path), load_document(DATA / name)
+    assert (doc.text, doc.turns) == (original.text, original.turns)
 
 
 def test_markdown_spans_style_the_rendered_text() -> None:
@@ -425,6 +723,18 @@ def test_long_turn_is_split_into_paragraphs_of_one_turn() -> None:
     assert len(parsed.turns) == 1 and parsed.turns[0].end == len(parsed.text) - 1
 
 
+def test_unpunctuated_captions_are_parted_into_paragraphs() -> None:
+    """An hour of automatic captions has no full stop: paragraphs still come, between cues."""
+    cues = [Cue(f"and then we walked to the market number {i}", i * 2000) for i in range(300)]
+    parsed = from_cues(cues, "webvtt", "x.vtt")
+    paragraphs = parsed.text.rstrip("\n").split("\n\n")
+    assert len(paragraphs) > 5
+    for paragraph in paragraphs:  # whole cues, none longer than it must be
+        assert re.fullmatch(r"and then .* number \d+", paragraph)
+        assert len(paragraph) < 2 * PARAGRAPH_CHARS + 50
+    assert len(parsed.turns) == 1
+
+
 @pytest.mark.parametrize(
     ("text", "ms"),
     [("00:00:01.5", 1500), ("1:02:03,250", 3723250), ("02:03", 123000), ("no", None)],
@@ -439,17 +749,38 @@ BAD_FILES = {
     "no-cues.vtt": (b"WEBVTT\n\nNOTE nothing else here\n", "has no cues"),
     "header-only.vtt": (b"WEBVTT\n", "has no cues"),
     "bad-timing.vtt": (b"WEBVTT\n\n1\n00:00:xx.000 --> 00:00:02.000\nHi\n", "malformed cue timing"),
+    "cut-after-id.vtt": (b"WEBVTT\n\n00:01.000 --> 00:02.000\nHi\n\n2\n", "looks cut off"),
+    "cut-in-timing.vtt": (b"WEBVTT\n\n00:01.000 --> 00:02.000\nHi\n\n2\n00:0", "looks cut off"),
+    "cut-at-arrow.vtt": (b"WEBVTT\n\n00:01.000 --> 00:02.000\nHi\n\n00:03.000 -->", "cut off"),
+    "empty.vtt": (b"", "is empty"),
+    "binary.vtt": (b"WEBVTT\n\n" + bytes(range(256)) * 4, "binary"),
     "no-header.vtt": (b"1\n00:00:01.000 --> 00:00:02.000\nHi\n", "does not start with WEBVTT"),
     "bad-timing.srt": (b"1\n00:00:01,000 -> 00:00:02,000\nHi\n", "line 1"),
+    "cut-after-number.srt": (b"1\n00:00:01,000 --> 00:00:02,000\nHi\n\n2\n", "cut off"),
+    "cut-in-timing.srt": (
+        b"1\n00:00:01,000 --> 00:00:02,000\nHi\n\n2\n00:00:03,000 --> 00:0",
+        "cut off",
+    ),
+    "empty.srt": (b"\n \n", "is empty"),
+    "binary.srt": (b"1\n00:00:01,000 --> 00:00:02,000\n" + bytes(range(256)) * 4, "binary"),
     "prose.srt": (b"Just some prose, not subtitles.\n", "not valid SubRip"),
     "empty-cues.srt": (b"1\n00:00:01,000 --> 00:00:02,000\n<i></i>\n", "no words"),
     "not-zip.docx": (b"This is plain text pretending to be Word.", "not a zip file"),
     "wrong-zip.docx": (b"", "has no word/document.xml"),
     "not-zip.odt": (b"\x89PNG\r\n\x1a\n" + bytes(200), "not a zip file"),
-    "broken.json": (b'{"segments": [', "not valid JSON"),
+    "broken.json": (b'{"segments": [}, "text": ""}', "not valid JSON"),
     "notes.json": (b'{"format": "interview-reader-notes"}', "not a Whisper transcript"),
     "bad-time.json": (b'{"segments": [{"start": "x", "end": 1, "text": "hi"}]}', "not a number"),
     "no-text.json": (b'{"segments": [{"start": 0, "end": 1}]}', "has no “text”"),
+    "empty-whisper-cpp.json": (b'{"result": {"language": "en"}, "transcription": []}', "no cues"),
+    "bad-offset.json": (
+        b'{"transcription": [{"offsets": {"from": "0", "to": 10}, "text": "hi"}]}',
+        "not a number",
+    ),
+    "truncated.json": (b'{"segments": [{"start": 0, "end": 1, "text": "Hi"}, {"st', "cut off"),
+    "empty.json": (b"", "is empty"),
+    "binary.json": (bytes(range(256)) * 4, "binary"),
+    "list-of-text.json": (b'["one", "two"]', "not a Whisper transcript"),
 }
 
 
@@ -466,6 +797,35 @@ def test_bad_transcript_is_refused_clearly(tmp_path: Path, name: str) -> None:
     with pytest.raises(DocumentError, match=message) as info:
         load_document(path)
     assert "\n" not in str(info.value)
+
+
+@pytest.mark.parametrize(
+    ("name", "codec", "notice"),
+    [
+        ("windows.srt", "cp1252", "read as cp1252"),
+        ("utf16.vtt", "utf-16-le", "read as UTF-16"),  # no byte order mark
+        ("utf16-bom.json", "utf-16", ""),
+    ],
+)
+def test_subtitles_in_other_encodings(tmp_path: Path, name: str, codec: str, notice: str) -> None:
+    """Read right, with a notice where the encoding was a guess."""
+    texts = {
+        ".srt": "1\n00:00:01,000 --> 00:00:02,000\nJosé: ¿Qué tal? “Bien”.\n",
+        ".vtt": "WEBVTT\n\n00:01.000 --> 00:02.000\nJosé: ¿Qué tal? “Bien”.\n",
+        ".json": '{"segments": [{"start": 1, "end": 2, "text": "José: ¿Qué tal? “Bien”."}]}',
+    }
+    path = tmp_path / name
+    path.write_bytes(texts[path.suffix].encode(codec))
+    doc = load_document(path)
+    assert doc.text == "José: ¿Qué tal? “Bien”.\n"
+    assert notice in doc.notice and bool(notice) == bool(doc.notice)
+
+
+def test_subtitle_that_is_not_the_utf16_it_says_is_refused(tmp_path: Path) -> None:
+    path = tmp_path / "broken.srt"
+    path.write_bytes(b"\xff\xfe" + "1\n00:00:01,000".encode("utf-16-le") + b"\x00\xdc")
+    with pytest.raises(DocumentError, match="not valid UTF-16"):
+        load_document(path)
 
 
 def test_odt_with_only_images_is_refused(tmp_path: Path) -> None:
@@ -555,7 +915,32 @@ def _otter(cues: list[tuple[str, str]]) -> str:
     return "\n\n".join(f"{name or 'Speaker 1'}  0:{i:02d}\n{w}" for i, (name, w) in enumerate(cues))
 
 
-WRITERS = {"srt": _srt, "vtt": _vtt, "json": _json, "md": _md, "txt": _otter}
+def _cpp_json(cues: list[tuple[str, str]]) -> str:
+    import orjson
+
+    segments = [
+        {"offsets": {"from": i * 1000, "to": i * 1000 + 900}, "text": words, "speaker": name}
+        for i, (name, words) in enumerate(cues)
+    ]
+    return orjson.dumps({"result": {"language": "en"}, "transcription": segments}).decode()
+
+
+def _chunks_json(cues: list[tuple[str, str]]) -> str:
+    import orjson
+
+    chunks = [{"timestamp": [i, None], "text": words} for i, (_, words) in enumerate(cues)]
+    return orjson.dumps({"text": "", "chunks": chunks}).decode()
+
+
+WRITERS = {
+    "srt": _srt,
+    "vtt": _vtt,
+    "json": _json,
+    "cpp.json": _cpp_json,
+    "chunks.json": _chunks_json,
+    "md": _md,
+    "txt": _otter,
+}
 
 
 @pytest.mark.parametrize("suffix", sorted(WRITERS))

@@ -9,17 +9,19 @@ numbers, timing lines and markup are not part of the text.
 from __future__ import annotations
 
 import io
+import itertools
 import re
 import unicodedata
 from collections import Counter
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from reader.core.document import DocumentError, Span, Turn, normalise
 from reader.core.interview import Label, label_at, read_labels, speaker_key
 
 # A new paragraph inside one long turn once it is this long and a sentence ends.
 PARAGRAPH_CHARS = 1000
+UNPUNCTUATED_CHARS = 2 * PARAGRAPH_CHARS  # ... or at a cue's end where no sentence ends
 # Cues of nobody in particular (no labels at all) start a new paragraph at a sentence end
 # after a pause this long: without names, a pause is the best sign of a new turn.
 UNLABELLED_PAUSE_MS = 1500
@@ -31,7 +33,19 @@ _CUE_LABEL_RE = re.compile(r"(?P<name>[^\s:：<>\[\]][^:：\n]{0,48}?)\s*[:：][
 _CUE_LABEL_MAX_WORDS = 6
 _BOLD_NAMES = 3  # paragraphs opening with a bold name that make bold names speakers
 MAX_XML_BYTES = 256 * 2**20  # unpacked XML of a .docx or .odt; refuses a zip bomb
+# Where this share of the cues (and at least _ROLLING_MIN) begin with the last lines of
+# the cue before, the captions roll: each line stands again above the next one's words.
+_ROLLING_SHARE = 0.4
+_ROLLING_MIN = 3
+_DASH_RE = re.compile(r"^[ \t]*[-–][ \t]+", re.MULTILINE)  # a dialogue dash opening a line
 _TIME_RE = re.compile(r"(?:(\d{1,2}):)?(\d{1,2}):(\d{2})(?:[.,](\d{1,3}))?")
+_CUE_TIME_RE = re.compile(r"(?:(\d+):)?(\d{1,2}):(\d{1,2})[.,](\d{1,3})")
+# "Jane Doe  0:03" or "Speaker 1  1:02:03" on a line of its own above the speech: Otter's
+# and Teams' (.docx) header of a turn, a name, two or more spaces and a time.
+HEADER_RE = re.compile(
+    r"(?P<name>\S[^\n]{0,60}?)[ \t]{2,}(?P<time>(?:\d{1,2}:)?\d{1,2}:\d{2})[ \t]*"
+)
+_HEADER_SHARE = 0.2  # of the lines: where headers are this common, they alone are labels
 
 
 @dataclass(frozen=True)
@@ -49,12 +63,14 @@ class Parsed:
 @dataclass(frozen=True)
 class Cue:
     """One subtitle cue or recognised segment. `speaker` is "" when the file gives none
-    outside the text (a voice span or a JSON field gives one)."""
+    outside the text (a voice span or a JSON field gives one); `turn` is true where
+    someone else speaks, though the file does not say who (a subtitle's dash)."""
 
     text: str
     start_ms: int | None = None
     end_ms: int | None = None
     speaker: str = ""
+    turn: bool = False
 
 
 @dataclass(frozen=True)
@@ -75,6 +91,21 @@ def time_ms(text: str) -> int | None:
     return ms + (int(fraction.ljust(3, "0")) if fraction else 0)
 
 
+def cue_time_ms(text: str) -> int:
+    """Milliseconds of a time in a cue's timing, "00:01:02.500" or "01:02.500"; Teams
+    writes its fields unpadded, the milliseconds too: its "0:1:2.50" is 62.050 s."""
+    if len(text) == 12 and text[2] == text[5] == ":":  # "00:01:02.500", as most write it
+        seconds = (int(text[:2]) * 60 + int(text[3:5])) * 60 + int(text[6:8])
+        return seconds * 1000 + int(text[9:])
+    match = _CUE_TIME_RE.fullmatch(text)
+    if match is None:
+        raise ValueError(f"not a cue time: {text!r}")
+    hours, minutes, seconds, fraction = match.groups()
+    teams = hours is not None and min(len(hours), len(minutes), len(seconds)) == 1
+    ms = int(fraction) if teams else int(fraction.ljust(3, "0"))
+    return ((int(hours or 0) * 60 + int(minutes)) * 60 + int(seconds)) * 1000 + ms
+
+
 def clean(text: str) -> str:
     """One line of normalised text: line ends and runs of spaces become one space."""
     return " ".join(normalise(text).split())
@@ -88,6 +119,7 @@ def from_cues(cues: Sequence[Cue], format: str, name: str) -> Parsed:
     """
     if not cues:
         raise DocumentError(f"{name} has no cues: there is nothing to read.")
+    cues = [part for cue in cues for part in _dialogue(cue)]
     texts = [clean(cue.text) for cue in cues]
     if not any(texts):
         raise DocumentError(f"{name} has cues but no words in them.")
@@ -102,17 +134,66 @@ def from_cues(cues: Sequence[Cue], format: str, name: str) -> Parsed:
         new_speaker = cue.speaker
         if prefix is not None and _is_cue_label(prefix["name"], counts, text):
             new_speaker, text = prefix["name"].strip(), text[prefix.end() :]
-        if new_speaker and new_speaker != speaker:
+        if new_speaker and (new_speaker != speaker or cue.turn):
             speaker = new_speaker
             builder.turn(speaker, cue.start_ms)
             builder.add(f"{speaker}:")
+        elif cue.turn:
+            speaker = ""
+            builder.turn("", cue.start_ms)
         elif previous is None or (not speaker and _pause(previous, cue, builder)):
             builder.turn("", cue.start_ms)
-        elif builder.long_paragraph() and builder.ends_sentence():
+        elif builder.unpunctuated() or (builder.long_paragraph() and builder.ends_sentence()):
             builder.paragraph()
         builder.add(text, cue.end_ms)
         previous = cue
     return builder.parsed(format)
+
+
+def unrolled(cues: Sequence[Cue]) -> Sequence[Cue]:
+    """Subtitles that roll (YouTube's automatic captions, and subtitles made from them)
+    without the lines each cue repeats from the one before: its first lines are the last
+    lines of that cue, and a cue of only those (the 10 ms cue between two) adds nothing
+    but time. Cues that do not roll, and Whisper's segments, are left as they are."""
+    least = max(_ROLLING_MIN, _ROLLING_SHARE * len(cues))
+    texts = [cue.text.strip() for cue in cues]
+    # A quick count first (most files do not roll): a cue whose first line ends the last.
+    pairs = itertools.pairwise(texts)
+    if sum(before.endswith(now.partition("\n")[0]) for before, now in pairs) < least:
+        return cues
+    # The text is normalised already: spaces are all that may differ.
+    shown = [[w for line in text.split("\n") if (w := " ".join(line.split()))] for text in texts]
+    repeated = [0] + [_repeated(before, now) for before, now in itertools.pairwise(shown)]
+    if sum(map(bool, repeated)) < least:
+        return cues
+    unrolled: list[Cue] = []
+    for cue, lines, old in zip(cues, shown, repeated, strict=True):
+        if old < len(lines):
+            unrolled.append(replace(cue, text="\n".join(lines[old:])) if old else cue)
+        elif unrolled and cue.end_ms is not None:
+            unrolled[-1] = replace(unrolled[-1], end_ms=cue.end_ms)
+    return unrolled
+
+
+def _repeated(before: list[str], now: list[str]) -> int:
+    """How many of the first lines of `now` are the last lines of `before`."""
+    return next((n for n in range(min(len(now), len(before)), 0, -1) if now[:n] == before[-n:]), 0)
+
+
+def _dialogue(cue: Cue) -> list[Cue]:
+    """The cue, one for each line that opens with a dash: subtitles mark so the lines of
+    a short exchange ("- Were you there?" "- Yes."), one speaker's each."""
+    if _DASH_RE.search(cue.text) is None:
+        return [cue]
+    parts: list[Cue] = []
+    for line in cue.text.split("\n"):
+        dash = _DASH_RE.match(line)
+        if dash is not None or not parts:
+            text = line[dash.end() :] if dash else line
+            parts.append(replace(cue, text=text, turn=cue.turn or dash is not None))
+        else:
+            parts[-1] = replace(parts[-1], text=f"{parts[-1].text}\n{line}")
+    return parts
 
 
 def from_paragraphs(paras: Iterable[Para], format: str, name: str, encoding: str) -> Parsed:
@@ -120,7 +201,8 @@ def from_paragraphs(paras: Iterable[Para], format: str, name: str, encoding: str
 
     Labels in every shape (see interview.read_labels) become "Name: " with their time
     kept in the turn; a bold name at a paragraph's start is a label when bold names recur;
-    a name alone on its line joins the paragraph after it.
+    a name alone on its line joins the paragraph after it. In Otter's and Teams' shape
+    (`HEADER_RE`) the headers alone are labels.
     """
     pieces = [Para(normalise(p.text), p.bold) for p in paras]
     lines = [
@@ -132,7 +214,7 @@ def from_paragraphs(paras: Iterable[Para], format: str, name: str, encoding: str
     if not lines:
         raise DocumentError(f"{name} has no text.")
     texts = _bold_labels(lines)
-    labels = read_labels(texts)
+    labels = _headers(texts) or read_labels(texts)
     builder = _Builder()
     pending = None  # a name alone on its line, waiting for its speech
     for text, label in zip(texts, labels, strict=True):
@@ -158,9 +240,30 @@ def from_paragraphs(paras: Iterable[Para], format: str, name: str, encoding: str
     return builder.parsed(format, encoding)
 
 
+def _headers(lines: Sequence[str]) -> list[Label | None] | None:
+    """The labels of lines in Otter's or Teams' shape: the headers, and nothing else (a
+    reply of "Yes." or "Okay" alone on its line would pass for a name); None in another
+    shape."""
+    headers = [
+        Label(match["name"], match["time"], len(line)) if match else None
+        for line in lines
+        for match in [HEADER_RE.fullmatch(line) if "  " in line or "\t" in line else None]
+    ]
+    found = sum(header is not None for header in headers)
+    return headers if found >= 2 and found >= _HEADER_SHARE * len(lines) else None
+
+
 def _start_turn(builder: _Builder, label: Label) -> None:
     builder.turn(label.name, time_ms(label.timestamp) if label.timestamp else None)
     builder.add(f"{label.name}:")
+
+
+def cut_off(name: str, where: str) -> DocumentError:
+    """The error for a subtitle file that ends in the middle of `where` (a cue)."""
+    return DocumentError(
+        f"{name} ends in the middle of {where}: the file looks cut off. Export or download "
+        "it again."
+    )
 
 
 def check_zip(data: bytes, name: str, member: str, kind: str) -> None:
@@ -260,6 +363,11 @@ class _Builder:
 
     def long_paragraph(self) -> bool:
         return self.current_len >= PARAGRAPH_CHARS
+
+    def unpunctuated(self) -> bool:
+        """Long past a paragraph's length with no sentence end to part it at (automatic
+        captions have no full stops): it is parted between two cues."""
+        return self.current_len >= UNPUNCTUATED_CHARS
 
     def ends_sentence(self) -> bool:
         """The paragraph ends a sentence, emoji after the full stop aside."""

@@ -8,10 +8,8 @@ from __future__ import annotations
 
 import re
 
-from reader.core.transcripts import Para, Parsed, from_paragraphs
+from reader.core.transcripts import HEADER_RE, Para, Parsed, from_paragraphs
 
-# "Jane Doe  0:03" or "Speaker 1  1:02:03": a name, two or more spaces, a time, nothing else.
-_HEADER_RE = re.compile(r"\S[^\n]{0,60}?[ \t]{2,}(?:\d{1,2}:)?\d{1,2}:\d{2}[ \t]*")
 _MIN_HEADERS = 2
 _HEADER_SHARE = 0.3  # of the blocks between blank lines
 
@@ -35,5 +33,5 @@ def count_headers(text: str) -> int:
     return sum(
         1
         for line in text.split("\n")
-        if ("  " in line or "\t" in line) and _HEADER_RE.fullmatch(line)
+        if ("  " in line or "\t" in line) and HEADER_RE.fullmatch(line)
     )

@@ -1,4 +1,4 @@
-"""SubRip subtitles (.srt) from Descript, Rev, Whisper and subtitle tools.
+"""SubRip subtitles (.srt) from Descript, Rev, Whisper, whisper.cpp and subtitle tools.
 
 Parsed with `srt`, which is strict: a malformed timing is an error, not a dropped cue.
 """
@@ -10,9 +10,15 @@ import re
 import srt
 
 from reader.core.document import DocumentError
-from reader.core.transcripts import Cue, Parsed, from_cues
+from reader.core.transcripts import Cue, Parsed, cut_off, from_cues, unrolled
+from reader.core.transcripts.whisper import speaker_name
 
 _TAG_RE = re.compile(r"</?[a-zA-Z][^>]*>|\{\\[^}]*\}")  # <i>, <font ...>, {\an8}
+# whisper.cpp's `--diarize`: "(speaker 0) " before each cue's words, "(speaker ?) " where
+# neither channel was louder.
+_CHANNEL_RE = re.compile(r"\(speaker (\d+|\?)\)[ \t]*")
+# `srt` reads a cue number left at the end, after a blank line, as the last cue's words.
+_TRAILING_NUMBER_RE = re.compile(r"\n[ \t]*\n\s*(\d+)\s*$")
 
 
 def parse(text: str, name: str) -> Parsed:
@@ -21,16 +27,34 @@ def parse(text: str, name: str) -> Parsed:
     except srt.SRTParseError as exc:
         line = text.count("\n", 0, exc.expected_start) + 1
         bad = text[exc.expected_start : exc.actual_start].strip().split("\n")[0][:60]
+        if bad.isdigit() and text[exc.expected_start :].strip().count("\n") <= 1:
+            raise cut_off(name, f"cue {bad}") from exc  # its number and a part of its timing
         raise DocumentError(
             f"{name} is not valid SubRip: line {line} (“{bad}”) is not a cue number and "
             "timing such as “00:00:01,000 --> 00:00:04,000”."
         ) from exc
-    cues = [
-        Cue(
-            _TAG_RE.sub("", sub.content),
-            int(sub.start.total_seconds() * 1000),
-            int(sub.end.total_seconds() * 1000),
+    _check_end(subtitles, name)
+    cues = []
+    for sub in subtitles:
+        words = _TAG_RE.sub("", sub.content)
+        channel = _CHANNEL_RE.match(words)
+        cues.append(
+            Cue(
+                words[channel.end() :] if channel else words,
+                int(sub.start.total_seconds() * 1000),
+                int(sub.end.total_seconds() * 1000),
+                speaker_name(channel[1]) if channel else "",
+            )
         )
-        for sub in subtitles
-    ]
-    return from_cues(cues, "srt", name)
+    return from_cues(unrolled(cues), "srt", name)
+
+
+def _check_end(subtitles: list[srt.Subtitle], name: str) -> None:
+    """Refuse a file cut off after a cue number, or inside a cue's timing (`srt` reads
+    "00:00:0" as a time, so the last cue ends before it starts and has no words)."""
+    if not subtitles:
+        return
+    last = subtitles[-1]
+    number = _TRAILING_NUMBER_RE.search(last.content)
+    if number is not None or (not last.content.strip() and last.end < last.start):
+        raise cut_off(name, f"cue {number[1] if number else last.index}")

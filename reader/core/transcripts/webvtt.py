@@ -1,4 +1,4 @@
-"""WebVTT subtitles (Zoom, Teams, Whisper): cues with `<v Name>` voice spans or `Name:`.
+"""WebVTT subtitles (Zoom, Teams, Whisper, YouTube): cues with `<v Name>` voices or `Name:`.
 
 Read here rather than with webvtt-py: that library took 2.8 s for 40,000 cues, silently
 drops cues whose timing is malformed, truncates times to whole seconds and leaves
@@ -11,11 +11,15 @@ import html
 import re
 
 from reader.core.document import DocumentError
-from reader.core.transcripts import Cue, Parsed, from_cues, time_ms
+from reader.core.transcripts import Cue, Parsed, cue_time_ms, cut_off, from_cues, unrolled
 
 _BLOCKS_RE = re.compile(r"\n[ \t]*\n+")
-_TIMESTAMP = r"(?:\d+:)?\d{1,2}:\d{2}[.,]\d{1,3}"
-_TIMING_RE = re.compile(rf"[ \t]*({_TIMESTAMP})[ \t]+-->[ \t]+({_TIMESTAMP})(?:[ \t].*)?")
+# A line of spaces under a cue's timing opens its text (YouTube's captions have one); left
+# there, it would part the timing from the words as a blank line does.
+_SPACES_UNDER_TIMING_RE = re.compile(r"(-->[^\n]*)\n[ \t]+(?=\n)")
+_TIMESTAMP = r"(?:\d+:)?\d{1,2}:\d{1,2}[.,]\d{1,3}"  # Teams': "0:0:3.90"
+# Spaces around the arrow are optional to the format's parser: browsers read a bare "-->".
+_TIMING_RE = re.compile(rf"[ \t]*({_TIMESTAMP})[ \t]*-->[ \t]*({_TIMESTAMP})(?:[ \t].*)?")
 _VOICE_RE = re.compile(r"<v(?:\.[^\s>]*)?[ \t]+([^>]+)>")
 _TAG_RE = re.compile(r"</?[a-zA-Z][^>]*>|<\d[\d:.]*>")  # markup and karaoke timestamps
 
@@ -23,26 +27,47 @@ _TAG_RE = re.compile(r"</?[a-zA-Z][^>]*>|<\d[\d:.]*>")  # markup and karaoke tim
 def parse(text: str, name: str) -> Parsed:
     if not re.match(r"WEBVTT(?:[ \t\n]|$)", text):
         raise DocumentError(f"{name} does not start with WEBVTT: it is not a WebVTT file.")
-    cues = []
-    for block in _BLOCKS_RE.split(text)[1:]:
+    blocks = _BLOCKS_RE.split(_SPACES_UNDER_TIMING_RE.sub(r"\1", text.rstrip()))[1:]
+    cues: list[Cue] = []
+    for number, block in enumerate(blocks, start=1):
         lines = block.strip("\n").split("\n")
-        if lines[0].startswith(("NOTE", "STYLE", "REGION")) or "-->" not in block:
+        if lines[0].startswith(("NOTE", "STYLE", "REGION")):
             continue
+        last = number == len(blocks)
+        if "-->" not in block:
+            if last and len(lines) <= 2:  # a cue id, and a timing cut short or none
+                raise cut_off(name, f"a cue (“{lines[0].strip()[:60]}”)")
+            continue  # not a cue: the format says to skip it
         at = 0 if "-->" in lines[0] else 1
         timing = _TIMING_RE.fullmatch(lines[at]) if at < len(lines) else None
         if timing is None:
             where = lines[at] if at < len(lines) else lines[0]
+            if last and len(lines) == at + 1:
+                raise cut_off(name, f"a cue (“{where.strip()[:60]}”)")
             raise DocumentError(
                 f"{name} has a malformed cue timing: “{where.strip()[:60]}”; "
                 "expected “00:00:01.000 --> 00:00:04.000”."
             )
-        start, end = time_ms(timing[1]), time_ms(timing[2])
         body = "\n".join(lines[at + 1 :])
-        voice = _VOICE_RE.search(body)
-        speech = html.unescape(_TAG_RE.sub("", body))
-        cues.append(Cue(speech, start, end, voice[1].strip() if voice else ""))
+        cues.extend(_voices(body, cue_time_ms(timing[1]), cue_time_ms(timing[2])))
     if not cues:
         raise DocumentError(
             f"{name} has no cues: no timing line such as “00:00:01.000 --> 00:00:04.000”."
         )
-    return from_cues(cues, "webvtt", name)
+    return from_cues(unrolled(cues), "webvtt", name)
+
+
+def _voices(body: str, start: int | None, end: int | None) -> list[Cue]:
+    """The cue, one for each voice span in it: a cue may hold a short exchange."""
+    voices = list(_VOICE_RE.finditer(body)) if "<v" in body else []
+    if len(voices) < 2 and not (voices and voices[0].start()):  # a voice or none: as most
+        return [Cue(_speech(body), start, end, voices[0][1].strip() if voices else "")]
+    cues = [Cue(_speech(body[: voices[0].start()]), start, end)] if voices[0].start() else []
+    for voice, after in zip(voices, [*voices[1:], None], strict=True):
+        speech = body[voice.end() : after.start() if after else len(body)]
+        cues.append(Cue(_speech(speech), start, end, voice[1].strip()))
+    return [cue for cue in cues if cue.speaker or cue.text.strip()]  # not the space before
+
+
+def _speech(body: str) -> str:
+    return html.unescape(_TAG_RE.sub("", body) if "<" in body else body)

@@ -1,14 +1,22 @@
 """Word documents (.docx): paragraphs in order, tables' cells included; a bold run at a
-paragraph's start may be a speaker's name."""
+paragraph's start may be a speaker's name. Teams' transcripts are Word documents too."""
 
 from __future__ import annotations
 
 import io
+import re
 import zipfile
 from collections.abc import Iterator
 
 from reader.core.document import DocumentError
-from reader.core.transcripts import Para, Parsed, check_zip, from_paragraphs
+from reader.core.interview import format_ms
+from reader.core.transcripts import Para, Parsed, check_zip, cue_time_ms, from_paragraphs
+
+# Teams' older transcripts (Stream's): a paragraph a cue, its timing "0:0:3.528 -->
+# 0:0:7.1", the speaker's name and the speech on lines of their own.
+_TEAMS_CUE_RE = re.compile(
+    r"(?P<start>\d{1,2}:\d{1,2}:\d{1,2}\.\d{1,3}) --> [\d:.]+\n(?P<name>[^\n]{1,60})\n(?=\S)"
+)
 
 
 def parse(data: bytes, name: str) -> Parsed:
@@ -55,4 +63,9 @@ def _para(paragraph: object, bold_styles: set[str]) -> Para:
             bold += len(text)
         else:
             break
-    return Para(paragraph.text, bold)  # type: ignore[attr-defined]
+    text = paragraph.text  # type: ignore[attr-defined]
+    cue = _TEAMS_CUE_RE.match(text)
+    if cue is None:
+        return Para(text, bold)
+    # Read as Teams' newer header, "Name   0:03" above the speech (to the second).
+    return Para(f"{cue['name']}  {format_ms(cue_time_ms(cue['start']))}\n{text[cue.end() :]}")
