@@ -228,24 +228,30 @@ def read_labels(pars: Sequence[str], skip: Sequence[bool] = ()) -> list[Label | 
     alone = Counter(key for c, key in zip(found, keys, strict=True) if c and not c[1])
     body = len(pars) - sum(bool(x) for x in skip)
     common = sum(alone.values()) >= max(2, _ALONE_SHARE * body)
-    labels: list[Label | None] = []
-    for i, (candidate, key) in enumerate(zip(found, keys, strict=True)):
+
+    def believable(i: int) -> bool:
+        """Whether paragraph i reads as a label, leaving aside the paragraph after it."""
+        candidate, key = found[i], keys[i]
         if candidate is None:
-            labels.append(None)
-            continue
+            return False
         label, has_colon = candidate
         role = _label_role(key) is not None
         if has_colon:
-            ok = role or _capitalised(label.name) or colon[key] >= _LOWER_CASE_REPEATS
+            return role or _capitalised(label.name) or colon[key] >= _LOWER_CASE_REPEATS
+        return (role or (_capitalised(label.name) and not label.name.endswith("."))) and (
+            bool(label.timestamp) or role or key in colon or (common and alone[key] > 1)
+        )
+
+    labels: list[Label | None] = []
+    for i, candidate in enumerate(found):
+        # A name alone is a label above speech: not above another label, nor at the end.
+        # A short reply under it ("Yes.") is speech, though it looks like a name.
+        if candidate is None or not believable(i):
+            labels.append(None)
+        elif candidate[1] or (i + 1 < len(pars) and not believable(i + 1)):
+            labels.append(candidate[0])
         else:
-            after = found[i + 1] if i + 1 < len(found) else None
-            ok = (
-                i + 1 < len(pars)
-                and after is None
-                and (role or (_capitalised(label.name) and not label.name.endswith(".")))
-                and (bool(label.timestamp) or role or key in colon or (common and alone[key] > 1))
-            )
-        labels.append(label if ok else None)
+            labels.append(None)
     return labels
 
 

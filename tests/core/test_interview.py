@@ -453,6 +453,18 @@ def test_name_alone_above_the_speech() -> None:
     ]  # fmt: skip
 
 
+def test_a_short_reply_under_a_name_alone_is_its_speech() -> None:
+    """ "Yes." under "Ana" looks like a name alone, but it is what Ana says."""
+    text = (
+        "Interviewer\nDid you go to the market that day?\n\nAna\nYes.\n\n"
+        "Interviewer\nWhat did you buy there?\n\nAna\nBread and fish, for my mother.\n"
+    )
+    assert [(role, speaker) for role, speaker, _ in _summary(text)] == [
+        (Q, "Interviewer"), (Q, "Interviewer"), (A, "Ana"), (A, "Ana"),
+        (Q, "Interviewer"), (Q, "Interviewer"), (A, "Ana"), (A, "Ana"),
+    ]  # fmt: skip
+
+
 def test_short_lines_alone_are_not_names() -> None:
     """ "Yes." or "Okay" alone twice in a Q&A do not become speakers."""
     text = "Q: Ready?\nA: Yes.\nQ: Sure?\nYes.\nQ: Really?\nOkay\nA: Okay\nQ: Go?\nOkay\nA: Fine."
