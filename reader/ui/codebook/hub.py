@@ -274,7 +274,7 @@ class CodebookHub(QObject):
 
             before = self.book.copy()
             removed = self.book.delete(code_id)
-            change = CodeChange(before, removed=frozenset(removed.ids))
+            change = CodeChange(before, removed=removed)
             return change, self._recode_open(change)
 
         return self.run("Delete Code", do, self._undo_alone_change)
