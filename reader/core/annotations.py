@@ -104,7 +104,8 @@ class Highlight:
 
 def shows_nothing(highlight: Highlight) -> bool:
     """No colour, no code and no note: nothing would show the passage any more, so it goes
-    (its last code taken off in the reader, or its codes deleted from the codebook)."""
+    (its last code or its note taken off in the reader, or its codes deleted from the
+    codebook)."""
     return highlight.color == NO_COLOR and not highlight.codes and not highlight.note
 
 

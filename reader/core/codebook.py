@@ -87,18 +87,6 @@ def is_color(value: str) -> bool:
     return bool(_COLOR_RE.fullmatch(value))
 
 
-@dataclass(frozen=True)
-class Removed:
-    """What `Codebook.delete` took out, for `Codebook.restore`: the codes with their places
-    in the list (parents before children)."""
-
-    codes: tuple[tuple[int, Code], ...]
-
-    @property
-    def ids(self) -> set[str]:
-        return {code.id for _, code in self.codes}
-
-
 @dataclass
 class Codebook:
     """The codes in tree order: a parent before its children, siblings in list order."""
@@ -334,19 +322,14 @@ class Codebook:
         self.codes[at:at] = subtree[1:]
         return old
 
-    def delete(self, code_id: str) -> Removed:
-        """Take out the code and every code below it; returns them for `restore`. The
-        caller takes their ids off the highlights (`recode`), having shown how many."""
+    def delete(self, code_id: str) -> frozenset[str]:
+        """Take out the code and every code below it; returns their ids. The caller takes
+        them off the highlights (`recode`), having shown how many; undo puts back a copy
+        of the whole book, taken before."""
         self.code(code_id)
-        gone = {code_id, *(d.id for d in self.descendants(code_id))}
-        removed = tuple((i, c) for i, c in enumerate(self.codes) if c.id in gone)
+        gone = frozenset({code_id, *(d.id for d in self.descendants(code_id))})
         self.codes = [c for c in self.codes if c.id not in gone]
-        return Removed(removed)
-
-    def restore(self, removed: Removed) -> None:
-        """Undo of `delete` (and of the removal half of `merge`)."""
-        for index, code in removed.codes:
-            self.codes.insert(min(index, len(self.codes)), code)
+        return gone
 
     def merge(self, source_id: str, target_id: str) -> dict[str, str]:
         """Merge `source` into `target`: the codes below `source` move below `target`, one

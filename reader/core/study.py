@@ -513,7 +513,7 @@ class Study:
         self._writable()
         before = self.data.codebook.copy()
         removed = self.data.codebook.delete(code_id)
-        return self._rewrite_codings(CodeChange(before, removed=frozenset(removed.ids)), skip)
+        return self._rewrite_codings(CodeChange(before, removed=removed), skip)
 
     def undo_code_change(self, change: CodeChange) -> None:
         """Put the codebook and the highlights back as they were, those removed too (with

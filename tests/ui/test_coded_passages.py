@@ -254,3 +254,28 @@ def test_a_code_the_codebook_lacks_is_one_grey_everywhere(
     assert f'<mark class="coded" style="text-decoration-color: {grey.name()}">dawn' in (
         out.read_text("utf-8")
     )
+
+
+def test_a_passage_shown_by_its_note_alone_goes_when_the_note_is_cleared(
+    film: MainWindow, qtbot, dialogs, notes_path: Path
+) -> None:
+    """No colour, and its code deleted: its note alone shows it, so it stays. Clearing the
+    note leaves nothing to show it: it goes, as when its last code is taken off; Undo brings
+    it back with its note."""
+    code_with_keys(film, qtbot, "dawn", "Light")
+    (h,) = film.interview.session.notes.highlights
+    dialogs.note_answers.append("ask again")
+    film.editing.edit_note(h.id)
+    hub, panel = film.codebook.hub, film.codebook.panel
+    panel.set_current(hub.book.find("Light").id)
+    panel.delete_code()
+    (noted,) = wait_saved(qtbot, notes_path, lambda d: d["codes"] == [])["highlights"]
+    assert (noted["color"], noted["codes"], noted["note"]) == (NO_COLOR, [], "ask again")
+    dialogs.note_answers.append("")
+    film.editing.edit_note(h.id)
+    assert film.interview.session.notes.highlights == []
+    wait_saved(qtbot, notes_path, lambda d: d["highlights"] == [])
+    stack = film.interview.controller.undo_stack
+    assert stack.undoText() == "Edit Note"
+    stack.undo()
+    assert wait_saved(qtbot, notes_path, lambda d: d["highlights"])["highlights"] == [noted]

@@ -17,12 +17,11 @@ from __future__ import annotations
 
 from collections import Counter
 from collections.abc import Callable
-from dataclasses import replace
 from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QObject, Signal
 
-from reader.core.annotations import NO_COLOR, Highlight, shows_nothing
+from reader.core.annotations import NO_COLOR, Highlight
 from reader.core.codebook import Code, Codebook, CodebookError, coding_counts, recode
 from reader.ui.interview.commands import DoneCommand
 from reader.ui.interview.open_interview import OpenInterview
@@ -274,7 +273,7 @@ class CodebookHub(QObject):
 
             before = self.book.copy()
             removed = self.book.delete(code_id)
-            change = CodeChange(before, removed=frozenset(removed.ids))
+            change = CodeChange(before, removed=removed)
             return change, self._recode_open(change)
 
         return self.run("Delete Code", do, self._undo_alone_change)
@@ -358,17 +357,12 @@ class CodebookHub(QObject):
     def set_codes(self, highlight_id: str, codes: tuple[str, ...], text: str = "Code") -> None:
         """The highlight's codes become `codes` (one undoable step of the interview). A
         passage with no colour and no note that loses its last code goes: nothing would
-        show it any more."""
+        show it any more (Controller.edit_highlight)."""
         controller = self.interview.controller
         if controller is None:
             return
         before = controller.session.highlight(highlight_id)
         if before is None or before.codes == codes:
-            return
-        if shows_nothing(replace(before, codes=codes)):
-            controller.undo_stack.beginMacro(text)  # undone as what the user did
-            controller.delete_highlight(highlight_id)
-            controller.undo_stack.endMacro()
             return
         controller.edit_highlight(highlight_id, text, codes=codes)
         for code_id in codes:

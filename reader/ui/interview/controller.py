@@ -6,7 +6,7 @@ from __future__ import annotations
 from PySide6.QtCore import QObject, Signal
 from PySide6.QtGui import QUndoStack
 
-from reader.core.annotations import Highlight, make_highlight
+from reader.core.annotations import Highlight, make_highlight, shows_nothing
 from reader.core.interview import Role
 from reader.core.notes_file import RecordingRef
 from reader.core.session import Session
@@ -124,10 +124,17 @@ class Controller(QObject):
         before = self.session.highlight(highlight_id)
         if before is None:
             return
-        if any(getattr(before, key) != value for key, value in changes.items()):
-            self.undo_stack.push(
-                EditHighlightCommand(self, before, before.edited(**changes), action)
-            )
+        if not any(getattr(before, key) != value for key, value in changes.items()):
+            return
+        after = before.edited(**changes)
+        if shows_nothing(after):
+            # No colour, code or note left: nothing would show it, so it goes (one step,
+            # undone as the edit the user made: its last code or its note taken off).
+            command = DeleteHighlightCommand(self, before)
+            command.setText(action)
+            self.undo_stack.push(command)
+        else:
+            self.undo_stack.push(EditHighlightCommand(self, before, after, action))
 
     def set_color_labels(self, labels: dict[str, str]) -> None:
         if not self.writable():
