@@ -6,6 +6,7 @@ import gc
 import sys
 from pathlib import Path
 
+from PySide6.QtCore import QTimer
 from PySide6.QtWidgets import QApplication
 
 from reader import APP_ID, __version__
@@ -35,7 +36,12 @@ def run_gui(document_path: Path | None, notes_path: Path | None) -> int:
     return app.exec()
 
 
+COLLECTOR_BACK_MS = 5000  # a window that never paints (opened minimised) collects from then
+
+
 def resume_collector_after_paint(window: MainWindow) -> None:
     """Turn the garbage collector back on (reader.app pauses it for start-up) just after the
-    reading pane's first paint. The reader owns the AfterPaint, as Qt parents do."""
+    reading pane's first paint, or a few seconds after start at the latest. The reader owns
+    the AfterPaint, as Qt parents do."""
     AfterPaint(window.reader, gc.enable).start()
+    QTimer.singleShot(COLLECTOR_BACK_MS, window, gc.enable)
