@@ -3,7 +3,8 @@
 from __future__ import annotations
 
 from bisect import bisect_left, bisect_right
-from dataclasses import dataclass, field
+from collections.abc import Set
+from dataclasses import dataclass, field, replace
 
 from reader.core.anchoring import AnchorSummary, reanchor_all
 from reader.core.annotations import Highlight
@@ -217,6 +218,14 @@ class Session:
             i += 1
         del self._highlight_starts[i]
         return self.notes.highlights.pop(i)
+
+    def without_codes(self, highlight: Highlight, known: Set[str]) -> Highlight:
+        """`highlight` without the codes of `known` that the codebook no longer has: deleted
+        since (in a study, by the study's history), an undo of the interview's must not
+        bring them back."""
+        book = self.notes.codebook
+        codes = tuple(c for c in highlight.codes if c in book or c not in known)
+        return highlight if codes == highlight.codes else replace(highlight, codes=codes)
 
     def replace_highlight(self, highlight: Highlight) -> Highlight:
         """Put `highlight` in place of the one with its id; return the old one."""

@@ -376,3 +376,13 @@ def test_sides_put_several_speakers_on_each_side() -> None:
     assert reopen(session).segments == session.segments
     session.restore_speaker_corrections(*session.speakers_with_side("Ann Lee", None))
     assert session.notes.sides == {"Moderator": Role.ANSWER}
+
+
+def test_without_codes_leaves_off_only_known_codes_the_codebook_lost(bundled: Document) -> None:
+    session = Session.open(bundled, None)
+    kept, gone = session.notes.codebook.create("Kept"), session.notes.codebook.create("Gone")
+    h = quote_highlight(bundled.text, QUOTE).edited(codes=(kept.id, gone.id, "never-known"))
+    known = {kept.id, gone.id}
+    assert session.without_codes(h, known) is h
+    session.notes.codebook.delete(gone.id)
+    assert session.without_codes(h, known).codes == (kept.id, "never-known")

@@ -3,11 +3,12 @@
 from __future__ import annotations
 
 from collections.abc import Callable
+from dataclasses import fields, replace
 from typing import Any, Protocol
 
 from PySide6.QtGui import QUndoCommand
 
-from reader.core.annotations import Highlight
+from reader.core.annotations import Highlight, shows_nothing
 from reader.core.interview import Role
 from reader.core.session import Session
 
@@ -74,6 +75,7 @@ class _HighlightsCommand(QUndoCommand):
         super().__init__(text)
         self._controller = controller
         self._gone: set[str] = set()  # ids found taken away by another history
+        self._codes_then = frozenset(c.id for c in controller.session.notes.codebook)
 
     def _there(self, highlight_id: str) -> bool:
         session = self._controller.session
@@ -82,11 +84,20 @@ class _HighlightsCommand(QUndoCommand):
         self._gone.add(highlight_id)
         return False
 
+    def _known(self, highlight: Highlight) -> Highlight | None:
+        """`highlight` without the codes deleted since this command was made (a code the
+        codebook never had stays, as it came); None if they were all that showed it."""
+        known = self._controller.session.without_codes(highlight, self._codes_then)
+        return None if known is not highlight and shows_nothing(known) else known
+
     def _add(self, highlight: Highlight) -> None:
         session = self._controller.session
-        if highlight.id not in self._gone and session.highlight(highlight.id) is None:
-            session.add_highlight(highlight)
-            self._controller.highlight_edited(None, highlight)
+        known = self._known(highlight)
+        if known is None:
+            self._gone.add(highlight.id)
+        elif highlight.id not in self._gone and session.highlight(highlight.id) is None:
+            session.add_highlight(known)
+            self._controller.highlight_edited(None, known)
 
     # Told as it was in the session, which a study's code change may have recoded.
     def _remove(self, highlight_id: str) -> None:
@@ -125,18 +136,37 @@ class DeleteHighlightCommand(_HighlightsCommand):
 
 
 class EditHighlightCommand(_HighlightsCommand):
-    """Recolour, note or tags: `after` replaces `before` (same id)."""
+    """Recolour, note or codes: what the edit changed, from `before` to `after` (same id).
+    Undo and redo set those fields alone, on the passage as it is then: in a study, the
+    study's history may have recoded it meanwhile."""
 
     def __init__(self, controller: Controller, before: Highlight, after: Highlight, text: str):
         super().__init__(controller, text)
         self._before = before
         self._after = after
+        self._fields = [f.name for f in fields(Highlight) if _differs(before, after, f.name)]
 
     def redo(self) -> None:
-        self._replace(self._after)
+        self._set_fields(self._after)
 
     def undo(self) -> None:
-        self._replace(self._before)
+        self._set_fields(self._before)
+
+    def _set_fields(self, source: Highlight) -> None:
+        if not self._there(source.id):
+            return
+        session = self._controller.session
+        now = session.highlight(source.id)
+        assert now is not None
+        wanted = self._known(replace(now, **{f: getattr(source, f) for f in self._fields}))
+        if wanted is None:
+            self._remove(source.id)
+        else:
+            self._replace(wanted)
+
+
+def _differs(before: Highlight, after: Highlight, name: str) -> bool:
+    return bool(getattr(before, name) != getattr(after, name))
 
 
 class SetColorLabelsCommand(QUndoCommand):

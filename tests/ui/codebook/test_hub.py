@@ -81,3 +81,34 @@ def test_deleting_a_code_leaves_no_ghost_and_undo_brings_the_passages_back(
     window.actions.redo.trigger()
     window.actions.undo.trigger()
     assert [h.id for h in window.interview.session.notes.highlights] == [dawn["id"]]
+
+
+def test_the_interviews_undo_never_brings_back_a_code_the_study_deleted(
+    make_study_window, folder: Path, qtbot, dialogs
+) -> None:
+    """A yellow passage coded "Drinks" gets a note; the study deletes "Drinks"; Ctrl+Z in
+    the reader takes the note off and leaves the code deleted. So does undoing the
+    deletion of a highlight."""
+    window = make_study_window(folder)
+    path = folder / "notes" / f"{window.switcher.current}.json"
+    text = window.interview.session.document.text
+    start = text.index("handover")
+    select(window, qtbot, start, start + len("handover"))
+    qtbot.keyClick(window.reader, Qt.Key.Key_H)
+    pick(window, qtbot, "Drinks")
+    dialogs.note_answers.append("Ritual?")
+    qtbot.keyClick(window.reader, Qt.Key.Key_N)
+    wait_saved(qtbot, path, lambda d: d["highlights"] and d["highlights"][0]["note"])
+    hub, panel = window.codebook.hub, window.codebook.panel
+    panel.set_current(hub.book.find("Drinks").id)
+    panel.delete_code()
+    focus(window, qtbot, window.reader, study_history=False)
+    window.actions.undo.trigger()  # the note
+    (h,) = wait_saved(qtbot, path, lambda d: d["highlights"][0]["note"] == "")["highlights"]
+    assert (h["exact"], h["color"], h["codes"]) == ("handover", "yellow", [])
+
+    window.interview.controller.delete_highlight(h["id"])
+    window.actions.undo.trigger()  # the deletion: back as it was, its old code left off
+    (back,) = wait_saved(qtbot, path, lambda d: d["highlights"])["highlights"]
+    assert (back["id"], back["codes"]) == (h["id"], [])
+    assert hub.book.find("Drinks") is None
