@@ -14,7 +14,7 @@ from pathlib import Path, PurePosixPath
 from typing import Any
 
 from reader.core.annotations import Highlight, now_iso
-from reader.core.codebook import Codebook, coding_counts, recode
+from reader.core.codebook import Codebook, recode
 from reader.core.document import Document, load_document
 from reader.core.hashing import sha256_hex
 from reader.core.notes_file import NotesData, NotesFormatError, parse_migrating
@@ -102,11 +102,6 @@ class CodeChange:
         kept = (new.get(h.id, h) for h in notes.highlights)
         notes.highlights = [h for h in kept if h is not None]
         return Recoded.of(changes)
-
-    @property
-    def codings(self) -> int:
-        """How many highlights the change touched in the notes files it rewrote."""
-        return sum(len(v) for v in self.recoded.values())
 
 
 @dataclass
@@ -488,15 +483,6 @@ class Study:
         self._writable()
         return self.data.codebook
 
-    def code_counts(self, skip: str | None = None) -> dict[str, int]:
-        """Code id -> codings (highlights carrying it) across the study's notes files.
-        `skip` (an interview id) is left out, for the caller to count its open notes."""
-        counts: dict[str, int] = {}
-        for _, notes in self.notes_files(skip):
-            for code_id, n in coding_counts(notes.highlights).items():
-                counts[code_id] = counts.get(code_id, 0) + n
-        return counts
-
     def merge_codes(self, source: str, target: str, skip: str | None = None) -> CodeChange:
         """Merge code `source` into `target` (its codings join target's, its children move
         below target) in study.json and in every notes file but `skip`'s (the open
@@ -509,7 +495,8 @@ class Study:
     def delete_code(self, code_id: str, skip: str | None = None) -> CodeChange:
         """Delete the code and the codes below it, taking them off every highlight but in
         `skip`'s notes (see merge_codes); a passage with no colour and no note that had no
-        other code goes (`codebook.recode`). `code_counts` tells beforehand how many."""
+        other code goes (`codebook.recode`). The Codebook panel's
+        confirmation counts them first (CodebookHub.deletion_counts)."""
         self._writable()
         before = self.data.codebook.copy()
         removed = self.data.codebook.delete(code_id)

@@ -639,7 +639,7 @@ def test_deleting_a_code_removes_passages_left_showing_nothing_and_undo_restores
         (noted.id, ()),  # its note shows it
         (other.id, (care.id,)),
     ]
-    assert change.codings == 5
+    assert sum(len(r.changed) + len(r.removed) for r in change.recoded.values()) == 5
     assert [h.id for _, h in change.recoded[closed.id].removed] == [only.id, below.id]
     # The open interview's notes, as its caller applies the change.
     open_recoded = change.recode_notes(open_notes)
