@@ -13,7 +13,7 @@ import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtTest import QTest
 
-from reader.core.annotations import make_highlight
+from reader.core.annotations import NO_COLOR, make_highlight
 from reader.core.store import save_notes
 from reader.core.study import open_study
 from reader.ui.exporting.export_dialog import ExportDialog
@@ -142,6 +142,7 @@ def test_the_whole_study_offers_and_exports_codes_other_interviews_use(
 ) -> None:
     study = open_study(folder)
     fear = study.writable_codebook().create("Fear")
+    study.writable_codebook().create("Unused")  # no passage anywhere: not offered
     study.save()
     third = study.interviews[2]
     session = study.open_session(third)
@@ -154,8 +155,10 @@ def test_the_whole_study_offers_and_exports_codes_other_interviews_use(
 
     def choose(dialog: ExportDialog) -> int:
         offered["interview"] = list(dialog.code_boxes)
+        offered["interview colours"] = list(dialog.color_boxes)
         dialog.scope_combo.setCurrentIndex(1)
         offered["study"] = list(dialog.code_boxes)
+        offered["study colours"] = list(dialog.color_boxes)
         dialog.code_boxes[fear.id].setChecked(True)
         dialog.format_combo.setCurrentIndex(dialog.format_combo.findData("md"))
         return 1
@@ -164,6 +167,9 @@ def test_the_whole_study_offers_and_exports_codes_other_interviews_use(
     out = tmp_path / "study.md"
     dialogs.save_answers.append(str(out))
     window.actions.export.trigger()
-    assert offered == {"interview": [], "study": [fear.id]}
+    assert (offered["interview"], offered["study"]) == ([], [fear.id])
+    # Some interview of the study may have passages only coded: its scope has the box.
+    assert NO_COLOR not in offered["interview colours"]
+    assert offered["study colours"][-1] == NO_COLOR
     exported = out.read_text("utf-8")
     assert "some ask" in exported and "handover" not in exported

@@ -64,6 +64,7 @@ def wire_codebook(window: Any) -> None:
     actions.retrieve.triggered.connect(lambda: codebook.retrieve(codebook.current_code()))
     actions.pictures.triggered.connect(codebook.show_pictures)
     window.transfers.refi = lambda *args: codebook.refi.export(*args)
+    window.transfers.codes_in_study = lambda: hub.counts().keys()
     actions.import_qdpx.triggered.connect(lambda: codebook.refi.import_project())
     actions.import_qdc.triggered.connect(lambda: codebook.refi.import_codebook())
     study, interview = window.study, window.interview

@@ -5,6 +5,7 @@ project and codebook are offered too (written by reader/ui/codebook/refi.py)."""
 from __future__ import annotations
 
 from PySide6.QtCore import Qt
+from PySide6.QtGui import QIcon
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -30,7 +31,7 @@ REFI_FORMATS = {
     "qdc": "REFI-QDA codebook — .qdc",
 }
 
-CODE_COLUMNS = 3
+COLUMNS = 3
 CODE_ROWS_SHOWN = 8  # more codes scroll: a large codebook keeps the dialog on the screen
 
 Codes = dict[str, tuple[str, str]]  # code id -> (label, colour)
@@ -39,16 +40,18 @@ Codes = dict[str, tuple[str, str]]  # code id -> (label, colour)
 class ExportDialog(QDialog):
     def __init__(
         self,
-        colors: dict[str, str],
+        colors: dict[str, str],  # colour id -> label, of the interview's passages
         codes: Codes,  # the interview's codes in use
         parent: QWidget | None = None,
         study: str = "",
         study_formats: tuple[str, ...] = (),
-        study_codes: Codes | None = None,  # the whole study's, offered for its export
+        study_colors: dict[str, str] | None = None,  # the whole study's, for its export
+        study_codes: Codes | None = None,
     ) -> None:
         super().__init__(parent)
         self.setWindowTitle("Export")
         self.study_formats = study_formats
+        self._colors, self._study_colors = colors, study_colors or colors
         self._codes, self._study_codes = codes, study_codes if study_codes is not None else codes
         self.scope_combo = QComboBox()
         self.scope_combo.addItem("This interview", False)
@@ -61,13 +64,7 @@ class ExportDialog(QDialog):
         self._fill_formats()
         self.color_boxes: dict[str, QCheckBox] = {}
         colour_group = QGroupBox("Colours (none ticked: all)")
-        grid = QGridLayout(colour_group)
-        for i, (color_id, label) in enumerate(colors.items()):
-            box = QCheckBox(label)
-            if color_id != NO_COLOR:  # passages only coded: no swatch to show
-                box.setIcon(swatch_icon(color_id))
-            grid.addWidget(box, i // 3, i % 3)
-            self.color_boxes[color_id] = box
+        self._color_grid = QGridLayout(colour_group)
         # By id, labelled as Codebook.labels names them: two codes of one name ("Work /
         # Stress", "Home / Stress") are two boxes, each in its own colour.
         self.code_boxes: dict[str, QCheckBox] = {}
@@ -82,8 +79,8 @@ class ExportDialog(QDialog):
         scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         QVBoxLayout(tag_group).addWidget(scroll)
         self._code_scroll = scroll
-        self._fill_codes()
-        self.scope_combo.currentIndexChanged.connect(self._fill_codes)
+        self._fill_boxes()
+        self.scope_combo.currentIndexChanged.connect(self._fill_boxes)
         form = QFormLayout()
         if study:
             form.addRow("Export", self.scope_combo)
@@ -107,25 +104,26 @@ class ExportDialog(QDialog):
             self.format_combo.addItem(label, name)
         self.format_combo.setCurrentIndex(max(0, self.format_combo.findData(current)))
 
-    def _fill_codes(self) -> None:
-        """The boxes of the codes the chosen scope uses; a code ticked stays ticked."""
-        codes = self._study_codes if self.whole_study() else self._codes
-        ticked = {c for c, box in self.code_boxes.items() if box.isChecked()}
-        while (item := self._code_grid.takeAt(0)) is not None:
-            if (widget := item.widget()) is not None:
-                widget.deleteLater()
-        self.code_boxes = {}
-        for i, code_id in enumerate(codes):  # in the codebook's order, as its panel shows them
-            label, color = codes[code_id]
-            box = QCheckBox(label)
-            box.setIcon(color_icon(color))  # a code, not the colour label of its name
-            box.setChecked(code_id in ticked)
-            self._code_grid.addWidget(box, i // CODE_COLUMNS, i % CODE_COLUMNS)
-            box.show()  # now, not from the event loop, so that the width below counts it
-            self.code_boxes[code_id] = box
-        if not codes:
-            self._code_grid.addWidget(QLabel("No passage is coded."), 0, 0)
-        rows = min(CODE_ROWS_SHOWN, max(1, -(-len(codes) // CODE_COLUMNS)))
+    def _fill_boxes(self) -> None:
+        """The boxes of the colours and codes the chosen scope has; one ticked stays ticked."""
+        study = self.whole_study()
+        colors = self._study_colors if study else self._colors
+        self.color_boxes = _fill_grid(
+            self._color_grid,
+            # Passages only coded have no swatch to show.
+            {c: (label, swatch_icon(c) if c != NO_COLOR else None) for c, label in colors.items()},
+            {c for c, box in self.color_boxes.items() if box.isChecked()},
+        )
+        codes = self._study_codes if study else self._codes
+        self.code_boxes = _fill_grid(
+            self._code_grid,
+            # In the codebook's order, as its panel shows them; a code's colour, not the
+            # colour label of its name.
+            {c: (label, color_icon(color)) for c, (label, color) in codes.items()},
+            {c for c, box in self.code_boxes.items() if box.isChecked()},
+            "No passage is coded.",
+        )
+        rows = min(CODE_ROWS_SHOWN, max(1, -(-len(codes) // COLUMNS)))
         row = self._code_grid.itemAt(0).widget().sizeHint().height()
         spacing = max(0, self._code_grid.verticalSpacing())
         margins = self._code_grid.contentsMargins()
@@ -133,7 +131,7 @@ class ExportDialog(QDialog):
         scroll.setFixedHeight(rows * row + (rows - 1) * spacing + margins.top() + margins.bottom())
         page_width = self._code_grid.sizeHint().width()
         scroll.setMinimumWidth(page_width + scroll.verticalScrollBar().sizeHint().width())
-        if self.isVisible():  # the other scope's codes: as wide and tall as they need
+        if self.isVisible():  # the other scope's boxes: as wide and tall as they need
             self.adjustSize()
 
     def _format_changed(self) -> None:
@@ -156,3 +154,25 @@ class ExportDialog(QDialog):
             colors=frozenset(c for c, box in self.color_boxes.items() if box.isChecked()),
             codes=frozenset(c for c, box in self.code_boxes.items() if box.isChecked()),
         )
+
+
+def _fill_grid(
+    grid: QGridLayout, items: dict[str, tuple[str, QIcon | None]], ticked: set[str], empty: str = ""
+) -> dict[str, QCheckBox]:
+    """`grid` holding a box for each item (key -> label, icon), those of `ticked` ticked,
+    else the line `empty`; the boxes by key."""
+    while (item := grid.takeAt(0)) is not None:
+        if (widget := item.widget()) is not None:
+            widget.deleteLater()
+    boxes: dict[str, QCheckBox] = {}
+    for i, (key, (label, icon)) in enumerate(items.items()):
+        box = QCheckBox(label)
+        if icon is not None:
+            box.setIcon(icon)
+        box.setChecked(key in ticked)
+        grid.addWidget(box, i // COLUMNS, i % COLUMNS)
+        box.show()  # now, not from the event loop, so that the grid's size counts it
+        boxes[key] = box
+    if not items and empty:
+        grid.addWidget(QLabel(empty), 0, 0)
+    return boxes

@@ -4,7 +4,7 @@ use, so start-up does not pay for them."""
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Collection
 from dataclasses import replace
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -39,6 +39,8 @@ class Transfers(QObject):
         self._parent = parent
         # The open study and its loaded interviews, when one is open: Export… offers it.
         self.study: Callable[[], tuple[Study, StudyTexts] | None] = lambda: None
+        # The codes some interview of the open study uses, told by the codebook.
+        self.codes_in_study: Callable[[], Collection[str]] = lambda: ()
         # REFI-QDA, chosen in the same dialog: (format, whole study, CRLF), by the codebook.
         self.refi: Callable[[str, bool, bool], None] = lambda *_args: None
 
@@ -65,16 +67,16 @@ class Transfers(QObject):
         colors = dict(session.notes.colors)
         if any(h.color == NO_COLOR for h in session.notes.highlights):
             colors[NO_COLOR] = NO_COLOR_LABEL  # passages only coded: a box of their own
+        in_study = set(self.codes_in_study()) | in_use if study else in_use
         dialog = ExportDialog(
             colors,
             {c.id: (labels[c.id], c.color) for c in book if c.id in in_use},
             self._parent,
             study[0].data.title if study else "",
             tuple(STUDY_FORMATS),
-            # The study's codebook is the interview's: any of its codes may code a passage.
-            {c.id: (labels[c.id], c.color) for c in book if c.codable or c.id in in_use}
-            if study
-            else None,
+            # The study shares its colour labels; some interview may have passages only coded.
+            {**session.notes.colors, NO_COLOR: NO_COLOR_LABEL} if study else None,
+            {c.id: (labels[c.id], c.color) for c in book if c.id in in_study},
         )
         if dialog.exec() != QDialog.DialogCode.Accepted:
             return
