@@ -4,7 +4,7 @@ project and codebook are offered too (written by reader/ui/codebook/refi.py)."""
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QPoint, Qt
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -32,6 +32,7 @@ REFI_FORMATS = {
 
 CODE_COLUMNS = 3
 CODE_ROWS_SHOWN = 8  # more codes scroll: a large codebook keeps the dialog on the screen
+CODE_LABEL_CHARS = 30  # a longer label is cut in its middle (its whole in the tooltip)
 
 Codes = dict[str, tuple[str, str]]  # code id -> (label, colour)
 
@@ -80,7 +81,13 @@ class ExportDialog(QDialog):
         scroll.setWidgetResizable(True)
         scroll.setFrameShape(QFrame.Shape.NoFrame)
         scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
-        QVBoxLayout(tag_group).addWidget(scroll)
+        # The boxes lie on the group's own background, lined up with the colours' boxes:
+        # no page of another shade, no second margin around the grid's own.
+        page.setAutoFillBackground(False)
+        scroll.viewport().setAutoFillBackground(False)
+        outer = QVBoxLayout(tag_group)
+        outer.setContentsMargins(0, 0, 0, 0)
+        outer.addWidget(scroll)
         self._code_scroll = scroll
         self._fill_codes()
         self.scope_combo.currentIndexChanged.connect(self._fill_codes)
@@ -115,9 +122,14 @@ class ExportDialog(QDialog):
             if (widget := item.widget()) is not None:
                 widget.deleteLater()
         self.code_boxes = {}
+        room = self.fontMetrics().averageCharWidth() * CODE_LABEL_CHARS
         for i, code_id in enumerate(codes):  # in the codebook's order, as its panel shows them
             label, color = codes[code_id]
-            box = QCheckBox(label)
+            # A long name would widen its column, and the dialog, past a laptop's screen.
+            shown = self.fontMetrics().elidedText(label, Qt.TextElideMode.ElideMiddle, room)
+            box = QCheckBox(shown)
+            if shown != label:
+                box.setToolTip(label)
             box.setIcon(color_icon(color))  # a code, not the colour label of its name
             box.setChecked(code_id in ticked)
             self._code_grid.addWidget(box, i // CODE_COLUMNS, i % CODE_COLUMNS)
@@ -135,6 +147,16 @@ class ExportDialog(QDialog):
         scroll.setMinimumWidth(page_width + scroll.verticalScrollBar().sizeHint().width())
         if self.isVisible():  # the other scope's codes: as wide and tall as they need
             self.adjustSize()
+            self._keep_on_screen()
+
+    def _keep_on_screen(self) -> None:
+        """Grown for the study's codes, the dialog steps back inside the screen."""
+        screen = self.screen().availableGeometry()
+        frame = self.frameGeometry()
+        x = max(screen.left(), min(frame.left(), screen.right() + 1 - frame.width()))
+        y = max(screen.top(), min(frame.top(), screen.bottom() + 1 - frame.height()))
+        if (x, y) != (frame.left(), frame.top()):
+            self.move(self.pos() + QPoint(x - frame.left(), y - frame.top()))
 
     def _format_changed(self) -> None:
         name = self.format_combo.currentData()
