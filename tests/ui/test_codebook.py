@@ -154,6 +154,17 @@ def test_delete_says_what_goes_and_undo_brings_it_back(
     assert data["highlights"] == [coded]
 
 
+def test_deleting_an_unused_code_says_no_passage_is_coded_with_it(window: MainWindow, dialogs):
+    hub = window.codebook.hub
+    unused = hub.create("Unused")
+    assert unused is not None
+    window.codebook.panel.set_current(unused.id)
+    window.codebook.panel.delete_code()
+    kind, text = dialogs.shown[-1]
+    assert kind == "ask" and "No passage is coded with it. Edit ▸ Undo brings" in text
+    assert "0 " not in text
+
+
 # Studies: the study's codebook in study.json, merge and delete across notes files -------
 
 

@@ -246,7 +246,9 @@ class CodebookPanel(QWidget):
         # A passage with no colour or note that has no other code goes: nothing would show it.
         removed = f"{gone} passage{'' if gone == 1 else 's'} coded only with {it}"
         removed += " (no colour, no note) will be removed."
-        if not gone:
+        if not kept and not gone:  # not "0 coded passages will lose it"
+            what = f"No passage is coded with {it}."
+        elif not gone:
             what = f"{lose}; the highlights themselves stay."
         elif kept:
             what = f"{lose}; {removed}"
