@@ -165,6 +165,22 @@ def test_deleting_an_unused_code_says_no_passage_is_coded_with_it(window: MainWi
     assert "0 " not in text
 
 
+def test_after_a_delete_the_next_code_is_current(window: MainWindow) -> None:
+    """The selection goes on down the tree (past the deleted code's sub-codes), and to the
+    code above once the last one is gone: Delete again deletes the next."""
+    hub, panel = window.codebook.hub, window.codebook.panel
+    a, b, c = (hub.create(name) for name in ("A", "B", "C"))
+    assert a and b and c
+    hub.create("B1", parent=b.id)
+    panel.set_current(b.id)
+    panel.delete_code()
+    assert panel.current_id() == c.id
+    panel.delete_code()
+    assert panel.current_id() == a.id
+    panel.delete_code()
+    assert panel.current_id() == "" and len(hub.book) == 0
+
+
 # Studies: the study's codebook in study.json, merge and delete across notes files -------
 
 

@@ -259,7 +259,20 @@ class CodebookPanel(QWidget):
             f"{what} Edit ▸ Undo brings everything back."
         )
         if dialogs.ask(self, "Delete Code", text, ["Delete Code", "Cancel"]) == "Delete Code":
-            self.hub.delete(code.id)
+            after = self._neighbour(code.id)
+            if self.hub.delete(code.id):
+                self.set_current(after)
+
+    def _neighbour(self, code_id: str) -> str:
+        """The code the selection goes to when `code_id` and its sub-codes go: the next in
+        the tree, else the one before (none was current: Delete again did nothing)."""
+        book = self.hub.book
+        gone = {code_id, *(c.id for c in book.descendants(code_id))}
+        order = [c.id for _, c in book.tree()]
+        at = order.index(code_id)
+        after = [c for c in order[at:] if c not in gone]
+        before = [c for c in order[:at] if c not in gone]
+        return (after or before[-1:] or [""])[0]
 
     def choose_color(self) -> None:
         code = self.model.codes.get(self.current_id())
