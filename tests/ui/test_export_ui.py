@@ -267,3 +267,20 @@ def test_a_long_code_name_is_cut_and_the_dialog_stays_on_the_screen(
     short = dialog.code_boxes["id-1"]
     assert short.text() == "Code 001" and not short.toolTip()
     assert screen.contains(dialog.frameGeometry()), (screen, dialog.frameGeometry())
+
+
+def test_the_dialog_fits_each_scope_back_and_forth(window: MainWindow, qtbot) -> None:
+    """The study's 40 codes make it taller at once; back to this interview's one code it is
+    as small as it opened (it stayed tall, the code in a box of empty space)."""
+    codes = {f"id-{n}": (f"Code {n:03}", "#1f77b4") for n in range(40)}
+    dialog = ExportDialog(
+        {}, {"id-0": codes["id-0"]}, window, study="S", study_formats=("md",), study_codes=codes
+    )
+    qtbot.addWidget(dialog)
+    dialog.show()
+    qtbot.waitExposed(dialog)
+    opened = dialog.size()
+    dialog.scope_combo.setCurrentIndex(1)
+    assert dialog.height() > opened.height() + 100
+    dialog.scope_combo.setCurrentIndex(0)
+    assert dialog.size() == opened

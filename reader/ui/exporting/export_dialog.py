@@ -4,8 +4,9 @@ project and codebook are offered too (written by reader/ui/codebook/refi.py)."""
 
 from __future__ import annotations
 
-from PySide6.QtCore import QPoint, Qt
+from PySide6.QtCore import QEvent, QPoint, Qt
 from PySide6.QtWidgets import (
+    QApplication,
     QCheckBox,
     QComboBox,
     QDialog,
@@ -146,6 +147,9 @@ class ExportDialog(QDialog):
         page_width = self._code_grid.sizeHint().width()
         scroll.setMinimumWidth(page_width + scroll.verticalScrollBar().sizeHint().width())
         if self.isVisible():  # the other scope's codes: as wide and tall as they need
+            # The layouts learn the new sizes from posted events: without them adjustSize
+            # went by the old ones (the dialog grew later, by its minimum, and never shrank).
+            QApplication.sendPostedEvents(None, QEvent.Type.LayoutRequest)
             self.adjustSize()
             self._keep_on_screen()
 
