@@ -1,9 +1,10 @@
-"""Small dialogs: a highlight's note and the labels of the six colours."""
+"""Small dialogs: a highlight's note and the labels of the six colours; the docks' narrow
+filter drop-downs."""
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt
-from PySide6.QtGui import QIcon, QKeySequence, QShortcut
+from PySide6.QtCore import QEvent, Qt
+from PySide6.QtGui import QIcon, QKeySequence, QPaintEvent, QShortcut
 from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
@@ -13,6 +14,10 @@ from PySide6.QtWidgets import (
     QLineEdit,
     QMessageBox,
     QPlainTextEdit,
+    QStyle,
+    QStyleOptionComboBox,
+    QStylePainter,
+    QToolTip,
     QVBoxLayout,
     QWidget,
 )
@@ -128,9 +133,38 @@ def refill_combo(combo: QComboBox, first: str, items: list[tuple[QIcon, str, str
     combo.blockSignals(False)
 
 
+class FilterCombo(QComboBox):
+    """A drop-down too narrow for some items: the chosen one, cut to fit, ends in "…" (Qt
+    cut it bare: "Work / S" passed for a whole name) and its tooltip gives it whole."""
+
+    def shown_text(self) -> str:
+        """The chosen item's text as it fits beside its icon."""
+        option = QStyleOptionComboBox()
+        self.initStyleOption(option)
+        field = self.style().subControlRect(
+            QStyle.ComplexControl.CC_ComboBox, option, QStyle.SubControl.SC_ComboBoxEditField, self
+        )
+        room = field.width() - (0 if option.currentIcon.isNull() else option.iconSize.width() + 4)
+        return self.fontMetrics().elidedText(option.currentText, Qt.TextElideMode.ElideRight, room)
+
+    def paintEvent(self, event: QPaintEvent) -> None:  # QComboBox's own, with the text cut
+        painter = QStylePainter(self)
+        option = QStyleOptionComboBox()
+        self.initStyleOption(option)
+        painter.drawComplexControl(QStyle.ComplexControl.CC_ComboBox, option)
+        option.currentText = self.shown_text()
+        painter.drawControl(QStyle.ControlElement.CE_ComboBoxLabel, option)
+
+    def event(self, event: QEvent) -> bool:
+        if event.type() == QEvent.Type.ToolTip and self.shown_text() != self.currentText():
+            QToolTip.showText(event.globalPos(), f"{self.currentText()}\n{self.toolTip()}", self)
+            return True
+        return super().event(event)
+
+
 def filter_combo(name: str, description: str) -> QComboBox:
     """A narrow drop-down for a dock's filter row: long items must not widen the dock."""
-    combo = QComboBox(accessibleName=name)
+    combo = FilterCombo(accessibleName=name)
     combo.setAccessibleDescription(description)
     combo.setToolTip(description)
     combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)

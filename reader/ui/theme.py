@@ -4,7 +4,16 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from PySide6.QtGui import QColor, QFont, QFontDatabase, QFontMetricsF, QIcon, QPalette, QPixmap
+from PySide6.QtGui import (
+    QColor,
+    QFont,
+    QFontDatabase,
+    QFontMetricsF,
+    QIcon,
+    QPainter,
+    QPalette,
+    QPixmap,
+)
 from PySide6.QtWidgets import QApplication
 
 from reader.core.codebook import Codebook
@@ -167,8 +176,17 @@ def swatch_icon(color_id: str, size: int = 14) -> QIcon:
     return color_icon(swatch_color(color_id), size)
 
 
+# A swatch's edge, seen on every theme's page: a navy code (#000075) vanished on the high
+# contrast theme's black, a lavender one (#dcbeff) nearly on the light theme's white.
+SWATCH_EDGE = QColor(128, 128, 128, 170)
+
+
 def color_icon(color: QColor | str, size: int = 12) -> QIcon:
-    """A square of `color`: a colour label's swatch, a code's colour."""
+    """A square of `color` in a thin grey edge: a colour label's swatch, a code's colour."""
     pixmap = QPixmap(size, size)
     pixmap.fill(QColor(color))
+    painter = QPainter(pixmap)
+    painter.setPen(SWATCH_EDGE)
+    painter.drawRect(0, 0, size - 1, size - 1)
+    painter.end()
     return QIcon(pixmap)

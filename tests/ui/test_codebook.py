@@ -154,6 +154,33 @@ def test_delete_says_what_goes_and_undo_brings_it_back(
     assert data["highlights"] == [coded]
 
 
+def test_deleting_an_unused_code_says_no_passage_is_coded_with_it(window: MainWindow, dialogs):
+    hub = window.codebook.hub
+    unused = hub.create("Unused")
+    assert unused is not None
+    window.codebook.panel.set_current(unused.id)
+    window.codebook.panel.delete_code()
+    kind, text = dialogs.shown[-1]
+    assert kind == "ask" and "No passage is coded with it. Edit ▸ Undo brings" in text
+    assert "0 " not in text
+
+
+def test_after_a_delete_the_next_code_is_current(window: MainWindow) -> None:
+    """The selection goes on down the tree (past the deleted code's sub-codes), and to the
+    code above once the last one is gone: Delete again deletes the next."""
+    hub, panel = window.codebook.hub, window.codebook.panel
+    a, b, c = (hub.create(name) for name in ("A", "B", "C"))
+    assert a and b and c
+    hub.create("B1", parent=b.id)
+    panel.set_current(b.id)
+    panel.delete_code()
+    assert panel.current_id() == c.id
+    panel.delete_code()
+    assert panel.current_id() == a.id
+    panel.delete_code()
+    assert panel.current_id() == "" and len(hub.book) == 0
+
+
 # Studies: the study's codebook in study.json, merge and delete across notes files -------
 
 

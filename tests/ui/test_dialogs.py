@@ -8,10 +8,12 @@ from typing import Any
 
 import orjson
 import pytest
-from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QApplication, QDialog, QLabel
+from PySide6.QtCore import QPoint, Qt
+from PySide6.QtGui import QHelpEvent
+from PySide6.QtWidgets import QApplication, QDialog, QLabel, QToolTip
 
-from reader.ui.dialogs import ColorLabelsDialog
+from reader.ui.dialogs import ColorLabelsDialog, filter_combo
+from reader.ui.theme import color_icon
 from reader.ui.window.main_window import MainWindow
 
 
@@ -40,3 +42,22 @@ def test_highlight_colours_says_what_it_is_for_and_each_colours_key(
     assert seen["width"] < 700  # compact beside a 1024 px window
     window.interview.saver.flush()  # type: ignore[union-attr]
     assert orjson.loads(notes_path.read_bytes())["colors"]["blue"] == "Setting"
+
+
+def test_a_filter_cut_to_fit_ends_in_an_ellipsis_and_is_whole_in_its_tooltip(qtbot) -> None:
+    combo = filter_combo("Code filter", "Shows only the highlights with one code")
+    qtbot.addWidget(combo)
+    combo.addItem("All codes")
+    combo.addItem(color_icon("#e6194b"), "Work / Stress and strain at the night shift", "id")
+    combo.setFixedWidth(110)
+    combo.show()
+    qtbot.waitExposed(combo)
+    assert combo.shown_text() == "All codes"
+    combo.setCurrentIndex(1)
+    shown = combo.shown_text()
+    assert shown.endswith("…") and shown.startswith("Work") and len(shown) < 20
+    combo.grab()  # painted with it
+    tip = QHelpEvent(QHelpEvent.Type.ToolTip, QPoint(5, 5), combo.mapToGlobal(QPoint(5, 5)))
+    QApplication.sendEvent(combo, tip)
+    qtbot.waitUntil(QToolTip.isVisible)
+    assert QToolTip.text().startswith("Work / Stress and strain at the night shift\nShows only")

@@ -239,3 +239,48 @@ def test_a_long_codebook_scrolls_inside_the_export_dialog(window: MainWindow, qt
     last = dialog.code_boxes["id-89"]
     dialog._code_scroll.ensureWidgetVisible(last)
     assert last.visibleRegion().boundingRect().height() == last.height()
+
+
+def test_a_long_code_name_is_cut_and_the_dialog_stays_on_the_screen(
+    window: MainWindow, qtbot
+) -> None:
+    """The whole study's codes widen the dialog: a long name is cut in its middle (whole
+    in its tooltip), and the dialog, near the screen's corner, steps back inside it."""
+    long = "A very long code name that should not fit in a narrow box at all"
+    codes = {f"id-{n}": (f"Code {n:03}", "#1f77b4") for n in range(40)}
+    dialog = ExportDialog(
+        {"yellow": "Key quote"},
+        {"id-0": codes["id-0"]},
+        window,
+        study="S",
+        study_formats=("md",),
+        study_codes={**codes, "id-long": (long, "#1f77b4")},
+    )
+    qtbot.addWidget(dialog)
+    dialog.show()
+    qtbot.waitExposed(dialog)
+    screen = dialog.screen().availableGeometry()
+    dialog.move(screen.right() - dialog.width(), screen.bottom() - dialog.height())
+    dialog.scope_combo.setCurrentIndex(1)
+    box = dialog.code_boxes["id-long"]
+    assert "…" in box.text() and len(box.text()) < len(long) and box.toolTip() == long
+    short = dialog.code_boxes["id-1"]
+    assert short.text() == "Code 001" and not short.toolTip()
+    assert screen.contains(dialog.frameGeometry()), (screen, dialog.frameGeometry())
+
+
+def test_the_dialog_fits_each_scope_back_and_forth(window: MainWindow, qtbot) -> None:
+    """The study's 40 codes make it taller at once; back to this interview's one code it is
+    as small as it opened (it stayed tall, the code in a box of empty space)."""
+    codes = {f"id-{n}": (f"Code {n:03}", "#1f77b4") for n in range(40)}
+    dialog = ExportDialog(
+        {}, {"id-0": codes["id-0"]}, window, study="S", study_formats=("md",), study_codes=codes
+    )
+    qtbot.addWidget(dialog)
+    dialog.show()
+    qtbot.waitExposed(dialog)
+    opened = dialog.size()
+    dialog.scope_combo.setCurrentIndex(1)
+    assert dialog.height() > opened.height() + 100
+    dialog.scope_combo.setCurrentIndex(0)
+    assert dialog.size() == opened

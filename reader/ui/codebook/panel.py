@@ -246,7 +246,9 @@ class CodebookPanel(QWidget):
         # A passage with no colour or note that has no other code goes: nothing would show it.
         removed = f"{gone} passage{'' if gone == 1 else 's'} coded only with {it}"
         removed += " (no colour, no note) will be removed."
-        if not gone:
+        if not kept and not gone:  # not "0 coded passages will lose it"
+            what = f"No passage is coded with {it}."
+        elif not gone:
             what = f"{lose}; the highlights themselves stay."
         elif kept:
             what = f"{lose}; {removed}"
@@ -257,7 +259,20 @@ class CodebookPanel(QWidget):
             f"{what} Edit ▸ Undo brings everything back."
         )
         if dialogs.ask(self, "Delete Code", text, ["Delete Code", "Cancel"]) == "Delete Code":
-            self.hub.delete(code.id)
+            after = self._neighbour(code.id)
+            if self.hub.delete(code.id):
+                self.set_current(after)
+
+    def _neighbour(self, code_id: str) -> str:
+        """The code the selection goes to when `code_id` and its sub-codes go: the next in
+        the tree, else the one before (none was current: Delete again did nothing)."""
+        book = self.hub.book
+        gone = {code_id, *(c.id for c in book.descendants(code_id))}
+        order = [c.id for _, c in book.tree()]
+        at = order.index(code_id)
+        after = [c for c in order[at:] if c not in gone]
+        before = [c for c in order[:at] if c not in gone]
+        return (after or before[-1:] or [""])[0]
 
     def choose_color(self) -> None:
         code = self.model.codes.get(self.current_id())

@@ -4,9 +4,10 @@ project and codebook are offered too (written by reader/ui/codebook/refi.py)."""
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QEvent, QPoint, Qt
 from PySide6.QtGui import QIcon
 from PySide6.QtWidgets import (
+    QApplication,
     QCheckBox,
     QComboBox,
     QDialog,
@@ -33,6 +34,7 @@ REFI_FORMATS = {
 
 COLUMNS = 3
 CODE_ROWS_SHOWN = 8  # more codes scroll: a large codebook keeps the dialog on the screen
+LABEL_CHARS = 30  # a longer label is cut in its middle (its whole in the tooltip)
 
 Codes = dict[str, tuple[str, str]]  # code id -> (label, colour)
 
@@ -77,7 +79,13 @@ class ExportDialog(QDialog):
         scroll.setWidgetResizable(True)
         scroll.setFrameShape(QFrame.Shape.NoFrame)
         scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
-        QVBoxLayout(tag_group).addWidget(scroll)
+        # The boxes lie on the group's own background, lined up with the colours' boxes:
+        # no page of another shade, no second margin around the grid's own.
+        page.setAutoFillBackground(False)
+        scroll.viewport().setAutoFillBackground(False)
+        outer = QVBoxLayout(tag_group)
+        outer.setContentsMargins(0, 0, 0, 0)
+        outer.addWidget(scroll)
         self._code_scroll = scroll
         self._fill_boxes()
         self.scope_combo.currentIndexChanged.connect(self._fill_boxes)
@@ -132,7 +140,20 @@ class ExportDialog(QDialog):
         page_width = self._code_grid.sizeHint().width()
         scroll.setMinimumWidth(page_width + scroll.verticalScrollBar().sizeHint().width())
         if self.isVisible():  # the other scope's boxes: as wide and tall as they need
+            # The layouts learn the new sizes from posted events: without them adjustSize
+            # went by the old ones (the dialog grew later, by its minimum, and never shrank).
+            QApplication.sendPostedEvents(None, QEvent.Type.LayoutRequest)
             self.adjustSize()
+            self._keep_on_screen()
+
+    def _keep_on_screen(self) -> None:
+        """Grown for the study's codes, the dialog steps back inside the screen."""
+        screen = self.screen().availableGeometry()
+        frame = self.frameGeometry()
+        x = max(screen.left(), min(frame.left(), screen.right() + 1 - frame.width()))
+        y = max(screen.top(), min(frame.top(), screen.bottom() + 1 - frame.height()))
+        if (x, y) != (frame.left(), frame.top()):
+            self.move(self.pos() + QPoint(x - frame.left(), y - frame.top()))
 
     def _format_changed(self) -> None:
         name = self.format_combo.currentData()
@@ -165,8 +186,14 @@ def _fill_grid(
         if (widget := item.widget()) is not None:
             widget.deleteLater()
     boxes: dict[str, QCheckBox] = {}
+    metrics = grid.parentWidget().fontMetrics()
+    room = metrics.averageCharWidth() * LABEL_CHARS
     for i, (key, (label, icon)) in enumerate(items.items()):
-        box = QCheckBox(label)
+        # A long name would widen its column, and the dialog, past a laptop's screen.
+        shown = metrics.elidedText(label, Qt.TextElideMode.ElideMiddle, room)
+        box = QCheckBox(shown)
+        if shown != label:
+            box.setToolTip(label)
         if icon is not None:
             box.setIcon(icon)
         box.setChecked(key in ticked)

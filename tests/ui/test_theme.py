@@ -1,0 +1,23 @@
+"""reader/ui/theme.py: swatches seen on every theme's page."""
+
+from __future__ import annotations
+
+import pytest
+from PySide6.QtGui import QColor, QImage, QPainter
+
+from reader.core.palettes import PALETTES, contrast_ratio, parse_hex
+from reader.ui.theme import color_icon
+
+
+@pytest.mark.parametrize("name", list(PALETTES))
+@pytest.mark.parametrize("color", ["#000075", "#dcbeff", "#888888"])
+def test_a_swatch_keeps_its_colour_inside_an_edge_seen_on_the_page(qapp, name, color) -> None:
+    page = QColor(PALETTES[name].window)
+    image = QImage(12, 12, QImage.Format.Format_RGB32)
+    image.fill(page)
+    painter = QPainter(image)
+    painter.drawPixmap(0, 0, color_icon(color).pixmap(12, 12))
+    painter.end()
+    assert image.pixelColor(6, 6).name() == color
+    edge = image.pixelColor(0, 6).name()
+    assert contrast_ratio(parse_hex(edge), parse_hex(page.name())) >= 1.5, edge
