@@ -13,6 +13,7 @@ from PySide6.QtCore import QPointF, QRectF
 from PySide6.QtGui import QFontMetricsF, QPainter
 from PySide6.QtWidgets import QApplication
 
+from reader.ui.reading.reader_view import STRIPES_ROOM
 from reader.ui.window.main_window import MainWindow
 from tests.ui.conftest import lay_out_first_start
 from tests.ui.media_files import write_wav
@@ -101,3 +102,30 @@ def test_wide_names_show_whole_and_times_beside_the_text(
     labels = [text for text, _ in in_margin(window, shown)]
     assert all(name in labels for name in NAMES) and not any("…" in t for t in labels)
     assert all(time in [text for text, _ in shown] for time in TIMES)
+
+
+def test_a_long_name_moves_the_column_right_where_there_is_room(
+    make_window: Callable[..., MainWindow], tmp_path: Path, painted: Any, qtbot: Any
+) -> None:
+    """Centred, the column leaves a long name too little room; the room on its right is
+    taken for it instead (the code stripes keep theirs), and the name shows whole."""
+    name = "Dr. Hannah Okonkwo-Lindqvist"
+    document = tmp_path / "long-name.txt"
+    document.write_text(
+        f"Interviewer: Where did you train?\n\n{name}: In Lagos, then in Uppsala.\n\n"
+        f"Interviewer: And now?\n\n{name}: Now I teach.\n",
+        encoding="utf-8",
+    )
+    window = make_window(document)
+    window.resize(1280, 800)
+    reader = window.reader
+    metrics = QFontMetricsF(reader.label_font())
+    width = metrics.horizontalAdvance(name)
+    column = reader.column_width()
+    window.splitter.setSizes([column + round(width) + 160, 400])
+    QApplication.processEvents()
+    fmt = reader.document().rootFrame().frameFormat()
+    centred = (reader.viewport().width() - column) // 2
+    assert centred - 26 < width <= fmt.leftMargin() - 26  # centring alone would cut it
+    assert fmt.rightMargin() >= STRIPES_ROOM
+    assert name in [text for text, _ in in_margin(window, painted(window))]

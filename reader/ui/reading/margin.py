@@ -87,3 +87,9 @@ def fitted_label(text: str, metrics: QFontMetricsF, room: float) -> str:
         if short:
             return short + kept
     return metrics.elidedText(text, Qt.TextElideMode.ElideRight, room)
+
+
+def widest_name(segments: Sequence[Segment], metrics: QFontMetricsF) -> float:
+    """How wide the longest speaker name of the margin is, in `metrics`' font."""
+    names = {speaker_name(s.speaker) for s in segments if s.speaker}
+    return max((metrics.horizontalAdvance(name) for name in names), default=0.0)

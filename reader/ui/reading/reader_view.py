@@ -31,7 +31,7 @@ from reader.ui import theme
 from reader.ui.mnemonics import with_mnemonics
 from reader.ui.reading.highlight_layer import HighlightLayer
 from reader.ui.reading.links import LinkOpener
-from reader.ui.reading.margin import fitted_label
+from reader.ui.reading.margin import fitted_label, widest_name
 from reader.ui.reading.overview_strip import STRIP_WIDTH, OverviewStrip
 from reader.ui.reading.reader_document import ReaderDocument
 from reader.ui.reading.selection_bar import SelectionBar
@@ -58,6 +58,7 @@ GAP = 2
 PAD = 8  # from the text column to the first stripe
 STRIPES_ROOM = PAD + 3 * (STRIPE + GAP) + 2
 LABEL_SCALE = 0.72  # margin labels (speakers, question numbers) against the text
+NAME_ROOM = 240  # px: the column moves right for a speaker's name up to this wide
 
 
 class ReaderView(QTextEdit):
@@ -95,6 +96,7 @@ class ReaderView(QTextEdit):
         self._font = theme.reading_font()
         self._label_font = theme.ui_font()
         self._label_font.setPointSizeF(self._font.pointSizeF() * LABEL_SCALE)
+        self._widest_name: float | None = None  # see _names_width
         self.column_chars = theme.COLUMN_CHARS
         self._flash: QTextEdit.ExtraSelection | None = None
         self._flash_timer = QTimer(self, singleShot=True, interval=FLASH_MS)
@@ -134,6 +136,7 @@ class ReaderView(QTextEdit):
         self.selection_bar.hide()
         self.selection_bar.set_labels(session.notes.colors)
         self.current_highlight_id = ""
+        self._widest_name = None
         self._update_margins()
         self.overview.set_matches([])
         self.overview.refresh()
@@ -172,6 +175,8 @@ class ReaderView(QTextEdit):
     def refresh_structure(self) -> None:
         if self.reading is not None:
             self.reading.apply_structure()
+            self._widest_name = None  # a speaker renamed, say
+            self._update_margins()
             self.viewport().update()
             self.overview.refresh()
 
@@ -194,7 +199,9 @@ class ReaderView(QTextEdit):
         width = self.viewport().width()
         gutter = self.gutter_width()
         column = min(self.column_width(), max(200, width - gutter - 20))
-        left = max(gutter + 4, (width - column) // 2)
+        # Centred; moved right where the room on the right lets a long name show whole.
+        names = round(min(NAME_ROOM, self._names_width())) + 26  # the gap: _paint_margin
+        left = max(gutter + 4, (width - column) // 2, min(names, width - column - STRIPES_ROOM))
         right = max(STRIPES_ROOM, width - left - column)
         frame = self.document().rootFrame()
         fmt = frame.frameFormat()
@@ -205,10 +212,19 @@ class ReaderView(QTextEdit):
             fmt.setBottomMargin(64)
             frame.setFrameFormat(fmt)
 
+    def _names_width(self) -> float:
+        """The longest speaker name's width in the margin's font (kept until the session,
+        its speakers or the font change)."""
+        if self._widest_name is None:
+            segments = self.reading.session.segments if self.reading is not None else []
+            self._widest_name = widest_name(segments, QFontMetricsF(self._label_font))
+        return self._widest_name
+
     def set_reading_font(self, font: QFont, column_chars: int) -> None:
         """Another face, size (zoom) or measure: the document's formats follow."""
         self._font = QFont(font)
         self._label_font.setPointSizeF(font.pointSizeF() * LABEL_SCALE)
+        self._widest_name = None
         self.column_chars = column_chars
         if self.reading is not None:
             self.reading.font = self._font
