@@ -465,21 +465,21 @@ def test_the_code_filter_offers_two_codes_of_one_name_apart(window: MainWindow, 
     qtbot.waitUntil(lambda: panel.count_text() == "2 highlights")
     combo = panel.tag_filter
     items = [(combo.itemText(i), combo.itemData(i)) for i in range(combo.count())]
-    assert items == [
+    assert items == [  # in the codebook's order
         ("All codes", None),
-        ("Home / Stress", at_home.id),
         ("Work / Stress", at_work.id),
+        ("Home / Stress", at_home.id),
     ]
     swatches = [combo.itemIcon(i).pixmap(8, 8).toImage().pixelColor(4, 4).name() for i in (1, 2)]
-    assert swatches == [at_home.color, at_work.color]
+    assert swatches == [at_work.color, at_home.color]
     worked = {h.codes[0]: h.id for h in window.interview.session.notes.highlights}
     combo.setFocus()
     qtbot.keyClick(combo, Qt.Key.Key_Down)
-    assert panel.visible_ids() == [worked[at_home.id]] and panel.count_text() == "1 of 2"
+    assert panel.visible_ids() == [worked[at_work.id]] and panel.count_text() == "1 of 2"
     qtbot.keyClick(combo, Qt.Key.Key_Down)
-    assert panel.visible_ids() == [worked[at_work.id]]
-    # Renamed apart, the entries follow: "Strain" alone, "Stress" alone, the filter kept.
+    assert panel.visible_ids() == [worked[at_home.id]]
+    # Renamed apart, the entries follow: "Stress" alone, "Strain" alone, the filter kept.
     window.codebook.hub.update(at_home.id, "Rename Code", name="Strain")
     texts = [combo.itemText(i) for i in range(1, combo.count())]
-    assert texts == ["Strain", "Stress"] and combo.currentText() == "Stress"
-    assert panel.visible_ids() == [worked[at_work.id]]
+    assert texts == ["Stress", "Strain"] and combo.currentText() == "Strain"
+    assert panel.visible_ids() == [worked[at_home.id]]

@@ -49,7 +49,11 @@ class CodeFilter:
             return False
         model = self._model
         named = {c: model.code_labels.get(c) or self._names.get(c, c) for c in self._counts}
-        self._offered = sorted(named, key=lambda c: (named[c].casefold(), c))
+        # In the codebook's order, as its panel and the Export dialog show them; codes it
+        # lacks after, by name.
+        place = {code_id: i for i, code_id in enumerate(model.code_labels)}
+        last = len(place)
+        self._offered = sorted(named, key=lambda c: (place.get(c, last), named[c].casefold(), c))
         items = [(color_icon(model.code_color(c)), named[c], c) for c in self._offered]
         refill_combo(self.combo, "All codes", items)
         return True
