@@ -125,16 +125,30 @@ def test_context_menu_rename_renames_a_merged_speaker_whole(group: MainWindow, d
 
 
 def test_unsure_detection_offers_the_dialog(make_window, tmp_path: Path, qtbot) -> None:
-    path = tmp_path / "no-questions.txt"
-    path.write_text("We met at the studio.\n\nShe showed me her pencils.\n", encoding="utf-8")
+    path = tmp_path / "one-speaker.txt"
+    path.write_text("Ann: We met at the studio.\n\nAnn: Then we left.\n", encoding="utf-8")
     window = make_window(path)
     hint = window.speakers.hint
     qtbot.waitUntil(hint.isVisible)
-    assert "Speakers were guessed. No questions were found." in hint.label.text()
+    assert hint.label.text() == "Speakers were guessed. Only one speaker was found."
+    assert hint.check.isVisible()
     hint.check.click()
     assert window.speakers.dialog is not None and window.speakers.dialog.isVisible()
     hint.dismiss.click()
     assert not hint.isVisible()
+
+
+def test_a_text_naming_nobody_says_so_and_offers_no_empty_dialog(
+    make_window, tmp_path: Path, qtbot
+) -> None:
+    path = tmp_path / "captions.txt"
+    path.write_text("We met at the studio.\n\nShe showed me her pencils.\n", encoding="utf-8")
+    hint = make_window(path).speakers.hint
+    qtbot.waitUntil(hint.isVisible)
+    assert hint.label.text() == (
+        "No speaker is named. No questions were found. Right-click a paragraph to set its role."
+    )
+    assert not hint.check.isVisible()
 
 
 def test_sure_detection_shows_no_line(window: MainWindow, qtbot) -> None:

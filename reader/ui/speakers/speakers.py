@@ -90,6 +90,12 @@ class Speakers(QObject):
             self.hint.setVisible(False)
             return
         report = speaker_report(session.document.text, session.segments)
-        if report.unsure:
+        if report.unsure and report.speakers:
             self.hint.label.setText("Speakers were guessed. " + " ".join(report.reasons))
+        elif report.unsure:  # subtitles, say: the dialog would have nobody to show
+            why = " ".join(report.reasons)
+            self.hint.label.setText(
+                f"No speaker is named. {why} Right-click a paragraph to set its role."
+            )
+        self.hint.check.setVisible(bool(report.speakers))
         self.hint.setVisible(report.unsure)
