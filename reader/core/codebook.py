@@ -26,7 +26,8 @@ from reader.core.annotations import Highlight, shows_nothing
 # Codes made from tags get ids derived from the tag, so that the notes files of one study,
 # migrated one by one, and the study's own tag list agree on every tag's code.
 TAG_NAMESPACE = uuid.UUID("7d0c4a8e-3c1b-5f7e-9a51-6b2d8e4f1a30")
-# Distinct, readable on white and on dark backgrounds; new codes take the next unused one.
+# Distinct, and new codes take the next unused one. A few sit close to some theme's page
+# (navy on black, lavender on white): the reader edges those (theme.faint_on_page).
 PALETTE = (
     "#e6194b", "#3cb44b", "#4363d8", "#f58231", "#911eb4", "#42d4f4", "#f032e6",
     "#bfef45", "#469990", "#9a6324", "#800000", "#808000", "#000075", "#dcbeff",

@@ -17,7 +17,7 @@ from PySide6.QtGui import (
 from PySide6.QtWidgets import QApplication
 
 from reader.core.codebook import Codebook
-from reader.core.palettes import LIGHT, Palette, highlight_background
+from reader.core.palettes import LIGHT, Palette, contrast_ratio, highlight_background, parse_hex
 
 # First installed family wins: screen-tuned book faces before the ubiquitous fallbacks.
 READING_FAMILIES = (
@@ -179,6 +179,14 @@ def swatch_icon(color_id: str, size: int = 14) -> QIcon:
 # A swatch's edge, seen on every theme's page: a navy code (#000075) vanished on the high
 # contrast theme's black, a lavender one (#dcbeff) nearly on the light theme's white.
 SWATCH_EDGE = QColor(128, 128, 128, 170)
+EDGED_BELOW = 2.0  # contrast with the page under which a code's colour alone is not seen
+
+
+def faint_on_page(color: QColor) -> bool:
+    """Whether `color` is too close to the page to be seen alone (a navy code on High
+    Contrast's black, a lavender one on white): drawn in SWATCH_EDGE then."""
+    page = parse_hex(current().base)
+    return contrast_ratio((color.red(), color.green(), color.blue()), page) < EDGED_BELOW
 
 
 def color_icon(color: QColor | str, size: int = 12) -> QIcon:

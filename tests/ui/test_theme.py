@@ -6,6 +6,7 @@ import pytest
 from PySide6.QtGui import QColor, QImage, QPainter
 
 from reader.core.palettes import PALETTES, contrast_ratio, parse_hex
+from reader.ui import theme
 from reader.ui.theme import color_icon
 
 
@@ -21,3 +22,18 @@ def test_a_swatch_keeps_its_colour_inside_an_edge_seen_on_the_page(qapp, name, c
     assert image.pixelColor(6, 6).name() == color
     edge = image.pixelColor(0, 6).name()
     assert contrast_ratio(parse_hex(edge), parse_hex(page.name())) >= 1.5, edge
+
+
+@pytest.mark.parametrize(
+    ("name", "faint"),
+    [
+        ("light", {"#dcbeff"}),
+        ("dark", {"#000075", "#800000"}),
+        ("high-contrast", {"#000075", "#800000"}),
+    ],
+)
+def test_a_code_colour_close_to_the_page_is_edged(qapp, monkeypatch, name, faint) -> None:
+    """The code stripes draw an edge round a colour the page would swallow, and no other."""
+    monkeypatch.setattr(theme, "_current", [PALETTES[name]])
+    palette = ["#e6194b", "#3cb44b", "#4363d8", "#000075", "#800000", "#dcbeff", "#888888"]
+    assert {c for c in palette if theme.faint_on_page(QColor(c))} == faint

@@ -65,7 +65,6 @@ class CodeStripes(QObject):
         q_first, q_last = reading.to_qt(first), reading.to_qt(last)
         ends: list[float] = []  # the bottom of the last bar in each lane
         painter.save()
-        painter.setPen(Qt.PenStyle.NoPen)
         for h in sorted(coded, key=lambda h: (h.start, -h.end)):
             top, bottom = self._y_range(
                 reading.to_qt(h.start), reading.to_qt(h.end), q_first, q_last
@@ -79,8 +78,11 @@ class CodeStripes(QObject):
                 if lane >= lanes:
                     continue  # no room: the hover still names every code of the passage
                 rect = QRectF(x0 + lane * (STRIPE + GAP), top + 1, STRIPE, bottom - top - 2)
-                painter.setBrush(theme.coded_color(session.notes.codebook, (code_id,)))
-                painter.drawRect(rect)
+                color = theme.coded_color(session.notes.codebook, (code_id,))
+                painter.setBrush(color)
+                edged = theme.faint_on_page(color)
+                painter.setPen(theme.SWATCH_EDGE if edged else Qt.PenStyle.NoPen)
+                painter.drawRect(rect.adjusted(0.5, 0.5, -0.5, -0.5) if edged else rect)
                 self.painted.append((rect, code_id))
         painter.restore()
 
