@@ -43,6 +43,19 @@ def top_titles(window: MainWindow) -> list[str]:
     return [tree.topLevelItem(i).text(0) for i in range(tree.topLevelItemCount())]
 
 
+def export(
+    window: MainWindow,
+    monkeypatch: Any,
+    dialogs: Any,
+    choose: Callable[[ExportDialog], int],
+    out: Path,
+) -> None:
+    """File ▸ Export… with the dialog filled in by `choose`, saved to `out`."""
+    monkeypatch.setattr(ExportDialog, "exec", choose)
+    dialogs.save_answers.append(str(out))
+    window.actions.export.trigger()
+
+
 def test_search_groups_by_interview_and_opens_the_passage(window: MainWindow, qtbot: Any) -> None:
     search(window, qtbot, "coffee")
     assert top_titles(window) == ["P01 Ana (1)", "P10 Cem (1)"]
@@ -93,10 +106,8 @@ def test_export_the_whole_study_as_csv(
         dialog.format_combo.setCurrentIndex(dialog.format_combo.findData("csv"))
         return 1
 
-    monkeypatch.setattr(ExportDialog, "exec", choose)
     out = tmp_path / "study.csv"
-    dialogs.save_answers.append(str(out))
-    window.actions.export.trigger()
+    export(window, monkeypatch, dialogs, choose, out)
     rows = list(csv.DictReader(io.StringIO(out.read_text("utf-8-sig"))))
     assert [(r["interview"], r["Role"]) for r in rows] == [("P01 Ana", "nurse")]
     assert not list(folder.glob("*.csv"))
@@ -163,10 +174,8 @@ def test_the_whole_study_offers_and_exports_codes_other_interviews_use(
         dialog.format_combo.setCurrentIndex(dialog.format_combo.findData("md"))
         return 1
 
-    monkeypatch.setattr(ExportDialog, "exec", choose)
     out = tmp_path / "study.md"
-    dialogs.save_answers.append(str(out))
-    window.actions.export.trigger()
+    export(window, monkeypatch, dialogs, choose, out)
     assert (offered["interview"], offered["study"]) == ([], [fear.id])
     # Some interview of the study may have passages only coded: its scope has the box.
     assert NO_COLOR not in offered["interview colours"]
