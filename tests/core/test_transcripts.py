@@ -533,6 +533,74 @@ def test_vtt_line_of_spaces_under_the_timing(tmp_path: Path) -> None:
     assert load_document(path).text == "Anna: Hi.\n\nBo: Hey.\n"
 
 
+def test_vtt_words_after_a_blank_line_in_the_last_cue_are_kept(tmp_path: Path) -> None:
+    """A blank line inside a cue's text leaves its last words in a block of their own,
+    which browsers skip: here they are a paragraph of the same turn, not a cut-off file."""
+    path = tmp_path / "blank-in-cue.vtt"
+    path.write_text(
+        "WEBVTT\n\n1\n00:00:01.000 --> 00:00:03.000\n<v Ana>Where did it start?</v>\n\n"
+        "2\n00:00:04.000 --> 00:00:08.000\n<v Ben>In the harbour.\n\nWe moved inland\n"
+        "in 1995.</v>\n",
+        encoding="utf-8",
+    )
+    doc = load_document(path)
+    assert doc.text == (
+        "Ana: Where did it start?\n\nBen: In the harbour.\n\nWe moved inland in 1995.\n"
+    )
+    assert [(t.speaker, t.start_ms, t.end_ms) for t in doc.turns] == [
+        ("Ana", 1000, 3000),
+        ("Ben", 4000, 8000),
+    ]
+    assert doc.text[doc.turns[1].start : doc.turns[1].end].endswith("in 1995.")
+
+
+@pytest.mark.parametrize("stray", ["1995.", "Yes", "12 of them", "cafe"])
+def test_vtt_stray_last_paragraph_of_one_line_is_kept(tmp_path: Path, stray: str) -> None:
+    path = tmp_path / "stray.vtt"
+    path.write_text(f"WEBVTT\n\n00:01.000 --> 00:02.000\nBo: How many?\n\n{stray}\n")
+    assert load_document(path).text == f"Bo: How many?\n\n{stray}\n"
+
+
+def test_vtt_words_after_a_blank_line_inside_a_cue_are_kept(tmp_path: Path) -> None:
+    path = tmp_path / "blank-mid.vtt"
+    path.write_text(
+        "WEBVTT\n\n00:01.000 --> 00:03.000\nAna: One.\n\nTwo.\n\n"
+        "00:04.000 --> 00:05.000\nBen: Three.\n",
+        encoding="utf-8",
+    )
+    assert load_document(path).text == "Ana: One.\n\nTwo.\n\nBen: Three.\n"
+
+
+def test_srt_words_after_a_blank_line_in_the_last_cue_are_kept(tmp_path: Path) -> None:
+    """SubRip's parser keeps them in the cue's text; only a cue number there is cut off."""
+    path = tmp_path / "blank-in-cue.srt"
+    path.write_text("1\n00:00:01,000 --> 00:00:02,000\nBo: How many?\n\n1995.\n")
+    assert load_document(path).text == "Bo: How many? 1995.\n"
+
+
+@pytest.mark.parametrize(
+    "end",
+    [
+        "2",
+        "3f1c2a9e-7d41-4b8e-9f0a-2c5d6e7f8a9b/13-0",
+        "3f1c2a9e-7d41-4b8e-9f0a-2c5d6e7f8a9b/1",
+        "3f1c2a9e-7d41-4b8e",
+        "00:00:0",
+        "00:00:03.",
+        "00:00:03.000 --",
+        "00:00:03.000 --> 00:0",
+        "3f1c2a9e-7d41-4b8e-9f0a-2c5d6e7f8a9b/13-0\n00:00:03.000 --> 00:00:0",
+        "2\n00:00:03.0",
+    ],
+)
+def test_vtt_cut_off_in_a_cue_id_or_timing_is_refused(tmp_path: Path, end: str) -> None:
+    path = tmp_path / "cut.vtt"
+    path.write_text(f"WEBVTT\n\n00:00:01.000 --> 00:00:02.000\nHi\n\n{end}", encoding="utf-8")
+    message = r"ends in the middle of a cue \(“.+”\): the file looks cut off\. Export or"
+    with pytest.raises(DocumentError, match=message):
+        load_document(path)
+
+
 def test_teams_unpadded_times() -> None:
     """Teams (its meeting API) writes every field of a time unpadded, milliseconds too."""
     doc = load_document(DATA / "teams-graph.vtt")

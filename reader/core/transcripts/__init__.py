@@ -64,13 +64,15 @@ class Parsed:
 class Cue:
     """One subtitle cue or recognised segment. `speaker` is "" when the file gives none
     outside the text (a voice span or a JSON field gives one); `turn` is true where
-    someone else speaks, though the file does not say who (a subtitle's dash)."""
+    someone else speaks, though the file does not say who (a subtitle's dash);
+    `paragraph` where the words go on in a paragraph of their own."""
 
     text: str
     start_ms: int | None = None
     end_ms: int | None = None
     speaker: str = ""
     turn: bool = False
+    paragraph: bool = False  # words after a blank line in a cue: a new paragraph of the turn
 
 
 @dataclass(frozen=True)
@@ -143,7 +145,11 @@ def from_cues(cues: Sequence[Cue], format: str, name: str) -> Parsed:
             builder.turn("", cue.start_ms)
         elif previous is None or (not speaker and _pause(previous, cue, builder)):
             builder.turn("", cue.start_ms)
-        elif builder.unpunctuated() or (builder.long_paragraph() and builder.ends_sentence()):
+        elif (
+            cue.paragraph
+            or builder.unpunctuated()
+            or (builder.long_paragraph() and builder.ends_sentence())
+        ):
             builder.paragraph()
         builder.add(text, cue.end_ms)
         previous = cue

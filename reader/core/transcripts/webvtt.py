@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import html
 import re
+from dataclasses import replace
 
 from reader.core.document import DocumentError
 from reader.core.transcripts import Cue, Parsed, cue_time_ms, cut_off, from_cues, unrolled
@@ -20,6 +21,11 @@ _SPACES_UNDER_TIMING_RE = re.compile(r"(-->[^\n]*)\n[ \t]+(?=\n)")
 _TIMESTAMP = r"(?:\d+:)?\d{1,2}:\d{1,2}[.,]\d{1,3}"  # Teams': "0:0:3.90"
 # Spaces around the arrow are optional to the format's parser: browsers read a bare "-->".
 _TIMING_RE = re.compile(rf"[ \t]*({_TIMESTAMP})[ \t]*-->[ \t]*({_TIMESTAMP})(?:[ \t].*)?")
+# What a file that ends inside a cue's first lines ends with: a timing cut short, or a cue
+# id as the tools write them, a number (Zoom) or Teams' "3f1c2a9e-7d41-…/12-0" (or a part).
+_STAMP_PART = r"\d+(?::\d{0,2}(?::\d{0,2})?(?:[.,]\d{0,3})?)?"
+_CUT_TIMING_RE = re.compile(rf"{_STAMP_PART}|{_TIMESTAMP}[ \t]*(?:--?|-->[ \t]*(?:{_STAMP_PART})?)")
+_CUT_ID_RE = re.compile(r"\d+|[0-9a-fA-F]{8}-[0-9a-fA-F-]*(?:/\d*-?\d*)?")
 _VOICE_RE = re.compile(r"<v(?:\.[^\s>]*)?[ \t]+([^>]+)>")
 _TAG_RE = re.compile(r"</?[a-zA-Z][^>]*>|<\d[\d:.]*>")  # markup and karaoke timestamps
 
@@ -33,16 +39,20 @@ def parse(text: str, name: str) -> Parsed:
         lines = block.strip("\n").split("\n")
         if lines[0].startswith(("NOTE", "STYLE", "REGION")):
             continue
-        last = number == len(blocks)
+        cut_short = number == len(blocks) and _cut_short(lines)
         if "-->" not in block:
-            if last and len(lines) <= 2:  # a cue id, and a timing cut short or none
+            if cut_short:
                 raise cut_off(name, f"a cue (“{lines[0].strip()[:60]}”)")
-            continue  # not a cue: the format says to skip it
+            # Not a cue, which the format says to skip; but after a cue, the words of that
+            # cue after a blank line (browsers drop them), kept as a paragraph of their own.
+            if cues and not _cut_short(lines):
+                cues.append(replace(cues[-1], text=_speech("\n".join(lines)), paragraph=True))
+            continue
         at = 0 if "-->" in lines[0] else 1
         timing = _TIMING_RE.fullmatch(lines[at]) if at < len(lines) else None
         if timing is None:
             where = lines[at] if at < len(lines) else lines[0]
-            if last and len(lines) == at + 1:
+            if cut_short:
                 raise cut_off(name, f"a cue (“{where.strip()[:60]}”)")
             raise DocumentError(
                 f"{name} has a malformed cue timing: “{where.strip()[:60]}”; "
@@ -55,6 +65,15 @@ def parse(text: str, name: str) -> Parsed:
             f"{name} has no cues: no timing line such as “00:00:01.000 --> 00:00:04.000”."
         )
     return from_cues(unrolled(cues), "webvtt", name)
+
+
+def _cut_short(lines: list[str]) -> bool:
+    """Whether a block is what a file that ends inside a cue's first lines ends with: a
+    cue id, a timing cut short, or an id above such a timing."""
+    *ids, timing = (line.strip() for line in lines)
+    if not ids:
+        return bool(_CUT_ID_RE.fullmatch(timing) or _CUT_TIMING_RE.fullmatch(timing))
+    return len(ids) == 1 and bool(_CUT_ID_RE.fullmatch(ids[0]) and _CUT_TIMING_RE.fullmatch(timing))
 
 
 def _voices(body: str, start: int | None, end: int | None) -> list[Cue]:
