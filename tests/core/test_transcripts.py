@@ -7,6 +7,7 @@ checked paragraph by paragraph for role and speaker, after loading it as the app
 from __future__ import annotations
 
 import io
+import itertools
 import re
 import zipfile
 from pathlib import Path
@@ -23,6 +24,7 @@ from reader.core.transcripts import (
     Cue,
     cue_time_ms,
     from_cues,
+    teams_times,
     time_ms,
     unrolled,
     whisper,
@@ -612,18 +614,65 @@ def test_teams_unpadded_times() -> None:
 
 
 @pytest.mark.parametrize(
-    ("text", "ms"),
+    ("text", "teams", "ms"),
     [
-        ("00:01:02.500", 62500),
-        ("01:02.5", 62500),  # not the format's three digits: a decimal fraction
-        ("1:02:03,250", 3723250),
-        ("0:1:2.50", 62050),  # Teams
-        ("0:0:6.90", 6090),
-        ("100:00:00.000", 360_000_000),
+        ("00:01:02.500", False, 62500),
+        ("01:02.5", False, 62500),  # not the format's three digits: a decimal fraction
+        ("0:00:01.50", False, 1500),
+        ("0:00:01.5", False, 1500),
+        ("1:02:03,250", False, 3723250),
+        ("100:00:00.000", False, 360_000_000),
+        ("0:1:2.50", True, 62050),  # Teams: milliseconds unpadded
+        ("0:0:6.90", True, 6090),
+        ("0:10:15.5", True, 615005),
+        ("00:00:01.500", True, 1500),
     ],
 )
-def test_cue_time_ms(text: str, ms: int) -> None:
-    assert cue_time_ms(text) == ms
+def test_cue_time_ms(text: str, teams: bool, ms: int) -> None:
+    assert cue_time_ms(text, teams) == ms
+
+
+@pytest.mark.parametrize(
+    ("times", "teams"),
+    [
+        (["0:0:0.0", "0:0:3.528"], True),
+        (["0:00:01.50", "0:12:4.5"], True),  # one time in Teams' shape is enough
+        (["0:00:01.50", "0:00:03.25", "1:02:03.5"], False),  # hours alone unpadded
+        (["01:02.5", "1:02.50", "00:00:01.500"], False),
+        ([], False),
+    ],
+)
+def test_teams_times_are_told_by_unpadded_fields(times: list[str], teams: bool) -> None:
+    assert teams_times(times) is teams
+
+
+@pytest.mark.parametrize(
+    ("cues", "times"),
+    [
+        # Teams' meeting API: "0:10:15.50" alone looks padded, but the file is Teams'.
+        (
+            ["0:0:0.0 --> 0:0:3.528", "0:9:58.90 --> 0:10:15.50", "0:10:15.50 --> 0:10:20.5"],
+            [(0, 3528), (598_090, 615_050), (615_050, 620_005)],
+        ),
+        # Another tool's hours unpadded, fractions in hundredths or tenths: decimal.
+        (
+            ["0:00:00.50 --> 0:00:02.75", "0:00:03.10 --> 0:00:05.5", "0:00:05.90 --> 0:01:02.25"],
+            [(500, 2750), (3100, 5500), (5900, 62250)],
+        ),
+    ],
+)
+def test_vtt_times_read_in_the_file_s_shape(tmp_path: Path, cues: list[str], times) -> None:
+    path = tmp_path / "times.vtt"
+    speakers = ["Ana", "Ben", "Ana"]
+    blocks = [
+        f"{t}\n<v {who}>Words {i}.</v>"
+        for i, (t, who) in enumerate(zip(cues, speakers, strict=True))
+    ]
+    path.write_text("WEBVTT\n\n" + "\n\n".join(blocks) + "\n", encoding="utf-8")
+    turns = load_document(path).turns
+    assert [(t.start_ms, t.end_ms) for t in turns] == times
+    assert all(t.start_ms <= t.end_ms for t in turns)
+    assert all(a.end_ms <= b.start_ms for a, b in itertools.pairwise(turns))
 
 
 def test_whisper_cpp_tinydiarize_turns() -> None:

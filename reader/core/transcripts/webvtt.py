@@ -12,7 +12,15 @@ import re
 from dataclasses import replace
 
 from reader.core.document import DocumentError
-from reader.core.transcripts import Cue, Parsed, cue_time_ms, cut_off, from_cues, unrolled
+from reader.core.transcripts import (
+    Cue,
+    Parsed,
+    cue_time_ms,
+    cut_off,
+    from_cues,
+    teams_times,
+    unrolled,
+)
 
 _BLOCKS_RE = re.compile(r"\n[ \t]*\n+")
 # A line of spaces under a cue's timing opens its text (YouTube's captions have one); left
@@ -34,7 +42,17 @@ def parse(text: str, name: str) -> Parsed:
     if not re.match(r"WEBVTT(?:[ \t\n]|$)", text):
         raise DocumentError(f"{name} does not start with WEBVTT: it is not a WebVTT file.")
     blocks = _BLOCKS_RE.split(_SPACES_UNDER_TIMING_RE.sub(r"\1", text.rstrip()))[1:]
+    cues, teams = _cues(blocks, name, teams=False)
+    if teams:  # read again: Teams' fractions are milliseconds
+        cues, _ = _cues(blocks, name, teams=True)
+    return from_cues(unrolled(cues), "webvtt", name)
+
+
+def _cues(blocks: list[str], name: str, teams: bool) -> tuple[list[Cue], bool]:
+    """The cues of the blocks, their times read as Teams' if `teams`, and whether the
+    times are in Teams' shape (`teams_times`)."""
     cues: list[Cue] = []
+    shaped = False
     for number, block in enumerate(blocks, start=1):
         lines = block.strip("\n").split("\n")
         if lines[0].startswith(("NOTE", "STYLE", "REGION")):
@@ -58,13 +76,16 @@ def parse(text: str, name: str) -> Parsed:
                 f"{name} has a malformed cue timing: “{where.strip()[:60]}”; "
                 "expected “00:00:01.000 --> 00:00:04.000”."
             )
+        start, end = timing.groups()
+        if not shaped and len(start) + len(end) != 24:  # not "00:01:02.500", as most write
+            shaped = teams_times((start, end))
         body = "\n".join(lines[at + 1 :])
-        cues.extend(_voices(body, cue_time_ms(timing[1]), cue_time_ms(timing[2])))
+        cues.extend(_voices(body, cue_time_ms(start, teams), cue_time_ms(end, teams)))
     if not cues:
         raise DocumentError(
             f"{name} has no cues: no timing line such as “00:00:01.000 --> 00:00:04.000”."
         )
-    return from_cues(unrolled(cues), "webvtt", name)
+    return cues, shaped
 
 
 def _cut_short(lines: list[str]) -> bool:
