@@ -580,6 +580,43 @@ def test_srt_words_after_a_blank_line_in_the_last_cue_are_kept(tmp_path: Path) -
     assert load_document(path).text == "Bo: How many? 1995.\n"
 
 
+@settings(
+    max_examples=40, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture]
+)
+@given(
+    cues=st.lists(
+        st.lists(
+            st.lists(st.from_regex(r"[a-z]{1,6}", fullmatch=True), min_size=1, max_size=4),
+            min_size=1,
+            max_size=3,
+        ),
+        min_size=1,
+        max_size=5,
+    )
+)
+def test_vtt_blank_lines_inside_cues_lose_no_word(tmp_path: Path, cues) -> None:
+    """Every word of cues whose text runs on after blank lines is read, in order."""
+    numbers = itertools.count()  # each word made unique: repeated lines would read as rolling
+    cues = [
+        [
+            [
+                word + "X" + "".join(chr(97 + int(d)) for d in str(next(numbers)))
+                for word in paragraph
+            ]
+            for paragraph in cue
+        ]
+        for cue in cues
+    ]
+    blocks = [
+        f"00:00:{i:02d}.000 --> 00:00:{i:02d}.500\n" + "\n\n".join(map(" ".join, paragraphs))
+        for i, paragraphs in enumerate(cues)
+    ]
+    path = tmp_path / "paragraphs.vtt"
+    path.write_text("WEBVTT\n\n" + "\n\n".join(blocks) + "\n", encoding="utf-8")
+    words = [word for paragraphs in cues for paragraph in paragraphs for word in paragraph]
+    assert load_document(path).text.split() == words
+
+
 @pytest.mark.parametrize(
     "end",
     [
