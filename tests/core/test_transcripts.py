@@ -7,6 +7,7 @@ checked paragraph by paragraph for role and speaker, after loading it as the app
 from __future__ import annotations
 
 import io
+import itertools
 import re
 import zipfile
 from pathlib import Path
@@ -23,6 +24,7 @@ from reader.core.transcripts import (
     Cue,
     cue_time_ms,
     from_cues,
+    teams_times,
     time_ms,
     unrolled,
     whisper,
@@ -533,6 +535,111 @@ def test_vtt_line_of_spaces_under_the_timing(tmp_path: Path) -> None:
     assert load_document(path).text == "Anna: Hi.\n\nBo: Hey.\n"
 
 
+def test_vtt_words_after_a_blank_line_in_the_last_cue_are_kept(tmp_path: Path) -> None:
+    """A blank line inside a cue's text leaves its last words in a block of their own,
+    which browsers skip: here they are a paragraph of the same turn, not a cut-off file."""
+    path = tmp_path / "blank-in-cue.vtt"
+    path.write_text(
+        "WEBVTT\n\n1\n00:00:01.000 --> 00:00:03.000\n<v Ana>Where did it start?</v>\n\n"
+        "2\n00:00:04.000 --> 00:00:08.000\n<v Ben>In the harbour.\n\nWe moved inland\n"
+        "in 1995.</v>\n",
+        encoding="utf-8",
+    )
+    doc = load_document(path)
+    assert doc.text == (
+        "Ana: Where did it start?\n\nBen: In the harbour.\n\nWe moved inland in 1995.\n"
+    )
+    assert [(t.speaker, t.start_ms, t.end_ms) for t in doc.turns] == [
+        ("Ana", 1000, 3000),
+        ("Ben", 4000, 8000),
+    ]
+    assert doc.text[doc.turns[1].start : doc.turns[1].end].endswith("in 1995.")
+
+
+@pytest.mark.parametrize("stray", ["1995.", "Yes", "12 of them", "cafe"])
+def test_vtt_stray_last_paragraph_of_one_line_is_kept(tmp_path: Path, stray: str) -> None:
+    path = tmp_path / "stray.vtt"
+    path.write_text(f"WEBVTT\n\n00:01.000 --> 00:02.000\nBo: How many?\n\n{stray}\n")
+    assert load_document(path).text == f"Bo: How many?\n\n{stray}\n"
+
+
+def test_vtt_words_after_a_blank_line_inside_a_cue_are_kept(tmp_path: Path) -> None:
+    path = tmp_path / "blank-mid.vtt"
+    path.write_text(
+        "WEBVTT\n\n00:01.000 --> 00:03.000\nAna: One.\n\nTwo.\n\n"
+        "00:04.000 --> 00:05.000\nBen: Three.\n",
+        encoding="utf-8",
+    )
+    assert load_document(path).text == "Ana: One.\n\nTwo.\n\nBen: Three.\n"
+
+
+def test_srt_words_after_a_blank_line_in_the_last_cue_are_kept(tmp_path: Path) -> None:
+    """SubRip's parser keeps them in the cue's text; only a cue number there is cut off."""
+    path = tmp_path / "blank-in-cue.srt"
+    path.write_text("1\n00:00:01,000 --> 00:00:02,000\nBo: How many?\n\n1995.\n")
+    assert load_document(path).text == "Bo: How many? 1995.\n"
+
+
+@settings(
+    max_examples=40, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture]
+)
+@given(
+    cues=st.lists(
+        st.lists(
+            st.lists(st.from_regex(r"[a-z]{1,6}", fullmatch=True), min_size=1, max_size=4),
+            min_size=1,
+            max_size=3,
+        ),
+        min_size=1,
+        max_size=5,
+    )
+)
+def test_vtt_blank_lines_inside_cues_lose_no_word(tmp_path: Path, cues) -> None:
+    """Every word of cues whose text runs on after blank lines is read, in order."""
+    numbers = itertools.count()  # each word made unique: repeated lines would read as rolling
+    cues = [
+        [
+            [
+                word + "X" + "".join(chr(97 + int(d)) for d in str(next(numbers)))
+                for word in paragraph
+            ]
+            for paragraph in cue
+        ]
+        for cue in cues
+    ]
+    blocks = [
+        f"00:00:{i:02d}.000 --> 00:00:{i:02d}.500\n" + "\n\n".join(map(" ".join, paragraphs))
+        for i, paragraphs in enumerate(cues)
+    ]
+    path = tmp_path / "paragraphs.vtt"
+    path.write_text("WEBVTT\n\n" + "\n\n".join(blocks) + "\n", encoding="utf-8")
+    words = [word for paragraphs in cues for paragraph in paragraphs for word in paragraph]
+    assert load_document(path).text.split() == words
+
+
+@pytest.mark.parametrize(
+    "end",
+    [
+        "2",
+        "3f1c2a9e-7d41-4b8e-9f0a-2c5d6e7f8a9b/13-0",
+        "3f1c2a9e-7d41-4b8e-9f0a-2c5d6e7f8a9b/1",
+        "3f1c2a9e-7d41-4b8e",
+        "00:00:0",
+        "00:00:03.",
+        "00:00:03.000 --",
+        "00:00:03.000 --> 00:0",
+        "3f1c2a9e-7d41-4b8e-9f0a-2c5d6e7f8a9b/13-0\n00:00:03.000 --> 00:00:0",
+        "2\n00:00:03.0",
+    ],
+)
+def test_vtt_cut_off_in_a_cue_id_or_timing_is_refused(tmp_path: Path, end: str) -> None:
+    path = tmp_path / "cut.vtt"
+    path.write_text(f"WEBVTT\n\n00:00:01.000 --> 00:00:02.000\nHi\n\n{end}", encoding="utf-8")
+    message = r"ends in the middle of a cue \(“.+”\): the file looks cut off\. Export or"
+    with pytest.raises(DocumentError, match=message):
+        load_document(path)
+
+
 def test_teams_unpadded_times() -> None:
     """Teams (its meeting API) writes every field of a time unpadded, milliseconds too."""
     doc = load_document(DATA / "teams-graph.vtt")
@@ -544,18 +651,65 @@ def test_teams_unpadded_times() -> None:
 
 
 @pytest.mark.parametrize(
-    ("text", "ms"),
+    ("text", "teams", "ms"),
     [
-        ("00:01:02.500", 62500),
-        ("01:02.5", 62500),  # not the format's three digits: a decimal fraction
-        ("1:02:03,250", 3723250),
-        ("0:1:2.50", 62050),  # Teams
-        ("0:0:6.90", 6090),
-        ("100:00:00.000", 360_000_000),
+        ("00:01:02.500", False, 62500),
+        ("01:02.5", False, 62500),  # not the format's three digits: a decimal fraction
+        ("0:00:01.50", False, 1500),
+        ("0:00:01.5", False, 1500),
+        ("1:02:03,250", False, 3723250),
+        ("100:00:00.000", False, 360_000_000),
+        ("0:1:2.50", True, 62050),  # Teams: milliseconds unpadded
+        ("0:0:6.90", True, 6090),
+        ("0:10:15.5", True, 615005),
+        ("00:00:01.500", True, 1500),
     ],
 )
-def test_cue_time_ms(text: str, ms: int) -> None:
-    assert cue_time_ms(text) == ms
+def test_cue_time_ms(text: str, teams: bool, ms: int) -> None:
+    assert cue_time_ms(text, teams) == ms
+
+
+@pytest.mark.parametrize(
+    ("times", "teams"),
+    [
+        (["0:0:0.0", "0:0:3.528"], True),
+        (["0:00:01.50", "0:12:4.5"], True),  # one time in Teams' shape is enough
+        (["0:00:01.50", "0:00:03.25", "1:02:03.5"], False),  # hours alone unpadded
+        (["01:02.5", "1:02.50", "00:00:01.500"], False),
+        ([], False),
+    ],
+)
+def test_teams_times_are_told_by_unpadded_fields(times: list[str], teams: bool) -> None:
+    assert teams_times(times) is teams
+
+
+@pytest.mark.parametrize(
+    ("cues", "times"),
+    [
+        # Teams' meeting API: "0:10:15.50" alone looks padded, but the file is Teams'.
+        (
+            ["0:0:0.0 --> 0:0:3.528", "0:9:58.90 --> 0:10:15.50", "0:10:15.50 --> 0:10:20.5"],
+            [(0, 3528), (598_090, 615_050), (615_050, 620_005)],
+        ),
+        # Another tool's hours unpadded, fractions in hundredths or tenths: decimal.
+        (
+            ["0:00:00.50 --> 0:00:02.75", "0:00:03.10 --> 0:00:05.5", "0:00:05.90 --> 0:01:02.25"],
+            [(500, 2750), (3100, 5500), (5900, 62250)],
+        ),
+    ],
+)
+def test_vtt_times_read_in_the_file_s_shape(tmp_path: Path, cues: list[str], times) -> None:
+    path = tmp_path / "times.vtt"
+    speakers = ["Ana", "Ben", "Ana"]
+    blocks = [
+        f"{t}\n<v {who}>Words {i}.</v>"
+        for i, (t, who) in enumerate(zip(cues, speakers, strict=True))
+    ]
+    path.write_text("WEBVTT\n\n" + "\n\n".join(blocks) + "\n", encoding="utf-8")
+    turns = load_document(path).turns
+    assert [(t.start_ms, t.end_ms) for t in turns] == times
+    assert all(t.start_ms <= t.end_ms for t in turns)
+    assert all(a.end_ms <= b.start_ms for a, b in itertools.pairwise(turns))
 
 
 def test_whisper_cpp_tinydiarize_turns() -> None:

@@ -64,13 +64,15 @@ class Parsed:
 class Cue:
     """One subtitle cue or recognised segment. `speaker` is "" when the file gives none
     outside the text (a voice span or a JSON field gives one); `turn` is true where
-    someone else speaks, though the file does not say who (a subtitle's dash)."""
+    someone else speaks, though the file does not say who (a subtitle's dash);
+    `paragraph` where the words go on in a paragraph of their own."""
 
     text: str
     start_ms: int | None = None
     end_ms: int | None = None
     speaker: str = ""
     turn: bool = False
+    paragraph: bool = False  # words after a blank line in a cue: a new paragraph of the turn
 
 
 @dataclass(frozen=True)
@@ -91,9 +93,10 @@ def time_ms(text: str) -> int | None:
     return ms + (int(fraction.ljust(3, "0")) if fraction else 0)
 
 
-def cue_time_ms(text: str) -> int:
-    """Milliseconds of a time in a cue's timing, "00:01:02.500" or "01:02.500"; Teams
-    writes its fields unpadded, the milliseconds too: its "0:1:2.50" is 62.050 s."""
+def cue_time_ms(text: str, teams: bool = False) -> int:
+    """Milliseconds of a time in a cue's timing, "00:01:02.500" or "01:02.5" (a decimal
+    fraction: 62.5 s). In a file of Teams' (`teams_times`) the fraction is milliseconds
+    written unpadded, as its fields are: its "0:1:2.50" is 62.050 s."""
     if len(text) == 12 and text[2] == text[5] == ":":  # "00:01:02.500", as most write it
         seconds = (int(text[:2]) * 60 + int(text[3:5])) * 60 + int(text[6:8])
         return seconds * 1000 + int(text[9:])
@@ -101,9 +104,22 @@ def cue_time_ms(text: str) -> int:
     if match is None:
         raise ValueError(f"not a cue time: {text!r}")
     hours, minutes, seconds, fraction = match.groups()
-    teams = hours is not None and min(len(hours), len(minutes), len(seconds)) == 1
     ms = int(fraction) if teams else int(fraction.ljust(3, "0"))
     return ((int(hours or 0) * 60 + int(minutes)) * 60 + int(seconds)) * 1000 + ms
+
+
+def teams_times(times: Iterable[str]) -> bool:
+    """Whether cue times are written as Teams' meeting API writes them, a minutes or
+    seconds field unpadded ("0:0:4.90"), as no other tool does: then its unpadded
+    fractions are milliseconds. Decided for a whole file: one time ("0:00:01.50") cannot
+    tell, and the file's first ("0:0:0.0") does."""
+    for text in times:
+        if len(text) == 12 and text[2] == text[5] == ":":  # padded: the quick look first
+            continue
+        match = _CUE_TIME_RE.fullmatch(text)
+        if match and (len(match[3]) == 1 or (match[1] is not None and len(match[2]) == 1)):
+            return True
+    return False
 
 
 def clean(text: str) -> str:
@@ -143,7 +159,11 @@ def from_cues(cues: Sequence[Cue], format: str, name: str) -> Parsed:
             builder.turn("", cue.start_ms)
         elif previous is None or (not speaker and _pause(previous, cue, builder)):
             builder.turn("", cue.start_ms)
-        elif builder.unpunctuated() or (builder.long_paragraph() and builder.ends_sentence()):
+        elif (
+            cue.paragraph
+            or builder.unpunctuated()
+            or (builder.long_paragraph() and builder.ends_sentence())
+        ):
             builder.paragraph()
         builder.add(text, cue.end_ms)
         previous = cue

@@ -9,9 +9,18 @@ from __future__ import annotations
 
 import html
 import re
+from dataclasses import replace
 
 from reader.core.document import DocumentError
-from reader.core.transcripts import Cue, Parsed, cue_time_ms, cut_off, from_cues, unrolled
+from reader.core.transcripts import (
+    Cue,
+    Parsed,
+    cue_time_ms,
+    cut_off,
+    from_cues,
+    teams_times,
+    unrolled,
+)
 
 _BLOCKS_RE = re.compile(r"\n[ \t]*\n+")
 # A line of spaces under a cue's timing opens its text (YouTube's captions have one); left
@@ -20,6 +29,11 @@ _SPACES_UNDER_TIMING_RE = re.compile(r"(-->[^\n]*)\n[ \t]+(?=\n)")
 _TIMESTAMP = r"(?:\d+:)?\d{1,2}:\d{1,2}[.,]\d{1,3}"  # Teams': "0:0:3.90"
 # Spaces around the arrow are optional to the format's parser: browsers read a bare "-->".
 _TIMING_RE = re.compile(rf"[ \t]*({_TIMESTAMP})[ \t]*-->[ \t]*({_TIMESTAMP})(?:[ \t].*)?")
+# What a file that ends inside a cue's first lines ends with: a timing cut short, or a cue
+# id as the tools write them, a number (Zoom) or Teams' "3f1c2a9e-7d41-…/12-0" (or a part).
+_STAMP_PART = r"\d+(?::\d{0,2}(?::\d{0,2})?(?:[.,]\d{0,3})?)?"
+_CUT_TIMING_RE = re.compile(rf"{_STAMP_PART}|{_TIMESTAMP}[ \t]*(?:--?|-->[ \t]*(?:{_STAMP_PART})?)")
+_CUT_ID_RE = re.compile(r"\d+|[0-9a-fA-F]{8}-[0-9a-fA-F-]*(?:/\d*-?\d*)?")
 _VOICE_RE = re.compile(r"<v(?:\.[^\s>]*)?[ \t]+([^>]+)>")
 _TAG_RE = re.compile(r"</?[a-zA-Z][^>]*>|<\d[\d:.]*>")  # markup and karaoke timestamps
 
@@ -28,33 +42,59 @@ def parse(text: str, name: str) -> Parsed:
     if not re.match(r"WEBVTT(?:[ \t\n]|$)", text):
         raise DocumentError(f"{name} does not start with WEBVTT: it is not a WebVTT file.")
     blocks = _BLOCKS_RE.split(_SPACES_UNDER_TIMING_RE.sub(r"\1", text.rstrip()))[1:]
+    cues, teams = _cues(blocks, name, teams=False)
+    if teams:  # read again: Teams' fractions are milliseconds
+        cues, _ = _cues(blocks, name, teams=True)
+    return from_cues(unrolled(cues), "webvtt", name)
+
+
+def _cues(blocks: list[str], name: str, teams: bool) -> tuple[list[Cue], bool]:
+    """The cues of the blocks, their times read as Teams' if `teams`, and whether the
+    times are in Teams' shape (`teams_times`)."""
     cues: list[Cue] = []
+    shaped = False
     for number, block in enumerate(blocks, start=1):
         lines = block.strip("\n").split("\n")
         if lines[0].startswith(("NOTE", "STYLE", "REGION")):
             continue
-        last = number == len(blocks)
+        cut_short = number == len(blocks) and _cut_short(lines)
         if "-->" not in block:
-            if last and len(lines) <= 2:  # a cue id, and a timing cut short or none
+            if cut_short:
                 raise cut_off(name, f"a cue (“{lines[0].strip()[:60]}”)")
-            continue  # not a cue: the format says to skip it
+            # Not a cue, which the format says to skip; but after a cue, the words of that
+            # cue after a blank line (browsers drop them), kept as a paragraph of their own.
+            if cues and not _cut_short(lines):
+                cues.append(replace(cues[-1], text=_speech("\n".join(lines)), paragraph=True))
+            continue
         at = 0 if "-->" in lines[0] else 1
         timing = _TIMING_RE.fullmatch(lines[at]) if at < len(lines) else None
         if timing is None:
             where = lines[at] if at < len(lines) else lines[0]
-            if last and len(lines) == at + 1:
+            if cut_short:
                 raise cut_off(name, f"a cue (“{where.strip()[:60]}”)")
             raise DocumentError(
                 f"{name} has a malformed cue timing: “{where.strip()[:60]}”; "
                 "expected “00:00:01.000 --> 00:00:04.000”."
             )
+        start, end = timing.groups()
+        if not shaped and len(start) + len(end) != 24:  # not "00:01:02.500", as most write
+            shaped = teams_times((start, end))
         body = "\n".join(lines[at + 1 :])
-        cues.extend(_voices(body, cue_time_ms(timing[1]), cue_time_ms(timing[2])))
+        cues.extend(_voices(body, cue_time_ms(start, teams), cue_time_ms(end, teams)))
     if not cues:
         raise DocumentError(
             f"{name} has no cues: no timing line such as “00:00:01.000 --> 00:00:04.000”."
         )
-    return from_cues(unrolled(cues), "webvtt", name)
+    return cues, shaped
+
+
+def _cut_short(lines: list[str]) -> bool:
+    """Whether a block is what a file that ends inside a cue's first lines ends with: a
+    cue id, a timing cut short, or an id above such a timing."""
+    *ids, timing = (line.strip() for line in lines)
+    if not ids:
+        return bool(_CUT_ID_RE.fullmatch(timing) or _CUT_TIMING_RE.fullmatch(timing))
+    return len(ids) == 1 and bool(_CUT_ID_RE.fullmatch(ids[0]) and _CUT_TIMING_RE.fullmatch(timing))
 
 
 def _voices(body: str, start: int | None, end: int | None) -> list[Cue]:

@@ -67,5 +67,6 @@ def _para(paragraph: object, bold_styles: set[str]) -> Para:
     cue = _TEAMS_CUE_RE.match(text)
     if cue is None:
         return Para(text, bold)
-    # Read as Teams' newer header, "Name   0:03" above the speech (to the second).
+    # Read as Teams' newer header, "Name   0:03" above the speech: to the second, so the
+    # fraction counts for nothing, however it is read (`cue_time_ms`'s `teams`).
     return Para(f"{cue['name']}  {format_ms(cue_time_ms(cue['start']))}\n{text[cue.end() :]}")
