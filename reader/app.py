@@ -91,7 +91,8 @@ def _export_parser() -> argparse.ArgumentParser:
         default=[],
         metavar="TAG",
         help="only highlights with this code: its name (every code of that name) or its "
-        "path, 'Work / Stress' or 'Work/Stress' (that one code); case is ignored; may be "
+        "path, 'Work / Stress' or 'Work/Stress' (that one code; '/Stress' for a top-level "
+        "one); case is ignored; may be "
         "repeated (any of them matches); a name no code has is an error",
     )
     parser.add_argument(

@@ -205,14 +205,18 @@ class Codebook:
 
     def named(self, text: str) -> list[str]:
         """The ids of the codes `text` names, as a user types it: every code of that name,
-        or the one at a path ("Work / Stress", "Work/Stress"); case and spaces ignored,
-        [] for none. A name holding "/" ("and/or") matches as a name too."""
+        or the one at a path from the top ("Work / Stress", "Work/Stress"; "/Stress" for a
+        top-level one); case and spaces ignored, [] for none. A name holding "/"
+        ("and/or") matches as a name too."""
         wanted = _name_key(text)
         parts = tuple(_name_key(p) for p in text.split("/"))
+        path = len(parts) > 1
+        if path and parts[0] == "":  # "/Stress": the path starts at the top
+            parts = parts[1:]
         found = []
         for code in self.codes:
             if _name_key(code.name) == wanted or (
-                len(parts) > 1
+                path
                 and _name_key(code.name) == parts[-1]
                 and tuple(_name_key(a.name) for a in reversed(self.ancestors(code.id)))
                 == parts[:-1]

@@ -91,6 +91,10 @@ def test_a_typed_name_stands_for_every_code_of_it_and_a_path_for_one() -> None:
     assert book.named("Emotions / Fear") == [c["fear"].id]
     assert book.named("Fear / Emotions") == book.named("Nothing") == book.named("") == []
     assert book.named("Stress / Work") == []
+    top = book.create("Stress")  # a top-level one too: "/Stress" names it alone
+    assert book.named("/Stress") == book.named(" / stress") == [top.id]
+    assert book.named("/Work/Stress") == [stress_work.id] and book.named("/Fear") == []
+    book.delete(top.id)
     assert book.ids_named(["Stress", "Fear"]) == {stress_home.id, stress_work.id, c["fear"].id}
     assert book.ids_named([]) == frozenset()
     with pytest.raises(CodebookError, match="No code is called 'Strain'"):
