@@ -39,6 +39,10 @@ class Session:
     _highlight_starts: list[int] = field(default_factory=list, repr=False)
     _longest: int = 0
     _by_id: dict[str, Highlight] = field(default_factory=dict, repr=False)
+    # By id, passages an undo or redo of the interview left out, as it would have made them,
+    # because codes deleted since (by the study's history) were all that showed them: the
+    # undo of that deletion puts them back (CodebookHub._restore_open), or they were lost.
+    left_out: dict[str, Highlight] = field(default_factory=dict, repr=False)
 
     def __post_init__(self) -> None:
         self._reindex_highlights()

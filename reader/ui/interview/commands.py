@@ -95,6 +95,7 @@ class _HighlightsCommand(QUndoCommand):
         known = self._known(highlight)
         if known is None:
             self._gone.add(highlight.id)
+            session.left_out[highlight.id] = highlight
         elif highlight.id not in self._gone and session.highlight(highlight.id) is None:
             session.add_highlight(known)
             self._controller.highlight_edited(None, known)
@@ -158,9 +159,11 @@ class EditHighlightCommand(_HighlightsCommand):
         session = self._controller.session
         now = session.highlight(source.id)
         assert now is not None
-        wanted = self._known(replace(now, **{f: getattr(source, f) for f in self._fields}))
+        whole = replace(now, **{f: getattr(source, f) for f in self._fields})
+        wanted = self._known(whole)
         if wanted is None:
             self._remove(source.id)
+            session.left_out[source.id] = whole
         else:
             self._replace(wanted)
 
