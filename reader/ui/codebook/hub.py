@@ -329,6 +329,7 @@ class CodebookHub(QObject):
         session, controller = self.interview.session, self.interview.controller
         if session is None or controller is None:
             return None
+        session.merged.update(change.mapping)
         changes = change.recode(session.notes.highlights)
         for _, old, new in changes:
             if new is None:
@@ -345,6 +346,8 @@ class CodebookHub(QObject):
         session, controller = self.interview.session, self.interview.controller
         if session is None or controller is None or olds is None:
             return
+        for source in change.mapping:
+            session.merged.pop(source, None)
         for old in olds.changed:
             if session.highlight(old.id) is not None:
                 controller.highlight_edited(session.replace_highlight(old), old)

@@ -142,3 +142,33 @@ def test_a_passage_the_interviews_undo_empties_of_a_deleted_code_comes_back_with
     focus(window, qtbot, window.reader, study_history=False)
     window.actions.redo.trigger()
     assert [x.codes for x in session.notes.highlights] == [(drinks, food)]
+
+
+def test_the_interviews_redo_of_a_code_merged_since_puts_on_the_code_it_became(
+    make_study_window, folder: Path, qtbot, dialogs
+) -> None:
+    """ "coffee", coded "Drinks", then "Food"; the study merges "Food" into "Meals". Ctrl+Z
+    in the reader takes the merged code off; Ctrl+Shift+Z puts it on again: "Meals", as
+    before the undo, not nothing."""
+    window = make_study_window(folder)
+    code_with_keys(window, qtbot, "coffee", "Drinks")
+    code_with_keys(window, qtbot, "coffee", "Food")
+    code_with_keys(window, qtbot, "handover", "Meals")
+    hub, panel = window.codebook.hub, window.codebook.panel
+    drinks, food, meals = (hub.book.find(n).id for n in ("Drinks", "Food", "Meals"))
+    session = window.interview.session
+    coffee = next(h.id for h in session.notes.highlights if h.exact == "coffee")
+    panel.set_current(food)
+    dialogs.item_answers.append((1, True))  # the second other code: Meals
+    panel.merge_code()
+    assert session.highlight(coffee).codes == (drinks, meals)
+    focus(window, qtbot, window.reader, study_history=False)
+    window.actions.undo.trigger()  # "handover" coded "Meals"
+    window.actions.undo.trigger()  # "Food" (now "Meals") on "coffee"
+    assert session.highlight(coffee).codes == (drinks,)
+    window.actions.redo.trigger()
+    window.actions.redo.trigger()
+    assert session.highlight(coffee).codes == (drinks, meals)
+    focus(window, qtbot, panel.view, study_history=True)
+    window.actions.undo.trigger()  # the merge: "Food" back where it was
+    assert session.highlight(coffee).codes == (drinks, food)
