@@ -69,7 +69,9 @@ class _HighlightsCommand(QUndoCommand):
     """A change to highlights named by id. In a study, deleting a code (the study's
     history, not the interview's) removes a passage left showing nothing, which this
     history may have added or changed: found gone, it is that history's (whose Undo
-    brings it back), and this command leaves it alone from then on, both ways."""
+    brings it back), and this command leaves it alone from then on, both ways. One this
+    history left out for codes deleted since (Session.left_out) it still changes there,
+    for the study's Undo to bring back as this history has it."""
 
     def __init__(self, controller: Controller, text: str, highlights: Iterable[Highlight]):
         super().__init__(text)
@@ -93,19 +95,29 @@ class _HighlightsCommand(QUndoCommand):
         known = self._controller.session.without_codes(highlight, self._codes_then)
         return None if known is not highlight and shows_nothing(known) else known
 
+    def _left_out(self, highlight_id: str) -> Highlight | None:
+        session = self._controller.session
+        if highlight_id in self._gone or session.highlight(highlight_id) is not None:
+            return None
+        return session.left_out.get(highlight_id)
+
     def _add(self, highlight: Highlight) -> None:
         session = self._controller.session
         known = self._known(highlight)
+        if highlight.id in self._gone:
+            return
         if known is None:
-            self._gone.add(highlight.id)
             session.left_out[highlight.id] = highlight
-        elif highlight.id not in self._gone and session.highlight(highlight.id) is None:
+        elif session.highlight(highlight.id) is None:
+            session.left_out.pop(highlight.id, None)
             session.add_highlight(known)
             self._controller.highlight_edited(None, known)
 
     # Told as it was in the session, which a study's code change may have recoded.
     def _remove(self, highlight_id: str) -> None:
-        if self._there(highlight_id):
+        if self._left_out(highlight_id) is not None:
+            del self._controller.session.left_out[highlight_id]
+        elif self._there(highlight_id):
             removed = self._controller.session.remove_highlight(highlight_id)
             self._controller.highlight_edited(removed, None)
 
@@ -157,12 +169,16 @@ class EditHighlightCommand(_HighlightsCommand):
         self._set_fields(self._before)
 
     def _set_fields(self, source: Highlight) -> None:
+        session = self._controller.session
+        changes = {f: getattr(source, f) for f in self._fields}
+        if (left := self._left_out(source.id)) is not None:
+            session.left_out[source.id] = replace(left, **changes)
+            return
         if not self._there(source.id):
             return
-        session = self._controller.session
         now = session.highlight(source.id)
         assert now is not None
-        whole = replace(now, **{f: getattr(source, f) for f in self._fields})
+        whole = replace(now, **changes)
         wanted = self._known(whole)
         if wanted is None:
             self._remove(source.id)

@@ -120,7 +120,8 @@ def test_a_passage_the_interviews_undo_empties_of_a_deleted_code_comes_back_with
     """ "coffee", coded "Drinks" (no colour), then "Food"; the study deletes "Drinks";
     Ctrl+Z in the reader takes "Food" off, which leaves the passage nothing to show. The
     study's Undo of the deletion brings the passage back, "Drinks" on it, and the
-    reader's Redo puts "Food" on again: nothing is lost."""
+    reader's Redo puts "Food" on again, however often it was undone and redone between:
+    nothing is lost."""
     window = make_study_window(folder)
     path = folder / "notes" / f"{window.switcher.current}.json"
     code_with_keys(window, qtbot, "coffee", "Drinks")
@@ -135,6 +136,8 @@ def test_a_passage_the_interviews_undo_empties_of_a_deleted_code_comes_back_with
     panel.delete_code()
     focus(window, qtbot, window.reader, study_history=False)
     window.actions.undo.trigger()  # "Food" off: the passage shows nothing
+    window.actions.redo.trigger()  # and again, while the passage is left out
+    window.actions.undo.trigger()
     focus(window, qtbot, panel.view, study_history=True)
     window.actions.undo.trigger()  # "Drinks" back, on the passage
     session = window.interview.session
