@@ -8,6 +8,7 @@ from dataclasses import dataclass, field, replace
 
 from reader.core.anchoring import AnchorSummary, reanchor_all
 from reader.core.annotations import Highlight
+from reader.core.codebook import Codebook
 from reader.core.document import Document
 from reader.core.interview import (
     Role,
@@ -39,6 +40,13 @@ class Session:
     _highlight_starts: list[int] = field(default_factory=list, repr=False)
     _longest: int = 0
     _by_id: dict[str, Highlight] = field(default_factory=dict, repr=False)
+    # By id, passages an undo or redo of the interview left out, as it would have made them,
+    # because codes deleted since (by the study's history) were all that showed them: the
+    # undo of that deletion puts them back (CodebookHub._restore_open), or they were lost.
+    left_out: dict[str, Highlight] = field(default_factory=dict, repr=False)
+    # Code id -> the code a merge since (the study's history) put it in, till that is undone:
+    # an undo or redo of the interview's that brings the old code puts on the one it became.
+    merged: dict[str, str] = field(default_factory=dict, repr=False)
 
     def __post_init__(self) -> None:
         self._reindex_highlights()
@@ -222,10 +230,20 @@ class Session:
     def without_codes(self, highlight: Highlight, known: Set[str]) -> Highlight:
         """`highlight` without the codes of `known` that the codebook no longer has: deleted
         since (in a study, by the study's history), an undo of the interview's must not
-        bring them back."""
+        bring them back; one merged since becomes the code it went into (`merged`)."""
         book = self.notes.codebook
-        codes = tuple(c for c in highlight.codes if c in book or c not in known)
+        codes = tuple(dict.fromkeys(self._now_code(c, known, book) for c in highlight.codes))
+        codes = tuple(c for c in codes if c)
         return highlight if codes == highlight.codes else replace(highlight, codes=codes)
+
+    def _now_code(self, code_id: str, known: Set[str], book: Codebook) -> str:
+        """What `code_id` of `known` is now: itself, the code a merge put it in, or "" if
+        deleted. A code never known stays, as it came."""
+        if code_id not in known:
+            return code_id
+        while code_id and code_id not in book:
+            code_id = self.merged.get(code_id, "")
+        return code_id
 
     def replace_highlight(self, highlight: Highlight) -> Highlight:
         """Put `highlight` in place of the one with its id; return the old one."""

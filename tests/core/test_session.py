@@ -386,3 +386,19 @@ def test_without_codes_leaves_off_only_known_codes_the_codebook_lost(bundled: Do
     assert session.without_codes(h, known) is h
     session.notes.codebook.delete(gone.id)
     assert session.without_codes(h, known).codes == (kept.id, "never-known")
+
+
+def test_without_codes_puts_on_what_a_merged_code_became(bundled: Document) -> None:
+    session = Session.open(bundled, None)
+    book = session.notes.codebook
+    a, b, c = book.create("A"), book.create("B"), book.create("C")
+    h = quote_highlight(bundled.text, QUOTE).edited(codes=(a.id, c.id))
+    known = {a.id, b.id, c.id}
+    book.merge(a.id, b.id)
+    session.merged[a.id] = b.id
+    assert session.without_codes(h, known).codes == (b.id, c.id)
+    book.merge(b.id, c.id)  # then B into C: A is C now, once
+    session.merged[b.id] = c.id
+    assert session.without_codes(h, known).codes == (c.id,)
+    book.delete(c.id)
+    assert session.without_codes(h, known).codes == ()

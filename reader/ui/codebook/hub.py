@@ -312,14 +312,14 @@ class CodebookHub(QObject):
             change.recoded[was_open] = olds
         study.undo_code_change(change)
         self._others = None
-        self._restore_open(restore_open)
+        self._restore_open(restore_open, change)
 
     def _undo_alone_change(self, memo: tuple[CodeChange, Recoded | None]) -> None:
         change, olds = memo
         session = self.interview.session
         if session is not None:
             session.notes.codebook = change.before.copy()
-        self._restore_open(olds)
+        self._restore_open(olds, change)
 
     def _recode_open(self, change: CodeChange) -> Recoded | None:
         """The change applied to the open interview's highlights (a passage left showing
@@ -329,6 +329,7 @@ class CodebookHub(QObject):
         session, controller = self.interview.session, self.interview.controller
         if session is None or controller is None:
             return None
+        session.merged.update(change.mapping)
         changes = change.recode(session.notes.highlights)
         for _, old, new in changes:
             if new is None:
@@ -338,16 +339,22 @@ class CodebookHub(QObject):
             controller.highlight_edited(old, new)
         return Recoded.of(changes)
 
-    def _restore_open(self, olds: Recoded | None) -> None:
+    def _restore_open(self, olds: Recoded | None, change: CodeChange) -> None:
         """Undo of `_recode_open`: the changed highlights still there as they were (the
-        interview's own history may have taken one away since), the removed ones back."""
+        interview's own history may have taken one away since), the removed ones back, and
+        those the interview's history left out for the change's codes (Session.left_out)."""
         session, controller = self.interview.session, self.interview.controller
         if session is None or controller is None or olds is None:
             return
+        for source in change.mapping:
+            session.merged.pop(source, None)
         for old in olds.changed:
             if session.highlight(old.id) is not None:
                 controller.highlight_edited(session.replace_highlight(old), old)
-        for _, old in olds.removed:
+        codes = change.removed | change.mapping.keys()
+        left_out = [h for h in session.left_out.values() if codes.intersection(h.codes)]
+        for old in [old for _, old in olds.removed] + left_out:
+            session.left_out.pop(old.id, None)
             if session.highlight(old.id) is None:
                 session.add_highlight(old)
                 controller.highlight_edited(None, old)

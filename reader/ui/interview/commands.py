@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from dataclasses import fields, replace
 from typing import Any, Protocol
 
@@ -69,13 +69,18 @@ class _HighlightsCommand(QUndoCommand):
     """A change to highlights named by id. In a study, deleting a code (the study's
     history, not the interview's) removes a passage left showing nothing, which this
     history may have added or changed: found gone, it is that history's (whose Undo
-    brings it back), and this command leaves it alone from then on, both ways."""
+    brings it back), and this command leaves it alone from then on, both ways. One this
+    history left out for codes deleted since (Session.left_out) it still changes there,
+    for the study's Undo to bring back as this history has it."""
 
-    def __init__(self, controller: Controller, text: str) -> None:
+    def __init__(self, controller: Controller, text: str, highlights: Iterable[Highlight]):
         super().__init__(text)
         self._controller = controller
         self._gone: set[str] = set()  # ids found taken away by another history
-        self._codes_then = frozenset(c.id for c in controller.session.notes.codebook)
+        # Of the codes the command puts on, those the codebook has now: not all its codes,
+        # which with 1,000 of them took 33 kB a step of the undo history.
+        book = controller.session.notes.codebook
+        self._codes_then = frozenset(c for h in highlights for c in h.codes if c in book)
 
     def _there(self, highlight_id: str) -> bool:
         session = self._controller.session
@@ -90,18 +95,29 @@ class _HighlightsCommand(QUndoCommand):
         known = self._controller.session.without_codes(highlight, self._codes_then)
         return None if known is not highlight and shows_nothing(known) else known
 
+    def _left_out(self, highlight_id: str) -> Highlight | None:
+        session = self._controller.session
+        if highlight_id in self._gone or session.highlight(highlight_id) is not None:
+            return None
+        return session.left_out.get(highlight_id)
+
     def _add(self, highlight: Highlight) -> None:
         session = self._controller.session
         known = self._known(highlight)
+        if highlight.id in self._gone:
+            return
         if known is None:
-            self._gone.add(highlight.id)
-        elif highlight.id not in self._gone and session.highlight(highlight.id) is None:
+            session.left_out[highlight.id] = highlight
+        elif session.highlight(highlight.id) is None:
+            session.left_out.pop(highlight.id, None)
             session.add_highlight(known)
             self._controller.highlight_edited(None, known)
 
     # Told as it was in the session, which a study's code change may have recoded.
     def _remove(self, highlight_id: str) -> None:
-        if self._there(highlight_id):
+        if self._left_out(highlight_id) is not None:
+            del self._controller.session.left_out[highlight_id]
+        elif self._there(highlight_id):
             removed = self._controller.session.remove_highlight(highlight_id)
             self._controller.highlight_edited(removed, None)
 
@@ -113,7 +129,7 @@ class _HighlightsCommand(QUndoCommand):
 
 class AddHighlightCommand(_HighlightsCommand):
     def __init__(self, controller: Controller, highlight: Highlight) -> None:
-        super().__init__(controller, "Add Highlight")
+        super().__init__(controller, "Add Highlight", [highlight])
         self._highlight = highlight
 
     def redo(self) -> None:
@@ -125,7 +141,7 @@ class AddHighlightCommand(_HighlightsCommand):
 
 class DeleteHighlightCommand(_HighlightsCommand):
     def __init__(self, controller: Controller, highlight: Highlight) -> None:
-        super().__init__(controller, "Delete Highlight")
+        super().__init__(controller, "Delete Highlight", [highlight])
         self._highlight = highlight
 
     def redo(self) -> None:
@@ -141,7 +157,7 @@ class EditHighlightCommand(_HighlightsCommand):
     study's history may have recoded it meanwhile."""
 
     def __init__(self, controller: Controller, before: Highlight, after: Highlight, text: str):
-        super().__init__(controller, text)
+        super().__init__(controller, text, [before, after])
         self._before = before
         self._after = after
         self._fields = [f.name for f in fields(Highlight) if _differs(before, after, f.name)]
@@ -153,14 +169,20 @@ class EditHighlightCommand(_HighlightsCommand):
         self._set_fields(self._before)
 
     def _set_fields(self, source: Highlight) -> None:
+        session = self._controller.session
+        changes = {f: getattr(source, f) for f in self._fields}
+        if (left := self._left_out(source.id)) is not None:
+            session.left_out[source.id] = replace(left, **changes)
+            return
         if not self._there(source.id):
             return
-        session = self._controller.session
         now = session.highlight(source.id)
         assert now is not None
-        wanted = self._known(replace(now, **{f: getattr(source, f) for f in self._fields}))
+        whole = replace(now, **changes)
+        wanted = self._known(whole)
         if wanted is None:
             self._remove(source.id)
+            session.left_out[source.id] = whole
         else:
             self._replace(wanted)
 
@@ -187,8 +209,9 @@ class SetColorLabelsCommand(QUndoCommand):
 
 class ImportHighlightsCommand(_HighlightsCommand):
     def __init__(self, controller: Controller, highlights: list[Highlight]) -> None:
-        super().__init__(controller, "Import Annotations")
-        self._highlights = list(highlights)
+        highlights = list(highlights)
+        super().__init__(controller, "Import Annotations", highlights)
+        self._highlights = highlights
 
     def redo(self) -> None:
         for h in self._highlights:

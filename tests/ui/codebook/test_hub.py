@@ -112,3 +112,66 @@ def test_the_interviews_undo_never_brings_back_a_code_the_study_deleted(
     (back,) = wait_saved(qtbot, path, lambda d: d["highlights"])["highlights"]
     assert (back["id"], back["codes"]) == (h["id"], [])
     assert hub.book.find("Drinks") is None
+
+
+def test_a_passage_the_interviews_undo_empties_of_a_deleted_code_comes_back_with_it(
+    make_study_window, folder: Path, qtbot, dialogs
+) -> None:
+    """ "coffee", coded "Drinks" (no colour), then "Food"; the study deletes "Drinks";
+    Ctrl+Z in the reader takes "Food" off, which leaves the passage nothing to show. The
+    study's Undo of the deletion brings the passage back, "Drinks" on it, and the
+    reader's Redo puts "Food" on again, however often it was undone and redone between:
+    nothing is lost."""
+    window = make_study_window(folder)
+    path = folder / "notes" / f"{window.switcher.current}.json"
+    code_with_keys(window, qtbot, "coffee", "Drinks")
+    code_with_keys(window, qtbot, "coffee", "Food")
+    (h,) = wait_saved(
+        qtbot, path, lambda d: d["highlights"] and len(d["highlights"][0]["codes"]) == 2
+    )["highlights"]
+    hub, panel = window.codebook.hub, window.codebook.panel
+    drinks, food = hub.book.find("Drinks").id, hub.book.find("Food").id
+    assert h["codes"] == [drinks, food]
+    panel.set_current(drinks)
+    panel.delete_code()
+    focus(window, qtbot, window.reader, study_history=False)
+    window.actions.undo.trigger()  # "Food" off: the passage shows nothing
+    window.actions.redo.trigger()  # and again, while the passage is left out
+    window.actions.undo.trigger()
+    focus(window, qtbot, panel.view, study_history=True)
+    window.actions.undo.trigger()  # "Drinks" back, on the passage
+    session = window.interview.session
+    assert [(x.exact, x.codes) for x in session.notes.highlights] == [("coffee", (drinks,))]
+    focus(window, qtbot, window.reader, study_history=False)
+    window.actions.redo.trigger()
+    assert [x.codes for x in session.notes.highlights] == [(drinks, food)]
+
+
+def test_the_interviews_redo_of_a_code_merged_since_puts_on_the_code_it_became(
+    make_study_window, folder: Path, qtbot, dialogs
+) -> None:
+    """ "coffee", coded "Drinks", then "Food"; the study merges "Food" into "Meals". Ctrl+Z
+    in the reader takes the merged code off; Ctrl+Shift+Z puts it on again: "Meals", as
+    before the undo, not nothing."""
+    window = make_study_window(folder)
+    code_with_keys(window, qtbot, "coffee", "Drinks")
+    code_with_keys(window, qtbot, "coffee", "Food")
+    code_with_keys(window, qtbot, "handover", "Meals")
+    hub, panel = window.codebook.hub, window.codebook.panel
+    drinks, food, meals = (hub.book.find(n).id for n in ("Drinks", "Food", "Meals"))
+    session = window.interview.session
+    coffee = next(h.id for h in session.notes.highlights if h.exact == "coffee")
+    panel.set_current(food)
+    dialogs.item_answers.append((1, True))  # the second other code: Meals
+    panel.merge_code()
+    assert session.highlight(coffee).codes == (drinks, meals)
+    focus(window, qtbot, window.reader, study_history=False)
+    window.actions.undo.trigger()  # "handover" coded "Meals"
+    window.actions.undo.trigger()  # "Food" (now "Meals") on "coffee"
+    assert session.highlight(coffee).codes == (drinks,)
+    window.actions.redo.trigger()
+    window.actions.redo.trigger()
+    assert session.highlight(coffee).codes == (drinks, meals)
+    focus(window, qtbot, panel.view, study_history=True)
+    window.actions.undo.trigger()  # the merge: "Food" back where it was
+    assert session.highlight(coffee).codes == (drinks, food)
