@@ -70,15 +70,24 @@ class Recoded:
         return len(self.changed) + len(self.removed)
 
     def undo(self, highlights: list[Highlight]) -> list[Highlight]:
-        """`highlights` with the changed ones that are still there as they were, and the
-        removed ones back in their places (in order, as before the change)."""
+        """`highlights` with the changed ones that are still there given their codes back
+        (`codes_back`), and the removed ones back in their places (in order, as before the
+        change)."""
         old = {h.id: h for h in self.changed}
-        restored = [old.get(h.id, h) for h in highlights]
+        restored = [codes_back(h, old[h.id]) if h.id in old else h for h in highlights]
         there = {h.id for h in restored}
         for index, h in self.removed:
             if h.id not in there:
                 restored.insert(min(index, len(restored)), h)
         return restored
+
+
+def codes_back(now: Highlight, was: Highlight) -> Highlight:
+    """`now`, a highlight a code change recoded, with the codes it had before (`was`): its
+    note or colour, changed since, stay as they are now; exactly `was` if nothing else
+    changed."""
+    back = replace(now, codes=was.codes, modified=was.modified)
+    return was if back == was else replace(now, codes=was.codes)
 
 
 @dataclass

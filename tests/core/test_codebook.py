@@ -457,3 +457,20 @@ def test_the_unknown_grey_shows_on_every_themes_page() -> None:
     """A stripe or an underline of it keeps the 3:1 of non-text contrast (WCAG 1.4.11)."""
     for palette in PALETTES.values():
         assert contrast_ratio(parse_hex(UNKNOWN_CODE_HEX), parse_hex(palette.base)) >= 3
+
+
+def test_undoing_a_code_change_keeps_what_was_written_on_the_passages_since(
+    coded_study,
+) -> None:
+    """A note added (or a colour changed) after a code was deleted stays when the deletion
+    is undone: only the codes go back."""
+    study, fear, _joy = coded_study
+    entry = study.interviews[1]
+    change = study.delete_code(fear.id)
+    notes = study.load_notes(entry)
+    notes.highlights = [h.edited(note="Written after the deletion") for h in notes.highlights]
+    save_notes(study.notes_path(entry), notes)
+    study.undo_code_change(change)
+    after = study.load_notes(entry).highlights
+    assert [h.note for h in after] == ["Written after the deletion"] * 2
+    assert all(fear.id in h.codes for h in after)

@@ -343,17 +343,23 @@ class CodebookHub(QObject):
         """Undo of `_recode_open`: the changed highlights still there as they were (the
         interview's own history may have taken one away since), the removed ones back, and
         those the interview's history left out for the change's codes (Session.left_out)."""
+        from reader.core.study import codes_back
+
         session, controller = self.interview.session, self.interview.controller
         if session is None or controller is None or olds is None:
             return
         for source in change.mapping:
             session.merged.pop(source, None)
+        back: list[Highlight] = []
         for old in olds.changed:
-            if session.highlight(old.id) is not None:
-                controller.highlight_edited(session.replace_highlight(old), old)
+            if (now := session.highlight(old.id)) is not None:
+                new = codes_back(now, old)
+                controller.highlight_edited(session.replace_highlight(new), new)
+            elif (left := session.left_out.get(old.id)) is not None:
+                back.append(codes_back(left, old))  # as the interview's history has it
         codes = change.removed | change.mapping.keys()
         left_out = [h for h in session.left_out.values() if codes.intersection(h.codes)]
-        for old in [old for _, old in olds.removed] + left_out:
+        for old in [old for _, old in olds.removed] + left_out + back:
             session.left_out.pop(old.id, None)
             if session.highlight(old.id) is None:
                 session.add_highlight(old)

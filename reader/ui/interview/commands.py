@@ -180,7 +180,9 @@ class EditHighlightCommand(_HighlightsCommand):
         assert now is not None
         whole = replace(now, **changes)
         wanted = self._known(whole)
-        if wanted is None:
+        # Nothing left to show it (say its colour undone, its code deleted since): it is
+        # left out, as an edit that leaves nothing deletes (Controller.edit_highlight).
+        if wanted is None or shows_nothing(wanted):
             self._remove(source.id)
             session.left_out[source.id] = whole
         else:

@@ -175,3 +175,53 @@ def test_the_interviews_redo_of_a_code_merged_since_puts_on_the_code_it_became(
     focus(window, qtbot, panel.view, study_history=True)
     window.actions.undo.trigger()  # the merge: "Food" back where it was
     assert session.highlight(coffee).codes == (drinks, food)
+
+
+def test_undoing_the_colour_of_a_passage_whose_code_was_deleted_leaves_no_ghost(
+    make_study_window, folder: Path, qtbot, dialogs
+) -> None:
+    """ "coffee" coded "Drinks" (no colour), then given a colour; the study deletes
+    "Drinks" (the colour keeps the passage); Ctrl+Z in the reader takes the colour off,
+    which leaves nothing to show it: it goes, and the study's Undo brings it back."""
+    window = make_study_window(folder)
+    path = folder / "notes" / f"{window.switcher.current}.json"
+    code_with_keys(window, qtbot, "coffee", "Drinks")
+    qtbot.keyClick(window.reader, Qt.Key.Key_2)  # the caret is in it: it takes a colour
+    wait_saved(qtbot, path, lambda d: d["highlights"] and d["highlights"][0]["color"])
+    hub, panel = window.codebook.hub, window.codebook.panel
+    drinks = hub.book.find("Drinks").id
+    panel.set_current(drinks)
+    panel.delete_code()
+    session = window.interview.session
+    assert [(h.exact, h.codes) for h in session.notes.highlights] == [("coffee", ())]
+    focus(window, qtbot, window.reader, study_history=False)
+    window.actions.undo.trigger()  # the colour
+    assert session.notes.highlights == []  # no invisible passage left behind
+    wait_saved(qtbot, path, lambda d: d["highlights"] == [])
+    focus(window, qtbot, panel.view, study_history=True)
+    window.actions.undo.trigger()  # the deletion of "Drinks"
+    assert [(h.exact, h.codes, h.color) for h in session.notes.highlights] == [
+        ("coffee", (drinks,), "")
+    ]
+
+
+def test_the_studys_undo_keeps_a_note_written_after_the_deletion(
+    make_study_window, folder: Path, qtbot, dialogs
+) -> None:
+    window = make_study_window(folder)
+    path = folder / "notes" / f"{window.switcher.current}.json"
+    code_with_keys(window, qtbot, "coffee", "Drinks")
+    qtbot.keyClick(window.reader, Qt.Key.Key_2)  # a colour: it stays when Drinks goes
+    hub, panel = window.codebook.hub, window.codebook.panel
+    drinks = hub.book.find("Drinks").id
+    panel.set_current(drinks)
+    panel.delete_code()
+    window.reader.setFocus()
+    dialogs.note_answers.append("Morning ritual")
+    qtbot.keyClick(window.reader, Qt.Key.Key_N)
+    focus(window, qtbot, panel.view, study_history=True)
+    window.actions.undo.trigger()  # the deletion of "Drinks"
+    (h,) = wait_saved(qtbot, path, lambda d: d["highlights"] and d["highlights"][0]["codes"])[
+        "highlights"
+    ]
+    assert (h["exact"], h["codes"], h["note"]) == ("coffee", [drinks], "Morning ritual")
