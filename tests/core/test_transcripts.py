@@ -573,6 +573,18 @@ def test_vtt_words_after_a_blank_line_inside_a_cue_are_kept(tmp_path: Path) -> N
     assert load_document(path).text == "Ana: One.\n\nTwo.\n\nBen: Three.\n"
 
 
+def test_vtt_a_voice_after_a_blank_line_in_a_cue_is_its_own_speaker(tmp_path: Path) -> None:
+    path = tmp_path / "blank-voice.vtt"
+    path.write_text(
+        "WEBVTT\n\n00:01.000 --> 00:02.000\n<v Ann>Hello there\n\n<v Bob>Hi Ann\n\n"
+        "00:03.000 --> 00:04.000\n<v Ann>Fine.\n",
+        encoding="utf-8",
+    )
+    document = load_document(path)
+    assert document.text == "Ann: Hello there\n\nBob: Hi Ann\n\nAnn: Fine.\n"
+    assert [turn.speaker for turn in document.turns] == ["Ann", "Bob", "Ann"]
+
+
 def test_srt_words_after_a_blank_line_in_the_last_cue_are_kept(tmp_path: Path) -> None:
     """SubRip's parser keeps them in the cue's text; only a cue number there is cut off."""
     path = tmp_path / "blank-in-cue.srt"

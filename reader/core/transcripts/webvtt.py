@@ -64,7 +64,10 @@ def _cues(blocks: list[str], name: str, teams: bool) -> tuple[list[Cue], bool]:
             # Not a cue, which the format says to skip; but after a cue, the words of that
             # cue after a blank line (browsers drop them), kept as a paragraph of their own.
             if cues and not _cut_short(lines):
-                cues.append(replace(cues[-1], text=_speech("\n".join(lines)), paragraph=True))
+                last = cues[-1]
+                for words in _voices("\n".join(lines), last.start_ms, last.end_ms):
+                    speaker = words.speaker or last.speaker  # a voice span of its own, or the cue's
+                    cues.append(replace(last, text=words.text, speaker=speaker, paragraph=True))
             continue
         at = 0 if "-->" in lines[0] else 1
         timing = _TIMING_RE.fullmatch(lines[at]) if at < len(lines) else None
