@@ -119,6 +119,11 @@ class Codebook:
         return self.color_of(code_ids[0] if code_ids else "")
 
     def get(self, code_id: str) -> Code | None:
+        """The code of that id, None if there is none. `codes` may have changed behind
+        the index: it is made again on a miss (a notes file's loading gives every id a
+        passage uses a code, so misses are rare)."""
+        if not code_id:
+            return None
         at = self._at.get(code_id)
         if at is None or at >= len(self.codes) or self.codes[at].id != code_id:
             self._at = {c.id: i for i, c in enumerate(self.codes)}

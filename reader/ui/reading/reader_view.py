@@ -59,6 +59,7 @@ PAD = 8  # from the text column to the first stripe
 STRIPES_ROOM = PAD + 3 * (STRIPE + GAP) + 2
 LABEL_SCALE = 0.72  # margin labels (speakers, question numbers) against the text
 NAME_ROOM = 240  # px: the column moves right for a speaker's name up to this wide
+LABEL_GAP = 26  # px of the left margin that a label leaves: 8 at the edge, 18 to the text
 
 
 class ReaderView(QTextEdit):
@@ -200,7 +201,7 @@ class ReaderView(QTextEdit):
         gutter = self.gutter_width()
         column = min(self.column_width(), max(200, width - gutter - 20))
         # Centred; moved right where the room on the right lets a long name show whole.
-        names = round(min(NAME_ROOM, self._names_width())) + 26  # the gap: _paint_margin
+        names = round(min(NAME_ROOM, self._names_width())) + LABEL_GAP
         left = max(gutter + 4, (width - column) // 2, min(names, width - column - STRIPES_ROOM))
         right = max(STRIPES_ROOM, width - left - column)
         frame = self.document().rootFrame()
@@ -603,7 +604,7 @@ class ReaderView(QTextEdit):
         block = self.block_at_y(offset_y)
         height = self.viewport().height()
         metrics = QFontMetricsF(self._label_font)
-        room = left - 26  # from the window edge to the gap before the text
+        room = left - LABEL_GAP
         while block.isValid():
             if layout.blockBoundingRect(block).top() - offset_y > height:
                 break
