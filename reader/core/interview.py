@@ -123,6 +123,13 @@ _LABELLED_SHARE = 0.3
 _ALONE_SHARE = 0.2  # names alone on their line, without a time, must be this common
 _LOWER_CASE_REPEATS = 3  # a label in lower case ("speaker 1:") must recur this often
 
+# An interviewer's turn of these words alone is no question ("Right.", "Mm-hmm, okay.").
+_ACKNOWLEDGEMENTS = {
+    "right", "okay", "ok", "yeah", "yes", "yep", "mm", "hmm", "mhm", "uh", "huh", "um", "ah",
+    "oh", "i", "see", "sure", "great", "good", "wow", "cool", "alright", "thanks", "thank",
+    "you", "got", "it", "exactly", "interesting", "indeed", "fine",
+}  # fmt: skip
+_ACKNOWLEDGEMENT_MAX_CHARS = 40
 _WORD_RE = re.compile(r"[^\W\d_]+")  # "I’m" gives "i" and "m", so contractions need no care
 _FIRST_PERSON = {"i", "me", "my", "mine", "myself", "we", "us", "our", "ours", "ourselves"}
 _SECOND_PERSON = {"you", "your", "yours", "yourself", "yourselves"}
@@ -461,17 +468,22 @@ def apply_corrections(
     return corrected
 
 
-def question_numbers(segments: list[Segment]) -> dict[int, int]:
+def question_numbers(segments: list[Segment], text: str = "") -> dict[int, int]:
     """Map segment index -> 1-based question number.
 
     Consecutive QUESTION segments of the same speaker are one question broken over
     paragraphs; asides between them (link-outs a magazine drops in) do not split it.
+    Given the `text`, an asker's turn that only acknowledges ("Right.", "Mm-hmm, okay.")
+    is no question: it gets no number, and the outline no row.
     """
     numbers: dict[int, int] = {}
     count = 0
     previous: Segment | None = None
     for index, seg in enumerate(segments):
         if seg.role == Role.ASIDE:
+            continue
+        if seg.role == Role.QUESTION and text and _acknowledges(text, seg):
+            previous = seg
             continue
         if seg.role == Role.QUESTION:
             continues = (
@@ -483,6 +495,15 @@ def question_numbers(segments: list[Segment]) -> dict[int, int]:
             numbers[index] = count
         previous = seg
     return numbers
+
+
+def _acknowledges(text: str, seg: Segment) -> bool:
+    """Whether the paragraph, its label aside, only acknowledges what was said."""
+    speech = text[speech_start(text, seg) : seg.end]
+    if len(speech) > _ACKNOWLEDGEMENT_MAX_CHARS or _ends_with_question_mark(speech):
+        return False
+    words = _WORD_RE.findall(speech.casefold())
+    return bool(words) and all(word in _ACKNOWLEDGEMENTS for word in words)
 
 
 def _usual_speaker(segments: list[Segment], role: Role, default: str) -> str:

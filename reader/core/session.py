@@ -97,7 +97,7 @@ class Session:
             self.detected, roles, self.notes.speakers, self.notes.sides
         )
         self._starts = [seg.start for seg in self.segments]
-        self.question_numbers = question_numbers(self.segments)
+        self.question_numbers = question_numbers(self.segments, self.document.text)
         first: dict[int, int] = {}  # question number -> index of its first paragraph
         for index, number in self.question_numbers.items():
             first.setdefault(number, index)

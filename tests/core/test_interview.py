@@ -600,3 +600,24 @@ def test_speech_start_skips_the_label(par: str, speech: str) -> None:
     text = f"Intro line.\n{par}\nAnn: Because.\nBo: Yes.\nAnn: Sure."
     seg = next(s for s in detect_segments(text) if text[s.start : s.end] == par)
     assert text[speech_start(text, seg) : seg.end] == speech
+
+
+def test_an_interviewers_acknowledgement_is_no_numbered_question() -> None:
+    """ "Right." or "Mm-hmm, okay." from the one who asks gets no number (nor an outline
+    row); "Go on." and "Right?" still do."""
+    text = (
+        "Interviewer: Where did you grow up?\n\nAna: In Porto.\n\nInterviewer: Right.\n\n"
+        "Ana: By the river.\n\nInterviewer: Mm-hmm, okay.\n\nAna: Then Lisbon.\n\n"
+        "Interviewer: Go on.\n\nAna: I studied there.\n\nInterviewer: Right?\n\nAna: Yes.\n"
+    )
+    segments = detect_segments(text)
+    numbered = {
+        text[segments[i].start : segments[i].end]: n
+        for i, n in question_numbers(segments, text).items()
+    }
+    assert numbered == {
+        "Interviewer: Where did you grow up?": 1,
+        "Interviewer: Go on.": 2,
+        "Interviewer: Right?": 3,
+    }
+    assert len(question_numbers(segments)) == 5  # without the text, every question counts
