@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter
-from collections.abc import Sequence
+from collections.abc import Sequence, Set
 from dataclasses import dataclass, replace
 from enum import StrEnum
 from functools import lru_cache
@@ -468,13 +468,16 @@ def apply_corrections(
     return corrected
 
 
-def question_numbers(segments: list[Segment], text: str = "") -> dict[int, int]:
+def question_numbers(
+    segments: list[Segment], text: str = "", marked: Set[int] = frozenset()
+) -> dict[int, int]:
     """Map segment index -> 1-based question number.
 
     Consecutive QUESTION segments of the same speaker are one question broken over
     paragraphs; asides between them (link-outs a magazine drops in) do not split it.
     Given the `text`, an asker's turn that only acknowledges ("Right.", "Mm-hmm, okay.")
-    is no question: it gets no number, and the outline no row.
+    is no question: it gets no number, and the outline no row, unless the reader marked
+    it a question by hand (its start is in `marked`).
     """
     numbers: dict[int, int] = {}
     count = 0
@@ -482,7 +485,8 @@ def question_numbers(segments: list[Segment], text: str = "") -> dict[int, int]:
     for index, seg in enumerate(segments):
         if seg.role == Role.ASIDE:
             continue
-        if seg.role == Role.QUESTION and text and _acknowledges(text, seg):
+        asked = seg.role == Role.QUESTION
+        if asked and text and seg.start not in marked and _acknowledges(text, seg):
             previous = seg
             continue
         if seg.role == Role.QUESTION:

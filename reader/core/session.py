@@ -97,7 +97,8 @@ class Session:
             self.detected, roles, self.notes.speakers, self.notes.sides
         )
         self._starts = [seg.start for seg in self.segments]
-        self.question_numbers = question_numbers(self.segments, self.document.text)
+        marked = {start for start, role in roles.items() if role is Role.QUESTION}
+        self.question_numbers = question_numbers(self.segments, self.document.text, marked)
         first: dict[int, int] = {}  # question number -> index of its first paragraph
         for index, number in self.question_numbers.items():
             first.setdefault(number, index)

@@ -621,3 +621,6 @@ def test_an_interviewers_acknowledgement_is_no_numbered_question() -> None:
         "Interviewer: Right?": 3,
     }
     assert len(question_numbers(segments)) == 5  # without the text, every question counts
+    right = next(seg for seg in segments if text[seg.start : seg.end] == "Interviewer: Right.")
+    marked = question_numbers(segments, text, marked={right.start})
+    assert len(marked) == 4  # marked a question by hand, it is one
