@@ -284,3 +284,25 @@ def test_the_dialog_fits_each_scope_back_and_forth(window: MainWindow, qtbot) ->
     assert dialog.height() > opened.height() + 100
     dialog.scope_combo.setCurrentIndex(0)
     assert dialog.size() == opened
+
+
+def test_a_long_codebook_is_filtered_by_name_and_keeps_what_is_ticked(
+    window: MainWindow, qtbot
+) -> None:
+    codes = {f"id-{n}": (f"Code {n:03}", "#1f77b4") for n in range(90)}
+    dialog = ExportDialog({"yellow": "Key quote"}, codes, window)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    qtbot.waitExposed(dialog)
+    assert dialog.code_filter.isVisible()
+    qtbot.keyClicks(dialog.code_filter, "code 08")
+    shown = [c for c, box in dialog.code_boxes.items() if box.isVisible()]
+    assert shown == [f"id-{n}" for n in range(80, 90)]
+    dialog.code_boxes["id-84"].setChecked(True)
+    dialog.code_filter.clear()
+    assert sum(box.isVisible() for box in dialog.code_boxes.values()) == 90
+    assert dialog.options().codes == {"id-84"}
+    few = ExportDialog({"yellow": "Key quote"}, dict(list(codes.items())[:5]), window)
+    qtbot.addWidget(few)
+    few.show()
+    assert not few.code_filter.isVisible()  # five codes: nothing to narrow

@@ -15,7 +15,9 @@ from PySide6.QtWidgets import (
     QFrame,
     QGridLayout,
     QGroupBox,
+    QHBoxLayout,
     QLabel,
+    QLineEdit,
     QScrollArea,
     QVBoxLayout,
     QWidget,
@@ -83,10 +85,22 @@ class ExportDialog(QDialog):
         # no page of another shade, no second margin around the grid's own.
         page.setAutoFillBackground(False)
         scroll.viewport().setAutoFillBackground(False)
+        # A codebook that scrolls can be narrowed by name; ticked codes stay ticked.
+        self.code_filter = QLineEdit()
+        self.code_filter.setPlaceholderText("Filter codes")
+        self.code_filter.setAccessibleName("Filter codes")
+        self.code_filter.setClearButtonEnabled(True)
+        self.code_filter.textChanged.connect(self._place_codes)
         outer = QVBoxLayout(tag_group)
         outer.setContentsMargins(0, 0, 0, 0)
+        inset = QHBoxLayout()  # the filter lined up with the boxes below it
+        grid = self._code_grid.contentsMargins()
+        inset.setContentsMargins(grid.left(), grid.top(), grid.right(), 0)
+        inset.addWidget(self.code_filter)
+        outer.addLayout(inset)
         outer.addWidget(scroll)
         self._code_scroll = scroll
+        self._code_labels: dict[str, str] = {}
         self._fill_boxes()
         self.scope_combo.currentIndexChanged.connect(self._fill_boxes)
         form = QFormLayout()
@@ -123,6 +137,7 @@ class ExportDialog(QDialog):
             {c for c, box in self.color_boxes.items() if box.isChecked()},
         )
         codes = self._study_codes if study else self._codes
+        self._code_labels = {code_id: label for code_id, (label, _) in codes.items()}
         self.code_boxes = _fill_grid(
             self._code_grid,
             # In the codebook's order, as its panel shows them; a code's colour, not the
@@ -139,12 +154,31 @@ class ExportDialog(QDialog):
         scroll.setFixedHeight(rows * row + (rows - 1) * spacing + margins.top() + margins.bottom())
         page_width = self._code_grid.sizeHint().width()
         scroll.setMinimumWidth(page_width + scroll.verticalScrollBar().sizeHint().width())
+        filtering = len(codes) > COLUMNS * CODE_ROWS_SHOWN
+        self.code_filter.setVisible(filtering)
+        if not filtering:
+            self.code_filter.clear()
+        self._place_codes()
         if self.isVisible():  # the other scope's boxes: as wide and tall as they need
             # The layouts learn the new sizes from posted events: without them adjustSize
             # went by the old ones (the dialog grew later, by its minimum, and never shrank).
             QApplication.sendPostedEvents(None, QEvent.Type.LayoutRequest)
             self.adjustSize()
             self._keep_on_screen()
+
+    def _place_codes(self) -> None:
+        """The code boxes whose names hold the filter's text, in order; the others hidden."""
+        wanted = self.code_filter.text().strip().casefold()
+        if not self.code_boxes:
+            return
+        shown = [c for c in self.code_boxes if wanted in self._code_labels[c].casefold()]
+        for box in self.code_boxes.values():
+            self._code_grid.removeWidget(box)
+            box.hide()
+        for i, code_id in enumerate(shown):
+            box = self.code_boxes[code_id]
+            self._code_grid.addWidget(box, i // COLUMNS, i % COLUMNS)
+            box.show()
 
     def _keep_on_screen(self) -> None:
         """Grown for the study's codes, the dialog steps back inside the screen."""
