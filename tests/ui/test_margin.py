@@ -9,9 +9,9 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from PySide6.QtCore import QPointF, QRectF
-from PySide6.QtGui import QFontMetricsF, QPainter
-from PySide6.QtWidgets import QApplication
+from PySide6.QtCore import QEvent, QPointF, QRectF
+from PySide6.QtGui import QFontMetricsF, QHelpEvent, QPainter
+from PySide6.QtWidgets import QApplication, QToolTip
 
 from reader.ui.reading.reader_view import STRIPES_ROOM
 from reader.ui.window.main_window import MainWindow
@@ -129,3 +129,21 @@ def test_a_long_name_moves_the_column_right_where_there_is_room(
     assert centred - 26 < width <= fmt.leftMargin() - 26  # centring alone would cut it
     assert fmt.rightMargin() >= STRIPES_ROOM
     assert name in [text for text, _ in in_margin(window, painted(window))]
+
+
+def test_a_cut_name_shows_whole_in_its_tooltip(
+    make_window: Callable[..., MainWindow], timed: Path, painted: Any, qtbot: Any
+) -> None:
+    window = make_window(timed)
+    window.resize(1024, 640)
+    lay_out_first_start(window)
+    QApplication.processEvents()
+    cut = [(text, rect) for text, rect in in_margin(window, painted(window)) if "…" in text]
+    assert cut
+    text, rect = cut[0]
+    viewport = window.reader.viewport()
+    point = rect.center().toPoint()
+    event = QHelpEvent(QEvent.Type.ToolTip, point, viewport.mapToGlobal(point))
+    QApplication.sendEvent(viewport, event)
+    whole = QToolTip.text()
+    assert whole in NAMES and whole.startswith(text.split("…")[0])

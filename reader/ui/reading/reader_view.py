@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from PySide6.QtCore import QEvent, QPoint, QPointF, QRect, Qt, QTimer, Signal
+from PySide6.QtCore import QEvent, QPoint, QPointF, QRect, QRectF, Qt, QTimer, Signal
 from PySide6.QtGui import (
     QAction,
     QActionGroup,
@@ -98,6 +98,7 @@ class ReaderView(QTextEdit):
         self._label_font = theme.ui_font()
         self._label_font.setPointSizeF(self._font.pointSizeF() * LABEL_SCALE)
         self._widest_name: float | None = None  # see _names_width
+        self._cut_labels: list[tuple[QRectF, str]] = []  # painted cut, with their whole text
         self.column_chars = theme.COLUMN_CHARS
         self._flash: QTextEdit.ExtraSelection | None = None
         self._flash_timer = QTimer(self, singleShot=True, interval=FLASH_MS)
@@ -550,6 +551,10 @@ class ReaderView(QTextEdit):
     def viewportEvent(self, event: QEvent) -> bool:
         if event.type() == QEvent.Type.ToolTip and self.reading is not None:
             assert isinstance(event, QHelpEvent)
+            whole = next((t for r, t in self._cut_labels if r.contains(event.pos())), "")
+            if whole:  # a name the margin cut: whole here
+                QToolTip.showText(event.globalPos(), whole, self.viewport())
+                return True
             cursor = self.cursorForPosition(event.pos())
             layers = self.session.highlights_at(self.reading.to_model(cursor.position()))
             if layers:
@@ -605,6 +610,7 @@ class ReaderView(QTextEdit):
         height = self.viewport().height()
         metrics = QFontMetricsF(self._label_font)
         room = left - LABEL_GAP
+        self._cut_labels = []
         while block.isValid():
             if layout.blockBoundingRect(block).top() - offset_y > height:
                 break
@@ -613,7 +619,12 @@ class ReaderView(QTextEdit):
                 label = fitted_label(line.text, metrics, room)
                 painter.setPen(theme.accent_color() if line.accent else theme.muted_color())
                 x = left - 18 - metrics.horizontalAdvance(label)
-                painter.drawText(QPointF(x, self._margin_baseline(block, number)), label)
+                baseline = self._margin_baseline(block, number)
+                painter.drawText(QPointF(x, baseline), label)
+                if label != line.text:
+                    top, wide = baseline - metrics.ascent(), metrics.horizontalAdvance(label)
+                    cut = QRectF(x, top, wide, metrics.height())
+                    self._cut_labels.append((cut, line.text))
             block = block.next()
 
     def _margin_baseline(self, block: QTextBlock, number: int) -> float:
