@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Callable
+from math import ceil
 
 from PySide6.QtCore import QEvent, QPoint, QPointF, QRect, QRectF, Qt, QTimer, Signal
 from PySide6.QtGui import (
@@ -202,7 +203,7 @@ class ReaderView(QTextEdit):
         gutter = self.gutter_width()
         column = min(self.column_width(), max(200, width - gutter - 20))
         # Centred; moved right where the room on the right lets a long name show whole.
-        names = round(min(NAME_ROOM, self._names_width())) + LABEL_GAP
+        names = ceil(min(NAME_ROOM, self._names_width())) + LABEL_GAP  # whole pixels: all of it
         left = max(gutter + 4, (width - column) // 2, min(names, width - column - STRIPES_ROOM))
         right = max(STRIPES_ROOM, width - left - column)
         frame = self.document().rootFrame()
