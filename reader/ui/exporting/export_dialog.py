@@ -100,7 +100,6 @@ class ExportDialog(QDialog):
         outer.addLayout(inset)
         outer.addWidget(scroll)
         self._code_scroll = scroll
-        self._code_labels: dict[str, str] = {}
         self._fill_boxes()
         self.scope_combo.currentIndexChanged.connect(self._fill_boxes)
         form = QFormLayout()
@@ -136,8 +135,7 @@ class ExportDialog(QDialog):
             {c: (label, swatch_icon(c) if c != NO_COLOR else None) for c, label in colors.items()},
             {c for c, box in self.color_boxes.items() if box.isChecked()},
         )
-        codes = self._study_codes if study else self._codes
-        self._code_labels = {code_id: label for code_id, (label, _) in codes.items()}
+        codes = self._scope_codes()
         self.code_boxes = _fill_grid(
             self._code_grid,
             # In the codebook's order, as its panel shows them; a code's colour, not the
@@ -158,7 +156,8 @@ class ExportDialog(QDialog):
         self.code_filter.setVisible(filtering)
         if not filtering:
             self.code_filter.clear()
-        self._place_codes()
+        elif self.code_filter.text():  # the new boxes narrowed as the ones before were
+            self._place_codes()
         if self.isVisible():  # the other scope's boxes: as wide and tall as they need
             # The layouts learn the new sizes from posted events: without them adjustSize
             # went by the old ones (the dialog grew later, by its minimum, and never shrank).
@@ -166,12 +165,14 @@ class ExportDialog(QDialog):
             self.adjustSize()
             self._keep_on_screen()
 
+    def _scope_codes(self) -> Codes:
+        return self._study_codes if self.whole_study() else self._codes
+
     def _place_codes(self) -> None:
         """The code boxes whose names hold the filter's text, in order; the others hidden."""
         wanted = self.code_filter.text().strip().casefold()
-        if not self.code_boxes:
-            return
-        shown = [c for c in self.code_boxes if wanted in self._code_labels[c].casefold()]
+        codes = self._scope_codes()
+        shown = [c for c in self.code_boxes if wanted in codes[c][0].casefold()]
         for box in self.code_boxes.values():
             self._code_grid.removeWidget(box)
             box.hide()
