@@ -66,12 +66,17 @@ def in_margin(window: MainWindow, shown: list[tuple[str, QRectF]]) -> list[tuple
     return [(text, rect) for text, rect in shown if rect.right() <= left]
 
 
+def at_1024(window: MainWindow) -> MainWindow:
+    """`window` at 1024×640, its docks as at a first start: the margin is narrow there."""
+    window.resize(1024, 640)
+    lay_out_first_start(window)
+    return window
+
+
 def test_at_1024_names_are_cut_at_their_end_and_every_time_shows(
     make_window: Callable[..., MainWindow], timed: Path, painted: Any, qtbot: Any
 ) -> None:
-    window = make_window(timed)
-    window.resize(1024, 640)
-    lay_out_first_start(window)
+    window = at_1024(make_window(timed))
     ready(qtbot, window)
     QApplication.processEvents()
     margin = in_margin(window, painted(window))
@@ -134,9 +139,7 @@ def test_a_long_name_moves_the_column_right_where_there_is_room(
 def test_a_cut_name_shows_whole_in_its_tooltip(
     make_window: Callable[..., MainWindow], timed: Path, painted: Any, qtbot: Any
 ) -> None:
-    window = make_window(timed)
-    window.resize(1024, 640)
-    lay_out_first_start(window)
+    window = at_1024(make_window(timed))
     QApplication.processEvents()
     cut = [(text, rect) for text, rect in in_margin(window, painted(window)) if "…" in text]
     assert cut
