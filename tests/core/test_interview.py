@@ -442,27 +442,27 @@ def test_int_is_interviewer() -> None:
     assert segments[0].label == "Int."
 
 
-def test_name_alone_above_the_speech() -> None:
-    text = (
-        "RAHEL\nWhere did you grow up?\nTOBIAS\nIn Basel, by the Rhine.\n"
-        "RAHEL\nAnd school?\nTOBIAS\nI hated it. 😅"
-    )
-    assert [(role, speaker) for role, speaker, _ in _summary(text)] == [
-        (Q, "RAHEL"), (Q, "RAHEL"), (A, "TOBIAS"), (A, "TOBIAS"),
-        (Q, "RAHEL"), (Q, "RAHEL"), (A, "TOBIAS"), (A, "TOBIAS"),
-    ]  # fmt: skip
-
-
-def test_a_short_reply_under_a_name_alone_is_its_speech() -> None:
-    """ "Yes." under "Ana" looks like a name alone, but it is what Ana says."""
-    text = (
-        "Interviewer\nDid you go to the market that day?\n\nAna\nYes.\n\n"
-        "Interviewer\nWhat did you buy there?\n\nAna\nBread and fish, for my mother.\n"
-    )
-    assert [(role, speaker) for role, speaker, _ in _summary(text)] == [
-        (Q, "Interviewer"), (Q, "Interviewer"), (A, "Ana"), (A, "Ana"),
-        (Q, "Interviewer"), (Q, "Interviewer"), (A, "Ana"), (A, "Ana"),
-    ]  # fmt: skip
+@pytest.mark.parametrize(
+    ("text", "asks", "answers"),
+    [
+        (
+            "RAHEL\nWhere did you grow up?\nTOBIAS\nIn Basel, by the Rhine.\n"
+            "RAHEL\nAnd school?\nTOBIAS\nI hated it. 😅",
+            "RAHEL",
+            "TOBIAS",
+        ),
+        # "Yes." under "Ana" looks like a name alone, but it is what Ana says.
+        (
+            "Interviewer\nDid you go to the market that day?\n\nAna\nYes.\n\n"
+            "Interviewer\nWhat did you buy there?\n\nAna\nBread and fish, for my mother.\n",
+            "Interviewer",
+            "Ana",
+        ),
+    ],
+)
+def test_name_alone_above_the_speech(text: str, asks: str, answers: str) -> None:
+    turn = [(Q, asks), (Q, asks), (A, answers), (A, answers)]
+    assert [(role, speaker) for role, speaker, _ in _summary(text)] == turn * 2
 
 
 def test_short_lines_alone_are_not_names() -> None:
