@@ -13,10 +13,10 @@ from __future__ import annotations
 import os
 from pathlib import Path
 
+from reader.core.study_places import FILE_NAME
+
 
 def study_lock(folder: Path) -> Path:
-    from reader.core.study_file import FILE_NAME  # a lone interview needs no study module
-
     return Path(folder) / f"{FILE_NAME}.lock"
 
 

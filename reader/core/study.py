@@ -23,8 +23,6 @@ from reader.core.store import atomic_write, conflict_copies, load_notes, save_no
 from reader.core.structure_cache import detected_segments
 from reader.core.study_file import (
     ATTRIBUTE_TYPES,
-    FILE_NAME,
-    NOTES_FOLDER,
     AttributeDef,
     AttributeValue,
     AttributeValueError,
@@ -37,10 +35,9 @@ from reader.core.study_file import (
     parse,
     serialise,
 )
-from reader.core.study_file import (
-    interview_id as new_interview_id,
-)
 from reader.core.study_merge import StudyMergeResult, merge_studies
+from reader.core.study_places import FILE_NAME, NOTES_FOLDER, study_folders
+from reader.core.study_places import interview_id as new_interview_id
 from reader.core.study_scan import ScanReport, scan_folder, sniff
 
 _KEY = re.compile(r"[a-z0-9][a-z0-9-]{0,79}")  # an id, as the schema has it
@@ -814,9 +811,7 @@ def study_of(document: Path) -> tuple[Study, InterviewEntry] | None:
     `open_study(folder)` makes it, ready to work in; a read-only one may be so only
     because its unreadable study.json was not set aside here."""
     resolved = Path(document).resolve()
-    for folder in resolved.parents:
-        if not (folder / FILE_NAME).is_file() and not _has_notes_for(folder, resolved):
-            continue
+    for folder in study_folders(resolved):
         try:
             study = open_study(folder, touch_disk=False)
         except StudyError:
@@ -825,13 +820,3 @@ def study_of(document: Path) -> tuple[Study, InterviewEntry] | None:
             if study._resolved(entry) == resolved:
                 return study, entry
     return None
-
-
-def _has_notes_for(folder: Path, document: Path) -> bool:
-    """A folder opened as a study and worked in, but never given study.json (only its
-    notes were written): the document's notes there, under the id it gets, say so."""
-    relative = Path(os.path.relpath(document, folder)).as_posix()
-    try:
-        return (folder / NOTES_FOLDER / f"{new_interview_id(relative)}.json").is_file()
-    except OSError:
-        return False

@@ -11,7 +11,6 @@ from __future__ import annotations
 
 import math
 import re
-import unicodedata
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 from datetime import date
@@ -23,20 +22,15 @@ import orjson
 from reader import APP_NAME, __version__
 from reader.core.annotations import DEFAULT_COLORS
 from reader.core.codebook import Codebook, codes_for_tags
-from reader.core.hashing import sha256_hex
+from reader.core.study_places import slug
 from reader.resources import RESOURCES
 
 FORMAT = "interview-reader-study"
 VERSION = 2
-FILE_NAME = "study.json"
-NOTES_FOLDER = "notes"
 STUDY_SCHEMA = RESOURCES / "study.schema.json"
 
 ATTRIBUTE_TYPES = ("text", "number", "date", "choice")
 AttributeValue = str | int | float
-
-_ID_SLUG_CHARS = 40
-_NOT_SLUG = re.compile(r"[^a-z0-9]+")
 
 
 class StudyFormatError(Exception):
@@ -219,29 +213,9 @@ class StudyData:
         )
 
 
-def interview_id(relative_path: str, taken: Callable[[str], bool] = lambda _: False) -> str:
-    """A stable id for a transcript: an ASCII slug of its name and a hash of its path.
-
-    Two machines that turn the same folder into a study give each transcript the same id,
-    so their study files merge cleanly. `taken` says which ids are in use already.
-    """
-    path = unicodedata.normalize("NFC", relative_path)
-    stem = path.rsplit("/", 1)[-1].rsplit(".", 1)[0]
-    ascii_stem = unicodedata.normalize("NFKD", stem).encode("ascii", "ignore").decode()
-    slug = _NOT_SLUG.sub("-", ascii_stem.lower()).strip("-")[:_ID_SLUG_CHARS].strip("-")
-    digest = sha256_hex(path.encode("utf-8"))[:8]
-    base = f"{slug or 'interview'}-{digest}"
-    candidate, n = base, 1
-    while taken(candidate):
-        n += 1
-        candidate = f"{base}-{n}"
-    return candidate
-
-
 def attribute_key(label: str, taken: Callable[[str], bool] = lambda _: False) -> str:
     """A stable key for a new attribute, from its label: "Years in post" -> "years-in-post"."""
-    ascii_label = unicodedata.normalize("NFKD", label).encode("ascii", "ignore").decode()
-    base = _NOT_SLUG.sub("-", ascii_label.lower()).strip("-")[:_ID_SLUG_CHARS] or "attribute"
+    base = slug(label) or "attribute"
     candidate, n = base, 1
     while taken(candidate):
         n += 1

@@ -12,7 +12,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from reader.core.document import DocumentError, decode
-from reader.core.study_file import FILE_NAME, NOTES_FOLDER
+from reader.core.study_places import FILE_NAME, NOTES_FOLDER
 
 TRANSCRIPT_SUFFIXES = (".txt", ".md", ".vtt", ".srt", ".json", ".docx", ".odt")
 ZIPPED_SUFFIXES = (".docx", ".odt")  # word-processor files are zip archives

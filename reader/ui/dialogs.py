@@ -14,9 +14,6 @@ from PySide6.QtWidgets import (
     QLineEdit,
     QMessageBox,
     QPlainTextEdit,
-    QStyle,
-    QStyleOptionComboBox,
-    QStylePainter,
     QToolTip,
     QVBoxLayout,
     QWidget,
@@ -139,6 +136,10 @@ class FilterCombo(QComboBox):
 
     def shown_text(self) -> str:
         """The chosen item's text as it fits beside its icon."""
+        # Imported here: PySide builds QStyle's Python type, ~6 ms, on first use, and a
+        # filter drop-down is not on screen at the first paint (#17).
+        from PySide6.QtWidgets import QStyle, QStyleOptionComboBox
+
         option = QStyleOptionComboBox()
         self.initStyleOption(option)
         field = self.style().subControlRect(
@@ -148,6 +149,8 @@ class FilterCombo(QComboBox):
         return self.fontMetrics().elidedText(option.currentText, Qt.TextElideMode.ElideRight, room)
 
     def paintEvent(self, event: QPaintEvent) -> None:  # QComboBox's own, with the text cut
+        from PySide6.QtWidgets import QStyle, QStyleOptionComboBox, QStylePainter
+
         painter = QStylePainter(self)
         option = QStyleOptionComboBox()
         self.initStyleOption(option)

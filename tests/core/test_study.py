@@ -18,13 +18,14 @@ from reader.core.notes_file import VERSION as NOTES_VERSION
 from reader.core.notes_file import NotesData
 from reader.core.store import save_notes
 from reader.core.study import Study, StudyError, open_study, study_of
-from reader.core.study_file import FILE_NAME, StudyData, serialise
+from reader.core.study_file import StudyData, serialise
 from reader.core.study_headers import (
     headers,
     load_read_positions,
     read_positions_path,
     save_read_positions,
 )
+from reader.core.study_places import FILE_NAME
 from reader.core.study_scan import MAX_TRANSCRIPTS
 
 TEXT = "Q: Where did you train?\nA: In Lyon, at the café by the hospital. 🎬\n"

@@ -26,10 +26,10 @@ from reader.core.study_file import (
     StudyData,
     StudyFormatError,
     attribute_key,
-    interview_id,
     parse,
     serialise,
 )
+from reader.core.study_places import interview_id
 
 ROOT = Path(__file__).parents[2]
 SCHEMA = json.loads((ROOT / "resources" / "study.schema.json").read_text(encoding="utf-8"))
@@ -151,19 +151,7 @@ def test_round_trip_of_arbitrary_unicode(title: str, label: str, value: str) -> 
     assert parse(raw).data == study
 
 
-# --- ids and keys -----------------------------------------------------------------------
-
-
-def test_interview_ids_are_stable_ascii_and_unique() -> None:
-    first = interview_id("transcripts/Интервью 1.txt")
-    assert first == interview_id("transcripts/Интервью 1.txt")  # same path, same id
-    assert first.startswith("1-") and first.isascii()
-    assert interview_id("Ünal.txt").startswith("unal-")
-    assert interview_id("中文.txt").startswith("interview-")
-    assert interview_id("a/x.txt") != interview_id("b/x.txt")
-    assert interview_id("x.txt", lambda i: i == interview_id("x.txt")).endswith("-2")
-    long = interview_id("a" * 300 + ".txt")
-    assert len(long) < 60
+# --- attribute keys -----------------------------------------------------------------------
 
 
 def test_attribute_keys_come_from_labels() -> None:

@@ -1,11 +1,25 @@
 """Start-up (reader/ui/window/startup.py): the garbage collector, paused while the window is
-made, comes back once the reader has painted."""
+made, comes back once the reader has painted; the first paint loads only what it shows."""
 
 from __future__ import annotations
 
 import gc
+import json
+import os
+import subprocess
+import sys
+from dataclasses import replace
+from pathlib import Path
 from typing import Any
 
+import pytest
+
+from reader.core.annotations import make_highlight
+from reader.core.codebook import Codebook, codes_for_tags
+from reader.core.document import load_document
+from reader.core.notes_file import NotesData
+from reader.core.store import save_notes
+from reader.resources import BUNDLED_INTERVIEW
 from reader.ui.window import startup
 from reader.ui.window.main_window import MainWindow
 from reader.ui.window.startup import resume_collector_after_paint
@@ -35,3 +49,79 @@ def test_the_collector_resumes_even_if_the_window_never_paints(
         qtbot.waitUntil(gc.isenabled)
     finally:
         gc.enable()
+
+
+# What the first paint must not pay for: modules of panes not on screen, and PySide types
+# whose first use costs milliseconds (QStyle's ~1,000 enum members: ~6 ms).
+NOT_AT_FIRST_PAINT = (
+    "PySide6.QtMultimedia",
+    "reader.core.export",
+    "reader.core.refi",
+    "reader.core.study",
+    "reader.ui.annotations.panel",
+    "reader.ui.appearance.indicators",
+    "reader.ui.exporting.export_dialog",
+    "reader.ui.find.find_bar",
+    "reader.ui.find.search_panel",
+    "reader.ui.library.library_panel",
+    "reader.ui.recording.media",
+)
+NOT_BUILT_AT_FIRST_PAINT = ("QStyle", "QProxyStyle")
+
+FIRST_PAINT_CHILD = """
+import json, os, sys
+from reader.ui.after_paint import AfterPaint
+from reader.ui.window import startup
+
+resume = startup.resume_collector_after_paint
+
+def report_after_paint(window):
+    resume(window)
+
+    def report():
+        import PySide6.QtWidgets as widgets
+        loaded = [name for name in NOT_AT_FIRST_PAINT if name in sys.modules]
+        built = [name for name in NOT_BUILT_AT_FIRST_PAINT if name in vars(widgets)]
+        print(json.dumps({"loaded": loaded, "built": built}))
+        sys.stdout.flush()
+        os._exit(0)
+
+    AfterPaint(window.reader, report).start()
+
+startup.resume_collector_after_paint = report_after_paint
+from reader.app import main
+"""
+
+
+def coded_notes(folder: Path) -> Path:
+    """Notes on the bundled interview with a coded passage: the Codebook dock shows."""
+    document = load_document(BUNDLED_INTERVIEW)
+    codebook = Codebook()
+    codes = codes_for_tags(["Memory"], codebook)
+    start = document.text.index("Her Smell")
+    passage = make_highlight(document.text, start, start + len("Her Smell"), "yellow")
+    notes = NotesData(
+        document=document.meta(),
+        codebook=codebook,
+        highlights=[replace(passage, codes=codes)],
+    )
+    save_notes(folder / "notes.json", notes)
+    return folder / "notes.json"
+
+
+@pytest.mark.parametrize("coded", [False, True], ids=["bundled", "coded"])
+def test_the_first_paint_loads_nothing_it_does_not_show(tmp_path: Path, coded: bool) -> None:
+    """The bundled interview opened as `python main.py` opens it, and with coded notes
+    (`--notes`): what is off screen, and costly PySide types, wait until needed (#17)."""
+    env = dict(os.environ, QT_QPA_PLATFORM="offscreen")
+    for name in ("XDG_DATA_HOME", "XDG_CONFIG_HOME", "XDG_CACHE_HOME"):
+        env[name] = str(tmp_path / name)
+    argv = ["--notes", str(coded_notes(tmp_path))] if coded else []
+    code = f"NOT_AT_FIRST_PAINT = {NOT_AT_FIRST_PAINT!r}\n"
+    code += f"NOT_BUILT_AT_FIRST_PAINT = {NOT_BUILT_AT_FIRST_PAINT!r}\n"
+    code += FIRST_PAINT_CHILD + f"main({argv!r})\n"
+    done = subprocess.run(
+        [sys.executable, "-c", code], env=env, capture_output=True, text=True, timeout=120
+    )
+    assert done.returncode == 0, done.stderr
+    assert json.loads(done.stdout.splitlines()[-1]) == {"loaded": [], "built": []}

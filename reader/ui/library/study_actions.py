@@ -17,6 +17,7 @@ from PySide6.QtGui import QDropEvent
 from PySide6.QtWidgets import QDialog, QFileDialog, QMenu, QMessageBox, QWidget
 
 from reader.core.hashing import sha256_hex
+from reader.core.study_places import FILE_NAME, study_folders
 from reader.ui.interview.open_interview import OpenInterview
 from reader.ui.library.open_study import OpenStudy
 from reader.ui.library.recent import Recent, RecentList
@@ -81,7 +82,7 @@ class StudyActions(QObject):
             for entry in study.interviews:
                 if study._resolved(entry) == resolved:
                     return self.switcher.open(entry.id)
-        if notes is None:
+        if notes is None and study_folders(path.resolve()):
             from reader.core.study import study_of
 
             found = study_of(path)  # its notes are the study's: opened alone, it had none
@@ -158,8 +159,6 @@ class StudyActions(QObject):
         )
         if not folder:
             return
-        from reader.core.study_file import FILE_NAME
-
         had_file = (Path(folder) / FILE_NAME).exists()
         if self.open_folder(Path(folder)) and not had_file:
             self.owner.save()
@@ -194,8 +193,6 @@ class StudyActions(QObject):
         paths = [p for p in paths if p.exists()]
         if not paths:
             return
-        from reader.core.study_file import FILE_NAME
-
         single = paths[0]
         if self.owner.study is None or (single.is_dir() and (single / FILE_NAME).exists()):
             self.open_path(single)

@@ -1,0 +1,62 @@
+"""Where a study keeps its files, the ids its interviews get, and which folders above a
+transcript may hold a study listing it: what opening a lone transcript asks before it
+pays for the study modules (issue #17)."""
+
+from __future__ import annotations
+
+import os
+import re
+import unicodedata
+from collections.abc import Callable
+from pathlib import Path
+
+from reader.core.hashing import sha256_hex
+
+FILE_NAME = "study.json"
+NOTES_FOLDER = "notes"
+
+_SLUG_CHARS = 40
+_NOT_SLUG = re.compile(r"[^a-z0-9]+")
+
+
+def slug(text: str) -> str:
+    """`text` in lower-case ASCII letters and digits joined by "-", at most 40 characters:
+    "Years in post" -> "years-in-post"; "" when nothing of it is ASCII."""
+    ascii_text = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode()
+    return _NOT_SLUG.sub("-", ascii_text.lower()).strip("-")[:_SLUG_CHARS].strip("-")
+
+
+def interview_id(relative_path: str, taken: Callable[[str], bool] = lambda _: False) -> str:
+    """A stable id for a transcript: an ASCII slug of its name and a hash of its path.
+
+    Two machines that turn the same folder into a study give each transcript the same id,
+    so their study files merge cleanly. `taken` says which ids are in use already.
+    """
+    path = unicodedata.normalize("NFC", relative_path)
+    stem = path.rsplit("/", 1)[-1].rsplit(".", 1)[0]
+    digest = sha256_hex(path.encode("utf-8"))[:8]
+    base = f"{slug(stem) or 'interview'}-{digest}"
+    candidate, n = base, 1
+    while taken(candidate):
+        n += 1
+        candidate = f"{base}-{n}"
+    return candidate
+
+
+def study_folders(document: Path) -> list[Path]:
+    """The folders holding `document` (resolved), nearest first, that may be a study
+    listing it: they have a study file, or the document's notes under the id a study gives
+    it (a folder opened as a study and worked in, never given study.json)."""
+    return [
+        folder
+        for folder in document.parents
+        if (folder / FILE_NAME).is_file() or _has_notes_for(folder, document)
+    ]
+
+
+def _has_notes_for(folder: Path, document: Path) -> bool:
+    relative = Path(os.path.relpath(document, folder)).as_posix()
+    try:
+        return (folder / NOTES_FOLDER / f"{interview_id(relative)}.json").is_file()
+    except OSError:
+        return False
