@@ -317,6 +317,34 @@ def test_what_was_left_out_outlives_a_history_dropped_while_away(
     ]
 
 
+def test_a_passage_left_out_for_a_code_deleted_while_away_comes_back_with_it(
+    make_study_window, folder: Path, qtbot, dialogs
+) -> None:
+    """ "coffee" coded "Drinks", undone in the reader; on the next interview the study
+    deletes "Drinks" (the first's file does not use it: its history stays). Back on the
+    first, Redo codes "coffee" with a code gone: it is left out, and the study's Undo
+    brings it back, coded."""
+    window = make_study_window(folder)
+    first = window.switcher.current
+    path = folder / "notes" / f"{first}.json"
+    code_with_keys(window, qtbot, "coffee", "Drinks")
+    drinks = window.codebook.hub.book.find("Drinks").id
+    focus(window, qtbot, window.reader, study_history=False)
+    window.actions.undo.trigger()
+    window.switcher.step(1)
+    panel = window.codebook.panel
+    panel.set_current(drinks)
+    panel.delete_code()
+    window.switcher.step(-1)
+    focus(window, qtbot, window.reader, study_history=False)
+    window.actions.redo.trigger()
+    assert window.interview.session.notes.highlights == []
+    focus(window, qtbot, panel.view, study_history=True)
+    window.actions.undo.trigger()
+    (h,) = wait_saved(qtbot, path, lambda d: d["highlights"])["highlights"]
+    assert (h["exact"], h["codes"]) == ("coffee", [drinks])
+
+
 def test_the_studys_undo_puts_a_passage_back_in_its_place_among_those_of_its_span(
     make_study_window, folder: Path, qtbot, dialogs
 ) -> None:
