@@ -3,12 +3,10 @@
 from __future__ import annotations
 
 from bisect import bisect_left, bisect_right
-from collections.abc import Set
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, field
 
 from reader.core.anchoring import AnchorSummary, reanchor_all
 from reader.core.annotations import Highlight
-from reader.core.codebook import Codebook
 from reader.core.document import Document
 from reader.core.interview import (
     Role,
@@ -40,13 +38,6 @@ class Session:
     _highlight_starts: list[int] = field(default_factory=list, repr=False)
     _longest: int = 0
     _by_id: dict[str, Highlight] = field(default_factory=dict, repr=False)
-    # By id, passages an undo or redo of the interview left out, as it would have made them,
-    # because codes deleted since (by the study's history) were all that showed them: the
-    # undo of that deletion puts them back (CodebookHub._restore_open), or they were lost.
-    left_out: dict[str, Highlight] = field(default_factory=dict, repr=False)
-    # Code id -> the code a merge since (the study's history) put it in, till that is undone:
-    # an undo or redo of the interview's that brings the old code puts on the one it became.
-    merged: dict[str, str] = field(default_factory=dict, repr=False)
 
     def __post_init__(self) -> None:
         self._reindex_highlights()
@@ -212,8 +203,10 @@ class Session:
     def highlight(self, highlight_id: str) -> Highlight | None:
         return self._by_id.get(highlight_id)
 
-    def add_highlight(self, highlight: Highlight) -> None:
-        i = bisect_right(self.notes.highlights, _order(highlight), key=_order)
+    def add_highlight(self, highlight: Highlight, index: int | None = None) -> None:
+        """Add `highlight` in span order; `index`, its place before (an undo), among the
+        highlights of its span if it falls there: else after them."""
+        i = insertion_index(self.notes.highlights, highlight, index)
         self.notes.highlights.insert(i, highlight)
         self._highlight_starts.insert(i, highlight.start)
         self._longest = max(self._longest, highlight.end - highlight.start)
@@ -221,35 +214,27 @@ class Session:
 
     def remove_highlight(self, highlight_id: str) -> Highlight:
         highlight = self._by_id.pop(highlight_id)  # KeyError for an unknown id
-        # Among the highlights with its span (usually one), find it by identity.
-        i = bisect_left(self.notes.highlights, _order(highlight), key=_order)
-        while self.notes.highlights[i] is not highlight:
-            i += 1
+        i = self._index_of(highlight)
         del self._highlight_starts[i]
         return self.notes.highlights.pop(i)
 
-    def without_codes(self, highlight: Highlight, known: Set[str]) -> Highlight:
-        """`highlight` without the codes of `known` that the codebook no longer has: deleted
-        since (in a study, by the study's history), an undo of the interview's must not
-        bring them back; one merged since becomes the code it went into (`merged`)."""
-        book = self.notes.codebook
-        codes = tuple(dict.fromkeys(self._now_code(c, known, book) for c in highlight.codes))
-        codes = tuple(c for c in codes if c)
-        return highlight if codes == highlight.codes else replace(highlight, codes=codes)
-
-    def _now_code(self, code_id: str, known: Set[str], book: Codebook) -> str:
-        """What `code_id` of `known` is now: itself, the code a merge put it in, or "" if
-        deleted. A code never known stays, as it came."""
-        if code_id not in known:
-            return code_id
-        while code_id and code_id not in book:
-            code_id = self.merged.get(code_id, "")
-        return code_id
+    def _index_of(self, highlight: Highlight) -> int:
+        """Among the highlights with its span (usually one), found by identity."""
+        i = bisect_left(self.notes.highlights, _order(highlight), key=_order)
+        while self.notes.highlights[i] is not highlight:
+            i += 1
+        return i
 
     def replace_highlight(self, highlight: Highlight) -> Highlight:
-        """Put `highlight` in place of the one with its id; return the old one."""
-        old = self.remove_highlight(highlight.id)
-        self.add_highlight(highlight)
+        """Put `highlight` in place of the one with its id, at its place among those of its
+        span if it keeps the span; return the old one."""
+        old = self._by_id[highlight.id]  # KeyError for an unknown id
+        if _order(old) != _order(highlight):
+            self.remove_highlight(highlight.id)
+            self.add_highlight(highlight)
+            return old
+        self.notes.highlights[self._index_of(old)] = highlight
+        self._by_id[highlight.id] = highlight
         return old
 
     def highlights_overlapping(self, start: int, end: int) -> list[Highlight]:
@@ -287,3 +272,12 @@ class Session:
 
 def _order(h: Highlight) -> tuple[int, int]:
     return (h.start, h.end)
+
+
+def insertion_index(highlights: list[Highlight], highlight: Highlight, index: int | None) -> int:
+    """Where `highlight` goes in `highlights` (in span order): at `index` if that is among
+    the highlights of its span (or just after them), else after those."""
+    after = bisect_right(highlights, _order(highlight), key=_order)
+    if index is None:
+        return after
+    return min(max(index, bisect_left(highlights, _order(highlight), key=_order)), after)

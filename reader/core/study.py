@@ -39,52 +39,13 @@ from reader.core.study_merge import StudyMergeResult, merge_studies
 from reader.core.study_places import FILE_NAME, NOTES_FOLDER, study_folders
 from reader.core.study_places import interview_id as new_interview_id
 from reader.core.study_scan import ScanReport, scan_folder, sniff
+from reader.core.undo_crossing import Recoded
 
 _KEY = re.compile(r"[a-z0-9][a-z0-9-]{0,79}")  # an id, as the schema has it
 
 
 class StudyError(Exception):
     """An operation the study refuses; the message is for the user."""
-
-
-@dataclass(frozen=True)
-class Recoded:
-    """What a CodeChange did to one interview's highlights, for undo: those it changed as
-    they were, and those it removed (left showing nothing) with their index before."""
-
-    changed: tuple[Highlight, ...] = ()
-    removed: tuple[tuple[int, Highlight], ...] = ()  # in list order
-
-    @classmethod
-    def of(cls, changes: list[tuple[int, Highlight, Highlight | None]]) -> Recoded:
-        """From `recode`'s answer."""
-        return cls(
-            tuple(old for _, old, new in changes if new is not None),
-            tuple((index, old) for index, old, new in changes if new is None),
-        )
-
-    def __len__(self) -> int:
-        return len(self.changed) + len(self.removed)
-
-    def undo(self, highlights: list[Highlight]) -> list[Highlight]:
-        """`highlights` with the changed ones that are still there given their codes back
-        (`codes_back`), and the removed ones back in their places (in order, as before the
-        change)."""
-        old = {h.id: h for h in self.changed}
-        restored = [codes_back(h, old[h.id]) if h.id in old else h for h in highlights]
-        there = {h.id for h in restored}
-        for index, h in self.removed:
-            if h.id not in there:
-                restored.insert(min(index, len(restored)), h)
-        return restored
-
-
-def codes_back(now: Highlight, was: Highlight) -> Highlight:
-    """`now`, a highlight a code change recoded, with the codes it had before (`was`): its
-    note or colour, changed since, stay as they are now; exactly `was` if nothing else
-    changed."""
-    back = replace(now, codes=was.codes, modified=was.modified)
-    return was if back == was else replace(now, codes=was.codes)
 
 
 @dataclass

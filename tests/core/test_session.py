@@ -378,27 +378,56 @@ def test_sides_put_several_speakers_on_each_side() -> None:
     assert session.notes.sides == {"Moderator": Role.ANSWER}
 
 
-def test_without_codes_leaves_off_only_known_codes_the_codebook_lost(bundled: Document) -> None:
-    session = Session.open(bundled, None)
-    kept, gone = session.notes.codebook.create("Kept"), session.notes.codebook.create("Gone")
-    h = quote_highlight(bundled.text, QUOTE).edited(codes=(kept.id, gone.id, "never-known"))
-    known = {kept.id, gone.id}
-    assert session.without_codes(h, known) is h
-    session.notes.codebook.delete(gone.id)
-    assert session.without_codes(h, known).codes == (kept.id, "never-known")
+def test_a_highlight_put_back_at_its_index_keeps_its_place_among_those_of_its_span() -> None:
+    text = "coffee at dawn"
+    session = Session.open(make_document(text), None)
+    first, second = make_highlight(text, 0, 6), make_highlight(text, 0, 6, "green")
+    later = make_highlight(text, 10, 14)
+    for h in (first, second, later):
+        session.add_highlight(h)
+    session.remove_highlight(first.id)
+    session.add_highlight(first, 0)  # an undo: where it was, not after its twin
+    assert session.notes.highlights == [first, second, later]
+    session.remove_highlight(first.id)
+    session.add_highlight(first, 2)  # an index past its span's: the last of its span
+    assert session.notes.highlights == [second, first, later]
+    session.remove_highlight(later.id)
+    session.add_highlight(later, 0)  # an index before its span's: where its span goes
+    assert session.notes.highlights == [second, first, later]
+    assert session.highlights_at(11) == [later]
 
 
-def test_without_codes_puts_on_what_a_merged_code_became(bundled: Document) -> None:
-    session = Session.open(bundled, None)
-    book = session.notes.codebook
-    a, b, c = book.create("A"), book.create("B"), book.create("C")
-    h = quote_highlight(bundled.text, QUOTE).edited(codes=(a.id, c.id))
-    known = {a.id, b.id, c.id}
-    book.merge(a.id, b.id)
-    session.merged[a.id] = b.id
-    assert session.without_codes(h, known).codes == (b.id, c.id)
-    book.merge(b.id, c.id)  # then B into C: A is C now, once
-    session.merged[b.id] = c.id
-    assert session.without_codes(h, known).codes == (c.id,)
-    book.delete(c.id)
-    assert session.without_codes(h, known).codes == ()
+def test_replacing_a_highlight_keeps_its_place_among_those_of_its_span() -> None:
+    text = "coffee at dawn"
+    session = Session.open(make_document(text), None)
+    first, second = make_highlight(text, 0, 6), make_highlight(text, 0, 6, "green")
+    session.add_highlight(first)
+    session.add_highlight(second)
+    recoloured = first.edited(color="blue")
+    assert session.replace_highlight(recoloured) is first
+    assert session.notes.highlights == [recoloured, second]
+    assert session.highlight(first.id) is recoloured
+    moved = replace(recoloured, start=10, end=14)  # another span: to its place
+    session.replace_highlight(moved)
+    assert session.notes.highlights == [second, moved]
+    assert session.highlights_at(12) == [moved] and session.highlights_at(2) == [second]
+
+
+@settings(max_examples=200, deadline=None)
+@given(
+    spans=st.lists(st.tuples(st.integers(0, 5), st.integers(1, 3)), min_size=1, max_size=12),
+    data=st.data(),
+)
+def test_removing_and_putting_back_at_the_index_gives_the_same_list(
+    spans: list[tuple[int, int]], data: st.DataObject
+) -> None:
+    text = "x" * 10
+    session = Session.open(make_document(text), None)
+    for start, length in spans:
+        session.add_highlight(make_highlight(text, start, start + length))
+    before = list(session.notes.highlights)
+    index = data.draw(st.integers(0, len(before) - 1))
+    session.remove_highlight(before[index].id)
+    session.add_highlight(before[index], index)
+    assert session.notes.highlights == before
+    assert session.highlights_overlapping(0, len(text)) == before  # its index agrees

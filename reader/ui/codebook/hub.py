@@ -23,13 +23,14 @@ from PySide6.QtCore import QObject, Signal
 
 from reader.core.annotations import NO_COLOR, Highlight
 from reader.core.codebook import Code, Codebook, CodebookError, coding_counts, recode
+from reader.core.undo_crossing import Recoded, codes_back
 from reader.ui.interview.commands import DoneCommand
 from reader.ui.interview.open_interview import OpenInterview
 from reader.ui.library.open_study import OpenStudy
 
 if TYPE_CHECKING:
     from reader.core.notes_files_cache import NotesFilesCache
-    from reader.core.study import CodeChange, Recoded, Study
+    from reader.core.study import CodeChange, Study
 
 
 class CodebookHub(QObject):
@@ -304,32 +305,36 @@ class CodebookHub(QObject):
         change, was_open, olds = memo
         study = self.owner.study
         assert study is not None
+        if was_open and olds:  # written to its notes file if another is open now
+            change.recoded[was_open] = olds
+        # With what each interview's history left out for its codes, open or not.
+        for path, crossing in self.interview.kept.crossings.items():
+            if path.parent != study.notes_dir:
+                continue
+            there = change.recoded.get(path.stem)
+            if back := crossing.take_back(there, change.mapping, change.removed):
+                change.recoded[path.stem] = back
         now = self.current_id()
         restore_open = change.recoded.pop(now, None) if now else None
-        if was_open and was_open == now:
-            restore_open = olds
-        elif was_open and olds is not None:  # written to its notes file when another opened
-            change.recoded[was_open] = olds
         study.undo_code_change(change)
         self._others = None
-        self._restore_open(restore_open, change)
+        self._restore_open(restore_open)
 
     def _undo_alone_change(self, memo: tuple[CodeChange, Recoded | None]) -> None:
         change, olds = memo
-        session = self.interview.session
-        if session is not None:
+        session, controller = self.interview.session, self.interview.controller
+        if session is not None and controller is not None:
             session.notes.codebook = change.before.copy()
-        self._restore_open(olds, change)
+            crossing = controller.crossing
+            self._restore_open(crossing.take_back(olds, change.mapping, change.removed))
 
     def _recode_open(self, change: CodeChange) -> Recoded | None:
         """The change applied to the open interview's highlights (a passage left showing
         nothing goes); returns what undo needs."""
-        from reader.core.study import Recoded
-
         session, controller = self.interview.session, self.interview.controller
         if session is None or controller is None:
             return None
-        session.merged.update(change.mapping)
+        controller.crossing.merged.update(change.mapping)
         changes = change.recode(session.notes.highlights)
         for _, old, new in changes:
             if new is None:
@@ -339,30 +344,20 @@ class CodebookHub(QObject):
             controller.highlight_edited(old, new)
         return Recoded.of(changes)
 
-    def _restore_open(self, olds: Recoded | None, change: CodeChange) -> None:
+    def _restore_open(self, olds: Recoded | None) -> None:
         """Undo of `_recode_open`: the changed highlights still there as they were (the
-        interview's own history may have taken one away since), the removed ones back, and
-        those the interview's history left out for the change's codes (Session.left_out)."""
-        from reader.core.study import codes_back
-
+        interview's own history may have taken one away since), the removed ones back in
+        their places, and those the interview's history left out (Crossing.take_back)."""
         session, controller = self.interview.session, self.interview.controller
         if session is None or controller is None or olds is None:
             return
-        for source in change.mapping:
-            session.merged.pop(source, None)
-        back: list[Highlight] = []
         for old in olds.changed:
             if (now := session.highlight(old.id)) is not None:
                 new = codes_back(now, old)
                 controller.highlight_edited(session.replace_highlight(new), new)
-            elif (left := session.left_out.get(old.id)) is not None:
-                back.append(codes_back(left, old))  # as the interview's history has it
-        codes = change.removed | change.mapping.keys()
-        left_out = [h for h in session.left_out.values() if codes.intersection(h.codes)]
-        for old in [old for _, old in olds.removed] + left_out + back:
-            session.left_out.pop(old.id, None)
+        for index, old in olds.put_back():
             if session.highlight(old.id) is None:
-                session.add_highlight(old)
+                session.add_highlight(old, index)
                 controller.highlight_edited(None, old)
 
     # Coding ------------------------------------------------------------------------------

@@ -11,12 +11,14 @@ from PySide6.QtGui import QUndoCommand
 from reader.core.annotations import Highlight, shows_nothing
 from reader.core.interview import Role
 from reader.core.session import Session
+from reader.core.undo_crossing import Crossing
 
 
 class Controller(Protocol):
     """What a command changes and whom it tells (the interview's controller)."""
 
     session: Session
+    crossing: Crossing  # what the study's undo history and this one know of each other
 
     def structure_edited(self) -> None: ...
 
@@ -70,7 +72,7 @@ class _HighlightsCommand(QUndoCommand):
     history, not the interview's) removes a passage left showing nothing, which this
     history may have added or changed: found gone, it is that history's (whose Undo
     brings it back), and this command leaves it alone from then on, both ways. One this
-    history left out for codes deleted since (Session.left_out) it still changes there,
+    history left out for codes deleted since (Crossing.left_out) it still changes there,
     for the study's Undo to bring back as this history has it."""
 
     def __init__(self, controller: Controller, text: str, highlights: Iterable[Highlight]):
@@ -92,31 +94,32 @@ class _HighlightsCommand(QUndoCommand):
     def _known(self, highlight: Highlight) -> Highlight | None:
         """`highlight` without the codes deleted since this command was made (a code the
         codebook never had stays, as it came); None if they were all that showed it."""
-        known = self._controller.session.without_codes(highlight, self._codes_then)
+        book = self._controller.session.notes.codebook
+        known = self._controller.crossing.without_codes(highlight, self._codes_then, book)
         return None if known is not highlight and shows_nothing(known) else known
 
     def _left_out(self, highlight_id: str) -> Highlight | None:
         session = self._controller.session
         if highlight_id in self._gone or session.highlight(highlight_id) is not None:
             return None
-        return session.left_out.get(highlight_id)
+        return self._controller.crossing.left_out.get(highlight_id)
 
     def _add(self, highlight: Highlight) -> None:
-        session = self._controller.session
+        session, left_out = self._controller.session, self._controller.crossing.left_out
         known = self._known(highlight)
         if highlight.id in self._gone:
             return
         if known is None:
-            session.left_out[highlight.id] = highlight
+            left_out[highlight.id] = highlight
         elif session.highlight(highlight.id) is None:
-            session.left_out.pop(highlight.id, None)
+            left_out.pop(highlight.id, None)
             session.add_highlight(known)
             self._controller.highlight_edited(None, known)
 
     # Told as it was in the session, which a study's code change may have recoded.
     def _remove(self, highlight_id: str) -> None:
         if self._left_out(highlight_id) is not None:
-            del self._controller.session.left_out[highlight_id]
+            del self._controller.crossing.left_out[highlight_id]
         elif self._there(highlight_id):
             removed = self._controller.session.remove_highlight(highlight_id)
             self._controller.highlight_edited(removed, None)
@@ -169,10 +172,10 @@ class EditHighlightCommand(_HighlightsCommand):
         self._set_fields(self._before)
 
     def _set_fields(self, source: Highlight) -> None:
-        session = self._controller.session
+        session, left_out = self._controller.session, self._controller.crossing.left_out
         changes = {f: getattr(source, f) for f in self._fields}
         if (left := self._left_out(source.id)) is not None:
-            session.left_out[source.id] = replace(left, **changes)
+            left_out[source.id] = replace(left, **changes)
             return
         if not self._there(source.id):
             return
@@ -184,7 +187,7 @@ class EditHighlightCommand(_HighlightsCommand):
         # left out, as an edit that leaves nothing deletes (Controller.edit_highlight).
         if wanted is None or shows_nothing(wanted):
             self._remove(source.id)
-            session.left_out[source.id] = whole
+            left_out[source.id] = whole
         else:
             self._replace(wanted)
 

@@ -10,6 +10,7 @@ from reader.core.annotations import Highlight, make_highlight, shows_nothing
 from reader.core.interview import Role
 from reader.core.notes_file import RecordingRef
 from reader.core.session import Session
+from reader.core.undo_crossing import Crossing
 from reader.ui.interview.commands import (
     AddHighlightCommand,
     DeleteHighlightCommand,
@@ -31,10 +32,19 @@ class Controller(QObject):
     # (before, after): None before = added, None after = removed.
     highlightChanged = Signal(object, object)
 
-    def __init__(self, session: Session, saver: NotesSaver, parent: QObject | None = None):
+    def __init__(
+        self,
+        session: Session,
+        saver: NotesSaver,
+        parent: QObject | None = None,
+        crossing: Crossing | None = None,
+    ) -> None:
         super().__init__(parent)
         self.session = session
         self.saver = saver
+        # The interview's, kept by its notes file in a study (KeptHistories.crossing): it
+        # outlives the session and this controller, made anew when the interview reopens.
+        self.crossing = crossing if crossing is not None else Crossing()
         self.undo_stack = QUndoStack(self)
 
     # Called by the undo commands ---------------------------------------------------------

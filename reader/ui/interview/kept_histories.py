@@ -1,7 +1,11 @@
 """Interviews set aside with their undo history while another is open (switching in a
 study): each keeps its controller (session and undo stack) and its research notes'
 document (their typing history), and remembers its files as they were left, so that
-coming back can tell whether the history still applies. What is let go is deleted."""
+coming back can tell whether the history still applies. What is let go is deleted.
+
+Each interview of the study also has its Crossing (what its history and the study's know
+of each other), kept by notes file till the study closes: a history let go or dropped
+still leaves to the study's Undo the passages it left out."""
 
 from __future__ import annotations
 
@@ -14,6 +18,7 @@ from PySide6.QtGui import QTextDocument
 
 from reader.core.read_only import ReadOnly
 from reader.core.store import content_hash
+from reader.core.undo_crossing import Crossing
 from reader.ui.interview.controller import Controller
 
 
@@ -66,10 +71,15 @@ class Parked:
 
 
 class KeptHistories:
-    """The interviews set aside, by notes file, the least recently left first."""
+    """The interviews set aside, by notes file, the least recently left first; and every
+    interview's Crossing, open or not."""
 
     def __init__(self) -> None:
         self._kept: OrderedDict[Path, Parked] = OrderedDict()
+        self.crossings: dict[Path, Crossing] = {}
+
+    def crossing(self, notes_path: Path) -> Crossing:
+        return self.crossings.setdefault(notes_path, Crossing())
 
     def take(self, notes_path: Path | None) -> Parked | None:
         return self._kept.pop(notes_path, None) if notes_path is not None else None
@@ -87,6 +97,7 @@ class KeptHistories:
         for parked in self._kept.values():
             parked.discard()
         self._kept.clear()
+        self.crossings.clear()
 
 
 def _stamp(path: Path) -> tuple[int, int] | None:

@@ -74,7 +74,7 @@ class OpenInterview(QObject):
         self._file_cause: ReadOnly | None = None  # why the notes file opened read-only
         self._study_read_only: ReadOnly | None = None  # the study's cause, passed to `open`
         self.in_study = False  # the notes are a study's: they stay in its notes folder
-        self._kept = KeptHistories()
+        self.kept = KeptHistories()  # and each interview's Crossing, by notes file
 
     # What is open ----------------------------------------------------------------------
 
@@ -158,7 +158,7 @@ class OpenInterview(QObject):
         False (after saying why) when it cannot be, or when the user chose to keep the
         interview that is open. `keep_history`: the interview open now is set aside with
         its undo history, and one set aside comes back."""
-        parked = self._kept.take(notes_path)
+        parked = self.kept.take(notes_path)
         dropped = ""
         if parked is not None:
             dropped = parked.change(document_path) if keep_history else ""
@@ -184,7 +184,8 @@ class OpenInterview(QObject):
         self._leave(keep_history)
         session = Session.open(document, read.notes, loaded.detected)
         saver = NotesSaver(notes_path, self.prepare_write, self)
-        controller = Controller(session, saver, self)
+        crossing = self.kept.crossing(notes_path) if keep_history else None
+        controller = Controller(session, saver, self, crossing)
         controller.highlightChanged.connect(self.highlightChanged)
         controller.structureChanged.connect(self.structureChanged)
         controller.colorsChanged.connect(self.colorsChanged)
@@ -208,7 +209,7 @@ class OpenInterview(QObject):
     def _resume(self, parked: Parked, in_study: bool, read_only: ReadOnly | None) -> bool:
         """The interview set aside comes back with its undo history."""
         if not self.may_discard_unsaved():
-            self._kept.keep(parked, KEPT_HISTORIES)
+            self.kept.keep(parked, KEPT_HISTORIES)
             return False
         self._leave(keep_history=True)
         controller = parked.controller
@@ -277,7 +278,7 @@ class OpenInterview(QObject):
         document.contentsChanged.connect(self._research_notes_edited)
         self._notes_document = document
         self.notesDocumentChanged.emit(document)
-        if not self._kept.holds(before):
+        if not self.kept.holds(before):
             before.deleteLater()
 
     def _research_notes_edited(self) -> None:
@@ -327,11 +328,11 @@ class OpenInterview(QObject):
             controller.deleteLater()
             return
         parked = Parked.now(controller, notes, document_path, self._file_cause)
-        self._kept.keep(parked, KEPT_HISTORIES)
+        self.kept.keep(parked, KEPT_HISTORIES)
 
     def drop_histories(self) -> None:
         """Forget the interviews set aside (the study they belong to closed)."""
-        self._kept.drop_all()
+        self.kept.drop_all()
 
     def _detach(self) -> Controller | None:
         """Write everything, release and stop watching the notes file; the controller,

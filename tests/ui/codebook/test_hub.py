@@ -10,6 +10,7 @@ from typing import Any
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QWidget
 
+from reader.core.annotations import make_highlight
 from reader.ui.window.main_window import MainWindow
 from tests.ui.test_codebook import code_with_keys, notes_of, pick, study_json
 from tests.ui.test_highlights import select, wait_saved
@@ -225,3 +226,149 @@ def test_the_studys_undo_keeps_a_note_written_after_the_deletion(
         "highlights"
     ]
     assert (h["exact"], h["codes"], h["note"]) == ("coffee", [drinks], "Morning ritual")
+
+
+def code_coffee_twice_and_delete_drinks(window: MainWindow, qtbot) -> tuple[str, str]:
+    """ "coffee" coded "Drinks" (no colour), then "Food"; the study deletes "Drinks";
+    Ctrl+Z in the reader takes "Food" off, which leaves the passage out. The ids of
+    Drinks and Food."""
+    code_with_keys(window, qtbot, "coffee", "Drinks")
+    code_with_keys(window, qtbot, "coffee", "Food")
+    hub, panel = window.codebook.hub, window.codebook.panel
+    drinks, food = hub.book.find("Drinks").id, hub.book.find("Food").id
+    panel.set_current(drinks)
+    panel.delete_code()
+    focus(window, qtbot, window.reader, study_history=False)
+    window.actions.undo.trigger()  # "Food" off: the passage shows nothing, left out
+    assert "coffee" not in [h.exact for h in window.interview.session.notes.highlights]
+    return drinks, food
+
+
+def test_a_passage_the_interviews_undo_left_out_comes_back_after_a_switch(
+    make_study_window, folder: Path, qtbot, dialogs
+) -> None:
+    """As above, with a switch to the next interview and back between the reader's Undo
+    and the study's: the passage comes back with "Drinks", and Redo puts "Food" on."""
+    window = make_study_window(folder)
+    first = window.switcher.current
+    path = folder / "notes" / f"{first}.json"
+    drinks, food = code_coffee_twice_and_delete_drinks(window, qtbot)
+    window.switcher.step(1)
+    window.switcher.step(-1)
+    assert window.switcher.current == first
+    focus(window, qtbot, window.codebook.panel.view, study_history=True)
+    window.actions.undo.trigger()  # "Drinks" back, on the passage
+    (h,) = wait_saved(qtbot, path, lambda d: d["highlights"])["highlights"]
+    assert (h["exact"], h["codes"]) == ("coffee", [drinks])
+    focus(window, qtbot, window.reader, study_history=False)
+    window.actions.redo.trigger()
+    wait_saved(qtbot, path, lambda d: d["highlights"][0]["codes"] == [drinks, food])
+
+
+def test_the_studys_undo_while_another_is_open_brings_back_what_was_left_out(
+    make_study_window, folder: Path, qtbot, dialogs
+) -> None:
+    """The study's Undo, done while the next interview is open, finds the passage the
+    first one's Undo left out and writes it back into that one's notes file."""
+    window = make_study_window(folder)
+    first = window.switcher.current
+    drinks, _ = code_coffee_twice_and_delete_drinks(window, qtbot)
+    window.switcher.step(1)
+    assert notes_of(folder, first)["highlights"] == []
+    focus(window, qtbot, window.codebook.panel.view, study_history=True)
+    window.actions.undo.trigger()  # "Drinks" back, on the passage, in the file
+    (h,) = notes_of(folder, first)["highlights"]
+    assert (h["exact"], h["codes"]) == ("coffee", [drinks])
+    window.switcher.step(-1)  # its file changed while away: opened afresh, as it is there
+    assert [(x.exact, x.codes) for x in window.interview.session.notes.highlights] == [
+        ("coffee", (drinks,))
+    ]
+
+
+def test_what_was_left_out_outlives_a_history_dropped_while_away(
+    make_study_window, folder: Path, qtbot, dialogs
+) -> None:
+    """The first interview's passage is left out; on the next, the study deletes "Meals",
+    which the first uses: its notes file changes, so coming back opens it afresh, with a
+    new session. The study's two Undos, there, bring back "handover" (coded "Meals") and
+    "coffee" (coded "Drinks"): nothing is lost."""
+    window = make_study_window(folder)
+    first = window.switcher.current
+    path = folder / "notes" / f"{first}.json"
+    code_with_keys(window, qtbot, "handover", "Meals")
+    drinks, _ = code_coffee_twice_and_delete_drinks(window, qtbot)
+    meals = window.codebook.hub.book.find("Meals").id
+    window.switcher.step(1)
+    panel = window.codebook.panel
+    panel.set_current(meals)
+    panel.delete_code()
+    assert notes_of(folder, first)["highlights"] == []
+    session = window.interview.session
+    window.switcher.step(-1)
+    assert "undo history of" in window.statusBar().currentMessage()
+    assert window.switcher.current == first and window.interview.session is not session
+    focus(window, qtbot, panel.view, study_history=True)
+    window.actions.undo.trigger()  # the deletion of "Meals"
+    window.actions.undo.trigger()  # the deletion of "Drinks"
+    saved = wait_saved(qtbot, path, lambda d: len(d["highlights"]) == 2)["highlights"]
+    assert [(h["exact"], h["codes"]) for h in saved] == [
+        ("coffee", [drinks]),
+        ("handover", [meals]),
+    ]
+
+
+def test_a_passage_left_out_for_a_code_deleted_while_away_comes_back_with_it(
+    make_study_window, folder: Path, qtbot, dialogs
+) -> None:
+    """ "coffee" coded "Drinks", undone in the reader; on the next interview the study
+    deletes "Drinks" (the first's file does not use it: its history stays). Back on the
+    first, Redo codes "coffee" with a code gone: it is left out, and the study's Undo
+    brings it back, coded."""
+    window = make_study_window(folder)
+    first = window.switcher.current
+    path = folder / "notes" / f"{first}.json"
+    code_with_keys(window, qtbot, "coffee", "Drinks")
+    drinks = window.codebook.hub.book.find("Drinks").id
+    focus(window, qtbot, window.reader, study_history=False)
+    window.actions.undo.trigger()
+    window.switcher.step(1)
+    panel = window.codebook.panel
+    panel.set_current(drinks)
+    panel.delete_code()
+    window.switcher.step(-1)
+    focus(window, qtbot, window.reader, study_history=False)
+    window.actions.redo.trigger()
+    assert window.interview.session.notes.highlights == []
+    focus(window, qtbot, panel.view, study_history=True)
+    window.actions.undo.trigger()
+    (h,) = wait_saved(qtbot, path, lambda d: d["highlights"])["highlights"]
+    assert (h["exact"], h["codes"]) == ("coffee", [drinks])
+
+
+def test_the_studys_undo_puts_a_passage_back_in_its_place_among_those_of_its_span(
+    make_study_window, folder: Path, qtbot, dialogs
+) -> None:
+    """Two passages on "coffee", both coded "Drinks": the first with no colour, the second
+    (imported) yellow. Deleting "Drinks" takes the first away; the study's Undo puts it
+    back first, as the notes file had them, not after its twin."""
+    window = make_study_window(folder)
+    first = window.switcher.current
+    path = folder / "notes" / f"{first}.json"
+    code_with_keys(window, qtbot, "coffee", "Drinks")
+    (coded,) = window.interview.session.notes.highlights
+    twin = make_highlight(window.interview.session.document.text, coded.start, coded.end)
+    window.interview.controller.import_highlights([twin.edited(codes=coded.codes)])
+    before = wait_saved(qtbot, path, lambda d: len(d["highlights"]) == 2)["highlights"]
+    assert [(h["id"], h["color"]) for h in before] == [(coded.id, ""), (twin.id, "yellow")]
+    panel = window.codebook.panel
+    panel.set_current(coded.codes[0])
+    panel.delete_code()
+    wait_saved(qtbot, path, lambda d: [h["id"] for h in d["highlights"]] == [twin.id])
+    focus(window, qtbot, panel.view, study_history=True)
+    window.actions.undo.trigger()
+    wait_saved(qtbot, path, lambda d: d["highlights"] == before)
+    window.actions.redo.trigger()
+    window.switcher.step(1)  # undone while another is open: in its place in the file too
+    focus(window, qtbot, panel.view, study_history=True)
+    window.actions.undo.trigger()
+    assert notes_of(folder, first)["highlights"] == before

@@ -7,6 +7,7 @@ from typing import Any
 from reader.core.annotations import Highlight, make_highlight
 from reader.core.document import Document
 from reader.core.session import Session
+from reader.core.undo_crossing import Crossing
 from reader.ui.interview.commands import AddHighlightCommand, EditHighlightCommand
 
 TEXT = "Q: How do night shifts start?\n\nA: With coffee and the handover.\n"
@@ -17,6 +18,7 @@ class Recorder:
 
     def __init__(self, session: Session) -> None:
         self.session = session
+        self.crossing = Crossing()
         self.told: list[tuple[Highlight | None, Highlight | None]] = []
 
     def structure_edited(self) -> None: ...
