@@ -62,8 +62,8 @@ class CodeChoices(QAbstractListModel):
         self._rows = [(c, elided(metrics, name), name, color) for c, (name, color) in codes.items()]
         self.ticked &= codes.keys()
         self.endResetModel()
-        widths = [metrics.horizontalAdvance(row[1]) for row in self._rows]
-        return widths.index(max(widths, default=0)) if widths else -1
+        widths = [metrics.horizontalAdvance(shown) for _, shown, _, _ in self._rows]
+        return max(range(len(widths)), key=widths.__getitem__, default=-1)
 
     def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008 (Qt's signature)
         return 0 if parent.isValid() else len(self._rows)
@@ -109,7 +109,9 @@ class TickOnClick(QStyledItemDelegate):
     """A click anywhere on a code ticks it, as on a check box's label; Space as Qt's. Every
     row is `size` (the list's cell): the text of one longer than the first is not cut."""
 
-    size = QSize()
+    def __init__(self, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self.size = QSize()
 
     def sizeHint(self, option: QStyleOptionViewItem, index: Index) -> QSize:
         return self.size if self.size.isValid() else super().sizeHint(option, index)
@@ -172,14 +174,18 @@ class CodeList(QListView):
         self.initViewItemOption(option)
         self._delegate.size = QSize()
         hint = self._delegate.sizeHint(option, self.choices.index(widest))
-        gap = max(6, self.style().pixelMetric(QStyle.PixelMetric.PM_LayoutHorizontalSpacing))
-        self._cell = QSize(hint.width() + gap, hint.height() + 4)
+        # Spaced as the colours' boxes are in their grid.
+        metric, style = QStyle.PixelMetric, self.style()
+        across = max(6, style.pixelMetric(metric.PM_LayoutHorizontalSpacing))
+        down = max(4, style.pixelMetric(metric.PM_LayoutVerticalSpacing))
+        self._cell = QSize(hint.width() + across, hint.height() + down)
         # COLUMNS of them, or as many as fit four fifths of a small screen.
         room = self.screen().availableGeometry().width() * 4 // 5
         columns = max(1, min(COLUMNS, len(codes), room // self._cell.width()))
         rows = -(-len(codes) // columns)
         scrolls = rows > ROWS_SHOWN
-        # Set, not as needed: the columns are fitted to the room beside it.
+        # Shown from the start, not as needed: a bar come later would narrow the room
+        # the columns were fitted to, and push the last of a row to the next.
         on, off = Qt.ScrollBarPolicy.ScrollBarAlwaysOn, Qt.ScrollBarPolicy.ScrollBarAlwaysOff
         self.setVerticalScrollBarPolicy(on if scrolls else off)
         self.setFixedHeight(min(rows, ROWS_SHOWN) * self._cell.height())
@@ -187,6 +193,10 @@ class CodeList(QListView):
         # + 1: a row wraps at the viewport's last pixel, not past it.
         self.setMinimumWidth(columns * self._cell.width() + bar + 1)
         self._fit_columns()
+
+    def narrow(self, text: str) -> None:
+        """Show the codes whose names hold `text`, in any case; the others keep their ticks."""
+        self.shown.setFilterFixedString(text.strip())
 
     def sizeHint(self) -> QSize:
         return QSize(self.minimumWidth(), self.height())

@@ -4,6 +4,8 @@ project and codebook are offered too (written by reader/ui/codebook/refi.py)."""
 
 from __future__ import annotations
 
+from itertools import pairwise
+
 from PySide6.QtCore import QEvent, QPoint
 from PySide6.QtGui import QIcon
 from PySide6.QtWidgets import (
@@ -73,9 +75,7 @@ class ExportDialog(QDialog):
         self.code_filter.setAccessibleName("Filter codes")
         self.code_filter.setAccessibleDescription("Shows the codes whose names hold this text")
         self.code_filter.setClearButtonEnabled(True)
-        self.code_filter.textChanged.connect(
-            lambda text: self.code_list.shown.setFilterFixedString(text.strip())
-        )
+        self.code_filter.textChanged.connect(self.code_list.narrow)
         outer = QVBoxLayout(tag_group)
         for widget in (self.code_filter, self.code_list, self.no_codes):
             outer.addWidget(widget)
@@ -114,6 +114,10 @@ class ExportDialog(QDialog):
             {c: (label, swatch_icon(c) if c != NO_COLOR else None) for c, label in colors.items()},
             {c for c, box in self.color_boxes.items() if box.isChecked()},
         )
+        # New boxes join the end of the Tab chain, after Cancel: put them back in their place.
+        chain = [self.crlf_box, *self.color_boxes.values(), self.code_filter, self.code_list]
+        for before, after in pairwise(chain):
+            QWidget.setTabOrder(before, after)
         codes = self._scope_codes()
         self.code_list.fill(codes)
         self.code_list.setVisible(bool(codes))
@@ -170,6 +174,7 @@ def _fill_grid(
     the boxes by key."""
     while (item := grid.takeAt(0)) is not None:
         if (widget := item.widget()) is not None:
+            widget.hide()  # at once: until deleted it was a stop of Tab, at its old place
             widget.deleteLater()
     boxes: dict[str, QCheckBox] = {}
     metrics = grid.parentWidget().fontMetrics()

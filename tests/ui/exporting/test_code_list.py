@@ -114,3 +114,36 @@ def test_a_whole_study_of_a_thousand_codes_is_offered_filtered_and_ticked(
     dialog.scope_combo.setCurrentIndex(0)  # back to the interview: its one code, unticked
     assert list(code_rows(dialog)) == ["id-0"] and dialog.options().codes == set()
     assert not dialog.code_filter.isVisible()
+
+
+def test_tab_goes_down_the_dialog_after_the_scope_changes(window: MainWindow, qtbot) -> None:
+    """The study's colour boxes, made anew, come after the format, not after Cancel."""
+    dialog = ExportDialog(
+        {"yellow": "Key quote"},
+        codes(1),
+        window,
+        study="S",
+        study_formats=("md",),
+        study_colors={"yellow": "Key quote", "green": "Method"},
+        study_codes=codes(40),
+    )
+    opened(qtbot, dialog)
+    dialog.activateWindow()
+    qtbot.waitUntil(lambda: QApplication.activeWindow() is dialog)
+    dialog.scope_combo.setFocus()
+    qtbot.keyClick(dialog.scope_combo, Qt.Key.Key_Down)  # The whole study
+    assert dialog.whole_study()
+    reached = []
+    for _ in range(6):
+        qtbot.keyClick(QApplication.focusWidget(), Qt.Key.Key_Tab)
+        reached.append(QApplication.focusWidget())
+    boxes = dialog.color_boxes
+    assert reached == [
+        dialog.format_combo,
+        boxes["yellow"],
+        boxes["green"],
+        dialog.code_filter,
+        dialog.code_list,
+        reached[5],
+    ]
+    assert reached[5].text() == "Export…"
