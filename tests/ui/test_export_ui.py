@@ -275,7 +275,7 @@ def test_a_long_code_name_is_cut_and_the_dialog_stays_on_the_screen(
     # Its row is as wide as its cut name wants: the list cuts it no further.
     view = dialog.code_list
     option = QStyleOptionViewItem()
-    option.initFrom(view)
+    view.initViewItemOption(option)
     wants = QStyledItemDelegate.sizeHint(view.itemDelegate(), option, rows["id-long"])
     assert view.visualRect(rows["id-long"]).width() >= wants.width()
     assert screen.contains(dialog.frameGeometry()), (screen, dialog.frameGeometry())

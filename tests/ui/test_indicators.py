@@ -100,7 +100,7 @@ def item_indicator_colors(view: QListView, index: QModelIndex) -> set[tuple[int,
     """Every colour painted inside the check box of the list's row `index`, in its window
     (the rows lie on the window's background, not a page of their own)."""
     option = QStyleOptionViewItem()
-    option.initFrom(view)
+    view.initViewItemOption(option)
     option.rect = view.visualRect(index)
     view.itemDelegate().initStyleOption(option, index)
     element = QStyle.SubElement.SE_ItemViewItemCheckIndicator
