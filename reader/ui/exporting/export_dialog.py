@@ -79,8 +79,6 @@ class ExportDialog(QDialog):
         outer = QVBoxLayout(tag_group)
         for widget in (self.code_filter, self.code_list, self.no_codes):
             outer.addWidget(widget)
-        self._fill_scope()
-        self.scope_combo.currentIndexChanged.connect(self._fill_scope)
         form = QFormLayout()
         if study:
             form.addRow("Export", self.scope_combo)
@@ -90,6 +88,8 @@ class ExportDialog(QDialog):
         layout.addLayout(form)
         layout.addWidget(colour_group)
         layout.addWidget(tag_group)
+        self._fill_scope()  # in the dialog already: its Tab chain is the dialog's
+        self.scope_combo.currentIndexChanged.connect(self._fill_scope)
         self.filter_groups = (colour_group, tag_group)
         self._format_changed()
         layout.addWidget(ok_cancel(self, "Export…"))
