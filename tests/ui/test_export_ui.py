@@ -9,10 +9,11 @@ import orjson
 import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QIcon
-from PySide6.QtWidgets import QDialog
+from PySide6.QtWidgets import QDialog, QStyledItemDelegate, QStyleOptionViewItem
 
 from reader.ui.exporting.export_dialog import ExportDialog
 from reader.ui.window.main_window import MainWindow
+from tests.ui.exporting.test_code_list import click_code, code_rows, ticked
 from tests.ui.test_codebook import two_stresses
 from tests.ui.test_highlights import highlight_with_key
 
@@ -172,17 +173,19 @@ def test_the_dialog_speaks_of_codes_by_their_names(window: MainWindow) -> None:
     dialog = ExportDialog({"blue": "Blue"}, {"id-land": ("Land tenure", "#1f77b4")}, window)
     titles = [g.title() for g in dialog.findChildren(QGroupBox)]
     assert titles == ["Colours (none ticked: all)", "Codes (none ticked: all)"]
-    assert dialog.code_boxes["id-land"].text() == "Land tenure"  # no "#"
+    land = code_rows(dialog)["id-land"]
+    assert land.data() == "Land tenure"  # no "#"
     # With its code's colour: "Method" the code is not "Method" the colour label.
-    assert not dialog.code_boxes["id-land"].icon().isNull()
+    assert swatch(land.data(Qt.ItemDataRole.DecorationRole)) == "#1f77b4"
     empty = ExportDialog({}, {}, window)
     assert "No passage is coded." in [label.text() for label in empty.findChildren(QLabel)]
+    assert not empty.code_list.isVisibleTo(empty)
 
 
-def test_two_codes_of_one_name_are_two_boxes_and_export_apart(
+def test_two_codes_of_one_name_are_two_rows_and_export_apart(
     window: MainWindow, qtbot, dialogs, monkeypatch, tmp_path
 ) -> None:
-    """Work / Stress and Home / Stress: a box each, in its code's colour; ticking one (a
+    """Work / Stress and Home / Stress: a row each, in its code's colour; ticking one (a
     click) exports its passage alone, and the summary's filter line names it by its path."""
     at_work, at_home = two_stresses(window, qtbot)
     worked = {h.codes[0]: h.id for h in window.interview.session.notes.highlights}
@@ -190,13 +193,14 @@ def test_two_codes_of_one_name_are_two_boxes_and_export_apart(
 
     def tick(label: str, fmt: str) -> None:
         def exec_(dialog: ExportDialog) -> int:
-            boxes = dialog.code_boxes
-            seen.append({c: (b.text(), swatch(b.icon())) for c, b in boxes.items()})
+            rows = code_rows(dialog)
+            decoration = Qt.ItemDataRole.DecorationRole
+            seen.append({c: (i.data(), swatch(i.data(decoration))) for c, i in rows.items()})
             dialog.format_combo.setCurrentIndex(dialog.format_combo.findData(fmt))
             dialog.show()
-            box = next(b for b in boxes.values() if b.text() == label)
-            qtbot.mouseClick(box, Qt.MouseButton.LeftButton)
-            assert box.isChecked()
+            code_id = next(c for c, i in rows.items() if i.data() == label)
+            click_code(qtbot, dialog, code_id)
+            assert ticked(code_rows(dialog)[code_id])
             return QDialog.DialogCode.Accepted
 
         monkeypatch.setattr(ExportDialog, "exec", exec_)
@@ -232,13 +236,15 @@ def test_a_long_codebook_scrolls_inside_the_export_dialog(window: MainWindow, qt
     qtbot.addWidget(dialog)
     dialog.show()
     qtbot.waitExposed(dialog)
-    assert len(dialog.code_boxes) == 90
-    assert dialog.height() < 600  # 30 rows of boxes would not fit a laptop's screen
-    scroll = dialog._code_scroll.verticalScrollBar()
-    assert scroll.maximum() > 0
-    last = dialog.code_boxes["id-89"]
-    dialog._code_scroll.ensureWidgetVisible(last)
-    assert last.visibleRegion().boundingRect().height() == last.height()
+    rows = code_rows(dialog)
+    assert len(rows) == 90
+    assert dialog.height() < 600  # 30 rows of codes would not fit a laptop's screen
+    view = dialog.code_list
+    assert view.verticalScrollBar().maximum() > 0
+    last = rows["id-89"]
+    assert not view.viewport().rect().intersects(view.visualRect(last))  # below, scrolled
+    view.scrollTo(last)
+    assert view.viewport().rect().contains(view.visualRect(last))
 
 
 def test_a_long_code_name_is_cut_and_the_dialog_stays_on_the_screen(
@@ -262,10 +268,16 @@ def test_a_long_code_name_is_cut_and_the_dialog_stays_on_the_screen(
     screen = dialog.screen().availableGeometry()
     dialog.move(screen.right() - dialog.width(), screen.bottom() - dialog.height())
     dialog.scope_combo.setCurrentIndex(1)
-    box = dialog.code_boxes["id-long"]
-    assert "…" in box.text() and len(box.text()) < len(long) and box.toolTip() == long
-    short = dialog.code_boxes["id-1"]
-    assert short.text() == "Code 001" and not short.toolTip()
+    rows, tip = code_rows(dialog), Qt.ItemDataRole.ToolTipRole
+    cut = rows["id-long"].data()
+    assert "…" in cut and len(cut) < len(long) and rows["id-long"].data(tip) == long
+    assert rows["id-1"].data() == "Code 001" and not rows["id-1"].data(tip)
+    # Its row is as wide as its cut name wants: the list cuts it no further.
+    view = dialog.code_list
+    option = QStyleOptionViewItem()
+    view.initViewItemOption(option)
+    wants = QStyledItemDelegate.sizeHint(view.itemDelegate(), option, rows["id-long"])
+    assert view.visualRect(rows["id-long"]).width() >= wants.width()
     assert screen.contains(dialog.frameGeometry()), (screen, dialog.frameGeometry())
 
 
@@ -296,11 +308,13 @@ def test_a_long_codebook_is_filtered_by_name_and_keeps_what_is_ticked(
     qtbot.waitExposed(dialog)
     assert dialog.code_filter.isVisible()
     qtbot.keyClicks(dialog.code_filter, "code 08")
-    shown = [c for c, box in dialog.code_boxes.items() if box.isVisible()]
-    assert shown == [f"id-{n}" for n in range(80, 90)]
-    dialog.code_boxes["id-84"].setChecked(True)
+    assert list(code_rows(dialog)) == [f"id-{n}" for n in range(80, 90)]
+    click_code(qtbot, dialog, "id-84")
+    dialog.code_filter.selectAll()
+    qtbot.keyClicks(dialog.code_filter, "code 07")  # id-84 filtered out: still ticked
+    assert "id-84" not in code_rows(dialog) and dialog.options().codes == {"id-84"}
     dialog.code_filter.clear()
-    assert sum(box.isVisible() for box in dialog.code_boxes.values()) == 90
+    assert len(code_rows(dialog)) == 90 and ticked(code_rows(dialog)["id-84"])
     assert dialog.options().codes == {"id-84"}
     few = ExportDialog({"yellow": "Key quote"}, dict(list(codes.items())[:5]), window)
     qtbot.addWidget(few)

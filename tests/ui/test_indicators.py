@@ -1,17 +1,20 @@
-"""Check boxes and radio buttons show in every theme: an unticked one has an edge of at
-least 3:1 against its background (WCAG 1.4.11), and a ticked one is plainly another thing."""
+"""Check boxes and radio buttons, and the check boxes of a list's rows, show in every theme:
+an unticked one has an edge of at least 3:1 against its background (WCAG 1.4.11), and a
+ticked one is plainly another thing."""
 
 from __future__ import annotations
 
 import pytest
-from PySide6.QtCore import QPoint, Qt
+from PySide6.QtCore import QModelIndex, QPoint, Qt
 from PySide6.QtGui import QColor
 from PySide6.QtWidgets import (
     QAbstractButton,
     QApplication,
+    QListView,
     QRadioButton,
     QStyle,
     QStyleOptionButton,
+    QStyleOptionViewItem,
 )
 
 from reader.core.palettes import PALETTES, contrast_ratio, parse_hex
@@ -54,7 +57,7 @@ def test_unticked_and_ticked_boxes_show_in_every_theme(
     radio = QRadioButton("one", dialog)
     radio.adjustSize()
     radio.show()
-    for button in (dialog.code_boxes["id-land"], dialog.color_boxes["blue"], radio):
+    for button in (dialog.color_boxes["blue"], radio):
         background = rgb(button.grab().toImage().pixelColor(button.width() - 1, 0))
         assert background == parse_hex(palette.window)
         unticked = indicator_colors(button)
@@ -68,7 +71,46 @@ def test_unticked_and_ticked_boxes_show_in_every_theme(
         accent = parse_hex(palette.accent)
         assert accent in ticked and accent not in unticked
         assert contrast_ratio(accent, background) >= NON_TEXT_CONTRAST
+    # The codes' rows: their boxes as the colours' ones, against what lies under them as
+    # shown (the group's panel, a shade off the window in some themes).
+    view = dialog.code_list
+    land = view.model().index(0, 0)
+    background = rgb(dialog.grab().toImage().pixelColor(at(view, view.visualRect(land).topRight())))
+    unticked = item_indicator_colors(view, land)
+    best = max(contrast_ratio(c, background) for c in unticked)
+    assert best >= NON_TEXT_CONTRAST, (name, "Land tenure", best)
+    view.setFocus()
+    qtbot.waitUntil(view.hasFocus)
+    qtbot.keyClick(view, Qt.Key.Key_Space)
+    assert land.data(Qt.ItemDataRole.CheckStateRole) == Qt.CheckState.Checked
+    QApplication.processEvents()
+    ticked = item_indicator_colors(view, land)
+    accent = parse_hex(palette.accent)
+    assert accent in ticked and accent not in unticked
+    assert contrast_ratio(accent, background) >= NON_TEXT_CONTRAST
     dialog.close()
+
+
+def at(view: QListView, point: QPoint) -> QPoint:
+    """`point` of the list's viewport, in its window."""
+    return view.viewport().mapTo(view.window(), point)
+
+
+def item_indicator_colors(view: QListView, index: QModelIndex) -> set[tuple[int, int, int]]:
+    """Every colour painted inside the check box of the list's row `index`, in its window
+    (the rows lie on the window's background, not a page of their own)."""
+    option = QStyleOptionViewItem()
+    view.initViewItemOption(option)
+    option.rect = view.visualRect(index)
+    view.itemDelegate().initStyleOption(option, index)
+    element = QStyle.SubElement.SE_ItemViewItemCheckIndicator
+    box = view.style().subElementRect(element, option, view)
+    image = view.window().grab().toImage()
+    return {
+        rgb(image.pixelColor(at(view, QPoint(x, y))))
+        for x in range(box.left(), box.right() + 1)
+        for y in range(box.top(), box.bottom() + 1)
+    }
 
 
 def test_the_edge_keeps_three_to_one_on_page_and_window() -> None:

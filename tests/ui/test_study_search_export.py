@@ -19,6 +19,7 @@ from reader.core.study import open_study
 from reader.ui.exporting.export_dialog import ExportDialog
 from reader.ui.find.study_scope import INTERVIEW_ROLE
 from reader.ui.window.main_window import MainWindow
+from tests.ui.exporting.test_code_list import click_code, code_rows
 
 
 @pytest.fixture
@@ -150,6 +151,7 @@ def test_the_whole_study_offers_and_exports_codes_other_interviews_use(
     dialogs: Any,
     tmp_path: Path,
     monkeypatch: Any,
+    qtbot: Any,
 ) -> None:
     study = open_study(folder)
     fear = study.writable_codebook().create("Fear")
@@ -165,12 +167,13 @@ def test_the_whole_study_offers_and_exports_codes_other_interviews_use(
     offered: dict[str, list[str]] = {}
 
     def choose(dialog: ExportDialog) -> int:
-        offered["interview"] = list(dialog.code_boxes)
+        offered["interview"] = list(code_rows(dialog))
         offered["interview colours"] = list(dialog.color_boxes)
         dialog.scope_combo.setCurrentIndex(1)
-        offered["study"] = list(dialog.code_boxes)
+        offered["study"] = list(code_rows(dialog))
         offered["study colours"] = list(dialog.color_boxes)
-        dialog.code_boxes[fear.id].setChecked(True)
+        dialog.show()
+        click_code(qtbot, dialog, fear.id)
         dialog.format_combo.setCurrentIndex(dialog.format_combo.findData("md"))
         return 1
 
