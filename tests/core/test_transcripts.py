@@ -82,6 +82,18 @@ EXPECTED: dict[str, tuple[str, list[tuple[Role, str, str]]]] = {
             (Q, "Kofi Mensah", "Kofi Mensah: And now?"),
         ],
     ),
+    "dialogue-voices.vtt": (
+        "webvtt",
+        [
+            (Q, "Nadia Haddad", "Nadia Haddad: Tell me about the night of the storm."),
+            (Q, "Nadia Haddad", "Nadia Haddad: Were you at home that night?"),
+            (OTHER, "", "No, at the bakery. The power went out at ten."),
+            (Q, "Nadia Haddad", "Nadia Haddad: And the ovens?"),
+            (A, "Omar Haddad", "Omar Haddad: Cold by midnight."),
+            (Q, "Nadia Haddad", "Nadia Haddad: And the bread?"),
+            (OTHER, "", "We baked it on the neighbours' stove."),
+        ],
+    ),
     "descript.srt": (
         "srt",
         [
