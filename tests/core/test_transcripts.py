@@ -390,6 +390,11 @@ def odt_body(paragraphs: list[tuple[str, int]]) -> str:
     return "".join(parts)
 
 
+def load_text(path: Path, text: str) -> Document:
+    path.write_text(text, encoding="utf-8")
+    return load_document(path)
+
+
 def check(doc: Document, expected: list[tuple[Role, str, str]]) -> None:
     segments = detect_segments(doc.text, doc.turns)
     got = [(seg.role, seg.speaker, doc.text[seg.start : seg.end]) for seg in segments]
@@ -484,13 +489,11 @@ def test_teams_text_copied_from_the_app_reads_as_its_docx(tmp_path: Path) -> Non
 
 def test_teams_text_with_a_time_before_each_label(tmp_path: Path) -> None:
     """Teams' newer shape, "[00:00:03] Name: speech", is read as labels with their time."""
-    path = tmp_path / "teams-new.txt"
-    path.write_text(
+    doc = load_text(
+        tmp_path / "teams-new.txt",
         "[00:00:03] Aroha Ngata: Can everyone hear me?\n\n[00:00:09] Bui Thi Lan: Yes.\n\n"
         "[01:02:14] Aroha Ngata: Thank you, Lan.\n",
-        encoding="utf-8",
     )
-    doc = load_document(path)
     segments = detect_segments(doc.text, doc.turns)
     assert [(s.speaker, s.timestamp) for s in segments] == [
         ("Aroha Ngata", "00:00:03"),
@@ -511,9 +514,7 @@ def test_teams_text_with_a_time_before_each_label(tmp_path: Path) -> None:
     ],
 )
 def test_prose_ending_in_times_is_not_read_as_teams(tmp_path: Path, text: str) -> None:
-    path = tmp_path / "prose.txt"
-    path.write_text(text, encoding="utf-8")
-    doc = load_document(path)
+    doc = load_text(tmp_path / "prose.txt", text)
     assert (doc.format, doc.text, doc.turns) == ("text", text, ())
 
 
@@ -627,38 +628,14 @@ def test_dialogue_dashes_in_a_cue_of_one_voice_name_only_its_first_line() -> Non
     ]
 
 
-def test_dialogue_dashes_in_a_mixed_file_are_nobody_s_named() -> None:
-    """Voice spans in most cues, dialogue dashes in some: the dashed lines after the
-    first, and the words after them, are not the voice's, nor the last named speaker's."""
-    doc = load_document(DATA / "dialogue-voices.vtt")
-    assert doc.text == (
-        "Nadia Haddad: Tell me about the night of the storm.\n\n"
-        "Nadia Haddad: Were you at home that night?\n\n"
-        "No, at the bakery. The power went out at ten.\n\n"
-        "Nadia Haddad: And the ovens?\n\nOmar Haddad: Cold by midnight.\n\n"
-        "Nadia Haddad: And the bread?\n\nWe baked it on the neighbours' stove.\n"
-    )
-    assert [(t.speaker, t.start_ms, t.end_ms) for t in doc.turns] == [
-        ("Nadia Haddad", 1000, 4000),
-        ("Nadia Haddad", 4500, 7000),
-        ("", 4500, 9800),
-        ("Nadia Haddad", 10000, 12500),
-        ("Omar Haddad", 12700, 15000),
-        ("Nadia Haddad", 12700, 15000),
-        ("", 12700, 15000),
-    ]
-
-
 def test_vtt_dialogue_dash_after_a_blank_line_in_a_cue_is_not_the_voice_s(
     tmp_path: Path,
 ) -> None:
-    path = tmp_path / "dash-paragraph.vtt"
-    path.write_text(
+    doc = load_text(
+        tmp_path / "dash-paragraph.vtt",
         "WEBVTT\n\n00:01.000 --> 00:03.000\n<v Ana>Ready?\n\n- Yes.\n\nLet's go.\n\n"
         "00:04.000 --> 00:05.000\n<v Ana>- Now?\n- Now.\n\nRight now.\n",
-        encoding="utf-8",
     )
-    doc = load_document(path)
     assert doc.text == "Ana: Ready?\n\nYes.\n\nLet's go.\n\nAna: Now?\n\nNow.\n\nRight now.\n"
     assert [t.speaker for t in doc.turns] == ["Ana", "", "Ana", ""]
 
@@ -925,24 +902,52 @@ def test_cue_numbers_timings_and_markup_are_not_text(path: Path) -> None:
     assert not any(line.strip().isdigit() for line in text.split("\n"))
 
 
-def test_srt_entities_are_decoded_and_markup_is_not_text() -> None:
-    """Character references ("&amp;", "&#39;", "&#x2014;", "&nbsp;") are the characters
-    they stand for; <font>, <i>, <b> are left out, their words kept; each turn's offsets
-    are of the text read."""
-    doc = load_document(DATA / "entities.srt")
-    assert doc.text == (
+# file -> (its whole text, (speaker, start_ms, end_ms) of each turn).
+WHOLE: dict[str, tuple[str, list[tuple[str, int, int]]]] = {
+    # Voice spans in most cues, dialogue dashes in some: the dashed lines after the first,
+    # and the words after them, are not the voice's, nor the last named speaker's.
+    "dialogue-voices.vtt": (
+        "Nadia Haddad: Tell me about the night of the storm.\n\n"
+        "Nadia Haddad: Were you at home that night?\n\n"
+        "No, at the bakery. The power went out at ten.\n\n"
+        "Nadia Haddad: And the ovens?\n\nOmar Haddad: Cold by midnight.\n\n"
+        "Nadia Haddad: And the bread?\n\nWe baked it on the neighbours' stove.\n",
+        [
+            ("Nadia Haddad", 1000, 4000),
+            ("Nadia Haddad", 4500, 7000),
+            ("", 4500, 9800),
+            ("Nadia Haddad", 10000, 12500),
+            ("Omar Haddad", 12700, 15000),
+            ("Nadia Haddad", 12700, 15000),
+            ("", 12700, 15000),
+        ],
+    ),
+    # Character references ("&amp;", "&#39;", "&#x2014;", "&nbsp;") are the characters
+    # they stand for; <font>, <i>, <b> are left out, their words kept.
+    "entities.srt": (
         "Marta Kowalczyk: Welcome back. We're recording.\n\n"
         "Dev Patel: Thanks. I ran the B&B on Rue des Écoles for twelve years.\n\n"
         'Marta Kowalczyk: "Twelve years" — who came to stay?\n\n'
         "Dev Patel: Everyone. Rooms were under €40 & breakfast was free. Mostly R&D people, "
-        "from the lab < 5 minutes away.\n"
-    )
-    assert [(t.speaker, t.start_ms, t.end_ms) for t in doc.turns] == [
-        ("Marta Kowalczyk", 500, 3200),
-        ("Dev Patel", 3400, 7900),
-        ("Marta Kowalczyk", 8100, 11000),
-        ("Dev Patel", 11300, 18400),
-    ]
+        "from the lab < 5 minutes away.\n",
+        [
+            ("Marta Kowalczyk", 500, 3200),
+            ("Dev Patel", 3400, 7900),
+            ("Marta Kowalczyk", 8100, 11000),
+            ("Dev Patel", 11300, 18400),
+        ],
+    ),
+}
+
+
+@pytest.mark.parametrize("name", sorted(WHOLE))
+def test_fixture_text_and_turns(name: str) -> None:
+    """The whole text and each turn's speaker and times; the turns' offsets are of the
+    text read, every paragraph in one."""
+    doc = load_document(DATA / name)
+    text, turns = WHOLE[name]
+    assert doc.text == text
+    assert [(t.speaker, t.start_ms, t.end_ms) for t in doc.turns] == turns
     assert "\n\n".join(doc.text[t.start : t.end] for t in doc.turns) + "\n" == doc.text
 
 
@@ -956,20 +961,17 @@ def test_srt_entities_are_decoded_and_markup_is_not_text() -> None:
 )
 def test_srt_entities_need_their_semicolon(tmp_path: Path, line: str, text: str) -> None:
     """SubRip is not HTML: an "&" without a semicolon after a name is a word's."""
-    path = tmp_path / "refs.srt"
-    path.write_text(f"1\n00:00:01,000 --> 00:00:02,000\n{line}\n", encoding="utf-8")
-    assert load_document(path).text == text + "\n"
+    srt = f"1\n00:00:01,000 --> 00:00:02,000\n{line}\n"
+    assert load_text(tmp_path / "refs.srt", srt).text == text + "\n"
 
 
 def test_vtt_entities_the_format_defines_are_decoded(tmp_path: Path) -> None:
     """&amp; &lt; &gt; &lrm; &rlm; &nbsp; and numeric references; markup left out."""
-    path = tmp_path / "refs.vtt"
-    path.write_text(
+    doc = load_text(
+        tmp_path / "refs.vtt",
         "WEBVTT\n\n00:01.000 --> 00:02.000\n<v Dana>&lt;3 &amp; <i>bye</i>&nbsp;&gt;"
         " &lrm;&#x5E9;&#1500;&rlm; &#8217;</v>\n",
-        encoding="utf-8",
     )
-    doc = load_document(path)
     assert doc.text == "Dana: <3 & bye > \u200eשל\u200f \u2019\n"
     assert [(t.speaker, t.start, t.end) for t in doc.turns] == [("Dana", 0, len(doc.text) - 1)]
 
