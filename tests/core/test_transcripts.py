@@ -1175,7 +1175,8 @@ BAD_FILES = {
     "truncated.json": (b'{"segments": [{"start": 0, "end": 1, "text": "Hi"}, {"st', "cut off"),
     "empty.json": (b"", "is empty"),
     "binary.json": (bytes(range(256)) * 4, "binary"),
-    "list-of-text.json": (b'["one", "two"]', "not a Whisper transcript"),
+    "list-of-text.json": (b'["one", "two"]', "its list holds no segments"),
+    "list-of-lists.json": (b'[[0.0, 2.5, " Hi."]]', "its list holds no segments"),
 }
 
 
