@@ -965,6 +965,19 @@ def test_srt_entities_need_their_semicolon(tmp_path: Path, line: str, text: str)
     assert load_text(tmp_path / "refs.srt", srt).text == text + "\n"
 
 
+@settings(
+    max_examples=40, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture]
+)
+@given(words=st.text(alphabet="ab é&<>\"';#x1", min_size=1).filter(lambda t: t.strip()))
+def test_escaped_subrip_reads_as_what_was_escaped(tmp_path: Path, words: str) -> None:
+    """A tool that escapes its words (html.escape) gives back those words, whatever
+    ampersands, brackets and quotes they hold."""
+    import html
+
+    srt = f"1\n00:00:01,000 --> 00:00:02,000\n{html.escape(words)}\n"
+    assert load_text(tmp_path / "escaped.srt", srt).text == " ".join(words.split()) + "\n"
+
+
 def test_vtt_entities_the_format_defines_are_decoded(tmp_path: Path) -> None:
     """&amp; &lt; &gt; &lrm; &rlm; &nbsp; and numeric references; markup left out."""
     doc = load_text(
