@@ -190,7 +190,8 @@ def detect_segments(text: str, turns: Sequence[Turn] = ()) -> list[Segment]:
     )
     if labelled:
         names = _display_names(labels, keys)
-        roles = _detect_labelled(pars, asides, [names.get(key, "") for key in keys])
+        unnamed = _unnamed_turns(spans, turns) if from_file else ()
+        roles = _detect_labelled(pars, asides, [names.get(key, "") for key in keys], unnamed)
     else:
         roles = _detect_journalistic(pars, asides)
     segments = []
@@ -401,6 +402,13 @@ def _labels_of_turns(spans: list[tuple[int, int]], turns: Sequence[Turn]) -> lis
     return labels
 
 
+def _unnamed_turns(spans: list[tuple[int, int]], turns: Sequence[Turn]) -> list[bool]:
+    """Whether each paragraph starts a turn of a transcript file that names no speaker
+    (a subtitle's dialogue dash), where the file names the others."""
+    starts = {turn.start for turn in turns if not turn.speaker}
+    return [start in starts for start, _ in spans]
+
+
 def format_ms(ms: int) -> str:
     """ "01:02:03" for 3,723,000 ms."""
     seconds = ms // 1000
@@ -579,17 +587,19 @@ def _detect_journalistic(pars: list[str], asides: list[bool]) -> list[tuple[Role
 
 
 def _detect_labelled(
-    pars: list[str], asides: list[bool], labels: list[str]
+    pars: list[str], asides: list[bool], labels: list[str], unnamed: Sequence[bool] = ()
 ) -> list[tuple[Role, str]]:
     """Roles of a transcript whose turns start with "Speaker:"; unlabelled paragraphs
-    continue the turn before them."""
+    continue the turn before them, but for those that start a turn the file gives no
+    speaker (`unnamed`): nobody's, as the paragraphs that continue it."""
+    unnamed = unnamed or [False] * len(pars)
     turns: list[tuple[str, str]] = []  # (speaker, the turn's last paragraph)
-    for par, aside, label in zip(pars, asides, labels, strict=True):
-        if label:
+    for par, aside, label, nobody in zip(pars, asides, labels, unnamed, strict=True):
+        if label or nobody:
             turns.append((label, par))
         elif turns and not aside:
             turns[-1] = (turns[-1][0], par)
-    speakers = list(dict.fromkeys(label for label, _ in turns))
+    speakers = list(dict.fromkeys(label for label, _ in turns if label))
     asked = Counter(label for label, last in turns if _ends_with_question_mark(last))
     by_label = {name: _label_role(name) for name in speakers}
     plain = [name for name in speakers if by_label[name] is None]
@@ -598,9 +608,11 @@ def _detect_labelled(
         by_label[max(plain, key=lambda name: asked[name])] = Role.QUESTION
     roles: list[tuple[Role, str]] = []
     current: tuple[Role, str] = (Role.INTRO, "")
-    for aside, label in zip(asides, labels, strict=True):
+    for aside, label, nobody in zip(asides, labels, unnamed, strict=True):
         if label:
             current = (by_label[label] or Role.ANSWER, label)
+        elif nobody and current[0] is not Role.INTRO:
+            current = (Role.OTHER, "")
         roles.append((Role.ASIDE, "") if aside else current)
     # An unlabelled sign-off would otherwise continue the last turn; it needs a closing phrase.
     last = max(i for i, aside in enumerate(asides) if not aside)  # labelled, so never empty

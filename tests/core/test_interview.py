@@ -507,6 +507,29 @@ def test_turns_from_a_file_are_the_labels() -> None:
     ]
 
 
+def test_a_turn_the_file_names_nobody_for_is_nobody_s() -> None:
+    """A file's turn without a speaker (a dialogue dash in subtitles), among named ones,
+    is nobody's, the paragraphs that continue it too; not the speaker's before it. Before
+    the first named turn, such paragraphs are the intro."""
+    from reader.core.document import Turn
+
+    text = "Harbour, 1978.\n\nAnn: Were you there?\n\nYes.\n\nAll of us.\n\nAnn: Why?\n"
+    turns = (
+        Turn(0, 14, "", 0, 900),
+        Turn(16, 36, "Ann", 1000, 2000),
+        Turn(38, 54, "", 1000, 3000),
+        Turn(56, 65, "Ann", 4000, 5000),
+    )
+    segments = detect_segments(text, turns)
+    assert [(seg.role, seg.speaker) for seg in segments] == [
+        (INTRO, ""),
+        (Q, "Ann"),
+        (OTHER, ""),
+        (OTHER, ""),
+        (Q, "Ann"),
+    ]
+
+
 @pytest.mark.parametrize(
     "question",
     [

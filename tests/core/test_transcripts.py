@@ -82,6 +82,18 @@ EXPECTED: dict[str, tuple[str, list[tuple[Role, str, str]]]] = {
             (Q, "Kofi Mensah", "Kofi Mensah: And now?"),
         ],
     ),
+    "dialogue-voices.vtt": (
+        "webvtt",
+        [
+            (Q, "Nadia Haddad", "Nadia Haddad: Tell me about the night of the storm."),
+            (Q, "Nadia Haddad", "Nadia Haddad: Were you at home that night?"),
+            (OTHER, "", "No, at the bakery. The power went out at ten."),
+            (Q, "Nadia Haddad", "Nadia Haddad: And the ovens?"),
+            (A, "Omar Haddad", "Omar Haddad: Cold by midnight."),
+            (Q, "Nadia Haddad", "Nadia Haddad: And the bread?"),
+            (OTHER, "", "We baked it on the neighbours' stove."),
+        ],
+    ),
     "descript.srt": (
         "srt",
         [
@@ -134,6 +146,38 @@ EXPECTED: dict[str, tuple[str, list[tuple[Role, str, str]]]] = {
             (A, "SPEAKER_01", "SPEAKER_01: Beans, mostly. And dahlias for my wife."),
             (Q, "SPEAKER_00", "SPEAKER_00: Still?"),
             (A, "SPEAKER_01", "SPEAKER_01: Every spring. 🌱"),
+        ],
+    ),
+    "faster-whisper.json": (
+        "whisper-json",
+        [
+            (Q, "Interviewer", "Okay, it's recording. Where did you grow up?"),
+            (A, "Interviewee", "In Porto, by the river. My mother sold fish at the Bolhão"),
+            (Q, "Interviewer", "Did you go with her?"),
+            (A, "Interviewee", "On Saturdays. I carried the scales. 🐟"),
+        ],
+    ),
+    "entities.srt": (
+        "srt",
+        [
+            (Q, "Marta Kowalczyk", "Marta Kowalczyk: Welcome back. We're recording."),
+            (A, "Dev Patel", "Dev Patel: Thanks. I ran the B&B on Rue des Écoles for"),
+            (Q, "Marta Kowalczyk", 'Marta Kowalczyk: "Twelve years" — who came to stay?'),
+            (A, "Dev Patel", "Dev Patel: Everyone. Rooms were under €40 & breakfast was free."),
+        ],
+    ),
+    "teams-copied.txt": (
+        "otter-text",
+        [
+            (INTRO, "", "Budget workshop-20261103_100215-Meeting Recording"),
+            (INTRO, "", "November 3, 2026"),
+            (INTRO, "", "42m 10s"),
+            (INTRO, "", "Aroha Ngata started transcription"),
+            (Q, "Aroha Ngata", "Aroha Ngata: Can everyone hear me?"),
+            (A, "Bui Thi Lan", "Bui Thi Lan: Yes."),
+            (Q, "Aroha Ngata", "Aroha Ngata: Go ahead, Lan."),
+            (A, "Bui Thi Lan", "Bui Thi Lan: We spent most of it"),
+            (A, "Bui Thi Lan", "The rest went on the van."),
         ],
     ),
     "otter.txt": (
@@ -346,6 +390,11 @@ def odt_body(paragraphs: list[tuple[str, int]]) -> str:
     return "".join(parts)
 
 
+def load_text(path: Path, text: str) -> Document:
+    path.write_text(text, encoding="utf-8")
+    return load_document(path)
+
+
 def check(doc: Document, expected: list[tuple[Role, str, str]]) -> None:
     segments = detect_segments(doc.text, doc.turns)
     got = [(seg.role, seg.speaker, doc.text[seg.start : seg.end]) for seg in segments]
@@ -425,6 +474,48 @@ def test_teams_docx_headers_above_short_replies(tmp_path: Path) -> None:
             (A, "Bui Thi Lan", "Bui Thi Lan: We spent most of it"),
         ],
     )
+
+
+def test_teams_text_copied_from_the_app_reads_as_its_docx(tmp_path: Path) -> None:
+    """Copied from Teams' transcript pane into a .txt: one space between the name and the
+    time. The speakers, times and text are the .docx's."""
+    doc = load_document(DATA / "teams-copied.txt")
+    docx = load_document(write_docx(tmp_path / "teams.docx", TEAMS_PARAGRAPHS))
+    assert [(t.speaker, t.start_ms) for t in doc.turns] == [
+        (t.speaker, t.start_ms) for t in docx.turns
+    ]
+    assert doc.text == docx.text.removesuffix("\n") + "\n\nThe rest went on the van.\n"
+
+
+def test_teams_text_with_a_time_before_each_label(tmp_path: Path) -> None:
+    """Teams' newer shape, "[00:00:03] Name: speech", is read as labels with their time."""
+    doc = load_text(
+        tmp_path / "teams-new.txt",
+        "[00:00:03] Aroha Ngata: Can everyone hear me?\n\n[00:00:09] Bui Thi Lan: Yes.\n\n"
+        "[01:02:14] Aroha Ngata: Thank you, Lan.\n",
+    )
+    segments = detect_segments(doc.text, doc.turns)
+    assert [(s.speaker, s.timestamp) for s in segments] == [
+        ("Aroha Ngata", "00:00:03"),
+        ("Bui Thi Lan", "00:00:09"),
+        ("Aroha Ngata", "01:02:14"),
+    ]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # Lines of prose that end in a time: a colon in them, or too many words.
+        "Note: the bus came at 9:30\nWe waited.\n\nNote: it left at 9:45\nWe ran.\n",
+        "We all met in the square outside the old town hall at 10:15\nIt rained.\n\n"
+        "Everyone was soaked to the skin long before 11:40\nWe went home.\n",
+        # One header is not a transcript.
+        "Jane Doe 0:03\nHello.\n\nAnd then we left.\n",
+    ],
+)
+def test_prose_ending_in_times_is_not_read_as_teams(tmp_path: Path, text: str) -> None:
+    doc = load_text(tmp_path / "prose.txt", text)
+    assert (doc.format, doc.text, doc.turns) == ("text", text, ())
 
 
 def test_older_teams_docx_cues(tmp_path: Path) -> None:
@@ -513,6 +604,40 @@ def test_subtitle_dialogue_dashes_part_the_speakers() -> None:
         (7000, 9500),
         (7000, 12000),
     ]
+
+
+def test_dialogue_dashes_in_a_cue_of_one_voice_name_only_its_first_line() -> None:
+    """A cue's voice span (or a whisper.cpp channel) is its first line's speaker: the
+    lines after a dialogue dash are someone's the file does not name, unless it does."""
+    cues = [
+        Cue("Where were you?", 0, 1000, "Ana"),
+        Cue("- At home?\n- No, at the bakery.\n- Ana: And then?", 1000, 2000, "Ben"),
+        Cue("Then home.", 2000, 3000),
+        Cue("Good.", 3000, 4000, "Ana"),
+    ]
+    parsed = from_cues(cues, "webvtt", "x.vtt")
+    assert parsed.text == (
+        "Ana: Where were you?\n\nBen: At home?\n\nNo, at the bakery.\n\n"
+        "Ana: And then? Then home. Good.\n"
+    )
+    assert [(t.speaker, t.start_ms, t.end_ms) for t in parsed.turns] == [
+        ("Ana", 0, 1000),
+        ("Ben", 1000, 2000),
+        ("", 1000, 2000),
+        ("Ana", 1000, 4000),
+    ]
+
+
+def test_vtt_dialogue_dash_after_a_blank_line_in_a_cue_is_not_the_voice_s(
+    tmp_path: Path,
+) -> None:
+    doc = load_text(
+        tmp_path / "dash-paragraph.vtt",
+        "WEBVTT\n\n00:01.000 --> 00:03.000\n<v Ana>Ready?\n\n- Yes.\n\nLet's go.\n\n"
+        "00:04.000 --> 00:05.000\n<v Ana>- Now?\n- Now.\n\nRight now.\n",
+    )
+    assert doc.text == "Ana: Ready?\n\nYes.\n\nLet's go.\n\nAna: Now?\n\nNow.\n\nRight now.\n"
+    assert [t.speaker for t in doc.turns] == ["Ana", "", "Ana", ""]
 
 
 def test_vtt_arrow_without_spaces(tmp_path: Path) -> None:
@@ -724,6 +849,36 @@ def test_vtt_times_read_in_the_file_s_shape(tmp_path: Path, cues: list[str], tim
     assert all(a.end_ms <= b.start_ms for a, b in itertools.pairwise(turns))
 
 
+def test_faster_whisper_segments_dumped_as_a_bare_list() -> None:
+    """`json.dump([s._asdict() for s in segments])`: no "segments" key, the fields of
+    faster-whisper's Segment, words with their times; the segments' times are the turns'."""
+    doc = load_document(DATA / "faster-whisper.json")
+    assert [(t.start_ms, t.end_ms) for t in doc.turns] == [
+        (0, 3120),
+        (4860, 13980),
+        (16100, 18340),
+        (19900, 24600),
+    ]
+    assert "probability" not in doc.text and "\\u" not in doc.text
+
+
+def test_faster_whisper_segments_without_word_times(tmp_path: Path) -> None:
+    import orjson
+
+    fields = {"seek": 0, "tokens": [50364, 2425], "temperature": 0.0, "avg_logprob": -0.25}
+    fields |= {"compression_ratio": 1.2, "no_speech_prob": 0.02, "words": None}
+    said = [(1, 0.0, 2.5, " Where did you work?"), (2, 4.5, 6.0, " At the docks.")]
+    segments = [{"id": i, "start": a, "end": b, "text": t, **fields} for i, a, b, t in said]
+    path = tmp_path / "segments.json"
+    path.write_bytes(orjson.dumps(segments))
+    doc = load_document(path)
+    assert doc.text == "Where did you work?\n\nAt the docks.\n"
+    assert [(t.speaker, t.start_ms, t.end_ms) for t in doc.turns] == [
+        ("", 0, 2500),
+        ("", 4500, 6000),
+    ]
+
+
 def test_whisper_cpp_tinydiarize_turns() -> None:
     """`speaker_turn_next` parts the turns, though nobody is named."""
     import orjson
@@ -745,6 +900,93 @@ def test_cue_numbers_timings_and_markup_are_not_text(path: Path) -> None:
     assert "-->" not in text and "WEBVTT" not in text
     assert not re.search(r"</?(?:v|c|b|i|u|font|lang|ruby)\b|<\d|\{\\|&[a-z]+;", text), text
     assert not any(line.strip().isdigit() for line in text.split("\n"))
+
+
+# file -> (its whole text, (speaker, start_ms, end_ms) of each turn).
+WHOLE: dict[str, tuple[str, list[tuple[str, int, int]]]] = {
+    # Voice spans in most cues, dialogue dashes in some: the dashed lines after the first,
+    # and the words after them, are not the voice's, nor the last named speaker's.
+    "dialogue-voices.vtt": (
+        "Nadia Haddad: Tell me about the night of the storm.\n\n"
+        "Nadia Haddad: Were you at home that night?\n\n"
+        "No, at the bakery. The power went out at ten.\n\n"
+        "Nadia Haddad: And the ovens?\n\nOmar Haddad: Cold by midnight.\n\n"
+        "Nadia Haddad: And the bread?\n\nWe baked it on the neighbours' stove.\n",
+        [
+            ("Nadia Haddad", 1000, 4000),
+            ("Nadia Haddad", 4500, 7000),
+            ("", 4500, 9800),
+            ("Nadia Haddad", 10000, 12500),
+            ("Omar Haddad", 12700, 15000),
+            ("Nadia Haddad", 12700, 15000),
+            ("", 12700, 15000),
+        ],
+    ),
+    # Character references ("&amp;", "&#39;", "&#x2014;", "&nbsp;") are the characters
+    # they stand for; <font>, <i>, <b> are left out, their words kept.
+    "entities.srt": (
+        "Marta Kowalczyk: Welcome back. We're recording.\n\n"
+        "Dev Patel: Thanks. I ran the B&B on Rue des Écoles for twelve years.\n\n"
+        'Marta Kowalczyk: "Twelve years" — who came to stay?\n\n'
+        "Dev Patel: Everyone. Rooms were under €40 & breakfast was free. Mostly R&D people, "
+        "from the lab < 5 minutes away.\n",
+        [
+            ("Marta Kowalczyk", 500, 3200),
+            ("Dev Patel", 3400, 7900),
+            ("Marta Kowalczyk", 8100, 11000),
+            ("Dev Patel", 11300, 18400),
+        ],
+    ),
+}
+
+
+@pytest.mark.parametrize("name", sorted(WHOLE))
+def test_fixture_text_and_turns(name: str) -> None:
+    """The whole text and each turn's speaker and times; the turns' offsets are of the
+    text read, every paragraph in one."""
+    doc = load_document(DATA / name)
+    text, turns = WHOLE[name]
+    assert doc.text == text
+    assert [(t.speaker, t.start_ms, t.end_ms) for t in doc.turns] == turns
+    assert "\n\n".join(doc.text[t.start : t.end] for t in doc.turns) + "\n" == doc.text
+
+
+@pytest.mark.parametrize(
+    ("line", "text"),
+    [
+        ("Tom &amp; Jerry: &lt;i&gt; is a tag", "Tom & Jerry: <i> is a tag"),  # words, not markup
+        ("<I>R&D</I> &copy AT&T; &bogus; &#169; &#xE9;t&eacute;", "R&D &copy AT&T; &bogus; © été"),
+        ("&#1;one&#13;two&#0;", "one two\ufffd"),
+    ],
+)
+def test_srt_entities_need_their_semicolon(tmp_path: Path, line: str, text: str) -> None:
+    """SubRip is not HTML: an "&" without a semicolon after a name is a word's."""
+    srt = f"1\n00:00:01,000 --> 00:00:02,000\n{line}\n"
+    assert load_text(tmp_path / "refs.srt", srt).text == text + "\n"
+
+
+@settings(
+    max_examples=40, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture]
+)
+@given(words=st.text(alphabet="ab é&<>\"';#x1", min_size=1).filter(lambda t: t.strip()))
+def test_escaped_subrip_reads_as_what_was_escaped(tmp_path: Path, words: str) -> None:
+    """A tool that escapes its words (html.escape) gives back those words, whatever
+    ampersands, brackets and quotes they hold."""
+    import html
+
+    srt = f"1\n00:00:01,000 --> 00:00:02,000\n{html.escape(words)}\n"
+    assert load_text(tmp_path / "escaped.srt", srt).text == " ".join(words.split()) + "\n"
+
+
+def test_vtt_entities_the_format_defines_are_decoded(tmp_path: Path) -> None:
+    """&amp; &lt; &gt; &lrm; &rlm; &nbsp; and numeric references; markup left out."""
+    doc = load_text(
+        tmp_path / "refs.vtt",
+        "WEBVTT\n\n00:01.000 --> 00:02.000\n<v Dana>&lt;3 &amp; <i>bye</i>&nbsp;&gt;"
+        " &lrm;&#x5E9;&#1500;&rlm; &#8217;</v>\n",
+    )
+    assert doc.text == "Dana: <3 & bye > \u200eשל\u200f \u2019\n"
+    assert [(t.speaker, t.start, t.end) for t in doc.turns] == [("Dana", 0, len(doc.text) - 1)]
 
 
 def test_teams_note_block_and_entities() -> None:
@@ -946,7 +1188,8 @@ BAD_FILES = {
     "truncated.json": (b'{"segments": [{"start": 0, "end": 1, "text": "Hi"}, {"st', "cut off"),
     "empty.json": (b"", "is empty"),
     "binary.json": (bytes(range(256)) * 4, "binary"),
-    "list-of-text.json": (b'["one", "two"]', "not a Whisper transcript"),
+    "list-of-text.json": (b'["one", "two"]', "its list holds no segments"),
+    "list-of-lists.json": (b'[[0.0, 2.5, " Hi."]]', "its list holds no segments"),
 }
 
 

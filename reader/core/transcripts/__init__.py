@@ -41,9 +41,11 @@ _DASH_RE = re.compile(r"^[ \t]*[-–][ \t]+", re.MULTILINE)  # a dialogue dash o
 _TIME_RE = re.compile(r"(?:(\d{1,2}):)?(\d{1,2}):(\d{2})(?:[.,](\d{1,3}))?")
 _CUE_TIME_RE = re.compile(r"(?:(\d+):)?(\d{1,2}):(\d{1,2})[.,](\d{1,3})")
 # "Jane Doe  0:03" or "Speaker 1  1:02:03" on a line of its own above the speech: Otter's
-# and Teams' (.docx) header of a turn, a name, two or more spaces and a time.
+# and Teams' (.docx) header of a turn, a name, two or more spaces and a time. Teams' text
+# copied from its transcript pane has one space ("Jane Doe 0:03"): then the name must look
+# like one (no colon, few words), as a line of prose ending in a time seldom does.
 _HEADER_RE = re.compile(
-    r"(?P<name>\S[^\n]{0,60}?)[ \t]{2,}(?P<time>(?:\d{1,2}:)?\d{1,2}:\d{2})[ \t]*"
+    r"(?P<name>\S[^\n]{0,60}?)(?P<gap>[ \t]+)(?P<time>(?:\d{1,2}:)?\d{1,2}:\d{2})[ \t]*"
 )
 _HEADER_SHARE = 0.2  # of the lines: where headers are this common, they alone are labels
 
@@ -202,7 +204,8 @@ def _repeated(before: list[str], now: list[str]) -> int:
 
 def _dialogue(cue: Cue) -> list[Cue]:
     """The cue, one for each line that opens with a dash: subtitles mark so the lines of
-    a short exchange ("- Were you there?" "- Yes."), one speaker's each."""
+    a short exchange ("- Were you there?" "- Yes."), one speaker's each. The cue's speaker
+    (a voice span, a channel) is the first line's: who says the others, it does not say."""
     if _DASH_RE.search(cue.text) is None:
         return [cue]
     parts: list[Cue] = []
@@ -210,10 +213,18 @@ def _dialogue(cue: Cue) -> list[Cue]:
         dash = _DASH_RE.match(line)
         if dash is not None or not parts:
             text = line[dash.end() :] if dash else line
-            parts.append(replace(cue, text=text, turn=cue.turn or dash is not None))
+            speaker = "" if parts else cue.speaker
+            parts.append(replace(cue, text=text, speaker=speaker, turn=cue.turn or bool(dash)))
         else:
             parts[-1] = replace(parts[-1], text=f"{parts[-1].text}\n{line}")
     return parts
+
+
+def unnamed_after(previous: str, text: str) -> bool:
+    """Whether `text`, words after a blank line in a cue of `previous`, is someone's the
+    file does not name: it opens with a dialogue dash, or a line of `previous` after its
+    first does (`_dialogue`), so not the cue's speaker but another's goes on."""
+    return _DASH_RE.match(text) is not None or _DASH_RE.search(previous, 1) is not None
 
 
 def from_paragraphs(paras: Iterable[Para], format: str, name: str, encoding: str) -> Parsed:
@@ -262,9 +273,15 @@ def from_paragraphs(paras: Iterable[Para], format: str, name: str, encoding: str
 
 def header(line: str) -> re.Match[str] | None:
     """The line as a turn's header in Otter's or Teams' shape (`_HEADER_RE`), else None. A
-    header holds two blanks in a row, which few lines of prose do: only those lines meet
-    the regular expression (5 MB of prose in ~5 ms, one search over all of it ~35 ms)."""
-    return _HEADER_RE.fullmatch(line) if "  " in line or "\t" in line else None
+    header ends in a time, which few lines of prose do: only those lines meet the regular
+    expression."""
+    if line[-3:-2] != ":" and not line.endswith((" ", "\t")):
+        return None
+    match = _HEADER_RE.fullmatch(line)
+    if match is None or len(match["gap"]) > 1:
+        return match
+    name = match["name"]
+    return match if ":" not in name and len(name.split()) <= _CUE_LABEL_MAX_WORDS else None
 
 
 def _headers(lines: Sequence[str]) -> list[Label | None] | None:

@@ -5,6 +5,7 @@ Parsed with `srt`, which is strict: a malformed timing is an error, not a droppe
 
 from __future__ import annotations
 
+import html
 import re
 
 import srt
@@ -14,6 +15,9 @@ from reader.core.transcripts import Cue, Parsed, cut_off, from_cues, unrolled
 from reader.core.transcripts.whisper import speaker_name
 
 _TAG_RE = re.compile(r"</?[a-zA-Z][^>]*>|\{\\[^}]*\}")  # <i>, <font ...>, {\an8}
+# A character reference as tools write them in SubRip ("&amp;", "&#39;", "&#x2019;"), its
+# semicolon required: SubRip is not HTML, and "R&D" or "&copy" in a line are words.
+_ENTITY_RE = re.compile(r"&(?:#[0-9]{1,7}|#[xX][0-9a-fA-F]{1,6}|[A-Za-z][A-Za-z0-9]{1,31});")
 # whisper.cpp's `--diarize`: "(speaker 0) " before each cue's words, "(speaker ?) " where
 # neither channel was louder.
 _CHANNEL_RE = re.compile(r"\(speaker (\d+|\?)\)[ \t]*")
@@ -37,6 +41,8 @@ def parse(text: str, name: str) -> Parsed:
     cues = []
     for sub in subtitles:
         words = _TAG_RE.sub("", sub.content)
+        if "&" in words:  # after the tags: "&lt;i&gt;" is words, not markup
+            words = _ENTITY_RE.sub(lambda ref: html.unescape(ref[0]), words)
         channel = _CHANNEL_RE.match(words)
         cues.append(
             Cue(

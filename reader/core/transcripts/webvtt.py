@@ -19,6 +19,7 @@ from reader.core.transcripts import (
     cut_off,
     from_cues,
     teams_times,
+    unnamed_after,
     unrolled,
 )
 
@@ -66,7 +67,9 @@ def _cues(blocks: list[str], name: str, teams: bool) -> tuple[list[Cue], bool]:
             if cues and not _cut_short(lines):
                 last = cues[-1]
                 for words in _voices("\n".join(lines), last.start_ms, last.end_ms):
-                    speaker = words.speaker or last.speaker  # a voice span of its own, or the cue's
+                    # A voice span of its own, else the cue's, unless a dash parts the two.
+                    unnamed = unnamed_after(last.text, words.text)
+                    speaker = words.speaker or ("" if unnamed else last.speaker)
                     cues.append(replace(last, text=words.text, speaker=speaker, paragraph=True))
             continue
         at = 0 if "-->" in lines[0] else 1

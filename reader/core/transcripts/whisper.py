@@ -1,7 +1,8 @@
 """Whisper JSON in the shapes its tools write, each segment's text with its times in ms.
 
 - openai-whisper, WhisperX, faster-whisper dumps: `segments` of {start, end, text} in
-  seconds (or the list alone); WhisperX adds `speaker` ("SPEAKER_00").
+  seconds, or the list alone (faster-whisper's segments dumped as they come,
+  `[s._asdict() for s in segments]`); WhisperX adds `speaker` ("SPEAKER_00").
 - whisper.cpp (`-oj`): `transcription` of {offsets: {from, to} in ms, text}; with
   `--diarize`, `speaker` "0", "1" or "?" (not known); with `--tinydiarize`,
   `speaker_turn_next` where another speaker follows.
@@ -32,6 +33,11 @@ def parse(text: str, name: str) -> Parsed:
             raise cut_off(name, "its JSON") from exc
         raise DocumentError(f"{name} is not valid JSON: {exc}.") from exc
     segments = _segments(data)
+    if isinstance(data, list) and not all(isinstance(s, dict) for s in data):
+        raise DocumentError(
+            f"{name} is not a Whisper transcript: its list holds no segments such as "
+            "{“start”: 0.0, “end”: 2.5, “text”: …}."
+        )
     if not isinstance(segments, list) or not all(isinstance(s, dict) for s in segments):
         raise DocumentError(
             f"{name} is not a Whisper transcript: it has no list of “segments” "
