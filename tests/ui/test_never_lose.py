@@ -45,6 +45,19 @@ def test_steady_typing_is_saved_before_a_pause(qtbot, tmp_path: Path) -> None:
         saver.shutdown()
 
 
+def test_a_saver_shut_down_starts_no_write(qtbot, tmp_path: Path) -> None:
+    """A change marked, or a failed write's retry due, when the interview closes: the
+    timer that would start the write stops with the saver, whose worker is gone."""
+    saver = NotesSaver(tmp_path / "notes.json", lambda: lambda: b"{}")
+    saver.mark_dirty()
+    saver.flush()
+    saver.mark_dirty()  # as a failed write's retry leaves it: dirty, the timer running
+    saver.shutdown()
+    assert not saver._timer.isActive()
+    saver.save_soon_now()  # the timeout, had it come: nothing to submit to, nothing done
+    assert saver.dirty
+
+
 @pytest.fixture
 def restore_signals() -> Iterator[None]:
     handlers = {number: signal.getsignal(number) for number in SIGNALS}

@@ -51,6 +51,7 @@ class NotesSaver(QObject):
         self.path = path
         self._prepare = prepare
         self._pool: ThreadPoolExecutor | None = None  # made at the first write, after start-up
+        self._shut_down = False
         self._pending: Future[None] | None = None
         self._dirty = False
         self._first_unsaved = 0.0  # time.monotonic() of the oldest change not yet written
@@ -87,7 +88,7 @@ class NotesSaver(QObject):
 
     def save_soon_now(self) -> None:
         """Start writing now, in the worker; a write already under way is followed by this."""
-        if not self._dirty or self.read_only:
+        if not self._dirty or self.read_only or self._shut_down:
             return
         if self._in_flight is not None:
             # One write at a time, until its end is handled here: a write done in the worker
@@ -189,6 +190,10 @@ class NotesSaver(QObject):
         self.flush()
 
     def shutdown(self) -> None:
+        """The end of this saver (its interview closed, flushed first): the write under way
+        finishes, and no timer starts another (a pending retry would find no worker)."""
+        self._timer.stop()
+        self._shut_down = True
         if self._pool is not None:
             self._pool.shutdown(wait=True)
 
