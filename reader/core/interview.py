@@ -78,6 +78,8 @@ _INTERVIEWEE = "Interviewee"
 
 # Magazine link-outs; upper case only, so a speaker called "Watch" stays a speaker.
 _ASIDE_RE = re.compile(r"(?:READ MORE|RELATED|SEE ALSO|ALSO READ|WATCH|LISTEN)\s*:")
+# Teams' notices in its transcripts: not speech, and the last is no part of the last turn.
+_TRANSCRIPTION_NOTICE = re.compile(r"[^\n:]{1,80} (?:started|stopped) transcription")
 # An unlabelled line that is plainly not speech: a bracketed note alone ("[inaudible]",
 # "(laughs)", "【笑】"), a note about the connection or the recording, a separator line.
 _NON_SPEECH_RE = re.compile(
@@ -173,7 +175,7 @@ def detect_segments(text: str, turns: Sequence[Turn] = ()) -> list[Segment]:
     """
     spans = split_paragraphs(text)
     pars = [text[start:end] for start, end in spans]
-    asides = [bool(_ASIDE_RE.match(par)) for par in pars]
+    asides = [bool(_ASIDE_RE.match(par)) or _is_notice(par) for par in pars]
     from_file = any(turn.speaker for turn in turns)
     labels = _labels_of_turns(spans, turns) if from_file else read_labels(pars, asides)
     for i, (par, label) in enumerate(zip(pars, labels, strict=True)):
@@ -407,6 +409,11 @@ def _unnamed_turns(spans: list[tuple[int, int]], turns: Sequence[Turn]) -> list[
     (a subtitle's dialogue dash), where the file names the others."""
     starts = {turn.start for turn in turns if not turn.speaker}
     return [start in starts for start, _ in spans]
+
+
+def _is_notice(paragraph: str) -> bool:
+    """A line such as "Aroha Ngata stopped transcription" (Microsoft Teams)."""
+    return paragraph.endswith(" transcription") and bool(_TRANSCRIPTION_NOTICE.fullmatch(paragraph))
 
 
 def format_ms(ms: int) -> str:

@@ -172,12 +172,13 @@ EXPECTED: dict[str, tuple[str, list[tuple[Role, str, str]]]] = {
             (INTRO, "", "Budget workshop-20261103_100215-Meeting Recording"),
             (INTRO, "", "November 3, 2026"),
             (INTRO, "", "42m 10s"),
-            (INTRO, "", "Aroha Ngata started transcription"),
+            (ASIDE, "", "Aroha Ngata started transcription"),
             (Q, "Aroha Ngata", "Aroha Ngata: Can everyone hear me?"),
             (A, "Bui Thi Lan", "Bui Thi Lan: Yes."),
             (Q, "Aroha Ngata", "Aroha Ngata: Go ahead, Lan."),
             (A, "Bui Thi Lan", "Bui Thi Lan: We spent most of it"),
             (A, "Bui Thi Lan", "The rest went on the van."),
+            (ASIDE, "", "Aroha Ngata stopped transcription"),
         ],
     ),
     "otter.txt": (
@@ -467,7 +468,7 @@ def test_teams_docx_headers_above_short_replies(tmp_path: Path) -> None:
             (INTRO, "", "Budget workshop"),
             (INTRO, "", "November 3, 2026"),
             (INTRO, "", "42m 10s"),
-            (INTRO, "", "Aroha Ngata started transcription"),
+            (ASIDE, "", "Aroha Ngata started transcription"),
             (Q, "Aroha Ngata", "Aroha Ngata: Can everyone hear me?"),
             (A, "Bui Thi Lan", "Bui Thi Lan: Yes."),
             (Q, "Aroha Ngata", "Aroha Ngata: Go ahead, Lan."),
@@ -484,7 +485,8 @@ def test_teams_text_copied_from_the_app_reads_as_its_docx(tmp_path: Path) -> Non
     assert [(t.speaker, t.start_ms) for t in doc.turns] == [
         (t.speaker, t.start_ms) for t in docx.turns
     ]
-    assert doc.text == docx.text.removesuffix("\n") + "\n\nThe rest went on the van.\n"
+    notice = "\n\nAroha Ngata stopped transcription\n"
+    assert doc.text == docx.text.removesuffix("\n") + "\n\nThe rest went on the van." + notice
 
 
 def test_teams_text_with_a_time_before_each_label(tmp_path: Path) -> None:
