@@ -14,7 +14,9 @@ from reader.core.document import DocumentError
 from reader.core.transcripts import Cue, Parsed, cut_off, from_cues, unrolled
 from reader.core.transcripts.whisper import speaker_name
 
-_TAG_RE = re.compile(r"</?[a-zA-Z][^>]*>|\{\\[^}]*\}")  # <i>, <font ...>, {\an8}
+# The markup players know (<i>, <font ...>, {\an8}); any other "<...>" is the
+# transcriber's ("<laughs>"), words kept.
+_TAG_RE = re.compile(r"</?(?:[ibus]|font)(?:[\s=][^>]*)?>|\{\\[^}]*\}", re.IGNORECASE)
 # A character reference as tools write them in SubRip ("&amp;", "&#39;", "&#x2019;"), its
 # semicolon required: SubRip is not HTML, and "R&D" or "&copy" in a line are words.
 _ENTITY_RE = re.compile(r"&(?:#[0-9]{1,7}|#[xX][0-9a-fA-F]{1,6}|[A-Za-z][A-Za-z0-9]{1,31});")

@@ -36,7 +36,9 @@ _STAMP_PART = r"\d+(?::\d{0,2}(?::\d{0,2})?(?:[.,]\d{0,3})?)?"
 _CUT_TIMING_RE = re.compile(rf"{_STAMP_PART}|{_TIMESTAMP}[ \t]*(?:--?|-->[ \t]*(?:{_STAMP_PART})?)")
 _CUT_ID_RE = re.compile(r"\d+|[0-9a-fA-F]{8}-[0-9a-fA-F-]*(?:/\d*-?\d*)?")
 _VOICE_RE = re.compile(r"<v(?:\.[^\s>]*)?[ \t]+([^>]+)>")
-_TAG_RE = re.compile(r"</?[a-zA-Z][^>]*>|<\d[\d:.]*>")  # markup and karaoke timestamps
+# WebVTT's markup (class, italic, bold, underline, ruby, voice, language) and karaoke
+# timestamps; any other "<...>" is the transcriber's ("<laughs>"), words kept.
+_TAG_RE = re.compile(r"</?(?:[cibuv]|ruby|rt|lang)(?:[\s.][^>]*)?>|<\d[\d:.]*>")
 
 
 def parse(text: str, name: str) -> Parsed:
