@@ -5,7 +5,12 @@ coming back can tell whether the history still applies. What is let go is delete
 
 Each interview of the study also has its Crossing (what its history and the study's know
 of each other), kept by notes file till the study closes: a history let go or dropped
-still leaves to the study's Undo the passages it left out."""
+still leaves to the study's Undo the passages it left out. Their code merges are one
+mapping, the study's (`merged`).
+
+The study's code changes and their undos write the notes files of interviews set aside:
+told (`written`), the one set aside takes the highlights as written and the file's new
+hash, so that coming back keeps its history; a change by another program still drops it."""
 
 from __future__ import annotations
 
@@ -16,6 +21,7 @@ from pathlib import Path
 
 from PySide6.QtGui import QTextDocument
 
+from reader.core.notes_file import NotesData
 from reader.core.read_only import ReadOnly
 from reader.core.store import content_hash
 from reader.core.undo_crossing import Crossing
@@ -77,9 +83,18 @@ class KeptHistories:
     def __init__(self) -> None:
         self._kept: OrderedDict[Path, Parked] = OrderedDict()
         self.crossings: dict[Path, Crossing] = {}
+        self.merged: dict[str, str] = {}  # every Crossing's (Crossing.merged)
 
     def crossing(self, notes_path: Path) -> Crossing:
-        return self.crossings.setdefault(notes_path, Crossing())
+        return self.crossings.setdefault(notes_path, Crossing(merged=self.merged))
+
+    def written(self, notes_path: Path, notes: NotesData, digest: str) -> None:
+        """The study wrote `notes` (their highlights changed) to `notes_path`, whose bytes
+        hash to `digest` (store.content_hash): an interview set aside there follows."""
+        parked = self._kept.get(notes_path)
+        if parked is not None:
+            parked.controller.session.set_highlights(notes.highlights)
+            parked.notes_hash = digest
 
     def take(self, notes_path: Path | None) -> Parked | None:
         return self._kept.pop(notes_path, None) if notes_path is not None else None
@@ -98,6 +113,7 @@ class KeptHistories:
             parked.discard()
         self._kept.clear()
         self.crossings.clear()
+        self.merged.clear()
 
 
 def _stamp(path: Path) -> tuple[int, int] | None:

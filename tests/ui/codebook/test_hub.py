@@ -279,7 +279,7 @@ def test_the_studys_undo_while_another_is_open_brings_back_what_was_left_out(
     window.actions.undo.trigger()  # "Drinks" back, on the passage, in the file
     (h,) = notes_of(folder, first)["highlights"]
     assert (h["exact"], h["codes"]) == ("coffee", [drinks])
-    window.switcher.step(-1)  # its file changed while away: opened afresh, as it is there
+    window.switcher.step(-1)  # the study wrote its file while away: back with its history
     assert [(x.exact, x.codes) for x in window.interview.session.notes.highlights] == [
         ("coffee", (drinks,))
     ]
@@ -289,9 +289,9 @@ def test_what_was_left_out_outlives_a_history_dropped_while_away(
     make_study_window, folder: Path, qtbot, dialogs
 ) -> None:
     """The first interview's passage is left out; on the next, the study deletes "Meals",
-    which the first uses: its notes file changes, so coming back opens it afresh, with a
-    new session. The study's two Undos, there, bring back "handover" (coded "Meals") and
-    "coffee" (coded "Drinks"): nothing is lost."""
+    which the first uses, and another program (a sync tool) rewrites the first's notes
+    file: coming back opens it afresh, with a new session. The study's two Undos, there,
+    bring back "handover" (coded "Meals") and "coffee" (coded "Drinks"): nothing is lost."""
     window = make_study_window(folder)
     first = window.switcher.current
     path = folder / "notes" / f"{first}.json"
@@ -303,6 +303,7 @@ def test_what_was_left_out_outlives_a_history_dropped_while_away(
     panel.set_current(meals)
     panel.delete_code()
     assert notes_of(folder, first)["highlights"] == []
+    path.write_bytes(path.read_bytes() + b"\n")  # the same notes, written by another
     session = window.interview.session
     window.switcher.step(-1)
     assert "undo history of" in window.statusBar().currentMessage()
