@@ -51,9 +51,20 @@ from reader.core.study_places import interview_id as new_interview_id
 from reader.core.study_scan import ScanReport, scan_folder, sniff
 from reader.core.undo_crossing import Recoded
 
-# Told of a notes file a code change (or its undo) wrote: its path, the notes as written
-# and the hash of its bytes (store.content_hash); the window's kept undo histories follow.
-Told = Callable[[Path, NotesData, str], None]
+
+@dataclass(frozen=True)
+class Rewritten:
+    """A notes file a code change (or its undo) wrote, for the window's kept undo
+    histories: the notes as written, and the hashes (store.content_hash) of the bytes it
+    replaced and of those written."""
+
+    path: Path
+    notes: NotesData
+    replaced: str
+    written: str
+
+
+Told = Callable[[Rewritten], None]
 
 _KEY = re.compile(r"[a-z0-9][a-z0-9-]{0,79}")  # an id, as the schema has it
 
@@ -540,8 +551,8 @@ class Study:
                 ) from None
             written.append((path, was, notes, raw))
         if told is not None:
-            for path, _, notes, raw in written:
-                told(path, notes, content_hash(raw))
+            for path, was, notes, raw in written:
+                told(Rewritten(path, notes, content_hash(was), content_hash(raw)))
 
     def notes_files(self, skip: str | None = None) -> list[tuple[InterviewEntry, NotesData]]:
         """Each interview's readable notes (the unreadable and the absent left out)."""

@@ -10,7 +10,8 @@ mapping, the study's (`merged`).
 
 The study's code changes and their undos write the notes files of interviews set aside:
 told (`written`), the one set aside takes the highlights as written and the file's new
-hash, so that coming back keeps its history; a change by another program still drops it."""
+hash, so that coming back keeps its history; a change by another program (before the
+study's or after) still drops it."""
 
 from __future__ import annotations
 
@@ -18,14 +19,17 @@ import os
 from collections import OrderedDict
 from dataclasses import dataclass
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtGui import QTextDocument
 
-from reader.core.notes_file import NotesData
 from reader.core.read_only import ReadOnly
 from reader.core.store import content_hash
 from reader.core.undo_crossing import Crossing
 from reader.ui.interview.controller import Controller
+
+if TYPE_CHECKING:  # the study modules load when a study opens (start-up, #17)
+    from reader.core.study import Rewritten
 
 
 @dataclass
@@ -88,13 +92,14 @@ class KeptHistories:
     def crossing(self, notes_path: Path) -> Crossing:
         return self.crossings.setdefault(notes_path, Crossing(merged=self.merged))
 
-    def written(self, notes_path: Path, notes: NotesData, digest: str) -> None:
-        """The study wrote `notes` (their highlights changed) to `notes_path`, whose bytes
-        hash to `digest` (store.content_hash): an interview set aside there follows."""
-        parked = self._kept.get(notes_path)
-        if parked is not None:
-            parked.controller.session.set_highlights(notes.highlights)
-            parked.notes_hash = digest
+    def written(self, rewritten: Rewritten) -> None:
+        """The study rewrote a notes file (its highlights): the interview set aside there
+        follows, if the file was as it was left (else another program changed it, and
+        coming back drops the history)."""
+        parked = self._kept.get(rewritten.path)
+        if parked is not None and parked.notes_hash == rewritten.replaced:
+            parked.controller.session.set_highlights(rewritten.notes.highlights)
+            parked.notes_hash = rewritten.written
 
     def take(self, notes_path: Path | None) -> Parked | None:
         return self._kept.pop(notes_path, None) if notes_path is not None else None

@@ -77,9 +77,7 @@ def test_a_code_deleted_while_away_keeps_the_interviews_undo_history(
     assert "undo history" not in window.statusBar().currentMessage()
     focus(window, qtbot, window.reader, study_history=False)
     window.actions.undo.trigger()  # the green
-    (h,) = wait_saved(qtbot, path, lambda d: d["highlights"][0]["color"] == "yellow")[
-        "highlights"
-    ]
+    (h,) = wait_saved(qtbot, path, lambda d: d["highlights"][0]["color"] == "yellow")["highlights"]
     assert h["codes"] == []  # as it is now: the deleted code stays deleted
     focus(window, qtbot, window.codebook.panel.view, study_history=True)
     window.actions.undo.trigger()  # the deletion of "Drinks"
@@ -87,9 +85,7 @@ def test_a_code_deleted_while_away_keeps_the_interviews_undo_history(
     assert (h["color"], h["codes"]) == ("yellow", [drinks])
     focus(window, qtbot, window.reader, study_history=False)
     window.actions.redo.trigger()
-    (h,) = wait_saved(qtbot, path, lambda d: d["highlights"][0]["color"] == "green")[
-        "highlights"
-    ]
+    (h,) = wait_saved(qtbot, path, lambda d: d["highlights"][0]["color"] == "green")["highlights"]
     assert h["codes"] == [drinks]
 
 
@@ -120,9 +116,13 @@ def test_the_studys_undo_while_away_keeps_the_interviews_undo_history(
     assert h["codes"] == [drinks]
 
 
-def test_a_notes_file_another_program_wrote_after_the_study_still_drops_the_history(
-    make_study_window, folder: Path, qtbot, dialogs
+@pytest.mark.parametrize("first_writer", ["the study", "another program"])
+def test_a_notes_file_another_program_wrote_while_away_still_drops_the_history(
+    make_study_window, folder: Path, qtbot, dialogs, first_writer: str
 ) -> None:
+    """Another program (a sync tool) writes the first interview's notes file while the
+    next is open, before or after the study rewrites it: coming back drops the history,
+    and the notes are as that program left them."""
     window = make_study_window(folder)
     first = window.switcher.current
     path = folder / "notes" / f"{first}.json"
@@ -130,10 +130,15 @@ def test_a_notes_file_another_program_wrote_after_the_study_still_drops_the_hist
     qtbot.keyClick(window.reader, Qt.Key.Key_2)
     wait_saved(qtbot, path, lambda d: d["highlights"] and d["highlights"][0]["color"])
     switch(window, NEXT)
-    delete_code(window, qtbot, window.codebook.hub.book.find("Drinks").id)
+    drinks = window.codebook.hub.book.find("Drinks").id
+    if first_writer == "the study":
+        delete_code(window, qtbot, drinks)
     data = orjson.loads(path.read_bytes())
     data["notes"] = "Written by a sync tool"
     path.write_bytes(orjson.dumps(data))
+    if first_writer == "another program":
+        delete_code(window, qtbot, drinks)
+    assert notes_of(folder, first)["highlights"][0]["codes"] == []
     switch(window, BACK)
     assert "notes file changed on disk" in window.statusBar().currentMessage()
     assert window.notes_editor.toPlainText() == "Written by a sync tool"
