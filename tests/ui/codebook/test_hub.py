@@ -23,17 +23,22 @@ def focus(window: MainWindow, qtbot: Any, widget: QWidget, study_history: bool) 
     qtbot.waitUntil(lambda: (group.activeStack() is study.undo_stack) == study_history)
 
 
+def highlight_and_code(window: MainWindow, qtbot: Any, word: str, name: str) -> None:
+    """Select `word`, press H (yellow), then C and code it `name`: it keeps its colour."""
+    text = window.interview.session.document.text
+    start = text.index(word)
+    select(window, qtbot, start, start + len(word))
+    qtbot.keyClick(window.reader, Qt.Key.Key_H)
+    pick(window, qtbot, name)
+
+
 def test_deleting_a_code_leaves_no_ghost_and_undo_brings_the_passages_back(
     make_study_window, folder: Path, qtbot, dialogs
 ) -> None:
     window = make_study_window(folder)
     first = window.switcher.current
     code_with_keys(window, qtbot, "coffee", "Drinks")  # no colour: shown by its code alone
-    text = window.interview.session.document.text
-    start = text.index("handover")
-    select(window, qtbot, start, start + len("handover"))
-    qtbot.keyClick(window.reader, Qt.Key.Key_H)  # highlighted, then coded: it keeps its colour
-    pick(window, qtbot, "Drinks")
+    highlight_and_code(window, qtbot, "handover", "Drinks")
     first_path = folder / "notes" / f"{first}.json"
     before = wait_saved(qtbot, first_path, lambda d: len(d["highlights"]) == 2)["highlights"]
     assert [(h["exact"], h["color"]) for h in before] == [("coffee", ""), ("handover", "yellow")]
@@ -92,11 +97,7 @@ def test_the_interviews_undo_never_brings_back_a_code_the_study_deleted(
     deletion of a highlight."""
     window = make_study_window(folder)
     path = folder / "notes" / f"{window.switcher.current}.json"
-    text = window.interview.session.document.text
-    start = text.index("handover")
-    select(window, qtbot, start, start + len("handover"))
-    qtbot.keyClick(window.reader, Qt.Key.Key_H)
-    pick(window, qtbot, "Drinks")
+    highlight_and_code(window, qtbot, "handover", "Drinks")
     dialogs.note_answers.append("Ritual?")
     qtbot.keyClick(window.reader, Qt.Key.Key_N)
     wait_saved(qtbot, path, lambda d: d["highlights"] and d["highlights"][0]["note"])

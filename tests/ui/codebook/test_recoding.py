@@ -17,9 +17,13 @@ from PySide6.QtCore import Qt
 
 from reader.core import study as study_module
 from reader.ui.window.main_window import MainWindow
-from tests.ui.codebook.test_hub import code_coffee_twice_and_delete_drinks, focus
-from tests.ui.test_codebook import code_with_keys, notes_of, pick, study_json
-from tests.ui.test_highlights import select, wait_saved
+from tests.ui.codebook.test_hub import (
+    code_coffee_twice_and_delete_drinks,
+    focus,
+    highlight_and_code,
+)
+from tests.ui.test_codebook import code_with_keys, notes_of, study_json
+from tests.ui.test_highlights import wait_saved
 
 
 def switch(window: MainWindow, step: int) -> None:
@@ -48,6 +52,22 @@ def merge_code(window: MainWindow, dialogs: Any, code_id: str, into: str) -> Non
     panel.merge_button.click()
 
 
+def coffee_coded_and_green(
+    window: MainWindow, qtbot: Any, highlighted: bool = False
+) -> tuple[str, Path, str]:
+    """On the first interview, "coffee" coded "Drinks" (`highlighted` first: yellow),
+    then made green, and written: (the interview's id, its notes file, Drinks's id)."""
+    first = window.switcher.current
+    path = window.study.study.notes_path(first)
+    if highlighted:
+        highlight_and_code(window, qtbot, "coffee", "Drinks")
+    else:
+        code_with_keys(window, qtbot, "coffee", "Drinks")
+    qtbot.keyClick(window.reader, Qt.Key.Key_2)
+    wait_saved(qtbot, path, lambda d: d["highlights"] and d["highlights"][0]["color"] == "green")
+    return first, path, window.codebook.hub.book.find("Drinks").id
+
+
 def test_a_code_deleted_while_away_keeps_the_interviews_undo_history(
     make_study_window, folder: Path, qtbot, dialogs
 ) -> None:
@@ -57,16 +77,7 @@ def test_a_code_deleted_while_away_keeps_the_interviews_undo_history(
     Ctrl+Z takes the green off and leaves "Drinks" deleted; the study's Undo puts the
     code back on; Redo puts the green on again."""
     window = make_study_window(folder)
-    first = window.switcher.current
-    path = folder / "notes" / f"{first}.json"
-    text = window.interview.session.document.text
-    start = text.index("coffee")
-    select(window, qtbot, start, start + len("coffee"))
-    qtbot.keyClick(window.reader, Qt.Key.Key_H)
-    pick(window, qtbot, "Drinks")
-    qtbot.keyClick(window.reader, Qt.Key.Key_2)
-    wait_saved(qtbot, path, lambda d: d["highlights"] and d["highlights"][0]["color"] == "green")
-    drinks = window.codebook.hub.book.find("Drinks").id
+    first, path, drinks = coffee_coded_and_green(window, qtbot, highlighted=True)
     switch(window, NEXT)
     delete_code(window, qtbot, drinks)
     (h,) = notes_of(folder, first)["highlights"]
@@ -96,12 +107,7 @@ def test_the_studys_undo_while_away_keeps_the_interviews_undo_history(
     "Drinks" there, and its Undo is done on the next interview: the first's notes file
     is written again, by the study. Back on the first, Ctrl+Z takes the green off."""
     window = make_study_window(folder)
-    first = window.switcher.current
-    path = folder / "notes" / f"{first}.json"
-    code_with_keys(window, qtbot, "coffee", "Drinks")
-    qtbot.keyClick(window.reader, Qt.Key.Key_2)
-    wait_saved(qtbot, path, lambda d: d["highlights"] and d["highlights"][0]["color"])
-    drinks = window.codebook.hub.book.find("Drinks").id
+    first, path, drinks = coffee_coded_and_green(window, qtbot)
     delete_code(window, qtbot, drinks)
     switch(window, NEXT)
     focus(window, qtbot, window.codebook.panel.view, study_history=True)
@@ -124,13 +130,8 @@ def test_a_notes_file_another_program_wrote_while_away_still_drops_the_history(
     next is open, before or after the study rewrites it: coming back drops the history,
     and the notes are as that program left them."""
     window = make_study_window(folder)
-    first = window.switcher.current
-    path = folder / "notes" / f"{first}.json"
-    code_with_keys(window, qtbot, "coffee", "Drinks")
-    qtbot.keyClick(window.reader, Qt.Key.Key_2)
-    wait_saved(qtbot, path, lambda d: d["highlights"] and d["highlights"][0]["color"])
+    first, path, drinks = coffee_coded_and_green(window, qtbot)
     switch(window, NEXT)
-    drinks = window.codebook.hub.book.find("Drinks").id
     if first_writer == "the study":
         delete_code(window, qtbot, drinks)
     data = orjson.loads(path.read_bytes())
