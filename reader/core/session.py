@@ -200,6 +200,11 @@ class Session:
         self._longest = max((h.end - h.start for h in self.notes.highlights), default=0)
         self._by_id = {h.id: h for h in self.notes.highlights}
 
+    def set_highlights(self, highlights: list[Highlight]) -> None:
+        """The highlights become `highlights` (the notes file as another writer left it)."""
+        self.notes.highlights = list(highlights)
+        self._reindex_highlights()
+
     def highlight(self, highlight_id: str) -> Highlight | None:
         return self._by_id.get(highlight_id)
 

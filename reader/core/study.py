@@ -7,8 +7,10 @@ moves, changes or deletes a transcript, and removing an interview keeps its note
 
 from __future__ import annotations
 
+import contextlib
 import os
 import re
+from collections.abc import Callable
 from dataclasses import dataclass, field, replace
 from pathlib import Path, PurePosixPath
 from typing import Any
@@ -18,8 +20,16 @@ from reader.core.codebook import Codebook, recode
 from reader.core.document import Document, load_document
 from reader.core.hashing import sha256_hex
 from reader.core.notes_file import NotesData, NotesFormatError, parse_migrating
+from reader.core.notes_file import serialise as notes_bytes
 from reader.core.session import Session
-from reader.core.store import atomic_write, conflict_copies, load_notes, save_notes, set_aside
+from reader.core.store import (
+    atomic_write,
+    conflict_copies,
+    content_hash,
+    describe_os_error,
+    load_notes,
+    set_aside,
+)
 from reader.core.structure_cache import detected_segments
 from reader.core.study_file import (
     ATTRIBUTE_TYPES,
@@ -40,6 +50,21 @@ from reader.core.study_places import FILE_NAME, NOTES_FOLDER, study_folders
 from reader.core.study_places import interview_id as new_interview_id
 from reader.core.study_scan import ScanReport, scan_folder, sniff
 from reader.core.undo_crossing import Recoded
+
+
+@dataclass(frozen=True)
+class Rewritten:
+    """A notes file a code change (or its undo) wrote, for the window's kept undo
+    histories: the notes as written, and the hashes (store.content_hash) of the bytes it
+    replaced and of those written."""
+
+    path: Path
+    notes: NotesData
+    replaced: str
+    written: str
+
+
+Told = Callable[[Rewritten], None]
 
 _KEY = re.compile(r"[a-z0-9][a-z0-9-]{0,79}")  # an id, as the schema has it
 
@@ -450,16 +475,22 @@ class Study:
         self._writable()
         return self.data.codebook
 
-    def merge_codes(self, source: str, target: str, skip: str | None = None) -> CodeChange:
+    def merge_codes(
+        self, source: str, target: str, skip: str | None = None, told: Told | None = None
+    ) -> CodeChange:
         """Merge code `source` into `target` (its codings join target's, its children move
         below target) in study.json and in every notes file but `skip`'s (the open
-        interview: the caller applies `change.recode_notes` to it). Undo: `undo_code_change`."""
+        interview: the caller applies `change.recode_notes` to it); `told` of each file
+        written. All or nothing: StudyError when a notes file cannot be written. Undo:
+        `undo_code_change`."""
         self._writable()
         before = self.data.codebook.copy()
         mapping = self.data.codebook.merge(source, target)
-        return self._rewrite_codings(CodeChange(before, mapping=mapping), skip)
+        return self._rewrite_codings(CodeChange(before, mapping=mapping), skip, told)
 
-    def delete_code(self, code_id: str, skip: str | None = None) -> CodeChange:
+    def delete_code(
+        self, code_id: str, skip: str | None = None, told: Told | None = None
+    ) -> CodeChange:
         """Delete the code and the codes below it, taking them off every highlight but in
         `skip`'s notes (see merge_codes); a passage with no colour and no note that had no
         other code goes (`codebook.recode`). The Codebook panel's
@@ -467,28 +498,61 @@ class Study:
         self._writable()
         before = self.data.codebook.copy()
         removed = self.data.codebook.delete(code_id)
-        return self._rewrite_codings(CodeChange(before, removed=removed), skip)
+        return self._rewrite_codings(CodeChange(before, removed=removed), skip, told)
 
-    def undo_code_change(self, change: CodeChange) -> None:
+    def undo_code_change(self, change: CodeChange, told: Told | None = None) -> None:
         """Put the codebook and the highlights back as they were, those removed too (with
-        their ids, places and notes)."""
+        their ids, places and notes); `told` of each file written. All or nothing:
+        StudyError when a notes file cannot be written."""
         self._writable()
-        self.data.codebook = change.before.copy()
+        rewritten = []
         for interview_id, recoded in change.recoded.items():
-            path = self.notes_path(interview_id)
-            notes = load_notes(path)
-            if notes is None:
-                continue
-            notes.highlights = recoded.undo(notes.highlights)
-            save_notes(path, notes)
+            notes = load_notes(self.notes_path(interview_id))
+            if notes is not None:
+                notes.highlights = recoded.undo(notes.highlights)
+                rewritten.append((interview_id, notes))
+        self._write_notes(rewritten, told)
+        self.data.codebook = change.before.copy()
 
-    def _rewrite_codings(self, change: CodeChange, skip: str | None) -> CodeChange:
+    def _rewrite_codings(
+        self, change: CodeChange, skip: str | None, told: Told | None
+    ) -> CodeChange:
+        rewritten = []
         for entry, notes in self.notes_files(skip):
             changed = change.recode_notes(notes)
             if changed:
                 change.recoded[entry.id] = changed
-                save_notes(self.notes_path(entry), notes)
+                rewritten.append((entry.id, notes))
+        try:
+            self._write_notes(rewritten, told)
+        except StudyError:
+            self.data.codebook = change.before.copy()
+            raise
         return change
+
+    def _write_notes(self, rewritten: list[tuple[str, NotesData]], told: Told | None) -> None:
+        """Write the interviews' notes, all or none: when one cannot be written (a full
+        disk, a read-only folder), those written before get their bytes back (a second
+        failure there is let be) and StudyError says why. `told` of each once all are."""
+        written: list[tuple[Path, bytes, NotesData, bytes]] = []
+        for interview_id, notes in rewritten:
+            path, raw = self.notes_path(interview_id), notes_bytes(notes)
+            try:
+                was = path.read_bytes()
+                atomic_write(path, raw)
+            except OSError as exc:
+                for done, done_was, _, _ in reversed(written):
+                    with contextlib.suppress(OSError):
+                        atomic_write(done, done_was)
+                title = next((e.title for e in self.interviews if e.id == interview_id), "")
+                raise StudyError(
+                    f"The notes of “{title or path.name}” could not be written "
+                    f"({describe_os_error(exc)}): nothing was changed."
+                ) from None
+            written.append((path, was, notes, raw))
+        if told is not None:
+            for path, was, notes, raw in written:
+                told(Rewritten(path, notes, content_hash(was), content_hash(raw)))
 
     def notes_files(self, skip: str | None = None) -> list[tuple[InterviewEntry, NotesData]]:
         """Each interview's readable notes (the unreadable and the absent left out)."""

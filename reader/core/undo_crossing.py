@@ -77,6 +77,8 @@ class Crossing:
     left_out: dict[str, Highlight] = field(default_factory=dict)
     # Code id -> the code a merge since (the study's history) put it in, till that is undone:
     # an undo or redo of the interview's that brings the old code puts on the one it became.
+    # In a study, one dict shared by every interview's Crossing (KeptHistories): a merge
+    # done while an interview is away holds for its history too.
     merged: dict[str, str] = field(default_factory=dict)
 
     def without_codes(self, highlight: Highlight, known: Set[str], book: Codebook) -> Highlight:
@@ -99,12 +101,19 @@ class Crossing:
     def take_back(
         self, olds: Recoded | None, mapping: Mapping[str, str], removed: Set[str]
     ) -> Recoded | None:
+        """`taking_back`, and they and the merges of `mapping` are no longer this
+        Crossing's (`forget`): for an undo that cannot fail (the open interview's)."""
+        back = self.taking_back(olds, mapping, removed)
+        self.forget(back, mapping)
+        return back
+
+    def taking_back(
+        self, olds: Recoded | None, mapping: Mapping[str, str], removed: Set[str]
+    ) -> Recoded | None:
         """The undo of a code change (codes merged: `mapping`, deleted: `removed`) for this
         interview: `olds` (what it did to its highlights, None for nothing), with the
-        passages its history left out for those codes since, as that history has them;
-        they, and its merges, are no longer this Crossing's."""
-        for source in mapping:
-            self.merged.pop(source, None)
+        passages its history left out for those codes since, as that history has them.
+        Nothing changes here: once the undo is written, `forget` them."""
         codes = removed | mapping.keys()
         back = {i: h for i, h in self.left_out.items() if codes.intersection(h.codes)}
         for old in olds.changed if olds is not None else ():
@@ -113,7 +122,13 @@ class Crossing:
                 back[old.id] = codes_back(left, old)
         if not back:
             return olds
-        for highlight_id in back:
-            del self.left_out[highlight_id]
         olds = olds or Recoded()
         return replace(olds, left_out=olds.left_out + tuple(back.values()))
+
+    def forget(self, back: Recoded | None, mapping: Mapping[str, str]) -> None:
+        """The passages `back` took back (`taking_back`) and the merges of `mapping`, undone
+        and written, are no longer this Crossing's."""
+        for source in mapping:
+            self.merged.pop(source, None)
+        for highlight in back.left_out if back is not None else ():
+            self.left_out.pop(highlight.id, None)

@@ -189,6 +189,18 @@ def test_add_remove_replace_keep_document_order() -> None:
     assert session.highlight(middle.id) is None
 
 
+def test_set_highlights_takes_another_writers_list_and_its_lookups() -> None:
+    session = Session.open(make_document(TEXT), None)
+    gone, kept, new = (make_highlight(TEXT, a, b) for a, b in [(2, 8), (20, 30), (50, 60)])
+    session.add_highlight(gone)
+    session.add_highlight(kept)
+    written = [new, kept]  # a notes file's highlights may be in any order
+    session.set_highlights(written)
+    assert session.notes.highlights == [kept, new] and written == [new, kept]
+    assert session.highlight(gone.id) is None and session.highlight(new.id) == new
+    assert session.highlights_at(55) == [new]
+
+
 @settings(max_examples=100)
 @given(
     initial=st.lists(spans, max_size=12),

@@ -17,7 +17,7 @@ from reader.core.document import DocumentError, load_document
 from reader.core.notes_file import VERSION as NOTES_VERSION
 from reader.core.notes_file import NotesData
 from reader.core.store import save_notes
-from reader.core.study import Study, StudyError, open_study, study_of
+from reader.core.study import Rewritten, Study, StudyError, open_study, study_of
 from reader.core.study_file import StudyData, serialise
 from reader.core.study_headers import (
     headers,
@@ -684,3 +684,65 @@ def test_undo_of_a_code_change_gives_back_the_same_highlights(
     bare = [h for h in highlights if shows_nothing(h)]  # as they came: the change left them
     assert [h for h in notes.highlights if shows_nothing(h)] == bare
     assert recoded.undo(notes.highlights) == highlights
+
+
+def test_a_code_change_that_cannot_write_a_notes_file_writes_none(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Merging, then undoing it: when one notes file cannot be written (a full disk),
+    those written before get their bytes back, the codebook stays as it was, StudyError
+    says which interview and why, and whoever is `told` hears of nothing; once it can be
+    written, each file written is told with the hash of its bytes."""
+    import errno
+
+    from reader.core import study as study_module
+    from reader.core.store import content_hash
+
+    for name in ("P1", "P2"):
+        write(tmp_path / f"{name}.txt")
+    study = open_study(tmp_path)
+    book = study.writable_codebook()
+    work, care = book.create("Work"), book.create("Care")
+    start = TEXT.index("Lyon")
+    for entry in study.interviews:
+        notes = study.open_session(entry).notes
+        notes.highlights = [make_highlight(TEXT, start, start + 4).edited(codes=(work.id,))]
+        save_notes(study.notes_path(entry), notes)
+    paths = [study.notes_path(e) for e in study.interviews]
+    full: list[Path] = []
+    real_write = study_module.atomic_write
+
+    def atomic_write(path: Path, data: bytes) -> None:
+        if path in full:
+            raise OSError(errno.ENOSPC, "No space left on device", str(path))
+        real_write(path, data)
+
+    monkeypatch.setattr(study_module, "atomic_write", atomic_write)
+    told: list[Rewritten] = []
+    tell = told.append
+
+    before = [p.read_bytes() for p in paths]
+    full.append(paths[1])
+    with pytest.raises(StudyError, match=r"“P2” could not be written.*No space left"):
+        study.merge_codes(work.id, care.id, told=tell)
+    assert [p.read_bytes() for p in paths] == before and told == []
+    assert [c.name for c in study.codebook] == ["Work", "Care"]
+
+    full.clear()
+    change = study.merge_codes(work.id, care.id, told=tell)
+    hashes = [
+        (content_hash(b), content_hash(p.read_bytes())) for p, b in zip(paths, before, strict=True)
+    ]
+    assert [(r.replaced, r.written) for r in told] == hashes
+    assert [r.path for r in told] == paths
+    merged = [p.read_bytes() for p in paths]
+    told.clear()
+    full.append(paths[1])
+    with pytest.raises(StudyError):
+        study.undo_code_change(change, told=tell)
+    assert [p.read_bytes() for p in paths] == merged and told == []
+    assert [c.name for c in study.codebook] == ["Care"]
+    full.clear()
+    study.undo_code_change(change, told=tell)
+    assert [p.read_bytes() for p in paths] == before  # the same highlights, same bytes
+    assert len(told) == 2

@@ -48,6 +48,20 @@ def test_take_back_brings_what_was_left_out_for_the_changes_codes_only() -> None
     assert crossing.take_back(back, {"x": "y"}, set()) is back and crossing.merged == {}
 
 
+def test_taking_back_changes_nothing_till_forget_once_the_undo_is_written() -> None:
+    book = Codebook()
+    drinks = book.create("Drinks")
+    coffee = make_highlight(TEXT, 0, 6, NO_COLOR).edited(codes=(drinks.id,))
+    merged = {drinks.id: "food"}  # a study's, shared by its interviews' Crossings
+    crossing, other = Crossing({coffee.id: coffee}, merged), Crossing(merged=merged)
+    back = crossing.taking_back(None, merged, set())
+    assert back == Recoded(left_out=(coffee,))
+    assert crossing.left_out == {coffee.id: coffee} and merged == {drinks.id: "food"}
+    assert crossing.taking_back(None, merged, set()) == back  # a failed write: again
+    crossing.forget(back, {drinks.id: "food"})
+    assert crossing.left_out == {} and other.merged == {}
+
+
 def test_take_back_gives_a_recoded_passage_left_out_since_its_codes_back() -> None:
     """Coded Drinks and Food; Drinks merged into Food (recoded); the interview's history
     then left it out, with a note: back as that history has it, with its codes before."""

@@ -5,8 +5,9 @@ how many codings each code has.
 In a study a change goes on OpenStudy's undo stack and study.json is written at once;
 merging and deleting rewrite the other interviews' notes files (core `Study.merge_codes`)
 while the open interview's highlights change through its session, so that its saver and
-panes follow. Alone, the changes go on the interview's own stack and the notes file holds
-the codebook. Coding a passage is always the interview's (its highlights change).
+panes follow (recoding.py, with the undo). Alone, the changes go on the interview's own
+stack and the notes file holds the codebook. Coding a passage is always the interview's
+(its highlights change).
 
 The counts are kept as two parts: the other interviews' (read from their notes files once,
 then adjusted as interviews are switched) and the open interview's (adjusted at each
@@ -17,20 +18,22 @@ from __future__ import annotations
 
 from collections import Counter
 from collections.abc import Callable
+from functools import partial
 from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QObject, Signal
 
 from reader.core.annotations import NO_COLOR, Highlight
 from reader.core.codebook import Code, Codebook, CodebookError, coding_counts, recode
-from reader.core.undo_crossing import Recoded, codes_back
+from reader.core.undo_crossing import Recoded
+from reader.ui.codebook.recoding import Recoding, StudyMemo
 from reader.ui.interview.commands import DoneCommand
 from reader.ui.interview.open_interview import OpenInterview
 from reader.ui.library.open_study import OpenStudy
 
 if TYPE_CHECKING:
     from reader.core.notes_files_cache import NotesFilesCache
-    from reader.core.study import CodeChange, Study
+    from reader.core.study import CodeChange, Study, Told
 
 
 class CodebookHub(QObject):
@@ -46,6 +49,7 @@ class CodebookHub(QObject):
     ) -> None:
         super().__init__(parent)
         self.interview, self.owner = interview, owner
+        self.recoding = Recoding(interview, owner)
         self._others: Counter[str] | None = None  # the other interviews' codings
         self._open = Counter[str]()  # the open interview's codings
         interview.opened.connect(self._interview_opened)
@@ -247,7 +251,7 @@ class CodebookHub(QObject):
         if study is not None:
             return self.run(
                 "Merge Codes",
-                lambda: self._study_change(lambda skip: study.merge_codes(source, target, skip)),
+                lambda: self._study_change(partial(study.merge_codes, source, target)),
                 self._undo_study_change,
             )
 
@@ -256,16 +260,16 @@ class CodebookHub(QObject):
 
             before = self.book.copy()
             change = CodeChange(before, mapping=self.book.merge(source, target))
-            return change, self._recode_open(change)
+            return change, self.recoding.alone_change(change)
 
-        return self.run("Merge Codes", do, self._undo_alone_change)
+        return self.run("Merge Codes", do, self.recoding.undo_alone_change)
 
     def delete(self, code_id: str) -> bool:
         study = self.owner.study
         if study is not None:
             return self.run(
                 "Delete Code",
-                lambda: self._study_change(lambda skip: study.delete_code(code_id, skip)),
+                lambda: self._study_change(partial(study.delete_code, code_id)),
                 self._undo_study_change,
             )
 
@@ -275,9 +279,9 @@ class CodebookHub(QObject):
             before = self.book.copy()
             removed = self.book.delete(code_id)
             change = CodeChange(before, removed=removed)
-            return change, self._recode_open(change)
+            return change, self.recoding.alone_change(change)
 
-        return self.run("Delete Code", do, self._undo_alone_change)
+        return self.run("Delete Code", do, self.recoding.undo_alone_change)
 
     def deletion_counts(self, code_id: str) -> tuple[int, int]:
         """(passages that would lose the code or a code below it and stay, passages that
@@ -293,72 +297,14 @@ class CodebookHub(QObject):
         gone = changes.count(None)
         return len(changes) - gone, gone
 
-    def _study_change(
-        self, change_of: Callable[[str | None], CodeChange]
-    ) -> tuple[CodeChange, str, Recoded | None]:
-        open_id = self.current_id()
-        change = change_of(open_id or None)
+    def _study_change(self, change_of: Callable[[str | None, Told], CodeChange]) -> StudyMemo:
+        memo = self.recoding.study_change(change_of, self.current_id())
         self._others = None  # notes files were rewritten
-        return change, open_id, self._recode_open(change) if open_id else None
+        return memo
 
-    def _undo_study_change(self, memo: tuple[CodeChange, str, Recoded | None]) -> None:
-        change, was_open, olds = memo
-        study = self.owner.study
-        assert study is not None
-        if was_open and olds:  # written to its notes file if another is open now
-            change.recoded[was_open] = olds
-        # With what each interview's history left out for its codes, open or not.
-        for path, crossing in self.interview.kept.crossings.items():
-            if path.parent != study.notes_dir:
-                continue
-            there = change.recoded.get(path.stem)
-            if back := crossing.take_back(there, change.mapping, change.removed):
-                change.recoded[path.stem] = back
-        now = self.current_id()
-        restore_open = change.recoded.pop(now, None) if now else None
-        study.undo_code_change(change)
+    def _undo_study_change(self, memo: StudyMemo) -> None:
+        self.recoding.undo_study_change(memo, self.current_id())
         self._others = None
-        self._restore_open(restore_open)
-
-    def _undo_alone_change(self, memo: tuple[CodeChange, Recoded | None]) -> None:
-        change, olds = memo
-        session, controller = self.interview.session, self.interview.controller
-        if session is not None and controller is not None:
-            session.notes.codebook = change.before.copy()
-            crossing = controller.crossing
-            self._restore_open(crossing.take_back(olds, change.mapping, change.removed))
-
-    def _recode_open(self, change: CodeChange) -> Recoded | None:
-        """The change applied to the open interview's highlights (a passage left showing
-        nothing goes); returns what undo needs."""
-        session, controller = self.interview.session, self.interview.controller
-        if session is None or controller is None:
-            return None
-        controller.crossing.merged.update(change.mapping)
-        changes = change.recode(session.notes.highlights)
-        for _, old, new in changes:
-            if new is None:
-                session.remove_highlight(old.id)
-            else:
-                session.replace_highlight(new)
-            controller.highlight_edited(old, new)
-        return Recoded.of(changes)
-
-    def _restore_open(self, olds: Recoded | None) -> None:
-        """Undo of `_recode_open`: the changed highlights still there as they were (the
-        interview's own history may have taken one away since), the removed ones back in
-        their places, and those the interview's history left out (Crossing.take_back)."""
-        session, controller = self.interview.session, self.interview.controller
-        if session is None or controller is None or olds is None:
-            return
-        for old in olds.changed:
-            if (now := session.highlight(old.id)) is not None:
-                new = codes_back(now, old)
-                controller.highlight_edited(session.replace_highlight(new), new)
-        for index, old in olds.put_back():
-            if session.highlight(old.id) is None:
-                session.add_highlight(old, index)
-                controller.highlight_edited(None, old)
 
     # Coding ------------------------------------------------------------------------------
 

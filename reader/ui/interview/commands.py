@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable
-from dataclasses import fields, replace
+from dataclasses import dataclass, fields, replace
 from typing import Any, Protocol
 
 from PySide6.QtGui import QUndoCommand
@@ -227,10 +227,22 @@ class ImportHighlightsCommand(_HighlightsCommand):
             self._remove(h.id)
 
 
+@dataclass(frozen=True)
+class Refusal:
+    """How a DoneCommand's redo or undo may be refused, having changed nothing: the error
+    it raises then (its message for the user), and who says it and takes the stack's
+    step back to where it was (`put_back(text, undo_refused)`: QUndoStack.redo after a
+    refused undo, .undo after a refused redo; that step only tells)."""
+
+    error: type[Exception]
+    put_back: Callable[[str, bool], None]
+
+
 class DoneCommand(QUndoCommand):
     """A change done before it is pushed (so a refused change leaves no step): `memo` is
     what `do` returned, what `undo` needs; a redo calls `do` again. `after` runs after
-    each redo and undo, to tell whoever shows the change."""
+    each redo and undo, to tell whoever shows the change. `refusal`: a redo or undo may
+    fail (a file that cannot be written), and say so."""
 
     def __init__(
         self,
@@ -239,17 +251,37 @@ class DoneCommand(QUndoCommand):
         do: Callable[[], Any],
         undo: Callable[[Any], Any],
         after: Callable[[], None],
+        refusal: Refusal | None = None,
     ) -> None:
         super().__init__(text)
         self._memo, self._do, self._undo, self._after = memo, do, undo, after
-        self._done = True
+        self._refusal = refusal
+        # The change is already as the next redo or undo wants it (pushed done, or put
+        # back after a refusal): that step only tells.
+        self._as_is = True
 
     def redo(self) -> None:
-        if not self._done:
-            self._memo = self._do()
-        self._done = False
-        self._after()
+        if self._as_is or self._tried(self._do_again, undo=False):
+            self._as_is = False
+            self._after()
 
     def undo(self) -> None:
-        self._undo(self._memo)
-        self._after()
+        if self._as_is or self._tried(lambda: self._undo(self._memo), undo=True):
+            self._as_is = False
+            self._after()
+
+    def _do_again(self) -> None:
+        self._memo = self._do()
+
+    def _tried(self, step: Callable[[], object], undo: bool) -> bool:
+        """Run `step`; False when it was refused (said, and the stack's step put back)."""
+        refusal = self._refusal
+        errors: tuple[type[Exception], ...] = (refusal.error,) if refusal is not None else ()
+        try:
+            step()
+        except errors as exc:
+            assert refusal is not None
+            self._as_is = True
+            refusal.put_back(str(exc), undo)
+            return False
+        return True

@@ -5,7 +5,13 @@ coming back can tell whether the history still applies. What is let go is delete
 
 Each interview of the study also has its Crossing (what its history and the study's know
 of each other), kept by notes file till the study closes: a history let go or dropped
-still leaves to the study's Undo the passages it left out."""
+still leaves to the study's Undo the passages it left out. Their code merges are one
+mapping, the study's (`merged`).
+
+The study's code changes and their undos write the notes files of interviews set aside:
+told (`written`), the one set aside takes the highlights as written and the file's new
+hash, so that coming back keeps its history; a change by another program (before the
+study's or after) still drops it."""
 
 from __future__ import annotations
 
@@ -13,6 +19,7 @@ import os
 from collections import OrderedDict
 from dataclasses import dataclass
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtGui import QTextDocument
 
@@ -20,6 +27,9 @@ from reader.core.read_only import ReadOnly
 from reader.core.store import content_hash
 from reader.core.undo_crossing import Crossing
 from reader.ui.interview.controller import Controller
+
+if TYPE_CHECKING:  # the study modules load when a study opens (start-up, #17)
+    from reader.core.study import Rewritten
 
 
 @dataclass
@@ -77,9 +87,19 @@ class KeptHistories:
     def __init__(self) -> None:
         self._kept: OrderedDict[Path, Parked] = OrderedDict()
         self.crossings: dict[Path, Crossing] = {}
+        self.merged: dict[str, str] = {}  # every Crossing's (Crossing.merged)
 
     def crossing(self, notes_path: Path) -> Crossing:
-        return self.crossings.setdefault(notes_path, Crossing())
+        return self.crossings.setdefault(notes_path, Crossing(merged=self.merged))
+
+    def written(self, rewritten: Rewritten) -> None:
+        """The study rewrote a notes file (its highlights): the interview set aside there
+        follows, if the file was as it was left (else another program changed it, and
+        coming back drops the history)."""
+        parked = self._kept.get(rewritten.path)
+        if parked is not None and parked.notes_hash == rewritten.replaced:
+            parked.controller.session.set_highlights(rewritten.notes.highlights)
+            parked.notes_hash = rewritten.written
 
     def take(self, notes_path: Path | None) -> Parked | None:
         return self._kept.pop(notes_path, None) if notes_path is not None else None
@@ -98,6 +118,7 @@ class KeptHistories:
             parked.discard()
         self._kept.clear()
         self.crossings.clear()
+        self.merged.clear()
 
 
 def _stamp(path: Path) -> tuple[int, int] | None:

@@ -20,7 +20,7 @@ from PySide6.QtGui import QUndoStack
 from reader.core.notes_files_cache import NotesFilesCache
 from reader.core.read_only import ReadOnly, why_read_only
 from reader.core.store import describe_os_error
-from reader.ui.interview.commands import DoneCommand
+from reader.ui.interview.commands import DoneCommand, Refusal
 
 if TYPE_CHECKING:  # the study modules load when a study opens (start-up, #17)
     from reader.core.study import Study
@@ -210,8 +210,17 @@ class OpenStudy(QObject):
             self.status.emit(str(exc), 8000)
             self.message.emit(str(exc))
             return False
-        self.undo_stack.push(DoneCommand(text, memo, do, undo, self.study_edited))
+        refusal = Refusal(StudyError, self._step_refused)
+        self.undo_stack.push(DoneCommand(text, memo, do, undo, self.study_edited, refusal))
         return True
+
+    def _step_refused(self, text: str, undo_refused: bool) -> None:
+        """An undo or redo failed and changed nothing (a notes file it had to write could
+        not be): said, and the stack's step put back where it was, once Qt has moved it."""
+        self.status.emit(text, 8000)
+        self.message.emit(text)
+        stack = self.undo_stack
+        QTimer.singleShot(0, stack.redo if undo_refused else stack.undo)
 
     def add_files(self, paths: list[Path]) -> list[InterviewEntry]:
         """Add transcripts and folders of them; each refusal is said, the rest added."""

@@ -23,17 +23,22 @@ def focus(window: MainWindow, qtbot: Any, widget: QWidget, study_history: bool) 
     qtbot.waitUntil(lambda: (group.activeStack() is study.undo_stack) == study_history)
 
 
+def highlight_and_code(window: MainWindow, qtbot: Any, word: str, name: str) -> None:
+    """Select `word`, press H (yellow), then C and code it `name`: it keeps its colour."""
+    text = window.interview.session.document.text
+    start = text.index(word)
+    select(window, qtbot, start, start + len(word))
+    qtbot.keyClick(window.reader, Qt.Key.Key_H)
+    pick(window, qtbot, name)
+
+
 def test_deleting_a_code_leaves_no_ghost_and_undo_brings_the_passages_back(
     make_study_window, folder: Path, qtbot, dialogs
 ) -> None:
     window = make_study_window(folder)
     first = window.switcher.current
     code_with_keys(window, qtbot, "coffee", "Drinks")  # no colour: shown by its code alone
-    text = window.interview.session.document.text
-    start = text.index("handover")
-    select(window, qtbot, start, start + len("handover"))
-    qtbot.keyClick(window.reader, Qt.Key.Key_H)  # highlighted, then coded: it keeps its colour
-    pick(window, qtbot, "Drinks")
+    highlight_and_code(window, qtbot, "handover", "Drinks")
     first_path = folder / "notes" / f"{first}.json"
     before = wait_saved(qtbot, first_path, lambda d: len(d["highlights"]) == 2)["highlights"]
     assert [(h["exact"], h["color"]) for h in before] == [("coffee", ""), ("handover", "yellow")]
@@ -92,11 +97,7 @@ def test_the_interviews_undo_never_brings_back_a_code_the_study_deleted(
     deletion of a highlight."""
     window = make_study_window(folder)
     path = folder / "notes" / f"{window.switcher.current}.json"
-    text = window.interview.session.document.text
-    start = text.index("handover")
-    select(window, qtbot, start, start + len("handover"))
-    qtbot.keyClick(window.reader, Qt.Key.Key_H)
-    pick(window, qtbot, "Drinks")
+    highlight_and_code(window, qtbot, "handover", "Drinks")
     dialogs.note_answers.append("Ritual?")
     qtbot.keyClick(window.reader, Qt.Key.Key_N)
     wait_saved(qtbot, path, lambda d: d["highlights"] and d["highlights"][0]["note"])
@@ -279,7 +280,7 @@ def test_the_studys_undo_while_another_is_open_brings_back_what_was_left_out(
     window.actions.undo.trigger()  # "Drinks" back, on the passage, in the file
     (h,) = notes_of(folder, first)["highlights"]
     assert (h["exact"], h["codes"]) == ("coffee", [drinks])
-    window.switcher.step(-1)  # its file changed while away: opened afresh, as it is there
+    window.switcher.step(-1)  # the study wrote its file while away: back with its history
     assert [(x.exact, x.codes) for x in window.interview.session.notes.highlights] == [
         ("coffee", (drinks,))
     ]
@@ -289,9 +290,9 @@ def test_what_was_left_out_outlives_a_history_dropped_while_away(
     make_study_window, folder: Path, qtbot, dialogs
 ) -> None:
     """The first interview's passage is left out; on the next, the study deletes "Meals",
-    which the first uses: its notes file changes, so coming back opens it afresh, with a
-    new session. The study's two Undos, there, bring back "handover" (coded "Meals") and
-    "coffee" (coded "Drinks"): nothing is lost."""
+    which the first uses, and another program (a sync tool) rewrites the first's notes
+    file: coming back opens it afresh, with a new session. The study's two Undos, there,
+    bring back "handover" (coded "Meals") and "coffee" (coded "Drinks"): nothing is lost."""
     window = make_study_window(folder)
     first = window.switcher.current
     path = folder / "notes" / f"{first}.json"
@@ -303,6 +304,7 @@ def test_what_was_left_out_outlives_a_history_dropped_while_away(
     panel.set_current(meals)
     panel.delete_code()
     assert notes_of(folder, first)["highlights"] == []
+    path.write_bytes(path.read_bytes() + b"\n")  # the same notes, written by another
     session = window.interview.session
     window.switcher.step(-1)
     assert "undo history of" in window.statusBar().currentMessage()
