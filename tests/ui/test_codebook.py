@@ -3,6 +3,7 @@ merging and deleting codes across a study; then the files on disk."""
 
 from __future__ import annotations
 
+from dataclasses import replace
 from pathlib import Path
 from typing import Any
 
@@ -11,9 +12,11 @@ from PySide6.QtCore import QEvent, Qt
 from PySide6.QtGui import QHelpEvent
 from PySide6.QtWidgets import QToolTip
 
-from reader.core.codebook import Code
+from reader.core.codebook import Code, Codebook, codes_for_tags
+from reader.core.store import save_notes
 from reader.ui.window.main_window import MainWindow
 from tests.ui.test_highlights import TEXT, saved, select, wait_saved
+from tests.ui.test_safety import notes_with
 
 
 def code_with_keys(window: MainWindow, qtbot: Any, word: str, name: str, key=Qt.Key.Key_C):
@@ -512,3 +515,41 @@ def test_code_chips_are_keyed_by_id_so_codes_of_one_name_keep_their_colours(
     hub.update(at_home.id, "Rename Code", name="Strain")
     assert rows.codes_of(rows.rows[1])[0][1] == "Strain"
     assert rows.codes_of(rows.rows[0])[0][1] == "Stress"
+
+
+def test_alt_numbers_after_a_restart_hold_the_codes_coded_last(
+    make_window, notes_path: Path, qtbot
+) -> None:
+    """Alt+1..9 hold the codes used last; at the next start, those of the passages changed
+    last. An Alt+number with no code says so, instead of doing nothing."""
+    notes = notes_with(notes_path, ["Her Smell", "Alex Ross Perry"])
+    book = Codebook()
+    older, newer = codes_for_tags(["Older", "Newer"], book)
+    first, second = notes.highlights
+    notes.highlights[:] = [
+        replace(first, codes=(older,), modified="2026-01-01T00:00:00Z"),
+        replace(second, codes=(newer,), modified="2026-02-01T00:00:00Z"),
+    ]
+    save_notes(notes_path, replace(notes, codebook=book))
+    window = make_window()
+    window.activateWindow()
+    window.reader.setFocus()
+    qtbot.waitUntil(window.reader.hasFocus)  # Alt+1 is the window's shortcut
+    text = window.interview.session.document.text
+    for number, code in [(1, newer), (2, older)]:
+        start = text.index("Elisabeth Moss")
+        select(window, qtbot, start, start + len("Elisabeth Moss"))
+        key = getattr(Qt.Key, f"Key_{number}")
+        qtbot.keyClick(window.reader, key, Qt.KeyboardModifier.AltModifier)
+        data = wait_saved(
+            qtbot,
+            notes_path,
+            lambda d, c=code: any(
+                c in h["codes"] for h in d["highlights"] if h["exact"] == "Elisabeth Moss"
+            ),
+        )
+    assert [h["codes"] for h in data["highlights"] if h["exact"] == "Elisabeth Moss"] == [
+        [newer, older]
+    ]
+    qtbot.keyClick(window.reader, Qt.Key.Key_3, Qt.KeyboardModifier.AltModifier)
+    assert "Alt+3 has no code yet" in window.statusBar().currentMessage()
