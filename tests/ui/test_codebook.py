@@ -8,14 +8,15 @@ from pathlib import Path
 from typing import Any
 
 import orjson
-from PySide6.QtCore import QEvent, Qt
-from PySide6.QtGui import QHelpEvent
-from PySide6.QtWidgets import QToolTip
+from PySide6.QtCore import QEvent, QPoint, Qt
+from PySide6.QtGui import QContextMenuEvent, QHelpEvent
+from PySide6.QtWidgets import QApplication, QToolTip
 
 from reader.core.codebook import Code, Codebook, codes_for_tags
 from reader.core.store import save_notes
 from reader.ui.window.main_window import MainWindow
 from tests.ui.test_highlights import TEXT, saved, select, wait_saved
+from tests.ui.test_library_fit import Menus, shown
 from tests.ui.test_safety import notes_with
 
 
@@ -553,3 +554,44 @@ def test_alt_numbers_after_a_restart_hold_the_codes_coded_last(
     ]
     qtbot.keyClick(window.reader, Qt.Key.Key_3, Qt.KeyboardModifier.AltModifier)
     assert "Alt+3 has no code yet" in window.statusBar().currentMessage()
+
+
+def test_the_menu_key_and_ctrl_m_reach_merging(
+    make_window, tmp_path: Path, qtbot, dialogs, notes_path, monkeypatch
+) -> None:
+    """Merging without the mouse: Ctrl+M in the tree, or the code's menu (Menu key)."""
+    doc = tmp_path / "film.txt"
+    doc.write_text(TEXT, "utf-8")
+    window = make_window(doc)
+    code_with_keys(window, qtbot, "dawn", "Morning")
+    code_with_keys(window, qtbot, "ending", "Dawn")
+    hub, panel = window.codebook.hub, window.codebook.panel
+    morning, dawn = hub.book.find("Morning").id, hub.book.find("Dawn").id
+    menus = Menus(monkeypatch, "reader.ui.codebook.panel")
+    panel.set_current(morning)
+    view = panel.view
+    view.setFocus()
+    point = QPoint(5, 5)
+    QApplication.sendEvent(
+        view,
+        QContextMenuEvent(
+            QContextMenuEvent.Reason.Keyboard,
+            point,
+            view.mapToGlobal(point),
+            Qt.KeyboardModifier(0),
+        ),
+    )
+    assert panel.current_id() == morning  # the current code's menu
+    assert [shown(a.text()) for a in menus.opened[-1].actions() if a.text()] == [
+        "Retrieve Passages",
+        "Rename",
+        "Colour…",
+        "Merge Into…",
+        "Delete",
+        "New Sub-code",
+        "New Code",
+    ]
+    dialogs.item_answers.append((0, True))  # the only other code: Dawn
+    qtbot.keyClick(view, Qt.Key.Key_M, Qt.KeyboardModifier.ControlModifier)
+    data = wait_saved(qtbot, notes_path, lambda d: len(d["codes"]) == 1)
+    assert [h["codes"] for h in data["highlights"]] == [[dawn], [dawn]]
