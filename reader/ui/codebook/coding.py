@@ -10,7 +10,8 @@ from __future__ import annotations
 from collections.abc import Iterable
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QObject, QPoint
+from PySide6.QtCore import QObject, QRect
+from PySide6.QtGui import QTextCursor
 
 from reader.core.annotations import Highlight
 from reader.core.codebook import Codebook
@@ -63,8 +64,12 @@ class Coding(QObject):
 
     def _open(self, on: tuple[str, ...], quote: str) -> None:
         reader = self.reader
-        where = reader.viewport().mapToGlobal(reader.cursorRect().bottomLeft() + QPoint(0, 4))
-        self.picker.open_at(where, self.hub.book, on, self.recent, quote)
+        cursor = reader.textCursor()
+        anchor = QTextCursor(cursor)
+        anchor.setPosition(cursor.anchor())
+        passage = reader.cursorRect().united(reader.cursorRect(anchor))
+        top_left = reader.viewport().mapToGlobal(passage.topLeft())
+        self.picker.open_at(QRect(top_left, passage.size()), self.hub.book, on, self.recent, quote)
 
     def _back_to_reader(self) -> None:
         self.reader.activateWindow()
