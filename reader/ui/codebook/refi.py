@@ -141,7 +141,7 @@ class Refi:
             return
         if study is None:  # the study the import built opens as it is, not read again
             self.window.study_actions.open_folder(report.study.folder, study=report.study)
-        _show_report(self.window, report.message().splitlines())
+        _show_report(self.window, report.message().splitlines(), report.message(grouped=False))
 
     def _new_folder(self, project: Path) -> Path | None:
         folder = QFileDialog.getExistingDirectory(
@@ -193,19 +193,21 @@ def _holder(folder: Path) -> str:
     return lock_holder(study_lock(folder)) if folder.is_dir() else ""
 
 
-def _show_report(parent: Any, lines: list[str]) -> None:
-    """The import's summary; a long one (a line for each set, graph or misplaced passage of
-    a big project) would make a box taller than the screen, so its rest goes to details."""
-    if len(lines) <= REPORT_LINES:
+def _show_report(parent: Any, lines: list[str], every: str) -> None:
+    """The import's summary, what was left out for one reason in one line; a long one
+    (many misplaced passages of a big project) would make a box taller than the screen,
+    so its rest goes to details, which list every line (`every`)."""
+    if len(lines) <= REPORT_LINES and every.count("\n") < len(lines):
         QMessageBox.information(parent, "Imported", "\n".join(lines))
         return
     rest = len(lines) - REPORT_LINES
+    shown = lines if rest <= 0 else [*lines[:REPORT_LINES], f"… and {rest} more."]
     box = QMessageBox(
         QMessageBox.Icon.Information,
         "Imported",
-        "\n".join([*lines[:REPORT_LINES], f"… and {rest} more (Show Details… lists all)."]),
+        "\n".join([*shown, "Show Details… lists every line."]),
         QMessageBox.StandardButton.Ok,
         parent,
     )
-    box.setDetailedText("\n".join(lines))
+    box.setDetailedText(every)
     box.exec()
