@@ -79,10 +79,37 @@ def menu_action_menu(window: MainWindow, title: str) -> QMenu:
 def test_dock_toggles_and_speeds_keep_their_names(make_window: Callable[..., MainWindow]) -> None:
     window = make_window()
     view = menu_action_menu(window, "View")
-    assert menu_action(view, "Library").text() == "&Library"
+    assert menu_action(view, "Library").text() == "&Library\tCtrl+5"  # the key that brings it
     assert menu_action(view, "Outline").isChecked()
     playback = window.actions.playback
     assert [a.text().replace("&", "") for a in playback.speeds][2] == "1× (Normal)"
+
+
+def test_view_lists_every_dock_with_its_key_and_shows_a_lazy_one_when_chosen(
+    make_window: Callable[..., MainWindow], qtbot
+) -> None:
+    window = make_window()
+    window.activateWindow()
+    qtbot.waitUntil(window.isActiveWindow)
+    view = menu_action_menu(window, "View")
+    toggles = [a.text() for a in view.actions()][:6]
+    assert toggles == [
+        "&Library\tCtrl+5",
+        "&Outline\tCtrl+4",
+        "&Annotations\tCtrl+3",
+        "Searc&h\tCtrl+Shift+F",
+        "Co&debook\tCtrl+6",
+        "&Video",
+    ]
+    for dock, letter in ((window.search_dock, Qt.Key.Key_H), (window.codebook.dock, Qt.Key.Key_D)):
+        assert not dock.isVisible() and dock.made() is None  # nothing made at start-up
+        for shown in (True, False):  # Alt+V and its letter show it, and again hide it
+            qtbot.keyClick(window, Qt.Key.Key_V, Qt.KeyboardModifier.AltModifier)
+            qtbot.waitUntil(view.isVisible)
+            qtbot.keyClick(view, letter)
+            qtbot.waitUntil(lambda d=dock, s=shown: d.isVisible() is s)
+            assert dock.made() is not None and not view.isVisible()
+            assert menu_action(view, dock.windowTitle()).isChecked() is shown
 
 
 @given(st.lists(st.text(min_size=1, max_size=20), max_size=40))

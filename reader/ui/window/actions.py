@@ -7,11 +7,12 @@ from dataclasses import dataclass
 
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QAction, QActionGroup, QFontDatabase, QKeySequence, QUndoGroup
-from PySide6.QtWidgets import QMainWindow, QMenu
+from PySide6.QtWidgets import QDockWidget, QMainWindow, QMenu
 
 from reader.core.palettes import THEME_LABELS
 from reader.ui import theme
 from reader.ui.appearance.appearance import MEASURE_LABELS, ViewActions
+from reader.ui.lazy_dock import bring_forward
 from reader.ui.mnemonics import with_mnemonics
 
 
@@ -60,6 +61,7 @@ class Actions:
     previous_interview: QAction
     focus_library: QAction
     recent_menu: QMenu | None = None  # File ▸ Open Recent, filled as it opens
+    view_menu: QMenu | None = None  # the Codebook's toggle joins it later (add_dock_toggle)
     codes: CodebookActions | None = None  # the codebook (#14) and REFI-QDA (#15)
 
     def format_actions(self) -> list[QAction]:
@@ -406,10 +408,29 @@ def _kept_menu(title: str, window: QMainWindow) -> QMenu:
 
 
 # The docks' View toggles are named by the docks' titles: given a letter each here.
-DOCK_TOGGLES = {"Library": "&Library", "Outline": "&Outline", "Annotations": "&Annotations"}
+DOCK_TOGGLES = {
+    "Library": "&Library",
+    "Outline": "&Outline",
+    "Annotations": "&Annotations",
+    "Search": "Searc&h",
+    "Codebook": "Co&debook",
+}
 
 
-def build_menus(window: QMainWindow, actions: Actions, view_toggles: list[QAction]) -> None:
+def add_dock_toggle(actions: Actions, dock: QDockWidget, key: QAction | None = None) -> None:
+    """List `dock` in View with its letter and, beside it, the key of `key` (the action that
+    brings the dock), above Video. Shown, it comes forward: tabbed behind another, the user
+    saw nothing (and a lazy dock's panel is made when it shows, not before)."""
+    toggle = dock.toggleViewAction()
+    toggle.triggered.connect(lambda on: bring_forward(dock) if on else None)
+    name = DOCK_TOGGLES.get(dock.windowTitle(), dock.windowTitle())
+    shown = key.shortcut().toString(QKeySequence.SequenceFormat.NativeText) if key else ""
+    toggle.setText(f"{name}\t{shown}" if shown else name)
+    assert actions.view_menu is not None
+    actions.view_menu.insertAction(actions.playback.video, toggle)
+
+
+def build_menus(window: QMainWindow, actions: Actions, docks: list[QDockWidget]) -> None:
     bar = window.menuBar()
     file_menu = bar.addMenu("&File")
     file_menu.addAction(actions.open)
@@ -464,11 +485,12 @@ def build_menus(window: QMainWindow, actions: Actions, view_toggles: list[QActio
         format_menu.addAction(action)
     format_menu.addSeparator()
     format_menu.addAction(actions.toggle_preview)
-    view_menu = bar.addMenu("&View")
-    for toggle in view_toggles:
-        toggle.setText(DOCK_TOGGLES.get(toggle.text(), toggle.text()))
-        view_menu.addAction(toggle)
+    actions.view_menu = view_menu = _kept_menu("&View", window)
+    bar.addMenu(view_menu)
     view_menu.addAction(actions.playback.video)
+    keys = [actions.focus_library, actions.focus_outline, actions.focus_annotations]
+    for dock, key in zip(docks, [*keys, actions.search_everything], strict=True):
+        add_dock_toggle(actions, dock, key)
     view_menu.addSeparator()
     view_menu.addAction(actions.focus_reader)
     view_menu.addAction(actions.focus_notes)

@@ -39,7 +39,7 @@ from reader.ui.recording.player_bar import PlayerBar
 from reader.ui.recording.recording import Recording
 from reader.ui.speakers.speakers import Speakers
 from reader.ui.window.action_states import wire_action_states
-from reader.ui.window.actions import Actions, build_actions, build_menus
+from reader.ui.window.actions import Actions, add_dock_toggle, build_actions, build_menus
 from reader.ui.window.banner import Banner
 from reader.ui.window.focus_marker import FocusMarker
 from reader.ui.window.later_panels import (
@@ -112,8 +112,8 @@ class MainWindow(QMainWindow):
         self._word_timer.timeout.connect(self._count_words)
 
         self.actions: Actions = build_actions(self, self.interview.undo_group)
-        docks = (self.library_dock, self.outline_dock, self.annotations_dock)
-        build_menus(self, self.actions, [d.toggleViewAction() for d in docks])
+        docks = [self.library_dock, self.outline_dock, self.annotations_dock, self.search_dock]
+        build_menus(self, self.actions, docks)
         self.notes_pane.set_actions(self.actions.format_actions(), self.actions.toggle_preview)
         self.editing = HighlightEditing(self.interview, self.reader, self)
         self.quoting = NotesQuoting(
@@ -270,6 +270,7 @@ class MainWindow(QMainWindow):
         self.undo_focus = UndoFocus(self, self.interview)
         self._wire_study()
         wire_codebook(self)  # the codebook (#14) and REFI-QDA (#15)
+        add_dock_toggle(actions, self.codebook.dock, actions.codes.focus_codebook)  # View
         self.action_states = wire_action_states(self)  # greyed out while they cannot act
 
     def _wire_study(self) -> None:
