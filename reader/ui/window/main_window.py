@@ -20,6 +20,7 @@ from PySide6.QtWidgets import (
 
 from reader import APP_NAME, __version__
 from reader.core.session import Session
+from reader.ui.after_paint import AfterPaint
 from reader.ui.annotations.editing import HighlightEditing
 from reader.ui.appearance.appearance import Appearance
 from reader.ui.codebook.wiring import wire_codebook
@@ -42,6 +43,7 @@ from reader.ui.window.action_states import wire_action_states
 from reader.ui.window.actions import Actions, add_dock_toggle, build_actions, build_menus
 from reader.ui.window.banner import Banner
 from reader.ui.window.focus_marker import FocusMarker
+from reader.ui.window.keyboard_dialogs import KeyboardDialogs
 from reader.ui.window.later_panels import (
     make_annotations,
     make_find_bar,
@@ -268,6 +270,7 @@ class MainWindow(QMainWindow):
         actions.speakers.triggered.connect(self.speakers.show_dialog)
         self.recording.connect_playback(actions.playback)  # the Playback menu and keys
         self.undo_focus = UndoFocus(self, self.interview)
+        AfterPaint(reader, KeyboardDialogs.install).start()  # dialogs' focus frames
         self._wire_study()
         wire_codebook(self)  # the codebook (#14) and REFI-QDA (#15)
         add_dock_toggle(actions, self.codebook.dock, actions.codes.focus_codebook)  # View
