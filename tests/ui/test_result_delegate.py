@@ -1,6 +1,7 @@
 """Search Everything's results in a narrow dock: a snippet wraps onto up to three lines
-with the match in sight, every result as tall as the others, the place in a short column,
-the whole snippet in the tooltip; only the rows in sight are laid out when painting."""
+with the match in sight, each result as tall as its lines (no blank lines under a short
+one), the place in a short column, the whole snippet in the tooltip; only the rows in sight
+(and the last page, for the scroll bar) are laid out, each once."""
 
 from __future__ import annotations
 
@@ -9,13 +10,14 @@ from typing import Any
 from hypothesis import given, settings
 from hypothesis import strategies as st
 from PySide6.QtGui import QFont, QFontMetrics
-from PySide6.QtWidgets import QApplication, QTreeWidget
+from PySide6.QtWidgets import QApplication, QTreeWidget, QTreeWidgetItem
 
 from reader.core.search import SNIPPET_CHARS, Result, ResultList
 from reader.ui.find import result_delegate
 from reader.ui.find.result_delegate import (
     ELLIPSIS,
     MAX_LINES,
+    PAD,
     ResultDelegate,
     cut_before,
     kind_group,
@@ -38,16 +40,21 @@ def shown(layout: Any, lines: int) -> str:
     return layout.text()[: shown_end(layout, lines)]
 
 
-def tree_of(qtbot: Any, results: list[Result], width: int = 200) -> QTreeWidget:
-    """A results tree as the Search dock shows it, `width` px wide."""
+def tree_of(qtbot: Any, results: list[Result], width: int = 200, depth: int = 1) -> QTreeWidget:
+    """A results tree as the Search dock shows it, `width` px wide; the results `depth`
+    levels in (a study's are three: interview, kind, result)."""
     tree = QTreeWidget()
     qtbot.addWidget(tree)
     tree.setHeaderHidden(True)
     tree.setIndentation(10)
     tree.setItemDelegate(ResultDelegate(tree))
     group, _children = kind_group("In the interview", "document", ResultList(results))
+    for _ in range(depth - 1):
+        outer = QTreeWidgetItem(["Interview"])
+        outer.addChild(group)
+        group = outer
     tree.addTopLevelItem(group)
-    group.setExpanded(True)
+    tree.expandAll()
     tree.resize(width, 500)
     tree.show()
     qtbot.waitExposed(tree)
@@ -55,16 +62,42 @@ def tree_of(qtbot: Any, results: list[Result], width: int = 200) -> QTreeWidget:
     return tree
 
 
-def test_in_a_200_px_dock_a_result_wraps_onto_three_lines_of_even_height(qtbot: Any) -> None:
-    results = [result(), result(before="", after=" is wild."), result(label="Intro")]
+def test_each_result_is_as_tall_as_its_lines_up_to_three(qtbot: Any) -> None:
+    short = result(before="Speaker 2: ", match="Thank", after=" you.", label="Q2")
+    medium = result(before="So ", after=" about the band?", label="Q3")
+    results = [result(), short, medium, result(label="Intro")]
     tree = tree_of(qtbot, results)
     group = tree.topLevelItem(0)
     line = tree.fontMetrics().lineSpacing()
-    heights = {tree.visualItemRect(group.child(i)).height() for i in range(group.childCount())}
-    assert len(heights) == 1  # every result alike, short or long: a quick scan
-    assert heights.pop() >= MAX_LINES * line
+    lines = [
+        (tree.visualItemRect(group.child(i)).height() - 2 * PAD) / line
+        for i in range(group.childCount())
+    ]
+    assert lines == [MAX_LINES, 1, 2, MAX_LINES]  # the short one leaves no blank lines
     assert tree.visualItemRect(group).height() < 2 * line  # the group, one line
     assert group.child(0).toolTip(0) == f"Q1: {results[0].snippet}"
+
+
+def test_rows_follow_the_width_and_a_long_place_takes_a_line_of_its_own(qtbot: Any) -> None:
+    short = result(before="", match="Yes", after=".", label="#method-and-approach")
+    tree = tree_of(qtbot, [short])
+    row = tree.topLevelItem(0).child(0)
+    line = tree.fontMetrics().lineSpacing()
+    assert tree.visualItemRect(row).height() == 2 * line + 2 * PAD  # the place, then "Yes."
+    tree.resize(900, 500)  # wide: the place beside the snippet
+    QApplication.processEvents()
+    assert tree.visualItemRect(row).height() == line + 2 * PAD
+
+
+def test_a_row_is_laid_out_once_measured_then_painted_at_any_depth(
+    qtbot: Any, monkeypatch: Any
+) -> None:
+    """The row's height and its paint come from one layout: the same width, so the same
+    lines (a paint at another width would cut the snippet or leave a gap)."""
+    tree = tree_of(qtbot, [result(label=f"Q{i}") for i in range(5)], depth=3)
+    laid_out = count_layouts(monkeypatch)
+    measure_again(tree)
+    assert sorted(laid_out) == [f"Q{i}" for i in range(5)]
 
 
 def test_a_wide_dock_gives_fewer_lines(qtbot: Any) -> None:
@@ -135,9 +168,17 @@ def test_the_match_begins_within_the_lines_shown(
     assert layout.text()[bold.start : bold.start + bold.length] == match[: bold.length]
 
 
-def test_a_paint_lays_out_only_the_rows_in_sight(qtbot: Any, monkeypatch: Any) -> None:
-    """Hundreds of results: a paint lays out the snippets of the rows it shows."""
-    tree = tree_of(qtbot, [result(label=f"Q{i}") for i in range(600)])
+def measure_again(tree: QTreeWidget) -> None:
+    """Measure and paint the rows as when the dock's width changes."""
+    delegate = tree.itemDelegate()
+    assert isinstance(delegate, ResultDelegate)
+    delegate.forget()
+    tree.doItemsLayout()
+    tree.viewport().repaint()
+
+
+def count_layouts(monkeypatch: Any) -> list[str]:
+    """The labels of the results whose snippets are laid out from now on."""
     laid_out: list[str] = []
     real = result_delegate.snippet_layout
 
@@ -146,10 +187,21 @@ def test_a_paint_lays_out_only_the_rows_in_sight(qtbot: Any, monkeypatch: Any) -
         return real(one, *args)
 
     monkeypatch.setattr(result_delegate, "snippet_layout", counting)
-    tree.viewport().repaint()
+    return laid_out
+
+
+def test_thousands_of_results_lay_out_only_the_rows_in_sight(qtbot: Any, monkeypatch: Any) -> None:
+    """Measured and painted: the rows in sight, and the last page (the scroll bar counts
+    its rows); the others only when scrolled to, each once."""
+    tree = tree_of(qtbot, [result(label=f"Q{i}") for i in range(3000)])
+    laid_out = count_layouts(monkeypatch)
+    measure_again(tree)
     rows = tree.viewport().height() // tree.visualItemRect(tree.topLevelItem(0).child(0)).height()
-    assert 0 < len(laid_out) <= rows + 2
+    assert len(laid_out) == len(set(laid_out)) <= 2 * (rows + 2)
+    assert "Q0" in laid_out and "Q1500" not in laid_out
     laid_out.clear()
     tree.verticalScrollBar().setValue(tree.verticalScrollBar().maximum())
     tree.viewport().repaint()
-    assert "Q599" in laid_out and len(laid_out) <= rows + 2
+    assert "Q1500" not in laid_out and len(laid_out) <= rows + 2  # the last page: measured
+    tree.viewport().repaint()
+    assert len(laid_out) <= rows + 2  # painted again: kept laid out

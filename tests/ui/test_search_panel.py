@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from itertools import pairwise
 from pathlib import Path
 
 import pytest
@@ -10,7 +11,7 @@ from PySide6.QtWidgets import QApplication, QTreeWidgetItem
 
 from reader.core.codebook import codes_for_tags
 from reader.core.search import Result
-from reader.ui.find import search_panel
+from reader.ui.find import result_delegate, search_panel
 from reader.ui.find.search_panel import SearchPanel
 from reader.ui.window.main_window import MainWindow
 from tests.ui.test_main_window import menu_action
@@ -132,6 +133,26 @@ def test_results_are_grouped_by_kind_with_counts(film: MainWindow, qtbot) -> Non
     research = item_of(panel, "research").data(0, search_panel.RESULT_ROLE)
     assert (research.label, research.line) == ("Line 3", 3)
     assert item_of(panel, "tags").text(0).startswith("#lantern-light")
+
+
+def test_enter_on_a_group_folds_it_in_sight_with_no_gap(film: MainWindow, qtbot) -> None:
+    panel = search(film, qtbot, "lantern")
+    tree = panel.tree
+    qtbot.keyClick(tree, Qt.Key.Key_Down)  # from the first result to the next group
+    group = tree.currentItem()
+    assert group.text(0) == "Highlight quotes (1)" and group.isExpanded()
+    for expanded in (False, True):
+        qtbot.keyClick(tree, Qt.Key.Key_Return)
+        assert group.isExpanded() is expanded and tree.currentItem() is group
+        assert tree.viewport().rect().contains(tree.visualItemRect(group))
+        rows, item = [], tree.topLevelItem(0)
+        while item is not None:
+            rows.append(tree.visualItemRect(item))
+            item = tree.itemBelow(item)
+        assert all(a.bottom() + 1 == b.top() for a, b in pairwise(rows))  # no gap
+        line = tree.fontMetrics().lineSpacing()
+        assert all(r.height() <= 3 * line + 2 * result_delegate.PAD for r in rows)
+        assert min(r.height() for r in rows) < 2 * line  # short results: one line
 
 
 def test_no_results_and_bad_regex(film: MainWindow, qtbot) -> None:

@@ -2,9 +2,11 @@
 short column, muted, beside the snippet word-wrapped onto up to three lines with the match
 in bold and kept in sight; a longer place ("Line 40", "#method") on a line of its own.
 
-At 200 px a one-line result showed about fifteen characters ("…king movies the…"). Every
-result is as tall as the others at a given width, so the list scans evenly and its size
-hint costs nothing: the snippet is laid out only when its row is painted.
+At 200 px a one-line result showed about fifteen characters ("…king movies the…"). A
+result is as tall as its snippet wraps, up to three lines: a short one ("Thank you.")
+leaves no blank lines under it. Its lines are counted once per width (laid out as painted,
+so the two agree), and only for the rows Qt measures: those in sight, and a page at the
+end for the scroll bar (the tree scrolls by rows), so thousands of results cost no more.
 """
 
 from __future__ import annotations
@@ -39,6 +41,7 @@ MAX_LINES = 3
 PAD = 3  # above and below a result, between two results
 GAP = 5  # between the place column and the snippet
 ELLIPSIS = "…"
+LAID_OUT = 400  # snippets kept laid out: the rows in sight of a tall dock, several times
 
 
 def kind_group(
@@ -141,17 +144,22 @@ def _lay_out(
 
 class ResultDelegate(QStyledItemDelegate):
     """A result as its place, muted, then the snippet with the match in bold, on as many
-    lines (one to three) as the tree's width asks; the groups as the style paints them."""
+    lines (one to three) as it needs at the tree's width; the groups as the style paints
+    them."""
 
     def __init__(self, view: QTreeView) -> None:
         super().__init__(view)
         self.view = view
         self.lines = MAX_LINES
+        self._lines_of: dict[tuple[Result, int], int] = {}  # at the width measured last
+        self._laid_out: dict[tuple[Result, int], tuple[QTextLayout, int, bool]] = {}
+        self._width = self._font_key = None
         view.viewport().installEventFilter(self)
 
     def lines_for(self, width: int) -> int:
-        """How many lines a snippet gets in a viewport `width` px wide: what its usual
-        length needs, at most MAX_LINES (results in a study sit three levels in)."""
+        """How many lines a snippet of the usual length needs in a viewport `width` px
+        wide, at most MAX_LINES (results in a study sit three levels in); where it is one,
+        a long place stays beside the snippet."""
         metrics = self.view.fontMetrics()
         room = width - 3 * self.view.indentation() - place_column(metrics) - GAP - 4
         per_line = max(1, room // max(1, metrics.averageCharWidth()))
@@ -159,19 +167,76 @@ class ResultDelegate(QStyledItemDelegate):
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         if event.type() == QEvent.Type.Resize and watched is self.view.viewport():
-            lines = self.lines_for(self.view.viewport().width())
-            if lines != self.lines:  # the rows' height changes: the tree lays them out again
-                self.lines = lines
+            width = self.view.viewport().width()
+            if width != self._width:  # the rows' heights change: measured again
+                self._width = width
+                self.lines = self.lines_for(width)
+                self.forget()
                 self.view.doItemsLayout()
         return super().eventFilter(watched, event)
 
+    def place(self, label: str, metrics: QFontMetrics, width: int) -> tuple[int, bool]:
+        """The width of the place's column, and whether the place is on a line of its own
+        above the snippet (a long place, "Line 40" or "#method", in a narrow dock)."""
+        column, label_width = place_column(metrics), metrics.horizontalAdvance(label)
+        if label_width <= column or self.lines == 1:
+            return max(column, min(label_width, width // 3)), False
+        return width, True
+
+    def forget(self) -> None:
+        """Measure and lay out every row again (another width or font)."""
+        self._lines_of.clear()
+        self._laid_out.clear()
+
+    def laid_out(self, result: Result, font: QFont, width: int) -> tuple[QTextLayout, int, bool]:
+        """`result`'s snippet laid out for a text column `width` px wide, the width of the
+        place's column, and whether the place is above the snippet. Made when its row is
+        measured, then painted; the last LAID_OUT are kept for the next paints."""
+        key = (result, width)
+        found = self._laid_out.get(key)
+        if found is None:
+            column, above = self.place(result.label, QFontMetrics(font), width)
+            snippet_width = width if above else width - column - GAP
+            layout = snippet_layout(result, font, snippet_width, MAX_LINES - above)
+            found = self._laid_out[key] = layout, column, above
+            self._lines_of[key] = max(1, layout.lineCount()) + above
+            if len(self._laid_out) > LAID_OUT:
+                del self._laid_out[next(iter(self._laid_out))]  # the oldest
+        return found
+
+    def row_lines(self, result: Result, font: QFont, width: int) -> int:
+        """The lines of `result` in a text column `width` px wide: its snippet's, and the
+        place's above it if it has a line of its own."""
+        lines = self._lines_of.get((result, width))
+        if lines is None:
+            self.laid_out(result, font, width)
+            lines = self._lines_of[(result, width)]
+        return lines
+
+    def text_rect(self, cell: QRect) -> QRect:
+        """Where a result's text goes in its `cell`: within the style's margins and PAD."""
+        opt = QStyleOptionViewItem()
+        opt.rect = cell
+        widget = self.view
+        rect = widget.style().subElementRect(QStyle.SubElement.SE_ItemViewItemText, opt, widget)
+        return rect.adjusted(2, PAD, -2, -PAD)
+
     def sizeHint(self, option: QStyleOptionViewItem, index: QModelIndex) -> QSize:
-        if not isinstance(index.data(RESULT_ROLE), Result):
+        result = index.data(RESULT_ROLE)
+        if not isinstance(result, Result):
             return super().sizeHint(option, index)
-        # A result wraps to the column's width: measuring its whole text, as the default
-        # hint does, took two thirds of the time of listing 5,000 results.
-        line = QFontMetrics(option.font).lineSpacing()
-        return QSize(max(option.rect.width(), 0), self.lines * line + 2 * PAD)
+        font = option.font
+        if font != self._font_key:  # zoomed: every row measured again
+            self._font_key = QFont(font)
+            self.forget()
+        # The cell as the tree will paint it: the column less the row's indentation.
+        depth, parent = 1 if self.view.rootIsDecorated() else 0, index.parent()
+        while parent.isValid():
+            depth, parent = depth + 1, parent.parent()
+        cell = self.view.header().sectionSize(0) - depth * self.view.indentation()
+        line = QFontMetrics(font).lineSpacing()
+        width = self.text_rect(QRect(0, 0, cell, line)).width()
+        return QSize(max(cell, 0), self.row_lines(result, font, width) * line + 2 * PAD)
 
     def paint(self, painter: QPainter, option: QStyleOptionViewItem, index: QModelIndex) -> None:
         result = index.data(RESULT_ROLE)
@@ -184,8 +249,7 @@ class ResultDelegate(QStyledItemDelegate):
         widget = opt.widget
         style = widget.style() if widget is not None else QApplication.style()
         style.drawControl(QStyle.ControlElement.CE_ItemViewItem, opt, painter, widget)
-        rect = style.subElementRect(QStyle.SubElement.SE_ItemViewItemText, opt, widget)
-        rect = rect.adjusted(2, PAD, -2, -PAD)
+        rect = self.text_rect(opt.rect)
         selected = bool(opt.state & QStyle.StateFlag.State_Selected)
         group = QPalette.ColorGroup.Active
         if not opt.state & QStyle.StateFlag.State_Active:
@@ -195,25 +259,17 @@ class ResultDelegate(QStyledItemDelegate):
         font = QFont(opt.font)
         metrics = QFontMetrics(font)
         line = metrics.lineSpacing()
-        lines = max(1, min(self.lines, rect.height() // line))
-        column = place_column(metrics)
-        label_width = metrics.horizontalAdvance(result.label)
+        layout, column, above = self.laid_out(result, font, rect.width())
         painter.save()
         painter.setClipRect(rect)
         painter.setFont(font)
         painter.setPen(text_color if selected else theme.muted_color())
         flags = int(Qt.AlignmentFlag.AlignTop | Qt.AlignmentFlag.AlignLeft)
-        if label_width <= column or lines == 1:  # the place in its column
-            column = max(column, min(label_width, rect.width() // 3))
-            label = metrics.elidedText(result.label, Qt.TextElideMode.ElideRight, column)
-            painter.drawText(QRect(rect.left(), rect.top(), column, line), flags, label)
-            snippet = rect.adjusted(column + GAP, 0, 0, 0)
-        else:  # a long place on a line of its own, the snippet under it
-            label = metrics.elidedText(result.label, Qt.TextElideMode.ElideRight, rect.width())
-            painter.drawText(QRect(rect.left(), rect.top(), rect.width(), line), flags, label)
-            snippet, lines = rect.adjusted(0, line, 0, 0), lines - 1
+        label = metrics.elidedText(result.label, Qt.TextElideMode.ElideRight, column)
+        painter.drawText(QRect(rect.left(), rect.top(), column, line), flags, label)
+        # The snippet beside the place, or under a long place on a line of its own.
+        snippet = rect.adjusted(0, line, 0, 0) if above else rect.adjusted(column + GAP, 0, 0, 0)
         painter.setPen(text_color)
-        layout = snippet_layout(result, font, snippet.width(), lines)
         painter.setClipRect(snippet)
         layout.draw(painter, QPointF(snippet.topLeft()))
         painter.restore()

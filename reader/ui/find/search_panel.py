@@ -98,7 +98,7 @@ class SearchPanel(QWidget):
         self.tree.setAccessibleName("Search results")
         self.tree.setAccessibleDescription("What was found, grouped by where; Enter goes to it")
         self.tree.setHeaderHidden(True)
-        # Results are taller than their groups; their size hint is a constant (no layout).
+        # Results are as tall as their lines; measured only in sight (result_delegate.py).
         self.tree.setUniformRowHeights(False)
         self.tree.setRootIsDecorated(True)
         self.tree.setIndentation(10)  # a result in a study sits three levels in
@@ -302,8 +302,9 @@ class SearchPanel(QWidget):
                 self.go_to(result)
         elif isinstance(result, Result):
             self.go_to(result)
-        else:
+        else:  # a group: Enter folds or unfolds it, and it stays in sight
             item.setExpanded(not item.isExpanded())
+            self.tree.scrollToItem(item)
 
     def go_to(self, result: Result) -> None:
         """Ask for the place of `result`, or search again if it no longer holds."""
