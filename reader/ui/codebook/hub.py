@@ -52,6 +52,8 @@ class CodebookHub(QObject):
         self.recoding = Recoding(interview, owner)
         self._others: Counter[str] | None = None  # the other interviews' codings
         self._open = Counter[str]()  # the open interview's codings
+        self._open_id = ""  # whose they are
+        self._listed: set[str] = set()  # the interviews `_others` was counted over
         interview.opened.connect(self._interview_opened)
         interview.replaced.connect(self._interview_replaced)
         interview.highlightChanged.connect(self._highlight_changed)
@@ -101,6 +103,7 @@ class CodebookHub(QObject):
         if self._others is None:
             skip = self.current_id()
             self._others = Counter()
+            self._listed = {e.id for e in study.interviews}
             for _, notes in self.files.coded(study, skip=skip or None):
                 self._others.update(coding_counts(notes.highlights))
         return self._others + self._open
@@ -108,10 +111,12 @@ class CodebookHub(QObject):
     # Keeping up with what is open ------------------------------------------------------
 
     def _interview_opened(self, _session: object) -> None:
-        before = self._open
+        before, left = self._open, self._open_id
         self._open = self._count_open()
-        now = self.current_id()
+        now = self._open_id = self.current_id()
         if self._others is not None and self.owner.study is not None and now:
+            if left not in self._listed:  # it left the study: its codings no longer count
+                before = Counter()
             # The interview left is now a notes file among the others; the one opened is not.
             self._others.update(before)
             self._others.subtract(self._open)
@@ -160,6 +165,9 @@ class CodebookHub(QObject):
         self._study_switched()
 
     def _study_changed(self) -> None:
+        study = self.owner.study
+        if study is not None and {e.id for e in study.interviews} != self._listed:
+            self._others = None  # interviews came or went (removed, undone, merged)
         self._sync_session_book()
         self.changed.emit()
 
