@@ -77,6 +77,7 @@ CODEBOOK = (
     PaneKey("Shift+Insert", "New sub-code of the current one", ("Shift+Ins",)),
     PaneKey("F2", "Rename the code", ("F2",)),
     PaneKey("Delete", "Delete the code (it says how many passages lose it)", ("Del",)),
+    PaneKey("Ctrl+M", "Merge it into another code: its passages join that one", ("Ctrl+M",)),
     PaneKey("Alt+Up / Alt+Down", "Move it among its siblings", ("Alt+Up", "Alt+Down")),
     PaneKey(
         "Alt+Left / Alt+Right",
@@ -84,6 +85,7 @@ CODEBOOK = (
         ("Alt+Left", "Alt+Right"),
     ),
     PaneKey("Enter", "Its coded passages", ("Return", "Enter")),
+    PaneKey("Menu key", "Its menu: passages, rename, colour, merge, delete, new", ("Menu",)),
 )
 
 # Every pane

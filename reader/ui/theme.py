@@ -197,4 +197,7 @@ def color_icon(color: QColor | str, size: int = 12) -> QIcon:
     painter.setPen(SWATCH_EDGE)
     painter.drawRect(0, 0, size - 1, size - 1)
     painter.end()
-    return QIcon(pixmap)
+    icon = QIcon(pixmap)
+    # On a selected row too: the style would tint it with the selection (orange drawn brown).
+    icon.addPixmap(pixmap, QIcon.Mode.Selected)
+    return icon

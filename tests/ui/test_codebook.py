@@ -3,17 +3,21 @@ merging and deleting codes across a study; then the files on disk."""
 
 from __future__ import annotations
 
+from dataclasses import replace
 from pathlib import Path
 from typing import Any
 
 import orjson
-from PySide6.QtCore import QEvent, Qt
-from PySide6.QtGui import QHelpEvent
-from PySide6.QtWidgets import QToolTip
+from PySide6.QtCore import QEvent, QPoint, Qt
+from PySide6.QtGui import QContextMenuEvent, QHelpEvent
+from PySide6.QtWidgets import QApplication, QToolTip
 
-from reader.core.codebook import Code
+from reader.core.codebook import Code, Codebook, codes_for_tags
+from reader.core.store import save_notes
 from reader.ui.window.main_window import MainWindow
 from tests.ui.test_highlights import TEXT, saved, select, wait_saved
+from tests.ui.test_library_fit import Menus, shown
+from tests.ui.test_safety import notes_with
 
 
 def code_with_keys(window: MainWindow, qtbot: Any, word: str, name: str, key=Qt.Key.Key_C):
@@ -512,3 +516,82 @@ def test_code_chips_are_keyed_by_id_so_codes_of_one_name_keep_their_colours(
     hub.update(at_home.id, "Rename Code", name="Strain")
     assert rows.codes_of(rows.rows[1])[0][1] == "Strain"
     assert rows.codes_of(rows.rows[0])[0][1] == "Stress"
+
+
+def test_alt_numbers_after_a_restart_hold_the_codes_coded_last(
+    make_window, notes_path: Path, qtbot
+) -> None:
+    """Alt+1..9 hold the codes used last; at the next start, those of the passages changed
+    last. An Alt+number with no code says so, instead of doing nothing."""
+    notes = notes_with(notes_path, ["Her Smell", "Alex Ross Perry"])
+    book = Codebook()
+    older, newer = codes_for_tags(["Older", "Newer"], book)
+    first, second = notes.highlights
+    notes.highlights[:] = [
+        replace(first, codes=(older,), modified="2026-01-01T00:00:00Z"),
+        replace(second, codes=(newer,), modified="2026-02-01T00:00:00Z"),
+    ]
+    save_notes(notes_path, replace(notes, codebook=book))
+    window = make_window()
+    window.activateWindow()
+    window.reader.setFocus()
+    qtbot.waitUntil(window.reader.hasFocus)  # Alt+1 is the window's shortcut
+    text = window.interview.session.document.text
+    for number, code in [(1, newer), (2, older)]:
+        start = text.index("Elisabeth Moss")
+        select(window, qtbot, start, start + len("Elisabeth Moss"))
+        key = getattr(Qt.Key, f"Key_{number}")
+        qtbot.keyClick(window.reader, key, Qt.KeyboardModifier.AltModifier)
+        data = wait_saved(
+            qtbot,
+            notes_path,
+            lambda d, c=code: any(
+                c in h["codes"] for h in d["highlights"] if h["exact"] == "Elisabeth Moss"
+            ),
+        )
+    assert [h["codes"] for h in data["highlights"] if h["exact"] == "Elisabeth Moss"] == [
+        [newer, older]
+    ]
+    qtbot.keyClick(window.reader, Qt.Key.Key_3, Qt.KeyboardModifier.AltModifier)
+    assert "Alt+3 has no code yet" in window.statusBar().currentMessage()
+
+
+def test_the_menu_key_and_ctrl_m_reach_merging(
+    make_window, tmp_path: Path, qtbot, dialogs, notes_path, monkeypatch
+) -> None:
+    """Merging without the mouse: Ctrl+M in the tree, or the code's menu (Menu key)."""
+    doc = tmp_path / "film.txt"
+    doc.write_text(TEXT, "utf-8")
+    window = make_window(doc)
+    code_with_keys(window, qtbot, "dawn", "Morning")
+    code_with_keys(window, qtbot, "ending", "Dawn")
+    hub, panel = window.codebook.hub, window.codebook.panel
+    morning, dawn = hub.book.find("Morning").id, hub.book.find("Dawn").id
+    menus = Menus(monkeypatch, "reader.ui.codebook.panel")
+    panel.set_current(morning)
+    view = panel.view
+    view.setFocus()
+    point = QPoint(5, 5)
+    QApplication.sendEvent(
+        view,
+        QContextMenuEvent(
+            QContextMenuEvent.Reason.Keyboard,
+            point,
+            view.mapToGlobal(point),
+            Qt.KeyboardModifier(0),
+        ),
+    )
+    assert panel.current_id() == morning  # the current code's menu
+    assert [shown(a.text()) for a in menus.opened[-1].actions() if a.text()] == [
+        "Retrieve Passages",
+        "Rename",
+        "Colour…",
+        "Merge Into…",
+        "Delete",
+        "New Sub-code",
+        "New Code",
+    ]
+    dialogs.item_answers.append((0, True))  # the only other code: Dawn
+    qtbot.keyClick(view, Qt.Key.Key_M, Qt.KeyboardModifier.ControlModifier)
+    data = wait_saved(qtbot, notes_path, lambda d: len(d["codes"]) == 1)
+    assert [h["codes"] for h in data["highlights"]] == [[dawn], [dawn]]

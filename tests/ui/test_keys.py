@@ -108,12 +108,13 @@ def test_every_key_the_codebook_takes_is_in_f1(make_window: Callable[..., MainWi
     done: list[str] = []
     panel.new_code = lambda below=False: done.append(f"new{' below' if below else ''}")
     panel.delete_code = lambda: done.append("delete")
+    panel.merge_code = lambda: done.append("merge")
     panel.move_current = lambda key: done.append(f"move {key.name}")
     handled = taken(panel._key, MODIFIERS)
-    assert {"new", "new below", "delete", "move Key_Left"} <= set(done)
+    assert {"new", "new below", "delete", "merge", "move Key_Left"} <= set(done)
     edits = panel.view.editTriggers() & QAbstractItemView.EditTrigger.EditKeyPressed
     # Enter is the tree's: it activates the code, and its passages come (test_codebook.py).
-    expected = handled | ({"F2"} if edits else set()) | {"Return", "Enter"}
+    expected = handled | ({"F2"} if edits else set()) | {"Return", "Enter", "Menu"}
     assert expected == listed(keys.CODEBOOK)
     assert in_f1(window, "Codebook", keys.CODEBOOK)
 

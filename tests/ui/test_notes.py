@@ -6,8 +6,8 @@ from pathlib import Path
 
 import orjson
 import pytest
-from PySide6.QtCore import QPoint, Qt, QUrl
-from PySide6.QtGui import QTextCursor
+from PySide6.QtCore import QEvent, QObject, QPoint, Qt, QUrl
+from PySide6.QtGui import QRegion, QTextCursor
 from PySide6.QtWidgets import QApplication
 
 from reader.ui.window.main_window import MainWindow
@@ -278,3 +278,33 @@ def test_the_empty_notes_hint_keeps_a_margin_on_both_sides(window: MainWindow, q
     assert inked, "the hint is drawn"
     assert not [p for p in inked if p[0] in columns]
     assert not [p for p in inked if p[0] < margin - 2]
+
+
+@pytest.mark.parametrize("typed", ["x", ""], ids=["typed", "emptied"])
+def test_the_hint_goes_and_comes_back_whole(window: MainWindow, qtbot, typed: str) -> None:
+    """The first character typed repaints the whole hint away (Qt repainted only its line,
+    leaving the rest drawn under the text), and emptying the notes draws it whole again."""
+    window.show()
+    editor = window.notes_editor
+    qtbot.waitExposed(window)
+    if not typed:
+        qtbot.keyClicks(editor, "y")
+    painted = QRegion()
+
+    class Watch(QObject):
+        def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+            nonlocal painted
+            if event.type() == QEvent.Type.Paint:
+                painted = painted.united(event.region())
+            return False
+
+    QApplication.processEvents()  # the window's own first paints are over
+    watch = Watch()
+    editor.viewport().installEventFilter(watch)
+    if typed:
+        qtbot.keyClicks(editor, typed)
+    else:
+        qtbot.keyClick(editor, Qt.Key.Key_Backspace)
+    whole = editor.viewport().rect()
+    qtbot.waitUntil(lambda: painted.contains(whole.bottomRight() - QPoint(4, 4)))
+    editor.viewport().removeEventFilter(watch)

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import pytest
-from PySide6.QtGui import QColor, QImage, QPainter
+from PySide6.QtGui import QColor, QIcon, QImage, QPainter
 
 from reader.core.palettes import PALETTES, contrast_ratio, parse_hex
 from reader.ui import theme
@@ -37,3 +37,10 @@ def test_a_code_colour_close_to_the_page_is_edged(qapp, monkeypatch, name, faint
     monkeypatch.setattr(theme, "_current", [PALETTES[name]])
     palette = ["#e6194b", "#3cb44b", "#4363d8", "#000075", "#800000", "#dcbeff", "#888888"]
     assert {c for c in palette if theme.faint_on_page(QColor(c))} == faint
+
+
+def test_a_swatch_on_a_selected_row_keeps_its_colour(qapp) -> None:
+    """A selected row draws its icon in Selected mode; the style tinted it (orange went
+    brown on the Codebook's selected code)."""
+    pixmap = color_icon("#f58231").pixmap(12, 12, QIcon.Mode.Selected)
+    assert pixmap.toImage().pixelColor(6, 6).name() == "#f58231"

@@ -7,11 +7,14 @@ study, the study's), then codes the passage (on the interview's).
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QObject, QPoint
+from PySide6.QtCore import QObject, QRect
+from PySide6.QtGui import QTextCursor
 
 from reader.core.annotations import Highlight
+from reader.core.codebook import Codebook
 from reader.ui.codebook.hub import CodebookHub
 from reader.ui.reading.reader_view import ReaderView, _trim
 
@@ -61,8 +64,12 @@ class Coding(QObject):
 
     def _open(self, on: tuple[str, ...], quote: str) -> None:
         reader = self.reader
-        where = reader.viewport().mapToGlobal(reader.cursorRect().bottomLeft() + QPoint(0, 4))
-        self.picker.open_at(where, self.hub.book, on, self.recent, quote)
+        cursor = reader.textCursor()
+        anchor = QTextCursor(cursor)
+        anchor.setPosition(cursor.anchor())
+        passage = reader.cursorRect().united(reader.cursorRect(anchor))
+        top_left = reader.viewport().mapToGlobal(passage.topLeft())
+        self.picker.open_at(QRect(top_left, passage.size()), self.hub.book, on, self.recent, quote)
 
     def _back_to_reader(self) -> None:
         self.reader.activateWindow()
@@ -101,7 +108,16 @@ class Coding(QObject):
     def apply_recent(self, number: int) -> None:
         """Alt+number: the code used `number`-th last, on the selection or the current
         highlight (added, never taken off)."""
-        if not 1 <= number <= len(self.recent) or self.reader.reading is None:
+        if self.reader.reading is None:
+            return
+        if not self.recent:  # none used since the start: those of the passages coded last
+            self.recent = _coded_last(self.reader.session.notes.highlights, self.hub.book)
+        if not 1 <= number <= len(self.recent):
+            self.hub.interview.status.emit(
+                f"Alt+{number} has no code yet: the codes you use go on Alt+1 to Alt+{RECENT}"
+                " (C picks one).",
+                6000,
+            )
             return
         code_id = self.recent[number - 1]
         if code_id not in self.hub.book:
@@ -124,3 +140,11 @@ class Coding(QObject):
     def _forget_gone(self) -> None:
         book = self.hub.book
         self.recent = [c for c in self.recent if c in book]
+
+
+def _coded_last(highlights: Iterable[Highlight], book: Codebook) -> list[str]:
+    """The codes of the passages changed last, newest first, each once: what Alt+1..9
+    held when the interview was last worked in."""
+    newest = sorted((h for h in highlights if h.codes), key=lambda h: h.modified, reverse=True)
+    codes = (c for h in newest for c in reversed(h.codes) if c in book)
+    return list(dict.fromkeys(codes))[:RECENT]

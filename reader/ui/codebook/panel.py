@@ -10,8 +10,8 @@ through the hub, undoable.
 
 from __future__ import annotations
 
-from PySide6.QtCore import QEvent, QObject, Qt, Signal
-from PySide6.QtGui import QColor, QKeyEvent, QShowEvent
+from PySide6.QtCore import QEvent, QObject, QPoint, Qt, Signal
+from PySide6.QtGui import QColor, QContextMenuEvent, QKeyEvent, QShowEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QCheckBox,
@@ -20,6 +20,7 @@ from PySide6.QtWidgets import (
     QHeaderView,
     QInputDialog,
     QLabel,
+    QMenu,
     QPlainTextEdit,
     QSizePolicy,
     QToolButton,
@@ -31,6 +32,7 @@ from PySide6.QtWidgets import (
 from reader.ui import dialogs
 from reader.ui.codebook.hub import CodebookHub
 from reader.ui.codebook.model import CodeTreeModel
+from reader.ui.row_menu import menu_key_point
 from reader.ui.theme import color_icon
 from reader.ui.wrap_row import WrapRow
 
@@ -65,6 +67,8 @@ class CodebookPanel(QWidget):
         count_width = max(metrics.horizontalAdvance(t) for t in ("Codings", "00000"))
         header.resizeSection(1, count_width + 16)
         self.view.installEventFilter(self)
+        self.view.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
+        self.view.customContextMenuRequested.connect(self._code_menu)
         self.view.activated.connect(lambda i: self.retrieveRequested.emit(self.model.code_id(i)))
         self.view.collapsed.connect(lambda i: self.collapsed.add(self.model.code_id(i)))
         self.view.expanded.connect(lambda i: self.collapsed.discard(self.model.code_id(i)))
@@ -338,6 +342,11 @@ class CodebookPanel(QWidget):
             if event.modifiers() == Qt.KeyboardModifier.AltModifier and event.key() in MOVE_KEYS:
                 event.accept()
                 return True
+        elif watched is self.view and isinstance(event, QContextMenuEvent):
+            point = menu_key_point(self.view, event)
+            if point is not None:
+                self._code_menu(point)
+            return point is not None
         elif watched is self.view and event.type() == QEvent.Type.KeyPress:
             assert isinstance(event, QKeyEvent)
             if self._key(event):
@@ -358,7 +367,36 @@ class CodebookPanel(QWidget):
         if key == Qt.Key.Key_Delete and modifiers == Qt.KeyboardModifier.NoModifier:
             self.delete_code()
             return True
+        if key == Qt.Key.Key_M and modifiers == Qt.KeyboardModifier.ControlModifier:
+            self.merge_code()
+            return True
         return False
+
+    def _code_menu(self, pos: QPoint) -> None:
+        """The code's menu (right click, or the Menu key): what its buttons and keys do."""
+        index = self.view.indexAt(pos)
+        menu = QMenu(self)
+        if index.isValid():
+            self.view.setCurrentIndex(index)
+            code_id = self.model.code_id(index)
+            menu.addAction(
+                "&Retrieve Passages\tEnter", lambda: self.retrieveRequested.emit(code_id)
+            )
+            menu.addSeparator()
+            edits = [
+                menu.addAction("Re&name\tF2", lambda: self.view.edit(index)),
+                menu.addAction("&Colour…", self.choose_color),
+                menu.addAction("&Merge Into…\tCtrl+M", self.merge_code),
+                menu.addAction("&Delete\tDelete", self.delete_code),
+            ]
+            menu.addSeparator()
+            edits.append(menu.addAction("New &Sub-code\tShift+Insert", lambda: self.new_code(True)))
+        else:
+            edits = []
+        edits.append(menu.addAction("&New Code\tInsert", self.new_code))
+        for action in edits:
+            action.setEnabled(not self.hub.read_only)
+        menu.exec(self.view.viewport().mapToGlobal(pos))
 
 
 def _passages(count: int) -> str:

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from PySide6.QtCore import QPoint, Qt, Signal
+from PySide6.QtCore import QPoint, QRect, Qt, Signal
 from PySide6.QtGui import QHideEvent, QKeyEvent
 from PySide6.QtWidgets import (
     QFrame,
@@ -27,6 +27,7 @@ ID_ROLE = Qt.ItemDataRole.UserRole
 NEW_ROLE = Qt.ItemDataRole.UserRole + 1
 MATCH_CUTOFF = 55  # rapidfuzz WRatio: below it a code is no match for what was typed
 SHOWN = 60
+GAP = 4  # between the passage and the picker
 
 
 def ranked(query: str, book: Codebook, recent: Sequence[str] = ()) -> list[Code]:
@@ -88,19 +89,21 @@ class CodePicker(QFrame):
         self.resize(340, 320)
 
     def open_at(
-        self, where: QPoint, book: Codebook, on: Sequence[str], recent: Sequence[str], quote: str
+        self, passage: QRect, book: Codebook, on: Sequence[str], recent: Sequence[str], quote: str
     ) -> None:
+        """Open beside `passage` (global): below it, or above it where the screen has no
+        room below; never on it, so the words being coded stay in sight."""
         self.book, self.on, self.recent = book, set(on), list(recent)
         shown = " ".join(quote.split())
         self.title.setText(f"Code “{shown[:40]}{'…' if len(shown) > 40 else ''}”")
         self.edit.clear()
         self.refill()
+        where = passage.bottomLeft() + QPoint(0, GAP)
         screen = self.screen().availableGeometry() if self.screen() else None
         if screen is not None:
-            where = QPoint(
-                min(where.x(), screen.right() - self.width()),
-                min(where.y(), screen.bottom() - self.height()),
-            )
+            if where.y() + self.height() > screen.bottom():
+                where.setY(max(screen.top(), passage.top() - GAP - self.height()))
+            where.setX(max(screen.left(), min(where.x(), screen.right() - self.width())))
         self.move(where)
         self.show()
         self.raise_()

@@ -45,6 +45,7 @@ from reader.ui.library.library_model import (
     LibraryModel,
 )
 from reader.ui.library.open_study import OpenStudy
+from reader.ui.row_menu import menu_key_point
 
 
 class LibraryPanel(QWidget):
@@ -289,7 +290,10 @@ class LibraryPanel(QWidget):
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         if watched is self.view and isinstance(event, QContextMenuEvent):
-            return self._menu_key(event)
+            point = menu_key_point(self.view, event)
+            if point is not None:
+                self._row_menu(point)
+            return point is not None
         if not isinstance(event, QKeyEvent) or watched not in (self.view, self.filter):
             return super().eventFilter(watched, event)
         if event.matches(QKeySequence.StandardKey.Find):  # the Library's find is its filter
@@ -324,17 +328,6 @@ class LibraryPanel(QWidget):
             self.filter.insert(event.text())
         else:
             return super().eventFilter(watched, event)
-        return True
-
-    def _menu_key(self, event: QContextMenuEvent) -> bool:
-        """The menu key opens the current row's menu: Qt's point for it is off by the
-        heading's height, and the row below would be taken."""
-        if event.reason() != QContextMenuEvent.Reason.Keyboard:
-            return False
-        current = self.view.currentIndex()
-        self._row_menu(
-            self.view.visualRect(current).center() if current.isValid() else QPoint(-1, -1)
-        )
         return True
 
     def _row_menu(self, pos: QPoint) -> None:

@@ -49,6 +49,8 @@ class NotesEditor(QPlainTextEdit):
         self.highlighter = MarkdownHighlighter(None, font.pointSizeF())
         self._style_after_paint = False
         self._after_paint = AfterPaint(self.viewport(), self._start_styling)
+        self._hint_drawn = False
+        self.textChanged.connect(self._hint_follows)
         self.show_document(self.document())
 
     def show_document(self, document: QTextDocument) -> None:
@@ -57,6 +59,7 @@ class NotesEditor(QPlainTextEdit):
         self.pause_styling()
         self.setDocument(document)
         document.setDefaultFont(self.font())  # no edit, unlike its margin (set by its owner)
+        self._hint_follows()
 
     def set_text_font(self, font: QFont) -> None:
         """Another size (zoom) or theme: the text and its Markdown styling follow."""
@@ -151,6 +154,13 @@ class NotesEditor(QPlainTextEdit):
         cursor.endEditBlock()
         self.setTextCursor(cursor)
         self.ensureCursorVisible()
+
+    def _hint_follows(self) -> None:
+        """The hint goes, whole, with the first character typed (Qt repaints only the
+        line typed in, which left the rest of the hint drawn) and comes back whole."""
+        if self._hint_drawn != self.document().isEmpty():
+            self._hint_drawn = not self._hint_drawn
+            self.viewport().update()
 
     def paintEvent(self, event: QPaintEvent) -> None:
         super().paintEvent(event)
