@@ -170,3 +170,32 @@ def test_a_removed_row_not_open_leaves_the_reader_alone_and_undo_scrolls_to_it(
     qtbot.keyClick(view, Qt.Key.Key_Z, CTRL)
     qtbot.waitUntil(lambda: window.library.current_id() == gone)
     assert view.viewport().rect().contains(view.visualRect(view.currentIndex()).center())
+
+
+def test_with_the_others_missing_the_window_says_to_locate_them(
+    window: MainWindow, folder: Path, qtbot: Any
+) -> None:
+    moved = folder.parent / "moved"
+    moved.mkdir()
+    for name in ("P02 Ben.txt", "P10 Cem.txt"):
+        (folder / name).rename(moved / name)
+    activate(window, qtbot)
+    to_library(window, qtbot)
+    qtbot.keyClick(window.library.view, Qt.Key.Key_Home)
+    qtbot.keyClick(window.library.view, Qt.Key.Key_Delete)  # Ana, the open one
+    assert listed(folder) == ["P02 Ben", "P10 Cem"]
+    assert window.interview.session is None
+    assert "locate a missing transcript" in window.reader.placeholderText()
+    assert "Locate Transcript" in window.banner.label.text()
+
+
+def test_the_open_interview_taken_off_by_a_sync_tool_gives_way(
+    window: MainWindow, folder: Path, qtbot: Any
+) -> None:
+    window.study.save()
+    ana = window.switcher.current
+    data = orjson.loads((folder / "study.json").read_bytes())
+    data["interviews"] = [i for i in data["interviews"] if i["id"] != ana]
+    (folder / "study.json").write_bytes(orjson.dumps(data))
+    qtbot.waitUntil(lambda: window.switcher.current == ids(window)["P02 Ben"], timeout=5000)
+    assert "hour before dawn" in window.interview.session.document.text
