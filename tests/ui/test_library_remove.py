@@ -128,14 +128,19 @@ def test_the_last_row_gives_way_to_the_one_before_and_the_only_one_to_nothing(
     window: MainWindow, folder: Path, qtbot: Any
 ) -> None:
     activate(window, qtbot)
+    code_with_keys(window, qtbot, "coffee", "Drinks")  # in Ana
     open_row(window, qtbot, "P10 Cem")
+    code_with_keys(window, qtbot, "coffee", "Drinks")
+    assert drinks(window) == 2
     to_library(window, qtbot)
     qtbot.keyClick(window.library.view, Qt.Key.Key_Delete)
     assert window.header_line.text().startswith("<b>P02 Ben</b>")
     assert selected(window) == "P02 Ben"
     qtbot.keyClick(window.library.view, Qt.Key.Key_Delete)
     assert window.header_line.text().startswith("<b>P01 Ana</b>")
+    assert drinks(window) == 1
     qtbot.keyClick(window.library.view, Qt.Key.Key_Delete)
+    assert window.codebook.hub.counts() == {}  # nothing listed, nothing counted
     assert listed(folder) == []
     # No interview left: nothing open, nothing to type into, and the window says why.
     assert window.interview.session is None and window.switcher.current == ""
@@ -148,6 +153,10 @@ def test_the_last_row_gives_way_to_the_one_before_and_the_only_one_to_nothing(
     qtbot.keyClick(window.library.view, Qt.Key.Key_Z, CTRL)
     assert listed(folder) == ["P01 Ana"]
     qtbot.waitUntil(lambda: window.library.current_id() == ids(window)["P01 Ana"])
+    # With none open, the one back opens, with its codings counted again.
+    qtbot.waitUntil(lambda: window.switcher.current == ids(window)["P01 Ana"])
+    assert not window.notes_editor.isReadOnly()
+    assert drinks(window) == 1 and window.library.view.hasFocus()
 
 
 def test_a_removed_row_not_open_leaves_the_reader_alone_and_undo_scrolls_to_it(

@@ -10,7 +10,7 @@ stack and the notes file holds the codebook. Coding a passage is always the inte
 (its highlights change).
 
 The counts are kept as two parts: the other interviews' (read from their notes files once,
-then adjusted as interviews are switched) and the open interview's (adjusted at each
+then adjusted as interviews are switched; read again when interviews join or leave the study) and the open interview's (adjusted at each
 highlight change), so that applying a code costs the same with 50,000 codings.
 """
 
@@ -52,8 +52,8 @@ class CodebookHub(QObject):
         self.recoding = Recoding(interview, owner)
         self._others: Counter[str] | None = None  # the other interviews' codings
         self._open = Counter[str]()  # the open interview's codings
-        self._open_id = ""  # whose they are
         self._listed: set[str] = set()  # the interviews `_others` was counted over
+        interview.aboutToClose.connect(self._interview_closing)
         interview.opened.connect(self._interview_opened)
         interview.replaced.connect(self._interview_replaced)
         interview.highlightChanged.connect(self._highlight_changed)
@@ -110,15 +110,20 @@ class CodebookHub(QObject):
 
     # Keeping up with what is open ------------------------------------------------------
 
+    def _interview_closing(self) -> None:
+        """The interview closing is now a notes file among the others (unless it has left
+        the study: its codings no longer count)."""
+        study, left = self.owner.study, self.current_id()
+        listed = study is not None and any(e.id == left for e in study.interviews)
+        if self._others is not None and left and listed:
+            self._others.update(self._open)
+        self._open = Counter()
+
     def _interview_opened(self, _session: object) -> None:
-        before, left = self._open, self._open_id
         self._open = self._count_open()
-        now = self._open_id = self.current_id()
+        now = self.current_id()
         if self._others is not None and self.owner.study is not None and now:
-            if left not in self._listed:  # it left the study: its codings no longer count
-                before = Counter()
-            # The interview left is now a notes file among the others; the one opened is not.
-            self._others.update(before)
+            # The interview opened is no longer among the others.
             self._others.subtract(self._open)
             self._others = +self._others
         else:

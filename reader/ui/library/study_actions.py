@@ -49,6 +49,7 @@ class StudyActions(QObject):
         switcher.switched.connect(self._remember_interview)
         # Once the step is done (a redo, an undone Add, another program's change).
         owner.changed.connect(self._follow_list, Qt.ConnectionType.QueuedConnection)
+        self._emptied = False  # the last interview open left the study, none opened after
         window.setAcceptDrops(True)  # files and folders dropped anywhere on the window
         window.installEventFilter(self)
 
@@ -255,10 +256,16 @@ class StudyActions(QObject):
 
     def _follow_list(self) -> None:
         """The open interview left the study's list otherwise (a removal redone, its
-        adding undone, taken out by another program): it gives way."""
+        adding undone, taken out by another program): it gives way. With none open since
+        the last one left, one that comes back (Undo) opens."""
         study, current = self.owner.study, self.switcher.current
-        if study is not None and current and all(e.id != current for e in study.interviews):
+        if study is None:
+            return
+        if current and all(e.id != current for e in study.interviews):
             self._give_way(current)
+        elif self._emptied and not current:
+            ready = [e.id for e in study.interviews if not study.is_missing(e)]
+            self._emptied = not (ready and self.switcher.open(ready[0]))
 
     def _give_way(self, leaving: str) -> bool:
         """Open the interview listed after `leaving` (as the Library shows them), else the
@@ -277,6 +284,7 @@ class StudyActions(QObject):
             missing = candidate not in known or study.is_missing(candidate)
             if not missing and self.switcher.open(candidate):
                 return True
+        self._emptied = True
         self.nothingToOpen.emit(
             "No other interview of the study can open: locate a missing transcript in the "
             "Library (right-click ▸ Locate Transcript…)."
