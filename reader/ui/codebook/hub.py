@@ -10,8 +10,9 @@ stack and the notes file holds the codebook. Coding a passage is always the inte
 (its highlights change).
 
 The counts are kept as two parts: the other interviews' (read from their notes files once,
-then adjusted as interviews are switched; read again when interviews join or leave the study) and the open interview's (adjusted at each
-highlight change), so that applying a code costs the same with 50,000 codings.
+then adjusted as interviews are switched; read again when interviews join or leave the
+study) and the open interview's (adjusted at each highlight change), so that applying a
+code costs the same with 50,000 codings.
 """
 
 from __future__ import annotations
