@@ -28,7 +28,7 @@ def test_each_format_by_keys_keeps_the_height_and_a_refi_one_says_colours_stay(
         name = combo.currentData()
         seen.append(name)
         refi = name in REFI_FORMATS
-        qtbot.waitUntil(lambda: dialog.refi_note.isVisible() == refi)
+        qtbot.waitUntil(lambda refi=refi: dialog.refi_note.isVisible() == refi)
         note = dialog.refi_note.text()
         assert ("without its highlight colour" in note) == (name == "qdpx")
         assert ("codebook alone" in note) == (name == "qdc")
