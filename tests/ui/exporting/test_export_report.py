@@ -9,29 +9,19 @@ from pathlib import Path
 
 import pytest
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QDialog
 
 from reader.core.export import FORMAT_INFO
-from reader.ui.exporting.export_dialog import ExportDialog
 from reader.ui.window.main_window import MainWindow
 from tests.ui.test_codebook import code_with_keys
+from tests.ui.test_save_folder import accept_export
 
 ESC = Qt.Key.Key_Escape
 
 
-def choose(monkeypatch, fmt: str, whole_study: bool = False) -> None:
-    """The Export dialog answered with `fmt` (of this interview, or of the whole study)."""
-
-    def exec_(dialog: ExportDialog) -> int:
-        dialog.scope_combo.setCurrentIndex(1 if whole_study else 0)
-        dialog.format_combo.setCurrentIndex(dialog.format_combo.findData(fmt))
-        return QDialog.DialogCode.Accepted
-
-    monkeypatch.setattr(ExportDialog, "exec", exec_)
-
-
 def export(window: MainWindow, qtbot, dialogs, path: Path) -> str:
     """Ctrl+E, the file named `path`; the status line after."""
+    window.activateWindow()
+    qtbot.waitUntil(window.isActiveWindow)
     dialogs.save_answers.append(str(path))
     qtbot.keyClick(window.reader, Qt.Key.Key_E, Qt.KeyboardModifier.ControlModifier)
     assert path.is_file()
@@ -42,9 +32,7 @@ def export(window: MainWindow, qtbot, dialogs, path: Path) -> str:
 def test_each_format_says_its_whole_path_in_the_status_line(
     window: MainWindow, qtbot, dialogs, monkeypatch, tmp_path: Path, fmt: str
 ) -> None:
-    window.activateWindow()
-    qtbot.waitUntil(window.isActiveWindow)
-    choose(monkeypatch, fmt)
+    accept_export(monkeypatch, fmt)
     out = tmp_path / f"out.{fmt}"
     assert export(window, qtbot, dialogs, out) == f"Exported to {out}"
     assert not window.banner.isVisible()  # nothing left out: no banner pushes the text down
@@ -55,11 +43,9 @@ def test_a_codebook_export_says_its_path_too(
 ) -> None:
     window = make_study_window(folder)
     code_with_keys(window, qtbot, "coffee", "Drinks")
-    choose(monkeypatch, "qdc")
+    accept_export(monkeypatch, "qdc")
     out = tmp_path / "codes.qdc"
-    dialogs.save_answers.append(str(out))
-    window.actions.export.trigger()
-    assert window.statusBar().currentMessage() == f"Exported 1 codes to {out}"
+    assert export(window, qtbot, dialogs, out) == f"Exported 1 codes to {out}"
     assert not window.banner.isVisible()
 
 
@@ -67,14 +53,12 @@ def test_what_a_study_export_left_out_is_a_line_escape_and_the_next_export_take_
     make_study_window, folder: Path, qtbot, dialogs, monkeypatch, tmp_path: Path
 ) -> None:
     window = make_study_window(folder)
-    window.activateWindow()
-    qtbot.waitUntil(window.isActiveWindow)
     study = window.study.study
     ben = study.interviews[1]
     study.notes_path(ben).parent.mkdir(parents=True, exist_ok=True)
     study.notes_path(ben).write_bytes(b"\x00 not notes")
     for fmt, name in (("md", "study.md"), ("qdpx", "study.qdpx")):
-        choose(monkeypatch, fmt, whole_study=True)
+        accept_export(monkeypatch, fmt, whole_study=True)
         out = tmp_path / name
         assert export(window, qtbot, dialogs, out) == f"Exported to {out}"
         assert window.banner.isVisible()
@@ -97,10 +81,8 @@ def test_what_a_study_export_left_out_is_a_line_escape_and_the_next_export_take_
 def test_an_export_leaves_a_banner_that_asks_something_alone(
     window: MainWindow, qtbot, dialogs, monkeypatch, tmp_path: Path
 ) -> None:
-    window.activateWindow()
-    qtbot.waitUntil(window.isActiveWindow)
     window.banner.show_message("The notes changed on disk.", [("Reload", lambda: None)])
-    choose(monkeypatch, "csv")
+    accept_export(monkeypatch, "csv")
     export(window, qtbot, dialogs, tmp_path / "out.csv")
     qtbot.keyClick(window.reader, ESC)  # a question: Escape does not take it away
     assert window.banner.isVisible() and window.banner.text() == "The notes changed on disk."
@@ -116,7 +98,7 @@ def test_a_file_that_cannot_be_written_is_a_warning(
     (tmp_path / "a-file").write_text("not a folder")
     blocked = tmp_path / "a-file" / "study.qdpx"
     for fmt, path in (("qdpx", blocked), ("md", blocked.with_suffix(".md"))):
-        choose(monkeypatch, fmt, whole_study=True)
+        accept_export(monkeypatch, fmt, whole_study=True)
         dialogs.save_answers.append(str(path))
         window.actions.export.trigger()
         kind, text = dialogs.shown[-1]
