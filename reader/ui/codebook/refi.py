@@ -87,7 +87,8 @@ class Refi:
         where = self.hub.study.folder if self.hub.study is not None else Path.home()
         path = self._save("Export Codebook", str(where / "codebook.qdc"), QDC, data)
         if path is not None:
-            self.window.transfers.report.exported(path, what=f"{len(self.hub.book)} codes")
+            count = len(self.hub.book)
+            self.window.transfers.report.exported(path, what=f"{count} code{'s' * (count != 1)}")
 
     def import_project(self) -> None:
         """A .qdpx read into the open study, or into a new (or empty) folder, which then

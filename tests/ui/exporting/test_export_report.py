@@ -45,7 +45,7 @@ def test_a_codebook_export_says_its_path_too(
     code_with_keys(window, qtbot, "coffee", "Drinks")
     accept_export(monkeypatch, "qdc")
     out = tmp_path / "codes.qdc"
-    assert export(window, qtbot, dialogs, out) == f"Exported 1 codes to {out}"
+    assert export(window, qtbot, dialogs, out) == f"Exported 1 code to {out}"
     assert not window.banner.isVisible()
 
 
