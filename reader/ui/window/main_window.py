@@ -119,7 +119,7 @@ class MainWindow(QMainWindow):
         self.quoting = NotesQuoting(
             self.interview, self.reader, self.notes_pane, self.editing, self.actions.toggle_preview
         )
-        self.transfers = Transfers(self.interview, self.reader, self)
+        self.transfers = Transfers(self.interview, self.reader, self.banner, self)
         self.switcher = InterviewSwitcher(
             self.interview, self.study, lambda: self.library, self.reader, self.notes_editor
         )
