@@ -5,10 +5,12 @@ both back; a quote the user changed since stays theirs."""
 from __future__ import annotations
 
 from pathlib import Path
-from typing import Any
+from typing import Any, TypeVar
 
+import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QTextCursor
+from PySide6.QtWidgets import QWidget
 
 from reader.ui.window.main_window import MainWindow
 from tests.ui.test_highlights import TEXT, doc, film, highlight_with_key, wait_saved
@@ -16,6 +18,7 @@ from tests.ui.test_read_only_undo import activate
 
 __all__ = ["doc", "film"]  # fixtures, shared with tests/ui/test_highlights.py
 
+W = TypeVar("W", bound=QWidget)
 CTRL = Qt.KeyboardModifier.ControlModifier
 SHIFT = Qt.KeyboardModifier.ShiftModifier
 
@@ -28,6 +31,12 @@ def notes_start(window: MainWindow, qtbot: Any, text: str) -> None:
     qtbot.keyClicks(editor, text)
     qtbot.keyClick(editor, Qt.Key.Key_1, CTRL)  # Go to Reader
     qtbot.waitUntil(window.reader.hasFocus)
+
+
+def focus(qtbot: Any, widget: W) -> W:
+    widget.setFocus()
+    qtbot.waitUntil(widget.hasFocus)
+    return widget
 
 
 def quote(window: MainWindow, qtbot: Any, words: str) -> str:
@@ -60,22 +69,23 @@ def test_one_undo_in_the_reader_takes_back_the_quote_and_its_highlight(
     assert not window.interview.session.notes.highlights
 
 
-def test_writing_around_the_quote_is_kept_and_the_quote_still_goes(
-    window: MainWindow, qtbot: Any, notes_path: Path
-) -> None:
+@pytest.fixture
+def hid(window: MainWindow, qtbot: Any) -> str:
+    """ "No improvising." quoted with Q in empty notes: its highlight's id."""
     activate(window, qtbot)
-    hid = quote(window, qtbot, "No improvising.")
-    editor = window.notes_editor
-    editor.setFocus()
-    qtbot.waitUntil(editor.hasFocus)
+    return quote(window, qtbot, "No improvising.")
+
+
+def test_writing_around_the_quote_is_kept_and_the_quote_still_goes(
+    window: MainWindow, hid: str, qtbot: Any, notes_path: Path
+) -> None:
+    editor = focus(qtbot, window.notes_editor)
     qtbot.keyClicks(editor, "after")  # the caret is after the quote
     editor.moveCursor(QTextCursor.MoveOperation.Start)
     qtbot.keyClicks(editor, "Before ")  # right where the quote starts
     editor.insertPlainText("🎬")  # as an input method puts it in: two UTF-16 units
     assert editor.toPlainText() == f"Before 🎬> No improvising. [↩ Q1](#h-{hid})\n\nafter"
-    window.reader.setFocus()
-    qtbot.waitUntil(window.reader.hasFocus)
-    qtbot.keyClick(window.reader, Qt.Key.Key_Z, CTRL)
+    qtbot.keyClick(focus(qtbot, window.reader), Qt.Key.Key_Z, CTRL)
     assert editor.toPlainText() == "Before 🎬after"
     qtbot.keyClick(window.reader, Qt.Key.Key_Z, CTRL | SHIFT)
     assert editor.toPlainText() == f"Before 🎬> No improvising. [↩ Q1](#h-{hid})\n\nafter"
@@ -83,21 +93,15 @@ def test_writing_around_the_quote_is_kept_and_the_quote_still_goes(
 
 
 def test_a_quote_changed_since_stays_and_the_status_line_says_so(
-    window: MainWindow, qtbot: Any, notes_path: Path
+    window: MainWindow, hid: str, qtbot: Any, notes_path: Path
 ) -> None:
-    activate(window, qtbot)
-    hid = quote(window, qtbot, "No improvising.")
-    editor = window.notes_editor
-    editor.setFocus()
-    qtbot.waitUntil(editor.hasFocus)
+    editor = focus(qtbot, window.notes_editor)
     cursor = editor.textCursor()
     cursor.setPosition(len("> No"))
     editor.setTextCursor(cursor)
     qtbot.keyClicks(editor, " more")
     changed = f"> No more improvising. [↩ Q1](#h-{hid})\n\n"
-    window.reader.setFocus()
-    qtbot.waitUntil(window.reader.hasFocus)
-    qtbot.keyClick(window.reader, Qt.Key.Key_Z, CTRL)
+    qtbot.keyClick(focus(qtbot, window.reader), Qt.Key.Key_Z, CTRL)
     assert editor.toPlainText() == changed
     assert "you changed it" in window.statusBar().currentMessage()
     data = wait_saved(qtbot, notes_path, lambda d: not d["highlights"])

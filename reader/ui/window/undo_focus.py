@@ -53,14 +53,9 @@ class UndoFocus(QObject):
         undo.triggered.connect(lambda: self._step(back=True))
         redo.triggered.connect(lambda: self._step(back=False))
         group = interview.undo_group
-        for signal in (
-            group.activeStackChanged,
-            group.canUndoChanged,
-            group.canRedoChanged,
-            group.undoTextChanged,
-            group.redoTextChanged,
-            interview.readOnlyChanged,
-        ):
+        changes = [group.activeStackChanged, group.canUndoChanged, group.canRedoChanged]
+        changes += [group.undoTextChanged, group.redoTextChanged, interview.readOnlyChanged]
+        for signal in changes:
             signal.connect(self._show)
         self._show()
 
