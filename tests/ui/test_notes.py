@@ -6,7 +6,7 @@ from pathlib import Path
 
 import orjson
 import pytest
-from PySide6.QtCore import QPoint, Qt, QUrl
+from PySide6.QtCore import QEvent, QObject, QPoint, QRect, Qt, QUrl
 from PySide6.QtGui import QTextCursor
 from PySide6.QtWidgets import QApplication
 
@@ -278,3 +278,24 @@ def test_the_empty_notes_hint_keeps_a_margin_on_both_sides(window: MainWindow, q
     assert inked, "the hint is drawn"
     assert not [p for p in inked if p[0] in columns]
     assert not [p for p in inked if p[0] < margin - 2]
+
+
+def test_the_hint_goes_whole_as_the_first_letter_is_typed(notes, qtbot) -> None:
+    """Typing repaints its own line: the hint's other lines must be repainted away too."""
+    viewport = notes.viewport()
+    painted: list[QRect] = []
+
+    class Spy(QObject):
+        def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+            if event.type() == QEvent.Type.Paint:
+                painted.append(event.rect())
+            return False
+
+    spy = Spy(viewport)
+    qtbot.waitUntil(lambda: viewport.isVisible())
+    viewport.installEventFilter(spy)
+    qtbot.keyClicks(notes, "x")
+    qtbot.waitUntil(lambda: any(r.contains(viewport.rect()) for r in painted))
+    qtbot.keyClick(notes, Qt.Key.Key_Backspace)  # and it comes back, whole
+    painted.clear()
+    qtbot.waitUntil(lambda: any(r.contains(viewport.rect()) for r in painted))

@@ -49,6 +49,8 @@ class NotesEditor(QPlainTextEdit):
         self.highlighter = MarkdownHighlighter(None, font.pointSizeF())
         self._style_after_paint = False
         self._after_paint = AfterPaint(self.viewport(), self._start_styling)
+        self._hinting = True  # the hint was drawn last: the notes were empty
+        self.textChanged.connect(self._hint_or_not)
         self.show_document(self.document())
 
     def show_document(self, document: QTextDocument) -> None:
@@ -166,6 +168,12 @@ class NotesEditor(QPlainTextEdit):
             margin = self.document().documentMargin()
             area = QRectF(self.viewport().rect()).adjusted(margin, margin, -margin, -margin)
             painter.drawText(area, Qt.AlignmentFlag.AlignTop | Qt.TextFlag.TextWordWrap, self.hint)
+
+    def _hint_or_not(self) -> None:
+        # Typing repaints only its line: the rest of the hint stayed, under the first word.
+        if self.document().isEmpty() != self._hinting:
+            self._hinting = not self._hinting
+            self.viewport().update()
 
     # Keys: lists and quotes go on, Tab indents list items ---------------------------------
 
