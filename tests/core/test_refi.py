@@ -526,3 +526,20 @@ def test_imported_codings_have_no_colour(tmp_path: Path) -> None:
     (entry,) = study.interviews
     highlights = study.load_notes(entry).highlights
     assert [(h.color, bool(h.codes)) for h in highlights] == [(NO_COLOR, True)] * 2
+
+
+def test_what_was_left_out_for_one_reason_is_one_line() -> None:
+    from reader.core.refi.qdpx_import import group_left_out
+
+    same = "the study has an interview with this text already (not added twice)"
+    lines = [f"text source “{name}”: {same}" for name in ("Cjk", "Otter", "Names", "Rev")]
+    lines += ["set “Waves”: sets are not imported", "graph “?”: graphs are not imported"]
+    lines += ["odd line", "odd line"]  # not of the usual shape: each as it is
+    assert group_left_out(lines) == [
+        f"4 text sources (“Cjk”, “Otter”, “Names” and 1 more): {same}",
+        "set “Waves”: sets are not imported",
+        "graph “?”: graphs are not imported",
+        "odd line",
+        "odd line",
+    ]
+    assert group_left_out(lines[1:3]) == [f"2 text sources (“Otter”, “Names”): {same}"]

@@ -152,7 +152,8 @@ def test_a_new_study_in_a_folder_another_window_has_open_is_refused(
 def test_a_long_import_summary_keeps_the_rest_under_details(
     make_study_window, folder: Path, qtbot, dialogs, tmp_path: Path, monkeypatch
 ) -> None:
-    """A line for each of 40 sets would make a box taller than the screen."""
+    """A line for each of 40 sets would make a box taller than the screen: they are one
+    line, naming the first few, and the details list every one."""
     import zipfile
 
     from PySide6.QtWidgets import QApplication, QMessageBox
@@ -184,11 +185,26 @@ def test_a_long_import_summary_keeps_the_rest_under_details(
     window.actions.codes.import_qdpx.trigger()
     (box,) = shown
     assert box.text().startswith("Imported 1 interview(s)")
-    assert box.text().count("\n") == 12 and "… and 29 more" in box.text()
+    assert "40 sets (“Set 0”, “Set 1”, “Set 2” and 37 more): sets are not" in box.text()
+    assert box.text().endswith("Show Details… lists every line.")
     assert box.detailedText().count("not imported: set") == 40
     screen = QApplication.primaryScreen().availableGeometry()
     assert box.height() < screen.height()
     box.close()
+
+
+def test_a_summary_of_many_reasons_shows_its_first_lines(qapp, monkeypatch) -> None:
+    from PySide6.QtWidgets import QMessageBox
+
+    from reader.ui.codebook.refi import REPORT_LINES, _show_report
+
+    shown: list[QMessageBox] = []
+    monkeypatch.setattr(QMessageBox, "exec", lambda box: shown.append(box))
+    lines = [f"line {n}" for n in range(REPORT_LINES + 5)]
+    _show_report(None, lines, "\n".join(lines))
+    (box,) = shown
+    assert box.text().splitlines()[-2:] == ["… and 5 more.", "Show Details… lists every line."]
+    assert box.detailedText() == "\n".join(lines)
 
 
 @pytest.mark.parametrize("kind", ["empty folder", "folder of transcripts"])

@@ -69,6 +69,9 @@ MAX_MEMBER_BYTES = 200 * 1024 * 1024  # one file inside the zip; a zip bomb stop
 MAX_MEDIA_BYTES = 64 * 2**30  # a recording copied out of the zip (not read into memory)
 _ATTRIBUTE_TYPES = {"Integer": "number", "Float": "number", "Date": "date"}
 _UNSAFE = re.compile(r"[^\w\- .()]+")
+# A line of what was not imported: its kind, its name, why ("text source “Cjk”: ...").
+_LEFT_OUT = re.compile(r"(?P<what>[^“:]+) “(?P<name>[^”]*)”: (?P<why>.+)")
+NAMED = 3  # of a group of lines left out for one reason, the names said
 _MAX_STEM_BYTES = 200  # of a file name written (255 at most), room left for "-NN.suffix"
 _MEDIA_KINDS = ("AudioSource", "VideoSource")
 
@@ -87,7 +90,9 @@ class ImportReport:
     known_codes: list[str] = field(default_factory=list)  # in the study already: merged
     not_imported: list[str] = field(default_factory=list)
 
-    def message(self) -> str:
+    def message(self, grouped: bool = True) -> str:
+        """What the import did, in lines; `grouped`: what was left out for one reason
+        in one line (23 interviews the study has already), else a line for each."""
         media_note = f" ({self.recordings} with a recording)" if self.recordings else ""
         lines = [
             f"Imported {self.interviews} interview(s){media_note}, {self.codes} code(s), "
@@ -100,8 +105,29 @@ class ImportReport:
                 f"as they are: {', '.join(self.known_codes[:8])}"
                 + (", …" if len(self.known_codes) > 8 else ".")
             )
-        lines += [f"  not imported: {line}" for line in self.not_imported]
+        left_out = group_left_out(self.not_imported) if grouped else self.not_imported
+        lines += [f"  not imported: {line}" for line in left_out]
         return "\n".join(lines)
+
+
+def group_left_out(lines: list[str]) -> list[str]:
+    """`lines` of what was not imported, those of one kind left out for one reason in one
+    line that names the first few: "23 text sources (“Cjk”, … and 20 more): the study has
+    an interview with this text already"."""
+    groups: dict[tuple[str, str], list[tuple[str, str]]] = {}
+    for number, line in enumerate(lines):
+        found = _LEFT_OUT.fullmatch(line)
+        key = (found["what"], found["why"]) if found else (line, f"#{number}")
+        groups.setdefault(key, []).append((found["name"] if found else "", line))
+    grouped = []
+    for (what, why), named in groups.items():
+        if len(named) == 1:
+            grouped.append(named[0][1])
+            continue
+        said = ", ".join(f"“{name}”" for name, _ in named[:NAMED])
+        more = f" and {len(named) - NAMED} more" if len(named) > NAMED else ""
+        grouped.append(f"{len(named)} {what}s ({said}{more}): {why}")
+    return grouped
 
 
 @dataclass

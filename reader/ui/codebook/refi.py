@@ -35,13 +35,15 @@ class Refi:
         self.window.banner.show_message(text, [])
 
     def _save(self, title: str, suggested: str, kind: str, data: bytes) -> Path | None:
+        """`data` written where the user says; the window's export report says so (or why
+        not): reader/ui/exporting/export_report.py, as every export."""
         path, _ = QFileDialog.getSaveFileName(self.window, title, suggested, kind)
         if not path:
             return None
         try:
             atomic_write(Path(path), data)
         except OSError as exc:
-            self._say(f"Not exported: {describe_os_error(exc)}")
+            self.window.transfers.report.failed(path, exc)
             return None
         return Path(path)
 
@@ -72,8 +74,7 @@ class Refi:
             return
         path = self._save("Export REFI-QDA Project", suggested, QDPX, data)
         if path is not None:
-            missing = f"  Left out: {'; '.join(left_out)}." if left_out else ""
-            self._say(f"Exported {path.name}.{missing}")
+            self.window.transfers.report.exported(path, left_out)
 
     def export_codebook(self) -> None:
         from reader.core.refi.codebook_xml import RefiError, export_qdc
@@ -81,12 +82,13 @@ class Refi:
         try:
             data = export_qdc(self.hub.book)
         except RefiError as exc:
-            self._say(f"Nothing to export: {exc}.")
+            self.window.transfers.report.say(f"Nothing exported: {exc}.")
             return
         where = self.hub.study.folder if self.hub.study is not None else Path.home()
         path = self._save("Export Codebook", str(where / "codebook.qdc"), QDC, data)
         if path is not None:
-            self._say(f"Exported {len(self.hub.book)} codes to {path.name}.")
+            count = len(self.hub.book)
+            self.window.transfers.report.exported(path, what=f"{count} code{'s' * (count != 1)}")
 
     def import_project(self) -> None:
         """A .qdpx read into the open study, or into a new (or empty) folder, which then
@@ -141,7 +143,7 @@ class Refi:
             return
         if study is None:  # the study the import built opens as it is, not read again
             self.window.study_actions.open_folder(report.study.folder, study=report.study)
-        _show_report(self.window, report.message().splitlines())
+        _show_report(self.window, report.message().splitlines(), report.message(grouped=False))
 
     def _new_folder(self, project: Path) -> Path | None:
         folder = QFileDialog.getExistingDirectory(
@@ -193,19 +195,21 @@ def _holder(folder: Path) -> str:
     return lock_holder(study_lock(folder)) if folder.is_dir() else ""
 
 
-def _show_report(parent: Any, lines: list[str]) -> None:
-    """The import's summary; a long one (a line for each set, graph or misplaced passage of
-    a big project) would make a box taller than the screen, so its rest goes to details."""
-    if len(lines) <= REPORT_LINES:
+def _show_report(parent: Any, lines: list[str], every: str) -> None:
+    """The import's summary, what was left out for one reason in one line; a long one
+    (many misplaced passages of a big project) would make a box taller than the screen,
+    so its rest goes to details, which list every line (`every`)."""
+    if len(lines) <= REPORT_LINES and every.count("\n") < len(lines):
         QMessageBox.information(parent, "Imported", "\n".join(lines))
         return
     rest = len(lines) - REPORT_LINES
+    shown = lines if rest <= 0 else [*lines[:REPORT_LINES], f"… and {rest} more."]
     box = QMessageBox(
         QMessageBox.Icon.Information,
         "Imported",
-        "\n".join([*lines[:REPORT_LINES], f"… and {rest} more (Show Details… lists all)."]),
+        "\n".join([*shown, "Show Details… lists every line."]),
         QMessageBox.StandardButton.Ok,
         parent,
     )
-    box.setDetailedText("\n".join(lines))
+    box.setDetailedText(every)
     box.exec()
