@@ -65,13 +65,18 @@ def shown_count(window: MainWindow) -> str:
     return str(panel.model.index_of(window.codebook.hub.book.find("Drinks").id, 1).data())
 
 
+def coded_in_ana_and(window: MainWindow, qtbot: Any, title: str, word: str) -> None:
+    """ "coffee" in Ana (open first) coded Drinks, then `word` in `title`, opened and left open."""
+    activate(window, qtbot)
+    code_with_keys(window, qtbot, "coffee", "Drinks")
+    open_row(window, qtbot, title)
+    code_with_keys(window, qtbot, word, "Drinks")
+
+
 def test_delete_moves_the_reader_on_says_so_and_undo_brings_it_back_selected(
     window: MainWindow, folder: Path, qtbot: Any
 ) -> None:
-    activate(window, qtbot)
-    code_with_keys(window, qtbot, "coffee", "Drinks")  # in Ana
-    open_row(window, qtbot, "P02 Ben")
-    code_with_keys(window, qtbot, "dawn", "Drinks")
+    coded_in_ana_and(window, qtbot, "P02 Ben", "dawn")
     window.actions.codes.focus_codebook.trigger()  # the Codebook shown, with its counts
     qtbot.waitUntil(lambda: shown_count(window) == "2")
     ben = ids(window)["P02 Ben"]
@@ -127,10 +132,7 @@ def test_delete_moves_the_reader_on_says_so_and_undo_brings_it_back_selected(
 def test_the_last_row_gives_way_to_the_one_before_and_the_only_one_to_nothing(
     window: MainWindow, folder: Path, qtbot: Any
 ) -> None:
-    activate(window, qtbot)
-    code_with_keys(window, qtbot, "coffee", "Drinks")  # in Ana
-    open_row(window, qtbot, "P10 Cem")
-    code_with_keys(window, qtbot, "coffee", "Drinks")
+    coded_in_ana_and(window, qtbot, "P10 Cem", "coffee")
     assert drinks(window) == 2
     to_library(window, qtbot)
     qtbot.keyClick(window.library.view, Qt.Key.Key_Delete)
