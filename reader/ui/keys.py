@@ -36,7 +36,12 @@ READER = (
     PaneKey("N (on a highlight)", "Edit its note", ("N",)),
     PaneKey("C or T (on a highlight)", "Its codes", ("C", "T")),
     PaneKey("Delete or Backspace (on a highlight)", "Delete it", ("Del", "Backspace")),
-    PaneKey("Escape", "Clear the selection (in the find bar: close it)", ("Esc",)),
+    PaneKey(
+        "Escape",
+        "Clear the selection (in the find bar: close it); with none, dismiss the message "
+        "above the panes when it asks nothing",
+        ("Esc",),
+    ),
     PaneKey("Shift+arrows", "Select text with the keyboard"),
     PaneKey("Menu key", "The menu of the selection, highlight or paragraph", ("Menu",)),
     PaneKey("Ctrl+click a paragraph", "Play the recording from there"),

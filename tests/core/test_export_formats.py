@@ -215,7 +215,7 @@ def test_markdown_specials_do_not_become_structure() -> None:
     plain = html.unescape(re.sub(r"<[^>]+>", "", rendered))
     for line in SPECIAL_NOTE.splitlines():
         assert line in plain
-    assert '#a|b #c,d #"quoted" ##hash' in plain
+    assert "#a_b #c_d #quoted #hash" in plain  # tags a note app reads whole
 
 
 @given(st.text(alphabet="ab #>-+=*_`[]()<>|~!&;\\.1)\"'", min_size=1, max_size=30))
@@ -668,6 +668,23 @@ def test_a_passage_with_no_colour_is_exported_with_no_colour_label() -> None:
     purposes = [[b["purpose"] for b in item["body"]] for item in items]
     assert purposes == [["tagging", "classifying"], ["commenting", "tagging"]]
     assert items[1]["interviewReader:color"] == NO_COLOR
+
+
+def test_markdown_tags_are_whole_tags_for_note_apps() -> None:
+    """Obsidian and Logseq read `#Short answers` as the tag `#Short`: spaces (and what a tag
+    cannot hold) become "_", a sub-code is a nested tag, and nothing of it is emphasis."""
+    session = coded_session()
+    book = session.notes.codebook
+    work = book.create("Work life")
+    stress = book.create("Stress & strain", parent=work.id)
+    short = book.create("Short answers")
+    odd = book.create("?!")
+    sea = session.notes.highlights[0]
+    session.replace_highlight(replace(sea, codes=(stress.id, short.id, odd.id, "lost-id")))
+    md = run("md", session).decode()
+    assert "**Method** · #Work_life/Stress_strain #Short_answers #?! #lost-id\n" in md
+    rendered = MarkdownIt("commonmark").render(md)
+    assert "#Work_life/Stress_strain #Short_answers" in rendered and "<em>" not in rendered
 
 
 @pytest.mark.parametrize("name", list(FORMATS))

@@ -22,12 +22,11 @@ from reader.ui.window.action_states import (
     NO_INTERVIEW,
     NO_PASSAGE,
     NO_STUDY,
-    NOTHING_TO_REDO,
-    NOTHING_TO_UNDO,
     SEE_SPEAKERS,
 )
 from reader.ui.window.main_window import MainWindow
 from reader.ui.window.shortcuts import shortcut_rows
+from reader.ui.window.undo_focus import NOTHING_TO_REDO, NOTHING_TO_UNDO
 from tests.ui.test_codebook import code_with_keys
 from tests.ui.test_highlights import highlight_with_key, saved, select
 

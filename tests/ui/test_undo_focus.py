@@ -9,9 +9,11 @@ from pathlib import Path
 from typing import Any
 
 from PySide6.QtCore import Qt
+from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QApplication
 
 from reader.ui.window.main_window import MainWindow
+from tests.ui.test_highlights import highlight_with_key, wait_saved
 from tests.ui.test_read_only_undo import activate
 from tests.ui.test_switch_history import highlight
 
@@ -67,3 +69,62 @@ def test_the_menu_bar_taking_the_focus_leaves_undo_to_the_pane_left(
     bar.setFocus(Qt.FocusReason.MenuBarFocusReason)  # as Alt+E gives it
     qtbot.waitUntil(lambda: QApplication.focusWidget() is bar)
     assert active(window) is window.study.undo_stack
+
+
+# Edit ▸ Undo in a text field: the field's own typing history, as Ctrl+Z typed there -------
+
+
+def from_the_menu(window: MainWindow, qtbot: Any, action: QAction) -> None:
+    """Alt+E takes the focus to the menu bar, then the action is chosen."""
+    bar = window.menuBar()
+    bar.setFocus(Qt.FocusReason.MenuBarFocusReason)
+    qtbot.waitUntil(lambda: QApplication.focusWidget() is bar)
+    action.trigger()
+
+
+def test_undo_with_the_notes_focused_undoes_the_typing_not_a_highlight(
+    make_window: Callable[..., MainWindow], notes_path: Path, qtbot: Any
+) -> None:
+    window = make_window()
+    activate(window, qtbot)
+    undo, redo, editor = window.actions.undo, window.actions.redo, window.notes_editor
+    highlight_with_key(window, qtbot, "Hollywood")
+    wait_saved(qtbot, notes_path, lambda d: len(d["highlights"]) == 1)
+    qtbot.keyClick(window.reader, Qt.Key.Key_2, CTRL)  # Go to Notes
+    qtbot.waitUntil(editor.hasFocus)
+    assert not undo.isEnabled() and undo.text() == "&Undo"  # nothing typed in the notes yet
+    qtbot.keyClicks(editor, "xyz")
+    assert undo.isEnabled() and undo.text() == "&Undo Typing"
+    from_the_menu(window, qtbot, undo)
+    assert "xyz" not in editor.toPlainText()
+    data = wait_saved(qtbot, notes_path, lambda d: "xyz" not in d["notes"])
+    assert [h["exact"] for h in data["highlights"]] == ["Hollywood"]
+    assert redo.text() == "&Redo Typing" and not undo.isEnabled()
+    from_the_menu(window, qtbot, redo)
+    assert editor.toPlainText().endswith("xyz")
+    # In the reader, Undo is the highlights' again: the typing stays.
+    qtbot.keyClick(editor, Qt.Key.Key_1, CTRL)  # Go to Reader
+    qtbot.waitUntil(window.reader.hasFocus)
+    assert undo.text() == "&Undo Add Highlight"
+    from_the_menu(window, qtbot, undo)
+    data = wait_saved(qtbot, notes_path, lambda d: not d["highlights"])
+    assert data["notes"].endswith("xyz") and editor.toPlainText().endswith("xyz")
+
+
+def test_undo_in_a_filter_field_undoes_its_typing(
+    make_window: Callable[..., MainWindow], notes_path: Path, qtbot: Any
+) -> None:
+    window = make_window()
+    activate(window, qtbot)
+    highlight_with_key(window, qtbot, "Hollywood")
+    field = window.annotations.filter_edit
+    window.actions.focus_annotations.trigger()
+    field.setFocus()
+    qtbot.waitUntil(field.hasFocus)
+    qtbot.keyClicks(field, "holly")
+    assert window.actions.undo.text() == "&Undo Typing"
+    from_the_menu(window, qtbot, window.actions.undo)
+    assert field.text() == "" and len(window.interview.session.notes.highlights) == 1
+    # A read-only text (the reader, the preview) has no typing to undo: not a field.
+    window.reader.setFocus()
+    qtbot.waitUntil(lambda: window.actions.undo.text() == "&Undo Add Highlight")

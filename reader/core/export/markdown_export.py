@@ -11,6 +11,7 @@ import re
 from pathlib import Path
 
 from reader import APP_NAME
+from reader.core.codebook import Codebook
 from reader.core.export.common import (
     DEFAULT_OPTIONS,
     ExportOptions,
@@ -33,6 +34,9 @@ _ENTITY = re.compile(r"&(?=#?\w+;)")  # "&amp;" would show as "&"
 # Block structure at the start of a line: lists, setext underlines, ordered lists.
 _LIST = re.compile(r"^([-+=])")
 _ORDERED = re.compile(r"^(\d{1,9})([.)])")
+# What a note app's tag cannot hold: Obsidian and Logseq end `#Short answers` at the space
+# (and at most punctuation); letters, digits, "_" and "-" stay, "/" nests.
+_NOT_IN_TAG = re.compile(r"[^\w-]+")
 
 
 def escape(line: str) -> str:
@@ -41,6 +45,20 @@ def escape(line: str) -> str:
     line = _ENTITY.sub(r"\\&", _INLINE.sub(r"\\\1", line))
     line = _LIST.sub(r"\\\1", line)
     return _ORDERED.sub(r"\1\\\2", line)
+
+
+def tag(book: Codebook, code_id: str) -> str:
+    """A code as a note app's tag: its path from the top with "/" between the names (nested
+    tags), what a tag cannot hold in each name as "_" (`#Work/Short_answers`); the escaped
+    name where nothing of it would be left (a code named "?!")."""
+    code = book.get(code_id)
+    if code is None:  # an id the codebook lost: shown as itself, as `Codebook.names` does
+        return f"#{escape(code_id)}"
+    names = [a.name for a in reversed(book.ancestors(code_id))] + [code.name]
+    parts = [_NOT_IN_TAG.sub("_", name).strip("_") for name in names]
+    if not parts[-1]:
+        return f"#{escape(code.name)}"
+    return "#" + "/".join(filter(None, parts))
 
 
 def _paragraphs(text: str) -> list[str]:
@@ -58,7 +76,7 @@ def entry(
 ) -> str:
     h = placed.highlight
     label = color_label(session, h.color)  # "" for a passage only coded: its codes lead
-    names = " ".join(f"#{escape(tag)}" for tag in session.code_names(h))
+    names = " ".join(tag(session.notes.codebook, code_id) for code_id in h.codes)
     meta = " · ".join(filter(None, (f"**{escape(label)}**" if label else "", names)))
     note = _paragraphs(h.note)
     if note:

@@ -10,8 +10,9 @@ stack and the notes file holds the codebook. Coding a passage is always the inte
 (its highlights change).
 
 The counts are kept as two parts: the other interviews' (read from their notes files once,
-then adjusted as interviews are switched) and the open interview's (adjusted at each
-highlight change), so that applying a code costs the same with 50,000 codings.
+then adjusted as interviews are switched; read again when interviews join or leave the
+study) and the open interview's (adjusted at each highlight change), so that applying a
+code costs the same with 50,000 codings.
 """
 
 from __future__ import annotations
@@ -52,6 +53,8 @@ class CodebookHub(QObject):
         self.recoding = Recoding(interview, owner)
         self._others: Counter[str] | None = None  # the other interviews' codings
         self._open = Counter[str]()  # the open interview's codings
+        self._listed: set[str] = set()  # the interviews `_others` was counted over
+        interview.aboutToClose.connect(self._interview_closing)
         interview.opened.connect(self._interview_opened)
         interview.replaced.connect(self._interview_replaced)
         interview.highlightChanged.connect(self._highlight_changed)
@@ -101,19 +104,27 @@ class CodebookHub(QObject):
         if self._others is None:
             skip = self.current_id()
             self._others = Counter()
+            self._listed = {e.id for e in study.interviews}
             for _, notes in self.files.coded(study, skip=skip or None):
                 self._others.update(coding_counts(notes.highlights))
         return self._others + self._open
 
     # Keeping up with what is open ------------------------------------------------------
 
+    def _interview_closing(self) -> None:
+        """The interview closing is now a notes file among the others (unless it has left
+        the study: its codings no longer count)."""
+        study, left = self.owner.study, self.current_id()
+        listed = study is not None and any(e.id == left for e in study.interviews)
+        if self._others is not None and left and listed:
+            self._others.update(self._open)
+        self._open = Counter()
+
     def _interview_opened(self, _session: object) -> None:
-        before = self._open
         self._open = self._count_open()
         now = self.current_id()
         if self._others is not None and self.owner.study is not None and now:
-            # The interview left is now a notes file among the others; the one opened is not.
-            self._others.update(before)
+            # The interview opened is no longer among the others.
             self._others.subtract(self._open)
             self._others = +self._others
         else:
@@ -160,6 +171,9 @@ class CodebookHub(QObject):
         self._study_switched()
 
     def _study_changed(self) -> None:
+        study = self.owner.study
+        if study is not None and {e.id for e in study.interviews} != self._listed:
+            self._others = None  # interviews came or went (removed, undone, merged)
         self._sync_session_book()
         self.changed.emit()
 

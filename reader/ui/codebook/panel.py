@@ -121,6 +121,7 @@ class CodebookPanel(QWidget):
         layout.addLayout(details)
         layout.addWidget(self.memo)
         self._stale = False
+        self._shown: tuple[object, set[str]] = (None, set())  # whose codes, which
         hub.changed.connect(self.rebuild)
         hub.countsChanged.connect(self._counts_changed)
         self.rebuild()
@@ -175,13 +176,26 @@ class CodebookPanel(QWidget):
         self.view.expandAll()
         for code_id in self.collapsed:
             self.view.collapse(self.model.index_of(code_id))
-        if current in self.model.codes:
-            self.set_current(current)
+        came = self._came()
+        if came or current in self.model.codes:
+            self.set_current(came or current)
         self.empty.setVisible(not self.model.ids)
         read_only = self.hub.read_only
         for button in (self.new_button, self.child_button, self.merge_button, self.delete_button):
             button.setEnabled(not read_only)
         self._show_current()
+
+    def _came(self) -> str:
+        """The first code (in the tree) new to the codebook shown before, when it is still
+        the same study's or interview's: one an undo brought back (deleted or merged), a
+        new one, one redone; "" for none."""
+        study = self.hub.study
+        owner = study if study is not None else self.hub.interview.session
+        was, before = self._shown
+        self._shown = (owner, set(self.model.codes))
+        if owner is None or owner is not was:
+            return ""
+        return next((c.id for _, c in self.hub.book.tree() if c.id not in before), "")
 
     def _show_current(self, *_args: object) -> None:
         code = self.model.codes.get(self.current_id())

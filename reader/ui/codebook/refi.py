@@ -35,13 +35,15 @@ class Refi:
         self.window.banner.show_message(text, [])
 
     def _save(self, title: str, suggested: str, kind: str, data: bytes) -> Path | None:
+        """`data` written where the user says; the window's export report says so (or why
+        not): reader/ui/exporting/export_report.py, as every export."""
         path, _ = QFileDialog.getSaveFileName(self.window, title, suggested, kind)
         if not path:
             return None
         try:
             atomic_write(Path(path), data)
         except OSError as exc:
-            self._say(f"Not exported: {describe_os_error(exc)}")
+            self.window.transfers.report.failed(path, exc)
             return None
         return Path(path)
 
@@ -72,8 +74,7 @@ class Refi:
             return
         path = self._save("Export REFI-QDA Project", suggested, QDPX, data)
         if path is not None:
-            missing = f"  Left out: {'; '.join(left_out)}." if left_out else ""
-            self._say(f"Exported {path.name}.{missing}")
+            self.window.transfers.report.exported(path, left_out)
 
     def export_codebook(self) -> None:
         from reader.core.refi.codebook_xml import RefiError, export_qdc
@@ -81,12 +82,13 @@ class Refi:
         try:
             data = export_qdc(self.hub.book)
         except RefiError as exc:
-            self._say(f"Nothing to export: {exc}.")
+            self.window.transfers.report.say(f"Nothing exported: {exc}.")
             return
         where = self.hub.study.folder if self.hub.study is not None else Path.home()
         path = self._save("Export Codebook", str(where / "codebook.qdc"), QDC, data)
         if path is not None:
-            self._say(f"Exported {len(self.hub.book)} codes to {path.name}.")
+            count = len(self.hub.book)
+            self.window.transfers.report.exported(path, what=f"{count} code{'s' * (count != 1)}")
 
     def import_project(self) -> None:
         """A .qdpx read into the open study, or into a new (or empty) folder, which then

@@ -1,12 +1,14 @@
 """File ▸ Export…: choose a format and, optionally, which colours and codes to include; in
 a study, this interview or the whole study (Markdown, HTML, CSV or JSON). REFI-QDA's
-project and codebook are offered too (written by reader/ui/codebook/refi.py)."""
+project and codebook are offered too (written by reader/ui/codebook/refi.py): they carry
+codes and notes, not highlight colours, so for them the colours' box says so in place of
+the colours, and the dialog keeps its height whatever the format."""
 
 from __future__ import annotations
 
 from itertools import pairwise
 
-from PySide6.QtCore import QEvent, QPoint
+from PySide6.QtCore import QEvent, QPoint, Qt
 from PySide6.QtGui import QIcon
 from PySide6.QtWidgets import (
     QApplication,
@@ -18,6 +20,7 @@ from PySide6.QtWidgets import (
     QGroupBox,
     QLabel,
     QLineEdit,
+    QStackedWidget,
     QVBoxLayout,
     QWidget,
 )
@@ -27,11 +30,20 @@ from reader.core.export import FORMAT_INFO, ExportOptions
 from reader.ui.dialogs import ok_cancel, swatch_icon
 from reader.ui.exporting.code_list import COLUMNS, ROWS_SHOWN, CodeList, Codes, elided
 
-# Everything goes into these: colours and codes do not filter them.
+# Everything goes into these: colours and codes do not filter them. Short names: the combo
+# fits a small screen's dialog, and what they are for is said under it (REFI_NOTES).
 REFI_FORMATS = {
-    "qdpx": "REFI-QDA project for NVivo, ATLAS.ti, MAXQDA — .qdpx",
+    "qdpx": "REFI-QDA project — .qdpx",
     "qdc": "REFI-QDA codebook — .qdc",
 }
+REFI_NOTES = {  # broken by hand: a wrapped label's height would change with its width
+    "qdpx": "Every passage goes, without its highlight colour: the other\n"
+    "tool sees it by its codes and notes.",
+    "qdc": "The codebook alone: each code with its colour and memo.",
+}
+REFI_TITLE = "REFI-QDA, for NVivo, ATLAS.ti, MAXQDA, QualCoder"
+COLOURS_TITLE = "Colours (none ticked: all)"
+CODES_TITLE = "Codes (none ticked: all)"
 
 
 class ExportDialog(QDialog):
@@ -58,17 +70,42 @@ class ExportDialog(QDialog):
         self.scope_combo.currentIndexChanged.connect(self._fill_formats)
         self.format_combo = QComboBox()
         self.format_combo.setAccessibleDescription("The kind of file to write")
+        # As wide as its longest name, whichever is shown: no name runs under the arrow.
+        self.format_combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
         self.crlf_box = QCheckBox("Windows line ends (CRLF), as MAXQDA counts positions")
+        keep = self.crlf_box.sizePolicy()
+        keep.setRetainSizeWhenHidden(True)  # for a codebook too: the dialog does not shrink
+        self.crlf_box.setSizePolicy(keep)
+        self.refi_note = QLabel()
+        # As tall as the longest note from the start, so that the page of the colours'
+        # boxes is not the shorter one at first and the dialog grows when a REFI is chosen.
+        lines = max(note.count("\n") + 1 for note in REFI_NOTES.values())
+        self.refi_note.setMinimumHeight(lines * self.refi_note.fontMetrics().lineSpacing())
+        self.refi_note.setAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop)
+        self.refi_note.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByKeyboard)
         self.format_combo.currentIndexChanged.connect(self._format_changed)
         self._fill_formats()
         self.color_boxes: dict[str, QCheckBox] = {}
-        colour_group = QGroupBox("Colours (none ticked: all)")
-        self._color_grid = QGridLayout(colour_group)
+        self.colour_group = QGroupBox(COLOURS_TITLE)
+        # The colours' boxes, or what a REFI-QDA file carries: one as tall as the other.
+        self.colour_pages = QStackedWidget()
+        boxes, refi = QWidget(), QWidget()
+        self._color_grid = QGridLayout(boxes)
+        self._color_grid.setContentsMargins(0, 0, 0, 0)
+        self._color_grid.setAlignment(Qt.AlignmentFlag.AlignTop)
+        about = QVBoxLayout(refi)
+        about.setContentsMargins(0, 0, 0, 0)
+        about.addWidget(self.refi_note)
+        about.addWidget(self.crlf_box)
+        about.addStretch()
+        for page in (boxes, refi):
+            self.colour_pages.addWidget(page)
+        QVBoxLayout(self.colour_group).addWidget(self.colour_pages)
         # By id, labelled as Codebook.labels names them: two codes of one name ("Work /
         # Stress", "Home / Stress") are two rows, each in its own colour.
         self.code_list = CodeList()
         self.no_codes = QLabel("No passage is coded.")
-        tag_group = QGroupBox("Codes (none ticked: all)")
+        self.tag_group = tag_group = QGroupBox(CODES_TITLE)
         # A codebook that scrolls can be narrowed by name; ticked codes stay ticked.
         self.code_filter = QLineEdit()
         self.code_filter.setPlaceholderText("Filter codes")
@@ -83,14 +120,12 @@ class ExportDialog(QDialog):
         if study:
             form.addRow("Export", self.scope_combo)
         form.addRow("Format", self.format_combo)
-        form.addRow("", self.crlf_box)
         layout = QVBoxLayout(self)
         layout.addLayout(form)
-        layout.addWidget(colour_group)
+        layout.addWidget(self.colour_group)
         layout.addWidget(tag_group)
         self._fill_scope()  # in the dialog already: its Tab chain is the dialog's
         self.scope_combo.currentIndexChanged.connect(self._fill_scope)
-        self.filter_groups = (colour_group, tag_group)
         self._format_changed()
         layout.addWidget(ok_cancel(self, "Export…"))
 
@@ -147,9 +182,15 @@ class ExportDialog(QDialog):
 
     def _format_changed(self) -> None:
         name = self.format_combo.currentData()
+        if not hasattr(self, "tag_group"):  # (while the combo is filled first)
+            return
+        refi = name in REFI_FORMATS
         self.crlf_box.setVisible(name == "qdpx")
-        for group in getattr(self, "filter_groups", ()):
-            group.setEnabled(name not in REFI_FORMATS)
+        self.refi_note.setText(REFI_NOTES.get(name, ""))
+        self.colour_pages.setCurrentIndex(1 if refi else 0)
+        self.colour_group.setTitle(REFI_TITLE if refi else COLOURS_TITLE)
+        self.tag_group.setEnabled(not refi)
+        self.tag_group.setTitle("Codes (every one is exported)" if refi else CODES_TITLE)
 
     def crlf(self) -> bool:
         return self.crlf_box.isChecked()

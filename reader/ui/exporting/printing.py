@@ -1,12 +1,17 @@
-"""Print and PDF: the interview with its highlights in colour and notes as numbered endnotes."""
+"""Print and PDF: the interview under its title, each turn led by its speaker as the
+reading pane's margin names it, its highlights in colour, their notes as numbered endnotes,
+then the research notes: a printed page tells whose interview it is."""
 
 from __future__ import annotations
+
+from pathlib import Path
 
 from PySide6.QtCore import QMarginsF
 from PySide6.QtGui import (
     QFont,
     QPageLayout,
     QPageSize,
+    QTextBlockFormat,
     QTextCharFormat,
     QTextCursor,
     QTextDocument,
@@ -14,6 +19,8 @@ from PySide6.QtGui import (
 from PySide6.QtPrintSupport import QPrinter
 
 from reader.core.annotations import NO_COLOR
+from reader.core.export.html_export import demote_headings
+from reader.core.interview import speech_start
 from reader.core.session import Session
 from reader.core.shorten import shorten
 from reader.ui import theme
@@ -21,10 +28,11 @@ from reader.ui.reading.reader_document import ReaderDocument
 
 
 def print_document(reading: ReaderDocument) -> QTextDocument:
-    """A copy of the reading pane's document with highlights and endnote numbers in it.
+    """A copy of the reading pane's document with its title, speakers, highlights,
+    endnotes and research notes (as `session.notes.notes` holds them) in it.
 
-    The reading pane paints highlights instead of storing them (it must stay fast at
-    10,000); a printout is made once, so here they become character formats.
+    The reading pane paints highlights and margin labels instead of storing them (it must
+    stay fast at 10,000); a printout is made once, so here they become text and formats.
     """
     session: Session = reading.session
     doc = reading.qdoc.clone()
@@ -34,6 +42,7 @@ def print_document(reading: ReaderDocument) -> QTextDocument:
     frame.setRightMargin(0)
     doc.rootFrame().setFrameFormat(frame)
     cursor = QTextCursor(doc)
+    _bold_labels(reading, cursor)  # before any insertion: model offsets still hold
     annotated = [h for h in session.notes.highlights if not h.orphan]
     book = session.notes.codebook
     for h in annotated:
@@ -54,13 +63,10 @@ def print_document(reading: ReaderDocument) -> QTextDocument:
     for number, h in reversed(list(enumerate(notes, start=1))):
         cursor.setPosition(reading.to_qt(h.end))
         cursor.insertText(str(number), marker)
+    _name_turns(reading, doc)
+    _title(reading, cursor)
     if notes:
-        cursor.movePosition(QTextCursor.MoveOperation.End)
-        heading = QTextCharFormat()
-        heading.setFontWeight(QFont.Weight.Bold)
-        heading.setFontPointSize(reading.font.pointSizeF() * 1.2)
-        cursor.insertBlock()
-        cursor.insertText("Notes", heading)
+        _heading(reading, cursor, "Notes")
         body = QTextCharFormat()
         body.setFontPointSize(reading.font.pointSizeF() * 0.9)
         labels = session.notes.colors
@@ -73,7 +79,82 @@ def print_document(reading: ReaderDocument) -> QTextDocument:
             text += f". {h.note}" if h.note else ""
             text += f" (codes: {codes})" if codes else ""
             cursor.insertText(text, body)
+    if session.notes.notes.strip():
+        _heading(reading, cursor, "Research notes")
+        cursor.insertBlock(QTextBlockFormat(), QTextCharFormat())
+        # Markdown; any HTML in them as text. Their "# Themes" is of the size of Qt's
+        # ### (1.2 times the text's): under this heading, not bigger than it.
+        research = demote_headings(session.notes.notes.strip("\n"), 2)
+        cursor.insertMarkdown(research, QTextDocument.MarkdownFeature.MarkdownNoHTML)
     return doc
+
+
+def _heading(reading: ReaderDocument, cursor: QTextCursor, text: str) -> None:
+    """`text` as a heading of its own, at the end of the document."""
+    cursor.movePosition(QTextCursor.MoveOperation.End)
+    heading = QTextCharFormat()
+    heading.setFontWeight(QFont.Weight.Bold)
+    heading.setFontPointSize(reading.font.pointSizeF() * 1.3)
+    space = QTextBlockFormat()
+    space.setTopMargin(reading.font.pointSizeF())
+    cursor.insertBlock(space)
+    cursor.insertText(text, heading)
+
+
+def _title(reading: ReaderDocument, cursor: QTextCursor) -> None:
+    """The interview's title and its file's name, above its first line."""
+    document = reading.session.document
+    cursor.movePosition(QTextCursor.MoveOperation.Start)
+    cursor.insertBlock()  # the interview's first line keeps its own formats
+    cursor.movePosition(QTextCursor.MoveOperation.Start)
+    cursor.setBlockFormat(QTextBlockFormat())
+    title = QTextCharFormat()
+    title.setFontWeight(QFont.Weight.Bold)
+    title.setFontPointSize(reading.font.pointSizeF() * 1.5)
+    cursor.insertText(document.title or "Interview", title)
+    if document.source:
+        source = QTextCharFormat()
+        source.setForeground(theme.muted_color())
+        source.setFontPointSize(reading.font.pointSizeF() * 0.9)
+        cursor.insertBlock()
+        cursor.insertText(Path(document.source).name, source)
+    space = QTextBlockFormat()
+    space.setBottomMargin(reading.font.pointSizeF() * 1.5)
+    cursor.mergeBlockFormat(space)
+
+
+def _bold_labels(reading: ReaderDocument, cursor: QTextCursor) -> None:
+    """A speaker label in the text ("Nurse: ") in bold and the text's colour: on screen
+    it is quiet, as the margin names the speaker; on paper there is no margin."""
+    text = reading.session.document.text
+    bold = QTextCharFormat()
+    bold.setFontWeight(QFont.Weight.Bold)
+    bold.setForeground(theme.text_color())
+    for seg in reading.session.segments:
+        end = speech_start(text, seg)
+        if end > seg.start:
+            cursor.setPosition(reading.to_qt(seg.start))
+            cursor.setPosition(reading.to_qt(end), QTextCursor.MoveMode.KeepAnchor)
+            cursor.mergeCharFormat(bold)
+
+
+def _name_turns(reading: ReaderDocument, doc: QTextDocument) -> None:
+    """Where the margin names a speaker (or a question's number) and the text does not,
+    "Name: " in bold at the start of the paragraph. By block number, from the end: endnote
+    numbers are in the text already, so model offsets no longer hold, block numbers do."""
+    text = reading.session.document.text
+    for number in reversed(range(doc.blockCount())):
+        segment = reading.segment_of_block(number)
+        lines = [line.text for line in reading.margin_of_block(number)]
+        if segment is None or not lines or lines[0] in ("aside", "intro"):
+            continue
+        if speech_start(text, segment) > segment.start:  # labelled in the text: in bold
+            continue
+        label = f"{lines[0]} ({lines[1]})" if len(lines) > 1 else lines[0]
+        cursor = QTextCursor(doc.findBlockByNumber(number))
+        fmt = QTextCharFormat(cursor.block().charFormat())
+        fmt.setFontWeight(QFont.Weight.Bold)
+        cursor.insertText(f"{label}: ", fmt)
 
 
 def pdf_printer(path: str) -> QPrinter:

@@ -51,6 +51,11 @@ def ask_save_path(parent: QWidget, title: str, name: str, home: Path, filters: s
     """The save dialog at `suggested_path`; the folder chosen is remembered for the kind."""
     path, _ = QFileDialog.getSaveFileName(parent, title, suggested_path(name, home), filters)
     if path:
-        extension = Path(path).suffix.lstrip(".") or Path(name).suffix.lstrip(".")
-        settings().setValue(_key(extension), str(Path(path).parent))
+        remember_folder(path, name)
     return path
+
+
+def remember_folder(path: str, name: str) -> None:
+    """`path`'s folder is where the next file of its kind (else of `name`'s) is suggested."""
+    extension = Path(path).suffix.lstrip(".") or Path(name).suffix.lstrip(".")
+    settings().setValue(_key(extension), str(Path(path).parent))

@@ -4,6 +4,7 @@ use, so start-up does not pay for them."""
 
 from __future__ import annotations
 
+import sys
 from collections.abc import Callable, Collection
 from dataclasses import replace
 from pathlib import Path
@@ -21,10 +22,17 @@ from PySide6.QtWidgets import (
 )
 
 from reader.core.annotations import NO_COLOR, NO_COLOR_LABEL
-from reader.core.store import atomic_write, describe_os_error
-from reader.ui.exporting.save_folder import ask_save_path, home_folder
+from reader.core.store import atomic_write
+from reader.ui.exporting.export_report import ExportReport
+from reader.ui.exporting.save_folder import (
+    ask_save_path,
+    home_folder,
+    remember_folder,
+    suggested_path,
+)
 from reader.ui.interview.open_interview import OpenInterview
 from reader.ui.reading.reader_view import ReaderView
+from reader.ui.window.banner import Banner
 
 if TYPE_CHECKING:
     from reader.core.study import Study
@@ -32,11 +40,15 @@ if TYPE_CHECKING:
 
 
 class Transfers(QObject):
-    def __init__(self, interview: OpenInterview, reader: ReaderView, parent: QWidget) -> None:
+    def __init__(
+        self, interview: OpenInterview, reader: ReaderView, banner: Banner, parent: QWidget
+    ) -> None:
         super().__init__(parent)
         self._interview = interview
         self._reader = reader
         self._parent = parent
+        # Every export, REFI-QDA's too, says it is done here (export_report.py).
+        self.report = ExportReport(lambda text, ms: interview.status.emit(text, ms), banner, parent)
         # The open study and its loaded interviews, when one is open: Export… offers it.
         self.study: Callable[[], tuple[Study, StudyTexts] | None] = lambda: None
         # The codes some interview of the open study uses, told by the codebook.
@@ -48,9 +60,6 @@ class Transfers(QObject):
         """Where a first export goes (reader/ui/exporting/save_folder.py)."""
         study = self.study()
         return home_folder(self._interview.session, study[0].folder if study else None)
-
-    def _status(self, text: str, ms: int = 6000) -> None:
-        self._interview.status.emit(text, ms)
 
     def export(self) -> None:
         from reader.core.export import FORMAT_INFO, FORMATS, ExportCancelled
@@ -115,16 +124,20 @@ class Transfers(QObject):
                 data = FORMATS[name](session, options)
             atomic_write(Path(path), data)
         except ExportCancelled:
-            self._status("Export cancelled; nothing was written.", 5000)
+            self.report.say("Export cancelled; nothing was written.")
             return
         except OSError as exc:
-            QMessageBox.warning(
-                self._parent, "Export", f"{path} could not be written: {describe_os_error(exc)}"
-            )
+            self.report.failed(path, exc)
             return
         finally:
             progress.close()
-        self._status(f"Exported to {path}")
+        left_out: list[str] = []
+        if study and dialog.whole_study():  # as the file names them at its top
+            problems = study[1].problems
+            left_out = [
+                f"“{e.title}”: {problems[e.id]}" for e in study[0].interviews if e.id in problems
+            ]
+        self.report.exported(path, left_out)
 
     def import_annotations(self) -> None:
         from reader.core.importer import AnnotationImportError, import_w3c
@@ -149,33 +162,55 @@ class Transfers(QObject):
         controller.import_highlights(result.added)
         summary = result.message()
         first_line, _, details = summary.partition("\n")
-        self._status(first_line, 8000)
+        self._interview.status.emit(first_line, 8000)
         if details:  # what was left out, by name: too long for the status bar
             QMessageBox.information(self._parent, "Import Annotations", summary)
+
+    def _pdf_name(self) -> str:
+        """The interview's file name as a PDF's, for printing to a file as for exporting."""
+        session = self._interview.session
+        return Path(session.document.source if session else "interview").with_suffix(".pdf").name
 
     def print_interview(self) -> None:
         from PySide6.QtPrintSupport import QPrintDialog, QPrinter
 
         from reader.ui.exporting.printing import print_document
 
-        if self._reader.reading is None:
+        session = self._interview.session
+        if self._reader.reading is None or session is None:
             return
         printer = QPrinter(QPrinter.PrinterMode.HighResolution)
-        dialog = QPrintDialog(printer, self._parent)
-        if dialog.exec() == QDialog.DialogCode.Accepted:
-            print_document(self._reader.reading).print_(printer)
+        printer.setDocName(session.document.title)
+        if not sys.platform.startswith(("win", "darwin")):
+            # Qt's own dialog offers printing to this file, as Export as PDF… suggests it
+            # (else ~/print.pdf). A native dialog would tick "print to file" with it.
+            printer.setOutputFileName(suggested_path(self._pdf_name(), self._home()))
+            printer.setOutputFormat(QPrinter.OutputFormat.NativeFormat)  # a printer first
+        if QPrintDialog(printer, self._parent).exec() != QDialog.DialogCode.Accepted:
+            return
+        self._interview.notes_data()  # the research notes as they are on screen
+        print_document(self._reader.reading).print_(printer)
+        if path := printer.outputFileName():
+            remember_folder(path, self._pdf_name())
+            self.report.say(f"Printed to {path}")
+        else:
+            self.report.say(f"Sent to the printer {printer.printerName()}")
 
     def export_pdf(self) -> None:
         from reader.ui.exporting.printing import pdf_printer, print_document
 
-        session = self._interview.session
-        if self._reader.reading is None or session is None:
+        if self._reader.reading is None or self._interview.session is None:
             return
-        suggested = Path(session.document.source).with_suffix(".pdf").name
-        path = ask_save_path(self._parent, "Export as PDF", suggested, self._home(), "PDF (*.pdf)")
+        path = ask_save_path(
+            self._parent, "Export as PDF", self._pdf_name(), self._home(), "PDF (*.pdf)"
+        )
         if path:
+            self._interview.notes_data()
             print_document(self._reader.reading).print_(pdf_printer(path))
-            self._status(f"Saved {path}")
+            if Path(path).is_file():  # Qt's PDF writer says nothing when it cannot write
+                self.report.exported(path)
+            else:
+                self.report.failed(path, "the folder cannot be written to")
 
     def show_notes_file(self) -> None:
         saver = self._interview.saver

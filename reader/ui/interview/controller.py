@@ -3,8 +3,10 @@ of change, and the saver told that there is something to write."""
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from PySide6.QtCore import QObject, Signal
-from PySide6.QtGui import QUndoStack
+from PySide6.QtGui import QUndoCommand, QUndoStack
 
 from reader.core.annotations import Highlight, make_highlight, shows_nothing
 from reader.core.interview import Role
@@ -21,6 +23,9 @@ from reader.ui.interview.commands import (
     SpeakersCommand,
 )
 from reader.ui.persistence.saver import NotesSaver
+
+# The undo step of a new highlight, given its own (AddHighlightCommand) to run within.
+Step = Callable[[QUndoCommand, Highlight], QUndoCommand]
 
 
 class Controller(QObject):
@@ -102,9 +107,12 @@ class Controller(QObject):
             corrections = self.session.speakers_with_side(shown, side)
             self.undo_stack.push(SpeakersCommand(self, "Choose Who Asks", corrections))
 
-    def add_highlight(self, start: int, end: int, color: str) -> Highlight | None:
+    def add_highlight(
+        self, start: int, end: int, color: str, step: Step | None = None
+    ) -> Highlight | None:
         """The new highlight, or None when the notes are read-only. The same span again
-        gives the highlight already there (recoloured), not a second one on top."""
+        gives the highlight already there (recoloured), not a second one on top. `step`
+        makes a new one's undo step part of a larger one (Q quotes it in the notes too)."""
         if not self.writable():
             return None
         for existing in self.session.highlights_overlapping(start, end):
@@ -112,7 +120,8 @@ class Controller(QObject):
                 self.edit_highlight(existing.id, "Recolour Highlight", color=color)
                 return self.session.highlight(existing.id)
         highlight = make_highlight(self.session.document.text, start, end, color)
-        self.undo_stack.push(AddHighlightCommand(self, highlight))
+        added = AddHighlightCommand(self, highlight)
+        self.undo_stack.push(added if step is None else step(added, highlight))
         return highlight
 
     def import_highlights(self, highlights: list[Highlight]) -> None:

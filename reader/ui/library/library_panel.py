@@ -50,6 +50,7 @@ from reader.ui.row_menu import menu_key_point
 
 class LibraryPanel(QWidget):
     openRequested = Signal(str)  # interview id
+    removeRequested = Signal(str)  # interview id: off the study's list (StudyActions.remove)
     addFilesRequested = Signal()
     addFolderRequested = Signal()
     relocateRequested = Signal(str)  # interview id
@@ -150,6 +151,7 @@ class LibraryPanel(QWidget):
         outer = QVBoxLayout(self)
         outer.setContentsMargins(0, 0, 0, 0)
         outer.addWidget(self.pages)
+        self._shown: object = None  # whose rows the table shows (a Study)
         self.reload()
 
     def _empty_page(self) -> QWidget:
@@ -187,10 +189,17 @@ class LibraryPanel(QWidget):
     # Showing ------------------------------------------------------------------------------
 
     def reload(self) -> None:
+        """The rows again, the selection kept; an interview that came back to the same
+        study (a removal undone, an Add redone) is selected instead, and scrolled to."""
         current = self.current_id()
+        before = {h.id for h in self.model.rows}
         self.model.reload()
+        came = [h.id for h in self.model.rows if h.id not in before]
+        same, self._shown = self._shown is self.owner.study, self.owner.study
         self.pages.setCurrentIndex(1 if self.owner.study is not None else 0)
-        if current:
+        if came and same:
+            self.select(came[0])
+        elif current:
             self.select(current)
         self.columns.fit()  # after: a new attribute's column is scrolled to
         self._update_count()
@@ -241,8 +250,10 @@ class LibraryPanel(QWidget):
         interview_id = self.current_id()
         if interview_id and not self.owner.read_only:
             row = self.view.currentIndex().row()
-            self.owner.remove(interview_id)
-            self._select_row(row)
+            self.removeRequested.emit(interview_id)
+            study = self.owner.study
+            if study is not None and all(e.id != interview_id for e in study.interviews):
+                self._select_row(row)
 
     def rename_current(self) -> None:
         index = self.view.currentIndex()

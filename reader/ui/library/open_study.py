@@ -274,12 +274,24 @@ class OpenStudy(QObject):
         )
 
     def remove(self, interview_id: str) -> bool:
+        """Take the interview off the study's list, saying so (each redo and undo too):
+        only study.json changes, its transcript and notes file stay where they are."""
         study = self._study()
-        return self.run(
-            "Remove from Study",
-            lambda: study.remove_interview(interview_id),
-            lambda memo: study.restore_interview(*memo),
-        )
+        title = study.interview(interview_id).title
+
+        def do() -> tuple[int, InterviewEntry]:
+            memo = study.remove_interview(interview_id)
+            self.status.emit(
+                f"Removed “{title}” from the study; its files stay. Edit ▸ Undo brings it back.",
+                10000,
+            )
+            return memo
+
+        def undo(memo: tuple[int, InterviewEntry]) -> None:
+            study.restore_interview(*memo)
+            self.status.emit(f"“{title}” is back in the study.", 5000)
+
+        return self.run("Remove from Study", do, undo)
 
     def relocate(self, interview_id: str, transcript: Path) -> bool:
         study = self._study()

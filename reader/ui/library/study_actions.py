@@ -1,6 +1,7 @@
 """Opening things: New Study…, Open Study…, Open Interview…, Open Recent, files and
-folders dropped on the window, what opens at start-up; and the library's dialogs (add
-interviews, locate a transcript, define an attribute).
+folders dropped on the window, what opens at start-up, what opens when the open interview
+leaves the study; and the library's dialogs (add interviews, locate a transcript, define
+an attribute).
 
 The Open dialogs start in the folder used last. Opening a file that the open study lists
 switches to it; any other file closes the study and opens alone, as before studies.
@@ -12,7 +13,7 @@ import json
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QEvent, QMimeData, QObject, QSettings, QTimer, Signal
+from PySide6.QtCore import QEvent, QMimeData, QObject, QSettings, Qt, QTimer, Signal
 from PySide6.QtGui import QDropEvent
 from PySide6.QtWidgets import QDialog, QFileDialog, QMenu, QMessageBox, QWidget
 
@@ -46,6 +47,9 @@ class StudyActions(QObject):
         self.settings = settings
         self.recent = RecentList(settings)
         switcher.switched.connect(self._remember_interview)
+        # Once the step is done (a redo, an undone Add, another program's change).
+        owner.changed.connect(self._follow_list, Qt.ConnectionType.QueuedConnection)
+        self._emptied = False  # the last interview open left the study, none opened after
         window.setAcceptDrops(True)  # files and folders dropped anywhere on the window
         window.installEventFilter(self)
 
@@ -239,6 +243,56 @@ class StudyActions(QObject):
         )
         if path and self.owner.relocate(interview_id, Path(path)):
             self.switcher.open(interview_id)
+
+    def remove(self, interview_id: str) -> None:
+        """Delete in the Library: the interview leaves the study's list (its files stay).
+        The open one gives way first, so that nothing typed goes to an interview the study
+        no longer lists; when it cannot (its notes could not be written and the user kept
+        them), it stays in the study."""
+        if self.owner.study is None or self.owner.read_only:
+            return
+        if interview_id != self.switcher.current or self._give_way(interview_id):
+            self.owner.remove(interview_id)
+
+    def _follow_list(self) -> None:
+        """The open interview left the study's list otherwise (a removal redone, its
+        adding undone, taken out by another program): it gives way. With none open since
+        the last one left, one that comes back (Undo) opens."""
+        study, current = self.owner.study, self.switcher.current
+        if study is None:
+            return
+        if current and all(e.id != current for e in study.interviews):
+            self._give_way(current)
+        elif self._emptied and not current:
+            ready = [e.id for e in study.interviews if not study.is_missing(e)]
+            self._emptied = not (ready and self.switcher.open(ready[0]))
+
+    def _give_way(self, leaving: str) -> bool:
+        """Open the interview listed after `leaving` (as the Library shows them), else the
+        one before, else another of the study's; with none that opens, show none. False
+        when the open interview's notes could not be written and the user kept it."""
+        study = self.owner.study
+        assert study is not None
+        if not self.interview.may_discard_unsaved():
+            return False
+        listed = self.switcher.panel.visible_ids()
+        after = listed[listed.index(leaving) + 1 :] if leaving in listed else []
+        before = listed[: listed.index(leaving)][::-1] if leaving in listed else []
+        others = [e.id for e in study.interviews if e.id != leaving]
+        known = set(others)
+        for candidate in dict.fromkeys([*after, *before, *others]):
+            missing = candidate not in known or study.is_missing(candidate)
+            if not missing and self.switcher.open(candidate):
+                return True
+        self._emptied = True
+        self.nothingToOpen.emit(
+            "No other interview of the study can open: locate a missing transcript in the "
+            "Library (right-click ▸ Locate Transcript…)."
+            if others
+            else "No interview is left in the study: add some with the Library's Add "
+            "button or drop files on the window."
+        )
+        return True
 
     def new_attribute(self) -> None:
         if self.owner.study is None or self.owner.read_only:

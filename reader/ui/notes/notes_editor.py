@@ -141,19 +141,25 @@ class NotesEditor(QPlainTextEdit):
             block = block.next()
         cursor.endEditBlock()
 
-    def insert_block(self, markdown: str) -> None:
-        """Insert a Markdown block at the caret, on lines of its own."""
+    def insert_block(self, markdown: str) -> QTextCursor:
+        """Insert a Markdown block at the caret, on lines of its own (a selection stays);
+        what was inserted, selected."""
         cursor = self.textCursor()
-        cursor.beginEditBlock()
+        cursor.clearSelection()
         if cursor.positionInBlock() > 0:
             cursor.movePosition(QTextCursor.MoveOperation.EndOfBlock)
-            cursor.insertText("\n\n")
+            lead = "\n\n"
         elif cursor.block().previous().isValid() and cursor.block().previous().text().strip():
-            cursor.insertText("\n")
-        cursor.insertText(markdown.rstrip("\n") + "\n\n")
-        cursor.endEditBlock()
+            lead = "\n"
+        else:
+            lead = ""
+        start = cursor.position()
+        cursor.insertText(lead + markdown.rstrip("\n") + "\n\n")  # one step of its undo
         self.setTextCursor(cursor)
         self.ensureCursorVisible()
+        inserted = QTextCursor(cursor)
+        inserted.setPosition(start, QTextCursor.MoveMode.KeepAnchor)
+        return inserted
 
     def _hint_follows(self) -> None:
         """The hint goes, whole, with the first character typed (Qt repaints only the

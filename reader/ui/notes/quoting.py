@@ -3,13 +3,69 @@ such a link (or a web link) from the notes to where it leads."""
 
 from __future__ import annotations
 
-from PySide6.QtCore import QObject, Qt, QUrl
-from PySide6.QtGui import QAction, QDesktopServices
+from collections.abc import Callable
 
+from PySide6.QtCore import QObject, Qt, QUrl
+from PySide6.QtGui import QAction, QDesktopServices, QTextCursor, QUndoCommand
+
+from reader.core.annotations import Highlight
 from reader.ui.annotations.editing import HighlightEditing
 from reader.ui.interview.open_interview import OpenInterview
 from reader.ui.notes.notes_pane import NotesPane
 from reader.ui.reading.reader_view import ReaderView
+
+
+class QuoteStep(QUndoCommand):
+    """Q on words no highlight holds: the highlight made (`added`, its own step) and its
+    quote put in the research notes, as one step of the interview's history, so that an
+    undo in the reader leaves no quote linking to nothing. Undone, the quote goes only if
+    it is still as put in: edited since, it is the user's, and stays (they are told).
+    Redone, it comes back where it was. Its going and coming are edits of the notes, on
+    the notes' own typing history too."""
+
+    def __init__(
+        self,
+        added: QUndoCommand,
+        put_in: Callable[[], QTextCursor | None],
+        tell: Callable[[str], None],
+    ) -> None:
+        super().__init__("Quote in Notes")
+        self._added, self._put_in, self._tell = added, put_in, tell
+        # At the quote's start, moved by edits before it; None before it is put in, or if
+        # it could not be. Qt positions (UTF-16), as `_length`.
+        self._at: QTextCursor | None = None
+        self._quote, self._length = "", 0  # as put in, paragraphs ending in U+2029
+        self._first = True
+        self._taken = False  # by the last undo
+
+    def redo(self) -> None:
+        self._added.redo()
+        if self._first:  # at the notes' caret
+            self._first = False
+            quote = self._put_in()
+            if quote is not None:
+                self._quote, self._at = quote.selectedText(), QTextCursor(quote)
+                self._length = quote.selectionEnd() - quote.selectionStart()
+                self._at.setPosition(quote.selectionStart())
+        elif self._taken and self._at is not None and not self._at.isNull():
+            start = self._at.position()
+            self._at.insertText(self._quote.replace("\u2029", "\n"))
+            self._at.setPosition(start)  # which the insertion moved past the quote
+
+    def undo(self) -> None:
+        self._added.undo()
+        at = self._at
+        if at is None or at.isNull():  # none put in, or those notes are gone
+            return
+        quote = QTextCursor(at)
+        end = at.position() + self._length
+        if end < at.document().characterCount():
+            quote.setPosition(end, QTextCursor.MoveMode.KeepAnchor)
+        self._taken = quote.selectedText() == self._quote
+        if self._taken:
+            quote.removeSelectedText()
+        else:
+            self._tell("The quote stays in your notes, as you changed it; its link leads nowhere.")
 
 
 class NotesQuoting(QObject):
@@ -36,27 +92,43 @@ class NotesQuoting(QObject):
             self.quote_highlight(self._reader.current_highlight_id)
 
     def quote_selection(self, start: int, end: int) -> None:
+        """The passage becomes a highlight, quoted: one step of Undo in the reader, unless
+        it was one already (then the quote alone, undone in the notes)."""
         controller = self._interview.controller
         if controller is None:
             return
-        highlight = controller.add_highlight(start, end, self._reader.default_color)
-        if highlight is not None:
+        steps: list[QuoteStep] = []
+
+        def quoting(added: QUndoCommand, highlight: Highlight) -> QUndoCommand:
+            steps.append(QuoteStep(added, lambda: self._put_in(highlight.id), self._tell))
+            return steps[-1]
+
+        highlight = controller.add_highlight(start, end, self._reader.default_color, quoting)
+        if highlight is not None and not steps:
             self.quote_highlight(highlight.id)
 
     def quote_highlight(self, highlight_id: str) -> None:
         """A block quote of the passage with a link back to it, at the notes' caret."""
+        self._put_in(highlight_id)
+
+    def _put_in(self, highlight_id: str) -> QTextCursor | None:
+        """The quote put in the notes, selected; None if it could not be."""
         session = self._interview.session
         if session is None or self._notes.editor.isReadOnly():
-            return
+            return None
         highlight = session.highlight(highlight_id)
         if highlight is None:
-            return
+            return None
         label = session.place_label(highlight.start)
         lines = [" ".join(line.split()) for line in highlight.exact.split("\n") if line.strip()]
         body = "\n>\n".join(f"> {line}" for line in lines)
         self._preview.setChecked(False)
-        self._notes.editor.insert_block(f"{body} [↩ {label}](#h-{highlight.id})")
-        self._interview.status.emit(f"Quoted in your notes, with a link back to {label}.", 4000)
+        quote = self._notes.editor.insert_block(f"{body} [↩ {label}](#h-{highlight.id})")
+        self._tell(f"Quoted in your notes, with a link back to {label}.", 4000)
+        return quote
+
+    def _tell(self, text: str, ms: int = 8000) -> None:
+        self._interview.status.emit(text, ms)
 
     def follow_link(self, url: str) -> None:
         """#h-<id> goes to a highlight; web links open in the browser, on a click only."""

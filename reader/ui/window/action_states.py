@@ -12,7 +12,6 @@ from dataclasses import dataclass
 from typing import Protocol
 
 from PySide6.QtCore import QObject, QTimer
-from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QWidget
 
 from reader.core.read_only import ReadOnly
@@ -27,8 +26,6 @@ NO_STUDY = "Open a study first (File ▸ Open Study…)."
 NO_OTHER = "The study has no other interview."
 NO_PASSAGE = "Select words in the interview, or put the caret in a highlight."
 SEE_SPEAKERS = "Who speaks, with their turns (read-only here: seen, not changed)"
-NOTHING_TO_UNDO = "Nothing to undo here."
-NOTHING_TO_REDO = "Nothing to redo here."
 SAVE_A_COPY = "Save a copy of the notes in another file; the study keeps its own"  # notes_copy.py
 
 
@@ -164,28 +161,4 @@ def wire_action_states(window: StatesWindow) -> ActionStates:
         signal.connect(show)
     interview.aboutToClose.connect(lambda: QTimer.singleShot(0, states, show))  # once closed
     show()
-    explain_undo(window.actions.undo, NOTHING_TO_UNDO, interview)
-    explain_undo(window.actions.redo, NOTHING_TO_REDO, interview)
     return states
-
-
-def explain_undo(action: QAction, nothing: str, interview: OpenInterview) -> None:
-    """Undo and Redo go on and off with the history they work on (QUndoGroup sets that,
-    and names what they undo): off, their tips say why, as the other actions' do."""
-
-    def show() -> None:
-        group = interview.undo_group
-        if action.isEnabled():
-            why_not = ""
-        elif group.activeStack() is None and interview.session is not None and interview.read_only:
-            why_not = interview.why_read_only()  # no history while so (undo_focus)
-        else:
-            why_not = nothing
-        # Setting the same tips again changes nothing, so `changed` comes no more.
-        action.setStatusTip(why_not)
-        action.setToolTip(why_not)
-
-    action.changed.connect(show)
-    interview.undo_group.activeStackChanged.connect(show)
-    interview.readOnlyChanged.connect(show)
-    show()

@@ -6,7 +6,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from PySide6.QtCore import Qt
-from PySide6.QtGui import QAction, QActionGroup, QFontDatabase, QKeySequence, QUndoGroup
+from PySide6.QtGui import QAction, QActionGroup, QFontDatabase, QKeySequence
 from PySide6.QtWidgets import QDockWidget, QMainWindow, QMenu
 
 from reader.core.palettes import THEME_LABELS
@@ -146,15 +146,8 @@ def set_available(action: QAction, why_not: str) -> None:
     action.setToolTip(why_not)  # none of its own when it can act: the menu shows its text
 
 
-def build_actions(window: QMainWindow, undo_group: QUndoGroup) -> Actions:
+def build_actions(window: QMainWindow) -> Actions:
     std = QKeySequence.StandardKey
-    # The group's undo and redo follow whichever interview's stack is active.
-    undo = undo_group.createUndoAction(window, "&Undo")
-    redo = undo_group.createRedoAction(window, "&Redo")
-    undo.setShortcuts([QKeySequence(std.Undo)])
-    redo.setShortcuts([QKeySequence("Ctrl+Shift+Z"), QKeySequence("Ctrl+Y")])
-    window.addAction(undo)
-    window.addAction(redo)
     actions = Actions(
         open=_action(window, "&Open Interview…", std.Open, "Open another interview file"),
         show_notes_file=_action(
@@ -179,8 +172,9 @@ def build_actions(window: QMainWindow, undo_group: QUndoGroup) -> Actions:
             window, "Export as PD&F…", None, "The interview with highlights and notes, as PDF"
         ),
         quit=_action(window, "&Quit", std.Quit, "Save everything and quit"),
-        undo=undo,
-        redo=redo,
+        # What they undo, and whether they can, follow the focus (window/undo_focus.py).
+        undo=_action(window, "&Undo", [QKeySequence(std.Undo)]),  # Ctrl+Z alone
+        redo=_action(window, "&Redo", ["Ctrl+Shift+Z", "Ctrl+Y"]),
         find=_action(window, "&Find…", std.Find, "Find words in the interview"),
         find_next=_action(window, "Find &Next", std.FindNext, "Go to the next match"),
         find_previous=_action(

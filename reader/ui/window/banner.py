@@ -2,13 +2,17 @@
 
 One line whatever the message: a wrapped label once covered nearly half the window. The
 text is elided to the room left by the buttons; the whole message is its tooltip and its
-accessible description.
+accessible description. A message with nothing to decide (no button but Dismiss) is
+dismissed by Escape too, where Escape has nothing else to do (no selection to clear, no bar
+to close): the key reaches the window, which this banner watches.
 """
 
 from __future__ import annotations
 
 from collections.abc import Callable
 
+from PySide6.QtCore import QEvent, QObject, Qt
+from PySide6.QtGui import QKeyEvent, QShowEvent
 from PySide6.QtWidgets import QFrame, QHBoxLayout, QPushButton, QSizePolicy, QWidget
 
 from reader.ui.elided_label import ElidedLabel
@@ -29,6 +33,7 @@ class Banner(QFrame):
         self.buttons: list[QPushButton] = []
         self.set_colors("#fff4ce", "#e0c97a", "#3d3000")
         self.setVisible(False)
+        self._watched: QWidget | None = None  # the window whose Escape dismisses
 
     def set_colors(self, background: str, border: str, text: str) -> None:
         """The banner's colours (the theme gives a set per palette)."""
@@ -57,6 +62,26 @@ class Banner(QFrame):
         self.label.setAccessibleName(text)
         self.setAccessibleDescription(text)
         self.setVisible(bool(text))
+
+    def showEvent(self, event: QShowEvent) -> None:
+        super().showEvent(event)
+        if self._watched is not self.window():
+            self._watched = self.window()
+            self._watched.installEventFilter(self)
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if (
+            watched is self._watched
+            and event.type() == QEvent.Type.KeyPress
+            and isinstance(event, QKeyEvent)
+            and event.key() == Qt.Key.Key_Escape
+            and event.modifiers() == Qt.KeyboardModifier.NoModifier
+            and self.isVisible()
+            and len(self.buttons) == 1  # Dismiss alone: nothing to decide
+        ):
+            self.setVisible(False)
+            return True
+        return super().eventFilter(watched, event)
 
     def _add_button(self, label: str, callback: Callable[[], None]) -> QPushButton:
         button = QPushButton(label)

@@ -44,6 +44,7 @@ def make_library(window: Any) -> LibraryPanel:
     library = LibraryPanel(window.study, settings())
     opening = window.study_actions
     library.openRequested.connect(window.switcher.open)
+    library.removeRequested.connect(opening.remove)
     library.addFilesRequested.connect(opening.add_files)
     library.addFolderRequested.connect(opening.add_folder)
     library.relocateRequested.connect(opening.relocate)

@@ -113,7 +113,7 @@ class MainWindow(QMainWindow):
         self._word_timer = QTimer(self, singleShot=True, interval=400)
         self._word_timer.timeout.connect(self._count_words)
 
-        self.actions: Actions = build_actions(self, self.interview.undo_group)
+        self.actions: Actions = build_actions(self)
         docks = [self.library_dock, self.outline_dock, self.annotations_dock, self.search_dock]
         build_menus(self, self.actions, docks)
         self.notes_pane.set_actions(self.actions.format_actions(), self.actions.toggle_preview)
@@ -121,7 +121,7 @@ class MainWindow(QMainWindow):
         self.quoting = NotesQuoting(
             self.interview, self.reader, self.notes_pane, self.editing, self.actions.toggle_preview
         )
-        self.transfers = Transfers(self.interview, self.reader, self)
+        self.transfers = Transfers(self.interview, self.reader, self.banner, self)
         self.switcher = InterviewSwitcher(
             self.interview, self.study, lambda: self.library, self.reader, self.notes_editor
         )
@@ -269,7 +269,7 @@ class MainWindow(QMainWindow):
         # Speakers and transcripts (#13).
         actions.speakers.triggered.connect(self.speakers.show_dialog)
         self.recording.connect_playback(actions.playback)  # the Playback menu and keys
-        self.undo_focus = UndoFocus(self, self.interview)
+        self.undo_focus = UndoFocus(self, self.interview, actions.undo, actions.redo)
         AfterPaint(reader, KeyboardDialogs.install).start()  # dialogs' focus frames
         self._wire_study()
         wire_codebook(self)  # the codebook (#14) and REFI-QDA (#15)

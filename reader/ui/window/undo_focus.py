@@ -1,34 +1,63 @@
 """Which undo history Edit ▸ Undo (Ctrl+Z) works on, decided in one place from where the
-keyboard focus is: a panel that claims a history has it while the focus is in that panel
+keyboard focus is: a text field with a typing history of its own (the research notes, a
+filter, the codebook's memo) has it while the field has the focus, as Ctrl+Z typed there
+is the field's own; a panel that claims a history has it while the focus is in that panel
 (the library the study's; the codebook the study's, or the interview's when no study is
 open); everywhere else the open interview's, or none while its notes are read-only.
 
 The open interview asks here (`OpenInterview.follow_undo`) whenever its history changes:
 an interview opened or switched to, write access lost or regained; the focus moving asks
 too. Before, three handlers each set the active history, and which one won depended on
-the order they had been connected in."""
+the order they had been connected in; and Edit ▸ Undo undid a highlight while the notes
+had the focus, though Ctrl+Z there undid the typing."""
 
 from __future__ import annotations
 
 from collections.abc import Callable
 
-from PySide6.QtCore import QObject
-from PySide6.QtGui import QUndoStack
-from PySide6.QtWidgets import QApplication, QMenu, QMenuBar, QWidget
+from PySide6.QtCore import QObject, SignalInstance
+from PySide6.QtGui import QAction, QUndoStack
+from PySide6.QtWidgets import (
+    QApplication,
+    QLineEdit,
+    QMenu,
+    QMenuBar,
+    QPlainTextEdit,
+    QTextEdit,
+    QWidget,
+)
+from shiboken6 import isValid
 
 from reader.ui.interview.open_interview import OpenInterview
+from reader.ui.window.actions import set_available
 
 Panel = Callable[[], QWidget | None]  # None: not made yet, so it cannot hold the focus
 History = Callable[[], QUndoStack | None]
+TextField = QLineEdit | QPlainTextEdit | QTextEdit
+
+NOTHING_TO_UNDO = "Nothing to undo here."
+NOTHING_TO_REDO = "Nothing to redo here."
 
 
 class UndoFocus(QObject):
-    def __init__(self, window: QWidget, interview: OpenInterview) -> None:
+    def __init__(
+        self, window: QWidget, interview: OpenInterview, undo: QAction, redo: QAction
+    ) -> None:
         super().__init__(window)
         self._window, self._interview = window, interview
+        self._undo, self._redo = undo, redo
         self._claims: list[tuple[Panel, History]] = []
+        self._focus: QWidget | None = None  # the last widget of the window with the focus
         interview.choose_undo_stack = self.stack_for_focus
         QApplication.instance().focusChanged.connect(self._focus_changed)
+        undo.triggered.connect(lambda: self._step(back=True))
+        redo.triggered.connect(lambda: self._step(back=False))
+        group = interview.undo_group
+        changes = [group.activeStackChanged, group.canUndoChanged, group.canRedoChanged]
+        changes += [group.undoTextChanged, group.redoTextChanged, interview.readOnlyChanged]
+        for signal in changes:
+            signal.connect(self._show)
+        self._show()
 
     def claim(self, panel: Panel, history: History) -> None:
         """While the focus is in `panel()`, Undo works on `history()`."""
@@ -42,10 +71,70 @@ class UndoFocus(QObject):
                 return history()
         return self._interview.writable_undo_stack()
 
+    def text_field(self) -> TextField | None:
+        """The field whose own typing history Undo works on now, if the focus is in one."""
+        focus = self._focus
+        if focus is None or not isValid(focus):
+            return None
+        return focus if isinstance(focus, TextField) and not focus.isReadOnly() else None
+
     def _focus_changed(self, _old: QWidget | None, new: QWidget | None) -> None:
         # Focus leaving the window (a dialog, another app) keeps the history it had, and
         # so does the menu bar taking it (Alt+E): Edit ▸ Undo is for the pane left.
         if new is None or isinstance(new, QMenuBar | QMenu):
             return
         if self._window.isAncestorOf(new):
+            self._watch(new)
             self._interview.follow_undo()
+            self._show()
+
+    def _watch(self, widget: QWidget) -> None:
+        """Undo and Redo go on and off with the typing history of the widget focused."""
+        if self._focus is not None and isValid(self._focus):
+            for signal in _typing_signals(self._focus):
+                signal.disconnect(self._show)
+        self._focus = widget
+        for signal in _typing_signals(widget):
+            signal.connect(self._show)
+
+    def _step(self, back: bool) -> None:
+        field, group = self.text_field(), self._interview.undo_group
+        if field is not None:
+            field.undo() if back else field.redo()
+        else:
+            group.undo() if back else group.redo()
+
+    def _show(self, *_changed: object) -> None:
+        """Named by what they would undo ("Undo Typing", "Undo Add Highlight"); off, their
+        tips say why, as the other actions' do."""
+        field, group, interview = self.text_field(), self._interview.undo_group, self._interview
+        if field is not None:
+            can_undo, can_redo = _typing_to(field, back=True), _typing_to(field, back=False)
+            undo_text, redo_text = ("Typing" if can else "" for can in (can_undo, can_redo))
+            why = ""
+        else:
+            can_undo, can_redo = group.canUndo(), group.canRedo()
+            undo_text, redo_text = group.undoText(), group.redoText()
+            unsaved = interview.session is not None and interview.read_only
+            why = interview.why_read_only() if group.activeStack() is None and unsaved else ""
+        for action, verb, can, what, nothing in (
+            (self._undo, "&Undo", can_undo, undo_text, NOTHING_TO_UNDO),
+            (self._redo, "&Redo", can_redo, redo_text, NOTHING_TO_REDO),
+        ):
+            action.setText(f"{verb} {what}" if what else verb)
+            set_available(action, "" if can else why or nothing)
+
+
+def _typing_signals(widget: QWidget) -> list[SignalInstance]:
+    if isinstance(widget, QLineEdit):
+        return [widget.textChanged]
+    if isinstance(widget, QPlainTextEdit | QTextEdit):
+        return [widget.undoAvailable, widget.redoAvailable]
+    return []
+
+
+def _typing_to(field: TextField, back: bool) -> bool:
+    if isinstance(field, QLineEdit):
+        return field.isUndoAvailable() if back else field.isRedoAvailable()
+    document = field.document()
+    return document.isUndoAvailable() if back else document.isRedoAvailable()

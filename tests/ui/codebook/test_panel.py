@@ -1,0 +1,109 @@
+"""The Codebook's selection as a keyboard user meets it (reader/ui/codebook/panel.py): after
+Edit ▸ Undo of a delete or a merge the code that came back is selected and scrolled to,
+in a study (study.json) and in an interview opened alone (its notes file)."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+from PySide6.QtCore import Qt
+
+from reader.ui.codebook.panel import CodebookPanel
+from reader.ui.window.main_window import MainWindow
+from tests.ui.test_codebook import names, study_json
+from tests.ui.test_highlights import wait_saved
+from tests.ui.test_read_only_undo import activate
+
+CTRL = Qt.KeyboardModifier.ControlModifier
+
+
+def to_codebook(window: MainWindow, qtbot: Any) -> CodebookPanel:
+    """Ctrl+6, as a user goes to the Codebook."""
+    qtbot.keyClick(window.reader, Qt.Key.Key_6, CTRL)
+    panel = window.codebook.panel
+    qtbot.waitUntil(panel.view.hasFocus)
+    return panel
+
+
+def current_name(panel: CodebookPanel) -> str:
+    code = panel.hub.book.get(panel.current_id())
+    return code.name if code is not None else ""
+
+
+def in_sight(panel: CodebookPanel) -> bool:
+    view = panel.view
+    return view.viewport().rect().contains(view.visualRect(view.currentIndex()).center())
+
+
+def delete_far_down_then_undo(window: MainWindow, qtbot: Any) -> CodebookPanel:
+    """Forty codes; the one before last deleted with Delete (confirmed), the list taken
+    back to its top with Home, then Ctrl+Z."""
+    for n in range(40):
+        window.codebook.hub.create(f"Code {n:02}")
+    activate(window, qtbot)
+    panel = to_codebook(window, qtbot)
+    qtbot.keyClick(panel.view, Qt.Key.Key_End)
+    qtbot.keyClick(panel.view, Qt.Key.Key_Up)
+    assert current_name(panel) == "Code 38"
+    qtbot.keyClick(panel.view, Qt.Key.Key_Delete)
+    assert panel.hub.book.find("Code 38") is None
+    assert current_name(panel) == "Code 39"  # the next one
+    qtbot.keyClick(panel.view, Qt.Key.Key_Home)
+    assert current_name(panel) == "Code 00" and not in_sight_of(panel, "Code 39")
+    qtbot.keyClick(panel.view, Qt.Key.Key_Z, CTRL)
+    return panel
+
+
+def in_sight_of(panel: CodebookPanel, name: str) -> bool:
+    code = panel.hub.book.find(name)
+    assert code is not None
+    rect = panel.view.visualRect(panel.model.index_of(code.id))
+    return panel.view.viewport().rect().contains(rect.center())
+
+
+def test_undo_of_a_delete_in_a_study_selects_the_code_back(
+    make_study_window: Callable[[Path], MainWindow], folder: Path, qtbot: Any, dialogs: Any
+) -> None:
+    window = make_study_window(folder)
+    panel = delete_far_down_then_undo(window, qtbot)
+    assert "Code 38" in names(study_json(folder)).values()
+    assert current_name(panel) == "Code 38" and in_sight(panel)
+    assert panel.view.hasFocus()
+
+
+def test_undo_of_a_delete_alone_selects_the_code_back(
+    window: MainWindow, qtbot: Any, dialogs: Any, notes_path: Path
+) -> None:
+    panel = delete_far_down_then_undo(window, qtbot)
+    wait_saved(qtbot, notes_path, lambda d: "Code 38" in names(d).values())
+    assert current_name(panel) == "Code 38" and in_sight(panel)
+
+
+def test_undo_of_deleting_a_code_with_sub_codes_or_of_a_merge_selects_it(
+    make_study_window: Callable[[Path], MainWindow], folder: Path, qtbot: Any, dialogs: Any
+) -> None:
+    window = make_study_window(folder)
+    hub = window.codebook.hub
+    a, b = hub.create("Alpha"), hub.create("Beta")
+    assert a is not None and b is not None
+    hub.create("Beta one", parent=b.id)
+    hub.create("Gamma")
+    activate(window, qtbot)
+    panel = to_codebook(window, qtbot)
+    panel.set_current(b.id)
+    qtbot.keyClick(panel.view, Qt.Key.Key_Delete)
+    assert current_name(panel) == "Gamma"
+    qtbot.keyClick(panel.view, Qt.Key.Key_Z, CTRL)
+    assert current_name(panel) == "Beta"  # the parent, not its sub-code
+    # Alpha merged into Gamma (the merge selects Gamma); undo selects Alpha again.
+    panel.set_current(a.id)
+    dialogs.item_answers.append((2, True))  # Beta, Beta one, Gamma: Gamma
+    panel.merge_code()
+    assert [c["name"] for c in study_json(folder)["codes"]] == ["Beta", "Beta one", "Gamma"]
+    assert current_name(panel) == "Gamma"
+    qtbot.keyClick(panel.view, Qt.Key.Key_Z, CTRL)
+    assert current_name(panel) == "Alpha"
+    # Another study's codebook is no undo: its first code is not chosen for the user.
+    assert hub.book.find("Alpha") is not None

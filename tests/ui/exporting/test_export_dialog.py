@@ -1,0 +1,66 @@
+"""The Export dialog as a keyboard user goes through its formats (reader/ui/exporting/
+export_dialog.py): a REFI-QDA format says that colours do not go, the dialog keeps its
+height, and every format's name fits its combo."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QStyle, QStyleOptionComboBox
+
+from reader.core.annotations import DEFAULT_COLORS
+from reader.ui.exporting.export_dialog import REFI_FORMATS, ExportDialog
+from reader.ui.window.main_window import MainWindow
+from tests.ui.exporting.test_code_list import codes, opened
+
+
+def test_each_format_by_keys_keeps_the_height_and_a_refi_one_says_colours_stay(
+    window: MainWindow, qtbot
+) -> None:
+    colours = {c: c.title() for c in DEFAULT_COLORS}
+    dialog = opened(qtbot, ExportDialog(colours, codes(5), window))
+    combo = dialog.format_combo
+    combo.setFocus()
+    qtbot.waitUntil(combo.hasFocus)
+    qtbot.keyClick(combo, Qt.Key.Key_Home)
+    heights = set()
+    seen = []
+    for _ in range(combo.count()):
+        name = combo.currentData()
+        seen.append(name)
+        refi = name in REFI_FORMATS
+        qtbot.waitUntil(lambda refi=refi: dialog.refi_note.isVisible() == refi)
+        note = dialog.refi_note.text()
+        assert ("without its highlight colour" in note) == (name == "qdpx")
+        assert ("codebook alone" in note) == (name == "qdc")
+        assert all(box.isVisible() != refi for box in dialog.color_boxes.values())
+        assert dialog.crlf_box.isVisible() == (name == "qdpx")
+        assert dialog.tag_group.isEnabled() != refi
+        heights.add((dialog.height(), dialog.tag_group.height(), dialog.code_list.height()))
+        qtbot.keyClick(combo, Qt.Key.Key_Down)
+    assert seen[-2:] == ["qdpx", "qdc"]
+    assert len(heights) == 1, heights  # no box grows or shrinks from format to format
+    qtbot.keyClick(combo, Qt.Key.Key_Up)  # back from .qdc to .qdpx, and to Markdown
+    qtbot.keyClick(combo, Qt.Key.Key_Home)
+    assert dialog.colour_group.title() == "Colours (none ticked: all)"
+    assert {dialog.height()} == {h for h, _, _ in heights}
+
+
+def test_every_format_name_fits_beside_the_arrow(make_study_window, folder, qtbot) -> None:
+    window = make_study_window(folder)
+    window.resize(1024, 640)
+    dialog = opened(qtbot, ExportDialog({}, {}, window, study="Night shifts"))
+    for scope in range(dialog.scope_combo.count()):
+        dialog.scope_combo.setCurrentIndex(scope)
+        combo = dialog.format_combo
+        option = QStyleOptionComboBox()
+        combo.initStyleOption(option)
+        field = combo.style().subControlRect(
+            QStyle.ComplexControl.CC_ComboBox,
+            option,
+            QStyle.SubControl.SC_ComboBoxEditField,
+            combo,
+        )
+        metrics = combo.fontMetrics()
+        for row in range(combo.count()):
+            room = field.width() - metrics.horizontalAdvance(combo.itemText(row))
+            assert room >= metrics.averageCharWidth()  # not up against the arrow

@@ -1,0 +1,126 @@
+"""Print (Ctrl+P) and Export as PDF: the same file suggested, the place said after, and a
+printout that tells whose interview it is (reader/ui/exporting/printing.py): its title,
+the speakers as the margin names them, the research notes."""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QFont, QTextCursor, QTextDocument
+from PySide6.QtPrintSupport import QPrintDialog, QPrinter
+from PySide6.QtWidgets import QDialog
+
+import reader.ui.exporting.printing as printing
+from reader.ui import theme
+from reader.ui.window.main_window import MainWindow
+from tests.ui.test_highlights import highlight_with_key
+
+OTTER = Path(__file__).parents[2] / "data" / "transcripts" / "otter-short.txt"
+CTRL = Qt.KeyboardModifier.ControlModifier
+
+
+def printed(monkeypatch) -> list[QTextDocument]:
+    """The documents printing makes, as they go to the printer."""
+    made: list[QTextDocument] = []
+    make = printing.print_document
+
+    def keep(reading) -> QTextDocument:
+        made.append(make(reading))
+        return made[-1]
+
+    monkeypatch.setattr(printing, "print_document", keep)
+    return made
+
+
+def lines(doc: QTextDocument) -> list[str]:
+    return doc.toPlainText().replace("\u2029", "\n").split("\n")
+
+
+def bold_at(doc: QTextDocument, text: str) -> bool:
+    """Whether the first character of `text` in `doc` is printed bold."""
+    found = doc.find(text)
+    assert not found.isNull(), text
+    cursor = QTextCursor(doc)
+    cursor.setPosition(found.selectionStart() + 1)
+    return cursor.charFormat().fontWeight() == QFont.Weight.Bold
+
+
+def test_print_suggests_the_file_export_as_pdf_does_and_says_where(
+    make_window, qtbot, dialogs, monkeypatch, tmp_path: Path
+) -> None:
+    folder = tmp_path / "Interviews"
+    folder.mkdir()
+    shutil.copy(OTTER, folder / OTTER.name)
+    window: MainWindow = make_window(folder / OTTER.name)
+    window.activateWindow()
+    qtbot.waitUntil(window.isActiveWindow)
+    window.actions.export_pdf.trigger()  # cancelled: what it suggests is enough
+    assert dialogs.save_suggested[-1] == str(folder / "otter-short.pdf")
+    asked: list[tuple[str, str]] = []
+
+    def exec_(dialog: QPrintDialog) -> int:
+        printer = dialog.printer()
+        asked.append((printer.outputFileName(), printer.docName()))
+        printer.setOutputFormat(QPrinter.OutputFormat.PdfFormat)  # "Print to File (PDF)"
+        printer.setOutputFileName(asked[-1][0])
+        return QDialog.DialogCode.Accepted
+
+    monkeypatch.setattr(QPrintDialog, "exec", exec_)
+    made = printed(monkeypatch)
+    qtbot.keyClick(window.reader, Qt.Key.Key_P, CTRL)
+    assert asked == [(str(folder / "otter-short.pdf"), "Otter Short")]  # not ~/print.pdf
+    assert (folder / "otter-short.pdf").read_bytes().startswith(b"%PDF")
+    assert window.statusBar().currentMessage() == f"Printed to {folder / 'otter-short.pdf'}"
+    assert lines(made[0])[:3] == [
+        "Otter Short",
+        "otter-short.txt",
+        "Speaker 1: Are we recording? Good. So you came in 1989.",
+    ]
+
+
+def test_the_printout_has_the_title_speakers_and_research_notes(
+    window: MainWindow, qtbot, dialogs, monkeypatch, tmp_path: Path
+) -> None:
+    """The bundled interview, a magazine's Q&A: the margin numbers the questions and names
+    the interviewee; the paper has no margin, so each turn starts with it, in bold."""
+    highlight_with_key(window, qtbot, "Rehearsal", Qt.Key.Key_2)
+    dialogs.note_answers.append("Planned chaos")
+    qtbot.keyClick(window.reader, Qt.Key.Key_N)
+    window.notes_editor.setPlainText("# Findings\n\nTrust <b>them</b>.\n\n- one\n- two")
+    made = printed(monkeypatch)
+    pdf = tmp_path / "her-smell.pdf"
+    dialogs.save_answers.append(str(pdf))
+    window.actions.export_pdf.trigger()
+    assert window.statusBar().currentMessage() == f"Exported to {pdf}"
+    doc = made[0]
+    text = lines(doc)
+    assert text[:2] == ["Her Smell Interview", "her-smell-interview.txt"]
+    assert bold_at(doc, "Her Smell Interview")
+    q1 = next(line for line in text if line.startswith("Q1: "))
+    assert "Was it all scripted" in q1 and bold_at(doc, "Q1: ")
+    assert any(line.startswith("Interviewee: Everything in the movie is") for line in text)
+    assert bold_at(doc, "Interviewee: Everything") and not bold_at(doc, "Everything in")
+    # The highlight's endnote, then the research notes: their headings under its, any
+    # HTML in them as text.
+    notes, research = text.index("Notes"), text.index("Research notes")
+    assert notes < research and text[notes + 1].startswith("1. “Rehearsal”")
+    assert text[research + 1 :] == ["Findings", "Trust <b>them</b>.", "one", "two"]
+    findings = doc.find("Findings", doc.find("Research notes")).charFormat()
+    assert findings.fontWeight() == QFont.Weight.Bold  # a heading, smaller than its section's
+    assert findings.intProperty(findings.Property.FontSizeAdjustment) == 1
+
+
+def test_a_speaker_label_in_the_text_prints_bold_in_the_texts_colour(
+    make_study_window, folder: Path, qtbot, monkeypatch
+) -> None:
+    """On screen a transcript's "Q: " is quiet (the margin names the speaker); on paper it
+    is the name, so it is bold and as dark as the words."""
+    window = make_study_window(folder)
+    doc = printing.print_document(window.reader.reading)
+    text = lines(doc)
+    assert text[2:4] == ["Q: How do night shifts start?", "A: With coffee and the handover."]
+    assert bold_at(doc, "Q: How") and not bold_at(doc, "How do")
+    cursor = doc.find("A: With")
+    assert cursor.charFormat().foreground().color() == theme.text_color()

@@ -1,0 +1,134 @@
+"""Q quotes the selection in the research notes, made a highlight first
+(reader/ui/notes/quoting.py): one step of Undo in the reader takes back both, Redo brings
+both back; a quote the user changed since stays theirs."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any, TypeVar
+
+import pytest
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QTextCursor
+from PySide6.QtWidgets import QWidget
+
+from reader.ui.window.main_window import MainWindow
+from tests.ui.test_highlights import TEXT, doc, film, highlight_with_key, wait_saved
+from tests.ui.test_read_only_undo import activate
+
+__all__ = ["doc", "film"]  # fixtures, shared with tests/ui/test_highlights.py
+
+W = TypeVar("W", bound=QWidget)
+CTRL = Qt.KeyboardModifier.ControlModifier
+SHIFT = Qt.KeyboardModifier.ShiftModifier
+
+
+def notes_start(window: MainWindow, qtbot: Any, text: str) -> None:
+    """The notes hold `text`, typed, the caret at its end; then back to the reader."""
+    editor = window.notes_editor
+    qtbot.keyClick(window.reader, Qt.Key.Key_2, CTRL)  # Go to Notes
+    qtbot.waitUntil(editor.hasFocus)
+    qtbot.keyClicks(editor, text)
+    qtbot.keyClick(editor, Qt.Key.Key_1, CTRL)  # Go to Reader
+    qtbot.waitUntil(window.reader.hasFocus)
+
+
+def focus(qtbot: Any, widget: W) -> W:
+    widget.setFocus()
+    qtbot.waitUntil(widget.hasFocus)
+    return widget
+
+
+def quote(window: MainWindow, qtbot: Any, words: str) -> str:
+    """Select `words` in the reader and press Q; the quote's highlight id."""
+    highlight_with_key(window, qtbot, words, key=Qt.Key.Key_Q)
+    (highlight,) = window.interview.session.notes.highlights
+    return highlight.id
+
+
+def test_one_undo_in_the_reader_takes_back_the_quote_and_its_highlight(
+    window: MainWindow, qtbot: Any, notes_path: Path
+) -> None:
+    activate(window, qtbot)
+    notes_start(window, qtbot, "My notes")
+    hid = quote(window, qtbot, "No improvising.")
+    quoted = f"My notes\n\n> No improvising. [↩ Q1](#h-{hid})\n\n"
+    assert window.notes_editor.toPlainText() == quoted
+    assert window.actions.undo.text() == "&Undo Quote in Notes"
+    qtbot.keyClick(window.reader, Qt.Key.Key_Z, CTRL)
+    assert window.notes_editor.toPlainText() == "My notes"
+    data = wait_saved(qtbot, notes_path, lambda d: d["notes"] == "My notes")
+    assert data["highlights"] == []
+    qtbot.keyClick(window.reader, Qt.Key.Key_Z, CTRL | SHIFT)
+    assert window.notes_editor.toPlainText() == quoted
+    data = wait_saved(qtbot, notes_path, lambda d: d["notes"] == quoted)
+    assert [h["id"] for h in data["highlights"]] == [hid]
+    # And again: the quote goes and comes as often as asked.
+    qtbot.keyClick(window.reader, Qt.Key.Key_Z, CTRL)
+    assert window.notes_editor.toPlainText() == "My notes"
+    assert not window.interview.session.notes.highlights
+
+
+@pytest.fixture
+def hid(window: MainWindow, qtbot: Any) -> str:
+    """ "No improvising." quoted with Q in empty notes: its highlight's id."""
+    activate(window, qtbot)
+    return quote(window, qtbot, "No improvising.")
+
+
+def test_writing_around_the_quote_is_kept_and_the_quote_still_goes(
+    window: MainWindow, hid: str, qtbot: Any, notes_path: Path
+) -> None:
+    editor = focus(qtbot, window.notes_editor)
+    qtbot.keyClicks(editor, "after")  # the caret is after the quote
+    editor.moveCursor(QTextCursor.MoveOperation.Start)
+    qtbot.keyClicks(editor, "Before ")  # right where the quote starts
+    editor.insertPlainText("🎬")  # as an input method puts it in: two UTF-16 units
+    assert editor.toPlainText() == f"Before 🎬> No improvising. [↩ Q1](#h-{hid})\n\nafter"
+    qtbot.keyClick(focus(qtbot, window.reader), Qt.Key.Key_Z, CTRL)
+    assert editor.toPlainText() == "Before 🎬after"
+    qtbot.keyClick(window.reader, Qt.Key.Key_Z, CTRL | SHIFT)
+    assert editor.toPlainText() == f"Before 🎬> No improvising. [↩ Q1](#h-{hid})\n\nafter"
+    wait_saved(qtbot, notes_path, lambda d: [h["id"] for h in d["highlights"]] == [hid])
+
+
+def test_a_quote_changed_since_stays_and_the_status_line_says_so(
+    window: MainWindow, hid: str, qtbot: Any, notes_path: Path
+) -> None:
+    editor = focus(qtbot, window.notes_editor)
+    cursor = editor.textCursor()
+    cursor.setPosition(len("> No"))
+    editor.setTextCursor(cursor)
+    qtbot.keyClicks(editor, " more")
+    changed = f"> No more improvising. [↩ Q1](#h-{hid})\n\n"
+    qtbot.keyClick(focus(qtbot, window.reader), Qt.Key.Key_Z, CTRL)
+    assert editor.toPlainText() == changed
+    assert "you changed it" in window.statusBar().currentMessage()
+    data = wait_saved(qtbot, notes_path, lambda d: not d["highlights"])
+    assert data["notes"] == changed
+    qtbot.keyClick(window.reader, Qt.Key.Key_Z, CTRL | SHIFT)  # the highlight, no 2nd quote
+    assert editor.toPlainText() == changed
+    assert [h.id for h in window.interview.session.notes.highlights] == [hid]
+
+
+def test_a_quote_with_emoji_goes_and_comes_whole(film: MainWindow, qtbot: Any) -> None:
+    window = film
+    activate(window, qtbot)
+    assert "🎬🎬 twice" in TEXT
+    hid = quote(window, qtbot, "🎬🎬 twice")
+    quoted = f"> 🎬🎬 twice [↩ Q1](#h-{hid})\n\n"
+    assert window.notes_editor.toPlainText() == quoted
+    qtbot.keyClick(window.reader, Qt.Key.Key_Z, CTRL)
+    assert window.notes_editor.toPlainText() == ""
+    qtbot.keyClick(window.reader, Qt.Key.Key_Z, CTRL | SHIFT)
+    assert window.notes_editor.toPlainText() == quoted
+
+
+def test_quoting_a_highlight_already_there_makes_no_quote_step(
+    window: MainWindow, qtbot: Any
+) -> None:
+    activate(window, qtbot)
+    highlight_with_key(window, qtbot, "No improvising.")
+    highlight_with_key(window, qtbot, "No improvising.", key=Qt.Key.Key_Q)
+    assert "> No improvising." in window.notes_editor.toPlainText()
+    assert window.actions.undo.text() == "&Undo Add Highlight"  # the quote: the notes' own
