@@ -153,7 +153,8 @@ class ResultDelegate(QStyledItemDelegate):
         self.lines = MAX_LINES
         self._lines_of: dict[tuple[Result, int], int] = {}  # at the width measured last
         self._laid_out: dict[tuple[Result, int], tuple[QTextLayout, int, bool]] = {}
-        self._width = self._font_key = None
+        self._width = -1  # the viewport's, as measured
+        self._font: QFont | None = None  # the rows' font, as measured
         view.viewport().installEventFilter(self)
 
     def lines_for(self, width: int) -> int:
@@ -226,8 +227,8 @@ class ResultDelegate(QStyledItemDelegate):
         if not isinstance(result, Result):
             return super().sizeHint(option, index)
         font = option.font
-        if font != self._font_key:  # zoomed: every row measured again
-            self._font_key = QFont(font)
+        if self._font is None or font != self._font:  # zoomed: every row measured again
+            self._font = QFont(font)
             self.forget()
         # The cell as the tree will paint it: the column less the row's indentation.
         depth, parent = 1 if self.view.rootIsDecorated() else 0, index.parent()
