@@ -503,11 +503,19 @@ class Study:
     def undo_code_change(self, change: CodeChange, told: Told | None = None) -> None:
         """Put the codebook and the highlights back as they were, those removed too (with
         their ids, places and notes); `told` of each file written. All or nothing:
-        StudyError when a notes file cannot be written."""
+        StudyError when a notes file cannot be read or written."""
         self._writable()
         rewritten = []
         for interview_id, recoded in change.recoded.items():
-            notes = load_notes(self.notes_path(interview_id))
+            path = self.notes_path(interview_id)
+            try:
+                notes = load_notes(path)
+            except (NotesFormatError, OSError) as exc:  # spoilt or taken away since
+                title = next((e.title for e in self.interviews if e.id == interview_id), "")
+                raise StudyError(
+                    f"The notes of “{title or path.name}” cannot be read ({_why(exc)}): "
+                    "nothing was changed."
+                ) from None
             if notes is not None:
                 notes.highlights = recoded.undo(notes.highlights)
                 rewritten.append((interview_id, notes))
@@ -845,3 +853,7 @@ def study_of(document: Path) -> tuple[Study, InterviewEntry] | None:
             if study._resolved(entry) == resolved:
                 return study, entry
     return None
+
+
+def _why(exc: Exception) -> str:
+    return describe_os_error(exc) if isinstance(exc, OSError) else str(exc).rstrip(".")

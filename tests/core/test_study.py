@@ -746,3 +746,32 @@ def test_a_code_change_that_cannot_write_a_notes_file_writes_none(
     study.undo_code_change(change, told=tell)
     assert [p.read_bytes() for p in paths] == before  # the same highlights, same bytes
     assert len(told) == 2
+
+
+@pytest.mark.parametrize("spoil", ["not json", "gone unreadable"])
+def test_undoing_a_code_change_refuses_when_a_notes_file_cannot_be_read(
+    tmp_path: Path, spoil: str
+) -> None:
+    """A notes file spoilt (or made unreadable) after a code change: its undo changes
+    nothing, StudyError says which interview, and the codebook stays as it is."""
+    for name in ("P1", "P2"):
+        write(tmp_path / f"{name}.txt")
+    study = open_study(tmp_path)
+    work = study.writable_codebook().create("Work")
+    start = TEXT.index("Lyon")
+    for entry in study.interviews:
+        notes = study.open_session(entry).notes
+        notes.highlights = [make_highlight(TEXT, start, start + 4).edited(codes=(work.id,))]
+        save_notes(study.notes_path(entry), notes)
+    change = study.delete_code(work.id)
+    first, second = (study.notes_path(e) for e in study.interviews)
+    if spoil == "not json":
+        second.write_bytes(b"{ spoilt")
+    else:
+        second.unlink()
+        second.mkdir()  # a folder where the file was: reading it fails as a disk error
+    kept = first.read_bytes()
+    with pytest.raises(StudyError, match=r"“P2” cannot be read .*nothing was changed"):
+        study.undo_code_change(change)
+    assert first.read_bytes() == kept
+    assert [c.name for c in study.codebook] == []
