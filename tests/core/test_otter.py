@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from collections import Counter
 
 from hypothesis import given
 from hypothesis import strategies as st
@@ -16,10 +17,15 @@ PIECES = ["a", "Jane Doe", " ", "  ", "\t", "\n", "\r", "\u00a0", "0", "1", ":",
 
 
 def whole_text_count(text: str) -> int:
-    return sum(
-        len(gap) > 1 or (":" not in name and len(name.split()) <= 6)
+    """Headers found by a search of the whole text: one space before the time only with
+    a name that heads another too."""
+    found = [
+        (name, gap)
         for name, gap in WHOLE_TEXT.findall(text)
-    )
+        if len(gap) > 1 or (":" not in name and len(name.split()) <= 6)
+    ]
+    names = Counter(name for name, _ in found)
+    return sum(len(gap) > 1 or names[name] > 1 for name, gap in found)
 
 
 @given(st.lists(st.sampled_from(PIECES), max_size=30).map("".join))
@@ -32,7 +38,24 @@ def test_headers_of_an_otter_export_and_of_prose() -> None:
     assert otter.count_headers(text) == 2
     assert otter.count_headers("Plain prose, single spaces only.\nAnd a second line.") == 0
     assert otter.count_headers("Two  spaces but no time.\n") == 0
-    # Teams' text copied from the app: one space before the time.
-    assert otter.count_headers("Jane Doe 0:03\nHello.\n\nBui Thi Lan 1:02:14\nHi.\n") == 2
+    # Teams' text copied from the app: one space before the time, each name heading more
+    # than one turn; a name heading one alone is a line of speech.
+    teams = "Jane Doe 0:03\nHello.\n\nBui Thi Lan 1:02:14\nHi.\n"
+    assert otter.count_headers(teams + teams) == 4
+    assert otter.count_headers(teams) == 0
     # One space: prose (a colon, many words) ending in a time is not a header.
     assert otter.count_headers("Note: we met at 9:30\nThe bus left the depot early at 10:15") == 0
+
+
+def test_speech_ending_in_a_time_is_not_a_header() -> None:
+    """ "Around 9:30" is a line of speech: a name before one space and a time heads a
+    turn only where it heads others too (Teams copied from its app)."""
+    text = (
+        "Jane Doe  0:03\nWhen did you start?\n\nJohn Smith  0:07\nAround 9:30\n\n"
+        "Jane Doe  0:12\nAnd you finished?\n\nJohn Smith  0:15\nWe finished at 17:45\n"
+    )
+    parsed = otter.parse(text, "times.txt")
+    assert parsed is not None
+    assert [t.speaker for t in parsed.turns] == ["Jane Doe", "John Smith"] * 2
+    assert "John Smith: Around 9:30\n" in parsed.text
+    assert parsed.text.endswith("John Smith: We finished at 17:45\n")

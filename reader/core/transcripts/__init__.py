@@ -274,7 +274,8 @@ def from_paragraphs(paras: Iterable[Para], format: str, name: str, encoding: str
 def header(line: str) -> re.Match[str] | None:
     """The line as a turn's header in Otter's or Teams' shape (`_HEADER_RE`), else None. A
     header ends in a time, which few lines of prose do: only those lines meet the regular
-    expression."""
+    expression. One space before the time (Teams copied from its app) is a header only
+    where its name heads other turns too (`recurring`): "Around 9:30" is speech."""
     if line[-3:-2] != ":" and not line.endswith((" ", "\t")):
         return None
     match = _HEADER_RE.fullmatch(line)
@@ -284,14 +285,24 @@ def header(line: str) -> re.Match[str] | None:
     return match if ":" not in name and len(name.split()) <= _CUE_LABEL_MAX_WORDS else None
 
 
+def recurring(headers: Sequence[re.Match[str] | None]) -> list[re.Match[str] | None]:
+    """`headers` without those of one space before the time whose name heads no other
+    turn: a speaker speaks more than once, a line of speech ending in a time seldom
+    starts the same way twice."""
+    names = Counter(match["name"] for match in headers if match is not None)
+    return [
+        match if match is None or len(match["gap"]) > 1 or names[match["name"]] > 1 else None
+        for match in headers
+    ]
+
+
 def _headers(lines: Sequence[str]) -> list[Label | None] | None:
     """The labels of lines in Otter's or Teams' shape: the headers, and nothing else (a
     reply of "Yes." or "Okay" alone on its line would pass for a name); None in another
     shape."""
     headers = [
         Label(match["name"], match["time"], len(line)) if match else None
-        for line in lines
-        for match in [header(line)]
+        for line, match in zip(lines, recurring([header(line) for line in lines]), strict=True)
     ]
     found = sum(header is not None for header in headers)
     return headers if found >= 2 and found >= _HEADER_SHARE * len(lines) else None

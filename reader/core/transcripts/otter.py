@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import re
 
-from reader.core.transcripts import Para, Parsed, from_paragraphs, header
+from reader.core.transcripts import Para, Parsed, from_paragraphs, header, recurring
 
 _MIN_HEADERS = 2
 _HEADER_SHARE = 0.3  # of the blocks between blank lines
@@ -31,8 +31,7 @@ def parse(text: str, name: str) -> Parsed | None:
 def count_headers(text: str) -> int:
     """How many lines are turn headers (every .txt opened is asked): only the lines that
     end in a time are looked at."""
-    count = 0
+    headers = []
     for end in _TIME_AT_END_RE.finditer(text):
-        line = text[text.rfind("\n", 0, end.start()) + 1 : end.end()]
-        count += header(line) is not None
-    return count
+        headers.append(header(text[text.rfind("\n", 0, end.start()) + 1 : end.end()]))
+    return sum(match is not None for match in recurring(headers))
