@@ -111,6 +111,35 @@ def test_a_quote_changed_since_stays_and_the_status_line_says_so(
     assert [h.id for h in window.interview.session.notes.highlights] == [hid]
 
 
+def test_the_notes_own_undo_and_the_readers_never_make_two_quotes(
+    window: MainWindow, hid: str, qtbot: Any
+) -> None:
+    """The reader's Undo takes the quote; the notes' own Undo (typing history) puts it back;
+    the reader's Redo then finds it there and adds no second one."""
+    editor = window.notes_editor
+    quoted = f"> No improvising. [↩ Q1](#h-{hid})\n\n"
+    qtbot.keyClick(focus(qtbot, window.reader), Qt.Key.Key_Z, CTRL)
+    assert editor.toPlainText() == ""
+    qtbot.keyClick(focus(qtbot, editor), Qt.Key.Key_Z, CTRL)
+    assert editor.toPlainText() == quoted
+    qtbot.keyClick(focus(qtbot, window.reader), Qt.Key.Key_Z, CTRL | SHIFT)
+    assert editor.toPlainText() == quoted
+    assert [h.id for h in window.interview.session.notes.highlights] == [hid]
+
+
+def test_a_quote_the_notes_undid_is_not_said_to_stay(
+    window: MainWindow, hid: str, qtbot: Any
+) -> None:
+    """The notes' own Undo took the quote first: the reader's Undo then takes the
+    highlight and says nothing of a quote that is not there."""
+    editor = window.notes_editor
+    qtbot.keyClick(focus(qtbot, editor), Qt.Key.Key_Z, CTRL)
+    assert editor.toPlainText() == ""
+    qtbot.keyClick(focus(qtbot, window.reader), Qt.Key.Key_Z, CTRL)
+    assert not window.interview.session.notes.highlights
+    assert "you changed it" not in window.statusBar().currentMessage()
+
+
 def test_a_quote_with_emoji_goes_and_comes_whole(film: MainWindow, qtbot: Any) -> None:
     window = film
     activate(window, qtbot)

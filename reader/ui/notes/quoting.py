@@ -4,6 +4,7 @@ such a link (or a web link) from the notes to where it leads."""
 from __future__ import annotations
 
 from collections.abc import Callable
+from functools import partial
 
 from PySide6.QtCore import QObject, Qt, QUrl
 from PySide6.QtGui import QAction, QDesktopServices, QTextCursor, QUndoCommand
@@ -28,9 +29,11 @@ class QuoteStep(QUndoCommand):
         added: QUndoCommand,
         put_in: Callable[[], QTextCursor | None],
         tell: Callable[[str], None],
+        highlight_id: str,
     ) -> None:
         super().__init__("Quote in Notes")
         self._added, self._put_in, self._tell = added, put_in, tell
+        self._link = f"(#h-{highlight_id})"  # in the quote, and in any other quote of it
         # At the quote's start, moved by edits before it; None before it is put in, or if
         # it could not be. Qt positions (UTF-16), as `_length`.
         self._at: QTextCursor | None = None
@@ -48,6 +51,8 @@ class QuoteStep(QUndoCommand):
                 self._length = quote.selectionEnd() - quote.selectionStart()
                 self._at.setPosition(quote.selectionStart())
         elif self._taken and self._at is not None and not self._at.isNull():
+            if self._linked():  # the notes' own Undo put it back already: not twice
+                return
             start = self._at.position()
             self._at.insertText(self._quote.replace("\u2029", "\n"))
             self._at.setPosition(start)  # which the insertion moved past the quote
@@ -64,8 +69,13 @@ class QuoteStep(QUndoCommand):
         self._taken = quote.selectedText() == self._quote
         if self._taken:
             quote.removeSelectedText()
-        else:
+        elif self._linked():
             self._tell("The quote stays in your notes, as you changed it; its link leads nowhere.")
+
+    def _linked(self) -> bool:
+        """Whether the notes link to the passage: its quote is in them, as put in or not."""
+        at = self._at
+        return at is not None and not at.document().find(self._link).isNull()
 
 
 class NotesQuoting(QObject):
@@ -100,7 +110,8 @@ class NotesQuoting(QObject):
         steps: list[QuoteStep] = []
 
         def quoting(added: QUndoCommand, highlight: Highlight) -> QUndoCommand:
-            steps.append(QuoteStep(added, lambda: self._put_in(highlight.id), self._tell))
+            put_in = partial(self._put_in, highlight.id)
+            steps.append(QuoteStep(added, put_in, self._tell, highlight.id))
             return steps[-1]
 
         highlight = controller.add_highlight(start, end, self._reader.default_color, quoting)
