@@ -7,11 +7,13 @@ from __future__ import annotations
 
 from typing import Any
 
+import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 from PySide6.QtGui import QFont, QFontMetrics
 from PySide6.QtWidgets import QApplication, QTreeWidget, QTreeWidgetItem
 
+from reader.core.offsets import Utf16Index
 from reader.core.search import SNIPPET_CHARS, Result, ResultList
 from reader.ui.find import result_delegate
 from reader.ui.find.result_delegate import (
@@ -120,6 +122,18 @@ def test_the_match_is_in_sight_and_bold_and_the_cut_is_marked(qapp: Any) -> None
     assert bold.format.fontWeight() == QFont.Weight.Bold
 
 
+@pytest.mark.parametrize("before", ["🎬🎬🎬 the film ", "שלום 🎬 the ", "e\u0301te\u0301 中文 "])
+@pytest.mark.parametrize("width", [110, 400])
+def test_the_bold_is_the_match_after_emoji_and_marks(qapp: Any, before: str, width: int) -> None:
+    """The layout counts UTF-16 units, the snippet's offsets code points: the bold range
+    still covers the match, and what is shown is cut at a character, never inside one."""
+    layout = snippet_layout(result(before=before, match="word"), QApplication.font(), width, 3)
+    (bold,) = layout.formats()
+    units = layout.text().encode("utf-16-le")
+    assert units[2 * bold.start : 2 * (bold.start + bold.length)].decode("utf-16-le") == "word"
+    assert shown(layout, 3).encode("utf-16", "strict")  # no lone surrogate
+
+
 def test_a_short_snippet_is_whole(qapp: Any) -> None:
     layout = snippet_layout(result(before="The ", after=" is wild."), QApplication.font(), 110, 3)
     assert layout.text() == "The movie is wild."
@@ -162,10 +176,12 @@ def test_the_match_begins_within_the_lines_shown(
     one = result(" ".join(before), match, " ".join(after))
     layout = snippet_layout(one, QApplication.font(), width, lines)
     (bold,) = layout.formats()
+    index = Utf16Index(layout.text())  # the bold range counts UTF-16 units; str, code points
+    start, end = index.to_code_point(bold.start), index.to_code_point(bold.start + bold.length)
     visible = shown(layout, lines)
-    assert bold.start < len(visible)  # the match starts on a line shown
+    assert start < len(visible)  # the match starts on a line shown
     assert layout.lineCount() <= lines  # "…" where the rest is cut
-    assert layout.text()[bold.start : bold.start + bold.length] == match[: bold.length]
+    assert layout.text()[start:end] == match[: end - start]
 
 
 def measure_again(tree: QTreeWidget) -> None:

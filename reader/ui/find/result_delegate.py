@@ -32,6 +32,7 @@ from PySide6.QtWidgets import (
     QTreeWidgetItem,
 )
 
+from reader.core.offsets import Utf16Index
 from reader.core.search import SNIPPET_CHARS, Result, ResultList
 from reader.ui import theme
 
@@ -110,11 +111,12 @@ def snippet_layout(result: Result, font: QFont, width: int, lines: int) -> QText
 
 
 def shown_end(layout: QTextLayout, lines: int) -> int:
-    """Where the text shown in the first `lines` lines of `layout` ends."""
+    """Where the text shown in the first `lines` lines of `layout` ends, in code points
+    (Python's, as the snippet's offsets; the layout counts UTF-16 units)."""
     if layout.lineCount() == 0:  # an empty snippet
         return 0
     last = layout.lineAt(min(lines, layout.lineCount()) - 1)
-    return last.textStart() + last.textLength()
+    return Utf16Index(layout.text()).to_code_point(last.textStart() + last.textLength())
 
 
 def _lay_out(
@@ -126,8 +128,10 @@ def _lay_out(
     option.setWrapMode(wrap.WrapAnywhere if anywhere else wrap.WrapAtWordBoundaryOrAnywhere)
     layout.setTextOption(option)
     if end > start:
+        index = Utf16Index(text)  # the match's offsets are code points; the layout's, UTF-16
         bold = QTextLayout.FormatRange()
-        bold.start, bold.length = start, end - start
+        bold.start = index.to_utf16(start)
+        bold.length = index.to_utf16(end) - bold.start
         bold.format = QTextCharFormat()
         bold.format.setFontWeight(QFont.Weight.Bold)
         layout.setFormats([bold])

@@ -103,7 +103,8 @@ class SearchPanel(QWidget):
         self.tree.setRootIsDecorated(True)
         self.tree.setIndentation(10)  # a result in a study sits three levels in
         self.tree.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        self.tree.setItemDelegate(ResultDelegate(self.tree))
+        self.rows = ResultDelegate(self.tree)
+        self.tree.setItemDelegate(self.rows)
         self.tree.setFrameShape(QTreeWidget.Shape.NoFrame)
         self.tree.itemActivated.connect(self._activated)
         self.tree.installEventFilter(self)
@@ -191,6 +192,7 @@ class SearchPanel(QWidget):
         scroll = self.tree.verticalScrollBar().value()
         self.tree.setUpdatesEnabled(False)
         self.tree.clear()
+        self.rows.forget()  # the rows measured: of the results gone, or measured again
         if self.study_results is not None:
             populate(self.tree, self.study_results.interviews, GROUP_TITLES)
         bold = QFont(self.tree.font())
