@@ -206,11 +206,14 @@ class Transfers(QObject):
         )
         if path:
             self._interview.notes_data()
+            before = _stamp(Path(path))
             print_document(self._reader.reading).print_(pdf_printer(path))
-            if Path(path).is_file():  # Qt's PDF writer says nothing when it cannot write
+            # Qt's PDF writer says nothing when it cannot write: a file there before, the
+            # same still (read-only), is no export.
+            if Path(path).is_file() and _stamp(Path(path)) != before:
                 self.report.exported(path)
             else:
-                self.report.failed(path, "the folder cannot be written to")
+                self.report.failed(path, "the file or its folder cannot be written to")
 
     def show_notes_file(self) -> None:
         saver = self._interview.saver
@@ -224,3 +227,12 @@ class Transfers(QObject):
             self._parent, "Notes File", f"This interview's notes are saved in\n\n{path}"
         )
         QDesktopServices.openUrl(QUrl.fromLocalFile(str(path.parent)))
+
+
+def _stamp(path: Path) -> tuple[int, int] | None:
+    """`path`'s modification time and size, None when there is no such file."""
+    try:
+        found = path.stat()
+    except OSError:
+        return None
+    return found.st_mtime_ns, found.st_size

@@ -105,3 +105,26 @@ def test_a_file_that_cannot_be_written_is_a_warning(
         assert kind == "warning" and text.startswith(f"Export: {path} could not be written: ")
         assert window.statusBar().currentMessage() == "Nothing was exported."
         assert not window.banner.isVisible()
+
+
+def test_a_pdf_left_as_it_was_is_no_export(
+    window: MainWindow, qtbot, dialogs, monkeypatch, tmp_path: Path
+) -> None:
+    """Qt's PDF writer says nothing when it cannot write: a PDF there before and the same
+    after (a read-only file, as root cannot make one here) is reported as not exported."""
+    from reader.ui.exporting import printing
+
+    pdf = tmp_path / "ana.pdf"
+    pdf.write_bytes(b"%PDF-1.4 an older export")
+
+    class Unwritten:
+        def print_(self, printer: object) -> None:  # as a writer that could not open the file
+            pass
+
+    monkeypatch.setattr(printing, "print_document", lambda reading: Unwritten())
+    dialogs.save_answers.append(str(pdf))
+    window.actions.export_pdf.trigger()
+    kind, text = dialogs.shown[-1]
+    assert kind == "warning" and text.startswith(f"Export: {pdf} could not be written: ")
+    assert window.statusBar().currentMessage() == "Nothing was exported."
+    assert pdf.read_bytes() == b"%PDF-1.4 an older export"
