@@ -210,3 +210,27 @@ def test_the_open_interview_taken_off_by_a_sync_tool_gives_way(
     (folder / "study.json").write_bytes(orjson.dumps(data))
     qtbot.waitUntil(lambda: window.switcher.current == ids(window)["P02 Ben"], timeout=5000)
     assert "hour before dawn" in window.interview.session.document.text
+
+
+def test_removing_the_last_with_notes_that_cannot_be_saved_asks_once(
+    window: MainWindow, folder: Path, qtbot: Any, dialogs, monkeypatch
+) -> None:
+    """Notes that cannot be written, the last interview removed: one question; "Discard"
+    closes it, as the study no longer lists it."""
+    import errno
+
+    to_library(window, qtbot)
+    qtbot.keyClick(window.library.view, Qt.Key.Key_Delete)
+    qtbot.keyClick(window.library.view, Qt.Key.Key_Delete)
+    assert len(listed(folder)) == 1
+
+    def full(path: Path, data: bytes) -> None:
+        raise OSError(errno.ENOSPC, "No space left on device", str(path))
+
+    monkeypatch.setattr("reader.ui.persistence.saver.atomic_write", full)
+    window.notes_editor.setPlainText("not to be written")
+    to_library(window, qtbot)
+    qtbot.keyClick(window.library.view, Qt.Key.Key_Delete)
+    asked = [text for kind, text in dialogs.shown if "could not be saved" in text]
+    assert len(asked) == 1
+    assert listed(folder) == [] and window.interview.session is None

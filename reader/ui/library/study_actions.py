@@ -32,7 +32,7 @@ LAST_KEY = "recent/study-interview"  # study folder -> the interview open there 
 
 
 class StudyActions(QObject):
-    nothingToOpen = Signal(str)  # a study opened with no interview that can: why
+    nothingToOpen = Signal(str, bool)  # why; whether unsaved notes were let go already
 
     def __init__(
         self,
@@ -119,7 +119,8 @@ class StudyActions(QObject):
                 "in the Library (right-click ▸ Locate Transcript…)."
                 if study.interviews
                 else "This study has no interviews yet: add them with the Library's Add "
-                "button or drop files on the window."
+                "button or drop files on the window.",
+                False,
             )
         self.owner.tell_notice()
         return True
@@ -290,7 +291,8 @@ class StudyActions(QObject):
             "Library (right-click ▸ Locate Transcript…)."
             if others
             else "No interview is left in the study: add some with the Library's Add "
-            "button or drop files on the window."
+            "button or drop files on the window.",
+            True,  # asked above: not again
         )
         return True
 

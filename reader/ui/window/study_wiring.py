@@ -43,14 +43,17 @@ def wire_study_extras(window: StudyWindow) -> None:
     window.interview.undo_group.addStack(study.undo_stack)
     window.undo_focus.claim(window.library_dock.made, lambda: study.undo_stack)
     window.editing.study_labels = window.switcher.set_color_labels
-    window.study_actions.nothingToOpen.connect(lambda line: show_nothing_open(window, line))
+    window.study_actions.nothingToOpen.connect(
+        lambda line, asked: show_nothing_open(window, line, asked)
+    )
 
 
-def show_nothing_open(window: StudyWindow, line: str) -> None:
+def show_nothing_open(window: StudyWindow, line: str, asked: bool = False) -> None:
     """Close the interview open before (written first) and show none: an empty reader and
-    notes, the line saying why in the reader and the banner."""
+    notes, the line saying why in the reader and the banner. Notes that cannot be written
+    are let go only if the user says so, once (`asked`: already)."""
     interview = window.interview
-    if interview.session is not None and not interview.may_discard_unsaved():
+    if not asked and interview.session is not None and not interview.may_discard_unsaved():
         return
     interview.close_to_nothing()
     window.reader.show_nothing(line)
