@@ -20,10 +20,11 @@ _NOT_SLUG = re.compile(r"[^a-z0-9]+")
 
 
 def slug(text: str) -> str:
-    """`text` in lower-case ASCII letters and digits joined by "-", at most 40 characters:
+    """`text` in lower-case ASCII letters and digits joined by "-", cut at 40 characters
+    (a "-" at the cut stays: attribute keys made so by every build are the same):
     "Years in post" -> "years-in-post"; "" when nothing of it is ASCII."""
     ascii_text = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode()
-    return _NOT_SLUG.sub("-", ascii_text.lower()).strip("-")[:_SLUG_CHARS].strip("-")
+    return _NOT_SLUG.sub("-", ascii_text.lower()).strip("-")[:_SLUG_CHARS]
 
 
 def interview_id(relative_path: str, taken: Callable[[str], bool] = lambda _: False) -> str:
@@ -35,7 +36,7 @@ def interview_id(relative_path: str, taken: Callable[[str], bool] = lambda _: Fa
     path = unicodedata.normalize("NFC", relative_path)
     stem = path.rsplit("/", 1)[-1].rsplit(".", 1)[0]
     digest = sha256_hex(path.encode("utf-8"))[:8]
-    base = f"{slug(stem) or 'interview'}-{digest}"
+    base = f"{slug(stem).rstrip('-') or 'interview'}-{digest}"
     candidate, n = base, 1
     while taken(candidate):
         n += 1
