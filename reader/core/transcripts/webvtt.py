@@ -45,15 +45,16 @@ def parse(text: str, name: str) -> Parsed:
     if not re.match(r"WEBVTT(?:[ \t\n]|$)", text):
         raise DocumentError(f"{name} does not start with WEBVTT: it is not a WebVTT file.")
     blocks = _BLOCKS_RE.split(_SPACES_UNDER_TIMING_RE.sub(r"\1", text.rstrip()))[1:]
-    cues, teams = _cues(blocks, name, teams=False)
-    if teams:  # read again: Teams' fractions are milliseconds
-        cues, _ = _cues(blocks, name, teams=True)
+    cues, teams, read_as_teams = _cues(blocks, name, teams=None)
+    if teams and not read_as_teams:  # a Teams time after others: Teams' files start so
+        cues, _, _ = _cues(blocks, name, teams=True)
     return from_cues(unrolled(cues), "webvtt", name)
 
 
-def _cues(blocks: list[str], name: str, teams: bool) -> tuple[list[Cue], bool]:
-    """The cues of the blocks, their times read as Teams' if `teams`, and whether the
-    times are in Teams' shape (`teams_times`)."""
+def _cues(blocks: list[str], name: str, teams: bool | None) -> tuple[list[Cue], bool, bool]:
+    """The cues of the blocks; whether the times are in Teams' shape (`teams_times`); and
+    whether they were read as Teams' (`teams`; None: as the first unpadded time says,
+    which in Teams' files is the first cue's, so one pass reads them)."""
     cues: list[Cue] = []
     shaped = False
     for number, block in enumerate(blocks, start=1):
@@ -87,13 +88,15 @@ def _cues(blocks: list[str], name: str, teams: bool) -> tuple[list[Cue], bool]:
         start, end = timing.groups()
         if not shaped and len(start) + len(end) != 24:  # not "00:01:02.500", as most write
             shaped = teams_times((start, end))
+            teams = shaped if teams is None else teams
         body = "\n".join(lines[at + 1 :])
-        cues.extend(_voices(body, cue_time_ms(start, teams), cue_time_ms(end, teams)))
+        read = bool(teams)
+        cues.extend(_voices(body, cue_time_ms(start, read), cue_time_ms(end, read)))
     if not cues:
         raise DocumentError(
             f"{name} has no cues: no timing line such as “00:00:01.000 --> 00:00:04.000”."
         )
-    return cues, shaped
+    return cues, shaped, bool(teams)
 
 
 def _cut_short(lines: list[str]) -> bool:
