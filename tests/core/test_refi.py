@@ -535,11 +535,16 @@ def test_what_was_left_out_for_one_reason_is_one_line() -> None:
     lines = [f"text source “{name}”: {same}" for name in ("Cjk", "Otter", "Names", "Rev")]
     lines += ["set “Waves”: sets are not imported", "graph “?”: graphs are not imported"]
     lines += ["odd line", "odd line"]  # not of the usual shape: each as it is
+    lines += ["the recording of “A”: the file names none"] * 2  # no kind that takes an "s"
+    lines += [f"selection “{n}” in “P1”: no positions" for n in "ab"]
     assert group_left_out(lines) == [
         f"4 text sources (“Cjk”, “Otter”, “Names” and 1 more): {same}",
         "set “Waves”: sets are not imported",
         "graph “?”: graphs are not imported",
         "odd line",
         "odd line",
+        "the recording of “A”: the file names none",
+        "the recording of “A”: the file names none",
+        "2 selections (“a” in “P1”, “b” in “P1”): no positions",
     ]
     assert group_left_out(lines[1:3]) == [f"2 text sources (“Otter”, “Names”): {same}"]

@@ -69,8 +69,12 @@ MAX_MEMBER_BYTES = 200 * 1024 * 1024  # one file inside the zip; a zip bomb stop
 MAX_MEDIA_BYTES = 64 * 2**30  # a recording copied out of the zip (not read into memory)
 _ATTRIBUTE_TYPES = {"Integer": "number", "Float": "number", "Date": "date"}
 _UNSAFE = re.compile(r"[^\w\- .()]+")
-# A line of what was not imported: its kind, its name, why ("text source “Cjk”: ...").
-_LEFT_OUT = re.compile(r"(?P<what>[^“:]+) “(?P<name>[^”]*)”: (?P<why>.+)")
+# A line of what was not imported: its kind, its name, why ("text source “Cjk”: ...",
+# "selection “a” in “P1”: ..."); only kinds named by a noun that takes an "s" group.
+_LEFT_OUT = re.compile(
+    r"(?P<what>(?:\w+ )?(?:source|set|graph|note|code|selection))"
+    r" “(?P<name>[^”]*(?:” in “[^”]*)?)”: (?P<why>.+)"
+)
 NAMED = 3  # of a group of lines left out for one reason, the names said
 _MAX_STEM_BYTES = 200  # of a file name written (255 at most), room left for "-NN.suffix"
 _MEDIA_KINDS = ("AudioSource", "VideoSource")
