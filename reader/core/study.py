@@ -511,11 +511,7 @@ class Study:
             try:
                 notes = load_notes(path)
             except (NotesFormatError, OSError) as exc:  # spoilt or taken away since
-                title = next((e.title for e in self.interviews if e.id == interview_id), "")
-                raise StudyError(
-                    f"The notes of “{title or path.name}” cannot be read ({_why(exc)}): "
-                    "nothing was changed."
-                ) from None
+                raise self._notes_error(interview_id, path, "cannot be read", exc) from None
             if notes is not None:
                 notes.highlights = recoded.undo(notes.highlights)
                 rewritten.append((interview_id, notes))
@@ -552,15 +548,19 @@ class Study:
                 for done, done_was, _, _ in reversed(written):
                     with contextlib.suppress(OSError):
                         atomic_write(done, done_was)
-                title = next((e.title for e in self.interviews if e.id == interview_id), "")
-                raise StudyError(
-                    f"The notes of “{title or path.name}” could not be written "
-                    f"({describe_os_error(exc)}): nothing was changed."
-                ) from None
+                raise self._notes_error(interview_id, path, "could not be written", exc) from None
             written.append((path, was, notes, raw))
         if told is not None:
             for path, was, notes, raw in written:
                 told(Rewritten(path, notes, content_hash(was), content_hash(raw)))
+
+    def _notes_error(
+        self, interview_id: str, path: Path, what: str, error: Exception
+    ) -> StudyError:
+        """Why a code change, its undo or redo, did nothing: an interview's notes file."""
+        title = next((e.title for e in self.interviews if e.id == interview_id), "") or path.name
+        why = describe_os_error(error).rstrip(".")
+        return StudyError(f"The notes of “{title}” {what} ({why}): nothing was changed.")
 
     def notes_files(self, skip: str | None = None) -> list[tuple[InterviewEntry, NotesData]]:
         """Each interview's readable notes (the unreadable and the absent left out)."""
@@ -853,7 +853,3 @@ def study_of(document: Path) -> tuple[Study, InterviewEntry] | None:
             if study._resolved(entry) == resolved:
                 return study, entry
     return None
-
-
-def _why(exc: Exception) -> str:
-    return describe_os_error(exc) if isinstance(exc, OSError) else str(exc).rstrip(".")
