@@ -837,14 +837,17 @@ def _recover_one(study: Study, notes_file: Path, ids: set[str], titles: _Titles)
     study.data.interviews.append(entry)
 
 
-def study_of(document: Path) -> tuple[Study, InterviewEntry] | None:
+def study_of(
+    document: Path, folders: list[Path] | None = None
+) -> tuple[Study, InterviewEntry] | None:
     """The study that lists `document` and its entry, looked for in the document's folder
-    and each folder above it (a transcript kept outside its study is not found); None
-    when no study lists it. Nothing is written: a study found writable is as
-    `open_study(folder)` makes it, ready to work in; a read-only one may be so only
-    because its unreadable study.json was not set aside here."""
+    and each folder above it (a transcript kept outside its study is not found), or in
+    `folders` when the caller has asked `study_folders` already; None when no study lists
+    it. Nothing is written: a study found writable is as `open_study(folder)` makes it,
+    ready to work in; a read-only one may be so only because its unreadable study.json
+    was not set aside here."""
     resolved = Path(document).resolve()
-    for folder in study_folders(resolved):
+    for folder in study_folders(resolved) if folders is None else folders:
         try:
             study = open_study(folder, touch_disk=False)
         except StudyError:

@@ -86,10 +86,11 @@ class StudyActions(QObject):
             for entry in study.interviews:
                 if study._resolved(entry) == resolved:
                     return self.switcher.open(entry.id)
-        if notes is None and study_folders(path.resolve()):
+        folders = study_folders(path.resolve()) if notes is None else []
+        if folders:  # the study modules load only where a study may list it
             from reader.core.study import study_of
 
-            found = study_of(path)  # its notes are the study's: opened alone, it had none
+            found = study_of(path, folders)  # its notes are the study's: alone, it had none
             if found is not None:
                 listing, entry = found  # read once; read-only, read again for work
                 reuse = None if listing.read_only else listing
