@@ -118,6 +118,16 @@ def _aside_name(path: Path) -> Path:
     return target
 
 
+def file_stamp(path: Path) -> tuple[int, int] | None:
+    """`path`'s modification time (ns) and size; None when there is no such file: whether
+    it changed, without reading it."""
+    try:
+        info = os.stat(path)
+    except OSError:
+        return None
+    return info.st_mtime_ns, info.st_size
+
+
 def describe_os_error(error: BaseException) -> str:
     """An error for the user: "No space left on device: /path/notes.json"."""
     if isinstance(error, OSError) and error.strerror:

@@ -22,7 +22,7 @@ from PySide6.QtWidgets import (
 )
 
 from reader.core.annotations import NO_COLOR, NO_COLOR_LABEL
-from reader.core.store import atomic_write
+from reader.core.store import atomic_write, file_stamp
 from reader.ui.exporting.export_report import ExportReport
 from reader.ui.exporting.save_folder import (
     ask_save_path,
@@ -206,11 +206,11 @@ class Transfers(QObject):
         )
         if path:
             self._interview.notes_data()
-            before = _stamp(Path(path))
+            before = file_stamp(Path(path))
             print_document(self._reader.reading).print_(pdf_printer(path))
             # Qt's PDF writer says nothing when it cannot write: a file there before, the
             # same still (read-only), is no export.
-            if Path(path).is_file() and _stamp(Path(path)) != before:
+            if Path(path).is_file() and file_stamp(Path(path)) != before:
                 self.report.exported(path)
             else:
                 self.report.failed(path, "the file or its folder cannot be written to")
@@ -227,12 +227,3 @@ class Transfers(QObject):
             self._parent, "Notes File", f"This interview's notes are saved in\n\n{path}"
         )
         QDesktopServices.openUrl(QUrl.fromLocalFile(str(path.parent)))
-
-
-def _stamp(path: Path) -> tuple[int, int] | None:
-    """`path`'s modification time and size, None when there is no such file."""
-    try:
-        found = path.stat()
-    except OSError:
-        return None
-    return found.st_mtime_ns, found.st_size

@@ -15,7 +15,6 @@ study's or after) still drops it."""
 
 from __future__ import annotations
 
-import os
 from collections import OrderedDict
 from dataclasses import dataclass
 from pathlib import Path
@@ -24,7 +23,7 @@ from typing import TYPE_CHECKING
 from PySide6.QtGui import QTextDocument
 
 from reader.core.read_only import ReadOnly
-from reader.core.store import content_hash
+from reader.core.store import content_hash, file_stamp
 from reader.core.undo_crossing import Crossing
 from reader.ui.interview.controller import Controller
 
@@ -60,7 +59,7 @@ class Parked:
             notes_document,
             path,
             document_path,
-            _stamp(document_path),
+            file_stamp(document_path),
             controller.saver.expected_hash,
             file_cause,
         )
@@ -69,7 +68,7 @@ class Parked:
         """What changed on disk since it was left, in words; "" for nothing."""
         if document_path != self.document_path:
             return "its transcript is another file now"
-        if _stamp(self.document_path) != self.document_stamp:
+        if file_stamp(self.document_path) != self.document_stamp:
             return "its transcript changed on disk"
         if _notes_hash(self.notes_path) != self.notes_hash:
             return "its notes file changed on disk"
@@ -119,14 +118,6 @@ class KeptHistories:
         self._kept.clear()
         self.crossings.clear()
         self.merged.clear()
-
-
-def _stamp(path: Path) -> tuple[int, int] | None:
-    try:
-        info = os.stat(path)
-    except OSError:
-        return None
-    return info.st_mtime_ns, info.st_size
 
 
 def read_or_none(path: Path) -> bytes | None:
