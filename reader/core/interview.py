@@ -252,17 +252,17 @@ def read_labels(pars: Sequence[str], skip: Sequence[bool] = ()) -> list[Label | 
             bool(label.timestamp) or role or key in colon or (common and alone[key] > 1)
         )
 
-    labels: list[Label | None] = []
-    for i, candidate in enumerate(found):
-        # A name alone is a label above speech: not above another label, nor at the end.
-        # A short reply under it ("Yes.") is speech, though it looks like a name.
-        if candidate is None or not believable(i):
-            labels.append(None)
-        elif candidate[1] or (i + 1 < len(pars) and not believable(i + 1)):
-            labels.append(candidate[0])
-        else:
-            labels.append(None)
-    return labels
+    believed = [believable(i) for i in range(len(found))]
+    # A name alone is a label above speech: not above another label, nor at the end.
+    # A short reply under it ("Yes.") is speech, though it looks like a name.
+    return [
+        candidate[0]
+        if candidate is not None
+        and believed[i]
+        and (candidate[1] or (i + 1 < len(pars) and not believed[i + 1]))
+        else None
+        for i, candidate in enumerate(found)
+    ]
 
 
 def label_at(par: str) -> Label | None:
@@ -504,7 +504,7 @@ def question_numbers(
         if asked and text and seg.start not in marked and _acknowledges(text, seg):
             previous = seg
             continue
-        if seg.role == Role.QUESTION:
+        if asked:
             continues = (
                 previous is not None
                 and previous.role == Role.QUESTION
