@@ -33,16 +33,14 @@ def parse(text: str, name: str) -> Parsed:
             raise cut_off(name, "its JSON") from exc
         raise DocumentError(f"{name} is not valid JSON: {exc}.") from exc
     segments = _segments(data)
-    if isinstance(data, list) and not all(isinstance(s, dict) for s in data):
-        raise DocumentError(
-            f"{name} is not a Whisper transcript: its list holds no segments such as "
-            "{“start”: 0.0, “end”: 2.5, “text”: …}."
-        )
     if not isinstance(segments, list) or not all(isinstance(s, dict) for s in segments):
-        raise DocumentError(
-            f"{name} is not a Whisper transcript: it has no list of “segments” "
-            "(openai-whisper, WhisperX), “transcription” (whisper.cpp) or “chunks”."
+        why = (
+            "its list holds no segments such as {“start”: 0.0, “end”: 2.5, “text”: …}"
+            if isinstance(data, list)  # a bare list is its own segments
+            else "it has no list of “segments” (openai-whisper, WhisperX), “transcription” "
+            "(whisper.cpp) or “chunks”"
         )
+        raise DocumentError(f"{name} is not a Whisper transcript: {why}.")
     cues = []
     turn = False  # whisper.cpp's `--tinydiarize`: the segment before ends a speaker's turn
     for number, segment in enumerate(segments, start=1):
