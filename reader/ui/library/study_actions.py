@@ -277,9 +277,7 @@ class StudyActions(QObject):
         assert study is not None
         if not self.interview.may_discard_unsaved():
             return False
-        listed = self.switcher.panel.visible_ids()
-        after = listed[listed.index(leaving) + 1 :] if leaving in listed else []
-        before = listed[: listed.index(leaving)][::-1] if leaving in listed else []
+        after, before = self.switcher.neighbours(leaving)
         others = [e.id for e in study.interviews if e.id != leaving]
         known = set(others)
         for candidate in dict.fromkeys([*after, *before, *others]):

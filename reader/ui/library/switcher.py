@@ -184,18 +184,23 @@ class InterviewSwitcher(QObject):
 
     def step(self, delta: int) -> None:
         """Ctrl+PgDn / Ctrl+PgUp: the next or previous interview as the library lists them."""
+        after, before = self.neighbours(self.current)
+        if targets := after if delta > 0 else before:
+            self.open(targets[0])
+
+    def neighbours(self, interview_id: str) -> tuple[list[str], list[str]]:
+        """The interviews the library lists after `interview_id` and before it, nearest
+        first; for the open one removed or filtered out, as it was listed when opened; for
+        one never listed, all of them from either end."""
         ids = self.panel.visible_ids()
-        if not ids:
-            return
-        if self.current in ids:
-            target = ids.index(self.current) + delta
-        elif self.current in self._listed:  # removed or filtered out: where it was listed
-            earlier = set(self._listed[: self._listed.index(self.current)])
-            target = sum(1 for i in ids if i in earlier) - (delta < 0)
-        else:
-            target = 0 if delta > 0 else len(ids) - 1
-        if 0 <= target < len(ids):
-            self.open(ids[target])
+        if interview_id in ids:
+            at = ids.index(interview_id)
+            return ids[at + 1 :], ids[:at][::-1]
+        if interview_id == self.current and interview_id in self._listed:
+            earlier = set(self._listed[: self._listed.index(interview_id)])
+            at = sum(1 for i in ids if i in earlier)
+            return ids[at:], ids[:at][::-1]
+        return ids, ids[::-1]
 
     def keep_place(self) -> None:
         if not self.current or self.interview.session is None:
