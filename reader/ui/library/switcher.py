@@ -185,8 +185,9 @@ class InterviewSwitcher(QObject):
     def step(self, delta: int) -> None:
         """Ctrl+PgDn / Ctrl+PgUp: the next or previous interview as the library lists them."""
         after, before = self.neighbours(self.current)
-        if targets := after if delta > 0 else before:
-            self.open(targets[0])
+        targets, steps = (after, delta) if delta > 0 else (before, -delta)
+        if 0 < steps <= len(targets):
+            self.open(targets[steps - 1])
 
     def neighbours(self, interview_id: str) -> tuple[list[str], list[str]]:
         """The interviews the library lists after `interview_id` and before it, nearest
