@@ -121,7 +121,7 @@ class CodebookPanel(QWidget):
         layout.addLayout(details)
         layout.addWidget(self.memo)
         self._stale = False
-        self._shown: tuple[object, set[str]] = (None, set())  # whose codes, which
+        self._shown: object = None  # whose codes the tree shows: a study, or a session
         hub.changed.connect(self.rebuild)
         hub.countsChanged.connect(self._counts_changed)
         self.rebuild()
@@ -172,11 +172,12 @@ class CodebookPanel(QWidget):
         self._stale = False
         current = self.current_id()
         self._commit_memo()
+        before = set(self.model.codes)
         self.model.rebuild()
         self.view.expandAll()
         for code_id in self.collapsed:
             self.view.collapse(self.model.index_of(code_id))
-        came = self._came()
+        came = self._came(before)
         if came or current in self.model.codes:
             self.set_current(came or current)
         self.empty.setVisible(not self.model.ids)
@@ -185,14 +186,13 @@ class CodebookPanel(QWidget):
             button.setEnabled(not read_only)
         self._show_current()
 
-    def _came(self) -> str:
-        """The first code (in the tree) new to the codebook shown before, when it is still
+    def _came(self, before: set[str]) -> str:
+        """The first code (in the tree) not among the codes shown `before`, when they were
         the same study's or interview's: one an undo brought back (deleted or merged), a
         new one, one redone; "" for none."""
         study = self.hub.study
         owner = study if study is not None else self.hub.interview.session
-        was, before = self._shown
-        self._shown = (owner, set(self.model.codes))
+        was, self._shown = self._shown, owner
         if owner is None or owner is not was:
             return ""
         return next((c.id for _, c in self.hub.book.tree() if c.id not in before), "")
