@@ -83,7 +83,6 @@ class ExportDialog(QDialog):
         self.refi_note.setMinimumHeight(lines * self.refi_note.fontMetrics().lineSpacing())
         self.refi_note.setAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop)
         self.refi_note.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByKeyboard)
-        self.format_combo.currentIndexChanged.connect(self._format_changed)
         self._fill_formats()
         self.color_boxes: dict[str, QCheckBox] = {}
         self.colour_group = QGroupBox(COLOURS_TITLE)
@@ -126,6 +125,7 @@ class ExportDialog(QDialog):
         layout.addWidget(tag_group)
         self._fill_scope()  # in the dialog already: its Tab chain is the dialog's
         self.scope_combo.currentIndexChanged.connect(self._fill_scope)
+        self.format_combo.currentIndexChanged.connect(self._format_changed)
         self._format_changed()
         layout.addWidget(ok_cancel(self, "Export…"))
 
@@ -182,8 +182,6 @@ class ExportDialog(QDialog):
 
     def _format_changed(self) -> None:
         name = self.format_combo.currentData()
-        if not hasattr(self, "tag_group"):  # (while the combo is filled first)
-            return
         refi = name in REFI_FORMATS
         self.crlf_box.setVisible(name == "qdpx")
         self.refi_note.setText(REFI_NOTES.get(name, ""))
