@@ -32,7 +32,7 @@ from PySide6.QtWidgets import (
 from reader.ui import dialogs
 from reader.ui.codebook.hub import CodebookHub
 from reader.ui.codebook.model import CodeTreeModel
-from reader.ui.row_menu import menu_key_point
+from reader.ui.row_menu import menu_from_key
 from reader.ui.theme import color_icon
 from reader.ui.wrap_row import WrapRow
 
@@ -343,10 +343,7 @@ class CodebookPanel(QWidget):
                 event.accept()
                 return True
         elif watched is self.view and isinstance(event, QContextMenuEvent):
-            point = menu_key_point(self.view, event)
-            if point is not None:
-                self._code_menu(point)
-            return point is not None
+            return menu_from_key(self.view, event, self._code_menu)
         elif watched is self.view and event.type() == QEvent.Type.KeyPress:
             assert isinstance(event, QKeyEvent)
             if self._key(event):

@@ -45,7 +45,7 @@ from reader.ui.library.library_model import (
     LibraryModel,
 )
 from reader.ui.library.open_study import OpenStudy
-from reader.ui.row_menu import menu_key_point
+from reader.ui.row_menu import menu_from_key
 
 
 class LibraryPanel(QWidget):
@@ -290,10 +290,7 @@ class LibraryPanel(QWidget):
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         if watched is self.view and isinstance(event, QContextMenuEvent):
-            point = menu_key_point(self.view, event)
-            if point is not None:
-                self._row_menu(point)
-            return point is not None
+            return menu_from_key(self.view, event, self._row_menu)
         if not isinstance(event, QKeyEvent) or watched not in (self.view, self.filter):
             return super().eventFilter(watched, event)
         if event.matches(QKeySequence.StandardKey.Find):  # the Library's find is its filter
