@@ -256,18 +256,20 @@ class DoneCommand(QUndoCommand):
         super().__init__(text)
         self._memo, self._do, self._undo, self._after = memo, do, undo, after
         self._refusal = refusal
-        # The change is already as the next redo or undo wants it (pushed done, or put
-        # back after a refusal): that step only tells.
-        self._as_is = True
+        self._pushed = True  # done before it was pushed: the first redo only tells
+        self._refused = False  # so the step putting the stack back, which changed nothing, is quiet
 
     def redo(self) -> None:
-        if self._as_is or self._tried(self._do_again, undo=False):
-            self._as_is = False
-            self._after()
+        self._step(self._do_again, undo=False)
 
     def undo(self) -> None:
-        if self._as_is or self._tried(lambda: self._undo(self._memo), undo=True):
-            self._as_is = False
+        self._step(lambda: self._undo(self._memo), undo=True)
+
+    def _step(self, step: Callable[[], object], undo: bool) -> None:
+        if self._refused:
+            self._refused = False
+        elif self._pushed or self._tried(step, undo):
+            self._pushed = False
             self._after()
 
     def _do_again(self) -> None:
@@ -281,7 +283,7 @@ class DoneCommand(QUndoCommand):
             step()
         except errors as exc:
             assert refusal is not None
-            self._as_is = True
+            self._refused = True
             refusal.put_back(str(exc), undo)
             return False
         return True

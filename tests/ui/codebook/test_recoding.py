@@ -221,10 +221,12 @@ def test_the_studys_undo_that_cannot_write_a_notes_file_changes_nothing_and_lose
     focus(window, qtbot, window.codebook.panel.view, study_history=True)
     stack = window.study.undo_stack
     index = stack.index()
+    written = (folder / "study.json").stat().st_mtime_ns
     window.actions.undo.trigger()
     assert "“P01 Ana” could not be written" in window.banner.text()
     assert "No space left on device" in window.banner.text()
     qtbot.waitUntil(lambda: stack.index() == index)  # the step stands where it was
+    assert (folder / "study.json").stat().st_mtime_ns == written  # put back: not rewritten
     assert window.actions.undo.text().endswith("Delete Code")
     assert [c["name"] for c in study_json(folder)["codes"]] == ["Food"]
     assert notes_of(folder, first)["highlights"] == []
