@@ -6,6 +6,9 @@ to the first finished paint of the reading pane, and the peak memory (VmHWM) the
     python -m bench.startup reader '{"doc": DOC, "notes": NOTES}'
                                                     the floor's window with the app's
                                                     reading pane in place of its QTextEdit
+    python -m bench.startup floor '{"doc": DOC, "qt_types": TYPES}'
+                                                    the floor, naming first the Qt types
+                                                    that the app named (its report's)
 
 Only the QApplication is made here before the app runs, so that the first-paint hook can
 be installed; the app's run_gui then uses it. The hook watches the reading pane's viewport
@@ -17,11 +20,17 @@ document and its highlights as the app loads them) in that window and nothing el
 app: what the first paint costs at the least with this reader, the rest of the window
 (notes, outline, menus, docks, the saver) left out. The process exits as soon as it has
 reported.
+
+Each child reports the Qt types it named (`qt_types`). PySide builds a class's Python type,
+with all of its enums, the first time Python names it, and the app names some eighty types
+that the bare window never needs (the `Qt` namespace alone has 76 enums): the floor naming
+them too measures PySide's share of the app's start-up, apart from the app's own code.
 """
 
 from __future__ import annotations
 
 import gc
+import importlib
 import os
 import sys
 import time
@@ -48,9 +57,27 @@ def report(hook: FirstPaint) -> None:
             "first_paint_s": (hook.done_ns - T0_NS) / 1e9,
             "stages_s": stages,
             "vm_hwm_kb": proc_status_kb("VmHWM"),
+            "qt_types": named_qt_types(),
         }
     )
     os._exit(0)  # the measurement is over: no closing, saving or unlocking
+
+
+def named_qt_types() -> dict[str, list[str]]:
+    """The Qt classes built so far, by module: PySide puts a class into its module's
+    namespace when it is first named."""
+    return {
+        name: [key for key, value in vars(module).items() if isinstance(value, type)]
+        for name, module in list(sys.modules.items())
+        if name.startswith("PySide6.Qt")
+    }
+
+
+def name_qt_types(types: dict[str, list[str]]) -> None:
+    for module_name, names in types.items():
+        module = importlib.import_module(module_name)
+        for name in names:
+            getattr(module, name)
 
 
 def mark(stage: str) -> None:
@@ -113,6 +140,9 @@ def main() -> int:
     hook = FirstPaint(app, on_done=report, app_wide=False)
     if mode in ("floor", "reader"):
         if mode == "floor":
+            if "qt_types" in options:
+                name_qt_types(options["qt_types"])
+                mark("qt_types")
             window = floor_window(Path(options["doc"]))
             hook.watch(window.centralWidget().widget(0).viewport())
         else:
