@@ -23,7 +23,7 @@ run: system-deps-run $(VENV)/.installed
 
 test: system-deps-test $(VENV)/.installed
 	$(PY) -m ruff check .
-	QT_QPA_PLATFORM=offscreen $(PY) -m pytest -q
+	QT_QPA_PLATFORM=offscreen $(PY) -m pytest -q -n auto --maxprocesses=4
 
 bench: $(VENV)/.installed
 	QT_QPA_PLATFORM=offscreen $(PY) -m bench
