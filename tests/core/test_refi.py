@@ -325,6 +325,19 @@ def test_nvivo_shape(tmp_path: Path) -> None:
     assert_valid(unzip(export_study_qdpx(study)[0])["project.qde"])
 
 
+def test_a_source_not_added_twice_says_its_notes_once(tmp_path: Path) -> None:
+    """Its notes go with it, also one tied to its selection through a Link: that one was
+    reported as tied to nothing."""
+    imported("nvivo.qdpx", tmp_path)
+    again = import_qdpx((FIXTURES / "nvivo.qdpx").read_bytes(), tmp_path / "nvivo.qdpx")
+    assert said(again) == [
+        "text source “Ana, night 1”: the study has an interview with this text already "
+        "(not added twice)",
+        "picture source “Ward plan”: it has no text to read",
+        "note “Loose memo”: it is not tied to a source or a selection",
+    ]
+
+
 def test_atlas_shape_counts_crlf_once(tmp_path: Path) -> None:
     report, study, passages = imported("atlas.qdpx", tmp_path)
     assert passages == [("Quiet, then chaos.", ("Calm",), "Turns quickly.")]

@@ -559,7 +559,9 @@ def _interview(
                 label, name, "the study has an interview with this text already (not added twice)"
             )
         )
-        # Its notes go with it: said once, by the line above.
+        # Its notes, and its selections', go with it: said once, by the line above.
+        parts = [guid_of(part.get("guid")) or "" for part in element.iter()]
+        run.used_notes.update(n for part in parts for n in run.project.links.get(part, []))
         run.used_notes.update(
             guid_of(r.get("targetGUID")) or "" for r in element.iter(tag(run.ns, "NoteRef"))
         )
