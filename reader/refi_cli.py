@@ -169,5 +169,5 @@ def _import_codebook(data: bytes, folder: Path) -> str:
     lines = [f"Added {len(added.added)} code(s) to the codebook of {study.folder}."]
     if added.known:
         lines.append(f"{len(added.known)} were in it already: {', '.join(added.known)}.")
-    lines += [f"  not imported: {line}" for line in read.not_imported]
+    lines += [f"  not imported: {item.line}" for item in read.not_imported]
     return "\n".join(lines)

@@ -56,6 +56,11 @@ def unzip(data: bytes) -> dict[str, bytes]:
         return {name: archive.read(name) for name in archive.namelist()}
 
 
+def said(report) -> list[str]:
+    """The report's line for each thing left out (an ImportReport's or a ReadCodes')."""
+    return [item.line for item in report.not_imported]
+
+
 def zipped(members: dict[str, str | bytes]) -> bytes:
     """A .qdpx (or any zip) holding `members`, by name."""
     buffer = io.BytesIO()
@@ -216,7 +221,7 @@ def test_round_trip_export_import_export_gives_the_same_project(tmp_path: Path) 
     study = coded_study(tmp_path / "study")
     first = export_study_qdpx(study)[0]
     report = import_qdpx(first, tmp_path / "imported")
-    assert report.not_imported == []
+    assert said(report) == []
     assert (report.interviews, report.codes, report.highlights) == (2, 3, 3)
     again = open_study(tmp_path / "imported")
     assert [e.participant for e in again.interviews] == ["Ana", "Ana"]
@@ -309,7 +314,7 @@ def test_nvivo_shape(tmp_path: Path) -> None:
     assert entry.attributes == {"role": "nurse", "years": 12}
     text = study.transcript_path(entry).read_text(encoding="utf-8")
     assert not text.startswith("\ufeff") and "\r" not in text
-    assert report.not_imported == [
+    assert said(report) == [
         "selection “past the end” in “Ana, night 1”: positions 70–9000 do not fit its text "
         "of 76 characters",
         "picture source “Ward plan”: it has no text to read",
@@ -320,19 +325,30 @@ def test_nvivo_shape(tmp_path: Path) -> None:
     assert_valid(unzip(export_study_qdpx(study)[0])["project.qde"])
 
 
+def test_a_source_not_added_twice_says_its_notes_once(tmp_path: Path) -> None:
+    """Its notes go with it, also one tied to its selection through a Link: that one was
+    reported as tied to nothing."""
+    imported("nvivo.qdpx", tmp_path)
+    again = import_qdpx((FIXTURES / "nvivo.qdpx").read_bytes(), tmp_path / "nvivo.qdpx")
+    assert said(again) == [
+        "text source “Ana, night 1”: the study has an interview with this text already "
+        "(not added twice)",
+        "picture source “Ward plan”: it has no text to read",
+        "note “Loose memo”: it is not tied to a source or a selection",
+    ]
+
+
 def test_atlas_shape_counts_crlf_once(tmp_path: Path) -> None:
     report, study, passages = imported("atlas.qdpx", tmp_path)
     assert passages == [("Quiet, then chaos.", ("Calm",), "Turns quickly.")]
     assert study.codebook.codes[0].color == "#00ff00"
-    assert report.not_imported == [
-        "a coding of “chaos” in “Ward talk”: its code is not in the codebook"
-    ]
+    assert said(report) == ["a coding of “chaos” in “Ward talk”: its code is not in the codebook"]
 
 
 def test_maxqda_shape(tmp_path: Path) -> None:
     report, _, passages = imported("maxqda.qdpx", tmp_path)
     assert passages == [("Café at three.", ("Coffee",), "")]
-    assert report.not_imported == ["audio source “R1 recording”: it has no transcript"]
+    assert said(report) == ["audio source “R1 recording”: it has no transcript"]
 
 
 @pytest.mark.parametrize(
@@ -377,7 +393,7 @@ def test_import_into_an_existing_study_merges_codes_attributes_and_interviews(
     assert [e.title for e in again.interviews] == ["Mine", "P2", "P1"]
     assert report.interviews == 1 and report.codes == 1  # Light is new
     assert report.known_codes == ["Work", "Work / Handover"]
-    assert report.not_imported == [
+    assert said(report) == [
         "text source “P2”: the study has an interview with this text already (not added twice)"
     ]
     assert [c.name for c in again.codebook] == ["Work", "Handover", "Light"]
@@ -440,7 +456,10 @@ def test_qdc_import_tolerates_and_reports() -> None:
         (1, "Child", False, "#aabbcc"),
     ]
     assert read.book.codes[0].id == "12345678-1234-1234-1234-1234567890ab"
-    assert len(read.not_imported) == 2  # the twin GUID and the nameless code
+    assert said(read) == [
+        "code “Parent / Twin”: its GUID is used twice",
+        "code “?”: it has no name",
+    ]
     with pytest.raises(RefiError):
         import_qdc(b"\x00\x01 not xml")
 
@@ -459,7 +478,7 @@ def test_decomposed_text_and_a_guidless_selection_are_mapped_to_nfc(tmp_path: Pa
     study = open_study(tmp_path / "nfd")
     (h,) = study.load_notes(study.interviews[0]).highlights
     assert h.exact == "quote" and report.highlights == 1
-    assert report.not_imported == []
+    assert said(report) == []
 
 
 def test_an_import_stopped_half_way_lists_what_it_wrote(
@@ -492,7 +511,7 @@ def test_a_binary_source_is_named_and_nothing_of_it_is_left(tmp_path: Path) -> N
     blob = bytes(range(1, 32)) * 40 + b"words"
     report = import_qdpx(zipped({"project.qde": qde, "sources/blob.txt": blob}), tmp_path / "s")
     assert report.interviews == 0 and len(report.not_imported) == 1
-    assert report.not_imported[0].startswith("text source “Blob”: ")
+    assert said(report)[0].startswith("text source “Blob”: ")
     assert not (tmp_path / "s" / "transcripts" / "Blob.txt").exists()
 
 
@@ -529,22 +548,31 @@ def test_imported_codings_have_no_colour(tmp_path: Path) -> None:
 
 
 def test_what_was_left_out_for_one_reason_is_one_line() -> None:
-    from reader.core.refi.qdpx_import import group_left_out
+    """Grouped by kind and reason, from the records, not by reading lines back: a count of
+    parts of one source keeps its line; a kind said by its owner groups as well."""
+    from reader.core.refi.left_out import LeftOut, grouped_lines
 
     same = "the study has an interview with this text already (not added twice)"
-    lines = [f"text source “{name}”: {same}" for name in ("Cjk", "Otter", "Names", "Rev")]
-    lines += ["set “Waves”: sets are not imported", "graph “?”: graphs are not imported"]
-    lines += ["odd line", "odd line"]  # not of the usual shape: each as it is
-    lines += ["the recording of “A”: the file names none"] * 2  # no kind that takes an "s"
-    lines += [f"selection “{n}” in “P1”: no positions" for n in "ab"]
-    assert group_left_out(lines) == [
+    items = [LeftOut("text source", name, same) for name in ("Cjk", "Otter", "Names", "Rev")]
+    items += [LeftOut("set", "Waves", "sets are not imported")]
+    items += [LeftOut("graph", "?", "graphs are not imported")]
+    items += [LeftOut("selection", "P2", "its text reads differently here", count=3)] * 2
+    items += [LeftOut("recording", name, "the file names none") for name in "AB"]
+    items += [LeftOut("selection", n, "no positions", source="P1") for n in "ab"]
+    items += [LeftOut("audio source", "Cjk", same)]  # another kind: its own line
+    assert grouped_lines(items) == [
         f"4 text sources (“Cjk”, “Otter”, “Names” and 1 more): {same}",
         "set “Waves”: sets are not imported",
         "graph “?”: graphs are not imported",
-        "odd line",
-        "odd line",
-        "the recording of “A”: the file names none",
-        "the recording of “A”: the file names none",
+        "the 3 selection(s) in “P2”: its text reads differently here",
+        "the 3 selection(s) in “P2”: its text reads differently here",
+        "2 recordings (“A”, “B”): the file names none",
         "2 selections (“a” in “P1”, “b” in “P1”): no positions",
+        f"audio source “Cjk”: {same}",
     ]
-    assert group_left_out(lines[1:3]) == [f"2 text sources (“Otter”, “Names”): {same}"]
+    assert grouped_lines(items[1:3]) == [f"2 text sources (“Otter”, “Names”): {same}"]
+    assert [item.line for item in items[9:11]] == [
+        "the recording of “B”: the file names none",
+        "selection “a” in “P1”: no positions",
+    ]
+    assert grouped_lines([]) == []

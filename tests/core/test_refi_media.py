@@ -24,7 +24,7 @@ from reader.core.refi.qdpx_import import import_qdpx
 from reader.core.store import save_notes
 from reader.core.study import Study, open_study
 from reader.core.sync import SyncTable
-from tests.core.test_refi import assert_valid, unzip
+from tests.core.test_refi import assert_valid, said, unzip
 
 P = f"{{{PROJECT_NS}}}"
 MP3 = b"ID3\x03\x00\x00\x00\x00\x00\x00" + bytes(range(256)) * 8  # stands for a recording
@@ -151,7 +151,7 @@ def test_an_audio_source_becomes_an_interview_with_its_recording_and_times(
     study = open_study(tmp_path / "study")
     (entry,) = study.interviews
     assert (report.interviews, report.recordings, report.highlights) == (1, 1, 2)
-    assert report.not_imported == [
+    assert said(report) == [
         "selection “Lost” in “Ward talk”: positions 0–9999 do not fit its text of 84 characters",
         "1 time(s) of “Ward talk” inside or at the end of a line: a time is kept where a line "
         "starts, places between are timed in proportion",
@@ -189,11 +189,9 @@ def test_a_video_source_keeps_an_outside_path_and_says_when_it_is_missing(
     assert locate(notes.recording.path, study.notes_path(study.interviews[0])).path == (
         tmp_path / "media" / "ward.mp4"
     )
-    assert report.recordings == 1 and not any("recording of" in n for n in report.not_imported[:1])
+    assert report.recordings == 1 and not any("recording of" in n for n in said(report)[:1])
     gone = import_qdpx(av_project(path="absolute:///nowhere/x.mp3"), tmp_path / "other")
-    assert "the recording of “Ward talk”: /nowhere/x.mp3 is not there" in "\n".join(
-        gone.not_imported
-    )
+    assert "the recording of “Ward talk”: /nowhere/x.mp3 is not there" in "\n".join(said(gone))
     assert (
         open_study(tmp_path / "other")
         .load_notes(open_study(tmp_path / "other").interviews[0])
@@ -205,7 +203,7 @@ def test_a_video_source_keeps_an_outside_path_and_says_when_it_is_missing(
 def test_media_without_a_transcript_or_a_file_is_reported(tmp_path: Path) -> None:
     extra = '<AudioSource guid="bbbbbbbb-0000-0000-0000-000000000002" name="Silent" path="internal://none.mp3"/>'
     report = import_qdpx(av_project(path="internal://missing.mp3", extra=extra), tmp_path / "s")
-    lines = "\n".join(report.not_imported)
+    lines = "\n".join(said(report))
     assert "audio source “Silent”: it has no transcript" in lines
     assert "the recording of “Ward talk”: internal://missing.mp3 is not in the file" in lines
     assert report.interviews == 1 and report.recordings == 0
@@ -298,7 +296,7 @@ def test_round_trip_of_a_recorded_interview(tmp_path: Path) -> None:
     study = recorded_study(tmp_path / "study")
     first = export_study_qdpx(study)[0]
     report = import_qdpx(first, tmp_path / "imported")
-    assert report.not_imported == [] and report.recordings == 1
+    assert said(report) == [] and report.recordings == 1
     again = open_study(tmp_path / "imported")
     (entry,) = again.interviews
     notes = again.load_notes(entry)
@@ -322,7 +320,7 @@ def test_a_recorded_interview_imported_back_into_its_own_study_is_not_added_twic
     data = export_study_qdpx(study)[0]
     report = import_qdpx(data, study.folder)
     assert report.interviews == 0 and report.recordings == 0
-    assert report.not_imported == [
+    assert said(report) == [
         "audio source “Night”: the study has an interview with this text already (not added twice)"
     ]
     assert len(open_study(study.folder).interviews) == 1

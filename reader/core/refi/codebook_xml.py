@@ -14,6 +14,7 @@ from dataclasses import dataclass, field
 
 from reader import APP_NAME, __version__
 from reader.core.codebook import Code, Codebook, is_color
+from reader.core.refi.left_out import LeftOut
 
 PROJECT_NS = "urn:QDA-XML:project:1.0"
 CODEBOOK_NS = "urn:QDA-XML:codebook:1.0"
@@ -67,7 +68,7 @@ def code_elements(parent: ET.Element, book: Codebook, ns: str, under: str = "") 
 @dataclass
 class ReadCodes:
     book: Codebook = field(default_factory=Codebook)
-    not_imported: list[str] = field(default_factory=list)
+    not_imported: list[LeftOut] = field(default_factory=list)
 
 
 def read_codes(codes: ET.Element | None, ns: str) -> ReadCodes:
@@ -83,10 +84,11 @@ def read_codes(codes: ET.Element | None, ns: str) -> ReadCodes:
             where = f"{path} / {name}" if path else name
             code_id = guid_of(item.get("guid")) or derived_guid("code", where)
             if not name:
-                read.not_imported.append(f"a code without a name under “{path or 'the top'}”")
+                nameless = f"{path} / ?" if path else "?"
+                read.not_imported.append(LeftOut("code", nameless, "it has no name"))
                 continue
             if code_id in read.book:
-                read.not_imported.append(f"code “{where}”: its GUID is used twice")
+                read.not_imported.append(LeftOut("code", where, "its GUID is used twice"))
                 continue
             color = (item.get("color") or "").strip()
             if _SHORT_COLOR.fullmatch(color):  # #abc is #aabbcc

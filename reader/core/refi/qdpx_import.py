@@ -10,7 +10,7 @@ transcript, becomes a transcript file in the study folder; its selections become
 highlights (their codes, their notes); a recording is copied out of the zip beside its
 transcript (or its path kept) and its SyncPoints become the turns' times (refi.media).
 Participants come from Cases and attributes from Variables. Anything not brought in is
-named in the report: pictures, PDFs, media without a transcript, selections whose
+named in the report (refi.left_out): pictures, PDFs, media without a transcript, selections whose
 positions do not fit their text (never guessed), codings of a whole source, references
 to codes that do not exist, and a source whose text the study holds already.
 
@@ -60,6 +60,7 @@ from reader.core.refi.codebook_xml import (
     read_codes,
     tag,
 )
+from reader.core.refi.left_out import LeftOut, grouped_lines
 from reader.core.refi.qdpx_export import GUIDS_SETTING
 from reader.core.store import save_notes
 from reader.core.study import Study, StudyError, open_study
@@ -69,20 +70,13 @@ MAX_MEMBER_BYTES = 200 * 1024 * 1024  # one file inside the zip; a zip bomb stop
 MAX_MEDIA_BYTES = 64 * 2**30  # a recording copied out of the zip (not read into memory)
 _ATTRIBUTE_TYPES = {"Integer": "number", "Float": "number", "Date": "date"}
 _UNSAFE = re.compile(r"[^\w\- .()]+")
-# A line of what was not imported: its kind, its name, why ("text source “Cjk”: ...",
-# "selection “a” in “P1”: ..."); only kinds named by a noun that takes an "s" group.
-_LEFT_OUT = re.compile(
-    r"(?P<what>(?:\w+ )?(?:source|set|graph|note|code|selection))"
-    r" “(?P<name>[^”]*(?:” in “[^”]*)?)”: (?P<why>.+)"
-)
-NAMED = 3  # of a group of lines left out for one reason, the names said
 _MAX_STEM_BYTES = 200  # of a file name written (255 at most), room left for "-NN.suffix"
 _MEDIA_KINDS = ("AudioSource", "VideoSource")
 
 
 @dataclass
 class ImportReport:
-    """What the import made and what it left out, one line each, by name."""
+    """What the import made, and what it left out (`not_imported`, in the order met)."""
 
     study: Study
     interviews: int = 0
@@ -92,7 +86,7 @@ class ImportReport:
     notes: int = 0
     recordings: int = 0
     known_codes: list[str] = field(default_factory=list)  # in the study already: merged
-    not_imported: list[str] = field(default_factory=list)
+    not_imported: list[LeftOut] = field(default_factory=list)
 
     def message(self, grouped: bool = True) -> str:
         """What the import did, in lines; `grouped`: what was left out for one reason
@@ -109,29 +103,10 @@ class ImportReport:
                 f"as they are: {', '.join(self.known_codes[:8])}"
                 + (", …" if len(self.known_codes) > 8 else ".")
             )
-        left_out = group_left_out(self.not_imported) if grouped else self.not_imported
-        lines += [f"  not imported: {line}" for line in left_out]
+        left_out = self.not_imported
+        said = grouped_lines(left_out) if grouped else [item.line for item in left_out]
+        lines += [f"  not imported: {line}" for line in said]
         return "\n".join(lines)
-
-
-def group_left_out(lines: list[str]) -> list[str]:
-    """`lines` of what was not imported, those of one kind left out for one reason in one
-    line that names the first few: "23 text sources (“Cjk”, … and 20 more): the study has
-    an interview with this text already"."""
-    groups: dict[tuple[str, str], list[tuple[str, str]]] = {}
-    for number, line in enumerate(lines):
-        found = _LEFT_OUT.fullmatch(line)
-        key = (found["what"], found["why"]) if found else (line, f"#{number}")
-        groups.setdefault(key, []).append((found["name"] if found else "", line))
-    grouped = []
-    for (what, why), named in groups.items():
-        if len(named) == 1:
-            grouped.append(named[0][1])
-            continue
-        said = ", ".join(f"“{name}”" for name, _ in named[:NAMED])
-        more = f" and {len(named) - NAMED} more" if len(named) > NAMED else ""
-        grouped.append(f"{len(named)} {what}s ({said}{more}): {why}")
-    return grouped
 
 
 @dataclass
@@ -245,11 +220,17 @@ def import_qdpx(
         raise
     for note_guid, (name, _) in run.notes.items():
         if note_guid not in run.used_notes:
-            report.not_imported.append(f"note “{name}”: it is not tied to a source or a selection")
+            report.not_imported.append(
+                LeftOut("note", name, "it is not tied to a source or a selection")
+            )
     for element in project.all("Sets", "Set"):
-        report.not_imported.append(f"set “{element.get('name') or '?'}”: sets are not imported")
+        report.not_imported.append(
+            LeftOut("set", element.get("name") or "?", "sets are not imported")
+        )
     for element in project.all("Graphs", "Graph"):
-        report.not_imported.append(f"graph “{element.get('name') or '?'}”: graphs are not imported")
+        report.not_imported.append(
+            LeftOut("graph", element.get("name") or "?", "graphs are not imported")
+        )
     study.data.settings[GUIDS_SETTING] = guids
     study.save()
     return report
@@ -264,7 +245,7 @@ def _source(run: _Import, element: ET.Element) -> None:
         _text_source(run, element, name)
     else:
         label = kind.removesuffix("Source").lower() or kind
-        run.report.not_imported.append(f"{label} source “{name}”: it has no text to read")
+        run.report.not_imported.append(LeftOut(f"{label} source", name, "it has no text to read"))
 
 
 def _target(folder: Path, project: _Project) -> Study:
@@ -330,7 +311,7 @@ def _text_of(project: _Project, element: ET.Element) -> str | None:
         return raw.decode("cp1252", errors="replace")
 
 
-def _notes(project: _Project, not_imported: list[str]) -> dict[str, tuple[str, str]]:
+def _notes(project: _Project, not_imported: list[LeftOut]) -> dict[str, tuple[str, str]]:
     """Note GUID -> (name, text)."""
     notes = {}
     for note in project.all("Notes", "Note"):
@@ -338,7 +319,7 @@ def _notes(project: _Project, not_imported: list[str]) -> dict[str, tuple[str, s
         name = note.get("name") or "a note"
         text = _text_of(project, note)
         if note_guid is None or text is None:
-            not_imported.append(f"note “{name}”: no GUID or no text")
+            not_imported.append(LeftOut("note", name, "no GUID or no text"))
             continue
         notes[note_guid] = (name, text.replace("\r\n", "\n"))
     return notes
@@ -434,7 +415,7 @@ class _Positions:
 def _text_source(run: _Import, element: ET.Element, name: str) -> None:
     raw = _text_of(run.project, element)
     if raw is None:
-        run.report.not_imported.append(f"text source “{name}”: its text is not in the file")
+        run.report.not_imported.append(LeftOut("text source", name, "its text is not in the file"))
         return
     positions = _Positions(raw, run.project.count_crlf_once)
     selections = [
@@ -452,17 +433,23 @@ def _media_source(run: _Import, element: ET.Element, name: str) -> None:
     transcripts = element.findall(tag(run.ns, "Transcript"))
     report = run.report
     if not transcripts:
-        report.not_imported.append(f"{label} source “{name}”: it has no transcript")
+        report.not_imported.append(LeftOut(f"{label} source", name, "it has no transcript"))
         return
     for extra in transcripts[1:]:
         report.not_imported.append(
-            f"transcript “{extra.get('name') or '?'}” of “{name}”: only the first "
-            "transcript of a recording is imported"
+            LeftOut(
+                "transcript",
+                extra.get("name") or "?",
+                "only the first transcript of a recording is imported",
+                source=name,
+            )
         )
     transcript = transcripts[0]
     raw = _text_of(run.project, transcript)
     if raw is None:
-        report.not_imported.append(f"{label} source “{name}”: its transcript is not in the file")
+        report.not_imported.append(
+            LeftOut(f"{label} source", name, "its transcript is not in the file")
+        )
         return
     positions = _Positions(raw, run.project.count_crlf_once)
     places: dict[str, int | None] = {}  # SyncPoint GUID -> its position
@@ -500,13 +487,17 @@ def _media_source(run: _Import, element: ET.Element, name: str) -> None:
         _remember(run.guids, "transcript", entry.id, transcript_guid)
     if timed.not_at_line_start:
         report.not_imported.append(
-            f"{timed.not_at_line_start} time(s) of “{name}” inside or at the end of a line: "
-            "a time is kept where a line starts, places between are timed in proportion"
+            LeftOut(
+                "time",
+                name,
+                "a time is kept where a line starts, places between are timed in proportion",
+                count=timed.not_at_line_start,
+            )
         )
     by_time = element.findall(tag(run.ns, f"{label.title()}Selection"))
     if by_time:
         report.not_imported.append(
-            f"{len(by_time)} passage(s) of the recording of “{name}” marked by time only"
+            LeftOut("passage", name, "marked by time only", count=len(by_time))
         )
 
 
@@ -515,17 +506,20 @@ def _recording(
 ) -> RecordingRef | None:
     """The media file: copied out of the zip beside the transcript, or its path kept."""
     path = (element.get("path") or element.get("currentPath") or "").strip()
-    missing = f"the recording of “{name}”"
+
+    def missing(why: str) -> None:
+        run.report.not_imported.append(LeftOut("recording", name, why))
+
     if not path:
-        run.report.not_imported.append(f"{missing}: the file names none")
+        missing("the file names none")
         return None
     if path.lower().startswith("internal://"):
         member = run.project.member_name(path)
         if member is None:
-            run.report.not_imported.append(f"{missing}: {path} is not in the file")
+            missing(f"{path} is not in the file")
             return None
         if run.project.archive.getinfo(member).file_size > MAX_MEDIA_BYTES:
-            run.report.not_imported.append(f"{missing}: it is larger than 64 GB")
+            missing("it is larger than 64 GB")
             return None
         suffix = PurePosixPath(member).suffix.lower()
         target = _free_path(transcript.parent, transcript.stem, suffix)
@@ -535,13 +529,11 @@ def _recording(
         base = run.project.root.get("basePath") or ""
         found = media.outside_path(path, base, run.project.file)
         if found is None:
-            run.report.not_imported.append(f"{missing}: {path} is relative to nothing known")
+            missing(f"{path} is relative to nothing known")
             return None
         target = found
         if not target.is_file():
-            run.report.not_imported.append(
-                f"{missing}: {target} is not there (its path is kept: locate it in the window)"
-            )
+            missing(f"{target} is not there (its path is kept: locate it in the window)")
     run.report.recordings += 1
     return RecordingRef(stored_path(target, notes_path))
 
@@ -558,14 +550,18 @@ def _interview(
     """The source as a new interview of the study; None when it was not added."""
     study, report = run.study, run.report
     if not text.text.strip():
-        report.not_imported.append(f"{label} “{name}”: its text is empty")
+        report.not_imported.append(LeftOut(label, name, "its text is empty"))
         return None
     digests = {text_sha256(text.text), text_sha256(text.untimed or text.text)}
     if digests & run.texts:
         report.not_imported.append(
-            f"{label} “{name}”: the study has an interview with this text already (not added twice)"
+            LeftOut(
+                label, name, "the study has an interview with this text already (not added twice)"
+            )
         )
-        # Its notes go with it: said once, by the line above.
+        # Its notes, and its selections', go with it: said once, by the line above.
+        parts = [guid_of(part.get("guid")) or "" for part in element.iter()]
+        run.used_notes.update(n for part in parts for n in run.project.links.get(part, []))
         run.used_notes.update(
             guid_of(r.get("targetGUID")) or "" for r in element.iter(tag(run.ns, "NoteRef"))
         )
@@ -579,7 +575,7 @@ def _interview(
         entry = study.add_interview(path, title=name)
     except StudyError as exc:  # not text an interview can be (a binary file, say)
         path.unlink(missing_ok=True)
-        report.not_imported.append(f"{label} “{name}”: {str(exc).rstrip('.')}")
+        report.not_imported.append(LeftOut(label, name, str(exc).rstrip(".")))
         return None
     _remember(run.guids, "source", entry.id, source_guid)
     report.interviews += 1
@@ -587,7 +583,7 @@ def _interview(
     placed = document.text == text.text
     if selections and not placed:  # read back in another shape (an Otter-like text)
         report.not_imported.append(
-            f"the {len(selections)} selection(s) in “{name}”: its text reads differently here"
+            LeftOut("selection", name, "its text reads differently here", count=len(selections))
         )
     tied = _tied_notes(run, element, ("research-notes", entry.id))
     highlights = []
@@ -602,7 +598,7 @@ def _interview(
         highlights.append(h)
     if element.findall(tag(run.ns, "Coding")):
         report.not_imported.append(
-            f"the codings of the whole of “{name}”: only passages are coded here"
+            LeftOut("whole-source coding", name, "only passages are coded here")
         )
     highlights.sort(key=lambda h: (h.start, h.end))
     report.highlights += len(highlights)
@@ -625,7 +621,7 @@ def _interview(
         try:
             study.set_attribute(entry.id, key, value)
         except StudyError as exc:  # a value its type refuses: said, not guessed
-            report.not_imported.append(f"“{name}”: {exc}")
+            report.not_imported.append(LeftOut("attribute value", name, str(exc)))
     return entry
 
 
@@ -653,18 +649,16 @@ def _selection(
     report = run.report
     name = selection.get("name") or selection.get("guid") or "a selection"
     if start is None or end is None:
-        report.not_imported.append(f"selection “{name}” in “{source}”: no positions")
+        report.not_imported.append(LeftOut("selection", name, "no positions", source))
         return None
     if not 0 <= start < end <= text.length:
-        report.not_imported.append(
-            f"selection “{name}” in “{source}”: positions {start}–{end} do not fit its text "
-            f"of {text.length} characters"
-        )
+        why = f"positions {start}–{end} do not fit its text of {text.length} characters"
+        report.not_imported.append(LeftOut("selection", name, why, source))
         return None
     a, b = text.start(start), text.end(end)
     hid = guid_of(selection.get("guid")) or derived_guid("selection", f"{source}/{start}/{end}")
     if not 0 <= a < b <= len(text.text):
-        report.not_imported.append(f"selection “{name}” in “{source}”: an empty passage")
+        report.not_imported.append(LeftOut("selection", name, "an empty passage", source))
         return None
     codes = []
     for coding in selection.findall(tag(run.ns, "Coding")):
@@ -677,7 +671,7 @@ def _selection(
                 _remember(run.guids, "coding", f"{hid}/{code_id}", coding_guid)
         else:
             report.not_imported.append(
-                f"a coding of “{name}” in “{source}”: its code is not in the codebook"
+                LeftOut("coding", name, "its code is not in the codebook", source)
             )
     report.codings += len(dict.fromkeys(codes))
     created = _stamp(selection.get("creationDateTime"))

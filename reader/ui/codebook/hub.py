@@ -53,7 +53,6 @@ class CodebookHub(QObject):
         self.recoding = Recoding(interview, owner)
         self._others: Counter[str] | None = None  # the other interviews' codings
         self._open = Counter[str]()  # the open interview's codings
-        self._listed: set[str] = set()  # the interviews `_others` was counted over
         interview.aboutToClose.connect(self._interview_closing)
         interview.opened.connect(self._interview_opened)
         interview.replaced.connect(self._interview_replaced)
@@ -61,6 +60,7 @@ class CodebookHub(QObject):
         owner.opened.connect(self._study_switched)
         owner.closed.connect(self._study_switched)
         owner.changed.connect(self._study_changed)
+        owner.interviewsChanged.connect(self._interviews_changed)
 
     # Which codebook --------------------------------------------------------------------
 
@@ -104,7 +104,6 @@ class CodebookHub(QObject):
         if self._others is None:
             skip = self.current_id()
             self._others = Counter()
-            self._listed = {e.id for e in study.interviews}
             for _, notes in self.files.coded(study, skip=skip or None):
                 self._others.update(coding_counts(notes.highlights))
         return self._others + self._open
@@ -171,11 +170,13 @@ class CodebookHub(QObject):
         self._study_switched()
 
     def _study_changed(self) -> None:
-        study = self.owner.study
-        if study is not None and {e.id for e in study.interviews} != self._listed:
-            self._others = None  # interviews came or went (removed, undone, merged)
         self._sync_session_book()
         self.changed.emit()
+
+    def _interviews_changed(self, *_ids: object) -> None:
+        """Interviews came or went (added, removed, undone, merged): counted again."""
+        self._others = None
+        self.countsChanged.emit()
 
     def _sync_session_book(self) -> None:
         """In a study the open interview's notes keep a copy of the study's codebook (for

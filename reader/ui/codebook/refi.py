@@ -185,7 +185,7 @@ class Refi:
         lines = [f"Added {len(added)} code(s) from {Path(path).name}."]
         if known:
             lines.append(f"{len(known)} were in the codebook already: {', '.join(known[:8])}.")
-        lines += [f"Not imported: {line}." for line in read.not_imported]
+        lines += [f"Not imported: {item.line}." for item in read.not_imported]
         QMessageBox.information(self.window, "Codebook imported", "\n".join(lines))
 
 

@@ -73,6 +73,8 @@ class LibraryPanel(QWidget):
         self.proxy.setFilterCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
         # After an edit is committed, not inside it: a reset would pull the editor away.
         owner.changed.connect(self.reload, Qt.ConnectionType.QueuedConnection)
+        # Told after `changed`, so queued after its reload: the rows are there to select.
+        owner.interviewsChanged.connect(self._came, Qt.ConnectionType.QueuedConnection)
         owner.opened.connect(lambda _study: self.reload())
         owner.closed.connect(self.reload)
 
@@ -151,7 +153,6 @@ class LibraryPanel(QWidget):
         outer = QVBoxLayout(self)
         outer.setContentsMargins(0, 0, 0, 0)
         outer.addWidget(self.pages)
-        self._shown: object = None  # whose rows the table shows (a Study)
         self.reload()
 
     def _empty_page(self) -> QWidget:
@@ -189,20 +190,20 @@ class LibraryPanel(QWidget):
     # Showing ------------------------------------------------------------------------------
 
     def reload(self) -> None:
-        """The rows again, the selection kept; an interview that came back to the same
-        study (a removal undone, an Add redone) is selected instead, and scrolled to."""
+        """The rows again, the selection kept."""
         current = self.current_id()
-        before = {h.id for h in self.model.rows}
         self.model.reload()
-        came = [h.id for h in self.model.rows if h.id not in before]
-        same, self._shown = self._shown is self.owner.study, self.owner.study
         self.pages.setCurrentIndex(1 if self.owner.study is not None else 0)
-        if came and same:
-            self.select(came[0])
-        elif current:
+        if current:
             self.select(current)
         self.columns.fit()  # after: a new attribute's column is scrolled to
         self._update_count()
+
+    def _came(self, came: list[str], _went: list[str]) -> None:
+        """An interview that came to the study (added, a removal undone, an Add redone) is
+        selected, and scrolled to."""
+        if came:
+            self.select(came[0])
 
     def _update_count(self) -> None:
         total, shown = self.model.rowCount(), self.proxy.rowCount()

@@ -2,7 +2,9 @@
 watched for changes made by others (a sync tool, a second machine).
 
 Every change to the study goes through an undoable command here and is written at once
-(study.json changes rarely and is small); `changed` tells the library to show it again.
+(study.json changes rarely and is small); `changed` tells the library to show it again,
+and `interviewsChanged`, once, which interviews came and went (added, removed, either
+undone or redone, or by another program), for what follows the set of interviews.
 A second window on the same study gets it read-only: the lock is a QLockFile beside
 study.json, held while the study is open.
 """
@@ -34,6 +36,7 @@ class OpenStudy(QObject):
     opened = Signal(object)  # Study
     closed = Signal()
     changed = Signal()  # interviews, their fields or the attributes changed
+    interviewsChanged = Signal(list, list)  # after `changed`: the ids that came, that went
     message = Signal(str)  # for the banner
     status = Signal(str, int)
     readOnlyChanged = Signal(bool)
@@ -48,6 +51,7 @@ class OpenStudy(QObject):
         self._lock: QLockFile | None = None
         self._watcher: QFileSystemWatcher | None = None
         self._listing: frozenset[str] = frozenset()  # the folder's names when last watched
+        self._ids: list[str] = []  # the study's interviews when last told
         self._held_elsewhere = False  # another window holds the study's lock
         self._timer = QTimer(self, singleShot=True, interval=CHECK_DELAY_MS)
         self._timer.timeout.connect(self.check_disk)
@@ -89,6 +93,7 @@ class OpenStudy(QObject):
             study.read_only = True
             notes.append(f"Opened the study read-only: {holder}.")
         self._watch()
+        self._ids = [e.id for e in study.interviews]
         self.notice = "  ".join(notes)
         self.opened.emit(study)
         self.readOnlyChanged.emit(study.read_only)
@@ -145,6 +150,7 @@ class OpenStudy(QObject):
         self.undo_stack.clear()
         self.notes_files.clear()
         self.study = None
+        self._ids = []
         self.closed.emit()
 
     # Saving and outside changes ----------------------------------------------------------
@@ -181,6 +187,7 @@ class OpenStudy(QObject):
         # notes file) only when it changed, or a transcript came or went in the folder.
         if merged is not None or read_only_changed or self._listing != listing:
             self.changed.emit()
+            self._tell_interviews()
 
     def _report(self, merged: StudyMergeResult | None) -> None:
         assert self.study is not None
@@ -194,6 +201,16 @@ class OpenStudy(QObject):
     def study_edited(self) -> None:
         self.save()
         self.changed.emit()
+        self._tell_interviews()
+
+    def _tell_interviews(self) -> None:
+        """`interviewsChanged` when the set of interviews is not the one last told."""
+        ids = [e.id for e in self.study.interviews] if self.study is not None else []
+        now, before = set(ids), set(self._ids)
+        came, went = [i for i in ids if i not in before], [i for i in self._ids if i not in now]
+        self._ids = ids
+        if came or went:
+            self.interviewsChanged.emit(came, went)
 
     # Changes, each undoable --------------------------------------------------------------
 

@@ -48,7 +48,8 @@ class StudyActions(QObject):
         self.recent = RecentList(settings)
         switcher.switched.connect(self._remember_interview)
         # Once the step is done (a redo, an undone Add, another program's change).
-        owner.changed.connect(self._follow_list, Qt.ConnectionType.QueuedConnection)
+        owner.interviewsChanged.connect(self._follow_list, Qt.ConnectionType.QueuedConnection)
+        owner.changed.connect(self._open_when_emptied, Qt.ConnectionType.QueuedConnection)
         self._emptied = False  # the last interview open left the study, none opened after
         window.setAcceptDrops(True)  # files and folders dropped anywhere on the window
         window.installEventFilter(self)
@@ -256,16 +257,19 @@ class StudyActions(QObject):
         if interview_id != self.switcher.current or self._give_way(interview_id):
             self.owner.remove(interview_id)
 
-    def _follow_list(self) -> None:
+    def _follow_list(self, _came: list[str], went: list[str]) -> None:
         """The open interview left the study's list otherwise (a removal redone, its
-        adding undone, taken out by another program): it gives way. With none open since
-        the last one left, one that comes back (Undo) opens."""
+        adding undone, taken out by another program): it gives way."""
         study, current = self.owner.study, self.switcher.current
-        if study is None:
-            return
-        if current and all(e.id != current for e in study.interviews):
+        # Queued: a step undone since may have brought it back.
+        if study is not None and current in went and all(e.id != current for e in study.interviews):
             self._give_way(current)
-        elif self._emptied and not current:
+
+    def _open_when_emptied(self) -> None:
+        """With none open since the last one left, one that can open (back by Undo, or
+        its transcript located) opens."""
+        study = self.owner.study
+        if study is not None and self._emptied and not self.switcher.current:
             ready = [e.id for e in study.interviews if not study.is_missing(e)]
             self._emptied = not (ready and self.switcher.open(ready[0]))
 

@@ -1,0 +1,55 @@
+"""OpenStudy tells once when the study's set of interviews changes (`interviewsChanged`):
+the Library and the codebook follow that, instead of each comparing lists of ids."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+import orjson
+
+from reader.ui.window.main_window import MainWindow
+from tests.ui.test_codebook import study_json
+
+
+def test_interviews_changed_fires_once_a_change_of_the_set_and_not_otherwise(
+    make_study_window: Callable[[Path], MainWindow], folder: Path, qtbot: Any
+) -> None:
+    window = make_study_window(folder)
+    owner, hub = window.study, window.codebook.hub
+    assert owner.study is not None
+    told: list[tuple[list[str], list[str]]] = []
+    owner.interviewsChanged.connect(lambda came, went: told.append((came, went)))
+    ana, _, cem = (e.id for e in owner.study.interviews)
+
+    # What leaves the set as it is: fields, order, attributes, codes, their undo and redo.
+    owner.rename(ana, title="P01 Ana, nights")
+    owner.move(ana, 2)
+    owner.define_attribute("Ward", "text", [])
+    code = hub.create("Coffee")
+    assert code is not None and hub.update(code.id, "Rename Code", name="Caffeine")
+    for _ in range(5):
+        owner.undo_stack.undo()
+    for _ in range(5):
+        owner.undo_stack.redo()
+    owner.check_disk()  # our own saves, as the watcher sees them
+    assert told == []
+
+    (folder / "P11 Dee.txt").write_text("Q: Hi?\nA: Hello.\n", encoding="utf-8")
+    (dee,) = (e.id for e in owner.add_files([folder / "P11 Dee.txt"]))
+    assert told == [([dee], [])]
+    owner.undo_stack.undo()
+    owner.undo_stack.redo()
+    assert told[1:] == [([], [dee]), ([dee], [])]
+
+    assert owner.remove(cem)
+    owner.undo_stack.undo()
+    assert told[3:] == [([], [cem]), ([cem], [])]
+
+    data = study_json(folder)  # another program takes Dee off the list
+    data["interviews"] = [i for i in data["interviews"] if i["id"] != dee]
+    (folder / "study.json").write_bytes(orjson.dumps(data))
+    owner.check_disk()
+    assert told[5:] == [([], [dee])]
+    assert dee not in {e.id for e in owner.study.interviews}
