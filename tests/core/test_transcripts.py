@@ -489,6 +489,35 @@ def test_teams_text_copied_from_the_app_reads_as_its_docx(tmp_path: Path) -> Non
     assert doc.text == docx.text.removesuffix("\n") + "\n\nThe rest went on the van." + notice
 
 
+@pytest.mark.parametrize("time_first", [False, True])
+@pytest.mark.parametrize("blank_lines", [True, False])
+def test_teams_text_with_the_time_on_a_line_of_its_own(
+    tmp_path: Path, time_first: bool, blank_lines: bool
+) -> None:
+    """Teams' pane copied as text puts the time on a line of its own, under the name or
+    above it, with or without blank lines between turns: read as the one-line header."""
+    copied = (DATA / "teams-copied.txt").read_text(encoding="utf-8")
+    apart = re.sub(r"^(.+) (\d[\d:]*)$", r"\2\n\1" if time_first else r"\1\n\2", copied, flags=re.M)
+    if not blank_lines:
+        apart = apart.replace("\n\n", "\n")
+    doc = load_text(tmp_path / "teams-apart.txt", apart)
+    expected = load_document(DATA / "teams-copied.txt")
+    assert (doc.format, doc.text, doc.turns) == ("otter-text", expected.text, expected.turns)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Breakfast\n9:30\nWe ate.\n\nLunch\n12:30\nWe ate again.\n",  # names do not recur
+        "We left at\n9:30\n\nand came back at\n10:45\n",
+        "0:03\n",
+    ],
+)
+def test_times_alone_on_lines_of_prose_are_left_as_they_are(tmp_path: Path, text: str) -> None:
+    doc = load_text(tmp_path / "prose.txt", text)
+    assert (doc.format, doc.text, doc.turns) == ("text", text, ())
+
+
 def test_teams_text_with_a_time_before_each_label(tmp_path: Path) -> None:
     """Teams' newer shape, "[00:00:03] Name: speech", is read as labels with their time."""
     doc = load_text(
