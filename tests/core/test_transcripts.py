@@ -933,6 +933,26 @@ def test_cue_numbers_timings_and_markup_are_not_text(path: Path) -> None:
     assert not any(line.strip().isdigit() for line in text.split("\n"))
 
 
+@pytest.mark.parametrize(
+    ("cue", "said"),
+    [
+        (
+            "<v Aiko>私は<ruby>東京<rt>とうきょう</rt></ruby>に住んでいます。",
+            "私は東京に住んでいます。",
+        ),
+        ("<v Aiko><ruby>漢<rt>kan</rt>字<rt.big>ji</rt></ruby> is hard", "漢字 is hard"),
+        ("<v Aiko><ruby>東京<rt>とうきょう</ruby> again", "東京 again"),  # </rt> left out
+        ("<v Aiko>The <rt> reading, its cue cut short", "The"),
+    ],
+)
+def test_webvtt_ruby_keeps_the_base_text(tmp_path: Path, cue: str, said: str) -> None:
+    """A ruby's reading (`<rt>`) is shown above its base by a player; in the text it would
+    double the word, so the base alone is kept."""
+    path = tmp_path / "ruby.vtt"
+    path.write_text(f"WEBVTT\n\n00:01.000 --> 00:03.000\n{cue}\n", encoding="utf-8")
+    assert load_document(path).text == f"Aiko: {said}\n"
+
+
 # file -> (its whole text, (speaker, start_ms, end_ms) of each turn).
 WHOLE: dict[str, tuple[str, list[tuple[str, int, int]]]] = {
     # Voice spans in most cues, dialogue dashes in some: the dashed lines after the first,
