@@ -1040,6 +1040,15 @@ def test_vtt_entities_the_format_defines_are_decoded(tmp_path: Path) -> None:
     assert [(t.speaker, t.start, t.end) for t in doc.turns] == [("Dana", 0, len(doc.text) - 1)]
 
 
+def test_no_break_spaces_in_cues_are_plain_spaces(tmp_path: Path) -> None:
+    """Cues are reflowed, and search and highlights match the text literally: a no-break
+    space is a plain one there (see transcripts.clean). A .txt keeps its own."""
+    said = "Rooms were 40\u00a0€. Bonjour\u202f! Ça\u00a0va\u00a0?"
+    vtt = load_text(tmp_path / "nbsp.vtt", f"WEBVTT\n\n00:01.000 --> 00:02.000\n{said}\n")
+    assert vtt.text == "Rooms were 40 €. Bonjour ! Ça va ?\n"
+    assert load_text(tmp_path / "nbsp.txt", f"{said}\n").text == f"{said}\n"
+
+
 @pytest.mark.parametrize(
     ("name", "cue"),
     [
