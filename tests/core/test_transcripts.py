@@ -489,6 +489,35 @@ def test_teams_text_copied_from_the_app_reads_as_its_docx(tmp_path: Path) -> Non
     assert doc.text == docx.text.removesuffix("\n") + "\n\nThe rest went on the van." + notice
 
 
+@pytest.mark.parametrize("time_first", [False, True])
+@pytest.mark.parametrize("blank_lines", [True, False])
+def test_teams_text_with_the_time_on_a_line_of_its_own(
+    tmp_path: Path, time_first: bool, blank_lines: bool
+) -> None:
+    """Teams' pane copied as text puts the time on a line of its own, under the name or
+    above it, with or without blank lines between turns: read as the one-line header."""
+    copied = (DATA / "teams-copied.txt").read_text(encoding="utf-8")
+    apart = re.sub(r"^(.+) (\d[\d:]*)$", r"\2\n\1" if time_first else r"\1\n\2", copied, flags=re.M)
+    if not blank_lines:
+        apart = apart.replace("\n\n", "\n")
+    doc = load_text(tmp_path / "teams-apart.txt", apart)
+    expected = load_document(DATA / "teams-copied.txt")
+    assert (doc.format, doc.text, doc.turns) == ("otter-text", expected.text, expected.turns)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Breakfast\n9:30\nWe ate.\n\nLunch\n12:30\nWe ate again.\n",  # names do not recur
+        "We left at\n9:30\n\nand came back at\n10:45\n",
+        "0:03\n",
+    ],
+)
+def test_times_alone_on_lines_of_prose_are_left_as_they_are(tmp_path: Path, text: str) -> None:
+    doc = load_text(tmp_path / "prose.txt", text)
+    assert (doc.format, doc.text, doc.turns) == ("text", text, ())
+
+
 def test_teams_text_with_a_time_before_each_label(tmp_path: Path) -> None:
     """Teams' newer shape, "[00:00:03] Name: speech", is read as labels with their time."""
     doc = load_text(
@@ -904,6 +933,26 @@ def test_cue_numbers_timings_and_markup_are_not_text(path: Path) -> None:
     assert not any(line.strip().isdigit() for line in text.split("\n"))
 
 
+@pytest.mark.parametrize(
+    ("cue", "said"),
+    [
+        (
+            "<v Aiko>私は<ruby>東京<rt>とうきょう</rt></ruby>に住んでいます。",
+            "私は東京に住んでいます。",
+        ),
+        ("<v Aiko><ruby>漢<rt>kan</rt>字<rt.big>ji</rt></ruby> is hard", "漢字 is hard"),
+        ("<v Aiko><ruby>東京<rt>とうきょう</ruby> again", "東京 again"),  # </rt> left out
+        ("<v Aiko>The <rt> reading, its cue cut short", "The"),
+    ],
+)
+def test_webvtt_ruby_keeps_the_base_text(tmp_path: Path, cue: str, said: str) -> None:
+    """A ruby's reading (`<rt>`) is shown above its base by a player; in the text it would
+    double the word, so the base alone is kept."""
+    path = tmp_path / "ruby.vtt"
+    path.write_text(f"WEBVTT\n\n00:01.000 --> 00:03.000\n{cue}\n", encoding="utf-8")
+    assert load_document(path).text == f"Aiko: {said}\n"
+
+
 # file -> (its whole text, (speaker, start_ms, end_ms) of each turn).
 WHOLE: dict[str, tuple[str, list[tuple[str, int, int]]]] = {
     # Voice spans in most cues, dialogue dashes in some: the dashed lines after the first,
@@ -989,6 +1038,15 @@ def test_vtt_entities_the_format_defines_are_decoded(tmp_path: Path) -> None:
     )
     assert doc.text == "Dana: <3 & bye > \u200eשל\u200f \u2019\n"
     assert [(t.speaker, t.start, t.end) for t in doc.turns] == [("Dana", 0, len(doc.text) - 1)]
+
+
+def test_no_break_spaces_in_cues_are_plain_spaces(tmp_path: Path) -> None:
+    """Cues are reflowed, and search and highlights match the text literally: a no-break
+    space is a plain one there (see transcripts.clean). A .txt keeps its own."""
+    said = "Rooms were 40\u00a0€. Bonjour\u202f! Ça\u00a0va\u00a0?"
+    vtt = load_text(tmp_path / "nbsp.vtt", f"WEBVTT\n\n00:01.000 --> 00:02.000\n{said}\n")
+    assert vtt.text == "Rooms were 40 €. Bonjour ! Ça va ?\n"
+    assert load_text(tmp_path / "nbsp.txt", f"{said}\n").text == f"{said}\n"
 
 
 @pytest.mark.parametrize(

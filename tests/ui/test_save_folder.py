@@ -89,3 +89,31 @@ def test_the_bundled_interview_saves_to_the_documents_folder_not_the_apps(
     window = make_window()  # the bundled interview
     window.actions.export_pdf.trigger()
     assert dialogs.save_suggested[-1] == str(documents / "her-smell-interview.pdf")
+
+
+def test_refi_exports_open_where_the_last_of_their_kind_went(
+    make_study_window, folder: Path, qtbot, dialogs, monkeypatch, tmp_path: Path
+) -> None:
+    """File ▸ Export… as a REFI-QDA project or codebook: first beside the study's folder,
+    then where the last one of that kind was saved, as every other export."""
+    window = make_study_window(folder)
+    code_with_keys(window, qtbot, "coffee", "Drinks")
+    projects, books = tmp_path / "projects", tmp_path / "books"
+    projects.mkdir()
+    books.mkdir()
+    accept_export(monkeypatch, "qdpx", whole_study=True)
+    dialogs.save_answers.append(str(projects / "mine.qdpx"))
+    window.actions.export.trigger()
+    assert dialogs.save_suggested[-1] == str(folder.parent / f"{folder.name}.qdpx")
+    assert (projects / "mine.qdpx").is_file()
+    window.actions.export.trigger()  # cancelled
+    assert dialogs.save_suggested[-1] == str(projects / f"{folder.name}.qdpx")
+    accept_export(monkeypatch, "qdpx")  # the interview alone: the same kind of file
+    window.actions.export.trigger()
+    assert dialogs.save_suggested[-1] == str(projects / "P01 Ana.qdpx")
+    accept_export(monkeypatch, "qdc")  # a codebook: a kind of its own
+    dialogs.save_answers.append(str(books / "codes.qdc"))
+    window.actions.export.trigger()
+    assert dialogs.save_suggested[-1] == str(folder.parent / "codebook.qdc")
+    window.actions.export.trigger()
+    assert dialogs.save_suggested[-1] == str(books / "codebook.qdc")

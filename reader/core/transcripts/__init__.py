@@ -125,7 +125,13 @@ def teams_times(times: Iterable[str]) -> bool:
 
 
 def clean(text: str) -> str:
-    """One line of normalised text: line ends and runs of spaces become one space."""
+    """One line of normalised text: line ends and runs of spaces become one space.
+
+    No-break spaces (U+00A0, `&nbsp;`; U+202F in French typography) become plain ones too,
+    on purpose: cues are reflowed into paragraphs, so keeping a line unbroken matters
+    little, while search matches the query literally (a typed "40 €" would miss "40\xa0€")
+    and highlights anchor to this text exactly (changing it would move or orphan those of
+    existing notes). A plain .txt is never cleaned so: its text is the file's."""
     return " ".join(normalise(text).split())
 
 

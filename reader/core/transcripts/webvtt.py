@@ -39,6 +39,10 @@ _VOICE_RE = re.compile(r"<v(?:\.[^\s>]*)?[ \t]+([^>]+)>")
 # WebVTT's markup (class, italic, bold, underline, ruby, voice, language) and karaoke
 # timestamps; any other "<...>" is the transcriber's ("<laughs>"), words kept.
 _TAG_RE = re.compile(r"</?(?:[cibuv]|ruby|rt|lang)(?:[\s.][^>]*)?>|<\d[\d:.]*>")
+# A ruby's reading, `<ruby>東京<rt>とうきょう</rt></ruby>`: shown above the base in a player,
+# but in running text it doubles the word ("東京とうきょう") and search for the word would
+# miss it, so the base alone is kept. Its end tag may be left out before `</ruby>`.
+_RUBY_TEXT_RE = re.compile(r"<rt(?:[\s.][^>]*)?>.*?(?:</rt>|(?=</ruby>)|$)", re.DOTALL)
 
 
 def parse(text: str, name: str) -> Parsed:
@@ -121,4 +125,6 @@ def _voices(body: str, start: int | None, end: int | None) -> list[Cue]:
 
 
 def _speech(body: str) -> str:
-    return html.unescape(_TAG_RE.sub("", body) if "<" in body else body)
+    if "<" not in body:
+        return html.unescape(body)
+    return html.unescape(_TAG_RE.sub("", _RUBY_TEXT_RE.sub("", body) if "<rt" in body else body))

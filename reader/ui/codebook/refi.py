@@ -21,6 +21,7 @@ from reader.core.codebook import Codebook, add_codebook
 from reader.core.store import atomic_write, describe_os_error
 from reader.ui import dialogs
 from reader.ui.codebook.hub import CodebookHub
+from reader.ui.exporting.save_folder import ask_save_path, home_folder
 
 QDPX = "REFI-QDA project (*.qdpx)"
 QDC = "REFI-QDA codebook (*.qdc)"
@@ -34,10 +35,16 @@ class Refi:
     def _say(self, text: str) -> None:
         self.window.banner.show_message(text, [])
 
-    def _save(self, title: str, suggested: str, kind: str, data: bytes) -> Path | None:
-        """`data` written where the user says; the window's export report says so (or why
+    def _save(
+        self, title: str, name: str, kind: str, data: bytes, study: bool = True
+    ) -> Path | None:
+        """`data` written where the user says, the dialog opening where the last file of
+        its kind went, else beside the study (`study`) or the transcript
+        (reader/ui/exporting/save_folder.py); the window's export report says so (or why
         not): reader/ui/exporting/export_report.py, as every export."""
-        path, _ = QFileDialog.getSaveFileName(self.window, title, suggested, kind)
+        folder = self.hub.study.folder if study and self.hub.study is not None else None
+        home = home_folder(self.window.interview.session, folder)
+        path = ask_save_path(self.window, title, name, home, kind)
         if not path:
             return None
         try:
@@ -63,16 +70,17 @@ class Refi:
         if study is not None and whole_study:
             interview.flush()  # the open interview's notes as they are now
             data, left_out = export_study_qdpx(study, crlf=crlf)
-            suggested = str(study.folder.parent / f"{study.folder.name}.qdpx")
+            name = f"{study.folder.name}.qdpx"
         elif interview.session is not None:
             interview.notes_data()
             data = export_session_qdpx(
                 interview.session, crlf=crlf, notes_path=interview.notes_path
             )
-            suggested = str(Path(interview.session.document.source).with_suffix(".qdpx"))
+            name = Path(interview.session.document.source).with_suffix(".qdpx").name
         else:
             return
-        path = self._save("Export REFI-QDA Project", suggested, QDPX, data)
+        whole = study is not None and whole_study
+        path = self._save("Export REFI-QDA Project", name, QDPX, data, study=whole)
         if path is not None:
             self.window.transfers.report.exported(path, left_out)
 
@@ -84,8 +92,7 @@ class Refi:
         except RefiError as exc:
             self.window.transfers.report.say(f"Nothing exported: {exc}.")
             return
-        where = self.hub.study.folder if self.hub.study is not None else Path.home()
-        path = self._save("Export Codebook", str(where / "codebook.qdc"), QDC, data)
+        path = self._save("Export Codebook", "codebook.qdc", QDC, data)
         if path is not None:
             count = len(self.hub.book)
             self.window.transfers.report.exported(path, what=f"{count} code{'s' * (count != 1)}")

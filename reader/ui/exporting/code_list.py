@@ -11,6 +11,7 @@ from PySide6.QtCore import (
     QModelIndex,
     QObject,
     QPersistentModelIndex,
+    QRect,
     QSize,
     QSortFilterProxyModel,
     Qt,
@@ -22,6 +23,7 @@ from PySide6.QtWidgets import (
     QListView,
     QStyle,
     QStyledItemDelegate,
+    QStyleOptionButton,
     QStyleOptionViewItem,
     QWidget,
 )
@@ -107,11 +109,23 @@ class CodeChoices(QAbstractListModel):
 
 class TickOnClick(QStyledItemDelegate):
     """A click anywhere on a code ticks it, as on a check box's label; Space as Qt's. Every
-    row is `size` (the list's cell): the text of one longer than the first is not cut."""
+    row is `size` (the list's cell): the text of one longer than the first is not cut. A
+    row is painted where the colours' box of its column stands, `pitch` apart, and `shift`
+    pixels to the left (`CodeList.check_inset`)."""
 
     def __init__(self, parent: QObject | None = None) -> None:
         super().__init__(parent)
         self.size = QSize()
+        self.shift = 0
+        self.pitch = 0.0
+
+    def initStyleOption(self, option: QStyleOptionViewItem, index: Index) -> None:
+        super().initStyleOption(option, index)
+        rect: QRect = option.rect
+        if self.size.isValid():
+            column = rect.x() // self.size.width()
+            move = round(column * self.pitch) - column * self.size.width() - self.shift
+            option.rect = rect.translated(move, 0)
 
     def sizeHint(self, option: QStyleOptionViewItem, index: Index) -> QSize:
         return self.size if self.size.isValid() else super().sizeHint(option, index)
@@ -163,6 +177,7 @@ class CodeList(QListView):
         self.setAccessibleName("Codes")
         self.setAccessibleDescription("Space ticks the code; none ticked exports every code")
         self._cell = QSize()
+        self._across = 0
 
     def fill(self, codes: Codes) -> None:
         """Offer `codes` (those ticked before stay ticked) and fit the list to them."""
@@ -173,12 +188,14 @@ class CodeList(QListView):
         option = QStyleOptionViewItem()
         self.initViewItemOption(option)
         self._delegate.size = QSize()
+        self._delegate.shift = self.check_inset(option)
         hint = self._delegate.sizeHint(option, self.choices.index(widest))
         # Spaced as the colours' boxes are in their grid.
         metric, style = QStyle.PixelMetric, self.style()
         across = max(6, style.pixelMetric(metric.PM_LayoutHorizontalSpacing))
         down = max(4, style.pixelMetric(metric.PM_LayoutVerticalSpacing))
         self._cell = QSize(hint.width() + across, hint.height() + down)
+        self._across = across
         # COLUMNS of them, or as many as fit four fifths of a small screen.
         room = self.screen().availableGeometry().width() * 4 // 5
         columns = max(1, min(COLUMNS, len(codes), room // self._cell.width()))
@@ -194,6 +211,20 @@ class CodeList(QListView):
         self.setMinimumWidth(columns * self._cell.width() + bar + 1)
         self._fit_columns()
 
+    def check_inset(self, option: QStyleOptionViewItem) -> int:
+        """How much further in a row's box stands in its cell (a focus frame's margin, in
+        most styles) than a check box's in the check box: the rows drawn that much to the
+        left, the codes' boxes line up with the colours' boxes above them."""
+        item = QStyleOptionViewItem(option)
+        item.rect = QRect(0, 0, 200, 40)
+        item.features |= QStyleOptionViewItem.ViewItemFeature.HasCheckIndicator
+        box = QStyleOptionButton()
+        box.initFrom(self)
+        box.rect = QRect(0, 0, 200, 40)
+        element, style = QStyle.SubElement, self.style()
+        inset = style.subElementRect(element.SE_ItemViewItemCheckIndicator, item, self).x()
+        return max(0, inset - style.subElementRect(element.SE_CheckBoxIndicator, box, None).x())
+
     def narrow(self, text: str) -> None:
         """Show the codes whose names hold `text`, in any case; the others keep their ticks."""
         self.shown.setFilterFixedString(text.strip())
@@ -206,8 +237,11 @@ class CodeList(QListView):
         self._fit_columns()
 
     def _fit_columns(self) -> None:
-        """COLUMNS cells share the width, as a grid's columns do."""
+        """COLUMNS cells share the width, as a grid's columns do; each is painted where a
+        grid as wide as the list, its columns as wide as each other and `_across` apart
+        (the colours' boxes above), starts its column."""
         if self._cell.isValid():
             width = max(self._cell.width(), (self.viewport().width() - 1) // COLUMNS)
             self._delegate.size = QSize(width, self._cell.height())
+            self._delegate.pitch = max(width, (self.width() + self._across) / COLUMNS)
             self.scheduleDelayedItemsLayout()

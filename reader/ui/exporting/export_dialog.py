@@ -228,4 +228,9 @@ def _fill_grid(
         grid.addWidget(box, i // COLUMNS, i % COLUMNS)
         box.show()  # now, not from the event loop, so that the grid's size counts it
         boxes[key] = box
+    # Columns as wide as each other, as the codes' below (code_list.py): box over box.
+    widest = max((box.sizeHint().width() for box in boxes.values()), default=0)
+    for column in range(COLUMNS):
+        grid.setColumnMinimumWidth(column, widest)
+        grid.setColumnStretch(column, 1)
     return boxes

@@ -9,6 +9,7 @@ from pathlib import Path
 from PySide6.QtCore import QMarginsF
 from PySide6.QtGui import (
     QFont,
+    QGuiApplication,
     QPageLayout,
     QPageSize,
     QTextBlockFormat,
@@ -24,6 +25,7 @@ from reader.core.interview import speech_start
 from reader.core.session import Session
 from reader.core.shorten import shorten
 from reader.ui import theme
+from reader.ui.notes.notes_pane import style_quotes
 from reader.ui.reading.reader_document import ReaderDocument
 
 
@@ -86,6 +88,8 @@ def print_document(reading: ReaderDocument) -> QTextDocument:
         # ### (1.2 times the text's): under this heading, not bigger than it.
         research = demote_headings(session.notes.notes.strip("\n"), 2)
         cursor.insertMarkdown(research, QTextDocument.MarkdownFeature.MarkdownNoHTML)
+        # As the notes' preview shows them (its tint would print dark in a dark theme).
+        style_quotes(doc, None, theme.muted_color(), reading.font.pointSizeF() * 2)
     return doc
 
 
@@ -97,6 +101,8 @@ def _heading(reading: ReaderDocument, cursor: QTextCursor, text: str) -> None:
     heading.setFontPointSize(reading.font.pointSizeF() * 1.3)
     space = QTextBlockFormat()
     space.setTopMargin(reading.font.pointSizeF())
+    # Apart from what it heads: the research notes' own first heading came right under it.
+    space.setBottomMargin(reading.font.pointSizeF() * 0.6)
     cursor.insertBlock(space)
     cursor.insertText(text, heading)
 
@@ -155,6 +161,27 @@ def _name_turns(reading: ReaderDocument, doc: QTextDocument) -> None:
         fmt = QTextCharFormat(cursor.block().charFormat())
         fmt.setFontWeight(QFont.Weight.Bold)
         cursor.insertText(f"{label}: ", fmt)
+
+
+def print_to(printer: QPrinter, doc: QTextDocument) -> None:
+    """`doc` printed, its paragraphs' left and right margins and first-line indents scaled
+    from the screen's pixels to the printer's: Qt's printing scales the page's margins,
+    the paragraphs' space above and below and the fonts but not these, so at 1200 dpi a
+    quote's indent (and an aside's) all but vanished."""
+    screen = QGuiApplication.primaryScreen()
+    scale = printer.logicalDpiX() / (screen.logicalDotsPerInchX() if screen else 96.0)
+    cursor = QTextCursor(doc)
+    block = doc.firstBlock()
+    while block.isValid():
+        fmt = block.blockFormat()
+        if fmt.leftMargin() or fmt.rightMargin() or fmt.textIndent():
+            fmt.setLeftMargin(fmt.leftMargin() * scale)
+            fmt.setRightMargin(fmt.rightMargin() * scale)
+            fmt.setTextIndent(fmt.textIndent() * scale)
+            cursor.setPosition(block.position())
+            cursor.setBlockFormat(fmt)
+        block = block.next()
+    doc.print_(printer)
 
 
 def pdf_printer(path: str) -> QPrinter:

@@ -174,7 +174,7 @@ class Transfers(QObject):
     def print_interview(self) -> None:
         from PySide6.QtPrintSupport import QPrintDialog, QPrinter
 
-        from reader.ui.exporting.printing import print_document
+        from reader.ui.exporting.printing import print_document, print_to
 
         session = self._interview.session
         if self._reader.reading is None or session is None:
@@ -189,7 +189,7 @@ class Transfers(QObject):
         if QPrintDialog(printer, self._parent).exec() != QDialog.DialogCode.Accepted:
             return
         self._interview.notes_data()  # the research notes as they are on screen
-        print_document(self._reader.reading).print_(printer)
+        print_to(printer, print_document(self._reader.reading))
         if path := printer.outputFileName():
             remember_folder(path, self._pdf_name())
             self.report.say(f"Printed to {path}")
@@ -197,7 +197,7 @@ class Transfers(QObject):
             self.report.say(f"Sent to the printer {printer.printerName()}")
 
     def export_pdf(self) -> None:
-        from reader.ui.exporting.printing import pdf_printer, print_document
+        from reader.ui.exporting.printing import pdf_printer, print_document, print_to
 
         if self._reader.reading is None or self._interview.session is None:
             return
@@ -207,7 +207,7 @@ class Transfers(QObject):
         if path:
             self._interview.notes_data()
             before = file_stamp(Path(path))
-            print_document(self._reader.reading).print_(pdf_printer(path))
+            print_to(pdf_printer(path), print_document(self._reader.reading))
             # Qt's PDF writer says nothing when it cannot write: a file there before, the
             # same still (read-only), is no export.
             if Path(path).is_file() and file_stamp(Path(path)) != before:

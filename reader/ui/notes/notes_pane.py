@@ -44,25 +44,34 @@ EMPTY_PREVIEW = (
 )
 
 
-def style_quotes(document: QTextDocument) -> None:
-    """Block quotes as quotes: indented, italic, on a tint
-    (Qt's Markdown gives them only an indent)."""
+def style_quotes(
+    document: QTextDocument,
+    background: QColor | None = None,
+    color: QColor | None = None,
+    indent: float = 18,
+) -> None:
+    """Block quotes as quotes (Qt's Markdown gives them only a small indent): indented on
+    both sides and italic, on `background` and in `color` where given. The preview sets
+    them on a tint of the theme; a printout, on paper whatever the theme, in grey."""
     cursor = QTextCursor(document)
-    tint = theme.mix(theme.text_color(), QColor(theme.current().base), 0.93)
+    chars = QTextCharFormat()
+    chars.setFontItalic(True)
+    if color is not None:
+        chars.setForeground(color)
     block = document.firstBlock()
     while block.isValid():
         if block.blockFormat().intProperty(QTextFormat.Property.BlockQuoteLevel) > 0:
             fmt = block.blockFormat()
-            fmt.setBackground(tint)
-            fmt.setLeftMargin(max(fmt.leftMargin(), 18))
+            if background is not None:
+                fmt.setBackground(background)
+            fmt.setLeftMargin(max(fmt.leftMargin(), indent))
+            fmt.setRightMargin(max(fmt.rightMargin(), indent))
             cursor.setPosition(block.position())
             cursor.setBlockFormat(fmt)
             cursor.movePosition(
                 QTextCursor.MoveOperation.EndOfBlock, QTextCursor.MoveMode.KeepAnchor
             )
-            italic = QTextCharFormat()
-            italic.setFontItalic(True)
-            cursor.mergeCharFormat(italic)
+            cursor.mergeCharFormat(chars)
         block = block.next()
 
 
@@ -134,7 +143,8 @@ class NotesPane(QWidget):
         markdown = without_images(self.editor.toPlainText())
         self.preview.document().setMarkdown(markdown if markdown.strip() else EMPTY_PREVIEW)
         self.preview.document().setBaseUrl(QUrl("notes:"))
-        style_quotes(self.preview.document())
+        tint = theme.mix(theme.text_color(), QColor(theme.current().base), 0.93)
+        style_quotes(self.preview.document(), tint)
 
     def refresh_preview(self, *_args: object) -> None:
         if self.previewing():

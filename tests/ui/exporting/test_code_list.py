@@ -6,9 +6,16 @@ from __future__ import annotations
 
 from typing import Any
 
+import pytest
 from PySide6.QtCore import QModelIndex, Qt
 from PySide6.QtGui import QAccessible
-from PySide6.QtWidgets import QApplication
+from PySide6.QtWidgets import (
+    QApplication,
+    QCheckBox,
+    QStyle,
+    QStyleOptionButton,
+    QStyleOptionViewItem,
+)
 
 from reader.ui.exporting.code_list import ID_ROLE
 from reader.ui.exporting.export_dialog import ExportDialog
@@ -147,3 +154,40 @@ def test_tab_goes_down_the_dialog_after_the_scope_changes(window: MainWindow, qt
         reached[5],
     ]
     assert reached[5].text() == "Export…"
+
+
+def painted_box_x(dialog: ExportDialog, index: QModelIndex) -> int:
+    """Where the code's check box is painted, in the dialog."""
+    view = dialog.code_list
+    option = QStyleOptionViewItem()
+    view.initViewItemOption(option)
+    option.rect = view.visualRect(index)
+    view.itemDelegate().initStyleOption(option, index)
+    box = view.style().subElementRect(QStyle.SubElement.SE_ItemViewItemCheckIndicator, option, view)
+    return view.viewport().mapTo(dialog, box.topLeft()).x()
+
+
+def colour_box_x(dialog: ExportDialog, box: QCheckBox) -> int:
+    option = QStyleOptionButton()
+    box.initStyleOption(option)
+    indicator = box.style().subElementRect(QStyle.SubElement.SE_CheckBoxIndicator, option, box)
+    return box.mapTo(dialog, indicator.topLeft()).x()
+
+
+@pytest.mark.parametrize("first", ["Important", "A rather long colour label"])
+def test_the_codes_boxes_stand_under_the_colours_boxes(window: MainWindow, qtbot, first) -> None:
+    """Column by column, each code's box is under the colour's box above it (it stood a
+    focus frame's margin to the right, and further in each column)."""
+    colours = {"yellow": first, "green": "Theme", "red": "Doubt"}
+    dialog = opened(qtbot, ExportDialog(colours, codes(5), window))
+    rows = list(code_rows(dialog).values())
+    above = [colour_box_x(dialog, box) for box in dialog.color_boxes.values()]
+    assert [painted_box_x(dialog, index) for index in rows[:3]] == above
+    assert painted_box_x(dialog, rows[3]) == above[0]  # the next row, the same columns
+    dialog.resize(dialog.width() + 90, dialog.height())  # wider: both grids widen alike
+    qtbot.waitUntil(
+        lambda: (
+            painted_box_x(dialog, rows[2])
+            == colour_box_x(dialog, list(dialog.color_boxes.values())[2])
+        )
+    )

@@ -9,6 +9,7 @@ from pathlib import Path
 
 import pytest
 from PySide6.QtCore import Qt
+from PySide6.QtGui import QTextDocument
 
 from reader.core.export import FORMAT_INFO
 from reader.ui.window.main_window import MainWindow
@@ -117,7 +118,7 @@ def test_a_pdf_left_as_it_was_is_no_export(
     pdf = tmp_path / "ana.pdf"
     pdf.write_bytes(b"%PDF-1.4 an older export")
 
-    class Unwritten:
+    class Unwritten(QTextDocument):
         def print_(self, printer: object) -> None:  # as a writer that could not open the file
             pass
 

@@ -124,3 +124,29 @@ def test_a_speaker_label_in_the_text_prints_bold_in_the_texts_colour(
     assert bold_at(doc, "Q: How") and not bold_at(doc, "How do")
     cursor = doc.find("A: With")
     assert cursor.charFormat().foreground().color() == theme.text_color()
+
+
+def test_research_notes_quotes_print_as_quotes_apart_from_the_heading(
+    window: MainWindow, monkeypatch, dialogs, tmp_path: Path
+) -> None:
+    """A block quote in the research notes prints as the preview shows it: indented on
+    both sides, italic, grey (not on the preview's tint: paper is white whatever the
+    theme); the section's heading stands apart from the notes' own first heading."""
+    window.notes_editor.setPlainText("# Findings\n\n> She said it smelled of home.\n\nAfter.")
+    made = printed(monkeypatch)
+    pdf = tmp_path / "quote.pdf"
+    dialogs.save_answers.append(str(pdf))
+    window.actions.export_pdf.trigger()
+    assert pdf.is_file()
+    doc = made[0]
+    quote, after = doc.find("She said"), doc.find("After.")
+    chars = quote.charFormat()
+    assert chars.fontItalic() and chars.foreground().color() == theme.muted_color()
+    # Qt prints paragraphs' side margins in the printer's pixels: scaled to them, so the
+    # indent is as wide on paper as on screen (1200 dpi: ~12 times the screen's pixels).
+    indent = quote.blockFormat().leftMargin() - after.blockFormat().leftMargin()
+    assert indent > window.reader.font().pointSizeF() * 2 * 10
+    layout = doc.documentLayout()
+    heading = layout.blockBoundingRect(doc.find("Research notes").block())
+    findings = layout.blockBoundingRect(doc.find("Findings", doc.find("Research notes")).block())
+    assert findings.top() - heading.bottom() >= window.reader.font().pointSizeF() * 0.5
