@@ -172,6 +172,8 @@ class OpenStudy(QObject):
         except OSError:
             merged = None
         self._report(merged)
+        if self.study.file_gone():
+            self.save()
         read_only_changed = self.study.read_only != was_read_only
         if read_only_changed:
             self.readOnlyChanged.emit(self.study.read_only)

@@ -1,0 +1,71 @@
+"""The data-safety audit: each way found to lose what a user wrote, met as a user meets it
+(keys pressed, another program at work, a full disk), then the files on disk read."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+import orjson
+import pytest
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QApplication, QLineEdit
+
+from reader.ui.window.main_window import MainWindow
+from tests.ui.test_read_only_undo import activate
+
+
+@pytest.fixture
+def window(make_study_window: Callable[[Path], MainWindow], folder: Path, qtbot: Any) -> MainWindow:
+    window = make_study_window(folder)
+    activate(window, qtbot)
+    return window
+
+
+def study_json(folder: Path) -> dict[str, Any]:
+    return orjson.loads((folder / "study.json").read_bytes())
+
+
+def titles_on_disk(folder: Path) -> list[str]:
+    """The titles study.json lists; none while it is missing or cannot be read."""
+    try:
+        return [i["title"] for i in study_json(folder)["interviews"]]
+    except (OSError, ValueError, KeyError):
+        return []
+
+
+def rename_first_with_f2(window: MainWindow, qtbot: Any, title: str) -> None:
+    """F2 on the Library's first row, the new title typed, Enter."""
+    view = window.library.view
+    view.setFocus()
+    view.setCurrentIndex(window.library.proxy.index(0, 0))
+    qtbot.keyClick(view, Qt.Key.Key_F2)
+    editor = QApplication.focusWidget()
+    assert isinstance(editor, QLineEdit)
+    editor.selectAll()
+    qtbot.keyClicks(editor, title)
+    qtbot.keyClick(editor, Qt.Key.Key_Return)
+    qtbot.waitUntil(lambda: window.library.model.rows[0].title == title)
+
+
+# study.json spoilt or deleted by another program while the study is open ------------------
+
+
+@pytest.mark.parametrize("spoil", ["half-written", "deleted"])
+def test_a_study_json_spoilt_or_deleted_by_another_program_is_written_again(
+    window: MainWindow, folder: Path, qtbot: Any, spoil: str
+) -> None:
+    """A sync tool leaves half a study.json (set aside, as unreadable), or deletes it: the
+    study as open here is written again at once, not only at the next change; else the next
+    opening found a bare folder of transcripts (titles, attributes, codebook gone)."""
+    rename_first_with_f2(window, qtbot, "Ana, night nurse")
+    assert titles_on_disk(folder)[0] == "Ana, night nurse"
+    if spoil == "deleted":
+        (folder / "study.json").unlink()
+    else:
+        (folder / "study.json").write_bytes(b'{"format": "interview-reader-study", "interv')
+    qtbot.waitUntil(lambda: titles_on_disk(folder)[:1] == ["Ana, night nurse"], timeout=3000)
+    if spoil != "deleted":
+        kept = list(folder.glob("study.corrupt-*.json"))
+        assert [p.read_bytes() for p in kept] == [b'{"format": "interview-reader-study", "interv']
