@@ -3,6 +3,9 @@
 
 from __future__ import annotations
 
+import errno
+import importlib
+import os
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any
@@ -10,7 +13,7 @@ from typing import Any
 import orjson
 import pytest
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QApplication, QLineEdit
+from PySide6.QtWidgets import QApplication, QLineEdit, QMessageBox
 
 from reader.ui.window.main_window import MainWindow
 from tests.ui.test_read_only_undo import activate
@@ -69,3 +72,46 @@ def test_a_study_json_spoilt_or_deleted_by_another_program_is_written_again(
     if spoil != "deleted":
         kept = list(folder.glob("study.corrupt-*.json"))
         assert [p.read_bytes() for p in kept] == [b'{"format": "interview-reader-study", "interv']
+
+
+# study.json cannot be written (a full disk) -------------------------------------------------
+
+
+class FullDisk:
+    """`module.atomic_write` fails with ENOSPC while `full`; saving is retried at once."""
+
+    def __init__(self, monkeypatch: pytest.MonkeyPatch, module: str) -> None:
+        self.full = True
+        real = importlib.import_module(module).atomic_write
+
+        def write(path: Path, data: bytes, **kwargs: Any) -> None:
+            if self.full:
+                raise OSError(errno.ENOSPC, os.strerror(errno.ENOSPC), str(path))
+            real(path, data, **kwargs)
+
+        monkeypatch.setattr(f"{module}.atomic_write", write)
+
+
+def test_a_study_change_the_disk_could_not_take_is_retried_and_quitting_asks(
+    window: MainWindow, folder: Path, qtbot: Any, monkeypatch: pytest.MonkeyPatch, dialogs: Any
+) -> None:
+    monkeypatch.setattr("reader.ui.library.open_study.RETRY_MS", 50)
+    disk = FullDisk(monkeypatch, "reader.core.study")
+    rename_first_with_f2(window, qtbot, "Ana, night nurse")
+    assert "could not be saved" in window.banner.text()
+    assert not (folder / "study.json").exists()
+    dialogs.button_answer = QMessageBox.StandardButton.Cancel
+    window.close()  # the disk is still full: asked, and kept open
+    assert window.isVisible()
+    assert dialogs.titles().count("Study not saved") == 1
+    other = folder.parent / "another study"
+    other.mkdir()
+    assert not window.study_actions.open_path(other)  # asked again, and kept
+    assert dialogs.titles().count("Study not saved") == 2
+    assert window.study.study is not None and window.study.study.folder == folder
+    disk.full = False  # room again: written without another change
+    qtbot.waitUntil(lambda: titles_on_disk(folder)[:1] == ["Ana, night nurse"], timeout=3000)
+    assert "could not be saved" not in window.banner.text()
+    shown = len(dialogs.shown)
+    window.close()
+    assert not window.isVisible() and len(dialogs.shown) == shown
