@@ -115,3 +115,38 @@ def test_a_study_change_the_disk_could_not_take_is_retried_and_quitting_asks(
     shown = len(dialogs.shown)
     window.close()
     assert not window.isVisible() and len(dialogs.shown) == shown
+
+
+# The notes cannot be written (a full disk) ----------------------------------------------------
+
+
+def notes_text(path: Path) -> str | None:
+    """The research notes in the notes file at `path`; None while it is missing or unreadable."""
+    try:
+        return orjson.loads(path.read_bytes())["notes"]
+    except (OSError, ValueError, KeyError):
+        return None
+
+
+def type_notes(window: MainWindow, qtbot: Any, text: str) -> None:
+    window.notes_editor.setFocus()
+    qtbot.keyClicks(window.notes_editor, text)
+
+
+def test_notes_kept_when_switching_failed_are_saved_once_the_disk_has_room(
+    window: MainWindow, qtbot: Any, monkeypatch: pytest.MonkeyPatch, dialogs: Any
+) -> None:
+    """Ctrl+PgDn on a full disk asks, and Cancel keeps the interview; saving must still be
+    tried again by itself (the failed write on switching stopped the retry: a crash
+    before the next keystroke lost the notes)."""
+    monkeypatch.setattr("reader.ui.persistence.saver.RETRY_MS", 50)
+    disk = FullDisk(monkeypatch, "reader.ui.persistence.saver")
+    path = window.interview.notes_path
+    type_notes(window, qtbot, "precious words")
+    dialogs.button_answer = QMessageBox.StandardButton.Cancel
+    qtbot.keyClick(window.notes_editor, Qt.Key.Key_PageDown, Qt.KeyboardModifier.ControlModifier)
+    assert "Notes not saved" in dialogs.titles()
+    assert window.interview.notes_path == path  # kept open
+    disk.full = False
+    qtbot.waitUntil(lambda: notes_text(path) == "precious words", timeout=3000)
+    qtbot.waitUntil(lambda: window.save_label.text() == "Saved")

@@ -164,6 +164,8 @@ class NotesSaver(QObject):
             except OSError as exc:
                 self._dirty = True
                 self._set_state("error", describe_os_error(exc))
+                if not self._shut_down:  # kept open (the user cancelled): tried again
+                    self._timer.start(RETRY_MS)
                 return False
             self._remember(data)
             self._set_state("saved", "")
