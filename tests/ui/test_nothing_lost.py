@@ -150,3 +150,30 @@ def test_notes_kept_when_switching_failed_are_saved_once_the_disk_has_room(
     disk.full = False
     qtbot.waitUntil(lambda: notes_text(path) == "precious words", timeout=3000)
     qtbot.waitUntil(lambda: window.save_label.text() == "Saved")
+
+
+# The study folder renamed or moved while the study is open ----------------------------------
+
+
+def test_a_study_folder_renamed_while_open_is_never_made_again_at_its_old_place(
+    window: MainWindow, folder: Path, qtbot: Any, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The notes typed and the study changed after the user renamed the study's folder went
+    to a new folder of the old name, made again by the save: opening the renamed study
+    showed none of it. Now saving fails, says so, keeps everything, and tries again."""
+    monkeypatch.setattr("reader.ui.persistence.saver.RETRY_MS", 50)
+    monkeypatch.setattr("reader.ui.library.open_study.RETRY_MS", 50)
+    path = window.interview.notes_path
+    type_notes(window, qtbot, "before")
+    qtbot.waitUntil(lambda: notes_text(path) == "before")
+    renamed = folder.with_name("Nachtschichten 2026")
+    folder.rename(renamed)
+    type_notes(window, qtbot, ", after")
+    qtbot.waitUntil(lambda: window.save_label.text().startswith("Not saved"), timeout=3000)
+    rename_first_with_f2(window, qtbot, "Ana, night nurse")
+    assert "could not be saved" in window.banner.text()
+    assert not folder.exists()
+    assert window.notes_editor.toPlainText() == "before, after"
+    renamed.rename(folder)  # put back: everything is written by itself
+    qtbot.waitUntil(lambda: notes_text(path) == "before, after", timeout=3000)
+    qtbot.waitUntil(lambda: titles_on_disk(folder)[:1] == ["Ana, night nurse"], timeout=3000)
