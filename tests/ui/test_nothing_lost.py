@@ -177,3 +177,17 @@ def test_a_study_folder_renamed_while_open_is_never_made_again_at_its_old_place(
     renamed.rename(folder)  # put back: everything is written by itself
     qtbot.waitUntil(lambda: notes_text(path) == "before, after", timeout=3000)
     qtbot.waitUntil(lambda: titles_on_disk(folder)[:1] == ["Ana, night nurse"], timeout=3000)
+
+
+# The notes file deleted by another program while the interview is open --------------------
+
+
+def test_a_notes_file_deleted_while_open_is_written_again(window: MainWindow, qtbot: Any) -> None:
+    """The window said "Saved" with no notes file on disk, and wrote none before the next
+    change: quitting then lost everything shown."""
+    path = window.interview.notes_path
+    type_notes(window, qtbot, "kept on screen")
+    qtbot.waitUntil(lambda: notes_text(path) == "kept on screen")
+    path.unlink()
+    qtbot.waitUntil(lambda: notes_text(path) == "kept on screen", timeout=3000)
+    assert "deleted" in window.banner.text()
