@@ -18,6 +18,8 @@ from PySide6.QtWidgets import QApplication, QLineEdit, QMessageBox
 from reader.ui.window.main_window import MainWindow
 from tests.ui.test_read_only_undo import activate
 
+CTRL = Qt.KeyboardModifier.ControlModifier
+
 
 @pytest.fixture
 def window(make_study_window: Callable[[Path], MainWindow], folder: Path, qtbot: Any) -> MainWindow:
@@ -144,7 +146,7 @@ def test_notes_kept_when_switching_failed_are_saved_once_the_disk_has_room(
     path = window.interview.notes_path
     type_notes(window, qtbot, "precious words")
     dialogs.button_answer = QMessageBox.StandardButton.Cancel
-    qtbot.keyClick(window.notes_editor, Qt.Key.Key_PageDown, Qt.KeyboardModifier.ControlModifier)
+    qtbot.keyClick(window.notes_editor, Qt.Key.Key_PageDown, CTRL)
     assert "Notes not saved" in dialogs.titles()
     assert window.interview.notes_path == path  # kept open
     disk.full = False
@@ -191,3 +193,28 @@ def test_a_notes_file_deleted_while_open_is_written_again(window: MainWindow, qt
     path.unlink()
     qtbot.waitUntil(lambda: notes_text(path) == "kept on screen", timeout=3000)
     assert "deleted" in window.banner.text()
+
+
+# Backups pushed out by switching --------------------------------------------------------------
+
+
+def test_switching_between_interviews_keeps_the_older_backups(
+    window: MainWindow, qtbot: Any
+) -> None:
+    """Each visit to an interview backs its notes file up as it opened; 25 visits in a
+    study (Ctrl+PgDn, Ctrl+PgUp) wrote 25 copies of the same notes, and the keeping of the
+    newest 20 deleted every older backup: last week's notes could no longer be restored."""
+    from reader.core.backups import list_backups
+
+    path = window.interview.notes_path
+    type_notes(window, qtbot, "today's notes")
+    qtbot.waitUntil(lambda: notes_text(path) == "today's notes")
+    last_week = path.parent / "backups" / f"{path.stem}.20261120-101010.json"
+    last_week.parent.mkdir(exist_ok=True)
+    last_week.write_bytes(path.read_bytes().replace(b"today's notes", b"last week's notes"))
+    for _ in range(25):
+        qtbot.keyClick(window.notes_editor, Qt.Key.Key_PageDown, CTRL)
+        qtbot.keyClick(window.notes_editor, Qt.Key.Key_PageUp, CTRL)
+    assert last_week.exists()
+    kept = list_backups(path)
+    assert len(kept) == 2 and kept[-1].path == last_week
