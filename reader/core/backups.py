@@ -39,7 +39,12 @@ def _pattern(notes_path: Path) -> re.Pattern[str]:
 
 
 def make_backup(notes_path: Path, data: bytes, keep: int = DEFAULT_KEEP) -> Path:
-    """Write `data` as NAME.YYYYmmdd-HHMMSS.json in backups/, then keep only the newest."""
+    """Write `data` as NAME.YYYYmmdd-HHMMSS.json in backups/, then keep only the newest;
+    the newest itself when it holds `data` already (switching interviews backs each up as
+    it opens: copies of the same notes would push out every older backup)."""
+    newest = _backups(notes_path)[:1]
+    if newest and _holds(newest[0][1], data):
+        return newest[0][1]
     folder = backup_dir(notes_path)
     stamp = datetime.now().strftime(_STAMP)
     # Within one second a counter keeps the names apart, always above the ones in use
@@ -80,6 +85,13 @@ def _backups(notes_path: Path) -> list[tuple[datetime, Path]]:
                 found.append((time, int(match.group(2) or 1), path))
     found.sort(key=lambda item: item[:2], reverse=True)
     return [(time, path) for time, _, path in found]
+
+
+def _holds(path: Path, data: bytes) -> bool:
+    try:
+        return path.stat().st_size == len(data) and path.read_bytes() == data
+    except OSError:
+        return False
 
 
 def prune(notes_path: Path, keep: int) -> None:

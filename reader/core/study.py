@@ -8,6 +8,7 @@ moves, changes or deletes a transcript, and removing an interview keeps its note
 from __future__ import annotations
 
 import contextlib
+import errno
 import os
 import re
 from collections.abc import Callable
@@ -611,6 +612,8 @@ class Study:
         """Write study.json atomically, merging first what another program (a sync tool)
         wrote there since we last read or wrote it. Returns that merge, or None."""
         self._writable()
+        if not self.folder.is_dir():  # renamed or moved while open: not made again here
+            raise FileNotFoundError(errno.ENOENT, os.strerror(errno.ENOENT), str(self.folder))
         merged = self.merge_from_disk()
         if self.read_only:  # the file on disk turned out to come from a newer build
             return merged
@@ -635,7 +638,10 @@ class Study:
             theirs = None
         except StudyFormatError as exc:
             aside = set_aside(self.file)
-            self.warnings.append(_unreadable_message(exc, aside))
+            self.warnings.append(
+                f"Another program left a study.json that cannot be read ({exc}); it was "
+                f"set aside as {aside.name} and the study as open here written in its place."
+            )
             self._disk_hash = ""
             return None
         if theirs is None or theirs.newer:
@@ -647,6 +653,17 @@ class Study:
         self.base = theirs.data.copy()
         self._disk_hash = _hash(raw)
         return result
+
+    def file_gone(self) -> bool:
+        """study.json was read or written here and is not there now (another program deleted
+        it, or it was set aside as unreadable), in a folder still there: the study as open
+        here is what to write again, before the next opening finds a bare folder."""
+        return (
+            not self.read_only
+            and self.base is not None
+            and self.folder.is_dir()
+            and not self.file.exists()
+        )
 
     def merge_conflict_copies(self) -> list[StudyMergeResult]:
         """Merge the copies a sync tool left beside study.json (nothing is deleted by

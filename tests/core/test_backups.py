@@ -61,3 +61,14 @@ def test_other_files_in_backups_are_ignored(tmp_path: Path) -> None:
     (tmp_path / "backups" / "other.20260101-000000.json").write_text("{}")
     (tmp_path / "backups" / "notes.txt").write_text("x")
     assert backups.list_backups(path) == []
+
+
+def test_the_same_notes_again_make_no_second_backup(tmp_path: Path) -> None:
+    """A copy like the newest would only push the oldest out (switching interviews backs
+    each up as it opens)."""
+    path, data = tmp_path / "notes.json", serialise(sample(2))
+    first = backups.make_backup(path, serialise(sample(1)), keep=2)
+    backups.make_backup(path, data, keep=2)
+    again = backups.make_backup(path, data, keep=2)
+    assert [b.highlights for b in backups.list_backups(path)] == [2, 1]
+    assert first.exists() and again == backups.list_backups(path)[0].path

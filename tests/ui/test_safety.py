@@ -158,8 +158,8 @@ def test_backups_keep_setting(make_window, notes_path, dialogs) -> None:
     from reader.ui.window.main_window import settings
 
     settings().setValue("backups/keep", 3)
-    notes_with(notes_path, ["Rehearsal"])
-    for _ in range(5):
+    for n in range(5):
+        notes_with(notes_path, ["Rehearsal"], text=f"session {n}")  # the same twice: one kept
         window = make_window()
         window.close()
     assert len(backups.list_backups(notes_path)) == 3  # (closing writes one not written)

@@ -23,6 +23,7 @@ from reader.core.notes_files_cache import NotesFilesCache
 from reader.core.read_only import ReadOnly, why_read_only
 from reader.core.store import describe_os_error
 from reader.ui.interview.commands import DoneCommand, Refusal
+from reader.ui.persistence.saver import RETRY_MS
 
 if TYPE_CHECKING:  # the study modules load when a study opens (start-up, #17)
     from reader.core.study import Study
@@ -55,6 +56,10 @@ class OpenStudy(QObject):
         self._held_elsewhere = False  # another window holds the study's lock
         self._timer = QTimer(self, singleShot=True, interval=CHECK_DELAY_MS)
         self._timer.timeout.connect(self.check_disk)
+        # A change study.json could not take (a full disk): kept here, saving tried again.
+        self.unsaved = False
+        self._retry = QTimer(self, singleShot=True)
+        self._retry.timeout.connect(self.save)
 
     @property
     def read_only(self) -> bool:
@@ -141,6 +146,8 @@ class OpenStudy(QObject):
         if self.study is None:
             return
         self._timer.stop()
+        self._retry.stop()
+        self.unsaved = False
         if self._watcher is not None:
             self._watcher.deleteLater()
             self._watcher = None
@@ -162,8 +169,17 @@ class OpenStudy(QObject):
         try:
             merged = self.study.save()
         except OSError as exc:
-            self.message.emit(f"The study could not be saved: {describe_os_error(exc)}")
+            self.unsaved = True
+            self._retry.start(RETRY_MS)
+            self.message.emit(
+                f"The study could not be saved: {describe_os_error(exc)}. Your changes are "
+                "kept and saving is tried again."
+            )
             return False
+        if self.unsaved:  # as the notes' saver does, the banner's error goes
+            self.unsaved = False
+            self.message.emit("")
+            self.status.emit("The study is saved.", 5000)
         self._report(merged)
         self._rewatch()
         return True
@@ -178,6 +194,8 @@ class OpenStudy(QObject):
         except OSError:
             merged = None
         self._report(merged)
+        if self.study.file_gone():
+            self.save()
         read_only_changed = self.study.read_only != was_read_only
         if read_only_changed:
             self.readOnlyChanged.emit(self.study.read_only)

@@ -96,7 +96,7 @@ class StudyActions(QObject):
                 listing, entry = found  # read once; read-only, read again for work
                 reuse = None if listing.read_only else listing
                 return self.open_folder(listing.folder, entry.id, reuse)
-        if not self.interview.open(path, notes):
+        if not self.may_close_study() or not self.interview.open(path, notes):
             return False
         self.owner.close()
         self.recent.add(path, study=False, notes=notes)
@@ -105,6 +105,8 @@ class StudyActions(QObject):
     def open_folder(self, folder: Path, interview_id: str = "", study: Study | None = None) -> bool:
         """Open `folder` as the study (`study`, when already opened from it) at
         `interview_id`, else its interview open last there (or its first)."""
+        if not self.may_close_study():
+            return False
         problem = self.owner.open(folder, study)
         if problem:
             QMessageBox.warning(self.window, "Cannot open the study", problem)
@@ -326,9 +328,27 @@ class StudyActions(QObject):
         if definition.type == "choice" and tuple(dialog.choices()) != definition.options:
             self.owner.set_options(key, dialog.choices())
 
+    def may_close_study(self) -> bool:
+        """Write what study.json could not take yet; if it still cannot, ask whether to
+        close the study and lose those changes."""
+        if not self.owner.unsaved or self.owner.save():
+            return True
+        study = self.owner.study
+        assert study is not None
+        answer = QMessageBox.warning(
+            self.window,
+            "Study not saved",
+            f"The study's last changes could not be saved to {study.file}.\n\n"
+            "Close it anyway and lose them? (Cancel keeps it open; saving is tried again.)",
+            QMessageBox.StandardButton.Discard | QMessageBox.StandardButton.Cancel,
+        )
+        return answer == QMessageBox.StandardButton.Discard
+
     def close(self) -> None:
         """The window closes: the study's last state written, its lock released."""
         self.switcher.keep_read_positions()
+        if self.owner.unsaved:
+            self.owner.save()  # a last try, as the system ends the app without asking
         self.owner.close()
 
 

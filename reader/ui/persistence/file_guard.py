@@ -20,6 +20,7 @@ class FileGuard(QObject):
     """
 
     notesChangedOnDisk = Signal(bytes)  # the new content, written by someone else
+    notesDeletedOnDisk = Signal()  # the file we read or wrote is gone; its folder is there
     documentChangedOnDisk = Signal()
 
     def __init__(
@@ -87,6 +88,11 @@ class FileGuard(QObject):
         self.watch()
         try:
             data = self.notes_path.read_bytes()
+        except FileNotFoundError:
+            data = None
+            if self.known_notes_hash and self.notes_path.parent.is_dir():
+                self.known_notes_hash = ""  # said once; writing it again makes it known
+                self.notesDeletedOnDisk.emit()
         except OSError:
             data = None
         digest = content_hash(data) if data is not None else ""

@@ -98,6 +98,7 @@ class NotesSafety(QObject):
         guard = FileGuard(notes_path, document_path, self)
         guard.writing_hash = lambda: self.controller.saver.in_flight_hash
         guard.notesChangedOnDisk.connect(self._merge_from_disk)
+        guard.notesDeletedOnDisk.connect(self._deleted_on_disk)
         guard.documentChangedOnDisk.connect(self._reload_document)
         return guard
 
@@ -205,6 +206,17 @@ class NotesSafety(QObject):
             return
         self._merge(theirs, "another program", base=_parse_or_none(self.base_bytes))
         self.base_bytes = data
+
+    def _deleted_on_disk(self) -> None:
+        """Another program deleted the notes file: what is on screen is all there is now,
+        so it is written again (else only the next change would, and quitting lost it)."""
+        if self.host.controller is not self.controller or self.controller.saver.read_only:
+            return
+        self.host.show_message(
+            "The notes file was deleted outside the app; your notes, as shown here, are "
+            "written to it again."
+        )
+        self.controller.saver.mark_dirty()
 
     def _keep_unreadable(self, data: bytes, reason: str) -> None:
         """Another program left a version we cannot read (a hand edit with a trailing

@@ -164,6 +164,8 @@ class NotesSaver(QObject):
             except OSError as exc:
                 self._dirty = True
                 self._set_state("error", describe_os_error(exc))
+                if not self._shut_down:  # kept open (the user cancelled): tried again
+                    self._timer.start(RETRY_MS)
                 return False
             self._remember(data)
             self._set_state("saved", "")
@@ -252,9 +254,14 @@ class OutsideChangeError(Exception):
 
 
 def _check_unchanged(path: Path, expected: str) -> None:
+    """Before a write: the file holds what we believe it does, and its folder is there."""
     try:
         data = path.read_bytes()
-    except FileNotFoundError:
-        return  # new, or moved away: nothing to overwrite
+    except FileNotFoundError:  # new, or moved away: nothing to overwrite
+        # Its own folder is made again if it went, never the folders above it (which
+        # atomic_write would make): a study folder renamed while open is not made again,
+        # holding only these notes, at its old place. The write fails and says why.
+        path.parent.mkdir(exist_ok=True)
+        return
     if expected and content_hash(data) != expected:
         raise OutsideChangeError(data)

@@ -395,7 +395,7 @@ class MainWindow(QMainWindow):
         return report
 
     def closeEvent(self, event: QCloseEvent) -> None:
-        if not self.interview.may_discard_unsaved():
+        if not self.interview.may_discard_unsaved() or not self.study_actions.may_close_study():
             event.ignore()
             return
         self.save_window_state()

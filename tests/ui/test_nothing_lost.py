@@ -1,0 +1,220 @@
+"""The data-safety audit: each way found to lose what a user wrote, met as a user meets it
+(keys pressed, another program at work, a full disk), then the files on disk read."""
+
+from __future__ import annotations
+
+import errno
+import importlib
+import os
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+import orjson
+import pytest
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QApplication, QLineEdit, QMessageBox
+
+from reader.ui.window.main_window import MainWindow
+from tests.ui.test_read_only_undo import activate
+
+CTRL = Qt.KeyboardModifier.ControlModifier
+
+
+@pytest.fixture
+def window(make_study_window: Callable[[Path], MainWindow], folder: Path, qtbot: Any) -> MainWindow:
+    window = make_study_window(folder)
+    activate(window, qtbot)
+    return window
+
+
+def study_json(folder: Path) -> dict[str, Any]:
+    return orjson.loads((folder / "study.json").read_bytes())
+
+
+def titles_on_disk(folder: Path) -> list[str]:
+    """The titles study.json lists; none while it is missing or cannot be read."""
+    try:
+        return [i["title"] for i in study_json(folder)["interviews"]]
+    except (OSError, ValueError, KeyError):
+        return []
+
+
+def rename_first_with_f2(window: MainWindow, qtbot: Any, title: str) -> None:
+    """F2 on the Library's first row, the new title typed, Enter."""
+    view = window.library.view
+    view.setFocus()
+    view.setCurrentIndex(window.library.proxy.index(0, 0))
+    qtbot.keyClick(view, Qt.Key.Key_F2)
+    editor = QApplication.focusWidget()
+    assert isinstance(editor, QLineEdit)
+    editor.selectAll()
+    qtbot.keyClicks(editor, title)
+    qtbot.keyClick(editor, Qt.Key.Key_Return)
+    qtbot.waitUntil(lambda: window.library.model.rows[0].title == title)
+
+
+# study.json spoilt or deleted by another program while the study is open ------------------
+
+
+@pytest.mark.parametrize("spoil", ["half-written", "deleted"])
+def test_a_study_json_spoilt_or_deleted_by_another_program_is_written_again(
+    window: MainWindow, folder: Path, qtbot: Any, spoil: str
+) -> None:
+    """A sync tool leaves half a study.json (set aside, as unreadable), or deletes it: the
+    study as open here is written again at once, not only at the next change; else the next
+    opening found a bare folder of transcripts (titles, attributes, codebook gone)."""
+    rename_first_with_f2(window, qtbot, "Ana, night nurse")
+    assert titles_on_disk(folder)[0] == "Ana, night nurse"
+    if spoil == "deleted":
+        (folder / "study.json").unlink()
+    else:
+        (folder / "study.json").write_bytes(b'{"format": "interview-reader-study", "interv')
+    qtbot.waitUntil(lambda: titles_on_disk(folder)[:1] == ["Ana, night nurse"], timeout=3000)
+    if spoil != "deleted":
+        kept = list(folder.glob("study.corrupt-*.json"))
+        assert [p.read_bytes() for p in kept] == [b'{"format": "interview-reader-study", "interv']
+
+
+# study.json cannot be written (a full disk) -------------------------------------------------
+
+
+class FullDisk:
+    """`module.atomic_write` fails with ENOSPC while `full`; saving is retried at once."""
+
+    def __init__(self, monkeypatch: pytest.MonkeyPatch, module: str) -> None:
+        self.full = True
+        real = importlib.import_module(module).atomic_write
+
+        def write(path: Path, data: bytes, **kwargs: Any) -> None:
+            if self.full:
+                raise OSError(errno.ENOSPC, os.strerror(errno.ENOSPC), str(path))
+            real(path, data, **kwargs)
+
+        monkeypatch.setattr(f"{module}.atomic_write", write)
+
+
+def test_a_study_change_the_disk_could_not_take_is_retried_and_quitting_asks(
+    window: MainWindow, folder: Path, qtbot: Any, monkeypatch: pytest.MonkeyPatch, dialogs: Any
+) -> None:
+    monkeypatch.setattr("reader.ui.library.open_study.RETRY_MS", 50)
+    disk = FullDisk(monkeypatch, "reader.core.study")
+    rename_first_with_f2(window, qtbot, "Ana, night nurse")
+    assert "could not be saved" in window.banner.text()
+    assert not (folder / "study.json").exists()
+    dialogs.button_answer = QMessageBox.StandardButton.Cancel
+    window.close()  # the disk is still full: asked, and kept open
+    assert window.isVisible()
+    assert dialogs.titles().count("Study not saved") == 1
+    other = folder.parent / "another study"
+    other.mkdir()
+    assert not window.study_actions.open_path(other)  # asked again, and kept
+    assert dialogs.titles().count("Study not saved") == 2
+    assert window.study.study is not None and window.study.study.folder == folder
+    disk.full = False  # room again: written without another change
+    qtbot.waitUntil(lambda: titles_on_disk(folder)[:1] == ["Ana, night nurse"], timeout=3000)
+    assert "could not be saved" not in window.banner.text()
+    shown = len(dialogs.shown)
+    window.close()
+    assert not window.isVisible() and len(dialogs.shown) == shown
+
+
+# The notes cannot be written (a full disk) ----------------------------------------------------
+
+
+def notes_text(path: Path) -> str | None:
+    """The research notes in the notes file at `path`; None while it is missing or unreadable."""
+    try:
+        return orjson.loads(path.read_bytes())["notes"]
+    except (OSError, ValueError, KeyError):
+        return None
+
+
+def type_notes(window: MainWindow, qtbot: Any, text: str) -> None:
+    window.notes_editor.setFocus()
+    qtbot.keyClicks(window.notes_editor, text)
+
+
+def test_notes_kept_when_switching_failed_are_saved_once_the_disk_has_room(
+    window: MainWindow, qtbot: Any, monkeypatch: pytest.MonkeyPatch, dialogs: Any
+) -> None:
+    """Ctrl+PgDn on a full disk asks, and Cancel keeps the interview; saving must still be
+    tried again by itself (the failed write on switching stopped the retry: a crash
+    before the next keystroke lost the notes)."""
+    monkeypatch.setattr("reader.ui.persistence.saver.RETRY_MS", 50)
+    disk = FullDisk(monkeypatch, "reader.ui.persistence.saver")
+    path = window.interview.notes_path
+    type_notes(window, qtbot, "precious words")
+    dialogs.button_answer = QMessageBox.StandardButton.Cancel
+    qtbot.keyClick(window.notes_editor, Qt.Key.Key_PageDown, CTRL)
+    assert "Notes not saved" in dialogs.titles()
+    assert window.interview.notes_path == path  # kept open
+    disk.full = False
+    qtbot.waitUntil(lambda: notes_text(path) == "precious words", timeout=3000)
+    qtbot.waitUntil(lambda: window.save_label.text() == "Saved")
+
+
+# The study folder renamed or moved while the study is open ----------------------------------
+
+
+def test_a_study_folder_renamed_while_open_is_never_made_again_at_its_old_place(
+    window: MainWindow, folder: Path, qtbot: Any, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The notes typed and the study changed after the user renamed the study's folder went
+    to a new folder of the old name, made again by the save: opening the renamed study
+    showed none of it. Now saving fails, says so, keeps everything, and tries again."""
+    monkeypatch.setattr("reader.ui.persistence.saver.RETRY_MS", 50)
+    monkeypatch.setattr("reader.ui.library.open_study.RETRY_MS", 50)
+    path = window.interview.notes_path
+    type_notes(window, qtbot, "before")
+    qtbot.waitUntil(lambda: notes_text(path) == "before")
+    renamed = folder.with_name("Nachtschichten 2026")
+    folder.rename(renamed)
+    type_notes(window, qtbot, ", after")
+    qtbot.waitUntil(lambda: window.save_label.text().startswith("Not saved"), timeout=3000)
+    rename_first_with_f2(window, qtbot, "Ana, night nurse")
+    assert "could not be saved" in window.banner.text()
+    assert not folder.exists()
+    assert window.notes_editor.toPlainText() == "before, after"
+    renamed.rename(folder)  # put back: everything is written by itself
+    qtbot.waitUntil(lambda: notes_text(path) == "before, after", timeout=3000)
+    qtbot.waitUntil(lambda: titles_on_disk(folder)[:1] == ["Ana, night nurse"], timeout=3000)
+
+
+# The notes file deleted by another program while the interview is open --------------------
+
+
+def test_a_notes_file_deleted_while_open_is_written_again(window: MainWindow, qtbot: Any) -> None:
+    """The window said "Saved" with no notes file on disk, and wrote none before the next
+    change: quitting then lost everything shown."""
+    path = window.interview.notes_path
+    type_notes(window, qtbot, "kept on screen")
+    qtbot.waitUntil(lambda: notes_text(path) == "kept on screen")
+    path.unlink()
+    qtbot.waitUntil(lambda: notes_text(path) == "kept on screen", timeout=3000)
+    assert "deleted" in window.banner.text()
+
+
+# Backups pushed out by switching --------------------------------------------------------------
+
+
+def test_switching_between_interviews_keeps_the_older_backups(
+    window: MainWindow, qtbot: Any
+) -> None:
+    """Each visit to an interview backs its notes file up as it opened; 25 visits in a
+    study (Ctrl+PgDn, Ctrl+PgUp) wrote 25 copies of the same notes, and the keeping of the
+    newest 20 deleted every older backup: last week's notes could no longer be restored."""
+    from reader.core.backups import list_backups
+
+    path = window.interview.notes_path
+    type_notes(window, qtbot, "today's notes")
+    qtbot.waitUntil(lambda: notes_text(path) == "today's notes")
+    last_week = path.parent / "backups" / f"{path.stem}.20261120-101010.json"
+    last_week.parent.mkdir(exist_ok=True)
+    last_week.write_bytes(path.read_bytes().replace(b"today's notes", b"last week's notes"))
+    for _ in range(25):
+        qtbot.keyClick(window.notes_editor, Qt.Key.Key_PageDown, CTRL)
+        qtbot.keyClick(window.notes_editor, Qt.Key.Key_PageUp, CTRL)
+    assert last_week.exists()
+    kept = list_backups(path)
+    assert len(kept) == 2 and kept[-1].path == last_week
