@@ -11,6 +11,7 @@ from typing import Any
 import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication, QTabBar
+from pytestqt.qtbot import QtBot
 
 from reader.ui.window.main_window import MainWindow
 from reader.ui.window.window_state import LEFT_ROWS
@@ -135,13 +136,17 @@ def test_the_library_keeps_five_rows_beside_a_tabbed_dock_after_a_restart(
     assert shown.isVisible()
 
 
-def test_search_results_wrap_in_the_narrow_column(netbook: Callable[[], MainWindow]) -> None:
+def test_search_results_wrap_in_the_narrow_column(
+    netbook: Callable[[], MainWindow], qtbot: QtBot
+) -> None:
     window = netbook()
     window.actions.search_everything.trigger()
     panel = window.search_panel
     panel.edit.setText("coffee")
     panel.search()
-    QApplication.processEvents()
+    # Sixteen results of two lines overflow the dock: its scroll bar comes (on a busy
+    # machine after a later layout pass), and the text wraps beside it.
+    qtbot.waitUntil(panel.tree.verticalScrollBar().isVisible)
     items = panel.result_items()
     assert len(items) == 16  # twice in each of the eight copies of P01 and P10
     line = panel.tree.fontMetrics().lineSpacing()
