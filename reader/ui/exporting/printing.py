@@ -190,12 +190,9 @@ def pdf_printer(path: str) -> QPrinter:
     printer.setOutputFileName(path)
     printer.setPageLayout(
         QPageLayout(
-            QPageSize(QPageSize.PageSizeId.A4), QPageLayout.Orientation.Portrait, _margins()
+            QPageSize(QPageSize.PageSizeId.A4),
+            QPageLayout.Orientation.Portrait,
+            QMarginsF(20, 20, 20, 20),  # millimetres, QPageLayout's default unit
         )
     )
     return printer
-
-
-def _margins():
-
-    return QMarginsF(20, 20, 20, 20)
