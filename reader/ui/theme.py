@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
+from contextlib import contextmanager
 
 from PySide6.QtGui import (
     QColor,
@@ -74,6 +75,17 @@ def ui_font(point_size: int | None = None) -> QFont:
 def current() -> Palette:
     """The palette in use (set by `apply_palette`; light until then)."""
     return _current[0]
+
+
+@contextmanager
+def on_paper() -> Iterator[None]:
+    """The light palette's colours for what is made meanwhile (a printout): paper is white,
+    whatever the screen's theme. The application's palette stays as it is."""
+    before, _current[0] = _current[0], LIGHT
+    try:
+        yield
+    finally:
+        _current[0] = before
 
 
 def apply_palette(palette: Palette) -> None:

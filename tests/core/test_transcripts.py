@@ -24,6 +24,7 @@ from reader.core.transcripts import (
     Cue,
     cue_time_ms,
     from_cues,
+    otter,
     teams_times,
     time_ms,
     unrolled,
@@ -179,6 +180,21 @@ EXPECTED: dict[str, tuple[str, list[tuple[Role, str, str]]]] = {
             (A, "Bui Thi Lan", "Bui Thi Lan: We spent most of it"),
             (A, "Bui Thi Lan", "The rest went on the van."),
             (ASIDE, "", "Aroha Ngata stopped transcription"),
+        ],
+    ),
+    # Teams' pane copied in its screen readers' form: times in words, the pane's headings
+    # (initials, name, time) dropped; a line of speech ending in "5 minutes" stays speech.
+    "teams-spoken.txt": (
+        "otter-text",
+        [
+            (Q, "Aroha Ngata", "Aroha Ngata: Can everyone hear me?"),
+            (A, "Bui Thi Lan", "Bui Thi Lan: Yes. The bus was late again."),
+            (A, "Bui Thi Lan", "We waited 5 minutes"),
+            (A, "Bui Thi Lan", "Bui Thi Lan: and then it came, full."),
+            (Q, "Aroha Ngata", "Aroha Ngata: Go ahead, Lan."),
+            (Q, "Aroha Ngata", "Sorry, I joined late."),  # no one named: the turn before
+            (A, "Bui Thi Lan", "Bui Thi Lan: We spent most of it"),
+            (A, "Bui Thi Lan", "The rest went on the van."),
         ],
     ),
     "otter.txt": (
@@ -503,6 +519,105 @@ def test_teams_text_with_the_time_on_a_line_of_its_own(
     doc = load_text(tmp_path / "teams-apart.txt", apart)
     expected = load_document(DATA / "teams-copied.txt")
     assert (doc.format, doc.text, doc.turns) == ("otter-text", expected.text, expected.turns)
+
+
+def test_teams_text_with_times_in_words() -> None:
+    """Teams' pane as a screen reader reads it, "Bui Thi Lan 1 hour 2 minutes 14 seconds":
+    turns with their times, as in digits."""
+    doc = load_document(DATA / "teams-spoken.txt")
+    assert [(t.speaker, t.start_ms) for t in doc.turns] == [
+        ("Aroha Ngata", 3000),
+        ("Bui Thi Lan", 9000),
+        ("Bui Thi Lan", 43000),
+        ("Aroha Ngata", 60000),
+        ("Bui Thi Lan", 3_734_000),
+    ]
+    # Nothing of the pane's headings is left in the text, nor a time of an unnamed entry.
+    assert not re.search(r"\bseconds?\b|\bminute\b|^(BL|AN|1:05)$", doc.text, re.M)
+    assert "We waited 5 minutes\n" in doc.text
+
+
+def test_teams_times_in_words_as_the_screen_reader_form_alone(tmp_path: Path) -> None:
+    """Copied without the pane's headings, each header a line of its own: read as the
+    transcript with times in digits is."""
+    turns = [
+        ("Aroha Ngata", "3 seconds", "0:03", "Can everyone hear me?"),
+        ("Bui Thi Lan", "1 minute", "1:00", "Yes."),
+        ("Aroha Ngata", "5 minutes 43 seconds", "5:43", "Go ahead, Lan."),
+        ("Bui Thi Lan", "1 hour 2 minutes 3 seconds", "1:02:03", "We spent it on the roof."),
+    ]
+    spoken = "\n\n".join(f"{name} {words}\n{speech}" for name, words, _, speech in turns)
+    digits = "\n\n".join(f"{name} {clock}\n{speech}" for name, _, clock, speech in turns)
+    doc = load_text(tmp_path / "spoken.txt", spoken)
+    expected = load_text(tmp_path / "digits.txt", digits)
+    assert [(t.speaker, t.start_ms) for t in doc.turns] == [
+        ("Aroha Ngata", 3000),
+        ("Bui Thi Lan", 60000),
+        ("Aroha Ngata", 343_000),
+        ("Bui Thi Lan", 3_723_000),
+    ]
+    assert (doc.format, doc.text, doc.turns) == ("otter-text", expected.text, expected.turns)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # Speech ending in a time in words, whose start heads no other line.
+        "We waited 5 minutes\nIt was cold.\n\nThe bus came after 1 hour 3 minutes\nFull.\n",
+        "Cook it 10 minutes\nThen rest it 5 minutes\n",
+        "5 minutes\n5 minutes\n",
+        # One name twice, but a colon in it, or the units out of order: prose.
+        "Note: for 5 minutes\nWe ran.\n\nNote: for 7 minutes\nWe walked.\n",
+        "Jane Doe 3 seconds 2 minutes\nHi.\n\nJane Doe 9 seconds 4 minutes\nBye.\n",
+    ],
+)
+def test_prose_ending_in_times_in_words_is_left_as_it_is(tmp_path: Path, text: str) -> None:
+    doc = load_text(tmp_path / "prose.txt", text)
+    assert (doc.format, doc.text, doc.turns) == ("text", text, ())
+
+
+@pytest.mark.parametrize(
+    ("spoken", "clock"),
+    [
+        ("1 hour 2 minutes 3 seconds", "1:02:03"),
+        ("5 minutes 43 seconds", "5:43"),
+        ("43 seconds", "0:43"),
+        ("1 minute", "1:00"),
+        ("51 minutes 1 second", "51:01"),
+        ("2 hours", "2:00:00"),
+        ("1 hour 5 seconds", "1:00:05"),
+        ("3 seconds 2 minutes", None),  # out of order
+        ("5 minutes 5 minutes", None),
+        ("5 minutes 75 seconds", None),
+    ],
+)
+def test_a_time_in_words_in_digits(spoken: str, clock: str | None) -> None:
+    assert otter._clock(spoken) == clock
+
+
+@settings(max_examples=200, suppress_health_check=[HealthCheck.too_slow])
+@given(
+    st.lists(
+        st.sampled_from(
+            [
+                "Jane Doe",
+                "Jane Doe 5 minutes",
+                "5 minutes",
+                "5:00",
+                "JD",
+                "",
+                "Hi.",
+                "3 seconds3:00",
+            ]
+        ),
+        max_size=12,
+    )
+)
+def test_times_in_words_never_lose_speech(lines: list[str]) -> None:
+    """Whatever the lines, the speech in them stays; only headers, headings and the
+    times of unnamed entries change or go."""
+    text = "\n".join(lines)
+    assert otter.spoken_headers(text).count("Hi.") == text.count("Hi.")
 
 
 @pytest.mark.parametrize(

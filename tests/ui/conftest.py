@@ -30,6 +30,7 @@ class DialogStub:
         self.item_answers: list[tuple[int, bool]] = []  # QInputDialog.getItem: (row, ok)
         self.save_answers: list[str] = []  # QFileDialog.getSaveFileName
         self.save_suggested: list[str] = []  # the path each save dialog opened at
+        self.open_started: list[str] = []  # the folder each Open dialog started in
         self.button_answer = QMessageBox.StandardButton.Discard
 
     def message(self, kind: str) -> Callable[..., Any]:
@@ -53,7 +54,8 @@ def dialogs(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> DialogStub:
     def get_text(*_args: Any, **_kwargs: Any) -> tuple[str, bool]:
         return stub.text_answers.pop(0) if stub.text_answers else ("", False)
 
-    def get_open(*_args: Any, **_kwargs: Any) -> tuple[str, str]:
+    def get_open(_parent: Any, _title: str = "", folder: str = "", *_a: Any) -> Any:
+        stub.open_started.append(folder)
         return (stub.open_answers.pop(0) if stub.open_answers else "", "")
 
     def answer(queue: list, fill: Callable[[Any, Any], None]) -> Callable[[Any], int]:

@@ -329,7 +329,8 @@ def test_a_study_saved_by_a_newer_build_says_so_everywhere_not_another_window(
         assert not action.isEnabled() and action.toolTip() == why
     assert window.actions.playback.attach.statusTip() == why
     assert window.save_label.text() == "Read-only" and window.save_label.toolTip() == why
-    assert "read-only" in window.library.count.text() and window.library.count.toolTip() == why
+    described = window.library.filter.accessibleDescription()
+    assert described == f"3 interviews · read-only. {why}" == window.library.filter.toolTip()
     actions.speakers.trigger()
     assert window.speakers.dialog.summary.text() == f"{why} {SEEN_NOT_CHANGED}"
     # A key that would change the notes: refused, and the status bar says why.

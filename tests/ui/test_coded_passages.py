@@ -245,7 +245,8 @@ def test_a_code_the_codebook_lacks_is_one_grey_everywhere(
     qtbot.waitUntil(lambda: filter_items.count() == 2)
     assert swatch(filter_items.itemIcon(1)) == grey.name()
     # In print and in the HTML export.
-    printed = print_document(film.reader.reading).find("dawn").charFormat()
+    doc = print_document(film.reader.reading)  # kept while its cursor is read
+    printed = doc.find("dawn").charFormat()
     assert printed.underlineColor() == grey
     out = tmp_path / "summary.html"
     choose(monkeypatch, "html")

@@ -144,8 +144,9 @@ def test_an_unknown_colour_is_grey_on_screen_in_print_and_in_the_export(
     start = window.interview.session.document.text.index("Handycam")
     window.interview.controller.add_highlight(start, start + 8, "teal")
     assert theme.swatch_color("teal").name() == UNKNOWN_COLOR_HEX  # its bar and marks
-    found = print_document(window.reader.reading).find("Handycam")  # under the title
-    cursor = QTextCursor(found.document())
+    doc = print_document(window.reader.reading)  # kept: the cursors below are in it
+    found = doc.find("Handycam")  # under the title
+    cursor = QTextCursor(doc)
     cursor.setPosition(found.selectionStart() + 1)
     printed = cursor.charFormat().background().color()
     assert printed == theme.highlight_color("teal")  # as the reading pane fills it

@@ -46,7 +46,8 @@ def test_a_folder_opens_as_a_study_listing_every_interview(
     assert "How do night shifts start" in window.interview.session.document.text
     assert window.windowTitle().startswith("Interview Reader — Nachtschichten – Ünïcode — ")
     assert not (folder / "study.json").exists()  # opening writes nothing
-    assert window.library.count.text() == "3 interviews"
+    assert window.library.filter.placeholderText() == "Filter 3 interviews…"
+    assert window.library.filter.accessibleDescription() == "3 interviews"
 
 
 def test_enter_and_ctrl_page_keys_switch_interviews(window: MainWindow, qtbot: Any) -> None:
@@ -159,7 +160,7 @@ def test_sort_and_filter(window: MainWindow, qtbot: Any) -> None:
     window.library.filter.setFocus()
     qtbot.keyClicks(window.library.filter, "ben")
     assert len(window.library.visible_ids()) == 1
-    assert window.library.count.text() == "1 of 3 interviews"
+    assert window.library.filter.accessibleDescription() == "1 of 3 interviews"
     key(qtbot, window.library.filter, Qt.Key.Key_Return)
     key(qtbot, window.library.view, Qt.Key.Key_Return)
     assert "hour before dawn" in window.interview.session.document.text
@@ -350,7 +351,7 @@ def test_a_transcript_deleted_while_the_study_is_open_shows_as_missing(
 ) -> None:
     (folder / "P10 Cem.txt").unlink()
     qtbot.waitUntil(lambda: window.library.model.rows[2].missing, timeout=5000)
-    assert window.library.count.text() == "3 interviews, 1 missing"
+    assert window.library.filter.accessibleDescription() == "3 interviews, 1 missing"
     window.switcher.step(1)
     window.switcher.step(1)  # P10 cannot open: the banner offers to locate it
     assert window.switcher.current == window.library.model.rows[1].id

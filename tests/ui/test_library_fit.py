@@ -260,3 +260,24 @@ def test_a_long_participant_elides_and_leaves_room_for_the_date(
     assert view.fontMetrics().horizontalAdvance(name) > view.columnWidth(participant)
     cell = view.model().index(model.row_of(first), participant)  # not sorted: the same row
     assert cell.data(Qt.ItemDataRole.ToolTipRole).splitlines()[0] == name
+
+
+def test_the_count_takes_no_line_of_its_own(netbook: Callable[[], MainWindow], qtbot) -> None:
+    """The total is in the filter's placeholder; while it filters, "1 of 3" stands beside
+    the field, and a screen reader hears it with the field. The table reaches the dock's
+    foot: a line under it took a row of a short dock."""
+    library = netbook().library
+    assert library.filter.placeholderText() == "Filter 3 interviews…"
+    assert not library.count.isVisible()
+    table = library.view.geometry()
+    assert library.view.parentWidget().height() - table.bottom() <= 8  # the layout's margin
+    library.filter.setFocus()
+    qtbot.keyClicks(library.filter, "follow")
+    assert library.count.isVisible() and library.count.text() == "1 of 3"
+    assert library.filter.accessibleDescription() == "1 of 3 interviews"
+    field, count = library.filter.geometry(), library.count.geometry()
+    assert count.left() >= field.right() and field.top() <= count.center().y() <= field.bottom()
+    assert library.view.geometry() == table  # the table kept its place and size
+    library.filter.clear()
+    assert not library.count.isVisible()
+    assert library.filter.accessibleDescription() == "3 interviews"

@@ -98,7 +98,7 @@ def test_delete_moves_the_reader_on_says_so_and_undo_brings_it_back_selected(
     # The reader moved to the next interview, selected; the focus stays in the list.
     assert "patients" in window.interview.session.document.text
     assert window.header_line.text().startswith("<b>P10 Cem</b>")
-    qtbot.waitUntil(lambda: window.library.count.text() == "2 interviews")
+    qtbot.waitUntil(lambda: window.library.filter.accessibleDescription() == "2 interviews")
     assert selected(window) == "P10 Cem" and window.library.view.hasFocus()
     # The codebook counts Ana's coding only.
     qtbot.waitUntil(lambda: shown_count(window) == "1")
@@ -150,7 +150,7 @@ def test_the_last_row_gives_way_to_the_one_before_and_the_only_one_to_nothing(
     assert window.notes_editor.isReadOnly()
     assert window.windowTitle() == "Interview Reader"
     assert "Removed “P01 Ana” from the study" in window.statusBar().currentMessage()
-    qtbot.waitUntil(lambda: window.library.count.text() == "0 interviews")
+    qtbot.waitUntil(lambda: window.library.filter.accessibleDescription() == "0 interviews")
     assert all((folder / name).exists() for name in ("P01 Ana.txt", "P02 Ben.txt", "P10 Cem.txt"))
     qtbot.keyClick(window.library.view, Qt.Key.Key_Z, CTRL)
     assert listed(folder) == ["P01 Ana"]

@@ -4,6 +4,7 @@ the new codes, the summary names what was not brought in."""
 
 from __future__ import annotations
 
+import shutil
 from pathlib import Path
 
 import pytest
@@ -244,3 +245,28 @@ def test_a_new_study_made_by_an_import_opens_without_being_read_again(
     assert len(titles) == (2 if kind == "empty folder" else 3)
     assert window.library.model.rowCount() == len(titles)
     assert opened == ([] if kind == "empty folder" else [target])  # read once at the most
+
+
+def test_import_dialogs_start_where_the_last_import_came_from(
+    make_study_window, folder: Path, dialogs, tmp_path: Path
+) -> None:
+    """Not in the working folder the app was started in: at first in the user's documents,
+    then where the last project, codebook or annotations came from (they come together)."""
+    documents = Path.home() / "Documents"
+    documents.mkdir(parents=True)
+    window = make_study_window(folder)
+    codes = window.actions.codes
+    codes.import_qdpx.trigger()  # cancelled: nothing chosen, nothing remembered
+    codes.import_qdc.trigger()
+    assert dialogs.open_started == [str(documents)] * 2
+    (tmp_path / "sent").mkdir()
+    project = their_project(tmp_path / "sent" / "theirs")
+    dialogs.open_answers.append(str(project))
+    dialogs.choice_answers.append("Cancel")  # chosen in the dialog, then not imported
+    codes.import_qdpx.trigger()
+    codes.import_qdc.trigger()
+    window.actions.import_annotations.trigger()
+    assert dialogs.open_started[-2:] == [str(project.parent)] * 2
+    shutil.rmtree(project.parent)  # a folder gone: the documents again
+    codes.import_qdc.trigger()
+    assert dialogs.open_started[-1] == str(documents)

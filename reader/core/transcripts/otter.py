@@ -1,6 +1,7 @@
 """Otter.ai text exports, a line `Speaker Name  0:03` above each turn, and Teams'
 transcripts copied from the app into a .txt (`Speaker Name 0:03`, or the time on a line
-of its own under the name or above it).
+of its own under the name or above it, or in words as a screen reader says it:
+`Speaker Name 5 minutes 43 seconds`).
 
 Any other .txt is left as it is (parse gives None), so a plain transcript's text is the
 file's text.
@@ -26,8 +27,24 @@ _TIME_LINE_RE = re.compile(_TIME_LINE)
 _ANY_TIME_LINE_RE = re.compile(rf"^{_TIME_LINE}$", re.MULTILINE)
 
 
+# Teams' pane copied in its screen readers' form says each entry's time in words after the
+# name, "Jane Doe 5 minutes 43 seconds" ("1 hour 2 minutes 3 seconds", "43 seconds",
+# "1 minute"), on the line above the speech. Where the speaker changes, the pane's own
+# heading comes first: the speaker's initials ("JD"), the name, and the time in words and
+# digits run together ("5 minutes 43 seconds5:43"). An entry Teams names no one for is
+# its time in digits, then in words.
+_SPOKEN = r"\d{1,2} (?:hours?|minutes?|seconds?)(?: \d{1,2} (?:minutes?|seconds?)){0,2}"
+_SPOKEN_AT_END_RE = re.compile(r"\d (?:hours?|minutes?|seconds?)[ \t]*$", re.MULTILINE)
+_SPOKEN_HEADER_RE = re.compile(rf"(?P<name>\S[^\n]*?) (?P<time>{_SPOKEN})[ \t]*")
+_SPOKEN_ALONE_RE = re.compile(
+    rf"[ \t]*(?P<time>{_SPOKEN})(?P<digits>(?:\d{{1,2}}:)?\d{{1,2}}:\d\d)?[ \t]*"
+)
+_UNITS = ("hour", "minute", "second")
+_INITIALS_RE = re.compile(r"[ \t]*[A-Z]{1,3}[ \t]*")
+
+
 def parse(text: str, name: str) -> Parsed | None:
-    text = joined_headers(text)
+    text = joined_headers(spoken_headers(text))
     headers = count_headers(text)
     if headers < _MIN_HEADERS:
         return None
@@ -71,3 +88,56 @@ def joined_headers(text: str) -> str:
         lines[i] = joined
     dropped = {pairs[i] for i in names}
     return "\n".join(line for n, line in enumerate(lines) if n not in dropped)
+
+
+def spoken_headers(text: str) -> str:
+    """`text` with each header whose time is in words ("Jane Doe 5 minutes 43 seconds")
+    as one in digits ("Jane Doe 5:43"), and without the pane's headings, which say again
+    what the headers say, nor the times of entries no one is named for (their speech goes
+    on the turn before). A line is a header only where its name heads other lines too: a
+    line of speech ending in "waited 5 minutes" seldom starts the same way twice."""
+    if _SPOKEN_AT_END_RE.search(text) is None:  # most files: one quick search
+        return text
+    lines = text.split("\n")
+    found: dict[int, tuple[str, str]] = {}
+    for i, line in enumerate(lines):
+        match = _SPOKEN_HEADER_RE.fullmatch(line)
+        if match and (clock := _clock(match["time"])) and header(f"{match['name']} 0:00"):
+            found[i] = (match["name"], clock)
+    names = Counter(name for name, _ in found.values())
+    found = {i: (name, clock) for i, (name, clock) in found.items() if names[name] > 1}
+    if not found:
+        return text
+    headed = {name for name, _ in found.values()}
+    dropped: set[int] = set()
+    for i, line in enumerate(lines):
+        alone = _SPOKEN_ALONE_RE.fullmatch(line)
+        if alone is None or i == 0 or (clock := _clock(alone["time"])) is None:
+            continue
+        above = lines[i - 1].strip()
+        if alone["digits"] == clock and above in headed:  # a heading: initials, name, time
+            dropped |= {i, i - 1}
+            if i > 1 and _INITIALS_RE.fullmatch(lines[i - 2]):
+                dropped.add(i - 2)
+        elif alone["digits"] is None and above == clock:  # a time, no name
+            dropped |= {i, i - 1}
+    for i, (name, clock) in found.items():
+        lines[i] = f"{name} {clock}"
+    return "\n".join(line for n, line in enumerate(lines) if n not in dropped)
+
+
+def _clock(spoken: str) -> str | None:
+    """A time in words as Teams writes it in digits: "1 hour 2 minutes 3 seconds" as
+    "1:02:03", "5 minutes 43 seconds" as "5:43", "1 minute" as "1:00"; None where the
+    units are not in that order or a count is too big for its unit."""
+    parts = [
+        (int(count), unit) for count, unit in re.findall(r"(\d+) (hour|minute|second)", spoken)
+    ]
+    order = [_UNITS.index(unit) for _, unit in parts]
+    if order != sorted(set(order)):
+        return None
+    value = {unit: count for count, unit in parts}
+    hours, minutes, seconds = (value.get(unit, 0) for unit in _UNITS)
+    if minutes > 59 or seconds > 59:
+        return None
+    return f"{hours}:{minutes:02}:{seconds:02}" if hours else f"{minutes}:{seconds:02}"

@@ -21,7 +21,7 @@ from reader.core.codebook import Codebook, add_codebook
 from reader.core.store import atomic_write, describe_os_error
 from reader.ui import dialogs
 from reader.ui.codebook.hub import CodebookHub
-from reader.ui.exporting.save_folder import ask_save_path, home_folder
+from reader.ui.exporting.save_folder import ask_import_path, ask_save_path, home_folder
 
 QDPX = "REFI-QDA project (*.qdpx)"
 QDC = "REFI-QDA codebook (*.qdc)"
@@ -103,7 +103,7 @@ class Refi:
         from reader.core.refi.codebook_xml import RefiError
         from reader.core.refi.qdpx_import import import_qdpx
 
-        path, _ = QFileDialog.getOpenFileName(self.window, "Import REFI-QDA Project", "", QDPX)
+        path = ask_import_path(self.window, "Import REFI-QDA Project", QDPX)
         if not path:
             return
         owner, project = self.hub.owner, Path(path)
@@ -167,7 +167,7 @@ class Refi:
         if self.hub.read_only:
             self._say(self.hub.why_read_only() or "Open an interview or a study first.")
             return
-        path, _ = QFileDialog.getOpenFileName(self.window, "Import Codebook", "", QDC)
+        path = ask_import_path(self.window, "Import Codebook", QDC)
         if not path:
             return
         try:

@@ -31,13 +31,20 @@ from reader.ui.reading.reader_document import ReaderDocument
 
 def print_document(reading: ReaderDocument) -> QTextDocument:
     """A copy of the reading pane's document with its title, speakers, highlights,
-    endnotes and research notes (as `session.notes.notes` holds them) in it.
+    endnotes and research notes (as `session.notes.notes` holds them) in it, in the light
+    theme's colours whatever the screen's.
 
     The reading pane paints highlights and margin labels instead of storing them (it must
     stay fast at 10,000); a printout is made once, so here they become text and formats.
     """
+    with theme.on_paper():  # the screen's theme may be dark; paper is white
+        return _paper_document(reading)
+
+
+def _paper_document(reading: ReaderDocument) -> QTextDocument:
     session: Session = reading.session
-    doc = reading.qdoc.clone()
+    # Built anew, not the reading pane's copied: that one has the screen's colours.
+    doc = ReaderDocument(session, reading.font).qdoc
     doc.setUndoRedoEnabled(False)
     frame = doc.rootFrame().frameFormat()
     frame.setLeftMargin(0)
@@ -84,13 +91,36 @@ def print_document(reading: ReaderDocument) -> QTextDocument:
     if session.notes.notes.strip():
         _heading(reading, cursor, "Research notes")
         cursor.insertBlock(QTextBlockFormat(), QTextCharFormat())
+        start = cursor.position()
         # Markdown; any HTML in them as text. Their "# Themes" is of the size of Qt's
         # ### (1.2 times the text's): under this heading, not bigger than it.
         research = demote_headings(session.notes.notes.strip("\n"), 2)
         cursor.insertMarkdown(research, QTextDocument.MarkdownFeature.MarkdownNoHTML)
         # As the notes' preview shows them (its tint would print dark in a dark theme).
         style_quotes(doc, None, theme.muted_color(), reading.font.pointSizeF() * 2)
+        _ink_links(doc, start)
     return doc
+
+
+def _ink_links(doc: QTextDocument, start: int) -> None:
+    """The links after `start` in the accent colour: Qt's Markdown gives them the screen's
+    (a dark theme's light blue, nearly unseen on paper)."""
+    ink = QTextCharFormat()
+    ink.setForeground(theme.accent_color())
+    cursor = QTextCursor(doc)
+    block = doc.findBlock(start)
+    while block.isValid():
+        fragments = block.begin()
+        while not fragments.atEnd():
+            fragment = fragments.fragment()
+            if fragment.charFormat().isAnchor():
+                cursor.setPosition(fragment.position())
+                cursor.setPosition(
+                    fragment.position() + fragment.length(), QTextCursor.MoveMode.KeepAnchor
+                )
+                cursor.mergeCharFormat(ink)
+            fragments += 1
+        block = block.next()
 
 
 def _heading(reading: ReaderDocument, cursor: QTextCursor, text: str) -> None:

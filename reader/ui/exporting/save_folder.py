@@ -3,7 +3,10 @@ extension: PDFs in one place, pictures in another), remembered across sessions; 
 interview's folder. In a study that is beside the study's folder, as the whole study's
 export goes: a Markdown or JSON file saved into it would be taken for an interview when
 the folder is added again. Never the working directory the app happened to start in, nor
-the app's own folder (the bundled interview's)."""
+the app's own folder (the bundled interview's).
+
+An import's Open dialog starts where the last import came from, else in the user's
+documents."""
 
 from __future__ import annotations
 
@@ -17,6 +20,7 @@ from reader.resources import RESOURCES
 from reader.ui.window.window_state import settings
 
 DOCUMENTS = QStandardPaths.StandardLocation.DocumentsLocation
+IMPORT_KEY = "import-folder"
 
 
 def _key(extension: str) -> str:
@@ -33,11 +37,13 @@ def home_folder(session: Session | None, study_folder: Path | None) -> Path:
         source = session.document.source if session is not None else ""
         folder = Path(source).parent if source else None
     if folder is None or not folder.is_dir() or folder.resolve() == RESOURCES:
-        documents = QStandardPaths.writableLocation(
-            QStandardPaths.StandardLocation.DocumentsLocation
-        )
-        return Path(documents) if documents and Path(documents).is_dir() else Path.home()
+        return _documents()
     return folder
+
+
+def _documents() -> Path:
+    documents = QStandardPaths.writableLocation(DOCUMENTS)
+    return Path(documents) if documents and Path(documents).is_dir() else Path.home()
 
 
 def suggested_path(name: str, home: Path) -> str:
@@ -59,3 +65,15 @@ def remember_folder(path: str, name: str) -> None:
     """`path`'s folder is where the next file of its kind (else of `name`'s) is suggested."""
     extension = Path(path).suffix.lstrip(".") or Path(name).suffix.lstrip(".")
     settings().setValue(_key(extension), str(Path(path).parent))
+
+
+def ask_import_path(parent: QWidget, title: str, filters: str) -> str:
+    """An import's Open dialog, at the folder the last import came from (a project, a
+    codebook, annotations: they are usually sent together), else the user's documents;
+    the folder chosen is remembered."""
+    last = str(settings().value(IMPORT_KEY, "") or "")
+    folder = Path(last) if last and Path(last).is_dir() else _documents()
+    path, _ = QFileDialog.getOpenFileName(parent, title, str(folder), filters)
+    if path:
+        settings().setValue(IMPORT_KEY, str(Path(path).parent))
+    return path

@@ -15,7 +15,6 @@ from PySide6.QtGui import QDesktopServices
 from PySide6.QtWidgets import (
     QApplication,
     QDialog,
-    QFileDialog,
     QMessageBox,
     QProgressDialog,
     QWidget,
@@ -25,6 +24,7 @@ from reader.core.annotations import NO_COLOR, NO_COLOR_LABEL
 from reader.core.store import atomic_write, file_stamp
 from reader.ui.exporting.export_report import ExportReport
 from reader.ui.exporting.save_folder import (
+    ask_import_path,
     ask_save_path,
     home_folder,
     remember_folder,
@@ -145,10 +145,9 @@ class Transfers(QObject):
         controller = self._interview.controller
         if controller is None or not controller.writable():
             return
-        path, _ = QFileDialog.getOpenFileName(
+        path = ask_import_path(
             self._parent,
             "Import Annotations",
-            "",
             "W3C Web Annotations (*.jsonld *.json);;All files (*)",
         )
         if not path:

@@ -21,7 +21,7 @@ from PySide6.QtCore import (
     Qt,
     Signal,
 )
-from PySide6.QtGui import QContextMenuEvent, QKeyEvent, QKeySequence
+from PySide6.QtGui import QContextMenuEvent, QKeyEvent, QKeySequence, QPalette
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QFrame,
@@ -80,7 +80,6 @@ class LibraryPanel(QWidget):
 
         self.filter = QLineEdit()
         self.filter.setObjectName("library-filter")
-        self.filter.setPlaceholderText("Filter interviews")
         self.filter.setAccessibleName("Filter interviews")
         self.filter.setClearButtonEnabled(True)
         self.filter.textChanged.connect(self.proxy.setFilterFixedString)
@@ -95,8 +94,12 @@ class LibraryPanel(QWidget):
         add_menu.addSeparator()
         add_menu.addAction("New Attribute…", self.newAttributeRequested.emit)
         self.add_button.setMenu(add_menu)
+        # How many a filter shows ("3 of 15"), beside the field while it filters; the
+        # total is in the field's placeholder. No line of its own: at 1024x640 the dock
+        # showed five rows, and a line under the table took one of them.
         self.count = QLabel()
         self.count.setObjectName("library-count")
+        self.count.setForegroundRole(QPalette.ColorRole.PlaceholderText)
 
         self.view = QTableView()
         self.view.setObjectName("library-view")
@@ -140,13 +143,13 @@ class LibraryPanel(QWidget):
         row = QHBoxLayout()
         row.setSpacing(4)
         row.addWidget(self.filter, 1)
+        row.addWidget(self.count)
         row.addWidget(self.add_button)
         layout = QVBoxLayout(table_page)
         layout.setContentsMargins(6, 6, 6, 4)
         layout.setSpacing(4)
         layout.addLayout(row)
         layout.addWidget(self.view, 1)
-        layout.addWidget(self.count)
         self.pages = QStackedWidget()
         self.pages.addWidget(self._empty_page())
         self.pages.addWidget(table_page)
@@ -206,17 +209,25 @@ class LibraryPanel(QWidget):
             self.select(came[0])
 
     def _update_count(self) -> None:
+        """The total in the filter's placeholder ("Filter 15 interviews…"), "3 of 15"
+        beside it while it filters; all of it, what is missing and why the study is
+        read-only too, in the field's tooltip and accessible description (a screen reader
+        says it with the field)."""
         total, shown = self.model.rowCount(), self.proxy.rowCount()
         missing = sum(1 for h in self.model.rows if h.missing)
-        text = f"{total} interview{'' if total == 1 else 's'}"
-        if shown != total:
-            text = f"{shown} of {text}"
+        interviews = f"{total} interview{'' if total == 1 else 's'}"
+        self.filter.setPlaceholderText(f"Filter {interviews}…" if total else "Filter interviews…")
+        filtering = bool(self.filter.text())
+        self.count.setText(f"{shown} of {total}")
+        self.count.setVisible(filtering)
+        text = f"{shown} of {interviews}" if filtering else interviews
         if missing:
             text += f", {missing} missing"
         if self.owner.read_only and self.owner.study is not None:
-            text += " · read-only"
-        self.count.setText(text)
-        self.count.setToolTip(self.owner.why_read_only())
+            text += f" · read-only. {self.owner.why_read_only()}"
+        self.filter.setAccessibleDescription(text)
+        self.filter.setToolTip(text)
+        self.count.setToolTip(text)
 
     def set_current(self, interview_id: str) -> None:
         self.model.set_current(interview_id)

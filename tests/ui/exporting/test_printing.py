@@ -7,12 +7,20 @@ from __future__ import annotations
 import shutil
 from pathlib import Path
 
+import pytest
 from PySide6.QtCore import Qt
-from PySide6.QtGui import QFont, QTextCursor, QTextDocument
+from PySide6.QtGui import QFont, QTextCharFormat, QTextCursor, QTextDocument
 from PySide6.QtPrintSupport import QPrintDialog, QPrinter
 from PySide6.QtWidgets import QDialog
 
 import reader.ui.exporting.printing as printing
+from reader.core.palettes import (
+    LIGHT,
+    MIN_CONTRAST,
+    contrast_ratio,
+    highlight_background,
+    parse_hex,
+)
 from reader.ui import theme
 from reader.ui.window.main_window import MainWindow
 from tests.ui.test_highlights import highlight_with_key
@@ -38,13 +46,18 @@ def lines(doc: QTextDocument) -> list[str]:
     return doc.toPlainText().replace("\u2029", "\n").split("\n")
 
 
-def bold_at(doc: QTextDocument, text: str) -> bool:
-    """Whether the first character of `text` in `doc` is printed bold."""
-    found = doc.find(text)
+def chars_at(doc: QTextDocument, text: str) -> QTextCharFormat:
+    """The format of the first character of `text` in `doc`."""
+    found = doc.find(text, 0, QTextDocument.FindFlag.FindCaseSensitively)
     assert not found.isNull(), text
     cursor = QTextCursor(doc)
     cursor.setPosition(found.selectionStart() + 1)
-    return cursor.charFormat().fontWeight() == QFont.Weight.Bold
+    return cursor.charFormat()
+
+
+def bold_at(doc: QTextDocument, text: str) -> bool:
+    """Whether the first character of `text` in `doc` is printed bold."""
+    return chars_at(doc, text).fontWeight() == QFont.Weight.Bold
 
 
 def test_print_suggests_the_file_export_as_pdf_does_and_says_where(
@@ -150,3 +163,50 @@ def test_research_notes_quotes_print_as_quotes_apart_from_the_heading(
     heading = layout.blockBoundingRect(doc.find("Research notes").block())
     findings = layout.blockBoundingRect(doc.find("Findings", doc.find("Research notes")).block())
     assert findings.top() - heading.bottom() >= window.reader.font().pointSizeF() * 0.5
+
+
+def foregrounds(doc: QTextDocument) -> set[str]:
+    """Every text colour set in `doc` (unset prints black)."""
+    found: set[str] = set()
+    block = doc.firstBlock()
+    while block.isValid():
+        it = block.begin()
+        while not it.atEnd():
+            chars = it.fragment().charFormat()
+            if chars.hasProperty(chars.Property.ForegroundBrush):
+                found.add(chars.foreground().color().name())
+            it += 1
+        block = block.next()
+    return found
+
+
+@pytest.mark.parametrize("name", ["dark", "high-contrast"])
+def test_a_dark_theme_prints_in_the_light_themes_colours(
+    window: MainWindow, qtbot, dialogs, monkeypatch, tmp_path: Path, name: str
+) -> None:
+    """Paper is white: in the Dark or High contrast theme the speakers, the file's name,
+    the highlights and the research notes' quotes print in the light theme's colours, not
+    light on white; the screen keeps its theme."""
+    window.actions.view.themes[name].trigger()  # View ▸ Theme
+    assert theme.current().name == name
+    highlight_with_key(window, qtbot, "Rehearsal", Qt.Key.Key_2)
+    color = window.interview.session.notes.highlights[-1].color
+    window.notes_editor.setPlainText(
+        "# Findings\n\n> She said it smelled of home.\n\nSee [her](https://example.org).\n"
+    )
+    made = printed(monkeypatch)
+    pdf = tmp_path / "dark.pdf"
+    dialogs.save_answers.append(str(pdf))
+    window.actions.export_pdf.trigger()
+    assert pdf.read_bytes().startswith(b"%PDF")
+    doc = made[0]
+    assert theme.current().name == name  # the screen is as it was
+    assert chars_at(doc, "her-smell-interview.txt").foreground().color().name() == LIGHT.muted()
+    assert chars_at(doc, "Interviewee: Every").foreground().color().name() == LIGHT.text
+    assert chars_at(doc, "She said").foreground().color().name() == LIGHT.muted()
+    marked = chars_at(doc, "Rehearsal").background().color()
+    assert marked.name() == highlight_background(LIGHT, color)
+    # Whatever else is coloured reads on white paper as on the light theme's page.
+    white = (255, 255, 255)
+    for found in foregrounds(doc):
+        assert contrast_ratio(parse_hex(found), white) >= MIN_CONTRAST, found
