@@ -34,7 +34,12 @@ _ANY_TIME_LINE_RE = re.compile(rf"^{_TIME_LINE}$", re.MULTILINE)
 # digits run together ("5 minutes 43 seconds5:43"). An entry Teams names no one for is
 # its time in digits, then in words.
 _SPOKEN = r"\d{1,2} (?:hours?|minutes?|seconds?)(?: \d{1,2} (?:minutes?|seconds?)){0,2}"
-_SPOKEN_AT_END_RE = re.compile(r"\d (?:hours?|minutes?|seconds?)[ \t]*$", re.MULTILINE)
+# A line ending in a unit of time: the quick test of a whole file for spoken headers. One
+# pattern a unit, each led by its word, which re finds by a fast literal scan: 6 ms for 5 MB
+# of text where one pattern led by "\d " took 27.
+_SPOKEN_AT_END = tuple(
+    re.compile(rf"{unit}s?[ \t]*$", re.MULTILINE) for unit in ("second", "minute", "hour")
+)
 _SPOKEN_HEADER_RE = re.compile(rf"(?P<name>\S[^\n]*?) (?P<time>{_SPOKEN})[ \t]*")
 _SPOKEN_ALONE_RE = re.compile(
     rf"[ \t]*(?P<time>{_SPOKEN})(?P<digits>(?:\d{{1,2}}:)?\d{{1,2}}:\d\d)?[ \t]*"
@@ -96,7 +101,7 @@ def spoken_headers(text: str) -> str:
     what the headers say, nor the times of entries no one is named for (their speech goes
     on the turn before). A line is a header only where its name heads other lines too: a
     line of speech ending in "waited 5 minutes" seldom starts the same way twice."""
-    if _SPOKEN_AT_END_RE.search(text) is None:  # most files: one quick search
+    if not any(unit.search(text) for unit in _SPOKEN_AT_END):  # most files: quick searches
         return text
     lines = text.split("\n")
     found: dict[int, tuple[str, str]] = {}
