@@ -466,7 +466,9 @@ def test_read_only_notes_keep_their_recording(
     """A second window on the study cannot attach or detach (both greyed out): it would
     show what is never saved (and said "detached" while the notes file keeps it)."""
     write_wav(talk.parent / "other.wav")
-    make_study_window(talk.parent)
+    first = make_study_window(talk.parent)
+    ready(qtbot, first)
+    first.interview.flush()  # what it writes as it opens is on disk before `before` is read
     window = make_study_window(talk.parent)  # read-only: the first holds the study
     ready(qtbot, window)
     notes = window.interview.notes_path
