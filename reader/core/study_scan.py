@@ -82,7 +82,8 @@ def sniff(path: Path) -> str:
     try:
         text, _, _ = decode(head, path.name)
     except DocumentError as exc:
-        return str(exc).removeprefix(f"{path.name} ").rstrip(".")
+        # "P1.txt is empty." said of the file: "it is empty" after "P1.txt was skipped:".
+        return "it " + str(exc).removeprefix(f"{path.name} ").rstrip(".")
     if len(_CONTROL.findall(text)) > 8:
         return "it looks like a binary file, not a text interview"
     return ""
