@@ -390,3 +390,28 @@ def test_the_context_menu_hides_the_floating_bar_while_it_is_open(film: MainWind
     open_context_menu_then(film, qtbot, pos, highlight)
     (h,) = film.interview.session.notes.highlights
     assert h.exact == "twice" and not bar.isVisible()  # the selection is gone
+
+
+def test_a_passage_key_with_nothing_selected_says_to_select_first(
+    film: MainWindow, qtbot, notes_path
+) -> None:
+    """The notes' first words say "select words and press H": a new user clicks into the
+    text and presses H. Nothing happened and nothing said why."""
+    reader = film.reader
+    qtbot.mouseClick(
+        reader.viewport(), Qt.MouseButton.LeftButton, pos=reader.viewport().rect().center()
+    )
+    assert not reader.textCursor().hasSelection() and reader.current_highlight() is None
+    for key, says in (
+        (Qt.Key.Key_H, "press H to highlight them."),
+        (Qt.Key.Key_2, "press 2 to highlight them."),
+        (Qt.Key.Key_C, "press C to code them."),
+        (Qt.Key.Key_Q, "press Q to quote them in your notes."),
+    ):
+        qtbot.keyClick(reader, key)
+        message = film.statusBar().currentMessage()
+        assert message.startswith("Select words first") and message.endswith(says)
+    assert film.interview.session.notes.highlights == []
+    assert film.notes_editor.toPlainText() == ""
+    highlight_with_key(film, qtbot, "dawn")  # once selected, H highlights
+    assert [h.exact for h in film.interview.session.notes.highlights] == ["dawn"]

@@ -223,6 +223,7 @@ class MainWindow(QMainWindow):
         reader.deleteRequested.connect(editing.delete)
         reader.quoteRequested.connect(quoting.quote_selection)
         reader.quoteHighlightRequested.connect(quoting.quote_highlight)
+        reader.hint.connect(lambda text: self.statusBar().showMessage(text, 6000))
         # Panels ask.
         self.outline.questionActivated.connect(self._go_to_question)
         self.notes_pane.linkActivated.connect(quoting.follow_link)
