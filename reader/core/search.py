@@ -402,6 +402,38 @@ def _research_results(text: str, query: Query, limit: int) -> ResultList:
     results = []
     for start, end in spans[:limit]:
         line = bisect_right(line_starts, start)
-        snippet, a, b = _snippet(text, start, end)
+        snippet, a, b = _snippet(*_links_as_read(text, start, end))
         results.append(Result("research", f"Line {line}", snippet, a, b, start, end, None, line))
     return ResultList(results, len(spans))
+
+
+_LINK = re.compile(r"\[([^\[\]\n]*)\]\([^()\s]*\)")  # a Markdown link [text](target)
+
+
+def _links_as_read(text: str, start: int, end: int) -> tuple[str, int, int]:
+    """The lines of text[start:end] with each Markdown link as its text, and where the match
+    is in them: a quote's "[↩ Q1](#h-3afddd8e-0154-…)" reads "↩ Q1", as in the preview. A
+    match within a target marks nothing."""
+    first = text.rfind("\n", 0, start) + 1
+    last = text.find("\n", end)
+    lines = text[first : len(text) if last == -1 else last]
+    pieces: list[str] = []
+    where = [0] * (len(lines) + 1)  # where each character of `lines` is in what is read
+    kept, done = 0, 0
+    for link in [*_LINK.finditer(lines), None]:
+        plain_end = len(lines) if link is None else link.start()
+        for i in range(done, plain_end + 1):
+            where[i] = kept + i - done
+        pieces.append(lines[done:plain_end])
+        kept += plain_end - done
+        if link is None:
+            break
+        label_start, label_end = link.span(1)
+        for i in range(label_start, label_end):
+            where[i] = kept + i - label_start
+        for i in range(label_end, link.end() + 1):
+            where[i] = kept + label_end - label_start  # "](target)": after the text
+        pieces.append(link.group(1))
+        kept += label_end - label_start
+        done = link.end()
+    return "".join(pieces), where[start - first], where[end - first]

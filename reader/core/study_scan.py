@@ -19,6 +19,7 @@ ZIPPED_SUFFIXES = (".docx", ".odt")  # word-processor files are zip archives
 MAX_TRANSCRIPTS = 1000  # a study of a few hundred interviews fits; a folder of 10,000 stops
 MAX_ENTRIES = 20_000  # directory entries looked at, whatever they are
 SNIFF_BYTES = 8192
+JSON_BLOCK = 1 << 16  # a .json is read on until a list of segments shows
 GROUP_SKIPPED = 3  # more files skipped for one reason are said in one line
 # C0 controls other than tab, LF, FF and CR: a text file has (almost) none of them.
 _CONTROL = re.compile(r"[\x00-\x08\x0b\x0e-\x1f\x7f]")
@@ -76,13 +77,38 @@ def sniff(path: Path) -> str:
         return "" if head.startswith(_ZIP_MAGIC) else f"it is not a {suffix} document"
     if suffix == ".json" and _OWN_FILE.search(head[:400]):
         return "it is an Interview Reader file, not a transcript"
+    if suffix == ".json" and not _segments_in(path, head):
+        return "it is JSON but not a Whisper transcript (it has no “segments”)"
     try:
         text, _, _ = decode(head, path.name)
     except DocumentError as exc:
-        return str(exc).removeprefix(f"{path.name} ").rstrip(".")
+        # "P1.txt is empty." said of the file: "it is empty" after "P1.txt was skipped:".
+        return "it " + str(exc).removeprefix(f"{path.name} ").rstrip(".")
     if len(_CONTROL.findall(text)) > 8:
         return "it looks like a binary file, not a text interview"
     return ""
+
+
+def _segments_in(path: Path, head: bytes) -> bool:
+    """A Whisper transcript's JSON: a bare list of segments, or an object with one of
+    their lists; read on in blocks, since a `text` of the whole may come first. Other JSON
+    (a project's metadata, a tool's settings) would open as an error, not an interview."""
+    from reader.core.transcripts.whisper import SEGMENT_LISTS
+
+    if head.lstrip(b"\xef\xbb\xbf \t\r\n").startswith(b"["):
+        return True
+    keys = b"|".join(re.escape(key.encode()) for key in SEGMENT_LISTS)
+    wanted = re.compile(rb'"(?:' + keys + rb')"\s*:\s*\[')
+    tail = b""
+    try:
+        with open(path, "rb") as handle:
+            while block := handle.read(JSON_BLOCK):
+                if wanted.search(tail + block):
+                    return True
+                tail = block[-40:]  # a key cut between two blocks
+    except OSError:
+        return True  # said when it is opened
+    return False
 
 
 def scan_folder(folder: Path, study_folder: Path | None = None) -> ScanReport:

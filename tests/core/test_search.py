@@ -285,6 +285,34 @@ def test_research_notes_while_being_edited(session: Session) -> None:
     assert (hit.line, hit.start, hit.end) == (3, 6, 13)
 
 
+QUOTED = (
+    "Her first job:\n"
+    "> My first job was at the fish [↩ Q1](#h-3afddd8e-0154-46b6-9d3b-1234567890ab) market\n"
+    "See [the fish trade](https://example.org/trade) and [↩ Q2](#h-77aa) for fish."
+)
+
+
+@pytest.mark.parametrize(
+    ("query", "marked"),
+    [("fish", "fish"), ("Q1", "Q1"), ("market", "market"), ("fish trade", "fish trade")],
+)
+def test_research_notes_results_read_links_as_their_text(
+    session: Session, query: str, marked: str
+) -> None:
+    """A quote's link back showed its target in the results ("[↩ Q1](#h-3afddd8e-…");
+    the results read as the preview does, the match marked where it is read."""
+    for hit in search_everything(session, query, notes_text=QUOTED)["research"]:
+        assert "](" not in hit.snippet and "#h-" not in hit.snippet, hit.snippet
+        assert hit.snippet[hit.snippet_start : hit.snippet_end].casefold() == marked.casefold()
+        assert QUOTED[hit.start : hit.end].casefold() == marked.casefold()  # where it goes
+
+
+def test_a_match_in_a_links_target_marks_nothing(session: Session) -> None:
+    (hit,) = search_everything(session, "3afddd8e", notes_text=QUOTED)["research"]
+    assert hit.snippet == "> My first job was at the fish ↩ Q1 market"
+    assert hit.snippet_start == hit.snippet_end
+
+
 def test_results_are_capped_with_a_flag(session: Session) -> None:
     results = search_everything(session, "e", limit=5)
     document = results["document"]

@@ -75,10 +75,10 @@ def test_many_files_skipped_for_one_reason_are_said_in_one_line(tmp_path: Path) 
         (tmp_path / f"blank {n}.txt").write_bytes(b"")
     study = open_study(tmp_path)
     assert [e.path for e in study.interviews] == ["P1.txt"]
-    binary = "looks like a binary file, not a text interview"
+    binary = "it looks like a binary file, not a text interview"
     assert study.warnings == [
-        "blank 1.txt was skipped: is empty.",
-        "blank 2.txt was skipped: is empty.",
+        "blank 1.txt was skipped: it is empty.",
+        "blank 2.txt was skipped: it is empty.",
         f"40 files were skipped (scan 1.txt, scan 2.txt, scan 3.txt, …): {binary}.",
     ]
 

@@ -390,3 +390,54 @@ def test_the_context_menu_hides_the_floating_bar_while_it_is_open(film: MainWind
     open_context_menu_then(film, qtbot, pos, highlight)
     (h,) = film.interview.session.notes.highlights
     assert h.exact == "twice" and not bar.isVisible()  # the selection is gone
+
+
+def test_a_passage_key_with_nothing_selected_says_to_select_first(
+    film: MainWindow, qtbot, notes_path
+) -> None:
+    """The notes' first words say "select words and press H": a new user clicks into the
+    text and presses H. Nothing happened and nothing said why."""
+    reader = film.reader
+    qtbot.mouseClick(
+        reader.viewport(), Qt.MouseButton.LeftButton, pos=reader.viewport().rect().center()
+    )
+    assert not reader.textCursor().hasSelection() and reader.current_highlight() is None
+    for key, says in (
+        (Qt.Key.Key_H, "press H to highlight them."),
+        (Qt.Key.Key_2, "press 2 to highlight them."),
+        (Qt.Key.Key_C, "press C to code them."),
+        (Qt.Key.Key_Q, "press Q to quote them in your notes."),
+    ):
+        qtbot.keyClick(reader, key)
+        message = film.statusBar().currentMessage()
+        assert message.startswith("Select words first") and message.endswith(says)
+    assert film.interview.session.notes.highlights == []
+    assert film.notes_editor.toPlainText() == ""
+    highlight_with_key(film, qtbot, "dawn")  # once selected, H highlights
+    assert [h.exact for h in film.interview.session.notes.highlights] == ["dawn"]
+
+
+def test_the_floating_bar_fits_a_narrow_reader(film: MainWindow, qtbot) -> None:
+    """At 1024×640 the reader is about 480 pixels wide: the bar ran past its left edge and
+    the first colour was cut in half. Narrow, it takes its short labels; wide, its long."""
+    from PySide6.QtCore import QRect
+    from PySide6.QtWidgets import QWidget
+
+    from reader.ui.reading.selection_bar import SelectionBar
+
+    page = QWidget()
+    qtbot.addWidget(page)
+    bar = SelectionBar(page)
+    for width, quote, copy in ((900, "Quote in Notes", "Copy quote"), (440, "Quote", "Copy")):
+        page.resize(width, 300)
+        bar.show_near(QRect(20, 150, 60, 20), 80)  # a word at the left edge
+        assert page.rect().contains(bar.geometry()), (width, bar.geometry())
+        assert (bar.quote_button.text(), bar.copy_button.text()) == (quote, copy)
+    # In the window as a 1024-pixel screen lays it out: the whole bar in the reader.
+    reader = film.reader
+    total = sum(film.splitter.sizes())
+    film.splitter.setSizes([total // 2, total - total // 2])
+    text = film.interview.session.document.text
+    select(film, qtbot, text.index("An interview"), text.index("An interview") + 2)
+    reader.show_selection_bar()
+    assert reader.viewport().rect().contains(reader.selection_bar.geometry())

@@ -51,6 +51,21 @@ def test_a_study_with_every_transcript_missing_shows_no_interview(
     assert window.reader.reading is not None
 
 
+def test_a_study_whose_first_transcript_cannot_be_read_says_so_not_missing(
+    make_window: Callable[..., MainWindow], folder: Path, dialogs: Any
+) -> None:
+    """The transcript is there but spoilt: the reader says which could not be opened,
+    not that every transcript is missing."""
+    open_study(folder).save()
+    (folder / "P01 Ana.txt").write_bytes(b"\x89PNG\r\n\x1a\n\x00\x00" * 200)
+    window = make_window()
+    assert window.study_actions.open_path(folder)
+    assert window.interview.session is None
+    assert any("P01 Ana.txt" in text for _, text in dialogs.shown)  # why, once
+    placeholder = window.reader.placeholderText()
+    assert placeholder == "“P01 Ana” could not be opened: choose another interview in the Library."
+
+
 def test_an_empty_new_study_shows_no_interview(
     make_window: Callable[..., MainWindow], tmp_path: Path
 ) -> None:

@@ -51,6 +51,28 @@ def test_the_collector_resumes_even_if_the_window_never_paints(
         gc.enable()
 
 
+def test_the_sample_interview_says_so_and_where_ones_own_begin(
+    make_window: Any, dialogs: Any, qtbot: Any, tmp_path: Path
+) -> None:
+    """A first start opens the bundled interview: the banner says it is a sample and
+    offers New Study… and Open Interview…; the latter opens the file chosen."""
+    from PySide6.QtCore import Qt
+
+    window = make_window(BUNDLED_INTERVIEW)
+    startup.greet_on_sample(window, BUNDLED_INTERVIEW)
+    assert window.banner.isVisible() and window.banner.text() == startup.SAMPLE
+    labels = [b.text() for b in window.banner.buttons]
+    assert labels == ["New Study…", "Open Interview…", "Dismiss"]
+    own = tmp_path / "P01.txt"
+    own.write_text("Q: How did it start?\nA: With a phone call.\n", encoding="utf-8")
+    dialogs.open_answers.append(str(own))
+    qtbot.mouseClick(window.banner.buttons[1], Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: "phone call" in window.interview.session.document.text)
+    assert not window.banner.isVisible()  # opening one's own says nothing of samples
+    startup.greet_on_sample(window, BUNDLED_INTERVIEW)  # not the sample: nothing said
+    assert not window.banner.isVisible()
+
+
 # What the first paint must not pay for: modules of panes not on screen, and PySide types
 # whose first use costs milliseconds (QStyle's ~1,000 enum members: ~6 ms).
 NOT_AT_FIRST_PAINT = (

@@ -20,8 +20,9 @@ from reader.core.document import DocumentError
 from reader.core.transcripts import Cue, Parsed, cut_off, from_cues
 
 # Lists of segments by key, most specific first: insanely-fast-whisper writes `speakers`
-# (with names) beside `chunks` (without), and a `text` of the whole at the top.
-_LISTS = ("speakers", "segments", "transcription", "chunks")
+# (with names) beside `chunks` (without), and a `text` of the whole at the top. A study's
+# scan looks for them to tell a transcript from other JSON (study_scan.sniff).
+SEGMENT_LISTS = ("speakers", "segments", "transcription", "chunks")
 _MAX_SECONDS = 10**7  # over 100 days: not a recording
 
 
@@ -56,11 +57,11 @@ def parse(text: str, name: str) -> Parsed:
 def _segments(data: Any) -> Any:
     if not isinstance(data, dict):
         return data
-    for key in _LISTS:
+    for key in SEGMENT_LISTS:
         value = data.get(key)
         if isinstance(value, list) and value and all(isinstance(s, dict) for s in value):
             return value
-    return next((data[key] for key in _LISTS if key in data), None)
+    return next((data[key] for key in SEGMENT_LISTS if key in data), None)
 
 
 def _times(segment: dict[str, Any], name: str, number: int) -> tuple[int | None, int | None]:

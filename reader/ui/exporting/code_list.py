@@ -56,6 +56,7 @@ class CodeChoices(QAbstractListModel):
         super().__init__(parent)
         self._rows: list[tuple[str, str, str, str]] = []
         self.ticked: set[str] = set()
+        self.every = False  # a format that takes every code: all shown ticked, `ticked` kept
         self._icons: dict[str, QIcon] = {}  # by colour: made for the rows painted, once
 
     def fill(self, codes: Codes, metrics: QFontMetrics) -> int:
@@ -67,6 +68,13 @@ class CodeChoices(QAbstractListModel):
         widths = [metrics.horizontalAdvance(shown) for _, shown, _, _ in self._rows]
         return max(range(len(widths)), key=widths.__getitem__, default=-1)
 
+    def show_every(self, every: bool) -> None:
+        """Show every code ticked (a REFI-QDA file takes them all), or the choice again."""
+        self.every = every
+        if self._rows:
+            last = self.index(len(self._rows) - 1)
+            self.dataChanged.emit(self.index(0), last, [Role.CheckStateRole])
+
     def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008 (Qt's signature)
         return 0 if parent.isValid() else len(self._rows)
 
@@ -75,7 +83,8 @@ class CodeChoices(QAbstractListModel):
         if role == Role.DisplayRole:
             return shown
         if role == Role.CheckStateRole:
-            return Qt.CheckState.Checked if code_id in self.ticked else Qt.CheckState.Unchecked
+            ticked = self.every or code_id in self.ticked
+            return Qt.CheckState.Checked if ticked else Qt.CheckState.Unchecked
         if role == Role.DecorationRole:  # a code's colour, not the colour label of its name
             if color not in self._icons:
                 self._icons[color] = color_icon(color)

@@ -188,6 +188,7 @@ class ExportDialog(QDialog):
         self.colour_pages.setCurrentIndex(1 if refi else 0)
         self.colour_group.setTitle(REFI_TITLE if refi else COLOURS_TITLE)
         self.tag_group.setEnabled(not refi)
+        self.code_list.choices.show_every(refi)  # unticked boxes said "not exported"
         self.tag_group.setTitle("Codes (every one is exported)" if refi else CODES_TITLE)
 
     def crlf(self) -> bool:

@@ -118,14 +118,7 @@ class StudyActions(QObject):
         last = interview_id if interview_id in ids else self._last_interview(study.folder)
         if not any(self.switcher.open(i) for i in ([last] if last in ids else []) + ids[:1]):
             # The interview open before must not look like one of this study's.
-            self.nothingToOpen.emit(
-                "None of this study's transcripts is where study.json says: locate them "
-                "in the Library (right-click ▸ Locate Transcript…)."
-                if study.interviews
-                else "This study has no interviews yet: add them with the Library's Add "
-                "button or drop files on the window.",
-                False,
-            )
+            self.nothingToOpen.emit(_why_none_open(study, ids), False)
         self.owner.tell_notice()
         return True
 
@@ -361,3 +354,19 @@ def dropped_paths(mime: QMimeData) -> list[Path]:
     if not mime.hasUrls():
         return []
     return [Path(url.toLocalFile()) for url in mime.urls() if url.isLocalFile()]
+
+
+def _why_none_open(study: Study, present: list[str]) -> str:
+    """What the empty reader says when opening a study showed no interview."""
+    if present:  # there, but it could not be read (the warning said why)
+        title = study.interview(present[0]).title
+        return f"“{title}” could not be opened: choose another interview in the Library."
+    if study.interviews:
+        return (
+            "None of this study's transcripts is where study.json says: locate them "
+            "in the Library (right-click ▸ Locate Transcript…)."
+        )
+    return (
+        "This study has no interviews yet: add them with the Library's Add "
+        "button or drop files on the window."
+    )

@@ -50,6 +50,13 @@ FLASH_MS = 900
 MIN_MEASURE = 46  # characters a line the reading column never falls below, unzoomed
 NEARBY_BLOCKS = 400  # how far block_at_y walks before it searches instead
 COLOR_KEYS = {Qt.Key.Key_1 + i: color_id for i, color_id in enumerate(COLOR_IDS)}
+SELECT_FIRST = {  # the passage keys, and what they do once words are selected
+    Qt.Key.Key_H: "highlight them",
+    Qt.Key.Key_N: "write a note on them",
+    Qt.Key.Key_C: "code them",
+    Qt.Key.Key_T: "code them",
+    Qt.Key.Key_Q: "quote them in your notes",
+}
 
 
 # The right margin keeps room for three lanes of code stripes (reading/code_stripes.py),
@@ -79,6 +86,7 @@ class ReaderView(QTextEdit):
     currentHighlightChanged = Signal(str)  # "" when the cursor is in no highlight
     quoteRequested = Signal(int, int)  # a selection to quote in the notes (code points)
     quoteHighlightRequested = Signal(str)  # a highlight to quote in the notes
+    hint = Signal(str)  # what a key needs first (for the status line)
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -442,7 +450,7 @@ class ReaderView(QTextEdit):
             return False
         current = self.current_highlight()
         if current is None:
-            return False
+            return self._hint_select_first(key, modifiers, bool(color))
         if color:
             self.recolorRequested.emit(current.id, color)
         elif key == Qt.Key.Key_N:
@@ -455,6 +463,16 @@ class ReaderView(QTextEdit):
             self.deleteRequested.emit(current.id)
         else:
             return False
+        return True
+
+    def _hint_select_first(self, key: int, modifiers: object, color: bool) -> bool:
+        """A passage key with nothing selected says what it needs: the notes' first words
+        tell a new user to press H, who clicks into the text and presses it."""
+        verb = "highlight them" if color else SELECT_FIRST.get(key)
+        if verb is None or modifiers != Qt.KeyboardModifier.NoModifier:
+            return False
+        name = chr(key)  # Qt's codes of letters and digits are theirs in ASCII
+        self.hint.emit(f"Select words first (drag, or Shift+arrows), then press {name} to {verb}.")
         return True
 
     def _highlight_selection(self, color: str = "", then: str = "") -> bool:

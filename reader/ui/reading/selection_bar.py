@@ -8,6 +8,9 @@ from PySide6.QtWidgets import QFrame, QHBoxLayout, QToolButton, QWidget
 from reader.core.annotations import COLOR_IDS
 from reader.ui.theme import swatch_icon
 
+QUOTE = ("Quote in Notes", "Quote")  # the label, and its short form for a narrow reader
+COPY = ("Copy quote", "Copy")
+
 
 class SelectionBar(QFrame):
     """A child of the reader's viewport, so it scrolls away with nothing to clean up."""
@@ -41,8 +44,8 @@ class SelectionBar(QFrame):
             self.swatches[color_id] = button
         self.note_button = self._button("Note", self.noteChosen.emit)
         self.tag_button = self._button("Code", self.tagChosen.emit)
-        self.quote_button = self._button("Quote in Notes", self.quoteChosen.emit)
-        self.copy_button = self._button("Copy quote", self.copyChosen.emit)
+        self.quote_button = self._button(QUOTE[0], self.quoteChosen.emit)
+        self.copy_button = self._button(COPY[0], self.copyChosen.emit)
         self.hide()
 
     def _button(self, text: str, slot: object) -> QToolButton:
@@ -68,8 +71,8 @@ class SelectionBar(QFrame):
         """Beside the selection (its lines' bounding rectangle in the viewport), never over
         it: above its first line, else below its last, else in the viewport's corner.
         `anchor_x` (where the selection ends) centres it."""
-        self.adjustSize()
         area = self.parentWidget().rect()
+        self._fit(area.width() - 8)
         x = min(max(4, anchor_x - self.width() // 2), area.width() - self.width() - 4)
         gap = 6
         if selection.top() - self.height() - gap >= 0:
@@ -80,6 +83,16 @@ class SelectionBar(QFrame):
             # The selection fills the view: the corner beside the column, over the margin.
             x = area.width() - self.width() - 4
             y = area.height() - self.height() - 4
-        self.move(QPoint(x, y))
+        self.move(QPoint(max(0, x), y))  # its colours first, should it still not fit
         self.show()
         self.raise_()
+
+    def _fit(self, room: int) -> None:
+        """The long labels, or their short forms where the reader is too narrow for them
+        (at 1024 pixels wide the bar ran past the reader's left edge, a colour cut off)."""
+        for short in (0, 1):
+            self.quote_button.setText(QUOTE[short])
+            self.copy_button.setText(COPY[short])
+            self.adjustSize()
+            if self.width() <= room:
+                return

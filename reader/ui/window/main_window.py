@@ -43,6 +43,7 @@ from reader.ui.window.action_states import wire_action_states
 from reader.ui.window.actions import Actions, add_dock_toggle, build_actions, build_menus
 from reader.ui.window.banner import Banner
 from reader.ui.window.focus_marker import FocusMarker
+from reader.ui.window.greyed_keys import GreyedKeys
 from reader.ui.window.keyboard_dialogs import KeyboardDialogs
 from reader.ui.window.later_panels import (
     make_annotations,
@@ -223,6 +224,7 @@ class MainWindow(QMainWindow):
         reader.deleteRequested.connect(editing.delete)
         reader.quoteRequested.connect(quoting.quote_selection)
         reader.quoteHighlightRequested.connect(quoting.quote_highlight)
+        reader.hint.connect(lambda text: self.statusBar().showMessage(text, 6000))
         # Panels ask.
         self.outline.questionActivated.connect(self._go_to_question)
         self.notes_pane.linkActivated.connect(quoting.follow_link)
@@ -275,6 +277,7 @@ class MainWindow(QMainWindow):
         wire_codebook(self)  # the codebook (#14) and REFI-QDA (#15)
         add_dock_toggle(actions, self.codebook.dock, actions.codes.focus_codebook)  # View
         self.action_states = wire_action_states(self)  # greyed out while they cannot act
+        GreyedKeys(self)  # and their keys say why
 
     def _wire_study(self) -> None:
         """Studies (#12): the library, switching interviews, opening and recent files."""

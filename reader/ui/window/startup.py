@@ -31,9 +31,29 @@ def run_gui(document_path: Path | None, notes_path: Path | None) -> int:
 
     if not window.study_actions.open_at_start(document_path, notes_path, BUNDLED_INTERVIEW):
         return 1
+    greet_on_sample(window, BUNDLED_INTERVIEW)
     resume_collector_after_paint(window)
     window.show()
     return app.exec()
+
+
+SAMPLE = "This is a sample interview to try things on. To start on your own interviews:"
+
+
+def greet_on_sample(window: MainWindow, sample: Path) -> None:
+    """On the bundled interview (a first start), say it is a sample and where one's own work
+    begins: nothing else on screen told a new user how to leave it. Not over a message
+    opening it had to show."""
+    safety = window.interview.safety
+    if window.banner.isVisibleTo(window) or window.study.study is not None or safety is None:
+        return
+    if safety.guard.document_path.resolve() != sample.resolve():
+        return
+    actions = window.actions
+    window.banner.show_message(
+        SAMPLE,
+        [("New Study…", actions.new_study.trigger), ("Open Interview…", actions.open.trigger)],
+    )
 
 
 COLLECTOR_BACK_MS = 5000  # a window that never paints (opened minimised) collects from then

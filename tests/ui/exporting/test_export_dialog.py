@@ -64,3 +64,20 @@ def test_every_format_name_fits_beside_the_arrow(make_study_window, folder, qtbo
         for row in range(combo.count()):
             room = field.width() - metrics.horizontalAdvance(combo.itemText(row))
             assert room >= metrics.averageCharWidth()  # not up against the arrow
+
+
+def test_a_refi_qda_format_shows_every_code_ticked_and_gives_the_choice_back(
+    window: MainWindow, qtbot
+) -> None:
+    """Under "Codes (every one is exported)" each box was unticked: they said the opposite.
+    A REFI-QDA format shows them all ticked; back to Markdown, the user's choice again."""
+    from tests.ui.exporting.test_code_list import click_code, code_rows, ticked
+
+    dialog = opened(qtbot, ExportDialog({}, codes(4), window))
+    click_code(qtbot, dialog, "id-2")
+    combo = dialog.format_combo
+    combo.setCurrentIndex(combo.findData("qdpx"))
+    assert all(ticked(index) for index in code_rows(dialog).values())
+    assert dialog.options().codes == {"id-2"}  # the choice for other formats is kept
+    combo.setCurrentIndex(combo.findData("md"))
+    assert [i for i, index in code_rows(dialog).items() if ticked(index)] == ["id-2"]

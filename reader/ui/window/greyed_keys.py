@@ -1,0 +1,44 @@
+"""The key of a greyed-out item says why, in the status line. A disabled action's shortcut
+does nothing at all, and its reason is in the menu item's tip, which a user pressing the
+key never sees (Ctrl+Shift+R before any code, Ctrl+PgDn outside a study)."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QEvent, QObject
+from PySide6.QtGui import QKeyEvent, QKeySequence
+from PySide6.QtWidgets import QMainWindow, QWidget
+
+SHOWN_MS = 6000
+
+
+class GreyedKeys(QObject):
+    """Watches the keys that reach the window unhandled: those of a disabled action."""
+
+    def __init__(self, window: QMainWindow) -> None:
+        super().__init__(window)
+        self._window = window
+        window.installEventFilter(self)
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if (
+            watched is self._window
+            and event.type() == QEvent.Type.KeyPress
+            and isinstance(event, QKeyEvent)
+        ):
+            why = self.why_not(QKeySequence(event.keyCombination()))
+            if why:
+                self._window.statusBar().showMessage(why, SHOWN_MS)
+                return True
+        return super().eventFilter(watched, event)
+
+    def why_not(self, keys: QKeySequence) -> str:
+        """'Name: reason' of the greyed-out action `keys` would trigger; "" if none."""
+        # QWidget's list: the main window's own `actions` is its Actions (actions.py).
+        for action in QWidget.actions(self._window):
+            if action.isEnabled() or keys not in action.shortcuts():
+                continue
+            name = action.text().replace("&", "").removesuffix("…")
+            why = action.toolTip()  # the reason, set with the state (actions.set_available)
+            if why and why not in (name, action.iconText()):  # not Qt's default: the text
+                return f"{name}: {why}"
+        return ""

@@ -1,0 +1,40 @@
+"""The key of a greyed-out item says why in the status line (reader/ui/window/greyed_keys.py)."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from PySide6.QtCore import Qt
+
+from reader.ui.window.main_window import MainWindow
+
+CTRL, SHIFT = Qt.KeyboardModifier.ControlModifier, Qt.KeyboardModifier.ShiftModifier
+
+
+def test_a_greyed_out_items_key_says_why(window: MainWindow, qtbot: Any) -> None:
+    """Ctrl+Shift+R before any code and Ctrl+PgDn outside a study did nothing at all."""
+    window.reader.setFocus()
+    qtbot.waitUntil(window.reader.hasFocus)
+    assert not window.actions.codes.retrieve.isEnabled()
+    qtbot.keyClick(window.reader, Qt.Key.Key_R, CTRL | SHIFT)
+    assert window.statusBar().currentMessage() == (
+        "Retrieve Coded Passages: No codes yet: select words and press C to code them."
+    )
+    qtbot.keyClick(window.reader, Qt.Key.Key_PageDown, CTRL)
+    assert window.statusBar().currentMessage() == (
+        "Next Interview: Open a study first (File ▸ Open Study…)."
+    )
+
+
+def test_keys_that_act_or_type_are_left_alone(window: MainWindow, qtbot: Any) -> None:
+    editor = window.notes_editor
+    editor.setFocus()
+    qtbot.waitUntil(editor.hasFocus)
+    window.statusBar().clearMessage()
+    qtbot.keyClicks(editor, "Night shifts")
+    assert editor.toPlainText() == "Night shifts"
+    qtbot.keyClick(editor, Qt.Key.Key_Z, CTRL)  # Undo can act: it undoes, and says nothing
+    assert editor.toPlainText() == ""
+    assert window.statusBar().currentMessage() == ""
+    qtbot.keyClick(window.reader, Qt.Key.Key_F, CTRL)  # Find acts
+    qtbot.waitUntil(lambda: window.find_bar.isVisible())
