@@ -218,3 +218,57 @@ def test_switching_between_interviews_keeps_the_older_backups(
     assert last_week.exists()
     kept = list_backups(path)
     assert len(kept) == 2 and kept[-1].path == last_week
+
+
+# The notes file of an interview left in a study deleted while the user is away --------------
+
+
+def switch(window: MainWindow, qtbot: Any, key: Qt.Key) -> None:
+    """Ctrl+PgDn or Ctrl+PgUp in the notes editor: the next or the previous interview."""
+    window.notes_editor.setFocus()
+    qtbot.keyClick(window.notes_editor, key, CTRL)
+
+
+def test_notes_left_with_their_history_and_deleted_meanwhile_are_written_again(
+    window: MainWindow, qtbot: Any
+) -> None:
+    """The interview left with its undo history came back with empty notes (its notes file
+    deleted by another program meanwhile): the history kept in memory was dropped."""
+    path = window.interview.notes_path
+    type_notes(window, qtbot, "typed before leaving")
+    qtbot.waitUntil(lambda: notes_text(path) == "typed before leaving")
+    switch(window, qtbot, Qt.Key.Key_PageDown)
+    path.unlink()
+    switch(window, qtbot, Qt.Key.Key_PageUp)
+    assert window.interview.notes_path == path
+    assert window.notes_editor.toPlainText() == "typed before leaving"
+    qtbot.waitUntil(lambda: notes_text(path) == "typed before leaving", timeout=3000)
+    assert "deleted" in window.banner.text()
+    window.notes_editor.setFocus()
+    qtbot.keyClick(window.notes_editor, Qt.Key.Key_Z, CTRL)  # the history goes on
+    assert window.notes_editor.toPlainText() != "typed before leaving"
+
+
+def test_notes_left_without_history_and_deleted_meanwhile_are_written_again(
+    window: MainWindow, qtbot: Any
+) -> None:
+    """An interview left with nothing to undo (its notes written by another program before
+    it opened) came back empty when its notes file was deleted while the user was away."""
+    first = window.interview.notes_path
+    type_notes(window, qtbot, "the first one's")
+    qtbot.waitUntil(lambda: notes_text(first) == "the first one's")
+    switch(window, qtbot, Qt.Key.Key_PageDown)
+    second = window.interview.notes_path
+    switch(window, qtbot, Qt.Key.Key_PageUp)
+    theirs = orjson.loads(first.read_bytes())
+    theirs["notes"] = "written elsewhere"
+    second.write_bytes(orjson.dumps(theirs))
+    switch(window, qtbot, Qt.Key.Key_PageDown)
+    assert window.notes_editor.toPlainText() == "written elsewhere"
+    switch(window, qtbot, Qt.Key.Key_PageUp)
+    second.unlink()
+    switch(window, qtbot, Qt.Key.Key_PageDown)
+    assert window.interview.notes_path == second
+    assert window.notes_editor.toPlainText() == "written elsewhere"
+    qtbot.waitUntil(lambda: notes_text(second) == "written elsewhere", timeout=3000)
+    assert "deleted" in window.banner.text()
