@@ -272,3 +272,41 @@ def test_notes_left_without_history_and_deleted_meanwhile_are_written_again(
     assert window.notes_editor.toPlainText() == "written elsewhere"
     qtbot.waitUntil(lambda: notes_text(second) == "written elsewhere", timeout=3000)
     assert "deleted" in window.banner.text()
+
+
+# The renamed study opened again in the same app ----------------------------------------------
+
+
+def test_a_study_renamed_while_open_opens_writable_in_the_same_app(
+    window: MainWindow, folder: Path, qtbot: Any, dialogs: Any
+) -> None:
+    """Its lock files went along with the folder and carry this app's process id: the
+    renamed study opened read-only, as if another window had it, so nothing could be
+    saved. A lock this very app left at a path it no longer holds is taken over."""
+    path = window.interview.notes_path
+    type_notes(window, qtbot, "before")
+    qtbot.waitUntil(lambda: notes_text(path) == "before")
+    renamed = folder.with_name("Nachtschichten 2026")
+    folder.rename(renamed)
+    assert (renamed / "study.json.lock").exists()
+    assert window.study_actions.open_path(renamed)
+    assert not window.study.read_only
+    assert not window.interview.read_only
+    moved = renamed / path.relative_to(folder)
+    assert window.interview.notes_path == moved
+    window.notes_editor.setFocus()
+    qtbot.keyClick(window.notes_editor, Qt.Key.Key_End, CTRL)
+    type_notes(window, qtbot, ", after")
+    qtbot.waitUntil(lambda: notes_text(moved) == "before, after", timeout=3000)
+    rename_first_with_f2(window, qtbot, "Ana, night nurse")
+    assert titles_on_disk(renamed)[0] == "Ana, night nurse"
+    assert not folder.exists()
+
+
+def test_a_second_window_of_the_same_app_still_gets_the_study_read_only(
+    window: MainWindow, folder: Path, make_study_window: Callable[[Path], MainWindow]
+) -> None:
+    """The lock files carry the same process id, but this app holds them at that path."""
+    second = make_study_window(folder)
+    assert second.study.read_only and second.interview.read_only
+    assert not window.study.read_only and not window.interview.read_only
