@@ -310,3 +310,87 @@ def test_a_second_window_of_the_same_app_still_gets_the_study_read_only(
     second = make_study_window(folder)
     assert second.study.read_only and second.interview.read_only
     assert not window.study.read_only and not window.interview.read_only
+
+
+# Opening another study while the open interview's notes cannot be saved --------------------
+
+
+@pytest.fixture
+def other_study(folder: Path) -> Path:
+    other = folder.with_name("Tagschichten")
+    other.mkdir()
+    (other / "Q01 Dora.txt").write_text("Q: Days?\nA: Busy, all of them.\n", encoding="utf-8")
+    return other
+
+
+def test_opening_another_study_with_notes_not_saved_asks_once_and_cancel_keeps_all(
+    window: MainWindow,
+    folder: Path,
+    other_study: Path,
+    qtbot: Any,
+    monkeypatch: pytest.MonkeyPatch,
+    dialogs: Any,
+) -> None:
+    """The old study was closed before the interview was switched: "Notes not saved" was
+    asked twice on Cancel, and the window listed the new study while showing the old
+    interview. Now it is asked once, before anything changes."""
+    monkeypatch.setattr("reader.ui.persistence.saver.RETRY_MS", 50)
+    disk = FullDisk(monkeypatch, "reader.ui.persistence.saver")
+    path = window.interview.notes_path
+    titles = [row.title for row in window.library.model.rows]
+    type_notes(window, qtbot, "precious words")
+    dialogs.button_answer = QMessageBox.StandardButton.Cancel
+    assert not window.study_actions.open_path(other_study)
+    assert dialogs.titles().count("Notes not saved") == 1
+    assert window.study.study is not None and window.study.study.folder == folder
+    assert [row.title for row in window.library.model.rows] == titles
+    assert window.interview.notes_path == path
+    assert window.notes_editor.toPlainText() == "precious words"
+    assert window.switcher.current == window.library.model.rows[0].id
+    assert not window.interview.read_only
+    disk.full = False  # saving is still tried again
+    qtbot.waitUntil(lambda: notes_text(path) == "precious words", timeout=3000)
+
+
+@pytest.mark.parametrize("answer", ["discard", "room again"])
+def test_opening_another_study_with_notes_not_saved_moves_there_cleanly(
+    window: MainWindow,
+    other_study: Path,
+    qtbot: Any,
+    monkeypatch: pytest.MonkeyPatch,
+    dialogs: Any,
+    answer: str,
+) -> None:
+    """Discard (asked once), or a disk with room again (asked nothing, the notes saved):
+    the new study is listed and its interview shown."""
+    disk = FullDisk(monkeypatch, "reader.ui.persistence.saver")
+    path = window.interview.notes_path
+    type_notes(window, qtbot, "precious words")
+    disk.full = answer == "discard"
+    assert window.study_actions.open_path(other_study)
+    asked = dialogs.titles().count("Notes not saved")
+    assert asked == (1 if answer == "discard" else 0)
+    assert window.study.study is not None and window.study.study.folder == other_study
+    assert [row.title for row in window.library.model.rows] == ["Q01 Dora"]
+    assert window.interview.notes_path is not None
+    assert window.interview.notes_path.is_relative_to(other_study)
+    assert "Busy, all of them" in window.interview.session.document.text
+    assert window.notes_editor.toPlainText() == ""
+    assert window.switcher.current == window.library.model.rows[0].id
+    if answer != "discard":
+        assert notes_text(path) == "precious words"
+
+
+def test_removing_the_open_interview_with_notes_not_saved_asks_once(
+    window: MainWindow, qtbot: Any, monkeypatch: pytest.MonkeyPatch, dialogs: Any
+) -> None:
+    """Delete in the Library on the open interview, its notes not written (a full disk):
+    Discard was asked for again as the next interview opened."""
+    FullDisk(monkeypatch, "reader.ui.persistence.saver")
+    type_notes(window, qtbot, "let go")
+    ben = window.library.model.rows[1].id
+    qtbot.keyClick(window.reader, Qt.Key.Key_5, CTRL)
+    qtbot.waitUntil(window.library.view.hasFocus)
+    qtbot.keyClick(window.library.view, Qt.Key.Key_Delete)
+    assert dialogs.titles().count("Notes not saved") == 1
+    assert window.switcher.current == ben

@@ -151,18 +151,20 @@ class OpenInterview(QObject):
         in_study: bool = False,
         read_only: ReadOnly | None = None,
         keep_history: bool = False,
+        asked: bool = False,
     ) -> bool:
         """Open `document_path` with its notes (`in_study`: a study's, kept in its folder;
         `read_only`: why they are never written, as in a study another window has open);
         False (after saying why) when it cannot be, or when the user chose to keep the
         interview that is open. `keep_history`: the interview open now is set aside with
-        its undo history, and one set aside comes back."""
+        its undo history, and one set aside comes back. `asked`: the caller asked
+        already whether to let unsaved notes go (may_discard_unsaved), and the user agreed."""
         parked = self.kept.take(notes_path)
         dropped = ""
         if parked is not None:
             dropped = parked.change(document_path) if keep_history else ""
             if keep_history and not dropped:
-                return self._resume(parked, in_study, read_only)
+                return self._resume(parked, in_study, read_only, asked)
             parked.discard()
         try:
             loaded = loading.load(document_path, self._window)
@@ -172,7 +174,7 @@ class OpenInterview(QObject):
         if loaded is None:  # cancelled while a large file was read
             return False
         document = loaded.document
-        if not self.may_discard_unsaved():
+        if not asked and not self.may_discard_unsaved():
             return False
         found = ""
         if notes_path is None:
@@ -207,9 +209,11 @@ class OpenInterview(QObject):
             self.status.emit(f"The undo history of “{title}” was dropped: {dropped}.", 10000)
         return True
 
-    def _resume(self, parked: Parked, in_study: bool, read_only: ReadOnly | None) -> bool:
+    def _resume(
+        self, parked: Parked, in_study: bool, read_only: ReadOnly | None, asked: bool
+    ) -> bool:
         """The interview set aside comes back with its undo history."""
-        if not self.may_discard_unsaved():
+        if not asked and not self.may_discard_unsaved():
             self.kept.keep(parked, KEPT_HISTORIES)
             return False
         self._leave(keep_history=True)
