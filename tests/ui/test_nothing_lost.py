@@ -229,6 +229,19 @@ def switch(window: MainWindow, qtbot: Any, key: Qt.Key) -> None:
     qtbot.keyClick(window.notes_editor, key, CTRL)
 
 
+def delete_and_come_back(
+    window: MainWindow, qtbot: Any, path: Path, back: Qt.Key, notes: str
+) -> None:
+    """Another program deletes the notes file at `path`, left; the user comes back (`back`):
+    the notes are shown, written again, and the banner says why."""
+    path.unlink()
+    switch(window, qtbot, back)
+    assert window.interview.notes_path == path
+    assert window.notes_editor.toPlainText() == notes
+    qtbot.waitUntil(lambda: notes_text(path) == notes, timeout=3000)
+    assert "deleted" in window.banner.text()
+
+
 def test_notes_left_with_their_history_and_deleted_meanwhile_are_written_again(
     window: MainWindow, qtbot: Any
 ) -> None:
@@ -238,12 +251,7 @@ def test_notes_left_with_their_history_and_deleted_meanwhile_are_written_again(
     type_notes(window, qtbot, "typed before leaving")
     qtbot.waitUntil(lambda: notes_text(path) == "typed before leaving")
     switch(window, qtbot, Qt.Key.Key_PageDown)
-    path.unlink()
-    switch(window, qtbot, Qt.Key.Key_PageUp)
-    assert window.interview.notes_path == path
-    assert window.notes_editor.toPlainText() == "typed before leaving"
-    qtbot.waitUntil(lambda: notes_text(path) == "typed before leaving", timeout=3000)
-    assert "deleted" in window.banner.text()
+    delete_and_come_back(window, qtbot, path, Qt.Key.Key_PageUp, "typed before leaving")
     window.notes_editor.setFocus()
     qtbot.keyClick(window.notes_editor, Qt.Key.Key_Z, CTRL)  # the history goes on
     assert window.notes_editor.toPlainText() != "typed before leaving"
@@ -266,12 +274,7 @@ def test_notes_left_without_history_and_deleted_meanwhile_are_written_again(
     switch(window, qtbot, Qt.Key.Key_PageDown)
     assert window.notes_editor.toPlainText() == "written elsewhere"
     switch(window, qtbot, Qt.Key.Key_PageUp)
-    second.unlink()
-    switch(window, qtbot, Qt.Key.Key_PageDown)
-    assert window.interview.notes_path == second
-    assert window.notes_editor.toPlainText() == "written elsewhere"
-    qtbot.waitUntil(lambda: notes_text(second) == "written elsewhere", timeout=3000)
-    assert "deleted" in window.banner.text()
+    delete_and_come_back(window, qtbot, second, Qt.Key.Key_PageDown, "written elsewhere")
 
 
 # The renamed study opened again in the same app ----------------------------------------------

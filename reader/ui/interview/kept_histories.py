@@ -39,8 +39,8 @@ if TYPE_CHECKING:  # the study modules load when a study opens (start-up, #17)
 
 
 DELETED_WHILE_AWAY = (
-    "Its notes file was deleted outside the app while you were away; the notes as last "
-    "saved here are written to it again."
+    "The notes file was deleted outside the app while you were away; your notes, as last "
+    "saved here, are written to it again."
 )
 
 
