@@ -1,10 +1,14 @@
-"""Rolling backups of a notes file, in a `backups/` folder beside it."""
+"""Rolling backups of a notes file, in a `backups/` folder beside it.
+
+The newest `keep` are kept (a setting), and besides them the newest of each of the last
+`DAILY_DAYS` days that has none among them: a heavy day of editing cannot push out
+yesterday's or last Tuesday's notes."""
 
 from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from datetime import datetime
+from datetime import date, datetime
 from pathlib import Path
 
 from reader.core.notes_file import NotesFormatError, parse
@@ -12,6 +16,7 @@ from reader.core.store import atomic_write
 
 DEFAULT_KEEP = 20
 INTERVAL_SECONDS = 10 * 60  # while editing, at most one backup per ten minutes
+DAILY_DAYS = 30  # today and the 29 days before: each keeps its newest backup
 _STAMP = "%Y%m%d-%H%M%S"
 
 
@@ -38,15 +43,19 @@ def _pattern(notes_path: Path) -> re.Pattern[str]:
     return re.compile(rf"{re.escape(notes_path.stem)}\.(\d{{8}}-\d{{6}})(?:-(\d+))?\.json$")
 
 
-def make_backup(notes_path: Path, data: bytes, keep: int = DEFAULT_KEEP) -> Path:
-    """Write `data` as NAME.YYYYmmdd-HHMMSS.json in backups/, then keep only the newest;
-    the newest itself when it holds `data` already (switching interviews backs each up as
-    it opens: copies of the same notes would push out every older backup)."""
+def make_backup(
+    notes_path: Path, data: bytes, keep: int = DEFAULT_KEEP, now: datetime | None = None
+) -> Path:
+    """Write `data` as NAME.YYYYmmdd-HHMMSS.json in backups/ (`now` is the time in its
+    name), then prune; the newest itself when it holds `data` already (switching
+    interviews backs each up as it opens: copies of the same notes would push out older
+    backups)."""
     newest = _backups(notes_path)[:1]
     if newest and _holds(newest[0][1], data):
         return newest[0][1]
     folder = backup_dir(notes_path)
-    stamp = datetime.now().strftime(_STAMP)
+    now = now or datetime.now()
+    stamp = now.strftime(_STAMP)
     # Within one second a counter keeps the names apart, always above the ones in use
     # (reusing a pruned name would sort the newest backup as the oldest).
     pattern = _pattern(notes_path)
@@ -59,7 +68,7 @@ def make_backup(notes_path: Path, data: bytes, keep: int = DEFAULT_KEEP) -> Path
     suffix = "" if counter == 1 else f"-{counter}"
     target = folder / f"{notes_path.stem}.{stamp}{suffix}.json"
     atomic_write(target, data)
-    prune(notes_path, keep)
+    prune(notes_path, keep, now.date())
     return target
 
 
@@ -94,8 +103,18 @@ def _holds(path: Path, data: bytes) -> bool:
         return False
 
 
-def prune(notes_path: Path, keep: int) -> None:
-    for _, path in _backups(notes_path)[max(1, keep) :]:
+def prune(notes_path: Path, keep: int, today: date | None = None) -> None:
+    """Delete the backups that are neither among the newest `keep` nor the newest of a
+    day of the last DAILY_DAYS up to `today` that has none among those."""
+    found = _backups(notes_path)
+    newest = found[: max(1, keep)]
+    today = today or date.today()
+    days = {time.date() for time, _ in newest}
+    for time, path in found[len(newest) :]:
+        day = time.date()
+        if day not in days and (today - day).days < DAILY_DAYS:
+            days.add(day)  # newest first: this is the day's newest
+            continue
         path.unlink(missing_ok=True)
 
 

@@ -21,6 +21,7 @@ from reader.core.notes_file import (
     parse,
     validate,
 )
+from reader.core.read_only import ReadOnly
 from reader.core.store import describe_os_error, set_aside
 
 LATEST_BACKUP = "Open Latest Backup"
@@ -39,6 +40,14 @@ class NotesRead:
     on_disk: bytes | None = None
     recovery: Recovery | None = None
     write_back: bool = False  # recovered from a backup: write it to the notes file now
+
+    @property
+    def file_cause(self) -> ReadOnly | None:
+        """Why the notes file opened read-only: what was read cannot be written back, or
+        nothing of it could be read at all; None when it may be written."""
+        if not self.read_only:
+            return None
+        return ReadOnly.NOTES_FILE if self.notes is not None else ReadOnly.NOTES_UNREAD
 
 
 @dataclass(frozen=True)

@@ -2,7 +2,12 @@
 
 from __future__ import annotations
 
+import tempfile
+from datetime import date, datetime, timedelta
 from pathlib import Path
+
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from reader.core import backups
 from reader.core.annotations import make_highlight
@@ -72,3 +77,107 @@ def test_the_same_notes_again_make_no_second_backup(tmp_path: Path) -> None:
     again = backups.make_backup(path, data, keep=2)
     assert [b.highlights for b in backups.list_backups(path)] == [2, 1]
     assert first.exists() and again == backups.list_backups(path)[0].path
+
+
+# Keeping the newest of each recent day ---------------------------------------------------
+
+TODAY = datetime(2026, 12, 1, 18, 0, 0)
+
+
+def made_up(n: int) -> bytes:
+    """Backup contents that differ (what they hold is not read here)."""
+    return b'{"n": %d}' % n
+
+
+def times_kept(path: Path) -> list[datetime]:
+    return [b.time for b in backups.list_backups(path)]
+
+
+def test_a_heavy_day_of_editing_keeps_the_newest_of_each_earlier_day(tmp_path: Path) -> None:
+    """Forty backups today (keep 20) would push out every older one; the newest of each
+    of the last 30 days stays, so "yesterday" and "last Tuesday" can be restored."""
+    path = tmp_path / "notes.json"
+    n = 0
+    for days_ago in range(40, 0, -1):  # two backups a day, morning and evening
+        for hour in (9, 17):
+            n += 1
+            when = (TODAY - timedelta(days=days_ago)).replace(hour=hour)
+            backups.make_backup(path, made_up(n), keep=20, now=when)
+    for minute in range(40):  # today: one every ten minutes
+        n += 1
+        backups.make_backup(
+            path,
+            made_up(n),
+            keep=20,
+            now=TODAY.replace(hour=8, minute=0) + timedelta(minutes=10 * minute),
+        )
+    kept = times_kept(path)
+    today = [t for t in kept if t.date() == TODAY.date()]
+    earlier = [t for t in kept if t.date() != TODAY.date()]
+    assert len(today) == 20 and today[0] == TODAY.replace(hour=8) + timedelta(minutes=390)
+    # the evening's backup of each of the 29 days before today; none older
+    assert earlier == [(TODAY - timedelta(days=d)).replace(hour=17) for d in range(1, 30)]
+
+
+def test_a_day_among_the_newest_keeps_no_extra_backup(tmp_path: Path) -> None:
+    path = tmp_path / "notes.json"
+    yesterday = TODAY - timedelta(days=1)
+    for n, when in enumerate(
+        [yesterday.replace(hour=9), yesterday.replace(hour=17), TODAY.replace(hour=9), TODAY]
+    ):
+        backups.make_backup(path, made_up(n), keep=2, now=when)
+    assert times_kept(path) == [TODAY, TODAY.replace(hour=9), yesterday.replace(hour=17)]
+    backups.make_backup(path, made_up(9), keep=3, now=TODAY + timedelta(minutes=1))
+    # yesterday's evening is among the newest three: its morning was already gone
+    assert times_kept(path)[-1] == yesterday.replace(hour=17)
+
+
+def test_backups_older_than_thirty_days_go_beyond_the_newest(tmp_path: Path) -> None:
+    path = tmp_path / "notes.json"
+    for n, days_ago in enumerate([45, 31, 30, 29, 2]):
+        when = TODAY - timedelta(days=days_ago)
+        backups.make_backup(path, made_up(n), keep=1, now=when)
+    backups.prune(path, keep=1, today=TODAY.date())
+    assert times_kept(path) == [TODAY - timedelta(days=d) for d in (2, 29)]
+
+
+def test_pruning_keeps_everything_within_the_newest(tmp_path: Path) -> None:
+    path = tmp_path / "notes.json"
+    for n, days_ago in enumerate([400, 200, 100]):
+        when = TODAY - timedelta(days=days_ago)
+        backups.make_backup(path, made_up(n), keep=5, now=when)
+    assert len(times_kept(path)) == 3
+
+
+@settings(max_examples=40, deadline=None)
+@given(
+    offsets=st.lists(st.integers(0, 60 * 24 * 45), min_size=1, max_size=40, unique=True),
+    keep=st.integers(1, 8),
+)
+def test_kept_are_the_newest_and_the_newest_of_each_recent_day(
+    offsets: list[int], keep: int
+) -> None:
+    """Property: for any backup times (minutes before TODAY), pruning keeps exactly the
+    newest `keep` and the newest of each of the last 30 days that has none among them."""
+    times = sorted((TODAY - timedelta(minutes=m)).replace(second=0) for m in offsets)
+    with tempfile.TemporaryDirectory() as folder:
+        path = Path(folder) / "notes.json"
+        (path.parent / "backups").mkdir()
+        for t in times:
+            stamp = t.strftime("%Y%m%d-%H%M%S")
+            (path.parent / "backups" / f"notes.{stamp}.json").write_bytes(b"{}")
+        backups.prune(path, keep, TODAY.date())
+        newest = sorted(times, reverse=True)[:keep]
+        days = {t.date() for t in newest}
+        expected = set(newest)
+        for t in sorted(times, reverse=True):
+            recent = (TODAY.date() - t.date()).days < 30
+            if t.date() not in days and recent:
+                days.add(t.date())
+                expected.add(t)
+        assert set(times_kept(path)) == expected
+        assert all(
+            any(k.date() == t.date() for k in times_kept(path))
+            for t in times
+            if (date(2026, 12, 1) - t.date()).days < 30
+        )

@@ -218,3 +218,182 @@ def test_switching_between_interviews_keeps_the_older_backups(
     assert last_week.exists()
     kept = list_backups(path)
     assert len(kept) == 2 and kept[-1].path == last_week
+
+
+# The notes file of an interview left in a study deleted while the user is away --------------
+
+
+def switch(window: MainWindow, qtbot: Any, key: Qt.Key) -> None:
+    """Ctrl+PgDn or Ctrl+PgUp in the notes editor: the next or the previous interview."""
+    window.notes_editor.setFocus()
+    qtbot.keyClick(window.notes_editor, key, CTRL)
+
+
+def delete_and_come_back(
+    window: MainWindow, qtbot: Any, path: Path, back: Qt.Key, notes: str
+) -> None:
+    """Another program deletes the notes file at `path`, left; the user comes back (`back`):
+    the notes are shown, written again, and the banner says why."""
+    path.unlink()
+    switch(window, qtbot, back)
+    assert window.interview.notes_path == path
+    assert window.notes_editor.toPlainText() == notes
+    qtbot.waitUntil(lambda: notes_text(path) == notes, timeout=3000)
+    assert "deleted" in window.banner.text()
+
+
+def test_notes_left_with_their_history_and_deleted_meanwhile_are_written_again(
+    window: MainWindow, qtbot: Any
+) -> None:
+    """The interview left with its undo history came back with empty notes (its notes file
+    deleted by another program meanwhile): the history kept in memory was dropped."""
+    path = window.interview.notes_path
+    type_notes(window, qtbot, "typed before leaving")
+    qtbot.waitUntil(lambda: notes_text(path) == "typed before leaving")
+    switch(window, qtbot, Qt.Key.Key_PageDown)
+    delete_and_come_back(window, qtbot, path, Qt.Key.Key_PageUp, "typed before leaving")
+    window.notes_editor.setFocus()
+    qtbot.keyClick(window.notes_editor, Qt.Key.Key_Z, CTRL)  # the history goes on
+    assert window.notes_editor.toPlainText() != "typed before leaving"
+
+
+def test_notes_left_without_history_and_deleted_meanwhile_are_written_again(
+    window: MainWindow, qtbot: Any
+) -> None:
+    """An interview left with nothing to undo (its notes written by another program before
+    it opened) came back empty when its notes file was deleted while the user was away."""
+    first = window.interview.notes_path
+    type_notes(window, qtbot, "the first one's")
+    qtbot.waitUntil(lambda: notes_text(first) == "the first one's")
+    switch(window, qtbot, Qt.Key.Key_PageDown)
+    second = window.interview.notes_path
+    switch(window, qtbot, Qt.Key.Key_PageUp)
+    theirs = orjson.loads(first.read_bytes())
+    theirs["notes"] = "written elsewhere"
+    second.write_bytes(orjson.dumps(theirs))
+    switch(window, qtbot, Qt.Key.Key_PageDown)
+    assert window.notes_editor.toPlainText() == "written elsewhere"
+    switch(window, qtbot, Qt.Key.Key_PageUp)
+    delete_and_come_back(window, qtbot, second, Qt.Key.Key_PageDown, "written elsewhere")
+
+
+# The renamed study opened again in the same app ----------------------------------------------
+
+
+def test_a_study_renamed_while_open_opens_writable_in_the_same_app(
+    window: MainWindow, folder: Path, qtbot: Any, dialogs: Any
+) -> None:
+    """Its lock files went along with the folder and carry this app's process id: the
+    renamed study opened read-only, as if another window had it, so nothing could be
+    saved. A lock this very app left at a path it no longer holds is taken over."""
+    path = window.interview.notes_path
+    type_notes(window, qtbot, "before")
+    qtbot.waitUntil(lambda: notes_text(path) == "before")
+    renamed = folder.with_name("Nachtschichten 2026")
+    folder.rename(renamed)
+    assert (renamed / "study.json.lock").exists()
+    assert window.study_actions.open_path(renamed)
+    assert not window.study.read_only
+    assert not window.interview.read_only
+    moved = renamed / path.relative_to(folder)
+    assert window.interview.notes_path == moved
+    window.notes_editor.setFocus()
+    qtbot.keyClick(window.notes_editor, Qt.Key.Key_End, CTRL)
+    type_notes(window, qtbot, ", after")
+    qtbot.waitUntil(lambda: notes_text(moved) == "before, after", timeout=3000)
+    rename_first_with_f2(window, qtbot, "Ana, night nurse")
+    assert titles_on_disk(renamed)[0] == "Ana, night nurse"
+    assert not folder.exists()
+
+
+def test_a_second_window_of_the_same_app_still_gets_the_study_read_only(
+    window: MainWindow, folder: Path, make_study_window: Callable[[Path], MainWindow]
+) -> None:
+    """The lock files carry the same process id, but this app holds them at that path."""
+    second = make_study_window(folder)
+    assert second.study.read_only and second.interview.read_only
+    assert not window.study.read_only and not window.interview.read_only
+
+
+# Opening another study while the open interview's notes cannot be saved --------------------
+
+
+@pytest.fixture
+def other_study(folder: Path) -> Path:
+    other = folder.with_name("Tagschichten")
+    other.mkdir()
+    (other / "Q01 Dora.txt").write_text("Q: Days?\nA: Busy, all of them.\n", encoding="utf-8")
+    return other
+
+
+def test_opening_another_study_with_notes_not_saved_asks_once_and_cancel_keeps_all(
+    window: MainWindow,
+    folder: Path,
+    other_study: Path,
+    qtbot: Any,
+    monkeypatch: pytest.MonkeyPatch,
+    dialogs: Any,
+) -> None:
+    """The old study was closed before the interview was switched: "Notes not saved" was
+    asked twice on Cancel, and the window listed the new study while showing the old
+    interview. Now it is asked once, before anything changes."""
+    monkeypatch.setattr("reader.ui.persistence.saver.RETRY_MS", 50)
+    disk = FullDisk(monkeypatch, "reader.ui.persistence.saver")
+    path = window.interview.notes_path
+    titles = [row.title for row in window.library.model.rows]
+    type_notes(window, qtbot, "precious words")
+    dialogs.button_answer = QMessageBox.StandardButton.Cancel
+    assert not window.study_actions.open_path(other_study)
+    assert dialogs.titles().count("Notes not saved") == 1
+    assert window.study.study is not None and window.study.study.folder == folder
+    assert [row.title for row in window.library.model.rows] == titles
+    assert window.interview.notes_path == path
+    assert window.notes_editor.toPlainText() == "precious words"
+    assert window.switcher.current == window.library.model.rows[0].id
+    assert not window.interview.read_only
+    disk.full = False  # saving is still tried again
+    qtbot.waitUntil(lambda: notes_text(path) == "precious words", timeout=3000)
+
+
+@pytest.mark.parametrize("answer", ["discard", "room again"])
+def test_opening_another_study_with_notes_not_saved_moves_there_cleanly(
+    window: MainWindow,
+    other_study: Path,
+    qtbot: Any,
+    monkeypatch: pytest.MonkeyPatch,
+    dialogs: Any,
+    answer: str,
+) -> None:
+    """Discard (asked once), or a disk with room again (asked nothing, the notes saved):
+    the new study is listed and its interview shown."""
+    disk = FullDisk(monkeypatch, "reader.ui.persistence.saver")
+    path = window.interview.notes_path
+    type_notes(window, qtbot, "precious words")
+    disk.full = answer == "discard"
+    assert window.study_actions.open_path(other_study)
+    asked = dialogs.titles().count("Notes not saved")
+    assert asked == (1 if answer == "discard" else 0)
+    assert window.study.study is not None and window.study.study.folder == other_study
+    assert [row.title for row in window.library.model.rows] == ["Q01 Dora"]
+    assert window.interview.notes_path is not None
+    assert window.interview.notes_path.is_relative_to(other_study)
+    assert "Busy, all of them" in window.interview.session.document.text
+    assert window.notes_editor.toPlainText() == ""
+    assert window.switcher.current == window.library.model.rows[0].id
+    if answer != "discard":
+        assert notes_text(path) == "precious words"
+
+
+def test_removing_the_open_interview_with_notes_not_saved_asks_once(
+    window: MainWindow, qtbot: Any, monkeypatch: pytest.MonkeyPatch, dialogs: Any
+) -> None:
+    """Delete in the Library on the open interview, its notes not written (a full disk):
+    Discard was asked for again as the next interview opened."""
+    FullDisk(monkeypatch, "reader.ui.persistence.saver")
+    type_notes(window, qtbot, "let go")
+    ben = window.library.model.rows[1].id
+    qtbot.keyClick(window.reader, Qt.Key.Key_5, CTRL)
+    qtbot.waitUntil(window.library.view.hasFocus)
+    qtbot.keyClick(window.library.view, Qt.Key.Key_Delete)
+    assert dialogs.titles().count("Notes not saved") == 1
+    assert window.switcher.current == ben

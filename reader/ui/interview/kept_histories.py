@@ -11,7 +11,12 @@ mapping, the study's (`merged`).
 The study's code changes and their undos write the notes files of interviews set aside:
 told (`written`), the one set aside takes the highlights as written and the file's new
 hash, so that coming back keeps its history; a change by another program (before the
-study's or after) still drops it."""
+study's or after) still drops it.
+
+Every interview left in the study leaves its notes as the app last knew them (read or
+written, or rewritten by the study), till the study closes: a notes file another program
+deleted meanwhile is written again from them when the interview comes back, with its
+history if it was kept, instead of opening empty."""
 
 from __future__ import annotations
 
@@ -22,6 +27,8 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtGui import QTextDocument
 
+from reader.core.notes_file import NotesData, NotesFormatError, parse
+from reader.core.notes_opening import NotesRead
 from reader.core.read_only import ReadOnly
 from reader.core.store import content_hash, file_stamp
 from reader.core.undo_crossing import Crossing
@@ -29,6 +36,12 @@ from reader.ui.interview.controller import Controller
 
 if TYPE_CHECKING:  # the study modules load when a study opens (start-up, #17)
     from reader.core.study import Rewritten
+
+
+DELETED_WHILE_AWAY = (
+    "The notes file was deleted outside the app while you were away; your notes, as last "
+    "saved here, are written to it again."
+)
 
 
 @dataclass
@@ -70,9 +83,19 @@ class Parked:
             return "its transcript is another file now"
         if file_stamp(self.document_path) != self.document_stamp:
             return "its transcript changed on disk"
+        if self.notes_deleted():
+            return ""  # written again from what it holds, as it comes back
         if _notes_hash(self.notes_path) != self.notes_hash:
             return "its notes file changed on disk"
         return ""
+
+    def on_disk(self) -> bytes | None:
+        """Its notes file now; None when there is none (or it cannot be read)."""
+        return _read_or_none(self.notes_path)
+
+    def notes_deleted(self) -> bool:
+        """Its notes file, there when it was left, is gone (another program deleted it)."""
+        return bool(self.notes_hash) and not self.notes_path.exists()
 
     def discard(self) -> None:
         self.controller.deleteLater()
@@ -87,6 +110,9 @@ class KeptHistories:
         self._kept: OrderedDict[Path, Parked] = OrderedDict()
         self.crossings: dict[Path, Crossing] = {}
         self.merged: dict[str, str] = {}  # every Crossing's (Crossing.merged)
+        # By notes file: as last read or written (bytes), or as the study rewrote them.
+        self._last_known: dict[Path, bytes | NotesData] = {}
+        self._last_hash: dict[Path, str] = {}
 
     def crossing(self, notes_path: Path) -> Crossing:
         return self.crossings.setdefault(notes_path, Crossing(merged=self.merged))
@@ -99,6 +125,32 @@ class KeptHistories:
         if parked is not None and parked.notes_hash == rewritten.replaced:
             parked.controller.session.set_highlights(rewritten.notes.highlights)
             parked.notes_hash = rewritten.written
+        if self._last_hash.get(rewritten.path) == rewritten.replaced:
+            self._last_known[rewritten.path] = rewritten.notes
+            self._last_hash[rewritten.path] = rewritten.written
+
+    def left(self, notes_path: Path, on_disk: bytes | None) -> None:
+        """The interview of `notes_path` was left with `on_disk` in its file (None: none)."""
+        if on_disk is None:
+            self._last_known.pop(notes_path, None)
+            self._last_hash.pop(notes_path, None)
+        else:
+            self._last_known[notes_path] = on_disk
+            self._last_hash[notes_path] = content_hash(on_disk)
+
+    def instead_of_deleted(self, notes_path: Path, read: NotesRead) -> NotesRead:
+        """`read`, or, when it found no notes file where one was when the interview was
+        left, the notes as last known, to be written again."""
+        last = self._last_known.get(notes_path)
+        if last is None or read.notes is not None or read.recovery is not None:
+            return read
+        if notes_path.exists():  # there, but not readable: nothing is written over it
+            return read
+        try:
+            notes = parse(last) if isinstance(last, bytes) else last
+        except NotesFormatError:  # it opened read-only (a newer format): not ours to write
+            return read
+        return NotesRead(notes=notes, messages=[DELETED_WHILE_AWAY], write_back=True)
 
     def take(self, notes_path: Path | None) -> Parked | None:
         return self._kept.pop(notes_path, None) if notes_path is not None else None
@@ -118,9 +170,11 @@ class KeptHistories:
         self._kept.clear()
         self.crossings.clear()
         self.merged.clear()
+        self._last_known.clear()
+        self._last_hash.clear()
 
 
-def read_or_none(path: Path) -> bytes | None:
+def _read_or_none(path: Path) -> bytes | None:
     try:
         return path.read_bytes()
     except OSError:
@@ -128,5 +182,5 @@ def read_or_none(path: Path) -> bytes | None:
 
 
 def _notes_hash(path: Path) -> str:
-    data = read_or_none(path)
+    data = _read_or_none(path)
     return content_hash(data) if data is not None else ""

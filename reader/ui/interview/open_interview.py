@@ -30,13 +30,12 @@ from PySide6.QtWidgets import QMessageBox, QPlainTextDocumentLayout, QWidget
 from reader.core.document import DocumentError
 from reader.core.notes_file import NotesData, encode
 from reader.core.notes_location import remember_notes_path
-from reader.core.notes_opening import NotesRead
 from reader.core.read_only import ReadOnly, why_read_only
 from reader.core.session import Session
 from reader.core.store import describe_os_error
 from reader.ui.interview import loading
 from reader.ui.interview.controller import Controller
-from reader.ui.interview.kept_histories import KeptHistories, Parked, read_or_none
+from reader.ui.interview.kept_histories import DELETED_WHILE_AWAY, KeptHistories, Parked
 from reader.ui.interview.notes_questions import locate_notes_asking, read_notes_asking
 from reader.ui.persistence.safety import BannerActions, NotesSafety, keep_backups
 from reader.ui.persistence.saver import NotesSaver
@@ -152,18 +151,20 @@ class OpenInterview(QObject):
         in_study: bool = False,
         read_only: ReadOnly | None = None,
         keep_history: bool = False,
+        asked: bool = False,
     ) -> bool:
         """Open `document_path` with its notes (`in_study`: a study's, kept in its folder;
         `read_only`: why they are never written, as in a study another window has open);
         False (after saying why) when it cannot be, or when the user chose to keep the
         interview that is open. `keep_history`: the interview open now is set aside with
-        its undo history, and one set aside comes back."""
+        its undo history, and one set aside comes back. `asked`: the caller asked
+        already whether to let unsaved notes go (may_discard_unsaved), and the user agreed."""
         parked = self.kept.take(notes_path)
         dropped = ""
         if parked is not None:
             dropped = parked.change(document_path) if keep_history else ""
             if keep_history and not dropped:
-                return self._resume(parked, in_study, read_only)
+                return self._resume(parked, in_study, read_only, asked)
             parked.discard()
         try:
             loaded = loading.load(document_path, self._window)
@@ -173,7 +174,7 @@ class OpenInterview(QObject):
         if loaded is None:  # cancelled while a large file was read
             return False
         document = loaded.document
-        if not self.may_discard_unsaved():
+        if not asked and not self.may_discard_unsaved():
             return False
         found = ""
         if notes_path is None:
@@ -181,6 +182,8 @@ class OpenInterview(QObject):
         read = read_notes_asking(self._window, notes_path, self.controller is not None)
         if read is None:
             return False
+        if keep_history and read_only is None:
+            read = self.kept.instead_of_deleted(notes_path, read)
         self._leave(keep_history)
         session = Session.open(document, read.notes, loaded.detected)
         saver = NotesSaver(notes_path, self.prepare_write, self)
@@ -190,7 +193,7 @@ class OpenInterview(QObject):
         controller.structureChanged.connect(self.structureChanged)
         controller.colorsChanged.connect(self.colorsChanged)
         controller.readOnlyRefused.connect(lambda: self.status.emit(self.why_read_only(), 5000))
-        self._file_cause = _file_cause(read)
+        self._file_cause = read.file_cause
         notes_document = self._new_notes_document(session.notes.notes)
         self.in_study, self._study_read_only = in_study, read_only
         messages = self._attach(controller, notes_document, document_path, read.on_disk)
@@ -206,9 +209,11 @@ class OpenInterview(QObject):
             self.status.emit(f"The undo history of “{title}” was dropped: {dropped}.", 10000)
         return True
 
-    def _resume(self, parked: Parked, in_study: bool, read_only: ReadOnly | None) -> bool:
+    def _resume(
+        self, parked: Parked, in_study: bool, read_only: ReadOnly | None, asked: bool
+    ) -> bool:
         """The interview set aside comes back with its undo history."""
-        if not self.may_discard_unsaved():
+        if not asked and not self.may_discard_unsaved():
             self.kept.keep(parked, KEPT_HISTORIES)
             return False
         self._leave(keep_history=True)
@@ -216,8 +221,11 @@ class OpenInterview(QObject):
         controller.saver = NotesSaver(parked.notes_path, self.prepare_write, self)
         self._file_cause = parked.file_cause
         self.in_study, self._study_read_only = in_study, read_only
-        on_disk = read_or_none(parked.notes_path)
+        on_disk, deleted = parked.on_disk(), parked.notes_deleted()
         messages = self._attach(controller, parked.notes_document, parked.document_path, on_disk)
+        if deleted and not controller.saver.read_only:
+            controller.saver.mark_dirty()
+            messages.append(DELETED_WHILE_AWAY)
         if controller.saver.read_only:  # another window took the notes meanwhile
             controller.undo_stack.clear()  # an undo now would change what cannot be saved
             parked.notes_document.clearUndoRedoStacks()
@@ -316,10 +324,12 @@ class OpenInterview(QObject):
     def _leave(self, keep_history: bool) -> None:
         """Close the open interview, or (`keep_history`, with history to keep and all of it
         written) set it aside."""
-        document_path = self.safety.guard.document_path if self.safety is not None else None
+        safety = self.safety
         controller = self._detach()
-        if controller is None or document_path is None:
+        if controller is None or safety is None:
             return
+        if keep_history:  # as written on leaving: what comes back if the file is deleted
+            self.kept.left(safety.notes_path, safety.base_bytes)
         notes = self._notes_document
         history = (
             controller.undo_stack.count() or notes.isUndoAvailable() or notes.isRedoAvailable()
@@ -327,7 +337,7 @@ class OpenInterview(QObject):
         if not keep_history or not history or controller.saver.dirty:
             controller.deleteLater()
             return
-        parked = Parked.now(controller, notes, document_path, self._file_cause)
+        parked = Parked.now(controller, notes, safety.guard.document_path, self._file_cause)
         self.kept.keep(parked, KEPT_HISTORIES)
 
     def drop_histories(self) -> None:
@@ -407,11 +417,3 @@ class OpenInterview(QObject):
         self.saver.read_only = read_only
         self.follow_undo()
         self.readOnlyChanged.emit(read_only)
-
-
-def _file_cause(read: NotesRead) -> ReadOnly | None:
-    """Why the notes file opened read-only: what was read cannot be written back, or
-    nothing of it could be read at all; None when it may be written."""
-    if not read.read_only:
-        return None
-    return ReadOnly.NOTES_FILE if read.notes is not None else ReadOnly.NOTES_UNREAD

@@ -23,6 +23,7 @@ from reader.core.notes_files_cache import NotesFilesCache
 from reader.core.read_only import ReadOnly, why_read_only
 from reader.core.store import describe_os_error
 from reader.ui.interview.commands import DoneCommand, Refusal
+from reader.ui.persistence.locks import new_lock, try_lock
 from reader.ui.persistence.saver import RETRY_MS
 
 if TYPE_CHECKING:  # the study modules load when a study opens (start-up, #17)
@@ -113,9 +114,8 @@ class OpenStudy(QObject):
     def _take_lock(self, folder: Path) -> str:
         from reader.core.lock_files import holder_words, study_lock
 
-        lock = QLockFile(str(study_lock(folder)))
-        lock.setStaleLockTime(0)  # stale only when its process is gone (a crash)
-        if lock.tryLock(0):
+        lock = new_lock(study_lock(folder))
+        if try_lock(lock):
             self._lock = lock
             return ""
         if lock.error() == QLockFile.LockError.LockFailedError:

@@ -104,8 +104,9 @@ class StudyActions(QObject):
 
     def open_folder(self, folder: Path, interview_id: str = "", study: Study | None = None) -> bool:
         """Open `folder` as the study (`study`, when already opened from it) at
-        `interview_id`, else its interview open last there (or its first)."""
-        if not self.may_close_study():
+        `interview_id`, else its interview open last there (or its first). Whether to let
+        go what cannot be saved is asked first, once: Cancel leaves all as it was."""
+        if not self.may_close_study() or not self.interview.may_discard_unsaved():
             return False
         problem = self.owner.open(folder, study)
         if problem:
@@ -116,9 +117,11 @@ class StudyActions(QObject):
         self.recent.add(study.folder, study=True)
         ids = [e.id for e in study.interviews if not study.is_missing(e)]
         last = interview_id if interview_id in ids else self._last_interview(study.folder)
-        if not any(self.switcher.open(i) for i in ([last] if last in ids else []) + ids[:1]):
+        first = [last] if last in ids else []
+        if not any(self.switcher.open(i, asked=True) for i in first + ids[:1]):
             # The interview open before must not look like one of this study's.
-            self.nothingToOpen.emit(_why_none_open(study, ids), False)
+            # Unsaved notes were asked about above: not again.
+            self.nothingToOpen.emit(_why_none_open(study, ids), True)
         self.owner.tell_notice()
         return True
 
@@ -281,7 +284,7 @@ class StudyActions(QObject):
         known = set(others)
         for candidate in dict.fromkeys([*after, *before, *others]):
             missing = candidate not in known or study.is_missing(candidate)
-            if not missing and self.switcher.open(candidate):
+            if not missing and self.switcher.open(candidate, asked=True):
                 return True
         self._emptied = True
         self.nothingToOpen.emit(

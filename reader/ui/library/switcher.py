@@ -113,8 +113,10 @@ class InterviewSwitcher(QObject):
         self.current = ""
         self.switched.emit("")
 
-    def open(self, interview_id: str) -> bool:
-        """Show the interview (its place as it was left); False when it cannot be."""
+    def open(self, interview_id: str, asked: bool = False) -> bool:
+        """Show the interview (its place as it was left); False when it cannot be.
+        `asked`: whether to let the open interview's unsaved notes go was asked already
+        (OpenInterview.open)."""
         study = self.owner.study
         if study is None:
             return False
@@ -136,6 +138,7 @@ class InterviewSwitcher(QObject):
             in_study=True,
             read_only=self.owner.read_only_cause,
             keep_history=True,
+            asked=asked,
         ):
             return False
         if self.texts is not None and self.current:

@@ -8,6 +8,7 @@ from PySide6.QtCore import QFileSystemWatcher, QLockFile, QObject, QTimer, Signa
 
 from reader.core.lock_files import holder_words, notes_lock
 from reader.core.store import content_hash
+from reader.ui.persistence.locks import new_lock, try_lock
 
 CHECK_DELAY_MS = 300  # sync tools and editors write in bursts; look once they are done
 
@@ -29,8 +30,7 @@ class FileGuard(QObject):
         super().__init__(parent)
         self.notes_path = notes_path
         self.document_path = document_path
-        self.lock = QLockFile(str(notes_lock(notes_path)))
-        self.lock.setStaleLockTime(0)  # stale only when its process is gone (a crash)
+        self.lock = new_lock(notes_lock(notes_path))
         self.held_elsewhere = False  # the last acquire failed because another writer has it
         self.known_notes_hash = ""  # of what we last read or wrote
         self.writing_hash = lambda: ""  # of a write of ours under way (set by the owner)
@@ -53,7 +53,7 @@ class FileGuard(QObject):
             self.notes_path.parent.mkdir(parents=True, exist_ok=True)
         except OSError as exc:
             return f"the notes folder cannot be written to ({exc.strerror or exc})"
-        if self.lock.tryLock(0):
+        if try_lock(self.lock):
             return ""
         if self.lock.error() == QLockFile.LockError.LockFailedError:
             self.held_elsewhere = True

@@ -349,6 +349,7 @@ class NotesSafety(QObject):
         choice, ok = QInputDialog.getItem(
             self.host.dialog_parent(),
             "Restore from Backup",
+            "Kept: the newest backups, and the last one of each of the past 30 days.\n"
             "Restore the notes as they were at (your current notes are backed up first):",
             labels,
             0,
