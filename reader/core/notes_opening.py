@@ -40,6 +40,7 @@ class NotesRead:
     on_disk: bytes | None = None
     recovery: Recovery | None = None
     write_back: bool = False  # recovered from a backup: write it to the notes file now
+    missing: bool = False  # there was no notes file (not: one set aside, then a choice)
 
     @property
     def file_cause(self) -> ReadOnly | None:
@@ -85,7 +86,7 @@ def read_notes(notes_path: Path) -> NotesRead:
     try:
         on_disk = notes_path.read_bytes()
     except FileNotFoundError:
-        return NotesRead()
+        return NotesRead(missing=True)
     except OSError as exc:
         return NotesRead(
             read_only=True,

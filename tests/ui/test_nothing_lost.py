@@ -397,3 +397,25 @@ def test_removing_the_open_interview_with_notes_not_saved_asks_once(
     qtbot.keyClick(window.library.view, Qt.Key.Key_Delete)
     assert dialogs.titles().count("Notes not saved") == 1
     assert window.switcher.current == ben
+
+
+def test_start_empty_for_notes_spoilt_while_away_is_not_overruled(
+    window: MainWindow, qtbot: Any, dialogs: Any
+) -> None:
+    """Another program spoilt the notes of an interview left in the study: coming back,
+    the file is set aside and the user chooses Start Empty. The notes as last known were
+    written over that choice instead, and the banner said the file had been deleted."""
+    path = window.interview.notes_path
+    type_notes(window, qtbot, "typed before leaving")
+    qtbot.waitUntil(lambda: notes_text(path) == "typed before leaving")
+    switch(window, qtbot, Qt.Key.Key_PageDown)
+    path.write_bytes(b'{"half a notes file')
+    dialogs.choice_answers = ["Start Empty"]
+    switch(window, qtbot, Qt.Key.Key_PageUp)
+    assert window.interview.notes_path == path
+    assert "Notes file set aside" in dialogs.titles()
+    assert window.notes_editor.toPlainText() == ""
+    assert "Started with empty notes" in window.banner.text()
+    assert "deleted" not in window.banner.text()
+    assert not window.interview.saver.dirty
+    assert not path.exists()  # nothing was written over the user's choice

@@ -142,9 +142,8 @@ class KeptHistories:
         """`read`, or, when it found no notes file where one was when the interview was
         left, the notes as last known, to be written again."""
         last = self._last_known.get(notes_path)
-        if last is None or read.notes is not None or read.recovery is not None:
-            return read
-        if notes_path.exists():  # there, but not readable: nothing is written over it
+        # Not when a file was there: read, or unreadable (set aside, and the user chose).
+        if last is None or not read.missing:
             return read
         try:
             notes = parse(last) if isinstance(last, bytes) else last
