@@ -419,3 +419,27 @@ def test_start_empty_for_notes_spoilt_while_away_is_not_overruled(
     assert "deleted" not in window.banner.text()
     assert not window.interview.saver.dirty
     assert not path.exists()  # nothing was written over the user's choice
+
+
+def test_an_interview_opened_after_its_study_folder_was_renamed_makes_no_folder_there(
+    window: MainWindow, folder: Path, qtbot: Any, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A transcript kept outside the study folder opens after the user renamed the study's
+    folder: taking its notes' lock made the old study folder again (notes/ and the lock
+    in it), and the notes typed went there, where the renamed study never showed them."""
+    monkeypatch.setattr("reader.ui.persistence.saver.RETRY_MS", 50)
+    outside = folder.parent / "elsewhere" / "P20 Dora.txt"
+    outside.parent.mkdir()
+    outside.write_text("Q: Who relieves you?\nA: Dora, at six.\n", encoding="utf-8")
+    added = window.study.add_files([outside])
+    qtbot.waitUntil(lambda: window.library.model.rowCount() == 4)
+    renamed = folder.with_name("Nachtschichten 2026")
+    folder.rename(renamed)
+    window.switcher.open(added[0].id)
+    assert window.interview.session is not None
+    assert window.interview.session.document.title.startswith("P20")
+    assert not folder.exists()
+    type_notes(window, qtbot, "typed after the rename")
+    qtbot.waitUntil(lambda: window.save_label.text().startswith("Not saved"), timeout=3000)
+    assert not folder.exists()
+    assert window.notes_editor.toPlainText() == "typed after the rename"

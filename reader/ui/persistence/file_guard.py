@@ -32,6 +32,10 @@ class FileGuard(QObject):
         self.document_path = document_path
         self.lock = new_lock(notes_lock(notes_path))
         self.held_elsewhere = False  # the last acquire failed because another writer has it
+        # Whether taking the lock makes the folders above the notes folder too; not for a
+        # study's (set by the owner): renamed while open, it is not made again at its old
+        # place, its notes folder alone, as the saver does (saver._check_unchanged).
+        self.make_parents = True
         self.known_notes_hash = ""  # of what we last read or wrote
         self.writing_hash = lambda: ""  # of a write of ours under way (set by the owner)
         self.document_mtime = _mtime(document_path)
@@ -50,7 +54,7 @@ class FileGuard(QObject):
         """
         self.held_elsewhere = False
         try:
-            self.notes_path.parent.mkdir(parents=True, exist_ok=True)
+            self.notes_path.parent.mkdir(parents=self.make_parents, exist_ok=True)
         except OSError as exc:
             return f"the notes folder cannot be written to ({exc.strerror or exc})"
         if try_lock(self.lock):

@@ -97,6 +97,7 @@ class NotesSafety(QObject):
     def _make_guard(self, notes_path: Path, document_path: Path) -> FileGuard:
         guard = FileGuard(notes_path, document_path, self)
         guard.writing_hash = lambda: self.controller.saver.in_flight_hash
+        guard.make_parents = not self.host.in_study
         guard.notesChangedOnDisk.connect(self._merge_from_disk)
         guard.notesDeletedOnDisk.connect(self._deleted_on_disk)
         guard.documentChangedOnDisk.connect(self._reload_document)
