@@ -521,6 +521,22 @@ def test_teams_text_with_the_time_on_a_line_of_its_own(
     assert (doc.format, doc.text, doc.turns) == ("otter-text", expected.text, expected.turns)
 
 
+def test_teams_text_with_the_time_first_keeps_a_time_said_alone_in_its_place(
+    tmp_path: Path,
+) -> None:
+    """A line of speech that is a time alone ("6:30") in Teams' text with the time above
+    each name was joined to the line under it as if that were a name: "Usually at / or so
+    6:30", the words out of their order. A time is joined only to a name that recurs."""
+    copied = (
+        "0:03\nJane Doe\nWhen do you start?\n\n0:09\nJohn Smith\nUsually at\n6:30\nor so\n\n"
+        "0:20\nJane Doe\nAnd then?\n\n0:25\nJohn Smith\nThen the bus.\n"
+    )
+    doc = load_text(tmp_path / "teams-apart.txt", copied)
+    assert doc.format == "otter-text"
+    assert [t.speaker for t in doc.turns] == ["Jane Doe", "John Smith"] * 2
+    assert re.search(r"Usually at\s+6:30\s+or so\n", doc.text), doc.text
+
+
 def test_teams_text_with_times_in_words() -> None:
     """Teams' pane as a screen reader reads it, "Bui Thi Lan 1 hour 2 minutes 14 seconds":
     turns with their times, as in digits."""

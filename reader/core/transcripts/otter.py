@@ -85,6 +85,9 @@ def joined_headers(text: str) -> str:
             if not _TIME_LINE_RE.fullmatch(lines[j]) and header(f"{lines[j].strip()} 0:00")
         }
         counts = Counter(lines[pairs[i]].strip() for i in names)
+        # A name heads other turns too (as `recurring` asks of a header): a time said
+        # alone in speech is not joined to the line beside it, out of the words' order.
+        names = {i: joined for i, joined in names.items() if counts[lines[pairs[i]].strip()] > 1}
         sides.append((sum(n for n in counts.values() if n > 1), side, names, pairs))
     _, side, names, pairs = max(sides, key=lambda found: (found[0], -found[1]))
     if not names:
