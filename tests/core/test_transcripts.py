@@ -553,6 +553,20 @@ def test_teams_text_with_times_in_words() -> None:
     assert "We waited 5 minutes\n" in doc.text
 
 
+def test_teams_times_in_words_speech_ending_in_a_duration_stays_speech(tmp_path: Path) -> None:
+    """Two lines of speech that start alike and end in a duration ("It took 5 minutes",
+    "It took 10 minutes") were read as headers of a speaker "It took": the durations were
+    lost, the speech given to no one. Where the pane's headings are copied too, they name
+    every speaker."""
+    text = (DATA / "teams-spoken.txt").read_text(encoding="utf-8")
+    text = text.replace("We waited 5 minutes", "It took 5 minutes")
+    text = text.replace("Go ahead, Lan.", "How long?\nIt took 10 minutes")
+    doc = load_text(tmp_path / "teams-spoken.txt", text)
+    assert {t.speaker for t in doc.turns} == {"Aroha Ngata", "Bui Thi Lan"}
+    assert "It took 5 minutes\n" in doc.text
+    assert "It took 10 minutes\n" in doc.text
+
+
 def test_teams_times_in_words_as_the_screen_reader_form_alone(tmp_path: Path) -> None:
     """Copied without the pane's headings, each header a line of its own: read as the
     transcript with times in digits is."""

@@ -113,7 +113,18 @@ def spoken_headers(text: str) -> str:
         if match and (clock := _clock(match["time"])) and header(f"{match['name']} 0:00"):
             found[i] = (match["name"], clock)
     names = Counter(name for name, _ in found.values())
-    found = {i: (name, clock) for i, (name, clock) in found.items() if names[name] > 1}
+    # Where the pane's headings were copied too, they name every speaker: a line of speech
+    # ending in a duration ("It took 5 minutes", "It took 10 minutes") is not a header.
+    headings = set()
+    for i, line in enumerate(lines[1:], start=1):
+        alone = _SPOKEN_ALONE_RE.fullmatch(line)
+        if alone and alone["digits"] and alone["digits"] == _clock(alone["time"]):
+            headings.add(lines[i - 1].strip())
+    found = {
+        i: (name, clock)
+        for i, (name, clock) in found.items()
+        if (name in headings if headings else names[name] > 1)
+    }
     if not found:
         return text
     headed = {name for name, _ in found.values()}
