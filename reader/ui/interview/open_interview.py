@@ -25,7 +25,7 @@ from pathlib import Path
 
 from PySide6.QtCore import QObject, QSettings, Signal
 from PySide6.QtGui import QTextCursor, QTextDocument, QUndoGroup, QUndoStack
-from PySide6.QtWidgets import QMessageBox, QPlainTextDocumentLayout, QWidget
+from PySide6.QtWidgets import QMessageBox, QWidget
 
 from reader.core.document import DocumentError
 from reader.core.notes_file import NotesData, encode
@@ -36,11 +36,11 @@ from reader.core.store import describe_os_error
 from reader.ui.interview import loading
 from reader.ui.interview.controller import Controller
 from reader.ui.interview.kept_histories import DELETED_WHILE_AWAY, KeptHistories, Parked
+from reader.ui.interview.notes_document import new_notes_document
 from reader.ui.interview.notes_questions import locate_notes_asking, read_notes_asking
 from reader.ui.persistence.safety import BannerActions, NotesSafety, keep_backups
 from reader.ui.persistence.saver import NotesSaver
 
-NOTES_MARGIN = 16  # around the research notes in the editor
 KEPT_HISTORIES = 5  # interviews left aside with their undo history (each holds its session)
 
 
@@ -63,7 +63,7 @@ class OpenInterview(QObject):
         super().__init__(window)
         self._window = window
         self._settings = settings
-        self._notes_document = self._new_notes_document("")
+        self._notes_document = new_notes_document(self, "")
         self._notes_document.contentsChanged.connect(self._research_notes_edited)
         self.undo_group = QUndoGroup(self)
         self.choose_undo_stack: Callable[[], QUndoStack | None] = self.writable_undo_stack
@@ -194,7 +194,7 @@ class OpenInterview(QObject):
         controller.colorsChanged.connect(self.colorsChanged)
         controller.readOnlyRefused.connect(lambda: self.status.emit(self.why_read_only(), 5000))
         self._file_cause = read.file_cause
-        notes_document = self._new_notes_document(session.notes.notes)
+        notes_document = new_notes_document(self, session.notes.notes)
         self.in_study, self._study_read_only = in_study, read_only
         messages = self._attach(controller, notes_document, document_path, read.on_disk)
         if read.write_back and not saver.read_only:
@@ -265,16 +265,6 @@ class OpenInterview(QObject):
         conflict_text, conflict_actions = self.safety.conflict_actions()
         text = "  ".join(m for m in [*messages, conflict_text] if m)
         self.show_message(text, conflict_actions)
-
-    def _new_notes_document(self, text: str) -> QTextDocument:
-        """Research notes holding `text`, with no undo history: loading is no edit. Filled
-        before anything shows or styles it (styling 1 MB of notes takes ~230 ms)."""
-        document = QTextDocument(self)
-        document.setDocumentLayout(QPlainTextDocumentLayout(document))
-        # Before the text: a margin set later would be an edit, which Ctrl+Z undoes.
-        document.setDocumentMargin(NOTES_MARGIN)
-        document.setPlainText(text)  # which starts its undo history afresh
-        return document
 
     def _show_notes(self, document: QTextDocument) -> None:
         """`document` holds the open interview's research notes from now on. The one shown
