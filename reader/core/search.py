@@ -83,6 +83,11 @@ def fold(text: str) -> str | None:
     return folded if len(folded) == len(text) else None
 
 
+def prepare(text: str) -> None:
+    """Fold a long text ahead of the first search in it (about 70 ms for 5 MB)."""
+    _folded(text)
+
+
 def _folded(text: str) -> str | None:
     if len(text) < _FOLD_CACHE_MIN:
         return fold(text)
