@@ -51,19 +51,61 @@ def test_a_study_with_every_transcript_missing_shows_no_interview(
     assert window.reader.reading is not None
 
 
-def test_a_study_whose_first_transcript_cannot_be_read_says_so_not_missing(
+def test_a_study_whose_first_transcript_cannot_be_read_opens_the_next_and_says_which(
     make_window: Callable[..., MainWindow], folder: Path, dialogs: Any
 ) -> None:
-    """The transcript is there but spoilt: the reader says which could not be opened,
-    not that every transcript is missing."""
+    """The transcript is there but spoilt: the next readable one in the Library opens
+    and the status line names the one that could not be opened."""
     open_study(folder).save()
     (folder / "P01 Ana.txt").write_bytes(b"\x89PNG\r\n\x1a\n\x00\x00" * 200)
     window = make_window()
     assert window.study_actions.open_path(folder)
-    assert window.interview.session is None
     assert any("P01 Ana.txt" in text for _, text in dialogs.shown)  # why, once
+    assert window.windowTitle().endswith(" — P02 Ben")
+    assert window.switcher.current == window.library.model.rows[1].id
+    status = window.statusBar().currentMessage()
+    assert status == "“P01 Ana” could not be opened; “P02 Ben” is open instead."
+
+
+def test_a_study_whose_transcripts_cannot_be_read_says_so_not_missing(
+    make_window: Callable[..., MainWindow], folder: Path, dialogs: Any
+) -> None:
+    open_study(folder).save()
+    for name in ("P01 Ana.txt", "P02 Ben.txt", "P10 Cem.txt"):
+        (folder / name).write_bytes(b"\x89PNG\r\n\x1a\n\x00\x00" * 200)
+    window = make_window()
+    assert window.study_actions.open_path(folder)
+    assert window.interview.session is None
+    assert len(dialogs.shown) == 3  # each says why, once
     placeholder = window.reader.placeholderText()
-    assert placeholder == "“P01 Ana” could not be opened: choose another interview in the Library."
+    assert placeholder == (
+        "“P01 Ana”, “P02 Ben” and “P10 Cem” could not be opened: choose another interview "
+        "in the Library."
+    )
+
+
+def test_unreadable_notes_of_a_new_studys_first_interview_offer_no_keeping(
+    make_window: Callable[..., MainWindow], folder: Path, dialogs: Any, monkeypatch: Any
+) -> None:
+    """The interview open before is gone with its study: the question offers to skip to
+    the next interview, not to keep the one open now."""
+    study = open_study(folder)
+    study.save()
+    notes = study.notes_path(study.interviews[0])
+    notes.parent.mkdir(exist_ok=True)
+    notes.write_bytes(b'{"format": "interview-reader-notes", ')
+    offered: list[list[str]] = []
+
+    def ask(_parent: Any, _title: str, _text: str, choices: list[str]) -> str:
+        offered.append(choices)
+        return choices[-1]  # the way out
+
+    monkeypatch.setattr("reader.ui.dialogs.ask", ask)
+    window = make_window()  # the bundled interview, open before
+    assert window.study_actions.open_path(folder)
+    assert offered == [["Start Empty", "Skip This Interview"]]
+    assert window.windowTitle().endswith(" — P02 Ben")
+    assert "“P01 Ana” could not be opened" in window.statusBar().currentMessage()
 
 
 def test_an_empty_new_study_shows_no_interview(
