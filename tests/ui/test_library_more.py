@@ -41,13 +41,20 @@ def test_a_study_with_every_transcript_missing_shows_no_interview(
     assert "Locate Transcript" in window.banner.label.text()
     assert window.notes_editor.isReadOnly() and window.notes_editor.toPlainText() == ""
     assert window.outline.count() == 0
-    assert window.windowTitle() == "Interview Reader"
+    # Nothing says an interview is open, and both panes say how to open one.
+    assert window.windowTitle() == "Interview Reader — Nachtschichten – Ünïcode — no interview open"
+    assert window.reader.placeholderText().startswith("No interview is open.")
+    assert "File ▸ Open Interview…" in window.reader.placeholderText()
+    assert "press H" not in window.notes_editor.hint
+    assert "Open an interview from the Library" in window.notes_editor.hint
     assert window.library.filter.accessibleDescription() == "3 interviews, 3 missing"
     # Locating one opens it, writable.
     dialogs.open_answers.append(str(moved / "P02 Ben.txt"))
     window.study_actions.relocate(window.library.model.rows[1].id)
     assert "hour before dawn" in window.interview.session.document.text
     assert not window.notes_editor.isReadOnly()
+    assert "press H" in window.notes_editor.hint
+    assert window.windowTitle().endswith(" — P02 Ben")
     assert window.reader.reading is not None
 
 
@@ -78,9 +85,9 @@ def test_a_study_whose_transcripts_cannot_be_read_says_so_not_missing(
     assert window.interview.session is None
     assert len(dialogs.shown) == 3  # each says why, once
     placeholder = window.reader.placeholderText()
-    assert placeholder == (
+    assert (
         "“P01 Ana”, “P02 Ben” and “P10 Cem” could not be opened: choose another interview "
-        "in the Library."
+        "in the Library." in placeholder
     )
 
 
