@@ -252,6 +252,28 @@ def test_typing_in_the_table_filters_and_ctrl_f_goes_to_the_filter(
     assert window.find_bar.isVisible()
 
 
+def test_a_new_users_first_ctrl_f_after_clicking_in_the_interview_finds_in_it(
+    make_study_window: Callable[[Path], MainWindow], folder: Path, qtbot: Any
+) -> None:
+    """The study opens with the focus in the Library, where Ctrl+F filters (README's
+    keys); Edit ▸ Find… says so, the status line too, and a click in the interview
+    makes Ctrl+F find in it."""
+    from PySide6.QtWidgets import QApplication
+
+    window = make_study_window(folder)
+    assert "in the Library, Ctrl+F filters" in window.actions.find.statusTip()
+    qtbot.waitUntil(window.library.view.hasFocus)
+    qtbot.keyClick(QApplication.focusWidget(), Qt.Key.Key_F, Qt.KeyboardModifier.ControlModifier)
+    assert window.library.filter.hasFocus()
+    assert "to find in the interview, click in it" in window.statusBar().currentMessage()
+    qtbot.mouseClick(window.reader.viewport(), Qt.MouseButton.LeftButton, pos=QPoint(60, 40))
+    qtbot.waitUntil(window.reader.hasFocus)
+    qtbot.keyClick(QApplication.focusWidget(), Qt.Key.Key_F, Qt.KeyboardModifier.ControlModifier)
+    assert window.find_bar.isVisible() and window.find_bar.edit.hasFocus()
+    qtbot.keyClicks(window.find_bar.edit, "night")
+    assert window.library.filter.text() == ""  # the Library was not filtered
+
+
 def test_space_and_shortcuts_in_the_table_do_not_filter(
     make_study_window: Callable[[Path], MainWindow], folder: Path, qtbot: Any
 ) -> None:
