@@ -344,3 +344,15 @@ def test_a_transcript_a_study_lists_opens_its_study_reading_it_once(
     else:
         assert opened == [folder]
         assert len(scanned) == (1 if kind == "notes only" else 0)
+
+
+def test_library_titles_keep_the_capitals_a_file_name_was_written_with(
+    make_study_window: Callable[[Path], MainWindow], tmp_path: Path
+) -> None:
+    folder = tmp_path / "names"
+    folder.mkdir()
+    for name in ("NYC-interview.txt", "iPhone_notes.md", "p03_cem.txt"):
+        (folder / name).write_text("Q: Where?\nA: Here.\n", encoding="utf-8")
+    window = make_study_window(folder)
+    titles = sorted(row.title for row in window.library.model.rows)
+    assert titles == ["NYC interview", "P03 Cem", "iPhone notes"]
