@@ -471,7 +471,7 @@ def build_menus(window: QMainWindow, actions: Actions, docks: list[QDockWidget])
     ):
         edit_menu.addAction(action)
     if codes is not None:
-        codes.menu = _kept_menu("Co&des", window)  # the Codebook's toggle joins it later
+        codes.menu = _kept_menu("&Codes", window)  # the Codebook's toggle joins it later
         bar.addMenu(codes.menu)
         codes.menu.addAction(codes.code_passage)
         codes.menu.addSeparator()
