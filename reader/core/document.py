@@ -189,8 +189,17 @@ def _title_of(text: str, path: Path) -> str:
         )
         if match:
             return match.group(1)
-    words = re.split(r"[-_\s]+", path.stem)
-    return " ".join(w[:1].upper() + w[1:] for w in words if w) or path.name
+    return title_from_name(path)
+
+
+def title_from_name(path: Path) -> str:
+    """The file name made readable: separators become spaces. A name with capitals keeps
+    its case ("NYC-interview", "iPhone notes": written so on purpose); an all-lowercase
+    one gets a capital on each word ("p01_ana" -> "P01 Ana")."""
+    words = [w for w in re.split(r"[-_\s]+", path.stem) if w]
+    if path.stem.lower() == path.stem:
+        words = [w[:1].upper() + w[1:] for w in words]
+    return " ".join(words) or path.name
 
 
 # Suffix -> (module of reader.core.transcripts, whether it reads the raw bytes). Text

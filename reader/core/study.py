@@ -18,7 +18,7 @@ from typing import Any
 
 from reader.core.annotations import Highlight, now_iso
 from reader.core.codebook import Codebook, recode
-from reader.core.document import Document, load_document
+from reader.core.document import Document, load_document, title_from_name
 from reader.core.hashing import sha256_hex
 from reader.core.notes_file import NotesData, NotesFormatError, parse_migrating
 from reader.core.notes_file import serialise as notes_bytes
@@ -202,7 +202,7 @@ class Study:
         entry = InterviewEntry(
             id=new_interview_id(path, taken.__contains__),
             path=path,
-            title=title or titles.free(_title_from_name(transcript), transcript),
+            title=title or titles.free(title_from_name(transcript), transcript),
             added=stamp,
             modified=stamp,
         )
@@ -750,11 +750,6 @@ def _folded(value: Any) -> Any:
 def _options(options: tuple[str, ...] | list[str]) -> tuple[str, ...]:
     cleaned = tuple(dict.fromkeys(o.strip() for o in options if o.strip()))
     return cleaned
-
-
-def _title_from_name(path: Path) -> str:
-    words = path.stem.replace("_", " ").replace("-", " ").split()
-    return " ".join(w[:1].upper() + w[1:] for w in words) or path.name
 
 
 # Opening ------------------------------------------------------------------------------------

@@ -21,6 +21,7 @@ from reader.core.document import (
     load_document,
     normalise,
     text_sha256,
+    title_from_name,
 )
 
 BUNDLED = Path(__file__).parents[2] / "resources" / "her-smell-interview.txt"
@@ -220,6 +221,35 @@ def test_markdown_without_heading_is_named_after_the_file(tmp_path: Path) -> Non
     """Without a heading the file name, made readable, is the title."""
     doc = load_document(write(tmp_path, "alex-ross_perry interview.md", b"No heading here.\n"))
     assert doc.title == "Alex Ross Perry Interview"
+
+
+@pytest.mark.parametrize(
+    ("name", "title"),
+    [
+        ("NYC-interview.txt", "NYC interview"),  # a name with capitals keeps its case
+        ("P01_ana.txt", "P01 ana"),
+        ("iPhone notes.md", "iPhone notes"),
+        ("QA.md", "QA"),
+        ("p01_ana.txt", "P01 Ana"),  # all lowercase: each word gets a capital
+        ("qa.md", "Qa"),  # nothing in the name tells an acronym from a word
+    ],
+)
+def test_a_title_from_a_file_name_keeps_the_capitals_written(
+    tmp_path: Path, name: str, title: str
+) -> None:
+    doc = load_document(write(tmp_path, name, b"Q: Hello?\nA: Hi.\n"))
+    assert doc.title == title
+
+
+@given(st.from_regex(r"[A-Za-z0-9][A-Za-z0-9 _-]{0,20}", fullmatch=True))
+def test_a_title_from_a_name_changes_no_letter_but_lowercase_initials(stem: str) -> None:
+    title = title_from_name(Path(f"{stem}.txt"))
+    written = [c for c in title if c.isalnum()]
+    if stem.lower() != stem:
+        assert written == [c for c in stem if c.isalnum()]
+    else:
+        assert [c.lower() for c in written] == [c for c in stem if c.isalnum()]
+        assert all(w[0] == w[0].upper() for w in title.split())
 
 
 def test_txt_heading_is_not_a_title(tmp_path: Path) -> None:

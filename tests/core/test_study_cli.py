@@ -26,8 +26,8 @@ def study_folder(tmp_path: Path) -> Path:
     """Two interviews with a role attribute, one highlight each, study.json written."""
     folder = tmp_path / "Nacht­schichten Ü"
     folder.mkdir()
-    (folder / "p1 Ana.txt").write_text(TRANSCRIPT, encoding="utf-8")
-    (folder / "p2 Ben.txt").write_text(TRANSCRIPT.replace("barnacles", "limpets"), "utf-8")
+    (folder / "P1 Ana.txt").write_text(TRANSCRIPT, encoding="utf-8")
+    (folder / "P2 Ben.txt").write_text(TRANSCRIPT.replace("barnacles", "limpets"), "utf-8")
     study = open_study(folder)
     study.define_attribute("Role", "choice", ["nurse", "doctor"])
     first, second = study.interviews
@@ -141,7 +141,7 @@ def test_export_of_a_study_document_uses_the_study_notes(
     the data folder's (empty) notes gave an export without them."""
     before = folder_listing(study_folder)
     out = tmp_path / f"p1.{name}"
-    result = run(tmp_path, "export", study_folder / "p1 Ana.txt", "--format", name, "-o", out)
+    result = run(tmp_path, "export", study_folder / "P1 Ana.txt", "--format", name, "-o", out)
     assert result.returncode == 0, result.stderr.decode()
     if name == "qdpx":
         selections = zipfile.ZipFile(out).read("project.qde").count(b"<PlainTextSelection ")
@@ -156,9 +156,9 @@ def test_export_of_a_study_document_whose_notes_cannot_be_read_says_so_in_one_li
     tmp_path: Path, study_folder: Path
 ) -> None:
     study = open_study(study_folder)
-    entry = next(e for e in study.interviews if e.path == "p1 Ana.txt")
+    entry = next(e for e in study.interviews if e.path == "P1 Ana.txt")
     notes = study.notes_path(entry)
     notes.unlink()
     notes.mkdir()  # an OSError on reading, not a format error
-    result = run(tmp_path, "export", study_folder / "p1 Ana.txt", "--format", "md")
+    result = run(tmp_path, "export", study_folder / "P1 Ana.txt", "--format", "md")
     assert "cannot read the notes file" in assert_fails_with_one_line(result)

@@ -171,7 +171,7 @@ def test_quote_and_code_follow_the_selection_and_the_caret(
     for action in (actions.quote_in_notes, codes.code_passage, codes.recent[0]):
         assert not action.isEnabled() and action.toolTip() == NO_PASSAGE
     assert hover_tip(window, qtbot, "Codes", codes.code_passage) == NO_PASSAGE
-    press_in_menu(window, qtbot, "Codes", Qt.Key.Key_D, Qt.Key.Key_C)  # Code Passage…: off
+    press_in_menu(window, qtbot, "Codes", Qt.Key.Key_C, Qt.Key.Key_C)  # Code Passage…: off
     assert window.codebook.coding.picker is None or not window.codebook.coding.picker.isVisible()
     highlight_with_key(window, qtbot, "scripted")  # select, H
     assert actions.quote_in_notes.isEnabled() and codes.code_passage.isEnabled()

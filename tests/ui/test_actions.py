@@ -6,12 +6,14 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable
+from pathlib import Path
 
 import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 from PySide6.QtCore import QPoint, Qt
-from PySide6.QtWidgets import QMenu
+from PySide6.QtGui import QKeySequence
+from PySide6.QtWidgets import QAbstractButton, QDockWidget, QMenu, QWidget
 
 from reader.ui.mnemonics import with_mnemonics
 from reader.ui.window.actions import menus_of
@@ -195,3 +197,35 @@ def test_the_library_menus_give_each_item_a_letter_and_its_key(
     panel._header_menu(QPoint(header.sectionViewportPosition(ward) + 3, 3))
     assert clashes(menus[-1], "Library heading") == []
     assert "&Change “Ward && Unit”…" in [a.text() for a in menus[-1].actions()]
+
+
+def alt_letter(keys: QKeySequence) -> str:
+    """The letter or digit of an Alt+<key> shortcut (lower case); "" for any other."""
+    match = re.fullmatch(r"Alt\+(\w)", keys.toString())
+    return match.group(1).lower() if match else ""
+
+
+def test_no_two_things_in_the_window_answer_the_same_alt_letter(
+    make_study_window: Callable[[Path], MainWindow], folder: Path
+) -> None:
+    """Every Alt+letter reachable at once: the menus' titles, the window's shortcuts, and
+    the buttons of the find bar and the docks (each shown), by their text or their keys."""
+    window = make_study_window(folder)
+    window.actions.find.trigger()
+    for dock in window.findChildren(QDockWidget):
+        dock.toggleViewAction().trigger() if not dock.isVisible() else None
+    owners: dict[str, list[str]] = {}
+    for action in window.menuBar().actions():
+        owners.setdefault(mnemonic(action.text()), []).append(f"menu {action.text()!r}")
+    for action in QWidget.actions(window):  # `window.actions` is the window's Actions
+        for keys in action.shortcuts():
+            if alt_letter(keys):
+                owners.setdefault(alt_letter(keys), []).append(f"action {action.text()!r}")
+    buttons = [b for b in window.findChildren(QAbstractButton) if b.window() is window]
+    assert window.find_bar.case_button in buttons
+    for button in buttons:
+        for letter in {mnemonic(button.text()), alt_letter(button.shortcut())} - {""}:
+            owners.setdefault(letter, []).append(f"button {button.text() or button.toolTip()!r}")
+    assert {k: v for k, v in owners.items() if len(v) > 1} == {}
+    assert "menu '&Codes'" in owners["c"]  # the letter a new user tries first
+    assert owners["a"] == ["button 'Aa'"]  # the find bar's Match case

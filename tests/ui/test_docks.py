@@ -81,6 +81,30 @@ def test_high_contrast_text_fields_have_an_edge(window: MainWindow, qtbot) -> No
     assert parse_hex(HIGH_CONTRAST.accent) in edge()
 
 
+def test_high_contrast_codebook_list_and_description_have_an_edge(
+    window: MainWindow, qtbot
+) -> None:
+    """The code list and the description field are black on the black dock: edged as the
+    fields are, the one with the keyboard in the accent."""
+    window.actions.codes.focus_codebook.trigger()
+    panel = window.codebook.panel
+    window.appearance.set_theme("high-contrast")
+
+    def edge(widget) -> set[tuple[int, int, int]]:
+        QApplication.processEvents()
+        image = widget.grab().toImage()
+        return {rgb(image.pixelColor(x, image.height() - 20)) for x in range(2)}
+
+    window.reader.setFocus()
+    for widget in (panel.view, panel.memo):
+        assert parse_hex(HIGH_CONTRAST.mid) in edge(widget), widget.objectName()
+    panel.view.setFocus()
+    qtbot.waitUntil(panel.view.hasFocus)
+    assert parse_hex(HIGH_CONTRAST.accent) in edge(panel.view)
+    window.appearance.set_theme("light")
+    assert parse_hex(HIGH_CONTRAST.mid) not in edge(panel.view)  # Fusion's own frame there
+
+
 def test_every_dock_has_its_buttons_dressed_from_the_start(window: MainWindow) -> None:
     """The Codebook's dock is made after the others were dressed: it is dressed too."""
     undressed = [

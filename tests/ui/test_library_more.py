@@ -41,29 +41,78 @@ def test_a_study_with_every_transcript_missing_shows_no_interview(
     assert "Locate Transcript" in window.banner.label.text()
     assert window.notes_editor.isReadOnly() and window.notes_editor.toPlainText() == ""
     assert window.outline.count() == 0
-    assert window.windowTitle() == "Interview Reader"
+    # Nothing says an interview is open, and both panes say how to open one.
+    assert window.windowTitle() == "Interview Reader — Nachtschichten – Ünïcode — no interview open"
+    assert window.reader.placeholderText().startswith("No interview is open.")
+    assert "File ▸ Open Interview…" in window.reader.placeholderText()
+    assert "press H" not in window.notes_editor.hint
+    assert "Open an interview from the Library" in window.notes_editor.hint
     assert window.library.filter.accessibleDescription() == "3 interviews, 3 missing"
     # Locating one opens it, writable.
     dialogs.open_answers.append(str(moved / "P02 Ben.txt"))
     window.study_actions.relocate(window.library.model.rows[1].id)
     assert "hour before dawn" in window.interview.session.document.text
     assert not window.notes_editor.isReadOnly()
+    assert "press H" in window.notes_editor.hint
+    assert window.windowTitle().endswith(" — P02 Ben")
     assert window.reader.reading is not None
 
 
-def test_a_study_whose_first_transcript_cannot_be_read_says_so_not_missing(
+def test_a_study_whose_first_transcript_cannot_be_read_opens_the_next_and_says_which(
     make_window: Callable[..., MainWindow], folder: Path, dialogs: Any
 ) -> None:
-    """The transcript is there but spoilt: the reader says which could not be opened,
-    not that every transcript is missing."""
+    """The transcript is there but spoilt: the next readable one in the Library opens
+    and the status line names the one that could not be opened."""
     open_study(folder).save()
     (folder / "P01 Ana.txt").write_bytes(b"\x89PNG\r\n\x1a\n\x00\x00" * 200)
     window = make_window()
     assert window.study_actions.open_path(folder)
-    assert window.interview.session is None
     assert any("P01 Ana.txt" in text for _, text in dialogs.shown)  # why, once
+    assert window.windowTitle().endswith(" — P02 Ben")
+    assert window.switcher.current == window.library.model.rows[1].id
+    status = window.statusBar().currentMessage()
+    assert status == "“P01 Ana” could not be opened; “P02 Ben” is open instead."
+
+
+def test_a_study_whose_transcripts_cannot_be_read_says_so_not_missing(
+    make_window: Callable[..., MainWindow], folder: Path, dialogs: Any
+) -> None:
+    open_study(folder).save()
+    for name in ("P01 Ana.txt", "P02 Ben.txt", "P10 Cem.txt"):
+        (folder / name).write_bytes(b"\x89PNG\r\n\x1a\n\x00\x00" * 200)
+    window = make_window()
+    assert window.study_actions.open_path(folder)
+    assert window.interview.session is None
+    assert len(dialogs.shown) == 3  # each says why, once
     placeholder = window.reader.placeholderText()
-    assert placeholder == "“P01 Ana” could not be opened: choose another interview in the Library."
+    assert (
+        "“P01 Ana”, “P02 Ben” and “P10 Cem” could not be opened: choose another interview "
+        "in the Library." in placeholder
+    )
+
+
+def test_unreadable_notes_of_a_new_studys_first_interview_offer_no_keeping(
+    make_window: Callable[..., MainWindow], folder: Path, dialogs: Any, monkeypatch: Any
+) -> None:
+    """The interview open before is gone with its study: the question offers to skip to
+    the next interview, not to keep the one open now."""
+    study = open_study(folder)
+    study.save()
+    notes = study.notes_path(study.interviews[0])
+    notes.parent.mkdir(exist_ok=True)
+    notes.write_bytes(b'{"format": "interview-reader-notes", ')
+    offered: list[list[str]] = []
+
+    def ask(_parent: Any, _title: str, _text: str, choices: list[str]) -> str:
+        offered.append(choices)
+        return choices[-1]  # the way out
+
+    monkeypatch.setattr("reader.ui.dialogs.ask", ask)
+    window = make_window()  # the bundled interview, open before
+    assert window.study_actions.open_path(folder)
+    assert offered == [["Start Empty", "Skip This Interview"]]
+    assert window.windowTitle().endswith(" — P02 Ben")
+    assert "“P01 Ana” could not be opened" in window.statusBar().currentMessage()
 
 
 def test_an_empty_new_study_shows_no_interview(
@@ -203,6 +252,28 @@ def test_typing_in_the_table_filters_and_ctrl_f_goes_to_the_filter(
     assert window.find_bar.isVisible()
 
 
+def test_a_new_users_first_ctrl_f_after_clicking_in_the_interview_finds_in_it(
+    make_study_window: Callable[[Path], MainWindow], folder: Path, qtbot: Any
+) -> None:
+    """The study opens with the focus in the Library, where Ctrl+F filters (README's
+    keys); Edit ▸ Find… says so, the status line too, and a click in the interview
+    makes Ctrl+F find in it."""
+    from PySide6.QtWidgets import QApplication
+
+    window = make_study_window(folder)
+    assert "in the Library, Ctrl+F filters" in window.actions.find.statusTip()
+    qtbot.waitUntil(window.library.view.hasFocus)
+    qtbot.keyClick(QApplication.focusWidget(), Qt.Key.Key_F, Qt.KeyboardModifier.ControlModifier)
+    assert window.library.filter.hasFocus()
+    assert "to find in the interview, click in it" in window.statusBar().currentMessage()
+    qtbot.mouseClick(window.reader.viewport(), Qt.MouseButton.LeftButton, pos=QPoint(60, 40))
+    qtbot.waitUntil(window.reader.hasFocus)
+    qtbot.keyClick(QApplication.focusWidget(), Qt.Key.Key_F, Qt.KeyboardModifier.ControlModifier)
+    assert window.find_bar.isVisible() and window.find_bar.edit.hasFocus()
+    qtbot.keyClicks(window.find_bar.edit, "night")
+    assert window.library.filter.text() == ""  # the Library was not filtered
+
+
 def test_space_and_shortcuts_in_the_table_do_not_filter(
     make_study_window: Callable[[Path], MainWindow], folder: Path, qtbot: Any
 ) -> None:
@@ -273,3 +344,15 @@ def test_a_transcript_a_study_lists_opens_its_study_reading_it_once(
     else:
         assert opened == [folder]
         assert len(scanned) == (1 if kind == "notes only" else 0)
+
+
+def test_library_titles_keep_the_capitals_a_file_name_was_written_with(
+    make_study_window: Callable[[Path], MainWindow], tmp_path: Path
+) -> None:
+    folder = tmp_path / "names"
+    folder.mkdir()
+    for name in ("NYC-interview.txt", "iPhone_notes.md", "p03_cem.txt"):
+        (folder / name).write_text("Q: Where?\nA: Here.\n", encoding="utf-8")
+    window = make_study_window(folder)
+    titles = sorted(row.title for row in window.library.model.rows)
+    assert titles == ["NYC interview", "P03 Cem", "iPhone notes"]

@@ -101,6 +101,20 @@ def test_a_hidden_dock_and_the_action(film: MainWindow) -> None:
     assert film.search_dock.widget() is panel
 
 
+def test_the_fields_placeholder_fits_a_1024_px_window_and_says_the_rest_in_its_tip(
+    film: MainWindow, qtbot
+) -> None:
+    film.resize(1024, 640)
+    film.reader.setFocus()
+    qtbot.keyClick(film.reader, Qt.Key.Key_F, CTRL_SHIFT)
+    edit = panel_of(film).edit
+    qtbot.waitUntil(edit.hasFocus)
+    QApplication.processEvents()
+    assert edit.width() >= search_panel.placeholder_width(edit)
+    assert edit.placeholderText() == "Search…"
+    assert "research notes" in edit.toolTip() and edit.toolTip() == edit.accessibleDescription()
+
+
 def test_ctrl_shift_f_opens_the_dock_with_the_selection(film: MainWindow, qtbot) -> None:
     start = TEXT.index("dawn")
     cursor = film.reader.textCursor()

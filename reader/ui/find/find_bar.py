@@ -86,7 +86,8 @@ class FindBar(QWidget):
             font = arrow.font()
             font.setBold(True)
             arrow.setFont(font)
-        self.case_button = self._toggle("Aa", "Match case", "Alt+C")
+        # Alt+A, as in its label "Aa": Alt+C is the Codes menu's.
+        self.case_button = self._toggle("Aa", "Match case", "Alt+A")
         self.word_button = self._toggle("ab", "Whole word", "Alt+W")
         font = self.word_button.font()
         font.setUnderline(True)

@@ -15,6 +15,7 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
     QLineEdit,
+    QStyle,
     QToolButton,
     QTreeWidget,
     QTreeWidgetItem,
@@ -40,8 +41,17 @@ GROUP_TITLES = {
     "research": "Research notes",
 }
 DEBOUNCE_MS = 250
+EVERYTHING = "Search the interview, your highlights, their notes and codes, and your research notes"
 REFRESH_MS = 600  # after an edit of the notes or a highlight, while the panel is shown
 _ONE_LINE = str.maketrans("\n\t\r", "   ")  # as in the results' snippets
+
+
+def placeholder_width(edit: QLineEdit) -> int:
+    """The width at which `edit` shows its whole placeholder: its frame and Qt's 2 px
+    each side, and room for the clear button (as tall as the field)."""
+    frame = edit.style().pixelMetric(QStyle.PixelMetric.PM_DefaultFrameWidth)
+    room = edit.fontMetrics().horizontalAdvance(edit.placeholderText())
+    return room + 2 * (frame + 2) + edit.sizeHint().height() + 4
 
 
 class SearchPanel(QWidget):
@@ -78,8 +88,13 @@ class SearchPanel(QWidget):
 
         self.edit = QLineEdit()
         self.edit.setObjectName("search-edit")
-        self.edit.setPlaceholderText("Search interview, highlights and notes")
+        # Short, in full in the tip: beside Aa, ab and .* in a narrow dock a longer one was
+        # cut to "Search interview, …"; the field is never narrower than it.
+        self.edit.setPlaceholderText("Search…")
+        self.edit.setMinimumWidth(placeholder_width(self.edit))
+        self.edit.setToolTip(EVERYTHING)
         self.edit.setAccessibleName("Search everything")
+        self.edit.setAccessibleDescription(EVERYTHING)
         self.edit.setClearButtonEnabled(True)
         self.edit.textChanged.connect(lambda _text: self._timer.start())
         self.edit.installEventFilter(self)

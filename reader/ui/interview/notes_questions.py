@@ -43,13 +43,18 @@ def locate_notes_asking(
     return best.path, f"Using the notes of “{best.title}” from {best.source}."
 
 
-def read_notes_asking(parent: QWidget, notes_path: Path, keeping: bool) -> NotesRead | None:
-    """The notes file read; for an unreadable one, the user's choice. None: stop (keep
-    the interview open now when `keeping`, else quit)."""
+def read_notes_asking(
+    parent: QWidget, notes_path: Path, one_open: bool, letting_go: bool
+) -> NotesRead | None:
+    """The notes file read; for an unreadable one, the user's choice. None: stop. The way
+    out offered is one that can be taken: when the interview open now goes anyway
+    (`letting_go`: its study closed or it left the study), the caller goes on to another
+    one or to none; else the one open now stays (`one_open`), or with none, the app quits."""
     read = read_notes(notes_path)
     if read.recovery is None:
         return read
-    stop = "Keep Current Interview" if keeping else "Quit"
+    stay = "Keep Current Interview" if one_open else "Quit"
+    stop = "Skip This Interview" if letting_go else stay
     choices = [*read.recovery.choices(), stop]
     from reader.ui import dialogs
 

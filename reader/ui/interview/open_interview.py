@@ -179,7 +179,7 @@ class OpenInterview(QObject):
         found = ""
         if notes_path is None:
             notes_path, found = locate_notes_asking(self._window, document_path, document)
-        read = read_notes_asking(self._window, notes_path, self.controller is not None)
+        read = read_notes_asking(self._window, notes_path, self.controller is not None, asked)
         if read is None:
             return False
         if keep_history and read_only is None:

@@ -47,6 +47,10 @@ from reader.ui.library.library_model import (
 from reader.ui.library.open_study import OpenStudy
 from reader.ui.row_menu import menu_from_key
 
+FILTER_NOT_FIND = (
+    "Ctrl+F in the Library filters the list; to find in the interview, click in it first."
+)
+
 
 class LibraryPanel(QWidget):
     openRequested = Signal(str)  # interview id
@@ -311,6 +315,8 @@ class LibraryPanel(QWidget):
             elif event.type() == QEvent.Type.KeyPress:
                 self.filter.setFocus(Qt.FocusReason.ShortcutFocusReason)
                 self.filter.selectAll()
+                # Edit ▸ Find… shows the key too: say why it did not find in the interview.
+                self.owner.status.emit(FILTER_NOT_FIND, 8000)
             return True
         if event.type() != QEvent.Type.KeyPress:
             return super().eventFilter(watched, event)

@@ -117,11 +117,21 @@ class StudyActions(QObject):
         self.recent.add(study.folder, study=True)
         ids = [e.id for e in study.interviews if not study.is_missing(e)]
         last = interview_id if interview_id in ids else self._last_interview(study.folder)
-        first = [last] if last in ids else []
-        if not any(self.switcher.open(i, asked=True) for i in first + ids[:1]):
+        listed = self.switcher.panel.visible_ids()  # the Library's order
+        failed: list[str] = []
+        for candidate in [i for i in dict.fromkeys([last, *listed, *ids]) if i in ids]:
+            if self.switcher.open(candidate, asked=True):
+                break
+            failed.append(candidate)
+        else:
             # The interview open before must not look like one of this study's.
             # Unsaved notes were asked about above: not again.
-            self.nothingToOpen.emit(_why_none_open(study, ids), True)
+            self.nothingToOpen.emit(_why_none_open(study, failed), True)
+        if failed and self.switcher.current:
+            opened = study.interview(self.switcher.current).title
+            self.owner.status.emit(
+                f"{_titles(study, failed)} could not be opened; “{opened}” is open instead.", 15000
+            )
         self.owner.tell_notice()
         return True
 
@@ -359,11 +369,21 @@ def dropped_paths(mime: QMimeData) -> list[Path]:
     return [Path(url.toLocalFile()) for url in mime.urls() if url.isLocalFile()]
 
 
-def _why_none_open(study: Study, present: list[str]) -> str:
+def _titles(study: Study, ids: list[str], most: int = 3) -> str:
+    """“A”, “B” and “C” (“A”, “B” and 5 others): the interviews named in one line."""
+    titles = [f"“{study.interview(i).title}”" for i in ids[:most]]
+    if len(ids) > most:
+        titles[-1] = f"{len(ids) - most + 1} others"
+    return " and ".join([", ".join(titles[:-1]), titles[-1]] if len(titles) > 1 else titles)
+
+
+def _why_none_open(study: Study, failed: list[str]) -> str:
     """What the empty reader says when opening a study showed no interview."""
-    if present:  # there, but it could not be read (the warning said why)
-        title = study.interview(present[0]).title
-        return f"“{title}” could not be opened: choose another interview in the Library."
+    if failed:  # there, but none could be read (the warnings said why)
+        return (
+            f"{_titles(study, failed)} could not be opened: choose another interview in the "
+            "Library."
+        )
     if study.interviews:
         return (
             "None of this study's transcripts is where study.json says: locate them "

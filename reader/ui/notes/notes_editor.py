@@ -28,6 +28,17 @@ INDENT = "  "
 LONG_NOTES_CHARS = 100_000
 
 
+HINT = (
+    "Your research notes, in Markdown.\n\n"
+    "Select words in the interview and press H (or 1–6) to highlight them, "
+    "Q to quote them here."
+)
+NOTHING_OPEN_HINT = (
+    "No interview is open, so there are no notes to write in.\n\n"
+    "Open an interview from the Library (View ▸ Library), or with File ▸ Open Interview…"
+)
+
+
 class NotesEditor(QPlainTextEdit):
     linkActivated = Signal(str)  # a link Ctrl+clicked in the text
 
@@ -37,11 +48,7 @@ class NotesEditor(QPlainTextEdit):
         self.setAccessibleName("Research notes")
         self.setAccessibleDescription("Your notes on the interview, in Markdown; saved as you type")
         # Drawn here, not as Qt's placeholder, which leaves no margin on the right.
-        self.hint = (
-            "Your research notes, in Markdown.\n\n"
-            "Select words in the interview and press H (or 1–6) to highlight them, "
-            "Q to quote them here."
-        )
+        self.hint = HINT
         font = theme.ui_font()
         font.setPointSizeF(theme.READING_POINT_SIZE - 1.5)
         self.setFont(font)
@@ -160,6 +167,13 @@ class NotesEditor(QPlainTextEdit):
         inserted = QTextCursor(cursor)
         inserted.setPosition(start, QTextCursor.MoveMode.KeepAnchor)
         return inserted
+
+    def show_nothing_open(self, nothing: bool) -> None:
+        """With no interview open, the hint says how to open one, not how to highlight."""
+        hint = NOTHING_OPEN_HINT if nothing else HINT
+        if hint != self.hint:
+            self.hint = hint
+            self.viewport().update()
 
     def _hint_follows(self) -> None:
         """The hint goes, whole, with the first character typed (Qt repaints only the

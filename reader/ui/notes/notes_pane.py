@@ -88,6 +88,7 @@ class NotesPane(QWidget):
     def __init__(self, interview: OpenInterview, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("notes-pane")
+        self.interview = interview
         self.editor = NotesEditor()
         self.editor.show_document(interview.notes_document)
         interview.notesDocumentChanged.connect(self.editor.show_document)
@@ -136,6 +137,7 @@ class NotesPane(QWidget):
     def _follow_read_only(self, read_only: bool) -> None:
         """Read-only notes take no typing and no formatting (a change could not be saved)."""
         self.editor.setReadOnly(read_only)
+        self.editor.show_nothing_open(self.interview.session is None)
         for action in self._format_actions:
             action.setEnabled(not read_only)
 

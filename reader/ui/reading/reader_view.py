@@ -602,8 +602,12 @@ class ReaderView(QTextEdit):
     # The margin: question numbers and speakers, painted, never part of the text ----------
 
     def paintEvent(self, event: QPaintEvent) -> None:
-        if self.reading is None:
-            super().paintEvent(event)
+        if self.reading is None:  # Qt draws the placeholder on one line, cut at the edge
+            painter = QPainter(self.viewport())
+            painter.setPen(self.palette().placeholderText().color())
+            area = self.viewport().rect().adjusted(24, 16, -24, -16)
+            flags = Qt.AlignmentFlag.AlignTop | Qt.TextFlag.TextWordWrap
+            painter.drawText(area, int(flags), self.placeholderText())
             return
         under = QPainter(self.viewport())
         self.highlights.paint(under)  # beneath the text, which draws with no background

@@ -175,7 +175,12 @@ def build_actions(window: QMainWindow) -> Actions:
         # What they undo, and whether they can, follow the focus (window/undo_focus.py).
         undo=_action(window, "&Undo", [QKeySequence(std.Undo)]),  # Ctrl+Z alone
         redo=_action(window, "&Redo", ["Ctrl+Shift+Z", "Ctrl+Y"]),
-        find=_action(window, "&Find…", std.Find, "Find words in the interview"),
+        find=_action(  # as README's keys say: the Library's own Ctrl+F is its filter
+            window,
+            "&Find…",
+            std.Find,
+            "Find words in the interview (in the Library, Ctrl+F filters the list)",
+        ),
         find_next=_action(window, "Find &Next", std.FindNext, "Go to the next match"),
         find_previous=_action(
             window, "Find Pre&vious", std.FindPrevious, "Go to the previous match"
@@ -466,7 +471,7 @@ def build_menus(window: QMainWindow, actions: Actions, docks: list[QDockWidget])
     ):
         edit_menu.addAction(action)
     if codes is not None:
-        codes.menu = _kept_menu("Co&des", window)  # the Codebook's toggle joins it later
+        codes.menu = _kept_menu("&Codes", window)  # the Codebook's toggle joins it later
         bar.addMenu(codes.menu)
         codes.menu.addAction(codes.code_passage)
         codes.menu.addSeparator()

@@ -342,11 +342,11 @@ class MainWindow(QMainWindow):
 
     def _show_title(self, *_args: object) -> None:
         session = self.interview.session
+        study = f" — {self.study.study.data.title}" if self.study.study is not None else ""
         if session is None:
-            self.setWindowTitle(APP_NAME)
+            self.setWindowTitle(f"{APP_NAME}{study} — no interview open" if study else APP_NAME)
             return
         read_only = " (read-only)" if self.interview.read_only else ""
-        study = f" — {self.study.study.data.title}" if self.study.study is not None else ""
         self.setWindowTitle(f"{APP_NAME}{study} — {session.document.title}{read_only}")
 
     def _show_notes_path(self, path: Path) -> None:

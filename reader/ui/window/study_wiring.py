@@ -38,6 +38,9 @@ class StudyWindow(Protocol):
     library_dock: LazyDock
 
 
+OPEN_ALONE = "Or open one on its own with File ▸ Open Interview… (the study closes)."
+
+
 def wire_study_extras(window: StudyWindow) -> None:
     study = window.study
     window.interview.undo_group.addStack(study.undo_stack)
@@ -56,7 +59,7 @@ def show_nothing_open(window: StudyWindow, line: str, asked: bool = False) -> No
     if not asked and interview.session is not None and not interview.may_discard_unsaved():
         return
     interview.close_to_nothing()
-    window.reader.show_nothing(line)
+    window.reader.show_nothing(f"No interview is open. {line} {OPEN_ALONE}")
     window.outline.clear()
     annotations = window.annotations_dock.made()  # (one made later shows the same)
     if annotations is not None:
