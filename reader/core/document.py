@@ -193,13 +193,11 @@ def _title_of(text: str, path: Path) -> str:
 
 
 def title_from_name(path: Path) -> str:
-    """The file name made readable: separators become spaces. A name with capitals keeps
-    its case ("NYC-interview", "iPhone notes": written so on purpose); an all-lowercase
-    one gets a capital on each word ("p01_ana" -> "P01 Ana")."""
+    """The file name made readable: separators become spaces, and each word in lower case
+    gets a capital ("p01_ana" -> "P01 Ana"); a word with a capital keeps its case, written
+    so on purpose ("NYC-interview" -> "NYC Interview", "iPhone notes" -> "iPhone Notes")."""
     words = [w for w in re.split(r"[-_\s]+", path.stem) if w]
-    if path.stem.lower() == path.stem:
-        words = [w[:1].upper() + w[1:] for w in words]
-    return " ".join(words) or path.name
+    return " ".join(w if w.lower() != w else w[:1].upper() + w[1:] for w in words) or path.name
 
 
 # Suffix -> (module of reader.core.transcripts, whether it reads the raw bytes). Text

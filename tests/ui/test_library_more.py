@@ -355,4 +355,4 @@ def test_library_titles_keep_the_capitals_a_file_name_was_written_with(
         (folder / name).write_text("Q: Where?\nA: Here.\n", encoding="utf-8")
     window = make_study_window(folder)
     titles = sorted(row.title for row in window.library.model.rows)
-    assert titles == ["NYC interview", "P03 Cem", "iPhone notes"]
+    assert titles == ["NYC Interview", "P03 Cem", "iPhone Notes"]
