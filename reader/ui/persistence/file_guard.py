@@ -21,7 +21,7 @@ class FileGuard(QObject):
     """
 
     notesChangedOnDisk = Signal(bytes)  # the new content, written by someone else
-    notesDeletedOnDisk = Signal()  # the file we read or wrote is gone; its folder is there
+    notesDeletedOnDisk = Signal()  # the file we read or wrote is gone; can be written again
     documentChangedOnDisk = Signal()
 
     def __init__(
@@ -94,7 +94,7 @@ class FileGuard(QObject):
             data = self.notes_path.read_bytes()
         except FileNotFoundError:
             data = None
-            if self.known_notes_hash and self.notes_path.parent.is_dir():
+            if self.known_notes_hash and self._folder_there():
                 self.known_notes_hash = ""  # said once; writing it again makes it known
                 self.notesDeletedOnDisk.emit()
         except OSError:
@@ -107,6 +107,21 @@ class FileGuard(QObject):
         if mtime is not None and mtime != self.document_mtime:
             self.document_mtime = mtime
             self.documentChangedOnDisk.emit()
+
+    def _folder_there(self) -> bool:
+        """Whether the deleted notes can be written again where they were: their folder is
+        there, or it is a study's notes folder deleted alone (the study folder is there), made
+        again here with its lock. Never a folder of notes outside a study (renamed by the
+        user, it would come back holding only these notes), nor a study folder renamed."""
+        folder = self.notes_path.parent
+        if folder.is_dir():
+            return True
+        if self.make_parents or not folder.parent.is_dir():
+            return False
+        self.release()  # its lock file went with the folder; acquire makes the folder
+        self.acquire()  # if the lock cannot be had, the save that follows says why
+        self.watch()
+        return True
 
 
 def _mtime(path: Path) -> float | None:
