@@ -59,6 +59,7 @@ class OpenStudy(QObject):
         self._timer.timeout.connect(self.check_disk)
         # A change study.json could not take (a full disk): kept here, saving tried again.
         self.unsaved = False
+        self._said = ""  # why it could not be saved, as last said: not said at every retry
         self._retry = QTimer(self, singleShot=True)
         self._retry.timeout.connect(self.save)
 
@@ -148,6 +149,7 @@ class OpenStudy(QObject):
         self._timer.stop()
         self._retry.stop()
         self.unsaved = False
+        self._said = ""
         if self._watcher is not None:
             self._watcher.deleteLater()
             self._watcher = None
@@ -171,13 +173,17 @@ class OpenStudy(QObject):
         except OSError as exc:
             self.unsaved = True
             self._retry.start(RETRY_MS)
-            self.message.emit(
+            said = (
                 f"The study could not be saved: {describe_os_error(exc)}. Your changes are "
                 "kept and saving is tried again."
             )
+            if said != self._said:
+                self._said = said
+                self.message.emit(said)
             return False
         if self.unsaved:  # as the notes' saver does, the banner's error goes
             self.unsaved = False
+            self._said = ""
             self.message.emit("")
             self.status.emit("The study is saved.", 5000)
         self._report(merged)

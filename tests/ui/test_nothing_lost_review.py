@@ -1,0 +1,104 @@
+"""More of the data-safety audit (tests/ui/test_nothing_lost.py): a study's notes folder
+deleted, a full disk said once, study.json rescued at shutdown, histories kept bounded."""
+
+from __future__ import annotations
+
+import shutil
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from reader.ui.window.main_window import MainWindow
+from tests.ui.test_never_lose import TALK
+from tests.ui.test_nothing_lost import (
+    FullDisk,
+    notes_text,
+    rename_first_with_f2,
+    titles_on_disk,
+    type_notes,
+)
+from tests.ui.test_read_only_undo import activate
+
+
+@pytest.fixture
+def window(make_study_window: Callable[[Path], MainWindow], folder: Path, qtbot: Any) -> MainWindow:
+    window = make_study_window(folder)
+    activate(window, qtbot)
+    return window
+
+
+# A study's whole notes folder deleted by another program ------------------------------------
+
+
+def test_a_study_notes_folder_deleted_while_open_is_made_again_with_the_notes(
+    window: MainWindow, folder: Path, qtbot: Any
+) -> None:
+    """The window still said "Saved" with no notes folder on disk, and quitting without
+    typing wrote nothing: the notes shown were lost."""
+    path = window.interview.notes_path
+    type_notes(window, qtbot, "kept on screen")
+    qtbot.waitUntil(lambda: notes_text(path) == "kept on screen")
+    shutil.rmtree(path.parent)
+    qtbot.waitUntil(lambda: notes_text(path) == "kept on screen", timeout=3000)
+    assert "deleted" in window.banner.text()
+    assert window.interview.safety.guard.holds_lock()
+
+
+def test_a_study_folder_renamed_makes_no_notes_folder_at_its_old_place(
+    window: MainWindow, folder: Path, qtbot: Any
+) -> None:
+    path = window.interview.notes_path
+    type_notes(window, qtbot, "kept on screen")
+    qtbot.waitUntil(lambda: notes_text(path) == "kept on screen")
+    folder.rename(folder.with_name("Nachtschichten 2026"))
+    window.interview.safety.guard.check()  # as the watcher's would
+    assert not folder.exists()
+
+
+def test_notes_outside_a_study_are_not_made_again_when_their_folder_went(
+    make_window: Callable[..., MainWindow], tmp_path: Path, qtbot: Any, dialogs: Any
+) -> None:
+    """A folder holding notes saved with Save Notes As…, renamed by the user: it must not
+    come back at its old name holding only these notes."""
+    doc = tmp_path / "talk.txt"
+    doc.write_text(TALK, "utf-8")
+    alone = make_window(doc, notes=None)
+    activate(alone, qtbot)
+    elsewhere = tmp_path / "chosen" / "my notes.json"
+    dialogs.save_answers.append(str(elsewhere))
+    alone.actions.save_notes_as.trigger()
+    type_notes(alone, qtbot, "mine")
+    qtbot.waitUntil(lambda: notes_text(elsewhere) == "mine", timeout=3000)
+    elsewhere.parent.rename(tmp_path / "renamed")
+    alone.interview.safety.guard.check()
+    assert not elsewhere.parent.exists()
+
+
+# study.json cannot be written (a full disk): said once ----------------------------------------
+
+
+def test_a_study_the_disk_cannot_take_is_said_once_not_at_every_retry(
+    window: MainWindow, folder: Path, qtbot: Any, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The banner showed the same message again every few seconds while the disk was full."""
+    monkeypatch.setattr("reader.ui.library.open_study.RETRY_MS", 20)
+    disk = FullDisk(monkeypatch, "reader.core.study")
+    tries = []
+    real = window.study.study.save  # type: ignore[union-attr]
+
+    def save() -> Any:
+        tries.append(1)
+        return real()
+
+    monkeypatch.setattr(window.study.study, "save", save)
+    said: list[str] = []
+    window.study.message.connect(said.append)
+    rename_first_with_f2(window, qtbot, "Ana, night nurse")
+    qtbot.waitUntil(lambda: len(tries) >= 4, timeout=3000)
+    assert len([m for m in said if "could not be saved" in m]) == 1
+    assert "could not be saved" in window.banner.text()
+    disk.full = False
+    qtbot.waitUntil(lambda: titles_on_disk(folder)[:1] == ["Ana, night nurse"], timeout=3000)
+    assert said[-1] == "" and "could not be saved" not in window.banner.text()
