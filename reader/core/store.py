@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 import os
 import re
 import stat
@@ -91,6 +92,21 @@ def rescue_path(notes_path: Path) -> Path:
     """Where notes go when their own file cannot be written as the app is made to end."""
     stamp = datetime.now().strftime("%Y%m%d-%H%M%S")
     return data_dir() / "rescued" / f"{notes_path.stem}-{stamp}{notes_path.suffix}"
+
+
+def rescue(what: str, path: Path, data: bytes | None, name: Path | None = None) -> str:
+    """`path` could not take `data` (None: it could not even be made) as the app is made to
+    end: `data` goes to a rescue file in the data folder, named as `name` (default `path`).
+    The line that reports it, saying where."""
+    rescued = None
+    if data is not None:
+        target = rescue_path(name or path)
+        with contextlib.suppress(OSError):
+            atomic_write(target, data)
+            rescued = target
+    return f"{what} could not be saved to {path}; " + (
+        f"a copy was written to {rescued}." if rescued else "nor rescued."
+    )
 
 
 def set_aside(path: Path) -> Path:

@@ -617,10 +617,14 @@ class Study:
         merged = self.merge_from_disk()
         if self.read_only:  # the file on disk turned out to come from a newer build
             return merged
-        raw = serialise(self.data)
+        raw = self.to_bytes()
         atomic_write(self.file, raw)
         self._remember(raw)
         return merged
+
+    def to_bytes(self) -> bytes:
+        """study.json's content for the study as it is now."""
+        return serialise(self.data)
 
     def merge_from_disk(self) -> StudyMergeResult | None:
         """Merge study.json as it is on disk now into `data`, if it changed since we last

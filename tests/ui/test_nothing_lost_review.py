@@ -3,11 +3,13 @@ deleted, a full disk said once, study.json rescued at shutdown, histories kept b
 
 from __future__ import annotations
 
+import os
 import shutil
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
+import orjson
 import pytest
 
 from reader.ui.window.main_window import MainWindow
@@ -102,3 +104,31 @@ def test_a_study_the_disk_cannot_take_is_said_once_not_at_every_retry(
     disk.full = False
     qtbot.waitUntil(lambda: titles_on_disk(folder)[:1] == ["Ana, night nurse"], timeout=3000)
     assert said[-1] == "" and "could not be saved" not in window.banner.text()
+
+
+# The system ends the app while nothing can be written ----------------------------------------
+
+
+def test_the_system_ending_the_app_on_a_full_disk_rescues_study_and_notes(
+    window: MainWindow, folder: Path, qtbot: Any, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A logout while study.json could not be written lost the study's changes without a
+    word (the notes had a rescue copy): both are rescued now, and the report says where."""
+    monkeypatch.setattr("reader.ui.library.open_study.RETRY_MS", 60_000)
+    monkeypatch.setattr("reader.ui.persistence.saver.RETRY_MS", 60_000)
+    FullDisk(monkeypatch, "reader.core.study")
+    FullDisk(monkeypatch, "reader.ui.persistence.saver")
+    rename_first_with_f2(window, qtbot, "Ana, night nurse")
+    type_notes(window, qtbot, "typed on a full disk")
+    qtbot.waitUntil(lambda: window.save_label.text().startswith("Not saved"), timeout=3000)
+    report = window.shut_down_now()
+    assert not (folder / "study.json").exists()
+    rescued = sorted((Path(os.environ["XDG_DATA_HOME"])).rglob("rescued/*.json"))
+    study_copy = [p for p in rescued if p.name.startswith(f"{folder.name} study-")]
+    notes_copy = [p for p in rescued if p not in study_copy]
+    assert len(study_copy) == 1 and len(notes_copy) == 1
+    interviews = orjson.loads(study_copy[0].read_bytes())["interviews"]
+    assert interviews[0]["title"] == "Ana, night nurse"
+    assert notes_text(notes_copy[0]) == "typed on a full disk"
+    assert f"the study could not be saved to {folder / 'study.json'}" in report
+    assert str(study_copy[0]) in report and str(notes_copy[0]) in report

@@ -362,10 +362,7 @@ class OpenInterview(QObject):
         file cannot be, a rescue copy goes to the data folder. What to report, if any."""
         report = ""
         if self.saver is not None and not self.saver.flush():
-            rescued = self.saver.rescue()
-            report = f"the notes could not be saved to {self.saver.path}; " + (
-                f"a copy was written to {rescued}." if rescued else "nor rescued."
-            )
+            report = self.saver.rescue()
         self.close()
         return report
 

@@ -21,7 +21,7 @@ from PySide6.QtGui import QUndoStack
 
 from reader.core.notes_files_cache import NotesFilesCache
 from reader.core.read_only import ReadOnly, why_read_only
-from reader.core.store import describe_os_error
+from reader.core.store import describe_os_error, rescue
 from reader.ui.interview.commands import DoneCommand, Refusal
 from reader.ui.persistence.locks import new_lock, try_lock
 from reader.ui.persistence.saver import RETRY_MS
@@ -189,6 +189,14 @@ class OpenStudy(QObject):
         self._report(merged)
         self._rewatch()
         return True
+
+    def rescue(self) -> str:
+        """study.json cannot take the study as the app is made to end: its content goes to
+        a rescue copy in the data folder, named after the study folder; the report line."""
+        assert self.study is not None
+        study = self.study
+        name = study.file.with_name(f"{study.folder.name} {study.file.name}")
+        return rescue("the study", study.file, study.to_bytes(), name)
 
     def check_disk(self) -> None:
         """study.json or the folder changed on disk: merge, and show the study again."""

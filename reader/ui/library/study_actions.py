@@ -350,12 +350,16 @@ class StudyActions(QObject):
         )
         return answer == QMessageBox.StandardButton.Discard
 
-    def close(self) -> None:
-        """The window closes: the study's last state written, its lock released."""
+    def close(self, rescue: bool = False) -> str:
+        """The window closes: the study's last state written, its lock released. When the
+        system ends the app (`rescue`: nobody was asked), what study.json cannot take goes
+        to a rescue copy in the data folder; the line that reports it, if any."""
         self.switcher.keep_read_positions()
-        if self.owner.unsaved:
-            self.owner.save()  # a last try, as the system ends the app without asking
+        report = ""
+        if self.owner.unsaved and not self.owner.save() and rescue:
+            report = self.owner.rescue()
         self.owner.close()
+        return report
 
 
 def _folder_key(folder: Path) -> str:

@@ -11,7 +11,7 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import QObject, QTimer, Signal
 
 from reader.core.backups import DEFAULT_KEEP, INTERVAL_SECONDS, make_backup
-from reader.core.store import atomic_write, content_hash, describe_os_error, rescue_path
+from reader.core.store import atomic_write, content_hash, describe_os_error, rescue
 
 AUTOSAVE_DELAY_MS = 600  # a pause in typing this long saves at once...
 DEADLINE_MS = 1000  # ...and steady typing still saves this soon after the first change
@@ -171,18 +171,10 @@ class NotesSaver(QObject):
             self._set_state("saved", "")
         return not self._dirty
 
-    def rescue(self) -> Path | None:
+    def rescue(self) -> str:
         """Write the notes to a rescue file in the data folder (the notes file could not be
-        written and the app must end); that file, or None if even this failed."""
-        data = self._serialise_or_report()
-        if data is None:
-            return None
-        target = rescue_path(self.path)
-        try:
-            atomic_write(target, data)
-        except OSError:
-            return None
-        return target
+        written and the app must end); the line that reports it."""
+        return rescue("the notes", self.path, self._serialise_or_report())
 
     def retarget(self, path: Path) -> None:
         """Save to `path` from now on (Save Notes As…), writing everything there at once."""

@@ -393,9 +393,8 @@ class MainWindow(QMainWindow):
     def shut_down_now(self) -> str:
         """The system ends the app (a signal, a logout): no questions asked."""
         self.save_window_state()
-        report = self.interview.shut_down_now()
-        self.study_actions.close()
-        return report
+        reports = [self.interview.shut_down_now(), self.study_actions.close(rescue=True)]
+        return " ".join(r for r in reports if r)
 
     def closeEvent(self, event: QCloseEvent) -> None:
         if not self.interview.may_discard_unsaved() or not self.study_actions.may_close_study():
