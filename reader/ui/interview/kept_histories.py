@@ -13,10 +13,11 @@ told (`written`), the one set aside takes the highlights as written and the file
 hash, so that coming back keeps its history; a change by another program (before the
 study's or after) still drops it.
 
-Every interview left in the study leaves its notes as the app last knew them (read or
-written, or rewritten by the study), till the study closes: a notes file another program
-deleted meanwhile is written again from them when the interview comes back, with its
-history if it was kept, instead of opening empty."""
+The interviews last left in the study (the KNOWN_LIMIT most recent) leave their notes as
+the app last knew them (read or written, or rewritten by the study), till the study closes:
+a notes file another program deleted meanwhile is written again from them when the
+interview comes back, with its history if it was kept, instead of opening empty. Not every
+one visited: 200 interviews of 1 MB notes would hold 200 MB."""
 
 from __future__ import annotations
 
@@ -38,6 +39,7 @@ if TYPE_CHECKING:  # the study modules load when a study opens (start-up, #17)
     from reader.core.study import Rewritten
 
 
+KNOWN_LIMIT = 20  # interviews whose notes, as last known, are kept (see the module doc)
 DELETED_WHILE_AWAY = (
     "The notes file was deleted outside the app while you were away; your notes, as last "
     "saved here, are written to it again."
@@ -110,8 +112,9 @@ class KeptHistories:
         self._kept: OrderedDict[Path, Parked] = OrderedDict()
         self.crossings: dict[Path, Crossing] = {}
         self.merged: dict[str, str] = {}  # every Crossing's (Crossing.merged)
-        # By notes file: as last read or written (bytes), or as the study rewrote them.
-        self._last_known: dict[Path, bytes | NotesData] = {}
+        # By notes file: as last read or written (bytes), or as the study rewrote them; the
+        # least recently left first.
+        self._last_known: OrderedDict[Path, bytes | NotesData] = OrderedDict()
         self._last_hash: dict[Path, str] = {}
 
     def crossing(self, notes_path: Path) -> Crossing:
@@ -136,7 +139,10 @@ class KeptHistories:
             self._last_hash.pop(notes_path, None)
         else:
             self._last_known[notes_path] = on_disk
+            self._last_known.move_to_end(notes_path)
             self._last_hash[notes_path] = content_hash(on_disk)
+        while len(self._last_known) > KNOWN_LIMIT:
+            self._last_hash.pop(self._last_known.popitem(last=False)[0], None)
 
     def instead_of_deleted(self, notes_path: Path, read: NotesRead) -> NotesRead:
         """`read`, or, when it found no notes file where one was when the interview was
