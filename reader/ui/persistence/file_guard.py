@@ -116,8 +116,8 @@ class FileGuard(QObject):
         folder = self.notes_path.parent
         if folder.is_dir():
             return True
-        if self.make_parents or not folder.parent.is_dir():
-            return False
+        if self.make_parents or not folder.parent.is_dir() or not self.holds_lock():
+            return False  # not holding it: another window writes these notes, or none can
         self.release()  # its lock file went with the folder; acquire makes the folder
         self.acquire()  # if the lock cannot be had, the save that follows says why
         self.watch()
