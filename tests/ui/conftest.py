@@ -32,6 +32,7 @@ class DialogStub:
         self.save_suggested: list[str] = []  # the path each save dialog opened at
         self.open_started: list[str] = []  # the folder each Open dialog started in
         self.button_answer = QMessageBox.StandardButton.Discard
+        self.boxes: list[QMessageBox] = []  # message boxes made and shown (exec), not static
 
     def message(self, kind: str) -> Callable[..., Any]:
         def show(_parent: Any, title: str, text: str = "", *args: Any, **kwargs: Any) -> Any:
@@ -50,6 +51,13 @@ def dialogs(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> DialogStub:
     stub = DialogStub()
     for kind in ("warning", "information", "critical", "question", "about"):
         monkeypatch.setattr(QMessageBox, kind, stub.message(kind))
+
+    def exec_box(box: QMessageBox) -> int:
+        stub.shown.append(("box", f"{box.windowTitle()}: {box.text()}"))
+        stub.boxes.append(box)
+        return QMessageBox.StandardButton.Ok
+
+    monkeypatch.setattr(QMessageBox, "exec", exec_box)
 
     def get_text(*_args: Any, **_kwargs: Any) -> tuple[str, bool]:
         return stub.text_answers.pop(0) if stub.text_answers else ("", False)

@@ -3,6 +3,9 @@ Contrast draws lines between the docks, the reader and the notes."""
 
 from __future__ import annotations
 
+from collections.abc import Callable
+from pathlib import Path
+
 import pytest
 from PySide6.QtCore import QPoint
 from PySide6.QtGui import QColor
@@ -113,3 +116,26 @@ def test_every_dock_has_its_buttons_dressed_from_the_start(window: MainWindow) -
         if d.findChild(TitleButtons) is None
     ]
     assert undressed == []
+
+
+def test_high_contrast_library_table_has_an_edge(
+    make_study_window: Callable[[Path], MainWindow], folder: Path, qtbot
+) -> None:
+    """The Library's table sits under its filter field, black on the black dock: edged as
+    the Codebook's list is, the one with the keyboard in the accent."""
+    window = make_study_window(folder)
+    view = window.library.view
+    window.appearance.set_theme("high-contrast")
+
+    def edge() -> set[tuple[int, int, int]]:
+        QApplication.processEvents()
+        image = view.grab().toImage()
+        return {rgb(image.pixelColor(x, image.height() - 20)) for x in range(2)}
+
+    window.reader.setFocus()
+    assert parse_hex(HIGH_CONTRAST.mid) in edge()
+    view.setFocus()
+    qtbot.waitUntil(view.hasFocus)
+    assert parse_hex(HIGH_CONTRAST.accent) in edge()
+    window.appearance.set_theme("light")
+    assert parse_hex(HIGH_CONTRAST.mid) not in edge()  # Fusion's own frame there

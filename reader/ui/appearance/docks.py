@@ -24,11 +24,11 @@ PANE_LINES = (
     # Every field's edge is white here: the one with the keyboard takes the accent.
     "QLineEdit:focus { border: 2px solid palette(link); padding: 1px; }"
     "QMenu { border: 1px solid palette(mid); }"  # a black menu over the black page
-    # The Codebook's list and description sit among its buttons, not filling a pane:
-    # edged as the fields are, else black on black, found only by the placeholder.
-    "QTreeView#code-tree, QPlainTextEdit#code-memo { border: 1px solid palette(mid);"
-    " padding: 1px; }"
-    "QTreeView#code-tree:focus, QPlainTextEdit#code-memo:focus"
+    # The Codebook's list and description and the Library's table sit among buttons and
+    # fields, not filling a pane: edged as the fields are, else black on black.
+    "QTreeView#code-tree, QPlainTextEdit#code-memo, QTableView#library-view"
+    " { border: 1px solid palette(mid); padding: 1px; }"
+    "QTreeView#code-tree:focus, QPlainTextEdit#code-memo:focus, QTableView#library-view:focus"
     " { border: 2px solid palette(link); padding: 0; }"
 )
 

@@ -8,6 +8,7 @@ from __future__ import annotations
 import contextlib
 from pathlib import Path
 
+from PySide6.QtCore import QTimer
 from PySide6.QtWidgets import QWidget
 
 from reader.core.document import Document
@@ -59,4 +60,6 @@ def read_notes_asking(
     from reader.ui import dialogs
 
     choice = dialogs.ask(parent, "Notes file set aside", read.recovery.question(), choices)
+    if choice == "Quit":  # as File ▸ Quit does, all saved on the way; once this has returned
+        QTimer.singleShot(0, parent.window().close)  # (at start-up, once the window is up)
     return None if choice == stop else read.recovery.choose(choice)

@@ -74,6 +74,8 @@ class OpenInterview(QObject):
         self._study_read_only: ReadOnly | None = None  # the study's cause, passed to `open`
         self.in_study = False  # the notes are a study's: they stay in its notes folder
         self.kept = KeptHistories()  # and each interview's Crossing, by notes file
+        # While a study opens: why each transcript could not be, said at once after.
+        self.unreadable: dict[Path, str] | None = None
 
     # What is open ----------------------------------------------------------------------
 
@@ -169,6 +171,9 @@ class OpenInterview(QObject):
         try:
             loaded = loading.load(document_path, self._window)
         except DocumentError as exc:
+            if self.unreadable is not None:
+                self.unreadable[document_path] = str(exc)
+                return False
             QMessageBox.warning(self._window, "Cannot open the interview", str(exc))
             return False
         if loaded is None:  # cancelled while a large file was read

@@ -20,6 +20,7 @@ from PySide6.QtWidgets import QDialog, QFileDialog, QMenu, QMessageBox, QWidget
 from reader.core.hashing import sha256_hex
 from reader.core.study_places import FILE_NAME, study_folders
 from reader.ui.interview.open_interview import OpenInterview
+from reader.ui.library import unreadable
 from reader.ui.library.open_study import OpenStudy
 from reader.ui.library.recent import Recent, RecentList
 from reader.ui.library.switcher import InterviewSwitcher
@@ -119,19 +120,22 @@ class StudyActions(QObject):
         last = interview_id if interview_id in ids else self._last_interview(study.folder)
         listed = self.switcher.panel.visible_ids()  # the Library's order
         failed: list[str] = []
-        for candidate in [i for i in dict.fromkeys([last, *listed, *ids]) if i in ids]:
-            if self.switcher.open(candidate, asked=True):
-                break
-            failed.append(candidate)
-        else:
-            # The interview open before must not look like one of this study's.
-            # Unsaved notes were asked about above: not again.
-            self.nothingToOpen.emit(_why_none_open(study, failed), True)
+        with unreadable.gathered(self.interview) as why:
+            for candidate in [i for i in dict.fromkeys([last, *listed, *ids]) if i in ids]:
+                if self.switcher.open(candidate, asked=True):
+                    break
+                failed.append(candidate)
+            else:
+                # The interview open before must not look like one of this study's.
+                # Unsaved notes were asked about above: not again.
+                self.nothingToOpen.emit(_why_none_open(study, failed), True)
         if failed and self.switcher.current:
             opened = study.interview(self.switcher.current).title
             self.owner.status.emit(
                 f"{_titles(study, failed)} could not be opened; “{opened}” is open instead.", 15000
             )
+        titles = {study.transcript_path(e): e.title for e in map(study.interview, failed)}
+        unreadable.tell(self.window, [(t, why[p]) for p, t in titles.items() if p in why])
         self.owner.tell_notice()
         return True
 
