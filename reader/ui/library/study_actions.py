@@ -121,7 +121,8 @@ class StudyActions(QObject):
         listed = self.switcher.panel.visible_ids()  # the Library's order
         failed: list[str] = []
         with unreadable.gathered(self.interview) as why:
-            for candidate in [i for i in dict.fromkeys([last, *listed, *ids]) if i in ids]:
+            present = set(ids)  # asked once per id listed: 1.4 ms for 500 as a list
+            for candidate in [i for i in dict.fromkeys([last, *listed, *ids]) if i in present]:
                 if self.switcher.open(candidate, asked=True):
                     break
                 failed.append(candidate)
