@@ -33,7 +33,7 @@ LAST_KEY = "recent/study-interview"  # study folder -> the interview open there 
 
 
 class StudyActions(QObject):
-    nothingToOpen = Signal(str, bool)  # why; whether unsaved notes were let go already
+    nothingToOpen = Signal(str)  # why; unsaved notes were asked about before, once
 
     def __init__(
         self,
@@ -128,8 +128,7 @@ class StudyActions(QObject):
                 failed.append(candidate)
             else:
                 # The interview open before must not look like one of this study's.
-                # Unsaved notes were asked about above: not again.
-                self.nothingToOpen.emit(_why_none_open(study, failed), True)
+                self.nothingToOpen.emit(_why_none_open(study, failed))
         if failed and self.switcher.current:
             opened = study.interview(self.switcher.current).title
             self.owner.status.emit(
@@ -307,8 +306,7 @@ class StudyActions(QObject):
             "Library (right-click ▸ Locate Transcript…)."
             if others
             else "No interview is left in the study: add some with the Library's Add "
-            "button or drop files on the window.",
-            True,  # asked above: not again
+            "button or drop files on the window."
         )
         return True
 

@@ -46,18 +46,14 @@ def wire_study_extras(window: StudyWindow) -> None:
     window.interview.undo_group.addStack(study.undo_stack)
     window.undo_focus.claim(window.library_dock.made, lambda: study.undo_stack)
     window.editing.study_labels = window.switcher.set_color_labels
-    window.study_actions.nothingToOpen.connect(
-        lambda line, asked: show_nothing_open(window, line, asked)
-    )
+    window.study_actions.nothingToOpen.connect(lambda line: show_nothing_open(window, line))
 
 
-def show_nothing_open(window: StudyWindow, line: str, asked: bool = False) -> None:
+def show_nothing_open(window: StudyWindow, line: str) -> None:
     """Close the interview open before (written first) and show none: an empty reader and
-    notes, the line saying why in the reader and the banner. Notes that cannot be written
-    are let go only if the user says so, once (`asked`: already)."""
+    notes, the line saying why in the reader and the banner. Whether to let go notes that
+    cannot be written was asked before, once (opening the study, giving way)."""
     interview = window.interview
-    if not asked and interview.session is not None and not interview.may_discard_unsaved():
-        return
     interview.close_to_nothing()
     window.reader.show_nothing(f"No interview is open. {line} {OPEN_ALONE}")
     window.outline.clear()
