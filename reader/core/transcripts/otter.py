@@ -106,7 +106,7 @@ def spoken_headers(text: str) -> str:
     what the headers say, nor the times of entries no one is named for (their speech goes
     on the turn before). A line is a header only where its name heads other lines too: a
     line of speech ending in "waited 5 minutes" seldom starts the same way twice."""
-    if not any(unit.search(text) for unit in _SPOKEN_AT_END):  # most files: quick searches
+    if not _ends_in_spoken_time(text):  # most files: quick searches
         return text
     lines = text.split("\n")
     found: dict[int, tuple[str, str]] = {}
@@ -145,6 +145,17 @@ def spoken_headers(text: str) -> str:
     for i, (name, clock) in found.items():
         lines[i] = f"{name} {clock}"
     return "\n".join(line for n, line in enumerate(lines) if n not in dropped)
+
+
+def _ends_in_spoken_time(text: str) -> bool:
+    """Some line ends in a count and a unit of time ("… 43 seconds"). Each unit's hits are
+    checked for the count before them here: prose ending in "just a second" would
+    otherwise send a whole file through the line-by-line reading (73 ms for 3.4 MB)."""
+    return any(
+        hit.start() >= 2 and text[hit.start() - 1] == " " and text[hit.start() - 2].isdigit()
+        for unit in _SPOKEN_AT_END
+        for hit in unit.finditer(text)
+    )
 
 
 def _clock(spoken: str) -> str | None:
