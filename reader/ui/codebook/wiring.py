@@ -55,7 +55,6 @@ def wire_codebook(window: Any) -> None:
         action.triggered.connect(lambda _=False, n=number: coding.apply_recent(n))
     actions.focus_codebook.triggered.connect(lambda: focus_dock(dock, codebook.panel.view))
     assert actions.menu is not None
-    dock.toggleViewAction().setText("Co&debook")  # Go to Code&book has B
     actions.menu.addAction(dock.toggleViewAction())
     hub.changed.connect(lambda: _show_when_coded(window, dock, hub))
     hub.changed.connect(lambda: _retrieve_needs_codes(actions, hub))
