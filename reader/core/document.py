@@ -18,6 +18,7 @@ from functools import cached_property
 from pathlib import Path
 
 from reader.core.hashing import sha256_hex
+from reader.core.timed_lines import may_have_headers
 
 MAX_BYTES = 64 * 1024 * 1024  # far above the 20 MB the app promises; refuses runaway files
 # Subtitles and structured transcripts hold more markup than words: 32 MB of .srt is about
@@ -201,8 +202,8 @@ def title_from_name(path: Path) -> str:
 
 
 # Suffix -> (module of reader.core.transcripts, whether it reads the raw bytes). Text
-# shapes are decoded here first. A .txt goes through the Otter reader, which leaves any
-# text not in Otter's shape as it is.
+# shapes are decoded here first. A .txt where some line ends in a time goes through the
+# Otter reader, which leaves any text not in Otter's or Teams' shape as it is.
 _READERS = {
     ".txt": ("otter", False),
     ".md": ("markdown", False),
@@ -269,6 +270,8 @@ def load_document(path: str | Path) -> Document:
     limit = MAX_TRANSCRIPT_BYTES if module not in ("", "otter", "markdown") else MAX_BYTES
     data = read_regular_file(path, limit)
     text, encoding, notice = ("", "", "") if binary else decode_text(data, name)
+    if module == "otter" and not may_have_headers(text):
+        module = ""
     if not module:
         return Document(text, _title_of(text, path), str(path.resolve()), encoding, notice)
     reader = importlib.import_module(f"reader.core.transcripts.{module}")

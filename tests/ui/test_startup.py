@@ -80,6 +80,7 @@ NOT_AT_FIRST_PAINT = (
     "reader.core.export",
     "reader.core.refi",
     "reader.core.study",
+    "reader.core.transcripts",
     "reader.ui.annotations.panel",
     "reader.ui.appearance.indicators",
     "reader.ui.exporting.export_dialog",

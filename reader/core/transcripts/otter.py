@@ -12,13 +12,11 @@ from __future__ import annotations
 import re
 from collections import Counter
 
+from reader.core.timed_lines import ends_in_spoken_time, time_ends
 from reader.core.transcripts import Para, Parsed, from_paragraphs, header, recurring
 
 _MIN_HEADERS = 2
 _HEADER_SHARE = 0.3  # of the blocks between blank lines
-# The end of a line that ends in a time: what a header ends with. The search skips to
-# each colon, and prose has few: a few ms for 5 MB.
-_TIME_AT_END_RE = re.compile(r":\d\d[ \t]*$", re.MULTILINE)
 # A time alone on its line: Teams' transcript pane copied as text writes a turn's name and
 # time on two lines, the name first ("Jane Doe\n0:03\n…") or, in some versions, the time
 # first ("0:03\nJane Doe\n…"). Such a pair is read as the one-line header "Jane Doe 0:03".
@@ -33,12 +31,6 @@ _TIME_LINE_RE = re.compile(_TIME_LINE)
 # digits run together ("5 minutes 43 seconds5:43"). An entry Teams names no one for is
 # its time in digits, then in words.
 _SPOKEN = r"\d{1,2} (?:hours?|minutes?|seconds?)(?: \d{1,2} (?:minutes?|seconds?)){0,2}"
-# A line ending in a unit of time: the quick test of a whole file for spoken headers. One
-# pattern a unit, each led by its word, which re finds by a fast literal scan: 6 ms for 5 MB
-# of text where one pattern led by "\d " took 27.
-_SPOKEN_AT_END = tuple(
-    re.compile(rf"{unit}s?[ \t]*$", re.MULTILINE) for unit in ("second", "minute", "hour")
-)
 _SPOKEN_HEADER_RE = re.compile(rf"(?P<name>\S[^\n]*?) (?P<time>{_SPOKEN})[ \t]*")
 _SPOKEN_ALONE_RE = re.compile(
     rf"[ \t]*(?P<time>{_SPOKEN})(?P<digits>(?:\d{{1,2}}:)?\d{{1,2}}:\d\d)?[ \t]*"
@@ -62,7 +54,7 @@ def count_headers(text: str) -> int:
     """How many lines are turn headers (every .txt opened is asked): only the lines that
     end in a time are looked at."""
     headers = []
-    for end in _TIME_AT_END_RE.finditer(text):
+    for end in time_ends(text):
         headers.append(header(text[text.rfind("\n", 0, end.start()) + 1 : end.end()]))
     return sum(match is not None for match in recurring(headers))
 
@@ -75,7 +67,7 @@ def joined_headers(text: str) -> str:
     # a search for a whole line, tried at every position, took 24.
     if not any(
         _TIME_LINE_RE.fullmatch(text, text.rfind("\n", 0, end.start()) + 1, end.end())
-        for end in _TIME_AT_END_RE.finditer(text)
+        for end in time_ends(text)
     ):
         return text
     lines = text.split("\n")
@@ -108,7 +100,7 @@ def spoken_headers(text: str) -> str:
     what the headers say, nor the times of entries no one is named for (their speech goes
     on the turn before). A line is a header only where its name heads other lines too: a
     line of speech ending in "waited 5 minutes" seldom starts the same way twice."""
-    if not _ends_in_spoken_time(text):  # most files: quick searches
+    if not ends_in_spoken_time(text):  # most files: quick searches
         return text
     lines = text.split("\n")
     found: dict[int, tuple[str, str]] = {}
@@ -147,17 +139,6 @@ def spoken_headers(text: str) -> str:
     for i, (name, clock) in found.items():
         lines[i] = f"{name} {clock}"
     return "\n".join(line for n, line in enumerate(lines) if n not in dropped)
-
-
-def _ends_in_spoken_time(text: str) -> bool:
-    """Some line ends in a count and a unit of time ("… 43 seconds"). Each unit's hits are
-    checked for the count before them here: prose ending in "just a second" would
-    otherwise send a whole file through the line-by-line reading (73 ms for 3.4 MB)."""
-    return any(
-        hit.start() >= 2 and text[hit.start() - 1] == " " and text[hit.start() - 2].isdigit()
-        for unit in _SPOKEN_AT_END
-        for hit in unit.finditer(text)
-    )
 
 
 def _clock(spoken: str) -> str | None:
