@@ -8,7 +8,8 @@ open_document + show are timed; `floor`: a bare read-only QTextEdit at the reade
 width and font, setPlainText + show) and times the first paint and the end of the lazy
 layout. With `interact`, scrolled to the middle: full repaints; in the app, 20 each of
 adding, recolouring, deleting and undoing a highlight in view, each with a repaint; then
-scrolling page by page from the top; and in the app its autosave: the GUI thread's
+scrolling page by page from the top; typing at the end of the research notes (the floor:
+a bare QPlainTextEdit holding the same notes); and in the app its autosave: the GUI thread's
 serialise, the worker's write, the handling of the finished write, and the longest block
 of the GUI thread in the 1.6 s after an edit.
 """
@@ -25,8 +26,9 @@ from typing import Any
 
 import orjson
 from PySide6.QtCore import QEventLoop, Qt, QTimer
-from PySide6.QtGui import QFont
-from PySide6.QtWidgets import QApplication, QTextEdit, QWidget
+from PySide6.QtGui import QFont, QTextCursor
+from PySide6.QtTest import QTest
+from PySide6.QtWidgets import QApplication, QPlainTextEdit, QTextEdit, QWidget
 
 from bench.gui import (
     FirstPaint,
@@ -40,6 +42,7 @@ from bench.proc import scratch_dir
 from bench.table import repeat, timed
 
 EDITS = 20  # single edits of each kind
+KEYS = 60  # characters typed into the research notes, a space every seventh
 REPAINTS = 20
 AUTOSAVES = 5
 AUTOSAVE_WINDOW_S = 1.6  # the 600 ms debounce, the write, and the file watcher's 300 ms check
@@ -112,6 +115,21 @@ def scroll_frames(edit: QTextEdit, app: QApplication) -> list[float]:
         if value >= bar.maximum():
             return frames
         value = min(value + bar.pageStep(), bar.maximum())
+
+
+def typing(editor: QPlainTextEdit, app: QApplication) -> list[float]:
+    """KEYS characters typed at the end of the notes: each key press, the editor's repaint
+    and the event-loop work it leaves (the word count, the autosave's timer)."""
+    editor.setFocus()
+    editor.moveCursor(QTextCursor.MoveOperation.End)
+    settle()
+
+    def key(n: int) -> None:
+        QTest.keyClick(editor, Qt.Key.Key_Space if n % 7 == 6 else Qt.Key.Key_A)
+        editor.viewport().repaint()
+        app.processEvents()
+
+    return [timed(lambda n=n: key(n)) for n in range(KEYS)]
 
 
 def repaints(edit: QTextEdit) -> list[float]:
@@ -220,12 +238,14 @@ def run_app(
         "height": reader.viewport().height(),
         "font": reader.document().defaultFont().toString(),
         "blocks": reader.document().blockCount(),
+        "notes_mb": len(window.interview.notes_document.toPlainText().encode()) / 1e6,
         "doc_height": reader.document().size().height(),
     }
     if interact:
         result["repaint"] = repaints(reader)
         result |= edits(window, app)
         result["scroll"] = scroll_frames(reader, app)
+        result["typing"] = typing(window.notes_pane.editor, app)
         result["autosave"] = autosave(window, app)
     return result
 
@@ -234,9 +254,17 @@ def run_app(
 
 
 def run_floor(
-    app: QApplication, doc: str, column: int, height: int, font: str, runs: int, interact: bool
+    app: QApplication,
+    doc: str,
+    column: int,
+    height: int,
+    font: str,
+    runs: int,
+    interact: bool,
+    notes: str | None = None,
 ) -> dict[str, Any]:
-    """A bare read-only QTextEdit with the same text, font and text width."""
+    """A bare read-only QTextEdit with the same text, font and text width; with `notes`, a
+    bare QPlainTextEdit holding their research notes to type in."""
     text = Path(doc).read_text(encoding="utf-8")
     qfont = QFont()
     qfont.fromString(font)
@@ -253,6 +281,11 @@ def run_floor(
     assert isinstance(edit, QTextEdit)
     if interact:
         result |= {"repaint": repaints(edit), "scroll": scroll_frames(edit, app)}
+    if notes is not None:
+        editor = QPlainTextEdit(orjson.loads(Path(notes).read_bytes())["notes"])
+        editor.resize(512, height)
+        editor.show()
+        result["typing"] = typing(editor, app)
     return result
 
 

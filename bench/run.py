@@ -162,7 +162,9 @@ def scale(run: Run) -> list[Row]:
     doc, notes = str(run.corpus.big_document), str(run.corpus.big_notes)
     app = run.child("gui_scale", "app", doc=doc, notes=notes, runs=SCALE_RUNS, interact=True)
     geometry = {k: app[k] for k in ("column", "height", "font")}  # the reader's text column
-    floor = run.child("gui_scale", "floor", doc=doc, runs=SCALE_RUNS, interact=True, **geometry)
+    floor = run.child(
+        "gui_scale", "floor", doc=doc, notes=notes, runs=SCALE_RUNS, interact=True, **geometry
+    )
     empty = run.child("gui_scale", "app", doc=doc, runs=EMPTY_RUNS)
     # Peak memory: one fresh process a figure, as reopening in one process keeps raising it.
     peak = [
@@ -219,6 +221,15 @@ def scale(run: Run) -> list[Row]:
             floor=floor["scroll"],
             floor_name=f"bare QTextEdit, {len(floor['scroll']):,} frames",
             note=f"{slow} of {frames:,} frames over 16 ms; the median is the typical frame",
+        ),
+        row(
+            "type a character at the end of the research notes + repaint",
+            app["typing"],
+            floor=floor["typing"],
+            floor_name="bare QPlainTextEdit, the same notes",
+            target=frame,
+            note=f"{len(app['typing'])} key presses, a space every seventh, in "
+            f"{app['notes_mb']:.1f} MB of notes; with the event-loop work each leaves",
         ),
         row(
             "peak memory, opened and laid out (VmHWM)",
