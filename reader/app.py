@@ -278,7 +278,10 @@ def _export_study(args: argparse.Namespace) -> int:
     options = StudyExportOptions(
         interview_options, {key: frozenset(values) for key, values in filters.items()}
     )
-    return _write_output(export_study(study, args.format, options), args.output)
+    output, left_out = export_study(study, args.format, options)
+    for line in left_out:
+        say(f"not exported: {line}")
+    return _write_output(output, args.output)
 
 
 def run_import(argv: list[str]) -> int:

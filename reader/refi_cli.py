@@ -159,6 +159,7 @@ def _import_codebook(data: bytes, folder: Path) -> str:
     """The .qdc's codes added to the study's codebook (a study made when there is none)."""
     from reader.core.codebook import add_codebook
     from reader.core.refi.codebook_xml import import_qdc
+    from reader.core.refi.left_out import grouped_lines
     from reader.core.study import open_study
 
     read = import_qdc(data)
@@ -169,5 +170,5 @@ def _import_codebook(data: bytes, folder: Path) -> str:
     lines = [f"Added {len(added.added)} code(s) to the codebook of {study.folder}."]
     if added.known:
         lines.append(f"{len(added.known)} were in it already: {', '.join(added.known)}.")
-    lines += [f"  not imported: {item.line}" for item in read.not_imported]
+    lines += [f"  not imported: {line}" for line in grouped_lines(read.not_imported)]
     return "\n".join(lines)

@@ -10,6 +10,7 @@ import re
 from dataclasses import dataclass
 from datetime import date, datetime
 from pathlib import Path
+from typing import NamedTuple
 
 from reader.core.notes_file import NotesFormatError, parse
 from reader.core.store import atomic_write
@@ -49,26 +50,20 @@ def make_backup(
     """Write `data` as NAME.YYYYmmdd-HHMMSS.json in backups/ (`now` is the time in its
     name), then prune; the newest itself when it holds `data` already (switching
     interviews backs each up as it opens: copies of the same notes would push out older
-    backups)."""
-    newest = _backups(notes_path)[:1]
-    if newest and _holds(newest[0][1], data):
-        return newest[0][1]
-    folder = backup_dir(notes_path)
+    backups). The folder is listed once."""
+    found = _backups(notes_path)
+    if found and _holds(found[0].path, data):
+        return found[0].path
     now = now or datetime.now()
     stamp = now.strftime(_STAMP)
+    second = datetime.strptime(stamp, _STAMP)
     # Within one second a counter keeps the names apart, always above the ones in use
     # (reusing a pruned name would sort the newest backup as the oldest).
-    pattern = _pattern(notes_path)
-    used = [
-        int(m.group(2) or 1)
-        for p in (folder.iterdir() if folder.is_dir() else ())
-        if (m := pattern.match(p.name)) and m.group(1) == stamp
-    ]
-    counter = max(used, default=0) + 1
+    counter = max((b.counter for b in found if b.time == second), default=0) + 1
     suffix = "" if counter == 1 else f"-{counter}"
-    target = folder / f"{notes_path.stem}.{stamp}{suffix}.json"
+    target = backup_dir(notes_path) / f"{notes_path.stem}.{stamp}{suffix}.json"
     atomic_write(target, data)
-    prune(notes_path, keep, now.date())
+    _prune(_newest_first([*found, _Backup(second, counter, target)]), keep, now.date())
     return target
 
 
@@ -81,19 +76,29 @@ def backup_file(notes_path: Path, keep: int = DEFAULT_KEEP) -> Path | None:
     return make_backup(notes_path, data, keep)
 
 
-def _backups(notes_path: Path) -> list[tuple[datetime, Path]]:
-    """Newest first; within one second, by the counter that keeps their names apart."""
+class _Backup(NamedTuple):
+    time: datetime  # in its name, to the second
+    counter: int  # keeps the names of one second apart: 1, 2, ...
+    path: Path
+
+
+def _backups(notes_path: Path) -> list[_Backup]:
+    """Newest first."""
     pattern = _pattern(notes_path)
-    found: list[tuple[datetime, int, Path]] = []
+    found = []
     folder = backup_dir(notes_path)
     if folder.is_dir():
         for path in folder.iterdir():
             match = pattern.match(path.name)
             if match:
                 time = datetime.strptime(match.group(1), _STAMP)
-                found.append((time, int(match.group(2) or 1), path))
-    found.sort(key=lambda item: item[:2], reverse=True)
-    return [(time, path) for time, _, path in found]
+                found.append(_Backup(time, int(match.group(2) or 1), path))
+    return _newest_first(found)
+
+
+def _newest_first(found: list[_Backup]) -> list[_Backup]:
+    """Within one second, by the counter that keeps their names apart."""
+    return sorted(found, key=lambda b: (b.time, b.counter), reverse=True)
 
 
 def _holds(path: Path, data: bytes) -> bool:
@@ -106,11 +111,15 @@ def _holds(path: Path, data: bytes) -> bool:
 def prune(notes_path: Path, keep: int, today: date | None = None) -> None:
     """Delete the backups that are neither among the newest `keep` nor the newest of a
     day of the last DAILY_DAYS up to `today` that has none among those."""
-    found = _backups(notes_path)
+    _prune(_backups(notes_path), keep, today)
+
+
+def _prune(found: list[_Backup], keep: int, today: date | None) -> None:
+    """`prune` of the backups `found` (newest first)."""
     newest = found[: max(1, keep)]
     today = today or date.today()
-    days = {time.date() for time, _ in newest}
-    for time, path in found[len(newest) :]:
+    days = {time.date() for time, _, _ in newest}
+    for time, _, path in found[len(newest) :]:
         day = time.date()
         if day not in days and (today - day).days < DAILY_DAYS:
             days.add(day)  # newest first: this is the day's newest
@@ -121,7 +130,7 @@ def prune(notes_path: Path, keep: int, today: date | None = None) -> None:
 def list_backups(notes_path: Path) -> list[BackupInfo]:
     """The backups of `notes_path`, newest first, with what each holds."""
     infos = []
-    for time, path in _backups(notes_path):
+    for time, _, path in _backups(notes_path):
         try:
             notes = parse(path.read_bytes())
             infos.append(BackupInfo(path, time, len(notes.highlights), len(notes.notes.split())))

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import contextlib
+import errno
 import os
 import re
 import stat
@@ -45,12 +46,18 @@ def content_hash(data: bytes) -> str:
     return sha256_hex(data)
 
 
-def atomic_write(path: Path, data: bytes) -> None:
+def atomic_write(path: Path, data: bytes, *, parents: bool = True) -> None:
     """Write `data` so that a crash leaves either the old or the new file, never half of one.
 
     A symbolic link is written through (its target is replaced, the link stays), and the
     file keeps its permissions; a new file gets the user's umask, as `open` would give it.
+    `parents`: whether the folders on the way to the file are made when missing. A study's
+    files are written without: a study folder renamed or moved while open is never made
+    again at its old place, holding only what was written last; the write fails, naming
+    the folder, and its caller says so and tries again.
     """
+    if not parents and not path.parent.is_dir():
+        raise FileNotFoundError(errno.ENOENT, os.strerror(errno.ENOENT), str(path.parent))
     path = Path(os.path.realpath(path))
     path.parent.mkdir(parents=True, exist_ok=True)
     try:

@@ -8,7 +8,6 @@ moves, changes or deletes a transcript, and removing an interview keeps its note
 from __future__ import annotations
 
 import contextlib
-import errno
 import os
 import re
 from collections.abc import Callable
@@ -612,13 +611,11 @@ class Study:
         """Write study.json atomically, merging first what another program (a sync tool)
         wrote there since we last read or wrote it. Returns that merge, or None."""
         self._writable()
-        if not self.folder.is_dir():  # renamed or moved while open: not made again here
-            raise FileNotFoundError(errno.ENOENT, os.strerror(errno.ENOENT), str(self.folder))
         merged = self.merge_from_disk()
         if self.read_only:  # the file on disk turned out to come from a newer build
             return merged
         raw = self.to_bytes()
-        atomic_write(self.file, raw)
+        atomic_write(self.file, raw, parents=False)  # renamed or moved while open: not made
         self._remember(raw)
         return merged
 

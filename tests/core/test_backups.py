@@ -6,6 +6,7 @@ import tempfile
 from datetime import date, datetime, timedelta
 from pathlib import Path
 
+import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
@@ -51,6 +52,20 @@ def test_only_the_newest_are_kept(tmp_path: Path) -> None:
     kept = backups.list_backups(path)
     assert len(kept) == 5
     assert [b.highlights for b in kept] == [6, 5, 4, 3, 2]
+
+
+def test_a_backup_lists_its_folder_once(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """It runs on every interview switch; the backups folder may hold dozens."""
+    path = tmp_path / "notes.json"
+    for n in range(4):
+        backups.make_backup(path, serialise(sample(n)), keep=2)
+    listed: list[Path] = []
+    real = Path.iterdir
+    monkeypatch.setattr(Path, "iterdir", lambda folder: listed.append(folder) or real(folder))
+    backups.make_backup(path, serialise(sample(9)), keep=2)
+    assert listed == [tmp_path / "backups"]
+    monkeypatch.undo()
+    assert [b.highlights for b in backups.list_backups(path)] == [9, 3]
 
 
 def test_unreadable_backup_is_listed_not_fatal(tmp_path: Path) -> None:

@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 
-from reader.core.refi.codebook_xml import export_qdc
+from reader.core.refi.codebook_xml import CODEBOOK_NS, export_qdc
 from reader.core.refi.qdpx_export import export_study_qdpx
 from reader.core.study import open_study
 from tests.core.test_cli import run
@@ -78,6 +78,24 @@ def test_import_a_codebook_into_a_study(tmp_path: Path, capsys) -> None:
     assert status == 0, err
     assert out.startswith("Added 1 code(s)") and "3 were in it already" in out
     assert open_study(study.folder).codebook.find("Sleep") is not None
+
+
+def test_a_codebook_import_says_what_it_left_out_for_one_reason_in_one_line(
+    tmp_path: Path, capsys
+) -> None:
+    """As the project import does (refi.left_out.grouped_lines)."""
+    nameless = "".join(
+        f'<Code guid="{n}2345678-1234-1234-1234-1234567890ab" name=""/>' for n in "12345"
+    )
+    qdc = tmp_path / "codes.qdc"
+    qdc.write_text(
+        f'<CodeBook xmlns="{CODEBOOK_NS}"><Codes><Code name="Sleep"/>{nameless}</Codes></CodeBook>'
+    )
+    status, out, err = main(capsys, "import", qdc, tmp_path / "study")
+    assert status == 0, err
+    assert out.splitlines()[1:] == [
+        "  not imported: 5 codes (“?”, “?”, “?” and 2 more): it has no name"
+    ]
 
 
 def test_import_refuses_a_study_open_in_the_app(tmp_path: Path, capsys) -> None:

@@ -112,6 +112,18 @@ def test_atomic_write_onto_a_folder_fails_cleanly(tmp_path: Path) -> None:
     assert folder.is_dir()
 
 
+def test_atomic_write_without_parents_makes_no_folder(tmp_path: Path) -> None:
+    """A study folder renamed while open: its files are not written at its old place."""
+    path = tmp_path / "study" / "notes" / "n.json"
+    with pytest.raises(FileNotFoundError) as raised:
+        atomic_write(path, b"data", parents=False)
+    assert raised.value.filename == str(path.parent)
+    assert listing(tmp_path) == []
+    path.parent.mkdir(parents=True)
+    atomic_write(path, b"data", parents=False)
+    assert path.read_bytes() == b"data"
+
+
 # --- set_aside --------------------------------------------------------------------------
 
 CORRUPT_NAME = re.compile(r"^n\.corrupt-(\d{8}-\d{6})\.json$")

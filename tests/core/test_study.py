@@ -106,6 +106,18 @@ def test_saved_study_opens_again_the_same(folder: Path) -> None:
     assert again.data == study.data and not again.warnings
 
 
+def test_a_study_folder_renamed_while_open_is_not_made_again_by_save(folder: Path) -> None:
+    study = open_study(folder)
+    study.save()
+    renamed = folder.with_name("renamed")
+    folder.rename(renamed)
+    with pytest.raises(FileNotFoundError) as raised:
+        study.save()
+    assert raised.value.filename == str(folder) and not folder.exists()
+    renamed.rename(folder)  # put back: saving works again
+    study.save()
+
+
 def test_empty_folder_is_an_empty_study(tmp_path: Path) -> None:
     study = open_study(tmp_path)
     assert study.interviews == [] and study.warnings == []
@@ -712,10 +724,10 @@ def test_a_code_change_that_cannot_write_a_notes_file_writes_none(
     full: list[Path] = []
     real_write = study_module.atomic_write
 
-    def atomic_write(path: Path, data: bytes) -> None:
+    def atomic_write(path: Path, data: bytes, **kwargs: bool) -> None:
         if path in full:
             raise OSError(errno.ENOSPC, "No space left on device", str(path))
-        real_write(path, data)
+        real_write(path, data, **kwargs)
 
     monkeypatch.setattr(study_module, "atomic_write", atomic_write)
     told: list[Rewritten] = []

@@ -89,6 +89,15 @@ def test_bad_study_export_fails_with_one_line(
     assert message in assert_fails_with_one_line(run(tmp_path, "export", study_folder, *args))
 
 
+def test_an_interview_left_out_is_said_on_stderr(tmp_path: Path, study_folder: Path) -> None:
+    study = open_study(study_folder)
+    study.notes_path(study.interviews[1]).write_bytes(b"\x00 not notes")
+    result = run(tmp_path, "export", study_folder, "--format", "csv")
+    assert result.returncode == 0, result.stderr.decode()
+    assert "not exported: “P2 Ben”: its notes cannot be read" in result.stderr.decode()
+    assert b"P1 Ana" in result.stdout and b"P2 Ben" not in result.stdout
+
+
 def test_where_needs_a_study(tmp_path: Path) -> None:
     result = run(tmp_path, "export", "--format", "csv", "--where", "role=nurse")
     assert "give a study folder" in assert_fails_with_one_line(result)

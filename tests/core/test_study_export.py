@@ -57,7 +57,7 @@ def study(tmp_path: Path) -> Study:
 
 
 def test_markdown_groups_by_interview_then_question(study: Study) -> None:
-    md = export_study(study, "md").decode()
+    md = export_study(study, "md")[0].decode()
     assert md.startswith("# Night \\# shifts\n\n2 interviews, 2 highlights")
     assert md.index("## P1") < md.index("### Q1. Q: How was") < md.index("## P2")
     assert "Participant: Ana · Date: 2024-03-01 · Role: nurse" in md
@@ -75,16 +75,16 @@ def test_links_from_the_notes_land_on_their_quotes(study: Study) -> None:
     gone = "00000000-0000-4000-8000-000000000000"  # a highlight no longer there
     session.notes.notes = f"> chaotic [↩ Q1](#h-{h.id})\n\nGone [↩ Q9](#h-{gone})"
     save_notes(study.notes_path(entry), session.notes)
-    md = export_study(study, "md").decode()
+    md = export_study(study, "md")[0].decode()
     assert f'<a id="h-{h.id}"></a>' in md and f"(#h-{h.id})" in md
     assert "Gone ↩ Q9" in md and gone not in md
-    page = export_study(study, "html").decode()
+    page = export_study(study, "html")[0].decode()
     assert f'<article class="highlight" id="h-{h.id}">' in page and f'href="#h-{h.id}"' in page
     assert "Gone ↩ Q9" in page and gone not in page
 
 
 def test_html_is_one_escaped_page(study: Study) -> None:
-    page = export_study(study, "html").decode()
+    page = export_study(study, "html")[0].decode()
     assert page.count('<section class="interview"') == 2
     assert "<h3>Q1. Q: How was the night shift?</h3>" in page
     assert "Role: nurse" in page and "<script" not in page
@@ -122,9 +122,9 @@ def test_the_notes_read_as_in_the_interviews_own_export(study: Study, notes: str
     notes = notes.replace("{id}", session.notes.highlights[0].id)
     session.notes.notes = notes
     save_notes(study.notes_path(entry), session.notes)
-    md_study = _section(export_study(study, "md").decode(), "### Research notes", "")
+    md_study = _section(export_study(study, "md")[0].decode(), "### Research notes", "")
     html = '<section class="research-notes">', "</section>"
-    html_study = _section(export_study(study, "html").decode(), *html)
+    html_study = _section(export_study(study, "html")[0].decode(), *html)
     session.notes.notes = demote_headings(notes, 1)
     md_single = _section(export_markdown(session).decode(), "## Research notes", "")
     html_single = _section(export_html(session).decode(), *html)
@@ -134,7 +134,7 @@ def test_the_notes_read_as_in_the_interviews_own_export(study: Study, notes: str
 
 
 def test_csv_has_interview_and_attribute_columns(study: Study) -> None:
-    raw = export_study(study, "csv")
+    raw = export_study(study, "csv")[0]
     assert raw.startswith(b"\xef\xbb\xbf")
     rows = list(csv.DictReader(io.StringIO(raw.decode("utf-8-sig"), newline="")))
     header = list(rows[0])
@@ -154,7 +154,7 @@ def test_csv_has_interview_and_attribute_columns(study: Study) -> None:
 
 
 def test_json_holds_the_study_and_every_model(study: Study) -> None:
-    data = orjson.loads(export_study(study, "json"))
+    data = orjson.loads(export_study(study, "json")[0])
     assert data["title"] == "Night # shifts" and data["attributes"][0]["key"] == "role"
     assert [i["title"] for i in data["interviews"]] == ["P1", "P2"]
     model = data["interviews"][1]["model"]
@@ -163,20 +163,26 @@ def test_json_holds_the_study_and_every_model(study: Study) -> None:
 
 def test_filters_by_attribute_and_highlight(study: Study) -> None:
     only_doctors = StudyExportOptions(filters={"role": frozenset({"doctor"})})
-    md = export_study(study, "md", only_doctors).decode()
+    md = export_study(study, "md", only_doctors)[0].decode()
     assert "## P2" in md and "## P1" not in md and "(Role doctor)" in md
     green = StudyExportOptions(highlights=ExportOptions(colors=frozenset({"green"})))
-    rows = export_study(study, "csv", green).decode("utf-8-sig").splitlines()
+    rows = export_study(study, "csv", green)[0].decode("utf-8-sig").splitlines()
     assert len(rows) == 2 and "chaotic" in rows[1]
 
 
 def test_missing_transcript_exported_from_notes_unreadable_named(study: Study) -> None:
     os.remove(study.transcript_path(study.interviews[0]))
     study.notes_path(study.interviews[1]).write_bytes(b"\x00garbage")
-    md = export_study(study, "md").decode()
-    assert "“P2” left out: its notes cannot be read" in md
-    assert "does not exist" in md and "Not found in the current text" in md
-    assert "chaotic" in md
+    md, left_out = export_study(study, "md")
+    assert "“P2” left out: its notes cannot be read" in md.decode()
+    assert "does not exist" in md.decode() and "Not found in the current text" in md.decode()
+    assert "chaotic" in md.decode()
+    # Every format says the same, the CSV too, whose file cannot name it.
+    assert len(left_out) == 1 and left_out[0].startswith("“P2”: its notes cannot be read")
+    for name in STUDY_FORMATS:
+        assert export_study(study, name)[1] == left_out
+    (in_json,) = orjson.loads(export_study(study, "json")[0])["left_out"]
+    assert in_json.startswith("“P2” left out: its notes cannot be read")
 
 
 def test_progress_counts_interviews_and_can_cancel(study: Study) -> None:
@@ -193,4 +199,5 @@ def test_progress_counts_interviews_and_can_cancel(study: Study) -> None:
 def test_empty_study_exports(tmp_path: Path) -> None:
     study = open_study(tmp_path)
     for name in STUDY_FORMATS:
-        assert export_study(study, name)
+        data, left_out = export_study(study, name)
+        assert data and left_out == []

@@ -224,7 +224,7 @@ def test_removing_the_last_with_notes_that_cannot_be_saved_asks_once(
     qtbot.keyClick(window.library.view, Qt.Key.Key_Delete)
     assert len(listed(folder)) == 1
 
-    def full(path: Path, data: bytes) -> None:
+    def full(path: Path, data: bytes, **_kwargs: bool) -> None:
         raise OSError(errno.ENOSPC, "No space left on device", str(path))
 
     monkeypatch.setattr("reader.ui.persistence.saver.atomic_write", full)

@@ -80,7 +80,7 @@ def test_a_study_folder_that_cannot_be_written_keeps_the_unsaved_work_in_both(
 ) -> None:
     window, study_notes = opened
 
-    def refuse(path: Path, data: bytes) -> None:
+    def refuse(path: Path, data: bytes, **_kwargs: bool) -> None:
         raise OSError(errno.EACCES, "Permission denied", str(path))
 
     monkeypatch.setattr("reader.ui.persistence.saver.atomic_write", refuse)

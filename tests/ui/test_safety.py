@@ -246,10 +246,10 @@ def test_write_error_keeps_edits_and_offers_save_as(
     disk_full = [True]
     real_write = reader.ui.persistence.saver.atomic_write
 
-    def failing_write(path: Path, data: bytes) -> None:
+    def failing_write(path: Path, data: bytes, **kwargs: bool) -> None:
         if disk_full[0]:
             raise OSError(error, os.strerror(error), str(path))
-        real_write(path, data)
+        real_write(path, data, **kwargs)
 
     monkeypatch.setattr("reader.ui.persistence.saver.atomic_write", failing_write)
     window.notes_editor.setPlainText("precious words")
@@ -269,7 +269,9 @@ def test_quit_with_unsaved_changes_warns(make_window, dialogs, monkeypatch) -> N
     window = make_window()
     monkeypatch.setattr(
         "reader.ui.persistence.saver.atomic_write",
-        lambda path, data: (_ for _ in ()).throw(OSError(errno.ENOSPC, "No space left", str(path))),
+        lambda path, data, **_kw: (_ for _ in ()).throw(
+            OSError(errno.ENOSPC, "No space left", str(path))
+        ),
     )
     window.notes_editor.setPlainText("unsaved")
     dialogs.button_answer = QMessageBox.StandardButton.Cancel
@@ -301,7 +303,7 @@ def test_failed_write_under_way_is_not_reported_saved(make_window, monkeypatch, 
     window = make_window()
     saver = window.interview.saver
 
-    def full(path: Path, data: bytes) -> None:
+    def full(path: Path, data: bytes, **_kwargs: bool) -> None:
         raise OSError(errno.ENOSPC, "No space left on device", str(path))
 
     monkeypatch.setattr("reader.ui.persistence.saver.atomic_write", full)
@@ -363,7 +365,7 @@ def test_open_another_document_asks_when_notes_cannot_be_saved(
     window = make_window()
     monkeypatch.setattr(
         "reader.ui.persistence.saver.atomic_write",
-        lambda path, data: (_ for _ in ()).throw(OSError(errno.EACCES, "Permission denied")),
+        lambda path, data, **_kw: (_ for _ in ()).throw(OSError(errno.EACCES, "Permission denied")),
     )
     window.notes_editor.setPlainText("unsaved")
     other = tmp_path / "other.txt"

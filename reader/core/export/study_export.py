@@ -10,7 +10,8 @@ exporters, grouped by interview, then by question.
 
 An interview whose transcript is missing is exported from its notes (its highlights as
 "not found in the current text"); one whose notes cannot be read is left out and named
-at the top. Nothing is dropped silently.
+at the top, and in the lines each exporter returns with its bytes (as the REFI-QDA one
+does), for the Export dialog and the command line to say. Nothing is dropped silently.
 """
 
 from __future__ import annotations
@@ -60,10 +61,13 @@ class _Part:
     problem: str  # "" or e.g. the transcript is missing
 
 
+_LeftOut = list[tuple[str, str]]  # (title, why) of each interview left out
+
+
 def _parts(
     study: Study, options: StudyExportOptions, texts: StudyTexts | None
-) -> tuple[list[_Part], list[str]]:
-    """The interviews to export with their sessions, and a line for each left out."""
+) -> tuple[list[_Part], _LeftOut]:
+    """The interviews to export with their sessions, and those left out."""
     texts = texts or StudyTexts(study)
     entries = study.matching(dict(options.filters) or None)
     parts, left_out = [], []
@@ -71,12 +75,22 @@ def _parts(
     for done, entry in enumerate(entries, 1):
         loaded = texts.get(entry)
         if loaded is None:
-            left_out.append(f"“{entry.title}” left out: {texts.problems.get(entry.id, '')}")
+            left_out.append((entry.title, texts.problems.get(entry.id, "")))
         else:
             parts.append(_Part(entry, loaded.session, loaded.problem))
         if progress is not None and progress(done, len(entries)) is False:
             raise ExportCancelled(f"export cancelled after {done} of {len(entries)} interviews")
     return parts, left_out
+
+
+def _said(left_out: _LeftOut, joint: str) -> list[str]:
+    """A line each: in the file "“P2” left out: why" (joint " left out: "), returned
+    "“P2”: why" (joint ": ", said after "Left out of FILE:" or "not exported:")."""
+    return [f"“{title}”{joint}{why}" for title, why in left_out]
+
+
+def _in_file(left_out: _LeftOut) -> list[str]:
+    return _said(left_out, " left out: ")
 
 
 def _quiet(options: ExportOptions) -> ExportOptions:
@@ -108,7 +122,7 @@ def _count(n: int) -> str:
 
 def export_study_markdown(
     study: Study, options: StudyExportOptions | None = None, texts: StudyTexts | None = None
-) -> bytes:
+) -> tuple[bytes, list[str]]:
     options = options or StudyExportOptions()
     parts, left_out = _parts(study, options, texts)
     hl = _quiet(options.highlights)
@@ -120,7 +134,7 @@ def export_study_markdown(
         f"{len(parts)} interview{'' if len(parts) == 1 else 's'}, {_count(total)}"
         + (f" ({esc(filters)})" if filters else "")
         + f", exported from {APP_NAME}.",
-        *(esc(line) for line in left_out),
+        *(esc(line) for line in _in_file(left_out)),
     ]
     for part in parts:
         session = part.session
@@ -135,7 +149,7 @@ def export_study_markdown(
             blocks.append(f"### {esc(section.heading)}")
             blocks.extend(markdown_export.entry(session, item, anchored) for item in section.items)
         blocks += markdown_export.research_notes(notes, 3)
-    return ("\n\n".join(blocks) + "\n").encode("utf-8")
+    return ("\n\n".join(blocks) + "\n").encode("utf-8"), _said(left_out, ": ")
 
 
 def _source(part: _Part) -> str:
@@ -168,7 +182,7 @@ h3 { font-size: 1.1rem; line-height: 1.3; margin: 1.6rem 0 .7rem; }
 
 def export_study_html(
     study: Study, options: StudyExportOptions | None = None, texts: StudyTexts | None = None
-) -> bytes:
+) -> tuple[bytes, list[str]]:
     options = options or StudyExportOptions()
     parts, left_out = _parts(study, options, texts)
     hl = _quiet(options.highlights)
@@ -182,7 +196,7 @@ def export_study_html(
         f"{_count(total)}"
         + (f" ({html_escape(filters)})" if filters else "")
         + f", exported from {html_escape(APP_NAME)}.</p>",
-        *(f'<p class="meta-line">{html_escape(line)}</p>' for line in left_out),
+        *(f'<p class="meta-line">{html_escape(line)}</p>' for line in _in_file(left_out)),
     ]
     for part in parts:
         session = part.session
@@ -202,7 +216,7 @@ def export_study_html(
         out += html_export.research_notes(notes, 3)
         out.append("</section>")
     out += ["</main>", "</body>", "</html>"]
-    return ("\n".join(out) + "\n").encode("utf-8")
+    return ("\n".join(out) + "\n").encode("utf-8"), _said(left_out, ": ")
 
 
 # CSV -------------------------------------------------------------------------------------
@@ -224,9 +238,9 @@ def csv_columns(study: Study) -> list[str]:
 
 def export_study_csv(
     study: Study, options: StudyExportOptions | None = None, texts: StudyTexts | None = None
-) -> bytes:
+) -> tuple[bytes, list[str]]:
     options = options or StudyExportOptions()
-    parts, _ = _parts(study, options, texts)
+    parts, left_out = _parts(study, options, texts)
     hl = _quiet(options.highlights)
     buffer = io.StringIO()
     out = csv_export.writer(buffer, options.highlights)
@@ -236,7 +250,7 @@ def export_study_csv(
         values = [str(entry.attributes.get(a.key, "")) for a in study.data.attributes]
         lead = [entry.title, entry.id, entry.participant, entry.date, *values]
         out.writerows([*lead, *row] for row in csv_export.rows(part.session, hl))
-    return buffer.getvalue().encode("utf-8-sig")
+    return buffer.getvalue().encode("utf-8-sig"), _said(left_out, ": ")
 
 
 # JSON ------------------------------------------------------------------------------------
@@ -244,14 +258,14 @@ def export_study_csv(
 
 def export_study_json(
     study: Study, options: StudyExportOptions | None = None, texts: StudyTexts | None = None
-) -> bytes:
+) -> tuple[bytes, list[str]]:
     options = options or StudyExportOptions()
     parts, left_out = _parts(study, options, texts)
     hl = _quiet(options.highlights)
     data = orjson.loads(serialise(study.data))
     data["format"] = "interview-reader-study-export"
     del data["interviews"]
-    data["left_out"] = left_out
+    data["left_out"] = _in_file(left_out)
     order = {a.key: i for i, a in enumerate(study.data.attributes)}
     data["interviews"] = [
         {
@@ -261,10 +275,12 @@ def export_study_json(
         }
         for part in parts
     ]
-    return orjson.dumps(data, option=orjson.OPT_INDENT_2) + b"\n"
+    return orjson.dumps(data, option=orjson.OPT_INDENT_2) + b"\n", _said(left_out, ": ")
 
 
-StudyExporter = Callable[[Study, StudyExportOptions | None, StudyTexts | None], bytes]
+StudyExporter = Callable[
+    [Study, StudyExportOptions | None, StudyTexts | None], tuple[bytes, list[str]]
+]
 STUDY_FORMATS: dict[str, StudyExporter] = {
     "md": export_study_markdown,
     "html": export_study_html,
@@ -278,6 +294,7 @@ def export_study(
     name: str,
     options: StudyExportOptions | None = None,
     texts: StudyTexts | None = None,
-) -> bytes:
-    """The study in format `name` (a key of STUDY_FORMATS); KeyError for an unknown one."""
+) -> tuple[bytes, list[str]]:
+    """The study in format `name` (a key of STUDY_FORMATS), and a line for each interview
+    left out ("“P2”: its notes cannot be read (…)"); KeyError for an unknown format."""
     return STUDY_FORMATS[name](study, options, texts)

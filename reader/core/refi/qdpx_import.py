@@ -560,11 +560,7 @@ def _interview(
             )
         )
         # Its notes, and its selections', go with it: said once, by the line above.
-        parts = [guid_of(part.get("guid")) or "" for part in element.iter()]
-        run.used_notes.update(n for part in parts for n in run.project.links.get(part, []))
-        run.used_notes.update(
-            guid_of(r.get("targetGUID")) or "" for r in element.iter(tag(run.ns, "NoteRef"))
-        )
+        run.used_notes.update(ref for part in element.iter() for ref in _note_refs(run, part))
         return None
     run.texts |= digests
     source_guid = guid_of(element.get("guid")) or derived_guid("source-name", name)
@@ -625,12 +621,17 @@ def _interview(
     return entry
 
 
-def _tied_notes(run: _Import, element: ET.Element, kind_key: tuple[str, str]) -> list[str]:
-    """The texts of the notes `element` refers to (NoteRef) or a Link ties to it."""
+def _note_refs(run: _Import, element: ET.Element) -> list[str]:
+    """The GUIDs of the notes `element` refers to (NoteRef) or a Link ties to it."""
     refs = [guid_of(r.get("targetGUID")) for r in element.findall(tag(run.ns, "NoteRef"))]
     refs += run.project.links.get(guid_of(element.get("guid")) or "", [])
+    return [ref for ref in refs if ref]
+
+
+def _tied_notes(run: _Import, element: ET.Element, kind_key: tuple[str, str]) -> list[str]:
+    """The texts of the notes `element` refers to (NoteRef) or a Link ties to it."""
     texts = []
-    for ref in dict.fromkeys(r for r in refs if r and r in run.notes):
+    for ref in dict.fromkeys(r for r in _note_refs(run, element) if r in run.notes):
         run.used_notes.add(ref)
         texts.append(run.notes[ref][1])
         if len(texts) == 1:

@@ -12,6 +12,7 @@ from __future__ import annotations
 import re
 from collections import Counter
 
+from reader.core.sync import format_time
 from reader.core.timed_lines import ends_in_spoken_time, time_ends
 from reader.core.transcripts import Para, Parsed, from_paragraphs, header, recurring
 
@@ -155,4 +156,4 @@ def _clock(spoken: str) -> str | None:
     hours, minutes, seconds = (value.get(unit, 0) for unit in _UNITS)
     if minutes > 59 or seconds > 59:
         return None
-    return f"{hours}:{minutes:02}:{seconds:02}" if hours else f"{minutes}:{seconds:02}"
+    return format_time(((hours * 60 + minutes) * 60 + seconds) * 1000)

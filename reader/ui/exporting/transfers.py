@@ -116,10 +116,12 @@ class Transfers(QObject):
             QApplication.processEvents()
             return not progress.wasCanceled()
 
+        left_out: list[str] = []  # interviews of the study that could not be read
         try:
             options = replace(dialog.options(), progress=report)
             if study and dialog.whole_study():
-                data = STUDY_FORMATS[name](study[0], StudyExportOptions(options), study[1])
+                exporter = STUDY_FORMATS[name]
+                data, left_out = exporter(study[0], StudyExportOptions(options), study[1])
             else:
                 data = FORMATS[name](session, options)
             atomic_write(Path(path), data)
@@ -131,12 +133,6 @@ class Transfers(QObject):
             return
         finally:
             progress.close()
-        left_out: list[str] = []
-        if study and dialog.whole_study():  # as the file names them at its top
-            problems = study[1].problems
-            left_out = [
-                f"“{e.title}”: {problems[e.id]}" for e in study[0].interviews if e.id in problems
-            ]
         self.report.exported(path, left_out)
 
     def import_annotations(self) -> None:

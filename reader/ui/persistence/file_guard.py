@@ -34,7 +34,7 @@ class FileGuard(QObject):
         self.held_elsewhere = False  # the last acquire failed because another writer has it
         # Whether taking the lock makes the folders above the notes folder too; not for a
         # study's (set by the owner): renamed while open, it is not made again at its old
-        # place, its notes folder alone, as the saver does (saver._check_unchanged).
+        # place, its notes folder alone, as the saver writes (store.atomic_write's `parents`).
         self.make_parents = True
         self.known_notes_hash = ""  # of what we last read or wrote
         self.writing_hash = lambda: ""  # of a write of ours under way (set by the owner)

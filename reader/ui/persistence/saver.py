@@ -135,7 +135,7 @@ class NotesSaver(QObject):
         """In the worker: check nobody else wrote the file, write it atomically, and take a
         backup when ten minutes have passed."""
         _check_unchanged(path, expected)
-        atomic_write(path, data)
+        atomic_write(path, data, parents=False)
         if time.monotonic() - self.last_backup >= INTERVAL_SECONDS:
             self.last_backup = time.monotonic()
             with contextlib.suppress(OSError):  # the notes are safe; a missed backup is not fatal
@@ -160,7 +160,7 @@ class NotesSaver(QObject):
                     _check_unchanged(self.path, self.expected_hash)
                 except OutsideChangeError as change:
                     make_backup(self.path, change.data, self.keep_backups)
-                atomic_write(self.path, data)
+                atomic_write(self.path, data, parents=False)
             except OSError as exc:
                 self._dirty = True
                 self._set_state("error", describe_os_error(exc))
@@ -250,9 +250,8 @@ def _check_unchanged(path: Path, expected: str) -> None:
     try:
         data = path.read_bytes()
     except FileNotFoundError:  # new, or moved away: nothing to overwrite
-        # Its own folder is made again if it went, never the folders above it (which
-        # atomic_write would make): a study folder renamed while open is not made again,
-        # holding only these notes, at its old place. The write fails and says why.
+        # Its own folder is made again if it went (a study's notes folder deleted alone);
+        # none above it, as the write that follows makes none (atomic_write's `parents`).
         path.parent.mkdir(exist_ok=True)
         return
     if expected and content_hash(data) != expected:

@@ -195,10 +195,10 @@ def full_disk_for(monkeypatch: pytest.MonkeyPatch) -> list[Path]:
     failing: list[Path] = []
     write = study_module.atomic_write
 
-    def atomic_write(path: Path, data: bytes) -> None:
+    def atomic_write(path: Path, data: bytes, **kwargs: bool) -> None:
         if path in failing:
             raise OSError(errno.ENOSPC, os.strerror(errno.ENOSPC), str(path))
-        write(path, data)
+        write(path, data, **kwargs)
 
     monkeypatch.setattr(study_module, "atomic_write", atomic_write)
     return failing
