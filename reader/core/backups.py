@@ -7,6 +7,7 @@ yesterday's or last Tuesday's notes."""
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 from dataclasses import dataclass
 from datetime import date, datetime
 from pathlib import Path
@@ -129,11 +130,14 @@ def _prune(found: list[_Backup], keep: int, today: date | None) -> None:
 
 def list_backups(notes_path: Path) -> list[BackupInfo]:
     """The backups of `notes_path`, newest first, with what each holds."""
-    infos = []
+    return list(backup_infos(notes_path))
+
+
+def backup_infos(notes_path: Path) -> Iterator[BackupInfo]:
+    """`list_backups`, each read only when asked for: the newest alone is one read."""
     for time, _, path in _backups(notes_path):
         try:
             notes = parse(path.read_bytes())
-            infos.append(BackupInfo(path, time, len(notes.highlights), len(notes.notes.split())))
+            yield BackupInfo(path, time, len(notes.highlights), len(notes.notes.split()))
         except (OSError, NotesFormatError):
-            infos.append(BackupInfo(path, time, -1, 0))
-    return infos
+            yield BackupInfo(path, time, -1, 0)

@@ -12,7 +12,7 @@ from pathlib import Path
 
 import orjson
 
-from reader.core.backups import BackupInfo, list_backups
+from reader.core.backups import BackupInfo, backup_infos, list_backups
 from reader.core.notes_file import (
     VERSION,
     NewerVersionError,
@@ -53,14 +53,24 @@ class NotesRead:
 
 @dataclass(frozen=True)
 class Recovery:
-    """An unreadable notes file, already set aside as `aside`; `choose` gives the outcome."""
+    """An unreadable notes file, already set aside as `aside`; or a missing one (`aside`
+    None: deleted or moved away) whose backups held notes. `choose` gives the outcome."""
 
     notes_path: Path
-    aside: Path
+    aside: Path | None
     reason: str
     backups: list[BackupInfo]
 
+    def title(self) -> str:
+        return "Notes file missing" if self.aside is None else "Notes file set aside"
+
     def question(self) -> str:
+        if self.aside is None:
+            return (
+                f"The notes file {self.notes_path} is missing: it was deleted or moved away "
+                f"since this interview was last open.\n\nIts latest backup is of "
+                f"{self.backups[0].describe()}."
+            )
         return (
             f"The notes file {self.notes_path} could not be read: {self.reason}.\n\n"
             f"It was kept, unchanged, as {self.aside.name}. Nothing has been lost."
@@ -71,22 +81,31 @@ class Recovery:
         return ([LATEST_BACKUP] if self.backups else []) + [START_EMPTY]
 
     def choose(self, choice: str) -> NotesRead:
+        """What opens: the latest backup, or empty notes. Either is written to the notes
+        file at once: a missing file is not asked about again, its backups stay."""
+        where = (
+            "the notes file was missing"
+            if self.aside is None
+            else f"{self.aside.name} was set aside"
+        )
         if choice == LATEST_BACKUP:
             latest = self.backups[0]
             when = latest.time.strftime("%Y-%m-%d %H:%M")
             return NotesRead(
                 notes=parse(latest.path.read_bytes()),
-                messages=[f"Opened the backup of {when}; {self.aside.name} was set aside."],
+                messages=[f"Opened the backup of {when}; {where}."],
                 write_back=True,
             )
-        return NotesRead(messages=[f"Started with empty notes; {self.aside.name} was set aside."])
+        return NotesRead(
+            messages=[f"Started with empty notes; {where}."], write_back=self.aside is None
+        )
 
 
 def read_notes(notes_path: Path) -> NotesRead:
     try:
         on_disk = notes_path.read_bytes()
     except FileNotFoundError:
-        return NotesRead(missing=True)
+        return _missing(notes_path)
     except OSError as exc:
         return NotesRead(
             read_only=True,
@@ -107,6 +126,16 @@ def read_notes(notes_path: Path) -> NotesRead:
     except NotesFormatError as exc:
         return _set_aside(notes_path, str(exc))
     return NotesRead(notes=notes, messages=list(notes.notices), on_disk=on_disk)
+
+
+def _missing(notes_path: Path) -> NotesRead:
+    """No notes file: a new interview, or one whose file was deleted or moved away, which
+    its backups tell apart. When the latest readable backup holds notes, the user chooses
+    (notes cleared on purpose left an empty one)."""
+    latest = next((b for b in backup_infos(notes_path) if b.highlights >= 0), None)
+    if latest is None or latest.highlights == latest.words == 0:
+        return NotesRead(missing=True)
+    return NotesRead(missing=True, recovery=Recovery(notes_path, None, "", [latest]))
 
 
 def _set_aside(notes_path: Path, reason: str) -> NotesRead:

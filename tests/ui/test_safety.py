@@ -89,6 +89,46 @@ def test_bad_notes_file_can_open_latest_backup(make_window, notes_path, dialogs)
     assert len(window.interview.session.notes.highlights) == 1
 
 
+# A missing notes file whose backups held notes: deleted or moved away since -------------
+
+
+def test_a_deleted_notes_file_offers_its_latest_backup(make_window, notes_path, dialogs, qtbot):
+    notes_with(notes_path, ["Rehearsal"], text="written before")
+    backups.backup_file(notes_path)
+    notes_path.unlink()  # deleted while the app was closed
+    window = make_window()  # the first choice, Open Latest Backup
+    assert dialogs.titles() == ["Notes file missing"]
+    assert "1 highlight, 2 words of notes" in dialogs.shown[0][1]
+    assert window.notes_editor.toPlainText() == "written before"
+    assert len(window.interview.session.notes.highlights) == 1
+    assert "the notes file was missing" in window.banner.text()
+    qtbot.waitUntil(notes_path.exists)  # written again at once, as it was
+    assert saved(notes_path)["notes"] == "written before"
+
+
+def test_starting_empty_instead_is_not_asked_again(make_window, notes_path, dialogs, qtbot):
+    notes_with(notes_path, ["Rehearsal"], text="written before")
+    backups.backup_file(notes_path)
+    notes_path.unlink()
+    dialogs.choice_answers.append("Start Empty")
+    window = make_window()
+    assert window.interview.session.notes.highlights == []
+    qtbot.waitUntil(notes_path.exists)  # the empty notes, so the question is not repeated
+    window.close()
+    make_window()
+    assert dialogs.titles() == ["Notes file missing"]  # once
+    assert any(b.highlights == 1 for b in backups.list_backups(notes_path))  # kept
+
+
+def test_no_question_for_a_new_interview_or_notes_cleared_before(make_window, notes_path, dialogs):
+    make_window()  # no notes file, no backups: a new interview
+    notes_with(notes_path, [])  # emptied on purpose: its latest backup holds nothing
+    backups.backup_file(notes_path)
+    notes_path.unlink()
+    make_window()
+    assert dialogs.titles() == []
+
+
 def test_bad_notes_file_quit_choice_opens_nothing(make_window, notes_path, dialogs, qtbot):
     notes_path.write_bytes(b"{garbage")
     dialogs.choice_answers.append("Quit")

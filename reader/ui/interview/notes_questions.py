@@ -1,5 +1,6 @@
 """What opening an interview may ask about its notes file: whether to take the notes of a
-moved interview that were found elsewhere, and what to do with a file that cannot be read.
+moved interview that were found elsewhere, and what to do with a file that cannot be read
+or that is missing though its backups held notes.
 Core decides (reader/core/notes_location.py, notes_opening.py); these ask the user and
 pass the answer back. The dialogs module loads only when a question is asked."""
 
@@ -13,7 +14,7 @@ from PySide6.QtWidgets import QWidget
 
 from reader.core.document import Document
 from reader.core.notes_location import candidates, locate_notes, remember_notes_path
-from reader.core.notes_opening import NotesRead, read_notes
+from reader.core.notes_opening import NotesRead
 
 
 def locate_notes_asking(
@@ -44,14 +45,14 @@ def locate_notes_asking(
     return best.path, f"Using the notes of “{best.title}” from {best.source}."
 
 
-def read_notes_asking(
-    parent: QWidget, notes_path: Path, one_open: bool, letting_go: bool
+def ask_about_notes(
+    parent: QWidget, read: NotesRead, one_open: bool, letting_go: bool
 ) -> NotesRead | None:
-    """The notes file read; for an unreadable one, the user's choice. None: stop. The way
-    out offered is one that can be taken: when the interview open now goes anyway
-    (`letting_go`: its study closed or it left the study), the caller goes on to another
-    one or to none; else the one open now stays (`one_open`), or with none, the app quits."""
-    read = read_notes(notes_path)
+    """The notes file as read; for an unreadable one, or a missing one whose backups held
+    notes, the user's choice. None: stop. The way out offered is one that can be taken:
+    when the interview open now goes anyway (`letting_go`: its study closed or it left the
+    study), the caller goes on to another one or to none; else the one open now stays
+    (`one_open`), or with none, the app quits."""
     if read.recovery is None:
         return read
     stay = "Keep Current Interview" if one_open else "Quit"
@@ -59,7 +60,7 @@ def read_notes_asking(
     choices = [*read.recovery.choices(), stop]
     from reader.ui import dialogs
 
-    choice = dialogs.ask(parent, "Notes file set aside", read.recovery.question(), choices)
+    choice = dialogs.ask(parent, read.recovery.title(), read.recovery.question(), choices)
     if choice == "Quit":  # as File ▸ Quit does, all saved on the way; once this has returned
         QTimer.singleShot(0, parent.window().close)  # (at start-up, once the window is up)
     return None if choice == stop else read.recovery.choose(choice)

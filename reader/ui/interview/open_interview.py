@@ -30,6 +30,7 @@ from PySide6.QtWidgets import QMessageBox, QWidget
 from reader.core.document import DocumentError
 from reader.core.notes_file import NotesData, encode
 from reader.core.notes_location import remember_notes_path
+from reader.core.notes_opening import read_notes
 from reader.core.read_only import ReadOnly, why_read_only
 from reader.core.session import Session
 from reader.core.store import describe_os_error
@@ -37,7 +38,7 @@ from reader.ui.interview import loading
 from reader.ui.interview.controller import Controller
 from reader.ui.interview.kept_histories import DELETED_WHILE_AWAY, KeptHistories, Parked
 from reader.ui.interview.notes_document import new_notes_document
-from reader.ui.interview.notes_questions import locate_notes_asking, read_notes_asking
+from reader.ui.interview.notes_questions import ask_about_notes, locate_notes_asking
 from reader.ui.persistence.safety import BannerActions, NotesSafety, keep_backups
 from reader.ui.persistence.saver import NotesSaver
 
@@ -184,11 +185,12 @@ class OpenInterview(QObject):
         found = ""
         if notes_path is None:
             notes_path, found = locate_notes_asking(self._window, document_path, document)
-        read = read_notes_asking(self._window, notes_path, self.controller is not None, asked)
+        read = read_notes(notes_path)
+        if keep_history and read_only is None:  # the notes as last known come before backups
+            read = self.kept.instead_of_deleted(notes_path, read)
+        read = ask_about_notes(self._window, read, self.controller is not None, asked)
         if read is None:
             return False
-        if keep_history and read_only is None:
-            read = self.kept.instead_of_deleted(notes_path, read)
         self._leave(keep_history)
         session = Session.open(document, read.notes, loaded.detected)
         saver = NotesSaver(notes_path, self.prepare_write, self)
