@@ -8,7 +8,7 @@ import signal
 import subprocess
 import sys
 import time
-from collections.abc import Callable, Iterator
+from collections.abc import Callable
 from pathlib import Path
 
 import orjson
@@ -33,44 +33,7 @@ def wait_for(condition: Callable[[], object], timeout: float = 30.0) -> object:
     raise AssertionError(f"timed out after {timeout} s waiting for {condition}")
 
 
-def _start_xvfb() -> tuple[subprocess.Popen[bytes], str]:
-    """An Xvfb on a display it picks itself, with the number it announced ("" if it failed).
-
-    Choosing a free number here raced with other test runs choosing the same one."""
-    read_end, write_end = os.pipe()
-    server = subprocess.Popen(
-        ["Xvfb", "-displayfd", str(write_end), "-screen", "0", "1400x900x24", "-nolisten", "tcp"],
-        stdout=subprocess.DEVNULL,
-        stderr=subprocess.DEVNULL,
-        pass_fds=(write_end,),
-    )
-    os.close(write_end)
-    with os.fdopen(read_end, "rb") as announced:
-        number = announced.readline().strip().decode()  # written once it accepts clients
-    return server, f":{number}" if number else ""
-
-
-def _answers(display: str) -> bool:
-    probe = ["xdotool", "getdisplaygeometry"]
-    env = {**os.environ, "DISPLAY": display}
-    return subprocess.run(probe, env=env, capture_output=True).returncode == 0
-
-
-@pytest.fixture
-def display() -> Iterator[str]:
-    for _attempt in range(3):  # a server that does not answer its first client is replaced
-        server, name = _start_xvfb()
-        if name and _answers(name):
-            break
-        server.terminate()
-        server.wait(10)
-    else:
-        pytest.fail("Xvfb started three times without answering a client")
-    try:
-        yield name
-    finally:
-        server.terminate()
-        server.wait(10)
+UNREACHED = "could not connect to display"  # Qt's words when the X server is not reached
 
 
 class App:
@@ -84,17 +47,24 @@ class App:
             "XDG_CONFIG_HOME": str(tmp_path / "config"),
         }
         self.log = tmp_path / "app.log"
-        self.process = subprocess.Popen(
-            [sys.executable, "main.py", *(args or ("--notes", str(notes)))],
-            cwd=ROOT,
-            env=self.env,
-            stdout=self.log.open("wb"),
-            stderr=subprocess.STDOUT,
-        )
-        self.window = str(wait_for(self._find_window))
+        argv = [sys.executable, "main.py", *(args or ("--notes", str(notes)))]
+        for _attempt in range(3):
+            self.process = subprocess.Popen(
+                argv, cwd=ROOT, env=self.env, stdout=self.log.open("wb"), stderr=subprocess.STDOUT
+            )
+            found = wait_for(self._find_window)
+            if found != UNREACHED:
+                self.window = str(found)
+                return
+        pytest.fail(f"the app could not connect to {display} three times")
 
     def _find_window(self) -> str | None:
-        assert self.process.poll() is None, self.log.read_text(errors="replace")
+        if self.process.poll() is not None:
+            log = self.log.read_text(errors="replace")
+            # Now and then, on a busy machine, a client's connection to the test's own
+            # X server fails although the server is up and answers others: start again.
+            assert UNREACHED in log, log
+            return UNREACHED
         found = self.xdotool("search", "--onlyvisible", "--pid", str(self.process.pid))
         return found.split()[0] if found else None
 

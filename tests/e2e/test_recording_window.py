@@ -4,38 +4,17 @@ is in the notes file."""
 
 from __future__ import annotations
 
-import os
 import signal
-import subprocess
-import sys
 from contextlib import suppress
 from pathlib import Path
 
 from PySide6.QtWidgets import QApplication
 
-from tests.conftest import ROOT
-from tests.e2e.test_real_window import App, display, pytestmark, saved, wait_for
+from tests.e2e.test_real_window import App, pytestmark, saved, wait_for
 from tests.ui.media_files import CannotEncodeError, write_video, write_wav
 from tests.ui.test_recording import TRANSCRIPT
 
-__all__ = ["display", "pytestmark"]  # the Xvfb fixture and the skip, shared
-
-
-class TalkApp(App):
-    """The app on `document` (App opens the bundled interview)."""
-
-    def __init__(self, display: str, tmp_path: Path, document: Path, notes: Path) -> None:
-        self.env = {**os.environ, "DISPLAY": display, "QT_QPA_PLATFORM": "xcb"}
-        self.env.update(XDG_DATA_HOME=str(tmp_path / "data"), XDG_CONFIG_HOME=str(tmp_path))
-        self.log = tmp_path / "app.log"
-        self.process = subprocess.Popen(
-            [sys.executable, "main.py", str(document), "--notes", str(notes)],
-            cwd=ROOT,
-            env=self.env,
-            stdout=self.log.open("wb"),
-            stderr=subprocess.STDOUT,
-        )
-        self.window = str(wait_for(self._find_window))
+__all__ = ["pytestmark"]  # the skip when Xvfb or xdotool is missing, shared
 
 
 def test_real_keys_play_and_pause_the_recording(display: str, tmp_path: Path) -> None:
@@ -43,7 +22,7 @@ def test_real_keys_play_and_pause_the_recording(display: str, tmp_path: Path) ->
     document.write_text(TRANSCRIPT, encoding="utf-8")
     write_wav(tmp_path / "talk.wav")
     notes = tmp_path / "notes.json"
-    app = TalkApp(display, tmp_path, document, notes)
+    app = App(display, tmp_path, notes, str(document), "--notes", str(notes))
     try:
         wait_for(lambda: "Talk" in app.xdotool("getwindowname", app.window), 10)
         # The recording found beside the transcript is attached (and saved) before the keys.
@@ -73,7 +52,7 @@ def test_closing_or_ending_the_app_while_it_plays_ends_it(
         document = recording.with_suffix(".txt")
         document.write_text(TRANSCRIPT, encoding="utf-8")
         notes = tmp_path / f"notes-{round}.json"  # new each time: attached, then the keys
-        app = TalkApp(display, tmp_path, document, notes)
+        app = App(display, tmp_path, notes, str(document), "--notes", str(notes))
         try:
             wait_for(
                 lambda n=notes, r=recording: saved(n).get("recording", {}).get("path") == r.name

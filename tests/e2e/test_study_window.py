@@ -7,8 +7,7 @@ from pathlib import Path
 
 from tests.e2e.test_real_window import App, saved, wait_for
 
-# The X server fixture and the skip when Xvfb or xdotool is missing, shared.
-from tests.e2e.test_real_window import display as display
+# The skip when Xvfb or xdotool is missing, shared.
 from tests.e2e.test_real_window import pytestmark as pytestmark
 
 TALKS = {
