@@ -79,21 +79,18 @@ class Parked:
             file_cause,
         )
 
-    def change(self, document_path: Path) -> str:
-        """What changed on disk since it was left, in words; "" for nothing."""
+    def change(self, document_path: Path) -> tuple[str, bytes | None]:
+        """What changed on disk since it was left, in words ("" for nothing), and its
+        notes file as read now, once (None: none, cannot be read, or not read)."""
         if document_path != self.document_path:
-            return "its transcript is another file now"
+            return "its transcript is another file now", None
         if file_stamp(self.document_path) != self.document_stamp:
-            return "its transcript changed on disk"
+            return "its transcript changed on disk", None
         if self.notes_deleted():
-            return ""  # written again from what it holds, as it comes back
-        if _notes_hash(self.notes_path) != self.notes_hash:
-            return "its notes file changed on disk"
-        return ""
-
-    def on_disk(self) -> bytes | None:
-        """Its notes file now; None when there is none (or it cannot be read)."""
-        return _read_or_none(self.notes_path)
+            return "", None  # written again from what it holds, as it comes back
+        on_disk = _read_or_none(self.notes_path)
+        now = content_hash(on_disk) if on_disk is not None else ""
+        return ("" if now == self.notes_hash else "its notes file changed on disk"), on_disk
 
     def notes_deleted(self) -> bool:
         """Its notes file, there when it was left, is gone (another program deleted it)."""
@@ -184,8 +181,3 @@ def _read_or_none(path: Path) -> bytes | None:
         return path.read_bytes()
     except OSError:
         return None
-
-
-def _notes_hash(path: Path) -> str:
-    data = _read_or_none(path)
-    return content_hash(data) if data is not None else ""
