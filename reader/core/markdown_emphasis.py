@@ -12,8 +12,10 @@ import re
 import unicodedata
 from dataclasses import dataclass
 
+from reader.core.markdown_links import TARGET
+
 # Code spans and link targets hold no emphasis; a backslash escapes the next character.
-_LITERAL = re.compile(r"`[^`]+`|\]\([^)\s]*\)|\\.")
+_LITERAL = re.compile(rf"`[^`]+`|\]\({TARGET}\)|\\.")
 
 
 @dataclass(frozen=True)

@@ -11,6 +11,7 @@ from bisect import bisect_right
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, NamedTuple, Protocol
 
+from reader.core.markdown_links import LINK
 from reader.core.shorten import shorten
 
 if TYPE_CHECKING:
@@ -407,9 +408,6 @@ def _research_results(text: str, query: Query, limit: int) -> ResultList:
     return ResultList(results, len(spans))
 
 
-_LINK = re.compile(r"\[([^\[\]\n]*)\]\([^()\s]*\)")  # a Markdown link [text](target)
-
-
 def _links_as_read(text: str, start: int, end: int) -> tuple[str, int, int]:
     """The lines of text[start:end] with each Markdown link as its text, and where the match
     is in them: a quote's "[↩ Q1](#h-3afddd8e-0154-…)" reads "↩ Q1", as in the preview. A
@@ -417,23 +415,20 @@ def _links_as_read(text: str, start: int, end: int) -> tuple[str, int, int]:
     first = text.rfind("\n", 0, start) + 1
     last = text.find("\n", end)
     lines = text[first : len(text) if last == -1 else last]
-    pieces: list[str] = []
-    where = [0] * (len(lines) + 1)  # where each character of `lines` is in what is read
-    kept, done = 0, 0
-    for link in [*_LINK.finditer(lines), None]:
-        plain_end = len(lines) if link is None else link.start()
-        for i in range(done, plain_end + 1):
-            where[i] = kept + i - done
-        pieces.append(lines[done:plain_end])
-        kept += plain_end - done
-        if link is None:
+    links = list(LINK.finditer(lines))
+    read = LINK.sub(lambda link: link.group(1), lines)
+    return read, _as_read(links, start - first), _as_read(links, end - first)
+
+
+def _as_read(links: list[re.Match[str]], at: int) -> int:
+    """Where `at` in the lines is once their `links` read as their text; in "](target)",
+    right after the text."""
+    dropped = 0  # characters of the links before `at` that are not read
+    for link in links:
+        if at <= link.start():
             break
-        label_start, label_end = link.span(1)
-        for i in range(label_start, label_end):
-            where[i] = kept + i - label_start
-        for i in range(label_end, link.end() + 1):
-            where[i] = kept + label_end - label_start  # "](target)": after the text
-        pieces.append(link.group(1))
-        kept += label_end - label_start
-        done = link.end()
-    return "".join(pieces), where[start - first], where[end - first]
+        text_start, text_end = link.span(1)
+        if at <= link.end():
+            return min(at, text_end) - dropped - 1  # the "[" is not read
+        dropped += link.end() - link.start() - (text_end - text_start)
+    return at - dropped

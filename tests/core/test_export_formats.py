@@ -36,6 +36,7 @@ from reader.core.export import (
     ExportOptions,
     export,
 )
+from reader.core.export.common import linked_notes
 from reader.core.export.csv_export import COLUMNS
 from reader.core.export.markdown_export import escape
 from reader.core.export.w3c_export import target_source
@@ -630,6 +631,19 @@ def test_links_back_land_on_anchors_that_exist(
     for target in targets:
         assert anchor.format(target) in text
     assert unlinked in text
+
+
+def test_links_back_to_highlights_not_exported_keep_their_label_web_links_stay() -> None:
+    kept = "00000000-0000-4000-8000-000000000001"
+    notes = (
+        f"[↩ Q1](#h-{kept}) [↩ Q2](#h-77aa) [↩ Q3](#h-{kept[:-1]}2)\n"
+        "[shift work](https://en.wikipedia.org/wiki/Shift_(work)) [empty]()"
+    )
+    assert linked_notes(notes, {kept}) == (
+        f"[↩ Q1](#h-{kept}) ↩ Q2 ↩ Q3\n"
+        "[shift work](https://en.wikipedia.org/wiki/Shift_(work)) [empty]()",
+        {kept},
+    )
 
 
 # --- a passage only coded (NO_COLOR) ----------------------------------------------------------

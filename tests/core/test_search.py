@@ -12,11 +12,13 @@ from hypothesis import strategies as st
 from reader.core.annotations import make_highlight
 from reader.core.codebook import codes_for_tags
 from reader.core.document import Document
+from reader.core.markdown_links import LINK
 from reader.core.search import (
     KINDS,
     SNIPPET_CHARS,
     Result,
     SearchError,
+    _links_as_read,
     find_all,
     fold,
     search_everything,
@@ -311,6 +313,52 @@ def test_a_match_in_a_links_target_marks_nothing(session: Session) -> None:
     (hit,) = search_everything(session, "3afddd8e", notes_text=QUOTED)["research"]
     assert hit.snippet == "> My first job was at the fish ↩ Q1 market"
     assert hit.snippet_start == hit.snippet_end
+
+
+def test_a_link_to_an_address_with_parentheses_reads_as_its_text(session: Session) -> None:
+    notes = "Read [shift work](https://en.wikipedia.org/wiki/Shift_(work)) today."
+    (hit,) = search_everything(session, "today", notes_text=notes)["research"]
+    assert hit.snippet == "Read shift work today."
+    assert hit.snippet[hit.snippet_start : hit.snippet_end] == "today"
+
+
+def _as_read_by_character(lines: str, start: int, end: int) -> tuple[str, int, int]:
+    """The reference: where every character of `lines` is once links read as their text."""
+    where, read = [], ""
+    done = 0
+    for link in [*LINK.finditer(lines), None]:
+        plain_end = len(lines) if link is None else link.start()
+        where += [len(read) + i for i in range(plain_end - done)]
+        read += lines[done:plain_end]
+        if link is None:
+            break
+        where.append(len(read))  # the "["
+        where += [len(read) + i for i in range(len(link.group(1)))]
+        read += link.group(1)
+        where += [len(read)] * (link.end() - link.start(2) + 2)  # "](target)"
+        done = link.end()
+    where.append(len(read))
+    return read, where[start], where[end]
+
+
+_PIECES = st.one_of(
+    st.text(alphabet="ab []()#\n", max_size=6),
+    st.builds(lambda t, u: f"[{t}]({u})", st.text("ab ↩", max_size=4), st.text("a#(", max_size=4)),
+)
+
+
+@given(st.lists(_PIECES, max_size=8).map("".join), st.data())
+@settings(max_examples=300)
+def test_offsets_as_read_agree_with_a_map_of_every_character(
+    text: str, data: st.DataObject
+) -> None:
+    start = data.draw(st.integers(0, len(text)))
+    end = data.draw(st.integers(start, len(text)))
+    first = text.rfind("\n", 0, start) + 1
+    last = text.find("\n", end)
+    lines = text[first : len(text) if last == -1 else last]
+    expected = _as_read_by_character(lines, start - first, end - first)
+    assert _links_as_read(text, start, end) == expected
 
 
 def test_results_are_capped_with_a_flag(session: Session) -> None:

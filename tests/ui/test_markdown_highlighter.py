@@ -9,7 +9,7 @@ import pytest
 from PySide6.QtGui import QFont, QTextCharFormat, QTextCursor, QTextDocument
 from PySide6.QtWidgets import QApplication, QPlainTextDocumentLayout
 
-from reader.ui.notes.markdown_highlighter import CHUNK_BLOCKS, MarkdownHighlighter
+from reader.ui.notes.markdown_highlighter import CHUNK_BLOCKS, MarkdownHighlighter, links_in
 from reader.ui.notes.notes_editor import LONG_NOTES_CHARS
 from tests.conftest import BUNDLED
 
@@ -154,3 +154,12 @@ def test_emphasis_looks_as_commonmark_renders_it(text: str, looks: str) -> None:
         return "B" if bold and italic else "b" if bold else "i" if italic else "."
 
     assert "".join(look(i) for i in range(len(text))) == looks
+
+
+def test_a_link_to_an_address_with_parentheses_is_one_link_to_all_of_it() -> None:
+    """Ctrl+click opened "…/Shift_(work" and the last ")" was styled as text."""
+    line = "See [shift work](https://en.wikipedia.org/wiki/Shift_(work)). [a [b](c)"
+    assert links_in(line) == [
+        (4, line.index(". "), "https://en.wikipedia.org/wiki/Shift_(work)"),
+        (line.index("[b"), len(line), "c"),
+    ]

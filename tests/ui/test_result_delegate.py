@@ -221,3 +221,21 @@ def test_thousands_of_results_lay_out_only_the_rows_in_sight(qtbot: Any, monkeyp
     assert "Q1500" not in laid_out and len(laid_out) <= rows + 2  # the last page: measured
     tree.viewport().repaint()
     assert len(laid_out) <= rows + 2  # painted again: kept laid out
+
+
+def test_a_dragged_width_measures_the_rows_once_before_they_are_painted(
+    qtbot: Any, monkeypatch: Any
+) -> None:
+    """A dock dragged wider resizes the tree at every pixel; the rows were measured at each
+    one. Now once, before the next paint, at the width the drag reached."""
+    results = [result(label=f"Q{i}") for i in range(5)]
+    tree = tree_of(qtbot, results)
+    laid_out = count_layouts(monkeypatch)
+    for width in range(201, 261):  # sixty pixels, before the event loop runs again
+        tree.resize(width, 500)
+    assert laid_out == []
+    tree.viewport().repaint()
+    assert sorted(laid_out) == [f"Q{i}" for i in range(5)]  # measured, then painted: once
+    line = tree.fontMetrics().lineSpacing()
+    rows = [tree.visualItemRect(tree.topLevelItem(0).child(i)) for i in range(5)]
+    assert all(r.height() == MAX_LINES * line + 2 * PAD for r in rows)

@@ -106,6 +106,26 @@ def test_a_notes_file_changed_while_away_drops_the_history_and_says_so(
     assert [h.exact for h in window.interview.session.notes.highlights] == ["coffee"]
 
 
+def test_coming_back_reads_the_notes_file_once(
+    window: MainWindow, qtbot: Any, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Checked against the hash it was left with, and then given to the safety: the bytes
+    read for one are the bytes of the other."""
+    ana = highlight_and_leave(window, qtbot)
+    reads: list[Path] = []
+    read_bytes = Path.read_bytes
+
+    def counting(path: Path) -> bytes:
+        reads.append(path)
+        return read_bytes(path)
+
+    monkeypatch.setattr(Path, "read_bytes", counting)
+    switch(window, qtbot, Qt.Key.Key_PageUp)
+    monkeypatch.undo()
+    assert window.actions.undo.text().replace("&", "") == "Undo Add Highlight"  # resumed
+    assert reads.count(ana) == 1
+
+
 def test_a_transcript_changed_while_away_drops_the_history(
     window: MainWindow, folder: Path, qtbot: Any
 ) -> None:

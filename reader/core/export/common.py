@@ -14,13 +14,12 @@ from reader.core.annotations import (
     Highlight,
 )
 from reader.core.interview import Role
+from reader.core.markdown_links import LINK
 from reader.core.session import Session
 
 PROGRESS_EVERY = 200  # highlights between two calls of ExportOptions.progress
 
 T = TypeVar("T")
-# A quote's link back in the research notes: [↩ Q4](#h-<highlight id>).
-_HIGHLIGHT_LINK = re.compile(r"\[([^\]\n]*)\]\(#h-([0-9a-fA-F-]{36})\)")
 
 
 class ExportCancelled(Exception):  # noqa: N818 - "cancelled" reads better than "error" here
@@ -203,9 +202,12 @@ def linked_notes(notes: str, exported: set[str]) -> tuple[str, set[str]]:
     anchored: set[str] = set()
 
     def link(match: re.Match[str]) -> str:
-        if match.group(2) in exported:
-            anchored.add(match.group(2))
+        target = match.group(2)  # a quote's link back: [↩ Q4](#h-<highlight id>)
+        if not target.startswith("#h-"):
+            return match.group(0)
+        if target[3:] in exported:
+            anchored.add(target[3:])
             return match.group(0)
         return match.group(1)
 
-    return _HIGHLIGHT_LINK.sub(link, notes), anchored
+    return LINK.sub(link, notes), anchored

@@ -35,6 +35,8 @@ from reader.ui.reading.reader_view import ReaderView
 from reader.ui.window.banner import Banner
 
 if TYPE_CHECKING:
+    from PySide6.QtPrintSupport import QPrinter
+
     from reader.core.study import Study
     from reader.core.study_texts import StudyTexts
 
@@ -169,8 +171,6 @@ class Transfers(QObject):
     def print_interview(self) -> None:
         from PySide6.QtPrintSupport import QPrintDialog, QPrinter
 
-        from reader.ui.exporting.printing import print_document, print_to
-
         session = self._interview.session
         if self._reader.reading is None or session is None:
             return
@@ -181,18 +181,13 @@ class Transfers(QObject):
             # (else ~/print.pdf). A native dialog would tick "print to file" with it.
             printer.setOutputFileName(suggested_path(self._pdf_name(), self._home()))
             printer.setOutputFormat(QPrinter.OutputFormat.NativeFormat)  # a printer first
-        if QPrintDialog(printer, self._parent).exec() != QDialog.DialogCode.Accepted:
-            return
-        self._interview.notes_data()  # the research notes as they are on screen
-        print_to(printer, print_document(self._reader.reading))
-        if path := printer.outputFileName():
-            remember_folder(path, self._pdf_name())
-            self.report.say(f"Printed to {path}")
-        else:
-            self.report.say(f"Sent to the printer {printer.printerName()}")
+        if QPrintDialog(printer, self._parent).exec() == QDialog.DialogCode.Accepted:
+            self._print(printer, "Printed")
+            if path := printer.outputFileName():  # the next one is suggested beside it
+                remember_folder(path, self._pdf_name())
 
     def export_pdf(self) -> None:
-        from reader.ui.exporting.printing import pdf_printer, print_document, print_to
+        from reader.ui.exporting.printing import pdf_printer
 
         if self._reader.reading is None or self._interview.session is None:
             return
@@ -200,15 +195,26 @@ class Transfers(QObject):
             self._parent, "Export as PDF", self._pdf_name(), self._home(), "PDF (*.pdf)"
         )
         if path:
-            self._interview.notes_data()
-            before = file_stamp(Path(path))
-            print_to(pdf_printer(path), print_document(self._reader.reading))
-            # Qt's PDF writer says nothing when it cannot write: a file there before, the
-            # same still (read-only), is no export.
-            if Path(path).is_file() and file_stamp(Path(path)) != before:
-                self.report.exported(path)
-            else:
-                self.report.failed(path, "the file or its folder cannot be written to")
+            self._print(pdf_printer(path), "Exported")
+
+    def _print(self, printer: QPrinter, done: str) -> None:
+        """The interview printed with `printer`, and where it went said: to a file, `done`
+        ("Printed", "Exported") once it is written; else to the printer named."""
+        from reader.ui.exporting.printing import print_document, print_to
+
+        assert self._reader.reading is not None
+        self._interview.notes_data()  # the research notes as they are on screen
+        path = printer.outputFileName()
+        before = file_stamp(Path(path)) if path else None
+        print_to(printer, print_document(self._reader.reading))
+        if not path:
+            self.report.say(f"Sent to the printer {printer.printerName()}")
+        # Qt's PDF writer says nothing when it cannot write: a file there before, the
+        # same still (read-only), is nothing printed.
+        elif Path(path).is_file() and file_stamp(Path(path)) != before:
+            self.report.say(f"{done} to {path}")
+        else:
+            self.report.failed(path, "the file or its folder cannot be written to")
 
     def show_notes_file(self) -> None:
         saver = self._interview.saver

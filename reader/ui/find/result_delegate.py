@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import math
 
-from PySide6.QtCore import QEvent, QModelIndex, QObject, QPointF, QRect, QSize, Qt
+from PySide6.QtCore import QEvent, QModelIndex, QObject, QPointF, QRect, QSize, Qt, QTimer
 from PySide6.QtGui import (
     QFont,
     QFontMetrics,
@@ -158,8 +158,10 @@ class ResultDelegate(QStyledItemDelegate):
         self._lines_of: dict[tuple[Result, int], int] = {}  # at the width measured last
         self._laid_out: dict[tuple[Result, int], tuple[QTextLayout, int, bool]] = {}
         self._width = -1  # the viewport's, as measured
+        self._stale = False  # resized since: measured again before the next paint
         self._font: QFont | None = None  # the rows' font, as measured
-        view.viewport().installEventFilter(self)
+        self._viewport = view.viewport()  # watched: the events of others pass untouched
+        self._viewport.installEventFilter(self)
 
     def lines_for(self, width: int) -> int:
         """How many lines a snippet of the usual length needs in a viewport `width` px
@@ -171,14 +173,25 @@ class ResultDelegate(QStyledItemDelegate):
         return max(1, min(MAX_LINES, math.ceil(2 * SNIPPET_CHARS / per_line)))
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
-        if event.type() == QEvent.Type.Resize and watched is self.view.viewport():
-            width = self.view.viewport().width()
-            if width != self._width:  # the rows' heights change: measured again
-                self._width = width
-                self.lines = self.lines_for(width)
-                self.forget()
-                self.view.doItemsLayout()
+        kind = event.type()
+        if watched is self._viewport and kind in (QEvent.Type.Resize, QEvent.Type.Paint):
+            if kind == QEvent.Type.Resize and self._viewport.width() != self._width:
+                # The rows' heights change: measured again once, at the width a dock
+                # dragged wider has reached by then, not at every pixel of the drag.
+                if not self._stale:
+                    QTimer.singleShot(0, self, self._measure_again)
+                self._stale = True
+            elif kind == QEvent.Type.Paint:
+                self._measure_again()  # never painted at one width, measured at another
         return super().eventFilter(watched, event)
+
+    def _measure_again(self) -> None:
+        if self._stale:
+            self._stale = False
+            self._width = self._viewport.width()
+            self.lines = self.lines_for(self._width)
+            self.forget()
+            self.view.doItemsLayout()
 
     def place(self, label: str, metrics: QFontMetrics, width: int) -> tuple[int, bool]:
         """The width of the place's column, and whether the place is on a line of its own

@@ -79,21 +79,18 @@ class Parked:
             file_cause,
         )
 
-    def change(self, document_path: Path) -> str:
-        """What changed on disk since it was left, in words; "" for nothing."""
+    def change(self, document_path: Path) -> tuple[str, bytes | None]:
+        """What changed on disk since it was left, in words ("" for nothing), and its
+        notes file as read now, once (None: none, cannot be read, or not read)."""
         if document_path != self.document_path:
-            return "its transcript is another file now"
+            return "its transcript is another file now", None
         if file_stamp(self.document_path) != self.document_stamp:
-            return "its transcript changed on disk"
+            return "its transcript changed on disk", None
         if self.notes_deleted():
-            return ""  # written again from what it holds, as it comes back
-        if _notes_hash(self.notes_path) != self.notes_hash:
-            return "its notes file changed on disk"
-        return ""
-
-    def on_disk(self) -> bytes | None:
-        """Its notes file now; None when there is none (or it cannot be read)."""
-        return _read_or_none(self.notes_path)
+            return "", None  # written again from what it holds, as it comes back
+        on_disk = _read_or_none(self.notes_path)
+        now = content_hash(on_disk) if on_disk is not None else ""
+        return ("" if now == self.notes_hash else "its notes file changed on disk"), on_disk
 
     def notes_deleted(self) -> bool:
         """Its notes file, there when it was left, is gone (another program deleted it)."""
@@ -104,6 +101,15 @@ class Parked:
         self.notes_document.deleteLater()
 
 
+@dataclass
+class Known:
+    """An interview's notes as the app last knew them: read or written (bytes), or as the
+    study rewrote them; and the hash of the file they were (or were written as)."""
+
+    notes: bytes | NotesData
+    hash: str
+
+
 class KeptHistories:
     """The interviews set aside, by notes file, the least recently left first; and every
     interview's Crossing, open or not."""
@@ -112,10 +118,7 @@ class KeptHistories:
         self._kept: OrderedDict[Path, Parked] = OrderedDict()
         self.crossings: dict[Path, Crossing] = {}
         self.merged: dict[str, str] = {}  # every Crossing's (Crossing.merged)
-        # By notes file: as last read or written (bytes), or as the study rewrote them; the
-        # least recently left first.
-        self._last_known: OrderedDict[Path, bytes | NotesData] = OrderedDict()
-        self._last_hash: dict[Path, str] = {}
+        self._last_known: OrderedDict[Path, Known] = OrderedDict()  # least recently left first
 
     def crossing(self, notes_path: Path) -> Crossing:
         return self.crossings.setdefault(notes_path, Crossing(merged=self.merged))
@@ -128,31 +131,27 @@ class KeptHistories:
         if parked is not None and parked.notes_hash == rewritten.replaced:
             parked.controller.session.set_highlights(rewritten.notes.highlights)
             parked.notes_hash = rewritten.written
-        if self._last_hash.get(rewritten.path) == rewritten.replaced:
-            self._last_known[rewritten.path] = rewritten.notes
-            self._last_hash[rewritten.path] = rewritten.written
+        known = self._last_known.get(rewritten.path)
+        if known is not None and known.hash == rewritten.replaced:
+            known.notes, known.hash = rewritten.notes, rewritten.written
 
     def left(self, notes_path: Path, on_disk: bytes | None) -> None:
         """The interview of `notes_path` was left with `on_disk` in its file (None: none)."""
-        if on_disk is None:
-            self._last_known.pop(notes_path, None)
-            self._last_hash.pop(notes_path, None)
-        else:
-            self._last_known[notes_path] = on_disk
-            self._last_known.move_to_end(notes_path)
-            self._last_hash[notes_path] = content_hash(on_disk)
+        self._last_known.pop(notes_path, None)  # back in at the end: the most recent
+        if on_disk is not None:
+            self._last_known[notes_path] = Known(on_disk, content_hash(on_disk))
         while len(self._last_known) > KNOWN_LIMIT:
-            self._last_hash.pop(self._last_known.popitem(last=False)[0], None)
+            self._last_known.popitem(last=False)
 
     def instead_of_deleted(self, notes_path: Path, read: NotesRead) -> NotesRead:
         """`read`, or, when it found no notes file where one was when the interview was
         left, the notes as last known, to be written again."""
-        last = self._last_known.get(notes_path)
+        known = self._last_known.get(notes_path)
         # Not when a file was there: read, or unreadable (set aside, and the user chose).
-        if last is None or not read.missing:
+        if known is None or not read.missing:
             return read
         try:
-            notes = parse(last) if isinstance(last, bytes) else last
+            notes = parse(known.notes) if isinstance(known.notes, bytes) else known.notes
         except NotesFormatError:  # it opened read-only (a newer format): not ours to write
             return read
         return NotesRead(notes=notes, messages=[DELETED_WHILE_AWAY], write_back=True)
@@ -176,7 +175,6 @@ class KeptHistories:
         self.crossings.clear()
         self.merged.clear()
         self._last_known.clear()
-        self._last_hash.clear()
 
 
 def _read_or_none(path: Path) -> bytes | None:
@@ -184,8 +182,3 @@ def _read_or_none(path: Path) -> bytes | None:
         return path.read_bytes()
     except OSError:
         return None
-
-
-def _notes_hash(path: Path) -> str:
-    data = _read_or_none(path)
-    return content_hash(data) if data is not None else ""

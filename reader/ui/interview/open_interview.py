@@ -164,10 +164,11 @@ class OpenInterview(QObject):
         already whether to let unsaved notes go (may_discard_unsaved), and the user agreed."""
         parked = self.kept.take(notes_path)
         dropped = ""
+        if parked is not None and keep_history:
+            dropped, on_disk = parked.change(document_path)
+            if not dropped:
+                return self._resume(parked, on_disk, in_study, read_only, asked)
         if parked is not None:
-            dropped = parked.change(document_path) if keep_history else ""
-            if keep_history and not dropped:
-                return self._resume(parked, in_study, read_only, asked)
             parked.discard()
         try:
             loaded = loading.load(document_path, self._window)
@@ -217,9 +218,15 @@ class OpenInterview(QObject):
         return True
 
     def _resume(
-        self, parked: Parked, in_study: bool, read_only: ReadOnly | None, asked: bool
+        self,
+        parked: Parked,
+        on_disk: bytes | None,
+        in_study: bool,
+        read_only: ReadOnly | None,
+        asked: bool,
     ) -> bool:
-        """The interview set aside comes back with its undo history."""
+        """The interview set aside comes back with its undo history; `on_disk`: its notes
+        file as read when it was found unchanged."""
         if not asked and not self.may_discard_unsaved():
             self.kept.keep(parked, KEPT_HISTORIES)
             return False
@@ -228,7 +235,7 @@ class OpenInterview(QObject):
         controller.saver = NotesSaver(parked.notes_path, self.prepare_write, self)
         self._file_cause = parked.file_cause
         self.in_study, self._study_read_only = in_study, read_only
-        on_disk, deleted = parked.on_disk(), parked.notes_deleted()
+        deleted = parked.notes_deleted()
         messages = self._attach(controller, parked.notes_document, parked.document_path, on_disk)
         if deleted and not controller.saver.read_only:
             controller.saver.mark_dirty()

@@ -119,23 +119,9 @@ class StudyActions(QObject):
         ids = [e.id for e in study.interviews if not study.is_missing(e)]
         last = interview_id if interview_id in ids else self._last_interview(study.folder)
         listed = self.switcher.panel.visible_ids()  # the Library's order
-        failed: list[str] = []
-        with unreadable.gathered(self.interview) as why:
-            present = set(ids)  # asked once per id listed: 1.4 ms for 500 as a list
-            for candidate in [i for i in dict.fromkeys([last, *listed, *ids]) if i in present]:
-                if self.switcher.open(candidate, asked=True):
-                    break
-                failed.append(candidate)
-            else:
-                # The interview open before must not look like one of this study's.
-                self.nothingToOpen.emit(_why_none_open(study, failed))
-        if failed and self.switcher.current:
-            opened = study.interview(self.switcher.current).title
-            self.owner.status.emit(
-                f"{_titles(study, failed)} could not be opened; “{opened}” is open instead.", 15000
-            )
-        titles = {study.transcript_path(e): e.title for e in map(study.interview, failed)}
-        unreadable.tell(self.window, [(t, why[p]) for p, t in titles.items() if p in why])
+        present = set(ids)  # asked once per id listed: 1.4 ms for 500 as a list
+        candidates = [i for i in dict.fromkeys([last, *listed, *ids]) if i in present]
+        self._open_first(candidates)
         self.owner.tell_notice()
         return True
 
@@ -282,8 +268,10 @@ class StudyActions(QObject):
         its transcript located) opens."""
         study = self.owner.study
         if study is not None and self._emptied and not self.switcher.current:
-            ready = [e.id for e in study.interviews if not study.is_missing(e)]
-            self._emptied = not (ready and self.switcher.open(ready[0]))
+            ids = [e.id for e in study.interviews if not study.is_missing(e)]
+            last = self._last_interview(study.folder)  # first: Undo may have brought it back
+            ready = list(dict.fromkeys([last, *ids] if last in ids else ids))
+            self._emptied = not (ready and self._open_first(ready))
 
     def _give_way(self, leaving: str) -> bool:
         """Open the interview listed after `leaving` (as the Library shows them), else the
@@ -295,20 +283,43 @@ class StudyActions(QObject):
             return False
         after, before = self.switcher.neighbours(leaving)
         others = [e.id for e in study.interviews if e.id != leaving]
-        known = set(others)
-        for candidate in dict.fromkeys([*after, *before, *others]):
-            missing = candidate not in known or study.is_missing(candidate)
-            if not missing and self.switcher.open(candidate, asked=True):
-                return True
-        self._emptied = True
-        self.nothingToOpen.emit(
+        known = {i for i in others if not study.is_missing(i)}
+        candidates = [i for i in dict.fromkeys([*after, *before, *others]) if i in known]
+        self._emptied = not self._open_first(
+            candidates,
             "No other interview of the study can open: locate a missing transcript in the "
             "Library (right-click ▸ Locate Transcript…)."
             if others
             else "No interview is left in the study: add some with the Library's Add "
-            "button or drop files on the window."
+            "button or drop files on the window.",
         )
         return True
+
+    def _open_first(self, candidates: list[str], none_open: str = "") -> bool:
+        """Open the first of `candidates` that opens (whether to let unsaved notes go was
+        asked before); with none, show none, saying `none_open` (else why none opened).
+        The transcripts that could not be read are said after, in one dialog, and the
+        status line names the interviews that failed."""
+        study = self.owner.study
+        assert study is not None
+        failed: list[str] = []
+        with unreadable.gathered(self.interview) as why:
+            for candidate in candidates:
+                if self.switcher.open(candidate, asked=True):
+                    break
+                failed.append(candidate)
+            else:
+                # The interview open before must not look like one of this study's.
+                self.nothingToOpen.emit(none_open or _why_none_open(study, failed))
+        opened = len(failed) < len(candidates)
+        if failed and opened:
+            title = study.interview(self.switcher.current).title
+            self.owner.status.emit(
+                f"{_titles(study, failed)} could not be opened; “{title}” is open instead.", 15000
+            )
+        titles = {study.transcript_path(e): e.title for e in map(study.interview, failed)}
+        unreadable.tell(self.window, [(t, why[p]) for p, t in titles.items() if p in why])
+        return opened
 
     def new_attribute(self) -> None:
         if self.owner.study is None or self.owner.read_only:

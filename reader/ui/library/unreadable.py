@@ -1,6 +1,7 @@
-"""The transcripts a study could not open, said in one dialog: opening a study tries its
-interviews until one opens, and a dialog for each spoilt file stood between the user and
-the study, one after another, before the status line said what had happened."""
+"""The transcripts a study could not open, said in one dialog: opening a study (or moving
+on from an interview that left it) tries its interviews until one opens, and a dialog for
+each spoilt file stood between the user and the study, one after another, before the
+status line said what had happened."""
 
 from __future__ import annotations
 

@@ -8,6 +8,7 @@ from PySide6.QtCore import QTimer
 from PySide6.QtGui import QColor, QFont, QSyntaxHighlighter, QTextCharFormat, QTextDocument
 
 from reader.core.markdown_emphasis import emphasis_spans
+from reader.core.markdown_links import LINK
 from reader.core.offsets import Utf16Index
 from reader.ui import theme
 
@@ -21,12 +22,11 @@ _QUOTE = re.compile(r"^\s*>")
 _LIST_MARKER = re.compile(r"^\s*(?:[-*+]|\d+[.)])\s")
 _FENCE = re.compile(r"^\s*```")
 _CODE = re.compile(r"`[^`]+`")
-_LINK = re.compile(r"\[([^\]]*)\]\(([^)\s]+)\)")
 
 
 def links_in(text: str) -> list[tuple[int, int, str]]:
     """(start, end, url) of each Markdown link in one line of text."""
-    return [(m.start(), m.end(), m.group(2)) for m in _LINK.finditer(text)]
+    return [(m.start(), m.end(), m.group(2)) for m in LINK.finditer(text)]
 
 
 class MarkdownHighlighter(QSyntaxHighlighter):

@@ -93,6 +93,25 @@ def test_print_suggests_the_file_export_as_pdf_does_and_says_where(
     ]
 
 
+def test_printing_to_a_file_that_cannot_be_written_says_so(
+    window: MainWindow, dialogs, monkeypatch, tmp_path: Path
+) -> None:
+    """As Export as PDF does; printing said "Printed to …" of a file never written."""
+    (tmp_path / "a-file").write_text("not a folder", encoding="utf-8")
+    blocked = tmp_path / "a-file" / "out.pdf"
+
+    def exec_(dialog: QPrintDialog) -> int:
+        dialog.printer().setOutputFormat(QPrinter.OutputFormat.PdfFormat)
+        dialog.printer().setOutputFileName(str(blocked))
+        return QDialog.DialogCode.Accepted
+
+    monkeypatch.setattr(QPrintDialog, "exec", exec_)
+    window.actions.print.trigger()
+    kind, text = dialogs.shown[-1]
+    assert kind == "warning" and text.startswith(f"Export: {blocked} could not be written: ")
+    assert window.statusBar().currentMessage() == "Nothing was exported."
+
+
 def test_the_printout_has_the_title_speakers_and_research_notes(
     window: MainWindow, qtbot, dialogs, monkeypatch, tmp_path: Path
 ) -> None:

@@ -1,4 +1,5 @@
-"""Opening a study whose transcripts are spoilt says so in one dialog, not one a file."""
+"""Opening a study whose transcripts are spoilt, or moving on from the interview that
+left it, says so in one dialog, not one a file."""
 
 from __future__ import annotations
 
@@ -81,3 +82,27 @@ def test_one_or_none_keeps_the_plain_warning(qtbot: Any, dialogs: Any) -> None:
     assert dialogs.shown == []
     unreadable.tell(None, [("P1", "P1.docx is not a Word file.")])
     assert dialogs.shown == [("warning", "Cannot open the interview: P1.docx is not a Word file.")]
+
+
+def test_giving_way_gathers_them_too_and_undo_opens_the_one_back(
+    make_window: Callable[..., MainWindow], folder: Path, dialogs: Any, qtbot: Any
+) -> None:
+    """The one readable interview removed: the spoilt ones it would give way to are said
+    in one dialog, and none is open; Undo brings it back, open."""
+    for name in ("P02 Ben.txt", "P10 Cem.txt"):
+        (folder / name).unlink()
+    spoil(folder)  # A1, A2, A3 spoilt, P01 Ana readable
+    window = make_window()
+    assert window.study_actions.open_path(folder)
+    dialogs.shown.clear()
+    dialogs.boxes.clear()
+    ana = window.switcher.current
+    window.study_actions.remove(ana)
+    assert [kind for kind, _ in dialogs.shown] == ["box"]  # not one warning a file
+    assert dialogs.boxes[0].text().startswith("3 transcripts could not be read:")
+    assert window.switcher.current == ""
+    assert "No other interview of the study can open" in window.banner.label.text()
+    dialogs.shown.clear()
+    window.study.undo_stack.undo()
+    qtbot.waitUntil(lambda: window.switcher.current == ana)
+    assert dialogs.shown == []  # Ana comes back first: nothing else is tried

@@ -1,0 +1,41 @@
+"""Tests of reader.core.markdown_links: the one pattern for `[text](target)`."""
+
+from __future__ import annotations
+
+import pytest
+
+from reader.core.markdown_links import LINK
+
+
+@pytest.mark.parametrize(
+    ("line", "links"),
+    [
+        (
+            "See [the trade](https://example.org/trade).",
+            [("the trade", "https://example.org/trade")],
+        ),
+        (
+            "> quoted [↩ Q1](#h-3afddd8e) and [↩ Q2](#h-77aa)",
+            [("↩ Q1", "#h-3afddd8e"), ("↩ Q2", "#h-77aa")],
+        ),
+        # Parentheses in pairs belong to the address (they cut it short before).
+        (
+            "[shift work](https://en.wikipedia.org/wiki/Shift_(work)).",
+            [("shift work", "https://en.wikipedia.org/wiki/Shift_(work)")],
+        ),
+        ("[empty]() target", [("empty", "")]),
+        ("[a [b](x)", [("b", "x")]),  # the text holds no bracket: the inner one is the link
+        ("[no](spaces in targets)", []),
+        ("[unpaired](a(b)", []),
+        ("[across\nlines](x)", []),
+        ("", []),
+    ],
+)
+def test_links_and_what_is_not_one(line: str, links: list[tuple[str, str]]) -> None:
+    assert [m.groups() for m in LINK.finditer(line)] == links
+
+
+def test_a_long_line_of_brackets_and_parentheses_is_found_through_at_once() -> None:
+    """Each character starts one alternative of a target: no backtracking blow-up."""
+    line = "[x](" + "(a)b" * 20_000 + " [y](z)"
+    assert [m.groups() for m in LINK.finditer(line)] == [("y", "z")]
