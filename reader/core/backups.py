@@ -29,12 +29,15 @@ class BackupInfo:
     highlights: int  # -1 when the backup cannot be read
     words: int
 
-    def describe(self) -> str:
-        when = self.time.strftime("%Y-%m-%d %H:%M:%S")
-        if self.highlights < 0:
-            return f"{when} — unreadable"
+    def when(self) -> str:
+        return self.time.strftime("%Y-%m-%d %H:%M:%S")
+
+    def holds(self) -> str:
         plural = "" if self.highlights == 1 else "s"
-        return f"{when} — {self.highlights} highlight{plural}, {self.words} words of notes"
+        return f"{self.highlights} highlight{plural} and {self.words} words of notes"
+
+    def describe(self) -> str:
+        return f"{self.when()} — {self.holds() if self.highlights >= 0 else 'unreadable'}"
 
 
 def backup_dir(notes_path: Path) -> Path:

@@ -68,8 +68,8 @@ class Recovery:
         if self.aside is None:
             return (
                 f"The notes file {self.notes_path} is missing: it was deleted or moved away "
-                f"since this interview was last open.\n\nIts latest backup is of "
-                f"{self.backups[0].describe()}."
+                f"since this interview was last open.\n\nIts latest backup, of "
+                f"{self.backups[0].when()}, holds {self.backups[0].holds()}."
             )
         return (
             f"The notes file {self.notes_path} could not be read: {self.reason}.\n\n"

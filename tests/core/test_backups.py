@@ -35,7 +35,7 @@ def test_backup_of_file_and_listing(tmp_path: Path) -> None:
     assert made.read_bytes() == path.read_bytes()
     (info,) = backups.list_backups(path)
     assert (info.highlights, info.words) == (3, 3)
-    assert "3 highlights, 3 words" in info.describe()
+    assert "3 highlights and 3 words" in info.describe()
 
 
 def test_same_second_backups_do_not_overwrite(tmp_path: Path) -> None:

@@ -98,7 +98,7 @@ def test_a_deleted_notes_file_offers_its_latest_backup(make_window, notes_path, 
     notes_path.unlink()  # deleted while the app was closed
     window = make_window()  # the first choice, Open Latest Backup
     assert dialogs.titles() == ["Notes file missing"]
-    assert "1 highlight, 2 words of notes" in dialogs.shown[0][1]
+    assert "holds 1 highlight and 2 words of notes" in dialogs.shown[0][1]
     assert window.notes_editor.toPlainText() == "written before"
     assert len(window.interview.session.notes.highlights) == 1
     assert "the notes file was missing" in window.banner.text()
