@@ -198,7 +198,7 @@ def test_orphans_and_unknown_codes_are_not_exported(tmp_path: Path) -> None:
     )
     save_notes(study.notes_path(entry), notes)
     data, left_out = export_study_qdpx(open_study(study.folder))
-    assert left_out == ["P1: 1 highlight(s) not found in the text"]
+    assert left_out == ["“P1”: 1 highlight(s) not found in the text"]
     qde = unzip(data)["project.qde"]
     assert_valid(qde)
     assert lost.id.encode() not in qde and b"00000000-0000-4000-8000-00000000beef" not in qde
@@ -208,7 +208,7 @@ def test_an_interview_whose_notes_cannot_be_read_is_left_out_and_named(tmp_path:
     study = coded_study(tmp_path / "study")
     study.notes_path(study.interviews[0]).write_bytes(b"{ broken")
     data, left_out = export_study_qdpx(open_study(study.folder))
-    assert len(left_out) == 1 and left_out[0].startswith("P1: its notes cannot be read (")
+    assert len(left_out) == 1 and left_out[0].startswith("“P1”: its notes cannot be read (")
     qde = unzip(data)["project.qde"]
     assert_valid(qde)
     assert b'name="P2"' in qde and b'name="P1"' not in qde

@@ -285,7 +285,7 @@ def test_a_recording_too_large_to_embed_is_referenced_by_its_path(
     study = recorded_study(tmp_path / "study")
     data, left_out = export_study_qdpx(study)
     assert left_out == [
-        "Night: its recording night.mp3 is larger than 0 MB; its path is given instead"
+        "“Night”: its recording night.mp3 is larger than 0 MB; its path is given instead"
     ]
     files = unzip(data)
     assert_valid(files["project.qde"])

@@ -395,6 +395,18 @@ def test_refi_menu_items_export_and_import(
     assert [c["name"] for c in study_json(new)["codes"]] == ["Drinks", "Sleep"]
     window.study.undo_stack.undo()
     assert [c["name"] for c in study_json(new)["codes"]] == ["Drinks"]
+    # What it leaves out for one reason is one line, as the command line says it.
+    nameless = "".join(
+        f'<Code guid="{n}2345678-1234-1234-1234-1234567890ab" name=""/>' for n in "12345"
+    )
+    other.write_text(
+        f'<CodeBook xmlns="urn:QDA-XML:codebook:1.0"><Codes>{nameless}</Codes></CodeBook>'
+    )
+    dialogs.open_answers.append(str(other))
+    window.actions.codes.import_qdc.trigger()
+    assert (
+        "Not imported: 5 codes (“?”, “?”, “?” and 2 more): it has no name." in dialogs.shown[-1][1]
+    )
 
 
 def test_stripes_beside_coded_passages_name_their_codes(window: MainWindow, qtbot) -> None:

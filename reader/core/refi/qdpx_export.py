@@ -149,17 +149,17 @@ def export_study_qdpx(study: Study, *, crlf: bool = False) -> tuple[bytes, list[
         try:
             session = study.open_session(entry)
         except (OSError, DocumentError, ValueError) as exc:
-            left_out.append(f"{entry.title}: {exc}")
+            left_out.append(f"“{entry.title}”: {exc}")
             continue
         except NotesFormatError as exc:
-            left_out.append(f"{entry.title}: its notes cannot be read ({exc})")
+            left_out.append(f"“{entry.title}”: its notes cannot be read ({exc})")
             continue
         interview = interview_of(entry, session, study.notes_path(entry))
         interviews.append(interview)
         left_out += _media_left_out(interview)
         orphans = sum(h.orphan for h in session.notes.highlights)
         if orphans:
-            left_out.append(f"{entry.title}: {orphans} highlight(s) not found in the text")
+            left_out.append(f"“{entry.title}”: {orphans} highlight(s) not found in the text")
     data = export_qdpx(
         study.data.title,
         interviews,
@@ -189,7 +189,7 @@ def _media_left_out(interview: Interview) -> list[str]:
     if interview.recording is None or not interview.timed:
         return []
     problem = media.embed_problem(interview.recording)
-    return [f"{interview.entry.title}: {problem}; its path is given instead"] if problem else []
+    return [f"“{interview.entry.title}”: {problem}; its path is given instead"] if problem else []
 
 
 def _written(text: str, crlf: bool) -> str:

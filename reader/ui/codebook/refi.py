@@ -163,6 +163,7 @@ class Refi:
     def import_codebook(self) -> None:
         """A .qdc's codes added to the codebook open now (one step to undo)."""
         from reader.core.refi.codebook_xml import RefiError, import_qdc
+        from reader.core.refi.left_out import grouped_lines
 
         if self.hub.read_only:
             self._say(self.hub.why_read_only() or "Open an interview or a study first.")
@@ -192,7 +193,7 @@ class Refi:
         lines = [f"Added {len(added)} code(s) from {Path(path).name}."]
         if known:
             lines.append(f"{len(known)} were in the codebook already: {', '.join(known[:8])}.")
-        lines += [f"Not imported: {item.line}." for item in read.not_imported]
+        lines += [f"Not imported: {line}." for line in grouped_lines(read.not_imported)]
         QMessageBox.information(self.window, "Codebook imported", "\n".join(lines))
 
 
