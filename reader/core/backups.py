@@ -33,11 +33,14 @@ class BackupInfo:
         return self.time.strftime("%Y-%m-%d %H:%M:%S")
 
     def holds(self) -> str:
-        plural = "" if self.highlights == 1 else "s"
-        return f"{self.highlights} highlight{plural} and {self.words} words of notes"
+        return f"{_count(self.highlights, 'highlight')} and {_count(self.words, 'word')} of notes"
 
     def describe(self) -> str:
         return f"{self.when()} — {self.holds() if self.highlights >= 0 else 'unreadable'}"
+
+
+def _count(number: int, thing: str) -> str:
+    return f"{number} {thing}{'' if number == 1 else 's'}"
 
 
 def backup_dir(notes_path: Path) -> Path:
@@ -94,10 +97,18 @@ def _backups(notes_path: Path) -> list[_Backup]:
     if folder.is_dir():
         for path in folder.iterdir():
             match = pattern.match(path.name)
-            if match:
-                time = datetime.strptime(match.group(1), _STAMP)
+            time = _stamped(match.group(1)) if match else None
+            if match and time is not None:
                 found.append(_Backup(time, int(match.group(2) or 1), path))
     return _newest_first(found)
+
+
+def _stamped(stamp: str) -> datetime | None:
+    """The time a backup's name gives; None for digits that are no time (not ours)."""
+    try:
+        return datetime.strptime(stamp, _STAMP)
+    except ValueError:
+        return None
 
 
 def _newest_first(found: list[_Backup]) -> list[_Backup]:

@@ -82,7 +82,8 @@ class Recovery:
 
     def choose(self, choice: str) -> NotesRead:
         """What opens: the latest backup, or empty notes. Either is written to the notes
-        file at once: a missing file is not asked about again, its backups stay."""
+        file at once, so that the file is not taken for a deleted one the next time (its
+        backups and the copy set aside stay)."""
         where = (
             "the notes file was missing"
             if self.aside is None
@@ -90,22 +91,21 @@ class Recovery:
         )
         if choice == LATEST_BACKUP:
             latest = self.backups[0]
-            when = latest.time.strftime("%Y-%m-%d %H:%M")
             return NotesRead(
                 notes=parse(latest.path.read_bytes()),
-                messages=[f"Opened the backup of {when}; {where}."],
+                messages=[f"Opened the backup of {latest.when()}; {where}."],
                 write_back=True,
             )
-        return NotesRead(
-            messages=[f"Started with empty notes; {where}."], write_back=self.aside is None
-        )
+        return NotesRead(messages=[f"Started with empty notes; {where}."], write_back=True)
 
 
-def read_notes(notes_path: Path) -> NotesRead:
+def read_notes(notes_path: Path, *, offer_backup: bool = True) -> NotesRead:
+    """The notes file read, or what to do about it; for a missing one, its latest backup
+    is offered (`offer_backup`) when it holds notes."""
     try:
         on_disk = notes_path.read_bytes()
     except FileNotFoundError:
-        return _missing(notes_path)
+        return _missing(notes_path) if offer_backup else NotesRead(missing=True)
     except OSError as exc:
         return NotesRead(
             read_only=True,
@@ -132,7 +132,10 @@ def _missing(notes_path: Path) -> NotesRead:
     """No notes file: a new interview, or one whose file was deleted or moved away, which
     its backups tell apart. When the latest readable backup holds notes, the user chooses
     (notes cleared on purpose left an empty one)."""
-    latest = next((b for b in backup_infos(notes_path) if b.highlights >= 0), None)
+    try:
+        latest = next((b for b in backup_infos(notes_path) if b.highlights >= 0), None)
+    except OSError:  # the backups cannot be listed: nothing to offer
+        latest = None
     if latest is None or latest.highlights == latest.words == 0:
         return NotesRead(missing=True)
     return NotesRead(missing=True, recovery=Recovery(notes_path, None, "", [latest]))

@@ -56,7 +56,7 @@ class App:
             if found != UNREACHED:
                 self.window = str(found)
                 return
-        pytest.fail(f"the app could not connect to {display} three times")
+        pytest.fail(f"the app could not connect to {display} three times:\n{self.log.read_text()}")
 
     def _find_window(self) -> str | None:
         if self.process.poll() is not None:

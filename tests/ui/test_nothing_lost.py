@@ -315,6 +315,29 @@ def test_a_second_window_of_the_same_app_still_gets_the_study_read_only(
     assert not window.study.read_only and not window.interview.read_only
 
 
+def test_a_read_only_study_offers_no_backup_it_could_not_write(
+    window: MainWindow, folder: Path, make_study_window: Callable[[Path], MainWindow], dialogs
+) -> None:
+    """The answer would never be written, so the question would come back at every
+    opening: the missing notes open empty, read-only, as before."""
+    from reader.core import backups
+    from reader.core.document import load_document
+    from reader.core.notes_file import NotesData
+    from reader.core.store import save_notes
+
+    second = make_study_window(folder)
+    study = second.study.study
+    entry = study.interviews[1]
+    path = study.notes_path(entry)
+    meta = load_document(study.transcript_path(entry)).meta()
+    save_notes(path, NotesData(document=meta, notes="written before"))
+    backups.backup_file(path)
+    path.unlink()
+    assert second.switcher.open(entry.id)
+    assert "Notes file missing" not in dialogs.titles()
+    assert second.interview.read_only and second.notes_editor.toPlainText() == ""
+
+
 # Opening another study while the open interview's notes cannot be saved --------------------
 
 
@@ -417,8 +440,10 @@ def test_start_empty_for_notes_spoilt_while_away_is_not_overruled(
     assert window.notes_editor.toPlainText() == ""
     assert "Started with empty notes" in window.banner.text()
     assert "deleted" not in window.banner.text()
-    assert not window.interview.saver.dirty
-    assert not path.exists()  # nothing was written over the user's choice
+    # The choice is written (empty notes: not taken for a deleted file next time), not the
+    # notes as last known over it.
+    qtbot.waitUntil(lambda: path.exists() and not window.interview.saver.dirty)
+    assert notes_text(path) == ""
 
 
 def test_an_interview_opened_after_its_study_folder_was_renamed_makes_no_folder_there(

@@ -129,6 +129,25 @@ def test_no_question_for_a_new_interview_or_notes_cleared_before(make_window, no
     assert dialogs.titles() == []
 
 
+def test_notes_set_aside_then_started_empty_are_not_taken_for_deleted(
+    make_window, notes_path, dialogs
+):
+    notes_with(notes_path, ["Rehearsal"], text="written before")
+    backups.backup_file(notes_path)
+    notes_path.write_bytes(b"{garbage")
+    dialogs.choice_answers.append("Start Empty")
+    make_window().close()  # nothing typed: the empty notes are written all the same
+    make_window()
+    assert dialogs.titles() == ["Notes file set aside"]
+
+
+def test_a_backup_name_that_is_no_time_is_not_one(make_window, notes_path, dialogs) -> None:
+    (notes_path.parent / "backups").mkdir()
+    (notes_path.parent / "backups" / "notes.20261340-000000.json").write_text("{}")
+    window = make_window()  # no notes file: a new interview, nothing to offer
+    assert dialogs.titles() == [] and window.interview.controller is not None
+
+
 def test_bad_notes_file_quit_choice_opens_nothing(make_window, notes_path, dialogs, qtbot):
     notes_path.write_bytes(b"{garbage")
     dialogs.choice_answers.append("Quit")

@@ -29,7 +29,7 @@ from typing import TYPE_CHECKING
 from PySide6.QtGui import QTextDocument
 
 from reader.core.notes_file import NotesData, NotesFormatError, parse
-from reader.core.notes_opening import NotesRead
+from reader.core.notes_opening import NotesRead, read_notes
 from reader.core.read_only import ReadOnly
 from reader.core.store import content_hash, file_stamp
 from reader.core.undo_crossing import Crossing
@@ -143,17 +143,19 @@ class KeptHistories:
         while len(self._last_known) > KNOWN_LIMIT:
             self._last_known.popitem(last=False)
 
-    def instead_of_deleted(self, notes_path: Path, read: NotesRead) -> NotesRead:
-        """`read`, or, when it found no notes file where one was when the interview was
-        left, the notes as last known, to be written again."""
-        known = self._last_known.get(notes_path)
+    def read_notes(self, notes_path: Path, *, remembered: bool, writable: bool) -> NotesRead:
+        """The notes file read. Where it is missing: the notes as last known when the
+        interview was left (with `remembered`), to be written again; else its latest
+        backup is offered, only where the answer can be written (`writable`)."""
+        known = self._last_known.get(notes_path) if remembered else None
+        read = read_notes(notes_path, offer_backup=writable and known is None)
         # Not when a file was there: read, or unreadable (set aside, and the user chose).
         if known is None or not read.missing:
             return read
         try:
             notes = parse(known.notes) if isinstance(known.notes, bytes) else known.notes
         except NotesFormatError:  # it opened read-only (a newer format): not ours to write
-            return read
+            return read_notes(notes_path, offer_backup=writable)
         return NotesRead(notes=notes, messages=[DELETED_WHILE_AWAY], write_back=True)
 
     def take(self, notes_path: Path | None) -> Parked | None:

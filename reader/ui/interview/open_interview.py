@@ -30,7 +30,6 @@ from PySide6.QtWidgets import QMessageBox, QWidget
 from reader.core.document import DocumentError
 from reader.core.notes_file import NotesData, encode
 from reader.core.notes_location import remember_notes_path
-from reader.core.notes_opening import read_notes
 from reader.core.read_only import ReadOnly, why_read_only
 from reader.core.session import Session
 from reader.core.store import describe_os_error
@@ -186,9 +185,8 @@ class OpenInterview(QObject):
         found = ""
         if notes_path is None:
             notes_path, found = locate_notes_asking(self._window, document_path, document)
-        read = read_notes(notes_path)
-        if keep_history and read_only is None:  # the notes as last known come before backups
-            read = self.kept.instead_of_deleted(notes_path, read)
+        remembered = keep_history and read_only is None
+        read = self.kept.read_notes(notes_path, remembered=remembered, writable=read_only is None)
         read = ask_about_notes(self._window, read, self.controller is not None, asked)
         if read is None:
             return False

@@ -6,7 +6,6 @@ from __future__ import annotations
 from pathlib import Path
 
 from reader.core.notes_file import NotesData, serialise
-from reader.core.notes_opening import NotesRead
 from reader.ui.interview.kept_histories import DELETED_WHILE_AWAY, KNOWN_LIMIT, KeptHistories
 
 DOCUMENT = {"length": 3, "sha256": "0" * 64, "source": "P.txt", "title": "P"}
@@ -18,7 +17,8 @@ def notes_bytes(text: str) -> bytes:
 
 def comes_back_as(kept: KeptHistories, path: Path) -> str | None:
     """The notes shown when the interview of `path` comes back with its file deleted."""
-    read = kept.instead_of_deleted(path, NotesRead(missing=True))
+    path.unlink(missing_ok=True)
+    read = kept.read_notes(path, remembered=True, writable=True)
     if read.notes is None:
         return None
     assert read.messages == [DELETED_WHILE_AWAY] and read.write_back
