@@ -35,6 +35,7 @@ from reader.ui.library.switcher import InterviewSwitcher
 from reader.ui.notes.notes_pane import NotesPane
 from reader.ui.notes.quoting import NotesQuoting
 from reader.ui.outline.outline import OutlineList
+from reader.ui.reading.places import Places
 from reader.ui.reading.reader_view import ReaderView
 from reader.ui.recording.player_bar import PlayerBar
 from reader.ui.recording.recording import Recording
@@ -124,7 +125,7 @@ class MainWindow(QMainWindow):
         )
         self.transfers = Transfers(self.interview, self.reader, self.banner, self)
         self.switcher = InterviewSwitcher(
-            self.interview, self.study, lambda: self.library, self.reader, self.notes_editor
+            self.interview, self.study, lambda: self.library, self.reader
         )
         self.study_actions = StudyActions(
             self, self.interview, self.study, self.switcher, settings()
@@ -213,6 +214,8 @@ class MainWindow(QMainWindow):
         interview.message.connect(self.banner.show_message)
         interview.status.connect(self.statusBar().showMessage)
         interview.researchNotesChanged.connect(self._word_timer.start)
+        # Each interview's place, put back once the panes show it (after _show_session).
+        self.places = Places(interview, reader, self.notes_editor, settings())
         # The reader asks.
         reader.topSegmentChanged.connect(self.outline.follow)
         reader.roleRequested.connect(editing.set_role)
