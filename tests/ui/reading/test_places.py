@@ -4,38 +4,16 @@ the research notes' scroll and caret, for an interview of a study and one alone.
 from __future__ import annotations
 
 import shutil
-from collections.abc import Callable, Iterator
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
-import pytest
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QApplication
 
 from reader.ui.window.main_window import MainWindow
 from tests.conftest import BUNDLED
 
 Place = tuple[int, int, int, int, int]
-
-
-@pytest.fixture
-def start(qtbot: Any, dialogs: Any) -> Iterator[Callable[[Path | None], MainWindow]]:
-    """A window started as main.py starts it: on `path`, or (None) on what was open last."""
-    windows: list[MainWindow] = []
-
-    def make(path: Path | None = None) -> MainWindow:
-        window = MainWindow()
-        qtbot.addWidget(window)
-        assert window.study_actions.open_at_start(path, None, BUNDLED)
-        window.show()
-        qtbot.waitExposed(window)
-        QApplication.processEvents()
-        windows.append(window)
-        return window
-
-    yield make
-    for window in windows:
-        window.close()
 
 
 def read_on(window: MainWindow, qtbot: Any) -> Place:
@@ -67,19 +45,19 @@ def place(window: MainWindow) -> Place:
 
 
 def test_a_study_comes_back_at_the_place_in_the_interview_open_last(
-    start: Callable[[Path | None], MainWindow], qtbot: Any, tmp_path: Path
+    start_window: Callable[..., MainWindow], qtbot: Any, tmp_path: Path
 ) -> None:
     folder = tmp_path / "study"
     folder.mkdir()
     shutil.copy(BUNDLED, folder / "P01 Long.txt")
     (folder / "P02 Short.txt").write_text("Q: Why?\nA: Because.\n", encoding="utf-8")
-    window = start(folder)
+    window = start_window(folder)
     left = read_on(window, qtbot)
     assert left[0] > 0 and left[1] != left[2] and left[3] > 0
     window.close()
-    again = start(None)
+    again = start_window(None)
     assert again.windowTitle().endswith("P01 Long")
-    assert place(again) == left
+    qtbot.waitUntil(lambda: place(again) == left)
     # Switching away and back, and to an interview never read, as before.
     qtbot.keyClick(again.reader, Qt.Key.Key_PageDown, Qt.KeyboardModifier.ControlModifier)
     assert again.windowTitle().endswith("P02 Short")
@@ -90,11 +68,12 @@ def test_a_study_comes_back_at_the_place_in_the_interview_open_last(
 
 
 def test_an_interview_alone_comes_back_at_its_place(
-    start: Callable[[Path | None], MainWindow], qtbot: Any, tmp_path: Path
+    start_window: Callable[..., MainWindow], qtbot: Any, tmp_path: Path
 ) -> None:
     document = tmp_path / "talk.txt"
     shutil.copy(BUNDLED, document)
-    window = start(document)
+    window = start_window(document)
     left = read_on(window, qtbot)
     window.close()
-    assert place(start(None)) == left
+    again = start_window(None)
+    qtbot.waitUntil(lambda: place(again) == left)
