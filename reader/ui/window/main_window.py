@@ -37,6 +37,7 @@ from reader.ui.notes.quoting import NotesQuoting
 from reader.ui.outline.outline import OutlineList
 from reader.ui.reading.places import Places
 from reader.ui.reading.reader_view import ReaderView
+from reader.ui.reading.stepping import connect_steps
 from reader.ui.recording.player_bar import PlayerBar
 from reader.ui.recording.recording import Recording
 from reader.ui.speakers.speakers import Speakers
@@ -251,6 +252,7 @@ class MainWindow(QMainWindow):
             lambda: focus_dock(self.annotations_dock, self.annotations.view)
         )
         actions.cycle_panes.triggered.connect(lambda: cycle_panes(self))  # F6
+        connect_steps(reader, actions.steps())  # next / previous question and highlight
         actions.quote_in_notes.triggered.connect(quoting.quote_from_menu)
         actions.color_labels.triggered.connect(editing.edit_color_labels)
         actions.toggle_preview.toggled.connect(self.notes_pane.show_preview)
