@@ -155,3 +155,19 @@ def test_search_results_wrap_in_the_narrow_column(
     assert all(2 * line <= rect.height() < 3 * line for rect in rects)
     assert all(rect.right() <= panel.tree.viewport().width() for rect in rects)
     assert panel.tree.viewport().width() < 200
+
+
+def test_the_library_keeps_the_size_it_was_given_after_a_restart(
+    netbook: Callable[[], MainWindow],
+) -> None:
+    window = netbook()
+    window.resizeDocks([window.library_dock], [300], Qt.Orientation.Horizontal)
+    window.resizeDocks([window.library_dock], [330], Qt.Orientation.Vertical)
+    QApplication.processEvents()
+    height = window.library_dock.height()
+    window.close()
+    again = netbook()
+    again.resize(1024, 640)
+    QApplication.processEvents()
+    # Its width too, in a real window (offscreen, the 800x600 screen squeezes the restored one).
+    assert again.library_dock.height() == height

@@ -74,13 +74,16 @@ def show_left(
 ) -> None:
     """Show `left_dock` (the Library), widened to at most 460 px into what the centre
     does not want (the reader's whole column and the notes' toolbar: on a netbook, none),
-    two fifths of the window's height and never less than LEFT_ROWS rows of its `view`."""
+    two fifths of the window's height and never less than LEFT_ROWS rows of its `view`;
+    restored with the window's layout, it keeps the size it had."""
     # A least height holds where resizeDocks could not: a restored layout, or the
     # Codebook made later below it, left the Library one or two rows at 1024x640.
     rows = LEFT_ROWS * view.verticalHeader().defaultSectionSize()
     view.setMinimumHeight(
         view.horizontalHeader().sizeHint().height() + rows + 2 * view.frameWidth()
     )
+    if not left_dock.isHidden():  # restored shown (a restart): as wide and tall as it was
+        return
     width = max(left_dock.width(), min(460, window.width() - centre_wants))
     left_dock.show()
     window.resizeDocks([left_dock], [width], Qt.Orientation.Horizontal)
