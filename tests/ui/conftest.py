@@ -12,6 +12,7 @@ from PySide6.QtWidgets import QDialog, QFileDialog, QInputDialog, QMessageBox
 
 from reader.ui.dialogs import ColorLabelsDialog, NoteDialog
 from reader.ui.window.main_window import MainWindow
+from reader.ui.window.window_state import focus_as_left
 from tests.conftest import BUNDLED
 
 
@@ -202,6 +203,9 @@ def start_window(qtbot: Any, dialogs: Any) -> Iterator[Callable[..., MainWindow]
         window = MainWindow()
         qtbot.addWidget(window)
         assert window.study_actions.open_at_start(path, None, BUNDLED)
+        focus_as_left(
+            window.reader, window.actions.focus_notes.trigger
+        )  # as reader/ui/window/startup.py starts it
         window.show()
         qtbot.waitExposed(window)
         windows.append(window)

@@ -171,3 +171,18 @@ def test_the_library_keeps_the_size_it_was_given_after_a_restart(
     QApplication.processEvents()
     # Its width too, in a real window (offscreen, the 800x600 screen squeezes the restored one).
     assert again.library_dock.height() == height
+
+
+@pytest.mark.parametrize("pane", ["reader", "notes"])
+def test_a_restart_gives_the_keyboard_to_the_pane_it_was_in(
+    start_window: Callable[..., MainWindow], study: Path, qtbot: QtBot, pane: str
+) -> None:
+    window = start_window(study)
+    window.activateWindow()
+    qtbot.waitUntil(window.isActiveWindow)
+    assert window.focusWidget() is window.library.view  # a study opening: choose one
+    key = Qt.Key.Key_2 if pane == "notes" else Qt.Key.Key_1
+    qtbot.keyClick(window.library.view, key, Qt.KeyboardModifier.ControlModifier)
+    window.close()
+    again = start_window(None)
+    assert again.focusWidget() is (again.notes_editor if pane == "notes" else again.reader)

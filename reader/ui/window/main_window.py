@@ -393,7 +393,7 @@ class MainWindow(QMainWindow):
     # Window state and closing ------------------------------------------------------------
 
     def save_window_state(self) -> None:
-        save_state(self, self.splitter)
+        save_state(self, self.splitter, self.reader, self.notes_pane)
 
     def shut_down_now(self) -> str:
         """The system ends the app (a signal, a logout): no questions asked."""
