@@ -128,3 +128,21 @@ def test_the_second_code_box_names_no_code_while_it_is_not_used(make_window, qtb
     assert retrieval.second.isEnabled() and retrieval.second.currentText().strip() == "Method"
     retrieval.operator.setCurrentIndex(0)
     assert retrieval.second.currentText() == ""
+
+
+def test_the_window_comes_back_at_the_size_it_was_given(
+    start_window, tmp_path: Path, qtbot
+) -> None:
+    doc = tmp_path / "land.txt"
+    doc.write_text(TALK, "utf-8")
+    window = start_window(doc)
+    start = window.interview.session.document.text.index(LONG)
+    select(window, qtbot, start, start + len(LONG))
+    pick(window, qtbot, "Land tenure")
+    retrieval = retrieve_code(window, qtbot, "Land tenure")
+    retrieval.resize(640, 430)
+    qtbot.keyClick(retrieval.list, Qt.Key.Key_Escape)
+    assert not retrieval.isVisible()
+    window.close()
+    again = start_window(None)
+    assert retrieve_code(again, qtbot, "Land tenure").size().toTuple() == (640, 430)

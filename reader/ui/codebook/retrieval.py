@@ -46,7 +46,7 @@ from reader.core.notes_file import NotesData
 from reader.core.store import atomic_write, describe_os_error
 from reader.core.study_file import InterviewEntry
 from reader.ui.codebook.hub import CodebookHub
-from reader.ui.dialogs import close_only
+from reader.ui.dialogs import KeptSize, close_only
 from reader.ui.exporting.save_folder import ask_save_path, home_folder
 from reader.ui.theme import color_icon, muted_color
 
@@ -205,6 +205,7 @@ class RetrievalWindow(QDialog):
         layout.addWidget(split, 1)
         layout.addLayout(bottom)
         self.resize(900, 520)
+        KeptSize(self, "windows/retrieval")
         self.fill_codes()
         hub.changed.connect(self.fill_codes)
 
