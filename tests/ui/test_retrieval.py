@@ -146,3 +146,21 @@ def test_the_window_comes_back_at_the_size_it_was_given(
     window.close()
     again = start_window(None)
     assert retrieve_code(again, qtbot, "Land tenure").size().toTuple() == (640, 430)
+
+
+def test_enter_on_a_passage_goes_there_and_no_further(make_window, tmp_path: Path, qtbot) -> None:
+    doc = tmp_path / "land.txt"
+    doc.write_text(TALK, "utf-8")
+    window = make_window(doc)
+    start = window.interview.session.document.text.index("Now we rent")
+    select(window, qtbot, start, start + 11)
+    pick(window, qtbot, "Land tenure")
+    window.reader.setTextCursor(window.reader.cursorForPosition(window.reader.rect().topLeft()))
+    retrieval = retrieve_code(window, qtbot, "Land tenure")
+    qtbot.keyClick(retrieval.list, Qt.Key.Key_Return)
+    assert window.interview.session.document.text[window.reader.cursor_offset() :].startswith(
+        "Now we rent"
+    )
+    # The dialog's default button, Export, took it too: its menu opened over the passage.
+    assert not retrieval.export_button.menu().isVisible()
+    assert retrieval.isVisible()

@@ -13,7 +13,8 @@ from collections.abc import Callable
 from dataclasses import replace
 from pathlib import Path
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import QEvent, QObject, Qt, Signal
+from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -176,6 +177,7 @@ class RetrievalWindow(QDialog):
         header.setSectionResizeMode(3, QHeaderView.ResizeMode.Stretch)
         header.resizeSection(2, self.fontMetrics().horizontalAdvance("Q000") + 12)
         self.list.itemActivated.connect(self._activated)
+        self.list.installEventFilter(self)  # Enter goes to the passage, and no further
         self.preview = QTextBrowser()  # the selected passage in full; Tab reaches it
         self.preview.setObjectName("retrieved-passage")
         self.preview.setOpenLinks(False)
@@ -280,6 +282,21 @@ class RetrievalWindow(QDialog):
         )
         self.export_button.setEnabled(bool(self.passages))  # an empty list is no export
         self.export_button.setToolTip("" if self.passages else NOTHING_TO_EXPORT)
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        """Enter on a passage goes to it and stops there: the list passed it on (as item
+        views do), and the dialog's default button, Export, opened its menu over the
+        passage and took the keyboard."""
+        if (
+            watched is self.list
+            and isinstance(event, QKeyEvent)
+            and event.type() == QEvent.Type.KeyPress
+            and event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter)
+        ):
+            if (item := self.list.currentItem()) is not None:
+                self._activated(item)
+            return True
+        return super().eventFilter(watched, event)
 
     def _show_current(self) -> None:
         row = self.list.indexOfTopLevelItem(self.list.currentItem())
