@@ -164,3 +164,28 @@ def test_enter_on_a_passage_goes_there_and_no_further(make_window, tmp_path: Pat
     # The dialog's default button, Export, took it too: its menu opened over the passage.
     assert not retrieval.export_button.menu().isVisible()
     assert retrieval.isVisible()
+
+
+def test_a_shorter_list_after_a_longer_one_shows_its_passage(
+    make_window, tmp_path: Path, qtbot
+) -> None:
+    doc = tmp_path / "land.txt"
+    doc.write_text(TALK, "utf-8")
+    window = make_window(doc)
+    text = window.interview.session.document.text
+    for words, code in (("Who owns", "Land tenure"), ("And now?", "Money"), (LONG, "Money")):
+        start = text.index(words)
+        select(window, qtbot, start, start + len(words))
+        pick(window, qtbot, code)
+    retrieval = retrieve_code(window, qtbot, "Land tenure")
+    retrieval.operator.setCurrentIndex(retrieval.operator.findData("or"))
+    retrieval.second.setCurrentIndex(
+        retrieval.second.findData(window.codebook.hub.book.find("Money").id)
+    )
+    qtbot.keyClick(retrieval.list, Qt.Key.Key_End)
+    assert "rent it back" not in retrieval.preview.toPlainText()
+    assert retrieval.list.currentIndex().row() == 2
+    retrieval.operator.setFocus()
+    qtbot.keyClick(retrieval.operator, Qt.Key.Key_Home)  # alone: one passage
+    assert retrieval.list.topLevelItemCount() == 1
+    assert "Who owns" in retrieval.preview.toPlainText()

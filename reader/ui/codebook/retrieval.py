@@ -260,8 +260,8 @@ class RetrievalWindow(QDialog):
         if not self.isVisible():
             return  # filled when shown
         query = self.query()
+        self.list.clear()  # first: the current row moves as it empties, shown from passages
         self.passages = find_passages(self.hub, query) if query is not None else []
-        self.list.clear()
         items = []
         for p in self.passages:
             quote = " ".join(p.highlight.exact.split())
