@@ -12,6 +12,8 @@ from reader.ui.window.main_window import MainWindow
 from tests.ui.test_codebook import pick
 from tests.ui.test_highlights import select
 
+CTRL = Qt.KeyboardModifier.ControlModifier
+
 LONG = (
     "Well, the land was my grandfather's, and before him his mother's, and nobody ever "
     "wrote it down anywhere, so when the surveyors came with their papers we had nothing "
@@ -189,3 +191,32 @@ def test_a_shorter_list_after_a_longer_one_shows_its_passage(
     qtbot.keyClick(retrieval.operator, Qt.Key.Key_Home)  # alone: one passage
     assert retrieval.list.topLevelItemCount() == 1
     assert "Who owns" in retrieval.preview.toPlainText()
+
+
+def test_back_from_a_passage_the_list_is_as_it_was_left(make_window, tmp_path: Path, qtbot) -> None:
+    doc = tmp_path / "land.txt"
+    doc.write_text(TALK, "utf-8")
+    window = make_window(doc)
+    window.activateWindow()
+    qtbot.waitUntil(window.isActiveWindow)
+    text = window.interview.session.document.text
+    for words, code in (("Who owns", "Land tenure"), ("And now?", "Money"), (LONG, "Money")):
+        start = text.index(words)
+        select(window, qtbot, start, start + len(words))
+        pick(window, qtbot, code)
+    retrieval = retrieve_code(window, qtbot, "Land tenure")  # Enter in the Codebook
+    retrieval.operator.setCurrentIndex(retrieval.operator.findData("or"))
+    retrieval.second.setCurrentIndex(
+        retrieval.second.findData(window.codebook.hub.book.find("Money").id)
+    )
+    assert retrieval.list.topLevelItemCount() == 3
+    qtbot.keyClick(retrieval.list, Qt.Key.Key_Down)
+    qtbot.keyClick(retrieval.list, Qt.Key.Key_Down)
+    qtbot.keyClick(retrieval.list, Qt.Key.Key_Return)  # to the passage
+    assert not retrieval.export_button.menu().isVisible()  # Enter went no further
+    qtbot.waitUntil(window.isActiveWindow)
+    assert window.reader.textCursor().selectedText() or window.reader.current_highlight_id
+    with qtbot.waitSignal(window.actions.codes.retrieve.triggered, timeout=1000):
+        qtbot.keyClick(window.reader, Qt.Key.Key_R, CTRL | Qt.KeyboardModifier.ShiftModifier)
+    assert retrieval.title() == "Land tenure or Money"
+    assert retrieval.list.currentIndex().row() == 2

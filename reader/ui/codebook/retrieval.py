@@ -225,8 +225,11 @@ class RetrievalWindow(QDialog):
         self._operator_changed()
 
     def show_code(self, code_id: str) -> None:
-        self.first.setCurrentIndex(max(0, self.first.findData(code_id)))
-        self.operator.setCurrentIndex(0)
+        """Shown on `code_id` alone; on the code it shows, as it was left (the way back
+        from a passage gone to: its query and the passage selected kept)."""
+        if code_id != self.first.currentData():
+            self.first.setCurrentIndex(max(0, self.first.findData(code_id)))
+            self.operator.setCurrentIndex(0)
         self.show()
         self.refresh()
         self.raise_()
@@ -260,6 +263,8 @@ class RetrievalWindow(QDialog):
         if not self.isVisible():
             return  # filled when shown
         query = self.query()
+        selected = self.list.currentItem()
+        was = selected.data(0, Qt.ItemDataRole.UserRole) if selected is not None else None
         self.list.clear()  # first: the current row moves as it empties, shown from passages
         self.passages = find_passages(self.hub, query) if query is not None else []
         items = []
@@ -271,8 +276,9 @@ class RetrievalWindow(QDialog):
             item.setData(0, Qt.ItemDataRole.UserRole, (p.interview_id, p.highlight.id))
             items.append(item)
         self.list.addTopLevelItems(items)
-        if items:
-            self.list.setCurrentItem(items[0])  # which shows it (currentItemChanged)
+        if items:  # the passage selected before, still listed; else the first
+            ids = [item.data(0, Qt.ItemDataRole.UserRole) for item in items]
+            self.list.setCurrentItem(items[ids.index(was)] if was in ids else items[0])
         else:
             self._show_current()
         interviews = len({p.interview_id for p in self.passages})
