@@ -309,3 +309,15 @@ def test_a_research_result_made_stale_by_an_edit_searches_again(film: MainWindow
     panel.go_to(result)  # before the refresh timer
     assert "Research notes (2)" in groups(panel)
     assert not film.notes_editor.textCursor().hasSelection()
+
+
+def test_back_from_a_result_to_the_same_result(film: MainWindow, qtbot) -> None:
+    panel = search(film, qtbot, "SCENE")  # found as "Scene" and "scene"
+    second = item_of(panel, "document", 1)
+    activate(panel, qtbot, second)
+    assert film.reader.textCursor().selectedText() == "scene"
+    qtbot.keyClick(film.reader, Qt.Key.Key_F, CTRL_SHIFT)  # back: the same search
+    qtbot.waitUntil(lambda: panel.edit.hasFocus())
+    assert panel.edit.text() == "SCENE"
+    qtbot.keyClick(panel.edit, Qt.Key.Key_Return)
+    assert panel.tree.currentItem() is second

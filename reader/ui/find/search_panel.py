@@ -355,8 +355,10 @@ class SearchPanel(QWidget):
                 self.highlightRequested.emit(highlight.id, -1, -1)
 
     def open_with(self, prefill: str) -> None:
-        """Shown: the focus in the field, `prefill` (a selection) as the query if given."""
-        if prefill and prefill != self.edit.text():
+        """Shown: the focus in the field, `prefill` (a selection) as the query if given;
+        not one that only differs in case, as a result gone to leaves selected: the way
+        back finds the results as they were left."""
+        if prefill and prefill.casefold() != self.edit.text().casefold():
             self.edit.setText(prefill)
             self.search()
         elif self.edit.text() and self.searched_session is not self.interview.session:
