@@ -17,6 +17,7 @@ from reader.ui.window.main_window import MainWindow
 from reader.ui.window.window_state import LEFT_ROWS
 from tests.ui.conftest import TALKS, lay_out_first_start
 
+CTRL_SHIFT = Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModifier
 VERTICAL_SHAPES = {QTabBar.Shape.RoundedWest, QTabBar.Shape.TriangularWest}
 
 
@@ -186,3 +187,23 @@ def test_a_restart_gives_the_keyboard_to_the_pane_it_was_in(
     window.close()
     again = start_window(None)
     assert again.focusWidget() is (again.notes_editor if pane == "notes" else again.reader)
+
+
+def test_the_preview_and_playback_switches_are_as_they_were_left(
+    start_window: Callable[..., MainWindow], study: Path, qtbot: QtBot
+) -> None:
+    window = start_window(study)
+    window.activateWindow()
+    qtbot.waitUntil(window.isActiveWindow)
+    qtbot.keyClick(window.reader, Qt.Key.Key_V, CTRL_SHIFT)  # Format ▸ Preview Notes
+    assert window.notes_pane.previewing()
+    playback = window.actions.playback
+    # As the Playback menu turns them, with a recording attached (greyed out here).
+    playback.follow.setChecked(False)
+    playback.typist_loop.setChecked(True)
+    window.close()
+    again = start_window(None)
+    assert again.notes_pane.previewing()
+    assert again.actions.toggle_preview.isChecked()
+    assert not again.actions.playback.follow.isChecked()
+    assert again.recording.typist_loop  # what the switch does, done

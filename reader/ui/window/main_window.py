@@ -46,6 +46,7 @@ from reader.ui.window.actions import Actions, add_dock_toggle, build_actions, bu
 from reader.ui.window.banner import Banner
 from reader.ui.window.focus_marker import FocusMarker
 from reader.ui.window.greyed_keys import GreyedKeys
+from reader.ui.window.kept_switches import keep_switches
 from reader.ui.window.keyboard_dialogs import KeyboardDialogs
 from reader.ui.window.later_panels import (
     make_annotations,
@@ -282,6 +283,7 @@ class MainWindow(QMainWindow):
         wire_codebook(self)  # the codebook (#14) and REFI-QDA (#15)
         add_dock_toggle(actions, self.codebook.dock, actions.codes.focus_codebook)  # View
         self.action_states = wire_action_states(self)  # greyed out while they cannot act
+        keep_switches(actions, settings())  # preview, Follow Along, Typist's Loop
         GreyedKeys(self)  # and their keys say why
 
     def _wire_study(self) -> None:
