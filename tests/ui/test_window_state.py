@@ -10,7 +10,7 @@ from typing import Any
 
 import pytest
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QApplication, QTabBar
+from PySide6.QtWidgets import QApplication, QDockWidget, QTabBar
 from pytestqt.qtbot import QtBot
 
 from reader.ui.window.main_window import MainWindow
@@ -62,6 +62,11 @@ def with_codes(window: MainWindow) -> None:
         window.codebook.hub.create(name)
     window.actions.codes.focus_codebook.trigger()
     QApplication.processEvents()
+
+
+def in_front(dock: QDockWidget) -> bool:
+    """Shown, and not behind another dock's tab (there it is moved out of the window)."""
+    return dock.isVisible() and not dock.visibleRegion().isEmpty()
 
 
 def rows_in_sight(window: MainWindow) -> float:
@@ -207,3 +212,20 @@ def test_the_preview_and_playback_switches_are_as_they_were_left(
     assert again.actions.toggle_preview.isChecked()
     assert not again.actions.playback.follow.isChecked()
     assert again.recording.typist_loop  # what the switch does, done
+
+
+def test_a_restart_keeps_the_tab_in_front_and_the_library_as_tall(
+    netbook: Callable[[], MainWindow],
+) -> None:
+    window = netbook()
+    with_codes(window)  # the Codebook comes forward, once
+    window.actions.focus_outline.trigger()  # Ctrl+4: the Outline in front
+    QApplication.processEvents()
+    assert in_front(window.outline_dock) and not in_front(window.codebook.dock)
+    height = window.library_dock.height()
+    window.close()
+    again = netbook()
+    again.resize(1024, 640)
+    QApplication.processEvents()
+    assert in_front(again.outline_dock) and not in_front(again.codebook.dock)
+    assert again.library_dock.height() == height

@@ -170,12 +170,14 @@ def _make_panel(codebook: Codebook) -> CodebookPanel:
 
 
 def _show_when_coded(window: Any, dock: LazyDock, hub: CodebookHub) -> None:
-    """The dock shows itself the first time a codebook with codes is open."""
+    """The dock shows itself the first time a codebook with codes is open; restored open
+    with the window (a restart), it stays where it was, in front of its tabs or behind."""
     codebook = window.codebook
     if not codebook.shown_once and len(hub.book):
         codebook.shown_once = True
         dock.panel()  # made now: its buttons' width sets the left docks' at the first paint
-        bring_forward(dock)
+        if dock.isHidden():  # not restored open with the window
+            bring_forward(dock)
 
 
 def _retrieve_needs_codes(actions: Any, hub: CodebookHub) -> None:
