@@ -1,14 +1,15 @@
 """Moving through the open interview from the reader's caret: to the next or previous
 question (Ctrl+Down / Ctrl+Up), brought to the top as the Outline does, and to the next or
 previous highlight or coded passage (] / [), the caret put in it so that its keys (1–6, N,
-C, Delete, Q) act on it at once."""
+C, Delete, Q) act on it at once; and the selection to the end or start of the paragraph
+(Ctrl+Shift+Down / Ctrl+Shift+Up, again for the next one), to code a whole answer."""
 
 from __future__ import annotations
 
 from functools import partial
 
 from PySide6.QtCore import Qt
-from PySide6.QtGui import QAction
+from PySide6.QtGui import QAction, QTextCursor
 
 from reader.core.stepping import step_from
 from reader.ui.reading.reader_view import ReaderView
@@ -22,11 +23,15 @@ NONE_LEFT = {
 
 
 def step(reader: ReaderView, target: str, forward: bool) -> None:
-    """Go to the next (`forward`) or previous `target`: "question" or "highlight"."""
+    """Go to the next (`forward`) or previous `target`: "question" or "highlight"; or
+    select to the paragraph's end or start ("paragraph")."""
     if reader.reading is None:
         return
     session = reader.session
     reader.setFocus()
+    if target == "paragraph":
+        select_paragraph(reader, forward)
+        return
     if target == "question":
         starts = [session.segments[index].start for index, _number in session.questions]
     else:
@@ -41,6 +46,21 @@ def step(reader: ReaderView, target: str, forward: bool) -> None:
     else:
         reader.select_highlight(highlights[at].id)
         reader.ensureCursorVisible()
+
+
+def select_paragraph(reader: ReaderView, forward: bool) -> None:
+    """The selection to the end (start) of the caret's paragraph; from there, of the next
+    (previous) one."""
+    move = QTextCursor.MoveOperation
+    cursor = reader.textCursor()
+    if cursor.atBlockEnd() if forward else cursor.atBlockStart():
+        cursor.movePosition(
+            move.NextBlock if forward else move.PreviousBlock, cursor.MoveMode.KeepAnchor
+        )
+    cursor.movePosition(
+        move.EndOfBlock if forward else move.StartOfBlock, cursor.MoveMode.KeepAnchor
+    )
+    reader.setTextCursor(cursor)
 
 
 def connect_steps(reader: ReaderView, steps: list[tuple[QAction, str, bool]]) -> None:

@@ -65,6 +65,8 @@ class Actions:
     previous_question: QAction
     next_highlight: QAction
     previous_highlight: QAction
+    select_paragraph_end: QAction
+    select_paragraph_start: QAction
     recent_menu: QMenu | None = None  # File ▸ Open Recent, filled as it opens
     view_menu: QMenu | None = None  # the Codebook's toggle joins it later (add_dock_toggle)
     codes: CodebookActions | None = None  # the codebook (#14) and REFI-QDA (#15)
@@ -87,6 +89,8 @@ class Actions:
             (self.previous_question, "question", False),
             (self.next_highlight, "highlight", True),
             (self.previous_highlight, "highlight", False),
+            (self.select_paragraph_end, "paragraph", True),
+            (self.select_paragraph_start, "paragraph", False),
         ]
 
 
@@ -262,6 +266,18 @@ def build_actions(window: QMainWindow) -> Actions:
         ),
         previous_highlight=_action(
             window, "Previous Hi&ghlight", "[", "Go to the previous highlight or coded passage"
+        ),
+        select_paragraph_end=_action(
+            window,
+            "Select to Paragraph &End",
+            "Ctrl+Shift+Down",
+            "Select to the paragraph's end; again, the next one",
+        ),
+        select_paragraph_start=_action(
+            window,
+            "Select to Paragraph &Start",
+            "Ctrl+Shift+Up",
+            "Select to the paragraph's start; again, the one before",
         ),
         view=_view_actions(window),
         shortcuts=_action(window, "&Keyboard Shortcuts", "F1", "Every key of the app"),

@@ -13,6 +13,7 @@ from PySide6.QtCore import Qt
 from reader.ui.window.main_window import MainWindow
 
 CTRL = Qt.KeyboardModifier.ControlModifier
+SHIFT = Qt.KeyboardModifier.ShiftModifier
 
 
 def test_ctrl_down_and_up_go_from_question_to_question(window: MainWindow, qtbot: Any) -> None:
@@ -62,3 +63,23 @@ def test_brackets_go_from_highlight_to_highlight_and_its_keys_act(
     qtbot.keyClicks(window.notes_editor, "[1]")
     assert window.notes_editor.toPlainText().endswith("[1]")
     assert reader.current_highlight_id == first.id
+
+
+def test_ctrl_shift_down_selects_to_the_paragraphs_end_then_the_next(
+    window: MainWindow, qtbot: Any, notes_path: Path
+) -> None:
+    reader, session = window.reader, window.interview.session
+    question = session.segments[session.questions[0][0]]
+    answer = session.segments[session.questions[0][0] + 1]
+    reader.setFocus()
+    qtbot.keyClick(reader, Qt.Key.Key_Down, CTRL)  # Q1's start
+    qtbot.keyClick(reader, Qt.Key.Key_Down, CTRL | SHIFT)
+    assert reader.selected_range() == (question.start, question.end)
+    qtbot.keyClick(reader, Qt.Key.Key_Down, CTRL | SHIFT)  # and the answer
+    assert reader.selected_range() == (question.start, answer.end)
+    qtbot.keyClick(reader, Qt.Key.Key_Up, CTRL | SHIFT)  # back to the answer's start
+    assert reader.selected_range() == (question.start, answer.start)
+    qtbot.keyClick(reader, Qt.Key.Key_H)  # highlighted: what was selected, as it reads
+    window.interview.flush()
+    (saved,) = orjson.loads(notes_path.read_bytes())["highlights"]
+    assert saved["exact"] == session.document.text[question.start : answer.start].strip()
