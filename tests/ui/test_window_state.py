@@ -229,3 +229,15 @@ def test_a_restart_keeps_the_tab_in_front_and_the_library_as_tall(
     QApplication.processEvents()
     assert in_front(again.outline_dock) and not in_front(again.codebook.dock)
     assert again.library_dock.height() == height
+
+
+def test_a_codebook_closed_stays_closed_after_a_restart(
+    netbook: Callable[[], MainWindow],
+) -> None:
+    window = netbook()
+    with_codes(window)  # it came forward, the first time
+    window.codebook.dock.close()  # the user closed it
+    window.close()
+    again = netbook()
+    QApplication.processEvents()
+    assert again.codebook.dock.isHidden()
