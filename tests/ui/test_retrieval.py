@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication, QDialogButtonBox
 
@@ -168,12 +169,16 @@ def test_enter_on_a_passage_goes_there_and_no_further(make_window, tmp_path: Pat
     assert retrieval.isVisible()
 
 
-def test_a_shorter_list_after_a_longer_one_shows_its_passage(
-    make_window, tmp_path: Path, qtbot
-) -> None:
+@pytest.fixture
+def land(tmp_path: Path) -> Path:
     doc = tmp_path / "land.txt"
     doc.write_text(TALK, "utf-8")
-    window = make_window(doc)
+    return doc
+
+
+def land_or_money(window: MainWindow, qtbot):
+    """Three passages coded (the first Land tenure, two Money), and the Coded Passages
+    of Land tenure (by Enter in the Codebook) or Money."""
     text = window.interview.session.document.text
     for words, code in (("Who owns", "Land tenure"), ("And now?", "Money"), (LONG, "Money")):
         start = text.index(words)
@@ -184,6 +189,12 @@ def test_a_shorter_list_after_a_longer_one_shows_its_passage(
     retrieval.second.setCurrentIndex(
         retrieval.second.findData(window.codebook.hub.book.find("Money").id)
     )
+    return retrieval
+
+
+def test_a_shorter_list_after_a_longer_one_shows_its_passage(make_window, land, qtbot) -> None:
+    window = make_window(land)
+    retrieval = land_or_money(window, qtbot)
     qtbot.keyClick(retrieval.list, Qt.Key.Key_End)
     assert "rent it back" not in retrieval.preview.toPlainText()
     assert retrieval.list.currentIndex().row() == 2
@@ -193,22 +204,11 @@ def test_a_shorter_list_after_a_longer_one_shows_its_passage(
     assert "Who owns" in retrieval.preview.toPlainText()
 
 
-def test_back_from_a_passage_the_list_is_as_it_was_left(make_window, tmp_path: Path, qtbot) -> None:
-    doc = tmp_path / "land.txt"
-    doc.write_text(TALK, "utf-8")
-    window = make_window(doc)
+def test_back_from_a_passage_the_list_is_as_it_was_left(make_window, land, qtbot) -> None:
+    window = make_window(land)
     window.activateWindow()
     qtbot.waitUntil(window.isActiveWindow)
-    text = window.interview.session.document.text
-    for words, code in (("Who owns", "Land tenure"), ("And now?", "Money"), (LONG, "Money")):
-        start = text.index(words)
-        select(window, qtbot, start, start + len(words))
-        pick(window, qtbot, code)
-    retrieval = retrieve_code(window, qtbot, "Land tenure")  # Enter in the Codebook
-    retrieval.operator.setCurrentIndex(retrieval.operator.findData("or"))
-    retrieval.second.setCurrentIndex(
-        retrieval.second.findData(window.codebook.hub.book.find("Money").id)
-    )
+    retrieval = land_or_money(window, qtbot)
     assert retrieval.list.topLevelItemCount() == 3
     qtbot.keyClick(retrieval.list, Qt.Key.Key_Down)
     qtbot.keyClick(retrieval.list, Qt.Key.Key_Down)
