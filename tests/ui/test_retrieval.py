@@ -133,12 +133,8 @@ def test_the_second_code_box_names_no_code_while_it_is_not_used(make_window, qtb
     assert retrieval.second.currentText() == ""
 
 
-def test_the_window_comes_back_at_the_size_it_was_given(
-    start_window, tmp_path: Path, qtbot
-) -> None:
-    doc = tmp_path / "land.txt"
-    doc.write_text(TALK, "utf-8")
-    window = start_window(doc)
+def test_the_window_comes_back_at_the_size_it_was_given(start_window, land, qtbot) -> None:
+    window = start_window(land)
     start = window.interview.session.document.text.index(LONG)
     select(window, qtbot, start, start + len(LONG))
     pick(window, qtbot, "Land tenure")
@@ -151,10 +147,8 @@ def test_the_window_comes_back_at_the_size_it_was_given(
     assert retrieve_code(again, qtbot, "Land tenure").size().toTuple() == (640, 430)
 
 
-def test_enter_on_a_passage_goes_there_and_no_further(make_window, tmp_path: Path, qtbot) -> None:
-    doc = tmp_path / "land.txt"
-    doc.write_text(TALK, "utf-8")
-    window = make_window(doc)
+def test_enter_on_a_passage_goes_there_and_no_further(make_window, land, qtbot) -> None:
+    window = make_window(land)
     start = window.interview.session.document.text.index("Now we rent")
     select(window, qtbot, start, start + 11)
     pick(window, qtbot, "Land tenure")
