@@ -321,3 +321,15 @@ def test_back_from_a_result_to_the_same_result(film: MainWindow, qtbot) -> None:
     assert panel.edit.text() == "SCENE"
     qtbot.keyClick(panel.edit, Qt.Key.Key_Return)
     assert panel.tree.currentItem() is second
+
+
+def test_with_match_case_a_selection_in_another_case_is_a_new_query(
+    film: MainWindow, qtbot
+) -> None:
+    panel = search(film, qtbot, "Scene")
+    panel.case_button.click()  # Match case: "Scene" only
+    start = TEXT.index("lantern scene") + len("lantern ")
+    film.reader.select_span(start, start + 5)  # "scene"
+    qtbot.keyClick(film.reader, Qt.Key.Key_F, CTRL_SHIFT)
+    qtbot.waitUntil(lambda: panel.edit.hasFocus())
+    assert panel.edit.text() == "scene"

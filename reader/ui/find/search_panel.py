@@ -356,9 +356,10 @@ class SearchPanel(QWidget):
 
     def open_with(self, prefill: str) -> None:
         """Shown: the focus in the field, `prefill` (a selection) as the query if given;
-        not one that only differs in case, as a result gone to leaves selected: the way
-        back finds the results as they were left."""
-        if prefill and prefill.casefold() != self.edit.text().casefold():
+        not one that only differs in case while case does not count, as a result gone to
+        leaves selected: the way back finds the results as they were left."""
+        fold = str if self.case_button.isChecked() else str.casefold
+        if prefill and fold(prefill) != fold(self.edit.text()):
             self.edit.setText(prefill)
             self.search()
         elif self.edit.text() and self.searched_session is not self.interview.session:
