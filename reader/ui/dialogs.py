@@ -1,9 +1,9 @@
 """Small dialogs: a highlight's note and the labels of the six colours; the docks' narrow
-filter drop-downs."""
+filter drop-downs; windows that keep their size between sessions."""
 
 from __future__ import annotations
 
-from PySide6.QtCore import QEvent, Qt
+from PySide6.QtCore import QByteArray, QEvent, QObject, Qt
 from PySide6.QtGui import QIcon, QKeySequence, QPaintEvent, QShortcut
 from PySide6.QtWidgets import (
     QComboBox,
@@ -21,6 +21,7 @@ from PySide6.QtWidgets import (
 
 from reader.core.shorten import shorten
 from reader.ui.theme import swatch_icon
+from reader.ui.window.window_state import settings
 
 
 def _quote_label(quote: str) -> QLabel:
@@ -42,6 +43,24 @@ def ok_cancel(dialog: QDialog, ok_text: str = "") -> QDialogButtonBox:
     box.accepted.connect(dialog.accept)
     box.rejected.connect(dialog.reject)
     return box
+
+
+class KeptSize(QObject):
+    """`window`'s size and place as it was closed last, in this session or an earlier one
+    (kept in the settings under `key`); else as it is made."""
+
+    def __init__(self, window: QWidget, key: str) -> None:
+        super().__init__(window)
+        self._window, self._key = window, key
+        value = settings().value(key)
+        if isinstance(value, QByteArray):
+            window.restoreGeometry(value)
+        window.installEventFilter(self)
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if watched is self._window and event.type() == QEvent.Type.Hide:
+            settings().setValue(self._key, self._window.saveGeometry())
+        return False
 
 
 def close_only(dialog: QDialog) -> QDialogButtonBox:

@@ -12,6 +12,7 @@ from PySide6.QtWidgets import QDialog, QFileDialog, QInputDialog, QMessageBox
 
 from reader.ui.dialogs import ColorLabelsDialog, NoteDialog
 from reader.ui.window.main_window import MainWindow
+from reader.ui.window.window_state import focus_as_left
 from tests.conftest import BUNDLED
 
 
@@ -190,3 +191,26 @@ def lay_out_first_start(window: MainWindow, width: int = 1024, height: int = 640
     layout = first_layout(width, height, *wants)
     window.resizeDocks([window.outline_dock], [layout.dock], Qt.Orientation.Horizontal)
     window.splitter.setSizes([layout.reader, layout.notes])
+
+
+@pytest.fixture
+def start_window(qtbot: Any, dialogs: Any) -> Iterator[Callable[..., MainWindow]]:
+    """A window started as main.py starts it: on `path`, or (None) on what was open last
+    (a restart, after the window before was closed)."""
+    windows: list[MainWindow] = []
+
+    def make(path: Path | None = None) -> MainWindow:
+        window = MainWindow()
+        qtbot.addWidget(window)
+        assert window.study_actions.open_at_start(path, None, BUNDLED)
+        focus_as_left(
+            window.reader, window.actions.focus_notes.trigger
+        )  # as reader/ui/window/startup.py starts it
+        window.show()
+        qtbot.waitExposed(window)
+        windows.append(window)
+        return window
+
+    yield make
+    for window in windows:
+        window.close()

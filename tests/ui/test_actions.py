@@ -143,7 +143,7 @@ def test_open_recent_shows_an_ampersand_in_a_name_as_it_is(
     assert menu is not None
     menu.aboutToShow.emit()  # filled as it opens
     texts = [a.text() for a in menu.actions() if not a.isSeparator()]
-    assert texts[0] == "Q&&A with Ben.txt"  # shown as "Q&A with Ben.txt", A not underlined
+    assert texts[0] == "&1 Q&&A with Ben.txt"  # shown as "1 Q&A with Ben.txt", A not underlined
     assert mnemonic(texts[-1]) == "c"  # &Clear the List
 
 

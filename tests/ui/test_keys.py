@@ -144,3 +144,7 @@ def test_f1_groups_the_keys_by_where_they_work(make_window: Callable[..., MainWi
     assert any(k == "Ctrl+B" for k, _ in groups["Notes"])
     assert any(k == "Ctrl+Space" for k, _ in groups["Recording"])
     assert not any("tags" in does for _, does in groups["Reader"])  # C and T code now
+    # The steps through the interview work in the reader: listed there, not in Window.
+    reader_keys = [k for k, _ in groups["Reader"]]
+    assert {"Ctrl+Down", "Ctrl+Up", "]", "["} <= set(reader_keys)
+    assert "]" not in window_keys

@@ -328,7 +328,7 @@ def test_open_recent_and_reopen_at_start(
     assert again.switcher.current == second
     menu = again.actions.recent_menu
     again.study_actions.fill_recent_menu(menu)
-    assert menu.actions()[0].text() == "Nachtschichten – Ünïcode  (study)"
+    assert menu.actions()[0].text() == "&1 Nachtschichten – Ünïcode  (study)"
     assert again.study_actions.recent.folder() == str(folder)
     again.close()
 

@@ -5,12 +5,15 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication, QDialogButtonBox
 
 from reader.ui.window.main_window import MainWindow
 from tests.ui.test_codebook import pick
 from tests.ui.test_highlights import select
+
+CTRL = Qt.KeyboardModifier.ControlModifier
 
 LONG = (
     "Well, the land was my grandfather's, and before him his mother's, and nobody ever "
@@ -128,3 +131,86 @@ def test_the_second_code_box_names_no_code_while_it_is_not_used(make_window, qtb
     assert retrieval.second.isEnabled() and retrieval.second.currentText().strip() == "Method"
     retrieval.operator.setCurrentIndex(0)
     assert retrieval.second.currentText() == ""
+
+
+def test_the_window_comes_back_at_the_size_it_was_given(start_window, land, qtbot) -> None:
+    window = start_window(land)
+    start = window.interview.session.document.text.index(LONG)
+    select(window, qtbot, start, start + len(LONG))
+    pick(window, qtbot, "Land tenure")
+    retrieval = retrieve_code(window, qtbot, "Land tenure")
+    retrieval.resize(640, 430)
+    qtbot.keyClick(retrieval.list, Qt.Key.Key_Escape)
+    assert not retrieval.isVisible()
+    window.close()
+    again = start_window(None)
+    assert retrieve_code(again, qtbot, "Land tenure").size().toTuple() == (640, 430)
+
+
+def test_enter_on_a_passage_goes_there_and_no_further(make_window, land, qtbot) -> None:
+    window = make_window(land)
+    start = window.interview.session.document.text.index("Now we rent")
+    select(window, qtbot, start, start + 11)
+    pick(window, qtbot, "Land tenure")
+    window.reader.setTextCursor(window.reader.cursorForPosition(window.reader.rect().topLeft()))
+    retrieval = retrieve_code(window, qtbot, "Land tenure")
+    qtbot.keyClick(retrieval.list, Qt.Key.Key_Return)
+    assert window.interview.session.document.text[window.reader.cursor_offset() :].startswith(
+        "Now we rent"
+    )
+    # The dialog's default button, Export, took it too: its menu opened over the passage.
+    assert not retrieval.export_button.menu().isVisible()
+    assert retrieval.isVisible()
+
+
+@pytest.fixture
+def land(tmp_path: Path) -> Path:
+    doc = tmp_path / "land.txt"
+    doc.write_text(TALK, "utf-8")
+    return doc
+
+
+def land_or_money(window: MainWindow, qtbot):
+    """Three passages coded (the first Land tenure, two Money), and the Coded Passages
+    of Land tenure (by Enter in the Codebook) or Money."""
+    text = window.interview.session.document.text
+    for words, code in (("Who owns", "Land tenure"), ("And now?", "Money"), (LONG, "Money")):
+        start = text.index(words)
+        select(window, qtbot, start, start + len(words))
+        pick(window, qtbot, code)
+    retrieval = retrieve_code(window, qtbot, "Land tenure")
+    retrieval.operator.setCurrentIndex(retrieval.operator.findData("or"))
+    retrieval.second.setCurrentIndex(
+        retrieval.second.findData(window.codebook.hub.book.find("Money").id)
+    )
+    return retrieval
+
+
+def test_a_shorter_list_after_a_longer_one_shows_its_passage(make_window, land, qtbot) -> None:
+    window = make_window(land)
+    retrieval = land_or_money(window, qtbot)
+    qtbot.keyClick(retrieval.list, Qt.Key.Key_End)
+    assert "rent it back" not in retrieval.preview.toPlainText()
+    assert retrieval.list.currentIndex().row() == 2
+    retrieval.operator.setFocus()
+    qtbot.keyClick(retrieval.operator, Qt.Key.Key_Home)  # alone: one passage
+    assert retrieval.list.topLevelItemCount() == 1
+    assert "Who owns" in retrieval.preview.toPlainText()
+
+
+def test_back_from_a_passage_the_list_is_as_it_was_left(make_window, land, qtbot) -> None:
+    window = make_window(land)
+    window.activateWindow()
+    qtbot.waitUntil(window.isActiveWindow)
+    retrieval = land_or_money(window, qtbot)
+    assert retrieval.list.topLevelItemCount() == 3
+    qtbot.keyClick(retrieval.list, Qt.Key.Key_Down)
+    qtbot.keyClick(retrieval.list, Qt.Key.Key_Down)
+    qtbot.keyClick(retrieval.list, Qt.Key.Key_Return)  # to the passage
+    assert not retrieval.export_button.menu().isVisible()  # Enter went no further
+    qtbot.waitUntil(window.isActiveWindow)
+    assert window.reader.textCursor().selectedText() or window.reader.current_highlight_id
+    with qtbot.waitSignal(window.actions.codes.retrieve.triggered, timeout=1000):
+        qtbot.keyClick(window.reader, Qt.Key.Key_R, CTRL | Qt.KeyboardModifier.ShiftModifier)
+    assert retrieval.title() == "Land tenure or Money"
+    assert retrieval.list.currentIndex().row() == 2

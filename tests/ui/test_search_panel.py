@@ -309,3 +309,27 @@ def test_a_research_result_made_stale_by_an_edit_searches_again(film: MainWindow
     panel.go_to(result)  # before the refresh timer
     assert "Research notes (2)" in groups(panel)
     assert not film.notes_editor.textCursor().hasSelection()
+
+
+def test_back_from_a_result_to_the_same_result(film: MainWindow, qtbot) -> None:
+    panel = search(film, qtbot, "SCENE")  # found as "Scene" and "scene"
+    second = item_of(panel, "document", 1)
+    activate(panel, qtbot, second)
+    assert film.reader.textCursor().selectedText() == "scene"
+    qtbot.keyClick(film.reader, Qt.Key.Key_F, CTRL_SHIFT)  # back: the same search
+    qtbot.waitUntil(lambda: panel.edit.hasFocus())
+    assert panel.edit.text() == "SCENE"
+    qtbot.keyClick(panel.edit, Qt.Key.Key_Return)
+    assert panel.tree.currentItem() is second
+
+
+def test_with_match_case_a_selection_in_another_case_is_a_new_query(
+    film: MainWindow, qtbot
+) -> None:
+    panel = search(film, qtbot, "Scene")
+    panel.case_button.click()  # Match case: "Scene" only
+    start = TEXT.index("lantern scene") + len("lantern ")
+    film.reader.select_span(start, start + 5)  # "scene"
+    qtbot.keyClick(film.reader, Qt.Key.Key_F, CTRL_SHIFT)
+    qtbot.waitUntil(lambda: panel.edit.hasFocus())
+    assert panel.edit.text() == "scene"

@@ -21,6 +21,8 @@ from reader.ui.find.study_scope import INTERVIEW_ROLE
 from reader.ui.window.main_window import MainWindow
 from tests.ui.exporting.test_code_list import click_code, code_rows
 
+CTRL_SHIFT = Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModifier
+
 
 @pytest.fixture
 def window(make_study_window: Callable[[Path], MainWindow], folder: Path) -> MainWindow:
@@ -185,3 +187,22 @@ def test_the_whole_study_offers_and_exports_codes_other_interviews_use(
     assert offered["study colours"][-1] == NO_COLOR
     exported = out.read_text("utf-8")
     assert "some ask" in exported and "handover" not in exported
+
+
+def test_the_last_search_is_there_after_a_restart(
+    start_window: Callable[..., MainWindow], folder: Path, qtbot: Any
+) -> None:
+    window = start_window(folder)
+    window.activateWindow()
+    qtbot.waitUntil(window.isActiveWindow)
+    qtbot.keyClick(window.reader, Qt.Key.Key_F, CTRL_SHIFT)
+    panel = window.search_panel
+    qtbot.keyClicks(panel.edit, "coffee")
+    qtbot.keyClick(panel.edit, Qt.Key.Key_Return)
+    window.close()
+    again = start_window(None)
+    again.activateWindow()
+    qtbot.waitUntil(again.isActiveWindow)
+    qtbot.keyClick(again.reader, Qt.Key.Key_F, CTRL_SHIFT)
+    assert again.search_panel.edit.text() == "coffee"
+    qtbot.waitUntil(lambda: bool(again.search_panel.result_items()))

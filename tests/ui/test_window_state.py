@@ -10,13 +10,14 @@ from typing import Any
 
 import pytest
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QApplication, QTabBar
+from PySide6.QtWidgets import QApplication, QDockWidget, QTabBar
 from pytestqt.qtbot import QtBot
 
 from reader.ui.window.main_window import MainWindow
 from reader.ui.window.window_state import LEFT_ROWS
 from tests.ui.conftest import TALKS, lay_out_first_start
 
+CTRL_SHIFT = Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModifier
 VERTICAL_SHAPES = {QTabBar.Shape.RoundedWest, QTabBar.Shape.TriangularWest}
 
 
@@ -61,6 +62,11 @@ def with_codes(window: MainWindow) -> None:
         window.codebook.hub.create(name)
     window.actions.codes.focus_codebook.trigger()
     QApplication.processEvents()
+
+
+def in_front(dock: QDockWidget) -> bool:
+    """Shown, and not behind another dock's tab (there it is moved out of the window)."""
+    return dock.isVisible() and not dock.visibleRegion().isEmpty()
 
 
 def rows_in_sight(window: MainWindow) -> float:
@@ -155,3 +161,83 @@ def test_search_results_wrap_in_the_narrow_column(
     assert all(2 * line <= rect.height() < 3 * line for rect in rects)
     assert all(rect.right() <= panel.tree.viewport().width() for rect in rects)
     assert panel.tree.viewport().width() < 200
+
+
+def test_the_library_keeps_the_size_it_was_given_after_a_restart(
+    netbook: Callable[[], MainWindow],
+) -> None:
+    window = netbook()
+    window.resizeDocks([window.library_dock], [300], Qt.Orientation.Horizontal)
+    window.resizeDocks([window.library_dock], [330], Qt.Orientation.Vertical)
+    QApplication.processEvents()
+    height = window.library_dock.height()
+    window.close()
+    again = netbook()
+    again.resize(1024, 640)
+    QApplication.processEvents()
+    # Its width too, in a real window (offscreen, the 800x600 screen squeezes the restored one).
+    assert again.library_dock.height() == height
+
+
+@pytest.mark.parametrize("pane", ["reader", "notes"])
+def test_a_restart_gives_the_keyboard_to_the_pane_it_was_in(
+    start_window: Callable[..., MainWindow], study: Path, qtbot: QtBot, pane: str
+) -> None:
+    window = start_window(study)
+    window.activateWindow()
+    qtbot.waitUntil(window.isActiveWindow)
+    assert window.focusWidget() is window.library.view  # a study opening: choose one
+    key = Qt.Key.Key_2 if pane == "notes" else Qt.Key.Key_1
+    qtbot.keyClick(window.library.view, key, Qt.KeyboardModifier.ControlModifier)
+    window.close()
+    again = start_window(None)
+    assert again.focusWidget() is (again.notes_editor if pane == "notes" else again.reader)
+
+
+def test_the_preview_and_playback_switches_are_as_they_were_left(
+    start_window: Callable[..., MainWindow], study: Path, qtbot: QtBot
+) -> None:
+    window = start_window(study)
+    window.activateWindow()
+    qtbot.waitUntil(window.isActiveWindow)
+    qtbot.keyClick(window.reader, Qt.Key.Key_V, CTRL_SHIFT)  # Format ▸ Preview Notes
+    assert window.notes_pane.previewing()
+    playback = window.actions.playback
+    # As the Playback menu turns them, with a recording attached (greyed out here).
+    playback.follow.setChecked(False)
+    playback.typist_loop.setChecked(True)
+    window.close()
+    again = start_window(None)
+    assert again.notes_pane.previewing()
+    assert again.actions.toggle_preview.isChecked()
+    assert not again.actions.playback.follow.isChecked()
+    assert again.recording.typist_loop  # what the switch does, done
+
+
+def test_a_restart_keeps_the_tab_in_front_and_the_library_as_tall(
+    netbook: Callable[[], MainWindow],
+) -> None:
+    window = netbook()
+    with_codes(window)  # the Codebook comes forward, once
+    window.actions.focus_outline.trigger()  # Ctrl+4: the Outline in front
+    QApplication.processEvents()
+    assert in_front(window.outline_dock) and not in_front(window.codebook.dock)
+    height = window.library_dock.height()
+    window.close()
+    again = netbook()
+    again.resize(1024, 640)
+    QApplication.processEvents()
+    assert in_front(again.outline_dock) and not in_front(again.codebook.dock)
+    assert again.library_dock.height() == height
+
+
+def test_a_codebook_closed_stays_closed_after_a_restart(
+    netbook: Callable[[], MainWindow],
+) -> None:
+    window = netbook()
+    with_codes(window)  # it came forward, the first time
+    window.codebook.dock.close()  # the user closed it
+    window.close()
+    again = netbook()
+    QApplication.processEvents()
+    assert again.codebook.dock.isHidden()

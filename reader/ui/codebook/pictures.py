@@ -27,7 +27,7 @@ from reader.core.store import atomic_write, describe_os_error
 from reader.ui.codebook.drawing import Picture, save_png, save_svg, screen_ink
 from reader.ui.codebook.hub import CodebookHub
 from reader.ui.codebook.retrieval import coded_now, save_home
-from reader.ui.dialogs import close_only
+from reader.ui.dialogs import KeptSize, close_only
 from reader.ui.exporting.save_folder import ask_save_path
 
 INTERVIEWS, CO_OCCURRENCE, FREQUENCIES = "interview", "co-occurrence", "frequencies"
@@ -145,6 +145,7 @@ class PicturesWindow(QDialog):
         layout.addWidget(scroll, 1)
         layout.addLayout(bottom)
         self.resize(900, 620)
+        KeptSize(self, "windows/pictures")
         hub.changed.connect(self.fill_kinds)
         self.fill_kinds()
 

@@ -13,7 +13,8 @@ from collections.abc import Callable
 from dataclasses import replace
 from pathlib import Path
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import QEvent, QObject, Qt, Signal
+from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -46,7 +47,7 @@ from reader.core.notes_file import NotesData
 from reader.core.store import atomic_write, describe_os_error
 from reader.core.study_file import InterviewEntry
 from reader.ui.codebook.hub import CodebookHub
-from reader.ui.dialogs import close_only
+from reader.ui.dialogs import KeptSize, close_only
 from reader.ui.exporting.save_folder import ask_save_path, home_folder
 from reader.ui.theme import color_icon, muted_color
 
@@ -176,6 +177,7 @@ class RetrievalWindow(QDialog):
         header.setSectionResizeMode(3, QHeaderView.ResizeMode.Stretch)
         header.resizeSection(2, self.fontMetrics().horizontalAdvance("Q000") + 12)
         self.list.itemActivated.connect(self._activated)
+        self.list.installEventFilter(self)  # Enter goes to the passage, and no further
         self.preview = QTextBrowser()  # the selected passage in full; Tab reaches it
         self.preview.setObjectName("retrieved-passage")
         self.preview.setOpenLinks(False)
@@ -205,6 +207,7 @@ class RetrievalWindow(QDialog):
         layout.addWidget(split, 1)
         layout.addLayout(bottom)
         self.resize(900, 520)
+        KeptSize(self, "windows/retrieval")
         self.fill_codes()
         hub.changed.connect(self.fill_codes)
 
@@ -222,8 +225,11 @@ class RetrievalWindow(QDialog):
         self._operator_changed()
 
     def show_code(self, code_id: str) -> None:
-        self.first.setCurrentIndex(max(0, self.first.findData(code_id)))
-        self.operator.setCurrentIndex(0)
+        """Shown on `code_id` alone; on the code it shows, as it was left (the way back
+        from a passage gone to: its query and the passage selected kept)."""
+        if code_id != self.first.currentData():
+            self.first.setCurrentIndex(max(0, self.first.findData(code_id)))
+            self.operator.setCurrentIndex(0)
         self.show()
         self.refresh()
         self.raise_()
@@ -257,8 +263,10 @@ class RetrievalWindow(QDialog):
         if not self.isVisible():
             return  # filled when shown
         query = self.query()
+        selected = self.list.currentItem()
+        was = selected.data(0, Qt.ItemDataRole.UserRole) if selected is not None else None
+        self.list.clear()  # first: the current row moves as it empties, shown from passages
         self.passages = find_passages(self.hub, query) if query is not None else []
-        self.list.clear()
         items = []
         for p in self.passages:
             quote = " ".join(p.highlight.exact.split())
@@ -268,8 +276,9 @@ class RetrievalWindow(QDialog):
             item.setData(0, Qt.ItemDataRole.UserRole, (p.interview_id, p.highlight.id))
             items.append(item)
         self.list.addTopLevelItems(items)
-        if items:
-            self.list.setCurrentItem(items[0])  # which shows it (currentItemChanged)
+        if items:  # the passage selected before, still listed; else the first
+            ids = [item.data(0, Qt.ItemDataRole.UserRole) for item in items]
+            self.list.setCurrentItem(items[ids.index(was)] if was in ids else items[0])
         else:
             self._show_current()
         interviews = len({p.interview_id for p in self.passages})
@@ -279,6 +288,21 @@ class RetrievalWindow(QDialog):
         )
         self.export_button.setEnabled(bool(self.passages))  # an empty list is no export
         self.export_button.setToolTip("" if self.passages else NOTHING_TO_EXPORT)
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        """Enter on a passage goes to it and stops there: the list passed it on (as item
+        views do), and the dialog's default button, Export, opened its menu over the
+        passage and took the keyboard."""
+        if (
+            watched is self.list
+            and isinstance(event, QKeyEvent)
+            and event.type() == QEvent.Type.KeyPress
+            and event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter)
+        ):
+            if (item := self.list.currentItem()) is not None:
+                self._activated(item)
+            return True
+        return super().eventFilter(watched, event)
 
     def _show_current(self) -> None:
         row = self.list.indexOfTopLevelItem(self.list.currentItem())

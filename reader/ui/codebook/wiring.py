@@ -21,8 +21,10 @@ from reader.ui.lazy_dock import LazyDock, bring_forward, focus_dock
 from reader.ui.reading.code_stripes import CodeStripes
 from reader.ui.reading.reader_view import _trim
 from reader.ui.window.actions import set_available
+from reader.ui.window.window_state import settings
 
 NO_CODES = "No codes yet: select words and press C to code them."
+SHOWN_KEY = "codebook/shown-once"  # the dock came forward by itself, once ever
 
 if TYPE_CHECKING:
     from reader.ui.annotations.panel import AnnotationsPanel
@@ -90,7 +92,8 @@ class Codebook(QObject):
         self.window = window
         self.hub, self.dock, self.coding = hub, dock, coding
         self.stripes = stripes
-        self.shown_once = False
+        # Once ever (kept in the settings): then it is where the user left it.
+        self.shown_once = bool(settings().value(SHOWN_KEY, False, type=bool))
         self.retrieval: RetrievalWindow | None = None
         self.pictures: PicturesWindow | None = None
         self._refi: Refi | None = None
@@ -170,12 +173,15 @@ def _make_panel(codebook: Codebook) -> CodebookPanel:
 
 
 def _show_when_coded(window: Any, dock: LazyDock, hub: CodebookHub) -> None:
-    """The dock shows itself the first time a codebook with codes is open."""
+    """The dock shows itself the first time a codebook with codes is open; after that (a
+    restart too) it stays where the user left it: in front of its tabs, behind, or closed."""
     codebook = window.codebook
     if not codebook.shown_once and len(hub.book):
         codebook.shown_once = True
+        settings().setValue(SHOWN_KEY, True)
         dock.panel()  # made now: its buttons' width sets the left docks' at the first paint
-        bring_forward(dock)
+        if dock.isHidden():  # not restored open with the window
+            bring_forward(dock)
 
 
 def _retrieve_needs_codes(actions: Any, hub: CodebookHub) -> None:

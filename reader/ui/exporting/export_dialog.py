@@ -2,7 +2,8 @@
 a study, this interview or the whole study (Markdown, HTML, CSV or JSON). REFI-QDA's
 project and codebook are offered too (written by reader/ui/codebook/refi.py): they carry
 codes and notes, not highlight colours, so for them the colours' box says so in place of
-the colours, and the dialog keeps its height whatever the format."""
+the colours, and the dialog keeps its height whatever the format. What was exported last
+(this interview or the study, the format, CRLF) is chosen again the next time."""
 
 from __future__ import annotations
 
@@ -29,6 +30,7 @@ from reader.core.annotations import NO_COLOR
 from reader.core.export import FORMAT_INFO, ExportOptions
 from reader.ui.dialogs import ok_cancel, swatch_icon
 from reader.ui.exporting.code_list import COLUMNS, ROWS_SHOWN, CodeList, Codes, elided
+from reader.ui.window.window_state import settings
 
 # Everything goes into these: colours and codes do not filter them. Short names: the combo
 # fits a small screen's dialog, and what they are for is said under it (REFI_NOTES).
@@ -43,6 +45,7 @@ REFI_NOTES = {  # broken by hand: a wrapped label's height would change with its
 }
 REFI_TITLE = "REFI-QDA, for NVivo, ATLAS.ti, MAXQDA, QualCoder"
 COLOURS_TITLE = "Colours (none ticked: all)"
+WHOLE_KEY, FORMAT_KEY, CRLF_KEY = "export/whole-study", "export/format", "export/crlf"
 CODES_TITLE = "Codes (none ticked: all)"
 
 
@@ -128,6 +131,22 @@ class ExportDialog(QDialog):
         self.format_combo.currentIndexChanged.connect(self._format_changed)
         self._format_changed()
         layout.addWidget(ok_cancel(self, "Export…"))
+        self._choose_as_last()
+
+    def _choose_as_last(self) -> None:
+        store = settings()
+        if self.scope_combo.count() > 1:
+            self.scope_combo.setCurrentIndex(int(store.value(WHOLE_KEY, False, type=bool)))
+        found = self.format_combo.findData(str(store.value(FORMAT_KEY, "md")))
+        self.format_combo.setCurrentIndex(max(0, found))
+        self.crlf_box.setChecked(bool(store.value(CRLF_KEY, False, type=bool)))
+
+    def accept(self) -> None:
+        store = settings()
+        store.setValue(WHOLE_KEY, self.whole_study())
+        store.setValue(FORMAT_KEY, self.format_name())
+        store.setValue(CRLF_KEY, self.crlf())
+        super().accept()
 
     def _fill_formats(self) -> None:
         current = self.format_combo.currentData() or "md"

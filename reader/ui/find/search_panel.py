@@ -32,6 +32,7 @@ from reader.ui.find.find_bar import warning_color
 from reader.ui.find.result_delegate import KIND_ROLE, RESULT_ROLE, ResultDelegate, kind_group
 from reader.ui.find.study_scope import INTERVIEW_ROLE, StudyScope, populate
 from reader.ui.interview.open_interview import OpenInterview
+from reader.ui.window.window_state import settings
 
 GROUP_TITLES = {
     "document": "In the interview",
@@ -43,6 +44,7 @@ GROUP_TITLES = {
 DEBOUNCE_MS = 250
 EVERYTHING = "Search the interview, your highlights, their notes and codes, and your research notes"
 REFRESH_MS = 600  # after an edit of the notes or a highlight, while the panel is shown
+QUERY_KEY = "search/query"  # the last query searched, in the field at the next start
 _ONE_LINE = str.maketrans("\n\t\r", "   ")  # as in the results' snippets
 
 
@@ -96,6 +98,7 @@ class SearchPanel(QWidget):
         self.edit.setAccessibleName("Search everything")
         self.edit.setAccessibleDescription(EVERYTHING)
         self.edit.setClearButtonEnabled(True)
+        self.edit.setText(str(settings().value(QUERY_KEY, "")))  # the last, searched once shown
         self.edit.textChanged.connect(lambda _text: self._timer.start())
         self.edit.installEventFilter(self)
         self.case_button = self._toggle("Aa", "Match case")
@@ -175,6 +178,7 @@ class SearchPanel(QWidget):
         self.stale = False
         session = self.interview.session
         query = self.edit.text()
+        settings().setValue(QUERY_KEY, query)
         self.error = ""
         self.results = {}
         self.study_results = None
@@ -355,8 +359,11 @@ class SearchPanel(QWidget):
                 self.highlightRequested.emit(highlight.id, -1, -1)
 
     def open_with(self, prefill: str) -> None:
-        """Shown: the focus in the field, `prefill` (a selection) as the query if given."""
-        if prefill and prefill != self.edit.text():
+        """Shown: the focus in the field, `prefill` (a selection) as the query if given;
+        not one that only differs in case while case does not count, as a result gone to
+        leaves selected: the way back finds the results as they were left."""
+        fold = str if self.case_button.isChecked() else str.casefold
+        if prefill and fold(prefill) != fold(self.edit.text()):
             self.edit.setText(prefill)
             self.search()
         elif self.edit.text() and self.searched_session is not self.interview.session:

@@ -38,6 +38,7 @@ from PySide6.QtWidgets import (
 )
 
 from reader.ui.library.library_columns import LibraryColumns
+from reader.ui.library.library_memory import LibraryMemory
 from reader.ui.library.library_model import (
     ID_ROLE,
     SORT_ROLE,
@@ -161,6 +162,7 @@ class LibraryPanel(QWidget):
         outer.setContentsMargins(0, 0, 0, 0)
         outer.addWidget(self.pages)
         self.reload()
+        self.memory = LibraryMemory(owner, self.model, self.view, self.filter, store)
 
     def _empty_page(self) -> QWidget:
         """What the Library says with no study: the buttons under the heading, so a short

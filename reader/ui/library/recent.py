@@ -25,6 +25,24 @@ class Recent:
         return f"{self.path.name or self.path}{'  (study)' if self.study else ''}"
 
 
+def menu_labels(items: list[Recent]) -> list[str]:
+    """Open Recent's texts: numbered 1–9 (the menu letter, then a digit reopens one), and a
+    name that two items share followed by its folder ("interviews — ~/Projects/Nurses")."""
+    names = [i.path.name or str(i.path) for i in items]
+    texts = []
+    for number, (item, name) in enumerate(zip(items, names, strict=True), 1):
+        text = item.label().replace("&", "&&")  # "Q&A.txt" shown so, no letter
+        if names.count(name) > 1:
+            text = f"{text} — {_shown(item.path.parent)}"
+        texts.append(f"&{number} {text}" if number <= 9 else text)
+    return texts
+
+
+def _shown(folder: Path) -> str:
+    home = Path.home()
+    return f"~/{folder.relative_to(home)}" if folder.is_relative_to(home) else str(folder)
+
+
 class RecentList:
     def __init__(self, settings: QSettings) -> None:
         self._settings = settings

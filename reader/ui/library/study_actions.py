@@ -22,7 +22,7 @@ from reader.core.study_places import FILE_NAME, study_folders
 from reader.ui.interview.open_interview import OpenInterview
 from reader.ui.library import unreadable
 from reader.ui.library.open_study import OpenStudy
-from reader.ui.library.recent import Recent, RecentList
+from reader.ui.library.recent import Recent, RecentList, menu_labels
 from reader.ui.library.switcher import InterviewSwitcher
 
 if TYPE_CHECKING:  # the study modules load when a study opens (start-up, #17)
@@ -176,8 +176,7 @@ class StudyActions(QObject):
     def fill_recent_menu(self, menu: QMenu) -> None:
         menu.clear()
         items = self.recent.items()
-        for item in items:
-            label = item.label().replace("&", "&&")  # "Q&A.txt" shown so, no letter
+        for item, label in zip(items, menu_labels(items), strict=True):
             action = menu.addAction(label, lambda i=item: self._open_recent(i))
             action.setToolTip(str(item.path))
             action.setStatusTip(str(item.path))

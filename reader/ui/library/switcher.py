@@ -1,5 +1,5 @@
-"""Moving between the interviews of the study: each keeps its place (reading position,
-selection, notes scroll), how far it was read is remembered, and nothing unsaved is lost
+"""Moving between the interviews of the study: each keeps its place (reading/places.py),
+how far it was read is remembered, and nothing unsaved is lost
 (OpenInterview writes everything before another interview opens).
 
 Undo history: switching sets the interview left aside with its session, undo history and
@@ -18,11 +18,10 @@ from __future__ import annotations
 import contextlib
 import threading
 from collections.abc import Callable
-from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject, QPoint, QTimer, Signal
-from PySide6.QtWidgets import QPlainTextEdit, QTextEdit
+from PySide6.QtWidgets import QTextEdit
 
 from reader.core.annotations import NO_COLOR
 from reader.ui.interview.open_interview import OpenInterview
@@ -36,15 +35,6 @@ if TYPE_CHECKING:  # the study modules load when a study opens (start-up, #17)
 WARM_DELAY_MS = 700  # after the window's first paint
 
 
-@dataclass
-class Place:
-    scroll: int
-    anchor: int
-    position: int
-    notes_scroll: int
-    notes_position: int
-
-
 class InterviewSwitcher(QObject):
     switched = Signal(str)  # the interview id now open ("" when none of the study's)
 
@@ -54,13 +44,11 @@ class InterviewSwitcher(QObject):
         owner: OpenStudy,
         library: Callable[[], LibraryPanel],
         reader: QTextEdit,
-        notes: QPlainTextEdit,
     ) -> None:
         super().__init__(owner)
         self.interview, self.owner, self._library = interview, owner, library
-        self.reader, self.notes = reader, notes
+        self.reader = reader
         self.current = ""
-        self.places: dict[str, Place] = {}
         self._listed: list[str] = []  # the library's order when the open interview was opened
         self.texts: StudyTexts | None = None
         owner.opened.connect(self._study_opened)
@@ -80,7 +68,6 @@ class InterviewSwitcher(QObject):
     def _study_opened(self, study: object) -> None:
         assert self.owner.study is not None
         self.current = ""
-        self.places.clear()
         self.interview.drop_histories()
         from reader.core.study_headers import load_read_positions
         from reader.core.study_texts import StudyTexts
@@ -131,7 +118,6 @@ class InterviewSwitcher(QObject):
                 [("Locate Transcript…", lambda: self.panel.relocateRequested.emit(entry.id))],
             )
             return False
-        self.keep_place()
         if not self.interview.open(
             study.transcript_path(entry),
             study.notes_path(entry),
@@ -151,7 +137,6 @@ class InterviewSwitcher(QObject):
         if self.texts is not None:
             self.texts.put(interview_id, session)
         self.panel.set_current(interview_id)
-        self._restore_place(interview_id)
         QTimer.singleShot(0, self._scrolled)  # a text that fits is read at a glance
         self.switched.emit(interview_id)
         return True
@@ -205,35 +190,6 @@ class InterviewSwitcher(QObject):
             at = sum(1 for i in ids if i in earlier)
             return ids[at:], ids[:at][::-1]
         return ids, ids[::-1]
-
-    def keep_place(self) -> None:
-        if not self.current or self.interview.session is None:
-            return
-        cursor, notes_cursor = self.reader.textCursor(), self.notes.textCursor()
-        self.places[self.current] = Place(
-            self.reader.verticalScrollBar().value(),
-            cursor.anchor(),
-            cursor.position(),
-            self.notes.verticalScrollBar().value(),
-            notes_cursor.position(),
-        )
-
-    def _restore_place(self, interview_id: str) -> None:
-        place = self.places.get(interview_id)
-        if place is None:
-            return
-        size = self.reader.document().characterCount() - 1
-        cursor = self.reader.textCursor()
-        cursor.setPosition(min(place.anchor, size))
-        cursor.setPosition(min(place.position, size), cursor.MoveMode.KeepAnchor)
-        self.reader.setTextCursor(cursor)
-        self.reader.verticalScrollBar().setValue(place.scroll)
-        notes_cursor = self.notes.textCursor()
-        notes_cursor.setPosition(
-            min(place.notes_position, self.notes.document().characterCount() - 1)
-        )
-        self.notes.setTextCursor(notes_cursor)
-        self.notes.verticalScrollBar().setValue(place.notes_scroll)
 
     # How far each interview was read, and its counts -------------------------------------
 

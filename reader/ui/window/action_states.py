@@ -84,6 +84,7 @@ class ActionStates(QObject):
             actions.print,
             actions.export_pdf,
             actions.speakers,  # to see who speaks; the dialog says when it cannot change
+            *(step for step, *_ in actions.steps()),
         ):
             set_available(action, no_interview)
         if state.interview_open and state.notes_read_only:

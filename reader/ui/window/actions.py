@@ -60,6 +60,13 @@ class Actions:
     next_interview: QAction
     previous_interview: QAction
     focus_library: QAction
+    # Steps through the open interview from the reader's caret (reading/stepping.py).
+    next_question: QAction
+    previous_question: QAction
+    next_highlight: QAction
+    previous_highlight: QAction
+    select_paragraph_end: QAction
+    select_paragraph_start: QAction
     recent_menu: QMenu | None = None  # File ▸ Open Recent, filled as it opens
     view_menu: QMenu | None = None  # the Codebook's toggle joins it later (add_dock_toggle)
     codes: CodebookActions | None = None  # the codebook (#14) and REFI-QDA (#15)
@@ -73,6 +80,17 @@ class Actions:
             self.heading_3,
             self.bullet_list,
             self.block_quote,
+        ]
+
+    def steps(self) -> list[tuple[QAction, str, bool]]:
+        """The reader's steps: (action, "question" or "highlight", forward)."""
+        return [
+            (self.next_question, "question", True),
+            (self.previous_question, "question", False),
+            (self.next_highlight, "highlight", True),
+            (self.previous_highlight, "highlight", False),
+            (self.select_paragraph_end, "paragraph", True),
+            (self.select_paragraph_start, "paragraph", False),
         ]
 
 
@@ -236,6 +254,30 @@ def build_actions(window: QMainWindow) -> Actions:
         ),
         focus_library=_action(
             window, "Go to Li&brary", "Ctrl+5", "Move the focus to the study's interviews"
+        ),
+        next_question=_action(
+            window, "Next &Question", "Ctrl+Down", "Go to the next question (in the reader)"
+        ),
+        previous_question=_action(
+            window, "&Previous Question", "Ctrl+Up", "Go to the previous question (in the reader)"
+        ),
+        next_highlight=_action(
+            window, "Next &Highlight", "]", "Go to the next highlight or coded passage"
+        ),
+        previous_highlight=_action(
+            window, "Previous Hi&ghlight", "[", "Go to the previous highlight or coded passage"
+        ),
+        select_paragraph_end=_action(
+            window,
+            "Select to Paragraph &End",
+            "Ctrl+Shift+Down",
+            "Select to the paragraph's end; again, the next one",
+        ),
+        select_paragraph_start=_action(
+            window,
+            "Select to Paragraph &Start",
+            "Ctrl+Shift+Up",
+            "Select to the paragraph's start; again, the one before",
         ),
         view=_view_actions(window),
         shortcuts=_action(window, "&Keyboard Shortcuts", "F1", "Every key of the app"),
@@ -498,6 +540,10 @@ def build_menus(window: QMainWindow, actions: Actions, docks: list[QDockWidget])
     view_menu.addAction(actions.focus_library)
     view_menu.addAction(actions.previous_interview)
     view_menu.addAction(actions.next_interview)
+    go_menu = _kept_menu("&Go", window)  # in the interview, from the reader's caret
+    view_menu.addMenu(go_menu)
+    for action, *_ in actions.steps():
+        go_menu.addAction(action)
     view_menu.addAction(actions.cycle_panes)
     _view_menu_block(view_menu, actions.view)
     _playback_menu(window, actions.playback)

@@ -35,7 +35,9 @@ from reader.ui.library.switcher import InterviewSwitcher
 from reader.ui.notes.notes_pane import NotesPane
 from reader.ui.notes.quoting import NotesQuoting
 from reader.ui.outline.outline import OutlineList
+from reader.ui.reading.places import Places
 from reader.ui.reading.reader_view import ReaderView
+from reader.ui.reading.stepping import connect_steps
 from reader.ui.recording.player_bar import PlayerBar
 from reader.ui.recording.recording import Recording
 from reader.ui.speakers.speakers import Speakers
@@ -44,6 +46,7 @@ from reader.ui.window.actions import Actions, add_dock_toggle, build_actions, bu
 from reader.ui.window.banner import Banner
 from reader.ui.window.focus_marker import FocusMarker
 from reader.ui.window.greyed_keys import GreyedKeys
+from reader.ui.window.kept_switches import keep_switches
 from reader.ui.window.keyboard_dialogs import KeyboardDialogs
 from reader.ui.window.later_panels import (
     make_annotations,
@@ -124,7 +127,7 @@ class MainWindow(QMainWindow):
         )
         self.transfers = Transfers(self.interview, self.reader, self.banner, self)
         self.switcher = InterviewSwitcher(
-            self.interview, self.study, lambda: self.library, self.reader, self.notes_editor
+            self.interview, self.study, lambda: self.library, self.reader
         )
         self.study_actions = StudyActions(
             self, self.interview, self.study, self.switcher, settings()
@@ -213,6 +216,8 @@ class MainWindow(QMainWindow):
         interview.message.connect(self.banner.show_message)
         interview.status.connect(self.statusBar().showMessage)
         interview.researchNotesChanged.connect(self._word_timer.start)
+        # Each interview's place, put back once the panes show it (after _show_session).
+        self.places = Places(interview, reader, self.notes_editor, settings())
         # The reader asks.
         reader.topSegmentChanged.connect(self.outline.follow)
         reader.roleRequested.connect(editing.set_role)
@@ -248,6 +253,7 @@ class MainWindow(QMainWindow):
             lambda: focus_dock(self.annotations_dock, self.annotations.view)
         )
         actions.cycle_panes.triggered.connect(lambda: cycle_panes(self))  # F6
+        connect_steps(reader, actions.steps())  # next / previous question and highlight
         actions.quote_in_notes.triggered.connect(quoting.quote_from_menu)
         actions.color_labels.triggered.connect(editing.edit_color_labels)
         actions.toggle_preview.toggled.connect(self.notes_pane.show_preview)
@@ -277,6 +283,7 @@ class MainWindow(QMainWindow):
         wire_codebook(self)  # the codebook (#14) and REFI-QDA (#15)
         add_dock_toggle(actions, self.codebook.dock, actions.codes.focus_codebook)  # View
         self.action_states = wire_action_states(self)  # greyed out while they cannot act
+        keep_switches(actions, settings())  # preview, Follow Along, Typist's Loop
         GreyedKeys(self)  # and their keys say why
 
     def _wire_study(self) -> None:
@@ -388,7 +395,7 @@ class MainWindow(QMainWindow):
     # Window state and closing ------------------------------------------------------------
 
     def save_window_state(self) -> None:
-        save_state(self, self.splitter)
+        save_state(self, self.splitter, self.reader, self.notes_pane)
 
     def shut_down_now(self) -> str:
         """The system ends the app (a signal, a logout): no questions asked."""

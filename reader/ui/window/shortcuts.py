@@ -33,7 +33,7 @@ def shortcut_groups(window: QMainWindow, actions: Actions) -> list[tuple[str, Ro
     assert codes is not None
     recent = codes.recent
     placed: list[tuple[str, list[QAction], tuple[PaneKey, ...]]] = [
-        ("Reader", [], pane_keys.READER),
+        ("Reader", [step for step, *_ in actions.steps()], pane_keys.READER),
         (
             "Notes",
             [*actions.format_actions(), actions.toggle_preview, playback.insert_time],

@@ -13,6 +13,7 @@ from reader import APP_ID, __version__
 from reader.ui.after_paint import AfterPaint
 from reader.ui.window.main_window import MainWindow
 from reader.ui.window.shutdown import ShutdownOnSignals
+from reader.ui.window.window_state import focus_as_left
 
 
 def run_gui(document_path: Path | None, notes_path: Path | None) -> int:
@@ -31,6 +32,7 @@ def run_gui(document_path: Path | None, notes_path: Path | None) -> int:
 
     if not window.study_actions.open_at_start(document_path, notes_path, BUNDLED_INTERVIEW):
         return 1
+    focus_as_left(window.reader, window.actions.focus_notes.trigger)
     greet_on_sample(window, BUNDLED_INTERVIEW)
     resume_collector_after_paint(window)
     window.show()

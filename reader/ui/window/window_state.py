@@ -3,6 +3,7 @@ and splitter remembered in the settings file between sessions."""
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
 
 from PySide6.QtCore import QByteArray, QSettings, Qt
@@ -13,6 +14,7 @@ from PySide6.QtWidgets import (
     QSplitter,
     QTableView,
     QTabWidget,
+    QWidget,
 )
 
 from reader import APP_ID
@@ -74,13 +76,16 @@ def show_left(
 ) -> None:
     """Show `left_dock` (the Library), widened to at most 460 px into what the centre
     does not want (the reader's whole column and the notes' toolbar: on a netbook, none),
-    two fifths of the window's height and never less than LEFT_ROWS rows of its `view`."""
+    two fifths of the window's height and never less than LEFT_ROWS rows of its `view`;
+    restored with the window's layout, it keeps the size it had."""
     # A least height holds where resizeDocks could not: a restored layout, or the
     # Codebook made later below it, left the Library one or two rows at 1024x640.
     rows = LEFT_ROWS * view.verticalHeader().defaultSectionSize()
     view.setMinimumHeight(
         view.horizontalHeader().sizeHint().height() + rows + 2 * view.frameWidth()
     )
+    if not left_dock.isHidden():  # restored shown (a restart): as wide and tall as it was
+        return
     width = max(left_dock.width(), min(460, window.width() - centre_wants))
     left_dock.show()
     window.resizeDocks([left_dock], [width], Qt.Orientation.Horizontal)
@@ -99,8 +104,24 @@ def restore_state(window: QMainWindow, splitter: QSplitter) -> None:
             restore(value)
 
 
-def save_state(window: QMainWindow, splitter: QSplitter) -> None:
+FOCUS_KEY = "window/focus"  # the pane the keyboard was in: "reader", "notes" or ""
+
+
+def focus_as_left(reader: QWidget, focus_notes: Callable[[], None]) -> None:
+    """At a start: the keyboard in the reader or the notes, as the last session ended."""
+    pane = str(settings().value(FOCUS_KEY, ""))
+    if pane == "reader":
+        reader.setFocus()
+    elif pane == "notes":
+        focus_notes()
+
+
+def save_state(window: QMainWindow, splitter: QSplitter, reader: QWidget, notes: QWidget) -> None:
     store = settings()
+    focus = window.focusWidget()
+    in_notes = focus is not None and notes.isAncestorOf(focus)
+    pane = "notes" if in_notes else "reader" if focus is reader else ""
+    store.setValue(FOCUS_KEY, pane)
     store.setValue("window/geometry", window.saveGeometry())
     store.setValue("window/state", window.saveState())
     store.setValue("window/splitter", splitter.saveState())

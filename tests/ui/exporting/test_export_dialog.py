@@ -81,3 +81,31 @@ def test_a_refi_qda_format_shows_every_code_ticked_and_gives_the_choice_back(
     assert dialog.options().codes == {"id-2"}  # the choice for other formats is kept
     combo.setCurrentIndex(combo.findData("md"))
     assert [i for i, index in code_rows(dialog).items() if ticked(index)] == ["id-2"]
+
+
+def test_the_next_export_offers_what_was_exported_last(window: MainWindow, qtbot) -> None:
+    def study_dialog() -> ExportDialog:
+        return opened(qtbot, ExportDialog({}, {}, window, "Nights", ("md", "csv", "json")))
+
+    dialog = study_dialog()
+    assert (dialog.whole_study(), dialog.format_name()) == (False, "md")
+    dialog.activateWindow()
+    qtbot.waitUntil(dialog.isActiveWindow)
+    dialog.scope_combo.setFocus()
+    qtbot.keyClick(dialog.scope_combo, Qt.Key.Key_Down)  # the whole study
+    qtbot.keyClick(dialog.scope_combo, Qt.Key.Key_Tab)
+    qtbot.keyClick(dialog.format_combo, Qt.Key.Key_End)  # REFI-QDA codebook
+    qtbot.keyClick(dialog.format_combo, Qt.Key.Key_Up)  # REFI-QDA project
+    dialog.crlf_box.setFocus()
+    qtbot.keyClick(dialog.crlf_box, Qt.Key.Key_Space)
+    qtbot.keyClick(dialog.crlf_box, Qt.Key.Key_Return)
+    assert dialog.result() == dialog.DialogCode.Accepted
+    again = study_dialog()
+    assert (again.whole_study(), again.format_name(), again.crlf()) == (True, "qdpx", True)
+    # Cancelled, the choice made is not kept.
+    qtbot.keyClick(again.format_combo, Qt.Key.Key_Home)
+    qtbot.keyClick(again.format_combo, Qt.Key.Key_Escape)
+    assert study_dialog().format_name() == "qdpx"
+    # Alone, the same format; no study to export.
+    alone = opened(qtbot, ExportDialog({}, {}, window))
+    assert (alone.whole_study(), alone.format_name()) == (False, "qdpx")

@@ -1,0 +1,124 @@
+"""Where the reader and the research notes stood in each interview: the reader's scroll,
+caret and selection, the notes' scroll and caret. Kept when an interview is left (another
+opens, the study or the window closes) and given back when it opens again, while
+switching in a study and after a restart alike (in the settings file, by notes file, the
+last KEEP interviews)."""
+
+from __future__ import annotations
+
+import json
+from dataclasses import astuple, dataclass
+
+from PySide6.QtCore import QEvent, QObject, QPoint, QSettings, QTimer
+from PySide6.QtWidgets import QPlainTextEdit, QTextEdit
+
+from reader.ui.interview.open_interview import OpenInterview
+
+KEY = "places/by-notes"
+KEEP = 100
+
+
+@dataclass(frozen=True)
+class Place:
+    top: int  # the reader's first character in sight (Qt position)
+    below_top: int  # pixels its paragraph's top is scrolled past
+    anchor: int
+    position: int
+    notes_scroll: int
+    notes_position: int
+
+
+class Places(QObject):
+    def __init__(
+        self,
+        interview: OpenInterview,
+        reader: QTextEdit,
+        notes: QPlainTextEdit,
+        settings: QSettings,
+    ) -> None:
+        super().__init__(interview)
+        self.interview, self.reader, self.notes, self._settings = interview, reader, notes, settings
+        self._pending: Place | None = None  # for a reader not shown yet (a start)
+        interview.aboutToClose.connect(self.keep)
+        interview.opened.connect(self.restore)
+        reader.installEventFilter(self)
+
+    def _stored(self) -> dict[str, list[int]]:
+        try:
+            value = json.loads(str(self._settings.value(KEY, "{}")))
+        except ValueError:
+            return {}
+        return value if isinstance(value, dict) else {}
+
+    def get(self, key: str) -> Place | None:
+        value = self._stored().get(key)
+        if not isinstance(value, list) or len(value) != 6:
+            return None
+        if not all(isinstance(v, int) and not isinstance(v, bool) for v in value):
+            return None
+        return Place(*value)
+
+    def keep(self) -> None:
+        """The open interview's place, as the interview is left."""
+        path = self.interview.notes_path
+        if path is None:
+            return
+        place = self._pending or self._take()
+        stored = self._stored()
+        stored.pop(str(path), None)
+        stored[str(path)] = list(astuple(place))  # newest last
+        self._settings.setValue(KEY, json.dumps(dict(list(stored.items())[-KEEP:])))
+
+    def _take(self) -> Place:
+        reader, cursor = self.reader, self.reader.textCursor()
+        top = reader.cursorForPosition(QPoint(0, 0)).block()
+        block_top = reader.document().documentLayout().blockBoundingRect(top).top()
+        below = reader.verticalScrollBar().value() - round(block_top)
+        return Place(
+            top.position(),
+            below,
+            cursor.anchor(),
+            cursor.position(),
+            self.notes.verticalScrollBar().value(),
+            self.notes.textCursor().position(),
+        )
+
+    def restore(self, *_args: object) -> None:
+        path = self.interview.notes_path
+        place = self.get(str(path)) if path is not None else None
+        self._pending = None
+        if place is None:
+            return
+        if self.reader.isVisible():
+            self._put(place)
+        else:  # laid out at its size once shown: a scroll put before would be off
+            self._pending = place
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if event.type() == QEvent.Type.Show and self._pending is not None:
+            # After the reader's own first show, which scrolls to the caret; before it paints.
+            QTimer.singleShot(0, self, self._put_pending)
+        return False
+
+    def _put_pending(self) -> None:
+        if self._pending is not None:
+            place, self._pending = self._pending, None
+            self._put(place)
+
+    def _put(self, place: Place) -> None:
+        document = self.reader.document()
+        size = document.characterCount() - 1
+        cursor = self.reader.textCursor()
+        cursor.setPosition(min(place.anchor, size))
+        cursor.setPosition(min(place.position, size), cursor.MoveMode.KeepAnchor)
+        self.reader.setTextCursor(cursor)
+        # Laid out up to that paragraph (a long text is laid out a page at a time).
+        block = document.findBlock(min(place.top, size))
+        block_top = document.documentLayout().blockBoundingRect(block).top()
+        self.reader.verticalScrollBar().setValue(round(block_top) + place.below_top)
+        notes_cursor = self.notes.textCursor()
+        notes_cursor.setPosition(
+            min(place.notes_position, self.notes.document().characterCount() - 1)
+        )
+        self.notes.setTextCursor(notes_cursor)
+        self.notes.verticalScrollBar().setValue(place.notes_scroll)

@@ -1,0 +1,72 @@
+"""Moving through the open interview from the reader's caret: to the next or previous
+question (Ctrl+Down / Ctrl+Up), brought to the top as the Outline does, and to the next or
+previous highlight or coded passage (] / [), the caret put in it so that its keys (1–6, N,
+C, Delete, Q) act on it at once; and the selection to the end or start of the paragraph
+(Ctrl+Shift+Down / Ctrl+Shift+Up, again for the next one), to code a whole answer."""
+
+from __future__ import annotations
+
+from functools import partial
+
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QAction, QTextCursor
+
+from reader.core.stepping import step_from
+from reader.ui.reading.reader_view import ReaderView
+
+NONE_LEFT = {
+    ("question", True): "No question after this one.",
+    ("question", False): "No question before this one.",
+    ("highlight", True): "No highlight or coded passage after the caret.",
+    ("highlight", False): "No highlight or coded passage before the caret.",
+}
+
+
+def step(reader: ReaderView, target: str, forward: bool) -> None:
+    """Go to the next (`forward`) or previous `target`: "question" or "highlight"; or
+    select to the paragraph's end or start ("paragraph")."""
+    if reader.reading is None:
+        return
+    session = reader.session
+    reader.setFocus()
+    if target == "paragraph":
+        select_paragraph(reader, forward)
+        return
+    if target == "question":
+        starts = [session.segments[index].start for index, _number in session.questions]
+    else:
+        highlights = [h for h in session.notes.highlights if not h.orphan]
+        highlights.sort(key=lambda h: (h.start, h.end))
+        starts = [h.start for h in highlights]
+    at = step_from(starts, reader.cursor_offset(), forward)
+    if at is None:
+        reader.hint.emit(NONE_LEFT[target, forward])
+    elif target == "question":
+        reader.scroll_to_offset(starts[at])
+    else:
+        reader.select_highlight(highlights[at].id)
+        reader.ensureCursorVisible()
+
+
+def select_paragraph(reader: ReaderView, forward: bool) -> None:
+    """The selection to the end (start) of the caret's paragraph; from there, of the next
+    (previous) one."""
+    move = QTextCursor.MoveOperation
+    cursor = reader.textCursor()
+    if cursor.atBlockEnd() if forward else cursor.atBlockStart():
+        cursor.movePosition(
+            move.NextBlock if forward else move.PreviousBlock, cursor.MoveMode.KeepAnchor
+        )
+    cursor.movePosition(
+        move.EndOfBlock if forward else move.StartOfBlock, cursor.MoveMode.KeepAnchor
+    )
+    reader.setTextCursor(cursor)
+
+
+def connect_steps(reader: ReaderView, steps: list[tuple[QAction, str, bool]]) -> None:
+    """The steps' keys work in the reader only (] and [ are typed in the notes, and Ctrl+Up
+    and Ctrl+Down keep their own use there); from the menu, they work anywhere."""
+    for action, target, forward in steps:
+        action.setShortcutContext(Qt.ShortcutContext.WidgetShortcut)
+        reader.addAction(action)
+        action.triggered.connect(partial(step, reader, target, forward))

@@ -1,0 +1,43 @@
+"""File ▸ Open Recent by the keyboard: numbered, so Alt+F, R and a digit reopen one, and
+two studies of one name told apart by their folders."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+from PySide6.QtCore import Qt
+
+from reader.ui.window.main_window import MainWindow
+from tests.ui.conftest import TALKS
+from tests.ui.test_actions import menu_action_menu
+
+
+def test_alt_f_r_and_a_digit_reopen_a_study_told_apart_by_its_folder(
+    make_study_window: Callable[[Path], MainWindow], tmp_path: Path, qtbot: Any
+) -> None:
+    folders = [tmp_path / place / "interviews" for place in ("nurses", "porters")]
+    for folder in folders:
+        folder.mkdir(parents=True)
+        for name, text in TALKS.items():
+            (folder / name).write_text(text, encoding="utf-8")
+    window = make_study_window(folders[0])
+    assert window.study_actions.open_path(folders[1])
+    window.activateWindow()
+    qtbot.waitUntil(window.isActiveWindow)
+    qtbot.keyClick(window, Qt.Key.Key_F, Qt.KeyboardModifier.AltModifier)
+    file_menu = menu_action_menu(window, "File")
+    qtbot.waitUntil(file_menu.isVisible)
+    qtbot.keyClick(file_menu, Qt.Key.Key_R)
+    recent = window.actions.recent_menu
+    qtbot.waitUntil(recent.isVisible)
+    texts = [a.text() for a in recent.actions() if not a.isSeparator()]
+    assert texts[:2] == [
+        f"&1 interviews  (study) — {folders[1].parent}",
+        f"&2 interviews  (study) — {folders[0].parent}",
+    ]
+    qtbot.keyClick(recent, Qt.Key.Key_2)
+    qtbot.waitUntil(
+        lambda: window.study.study is not None and window.study.study.folder == folders[0]
+    )

@@ -1,0 +1,85 @@
+"""Stepping through the interview by keys, from the reader's caret: Ctrl+Down / Ctrl+Up to
+the next or previous question, ] / [ to the next or previous highlight or coded passage,
+whose own keys then act on it."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+import orjson
+from PySide6.QtCore import Qt
+
+from reader.ui.window.main_window import MainWindow
+
+CTRL = Qt.KeyboardModifier.ControlModifier
+SHIFT = Qt.KeyboardModifier.ShiftModifier
+
+
+def test_ctrl_down_and_up_go_from_question_to_question(window: MainWindow, qtbot: Any) -> None:
+    reader, session = window.reader, window.interview.session
+    assert session is not None
+    starts = [session.segments[i].start for i, _ in session.questions]
+    reader.setFocus()
+    qtbot.keyClick(reader, Qt.Key.Key_Down, CTRL)
+    assert reader.cursor_offset() == starts[0]
+    qtbot.keyClick(reader, Qt.Key.Key_Down, CTRL)
+    assert reader.cursor_offset() == starts[1]
+    assert 0 <= reader.cursorRect().top() < reader.viewport().height() // 3  # up, to be read
+    qtbot.keyClick(reader, Qt.Key.Key_Up, CTRL)
+    assert reader.cursor_offset() == starts[0]
+    qtbot.keyClick(reader, Qt.Key.Key_Up, CTRL)
+    assert reader.cursor_offset() == starts[0]
+    assert window.statusBar().currentMessage() == "No question before this one."
+    assert window.outline.currentRow() == 0
+
+
+def test_brackets_go_from_highlight_to_highlight_and_its_keys_act(
+    window: MainWindow, qtbot: Any, notes_path: Path
+) -> None:
+    reader = window.reader
+    text = window.interview.session.document.text
+    for word in ("Elisabeth Moss", "home movie"):
+        start = text.index(word)
+        reader.select_span(start, start + len(word))
+        qtbot.keyClick(reader, Qt.Key.Key_H)
+    first, second = sorted(window.interview.session.notes.highlights, key=lambda h: h.start)
+    qtbot.keyClick(reader, Qt.Key.Key_Home, CTRL)
+    qtbot.keyClick(reader, Qt.Key.Key_BracketRight)
+    assert reader.current_highlight_id == first.id
+    qtbot.keyClick(reader, Qt.Key.Key_BracketRight)
+    assert reader.current_highlight_id == second.id
+    assert reader.viewport().rect().contains(reader.cursorRect())
+    qtbot.keyClick(reader, Qt.Key.Key_3)  # recoloured: the keys of a highlight act on it
+    qtbot.keyClick(reader, Qt.Key.Key_BracketRight)
+    assert window.statusBar().currentMessage().startswith("No highlight or coded passage after")
+    qtbot.keyClick(reader, Qt.Key.Key_BracketLeft)
+    assert reader.current_highlight_id == first.id
+    window.interview.flush()
+    colors = {h["id"]: h["color"] for h in orjson.loads(notes_path.read_bytes())["highlights"]}
+    assert colors[second.id] != colors[first.id]
+    # In the notes, ] is typed.
+    window.notes_editor.setFocus()
+    qtbot.keyClicks(window.notes_editor, "[1]")
+    assert window.notes_editor.toPlainText().endswith("[1]")
+    assert reader.current_highlight_id == first.id
+
+
+def test_ctrl_shift_down_selects_to_the_paragraphs_end_then_the_next(
+    window: MainWindow, qtbot: Any, notes_path: Path
+) -> None:
+    reader, session = window.reader, window.interview.session
+    question = session.segments[session.questions[0][0]]
+    answer = session.segments[session.questions[0][0] + 1]
+    reader.setFocus()
+    qtbot.keyClick(reader, Qt.Key.Key_Down, CTRL)  # Q1's start
+    qtbot.keyClick(reader, Qt.Key.Key_Down, CTRL | SHIFT)
+    assert reader.selected_range() == (question.start, question.end)
+    qtbot.keyClick(reader, Qt.Key.Key_Down, CTRL | SHIFT)  # and the answer
+    assert reader.selected_range() == (question.start, answer.end)
+    qtbot.keyClick(reader, Qt.Key.Key_Up, CTRL | SHIFT)  # back to the answer's start
+    assert reader.selected_range() == (question.start, answer.start)
+    qtbot.keyClick(reader, Qt.Key.Key_H)  # highlighted: what was selected, as it reads
+    window.interview.flush()
+    (saved,) = orjson.loads(notes_path.read_bytes())["highlights"]
+    assert saved["exact"] == session.document.text[question.start : answer.start].strip()
