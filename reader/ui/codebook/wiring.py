@@ -14,6 +14,7 @@ from typing import TYPE_CHECKING, Any, cast
 from PySide6.QtCore import QObject, Qt
 from PySide6.QtGui import QUndoStack
 
+from reader.ui.after_paint import AfterPaint
 from reader.ui.appearance.docks import dress_dock
 from reader.ui.codebook.coding import Coding
 from reader.ui.codebook.hub import CodebookHub
@@ -178,7 +179,9 @@ def _show_when_coded(window: Any, dock: LazyDock, hub: CodebookHub) -> None:
     codebook = window.codebook
     if not codebook.shown_once and len(hub.book):
         codebook.shown_once = True
-        settings().setValue(SHOWN_KEY, True)
+        # Written once the reader has painted: a write syncs the settings file to disk
+        # (a few ms, more on a busy disk) and at a first start this is before the paint.
+        AfterPaint(window.reader, lambda: settings().setValue(SHOWN_KEY, True)).start()
         dock.panel()  # made now: its buttons' width sets the left docks' at the first paint
         if dock.isHidden():  # not restored open with the window
             bring_forward(dock)

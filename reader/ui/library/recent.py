@@ -62,13 +62,17 @@ class RecentList:
     def add(self, path: Path, study: bool, notes: Path | None = None) -> None:
         item = Recent(Path(path).absolute(), study, notes)
         kept = [item, *(i for i in self.items() if i.path != item.path)][:KEEP]
-        self._settings.setValue(
-            KEY,
-            json.dumps(
-                [{"path": str(i.path), "study": i.study, "notes": str(i.notes or "")} for i in kept]
-            ),
-        )
+        listed = [
+            {"path": str(i.path), "study": i.study, "notes": str(i.notes or "")} for i in kept
+        ]
+        self._set(KEY, json.dumps(listed))
         self.set_folder(item.path if study else item.path.parent)
+
+    def _set(self, key: str, value: str) -> None:
+        """Written only when it changes: each write is a sync of the settings file to disk,
+        and reopening what was open last (every start) changes nothing."""
+        if self._settings.value(key) != value:
+            self._settings.setValue(key, value)
 
     def last(self) -> Recent | None:
         """The newest item still on disk."""
@@ -83,7 +87,7 @@ class RecentList:
         return folder if folder and Path(folder).is_dir() else str(Path.home())
 
     def set_folder(self, folder: Path) -> None:
-        self._settings.setValue(FOLDER_KEY, str(folder))
+        self._set(FOLDER_KEY, str(folder))
 
 
 def _path(value: object) -> Path | None:
