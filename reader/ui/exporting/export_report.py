@@ -38,9 +38,10 @@ class ExportReport:
         self._shown = ""
         self._status(text, STATUS_MS)
 
-    def failed(self, path: str | Path, why: OSError | str) -> None:
-        """`path` could not be written: a problem the user must see, in a box of its own."""
-        self.say("Nothing was exported.")
+    def failed(self, path: str | Path, why: OSError | str, doing: str = "Export") -> None:
+        """`path` could not be written: a problem the user must see, in a box of its own
+        titled as what was `doing` ("Export", "Print")."""
+        self.say(f"Nothing was {doing.lower()}ed.")
         reason = describe_os_error(why) if isinstance(why, OSError) else why
         text = f"{path} could not be written: {reason}"
-        QMessageBox.warning(self._parent, "Export", text)
+        QMessageBox.warning(self._parent, doing, text)

@@ -181,10 +181,9 @@ class Transfers(QObject):
             # (else ~/print.pdf). A native dialog would tick "print to file" with it.
             printer.setOutputFileName(suggested_path(self._pdf_name(), self._home()))
             printer.setOutputFormat(QPrinter.OutputFormat.NativeFormat)  # a printer first
-        if QPrintDialog(printer, self._parent).exec() == QDialog.DialogCode.Accepted:
-            self._print(printer, "Printed")
-            if path := printer.outputFileName():  # the next one is suggested beside it
-                remember_folder(path, self._pdf_name())
+        accepted = QPrintDialog(printer, self._parent).exec() == QDialog.DialogCode.Accepted
+        if accepted and self._print(printer, "Print") and (path := printer.outputFileName()):
+            remember_folder(path, self._pdf_name())  # the next one is suggested beside it
 
     def export_pdf(self) -> None:
         from reader.ui.exporting.printing import pdf_printer
@@ -195,11 +194,12 @@ class Transfers(QObject):
             self._parent, "Export as PDF", self._pdf_name(), self._home(), "PDF (*.pdf)"
         )
         if path:
-            self._print(pdf_printer(path), "Exported")
+            self._print(pdf_printer(path), "Export")
 
-    def _print(self, printer: QPrinter, done: str) -> None:
-        """The interview printed with `printer`, and where it went said: to a file, `done`
-        ("Printed", "Exported") once it is written; else to the printer named."""
+    def _print(self, printer: QPrinter, doing: str) -> bool:
+        """The interview printed with `printer`, and where it went said: to a file once
+        it is written, as what was `doing` ("Print", "Export"); else to the printer named.
+        False when the file could not be written."""
         from reader.ui.exporting.printing import print_document, print_to
 
         assert self._reader.reading is not None
@@ -212,9 +212,11 @@ class Transfers(QObject):
         # Qt's PDF writer says nothing when it cannot write: a file there before, the
         # same still (read-only), is nothing printed.
         elif Path(path).is_file() and file_stamp(Path(path)) != before:
-            self.report.say(f"{done} to {path}")
+            self.report.say(f"{doing}ed to {path}")
         else:
-            self.report.failed(path, "the file or its folder cannot be written to")
+            self.report.failed(path, "the file or its folder cannot be written to", doing)
+            return False
+        return True
 
     def show_notes_file(self) -> None:
         saver = self._interview.saver

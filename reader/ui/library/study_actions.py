@@ -52,6 +52,7 @@ class StudyActions(QObject):
         owner.interviewsChanged.connect(self._follow_list, Qt.ConnectionType.QueuedConnection)
         owner.changed.connect(self._open_when_emptied, Qt.ConnectionType.QueuedConnection)
         self._emptied = False  # the last interview open left the study, none opened after
+        self._unopenable: set[str] = set()  # tried meanwhile: not tried again at each change
         window.setAcceptDrops(True)  # files and folders dropped anywhere on the window
         window.installEventFilter(self)
 
@@ -267,7 +268,7 @@ class StudyActions(QObject):
         its transcript located) opens."""
         study = self.owner.study
         if study is not None and self._emptied and not self.switcher.current:
-            ids = [e.id for e in study.interviews if not study.is_missing(e)]
+            ids = [e.id for e in study.interviews if e.id not in self._unopenable]
             last = self._last_interview(study.folder)  # first: Undo may have brought it back
             ready = list(dict.fromkeys([last, *ids] if last in ids else ids))
             self._emptied = not (ready and self._open_first(ready))
@@ -282,10 +283,9 @@ class StudyActions(QObject):
             return False
         after, before = self.switcher.neighbours(leaving)
         others = [e.id for e in study.interviews if e.id != leaving]
-        known = {i for i in others if not study.is_missing(i)}
-        candidates = [i for i in dict.fromkeys([*after, *before, *others]) if i in known]
+        self._unopenable.clear()
         self._emptied = not self._open_first(
-            candidates,
+            list(dict.fromkeys([*after, *before, *others])),
             "No other interview of the study can open: locate a missing transcript in the "
             "Library (right-click ▸ Locate Transcript…)."
             if others
@@ -295,22 +295,24 @@ class StudyActions(QObject):
         return True
 
     def _open_first(self, candidates: list[str], none_open: str = "") -> bool:
-        """Open the first of `candidates` that opens (whether to let unsaved notes go was
-        asked before); with none, show none, saying `none_open` (else why none opened).
-        The transcripts that could not be read are said after, in one dialog, and the
-        status line names the interviews that failed."""
+        """Open the first of `candidates` that opens, those whose transcript is missing
+        passed over (whether to let unsaved notes go was asked before); with none, show
+        none, saying `none_open` (else why none opened). The transcripts that could not be
+        read are said after, in one dialog, and the status line names the interviews that
+        failed; they are not tried again while none is open (`_unopenable`)."""
         study = self.owner.study
         assert study is not None
         failed: list[str] = []
+        opened = False
         with unreadable.gathered(self.interview) as why:
-            for candidate in candidates:
-                if self.switcher.open(candidate, asked=True):
+            for candidate in (c for c in candidates if not study.is_missing(c)):
+                if opened := self.switcher.open(candidate, asked=True):
                     break
                 failed.append(candidate)
             else:
                 # The interview open before must not look like one of this study's.
                 self.nothingToOpen.emit(none_open or _why_none_open(study, failed))
-        opened = len(failed) < len(candidates)
+        self._unopenable.update(failed)
         if failed and opened:
             title = study.interview(self.switcher.current).title
             self.owner.status.emit(

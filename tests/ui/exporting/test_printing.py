@@ -108,8 +108,8 @@ def test_printing_to_a_file_that_cannot_be_written_says_so(
     monkeypatch.setattr(QPrintDialog, "exec", exec_)
     window.actions.print.trigger()
     kind, text = dialogs.shown[-1]
-    assert kind == "warning" and text.startswith(f"Export: {blocked} could not be written: ")
-    assert window.statusBar().currentMessage() == "Nothing was exported."
+    assert kind == "warning" and text.startswith(f"Print: {blocked} could not be written: ")
+    assert window.statusBar().currentMessage() == "Nothing was printed."
 
 
 def test_the_printout_has_the_title_speakers_and_research_notes(

@@ -7,6 +7,8 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
+from PySide6.QtWidgets import QApplication
+
 from reader.core.study import open_study
 from reader.ui.library import unreadable
 from reader.ui.window.main_window import MainWindow
@@ -106,3 +108,22 @@ def test_giving_way_gathers_them_too_and_undo_opens_the_one_back(
     window.study.undo_stack.undo()
     qtbot.waitUntil(lambda: window.switcher.current == ana)
     assert dialogs.shown == []  # Ana comes back first: nothing else is tried
+
+
+def test_with_none_open_a_change_to_the_study_tries_no_spoilt_one_again(
+    make_window: Callable[..., MainWindow], folder: Path, dialogs: Any, qtbot: Any
+) -> None:
+    """Each change to the study (a rename here) looked for an interview to open: the
+    three spoilt transcripts were read again and said again, once a change."""
+    for name in ("P02 Ben.txt", "P10 Cem.txt"):
+        (folder / name).unlink()
+    spoil(folder)
+    window = make_window()
+    assert window.study_actions.open_path(folder)
+    window.study_actions.remove(window.switcher.current)
+    dialogs.shown.clear()
+    study = window.study.study
+    for n in range(3):
+        window.study.rename(study.interviews[0].id, title=f"Renamed {n}")
+        QApplication.processEvents()  # the queued look for one to open
+    assert dialogs.shown == [] and window.switcher.current == ""
