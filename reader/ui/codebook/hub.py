@@ -208,8 +208,10 @@ class CodebookHub(QObject):
             self.interview.said.remove(answered)
         if not added:
             return ""
-        self.owner.save()  # says so itself when it cannot, and tries again
-        return adoption_message(added, title)
+        said = adoption_message(added, title)
+        if not self.owner.save():  # its banner line would give way to the opening's
+            said += " They are not written to study.json yet: saving is tried again."
+        return said
 
     def _sync_session_book(self, written: bool = False) -> None:
         """In a study the open interview's notes keep a copy of the study's codebook (for
@@ -267,6 +269,8 @@ class CodebookHub(QObject):
         made: list[Code] = []
 
         def do() -> str:
+            if made and made[0].id in self.book:  # adopted since its undo: the same code
+                return made[0].id
             code = self.writable_book().create(
                 name, parent=parent, index=index, code_id=made[0].id if made else ""
             )

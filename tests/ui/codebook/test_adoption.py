@@ -20,7 +20,7 @@ from reader.core.notes_file import parse
 from reader.core.store import save_notes
 from reader.core.study import open_study
 from reader.ui.window.main_window import MainWindow
-from tests.ui.test_codebook import notes_of, study_json
+from tests.ui.test_codebook import code_with_keys, notes_of, study_json
 from tests.ui.test_highlights import wait_saved
 from tests.ui.test_read_only_undo import activate
 
@@ -167,3 +167,25 @@ def test_a_code_another_program_brings_to_the_open_interview_is_adopted(
     assert "“Belonging”" in window.statusBar().currentMessage()
     assert dock_names(window) == ["Belonging"]
     assert orjson.loads((folder / "study.json").read_bytes())["codes"][0]["id"] == BELONGING.id
+
+
+def test_a_new_code_undone_then_adopted_by_its_passage_redoes_quietly(
+    make_study_window: Callable[[Path], MainWindow], folder: Path, qtbot, dialogs
+) -> None:
+    """New Code, a passage coded with it, the code's creation undone (the passage keeps
+    it, grey); back to the interview, the study adopts it: Redo of New Code finds it
+    there and is no refusal, and its Undo takes it out again."""
+    window = make_study_window(folder)
+    code_with_keys(window, qtbot, "coffee", "Drinks")
+    drinks = window.codebook.hub.book.find("Drinks").id
+    stack = window.study.undo_stack
+    assert stack.undoText() == "New Code"
+    stack.undo()
+    assert drinks not in window.codebook.hub.book
+    next_interview(window, qtbot)
+    qtbot.keyClick(window.reader, Qt.Key.Key_PageUp, CTRL)
+    qtbot.waitUntil(lambda: drinks in window.codebook.hub.book)
+    assert "“Drinks”." in window.banner.text()
+    stack.redo()
+    assert "already" not in window.banner.text() and stack.undoText() == "New Code"
+    assert [c["name"] for c in study_json(folder)["codes"]] == ["Drinks"]
