@@ -128,7 +128,7 @@ class CodebookHub(QObject):
             self._others = +self._others
         else:
             self._others = None
-        said = self._adopt_codes()
+        said = self._adopt_codes(self.interview.said)
         if said:
             self.interview.said.append(said)  # in the banner the opening shows
         self._sync_session_book(written=bool(said))
@@ -141,7 +141,7 @@ class CodebookHub(QObject):
         """The open interview's notes were merged with another program's, restored from a
         backup, or its transcript reloaded: codes they brought are adopted as on opening."""
         self._open = self._count_open()
-        said = self._adopt_codes()
+        said = self._adopt_codes([])
         if said:
             self.interview.status.emit(said, 15000)  # the banner says what replaced them
         self._sync_session_book(written=bool(said))
@@ -186,9 +186,10 @@ class CodebookHub(QObject):
         self._others = None
         self.countsChanged.emit()
 
-    def _adopt_codes(self) -> str:
+    def _adopt_codes(self, told: list[str]) -> str:
         """The codes the open interview's notes use that the study's codebook lacks join it
         and study.json is written (core code_adoption); what to say of it, "" for nothing.
+        The notice of unknown codes loading put in `told` goes when the study has them.
         Not undoable: opening an interview is no edit to take back, and the codes are the
         notes' already. A study that cannot be written here keeps them out, as the notes'
         own (`_sync_session_book`), its notes' notice of unknown codes said as loaded."""
@@ -202,10 +203,10 @@ class CodebookHub(QObject):
         )
 
         title = next((e.title for e in study.interviews if e.id == current), current)
-        added = adopt_codes(study.codebook, session.notes, title)
+        added = adopt_codes(study.writable_codebook(), session.notes, title)
         answered = unknown_notice_answered(session.notes, study.codebook)
-        if answered in self.interview.said:  # one message of it, not two
-            self.interview.said.remove(answered)
+        if answered and answered in told:  # one message of it, not two
+            told.remove(answered)
         if not added:
             return ""
         said = adoption_message(added, title)
