@@ -189,3 +189,29 @@ def test_a_new_code_undone_then_adopted_by_its_passage_redoes_quietly(
     stack.redo()
     assert "already" not in window.banner.text() and stack.undoText() == "New Code"
     assert [c["name"] for c in study_json(folder)["codes"]] == ["Drinks"]
+
+
+def test_notes_whose_copy_lacks_a_code_the_study_has_open_with_nothing_said(
+    make_study_window: Callable[[Path], MainWindow], folder: Path, qtbot, dialogs
+) -> None:
+    """A notes file written before the study's codebook had the code (its copy behind):
+    loading calls it an unknown code, but the study knows it; nothing to say or adopt,
+    and the notes' copy is brought up to date."""
+    study = open_study(folder)
+    work = study.writable_codebook().create("Work")
+    study.save()
+    entry = study.interviews[1]
+    session = study.open_session(entry)
+    text = session.document.text
+    start = text.index("dawn")
+    session.add_highlight(make_highlight(text, start, start + 4).edited(codes=(work.id,)))
+    session.notes.codebook = Codebook()
+    save_notes(study.notes_path(entry), session.notes)
+    before = (folder / "study.json").read_bytes()
+    window = make_study_window(folder)
+    next_interview(window, qtbot)
+    assert window.switcher.current == entry.id
+    assert "Unknown" not in window.banner.text() and "codebook" not in window.banner.text()
+    assert (folder / "study.json").read_bytes() == before
+    data = wait_saved(qtbot, study.notes_path(entry), lambda d: d["codes"])
+    assert [c["name"] for c in data["codes"]] == ["Work"]
