@@ -145,6 +145,25 @@ def test_a_study_folder_that_cannot_be_written_is_left_as_it_was(
     assert (folder / "study.json").read_bytes() == before
 
 
+@pytest.mark.permissions
+def test_a_study_folder_made_read_only_is_left_as_it_was(
+    make_study_window: Callable[[Path], MainWindow], folder: Path, qtbot, dialogs
+) -> None:
+    """For real, as an ordinary user: the folder cannot take study.json, its notes/ can."""
+    ben = coded_elsewhere(folder)
+    before = (folder / "study.json").read_bytes()
+    folder.chmod(0o555)
+    try:
+        window = make_study_window(folder)
+        next_interview(window, qtbot)
+        assert window.switcher.current == ben
+        assert UNKNOWN_NOTICE in window.banner.text() and ADDED not in window.banner.text()
+        assert dock_names(window) == ["Work"]
+        assert (folder / "study.json").read_bytes() == before
+    finally:
+        folder.chmod(0o755)
+
+
 def test_a_code_another_program_brings_to_the_open_interview_is_adopted(
     make_study_window: Callable[[Path], MainWindow], folder: Path, qtbot, dialogs
 ) -> None:
