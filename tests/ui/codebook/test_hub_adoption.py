@@ -12,7 +12,7 @@ from typing import Any
 
 import orjson
 import pytest
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QModelIndex, Qt
 
 from reader.core.annotations import make_highlight
 from reader.core.codebook import Code, Codebook
@@ -61,8 +61,17 @@ def next_interview(window: MainWindow, qtbot: Any) -> None:
 
 
 def dock_names(window: MainWindow) -> list[str]:
-    model = window.codebook.panel.model
-    return [model.data(model.index_of(c.id)) for c in window.codebook.hub.book]
+    """The names the Codebook's tree shows, depth first."""
+    model, names = window.codebook.panel.model, []
+
+    def walk(parent: QModelIndex) -> None:
+        for row in range(model.rowCount(parent)):
+            index = model.index(row, 0, parent)
+            names.append(model.data(index))
+            walk(index)
+
+    walk(QModelIndex())
+    return names
 
 
 def test_opening_adopts_the_codes_once_and_retrieval_finds_them(
