@@ -78,6 +78,12 @@ class Code:
         )
 
 
+def unknown_code(code_id: str) -> Code:
+    """The code a passage's id that no codebook has becomes, so that no coding is lost: named
+    after its id's first digits, grey as such an id is drawn, until the user changes it."""
+    return Code(id=code_id, name=f"Unknown code {code_id[:8]}", color=UNKNOWN_CODE_HEX)
+
+
 def tag_code_id(tag: str) -> str:
     """The id of the code a tag becomes: the same tag, whatever its case and spacing,
     gives the same id in every file."""

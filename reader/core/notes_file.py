@@ -19,7 +19,7 @@ import orjson
 
 from reader import APP_NAME, __version__
 from reader.core.annotations import DEFAULT_COLORS, Highlight
-from reader.core.codebook import UNKNOWN_CODE_HEX, Code, Codebook, codes_for_tags
+from reader.core.codebook import Codebook, codes_for_tags, unknown_code
 from reader.core.interview import Role
 
 FORMAT = "interview-reader-notes"
@@ -75,6 +75,9 @@ class NotesData:
     recording: RecordingRef | None = None
     # What loading repaired (never saved): told to the user when the notes open.
     notices: list[str] = field(default_factory=list, compare=False, repr=False)
+    # The ids loading found on highlights but not in `codebook`, and named "Unknown code …"
+    # there (never saved as such): a study that has them, or adopts them, says no notice.
+    unknown_codes: list[str] = field(default_factory=list, compare=False, repr=False)
 
     def to_json(self, native_highlights: bool = False) -> dict[str, Any]:
         """The file's object with a stable key order, highlights last since they are long.
@@ -124,17 +127,14 @@ class NotesData:
         codebook = Codebook.from_json(data["codes"])
         unknown = _add_unknown_codes(codebook, highlights)
         if unknown:
-            notices.append(
-                f"{unknown} code{'s' if unknown > 1 else ''} used by highlights "
-                f"{'were' if unknown > 1 else 'was'} not in the codebook and "
-                f"{'were' if unknown > 1 else 'was'} added as “Unknown code …”."
-            )
+            notices.append(unknown_codes_notice(len(unknown)))
         return cls(
             document=data["document"],
             colors=colors,
             codebook=codebook,
             highlights=highlights,
             notices=notices,
+            unknown_codes=unknown,
             notes=data["notes"],
             roles=[
                 RoleCorrection(int(r["start"]), r.get("quote", ""), Role(r["role"]))
@@ -184,18 +184,27 @@ def _unique_ids(highlights: list[Highlight]) -> tuple[list[Highlight], int]:
     return unique, renamed
 
 
-def _add_unknown_codes(codebook: Codebook, highlights: list[Highlight]) -> int:
+def _add_unknown_codes(codebook: Codebook, highlights: list[Highlight]) -> list[str]:
     """Put a code in the codebook for each id a highlight carries that it lacks (a hand
-    edit, a study interview whose copy is behind), so no coding is lost; how many. It is
-    grey, as a code the book lacks is drawn, until the user gives it a colour."""
-    added = 0
+    edit, a study interview whose copy is behind), so no coding is lost; their ids."""
+    added = []
     for h in highlights:
         for code_id in h.codes:
             if code_id not in codebook:
-                name = f"Unknown code {code_id[:8]}"
-                codebook.codes.append(Code(id=code_id, name=name, color=UNKNOWN_CODE_HEX))
-                added += 1
+                codebook.codes.append(unknown_code(code_id))
+                added.append(code_id)
     return added
+
+
+def unknown_codes_notice(count: int) -> str:
+    """What loading says of `count` codes `_add_unknown_codes` added ("" for none)."""
+    if not count:
+        return ""
+    were = "were" if count > 1 else "was"
+    return (
+        f"{count} code{'s' if count > 1 else ''} used by highlights {were} not in the "
+        f"codebook and {were} added as “Unknown code …”."
+    )
 
 
 MAX_OFFSET = 9007199254740991  # the schema's bound: the largest integer JSON keeps exact

@@ -516,7 +516,10 @@ class Study:
                 notes.highlights = recoded.undo(notes.highlights)
                 rewritten.append((interview_id, notes))
         self._write_notes(rewritten, told)
-        self.data.codebook = change.before.copy()
+        # Codes that came since, by no step of the history (adopted from an interview's
+        # notes as it opened, merged from study.json on disk), stay: the change took none.
+        since = [c.to_json() for c in self.data.codebook if c.id not in change.before]
+        self.data.codebook = Codebook.from_json([*change.before.to_json(), *since])
 
     def _rewrite_codings(
         self, change: CodeChange, skip: str | None, told: Told | None
@@ -685,6 +688,17 @@ class Study:
     def _remember(self, raw: bytes) -> None:
         self._disk_hash = _hash(raw)
         self.base = parse(raw).data
+
+    def can_write(self) -> bool:
+        """Whether study.json can be written here now: the study is not read-only, and its
+        folder (and study.json, if there) is open to writing by us. Asked before a change
+        the user did not ask for (codes adopted as an interview opens): where it could not
+        be saved, it is not made, rather than said to fail at every opening."""
+        return (
+            not self.read_only
+            and os.access(self.folder, os.W_OK | os.X_OK)
+            and (not self.file.exists() or os.access(self.file, os.W_OK))
+        )
 
     def _writable(self) -> None:
         if self.read_only:

@@ -128,16 +128,24 @@ class CodebookHub(QObject):
             self._others = +self._others
         else:
             self._others = None
-        self._sync_session_book()
-        if self.owner.study is not None:
+        said = self._adopt_codes(self.interview.said)
+        if said:
+            self.interview.said.append(said)  # in the banner the opening shows
+        self._sync_session_book(written=bool(said))
+        if self.owner.study is not None and not said:
             self.countsChanged.emit()  # the study's codebook is the same for every interview
         else:
             self.changed.emit()
 
     def _interview_replaced(self, _session: object) -> None:
+        """The open interview's notes were merged with another program's, restored from a
+        backup, or its transcript reloaded: codes they brought are adopted as on opening."""
         self._open = self._count_open()
-        self._sync_session_book()
-        self.countsChanged.emit()
+        said = self._adopt_codes([])
+        if said:
+            self.interview.status.emit(said, 15000)  # the banner says what replaced them
+        self._sync_session_book(written=bool(said))
+        (self.changed if said else self.countsChanged).emit()
 
     def _count_open(self) -> Counter[str]:
         session = self.interview.session
@@ -178,16 +186,46 @@ class CodebookHub(QObject):
         self._others = None
         self.countsChanged.emit()
 
-    def _sync_session_book(self) -> None:
+    def _adopt_codes(self, told: list[str]) -> str:
+        """The codes the open interview's notes use that the study's codebook lacks join it
+        and study.json is written (core code_adoption); what to say of it, "" for nothing.
+        The notice of unknown codes loading put in `told` goes when the study has them.
+        Not undoable: opening an interview is no edit to take back, and the codes are the
+        notes' already. A study that cannot be written here keeps them out, as the notes'
+        own (`_sync_session_book`), its notes' notice of unknown codes said as loaded."""
+        study, session, current = self.owner.study, self.interview.session, self.current_id()
+        if study is None or session is None or not current or not study.can_write():
+            return ""
+        from reader.core.code_adoption import (
+            adopt_codes,
+            adoption_message,
+            unknown_notice_answered,
+        )
+
+        title = next((e.title for e in study.interviews if e.id == current), current)
+        added = adopt_codes(study.writable_codebook(), session.notes, title)
+        answered = unknown_notice_answered(session.notes, study.codebook)
+        if answered and answered in told:  # one message of it, not two
+            told.remove(answered)
+        if not added:
+            return ""
+        said = adoption_message(added, title)
+        if not self.owner.save():  # its banner line would give way to the opening's
+            said += " They are not written to study.json yet: saving is tried again."
+        return said
+
+    def _sync_session_book(self, written: bool = False) -> None:
         """In a study the open interview's notes keep a copy of the study's codebook (for
-        when the file is opened alone), with any code only it uses after the study's."""
+        when the file is opened alone), with any code only it uses after the study's (a
+        study that cannot be written). `written`: saved even if the copy looks the same
+        (codes just adopted: their notes file is to name them when opened alone)."""
         study, session = self.owner.study, self.interview.session
         if study is None or session is None or self.current_id() == "":
             return
         book = study.codebook.copy()
         used = {c for h in session.notes.highlights for c in h.codes}
         book.codes.extend(c for c in session.notes.codebook if c.id in used and c.id not in book)
-        if book.codes != session.notes.codebook.codes:
+        if written or book.codes != session.notes.codebook.codes:
             session.notes.codebook = book
             if self.interview.controller is not None and not self.interview.read_only:
                 self.interview.controller.notes_edited()
@@ -232,6 +270,8 @@ class CodebookHub(QObject):
         made: list[Code] = []
 
         def do() -> str:
+            if made and made[0].id in self.book:  # adopted since its undo: the same code
+                return made[0].id
             code = self.writable_book().create(
                 name, parent=parent, index=index, code_id=made[0].id if made else ""
             )

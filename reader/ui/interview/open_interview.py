@@ -76,6 +76,7 @@ class OpenInterview(QObject):
         self.kept = KeptHistories()  # and each interview's Crossing, by notes file
         # While a study opens: why each transcript could not be, said at once after.
         self.unreadable: dict[Path, str] | None = None
+        self.said: list[str] = []  # what opening says, which those told `opened` may change
 
     # What is open ----------------------------------------------------------------------
 
@@ -122,8 +123,7 @@ class OpenInterview(QObject):
         return self.notes_document.toPlainText()
 
     def notes_data(self) -> NotesData:
-        """The notes as they are now, research notes included: what saving, exporting,
-        merging and restoring use."""
+        """The notes now, research notes included (saving, exporting, merging, restoring)."""
         assert self.controller is not None
         notes = self.controller.session.notes
         notes.notes = self.research_notes()
@@ -268,14 +268,14 @@ class OpenInterview(QObject):
 
     def _opened(self, messages: list[str]) -> None:
         """Tell everyone which interview is open now, and show what there is to say."""
-        assert self.controller is not None and self.saver is not None
-        assert self.safety is not None
+        assert self.controller is not None and self.saver is not None and self.safety
+        self.said = messages
         self.opened.emit(self.controller.session)
         self.notesPathChanged.emit(self.saver.path)
         self.readOnlyChanged.emit(self.saver.read_only)
         self.saveStateChanged.emit("read-only" if self.saver.read_only else "saved", "")
         conflict_text, conflict_actions = self.safety.conflict_actions()
-        text = "  ".join(m for m in [*messages, conflict_text] if m)
+        text = "  ".join(m for m in [*self.said, conflict_text] if m)
         self.show_message(text, conflict_actions)
 
     def _show_notes(self, document: QTextDocument) -> None:

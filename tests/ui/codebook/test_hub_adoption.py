@@ -1,0 +1,245 @@
+"""Codes an interview's notes use that the study's codebook lacks (reader/ui/codebook/hub.py,
+core code_adoption.py), as a user meets them: the interview opens, the Codebook lists them,
+study.json keeps them with the same ids, the banner says so once; a study that cannot be
+written is left as it was."""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+import orjson
+import pytest
+from PySide6.QtCore import QModelIndex, Qt
+
+from reader.core.annotations import make_highlight
+from reader.core.codebook import Code, Codebook
+from reader.core.notes_file import parse
+from reader.core.store import save_notes
+from reader.core.study import open_study
+from reader.ui.window.main_window import MainWindow
+from tests.ui.test_codebook import code_with_keys, notes_of, study_json
+from tests.ui.test_highlights import wait_saved
+from tests.ui.test_read_only_undo import activate
+
+CTRL = Qt.KeyboardModifier.ControlModifier
+GHOST = "9f3c2a10-aaaa-4bbb-8ccc-000000000000"  # in no codebook at all
+BELONGING = Code("b0000000-0000-4000-8000-000000000001", "Belonging", "#123456", "*Home*.")
+# Another study's Work: not the study's, though of the same name.
+OTHER_WORK = Code("b0000000-0000-4000-8000-000000000002", "Work", "#654321")
+ADDED = "3 codes of “P02 Ben”'s notes were not in the study's codebook and were added to it"
+UNKNOWN_NOTICE = "added as “Unknown code …”"
+
+
+def coded_elsewhere(folder: Path) -> str:
+    """The study has a code Work; P02 Ben's notes (coded alone, or copied in) carry
+    Belonging and another Work, which their own codebook names, and an id in no codebook.
+    The id of P02 Ben."""
+    study = open_study(folder)
+    study.writable_codebook().create("Work")
+    study.save()
+    entry = study.interviews[1]
+    session = study.open_session(entry)
+    text = session.document.text
+    for word, codes in (("dawn", (BELONGING.id, GHOST)), ("nobody", (OTHER_WORK.id,))):
+        start = text.index(word)
+        session.add_highlight(make_highlight(text, start, start + len(word)).edited(codes=codes))
+    session.notes.codebook = Codebook([BELONGING, OTHER_WORK])
+    save_notes(study.notes_path(entry), session.notes)
+    return entry.id
+
+
+def next_interview(window: MainWindow, qtbot: Any) -> None:
+    """Ctrl+PgDn, as a user goes to the next interview."""
+    before = window.switcher.current
+    activate(window, qtbot)
+    window.reader.setFocus()
+    qtbot.keyClick(window.reader, Qt.Key.Key_PageDown, CTRL)
+    qtbot.waitUntil(lambda: window.switcher.current != before)
+
+
+def dock_names(window: MainWindow) -> list[str]:
+    """The names the Codebook's tree shows, depth first."""
+    model, names = window.codebook.panel.model, []
+
+    def walk(parent: QModelIndex) -> None:
+        for row in range(model.rowCount(parent)):
+            index = model.index(row, 0, parent)
+            names.append(model.data(index))
+            walk(index)
+
+    walk(QModelIndex())
+    return names
+
+
+def test_opening_adopts_the_codes_once_and_retrieval_finds_them(
+    make_study_window: Callable[[Path], MainWindow], folder: Path, qtbot, dialogs
+) -> None:
+    ben = coded_elsewhere(folder)
+    window = make_study_window(folder)
+    assert window.switcher.current != ben
+    next_interview(window, qtbot)
+    assert window.switcher.current == ben
+    banner = window.banner.text()
+    assert f"{ADDED}: “Belonging”, “Work (P02 Ben)”, “Unknown code 9f3c2a10”." in banner
+    assert UNKNOWN_NOTICE not in banner  # said once, by the adoption
+    assert dock_names(window) == [
+        "Work",
+        "Belonging",
+        "Work (P02 Ben)",
+        "Unknown code 9f3c2a10",
+    ]
+    # study.json holds them with the ids the passages carry.
+    codes = {c["id"]: c for c in study_json(folder)["codes"]}
+    assert codes[BELONGING.id] | {"parent": ""} == BELONGING.to_json()
+    assert codes[OTHER_WORK.id]["name"] == "Work (P02 Ben)"
+    assert codes[OTHER_WORK.id]["color"] == "#654321"
+    assert (codes[GHOST]["name"], codes[GHOST]["color"]) == ("Unknown code 9f3c2a10", "#888888")
+    # The notes file's own copy names them as the study does.
+    data = wait_saved(qtbot, folder / "notes" / f"{ben}.json", lambda d: len(d["codes"]) == 4)
+    assert {c["id"]: c["name"] for c in data["codes"]}[OTHER_WORK.id] == "Work (P02 Ben)"
+    # Retrieve Coded Passages finds the passage by the adopted code.
+    panel = window.codebook.panel
+    panel.set_current(OTHER_WORK.id)
+    qtbot.keyClick(panel.view, Qt.Key.Key_Return)  # Enter retrieves
+    retrieval = window.codebook.retrieval
+    assert [(p.title, p.highlight.exact) for p in retrieval.passages] == [("P02 Ben", "nobody")]
+    retrieval.close()
+    # Opening it again, in a window of its own, says nothing of codes.
+    written = (folder / "study.json").read_bytes()
+    window.close()
+    again = make_study_window(folder)
+    if again.switcher.current != ben:
+        again.switcher.open(ben)
+    assert "codebook" not in again.banner.text() and "Unknown" not in again.banner.text()
+    assert (folder / "study.json").read_bytes() == written
+
+
+def test_a_study_another_window_has_is_left_as_it_was(
+    make_study_window: Callable[[Path], MainWindow], folder: Path, qtbot, dialogs
+) -> None:
+    ben = coded_elsewhere(folder)
+    before = (folder / "study.json").read_bytes()
+    make_study_window(folder)  # on the first interview
+    second = make_study_window(folder)  # read-only here
+    assert second.study.read_only
+    next_interview(second, qtbot)
+    assert second.switcher.current == ben
+    assert UNKNOWN_NOTICE in second.banner.text() and ADDED not in second.banner.text()
+    assert dock_names(second) == ["Work"]
+    assert (folder / "study.json").read_bytes() == before
+    assert len(notes_of(folder, ben)["codes"]) == 2  # the notes file as it was
+
+
+def test_a_study_folder_that_cannot_be_written_is_left_as_it_was(
+    make_study_window: Callable[[Path], MainWindow],
+    folder: Path,
+    qtbot,
+    dialogs,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """As a shared folder only readable here: the tests run as any user (root too), so
+    the folder is refused where the app asks."""
+    ben = coded_elsewhere(folder)
+    before = (folder / "study.json").read_bytes()
+    real = os.access
+    monkeypatch.setattr(os, "access", lambda p, mode: Path(p) != folder and real(p, mode))
+    window = make_study_window(folder)
+    next_interview(window, qtbot)
+    assert window.switcher.current == ben
+    assert UNKNOWN_NOTICE in window.banner.text() and ADDED not in window.banner.text()
+    assert dock_names(window) == ["Work"]
+    assert (folder / "study.json").read_bytes() == before
+
+
+@pytest.mark.permissions
+def test_a_study_folder_made_read_only_is_left_as_it_was(
+    make_study_window: Callable[[Path], MainWindow], folder: Path, qtbot, dialogs
+) -> None:
+    """For real, as an ordinary user: the folder cannot take study.json, its notes/ can."""
+    ben = coded_elsewhere(folder)
+    before = (folder / "study.json").read_bytes()
+    folder.chmod(0o555)
+    try:
+        window = make_study_window(folder)
+        next_interview(window, qtbot)
+        assert window.switcher.current == ben
+        assert UNKNOWN_NOTICE in window.banner.text() and ADDED not in window.banner.text()
+        assert dock_names(window) == ["Work"]
+        assert (folder / "study.json").read_bytes() == before
+    finally:
+        folder.chmod(0o755)
+
+
+def test_a_code_another_program_brings_to_the_open_interview_is_adopted(
+    make_study_window: Callable[[Path], MainWindow], folder: Path, qtbot, dialogs
+) -> None:
+    study = open_study(folder)
+    entry = study.interviews[0]
+    session = study.open_session(entry)
+    text = session.document.text
+    session.add_highlight(make_highlight(text, 0, 2))
+    save_notes(study.notes_path(entry), session.notes)
+    window = make_study_window(folder)
+    assert window.switcher.current == entry.id
+    # A sync tool brings the notes as coded on another machine.
+    theirs = parse(study.notes_path(entry).read_bytes())
+    start = text.index("coffee")
+    coded = make_highlight(text, start, start + len("coffee")).edited(codes=(BELONGING.id,))
+    theirs.highlights.append(coded)
+    theirs.codebook = Codebook([BELONGING])
+    save_notes(study.notes_path(entry), theirs)
+    qtbot.waitUntil(lambda: BELONGING.id in window.codebook.hub.book, timeout=5000)
+    assert "“Belonging”" in window.statusBar().currentMessage()
+    assert dock_names(window) == ["Belonging"]
+    assert orjson.loads((folder / "study.json").read_bytes())["codes"][0]["id"] == BELONGING.id
+
+
+def test_a_new_code_undone_then_adopted_by_its_passage_redoes_quietly(
+    make_study_window: Callable[[Path], MainWindow], folder: Path, qtbot, dialogs
+) -> None:
+    """New Code, a passage coded with it, the code's creation undone (the passage keeps
+    it, grey); back to the interview, the study adopts it: Redo of New Code finds it
+    there and is no refusal, and its Undo takes it out again."""
+    window = make_study_window(folder)
+    code_with_keys(window, qtbot, "coffee", "Drinks")
+    drinks = window.codebook.hub.book.find("Drinks").id
+    stack = window.study.undo_stack
+    assert stack.undoText() == "New Code"
+    stack.undo()
+    assert drinks not in window.codebook.hub.book
+    next_interview(window, qtbot)
+    qtbot.keyClick(window.reader, Qt.Key.Key_PageUp, CTRL)
+    qtbot.waitUntil(lambda: drinks in window.codebook.hub.book)
+    assert "“Drinks”." in window.banner.text()
+    stack.redo()
+    assert "already" not in window.banner.text() and stack.undoText() == "New Code"
+    assert [c["name"] for c in study_json(folder)["codes"]] == ["Drinks"]
+
+
+def test_notes_whose_copy_lacks_a_code_the_study_has_open_with_nothing_said(
+    make_study_window: Callable[[Path], MainWindow], folder: Path, qtbot, dialogs
+) -> None:
+    """A notes file written before the study's codebook had the code (its copy behind):
+    loading calls it an unknown code, but the study knows it; nothing to say or adopt,
+    and the notes' copy is brought up to date."""
+    study = open_study(folder)
+    work = study.writable_codebook().create("Work")
+    study.save()
+    entry = study.interviews[1]
+    session = study.open_session(entry)
+    text = session.document.text
+    start = text.index("dawn")
+    session.add_highlight(make_highlight(text, start, start + 4).edited(codes=(work.id,)))
+    session.notes.codebook = Codebook()
+    save_notes(study.notes_path(entry), session.notes)
+    before = (folder / "study.json").read_bytes()
+    window = make_study_window(folder)
+    next_interview(window, qtbot)
+    assert window.switcher.current == entry.id
+    assert "Unknown" not in window.banner.text() and "codebook" not in window.banner.text()
+    assert (folder / "study.json").read_bytes() == before
+    data = wait_saved(qtbot, study.notes_path(entry), lambda d: d["codes"])
+    assert [c["name"] for c in data["codes"]] == ["Work"]
