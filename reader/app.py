@@ -359,4 +359,7 @@ def main(argv: list[str] | None = None) -> int:
     gc.disable()
     from reader.ui.window.startup import run_gui
 
-    return run_gui(args.document, args.notes)
+    # Absolute: the window remembers files by path (Open Recent, each interview's place),
+    # and a path relative to where this start ran means another file from elsewhere.
+    notes = args.notes.absolute() if args.notes is not None else None
+    return run_gui(args.document, notes)

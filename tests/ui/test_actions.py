@@ -145,6 +145,11 @@ def test_open_recent_shows_an_ampersand_in_a_name_as_it_is(
     texts = [a.text() for a in menu.actions() if not a.isSeparator()]
     assert texts[0] == "&1 Q&&A with Ben.txt"  # shown as "1 Q&A with Ben.txt", A not underlined
     assert mnemonic(texts[-1]) == "c"  # &Clear the List
+    # Two items of one name are told apart by their folder: its ampersand is shown too.
+    from reader.ui.library.recent import Recent, menu_labels
+
+    both = [Recent(tmp_path / "Q&A" / "notes", True), Recent(tmp_path / "B" / "notes", True)]
+    assert menu_labels(both)[0].endswith("Q&&A") and mnemonic(menu_labels(both)[0]) == "1"
 
 
 def test_context_menus_give_each_item_a_letter_and_its_key(

@@ -148,3 +148,21 @@ def test_the_first_paint_loads_nothing_it_does_not_show(tmp_path: Path, coded: b
     )
     assert done.returncode == 0, done.stderr
     assert json.loads(done.stdout.splitlines()[-1]) == {"loaded": [], "built": []}
+
+
+def test_notes_given_by_a_relative_path_are_remembered_by_their_whole_path(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """`main.py a.txt --notes notes.json` in two folders named two different files by one
+    key: the second interview opened at the first one's place."""
+    import reader.app as app
+
+    started: list[tuple[Path | None, Path | None]] = []
+    monkeypatch.setattr(app, "has_display", lambda: True)
+    monkeypatch.setattr(
+        startup, "run_gui", lambda document, notes: started.append((document, notes)) or 0
+    )
+    monkeypatch.chdir(tmp_path)
+    assert app.main(["a.txt", "--notes", "notes.json"]) == 0
+    gc.enable()  # main pauses it for the window, which is not made here
+    assert started == [(Path("a.txt"), tmp_path / "notes.json")]

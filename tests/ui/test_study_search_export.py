@@ -206,3 +206,28 @@ def test_the_last_search_is_there_after_a_restart(
     qtbot.keyClick(again.reader, Qt.Key.Key_F, CTRL_SHIFT)
     assert again.search_panel.edit.text() == "coffee"
     qtbot.waitUntil(lambda: bool(again.search_panel.result_items()))
+
+
+def test_searching_again_as_the_notes_change_writes_no_settings(
+    window: MainWindow, qtbot: Any, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The query is written when it changes: each write syncs the settings file, and the
+    panel searches again 600 ms after every edit while it is shown."""
+    from PySide6.QtCore import QSettings
+
+    from reader.ui.find.search_panel import QUERY_KEY
+
+    written: list[str] = []
+    set_value = QSettings.setValue
+    monkeypatch.setattr(
+        QSettings, "setValue", lambda s, k, v: (written.append(k), set_value(s, k, v))[1]
+    )
+    window.actions.search_everything.trigger()
+    panel = window.search_panel
+    panel.edit.setText("coffee")
+    panel.search()
+    assert written.count(QUERY_KEY) == 1
+    for _ in range(3):
+        panel.stale = True
+        panel.refresh()
+    assert written.count(QUERY_KEY) == 1

@@ -28,6 +28,7 @@ from reader.core.search import KINDS, Result, ResultList, SearchError, search_ev
 from reader.core.session import Session
 from reader.core.study_search import StudyResults
 from reader.ui import theme
+from reader.ui.after_paint import AfterPaint
 from reader.ui.find.find_bar import warning_color
 from reader.ui.find.result_delegate import KIND_ROLE, RESULT_ROLE, ResultDelegate, kind_group
 from reader.ui.find.study_scope import INTERVIEW_ROLE, StudyScope, populate
@@ -99,6 +100,7 @@ class SearchPanel(QWidget):
         self.edit.setAccessibleDescription(EVERYTHING)
         self.edit.setClearButtonEnabled(True)
         self.edit.setText(str(settings().value(QUERY_KEY, "")))  # the last, searched once shown
+        self._after_paint = AfterPaint(self, self.refresh)
         self.edit.textChanged.connect(lambda _text: self._timer.start())
         self.edit.installEventFilter(self)
         self.case_button = self._toggle("Aa", "Match case")
@@ -178,7 +180,9 @@ class SearchPanel(QWidget):
         self.stale = False
         session = self.interview.session
         query = self.edit.text()
-        settings().setValue(QUERY_KEY, query)
+        store = settings()
+        if store.value(QUERY_KEY, "") != query:  # each write syncs the file: not at each refresh
+            store.setValue(QUERY_KEY, query)
         self.error = ""
         self.results = {}
         self.study_results = None
@@ -384,4 +388,6 @@ class SearchPanel(QWidget):
 
     def showEvent(self, event: QShowEvent) -> None:
         super().showEvent(event)
-        self.refresh()
+        # Once painted: a dock restored open at start searches the last query after the
+        # window's first paint, not before it.
+        self._after_paint.start()

@@ -5,17 +5,17 @@ column added or removed before it does not move the sort to another column."""
 
 from __future__ import annotations
 
-import json
-
-from PySide6.QtCore import QObject, QSettings, Qt
+from PySide6.QtCore import QCoreApplication, QObject, QSettings, Qt, QTimer
 from PySide6.QtWidgets import QLineEdit, QTableView
 
 from reader.ui.library.library_model import LibraryModel
 from reader.ui.library.open_study import OpenStudy
+from reader.ui.settings_map import SettingsMap
 
 # Study folder -> [the sorted column's key ("": the study's order), descending, filter].
 KEY = "library/views"
 KEEP = 50
+TYPED_MS = 1000
 
 
 class LibraryMemory(QObject):
@@ -29,28 +29,26 @@ class LibraryMemory(QObject):
     ) -> None:
         super().__init__(view)
         self.owner, self.model, self.view, self.filter = owner, model, view, filter_field
-        self.store = store
+        self.store = SettingsMap(store, KEY, KEEP)
         self._folder = ""  # the study shown, "" while none is (or one is being restored)
+        # The filter is written once typing pauses (each write syncs the settings file).
+        self._typed = QTimer(self, singleShot=True, interval=TYPED_MS)
+        self._typed.timeout.connect(self._save)
         owner.opened.connect(self.restore)  # after the Library's reload: the columns are there
+        owner.closed.connect(self._save_typed)  # first: then the study is still known
         owner.closed.connect(lambda: setattr(self, "_folder", ""))
+        QCoreApplication.instance().aboutToQuit.connect(self._save_typed)
         view.horizontalHeader().sortIndicatorChanged.connect(self._save)
-        filter_field.textChanged.connect(self._save)
+        filter_field.textChanged.connect(self._typed.start)
         self.restore()  # made as the first study opens
-
-    def _stored(self) -> dict[str, list]:
-        try:
-            value = json.loads(str(self.store.value(KEY, "{}"))) if self.store else {}
-        except ValueError:
-            return {}
-        return value if isinstance(value, dict) else {}
 
     def restore(self, *_args: object) -> None:
         study = self.owner.study
         self._folder = ""
-        if study is None or self.store is None:
+        if study is None:
             return
         folder = str(study.folder)
-        value = self._stored().get(folder)
+        value = self.store.get(folder)
         key, descending, text = (
             value if isinstance(value, list) and len(value) == 3 else ("", 0, "")
         )
@@ -61,14 +59,16 @@ class LibraryMemory(QObject):
         self.filter.setText(str(text))
         self._folder = folder
 
+    def _save_typed(self) -> None:
+        if self._typed.isActive():
+            self._save()
+
     def _save(self, *_args: object) -> None:
-        if not self._folder or self.store is None:
+        self._typed.stop()
+        if not self._folder:
             return
         header = self.view.horizontalHeader()
         column = header.sortIndicatorSection()
         key = self.model.key(column) if 0 <= column < self.model.columnCount() else ""
         descending = header.sortIndicatorOrder() == Qt.SortOrder.DescendingOrder
-        stored = self._stored()
-        stored.pop(self._folder, None)
-        stored[self._folder] = [key, descending, self.filter.text()]  # newest last
-        self.store.setValue(KEY, json.dumps(dict(list(stored.items())[-KEEP:])))
+        self.store.put(self._folder, [key, descending, self.filter.text()])

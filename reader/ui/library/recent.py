@@ -31,9 +31,10 @@ def menu_labels(items: list[Recent]) -> list[str]:
     names = [i.path.name or str(i.path) for i in items]
     texts = []
     for number, (item, name) in enumerate(zip(items, names, strict=True), 1):
-        text = item.label().replace("&", "&&")  # "Q&A.txt" shown so, no letter
+        text = item.label()
         if names.count(name) > 1:
             text = f"{text} — {_shown(item.path.parent)}"
+        text = text.replace("&", "&&")  # "Q&A.txt", "~/Q&A" shown so, no letter
         texts.append(f"&{number} {text}" if number <= 9 else text)
     return texts
 
@@ -60,7 +61,7 @@ class RecentList:
             return []
 
     def add(self, path: Path, study: bool, notes: Path | None = None) -> None:
-        item = Recent(Path(path).absolute(), study, notes)
+        item = Recent(Path(path).absolute(), study, notes.absolute() if notes else None)
         kept = [item, *(i for i in self.items() if i.path != item.path)][:KEEP]
         listed = [
             {"path": str(i.path), "study": i.study, "notes": str(i.notes or "")} for i in kept

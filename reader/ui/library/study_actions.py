@@ -9,7 +9,6 @@ switches to it; any other file closes the study and opens alone, as before studi
 
 from __future__ import annotations
 
-import json
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -24,12 +23,14 @@ from reader.ui.library import unreadable
 from reader.ui.library.open_study import OpenStudy
 from reader.ui.library.recent import Recent, RecentList, menu_labels
 from reader.ui.library.switcher import InterviewSwitcher
+from reader.ui.settings_map import SettingsMap
 
 if TYPE_CHECKING:  # the study modules load when a study opens (start-up, #17)
     from reader.core.study import Study
 
 TRANSCRIPTS = "Interviews (*.txt *.md *.markdown *.vtt *.srt *.json *.docx *.odt);;All files (*)"
 LAST_KEY = "recent/study-interview"  # study folder -> the interview open there last
+LAST_KEEP = 200
 
 
 class StudyActions(QObject):
@@ -47,6 +48,7 @@ class StudyActions(QObject):
         self.window, self.interview, self.owner, self.switcher = window, interview, owner, switcher
         self.settings = settings
         self.recent = RecentList(settings)
+        self._last = SettingsMap(settings, LAST_KEY, LAST_KEEP)
         switcher.switched.connect(self._remember_interview)
         # Once the step is done (a redo, an undone Add, another program's change).
         owner.interviewsChanged.connect(self._follow_list, Qt.ConnectionType.QueuedConnection)
@@ -129,19 +131,10 @@ class StudyActions(QObject):
     def _remember_interview(self, interview_id: str) -> None:
         if self.owner.study is None or not interview_id:
             return
-        last = self._last_map()
-        last[_folder_key(self.owner.study.folder)] = interview_id
-        self.settings.setValue(LAST_KEY, json.dumps(last))
+        self._last.put(_folder_key(self.owner.study.folder), interview_id)
 
     def _last_interview(self, folder: Path) -> str:
-        return str(self._last_map().get(_folder_key(folder), ""))
-
-    def _last_map(self) -> dict[str, str]:
-        try:
-            value = json.loads(str(self.settings.value(LAST_KEY, "{}")))
-            return value if isinstance(value, dict) else {}
-        except ValueError:
-            return {}
+        return str(self._last.get(_folder_key(folder)) or "")
 
     def choose_interview(self) -> None:
         path, _ = QFileDialog.getOpenFileName(

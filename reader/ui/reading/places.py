@@ -6,13 +6,13 @@ last KEEP interviews)."""
 
 from __future__ import annotations
 
-import json
 from dataclasses import astuple, dataclass
 
 from PySide6.QtCore import QEvent, QObject, QPoint, QSettings, QTimer
 from PySide6.QtWidgets import QPlainTextEdit, QTextEdit
 
 from reader.ui.interview.open_interview import OpenInterview
+from reader.ui.settings_map import SettingsMap
 
 KEY = "places/by-notes"
 KEEP = 100
@@ -37,21 +37,15 @@ class Places(QObject):
         settings: QSettings,
     ) -> None:
         super().__init__(interview)
-        self.interview, self.reader, self.notes, self._settings = interview, reader, notes, settings
+        self.interview, self.reader, self.notes = interview, reader, notes
+        self._stored = SettingsMap(settings, KEY, KEEP)
         self._pending: Place | None = None  # for a reader not shown yet (a start)
         interview.aboutToClose.connect(self.keep)
         interview.opened.connect(self.restore)
         reader.installEventFilter(self)
 
-    def _stored(self) -> dict[str, list[int]]:
-        try:
-            value = json.loads(str(self._settings.value(KEY, "{}")))
-        except ValueError:
-            return {}
-        return value if isinstance(value, dict) else {}
-
     def get(self, key: str) -> Place | None:
-        value = self._stored().get(key)
+        value = self._stored.get(key)
         if not isinstance(value, list) or len(value) != 6:
             return None
         if not all(isinstance(v, int) and not isinstance(v, bool) for v in value):
@@ -64,10 +58,7 @@ class Places(QObject):
         if path is None:
             return
         place = self._pending or self._take()
-        stored = self._stored()
-        stored.pop(str(path), None)
-        stored[str(path)] = list(astuple(place))  # newest last
-        self._settings.setValue(KEY, json.dumps(dict(list(stored.items())[-KEEP:])))
+        self._stored.put(str(path.absolute()), list(astuple(place)))
 
     def _take(self) -> Place:
         reader, cursor = self.reader, self.reader.textCursor()
@@ -85,7 +76,7 @@ class Places(QObject):
 
     def restore(self, *_args: object) -> None:
         path = self.interview.notes_path
-        place = self.get(str(path)) if path is not None else None
+        place = self.get(str(path.absolute())) if path is not None else None
         self._pending = None
         if place is None:
             return

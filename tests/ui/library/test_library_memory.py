@@ -52,3 +52,22 @@ def test_sort_and_filter_come_back_with_the_study(
     assert titles(again) == ["P01 Ana", "P02 Ben", "P10 Cem"]
     assert again.study_actions.open_path(folder)
     assert titles(again) == ["P10 Cem", "P02 Ben"]
+
+
+def test_typing_a_filter_writes_the_settings_once_it_pauses(
+    start_window: Callable[..., MainWindow], folder: Path, qtbot: Any, monkeypatch: Any
+) -> None:
+    """Each write syncs the settings file to disk: it was written at every keystroke."""
+    from PySide6.QtCore import QSettings
+
+    from reader.ui.library.library_memory import KEY
+
+    written: list[str] = []
+    set_value = QSettings.setValue
+    monkeypatch.setattr(
+        QSettings, "setValue", lambda s, k, v: (written.append(k), set_value(s, k, v))[1]
+    )
+    window = start_window(folder)
+    qtbot.keyClicks(window.library.view, "nurse")
+    assert written.count(KEY) == 0
+    qtbot.waitUntil(lambda: written.count(KEY) == 1)  # once typing paused
