@@ -37,7 +37,8 @@ def child_main(**modes: Callable[..., dict[str, Any]]) -> None:
 def main_window(desktop_size: bool = True) -> Any:
     """A new MainWindow, no saved settings restored; with `desktop_size`, 1280x820 with the
     reader 768 px wide. The one place the benchmarks name the window's module."""
-    from reader.ui.window.main_window import MainWindow, settings
+    from reader.ui.settings import settings
+    from reader.ui.window.main_window import MainWindow
 
     store = settings()
     store.clear()  # every window at the default size: a restored one can come out smaller

@@ -20,8 +20,8 @@ from PySide6.QtWidgets import (
 )
 
 from reader.core.shorten import shorten
+from reader.ui.settings import settings
 from reader.ui.theme import swatch_icon
-from reader.ui.window.window_state import settings
 
 
 def _quote_label(quote: str) -> QLabel:

@@ -18,8 +18,8 @@ from PySide6.QtWidgets import QApplication, QMenu
 from reader.core.library_columns import OTHER_CHARS
 from reader.ui import theme
 from reader.ui.library.attribute_dialog import AttributeDialog
+from reader.ui.settings import settings
 from reader.ui.window.main_window import MainWindow
-from reader.ui.window.window_state import settings
 from tests.ui.conftest import lay_out_first_start
 
 LONG_TITLES = [

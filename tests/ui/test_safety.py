@@ -214,7 +214,7 @@ def test_backup_at_session_start_and_restore(make_window, notes_path, dialogs, q
 
 
 def test_backups_keep_setting(make_window, notes_path, dialogs) -> None:
-    from reader.ui.window.main_window import settings
+    from reader.ui.settings import settings
 
     settings().setValue("backups/keep", 3)
     for n in range(5):

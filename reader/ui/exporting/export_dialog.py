@@ -30,7 +30,7 @@ from reader.core.annotations import NO_COLOR
 from reader.core.export import FORMAT_INFO, ExportOptions
 from reader.ui.dialogs import ok_cancel, swatch_icon
 from reader.ui.exporting.code_list import COLUMNS, ROWS_SHOWN, CodeList, Codes, elided
-from reader.ui.window.window_state import settings
+from reader.ui.settings import settings
 
 # Everything goes into these: colours and codes do not filter them. Short names: the combo
 # fits a small screen's dialog, and what they are for is said under it (REFI_NOTES).

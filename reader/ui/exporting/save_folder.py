@@ -17,7 +17,7 @@ from PySide6.QtWidgets import QFileDialog, QWidget
 
 from reader.core.session import Session
 from reader.resources import RESOURCES
-from reader.ui.window.window_state import settings
+from reader.ui.settings import settings
 
 DOCUMENTS = QStandardPaths.StandardLocation.DocumentsLocation
 IMPORT_KEY = "import-folder"

@@ -33,7 +33,7 @@ from reader.ui.find.find_bar import warning_color
 from reader.ui.find.result_delegate import KIND_ROLE, RESULT_ROLE, ResultDelegate, kind_group
 from reader.ui.find.study_scope import INTERVIEW_ROLE, StudyScope, populate
 from reader.ui.interview.open_interview import OpenInterview
-from reader.ui.window.window_state import settings
+from reader.ui.settings import settings
 
 GROUP_TITLES = {
     "document": "In the interview",

@@ -10,7 +10,7 @@ from PySide6.QtWidgets import QLineEdit, QTableView
 
 from reader.ui.library.library_model import LibraryModel
 from reader.ui.library.open_study import OpenStudy
-from reader.ui.settings_map import SettingsMap
+from reader.ui.settings import SettingsMap
 
 # Study folder -> [the sorted column's key ("": the study's order), descending, filter].
 KEY = "library/views"

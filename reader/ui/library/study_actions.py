@@ -23,7 +23,7 @@ from reader.ui.library import unreadable
 from reader.ui.library.open_study import OpenStudy
 from reader.ui.library.recent import Recent, RecentList, menu_labels
 from reader.ui.library.switcher import InterviewSwitcher
-from reader.ui.settings_map import SettingsMap
+from reader.ui.settings import SettingsMap
 
 if TYPE_CHECKING:  # the study modules load when a study opens (start-up, #17)
     from reader.core.study import Study

@@ -12,7 +12,7 @@ from PySide6.QtCore import QEvent, QObject, QPoint, QSettings, QTimer
 from PySide6.QtWidgets import QPlainTextEdit, QTextEdit
 
 from reader.ui.interview.open_interview import OpenInterview
-from reader.ui.settings_map import SettingsMap
+from reader.ui.settings import SettingsMap
 
 KEY = "places/by-notes"
 KEEP = 100

@@ -39,7 +39,7 @@ def make_annotations(window: Any) -> AnnotationsPanel:
 
 def make_library(window: Any) -> LibraryPanel:
     from reader.ui.library.library_panel import LibraryPanel
-    from reader.ui.window.window_state import settings
+    from reader.ui.settings import settings
 
     library = LibraryPanel(window.study, settings())
     opening = window.study_actions

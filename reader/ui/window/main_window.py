@@ -40,6 +40,7 @@ from reader.ui.reading.reader_view import ReaderView
 from reader.ui.reading.stepping import connect_steps
 from reader.ui.recording.player_bar import PlayerBar
 from reader.ui.recording.recording import Recording
+from reader.ui.settings import settings
 from reader.ui.speakers.speakers import Speakers
 from reader.ui.window.action_states import wire_action_states
 from reader.ui.window.actions import Actions, add_dock_toggle, build_actions, build_menus
@@ -59,7 +60,7 @@ from reader.ui.window.later_panels import (
 from reader.ui.window.pane_cycle import cycle_panes
 from reader.ui.window.study_wiring import wire_study_extras
 from reader.ui.window.undo_focus import UndoFocus
-from reader.ui.window.window_state import fit_screen, restore_state, save_state, settings, show_left
+from reader.ui.window.window_state import fit_screen, restore_state, save_state, show_left
 
 if TYPE_CHECKING:
     from reader.ui.annotations.panel import AnnotationsPanel

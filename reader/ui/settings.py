@@ -1,7 +1,8 @@
-"""A map kept as JSON in one key of the settings file, the newest entry last and at most
-`keep` of them: what the app remembers for each study or interview (the interview open last
-in a study, each interview's place, each study's Library view). Written only when it
-changes: each write syncs the settings file to disk."""
+"""The settings file (an INI file in the user's config folder: window state, what is
+remembered between sessions), and maps kept as JSON in one of its keys, the newest entry
+last and at most `keep` of them: what the app remembers for each study or interview (the
+interview open last in a study, each interview's place, each study's Library view).
+Written only when they change: each write syncs the settings file to disk."""
 
 from __future__ import annotations
 
@@ -9,6 +10,12 @@ import json
 from typing import Any
 
 from PySide6.QtCore import QSettings
+
+from reader import APP_ID
+
+
+def settings() -> QSettings:
+    return QSettings(QSettings.Format.IniFormat, QSettings.Scope.UserScope, APP_ID, APP_ID)
 
 
 class SettingsMap:
