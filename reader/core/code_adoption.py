@@ -75,7 +75,7 @@ def _free_name(book: Codebook, code: Code, parent: str, title: str) -> str:
 
 def adoption_message(added: Sequence[Code], title: str) -> str:
     """What to say of the codes `adopt_codes` added for the interview `title` ("" for none):
-    "2 codes of “P03”'s notes were not in the study's codebook and were added to it:
+    "2 codes of “P03”’s notes were not in the study's codebook and were added to it:
     “Work”, “Unknown code 9f3c2a10”." The first few are named."""
     if not added:
         return ""
@@ -83,7 +83,7 @@ def adoption_message(added: Sequence[Code], title: str) -> str:
     more = f" and {len(added) - NAMED} more" if len(added) > NAMED else ""
     codes, were = ("codes", "were") if len(added) > 1 else ("code", "was")
     return (
-        f"{len(added)} {codes} of “{title}”'s notes {were} not in the study's codebook and "
+        f"{len(added)} {codes} of “{title}”’s notes {were} not in the study's codebook and "
         f"{were} added to it: {names}{more}."
     )
 

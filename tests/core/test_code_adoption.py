@@ -115,12 +115,12 @@ def test_a_hand_edited_code_with_no_name_or_a_bad_colour_is_still_adopted() -> N
 def test_the_message_names_a_few_and_counts_the_rest() -> None:
     one = [Code("a", "Unknown code 9f3c2a10")]
     assert adoption_message(one, "Cjk") == (
-        "1 code of “Cjk”'s notes was not in the study's codebook and was added to it: "
+        "1 code of “Cjk”’s notes was not in the study's codebook and was added to it: "
         "“Unknown code 9f3c2a10”."
     )
     five = [Code(str(n), f"C{n}") for n in range(5)]
     assert adoption_message(five, "P03") == (
-        "5 codes of “P03”'s notes were not in the study's codebook and were added to it: "
+        "5 codes of “P03”’s notes were not in the study's codebook and were added to it: "
         "“C0”, “C1”, “C2” and 2 more."
     )
     assert adoption_message([], "P03") == ""

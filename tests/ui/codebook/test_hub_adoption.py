@@ -29,7 +29,7 @@ GHOST = "9f3c2a10-aaaa-4bbb-8ccc-000000000000"  # in no codebook at all
 BELONGING = Code("b0000000-0000-4000-8000-000000000001", "Belonging", "#123456", "*Home*.")
 # Another study's Work: not the study's, though of the same name.
 OTHER_WORK = Code("b0000000-0000-4000-8000-000000000002", "Work", "#654321")
-ADDED = "3 codes of “P02 Ben”'s notes were not in the study's codebook and were added to it"
+ADDED = "3 codes of “P02 Ben”’s notes were not in the study's codebook and were added to it"
 UNKNOWN_NOTICE = "added as “Unknown code …”"
 
 
