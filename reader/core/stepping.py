@@ -15,3 +15,15 @@ def step_from(starts: Sequence[int], offset: int, forward: bool) -> int | None:
         return at if at < len(starts) else None
     at = bisect_left(starts, offset) - 1
     return at if at >= 0 else None
+
+
+def step_through(
+    starts: Sequence[int], current: int | None, offset: int, forward: bool
+) -> int | None:
+    """The index in sorted `starts` of the next (`forward`) or previous place: the one
+    beside `current`, the index of the place the reader is on, when there is one (so that
+    places sharing a start are each stepped to, in their order); else as `step_from`."""
+    if current is None:
+        return step_from(starts, offset, forward)
+    at = current + 1 if forward else current - 1
+    return at if 0 <= at < len(starts) else None

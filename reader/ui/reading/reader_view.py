@@ -113,6 +113,7 @@ class ReaderView(QTextEdit):
         self._flash_timer = QTimer(self, singleShot=True, interval=FLASH_MS)
         self._flash_timer.timeout.connect(self._end_flash)
         self.current_highlight_id = ""
+        self._chosen = ("", -1)  # see select_highlight: its id, and the caret's offset then
         self._block_hint = QTextBlock()
         self.default_color = DEFAULT_COLOR
         self.highlights = HighlightLayer(self)
@@ -336,16 +337,21 @@ class ReaderView(QTextEdit):
         return self.session.highlight(self.current_highlight_id)
 
     def _follow_cursor(self) -> None:
-        """The highlight under the cursor becomes current (innermost when they overlap)."""
+        """The highlight under the cursor becomes current (innermost when they overlap),
+        unless one was chosen there (select_highlight) and the caret has not moved since."""
         if self.reading is None:
             return
         found = ""
         if not self.textCursor().hasSelection():
             offset = self.cursor_offset()
             session = self.session
-            inner = session.innermost_highlight_at(offset) or session.innermost_highlight_at(
-                offset - 1
-            )
+            if self._chosen[1] != offset:  # the caret has moved: the choice is over
+                self._chosen = ("", -1)
+            inner = session.highlight(self._chosen[0])
+            if inner is None or inner.orphan or not inner.start <= offset <= inner.end:
+                inner = session.innermost_highlight_at(offset) or session.innermost_highlight_at(
+                    offset - 1
+                )
             found = inner.id if inner is not None else ""
         if found != self.current_highlight_id:
             self.current_highlight_id = found
@@ -353,10 +359,12 @@ class ReaderView(QTextEdit):
             self.currentHighlightChanged.emit(found)
 
     def select_highlight(self, highlight_id: str) -> None:
-        """Put the cursor inside the highlight so that it becomes current."""
+        """Put the cursor at the highlight's start and make it current, even where it shares
+        its start with a shorter one (which the caret alone would mean)."""
         highlight = self.session.highlight(highlight_id)
         if highlight is None or highlight.orphan:
             return
+        self._chosen = (highlight_id, highlight.start)
         cursor = QTextCursor(self.document())
         cursor.setPosition(self.reading.to_qt(highlight.start))  # type: ignore[union-attr]
         self.setTextCursor(cursor)

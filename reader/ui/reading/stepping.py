@@ -1,7 +1,8 @@
 """Moving through the open interview from the reader's caret: to the next or previous
 question (Ctrl+Down / Ctrl+Up), brought to the top as the Outline does, and to the next or
-previous highlight or coded passage (] / [), the caret put in it so that its keys (1–6, N,
-C, Delete, Q) act on it at once; and the selection to the end or start of the paragraph
+previous highlight or coded passage (] / [), each in turn from the current one (nested
+ones and ones sharing a start too), made current so that its keys (1–6, N, C, Delete, Q)
+act on it at once; and the selection to the end or start of the paragraph
 (Ctrl+Shift+Down / Ctrl+Shift+Up, again for the next one), to code a whole answer."""
 
 from __future__ import annotations
@@ -11,7 +12,7 @@ from functools import partial
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QAction, QTextCursor
 
-from reader.core.stepping import step_from
+from reader.core.stepping import step_from, step_through
 from reader.ui.reading.reader_view import ReaderView
 
 NONE_LEFT = {
@@ -34,11 +35,15 @@ def step(reader: ReaderView, target: str, forward: bool) -> None:
         return
     if target == "question":
         starts = [session.segments[index].start for index, _number in session.questions]
+        at = step_from(starts, reader.cursor_offset(), forward)
     else:
+        # The notes keep them by start, then end: as the Annotations panel lists them.
         highlights = [h for h in session.notes.highlights if not h.orphan]
-        highlights.sort(key=lambda h: (h.start, h.end))
         starts = [h.start for h in highlights]
-    at = step_from(starts, reader.cursor_offset(), forward)
+        ids = [h.id for h in highlights]
+        current = reader.current_highlight_id
+        here = ids.index(current) if current in ids else None
+        at = step_through(starts, here, reader.cursor_offset(), forward)
     if at is None:
         reader.hint.emit(NONE_LEFT[target, forward])
     elif target == "question":

@@ -10,6 +10,7 @@ from typing import Any
 import orjson
 from PySide6.QtCore import Qt
 
+from reader.core.annotations import COLOR_IDS
 from reader.ui.window.main_window import MainWindow
 
 CTRL = Qt.KeyboardModifier.ControlModifier
@@ -63,6 +64,40 @@ def test_brackets_go_from_highlight_to_highlight_and_its_keys_act(
     qtbot.keyClicks(window.notes_editor, "[1]")
     assert window.notes_editor.toPlainText().endswith("[1]")
     assert reader.current_highlight_id == first.id
+
+
+def test_brackets_reach_highlights_sharing_a_start_and_their_keys_act_on_them(
+    window: MainWindow, qtbot: Any, notes_path: Path
+) -> None:
+    reader = window.reader
+    text = window.interview.session.document.text
+    for word in ("Elisabeth Moss", "Elisabeth", "home movie"):  # the shorter one nested
+        start = text.index(word)
+        reader.select_span(start, start + len(word))
+        qtbot.keyClick(reader, Qt.Key.Key_H)
+    highlights = window.interview.session.notes.highlights
+    order = [h.id for h in sorted(highlights, key=lambda h: (h.start, h.end))]
+    assert [h.exact for h in highlights] == ["Elisabeth", "Elisabeth Moss", "home movie"]
+    qtbot.keyClick(reader, Qt.Key.Key_Home, CTRL)
+    forward = []
+    for _ in order:
+        qtbot.keyClick(reader, Qt.Key.Key_BracketRight)
+        forward.append(reader.current_highlight_id)
+    assert forward == order
+    qtbot.keyClick(reader, Qt.Key.Key_End, CTRL)
+    backward = []
+    for _ in order:
+        qtbot.keyClick(reader, Qt.Key.Key_BracketLeft)
+        backward.append(reader.current_highlight_id)
+    assert backward == order[::-1]
+    qtbot.keyClick(reader, Qt.Key.Key_BracketRight)  # from "Elisabeth" to "Elisabeth Moss"
+    assert reader.current_highlight_id == order[1]
+    qtbot.keyClick(reader, Qt.Key.Key_2)
+    assert reader.current_highlight_id == order[1]  # still: 2 again would act on it too
+    window.interview.flush()
+    saved = {h["exact"]: h["color"] for h in orjson.loads(notes_path.read_bytes())["highlights"]}
+    assert saved["Elisabeth Moss"] == COLOR_IDS[1]
+    assert saved["Elisabeth"] != COLOR_IDS[1]
 
 
 def test_ctrl_shift_down_selects_to_the_paragraphs_end_then_the_next(
