@@ -8,7 +8,7 @@ from __future__ import annotations
 from typing import Any
 
 import pytest
-from hypothesis import given, settings
+from hypothesis import example, given, settings
 from hypothesis import strategies as st
 from PySide6.QtGui import QFont, QFontMetrics
 from PySide6.QtWidgets import QApplication, QTreeWidget, QTreeWidgetItem
@@ -161,6 +161,9 @@ words = st.lists(
 
 
 @settings(max_examples=60, deadline=None)
+# Context before the match with no space in it, in a narrow column: cut at the match's
+# words, it still took a third line.
+@example(before=["傅aaaaabi"], match="x", after=["a", "a"], width=60, lines=2)
 @given(
     before=words,
     match=st.text(alphabet="xyz陈", min_size=1, max_size=3 * SNIPPET_CHARS),

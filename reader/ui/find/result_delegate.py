@@ -98,15 +98,35 @@ def snippet_layout(result: Result, font: QFont, width: int, lines: int) -> QText
     anywhere = end > start and shown_end(layout, lines) <= start  # a word wider than a line
     if anywhere:
         layout = _lay_out(text, font, start, end, width, anywhere)
-    if layout.lineCount() > lines:  # what fits, and "…": a word less until both fit
-        floor = start + 1 if end > start else 1  # the match's start stays
-        kept = text[: shown_end(layout, lines)].rstrip()
-        for _ in range(8):
-            layout = _lay_out(kept + ELLIPSIS, font, start, min(end, len(kept)), width, anywhere)
-            if layout.lineCount() <= lines or len(kept) <= floor:
-                break
-            space = kept.rfind(" ", floor)
-            kept = kept[:space].rstrip() if space > floor else kept[:-1]
+    layout = _cut_after(layout, font, start, end, width, lines, anywhere)
+    if layout.lineCount() > lines and start > 1:  # the context before, unbroken, took them
+        text, start, end = ELLIPSIS + text[start:], 1, 1 + end - start
+        layout = _cut_after(_lay_out(text, font, start, end, width), font, start, end, width, lines)
+    return layout
+
+
+def _cut_after(
+    layout: QTextLayout,
+    font: QFont,
+    start: int,
+    end: int,
+    width: int,
+    lines: int,
+    anywhere: bool = False,
+) -> QTextLayout:
+    """What fits of `layout`'s text, and "…": a word less until both fit, the match's
+    start kept."""
+    if layout.lineCount() <= lines:
+        return layout
+    text = layout.text()
+    floor = start + 1 if end > start else 1
+    kept = text[: shown_end(layout, lines)].rstrip()
+    for _ in range(8):
+        layout = _lay_out(kept + ELLIPSIS, font, start, min(end, len(kept)), width, anywhere)
+        if layout.lineCount() <= lines or len(kept) <= floor:
+            break
+        space = kept.rfind(" ", floor)
+        kept = kept[:space].rstrip() if space > floor else kept[:-1]
     return layout
 
 
