@@ -1,9 +1,10 @@
-"""Moving through the open interview from the reader's caret: to the next or previous
-question (Ctrl+Down / Ctrl+Up), brought to the top as the Outline does, and to the next or
-previous highlight or coded passage (] / [), each in turn from the current one (nested
-ones and ones sharing a start too), made current so that its keys (1–6, N, C, Delete, Q)
-act on it at once; and the selection to the end or start of the paragraph
-(Ctrl+Shift+Down / Ctrl+Shift+Up, again for the next one), to code a whole answer."""
+"""Moving through the open interview from the reader's caret, or from what is on screen
+when the caret is out of it: to the next or previous question (Ctrl+Down / Ctrl+Up),
+brought to the top as the Outline does; to the next or previous highlight or coded passage
+(] / [), each in turn from the current one (nested ones and ones sharing a start too), made
+current so that its keys (1–6, N, C, Delete, Q) act on it at once; and the selection to the
+end or start of the paragraph (Ctrl+Shift+Down / Ctrl+Shift+Up, again for the next one),
+to code a whole answer."""
 
 from __future__ import annotations
 
@@ -33,17 +34,24 @@ def step(reader: ReaderView, target: str, forward: bool) -> None:
     if target == "paragraph":
         select_paragraph(reader, forward)
         return
+    # From the caret; from the top of the view when the caret is out of it (the reader
+    # scrolled with the wheel or the scroll bar): the next question is the one after
+    # what is on screen.
+    first, last = reader.highlights.visible_range()
+    caret = reader.cursor_offset()
+    seen = first <= caret <= last
+    origin = caret if seen else first
     if target == "question":
         starts = [session.segments[index].start for index, _number in session.questions]
-        at = step_from(starts, reader.cursor_offset(), forward)
+        at = step_from(starts, origin, forward)
     else:
         # The notes keep them by start, then end: as the Annotations panel lists them.
         highlights = [h for h in session.notes.highlights if not h.orphan]
         starts = [h.start for h in highlights]
         ids = [h.id for h in highlights]
         current = reader.current_highlight_id
-        here = ids.index(current) if current in ids else None
-        at = step_through(starts, here, reader.cursor_offset(), forward)
+        here = ids.index(current) if seen and current in ids else None
+        at = step_through(starts, here, origin, forward)
     if at is None:
         reader.hint.emit(NONE_LEFT[target, forward])
     elif target == "question":

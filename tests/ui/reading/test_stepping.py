@@ -35,6 +35,24 @@ def test_ctrl_down_and_up_go_from_question_to_question(window: MainWindow, qtbot
     assert window.outline.currentRow() == 0
 
 
+def test_after_scrolling_away_from_the_caret_ctrl_down_goes_on_from_what_is_shown(
+    window: MainWindow, qtbot: Any
+) -> None:
+    """The wheel or the scroll bar leaves the caret behind: the next question is the one
+    after what the reader has on screen, not the one after the caret far above."""
+    reader, session = window.reader, window.interview.session
+    assert session is not None
+    starts = [session.segments[i].start for i, _ in session.questions]
+    reader.setFocus()
+    bar = reader.verticalScrollBar()
+    bar.setValue(bar.maximum() // 2)  # the caret stays at the start, far above
+    first, _last = reader.highlights.visible_range()
+    assert reader.cursor_offset() < first
+    qtbot.keyClick(reader, Qt.Key.Key_Down, CTRL)
+    assert reader.cursor_offset() == next(s for s in starts if s > first)
+    assert reader.cursor_offset() > starts[1]  # not the question after the caret
+
+
 def test_brackets_go_from_highlight_to_highlight_and_its_keys_act(
     window: MainWindow, qtbot: Any, notes_path: Path
 ) -> None:
