@@ -607,3 +607,21 @@ def test_the_menu_key_and_ctrl_m_reach_merging(
     qtbot.keyClick(view, Qt.Key.Key_M, Qt.KeyboardModifier.ControlModifier)
     data = wait_saved(qtbot, notes_path, lambda d: len(d["codes"]) == 1)
     assert [h["codes"] for h in data["highlights"]] == [[dawn], [dawn]]
+
+
+def test_a_study_opening_counts_the_other_interviews_once_the_codebook_has_painted(
+    make_study_window, folder: Path, qtbot
+) -> None:
+    """Counting a study's codings reads every notes file: 500 interviews took ~300 ms and
+    50 MB before the window's first paint. The Codebook shows the open interview's counts
+    at once and the study's just after it has painted."""
+    window = make_study_window(folder)
+    code_with_keys(window, qtbot, "coffee", "Drinks")
+    window.switcher.step(1)
+    code_with_keys(window, qtbot, "dawn", "Drinks")
+    window.close()
+    again = make_study_window(folder)
+    panel = again.codebook.panel
+    drinks = again.codebook.hub.book.find("Drinks").id
+    assert panel.model.counts.get(drinks) == 1  # the open interview's, before it paints
+    qtbot.waitUntil(lambda: panel.model.counts.get(drinks) == 2)

@@ -96,10 +96,12 @@ class CodebookHub(QObject):
             return self.owner.why_read_only()
         return self.interview.why_read_only()
 
-    def counts(self) -> Counter[str]:
-        """Code id -> highlights carrying it, across the study (or the open interview)."""
+    def counts(self, *, known: bool = False) -> Counter[str]:
+        """Code id -> highlights carrying it, across the study (or the open interview).
+        With `known`, only what is known without reading the study's notes files (the
+        open interview's, until they have been read once)."""
         study = self.owner.study
-        if study is None:
+        if study is None or (known and self._others is None):
             return Counter(self._open)
         if self._others is None:
             skip = self.current_id()

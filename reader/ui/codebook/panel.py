@@ -30,6 +30,7 @@ from PySide6.QtWidgets import (
 )
 
 from reader.ui import dialogs
+from reader.ui.after_paint import AfterPaint
 from reader.ui.codebook.hub import CodebookHub
 from reader.ui.codebook.model import CodeTreeModel
 from reader.ui.row_menu import menu_from_key
@@ -124,6 +125,7 @@ class CodebookPanel(QWidget):
         self._shown: object = None  # whose codes the tree shows: a study, or a session
         hub.changed.connect(self.rebuild)
         hub.countsChanged.connect(self._counts_changed)
+        self._counted = AfterPaint(self, self._count_study)
         self.rebuild()
 
     def _button(self, text: str, tip: str, slot: object) -> QToolButton:
@@ -162,6 +164,13 @@ class CodebookPanel(QWidget):
         super().showEvent(event)
         if self._stale:
             self.rebuild()
+        if not self.model.whole_study:
+            self._counted.start()
+
+    def _count_study(self) -> None:
+        """The study's counts, once the panel has painted with the open interview's."""
+        self.model.whole_study = True
+        self.model.refresh_counts()
 
     def rebuild(self) -> None:
         """The tree again. While the dock is hidden this waits until it shows: counting
