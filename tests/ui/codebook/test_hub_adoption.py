@@ -74,6 +74,16 @@ def dock_names(window: MainWindow) -> list[str]:
     return names
 
 
+def opens_as_before(window: MainWindow, qtbot, folder: Path, ben: str, before: bytes) -> None:
+    """A study that cannot be written here: the interview opens, its codes stay its own
+    (the notice of unknown codes said as loaded), study.json unchanged."""
+    next_interview(window, qtbot)
+    assert window.switcher.current == ben
+    assert UNKNOWN_NOTICE in window.banner.text() and ADDED not in window.banner.text()
+    assert dock_names(window) == ["Work"]
+    assert (folder / "study.json").read_bytes() == before
+
+
 def test_opening_adopts_the_codes_once_and_retrieval_finds_them(
     make_study_window: Callable[[Path], MainWindow], folder: Path, qtbot, dialogs
 ) -> None:
@@ -146,12 +156,7 @@ def test_a_study_folder_that_cannot_be_written_is_left_as_it_was(
     before = (folder / "study.json").read_bytes()
     real = os.access
     monkeypatch.setattr(os, "access", lambda p, mode: Path(p) != folder and real(p, mode))
-    window = make_study_window(folder)
-    next_interview(window, qtbot)
-    assert window.switcher.current == ben
-    assert UNKNOWN_NOTICE in window.banner.text() and ADDED not in window.banner.text()
-    assert dock_names(window) == ["Work"]
-    assert (folder / "study.json").read_bytes() == before
+    opens_as_before(make_study_window(folder), qtbot, folder, ben, before)
 
 
 @pytest.mark.permissions
@@ -163,12 +168,7 @@ def test_a_study_folder_made_read_only_is_left_as_it_was(
     before = (folder / "study.json").read_bytes()
     folder.chmod(0o555)
     try:
-        window = make_study_window(folder)
-        next_interview(window, qtbot)
-        assert window.switcher.current == ben
-        assert UNKNOWN_NOTICE in window.banner.text() and ADDED not in window.banner.text()
-        assert dock_names(window) == ["Work"]
-        assert (folder / "study.json").read_bytes() == before
+        opens_as_before(make_study_window(folder), qtbot, folder, ben, before)
     finally:
         folder.chmod(0o755)
 
