@@ -7,7 +7,7 @@ study, study.json was restored from an older copy, or a code id is in no codeboo
 a study that can be written, those codes join the study's codebook (CodebookHub in the
 window), so that the Codebook shows them and they can be renamed, merged and retrieved:
 with their ids (every coding stays valid), name, colour and description, below their
-parent when the study has it. A name a sibling has already is told apart by the
+parent (adopted too, when the study lacks it). A name a sibling has already is told apart by the
 interview's title: "Work (P03)".
 """
 
@@ -33,13 +33,20 @@ def adopt_codes(book: Codebook, notes: NotesData, title: str) -> list[Code]:
     """Add to `book` (the study's) each code the highlights of `notes` carry that it
     lacks, as the notes' own codebook has it; one that has none there becomes an "Unknown
     code". Each keeps its id, name, colour, description and whether it is a category; it
-    goes below its parent when `book` has it (adopted just before, too), else at the top.
+    goes below its parent, adopted with it when `book` lacks it (a category carries no
+    passage), or at the top when the notes have no parent for it.
     A name a sibling has gets `title`, the interview's, in brackets. Returns the codes as
     added, in the notes' tree order."""
     used = dict.fromkeys(c for h in notes.highlights for c in h.codes if c not in book)
     if not used:
         return []
-    theirs = [c for c in notes.codebook if c.id in used]
+    wanted = set(used)
+    for code_id in used:  # and the categories above them, so that their tree is kept
+        parent = notes.codebook.code(code_id).parent if code_id in notes.codebook else ""
+        while parent and parent not in book and parent in notes.codebook:
+            wanted.add(parent)
+            parent = notes.codebook.code(parent).parent
+    theirs = [c for c in notes.codebook if c.id in wanted]
     theirs += [unknown_code(i) for i in used if i not in notes.codebook]
     added = []
     for code in theirs:

@@ -63,16 +63,25 @@ def test_a_code_in_no_codebook_becomes_an_unknown_code_in_grey() -> None:
     assert same == added
 
 
-def test_a_parent_the_study_has_keeps_its_child_else_it_goes_to_the_top() -> None:
+def test_a_parent_the_study_has_keeps_its_child_and_one_it_lacks_comes_with_it() -> None:
     study = Codebook()
     emotions = study.create("Emotions", codable=False)
     theirs = Codebook([emotions])
     fear = theirs.create("Fear", parent=emotions.id)
     places = theirs.create("Places", codable=False)  # a category no passage carries
-    depot = theirs.create("Depot", parent=places.id)
+    town = theirs.create("Town", parent=places.id, codable=False)
+    depot = theirs.create("Depot", parent=town.id)
+    theirs.create("Unused", parent=places.id)  # no passage: not adopted
     added = adopt_codes(study, coded(theirs, (depot.id,), (fear.id,)), "P1")
-    assert [(c.name, c.parent) for c in added] == [("Fear", emotions.id), ("Depot", "")]
+    assert [(c.name, c.parent) for c in added] == [
+        ("Fear", emotions.id),
+        ("Places", ""),
+        ("Town", places.id),
+        ("Depot", town.id),
+    ]
     assert study.path(fear.id) == "Emotions / Fear"
+    assert study.path(depot.id) == "Places / Town / Depot"
+    assert not study.code(places.id).codable
 
 
 def test_a_parent_adopted_too_keeps_its_child_below_it() -> None:
