@@ -333,3 +333,23 @@ def test_with_match_case_a_selection_in_another_case_is_a_new_query(
     qtbot.keyClick(film.reader, Qt.Key.Key_F, CTRL_SHIFT)
     qtbot.waitUntil(lambda: panel.edit.hasFocus())
     assert panel.edit.text() == "scene"
+
+
+def test_a_panel_shown_with_a_query_searches_once_it_has_painted(
+    film: MainWindow, qtbot, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A Search dock restored open at start, with the last query in its field, searched
+    the whole study before the window's first paint."""
+    panel = panel_of(film)
+    film.search_dock.show()
+    film.search_dock.raise_()
+    qtbot.waitUntil(panel.isVisible)
+    panel.edit.setText("lantern")
+    panel.search()
+    film.search_dock.hide()
+    searched: list[str] = []
+    monkeypatch.setattr(panel, "search", lambda: searched.append(panel.edit.text()))
+    panel.stale = True
+    film.search_dock.show()  # as the window's show() shows a dock restored open
+    assert panel.isVisible() and searched == []
+    qtbot.waitUntil(lambda: searched == ["lantern"])
