@@ -11,12 +11,13 @@ from __future__ import annotations
 from collections import Counter
 from typing import Protocol
 
-from PySide6.QtCore import QRectF, Qt
+from PySide6.QtCore import QRect, QRectF, Qt
 from PySide6.QtGui import QColor, QMouseEvent, QPainter, QPaintEvent, QPixmap
 from PySide6.QtWidgets import QWidget
 
 from reader.core.annotations import NO_COLOR, Highlight
 from reader.ui import theme
+from reader.ui.painting import fill
 from reader.ui.reading.reader_document import ReaderDocument
 
 
@@ -147,11 +148,10 @@ class OverviewStrip(QWidget):
 
     def _paint_rows(self, painter: QPainter, lo: int, hi: int) -> None:
         """The strip from row lo to row hi (marks that reach into it included)."""
-        painter.fillRect(
-            0, lo, self.width(), hi - lo + 1, self.palette().color(self.backgroundRole())
-        )
+        rows = QRect(0, lo, self.width(), hi - lo + 1)
+        fill(painter, rows, self.palette().color(self.backgroundRole()))
         painter.setPen(Qt.PenStyle.NoPen)
-        painter.setClipRect(0, lo, self.width(), hi - lo + 1)
+        painter.setClipRect(rows)
         match_color = QColor("#ffb000") if theme.is_dark() else QColor("#c25a00")
         colors: dict[str, QColor] = {MATCH: match_color}
         for row, color_id in self.marks(lo - MARK_HEIGHT, hi):

@@ -14,6 +14,7 @@ from PySide6.QtWidgets import QAbstractScrollArea, QApplication, QWidget
 from shiboken6 import isValid
 
 from reader.ui import theme
+from reader.ui.painting import fill
 
 BAR_HEIGHT = 3
 
@@ -27,7 +28,7 @@ class FocusBar(QWidget):
     def paintEvent(self, event: QPaintEvent) -> None:
         del event
         painter = QPainter(self)
-        painter.fillRect(self.rect(), theme.accent_color())
+        fill(painter, self.rect(), theme.accent_color())
         painter.end()
 
 
