@@ -107,6 +107,8 @@ def test_the_codebook_tree_takes_the_dock_and_the_memo_grows_when_used(
     small = panel.memo.height()
     assert small <= 3 * line
     panel.set_current(window.codebook.hub.book.tree()[0][1].id)
+    window.activateWindow()  # a window not active gives no widget the focus (xcb)
+    qtbot.waitUntil(window.isActiveWindow)
     panel.memo.setFocus()
     qtbot.waitUntil(lambda: panel.memo.height() >= 5 * line)
     qtbot.keyClicks(panel.memo, "When someone says whom they trust")
