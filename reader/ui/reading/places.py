@@ -2,16 +2,19 @@
 caret and selection, the notes' scroll and caret. Kept when an interview is left (another
 opens, the study or the window closes) and given back when it opens again, while
 switching in a study and after a restart alike (in the settings file, by notes file, the
-last KEEP interviews)."""
+last KEEP interviews). Positions are kept in code points, as every offset the app
+writes (reader/core/offsets.py), and turned into Qt's UTF-16 units when put back."""
 
 from __future__ import annotations
 
 from dataclasses import astuple, dataclass
 
 from PySide6.QtCore import QEvent, QObject, QPoint, QSettings, QTimer
-from PySide6.QtWidgets import QPlainTextEdit, QTextEdit
+from PySide6.QtWidgets import QPlainTextEdit
 
+from reader.core.offsets import Utf16Index
 from reader.ui.interview.open_interview import OpenInterview
+from reader.ui.reading.reader_view import ReaderView
 from reader.ui.settings import SettingsMap
 
 KEY = "places/by-notes"
@@ -20,7 +23,7 @@ KEEP = 100
 
 @dataclass(frozen=True)
 class Place:
-    top: int  # the reader's first character in sight (Qt position)
+    top: int  # the reader's first character in sight
     below_top: int  # pixels its paragraph's top is scrolled past
     anchor: int
     position: int
@@ -32,7 +35,7 @@ class Places(QObject):
     def __init__(
         self,
         interview: OpenInterview,
-        reader: QTextEdit,
+        reader: ReaderView,
         notes: QPlainTextEdit,
         settings: QSettings,
     ) -> None:
@@ -65,14 +68,19 @@ class Places(QObject):
         top = reader.cursorForPosition(QPoint(0, 0)).block()
         block_top = reader.document().documentLayout().blockBoundingRect(top).top()
         below = reader.verticalScrollBar().value() - round(block_top)
+        reading = reader.reading
+        assert reading is not None  # an interview is open
         return Place(
-            top.position(),
+            reading.to_model(top.position()),
             below,
-            cursor.anchor(),
-            cursor.position(),
+            reading.to_model(cursor.anchor()),
+            reading.to_model(cursor.position()),
             self.notes.verticalScrollBar().value(),
-            self.notes.textCursor().position(),
+            self._notes_index().to_code_point(self.notes.textCursor().position()),
         )
+
+    def _notes_index(self) -> Utf16Index:
+        return Utf16Index(self.notes.toPlainText())
 
     def restore(self, *_args: object) -> None:
         path = self.interview.notes_path
@@ -97,19 +105,21 @@ class Places(QObject):
             self._put(place)
 
     def _put(self, place: Place) -> None:
+        reading = self.reader.reading
+        if reading is None:
+            return
         document = self.reader.document()
         size = document.characterCount() - 1
         cursor = self.reader.textCursor()
-        cursor.setPosition(min(place.anchor, size))
-        cursor.setPosition(min(place.position, size), cursor.MoveMode.KeepAnchor)
+        cursor.setPosition(min(reading.to_qt(place.anchor), size))
+        cursor.setPosition(min(reading.to_qt(place.position), size), cursor.MoveMode.KeepAnchor)
         self.reader.setTextCursor(cursor)
         # Laid out up to that paragraph (a long text is laid out a page at a time).
-        block = document.findBlock(min(place.top, size))
+        block = document.findBlock(min(reading.to_qt(place.top), size))
         block_top = document.documentLayout().blockBoundingRect(block).top()
         self.reader.verticalScrollBar().setValue(round(block_top) + place.below_top)
         notes_cursor = self.notes.textCursor()
-        notes_cursor.setPosition(
-            min(place.notes_position, self.notes.document().characterCount() - 1)
-        )
+        notes_at = self._notes_index().to_utf16(place.notes_position)
+        notes_cursor.setPosition(min(notes_at, self.notes.document().characterCount() - 1))
         self.notes.setTextCursor(notes_cursor)
         self.notes.verticalScrollBar().setValue(place.notes_scroll)

@@ -3,6 +3,7 @@ the research notes' scroll and caret, for an interview of a study and one alone.
 
 from __future__ import annotations
 
+import json
 import shutil
 from collections.abc import Callable
 from pathlib import Path
@@ -10,6 +11,8 @@ from typing import Any
 
 from PySide6.QtCore import Qt
 
+from reader.ui.reading.places import KEY
+from reader.ui.settings import settings
 from reader.ui.window.main_window import MainWindow
 from tests.conftest import BUNDLED
 
@@ -77,3 +80,29 @@ def test_an_interview_alone_comes_back_at_its_place(
     window.close()
     again = start_window(None)
     qtbot.waitUntil(lambda: place(again) == left)
+
+
+def test_places_are_kept_in_code_points_and_put_back_on_the_same_characters(
+    start_window: Callable[..., MainWindow], qtbot: Any, tmp_path: Path
+) -> None:
+    """Emoji take two of Qt's units: the settings file holds code points, as the notes
+    file does, and a restart puts the caret back between the same characters."""
+    document = tmp_path / "emoji.txt"
+    document.write_text("Q: 😀😀😀 why? 🎬\n\nA: 𝄞 because 👍 it is.\n", encoding="utf-8")
+    window = start_window(document)
+    text = window.interview.session.document.text
+    cursor = window.reader.textCursor()
+    cursor.setPosition(window.reader.reading.to_qt(text.index("because")))
+    cursor.setPosition(window.reader.reading.to_qt(text.index("it")), cursor.MoveMode.KeepAnchor)
+    window.reader.setTextCursor(cursor)
+    window.notes_editor.setFocus()
+    window.notes_editor.insertPlainText("🎬🎬 scene")  # QTest types ASCII only
+    notes_caret = window.notes_editor.textCursor().position()
+    window.close()
+    stored = json.loads(str(settings().value(KEY)))
+    [(_, kept)] = stored.items()
+    assert kept[2:4] == [text.index("because"), text.index("it")]
+    assert kept[5] == len("🎬🎬 scene") < notes_caret
+    again = start_window(None)
+    qtbot.waitUntil(lambda: again.reader.textCursor().selectedText() == "because 👍 ")
+    assert again.notes_editor.textCursor().position() == notes_caret
