@@ -53,6 +53,7 @@ class AnnotationsPanel(QWidget):
 
     jumpRequested = Signal(str)  # highlight id: scroll the reader there
     editNoteRequested = Signal(str)  # highlight id: open the note editor
+    filled = Signal()  # the colour and code lists are filled for the rows just made
 
     def __init__(self, interview: OpenInterview, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -209,6 +210,7 @@ class AnnotationsPanel(QWidget):
         if session is not None:  # none open: across the study, the others are listed
             self._fill_colors()
         self._codes.count(self._entries)  # across a study, every listed interview's codes
+        self.filled.emit()  # a remembered colour or code may be chosen now (filter_memory.py)
         row = self.view.currentIndex().row()
         self._refilter()
         self._keep_a_current_row(row)
