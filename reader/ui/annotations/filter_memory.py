@@ -42,8 +42,8 @@ class FilterMemory(QObject):
         QCoreApplication.instance().aboutToQuit.connect(self._save_typed)
         panel.filled.connect(self._choose_pending)
         panel.filter_edit.textChanged.connect(self._typed.start)
-        for combo in self._combos().values():
-            combo.activated.connect(self._chosen)  # the user's choice, not a refill's
+        for name, combo in self._combos().items():  # refills change them silently
+            combo.currentIndexChanged.connect(lambda _i, name=name: self._chosen(name))
         self.restore()  # made as the panel is
 
     def _combos(self) -> dict[str, QComboBox]:
@@ -80,8 +80,8 @@ class FilterMemory(QObject):
                 _choose(combos[name], data)
             self._pending = {}
 
-    def _chosen(self, *_args: object) -> None:
-        self._pending = {}  # a choice of the user's outweighs one remembered
+    def _chosen(self, name: str) -> None:
+        self._pending.pop(name, None)  # the user's choice outweighs one remembered
         self._save()
 
     def _save_typed(self) -> None:

@@ -79,8 +79,10 @@ def test_restoring_writes_nothing_and_a_filter_hiding_everything_says_so(
     make_window: Callable[..., MainWindow], qtbot: Any, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     window = make_window(BUNDLED)
-    add(window.interview.controller, INTRO)
+    add(window.interview.controller, INTRO)  # yellow
     panel = shown(window)
+    assert not panel.show_all.isVisible()  # nothing filtered
+    choose(qtbot, panel.color_filter, "Method")  # green: none
     qtbot.keyClicks(panel.filter_edit, "zebra")
     qtbot.waitUntil(lambda: kept().get("", {}).get("text") == "zebra")
     window.close()
@@ -90,11 +92,18 @@ def test_restoring_writes_nothing_and_a_filter_hiding_everything_says_so(
         QSettings, "setValue", lambda s, k, v: (written.append(k), set_value(s, k, v))[1]
     )
     again = shown(make_window(BUNDLED))
-    assert again.visible_ids() == []
-    assert again.filter_edit.text() == "zebra"  # the filter is in sight, with a way out
-    assert again.count_text().startswith("0 of 1")
+    assert again.visible_ids() == [] and again.count_text() == "0 of 1"
+    # The filters are in sight, and a way out beside the count.
+    assert again.filter_edit.text() == "zebra" and again.color_filter.currentText() == "Method"
+    assert again.show_all.isVisible()
     memory = again.findChild(FilterMemory)
     assert KEY not in written and not memory._typed.isActive()  # nothing typed: none due
+    qtbot.mouseClick(again.show_all, Qt.MouseButton.LeftButton)
+    assert len(again.visible_ids()) == 1 and again.count_text() == "1 highlight"
+    assert again.filter_edit.text() == "" and again.color_filter.currentIndex() == 0
+    assert not again.show_all.isVisible()
+    qtbot.waitUntil(lambda: kept()[""]["text"] == "")
+    assert kept()[""]["color"] is None
 
 
 @pytest.mark.parametrize(
@@ -151,3 +160,8 @@ def test_each_study_has_its_own_filters_scope_included(
     assert again.study_actions.open_path(folder)
     assert panel.study.scope.currentText() == "All interviews"
     assert panel.color_filter.currentText() == "Key quote"
+    choose(qtbot, panel.study.scope, "P02 Ben")  # one interview of the study
+    assert len(panel.visible_ids()) == 1 and panel.count_text() == "1 of 3"
+    qtbot.mouseClick(panel.show_all, Qt.MouseButton.LeftButton)
+    assert panel.study.scope.currentText() == "All interviews"
+    assert len(panel.visible_ids()) == 3 and panel.count_text() == "3 highlights"
