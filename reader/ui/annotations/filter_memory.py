@@ -106,7 +106,8 @@ def _choice(value: object) -> str | tuple | None:
 
 
 def _choose(combo: QComboBox, data: object) -> None:
-    """Choose the item of `data`, else the first (all); its list hears nothing of it."""
+    """Choose the item of `data`, else the first (all); its list hears nothing of it.
+    (Compared here: findData finds a tuple only as the very object the item holds.)"""
     combo.blockSignals(True)
-    combo.setCurrentIndex(0 if data is None else max(0, combo.findData(data)))
+    combo.setCurrentIndex(next((i for i in range(combo.count()) if combo.itemData(i) == data), 0))
     combo.blockSignals(False)

@@ -139,16 +139,26 @@ def test_each_study_has_its_own_filters_scope_included(
         assert interview.session is not None and interview.controller is not None
         start = interview.session.document.text.index("A: ")
         interview.controller.add_highlight(start, start + 6, "yellow")
+    owner = window.study
+    assert owner.define_attribute("Shift", "choice", ["Night", "Day"])
+    key = study.data.attributes[0].key
+    for entry in study.interviews[:2]:
+        assert owner.set_attribute(entry.id, key, "Night")
     panel = shown(window)
     choose(qtbot, panel.study.scope, "All interviews")
     choose(qtbot, panel.color_filter, "Key quote")  # yellow's label
     assert len(panel.visible_ids()) == 3 and panel.count_text() == "3 of 3"
+    choose(qtbot, panel.study.attribute, "Shift: Night")
+    assert len(panel.visible_ids()) == 2
     window.close()
 
     again = start_window(None)
     panel = shown(again)
     assert panel.study.scope.currentText() == "All interviews"
     assert panel.color_filter.currentText() == "Key quote"
+    assert panel.study.attribute.currentText() == "Shift: Night"
+    assert len(panel.visible_ids()) == 2
+    choose(qtbot, panel.study.attribute, "Any attribute value")
     assert len(panel.visible_ids()) == 3
     other = tmp_path / "other"
     other.mkdir()
