@@ -17,6 +17,7 @@ from pytestqt.qtbot import QtBot
 from reader.ui.recording import media
 from reader.ui.recording.media import Player
 from reader.ui.recording.recording import NO_SOUND_NO_TIMES, NO_TIMES
+from reader.ui.settings import settings
 from reader.ui.window.main_window import MainWindow
 from tests.conftest import ROOT
 from tests.core.test_no_qt import run_python
@@ -363,17 +364,24 @@ def test_no_multimedia_module_is_one_message(
 def test_opening_an_interview_without_a_recording_never_imports_qtmultimedia(
     tmp_path: Path,
 ) -> None:
-    """In a fresh process: the window opens and paints the bundled interview."""
+    """In a fresh process: the window opens and paints the bundled interview, with a
+    speed kept from the last session."""
     bundled, notes = ROOT / "resources" / "her-smell-interview.txt", tmp_path / "n.json"
     script = (
         "import sys\n"
         "from pathlib import Path\n"
+        "from PySide6.QtCore import QSettings\n"
         "from PySide6.QtWidgets import QApplication\n"
         "app = QApplication([])\n"
+        "scope = QSettings.Format.IniFormat, QSettings.Scope.UserScope\n"
+        f"QSettings.setPath(*scope, {str(tmp_path / 'qs')!r})\n"
+        "from reader.ui.settings import settings\n"
+        "settings().setValue('playback/speed', 1.5)\n"
         "from reader.ui.window.main_window import MainWindow\n"
         "w = MainWindow(); w.show()\n"
         f"assert w.open_document(Path({str(bundled)!r}), Path({str(notes)!r}))\n"
         "for _ in range(20): app.processEvents()\n"
+        "assert [a.data() for a in w.actions.playback.speeds if a.isChecked()] == [1.5]\n"
         "w.close()\n"
         "print(sorted(m for m in sys.modules if 'Multimedia' in m))\n"
     )
@@ -407,6 +415,37 @@ def test_speed_from_the_menu_keeps_the_pitch_and_the_typists_loop_goes_back_on_p
     qtbot.waitUntil(lambda: not player.is_playing())
     qtbot.waitUntil(lambda: player.position() < before_pause)
     assert player.position() >= before_pause - 2_000
+
+
+def test_the_speed_chosen_last_plays_after_a_restart_and_is_written_when_it_changes(
+    make_window: Callable[..., MainWindow], talk: Path, qtbot: QtBot, tmp_path: Path
+) -> None:
+    """One speed for the whole app, as media players keep it (kept_switches.py)."""
+    settings().setValue("playback/speed", "fast")  # not a speed: the normal one
+    window = make_window(talk)
+    ready(qtbot, window)
+    speeds = {a.data(): a for a in window.actions.playback.speeds}
+    assert speeds[1.0].isChecked() and window.player_bar.speed.text() == "1×"
+    speeds[1.5].trigger()  # Playback ▸ Speed ▸ 1.5×, or the bar's menu
+    window.close()
+    ini = Path(settings().fileName())
+    assert "speed=1.5" in ini.read_text(encoding="utf-8")
+    again = make_window(talk)
+    ready(qtbot, again)
+    player = again.recording.player
+    assert player is not None and player.player.playbackRate() == 1.5
+    speeds = {a.data(): a for a in again.actions.playback.speeds}
+    assert speeds[1.5].isChecked() and not speeds[1.0].isChecked()
+    assert again.player_bar.speed.text() == "1.5×"
+    # The same speed chosen again writes nothing (each write syncs the settings file).
+    settings().sync()
+    written = ini.stat().st_mtime_ns, ini.read_bytes()
+    speeds[1.5].trigger()
+    settings().sync()
+    assert (ini.stat().st_mtime_ns, ini.read_bytes()) == written
+    speeds[0.75].trigger()
+    assert player.player.playbackRate() == 0.75
+    assert float(settings().value("playback/speed")) == 0.75
 
 
 def test_a_time_link_ctrl_clicked_in_the_notes_or_clicked_in_the_preview_plays(

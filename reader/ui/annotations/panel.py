@@ -36,6 +36,7 @@ from reader.ui.annotations.model import (
     by_key,
     find_entry,
 )
+from reader.ui.annotations.show_all import show_all_button
 from reader.ui.annotations.study_rows import StudyRows
 from reader.ui.dialogs import filter_combo
 from reader.ui.interview.open_interview import OpenInterview
@@ -53,6 +54,7 @@ class AnnotationsPanel(QWidget):
 
     jumpRequested = Signal(str)  # highlight id: scroll the reader there
     editNoteRequested = Signal(str)  # highlight id: open the note editor
+    filled = Signal()  # the colour and code lists are filled for the rows just made
 
     def __init__(self, interview: OpenInterview, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -118,7 +120,12 @@ class AnnotationsPanel(QWidget):
         layout.addWidget(self.filter_edit)
         layout.addLayout(filters)
         layout.addWidget(self.study.bar)
-        layout.addWidget(self.count_label)
+        count_line = QHBoxLayout()
+        count_line.addWidget(self.count_label, 1)
+        lists = [self.color_filter, self.tag_filter, self.study.attribute]
+        self.show_all = show_all_button(self.filter_edit, lists, self.study.scope)
+        count_line.addWidget(self.show_all)
+        layout.addLayout(count_line)
         layout.addWidget(self.view, 1)
 
         self.filter_edit.textChanged.connect(self._refilter)
@@ -209,6 +216,7 @@ class AnnotationsPanel(QWidget):
         if session is not None:  # none open: across the study, the others are listed
             self._fill_colors()
         self._codes.count(self._entries)  # across a study, every listed interview's codes
+        self.filled.emit()  # a remembered colour or code may be chosen now (filter_memory.py)
         row = self.view.currentIndex().row()
         self._refilter()
         self._keep_a_current_row(row)
@@ -335,6 +343,7 @@ class AnnotationsPanel(QWidget):
         shown, total = rows - (1 if orphans else 0), len(self._entries)
         noun = "highlight" if total == 1 else "highlights"
         filtered = bool(terms or tag) or color is not None or self.study.narrowing
+        self.show_all.setVisible(filtered)
         if total == 0 and not filtered:  # what the list is for, where it is empty
             self.count_label.setText(NO_HIGHLIGHTS)
             return

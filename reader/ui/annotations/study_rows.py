@@ -54,8 +54,8 @@ class StudyRows(QObject):
         layout.addWidget(self.scope, 1)
         layout.addWidget(self.attribute, 1)
         self.bar.hide()
-        self.scope.currentIndexChanged.connect(self._filters_changed)
-        self.attribute.currentIndexChanged.connect(self._filters_changed)
+        self.scope.currentIndexChanged.connect(self.filters_changed)
+        self.attribute.currentIndexChanged.connect(self.filters_changed)
 
     def attach(self, owner: OpenStudy, switcher: InterviewSwitcher) -> None:
         self.owner, self.switcher = owner, switcher
@@ -147,9 +147,9 @@ class StudyRows(QObject):
         self.scope.blockSignals(False)
         fill_attribute_filter(self.attribute, study, "Any attribute value")
         self.bar.setVisible(study is not None)
-        self._filters_changed()
+        self.filters_changed()
 
-    def _filters_changed(self) -> None:
+    def filters_changed(self) -> None:
         study = self._study()
         self.attribute.setVisible(self.whole and self.attribute.count() > 1)
         wanted: set[str] | None = None

@@ -40,6 +40,7 @@ class OpenStudy(QObject):
     changed = Signal()  # interviews, their fields or the attributes changed
     interviewsChanged = Signal(list, list)  # after `changed`: the ids that came, that went
     message = Signal(str)  # for the banner
+    noticed = Signal(str)  # what opening found: waits in the banner behind the interview's
     status = Signal(str, int)
     readOnlyChanged = Signal(bool)
 
@@ -109,7 +110,7 @@ class OpenStudy(QObject):
     def tell_notice(self) -> None:
         """Say what opening the study found (after its first interview has had its say)."""
         if self.notice:
-            self.message.emit(self.notice)
+            self.noticed.emit(self.notice)
             self.notice = ""
 
     def _take_lock(self, folder: Path) -> str:

@@ -52,10 +52,7 @@ class Recording(QObject):
         window: QMainWindow,
     ) -> None:
         super().__init__(window)
-        self._interview = interview
-        self._reader = reader
-        self._notes = notes
-        self._window = window
+        self._interview, self._reader, self._notes, self._window = interview, reader, notes, window
         self.bar = bar
         self._overlay: FollowOverlay | None = None
         self._following = True
@@ -94,7 +91,7 @@ class Recording(QObject):
         playback.insert_time.triggered.connect(self.insert_time)
         playback.follow.toggled.connect(self.set_follow)
         playback.typist_loop.toggled.connect(self.set_typist_loop)
-        self._video_action = playback.video
+        self._playback = playback
         for speed in playback.speeds:
             speed.triggered.connect(lambda _=False, a=speed: self.set_rate(a.data()))
         self._availability = Availability(playback)
@@ -200,6 +197,8 @@ class Recording(QObject):
             from reader.ui.recording.media import Player
 
             player = Player(self)
+            # At the speed checked in Playback ▸ Speed: the one chosen last (kept_switches.py).
+            player.set_rate(next((a.data() for a in self._playback.speeds if a.isChecked()), 1))
             player.positionChanged.connect(self._position_changed)
             player.durationChanged.connect(self.bar.set_duration)
             player.playingChanged.connect(self.bar.set_playing)
@@ -408,7 +407,7 @@ class Recording(QObject):
         if self.video is None:
             from reader.ui.recording.video import VideoDock
 
-            self.video = VideoDock(self._window, self._video_action)
+            self.video = VideoDock(self._window, self._playback.video)
         self._picture = has_video
         self.video.show_picture(self.player, has_video)
         self._show_state()  # View ▸ Video on or off

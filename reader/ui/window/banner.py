@@ -5,6 +5,11 @@ text is elided to the room left by the buttons; the whole message is its tooltip
 accessible description. A message with nothing to decide (no button but Dismiss) is
 dismissed by Escape too, where Escape has nothing else to do (no selection to clear, no bar
 to close): the key reaches the window, which this banner watches.
+
+A message added (`add_message`, as a study's notice after its first interview's own) waits
+behind the one shown, which keeps its buttons, and "1 of 2" beside the text says so;
+dismissing the one shown shows the next. Any other message replaces them all, as before,
+except what a message's own button says, which replaces that message only.
 """
 
 from __future__ import annotations
@@ -13,9 +18,11 @@ from collections.abc import Callable
 
 from PySide6.QtCore import QEvent, QObject, Qt
 from PySide6.QtGui import QKeyEvent, QShowEvent
-from PySide6.QtWidgets import QFrame, QHBoxLayout, QPushButton, QSizePolicy, QWidget
+from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QPushButton, QSizePolicy, QWidget
 
 from reader.ui.elided_label import ElidedLabel
+
+Actions = list[tuple[str, Callable[[], None]]]
 
 
 class Banner(QFrame):
@@ -29,6 +36,11 @@ class Banner(QFrame):
         self._layout.setContentsMargins(12, 3, 6, 3)
         self._layout.setSpacing(6)
         self._layout.addWidget(self.label, 1)
+        self.count = QLabel(accessibleName="Messages")  # "1 of 2" while others wait
+        self.count.hide()
+        self._layout.addWidget(self.count)
+        self._waiting: list[tuple[str, Actions]] = []
+        self._acting = False  # a button of the message shown is acting on it
         self.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Fixed)
         self.buttons: list[QPushButton] = []
         self.set_colors("#fff4ce", "#e0c97a", "#3d3000")
@@ -46,22 +58,43 @@ class Banner(QFrame):
     def text(self) -> str:
         return self.label.text()
 
-    def show_message(
-        self, text: str, actions: list[tuple[str, Callable[[], None]]] | None = None
-    ) -> None:
-        """Show `text` with a button per (label, callback); an empty text hides the banner."""
+    def show_message(self, text: str, actions: Actions | None = None) -> None:
+        """Show `text` with a button per (label, callback); an empty text hides the banner.
+        It replaces the messages waiting too, unless a button of the one shown said it."""
+        if not self._acting:
+            self._waiting.clear()
+        self._show(text, actions or [])
+
+    def add_message(self, text: str, actions: Actions | None = None) -> None:
+        """`text` waits behind the message shown until that one is dismissed; with none
+        shown, it is shown at once."""
+        if self.isHidden():
+            self.show_message(text, actions)
+        elif text:
+            self._waiting.append((text, actions or []))
+            self._show_count()
+
+    def _show(self, text: str, actions: Actions) -> None:
+        if not text and self._waiting:  # this one is done: the next
+            text, actions = self._waiting.pop(0)
         for button in self.buttons:
             button.deleteLater()
         self.buttons = []
-        for label, callback in actions or []:
+        for label, callback in actions:
             self._add_button(label, callback)
-        close = self._add_button("Dismiss", lambda: self.setVisible(False))
+        close = self._add_button("Dismiss", lambda: self._show("", []))
         close.setFlat(True)
-        close.setAccessibleDescription("Hide this message")
+        close.setToolTip("Hide this message" + (" and show the next" if self._waiting else ""))
+        close.setAccessibleDescription(close.toolTip())
         self.label.setText(text)  # and its tooltip
         self.label.setAccessibleName(text)
         self.setAccessibleDescription(text)
+        self._show_count()
         self.setVisible(bool(text))
+
+    def _show_count(self) -> None:
+        self.count.setText(f"1 of {1 + len(self._waiting)}")
+        self.count.setVisible(bool(self._waiting))
 
     def showEvent(self, event: QShowEvent) -> None:
         super().showEvent(event)
@@ -79,7 +112,7 @@ class Banner(QFrame):
             and self.isVisible()
             and len(self.buttons) == 1  # Dismiss alone: nothing to decide
         ):
-            self.setVisible(False)
+            self.buttons[0].click()
             return True
         return super().eventFilter(watched, event)
 
@@ -87,7 +120,15 @@ class Banner(QFrame):
         button = QPushButton(label)
         button.setAccessibleName(label)
         button.setAccessibleDescription(f"{label}: about the message above the panes")
-        button.clicked.connect(callback)
+        button.clicked.connect(lambda: self._act(callback))
         self._layout.addWidget(button)
         self.buttons.append(button)
         return button
+
+    def _act(self, callback: Callable[[], None]) -> None:
+        """A button of the message shown: what it says replaces that message only."""
+        self._acting = True
+        try:
+            callback()
+        finally:
+            self._acting = False

@@ -24,12 +24,15 @@ if TYPE_CHECKING:
 
 
 def make_annotations(window: Any) -> AnnotationsPanel:
+    from reader.ui.annotations.filter_memory import FilterMemory
     from reader.ui.annotations.panel import AnnotationsPanel
+    from reader.ui.settings import settings
 
     panel = AnnotationsPanel(window.interview)
     panel.jumpRequested.connect(window.editing.go_to)
     panel.editNoteRequested.connect(window.editing.edit_note)
     panel.study.attach(window.study, window.switcher)  # across the study (#12)
+    FilterMemory(panel, window.study, settings())  # its filters as they were left
     window.focus_marker.add_pane(panel.view)
     codebook = getattr(window, "codebook", None)
     if codebook is not None:  # the codes' names and colours in the rows (#14)

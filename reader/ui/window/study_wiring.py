@@ -1,7 +1,8 @@
 """The study's additions to the window, wired in one call from MainWindow._wire_study:
-the study's colour labels, Undo in the library working on the study's history, and a
-window with no interview open when none of a study's transcripts can be. (The
-Annotations panel joins the study when it is made, in later_panels.py.)"""
+the study's colour labels, Undo in the library working on the study's history, a window
+with no interview open when none of a study's transcripts can be, and what opening the
+study found in the banner, behind what its first interview said. (The Annotations panel
+joins the study when it is made, in later_panels.py.)"""
 
 from __future__ import annotations
 
@@ -47,6 +48,7 @@ def wire_study_extras(window: StudyWindow) -> None:
     window.undo_focus.claim(window.library_dock.made, lambda: study.undo_stack)
     window.editing.study_labels = window.switcher.set_color_labels
     window.study_actions.nothingToOpen.connect(lambda line: show_nothing_open(window, line))
+    study.noticed.connect(window.banner.add_message)  # behind what the interview said
 
 
 def show_nothing_open(window: StudyWindow, line: str) -> None:

@@ -1,5 +1,6 @@
 """OpenStudy tells once when the study's set of interviews changes (`interviewsChanged`):
-the Library and the codebook follow that, instead of each comparing lists of ids."""
+the Library and the codebook follow that, instead of each comparing lists of ids. What
+opening the study found reaches the user after what its first interview said."""
 
 from __future__ import annotations
 
@@ -8,6 +9,7 @@ from pathlib import Path
 from typing import Any
 
 import orjson
+from PySide6.QtCore import Qt
 
 from reader.ui.window.main_window import MainWindow
 from tests.ui.test_codebook import study_json
@@ -53,3 +55,36 @@ def test_interviews_changed_fires_once_a_change_of_the_set_and_not_otherwise(
     owner.check_disk()
     assert told[5:] == [([], [dee])]
     assert dee not in {e.id for e in owner.study.interviews}
+
+
+def dismiss(window: MainWindow, qtbot: Any) -> None:
+    qtbot.mouseClick(window.banner.buttons[-1], Qt.MouseButton.LeftButton)
+
+
+def test_the_studys_notice_waits_behind_what_its_first_interview_said(
+    make_study_window: Callable[[Path], MainWindow], folder: Path, qtbot: Any
+) -> None:
+    ana = folder / "P01 Ana.txt"
+    ana.write_bytes("Q: Was it \u201cscripted\u201d?\nA: Yes.\n".encode("cp1252"))
+    (folder / "study.json").write_bytes(b"\x00garbage")
+    window = make_study_window(folder)
+    banner = window.banner
+    assert window.interview.session.document.source == str(ana)  # type: ignore[union-attr]
+    assert "cp1252" in banner.text() and banner.count.text() == "1 of 2"
+    dismiss(window, qtbot)
+    assert "set aside" in banner.text() and not banner.count.isVisible()
+    dismiss(window, qtbot)
+    assert not banner.isVisible()
+
+
+def test_with_no_interview_to_open_the_notice_waits_behind_why(
+    make_study_window: Callable[[Path], MainWindow], tmp_path: Path, qtbot: Any
+) -> None:
+    folder = tmp_path / "empty study"
+    folder.mkdir()
+    (folder / "study.json").write_bytes(b"\x00garbage")
+    window = make_study_window(folder)
+    banner = window.banner
+    assert banner.text().startswith("This study has no interviews yet")
+    dismiss(window, qtbot)
+    assert "set aside" in banner.text()
