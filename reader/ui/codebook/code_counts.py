@@ -51,7 +51,7 @@ class CodeCounts(QObject):
         open interview's, until `count_soon` has counted the others); else they are
         counted now, on the GUI thread (for a user's action that needs the number)."""
         if self.counting and not known:
-            self._take(self.owner.notes_files.coding_counts(self._other_paths()))
+            self._take(self._count_now())
         if self._others is None or self.owner.study is None:
             return Counter(self._open)
         return self._others + self._open
@@ -77,17 +77,32 @@ class CodeCounts(QObject):
         study, skip = self.owner.study, self._current_id()
         return [study.notes_path(e) for e in study.interviews if e.id != skip] if study else []
 
-    def _take(self, others: Counter[str] | None) -> None:
+    def _count_now(self) -> Counter[str]:
+        counted = self.owner.notes_files.coding_counts(self._other_paths())
+        assert counted is not None  # (nothing stops it)
+        return counted
+
+    def _take(self, others: Counter[str]) -> None:
         self.forget()  # counted at once: a count under way is not needed
         self._others = others
         self.changed.emit()
 
     def forget(self) -> None:
-        """The other interviews' codings are to be read again (another study, interviews
-        added or removed, their files rewritten): a count under way is stale, dropped."""
+        """The other interviews' codings are to be read again (another study, files
+        written behind our back): a count under way is stale, dropped."""
         self._others = None
         if self._counting is not None:
             self._counting.stop()
+
+    def recount(self) -> None:
+        """The user's action changed the other interviews (codes merged or deleted, or
+        undone; interviews added or removed): counted again now if they were known, as
+        the Codebook shows them (only the files written are parsed again: 500 take
+        ~10 ms), rather than dip to the open interview's meanwhile; else forgotten."""
+        known = self._others is not None
+        self.forget()
+        if known:
+            self._others = self._count_now()
 
     # Keeping up with what is open ------------------------------------------------------
 
@@ -112,6 +127,7 @@ class CodeCounts(QObject):
             self.forget()
 
     def interview_replaced(self) -> None:
+        """The open interview's codings counted anew (opened, or its notes replaced)."""
         session = self.interview.session
         self._open = Counter(coding_counts(session.notes.highlights) if session else {})
 

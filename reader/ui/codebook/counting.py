@@ -1,6 +1,6 @@
 """Counting the other interviews' codings off the GUI thread, for the Codebook's counts.
 
-Reading a study's notes files takes ~0.3 s with 500 interviews, during which the window
+Reading a study's notes files takes ~0.4 s with 500 interviews, during which the window
 would not answer. A worker reads them through the study's NotesFilesCache (core: plain
 Python, no widget touched) and hands the counts to a relay made once and kept for the
 app's life, so that a window closed meanwhile is never emitted into: its `Counting`
@@ -102,7 +102,7 @@ class Counting(QObject):
             self._job = None
 
     def _arrived(self, job: CountJob, counts: Counter[str] | Exception) -> None:
-        if job is not self._job:  # another hub's, or stopped after it had sent
+        if job is not self._job:  # another CodeCounts', or stopped after it had sent
             return
         self._job = None
         if isinstance(counts, Exception):

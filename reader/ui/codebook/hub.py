@@ -142,7 +142,7 @@ class CodebookHub(QObject):
 
     def _interviews_changed(self, *_ids: object) -> None:
         """Interviews came or went (added, removed, undone, merged): counted again."""
-        self.tally.forget()
+        self.tally.recount()
         self.countsChanged.emit()
 
     def _adopt_codes(self, told: list[str]) -> str:
@@ -313,12 +313,12 @@ class CodebookHub(QObject):
 
     def _study_change(self, change_of: Callable[[str | None, Told], CodeChange]) -> StudyMemo:
         memo = self.recoding.study_change(change_of, self.current_id())
-        self.tally.forget()  # notes files were rewritten
+        self.tally.recount()  # notes files were rewritten
         return memo
 
     def _undo_study_change(self, memo: StudyMemo) -> None:
         self.recoding.undo_study_change(memo, self.current_id())
-        self.tally.forget()
+        self.tally.recount()
 
     # Coding ------------------------------------------------------------------------------
 

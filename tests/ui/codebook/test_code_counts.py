@@ -171,6 +171,31 @@ def test_a_count_made_stale_by_a_merge_while_reading_is_dropped_at_once(
     assert panel.model.counts == {beverages: 3}
 
 
+def test_once_counted_a_merge_counts_again_at_once_without_a_dip(
+    make_study_window, folder: Path, qtbot, gate: Gate, dialogs
+) -> None:
+    """The study's counts in, a merge (and its undo) rewrites the others' files: they are
+    counted again at once (only those files parsed again), never shown as the open
+    interview's alone meanwhile."""
+    drinks_study(folder)
+    gate.open.set()
+    window = make_study_window(folder)
+    hub, panel = window.codebook.hub, window.codebook.panel
+    hub.create("Beverages")
+    qtbot.waitUntil(lambda: drinks_cell(window) == "3")
+    dipped: list[bool] = []
+    hub.countsChanged.connect(lambda: dipped.append(hub.tally.counting))
+    panel.set_current(hub.book.find("Drinks").id)
+    dialogs.item_answers.append((0, True))  # the only other code: Beverages
+    panel.merge_code()
+    beverages = hub.book.find("Beverages").id
+    assert panel.model.counts == {beverages: 3}
+    panel.view.setFocus()
+    window.actions.undo.trigger()
+    assert drinks_cell(window) == "3"
+    assert dipped and not any(dipped)
+
+
 @pytest.mark.parametrize("sent", [False, True], ids=["reading", "sent-not-received"])
 def test_closing_the_window_while_counting_is_safe(
     folder: Path, qtbot, gate: Gate, dialogs, sent: bool
