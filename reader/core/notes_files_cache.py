@@ -4,16 +4,22 @@ Reading 500 notes files that carry a 1,000-code codebook takes seconds, and the 
 lists, counts, retrieves and draws from them again and again: the Annotations panel
 across the study (study_highlights.py) and the codebook's counts, retrieval and pictures
 (codebook_retrieval.py) share one cache, so each file is parsed once, not once for each.
-The notes handed out are shared: read them, never change them.
+The notes handed out are shared: read them, never change them. The codebook's counts read
+through the cache on a worker thread (`coding_counts`, reader/ui/codebook/counting.py)
+while the GUI thread reads too: the table is touched under a lock, the files outside it.
 """
 
 from __future__ import annotations
 
 import os
+import threading
+from collections import Counter
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from reader.core.codebook import coding_counts
 from reader.core.notes_file import NotesData, NotesFormatError
 from reader.core.store import load_notes
 
@@ -37,18 +43,21 @@ _NO_FILE = ReadNotes(None)
 class NotesFilesCache:
     def __init__(self) -> None:
         self._files: dict[Path, tuple[tuple[int, int], ReadNotes]] = {}
+        self._lock = threading.Lock()
 
     def read(self, path: Path) -> ReadNotes:
         """The notes at `path`, read again only when the file changed."""
         try:
             stat = os.stat(path)
         except FileNotFoundError:
-            self._files.pop(path, None)
+            with self._lock:
+                self._files.pop(path, None)
             return _NO_FILE
         except OSError as exc:
             return ReadNotes(None, str(exc))
         stamp = (stat.st_mtime_ns, stat.st_size)
-        known = self._files.get(path)
+        with self._lock:
+            known = self._files.get(path)
         if known is None or known[0] != stamp:
             try:
                 notes = load_notes(path)
@@ -56,7 +65,9 @@ class NotesFilesCache:
                 read = ReadNotes(None, str(exc))
             else:
                 read = ReadNotes(notes) if notes is not None else _NO_FILE
-            known = self._files[path] = (stamp, read)
+            known = (stamp, read)
+            with self._lock:
+                self._files[path] = known
         return known[1]
 
     def coded(
@@ -72,6 +83,21 @@ class NotesFilesCache:
                     found.append((entry, notes))
         return found
 
+    def coding_counts(
+        self, paths: Iterable[Path], stop: Callable[[], bool] | None = None
+    ) -> Counter[str] | None:
+        """Code id -> passages carrying it across the notes files at `paths` (absent or
+        unreadable ones count none); None when `stop()` turned true between two files."""
+        counts = Counter[str]()
+        for path in paths:
+            if stop is not None and stop():
+                return None
+            notes = self.read(path).notes
+            if notes is not None:
+                counts.update(coding_counts(notes.highlights))
+        return counts
+
     def clear(self) -> None:
         """Forget every file (another study opened, or files written behind our back)."""
-        self._files.clear()
+        with self._lock:
+            self._files.clear()

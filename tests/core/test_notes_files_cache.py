@@ -67,3 +67,28 @@ def test_the_annotations_and_the_codebook_share_one_parse_of_each_file(
     cache.clear()
     cache.coded(study)
     assert len(parsed) == 2 * len(study.interviews)  # cleared: read again
+
+
+def test_coding_counts_add_up_every_readable_file_and_stop_between_files(tmp_path: Path) -> None:
+    """As the codebook counted on the GUI thread (each file's `coding_counts`, summed); an
+    absent, empty, binary or malformed file counts none; `stop` ends the count."""
+    study = coded_study(tmp_path / "study")
+    handover, light = (study.codebook.find(n).id for n in ("Handover", "Light"))
+    paths = [study.notes_path(e) for e in study.interviews]
+    bad = []
+    for name, raw in (("empty", b""), ("binary", b"\xff\xfe\x00\x01"), ("half", b'{"format":')):
+        bad.append(tmp_path / f"{name}.json")
+        bad[-1].write_bytes(raw)
+    cache = NotesFilesCache()
+    every = [*paths, tmp_path / "absent.json", *bad]
+    assert cache.coding_counts(every) == {handover: 1, light: 3}
+    assert cache.coding_counts(paths[1:]) == {light: 1}
+    assert cache.coding_counts([]) == {}
+    asked: list[int] = []
+
+    def stop() -> bool:
+        asked.append(1)
+        return len(asked) > 1  # after the first file
+
+    assert cache.coding_counts(paths, stop) is None
+    assert cache.coding_counts(paths, lambda: False) == {handover: 1, light: 3}

@@ -83,6 +83,7 @@ NOT_AT_FIRST_PAINT = (
     "reader.core.transcripts",
     "reader.ui.annotations.panel",
     "reader.ui.appearance.indicators",
+    "reader.ui.codebook.counting",
     "reader.ui.exporting.export_dialog",
     "reader.ui.find.find_bar",
     "reader.ui.find.search_panel",

@@ -9,10 +9,8 @@ panes follow (recoding.py, with the undo). Alone, the changes go on the intervie
 stack and the notes file holds the codebook. Coding a passage is always the interview's
 (its highlights change).
 
-The counts are kept as two parts: the other interviews' (read from their notes files once,
-then adjusted as interviews are switched; read again when interviews join or leave the
-study) and the open interview's (adjusted at each highlight change), so that applying a
-code costs the same with 50,000 codings.
+How many codings each code has: CodeCounts (code_counts.py), the other interviews'
+counted off the GUI thread.
 """
 
 from __future__ import annotations
@@ -24,9 +22,10 @@ from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QObject, Signal
 
-from reader.core.annotations import NO_COLOR, Highlight
-from reader.core.codebook import Code, Codebook, CodebookError, coding_counts, recode
+from reader.core.annotations import NO_COLOR
+from reader.core.codebook import Code, Codebook, CodebookError, recode
 from reader.core.undo_crossing import Recoded
+from reader.ui.codebook.code_counts import CodeCounts
 from reader.ui.codebook.recoding import Recoding, StudyMemo
 from reader.ui.interview.commands import DoneCommand
 from reader.ui.interview.open_interview import OpenInterview
@@ -51,12 +50,10 @@ class CodebookHub(QObject):
         super().__init__(parent)
         self.interview, self.owner = interview, owner
         self.recoding = Recoding(interview, owner)
-        self._others: Counter[str] | None = None  # the other interviews' codings
-        self._open = Counter[str]()  # the open interview's codings
-        interview.aboutToClose.connect(self._interview_closing)
+        self.tally = CodeCounts(interview, owner, self.current_id, self)
+        self.tally.changed.connect(self.countsChanged)
         interview.opened.connect(self._interview_opened)
         interview.replaced.connect(self._interview_replaced)
-        interview.highlightChanged.connect(self._highlight_changed)
         owner.opened.connect(self._study_switched)
         owner.closed.connect(self._study_switched)
         owner.changed.connect(self._study_changed)
@@ -97,39 +94,14 @@ class CodebookHub(QObject):
         return self.interview.why_read_only()
 
     def counts(self, *, known: bool = False) -> Counter[str]:
-        """Code id -> highlights carrying it, across the study (or the open interview).
-        With `known`, only what is known without reading the study's notes files (the
-        open interview's, until they have been read once)."""
-        study = self.owner.study
-        if study is None or (known and self._others is None):
-            return Counter(self._open)
-        if self._others is None:
-            skip = self.current_id()
-            self._others = Counter()
-            for _, notes in self.files.coded(study, skip=skip or None):
-                self._others.update(coding_counts(notes.highlights))
-        return self._others + self._open
+        """Code id -> highlights carrying it, across the study (or the open interview);
+        the study's notes files are read now if they were not counted (CodeCounts)."""
+        return self.tally.counts(known=known)
 
     # Keeping up with what is open ------------------------------------------------------
 
-    def _interview_closing(self) -> None:
-        """The interview closing is now a notes file among the others (unless it has left
-        the study: its codings no longer count)."""
-        study, left = self.owner.study, self.current_id()
-        listed = study is not None and any(e.id == left for e in study.interviews)
-        if self._others is not None and left and listed:
-            self._others.update(self._open)
-        self._open = Counter()
-
     def _interview_opened(self, _session: object) -> None:
-        self._open = self._count_open()
-        now = self.current_id()
-        if self._others is not None and self.owner.study is not None and now:
-            # The interview opened is no longer among the others.
-            self._others.subtract(self._open)
-            self._others = +self._others
-        else:
-            self._others = None
+        self.tally.interview_opened()
         said = self._adopt_codes(self.interview.said)
         if said:
             self.interview.said.append(said)  # in the banner the opening shows
@@ -142,27 +114,12 @@ class CodebookHub(QObject):
     def _interview_replaced(self, _session: object) -> None:
         """The open interview's notes were merged with another program's, restored from a
         backup, or its transcript reloaded: codes they brought are adopted as on opening."""
-        self._open = self._count_open()
+        self.tally.interview_replaced()
         said = self._adopt_codes([])
         if said:
             self.interview.status.emit(said, 15000)  # the banner says what replaced them
         self._sync_session_book(written=bool(said))
         (self.changed if said else self.countsChanged).emit()
-
-    def _count_open(self) -> Counter[str]:
-        session = self.interview.session
-        return Counter(coding_counts(session.notes.highlights) if session else {})
-
-    def _highlight_changed(self, before: Highlight | None, after: Highlight | None) -> None:
-        changed = False
-        if before is not None and before.codes:
-            self._open.subtract(before.codes)
-            changed = True
-        if after is not None and after.codes:
-            self._open.update(after.codes)
-            changed = True
-        if changed:
-            self.countsChanged.emit()
 
     @property
     def files(self) -> NotesFilesCache:
@@ -170,7 +127,7 @@ class CodebookHub(QObject):
         return self.owner.notes_files
 
     def _study_switched(self, *_args: object) -> None:
-        self._others = None
+        self.tally.forget()
         self.changed.emit()
 
     def recount(self) -> None:
@@ -185,7 +142,7 @@ class CodebookHub(QObject):
 
     def _interviews_changed(self, *_ids: object) -> None:
         """Interviews came or went (added, removed, undone, merged): counted again."""
-        self._others = None
+        self.tally.recount()
         self.countsChanged.emit()
 
     def _adopt_codes(self, told: list[str]) -> str:
@@ -356,12 +313,12 @@ class CodebookHub(QObject):
 
     def _study_change(self, change_of: Callable[[str | None, Told], CodeChange]) -> StudyMemo:
         memo = self.recoding.study_change(change_of, self.current_id())
-        self._others = None  # notes files were rewritten
+        self.tally.recount()  # notes files were rewritten
         return memo
 
     def _undo_study_change(self, memo: StudyMemo) -> None:
         self.recoding.undo_study_change(memo, self.current_id())
-        self._others = None
+        self.tally.recount()
 
     # Coding ------------------------------------------------------------------------------
 

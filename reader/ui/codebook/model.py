@@ -17,7 +17,7 @@ from PySide6.QtCore import (
     Qt,
     QTimer,
 )
-from PySide6.QtGui import QFont, QIcon
+from PySide6.QtGui import QFont, QGuiApplication, QIcon, QPalette
 
 from reader.core.codebook import Code, Codebook
 from reader.ui.codebook.hub import CodebookHub
@@ -27,6 +27,7 @@ Index = QModelIndex | QPersistentModelIndex
 ID_ROLE = Qt.ItemDataRole.UserRole
 MIME = "application/x-interview-reader-code"
 COLUMNS = ("Code", "Codings")
+COUNTING = "Counting the other interviews' codings…"
 
 
 class CodeTreeModel(QAbstractItemModel):
@@ -39,9 +40,10 @@ class CodeTreeModel(QAbstractItemModel):
         self.key: dict[str, int] = {}
         self.counts: Mapping[str, int] = {}
         self.totals: dict[str, int] = {}
-        # Whether the counts may read every notes file of the study: not before the panel's
-        # first paint (500 interviews: ~300 ms and 50 MB, at start-up).
+        # Whether the study's counts are to be counted (off the GUI thread: 500 interviews
+        # take ~300 ms): once the panel has painted, not at start-up.
         self.whole_study = False
+        self._counting = False  # whether the heading says the study's are being counted
         self._icons: dict[str, QIcon] = {}
         self.rebuild()
 
@@ -62,8 +64,10 @@ class CodeTreeModel(QAbstractItemModel):
         """The counts again; only the cells that changed are told (one coding changes a
         code and those above it: asking the view to repaint a range of 1,000 rows made
         it fetch every row's data, 60 ms)."""
-        before_own, before_total = self.counts, self.totals
+        before_own, before_total, was_counting = self.counts, self.totals, self._counting
         self._count()
+        if self._counting != was_counting:
+            self.headerDataChanged.emit(Qt.Orientation.Horizontal, 1, 1)
         changed = [
             code_id
             for code_id in self.ids
@@ -79,7 +83,10 @@ class CodeTreeModel(QAbstractItemModel):
             self.dataChanged.emit(cell, cell, [Qt.ItemDataRole.DisplayRole])
 
     def _count(self) -> None:
-        self.counts = self.hub.counts(known=not self.whole_study)
+        self.counts = self.hub.counts(known=True)
+        if self.whole_study:
+            self.hub.tally.count_soon()
+        self._counting = self.hub.tally.counting
         totals: dict[str, int] = {}
 
         def total(code_id: str) -> int:
@@ -123,8 +130,15 @@ class CodeTreeModel(QAbstractItemModel):
         return len(COLUMNS)
 
     def headerData(self, section: int, orientation: Qt.Orientation, role: int = 0) -> object:
-        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
+        if orientation != Qt.Orientation.Horizontal:
+            return None
+        if role == Qt.ItemDataRole.DisplayRole:
             return COLUMNS[section]
+        if section == 1 and self._counting:  # muted, saying why, until they are in
+            if role == Qt.ItemDataRole.ToolTipRole:
+                return COUNTING
+            if role == Qt.ItemDataRole.ForegroundRole:
+                return QGuiApplication.palette().brush(QPalette.ColorRole.PlaceholderText)
         return None
 
     # Data ----------------------------------------------------------------------------------
@@ -164,7 +178,8 @@ class CodeTreeModel(QAbstractItemModel):
             if role == Qt.ItemDataRole.TextAlignmentRole:
                 return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
             if role == Qt.ItemDataRole.ToolTipRole:
-                return f"{own} passages carry it; {total} with its sub-codes"
+                tip = f"{own} passages carry it; {total} with its sub-codes"
+                return f"{tip} in this interview. {COUNTING}" if self._counting else tip
         return None
 
     def flags(self, index: Index) -> Qt.ItemFlag:

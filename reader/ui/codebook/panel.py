@@ -252,7 +252,7 @@ class CodebookPanel(QWidget):
         targets = [c for _, c in book.tree() if c.id != source.id and c.id not in below]
         if not targets:
             return
-        count = self.model.counts.get(source.id, 0)
+        count = self.hub.counts().get(source.id, 0)  # the study's, counted now if not in
         label = f"Merge “{source.name}” ({_passages(count)}) into:"
         paths = [book.path(c.id) for c in targets]
         chosen, ok = QInputDialog.getItem(self, "Merge Codes", label, paths, 0, False)

@@ -1,0 +1,143 @@
+"""How many passages carry each code: across the study, or the interview opened alone.
+
+Kept as two parts, so that applying a code costs the same with 50,000 codings: the other
+interviews' (read from their notes files once, off the GUI thread (counting.py), then
+adjusted as interviews are switched; read again when interviews join or leave the study
+or the study rewrites their files) and the open interview's (adjusted at each highlight
+change). Until the others' are in, only the open interview's are known (`counting`); a
+count under way when what it reads changes is dropped and made again (`forget`).
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from collections.abc import Callable
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import QObject, Signal
+
+from reader.core.codebook import coding_counts
+from reader.ui.interview.open_interview import OpenInterview
+from reader.ui.library.open_study import OpenStudy
+
+if TYPE_CHECKING:
+    from pathlib import Path
+
+    from reader.core.annotations import Highlight
+    from reader.ui.codebook.counting import Counting
+
+
+class CodeCounts(QObject):
+    changed = Signal()  # the counts changed (the open interview's, or the others' came in)
+
+    def __init__(
+        self,
+        interview: OpenInterview,
+        owner: OpenStudy,
+        current_id: Callable[[], str],
+        parent: QObject | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self.interview, self.owner, self._current_id = interview, owner, current_id
+        self._others: Counter[str] | None = None  # the other interviews' codings
+        self._open = Counter[str]()  # the open interview's codings
+        self._counting: Counting | None = None  # the others', made on the first count
+        interview.aboutToClose.connect(self._interview_closing)
+        interview.highlightChanged.connect(self._highlight_changed)
+
+    def counts(self, *, known: bool = False) -> Counter[str]:
+        """Code id -> highlights carrying it, across the study (or the open interview).
+        With `known`, only what is known without reading the study's notes files (the
+        open interview's, until `count_soon` has counted the others); else they are
+        counted now, on the GUI thread (for a user's action that needs the number)."""
+        if self.counting and not known:
+            self._take(self._count_now())
+        if self._others is None or self.owner.study is None:
+            return Counter(self._open)
+        return self._others + self._open
+
+    @property
+    def counting(self) -> bool:
+        """A study whose other interviews' codings are not counted yet."""
+        return self.owner.study is not None and self._others is None
+
+    def count_soon(self) -> None:
+        """The other interviews' codings counted off the GUI thread, unless they are known
+        or being counted: `changed` once they are in."""
+        if not self.counting or (self._counting is not None and self._counting.running):
+            return
+        if self._counting is None:
+            from reader.ui.codebook.counting import Counting
+
+            self._counting = Counting(self)
+            self._counting.counted.connect(self._take)
+        self._counting.start(self.owner.notes_files, self._other_paths())
+
+    def _other_paths(self) -> list[Path]:
+        study, skip = self.owner.study, self._current_id()
+        return [study.notes_path(e) for e in study.interviews if e.id != skip] if study else []
+
+    def _count_now(self) -> Counter[str]:
+        counted = self.owner.notes_files.coding_counts(self._other_paths())
+        assert counted is not None  # (nothing stops it)
+        return counted
+
+    def _take(self, others: Counter[str]) -> None:
+        self.forget()  # counted at once: a count under way is not needed
+        self._others = others
+        self.changed.emit()
+
+    def forget(self) -> None:
+        """The other interviews' codings are to be read again (another study, files
+        written behind our back): a count under way is stale, dropped."""
+        self._others = None
+        if self._counting is not None:
+            self._counting.stop()
+
+    def recount(self) -> None:
+        """The user's action changed the other interviews (codes merged or deleted, or
+        undone; interviews added or removed): counted again now if they were known, as
+        the Codebook shows them (only the files written are parsed again: 500 take
+        ~10 ms), rather than dip to the open interview's meanwhile; else forgotten."""
+        known = self._others is not None
+        self.forget()
+        if known:
+            self._others = self._count_now()
+
+    # Keeping up with what is open ------------------------------------------------------
+
+    def _interview_closing(self) -> None:
+        """The interview closing is now a notes file among the others (unless it has left
+        the study: its codings no longer count)."""
+        if self._others is None:  # a count under way skips it: stale
+            self.forget()
+        study, left = self.owner.study, self._current_id()
+        listed = study is not None and any(e.id == left for e in study.interviews)
+        if self._others is not None and left and listed:
+            self._others.update(self._open)
+        self._open = Counter()
+
+    def interview_opened(self) -> None:
+        """The interview opened is no longer among the others."""
+        self.interview_replaced()
+        if self._others is not None and self.owner.study is not None and self._current_id():
+            self._others.subtract(self._open)
+            self._others = +self._others
+        else:
+            self.forget()
+
+    def interview_replaced(self) -> None:
+        """The open interview's codings counted anew (opened, or its notes replaced)."""
+        session = self.interview.session
+        self._open = Counter(coding_counts(session.notes.highlights) if session else {})
+
+    def _highlight_changed(self, before: Highlight | None, after: Highlight | None) -> None:
+        changed = False
+        if before is not None and before.codes:
+            self._open.subtract(before.codes)
+            changed = True
+        if after is not None and after.codes:
+            self._open.update(after.codes)
+            changed = True
+        if changed:
+            self.changed.emit()

@@ -1,0 +1,246 @@
+"""A study's codings counted off the GUI thread (reader/ui/codebook/code_counts.py and
+counting.py): the Codebook shows the open interview's counts, its heading muted, until
+the others' come in, then the study's in place; a count made stale meanwhile is never
+shown; closing the window or the study while it runs is safe."""
+
+from __future__ import annotations
+
+import threading
+from collections import Counter
+from pathlib import Path
+from typing import Any
+
+import pytest
+import shiboken6
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QApplication
+
+from reader.core import notes_files_cache
+from reader.core.annotations import make_highlight
+from reader.core.codebook import coding_counts
+from reader.core.store import load_notes, save_notes
+from reader.core.study import open_study
+from reader.ui.codebook import counting
+from reader.ui.codebook.model import COUNTING
+from reader.ui.window.main_window import MainWindow
+
+WORDS = {  # words of each talk (tests/ui/conftest.py TALKS) to code "Drinks"
+    "P01 Ana": ["coffee"],
+    "P02 Ben": ["dawn", "nobody"],
+    "P10 Cem": [],
+}
+
+
+def drinks_study(folder: Path, words: dict[str, list[str]] = WORDS) -> None:
+    """The three talks, coded "Drinks": Ana once, Ben twice, Cem never (3 in all, whichever
+    is open: what a stale count adds up is another number)."""
+    study = open_study(folder)
+    drinks = study.writable_codebook().create("Drinks")
+    for entry in study.interviews:
+        session = study.open_session(entry)
+        text = session.document.text
+        for word in words[entry.title]:
+            start = text.index(word)
+            highlight = make_highlight(text, start, start + len(word))
+            session.add_highlight(highlight.edited(codes=(drinks.id,)))
+        save_notes(study.notes_path(entry), session.notes)
+    study.save()
+
+
+class Gate:
+    """The notes files' reader, patched: records on which thread each file was read and,
+    while closed, holds the worker before its first file."""
+
+    def __init__(self, monkeypatch: pytest.MonkeyPatch) -> None:
+        self.reads: list[tuple[Path, bool]] = []  # (path, on the GUI thread)
+        self.open = threading.Event()
+        self.waiting = threading.Event()
+        monkeypatch.setattr(notes_files_cache, "load_notes", self.load)
+
+    def load(self, path: Path) -> Any:
+        on_gui = threading.current_thread() is threading.main_thread()
+        if not on_gui:
+            self.waiting.set()
+            assert self.open.wait(30)
+        self.reads.append((path, on_gui))
+        return load_notes(path)
+
+
+@pytest.fixture
+def gate(monkeypatch: pytest.MonkeyPatch) -> Gate:
+    return Gate(monkeypatch)
+
+
+def worker_idle() -> None:
+    """Back once every count given to the worker has ended (and sent what it found):
+    what it sent waits in the GUI thread's queue, as this blocks that thread."""
+    assert counting._pool is not None
+    counting._pool.submit(lambda: None).result(timeout=30)
+
+
+def drinks_cell(window: MainWindow) -> str:
+    hub = window.codebook.hub
+    index = window.codebook.panel.model.index_of(hub.book.find("Drinks").id, 1)
+    return str(index.data())
+
+
+def expected(folder: Path) -> Counter[str]:
+    """The study's counts as the GUI thread counted them before: each notes file read
+    from disk, the open interview's as its file has them (nothing edited)."""
+    study = open_study(folder)
+    total = Counter[str]()
+    for entry in study.interviews:
+        notes = load_notes(study.notes_path(entry))
+        assert notes is not None
+        total.update(coding_counts(notes.highlights))
+    return total
+
+
+def test_the_counts_come_in_from_the_worker_in_place(
+    make_study_window, folder: Path, qtbot, gate: Gate
+) -> None:
+    drinks_study(folder)
+    window = make_study_window(folder)
+    hub, panel = window.codebook.hub, window.codebook.panel
+    drinks = hub.book.find("Drinks").id
+    open_title = window.header_line.text().split("</b>")[0].removeprefix("<b>")
+    qtbot.waitUntil(gate.waiting.is_set)  # the worker waits at its first file: still counting
+    model = panel.model
+    assert drinks_cell(window) == str(len(WORDS[open_title]))  # the open interview's
+    assert hub.tally.counting
+    assert model.headerData(1, Qt.Orientation.Horizontal, Qt.ItemDataRole.ToolTipRole) == COUNTING
+    tip = str(model.index_of(drinks, 1).data(Qt.ItemDataRole.ToolTipRole))
+    assert tip.endswith(f"in this interview. {COUNTING}")
+    panel.set_current(drinks)
+    resets: list[int] = []
+    model.modelReset.connect(lambda: resets.append(1))
+
+    gate.open.set()
+    qtbot.waitUntil(lambda: drinks_cell(window) == "3")
+    assert not hub.tally.counting and resets == []  # in place: no reset, nothing redrawn anew
+    assert panel.current_id() == drinks
+    assert model.headerData(1, Qt.Orientation.Horizontal, Qt.ItemDataRole.ToolTipRole) is None
+    assert model.counts == expected(folder) == hub.counts()
+    others = {p for p, _ in gate.reads} - {window.interview.notes_path}
+    assert len(others) == 2  # the other interviews' files, read by the worker only
+    assert all(not on_gui for p, on_gui in gate.reads if p in others)
+
+
+def test_a_count_made_stale_by_a_switch_is_never_shown(
+    make_study_window, folder: Path, qtbot, gate: Gate
+) -> None:
+    """The worker has counted the others of Ana (Ben and Cem: 2); before that reaches the
+    GUI thread, Ben is opened: taken, it would show 2 + Ben's 2 = 4. It is dropped, and
+    the count made again for Ben gives 3."""
+    drinks_study(folder)
+    window = make_study_window(folder)
+    hub = window.codebook.hub
+    assert window.header_line.text().startswith("<b>P01 Ana</b>")
+    shown: list[str] = []
+    window.codebook.panel.model.dataChanged.connect(lambda *_: shown.append(drinks_cell(window)))
+    qtbot.waitUntil(gate.waiting.is_set)
+    gate.open.set()
+    worker_idle()  # Ana's others counted and sent, not yet received
+    window.switcher.step(1)
+    assert window.header_line.text().startswith("<b>P02 Ben</b>")
+    qtbot.waitUntil(lambda: not hub.tally.counting)
+    assert drinks_cell(window) == "3" and "4" not in shown
+    assert hub.counts() == expected(folder)
+
+
+def test_a_count_made_stale_by_a_merge_while_reading_is_dropped_at_once(
+    make_study_window, folder: Path, qtbot, gate: Gate, dialogs
+) -> None:
+    """Merging rewrites the other interviews' files while the worker reads them: the count
+    under way stops; the merge's dialog says the study's number, counted then."""
+    drinks_study(folder)
+    window = make_study_window(folder)
+    hub, panel = window.codebook.hub, window.codebook.panel
+    hub.create("Beverages")
+    drinks = hub.book.find("Drinks").id
+    qtbot.waitUntil(gate.waiting.is_set)
+    panel.set_current(drinks)
+    dialogs.item_answers.append((0, True))  # the only other code: Beverages
+    panel.merge_code()
+    assert ("item", "Merge Codes: Merge “Drinks” (3 coded passages) into:") in dialogs.shown
+    beverages = hub.book.find("Beverages").id
+    assert hub.counts() == {beverages: 3}
+    gate.open.set()
+    worker_idle()
+    qtbot.waitUntil(lambda: not hub.tally.counting)
+    assert panel.model.counts == {beverages: 3}
+
+
+def test_once_counted_a_merge_counts_again_at_once_without_a_dip(
+    make_study_window, folder: Path, qtbot, gate: Gate, dialogs
+) -> None:
+    """The study's counts in, a merge (and its undo) rewrites the others' files: they are
+    counted again at once (only those files parsed again), never shown as the open
+    interview's alone meanwhile."""
+    drinks_study(folder)
+    gate.open.set()
+    window = make_study_window(folder)
+    hub, panel = window.codebook.hub, window.codebook.panel
+    hub.create("Beverages")
+    qtbot.waitUntil(lambda: drinks_cell(window) == "3")
+    dipped: list[bool] = []
+    hub.countsChanged.connect(lambda: dipped.append(hub.tally.counting))
+    panel.set_current(hub.book.find("Drinks").id)
+    dialogs.item_answers.append((0, True))  # the only other code: Beverages
+    panel.merge_code()
+    beverages = hub.book.find("Beverages").id
+    assert panel.model.counts == {beverages: 3}
+    panel.view.setFocus()
+    window.actions.undo.trigger()
+    assert drinks_cell(window) == "3"
+    assert dipped and not any(dipped)
+
+
+@pytest.mark.parametrize("sent", [False, True], ids=["reading", "sent-not-received"])
+def test_closing_the_window_while_counting_is_safe(
+    folder: Path, qtbot, gate: Gate, dialogs, sent: bool
+) -> None:
+    """Closed and deleted while the worker reads (it stops at its next file and sends
+    nothing), or once it has sent its counts and before they are received (Qt drops them
+    with their receiver): nothing is emitted into the objects gone."""
+    drinks_study(folder)
+    window = MainWindow()  # not the fixture's: it would close the window deleted here
+    window.show()
+    qtbot.waitExposed(window)
+    assert window.study_actions.open_path(folder)
+    qtbot.waitUntil(gate.waiting.is_set)
+    if sent:
+        gate.open.set()
+        worker_idle()
+    assert window.close()
+    window.deleteLater()
+    qtbot.waitUntil(lambda: not shiboken6.isValid(window))
+    gate.open.set()
+    worker_idle()
+    QApplication.processEvents()  # what the worker sent: nobody to receive it
+    read = [on_gui for _, on_gui in gate.reads].count(False)
+    assert read == (2 if sent else 1)  # stopped at once when it was still reading
+
+
+def test_another_study_opened_while_counting_shows_its_own_counts(
+    make_study_window, folder: Path, tmp_path: Path, qtbot, gate: Gate
+) -> None:
+    """The first study closes while the worker holds in its files; the second's counts are
+    its own (Drinks once, in Cem), never the first's 3."""
+    drinks_study(folder)
+    second = tmp_path / "second"
+    second.mkdir()
+    for talk in folder.glob("*.txt"):
+        (second / talk.name).write_bytes(talk.read_bytes())
+    drinks_study(second, {"P01 Ana": [], "P02 Ben": [], "P10 Cem": ["coffee"]})
+    window = make_study_window(folder)
+    hub = window.codebook.hub
+    shown: list[str] = []
+    window.codebook.panel.model.dataChanged.connect(lambda *_: shown.append(drinks_cell(window)))
+    qtbot.waitUntil(gate.waiting.is_set)
+    assert window.study_actions.open_path(second)
+    assert hub.study is not None and hub.study.folder == second
+    gate.open.set()
+    qtbot.waitUntil(lambda: not hub.tally.counting)
+    assert drinks_cell(window) == "1" and "3" not in shown
+    assert hub.counts() == expected(second)
