@@ -18,7 +18,7 @@ from collections import Counter
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QObject, Qt, Signal
+from PySide6.QtCore import QCoreApplication, QObject, Qt, Signal
 
 if TYPE_CHECKING:
     from concurrent.futures import ThreadPoolExecutor
@@ -48,6 +48,9 @@ class _Relay(QObject):
 
 _relay: _Relay | None = None
 _pool: ThreadPoolExecutor | None = None
+# Set as the app quits: Python waits for the worker's thread at exit, so a count under way
+# ends at its next file instead of reading the rest of a study first.
+_quitting = threading.Event()
 
 
 def _worker() -> tuple[_Relay, ThreadPoolExecutor]:
@@ -56,6 +59,9 @@ def _worker() -> tuple[_Relay, ThreadPoolExecutor]:
         from concurrent.futures import ThreadPoolExecutor
 
         _relay = _Relay()
+        app = QCoreApplication.instance()
+        if app is not None:
+            app.aboutToQuit.connect(_quitting.set)
         # One at a time: a count stopped for a newer one ends at its next file.
         _pool = ThreadPoolExecutor(max_workers=1, thread_name_prefix="codebook-counts")
     return _relay, _pool
@@ -86,7 +92,7 @@ class Counting(QObject):
         def work() -> None:
             try:
                 counts: Counter[str] | Exception | None = files.coding_counts(
-                    paths, lambda: job.stopped
+                    paths, lambda: job.stopped or _quitting.is_set()
                 )
             except Exception as exc:  # a bug: raised again on the GUI thread
                 counts = exc

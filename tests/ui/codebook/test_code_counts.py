@@ -244,3 +244,20 @@ def test_another_study_opened_while_counting_shows_its_own_counts(
     qtbot.waitUntil(lambda: not hub.tally.counting)
     assert drinks_cell(window) == "1" and "3" not in shown
     assert hub.counts() == expected(second)
+
+
+def test_a_count_under_way_ends_at_its_next_file_as_the_app_quits(
+    make_study_window, folder: Path, qtbot, gate: Gate, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Python waits for the worker's thread at exit: quitting (aboutToQuit, connected once
+    with the worker) must not read the rest of a study first."""
+    monkeypatch.setattr(counting, "_quitting", threading.Event())  # this test's quit only
+    drinks_study(folder)
+    window = make_study_window(folder)
+    qtbot.waitUntil(gate.waiting.is_set)
+    counting._quitting.set()
+    gate.open.set()
+    worker_idle()
+    assert [on_gui for _, on_gui in gate.reads].count(False) == 1  # then it stopped
+    QApplication.processEvents()
+    assert window.codebook.hub.tally.counting  # nothing came: the open interview's alone
