@@ -120,6 +120,23 @@ def applying(app: dict[str, Any]) -> list[Row]:
     ]
 
 
+def counting(app: dict[str, Any]) -> list[Row]:
+    """From bench/gui_codebook.py: the Codebook shown, the study's counts counted by a
+    worker while the window answers."""
+    return [
+        Row(
+            CODEBOOK,
+            f"Codebook shown, the study's counts not yet known: the longest GUI-thread block "
+            f"until they are in ({INTERVIEWS} notes files read, 1 ms lag probe)",
+            app["count_block"],
+            note="a worker reads the notes files (before, the GUI thread read them itself, as "
+            "in the row above: about 3 s); the GUI thread shares the interpreter with it, and "
+            "the worker's full garbage collections (up to ~130 ms as the heap grows) hold both",
+        ),
+        Row(CODEBOOK, "the same: the counts in, after the dock was shown", app["count_in"]),
+    ]
+
+
 def exporting(app: dict[str, Any]) -> list[Row]:
     """From bench/gui_codebook.py: the Export dialog opened, then its scope widened to the
     whole study, whose codes it lists anew."""
@@ -142,4 +159,4 @@ def exporting(app: dict[str, Any]) -> list[Row]:
 def run(work: Path, child: Any) -> list[Row]:
     folder = write_coded_study(work / "coded-study")
     app = child("gui_codebook", "app", folder=str(folder))
-    return matrix(folder) + applying(app) + exporting(app)
+    return matrix(folder) + counting(app) + applying(app) + exporting(app)

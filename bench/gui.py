@@ -11,13 +11,14 @@ from __future__ import annotations
 import ctypes
 import ctypes.util
 import gc
+import itertools
 import os
 import time
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QCoreApplication, QEvent, QObject, QTimer
+from PySide6.QtCore import QCoreApplication, QEvent, QEventLoop, QObject, Qt, QTimer
 from PySide6.QtWidgets import QAbstractScrollArea, QApplication, QTextEdit
 
 from bench.proc import child_args, emit
@@ -151,6 +152,36 @@ def settle(rounds: int = 3) -> None:
     for _ in range(rounds):
         app.processEvents()
         app.sendPostedEvents(None, QEvent.Type.DeferredDelete)
+
+
+def run_event_loop(seconds: float, until: Callable[[], bool] | None = None) -> None:
+    """Run the event loop as the idle app does, for `seconds` (or until `until()`)."""
+    loop = QEventLoop()
+    QTimer.singleShot(round(seconds * 1000), loop.quit)
+    poll = QTimer()
+    if until is not None:
+        poll.timeout.connect(lambda: until() and loop.quit())
+        poll.start(5)
+    loop.exec()
+    poll.stop()
+
+
+def longest_block(
+    seconds: float, start: Callable[[], object], until: Callable[[], bool] | None = None
+) -> float:
+    """Call `start`, run the event loop for `seconds` (or until `until()`), and return the
+    longest time the GUI thread was blocked: a precise 1 ms timer's tick that comes
+    1 ms + X late was held X."""
+    ticks = [time.perf_counter()]
+    timer = QTimer()
+    timer.setTimerType(Qt.TimerType.PreciseTimer)
+    timer.timeout.connect(lambda: ticks.append(time.perf_counter()))
+    timer.start(1)
+    start()
+    run_event_loop(seconds, until)
+    timer.stop()
+    ticks.append(time.perf_counter())
+    return max(0.0, *(b - a - 0.001 for a, b in itertools.pairwise(ticks)))
 
 
 def proc_status_kb(field: str) -> int:

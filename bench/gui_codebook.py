@@ -1,7 +1,9 @@
 """Codebook child: the app with the coded study of bench/codebook_bench.py open (1,000
-codes, 50,000 codings) and the Codebook dock showing; times applying a code to a passage
-in view, and taking it off, each to the repaint of the reader and of the code tree; and
-File ▸ Export…, its dialog opened and The whole study chosen (every code listed).
+codes, 50,000 codings); the Codebook dock shown, the longest block of the GUI thread
+until the study's counts are in (counted by a worker: every notes file read the first
+time); then times applying a code to a passage in view, and taking it off, each to the
+repaint of the reader and of the code tree; and File ▸ Export…, its dialog opened and The
+whole study chosen (every code listed).
 
     python -m bench.gui_codebook app '{"folder": STUDY, "runs": 20}'
 """
@@ -13,7 +15,9 @@ from typing import Any
 
 from PySide6.QtWidgets import QApplication
 
-from bench.gui import child_main, main_window, settle
+from bench.gui import child_main, longest_block, main_window, settle
+
+COUNTED_TIMEOUT_S = 120
 
 
 def run_app(app: QApplication, folder: str, runs: int = 20) -> dict[str, Any]:
@@ -25,7 +29,8 @@ def run_app(app: QApplication, folder: str, runs: int = 20) -> dict[str, Any]:
     assert window.switcher.texts is not None
     window.switcher.texts.warm()
     codebook = window.codebook
-    codebook.dock.show()
+    settle()  # the window as it is a moment after opening: restyled after its first paint
+    counted = counting(window)
     settle()
     hub, reader = codebook.hub, window.reader
     middle = reader.session.notes.highlights[len(reader.session.notes.highlights) // 2]
@@ -53,7 +58,18 @@ def run_app(app: QApplication, folder: str, runs: int = 20) -> dict[str, Any]:
         settle()
         removed.append(step(h.id, before.codes))
         settle()
-    return {"apply": applied, "remove": removed} | opening_export(window, runs)
+    return {"apply": applied, "remove": removed} | counted | opening_export(window, runs)
+
+
+def counting(window: Any) -> dict[str, Any]:
+    """The Codebook dock shown (its study's counts not known yet): the longest block of
+    the GUI thread until the counts are in, and how long they took to come."""
+    tally = window.codebook.hub.tally
+    assert tally.counting
+    start = time.perf_counter()
+    block = longest_block(COUNTED_TIMEOUT_S, window.codebook.dock.show, lambda: not tally.counting)
+    assert not tally.counting, "the study's counts never came"
+    return {"count_block": [block], "count_in": [time.perf_counter() - start]}
 
 
 def opening_export(window: Any, runs: int) -> dict[str, Any]:

@@ -25,7 +25,7 @@ from pathlib import Path
 from typing import Any
 
 import orjson
-from PySide6.QtCore import QEventLoop, Qt, QTimer
+from PySide6.QtCore import Qt
 from PySide6.QtGui import QFont, QTextCursor
 from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QApplication, QPlainTextEdit, QTextEdit, QWidget
@@ -34,7 +34,9 @@ from bench.gui import (
     FirstPaint,
     bare_reader,
     child_main,
+    longest_block,
     main_window,
+    run_event_loop,
     settle,
     wait_for_layout,
 )
@@ -72,28 +74,6 @@ def open_runs(
         times["interactive"].append((laid_out - start) / 1e9)
     assert window is not None
     return times, window
-
-
-def run_event_loop(seconds: float) -> None:
-    """Run the event loop as the idle app does, for `seconds`."""
-    loop = QEventLoop()
-    QTimer.singleShot(round(seconds * 1000), loop.quit)
-    loop.exec()
-
-
-def longest_block(seconds: float, start: Callable[[], object]) -> float:
-    """Call `start`, run the event loop for `seconds`, and return the longest time the GUI
-    thread was blocked: a precise 1 ms timer's tick that comes 1 ms + X late was held X."""
-    ticks = [time.perf_counter()]
-    timer = QTimer()
-    timer.setTimerType(Qt.TimerType.PreciseTimer)
-    timer.timeout.connect(lambda: ticks.append(time.perf_counter()))
-    timer.start(1)
-    start()
-    run_event_loop(seconds)
-    timer.stop()
-    ticks.append(time.perf_counter())
-    return max(0.0, *(b - a - 0.001 for a, b in itertools.pairwise(ticks)))
 
 
 def to_middle(edit: QTextEdit) -> None:
