@@ -7,6 +7,11 @@ across the study (study_highlights.py) and the codebook's counts, retrieval and 
 The notes handed out are shared: read them, never change them. The codebook's counts read
 through the cache on a worker thread (`coding_counts`, reader/ui/codebook/counting.py)
 while the GUI thread reads too: the table is touched under a lock, the files outside it.
+
+Each notes file of a study carries a copy of the study's codebook. Files whose copies are
+the same share one Codebook here: 500 files with 1,000 codes held 175 MB and half a
+million objects, which every full garbage collection walked (up to 130 ms each, holding
+the GUI thread), and now hold one copy.
 """
 
 from __future__ import annotations
@@ -18,8 +23,9 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
+from weakref import WeakValueDictionary
 
-from reader.core.codebook import coding_counts
+from reader.core.codebook import Code, Codebook, coding_counts
 from reader.core.notes_file import NotesData, NotesFormatError
 from reader.core.store import load_notes
 
@@ -43,6 +49,8 @@ _NO_FILE = ReadNotes(None)
 class NotesFilesCache:
     def __init__(self) -> None:
         self._files: dict[Path, tuple[tuple[int, int], ReadNotes]] = {}
+        # The copies seen, shared; one goes when no file read holds it any more.
+        self._codebooks: WeakValueDictionary[tuple[Code, ...], Codebook] = WeakValueDictionary()
         self._lock = threading.Lock()
 
     def read(self, path: Path) -> ReadNotes:
@@ -64,11 +72,19 @@ class NotesFilesCache:
             except (OSError, NotesFormatError) as exc:
                 read = ReadNotes(None, str(exc))
             else:
-                read = ReadNotes(notes) if notes is not None else _NO_FILE
+                read = ReadNotes(self._shared(notes)) if notes is not None else _NO_FILE
             known = (stamp, read)
             with self._lock:
                 self._files[path] = known
         return known[1]
+
+    def _shared(self, notes: NotesData) -> NotesData:
+        """`notes` (just read: ours to change) holding the Codebook of an earlier file whose
+        codes are the same, if any (the notes handed out are never changed)."""
+        key = tuple(notes.codebook)
+        with self._lock:
+            notes.codebook = self._codebooks.setdefault(key, notes.codebook)
+        return notes
 
     def coded(
         self, study: Study, skip: str | None = None
@@ -101,3 +117,4 @@ class NotesFilesCache:
         """Forget every file (another study opened, or files written behind our back)."""
         with self._lock:
             self._files.clear()
+            self._codebooks.clear()
