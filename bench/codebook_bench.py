@@ -130,8 +130,8 @@ def counting(app: dict[str, Any]) -> list[Row]:
             f"until they are in ({INTERVIEWS} notes files read, 1 ms lag probe)",
             app["count_block"],
             note="a worker reads the notes files (before, the GUI thread read them itself, as "
-            "in the row above: about 3 s); the GUI thread shares the interpreter with it, and "
-            "the worker's full garbage collections (up to ~130 ms as the heap grows) hold both",
+            "in the row above: about 3 s) and the GUI thread shares the interpreter with it; "
+            "the files' like codebooks are held once, so full garbage collections stay short",
         ),
         Row(CODEBOOK, "the same: the counts in, after the dock was shown", app["count_in"]),
     ]
