@@ -391,11 +391,16 @@ class Codebook:
 
     @classmethod
     def from_json(cls, data: Sequence[Mapping[str, Any]]) -> Codebook:
-        """The codes of a file, repaired: a duplicate id is dropped, an unknown parent or a
-        cycle puts the code at the top, and parents come before their children."""
+        """The codes of a file, repaired (`repaired`)."""
+        return cls.repaired(Code.from_json(item) for item in data)
+
+    @classmethod
+    def repaired(cls, given: Iterable[Code]) -> Codebook:
+        """`given` as a tree: a duplicate id is dropped, an unknown parent or a cycle puts
+        the code at the top, and parents come before their children. The codes are kept,
+        not copied (a Code never changes): a study's 1,000 are in every interview's notes."""
         codes: dict[str, Code] = {}
-        for item in data:
-            code = Code.from_json(item)
+        for code in given:
             codes.setdefault(code.id, code)
         for code_id, code in list(codes.items()):
             if code.parent and (code.parent not in codes or _cycles(codes, code_id)):

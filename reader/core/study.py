@@ -446,9 +446,10 @@ class Study:
         interview in it (the notes file keeps a copy for when it is opened alone). Codes
         the notes use that the study lacks are kept after the study's."""
         notes.colors = {**notes.colors, **self.data.colors}
-        book = self.data.codebook.copy()
-        book.codes.extend(c for c in notes.codebook if c.id not in book)
-        notes.codebook = Codebook.from_json(book.to_json())
+        book = self.data.codebook
+        notes.codebook = Codebook.repaired(
+            [*book, *(c for c in notes.codebook if c.id not in book)]
+        )
         return notes
 
     def set_color_label(self, color: str, label: str) -> str:

@@ -787,3 +787,26 @@ def test_undoing_a_code_change_refuses_when_a_notes_file_cannot_be_read(
         study.undo_code_change(change)
     assert first.read_bytes() == kept
     assert [c.name for c in study.codebook] == []
+
+
+def test_every_interview_holds_the_study_codes_themselves_and_its_own_extra_ones(
+    tmp_path: Path,
+) -> None:
+    """Sessions hold the study's Code objects, not copies (200 texts kept for search with
+    1,000 codes were 200,000 copies), each in its own Codebook: renaming a code in one
+    changes neither the study's nor another's. A code only the notes have comes after."""
+    from tests.core.test_refi import coded_study
+
+    study = coded_study(tmp_path / "study")
+    p1, p2 = study.interviews
+    extra = study.load_notes(p2)
+    assert extra is not None
+    only_here = extra.codebook.create("Only in P2's notes")
+    save_notes(study.notes_path(p2), extra)
+    one, two = study.open_session(p1).notes.codebook, study.open_session(p2).notes.codebook
+    first = study.codebook.codes[0]
+    assert one.get(first.id) is first and two.get(first.id) is first
+    assert [c.id for c in two][-1] == only_here.id and only_here.id not in study.codebook
+    assert one is not two and one is not study.codebook
+    one.rename(first.id, "Renamed here")
+    assert two.get(first.id).name == first.name == study.codebook.get(first.id).name
