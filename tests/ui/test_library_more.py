@@ -356,3 +356,38 @@ def test_library_titles_keep_the_capitals_a_file_name_was_written_with(
     window = make_study_window(folder)
     titles = sorted(row.title for row in window.library.model.rows)
     assert titles == ["NYC Interview", "P03 Cem", "iPhone Notes"]
+
+
+def test_the_library_is_filled_once_as_a_study_opens_with_how_far_each_was_read(
+    make_study_window: Callable[[Path], MainWindow],
+    long_folder: Path,
+    folder: Path,
+    qtbot: Any,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """Each filling reads every notes file for its counts (500 with a big codebook: 0.4 s):
+    once as the first study opens, once as another does; how far each interview was read
+    comes back with its study."""
+    from reader.core import study_headers
+
+    filled: list[Path] = []
+    headers = study_headers.headers
+
+    def counted(study: Any, read: dict[str, float]) -> Any:
+        filled.append(study.folder)
+        return headers(study, read)
+
+    monkeypatch.setattr(study_headers, "headers", counted)
+    window = make_study_window(long_folder)
+    assert filled == [long_folder]
+    model = window.library.model
+    ana = model.rows[0].id
+    bar = window.reader.verticalScrollBar()
+    qtbot.waitUntil(lambda: bar.maximum() > 0)
+    bar.setValue(bar.maximum())
+    assert model.read[ana] == pytest.approx(1.0, abs=0.01)
+    assert window.study_actions.open_path(folder)
+    assert filled == [long_folder, folder]
+    assert window.study_actions.open_path(long_folder)
+    assert filled[-1] == long_folder and len(filled) == 3
+    assert model.read[ana] == pytest.approx(1.0, abs=0.01)

@@ -72,11 +72,14 @@ class LibraryModel(QAbstractTableModel):
         self.beginResetModel()
         study = self.owner.study
         if study is not self._study:
+            from reader.core.study_headers import load_read_positions  # with a study (#17)
+
             self._study, self.live = study, {}
+            self.read = load_read_positions(study.folder) if study is not None else {}
         if study is None:
             self.rows = []
         else:
-            from reader.core.study_headers import headers  # with a study (start-up, #17)
+            from reader.core.study_headers import headers
 
             self.rows = [
                 replace(h, highlights=self.live[h.id][0], notes=self.live[h.id][1])

@@ -41,6 +41,7 @@ class OpenStudy(QObject):
     interviewsChanged = Signal(list, list)  # after `changed`: the ids that came, that went
     message = Signal(str)  # for the banner
     noticed = Signal(str)  # what opening found: waits in the banner behind the interview's
+    aboutToClose = Signal()  # the study is still there: what is kept of it is kept now
     status = Signal(str, int)
     readOnlyChanged = Signal(bool)
 
@@ -147,6 +148,7 @@ class OpenStudy(QObject):
     def close(self) -> None:
         if self.study is None:
             return
+        self.aboutToClose.emit()
         self._timer.stop()
         self._retry.stop()
         self.unsaved = False

@@ -362,7 +362,6 @@ class StudyActions(QObject):
         """The window closes: the study's last state written, its lock released. When the
         system ends the app (`rescue`: nobody was asked), what study.json cannot take goes
         to a rescue copy in the data folder; the line that reports it, if any."""
-        self.switcher.keep_read_positions()
         report = ""
         if self.owner.unsaved and not self.owner.save() and rescue:
             report = self.owner.rescue()

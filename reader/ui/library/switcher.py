@@ -52,6 +52,7 @@ class InterviewSwitcher(QObject):
         self._listed: list[str] = []  # the library's order when the open interview was opened
         self.texts: StudyTexts | None = None
         owner.opened.connect(self._study_opened)
+        owner.aboutToClose.connect(self.keep_read_positions)
         owner.closed.connect(self._study_closed)
         # Scrolled, or laid out further (a long text is laid out after its first page).
         reader.verticalScrollBar().valueChanged.connect(self._scrolled)
@@ -69,11 +70,11 @@ class InterviewSwitcher(QObject):
         assert self.owner.study is not None
         self.current = ""
         self.interview.drop_histories()
-        from reader.core.study_headers import load_read_positions
         from reader.core.study_texts import StudyTexts
 
-        self.panel.model.read = load_read_positions(self.owner.study.folder)
-        self.panel.reload()
+        # The Library is made with the first study and filled then; it fills itself as a
+        # later one opens (a filling reads every notes file for its counts: once, not twice).
+        self._library()
         self.texts = StudyTexts(self.owner.study)
         # Search across the study should not wait for the interviews to load; nor should
         # the first paint wait for the GIL the loading thread holds.
@@ -89,7 +90,6 @@ class InterviewSwitcher(QObject):
             texts.warm()
 
     def _study_closed(self) -> None:
-        self.keep_read_positions()
         self.current = ""
         self.texts = None
         self.interview.drop_histories()
