@@ -20,6 +20,7 @@ from reader.core.store import save_notes
 from reader.core.study import Rewritten, Study, StudyError, open_study, study_of
 from reader.core.study_file import StudyData, serialise
 from reader.core.study_headers import (
+    NotesCounts,
     headers,
     load_read_positions,
     read_positions_path,
@@ -417,6 +418,29 @@ def test_headers_count_without_loading_transcripts(folder: Path) -> None:
     assert (first.highlights, first.notes, first.research_notes, first.read) == (2, 1, True, 0.5)
     assert second.problem and second.highlights == 0
     assert third.missing and third.highlights == 0 and third.read is None
+
+
+def test_notes_counts_are_read_again_only_when_a_file_changed(
+    folder: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The window lists the interviews again at each edit of the study: the counts are
+    kept by each notes file's size and time, and a broken or missing file still says so."""
+    from reader.core import study_headers
+
+    study = study_with_notes(folder)
+    parsed: list[Path] = []
+    count = study_headers._counts
+    monkeypatch.setattr(study_headers, "_counts", lambda p: (parsed.append(p), count(p))[1])
+    kept = NotesCounts()
+    first = headers(study, None, kept)
+    assert headers(study, None, kept) == first == headers(study)
+    files = [study.notes_path(e) for e in study.interviews]
+    parsed.clear()
+    headers(study, None, kept)
+    assert parsed == [p for p in files if not p.exists()]  # none known: asked each time
+    files[0].write_bytes(b"{broken")
+    rows = headers(study, None, kept)
+    assert rows[0].problem and rows[1:] == first[1:]
 
 
 def test_read_positions_live_in_the_data_folder(folder: Path) -> None:

@@ -13,6 +13,7 @@ import pytest
 from PySide6.QtCore import QMimeData, QPoint, QPointF, Qt
 from PySide6.QtGui import QDropEvent
 
+from reader.core.notes_file import NotesData
 from reader.core.store import save_notes
 from reader.core.study import open_study
 from reader.ui.library.library_model import INTERVIEW_MIME
@@ -223,9 +224,32 @@ def test_the_open_interviews_counts_hold_through_a_study_edit_before_it_is_saved
         return str(model.data(model.index(model.row_of(ana), 1)))
 
     assert shown() == "2"
+    other = next(h.id for h in model.rows if h.id != ana)
     with qtbot.waitSignal(model.modelReset):  # a study edit: the rows read again
-        assert window.codebook.hub.create("Work") is not None
+        assert window.study.rename(other, title="Ben, nights")
     assert shown() == "2"
+
+
+def test_an_edit_that_changes_no_row_leaves_the_library_as_it_was(
+    make_study_window: Callable[[Path], MainWindow], folder: Path, qtbot: Any
+) -> None:
+    """A code made in a 500-interview study held the window 300 ms: the Library read every
+    notes file and measured every row again. The notes files' counts are kept by their
+    size and time, and rows as they were are not shown again."""
+    window = make_study_window(folder)
+    model, panel = window.library.model, window.library
+    resets: list[bool] = []
+    model.modelReset.connect(lambda: resets.append(True))
+    fitted: list[bool] = []
+    fit = panel.columns.fit
+    panel.columns.fit = lambda: (fitted.append(True), fit())[1]  # type: ignore[method-assign]
+    assert window.codebook.hub.create("Work") is not None
+    panel.reload()  # as the edit's queued one does
+    assert not resets and not fitted
+    notes = window.study.study.notes_path(window.study.study.interviews[1])
+    save_notes(notes, NotesData(document={}, notes="Seen."))
+    panel.reload()  # a notes file came: read, shown
+    assert resets and fitted
 
 
 def test_typing_in_the_table_filters_and_ctrl_f_goes_to_the_filter(
@@ -373,9 +397,9 @@ def test_the_library_is_filled_once_as_a_study_opens_with_how_far_each_was_read(
     filled: list[Path] = []
     headers = study_headers.headers
 
-    def counted(study: Any, read: dict[str, float]) -> Any:
+    def counted(study: Any, *args: Any) -> Any:
         filled.append(study.folder)
-        return headers(study, read)
+        return headers(study, *args)
 
     monkeypatch.setattr(study_headers, "headers", counted)
     window = make_study_window(long_folder)

@@ -23,8 +23,11 @@ from reader.ui.library.open_study import OpenStudy
 from reader.ui.theme import swatch_icon
 
 if TYPE_CHECKING:  # the study modules load when a study opens (start-up, #17)
+    from collections.abc import Callable
+    from pathlib import Path
+
     from reader.core.study_file import AttributeDef
-    from reader.core.study_headers import InterviewHeader
+    from reader.core.study_headers import Counts, InterviewHeader
 
 Index = QModelIndex | QPersistentModelIndex
 ID_ROLE = Qt.ItemDataRole.UserRole
@@ -66,29 +69,35 @@ class LibraryModel(QAbstractTableModel):
         # them yet, and a reload reads the files.
         self.live: dict[str, tuple[int, int]] = {}
         self._study: object = None  # whose rows these are: another study's live counts go
+        self._counts: Callable[[Path], Counts] | None = None  # its notes files' counts
 
-    def reload(self) -> None:
-        """Every row again from the study (after an edit, a merge, another study)."""
-        self.beginResetModel()
+    def reload(self) -> bool:
+        """Every row again from the study (after an edit, a merge, another study); False,
+        and the view left alone, when they are as they were (most edits of a study, a
+        code made, change none)."""
         study = self.owner.study
-        if study is not self._study:
-            from reader.core.study_headers import load_read_positions  # with a study (#17)
+        another = study is not self._study
+        if another:
+            from reader.core.study_headers import NotesCounts, load_read_positions  # (#17)
 
-            self._study, self.live = study, {}
+            self._study, self.live, self._counts = study, {}, NotesCounts()
             self.read = load_read_positions(study.folder) if study is not None else {}
-        if study is None:
-            self.rows = []
-        else:
+        rows, attributes = [], list(study.data.attributes) if study is not None else []
+        if study is not None:
             from reader.core.study_headers import headers
 
-            self.rows = [
+            rows = [
                 replace(h, highlights=self.live[h.id][0], notes=self.live[h.id][1])
                 if h.id in self.live
                 else h
-                for h in headers(study, self.read)
+                for h in headers(study, self.read, self._counts)
             ]
-        self.attributes = list(study.data.attributes) if study is not None else []
+        if not another and (rows, attributes) == (self.rows, self.attributes):
+            return False
+        self.beginResetModel()
+        self.rows, self.attributes = rows, attributes
         self.endResetModel()
+        return True
 
     def set_counts(self, interview_id: str, highlights: int, notes: int) -> None:
         """The open interview's counts as they are in memory, before they are saved."""

@@ -201,8 +201,10 @@ class LibraryPanel(QWidget):
     def reload(self) -> None:
         """The rows again, the selection kept."""
         current = self.current_id()
-        self.model.reload()
+        changed = self.model.reload()
         self.pages.setCurrentIndex(1 if self.owner.study is not None else 0)
+        if not changed:
+            return
         if current:
             self.select(current)
         self.columns.fit()  # after: a new attribute's column is scrolled to
