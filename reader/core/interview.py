@@ -125,11 +125,15 @@ _LABELLED_SHARE = 0.3
 _ALONE_SHARE = 0.2  # names alone on their line, without a time, must be this common
 _LOWER_CASE_REPEATS = 3  # a label in lower case ("speaker 1:") must recur this often
 
-# An interviewer's turn of these words alone is no question ("Right.", "Mm-hmm, okay.").
+# An interviewer's turn of these words alone is no question ("Right.", "Mm-hmm, okay."),
+# as Zoom, Otter and typists spell the back-channels ("Mm-hm.", "Mhmm.", "Aha, lovely.").
 _ACKNOWLEDGEMENTS = {
     "right", "okay", "ok", "yeah", "yes", "yep", "mm", "hmm", "mhm", "uh", "huh", "um", "ah",
     "oh", "i", "see", "sure", "great", "good", "wow", "cool", "alright", "thanks", "thank",
     "you", "got", "it", "exactly", "interesting", "indeed", "fine",
+    "hm", "mmm", "hmmm", "mhmm", "mmhm", "mmhmm", "uhhuh", "aha", "ahh", "ahuh", "no",
+    "absolutely", "definitely", "totally", "perfect", "lovely", "brilliant", "nice", "of",
+    "course", "wonderful",
 }  # fmt: skip
 _ACKNOWLEDGEMENT_MAX_CHARS = 40
 _WORD_RE = re.compile(r"[^\W\d_]+")  # "I’m" gives "i" and "m", so contractions need no care
