@@ -4,6 +4,7 @@
 from __future__ import annotations
 
 import io
+import re
 import zipfile
 from pathlib import Path
 
@@ -154,3 +155,27 @@ def test_the_export_help_names_the_refi_formats(capsys) -> None:
     assert done.value.code == 0
     out = " ".join(capsys.readouterr().out.split())
     assert "--format qdpx (a project) or qdc (a codebook)" in out
+
+
+def test_a_recording_beside_a_transcript_never_opened_goes_into_the_project(
+    tmp_path: Path,
+) -> None:
+    """A folder of Zoom transcripts and their recordings, exported for a supervisor's
+    NVivo before each interview was opened in the window: the recordings go too (the
+    window finds one beside its transcript by itself; the export did not)."""
+    from tests.core.test_refi_media import MP3, VTT
+
+    folder = tmp_path / "thesis"
+    folder.mkdir()
+    (folder / "P01.vtt").write_text(VTT, encoding="utf-8")
+    (folder / "P01.m4a").write_bytes(MP3)
+    out = tmp_path / "for-nvivo.qdpx"
+    result = run(tmp_path, "export", folder, "--format", "qdpx", "-o", out)
+    assert result.returncode == 0, result.stderr.decode()
+    with zipfile.ZipFile(out) as archive:
+        project = archive.read("project.qde")
+        assert_valid(project)
+        (source,) = re.findall(rb'<AudioSource [^>]*path="internal://([^"]+)"', project)
+        assert archive.read(f"sources/{source.decode()}") == MP3
+    assert b"<SyncPoint" in project and b'timeStamp="1000"' in project
+    assert not (folder / "notes").exists() or not list((folder / "notes").glob("*.json"))
