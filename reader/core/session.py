@@ -13,6 +13,7 @@ from reader.core.interview import (
     Segment,
     apply_corrections,
     question_numbers,
+    speech_start,
 )
 from reader.core.notes_file import NotesData, RoleCorrection
 from reader.core.structure_cache import detected_segments
@@ -101,6 +102,21 @@ class Session:
         if i >= 0 and offset < self.segments[i].end:
             return self.segments[i]
         return None
+
+    def passage_span(self, start: int, end: int) -> tuple[int, int]:
+        """[start, end) as a highlight or a code takes it: a selection from a turn's start
+        begins after its speaker label ("Participant: "), so that the quote a thesis or a
+        REFI project gets is the words said; one inside the label stays as it is."""
+        seg = self.segment_at(start)
+        if seg is None or not seg.label:
+            return start, end
+        text = self.document.text
+        head = speech_start(text, seg)
+        if not start < head < end:
+            return start, end
+        while head < end and text[head].isspace():  # a name alone above the words
+            head += 1
+        return (head, end) if head < end else (start, end)
 
     def segment_boundaries(self, start: int, end: int) -> list[int]:
         """Paragraph starts and ends strictly inside (start, end)."""

@@ -344,6 +344,7 @@ class CodebookHub(QObject):
         controller = self.interview.controller
         if controller is None or not controller.writable():
             return ""
+        start, end = controller.session.passage_span(start, end)
         same = [
             h
             for h in controller.session.highlights_overlapping(start, end)

@@ -115,6 +115,7 @@ class Controller(QObject):
         makes a new one's undo step part of a larger one (Q quotes it in the notes too)."""
         if not self.writable():
             return None
+        start, end = self.session.passage_span(start, end)
         for existing in self.session.highlights_overlapping(start, end):
             if (existing.start, existing.end) == (start, end):
                 self.edit_highlight(existing.id, "Recolour Highlight", color=color)
