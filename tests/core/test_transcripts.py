@@ -1622,7 +1622,7 @@ def test_json_export_of_plain_text_has_no_turns() -> None:
 
 
 def test_a_word_transcripts_header_names_no_speaker(tmp_path: Path) -> None:
-    """"Date: …" under the title of a typed .docx was a speaker "Date" who answered."""
+    """ "Date: …" under the title of a typed .docx was a speaker "Date" who answered."""
     path = write_docx(
         tmp_path / "P10.docx",
         [
