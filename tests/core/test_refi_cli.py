@@ -77,7 +77,8 @@ def test_import_a_codebook_into_a_study(tmp_path: Path, capsys) -> None:
     qdc.write_bytes(export_qdc(book))
     status, out, err = main(capsys, "import", qdc, study.folder)
     assert status == 0, err
-    assert out.startswith("Added 1 code(s)") and "Already in the codebook, kept as they are: " in out
+    assert out.startswith("Added 1 code(s)")
+    assert "Already in the codebook, kept as they are: " in out
     assert open_study(study.folder).codebook.find("Sleep") is not None
 
 
