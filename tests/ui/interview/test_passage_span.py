@@ -7,6 +7,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QApplication
 
 from reader.ui.window.main_window import MainWindow
 from tests.ui.test_codebook import pick
@@ -69,3 +70,17 @@ def test_a_whole_turn_coded_or_highlighted_leaves_its_label_out(
     qtbot.keyClick(window.reader, Qt.Key.Key_H)
     data = wait_saved(qtbot, notes_path, lambda d: len(d["highlights"]) == 3)
     assert "Interviewer" in [h["exact"] for h in data["highlights"]]
+
+
+def test_a_whole_turn_copied_as_a_quote_leaves_its_label_out(
+    make_window, tmp_path: Path, qtbot
+) -> None:
+    doc = tmp_path / "P01.vtt"
+    doc.write_text(ZOOM, "utf-8")
+    window = make_window(doc)
+    select_turn(window, qtbot, "We unload")
+    window.reader.show_selection_bar()
+    qtbot.mouseClick(window.reader.selection_bar.copy_button, Qt.MouseButton.LeftButton)
+    assert QApplication.clipboard().text() == (
+        "“We unload the van first, then sort the tins by date.” (Q2, P01)"
+    )
