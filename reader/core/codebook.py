@@ -15,6 +15,7 @@ study.json for a study and in the notes file for an interview opened alone.
 from __future__ import annotations
 
 import re
+import unicodedata
 import uuid
 from collections import Counter
 from collections.abc import Iterable, Iterator, Mapping, Sequence, Set
@@ -426,11 +427,12 @@ def _cycles(codes: Mapping[str, Code], code_id: str) -> bool:
 
 
 def _name_key(name: str) -> str:
-    return " ".join(name.split()).casefold()
+    return unicodedata.normalize("NFC", " ".join(name.split())).casefold()
 
 
 def _checked_name(name: str) -> str:
-    name = " ".join(str(name).split())
+    # NFC: "é" typed here and "e" + U+0301 from a Mac's file are one name, not two codes.
+    name = unicodedata.normalize("NFC", " ".join(str(name).split()))
     if not name:
         raise CodebookError("A code needs a name.")
     if len(name) > MAX_NAME_CHARS:

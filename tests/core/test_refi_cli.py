@@ -180,3 +180,31 @@ def test_a_recording_beside_a_transcript_never_opened_goes_into_the_project(
         assert archive.read(f"sources/{source.decode()}") == MP3
     assert b"<SyncPoint" in project and b'timeStamp="1000"' in project
     assert not (folder / "notes").exists() or not list((folder / "notes").glob("*.json"))
+
+
+def test_a_codebook_from_a_mac_names_a_code_with_accents_as_the_study_does(
+    tmp_path: Path, capsys
+) -> None:
+    """NVivo on a Mac may write "Réciprocité" decomposed (e + U+0301): it was added as a
+    second code that looks the same as the student's, splitting the codings in two."""
+    import unicodedata
+
+    study = coded_study(tmp_path / "study")
+    book = study.writable_codebook()
+    book.create("Réciprocité")
+    study.save()
+    decomposed = unicodedata.normalize("NFD", "Réciprocité")
+    qdc = tmp_path / "supervisor.qdc"
+    qdc.write_text(
+        '<?xml version="1.0" encoding="utf-8"?><CodeBook xmlns="urn:QDA-XML:codebook:1.0">'
+        f'<Codes><Code guid="8e1b5c0a-1111-4a2b-9c3d-000000000003" name="{decomposed}"'
+        ' isCodable="true"/><Code guid="8e1b5c0a-1111-4a2b-9c3d-000000000004"'
+        f' name="{unicodedata.normalize("NFD", "Émotions")}" isCodable="true"/></Codes>'
+        "</CodeBook>",
+        "utf-8",
+    )
+    status, out, err = main(capsys, "import", qdc, study.folder)
+    assert status == 0, err
+    assert "kept as they are: Réciprocité." in out
+    names = [code.name for code in open_study(study.folder).codebook]
+    assert names.count("Réciprocité") == 1 and "Émotions" in names
