@@ -118,6 +118,15 @@ class Session:
             head += 1
         return (head, end) if head < end else (start, end)
 
+    def highlight_on(self, start: int, end: int) -> Highlight | None:
+        """The highlight on exactly [start, end), or on the span a new one would take
+        there (`passage_span`: one made before labels were left out still counts)."""
+        for a, b in dict.fromkeys(((start, end), self.passage_span(start, end))):
+            for existing in self.highlights_overlapping(a, b):
+                if (existing.start, existing.end) == (a, b):
+                    return existing
+        return None
+
     def segment_boundaries(self, start: int, end: int) -> list[int]:
         """Paragraph starts and ends strictly inside (start, end)."""
         lo = max(0, bisect_right(self._starts, start) - 1)

@@ -481,3 +481,16 @@ def test_a_passage_begun_at_a_name_alone_above_the_words_starts_at_the_words() -
     start = OTTER.index("Dev Patel")
     a, b = session.passage_span(start, OTTER.index("the van"))
     assert OTTER[a:b] == "We unload "
+
+
+def test_a_highlight_made_with_its_label_is_still_the_one_on_that_selection() -> None:
+    """Notes made before labels were left out hold "Participant: A friend…": selecting that
+    again finds it (recoloured or coded, not doubled); the words alone find it too."""
+    session = Session.open(make_document(LABELLED), None)
+    old = quote_highlight(LABELLED, "Participant: A friend took me along.")
+    session.add_highlight(old)
+    start, end = old.start, old.end
+    assert session.highlight_on(start, end) == old
+    words = LABELLED.index("A friend")
+    assert session.highlight_on(words, end) is None
+    assert session.highlight_on(start + 3, end) is None  # begun inside the label: the words
