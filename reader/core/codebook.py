@@ -518,8 +518,8 @@ class AddedCodes(NamedTuple):
     def lines(self) -> list[str]:
         """The sentences an import says beyond how many codes it added."""
         said = (
-            ("Already in the codebook, kept as they are", self.known),
-            ("Given the imported description (they had none)", self.described),
+            ("Already in the codebook", self.known),
+            ("Memo taken from the file (the code had none)", self.described),
             (
                 "Added beside a code of the same name elsewhere (Ctrl+M in the Codebook "
                 "merges two that are one)",

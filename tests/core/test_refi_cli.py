@@ -78,7 +78,7 @@ def test_import_a_codebook_into_a_study(tmp_path: Path, capsys) -> None:
     status, out, err = main(capsys, "import", qdc, study.folder)
     assert status == 0, err
     assert out.startswith("Added 1 code(s)")
-    assert "Already in the codebook, kept as they are: " in out
+    assert "Already in the codebook: " in out
     assert open_study(study.folder).codebook.find("Sleep") is not None
 
 
@@ -205,6 +205,6 @@ def test_a_codebook_from_a_mac_names_a_code_with_accents_as_the_study_does(
     )
     status, out, err = main(capsys, "import", qdc, study.folder)
     assert status == 0, err
-    assert "kept as they are: Réciprocité." in out
+    assert "Already in the codebook: Réciprocité." in out
     names = [code.name for code in open_study(study.folder).codebook]
     assert names.count("Réciprocité") == 1 and "Émotions" in names

@@ -300,7 +300,7 @@ def test_a_supervisors_codebook_defines_the_students_codes_and_names_the_look_al
     window.actions.codes.import_qdc.trigger()
     said = dialogs.shown[-1][1]
     assert "Added 4 code(s)" not in said and "Added 3 code(s)" in said
-    assert "Given the imported description (they had none): Drinks." in said
+    assert "Memo taken from the file (the code had none): Drinks." in said
     assert "same name elsewhere" in said and "): Night." in said
     codes = {c["name"]: c for c in study_json(folder)["codes"]}
     assert codes["Drinks"]["description"] == "Coffee, tea: what keeps them awake."
