@@ -55,7 +55,7 @@ def test_import_a_project_into_the_open_study(
     kind, text = dialogs.shown[-1]
     assert kind == "information" and "Imported 1 interview(s), 1 code(s)" in text
     assert "“P01 Ana”: the study has an interview with this text already" in text
-    assert "in the study already and were used as they are: Drinks" in text
+    assert "Already in the codebook: Drinks." in text
     qtbot.waitUntil(lambda: library.rowCount() == 4)  # no restart, no reopening
     assert [e["title"] for e in study_json(folder)["interviews"]][-1] == "P20 Dee"
     hub = window.codebook.hub
