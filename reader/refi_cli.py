@@ -168,7 +168,6 @@ def _import_codebook(data: bytes, folder: Path) -> str:
     added = add_codebook(study.writable_codebook(), read.book)
     study.save()
     lines = [f"Added {len(added.added)} code(s) to the codebook of {study.folder}."]
-    if added.known:
-        lines.append(f"{len(added.known)} were in it already: {', '.join(added.known)}.")
+    lines += added.lines()
     lines += [f"  not imported: {line}" for line in grouped_lines(read.not_imported)]
     return "\n".join(lines)

@@ -15,6 +15,7 @@ study.json for a study and in the notes file for an interview opened alone.
 from __future__ import annotations
 
 import re
+import unicodedata
 import uuid
 from collections import Counter
 from collections.abc import Iterable, Iterator, Mapping, Sequence, Set
@@ -431,11 +432,12 @@ def _cycles(codes: Mapping[str, Code], code_id: str) -> bool:
 
 
 def _name_key(name: str) -> str:
-    return " ".join(name.split()).casefold()
+    return unicodedata.normalize("NFC", " ".join(name.split())).casefold()
 
 
 def _checked_name(name: str) -> str:
-    name = " ".join(str(name).split())
+    # NFC: "é" typed here and "e" + U+0301 from a Mac's file are one name, not two codes.
+    name = unicodedata.normalize("NFC", " ".join(str(name).split()))
     if not name:
         raise CodebookError("A code needs a name.")
     if len(name) > MAX_NAME_CHARS:
@@ -508,26 +510,54 @@ def codes_for_tags(tags: Iterable[str], book: Codebook) -> tuple[str, ...]:
 
 class AddedCodes(NamedTuple):
     """What `add_codebook` did: the paths of the codes added and of those there already,
-    and each of the other codebook's ids -> the id it has in the book now."""
+    and each of the other codebook's ids -> the id it has in the book now; of those there
+    already, the ones that took the other's description (they had none); of those added,
+    the ones whose name a code elsewhere in the book has (perhaps the same idea)."""
 
     added: list[str]
     known: list[str]
     same: dict[str, str]
+    described: list[str]
+    elsewhere: list[str]
+
+    def lines(self) -> list[str]:
+        """The sentences an import says beyond how many codes it added."""
+        said = (
+            ("Already in the codebook", self.known),
+            ("Memo taken from the file (the code had none)", self.described),
+            (
+                "Added beside a code of the same name elsewhere (Ctrl+M in the Codebook "
+                "merges two that are one)",
+                self.elsewhere,
+            ),
+        )
+        return [f"{what}: {_listed(paths)}." for what, paths in said if paths]
+
+
+def _listed(names: list[str], most: int = 8) -> str:
+    more = f", … ({len(names) - most} more)" if len(names) > most else ""
+    return ", ".join(names[:most]) + more
 
 
 def add_codebook(book: Codebook, other: Codebook) -> AddedCodes:
     """Add `other`'s codes to `book` (an imported .qdc or project): a code `book` has by
     id, or by name in the same place, is taken as the same code, and its codes below go
-    under it."""
+    under it; it keeps its colour and description, but takes the other's description
+    when it has none (a supervisor's codebook defining the codes a student made)."""
     same: dict[str, str] = {}  # other's id -> book's id
-    added, known = [], []
+    added, known, described, elsewhere = [], [], [], []
     for code in other:  # parents before children
         parent = same.get(code.parent, "")
         found = book.get(code.id) or book.find(code.name, parent)
         if found is not None:
             same[code.id] = found.id
             known.append(book.path(found.id))
+            if code.description.strip() and not found.description.strip():
+                book.update(found.id, description=code.description)
+                described.append(book.path(found.id))
             continue
+        if book.find(code.name) is not None:
+            elsewhere.append(code.name)
         made = book.create(
             code.name,
             parent=parent,
@@ -538,4 +568,4 @@ def add_codebook(book: Codebook, other: Codebook) -> AddedCodes:
         )
         same[code.id] = made.id
         added.append(book.path(made.id))
-    return AddedCodes(added, known, same)
+    return AddedCodes(added, known, same, described, elsewhere)

@@ -23,6 +23,7 @@ from reader.core.study_file import AttributeValue, InterviewEntry
 if TYPE_CHECKING:
     from reader.core.session import Session
     from reader.core.study import Study
+    from reader.core.sync import SyncTable
 
 Coded = tuple[InterviewEntry, NotesData]
 NO_VALUE = "(no value)"
@@ -75,7 +76,8 @@ class _Matcher:
 @dataclass(frozen=True)
 class Passage:
     """One coded passage with where it is: the interview, its participant and attributes;
-    `speaker` and `question` when the caller placed it (they need the transcript)."""
+    `speaker`, `question` and `time` (when its turn starts in the recording, "12:05", for a
+    timed transcript) when the caller placed it (they need the transcript)."""
 
     interview_id: str
     title: str
@@ -85,6 +87,7 @@ class Passage:
     code_names: tuple[str, ...]
     speaker: str = ""
     question: int | None = None
+    time: str = ""
 
 
 def retrieve(coded: Iterable[Coded], book: Codebook, query: CodeQuery) -> list[Passage]:
@@ -231,23 +234,35 @@ def study_codings(study: Study) -> list[Coded]:
 def placed(study: Study, passages: Sequence[Passage]) -> list[Passage]:
     """`passages` with speaker and question number, from each interview's transcript
     (opened once per interview); a passage whose transcript cannot be read stays as it is."""
-    from reader.core.export.common import place
+    from reader.core.sync import SyncTable
 
-    sessions: dict[str, Session | None] = {}
+    sessions: dict[str, tuple[Session, SyncTable] | None] = {}
     out = []
     for p in passages:
         if p.interview_id not in sessions:
             try:
-                sessions[p.interview_id] = study.open_session(p.interview_id)
+                session = study.open_session(p.interview_id)
+                sessions[p.interview_id] = (
+                    session,
+                    SyncTable.of(session.document, session.segments),
+                )
             except (OSError, DocumentError, NotesFormatError):
                 sessions[p.interview_id] = None
-        session = sessions[p.interview_id]
-        if session is None or p.highlight.orphan:
-            out.append(p)
-            continue
-        where = place(session, p.highlight)
-        out.append(replace(p, speaker=where.speaker, question=where.question))
+        found = sessions[p.interview_id]
+        out.append(p if found is None or p.highlight.orphan else placed_in(p, *found))
     return out
+
+
+def placed_in(p: Passage, session: Session, times: SyncTable) -> Passage:
+    """`p` with its speaker, question number and time in `session` (its interview)."""
+    from reader.core.export.common import place
+    from reader.core.sync import format_time
+
+    where = place(session, p.highlight)
+    # The time of the turn (as the margin and the transcript show it), not a guess inside it.
+    entry = times.entry_at(p.highlight.start)
+    time = "" if entry is None else format_time(entry.start_ms)
+    return replace(p, speaker=where.speaker, question=where.question, time=time)
 
 
 # Writing passages --------------------------------------------------------------------
@@ -257,6 +272,7 @@ PASSAGE_COLUMNS = (
     "participant",
     "speaker",
     "question_number",
+    "time",
     "start",
     "end",
     "quote",
@@ -280,6 +296,7 @@ def passages_csv(passages: Iterable[Passage], attribute_keys: Sequence[str] = ()
                 p.participant,
                 p.speaker,
                 "" if p.question is None else p.question,
+                p.time,
                 h.start,
                 h.end,
                 h.exact,
@@ -308,6 +325,7 @@ def passages_markdown(passages: Sequence[Passage], title: str) -> bytes:
                 (
                     p.speaker,
                     f"Q{p.question}" if p.question else "",
+                    p.time,
                     "not found in the text" if p.highlight.orphan else "",
                 ),
             )

@@ -125,13 +125,24 @@ _LABELLED_SHARE = 0.3
 _ALONE_SHARE = 0.2  # names alone on their line, without a time, must be this common
 _LOWER_CASE_REPEATS = 3  # a label in lower case ("speaker 1:") must recur this often
 
-# An interviewer's turn of these words alone is no question ("Right.", "Mm-hmm, okay.").
+# An interviewer's turn of these words alone is no question ("Right.", "Mm-hmm, okay."),
+# as Zoom, Otter and typists spell the back-channels ("Mm-hm.", "Mhmm.", "Aha, lovely.").
 _ACKNOWLEDGEMENTS = {
     "right", "okay", "ok", "yeah", "yes", "yep", "mm", "hmm", "mhm", "uh", "huh", "um", "ah",
     "oh", "i", "see", "sure", "great", "good", "wow", "cool", "alright", "thanks", "thank",
     "you", "got", "it", "exactly", "interesting", "indeed", "fine",
+    "hm", "mmm", "hmmm", "mhmm", "mmhm", "mmhmm", "uhhuh", "aha", "ahh", "ahuh", "no",
+    "absolutely", "definitely", "totally", "perfect", "lovely", "brilliant", "nice", "of",
+    "course", "wonderful",
 }  # fmt: skip
 _ACKNOWLEDGEMENT_MAX_CHARS = 40
+# The fields a typed transcript's header names before the first turn (read_labels).
+_HEADER_FIELDS = {
+    "date", "time", "location", "place", "venue", "setting", "mode", "duration", "length",
+    "transcriber", "transcribed by", "transcript", "interviewed by", "recorded", "recording",
+    "file", "file name", "project", "study", "title", "topic", "subject", "consent",
+    "pseudonym", "participant id", "interview id", "id", "code", "language", "note", "notes",
+}  # fmt: skip
 _WORD_RE = re.compile(r"[^\W\d_]+")  # "I’m" gives "i" and "m", so contractions need no care
 _FIRST_PERSON = {"i", "me", "my", "mine", "myself", "we", "us", "our", "ours", "ourselves"}
 _SECOND_PERSON = {"you", "your", "yours", "yourself", "yourselves"}
@@ -177,7 +188,10 @@ def detect_segments(text: str, turns: Sequence[Turn] = ()) -> list[Segment]:
     pars = [text[start:end] for start, end in spans]
     asides = [bool(_ASIDE_RE.match(par)) or _is_notice(par) for par in pars]
     from_file = any(turn.speaker for turn in turns)
-    labels = _labels_of_turns(spans, turns) if from_file else read_labels(pars, asides)
+    if from_file:
+        labels = _labels_of_turns(spans, turns)
+    else:
+        labels = header_fields_left_out(read_labels(pars, asides))
     for i, (par, label) in enumerate(zip(pars, labels, strict=True)):
         if label is None and not asides[i]:
             asides[i] = is_non_speech(par)
@@ -263,6 +277,20 @@ def read_labels(pars: Sequence[str], skip: Sequence[bool] = ()) -> list[Label | 
         else None
         for i, candidate in enumerate(found)
     ]
+
+
+def header_fields_left_out(labels: list[Label | None]) -> list[Label | None]:
+    """A typed transcript's header ("Date: 14 February", "Location: Zoom") above the first
+    turn is no speaker: a field named once there is no label (the paragraph an intro)."""
+    counts = Counter(speaker_key(label.name) for label in labels if label)
+    for i, label in enumerate(labels):
+        if label is None:
+            continue
+        key = speaker_key(label.name)
+        if key not in _HEADER_FIELDS or counts[key] > 1:
+            break  # the first turn: the header, if any, has ended
+        labels[i] = None
+    return labels
 
 
 def label_at(par: str) -> Label | None:

@@ -13,6 +13,7 @@ from reader.core.interview import (
     Segment,
     apply_corrections,
     question_numbers,
+    speech_start,
 )
 from reader.core.notes_file import NotesData, RoleCorrection
 from reader.core.structure_cache import detected_segments
@@ -100,6 +101,30 @@ class Session:
         i = bisect_right(self._starts, offset) - 1
         if i >= 0 and offset < self.segments[i].end:
             return self.segments[i]
+        return None
+
+    def passage_span(self, start: int, end: int) -> tuple[int, int]:
+        """[start, end) as a highlight or a code takes it: a selection from a turn's start
+        begins after its speaker label ("Participant: "), so that the quote a thesis or a
+        REFI project gets is the words said; one inside the label stays as it is."""
+        seg = self.segment_at(start)
+        if seg is None or not seg.label:
+            return start, end
+        text = self.document.text
+        head = speech_start(text, seg)
+        if not start < head < end:
+            return start, end
+        while head < end and text[head].isspace():  # a name alone above the words
+            head += 1
+        return (head, end) if head < end else (start, end)
+
+    def highlight_on(self, start: int, end: int) -> Highlight | None:
+        """The highlight on exactly [start, end), or on the span a new one would take
+        there (`passage_span`: one made before labels were left out still counts)."""
+        for a, b in dict.fromkeys(((start, end), self.passage_span(start, end))):
+            for existing in self.highlights_overlapping(a, b):
+                if (existing.start, existing.end) == (a, b):
+                    return existing
         return None
 
     def segment_boundaries(self, start: int, end: int) -> list[int]:

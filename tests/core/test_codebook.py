@@ -435,7 +435,7 @@ def test_add_codebook_takes_known_codes_by_id_or_name_and_adds_the_rest() -> Non
     other.create("Joy", parent=theirs.id, color="#00ff00", description="*glad*")
     other.create("Fear", parent=theirs.id)
     other.create("Method", codable=False, code_id=feelings.id)  # our id: the same code
-    added, known, _ = add_codebook(book, other)
+    added, known, *_ = add_codebook(book, other)
     assert added == ["Feelings / Joy"]
     assert known == ["Feelings", "Feelings / Fear", "Feelings"]
     joy = book.find("Joy")

@@ -647,3 +647,33 @@ def test_an_interviewers_acknowledgement_is_no_numbered_question() -> None:
     right = next(seg for seg in segments if text[seg.start : seg.end] == "Interviewer: Right.")
     marked = question_numbers(segments, text, marked={right.start})
     assert len(marked) == 4  # marked a question by hand, it is one
+
+
+@pytest.mark.parametrize(
+    "said", ["Mm-hm.", "Mhmm.", "Mmm.", "Mm hm, yeah.", "Aha.", "Uh-huh.", "Lovely, of course."]
+)
+def test_back_channels_as_zoom_and_otter_spell_them_are_no_questions(said: str) -> None:
+    """A Zoom transcript's "Mm-hm." between two answers was question 2 of the outline, the
+    heading of the quotes after it in every export, and a stop of Ctrl+Down."""
+    text = (
+        "Emma: How did you start?\n\nJosé: A friend took me along.\n\n"
+        f"Emma: {said}\n\nJosé: And I stayed.\n\nEmma: What is a shift like?\n\nJosé: Busy.\n"
+    )
+    segments = detect_segments(text)
+    asked = [text[segments[i].start : segments[i].end] for i in question_numbers(segments, text)]
+    assert asked == ["Emma: How did you start?", "Emma: What is a shift like?"]
+
+
+def test_a_typed_transcripts_header_fields_are_no_speakers() -> None:
+    """A Word transcript that starts "Date: …" and "Location: …" had speakers "Date" and
+    "Location", answering; the header is the introduction. "Notes:" spoken later stays."""
+    text = (
+        "Interview P10 – Anaïs Lefèvre\n\nDate: 14 February 2024\n\nLocation: online (Zoom)\n\n"
+        "Emma: How did you start?\n\nAnaïs: A friend took me along.\n\n"
+        "Emma: And the van?\n\nAnaïs: We unload it first.\n"
+    )
+    segments = detect_segments(text)
+    header = [s for s in segments if text[s.start : s.end].startswith(("Date", "Location"))]
+    assert [(s.role, s.speaker) for s in header] == [(Role.INTRO, "")] * 2
+    assert speaker_report(text, segments).speakers[0].name == "Emma"
+    assert {s.speaker for s in segments} == {"", "Emma", "Anaïs"}

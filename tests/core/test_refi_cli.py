@@ -4,6 +4,7 @@
 from __future__ import annotations
 
 import io
+import re
 import zipfile
 from pathlib import Path
 
@@ -76,7 +77,8 @@ def test_import_a_codebook_into_a_study(tmp_path: Path, capsys) -> None:
     qdc.write_bytes(export_qdc(book))
     status, out, err = main(capsys, "import", qdc, study.folder)
     assert status == 0, err
-    assert out.startswith("Added 1 code(s)") and "3 were in it already" in out
+    assert out.startswith("Added 1 code(s)")
+    assert "Already in the codebook: " in out
     assert open_study(study.folder).codebook.find("Sleep") is not None
 
 
@@ -154,3 +156,55 @@ def test_the_export_help_names_the_refi_formats(capsys) -> None:
     assert done.value.code == 0
     out = " ".join(capsys.readouterr().out.split())
     assert "--format qdpx (a project) or qdc (a codebook)" in out
+
+
+def test_a_recording_beside_a_transcript_never_opened_goes_into_the_project(
+    tmp_path: Path,
+) -> None:
+    """A folder of Zoom transcripts and their recordings, exported for a supervisor's
+    NVivo before each interview was opened in the window: the recordings go too (the
+    window finds one beside its transcript by itself; the export did not)."""
+    from tests.core.test_refi_media import MP3, VTT
+
+    folder = tmp_path / "thesis"
+    folder.mkdir()
+    (folder / "P01.vtt").write_text(VTT, encoding="utf-8")
+    (folder / "P01.m4a").write_bytes(MP3)
+    out = tmp_path / "for-nvivo.qdpx"
+    result = run(tmp_path, "export", folder, "--format", "qdpx", "-o", out)
+    assert result.returncode == 0, result.stderr.decode()
+    with zipfile.ZipFile(out) as archive:
+        project = archive.read("project.qde")
+        assert_valid(project)
+        (source,) = re.findall(rb'<AudioSource [^>]*path="internal://([^"]+)"', project)
+        assert archive.read(f"sources/{source.decode()}") == MP3
+    assert b"<SyncPoint" in project and b'timeStamp="1000"' in project
+    assert not (folder / "notes").exists() or not list((folder / "notes").glob("*.json"))
+
+
+def test_a_codebook_from_a_mac_names_a_code_with_accents_as_the_study_does(
+    tmp_path: Path, capsys
+) -> None:
+    """NVivo on a Mac may write "Réciprocité" decomposed (e + U+0301): it was added as a
+    second code that looks the same as the student's, splitting the codings in two."""
+    import unicodedata
+
+    study = coded_study(tmp_path / "study")
+    book = study.writable_codebook()
+    book.create("Réciprocité")
+    study.save()
+    decomposed = unicodedata.normalize("NFD", "Réciprocité")
+    qdc = tmp_path / "supervisor.qdc"
+    qdc.write_text(
+        '<?xml version="1.0" encoding="utf-8"?><CodeBook xmlns="urn:QDA-XML:codebook:1.0">'
+        f'<Codes><Code guid="8e1b5c0a-1111-4a2b-9c3d-000000000003" name="{decomposed}"'
+        ' isCodable="true"/><Code guid="8e1b5c0a-1111-4a2b-9c3d-000000000004"'
+        f' name="{unicodedata.normalize("NFD", "Émotions")}" isCodable="true"/></Codes>'
+        "</CodeBook>",
+        "utf-8",
+    )
+    status, out, err = main(capsys, "import", qdc, study.folder)
+    assert status == 0, err
+    assert "Already in the codebook: Réciprocité." in out
+    names = [code.name for code in open_study(study.folder).codebook]
+    assert names.count("Réciprocité") == 1 and "Émotions" in names

@@ -443,3 +443,54 @@ def test_removing_and_putting_back_at_the_index_gives_the_same_list(
     session.add_highlight(before[index], index)
     assert session.notes.highlights == before
     assert session.highlights_overlapping(0, len(text)) == before  # its index agrees
+
+
+LABELLED = (
+    "Interviewer: How did you start?\n\nParticipant: A friend took me along. 🙂\n\n"
+    "No label here, the turn goes on.\n\nInterviewer: And then?\n\nParticipant: I stayed.\n"
+)
+OTTER = "Emma  0:03\nHow did you start?\n\nDev Patel  0:10\nWe unload the van first.\n\n" * 2
+
+
+@pytest.mark.parametrize(
+    ("selected", "taken"),
+    [
+        ("Participant: A friend took me along.", "A friend took me along."),
+        ("pant: A friend", "A friend"),  # begun inside the label
+        ("A friend took", "A friend took"),
+        ("Participant", "Participant"),  # the label alone is what was meant
+        ("Participant: ", "Participant: "),
+        ("No label here", "No label here"),
+        (
+            "Interviewer: How did you start?\n\nParticipant: A friend",
+            "How did you start?\n\nParticipant: A friend",
+        ),
+    ],
+)
+def test_a_passage_begun_at_a_turns_start_leaves_its_speaker_label_out(
+    selected: str, taken: str
+) -> None:
+    session = Session.open(make_document(LABELLED), None)
+    start = LABELLED.index(selected)
+    a, b = session.passage_span(start, start + len(selected))
+    assert LABELLED[a:b] == taken and b == start + len(selected)
+
+
+def test_a_passage_begun_at_a_name_alone_above_the_words_starts_at_the_words() -> None:
+    session = Session.open(make_document(OTTER), None)
+    start = OTTER.index("Dev Patel")
+    a, b = session.passage_span(start, OTTER.index("the van"))
+    assert OTTER[a:b] == "We unload "
+
+
+def test_a_highlight_made_with_its_label_is_still_the_one_on_that_selection() -> None:
+    """Notes made before labels were left out hold "Participant: A friend…": selecting that
+    again finds it (recoloured or coded, not doubled); the words alone find it too."""
+    session = Session.open(make_document(LABELLED), None)
+    old = quote_highlight(LABELLED, "Participant: A friend took me along.")
+    session.add_highlight(old)
+    start, end = old.start, old.end
+    assert session.highlight_on(start, end) == old
+    words = LABELLED.index("A friend")
+    assert session.highlight_on(words, end) is None
+    assert session.highlight_on(start + 3, end) is None  # begun inside the label: the words

@@ -1619,3 +1619,25 @@ def test_json_export_of_plain_text_has_no_turns() -> None:
     from reader.core.export.json_export import model_json
 
     assert "turns" not in model_json(Session.open(load_document(DATA / "rev.txt"), None))
+
+
+def test_a_word_transcripts_header_names_no_speaker(tmp_path: Path) -> None:
+    """ "Date: …" under the title of a typed .docx was a speaker "Date" who answered."""
+    path = write_docx(
+        tmp_path / "P10.docx",
+        [
+            ("Interview P10 – Anaïs Lefèvre", 0),
+            ("Date: 14 February 2024. Online (Zoom). Consent recorded.", 0),
+            ("Emma Clarke: How did you come to volunteer?", 12),
+            ("Anaïs Lefèvre: A friend took me along.", 14),
+            ("Emma Clarke: And a shift?", 12),
+            ("Anaïs Lefèvre: We unload the van.", 14),
+        ],
+    )
+    document = load_document(path)
+    segments = detect_segments(document.text, document.turns)
+    assert [s.name for s in speaker_report(document.text, segments).speakers] == [
+        "Emma Clarke",
+        "Anaïs Lefèvre",
+    ]
+    assert segments[1].role is Role.INTRO

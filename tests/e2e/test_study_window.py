@@ -68,6 +68,7 @@ def test_a_study_of_three_interviews_built_with_keys(display: str, tmp_path: Pat
     assert [i["path"] for i in study["interviews"]] == ["P1 Ana.txt", "P3 Cem.txt", "P2 Ben.txt"]
     assert saved(ben_notes)["notes"] == "Ben talks about dawn"
     (highlight,) = saved(cem_notes)["highlights"]
-    assert highlight["start"] == 0 and highlight["exact"].startswith("Q: And the patients?")
+    # The line selected whole is highlighted from its first word said: "Q: " stays out.
+    assert highlight["start"] == 3 and highlight["exact"] == "And the patients?"
     assert not (folder / "study.json.lock").exists()
     assert sorted(p.name for p in folder.iterdir()) == sorted([*TALKS, "notes", "study.json"])

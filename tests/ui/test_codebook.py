@@ -391,7 +391,8 @@ def test_refi_menu_items_export_and_import(
     dialogs.open_answers.append(str(other))
     window.actions.codes.import_qdc.trigger()
     assert [c.name for c in window.codebook.hub.book] == ["Drinks", "Sleep"]
-    assert "Added 1 code(s)" in dialogs.shown[-1][1] and "already: Drinks" in dialogs.shown[-1][1]
+    said = dialogs.shown[-1][1]
+    assert "Added 1 code(s)" in said and "Already in the codebook: Drinks" in said
     assert [c["name"] for c in study_json(new)["codes"]] == ["Drinks", "Sleep"]
     window.study.undo_stack.undo()
     assert [c["name"] for c in study_json(new)["codes"]] == ["Drinks"]

@@ -55,7 +55,7 @@ def test_import_a_project_into_the_open_study(
     kind, text = dialogs.shown[-1]
     assert kind == "information" and "Imported 1 interview(s), 1 code(s)" in text
     assert "“P01 Ana”: the study has an interview with this text already" in text
-    assert "in the study already and were used as they are: Drinks" in text
+    assert "Already in the codebook: Drinks." in text
     qtbot.waitUntil(lambda: library.rowCount() == 4)  # no restart, no reopening
     assert [e["title"] for e in study_json(folder)["interviews"]][-1] == "P20 Dee"
     hub = window.codebook.hub
@@ -270,3 +270,41 @@ def test_import_dialogs_start_where_the_last_import_came_from(
     shutil.rmtree(project.parent)  # a folder gone: the documents again
     codes.import_qdc.trigger()
     assert dialogs.open_started[-1] == str(documents)
+
+
+SUPERVISOR_QDC = """<?xml version="1.0" encoding="utf-8"?>
+<CodeBook xmlns="urn:QDA-XML:codebook:1.0" origin="NVivo 14"><Codes>
+<Code guid="{8E1B5C0A-1111-4A2B-9C3D-000000000001}" name="Drinks" isCodable="true"
+ color="#FF0000"><Description>Coffee, tea: what keeps them awake.</Description></Code>
+<Code guid="{8E1B5C0A-1111-4A2B-9C3D-000000000003}" name="Réciprocité" isCodable="true">
+<Description>Mauss: giving, receiving, returning.</Description></Code>
+<Code guid="{8E1B5C0A-1111-4A2B-9C3D-000000000005}" name="Context" isCodable="false">
+<Code guid="{8E1B5C0A-1111-4A2B-9C3D-000000000007}" name="Night" isCodable="true"/>
+</Code></Codes></CodeBook>"""
+
+
+def test_a_supervisors_codebook_defines_the_students_codes_and_names_the_look_alikes(
+    make_study_window, folder: Path, qtbot, dialogs, tmp_path: Path
+) -> None:
+    """The student coded "Drinks" and "Night" without writing what they mean; the
+    supervisor's .qdc defines "Drinks" and files a "Night" under a category. The student's
+    "Drinks" takes the definition (its colour stays), the box names the second "Night" so
+    it can be merged, and Ctrl+Z takes the whole import back, the definition too."""
+    window = make_study_window(folder)
+    code_with_keys(window, qtbot, "coffee", "Drinks")
+    code_with_keys(window, qtbot, "handover", "Night")
+    colour = window.codebook.hub.book.find("Drinks").color
+    sent = tmp_path / "from-supervisor.qdc"
+    sent.write_text(SUPERVISOR_QDC, "utf-8")
+    dialogs.open_answers.append(str(sent))
+    window.actions.codes.import_qdc.trigger()
+    said = dialogs.shown[-1][1]
+    assert "Added 4 code(s)" not in said and "Added 3 code(s)" in said
+    assert "Memo taken from the file (the code had none): Drinks." in said
+    assert "same name elsewhere" in said and "): Night." in said
+    codes = {c["name"]: c for c in study_json(folder)["codes"]}
+    assert codes["Drinks"]["description"] == "Coffee, tea: what keeps them awake."
+    assert codes["Drinks"]["color"] == colour and "Réciprocité" in codes
+    window.study.undo_stack.undo()
+    codes = {c["name"]: c for c in study_json(folder)["codes"]}
+    assert set(codes) == {"Drinks", "Night"} and codes["Drinks"]["description"] == ""

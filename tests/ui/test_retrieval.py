@@ -214,3 +214,51 @@ def test_back_from_a_passage_the_list_is_as_it_was_left(make_window, land, qtbot
         qtbot.keyClick(window.reader, Qt.Key.Key_R, CTRL | Qt.KeyboardModifier.ShiftModifier)
     assert retrieval.title() == "Land tenure or Money"
     assert retrieval.list.currentIndex().row() == 2
+
+
+def zoom_vtt(speaker: str, start_s: int) -> str:
+    """A Zoom transcript of two turns, the second from `start_s` seconds."""
+    return (
+        "WEBVTT\n\n1\n00:00:03.000 --> 00:00:06.000\nInterviewer: Who owns the land?\n\n"
+        f"2\n00:{start_s // 60:02d}:{start_s % 60:02d}.000 --> 00:59:00.000\n"
+        f"{speaker}: The land was my grandfather's.\n"
+    )
+
+
+def test_quotes_for_a_thesis_say_when_they_are_said(
+    make_study_window, tmp_path: Path, qtbot, dialogs
+) -> None:
+    """Coded passages of timed transcripts are cited by their time in the recording ("P02,
+    12:05"), in the list, the passage shown and the Markdown and CSV written."""
+    folder = tmp_path / "thesis"
+    folder.mkdir()
+    (folder / "P01.vtt").write_text(zoom_vtt("Participant", 10), "utf-8")
+    (folder / "P02.vtt").write_text(zoom_vtt("José Ángel", 725), "utf-8")
+    window = make_study_window(folder)
+    qtbot.waitUntil(lambda: window.interview.session is not None)
+    window.activateWindow()
+    qtbot.waitUntil(window.isActiveWindow)
+    for title in ("P01", "P02"):
+        if window.interview.session.document.title != title:
+            qtbot.keyClick(window.reader, Qt.Key.Key_PageDown, CTRL)
+            qtbot.waitUntil(lambda t=title: window.interview.session.document.title == t)
+        text = window.interview.session.document.text
+        start = text.index("grandfather")
+        select(window, qtbot, start, start + len("grandfather"))
+        pick(window, qtbot, "Inheritance")
+    retrieval = retrieve_code(window, qtbot, "Inheritance")
+    assert "P01 · Participant · Question 1 · 0:10" in retrieval.preview.toPlainText()
+    qtbot.keyClick(retrieval.list, Qt.Key.Key_Down)
+    assert "P02 · José Ángel · Question 1 · 12:05" in retrieval.preview.toPlainText()
+    markdown, table = tmp_path / "inheritance.md", tmp_path / "inheritance.csv"
+    dialogs.save_answers += [str(markdown), str(table)]
+    retrieval.export("md")
+    retrieval.export("csv")
+    said = markdown.read_text("utf-8")
+    assert "Participant · Q1 · 0:10 · #Inheritance" in said
+    assert "José Ángel · Q1 · 12:05 · #Inheritance" in said
+    assert [row.split(",")[4] for row in table.read_text("utf-8-sig").splitlines()] == [
+        "time",
+        "0:10",
+        "12:05",
+    ]

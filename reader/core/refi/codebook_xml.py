@@ -8,6 +8,7 @@ so they are written as they are and read back as they were (braces and case drop
 from __future__ import annotations
 
 import re
+import unicodedata
 import uuid
 import xml.etree.ElementTree as ET
 from dataclasses import dataclass, field
@@ -80,7 +81,8 @@ def read_codes(codes: ET.Element | None, ns: str) -> ReadCodes:
 
     def walk(element: ET.Element, parent: str, path: str) -> None:
         for item in element.findall(tag(ns, "Code")):
-            name = " ".join((item.get("name") or "").split())
+            # NFC, as the app's text: a Mac's NVivo may write "e" + U+0301 for "é".
+            name = unicodedata.normalize("NFC", " ".join((item.get("name") or "").split()))
             where = f"{path} / {name}" if path else name
             code_id = guid_of(item.get("guid")) or derived_guid("code", where)
             if not name:
@@ -98,7 +100,9 @@ def read_codes(codes: ET.Element | None, ns: str) -> ReadCodes:
                     id=code_id,
                     name=name,
                     color=color.lower() if is_color(color) else read.book.next_color(),
-                    description=(item.findtext(tag(ns, "Description")) or "").strip(),
+                    description=unicodedata.normalize(
+                        "NFC", (item.findtext(tag(ns, "Description")) or "").strip()
+                    ),
                     codable=(item.get("isCodable") or "true").strip().lower() in ("true", "1"),
                     parent=parent,
                 )

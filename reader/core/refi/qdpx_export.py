@@ -124,16 +124,21 @@ def _text_guid(interview: Interview, guid: _Guids, sources: Mapping[str, str]) -
 
 
 def interview_of(entry: InterviewEntry, session: Session, notes_path: Path | None) -> Interview:
-    """The session as a source: with its recording and turn times when it has both."""
-    from reader.core.recording import locate
+    """The session as a source: with its recording and turn times when it has both. An
+    interview never opened in the window has its recording found beside the transcript,
+    as the window finds it on opening (reader/ui/recording/recording.py)."""
+    from reader.core.recording import beside, locate
     from reader.core.sync import SyncTable
 
-    recording = session.notes.recording
-    if recording is None or notes_path is None:
+    recording, source = session.notes.recording, session.document.source
+    if recording is not None and notes_path is not None:
+        path: Path | None = locate(recording.path, notes_path).path
+    else:
+        path = beside(Path(source)) if recording is None and source else None
+    if path is None:
         return Interview(entry, session.document.text, session.notes)
     table = SyncTable.of(session.document, session.segments)
     times = tuple(dict.fromkeys((e.start, e.start_ms) for e in table.entries))
-    path = locate(recording.path, notes_path).path
     return Interview(entry, session.document.text, session.notes, path, times)
 
 

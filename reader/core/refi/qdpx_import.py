@@ -86,6 +86,7 @@ class ImportReport:
     notes: int = 0
     recordings: int = 0
     known_codes: list[str] = field(default_factory=list)  # in the study already: merged
+    code_lines: list[str] = field(default_factory=list)  # AddedCodes.lines()
     not_imported: list[LeftOut] = field(default_factory=list)
 
     def message(self, grouped: bool = True) -> str:
@@ -97,12 +98,7 @@ class ImportReport:
             f"{self.highlights} coded passage(s) with {self.codings} coding(s) and "
             f"{self.notes} note(s) into {self.study.folder}."
         ]
-        if self.known_codes:
-            lines.append(
-                f"{len(self.known_codes)} code(s) were in the study already and were used "
-                f"as they are: {', '.join(self.known_codes[:8])}"
-                + (", …" if len(self.known_codes) > 8 else ".")
-            )
+        lines += self.code_lines
         left_out = self.not_imported
         said = grouped_lines(left_out) if grouped else [item.line for item in left_out]
         lines += [f"  not imported: {line}" for line in said]
@@ -198,6 +194,7 @@ def import_qdpx(
     report = ImportReport(study, not_imported=list(read.not_imported))
     added = add_codebook(study.writable_codebook(), read.book)
     report.codes, report.known_codes = len(added.added), added.known
+    report.code_lines = added.lines()
     run = _Import(
         project=project,
         study=study,

@@ -344,15 +344,11 @@ class CodebookHub(QObject):
         controller = self.interview.controller
         if controller is None or not controller.writable():
             return ""
-        same = [
-            h
-            for h in controller.session.highlights_overlapping(start, end)
-            if (h.start, h.end) == (start, end)
-        ]
+        same = controller.session.highlight_on(start, end)
         stack = controller.undo_stack
         stack.beginMacro("Code Passage")
         try:
-            highlight = same[0] if same else controller.add_highlight(start, end, NO_COLOR)
+            highlight = same or controller.add_highlight(start, end, NO_COLOR)
             if highlight is not None:
                 merged = tuple(dict.fromkeys((*highlight.codes, *codes)))
                 self.set_codes(highlight.id, merged)

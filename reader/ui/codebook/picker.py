@@ -57,6 +57,15 @@ def ranked(query: str, book: Codebook, recent: Sequence[str] = ()) -> list[Code]
     return exact + within + [by_id[key] for _, _, key in fuzzy if key not in taken]
 
 
+def extends(typed: str, name: str, path: str) -> bool:
+    """Whether `typed` holds every word of the code `name` and more (a new, narrower code),
+    not being part of the code's `path` ("Work / Stress" finds Stress under Work)."""
+    if typed.casefold() in path.casefold():
+        return False
+    words, theirs = (set(t.casefold().replace("-", " ").split()) for t in (typed, name))
+    return theirs < words
+
+
 class CodePicker(QFrame):
     picked = Signal(str, str, bool)  # code id ("" for a new code), its name, keep open
     closed = Signal()
@@ -131,8 +140,10 @@ class CodePicker(QFrame):
         if name and not any(c.name.casefold() == name.casefold() for c in codes):
             item = QListWidgetItem(f"+ New code “{name}”")
             item.setData(NEW_ROLE, name)
-            # A near miss stays first; a name unlike any code is what was meant.
-            self.list.insertItem(self.list.count() if codes else 0, item)
+            # A near miss stays first; a name unlike any code is what was meant, and so is
+            # one that holds a code's words and more ("Support from family" by "Support").
+            meant = not codes or extends(name, codes[0].name, self.book.path(codes[0].id))
+            self.list.insertItem(0 if meant else self.list.count(), item)
         if self.list.count():
             self.list.setCurrentRow(0)
 

@@ -17,7 +17,7 @@ from typing import Any
 
 from PySide6.QtWidgets import QFileDialog, QMessageBox
 
-from reader.core.codebook import Codebook, add_codebook
+from reader.core.codebook import AddedCodes, Codebook, add_codebook
 from reader.core.store import atomic_write, describe_os_error
 from reader.ui import dialogs
 from reader.ui.codebook.hub import CodebookHub
@@ -176,7 +176,7 @@ class Refi:
         except (RefiError, OSError) as exc:
             QMessageBox.warning(self.window, "Cannot import", f"{Path(path).name}: {exc}")
             return
-        outcome: list[tuple[list[str], list[str]]] = []
+        outcome: list[AddedCodes] = []
 
         def do() -> Codebook:
             book = self.hub.writable_book()
@@ -189,10 +189,10 @@ class Refi:
 
         if not self.hub.run("Import Codebook", do, undo):
             return
-        added, known, _ = outcome[0]
-        lines = [f"Added {len(added)} code(s) from {Path(path).name}."]
-        if known:
-            lines.append(f"{len(known)} were in the codebook already: {', '.join(known[:8])}.")
+        lines = [
+            f"Added {len(outcome[0].added)} code(s) from {Path(path).name}.",
+            *outcome[0].lines(),
+        ]
         lines += [f"Not imported: {line}." for line in grouped_lines(read.not_imported)]
         QMessageBox.information(self.window, "Codebook imported", "\n".join(lines))
 

@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import html
 from collections.abc import Callable
-from dataclasses import replace
 from pathlib import Path
 
 from PySide6.QtCore import QEvent, QObject, Qt, Signal
@@ -40,12 +39,13 @@ from reader.core.codebook_retrieval import (
     passages_html,
     passages_markdown,
     placed,
+    placed_in,
     retrieve,
 )
-from reader.core.export.common import place
 from reader.core.notes_file import NotesData
 from reader.core.store import atomic_write, describe_os_error
 from reader.core.study_file import InterviewEntry
+from reader.core.sync import SyncTable
 from reader.ui.codebook.hub import CodebookHub
 from reader.ui.dialogs import KeptSize, close_only
 from reader.ui.exporting.save_folder import ask_save_path, home_folder
@@ -104,17 +104,14 @@ def find_passages(hub: CodebookHub, query: CodeQuery) -> list[Passage]:
     mine = [p for p in found if session is not None and p.interview_id == current]
     theirs = [p for p in found if p not in mine]
     where: dict[str, Passage] = {}
-    for p in mine:
-        if not p.highlight.orphan:
-            spot = place(session, p.highlight)  # type: ignore[arg-type]
-            where[p.highlight.id] = _with_place(p, spot.speaker, spot.question)
+    if session is not None and mine:
+        times = SyncTable.of(session.document, session.segments)
+        for p in mine:
+            if not p.highlight.orphan:
+                where[p.highlight.id] = placed_in(p, session, times)
     if study is not None and theirs:
         where.update({p.highlight.id: p for p in placed(study, theirs)})
     return [where.get(p.highlight.id, p) for p in found]
-
-
-def _with_place(p: Passage, speaker: str, question: int | None) -> Passage:
-    return replace(p, speaker=speaker, question=question)
 
 
 PREVIEW_CHARS = 20_000  # of a passage shown whole in the preview
@@ -123,7 +120,7 @@ PREVIEW_CHARS = 20_000  # of a passage shown whole in the preview
 def passage_html(p: Passage) -> str:
     """A passage to read in full: where it is (interview, speaker, question), its whole
     text, its codes and its note."""
-    where = [p.title, p.speaker, "" if p.question is None else f"Question {p.question}"]
+    where = [p.title, p.speaker, "" if p.question is None else f"Question {p.question}", p.time]
     place_line = html.escape(" · ".join(filter(None, where)))
     lines = [f"<p style='color: {muted_color().name()}'>{place_line}</p>"]
     if p.highlight.orphan:

@@ -1,6 +1,7 @@
-"""Print and PDF: the interview under its title, each turn led by its speaker as the
-reading pane's margin names it, its highlights in colour, their notes as numbered endnotes,
-then the research notes: a printed page tells whose interview it is."""
+"""Print and PDF: the interview under its title, each turn led by its time (a timed
+transcript's) and its speaker as the reading pane's margin names them, its highlights in
+colour, their notes as numbered endnotes, then the research notes: a printed page tells
+whose interview it is."""
 
 from __future__ import annotations
 
@@ -73,6 +74,7 @@ def _paper_document(reading: ReaderDocument) -> QTextDocument:
         cursor.setPosition(reading.to_qt(h.end))
         cursor.insertText(str(number), marker)
     _name_turns(reading, doc)
+    _time_turns(reading, doc)
     _title(reading, cursor)
     if notes:
         _heading(reading, cursor, "Notes")
@@ -191,6 +193,26 @@ def _name_turns(reading: ReaderDocument, doc: QTextDocument) -> None:
         fmt = QTextCharFormat(cursor.block().charFormat())
         fmt.setFontWeight(QFont.Weight.Bold)
         cursor.insertText(f"{label}: ", fmt)
+
+
+def _time_turns(reading: ReaderDocument, doc: QTextDocument) -> None:
+    """ "[12:05] " before each turn a timed transcript says is spoken then, in the quiet
+    colour: a printed Zoom transcript (a thesis's appendix) is cited by its times, as the
+    margin shows them on screen. By block number, from the end, as `_name_turns`."""
+    from reader.core.sync import SyncTable, format_time
+
+    session = reading.session
+    table = SyncTable.of(session.document, session.segments)
+    starts = {entry.start: entry.start_ms for entry in table.entries}
+    quiet = QTextCharFormat()
+    quiet.setForeground(theme.muted_color())
+    quiet.setFontWeight(QFont.Weight.Normal)
+    for number in reversed(range(doc.blockCount())):
+        segment = reading.segment_of_block(number)
+        ms = starts.get(segment.start) if segment is not None else None
+        if ms is None or segment.timestamp in session.document.text[segment.start : segment.end]:
+            continue  # untimed, or its time is written in the text already
+        QTextCursor(doc.findBlockByNumber(number)).insertText(f"[{format_time(ms)}] ", quiet)
 
 
 def print_to(printer: QPrinter, doc: QTextDocument) -> None:

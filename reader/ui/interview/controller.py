@@ -115,10 +115,11 @@ class Controller(QObject):
         makes a new one's undo step part of a larger one (Q quotes it in the notes too)."""
         if not self.writable():
             return None
-        for existing in self.session.highlights_overlapping(start, end):
-            if (existing.start, existing.end) == (start, end):
-                self.edit_highlight(existing.id, "Recolour Highlight", color=color)
-                return self.session.highlight(existing.id)
+        existing = self.session.highlight_on(start, end)
+        if existing is not None:
+            self.edit_highlight(existing.id, "Recolour Highlight", color=color)
+            return self.session.highlight(existing.id)
+        start, end = self.session.passage_span(start, end)  # the words, not "Name: "
         highlight = make_highlight(self.session.document.text, start, end, color)
         added = AddHighlightCommand(self, highlight)
         self.undo_stack.push(added if step is None else step(added, highlight))

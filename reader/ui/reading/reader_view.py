@@ -519,6 +519,7 @@ class ReaderView(QTextEdit):
         span = self.selected_range()
         if span is None:
             return
+        span = self.session.passage_span(*span)  # the words said, not "Participant: "
         quote = " ".join(self.session.document.text[span[0] : span[1]].split())
         question = self.session.question_at(span[0])
         where = f"Q{question[0]}, " if question else ""

@@ -23,3 +23,33 @@ def test_the_picker_leaves_the_passage_in_sight(qtbot, where: str) -> None:
     assert not frame.intersects(passage)
     assert screen.contains(frame)
     assert (frame.top() > passage.bottom()) == (where == "top")  # below, unless no room
+
+
+def test_a_new_name_that_extends_a_code_makes_a_new_code_on_enter(
+    make_window, tmp_path, qtbot, notes_path
+) -> None:
+    """Building a codebook, a student types "Support from family" beside "Support": Enter
+    applied "Support" (the fuzzy match was first), silently coding the passage wrong. A
+    name holding a code's words and more is the new code; a typo still finds its code."""
+    from tests.ui.test_codebook import code_with_keys, names
+    from tests.ui.test_highlights import wait_saved
+
+    doc = tmp_path / "talk.txt"
+    doc.write_text(
+        "Q: Who helps you?\nA: My sister helps, and the coordinators now and then.\n", "utf-8"
+    )
+    window = make_window(doc)
+    code_with_keys(window, qtbot, "coordinators", "Support")
+    code_with_keys(window, qtbot, "Who helps", "Self-care")
+    code_with_keys(window, qtbot, "My sister helps", "Support from family")
+    code_with_keys(window, qtbot, "now and then", "suport")  # a typo: the code it meant
+    code_with_keys(window, qtbot, "helps, and", "Self-care routines")
+    data = wait_saved(qtbot, notes_path, lambda d: len(d["highlights"]) == 5)
+    coded = {h["exact"]: [names(data)[c] for c in h["codes"]] for h in data["highlights"]}
+    assert coded == {
+        "coordinators": ["Support"],
+        "My sister helps": ["Support from family"],
+        "now and then": ["Support"],
+        "Who helps": ["Self-care"],
+        "helps, and": ["Self-care routines"],
+    }

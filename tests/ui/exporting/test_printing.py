@@ -89,7 +89,7 @@ def test_print_suggests_the_file_export_as_pdf_does_and_says_where(
     assert lines(made[0])[:3] == [
         "Otter Short",
         "otter-short.txt",
-        "Speaker 1: Are we recording? Good. So you came in 1989.",
+        "[0:00] Speaker 1: Are we recording? Good. So you came in 1989.",
     ]
 
 
@@ -229,3 +229,46 @@ def test_a_dark_theme_prints_in_the_light_themes_colours(
     white = (255, 255, 255)
     for found in foregrounds(doc):
         assert contrast_ratio(parse_hex(found), white) >= MIN_CONTRAST, found
+
+
+ZOOM = """WEBVTT
+
+1
+00:00:03.200 --> 00:00:09.700
+Interviewer: How did you come to volunteer?
+
+2
+00:00:10.100 --> 00:00:17.700
+Participant: A friend dragged me along.
+
+3
+01:02:05.000 --> 01:02:09.000
+Interviewer: Anything else?
+"""
+
+
+def test_a_timed_transcript_prints_each_turns_time(make_window, tmp_path: Path) -> None:
+    """A Zoom transcript printed for a thesis's appendix: each turn starts with the time it
+    is said, quiet beside the bold speaker, so a quote can be cited ("P01, 1:02:05");
+    a time written in the text already is not printed twice."""
+    doc_path = tmp_path / "P01.vtt"
+    doc_path.write_text(ZOOM, "utf-8")
+    window: MainWindow = make_window(doc_path)
+    doc = printing.print_document(window.reader.reading)
+    assert [line for line in lines(doc)[2:] if line] == [
+        "[0:03] Interviewer: How did you come to volunteer?",
+        "[0:10] Participant: A friend dragged me along.",
+        "[1:02:05] Interviewer: Anything else?",
+    ]
+    assert not bold_at(doc, "[0:10]") and bold_at(doc, "Participant: ")
+    assert chars_at(doc, "[0:10]").foreground().color() == theme.muted_color()
+    written = tmp_path / "typed.txt"
+    written.write_text(
+        "[00:00:03] Emma: How did you start?\n[00:00:10] Dev: A friend.\n"
+        "[00:00:20] Emma: And then?\n[00:00:25] Dev: I stayed.\n",
+        "utf-8",
+    )
+    window = make_window(written)
+    assert lines(printing.print_document(window.reader.reading))[2] == (
+        "[00:00:03] Emma: How did you start?"
+    )
