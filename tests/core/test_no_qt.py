@@ -12,9 +12,15 @@ from pathlib import Path
 ROOT = Path(__file__).parents[2]
 
 
+XDG_KINDS = ("DATA", "CONFIG", "CACHE")
+
+
 def run_python(code: str, tmp_path: Path) -> subprocess.CompletedProcess[str]:
     """`code` in a fresh interpreter, so modules imported by other tests do not count."""
-    env = {**os.environ, "XDG_DATA_HOME": str(tmp_path / "xdg-data")}
+    env = {
+        **os.environ,  # the user's folders never: data, settings and cache in tmp_path
+        **{f"XDG_{kind}_HOME": str(tmp_path / f"xdg-{kind.lower()}") for kind in XDG_KINDS},
+    }
     return subprocess.run(
         [sys.executable, "-c", textwrap.dedent(code)],
         cwd=ROOT,
