@@ -4,9 +4,9 @@ the reader's note and codes."""
 from __future__ import annotations
 
 import uuid
+from collections.abc import Iterable
 from dataclasses import dataclass, field, replace
 from datetime import UTC, datetime
-from collections.abc import Iterable
 from typing import Any
 
 CONTEXT_CHARS = 32  # prefix/suffix length, in the manner of the W3C TextQuoteSelector
