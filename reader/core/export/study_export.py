@@ -34,7 +34,7 @@ from reader.core.export.common import (
     ExportOptions,
     filter_description,
     linked_notes,
-    place,
+    place_all,
     selected,
     summary_sections,
 )
@@ -162,7 +162,7 @@ def export_study_markdown(
         blocks.append(f"## {esc(part.entry.title)}")
         about = [attribute_line(study, part.entry), _source(part), _count(len(highlights))]
         blocks.append("  \n".join(esc(line) for line in about if line))
-        placed = [place(session, h) for h in highlights]
+        placed = place_all(session, highlights)
         exported = {h.id for h in highlights}
         notes, anchored = linked_notes(session.notes.notes, exported)
         for section in summary_sections(session, placed):
@@ -228,7 +228,7 @@ def export_study_html(
         for line in (attribute_line(study, part.entry), _source(part), _count(len(highlights))):
             if line:
                 out.append(f'<p class="meta-line">{html_escape(line)}</p>')
-        placed = [place(session, h) for h in highlights]
+        placed = place_all(session, highlights)
         for section in summary_sections(session, placed):
             out.append(f'<section class="{html_escape(section.key)}">')
             out.append(f"<h3>{html_escape(section.heading)}</h3>")
