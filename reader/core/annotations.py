@@ -4,6 +4,7 @@ the reader's note and codes."""
 from __future__ import annotations
 
 import uuid
+from collections.abc import Iterable
 from dataclasses import dataclass, field, replace
 from datetime import UTC, datetime
 from typing import Any
@@ -107,6 +108,23 @@ def shows_nothing(highlight: Highlight) -> bool:
     (its last code or its note taken off in the reader, or its codes deleted from the
     codebook)."""
     return highlight.color == NO_COLOR and not highlight.codes and not highlight.note
+
+
+def count_label(highlights: Iterable[Highlight]) -> str:
+    """What a list of them holds, by kind: "3 highlights", "1 coded passage", or both
+    ("3 highlights, 2 coded passages"). A passage only coded has no colour: called a
+    highlight, it is counted as one the user never made; "5 passages" would hide the
+    highlights a student made, by the kind she looks for."""
+    colored = coded = 0
+    for highlight in highlights:
+        coded += highlight.color == NO_COLOR
+        colored += highlight.color != NO_COLOR
+    parts = [
+        f"{count} {noun}{'' if count == 1 else 's'}"
+        for count, noun in ((colored, "highlight"), (coded, "coded passage"))
+        if count
+    ]
+    return ", ".join(parts) or "0 highlights"
 
 
 def quote_context(text: str, start: int, end: int) -> tuple[str, str, str]:

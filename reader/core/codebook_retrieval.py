@@ -256,12 +256,9 @@ def placed(study: Study, passages: Sequence[Passage]) -> list[Passage]:
 def placed_in(p: Passage, session: Session, times: SyncTable) -> Passage:
     """`p` with its speaker, question number and time in `session` (its interview)."""
     from reader.core.export.common import place
-    from reader.core.sync import format_time
 
     where = place(session, p.highlight)
-    # The time of the turn (as the margin and the transcript show it), not a guess inside it.
-    entry = times.entry_at(p.highlight.start)
-    time = "" if entry is None else format_time(entry.start_ms)
+    time = times.turn_time(p.highlight.start)
     return replace(p, speaker=where.speaker, question=where.question, time=time)
 
 

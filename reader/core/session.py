@@ -96,6 +96,13 @@ class Session:
             first.setdefault(number, index)
         self.questions = [(index, number) for number, index in first.items()]
 
+    def shown_role(self, index: int) -> Role:
+        """The role the paragraph `segments[index]` is shown as, on screen and on paper:
+        its own, but an asker's turn that is no question ("Mm-hm.", question_numbers gives
+        it no number) reads as plain speech, Role.OTHER, not in a question's bold colour."""
+        role = self.segments[index].role
+        return Role.OTHER if role is Role.QUESTION and index not in self.question_numbers else role
+
     def segment_at(self, offset: int) -> Segment | None:
         """The segment whose text holds `offset`, None between paragraphs."""
         i = bisect_right(self._starts, offset) - 1

@@ -89,6 +89,12 @@ class SyncTable:
         i = bisect_right(self._starts, offset) - 1
         return self.entries[i] if i >= 0 else None
 
+    def turn_time(self, offset: int) -> str:
+        """When the turn holding `offset` starts, "12:05" (as the margin and the transcript
+        show it, not a time guessed inside it); "" before the first time, or untimed."""
+        entry = self.entry_at(offset)
+        return "" if entry is None else format_time(entry.start_ms)
+
     def entry_at_ms(self, ms: int) -> SyncEntry | None:
         """The entry being spoken at `ms`: the last to start at or before it."""
         i = bisect_right(self._ms, ms) - 1

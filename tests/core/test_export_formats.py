@@ -711,3 +711,37 @@ def test_a_colour_filter_leaves_out_a_passage_with_no_colour(name: str) -> None:
     place = session.notes.codebook.ids_named(["Place"])
     both = run(name, session, ExportOptions(codes=place)).decode()
     assert shown(sea) in both and shown(love) in both
+
+
+def test_a_timed_transcripts_quotes_carry_their_turns_start_time(tmp_path) -> None:
+    """As the Coded Passages list and the printout do ("P02 · Q3 · 12:05"): a thesis cites
+    a recorded interview by its times. An untimed text's quotes have none (the golden files)."""
+    from reader.core.annotations import make_highlight as made
+    from reader.core.document import load_document
+    from reader.core.export.study_export import StudyExportOptions, export_study
+    from reader.core.store import save_notes
+    from reader.core.study import open_study
+    from tests.conftest import DATA
+
+    otter = (DATA / "transcripts" / "otter-short.txt").read_text("utf-8")
+    session = Session.open(load_document(DATA / "transcripts" / "otter-short.txt"), None)
+    text = session.document.text
+    for word, color in (("Mallow", "yellow"), ("1989", "green")):
+        start = text.index(word)
+        session.add_highlight(made(text, start, start + len(word), color))
+    md = run("md", session).decode()
+    assert "**Key quote** · 0:08\n\n> Mallow" in md and "**Method** · 0:00\n\n> 1989" in md
+    html = run("html", session).decode()
+    assert '<span class="time">0:08</span>' in html and '<span class="time">0:00</span>' in html
+    assert "· 0:" not in run("md", sample_session()).decode()  # untimed: no time
+    # A study's summary, likewise.
+    (tmp_path / "P01.txt").write_text(otter, "utf-8")
+    study = open_study(tmp_path)
+    (entry,) = study.interviews
+    in_study = study.open_session(entry)
+    start = in_study.document.text.index("Mallow")
+    in_study.add_highlight(made(in_study.document.text, start, start + 6, "yellow"))
+    save_notes(study.notes_path(entry), in_study.notes)
+    for name in ("md", "html"):
+        out = export_study(study, name, StudyExportOptions())[0].decode()
+        assert "0:08" in out, name

@@ -170,6 +170,26 @@ def test_filters_by_attribute_and_highlight(study: Study) -> None:
     assert len(rows) == 2 and "chaotic" in rows[1]
 
 
+def test_filtered_by_a_code_interviews_without_a_match_are_left_out_and_counted(
+    study: Study,
+) -> None:
+    """`export FOLDER --format md --tag doctor`: P1 has no passage of the code, so it is not
+    listed with "0 highlights"; the top says how many interviews had none, and which."""
+    book = study.open_session(study.interviews[1]).notes.codebook
+    doctor = ExportOptions(codes=book.ids_named(["doctor"]))
+    for name in ("md", "html"):
+        out = export_study(study, name, StudyExportOptions(highlights=doctor))[0].decode()
+        assert "P2" in out and "ritual" in out, name
+        assert "0 highlights" not in out and "chaotic" not in out and "Notes on P1" not in out
+        assert "1 interview with nothing that matches: “P1”." in out, name
+        assert "2 interviews" not in out and "1 interview, 1 highlight" in out, name
+    rows = export_study(study, "csv", StudyExportOptions(highlights=doctor))[0].decode("utf-8-sig")
+    assert len(rows.splitlines()) == 2 and "P1" not in rows  # a row per passage: none of P1
+    # Without a filter an interview with no highlight is still listed: it is in the study.
+    everything = export_study(study, "md")[0].decode()
+    assert "## P1" in everything and "nothing that matches" not in everything
+
+
 def test_missing_transcript_exported_from_notes_unreadable_named(study: Study) -> None:
     os.remove(study.transcript_path(study.interviews[0]))
     study.notes_path(study.interviews[1]).write_bytes(b"\x00garbage")

@@ -462,7 +462,7 @@ def test_the_code_filter_offers_two_codes_of_one_name_apart(window: MainWindow, 
     at_work, at_home = two_stresses(window, qtbot)
     window.actions.focus_annotations.trigger()
     panel = window.annotations
-    qtbot.waitUntil(lambda: panel.count_text() == "2 highlights")
+    qtbot.waitUntil(lambda: panel.count_text() == "2 coded passages")  # coded, no colour
     combo = panel.tag_filter
     items = [(combo.itemText(i), combo.itemData(i)) for i in range(combo.count())]
     assert items == [  # in the codebook's order

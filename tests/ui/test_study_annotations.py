@@ -144,3 +144,18 @@ def test_a_missing_transcripts_highlights_are_listed_from_its_notes(
     pick(panel.study.scope, "P10 Cem")
     assert quotes(panel) == ["patients", "coffee"]
     assert all(panel._model.rows[r].place == "P10 Cem" for r in range(2))
+
+
+def test_the_count_names_coded_passages_apart_from_highlights(window: MainWindow, qtbot) -> None:
+    """A passage only coded (no colour) is no highlight: the count says what it lists."""
+    from tests.ui.test_codebook import code_with_keys
+
+    panel = window.annotations
+    code_with_keys(window, qtbot, "night", "time")  # a plain selection, C, a code, Enter
+    qtbot.waitUntil(lambda: panel.count_text() == "2 highlights, 1 coded passage")
+    pick(panel.study.scope, "All interviews")
+    assert panel.count_text() == "5 highlights, 1 coded passage"
+    pick(panel.study.scope, "This interview")
+    for highlight_id in [h.id for h in window.interview.session.notes.highlights if h.color]:
+        window.editing.delete(highlight_id)
+    qtbot.waitUntil(lambda: panel.count_text() == "1 coded passage")

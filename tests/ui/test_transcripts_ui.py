@@ -317,3 +317,43 @@ def test_speaker_name_leaves_out_pronouns() -> None:
 def test_outline_of_names_alone_shows_the_words_below_them(make_window) -> None:
     window = make_window(TRANSCRIPTS / "name-alone.txt")
     assert window.outline.item(0).text() == "Q1  How many hives do you keep now?"
+
+
+def test_a_back_channel_reads_as_plain_speech_on_screen_and_on_paper(
+    make_window, tmp_path: Path, qtbot
+) -> None:
+    """ "Mm-hm." from the interviewer is no question (no number, no outline row): it was
+    still bold and blue like one. It looks like an answer's words, here and in print."""
+    from reader.ui.exporting.printing import print_document
+
+    path = tmp_path / "zoom.txt"
+    path.write_text(
+        "Emma: How did you start?\n\nJosé: A friend took me along.\n\nEmma: Mm-hm.\n\n"
+        "José: And I stayed.\n\nEmma: What is a shift like?\n\nJosé: Busy.\n",
+        "utf-8",
+    )
+    window = make_window(path)
+    text = window.interview.session.document.text
+    asked, said, answered = (text.index(w) for w in ("How did", "Mm-hm", "And I stayed"))
+    for offset in (asked, said, answered):  # the turns as the model has them
+        assert window.interview.session.segment_at(offset) is not None
+    question, back_channel, answer = (char_format(window, o) for o in (asked, said, answered))
+    assert question.fontWeight() == QFont.Weight.DemiBold
+    assert back_channel.fontWeight() == answer.fontWeight() == QFont.Weight.Normal
+    assert back_channel.foreground().color() == answer.foreground().color()
+    assert back_channel.foreground().color() != question.foreground().color()
+    paper = print_document(window.reader.reading)
+    for words, weight in (("How did", QFont.Weight.DemiBold), ("Mm-hm", QFont.Weight.Normal)):
+        cursor = paper.find(words)
+        assert cursor.charFormat().fontWeight() == weight, words
+    # Its Paragraph Role says what it looks like; made a question there, it is one.
+    from tests.ui.test_highlights import select
+    from tests.ui.test_main_window import menu_action
+
+    reader = window.reader
+    select(window, qtbot, said + 1, said + 1)
+    menu = reader.build_context_menu(reader.cursorRect().center())
+    assert menu_action(menu, "Paragraph Role", "Other").isChecked()
+    menu_action(menu, "Paragraph Role", "Question").trigger()
+    qtbot.waitUntil(lambda: char_format(window, said).fontWeight() == QFont.Weight.DemiBold)
+    assert len(window.interview.session.questions) == 3

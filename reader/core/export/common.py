@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable, Iterable, Iterator
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import TypeVar
 
 from reader.core.annotations import (
@@ -87,7 +87,8 @@ class Placed:
     """A highlight and where it sits in the interview's structure.
 
     `segment` and `question` are None for orphans (their offsets point nowhere in the
-    current text); `question` is None before Q1 and in asides.
+    current text); `question` is None before Q1 and in asides. `time` is when its turn
+    starts in the recording ("12:05"), "" for an untimed text (`place_all` sets it).
     """
 
     highlight: Highlight
@@ -95,6 +96,7 @@ class Placed:
     question: int | None
     role: Role | None
     speaker: str
+    time: str = ""
 
     @property
     def section(self) -> str:
@@ -122,6 +124,19 @@ def place(session: Session, highlight: Highlight) -> Placed:
         return Placed(highlight, index, None, Role.ASIDE, speaker)
     found = session.question_at(highlight.start)
     return Placed(highlight, index, found[0] if found else None, segment.role, speaker)
+
+
+def place_all(session: Session, highlights: Iterable[Highlight]) -> list[Placed]:
+    """Each highlight placed, with its turn's start time where the transcript has times
+    (as the margin, the printout and the Coded Passages list show it)."""
+    from reader.core.sync import SyncTable  # an export's work, not start-up's
+
+    times = SyncTable.of(session.document, session.segments)
+    placed = [place(session, h) for h in highlights]
+    return [
+        p if p.segment is None else replace(p, time=times.turn_time(p.highlight.start))
+        for p in placed
+    ]
 
 
 def question_paragraphs(session: Session) -> dict[int, list[str]]:

@@ -23,7 +23,7 @@ from reader.core.export.common import (
     color_label,
     filter_description,
     linked_notes,
-    place,
+    place_all,
     selected,
     summary_sections,
 )
@@ -48,6 +48,8 @@ mark.coded { color: inherit; background: none; padding: 0; text-decoration: unde
          letter-spacing: .04em; }
 .tag { font: .85rem/1.4 system-ui, sans-serif; color: #444; background: #eee;
        border-radius: 3px; padding: 0 .35em; margin-left: .1em; }
+.time { font: .85rem/1.4 system-ui, sans-serif; color: #555; margin-left: .3em;
+        font-variant-numeric: tabular-nums; }
 .note { white-space: pre-wrap; margin: .3rem 0 0; }
 .research-notes pre, .research-notes code { font: .9em/1.4 ui-monospace, monospace; }
 .research-notes pre { background: #f4f4f4; padding: .6rem; overflow-x: auto; }
@@ -123,6 +125,7 @@ def entry(session: Session, placed: Placed) -> str:
         '<p class="meta-line">'
         + (f'<span class="label">{escape(label)}</span>' if label else "")
         + "".join(f' <span class="tag">#{escape(tag)}</span>' for tag in session.code_names(h))
+        + (f' <span class="time">{placed.time}</span>' if placed.time else "")
         + "</p>",
     ]
     note = h.note.strip("\n")
@@ -166,7 +169,7 @@ def export_html(session: Session, options: ExportOptions = DEFAULT_OPTIONS) -> b
         + (f" ({escape(filters)})" if filters else "")
         + f", exported from {escape(APP_NAME)}.</p>",
     ]
-    placed = [place(session, h) for h in highlights]
+    placed = place_all(session, highlights)
     for section in summary_sections(session, placed):
         out.append(f'<section class="{escape(section.key)}">')
         out.append(f"<h2>{escape(section.heading)}</h2>")

@@ -20,7 +20,7 @@ from reader.core.export.common import (
     color_label,
     filter_description,
     linked_notes,
-    place,
+    place_all,
     selected,
     summary_sections,
 )
@@ -77,7 +77,7 @@ def entry(
     h = placed.highlight
     label = color_label(session, h.color)  # "" for a passage only coded: its codes lead
     names = " ".join(tag(session.notes.codebook, code_id) for code_id in h.codes)
-    meta = " · ".join(filter(None, (f"**{escape(label)}**" if label else "", names)))
+    meta = " · ".join(filter(None, (f"**{escape(label)}**" if label else "", names, placed.time)))
     note = _paragraphs(h.note)
     if note:
         meta = " — ".join(filter(None, (meta, note[0])))
@@ -107,7 +107,7 @@ def export_markdown(session: Session, options: ExportOptions = DEFAULT_OPTIONS) 
         f"Source: {escape(Path(document.source).name)}",  # the name, not the user's folders
         f"{count}{f' ({escape(filters)})' if filters else ''}, exported from {APP_NAME}.",
     ]
-    placed = [place(session, h) for h in highlights]
+    placed = place_all(session, highlights)
     exported = {h.id for h in highlights}
     notes, anchored = linked_notes(session.notes.notes, exported)
     for section in summary_sections(session, placed):

@@ -26,6 +26,7 @@ from typing import Any
 import orjson
 
 from reader import APP_NAME
+from reader.core.annotations import Highlight
 from reader.core.export import csv_export, html_export, markdown_export
 from reader.core.export.common import (
     DEFAULT_OPTIONS,
@@ -33,7 +34,7 @@ from reader.core.export.common import (
     ExportOptions,
     filter_description,
     linked_notes,
-    place,
+    place_all,
     selected,
     summary_sections,
 )
@@ -62,6 +63,7 @@ class _Part:
 
 
 _LeftOut = list[tuple[str, str]]  # (title, why) of each interview left out
+_Matched = tuple[_Part, list[Highlight]]  # an interview and the highlights it exports
 
 
 def _parts(
@@ -81,6 +83,25 @@ def _parts(
         if progress is not None and progress(done, len(entries)) is False:
             raise ExportCancelled(f"export cancelled after {done} of {len(entries)} interviews")
     return parts, left_out
+
+
+def _matching(parts: list[_Part], hl: ExportOptions) -> tuple[list[_Matched], str]:
+    """Each part with its selected highlights; filtered by colour or code, the parts with
+    none are left out ("0 highlights" under every other title of a study), and named in a
+    line for the top: "2 interviews with nothing that matches: “P1”, “P3”."."""
+    matched = [(part, selected(part.session, hl)) for part in parts]
+    if not hl.filtered:
+        return matched, ""
+    empty = [part.entry.title for part, highlights in matched if not highlights]
+    if not empty:
+        return matched, ""
+    names = ", ".join(f"“{title}”" for title in empty)
+    line = f"{_interviews(len(empty))} with nothing that matches: {names}."
+    return [(part, highlights) for part, highlights in matched if highlights], line
+
+
+def _interviews(n: int) -> str:
+    return f"{n} interview{'' if n == 1 else 's'}"
 
 
 def _said(left_out: _LeftOut, joint: str) -> list[str]:
@@ -125,24 +146,23 @@ def export_study_markdown(
 ) -> tuple[bytes, list[str]]:
     options = options or StudyExportOptions()
     parts, left_out = _parts(study, options, texts)
-    hl = _quiet(options.highlights)
     esc = markdown_export.escape
-    total = sum(len(selected(p.session, hl)) for p in parts)
     filters = _filters(study, parts, options)
+    matched, unmatched = _matching(parts, _quiet(options.highlights))
+    total = sum(len(highlights) for _, highlights in matched)
     blocks = [
         f"# {esc(study.data.title)}",
-        f"{len(parts)} interview{'' if len(parts) == 1 else 's'}, {_count(total)}"
+        f"{_interviews(len(matched))}, {_count(total)}"
         + (f" ({esc(filters)})" if filters else "")
         + f", exported from {APP_NAME}.",
-        *(esc(line) for line in _in_file(left_out)),
+        *(esc(line) for line in [unmatched, *_in_file(left_out)] if line),
     ]
-    for part in parts:
+    for part, highlights in matched:
         session = part.session
-        highlights = selected(session, hl)
         blocks.append(f"## {esc(part.entry.title)}")
         about = [attribute_line(study, part.entry), _source(part), _count(len(highlights))]
         blocks.append("  \n".join(esc(line) for line in about if line))
-        placed = [place(session, h) for h in highlights]
+        placed = place_all(session, highlights)
         exported = {h.id for h in highlights}
         notes, anchored = linked_notes(session.notes.notes, exported)
         for section in summary_sections(session, placed):
@@ -185,28 +205,30 @@ def export_study_html(
 ) -> tuple[bytes, list[str]]:
     options = options or StudyExportOptions()
     parts, left_out = _parts(study, options, texts)
-    hl = _quiet(options.highlights)
     title = html_escape(study.data.title)
-    total = sum(len(selected(p.session, hl)) for p in parts)
     filters = _filters(study, parts, options)
+    matched, unmatched = _matching(parts, _quiet(options.highlights))
+    total = sum(len(highlights) for _, highlights in matched)
     out = [
         *html_export.page_start(title, _STUDY_CSS),
         f"<h1>{title}</h1>",
-        f'<p class="meta-line">{len(parts)} interview{"" if len(parts) == 1 else "s"}, '
-        f"{_count(total)}"
+        f'<p class="meta-line">{_interviews(len(matched))}, {_count(total)}'
         + (f" ({html_escape(filters)})" if filters else "")
         + f", exported from {html_escape(APP_NAME)}.</p>",
-        *(f'<p class="meta-line">{html_escape(line)}</p>' for line in _in_file(left_out)),
+        *(
+            f'<p class="meta-line">{html_escape(line)}</p>'
+            for line in [unmatched, *_in_file(left_out)]
+            if line
+        ),
     ]
-    for part in parts:
+    for part, highlights in matched:
         session = part.session
-        highlights = selected(session, hl)
         out.append(f'<section class="interview" id="i-{html_escape(part.entry.id)}">')
         out.append(f'<h2 class="interview">{html_escape(part.entry.title)}</h2>')
         for line in (attribute_line(study, part.entry), _source(part), _count(len(highlights))):
             if line:
                 out.append(f'<p class="meta-line">{html_escape(line)}</p>')
-        placed = [place(session, h) for h in highlights]
+        placed = place_all(session, highlights)
         for section in summary_sections(session, placed):
             out.append(f'<section class="{html_escape(section.key)}">')
             out.append(f"<h3>{html_escape(section.heading)}</h3>")

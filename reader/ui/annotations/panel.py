@@ -24,7 +24,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from reader.core.annotations import NO_COLOR, Highlight
+from reader.core.annotations import NO_COLOR, Highlight, count_label
 from reader.ui.annotations.code_filter import CodeFilter
 from reader.ui.annotations.color_filter import ColorFilter
 from reader.ui.annotations.delegate import FIT_ROWS, HighlightDelegate
@@ -341,13 +341,13 @@ class AnnotationsPanel(QWidget):
         terms, color, tag = self._filter
         rows, orphans = len(self._model.rows), self._model.orphans
         shown, total = rows - (1 if orphans else 0), len(self._entries)
-        noun = "highlight" if total == 1 else "highlights"
         filtered = bool(terms or tag) or color is not None or self.study.narrowing
         self.show_all.setVisible(filtered)
         if total == 0 and not filtered:  # what the list is for, where it is empty
             self.count_label.setText(NO_HIGHLIGHTS)
             return
-        self.count_label.setText(f"{shown} of {total}" if filtered else f"{total} {noun}")
+        whole = count_label(e.highlight for e in self._entries)  # "3 highlights, 1 coded…"
+        self.count_label.setText(f"{shown} of {total}" if filtered else whole)
 
     # Interaction -------------------------------------------------------------------------
 

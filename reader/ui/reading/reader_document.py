@@ -119,8 +119,9 @@ class ReaderDocument:
                 line_start = newline + 1
             kinds[passed + (i > 0) : line] = [BLANK] * (line - passed - (i > 0))
             self.block_segment[line] = i
-            kinds[line] = (seg.role, previous_role if seg.role is Role.QUESTION else None)
-            previous_role = seg.role
+            role = self.session.shown_role(i)  # a back-channel ("Mm-hm.") as plain speech
+            kinds[line] = (role, previous_role if role is Role.QUESTION else None)
+            previous_role = role
         return kinds
 
     def _apply_structure(self, kinds: list[_Kind], done: _Kind | None = None) -> None:

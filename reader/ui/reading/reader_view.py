@@ -759,10 +759,11 @@ class ReaderView(QTextEdit):
         menu.addSeparator()
         roles = menu.addMenu("Paragraph &Role")
         group = QActionGroup(roles)
+        shown = self.session.shown_role(self.session.segments.index(segment))  # "Mm-hm.": Other
         for role, label in zip(
             ROLE_LABELS, with_mnemonics(list(ROLE_LABELS.values())), strict=True
         ):
-            action = QAction(label, roles, checkable=True, checked=segment.role is role)
+            action = QAction(label, roles, checkable=True, checked=shown is role)
             group.addAction(action)
             action.triggered.connect(
                 lambda _=False, r=role: self.roleRequested.emit(segment.start, r)

@@ -129,8 +129,8 @@ def build_codebook_actions(window: QMainWindow) -> CodebookActions:
             None,
             "A .qdpx joins the open study, or becomes a new one",
         ),
-        import_qdc=_action(
-            window, "REFI-QDA &Codebook (.qdc)…", None, "Add a REFI-QDA codebook's codes"
+        import_qdc=_action(  # in File ▸ Import and in Codes, where a student looks first
+            window, "&Import Codebook (REFI-QDA .qdc)…", None, "Add a REFI-QDA codebook's codes"
         ),
     )
 
@@ -458,15 +458,14 @@ DOCK_TOGGLES = {
 }
 
 
-def add_dock_toggle(actions: Actions, dock: QDockWidget, key: QAction | None = None) -> None:
-    """List `dock` in View with its letter and, beside it, the key of `key` (the action that
-    brings the dock), above Video. Shown, it comes forward: tabbed behind another, the user
-    saw nothing (and a lazy dock's panel is made when it shows, not before)."""
+def add_dock_toggle(actions: Actions, dock: QDockWidget) -> None:
+    """List `dock` in View with its letter, above Video. Shown, it comes forward: tabbed
+    behind another, the user saw nothing (and a lazy dock's panel is made when it shows, not
+    before). It shows no key: the key that brings the dock (Ctrl+6) is its Go to item's, and
+    does not hide it; written here too, a menu showed one key on two items."""
     toggle = dock.toggleViewAction()
     toggle.triggered.connect(lambda on: bring_forward(dock) if on else None)
-    name = DOCK_TOGGLES.get(dock.windowTitle(), dock.windowTitle())
-    shown = key.shortcut().toString(QKeySequence.SequenceFormat.NativeText) if key else ""
-    toggle.setText(f"{name}\t{shown}" if shown else name)
+    toggle.setText(DOCK_TOGGLES.get(dock.windowTitle(), dock.windowTitle()))
     assert actions.view_menu is not None
     actions.view_menu.insertAction(actions.playback.video, toggle)
 
@@ -519,6 +518,7 @@ def build_menus(window: QMainWindow, actions: Actions, docks: list[QDockWidget])
         codes.menu.addSeparator()
         codes.menu.addAction(codes.retrieve)
         codes.menu.addAction(codes.pictures)
+        codes.menu.addAction(codes.import_qdc)
         codes.menu.addSeparator()
         codes.menu.addAction(codes.focus_codebook)
     format_menu = bar.addMenu("F&ormat")
@@ -529,9 +529,8 @@ def build_menus(window: QMainWindow, actions: Actions, docks: list[QDockWidget])
     actions.view_menu = view_menu = _kept_menu("&View", window)
     bar.addMenu(view_menu)
     view_menu.addAction(actions.playback.video)
-    keys = [actions.focus_library, actions.focus_outline, actions.focus_annotations]
-    for dock, key in zip(docks, [*keys, actions.search_everything], strict=True):
-        add_dock_toggle(actions, dock, key)
+    for dock in docks:
+        add_dock_toggle(actions, dock)
     view_menu.addSeparator()
     view_menu.addAction(actions.focus_reader)
     view_menu.addAction(actions.focus_notes)

@@ -282,7 +282,7 @@ class MainWindow(QMainWindow):
         AfterPaint(reader, KeyboardDialogs.install).start()  # dialogs' focus frames
         self._wire_study()
         wire_codebook(self)  # the codebook (#14) and REFI-QDA (#15)
-        add_dock_toggle(actions, self.codebook.dock, actions.codes.focus_codebook)  # View
+        add_dock_toggle(actions, self.codebook.dock)  # View
         self.action_states = wire_action_states(self)  # greyed out while they cannot act
         keep_switches(actions, settings())  # preview, Follow Along, Typist's Loop
         GreyedKeys(self)  # and their keys say why
