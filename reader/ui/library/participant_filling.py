@@ -33,7 +33,7 @@ CANCELLED = "Fill Participants was cancelled: no participant was filled."
 
 
 class ParticipantFilling(QObject):
-    done = Signal(bool)  # after the report is said; whether participants were filled
+    done = Signal()  # the report is said (the Library takes the focus: Ctrl+Z undoes)
 
     def __init__(self, window: QWidget, owner: OpenStudy, switcher: InterviewSwitcher) -> None:
         super().__init__(window)
@@ -122,13 +122,13 @@ class ParticipantFilling(QObject):
         names = report.filled
         # A participant typed while the transcripts were read is kept (fill_participants).
         count = sum(1 for e in study.interviews if e.id in names and not e.participant.strip())
-        filled = bool(count) and self.owner.run(
+        if count and not self.owner.run(
             "Fill Participants", lambda: study.fill_participants(names), study.put_back
-        )
-        count = count if filled else 0
+        ):
+            return  # refused (the study turned read-only): the study said why
         self.owner.message.emit(report.message(count))
         self.owner.status.emit(report.headline(count), 8000)
-        self.done.emit(filled)
+        self.done.emit()
 
     def _cancel(self) -> None:
         if self.running():

@@ -61,7 +61,7 @@ def wire_study_extras(window: StudyWindow) -> None:
             from reader.ui.library.participant_filling import ParticipantFilling
 
             made.append(ParticipantFilling(window.reader.window(), study, window.switcher))
-            made[0].done.connect(lambda _filled: focus_library(window))  # Ctrl+Z undoes it
+            made[0].done.connect(lambda: focus_library(window))  # Ctrl+Z undoes it
         made[0].start()
 
     window.actions.fill_participants.triggered.connect(fill_participants)
