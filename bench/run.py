@@ -23,7 +23,14 @@ from functools import cached_property, partial
 from pathlib import Path
 from typing import Any
 
-from bench import codebook_bench, core_bench, gui_study, recording_bench, study_bench
+from bench import (
+    codebook_bench,
+    core_bench,
+    gui_participants,
+    gui_study,
+    recording_bench,
+    study_bench,
+)
 from bench.data import BIG_HIGHLIGHTS, Corpus, write_corpus
 from bench.proc import ROOT, child_env, run_child
 from bench.table import Row, Target, markdown
@@ -334,6 +341,7 @@ MEASURES: dict[str, Callable[[Run], list[Row]]] = {
         run.child("gui_switch", "app"), run.child("gui_switch", "floor")
     ),
     "study_window": gui_study.measure,
+    "participants": gui_participants.measure,  # after study_window: section 9 too
     "recording": recording_bench.measure,
     "memory": memory_loop,
     "codebook": lambda run: codebook_bench.run(run.work / "codebook", run.child),

@@ -662,3 +662,9 @@ def _label_role(label: str) -> Role | None:
     if base in _QUESTION_LABELS:
         return Role.QUESTION
     return Role.ANSWER if base in _ANSWER_LABELS else None
+
+
+def label_role(label: str) -> Role | None:
+    """The role a generic label names ("Q", "Interviewer 2", "Int.", "P07"); None for a
+    name (for reader.core.participants, which fills no participant from such a label)."""
+    return _label_role(label)

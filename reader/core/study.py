@@ -237,6 +237,29 @@ class Study:
         self._put(replace(old, **changes))
         return old
 
+    def fill_participants(self, names: dict[str, str]) -> list[InterviewEntry]:
+        """Set the participant of each interview named (id -> participant) that has none;
+        one typed meanwhile is kept, one gone is passed over. The old entries of those
+        set, for `put_back`."""
+        self._writable()
+        old = []
+        stamp = now_iso()
+        for index, entry in enumerate(self.data.interviews):
+            if entry.id in names and not entry.participant.strip():
+                old.append(entry)
+                participant = names[entry.id].strip()
+                self.data.interviews[index] = replace(
+                    entry, participant=participant, modified=stamp
+                )
+        return old
+
+    def put_back(self, entries: list[InterviewEntry]) -> None:
+        """Put back entries as they were (undo of fill_participants), those still here."""
+        self._writable()
+        back = {entry.id: entry for entry in entries}
+        interviews = self.data.interviews
+        interviews[:] = [back.get(entry.id, entry) for entry in interviews]
+
     def rename_interview(self, interview_id: str, title: str) -> InterviewEntry:
         return self.update_interview(interview_id, title=title)
 

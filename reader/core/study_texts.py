@@ -28,6 +28,7 @@ import orjson
 
 from reader.core.document import DocumentError
 from reader.core.notes_file import NotesFormatError
+from reader.core.participants import NOT_READ, NOTES_NOT_READ, answering_speakers
 from reader.core.search import Quote, Searchable, SessionText
 from reader.core.session import Session
 from reader.core.study import Study
@@ -39,11 +40,13 @@ MAX_KEPT = 200  # the issue's search of 200 interviews × 60 KB runs on kept tex
 class InterviewText:
     """What search reads of a session (see search.Searchable), compactly."""
 
-    __slots__ = ("_numbers", "_quotes", "_starts", "_text", "research")
+    __slots__ = ("_numbers", "_quotes", "_starts", "_text", "answering", "research")
 
     def __init__(self, session: Session) -> None:
         self._text = session.document.text.encode("utf-8")
         self.research = session.notes.notes
+        # Who answers, the reader's corrections applied (Fill Participants from Transcripts).
+        self.answering = answering_speakers(session.segments)
         # As JSON: a few hundred small strings each would hold memory scattered among
         # the session's, which is freed once this is built.
         self._quotes = orjson.dumps([tuple(q) for q in SessionText(session).quotes])
@@ -145,6 +148,19 @@ class StudyTexts:
         found = Found(InterviewText(loaded.session), loaded.problem, stamp)
         self._keep(entry.id, found)
         return found
+
+    def answering(self, entry: InterviewEntry) -> tuple[tuple[str, ...], str]:
+        """Who answers in the interview (participants.answering_speakers), from what is
+        kept while its files are unchanged, else loaded now (and kept); and "" or what of
+        it could not be read, in words (participants.NOT_READ, NOTES_NOT_READ)."""
+        pinned = self._pinned.get(entry.id)
+        if pinned is not None:
+            return answering_speakers(pinned.segments), ""
+        found = self.search(entry)
+        if found is None:
+            return (), NOTES_NOT_READ
+        assert isinstance(found.interview, InterviewText)  # not pinned: kept, or loaded
+        return found.interview.answering, NOT_READ if found.problem else ""
 
     def warm(self) -> None:
         """Load the first `max_kept` interviews now (for a background thread)."""

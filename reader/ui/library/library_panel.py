@@ -21,7 +21,7 @@ from PySide6.QtCore import (
     Qt,
     Signal,
 )
-from PySide6.QtGui import QContextMenuEvent, QKeyEvent, QKeySequence, QPalette
+from PySide6.QtGui import QAction, QContextMenuEvent, QKeyEvent, QKeySequence, QPalette
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QFrame,
@@ -98,7 +98,9 @@ class LibraryPanel(QWidget):
         add_menu.addAction("Add a Folder of Interviews…", self.addFolderRequested.emit)
         add_menu.addSeparator()
         add_menu.addAction("New Attribute…", self.newAttributeRequested.emit)
+        add_menu.addSeparator()  # Fill Participants from Transcripts joins (later_panels)
         self.add_button.setMenu(add_menu)
+        self.fill_action: QAction | None = None
         # How many a filter shows ("3 of 15"), beside the field while it filters; the
         # total is in the field's placeholder. No line of its own: at 1024x640 the dock
         # showed five rows, and a line under the table took one of them.
@@ -367,6 +369,8 @@ class LibraryPanel(QWidget):
         menu.addAction("Add a &Folder of Interviews…", self.addFolderRequested.emit)
         for action in menu.actions()[1 if index.isValid() else 0 :]:  # all but Open
             action.setEnabled(not self.owner.read_only)
+        if self.fill_action is not None:  # the window's: its state is the window's
+            menu.addAction(self.fill_action)
         menu.addSeparator()
         self.columns.add_actions(menu.addMenu("&Columns"))
         menu.exec(self.view.viewport().mapToGlobal(pos))

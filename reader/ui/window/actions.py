@@ -60,6 +60,7 @@ class Actions:
     next_interview: QAction
     previous_interview: QAction
     focus_library: QAction
+    fill_participants: QAction  # Edit, and the Library's Add and right-click menus
     # Steps through the open interview from the reader's caret (reading/stepping.py).
     next_question: QAction
     previous_question: QAction
@@ -254,6 +255,12 @@ def build_actions(window: QMainWindow) -> Actions:
         ),
         focus_library=_action(
             window, "Go to Li&brary", "Ctrl+5", "Move the focus to the study's interviews"
+        ),
+        fill_participants=_action(
+            window,
+            "Fill Participants from &Transcripts",
+            None,
+            "Each interview without a participant gets the one its transcript names",
         ),
         next_question=_action(
             window, "Next &Question", "Ctrl+Down", "Go to the next question (in the reader)"
@@ -503,6 +510,7 @@ def build_menus(window: QMainWindow, actions: Actions, docks: list[QDockWidget])
     edit_menu.addAction(actions.quote_in_notes)
     edit_menu.addAction(actions.color_labels)
     edit_menu.addAction(actions.speakers)
+    edit_menu.addAction(actions.fill_participants)
     edit_menu.addSeparator()
     for action in (
         actions.find,

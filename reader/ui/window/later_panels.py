@@ -57,6 +57,8 @@ def make_library(window: Any) -> LibraryPanel:
     library.openStudyRequested.connect(opening.choose_study)
     window.focus_marker.add_pane(library.view)
     window.action_states.library_made(library.add_button)
+    library.fill_action = window.actions.fill_participants  # its menus offer it too
+    library.add_button.menu().addAction(library.fill_action)
     return library
 
 

@@ -1,8 +1,9 @@
 """The study's additions to the window, wired in one call from MainWindow._wire_study:
 the study's colour labels, Undo in the library working on the study's history, a window
 with no interview open when none of a study's transcripts can be, and what opening the
-study found in the banner, behind what its first interview said. (The Annotations panel
-joins the study when it is made, in later_panels.py.)"""
+study found in the banner, behind what its first interview said; and Edit ▸ Fill
+Participants from Transcripts. (The Annotations panel joins the study when it is made,
+in later_panels.py.)"""
 
 from __future__ import annotations
 
@@ -10,17 +11,20 @@ from typing import TYPE_CHECKING, Protocol, cast
 
 from reader.ui.annotations.editing import HighlightEditing
 from reader.ui.interview.open_interview import OpenInterview
-from reader.ui.lazy_dock import LazyDock
+from reader.ui.lazy_dock import LazyDock, focus_dock
 from reader.ui.library.open_study import OpenStudy
 from reader.ui.library.study_actions import StudyActions
 from reader.ui.library.switcher import InterviewSwitcher
 from reader.ui.outline.outline import OutlineList
 from reader.ui.reading.reader_view import ReaderView
+from reader.ui.window.actions import Actions
 from reader.ui.window.banner import Banner
 from reader.ui.window.undo_focus import UndoFocus
 
 if TYPE_CHECKING:
     from reader.ui.annotations.panel import AnnotationsPanel
+    from reader.ui.library.library_panel import LibraryPanel
+    from reader.ui.library.participant_filling import ParticipantFilling
 
 
 class StudyWindow(Protocol):
@@ -37,6 +41,7 @@ class StudyWindow(Protocol):
     banner: Banner
     undo_focus: UndoFocus
     library_dock: LazyDock
+    actions: Actions
 
 
 OPEN_ALONE = "Or open one on its own with File ▸ Open Interview… (the study closes)."
@@ -49,6 +54,22 @@ def wire_study_extras(window: StudyWindow) -> None:
     window.editing.study_labels = window.switcher.set_color_labels
     window.study_actions.nothingToOpen.connect(lambda line: show_nothing_open(window, line))
     study.noticed.connect(window.banner.add_message)  # behind what the interview said
+    made: list[ParticipantFilling] = []  # at the first use: start-up does not load it
+
+    def fill_participants() -> None:
+        if not made:
+            from reader.ui.library.participant_filling import ParticipantFilling
+
+            made.append(ParticipantFilling(window.reader.window(), study, window.switcher))
+            made[0].done.connect(lambda: focus_library(window))  # Ctrl+Z undoes it
+        made[0].start()
+
+    window.actions.fill_participants.triggered.connect(fill_participants)
+
+
+def focus_library(window: StudyWindow) -> None:
+    library = cast("LibraryPanel", window.library_dock.panel())
+    focus_dock(window.library_dock, library.view)
 
 
 def show_nothing_open(window: StudyWindow, line: str) -> None:

@@ -1,0 +1,128 @@
+"""The participant each transcript names, for the Library's Fill Participants from
+Transcripts: a REFI-QDA project makes its cases from the participants (refi/qdpx_export),
+and the transcripts often name them already (Zoom's `<v José Ángel Muñoz>`, "Siobhán: …",
+Otter's name lines).
+
+The participant is the one speaker on the answering side, as the structure detection
+finds the speakers with the reader's corrections applied (renamed speakers, a speaker put
+on the other side: the notes file's corrections win over detection). A speaker is on the
+side of most of their paragraphs, as the Speakers dialog says (interview.speaker_report).
+An interview where nobody is named there, two or more speakers answer (a group), or only
+a generic label answers ("Speaker 1", "Interviewee", "P") gets none, and the report says
+why. A participant the user typed is never replaced (Study.fill_participants).
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field
+
+from reader.core.interview import Role, Segment, label_role, speaker_key
+from reader.core.study_file import InterviewEntry
+
+# Names diarisation and captioning give to voices they cannot name ("Speaker 1",
+# "SPEAKER_00", "Unknown Speaker", "Speaker B"), beside the role labels ("Interviewee",
+# "Respondent 2", "P", "A") that interview.label_role knows.
+_VOICES = {
+    "speaker", "unknown", "unknown speaker", "speaker unknown", "unidentified",
+    "unidentified speaker", "voice", "person", "man", "woman", "male", "female", "caller",
+    "audience", "audience member", "user", "spk", "spkr", "s",
+}  # fmt: skip
+_NUMBERED = re.compile(r"(?: (?:\d+|[a-z]))+$")  # "speaker 1", "speaker b", "person a 2"
+_COUNTS = {2: "two", 3: "three", 4: "four", 5: "five", 6: "six", 7: "seven", 8: "eight"}
+_NAMED_AT_MOST = 3  # answering speakers named in a reason
+_LISTED_AT_MOST = 8  # interviews left empty named in the report
+
+NO_SPEAKER = "no speaker named"
+NOT_READ = "its transcript could not be read"
+NOTES_NOT_READ = "its notes could not be read"
+
+
+@dataclass(frozen=True)
+class Finding:
+    """An interview's participant as its transcript names them; "" and why not."""
+
+    participant: str
+    why_not: str = ""
+
+
+def answering_speakers(segments: Iterable[Segment]) -> tuple[str, ...]:
+    """The speakers (names as shown) most of whose paragraphs are answers, in the order
+    they first speak. `segments` are a session's, the reader's corrections applied. The
+    side's name detection gives where no label names anyone ("Interviewee" of a Q&A
+    without labels) is nobody's."""
+    roles: dict[str, Counter[Role]] = {}
+    labelled: set[str] = set()
+    for seg in segments:
+        if seg.speaker:
+            roles.setdefault(seg.speaker, Counter())[seg.role] += 1
+            if seg.label:
+                labelled.add(seg.speaker)
+    # most_common keeps the first counted among equals, as speaker_report's role does.
+    return tuple(
+        name
+        for name, counts in roles.items()
+        if counts.most_common(1)[0][0] is Role.ANSWER and (name in labelled or not is_generic(name))
+    )
+
+
+def is_generic(name: str) -> bool:
+    """A label that names nobody: a role ("Interviewee", "R2", "A") or a voice that
+    diarisation numbers ("Speaker 1", "SPEAKER_00", "Unknown Speaker")."""
+    key = speaker_key(name)
+    return label_role(key) is not None or _NUMBERED.sub("", key) in _VOICES
+
+
+def find_participant(answering: Sequence[str], unread: str = "") -> Finding:
+    """The participant among the answering speakers (answering_speakers); `unread` is why
+    the interview could not be read, said when nobody answers."""
+    if not answering:
+        return Finding("", unread or NO_SPEAKER)
+    if len(answering) > 1:
+        count = _COUNTS.get(len(answering), str(len(answering)))
+        names = ", ".join(answering[:_NAMED_AT_MOST])
+        more = ", …" if len(answering) > _NAMED_AT_MOST else ""
+        return Finding("", f"{count} speakers answer: {names}{more}")
+    name = answering[0].strip()
+    if is_generic(name):
+        return Finding("", f"only a generic label answers: {name}")
+    return Finding(name)
+
+
+def to_fill(entries: Iterable[InterviewEntry]) -> list[InterviewEntry]:
+    """The interviews without a participant: the ones to fill."""
+    return [entry for entry in entries if not entry.participant.strip()]
+
+
+@dataclass
+class FillReport:
+    """What filling found: the participants to set, and the interviews left empty."""
+
+    filled: dict[str, str] = field(default_factory=dict)  # interview id -> participant
+    left: list[tuple[str, str]] = field(default_factory=list)  # (title, why), in order
+
+    def add(self, entry: InterviewEntry, finding: Finding) -> None:
+        if finding.participant:
+            self.filled[entry.id] = finding.participant
+        else:
+            self.left.append((entry.title, finding.why_not))
+
+    def headline(self, filled: int) -> str:
+        """The first sentence of `message`: "Filled 10 participants." """
+        if filled:
+            return f"Filled {filled} participant{'' if filled == 1 else 's'}."
+        return "No participant filled." if self.left else "No interview lacks a participant."
+
+    def message(self, filled: int) -> str:
+        """ "Filled 10 participants. 2 left empty: P07 (no speaker named), P11 (two
+        speakers answer: Ana, Ben)." `filled`: how many were set (a participant typed
+        meanwhile was kept)."""
+        if not self.left:
+            return self.headline(filled)
+        listed = ", ".join(f"{title} ({why})" for title, why in self.left[:_LISTED_AT_MOST])
+        more = len(self.left) - _LISTED_AT_MOST
+        if more > 0:
+            listed += f" and {more} more"
+        return f"{self.headline(filled)} {len(self.left)} left empty: {listed}."

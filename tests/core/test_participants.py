@@ -1,0 +1,212 @@
+"""Tests of reader.core.participants: the participant each transcript names, the reader's
+corrections first; group interviews, generic labels and unnamed speakers left empty and
+said; Study.fill_participants never replaces a typed participant, and put_back undoes it."""
+
+from __future__ import annotations
+
+import io
+import os
+import xml.etree.ElementTree as ET
+import zipfile
+from pathlib import Path
+
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+from reader.core.document import Document, load_document
+from reader.core.interview import Role
+from reader.core.notes_file import NotesData
+from reader.core.participants import (
+    NO_SPEAKER,
+    NOT_READ,
+    NOTES_NOT_READ,
+    FillReport,
+    Finding,
+    answering_speakers,
+    find_participant,
+    is_generic,
+    to_fill,
+)
+from reader.core.refi.codebook_xml import PROJECT_NS
+from reader.core.refi.qdpx_export import export_study_qdpx
+from reader.core.session import Session
+from reader.core.study import StudyError, open_study
+from reader.core.study_texts import StudyTexts
+from tests.participant_study import FILLED, REPORT, TYPED, write_participant_study
+
+
+def session_of(text: str, notes: NotesData | None = None) -> Session:
+    document = Document(text=text, title="T", source="/tmp/t.txt", encoding="utf-8")
+    return Session.open(document, notes)
+
+
+def fill(folder: Path) -> tuple[FillReport, int]:
+    """What the Library's command does, without the window: read, then fill."""
+    study = open_study(folder)
+    texts = StudyTexts(study)
+    report = FillReport()
+    for entry in to_fill(study.interviews):
+        report.add(entry, find_participant(*texts.answering(entry)))
+    count = len(study.fill_participants(report.filled))
+    study.save()
+    return report, count
+
+
+def test_the_formats_give_their_participant_and_the_others_say_why_not(tmp_path: Path) -> None:
+    folder = write_participant_study(tmp_path / "study")
+    report, count = fill(folder)
+    assert report.message(count) == REPORT
+    study = open_study(folder)
+    assert {e.title: e.participant for e in study.interviews if e.participant} == FILLED
+
+
+def test_a_typed_participant_stays_and_filling_again_changes_nothing(tmp_path: Path) -> None:
+    folder = write_participant_study(tmp_path / "study")
+    fill(folder)
+    report, count = fill(folder)
+    assert count == 0 and report.filled == {}
+    assert report.message(count).startswith("No participant filled. 3 left empty: P04 (")
+    assert open_study(folder).interviews[5].participant == TYPED
+
+
+def test_fill_participants_keeps_one_typed_meanwhile_and_put_back_undoes(tmp_path: Path) -> None:
+    folder = write_participant_study(tmp_path / "study")
+    study = open_study(folder)
+    first, second, *_ = study.interviews
+    study.update_interview(second.id, participant="Typed Meanwhile")
+    before = list(study.interviews)
+    old = study.fill_participants({first.id: " Found ", second.id: "Found Too", "gone": "X"})
+    assert [e.id for e in old] == [first.id]
+    assert study.interview(first.id).participant == "Found"
+    assert study.interview(second.id).participant == "Typed Meanwhile"
+    study.remove_interview(second.id)  # gone before the undo: passed over
+    study.put_back(old)
+    assert study.interview(first.id) == before[0]
+
+
+def test_a_read_only_study_refuses(tmp_path: Path) -> None:
+    study = open_study(write_participant_study(tmp_path / "study"))
+    study.read_only = True
+    with pytest.raises(StudyError):
+        study.fill_participants({study.interviews[0].id: "Ana"})
+
+
+def test_renamed_speakers_and_sides_in_the_notes_win_over_detection() -> None:
+    text = "Speaker 1: Where did you grow up?\nSpeaker 2: By the sea.\n"
+    assert answering_speakers(session_of(text).segments) == ("Speaker 2",)
+    renamed = NotesData(document={}, speakers={"Speaker 2": "Mei Lin"})
+    assert find_participant(answering_speakers(session_of(text, renamed).segments)) == Finding(
+        "Mei Lin"
+    )
+    swapped = NotesData(document={}, sides={"Speaker 1": Role.ANSWER, "Speaker 2": Role.QUESTION})
+    assert answering_speakers(session_of(text, swapped).segments) == ("Speaker 1",)
+
+
+def test_a_q_and_a_without_labels_names_nobody_until_the_reader_does() -> None:
+    text = "Intro.\nWhere did you grow up?\nBy the sea, in a small town.\n"
+    assert answering_speakers(session_of(text).segments) == ()
+    named = NotesData(document={}, speakers={"Interviewee": "Mei Lin"})
+    assert answering_speakers(session_of(text, named).segments) == ("Mei Lin",)
+
+
+def test_a_speaker_is_on_the_side_of_most_of_their_paragraphs() -> None:
+    text = "Ana: Why?\nBo: Because.\nAna: And then?\nBo: Then nothing.\n"
+    moved = session_of(text)
+    moved.set_role(moved.segments[0].start, Role.ANSWER)  # one of Ana's, marked an answer
+    assert answering_speakers(moved.segments) == ("Bo",)
+
+
+@pytest.mark.parametrize(
+    "name",
+    ["Speaker 1", "SPEAKER_00", "Unknown Speaker", "Speaker B", "Interviewee", "Respondent 2",
+     "P", "A", "participant", "Int."],
+)  # fmt: skip
+def test_generic_labels_name_nobody(name: str) -> None:
+    assert is_generic(name)
+    assert find_participant([name]) == Finding("", f"only a generic label answers: {name}")
+
+
+@pytest.mark.parametrize("name", ["José Ángel Muñoz", "Siobhán", "Anna B", "Speakerman", "李明"])
+def test_names_are_names(name: str) -> None:
+    assert not is_generic(name)
+    assert find_participant([name]) == Finding(name)
+
+
+def test_reasons() -> None:
+    assert find_participant([]) == Finding("", NO_SPEAKER)
+    assert find_participant([], NOT_READ) == Finding("", NOT_READ)
+    assert find_participant(["Ana", "Ben"]).why_not == "two speakers answer: Ana, Ben"
+    many = find_participant([f"Name{chr(65 + i)}" for i in range(12)]).why_not
+    assert many == "12 speakers answer: NameA, NameB, NameC, …"
+
+
+def test_unreadable_interviews_are_said(tmp_path: Path) -> None:
+    folder = write_participant_study(tmp_path / "study")
+    study = open_study(folder)
+    first, second, *_ = study.interviews
+    study.transcript_path(first).unlink()
+    study.notes_path(second).write_bytes(b"\x00not json")
+    texts = StudyTexts(study)
+    assert texts.answering(first) == ((), NOT_READ)
+    assert texts.answering(second) == ((), NOTES_NOT_READ)
+
+
+def test_the_kept_text_answers_without_reading_the_transcript_again(tmp_path: Path) -> None:
+    study = open_study(write_participant_study(tmp_path / "study"))
+    entry = study.interviews[1]
+    texts = StudyTexts(study)
+    texts.search(entry)  # kept, as the app's warming keeps the first 200
+    path = study.transcript_path(entry)
+    stamp = path.stat()
+    path.write_text("Interviewer: Hi?\nSomeone Else: Hello.\n", encoding="utf-8")
+    os.utime(path, ns=(stamp.st_atime_ns, stamp.st_mtime_ns))  # as if unchanged: kept
+    assert texts.answering(entry) == (("Siobhán",), "")
+    os.utime(path, ns=(stamp.st_atime_ns, stamp.st_mtime_ns + 10**9))
+    assert texts.answering(entry) == (("Someone Else",), "")
+
+
+def test_the_report_lists_a_few_and_counts_the_rest() -> None:
+    from reader.core.study_file import InterviewEntry
+
+    report = FillReport()
+    for i in range(11):
+        report.add(InterviewEntry(f"p{i}", f"P{i}.txt", f"P{i}"), Finding("", NO_SPEAKER))
+    report.add(InterviewEntry("x", "X.txt", "X"), Finding("Ana"))
+    message = report.message(1)
+    assert message.startswith("Filled 1 participant. 11 left empty: P0 (no speaker named), ")
+    assert message.endswith("P7 (no speaker named) and 3 more.")
+    assert FillReport().message(0) == "No interview lacks a participant."
+
+
+def test_the_qdpx_export_has_a_case_per_filled_participant(tmp_path: Path) -> None:
+    folder = write_participant_study(tmp_path / "study")
+    fill(folder)
+    study = open_study(folder)
+    data, left_out = export_study_qdpx(study)
+    assert left_out == []
+    with zipfile.ZipFile(io.BytesIO(data)) as archive:
+        project = ET.fromstring(archive.read("project.qde"))
+    sources = {s.get("guid"): s.get("name") for s in project.iter(f"{{{PROJECT_NS}}}TextSource")}
+    cases = {
+        case.get("name"): [
+            sources[ref.get("targetGUID")] for ref in case.iter(f"{{{PROJECT_NS}}}SourceRef")
+        ]
+        for case in project.iter(f"{{{PROJECT_NS}}}Case")
+    }
+    assert cases == {name: [title] for title, name in FILLED.items()}
+
+
+@given(st.lists(st.sampled_from(["Ana", "Ben", "Speaker 1", ""]), max_size=6))
+def test_one_named_answerer_is_the_only_way_to_a_participant(names: list[str]) -> None:
+    answering = tuple(dict.fromkeys(n for n in names if n))
+    found = find_participant(answering)
+    assert bool(found.participant) == (len(answering) == 1 and answering[0] != "Speaker 1")
+    assert bool(found.participant) != bool(found.why_not)
+
+
+def test_a_document_without_speakers_answers_nobody() -> None:
+    assert answering_speakers(session_of("").segments) == ()
+    assert answering_speakers(session_of("\x00\x01 binary ☃").segments) == ()
+    document = load_document(Path(__file__))  # a Python file: whatever it finds, no crash
+    assert isinstance(answering_speakers(Session.open(document, None).segments), tuple)

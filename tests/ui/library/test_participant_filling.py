@@ -1,0 +1,140 @@
+"""Edit ▸ Fill Participants from Transcripts, by keys: the Library's empty Participant
+cells get the names the transcripts give, in one step that Ctrl+Z in the Library undoes;
+study.json on disk each time; the banner's report; Cancel changes nothing; the open
+interview's unsaved speaker names count."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+import orjson
+import pytest
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QApplication, QMenu, QProgressDialog
+
+from reader.ui.library import participant_filling
+from reader.ui.window.main_window import MainWindow
+from tests.participant_study import FILLED, REPORT, TYPED, write_participant_study
+from tests.ui.test_library_fit import Menus
+
+ALT = Qt.KeyboardModifier.AltModifier
+CTRL = Qt.KeyboardModifier.ControlModifier
+
+
+@pytest.fixture
+def study_folder(tmp_path: Path) -> Path:
+    return write_participant_study(tmp_path / "study")
+
+
+@pytest.fixture
+def window(make_study_window: Callable[[Path], MainWindow], study_folder: Path) -> MainWindow:
+    window = make_study_window(study_folder)
+    window.activateWindow()
+    return window
+
+
+def on_disk(folder: Path) -> dict[str, str]:
+    data = orjson.loads((folder / "study.json").read_bytes())
+    return {e["title"]: e["participant"] for e in data["interviews"] if e["participant"]}
+
+
+def in_library(window: MainWindow) -> dict[str, str]:
+    return {row.title: row.participant for row in window.library.model.rows if row.participant}
+
+
+def edit_menu(window: MainWindow) -> QMenu:
+    return next(a.menu() for a in window.menuBar().actions() if a.text() == "&Edit")
+
+
+def fill_by_keys(window: MainWindow, qtbot: Any) -> None:
+    """Alt+E, T: Edit ▸ Fill Participants from &Transcripts."""
+    qtbot.waitUntil(window.isActiveWindow)
+    menu = edit_menu(window)
+    qtbot.keyClick(window, Qt.Key.Key_E, ALT)
+    qtbot.waitUntil(menu.isVisible)
+    qtbot.keyClick(menu, Qt.Key.Key_T)
+
+
+def test_the_command_fills_saves_reports_and_ctrl_z_in_the_library_undoes(
+    window: MainWindow, study_folder: Path, qtbot: Any
+) -> None:
+    assert on_disk(study_folder) == {"P06": TYPED}
+    window.reader.setFocus()  # reading: Ctrl+Z there undoes the interview's steps
+    fill_by_keys(window, qtbot)
+    qtbot.waitUntil(lambda: window.banner.text() == REPORT)
+    assert window.statusBar().currentMessage() == "Filled 4 participants."
+    assert on_disk(study_folder) == FILLED
+    qtbot.waitUntil(lambda: in_library(window) == FILLED)
+    view = window.library.view
+    window.activateWindow()  # offscreen, a closed menu stays the active window
+    qtbot.waitUntil(view.hasFocus)  # given to the Library, where Ctrl+Z undoes the step
+    qtbot.keyClick(view, Qt.Key.Key_Z, CTRL)
+    assert on_disk(study_folder) == {"P06": TYPED}
+    qtbot.waitUntil(lambda: in_library(window) == {"P06": TYPED})
+    qtbot.keyClick(view, Qt.Key.Key_Z, CTRL | Qt.KeyboardModifier.ShiftModifier)
+    assert on_disk(study_folder) == FILLED
+
+
+def test_the_librarys_add_button_and_right_click_menu_offer_it(
+    window: MainWindow, study_folder: Path, qtbot: Any, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    action = window.actions.fill_participants
+    assert action in window.library.add_button.menu().actions()
+    menus = Menus(monkeypatch).opened
+    view = window.library.view
+    window.library._row_menu(view.visualRect(view.model().index(0, 0)).center())
+    assert action in menus[-1].actions()
+    assert action.isEnabled()
+    action.trigger()
+    qtbot.waitUntil(lambda: on_disk(study_folder) == FILLED)
+
+
+def test_a_read_only_study_greys_it_out_saying_why(
+    make_study_window: Callable[[Path], MainWindow], study_folder: Path
+) -> None:
+    make_study_window(study_folder)
+    second = make_study_window(study_folder)  # the first holds the study's lock
+    action = second.actions.fill_participants
+    assert not action.isEnabled() and "read-only" in action.toolTip()
+
+
+def test_cancel_leaves_every_cell_as_it_was(
+    window: MainWindow, study_folder: Path, qtbot: Any, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(participant_filling, "SLICE_MS", 0)  # one transcript a slice
+    monkeypatch.setattr(participant_filling, "SHOW_AFTER_MS", 0)
+    window.actions.fill_participants.trigger()
+    qtbot.waitUntil(lambda: window.findChild(QProgressDialog) is not None)
+    dialog = window.findChild(QProgressDialog)
+    qtbot.waitUntil(lambda: dialog.isVisible() and dialog.value() >= 1)
+    assert dialog.maximum() == 7  # the interviews without a participant
+    qtbot.keyClick(dialog, Qt.Key.Key_Escape)
+    qtbot.waitUntil(lambda: window.statusBar().currentMessage() == participant_filling.CANCELLED)
+    assert on_disk(study_folder) == {"P06": TYPED}
+    assert not window.study.undo_stack.canUndo()
+    assert QApplication.activeModalWidget() is None
+
+
+def test_the_open_interviews_unsaved_speaker_name_counts(
+    window: MainWindow, study_folder: Path, qtbot: Any
+) -> None:
+    study = window.study.study
+    p05 = next(e.id for e in study.interviews if e.title == "P05")
+    assert window.switcher.open(p05)
+    window.interview.controller.rename_speaker("Speaker 2", "Mei Lin")
+    window.actions.fill_participants.trigger()
+    qtbot.waitUntil(lambda: on_disk(study_folder).get("P05") == "Mei Lin")
+    assert "P05" not in window.banner.text()
+
+
+def test_with_none_empty_it_says_so_and_makes_no_step(
+    window: MainWindow, study_folder: Path, qtbot: Any
+) -> None:
+    for entry in window.study.study.interviews:
+        window.study.rename(entry.id, participant=entry.participant or "Someone")
+    steps = window.study.undo_stack.count()
+    window.actions.fill_participants.trigger()
+    qtbot.waitUntil(lambda: window.banner.text() == "No interview lacks a participant.")
+    assert window.study.undo_stack.count() == steps
