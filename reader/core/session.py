@@ -100,8 +100,12 @@ class Session:
         """The role the paragraph `segments[index]` is shown as, on screen and on paper:
         its own, but an asker's turn that is no question ("Mm-hm.", question_numbers gives
         it no number) reads as plain speech, Role.OTHER, not in a question's bold colour."""
-        role = self.segments[index].role
-        return Role.OTHER if role is Role.QUESTION and index not in self.question_numbers else role
+        return _shown(self.segments[index].role, index in self.question_numbers)
+
+    def shown_roles(self) -> list[Role]:
+        """`shown_role` of every paragraph in one pass (a 5 MB transcript has 16,000)."""
+        numbers = self.question_numbers
+        return [_shown(seg.role, i in numbers) for i, seg in enumerate(self.segments)]
 
     def segment_at(self, offset: int) -> Segment | None:
         """The segment whose text holds `offset`, None between paragraphs."""
@@ -318,3 +322,8 @@ def insertion_index(highlights: list[Highlight], highlight: Highlight, index: in
     if index is None:
         return after
     return min(max(index, bisect_left(highlights, _order(highlight), key=_order)), after)
+
+
+def _shown(role: Role, numbered: bool) -> Role:
+    """An asker's turn without a question number reads as plain speech."""
+    return Role.OTHER if role is Role.QUESTION and not numbered else role

@@ -494,3 +494,15 @@ def test_a_highlight_made_with_its_label_is_still_the_one_on_that_selection() ->
     words = LABELLED.index("A friend")
     assert session.highlight_on(words, end) is None
     assert session.highlight_on(start + 3, end) is None  # begun inside the label: the words
+
+
+def test_an_askers_back_channel_is_shown_as_speech_and_every_role_agrees_in_one_pass() -> None:
+    text = "Interviewer: Where did it start?\n\nAna: By the river.\n\nInterviewer: Mm-hm.\n\n"
+    text += "Ana: Then Lisbon.\n\nInterviewer: Why Lisbon?\n\nAna: Work.\n"
+    document = Document(text=text, title="t", source="t.txt", encoding="utf-8")
+    session = Session.open(document, NotesData(document=document.meta()))
+    shown = session.shown_roles()
+    assert shown == [session.shown_role(i) for i in range(len(session.segments))]
+    said = [text[s.start : s.end] for s in session.segments]
+    assert shown[said.index("Interviewer: Mm-hm.")] is Role.OTHER
+    assert shown[said.index("Interviewer: Why Lisbon?")] is Role.QUESTION

@@ -107,6 +107,7 @@ class ReaderDocument:
         line = 0
         line_start = 0
         previous_role: Role | None = None
+        shown = self.session.shown_roles()  # a back-channel ("Mm-hm.") as plain speech
         for i, seg in enumerate(segments):
             # Advance to the line that holds this segment; the lines passed on the way hold
             # no segment, so they are blank.
@@ -119,7 +120,7 @@ class ReaderDocument:
                 line_start = newline + 1
             kinds[passed + (i > 0) : line] = [BLANK] * (line - passed - (i > 0))
             self.block_segment[line] = i
-            role = self.session.shown_role(i)  # a back-channel ("Mm-hm.") as plain speech
+            role = shown[i]
             kinds[line] = (role, previous_role if role is Role.QUESTION else None)
             previous_role = role
         return kinds
