@@ -210,7 +210,13 @@ def _time_turns(reading: ReaderDocument, doc: QTextDocument) -> None:
     for number in reversed(range(doc.blockCount())):
         segment = reading.segment_of_block(number)
         ms = starts.get(segment.start) if segment is not None else None
-        if ms is None or segment.timestamp in session.document.text[segment.start : segment.end]:
+        if (
+            ms is None
+            or (
+                segment.timestamp  # a speaker's stamp (subtitles have none)
+                and segment.timestamp in session.document.text[segment.start : segment.end]
+            )
+        ):
             continue  # untimed, or its time is written in the text already
         QTextCursor(doc.findBlockByNumber(number)).insertText(f"[{format_time(ms)}] ", quiet)
 

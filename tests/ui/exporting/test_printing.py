@@ -272,3 +272,18 @@ def test_a_timed_transcript_prints_each_turns_time(make_window, tmp_path: Path) 
     assert lines(printing.print_document(window.reader.reading))[2] == (
         "[00:00:03] Emma: How did you start?"
     )
+
+
+def test_subtitles_with_no_speaker_print_each_cues_time(make_window, tmp_path: Path) -> None:
+    """A plain .srt names nobody: each turn's time is still printed (an empty speaker
+    stamp was taken for a time written in the text, and every turn was passed over)."""
+    doc_path = tmp_path / "cues.srt"
+    doc_path.write_text(
+        "1\n00:00:00,000 --> 00:00:04,000\nWe began at the river.\n\n"
+        "2\n00:00:32,000 --> 00:00:36,000\nThen came Lisbon.\n",
+        "utf-8",
+    )
+    window: MainWindow = make_window(doc_path)
+    printed = [line for line in lines(printing.print_document(window.reader.reading)) if line]
+    assert "[0:00] We began at the river." in printed
+    assert "[0:32] Then came Lisbon." in printed
