@@ -431,13 +431,18 @@ def _cycles(codes: Mapping[str, Code], code_id: str) -> bool:
     return False
 
 
+def clean_name(name: str) -> str:
+    """A code's name as kept: its spaces collapsed, and NFC ("é" typed here and "e" +
+    U+0301 from a Mac's file are one name, not two codes)."""
+    return unicodedata.normalize("NFC", " ".join(name.split()))
+
+
 def _name_key(name: str) -> str:
-    return unicodedata.normalize("NFC", " ".join(name.split())).casefold()
+    return clean_name(name).casefold()
 
 
 def _checked_name(name: str) -> str:
-    # NFC: "é" typed here and "e" + U+0301 from a Mac's file are one name, not two codes.
-    name = unicodedata.normalize("NFC", " ".join(str(name).split()))
+    name = clean_name(str(name))
     if not name:
         raise CodebookError("A code needs a name.")
     if len(name) > MAX_NAME_CHARS:

@@ -14,7 +14,7 @@ import xml.etree.ElementTree as ET
 from dataclasses import dataclass, field
 
 from reader import APP_NAME, __version__
-from reader.core.codebook import Code, Codebook, is_color
+from reader.core.codebook import Code, Codebook, clean_name, is_color
 from reader.core.refi.left_out import LeftOut
 
 PROJECT_NS = "urn:QDA-XML:project:1.0"
@@ -81,8 +81,7 @@ def read_codes(codes: ET.Element | None, ns: str) -> ReadCodes:
 
     def walk(element: ET.Element, parent: str, path: str) -> None:
         for item in element.findall(tag(ns, "Code")):
-            # NFC, as the app's text: a Mac's NVivo may write "e" + U+0301 for "é".
-            name = unicodedata.normalize("NFC", " ".join((item.get("name") or "").split()))
+            name = clean_name(item.get("name") or "")  # NFC: a Mac's "e" + U+0301 is "é"
             where = f"{path} / {name}" if path else name
             code_id = guid_of(item.get("guid")) or derived_guid("code", where)
             if not name:
