@@ -121,7 +121,7 @@ class ParticipantFilling(QObject):
         assert study is not None
         names = report.filled
         # A participant typed while the transcripts were read is kept (fill_participants).
-        count = sum(1 for e in study.interviews if e.id in names and not e.participant.strip())
+        count = sum(e.id in names for e in to_fill(study.interviews))
         if count and not self.owner.run(
             "Fill Participants", lambda: study.fill_participants(names), study.put_back
         ):

@@ -759,7 +759,7 @@ class ReaderView(QTextEdit):
         menu.addSeparator()
         roles = menu.addMenu("Paragraph &Role")
         group = QActionGroup(roles)
-        shown = self.session.shown_role(self.session.segments.index(segment))  # "Mm-hm.": Other
+        shown = self.session.shown_role(self.session.segment_index_at(segment.start))  # "Mm-hm."
         for role, label in zip(
             ROLE_LABELS, with_mnemonics(list(ROLE_LABELS.values())), strict=True
         ):
