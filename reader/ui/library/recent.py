@@ -47,11 +47,28 @@ def _shown(folder: Path) -> str:
 class RecentList:
     def __init__(self, settings: QSettings) -> None:
         self._settings = settings
+        self._held: dict[str, str] | None = None  # writes waiting for `release`
+
+    def hold(self) -> None:
+        """Keep writes in memory until `release`: each write syncs the settings file to
+        disk (a few ms, more on a busy disk), which at start-up the user would wait for
+        before the window first paints (#17)."""
+        self._held = {}
+
+    def release(self) -> None:
+        held, self._held = self._held or {}, None
+        for key, value in held.items():
+            self._set(key, value)
+
+    def _value(self, key: str, default: str = "") -> str:
+        if self._held is not None and key in self._held:
+            return self._held[key]
+        return str(self._settings.value(key, default))
 
     def items(self) -> list[Recent]:
         """Newest first; entries that cannot be read are dropped, never raised."""
         try:
-            raw = json.loads(str(self._settings.value(KEY, "[]")))
+            raw = json.loads(self._value(KEY, "[]"))
             return [
                 Recent(Path(i["path"]), bool(i.get("study")), _path(i.get("notes")))
                 for i in raw
@@ -72,7 +89,9 @@ class RecentList:
     def _set(self, key: str, value: str) -> None:
         """Written only when it changes: each write is a sync of the settings file to disk,
         and reopening what was open last (every start) changes nothing."""
-        if self._settings.value(key) != value:
+        if self._held is not None:
+            self._held[key] = value
+        elif self._settings.value(key) != value:
             self._settings.setValue(key, value)
 
     def last(self) -> Recent | None:
@@ -80,11 +99,13 @@ class RecentList:
         return next((i for i in self.items() if i.path.exists()), None)
 
     def clear(self) -> None:
+        if self._held is not None:
+            self._held.pop(KEY, None)
         self._settings.remove(KEY)
 
     def folder(self) -> str:
         """Where an Open dialog starts: the last folder used, else the home folder."""
-        folder = str(self._settings.value(FOLDER_KEY, ""))
+        folder = self._value(FOLDER_KEY)
         return folder if folder and Path(folder).is_dir() else str(Path.home())
 
     def set_folder(self, folder: Path) -> None:

@@ -18,6 +18,7 @@ from PySide6.QtWidgets import QDialog, QFileDialog, QMenu, QMessageBox, QWidget
 
 from reader.core.hashing import sha256_hex
 from reader.core.study_places import FILE_NAME, study_folders
+from reader.ui.after_paint import AfterPaint
 from reader.ui.interview.open_interview import OpenInterview
 from reader.ui.library import unreadable
 from reader.ui.library.open_study import OpenStudy
@@ -74,7 +75,10 @@ class StudyActions(QObject):
     # Opening -----------------------------------------------------------------------------
 
     def open_at_start(self, path: Path | None, notes: Path | None, fallback: Path) -> bool:
-        """What the command line names; else what was open last; else `fallback`."""
+        """What the command line names; else what was open last; else `fallback`. The
+        recent list takes it once the reader has painted."""
+        self.recent.hold()
+        AfterPaint(self.window, self.recent.release).start()
         if path is None and notes is None:
             last = self.recent.last()
             if last is not None and self.open_path(last.path, last.notes):
@@ -362,6 +366,7 @@ class StudyActions(QObject):
         """The window closes: the study's last state written, its lock released. When the
         system ends the app (`rescue`: nobody was asked), what study.json cannot take goes
         to a rescue copy in the data folder; the line that reports it, if any."""
+        self.recent.release()  # closed before its first paint
         report = ""
         if self.owner.unsaved and not self.owner.save() and rescue:
             report = self.owner.rescue()

@@ -41,3 +41,37 @@ def test_alt_f_r_and_a_digit_reopen_a_study_told_apart_by_its_folder(
     qtbot.waitUntil(
         lambda: window.study.study is not None and window.study.study.folder == folders[0]
     )
+
+
+def test_a_start_writes_the_recent_list_once_the_window_has_painted(
+    dialogs: Any, tmp_path: Path, qtbot: Any
+) -> None:
+    """Each settings write syncs the file to disk: at start-up, not before the first paint."""
+    from reader.ui.library.recent import KEY
+    from reader.ui.settings import settings
+
+    transcript = tmp_path / "talk.txt"
+    transcript.write_text("Q: Why?\nA: Because.\n", encoding="utf-8")
+    window = MainWindow()
+    qtbot.addWidget(window)
+    assert window.study_actions.open_at_start(transcript, None, transcript)
+    assert settings().value(KEY) is None  # nothing written yet
+    assert window.study_actions.recent.items()[0].path == transcript  # yet listed
+    window.show()
+    qtbot.waitUntil(lambda: settings().value(KEY) is not None)
+    assert str(transcript) in str(settings().value(KEY))
+
+
+def test_a_window_closed_before_its_first_paint_still_lists_what_it_opened(
+    dialogs: Any, tmp_path: Path, qtbot: Any
+) -> None:
+    from reader.ui.library.recent import KEY
+    from reader.ui.settings import settings
+
+    transcript = tmp_path / "talk.txt"
+    transcript.write_text("Q: Why?\nA: Because.\n", encoding="utf-8")
+    window = MainWindow()
+    qtbot.addWidget(window)
+    assert window.study_actions.open_at_start(transcript, None, transcript)
+    window.close()
+    assert str(transcript) in str(settings().value(KEY))
