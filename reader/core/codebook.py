@@ -204,8 +204,7 @@ class Codebook:
 
     def names(self, code_ids: Iterable[str]) -> tuple[str, ...]:
         """The names of `code_ids`, in their order; an unknown id shows as itself."""
-        named = {c.id: c.name for c in self.codes}
-        return tuple(named.get(i, i) for i in code_ids)
+        return tuple(code.name if (code := self.get(i)) else i for i in code_ids)
 
     def find(self, name: str, parent: str | None = None) -> Code | None:
         """The code called `name` (case and spaces ignored), under `parent` if given."""

@@ -167,14 +167,12 @@ def conflict_copies(path: Path) -> list[Path]:
     if not path.parent.is_dir():
         return []
     stem = path.stem
-    found = [
-        p
-        for p in path.parent.iterdir()
-        if p != path
-        and p.is_file()
-        and (
-            p.name.startswith(f"{stem}.sync-conflict-")
-            or (p.name.startswith(f"{stem} (") and "conflicted copy" in p.name)
-        )
+    # By name first, as strings: a study's notes folder holds hundreds of files and this
+    # runs at every switch of interview; only the few that match are asked if they are files.
+    named = [
+        name
+        for name in os.listdir(path.parent)
+        if name.startswith(f"{stem}.sync-conflict-")
+        or (name.startswith(f"{stem} (") and "conflicted copy" in name)
     ]
-    return sorted(found)
+    return sorted(p for p in map(path.parent.joinpath, named) if p.is_file())

@@ -229,3 +229,20 @@ def test_default_notes_path_names_are_safe(tmp_path: Path, name: str, prefix: st
     assert path.name.startswith(prefix)
     assert re.fullmatch(r"[\w.-]+-[0-9a-f]{10}\.json", path.name)
     assert os.sep not in path.name
+
+
+def test_conflict_copies_are_the_sync_tools_copies_beside_the_notes_file(tmp_path: Path) -> None:
+    notes = tmp_path / "talk.json"
+    notes.write_text("{}", encoding="utf-8")
+    names = [
+        "talk.sync-conflict-20261201-101500-ABCDEFG.json",  # Syncthing
+        "talk (conflicted copy 2026-12-01).json",  # Dropbox
+        "talk (Ana's conflicted copy 2026-12-01).json",
+    ]
+    for name in names:
+        (tmp_path / name).write_text("{}", encoding="utf-8")
+    (tmp_path / "talk (copy).json").write_text("{}", encoding="utf-8")  # not a sync tool's
+    (tmp_path / "other.sync-conflict-20261201-101500-ABCDEFG.json").write_text("{}")
+    (tmp_path / "talk.sync-conflict-folder").mkdir()  # a folder so named is no copy
+    assert store.conflict_copies(notes) == sorted(tmp_path / n for n in names)
+    assert store.conflict_copies(tmp_path / "gone" / "talk.json") == []
