@@ -47,6 +47,7 @@ def coding(selection: ET.Element, code_guid: str, n: int) -> None:
 
 def note(root: ET.Element, guid: str, text: str) -> None:
     notes = root.find(f"{P}Notes")
+    notes = ET.SubElement(root, f"{P}Notes") if notes is None else notes
     element = ET.SubElement(notes, f"{P}Note", guid=guid, name="Supervisor")
     ET.SubElement(element, f"{P}PlainTextContent").text = text
 
