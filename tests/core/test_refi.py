@@ -562,7 +562,7 @@ def test_what_was_left_out_for_one_reason_is_one_line() -> None:
     parts of one source keeps its line; a kind said by its owner groups as well."""
     from reader.core.refi.left_out import LeftOut, grouped_lines
 
-    same = "the study has an interview with this text already (not added twice)"
+    same = "its text is empty"
     items = [LeftOut("text source", name, same) for name in ("Cjk", "Otter", "Names", "Rev")]
     items += [LeftOut("set", "Waves", "sets are not imported")]
     items += [LeftOut("graph", "?", "graphs are not imported")]
