@@ -221,6 +221,29 @@ def test_notes_that_cannot_be_read_or_are_edited_elsewhere_are_left_alone_and_na
     assert import_qdpx(back, study.folder).merged[0].changed
 
 
+def test_notes_that_cannot_be_written_are_as_they_were_and_named(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import errno
+
+    study = coded_study(tmp_path / "study")
+    back = edited(export_study_qdpx(study, crlf=True)[0], as_nvivo)
+    p1 = study.interviews[0]
+    before = study.notes_path(p1).read_bytes()
+
+    def refuse(path: Path, _notes: object) -> None:
+        raise OSError(errno.ENOSPC, "No space left on device", str(path))
+
+    monkeypatch.setattr("reader.core.refi.qdpx_merge.save_notes", refuse)
+    report = import_qdpx(back, study.folder)
+    assert said(report) == [
+        "text source “P1”: the notes of “P1”, its text here, are left as they were: they "
+        f"could not be written (No space left on device: {study.notes_path(p1)})"
+    ]
+    assert [m.source for m in report.merged] == ["P2"]
+    assert study.notes_path(p1).read_bytes() == before
+
+
 def test_a_read_only_study_is_refused_and_nothing_written(tmp_path: Path) -> None:
     study = coded_study(tmp_path / "study")
     back = edited(export_study_qdpx(study, crlf=True)[0], as_nvivo)

@@ -658,11 +658,8 @@ def _merge(
     title = entry.title or name
     was, notes, why = read_notes(path)
     if why:
-        report.not_imported.append(
-            LeftOut(
-                label, name, f"the notes of “{title}”, its text here, are left as they are: {why}"
-            )
-        )
+        said = f"the notes of “{title}”, its text here, are left as they are: {why}"
+        report.not_imported.append(LeftOut(label, name, said))
         # Its notes, and its selections', go with it: said once, by the line above.
         run.used_notes.update(ref for part in element.iter() for ref in _note_refs(run, part))
         return
@@ -676,19 +673,15 @@ def _merge(
     for tied in _tied_notes(run, element, ("research-notes", entry.id)):
         research = joined(research, tied)
     merged.notes += research != notes.notes
+    if merged.changed:
+        notes.highlights = sorted(by_id.values(), key=lambda h: (h.start, h.end, h.id))
+        notes.notes = research
+        why = write_notes(path, was, study.shared_notes(notes))
+        if why:
+            said = f"the notes of “{title}”, its text here, are left as they were: {why}"
+            report.not_imported.append(LeftOut(label, name, said))
+            return
     report.merged.append(merged)
-    if not merged.changed:
-        return
-    notes.highlights = sorted(by_id.values(), key=lambda h: (h.start, h.end, h.id))
-    notes.notes = research
-    why = write_notes(path, was, study.shared_notes(notes))
-    if why:
-        report.merged.remove(merged)
-        report.not_imported.append(
-            LeftOut(
-                label, name, f"the notes of “{title}”, its text here, are left as they were: {why}"
-            )
-        )
 
 
 def _note_refs(run: _Import, element: ET.Element) -> list[str]:
