@@ -310,32 +310,24 @@ def test_a_supervisors_codebook_defines_the_students_codes_and_names_the_look_al
     assert set(codes) == {"Drinks", "Night"} and codes["Drinks"]["description"] == ""
 
 
-def test_a_supervisors_codings_merge_into_the_open_interview_keeping_unsaved_edits(
-    make_study_window, folder: Path, qtbot, dialogs, tmp_path: Path
-) -> None:
-    """The study sent out, coded there (a code added to a passage, a new passage with a
-    note) and imported back while the open interview has edits not yet saved: the window
-    shows the supervisor's codings and keeps every edit, on screen and on disk."""
+def sent_back(window, tmp_path: Path) -> Path:
+    """The study as exported now, back from a supervisor: "Sleep" (a new code) on every
+    coded passage, "handover" in P01 Ana coded "Drinks" with a note."""
     import xml.etree.ElementTree as ET
 
     from tests.core.test_refi_merge import NEW_SELECTION, coding, edited, note
 
-    window = make_study_window(folder)
-    interview = window.interview
-    assert interview.session.document.source.endswith("P01 Ana.txt")
-    code_with_keys(window, qtbot, "coffee", "Drinks")
-    interview.flush()
-    coffee = interview.session.notes.highlights[0]
     sent = export_study_qdpx(window.study.study)[0]
     text = TALKS["P01 Ana.txt"]
+    sleep, remark = "5a000000-0000-4000-8000-000000000001", "40000000-0000-4000-8000-000000000002"
 
     def supervisor(root: ET.Element) -> None:
         p = root.tag[: root.tag.index("}") + 1]
         codes = root.find(f"{p}CodeBook/{p}Codes")
-        ET.SubElement(codes, f"{p}Code", guid="5a000000-0000-4000-8000-000000000001", name="Sleep")
+        ET.SubElement(codes, f"{p}Code", guid=sleep, name="Sleep")
         drinks = codes[0].get("guid")
-        for selection in root.iter(f"{p}PlainTextSelection"):
-            coding(selection, "5a000000-0000-4000-8000-000000000001", 1)
+        for n, selection in enumerate(root.iter(f"{p}PlainTextSelection")):
+            coding(selection, sleep, n)
         source = next(s for s in root.iter(f"{p}TextSource") if s.get("name") == "P01 Ana")
         start = text.index("handover")
         new = ET.SubElement(
@@ -345,12 +337,28 @@ def test_a_supervisors_codings_merge_into_the_open_interview_keeping_unsaved_edi
             startPosition=str(start),
             endPosition=str(start + len("handover")),
         )
-        coding(new, drinks, 2)
-        ET.SubElement(new, f"{p}NoteRef", targetGUID="40000000-0000-4000-8000-000000000002")
-        note(root, "40000000-0000-4000-8000-000000000002", "Ask who hands over.")
+        coding(new, drinks, 99)
+        ET.SubElement(new, f"{p}NoteRef", targetGUID=remark)
+        note(root, remark, "Ask who hands over.")
 
     project = tmp_path / "back.qdpx"
     project.write_bytes(edited(sent, supervisor))
+    return project
+
+
+def test_a_supervisors_codings_merge_into_the_open_interview_keeping_unsaved_edits(
+    make_study_window, folder: Path, qtbot, dialogs, tmp_path: Path
+) -> None:
+    """The study sent out, coded there (a code added to a passage, a new passage with a
+    note) and imported back while the open interview has edits not yet saved: the window
+    shows the supervisor's codings and keeps every edit, on screen and on disk."""
+    window = make_study_window(folder)
+    interview = window.interview
+    assert interview.session.document.source.endswith("P01 Ana.txt")
+    code_with_keys(window, qtbot, "coffee", "Drinks")
+    interview.flush()
+    coffee = interview.session.notes.highlights[0]
+    project = sent_back(window, tmp_path)
     # Edits not saved yet: a note on the coded passage, a passage coded, research notes.
     interview.controller.edit_highlight(coffee.id, "Edit Note", note="Every night")
     code_with_keys(window, qtbot, "night", "Shifts")
@@ -409,3 +417,23 @@ def test_nothing_is_imported_while_the_open_interviews_notes_cannot_be_saved(
     assert kind == "warning" and "could not be saved first, so nothing was imported" in text
     assert sorted(folder.iterdir()) == before and window.library.model.rowCount() == 3
     assert window.notes_editor.toPlainText() == "typed while the folder refused"
+
+
+def test_an_interview_set_aside_comes_back_with_the_supervisors_codings(
+    make_study_window, folder: Path, qtbot, dialogs, tmp_path: Path
+) -> None:
+    """Left for another with its undo history, its notes file rewritten by the merge: it
+    opens afresh from the file, its history dropped (it was for the notes before)."""
+    window = make_study_window(folder)
+    code_with_keys(window, qtbot, "coffee", "Drinks")
+    ana, ben = window.study.study.interviews[:2]
+    assert window.switcher.open(ben.id)  # Ana's notes written as she is left
+    project = sent_back(window, tmp_path)
+    dialogs.open_answers.append(str(project))
+    window.actions.codes.import_qdpx.trigger()
+    assert "“P01 Ana”: 1 coding added to 1 highlight, 1 new" in dialogs.shown[-1][1]
+    assert window.switcher.open(ana.id)
+    book = window.codebook.hub.book
+    shown = [(h.exact, book.names(h.codes)) for h in window.interview.session.notes.highlights]
+    assert shown == [("coffee", ("Drinks", "Sleep")), ("handover", ("Drinks",))]
+    assert window.interview.controller.undo_stack.count() == 0
