@@ -323,8 +323,16 @@ def test_merging_removes_nothing_and_twice_is_once(
     assert not merged.changed and again == once
 
 
-@given(st.text(max_size=12), st.text(max_size=12))
+@given(st.text("ok b,\n ", max_size=12), st.text("ok b,\n ", max_size=12))
 def test_a_note_joined_keeps_both_and_joined_again_is_the_same(old: str, new: str) -> None:
     both = joined(old, new)
     assert old.strip() in both and new.strip() in both
     assert joined(both, new) == both
+
+
+def test_a_note_is_added_unless_it_is_there_as_a_paragraph() -> None:
+    assert joined("Look at the book", "ok") == "Look at the book\n\nok"
+    assert joined("ok", "ok, and the book") == "ok, and the book"  # lengthened there
+    assert joined("Mine", "Minefield") == "Mine\n\nMinefield"
+    assert joined("Mine\n\nTheirs\n", "Theirs") == "Mine\n\nTheirs\n"
+    assert joined("", " Theirs ") == "Theirs" and joined("Mine", "  ") == "Mine"

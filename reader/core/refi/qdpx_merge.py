@@ -99,14 +99,16 @@ def _twins(here: Highlight, selection: Highlight) -> bool:
 
 
 def joined(old: str, new: str) -> str:
-    """A note as it is here with `new` (the other tool's) added: the same text, or text
-    here already, is not added again; a note lengthened there replaces its start here."""
-    new = new.strip()
-    if not new or new in old:
+    """A note as it is here with `new` (the other tool's) added as a paragraph: not when
+    it is here already (as whole paragraphs: "ok" is not in "book"); a note lengthened
+    there (it starts with ours, then a word ends: not "Minefield" for "Mine") replaces
+    ours."""
+    new, here = new.strip(), old.strip()
+    if not new or f"\n\n{new}\n\n" in f"\n\n{here}\n\n":
         return old
-    if old.strip() and old.strip() in new:
+    if not here or (new.startswith(here) and not new[len(here)].isalnum()):
         return new
-    return f"{old.rstrip()}\n\n{new}" if old.strip() else new
+    return f"{old.rstrip()}\n\n{new}"
 
 
 def read_notes(path: Path) -> tuple[bytes | None, NotesData | None, str]:
