@@ -86,7 +86,12 @@ def _merge_highlights(
     for hid in mine.keys() | other.keys():
         a, b, o = mine.get(hid), other.get(hid), old.get(hid)
         if a is not None and b is not None:
-            winner = b if b.modified > a.modified else a
+            # Changed on one side only: that side's, whatever the clocks say (an import
+            # in the same second as an edit here); on both, the later.
+            if base is not None and o is not None and (a == o or b == o):
+                winner = a if b == o else b
+            else:
+                winner = b if b.modified > a.modified else a
             if winner is b and b != a:
                 result.updated.append(hid)
             merged[hid] = winner

@@ -87,3 +87,18 @@ def test_label_speaker_and_role_changes_count_as_changes() -> None:
     assert result.notes.colors["yellow"] == "Striking"
     assert result.notes.speakers == {"Interviewee": "Alex Ross Perry"}
     assert not merge(base, notes(), notes(), "laptop").changed
+
+
+def test_a_change_on_one_side_only_wins_whatever_its_time() -> None:
+    """Codes added there in the same second as (or a clock behind) the version here: the
+    side that changed wins, as the module says; changed on both, the later still does."""
+    a = hl("wild")
+    there = replace(a, codes=("c1",))  # the same `modified`
+    result = merge(notes(a), notes(a), notes(there), "x")
+    assert result.notes.highlights == [there] and result.updated == [a.id]
+    earlier = replace(a, note="older clock", modified="2000-01-01T00:00:00+00:00")
+    assert merge(notes(a), notes(a), notes(earlier), "x").notes.highlights == [earlier]
+    mine = replace(a, note="here", modified="2000-01-01T00:00:00+00:00")
+    assert merge(notes(a), notes(mine), notes(a), "x").notes.highlights == [mine]
+    theirs = later(a, note="there")
+    assert merge(notes(a), notes(mine), notes(theirs), "x").notes.highlights == [theirs]

@@ -325,14 +325,20 @@ def test_nvivo_shape(tmp_path: Path) -> None:
     assert_valid(unzip(export_study_qdpx(study)[0])["project.qde"])
 
 
-def test_a_source_not_added_twice_says_its_notes_once(tmp_path: Path) -> None:
-    """Its notes go with it, also one tied to its selection through a Link: that one was
-    reported as tied to nothing."""
+def test_a_project_imported_twice_changes_nothing_the_second_time(tmp_path: Path) -> None:
+    """Its source is merged into the interview it made, which has all of it: no file
+    changes, no backup is made; its notes, also one tied to its selection through a Link,
+    count as brought in; what does not fit is said again."""
     imported("nvivo.qdpx", tmp_path)
-    again = import_qdpx((FIXTURES / "nvivo.qdpx").read_bytes(), tmp_path / "nvivo.qdpx")
+    folder = tmp_path / "nvivo.qdpx"
+    before = {p: p.read_bytes() for p in folder.rglob("*") if p.is_file()}
+    again = import_qdpx((FIXTURES / "nvivo.qdpx").read_bytes(), folder)
+    assert {p: p.read_bytes() for p in folder.rglob("*") if p.is_file()} == before
+    (merged,) = again.merged
+    assert merged.line == "“Ana, night 1”: nothing new, the study has all of it"
     assert said(again) == [
-        "text source “Ana, night 1”: the study has an interview with this text already "
-        "(not added twice)",
+        "selection “past the end” in “Ana, night 1”: positions 70–9000 do not fit its text "
+        "of 76 characters",
         "picture source “Ward plan”: it has no text to read",
         "note “Loose memo”: it is not tied to a source or a selection",
     ]
@@ -374,7 +380,8 @@ def test_import_into_an_existing_study_merges_codes_attributes_and_interviews(
     tmp_path: Path,
 ) -> None:
     """Codes by GUID or by name in the same place, attributes by name; a text the study
-    has already is named and not added twice; nothing there is overwritten."""
+    has already is not added twice, its passages merged into that interview's notes
+    (tests/core/test_refi_merge.py); no transcript there is overwritten."""
     data = export_study_qdpx(coded_study(tmp_path / "theirs"))[0]
     ours = tmp_path / "ours"
     ours.mkdir()
@@ -393,9 +400,8 @@ def test_import_into_an_existing_study_merges_codes_attributes_and_interviews(
     assert [e.title for e in again.interviews] == ["Mine", "P2", "P1"]
     assert report.interviews == 1 and report.codes == 1  # Light is new
     assert report.known_codes == ["Work", "Work / Handover"]
-    assert said(report) == [
-        "text source “P2”: the study has an interview with this text already (not added twice)"
-    ]
+    assert said(report) == []
+    assert [m.line for m in report.merged] == ["“P2”: 1 new highlight, 1 note added"]
     assert [c.name for c in again.codebook] == ["Work", "Handover", "Light"]
     assert again.codebook.find("Handover", work.id).color == "#123456"  # ours kept
     assert [a.label for a in again.data.attributes] == ["role", "Years", "Started"]
@@ -410,7 +416,11 @@ def test_import_into_an_existing_study_merges_codes_attributes_and_interviews(
             assert (ours / name).read_bytes() == raw
     # A second import of the same project adds nothing and says so for each source.
     report = import_qdpx(data, ours)
-    assert report.interviews == 0 and len(report.not_imported) == 2
+    assert report.interviews == 0 and report.not_imported == []
+    assert [m.line for m in report.merged] == [
+        "“P1”: nothing new, the study has all of it",
+        "“P2”: nothing new, the study has all of it",
+    ]
     assert len(open_study(ours).interviews) == 3
 
 
@@ -552,7 +562,7 @@ def test_what_was_left_out_for_one_reason_is_one_line() -> None:
     parts of one source keeps its line; a kind said by its owner groups as well."""
     from reader.core.refi.left_out import LeftOut, grouped_lines
 
-    same = "the study has an interview with this text already (not added twice)"
+    same = "its text is empty"
     items = [LeftOut("text source", name, same) for name in ("Cjk", "Otter", "Names", "Rev")]
     items += [LeftOut("set", "Waves", "sets are not imported")]
     items += [LeftOut("graph", "?", "graphs are not imported")]

@@ -316,13 +316,17 @@ def test_round_trip_of_a_recorded_interview(tmp_path: Path) -> None:
 def test_a_recorded_interview_imported_back_into_its_own_study_is_not_added_twice(
     tmp_path: Path,
 ) -> None:
+    """Its transcript is the interview's text: merged there, every passage in its place
+    (nothing new, the notes file as it was: tests/core/test_refi_merge.py)."""
     study = recorded_study(tmp_path / "study")
     data = export_study_qdpx(study)[0]
+    (entry,) = study.interviews
+    notes_path = study.notes_path(entry)
+    notes_before = notes_path.read_bytes()
     report = import_qdpx(data, study.folder)
-    assert report.interviews == 0 and report.recordings == 0
-    assert said(report) == [
-        "audio source “Night”: the study has an interview with this text already (not added twice)"
-    ]
+    assert report.interviews == 0 and report.recordings == 0 and said(report) == []
+    assert [m.line for m in report.merged] == ["“Night”: nothing new, the study has all of it"]
+    assert notes_path.read_bytes() == notes_before
     assert len(open_study(study.folder).interviews) == 1
     assert not (study.folder / "transcripts").exists()
     # Imported elsewhere the text carries its times; that study's export comes back alike.

@@ -54,7 +54,7 @@ def test_import_a_project_into_the_open_study(
     assert dialogs.shown[-2][0] == "ask" and "into the open study" in dialogs.shown[-2][1]
     kind, text = dialogs.shown[-1]
     assert kind == "information" and "Imported 1 interview(s), 1 code(s)" in text
-    assert "“P01 Ana”: the study has an interview with this text already" in text
+    assert "“P01 Ana”: nothing new, the study has all of it" in text  # merged: no codings
     assert "Already in the codebook: Drinks." in text
     qtbot.waitUntil(lambda: library.rowCount() == 4)  # no restart, no reopening
     assert [e["title"] for e in study_json(folder)["interviews"]][-1] == "P20 Dee"
@@ -308,3 +308,132 @@ def test_a_supervisors_codebook_defines_the_students_codes_and_names_the_look_al
     window.study.undo_stack.undo()
     codes = {c["name"]: c for c in study_json(folder)["codes"]}
     assert set(codes) == {"Drinks", "Night"} and codes["Drinks"]["description"] == ""
+
+
+def sent_back(window, tmp_path: Path) -> Path:
+    """The study as exported now, back from a supervisor: "Sleep" (a new code) on every
+    coded passage, "handover" in P01 Ana coded "Drinks" with a note."""
+    import xml.etree.ElementTree as ET
+
+    from tests.core.test_refi_merge import NEW_SELECTION, coding, edited, note
+
+    sent = export_study_qdpx(window.study.study)[0]
+    text = TALKS["P01 Ana.txt"]
+    sleep, remark = "5a000000-0000-4000-8000-000000000001", "40000000-0000-4000-8000-000000000002"
+
+    def supervisor(root: ET.Element) -> None:
+        p = root.tag[: root.tag.index("}") + 1]
+        codes = root.find(f"{p}CodeBook/{p}Codes")
+        ET.SubElement(codes, f"{p}Code", guid=sleep, name="Sleep")
+        drinks = codes[0].get("guid")
+        for n, selection in enumerate(root.iter(f"{p}PlainTextSelection")):
+            coding(selection, sleep, n)
+        source = next(s for s in root.iter(f"{p}TextSource") if s.get("name") == "P01 Ana")
+        start = text.index("handover")
+        new = ET.SubElement(
+            source,
+            f"{p}PlainTextSelection",
+            guid=NEW_SELECTION,
+            startPosition=str(start),
+            endPosition=str(start + len("handover")),
+        )
+        coding(new, drinks, 99)
+        ET.SubElement(new, f"{p}NoteRef", targetGUID=remark)
+        note(root, remark, "Ask who hands over.")
+
+    project = tmp_path / "back.qdpx"
+    project.write_bytes(edited(sent, supervisor))
+    return project
+
+
+def test_a_supervisors_codings_merge_into_the_open_interview_keeping_unsaved_edits(
+    make_study_window, folder: Path, qtbot, dialogs, tmp_path: Path
+) -> None:
+    """The study sent out, coded there (a code added to a passage, a new passage with a
+    note) and imported back while the open interview has edits not yet saved: the window
+    shows the supervisor's codings and keeps every edit, on screen and on disk."""
+    window = make_study_window(folder)
+    interview = window.interview
+    assert interview.session.document.source.endswith("P01 Ana.txt")
+    code_with_keys(window, qtbot, "coffee", "Drinks")
+    interview.flush()
+    coffee = interview.session.notes.highlights[0]
+    project = sent_back(window, tmp_path)
+    # Edits not saved yet: a note on the coded passage, a passage coded, research notes.
+    interview.controller.edit_highlight(coffee.id, "Edit Note", note="Every night")
+    code_with_keys(window, qtbot, "night", "Shifts")
+    window.notes_editor.setFocus()
+    qtbot.keyClicks(window.notes_editor, "Ana starts with coffee")
+    assert interview.saver.dirty
+
+    dialogs.open_answers.append(str(project))
+    window.actions.codes.import_qdpx.trigger()
+    kind, said = dialogs.shown[-1]
+    assert kind == "information" and "“P01 Ana”: 1 coding added to 1 highlight, 1 new" in said
+
+    def shown() -> list[tuple[str, tuple[str, ...], str]]:
+        book = window.codebook.hub.book
+        return [(h.exact, book.names(h.codes), h.note) for h in interview.session.notes.highlights]
+
+    expected = [
+        ("night", ("Shifts",), ""),
+        ("coffee", ("Drinks", "Sleep"), "Every night"),
+        ("handover", ("Drinks",), "Ask who hands over."),
+    ]
+    assert shown() == expected  # in the window at once
+    assert interview.research_notes() == "Ana starts with coffee"
+    interview.flush()
+    study = window.study.study
+    on_disk = study.load_notes(study.interviews[0])
+    assert [(h.exact, study.codebook.names(h.codes), h.note) for h in on_disk.highlights] == (
+        expected
+    )
+    assert on_disk.notes == "Ana starts with coffee"
+    # Undo in the interview does not take the merge apart: its history was for the notes
+    # before it.
+    assert interview.controller.undo_stack.count() == 0
+
+
+def test_nothing_is_imported_while_the_open_interviews_notes_cannot_be_saved(
+    make_study_window, folder: Path, qtbot, dialogs, tmp_path: Path, monkeypatch
+) -> None:
+    """Unsaved, a passage edited here and coded there would keep only one side: the
+    import waits till the notes are saved, and says so."""
+    import errno
+
+    project = their_project(tmp_path / "theirs")
+    window = make_study_window(folder)
+    before = sorted(folder.iterdir())
+
+    def refuse(path: Path, data: bytes, **_kwargs: bool) -> None:
+        raise OSError(errno.EACCES, "Permission denied", str(path))
+
+    monkeypatch.setattr("reader.ui.persistence.saver.atomic_write", refuse)
+    window.notes_editor.setFocus()
+    qtbot.keyClicks(window.notes_editor, "typed while the folder refused")
+    dialogs.open_answers.append(str(project))
+    window.actions.codes.import_qdpx.trigger()
+    kind, text = dialogs.shown[-1]
+    assert kind == "warning" and "could not be saved first, so nothing was imported" in text
+    assert sorted(folder.iterdir()) == before and window.library.model.rowCount() == 3
+    assert window.notes_editor.toPlainText() == "typed while the folder refused"
+
+
+def test_an_interview_set_aside_comes_back_with_the_supervisors_codings(
+    make_study_window, folder: Path, qtbot, dialogs, tmp_path: Path
+) -> None:
+    """Left for another with its undo history, its notes file rewritten by the merge: it
+    opens afresh from the file, its history dropped (it was for the notes before)."""
+    window = make_study_window(folder)
+    code_with_keys(window, qtbot, "coffee", "Drinks")
+    ana, ben = window.study.study.interviews[:2]
+    assert window.switcher.open(ben.id)  # Ana's notes written as she is left
+    project = sent_back(window, tmp_path)
+    dialogs.open_answers.append(str(project))
+    window.actions.codes.import_qdpx.trigger()
+    assert "“P01 Ana”: 1 coding added to 1 highlight, 1 new" in dialogs.shown[-1][1]
+    assert window.switcher.open(ana.id)
+    book = window.codebook.hub.book
+    shown = [(h.exact, book.names(h.codes)) for h in window.interview.session.notes.highlights]
+    assert shown == [("coffee", ("Drinks", "Sleep")), ("handover", ("Drinks",))]
+    assert window.interview.controller.undo_stack.count() == 0

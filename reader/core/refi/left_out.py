@@ -1,6 +1,6 @@
 """What a REFI-QDA import left out, and why, as records: the report's line for each, and
-the lines that say what was left out for one reason once ("23 text sources (“Cjk”, … and
-20 more): the study has an interview with this text already"), made from the same records.
+the lines that say what was left out for one reason once ("23 picture sources (“Plan”, …
+and 20 more): it has no text to read"), made from the same records.
 """
 
 from __future__ import annotations

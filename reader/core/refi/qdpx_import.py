@@ -12,14 +12,18 @@ transcript (or its path kept) and its SyncPoints become the turns' times (refi.m
 Participants come from Cases and attributes from Variables. Anything not brought in is
 named in the report (refi.left_out): pictures, PDFs, media without a transcript, selections whose
 positions do not fit their text (never guessed), codings of a whole source, references
-to codes that do not exist, and a source whose text the study holds already.
+to codes that do not exist, and a notes file that cannot take a merge (below).
 
 Into an existing study: a code with the same GUID, or the same name in the same place,
 is the study's code (its codings go to it); variables join the attributes of the same
-name; transcripts are written beside the others under new names, nothing overwritten;
-a source whose text is that of an interview in the study is not added a second time (the
-report names it; its highlights are not merged, so no notes file the study has is ever
-rewritten by an import). study.json is written once, atomically, at the end.
+name; transcripts are written beside the others under new names, nothing overwritten.
+A source whose text is that of an interview in the study (the study sent to a supervisor
+and coded there) is not added a second time: its selections and notes are merged into
+that interview's notes file (qdpx_merge: codes and notes added, nothing taken away,
+nothing added twice), which is backed up first and written atomically; one that cannot
+be read, or that another window is editing, is left as it is and named. The report says
+what each merge brought (ImportReport.merged). study.json is written once, atomically,
+at the end.
 
 The GUIDs that cannot live in our files (sources, variables, cases, notes, codings) are
 kept in the study's settings (qdpx_export.GUIDS_SETTING), so exporting the imported study
@@ -62,6 +66,7 @@ from reader.core.refi.codebook_xml import (
 )
 from reader.core.refi.left_out import LeftOut, grouped_lines
 from reader.core.refi.qdpx_export import GUIDS_SETTING
+from reader.core.refi.qdpx_merge import Merged, joined, merge_selection, read_notes, write_notes
 from reader.core.store import save_notes
 from reader.core.study import Study, StudyError, open_study
 from reader.core.study_file import InterviewEntry, StudyData
@@ -86,6 +91,7 @@ class ImportReport:
     notes: int = 0
     recordings: int = 0
     known_codes: list[str] = field(default_factory=list)  # in the study already: merged
+    merged: list[Merged] = field(default_factory=list)  # sources of the study's interviews
     code_lines: list[str] = field(default_factory=list)  # AddedCodes.lines()
     not_imported: list[LeftOut] = field(default_factory=list)
 
@@ -99,6 +105,9 @@ class ImportReport:
             f"{self.notes} note(s) into {self.study.folder}."
         ]
         lines += self.code_lines
+        if self.merged:
+            lines.append("Merged into the interviews of the same text the study has:")
+            lines += [f"  {merged.line}" for merged in self.merged]
         left_out = self.not_imported
         said = grouped_lines(left_out) if grouped else [item.line for item in left_out]
         lines += [f"  not imported: {line}" for line in said]
@@ -157,7 +166,7 @@ class _Import:
     cases: dict[str, tuple[str, ET.Element]]  # source GUID -> (participant, case)
     guids: dict[str, str]
     report: ImportReport
-    texts: set[str]  # the hashes of the study's texts, not to add one twice
+    texts: dict[str, InterviewEntry]  # the hash of each of the study's texts -> its interview
     used_notes: set[str] = field(default_factory=set)
 
     @property
@@ -175,7 +184,12 @@ class _Text:
     end: Callable[[int], int]
     # The text as the file has it, before times were written into it: our own export of
     # an interview with a recording, imported back, is that interview's text.
-    untimed: str = ""
+    untimed: _Text | None = None
+
+    def of(self, digest: str) -> _Text:
+        """Itself, or its untimed text, whichever has that hash."""
+        untimed = self.untimed
+        return untimed if untimed is not None and text_sha256(untimed.text) == digest else self
 
 
 def import_qdpx(
@@ -258,12 +272,12 @@ def _target(folder: Path, project: _Project) -> Study:
     return Study(folder=folder, data=StudyData(title=project.root.get("name") or folder.name))
 
 
-def _texts_of(study: Study) -> set[str]:
+def _texts_of(study: Study) -> dict[str, InterviewEntry]:
     """The hashes of the texts of the study's interviews that can be read."""
-    hashes = set()
+    hashes = {}
     for entry in study.interviews:
         try:
-            hashes.add(load_document(study.transcript_path(entry)).sha256)
+            hashes.setdefault(load_document(study.transcript_path(entry)).sha256, entry)
         except (DocumentError, OSError):
             continue
     return hashes
@@ -462,7 +476,7 @@ def _media_source(run: _Import, element: ET.Element, name: str) -> None:
         positions.length,
         lambda p: timed.place(positions(p)),
         lambda p: timed.place(positions(p), end=True),
-        untimed=positions.text,
+        untimed=_Text(positions.text, positions.length, positions, positions),
     )
     selections = [
         (
@@ -544,22 +558,17 @@ def _interview(
     selections: list[tuple[ET.Element, int | None, int | None]],
     recording: Callable[[Path, Path], RecordingRef | None] | None = None,
 ) -> InterviewEntry | None:
-    """The source as a new interview of the study; None when it was not added."""
+    """The source as a new interview of the study; None when it was not added (merged
+    into the interview of its text, qdpx_merge)."""
     study, report = run.study, run.report
     if not text.text.strip():
         report.not_imported.append(LeftOut(label, name, "its text is empty"))
         return None
-    digests = {text_sha256(text.text), text_sha256(text.untimed or text.text)}
-    if digests & run.texts:
-        report.not_imported.append(
-            LeftOut(
-                label, name, "the study has an interview with this text already (not added twice)"
-            )
-        )
-        # Its notes, and its selections', go with it: said once, by the line above.
-        run.used_notes.update(ref for part in element.iter() for ref in _note_refs(run, part))
+    digests = [text_sha256(t.text) for t in (text, text.untimed) if t is not None]
+    known = next((d for d in digests if d in run.texts), None)
+    if known is not None:
+        _merge(run, run.texts[known], element, label, name, text.of(known), selections)
         return None
-    run.texts |= digests
     source_guid = guid_of(element.get("guid")) or derived_guid("source-name", name)
     path = _free_path(study.folder / "transcripts", name, ".txt")
     path.parent.mkdir(parents=True, exist_ok=True)
@@ -570,6 +579,7 @@ def _interview(
         path.unlink(missing_ok=True)
         report.not_imported.append(LeftOut(label, name, str(exc).rstrip(".")))
         return None
+    run.texts.update(dict.fromkeys(digests, entry))
     _remember(run.guids, "source", entry.id, source_guid)
     report.interviews += 1
     document = load_document(path)
@@ -579,20 +589,10 @@ def _interview(
             LeftOut("selection", name, "its text reads differently here", count=len(selections))
         )
     tied = _tied_notes(run, element, ("research-notes", entry.id))
-    highlights = []
-    for selection, start, end in selections if placed else []:
-        h = _selection(run, selection, start, end, text, name)
-        if h is None:
-            continue
-        parts = [(selection.findtext(tag(run.ns, "Description")) or "").strip()]
-        parts += _tied_notes(run, selection, ("note", h.id))
-        h = replace(h, note="\n\n".join(p for p in parts if p))
+    highlights = _highlights(run, element, name, text, selections if placed else [])
+    for h in highlights:
         report.notes += bool(h.note)
-        highlights.append(h)
-    if element.findall(tag(run.ns, "Coding")):
-        report.not_imported.append(
-            LeftOut("whole-source coding", name, "only passages are coded here")
-        )
+        report.codings += len(h.codes)
     highlights.sort(key=lambda h: (h.start, h.end))
     report.highlights += len(highlights)
     notes_path = study.notes_path(entry)
@@ -616,6 +616,72 @@ def _interview(
         except StudyError as exc:  # a value its type refuses: said, not guessed
             report.not_imported.append(LeftOut("attribute value", name, str(exc)))
     return entry
+
+
+def _highlights(
+    run: _Import,
+    element: ET.Element,
+    name: str,
+    text: _Text,
+    selections: list[tuple[ET.Element, int | None, int | None]],
+) -> list[Highlight]:
+    """The source's selections as highlights, with their notes; those that do not fit
+    its text, and codings of the whole source, reported."""
+    highlights = []
+    for selection, start, end in selections:
+        h = _selection(run, selection, start, end, text, name)
+        if h is None:
+            continue
+        parts = [(selection.findtext(tag(run.ns, "Description")) or "").strip()]
+        parts += _tied_notes(run, selection, ("note", h.id))
+        highlights.append(replace(h, note="\n\n".join(p for p in parts if p)))
+    if element.findall(tag(run.ns, "Coding")):
+        run.report.not_imported.append(
+            LeftOut("whole-source coding", name, "only passages are coded here")
+        )
+    return highlights
+
+
+def _merge(
+    run: _Import,
+    entry: InterviewEntry,
+    element: ET.Element,
+    label: str,
+    name: str,
+    text: _Text,
+    selections: list[tuple[ET.Element, int | None, int | None]],
+) -> None:
+    """The source's selections and notes merged into the notes of `entry`, the study's
+    interview with its text (qdpx_merge); a notes file that cannot take them is named."""
+    study, report = run.study, run.report
+    path = study.notes_path(entry)
+    title = entry.title or name
+    was, notes, why = read_notes(path)
+    if why:
+        said = f"the notes of “{title}”, its text here, are left as they are: {why}"
+        report.not_imported.append(LeftOut(label, name, said))
+        # Its notes, and its selections', go with it: said once, by the line above.
+        run.used_notes.update(ref for part in element.iter() for ref in _note_refs(run, part))
+        return
+    if notes is None:  # none yet: made as a new interview's are
+        notes = NotesData(document=load_document(study.transcript_path(entry)).meta())
+    merged = Merged(name, title)
+    by_id = {h.id: h for h in notes.highlights}
+    for h in _highlights(run, element, name, text, selections):
+        merge_selection(by_id, h, merged)
+    research = notes.notes
+    for tied in _tied_notes(run, element, ("research-notes", entry.id)):
+        research = joined(research, tied)
+    merged.notes += research != notes.notes
+    if merged.changed:
+        notes.highlights = sorted(by_id.values(), key=lambda h: (h.start, h.end, h.id))
+        notes.notes = research
+        why = write_notes(path, was, study.shared_notes(notes))
+        if why:
+            said = f"the notes of “{title}”, its text here, are left as they were: {why}"
+            report.not_imported.append(LeftOut(label, name, said))
+            return
+    report.merged.append(merged)
 
 
 def _note_refs(run: _Import, element: ET.Element) -> list[str]:
@@ -671,7 +737,6 @@ def _selection(
             report.not_imported.append(
                 LeftOut("coding", name, "its code is not in the codebook", source)
             )
-    report.codings += len(dict.fromkeys(codes))
     created = _stamp(selection.get("creationDateTime"))
     # Codings are not colour highlights (reader/core/annotations.py, NO_COLOR); a selection
     # whose codes all failed keeps a colour, so that it still shows.

@@ -4,7 +4,10 @@ ATLAS.ti, MAXQDA and QualCoder (reader/core/refi, docs/refi-qda.md).
 
 An imported project goes into the study open now (when the user says so: it gains the
 interviews and codes, the library and the codebook show them at once) or becomes a new
-study, opened at once; either way a report says what was not brought in. Importing into
+study, opened at once; either way a report says what was merged and what was not brought
+in. A source of an interview the study has merges its codings into that interview's
+notes file (refi.qdpx_merge): the open interview is written first, then takes the file
+as rewritten, as it takes any other program's change, so nothing typed is lost. Importing into
 the open study cannot be undone, so the study's undo history ends there (an older step
 undone over it would take away codes the new highlights carry). An imported codebook
 joins the codebook open now, as one undoable step.
@@ -134,6 +137,18 @@ class Refi:
                 f"({holder}); import there, or close it first.",
             )
             return
+        interview = self.window.interview
+        if study is not None:
+            interview.flush()  # its edits on disk: what the import merges into
+            if interview.saver is not None and interview.saver.dirty:
+                # Not written: a passage edited here and coded there would keep one side.
+                QMessageBox.warning(
+                    self.window,
+                    "Cannot import",
+                    "The open interview's notes could not be saved first, so nothing was "
+                    "imported; import again once they are saved.",
+                )
+                return
         try:
             report = import_qdpx(project.read_bytes(), folder, study=study, project_file=project)
             problem = ""
@@ -144,6 +159,10 @@ class Refi:
         if study is not None:  # even a failed import may have added part of the project
             owner.undo_stack.clear()
             owner.study_edited()  # the library and the codebook show what came in
+            if interview.safety is not None:
+                # Its notes, rewritten by the merge, are merged in now as another
+                # program's change (persistence/safety.py), edits since the flush kept.
+                interview.safety.guard.check()
             self.hub.recount()
         if problem:
             QMessageBox.warning(self.window, "Cannot import", problem)
