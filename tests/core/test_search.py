@@ -393,7 +393,9 @@ def test_results_are_capped_with_a_flag(session: Session) -> None:
 
 def test_options_and_errors_in_search_everything(session: Session) -> None:
     assert len(search_everything(session, "film", whole_word=True)["document"]) == 3
-    assert len(search_everything(session, "film", whole_word=True, diacritics=True)["document"]) == 2
+    assert (
+        len(search_everything(session, "film", whole_word=True, diacritics=True)["document"]) == 2
+    )
     assert len(search_everything(session, r"film\w+", regex=True)["document"]) == 2
     with pytest.raises(SearchError):
         search_everything(session, "film(", regex=True)
