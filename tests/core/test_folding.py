@@ -144,7 +144,7 @@ def test_bad_input() -> None:
 
 # --- properties ---------------------------------------------------------------------------
 
-_ALPHABET = "aAeEsSsſiIİıßẞéÉ\u0301\u0308\u0327ﬁﬀ…²ΣσςΟόשָׁمَ\u0654أ한か\u3099が🎬映\n .,_-"
+_ALPHABET = "aAeEsSsſiIİıßẞéÉᎠꭰ\u0301\u0308\u0327ﬁﬀ…²ΣσςΟόשָׁمَ\u0654أ한か\u3099が🎬映\n .,_-"
 _texts = st.text(alphabet=_ALPHABET, max_size=40)
 _queries = st.text(alphabet=_ALPHABET, min_size=1, max_size=4)
 
