@@ -125,12 +125,14 @@ def fold(text: str, chars: frozenset[str] | None = None) -> str | None:
     return folded if len(folded) == len(text) else None
 
 
-def prepare(text: str) -> None:
-    """Fold a long text ahead of the first search in it with the default options: its case
-    fold, and its folding without diacritics if it has any (about 70 ms for 5 MB)."""
+def prepare(text: str, *, case: bool = False, diacritics: bool = False) -> None:
+    """Fold a long text ahead of the first search in it with these options (about 50 ms
+    for 5 MB): its case fold, and its folding without diacritics if it has any."""
     prepared = _prepared(text)
-    prepared.lowered()
-    prepared.accentless(False)
+    if not case:
+        prepared.lowered()
+    if not diacritics:
+        prepared.accentless(case)
 
 
 def _prepared(text: str) -> _Prepared:
