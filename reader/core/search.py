@@ -200,17 +200,22 @@ class Query:
         return spans
 
     def _accentless_spans(self, text: str) -> list[tuple[int, int]]:
-        if self._folded is None:
+        pattern = self._folded
+        if pattern is None:
             return []
-        prepared = _prepared(text)
-        folded = prepared.accentless(self.case)
+        short = len(text) < _FOLD_CACHE_MIN  # a quote, a note, a study's interview: not kept
+        prepared = None if short else _prepared(text)
+        if prepared is not None:
+            folded = prepared.accentless(self.case)
+        else:
+            folded = None if text.isascii() else fold_text(text, self.case)
         if folded is not None:
-            return folded.spans(self._folded)
-        # Nothing in the text folds but case: it is searched as the case fold has it
-        # (which is then one to one: "İ" and the letters it replaces fold).
-        target = text if self.case else prepared.lowered()
+            return folded.spans(pattern)
+        # Nothing in the text folds but case: it is searched lower-cased, one to one (there
+        # is no "İ", nor a letter re.IGNORECASE sees as another: they fold).
+        target = text if self.case else text.lower() if prepared is None else prepared.lowered()
         assert target is not None
-        return [m.span() for m in self._folded.finditer(target)]
+        return [m.span() for m in pattern.finditer(target)]
 
     def first(self, text: str) -> tuple[int, int] | None:
         """The first match in a short text, or None."""
