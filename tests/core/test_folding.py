@@ -231,3 +231,13 @@ def test_folded_query_is_normalised() -> None:
         assert fold_query(query, False) == "a"
     assert unicodedata.is_normalized("NFC", fold_query("한국어 が", True))
     assert re.fullmatch("a", fold_query("Å", False))
+
+
+@pytest.mark.parametrize("case", [False, True])
+@pytest.mark.parametrize("diacritics", [False, True])
+def test_prepare_for_any_options_then_search(case: bool, diacritics: bool) -> None:
+    text = "Zoë said: ﬁne. " * 5000
+    prepare(text, case=case, diacritics=diacritics)
+    found = find_all(text, "Zoe", case=case, diacritics=diacritics)
+    assert len(found) == (0 if diacritics else 5000)
+    assert len(find_all(text, "zoë", case=case, diacritics=diacritics)) == (0 if case else 5000)
