@@ -11,10 +11,11 @@ one that begins or ends inside a character folded to several ("s" in "ß") is no
 it would select part of a character.
 
 The marks that go are the combining marks (canonical combining class not 0): Latin, Greek
-and Cyrillic accents, and also Hebrew points and Arabic vowel signs and hamza, so that
-unvocalised Hebrew or Arabic finds vocalised text (as in Firefox and Chrome). Kept are the
-marks that make another letter or syllable: the kana voicing marks (か is not が), Indic
-nukta and virama, and the vowel and tone signs of Thai, Lao, Tibetan and Telugu.
+and Cyrillic accents (so й is и too, and ё is е), and also Hebrew points and Arabic vowel
+signs and hamza, so that unvocalised Hebrew or Arabic finds vocalised text (and احمد finds
+أحمد). Kept are the marks that make another letter or syllable: the kana voicing marks (か
+is not が), Indic nukta and virama, and the vowel and tone signs of Thai, Lao, Tibetan and
+Telugu. "Match diacritics" (search.Query's `diacritics`) tells all of them apart.
 """
 
 from __future__ import annotations
