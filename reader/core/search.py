@@ -1,7 +1,9 @@
 """Finding text: every match of a query in one text, and in everything a session holds.
 
-Offsets are code points, like every offset of the model; the UI converts them to Qt's
-UTF-16 positions through its one conversion point.
+Plain text is found without regard to diacritics unless they are to match ("siobhan"
+finds "Siobhán": see folding.py); a regular expression matches them as written. Offsets
+are code points, like every offset of the model; the UI converts them to Qt's UTF-16
+positions through its one conversion point.
 """
 
 from __future__ import annotations
@@ -9,8 +11,10 @@ from __future__ import annotations
 import re
 from bisect import bisect_right
 from dataclasses import dataclass
+from functools import partial
 from typing import TYPE_CHECKING, NamedTuple, Protocol
 
+from reader.core.folding import Folded, fold_query, fold_text, non_ascii
 from reader.core.markdown_links import LINK
 from reader.core.shorten import shorten
 
@@ -60,7 +64,38 @@ _FOLD_GROUPS = (
 )
 _FOLDS = [(variant, group[0]) for group in _FOLD_GROUPS for variant in group[1:]]
 _FOLD_CACHE_MIN = 64 * 1024  # only long texts (the document) are worth keeping folded
-_fold_cache: list[tuple[str, str | None]] = []  # (text, folded), most recent last
+
+
+class _Prepared:
+    """What searching one text needs, each part made on first use: its characters beyond
+    ASCII, its case fold, its foldings without diacritics (by whether case counts)."""
+
+    __slots__ = ("_accentless", "_chars", "_lowered", "text")
+
+    def __init__(self, text: str) -> None:
+        self.text = text
+        self._chars: frozenset[str] | None = None
+        self._lowered: tuple[str | None] | None = None
+        self._accentless: dict[bool, Folded | None] = {}
+
+    @property
+    def chars(self) -> frozenset[str]:
+        if self._chars is None:
+            self._chars = non_ascii(self.text)
+        return self._chars
+
+    def lowered(self) -> str | None:
+        if self._lowered is None:
+            self._lowered = (fold(self.text, self.chars),)
+        return self._lowered[0]
+
+    def accentless(self, case: bool) -> Folded | None:
+        if case not in self._accentless:
+            self._accentless[case] = fold_text(self.text, case, self.chars)
+        return self._accentless[case]
+
+
+_fold_cache: list[_Prepared] = []  # most recent last
 
 
 class SearchError(ValueError):
@@ -74,60 +109,87 @@ class SearchError(ValueError):
         self.reason = reason or message
 
 
-def fold(text: str) -> str | None:
-    """`text` lower-cased as re.IGNORECASE compares letters, None if that changes offsets."""
-    folded = text.replace("İ", "i").lower() if "İ" in text else text.lower()
+def fold(text: str, chars: frozenset[str] | None = None) -> str | None:
+    """`text` lower-cased as re.IGNORECASE compares letters, None if that changes offsets.
+
+    `chars` are its characters beyond ASCII (folding.non_ascii), if known: the letters
+    re.IGNORECASE sees as others are looked for among them, not in the whole text."""
+    chars = non_ascii(text) if chars is None else chars
+    folded = text.replace("İ", "i").lower() if "İ" in chars else text.lower()
+    # The letters the lower-cased text may have: Σ lowers to ς at the end of a word.
+    lowered = set("".join(chars).lower()) | ({"ς"} if "Σ" in chars else set())
     for variant, canonical in _FOLDS:
-        if variant in folded:
+        if variant in lowered:
             folded = folded.replace(variant, canonical)
     # lower() never shortens a character, so equal lengths mean every offset is kept.
     return folded if len(folded) == len(text) else None
 
 
-def prepare(text: str) -> None:
-    """Fold a long text ahead of the first search in it (about 70 ms for 5 MB)."""
-    _folded(text)
+def prepare(text: str, *, case: bool = False, diacritics: bool = False) -> None:
+    """Fold a long text ahead of the first search in it with these options (about 50 ms
+    for 5 MB): its case fold, and its folding without diacritics if it has any."""
+    prepared = _prepared(text)
+    folded = None if diacritics else prepared.accentless(case)
+    if folded is None and not case:  # a folding without diacritics is searched alone
+        prepared.lowered()
 
 
-def _folded(text: str) -> str | None:
+def _prepared(text: str) -> _Prepared:
     if len(text) < _FOLD_CACHE_MIN:
-        return fold(text)
-    for i, (cached, folded) in enumerate(_fold_cache):
-        if cached is text:
+        return _Prepared(text)
+    for i, cached in enumerate(_fold_cache):
+        if cached.text is text:
             _fold_cache.append(_fold_cache.pop(i))
-            return folded
-    folded = fold(text)
-    _fold_cache.append((text, folded))
+            return cached
+    prepared = _Prepared(text)
+    _fold_cache.append(prepared)
     del _fold_cache[:-3]
-    return folded
+    return prepared
 
 
 class Query:
-    """A compiled query with the find options. Raises SearchError for a bad regex."""
+    """A compiled query with the find options. Raises SearchError for a bad regex.
+
+    Plain text ignores diacritics unless `diacritics` (match them); a regular expression
+    matches them as written either way."""
 
     def __init__(
-        self, pattern: str, *, case: bool = False, whole_word: bool = False, regex: bool = False
+        self,
+        pattern: str,
+        *,
+        case: bool = False,
+        whole_word: bool = False,
+        regex: bool = False,
+        diacritics: bool = False,
     ) -> None:
         self.pattern = pattern
         self.regex = regex
+        self.case = case
         flags = 0 if case else re.IGNORECASE
         if regex:
             body = f"{_NOT_INSIDE_WORD}(?:{pattern}){_NOT_INSIDE_WORD}" if whole_word else pattern
             self._any = _compile(body, flags | re.MULTILINE)
         else:
             self._any = _compile(_literal(pattern, whole_word), flags)
+        # The pattern to scan a lower-cased (or, without diacritics, folded) copy with.
         self._folded: re.Pattern[str] | None = None
-        folded = None if case or regex else fold(pattern)
-        if folded is not None:
+        self.accentless = not (regex or diacritics)
+        if self.accentless:
+            folded = fold_query(pattern, case)
+        else:
+            folded = None if case or regex else fold(pattern)
+        if folded:  # "" when the query was marks alone, which match nothing
             self._folded = _compile(_literal(folded, whole_word), 0)
 
     def spans(self, text: str) -> list[tuple[int, int]]:
         """(start, end) of every match in `text`, in order; never empty, never overlapping."""
         if not self.pattern or not text:
             return []
+        if self.accentless:
+            return self._accentless_spans(text)
         pattern, target = self._any, text
         if self._folded is not None:
-            folded = _folded(text)
+            folded = _prepared(text).lowered()
             if folded is not None:
                 pattern, target = self._folded, folded
         # One pass of the C matcher; span() is one call where start() and end() are two.
@@ -135,6 +197,24 @@ class Query:
         if self.regex:  # "^" or "a*" match nothing visible
             spans = [span for span in spans if span[0] < span[1]]
         return spans
+
+    def _accentless_spans(self, text: str) -> list[tuple[int, int]]:
+        pattern = self._folded
+        if pattern is None:
+            return []
+        short = len(text) < _FOLD_CACHE_MIN  # a quote, a note, a study's interview: not kept
+        prepared = None if short else _prepared(text)
+        if prepared is not None:
+            folded = prepared.accentless(self.case)
+        else:
+            folded = None if text.isascii() else fold_text(text, self.case)
+        if folded is not None:
+            return folded.spans(pattern)
+        # Nothing in the text folds but case: it is searched lower-cased, one to one (there
+        # is no "İ", nor a letter re.IGNORECASE sees as another: they fold).
+        target = text if self.case else text.lower() if prepared is None else prepared.lowered()
+        assert target is not None
+        return [m.span() for m in pattern.finditer(target)]
 
     def first(self, text: str) -> tuple[int, int] | None:
         """The first match in a short text, or None."""
@@ -172,13 +252,16 @@ def find_all(
     case: bool = False,
     whole_word: bool = False,
     regex: bool = False,
+    diacritics: bool = False,
 ) -> list[tuple[int, int]]:
     """(start, end) code points of every match of `pattern` in `text`, in order.
 
     Matches never overlap; empty patterns and zero-length matches (`^`, `a*`) give
-    nothing. Raises SearchError for a bad regular expression.
+    nothing. Plain text ignores diacritics unless `diacritics`. Raises SearchError for a
+    bad regular expression.
     """
-    return Query(pattern, case=case, whole_word=whole_word, regex=regex).spans(text)
+    query = Query(pattern, case=case, whole_word=whole_word, regex=regex, diacritics=diacritics)
+    return query.spans(text)
 
 
 # Searching everything ----------------------------------------------------------------------
@@ -272,6 +355,7 @@ def search_everything(
     case: bool = False,
     whole_word: bool = False,
     regex: bool = False,
+    diacritics: bool = False,
     notes_text: str | None = None,
     limit: int = DEFAULT_LIMIT,
 ) -> dict[str, ResultList]:
@@ -286,6 +370,7 @@ def search_everything(
         case=case,
         whole_word=whole_word,
         regex=regex,
+        diacritics=diacritics,
         limit=limit,
     )
 
@@ -297,13 +382,15 @@ def search_interview(
     case: bool = False,
     whole_word: bool = False,
     regex: bool = False,
+    diacritics: bool = False,
     limit: int = DEFAULT_LIMIT,
 ) -> dict[str, ResultList]:
     """`search_everything` of anything Searchable."""
     results = {kind: ResultList() for kind in KINDS}
     if not query:
         return results
-    matcher = Query(query, case=case, whole_word=whole_word, regex=regex)
+    options = {"case": case, "whole_word": whole_word, "regex": regex, "diacritics": diacritics}
+    matcher = Query(query, **options)
     results["document"] = _document_results(interview, matcher, limit)
     quotes: list[Result] = []
     notes: list[Result] = []
@@ -314,7 +401,7 @@ def search_interview(
         notes.extend(_text_results("notes", q.note, matcher, where, q.id))
     results["quotes"] = _capped(quotes, limit)
     results["notes"] = _capped(notes, limit)
-    results["tags"] = _capped(_tag_results(every, query, case, whole_word, regex), limit)
+    results["tags"] = _capped(_tag_results(every, query, options), limit)
     results["research"] = _research_results(interview.research, matcher, limit)
     return results
 
@@ -370,18 +457,19 @@ def _text_results(
     return results
 
 
-def _tag_results(
-    quotes: Sequence[Quote], query: str, case: bool, whole_word: bool, regex: bool
-) -> list[Result]:
+def _tag_results(quotes: Sequence[Quote], query: str, options: dict[str, bool]) -> list[Result]:
     """Highlights with a tag that equals the query, then those with one containing it.
 
     "#method" looks for the tag "method". The snippet is the start of the highlight's quote.
     """
-    bare = query if regex else query.removeprefix("#")
+    bare = query if options["regex"] else query.removeprefix("#")
     if not bare:
         return []
-    tag_query = Query(bare, case=case, whole_word=whole_word, regex=regex)
-    same = (lambda s: s) if case else str.casefold
+    tag_query = Query(bare, **options)
+    if tag_query.accentless:  # equal as the search compares them
+        same = partial(fold_query, case=options["case"])
+    else:
+        same = (lambda s: s) if options["case"] else str.casefold
     equal: list[Result] = []
     containing: list[Result] = []
     for h in quotes:

@@ -58,6 +58,7 @@ def search_study(
     case: bool = False,
     whole_word: bool = False,
     regex: bool = False,
+    diacritics: bool = False,
     filters: dict[str, set[Any]] | None = None,
     texts: StudyTexts | None = None,
     limit: int = DEFAULT_LIMIT,
@@ -72,14 +73,13 @@ def search_study(
     texts = texts or StudyTexts(study)
     if not query:
         return
-    Query(query, case=case, whole_word=whole_word, regex=regex)  # a bad regex fails here
+    options = {"case": case, "whole_word": whole_word, "regex": regex, "diacritics": diacritics}
+    Query(query, **options)  # a bad regex fails here
     for entry in study.matching(filters):
         found = texts.search(entry)
         if found is None:
             continue
-        results = search_interview(
-            found.interview, query, case=case, whole_word=whole_word, regex=regex, limit=limit
-        )
+        results = search_interview(found.interview, query, limit=limit, **options)
         one = InterviewResults(entry, results, found.problem)
         if one.total or every:
             yield one

@@ -41,8 +41,10 @@ def matched(text: str, pattern: str, **options: bool) -> list[str]:
 # --- find_all -----------------------------------------------------------------------------
 
 
-def test_plain_text_ignores_case_by_default() -> None:
-    assert matched(FILM, "film") == ["film", "Film", "film", "film"]
+def test_plain_text_ignores_case_and_diacritics_by_default() -> None:
+    # Fraktur letters are letters with a style (NFKD): "film" is there too, as in Chrome.
+    assert matched(FILM, "film") == ["film", "Film", "film", "film", "𝔣𝔦𝔩𝔪"]
+    assert matched(FILM, "film", diacritics=True) == ["film", "Film", "film", "film"]
     assert find_all(FILM, "film")[0] == (FILM.index("film"), FILM.index("film") + 4)
 
 
@@ -52,7 +54,8 @@ def test_match_case() -> None:
 
 
 def test_whole_word() -> None:
-    assert matched(FILM, "film", whole_word=True) == ["film", "film"]
+    assert matched(FILM, "film", whole_word=True, diacritics=True) == ["film", "film"]
+    assert matched(FILM, "film", whole_word=True) == ["film", "film", "𝔣𝔦𝔩𝔪"]
     assert matched(FILM, "starts", whole_word=True) == ["starts", "starts"]
     assert matched("a cat, a catalogue, the cat.", "cat", whole_word=True) == ["cat", "cat"]
 
@@ -120,7 +123,7 @@ def test_a_bad_regex_is_fine_as_plain_text() -> None:
     "word", ["starts", "🎬", "🎬🎬 twice", "café", "映画", "עברית", "שלום", "𝔣𝔦𝔩𝔪", "dawn"]
 )
 def test_offsets_are_code_points_after_emoji_cjk_and_rtl(word: str) -> None:
-    spans = find_all(FILM, word)
+    spans = find_all(FILM, word, diacritics=True)
     assert spans
     for start, end in spans:
         assert FILM[start:end].casefold() == word.casefold()
@@ -134,10 +137,12 @@ def test_match_after_emoji_has_python_offsets() -> None:
     assert find_all(text, r"s\w+", regex=True, case=True) == [(8, 14)]
 
 
-def test_combining_marks_are_matched_as_written() -> None:
+def test_combining_marks_are_matched_as_written_when_diacritics_count() -> None:
     text = "cafe\u0301 and café"  # decomposed, then composed
-    assert matched(text, "café") == ["café"]
-    assert matched(text, "cafe\u0301") == ["cafe\u0301"]
+    assert matched(text, "café", diacritics=True) == ["café"]
+    assert matched(text, "cafe\u0301", diacritics=True) == ["cafe\u0301"]
+    for query in ("café", "cafe\u0301", "cafe", "CAFÉ"):  # otherwise either is either
+        assert matched(text, query) == ["cafe\u0301", "café"]
 
 
 @pytest.mark.parametrize(
@@ -151,6 +156,22 @@ def test_combining_marks_are_matched_as_written() -> None:
     ],
 )
 def test_ignore_case_with_unusual_letters(text: str, query: str, expected: list[str]) -> None:
+    assert matched(text, query, diacritics=True) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "query", "expected"),
+    [
+        ("ΟΔΟΣ οδός", "οδοσ", ["ΟΔΟΣ", "οδός"]),
+        ("STRAſSE straße", "strasse", ["STRAſSE", "straße"]),  # full case folding
+        ("Straße STRASSE", "STRASSE", ["Straße", "STRASSE"]),
+        ("İstanbul istanbul", "istanbul", ["İstanbul", "istanbul"]),
+        ("KELVIN 5 K", "k", ["K", "K"]),
+    ],
+)
+def test_ignore_case_and_diacritics_with_unusual_letters(
+    text: str, query: str, expected: list[str]
+) -> None:
     assert matched(text, query) == expected
 
 
@@ -176,7 +197,7 @@ def test_plain_search_agrees_with_re(text: str, query: str, case: bool, whole: b
     if whole:  # the definition: the match cuts no word in two at either end
         pattern = rf"(?:(?<!\w)|(?!\w)){pattern}(?:(?<!\w)|(?!\w))"
     expected = [m.span() for m in re.finditer(pattern, text, 0 if case else re.IGNORECASE)]
-    assert find_all(text, query, case=case, whole_word=whole) == expected
+    assert find_all(text, query, case=case, whole_word=whole, diacritics=True) == expected
 
 
 def test_find_all_on_five_megabytes() -> None:
@@ -221,8 +242,8 @@ def test_search_everything_groups_by_kind(session: Session) -> None:
     results = search_everything(session, "film")
     assert list(results) == list(KINDS)
     document = results["document"]
-    assert [FILM[r.start : r.end] for r in document] == ["film", "Film", "film", "film"]
-    assert [r.label for r in document] == ["Intro", "Q1", "Q1", "Q1"]
+    assert [FILM[r.start : r.end] for r in document] == ["film", "Film", "film", "film", "𝔣𝔦𝔩𝔪"]
+    assert [r.label for r in document] == ["Intro", "Q1", "Q1", "Q1", "Q2"]
     assert results["quotes"] == []
     (note,) = results["notes"]
     dawn = session.notes.highlights[1]
@@ -371,7 +392,10 @@ def test_results_are_capped_with_a_flag(session: Session) -> None:
 
 
 def test_options_and_errors_in_search_everything(session: Session) -> None:
-    assert len(search_everything(session, "film", whole_word=True)["document"]) == 2
+    assert len(search_everything(session, "film", whole_word=True)["document"]) == 3
+    assert (
+        len(search_everything(session, "film", whole_word=True, diacritics=True)["document"]) == 2
+    )
     assert len(search_everything(session, r"film\w+", regex=True)["document"]) == 2
     with pytest.raises(SearchError):
         search_everything(session, "film(", regex=True)

@@ -64,6 +64,17 @@ def test_options_and_unicode(study: Study) -> None:
         next(search_study(study, "(", regex=True))
 
 
+def test_diacritics_are_ignored_unless_they_are_to_match(study: Study) -> None:
+    assert collect(search_study(study, "cafe")).total == 1
+    assert collect(search_study(study, "cafe", diacritics=True)).total == 0
+    assert collect(search_study(study, "HÄNDOVER")).totals["document"] == 3
+    found = collect(search_study(study, "CAFE"))
+    text = TEXTS["P3.txt"]
+    (result,) = found.interviews[0].results["document"]
+    assert text[result.start : result.end] == "Café"
+    assert result.snippet[result.snippet_start : result.snippet_end] == "Café"
+
+
 def test_results_come_interview_by_interview(study: Study) -> None:
     results = search_study(study, "the")
     first = next(results)

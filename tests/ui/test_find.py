@@ -9,7 +9,8 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication
 
 from reader.ui.find import find_bar
-from reader.ui.find.find_bar import FindBar
+from reader.ui.find.find_bar import DIACRITICS_KEY, FindBar
+from reader.ui.settings import settings
 from reader.ui.window.main_window import MainWindow
 from tests.ui.test_main_window import menu_action
 
@@ -233,6 +234,58 @@ def test_match_case_whole_word_and_regex_with_alt_keys(film: MainWindow, qtbot) 
     assert bar.count_label.text() == "1 of 3"
     assert bar.edit.hasFocus()
     assert [TEXT[a:b] for a, b in bar.matches] == ["starts", "starts", "starts"]
+
+
+NAMES = "🎬 Interview 👩🏽‍🔬 with Siobhán.\nQ: Did Zoë Ñuñez meet SIOBHÁN?\nA: Siobhan did.\n"
+
+
+def test_a_name_is_found_without_its_accents(make_window, tmp_path: Path, qtbot) -> None:
+    path = tmp_path / "names.txt"
+    path.write_text(NAMES, "utf-8")
+    window = make_window(path)
+    activate(window, qtbot)
+    bar = open_and_type(window, qtbot, "siobhan")
+    assert bar.count_label.text() == "1 of 3"
+    assert not bar.diacritics_button.isChecked()  # accents are ignored unless asked
+    qtbot.keyClick(bar.edit, Qt.Key.Key_Return)
+    assert window.reader.textCursor().selectedText() == "SIOBHÁN"
+    qtbot.keyClick(bar.edit, Qt.Key.Key_Return, SHIFT)
+    start = NAMES.index("Siobhán")
+    assert selected(window) == (start, start + 7)  # code points, after the emoji
+    assert window.reader.textCursor().selectedText() == "Siobhán"
+    qtbot.keyClick(bar.edit, Qt.Key.Key_Escape)
+    qtbot.keyClick(window.reader, Qt.Key.Key_H)
+    (highlight,) = window.interview.session.notes.highlights
+    assert highlight.exact == "Siobhán"
+
+
+def test_match_diacritics_with_alt_d_is_remembered(make_window, tmp_path: Path, qtbot) -> None:
+    path = tmp_path / "names.txt"
+    path.write_text(NAMES, "utf-8")
+    window = make_window(path)
+    activate(window, qtbot)
+    bar = open_and_type(window, qtbot, "zoe nunez")
+    assert window.reader.textCursor().selectedText() == "Zoë Ñuñez"
+    assert bar.diacritics_button.accessibleName() == "Match diacritics"
+    assert "Alt+D" in bar.diacritics_button.toolTip()
+    qtbot.keyClick(bar.edit, Qt.Key.Key_D, ALT)
+    qtbot.waitUntil(bar.diacritics_button.isChecked)
+    assert bar.count_label.text() == "No matches"
+    bar.edit.setText("siobhán")
+    # Siobhán and SIOBHÁN (case still does not count); the one after Zoë is current.
+    assert bar.count_label.text() == "2 of 2"
+    assert settings().value(DIACRITICS_KEY, type=bool) is True
+    again = make_window(path)
+    assert again.find_bar.diacritics_button.isChecked()
+    # A regular expression matches diacritics as written: the toggle is greyed out.
+    bar.regex_button.click()
+    assert not bar.diacritics_button.isEnabled()
+    assert "regular expression" in bar.diacritics_button.toolTip()
+    bar.regex_button.click()
+    assert bar.diacritics_button.isEnabled()
+    qtbot.keyClick(bar.edit, Qt.Key.Key_D, ALT)
+    qtbot.waitUntil(lambda: not bar.diacritics_button.isChecked())
+    assert settings().value(DIACRITICS_KEY, type=bool) is False
 
 
 def test_a_bad_regex_says_what_is_wrong(film: MainWindow, qtbot) -> None:

@@ -13,6 +13,7 @@ from reader.core.codebook import codes_for_tags
 from reader.core.search import Result
 from reader.ui.find import result_delegate, search_panel
 from reader.ui.find.search_panel import SearchPanel
+from reader.ui.settings import settings
 from reader.ui.window.main_window import MainWindow
 from tests.ui.test_main_window import menu_action
 
@@ -353,3 +354,30 @@ def test_a_panel_shown_with_a_query_searches_once_it_has_painted(
     film.search_dock.show()  # as the window's show() shows a dock restored open
     assert panel.isVisible() and searched == []
     qtbot.waitUntil(lambda: searched == ["lantern"])
+
+
+def test_diacritics_are_ignored_unless_match_diacritics_is_on(film: MainWindow, qtbot) -> None:
+    panel = search(film, qtbot, "cafe")
+    (result,) = panel.result_items()
+    found = result.data(0, search_panel.RESULT_ROLE)
+    assert TEXT[found.start : found.end] == "café"
+    assert found.snippet[found.snippet_start : found.snippet_end] == "café"
+    assert not panel.diacritics_button.isChecked()
+    assert panel.diacritics_button.accessibleName() == "Match diacritics"
+    panel.diacritics_button.click()
+    assert panel.result_items() == []
+    assert settings().value(search_panel.DIACRITICS_KEY, type=bool) is True
+    panel.edit.setText("CAFÉ")
+    panel.search()
+    assert len(panel.result_items()) == 1
+    panel.regex_button.click()  # a regular expression matches diacritics as written
+    assert not panel.diacritics_button.isEnabled()
+
+
+def test_a_selection_differing_only_in_accents_keeps_the_results(film: MainWindow, qtbot) -> None:
+    panel = search(film, qtbot, "cafe")
+    start = TEXT.index("café")
+    film.reader.select_span(start, start + 4)
+    qtbot.keyClick(film.reader, Qt.Key.Key_F, CTRL_SHIFT)
+    qtbot.waitUntil(lambda: panel.edit.hasFocus())
+    assert panel.edit.text() == "cafe"  # as left: the way back finds the results as they were

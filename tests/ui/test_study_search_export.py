@@ -231,3 +231,17 @@ def test_searching_again_as_the_notes_change_writes_no_settings(
         panel.stale = True
         panel.refresh()
     assert written.count(QUERY_KEY) == 1
+
+
+def test_a_study_is_searched_without_diacritics_unless_they_match(
+    window: MainWindow, qtbot: Any
+) -> None:
+    window.actions.search_everything.trigger()
+    panel = window.search_panel
+    panel.edit.setText("CÖFFEE")  # as a query pasted from a name with an accent
+    qtbot.keyClick(panel.edit, Qt.Key.Key_Return)
+    assert top_titles(window) == ["P01 Ana (1)", "P10 Cem (1)"]
+    panel.diacritics_button.click()
+    assert top_titles(window) == []
+    panel.diacritics_button.click()
+    assert top_titles(window) == ["P01 Ana (1)", "P10 Cem (1)"]

@@ -1,7 +1,8 @@
 """Find in the interview (Ctrl+F): a bar under the reader, every match marked, one current.
 
 Matches are marked by `MatchOverlay`. The current match is the reader's selection, so
-Escape and then H highlights it.
+Escape and then H highlights it. Diacritics are ignored ("siobhan" finds "Siobhán") unless
+"Match diacritics" is on, which is remembered in the settings.
 """
 
 from __future__ import annotations
@@ -31,10 +32,12 @@ from reader.ui import theme
 from reader.ui.elided_label import ElidedLabel
 from reader.ui.find.match_overlay import MatchOverlay
 from reader.ui.reading.reader_view import ReaderView
+from reader.ui.settings import settings
 
 DEBOUNCE_MS = 150  # for one or two characters, which match everywhere in a long text
 IMMEDIATE_CHARS = 3  # from this length a search is quick enough to run on each key
 PREFILL_MAX_CHARS = 200
+DIACRITICS_KEY = "find/match-diacritics"
 
 
 def as_query(selected: str) -> str:
@@ -93,6 +96,8 @@ class FindBar(QWidget):
         font.setUnderline(True)
         self.word_button.setFont(font)
         self.regex_button = self._toggle(".*", "Regular expression", "Alt+R")
+        self.diacritics_button = self._toggle("é", "Match diacritics", "Alt+D")
+        keep_diacritics(self.diacritics_button, DIACRITICS_KEY, self.regex_button)
         self.close_button = self._button("✕", "Close  (Escape)", self.close_bar)
         self.close_button.setAccessibleName("Close the find bar")
 
@@ -105,6 +110,7 @@ class FindBar(QWidget):
         layout.addWidget(self.next_button)
         layout.addSpacing(8)
         layout.addWidget(self.case_button)
+        layout.addWidget(self.diacritics_button)
         layout.addWidget(self.word_button)
         layout.addWidget(self.regex_button)
         layout.addSpacing(4)
@@ -153,9 +159,11 @@ class FindBar(QWidget):
         self.edit.setFocus(Qt.FocusReason.ShortcutFocusReason)
         self.edit.selectAll()
         if self.reader.reading is not None:
-            # Fold the text for case-insensitive search now, not on the first key press.
-            text = self.reader.session.document.text
-            QTimer.singleShot(50, lambda: prepare(text))
+            # Fold the text for the search now, not on the first key press.
+            text, options = self.reader.session.document.text, self.options()
+            QTimer.singleShot(
+                50, lambda: prepare(text, case=options["case"], diacritics=options["diacritics"])
+            )
 
     def step(self, backward: bool = False) -> None:
         """F3 / Shift+F3: with no query, open the bar; otherwise move, leaving the focus."""
@@ -202,6 +210,7 @@ class FindBar(QWidget):
             "case": self.case_button.isChecked(),
             "whole_word": self.word_button.isChecked(),
             "regex": self.regex_button.isChecked(),
+            "diacritics": self.diacritics_button.isChecked(),
         }
 
     def _text_changed(self, text: str) -> None:
@@ -339,6 +348,20 @@ class CountLabel(ElidedLabel):
     def minimumSizeHint(self) -> QSize:
         width = self.fontMetrics().horizontalAdvance("00,000 of 00,000")
         return QSize(width, super().minimumSizeHint().height())
+
+
+def keep_diacritics(button: QToolButton, key: str, regex: QToolButton) -> None:
+    """Match diacritics: checked as the settings have it, written there when it turns;
+    greyed out with a regular expression, which matches diacritics as written."""
+    button.setChecked(bool(settings().value(key, False, type=bool)))
+    button.toggled.connect(lambda on: settings().setValue(key, on))
+    tip = button.toolTip()
+
+    def follow(on: bool) -> None:
+        button.setEnabled(not on)
+        button.setToolTip(f"{tip}: a regular expression matches them as written" if on else tip)
+
+    regex.toggled.connect(follow)
 
 
 def warning_color() -> QColor:

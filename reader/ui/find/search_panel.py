@@ -1,7 +1,10 @@
 """Search Everything (Ctrl+Shift+F): the interview, highlights, notes, tags and the research
-notes at once, results grouped by kind in a dock; Enter on a result goes there."""
+notes at once, results grouped by kind in a dock; Enter on a result goes there. Diacritics
+are ignored unless "Match diacritics" is on (remembered in the settings), as in the find bar."""
 
 from __future__ import annotations
+
+from functools import partial
 
 from PySide6.QtCore import QEvent, QObject, Qt, QTimer, Signal
 from PySide6.QtGui import (
@@ -24,12 +27,13 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from reader.core.folding import fold_query
 from reader.core.search import KINDS, Result, ResultList, SearchError, search_everything
 from reader.core.session import Session
 from reader.core.study_search import StudyResults
 from reader.ui import theme
 from reader.ui.after_paint import AfterPaint
-from reader.ui.find.find_bar import warning_color
+from reader.ui.find.find_bar import keep_diacritics, warning_color
 from reader.ui.find.result_delegate import KIND_ROLE, RESULT_ROLE, ResultDelegate, kind_group
 from reader.ui.find.study_scope import INTERVIEW_ROLE, StudyScope, populate
 from reader.ui.interview.open_interview import OpenInterview
@@ -46,6 +50,7 @@ DEBOUNCE_MS = 250
 EVERYTHING = "Search the interview, your highlights, their notes and codes, and your research notes"
 REFRESH_MS = 600  # after an edit of the notes or a highlight, while the panel is shown
 QUERY_KEY = "search/query"  # the last query searched, in the field at the next start
+DIACRITICS_KEY = "search/match-diacritics"
 _ONE_LINE = str.maketrans("\n\t\r", "   ")  # as in the results' snippets
 
 
@@ -109,6 +114,8 @@ class SearchPanel(QWidget):
         font.setUnderline(True)
         self.word_button.setFont(font)
         self.regex_button = self._toggle(".*", "Regular expression")
+        self.diacritics_button = self._toggle("é", "Match diacritics")
+        keep_diacritics(self.diacritics_button, DIACRITICS_KEY, self.regex_button)
         self.status = QLabel()
         self.status.setObjectName("search-status")
         self.status.setWordWrap(True)
@@ -133,6 +140,7 @@ class SearchPanel(QWidget):
         row.setSpacing(2)
         row.addWidget(self.edit, 1)
         row.addWidget(self.case_button)
+        row.addWidget(self.diacritics_button)
         row.addWidget(self.word_button)
         row.addWidget(self.regex_button)
         layout = QVBoxLayout(self)
@@ -171,6 +179,7 @@ class SearchPanel(QWidget):
             "case": self.case_button.isChecked(),
             "whole_word": self.word_button.isChecked(),
             "regex": self.regex_button.isChecked(),
+            "diacritics": self.diacritics_button.isChecked(),
         }
 
     # Searching ---------------------------------------------------------------------------
@@ -364,9 +373,13 @@ class SearchPanel(QWidget):
 
     def open_with(self, prefill: str) -> None:
         """Shown: the focus in the field, `prefill` (a selection) as the query if given;
-        not one that only differs in case while case does not count, as a result gone to
-        leaves selected: the way back finds the results as they were left."""
-        fold = str if self.case_button.isChecked() else str.casefold
+        not one that only differs in case or diacritics while they do not count, as a result
+        gone to leaves selected: the way back finds the results as they were left."""
+        case = self.case_button.isChecked()
+        if self.diacritics_button.isChecked():
+            fold = str if case else str.casefold
+        else:
+            fold = partial(fold_query, case=case)
         if prefill and fold(prefill) != fold(self.edit.text()):
             self.edit.setText(prefill)
             self.search()
