@@ -213,14 +213,10 @@ def test_open_latest_backup_reads_each_backup_once_and_no_older_one(
     if not missing:
         path.write_bytes(b"{broken too")
     parsed: list[bytes] = []
-    real = notes_file.parse
-
-    def counting(raw: bytes) -> NotesData:
-        parsed.append(raw)
-        return real(raw)
-
-    monkeypatch.setattr(backups, "parse", counting)
-    monkeypatch.setattr(notes_opening, "parse", counting)
+    for module in (backups, notes_opening):
+        monkeypatch.setattr(
+            module, "parse", lambda raw: parsed.append(raw) or notes_file.parse(raw)
+        )
     read = notes_opening.read_notes(path)
     assert read.recovery is not None
     assert read.recovery.choices()[0] == notes_opening.LATEST_BACKUP
