@@ -3,7 +3,7 @@
 and a "Speaker 2" now and then), timing Edit ▸ Fill Participants from Transcripts from
 the command to the report, and the longest the window went without handling events
 meanwhile. `cold`: the command given as the study opens; `warm`: once the study's texts
-are loaded for search (the first MAX_KEPT are kept and not read again).
+are loaded for search (the first WARM, as the study opens; each is kept and not read again).
 
     python -m bench.gui_participants cold '{"count": 500}'
     python -m bench.gui_participants warm '{"count": 500}'

@@ -7,13 +7,12 @@ yesterday's or last Tuesday's notes."""
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
 from dataclasses import dataclass
 from datetime import date, datetime
 from pathlib import Path
 from typing import NamedTuple
 
-from reader.core.notes_file import NotesFormatError, parse
+from reader.core.notes_file import NotesData, NotesFormatError, parse
 from reader.core.store import atomic_write
 
 DEFAULT_KEEP = 20
@@ -144,14 +143,27 @@ def _prune(found: list[_Backup], keep: int, today: date | None) -> None:
 
 def list_backups(notes_path: Path) -> list[BackupInfo]:
     """The backups of `notes_path`, newest first, with what each holds."""
-    return list(backup_infos(notes_path))
+    return [_read(time, path)[0] for time, _, path in _backups(notes_path)]
 
 
-def backup_infos(notes_path: Path) -> Iterator[BackupInfo]:
-    """`list_backups`, each read only when asked for: the newest alone is one read."""
+class ReadBackup(NamedTuple):
+    info: BackupInfo
+    notes: NotesData
+
+
+def latest_backup(notes_path: Path) -> ReadBackup | None:
+    """The newest backup that can be read, with its notes (opening it reads it no more);
+    None when there is none. The ones before it are read, the older ones not."""
     for time, _, path in _backups(notes_path):
-        try:
-            notes = parse(path.read_bytes())
-            yield BackupInfo(path, time, len(notes.highlights), len(notes.notes.split()))
-        except (OSError, NotesFormatError):
-            yield BackupInfo(path, time, -1, 0)
+        info, notes = _read(time, path)
+        if notes is not None:
+            return ReadBackup(info, notes)
+    return None
+
+
+def _read(time: datetime, path: Path) -> tuple[BackupInfo, NotesData | None]:
+    try:
+        notes = parse(path.read_bytes())
+    except (OSError, NotesFormatError):
+        return BackupInfo(path, time, -1, 0), None
+    return BackupInfo(path, time, len(notes.highlights), len(notes.notes.split())), notes

@@ -271,15 +271,14 @@ class Codebook:
             self.code(parent)
         if self.find(name, parent) is not None:
             raise CodebookError(f"There is a code “{name}” there already.")
-        if color and not is_color(color):
-            raise CodebookError(f"A colour is written #RRGGBB, not {color!r}.")
+        color = _checked_color(color) if color else self.next_color()
         code_id = code_id or str(uuid.uuid4())
         if code_id in self:
             raise CodebookError(f"The codebook has a code {code_id!r} already.")
         code = Code(
             id=code_id,
             name=name,
-            color=(color or self.next_color()).lower(),
+            color=color,
             description=description,
             codable=codable,
             parent=parent,
@@ -289,8 +288,7 @@ class Codebook:
 
     def next_color(self) -> str:
         """The first palette colour no code uses, else the palette in turn."""
-        used = {c.color.lower() for c in self.codes}
-        return next((c for c in PALETTE if c not in used), PALETTE[len(self.codes) % len(PALETTE)])
+        return _next_color({c.color.lower() for c in self.codes}, len(self.codes))
 
     def update(self, code_id: str, **changes: Any) -> Code:
         """Change name, color, description or codable; returns the old code, for undo."""
@@ -304,9 +302,7 @@ class Codebook:
             if other is not None and other.id != code_id:
                 raise CodebookError(f"There is a code “{changes['name']}” there already.")
         if "color" in changes:
-            if not is_color(changes["color"]):
-                raise CodebookError(f"A colour is written #RRGGBB, not {changes['color']!r}.")
-            changes["color"] = changes["color"].lower()
+            changes["color"] = _checked_color(changes["color"])
         self.put(replace(old, **changes))
         return old
 
@@ -449,6 +445,17 @@ def _checked_name(name: str) -> str:
     return name
 
 
+def _checked_color(color: str) -> str:
+    if not is_color(color):
+        raise CodebookError(f"A colour is written #RRGGBB, not {color!r}.")
+    return color.lower()
+
+
+def _next_color(used: Set[str], count: int) -> str:
+    """The first palette colour not `used` (lower case), else the palette in turn."""
+    return next((c for c in PALETTE if c not in used), PALETTE[count % len(PALETTE)])
+
+
 # Codings -------------------------------------------------------------------------------
 
 
@@ -548,28 +555,88 @@ def add_codebook(book: Codebook, other: Codebook) -> AddedCodes:
     id, or by name in the same place, is taken as the same code, and its codes below go
     under it; it keeps its colour and description, but takes the other's description
     when it has none (a supervisor's codebook defining the codes a student made)."""
+    # The book is indexed once, and the codes added are put in place in one pass at the
+    # end: looking each code up in the whole book three times (`find`, `create`), and
+    # inserting it, held the window 2 s for a 1,000-code .qdc into a 1,000-code book.
+    by_id = {c.id: c for c in book.codes if c.id}
+    places: dict[tuple[str, str], Code] = {}  # (parent, name key) -> the first code there
+    for c in book.codes:
+        places.setdefault((c.parent, _name_key(c.name)), c)
+    names = {key for _, key in places}
+    colors = {c.color.lower() for c in book.codes}
+    taken: dict[str, Code] = {}  # id -> the code with the other's description
+    below: dict[str, list[Code]] = {}  # parent id -> the codes added under it, in order
     same: dict[str, str] = {}  # other's id -> book's id
-    added, known, described, elsewhere = [], [], [], []
-    for code in other:  # parents before children
-        parent = same.get(code.parent, "")
-        found = book.get(code.id) or book.find(code.name, parent)
-        if found is not None:
-            same[code.id] = found.id
-            known.append(book.path(found.id))
-            if code.description.strip() and not found.description.strip():
-                book.update(found.id, description=code.description)
-                described.append(book.path(found.id))
-            continue
-        if book.find(code.name) is not None:
-            elsewhere.append(code.name)
-        made = book.create(
-            code.name,
-            parent=parent,
-            color=code.color,
-            description=code.description,
-            codable=code.codable,
-            code_id=code.id,
-        )
-        same[code.id] = made.id
-        added.append(book.path(made.id))
-    return AddedCodes(added, known, same, described, elsewhere)
+    added: list[str] = []  # ids, named by their paths at the end
+    known: list[str] = []
+    described: list[str] = []
+    elsewhere: list[str] = []  # names
+    try:
+        for code in other:  # parents before children
+            parent = same.get(code.parent, "")
+            key = _name_key(code.name)
+            found = by_id.get(code.id) or places.get((parent, key))
+            if found is not None:
+                same[code.id] = found.id
+                known.append(found.id)
+                if code.description.strip() and not found.description.strip():
+                    now = taken[found.id] = replace(found, description=code.description)
+                    by_id[found.id] = now
+                    place = (found.parent, _name_key(found.name))
+                    if places.get(place) is found:
+                        places[place] = now
+                    described.append(found.id)
+                continue
+            if key in names:
+                elsewhere.append(code.name)
+            made = Code(  # as `create` makes it, checked in its order
+                id=code.id or str(uuid.uuid4()),
+                name=_checked_name(code.name),
+                color=_checked_color(code.color)
+                if code.color
+                else _next_color(colors, len(book.codes) + len(added)),
+                description=code.description,
+                codable=code.codable,
+                parent=parent,
+            )
+            below.setdefault(parent, []).append(made)
+            by_id[made.id] = places[(parent, key)] = made
+            names.add(key)
+            colors.add(made.color)
+            same[code.id] = made.id
+            added.append(made.id)
+    finally:  # what was added before a code the book refuses stays, as `create` left it
+        book.codes[:] = [taken.get(c.id, c) for c in _with_added(book.codes, below)]
+    return AddedCodes(
+        [book.path(i) for i in added],
+        [book.path(i) for i in known],
+        same,
+        [book.path(i) for i in described],
+        elsewhere,
+    )
+
+
+def _with_added(codes: list[Code], below: Mapping[str, list[Code]]) -> list[Code]:
+    """`codes` (in tree order) with the codes added `below` each parent id ("": the top)
+    where `create` puts each: after its parent's children and the codes below them. One
+    pass: a code's subtree ends where a code comes that is not below it."""
+    pending = dict(below)
+    out: list[Code] = []
+
+    def close(parent: str) -> None:  # the codes added below `parent`, depth first
+        stack = list(reversed(pending.pop(parent, [])))
+        while stack:
+            code = stack.pop()
+            out.append(code)
+            stack.extend(reversed(pending.pop(code.id, [])))
+
+    open_ids: list[str] = []  # the code last listed and the codes above it, top first
+    for code in codes:
+        while open_ids and open_ids[-1] != code.parent:
+            close(open_ids.pop())
+        out.append(code)
+        open_ids.append(code.id)
+    for code_id in reversed(open_ids):
+        close(code_id)
+    close("")
+    return out

@@ -255,11 +255,10 @@ def placed(study: Study, passages: Sequence[Passage]) -> list[Passage]:
 
 def placed_in(p: Passage, session: Session, times: SyncTable) -> Passage:
     """`p` with its speaker, question number and time in `session` (its interview)."""
-    from reader.core.export.common import place
+    from reader.core.export.common import place_timed
 
-    where = place(session, p.highlight)
-    time = times.turn_time(p.highlight.start)
-    return replace(p, speaker=where.speaker, question=where.question, time=time)
+    where = place_timed(session, p.highlight, times)
+    return replace(p, speaker=where.speaker, question=where.question, time=where.time)
 
 
 # Writing passages --------------------------------------------------------------------

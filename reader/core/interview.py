@@ -188,10 +188,7 @@ def detect_segments(text: str, turns: Sequence[Turn] = ()) -> list[Segment]:
     pars = [text[start:end] for start, end in spans]
     asides = [bool(_ASIDE_RE.match(par)) or _is_notice(par) for par in pars]
     from_file = any(turn.speaker for turn in turns)
-    if from_file:
-        labels = _labels_of_turns(spans, turns)
-    else:
-        labels = header_fields_left_out(read_labels(pars, asides))
+    labels = _labels_of_turns(spans, turns) if from_file else read_labels(pars, asides)
     for i, (par, label) in enumerate(zip(pars, labels, strict=True)):
         if label is None and not asides[i]:
             asides[i] = is_non_speech(par)
@@ -243,6 +240,8 @@ def read_labels(pars: Sequence[str], skip: Sequence[bool] = ()) -> list[Label | 
     lower case that recurs or names a role ("interviewer:"), and a name alone on its line
     above the speech when it carries a time (Otter), names a role, is also used with a
     colon, or when such lines are common. Paragraphs where `skip` is true are not read.
+    A typed transcript's header above the first turn ("Date: 14 February") is no label
+    (`_header_fields_left_out`).
     """
     found: list[tuple[Label, bool] | None] = [
         None if (skip and skip[i]) else _label_candidate(par) for i, par in enumerate(pars)
@@ -269,17 +268,19 @@ def read_labels(pars: Sequence[str], skip: Sequence[bool] = ()) -> list[Label | 
     believed = [believable(i) for i in range(len(found))]
     # A name alone is a label above speech: not above another label, nor at the end.
     # A short reply under it ("Yes.") is speech, though it looks like a name.
-    return [
-        candidate[0]
-        if candidate is not None
-        and believed[i]
-        and (candidate[1] or (i + 1 < len(pars) and not believed[i + 1]))
-        else None
-        for i, candidate in enumerate(found)
-    ]
+    return _header_fields_left_out(
+        [
+            candidate[0]
+            if candidate is not None
+            and believed[i]
+            and (candidate[1] or (i + 1 < len(pars) and not believed[i + 1]))
+            else None
+            for i, candidate in enumerate(found)
+        ]
+    )
 
 
-def header_fields_left_out(labels: list[Label | None]) -> list[Label | None]:
+def _header_fields_left_out(labels: list[Label | None]) -> list[Label | None]:
     """A typed transcript's header ("Date: 14 February", "Location: Zoom") above the first
     turn is no speaker: a field named once there is no label (the paragraph an intro)."""
     counts = Counter(speaker_key(label.name) for label in labels if label)

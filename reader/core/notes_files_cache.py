@@ -16,7 +16,6 @@ the GUI thread), and now hold one copy.
 
 from __future__ import annotations
 
-import os
 import threading
 from collections import Counter
 from collections.abc import Callable, Iterable
@@ -27,6 +26,7 @@ from weakref import WeakValueDictionary
 
 from reader.core.codebook import Code, Codebook, coding_counts
 from reader.core.notes_file import NotesData, NotesFormatError
+from reader.core.stamp_cache import StampCache
 from reader.core.store import load_notes
 
 if TYPE_CHECKING:
@@ -48,35 +48,21 @@ _NO_FILE = ReadNotes(None)
 
 class NotesFilesCache:
     def __init__(self) -> None:
-        self._files: dict[Path, tuple[tuple[int, int], ReadNotes]] = {}
+        self._files = StampCache(self._read)
         # The copies seen, shared; one goes when no file read holds it any more.
         self._codebooks: WeakValueDictionary[tuple[Code, ...], Codebook] = WeakValueDictionary()
         self._lock = threading.Lock()
 
     def read(self, path: Path) -> ReadNotes:
         """The notes at `path`, read again only when the file changed."""
+        return self._files(path)
+
+    def _read(self, path: Path) -> ReadNotes:
         try:
-            stat = os.stat(path)
-        except FileNotFoundError:
-            with self._lock:
-                self._files.pop(path, None)
-            return _NO_FILE
-        except OSError as exc:
+            notes = load_notes(path)
+        except (OSError, NotesFormatError) as exc:
             return ReadNotes(None, str(exc))
-        stamp = (stat.st_mtime_ns, stat.st_size)
-        with self._lock:
-            known = self._files.get(path)
-        if known is None or known[0] != stamp:
-            try:
-                notes = load_notes(path)
-            except (OSError, NotesFormatError) as exc:
-                read = ReadNotes(None, str(exc))
-            else:
-                read = ReadNotes(self._shared(notes)) if notes is not None else _NO_FILE
-            known = (stamp, read)
-            with self._lock:
-                self._files[path] = known
-        return known[1]
+        return ReadNotes(self._shared(notes)) if notes is not None else _NO_FILE
 
     def _shared(self, notes: NotesData) -> NotesData:
         """`notes` (just read: ours to change) holding the Codebook of an earlier file whose
@@ -115,6 +101,6 @@ class NotesFilesCache:
 
     def clear(self) -> None:
         """Forget every file (another study opened, or files written behind our back)."""
+        self._files.clear()
         with self._lock:
-            self._files.clear()
             self._codebooks.clear()

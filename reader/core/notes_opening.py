@@ -12,7 +12,7 @@ from pathlib import Path
 
 import orjson
 
-from reader.core.backups import BackupInfo, backup_infos, list_backups
+from reader.core.backups import ReadBackup, latest_backup
 from reader.core.notes_file import (
     VERSION,
     NewerVersionError,
@@ -59,17 +59,18 @@ class Recovery:
     notes_path: Path
     aside: Path | None
     reason: str
-    backups: list[BackupInfo]
+    latest: ReadBackup | None  # the newest backup that can be read, read once
 
     def title(self) -> str:
         return "Notes file missing" if self.aside is None else "Notes file set aside"
 
     def question(self) -> str:
         if self.aside is None:
+            assert self.latest is not None  # a missing file is a question only then
             return (
                 f"The notes file {self.notes_path} is missing: it was deleted or moved away "
                 f"since this interview was last open.\n\nIts latest backup, of "
-                f"{self.backups[0].when()}, holds {self.backups[0].holds()}."
+                f"{self.latest.info.when()}, holds {self.latest.info.holds()}."
             )
         return (
             f"The notes file {self.notes_path} could not be read: {self.reason}.\n\n"
@@ -78,7 +79,7 @@ class Recovery:
 
     def choices(self) -> list[str]:
         """The ways on, best first; the caller adds its own way out (quit, keep current)."""
-        return ([LATEST_BACKUP] if self.backups else []) + [START_EMPTY]
+        return ([LATEST_BACKUP] if self.latest is not None else []) + [START_EMPTY]
 
     def choose(self, choice: str) -> NotesRead:
         """What opens: the latest backup, or empty notes. Either is written to the notes
@@ -90,10 +91,10 @@ class Recovery:
             else f"{self.aside.name} was set aside"
         )
         if choice == LATEST_BACKUP:
-            latest = self.backups[0]
+            assert self.latest is not None  # offered only then
             return NotesRead(
-                notes=parse(latest.path.read_bytes()),
-                messages=[f"Opened the backup of {latest.when()}; {where}."],
+                notes=self.latest.notes,
+                messages=[f"Opened the backup of {self.latest.info.when()}; {where}."],
                 write_back=True,
             )
         return NotesRead(messages=[f"Started with empty notes; {where}."], write_back=True)
@@ -133,12 +134,12 @@ def _missing(notes_path: Path) -> NotesRead:
     its backups tell apart. When the latest readable backup holds notes, the user chooses
     (notes cleared on purpose left an empty one)."""
     try:
-        latest = next((b for b in backup_infos(notes_path) if b.highlights >= 0), None)
+        latest = latest_backup(notes_path)
     except OSError:  # the backups cannot be listed: nothing to offer
         latest = None
-    if latest is None or latest.highlights == latest.words == 0:
+    if latest is None or latest.info.highlights == latest.info.words == 0:
         return NotesRead(missing=True)
-    return NotesRead(missing=True, recovery=Recovery(notes_path, None, "", [latest]))
+    return NotesRead(missing=True, recovery=Recovery(notes_path, None, "", latest))
 
 
 def _set_aside(notes_path: Path, reason: str) -> NotesRead:
@@ -152,8 +153,7 @@ def _set_aside(notes_path: Path, reason: str) -> NotesRead:
                 f"({describe_os_error(exc)}); it is left as it is. Opened read-only."
             ],
         )
-    readable = [b for b in list_backups(notes_path) if b.highlights >= 0]
-    return NotesRead(recovery=Recovery(notes_path, aside, reason, readable))
+    return NotesRead(recovery=Recovery(notes_path, aside, reason, latest_backup(notes_path)))
 
 
 def understood_of_newer(raw: bytes) -> NotesData | None:

@@ -20,6 +20,7 @@ import orjson
 
 from reader.core.annotations import DEFAULT_COLOR, NO_COLOR
 from reader.core.hashing import sha256_hex
+from reader.core.stamp_cache import StampCache
 from reader.core.store import atomic_write, data_dir
 from reader.core.study import Study
 from reader.core.study_file import AttributeValue
@@ -77,26 +78,13 @@ def headers(
     return rows
 
 
-class NotesCounts:
+class NotesCounts(StampCache[Counts]):
     """Each notes file's counts as last read, read again only when its size or time
     changed: a code made, a title edited lists the interviews again, and reading 500 notes
     files was most of the 300 ms each such edit held the window."""
 
     def __init__(self) -> None:
-        self._known: dict[Path, tuple[tuple[int, int], Counts]] = {}
-
-    def __call__(self, notes_path: Path) -> Counts:
-        try:
-            stat = os.stat(notes_path)
-        except OSError:
-            self._known.pop(notes_path, None)
-            return _counts(notes_path)  # which says why, or that there is no file yet
-        stamp = (stat.st_mtime_ns, stat.st_size)
-        known = self._known.get(notes_path)
-        if known is None or known[0] != stamp:
-            known = (stamp, _counts(notes_path))
-            self._known[notes_path] = known
-        return known[1]
+        super().__init__(_counts)
 
 
 def _counts(notes_path: Path) -> Counts:

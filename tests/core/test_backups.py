@@ -196,3 +196,38 @@ def test_kept_are_the_newest_and_the_newest_of_each_recent_day(
             for t in times
             if (date(2026, 12, 1) - t.date()).days < 30
         )
+
+
+@pytest.mark.parametrize("missing", [True, False])
+def test_open_latest_backup_reads_each_backup_once_and_no_older_one(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, missing: bool
+) -> None:
+    """A notes file missing, or set aside: the newest readable backup is offered and
+    opened from one read; the unreadable one after it is passed over, older ones unread."""
+    from reader.core import notes_file, notes_opening
+
+    path = tmp_path / "notes.json"
+    older, newer = serialise(sample(2)), serialise(sample(5))
+    for n, data in enumerate([older, newer, b"{broken"]):
+        backups.make_backup(path, data, now=datetime(2026, 5, 1, 12, 0, n))
+    if not missing:
+        path.write_bytes(b"{broken too")
+    parsed: list[bytes] = []
+    for module in (backups, notes_opening):
+        monkeypatch.setattr(
+            module, "parse", lambda raw: parsed.append(raw) or notes_file.parse(raw)
+        )
+    read = notes_opening.read_notes(path)
+    assert read.recovery is not None
+    assert read.recovery.choices()[0] == notes_opening.LATEST_BACKUP
+    assert "2026-05-01 12:00:01" in read.recovery.choose(notes_opening.LATEST_BACKUP).messages[0]
+    opened = read.recovery.choose(notes_opening.LATEST_BACKUP).notes
+    assert opened is not None and len(opened.highlights) == 5
+    assert parsed.count(newer) == parsed.count(b"{broken") == 1 and older not in parsed
+
+
+def test_latest_backup_is_none_without_a_readable_one(tmp_path: Path) -> None:
+    path = tmp_path / "notes.json"
+    assert backups.latest_backup(path) is None
+    backups.make_backup(path, b"{broken")
+    assert backups.latest_backup(path) is None

@@ -4,7 +4,9 @@ files, and codes across a study (merge, delete, undo, sync merge)."""
 from __future__ import annotations
 
 import json
+import random
 import uuid
+from dataclasses import replace
 from pathlib import Path
 
 import orjson
@@ -474,3 +476,94 @@ def test_undoing_a_code_change_keeps_what_was_written_on_the_passages_since(
     after = study.load_notes(entry).highlights
     assert [h.note for h in after] == ["Written after the deletion"] * 2
     assert all(fear.id in h.codes for h in after)
+
+
+def _added_one_by_one(book: Codebook, other: Codebook) -> tuple:
+    """What add_codebook did before it indexed the book: each code looked up and created
+    alone (the reference its one-pass version must agree with)."""
+    same: dict[str, str] = {}
+    added, known, described, elsewhere = [], [], [], []
+    for code in other:
+        parent = same.get(code.parent, "")
+        found = book.get(code.id) or book.find(code.name, parent)
+        if found is not None:
+            same[code.id] = found.id
+            known.append(book.path(found.id))
+            if code.description.strip() and not found.description.strip():
+                book.update(found.id, description=code.description)
+                described.append(book.path(found.id))
+            continue
+        if book.find(code.name) is not None:
+            elsewhere.append(code.name)
+        made = book.create(
+            code.name,
+            parent=parent,
+            color=code.color,
+            description=code.description,
+            codable=code.codable,
+            code_id=code.id,
+        )
+        same[code.id] = made.id
+        added.append(book.path(made.id))
+    return added, known, same, described, elsewhere
+
+
+def _big_book(seed: int, prefix: str, size: int = 1000) -> Codebook:
+    """`size` codes in a tree up to four deep, every fifth with a memo."""
+    rng = random.Random(seed)
+    depth = {"": -1}
+    codes = []
+    for n in range(size):
+        code_id = str(uuid.UUID(int=seed * 10_000 + n))
+        parents = [p for p in list(depth)[-60:] if depth[p] < 3]
+        parent = "" if rng.random() < 0.1 else rng.choice(parents)
+        depth[code_id] = depth[parent] + 1
+        name = f"{prefix}{rng.randrange(size // 2)} {n}"
+        codes.append(Code(code_id, name, parent=parent, description=f"memo {n}" * (n % 5 == 0)))
+    return Codebook.repaired(codes)
+
+
+def test_add_codebook_of_a_thousand_codes_into_a_thousand_does_as_one_by_one() -> None:
+    """Known by id, by name in the same place (another case and spacing), a name used
+    elsewhere, memos taken, codes added below codes added, a code named twice in one
+    place, one with no colour: the same book and the same report as one code at a time."""
+    from reader.core.codebook import add_codebook
+
+    book = _big_book(1, "Code ")
+    rng = random.Random(1)
+    other = Codebook()
+    theirs: dict[str, str] = {}  # book's id -> other's id for it
+    for _, code in book.tree():
+        parent = theirs.get(code.parent, "")
+        roll = rng.random()
+        if roll < 0.2:  # the same code, by id (and a memo for it)
+            made = Code(code.id, code.name, parent=parent, description=f"theirs {code.id[-4:]}")
+        elif roll < 0.4:  # the same code by its name in the same place
+            name = "  " + code.name.upper().replace(" ", "   ")
+            made = Code(str(uuid.uuid4()), name, "#ABCDEF", "their memo", parent=parent)
+        elif roll < 0.5:  # the same name in another place
+            made = Code(str(uuid.uuid4()), code.name, "#123456", parent="")
+        else:
+            made = Code(str(uuid.uuid4()), f"New {code.name}", "", "", rng.random() < 0.5, parent)
+        other.codes.append(made)
+        theirs[code.id] = made.id
+        if roll > 0.95:  # one more of that name in that place
+            other.codes.append(replace(made, id=str(uuid.uuid4()), description="second"))
+    expected = book.copy()
+    assert add_codebook(book, other) == _added_one_by_one(expected, other)
+    assert book.codes == expected.codes and len(book) > 1500
+
+
+def test_add_codebook_keeps_what_it_added_before_a_code_it_refuses() -> None:
+    from reader.core.codebook import add_codebook
+
+    book = _big_book(3, "Code ", 50)
+    other = Codebook([Code(str(uuid.uuid4()), f"New {n}", parent="") for n in range(5)])
+    other.codes += [Code(str(uuid.uuid4()), "New 9", "red"), Code(str(uuid.uuid4()), "Late")]
+    expected = book.copy()
+    with pytest.raises(CodebookError) as refused:
+        add_codebook(book, other)
+    with pytest.raises(CodebookError) as refused_alone:
+        _added_one_by_one(expected, other)
+    assert str(refused.value) == str(refused_alone.value)
+    assert book.codes == expected.codes and book.find("New 4") and not book.find("Late")

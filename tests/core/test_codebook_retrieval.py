@@ -111,3 +111,27 @@ def test_passages_written_as_csv_and_markdown(tmp_path: Path) -> None:
     assert markdown.startswith("# Light\n\n3 passages\n\n## P1 (Ana)\n")
     assert "> With the handover" in markdown and "#Handover #Light" in markdown
     assert open_study(study.folder).codebook == study.codebook
+
+
+def test_a_passage_is_placed_as_an_export_places_it_with_its_turns_time(tmp_path: Path) -> None:
+    """The Coded Passages list and the exports say the same speaker, question and time."""
+    from reader.core.codebook_retrieval import Passage, placed_in
+    from reader.core.document import load_document
+    from reader.core.export.common import place_all
+    from reader.core.session import Session
+    from reader.core.sync import SyncTable
+
+    path = tmp_path / "timed.txt"
+    path.write_text(
+        "[00:01:05] Interviewer: How did it go?\n\n[00:02:10] Ana: Slowly, then all at once.\n"
+    )
+    session = Session.open(load_document(path), None)
+    text = session.document.text
+    start = text.index("Slowly")
+    session.add_highlight(make_highlight(text, start, start + 6))
+    (highlight,) = session.notes.highlights
+    (exported,) = place_all(session, [highlight])
+    passage = Passage("p", "P", "Ana", {}, highlight, ())
+    listed = placed_in(passage, session, SyncTable.of(session.document, session.segments))
+    assert (listed.speaker, listed.question, listed.time) == ("Ana", 1, "2:10")
+    assert (exported.speaker, exported.question, exported.time) == ("Ana", 1, "2:10")

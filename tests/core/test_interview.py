@@ -593,7 +593,7 @@ def test_speaker_report_is_unsure_without_question_marks() -> None:
 
 
 def test_speaker_report_is_unsure_with_few_labels() -> None:
-    text = "Intro.\nHow did it go?\nWell, I think.\nAnd after?\nNote: it rained.\nMore.\nEnd."
+    text = "Intro.\nHow did it go?\nWell, I think.\nAnd after?\nUpdate: it rained.\nMore.\nEnd."
     report = speaker_report(text, detect_segments(text))
     assert report.unsure
     assert "speaker label" in report.reasons[0]
@@ -677,3 +677,15 @@ def test_a_typed_transcripts_header_fields_are_no_speakers() -> None:
     assert [(s.role, s.speaker) for s in header] == [(Role.INTRO, "")] * 2
     assert speaker_report(text, segments).speakers[0].name == "Emma"
     assert {s.speaker for s in segments} == {"", "Emma", "Anaïs"}
+
+
+def test_the_speaker_report_counts_no_header_field_as_a_label() -> None:
+    """As detection leaves a header field out ("Date: …" before the first turn), so does
+    the report's count of the labels it did not use (it said one paragraph had one)."""
+    text = (
+        "Date: was it the 14th of February?\n\nYes, I went to work early and stayed late.\n\n"
+        "Why so long?\n\nBecause the ward was short of staff.\n"
+    )
+    segments = detect_segments(text)
+    assert not any(s.label for s in segments)
+    assert speaker_report(text, segments).reasons == ()

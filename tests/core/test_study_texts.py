@@ -6,6 +6,7 @@ from __future__ import annotations
 from dataclasses import replace
 from pathlib import Path
 
+import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
@@ -100,3 +101,25 @@ def test_exports_get_sessions_the_open_one_pinned(tmp_path: Path) -> None:
     assert texts.search(second).interview.research == ""
     save_notes(study.notes_path(first), study.open_session(first).notes)  # a new stamp
     assert texts.search(first).interview.text == "Q: Nights?\nA: Long.\n"
+
+
+def test_warming_loads_the_first_few_and_a_search_keeps_the_rest(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A search in the study's order, again, reads no interview again: every one is kept
+    (a bound below the study's size dropped each before the next search came back)."""
+    from reader.core import study_texts
+
+    for n in range(4):
+        (tmp_path / f"P{n}.txt").write_text(f"Q: Why?\nA: Because {n}.\n", "utf-8")
+    study = open_study(tmp_path)
+    monkeypatch.setattr(study_texts, "WARM", 2)
+    texts = StudyTexts(study)
+    loaded: list[str] = []
+    real = study.open_session
+    monkeypatch.setattr(study, "open_session", lambda e: loaded.append(e.id) or real(e))
+    texts.warm()
+    assert loaded == [e.id for e in study.interviews[:2]]
+    for _ in range(2):
+        assert [texts.search(e) is not None for e in study.interviews] == [True] * 4
+    assert loaded == [e.id for e in study.interviews] and texts.kept() == 4

@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field, replace
-from typing import TypeVar
+from typing import TYPE_CHECKING, TypeVar
 
 from reader.core.annotations import (
     DEFAULT_COLORS,
@@ -16,6 +16,9 @@ from reader.core.annotations import (
 from reader.core.interview import Role
 from reader.core.markdown_links import LINK
 from reader.core.session import Session
+
+if TYPE_CHECKING:
+    from reader.core.sync import SyncTable
 
 PROGRESS_EVERY = 200  # highlights between two calls of ExportOptions.progress
 
@@ -132,11 +135,15 @@ def place_all(session: Session, highlights: Iterable[Highlight]) -> list[Placed]
     from reader.core.sync import SyncTable  # an export's work, not start-up's
 
     times = SyncTable.of(session.document, session.segments)
-    placed = [place(session, h) for h in highlights]
-    return [
-        p if p.segment is None else replace(p, time=times.turn_time(p.highlight.start))
-        for p in placed
-    ]
+    return [place_timed(session, h, times) for h in highlights]
+
+
+def place_timed(session: Session, highlight: Highlight, times: SyncTable) -> Placed:
+    """`place`, with the start time of its turn (`times`: the session's SyncTable)."""
+    placed = place(session, highlight)
+    if placed.segment is None:
+        return placed
+    return replace(placed, time=times.turn_time(highlight.start))
 
 
 def question_paragraphs(session: Session) -> dict[int, list[str]]:

@@ -19,7 +19,6 @@ from dataclasses import dataclass, replace
 from reader.core.document import DocumentError, Span, Turn, normalise
 from reader.core.interview import (
     Label,
-    header_fields_left_out,
     label_at,
     read_labels,
     speaker_key,
@@ -257,7 +256,7 @@ def from_paragraphs(paras: Iterable[Para], format: str, name: str, encoding: str
     if not lines:
         raise DocumentError(f"{name} has no text.")
     texts = _bold_labels(lines)
-    labels = _headers(texts) or header_fields_left_out(read_labels(texts))
+    labels = _headers(texts) or read_labels(texts)
     builder = _Builder()
     pending = None  # a name alone on its line, waiting for its speech
     for text, label in zip(texts, labels, strict=True):

@@ -12,36 +12,28 @@ from __future__ import annotations
 
 from typing import Any
 
-from PySide6.QtCore import QCoreApplication, QObject, QSettings, QTimer
+from PySide6.QtCore import QSettings
 from PySide6.QtWidgets import QComboBox
 
 from reader.ui.annotations.panel import AnnotationsPanel
 from reader.ui.library.open_study import OpenStudy
-from reader.ui.settings import SettingsMap
+from reader.ui.library.study_memory import StudyMemory
 
 # Study folder ("": the interviews opened alone) -> {"text", "color", "code", "scope",
 # "attribute"}: the words typed and the lists' choices (None: all).
 KEY = "annotations/filters"
-KEEP = 50
-TYPED_MS = 1000
 CHOICES = ("color", "code", "scope", "attribute")
 
 
-class FilterMemory(QObject):
+class FilterMemory(StudyMemory):
     def __init__(self, panel: AnnotationsPanel, owner: OpenStudy, store: QSettings | None) -> None:
-        super().__init__(panel)
-        self.panel, self.owner = panel, owner
-        self.store = SettingsMap(store, KEY, KEEP)
+        # Its restore comes after the scope's list is filled (attach).
+        super().__init__(panel, owner, store, KEY, panel.filter_edit)
+        self.panel = panel
         self._place: str | None = None  # whose filters are shown; None while restoring
         self._pending: dict[str, Any] = {}  # colour and code, chosen once rows are made
-        self._typed = QTimer(self, singleShot=True, interval=TYPED_MS)
-        self._typed.timeout.connect(self._save)
-        owner.opened.connect(self.restore)  # after the scope's list is filled (attach)
-        owner.closed.connect(self._save_typed)  # first: then the study is still known
         owner.closed.connect(self.restore)  # the interviews opened alone have their own
-        QCoreApplication.instance().aboutToQuit.connect(self._save_typed)
         panel.filled.connect(self._choose_pending)
-        panel.filter_edit.textChanged.connect(self._typed.start)
         for name, combo in self._combos().items():  # refills change them silently
             combo.currentIndexChanged.connect(lambda _i, name=name: self._chosen(name))
         self.restore()  # made as the panel is
@@ -84,11 +76,7 @@ class FilterMemory(QObject):
         self._pending.pop(name, None)  # the user's choice outweighs one remembered
         self._save()
 
-    def _save_typed(self) -> None:
-        if self._typed.isActive():
-            self._save()
-
-    def _save(self) -> None:
+    def _save(self, *_args: object) -> None:
         self._typed.stop()
         if self._place is None:
             return

@@ -5,20 +5,18 @@ column added or removed before it does not move the sort to another column."""
 
 from __future__ import annotations
 
-from PySide6.QtCore import QCoreApplication, QObject, QSettings, Qt, QTimer
+from PySide6.QtCore import QSettings, Qt
 from PySide6.QtWidgets import QLineEdit, QTableView
 
 from reader.ui.library.library_model import LibraryModel
 from reader.ui.library.open_study import OpenStudy
-from reader.ui.settings import SettingsMap
+from reader.ui.library.study_memory import StudyMemory
 
 # Study folder -> [the sorted column's key ("": the study's order), descending, filter].
 KEY = "library/views"
-KEEP = 50
-TYPED_MS = 1000
 
 
-class LibraryMemory(QObject):
+class LibraryMemory(StudyMemory):
     def __init__(
         self,
         owner: OpenStudy,
@@ -27,19 +25,12 @@ class LibraryMemory(QObject):
         filter_field: QLineEdit,
         store: QSettings | None,
     ) -> None:
-        super().__init__(view)
-        self.owner, self.model, self.view, self.filter = owner, model, view, filter_field
-        self.store = SettingsMap(store, KEY, KEEP)
+        # Its restore comes after the Library's reload: the columns are there.
+        super().__init__(view, owner, store, KEY, filter_field)
+        self.model, self.view, self.filter = model, view, filter_field
         self._folder = ""  # the study shown, "" while none is (or one is being restored)
-        # The filter is written once typing pauses (each write syncs the settings file).
-        self._typed = QTimer(self, singleShot=True, interval=TYPED_MS)
-        self._typed.timeout.connect(self._save)
-        owner.opened.connect(self.restore)  # after the Library's reload: the columns are there
-        owner.closed.connect(self._save_typed)  # first: then the study is still known
         owner.closed.connect(lambda: setattr(self, "_folder", ""))
-        QCoreApplication.instance().aboutToQuit.connect(self._save_typed)
         view.horizontalHeader().sortIndicatorChanged.connect(self._save)
-        filter_field.textChanged.connect(self._typed.start)
         self.restore()  # made as the first study opens
 
     def restore(self, *_args: object) -> None:
@@ -58,10 +49,6 @@ class LibraryMemory(QObject):
         self.view.sortByColumn(column, order)
         self.filter.setText(str(text))
         self._folder = folder
-
-    def _save_typed(self) -> None:
-        if self._typed.isActive():
-            self._save()
 
     def _save(self, *_args: object) -> None:
         self._typed.stop()
