@@ -12,3 +12,16 @@ import re
 
 TARGET = r"(?:[^()\s]|\([^()\s]*\))*"  # each character starts one alternative: linear time
 LINK = re.compile(rf"\[([^\[\]\n]*)\]\(({TARGET})\)")  # groups: the text, the target
+
+
+def link_text(text: str) -> str:
+    """`text` as a link's text can hold it: brackets as parentheses, on one line."""
+    return " ".join(text.replace("[", "(").replace("]", ")").split())
+
+
+def quote(passage: str, label: str, target: str) -> str:
+    """A block quote of `passage` (its lines joined, blank ones left out) ending in a link
+    back, `[↩ label](target)`: what Q puts in the research notes and the study memo."""
+    lines = [" ".join(line.split()) for line in passage.split("\n") if line.strip()]
+    body = "\n>\n".join(f"> {line}" for line in lines)
+    return f"{body} [↩ {link_text(label)}]({target})"

@@ -19,7 +19,9 @@ is the study's code (its codings go to it); variables join the attributes of the
 name; transcripts are written beside the others under new names, nothing overwritten;
 a source whose text is that of an interview in the study is not added a second time (the
 report names it; its highlights are not merged, so no notes file the study has is ever
-rewritten by an import). study.json is written once, atomically, at the end.
+rewritten by an import). study.json is written once, atomically, at the end. The notes
+tied to no source or selection (a project's memos, our study memo) go into the study
+memo (core/study_memo.py), each under a heading of its name.
 
 The GUIDs that cannot live in our files (sources, variables, cases, notes, codings) are
 kept in the study's settings (qdpx_export.GUIDS_SETTING), so exporting the imported study
@@ -62,9 +64,10 @@ from reader.core.refi.codebook_xml import (
 )
 from reader.core.refi.left_out import LeftOut, grouped_lines
 from reader.core.refi.qdpx_export import GUIDS_SETTING
-from reader.core.store import save_notes
+from reader.core.store import describe_os_error, save_notes
 from reader.core.study import Study, StudyError, open_study
 from reader.core.study_file import InterviewEntry, StudyData
+from reader.core.study_memo import MemoUnreadable, add_to_memo
 
 MAX_MEMBER_BYTES = 200 * 1024 * 1024  # one file inside the zip; a zip bomb stops here
 MAX_MEDIA_BYTES = 64 * 2**30  # a recording copied out of the zip (not read into memory)
@@ -215,11 +218,7 @@ def import_qdpx(
             study.data.settings[GUIDS_SETTING] = guids
             study.save()
         raise
-    for note_guid, (name, _) in run.notes.items():
-        if note_guid not in run.used_notes:
-            report.not_imported.append(
-                LeftOut("note", name, "it is not tied to a source or a selection")
-            )
+    free = [note for g, note in run.notes.items() if g not in run.used_notes]
     for element in project.all("Sets", "Set"):
         report.not_imported.append(
             LeftOut("set", element.get("name") or "?", "sets are not imported")
@@ -230,7 +229,18 @@ def import_qdpx(
         )
     study.data.settings[GUIDS_SETTING] = guids
     study.save()
+    _into_memo(study, free, report)
     return report
+
+
+def _into_memo(study: Study, notes: list[tuple[str, str]], report: ImportReport) -> None:
+    """The project's notes tied to no source or selection (its memos) go into the study
+    memo, each under a heading of its name (core/study_memo.py)."""
+    try:
+        report.notes += add_to_memo(study.folder, notes)
+    except (OSError, MemoUnreadable) as exc:
+        why = f"the study memo cannot take it ({describe_os_error(exc)})"
+        report.not_imported += [LeftOut("note", name, why) for name, _ in notes]
 
 
 def _source(run: _Import, element: ET.Element) -> None:

@@ -10,6 +10,7 @@ from PySide6.QtCore import QObject, Qt, QUrl
 from PySide6.QtGui import QAction, QDesktopServices, QTextCursor, QUndoCommand
 
 from reader.core.annotations import Highlight
+from reader.core.markdown_links import quote as quote_block
 from reader.ui.annotations.editing import HighlightEditing
 from reader.ui.interview.open_interview import OpenInterview
 from reader.ui.notes.notes_pane import NotesPane
@@ -131,10 +132,10 @@ class NotesQuoting(QObject):
         if highlight is None:
             return None
         label = session.place_label(highlight.start)
-        lines = [" ".join(line.split()) for line in highlight.exact.split("\n") if line.strip()]
-        body = "\n>\n".join(f"> {line}" for line in lines)
         self._preview.setChecked(False)
-        quote = self._notes.editor.insert_block(f"{body} [↩ {label}](#h-{highlight.id})")
+        quote = self._notes.editor.insert_block(
+            quote_block(highlight.exact, label, f"#h-{highlight.id}")
+        )
         self._tell(f"Quoted in your notes, with a link back to {label}.", 4000)
         return quote
 
