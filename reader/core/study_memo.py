@@ -23,7 +23,7 @@ QUOTE_SCHEME = "interview:"
 _QUOTE_TARGET = re.compile(r"interview:([a-z0-9][a-z0-9-]{0,79})#h-([^\s()]+)")
 
 
-class MemoUnreadable(Exception):
+class MemoUnreadableError(Exception):
     """memo.md holds something that is not text: it is left as it is; for the user."""
 
 
@@ -32,7 +32,7 @@ def memo_path(study_folder: Path) -> Path:
 
 
 def read_memo(path: Path) -> str:
-    """The memo's text ("" when there is none yet), line ends as "\\n"; MemoUnreadable
+    """The memo's text ("" when there is none yet), line ends as "\\n"; MemoUnreadableError
     when the file is not UTF-8 text (a binary file, another encoding): writing over it
     would lose what it holds."""
     try:
@@ -43,13 +43,13 @@ def read_memo(path: Path) -> str:
 
 
 def memo_text(raw: bytes, path: Path) -> str:
-    """`raw`, the bytes of the memo at `path`, as text; MemoUnreadable if they are none."""
+    """`raw`, the bytes of the memo at `path`, as text; MemoUnreadableError if they are none."""
     if b"\x00" in raw:
-        raise MemoUnreadable(f"{path} is not a text file; it is left as it is.")
+        raise MemoUnreadableError(f"{path} is not a text file; it is left as it is.")
     try:
         text = raw.decode("utf-8-sig")
     except UnicodeDecodeError:
-        raise MemoUnreadable(
+        raise MemoUnreadableError(
             f"{path} is not UTF-8 text; it is left as it is (save it as UTF-8 to write in it)."
         ) from None
     return text.replace("\r\n", "\n").replace("\r", "\n")
@@ -96,7 +96,7 @@ def with_notes(memo: str, notes: list[tuple[str, str]]) -> tuple[str, int]:
 
 def add_to_memo(study_folder: Path, notes: list[tuple[str, str]]) -> int:
     """Add `notes` to the study's memo on disk (see `with_notes`); how many were added.
-    MemoUnreadable or OSError when the memo cannot be read or written."""
+    MemoUnreadableError or OSError when the memo cannot be read or written."""
     path = memo_path(study_folder)
     memo = read_memo(path)
     new, added = with_notes(memo, notes)

@@ -12,7 +12,7 @@ from hypothesis import strategies as st
 from reader.core.markdown_links import LINK, quote
 from reader.core.study_memo import (
     MEMO_NOTE_NAME,
-    MemoUnreadable,
+    MemoUnreadableError,
     add_to_memo,
     memo_path,
     quote_target,
@@ -85,7 +85,7 @@ def test_what_other_editors_write_is_read(tmp_path: Path, raw: bytes, text: str)
 @pytest.mark.parametrize("raw", [b"caf\xe9 in Latin-1", b"\x89PNG\r\n\x1a\n\x00\x00", b"\x00"])
 def test_what_is_not_utf8_text_is_unreadable(tmp_path: Path, raw: bytes) -> None:
     memo_path(tmp_path).write_bytes(raw)
-    with pytest.raises(MemoUnreadable, match="memo.md"):
+    with pytest.raises(MemoUnreadableError, match=r"memo\.md"):
         read_memo(memo_path(tmp_path))
 
 

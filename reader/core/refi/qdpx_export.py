@@ -46,7 +46,7 @@ from reader.core.refi.codebook_xml import (
 )
 from reader.core.shorten import shorten
 from reader.core.study_file import AttributeDef, InterviewEntry
-from reader.core.study_memo import MEMO_NOTE_NAME, MemoUnreadable, memo_path, read_memo
+from reader.core.study_memo import MEMO_NOTE_NAME, MemoUnreadableError, memo_path, read_memo
 
 if TYPE_CHECKING:
     from reader.core.session import Session
@@ -174,7 +174,7 @@ def export_study_qdpx(study: Study, *, crlf: bool = False) -> tuple[bytes, list[
             left_out.append(f"“{entry.title}”: {orphans} highlight(s) not found in the text")
     try:
         memo = read_memo(memo_path(study.folder))
-    except (OSError, MemoUnreadable) as exc:
+    except (OSError, MemoUnreadableError) as exc:
         memo = ""
         left_out.append(f"the study memo: {exc}")
     data = export_qdpx(

@@ -67,7 +67,7 @@ from reader.core.refi.qdpx_export import GUIDS_SETTING
 from reader.core.store import describe_os_error, save_notes
 from reader.core.study import Study, StudyError, open_study
 from reader.core.study_file import InterviewEntry, StudyData
-from reader.core.study_memo import MemoUnreadable, add_to_memo
+from reader.core.study_memo import MemoUnreadableError, add_to_memo
 
 MAX_MEMBER_BYTES = 200 * 1024 * 1024  # one file inside the zip; a zip bomb stops here
 MAX_MEDIA_BYTES = 64 * 2**30  # a recording copied out of the zip (not read into memory)
@@ -238,7 +238,7 @@ def _into_memo(study: Study, notes: list[tuple[str, str]], report: ImportReport)
     memo, each under a heading of its name (core/study_memo.py)."""
     try:
         report.notes += add_to_memo(study.folder, notes)
-    except (OSError, MemoUnreadable) as exc:
+    except (OSError, MemoUnreadableError) as exc:
         why = f"the study memo cannot take it ({describe_os_error(exc)})"
         report.not_imported += [LeftOut("note", name, why) for name, _ in notes]
 
