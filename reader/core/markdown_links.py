@@ -12,6 +12,10 @@ import re
 
 TARGET = r"(?:[^()\s]|\([^()\s]*\))*"  # each character starts one alternative: linear time
 LINK = re.compile(rf"\[([^\[\]\n]*)\]\(({TARGET})\)")  # groups: the text, the target
+# A quote's link back in the study memo, to a passage of one of the study's interviews:
+# interview:<interview id>#h-<highlight id> (core/study_memo.py); in an interview's own
+# notes, #h-<highlight id>.
+QUOTE_SCHEME = "interview:"
 
 
 def link_text(text: str) -> str:

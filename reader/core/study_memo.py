@@ -14,12 +14,11 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
+from reader.core.markdown_links import QUOTE_SCHEME
 from reader.core.store import atomic_write
 from reader.core.study_places import MEMO_FILE
 
 MEMO_NOTE_NAME = "Study memo"  # its name as a REFI-QDA note, and its title
-# A quote's link back to a passage of another interview: interview:<id>#h-<highlight id>.
-QUOTE_SCHEME = "interview:"
 _QUOTE_TARGET = re.compile(r"interview:([a-z0-9][a-z0-9-]{0,79})#h-([^\s()]+)")
 
 

@@ -9,6 +9,7 @@ switches to it; any other file closes the study and opens alone, as before studi
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -55,6 +56,7 @@ class StudyActions(QObject):
         owner.changed.connect(self._open_when_emptied, Qt.ConnectionType.QueuedConnection)
         self._emptied = False  # the last interview open left the study, none opened after
         self._unopenable: set[str] = set()  # tried meanwhile: not tried again at each change
+        self.memo_saved: Callable[[], bool] = lambda: True  # the study memo's (ui/memo)
         window.setAcceptDrops(True)  # files and folders dropped anywhere on the window
         window.installEventFilter(self)
 
@@ -345,6 +347,8 @@ class StudyActions(QObject):
     def may_close_study(self) -> bool:
         """Write what study.json could not take yet; if it still cannot, ask whether to
         close the study and lose those changes."""
+        if not self.memo_saved():
+            return False
         if not self.owner.unsaved or self.owner.save():
             return True
         study = self.owner.study
