@@ -19,6 +19,7 @@ from PySide6.QtWidgets import QDialog, QFileDialog, QMenu, QMessageBox, QWidget
 
 from reader.core.hashing import sha256_hex
 from reader.core.study_places import FILE_NAME, study_folders
+from reader.ui.dialogs import may_discard
 from reader.ui.interview.open_interview import OpenInterview
 from reader.ui.library import unreadable
 from reader.ui.library.open_study import OpenStudy
@@ -353,14 +354,12 @@ class StudyActions(QObject):
             return True
         study = self.owner.study
         assert study is not None
-        answer = QMessageBox.warning(
+        return may_discard(
             self.window,
             "Study not saved",
             f"The study's last changes could not be saved to {study.file}.\n\n"
             "Close it anyway and lose them? (Cancel keeps it open; saving is tried again.)",
-            QMessageBox.StandardButton.Discard | QMessageBox.StandardButton.Cancel,
         )
-        return answer == QMessageBox.StandardButton.Discard
 
     def close(self, rescue: bool = False) -> str:
         """The window closes: the study's last state written, its lock released. When the

@@ -14,12 +14,13 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QFileSystemWatcher, QObject, QTimer, Signal
 from PySide6.QtGui import QTextCursor, QTextDocument
-from PySide6.QtWidgets import QMessageBox, QWidget
+from PySide6.QtWidgets import QWidget
 
 from reader.core.store import content_hash, describe_os_error, keep_aside, rescue
 from reader.core.study_memo import MemoUnreadableError, memo_bytes, memo_path, memo_text
 from reader.core.study_places import MEMO_FILE
 from reader.core.text_merge import merge_text
+from reader.ui.dialogs import may_discard
 from reader.ui.interview.notes_document import new_notes_document
 from reader.ui.library.open_study import CHECK_DELAY_MS, OpenStudy
 from reader.ui.persistence.saver import NotesSaver
@@ -106,15 +107,13 @@ class StudyMemo(QObject):
         copy is rescued to the data folder all the same, on closing)."""
         if self.saver is None or self.saver.flush():
             return True
-        answer = QMessageBox.warning(
+        return may_discard(
             self._window,
             "Study memo not saved",
             f"The study memo could not be saved to {self.saver.path}.\n\n"
             "Close anyway? A copy of it is kept in the app's data folder. (Cancel keeps the "
             "study open; saving is tried again.)",
-            QMessageBox.StandardButton.Discard | QMessageBox.StandardButton.Cancel,
         )
-        return answer == QMessageBox.StandardButton.Discard
 
     def close(self) -> None:
         """Write the memo (what its file cannot take goes to a rescue copy), and forget it."""

@@ -12,6 +12,8 @@ from typing import TYPE_CHECKING, Protocol
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QTextDocument
 
+from reader.ui.elided_label import ElidedLabel
+from reader.ui.interview.open_interview import OpenInterview
 from reader.ui.library.open_study import OpenStudy
 from reader.ui.library.study_actions import StudyActions
 from reader.ui.library.switcher import InterviewSwitcher
@@ -32,6 +34,8 @@ class MemoWindow(Protocol):
     notes_pane: NotesPane
     quoting: NotesQuoting
     actions: Actions
+    interview: OpenInterview
+    notes_label: ElidedLabel  # the status bar's: which file the notes pane writes
 
 
 def wire_memo(
@@ -89,10 +93,20 @@ def wire_memo(
         if switcher.current == interview_id or switcher.open(interview_id):
             window.quoting.follow_link(f"#h-{highlight_id}")
 
+    def show_file(*_args: object) -> None:
+        """The status bar names the file shown: the memo's, or the interview's notes."""
+        memo, notes = made[0] if made else None, window.interview.notes_path
+        if pane.showing_memo() and memo is not None and memo.path is not None:
+            window.notes_label.setText(f"Study memo: {memo.path}")
+        elif notes is not None:
+            window.notes_label.setText(f"Notes: {notes}")
+
     study.opened.connect(study_opened)
     action.triggered.connect(show)
     pane.memoShown.connect(action.setChecked)
     pane.memoShown.connect(lambda _on: count_words())
+    pane.memoShown.connect(show_file)
+    window.interview.notesPathChanged.connect(show_file)  # after the window's own
     pane.linkActivated.connect(follow)
     window.quoting.into_memo = into_memo
     return lambda: made[0] if made else None

@@ -45,6 +45,7 @@ def test_ctrl_7_shows_the_memo_and_what_is_typed_is_saved_to_memo_md(
     qtbot.keyClicks(editor, "Interview notes")  # the open interview's own
     open_memo(window, qtbot)
     assert editor.toPlainText() == "" and editor.accessibleName() == "Study memo"
+    assert window.notes_label.text() == f"Study memo: {memo_file(folder)}"
     qtbot.keyClicks(editor, "## Themes")
     qtbot.keyClick(editor, Qt.Key.Key_Return)
     qtbot.keyClicks(editor, "Nights feel longer")
@@ -53,12 +54,14 @@ def test_ctrl_7_shows_the_memo_and_what_is_typed_is_saved_to_memo_md(
     assert "Study memo" not in (folder / "notes").iterdir().__next__().read_text("utf-8")
     qtbot.keyClick(editor, Qt.Key.Key_7, CTRL)  # again: the interview's notes
     assert not pane.showing_memo() and editor.toPlainText() == "Interview notes"
+    assert window.notes_label.text().startswith(f"Notes: {folder / 'notes'}")
     assert pane.tabs.currentIndex() == 0
     pane.tabs.setCurrentIndex(1)  # the tab does as the key does
     assert pane.showing_memo() and editor.toPlainText().startswith("## Themes")
     window.switcher.step(1)  # another interview: the memo stays in view
     qtbot.waitUntil(lambda: window.switcher.current.startswith("p02"))
     assert pane.showing_memo() and editor.toPlainText().startswith("## Themes")
+    assert window.notes_label.text().startswith("Study memo: ")
     pane.tabs.setCurrentIndex(0)
     assert editor.toPlainText() == ""  # the second interview's notes, none yet
 
@@ -153,3 +156,54 @@ def test_no_study_no_memo(window: MainWindow, qtbot: Any) -> None:
     assert "Open a study first" in window.actions.study_memo.toolTip()
     window.notes_pane.show_memo(True)
     assert not window.notes_pane.showing_memo()
+
+
+def test_a_memo_the_disk_refuses_is_kept_asked_about_and_rescued(
+    make_study_window: Any, folder: Path, qtbot: Any, dialogs: Any, monkeypatch: Any, tmp_path: Path
+) -> None:
+    """A full disk: the banner says so and saving is tried again; closing asks, and the
+    words go to a rescue copy in the data folder, never lost."""
+    from reader.ui.persistence import saver
+
+    window = make_study_window(folder)
+    open_memo(window, qtbot)
+
+    write = saver.atomic_write
+
+    def full(path: Path, data: bytes, **kwargs: Any) -> None:
+        if path.name != "memo.md":  # the interview's notes are written
+            return write(path, data, **kwargs)
+        raise OSError(28, "No space left on device", str(path))
+
+    monkeypatch.setattr(saver, "atomic_write", full)
+    qtbot.keyClicks(window.notes_editor, "Words worth keeping")
+    qtbot.waitUntil(lambda: "study memo could not be saved" in window.banner.text())
+    dialogs.button_answer = dialogs.button_answer.Cancel
+    window.close()
+    assert window.isVisible() and "Study memo not saved" in dialogs.titles()
+    dialogs.button_answer = dialogs.button_answer.Discard
+    window.close()
+    (rescued,) = (tmp_path / "xdg-data").rglob("*memo*.md")
+    assert rescued.read_text("utf-8") == "Words worth keeping"
+    assert not memo_file(folder).exists()
+
+
+def test_switching_interviews_leaves_the_memos_caret_and_the_notes_place(
+    make_study_window: Any, folder: Path, qtbot: Any
+) -> None:
+    """The places kept for each interview (reading/places.py) are its notes', never the
+    memo's: switching while the memo shows moves neither caret."""
+    window = make_study_window(folder)
+    pane, editor = window.notes_pane, window.notes_editor
+    editor.insertPlainText("P01's notes")
+    editor.moveCursor(editor.textCursor().MoveOperation.Start)
+    pane.show_memo(True)
+    editor.insertPlainText("The memo, caret at its end")
+    first = window.switcher.current
+    for _ in range(2):  # away and back: the first interview's place is put back
+        window.switcher.step(1 if window.switcher.current == first else -1)
+        qtbot.waitUntil(lambda: pane.showing_memo() and window.interview.session is not None)
+    qtbot.waitUntil(lambda: window.switcher.current == first)
+    assert editor.textCursor().position() == len("The memo, caret at its end")
+    pane.show_memo(False)
+    assert editor.toPlainText() == "P01's notes"
