@@ -207,3 +207,23 @@ def test_switching_interviews_leaves_the_memos_caret_and_the_notes_place(
     assert editor.textCursor().position() == len("The memo, caret at its end")
     pane.show_memo(False)
     assert editor.toPlainText() == "P01's notes"
+
+
+def test_closing_the_study_writes_the_memo_and_the_pane_goes_back_to_the_notes(
+    make_study_window: Any, folder: Path, qtbot: Any, tmp_path: Path
+) -> None:
+    window = make_study_window(folder)
+    pane = window.notes_pane
+    pane.show_memo(True)
+    window.notes_editor.insertPlainText("Closing soon")
+    other = tmp_path / "Other study"
+    other.mkdir()
+    (other / "P1.txt").write_text("Q: Why?\nA: Because.\n", encoding="utf-8")
+    assert window.study_actions.open_path(other)  # this study closes, the other opens
+    assert memo_file(folder).read_text("utf-8") == "Closing soon"
+    assert not pane.showing_memo() and not window.actions.study_memo.isChecked()
+    open_memo(window, qtbot)  # the other study's memo, empty
+    assert window.notes_editor.toPlainText() == ""
+    window.study_actions.close()
+    assert not pane.tabs.isVisible() and not pane.showing_memo()
+    assert not memo_file(other).exists()  # nothing typed: no file made
