@@ -19,7 +19,6 @@ from PySide6.QtWidgets import QDialog, QFileDialog, QMenu, QMessageBox, QWidget
 
 from reader.core.hashing import sha256_hex
 from reader.core.study_places import FILE_NAME, study_folders
-from reader.ui.dialogs import may_discard
 from reader.ui.interview.open_interview import OpenInterview
 from reader.ui.library import unreadable
 from reader.ui.library.open_study import OpenStudy
@@ -352,6 +351,8 @@ class StudyActions(QObject):
             return False
         if not self.owner.unsaved or self.owner.save():
             return True
+        from reader.ui.dialogs import may_discard  # loaded when first needed (start-up)
+
         study = self.owner.study
         assert study is not None
         return may_discard(
