@@ -8,6 +8,7 @@ newer build wrote it), and while memo.md holds what is not UTF-8 text (left as i
 
 from __future__ import annotations
 
+import contextlib
 from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -16,6 +17,7 @@ from PySide6.QtCore import QFileSystemWatcher, QObject, QTimer, Signal
 from PySide6.QtGui import QTextCursor, QTextDocument
 from PySide6.QtWidgets import QWidget
 
+from reader.core.backups import make_backup
 from reader.core.store import content_hash, describe_os_error, keep_aside, rescue
 from reader.core.study_memo import MemoUnreadableError, memo_bytes, memo_path, memo_text
 from reader.core.study_places import MEMO_FILE
@@ -23,6 +25,7 @@ from reader.core.text_merge import merge_text
 from reader.ui.dialogs import may_discard
 from reader.ui.interview.notes_document import new_notes_document
 from reader.ui.library.open_study import CHECK_DELAY_MS, OpenStudy
+from reader.ui.persistence.safety import BACKUP_DELAY_MS
 from reader.ui.persistence.saver import NotesSaver
 
 if TYPE_CHECKING:
@@ -86,11 +89,21 @@ class StudyMemo(QObject):
         self._watcher.fileChanged.connect(lambda _p: self._timer.start())
         self._watcher.directoryChanged.connect(lambda _p: self._timer.start())
         self._watch()
+        if raw and not self.read_only:  # the memo as it was before this session, kept
+            QTimer.singleShot(BACKUP_DELAY_MS, saver, lambda: self._back_up(saver, raw))
         self.documentChanged.emit(self.document)
         self.readOnlyChanged.emit(self.read_only)
         if self.unreadable:  # said with what opening the study found, after the interview
             said = f"The study memo is read-only: {self.unreadable}"
             self._study.notice = "  ".join(filter(None, (self._study.notice, said)))
+
+    @staticmethod
+    def _back_up(saver: NotesSaver, data: bytes) -> None:
+        """After the first paint, as the interview notes' (persistence/safety.py); a
+        failure is said by the first save, which meets the same disk."""
+        assert saver.backup_name is not None
+        with contextlib.suppress(OSError):
+            make_backup(saver.backup_name, data, saver.keep_backups)
 
     def _read(self, path: Path) -> bytes | None:
         """memo.md's bytes; None when there is none yet, or it cannot be read (said)."""
@@ -123,6 +136,7 @@ class StudyMemo(QObject):
         if not saver.flush() and saver.dirty:
             self._study.message.emit(rescue("The study memo", saver.path, self._prepare()()))
         saver.shutdown()
+        saver.deleteLater()
         if self._watcher is not None:
             self._watcher.deleteLater()
             self._watcher = None

@@ -134,6 +134,11 @@ def test_a_change_made_on_disk_joins_what_is_typed(
     memo_file(folder).write_text("one\ntwo\nthree\nfour, from a sync tool\n", "utf-8")
     on_disk(qtbot, folder, "ONE one\ntwo\nthree\nfour, from a sync tool\n")  # ...both kept
     assert editor.toPlainText() == "ONE one\ntwo\nthree\nfour, from a sync tool\n"
+    # The memo as it was before this session is kept with the interviews' backups.
+    backups = folder / "notes" / "backups"
+    qtbot.waitUntil(lambda: backups.is_dir() and any(backups.glob("memo.*.md")))
+    (backup,) = backups.glob("memo.*.md")
+    assert backup.read_text("utf-8") == "one\ntwo\nthree\n"
 
 
 def test_a_memo_that_is_not_text_is_left_alone(
