@@ -47,7 +47,8 @@ def backup_dir(notes_path: Path) -> Path:
 
 
 def _pattern(notes_path: Path) -> re.Pattern[str]:
-    return re.compile(rf"{re.escape(notes_path.stem)}\.(\d{{8}}-\d{{6}})(?:-(\d+))?\.json$")
+    stem, suffix = re.escape(notes_path.stem), re.escape(notes_path.suffix)
+    return re.compile(rf"{stem}\.(\d{{8}}-\d{{6}})(?:-(\d+))?{suffix}$")
 
 
 def make_backup(
@@ -67,7 +68,8 @@ def make_backup(
     # (reusing a pruned name would sort the newest backup as the oldest).
     counter = max((b.counter for b in found if b.time == second), default=0) + 1
     suffix = "" if counter == 1 else f"-{counter}"
-    target = backup_dir(notes_path) / f"{notes_path.stem}.{stamp}{suffix}.json"
+    name = f"{notes_path.stem}.{stamp}{suffix}{notes_path.suffix}"  # .json; the memo's .md
+    target = backup_dir(notes_path) / name
     atomic_write(target, data)
     _prune(_newest_first([*found, _Backup(second, counter, target)]), keep, now.date())
     return target

@@ -12,3 +12,20 @@ import re
 
 TARGET = r"(?:[^()\s]|\([^()\s]*\))*"  # each character starts one alternative: linear time
 LINK = re.compile(rf"\[([^\[\]\n]*)\]\(({TARGET})\)")  # groups: the text, the target
+# A quote's link back in the study memo, to a passage of one of the study's interviews:
+# interview:<interview id>#h-<highlight id> (core/study_memo.py); in an interview's own
+# notes, #h-<highlight id>.
+QUOTE_SCHEME = "interview:"
+
+
+def link_text(text: str) -> str:
+    """`text` as a link's text can hold it: brackets as parentheses, on one line."""
+    return " ".join(text.replace("[", "(").replace("]", ")").split())
+
+
+def quote(passage: str, label: str, target: str) -> str:
+    """A block quote of `passage` (its lines joined, blank ones left out) ending in a link
+    back, `[↩ label](target)`: what Q puts in the research notes and the study memo."""
+    lines = [" ".join(line.split()) for line in passage.split("\n") if line.strip()]
+    body = "\n>\n".join(f"> {line}" for line in lines)
+    return f"{body} [↩ {link_text(label)}]({target})"

@@ -14,6 +14,7 @@ from reader.core.hashing import sha256_hex
 
 FILE_NAME = "study.json"
 NOTES_FOLDER = "notes"
+MEMO_FILE = "memo.md"  # the study memo, by convention (core/study_memo.py says why)
 
 _SLUG_CHARS = 40
 _NOT_SLUG = re.compile(r"[^a-z0-9]+")

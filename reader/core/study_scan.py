@@ -12,7 +12,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from reader.core.document import DocumentError, decode
-from reader.core.study_places import FILE_NAME, NOTES_FOLDER
+from reader.core.study_places import FILE_NAME, MEMO_FILE, NOTES_FOLDER
 
 TRANSCRIPT_SUFFIXES = (".txt", ".md", ".vtt", ".srt", ".json", ".docx", ".odt")
 ZIPPED_SUFFIXES = (".docx", ".odt")  # word-processor files are zip archives
@@ -115,7 +115,8 @@ def scan_folder(folder: Path, study_folder: Path | None = None) -> ScanReport:
     """The transcripts in `folder` and its subfolders, in natural order of their paths.
 
     Hidden files and folders are left out, and so are the study's own files (study.json,
-    its set-aside and conflict copies, the notes folder) when `folder` is in `study_folder`.
+    the memo, their set-aside and conflict copies, the notes folder) when `folder` is in
+    `study_folder`.
     """
     report = ScanReport()
     own_notes = (study_folder / NOTES_FOLDER) if study_folder is not None else None
@@ -164,8 +165,12 @@ def scan_folder(folder: Path, study_folder: Path | None = None) -> ScanReport:
 
 
 def _is_study_file(path: Path, study_folder: Path | None) -> bool:
-    """study.json and the copies made of it (set aside, sync conflicts), in the study root."""
+    """study.json, the memo and the copies made of them (set aside, sync conflicts), in the
+    study root."""
     if study_folder is None or path.parent != study_folder:
         return False
-    stem = FILE_NAME.rsplit(".", 1)[0]
-    return path.name == FILE_NAME or path.name.startswith((f"{stem}.", f"{stem} ("))
+    for name in (FILE_NAME, MEMO_FILE):
+        stem = name.rsplit(".", 1)[0]
+        if path.name == name or path.name.startswith((f"{stem}.", f"{stem} (")):
+            return True
+    return False

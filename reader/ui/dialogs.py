@@ -136,6 +136,14 @@ def ask(parent: QWidget | None, title: str, text: str, choices: list[str]) -> st
     return choices[buttons.index(clicked)] if clicked in buttons else choices[-1]
 
 
+def may_discard(parent: QWidget | None, title: str, text: str) -> bool:
+    """A warning that what could not be saved would be lost: True on Discard."""
+    answer = QMessageBox.warning(
+        parent, title, text, QMessageBox.StandardButton.Discard | QMessageBox.StandardButton.Cancel
+    )
+    return answer == QMessageBox.StandardButton.Discard
+
+
 def refill_combo(combo: QComboBox, first: str, items: list[tuple[QIcon, str, str]]) -> None:
     """Replace `combo`'s items after `first`, keeping its choice while it is still offered."""
     current = combo.currentData()

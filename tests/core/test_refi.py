@@ -23,6 +23,7 @@ from reader.core.refi.qdpx_import import import_qdpx
 from reader.core.store import save_notes
 from reader.core.study import Study, open_study
 from reader.core.study_file import InterviewEntry
+from reader.core.study_memo import MEMO_NOTE_NAME, memo_path, read_memo, write_memo
 
 ROOT = Path(__file__).parents[2]
 SHARED = ROOT.parent / "shared" / "refi"
@@ -281,6 +282,42 @@ def test_round_trip_property(tmp_path_factory, text: str, spans, crlf: bool) -> 
     assert export_study_qdpx(open_study(target), crlf=crlf)[0] == first
 
 
+def test_the_study_memo_goes_out_as_a_free_note_and_comes_back(tmp_path: Path) -> None:
+    """The memo is a Note no source refers to; imported into a new study it is the memo,
+    into a study with a memo of its own it joins it under a heading, once."""
+    folder = tmp_path / "study"
+    study = coded_study(folder)
+    memo = "# Themes\n\nNights *feel* longer. [↩ P1, Q1](interview:p1-0a1b2c3d#h-x)\n"
+    write_memo(memo_path(folder), memo)
+    data, left_out = export_study_qdpx(study)
+    assert left_out == []
+    project = ET.fromstring(unzip(data)["project.qde"])
+    assert_valid(unzip(data)["project.qde"])
+    (note,) = [n for n in project.iter(f"{P}Note") if n.get("name") == MEMO_NOTE_NAME]
+    assert note.findtext(f"{P}PlainTextContent") == memo
+    refs = {r.get("targetGUID") for r in project.iter(f"{P}NoteRef")}
+    assert note.get("guid") not in refs
+    report = import_qdpx(data, tmp_path / "new")
+    assert read_memo(memo_path(tmp_path / "new")) == memo
+    assert report.message().count("not imported") == 0
+    other = coded_study(tmp_path / "other", TEXT.replace("nights", "days")).folder
+    write_memo(memo_path(other), "Mine first.\n")
+    import_qdpx(data, other, study=open_study(other))
+    import_qdpx(data, other, study=open_study(other))  # again: not twice
+    assert read_memo(memo_path(other)) == f"Mine first.\n\n## {MEMO_NOTE_NAME}\n\n{memo}"
+
+
+def test_an_unreadable_memo_is_left_out_and_left_alone(tmp_path: Path) -> None:
+    study = coded_study(tmp_path / "study")
+    memo_path(study.folder).write_bytes(b"\xff\xfe binary \x00")
+    data, left_out = export_study_qdpx(study)
+    assert [line.split(":")[0] for line in left_out] == ["the study memo"]
+    assert MEMO_NOTE_NAME not in unzip(data)["project.qde"].decode()
+    loose = import_qdpx((FIXTURES / "nvivo.qdpx").read_bytes(), study.folder, study=study)
+    assert "note “Loose memo”: the study memo cannot take it" in said(loose)[-1]
+    assert memo_path(study.folder).read_bytes() == b"\xff\xfe binary \x00"
+
+
 # --- import of other tools' files -------------------------------------------------------------
 
 
@@ -318,9 +355,11 @@ def test_nvivo_shape(tmp_path: Path) -> None:
         "selection “past the end” in “Ana, night 1”: positions 70–9000 do not fit its text "
         "of 76 characters",
         "picture source “Ward plan”: it has no text to read",
-        "note “Loose memo”: it is not tied to a source or a selection",
     ]
     assert "not imported: picture source" in report.message()
+    # A note tied to nothing is a memo of the project: the study memo has it.
+    assert read_memo(memo_path(study.folder)) == "## Loose memo\n\nNot tied.\n"
+    assert report.notes == 2
     # The imported study exports as a valid project.
     assert_valid(unzip(export_study_qdpx(study)[0])["project.qde"])
 
@@ -340,8 +379,8 @@ def test_a_project_imported_twice_changes_nothing_the_second_time(tmp_path: Path
         "selection “past the end” in “Ana, night 1”: positions 70–9000 do not fit its text "
         "of 76 characters",
         "picture source “Ward plan”: it has no text to read",
-        "note “Loose memo”: it is not tied to a source or a selection",
     ]
+    assert read_memo(memo_path(tmp_path / "nvivo.qdpx")).count("Not tied.") == 1  # once
 
 
 def test_atlas_shape_counts_crlf_once(tmp_path: Path) -> None:

@@ -50,3 +50,14 @@ def test_a_bare_list_of_segments_is_taken(tmp_path: Path) -> None:
     path = tmp_path / "faster.json"
     path.write_bytes(b'\xef\xbb\xbf\n  [{"start": 0, "end": 1, "text": "Hi"}]')
     assert sniff(path) == ""
+
+
+def test_the_study_memo_and_its_copies_are_no_transcripts(tmp_path: Path) -> None:
+    """memo.md in the study root is the study's; a memo.md in a subfolder may be a
+    transcript, and the folder scanned as no study takes it too."""
+    for name in ("P01.md", "memo.md", "memo.sync-conflict-20260101-000000-ABC.md", "sub/memo.md"):
+        (tmp_path / name).parent.mkdir(exist_ok=True)
+        (tmp_path / name).write_text("Q: Why?\nA: Because.\n", encoding="utf-8")
+    in_study = scan_folder(tmp_path, tmp_path)
+    assert [p.relative_to(tmp_path).as_posix() for p in in_study.found] == ["P01.md", "sub/memo.md"]
+    assert len(scan_folder(tmp_path).found) == 4

@@ -88,6 +88,7 @@ NOT_AT_FIRST_PAINT = (
     "reader.ui.find.find_bar",
     "reader.ui.find.search_panel",
     "reader.ui.library.library_panel",
+    "reader.ui.memo.study_memo",
     "reader.ui.recording.media",
 )
 NOT_BUILT_AT_FIRST_PAINT = ("QStyle", "QProxyStyle")

@@ -7,7 +7,9 @@ one); Variables for the attributes; a Case per participant (SourceRefs to their
 interviews, the attribute values all of them share); a TextSource per interview with a
 PlainTextSelection per highlight (code point positions of exactly the text written, end
 exclusive), its Codings and a NoteRef to its note, the interview's attribute values; and
-the notes: each highlight's note and each interview's research notes, a Note each.
+the notes: each highlight's note and each interview's research notes, a Note each, and
+the study memo, a Note no source refers to (NVivo, ATLAS.ti and MAXQDA take such a Note
+for a free memo of the project).
 
 An interview with a recording and turn times is an AudioSource or VideoSource instead:
 the recording in the zip as `sources/GUID.ext` (or, too large or unreadable, its path as
@@ -44,6 +46,7 @@ from reader.core.refi.codebook_xml import (
 )
 from reader.core.shorten import shorten
 from reader.core.study_file import AttributeDef, InterviewEntry
+from reader.core.study_memo import MEMO_NOTE_NAME, MemoUnreadableError, memo_path, read_memo
 
 if TYPE_CHECKING:
     from reader.core.session import Session
@@ -88,12 +91,16 @@ def export_qdpx(
     *,
     crlf: bool = False,
     guids: Mapping[str, str] | None = None,
+    memo: str = "",
 ) -> bytes:
-    """The `.qdpx` bytes of these interviews (a study's, or one alone)."""
+    """The `.qdpx` bytes of these interviews (a study's, or one alone); `memo`, the study
+    memo, is a Note of the project that no source refers to (a free memo)."""
     guid = _Guids(guids or {})
     sources = {i.entry.id: guid("source", i.entry.id) for i in interviews}
     media_paths = {i.entry.id: _media_path(i, sources[i.entry.id]) for i in interviews if i.timed}
     project = _project(name, interviews, codebook, attributes, crlf, guid, sources, media_paths)
+    if memo.strip():
+        _add_note(project, (guid("memo", "study"), MEMO_NOTE_NAME, memo, ""), guid)
     ET.indent(project)
     qde = ET.tostring(project, encoding="utf-8", xml_declaration=True) + b"\n"
     out = _DeterministicZip()
@@ -165,6 +172,11 @@ def export_study_qdpx(study: Study, *, crlf: bool = False) -> tuple[bytes, list[
         orphans = sum(h.orphan for h in session.notes.highlights)
         if orphans:
             left_out.append(f"“{entry.title}”: {orphans} highlight(s) not found in the text")
+    try:
+        memo = read_memo(memo_path(study.folder))
+    except (OSError, MemoUnreadableError) as exc:
+        memo = ""
+        left_out.append(f"the study memo: {exc}")
     data = export_qdpx(
         study.data.title,
         interviews,
@@ -172,6 +184,7 @@ def export_study_qdpx(study: Study, *, crlf: bool = False) -> tuple[bytes, list[
         study.data.attributes,
         crlf=crlf,
         guids=study.data.settings.get(GUIDS_SETTING, {}),
+        memo=memo,
     )
     return data, left_out
 
@@ -257,15 +270,23 @@ def _project(
             variables,
             types,
         )
-    if notes:
-        element = ET.SubElement(project, tag(PROJECT_NS, "Notes"))
-        for note_guid, note_name, text, created in notes:
-            attrs = {"guid": note_guid, "name": note_name, "creatingUser": user}
-            if created:
-                attrs["creationDateTime"] = created
-            note = ET.SubElement(element, tag(PROJECT_NS, "Note"), attrs)
-            ET.SubElement(note, tag(PROJECT_NS, "PlainTextContent")).text = text
+    for note in notes:
+        _add_note(project, note, guid)
     return project
+
+
+def _add_note(project: ET.Element, note: tuple[str, str, str, str], guid: _Guids) -> None:
+    """A Note at the end of the project's Notes (made the first time: nothing that the
+    schema puts after Notes is written)."""
+    element = project.find(tag(PROJECT_NS, "Notes"))
+    if element is None:
+        element = ET.SubElement(project, tag(PROJECT_NS, "Notes"))
+    note_guid, note_name, text, created = note
+    attrs = {"guid": note_guid, "name": note_name, "creatingUser": guid("user", USER_NAME)}
+    if created:
+        attrs["creationDateTime"] = created
+    element = ET.SubElement(element, tag(PROJECT_NS, "Note"), attrs)
+    ET.SubElement(element, tag(PROJECT_NS, "PlainTextContent")).text = text
 
 
 def _variable_type(definition: AttributeDef, interviews: Sequence[Interview]) -> str:

@@ -22,8 +22,9 @@ and coded there) is not added a second time: its selections and notes are merged
 that interview's notes file (qdpx_merge: codes and notes added, nothing taken away,
 nothing added twice), which is backed up first and written atomically; one that cannot
 be read, or that another window is editing, is left as it is and named. The report says
-what each merge brought (ImportReport.merged). study.json is written once, atomically,
-at the end.
+what each merge brought (ImportReport.merged). The notes tied to no source or selection
+(a project's memos, our study memo) go into the study memo (core/study_memo.py), each
+under a heading of its name. study.json is written once, atomically, at the end.
 
 The GUIDs that cannot live in our files (sources, variables, cases, notes, codings) are
 kept in the study's settings (qdpx_export.GUIDS_SETTING), so exporting the imported study
@@ -67,9 +68,10 @@ from reader.core.refi.codebook_xml import (
 from reader.core.refi.left_out import LeftOut, grouped_lines
 from reader.core.refi.qdpx_export import GUIDS_SETTING
 from reader.core.refi.qdpx_merge import Merged, joined, merge_selection, read_notes, write_notes
-from reader.core.store import save_notes
+from reader.core.store import describe_os_error, save_notes
 from reader.core.study import Study, StudyError, open_study
 from reader.core.study_file import InterviewEntry, StudyData
+from reader.core.study_memo import MemoUnreadableError, add_to_memo
 
 MAX_MEMBER_BYTES = 200 * 1024 * 1024  # one file inside the zip; a zip bomb stops here
 MAX_MEDIA_BYTES = 64 * 2**30  # a recording copied out of the zip (not read into memory)
@@ -229,11 +231,7 @@ def import_qdpx(
             study.data.settings[GUIDS_SETTING] = guids
             study.save()
         raise
-    for note_guid, (name, _) in run.notes.items():
-        if note_guid not in run.used_notes:
-            report.not_imported.append(
-                LeftOut("note", name, "it is not tied to a source or a selection")
-            )
+    free = [note for g, note in run.notes.items() if g not in run.used_notes]
     for element in project.all("Sets", "Set"):
         report.not_imported.append(
             LeftOut("set", element.get("name") or "?", "sets are not imported")
@@ -244,7 +242,18 @@ def import_qdpx(
         )
     study.data.settings[GUIDS_SETTING] = guids
     study.save()
+    _into_memo(study, free, report)
     return report
+
+
+def _into_memo(study: Study, notes: list[tuple[str, str]], report: ImportReport) -> None:
+    """The project's notes tied to no source or selection (its memos) go into the study
+    memo, each under a heading of its name (core/study_memo.py)."""
+    try:
+        report.notes += add_to_memo(study.folder, notes)
+    except (OSError, MemoUnreadableError) as exc:
+        why = f"the study memo cannot take it ({describe_os_error(exc)})"
+        report.not_imported += [LeftOut("note", name, why) for name, _ in notes]
 
 
 def _source(run: _Import, element: ET.Element) -> None:

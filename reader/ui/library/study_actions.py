@@ -9,6 +9,7 @@ switches to it; any other file closes the study and opens alone, as before studi
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -56,6 +57,7 @@ class StudyActions(QObject):
         owner.changed.connect(self._open_when_emptied, Qt.ConnectionType.QueuedConnection)
         self._emptied = False  # the last interview open left the study, none opened after
         self._unopenable: set[str] = set()  # tried meanwhile: not tried again at each change
+        self.memo_saved: Callable[[], bool] = lambda: True  # the study memo's (ui/memo)
         window.setAcceptDrops(True)  # files and folders dropped anywhere on the window
         window.installEventFilter(self)
 
@@ -349,18 +351,20 @@ class StudyActions(QObject):
     def may_close_study(self) -> bool:
         """Write what study.json could not take yet; if it still cannot, ask whether to
         close the study and lose those changes."""
+        if not self.memo_saved():
+            return False
         if not self.owner.unsaved or self.owner.save():
             return True
+        from reader.ui.dialogs import may_discard  # loaded when first needed (start-up)
+
         study = self.owner.study
         assert study is not None
-        answer = QMessageBox.warning(
+        return may_discard(
             self.window,
             "Study not saved",
             f"The study's last changes could not be saved to {study.file}.\n\n"
             "Close it anyway and lose them? (Cancel keeps it open; saving is tried again.)",
-            QMessageBox.StandardButton.Discard | QMessageBox.StandardButton.Cancel,
         )
-        return answer == QMessageBox.StandardButton.Discard
 
     def close(self, rescue: bool = False) -> str:
         """The window closes: the study's last state written, its lock released. When the

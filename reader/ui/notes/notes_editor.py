@@ -33,6 +33,11 @@ HINT = (
     "Select words in the interview and press H (or 1–6) to highlight them, "
     "Q to quote them here."
 )
+MEMO_HINT = (
+    "The study memo: themes, comparisons and decisions across the interviews, in Markdown "
+    "(memo.md in the study folder).\n\n"
+    "Select words in an interview and press Q to quote them here, with a link back."
+)
 NOTHING_OPEN_HINT = (
     "No interview is open, so there are no notes to write in.\n\n"
     "Open an interview from the Library (View ▸ Library), or with File ▸ Open Interview…"
@@ -170,7 +175,10 @@ class NotesEditor(QPlainTextEdit):
 
     def show_nothing_open(self, nothing: bool) -> None:
         """With no interview open, the hint says how to open one, not how to highlight."""
-        hint = NOTHING_OPEN_HINT if nothing else HINT
+        self.set_hint(NOTHING_OPEN_HINT if nothing else HINT)
+
+    def set_hint(self, hint: str) -> None:
+        """What the empty editor says (the research notes' hint, or the study memo's)."""
         if hint != self.hint:
             self.hint = hint
             self.viewport().update()

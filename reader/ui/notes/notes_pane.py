@@ -1,4 +1,5 @@
-"""The notes side of the window: a formatting bar over the editor or its rendered preview."""
+"""The notes side of the window: a formatting bar over the editor or its rendered preview;
+in a study, tabs above them switch between the interview's notes and the study memo."""
 
 from __future__ import annotations
 
@@ -14,12 +15,19 @@ from PySide6.QtGui import (
     QTextDocument,
     QTextFormat,
 )
-from PySide6.QtWidgets import QStackedWidget, QTextBrowser, QToolBar, QVBoxLayout, QWidget
+from PySide6.QtWidgets import (
+    QStackedWidget,
+    QTabBar,
+    QTextBrowser,
+    QToolBar,
+    QVBoxLayout,
+    QWidget,
+)
 
 from reader.core.offsets import Utf16Index
 from reader.ui import theme
 from reader.ui.interview.open_interview import OpenInterview
-from reader.ui.notes.notes_editor import NotesEditor
+from reader.ui.notes.notes_editor import HINT, MEMO_HINT, NotesEditor
 
 # ![alt](url): shown as a link named for the image, so the preview never fetches it.
 _IMAGE = re.compile(r"!\[([^\]]*)\]\(")
@@ -42,6 +50,11 @@ EMPTY_PREVIEW = (
     "Write in the editor (Ctrl+Shift+V goes back to it); quotes taken with Q link back "
     "to their passage here."
 )
+EMPTY_MEMO_PREVIEW = (
+    "*The preview of the study memo: nothing written yet.*\n\n"
+    "Quotes taken with Q while the memo shows link back to their interview and passage."
+)
+NOTES_TAB, MEMO_TAB = 0, 1
 
 
 def style_quotes(
@@ -81,9 +94,12 @@ def without_images(markdown: str) -> str:
 
 class NotesPane(QWidget):
     """The open interview's research notes: its `notes_document`, edited or previewed;
-    another interview's document is shown as soon as it is open (`notesDocumentChanged`)."""
+    another interview's document is shown as soon as it is open (`notesDocumentChanged`).
+    With a study open, the study memo's document instead, in the same editor (`show_memo`):
+    the interview's notes change under it meanwhile, and show again on the way back."""
 
     linkActivated = Signal(str)  # from the preview, or Ctrl+click in the editor
+    memoShown = Signal(bool)  # the study memo shows (True), or the interview's notes
 
     def __init__(self, interview: OpenInterview, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -91,9 +107,26 @@ class NotesPane(QWidget):
         self.interview = interview
         self.editor = NotesEditor()
         self.editor.show_document(interview.notes_document)
-        interview.notesDocumentChanged.connect(self.editor.show_document)
-        interview.opened.connect(self.editor.resume_styling)
+        interview.notesDocumentChanged.connect(self._interview_document)
+        interview.opened.connect(self._interview_opened)
         interview.readOnlyChanged.connect(self._follow_read_only)
+        self._memo: QTextDocument | None = None  # the study memo's, while a study is open
+        self._memo_read_only = True
+        # The caret and scroll of the document not shown: put back when it shows again.
+        self._kept: dict[bool, tuple[int, int]] = {}  # by "is the memo"
+        self.tabs = QTabBar()
+        self.tabs.setObjectName("notes-tabs")
+        self.tabs.setAccessibleName("Notes shown")
+        self.tabs.setAccessibleDescription("The interview's notes, or the study memo")
+        self.tabs.addTab("Interview notes")
+        self.tabs.addTab("Study memo")
+        self.tabs.setTabToolTip(NOTES_TAB, "Your notes on the open interview")
+        self.tabs.setTabToolTip(MEMO_TAB, "Notes across the study (memo.md in its folder)")
+        self.tabs.setDrawBase(False)
+        self.tabs.setExpanding(False)
+        self.tabs.setFocusPolicy(Qt.FocusPolicy.TabFocus)  # arrows switch, as in any tab bar
+        self.tabs.hide()  # while no study is open
+        self.tabs.currentChanged.connect(lambda index: self.show_memo(index == MEMO_TAB))
         # Notes swapped or merged from disk while the preview shows: it shows them.
         interview.notesDocumentChanged.connect(self.refresh_preview)
         interview.researchNotesChanged.connect(self.refresh_preview)
@@ -115,6 +148,7 @@ class NotesPane(QWidget):
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.setSpacing(0)
+        layout.addWidget(self.tabs)
         layout.addWidget(self.toolbar)
         layout.addWidget(self.stack)
         self.editor.linkActivated.connect(self.linkActivated)
@@ -134,16 +168,79 @@ class NotesPane(QWidget):
         # Never narrower than its bar: a hidden last button is a lost one.
         self.setMinimumWidth(self.toolbar.sizeHint().width())
 
-    def _follow_read_only(self, read_only: bool) -> None:
+    def _follow_read_only(self, *_args: object) -> None:
         """Read-only notes take no typing and no formatting (a change could not be saved)."""
+        if self.showing_memo():
+            read_only = self._memo_read_only
+            self.editor.set_hint(MEMO_HINT)
+        else:
+            read_only = self.interview.read_only
+            self.editor.set_hint(HINT)
+            self.editor.show_nothing_open(self.interview.session is None)
         self.editor.setReadOnly(read_only)
-        self.editor.show_nothing_open(self.interview.session is None)
         for action in self._format_actions:
             action.setEnabled(not read_only)
 
+    # The study memo ------------------------------------------------------------------------
+
+    def set_memo(self, document: QTextDocument | None) -> None:
+        """The study memo's document (a study opened), or None (it closed): the tabs show
+        while there is one."""
+        showing = self.showing_memo()
+        if showing:
+            self.show_memo(False)
+        self._memo = document
+        self._kept.pop(True, None)
+        self.tabs.setVisible(document is not None)
+        if showing and document is not None:
+            self.show_memo(True)
+
+    def set_memo_read_only(self, read_only: bool) -> None:
+        self._memo_read_only = read_only
+        if self.showing_memo():
+            self._follow_read_only()
+
+    def showing_memo(self) -> bool:
+        return self._memo is not None and self.editor.document() is self._memo
+
+    def show_memo(self, on: bool) -> None:
+        """The study memo in the editor (and preview), or the open interview's notes."""
+        on = on and self._memo is not None
+        if on != self.showing_memo():
+            self._kept[not on] = (
+                self.editor.textCursor().position(),
+                self.editor.verticalScrollBar().value(),
+            )
+            self.editor.show_document(self._memo if on else self.interview.notes_document)
+            self.editor.resume_styling()
+            position, scroll = self._kept.pop(on, (0, 0))
+            cursor = self.editor.textCursor()
+            cursor.setPosition(min(position, self.editor.document().characterCount() - 1))
+            self.editor.setTextCursor(cursor)
+            self.editor.verticalScrollBar().setValue(scroll)
+            self.editor.setAccessibleName("Study memo" if on else "Research notes")
+            self._follow_read_only()
+            self.refresh_preview()
+        self.tabs.blockSignals(True)
+        self.tabs.setCurrentIndex(MEMO_TAB if on else NOTES_TAB)
+        self.tabs.blockSignals(False)
+        self.memoShown.emit(on)
+
+    def _interview_document(self, document: QTextDocument) -> None:
+        """Another interview's notes: shown, unless the memo is (then on the way back)."""
+        if self.showing_memo():
+            self._kept.pop(False, None)  # the caret was in the notes of the one left
+        else:
+            self.editor.show_document(document)
+
+    def _interview_opened(self, *_args: object) -> None:
+        if not self.showing_memo():
+            self.editor.resume_styling()
+
     def _render_preview(self) -> None:
         markdown = without_images(self.editor.toPlainText())
-        self.preview.document().setMarkdown(markdown if markdown.strip() else EMPTY_PREVIEW)
+        empty = EMPTY_MEMO_PREVIEW if self.showing_memo() else EMPTY_PREVIEW
+        self.preview.document().setMarkdown(markdown if markdown.strip() else empty)
         self.preview.document().setBaseUrl(QUrl("notes:"))
         tint = theme.mix(theme.text_color(), QColor(theme.current().base), 0.93)
         style_quotes(self.preview.document(), tint)
@@ -163,7 +260,8 @@ class NotesPane(QWidget):
         self.editor.set_shown(not on)
 
     def select_span(self, start: int, end: int) -> None:
-        """Select [start, end) of the notes (code points) in the editor, in view."""
+        """Select [start, end) of the interview's notes (code points) in the editor."""
+        self.show_memo(False)
         self.show_preview(False)
         index = Utf16Index(self.editor.toPlainText())  # the editor counts UTF-16 units
         cursor = self.editor.textCursor()

@@ -10,6 +10,7 @@ from PySide6.QtCore import QObject, Qt, QUrl
 from PySide6.QtGui import QAction, QDesktopServices, QTextCursor, QUndoCommand
 
 from reader.core.annotations import Highlight
+from reader.core.markdown_links import quote as quote_block
 from reader.ui.annotations.editing import HighlightEditing
 from reader.ui.interview.open_interview import OpenInterview
 from reader.ui.notes.notes_pane import NotesPane
@@ -33,7 +34,9 @@ class QuoteStep(QUndoCommand):
     ) -> None:
         super().__init__("Quote in Notes")
         self._added, self._put_in, self._tell = added, put_in, tell
-        self._link = f"(#h-{highlight_id})"  # in the quote, and in any other quote of it
+        # The end of the link in the quote (in the notes, or the study memo's, which
+        # names the interview first), and in any other quote of it.
+        self._link = f"#h-{highlight_id})"
         # At the quote's start, moved by edits before it; None before it is put in, or if
         # it could not be. Qt positions (UTF-16), as `_length`.
         self._at: QTextCursor | None = None
@@ -93,6 +96,9 @@ class NotesQuoting(QObject):
         self._notes = notes
         self._editing = editing
         self._preview = preview
+        # The study memo's (ui/memo): the quote's label and link there, given the
+        # passage's label and highlight id, when the memo shows; else None.
+        self.into_memo: Callable[[str, str], tuple[str, str] | None] = lambda _l, _h: None
 
     def quote_from_menu(self) -> None:
         """Edit ▸ Quote in Notes: the selection, else the highlight at the caret."""
@@ -130,12 +136,17 @@ class NotesQuoting(QObject):
         highlight = session.highlight(highlight_id)
         if highlight is None:
             return None
-        label = session.place_label(highlight.start)
-        lines = [" ".join(line.split()) for line in highlight.exact.split("\n") if line.strip()]
-        body = "\n>\n".join(f"> {line}" for line in lines)
+        label, target, where = (
+            session.place_label(highlight.start),
+            f"#h-{highlight.id}",
+            "your notes",
+        )
+        in_memo = self.into_memo(label, highlight.id)
+        if in_memo is not None:
+            (label, target), where = in_memo, "the study memo"
         self._preview.setChecked(False)
-        quote = self._notes.editor.insert_block(f"{body} [↩ {label}](#h-{highlight.id})")
-        self._tell(f"Quoted in your notes, with a link back to {label}.", 4000)
+        quote = self._notes.editor.insert_block(quote_block(highlight.exact, label, target))
+        self._tell(f"Quoted in {where}, with a link back to {label}.", 4000)
         return quote
 
     def _tell(self, text: str, ms: int = 8000) -> None:

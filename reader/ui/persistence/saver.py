@@ -58,6 +58,9 @@ class NotesSaver(QObject):
         self.read_only = False
         self.state = "saved"
         self.keep_backups = DEFAULT_KEEP
+        # Whose backups (core/backups.py) these are, when not the file's own name: the
+        # study memo's go with the interviews' in the study's notes folder.
+        self.backup_name: Path | None = None
         self.last_backup = time.monotonic()  # the session-start backup counts
         # Of what we believe the file holds ("" before it exists): a save that finds
         # something else there stops, so the outside change is merged, not overwritten.
@@ -139,7 +142,7 @@ class NotesSaver(QObject):
         if time.monotonic() - self.last_backup >= INTERVAL_SECONDS:
             self.last_backup = time.monotonic()
             with contextlib.suppress(OSError):  # the notes are safe; a missed backup is not fatal
-                make_backup(path, data, self.keep_backups)
+                make_backup(self.backup_name or path, data, self.keep_backups)
 
     def flush(self) -> bool:
         """Write everything now and wait (on quit). True when all is on disk."""
@@ -159,7 +162,7 @@ class NotesSaver(QObject):
                 try:
                     _check_unchanged(self.path, self.expected_hash)
                 except OutsideChangeError as change:
-                    make_backup(self.path, change.data, self.keep_backups)
+                    make_backup(self.backup_name or self.path, change.data, self.keep_backups)
                 atomic_write(self.path, data, parents=False)
             except OSError as exc:
                 self._dirty = True

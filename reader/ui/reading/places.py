@@ -7,7 +7,7 @@ writes (reader/core/offsets.py), and turned into Qt's UTF-16 units when put back
 
 from __future__ import annotations
 
-from dataclasses import astuple, dataclass
+from dataclasses import astuple, dataclass, replace
 
 from PySide6.QtCore import QEvent, QObject, QPoint, QSettings, QTimer
 from PySide6.QtWidgets import QPlainTextEdit
@@ -61,7 +61,18 @@ class Places(QObject):
         if path is None:
             return
         place = self._pending or self._take()
+        if not self._notes_shown():  # the study memo shows: the notes' place as it was
+            kept = self.get(str(path.absolute()))
+            place = replace(place, notes_scroll=0, notes_position=0)
+            if kept is not None:
+                place = replace(
+                    place, notes_scroll=kept.notes_scroll, notes_position=kept.notes_position
+                )
         self._stored.put(str(path.absolute()), list(astuple(place)))
+
+    def _notes_shown(self) -> bool:
+        """Whether the notes editor shows this interview's notes (not the study memo)."""
+        return self.notes.document() is self.interview.notes_document
 
     def _take(self) -> Place:
         reader, cursor = self.reader, self.reader.textCursor()
@@ -118,6 +129,8 @@ class Places(QObject):
         block = document.findBlock(min(reading.to_qt(place.top), size))
         block_top = document.documentLayout().blockBoundingRect(block).top()
         self.reader.verticalScrollBar().setValue(round(block_top) + place.below_top)
+        if not self._notes_shown():
+            return
         notes_cursor = self.notes.textCursor()
         notes_at = self._notes_index().to_utf16(place.notes_position)
         notes_cursor.setPosition(min(notes_at, self.notes.document().characterCount() - 1))

@@ -60,6 +60,7 @@ class Actions:
     next_interview: QAction
     previous_interview: QAction
     focus_library: QAction
+    study_memo: QAction  # View: the study memo in the notes pane, or the interview's notes
     fill_participants: QAction  # Edit, and the Library's Add and right-click menus
     # Steps through the open interview from the reader's caret (reading/stepping.py).
     next_question: QAction
@@ -255,6 +256,11 @@ def build_actions(window: QMainWindow) -> Actions:
         ),
         focus_library=_action(
             window, "Go to Li&brary", "Ctrl+5", "Move the focus to the study's interviews"
+        ),
+        study_memo=_checkable(
+            _action(
+                window, "Study &Memo", "Ctrl+7", "Notes across the study's interviews (memo.md)"
+            )
         ),
         fill_participants=_action(
             window,
@@ -545,6 +551,7 @@ def build_menus(window: QMainWindow, actions: Actions, docks: list[QDockWidget])
     view_menu.addAction(actions.focus_annotations)
     view_menu.addAction(actions.focus_outline)
     view_menu.addAction(actions.focus_library)
+    view_menu.addAction(actions.study_memo)
     view_menu.addAction(actions.previous_interview)
     view_menu.addAction(actions.next_interview)
     go_menu = _kept_menu("&Go", window)  # in the interview, from the reader's caret

@@ -32,6 +32,7 @@ from reader.ui.library.header_line import HeaderLine
 from reader.ui.library.open_study import OpenStudy
 from reader.ui.library.study_actions import StudyActions
 from reader.ui.library.switcher import InterviewSwitcher
+from reader.ui.memo.wiring import wire_memo
 from reader.ui.notes.notes_pane import NotesPane
 from reader.ui.notes.quoting import NotesQuoting
 from reader.ui.outline.outline import OutlineList
@@ -292,6 +293,7 @@ class MainWindow(QMainWindow):
         study, switcher = self.study, self.switcher
         opening, actions = self.study_actions, self.actions
         wire_study_extras(self)  # its colours, its Undo in the library, nothing open
+        self.memo = wire_memo(self, self._word_timer.start)  # View ▸ Study Memo, Q into it
         study.opened.connect(self._show_library)
         study.opened.connect(self._show_title)
         study.closed.connect(self.library_dock.hide)

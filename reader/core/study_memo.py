@@ -1,0 +1,104 @@
+"""The study memo: the research notes that span a study's interviews (themes, comparisons,
+decisions), a plain Markdown file beside study.json, and the links its quotes make back
+to a passage of one interview.
+
+It is `memo.md` by convention, not named in study.json: any tool (an editor, git, a sync
+tool, a reader of the folder) finds it where it expects a study's notes; a study made by
+an older build gains one without a new study.json version, which would open read-only
+there; and two machines name the same file, so a sync conflict is a conflict of one text
+file, merged by lines as the interview notes' text is (core/text_merge.py).
+"""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+from reader.core.markdown_links import QUOTE_SCHEME
+from reader.core.store import atomic_write
+from reader.core.study_places import MEMO_FILE
+
+MEMO_NOTE_NAME = "Study memo"  # its name as a REFI-QDA note, and its title
+_QUOTE_TARGET = re.compile(r"interview:([a-z0-9][a-z0-9-]{0,79})#h-([^\s()]+)")
+
+
+class MemoUnreadableError(Exception):
+    """memo.md holds something that is not text: it is left as it is; for the user."""
+
+
+def memo_path(study_folder: Path) -> Path:
+    return study_folder / MEMO_FILE
+
+
+def read_memo(path: Path) -> str:
+    """The memo's text ("" when there is none yet), line ends as "\\n"; MemoUnreadableError
+    when the file is not UTF-8 text (a binary file, another encoding): writing over it
+    would lose what it holds."""
+    try:
+        raw = path.read_bytes()
+    except FileNotFoundError:
+        return ""
+    return memo_text(raw, path)
+
+
+def memo_text(raw: bytes, path: Path) -> str:
+    """`raw`, the bytes of the memo at `path`, as text; MemoUnreadableError if they are none."""
+    if b"\x00" in raw:
+        raise MemoUnreadableError(f"{path} is not a text file; it is left as it is.")
+    try:
+        text = raw.decode("utf-8-sig")
+    except UnicodeDecodeError:
+        raise MemoUnreadableError(
+            f"{path} is not UTF-8 text; it is left as it is (save it as UTF-8 to write in it)."
+        ) from None
+    return text.replace("\r\n", "\n").replace("\r", "\n")
+
+
+def memo_bytes(text: str) -> bytes:
+    return text.encode("utf-8")
+
+
+def write_memo(path: Path, text: str) -> None:
+    """Write the memo atomically; its study folder must be there (a study renamed while
+    open is not made again at its old place: store.atomic_write's `parents`)."""
+    atomic_write(path, memo_bytes(text), parents=False)
+
+
+def quote_target(interview_id: str, highlight_id: str) -> str:
+    return f"{QUOTE_SCHEME}{interview_id}#h-{highlight_id}"
+
+
+def quoted_passage(url: str) -> tuple[str, str] | None:
+    """(interview id, highlight id) of a quote's link in the memo; None for another link."""
+    match = _QUOTE_TARGET.fullmatch(url)
+    return (match.group(1), match.group(2)) if match else None
+
+
+def with_notes(memo: str, notes: list[tuple[str, str]]) -> tuple[str, int]:
+    """The memo with `notes` ((name, text) each: a project's notes tied to no source)
+    added at its end, each under a heading of its name; a study memo coming into an empty
+    memo is the memo itself. A note whose text the memo holds already is not added twice
+    (a project exported and imported again). The new memo and how many were added."""
+    added = 0
+    for name, text in notes:
+        body = text.strip().replace("\r\n", "\n")
+        if not body or body in memo:
+            continue
+        added += 1
+        if not memo.strip() and name == MEMO_NOTE_NAME:
+            memo = body + "\n"
+        else:
+            lead = memo.rstrip("\n") + "\n\n" if memo.strip() else ""
+            memo = f"{lead}## {' '.join(name.split()) or 'Note'}\n\n{body}\n"
+    return memo, added
+
+
+def add_to_memo(study_folder: Path, notes: list[tuple[str, str]]) -> int:
+    """Add `notes` to the study's memo on disk (see `with_notes`); how many were added.
+    MemoUnreadableError or OSError when the memo cannot be read or written."""
+    path = memo_path(study_folder)
+    memo = read_memo(path)
+    new, added = with_notes(memo, notes)
+    if new != memo:
+        write_memo(path, new)
+    return added

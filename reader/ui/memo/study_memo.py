@@ -1,0 +1,253 @@
+"""The open study's memo (memo.md, core/study_memo.py) in the window: its document, kept
+as safe as the interview notes. It is saved by their saver (persistence/saver.py): soon
+after typing stops, atomically, off the GUI thread, with rolling backups in the study's
+notes folder, and written on closing the study or the window. A change another program
+made on disk is merged by lines (core/text_merge.py), never overwritten; a memo deleted
+on disk is written again. It is read-only while the study is (another window has it, a
+newer build wrote it), and while memo.md holds what is not UTF-8 text (left as it is)."""
+
+from __future__ import annotations
+
+import contextlib
+from collections.abc import Callable
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import QFileSystemWatcher, QObject, QTimer, Signal
+from PySide6.QtGui import QTextCursor, QTextDocument
+from PySide6.QtWidgets import QWidget
+
+from reader.core.backups import make_backup
+from reader.core.store import content_hash, describe_os_error, keep_aside, rescue
+from reader.core.study_memo import MemoUnreadableError, memo_bytes, memo_path, memo_text
+from reader.core.study_places import MEMO_FILE
+from reader.core.text_merge import merge_text
+from reader.ui.dialogs import may_discard
+from reader.ui.interview.notes_document import new_notes_document
+from reader.ui.library.open_study import CHECK_DELAY_MS, OpenStudy
+from reader.ui.persistence.safety import BACKUP_DELAY_MS
+from reader.ui.persistence.saver import NotesSaver
+
+if TYPE_CHECKING:
+    from reader.core.study import Study
+
+
+class StudyMemo(QObject):
+    documentChanged = Signal(object)  # the memo's QTextDocument; None once the study closed
+    readOnlyChanged = Signal(bool)
+
+    def __init__(self, study: OpenStudy, window: QWidget) -> None:
+        super().__init__(study)
+        self._study, self._window = study, window
+        self.document: QTextDocument | None = None
+        self.saver: NotesSaver | None = None
+        self.unreadable = ""  # why memo.md cannot be read, in words; "" when it can
+        self._base = ""  # the text as last read or written: the base of a merge
+        self._merging = False
+        self._said = ""  # the last save error said, not said again at every retry
+        self._watcher: QFileSystemWatcher | None = None
+        self._timer = QTimer(self, singleShot=True, interval=CHECK_DELAY_MS)
+        self._timer.timeout.connect(self.check_disk)
+        study.opened.connect(self.open)
+        study.aboutToClose.connect(self.close)
+        study.readOnlyChanged.connect(self._follow_study)
+
+    @property
+    def path(self) -> Path | None:
+        return self.saver.path if self.saver is not None else None
+
+    @property
+    def read_only(self) -> bool:
+        return self.document is None or self._study.read_only or bool(self.unreadable)
+
+    def text(self) -> str:
+        return self.document.toPlainText() if self.document is not None else ""
+
+    # Opening and closing ---------------------------------------------------------------
+
+    def open(self, study: Study) -> None:
+        self.close()
+        path = memo_path(study.folder)
+        raw = self._read(path)
+        text = ""
+        if raw is not None:
+            try:
+                text = memo_text(raw, path)
+            except MemoUnreadableError as exc:
+                self.unreadable = str(exc)
+        self.document = new_notes_document(self, text)
+        self.document.contentsChanged.connect(self._edited)
+        saver = self.saver = NotesSaver(path, self._prepare, self)
+        saver.backup_name = study.notes_dir / MEMO_FILE  # with the interviews' backups
+        saver.expected_hash = content_hash(raw) if raw else ""
+        saver.read_only = self.read_only
+        saver.written.connect(self._written)
+        saver.outsideChange.connect(self._merge)
+        saver.stateChanged.connect(self._save_state)
+        self._base = text
+        self._watcher = QFileSystemWatcher(self)
+        self._watcher.fileChanged.connect(lambda _p: self._timer.start())
+        self._watcher.directoryChanged.connect(lambda _p: self._timer.start())
+        self._watch()
+        if raw and not self.read_only:  # the memo as it was before this session, kept
+            QTimer.singleShot(BACKUP_DELAY_MS, saver, lambda: self._back_up(saver, raw))
+        self.documentChanged.emit(self.document)
+        self.readOnlyChanged.emit(self.read_only)
+        if self.unreadable:  # said with what opening the study found, after the interview
+            said = f"The study memo is read-only: {self.unreadable}"
+            self._study.notice = "  ".join(filter(None, (self._study.notice, said)))
+
+    @staticmethod
+    def _back_up(saver: NotesSaver, data: bytes) -> None:
+        """After the first paint, as the interview notes' (persistence/safety.py); a
+        failure is said by the first save, which meets the same disk."""
+        assert saver.backup_name is not None
+        with contextlib.suppress(OSError):
+            make_backup(saver.backup_name, data, saver.keep_backups)
+
+    def _read(self, path: Path) -> bytes | None:
+        """memo.md's bytes; None when there is none yet, or it cannot be read (said)."""
+        try:
+            return path.read_bytes()
+        except FileNotFoundError:
+            return None
+        except OSError as exc:
+            self.unreadable = f"it cannot be read ({describe_os_error(exc)})."
+            return None
+
+    def may_close(self) -> bool:
+        """Write the memo; if that fails, ask whether to close and let the changes go (a
+        copy is rescued to the data folder all the same, on closing)."""
+        if self.saver is None or self.saver.flush():
+            return True
+        return may_discard(
+            self._window,
+            "Study memo not saved",
+            f"The study memo could not be saved to {self.saver.path}.\n\n"
+            "Close anyway? A copy of it is kept in the app's data folder. (Cancel keeps the "
+            "study open; saving is tried again.)",
+        )
+
+    def close(self) -> None:
+        """Write the memo (what its file cannot take goes to a rescue copy), and forget it."""
+        saver, document = self.saver, self.document
+        if saver is None or document is None:
+            return
+        if not saver.flush() and saver.dirty:
+            self._study.message.emit(rescue("The study memo", saver.path, self._prepare()()))
+        saver.shutdown()
+        saver.deleteLater()
+        if self._watcher is not None:
+            self._watcher.deleteLater()
+            self._watcher = None
+        self._timer.stop()
+        self.saver = self.document = None
+        self.unreadable = self._said = ""
+        self.documentChanged.emit(None)
+        document.deleteLater()
+
+    # Saving ----------------------------------------------------------------------------
+
+    def _prepare(self) -> Callable[[], bytes]:
+        text = self.text()
+        return lambda: memo_bytes(text)
+
+    def _edited(self) -> None:
+        if not self._merging and self.saver is not None:
+            self.saver.mark_dirty()
+
+    def _written(self, data: bytes) -> None:
+        self._base = data.decode("utf-8")
+        self._watch()
+
+    def _save_state(self, state: str, detail: str) -> None:
+        if state == "error" and detail != self._said:
+            self._said = detail
+            self._study.message.emit(
+                f"The study memo could not be saved: {detail}. It is kept, and saving is "
+                "tried again."
+            )
+        elif state == "saved" and self._said:
+            self._said = ""
+            self._study.message.emit("")
+            self._study.status.emit("The study memo is saved.", 5000)
+
+    def _follow_study(self, _read_only: bool) -> None:
+        if self.saver is not None:
+            self.saver.read_only = self.read_only
+            self.readOnlyChanged.emit(self.read_only)
+
+    # Changes made on disk --------------------------------------------------------------
+
+    def _watch(self) -> None:
+        """The file and its folder: an atomic save replaces the file, and a watcher stops
+        watching a replaced file."""
+        path = self.path
+        if self._watcher is None or path is None:
+            return
+        paths = [str(path.parent)] + ([str(path)] if path.exists() else [])
+        current = set(self._watcher.files()) | set(self._watcher.directories())
+        missing = [p for p in paths if p not in current]
+        if missing:
+            self._watcher.addPaths(missing)
+
+    def check_disk(self) -> None:
+        """memo.md changed on disk: merged when someone else wrote it; written again when
+        it was deleted (what the editor holds is all there is now)."""
+        saver = self.saver
+        if saver is None:
+            return
+        self._watch()
+        try:
+            data = saver.path.read_bytes()
+        except FileNotFoundError:
+            if saver.expected_hash and saver.path.parent.is_dir() and not self.read_only:
+                saver.expected_hash = ""
+                saver.mark_dirty()
+            return
+        except OSError:
+            return
+        if content_hash(data) not in (saver.expected_hash, saver.in_flight_hash):
+            self._merge(data)
+
+    def _merge(self, data: bytes) -> None:
+        """Another program's version of the memo (found by the watcher, or by a save):
+        its changes joined to ours by lines; what both changed is kept twice, marked."""
+        saver, document = self.saver, self.document
+        if saver is None or document is None:
+            return
+        saver.expected_hash = content_hash(data)  # the next save replaces it knowingly
+        try:
+            theirs = memo_text(data, saver.path)
+        except MemoUnreadableError:
+            if self.unreadable:
+                return  # it was not text before either: still left alone
+            aside = keep_aside(saver.path, data)
+            self._study.message.emit(
+                f"The study memo was replaced by something that is not text, kept as "
+                f"{aside.name}; your memo is written back."
+            )
+            saver.mark_dirty()
+            return
+        if self.unreadable:  # made text again (saved as UTF-8, say): shown, and writable
+            self.unreadable = ""
+            saver.read_only = self.read_only
+            self.readOnlyChanged.emit(self.read_only)
+        ours = self.text()  # empty while it was unreadable: theirs is taken as it is
+        merged = merge_text(self._base, ours, theirs, "another program")
+        self._base = theirs
+        if merged.text != ours:
+            self._merging = True
+            cursor = QTextCursor(document)
+            cursor.select(QTextCursor.SelectionType.Document)
+            cursor.insertText(merged.text)  # one step of the editor's own undo
+            self._merging = False
+        if merged.text != theirs:
+            saver.mark_dirty()
+        if merged.conflicts:
+            self._study.message.emit(
+                f"Another program changed the study memo where you did too: both versions "
+                f"of {merged.conflicts} passage(s) are kept, between marker lines."
+            )
+        else:
+            self._study.status.emit("The study memo was changed by another program.", 6000)

@@ -1,0 +1,112 @@
+"""The study memo's place in the window, wired in one call from MainWindow._wire_study:
+View ▸ Study Memo (Ctrl+7) and the notes pane's tabs show it in the notes editor; Q
+quotes into it while it shows, naming the interview, with a link that opens that
+interview at the passage. The memo's own module loads when a study first opens: a lone
+interview's start-up does not pay for it."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import TYPE_CHECKING, Protocol
+
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QTextDocument
+
+from reader.ui.elided_label import ElidedLabel
+from reader.ui.interview.open_interview import OpenInterview
+from reader.ui.library.open_study import OpenStudy
+from reader.ui.library.study_actions import StudyActions
+from reader.ui.library.switcher import InterviewSwitcher
+from reader.ui.notes.notes_pane import NotesPane
+from reader.ui.notes.quoting import NotesQuoting
+from reader.ui.window.actions import Actions
+
+if TYPE_CHECKING:
+    from reader.ui.memo.study_memo import StudyMemo
+
+
+class MemoWindow(Protocol):
+    """What of the main window this needs (the main window is not imported here)."""
+
+    study: OpenStudy
+    study_actions: StudyActions
+    switcher: InterviewSwitcher
+    notes_pane: NotesPane
+    quoting: NotesQuoting
+    actions: Actions
+    interview: OpenInterview
+    notes_label: ElidedLabel  # the status bar's: which file the notes pane writes
+
+
+def wire_memo(
+    window: MemoWindow, count_words: Callable[[], None]
+) -> Callable[[], StudyMemo | None]:
+    """Wire the memo (`count_words`: the status bar counts the words shown again); what
+    gives the StudyMemo (None before a study opened)."""
+    study, pane, action = window.study, window.notes_pane, window.actions.study_memo
+    made: list[StudyMemo] = []
+
+    def study_opened(opened: object) -> None:
+        if made:
+            return  # it follows the study itself from now on
+        from reader.ui.memo.study_memo import StudyMemo
+
+        memo = StudyMemo(study, pane.window())
+        made.append(memo)
+        memo.documentChanged.connect(pane.set_memo)
+        memo.documentChanged.connect(counted)
+        memo.readOnlyChanged.connect(pane.set_memo_read_only)
+        window.study_actions.memo_saved = memo.may_close
+        memo.open(opened)  # connected now: this opening is over before it would call
+
+    def counted(document: QTextDocument | None) -> None:
+        if document is not None:
+            document.contentsChanged.connect(count_words)
+
+    def show(on: bool) -> None:
+        pane.show_memo(on)
+        (pane.preview if pane.previewing() else pane.editor).setFocus(
+            Qt.FocusReason.ShortcutFocusReason
+        )
+
+    def into_memo(label: str, highlight_id: str) -> tuple[str, str] | None:
+        """A quote's label and link in the memo: the interview's title first."""
+        if not pane.showing_memo() or study.study is None or not window.switcher.current:
+            return None
+        from reader.core.study_memo import quote_target
+
+        entry = study.study.interview(window.switcher.current)
+        return f"{entry.title}, {label}", quote_target(entry.id, highlight_id)
+
+    def follow(url: str) -> None:
+        """A quote's link in the memo: its interview opens (if it is not open) at it."""
+        from reader.core.study_memo import quoted_passage
+
+        found = quoted_passage(url)
+        if found is None or study.study is None:
+            return
+        interview_id, highlight_id = found
+        if all(e.id != interview_id for e in study.study.interviews):
+            study.status.emit("That quote's interview is no longer in the study.", 6000)
+            return
+        switcher = window.switcher
+        if switcher.current == interview_id or switcher.open(interview_id):
+            window.quoting.follow_link(f"#h-{highlight_id}")
+
+    def show_file(*_args: object) -> None:
+        """The status bar names the file shown: the memo's, or the interview's notes."""
+        memo, notes = made[0] if made else None, window.interview.notes_path
+        if pane.showing_memo() and memo is not None and memo.path is not None:
+            window.notes_label.setText(f"Study memo: {memo.path}")
+        elif notes is not None:
+            window.notes_label.setText(f"Notes: {notes}")
+
+    study.opened.connect(study_opened)
+    action.triggered.connect(show)
+    pane.memoShown.connect(action.setChecked)
+    pane.memoShown.connect(lambda _on: count_words())
+    pane.memoShown.connect(show_file)
+    window.interview.notesPathChanged.connect(show_file)  # after the window's own
+    pane.linkActivated.connect(follow)
+    window.quoting.into_memo = into_memo
+    return lambda: made[0] if made else None

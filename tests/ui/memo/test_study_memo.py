@@ -1,0 +1,234 @@
+"""The study memo in the window (reader/ui/memo/): Ctrl+7 shows it in the notes pane,
+typing is on disk in memo.md soon after, Q quotes into it with a link that opens the
+interview at the passage, a second window has it read-only, a change made on disk joins
+what is typed."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+from PySide6.QtCore import Qt
+
+from reader.core.study_memo import quoted_passage
+from reader.ui.window.main_window import MainWindow
+from tests.ui.test_highlights import highlight_with_key
+from tests.ui.test_read_only_undo import activate
+
+CTRL = Qt.KeyboardModifier.ControlModifier
+
+
+def memo_file(folder: Path) -> Path:
+    return folder / "memo.md"
+
+
+def on_disk(qtbot: Any, folder: Path, text: str) -> None:
+    def written() -> bool:
+        return memo_file(folder).is_file() and memo_file(folder).read_text("utf-8") == text
+
+    qtbot.waitUntil(written, timeout=5000)
+
+
+def open_memo(window: MainWindow, qtbot: Any) -> None:
+    activate(window, qtbot)  # keys reach an active window's actions
+    qtbot.keyClick(window.reader, Qt.Key.Key_7, CTRL)  # View ▸ Study Memo
+    qtbot.waitUntil(window.notes_editor.hasFocus)
+    assert window.notes_pane.showing_memo() and window.actions.study_memo.isChecked()
+
+
+def test_ctrl_7_shows_the_memo_and_what_is_typed_is_saved_to_memo_md(
+    make_study_window: Any, folder: Path, qtbot: Any
+) -> None:
+    window = make_study_window(folder)
+    pane, editor = window.notes_pane, window.notes_editor
+    assert pane.tabs.isVisible() and pane.tabs.tabText(1) == "Study memo"
+    qtbot.keyClicks(editor, "Interview notes")  # the open interview's own
+    open_memo(window, qtbot)
+    assert editor.toPlainText() == "" and editor.accessibleName() == "Study memo"
+    assert window.notes_label.text() == f"Study memo: {memo_file(folder)}"
+    qtbot.keyClicks(editor, "## Themes")
+    qtbot.keyClick(editor, Qt.Key.Key_Return)
+    qtbot.keyClicks(editor, "Nights feel longer")
+    editor.insertPlainText(" 🌙")  # as a paste: QTest types ASCII only
+    on_disk(qtbot, folder, "## Themes\nNights feel longer 🌙")
+    assert "Study memo" not in (folder / "notes").iterdir().__next__().read_text("utf-8")
+    qtbot.keyClick(editor, Qt.Key.Key_7, CTRL)  # again: the interview's notes
+    assert not pane.showing_memo() and editor.toPlainText() == "Interview notes"
+    assert window.notes_label.text().startswith(f"Notes: {folder / 'notes'}")
+    assert pane.tabs.currentIndex() == 0
+    pane.tabs.setCurrentIndex(1)  # the tab does as the key does
+    assert pane.showing_memo() and editor.toPlainText().startswith("## Themes")
+    window.switcher.step(1)  # another interview: the memo stays in view
+    qtbot.waitUntil(lambda: window.switcher.current.startswith("p02"))
+    assert pane.showing_memo() and editor.toPlainText().startswith("## Themes")
+    assert window.notes_label.text().startswith("Study memo: ")
+    pane.tabs.setCurrentIndex(0)
+    assert editor.toPlainText() == ""  # the second interview's notes, none yet
+
+
+def test_the_memo_is_written_on_closing_and_read_on_opening_again(
+    make_study_window: Any, folder: Path, qtbot: Any
+) -> None:
+    window = make_study_window(folder)
+    window.notes_pane.show_memo(True)
+    window.notes_editor.insertPlainText("Typed just before closing.")
+    window.close()  # no time for the autosave: written as the study closes
+    assert memo_file(folder).read_text("utf-8") == "Typed just before closing."
+    again = make_study_window(folder)
+    again.notes_pane.show_memo(True)
+    assert again.notes_editor.toPlainText() == "Typed just before closing."
+
+
+def test_q_quotes_into_the_memo_with_a_link_that_opens_the_interview(
+    make_study_window: Any, folder: Path, qtbot: Any
+) -> None:
+    window = make_study_window(folder)
+    open_memo(window, qtbot)
+    highlight_with_key(window, qtbot, "coffee and the handover", key=Qt.Key.Key_Q)
+    (highlight,) = window.interview.session.notes.highlights
+    entry = window.study.study.interview(window.switcher.current)
+    target = f"interview:{entry.id}#h-{highlight.id}"
+    memo = window.notes_editor.toPlainText()
+    assert memo == f"> coffee and the handover [↩ {entry.title}, Q1]({target})\n\n"
+    assert quoted_passage(target) == (entry.id, highlight.id)
+    on_disk(qtbot, folder, memo)
+    window.interview.notes_data()
+    assert window.interview.research_notes() == ""  # the interview's notes took nothing
+    window.switcher.step(1)
+    qtbot.waitUntil(lambda: window.switcher.current != entry.id)
+    window.notes_pane.linkActivated.emit(target)  # a click on the link in the preview
+    qtbot.waitUntil(lambda: window.switcher.current == entry.id)
+    assert window.reader.current_highlight_id == highlight.id
+    window.actions.toggle_preview.setChecked(True)  # the preview shows the memo's quote
+    assert "coffee and the handover" in window.notes_pane.preview.toPlainText()
+    window.notes_pane.linkActivated.emit("interview:gone-00000000#h-x")
+    assert "no longer in the study" in window.statusBar().currentMessage()
+
+
+def test_a_second_window_has_the_memo_read_only(
+    make_study_window: Any, folder: Path, qtbot: Any
+) -> None:
+    memo_file(folder).write_text("Shared memo\n", encoding="utf-8")
+    first = make_study_window(folder)
+    second = make_study_window(folder)  # the study is the first window's
+    open_memo(second, qtbot)
+    editor = second.notes_editor
+    assert editor.toPlainText() == "Shared memo\n" and editor.isReadOnly()
+    assert not second.actions.bold.isEnabled()
+    qtbot.keyClicks(editor, "lost?")
+    assert editor.toPlainText() == "Shared memo\n"
+    second.notes_pane.show_memo(False)  # the interview's notes, read-only as the study
+    open_memo(first, qtbot)
+    assert not first.notes_editor.isReadOnly()
+
+
+def test_a_change_made_on_disk_joins_what_is_typed(
+    make_study_window: Any, folder: Path, qtbot: Any
+) -> None:
+    memo_file(folder).write_text("one\ntwo\nthree\n", encoding="utf-8")
+    window = make_study_window(folder)
+    open_memo(window, qtbot)
+    editor = window.notes_editor
+    editor.moveCursor(editor.textCursor().MoveOperation.Start)
+    qtbot.keyClicks(editor, "ONE ")  # typed at the top...
+    memo_file(folder).write_text("one\ntwo\nthree\nfour, from a sync tool\n", "utf-8")
+    on_disk(qtbot, folder, "ONE one\ntwo\nthree\nfour, from a sync tool\n")  # ...both kept
+    assert editor.toPlainText() == "ONE one\ntwo\nthree\nfour, from a sync tool\n"
+    # The memo as it was before this session is kept with the interviews' backups.
+    backups = folder / "notes" / "backups"
+    qtbot.waitUntil(lambda: backups.is_dir() and any(backups.glob("memo.*.md")))
+    (backup,) = backups.glob("memo.*.md")
+    assert backup.read_text("utf-8") == "one\ntwo\nthree\n"
+
+
+def test_a_memo_that_is_not_text_is_left_alone(
+    make_study_window: Any, folder: Path, qtbot: Any
+) -> None:
+    memo_file(folder).write_bytes(b"caf\xe9 in Latin-1")
+    window = make_study_window(folder)
+    open_memo(window, qtbot)
+    assert window.notes_editor.isReadOnly()
+    said = [window.banner.text(), *(text for text, _ in window.banner._waiting)]
+    assert any("study memo is read-only" in text and "not UTF-8" in text for text in said)
+    window.close()
+    assert memo_file(folder).read_bytes() == b"caf\xe9 in Latin-1"
+
+
+def test_no_study_no_memo(window: MainWindow, qtbot: Any) -> None:
+    """A lone interview has no memo: no tabs, the action greyed out saying why."""
+    assert not window.notes_pane.tabs.isVisible()
+    assert not window.actions.study_memo.isEnabled()
+    assert "Open a study first" in window.actions.study_memo.toolTip()
+    window.notes_pane.show_memo(True)
+    assert not window.notes_pane.showing_memo()
+
+
+def test_a_memo_the_disk_refuses_is_kept_asked_about_and_rescued(
+    make_study_window: Any, folder: Path, qtbot: Any, dialogs: Any, monkeypatch: Any, tmp_path: Path
+) -> None:
+    """A full disk: the banner says so and saving is tried again; closing asks, and the
+    words go to a rescue copy in the data folder, never lost."""
+    from reader.ui.persistence import saver
+
+    window = make_study_window(folder)
+    open_memo(window, qtbot)
+
+    write = saver.atomic_write
+
+    def full(path: Path, data: bytes, **kwargs: Any) -> None:
+        if path.name != "memo.md":  # the interview's notes are written
+            return write(path, data, **kwargs)
+        raise OSError(28, "No space left on device", str(path))
+
+    monkeypatch.setattr(saver, "atomic_write", full)
+    qtbot.keyClicks(window.notes_editor, "Words worth keeping")
+    qtbot.waitUntil(lambda: "study memo could not be saved" in window.banner.text())
+    dialogs.button_answer = dialogs.button_answer.Cancel
+    window.close()
+    assert window.isVisible() and "Study memo not saved" in dialogs.titles()
+    dialogs.button_answer = dialogs.button_answer.Discard
+    window.close()
+    (rescued,) = (tmp_path / "xdg-data").rglob("*memo*.md")
+    assert rescued.read_text("utf-8") == "Words worth keeping"
+    assert not memo_file(folder).exists()
+
+
+def test_switching_interviews_leaves_the_memos_caret_and_the_notes_place(
+    make_study_window: Any, folder: Path, qtbot: Any
+) -> None:
+    """The places kept for each interview (reading/places.py) are its notes', never the
+    memo's: switching while the memo shows moves neither caret."""
+    window = make_study_window(folder)
+    pane, editor = window.notes_pane, window.notes_editor
+    editor.insertPlainText("P01's notes")
+    editor.moveCursor(editor.textCursor().MoveOperation.Start)
+    pane.show_memo(True)
+    editor.insertPlainText("The memo, caret at its end")
+    first = window.switcher.current
+    for _ in range(2):  # away and back: the first interview's place is put back
+        window.switcher.step(1 if window.switcher.current == first else -1)
+        qtbot.waitUntil(lambda: pane.showing_memo() and window.interview.session is not None)
+    qtbot.waitUntil(lambda: window.switcher.current == first)
+    assert editor.textCursor().position() == len("The memo, caret at its end")
+    pane.show_memo(False)
+    assert editor.toPlainText() == "P01's notes"
+
+
+def test_closing_the_study_writes_the_memo_and_the_pane_goes_back_to_the_notes(
+    make_study_window: Any, folder: Path, qtbot: Any, tmp_path: Path
+) -> None:
+    window = make_study_window(folder)
+    pane = window.notes_pane
+    pane.show_memo(True)
+    window.notes_editor.insertPlainText("Closing soon")
+    other = tmp_path / "Other study"
+    other.mkdir()
+    (other / "P1.txt").write_text("Q: Why?\nA: Because.\n", encoding="utf-8")
+    assert window.study_actions.open_path(other)  # this study closes, the other opens
+    assert memo_file(folder).read_text("utf-8") == "Closing soon"
+    assert not pane.showing_memo() and not window.actions.study_memo.isChecked()
+    open_memo(window, qtbot)  # the other study's memo, empty
+    assert window.notes_editor.toPlainText() == ""
+    window.study_actions.close()
+    assert not pane.tabs.isVisible() and not pane.showing_memo()
+    assert not memo_file(other).exists()  # nothing typed: no file made
