@@ -9,6 +9,8 @@ from dataclasses import dataclass, field, replace
 from datetime import UTC, datetime
 from typing import Any
 
+from reader.core.wording import counted
+
 CONTEXT_CHARS = 32  # prefix/suffix length, in the manner of the W3C TextQuoteSelector
 
 # Colour id -> (default label, light-palette RGB). Ids are stable names so the notes file
@@ -120,7 +122,7 @@ def count_label(highlights: Iterable[Highlight]) -> str:
         coded += highlight.color == NO_COLOR
         colored += highlight.color != NO_COLOR
     parts = [
-        f"{count} {noun}{'' if count == 1 else 's'}"
+        counted(count, noun)
         for count, noun in ((colored, "highlight"), (coded, "coded passage"))
         if count
     ]

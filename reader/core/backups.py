@@ -14,6 +14,7 @@ from typing import NamedTuple
 
 from reader.core.notes_file import NotesData, NotesFormatError, parse
 from reader.core.store import atomic_write
+from reader.core.wording import counted
 
 DEFAULT_KEEP = 20
 INTERVAL_SECONDS = 10 * 60  # while editing, at most one backup per ten minutes
@@ -32,14 +33,10 @@ class BackupInfo:
         return self.time.strftime("%Y-%m-%d %H:%M:%S")
 
     def holds(self) -> str:
-        return f"{_count(self.highlights, 'highlight')} and {_count(self.words, 'word')} of notes"
+        return f"{counted(self.highlights, 'highlight')} and {counted(self.words, 'word')} of notes"
 
     def describe(self) -> str:
         return f"{self.when()} — {self.holds() if self.highlights >= 0 else 'unreadable'}"
-
-
-def _count(number: int, thing: str) -> str:
-    return f"{number} {thing}{'' if number == 1 else 's'}"
 
 
 def backup_dir(notes_path: Path) -> Path:

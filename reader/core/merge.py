@@ -15,6 +15,7 @@ from reader.core.annotations import Highlight
 from reader.core.codebook import Codebook
 from reader.core.notes_file import NotesData
 from reader.core.text_merge import merge_text
+from reader.core.wording import counted
 
 V = TypeVar("V")
 
@@ -36,7 +37,7 @@ class MergeResult:
 
     def message(self, source: str) -> str:
         parts = [
-            f"{len(ids)} highlight{'' if len(ids) == 1 else 's'} {verb}"
+            f"{counted(len(ids), 'highlight')} {verb}"
             for ids, verb in (
                 (self.added, "added"),
                 (self.updated, "updated"),
@@ -47,8 +48,7 @@ class MergeResult:
         if self.notes_conflicts:
             parts.append(
                 f"lines changed on both sides kept in both versions, between <<<<<<< and "
-                f">>>>>>> in your notes ({self.notes_conflicts} place"
-                f"{'' if self.notes_conflicts == 1 else 's'})"
+                f">>>>>>> in your notes ({counted(self.notes_conflicts, 'place')})"
             )
         if self.other_changes:
             parts.append("colour labels, speakers or paragraph roles updated")

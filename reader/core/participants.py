@@ -21,6 +21,7 @@ from dataclasses import dataclass, field
 
 from reader.core.interview import Role, Segment, label_role, speaker_key
 from reader.core.study_file import InterviewEntry
+from reader.core.wording import counted
 
 # Names diarisation and captioning give to voices they cannot name ("Speaker 1",
 # "SPEAKER_00", "Unknown Speaker", "Speaker B"), beside the role labels ("Interviewee",
@@ -112,7 +113,7 @@ class FillReport:
     def headline(self, filled: int) -> str:
         """The first sentence of `message`: "Filled 10 participants." """
         if filled:
-            return f"Filled {filled} participant{'' if filled == 1 else 's'}."
+            return f"Filled {counted(filled, 'participant')}."
         return "No participant filled." if self.left else "No interview lacks a participant."
 
     def message(self, filled: int) -> str:

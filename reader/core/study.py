@@ -50,6 +50,7 @@ from reader.core.study_places import FILE_NAME, NOTES_FOLDER, study_folders
 from reader.core.study_places import interview_id as new_interview_id
 from reader.core.study_scan import ScanReport, scan_folder, sniff
 from reader.core.undo_crossing import Recoded
+from reader.core.wording import counted
 
 
 @dataclass(frozen=True)
@@ -374,7 +375,7 @@ class Study:
         ]
         if using:
             raise StudyError(
-                f"{len(using)} interview{'' if len(using) == 1 else 's'} ({', '.join(using[:3])}) "
+                f"{counted(len(using), 'interview')} ({', '.join(using[:3])}) "
                 f"have a {old.label} that is no longer a choice; change those first."
             )
         self._put_attribute(replace(old, options=new))

@@ -20,6 +20,7 @@ import orjson
 
 from reader.core.codebook import Codebook
 from reader.core.study_file import AttributeDef, AttributeValueError, InterviewEntry, StudyData
+from reader.core.wording import counted
 
 T = TypeVar("T")
 _MISSING: Any = object()
@@ -42,7 +43,7 @@ class StudyMergeResult:
 
     def message(self, source: str) -> str:
         parts = [
-            f"{len(ids)} interview{'' if len(ids) == 1 else 's'} {verb}"
+            f"{counted(len(ids), 'interview')} {verb}"
             for ids, verb in (
                 (self.added, "added"),
                 (self.updated, "updated"),

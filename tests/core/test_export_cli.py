@@ -105,7 +105,7 @@ def test_a_tag_is_every_code_of_its_name_a_path_one_and_an_unknown_name_an_error
         sample_id(4),
     }
     summary = export("--tag", "Work / Stress").stdout.decode()
-    assert "1 highlight (tag \\#Work / Stress)" in summary  # the filter line names it so
+    assert "1 coded passage (tag \\#Work / Stress)" in summary  # the filter line names it so
     out = tmp_path / "never.md"
     for name in ("no-such-tag", "Stress / Work"):
         failed = run(

@@ -55,16 +55,16 @@ def test_import_makes_a_new_study_then_the_study_gains_interviews(tmp_path: Path
     target = tmp_path / "from-nvivo"
     status, out, err = main(capsys, "import", FIXTURES / "nvivo.qdpx", target)
     assert status == 0, err
-    assert out.startswith("Imported 1 interview(s), 3 code(s)")
+    assert out.startswith("Imported 1 interview, 3 codes")
     assert "not imported: picture source “Ward plan”" in out
     assert [e.title for e in open_study(target).interviews] == ["Ana, night 1"]
     # The same project again: the study has its text and all its codings, and says so.
     status, out, _ = main(capsys, "import", FIXTURES / "nvivo.qdpx", target)
-    assert status == 0 and out.startswith("Imported 0 interview(s), 0 code(s)")
+    assert status == 0 and out.startswith("Imported nothing new into")
     assert "“Ana, night 1”: nothing new, the study has all of it" in out
     # Another project: the existing study gains its interview and codes.
     status, out, _ = main(capsys, "import", FIXTURES / "atlas.qdpx", target)
-    assert status == 0 and out.startswith("Imported 1 interview(s)")
+    assert status == 0 and out.startswith("Imported 1 interview")
     study = open_study(target)
     assert len(study.interviews) == 2 and study.codebook.find("Fatigue") is not None
 

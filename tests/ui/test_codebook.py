@@ -375,7 +375,7 @@ def test_refi_menu_items_export_and_import(
     window.actions.codes.import_qdpx.trigger()
     assert window.study.study.folder == new
     kind, text = dialogs.shown[-1]
-    assert kind == "information" and "Imported 3 interview(s), 1 code(s)" in text
+    assert kind == "information" and "Imported 3 interviews, 1 code" in text
     assert window.codebook.hub.book.find("Drinks") is not None
     # A codebook joins the open one: a known code is not added twice; undo takes it out.
     other = tmp_path / "more.qdc"

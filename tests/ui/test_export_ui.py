@@ -222,7 +222,7 @@ def test_two_codes_of_one_name_are_two_rows_and_export_apart(
     dialogs.save_answers.append(str(summary))
     window.actions.export.trigger()
     text = summary.read_text("utf-8")
-    assert "1 highlight (tag \\#Home / Stress)" in text
+    assert "1 coded passage (tag \\#Home / Stress)" in text
     home_word = window.interview.session.highlight(worked[at_home.id]).exact
     work_word = window.interview.session.highlight(worked[at_work.id]).exact
     assert f"> {home_word}" in text and f"> {work_word}" not in text

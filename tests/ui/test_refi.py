@@ -53,7 +53,7 @@ def test_import_a_project_into_the_open_study(
     window.actions.codes.import_qdpx.trigger()  # the first choice: into this study
     assert dialogs.shown[-2][0] == "ask" and "into the open study" in dialogs.shown[-2][1]
     kind, text = dialogs.shown[-1]
-    assert kind == "information" and "Imported 1 interview(s), 1 code(s)" in text
+    assert kind == "information" and "Imported 1 interview, 1 code" in text
     assert "“P01 Ana”: nothing new, the study has all of it" in text  # merged: no codings
     assert "Already in the codebook: Drinks." in text
     qtbot.waitUntil(lambda: library.rowCount() == 4)  # no restart, no reopening
@@ -116,7 +116,7 @@ def test_an_imported_recording_plays_from_its_transcripts_times(
     window = make_study_window(folder)
     dialogs.open_answers.append(str(project))
     window.actions.codes.import_qdpx.trigger()
-    assert "Imported 1 interview(s) (1 with a recording)" in dialogs.shown[-1][1]
+    assert "Imported 1 interview (1 with a recording)" in dialogs.shown[-1][1]
     qtbot.waitUntil(lambda: window.library.model.rowCount() == 4)
     assert window.switcher.open(window.study.study.interviews[-1].id)
     session = window.interview.session
@@ -185,7 +185,7 @@ def test_a_long_import_summary_keeps_the_rest_under_details(
     dialogs.open_answers.append(str(project))
     window.actions.codes.import_qdpx.trigger()
     (box,) = shown
-    assert box.text().startswith("Imported 1 interview(s)")
+    assert box.text().startswith("Imported 1 interview")
     assert "40 sets (“Set 0”, “Set 1”, “Set 2” and 37 more): sets are not" in box.text()
     assert box.text().endswith("Show Details… lists every line.")
     assert box.detailedText().count("not imported: set") == 40

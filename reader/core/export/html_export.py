@@ -13,7 +13,7 @@ from pathlib import Path
 from typing import Any
 
 from reader import APP_NAME, __version__
-from reader.core.annotations import color_hex
+from reader.core.annotations import color_hex, count_label
 from reader.core.export.common import (
     DEFAULT_OPTIONS,
     ExportOptions,
@@ -157,7 +157,7 @@ def export_html(session: Session, options: ExportOptions = DEFAULT_OPTIONS) -> b
     document = session.document
     highlights = selected(session, options)
     progress = Progress(options, len(highlights))
-    count = f"{len(highlights)} highlight{'' if len(highlights) == 1 else 's'}"
+    count = count_label(highlights)
     filters = filter_description(session, options)
     title = escape(document.title)
     out = [

@@ -11,6 +11,7 @@ import re
 from pathlib import Path
 
 from reader import APP_NAME
+from reader.core.annotations import count_label
 from reader.core.codebook import Codebook
 from reader.core.export.common import (
     DEFAULT_OPTIONS,
@@ -100,7 +101,7 @@ def export_markdown(session: Session, options: ExportOptions = DEFAULT_OPTIONS) 
     document = session.document
     highlights = selected(session, options)
     progress = Progress(options, len(highlights))
-    count = f"{len(highlights)} highlight{'' if len(highlights) == 1 else 's'}"
+    count = count_label(highlights)
     filters = filter_description(session, options)
     blocks = [
         f"# {escape(document.title)}",

@@ -26,7 +26,7 @@ from typing import Any
 import orjson
 
 from reader import APP_NAME
-from reader.core.annotations import Highlight
+from reader.core.annotations import Highlight, count_label
 from reader.core.export import csv_export, html_export, markdown_export
 from reader.core.export.common import (
     DEFAULT_OPTIONS,
@@ -43,6 +43,7 @@ from reader.core.session import Session
 from reader.core.study import Study
 from reader.core.study_file import InterviewEntry, serialise
 from reader.core.study_texts import StudyTexts
+from reader.core.wording import counted
 
 
 @dataclass(frozen=True)
@@ -96,12 +97,8 @@ def _matching(parts: list[_Part], hl: ExportOptions) -> tuple[list[_Matched], st
     if not empty:
         return matched, ""
     names = ", ".join(f"“{title}”" for title in empty)
-    line = f"{_interviews(len(empty))} with nothing that matches: {names}."
+    line = f"{counted(len(empty), 'interview')} with nothing that matches: {names}."
     return [(part, highlights) for part, highlights in matched if highlights], line
-
-
-def _interviews(n: int) -> str:
-    return f"{n} interview{'' if n == 1 else 's'}"
 
 
 def _said(left_out: _LeftOut, joint: str) -> list[str]:
@@ -134,10 +131,6 @@ def attribute_line(study: Study, entry: InterviewEntry) -> str:
     return " · ".join(parts)
 
 
-def _count(n: int) -> str:
-    return f"{n} highlight{'' if n == 1 else 's'}"
-
-
 # Markdown --------------------------------------------------------------------------------
 
 
@@ -149,10 +142,10 @@ def export_study_markdown(
     esc = markdown_export.escape
     filters = _filters(study, parts, options)
     matched, unmatched = _matching(parts, _quiet(options.highlights))
-    total = sum(len(highlights) for _, highlights in matched)
+    total = count_label(h for _, highlights in matched for h in highlights)
     blocks = [
         f"# {esc(study.data.title)}",
-        f"{_interviews(len(matched))}, {_count(total)}"
+        f"{counted(len(matched), 'interview')}, {total}"
         + (f" ({esc(filters)})" if filters else "")
         + f", exported from {APP_NAME}.",
         *(esc(line) for line in [unmatched, *_in_file(left_out)] if line),
@@ -160,7 +153,7 @@ def export_study_markdown(
     for part, highlights in matched:
         session = part.session
         blocks.append(f"## {esc(part.entry.title)}")
-        about = [attribute_line(study, part.entry), _source(part), _count(len(highlights))]
+        about = [attribute_line(study, part.entry), _source(part), count_label(highlights)]
         blocks.append("  \n".join(esc(line) for line in about if line))
         placed = place_all(session, highlights)
         exported = {h.id for h in highlights}
@@ -208,11 +201,11 @@ def export_study_html(
     title = html_escape(study.data.title)
     filters = _filters(study, parts, options)
     matched, unmatched = _matching(parts, _quiet(options.highlights))
-    total = sum(len(highlights) for _, highlights in matched)
+    total = count_label(h for _, highlights in matched for h in highlights)
     out = [
         *html_export.page_start(title, _STUDY_CSS),
         f"<h1>{title}</h1>",
-        f'<p class="meta-line">{_interviews(len(matched))}, {_count(total)}'
+        f'<p class="meta-line">{counted(len(matched), "interview")}, {total}'
         + (f" ({html_escape(filters)})" if filters else "")
         + f", exported from {html_escape(APP_NAME)}.</p>",
         *(
@@ -225,7 +218,7 @@ def export_study_html(
         session = part.session
         out.append(f'<section class="interview" id="i-{html_escape(part.entry.id)}">')
         out.append(f'<h2 class="interview">{html_escape(part.entry.title)}</h2>')
-        for line in (attribute_line(study, part.entry), _source(part), _count(len(highlights))):
+        for line in (attribute_line(study, part.entry), _source(part), count_label(highlights)):
             if line:
                 out.append(f'<p class="meta-line">{html_escape(line)}</p>')
         placed = place_all(session, highlights)

@@ -72,6 +72,7 @@ from reader.core.store import describe_os_error, save_notes
 from reader.core.study import Study, StudyError, open_study
 from reader.core.study_file import InterviewEntry, StudyData
 from reader.core.study_memo import MemoUnreadableError, add_to_memo
+from reader.core.wording import counted
 
 MAX_MEMBER_BYTES = 200 * 1024 * 1024  # one file inside the zip; a zip bomb stops here
 MAX_MEDIA_BYTES = 64 * 2**30  # a recording copied out of the zip (not read into memory)
@@ -100,13 +101,7 @@ class ImportReport:
     def message(self, grouped: bool = True) -> str:
         """What the import did, in lines; `grouped`: what was left out for one reason
         in one line (23 interviews the study has already), else a line for each."""
-        media_note = f" ({self.recordings} with a recording)" if self.recordings else ""
-        lines = [
-            f"Imported {self.interviews} interview(s){media_note}, {self.codes} code(s), "
-            f"{self.highlights} coded passage(s) with {self.codings} coding(s) and "
-            f"{self.notes} note(s) into {self.study.folder}."
-        ]
-        lines += self.code_lines
+        lines = [self._made(), *self.code_lines]
         if self.merged:
             lines.append("Merged into the interviews of the same text the study has:")
             lines += [f"  {merged.line}" for merged in self.merged]
@@ -114,6 +109,27 @@ class ImportReport:
         said = grouped_lines(left_out) if grouped else [item.line for item in left_out]
         lines += [f"  not imported: {line}" for line in said]
         return "\n".join(lines)
+
+    def _made(self) -> str:
+        """ "Imported 2 interviews (1 with a recording), 5 codes and 3 notes into …": what
+        is new, the counts that are not nought."""
+        media = f" ({self.recordings} with a recording)" if self.recordings else ""
+        codings = counted(self.codings, "coding")
+        coded = f"{counted(self.highlights, 'coded passage')} with {codings}"
+        made = [
+            part
+            for count, part in (
+                (self.interviews, counted(self.interviews, "interview") + media),
+                (self.codes, counted(self.codes, "code")),
+                (self.highlights, coded),
+                (self.notes, counted(self.notes, "note")),
+            )
+            if count
+        ]
+        if not made:
+            return f"Imported nothing new into {self.study.folder}."
+        listed = ", ".join(made[:-1]) + " and " + made[-1] if len(made) > 1 else made[0]
+        return f"Imported {listed} into {self.study.folder}."
 
 
 @dataclass

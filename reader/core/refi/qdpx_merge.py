@@ -24,6 +24,7 @@ from reader.core.lock_files import lock_holder, notes_lock
 from reader.core.notes_file import NotesData, NotesFormatError, parse
 from reader.core.refi.codebook_xml import derived_guid
 from reader.core.store import describe_os_error, save_notes
+from reader.core.wording import counted
 
 
 @dataclass
@@ -50,17 +51,13 @@ class Merged:
         parts = []
         if self.codings:
             parts.append(
-                f"{_count(self.codings, 'coding')} added to {_count(self.coded, 'highlight')}"
+                f"{counted(self.codings, 'coding')} added to {counted(self.coded, 'highlight')}"
             )
         if self.new:
-            parts.append(_count(self.new, "new highlight"))
+            parts.append(counted(self.new, "new highlight"))
         if self.notes:
-            parts.append(_count(self.notes, "note") + " added")
+            parts.append(counted(self.notes, "note") + " added")
         return f"{named}: " + (", ".join(parts) or "nothing new, the study has all of it")
-
-
-def _count(number: int, thing: str) -> str:
-    return f"{number} {thing}{'' if number == 1 else 's'}"
 
 
 def merge_selection(highlights: dict[str, Highlight], selection: Highlight, merged: Merged) -> None:
