@@ -29,6 +29,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from reader.core.wording import counted
 from reader.ui import dialogs
 from reader.ui.after_paint import AfterPaint
 from reader.ui.codebook.hub import CodebookHub
@@ -271,7 +272,7 @@ class CodebookPanel(QWidget):
         it = "them" if below else "it"
         lose = f"{_passages(kept).capitalize()} will lose {it}"
         # A passage with no colour or note that has no other code goes: nothing would show it.
-        removed = f"{gone} passage{'' if gone == 1 else 's'} coded only with {it}"
+        removed = f"{counted(gone, 'passage')} coded only with {it}"
         removed += " (no colour, no note) will be removed."
         if not kept and not gone:  # not "0 coded passages will lose it"
             what = f"No passage is coded with {it}."
@@ -406,4 +407,4 @@ class CodebookPanel(QWidget):
 
 
 def _passages(count: int) -> str:
-    return f"{count} coded passage{'' if count == 1 else 's'}"
+    return counted(count, "coded passage")

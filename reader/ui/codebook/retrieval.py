@@ -46,6 +46,7 @@ from reader.core.notes_file import NotesData
 from reader.core.store import atomic_write, describe_os_error
 from reader.core.study_file import InterviewEntry
 from reader.core.sync import SyncTable
+from reader.core.wording import counted
 from reader.ui.codebook.hub import CodebookHub
 from reader.ui.dialogs import KeptSize, close_only
 from reader.ui.exporting.save_folder import ask_save_path, home_folder
@@ -280,8 +281,7 @@ class RetrievalWindow(QDialog):
             self._show_current()
         interviews = len({p.interview_id for p in self.passages})
         self.count.setText(
-            f"{len(self.passages)} passage{'' if len(self.passages) == 1 else 's'} in "
-            f"{interviews} interview{'' if interviews == 1 else 's'}"
+            f"{counted(len(self.passages), 'passage')} in {counted(interviews, 'interview')}"
         )
         self.export_button.setEnabled(bool(self.passages))  # an empty list is no export
         self.export_button.setToolTip("" if self.passages else NOTHING_TO_EXPORT)

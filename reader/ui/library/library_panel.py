@@ -37,6 +37,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from reader.core.wording import counted
 from reader.ui.library.library_columns import LibraryColumns
 from reader.ui.library.library_memory import LibraryMemory
 from reader.ui.library.library_model import (
@@ -225,7 +226,7 @@ class LibraryPanel(QWidget):
         says it with the field)."""
         total, shown = self.model.rowCount(), self.proxy.rowCount()
         missing = sum(1 for h in self.model.rows if h.missing)
-        interviews = f"{total} interview{'' if total == 1 else 's'}"
+        interviews = counted(total, "interview")
         self.filter.setPlaceholderText(f"Filter {interviews}…" if total else "Filter interviews…")
         filtering = bool(self.filter.text())
         self.count.setText(f"{shown} of {total}")

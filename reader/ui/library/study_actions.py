@@ -19,6 +19,7 @@ from PySide6.QtWidgets import QDialog, QFileDialog, QMenu, QMessageBox, QWidget
 
 from reader.core.hashing import sha256_hex
 from reader.core.study_places import FILE_NAME, study_folders
+from reader.core.wording import counted
 from reader.ui.after_paint import AfterPaint
 from reader.ui.interview.open_interview import OpenInterview
 from reader.ui.library import unreadable
@@ -229,7 +230,7 @@ class StudyActions(QObject):
     def _added(self, entries: list) -> None:
         if entries:
             count = len(entries)
-            self.owner.status.emit(f"Added {count} interview{'' if count == 1 else 's'}.", 5000)
+            self.owner.status.emit(f"Added {counted(count, 'interview')}.", 5000)
             if not self.switcher.current:
                 self.switcher.open(entries[0].id)
 
