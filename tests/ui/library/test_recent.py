@@ -9,6 +9,8 @@ from typing import Any
 
 from PySide6.QtCore import Qt
 
+from reader.ui.library.recent import KEY
+from reader.ui.settings import settings
 from reader.ui.window.main_window import MainWindow
 from tests.ui.conftest import TALKS
 from tests.ui.test_actions import menu_action_menu
@@ -43,18 +45,21 @@ def test_alt_f_r_and_a_digit_reopen_a_study_told_apart_by_its_folder(
     )
 
 
-def test_a_start_writes_the_recent_list_once_the_window_has_painted(
-    dialogs: Any, tmp_path: Path, qtbot: Any
-) -> None:
-    """Each settings write syncs the file to disk: at start-up, not before the first paint."""
-    from reader.ui.library.recent import KEY
-    from reader.ui.settings import settings
-
+def started(tmp_path: Path, qtbot: Any) -> tuple[MainWindow, Path]:
+    """A window opened on a transcript as a start opens it, not yet shown."""
     transcript = tmp_path / "talk.txt"
     transcript.write_text("Q: Why?\nA: Because.\n", encoding="utf-8")
     window = MainWindow()
     qtbot.addWidget(window)
     assert window.study_actions.open_at_start(transcript, None, transcript)
+    return window, transcript
+
+
+def test_a_start_writes_the_recent_list_once_the_window_has_painted(
+    dialogs: Any, tmp_path: Path, qtbot: Any
+) -> None:
+    """Each settings write syncs the file to disk: at start-up, not before the first paint."""
+    window, transcript = started(tmp_path, qtbot)
     assert settings().value(KEY) is None  # nothing written yet
     assert window.study_actions.recent.items()[0].path == transcript  # yet listed
     window.show()
@@ -65,13 +70,6 @@ def test_a_start_writes_the_recent_list_once_the_window_has_painted(
 def test_a_window_closed_before_its_first_paint_still_lists_what_it_opened(
     dialogs: Any, tmp_path: Path, qtbot: Any
 ) -> None:
-    from reader.ui.library.recent import KEY
-    from reader.ui.settings import settings
-
-    transcript = tmp_path / "talk.txt"
-    transcript.write_text("Q: Why?\nA: Because.\n", encoding="utf-8")
-    window = MainWindow()
-    qtbot.addWidget(window)
-    assert window.study_actions.open_at_start(transcript, None, transcript)
+    window, transcript = started(tmp_path, qtbot)
     window.close()
     assert str(transcript) in str(settings().value(KEY))
