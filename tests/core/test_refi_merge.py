@@ -22,6 +22,7 @@ from reader.core.refi.codebook_xml import RefiError
 from reader.core.refi.qdpx_export import export_study_qdpx
 from reader.core.refi.qdpx_import import import_qdpx
 from reader.core.refi.qdpx_merge import Merged, joined, merge_selection
+from reader.core.store import save_notes
 from reader.core.study import Study, open_study
 from tests.core.test_refi import TEXT, P, coded_study, said, unzip, zipped
 from tests.core.test_refi_media import recorded_study
@@ -174,6 +175,45 @@ def test_a_passage_resized_there_comes_beside_ours_and_a_twin_is_not_added(
         ("rt? 🌙", ""),
         ("🌙", ""),
         ("With the handover", "Key — ask more\n\nSeen."),
+    ]
+    before = files(study.folder)
+    assert not import_qdpx(back, study.folder).merged[0].changed
+    assert files(study.folder) == before
+
+
+def test_a_passage_highlighted_here_since_takes_the_codes_coded_there(tmp_path: Path) -> None:
+    """The study sent; the student highlights "The end." (a colour, no code) and her
+    supervisor codes the same passage there: one highlight, with her colour and his
+    code and note, not a second one over the same words. A selection resized there onto
+    a passage she highlighted since joins hers too. Twice is once."""
+    study = coded_study(tmp_path / "study")
+    back = edited(export_study_qdpx(study, crlf=True)[0], as_nvivo)
+
+    def resize_moon(root: ET.Element) -> None:
+        moon = selection_named(root, "🌙")
+        moon.set("startPosition", str(int(moon.get("startPosition")) - 4))
+
+    back = edited(back, resize_moon)
+    p1 = study.interviews[0]
+    session = study.open_session(p1)
+    text = session.document.text
+    for quote in ("The end.", "rt? 🌙"):
+        start = text.index(quote)
+        session.add_highlight(make_highlight(text, start, start + len(quote), "green"))
+    save_notes(study.notes_path(p1), session.notes)
+
+    report = import_qdpx(back, study.folder)
+    assert report.merged[0].line == "“P1”: 3 codings added to 3 highlights, 2 notes added"
+    study = open_study(study.folder)
+    passages = [
+        (h.exact, h.color, study.codebook.names(h.codes), h.note)
+        for h in study.load_notes(p1).highlights
+    ]
+    assert passages == [
+        ("rt? 🌙", "green", ("Light",), ""),
+        ("🌙", "yellow", ("Light",), ""),
+        ("With the handover", "yellow", ("Handover", "Light", "Fatigue"), passages[2][3]),
+        ("The end.", "green", ("Light",), "Supervisor: a good place to stop."),
     ]
     before = files(study.folder)
     assert not import_qdpx(back, study.folder).merged[0].changed

@@ -4,10 +4,11 @@ selections merged into that interview's notes file (qdpx_import reads them).
 
 A selection whose GUID is the id of a highlight there (our export keeps highlight ids as
 selection GUIDs) is that highlight: the codes and the note it gained are added. One with a
-new GUID is a new highlight, unless a highlight of the same passage with its codes is
-there (its twin, merged as above). Nothing is taken away: a coding removed in the other
-tool stays here. A selection of a highlight's GUID over another passage (resized there)
-is a new highlight beside it. The same project imported twice changes nothing the second
+new GUID is a new highlight, unless a highlight of the same passage is there (made here
+since, or its twin): that one takes its codes and note, as above. Nothing is taken away:
+a coding removed in the other tool stays here. A selection of a highlight's GUID over
+another passage (resized there) is a new highlight beside it, or joins one of that
+passage. The same project imported twice changes nothing the second
 time. The notes file is backed up (backups.py) before it is written, atomically; one
 that cannot be read, or that another window is editing, is left as it is.
 """
@@ -72,10 +73,15 @@ def merge_selection(highlights: dict[str, Highlight], selection: Highlight, merg
         selection = replace(selection, id=derived_guid("selection", moved))
         old = highlights.get(selection.id)
     if old is None:
-        # Which twin takes its note must not hang on the order read: one that has it.
-        twins = [h for h in highlights.values() if _twins(h, selection)]
-        note = selection.note.strip()
-        old = min(twins, key=lambda h: (note not in h.note, h.id), default=None)
+        # A highlight of the same passage (made here since, or a twin made there) is that
+        # passage: it takes the codes, as coding a highlighted passage does here. Which one,
+        # when there are several, must not hang on the order read: one that has them.
+        span = (selection.start, selection.end)
+        twins = [h for h in highlights.values() if (h.start, h.end) == span]
+        codes, note = set(selection.codes), selection.note.strip()
+        old = min(
+            twins, key=lambda h: (not codes <= set(h.codes), note not in h.note, h.id), default=None
+        )
     if old is None:
         highlights[selection.id] = selection
         merged.new += 1
@@ -89,13 +95,6 @@ def merge_selection(highlights: dict[str, Highlight], selection: Highlight, merg
     merged.codings += len(codes)
     merged.coded += bool(codes)
     merged.notes += note != old.note
-
-
-def _twins(here: Highlight, selection: Highlight) -> bool:
-    """The same passage, with the selection's codes (and maybe more: codes are only
-    added, so a twin stays one)."""
-    same = (here.start, here.end) == (selection.start, selection.end)
-    return same and set(selection.codes) <= set(here.codes)
 
 
 def joined(old: str, new: str) -> str:
