@@ -12,7 +12,7 @@ from dataclasses import replace
 from pathlib import Path
 
 import pytest
-from hypothesis import given
+from hypothesis import example, given
 from hypothesis import strategies as st
 
 from reader.core.annotations import NO_COLOR, Highlight, make_highlight
@@ -344,6 +344,10 @@ HIGHLIGHTS = st.builds(
 
 
 @given(here=st.lists(HIGHLIGHTS, max_size=6), selections=st.lists(HIGHLIGHTS, max_size=6))
+@example(  # a note lengthened by the next selection of its passage: not added again
+    here=[],
+    selections=[a_highlight(0, 1, 0, set(), "n"), a_highlight(0, 1, 1, set(), "n and more")],
+)
 def test_merging_removes_nothing_and_twice_is_once(
     here: list[Highlight], selections: list[Highlight]
 ) -> None:
@@ -376,3 +380,25 @@ def test_a_note_is_added_unless_it_is_there_as_a_paragraph() -> None:
     assert joined("Mine", "Minefield") == "Mine\n\nMinefield"
     assert joined("Mine\n\nTheirs\n", "Theirs") == "Mine\n\nTheirs\n"
     assert joined("", " Theirs ") == "Theirs" and joined("Mine", "  ") == "Mine"
+    # Lengthened here since it was sent: the note as it went is there already.
+    assert joined("Key — ask more about the nights", "Key — ask more") == (
+        "Key — ask more about the nights"
+    )
+    assert joined("Minefield", "Mine") == "Minefield\n\nMine"
+
+
+def test_a_note_lengthened_here_since_it_was_sent_comes_back_once(tmp_path: Path) -> None:
+    """The student goes on writing a passage's note after sending the study; her
+    supervisor's file, which has it as it went, adds nothing to it."""
+    study = coded_study(tmp_path / "study")
+    back = export_study_qdpx(study)[0]
+    p1 = study.interviews[0]
+    notes = study.load_notes(p1)
+    handover = next(h for h in notes.highlights if h.exact == "With the handover")
+    longer = "Key — ask more, about the nights too."
+    notes.highlights = [h.edited(note=longer) if h is handover else h for h in notes.highlights]
+    save_notes(study.notes_path(p1), notes)
+    before = files(study.notes_dir)
+    report = import_qdpx(back, study.folder)
+    assert [m.changed for m in report.merged] == [False, False]
+    assert files(study.notes_dir) == before

@@ -99,15 +99,20 @@ def merge_selection(highlights: dict[str, Highlight], selection: Highlight, merg
 
 def joined(old: str, new: str) -> str:
     """A note as it is here with `new` (the other tool's) added as a paragraph: not when
-    it is here already (as whole paragraphs: "ok" is not in "book"); a note lengthened
-    there (it starts with ours, then a word ends: not "Minefield" for "Mine") replaces
-    ours."""
+    it is here already (as whole paragraphs: "ok" is not in "book"), or ours is it
+    lengthened here since it was sent; a note lengthened there (it starts with ours, then
+    a word ends: not "Minefield" for "Mine") replaces ours."""
     new, here = new.strip(), old.strip()
-    if not new or f"\n\n{new}\n\n" in f"\n\n{here}\n\n":
+    if not new or f"\n\n{new}\n\n" in f"\n\n{here}\n\n" or _lengthens(here, new):
         return old
-    if not here or (new.startswith(here) and not new[len(here)].isalnum()):
+    if not here or _lengthens(new, here):
         return new
     return f"{old.rstrip()}\n\n{new}"
+
+
+def _lengthens(longer: str, note: str) -> bool:
+    """`longer` is `note` written on: it starts with it, and there a word ends."""
+    return len(longer) > len(note) and longer.startswith(note) and not longer[len(note)].isalnum()
 
 
 def read_notes(path: Path) -> tuple[bytes | None, NotesData | None, str]:
