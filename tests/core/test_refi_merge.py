@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import json
 import os
+import re
 import socket
 import xml.etree.ElementTree as ET
 from collections.abc import Callable
@@ -369,9 +370,13 @@ def test_merging_removes_nothing_and_twice_is_once(
 
 @given(st.text("ok b,\n ", max_size=12), st.text("ok b,\n ", max_size=12))
 def test_a_note_joined_keeps_both_and_joined_again_is_the_same(old: str, new: str) -> None:
+    """Each paragraph of either is there, or one written on from it; twice is once."""
     both = joined(old, new)
-    assert old.strip() in both and new.strip() in both
-    assert joined(both, new) == both
+    kept = [p.strip() for p in re.split(r"\n[ \t]*\n", both)]
+    for paragraph in re.split(r"\n[ \t]*\n", f"{old}\n\n{new}"):
+        paragraph = paragraph.strip()
+        assert not paragraph or any(k.startswith(paragraph) for k in kept)
+    assert joined(both, new) == both and joined(old, "") == old
 
 
 def test_a_note_is_added_unless_it_is_there_as_a_paragraph() -> None:
@@ -385,6 +390,32 @@ def test_a_note_is_added_unless_it_is_there_as_a_paragraph() -> None:
         "Key — ask more about the nights"
     )
     assert joined("Minefield", "Mine") == "Minefield\n\nMine"
+
+
+def test_research_notes_edited_on_both_sides_gain_only_the_paragraphs_written_there(
+    tmp_path: Path,
+) -> None:
+    """After sending the study she corrects a word of her research notes and writes on;
+    her supervisor adds a paragraph to them there. The import adds his paragraph, not a
+    second copy of her notes as they went."""
+    study = coded_study(tmp_path / "study")
+
+    def add_paragraph(root: ET.Element) -> None:
+        notes = next(n for n in root.iter(f"{P}Note") if n.get("name") == "Research notes: P1")
+        notes[0].text += "\r\nSupervisor: compare with P2.\r\n"
+
+    back = edited(export_study_qdpx(study)[0], add_paragraph)
+    p1 = study.interviews[0]
+    notes = study.load_notes(p1)
+    assert notes.notes == "# P1\n\nThoughts 💭\n"
+    notes.notes = "# P1 (nights)\n\nThoughts 💭 on the handover.\n\nMore to come.\n"
+    save_notes(study.notes_path(p1), notes)
+    report = import_qdpx(back, study.folder)
+    assert report.merged[0].line == "“P1”: 1 note added"
+    assert open_study(study.folder).load_notes(p1).notes == (
+        "# P1 (nights)\n\nThoughts 💭 on the handover.\n\nMore to come.\n\n"
+        "Supervisor: compare with P2."
+    )
 
 
 def test_a_note_lengthened_here_since_it_was_sent_comes_back_once(tmp_path: Path) -> None:

@@ -16,6 +16,7 @@ that cannot be read, or that another window is editing, is left as it is.
 from __future__ import annotations
 
 import os
+import re
 from dataclasses import dataclass, replace
 from pathlib import Path
 
@@ -98,21 +99,42 @@ def merge_selection(highlights: dict[str, Highlight], selection: Highlight, merg
 
 
 def joined(old: str, new: str) -> str:
-    """A note as it is here with `new` (the other tool's) added as a paragraph: not when
-    it is here already (as whole paragraphs: "ok" is not in "book"), or ours is it
-    lengthened here since it was sent; a note lengthened there (it starts with ours, then
-    a word ends: not "Minefield" for "Mine") replaces ours."""
-    new, here = new.strip(), old.strip()
-    if not new or f"\n\n{new}\n\n" in f"\n\n{here}\n\n" or _lengthens(here, new):
-        return old
-    if not here or _lengthens(new, here):
-        return new
-    return f"{old.rstrip()}\n\n{new}"
+    """A note (or research notes) as it is here with the paragraphs of `new` (the other
+    tool's) that it lacks added: not one here already (a whole paragraph: "ok" is not in
+    "book"), nor one written on here since it was sent; one lengthened there (it starts
+    with ours, then a word ends: not "Minefield" for "Mine") replaces ours. Without the
+    text as it went, a paragraph changed on either side is there twice, never lost."""
+    pieces = _PARAGRAPH_BREAK.split(old)  # paragraphs and the breaks between them
+    for paragraph in _paragraphs(new):
+        here = [piece.strip() for piece in pieces[::2]]
+        if paragraph in here or any(_lengthens(mine, paragraph) for mine in here):
+            continue
+        shorter = next((k for k, mine in enumerate(here) if _lengthens(paragraph, mine)), None)
+        if shorter is not None:
+            pieces[2 * shorter] = paragraph
+        elif any(here):
+            pieces[-1] = pieces[-1].rstrip()
+            pieces += ["\n\n", paragraph]
+        else:
+            pieces = [paragraph]
+    return "".join(pieces)
+
+
+_PARAGRAPH_BREAK = re.compile(r"(\n[ \t]*\n\s*)")
+
+
+def _paragraphs(text: str) -> list[str]:
+    return [p.strip() for p in _PARAGRAPH_BREAK.split(text)[::2] if p.strip()]
 
 
 def _lengthens(longer: str, note: str) -> bool:
     """`longer` is `note` written on: it starts with it, and there a word ends."""
-    return len(longer) > len(note) and longer.startswith(note) and not longer[len(note)].isalnum()
+    return (
+        bool(note)
+        and len(longer) > len(note)
+        and longer.startswith(note)
+        and not longer[len(note)].isalnum()
+    )
 
 
 def read_notes(path: Path) -> tuple[bytes | None, NotesData | None, str]:
