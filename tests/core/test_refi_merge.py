@@ -392,6 +392,25 @@ def test_a_note_is_added_unless_it_is_there_as_a_paragraph() -> None:
     assert joined("Minefield", "Mine") == "Minefield\n\nMine"
 
 
+def test_a_code_renamed_there_keeps_its_name_here_and_the_report_says_so(tmp_path: Path) -> None:
+    """The supervisor renamed "Light" (ATLAS.ti: the GUID in capitals): it is the study's
+    code still, whose name stays; the report names both."""
+    study = coded_study(tmp_path / "study")
+
+    def rename(root: ET.Element) -> None:
+        root.set("origin", "ATLAS.ti 24.1.0")
+        light = next(c for c in root.iter(f"{P}Code") if c.get("name") == "Light")
+        light.set("name", "Lumière")
+        light.set("guid", light.get("guid").upper())
+
+    report = import_qdpx(edited(export_study_qdpx(study)[0], rename), study.folder)
+    assert report.codes == 0
+    assert "Named otherwise in the file, kept as named here: Light (“Lumière”)." in (
+        report.message().splitlines()
+    )
+    assert [c.name for c in open_study(study.folder).codebook] == ["Work", "Handover", "Light"]
+
+
 def test_research_notes_edited_on_both_sides_gain_only_the_paragraphs_written_there(
     tmp_path: Path,
 ) -> None:

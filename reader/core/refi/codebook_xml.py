@@ -14,7 +14,7 @@ import xml.etree.ElementTree as ET
 from dataclasses import dataclass, field
 
 from reader import APP_NAME, __version__
-from reader.core.codebook import Code, Codebook, clean_name, is_color
+from reader.core.codebook import AddedCodes, Code, Codebook, clean_name, is_color
 from reader.core.refi.left_out import LeftOut
 
 PROJECT_NS = "urn:QDA-XML:project:1.0"
@@ -111,6 +111,21 @@ def read_codes(codes: ET.Element | None, ns: str) -> ReadCodes:
     walk(codes, "", "")
     read.book = Codebook.from_json(read.book.to_json())  # tree order, repaired
     return read
+
+
+def code_lines(book: Codebook, other: Codebook, added: AddedCodes) -> list[str]:
+    """What an import says of the codes beyond how many it added (`added.lines()`), and
+    the codes it found in `book` by GUID under another name (renamed in the other tool:
+    their codings are the code's here, whose name stays)."""
+    renamed = []
+    for code in other:
+        mine = book.get(added.same.get(code.id, ""))
+        if mine is not None and mine.name != code.name:
+            renamed.append(f"{book.path(mine.id)} (“{code.name}”)")
+    lines = added.lines()
+    if renamed:
+        lines.append(f"Named otherwise in the file, kept as named here: {', '.join(renamed)}.")
+    return lines
 
 
 def export_qdc(book: Codebook) -> bytes:

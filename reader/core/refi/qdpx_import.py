@@ -58,6 +58,7 @@ from reader.core.recording import stored_path
 from reader.core.refi import media
 from reader.core.refi.codebook_xml import (
     RefiError,
+    code_lines,
     derived_guid,
     guid_of,
     parse_xml,
@@ -92,7 +93,7 @@ class ImportReport:
     recordings: int = 0
     known_codes: list[str] = field(default_factory=list)  # in the study already: merged
     merged: list[Merged] = field(default_factory=list)  # sources of the study's interviews
-    code_lines: list[str] = field(default_factory=list)  # AddedCodes.lines()
+    code_lines: list[str] = field(default_factory=list)  # codebook_xml.code_lines
     not_imported: list[LeftOut] = field(default_factory=list)
 
     def message(self, grouped: bool = True) -> str:
@@ -208,7 +209,7 @@ def import_qdpx(
     report = ImportReport(study, not_imported=list(read.not_imported))
     added = add_codebook(study.writable_codebook(), read.book)
     report.codes, report.known_codes = len(added.added), added.known
-    report.code_lines = added.lines()
+    report.code_lines = code_lines(study.codebook, read.book, added)
     run = _Import(
         project=project,
         study=study,

@@ -181,7 +181,7 @@ class Refi:
 
     def import_codebook(self) -> None:
         """A .qdc's codes added to the codebook open now (one step to undo)."""
-        from reader.core.refi.codebook_xml import RefiError, import_qdc
+        from reader.core.refi.codebook_xml import RefiError, code_lines, import_qdc
         from reader.core.refi.left_out import grouped_lines
 
         if self.hub.read_only:
@@ -210,7 +210,7 @@ class Refi:
             return
         lines = [
             f"Added {len(outcome[0].added)} code(s) from {Path(path).name}.",
-            *outcome[0].lines(),
+            *code_lines(self.hub.book, read.book, outcome[0]),
         ]
         lines += [f"Not imported: {line}." for line in grouped_lines(read.not_imported)]
         QMessageBox.information(self.window, "Codebook imported", "\n".join(lines))
