@@ -16,6 +16,7 @@ from reader.core.interview import (
     detect_segments,
     question_numbers,
     speaker_report,
+    speech_direction,
     speech_start,
     split_paragraphs,
 )
@@ -677,3 +678,11 @@ def test_a_typed_transcripts_header_fields_are_no_speakers() -> None:
     assert [(s.role, s.speaker) for s in header] == [(Role.INTRO, "")] * 2
     assert speaker_report(text, segments).speakers[0].name == "Emma"
     assert {s.speaker for s in segments} == {"", "Emma", "Anaïs"}
+
+
+def test_a_turns_words_say_its_direction_when_its_speakers_name_says_another() -> None:
+    text = "يوسف العلي: It starts.\nAna: نعم\nفاطمة: نعم\nAna: 12 — ok\nAna: 12 —\n"
+    segments = detect_segments(text)
+    assert [seg.label for seg in segments] == ["يوسف العلي", "Ana", "فاطمة", "Ana", "Ana"]
+    found = [speech_direction(text, seg, speech_start(text, seg)) for seg in segments]
+    assert found == ["ltr", "rtl", "", "", ""]
