@@ -411,6 +411,29 @@ def test_a_code_renamed_there_keeps_its_name_here_and_the_report_says_so(tmp_pat
     assert [c.name for c in open_study(study.folder).codebook] == ["Work", "Handover", "Light"]
 
 
+def test_a_memo_written_on_there_gains_its_new_paragraph_here(tmp_path: Path) -> None:
+    """The supervisor adds a paragraph to the memo of "Work" (Windows line ends, as
+    ATLAS.ti writes them): the study's memo keeps hers and gains his paragraph, not
+    dropped because the code had a memo already; importing it again adds nothing."""
+    study = coded_study(tmp_path / "study")
+
+    def write_on(root: ET.Element) -> None:
+        root.set("origin", "ATLAS.ti 24.1.0")
+        work = next(c for c in root.iter(f"{P}Code") if c.get("name") == "Work")
+        work.find(f"{P}Description").text += "\r\n\r\nSupervisor: nights are work too."
+
+    back = edited(export_study_qdpx(study)[0], write_on)
+    report = import_qdpx(back, study.folder)
+    assert "Memo written on in the file, its new paragraphs added: Work." in (
+        report.message().splitlines()
+    )
+    memo = open_study(study.folder).codebook.find("Work").description
+    assert memo == "All about **work**\n\nSupervisor: nights are work too."
+    before = files(study.folder)
+    again = import_qdpx(back, study.folder)
+    assert files(study.folder) == before and "Memo written on" not in again.message()
+
+
 def test_research_notes_edited_on_both_sides_gain_only_the_paragraphs_written_there(
     tmp_path: Path,
 ) -> None:

@@ -67,7 +67,14 @@ from reader.core.refi.codebook_xml import (
 )
 from reader.core.refi.left_out import LeftOut, grouped_lines
 from reader.core.refi.qdpx_export import GUIDS_SETTING
-from reader.core.refi.qdpx_merge import Merged, joined, merge_selection, read_notes, write_notes
+from reader.core.refi.qdpx_merge import (
+    Merged,
+    join_memos,
+    joined,
+    merge_selection,
+    read_notes,
+    write_notes,
+)
 from reader.core.store import save_notes
 from reader.core.study import Study, StudyError, open_study
 from reader.core.study_file import InterviewEntry, StudyData
@@ -208,8 +215,9 @@ def import_qdpx(
     read = read_codes(project.find("CodeBook", "Codes"), project.ns)
     report = ImportReport(study, not_imported=list(read.not_imported))
     added = add_codebook(study.writable_codebook(), read.book)
+    memos = join_memos(study.codebook, read.book, added.same)
     report.codes, report.known_codes = len(added.added), added.known
-    report.code_lines = code_lines(study.codebook, read.book, added)
+    report.code_lines = code_lines(study.codebook, read.book, added, memos)
     run = _Import(
         project=project,
         study=study,
