@@ -434,6 +434,33 @@ def test_a_memo_written_on_there_gains_its_new_paragraph_here(tmp_path: Path) ->
     assert files(study.folder) == before and "Memo written on" not in again.message()
 
 
+def test_a_quotation_comment_with_windows_line_ends_comes_as_lines(tmp_path: Path) -> None:
+    """ATLAS.ti's comment on a new quotation, its CRLF escaped (&#13;) as .NET writes
+    it: the note has LF line ends, as every note here, not a stray CR in each line."""
+    study = coded_study(tmp_path / "study")
+
+    def comment(root: ET.Element) -> None:
+        root.set("origin", "ATLAS.ti 24.1.0")
+        new = ET.SubElement(
+            root.find(f"{P}Sources/{P}TextSource"),
+            f"{P}PlainTextSelection",
+            guid=NEW_SELECTION,
+            name="end",
+            startPosition=str(TEXT.index("The end.")),
+            endPosition=str(TEXT.index("The end.") + len("The end.")),
+        )
+        ET.SubElement(new, f"{P}Description").text = "First line.CRLFSecond line."
+
+    back = edited(export_study_qdpx(study)[0], comment)
+    members = unzip(back)
+    members["project.qde"] = members["project.qde"].replace(b"CRLF", b"&#13;\n")
+    import_qdpx(zipped(members), study.folder)
+    notes = open_study(study.folder).load_notes(study.interviews[0])
+    assert [h.note for h in notes.highlights if h.exact == "The end."] == [
+        "First line.\nSecond line."
+    ]
+
+
 def test_research_notes_edited_on_both_sides_gain_only_the_paragraphs_written_there(
     tmp_path: Path,
 ) -> None:

@@ -641,7 +641,8 @@ def _highlights(
         h = _selection(run, selection, start, end, text, name)
         if h is None:
             continue
-        parts = [(selection.findtext(tag(run.ns, "Description")) or "").strip()]
+        comment = selection.findtext(tag(run.ns, "Description")) or ""
+        parts = [comment.replace("\r\n", "\n").strip()]  # CRLF escaped (&#13;) kept a CR
         parts += _tied_notes(run, selection, ("note", h.id))
         highlights.append(replace(h, note="\n\n".join(p for p in parts if p)))
     if element.findall(tag(run.ns, "Coding")):
