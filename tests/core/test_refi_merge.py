@@ -434,6 +434,15 @@ def test_a_memo_written_on_there_gains_its_new_paragraph_here(tmp_path: Path) ->
     assert files(study.folder) == before and "Memo written on" not in again.message()
 
 
+def test_the_study_sent_and_back_unchanged_changes_no_file(tmp_path: Path) -> None:
+    """Nothing was done to it there: not even study.json gains an empty setting."""
+    study = coded_study(tmp_path / "study")
+    before = files(study.folder)
+    report = import_qdpx(export_study_qdpx(study)[0], study.folder)
+    assert [m.changed for m in report.merged] == [False, False]
+    assert files(study.folder) == before
+
+
 def test_a_quotation_comment_with_windows_line_ends_comes_as_lines(tmp_path: Path) -> None:
     """ATLAS.ti's comment on a new quotation, its CRLF escaped (&#13;) as .NET writes
     it: the note has LF line ends, as every note here, not a stray CR in each line."""

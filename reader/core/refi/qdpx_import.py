@@ -251,7 +251,8 @@ def import_qdpx(
         report.not_imported.append(
             LeftOut("graph", element.get("name") or "?", "graphs are not imported")
         )
-    study.data.settings[GUIDS_SETTING] = guids
+    if guids or GUIDS_SETTING in study.data.settings:  # not an empty one for nothing
+        study.data.settings[GUIDS_SETTING] = guids
     study.save()
     return report
 
