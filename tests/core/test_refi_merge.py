@@ -434,6 +434,25 @@ def test_a_memo_written_on_there_gains_its_new_paragraph_here(tmp_path: Path) ->
     assert files(study.folder) == before and "Memo written on" not in again.message()
 
 
+def test_a_source_whose_last_line_end_the_tool_dropped_is_still_the_interview(
+    tmp_path: Path,
+) -> None:
+    """A tool that keeps a text without its final line end (or adds one) sends back the
+    same interview: merged into it, not added as a second copy with every coding."""
+    study = coded_study(tmp_path / "study")
+    back = edited(export_study_qdpx(study, crlf=True)[0], as_nvivo)
+    members = unzip(back)
+    for name, data in members.items():
+        if name.startswith("sources/"):
+            members[name] = data.rstrip(b"\r\n") if b"The end." in data else data + b"\r\n"
+    report = import_qdpx(zipped(members), study.folder)
+    assert report.interviews == 0 and len(open_study(study.folder).interviews) == 2
+    assert [m.line for m in report.merged] == [
+        "“P1”: 1 coding added to 1 highlight, 1 new highlight, 1 note added",
+        "“P2”: nothing new, the study has all of it",
+    ]
+
+
 def test_the_study_sent_and_back_unchanged_changes_no_file(tmp_path: Path) -> None:
     """Nothing was done to it there: not even study.json gains an empty setting."""
     study = coded_study(tmp_path / "study")

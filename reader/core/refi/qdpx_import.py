@@ -197,7 +197,7 @@ class _Text:
     def of(self, digest: str) -> _Text:
         """Itself, or its untimed text, whichever has that hash."""
         untimed = self.untimed
-        return untimed if untimed is not None and text_sha256(untimed.text) == digest else self
+        return untimed if untimed is not None and _digest(untimed.text) == digest else self
 
 
 def import_qdpx(
@@ -287,10 +287,16 @@ def _texts_of(study: Study) -> dict[str, InterviewEntry]:
     hashes = {}
     for entry in study.interviews:
         try:
-            hashes.setdefault(load_document(study.transcript_path(entry)).sha256, entry)
+            hashes.setdefault(_digest(load_document(study.transcript_path(entry)).text), entry)
         except (DocumentError, OSError):
             continue
     return hashes
+
+
+def _digest(text: str) -> str:
+    """What tells an interview's text: its hash without the blanks at its end, which a
+    tool may drop or add (a final line end) to what is still the same interview."""
+    return text_sha256(text.rstrip())
 
 
 def _open(data: bytes, project_file: Path | None) -> _Project:
@@ -574,7 +580,7 @@ def _interview(
     if not text.text.strip():
         report.not_imported.append(LeftOut(label, name, "its text is empty"))
         return None
-    digests = [text_sha256(t.text) for t in (text, text.untimed) if t is not None]
+    digests = [_digest(t.text) for t in (text, text.untimed) if t is not None]
     known = next((d for d in digests if d in run.texts), None)
     if known is not None:
         _merge(run, run.texts[known], element, label, name, text.of(known), selections)
