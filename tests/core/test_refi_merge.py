@@ -147,6 +147,36 @@ def test_a_supervisors_codings_come_back_into_the_study(tmp_path: Path) -> None:
     assert [m.changed for m in again.merged] == [False, False] and said(again) == []
 
 
+def test_the_report_leads_with_the_interviews_that_gained_and_names_the_rest_once(
+    tmp_path: Path,
+) -> None:
+    """Eleven interviews sent, two coded there: the box shows its first lines only, so
+    the two come first and the rest share one line, not a line each that hides them."""
+    study = coded_study(tmp_path / "study")
+    for n in range(3, 12):
+        (study.folder / f"P{n}.txt").write_text(f"Q: And {n}?\nA: Nights, {n}.\n", "utf-8")
+        study.add_interview(study.folder / f"P{n}.txt")
+    study.save()
+    sent = export_study_qdpx(study, crlf=True)[0]
+
+    def code_p9(root: ET.Element) -> None:
+        as_nvivo(root)
+        source = next(s for s in root.iter(f"{P}TextSource") if s.get("name") == "P9")
+        light = next(c.get("guid") for c in root.iter(f"{P}Code") if c.get("name") == "Light")
+        selection = ET.SubElement(
+            source, f"{P}PlainTextSelection", guid=NEW_NOTE, startPosition="0", endPosition="2"
+        )
+        coding(selection, light, 7)
+
+    lines = import_qdpx(edited(sent, code_p9), study.folder).message().splitlines()
+    start = lines.index("Merged into the interviews of the same text the study has:")
+    assert lines[start + 1 :] == [
+        "  “P1”: 1 coding added to 1 highlight, 1 new highlight, 1 note added",
+        "  “P9”: 1 new highlight",
+        "  9 interviews (“P2”, “P3”, “P4” and 6 more): nothing new, the study has all of it",
+    ]
+
+
 def test_a_passage_resized_there_comes_beside_ours_and_a_twin_is_not_added(
     tmp_path: Path,
 ) -> None:

@@ -72,6 +72,7 @@ from reader.core.refi.qdpx_merge import (
     join_memos,
     joined,
     merge_selection,
+    merged_lines,
     read_notes,
     write_notes,
 )
@@ -115,7 +116,7 @@ class ImportReport:
         lines += self.code_lines
         if self.merged:
             lines.append("Merged into the interviews of the same text the study has:")
-            lines += [f"  {merged.line}" for merged in self.merged]
+            lines += [f"  {line}" for line in merged_lines(self.merged)]
         left_out = self.not_imported
         said = grouped_lines(left_out) if grouped else [item.line for item in left_out]
         lines += [f"  not imported: {line}" for line in said]

@@ -26,6 +26,7 @@ from reader.core.codebook import Codebook
 from reader.core.lock_files import lock_holder, notes_lock
 from reader.core.notes_file import NotesData, NotesFormatError, parse
 from reader.core.refi.codebook_xml import derived_guid
+from reader.core.refi.left_out import NAMED
 from reader.core.store import describe_os_error, save_notes
 
 
@@ -45,11 +46,14 @@ class Merged:
         return bool(self.codings or self.new or self.notes)
 
     @property
+    def named(self) -> str:
+        """“P03”, or “P03” (into “Ana”) when the study's interview has another title."""
+        named = f"“{self.source}”"
+        return named + (f" (into “{self.interview}”)" if self.interview != self.source else "")
+
+    @property
     def line(self) -> str:
         """“P03”: 12 codings added to 9 highlights, 4 new highlights"""
-        named = f"“{self.source}”"
-        if self.interview != self.source:
-            named += f" (into “{self.interview}”)"
         parts = []
         if self.codings:
             parts.append(
@@ -59,7 +63,25 @@ class Merged:
             parts.append(_count(self.new, "new highlight"))
         if self.notes:
             parts.append(_count(self.notes, "note") + " added")
-        return f"{named}: " + (", ".join(parts) or "nothing new, the study has all of it")
+        return f"{self.named}: " + (", ".join(parts) or NOTHING_NEW)
+
+
+def merged_lines(merged: list[Merged]) -> list[str]:
+    """A line for each source that brought something, then one for those that brought
+    nothing (a box shows its first lines: a study of fifteen sent back with two coded
+    there would hide them under thirteen lines of nothing new)."""
+    lines = [m.line for m in merged if m.changed]
+    same = [m for m in merged if not m.changed]
+    if len(same) == 1:
+        lines.append(same[0].line)
+    elif same:
+        said = ", ".join(m.named for m in same[:NAMED])
+        more = f" and {len(same) - NAMED} more" if len(same) > NAMED else ""
+        lines.append(f"{len(same)} interviews ({said}{more}): {NOTHING_NEW}")
+    return lines
+
+
+NOTHING_NEW = "nothing new, the study has all of it"
 
 
 def _count(number: int, thing: str) -> str:
