@@ -85,6 +85,7 @@ class Passage:
     attributes: dict[str, AttributeValue]
     highlight: Highlight
     code_names: tuple[str, ...]
+    code_tags: tuple[str, ...] = ()  # as the research summary tags them: #Work/Night_shift
     speaker: str = ""
     question: int | None = None
     time: str = ""
@@ -93,6 +94,8 @@ class Passage:
 def retrieve(coded: Iterable[Coded], book: Codebook, query: CodeQuery) -> list[Passage]:
     """Every matching passage, in interview order then document order (orphans too: their
     quote is kept, and they say so through `highlight.orphan`)."""
+    from reader.core.export.markdown_export import tag  # on first use
+
     matches = query.matcher(book)
     passages = []
     for entry, notes in coded:
@@ -106,6 +109,7 @@ def retrieve(coded: Iterable[Coded], book: Codebook, query: CodeQuery) -> list[P
                         attributes=dict(entry.attributes),
                         highlight=h,
                         code_names=book.names(h.codes),
+                        code_tags=tuple(tag(book, c) for c in h.codes),
                     )
                 )
     return passages
@@ -327,7 +331,7 @@ def passages_markdown(passages: Sequence[Passage], title: str) -> bytes:
             )
         )
         lines.append(block_quote(p.highlight.exact))
-        meta = " ".join(f"#{escape(name)}" for name in p.code_names)
+        meta = " ".join(p.code_tags)
         lines += ["", " · ".join(filter(None, (escape(where), meta)))]
         if p.highlight.note:
             lines += ["", escape(p.highlight.note)]

@@ -8,7 +8,7 @@ from collections.abc import Sequence, Set
 from dataclasses import dataclass, replace
 from enum import StrEnum
 from functools import lru_cache
-from unicodedata import category
+from unicodedata import bidirectional, category
 
 from reader.core.document import Turn
 
@@ -309,6 +309,32 @@ def is_non_speech(par: str) -> bool:
     """An unlabelled line that is plainly not speech: "[inaudible]", "(laughs)", a note
     that the connection dropped, a separator."""
     return len(par) <= _NON_SPEECH_MAX_CHARS and bool(_NON_SPEECH_RE.fullmatch(par))
+
+
+def speech_direction(text: str, seg: Segment, speech: int) -> str:
+    """ "ltr" or "rtl" when the words of `seg` (from `speech`, to its line's end) run the
+    other way from its speaker label, "" when they agree or say nothing. A paragraph
+    takes the direction of its first letter, the label's: an Arabic name over English
+    words would read right to left."""
+    line_end = text.find("\n", speech, seg.end)
+    words = _direction(text, speech, seg.end if line_end < 0 else line_end)
+    return words if words and words != _direction(text, seg.start, speech) else ""
+
+
+def _direction(text: str, start: int, end: int) -> str:
+    """The direction of the first letter of text[start:end] that has one."""
+    for i in range(start, end):
+        char = text[i]
+        if char.isascii():  # most letters of most transcripts: no table to look up
+            if char.isalpha():
+                return "ltr"
+            continue
+        kind = bidirectional(char)
+        if kind == "L":
+            return "ltr"
+        if kind in ("R", "AL"):
+            return "rtl"
+    return ""
 
 
 def speech_start(text: str, seg: Segment) -> int:

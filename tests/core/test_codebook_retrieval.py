@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import csv
 import io
+from dataclasses import replace
 from pathlib import Path
 
 from reader.core.annotations import make_highlight
@@ -109,8 +110,17 @@ def test_passages_written_as_csv_and_markdown(tmp_path: Path) -> None:
     assert rows[1]["codes"] == "Handover;Light" and rows[1]["role"] == "nurse"
     markdown = passages_markdown(passages, "Light").decode()
     assert markdown.startswith("# Light\n\n3 passages\n\n## P1 (Ana)\n")
-    assert "> With the handover" in markdown and "#Handover #Light" in markdown
+    # Its codes as the research summary tags them (a note app's nested tags, a name with
+    # a space in one tag), not "#Night shift", which a note app reads as "#Night".
+    assert "> With the handover" in markdown and "#Work/Handover #Light" in markdown
     assert open_study(study.folder).codebook == study.codebook
+    night = study.writable_codebook().create("Night shift", parent=light)
+    coded = [
+        (e, replace(n, highlights=[h.edited(codes=(night.id,)) for h in n.highlights]))
+        for e, n in study_codings(study)
+    ]
+    passages = retrieve(coded, study.codebook, CodeQuery.of(night.id))
+    assert "#Light/Night_shift\n" in passages_markdown(passages, "Nights").decode()
 
 
 def test_a_passage_is_placed_as_an_export_places_it_with_its_turns_time(tmp_path: Path) -> None:

@@ -16,6 +16,7 @@ from reader.core.interview import (
     detect_segments,
     question_numbers,
     speaker_report,
+    speech_direction,
     speech_start,
     split_paragraphs,
 )
@@ -689,3 +690,11 @@ def test_the_speaker_report_counts_no_header_field_as_a_label() -> None:
     segments = detect_segments(text)
     assert not any(s.label for s in segments)
     assert speaker_report(text, segments).reasons == ()
+
+
+def test_a_turns_words_say_its_direction_when_its_speakers_name_says_another() -> None:
+    text = "يوسف العلي: It starts.\nAna: نعم\nفاطمة: نعم\nAna: 12 — ok\nAna: 12 —\n"
+    segments = detect_segments(text)
+    assert [seg.label for seg in segments] == ["يوسف العلي", "Ana", "فاطمة", "Ana", "Ana"]
+    found = [speech_direction(text, seg, speech_start(text, seg)) for seg in segments]
+    assert found == ["ltr", "rtl", "", "", ""]

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import json
 import os
+import re
 import socket
 import xml.etree.ElementTree as ET
 from collections.abc import Callable
@@ -12,7 +13,7 @@ from dataclasses import replace
 from pathlib import Path
 
 import pytest
-from hypothesis import given
+from hypothesis import example, given
 from hypothesis import strategies as st
 
 from reader.core.annotations import NO_COLOR, Highlight, make_highlight
@@ -22,6 +23,7 @@ from reader.core.refi.codebook_xml import RefiError
 from reader.core.refi.qdpx_export import export_study_qdpx
 from reader.core.refi.qdpx_import import import_qdpx
 from reader.core.refi.qdpx_merge import Merged, joined, merge_selection
+from reader.core.store import save_notes
 from reader.core.study import Study, open_study
 from tests.core.test_refi import TEXT, P, coded_study, said, unzip, zipped
 from tests.core.test_refi_media import recorded_study
@@ -145,6 +147,36 @@ def test_a_supervisors_codings_come_back_into_the_study(tmp_path: Path) -> None:
     assert [m.changed for m in again.merged] == [False, False] and said(again) == []
 
 
+def test_the_report_leads_with_the_interviews_that_gained_and_names_the_rest_once(
+    tmp_path: Path,
+) -> None:
+    """Eleven interviews sent, two coded there: the box shows its first lines only, so
+    the two come first and the rest share one line, not a line each that hides them."""
+    study = coded_study(tmp_path / "study")
+    for n in range(3, 12):
+        (study.folder / f"P{n}.txt").write_text(f"Q: And {n}?\nA: Nights, {n}.\n", "utf-8")
+        study.add_interview(study.folder / f"P{n}.txt")
+    study.save()
+    sent = export_study_qdpx(study, crlf=True)[0]
+
+    def code_p9(root: ET.Element) -> None:
+        as_nvivo(root)
+        source = next(s for s in root.iter(f"{P}TextSource") if s.get("name") == "P9")
+        light = next(c.get("guid") for c in root.iter(f"{P}Code") if c.get("name") == "Light")
+        selection = ET.SubElement(
+            source, f"{P}PlainTextSelection", guid=NEW_NOTE, startPosition="0", endPosition="2"
+        )
+        coding(selection, light, 7)
+
+    lines = import_qdpx(edited(sent, code_p9), study.folder).message().splitlines()
+    start = lines.index("Merged into the interviews of the same text the study has:")
+    assert lines[start + 1 :] == [
+        "  “P1”: 1 coding added to 1 highlight, 1 new highlight, 1 note added",
+        "  “P9”: 1 new highlight",
+        "  9 interviews (“P2”, “P3”, “P4” and 6 more): nothing new, the study has all of it",
+    ]
+
+
 def test_a_passage_resized_there_comes_beside_ours_and_a_twin_is_not_added(
     tmp_path: Path,
 ) -> None:
@@ -174,6 +206,45 @@ def test_a_passage_resized_there_comes_beside_ours_and_a_twin_is_not_added(
         ("rt? 🌙", ""),
         ("🌙", ""),
         ("With the handover", "Key — ask more\n\nSeen."),
+    ]
+    before = files(study.folder)
+    assert not import_qdpx(back, study.folder).merged[0].changed
+    assert files(study.folder) == before
+
+
+def test_a_passage_highlighted_here_since_takes_the_codes_coded_there(tmp_path: Path) -> None:
+    """The study sent; the student highlights "The end." (a colour, no code) and her
+    supervisor codes the same passage there: one highlight, with her colour and his
+    code and note, not a second one over the same words. A selection resized there onto
+    a passage she highlighted since joins hers too. Twice is once."""
+    study = coded_study(tmp_path / "study")
+    back = edited(export_study_qdpx(study, crlf=True)[0], as_nvivo)
+
+    def resize_moon(root: ET.Element) -> None:
+        moon = selection_named(root, "🌙")
+        moon.set("startPosition", str(int(moon.get("startPosition")) - 4))
+
+    back = edited(back, resize_moon)
+    p1 = study.interviews[0]
+    session = study.open_session(p1)
+    text = session.document.text
+    for quote in ("The end.", "rt? 🌙"):
+        start = text.index(quote)
+        session.add_highlight(make_highlight(text, start, start + len(quote), "green"))
+    save_notes(study.notes_path(p1), session.notes)
+
+    report = import_qdpx(back, study.folder)
+    assert report.merged[0].line == "“P1”: 3 codings added to 3 highlights, 2 notes added"
+    study = open_study(study.folder)
+    passages = [
+        (h.exact, h.color, study.codebook.names(h.codes), h.note)
+        for h in study.load_notes(p1).highlights
+    ]
+    assert passages == [
+        ("rt? 🌙", "green", ("Light",), ""),
+        ("🌙", "yellow", ("Light",), ""),
+        ("With the handover", "yellow", ("Handover", "Light", "Fatigue"), passages[2][3]),
+        ("The end.", "green", ("Light",), "Supervisor: a good place to stop."),
     ]
     before = files(study.folder)
     assert not import_qdpx(back, study.folder).merged[0].changed
@@ -304,6 +375,10 @@ HIGHLIGHTS = st.builds(
 
 
 @given(here=st.lists(HIGHLIGHTS, max_size=6), selections=st.lists(HIGHLIGHTS, max_size=6))
+@example(  # a note lengthened by the next selection of its passage: not added again
+    here=[],
+    selections=[a_highlight(0, 1, 0, set(), "n"), a_highlight(0, 1, 1, set(), "n and more")],
+)
 def test_merging_removes_nothing_and_twice_is_once(
     here: list[Highlight], selections: list[Highlight]
 ) -> None:
@@ -325,9 +400,13 @@ def test_merging_removes_nothing_and_twice_is_once(
 
 @given(st.text("ok b,\n ", max_size=12), st.text("ok b,\n ", max_size=12))
 def test_a_note_joined_keeps_both_and_joined_again_is_the_same(old: str, new: str) -> None:
+    """Each paragraph of either is there, or one written on from it; twice is once."""
     both = joined(old, new)
-    assert old.strip() in both and new.strip() in both
-    assert joined(both, new) == both
+    kept = [p.strip() for p in re.split(r"\n[ \t]*\n", both)]
+    for paragraph in re.split(r"\n[ \t]*\n", f"{old}\n\n{new}"):
+        paragraph = paragraph.strip()
+        assert not paragraph or any(k.startswith(paragraph) for k in kept)
+    assert joined(both, new) == both and joined(old, "") == old
 
 
 def test_a_note_is_added_unless_it_is_there_as_a_paragraph() -> None:
@@ -336,3 +415,148 @@ def test_a_note_is_added_unless_it_is_there_as_a_paragraph() -> None:
     assert joined("Mine", "Minefield") == "Mine\n\nMinefield"
     assert joined("Mine\n\nTheirs\n", "Theirs") == "Mine\n\nTheirs\n"
     assert joined("", " Theirs ") == "Theirs" and joined("Mine", "  ") == "Mine"
+    # Lengthened here since it was sent: the note as it went is there already.
+    assert joined("Key — ask more about the nights", "Key — ask more") == (
+        "Key — ask more about the nights"
+    )
+    assert joined("Minefield", "Mine") == "Minefield\n\nMine"
+
+
+def test_a_code_renamed_there_keeps_its_name_here_and_the_report_says_so(tmp_path: Path) -> None:
+    """The supervisor renamed "Light" (ATLAS.ti: the GUID in capitals): it is the study's
+    code still, whose name stays; the report names both."""
+    study = coded_study(tmp_path / "study")
+
+    def rename(root: ET.Element) -> None:
+        root.set("origin", "ATLAS.ti 24.1.0")
+        light = next(c for c in root.iter(f"{P}Code") if c.get("name") == "Light")
+        light.set("name", "Lumière")
+        light.set("guid", light.get("guid").upper())
+
+    report = import_qdpx(edited(export_study_qdpx(study)[0], rename), study.folder)
+    assert report.codes == 0
+    assert "Named otherwise in the file, kept as named here: Light (“Lumière”)." in (
+        report.message().splitlines()
+    )
+    assert [c.name for c in open_study(study.folder).codebook] == ["Work", "Handover", "Light"]
+
+
+def test_a_memo_written_on_there_gains_its_new_paragraph_here(tmp_path: Path) -> None:
+    """The supervisor adds a paragraph to the memo of "Work" (Windows line ends, as
+    ATLAS.ti writes them): the study's memo keeps hers and gains his paragraph, not
+    dropped because the code had a memo already; importing it again adds nothing."""
+    study = coded_study(tmp_path / "study")
+
+    def write_on(root: ET.Element) -> None:
+        root.set("origin", "ATLAS.ti 24.1.0")
+        work = next(c for c in root.iter(f"{P}Code") if c.get("name") == "Work")
+        work.find(f"{P}Description").text += "\r\n\r\nSupervisor: nights are work too."
+
+    back = edited(export_study_qdpx(study)[0], write_on)
+    report = import_qdpx(back, study.folder)
+    assert "Memo written on in the file, its new paragraphs added: Work." in (
+        report.message().splitlines()
+    )
+    memo = open_study(study.folder).codebook.find("Work").description
+    assert memo == "All about **work**\n\nSupervisor: nights are work too."
+    before = files(study.folder)
+    again = import_qdpx(back, study.folder)
+    assert files(study.folder) == before and "Memo written on" not in again.message()
+
+
+def test_a_source_whose_last_line_end_the_tool_dropped_is_still_the_interview(
+    tmp_path: Path,
+) -> None:
+    """A tool that keeps a text without its final line end (or adds one) sends back the
+    same interview: merged into it, not added as a second copy with every coding."""
+    study = coded_study(tmp_path / "study")
+    back = edited(export_study_qdpx(study, crlf=True)[0], as_nvivo)
+    members = unzip(back)
+    for name, data in members.items():
+        if name.startswith("sources/"):
+            members[name] = data.rstrip(b"\r\n") if b"The end." in data else data + b"\r\n"
+    report = import_qdpx(zipped(members), study.folder)
+    assert report.interviews == 0 and len(open_study(study.folder).interviews) == 2
+    assert [m.line for m in report.merged] == [
+        "“P1”: 1 coding added to 1 highlight, 1 new highlight, 1 note added",
+        "“P2”: nothing new, the study has all of it",
+    ]
+
+
+def test_the_study_sent_and_back_unchanged_changes_no_file(tmp_path: Path) -> None:
+    """Nothing was done to it there: not even study.json gains an empty setting."""
+    study = coded_study(tmp_path / "study")
+    before = files(study.folder)
+    report = import_qdpx(export_study_qdpx(study)[0], study.folder)
+    assert [m.changed for m in report.merged] == [False, False]
+    assert files(study.folder) == before
+
+
+def test_a_quotation_comment_with_windows_line_ends_comes_as_lines(tmp_path: Path) -> None:
+    """ATLAS.ti's comment on a new quotation, its CRLF escaped (&#13;) as .NET writes
+    it: the note has LF line ends, as every note here, not a stray CR in each line."""
+    study = coded_study(tmp_path / "study")
+
+    def comment(root: ET.Element) -> None:
+        root.set("origin", "ATLAS.ti 24.1.0")
+        new = ET.SubElement(
+            root.find(f"{P}Sources/{P}TextSource"),
+            f"{P}PlainTextSelection",
+            guid=NEW_SELECTION,
+            name="end",
+            startPosition=str(TEXT.index("The end.")),
+            endPosition=str(TEXT.index("The end.") + len("The end.")),
+        )
+        ET.SubElement(new, f"{P}Description").text = "First line.CRLFSecond line."
+
+    back = edited(export_study_qdpx(study)[0], comment)
+    members = unzip(back)
+    members["project.qde"] = members["project.qde"].replace(b"CRLF", b"&#13;\n")
+    import_qdpx(zipped(members), study.folder)
+    notes = open_study(study.folder).load_notes(study.interviews[0])
+    assert [h.note for h in notes.highlights if h.exact == "The end."] == [
+        "First line.\nSecond line."
+    ]
+
+
+def test_research_notes_edited_on_both_sides_gain_only_the_paragraphs_written_there(
+    tmp_path: Path,
+) -> None:
+    """After sending the study she corrects a word of her research notes and writes on;
+    her supervisor adds a paragraph to them there. The import adds his paragraph, not a
+    second copy of her notes as they went."""
+    study = coded_study(tmp_path / "study")
+
+    def add_paragraph(root: ET.Element) -> None:
+        notes = next(n for n in root.iter(f"{P}Note") if n.get("name") == "Research notes: P1")
+        notes[0].text += "\r\nSupervisor: compare with P2.\r\n"
+
+    back = edited(export_study_qdpx(study)[0], add_paragraph)
+    p1 = study.interviews[0]
+    notes = study.load_notes(p1)
+    assert notes.notes == "# P1\n\nThoughts 💭\n"
+    notes.notes = "# P1 (nights)\n\nThoughts 💭 on the handover.\n\nMore to come.\n"
+    save_notes(study.notes_path(p1), notes)
+    report = import_qdpx(back, study.folder)
+    assert report.merged[0].line == "“P1”: 1 note added"
+    assert open_study(study.folder).load_notes(p1).notes == (
+        "# P1 (nights)\n\nThoughts 💭 on the handover.\n\nMore to come.\n\n"
+        "Supervisor: compare with P2."
+    )
+
+
+def test_a_note_lengthened_here_since_it_was_sent_comes_back_once(tmp_path: Path) -> None:
+    """The student goes on writing a passage's note after sending the study; her
+    supervisor's file, which has it as it went, adds nothing to it."""
+    study = coded_study(tmp_path / "study")
+    back = export_study_qdpx(study)[0]
+    p1 = study.interviews[0]
+    notes = study.load_notes(p1)
+    handover = next(h for h in notes.highlights if h.exact == "With the handover")
+    longer = "Key — ask more, about the nights too."
+    notes.highlights = [h.edited(note=longer) if h is handover else h for h in notes.highlights]
+    save_notes(study.notes_path(p1), notes)
+    before = files(study.notes_dir)
+    report = import_qdpx(back, study.folder)
+    assert [m.changed for m in report.merged] == [False, False]
+    assert files(study.notes_dir) == before

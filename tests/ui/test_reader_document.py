@@ -5,6 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+from PySide6.QtCore import Qt
 from PySide6.QtGui import QTextDocument, QTextFormat
 
 from reader.core.document import Document, load_document
@@ -89,3 +90,34 @@ def test_blank_lines_and_a_final_line_end(qapp) -> None:
         assert all(r.format.fontPointSize() == low for r in block.textFormats())  # spaces
     last = built.qdoc.lastBlock().charFormat()
     assert not last.hasProperty(QTextFormat.Property.FontPointSize)
+
+
+def test_a_turn_reads_in_the_direction_of_its_words_not_its_speakers_name(
+    qapp, tmp_path: Path
+) -> None:
+    """A paragraph takes the direction of its first letter, the speaker's name: an
+    Arabic name over English words laid the answer out right to left (its full stop at
+    the left, on screen and on paper). Each turn reads the way its words go; a turn
+    whose name and words agree is left to Qt."""
+    path = tmp_path / "N02.txt"
+    path.write_text(
+        "Interviewer: How did the night start?\n\n"
+        "يوسف العلي: It starts with the handover, always.\n\n"
+        "Interviewer: وماذا بعد؟\n\n"
+        "فاطمة الزهراء: نعم، بالتأكيد.\n",
+        encoding="utf-8",
+    )
+    built = reading(path)
+    directions = [
+        built.qdoc.findBlock(built.to_qt(seg.start)).blockFormat().layoutDirection()
+        for seg in built.session.segments
+    ]
+    ltr, rtl, auto = (
+        Qt.LayoutDirection.LeftToRight,
+        Qt.LayoutDirection.RightToLeft,
+        Qt.LayoutDirection.LayoutDirectionAuto,
+    )
+    assert directions == [auto, ltr, rtl, auto]
+    built.apply_structure()  # a role corrected: the formats made again keep it
+    block = built.qdoc.findBlock(built.to_qt(built.session.segments[1].start))
+    assert block.blockFormat().layoutDirection() == ltr

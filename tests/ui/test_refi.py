@@ -310,6 +310,31 @@ def test_a_supervisors_codebook_defines_the_students_codes_and_names_the_look_al
     assert set(codes) == {"Drinks", "Night"} and codes["Drinks"]["description"] == ""
 
 
+def test_a_supervisors_memo_on_a_code_with_one_joins_it_and_undoes(
+    make_study_window, folder: Path, qtbot, dialogs, tmp_path: Path
+) -> None:
+    """The student's "Drinks" has a memo; the supervisor's .qdc has another: hers keeps
+    her words and gains his paragraph (it was dropped), the box says so, Ctrl+Z undoes."""
+    window = make_study_window(folder)
+    code_with_keys(window, qtbot, "coffee", "Drinks")
+    book = window.study.study.writable_codebook()
+    book.update(book.find("Drinks").id, description="Mine: the night's fuel.")
+    sent = tmp_path / "from-supervisor.qdc"
+    sent.write_text(SUPERVISOR_QDC, "utf-8")
+    dialogs.open_answers.append(str(sent))
+    window.actions.codes.import_qdc.trigger()
+    assert (
+        "Memo written on in the file, its new paragraphs added: Drinks." in (dialogs.shown[-1][1])
+    )
+    codes = {c["name"]: c for c in study_json(folder)["codes"]}
+    assert codes["Drinks"]["description"] == (
+        "Mine: the night's fuel.\n\nCoffee, tea: what keeps them awake."
+    )
+    window.study.undo_stack.undo()
+    codes = {c["name"]: c for c in study_json(folder)["codes"]}
+    assert codes["Drinks"]["description"] == "Mine: the night's fuel."
+
+
 def sent_back(window, tmp_path: Path) -> Path:
     """The study as exported now, back from a supervisor: "Sleep" (a new code) on every
     coded passage, "handover" in P01 Ana coded "Drinks" with a note."""

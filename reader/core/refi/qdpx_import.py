@@ -59,6 +59,7 @@ from reader.core.recording import stored_path
 from reader.core.refi import media
 from reader.core.refi.codebook_xml import (
     RefiError,
+    code_lines,
     derived_guid,
     guid_of,
     parse_xml,
@@ -67,7 +68,15 @@ from reader.core.refi.codebook_xml import (
 )
 from reader.core.refi.left_out import LeftOut, grouped_lines
 from reader.core.refi.qdpx_export import GUIDS_SETTING
-from reader.core.refi.qdpx_merge import Merged, joined, merge_selection, read_notes, write_notes
+from reader.core.refi.qdpx_merge import (
+    Merged,
+    join_memos,
+    joined,
+    merge_selection,
+    merged_lines,
+    read_notes,
+    write_notes,
+)
 from reader.core.store import describe_os_error, save_notes
 from reader.core.study import Study, StudyError, open_study
 from reader.core.study_file import InterviewEntry, StudyData
@@ -95,7 +104,7 @@ class ImportReport:
     recordings: int = 0
     known_codes: list[str] = field(default_factory=list)  # in the study already: merged
     merged: list[Merged] = field(default_factory=list)  # sources of the study's interviews
-    code_lines: list[str] = field(default_factory=list)  # AddedCodes.lines()
+    code_lines: list[str] = field(default_factory=list)  # codebook_xml.code_lines
     not_imported: list[LeftOut] = field(default_factory=list)
 
     def message(self, grouped: bool = True) -> str:
@@ -104,7 +113,7 @@ class ImportReport:
         lines = [self._made(), *self.code_lines]
         if self.merged:
             lines.append("Merged into the interviews of the same text the study has:")
-            lines += [f"  {merged.line}" for merged in self.merged]
+            lines += [f"  {line}" for line in merged_lines(self.merged)]
         left_out = self.not_imported
         said = grouped_lines(left_out) if grouped else [item.line for item in left_out]
         lines += [f"  not imported: {line}" for line in said]
@@ -207,7 +216,7 @@ class _Text:
     def of(self, digest: str) -> _Text:
         """Itself, or its untimed text, whichever has that hash."""
         untimed = self.untimed
-        return untimed if untimed is not None and text_sha256(untimed.text) == digest else self
+        return untimed if untimed is not None and _digest(untimed.text) == digest else self
 
 
 def import_qdpx(
@@ -225,8 +234,9 @@ def import_qdpx(
     read = read_codes(project.find("CodeBook", "Codes"), project.ns)
     report = ImportReport(study, not_imported=list(read.not_imported))
     added = add_codebook(study.writable_codebook(), read.book)
+    memos = join_memos(study.codebook, read.book, added.same)
     report.codes, report.known_codes = len(added.added), added.known
-    report.code_lines = added.lines()
+    report.code_lines = code_lines(study.codebook, read.book, added, memos)
     run = _Import(
         project=project,
         study=study,
@@ -256,7 +266,8 @@ def import_qdpx(
         report.not_imported.append(
             LeftOut("graph", element.get("name") or "?", "graphs are not imported")
         )
-    study.data.settings[GUIDS_SETTING] = guids
+    if guids or GUIDS_SETTING in study.data.settings:  # not an empty one for nothing
+        study.data.settings[GUIDS_SETTING] = guids
     study.save()
     _into_memo(study, free, report)
     return report
@@ -302,10 +313,16 @@ def _texts_of(study: Study) -> dict[str, InterviewEntry]:
     hashes = {}
     for entry in study.interviews:
         try:
-            hashes.setdefault(load_document(study.transcript_path(entry)).sha256, entry)
+            hashes.setdefault(_digest(load_document(study.transcript_path(entry)).text), entry)
         except (DocumentError, OSError):
             continue
     return hashes
+
+
+def _digest(text: str) -> str:
+    """What tells an interview's text: its hash without the blanks at its end, which a
+    tool may drop or add (a final line end) to what is still the same interview."""
+    return text_sha256(text.rstrip())
 
 
 def _open(data: bytes, project_file: Path | None) -> _Project:
@@ -589,7 +606,7 @@ def _interview(
     if not text.text.strip():
         report.not_imported.append(LeftOut(label, name, "its text is empty"))
         return None
-    digests = [text_sha256(t.text) for t in (text, text.untimed) if t is not None]
+    digests = [_digest(t.text) for t in (text, text.untimed) if t is not None]
     known = next((d for d in digests if d in run.texts), None)
     if known is not None:
         _merge(run, run.texts[known], element, label, name, text.of(known), selections)
@@ -657,7 +674,8 @@ def _highlights(
         h = _selection(run, selection, start, end, text, name)
         if h is None:
             continue
-        parts = [(selection.findtext(tag(run.ns, "Description")) or "").strip()]
+        comment = selection.findtext(tag(run.ns, "Description")) or ""
+        parts = [comment.replace("\r\n", "\n").strip()]  # CRLF escaped (&#13;) kept a CR
         parts += _tied_notes(run, selection, ("note", h.id))
         highlights.append(replace(h, note="\n\n".join(p for p in parts if p)))
     if element.findall(tag(run.ns, "Coding")):

@@ -4,10 +4,11 @@ selections merged into that interview's notes file (qdpx_import reads them).
 
 A selection whose GUID is the id of a highlight there (our export keeps highlight ids as
 selection GUIDs) is that highlight: the codes and the note it gained are added. One with a
-new GUID is a new highlight, unless a highlight of the same passage with its codes is
-there (its twin, merged as above). Nothing is taken away: a coding removed in the other
-tool stays here. A selection of a highlight's GUID over another passage (resized there)
-is a new highlight beside it. The same project imported twice changes nothing the second
+new GUID is a new highlight, unless a highlight of the same passage is there (made here
+since, or its twin): that one takes its codes and note, as above. Nothing is taken away:
+a coding removed in the other tool stays here. A selection of a highlight's GUID over
+another passage (resized there) is a new highlight beside it, or joins one of that
+passage. The same project imported twice changes nothing the second
 time. The notes file is backed up (backups.py) before it is written, atomically; one
 that cannot be read, or that another window is editing, is left as it is.
 """
@@ -15,14 +16,17 @@ that cannot be read, or that another window is editing, is left as it is.
 from __future__ import annotations
 
 import os
+import re
 from dataclasses import dataclass, replace
 from pathlib import Path
 
 from reader.core.annotations import Highlight, now_iso
 from reader.core.backups import make_backup
+from reader.core.codebook import Codebook
 from reader.core.lock_files import lock_holder, notes_lock
 from reader.core.notes_file import NotesData, NotesFormatError, parse
 from reader.core.refi.codebook_xml import derived_guid
+from reader.core.refi.left_out import NAMED
 from reader.core.store import describe_os_error, save_notes
 from reader.core.wording import counted
 
@@ -43,11 +47,14 @@ class Merged:
         return bool(self.codings or self.new or self.notes)
 
     @property
+    def named(self) -> str:
+        """“P03”, or “P03” (into “Ana”) when the study's interview has another title."""
+        named = f"“{self.source}”"
+        return named + (f" (into “{self.interview}”)" if self.interview != self.source else "")
+
+    @property
     def line(self) -> str:
         """“P03”: 12 codings added to 9 highlights, 4 new highlights"""
-        named = f"“{self.source}”"
-        if self.interview != self.source:
-            named += f" (into “{self.interview}”)"
         parts = []
         if self.codings:
             parts.append(
@@ -57,7 +64,25 @@ class Merged:
             parts.append(counted(self.new, "new highlight"))
         if self.notes:
             parts.append(counted(self.notes, "note") + " added")
-        return f"{named}: " + (", ".join(parts) or "nothing new, the study has all of it")
+        return f"{self.named}: " + (", ".join(parts) or NOTHING_NEW)
+
+
+def merged_lines(merged: list[Merged]) -> list[str]:
+    """A line for each source that brought something, then one for those that brought
+    nothing (a box shows its first lines: a study of fifteen sent back with two coded
+    there would hide them under thirteen lines of nothing new)."""
+    lines = [m.line for m in merged if m.changed]
+    same = [m for m in merged if not m.changed]
+    if len(same) == 1:
+        lines.append(same[0].line)
+    elif same:
+        said = ", ".join(m.named for m in same[:NAMED])
+        more = f" and {len(same) - NAMED} more" if len(same) > NAMED else ""
+        lines.append(f"{len(same)} interviews ({said}{more}): {NOTHING_NEW}")
+    return lines
+
+
+NOTHING_NEW = "nothing new, the study has all of it"
 
 
 def merge_selection(highlights: dict[str, Highlight], selection: Highlight, merged: Merged) -> None:
@@ -69,10 +94,15 @@ def merge_selection(highlights: dict[str, Highlight], selection: Highlight, merg
         selection = replace(selection, id=derived_guid("selection", moved))
         old = highlights.get(selection.id)
     if old is None:
-        # Which twin takes its note must not hang on the order read: one that has it.
-        twins = [h for h in highlights.values() if _twins(h, selection)]
-        note = selection.note.strip()
-        old = min(twins, key=lambda h: (note not in h.note, h.id), default=None)
+        # A highlight of the same passage (made here since, or a twin made there) is that
+        # passage: it takes the codes, as coding a highlighted passage does here. Which one,
+        # when there are several, must not hang on the order read: one that has them.
+        span = (selection.start, selection.end)
+        twins = [h for h in highlights.values() if (h.start, h.end) == span]
+        codes, note = set(selection.codes), selection.note.strip()
+        old = min(
+            twins, key=lambda h: (not codes <= set(h.codes), note not in h.note, h.id), default=None
+        )
     if old is None:
         highlights[selection.id] = selection
         merged.new += 1
@@ -88,24 +118,59 @@ def merge_selection(highlights: dict[str, Highlight], selection: Highlight, merg
     merged.notes += note != old.note
 
 
-def _twins(here: Highlight, selection: Highlight) -> bool:
-    """The same passage, with the selection's codes (and maybe more: codes are only
-    added, so a twin stays one)."""
-    same = (here.start, here.end) == (selection.start, selection.end)
-    return same and set(selection.codes) <= set(here.codes)
-
-
 def joined(old: str, new: str) -> str:
-    """A note as it is here with `new` (the other tool's) added as a paragraph: not when
-    it is here already (as whole paragraphs: "ok" is not in "book"); a note lengthened
-    there (it starts with ours, then a word ends: not "Minefield" for "Mine") replaces
-    ours."""
-    new, here = new.strip(), old.strip()
-    if not new or f"\n\n{new}\n\n" in f"\n\n{here}\n\n":
-        return old
-    if not here or (new.startswith(here) and not new[len(here)].isalnum()):
-        return new
-    return f"{old.rstrip()}\n\n{new}"
+    """A note (or research notes) as it is here with the paragraphs of `new` (the other
+    tool's) that it lacks added: not one here already (a whole paragraph: "ok" is not in
+    "book"), nor one written on here since it was sent; one lengthened there (it starts
+    with ours, then a word ends: not "Minefield" for "Mine") replaces ours. Without the
+    text as it went, a paragraph changed on either side is there twice, never lost."""
+    pieces = _PARAGRAPH_BREAK.split(old)  # paragraphs and the breaks between them
+    for paragraph in _paragraphs(new):
+        here = [piece.strip() for piece in pieces[::2]]
+        if paragraph in here or any(_lengthens(mine, paragraph) for mine in here):
+            continue
+        shorter = next((k for k, mine in enumerate(here) if _lengthens(paragraph, mine)), None)
+        if shorter is not None:
+            pieces[2 * shorter] = paragraph
+        elif any(here):
+            pieces[-1] = pieces[-1].rstrip()
+            pieces += ["\n\n", paragraph]
+        else:
+            pieces = [paragraph]
+    return "".join(pieces)
+
+
+_PARAGRAPH_BREAK = re.compile(r"(\n[ \t]*\n\s*)")
+
+
+def _paragraphs(text: str) -> list[str]:
+    return [p.strip() for p in _PARAGRAPH_BREAK.split(text)[::2] if p.strip()]
+
+
+def join_memos(book: Codebook, other: Codebook, same: dict[str, str]) -> list[str]:
+    """The memos of `book`'s codes gain the paragraphs that the memos of the same codes in
+    `other` (an imported codebook; `same`: its ids -> `book`'s) add, as notes are joined:
+    a supervisor's paragraph on a student's code is not dropped because it had a memo.
+    The paths of the codes whose memo changed."""
+    changed = []
+    for code in other:
+        mine = book.get(same.get(code.id, ""))
+        if mine is not None and (memo := joined(mine.description, code.description)) != (
+            mine.description
+        ):
+            book.update(mine.id, description=memo)
+            changed.append(book.path(mine.id))
+    return changed
+
+
+def _lengthens(longer: str, note: str) -> bool:
+    """`longer` is `note` written on: it starts with it, and there a word ends."""
+    return (
+        bool(note)
+        and len(longer) > len(note)
+        and longer.startswith(note)
+        and not longer[len(note)].isalnum()
+    )
 
 
 def read_notes(path: Path) -> tuple[bytes | None, NotesData | None, str]:

@@ -181,8 +181,9 @@ class Refi:
 
     def import_codebook(self) -> None:
         """A .qdc's codes added to the codebook open now (one step to undo)."""
-        from reader.core.refi.codebook_xml import RefiError, import_qdc
+        from reader.core.refi.codebook_xml import RefiError, code_lines, import_qdc
         from reader.core.refi.left_out import grouped_lines
+        from reader.core.refi.qdpx_merge import join_memos
 
         if self.hub.read_only:
             self._say(self.hub.why_read_only() or "Open an interview or a study first.")
@@ -196,11 +197,13 @@ class Refi:
             QMessageBox.warning(self.window, "Cannot import", f"{Path(path).name}: {exc}")
             return
         outcome: list[AddedCodes] = []
+        memos: list[str] = []
 
         def do() -> Codebook:
             book = self.hub.writable_book()
             before = book.copy()
             outcome[:] = [add_codebook(book, read.book)]
+            memos[:] = join_memos(book, read.book, outcome[0].same)
             return before
 
         def undo(before: Codebook) -> None:
@@ -210,7 +213,7 @@ class Refi:
             return
         lines = [
             f"Added {len(outcome[0].added)} code(s) from {Path(path).name}.",
-            *outcome[0].lines(),
+            *code_lines(self.hub.book, read.book, outcome[0], memos),
         ]
         lines += [f"Not imported: {line}." for line in grouped_lines(read.not_imported)]
         QMessageBox.information(self.window, "Codebook imported", "\n".join(lines))

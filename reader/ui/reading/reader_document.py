@@ -23,7 +23,7 @@ from PySide6.QtGui import (
 )
 
 from reader.core.document import Span
-from reader.core.interview import Role, Segment, speech_start
+from reader.core.interview import Role, Segment, speech_direction, speech_start
 from reader.core.offsets import Utf16Index
 from reader.core.session import Session
 from reader.ui import theme
@@ -211,7 +211,8 @@ class ReaderDocument:
         return fmt
 
     def _dim_labels(self, cursor: QTextCursor, segments: list[Segment]) -> None:
-        """The speaker label at a turn's start in a quiet tone: the margin names the speaker."""
+        """The speaker label at a turn's start in a quiet tone: the margin names the speaker.
+        A turn reads in the direction of its words, not of its speaker's name."""
         text = self.session.document.text
         dim = QTextCharFormat()
         dim.setForeground(theme.muted_color())
@@ -219,6 +220,7 @@ class ReaderDocument:
         dim.setFontItalic(False)
         tight = QTextBlockFormat()
         tight.setBottomMargin(0.1 * self.font.pointSizeF() * 1.33)
+        ways = {"ltr": Qt.LayoutDirection.LeftToRight, "rtl": Qt.LayoutDirection.RightToLeft}
         for seg in segments:
             end = speech_start(text, seg)
             if end > seg.start:
@@ -227,6 +229,10 @@ class ReaderDocument:
                 cursor.mergeCharFormat(dim)
             if end >= seg.end:  # a name alone on its line sits on the words below it
                 cursor.mergeBlockFormat(tight)
+            elif way := speech_direction(text, seg, end):  # the words', not the name's
+                direction = QTextBlockFormat()
+                direction.setLayoutDirection(ways[way])
+                cursor.mergeBlockFormat(direction)
 
     def _apply_spans(self, cursor: QTextCursor, spans: tuple[Span, ...]) -> None:
         """Headings, emphasis, code, links, lists and quotations of a Markdown file, over
