@@ -486,8 +486,9 @@ def test_a_source_whose_last_line_end_the_tool_dropped_is_still_the_interview(
 def test_the_study_sent_and_back_unchanged_changes_no_file(tmp_path: Path) -> None:
     """Nothing was done to it there: not even study.json gains an empty setting."""
     study = coded_study(tmp_path / "study")
+    sent = export_study_qdpx(study)[0]  # writes the record of what was sent, only
     before = files(study.folder)
-    report = import_qdpx(export_study_qdpx(study)[0], study.folder)
+    report = import_qdpx(sent, study.folder)
     assert [m.changed for m in report.merged] == [False, False]
     assert files(study.folder) == before
 

@@ -20,7 +20,8 @@ name; transcripts are written beside the others under new names, nothing overwri
 A source whose text is that of an interview in the study (the study sent to a supervisor
 and coded there) is not added a second time: its selections and notes are merged into
 that interview's notes file (qdpx_merge: codes and notes added, nothing taken away,
-nothing added twice), which is backed up first and written atomically; one that cannot
+nothing added twice, nothing brought back that was deleted here since the study sent it:
+refi.sent), which is backed up first and written atomically; one that cannot
 be read, or that another window is editing, is left as it is and named. The report says
 what each merge brought (ImportReport.merged). The notes tied to no source or selection
 (a project's memos, our study memo) go into the study memo (core/study_memo.py), each
@@ -77,6 +78,7 @@ from reader.core.refi.qdpx_merge import (
     read_notes,
     write_notes,
 )
+from reader.core.refi.sent import NOTHING_SENT, Sent, read_sent
 from reader.core.store import describe_os_error, save_notes
 from reader.core.study import Study, StudyError, open_study
 from reader.core.study_file import InterviewEntry, StudyData
@@ -194,6 +196,7 @@ class _Import:
     guids: dict[str, str]
     report: ImportReport
     texts: dict[str, InterviewEntry]  # the hash of each of the study's texts -> its interview
+    sent: dict[str, Sent]  # interview id -> what the study sent of it (refi.sent)
     used_notes: set[str] = field(default_factory=set)
 
     @property
@@ -247,6 +250,7 @@ def import_qdpx(
         guids=guids,
         report=report,
         texts=_texts_of(study),
+        sent=read_sent(study.folder),
     )
     try:
         for element in list(project.find("Sources") or []):
@@ -710,8 +714,10 @@ def _merge(
         notes = NotesData(document=load_document(study.transcript_path(entry)).meta())
     merged = Merged(name, title)
     by_id = {h.id: h for h in notes.highlights}
+    # Its notes file gone (lost, not its highlights deleted one by one): all of it comes.
+    sent = run.sent.get(entry.id, NOTHING_SENT) if was is not None else NOTHING_SENT
     for h in _highlights(run, element, name, text, selections):
-        merge_selection(by_id, h, merged)
+        merge_selection(by_id, h, merged, sent)
     research = notes.notes
     for tied in _tied_notes(run, element, ("research-notes", entry.id)):
         research = joined(research, tied)
