@@ -143,7 +143,9 @@ def merge_selection(
         merged.new += 1
         return
     fresh = [c for c in selection.codes if c not in old.codes]
-    codes = tuple(c for c in fresh if not sent.had(selection.id, c))
+    # Taken off here since it was sent: on this highlight, or on the one a twin joins (a
+    # tool that gives the selections new GUIDs sends ours back as twins).
+    codes = tuple(c for c in fresh if not sent.had(selection.id, c) and not sent.had(old.id, c))
     note = joined(old.note, selection.note)
     if codes or note != old.note:
         highlights[old.id] = replace(
