@@ -743,3 +743,51 @@ def _hashes(highlights) -> frozenset[bytes]:
     with tempfile.TemporaryDirectory() as folder:
         record_sent(Path(folder), [("i", list(highlights))], "2026-01-01T00:00:00+00:00")
         return read_sent(Path(folder)).get("i", Sent()).hashes
+
+
+def test_what_came_back_and_was_deleted_here_does_not_come_again(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Her supervisor's first file brings "The end." and "Fatigue" on the handover; she
+    deletes the one and takes the other off; his next file (his tool keeps both) does
+    not bring them again. The record is written once, by the first."""
+    study = coded_study(tmp_path / "study")
+    sent = export_study_qdpx(study, crlf=True)[0]
+    record = study.folder / ".refi-sent.json"
+    as_sent = record.read_bytes()
+    first = edited(sent, as_nvivo)
+    import_qdpx(first, study.folder)
+    assert record.read_bytes() != as_sent
+
+    def edit(highlights: list[Highlight]) -> list[Highlight]:
+        return [
+            h.edited(codes=tuple(c for c in h.codes if c != FATIGUE))
+            for h in highlights
+            if h.exact != "The end."
+        ]
+
+    edit_notes(open_study(study.folder), "P1", edit)
+    before = files(study.folder)
+    report = import_qdpx(first, study.folder)  # his tool kept both
+    assert report.merged[0].line == (
+        "“P1”: nothing new; 1 highlight deleted here since it was sent, not brought back; "
+        "1 coding removed here since it was sent, not added back"
+    )
+    assert files(study.folder) == before
+
+    # The record cannot take what came: said, and the merge is done all the same.
+    import errno
+
+    def refuse(path: Path, _data: bytes) -> None:
+        raise OSError(errno.EROFS, "Read-only file system", str(path))
+
+    study = coded_study(tmp_path / "again")
+    export_study_qdpx(study, crlf=True)
+    monkeypatch.setattr("reader.core.refi.sent.atomic_write", refuse)
+    report = import_qdpx(first, study.folder)
+    assert report.merged[0].changed
+    assert said(report) == [
+        "record “.refi-sent.json”: it cannot be written (Read-only file system: "
+        f"{study.folder / '.refi-sent.json'}); what came in, deleted here later, would come "
+        "back with the next file"
+    ]

@@ -78,7 +78,7 @@ from reader.core.refi.qdpx_merge import (
     read_notes,
     write_notes,
 )
-from reader.core.refi.sent import NOTHING_SENT, Sent, read_sent
+from reader.core.refi.sent import NOTHING_SENT, SENT_FILE, Sent, read_sent, record_received
 from reader.core.store import describe_os_error, save_notes
 from reader.core.study import Study, StudyError, open_study
 from reader.core.study_file import InterviewEntry, StudyData
@@ -197,6 +197,7 @@ class _Import:
     report: ImportReport
     texts: dict[str, InterviewEntry]  # the hash of each of the study's texts -> its interview
     sent: dict[str, Sent]  # interview id -> what the study sent of it (refi.sent)
+    received: dict[str, list[Highlight]] = field(default_factory=dict)  # from it, as merged
     used_notes: set[str] = field(default_factory=set)
 
     @property
@@ -274,6 +275,12 @@ def import_qdpx(
         study.data.settings[GUIDS_SETTING] = guids
     study.save()
     _into_memo(study, free, report)
+    try:
+        record_received(study.folder, run.received)
+    except OSError as exc:
+        why = f"it cannot be written ({describe_os_error(exc)}); what came in, deleted here"
+        why += " later, would come back with the next file"
+        report.not_imported.append(LeftOut("record", SENT_FILE, why))
     return report
 
 
@@ -716,8 +723,10 @@ def _merge(
     by_id = {h.id: h for h in notes.highlights}
     # Its notes file gone (lost, not its highlights deleted one by one): all of it comes.
     sent = run.sent.get(entry.id, NOTHING_SENT) if was is not None else NOTHING_SENT
-    for h in _highlights(run, element, name, text, selections):
+    came = [
         merge_selection(by_id, h, merged, sent)
+        for h in _highlights(run, element, name, text, selections)
+    ]
     research = notes.notes
     for tied in _tied_notes(run, element, ("research-notes", entry.id)):
         research = joined(research, tied)
@@ -730,6 +739,8 @@ def _merge(
             said = f"the notes of “{title}”, its text here, are left as they were: {why}"
             report.not_imported.append(LeftOut(label, name, said))
             return
+    if entry.id in run.sent:  # not into a study never sent: it merges as before
+        run.received.setdefault(entry.id, []).extend(came)
     report.merged.append(merged)
 
 

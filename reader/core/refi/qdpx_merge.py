@@ -115,19 +115,20 @@ def merge_selection(
     selection: Highlight,
     merged: Merged,
     sent: Sent = NOTHING_SENT,
-) -> None:
+) -> Highlight:
     """`selection` (a selection read as a highlight) into `highlights`, by id. `sent`:
     what the study sent of the interview (refi.sent): a highlight sent and deleted here
-    since is not brought back, nor a code sent on a highlight and taken off it here."""
+    since is not brought back, nor a code sent on a highlight and taken off it here.
+    Returns the selection as the study knows it (another id when it was resized there)."""
     old = highlights.get(selection.id)
-    if old is None and sent.has(selection.id):
-        merged.deleted += 1
-        return
     if old is not None and (old.start, old.end) != (selection.start, selection.end):
         # Resized there: its passage is beside ours, never moved onto it.
         moved = f"{selection.id}/{selection.start}/{selection.end}"
         selection = replace(selection, id=derived_guid("selection", moved))
         old = highlights.get(selection.id)
+    if old is None and sent.has(selection.id):
+        merged.deleted += 1
+        return selection
     if old is None:
         # A highlight of the same passage (made here since, or a twin made there) is that
         # passage: it takes the codes, as coding a highlighted passage does here. Which one,
@@ -141,7 +142,7 @@ def merge_selection(
     if old is None:
         highlights[selection.id] = selection
         merged.new += 1
-        return
+        return selection
     fresh = [c for c in selection.codes if c not in old.codes]
     # Taken off here since it was sent: on this highlight, or on the one a twin joins (a
     # tool that gives the selections new GUIDs sends ours back as twins).
@@ -155,6 +156,7 @@ def merge_selection(
     merged.coded += bool(codes)
     merged.uncoded += len(fresh) - len(codes)
     merged.notes += note != old.note
+    return selection
 
 
 def joined(old: str, new: str) -> str:

@@ -14,15 +14,18 @@ one in 10¹² per look-up that a hash made there is taken for one sent).
 The last KEPT exports are kept, each with its time, newest last, and a look-up asks all
 of them: a file sent before the newest export, coming back after it, still merges right
 (a highlight deleted between the two exports was sent in the first). An export that
-sends what the newest one sent only updates its time. A study without the file (an
-older study, one never exported) has no record: a project merges into it as before.
+sends what the newest one sent only updates its time. What a file sent back brings into
+an interview with a record joins the newest export's (record_received): the other tool
+keeps what it made, so a supervisor's highlight deleted here after the first file came
+back does not come again with the second. A study without the file (an older study, one
+never exported) has no record: a project merges into it as before.
 """
 
 from __future__ import annotations
 
 import base64
 import json
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from hashlib import sha256
 from pathlib import Path
@@ -59,11 +62,15 @@ def _hash(key: str) -> bytes:
     return sha256(key.encode("utf-8")).digest()[:_HASH_BYTES]
 
 
-def _packed(highlights: Iterable[Highlight]) -> str:
+def _keys(highlights: Iterable[Highlight]) -> set[bytes]:
     keys = set()
     for h in highlights:
         keys.add(_hash(f"highlight:{h.id}"))
         keys.update(_hash(f"coding:{h.id}/{code}") for code in h.codes)
+    return keys
+
+
+def _packed(keys: set[bytes] | frozenset[bytes]) -> str:
     return base64.b64encode(b"".join(sorted(keys))).decode("ascii")
 
 
@@ -76,12 +83,40 @@ def record_sent(folder: Path, sent: Iterable[tuple[str, Iterable[Highlight]]], w
     """Remember an export of the study in `folder`: each (interview id, the highlights
     exported) of it, at `when`. OSError when the file cannot be written."""
     exports = _exports(folder / SENT_FILE)
-    interviews = {interview_id: _packed(highlights) for interview_id, highlights in sent}
+    interviews = {interview_id: _packed(_keys(highlights)) for interview_id, highlights in sent}
     if exports and exports[-1].get("interviews") == interviews:
         exports[-1]["time"] = when  # the same as sent last: one export, sent again
     else:
         exports.append({"time": when, "interviews": interviews})
-    data = {"format": FORMAT, "version": VERSION, "exports": exports[-KEPT:]}
+    _write(folder, exports[-KEPT:])
+
+
+def record_received(folder: Path, came: Mapping[str, Iterable[Highlight]]) -> None:
+    """What a project sent back brought of each interview (interview id -> its selections
+    as merged) joins what the newest export sent: the study has had it since, so deleted
+    here later it does not come back with the next file from there either (the other
+    tool keeps it). Written only when it adds to the record. OSError when it cannot be."""
+    exports = _exports(folder / SENT_FILE)
+    if not exports:
+        return
+    newest = exports[-1].get("interviews")
+    if not isinstance(newest, dict):
+        return
+    grown = False
+    for interview_id, highlights in came.items():
+        try:
+            had = _unpacked(newest.get(interview_id, ""))
+        except (TypeError, ValueError):  # not ours to rewrite: read_sent ignores it
+            return
+        keys = had | _keys(highlights)
+        if keys != had:
+            newest[interview_id], grown = _packed(keys), True
+    if grown:
+        _write(folder, exports)
+
+
+def _write(folder: Path, exports: list[dict]) -> None:
+    data = {"format": FORMAT, "version": VERSION, "exports": exports}
     atomic_write(folder / SENT_FILE, json.dumps(data, indent=1).encode("utf-8") + b"\n")
 
 
