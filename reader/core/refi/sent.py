@@ -99,15 +99,9 @@ def record_received(folder: Path, came: Mapping[str, Iterable[Highlight]]) -> No
     exports = _exports(folder / SENT_FILE)
     if not exports:
         return
-    newest = exports[-1].get("interviews")
-    if not isinstance(newest, dict):
-        return
-    grown = False
+    newest, grown = exports[-1]["interviews"], False
     for interview_id, highlights in came.items():
-        try:
-            had = _unpacked(newest.get(interview_id, ""))
-        except (TypeError, ValueError):  # not ours to rewrite: read_sent ignores it
-            return
+        had = _unpacked(newest.get(interview_id, ""))
         keys = had | _keys(highlights)
         if keys != had:
             newest[interview_id], grown = _packed(keys), True
@@ -122,26 +116,38 @@ def _write(folder: Path, exports: list[dict]) -> None:
 
 def read_sent(folder: Path) -> dict[str, Sent]:
     """What the study in `folder` sent of each interview (by its id), in the exports
-    kept; {} when it has no record, or one this build cannot read (then a project merges
-    as into a study never exported: nothing is lost, a deleted highlight may come back)."""
+    kept; {} when it has no record, or none this build can read (then a project merges as
+    into a study never exported: nothing is lost, a deleted highlight may come back)."""
     by_interview: dict[str, set[bytes]] = {}
-    try:
-        for export in _exports(folder / SENT_FILE):
-            for interview_id, packed in export["interviews"].items():
-                by_interview.setdefault(interview_id, set()).update(_unpacked(packed))
-    except (KeyError, TypeError, AttributeError, ValueError):
-        return {}
+    for export in _exports(folder / SENT_FILE):
+        for interview_id, packed in export["interviews"].items():
+            by_interview.setdefault(interview_id, set()).update(_unpacked(packed))
     return {key: Sent(frozenset(hashes)) for key, hashes in by_interview.items()}
 
 
 def _exports(path: Path) -> list[dict]:
-    """The exports the file records, oldest first; [] without one readable."""
+    """The exports the file records that can be read, oldest first."""
     try:
         data = json.loads(path.read_bytes())
     except (OSError, ValueError):
         return []
     if not isinstance(data, dict) or data.get("format") != FORMAT:
         return []
-    if data.get("version") != VERSION or not isinstance(data.get("exports"), list):
+    if data.get("version") != VERSION:  # a newer build's: this one starts a record anew
         return []
-    return [e for e in data["exports"] if isinstance(e, dict)]
+    exports = data.get("exports")
+    return [e for e in exports if _readable(e)] if isinstance(exports, list) else []
+
+
+def _readable(export: object) -> bool:
+    if not isinstance(export, dict) or not isinstance(export.get("time"), str):
+        return False
+    interviews = export.get("interviews")
+    if not isinstance(interviews, dict):
+        return False
+    try:
+        for packed in interviews.values():
+            _unpacked(packed)
+    except (TypeError, ValueError):  # not a string, not base64
+        return False
+    return True
