@@ -60,7 +60,6 @@ from reader.core.recording import stored_path
 from reader.core.refi import media
 from reader.core.refi.codebook_xml import (
     RefiError,
-    code_lines,
     derived_guid,
     guid_of,
     parse_xml,
@@ -106,7 +105,7 @@ class ImportReport:
     recordings: int = 0
     known_codes: list[str] = field(default_factory=list)  # in the study already: merged
     merged: list[Merged] = field(default_factory=list)  # sources of the study's interviews
-    code_lines: list[str] = field(default_factory=list)  # codebook_xml.code_lines
+    code_lines: list[str] = field(default_factory=list)  # AddedCodes.lines
     not_imported: list[LeftOut] = field(default_factory=list)
 
     def message(self, grouped: bool = True) -> str:
@@ -237,10 +236,10 @@ def import_qdpx(
     guids: dict[str, str] = dict(study.data.settings.get(GUIDS_SETTING, {}))
     read = read_codes(project.find("CodeBook", "Codes"), project.ns)
     report = ImportReport(study, not_imported=list(read.not_imported))
-    added = add_codebook(study.writable_codebook(), read.book)
-    memos = join_memos(study.codebook, read.book, added.same)
+    book = study.writable_codebook()
+    added = join_memos(book, read.book, add_codebook(book, read.book))
     report.codes, report.known_codes = len(added.added), added.known
-    report.code_lines = code_lines(study.codebook, read.book, added, memos)
+    report.code_lines = added.lines()
     run = _Import(
         project=project,
         study=study,

@@ -27,7 +27,7 @@ from pathlib import Path
 
 from reader.core.annotations import Highlight, now_iso
 from reader.core.backups import make_backup
-from reader.core.codebook import Codebook
+from reader.core.codebook import AddedCodes, Codebook
 from reader.core.lock_files import lock_holder, notes_lock
 from reader.core.notes_file import NotesData, NotesFormatError, parse
 from reader.core.refi.codebook_xml import derived_guid
@@ -188,20 +188,20 @@ def _paragraphs(text: str) -> list[str]:
     return [p.strip() for p in _PARAGRAPH_BREAK.split(text)[::2] if p.strip()]
 
 
-def join_memos(book: Codebook, other: Codebook, same: dict[str, str]) -> list[str]:
+def join_memos(book: Codebook, other: Codebook, added: AddedCodes) -> AddedCodes:
     """The memos of `book`'s codes gain the paragraphs that the memos of the same codes in
-    `other` (an imported codebook; `same`: its ids -> `book`'s) add, as notes are joined:
-    a supervisor's paragraph on a student's code is not dropped because it had a memo.
-    The paths of the codes whose memo changed."""
+    `other` (an imported codebook, added to `book` by add_codebook) add, as notes are
+    joined: a supervisor's paragraph on a student's code is not dropped because it had a
+    memo. `added` with the paths of the codes whose memo changed (AddedCodes.memos)."""
     changed = []
     for code in other:
-        mine = book.get(same.get(code.id, ""))
+        mine = book.get(added.same.get(code.id, ""))
         if mine is not None and (memo := joined(mine.description, code.description)) != (
             mine.description
         ):
             book.update(mine.id, description=memo)
             changed.append(book.path(mine.id))
-    return changed
+    return added._replace(memos=changed)
 
 
 def _lengthens(longer: str, note: str) -> bool:
