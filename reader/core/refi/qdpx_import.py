@@ -21,9 +21,10 @@ A source whose text is that of an interview in the study (the study sent to a su
 and coded there) is not added a second time: its selections and notes are merged into
 that interview's notes file (qdpx_merge: codes and notes added, nothing taken away,
 nothing added twice, nothing brought back that was deleted here since the study sent it:
-refi.sent), which is backed up first and written atomically; one that cannot
-be read, or that another window is editing, is left as it is and named. The report says
-what each merge brought (ImportReport.merged). The notes tied to no source or selection
+refi.sent, whose record then gains what came), which is backed up first and written
+atomically; one that cannot be read, or that another window is editing, is left as it
+is and named. The report says what each merge brought, and what it did not bring back
+(ImportReport.merged). The notes tied to no source or selection
 (a project's memos, our study memo) go into the study memo (core/study_memo.py), each
 under a heading of its name. study.json is written once, atomically, at the end.
 
