@@ -791,3 +791,27 @@ def test_what_came_back_and_was_deleted_here_does_not_come_again(
         f"{study.folder / '.refi-sent.json'}); what came in, deleted here later, would come "
         "back with the next file"
     ]
+
+
+def test_an_export_whose_record_cannot_be_written_says_so_and_exports(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The project is made all the same; a read-only study records nothing."""
+    import errno
+
+    study = coded_study(tmp_path / "study")
+
+    def refuse(path: Path, _data: bytes) -> None:
+        raise OSError(errno.ENOSPC, "No space left on device", str(path))
+
+    monkeypatch.setattr("reader.core.refi.sent.atomic_write", refuse)
+    data, left_out = export_study_qdpx(study)
+    assert unzip(data)["project.qde"] and left_out == [
+        "the record of what was sent (.refi-sent.json): No space left on device: "
+        f"{study.folder / '.refi-sent.json'}; highlights deleted here may come back with the "
+        "project sent back"
+    ]
+    monkeypatch.undo()
+    study.read_only = True
+    assert export_study_qdpx(study)[1] == []
+    assert not (study.folder / ".refi-sent.json").exists()

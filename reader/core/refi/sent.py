@@ -8,8 +8,9 @@ which would make study.json (read, merged and written on every change) megabytes
 The file is hidden, as the folder scan leaves hidden files out (a visible .json there
 would be reported as "skipped" each time the folder is scanned). It holds hashes, not the
 ids: for each interview a sorted run of 6-byte hashes, base64, of "highlight:ID" for each
-highlight sent and "coding:ID/CODE" for each of its codes (8 characters each; a chance of
-one in 10¹² per look-up that a hash made there is taken for one sent).
+highlight sent and "coding:ID/CODE" for each of its codes (8 characters each; with 1,000
+of them in an interview, a chance of one in 3·10¹¹ per look-up that a highlight or coding
+made there is taken for one sent).
 
 The last KEPT exports are kept, each with its time, newest last, and a look-up asks all
 of them: a file sent before the newest export, coming back after it, still merges right
