@@ -158,7 +158,7 @@ def _import_project(data: bytes, file: Path, folder: Path) -> str:
 def _import_codebook(data: bytes, folder: Path) -> str:
     """The .qdc's codes added to the study's codebook (a study made when there is none)."""
     from reader.core.codebook import add_codebook
-    from reader.core.refi.codebook_xml import code_lines, import_qdc
+    from reader.core.refi.codebook_xml import import_qdc
     from reader.core.refi.left_out import grouped_lines
     from reader.core.refi.qdpx_merge import join_memos
     from reader.core.study import open_study
@@ -166,10 +166,10 @@ def _import_codebook(data: bytes, folder: Path) -> str:
     read = import_qdc(data)
     folder.mkdir(parents=True, exist_ok=True)
     study = open_study(folder)
-    added = add_codebook(study.writable_codebook(), read.book)
-    memos = join_memos(study.codebook, read.book, added.same)
+    book = study.writable_codebook()
+    added = join_memos(book, read.book, add_codebook(book, read.book))
     study.save()
     lines = [f"Added {len(added.added)} code(s) to the codebook of {study.folder}."]
-    lines += code_lines(study.codebook, read.book, added, memos)
+    lines += added.lines()
     lines += [f"  not imported: {line}" for line in grouped_lines(read.not_imported)]
     return "\n".join(lines)

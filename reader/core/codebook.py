@@ -522,14 +522,19 @@ def codes_for_tags(tags: Iterable[str], book: Codebook) -> tuple[str, ...]:
 class AddedCodes(NamedTuple):
     """What `add_codebook` did: the paths of the codes added and of those there already,
     and each of the other codebook's ids -> the id it has in the book now; of those there
-    already, the ones that took the other's description (they had none); of those added,
-    the ones whose name a code elsewhere in the book has (perhaps the same idea)."""
+    already, the ones that took the other's description (they had none) and the ones the
+    other names otherwise ("Light (“Lumière”)": renamed there, the name here stays); of
+    those added, the ones whose name a code elsewhere in the book has (perhaps the same
+    idea); and `memos`, the paths of the codes whose memo gained the other's paragraphs
+    (refi.qdpx_merge.join_memos sets them: the book only takes a memo where it has none)."""
 
     added: list[str]
     known: list[str]
     same: dict[str, str]
     described: list[str]
     elsewhere: list[str]
+    renamed: list[str]
+    memos: Sequence[str] = ()
 
     def lines(self) -> list[str]:
         """The sentences an import says beyond how many codes it added."""
@@ -541,11 +546,13 @@ class AddedCodes(NamedTuple):
                 "merges two that are one)",
                 self.elsewhere,
             ),
+            ("Named otherwise in the file, kept as named here", self.renamed),
+            ("Memo written on in the file, its new paragraphs added", self.memos),
         )
         return [f"{what}: {_listed(paths)}." for what, paths in said if paths]
 
 
-def _listed(names: list[str], most: int = 8) -> str:
+def _listed(names: Sequence[str], most: int = 8) -> str:
     more = f", … ({len(names) - most} more)" if len(names) > most else ""
     return ", ".join(names[:most]) + more
 
@@ -571,6 +578,7 @@ def add_codebook(book: Codebook, other: Codebook) -> AddedCodes:
     known: list[str] = []
     described: list[str] = []
     elsewhere: list[str] = []  # names
+    renamed: list[tuple[str, str]] = []  # (id, the other's name)
     try:
         for code in other:  # parents before children
             parent = same.get(code.parent, "")
@@ -579,6 +587,8 @@ def add_codebook(book: Codebook, other: Codebook) -> AddedCodes:
             if found is not None:
                 same[code.id] = found.id
                 known.append(found.id)
+                if found.name != code.name:
+                    renamed.append((found.id, code.name))
                 if code.description.strip() and not found.description.strip():
                     now = taken[found.id] = replace(found, description=code.description)
                     by_id[found.id] = now
@@ -613,6 +623,7 @@ def add_codebook(book: Codebook, other: Codebook) -> AddedCodes:
         same,
         [book.path(i) for i in described],
         elsewhere,
+        [f"{book.path(i)} (“{name}”)" for i, name in renamed],
     )
 
 

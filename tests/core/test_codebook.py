@@ -444,6 +444,26 @@ def test_add_codebook_takes_known_codes_by_id_or_name_and_adds_the_rest() -> Non
     assert (joy.parent, joy.color, joy.description) == (feelings.id, "#00ff00", "*glad*")
 
 
+def test_added_codes_say_the_codes_named_otherwise_and_the_memos_written_on() -> None:
+    """A code known by id under another name keeps its name here; the report gives both.
+    The memos joined (refi.qdpx_merge.join_memos) are said after."""
+    from reader.core.codebook import add_codebook
+
+    book = Codebook()
+    light = book.create("Light")
+    other = Codebook()
+    other.create("Lumière", code_id=light.id)
+    other.create("light")  # another id, the same name in another case: the same code
+    added = add_codebook(book, other)
+    assert added.renamed == ["Light (“Lumière”)", "Light (“light”)"]
+    assert [c.name for c in book] == ["Light"]
+    assert added._replace(memos=["Light"]).lines() == [
+        "Already in the codebook: Light, Light.",
+        "Named otherwise in the file, kept as named here: Light (“Lumière”), Light (“light”).",
+        "Memo written on in the file, its new paragraphs added: Light.",
+    ]
+
+
 def test_first_color_is_the_first_codes_or_the_unknown_grey() -> None:
     book = Codebook()
     first = book.create("First", color="#112233")
@@ -482,13 +502,15 @@ def _added_one_by_one(book: Codebook, other: Codebook) -> tuple:
     """What add_codebook did before it indexed the book: each code looked up and created
     alone (the reference its one-pass version must agree with)."""
     same: dict[str, str] = {}
-    added, known, described, elsewhere = [], [], [], []
+    added, known, described, elsewhere, renamed = [], [], [], [], []
     for code in other:
         parent = same.get(code.parent, "")
         found = book.get(code.id) or book.find(code.name, parent)
         if found is not None:
             same[code.id] = found.id
             known.append(book.path(found.id))
+            if found.name != code.name:
+                renamed.append(f"{book.path(found.id)} (“{code.name}”)")
             if code.description.strip() and not found.description.strip():
                 book.update(found.id, description=code.description)
                 described.append(book.path(found.id))
@@ -505,7 +527,7 @@ def _added_one_by_one(book: Codebook, other: Codebook) -> tuple:
         )
         same[code.id] = made.id
         added.append(book.path(made.id))
-    return added, known, same, described, elsewhere
+    return added, known, same, described, elsewhere, renamed, ()
 
 
 def _big_book(seed: int, prefix: str, size: int = 1000) -> Codebook:

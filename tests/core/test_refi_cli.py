@@ -74,12 +74,19 @@ def test_import_a_codebook_into_a_study(tmp_path: Path, capsys) -> None:
     qdc = tmp_path / "codes.qdc"
     book = study.codebook.copy()
     book.create("Sleep")
+    book.rename(book.find("Light").id, "Lumière")
+    work = book.find("Work")
+    book.update(work.id, description=f"{work.description}\n\nSupervisor: nights too.")
     qdc.write_bytes(export_qdc(book))
     status, out, err = main(capsys, "import", qdc, study.folder)
     assert status == 0, err
     assert out.startswith("Added 1 code(s)")
     assert "Already in the codebook: " in out
-    assert open_study(study.folder).codebook.find("Sleep") is not None
+    assert "Named otherwise in the file, kept as named here: Light (“Lumière”)." in out
+    assert "Memo written on in the file, its new paragraphs added: Work." in out
+    book = open_study(study.folder).codebook
+    assert book.find("Sleep") is not None and book.find("Lumière") is None
+    assert book.find("Work").description.endswith("\n\nSupervisor: nights too.")
 
 
 def test_a_codebook_import_says_what_it_left_out_for_one_reason_in_one_line(

@@ -23,6 +23,7 @@ from reader.core.refi.codebook_xml import RefiError
 from reader.core.refi.qdpx_export import export_study_qdpx
 from reader.core.refi.qdpx_import import import_qdpx
 from reader.core.refi.qdpx_merge import Merged, joined, merge_selection
+from reader.core.refi.sent import Sent
 from reader.core.store import save_notes
 from reader.core.study import Study, open_study
 from tests.core.test_refi import TEXT, P, coded_study, said, unzip, zipped
@@ -486,8 +487,9 @@ def test_a_source_whose_last_line_end_the_tool_dropped_is_still_the_interview(
 def test_the_study_sent_and_back_unchanged_changes_no_file(tmp_path: Path) -> None:
     """Nothing was done to it there: not even study.json gains an empty setting."""
     study = coded_study(tmp_path / "study")
+    sent = export_study_qdpx(study)[0]  # writes the record of what was sent, only
     before = files(study.folder)
-    report = import_qdpx(export_study_qdpx(study)[0], study.folder)
+    report = import_qdpx(sent, study.folder)
     assert [m.changed for m in report.merged] == [False, False]
     assert files(study.folder) == before
 
@@ -560,3 +562,256 @@ def test_a_note_lengthened_here_since_it_was_sent_comes_back_once(tmp_path: Path
     report = import_qdpx(back, study.folder)
     assert [m.changed for m in report.merged] == [False, False]
     assert files(study.notes_dir) == before
+
+
+# --- what was deleted here since the study was sent (refi.sent) ---------------------------
+
+
+def edit_notes(study: Study, title: str, edit: Callable[[list[Highlight]], list[Highlight]]):
+    """The student's change to an interview's highlights, saved as the window saves it."""
+    entry = next(e for e in study.interviews if e.title == title)
+    notes = study.load_notes(entry)
+    notes.highlights = edit(notes.highlights)
+    save_notes(study.notes_path(entry), notes)
+
+
+def delete_moon_and_light(study: Study) -> None:
+    """Here, since the study was sent: "🌙" deleted, "Light" taken off the handover."""
+    light = study.codebook.find("Light").id
+
+    def edit(highlights: list[Highlight]) -> list[Highlight]:
+        return [
+            h.edited(codes=tuple(c for c in h.codes if c != light))
+            if h.exact == "With the handover"
+            else h
+            for h in highlights
+            if h.exact != "🌙"
+        ]
+
+    edit_notes(study, "P1", edit)
+
+
+def fatigue_added(root: ET.Element) -> None:
+    """There: a new code, "Fatigue", on the handover and on P2's "Days only. 🌞"; all the
+    rest (the "🌙" she deleted since, "Light" on the handover) kept as it was sent."""
+    codes = root.find(f"{P}CodeBook/{P}Codes")
+    ET.SubElement(codes, f"{P}Code", guid=FATIGUE, name="Fatigue", isCodable="true")
+    coding(selection_named(root, "With the handover"), FATIGUE, 1)
+    coding(selection_named(root, "Days only. 🌞"), FATIGUE, 2)
+
+
+def coded_passages(study: Study, title: str) -> list[tuple[str, tuple[str, ...]]]:
+    names = {c["id"]: c["name"] for c in notes_json(study, title)["codes"]}
+    highlights = notes_json(study, title)["highlights"]
+    return [(h["exact"], tuple(names[c] for c in h["codes"])) for h in highlights]
+
+
+def test_what_was_deleted_here_since_the_study_was_sent_stays_deleted(tmp_path: Path) -> None:
+    """Exported; then she deletes "🌙" and takes "Light" off the handover; her supervisor
+    adds "Fatigue" to the handover and to P2's passage, and his tool keeps the rest. Back:
+    "🌙" stays deleted, "Light" stays off, "Fatigue" arrives on both. Twice is once."""
+    study = coded_study(tmp_path / "study")
+    back = edited(export_study_qdpx(study)[0], fatigue_added)
+    delete_moon_and_light(study)
+
+    report = import_qdpx(back, study.folder)
+    lines = report.message().splitlines()
+    start = lines.index("Merged into the interviews of the same text the study has:")
+    assert lines[start + 1 :] == [
+        "  “P1”: 1 coding added to 1 highlight; 1 highlight deleted here since it was sent, "
+        "not brought back; 1 coding removed here since it was sent, not added back",
+        "  “P2”: 1 coding added to 1 highlight",
+    ]
+    assert coded_passages(study, "P1") == [("With the handover", ("Handover", "Fatigue"))]
+    assert coded_passages(study, "P2") == [("Days only. 🌞", ("Light", "Fatigue"))]
+
+    before = files(study.folder)
+    again = import_qdpx(back, study.folder)
+    assert files(study.folder) == before
+    assert [m.changed for m in again.merged] == [False, False]
+    assert again.merged[0].line == (
+        "“P1”: nothing new; 1 highlight deleted here since it was sent, not brought back; "
+        "1 coding removed here since it was sent, not added back"
+    )
+
+
+def test_the_record_of_what_was_sent_is_small_and_names_no_highlight(tmp_path: Path) -> None:
+    """study.json does not gain it; the record is hashes, a line for each interview."""
+    study = coded_study(tmp_path / "study")
+    before = study.file.read_bytes()
+    export_study_qdpx(study)
+    assert study.file.read_bytes() == before
+    record = json.loads((study.folder / ".refi-sent.json").read_bytes())
+    assert record["format"] == "interview-reader-refi-sent" and len(record["exports"]) == 1
+    assert set(record["exports"][0]["interviews"]) == {e.id for e in study.interviews}
+    text = (study.folder / ".refi-sent.json").read_text("utf-8")
+    assert not any(h.id in text for e in study.interviews for h in study.load_notes(e).highlights)
+
+
+def test_without_a_record_the_project_sent_back_brings_everything_as_before(
+    tmp_path: Path,
+) -> None:
+    """A study exported by an older build (no record), or a project made elsewhere of the
+    same texts: what is not here comes, as it did."""
+    study = coded_study(tmp_path / "study")
+    back = edited(export_study_qdpx(study)[0], fatigue_added)
+    (study.folder / ".refi-sent.json").unlink()
+    delete_moon_and_light(study)
+    report = import_qdpx(back, study.folder)
+    assert report.merged[0].line == "“P1”: 2 codings added to 1 highlight, 1 new highlight"
+    assert coded_passages(study, "P1") == [
+        ("🌙", ("Light",)),
+        ("With the handover", ("Handover", "Light", "Fatigue")),
+    ]
+
+    # A project of the same texts coded elsewhere (its own highlights, other GUIDs): its
+    # "🌙" was never sent from here, it comes; its handover is ours over again, a twin,
+    # and does not put back the "Light" she took off ours.
+    study = coded_study(tmp_path / "again")
+    export_study_qdpx(study)
+    delete_moon_and_light(study)
+    elsewhere = export_study_qdpx(coded_study(tmp_path / "elsewhere"))[0]
+    report = import_qdpx(elsewhere, study.folder)
+    assert report.merged[0].line == (
+        "“P1”: 1 new highlight; 1 coding removed here since it was sent, not added back"
+    )
+
+
+def test_a_project_sent_before_the_last_export_still_keeps_deleted_highlights_out(
+    tmp_path: Path,
+) -> None:
+    """Sent to her supervisor; "🌙" deleted; exported again (to a co-author); the
+    supervisor's file comes back after: "🌙" stays deleted."""
+    study = coded_study(tmp_path / "study")
+    back = edited(export_study_qdpx(study)[0], fatigue_added)
+    delete_moon_and_light(study)
+    export_study_qdpx(open_study(study.folder))
+    report = import_qdpx(back, study.folder)
+    assert report.merged[0].deleted == 1 and report.merged[0].uncoded == 1
+    assert coded_passages(study, "P1") == [("With the handover", ("Handover", "Fatigue"))]
+
+
+@given(
+    sent=st.lists(HIGHLIGHTS, max_size=6),
+    deleted=st.sets(st.integers(0, 9)),
+    taken_off=st.sets(st.sampled_from("abc")),
+    made_here=st.lists(HIGHLIGHTS, max_size=3),
+    selections=st.lists(HIGHLIGHTS, max_size=6),
+)
+def test_a_merge_never_brings_back_what_was_sent_and_deleted_here(
+    sent: list[Highlight],
+    deleted: set[int],
+    taken_off: set[str],
+    made_here: list[Highlight],
+    selections: list[Highlight],
+) -> None:
+    """Whatever comes back (the highlights as sent, changed, or new ones over the same
+    passages): no highlight sent and deleted here is there again, no code sent on a
+    highlight and taken off it here is on it again; twice is once."""
+    sent_by_id = {h.id: h for h in sent}
+    record = Sent(_hashes(sent_by_id.values()))
+    here = {
+        h.id: h.edited(codes=tuple(c for c in h.codes if c not in taken_off))
+        for h in sent_by_id.values()
+        if int(h.id[1:]) not in deleted
+    }
+    here |= {
+        f"new{h.id}": replace(h, id=f"new{h.id}") for h in made_here if f"new{h.id}" not in here
+    }
+    once = dict(here)
+    for selection in selections + list(sent_by_id.values()):
+        merge_selection(once, selection, Merged("s", "s"), record)
+    for h in sent_by_id.values():
+        if h.id not in here:
+            assert h.id not in once
+        else:
+            removed = set(h.codes) - set(here[h.id].codes)
+            assert not removed & set(once[h.id].codes)
+    merged = Merged("s", "s")
+    again = dict(once)
+    for selection in selections + list(sent_by_id.values()):
+        merge_selection(again, selection, merged, record)
+    assert not merged.changed and again == once
+
+
+def _hashes(highlights) -> frozenset[bytes]:
+    """What refi.sent records of these highlights, read back as a merge reads it."""
+    import tempfile
+
+    from reader.core.refi.sent import read_sent, record_sent
+
+    with tempfile.TemporaryDirectory() as folder:
+        record_sent(Path(folder), [("i", list(highlights))], "2026-01-01T00:00:00+00:00")
+        return read_sent(Path(folder)).get("i", Sent()).hashes
+
+
+def test_what_came_back_and_was_deleted_here_does_not_come_again(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Her supervisor's first file brings "The end." and "Fatigue" on the handover; she
+    deletes the one and takes the other off; his next file (his tool keeps both) does
+    not bring them again. The record is written once, by the first."""
+    study = coded_study(tmp_path / "study")
+    sent = export_study_qdpx(study, crlf=True)[0]
+    record = study.folder / ".refi-sent.json"
+    as_sent = record.read_bytes()
+    first = edited(sent, as_nvivo)
+    import_qdpx(first, study.folder)
+    assert record.read_bytes() != as_sent
+
+    def edit(highlights: list[Highlight]) -> list[Highlight]:
+        return [
+            h.edited(codes=tuple(c for c in h.codes if c != FATIGUE))
+            for h in highlights
+            if h.exact != "The end."
+        ]
+
+    edit_notes(open_study(study.folder), "P1", edit)
+    before = files(study.folder)
+    report = import_qdpx(first, study.folder)  # his tool kept both
+    assert report.merged[0].line == (
+        "“P1”: nothing new; 1 highlight deleted here since it was sent, not brought back; "
+        "1 coding removed here since it was sent, not added back"
+    )
+    assert files(study.folder) == before
+
+    # The record cannot take what came: said, and the merge is done all the same.
+    import errno
+
+    def refuse(path: Path, _data: bytes) -> None:
+        raise OSError(errno.EROFS, "Read-only file system", str(path))
+
+    study = coded_study(tmp_path / "again")
+    export_study_qdpx(study, crlf=True)
+    monkeypatch.setattr("reader.core.refi.sent.atomic_write", refuse)
+    report = import_qdpx(first, study.folder)
+    assert report.merged[0].changed
+    assert said(report) == [
+        "record “.refi-sent.json”: it cannot be written (Read-only file system: "
+        f"{study.folder / '.refi-sent.json'}); what came in, deleted here later, would come "
+        "back with the next file"
+    ]
+
+
+def test_an_export_whose_record_cannot_be_written_says_so_and_exports(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The project is made all the same; a read-only study records nothing."""
+    import errno
+
+    study = coded_study(tmp_path / "study")
+
+    def refuse(path: Path, _data: bytes) -> None:
+        raise OSError(errno.ENOSPC, "No space left on device", str(path))
+
+    monkeypatch.setattr("reader.core.refi.sent.atomic_write", refuse)
+    data, left_out = export_study_qdpx(study)
+    assert unzip(data)["project.qde"] and left_out == [
+        "the record of what was sent (.refi-sent.json): No space left on device: "
+        f"{study.folder / '.refi-sent.json'}; highlights deleted here may come back with the "
+        "project sent back"
+    ]
+    monkeypatch.undo()
+    study.read_only = True
+    assert export_study_qdpx(study)[1] == []
+    assert not (study.folder / ".refi-sent.json").exists()

@@ -462,3 +462,73 @@ def test_an_interview_set_aside_comes_back_with_the_supervisors_codings(
     shown = [(h.exact, book.names(h.codes)) for h in window.interview.session.notes.highlights]
     assert shown == [("coffee", ("Drinks", "Sleep")), ("handover", ("Drinks",))]
     assert window.interview.controller.undo_stack.count() == 0
+
+
+def test_a_passage_deleted_since_the_study_was_exported_does_not_come_back(
+    make_study_window, folder: Path, qtbot, dialogs, tmp_path: Path, monkeypatch
+) -> None:
+    """File ▸ Export… sends the study; she deletes "night" and takes "Drinks" off
+    "coffee" (coded "Shifts" too); her supervisor's tool keeps both and adds "Sleep" to
+    "coffee". Imported back: "night" stays deleted, "Drinks" stays off, "Sleep" comes, in
+    the window and on disk; the report says so."""
+    import xml.etree.ElementTree as ET
+
+    from PySide6.QtWidgets import QDialog
+
+    from reader.ui.exporting.export_dialog import ExportDialog
+    from tests.core.test_refi_merge import coding, edited
+
+    window = make_study_window(folder)
+    interview = window.interview
+    code_with_keys(window, qtbot, "coffee", "Drinks")
+    code_with_keys(window, qtbot, "coffee", "Shifts")
+    code_with_keys(window, qtbot, "night", "Shifts")
+
+    def whole_study_as_qdpx(dialog: ExportDialog) -> int:
+        dialog.scope_combo.setCurrentIndex(1)
+        dialog.format_combo.setCurrentIndex(dialog.format_combo.findData("qdpx"))
+        return QDialog.DialogCode.Accepted
+
+    monkeypatch.setattr(ExportDialog, "exec", whole_study_as_qdpx)
+    sent = tmp_path / "study.qdpx"
+    dialogs.save_answers.append(str(sent))
+    window.actions.export.trigger()
+    assert sent.is_file()
+
+    night, coffee = (
+        next(h for h in interview.session.notes.highlights if h.exact == word)
+        for word in ("night", "coffee")
+    )
+    interview.controller.delete_highlight(night.id)
+    interview.controller.edit_highlight(coffee.id, "Remove Code", codes=coffee.codes[1:])
+    sleep = "5a000000-0000-4000-8000-000000000001"
+
+    def supervisor(root: ET.Element) -> None:
+        p = root.tag[: root.tag.index("}") + 1]
+        ET.SubElement(root.find(f"{p}CodeBook/{p}Codes"), f"{p}Code", guid=sleep, name="Sleep")
+        coding(
+            next(s for s in root.iter(f"{p}PlainTextSelection") if s.get("guid") == coffee.id),
+            sleep,
+            1,
+        )
+
+    back = tmp_path / "back.qdpx"
+    back.write_bytes(edited(sent.read_bytes(), supervisor))
+    dialogs.open_answers.append(str(back))
+    window.actions.codes.import_qdpx.trigger()
+    kind, said = dialogs.shown[-1]
+    assert kind == "information"
+    assert (
+        "“P01 Ana”: 1 coding added to 1 highlight; 1 highlight deleted here since it was "
+        "sent, not brought back; 1 coding removed here since it was sent, not added back"
+    ) in said
+
+    book = window.codebook.hub.book
+    expected = [("coffee", ("Shifts", "Sleep"))]
+    assert [(h.exact, book.names(h.codes)) for h in interview.session.notes.highlights] == (
+        expected
+    )
+    interview.flush()
+    study = window.study.study
+    on_disk = study.load_notes(study.interviews[0]).highlights
+    assert [(h.exact, study.codebook.names(h.codes)) for h in on_disk] == expected

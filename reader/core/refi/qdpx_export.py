@@ -21,6 +21,10 @@ GUIDs are stable: ours where we have them (highlights, codes), else derived from
 ids (uuid5), or the GUIDs an import brought in (kept in the study's settings under
 GUIDS_SETTING), so exporting the same study again gives the same file. With `crlf`
 (MAXQDA), lines end in CRLF and positions count both characters.
+
+A study's export records what it sent, each interview's highlights and their codes
+(refi.sent, a file of its own in the study folder): the project sent back then brings no
+highlight, nor coding, deleted here since (qdpx_merge).
 """
 
 from __future__ import annotations
@@ -33,7 +37,7 @@ from decimal import Decimal
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from reader.core.annotations import Highlight
+from reader.core.annotations import Highlight, now_iso
 from reader.core.codebook import Codebook
 from reader.core.notes_file import NotesData
 from reader.core.refi import media
@@ -44,7 +48,9 @@ from reader.core.refi.codebook_xml import (
     derived_guid,
     tag,
 )
+from reader.core.refi.sent import SENT_FILE, record_sent
 from reader.core.shorten import shorten
+from reader.core.store import describe_os_error
 from reader.core.study_file import AttributeDef, InterviewEntry
 from reader.core.study_memo import MEMO_NOTE_NAME, MemoUnreadableError, memo_path, read_memo
 
@@ -152,7 +158,8 @@ def interview_of(entry: InterviewEntry, session: Session, notes_path: Path | Non
 def export_study_qdpx(study: Study, *, crlf: bool = False) -> tuple[bytes, list[str]]:
     """The study as `.qdpx`, and what was left out, one line each: interviews whose
     transcript or notes cannot be read, highlights not found in the text (they have no
-    position)."""
+    position). What it sends is recorded in the study folder (refi.sent), so that the
+    project sent back does not bring back what was deleted here meanwhile."""
     from reader.core.document import DocumentError
     from reader.core.notes_file import NotesFormatError
 
@@ -186,6 +193,15 @@ def export_study_qdpx(study: Study, *, crlf: bool = False) -> tuple[bytes, list[
         guids=study.data.settings.get(GUIDS_SETTING, {}),
         memo=memo,
     )
+    if not study.read_only:  # a study that cannot be written cannot take it back either
+        sent = [(i.entry.id, _anchored(i.notes.highlights, i.text)) for i in interviews]
+        try:
+            record_sent(study.folder, sent, now_iso())
+        except OSError as exc:
+            left_out.append(
+                f"the record of what was sent ({SENT_FILE}): {describe_os_error(exc)}; "
+                "highlights deleted here may come back with the project sent back"
+            )
     return data, left_out
 
 

@@ -20,9 +20,11 @@ name; transcripts are written beside the others under new names, nothing overwri
 A source whose text is that of an interview in the study (the study sent to a supervisor
 and coded there) is not added a second time: its selections and notes are merged into
 that interview's notes file (qdpx_merge: codes and notes added, nothing taken away,
-nothing added twice), which is backed up first and written atomically; one that cannot
-be read, or that another window is editing, is left as it is and named. The report says
-what each merge brought (ImportReport.merged). The notes tied to no source or selection
+nothing added twice, nothing brought back that was deleted here since the study sent it:
+refi.sent, whose record then gains what came), which is backed up first and written
+atomically; one that cannot be read, or that another window is editing, is left as it
+is and named. The report says what each merge brought, and what it did not bring back
+(ImportReport.merged). The notes tied to no source or selection
 (a project's memos, our study memo) go into the study memo (core/study_memo.py), each
 under a heading of its name. study.json is written once, atomically, at the end.
 
@@ -59,7 +61,6 @@ from reader.core.recording import stored_path
 from reader.core.refi import media
 from reader.core.refi.codebook_xml import (
     RefiError,
-    code_lines,
     derived_guid,
     guid_of,
     parse_xml,
@@ -77,6 +78,7 @@ from reader.core.refi.qdpx_merge import (
     read_notes,
     write_notes,
 )
+from reader.core.refi.sent import NOTHING_SENT, SENT_FILE, Sent, read_sent, record_received
 from reader.core.store import describe_os_error, save_notes
 from reader.core.study import Study, StudyError, open_study
 from reader.core.study_file import InterviewEntry, StudyData
@@ -104,7 +106,7 @@ class ImportReport:
     recordings: int = 0
     known_codes: list[str] = field(default_factory=list)  # in the study already: merged
     merged: list[Merged] = field(default_factory=list)  # sources of the study's interviews
-    code_lines: list[str] = field(default_factory=list)  # codebook_xml.code_lines
+    code_lines: list[str] = field(default_factory=list)  # AddedCodes.lines
     not_imported: list[LeftOut] = field(default_factory=list)
 
     def message(self, grouped: bool = True) -> str:
@@ -194,6 +196,8 @@ class _Import:
     guids: dict[str, str]
     report: ImportReport
     texts: dict[str, InterviewEntry]  # the hash of each of the study's texts -> its interview
+    sent: dict[str, Sent]  # interview id -> what the study sent of it (refi.sent)
+    received: dict[str, list[Highlight]] = field(default_factory=dict)  # from it, as merged
     used_notes: set[str] = field(default_factory=set)
 
     @property
@@ -233,10 +237,10 @@ def import_qdpx(
     guids: dict[str, str] = dict(study.data.settings.get(GUIDS_SETTING, {}))
     read = read_codes(project.find("CodeBook", "Codes"), project.ns)
     report = ImportReport(study, not_imported=list(read.not_imported))
-    added = add_codebook(study.writable_codebook(), read.book)
-    memos = join_memos(study.codebook, read.book, added.same)
+    book = study.writable_codebook()
+    added = join_memos(book, read.book, add_codebook(book, read.book))
     report.codes, report.known_codes = len(added.added), added.known
-    report.code_lines = code_lines(study.codebook, read.book, added, memos)
+    report.code_lines = added.lines()
     run = _Import(
         project=project,
         study=study,
@@ -247,6 +251,7 @@ def import_qdpx(
         guids=guids,
         report=report,
         texts=_texts_of(study),
+        sent=read_sent(study.folder),
     )
     try:
         for element in list(project.find("Sources") or []):
@@ -270,6 +275,12 @@ def import_qdpx(
         study.data.settings[GUIDS_SETTING] = guids
     study.save()
     _into_memo(study, free, report)
+    try:
+        record_received(study.folder, run.received)
+    except OSError as exc:
+        why = f"it cannot be written ({describe_os_error(exc)}); what came in, deleted here"
+        why += " later, would come back with the next file"
+        report.not_imported.append(LeftOut("record", SENT_FILE, why))
     return report
 
 
@@ -710,8 +721,12 @@ def _merge(
         notes = NotesData(document=load_document(study.transcript_path(entry)).meta())
     merged = Merged(name, title)
     by_id = {h.id: h for h in notes.highlights}
-    for h in _highlights(run, element, name, text, selections):
-        merge_selection(by_id, h, merged)
+    # Its notes file gone (lost, not its highlights deleted one by one): all of it comes.
+    sent = run.sent.get(entry.id, NOTHING_SENT) if was is not None else NOTHING_SENT
+    came = [
+        merge_selection(by_id, h, merged, sent)
+        for h in _highlights(run, element, name, text, selections)
+    ]
     research = notes.notes
     for tied in _tied_notes(run, element, ("research-notes", entry.id)):
         research = joined(research, tied)
@@ -724,6 +739,8 @@ def _merge(
             said = f"the notes of “{title}”, its text here, are left as they were: {why}"
             report.not_imported.append(LeftOut(label, name, said))
             return
+    if entry.id in run.sent:  # not into a study never sent: it merges as before
+        run.received.setdefault(entry.id, []).extend(came)
     report.merged.append(merged)
 
 

@@ -6,7 +6,12 @@ A selection whose GUID is the id of a highlight there (our export keeps highligh
 selection GUIDs) is that highlight: the codes and the note it gained are added. One with a
 new GUID is a new highlight, unless a highlight of the same passage is there (made here
 since, or its twin): that one takes its codes and note, as above. Nothing is taken away:
-a coding removed in the other tool stays here. A selection of a highlight's GUID over
+a coding removed in the other tool stays here. Nor is anything brought back that was
+deleted here since the study was sent (refi.sent, the record its export keeps): a
+selection whose GUID was sent and whose highlight is gone here, a code that was on a sent
+highlight and was taken off it here (the codes added there come); the report says how
+many. Without a record (an older study, a project from elsewhere) all of it comes, as
+before. A selection of a highlight's GUID over
 another passage (resized there) is a new highlight beside it, or joins one of that
 passage. The same project imported twice changes nothing the second
 time. The notes file is backed up (backups.py) before it is written, atomically; one
@@ -22,11 +27,12 @@ from pathlib import Path
 
 from reader.core.annotations import Highlight, now_iso
 from reader.core.backups import make_backup
-from reader.core.codebook import Codebook
+from reader.core.codebook import AddedCodes, Codebook
 from reader.core.lock_files import lock_holder, notes_lock
 from reader.core.notes_file import NotesData, NotesFormatError, parse
 from reader.core.refi.codebook_xml import derived_guid
 from reader.core.refi.left_out import NAMED
+from reader.core.refi.sent import NOTHING_SENT, Sent
 from reader.core.store import describe_os_error, save_notes
 from reader.core.wording import counted
 
@@ -41,10 +47,18 @@ class Merged:
     coded: int = 0  # the highlights there that gained codes
     new: int = 0  # highlights added
     notes: int = 0  # notes added or lengthened (a highlight's, the research notes)
+    deleted: int = 0  # highlights sent and deleted here since: not brought back
+    uncoded: int = 0  # codes sent on a highlight and taken off it here: not added back
 
     @property
     def changed(self) -> bool:
+        """It changes the interview's notes."""
         return bool(self.codings or self.new or self.notes)
+
+    @property
+    def said(self) -> bool:
+        """It has something to say: what it brought, or what it did not bring back."""
+        return self.changed or bool(self.deleted or self.uncoded)
 
     @property
     def named(self) -> str:
@@ -54,7 +68,8 @@ class Merged:
 
     @property
     def line(self) -> str:
-        """“P03”: 12 codings added to 9 highlights, 4 new highlights"""
+        """“P03”: 12 codings added to 9 highlights, 4 new highlights; 1 highlight deleted
+        here since it was sent, not brought back"""
         parts = []
         if self.codings:
             parts.append(
@@ -64,15 +79,25 @@ class Merged:
             parts.append(counted(self.new, "new highlight"))
         if self.notes:
             parts.append(counted(self.notes, "note") + " added")
-        return f"{self.named}: " + (", ".join(parts) or NOTHING_NEW)
+        kept = [
+            f"{counted(n, what)} {how} here since {'it was' if n == 1 else 'they were'} sent, "
+            f"not {back} back"
+            for n, what, how, back in (
+                (self.deleted, "highlight", "deleted", "brought"),
+                (self.uncoded, "coding", "removed", "added"),
+            )
+            if n
+        ]
+        said = ", ".join(parts) or ("nothing new" if kept else NOTHING_NEW)
+        return f"{self.named}: " + "; ".join([said, *kept])
 
 
 def merged_lines(merged: list[Merged]) -> list[str]:
     """A line for each source that brought something, then one for those that brought
     nothing (a box shows its first lines: a study of fifteen sent back with two coded
     there would hide them under thirteen lines of nothing new)."""
-    lines = [m.line for m in merged if m.changed]
-    same = [m for m in merged if not m.changed]
+    lines = [m.line for m in merged if m.said]
+    same = [m for m in merged if not m.said]
     if len(same) == 1:
         lines.append(same[0].line)
     elif same:
@@ -85,14 +110,25 @@ def merged_lines(merged: list[Merged]) -> list[str]:
 NOTHING_NEW = "nothing new, the study has all of it"
 
 
-def merge_selection(highlights: dict[str, Highlight], selection: Highlight, merged: Merged) -> None:
-    """`selection` (a selection read as a highlight) into `highlights`, by id."""
+def merge_selection(
+    highlights: dict[str, Highlight],
+    selection: Highlight,
+    merged: Merged,
+    sent: Sent = NOTHING_SENT,
+) -> Highlight:
+    """`selection` (a selection read as a highlight) into `highlights`, by id. `sent`:
+    what the study sent of the interview (refi.sent): a highlight sent and deleted here
+    since is not brought back, nor a code sent on a highlight and taken off it here.
+    Returns the selection as the study knows it (another id when it was resized there)."""
     old = highlights.get(selection.id)
     if old is not None and (old.start, old.end) != (selection.start, selection.end):
         # Resized there: its passage is beside ours, never moved onto it.
         moved = f"{selection.id}/{selection.start}/{selection.end}"
         selection = replace(selection, id=derived_guid("selection", moved))
         old = highlights.get(selection.id)
+    if old is None and sent.has(selection.id):
+        merged.deleted += 1
+        return selection
     if old is None:
         # A highlight of the same passage (made here since, or a twin made there) is that
         # passage: it takes the codes, as coding a highlighted passage does here. Which one,
@@ -106,8 +142,11 @@ def merge_selection(highlights: dict[str, Highlight], selection: Highlight, merg
     if old is None:
         highlights[selection.id] = selection
         merged.new += 1
-        return
-    codes = tuple(c for c in selection.codes if c not in old.codes)
+        return selection
+    fresh = [c for c in selection.codes if c not in old.codes]
+    # Taken off here since it was sent: on this highlight, or on the one a twin joins (a
+    # tool that gives the selections new GUIDs sends ours back as twins).
+    codes = tuple(c for c in fresh if not sent.had(selection.id, c) and not sent.had(old.id, c))
     note = joined(old.note, selection.note)
     if codes or note != old.note:
         highlights[old.id] = replace(
@@ -115,7 +154,9 @@ def merge_selection(highlights: dict[str, Highlight], selection: Highlight, merg
         )
     merged.codings += len(codes)
     merged.coded += bool(codes)
+    merged.uncoded += len(fresh) - len(codes)
     merged.notes += note != old.note
+    return selection
 
 
 def joined(old: str, new: str) -> str:
@@ -147,20 +188,20 @@ def _paragraphs(text: str) -> list[str]:
     return [p.strip() for p in _PARAGRAPH_BREAK.split(text)[::2] if p.strip()]
 
 
-def join_memos(book: Codebook, other: Codebook, same: dict[str, str]) -> list[str]:
+def join_memos(book: Codebook, other: Codebook, added: AddedCodes) -> AddedCodes:
     """The memos of `book`'s codes gain the paragraphs that the memos of the same codes in
-    `other` (an imported codebook; `same`: its ids -> `book`'s) add, as notes are joined:
-    a supervisor's paragraph on a student's code is not dropped because it had a memo.
-    The paths of the codes whose memo changed."""
+    `other` (an imported codebook, added to `book` by add_codebook) add, as notes are
+    joined: a supervisor's paragraph on a student's code is not dropped because it had a
+    memo. `added` with the paths of the codes whose memo changed (AddedCodes.memos)."""
     changed = []
     for code in other:
-        mine = book.get(same.get(code.id, ""))
+        mine = book.get(added.same.get(code.id, ""))
         if mine is not None and (memo := joined(mine.description, code.description)) != (
             mine.description
         ):
             book.update(mine.id, description=memo)
             changed.append(book.path(mine.id))
-    return changed
+    return added._replace(memos=changed)
 
 
 def _lengthens(longer: str, note: str) -> bool:

@@ -181,7 +181,7 @@ class Refi:
 
     def import_codebook(self) -> None:
         """A .qdc's codes added to the codebook open now (one step to undo)."""
-        from reader.core.refi.codebook_xml import RefiError, code_lines, import_qdc
+        from reader.core.refi.codebook_xml import RefiError, import_qdc
         from reader.core.refi.left_out import grouped_lines
         from reader.core.refi.qdpx_merge import join_memos
 
@@ -197,13 +197,11 @@ class Refi:
             QMessageBox.warning(self.window, "Cannot import", f"{Path(path).name}: {exc}")
             return
         outcome: list[AddedCodes] = []
-        memos: list[str] = []
 
         def do() -> Codebook:
             book = self.hub.writable_book()
             before = book.copy()
-            outcome[:] = [add_codebook(book, read.book)]
-            memos[:] = join_memos(book, read.book, outcome[0].same)
+            outcome[:] = [join_memos(book, read.book, add_codebook(book, read.book))]
             return before
 
         def undo(before: Codebook) -> None:
@@ -213,7 +211,7 @@ class Refi:
             return
         lines = [
             f"Added {len(outcome[0].added)} code(s) from {Path(path).name}.",
-            *code_lines(self.hub.book, read.book, outcome[0], memos),
+            *outcome[0].lines(),
         ]
         lines += [f"Not imported: {line}." for line in grouped_lines(read.not_imported)]
         QMessageBox.information(self.window, "Codebook imported", "\n".join(lines))

@@ -1,0 +1,94 @@
+"""The record of what a study sent as .qdpx (reader/core/refi/sent.py)."""
+
+from __future__ import annotations
+
+import json
+from dataclasses import replace
+from pathlib import Path
+
+import pytest
+
+from reader.core.annotations import make_highlight
+from reader.core.refi.sent import KEPT, SENT_FILE, read_sent, record_received, record_sent
+
+TEXT = "one two three four five"
+
+
+def a_highlight(n: int, *codes: str):
+    return replace(make_highlight(TEXT, 0, 3), id=f"h{n}", codes=codes)
+
+
+def test_what_was_sent_is_found_and_nothing_else(tmp_path: Path) -> None:
+    record_sent(tmp_path, [("p1", [a_highlight(1, "a", "b")]), ("p2", [])], "2026-01-01")
+    sent = read_sent(tmp_path)
+    assert sent["p1"].has("h1") and not sent["p1"].has("h2") and not sent["p2"].has("h1")
+    assert sent["p1"].had("h1", "a") and sent["p1"].had("h1", "b")
+    assert not sent["p1"].had("h1", "c") and not sent["p1"].had("h2", "a")
+    assert "p3" not in sent
+
+
+def test_the_last_exports_are_kept_and_an_export_sent_again_is_one(tmp_path: Path) -> None:
+    for n in range(KEPT + 2):
+        record_sent(tmp_path, [("p1", [a_highlight(n)])], f"2026-01-0{n + 1}")
+    record_sent(tmp_path, [("p1", [a_highlight(KEPT + 1)])], "2026-02-01")  # the same again
+    exports = json.loads((tmp_path / SENT_FILE).read_bytes())["exports"]
+    assert [e["time"] for e in exports] == ["2026-01-03", "2026-01-04", "2026-02-01"][-KEPT:]
+    sent = read_sent(tmp_path)["p1"]
+    assert [sent.has(f"h{n}") for n in range(KEPT + 2)] == [False, False, True, True, True]
+
+
+def test_what_came_back_joins_the_newest_export_and_is_written_only_when_new(
+    tmp_path: Path,
+) -> None:
+    record_received(tmp_path, {"p1": [a_highlight(9)]})  # no record: none made
+    assert not (tmp_path / SENT_FILE).exists()
+    record_sent(tmp_path, [("p1", [a_highlight(1, "a")])], "2026-01-01")
+    record_received(tmp_path, {"p1": [a_highlight(1, "a", "z"), a_highlight(2)]})
+    sent = read_sent(tmp_path)["p1"]
+    assert sent.has("h2") and sent.had("h1", "z") and sent.had("h1", "a")
+    written = (tmp_path / SENT_FILE).stat().st_mtime_ns, (tmp_path / SENT_FILE).read_bytes()
+    record_received(tmp_path, {"p1": [a_highlight(2)]})
+    assert ((tmp_path / SENT_FILE).stat().st_mtime_ns, (tmp_path / SENT_FILE).read_bytes()) == (
+        written
+    )
+
+
+@pytest.mark.parametrize(
+    "content",
+    [
+        b"",
+        b"\x00\xff\xfe binary",
+        b'{"format": "interview-reader-refi-sent", "version": 1, "exports": [',
+        b"[]",
+        b'{"format": "something-else", "version": 1, "exports": []}',
+        b'{"format": "interview-reader-refi-sent", "version": 2, "exports": []}',
+        b'{"format": "interview-reader-refi-sent", "version": 1, "exports": {}}',
+        b'{"format": "interview-reader-refi-sent", "version": 1, "exports": [{"time": 1}]}',
+        b'{"format": "interview-reader-refi-sent", "version": 1, '
+        b'"exports": [{"interviews": {"p1": "not base64!"}}]}',
+        b'{"format": "interview-reader-refi-sent", "version": 1, '
+        b'"exports": [{"interviews": {"p1": 12}}]}',
+        '{"format": "interview-reader-refi-sent", "é": 1}'.encode("latin-1"),
+    ],
+)
+def test_a_record_that_cannot_be_read_is_no_record(tmp_path: Path, content: bytes) -> None:
+    """Then a project merges as into a study never sent: nothing is lost."""
+    (tmp_path / SENT_FILE).write_bytes(content)
+    assert read_sent(tmp_path) == {}
+    record_received(tmp_path, {"p1": [a_highlight(1)]})  # not rewritten, not an error
+    assert (tmp_path / SENT_FILE).read_bytes() == content
+    record_sent(tmp_path, [("p1", [a_highlight(1)])], "2026-01-01")  # a new record
+    assert read_sent(tmp_path)["p1"].has("h1")
+
+
+def test_a_study_of_500_interviews_of_200_highlights_has_a_small_record(tmp_path: Path) -> None:
+    """Eight characters a highlight and a coding: 100,000 highlights with a code each
+    are 1.6 MB, in a file of their own (study.json stays as it is: test_refi_merge)."""
+    interviews = [
+        (f"interview-{i:03}", [a_highlight(i * 1000 + n, "code") for n in range(200)])
+        for i in range(500)
+    ]
+    record_sent(tmp_path, interviews, "2026-01-01")
+    assert (tmp_path / SENT_FILE).stat().st_size < 500 * 200 * 2 * 8 + 500 * 40
+    sent = read_sent(tmp_path)
+    assert len(sent) == 500 and sent["interview-499"].had("h499199", "code")
