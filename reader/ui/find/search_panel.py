@@ -1,6 +1,6 @@
 """Search Everything (Ctrl+Shift+F): the interview, highlights, notes, tags and the research
 notes at once, results grouped by kind in a dock; Enter on a result goes there. Diacritics
-are ignored unless "Match diacritics" is on (remembered in the settings), as in the find bar."""
+are ignored unless "Match diacritics" is on; the options are remembered, as the find bar's."""
 
 from __future__ import annotations
 
@@ -33,7 +33,8 @@ from reader.core.session import Session
 from reader.core.study_search import StudyResults
 from reader.ui import theme
 from reader.ui.after_paint import AfterPaint
-from reader.ui.find.find_bar import keep_diacritics, warning_color
+from reader.ui.find.find_bar import warning_color
+from reader.ui.find.find_options import checked, keep_options
 from reader.ui.find.result_delegate import KIND_ROLE, RESULT_ROLE, ResultDelegate, kind_group
 from reader.ui.find.study_scope import INTERVIEW_ROLE, StudyScope, populate
 from reader.ui.interview.open_interview import OpenInterview
@@ -50,7 +51,7 @@ DEBOUNCE_MS = 250
 EVERYTHING = "Search the interview, your highlights, their notes and codes, and your research notes"
 REFRESH_MS = 600  # after an edit of the notes or a highlight, while the panel is shown
 QUERY_KEY = "search/query"  # the last query searched, in the field at the next start
-DIACRITICS_KEY = "search/match-diacritics"
+OPTIONS = "search"  # the settings keys of its options: search/match-case...
 _ONE_LINE = str.maketrans("\n\t\r", "   ")  # as in the results' snippets
 
 
@@ -115,7 +116,9 @@ class SearchPanel(QWidget):
         self.word_button.setFont(font)
         self.regex_button = self._toggle(".*", "Regular expression")
         self.diacritics_button = self._toggle("é", "Match diacritics")
-        keep_diacritics(self.diacritics_button, DIACRITICS_KEY, self.regex_button)
+        self.option_buttons = keep_options(
+            OPTIONS, self.case_button, self.word_button, self.regex_button, self.diacritics_button
+        )
         self.status = QLabel()
         self.status.setObjectName("search-status")
         self.status.setWordWrap(True)
@@ -175,12 +178,7 @@ class SearchPanel(QWidget):
         return button
 
     def options(self) -> dict[str, bool]:
-        return {
-            "case": self.case_button.isChecked(),
-            "whole_word": self.word_button.isChecked(),
-            "regex": self.regex_button.isChecked(),
-            "diacritics": self.diacritics_button.isChecked(),
-        }
+        return checked(self.option_buttons)
 
     # Searching ---------------------------------------------------------------------------
 

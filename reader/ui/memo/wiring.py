@@ -10,14 +10,11 @@ from collections.abc import Callable
 from typing import TYPE_CHECKING, Protocol
 
 from PySide6.QtCore import Qt
-from PySide6.QtGui import QTextDocument
 
-from reader.ui.elided_label import ElidedLabel
-from reader.ui.interview.open_interview import OpenInterview
 from reader.ui.library.open_study import OpenStudy
 from reader.ui.library.study_actions import StudyActions
 from reader.ui.library.switcher import InterviewSwitcher
-from reader.ui.notes.notes_pane import NotesPane
+from reader.ui.memo.notes_status import NotesStatus, StatusWindow
 from reader.ui.notes.quoting import NotesQuoting
 from reader.ui.window.actions import Actions
 
@@ -25,26 +22,22 @@ if TYPE_CHECKING:
     from reader.ui.memo.study_memo import StudyMemo
 
 
-class MemoWindow(Protocol):
+class MemoWindow(StatusWindow, Protocol):
     """What of the main window this needs (the main window is not imported here)."""
 
     study: OpenStudy
     study_actions: StudyActions
     switcher: InterviewSwitcher
-    notes_pane: NotesPane
     quoting: NotesQuoting
     actions: Actions
-    interview: OpenInterview
-    notes_label: ElidedLabel  # the status bar's: which file the notes pane writes
 
 
-def wire_memo(
-    window: MemoWindow, count_words: Callable[[], None]
-) -> Callable[[], StudyMemo | None]:
-    """Wire the memo (`count_words`: the status bar counts the words shown again); what
-    gives the StudyMemo (None before a study opened)."""
+def wire_memo(window: MemoWindow) -> Callable[[], StudyMemo | None]:
+    """Wire the memo, and the status bar's account of the notes pane; what gives the
+    StudyMemo (None before a study opened)."""
     study, pane, action = window.study, window.notes_pane, window.actions.study_memo
     made: list[StudyMemo] = []
+    status = NotesStatus(window)
 
     def study_opened(opened: object) -> None:
         if made:
@@ -54,14 +47,10 @@ def wire_memo(
         memo = StudyMemo(study, pane.window())
         made.append(memo)
         memo.documentChanged.connect(pane.set_memo)
-        memo.documentChanged.connect(counted)
         memo.readOnlyChanged.connect(pane.set_memo_read_only)
+        status.follow_memo(memo)
         window.study_actions.memo_saved = memo.may_close
         memo.open(opened)  # connected now: this opening is over before it would call
-
-    def counted(document: QTextDocument | None) -> None:
-        if document is not None:
-            document.contentsChanged.connect(count_words)
 
     def show(on: bool) -> None:
         pane.show_memo(on)
@@ -93,20 +82,9 @@ def wire_memo(
         if switcher.current == interview_id or switcher.open(interview_id):
             window.quoting.follow_link(f"#h-{highlight_id}")
 
-    def show_file(*_args: object) -> None:
-        """The status bar names the file shown: the memo's, or the interview's notes."""
-        memo, notes = made[0] if made else None, window.interview.notes_path
-        if pane.showing_memo() and memo is not None and memo.path is not None:
-            window.notes_label.setText(f"Study memo: {memo.path}")
-        elif notes is not None:
-            window.notes_label.setText(f"Notes: {notes}")
-
     study.opened.connect(study_opened)
     action.triggered.connect(show)
     pane.memoShown.connect(action.setChecked)
-    pane.memoShown.connect(lambda _on: count_words())
-    pane.memoShown.connect(show_file)
-    window.interview.notesPathChanged.connect(show_file)  # after the window's own
     pane.linkActivated.connect(follow)
     window.quoting.into_memo = into_memo
     return lambda: made[0] if made else None
