@@ -17,7 +17,7 @@ from reader.ui.find.search_panel import SearchPanel
 from reader.ui.settings import settings
 from reader.ui.window.main_window import MainWindow
 from tests.ui.test_main_window import menu_action
-from tests.ui.test_read_only_undo import activate
+from tests.ui.test_read_only_undo import activate as activate_window
 
 TEXT = (
     "An interview about making a film.\n"
@@ -379,7 +379,7 @@ def test_diacritics_are_ignored_unless_match_diacritics_is_on(film: MainWindow, 
 def test_the_options_clicked_are_kept_after_a_restart(make_window, doc: Path, qtbot) -> None:
     """Each of the four, clicked, is in a new window's panel as left, and searches so."""
     window = make_window(doc)
-    activate(window, qtbot)
+    activate_window(window, qtbot)
     panel = search(window, qtbot, "scene")
     assert len(item_of_kind(panel, "document")) == 3  # Scene, scene, scene
     for button in (panel.case_button, panel.word_button, panel.diacritics_button):
@@ -387,7 +387,7 @@ def test_the_options_clicked_are_kept_after_a_restart(make_window, doc: Path, qt
     assert len(item_of_kind(panel, "document")) == 2  # "Scene" no longer
     window.close()
     again = make_window(doc)
-    activate(again, qtbot)
+    activate_window(again, qtbot)
     panel = search(again, qtbot, "")  # the last query, searched again once shown
     expected = {"case": True, "whole_word": True, "regex": False, "diacritics": True}
     assert panel.options() == expected
