@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from functools import partial
 
-from PySide6.QtCore import QEvent, QObject, Qt, QTimer, Signal
+from PySide6.QtCore import QEvent, QObject, Qt, QTimer, Signal, SignalInstance
 from PySide6.QtGui import (
     QFont,
     QKeyEvent,
@@ -30,13 +30,19 @@ from PySide6.QtWidgets import (
 from reader.core.folding import fold_query
 from reader.core.search import KINDS, Result, ResultList, SearchError, search_everything
 from reader.core.session import Session
-from reader.core.study_search import StudyResults
+from reader.core.study_search import MEMO, StudyResults
 from reader.ui import theme
 from reader.ui.after_paint import AfterPaint
 from reader.ui.find.find_bar import warning_color
 from reader.ui.find.find_options import checked, keep_options
 from reader.ui.find.result_delegate import KIND_ROLE, RESULT_ROLE, ResultDelegate, kind_group
-from reader.ui.find.study_scope import INTERVIEW_ROLE, StudyScope, populate
+from reader.ui.find.study_scope import (
+    INTERVIEW_ROLE,
+    StudyScope,
+    found_where,
+    memo_group,
+    populate,
+)
 from reader.ui.interview.open_interview import OpenInterview
 from reader.ui.settings import settings
 
@@ -46,6 +52,7 @@ GROUP_TITLES = {
     "notes": "Notes on highlights",
     "tags": "Codes",
     "research": "Research notes",
+    MEMO: "Study memo",
 }
 DEBOUNCE_MS = 250
 EVERYTHING = "Search the interview, your highlights, their notes and codes, and your research notes"
@@ -73,6 +80,7 @@ class SearchPanel(QWidget):
     documentSpanRequested = Signal(int, int)  # select this span of the interview text
     highlightRequested = Signal(str, int, int)  # go to the highlight; flash [start, end)
     notesSpanRequested = Signal(int, int)  # select this span of the research notes
+    memoSpanRequested = Signal(int, int)  # select this span of the study memo
     escapePressed = Signal()
 
     def __init__(self, interview: OpenInterview, parent: QWidget | None = None) -> None:
@@ -225,6 +233,7 @@ class SearchPanel(QWidget):
         self.rows.forget()  # the rows measured: of the results gone, or measured again
         if self.study_results is not None:
             populate(self.tree, self.study_results.interviews, GROUP_TITLES)
+            memo_group(self.tree, self.study_results.memo, GROUP_TITLES[MEMO])
         bold = QFont(self.tree.font())
         bold.setBold(True)
         restore = None
@@ -261,8 +270,7 @@ class SearchPanel(QWidget):
             text += "your research notes."
             palette.setColor(QPalette.ColorRole.WindowText, theme.muted_color())
         elif self.study_results is not None and self.study_results.total:
-            count = len(self.study_results.interviews)
-            text = f"{self.study_results.total:,} in {count} interview{'' if count == 1 else 's'}"
+            text = found_where(self.study_results)
             text += ", searching…" if self.scope is not None and self.scope.searching else ""
             palette.setColor(QPalette.ColorRole.WindowText, theme.muted_color())
         elif not any(self.results.values()):
@@ -340,6 +348,10 @@ class SearchPanel(QWidget):
 
     def go_to(self, result: Result) -> None:
         """Ask for the place of `result`, or search again if it no longer holds."""
+        if result.kind == MEMO:  # the study's, whichever interview is open
+            memo = self.scope.memo_text() if self.scope is not None else ""
+            self._go_to_notes(result, memo, self.memoSpanRequested)
+            return
         session = self.interview.session
         if session is None or session is not self.searched_session:
             self.search()  # another interview is open: these results are not about it
@@ -348,13 +360,7 @@ class SearchPanel(QWidget):
             if result.end <= len(session.document.text):
                 self.documentSpanRequested.emit(result.start, result.end)
         elif result.kind == "research":
-            text = self.interview.research_notes()
-            found = result.snippet[result.snippet_start : result.snippet_end]  # maybe cut
-            there = text[result.start : result.end].translate(_ONE_LINE)
-            if found and there.startswith(found):
-                self.notesSpanRequested.emit(result.start, result.end)
-            else:
-                self.search()  # the notes changed since: search them again
+            self._go_to_notes(result, self.interview.research_notes(), self.notesSpanRequested)
         elif result.highlight_id is not None:
             highlight = session.highlight(result.highlight_id)
             if highlight is None:
@@ -368,6 +374,15 @@ class SearchPanel(QWidget):
                 self.highlightRequested.emit(highlight.id, start, highlight.start + result.end)
             else:
                 self.highlightRequested.emit(highlight.id, -1, -1)
+
+    def _go_to_notes(self, result: Result, text: str, there_now: SignalInstance) -> None:
+        """The research notes' result, or the memo's: asked for by `there_now`."""
+        found = result.snippet[result.snippet_start : result.snippet_end]  # maybe cut
+        there = text[result.start : result.end].translate(_ONE_LINE)
+        if found and there.startswith(found):
+            there_now.emit(result.start, result.end)
+        else:
+            self.search()  # the notes changed since: search them again
 
     def open_with(self, prefill: str) -> None:
         """Shown: the focus in the field, `prefill` (a selection) as the query if given;

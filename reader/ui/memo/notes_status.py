@@ -7,7 +7,6 @@ from __future__ import annotations
 from typing import TYPE_CHECKING, Protocol
 
 from PySide6.QtCore import QObject, QTimer
-from PySide6.QtGui import QTextDocument
 
 from reader.ui.elided_label import ElidedLabel
 from reader.ui.interview.open_interview import OpenInterview
@@ -45,17 +44,13 @@ class NotesStatus(QObject):
         interview.opened.connect(self.count_words)
         interview.replaced.connect(self.count_words)
         self._pane.memoShown.connect(self.show_all)
+        self._pane.memoEdited.connect(self._words.start)
 
     def follow_memo(self, memo: StudyMemo) -> None:
         """The study memo, made when a study first opens: it follows studies from then on."""
         self._memo = memo
         memo.saveStateChanged.connect(self.show_save_state)
         memo.readOnlyChanged.connect(self.show_save_state)
-        memo.documentChanged.connect(self._memo_document)
-
-    def _memo_document(self, document: QTextDocument | None) -> None:
-        if document is not None:
-            document.contentsChanged.connect(self._words.start)
 
     def _showing_memo(self) -> StudyMemo | None:
         return self._memo if self._pane.showing_memo() and self._memo is not None else None

@@ -69,6 +69,7 @@ if TYPE_CHECKING:
     from reader.ui.find.search_panel import SearchPanel
     from reader.ui.library.library_panel import LibraryPanel
 
+
 class MainWindow(QMainWindow):
     def __init__(self) -> None:
         super().__init__()
