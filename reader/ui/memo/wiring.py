@@ -1,24 +1,27 @@
 """The study memo's place in the window, wired in one call from MainWindow._wire_study:
 View ▸ Study Memo (Ctrl+7) and the notes pane's tabs show it in the notes editor; Q
 quotes into it while it shows, naming the interview, with a link that opens that
-interview at the passage. The memo's own module loads when a study first opens: a lone
-interview's start-up does not pay for it."""
+interview at the passage; Ctrl+Shift+T puts the recording's time in it, naming the
+interview, with a link that opens it and plays from that time. The memo's own module
+loads when a study first opens: a lone interview's start-up does not pay for it."""
 
 from __future__ import annotations
 
 from collections.abc import Callable
 from typing import TYPE_CHECKING, Protocol
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import Qt, QTimer
 
 from reader.ui.library.open_study import OpenStudy
 from reader.ui.library.study_actions import StudyActions
 from reader.ui.library.switcher import InterviewSwitcher
 from reader.ui.memo.notes_status import NotesStatus, StatusWindow
 from reader.ui.notes.quoting import NotesQuoting
+from reader.ui.recording.recording import Recording
 from reader.ui.window.actions import Actions
 
 if TYPE_CHECKING:
+    from reader.core.study_file import InterviewEntry
     from reader.ui.memo.study_memo import StudyMemo
 
 
@@ -30,6 +33,7 @@ class MemoWindow(StatusWindow, Protocol):
     switcher: InterviewSwitcher
     quoting: NotesQuoting
     actions: Actions
+    recording: Recording
 
 
 def wire_memo(window: MemoWindow) -> Callable[[], StudyMemo | None]:
@@ -58,33 +62,52 @@ def wire_memo(window: MemoWindow) -> Callable[[], StudyMemo | None]:
             Qt.FocusReason.ShortcutFocusReason
         )
 
-    def into_memo(label: str, highlight_id: str) -> tuple[str, str] | None:
-        """A quote's label and link in the memo: the interview's title first."""
+    def named() -> InterviewEntry | None:
+        """The open interview while the memo shows: what is put in the memo names it."""
         if not pane.showing_memo() or study.study is None or not window.switcher.current:
             return None
+        return study.study.interview(window.switcher.current)
+
+    def into_memo(label: str, highlight_id: str) -> tuple[str, str] | None:
+        """A quote's label and link in the memo: the interview's title first."""
         from reader.core.study_memo import quote_target
 
-        entry = study.study.interview(window.switcher.current)
-        return f"{entry.title}, {label}", quote_target(entry.id, highlight_id)
+        entry = named()
+        return (f"{entry.title}, {label}", quote_target(entry.id, highlight_id)) if entry else None
+
+    def naming() -> tuple[str, str]:
+        """A time's in the memo (Ctrl+Shift+T): the interview's title, and the place its
+        link leads before the time ("interview:<id>", core/sync.time_link)."""
+        from reader.core.study_memo import interview_place
+
+        entry = named()
+        return (entry.title, interview_place(entry.id)) if entry else ("", "")
 
     def follow(url: str) -> None:
-        """A quote's link in the memo: its interview opens (if it is not open) at it."""
-        from reader.core.study_memo import quoted_passage
+        """A quote's or a time's link in the memo: its interview opens (if it is not open)
+        at the passage, or plays from the time."""
+        from reader.core.study_memo import linked_place
 
-        found = quoted_passage(url)
+        found = linked_place(url)
         if found is None or study.study is None:
             return
-        interview_id, highlight_id = found
+        interview_id, own = found  # the interview's own link: "#h-…" or "#t=…"
         if all(e.id != interview_id for e in study.study.interviews):
-            study.status.emit("That quote's interview is no longer in the study.", 6000)
+            study.status.emit("That link's interview is no longer in the study.", 6000)
             return
-        switcher = window.switcher
-        if switcher.current == interview_id or switcher.open(interview_id):
-            window.quoting.follow_link(f"#h-{highlight_id}")
+        switcher, recording = window.switcher, window.recording
+        if own.startswith("#h-"):
+            if switcher.current == interview_id or switcher.open(interview_id):
+                window.quoting.follow_link(own)
+        elif switcher.current == interview_id:
+            recording.follow_link(own)
+        elif switcher.open(interview_id):  # its recording is shown a moment after it opens
+            QTimer.singleShot(0, recording, lambda: recording.follow_link(own))
 
     study.opened.connect(study_opened)
     action.triggered.connect(show)
     pane.memoShown.connect(action.setChecked)
     pane.linkActivated.connect(follow)
     window.quoting.into_memo = into_memo
+    window.recording.naming = naming
     return lambda: made[0] if made else None

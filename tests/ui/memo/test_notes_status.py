@@ -8,8 +8,9 @@ from typing import Any
 
 from PySide6.QtCore import Qt
 
+from reader.ui.persistence.saver import RETRY_MS
 from reader.ui.window.main_window import MainWindow
-from tests.ui.memo.test_study_memo import memo_file, on_disk, open_memo
+from tests.ui.memo.test_study_memo import memo_file, open_memo
 
 CTRL = Qt.KeyboardModifier.ControlModifier
 
@@ -55,8 +56,8 @@ def test_the_memos_file_words_and_save_state_show_while_it_does(
     assert status(window)[1] == "5 words"
     qtbot.waitUntil(lambda: status(window)[2].startswith("Not saved: No space left"))
     monkeypatch.setattr(saver, "atomic_write", write)  # room again: the retry writes it
-    on_disk(qtbot, folder, "a memo of five words")
-    qtbot.waitUntil(lambda: window.save_label.text() == "Saved")
+    qtbot.waitUntil(lambda: window.save_label.text() == "Saved", timeout=4 * RETRY_MS)
+    assert memo_file(folder).read_text("utf-8") == "a memo of five words"
     qtbot.keyClick(editor, Qt.Key.Key_7, CTRL)
     qtbot.waitUntil(lambda: status(window) == notes)
 
