@@ -97,22 +97,13 @@ def search_study(
 
 
 def search_memo(
-    memo: str,
-    query: str,
-    *,
-    case: bool = False,
-    whole_word: bool = False,
-    regex: bool = False,
-    diacritics: bool = False,
-    limit: int = DEFAULT_LIMIT,
+    memo: str, query: str, *, limit: int = DEFAULT_LIMIT, **options: bool
 ) -> ResultList:
     """Where `query` is in the study memo (its text as being edited), by line and with
-    links read as their text, as in an interview's research notes; kind MEMO. Raises
-    SearchError for a bad regular expression."""
-    if not query:
-        return ResultList()
-    options = {"case": case, "whole_word": whole_word, "regex": regex, "diacritics": diacritics}
-    return line_results(memo, Query(query, **options), limit, MEMO)
+    links read as their text, as in an interview's research notes; kind MEMO. `options`
+    are Query's (case, whole_word, regex, diacritics). Raises SearchError for a bad
+    regular expression."""
+    return line_results(memo, Query(query, **options), limit, MEMO) if query else ResultList()
 
 
 def collect(results: Iterator[InterviewResults]) -> StudyResults:
