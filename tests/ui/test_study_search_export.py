@@ -277,6 +277,12 @@ def test_the_study_memo_is_searched_and_a_result_shows_it_with_the_match_selecte
     assert editor.textCursor().selectedText() == "Cöffee"
     assert window.switcher.current == ana
     assert window.notes_label.text().startswith("Study memo: ")
+    # Showing the memo is a change to Qt (its styling): searched again, the row is kept,
+    # and Ctrl+Shift+F, Enter come back to it.
+    qtbot.waitUntil(lambda: not panel.stale)
+    window.actions.search_everything.trigger()
+    qtbot.keyClick(panel.edit, Qt.Key.Key_Return)
+    assert panel.tree.currentItem().text(0) == "Line 4  No Cöffee at dawn 🌙"
     pane.show_memo(False)
     window.switcher.step(1)  # another interview open: the memo's results still lead there
     qtbot.waitUntil(lambda: window.switcher.current != ana)

@@ -36,13 +36,7 @@ from reader.ui.after_paint import AfterPaint
 from reader.ui.find.find_bar import warning_color
 from reader.ui.find.find_options import checked, keep_options
 from reader.ui.find.result_delegate import KIND_ROLE, RESULT_ROLE, ResultDelegate, kind_group
-from reader.ui.find.study_scope import (
-    INTERVIEW_ROLE,
-    StudyScope,
-    found_where,
-    memo_group,
-    populate,
-)
+from reader.ui.find.study_scope import INTERVIEW_ROLE, StudyScope, found_where, memo_group, populate
 from reader.ui.interview.open_interview import OpenInterview
 from reader.ui.settings import settings
 
@@ -231,12 +225,14 @@ class SearchPanel(QWidget):
         self.tree.setUpdatesEnabled(False)
         self.tree.clear()
         self.rows.forget()  # the rows measured: of the results gone, or measured again
+        restore = None
         if self.study_results is not None:
             populate(self.tree, self.study_results.interviews, GROUP_TITLES)
-            memo_group(self.tree, self.study_results.memo, GROUP_TITLES[MEMO])
+            children = memo_group(self.tree, self.study_results.memo, GROUP_TITLES[MEMO])
+            if keep is not None and keep[0] == MEMO and children:  # gone to: still current
+                restore = children[min(keep[1], len(children) - 1)]
         bold = QFont(self.tree.font())
         bold.setBold(True)
-        restore = None
         for kind in KINDS:
             results = self.results.get(kind)
             if not results:

@@ -156,17 +156,18 @@ def populate(tree: QTreeWidget, found: Iterable[InterviewResults], titles: dict[
             top.child(i).setExpanded(True)
 
 
-def memo_group(tree: QTreeWidget, results: ResultList, title: str) -> None:
-    """The study memo's results, above the interviews': it spans them."""
+def memo_group(tree: QTreeWidget, results: ResultList, title: str) -> list[QTreeWidgetItem]:
+    """The study memo's results, above the interviews' (it spans them); their items."""
     if not results:
-        return
-    group, _children = kind_group(title, MEMO, results)
+        return []
+    group, children = kind_group(title, MEMO, results)
     bold = QFont(tree.font())
     bold.setBold(True)
     group.setFont(0, bold)
     group.setToolTip(0, "Your notes across the study (memo.md in its folder)")
     tree.insertTopLevelItem(0, group)
     group.setExpanded(True)
+    return children
 
 
 def found_where(results: StudyResults) -> str:
