@@ -21,13 +21,7 @@ from PySide6.QtGui import QFont
 from PySide6.QtWidgets import QComboBox, QTreeWidget, QTreeWidgetItem
 
 from reader.core.search import KINDS, ResultList, SearchError
-from reader.core.study_search import (
-    MEMO,
-    InterviewResults,
-    StudyResults,
-    search_memo,
-    search_study,
-)
+from reader.core.study_search import MEMO, InterviewResults, StudyResults, search_memo, search_study
 from reader.ui.find.result_delegate import kind_group
 from reader.ui.interview.open_interview import OpenInterview
 from reader.ui.library.attribute_filter import chosen_filters, fill_attribute_filter

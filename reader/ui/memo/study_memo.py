@@ -71,9 +71,7 @@ class StudyMemo(QObject):
         return self.saver.state, self._said
 
     def why_read_only(self) -> str:
-        """Why the memo takes no typing, in words; "" when it does."""
-        if self.document is None:
-            return "No study is open."
+        """Why the memo takes no typing, in words; "" when it does (or no study is open)."""
         return self.unreadable or self._study.why_read_only()
 
     # Opening and closing ---------------------------------------------------------------

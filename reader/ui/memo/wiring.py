@@ -76,7 +76,7 @@ def wire_memo(window: MemoWindow) -> Callable[[], StudyMemo | None]:
         return (f"{entry.title}, {label}", quote_target(entry.id, highlight_id)) if entry else None
 
     def naming() -> tuple[str, str]:
-        """A time's in the memo (Ctrl+Shift+T): the interview's title, and the place its
+        """A time put in the memo (Ctrl+Shift+T): the interview's title, and the place its
         link leads before the time ("interview:<id>", core/sync.time_link)."""
         from reader.core.study_memo import interview_place
 
