@@ -102,9 +102,11 @@ def joined(old: str, new: str) -> str:
     """A note as it is here with `new` (the other tool's) added as a paragraph: not when
     it is here already (as whole paragraphs: "ok" is not in "book"); a note lengthened
     there (it starts with ours, then a word ends: not "Minefield" for "Mine") replaces
-    ours."""
+    ours, and the shorter one coming again is taken for the one lengthened."""
     new, here = new.strip(), old.strip()
     if not new or f"\n\n{new}\n\n" in f"\n\n{here}\n\n":
+        return old
+    if here.startswith(new) and not here[len(new)].isalnum():  # ours, lengthened here before
         return old
     if not here or (new.startswith(here) and not new[len(here)].isalnum()):
         return new
