@@ -273,8 +273,8 @@ class Result:
 
     `start`/`end` are code point offsets in the text the kind searches: the document
     ("document"), the highlight's quote ("quotes"), its note ("notes"), the tag ("tags"),
-    the research notes ("research"). `snippet` is one line of context and
-    `snippet_start`/`snippet_end` the match inside it.
+    the research notes ("research"), the study memo ("memo", study_search.MEMO). `snippet`
+    is one line of context and `snippet_start`/`snippet_end` the match inside it.
     """
 
     kind: str
@@ -285,7 +285,7 @@ class Result:
     start: int
     end: int
     highlight_id: str | None = None
-    line: int | None = None  # research notes: 1-based line number
+    line: int | None = None  # research notes and the study memo: 1-based line number
 
 
 class ResultList(list[Result]):
@@ -402,7 +402,7 @@ def search_interview(
     results["quotes"] = _capped(quotes, limit)
     results["notes"] = _capped(notes, limit)
     results["tags"] = _capped(_tag_results(every, query, options), limit)
-    results["research"] = _research_results(interview.research, matcher, limit)
+    results["research"] = line_results(interview.research, matcher, limit)
     return results
 
 
@@ -483,7 +483,9 @@ def _tag_results(quotes: Sequence[Quote], query: str, options: dict[str, bool]) 
     return equal + containing
 
 
-def _research_results(text: str, query: Query, limit: int) -> ResultList:
+def line_results(text: str, query: Query, limit: int, kind: str = "research") -> ResultList:
+    """The matches in Markdown notes (the research notes, the study memo), each labelled
+    with its line, its snippet reading links as their text."""
     spans = query.spans(text)
     line_starts = [0]
     if spans:
@@ -492,7 +494,7 @@ def _research_results(text: str, query: Query, limit: int) -> ResultList:
     for start, end in spans[:limit]:
         line = bisect_right(line_starts, start)
         snippet, a, b = _snippet(*_links_as_read(text, start, end))
-        results.append(Result("research", f"Line {line}", snippet, a, b, start, end, None, line))
+        results.append(Result(kind, f"Line {line}", snippet, a, b, start, end, None, line))
     return ResultList(results, len(spans))
 
 

@@ -1,6 +1,6 @@
 """The study memo: the research notes that span a study's interviews (themes, comparisons,
-decisions), a plain Markdown file beside study.json, and the links its quotes make back
-to a passage of one interview.
+decisions), a plain Markdown file beside study.json, and the links its quotes and times
+make back to a passage, or a moment of the recording, of one interview.
 
 It is `memo.md` by convention, not named in study.json: any tool (an editor, git, a sync
 tool, a reader of the folder) finds it where it expects a study's notes; a study made by
@@ -19,7 +19,8 @@ from reader.core.store import atomic_write
 from reader.core.study_places import MEMO_FILE
 
 MEMO_NOTE_NAME = "Study memo"  # its name as a REFI-QDA note, and its title
-_QUOTE_TARGET = re.compile(r"interview:([a-z0-9][a-z0-9-]{0,79})#h-([^\s()]+)")
+# interview:<id>, then that interview's own link: #h-<highlight id>, or #t=<seconds>.
+_PLACE = re.compile(r"interview:([a-z0-9][a-z0-9-]{0,79})(#h-[^\s()]+|#t=[^\s()]+)")
 
 
 class MemoUnreadableError(Exception):
@@ -64,14 +65,27 @@ def write_memo(path: Path, text: str) -> None:
     atomic_write(path, memo_bytes(text), parents=False)
 
 
+def interview_place(interview_id: str) -> str:
+    """Where a link in the memo leads, before the interview's own link ("#h-…", "#t=…")."""
+    return f"{QUOTE_SCHEME}{interview_id}"
+
+
 def quote_target(interview_id: str, highlight_id: str) -> str:
-    return f"{QUOTE_SCHEME}{interview_id}#h-{highlight_id}"
+    return f"{interview_place(interview_id)}#h-{highlight_id}"
+
+
+def linked_place(url: str) -> tuple[str, str] | None:
+    """(interview id, that interview's own link) of a link in the memo to a passage
+    ("#h-<highlight id>") or a time of its recording ("#t=<seconds>", sync.time_link);
+    None for another link."""
+    match = _PLACE.fullmatch(url)
+    return (match.group(1), match.group(2)) if match else None
 
 
 def quoted_passage(url: str) -> tuple[str, str] | None:
     """(interview id, highlight id) of a quote's link in the memo; None for another link."""
-    match = _QUOTE_TARGET.fullmatch(url)
-    return (match.group(1), match.group(2)) if match else None
+    found = linked_place(url)
+    return (found[0], found[1][3:]) if found and found[1].startswith("#h-") else None
 
 
 def with_notes(memo: str, notes: list[tuple[str, str]]) -> tuple[str, int]:

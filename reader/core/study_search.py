@@ -1,5 +1,5 @@
 """Searching a whole study: every interview through search.search_everything, grouped by
-interview and kind, filterable by attribute values.
+interview and kind, filterable by attribute values; and the study memo, which spans them.
 
 Interviews are loaded on first use and kept, compactly (study_texts.StudyTexts). `search_study`
 yields each interview's results as soon as they are found, so a window can show the first
@@ -12,10 +12,19 @@ from collections.abc import Iterator
 from dataclasses import dataclass, field
 from typing import Any
 
-from reader.core.search import DEFAULT_LIMIT, KINDS, Query, ResultList, search_interview
+from reader.core.search import (
+    DEFAULT_LIMIT,
+    KINDS,
+    Query,
+    ResultList,
+    line_results,
+    search_interview,
+)
 from reader.core.study import Study
 from reader.core.study_file import InterviewEntry
 from reader.core.study_texts import StudyTexts
+
+MEMO = "memo"  # the kind of the study memo's results
 
 
 @dataclass
@@ -36,14 +45,16 @@ class InterviewResults:
 
 @dataclass
 class StudyResults:
-    """Every interview with a result, in the study's order, and the totals by kind."""
+    """Every interview with a result, in the study's order, and the totals by kind; the
+    study memo's results (`search_memo`) apart, not in the totals by kind."""
 
     interviews: list[InterviewResults] = field(default_factory=list)
     totals: dict[str, int] = field(default_factory=lambda: dict.fromkeys(KINDS, 0))
+    memo: ResultList = field(default_factory=ResultList)
 
     @property
     def total(self) -> int:
-        return sum(self.totals.values())
+        return sum(self.totals.values()) + self.memo.total
 
     def add(self, found: InterviewResults) -> None:
         self.interviews.append(found)
@@ -83,6 +94,16 @@ def search_study(
         one = InterviewResults(entry, results, found.problem)
         if one.total or every:
             yield one
+
+
+def search_memo(
+    memo: str, query: str, *, limit: int = DEFAULT_LIMIT, **options: bool
+) -> ResultList:
+    """Where `query` is in the study memo (its text as being edited), by line and with
+    links read as their text, as in an interview's research notes; kind MEMO. `options`
+    are Query's (case, whole_word, regex, diacritics). Raises SearchError for a bad
+    regular expression."""
+    return line_results(memo, Query(query, **options), limit, MEMO) if query else ResultList()
 
 
 def collect(results: Iterator[InterviewResults]) -> StudyResults:

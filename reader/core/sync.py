@@ -17,6 +17,7 @@ from dataclasses import dataclass
 
 from reader.core.document import Document
 from reader.core.interview import Segment
+from reader.core.markdown_links import link_text
 
 MAX_SECONDS = 10**7  # ~115 days: a link beyond it is no time (and NaN or inf fails too)
 
@@ -120,12 +121,15 @@ def format_time(ms: int) -> str:
     return f"{minutes}:{seconds % 60:02d}"
 
 
-def time_link(ms: int) -> str:
+def time_link(ms: int, name: str = "", place: str = "") -> str:
     """A Markdown link in the notes that plays the recording from `ms` when followed:
-    the target is a W3C media fragment (#t=seconds), which browsers also understand."""
+    the target is a W3C media fragment (#t=seconds), which browsers also understand.
+    The study memo's names the interview ("[▶ P01 Ana, 12:05]") and has its `place`
+    before the fragment ("interview:<id>#t=725"), as a quote's link does."""
     tenths = (max(0, ms) + 50) // 100  # a tenth of a second is as close as a link needs
     seconds = f"{tenths // 10}.{tenths % 10}".removesuffix(".0")
-    return f"[▶ {format_time(tenths * 100)}](#t={seconds})"
+    time = format_time(tenths * 100)
+    return f"[▶ {link_text(f'{name}, {time}') if name else time}]({place}#t={seconds})"
 
 
 def link_ms(url: str) -> int | None:

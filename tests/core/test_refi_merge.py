@@ -399,6 +399,13 @@ def test_merging_removes_nothing_and_twice_is_once(
     assert not merged.changed and again == once
 
 
+def test_a_note_lengthened_then_sent_short_again_stays_long() -> None:
+    """Two selections of one passage, "n" then "n and more": merged twice, it is once."""
+    assert joined("n", "n and more") == "n and more"
+    assert joined("n and more", "n") == "n and more"
+    assert joined("Minefield", "Mine") == "Minefield\n\nMine"  # not a word's end
+
+
 @given(st.text("ok b,\n ", max_size=12), st.text("ok b,\n ", max_size=12))
 def test_a_note_joined_keeps_both_and_joined_again_is_the_same(old: str, new: str) -> None:
     """Each paragraph of either is there, or one written on from it; twice is once."""

@@ -14,6 +14,8 @@ from reader.core.study_memo import (
     MEMO_NOTE_NAME,
     MemoUnreadableError,
     add_to_memo,
+    interview_place,
+    linked_place,
     memo_path,
     quote_target,
     quoted_passage,
@@ -114,6 +116,21 @@ def test_a_quote_links_to_its_interview_and_passage() -> None:
 )
 def test_other_links_are_no_quotes(url: str) -> None:
     assert quoted_passage(url) is None
+
+
+def test_a_time_in_the_memo_names_its_interview_and_links_to_its_recording() -> None:
+    from reader.core.sync import link_ms, time_link
+
+    link = time_link(725_040, "P01 [pilot] Ana", interview_place("p01-ana-3f9a2c1b"))
+    assert link == "[▶ P01 (pilot) Ana, 12:05](interview:p01-ana-3f9a2c1b#t=725)"
+    (match,) = LINK.finditer(link)
+    place = linked_place(match.group(2))
+    assert place == ("p01-ana-3f9a2c1b", "#t=725")
+    assert link_ms(place[1]) == 725_000
+    assert quoted_passage(match.group(2)) is None  # a time, not a quote
+    assert linked_place(quote_target("p01-a", "3afd")) == ("p01-a", "#h-3afd")
+    for other in ("interview:p01#x=1", "interview:p01#t=", "#t=725", "interview:p01#t=1 2"):
+        assert linked_place(other) is None
 
 
 @given(st.from_regex(r"[a-z0-9][a-z0-9-]{0,30}", fullmatch=True), st.uuids())

@@ -12,7 +12,7 @@ from reader.core.annotations import make_highlight
 from reader.core.search import SearchError
 from reader.core.store import save_notes
 from reader.core.study import Study, open_study
-from reader.core.study_search import collect, search_study
+from reader.core.study_search import collect, search_memo, search_study
 from reader.core.study_texts import StudyTexts
 
 TEXTS = {
@@ -126,3 +126,42 @@ def test_kept_texts_are_bounded_least_recently_used_first_the_pinned_kept(study:
     texts.warm()
     assert texts.warmed and texts.kept() == 2
     assert texts.get(first) is not None and texts.kept() == 2
+
+
+MEMO_TEXT = (
+    "# Themes\n\n"
+    "The Handover is a ritual: > handover [↩ P2, Q1](interview:p2-0a1b2c3d#h-3afd)\n"
+    "Café breaks at night.\n"
+)
+
+
+def test_the_memo_is_searched_by_line_with_its_links_read_as_their_text() -> None:
+    found = search_memo(MEMO_TEXT, "handover")
+    assert [(r.kind, r.label, r.line) for r in found] == [("memo", "Line 3", 3)] * 2
+    first, second = found
+    assert MEMO_TEXT[first.start : first.end] == "Handover"
+    assert second.snippet.endswith("handover ↩ P2, Q1")  # the link as it reads
+    assert second.snippet[second.snippet_start : second.snippet_end] == "handover"
+    # The link's target is text too, but not what is read: a match there marks nothing.
+    (target,) = search_memo(MEMO_TEXT, "p2-0a1b")
+    assert target.snippet_start == target.snippet_end
+
+
+def test_the_memo_takes_the_find_options() -> None:
+    assert len(search_memo(MEMO_TEXT, "HANDOVER")) == 2
+    assert len(search_memo(MEMO_TEXT, "handover", case=True)) == 1
+    assert len(search_memo(MEMO_TEXT, "cafe")) == 1
+    assert len(search_memo(MEMO_TEXT, "cafe", diacritics=True)) == 0
+    assert len(search_memo(MEMO_TEXT, "hand", whole_word=True)) == 0
+    assert len(search_memo(MEMO_TEXT, r"^Caf\w", regex=True)) == 1
+    assert search_memo(MEMO_TEXT, "") == [] and search_memo("", "handover") == []
+    with pytest.raises(SearchError):
+        search_memo(MEMO_TEXT, "(", regex=True)
+    capped = search_memo("night\n" * 600, "night", limit=500)
+    assert len(capped) == 500 and capped.total == 600 and capped.more
+
+
+def test_the_memo_counts_in_the_studys_total_not_its_kinds(study: Study) -> None:
+    results = collect(search_study(study, "handover"))
+    results.memo = search_memo(MEMO_TEXT, "handover")
+    assert results.total == 7 and results.totals["document"] == 3

@@ -9,7 +9,8 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication
 
 from reader.ui.find import find_bar
-from reader.ui.find.find_bar import DIACRITICS_KEY, FindBar
+from reader.ui.find.find_bar import FindBar
+from reader.ui.find.find_options import option_key
 from reader.ui.settings import settings
 from reader.ui.window.main_window import MainWindow
 from tests.ui.test_main_window import menu_action
@@ -21,6 +22,7 @@ TEXT = (
     "Q: And the ending?\n"
     "A: The ending was improvised, like the Film itself.\n"
 )
+DIACRITICS_KEY = option_key("find", "diacritics")
 CTRL = Qt.KeyboardModifier.ControlModifier
 SHIFT = Qt.KeyboardModifier.ShiftModifier
 ALT = Qt.KeyboardModifier.AltModifier
@@ -286,6 +288,34 @@ def test_match_diacritics_with_alt_d_is_remembered(make_window, tmp_path: Path, 
     qtbot.keyClick(bar.edit, Qt.Key.Key_D, ALT)
     qtbot.waitUntil(lambda: not bar.diacritics_button.isChecked())
     assert settings().value(DIACRITICS_KEY, type=bool) is False
+
+
+def test_every_option_set_with_its_key_is_kept_after_a_restart(
+    make_window, doc: Path, qtbot
+) -> None:
+    """Match case (Alt+A), Whole word (Alt+W) and Regular expression (Alt+R) are kept as
+    Match diacritics is: a new window's find bar has them as the user left them."""
+    first = make_window(doc)
+    activate(first, qtbot)
+    bar = open_and_type(first, qtbot, "film")
+    assert bar.count_label.text().endswith("of 3")  # film, film, Film
+    for key in (Qt.Key.Key_A, Qt.Key.Key_W, Qt.Key.Key_R):
+        qtbot.keyClick(bar.edit, key, ALT)
+    qtbot.waitUntil(bar.regex_button.isChecked)
+    assert bar.case_button.isChecked() and bar.word_button.isChecked()
+    assert bar.count_label.text().endswith("of 2")  # "Film" no longer
+    first.close()
+    again = make_window(doc)
+    activate(again, qtbot)
+    bar = again.find_bar
+    assert bar.options() == {"case": True, "whole_word": True, "regex": True, "diacritics": False}
+    assert not bar.diacritics_button.isEnabled()  # greyed out beside the regex, as left
+    bar = open_and_type(again, qtbot, "film")
+    assert bar.count_label.text().endswith("of 2")
+    qtbot.keyClick(bar.edit, Qt.Key.Key_A, ALT)  # turned off: kept off
+    qtbot.waitUntil(lambda: not bar.case_button.isChecked())
+    assert settings().value(option_key("find", "case"), type=bool) is False
+    assert settings().value(option_key("find", "regex"), type=bool) is True
 
 
 def test_a_bad_regex_says_what_is_wrong(film: MainWindow, qtbot) -> None:

@@ -12,10 +12,12 @@ from PySide6.QtWidgets import QApplication, QTreeWidgetItem
 from reader.core.codebook import codes_for_tags
 from reader.core.search import Result
 from reader.ui.find import result_delegate, search_panel
+from reader.ui.find.find_options import option_key
 from reader.ui.find.search_panel import SearchPanel
 from reader.ui.settings import settings
 from reader.ui.window.main_window import MainWindow
 from tests.ui.test_main_window import menu_action
+from tests.ui.test_read_only_undo import activate as activate_window
 
 TEXT = (
     "An interview about making a film.\n"
@@ -366,12 +368,38 @@ def test_diacritics_are_ignored_unless_match_diacritics_is_on(film: MainWindow, 
     assert panel.diacritics_button.accessibleName() == "Match diacritics"
     panel.diacritics_button.click()
     assert panel.result_items() == []
-    assert settings().value(search_panel.DIACRITICS_KEY, type=bool) is True
+    assert settings().value(option_key("search", "diacritics"), type=bool) is True
     panel.edit.setText("CAFÉ")
     panel.search()
     assert len(panel.result_items()) == 1
     panel.regex_button.click()  # a regular expression matches diacritics as written
     assert not panel.diacritics_button.isEnabled()
+
+
+def test_the_options_clicked_are_kept_after_a_restart(make_window, doc: Path, qtbot) -> None:
+    """Each of the four, clicked, is in a new window's panel as left, and searches so."""
+    window = make_window(doc)
+    activate_window(window, qtbot)
+    panel = search(window, qtbot, "scene")
+    assert len(item_of_kind(panel, "document")) == 3  # Scene, scene, scene
+    for button in (panel.case_button, panel.word_button, panel.diacritics_button):
+        button.click()
+    assert len(item_of_kind(panel, "document")) == 2  # "Scene" no longer
+    window.close()
+    again = make_window(doc)
+    activate_window(again, qtbot)
+    panel = search(again, qtbot, "")  # the last query, searched again once shown
+    expected = {"case": True, "whole_word": True, "regex": False, "diacritics": True}
+    assert panel.options() == expected
+    qtbot.waitUntil(lambda: len(item_of_kind(panel, "document")) == 2)
+    panel.regex_button.click()
+    assert panel.options()["regex"] and not panel.diacritics_button.isEnabled()
+    assert settings().value(option_key("search", "regex"), type=bool) is True
+    assert settings().value(option_key("search", "whole_word"), type=bool) is True
+
+
+def item_of_kind(panel: SearchPanel, kind: str) -> list[QTreeWidgetItem]:
+    return [i for i in panel.result_items() if i.data(0, search_panel.KIND_ROLE) == kind]
 
 
 def test_a_selection_differing_only_in_accents_keeps_the_results(film: MainWindow, qtbot) -> None:

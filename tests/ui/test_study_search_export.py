@@ -17,9 +17,11 @@ from reader.core.annotations import NO_COLOR, make_highlight
 from reader.core.store import save_notes
 from reader.core.study import open_study
 from reader.ui.exporting.export_dialog import ExportDialog
+from reader.ui.find.result_delegate import RESULT_ROLE
 from reader.ui.find.study_scope import INTERVIEW_ROLE
 from reader.ui.window.main_window import MainWindow
 from tests.ui.exporting.test_code_list import click_code, code_rows
+from tests.ui.test_read_only_undo import activate
 
 CTRL_SHIFT = Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModifier
 
@@ -245,3 +247,73 @@ def test_a_study_is_searched_without_diacritics_unless_they_match(
     assert top_titles(window) == []
     panel.diacritics_button.click()
     assert top_titles(window) == ["P01 Ana (1)", "P10 Cem (1)"]
+
+
+def test_the_study_memo_is_searched_and_a_result_shows_it_with_the_match_selected(
+    window: MainWindow, make_study_window: Callable[[Path], MainWindow], qtbot: Any, folder: Path
+) -> None:
+    """Its results come first, in a group of their own; Enter shows the memo tab with the
+    words selected, whichever interview is open. The find options apply to it too."""
+    window.close()
+    (folder / "memo.md").write_text("# Themes\n\nCoffee rituals\nNo Cöffee at dawn 🌙\n", "utf-8")
+    window = make_study_window(folder)
+    activate(window, qtbot)
+    ana = window.switcher.current
+    search(window, qtbot, "coffee")
+    panel = window.search_panel
+    assert top_titles(window) == ["Study memo (2)", "P01 Ana (1)", "P10 Cem (1)"]
+    assert panel.status.text() == "4 in 2 interviews and the study memo"
+    items = panel.result_items()
+    assert [i.text(0) for i in items[:2]] == [
+        "Line 3  Coffee rituals",
+        "Line 4  No Cöffee at dawn 🌙",
+    ]
+    assert items[0].data(0, INTERVIEW_ROLE) is None  # no interview opens for it
+    panel.tree.setCurrentItem(items[1])
+    qtbot.keyClick(panel.tree, Qt.Key.Key_Return)
+    pane, editor = window.notes_pane, window.notes_editor
+    assert pane.showing_memo() and window.actions.study_memo.isChecked()
+    assert pane.tabs.currentIndex() == 1 and editor.hasFocus()
+    assert editor.textCursor().selectedText() == "Cöffee"
+    assert window.switcher.current == ana
+    assert window.notes_label.text().startswith("Study memo: ")
+    # Showing the memo is a change to Qt (its styling): searched again, the row is kept,
+    # and Ctrl+Shift+F, Enter come back to it.
+    qtbot.waitUntil(lambda: not panel.stale)
+    window.actions.search_everything.trigger()
+    qtbot.keyClick(panel.edit, Qt.Key.Key_Return)
+    assert panel.tree.currentItem().text(0) == "Line 4  No Cöffee at dawn 🌙"
+    pane.show_memo(False)
+    window.switcher.step(1)  # another interview open: the memo's results still lead there
+    qtbot.waitUntil(lambda: window.switcher.current != ana)
+    other = window.switcher.current
+    qtbot.waitUntil(lambda: top_titles(window)[0] == "Study memo (2)")  # searched again
+    panel.tree.setCurrentItem(panel.result_items()[0])
+    qtbot.keyClick(panel.tree, Qt.Key.Key_Return)
+    assert pane.showing_memo() and editor.textCursor().selectedText() == "Coffee"
+    assert window.switcher.current == other
+    panel.case_button.click()  # "coffee" in lower case: in no line of the memo
+    assert not any(title.startswith("Study memo") for title in top_titles(window))
+    panel.case_button.click()
+    panel.diacritics_button.click()  # "Cöffee" no longer matches "coffee"
+    assert top_titles(window)[0] == "Study memo (1)"
+
+
+def test_the_memo_as_typed_is_searched_and_a_stale_result_searches_again(
+    window: MainWindow, qtbot: Any
+) -> None:
+    window.notes_pane.show_memo(True)
+    window.notes_editor.insertPlainText("A late coffee break\n")  # not saved yet
+    search(window, qtbot, "late coffee")
+    panel = window.search_panel
+    assert top_titles(window) == ["Study memo (1)"]
+    assert panel.status.text() == "1 in the study memo"
+    window.notes_editor.selectAll()
+    window.notes_editor.insertPlainText("Rewritten")  # the result no longer holds
+    panel.go_to(panel.result_items()[0].data(0, RESULT_ROLE))
+    assert top_titles(window) == [] and panel.status.text() == "No results"
+    panel.regex_button.click()
+    panel.edit.setText("(")  # a bad pattern: said once, for the memo and the interviews
+    panel.search()
+    assert panel.status.text().startswith("Invalid regular expression")
+    assert top_titles(window) == []

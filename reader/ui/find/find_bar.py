@@ -2,7 +2,7 @@
 
 Matches are marked by `MatchOverlay`. The current match is the reader's selection, so
 Escape and then H highlights it. Diacritics are ignored ("siobhan" finds "Siobhán") unless
-"Match diacritics" is on, which is remembered in the settings.
+"Match diacritics" is on; each option is remembered in the settings (find_options.py).
 """
 
 from __future__ import annotations
@@ -30,14 +30,14 @@ from PySide6.QtWidgets import (
 from reader.core.search import Query, SearchError, prepare
 from reader.ui import theme
 from reader.ui.elided_label import ElidedLabel
+from reader.ui.find.find_options import checked, keep_options
 from reader.ui.find.match_overlay import MatchOverlay
 from reader.ui.reading.reader_view import ReaderView
-from reader.ui.settings import settings
 
 DEBOUNCE_MS = 150  # for one or two characters, which match everywhere in a long text
 IMMEDIATE_CHARS = 3  # from this length a search is quick enough to run on each key
 PREFILL_MAX_CHARS = 200
-DIACRITICS_KEY = "find/match-diacritics"
+OPTIONS = "find"  # the settings keys of its options: find/match-case...
 
 
 def as_query(selected: str) -> str:
@@ -97,7 +97,9 @@ class FindBar(QWidget):
         self.word_button.setFont(font)
         self.regex_button = self._toggle(".*", "Regular expression", "Alt+R")
         self.diacritics_button = self._toggle("é", "Match diacritics", "Alt+D")
-        keep_diacritics(self.diacritics_button, DIACRITICS_KEY, self.regex_button)
+        self.option_buttons = keep_options(
+            OPTIONS, self.case_button, self.word_button, self.regex_button, self.diacritics_button
+        )
         self.close_button = self._button("✕", "Close  (Escape)", self.close_bar)
         self.close_button.setAccessibleName("Close the find bar")
 
@@ -206,12 +208,7 @@ class FindBar(QWidget):
             self._timer.start()  # another document: search it in a moment
 
     def options(self) -> dict[str, bool]:
-        return {
-            "case": self.case_button.isChecked(),
-            "whole_word": self.word_button.isChecked(),
-            "regex": self.regex_button.isChecked(),
-            "diacritics": self.diacritics_button.isChecked(),
-        }
+        return checked(self.option_buttons)
 
     def _text_changed(self, text: str) -> None:
         if len(text) >= IMMEDIATE_CHARS or not text:
@@ -348,20 +345,6 @@ class CountLabel(ElidedLabel):
     def minimumSizeHint(self) -> QSize:
         width = self.fontMetrics().horizontalAdvance("00,000 of 00,000")
         return QSize(width, super().minimumSizeHint().height())
-
-
-def keep_diacritics(button: QToolButton, key: str, regex: QToolButton) -> None:
-    """Match diacritics: checked as the settings have it, written there when it turns;
-    greyed out with a regular expression, which matches diacritics as written."""
-    button.setChecked(bool(settings().value(key, False, type=bool)))
-    button.toggled.connect(lambda on: settings().setValue(key, on))
-    tip = button.toolTip()
-
-    def follow(on: bool) -> None:
-        button.setEnabled(not on)
-        button.setToolTip(f"{tip}: a regular expression matches them as written" if on else tip)
-
-    regex.toggled.connect(follow)
 
 
 def warning_color() -> QColor:

@@ -1,12 +1,12 @@
 """Search Everything (Ctrl+Shift+F): the interview, highlights, notes, tags and the research
 notes at once, results grouped by kind in a dock; Enter on a result goes there. Diacritics
-are ignored unless "Match diacritics" is on (remembered in the settings), as in the find bar."""
+are ignored unless "Match diacritics" is on; the options are remembered, as the find bar's."""
 
 from __future__ import annotations
 
 from functools import partial
 
-from PySide6.QtCore import QEvent, QObject, Qt, QTimer, Signal
+from PySide6.QtCore import QEvent, QObject, Qt, QTimer, Signal, SignalInstance
 from PySide6.QtGui import (
     QFont,
     QKeyEvent,
@@ -30,12 +30,13 @@ from PySide6.QtWidgets import (
 from reader.core.folding import fold_query
 from reader.core.search import KINDS, Result, ResultList, SearchError, search_everything
 from reader.core.session import Session
-from reader.core.study_search import StudyResults
+from reader.core.study_search import MEMO, StudyResults
 from reader.ui import theme
 from reader.ui.after_paint import AfterPaint
-from reader.ui.find.find_bar import keep_diacritics, warning_color
+from reader.ui.find.find_bar import warning_color
+from reader.ui.find.find_options import checked, keep_options
 from reader.ui.find.result_delegate import KIND_ROLE, RESULT_ROLE, ResultDelegate, kind_group
-from reader.ui.find.study_scope import INTERVIEW_ROLE, StudyScope, populate
+from reader.ui.find.study_scope import INTERVIEW_ROLE, StudyScope, found_where, memo_group, populate
 from reader.ui.interview.open_interview import OpenInterview
 from reader.ui.settings import settings
 
@@ -45,12 +46,13 @@ GROUP_TITLES = {
     "notes": "Notes on highlights",
     "tags": "Codes",
     "research": "Research notes",
+    MEMO: "Study memo",
 }
 DEBOUNCE_MS = 250
 EVERYTHING = "Search the interview, your highlights, their notes and codes, and your research notes"
 REFRESH_MS = 600  # after an edit of the notes or a highlight, while the panel is shown
 QUERY_KEY = "search/query"  # the last query searched, in the field at the next start
-DIACRITICS_KEY = "search/match-diacritics"
+OPTIONS = "search"  # the settings keys of its options: search/match-case...
 _ONE_LINE = str.maketrans("\n\t\r", "   ")  # as in the results' snippets
 
 
@@ -72,6 +74,7 @@ class SearchPanel(QWidget):
     documentSpanRequested = Signal(int, int)  # select this span of the interview text
     highlightRequested = Signal(str, int, int)  # go to the highlight; flash [start, end)
     notesSpanRequested = Signal(int, int)  # select this span of the research notes
+    memoSpanRequested = Signal(int, int)  # select this span of the study memo
     escapePressed = Signal()
 
     def __init__(self, interview: OpenInterview, parent: QWidget | None = None) -> None:
@@ -115,7 +118,9 @@ class SearchPanel(QWidget):
         self.word_button.setFont(font)
         self.regex_button = self._toggle(".*", "Regular expression")
         self.diacritics_button = self._toggle("é", "Match diacritics")
-        keep_diacritics(self.diacritics_button, DIACRITICS_KEY, self.regex_button)
+        self.option_buttons = keep_options(
+            OPTIONS, self.case_button, self.word_button, self.regex_button, self.diacritics_button
+        )
         self.status = QLabel()
         self.status.setObjectName("search-status")
         self.status.setWordWrap(True)
@@ -175,12 +180,7 @@ class SearchPanel(QWidget):
         return button
 
     def options(self) -> dict[str, bool]:
-        return {
-            "case": self.case_button.isChecked(),
-            "whole_word": self.word_button.isChecked(),
-            "regex": self.regex_button.isChecked(),
-            "diacritics": self.diacritics_button.isChecked(),
-        }
+        return checked(self.option_buttons)
 
     # Searching ---------------------------------------------------------------------------
 
@@ -225,11 +225,14 @@ class SearchPanel(QWidget):
         self.tree.setUpdatesEnabled(False)
         self.tree.clear()
         self.rows.forget()  # the rows measured: of the results gone, or measured again
+        restore = None
         if self.study_results is not None:
             populate(self.tree, self.study_results.interviews, GROUP_TITLES)
+            children = memo_group(self.tree, self.study_results.memo, GROUP_TITLES[MEMO])
+            if keep is not None and keep[0] == MEMO and children:  # gone to: still current
+                restore = children[min(keep[1], len(children) - 1)]
         bold = QFont(self.tree.font())
         bold.setBold(True)
-        restore = None
         for kind in KINDS:
             results = self.results.get(kind)
             if not results:
@@ -263,8 +266,7 @@ class SearchPanel(QWidget):
             text += "your research notes."
             palette.setColor(QPalette.ColorRole.WindowText, theme.muted_color())
         elif self.study_results is not None and self.study_results.total:
-            count = len(self.study_results.interviews)
-            text = f"{self.study_results.total:,} in {count} interview{'' if count == 1 else 's'}"
+            text = found_where(self.study_results)
             text += ", searching…" if self.scope is not None and self.scope.searching else ""
             palette.setColor(QPalette.ColorRole.WindowText, theme.muted_color())
         elif not any(self.results.values()):
@@ -342,6 +344,10 @@ class SearchPanel(QWidget):
 
     def go_to(self, result: Result) -> None:
         """Ask for the place of `result`, or search again if it no longer holds."""
+        if result.kind == MEMO:  # the study's, whichever interview is open
+            memo = self.scope.memo_text() if self.scope is not None else ""
+            self._go_to_notes(result, memo, self.memoSpanRequested)
+            return
         session = self.interview.session
         if session is None or session is not self.searched_session:
             self.search()  # another interview is open: these results are not about it
@@ -350,13 +356,7 @@ class SearchPanel(QWidget):
             if result.end <= len(session.document.text):
                 self.documentSpanRequested.emit(result.start, result.end)
         elif result.kind == "research":
-            text = self.interview.research_notes()
-            found = result.snippet[result.snippet_start : result.snippet_end]  # maybe cut
-            there = text[result.start : result.end].translate(_ONE_LINE)
-            if found and there.startswith(found):
-                self.notesSpanRequested.emit(result.start, result.end)
-            else:
-                self.search()  # the notes changed since: search them again
+            self._go_to_notes(result, self.interview.research_notes(), self.notesSpanRequested)
         elif result.highlight_id is not None:
             highlight = session.highlight(result.highlight_id)
             if highlight is None:
@@ -370,6 +370,15 @@ class SearchPanel(QWidget):
                 self.highlightRequested.emit(highlight.id, start, highlight.start + result.end)
             else:
                 self.highlightRequested.emit(highlight.id, -1, -1)
+
+    def _go_to_notes(self, result: Result, text: str, there_now: SignalInstance) -> None:
+        """The research notes' result, or the memo's: asked for by `there_now`."""
+        found = result.snippet[result.snippet_start : result.snippet_end]  # maybe cut
+        there = text[result.start : result.end].translate(_ONE_LINE)
+        if found and there.startswith(found):
+            there_now.emit(result.start, result.end)
+        else:
+            self.search()  # the notes changed since: search them again
 
     def open_with(self, prefill: str) -> None:
         """Shown: the focus in the field, `prefill` (a selection) as the query if given;

@@ -1,7 +1,8 @@
 """Search Everything across a study: every interview searched (the open one with its
 unsaved edits), results grouped by interview, then by kind, with counts; a filter keeps
 the interviews with one attribute value ("Role: nurse"). Activating a result opens its
-interview first.
+interview first. The study memo, as typed, is searched too: its results come first, in
+a group of their own, whatever the filter (it is no interview's).
 
 The search streams: interviews are searched one at a time in slices of SLICE_S on the
 GUI thread, the first slice at once (a small study is done in it) and the rest from a
@@ -12,15 +13,15 @@ searched. A new search, or the study closing, drops the one under way.
 from __future__ import annotations
 
 import time
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from typing import Any
 
 from PySide6.QtCore import QObject, Qt, QTimer, Signal
 from PySide6.QtGui import QFont
 from PySide6.QtWidgets import QComboBox, QTreeWidget, QTreeWidgetItem
 
-from reader.core.search import KINDS, SearchError
-from reader.core.study_search import InterviewResults, StudyResults, search_study
+from reader.core.search import KINDS, ResultList, SearchError
+from reader.core.study_search import MEMO, InterviewResults, StudyResults, search_memo, search_study
 from reader.ui.find.result_delegate import kind_group
 from reader.ui.interview.open_interview import OpenInterview
 from reader.ui.library.attribute_filter import chosen_filters, fill_attribute_filter
@@ -49,6 +50,7 @@ class StudyScope(QObject):
         owner.closed.connect(self.fill_filter)
         owner.closed.connect(self.stop)
         self.results = StudyResults()
+        self.memo_text: Callable[[], str] = lambda: ""  # the study memo's, as typed
         self._pending: Iterator[InterviewResults] | None = None
         self._timer = QTimer(self, interval=0)
         self._timer.timeout.connect(self._next_slice)
@@ -84,6 +86,7 @@ class StudyScope(QObject):
         )
         self.results, self._pending = StudyResults(), found
         try:
+            self.results.memo = search_memo(self.memo_text(), query, **options)
             self._slice()
         except SearchError:  # a bad pattern, found when the first interview is searched
             self.stop()
@@ -145,3 +148,25 @@ def populate(tree: QTreeWidget, found: Iterable[InterviewResults], titles: dict[
         top.setExpanded(True)
         for i in range(top.childCount()):
             top.child(i).setExpanded(True)
+
+
+def memo_group(tree: QTreeWidget, results: ResultList, title: str) -> list[QTreeWidgetItem]:
+    """The study memo's results, above the interviews' (it spans them); their items."""
+    if not results:
+        return []
+    group, children = kind_group(title, MEMO, results)
+    bold = QFont(tree.font())
+    bold.setBold(True)
+    group.setFont(0, bold)
+    group.setToolTip(0, "Your notes across the study (memo.md in its folder)")
+    tree.insertTopLevelItem(0, group)
+    group.setExpanded(True)
+    return children
+
+
+def found_where(results: StudyResults) -> str:
+    """How much was found where: "12 in 3 interviews and the study memo"."""
+    count = len(results.interviews)
+    places = [f"{count} interview{'' if count == 1 else 's'}"] if count else []
+    places += ["the study memo"] if results.memo.total else []
+    return f"{results.total:,} in {' and '.join(places)}"

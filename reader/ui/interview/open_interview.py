@@ -300,15 +300,15 @@ class OpenInterview(QObject):
         """Save everything; if that fails, ask whether to go on and lose the unsaved part."""
         if self.saver is None or self.saver.flush():
             return True
-        answer = QMessageBox.warning(
+        from reader.ui.dialogs import may_discard  # not start-up's (test_lazy_dock.py)
+
+        return may_discard(
             self._window,
             "Notes not saved",
             f"Your notes could not be saved to {self.saver.path}.\n\n"
             "Go on anyway and lose the changes since the last save? (Cancel, then File ▸ "
             "Save Notes As…, keeps them.)",
-            QMessageBox.StandardButton.Discard | QMessageBox.StandardButton.Cancel,
         )
-        return answer == QMessageBox.StandardButton.Discard
 
     def close(self) -> None:
         """Write everything, release the notes file and forget the interview."""

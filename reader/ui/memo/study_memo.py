@@ -35,6 +35,7 @@ if TYPE_CHECKING:
 class StudyMemo(QObject):
     documentChanged = Signal(object)  # the memo's QTextDocument; None once the study closed
     readOnlyChanged = Signal(bool)
+    saveStateChanged = Signal()  # see save_state()
 
     def __init__(self, study: OpenStudy, window: QWidget) -> None:
         super().__init__(study)
@@ -62,6 +63,16 @@ class StudyMemo(QObject):
 
     def text(self) -> str:
         return self.document.toPlainText() if self.document is not None else ""
+
+    def save_state(self) -> tuple[str, str]:
+        """As the saver says it ("saved", "saving", "error" with why), or "read-only"."""
+        if self.read_only or self.saver is None:
+            return "read-only", ""
+        return self.saver.state, self._said
+
+    def why_read_only(self) -> str:
+        """Why the memo takes no typing, in words; "" when it does (or no study is open)."""
+        return self.unreadable or self._study.why_read_only()
 
     # Opening and closing ---------------------------------------------------------------
 
@@ -161,6 +172,7 @@ class StudyMemo(QObject):
         self._watch()
 
     def _save_state(self, state: str, detail: str) -> None:
+        """A save that failed is said once in the banner, its end in the status line."""
         if state == "error" and detail != self._said:
             self._said = detail
             self._study.message.emit(
@@ -171,6 +183,7 @@ class StudyMemo(QObject):
             self._said = ""
             self._study.message.emit("")
             self._study.status.emit("The study memo is saved.", 5000)
+        self.saveStateChanged.emit()  # the status bar's, while the memo shows
 
     def _follow_study(self, _read_only: bool) -> None:
         if self.saver is not None:

@@ -1,50 +1,47 @@
 """The study memo's place in the window, wired in one call from MainWindow._wire_study:
 View ▸ Study Memo (Ctrl+7) and the notes pane's tabs show it in the notes editor; Q
 quotes into it while it shows, naming the interview, with a link that opens that
-interview at the passage. The memo's own module loads when a study first opens: a lone
-interview's start-up does not pay for it."""
+interview at the passage; Ctrl+Shift+T puts the recording's time in it, naming the
+interview, with a link that opens it and plays from that time. The memo's own module
+loads when a study first opens: a lone interview's start-up does not pay for it."""
 
 from __future__ import annotations
 
 from collections.abc import Callable
 from typing import TYPE_CHECKING, Protocol
 
-from PySide6.QtCore import Qt
-from PySide6.QtGui import QTextDocument
+from PySide6.QtCore import Qt, QTimer
 
-from reader.ui.elided_label import ElidedLabel
-from reader.ui.interview.open_interview import OpenInterview
 from reader.ui.library.open_study import OpenStudy
 from reader.ui.library.study_actions import StudyActions
 from reader.ui.library.switcher import InterviewSwitcher
-from reader.ui.notes.notes_pane import NotesPane
+from reader.ui.memo.notes_status import NotesStatus, StatusWindow
 from reader.ui.notes.quoting import NotesQuoting
+from reader.ui.recording.recording import Recording
 from reader.ui.window.actions import Actions
 
 if TYPE_CHECKING:
+    from reader.core.study_file import InterviewEntry
     from reader.ui.memo.study_memo import StudyMemo
 
 
-class MemoWindow(Protocol):
+class MemoWindow(StatusWindow, Protocol):
     """What of the main window this needs (the main window is not imported here)."""
 
     study: OpenStudy
     study_actions: StudyActions
     switcher: InterviewSwitcher
-    notes_pane: NotesPane
     quoting: NotesQuoting
     actions: Actions
-    interview: OpenInterview
-    notes_label: ElidedLabel  # the status bar's: which file the notes pane writes
+    recording: Recording
 
 
-def wire_memo(
-    window: MemoWindow, count_words: Callable[[], None]
-) -> Callable[[], StudyMemo | None]:
-    """Wire the memo (`count_words`: the status bar counts the words shown again); what
-    gives the StudyMemo (None before a study opened)."""
+def wire_memo(window: MemoWindow) -> Callable[[], StudyMemo | None]:
+    """Wire the memo, and the status bar's account of the notes pane; what gives the
+    StudyMemo (None before a study opened)."""
     study, pane, action = window.study, window.notes_pane, window.actions.study_memo
     made: list[StudyMemo] = []
+    status = NotesStatus(window)
 
     def study_opened(opened: object) -> None:
         if made:
@@ -54,14 +51,10 @@ def wire_memo(
         memo = StudyMemo(study, pane.window())
         made.append(memo)
         memo.documentChanged.connect(pane.set_memo)
-        memo.documentChanged.connect(counted)
         memo.readOnlyChanged.connect(pane.set_memo_read_only)
+        status.follow_memo(memo)
         window.study_actions.memo_saved = memo.may_close
         memo.open(opened)  # connected now: this opening is over before it would call
-
-    def counted(document: QTextDocument | None) -> None:
-        if document is not None:
-            document.contentsChanged.connect(count_words)
 
     def show(on: bool) -> None:
         pane.show_memo(on)
@@ -69,44 +62,52 @@ def wire_memo(
             Qt.FocusReason.ShortcutFocusReason
         )
 
-    def into_memo(label: str, highlight_id: str) -> tuple[str, str] | None:
-        """A quote's label and link in the memo: the interview's title first."""
+    def named() -> InterviewEntry | None:
+        """The open interview while the memo shows: what is put in the memo names it."""
         if not pane.showing_memo() or study.study is None or not window.switcher.current:
             return None
+        return study.study.interview(window.switcher.current)
+
+    def into_memo(label: str, highlight_id: str) -> tuple[str, str] | None:
+        """A quote's label and link in the memo: the interview's title first."""
         from reader.core.study_memo import quote_target
 
-        entry = study.study.interview(window.switcher.current)
-        return f"{entry.title}, {label}", quote_target(entry.id, highlight_id)
+        entry = named()
+        return (f"{entry.title}, {label}", quote_target(entry.id, highlight_id)) if entry else None
+
+    def naming() -> tuple[str, str]:
+        """A time put in the memo (Ctrl+Shift+T): the interview's title, and the place its
+        link leads before the time ("interview:<id>", core/sync.time_link)."""
+        from reader.core.study_memo import interview_place
+
+        entry = named()
+        return (entry.title, interview_place(entry.id)) if entry else ("", "")
 
     def follow(url: str) -> None:
-        """A quote's link in the memo: its interview opens (if it is not open) at it."""
-        from reader.core.study_memo import quoted_passage
+        """A quote's or a time's link in the memo: its interview opens (if it is not open)
+        at the passage, or plays from the time."""
+        from reader.core.study_memo import linked_place
 
-        found = quoted_passage(url)
+        found = linked_place(url)
         if found is None or study.study is None:
             return
-        interview_id, highlight_id = found
+        interview_id, own = found  # the interview's own link: "#h-…" or "#t=…"
         if all(e.id != interview_id for e in study.study.interviews):
-            study.status.emit("That quote's interview is no longer in the study.", 6000)
+            study.status.emit("That link's interview is no longer in the study.", 6000)
             return
-        switcher = window.switcher
-        if switcher.current == interview_id or switcher.open(interview_id):
-            window.quoting.follow_link(f"#h-{highlight_id}")
-
-    def show_file(*_args: object) -> None:
-        """The status bar names the file shown: the memo's, or the interview's notes."""
-        memo, notes = made[0] if made else None, window.interview.notes_path
-        if pane.showing_memo() and memo is not None and memo.path is not None:
-            window.notes_label.setText(f"Study memo: {memo.path}")
-        elif notes is not None:
-            window.notes_label.setText(f"Notes: {notes}")
+        switcher, recording = window.switcher, window.recording
+        if own.startswith("#h-"):
+            if switcher.current == interview_id or switcher.open(interview_id):
+                window.quoting.follow_link(own)
+        elif switcher.current == interview_id:
+            recording.follow_link(own)
+        elif switcher.open(interview_id):  # its recording is shown a moment after it opens
+            QTimer.singleShot(0, recording, lambda: recording.follow_link(own))
 
     study.opened.connect(study_opened)
     action.triggered.connect(show)
     pane.memoShown.connect(action.setChecked)
-    pane.memoShown.connect(lambda _on: count_words())
-    pane.memoShown.connect(show_file)
-    window.interview.notesPathChanged.connect(show_file)  # after the window's own
     pane.linkActivated.connect(follow)
     window.quoting.into_memo = into_memo
+    window.recording.naming = naming
     return lambda: made[0] if made else None

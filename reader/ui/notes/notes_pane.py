@@ -100,6 +100,7 @@ class NotesPane(QWidget):
 
     linkActivated = Signal(str)  # from the preview, or Ctrl+click in the editor
     memoShown = Signal(bool)  # the study memo shows (True), or the interview's notes
+    memoEdited = Signal()  # the study memo's text changed (or its styling: Qt tells both)
 
     def __init__(self, interview: OpenInterview, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -190,6 +191,8 @@ class NotesPane(QWidget):
         if showing:
             self.show_memo(False)
         self._memo = document
+        if document is not None:
+            document.contentsChanged.connect(self.memoEdited)
         self._kept.pop(True, None)
         self.tabs.setVisible(document is not None)
         if showing and document is not None:
@@ -259,9 +262,10 @@ class NotesPane(QWidget):
             self.editor.setFocus()
         self.editor.set_shown(not on)
 
-    def select_span(self, start: int, end: int) -> None:
-        """Select [start, end) of the interview's notes (code points) in the editor."""
-        self.show_memo(False)
+    def select_span(self, start: int, end: int, memo: bool = False) -> None:
+        """Select [start, end) (code points) of the interview's notes, or of the study
+        memo, in the editor."""
+        self.show_memo(memo)
         self.show_preview(False)
         index = Utf16Index(self.editor.toPlainText())  # the editor counts UTF-16 units
         cursor = self.editor.textCursor()

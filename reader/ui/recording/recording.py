@@ -4,8 +4,7 @@ by time, time links in the notes, and the position kept in the notes file.
 
 The player (and QtMultimedia with it) is made only when an interview with a recording is
 open; everything that can go wrong is said once, in the bar and the status line, and the
-reader goes on as before.
-"""
+reader goes on as before."""
 
 from __future__ import annotations
 
@@ -70,6 +69,7 @@ class Recording(QObject):
         self._picture = False  # the recording shown has a picture (View ▸ Video)
         self.video: VideoDock | None = None  # made with the first recording
         self._availability: Availability | None = None
+        self.naming = lambda: ("", "")  # in the study memo: its interview's (memo/wiring.py)
         # The bar and the overlay are this feature's own parts.
         bar.seekRequested.connect(self.seek)
         bar.locateRequested.connect(self.choose)
@@ -387,9 +387,10 @@ class Recording(QObject):
             return
         from reader.core.sync import format_time, time_link
 
-        link = time_link(self._position())
-        editor.textCursor().insertText(link + " ")
-        self._say(f"Inserted {format_time(self._position())} in your notes.", 3000)
+        ms, (name, place) = self._position(), self.naming()
+        editor.textCursor().insertText(time_link(ms, name, place) + " ")
+        where = "the study memo" if name else "your notes"
+        self._say(f"Inserted {format_time(ms)} in {where}.", 3000)
 
     def follow_link(self, url: str) -> None:
         """#t=… links in the notes play from their time; other links are someone else's."""

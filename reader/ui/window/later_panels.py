@@ -74,16 +74,24 @@ def make_search(window: Any) -> SearchPanel:
             reader.flash(start, end)
         reader.setFocus(Qt.FocusReason.OtherFocusReason)
 
-    def select_in_notes(start: int, end: int) -> None:
+    def select_in_notes(start: int, end: int, memo: bool = False) -> None:
         window.actions.toggle_preview.setChecked(False)
-        window.notes_pane.select_span(start, end)
+        window.notes_pane.select_span(start, end, memo)
+
+    def memo_text() -> str:
+        memo = window.memo()  # made when a study first opens (reader/ui/memo/wiring.py)
+        return memo.text() if memo is not None else ""
 
     panel = SearchPanel(window.interview)
     panel.documentSpanRequested.connect(reader.select_span)
     panel.highlightRequested.connect(go_to_highlight)
     panel.notesSpanRequested.connect(select_in_notes)
+    panel.memoSpanRequested.connect(lambda start, end: select_in_notes(start, end, memo=True))
     panel.escapePressed.connect(reader.setFocus)
-    panel.set_scope(StudyScope(window.interview, window.study, window.switcher))
+    scope = StudyScope(window.interview, window.study, window.switcher)
+    scope.memo_text = memo_text
+    panel.set_scope(scope)
+    window.notes_pane.memoEdited.connect(panel.changed)  # searched again, if shown
     window.appearance.changed.connect(panel.show_status)  # its colours, in a new theme
     return panel
 

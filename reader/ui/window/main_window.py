@@ -7,7 +7,7 @@ from __future__ import annotations
 from pathlib import Path
 from typing import TYPE_CHECKING, cast
 
-from PySide6.QtCore import Qt, QTimer
+from PySide6.QtCore import Qt
 from PySide6.QtGui import QCloseEvent
 from PySide6.QtWidgets import (
     QDockWidget,
@@ -69,8 +69,6 @@ if TYPE_CHECKING:
     from reader.ui.find.search_panel import SearchPanel
     from reader.ui.library.library_panel import LibraryPanel
 
-SAVE_STATES = {"saved": "Saved", "saving": "Saving…", "read-only": "Read-only"}
-
 
 class MainWindow(QMainWindow):
     def __init__(self) -> None:
@@ -114,10 +112,7 @@ class MainWindow(QMainWindow):
         self.words_label, self.save_label = ElidedLabel(), ElidedLabel()
         self.statusBar().addWidget(self.notes_label, 1)
         self.statusBar().addPermanentWidget(self.words_label)
-        self.statusBar().addPermanentWidget(self.save_label)
-        # Counting words of megabytes of notes on every keystroke would be wasteful.
-        self._word_timer = QTimer(self, singleShot=True, interval=400)
-        self._word_timer.timeout.connect(self._count_words)
+        self.statusBar().addPermanentWidget(self.save_label)  # these three: memo/notes_status.py
 
         self.actions: Actions = build_actions(self)
         docks = [self.library_dock, self.outline_dock, self.annotations_dock, self.search_dock]
@@ -212,12 +207,9 @@ class MainWindow(QMainWindow):
         interview.structureChanged.connect(self._structure_changed)
         interview.highlightChanged.connect(reader.highlight_changed)
         interview.colorsChanged.connect(reader.colors_changed)
-        interview.saveStateChanged.connect(self._show_save_state)
         interview.readOnlyChanged.connect(self._show_title)
-        interview.notesPathChanged.connect(self._show_notes_path)
         interview.message.connect(self.banner.show_message)
         interview.status.connect(self.statusBar().showMessage)
-        interview.researchNotesChanged.connect(self._word_timer.start)
         # Each interview's place, put back once the panes show it (after _show_session).
         self.places = Places(interview, reader, self.notes_editor, settings())
         # The reader asks.
@@ -293,7 +285,7 @@ class MainWindow(QMainWindow):
         study, switcher = self.study, self.switcher
         opening, actions = self.study_actions, self.actions
         wire_study_extras(self)  # its colours, its Undo in the library, nothing open
-        self.memo = wire_memo(self, self._word_timer.start)  # View ▸ Study Memo, Q into it
+        self.memo = wire_memo(self)  # View ▸ Study Memo, Q into it; the status bar's notes
         study.opened.connect(self._show_library)
         study.opened.connect(self._show_title)
         study.closed.connect(self.library_dock.hide)
@@ -338,7 +330,6 @@ class MainWindow(QMainWindow):
         if keep_place:
             self.reader.verticalScrollBar().setValue(scroll)
         self._show_title()
-        self._count_words()
 
     def _save_notes_as(self) -> None:
         if self.interview.safety is not None:
@@ -358,17 +349,6 @@ class MainWindow(QMainWindow):
             return
         read_only = " (read-only)" if self.interview.read_only else ""
         self.setWindowTitle(f"{APP_NAME}{study} — {session.document.title}{read_only}")
-
-    def _show_notes_path(self, path: Path) -> None:
-        self.notes_label.setText(f"Notes: {path}")  # elided; the whole path in its tip
-
-    def _show_save_state(self, state: str, detail: str) -> None:
-        why = self.interview.why_read_only()  # the whole reason in the tip of "Read-only"
-        self.save_label.setText(SAVE_STATES.get(state, f"Not saved: {detail}"), why or None)
-
-    def _count_words(self) -> None:
-        count = self.notes_editor.word_count()
-        self.words_label.setText(f"{count} word{'' if count == 1 else 's'}")
 
     def _structure_changed(self) -> None:
         session = self.interview.session

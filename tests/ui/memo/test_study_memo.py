@@ -8,7 +8,7 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import Qt, QUrl
 
 from reader.core.study_memo import quoted_passage
 from reader.ui.window.main_window import MainWindow
@@ -16,6 +16,7 @@ from tests.ui.test_highlights import highlight_with_key
 from tests.ui.test_read_only_undo import activate
 
 CTRL = Qt.KeyboardModifier.ControlModifier
+SHIFT = Qt.KeyboardModifier.ShiftModifier
 
 
 def memo_file(folder: Path) -> Path:
@@ -232,3 +233,42 @@ def test_closing_the_study_writes_the_memo_and_the_pane_goes_back_to_the_notes(
     window.study_actions.close()
     assert not pane.tabs.isVisible() and not pane.showing_memo()
     assert not memo_file(other).exists()  # nothing typed: no file made
+
+
+def test_ctrl_shift_t_in_the_memo_names_the_interview_and_its_link_plays_it(
+    make_study_window: Any, folder: Path, qtbot: Any
+) -> None:
+    """A time in the memo says whose recording it is, and its link opens that interview
+    and plays from the time, whichever interview is open when it is followed."""
+    from tests.ui.media_files import write_wav
+    from tests.ui.test_recording import moved_to
+
+    write_wav(folder / "P01 Ana.wav")  # found beside P01's transcript
+    window = make_study_window(folder)
+    moved_to(qtbot, window, 12_300)
+    open_memo(window, qtbot)
+    editor, pane = window.notes_editor, window.notes_pane
+    qtbot.keyClick(editor, Qt.Key.Key_T, CTRL | SHIFT)
+    entry = window.study.study.interview(window.switcher.current)
+    link = f"[▶ P01 Ana, 0:12](interview:{entry.id}#t=12.3) "
+    assert editor.toPlainText() == link
+    assert window.statusBar().currentMessage() == "Inserted 0:12 in the study memo."
+    on_disk(qtbot, folder, link)
+    qtbot.keyClick(editor, Qt.Key.Key_7, CTRL)  # the interview's notes: a time as ever
+    qtbot.keyClick(editor, Qt.Key.Key_T, CTRL | SHIFT)
+    assert editor.toPlainText() == "[▶ 0:12](#t=12.3) "
+    assert window.statusBar().currentMessage() == "Inserted 0:12 in your notes."
+    window.recording.seek(0)
+    window.switcher.step(1)  # another interview, without a recording
+    qtbot.waitUntil(lambda: window.switcher.current != entry.id)
+    pane.show_memo(True)
+    window.actions.toggle_preview.setChecked(True)
+    pane.preview.anchorClicked.emit(QUrl(f"interview:{entry.id}#t=12.3"))  # a click on it
+    qtbot.waitUntil(lambda: window.switcher.current == entry.id)
+
+    def playing_from_the_time() -> bool:
+        player = window.recording.player
+        return player is not None and player.is_playing() and player.position() >= 12_300
+
+    qtbot.waitUntil(playing_from_the_time)
+    window.recording.pause()

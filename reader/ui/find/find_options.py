@@ -1,0 +1,54 @@
+"""The find options (Match case, Whole word, Regular expression, Match diacritics) of the
+find bar and of the Search panel, each kept in the settings under its own key ("find/…",
+"search/…"), so a restart keeps what the user set; Match diacritics greyed out while a
+regular expression is on, which matches diacritics as written."""
+
+from __future__ import annotations
+
+from PySide6.QtWidgets import QToolButton
+
+from reader.ui.settings import settings
+
+KEYS = {  # an option (as Query takes it) and its key under the prefix
+    "case": "match-case",
+    "whole_word": "whole-word",
+    "regex": "regular-expression",
+    "diacritics": "match-diacritics",
+}
+
+
+def option_key(prefix: str, option: str) -> str:
+    return f"{prefix}/{KEYS[option]}"
+
+
+def checked(buttons: dict[str, QToolButton]) -> dict[str, bool]:
+    """The options as Query takes them (case=..., whole_word=...)."""
+    return {option: button.isChecked() for option, button in buttons.items()}
+
+
+def keep_options(
+    prefix: str,
+    case: QToolButton,
+    whole_word: QToolButton,
+    regex: QToolButton,
+    diacritics: QToolButton,
+) -> dict[str, QToolButton]:
+    """Check the option buttons as the settings have them, quietly (nothing was searched
+    yet), and write each there when it turns; the buttons by option (as KEYS)."""
+    buttons = {"case": case, "whole_word": whole_word, "regex": regex, "diacritics": diacritics}
+    store = settings()
+    for option, button in buttons.items():
+        key = option_key(prefix, option)
+        button.blockSignals(True)
+        button.setChecked(bool(store.value(key, False, type=bool)))
+        button.blockSignals(False)
+        button.toggled.connect(lambda on, key=key: settings().setValue(key, on))
+    tip = diacritics.toolTip()
+
+    def follow(on: bool) -> None:
+        diacritics.setEnabled(not on)
+        diacritics.setToolTip(f"{tip}: a regular expression matches them as written" if on else tip)
+
+    regex.toggled.connect(follow)
+    follow(regex.isChecked())
+    return buttons
