@@ -20,6 +20,9 @@ DEFAULT_KEEP = 20
 INTERVAL_SECONDS = 10 * 60  # while editing, at most one backup per ten minutes
 DAILY_DAYS = 30  # today and the 29 days before: each keeps its newest backup
 _STAMP = "%Y%m%d-%H%M%S"
+# Every backup was NAME.STAMP.json before they took their file's extension (the study
+# memo's are .md): a notes file of another name (--notes takes any) lists those too.
+_OLDER_SUFFIX = ".json"
 
 
 @dataclass(frozen=True)
@@ -43,16 +46,18 @@ def backup_dir(notes_path: Path) -> Path:
     return notes_path.parent / "backups"
 
 
-def _pattern(notes_path: Path) -> re.Pattern[str]:
-    stem, suffix = re.escape(notes_path.stem), re.escape(notes_path.suffix)
-    return re.compile(rf"{stem}\.(\d{{8}}-\d{{6}})(?:-(\d+))?{suffix}$")
+def _pattern(notes_path: Path, older: bool) -> re.Pattern[str]:
+    """The names of `notes_path`'s backups; with `older`, those named .json before too."""
+    suffixes = {notes_path.suffix, _OLDER_SUFFIX} if older else {notes_path.suffix}
+    ends = "|".join(re.escape(suffix) for suffix in sorted(suffixes))
+    return re.compile(rf"{re.escape(notes_path.stem)}\.(\d{{8}}-\d{{6}})(?:-(\d+))?(?:{ends})$")
 
 
 def make_backup(
     notes_path: Path, data: bytes, keep: int = DEFAULT_KEEP, now: datetime | None = None
 ) -> Path:
-    """Write `data` as NAME.YYYYmmdd-HHMMSS.json in backups/ (`now` is the time in its
-    name), then prune; the newest itself when it holds `data` already (switching
+    """Write `data` as NAME.YYYYmmdd-HHMMSS.EXT in backups/ (EXT the file's own; `now` is
+    the time in its name), then prune; the newest itself when it holds `data` already (switching
     interviews backs each up as it opens: copies of the same notes would push out older
     backups). The folder is listed once."""
     found = _backups(notes_path)
@@ -87,9 +92,10 @@ class _Backup(NamedTuple):
     path: Path
 
 
-def _backups(notes_path: Path) -> list[_Backup]:
-    """Newest first."""
-    pattern = _pattern(notes_path)
+def _backups(notes_path: Path, older: bool = False) -> list[_Backup]:
+    """Newest first; with `older`, the ones named .json before as well (only listed and
+    read, never pruned: beside NAME.notes, NAME.json's are named so too)."""
+    pattern = _pattern(notes_path, older)
     found = []
     folder = backup_dir(notes_path)
     if folder.is_dir():
@@ -142,7 +148,7 @@ def _prune(found: list[_Backup], keep: int, today: date | None) -> None:
 
 def list_backups(notes_path: Path) -> list[BackupInfo]:
     """The backups of `notes_path`, newest first, with what each holds."""
-    return [_read(time, path)[0] for time, _, path in _backups(notes_path)]
+    return [_read(time, path)[0] for time, _, path in _backups(notes_path, older=True)]
 
 
 class ReadBackup(NamedTuple):
@@ -153,7 +159,7 @@ class ReadBackup(NamedTuple):
 def latest_backup(notes_path: Path) -> ReadBackup | None:
     """The newest backup that can be read, with its notes (opening it reads it no more);
     None when there is none. The ones before it are read, the older ones not."""
-    for time, _, path in _backups(notes_path):
+    for time, _, path in _backups(notes_path, older=True):
         info, notes = _read(time, path)
         if notes is not None:
             return ReadBackup(info, notes)

@@ -60,6 +60,7 @@ class Recovery:
     aside: Path | None
     reason: str
     latest: ReadBackup | None  # the newest backup that can be read, read once
+    unlisted: str = ""  # why the backups could not be listed, when they could not
 
     def title(self) -> str:
         return "Notes file missing" if self.aside is None else "Notes file set aside"
@@ -72,9 +73,14 @@ class Recovery:
                 f"since this interview was last open.\n\nIts latest backup, of "
                 f"{self.latest.info.when()}, holds {self.latest.info.holds()}."
             )
+        unlisted = (
+            f"\n\nIts backups cannot be listed ({self.unlisted}): none can be offered."
+            if self.unlisted
+            else ""
+        )
         return (
             f"The notes file {self.notes_path} could not be read: {self.reason}.\n\n"
-            f"It was kept, unchanged, as {self.aside.name}. Nothing has been lost."
+            f"It was kept, unchanged, as {self.aside.name}. Nothing has been lost.{unlisted}"
         )
 
     def choices(self) -> list[str]:
@@ -133,10 +139,7 @@ def _missing(notes_path: Path) -> NotesRead:
     """No notes file: a new interview, or one whose file was deleted or moved away, which
     its backups tell apart. When the latest readable backup holds notes, the user chooses
     (notes cleared on purpose left an empty one)."""
-    try:
-        latest = latest_backup(notes_path)
-    except OSError:  # the backups cannot be listed: nothing to offer
-        latest = None
+    latest, _unlisted = _latest_backup(notes_path)
     if latest is None or latest.info.highlights == latest.info.words == 0:
         return NotesRead(missing=True)
     return NotesRead(missing=True, recovery=Recovery(notes_path, None, "", latest))
@@ -153,7 +156,17 @@ def _set_aside(notes_path: Path, reason: str) -> NotesRead:
                 f"({describe_os_error(exc)}); it is left as it is. Opened read-only."
             ],
         )
-    return NotesRead(recovery=Recovery(notes_path, aside, reason, latest_backup(notes_path)))
+    latest, unlisted = _latest_backup(notes_path)
+    return NotesRead(recovery=Recovery(notes_path, aside, reason, latest, unlisted))
+
+
+def _latest_backup(notes_path: Path) -> tuple[ReadBackup | None, str]:
+    """The latest readable backup, and "" or why the backups could not be listed (then
+    there is nothing to offer; the opening goes on)."""
+    try:
+        return latest_backup(notes_path), ""
+    except OSError as exc:
+        return None, describe_os_error(exc)
 
 
 def understood_of_newer(raw: bytes) -> NotesData | None:

@@ -231,3 +231,40 @@ def test_latest_backup_is_none_without_a_readable_one(tmp_path: Path) -> None:
     assert backups.latest_backup(path) is None
     backups.make_backup(path, b"{broken")
     assert backups.latest_backup(path) is None
+
+
+def test_a_notes_file_not_named_json_keeps_its_older_json_named_backups(tmp_path: Path) -> None:
+    """Notes named by --notes, "study.notes": its backups were study.STAMP.json before
+    they took its extension. They are listed and opened with the new ones, newest first,
+    and never pruned (study.json's, beside it, are named so too)."""
+    from reader.core import notes_opening
+
+    path = tmp_path / "study.notes"
+    folder = backups.backup_dir(path)
+    folder.mkdir()
+    older = folder / "study.20260501-120000.json"
+    older.write_bytes(serialise(sample(2)))
+    (folder / "other.20260501-120000.json").write_bytes(serialise(sample(1)))  # not its
+    assert [b.path for b in backups.list_backups(path)] == [older]
+    found = backups.latest_backup(path)
+    assert found is not None and found.info.path == older  # offered for a missing file
+    assert notes_opening.read_notes(path).recovery is not None
+    newer = [
+        backups.make_backup(path, serialise(sample(n)), keep=1, now=datetime(2026, 5, 2, 9, n))
+        for n in (3, 4)
+    ]
+    assert newer[1].name == "study.20260502-090400.notes" and not newer[0].exists()
+    assert [b.path for b in backups.list_backups(path)] == [newer[1], older]
+    latest = backups.latest_backup(path)
+    assert latest is not None and latest.info.highlights == 4
+
+
+def test_a_notes_file_without_an_extension_lists_both_names(tmp_path: Path) -> None:
+    path = tmp_path / "notes"
+    folder = backups.backup_dir(path)
+    folder.mkdir()
+    older = folder / "notes.20260501-120000.json"
+    older.write_bytes(serialise(sample(2)))
+    newer = backups.make_backup(path, serialise(sample(3)), now=datetime(2026, 5, 2))
+    assert newer.name == "notes.20260502-000000"
+    assert [b.path for b in backups.list_backups(path)] == [newer, older]

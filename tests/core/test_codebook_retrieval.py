@@ -145,3 +145,25 @@ def test_a_passage_is_placed_as_an_export_places_it_with_its_turns_time(tmp_path
     listed = placed_in(passage, session, SyncTable.of(session.document, session.segments))
     assert (listed.speaker, listed.question, listed.time) == ("Ana", 1, "2:10")
     assert (exported.speaker, exported.question, exported.time) == ("Ana", 1, "2:10")
+
+
+def test_coded_passages_in_html_read_each_in_its_own_direction() -> None:
+    """An Arabic quote, note, participant and interview among English ones: every block
+    of the page takes the direction of its first letter (dir="auto")."""
+    from reader.core.codebook_retrieval import Passage, passages_html
+    from tests.core.test_export_formats import ARABIC, astray_rtl, check_html
+
+    start = ARABIC.index("القهوة هي البيت.")
+    quote = make_highlight(ARABIC, start, start + len("القهوة هي البيت."), "green")
+    start = ARABIC.index("The city is loud")
+    city = make_highlight(ARABIC, start, start + len("The city is loud"), "green")
+    passages = [
+        Passage("i1", "مقابلة", "يوسف العلي", {}, quote.edited(note="Home, قال يوسف."), ("مقهى",)),
+        Passage("i2", "P2", "Ana", {}, city, ("city",)),
+    ]
+    page = passages_html(passages, "مقهى and city").decode()
+    check_html(page)
+    assert astray_rtl(page) == []
+    assert '<h2 dir="auto">مقابلة (يوسف العلي)</h2>' in page
+    assert '<blockquote dir="auto">\n<p dir="auto">القهوة هي البيت.</p>' in page
+    assert '<p dir="auto">Home, قال يوسف.</p>' in page

@@ -15,6 +15,7 @@ import html
 import io
 import os
 import re
+import unicodedata
 from dataclasses import replace
 from html.parser import HTMLParser
 from typing import Any
@@ -311,8 +312,8 @@ def test_html_marks_a_colour_it_does_not_know_grey() -> None:
 def test_html_renders_research_notes_from_markdown() -> None:
     page = run("html", sample_session()).decode()
     notes = page.split('<section class="research-notes">')[1]
-    assert "<h3>Method</h3>" in notes  # under "Research notes", not beside the title
-    assert "<li>Everything scripted, rehearsed a day per act</li>" in notes
+    assert '<h3 dir="auto">Method</h3>' in notes  # under "Research notes", not beside the title
+    assert '<li dir="auto">Everything scripted, rehearsed a day per act</li>' in notes
     assert "<img" not in notes  # images would fetch from the network
 
 
@@ -320,7 +321,81 @@ def test_html_same_sections_as_markdown() -> None:
     session = sample_session()
     md_headings = re.findall(r"^## (.*)$", run("md", session).decode(), re.MULTILINE)
     html_headings = re.findall(r"<h2>(.*?)</h2>", run("html", session).decode())
-    assert [html.unescape(h) for h in html_headings] == [h.replace("\\", "") for h in md_headings]
+    shown = [html.unescape(re.sub(r"</?bdi>", "", h)) for h in html_headings]
+    assert shown == [h.replace("\\", "") for h in md_headings]
+
+
+class _Directions(HTMLParser):
+    """The texts holding right-to-left letters that no element around them lays out in
+    their own direction (dir="auto", or a <bdi>): `astray`."""
+
+    def __init__(self) -> None:
+        super().__init__(convert_charrefs=True)
+        self.stack: list[bool] = []  # for each open element: whether it isolates
+        self.astray: list[str] = []
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        if tag not in _VOID:
+            self.stack.append(tag == "bdi" or dict(attrs).get("dir") == "auto")
+
+    def handle_endtag(self, tag: str) -> None:
+        self.stack.pop()
+
+    def handle_data(self, data: str) -> None:
+        rtl = any(unicodedata.bidirectional(c) in ("R", "AL") for c in data)
+        if rtl and not any(self.stack):
+            self.astray.append(data)
+
+
+def astray_rtl(page: str) -> list[str]:
+    """The right-to-left texts of `page` left in the page's left-to-right flow."""
+    directions = _Directions()
+    directions.feed(page)
+    directions.close()
+    return directions.astray
+
+
+# An Arabic interview with English in it, as a bilingual study has them.
+ARABIC = (
+    "Q: ما رأيك في المقهى؟\n"
+    "يوسف العلي: القهوة هي البيت. We meet there every morning.\n"
+    "Q: And the city?\n"
+    "A: The city is loud, يقول الجميع ذلك.\n"
+)
+
+
+def test_right_to_left_words_read_in_their_own_direction(tmp_path) -> None:
+    """An Arabic quote, note, code, colour label, question and title each take the
+    direction of their words (dir="auto" or <bdi>), an English one beside them too: the
+    Arabic sits on the right, its full stop on its left. Markdown carries no direction:
+    its words go as they are, for whatever shows them to lay out."""
+    from reader.core.codebook import codes_for_tags
+    from reader.core.document import load_document
+
+    path = tmp_path / "مقابلة يوسف.txt"
+    path.write_text(ARABIC, encoding="utf-8")
+    session = Session.open(load_document(path), None)
+    text = session.document.text
+    cafe = codes_for_tags(["مقهى", "city"], session.notes.codebook)
+    session.notes.colors["yellow"] = "اقتباس"
+    for quote, note in (("القهوة هي البيت.", "يوسف: home, not work."), ("The city is loud", "")):
+        start = text.index(quote)
+        h = make_highlight(text, start, start + len(quote), "yellow")
+        session.add_highlight(replace(h, note=note, codes=cafe))
+    session.notes.notes = "# ملاحظات\n\nالمقهى مكان اللقاء.\n\n- Coffee first\n- ثم العمل\n"
+    page = run("html", session).decode()
+    check_html(page)
+    assert astray_rtl(page) == []
+    assert '<blockquote dir="auto"><mark' in page and "القهوة هي البيت.</mark>" in page
+    assert page.count('<blockquote dir="auto">') == 2  # the English one too
+    assert '<p class="note" dir="auto">يوسف: home, not work.</p>' in page
+    assert '<span class="tag" dir="auto">#مقهى</span>' in page
+    # The question's words after its English label, as the reader lays them out.
+    assert '<h2>Q1. <bdi dir="rtl">Q: ما رأيك في المقهى؟</bdi></h2>' in page
+    assert "<h2>Q2. <bdi>Q: And the city?</bdi></h2>" in page
+    assert "border-inline-start" in page and "border-left" not in page  # on the right
+    markdown = run("md", session).decode()
+    assert "> القهوة هي البيت.\n" in markdown and "dir=" not in markdown
 
 
 # --- csv ----------------------------------------------------------------------------------
@@ -617,7 +692,12 @@ def test_export_options_are_frozen_and_filter_nothing_by_default() -> None:
     ("name", "link", "anchor", "unlinked"),
     [
         ("md", r"\]\(#(h-[0-9a-f-]{36})\)", '<a id="{}"></a>', "> a deleted passage ↩ Q9"),
-        ("html", r'href="#(h-[0-9a-f-]{36})"', 'id="{}"', "<p>a deleted passage ↩ Q9</p>"),
+        (
+            "html",
+            r'href="#(h-[0-9a-f-]{36})"',
+            'id="{}"',
+            '<p dir="auto">a deleted passage ↩ Q9</p>',
+        ),
     ],
 )
 def test_links_back_land_on_anchors_that_exist(

@@ -120,4 +120,4 @@ def test_html_export_names_the_source_by_file_name_only() -> None:
     page = FORMATS["html"](session, ExportOptions()).decode()
     source = session.document.source
     assert os.sep in source and source not in page
-    assert f"Source: {Path(source).name}<" in page
+    assert f"Source: <bdi>{Path(source).name}</bdi><" in page

@@ -86,10 +86,10 @@ def test_links_from_the_notes_land_on_their_quotes(study: Study) -> None:
 def test_html_is_one_escaped_page(study: Study) -> None:
     page = export_study(study, "html")[0].decode()
     assert page.count('<section class="interview"') == 2
-    assert "<h3>Q1. Q: How was the night shift?</h3>" in page
-    assert "Role: nurse" in page and "<script" not in page
+    assert "<h3>Q1. <bdi>Q: How was the night shift?</bdi></h3>" in page
+    assert "Role: <bdi>nurse</bdi>" in page and "<script" not in page
     assert "Night # shifts" in page
-    assert "<h3>Research notes</h3>\n<h4>Notes on P1</h4>" in page
+    assert '<h3>Research notes</h3>\n<h4 dir="auto">Notes on P1</h4>' in page
 
 
 def test_headings_of_the_notes_go_under_the_exports_own() -> None:
@@ -221,3 +221,30 @@ def test_empty_study_exports(tmp_path: Path) -> None:
     for name in STUDY_FORMATS:
         data, left_out = export_study(study, name)
         assert data and left_out == []
+
+
+def test_an_arabic_interview_reads_right_to_left_in_the_study_page(tmp_path: Path) -> None:
+    """Its title, participant's name, quote and note each in their own direction among
+    the English of the page (astray_rtl: none left in its left-to-right flow); the
+    Markdown carries its words as they are."""
+    from tests.core.test_export_formats import ARABIC, astray_rtl
+
+    (tmp_path / "مقابلة.txt").write_text(ARABIC, encoding="utf-8")
+    study = open_study(tmp_path)
+    (entry,) = study.interviews
+    session = study.open_session(entry)
+    text = session.document.text
+    start = text.index("القهوة هي البيت.")
+    quote = make_highlight(text, start, start + len("القهوة هي البيت."), "green")
+    session.add_highlight(quote.edited(note="Home, قال يوسف."))
+    save_notes(study.notes_path(entry), session.notes)
+    study.update_interview(entry.id, participant="يوسف العلي", date="2024-03-01")
+    study.save()
+    page = export_study(study, "html")[0].decode()
+    assert astray_rtl(page) == []
+    assert "Participant: <bdi>يوسف العلي</bdi> · Date: <bdi>2024-03-01</bdi>" in page
+    assert "Source: <bdi>مقابلة.txt</bdi>" in page
+    assert '<h2 class="interview" dir="auto">مقابلة</h2>' in page
+    assert '<p class="note" dir="auto">Home, قال يوسف.</p>' in page
+    md = export_study(study, "md")[0].decode()
+    assert "Participant: يوسف العلي · Date: 2024-03-01" in md and "> القهوة هي البيت.\n" in md

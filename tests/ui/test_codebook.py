@@ -279,7 +279,7 @@ def test_retrieval_across_the_study_jumps_and_exports(
         retrieval.export(extension)
         assert out.exists()
     assert "P10 Cem" in (tmp_path / "drinks.md").read_text("utf-8")
-    assert "<blockquote>" in (tmp_path / "drinks.html").read_text("utf-8")
+    assert '<blockquote dir="auto">' in (tmp_path / "drinks.html").read_text("utf-8")
     rows = (tmp_path / "drinks.csv").read_text("utf-8-sig").splitlines()
     assert rows[0].startswith("interview,participant,speaker") and len(rows) == 3
 

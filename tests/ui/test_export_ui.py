@@ -8,13 +8,14 @@ import io
 import orjson
 import pytest
 from PySide6.QtCore import Qt
-from PySide6.QtGui import QIcon
+from PySide6.QtGui import QAccessible, QIcon
 from PySide6.QtWidgets import QDialog, QStyledItemDelegate, QStyleOptionViewItem
 
+from reader.ui.exporting.code_list import ID_ROLE
 from reader.ui.exporting.export_dialog import ExportDialog
 from reader.ui.window.main_window import MainWindow
-from tests.ui.exporting.test_code_list import click_code, code_rows, ticked
-from tests.ui.test_codebook import two_stresses
+from tests.ui.exporting.test_code_list import click_code, code_rows, opened, ticked
+from tests.ui.test_codebook import code_with_keys, two_stresses
 from tests.ui.test_highlights import highlight_with_key
 
 
@@ -226,6 +227,46 @@ def test_two_codes_of_one_name_are_two_rows_and_export_apart(
     home_word = window.interview.session.highlight(worked[at_home.id]).exact
     work_word = window.interview.session.highlight(worked[at_work.id]).exact
     assert f"> {home_word}" in text and f"> {work_word}" not in text
+
+
+def test_a_sub_code_is_offered_under_its_parent_and_ticked_by_keys(
+    window: MainWindow, qtbot, dialogs, monkeypatch, tmp_path
+) -> None:
+    """A sub-code shows by its path, "Rituals / Café culture" (Rituals itself on no
+    passage), in the codebook's tree order, and is so named for a screen reader; Space
+    ticks it, and the export holds its passage alone."""
+    hub = window.codebook.hub
+    rituals = hub.create("Rituals")
+    assert rituals is not None
+    cafe, trust = hub.create("Café culture", rituals.id), hub.create("Trust")
+    assert cafe is not None and trust is not None
+    words = window.interview.session.document.text.split()
+    code_with_keys(window, qtbot, words[9], "Trust")  # coded first, listed after
+    start, _ = highlight_with_key(window, qtbot, words[3])  # QTest types no "é": the hub codes
+    (passage,) = window.interview.session.highlights_at(start)
+    hub.set_codes(passage.id, (cafe.id,))
+    seen: list[list[str]] = []
+
+    def exec_(dialog: ExportDialog) -> int:
+        opened(qtbot, dialog)
+        rows = code_rows(dialog)
+        seen.append([index.data() for index in rows.values()])
+        view = QAccessible.queryAccessibleInterface(dialog.code_list)
+        seen.append([view.child(i).text(QAccessible.Text.Name) for i in range(view.childCount())])
+        dialog.code_list.setFocus()
+        qtbot.waitUntil(dialog.code_list.hasFocus)
+        assert dialog.code_list.currentIndex().data(ID_ROLE) == cafe.id
+        qtbot.keyClick(dialog.code_list, Qt.Key.Key_Space)
+        assert dialog.options().codes == {cafe.id}
+        return QDialog.DialogCode.Accepted
+
+    monkeypatch.setattr(ExportDialog, "exec", exec_)
+    summary = tmp_path / "cafe.md"
+    dialogs.save_answers.append(str(summary))
+    window.actions.export.trigger()
+    assert seen == [["Rituals / Café culture", "Trust"]] * 2
+    text = summary.read_text("utf-8")
+    assert f"> {words[3]}" in text and f"> {words[9]}" not in text
 
 
 def swatch(icon: QIcon) -> str:

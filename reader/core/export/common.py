@@ -13,7 +13,7 @@ from reader.core.annotations import (
     NO_COLOR_LABEL,
     Highlight,
 )
-from reader.core.interview import Role
+from reader.core.interview import Role, speech_direction, speech_start
 from reader.core.markdown_links import LINK
 from reader.core.session import Session
 
@@ -156,6 +156,19 @@ def question_paragraphs(session: Session) -> dict[int, list[str]]:
     return paragraphs
 
 
+def _question_directions(session: Session) -> dict[int, str]:
+    """Question number -> the direction of its first paragraph's words (Section.direction)."""
+    text = session.document.text
+    directions: dict[int, str] = {}
+    for index, number in session.question_numbers.items():
+        if number not in directions:
+            seg = session.segments[index]
+            # Without a label its first letter is its words': a <bdi> finds it.
+            speech = speech_start(text, seg)
+            directions[number] = speech_direction(text, seg, speech) if seg.label else ""
+    return directions
+
+
 def color_label(session: Session, color: str) -> str:
     """The reader's label for a colour id, the default label, or the id itself; "" for
     NO_COLOR (a passage only coded: every export lists it with no colour label)."""
@@ -177,6 +190,10 @@ class Section:
     key: str
     heading: str
     items: list[Placed]
+    words: str = ""  # the transcript's words that end the heading (a question's), if any
+    # "rtl" or "ltr" where those words after their speaker label run the other way from
+    # it ("Q: ما رأيك؟"), "" where the first letter says (interview.speech_direction)
+    direction: str = ""
 
 
 def summary_sections(session: Session, placed: list[Placed]) -> list[Section]:
@@ -189,13 +206,16 @@ def summary_sections(session: Session, placed: list[Placed]) -> list[Section]:
     for p in placed:
         groups.setdefault(p.section, []).append(p)
     questions = question_paragraphs(session)
+    directions = _question_directions(session)
     sections = []
     if "intro" in groups:
         sections.append(Section("intro", "Introduction", groups["intro"]))
     for number, paragraphs in questions.items():
         key = f"q{number}"
         if key in groups:
-            sections.append(Section(key, f"Q{number}. {' '.join(paragraphs)}", groups[key]))
+            words = " ".join(paragraphs)
+            heading = f"Q{number}. {words}"
+            sections.append(Section(key, heading, groups[key], words, directions[number]))
     if "aside" in groups:
         sections.append(Section("aside", "Asides", groups["aside"]))
     if "orphan" in groups:

@@ -19,6 +19,7 @@ from reader.core.export.common import (
     ExportOptions,
     Placed,
     Progress,
+    Section,
     code_hex,
     color_label,
     filter_description,
@@ -38,8 +39,8 @@ h2 { font-size: 1.2rem; line-height: 1.3; margin: 2.2rem 0 .8rem; padding-top: .
      border-top: 1px solid #d8d8d8; }
 .meta-line, .source { color: #555; font-size: .9rem; margin: .2rem 0; overflow-wrap: anywhere; }
 article { margin: 0 0 1.4rem; }
-blockquote { margin: 0 0 .4rem; padding: .1rem 0 .1rem 1rem; border-left: 3px solid #bbb;
-             white-space: pre-wrap; }
+blockquote { margin: 0 0 .4rem; padding-block: .1rem; padding-inline: 1rem 0;
+             border-inline-start: 3px solid #bbb; white-space: pre-wrap; }
 mark { color: #111; padding: 0 .1em; border-radius: 2px;
        -webkit-box-decoration-break: clone; box-decoration-break: clone; }
 mark.coded { color: inherit; background: none; padding: 0; text-decoration: underline 2px;
@@ -47,8 +48,8 @@ mark.coded { color: inherit; background: none; padding: 0; text-decoration: unde
 .label { font: 600 .8rem/1.4 system-ui, sans-serif; text-transform: uppercase;
          letter-spacing: .04em; }
 .tag { font: .85rem/1.4 system-ui, sans-serif; color: #444; background: #eee;
-       border-radius: 3px; padding: 0 .35em; margin-left: .1em; }
-.time { font: .85rem/1.4 system-ui, sans-serif; color: #555; margin-left: .3em;
+       border-radius: 3px; padding: 0 .35em; margin-inline-start: .1em; }
+.time { font: .85rem/1.4 system-ui, sans-serif; color: #555; margin-inline-start: .3em;
         font-variant-numeric: tabular-nums; }
 .note { white-space: pre-wrap; margin: .3rem 0 0; }
 .research-notes pre, .research-notes code { font: .9em/1.4 ui-monospace, monospace; }
@@ -76,8 +77,18 @@ def _markdown() -> Any:
     return MarkdownIt("commonmark", {"html": False}).disable("image")
 
 
+# The blocks that hold the writer's words: each takes the direction of its first letter
+# (dir="auto"), so a paragraph in Arabic or Hebrew reads right to left among English ones.
+_OWN_DIRECTION = {"paragraph_open", "heading_open", "blockquote_open", "list_item_open"}
+
+
 def render_markdown(text: str) -> str:
-    return _markdown().render(text)
+    markdown = _markdown()
+    tokens = markdown.parse(text)
+    for token in tokens:
+        if token.type in _OWN_DIRECTION:
+            token.attrSet("dir", "auto")
+    return markdown.renderer.render(tokens, markdown.options, {})
 
 
 def demote_headings(text: str, levels: int) -> str:
@@ -121,18 +132,32 @@ def entry(session: Session, placed: Placed) -> str:
         mark = f'<mark class="coded" style="text-decoration-color: {code_hex(session, h)}">'
     parts = [
         f'<article class="highlight" id="h-{escape(h.id)}">',
-        f"<blockquote>{mark}{escape(h.exact)}</mark></blockquote>",
+        # The user's words each in their own direction (dir="auto"): a quote in Arabic
+        # reads right to left, its full stop on its left, among English ones.
+        f'<blockquote dir="auto">{mark}{escape(h.exact)}</mark></blockquote>',
         '<p class="meta-line">'
-        + (f'<span class="label">{escape(label)}</span>' if label else "")
-        + "".join(f' <span class="tag">#{escape(tag)}</span>' for tag in session.code_names(h))
+        + (f'<span class="label" dir="auto">{escape(label)}</span>' if label else "")
+        + "".join(
+            f' <span class="tag" dir="auto">#{escape(tag)}</span>' for tag in session.code_names(h)
+        )
         + (f' <span class="time">{placed.time}</span>' if placed.time else "")
         + "</p>",
     ]
     note = h.note.strip("\n")
     if note.strip():
-        parts.append(f'<p class="note">{escape(note)}</p>')
+        parts.append(f'<p class="note" dir="auto">{escape(note)}</p>')
     parts.append("</article>")
     return "\n".join(parts)
+
+
+def heading(section: Section) -> str:
+    """The section's heading in HTML, a question's words isolated in their own direction:
+    after "Q3. ", "Q: ما رأيك؟" reads right to left, as the reader lays it out."""
+    if not section.words:
+        return escape(section.heading)
+    lead = section.heading.removesuffix(section.words)
+    direction = f' dir="{section.direction}"' if section.direction else ""
+    return f"{escape(lead)}<bdi{direction}>{escape(section.words)}</bdi>"
 
 
 def page_start(title: str, css: str = "") -> list[str]:
@@ -145,7 +170,7 @@ def page_start(title: str, css: str = "") -> list[str]:
         '<meta name="viewport" content="width=device-width, initial-scale=1">',
         f'<meta http-equiv="Content-Security-Policy" content="{_CSP}">',
         f'<meta name="generator" content="{escape(f"{APP_NAME} {__version__}")}">',
-        f"<title>{title}</title>",
+        f'<title dir="auto">{title}</title>',  # a window title in Arabic reads so too
         f"<style>{_CSS}{css}</style>",
         "</head>",
         "<body>",
@@ -162,9 +187,9 @@ def export_html(session: Session, options: ExportOptions = DEFAULT_OPTIONS) -> b
     title = escape(document.title)
     out = [
         *page_start(title),
-        f"<h1>{title}</h1>",
+        f'<h1 dir="auto">{title}</h1>',
         # The file name only: a shared summary must not carry the path of the user's home.
-        f'<p class="source">Source: {escape(Path(document.source).name)}</p>',
+        f'<p class="source">Source: <bdi>{escape(Path(document.source).name)}</bdi></p>',
         f'<p class="meta-line">{count}'
         + (f" ({escape(filters)})" if filters else "")
         + f", exported from {escape(APP_NAME)}.</p>",
@@ -172,7 +197,7 @@ def export_html(session: Session, options: ExportOptions = DEFAULT_OPTIONS) -> b
     placed = place_all(session, highlights)
     for section in summary_sections(session, placed):
         out.append(f'<section class="{escape(section.key)}">')
-        out.append(f"<h2>{escape(section.heading)}</h2>")
+        out.append(f"<h2>{heading(section)}</h2>")
         for item in progress.each(section.items):
             out.append(entry(session, item))
         out.append("</section>")

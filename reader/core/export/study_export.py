@@ -65,6 +65,7 @@ class _Part:
 
 _LeftOut = list[tuple[str, str]]  # (title, why) of each interview left out
 _Matched = tuple[_Part, list[Highlight]]  # an interview and the highlights it exports
+Escape = Callable[[str], str]  # text to text in the format written: Markdown's, HTML's
 
 
 def _parts(
@@ -116,19 +117,28 @@ def _quiet(options: ExportOptions) -> ExportOptions:
     return ExportOptions(colors=options.colors, codes=options.codes)
 
 
-def attribute_line(study: Study, entry: InterviewEntry) -> str:
-    """E.g. "Participant: Ana · Date: 2024-03-01 · Role: nurse"; "" when none is set."""
-    parts = [
-        f"{label}: {value}"
-        for label, value in (("Participant", entry.participant), ("Date", entry.date))
-        if value
-    ]
-    parts += [
-        f"{a.label}: {entry.attributes[a.key]!s}"
+def _plain(text: str) -> str:
+    return text
+
+
+def _bdi(html: str) -> str:
+    """An HTML value isolated in its own direction: "Participant: يوسف العلي · Date: …"
+    keeps the name right to left, and the " · " after it in its place."""
+    return f"<bdi>{html}</bdi>"
+
+
+def attribute_line(
+    study: Study, entry: InterviewEntry, esc: Escape = _plain, value: Escape = _plain
+) -> str:
+    """E.g. "Participant: Ana · Date: 2024-03-01 · Role: nurse"; "" when none is set. In
+    HTML `esc` escapes it and `value` isolates each value (_bdi)."""
+    fixed = (("Participant", entry.participant), ("Date", entry.date))
+    pairs = [(label, text) for label, text in fixed if text] + [
+        (a.label, str(entry.attributes[a.key]))
         for a in study.data.attributes
         if a.key in entry.attributes
     ]
-    return " · ".join(parts)
+    return " · ".join(f"{esc(label)}: {value(esc(text))}" for label, text in pairs)
 
 
 # Markdown --------------------------------------------------------------------------------
@@ -165,9 +175,10 @@ def export_study_markdown(
     return ("\n\n".join(blocks) + "\n").encode("utf-8"), _said(left_out, ": ")
 
 
-def _source(part: _Part) -> str:
+def _source(part: _Part, esc: Escape = _plain, value: Escape = _plain) -> str:
+    """The line "Source: NAME (problem)"; `esc` and `value` as in attribute_line."""
     name = PurePosixPath(part.entry.path).name  # the name, not the user's folders
-    return f"Source: {name}" + (f" ({part.problem})" if part.problem else "")
+    return f"Source: {value(esc(name))}" + (f" ({esc(part.problem)})" if part.problem else "")
 
 
 def _filters(study: Study, parts: list[_Part], options: StudyExportOptions) -> str:
@@ -204,7 +215,7 @@ def export_study_html(
     total = count_label(h for _, highlights in matched for h in highlights)
     out = [
         *html_export.page_start(title, _STUDY_CSS),
-        f"<h1>{title}</h1>",
+        f'<h1 dir="auto">{title}</h1>',
         f'<p class="meta-line">{counted(len(matched), "interview")}, {total}'
         + (f" ({html_escape(filters)})" if filters else "")
         + f", exported from {html_escape(APP_NAME)}.</p>",
@@ -217,14 +228,19 @@ def export_study_html(
     for part, highlights in matched:
         session = part.session
         out.append(f'<section class="interview" id="i-{html_escape(part.entry.id)}">')
-        out.append(f'<h2 class="interview">{html_escape(part.entry.title)}</h2>')
-        for line in (attribute_line(study, part.entry), _source(part), count_label(highlights)):
+        out.append(f'<h2 class="interview" dir="auto">{html_escape(part.entry.title)}</h2>')
+        about = (
+            attribute_line(study, part.entry, html_escape, _bdi),
+            _source(part, html_escape, _bdi),
+            count_label(highlights),
+        )
+        for line in about:
             if line:
-                out.append(f'<p class="meta-line">{html_escape(line)}</p>')
+                out.append(f'<p class="meta-line">{line}</p>')
         placed = place_all(session, highlights)
         for section in summary_sections(session, placed):
             out.append(f'<section class="{html_escape(section.key)}">')
-            out.append(f"<h3>{html_escape(section.heading)}</h3>")
+            out.append(f"<h3>{html_export.heading(section)}</h3>")
             out.extend(html_export.entry(session, item) for item in section.items)
             out.append("</section>")
         notes = linked_notes(session.notes.notes, {h.id for h in highlights})[0]

@@ -1,7 +1,8 @@
 """The Export dialog's codes: one checkable list in place of a check box a code, so that a
 study of 1,000 codes opens at once (1,000 boxes took about 170 ms). In the codebook's order,
 three to a row as the colours' boxes, each in its code's colour, narrowed by name with a
-filter (`CodeList.shown`); a code filtered out stays ticked."""
+filter (`CodeList.shown`); a code filtered out stays ticked. A sub-code is named by its path
+("Rituals / Café culture"), shown, read out and filtered so (`offered`)."""
 
 from __future__ import annotations
 
@@ -28,6 +29,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from reader.core.codebook import Codebook
 from reader.ui.theme import color_icon
 
 COLUMNS = 3
@@ -39,6 +41,15 @@ NAME_ROLE = Qt.ItemDataRole.UserRole + 1  # its whole label, which the filter se
 Role = Qt.ItemDataRole
 Index = QModelIndex | QPersistentModelIndex
 Codes = dict[str, tuple[str, str]]  # code id -> (label, colour)
+
+
+def offered(book: Codebook, ids: set[str]) -> Codes:
+    """The codes `ids` of `book`, each by its path from the top (its parent, not in use
+    itself, shows still), in the codebook tree's order: a code's sub-codes follow it."""
+    order = [code for _, code in book.tree()]
+    placed = {code.id for code in order}
+    order += [code for code in book if code.id not in placed]  # under a code not found
+    return {code.id: (book.path(code.id), code.color) for code in order if code.id in ids}
 
 
 def elided(metrics: QFontMetrics, label: str) -> str:

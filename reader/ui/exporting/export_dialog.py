@@ -103,8 +103,9 @@ class ExportDialog(QDialog):
         for page in (boxes, refi):
             self.colour_pages.addWidget(page)
         QVBoxLayout(self.colour_group).addWidget(self.colour_pages)
-        # By id, labelled as Codebook.labels names them: two codes of one name ("Work /
-        # Stress", "Home / Stress") are two rows, each in its own colour.
+        # By id, labelled by their paths (code_list.offered): a sub-code shows under whom
+        # ("Rituals / Café culture"), two of one name ("Work / Stress", "Home / Stress")
+        # are two rows, each in its own colour.
         self.code_list = CodeList()
         self.no_codes = QLabel("No passage is coded.")
         self.tag_group = tag_group = QGroupBox(CODES_TITLE)

@@ -66,6 +66,7 @@ class Transfers(QObject):
     def export(self) -> None:
         from reader.core.export import FORMAT_INFO, FORMATS, ExportCancelled
         from reader.core.export.study_export import STUDY_FORMATS, StudyExportOptions
+        from reader.ui.exporting.code_list import offered
         from reader.ui.exporting.export_dialog import REFI_FORMATS, ExportDialog
 
         session = self._interview.session
@@ -73,7 +74,6 @@ class Transfers(QObject):
             return
         self._interview.notes_data()  # the research notes as they are on screen
         in_use, book = session.codes_in_use(), session.notes.codebook
-        labels = book.labels()
         study = self.study()
         colors = dict(session.notes.colors)
         if any(h.color == NO_COLOR for h in session.notes.highlights):
@@ -81,13 +81,13 @@ class Transfers(QObject):
         in_study = set(self.codes_in_study()) | in_use if study else in_use
         dialog = ExportDialog(
             colors,
-            {c.id: (labels[c.id], c.color) for c in book if c.id in in_use},
+            offered(book, in_use),
             self._parent,
             study[0].data.title if study else "",
             tuple(STUDY_FORMATS),
             # The study shares its colour labels; some interview may have passages only coded.
             {**session.notes.colors, NO_COLOR: NO_COLOR_LABEL} if study else None,
-            {c.id: (labels[c.id], c.color) for c in book if c.id in in_study},
+            offered(book, in_study),
         )
         if dialog.exec() != QDialog.DialogCode.Accepted:
             return

@@ -1,0 +1,69 @@
+"""Opening a notes file (reader/core/notes_opening.py) when its backups folder cannot be
+listed: a file set aside says so and offers only to start empty, a missing one opens as
+new; nothing is lost, nothing fails. (Backups offered and read: test_backups.py.)"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+
+from reader.core import backups, notes_opening
+from reader.core.notes_file import serialise
+from tests.core.test_backups import sample
+
+BROKEN = b"{not json"
+
+
+def unlistable(tmp_path: Path) -> Path:
+    """notes.json beside a backups folder that holds a backup of 3 highlights."""
+    path = tmp_path / "notes.json"
+    backups.make_backup(path, serialise(sample(3)))
+    return path
+
+
+def said_unlisted(path: Path, read: notes_opening.NotesRead) -> None:
+    """The unreadable file kept as it was, the backups said unlisted, Start Empty offered."""
+    recovery = read.recovery
+    assert recovery is not None and recovery.aside is not None
+    assert recovery.aside.read_bytes() == BROKEN and not path.exists()
+    assert recovery.latest is None and recovery.choices() == [notes_opening.START_EMPTY]
+    question = recovery.question()
+    assert "Nothing has been lost" in question
+    assert "Its backups cannot be listed (Permission denied" in question
+    assert recovery.choose(notes_opening.START_EMPTY).write_back
+
+
+@pytest.mark.permissions
+def test_a_file_set_aside_beside_backups_that_cannot_be_listed(tmp_path: Path) -> None:
+    path = unlistable(tmp_path)
+    folder = backups.backup_dir(path)
+    folder.chmod(0o000)
+    try:
+        path.write_bytes(BROKEN)
+        said_unlisted(path, notes_opening.read_notes(path))
+        path.unlink(missing_ok=True)
+        missing = notes_opening.read_notes(path)  # as _missing always did: a new interview
+        assert missing.missing and missing.recovery is None
+    finally:
+        folder.chmod(0o755)
+    assert len(backups.list_backups(path)) == 1  # the backup itself untouched
+
+
+def test_backups_that_cannot_be_listed_as_root_too(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The same without permissions (root reads any folder): listing fails as it would."""
+    path = unlistable(tmp_path)
+    folder = backups.backup_dir(path)
+
+    def iterdir(self: Path) -> Iterator[Path]:
+        if self == folder:
+            raise PermissionError(13, "Permission denied", str(folder))
+        return real(self)
+
+    real = Path.iterdir
+    monkeypatch.setattr(Path, "iterdir", iterdir)
+    path.write_bytes(BROKEN)
+    said_unlisted(path, notes_opening.read_notes(path))
