@@ -243,3 +243,22 @@ def test_a_full_disk_at_start_up_does_not_leave_the_notes_read_only(
     qtbot.waitUntil(lambda: saved(notes_path)["notes"] == "after the disk was cleared")
     qtbot.waitUntil(lambda: "cannot be written" not in window.banner.text())
     assert window.interview.safety.guard.holds_lock()
+
+
+def test_notes_shown_and_styled_are_not_written_again(make_window, notes_path, qtbot) -> None:
+    """Qt reports the Markdown styling of the research notes as an edit of each line it
+    styles: the saver runs, but a file that holds the very bytes is not written again."""
+    notes_with(notes_path, ["wild"], "# Themes\n\nSome **bold** words and a list:\n\n- one")
+    before = notes_path.stat()
+    window = make_window(notes=notes_path)
+    saver = window.interview.saver
+    states: list[str] = []
+    saver.stateChanged.connect(lambda state, _detail: states.append(state))
+    qtbot.waitUntil(lambda: window.notes_editor.highlighter.document() is not None)
+    qtbot.waitUntil(lambda: "saved" in states, timeout=5000)  # it did run
+    after = notes_path.stat()
+    assert (after.st_ino, after.st_mtime_ns) == (before.st_ino, before.st_mtime_ns)
+    window.notes_editor.setFocus()
+    qtbot.keyClicks(window.notes_editor, "!")  # a real edit is written
+    qtbot.waitUntil(lambda: notes_path.stat().st_ino != before.st_ino, timeout=5000)
+    assert saved(notes_path)["notes"].count("!") == 1

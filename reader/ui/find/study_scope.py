@@ -22,6 +22,7 @@ from PySide6.QtWidgets import QComboBox, QTreeWidget, QTreeWidgetItem
 
 from reader.core.search import KINDS, ResultList, SearchError
 from reader.core.study_search import MEMO, InterviewResults, StudyResults, search_memo, search_study
+from reader.core.wording import counted
 from reader.ui.find.result_delegate import kind_group
 from reader.ui.interview.open_interview import OpenInterview
 from reader.ui.library.attribute_filter import chosen_filters, fill_attribute_filter
@@ -167,6 +168,6 @@ def memo_group(tree: QTreeWidget, results: ResultList, title: str) -> list[QTree
 def found_where(results: StudyResults) -> str:
     """How much was found where: "12 in 3 interviews and the study memo"."""
     count = len(results.interviews)
-    places = [f"{count} interview{'' if count == 1 else 's'}"] if count else []
+    places = [counted(count, "interview")] if count else []
     places += ["the study memo"] if results.memo.total else []
     return f"{results.total:,} in {' and '.join(places)}"

@@ -8,6 +8,7 @@ from typing import TYPE_CHECKING, Protocol
 
 from PySide6.QtCore import QObject, QTimer
 
+from reader.core.wording import counted
 from reader.ui.elided_label import ElidedLabel
 from reader.ui.interview.open_interview import OpenInterview
 from reader.ui.notes.notes_pane import NotesPane
@@ -84,4 +85,4 @@ class NotesStatus(QObject):
         """Of what the notes editor shows: the interview's notes, or the memo."""
         self._words.stop()
         count = self._pane.editor.word_count()
-        self._window.words_label.setText(f"{count} word{'' if count == 1 else 's'}")
+        self._window.words_label.setText(counted(count, "word"))

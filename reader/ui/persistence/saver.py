@@ -137,7 +137,11 @@ class NotesSaver(QObject):
     def _write(self, path: Path, data: bytes, expected: str) -> None:
         """In the worker: check nobody else wrote the file, write it atomically, and take a
         backup when ten minutes have passed."""
-        _check_unchanged(path, expected)
+        # When the file holds these very bytes (in_flight_hash is `data`'s), nothing is
+        # written: Qt reports the notes' Markdown styling as an edit of each line styled,
+        # so every interview (and the memo) shown would be written again, unchanged.
+        if _check_unchanged(path, expected) and self.in_flight_hash == expected:
+            return
         atomic_write(path, data, parents=False)
         if time.monotonic() - self.last_backup >= INTERVAL_SECONDS:
             self.last_backup = time.monotonic()
@@ -160,10 +164,13 @@ class NotesSaver(QObject):
             try:
                 # On quit there is no time to merge: an outside change is kept as a backup.
                 try:
-                    _check_unchanged(self.path, self.expected_hash)
+                    same = _check_unchanged(self.path, self.expected_hash)
+                    same = same and content_hash(data) == self.expected_hash
                 except OutsideChangeError as change:
                     make_backup(self.backup_name or self.path, change.data, self.keep_backups)
-                atomic_write(self.path, data, parents=False)
+                    same = False
+                if not same:  # else the file holds these very bytes (see `_write`)
+                    atomic_write(self.path, data, parents=False)
             except OSError as exc:
                 self._dirty = True
                 self._set_state("error", describe_os_error(exc))
@@ -248,14 +255,16 @@ class OutsideChangeError(Exception):
         self.data = data
 
 
-def _check_unchanged(path: Path, expected: str) -> None:
-    """Before a write: the file holds what we believe it does, and its folder is there."""
+def _check_unchanged(path: Path, expected: str) -> bool:
+    """Before a write: the file holds what we believe it does, and its folder is there.
+    True when the file is there, holding `expected`."""
     try:
         data = path.read_bytes()
     except FileNotFoundError:  # new, or moved away: nothing to overwrite
         # Its own folder is made again if it went (a study's notes folder deleted alone);
         # none above it, as the write that follows makes none (atomic_write's `parents`).
         path.parent.mkdir(exist_ok=True)
-        return
+        return False
     if expected and content_hash(data) != expected:
         raise OutsideChangeError(data)
+    return bool(expected)
