@@ -1,0 +1,92 @@
+"""The accessibility rule (#17, tests/ui/test_accessibility.py) in a study, where today's
+features are: the notes pane's tabs and the study memo, the find bar and the Search panel
+with the memo's results, the Export dialog with its codes' paths, a REFI-QDA import's
+report; and the keyboard through the notes pane's tabs, with a focus seen in every theme."""
+
+from __future__ import annotations
+
+from PySide6.QtGui import QAccessible
+from PySide6.QtWidgets import QApplication, QDialog, QPushButton, QToolButton, QWidget
+
+from reader.ui.codebook.refi import REPORT_LINES, _show_report
+from reader.ui.exporting.export_dialog import ExportDialog
+from reader.ui.window.main_window import MainWindow
+from tests.ui.exporting.test_code_list import codes, opened
+from tests.ui.test_accessibility import Description, Name, unnamed
+from tests.ui.test_read_only_undo import activate
+from tests.ui.test_study_search_export import search, top_titles
+
+
+def accessible(widget: QWidget) -> tuple[str, str]:
+    interface = QAccessible.queryAccessibleInterface(widget)
+    return interface.text(Name), interface.text(Description)
+
+
+def test_named_in_a_study_with_the_memo_the_find_bar_and_the_memos_results(
+    make_study_window, folder, qtbot
+) -> None:
+    (folder / "memo.md").write_text("# Themes\n\nCoffee rituals\n", "utf-8")
+    window = make_study_window(folder)
+    window.resize(1280, 800)
+    activate(window, qtbot)
+    window.actions.study_memo.trigger()  # Ctrl+7
+    window.actions.find.trigger()
+    bar = window.find_bar
+    qtbot.keyClicks(bar.edit, "coffee")  # its clear button shows, and the count
+    qtbot.waitUntil(lambda: bar.count_label.text() == "1 of 1")
+    search(window, qtbot, "coffee")  # the clear button of the Search panel's field too
+    qtbot.waitUntil(lambda: top_titles(window)[:1] == ["Study memo (1)"])
+    QApplication.processEvents()
+    assert unnamed(window) == []
+    # The count is heard, as it changes: it is the label's name.
+    assert accessible(bar.count_label) == ("1 of 1", "Matches in the interview")
+    clear = next(b for b in bar.edit.findChildren(QToolButton) if b.isVisible())
+    assert accessible(clear) == ("Clear", "Empties the search")
+    name, description = accessible(window.notes_editor)
+    assert name == "Study memo" and "study" in description
+    bar.regex_button.click()  # Match diacritics greyed out: it says why
+    assert "regular expression" in accessible(bar.diacritics_button)[1]
+    window.actions.toggle_preview.setChecked(True)
+    QApplication.processEvents()
+    assert accessible(window.notes_pane.preview)[0] == "Study memo preview"
+    assert unnamed(window) == []
+    window.actions.study_memo.trigger()  # the interview's notes again
+    assert accessible(window.notes_pane.preview)[0] == "Notes preview"
+
+
+def test_the_export_dialog_is_named_as_file_export_opens_it(
+    make_study_window, folder, qtbot, monkeypatch
+) -> None:
+    window = make_study_window(folder)
+    found: list[list[str]] = []
+
+    def exec_(dialog: ExportDialog) -> int:
+        dialog.show()
+        qtbot.waitExposed(dialog)
+        found.append(unnamed(dialog))
+        return QDialog.DialogCode.Rejected
+
+    monkeypatch.setattr(ExportDialog, "exec", exec_)
+    window.actions.export.trigger()
+    assert found == [[]]
+    # With codes, filtered, and a colour's label cut to fit its box.
+    label = "Said in passing, to be followed up in the second round of interviews"
+    dialog = opened(qtbot, ExportDialog({"blue": label}, codes(5), window, study="Nights"))
+    qtbot.keyClicks(dialog.code_filter, "Code")
+    assert unnamed(dialog) == []
+    box = dialog.color_boxes["blue"]
+    assert box.text() != label and accessible(box)[0] == label
+    # Named as their labels; on Linux Qt says a combo's label by relation, and its value.
+    assert dialog.scope_combo.accessibleName() == "Export"
+    assert dialog.format_combo.accessibleName() == "Format"
+
+
+def test_a_long_import_report_and_its_details_are_named(window: MainWindow, dialogs, qtbot) -> None:
+    lines = [f"Not imported: passage {n} of P01." for n in range(REPORT_LINES + 5)]
+    _show_report(window, lines, "\n".join(lines))
+    box = dialogs.boxes[-1]
+    box.show()
+    qtbot.waitExposed(box)
+    details = next(b for b in box.findChildren(QPushButton) if "Details" in b.text())
+    details.click()
+    assert unnamed(box) == []
