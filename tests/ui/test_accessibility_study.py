@@ -5,14 +5,18 @@ report; and the keyboard through the notes pane's tabs, with a focus seen in eve
 
 from __future__ import annotations
 
+import pytest
+from PySide6.QtCore import QRect, Qt
 from PySide6.QtGui import QAccessible
 from PySide6.QtWidgets import QApplication, QDialog, QPushButton, QToolButton, QWidget
 
+from reader.core.palettes import PALETTES, parse_hex
 from reader.ui.codebook.refi import REPORT_LINES, _show_report
 from reader.ui.exporting.export_dialog import ExportDialog
 from reader.ui.window.main_window import MainWindow
 from tests.ui.exporting.test_code_list import codes, opened
 from tests.ui.test_accessibility import Description, Name, unnamed
+from tests.ui.test_docks import rgb
 from tests.ui.test_read_only_undo import activate
 from tests.ui.test_study_search_export import search, top_titles
 
@@ -90,3 +94,82 @@ def test_a_long_import_report_and_its_details_are_named(window: MainWindow, dial
     details = next(b for b in box.findChildren(QPushButton) if "Details" in b.text())
     details.click()
     assert unnamed(box) == []
+
+
+# The keyboard through the notes pane's tabs ---------------------------------------------
+
+CTRL, SHIFT = Qt.KeyboardModifier.ControlModifier, Qt.KeyboardModifier.ShiftModifier
+
+
+def test_tab_goes_from_the_reader_to_the_notes_tabs_to_the_editor_and_back(
+    make_study_window, folder, qtbot
+) -> None:
+    """Within the notes pane, not across the window. The formatting bar's buttons are no
+    stops (Qt's tool bars are not): each has its key, and the Format menu has them all."""
+    window = make_study_window(folder)
+    activate(window, qtbot)
+    reader, tabs, editor = window.reader, window.notes_pane.tabs, window.notes_editor
+    reader.setFocus()
+    qtbot.waitUntil(reader.hasFocus)
+    qtbot.keyClick(reader, Qt.Key.Key_Tab)
+    assert tabs.hasFocus()
+    qtbot.keyClick(tabs, Qt.Key.Key_Tab)
+    assert editor.hasFocus()
+    qtbot.keyClick(editor, Qt.Key.Key_Backtab, CTRL | SHIFT)  # Tab indents in the notes
+    assert tabs.hasFocus()
+    qtbot.keyClick(tabs, Qt.Key.Key_Backtab, SHIFT)
+    assert reader.hasFocus()
+    window.actions.toggle_preview.setChecked(True)  # the preview in the editor's place
+    reader.setFocus()
+    for key in (Qt.Key.Key_Tab, Qt.Key.Key_Tab):
+        qtbot.keyClick(QApplication.focusWidget(), key)
+    assert window.notes_pane.preview.hasFocus()
+
+
+def test_the_memo_tab_by_arrows_on_the_tab_bar_and_by_ctrl_7(
+    make_study_window, folder, qtbot
+) -> None:
+    window = make_study_window(folder)
+    activate(window, qtbot)
+    pane, tabs, editor = window.notes_pane, window.notes_pane.tabs, window.notes_editor
+    tabs.setFocus(Qt.FocusReason.TabFocusReason)
+    qtbot.waitUntil(tabs.hasFocus)
+    qtbot.keyClick(tabs, Qt.Key.Key_Right)
+    assert pane.showing_memo() and window.actions.study_memo.isChecked()
+    assert tabs.hasFocus() and accessible(editor)[0] == "Study memo"
+    qtbot.keyClick(tabs, Qt.Key.Key_Left)
+    assert not pane.showing_memo() and not window.actions.study_memo.isChecked()
+    qtbot.keyClick(tabs, Qt.Key.Key_7, CTRL)  # View ▸ Study Memo: shown, to type in
+    assert pane.showing_memo() and tabs.currentIndex() == 1
+    qtbot.waitUntil(editor.hasFocus)
+    qtbot.keyClick(editor, Qt.Key.Key_7, CTRL)
+    assert not pane.showing_memo() and tabs.currentIndex() == 0 and editor.hasFocus()
+
+
+def painted(widget: QWidget, area: QRect) -> set[tuple[int, int, int]]:
+    image = widget.grab().toImage()
+    return {
+        rgb(image.pixelColor(x, y))
+        for x in range(area.left(), area.right() + 1)
+        for y in range(area.top(), area.bottom() + 1)
+    }
+
+
+@pytest.mark.parametrize("name", list(PALETTES))
+def test_the_notes_tabs_show_the_keyboards_focus_in_every_theme(
+    make_study_window, folder, qtbot, name: str
+) -> None:
+    """A frame in the accent around the current tab, as around a focused button (Fusion
+    only tinted it in the highlight colour: nothing on High Contrast's black)."""
+    window = make_study_window(folder)
+    activate(window, qtbot)
+    window.appearance.set_theme(name)
+    accent = parse_hex(PALETTES[name].accent)
+    tabs, editor = window.notes_pane.tabs, window.notes_editor
+    editor.setFocus()
+    qtbot.waitUntil(editor.hasFocus)
+    assert accent not in painted(tabs, tabs.rect())
+    qtbot.keyClick(editor, Qt.Key.Key_Backtab, CTRL | SHIFT)
+    qtbot.waitUntil(tabs.hasFocus)
+    assert accent in painted(tabs, tabs.tabRect(tabs.currentIndex()))
+    assert accent not in painted(tabs, tabs.tabRect(1 - tabs.currentIndex()))

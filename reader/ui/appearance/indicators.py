@@ -1,5 +1,5 @@
 """Check boxes and radio buttons drawn in the theme's colours, in every widget and list,
-and the keyboard's focus frame in the accent.
+and the keyboard's focus frame in the accent, around a focused tab too.
 
 Fusion edges them with the window a shade darker: black on black in High Contrast (an
 unticked box was not there at all) and 1.2:1 in Dark. Here an unticked box is the page
@@ -17,6 +17,7 @@ from reader.ui import theme
 
 PE = QStyle.PrimitiveElement
 BOXES = (PE.PE_IndicatorCheckBox, PE.PE_IndicatorItemViewItemCheck)
+HAS_FOCUS = QStyle.StateFlag.State_HasFocus
 
 
 class IndicatorStyle(QProxyStyle):
@@ -32,9 +33,23 @@ class IndicatorStyle(QProxyStyle):
         if element in BOXES or element == PE.PE_IndicatorRadioButton:
             paint_indicator(painter, option, radio=element == PE.PE_IndicatorRadioButton)
         elif element == PE.PE_FrameFocusRect:
-            paint_focus(painter, option)
+            paint_focus(painter, QRectF(option.rect))
         else:
             super().drawPrimitive(element, option, painter, widget)
+
+    def drawControl(
+        self,
+        element: QStyle.ControlElement,
+        option: QStyleOption,
+        painter: QPainter,
+        widget: QWidget | None = None,
+    ) -> None:
+        """A tab bar with the keyboard (the notes pane's, Tab or Ctrl+Shift+Tab): its current
+        tab framed as a focused button is. Fusion only tinted the tab, in the highlight
+        colour: faint in Light and Dark, nothing on High Contrast's black."""
+        super().drawControl(element, option, painter, widget)
+        if element == QStyle.ControlElement.CE_TabBarTab and option.state & HAS_FOCUS:
+            paint_focus(painter, QRectF(option.rect).adjusted(2, 2, -2, -1))
 
 
 def indicator_colors(state: QStyle.StateFlag) -> tuple[QColor, QColor, QColor]:
@@ -82,14 +97,14 @@ def paint_indicator(painter: QPainter, option: QStyleOption, radio: bool) -> Non
     painter.restore()
 
 
-def paint_focus(painter: QPainter, option: QStyleOption) -> None:
+def paint_focus(painter: QPainter, rect: QRectF) -> None:
     """Where the keyboard is (a box's label, a button): a 2 px frame in the accent. Fusion's
     was a shade of the window, about 1.5:1 on High Contrast's black."""
     painter.save()
     painter.setRenderHint(QPainter.RenderHint.Antialiasing)
     painter.setPen(QPen(QColor(theme.current().accent), 2))
     painter.setBrush(Qt.BrushStyle.NoBrush)
-    painter.drawRoundedRect(QRectF(option.rect).adjusted(1, 1, -1, -1), 2, 2)
+    painter.drawRoundedRect(rect.adjusted(1, 1, -1, -1), 2, 2)
     painter.restore()
 
 
