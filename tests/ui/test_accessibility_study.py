@@ -156,20 +156,23 @@ def painted(widget: QWidget, area: QRect) -> set[tuple[int, int, int]]:
 
 
 @pytest.mark.parametrize("name", list(PALETTES))
-def test_the_notes_tabs_show_the_keyboards_focus_in_every_theme(
+def test_the_notes_tabs_show_the_current_tab_and_the_keyboards_focus_in_every_theme(
     make_study_window, folder, qtbot, name: str
 ) -> None:
-    """A frame in the accent around the current tab, as around a focused button (Fusion
-    only tinted it in the highlight colour: nothing on High Contrast's black)."""
+    """The current tab has a line in the accent toward the page, the other none; with the
+    keyboard, a frame in the accent too, as a focused button has (Fusion told both by
+    shades of the window and the highlight: nothing on High Contrast's black)."""
     window = make_study_window(folder)
     activate(window, qtbot)
     window.appearance.set_theme(name)
     accent = parse_hex(PALETTES[name].accent)
     tabs, editor = window.notes_pane.tabs, window.notes_editor
-    editor.setFocus()
+    window.actions.study_memo.trigger()  # Ctrl+7: the memo's tab, the editor's focus
     qtbot.waitUntil(editor.hasFocus)
-    assert accent not in painted(tabs, tabs.rect())
+    current, other = tabs.tabRect(1), tabs.tabRect(0)
+    upper = current.adjusted(0, 0, 0, -current.height() // 2)  # clear of the line
+    assert accent in painted(tabs, current.adjusted(0, current.height() - 2, 0, 0))
+    assert accent not in painted(tabs, other) and accent not in painted(tabs, upper)
     qtbot.keyClick(editor, Qt.Key.Key_Backtab, CTRL | SHIFT)
     qtbot.waitUntil(tabs.hasFocus)
-    assert accent in painted(tabs, tabs.tabRect(tabs.currentIndex()))
-    assert accent not in painted(tabs, tabs.tabRect(1 - tabs.currentIndex()))
+    assert accent in painted(tabs, upper) and accent not in painted(tabs, other)
