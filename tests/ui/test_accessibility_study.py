@@ -176,3 +176,29 @@ def test_the_notes_tabs_show_the_current_tab_and_the_keyboards_focus_in_every_th
     qtbot.keyClick(editor, Qt.Key.Key_Backtab, CTRL | SHIFT)
     qtbot.waitUntil(tabs.hasFocus)
     assert accent in painted(tabs, upper) and accent not in painted(tabs, other)
+
+
+def tab_stops(start: QWidget, qtbot, count: int) -> list[QWidget]:
+    """Where Tab goes from `start`, `count` times."""
+    start.setFocus(Qt.FocusReason.TabFocusReason)
+    qtbot.waitUntil(start.hasFocus)
+    reached = []
+    for _ in range(count):
+        qtbot.keyClick(QApplication.focusWidget(), Qt.Key.Key_Tab)
+        reached.append(QApplication.focusWidget())
+    return reached
+
+
+def test_tab_goes_through_the_find_options_as_they_are_laid_out(window: MainWindow, qtbot) -> None:
+    """Match diacritics (é) sits between Aa and ab: Tab reaches it there, not last."""
+    activate(window, qtbot)
+    window.actions.find.trigger()
+    bar = window.find_bar
+    shown = [bar.previous_button, bar.next_button, *bar.option_buttons.values()]
+    shown.append(bar.close_button)
+    in_order = sorted(shown, key=lambda button: button.x())
+    assert tab_stops(bar.edit, qtbot, len(in_order)) == in_order
+    window.actions.search_everything.trigger()
+    panel = window.search_panel
+    in_order = sorted(panel.option_buttons.values(), key=lambda button: button.x())
+    assert tab_stops(panel.edit, qtbot, len(in_order)) == in_order
