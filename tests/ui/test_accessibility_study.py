@@ -11,6 +11,7 @@ from PySide6.QtGui import QAccessible
 from PySide6.QtWidgets import QApplication, QDialog, QPushButton, QToolButton, QWidget
 
 from reader.core.palettes import PALETTES, parse_hex
+from reader.core.study import open_study
 from reader.ui.codebook.refi import REPORT_LINES, _show_report
 from reader.ui.exporting.export_dialog import ExportDialog
 from reader.ui.window.main_window import MainWindow
@@ -30,6 +31,9 @@ def test_named_in_a_study_with_the_memo_the_find_bar_and_the_memos_results(
     make_study_window, folder, qtbot
 ) -> None:
     (folder / "memo.md").write_text("# Themes\n\nCoffee rituals\n", "utf-8")
+    study = open_study(folder)  # an attribute: the Search panel's filter by it shows
+    study.define_attribute("Role", "choice", ["nurse", "porter"])
+    study.save()
     window = make_study_window(folder)
     window.resize(1280, 800)
     activate(window, qtbot)
@@ -41,6 +45,7 @@ def test_named_in_a_study_with_the_memo_the_find_bar_and_the_memos_results(
     search(window, qtbot, "coffee")  # the clear button of the Search panel's field too
     qtbot.waitUntil(lambda: top_titles(window)[:1] == ["Study memo (1)"])
     QApplication.processEvents()
+    assert window.search_panel.scope.filter.isVisible()
     assert unnamed(window) == []
     # The count is heard, as it changes: it is the label's name.
     assert accessible(bar.count_label) == ("1 of 1", "Matches in the interview")
