@@ -53,6 +53,8 @@ NOTES = (
     PaneKey("Tab / Shift+Tab (in a list)", "Indent / outdent the item", ("Tab", "Backtab")),
     PaneKey("Ctrl+Tab / Ctrl+Shift+Tab", "Next / previous pane (Tab indents here)"),
     PaneKey("Ctrl+click a link", "Follow it to the passage"),
+    # notes/notes_pane.py: Qt's tab bar above the editor, Ctrl+Shift+Tab away
+    PaneKey("Left / Right (on the tabs above, in a study)", "The interview's notes / the memo"),
 )
 
 # annotations/panel.py, AnnotationsPanel.eventFilter

@@ -1,5 +1,6 @@
 """Qt's accessibility tree, as a screen reader sees it: every interactive element has a
-name, panes, lists and fields a description too; Tab reaches the panes with a visible focus."""
+name, panes, lists, fields, boxes and tabs a description too (a tooltip is one); Tab
+reaches the panes with a visible focus. (In a study: test_accessibility_study.py.)"""
 
 from __future__ import annotations
 
@@ -26,7 +27,16 @@ INTERACTIVE = {
     Role.ButtonMenu,
     Role.ButtonDropDown,
 }
-DESCRIBED = {Role.EditableText, Role.List, Role.Table, Role.Tree, Role.ComboBox}
+DESCRIBED = {
+    Role.EditableText,
+    Role.List,
+    Role.Table,
+    Role.Tree,
+    Role.ComboBox,
+    Role.CheckBox,
+    Role.PageTab,
+}
+Name, Description = QAccessible.Text.Name, QAccessible.Text.Description
 
 
 def walk(interface, path: str = "", depth: int = 0):

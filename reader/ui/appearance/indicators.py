@@ -1,5 +1,6 @@
 """Check boxes and radio buttons drawn in the theme's colours, in every widget and list,
-and the keyboard's focus frame in the accent.
+and the keyboard's focus frame in the accent, around a focused tab too; the current tab
+of a tab bar marked in the accent.
 
 Fusion edges them with the window a shade darker: black on black in High Contrast (an
 unticked box was not there at all) and 1.2:1 in Dark. Here an unticked box is the page
@@ -9,14 +10,25 @@ and ticked in the page's colour, so the two states differ in more than a thin ma
 
 from __future__ import annotations
 
-from PySide6.QtCore import QPointF, QRectF, Qt
+from PySide6.QtCore import QPointF, QRect, QRectF, Qt
 from PySide6.QtGui import QColor, QPainter, QPainterPath, QPen
-from PySide6.QtWidgets import QApplication, QProxyStyle, QStyle, QStyleOption, QWidget
+from PySide6.QtWidgets import (
+    QApplication,
+    QProxyStyle,
+    QStyle,
+    QStyleOption,
+    QStyleOptionTab,
+    QTabBar,
+    QWidget,
+)
 
 from reader.ui import theme
 
 PE = QStyle.PrimitiveElement
 BOXES = (PE.PE_IndicatorCheckBox, PE.PE_IndicatorItemViewItemCheck)
+HAS_FOCUS = QStyle.StateFlag.State_HasFocus
+Shape = QTabBar.Shape
+SHOWN_LINE = 2  # px, the current tab's line
 
 
 class IndicatorStyle(QProxyStyle):
@@ -32,9 +44,40 @@ class IndicatorStyle(QProxyStyle):
         if element in BOXES or element == PE.PE_IndicatorRadioButton:
             paint_indicator(painter, option, radio=element == PE.PE_IndicatorRadioButton)
         elif element == PE.PE_FrameFocusRect:
-            paint_focus(painter, option)
+            paint_focus(painter, QRectF(option.rect))
         else:
             super().drawPrimitive(element, option, painter, widget)
+
+    def drawControl(
+        self,
+        element: QStyle.ControlElement,
+        option: QStyleOption,
+        painter: QPainter,
+        widget: QWidget | None = None,
+    ) -> None:
+        """A tab bar's current tab marked by a line in the accent on its side toward what it
+        shows, and framed as a focused button is while the bar has the keyboard (the notes
+        pane's: Tab, Ctrl+Shift+Tab). Fusion told both by shades: on High Contrast's black,
+        which of "Interview notes" and "Study memo" showed could not be seen."""
+        super().drawControl(element, option, painter, widget)
+        if element != QStyle.ControlElement.CE_TabBarTab or not isinstance(option, QStyleOptionTab):
+            return
+        if option.state & QStyle.StateFlag.State_Selected:
+            painter.fillRect(shown_edge(option), QColor(theme.current().accent))
+        if option.state & HAS_FOCUS:
+            paint_focus(painter, QRectF(option.rect).adjusted(2, 2, -2, -1))
+
+
+def shown_edge(tab: QStyleOptionTab) -> QRect:
+    """The tab's edge toward the page it shows (below a tab on top, and so on)."""
+    rect, shape = tab.rect, tab.shape
+    if shape in (Shape.RoundedSouth, Shape.TriangularSouth):
+        return QRect(rect.left(), rect.top(), rect.width(), SHOWN_LINE)
+    if shape in (Shape.RoundedWest, Shape.TriangularWest):
+        return QRect(rect.right() - SHOWN_LINE + 1, rect.top(), SHOWN_LINE, rect.height())
+    if shape in (Shape.RoundedEast, Shape.TriangularEast):
+        return QRect(rect.left(), rect.top(), SHOWN_LINE, rect.height())
+    return QRect(rect.left(), rect.bottom() - SHOWN_LINE + 1, rect.width(), SHOWN_LINE)
 
 
 def indicator_colors(state: QStyle.StateFlag) -> tuple[QColor, QColor, QColor]:
@@ -82,14 +125,14 @@ def paint_indicator(painter: QPainter, option: QStyleOption, radio: bool) -> Non
     painter.restore()
 
 
-def paint_focus(painter: QPainter, option: QStyleOption) -> None:
+def paint_focus(painter: QPainter, rect: QRectF) -> None:
     """Where the keyboard is (a box's label, a button): a 2 px frame in the accent. Fusion's
     was a shade of the window, about 1.5:1 on High Contrast's black."""
     painter.save()
     painter.setRenderHint(QPainter.RenderHint.Antialiasing)
     painter.setPen(QPen(QColor(theme.current().accent), 2))
     painter.setBrush(Qt.BrushStyle.NoBrush)
-    painter.drawRoundedRect(QRectF(option.rect).adjusted(1, 1, -1, -1), 2, 2)
+    painter.drawRoundedRect(rect.adjusted(1, 1, -1, -1), 2, 2)
     painter.restore()
 
 

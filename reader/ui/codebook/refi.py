@@ -18,7 +18,7 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtWidgets import QFileDialog, QMessageBox
+from PySide6.QtWidgets import QFileDialog, QMessageBox, QTextEdit
 
 from reader.core.codebook import AddedCodes, Codebook, add_codebook
 from reader.core.store import atomic_write, describe_os_error
@@ -240,4 +240,8 @@ def _show_report(parent: Any, lines: list[str], every: str) -> None:
         parent,
     )
     box.setDetailedText(every)
+    details = box.findChild(QTextEdit)  # Qt's has no name for a screen reader
+    if details is not None:
+        details.setAccessibleName("Every line")
+        details.setAccessibleDescription("What the import brought and left out, line by line")
     box.exec()

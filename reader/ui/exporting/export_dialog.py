@@ -28,6 +28,7 @@ from PySide6.QtWidgets import (
 
 from reader.core.annotations import NO_COLOR
 from reader.core.export import FORMAT_INFO, ExportOptions
+from reader.ui.clear_button import add_clear_button
 from reader.ui.dialogs import ok_cancel, swatch_icon
 from reader.ui.exporting.code_list import COLUMNS, ROWS_SHOWN, CodeList, Codes, elided
 from reader.ui.settings import settings
@@ -69,9 +70,11 @@ class ExportDialog(QDialog):
         self.scope_combo.addItem("This interview", False)
         if study:
             self.scope_combo.addItem(f"The whole study “{study}”", True)
+        self.scope_combo.setAccessibleName("Export")  # its label's, where no relation says it
         self.scope_combo.setAccessibleDescription("What to export: this interview or the study")
         self.scope_combo.currentIndexChanged.connect(self._fill_formats)
         self.format_combo = QComboBox()
+        self.format_combo.setAccessibleName("Format")
         self.format_combo.setAccessibleDescription("The kind of file to write")
         # As wide as its longest name, whichever is shown: no name runs under the arrow.
         self.format_combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
@@ -113,8 +116,10 @@ class ExportDialog(QDialog):
         self.code_filter = QLineEdit()
         self.code_filter.setPlaceholderText("Filter codes")
         self.code_filter.setAccessibleName("Filter codes")
-        self.code_filter.setAccessibleDescription("Shows the codes whose names hold this text")
-        self.code_filter.setClearButtonEnabled(True)
+        self.code_filter.setAccessibleDescription(
+            "Shows the codes whose names or parents' names hold this text"
+        )
+        add_clear_button(self.code_filter, "the filter")
         self.code_filter.textChanged.connect(self.code_list.narrow)
         outer = QVBoxLayout(tag_group)
         for widget in (self.code_filter, self.code_list, self.no_codes):
@@ -243,6 +248,8 @@ def _fill_grid(
         box = QCheckBox(shown)
         if shown != label:
             box.setToolTip(label)
+            box.setAccessibleName(label)  # whole, not as cut to fit
+        box.setAccessibleDescription("Exports the passages of this colour; none ticked: all")
         if icon is not None:
             box.setIcon(icon)
         box.setChecked(key in ticked)

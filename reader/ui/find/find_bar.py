@@ -29,6 +29,7 @@ from PySide6.QtWidgets import (
 
 from reader.core.search import Query, SearchError, prepare
 from reader.ui import theme
+from reader.ui.clear_button import add_clear_button
 from reader.ui.elided_label import ElidedLabel
 from reader.ui.find.find_options import checked, keep_options
 from reader.ui.find.match_overlay import MatchOverlay
@@ -70,13 +71,15 @@ class FindBar(QWidget):
         self.edit.setObjectName("find-edit")
         self.edit.setPlaceholderText("Find in the interview")
         self.edit.setAccessibleName("Find in the interview")
-        self.edit.setClearButtonEnabled(True)
+        add_clear_button(self.edit, "the search")
         self.edit.setMinimumWidth(120)
         self.edit.textChanged.connect(self._text_changed)
         self.edit.installEventFilter(self)
         self.count_label = CountLabel()
         self.count_label.setObjectName("find-count")
-        self.count_label.setAccessibleName("Matches")
+        # Named by its text ("3 of 12"), which a screen reader hears as it changes: a fixed
+        # name ("Matches") hid the count and kept Qt from telling the change.
+        self.count_label.setAccessibleDescription("Matches in the interview")
         # Arrows as text, in the palette's text colour like the other buttons: the style's
         # arrow icons are drawn in a fixed grey, faint on the High Contrast theme (#17).
         self.previous_button = self._button(

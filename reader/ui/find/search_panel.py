@@ -33,6 +33,7 @@ from reader.core.session import Session
 from reader.core.study_search import MEMO, StudyResults
 from reader.ui import theme
 from reader.ui.after_paint import AfterPaint
+from reader.ui.clear_button import add_clear_button
 from reader.ui.find.find_bar import warning_color
 from reader.ui.find.find_options import checked, keep_options
 from reader.ui.find.result_delegate import KIND_ROLE, RESULT_ROLE, ResultDelegate, kind_group
@@ -106,7 +107,7 @@ class SearchPanel(QWidget):
         self.edit.setToolTip(EVERYTHING)
         self.edit.setAccessibleName("Search everything")
         self.edit.setAccessibleDescription(EVERYTHING)
-        self.edit.setClearButtonEnabled(True)
+        add_clear_button(self.edit, "the search")
         self.edit.setText(str(settings().value(QUERY_KEY, "")))  # the last, searched once shown
         self._after_paint = AfterPaint(self, self.refresh)
         self.edit.textChanged.connect(lambda _text: self._timer.start())

@@ -38,6 +38,7 @@ from PySide6.QtWidgets import (
 )
 
 from reader.core.wording import counted
+from reader.ui.clear_button import add_clear_button
 from reader.ui.library.library_columns import LibraryColumns
 from reader.ui.library.library_memory import LibraryMemory
 from reader.ui.library.library_model import (
@@ -87,7 +88,7 @@ class LibraryPanel(QWidget):
         self.filter = QLineEdit()
         self.filter.setObjectName("library-filter")
         self.filter.setAccessibleName("Filter interviews")
-        self.filter.setClearButtonEnabled(True)
+        add_clear_button(self.filter, "the filter")
         self.filter.textChanged.connect(self.proxy.setFilterFixedString)
         self.filter.textChanged.connect(self._update_count)
         self.filter.installEventFilter(self)
@@ -112,6 +113,9 @@ class LibraryPanel(QWidget):
         self.view = QTableView()
         self.view.setObjectName("library-view")
         self.view.setAccessibleName("Interviews of the study")
+        self.view.setAccessibleDescription(
+            "Enter opens the interview, F2 renames it, Delete takes it out of the study"
+        )
         self.view.setModel(self.proxy)
         self.view.setItemDelegate(LibraryDelegate(self.model, self.view))
         self.view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)

@@ -44,14 +44,25 @@ NOTHING_OPEN_HINT = (
 )
 
 
+# The editor's accessible name and description, by what it shows (is it the study memo).
+EDITOR_NAMES = {
+    False: ("Research notes", "Your notes on the interview, in Markdown; saved as you type"),
+    True: ("Study memo", "Notes across the study's interviews, in Markdown; saved as you type"),
+}
+PREVIEW_NAMES = {
+    False: ("Notes preview", "Your notes rendered; links lead back to the passage"),
+    True: ("Study memo preview", "The study memo rendered; links open the interview quoted"),
+}
+
+
 class NotesEditor(QPlainTextEdit):
     linkActivated = Signal(str)  # a link Ctrl+clicked in the text
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("notes")
-        self.setAccessibleName("Research notes")
-        self.setAccessibleDescription("Your notes on the interview, in Markdown; saved as you type")
+        self.setAccessibleName(EDITOR_NAMES[False][0])
+        self.setAccessibleDescription(EDITOR_NAMES[False][1])
         # Drawn here, not as Qt's placeholder, which leaves no margin on the right.
         self.hint = HINT
         font = theme.ui_font()

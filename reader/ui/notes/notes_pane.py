@@ -27,7 +27,13 @@ from PySide6.QtWidgets import (
 from reader.core.offsets import Utf16Index
 from reader.ui import theme
 from reader.ui.interview.open_interview import OpenInterview
-from reader.ui.notes.notes_editor import HINT, MEMO_HINT, NotesEditor
+from reader.ui.notes.notes_editor import (
+    EDITOR_NAMES,
+    HINT,
+    MEMO_HINT,
+    PREVIEW_NAMES,
+    NotesEditor,
+)
 
 # ![alt](url): shown as a link named for the image, so the preview never fetches it.
 _IMAGE = re.compile(r"!\[([^\]]*)\]\(")
@@ -134,8 +140,8 @@ class NotesPane(QWidget):
         self._format_actions: list[QAction] = []
         self.preview = NotesPreview()
         self.preview.setObjectName("notes-preview")
-        self.preview.setAccessibleName("Notes preview")
-        self.preview.setAccessibleDescription("Your notes rendered; links lead back to the passage")
+        self.preview.setAccessibleName(PREVIEW_NAMES[False][0])
+        self.preview.setAccessibleDescription(PREVIEW_NAMES[False][1])
         self.preview.setOpenLinks(False)  # every link goes through linkActivated
         self.preview.setFrameShape(QTextBrowser.Shape.NoFrame)
         self.preview.document().setDocumentMargin(16)
@@ -221,7 +227,9 @@ class NotesPane(QWidget):
             cursor.setPosition(min(position, self.editor.document().characterCount() - 1))
             self.editor.setTextCursor(cursor)
             self.editor.verticalScrollBar().setValue(scroll)
-            self.editor.setAccessibleName("Study memo" if on else "Research notes")
+            for widget, names in ((self.editor, EDITOR_NAMES), (self.preview, PREVIEW_NAMES)):
+                widget.setAccessibleName(names[on][0])
+                widget.setAccessibleDescription(names[on][1])
             self._follow_read_only()
             self.refresh_preview()
         self.tabs.blockSignals(True)

@@ -1,0 +1,209 @@
+"""The accessibility rule (#17, tests/ui/test_accessibility.py) in a study, where today's
+features are: the notes pane's tabs and the study memo, the find bar and the Search panel
+with the memo's results, the Export dialog with its codes' paths, a REFI-QDA import's
+report; and the keyboard through the notes pane's tabs, with a focus seen in every theme."""
+
+from __future__ import annotations
+
+import pytest
+from PySide6.QtCore import QRect, Qt
+from PySide6.QtGui import QAccessible
+from PySide6.QtWidgets import QApplication, QDialog, QPushButton, QToolButton, QWidget
+
+from reader.core.palettes import PALETTES, parse_hex
+from reader.core.study import open_study
+from reader.ui.codebook.refi import REPORT_LINES, _show_report
+from reader.ui.exporting.export_dialog import ExportDialog
+from reader.ui.window.main_window import MainWindow
+from tests.ui.exporting.test_code_list import codes, opened
+from tests.ui.test_accessibility import Description, Name, unnamed
+from tests.ui.test_docks import rgb
+from tests.ui.test_read_only_undo import activate
+from tests.ui.test_study_search_export import search, top_titles
+
+
+def accessible(widget: QWidget) -> tuple[str, str]:
+    interface = QAccessible.queryAccessibleInterface(widget)
+    return interface.text(Name), interface.text(Description)
+
+
+def test_named_in_a_study_with_the_memo_the_find_bar_and_the_memos_results(
+    make_study_window, folder, qtbot
+) -> None:
+    (folder / "memo.md").write_text("# Themes\n\nCoffee rituals\n", "utf-8")
+    study = open_study(folder)  # an attribute: the Search panel's filter by it shows
+    study.define_attribute("Role", "choice", ["nurse", "porter"])
+    study.save()
+    window = make_study_window(folder)
+    window.resize(1280, 800)
+    activate(window, qtbot)
+    window.actions.study_memo.trigger()  # Ctrl+7
+    window.actions.find.trigger()
+    bar = window.find_bar
+    qtbot.keyClicks(bar.edit, "coffee")  # its clear button shows, and the count
+    qtbot.waitUntil(lambda: bar.count_label.text() == "1 of 1")
+    search(window, qtbot, "coffee")  # the clear button of the Search panel's field too
+    qtbot.waitUntil(lambda: top_titles(window)[:1] == ["Study memo (1)"])
+    QApplication.processEvents()
+    assert window.search_panel.scope.filter.isVisible()
+    assert unnamed(window) == []
+    # The count is heard, as it changes: it is the label's name.
+    assert accessible(bar.count_label) == ("1 of 1", "Matches in the interview")
+    clear = next(b for b in bar.edit.findChildren(QToolButton) if b.isVisible())
+    assert accessible(clear) == ("Clear", "Empties the search")
+    name, description = accessible(window.notes_editor)
+    assert name == "Study memo" and "study" in description
+    bar.regex_button.click()  # Match diacritics greyed out: it says why
+    assert "regular expression" in accessible(bar.diacritics_button)[1]
+    window.actions.toggle_preview.setChecked(True)
+    QApplication.processEvents()
+    assert accessible(window.notes_pane.preview)[0] == "Study memo preview"
+    assert unnamed(window) == []
+    window.actions.study_memo.trigger()  # the interview's notes again
+    assert accessible(window.notes_pane.preview)[0] == "Notes preview"
+
+
+def test_the_export_dialog_is_named_as_file_export_opens_it(
+    make_study_window, folder, qtbot, monkeypatch
+) -> None:
+    window = make_study_window(folder)
+    found: list[list[str]] = []
+
+    def exec_(dialog: ExportDialog) -> int:
+        dialog.show()
+        qtbot.waitExposed(dialog)
+        found.append(unnamed(dialog))
+        return QDialog.DialogCode.Rejected
+
+    monkeypatch.setattr(ExportDialog, "exec", exec_)
+    window.actions.export.trigger()
+    assert found == [[]]
+    # With codes, filtered, and a colour's label cut to fit its box.
+    label = "Said in passing, to be followed up in the second round of interviews"
+    dialog = opened(qtbot, ExportDialog({"blue": label}, codes(5), window, study="Nights"))
+    qtbot.keyClicks(dialog.code_filter, "Code")
+    assert unnamed(dialog) == []
+    box = dialog.color_boxes["blue"]
+    assert box.text() != label and accessible(box)[0] == label
+    # Named as their labels; on Linux Qt says a combo's label by relation, and its value.
+    assert dialog.scope_combo.accessibleName() == "Export"
+    assert dialog.format_combo.accessibleName() == "Format"
+
+
+def test_a_long_import_report_and_its_details_are_named(window: MainWindow, dialogs, qtbot) -> None:
+    lines = [f"Not imported: passage {n} of P01." for n in range(REPORT_LINES + 5)]
+    _show_report(window, lines, "\n".join(lines))
+    box = dialogs.boxes[-1]
+    box.show()
+    qtbot.waitExposed(box)
+    details = next(b for b in box.findChildren(QPushButton) if "Details" in b.text())
+    details.click()
+    assert unnamed(box) == []
+
+
+# The keyboard through the notes pane's tabs ---------------------------------------------
+
+CTRL, SHIFT = Qt.KeyboardModifier.ControlModifier, Qt.KeyboardModifier.ShiftModifier
+
+
+def test_tab_goes_from_the_reader_to_the_notes_tabs_to_the_editor_and_back(
+    make_study_window, folder, qtbot
+) -> None:
+    """Within the notes pane, not across the window. The formatting bar's buttons are no
+    stops (Qt's tool bars are not): each has its key, and the Format menu has them all."""
+    window = make_study_window(folder)
+    activate(window, qtbot)
+    reader, tabs, editor = window.reader, window.notes_pane.tabs, window.notes_editor
+    reader.setFocus()
+    qtbot.waitUntil(reader.hasFocus)
+    qtbot.keyClick(reader, Qt.Key.Key_Tab)
+    assert tabs.hasFocus()
+    qtbot.keyClick(tabs, Qt.Key.Key_Tab)
+    assert editor.hasFocus()
+    qtbot.keyClick(editor, Qt.Key.Key_Backtab, CTRL | SHIFT)  # Tab indents in the notes
+    assert tabs.hasFocus()
+    qtbot.keyClick(tabs, Qt.Key.Key_Backtab, SHIFT)
+    assert reader.hasFocus()
+    window.actions.toggle_preview.setChecked(True)  # the preview in the editor's place
+    reader.setFocus()
+    for key in (Qt.Key.Key_Tab, Qt.Key.Key_Tab):
+        qtbot.keyClick(QApplication.focusWidget(), key)
+    assert window.notes_pane.preview.hasFocus()
+
+
+def test_the_memo_tab_by_arrows_on_the_tab_bar_and_by_ctrl_7(
+    make_study_window, folder, qtbot
+) -> None:
+    window = make_study_window(folder)
+    activate(window, qtbot)
+    pane, tabs, editor = window.notes_pane, window.notes_pane.tabs, window.notes_editor
+    tabs.setFocus(Qt.FocusReason.TabFocusReason)
+    qtbot.waitUntil(tabs.hasFocus)
+    qtbot.keyClick(tabs, Qt.Key.Key_Right)
+    assert pane.showing_memo() and window.actions.study_memo.isChecked()
+    assert tabs.hasFocus() and accessible(editor)[0] == "Study memo"
+    qtbot.keyClick(tabs, Qt.Key.Key_Left)
+    assert not pane.showing_memo() and not window.actions.study_memo.isChecked()
+    qtbot.keyClick(tabs, Qt.Key.Key_7, CTRL)  # View ▸ Study Memo: shown, to type in
+    assert pane.showing_memo() and tabs.currentIndex() == 1
+    qtbot.waitUntil(editor.hasFocus)
+    qtbot.keyClick(editor, Qt.Key.Key_7, CTRL)
+    assert not pane.showing_memo() and tabs.currentIndex() == 0 and editor.hasFocus()
+
+
+def painted(widget: QWidget, area: QRect) -> set[tuple[int, int, int]]:
+    image = widget.grab().toImage()
+    return {
+        rgb(image.pixelColor(x, y))
+        for x in range(area.left(), area.right() + 1)
+        for y in range(area.top(), area.bottom() + 1)
+    }
+
+
+@pytest.mark.parametrize("name", list(PALETTES))
+def test_the_notes_tabs_show_the_current_tab_and_the_keyboards_focus_in_every_theme(
+    make_study_window, folder, qtbot, name: str
+) -> None:
+    """The current tab has a line in the accent toward the page, the other none; with the
+    keyboard, a frame in the accent too, as a focused button has (Fusion told both by
+    shades of the window and the highlight: nothing on High Contrast's black)."""
+    window = make_study_window(folder)
+    activate(window, qtbot)
+    window.appearance.set_theme(name)
+    accent = parse_hex(PALETTES[name].accent)
+    tabs, editor = window.notes_pane.tabs, window.notes_editor
+    window.actions.study_memo.trigger()  # Ctrl+7: the memo's tab, the editor's focus
+    qtbot.waitUntil(editor.hasFocus)
+    current, other = tabs.tabRect(1), tabs.tabRect(0)
+    upper = current.adjusted(0, 0, 0, -current.height() // 2)  # clear of the line
+    assert accent in painted(tabs, current.adjusted(0, current.height() - 2, 0, 0))
+    assert accent not in painted(tabs, other) and accent not in painted(tabs, upper)
+    qtbot.keyClick(editor, Qt.Key.Key_Backtab, CTRL | SHIFT)
+    qtbot.waitUntil(tabs.hasFocus)
+    assert accent in painted(tabs, upper) and accent not in painted(tabs, other)
+
+
+def tab_stops(start: QWidget, qtbot, count: int) -> list[QWidget]:
+    """Where Tab goes from `start`, `count` times."""
+    start.setFocus(Qt.FocusReason.TabFocusReason)
+    qtbot.waitUntil(start.hasFocus)
+    reached = []
+    for _ in range(count):
+        qtbot.keyClick(QApplication.focusWidget(), Qt.Key.Key_Tab)
+        reached.append(QApplication.focusWidget())
+    return reached
+
+
+def test_tab_goes_through_the_find_options_as_they_are_laid_out(window: MainWindow, qtbot) -> None:
+    """Match diacritics (é) sits between Aa and ab: Tab reaches it there, not last."""
+    activate(window, qtbot)
+    window.actions.find.trigger()
+    bar = window.find_bar
+    shown = [bar.previous_button, bar.next_button, *bar.option_buttons.values()]
+    shown.append(bar.close_button)
+    in_order = sorted(shown, key=lambda button: button.x())
+    assert tab_stops(bar.edit, qtbot, len(in_order)) == in_order
+    window.actions.search_everything.trigger()
+    panel = window.search_panel
+    in_order = sorted(panel.option_buttons.values(), key=lambda button: button.x())
+    assert tab_stops(panel.edit, qtbot, len(in_order)) == in_order
