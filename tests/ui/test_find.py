@@ -241,11 +241,17 @@ def test_match_case_whole_word_and_regex_with_alt_keys(film: MainWindow, qtbot) 
 NAMES = "🎬 Interview 👩🏽‍🔬 with Siobhán.\nQ: Did Zoë Ñuñez meet SIOBHÁN?\nA: Siobhan did.\n"
 
 
-def test_a_name_is_found_without_its_accents(make_window, tmp_path: Path, qtbot) -> None:
+def names_window(make_window, tmp_path: Path, qtbot):
+    """A window on NAMES, active (the find bar's keys reach it)."""
     path = tmp_path / "names.txt"
     path.write_text(NAMES, "utf-8")
     window = make_window(path)
     activate(window, qtbot)
+    return window
+
+
+def test_a_name_is_found_without_its_accents(make_window, tmp_path: Path, qtbot) -> None:
+    window = names_window(make_window, tmp_path, qtbot)
     bar = open_and_type(window, qtbot, "siobhan")
     assert bar.count_label.text() == "1 of 3"
     assert not bar.diacritics_button.isChecked()  # accents are ignored unless asked
@@ -262,10 +268,7 @@ def test_a_name_is_found_without_its_accents(make_window, tmp_path: Path, qtbot)
 
 
 def test_match_diacritics_with_alt_d_is_remembered(make_window, tmp_path: Path, qtbot) -> None:
-    path = tmp_path / "names.txt"
-    path.write_text(NAMES, "utf-8")
-    window = make_window(path)
-    activate(window, qtbot)
+    window = names_window(make_window, tmp_path, qtbot)
     bar = open_and_type(window, qtbot, "zoe nunez")
     assert window.reader.textCursor().selectedText() == "Zoë Ñuñez"
     assert bar.diacritics_button.accessibleName() == "Match diacritics"
@@ -277,7 +280,7 @@ def test_match_diacritics_with_alt_d_is_remembered(make_window, tmp_path: Path, 
     # Siobhán and SIOBHÁN (case still does not count); the one after Zoë is current.
     assert bar.count_label.text() == "2 of 2"
     assert settings().value(DIACRITICS_KEY, type=bool) is True
-    again = make_window(path)
+    again = make_window(tmp_path / "names.txt")
     assert again.find_bar.diacritics_button.isChecked()
     # A regular expression matches diacritics as written: the toggle is greyed out.
     bar.regex_button.click()
