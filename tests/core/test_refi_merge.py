@@ -822,3 +822,80 @@ def test_an_export_whose_record_cannot_be_written_says_so_and_exports(
     study.read_only = True
     assert export_study_qdpx(study)[1] == []
     assert not (study.folder / ".refi-sent.json").exists()
+
+
+# --- a highlight resized here since the study was sent ------------------------------------
+
+
+def widen_moon(study: Study) -> None:
+    """Here, since the study was sent: "🌙" widened to "rt? 🌙"."""
+
+    def edit(highlights: list[Highlight]) -> list[Highlight]:
+        def widened(h: Highlight) -> Highlight:
+            wide = make_highlight(TEXT, h.start - 4, h.end)
+            return h.edited(**{k: getattr(wide, k) for k in ("start", "exact", "prefix")})
+
+        return [widened(h) if h.exact == "🌙" else h for h in highlights]
+
+    edit_notes(study, "P1", edit)
+
+
+def fatigue_on_moon(root: ET.Element) -> None:
+    """There: "Fatigue" made and put on "🌙", as it was sent."""
+    codes = root.find(f"{P}CodeBook/{P}Codes")
+    ET.SubElement(codes, f"{P}Code", guid=FATIGUE, name="Fatigue", isCodable="true")
+    coding(selection_named(root, "🌙"), FATIGUE, 3)
+
+
+def test_a_highlight_resized_here_since_it_was_sent_takes_the_codes_added_there(
+    tmp_path: Path,
+) -> None:
+    """Exported; she widens "🌙" to "rt? 🌙"; her supervisor codes "🌙" (as it went) with
+    "Fatigue". Back: her highlight, as she resized it, gains "Fatigue"; no second
+    highlight over "🌙". Twice is once."""
+    study = coded_study(tmp_path / "study")
+    back = edited(export_study_qdpx(study)[0], fatigue_on_moon)
+    widen_moon(study)
+    moon_id = next(h["id"] for h in notes_json(study, "P1")["highlights"] if h["exact"] == "rt? 🌙")
+
+    report = import_qdpx(back, study.folder)
+    assert report.merged[0].line == "“P1”: 1 coding added to 1 highlight"
+    assert coded_passages(study, "P1") == [
+        ("rt? 🌙", ("Light", "Fatigue")),
+        ("With the handover", ("Handover", "Light")),
+    ]
+    assert notes_json(study, "P1")["highlights"][0]["id"] == moon_id
+    before = files(study.folder)
+    again = import_qdpx(back, study.folder)
+    assert files(study.folder) == before and not again.merged[0].changed
+
+
+def test_a_highlight_resized_on_both_sides_or_without_a_record_comes_beside_hers(
+    tmp_path: Path,
+) -> None:
+    """Resized there too (to "🌙" and what follows it), its passage is not the one sent:
+    it comes beside hers, as before. Without a record of what was sent, the passage as it
+    went comes beside hers too (nothing tells who resized it)."""
+    study = coded_study(tmp_path / "study")
+
+    def resize_there(root: ET.Element) -> None:
+        fatigue_on_moon(root)
+        moon = selection_named(root, "🌙")
+        moon.set("endPosition", str(int(moon.get("endPosition")) + 1))
+
+    back = edited(export_study_qdpx(study)[0], resize_there)
+    widen_moon(study)
+    report = import_qdpx(back, study.folder)
+    assert report.merged[0].line == "“P1”: 1 new highlight"
+    assert [p for p, _ in coded_passages(study, "P1")] == [
+        "rt? 🌙",
+        "🌙\n",
+        "With the handover",
+    ]
+
+    study = coded_study(tmp_path / "no record")
+    back = edited(export_study_qdpx(study)[0], fatigue_on_moon)
+    (study.folder / ".refi-sent.json").unlink()
+    widen_moon(study)
+    assert import_qdpx(back, study.folder).merged[0].line == "“P1”: 1 new highlight"
+    assert [p for p, _ in coded_passages(study, "P1")] == ["rt? 🌙", "🌙", "With the handover"]

@@ -11,11 +11,14 @@ deleted here since the study was sent (refi.sent, the record its export keeps): 
 selection whose GUID was sent and whose highlight is gone here, a code that was on a sent
 highlight and was taken off it here (the codes added there come); the report says how
 many. Without a record (an older study, a project from elsewhere) all of it comes, as
-before. A selection of a highlight's GUID over
-another passage (resized there) is a new highlight beside it, or joins one of that
-passage. The same project imported twice changes nothing the second
-time. The notes file is backed up (backups.py) before it is written, atomically; one
-that cannot be read, or that another window is editing, is left as it is.
+before. A selection of a highlight's GUID over another passage is that highlight when the
+passage is the one sent (resized here since: what was added there joins it); else
+(resized there, or no record) it is a new highlight beside it, or joins one of that
+passage. The participant and attributes of the interview (refi.qdpx_import) take the
+file's where they are empty here; one that differs is kept as here and named. The same
+project imported twice changes nothing the second time. The notes file is backed up
+(backups.py) before it is written, atomically; one that cannot be read, or that another
+window is editing, is left as it is (its participant and attributes too).
 """
 
 from __future__ import annotations
@@ -118,11 +121,15 @@ def merge_selection(
 ) -> Highlight:
     """`selection` (a selection read as a highlight) into `highlights`, by id. `sent`:
     what the study sent of the interview (refi.sent): a highlight sent and deleted here
-    since is not brought back, nor a code sent on a highlight and taken off it here.
-    Returns the selection as the study knows it (another id when it was resized there)."""
+    since is not brought back, nor a code sent on a highlight and taken off it here; one
+    that comes back over the passage it was sent with and was resized here since is ours
+    (it takes the codes and note). Returns the selection as the study knows it (another
+    id when it was resized there)."""
     old = highlights.get(selection.id)
-    if old is not None and (old.start, old.end) != (selection.start, selection.end):
-        # Resized there: its passage is beside ours, never moved onto it.
+    span = (selection.start, selection.end)
+    if old is not None and (old.start, old.end) != span and not sent.spanned(old.id, *span):
+        # Resized there (not here: the passage sent is not the one that came back): its
+        # passage is beside ours, never moved onto it.
         moved = f"{selection.id}/{selection.start}/{selection.end}"
         selection = replace(selection, id=derived_guid("selection", moved))
         old = highlights.get(selection.id)
@@ -133,7 +140,6 @@ def merge_selection(
         # A highlight of the same passage (made here since, or a twin made there) is that
         # passage: it takes the codes, as coding a highlighted passage does here. Which one,
         # when there are several, must not hang on the order read: one that has them.
-        span = (selection.start, selection.end)
         twins = [h for h in highlights.values() if (h.start, h.end) == span]
         codes, note = set(selection.codes), selection.note.strip()
         old = min(
