@@ -899,3 +899,80 @@ def test_a_highlight_resized_on_both_sides_or_without_a_record_comes_beside_hers
     widen_moon(study)
     assert import_qdpx(back, study.folder).merged[0].line == "“P1”: 1 new highlight"
     assert [p for p, _ in coded_passages(study, "P1")] == ["rt? 🌙", "🌙", "With the handover"]
+
+
+# --- participants and attributes filled in there ----------------------------------------
+
+
+def value(root: ET.Element, parent: ET.Element, variable: str, text: str) -> None:
+    """`parent` (a source or case) given `text` for `variable` there, its earlier value
+    replaced, as NVivo saves a cell of its classification sheet."""
+    guid = next(v.get("guid") for v in root.iter(f"{P}Variable") if v.get("name") == variable)
+    for old in parent.findall(f"{P}VariableValue"):
+        if old.find(f"{P}VariableRef").get("targetGUID") == guid:
+            parent.remove(old)
+    element = ET.SubElement(parent, f"{P}VariableValue")
+    ET.SubElement(element, f"{P}VariableRef", targetGUID=guid)
+    ET.SubElement(element, f"{P}TextValue").text = text
+
+
+def filled_in_there(root: ET.Element) -> None:
+    """Her supervisor's classification sheet in NVivo: P2 (no participant when sent) is
+    Ben's, 7 years; P1 gets a new attribute, Shift, and a Role and Years other than hers;
+    a Started NVivo let him type that is no date."""
+    p1, p2 = (s for s in root.iter(f"{P}TextSource"))
+    case = ET.SubElement(root.find(f"{P}Cases"), f"{P}Case", guid=NEW_NOTE, name="Ben")
+    ET.SubElement(case, f"{P}SourceRef", targetGUID=p2.get("guid"))
+    value(root, p2, "Years", "7")
+    variables = root.find(f"{P}Variables")
+    ET.SubElement(variables, f"{P}Variable", guid=FATIGUE, name="Shift", typeOfVariable="Text")
+    value(root, p1, "Shift", "nights")
+    value(root, p1, "Role", "midwife")
+    value(root, p1, "Years", "13")
+    value(root, p1, "Started", "last spring")
+
+
+def test_a_participant_and_attributes_filled_in_there_come_and_hers_stay(tmp_path: Path) -> None:
+    """What was empty here takes the file's value; what she typed stays, and the report
+    names each value that differs there. Twice is once (the differences named again)."""
+    study = coded_study(tmp_path / "study")
+    p1, p2 = study.interviews
+    study.update_interview(p2.id, participant="")
+    study.save()
+    back = edited(export_study_qdpx(study)[0], filled_in_there)
+    notes_before = files(study.notes_dir)
+
+    report = import_qdpx(back, study.folder)
+    assert [m.line for m in report.merged] == [
+        "“P1”: Shift filled in; kept as here: Role “nurse” (“midwife” there), "
+        "Years “12” (“13” there)",
+        "“P2”: participant and Years filled in",
+    ]
+    assert said(report) == ["“P1”: Started takes a date written YYYY-MM-DD, not 'last spring'."]
+    study = open_study(study.folder)
+    p1, p2 = study.interviews
+    assert (p1.participant, p1.attributes) == (
+        "Ana",
+        {"role": "nurse", "years": 12, "shift": "nights"},
+    )
+    assert (p2.participant, p2.attributes) == (
+        "Ben",
+        {"role": "nurse", "started": "2020-05-01", "years": 7},
+    )
+    assert files(study.notes_dir) == notes_before  # study.json only: no notes rewritten
+
+    before = files(study.folder)
+    again = import_qdpx(back, study.folder)
+    assert files(study.folder) == before
+    assert [m.line for m in again.merged] == [
+        "“P1”: nothing new; kept as here: Role “nurse” (“midwife” there), Years “12” (“13” there)",
+        "“P2”: nothing new, the study has all of it",
+    ]
+
+
+def test_a_participant_named_otherwise_there_is_kept_as_here() -> None:
+    merged = Merged("P1", "P1", differ=["participant “Ana” (“Ana B.” there)"])
+    assert not merged.changed and merged.said
+    assert merged.line == "“P1”: nothing new; kept as here: participant “Ana” (“Ana B.” there)"
+    merged.filled += ["participant", "Role", "Years"]
+    assert merged.changed and merged.line.startswith("“P1”: participant, Role and Years filled")

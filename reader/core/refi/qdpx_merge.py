@@ -25,7 +25,7 @@ from __future__ import annotations
 
 import os
 import re
-from dataclasses import dataclass, replace
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 from reader.core.annotations import Highlight, now_iso
@@ -52,16 +52,25 @@ class Merged:
     notes: int = 0  # notes added or lengthened (a highlight's, the research notes)
     deleted: int = 0  # highlights sent and deleted here since: not brought back
     uncoded: int = 0  # codes sent on a highlight and taken off it here: not added back
+    # The participant and the attributes (labels) empty here that took the file's value.
+    filled: list[str] = field(default_factory=list)
+    # Those that differ there, kept as here: 'Role “nurse” (“midwife” there)'.
+    differ: list[str] = field(default_factory=list)
+
+    @property
+    def notes_changed(self) -> bool:
+        """It changes the interview's notes file."""
+        return bool(self.codings or self.new or self.notes)
 
     @property
     def changed(self) -> bool:
-        """It changes the interview's notes."""
-        return bool(self.codings or self.new or self.notes)
+        """It changes the interview: its notes, its participant or attributes."""
+        return self.notes_changed or bool(self.filled)
 
     @property
     def said(self) -> bool:
         """It has something to say: what it brought, or what it did not bring back."""
-        return self.changed or bool(self.deleted or self.uncoded)
+        return self.changed or bool(self.deleted or self.uncoded or self.differ)
 
     @property
     def named(self) -> str:
@@ -71,8 +80,9 @@ class Merged:
 
     @property
     def line(self) -> str:
-        """“P03”: 12 codings added to 9 highlights, 4 new highlights; 1 highlight deleted
-        here since it was sent, not brought back"""
+        """“P03”: 12 codings added to 9 highlights, 4 new highlights, participant and Years
+        filled in; 1 highlight deleted here since it was sent, not brought back; kept as
+        here: Role “nurse” (“midwife” there)"""
         parts = []
         if self.codings:
             parts.append(
@@ -82,6 +92,8 @@ class Merged:
             parts.append(counted(self.new, "new highlight"))
         if self.notes:
             parts.append(counted(self.notes, "note") + " added")
+        if self.filled:
+            parts.append(f"{listed(self.filled)} filled in")
         kept = [
             f"{counted(n, what)} {how} here since {'it was' if n == 1 else 'they were'} sent, "
             f"not {back} back"
@@ -91,6 +103,8 @@ class Merged:
             )
             if n
         ]
+        if self.differ:
+            kept.append("kept as here: " + ", ".join(self.differ))
         said = ", ".join(parts) or ("nothing new" if kept else NOTHING_NEW)
         return f"{self.named}: " + "; ".join([said, *kept])
 
@@ -111,6 +125,11 @@ def merged_lines(merged: list[Merged]) -> list[str]:
 
 
 NOTHING_NEW = "nothing new, the study has all of it"
+
+
+def listed(names: list[str]) -> str:
+    """“a”, “a and b”, “a, b and c”."""
+    return " and ".join([", ".join(names[:-1]), names[-1]] if len(names) > 1 else names)
 
 
 def merge_selection(
