@@ -976,3 +976,36 @@ def test_a_participant_named_otherwise_there_is_kept_as_here() -> None:
     assert merged.line == "“P1”: nothing new; kept as here: participant “Ana” (“Ana B.” there)"
     merged.filled += ["participant", "Role", "Years"]
     assert merged.changed and merged.line.startswith("“P1”: participant, Role and Years filled")
+
+
+@given(
+    sent=st.lists(HIGHLIGHTS, max_size=6, unique_by=lambda h: h.id),
+    resized=st.dictionaries(st.integers(0, 9), st.tuples(st.integers(0, 8), st.integers(1, 4))),
+    added=st.sets(st.sampled_from("abcd")),
+)
+def test_highlights_resized_here_take_what_came_over_the_passages_sent(
+    sent: list[Highlight], resized: dict[int, tuple[int, int]], added: set[str]
+) -> None:
+    """Sent, resized here, and back over their passages as sent with codes added there:
+    no highlight is added, each keeps its passage here and gains the codes; twice is once."""
+    record = Sent(_hashes(sent))
+    here = {}
+    for h in sent:
+        n = int(h.id[1:])
+        start, length = resized.get(n, (h.start, h.end - h.start))
+        here[h.id] = a_highlight(start, length, n, set(h.codes), h.note)
+    once = dict(here)
+    merged = Merged("s", "s")
+    for h in sent:
+        merge_selection(once, replace(h, codes=tuple(sorted(set(h.codes) | added))), merged, record)
+    assert merged.new == 0 and once.keys() == here.keys()
+    for h in sent:
+        assert (once[h.id].start, once[h.id].end) == (here[h.id].start, here[h.id].end)
+        assert set(once[h.id].codes) == set(h.codes) | added
+    again = dict(once)
+    merged = Merged("s", "s")
+    for h in sent:
+        merge_selection(
+            again, replace(h, codes=tuple(sorted(set(h.codes) | added))), merged, record
+        )
+    assert not merged.changed and again == once
