@@ -660,7 +660,7 @@ def _interview(
     )
     report.notes += bool(tied)
     save_notes(notes_path, notes_data)
-    _people(run, entry.id, element, name, Merged(name, name))
+    _people(run, entry.id, element, name, Merged(name, name))  # all empty: all filled
     return entry
 
 
