@@ -440,7 +440,12 @@ def test_import_into_an_existing_study_merges_codes_attributes_and_interviews(
     assert report.interviews == 1 and report.codes == 1  # Light is new
     assert report.known_codes == ["Work", "Work / Handover"]
     assert said(report) == []
-    assert [m.line for m in report.merged] == ["“P2”: 1 new highlight, 1 note added"]
+    # P2 had no participant nor values here: it takes the file's (test_refi_merge.py).
+    assert [m.line for m in report.merged] == [
+        "“P2”: 1 new highlight, 1 note added, participant, role and Started filled in"
+    ]
+    p2 = again.interviews[1]
+    assert (p2.participant, p2.attributes) == ("Ana", {"role": "nurse", "started": "2020-05-01"})
     assert [c.name for c in again.codebook] == ["Work", "Handover", "Light"]
     assert again.codebook.find("Handover", work.id).color == "#123456"  # ours kept
     assert [a.label for a in again.data.attributes] == ["role", "Years", "Started"]

@@ -822,3 +822,190 @@ def test_an_export_whose_record_cannot_be_written_says_so_and_exports(
     study.read_only = True
     assert export_study_qdpx(study)[1] == []
     assert not (study.folder / ".refi-sent.json").exists()
+
+
+# --- a highlight resized here since the study was sent ------------------------------------
+
+
+def widen_moon(study: Study) -> None:
+    """Here, since the study was sent: "🌙" widened to "rt? 🌙"."""
+
+    def edit(highlights: list[Highlight]) -> list[Highlight]:
+        def widened(h: Highlight) -> Highlight:
+            wide = make_highlight(TEXT, h.start - 4, h.end)
+            return h.edited(**{k: getattr(wide, k) for k in ("start", "exact", "prefix")})
+
+        return [widened(h) if h.exact == "🌙" else h for h in highlights]
+
+    edit_notes(study, "P1", edit)
+
+
+def fatigue_on_moon(root: ET.Element) -> None:
+    """There: "Fatigue" made and put on "🌙", as it was sent."""
+    codes = root.find(f"{P}CodeBook/{P}Codes")
+    ET.SubElement(codes, f"{P}Code", guid=FATIGUE, name="Fatigue", isCodable="true")
+    coding(selection_named(root, "🌙"), FATIGUE, 3)
+
+
+def test_a_highlight_resized_here_since_it_was_sent_takes_the_codes_added_there(
+    tmp_path: Path,
+) -> None:
+    """Exported; she widens "🌙" to "rt? 🌙"; her supervisor codes "🌙" (as it went) with
+    "Fatigue". Back: her highlight, as she resized it, gains "Fatigue"; no second
+    highlight over "🌙". Twice is once."""
+    study = coded_study(tmp_path / "study")
+    back = edited(export_study_qdpx(study)[0], fatigue_on_moon)
+    widen_moon(study)
+    moon_id = next(h["id"] for h in notes_json(study, "P1")["highlights"] if h["exact"] == "rt? 🌙")
+
+    report = import_qdpx(back, study.folder)
+    assert report.merged[0].line == "“P1”: 1 coding added to 1 highlight"
+    assert coded_passages(study, "P1") == [
+        ("rt? 🌙", ("Light", "Fatigue")),
+        ("With the handover", ("Handover", "Light")),
+    ]
+    assert notes_json(study, "P1")["highlights"][0]["id"] == moon_id
+    before = files(study.folder)
+    again = import_qdpx(back, study.folder)
+    assert files(study.folder) == before and not again.merged[0].changed
+
+
+def test_a_highlight_resized_on_both_sides_or_without_a_record_comes_beside_hers(
+    tmp_path: Path,
+) -> None:
+    """Resized there too (to "🌙" and what follows it), its passage is not the one sent:
+    it comes beside hers, as before. Without a record of what was sent, the passage as it
+    went comes beside hers too (nothing tells who resized it)."""
+    study = coded_study(tmp_path / "study")
+
+    def resize_there(root: ET.Element) -> None:
+        fatigue_on_moon(root)
+        moon = selection_named(root, "🌙")
+        moon.set("endPosition", str(int(moon.get("endPosition")) + 1))
+
+    back = edited(export_study_qdpx(study)[0], resize_there)
+    widen_moon(study)
+    report = import_qdpx(back, study.folder)
+    assert report.merged[0].line == "“P1”: 1 new highlight"
+    assert [p for p, _ in coded_passages(study, "P1")] == [
+        "rt? 🌙",
+        "🌙\n",
+        "With the handover",
+    ]
+
+    study = coded_study(tmp_path / "no record")
+    back = edited(export_study_qdpx(study)[0], fatigue_on_moon)
+    (study.folder / ".refi-sent.json").unlink()
+    widen_moon(study)
+    assert import_qdpx(back, study.folder).merged[0].line == "“P1”: 1 new highlight"
+    assert [p for p, _ in coded_passages(study, "P1")] == ["rt? 🌙", "🌙", "With the handover"]
+
+
+# --- participants and attributes filled in there ----------------------------------------
+
+
+def value(root: ET.Element, parent: ET.Element, variable: str, text: str) -> None:
+    """`parent` (a source or case) given `text` for `variable` there, its earlier value
+    replaced, as NVivo saves a cell of its classification sheet."""
+    guid = next(v.get("guid") for v in root.iter(f"{P}Variable") if v.get("name") == variable)
+    for old in parent.findall(f"{P}VariableValue"):
+        if old.find(f"{P}VariableRef").get("targetGUID") == guid:
+            parent.remove(old)
+    element = ET.SubElement(parent, f"{P}VariableValue")
+    ET.SubElement(element, f"{P}VariableRef", targetGUID=guid)
+    ET.SubElement(element, f"{P}TextValue").text = text
+
+
+def filled_in_there(root: ET.Element) -> None:
+    """Her supervisor's classification sheet in NVivo: P2 (no participant when sent) is
+    Ben's, 7 years; P1 gets a new attribute, Shift, and a Role and Years other than hers;
+    a Started NVivo let him type that is no date."""
+    p1, p2 = (s for s in root.iter(f"{P}TextSource"))
+    case = ET.SubElement(root.find(f"{P}Cases"), f"{P}Case", guid=NEW_NOTE, name="Ben")
+    ET.SubElement(case, f"{P}SourceRef", targetGUID=p2.get("guid"))
+    value(root, p2, "Years", "7")
+    variables = root.find(f"{P}Variables")
+    ET.SubElement(variables, f"{P}Variable", guid=FATIGUE, name="Shift", typeOfVariable="Text")
+    value(root, p1, "Shift", "nights")
+    value(root, p1, "Role", "midwife")
+    value(root, p1, "Years", "13")
+    value(root, p1, "Started", "last spring")
+
+
+def test_a_participant_and_attributes_filled_in_there_come_and_hers_stay(tmp_path: Path) -> None:
+    """What was empty here takes the file's value; what she typed stays, and the report
+    names each value that differs there. Twice is once (the differences named again)."""
+    study = coded_study(tmp_path / "study")
+    p1, p2 = study.interviews
+    study.update_interview(p2.id, participant="")
+    study.save()
+    back = edited(export_study_qdpx(study)[0], filled_in_there)
+    notes_before = files(study.notes_dir)
+
+    report = import_qdpx(back, study.folder)
+    assert [m.line for m in report.merged] == [
+        "“P1”: Shift filled in; kept as here: Role “nurse” (“midwife” there), "
+        "Years “12” (“13” there)",
+        "“P2”: participant and Years filled in",
+    ]
+    assert said(report) == ["“P1”: Started takes a date written YYYY-MM-DD, not 'last spring'."]
+    study = open_study(study.folder)
+    p1, p2 = study.interviews
+    assert (p1.participant, p1.attributes) == (
+        "Ana",
+        {"role": "nurse", "years": 12, "shift": "nights"},
+    )
+    assert (p2.participant, p2.attributes) == (
+        "Ben",
+        {"role": "nurse", "started": "2020-05-01", "years": 7},
+    )
+    assert files(study.notes_dir) == notes_before  # study.json only: no notes rewritten
+
+    before = files(study.folder)
+    again = import_qdpx(back, study.folder)
+    assert files(study.folder) == before
+    assert [m.line for m in again.merged] == [
+        "“P1”: nothing new; kept as here: Role “nurse” (“midwife” there), Years “12” (“13” there)",
+        "“P2”: nothing new, the study has all of it",
+    ]
+
+
+def test_a_participant_named_otherwise_there_is_kept_as_here() -> None:
+    merged = Merged("P1", "P1", differ=["participant “Ana” (“Ana B.” there)"])
+    assert not merged.changed and merged.said
+    assert merged.line == "“P1”: nothing new; kept as here: participant “Ana” (“Ana B.” there)"
+    merged.filled += ["participant", "Role", "Years"]
+    assert merged.changed and merged.line.startswith("“P1”: participant, Role and Years filled")
+
+
+@given(
+    sent=st.lists(HIGHLIGHTS, max_size=6, unique_by=lambda h: h.id),
+    resized=st.dictionaries(st.integers(0, 9), st.tuples(st.integers(0, 8), st.integers(1, 4))),
+    added=st.sets(st.sampled_from("abcd")),
+)
+def test_highlights_resized_here_take_what_came_over_the_passages_sent(
+    sent: list[Highlight], resized: dict[int, tuple[int, int]], added: set[str]
+) -> None:
+    """Sent, resized here, and back over their passages as sent with codes added there:
+    no highlight is added, each keeps its passage here and gains the codes; twice is once."""
+    record = Sent(_hashes(sent))
+    here = {}
+    for h in sent:
+        n = int(h.id[1:])
+        start, length = resized.get(n, (h.start, h.end - h.start))
+        here[h.id] = a_highlight(start, length, n, set(h.codes), h.note)
+    once = dict(here)
+    merged = Merged("s", "s")
+    for h in sent:
+        merge_selection(once, replace(h, codes=tuple(sorted(set(h.codes) | added))), merged, record)
+    assert merged.new == 0 and once.keys() == here.keys()
+    for h in sent:
+        assert (once[h.id].start, once[h.id].end) == (here[h.id].start, here[h.id].end)
+        assert set(once[h.id].codes) == set(h.codes) | added
+    again = dict(once)
+    merged = Merged("s", "s")
+    for h in sent:
+        merge_selection(
+            again, replace(h, codes=tuple(sorted(set(h.codes) | added))), merged, record
+        )
+    assert not merged.changed and again == once

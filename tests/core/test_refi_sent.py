@@ -25,6 +25,8 @@ def test_what_was_sent_is_found_and_nothing_else(tmp_path: Path) -> None:
     assert sent["p1"].had("h1", "a") and sent["p1"].had("h1", "b")
     assert not sent["p1"].had("h1", "c") and not sent["p1"].had("h2", "a")
     assert "p3" not in sent
+    assert sent["p1"].spanned("h1", 0, 3)
+    assert not sent["p1"].spanned("h1", 0, 4) and not sent["p1"].spanned("h2", 0, 3)
 
 
 def test_the_last_exports_are_kept_and_an_export_sent_again_is_one(tmp_path: Path) -> None:
@@ -82,13 +84,14 @@ def test_a_record_that_cannot_be_read_is_no_record(tmp_path: Path, content: byte
 
 
 def test_a_study_of_500_interviews_of_200_highlights_has_a_small_record(tmp_path: Path) -> None:
-    """Eight characters a highlight and a coding: 100,000 highlights with a code each
-    are 1.6 MB, in a file of their own (study.json stays as it is: test_refi_merge)."""
+    """Eight characters a highlight, its passage and a coding: 100,000 highlights with a
+    code each are 2.4 MB, in a file of their own (study.json stays as it is:
+    test_refi_merge)."""
     interviews = [
         (f"interview-{i:03}", [a_highlight(i * 1000 + n, "code") for n in range(200)])
         for i in range(500)
     ]
     record_sent(tmp_path, interviews, "2026-01-01")
-    assert (tmp_path / SENT_FILE).stat().st_size < 500 * 200 * 2 * 8 + 500 * 40
+    assert (tmp_path / SENT_FILE).stat().st_size < 500 * 200 * 3 * 8 + 500 * 40
     sent = read_sent(tmp_path)
     assert len(sent) == 500 and sent["interview-499"].had("h499199", "code")

@@ -23,10 +23,12 @@ that interview's notes file (qdpx_merge: codes and notes added, nothing taken aw
 nothing added twice, nothing brought back that was deleted here since the study sent it:
 refi.sent, whose record then gains what came), which is backed up first and written
 atomically; one that cannot be read, or that another window is editing, is left as it
-is and named. The report says what each merge brought, and what it did not bring back
-(ImportReport.merged). The notes tied to no source or selection
-(a project's memos, our study memo) go into the study memo (core/study_memo.py), each
-under a heading of its name. study.json is written once, atomically, at the end.
+is and named. Its participant and attribute values fill those empty in that interview;
+one that differs is kept as here and named (_people). The report says what each merge
+brought, and what it did not bring back (ImportReport.merged). The notes tied to no
+source or selection (a project's memos, our study memo) go into the study memo
+(core/study_memo.py), each under a heading of its name. study.json is written once,
+atomically, at the end.
 
 The GUIDs that cannot live in our files (sources, variables, cases, notes, codings) are
 kept in the study's settings (qdpx_export.GUIDS_SETTING), so exporting the imported study
@@ -81,7 +83,7 @@ from reader.core.refi.qdpx_merge import (
 from reader.core.refi.sent import NOTHING_SENT, SENT_FILE, Sent, read_sent, record_received
 from reader.core.store import describe_os_error, save_notes
 from reader.core.study import Study, StudyError, open_study
-from reader.core.study_file import InterviewEntry, StudyData
+from reader.core.study_file import AttributeValueError, InterviewEntry, StudyData
 from reader.core.study_memo import MemoUnreadableError, add_to_memo
 from reader.core.wording import counted
 
@@ -622,7 +624,7 @@ def _interview(
     if known is not None:
         _merge(run, run.texts[known], element, label, name, text.of(known), selections)
         return None
-    source_guid = guid_of(element.get("guid")) or derived_guid("source-name", name)
+    source_guid = _source_guid(element, name)
     path = _free_path(study.folder / "transcripts", name, ".txt")
     path.parent.mkdir(parents=True, exist_ok=True)
     path.write_text(text.text, encoding="utf-8", newline="\n")
@@ -658,17 +660,44 @@ def _interview(
     )
     report.notes += bool(tied)
     save_notes(notes_path, notes_data)
-    participant, case = run.cases.get(source_guid, ("", None))
+    _people(run, entry.id, element, name, Merged(name, name))  # all empty: all filled
+    return entry
+
+
+def _source_guid(element: ET.Element, name: str) -> str:
+    return guid_of(element.get("guid")) or derived_guid("source-name", name)
+
+
+def _people(
+    run: _Import, interview_id: str, element: ET.Element, name: str, merged: Merged
+) -> None:
+    """The participant (of the first case naming the source) and the attribute values
+    (the case's, then the source's own) the file gives the source, into the interview:
+    each empty here takes the file's (`merged.filled`); one here that differs is kept,
+    and named (`merged.differ`): never is what was typed here overwritten."""
+    study = run.study
+    participant, case = run.cases.get(_source_guid(element, name), ("", None))
     values = _values(run.project, case, run.variables) if case is not None else {}
     values.update(_values(run.project, element, run.variables))
-    if participant:
-        study.update_interview(entry.id, participant=participant)
+    entry = study.interview(interview_id)
+    if participant and not entry.participant:
+        study.update_interview(interview_id, participant=participant)
+        merged.filled.append("participant")
+    elif participant and participant != entry.participant:
+        merged.differ.append(f"participant “{entry.participant}” (“{participant}” there)")
     for key, value in values.items():
+        definition = study.attribute(key)
         try:
-            study.set_attribute(entry.id, key, value)
-        except StudyError as exc:  # a value its type refuses: said, not guessed
-            report.not_imported.append(LeftOut("attribute value", name, str(exc)))
-    return entry
+            checked = definition.check(value)
+        except AttributeValueError as exc:  # a value its type refuses: said, not guessed
+            run.report.not_imported.append(LeftOut("attribute value", name, str(exc)))
+            continue
+        here = entry.attributes.get(key)
+        if here is None:
+            study.set_attribute(interview_id, key, checked)
+            merged.filled.append(definition.label)
+        elif here != checked:
+            merged.differ.append(f"{definition.label} “{here}” (“{checked}” there)")
 
 
 def _highlights(
@@ -731,7 +760,7 @@ def _merge(
     for tied in _tied_notes(run, element, ("research-notes", entry.id)):
         research = joined(research, tied)
     merged.notes += research != notes.notes
-    if merged.changed:
+    if merged.notes_changed:
         notes.highlights = sorted(by_id.values(), key=lambda h: (h.start, h.end, h.id))
         notes.notes = research
         why = write_notes(path, was, study.shared_notes(notes))
@@ -741,6 +770,7 @@ def _merge(
             return
     if entry.id in run.sent:  # not into a study never sent: it merges as before
         run.received.setdefault(entry.id, []).extend(came)
+    _people(run, entry.id, element, name, merged)
     report.merged.append(merged)
 
 

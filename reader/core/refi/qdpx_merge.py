@@ -11,18 +11,21 @@ deleted here since the study was sent (refi.sent, the record its export keeps): 
 selection whose GUID was sent and whose highlight is gone here, a code that was on a sent
 highlight and was taken off it here (the codes added there come); the report says how
 many. Without a record (an older study, a project from elsewhere) all of it comes, as
-before. A selection of a highlight's GUID over
-another passage (resized there) is a new highlight beside it, or joins one of that
-passage. The same project imported twice changes nothing the second
-time. The notes file is backed up (backups.py) before it is written, atomically; one
-that cannot be read, or that another window is editing, is left as it is.
+before. A selection of a highlight's GUID over another passage is that highlight when the
+passage is the one sent (resized here since: what was added there joins it); else
+(resized there, or no record) it is a new highlight beside it, or joins one of that
+passage. The participant and attributes of the interview (refi.qdpx_import) take the
+file's where they are empty here; one that differs is kept as here and named. The same
+project imported twice changes nothing the second time. The notes file is backed up
+(backups.py) before it is written, atomically; one that cannot be read, or that another
+window is editing, is left as it is (its participant and attributes too).
 """
 
 from __future__ import annotations
 
 import os
 import re
-from dataclasses import dataclass, replace
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 from reader.core.annotations import Highlight, now_iso
@@ -49,16 +52,25 @@ class Merged:
     notes: int = 0  # notes added or lengthened (a highlight's, the research notes)
     deleted: int = 0  # highlights sent and deleted here since: not brought back
     uncoded: int = 0  # codes sent on a highlight and taken off it here: not added back
+    # The participant and the attributes (labels) empty here that took the file's value.
+    filled: list[str] = field(default_factory=list)
+    # Those that differ there, kept as here: 'Role “nurse” (“midwife” there)'.
+    differ: list[str] = field(default_factory=list)
+
+    @property
+    def notes_changed(self) -> bool:
+        """It changes the interview's notes file."""
+        return bool(self.codings or self.new or self.notes)
 
     @property
     def changed(self) -> bool:
-        """It changes the interview's notes."""
-        return bool(self.codings or self.new or self.notes)
+        """It changes the interview: its notes, its participant or attributes."""
+        return self.notes_changed or bool(self.filled)
 
     @property
     def said(self) -> bool:
         """It has something to say: what it brought, or what it did not bring back."""
-        return self.changed or bool(self.deleted or self.uncoded)
+        return self.changed or bool(self.deleted or self.uncoded or self.differ)
 
     @property
     def named(self) -> str:
@@ -68,8 +80,9 @@ class Merged:
 
     @property
     def line(self) -> str:
-        """“P03”: 12 codings added to 9 highlights, 4 new highlights; 1 highlight deleted
-        here since it was sent, not brought back"""
+        """“P03”: 12 codings added to 9 highlights, 4 new highlights, participant and Years
+        filled in; 1 highlight deleted here since it was sent, not brought back; kept as
+        here: Role “nurse” (“midwife” there)"""
         parts = []
         if self.codings:
             parts.append(
@@ -79,6 +92,8 @@ class Merged:
             parts.append(counted(self.new, "new highlight"))
         if self.notes:
             parts.append(counted(self.notes, "note") + " added")
+        if self.filled:
+            parts.append(f"{listed(self.filled)} filled in")
         kept = [
             f"{counted(n, what)} {how} here since {'it was' if n == 1 else 'they were'} sent, "
             f"not {back} back"
@@ -88,6 +103,8 @@ class Merged:
             )
             if n
         ]
+        if self.differ:
+            kept.append("kept as here: " + ", ".join(self.differ))
         said = ", ".join(parts) or ("nothing new" if kept else NOTHING_NEW)
         return f"{self.named}: " + "; ".join([said, *kept])
 
@@ -110,6 +127,11 @@ def merged_lines(merged: list[Merged]) -> list[str]:
 NOTHING_NEW = "nothing new, the study has all of it"
 
 
+def listed(names: list[str]) -> str:
+    """“a”, “a and b”, “a, b and c”."""
+    return " and ".join([", ".join(names[:-1]), names[-1]] if len(names) > 1 else names)
+
+
 def merge_selection(
     highlights: dict[str, Highlight],
     selection: Highlight,
@@ -118,11 +140,15 @@ def merge_selection(
 ) -> Highlight:
     """`selection` (a selection read as a highlight) into `highlights`, by id. `sent`:
     what the study sent of the interview (refi.sent): a highlight sent and deleted here
-    since is not brought back, nor a code sent on a highlight and taken off it here.
-    Returns the selection as the study knows it (another id when it was resized there)."""
+    since is not brought back, nor a code sent on a highlight and taken off it here; one
+    that comes back over the passage it was sent with and was resized here since is ours
+    (it takes the codes and note). Returns the selection as the study knows it (another
+    id when it was resized there)."""
     old = highlights.get(selection.id)
-    if old is not None and (old.start, old.end) != (selection.start, selection.end):
-        # Resized there: its passage is beside ours, never moved onto it.
+    span = (selection.start, selection.end)
+    if old is not None and (old.start, old.end) != span and not sent.spanned(old.id, *span):
+        # Resized there (not here: the passage sent is not the one that came back): its
+        # passage is beside ours, never moved onto it.
         moved = f"{selection.id}/{selection.start}/{selection.end}"
         selection = replace(selection, id=derived_guid("selection", moved))
         old = highlights.get(selection.id)
@@ -133,7 +159,6 @@ def merge_selection(
         # A highlight of the same passage (made here since, or a twin made there) is that
         # passage: it takes the codes, as coding a highlighted passage does here. Which one,
         # when there are several, must not hang on the order read: one that has them.
-        span = (selection.start, selection.end)
         twins = [h for h in highlights.values() if (h.start, h.end) == span]
         codes, note = set(selection.codes), selection.note.strip()
         old = min(

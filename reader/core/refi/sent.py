@@ -1,16 +1,20 @@
-"""What a study sent as a REFI-QDA project: for each interview, the highlights exported
-and the codes on each, so that the project sent back (qdpx_merge) tells a highlight or a
-coding deleted here since it was sent (not brought back) from one made there (added).
+"""What a study sent as a REFI-QDA project: for each interview, the highlights exported,
+the passage of each and the codes on it, so that the project sent back (qdpx_merge) tells
+a highlight or a coding deleted here since it was sent (not brought back) from one made
+there (added), and a highlight resized here since (the passage that comes back is the
+one sent) from one resized there.
 
 Kept in its own file, `.refi-sent.json` in the study folder, not in study.json: a study
 of 500 interviews with 200 highlights each sends 100,000 highlights and more codings,
 which would make study.json (read, merged and written on every change) megabytes long.
 The file is hidden, as the folder scan leaves hidden files out (a visible .json there
 would be reported as "skipped" each time the folder is scanned). It holds hashes, not the
-ids: for each interview a sorted run of 6-byte hashes, base64, of "highlight:ID" for each
-highlight sent and "coding:ID/CODE" for each of its codes (8 characters each; with 1,000
-of them in an interview, a chance of one in 3·10¹¹ per look-up that a highlight or coding
-made there is taken for one sent).
+ids: for each interview a sorted run of 6-byte hashes, base64, of "highlight:ID" and
+"span:ID/START/END" for each highlight sent and "coding:ID/CODE" for each of its codes (8
+characters each; with 1,000 of them in an interview, a chance of one in 3·10¹¹ per
+look-up that a highlight, passage or coding made there is taken for one sent). A record
+written before passages were recorded has none: every passage that differs reads as
+resized there, as it did; an older build reading a newer record passes them over.
 
 The last KEPT exports are kept, each with its time, newest last, and a look-up asks all
 of them: a file sent before the newest export, coming back after it, still merges right
@@ -55,6 +59,10 @@ class Sent:
         """The highlight was sent with this code on it."""
         return _hash(f"coding:{highlight_id}/{code_id}") in self.hashes
 
+    def spanned(self, highlight_id: str, start: int, end: int) -> bool:
+        """The highlight was sent over this passage (its offsets in the interview's text)."""
+        return _hash(f"span:{highlight_id}/{start}/{end}") in self.hashes
+
 
 NOTHING_SENT = Sent()
 
@@ -67,6 +75,7 @@ def _keys(highlights: Iterable[Highlight]) -> set[bytes]:
     keys = set()
     for h in highlights:
         keys.add(_hash(f"highlight:{h.id}"))
+        keys.add(_hash(f"span:{h.id}/{h.start}/{h.end}"))
         keys.update(_hash(f"coding:{h.id}/{code}") for code in h.codes)
     return keys
 
