@@ -310,6 +310,17 @@ class Session:
         question = self.question_at(offset)
         return f"Q{question[0]}" if question else "Intro"
 
+    def quote_label(self, offset: int) -> str:
+        """A quote's link back: whose words they are, where the transcript names the
+        speaker ("Kenji Sato, Q7"), and where (`place_label`); a generic label ("Speaker
+        2", "Interviewer") names nobody and is left out."""
+        from reader.core.participants import is_generic  # the study's; not at start-up
+
+        place = self.place_label(offset)
+        segment = self.segment_at(offset)
+        speaker = segment.speaker if segment is not None else ""
+        return f"{speaker}, {place}" if speaker and not is_generic(speaker) else place
+
 
 def _order(h: Highlight) -> tuple[int, int]:
     return (h.start, h.end)
