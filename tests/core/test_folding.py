@@ -44,6 +44,19 @@ def test_match_diacritics_and_match_case() -> None:
     assert matched(NAMES, "Siobhán", case=True, diacritics=True) == ["Siobhán"]
 
 
+def test_typographic_apostrophes_and_quotes_are_the_keyboards() -> None:
+    """A transcript writes "it’s" and “so”; the keyboard types "it's" and "so": each finds
+    the other, as in a web browser, unless Match diacritics tells them apart."""
+    text = "It’s Moss’ film, ‘quiet’, “loud”, „leise“ and it's plain."
+    assert matched(text, "it's") == ["It’s", "it's"]
+    assert matched(text, "moss'") == ["Moss’"]
+    assert matched(text, "it’s") == ["It’s", "it's"]
+    assert matched(text, "'quiet'") == ["‘quiet’"]
+    assert matched(text, '"loud"') == ["“loud”"]
+    assert matched(text, '"leise"') == ["„leise“"]
+    assert matched(text, "it's", diacritics=True) == ["it's"]
+
+
 def test_offsets_are_code_points_of_the_original_after_emoji() -> None:
     start = NAMES.index("Siobhán")
     assert find_all(NAMES, "siobhan")[0] == (start, start + 7)
@@ -120,7 +133,9 @@ def test_whole_word_and_regex() -> None:
 def test_non_ascii_and_texts_without_anything_to_fold() -> None:
     assert non_ascii("plain") == frozenset()
     assert non_ascii("a’b 🎬 é\ud800") == frozenset("’🎬é\ud800")  # a lone surrogate too
-    assert fold_text("It’s — “quoted” 🎬", case=False) is None  # searched as it is
+    assert fold_text("It — quoted 🎬", case=False) is None  # searched as it is
+    apostrophe = fold_text("It’s", case=True)  # the keyboard's apostrophe finds it
+    assert apostrophe is not None and apostrophe.text == "It's"
     folded = fold_text("Zoë", case=False)
     assert folded is not None and folded.text == "zoe"
     assert fold_text("", case=True) is None
