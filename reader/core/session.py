@@ -310,16 +310,28 @@ class Session:
         question = self.question_at(offset)
         return f"Q{question[0]}" if question else "Intro"
 
-    def quote_label(self, offset: int) -> str:
-        """A quote's link back: whose words they are, where the transcript names the
-        speaker ("Kenji Sato, Q7"), and where (`place_label`); a generic label ("Speaker
-        2", "Interviewer") names nobody and is left out."""
+    def quotation(self, start: int, end: int) -> str:
+        """The words said in [start, end) (`passage_span`) as a quotation with whose and
+        where they are, for pasting elsewhere: “…” (Kenji Sato, Q3, Title)."""
+        start, end = self.passage_span(start, end)
+        quote = " ".join(self.document.text[start:end].split())
+        question = self.question_at(start)
+        where = (self.said_by(start), f"Q{question[0]}" if question else "", self.document.title)
+        return f"“{quote}” ({', '.join(filter(None, where))})"
+
+    def said_by(self, offset: int) -> str:
+        """Who says the words at `offset`, for a quote's attribution: the speaker the
+        transcript names, or "" for none or a generic label ("Speaker 2", "Interviewer")."""
         from reader.core.participants import is_generic  # the study's; not at start-up
 
-        place = self.place_label(offset)
         segment = self.segment_at(offset)
         speaker = segment.speaker if segment is not None else ""
-        return f"{speaker}, {place}" if speaker and not is_generic(speaker) else place
+        return "" if not speaker or is_generic(speaker) else speaker
+
+    def quote_label(self, offset: int) -> str:
+        """A quote's link back: whose words they are (`said_by`) and where (`place_label`):
+        "Kenji Sato, Q7", or "Q7" where the transcript names nobody."""
+        return ", ".join(filter(None, (self.said_by(offset), self.place_label(offset))))
 
 
 def _order(h: Highlight) -> tuple[int, int]:
