@@ -322,11 +322,10 @@ class Session:
     def said_by(self, offset: int) -> str:
         """Who says the words at `offset`, for a quote's attribution: the speaker the
         transcript names, or "" for none or a generic label ("Speaker 2", "Interviewer")."""
-        from reader.core.participants import is_generic  # the study's; not at start-up
+        from reader.core.participants import named  # the study's; not at start-up
 
         segment = self.segment_at(offset)
-        speaker = segment.speaker if segment is not None else ""
-        return "" if not speaker or is_generic(speaker) else speaker
+        return named(segment.speaker) if segment is not None else ""
 
     def quote_label(self, offset: int) -> str:
         """A quote's link back: whose words they are (`said_by`) and where (`place_label`):

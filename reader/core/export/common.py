@@ -15,7 +15,7 @@ from reader.core.annotations import (
 )
 from reader.core.interview import Role, speech_direction, speech_start
 from reader.core.markdown_links import LINK
-from reader.core.participants import is_generic
+from reader.core.participants import named
 from reader.core.session import Session
 
 if TYPE_CHECKING:
@@ -106,7 +106,7 @@ class Placed:
     def said_by(self) -> str:
         """Who said it, for a quote's attribution: "" for a generic label ("Speaker 2",
         "Interviewer"), which names nobody."""
-        return "" if not self.speaker or is_generic(self.speaker) else self.speaker
+        return named(self.speaker)
 
     @property
     def section(self) -> str:
