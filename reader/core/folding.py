@@ -159,3 +159,10 @@ def fold_text(text: str, case: bool, chars: frozenset[str] | None = None) -> Fol
     if not case and "Σ" in chars:  # lower() makes it ς at the end of a word
         changed |= {"Σ"}
     return Folded(text, case, changed) if changed else None
+
+
+def folded(text: str) -> str:
+    """`text` as search without diacritics or case reads it, whole: what a filter's
+    "contains" compares, the terms typed folded the same way (`fold_query`)."""
+    found = fold_text(text, case=False)
+    return found.text if found is not None else text.lower()
