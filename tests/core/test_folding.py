@@ -11,7 +11,7 @@ import pytest
 from hypothesis import example, given, settings
 from hypothesis import strategies as st
 
-from reader.core.folding import fold_char, fold_query, fold_text, non_ascii
+from reader.core.folding import fold_char, fold_query, fold_text, folded, non_ascii
 from reader.core.search import find_all, prepare
 
 
@@ -256,3 +256,10 @@ def test_prepare_for_any_options_then_search(case: bool, diacritics: bool) -> No
     found = find_all(text, "Zoe", case=case, diacritics=diacritics)
     assert len(found) == (0 if diacritics else 5000)
     assert len(find_all(text, "zoë", case=case, diacritics=diacritics)) == (0 if case else 5000)
+
+
+@given(st.text())
+@example("Siobhán STRAßE ﬁx İ Σ’s")
+def test_folded_is_the_folding_a_filters_terms_have(text: str) -> None:
+    """A filter's haystack (folded, in C) reads as its typed terms (fold_query) do."""
+    assert folded(text) == fold_query(text, case=False)
