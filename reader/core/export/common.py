@@ -15,7 +15,6 @@ from reader.core.annotations import (
 )
 from reader.core.interview import Role, speech_direction, speech_start
 from reader.core.markdown_links import LINK, QUOTE_SCHEME
-from reader.core.participants import named
 from reader.core.session import Session
 
 if TYPE_CHECKING:
@@ -101,12 +100,7 @@ class Placed:
     role: Role | None
     speaker: str
     time: str = ""
-
-    @property
-    def said_by(self) -> str:
-        """Who said it, for a quote's attribution: "" for a generic label ("Speaker 2",
-        "Interviewer"), which names nobody."""
-        return named(self.speaker)
+    said_by: str = ""  # whose words, for the attribution: Session.said_by
 
     @property
     def section(self) -> str:
@@ -130,10 +124,12 @@ def place(session: Session, highlight: Highlight) -> Placed:
     segment = session.segments[index]
     holding = session.segment_at(highlight.start)
     speaker = holding.speaker if holding is not None else ""
+    said_by = session.said_by(highlight.start, highlight.end)
     if segment.role == Role.ASIDE:
-        return Placed(highlight, index, None, Role.ASIDE, speaker)
+        return Placed(highlight, index, None, Role.ASIDE, speaker, said_by=said_by)
     found = session.question_at(highlight.start)
-    return Placed(highlight, index, found[0] if found else None, segment.role, speaker)
+    question = found[0] if found else None
+    return Placed(highlight, index, question, segment.role, speaker, said_by=said_by)
 
 
 def place_all(session: Session, highlights: Iterable[Highlight]) -> list[Placed]:
