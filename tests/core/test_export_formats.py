@@ -726,21 +726,6 @@ def test_links_back_to_highlights_not_exported_keep_their_label_web_links_stay()
     )
 
 
-def test_a_time_link_in_the_notes_exports_as_its_time() -> None:
-    """Ctrl+Shift+T's "[▶ 1:05](#t=65)" plays the recording in the app; an export has no
-    player, so the link would lead nowhere: the time stays, as text, to cite."""
-    notes = "Lede [▶ 1:05](#t=65.5), [▶ P01 Ana, 0:07](interview:p01-ana#t=7) [web](https://a.b)\n"
-    assert linked_notes(notes, set()) == (
-        "Lede ▶ 1:05, ▶ P01 Ana, 0:07 [web](https://a.b)\n",
-        set(),
-    )
-    session = sample_session()
-    session.notes.notes = notes
-    assert "Lede ▶ 1:05," in run("md", session).decode()
-    page = run("html", session).decode()
-    assert "Lede ▶ 1:05," in page and "#t=" not in page
-
-
 # --- a passage only coded (NO_COLOR) ----------------------------------------------------------
 
 

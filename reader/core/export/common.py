@@ -14,7 +14,7 @@ from reader.core.annotations import (
     Highlight,
 )
 from reader.core.interview import Role, speech_direction, speech_start
-from reader.core.markdown_links import LINK, QUOTE_SCHEME
+from reader.core.markdown_links import LINK
 from reader.core.session import Session
 
 if TYPE_CHECKING:
@@ -243,14 +243,11 @@ def filter_description(session: Session, options: ExportOptions) -> str:
 def linked_notes(notes: str, exported: set[str]) -> tuple[str, set[str]]:
     """The research notes with every link back to a highlight landing on an anchor: those
     to exported highlights keep their link (and the highlight gets the anchor), the others
-    keep only their label. A time link (Ctrl+Shift+T's "[▶ 1:05](#t=65)") plays in the app
-    only: its label, the time, stays. Returns (notes, ids to anchor)."""
+    keep only their label. Returns (notes, ids to anchor)."""
     anchored: set[str] = set()
 
     def link(match: re.Match[str]) -> str:
         target = match.group(2)  # a quote's link back: [↩ Q4](#h-<highlight id>)
-        if target.startswith("#t=") or (target.startswith(QUOTE_SCHEME) and "#t=" in target):
-            return match.group(1)
         if not target.startswith("#h-"):
             return match.group(0)
         if target[3:] in exported:
