@@ -16,6 +16,10 @@ signs and hamza, so that unvocalised Hebrew or Arabic finds vocalised text (and 
 أحمد). Kept are the marks that make another letter or syllable: the kana voicing marks (か
 is not が), Indic nukta and virama, and the vowel and tone signs of Thai, Lao, Tibetan and
 Telugu. "Match diacritics" (search.Query's `diacritics`) tells all of them apart.
+
+Typographic apostrophes and quotation marks fold to the keyboard's: a transcript's "it’s"
+and “so” are found by "it's" and "so" typed, as a web browser finds them; Match
+diacritics tells them apart too.
 """
 
 from __future__ import annotations
@@ -28,6 +32,8 @@ from unicodedata import combining, normalize
 
 _KEPT_MARKS = frozenset({7, 8, 9, 84, 91, 103, 107, 118, 122, 129, 130, 132})  # classes
 _ASCII = bytes(range(128))
+# Typographic apostrophes and quotation marks, as the keyboard types them.
+_QUOTES = str.maketrans("‘’‚‛ʼ“”„‟", "'" * 5 + '"' * 4)
 
 
 def non_ascii(text: str) -> frozenset[str]:
@@ -53,7 +59,7 @@ def fold_char(char: str, case: bool) -> str:
     if not case:
         # Dotless ı is i to re.IGNORECASE, as in the search that does count diacritics.
         folded = _bare(normalize("NFKD", folded.casefold())).replace("ı", "i")
-    return normalize("NFC", folded)
+    return normalize("NFC", folded).translate(_QUOTES)
 
 
 def fold_query(text: str, case: bool) -> str:
@@ -153,3 +159,10 @@ def fold_text(text: str, case: bool, chars: frozenset[str] | None = None) -> Fol
     if not case and "Σ" in chars:  # lower() makes it ς at the end of a word
         changed |= {"Σ"}
     return Folded(text, case, changed) if changed else None
+
+
+def folded(text: str) -> str:
+    """`text` as search without diacritics or case reads it, whole: what a filter's
+    "contains" compares, the terms typed folded the same way (`fold_query`)."""
+    found = fold_text(text, case=False)
+    return found.text if found is not None else text.lower()

@@ -98,3 +98,23 @@ def emphasis_spans(text: str) -> list[Emphasis]:
             for between in runs[found + 1 : index]:  # they close nothing now
                 between.can_open = between.can_close = False
     return spans
+
+
+def toggle_at(line: str, caret: int, marker: str) -> tuple[int, int, str, int]:
+    """What Ctrl+B ("**") or Ctrl+I ("*") does at `caret` of `line` with nothing selected,
+    as a word processor's toggle: (start, end, replacement, caret after), in code points.
+
+    Before the closing marker of an emphasis of its kind, the caret steps past it (typing
+    goes on plain); between an empty pair of its own, the pair goes; else an empty pair.
+    """
+    size, strong = len(marker), marker == "**"
+    if line[caret : caret + size] == marker and any(
+        span.end == caret + size and span.strong == strong for span in emphasis_spans(line)
+    ):
+        return caret, caret, "", caret + size
+    run = marker[0]
+    before = len(line[:caret]) - len(line[:caret].rstrip(run))
+    after = len(line[caret:]) - len(line[caret:].lstrip(run))
+    if before == after == size:
+        return caret - size, caret + size, "", caret - size
+    return caret, caret, marker * 2, caret + size

@@ -76,6 +76,11 @@ def is_generic(name: str) -> bool:
     return label_role(key) is not None or _NUMBERED.sub("", key) in _VOICES
 
 
+def named(speaker: str) -> str:
+    """`speaker` as a quote's attribution: "" for a generic label, which names nobody."""
+    return "" if not speaker or is_generic(speaker) else speaker
+
+
 def find_participant(answering: Sequence[str], unread: str = "") -> Finding:
     """The participant among the answering speakers (answering_speakers); `unread` is why
     the interview could not be read, said when nobody answers."""

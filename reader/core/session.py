@@ -310,6 +310,35 @@ class Session:
         question = self.question_at(offset)
         return f"Q{question[0]}" if question else "Intro"
 
+    def quotation(self, start: int, end: int) -> str:
+        """The words said in [start, end) (`passage_span`) as a quotation with whose and
+        where they are, for pasting elsewhere: “…” (Kenji Sato, Q3, Title)."""
+        start, end = self.passage_span(start, end)
+        quote = " ".join(self.document.text[start:end].split())
+        question = self.question_at(start)
+        where = (
+            self.said_by(start, end),
+            f"Q{question[0]}" if question else "",
+            self.document.title,
+        )
+        return f"“{quote}” ({', '.join(filter(None, where))})"
+
+    def said_by(self, start: int, end: int) -> str:
+        """Whose words [start, end) are, for a quote's attribution: the one speaker the
+        transcript names over all its paragraphs; "" across two speakers' turns, and for
+        a generic label ("Speaker 2", "Interviewer"), which names nobody."""
+        from reader.core.participants import named  # the study's; not at start-up
+
+        first = self.segment_index_at(start)
+        last = self.segment_index_at(max(start, end - 1))
+        speakers = {seg.speaker for seg in self.segments[first : last + 1] if seg.speaker}
+        return named(speakers.pop()) if len(speakers) == 1 else ""
+
+    def quote_label(self, start: int, end: int) -> str:
+        """A quote's link back: whose words they are (`said_by`) and where (`place_label`):
+        "Kenji Sato, Q7", or "Q7" where the transcript names nobody."""
+        return ", ".join(filter(None, (self.said_by(start, end), self.place_label(start))))
+
 
 def _order(h: Highlight) -> tuple[int, int]:
     return (h.start, h.end)

@@ -95,5 +95,23 @@ CODEBOOK = (
     PaneKey("Menu key", "Its menu: passages, rename, colour, merge, delete, new", ("Menu",)),
 )
 
+# find/find_bar.py: FindBar.eventFilter (Enter), its option buttons' shortcuts, Escape
+FIND = (
+    PaneKey(
+        "Enter / Shift+Enter",
+        "The next / previous match",
+        ("Return", "Enter", "Shift+Return", "Shift+Enter"),
+    ),
+    PaneKey("Alt+A", "Match case", ("Alt+A",)),
+    PaneKey("Alt+W", "Whole word", ("Alt+W",)),
+    PaneKey("Alt+R", "Regular expression", ("Alt+R",)),
+    PaneKey(
+        "Alt+D",
+        'Match diacritics: off, "siobhan" finds "Siobhán" and "it\'s" finds "it’s"',
+        ("Alt+D",),
+    ),
+    PaneKey("Escape", "Close the bar; the match stays selected, for H", ("Esc",)),
+)
+
 # Every pane
 WINDOW = (PaneKey("Tab / Shift+Tab", "Next / previous field or pane"),)

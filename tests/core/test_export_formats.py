@@ -825,3 +825,21 @@ def test_a_timed_transcripts_quotes_carry_their_turns_start_time(tmp_path) -> No
     for name in ("md", "html"):
         out = export_study(study, name, StudyExportOptions())[0].decode()
         assert "0:08" in out, name
+
+
+def test_a_quote_names_who_said_it_when_the_transcript_names_them() -> None:
+    """A journalist quoting from an interview of two people must know whose words each
+    quote is: the speaker goes before the time, in Markdown and HTML. A generic label
+    ("Speaker 2", "Interviewer") names nobody and is left out (otter-short, her-smell)."""
+    from reader.core.document import load_document
+    from tests.conftest import DATA
+
+    session = Session.open(load_document(DATA / "transcripts" / "zoom.vtt"), None)
+    text = session.document.text
+    start = text.index("café in Kyōto")
+    session.add_highlight(make_highlight(text, start, start + len("café in Kyōto"), "blue"))
+    md = run("md", session).decode()
+    assert "**Context** · Kenji Sato (he/him) · 0:10\n\n> café in Kyōto" in md
+    page = run("html", session).decode()
+    assert '<span class="speaker" dir="auto">Kenji Sato (he/him)</span>' in page
+    assert 'class="speaker"' not in run("html", sample_session()).decode()

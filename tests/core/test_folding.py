@@ -11,7 +11,7 @@ import pytest
 from hypothesis import example, given, settings
 from hypothesis import strategies as st
 
-from reader.core.folding import fold_char, fold_query, fold_text, non_ascii
+from reader.core.folding import fold_char, fold_query, fold_text, folded, non_ascii
 from reader.core.search import find_all, prepare
 
 
@@ -42,6 +42,19 @@ def test_match_diacritics_and_match_case() -> None:
     assert matched(NAMES, "siobhán", diacritics=True) == ["Siobhán", "SIOBHÁN"]
     assert matched(NAMES, "Siobhan", case=True) == ["Siobhán"]
     assert matched(NAMES, "Siobhán", case=True, diacritics=True) == ["Siobhán"]
+
+
+def test_typographic_apostrophes_and_quotes_are_the_keyboards() -> None:
+    """A transcript writes "it’s" and “so”; the keyboard types "it's" and "so": each finds
+    the other, as in a web browser, unless Match diacritics tells them apart."""
+    text = "It’s Moss’ film, ‘quiet’, “loud”, „leise“ and it's plain."
+    assert matched(text, "it's") == ["It’s", "it's"]
+    assert matched(text, "moss'") == ["Moss’"]
+    assert matched(text, "it’s") == ["It’s", "it's"]
+    assert matched(text, "'quiet'") == ["‘quiet’"]
+    assert matched(text, '"loud"') == ["“loud”"]
+    assert matched(text, '"leise"') == ["„leise“"]
+    assert matched(text, "it's", diacritics=True) == ["it's"]
 
 
 def test_offsets_are_code_points_of_the_original_after_emoji() -> None:
@@ -120,7 +133,9 @@ def test_whole_word_and_regex() -> None:
 def test_non_ascii_and_texts_without_anything_to_fold() -> None:
     assert non_ascii("plain") == frozenset()
     assert non_ascii("a’b 🎬 é\ud800") == frozenset("’🎬é\ud800")  # a lone surrogate too
-    assert fold_text("It’s — “quoted” 🎬", case=False) is None  # searched as it is
+    assert fold_text("It — quoted 🎬", case=False) is None  # searched as it is
+    apostrophe = fold_text("It’s", case=True)  # the keyboard's apostrophe finds it
+    assert apostrophe is not None and apostrophe.text == "It's"
     folded = fold_text("Zoë", case=False)
     assert folded is not None and folded.text == "zoe"
     assert fold_text("", case=True) is None
@@ -241,3 +256,10 @@ def test_prepare_for_any_options_then_search(case: bool, diacritics: bool) -> No
     found = find_all(text, "Zoe", case=case, diacritics=diacritics)
     assert len(found) == (0 if diacritics else 5000)
     assert len(find_all(text, "zoë", case=case, diacritics=diacritics)) == (0 if case else 5000)
+
+
+@given(st.text())
+@example("Siobhán STRAßE ﬁx İ Σ’s")
+def test_folded_is_the_folding_a_filters_terms_have(text: str) -> None:
+    """A filter's haystack (folded, in C) reads as its typed terms (fold_query) do."""
+    assert folded(text) == fold_query(text, case=False)

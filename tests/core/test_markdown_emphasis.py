@@ -10,7 +10,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 from markdown_it import MarkdownIt
 
-from reader.core.markdown_emphasis import Emphasis, emphasis_spans
+from reader.core.markdown_emphasis import Emphasis, emphasis_spans, toggle_at
 
 COMMONMARK = MarkdownIt("commonmark")
 
@@ -71,3 +71,31 @@ def test_a_long_line_of_delimiters() -> None:
     """Many runs on a line, most never closed: each emphasis found once."""
     text = "_a *b c* _d " * 3000
     assert len(emphasis_spans(text)) == 3000
+
+
+@pytest.mark.parametrize(
+    ("line", "caret", "marker", "edit"),
+    [
+        ("", 0, "**", (0, 0, "****", 2)),  # an empty pair, the caret inside
+        ("****", 2, "**", (0, 4, "", 0)),  # pressed again at once: the pair goes
+        ("**", 1, "*", (0, 2, "", 0)),
+        ("****", 2, "*", (2, 2, "**", 3)),  # italic inside an empty bold pair
+        ("**bold**", 6, "**", (6, 6, "", 8)),  # before its closing marker: steps past
+        ("*it* 🎬", 3, "*", (3, 3, "", 4)),
+        ("**bold**", 6, "*", (6, 6, "**", 7)),  # not italic's closing marker
+        ("*it*", 3, "**", (3, 3, "****", 5)),
+        ("2*3*4", 3, "*", (3, 3, "**", 4)),  # a product, no emphasis to leave
+        ("word **", 7, "**", (7, 7, "****", 9)),
+    ],
+)
+def test_toggle_at(line: str, caret: int, marker: str, edit: tuple) -> None:
+    assert toggle_at(line, caret, marker) == edit
+
+
+@given(st.text(alphabet="*_ ab🎬", max_size=16), st.data(), st.sampled_from(["*", "**"]))
+def test_toggle_at_edits_inside_the_line(line: str, data: st.DataObject, marker: str) -> None:
+    caret = data.draw(st.integers(0, len(line)))
+    start, end, replacement, after = toggle_at(line, caret, marker)
+    assert 0 <= start <= end <= len(line)
+    assert 0 <= after <= len(line) - (end - start) + len(replacement)
+    assert set(replacement) <= {"*"}

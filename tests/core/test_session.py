@@ -506,3 +506,24 @@ def test_an_askers_back_channel_is_shown_as_speech_and_every_role_agrees_in_one_
     said = [text[s.start : s.end] for s in session.segments]
     assert shown[said.index("Interviewer: Mm-hm.")] is Role.OTHER
     assert shown[said.index("Interviewer: Why Lisbon?")] is Role.QUESTION
+
+
+def test_whose_words_a_passage_is() -> None:
+    """A quote's attribution (Q, Copy as Quotation, the exports): the one speaker the
+    transcript names over the whole passage; none across two speakers' turns, and none
+    for a generic label."""
+    from reader.core.document import load_document
+    from tests.conftest import DATA
+
+    session = Session.open(load_document(DATA / "transcripts" / "zoom.vtt"), None)
+    text = session.document.text
+    cafe = text.index("café in Kyōto")
+    stubborn = text.index("stubbornness")
+    landlord = text.index("landlord!")
+    assert session.said_by(cafe, cafe + 4) == "Kenji Sato (he/him)"
+    assert session.said_by(cafe, stubborn) == "Kenji Sato (he/him)"  # two of his turns
+    assert session.said_by(cafe, landlord) == ""  # Aïcha Benali's turn too
+    assert session.quote_label(cafe, landlord) == "Q1"
+    assert session.quotation(cafe, stubborn + 12).endswith("(Kenji Sato (he/him), Q1, Zoom)")
+    bundled = Session.open(load_document(DATA / "transcript-qa.txt"), None)
+    assert bundled.said_by(0, len(bundled.document.text)) == ""

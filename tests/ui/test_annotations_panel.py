@@ -99,6 +99,23 @@ def test_text_filter_matches_quote_note_and_tags(panel: AnnotationsPanel, contro
     assert panel.count_text() == "3 highlights"
 
 
+def test_text_filter_ignores_accents_as_find_does(
+    qtbot, panel: AnnotationsPanel, controller
+) -> None:
+    """Typed without accents, a name finds the highlights about it, as Ctrl+F finds it."""
+    by_note = add(controller, Q1, note="Siobhán Ní Bhriain said it’s late")
+    by_tag = add(controller, Q2, tags=("José Müller",))
+    panel.filter_edit.setFocus()
+    qtbot.keyClicks(panel.filter_edit, "siobhan")
+    assert panel.visible_ids() == [by_note]
+    panel.filter_edit.setText("it's late")
+    assert panel.visible_ids() == [by_note]
+    panel.filter_edit.setText("JOSE muller")
+    assert panel.visible_ids() == [by_tag]
+    panel.filter_edit.setText("Müller")
+    assert panel.visible_ids() == [by_tag]
+
+
 def test_colour_and_tag_filters_combine(panel: AnnotationsPanel, controller) -> None:
     a = add(controller, INTRO, "green", tags=("craft",))
     b = add(controller, Q1, "green", tags=("Acting", "craft"))

@@ -431,3 +431,12 @@ def test_the_arrows_show_on_the_high_contrast_theme(window: MainWindow, qtbot) -
         background = colors.most_common(1)[0][0]
         best = max(contrast_ratio(parse_hex(c), parse_hex(background)) for c in colors)
         assert best >= 7.0, best  # the arrow stands out as the other buttons' text does
+
+
+def test_a_typed_apostrophe_finds_the_transcripts_curly_one(window: MainWindow, qtbot) -> None:
+    """The bundled interview writes "Moss’"; the keyboard types "Moss'"."""
+    activate(window, qtbot)
+    bar = open_and_type(window, qtbot, "Moss' performance")
+    assert bar.count_label.text() == "1 of 1"
+    start = window.interview.session.document.text.index("Moss’ performance")
+    assert selected(window) == (start, start + len("Moss’ performance"))

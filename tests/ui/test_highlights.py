@@ -208,6 +208,19 @@ def test_copy_quote_from_bar(film: MainWindow, qtbot) -> None:
     assert QApplication.clipboard().text() == "“It starts at dawn.” (Q1, Film)"
 
 
+def test_a_copied_quote_names_the_speaker_the_transcript_names(make_window, qtbot) -> None:
+    """Pasted into an article, a quote from an interview of two people says whose it is."""
+    from tests.conftest import DATA
+
+    window = make_window(DATA / "transcripts" / "zoom.vtt")
+    text = window.interview.session.document.text
+    start = text.index("It began in a café")
+    select(window, qtbot, start, start + len("It began in a café"))
+    window.reader.show_selection_bar()
+    qtbot.mouseClick(window.reader.selection_bar.copy_button, Qt.MouseButton.LeftButton)
+    assert QApplication.clipboard().text() == "“It began in a café” (Kenji Sato (he/him), Q1, Zoom)"
+
+
 def test_overlapping_highlights_stay_distinguishable(film: MainWindow, qtbot) -> None:
     text = film.interview.session.document.text
     outer = text.index("The ending was improvised")

@@ -129,11 +129,23 @@ def test_every_key_the_annotations_take_is_in_f1(make_window: Callable[..., Main
     assert in_f1(window, "Annotations", keys.ANNOTATIONS)
 
 
+def test_every_key_the_find_bar_takes_is_in_f1(make_window: Callable[..., MainWindow]) -> None:
+    """F1 names Alt+D (Match diacritics) and the other options' keys, as the bar's buttons
+    have them, with Enter and Shift+Enter; the README's Search section tells the same."""
+    window = make_window()
+    bar = window.find_bar
+    handled = taken(lambda e: bar.eventFilter(bar.edit, e), [M.NoModifier, M.ShiftModifier])
+    options = {b.shortcut().toString() for b in bar.option_buttons.values()}
+    assert options == {"Alt+A", "Alt+W", "Alt+R", "Alt+D"}
+    assert handled | options | {"Esc"} == listed(keys.FIND)
+    assert in_f1(window, "Find", keys.FIND)
+
+
 def test_f1_groups_the_keys_by_where_they_work(make_window: Callable[..., MainWindow]) -> None:
     window = make_window()
     groups = dict(shortcut_groups(window, window.actions))
     assert list(groups) == [
-        "Reader", "Notes", "Annotations", "Library", "Codebook", "Recording", "Window",
+        "Reader", "Find", "Notes", "Annotations", "Library", "Codebook", "Recording", "Window",
     ]  # fmt: skip
     window_keys = [k for k, _ in groups["Window"]]
     # The panes' keys in order, Ctrl+5 and Ctrl+6 among them.

@@ -76,6 +76,33 @@ def test_formatting_shortcuts(notes, qtbot) -> None:
     assert notes.toPlainText() == "> a\n> b"
 
 
+def test_bold_and_italic_keys_typed_as_in_a_word_processor(notes, qtbot) -> None:
+    """Ctrl+B, the word, Ctrl+B again goes on in plain text after the closing "**", and
+    a key pressed twice before any word takes the empty pair back: no stray asterisks."""
+    qtbot.keyClick(notes, Qt.Key.Key_B, CTRL)
+    qtbot.keyClicks(notes, "stubborn")
+    qtbot.keyClick(notes, Qt.Key.Key_B, CTRL)
+    qtbot.keyClicks(notes, " and ")
+    qtbot.keyClick(notes, Qt.Key.Key_I, CTRL)
+    qtbot.keyClicks(notes, "funny")
+    qtbot.keyClick(notes, Qt.Key.Key_I, CTRL)
+    qtbot.keyClicks(notes, ".")
+    assert notes.toPlainText() == "**stubborn** and *funny*."
+    qtbot.keyClick(notes, Qt.Key.Key_B, CTRL)
+    qtbot.keyClick(notes, Qt.Key.Key_B, CTRL)
+    qtbot.keyClick(notes, Qt.Key.Key_I, CTRL)
+    qtbot.keyClick(notes, Qt.Key.Key_I, CTRL)
+    qtbot.keyClicks(notes, " Done")
+    assert notes.toPlainText() == "**stubborn** and *funny*. Done"
+    notes.setPlainText("🎬 ")  # an emoji is two UTF-16 units to Qt, one code point
+    notes.moveCursor(QTextCursor.MoveOperation.End)
+    qtbot.keyClick(notes, Qt.Key.Key_B, CTRL)
+    qtbot.keyClicks(notes, "cut")
+    qtbot.keyClick(notes, Qt.Key.Key_B, CTRL)
+    qtbot.keyClicks(notes, "!")
+    assert notes.toPlainText() == "🎬 **cut**!"
+
+
 def test_formatting_keys_do_nothing_in_the_reader(window: MainWindow, qtbot) -> None:
     window.reader.setFocus()
     qtbot.keyClick(window.reader, Qt.Key.Key_B, CTRL)

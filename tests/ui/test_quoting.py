@@ -161,3 +161,18 @@ def test_quoting_a_highlight_already_there_makes_no_quote_step(
     highlight_with_key(window, qtbot, "No improvising.", key=Qt.Key.Key_Q)
     assert "> No improvising." in window.notes_editor.toPlainText()
     assert window.actions.undo.text() == "&Undo Add Highlight"  # the quote: the notes' own
+
+
+def test_a_quote_of_a_named_speaker_says_whose_words_it_is(
+    make_window: Any, qtbot: Any, notes_path: Any
+) -> None:
+    """Q in a Zoom interview of two people: the link back names the speaker with the
+    question, so a quote pasted from the notes into an article still says who said it."""
+    from tests.conftest import DATA
+
+    window = make_window(DATA / "transcripts" / "zoom.vtt")
+    activate(window, qtbot)
+    quote(window, qtbot, "café in Kyōto")
+    notes = window.notes_editor.toPlainText()
+    assert "> café in Kyōto [↩ Kenji Sato (he/him), Q1](#h-" in notes
+    assert "Kenji Sato (he/him), Q1" in window.statusBar().currentMessage()

@@ -100,6 +100,7 @@ class Placed:
     role: Role | None
     speaker: str
     time: str = ""
+    said_by: str = ""  # whose words, for the attribution: Session.said_by
 
     @property
     def section(self) -> str:
@@ -123,10 +124,12 @@ def place(session: Session, highlight: Highlight) -> Placed:
     segment = session.segments[index]
     holding = session.segment_at(highlight.start)
     speaker = holding.speaker if holding is not None else ""
+    said_by = session.said_by(highlight.start, highlight.end)
     if segment.role == Role.ASIDE:
-        return Placed(highlight, index, None, Role.ASIDE, speaker)
+        return Placed(highlight, index, None, Role.ASIDE, speaker, said_by=said_by)
     found = session.question_at(highlight.start)
-    return Placed(highlight, index, found[0] if found else None, segment.role, speaker)
+    question = found[0] if found else None
+    return Placed(highlight, index, question, segment.role, speaker, said_by=said_by)
 
 
 def place_all(session: Session, highlights: Iterable[Highlight]) -> list[Placed]:

@@ -51,6 +51,7 @@ mark.coded { color: inherit; background: none; padding: 0; text-decoration: unde
        border-radius: 3px; padding: 0 .35em; margin-inline-start: .1em; }
 .time { font: .85rem/1.4 system-ui, sans-serif; color: #555; margin-inline-start: .3em;
         font-variant-numeric: tabular-nums; }
+.speaker { font: .85rem/1.4 system-ui, sans-serif; color: #333; margin-inline-start: .3em; }
 .note { white-space: pre-wrap; margin: .3rem 0 0; }
 .research-notes pre, .research-notes code { font: .9em/1.4 ui-monospace, monospace; }
 .research-notes pre { background: #f4f4f4; padding: .6rem; overflow-x: auto; }
@@ -139,6 +140,11 @@ def entry(session: Session, placed: Placed) -> str:
         + (f'<span class="label" dir="auto">{escape(label)}</span>' if label else "")
         + "".join(
             f' <span class="tag" dir="auto">#{escape(tag)}</span>' for tag in session.code_names(h)
+        )
+        + (
+            f' <span class="speaker" dir="auto">{escape(said)}</span>'
+            if (said := placed.said_by)
+            else ""
         )
         + (f' <span class="time">{placed.time}</span>' if placed.time else "")
         + "</p>",

@@ -78,7 +78,10 @@ def entry(
     h = placed.highlight
     label = color_label(session, h.color)  # "" for a passage only coded: its codes lead
     names = " ".join(tag(session.notes.codebook, code_id) for code_id in h.codes)
-    meta = " · ".join(filter(None, (f"**{escape(label)}**" if label else "", names, placed.time)))
+    said = escape(placed.said_by)
+    meta = " · ".join(
+        filter(None, (f"**{escape(label)}**" if label else "", names, said, placed.time))
+    )
     note = _paragraphs(h.note)
     if note:
         meta = " — ".join(filter(None, (meta, note[0])))

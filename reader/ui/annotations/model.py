@@ -18,6 +18,7 @@ from PySide6.QtCore import (
 
 from reader.core.annotations import Highlight
 from reader.core.codebook import UNKNOWN_CODE_HEX
+from reader.core.folding import fold_query, folded
 from reader.core.shorten import shorten
 
 Index = QModelIndex | QPersistentModelIndex
@@ -47,11 +48,17 @@ class Entry:
         self.highlight, self.interview = highlight, interview
         self.place = place  # "Q7", "Intro", or "" for orphans
         self.quote = " ".join(highlight.exact[: QUOTE_CHARS * 2].split())[:QUOTE_CHARS]
-        self.haystack = "\n".join((highlight.exact, highlight.note, *tags)).casefold()
+        # Accents and case ignored, as Find ignores them (the terms are folded alike).
+        self.haystack = folded("\n".join((highlight.exact, highlight.note, *tags)))
         # Copied out of the highlight: filtering reads them for every row on each keystroke.
         # The study's order, then the session's (document) order.
         self.key = (rank, highlight.start, highlight.end)
         self.color, self.tags, self.orphan = highlight.color, tags, highlight.orphan
+
+    @staticmethod
+    def terms(typed: str) -> list[str]:
+        """The words of a filter, folded as `haystack` is: each must be in it."""
+        return fold_query(typed, case=False).split()
 
     def code_names(self) -> Iterator[tuple[str, str]]:
         """(id, name) of the highlight's codes; an id the codebook lacks names itself."""

@@ -319,7 +319,7 @@ class AnnotationsPanel(QWidget):
         self._colors.fill(self._model.colors)
 
     def _refilter(self) -> None:
-        terms = self.filter_edit.text().casefold().split()
+        terms = Entry.terms(self.filter_edit.text())
         color, tag = self._colors.chosen(), self._codes.chosen()
         self._filter = (terms, color, tag)
         # One comprehension per condition: a keystroke filters 10,000 rows in a few ms.

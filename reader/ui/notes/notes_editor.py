@@ -16,6 +16,7 @@ from PySide6.QtGui import (
 )
 from PySide6.QtWidgets import QPlainTextEdit, QWidget
 
+from reader.core.markdown_emphasis import toggle_at
 from reader.core.offsets import Utf16Index
 from reader.ui import theme
 from reader.ui.after_paint import AfterPaint
@@ -128,14 +129,22 @@ class NotesEditor(QPlainTextEdit):
     # Formatting --------------------------------------------------------------------------
 
     def wrap_selection(self, marker: str) -> None:
-        """**bold** or *italic* around the selection, or an empty pair at the caret."""
+        """**bold** or *italic* around the selection; at the caret, a toggle (`toggle_at`)."""
         cursor = self.textCursor()
-        text = cursor.selectedText()
-        cursor.insertText(f"{marker}{text}{marker}")
-        if not text:
-            cursor.movePosition(
-                QTextCursor.MoveOperation.Left, QTextCursor.MoveMode.MoveAnchor, len(marker)
-            )
+        if text := cursor.selectedText():
+            cursor.insertText(f"{marker}{text}{marker}")
+            self.setTextCursor(cursor)
+            return
+        block, line = cursor.block(), cursor.block().text()
+        index = Utf16Index(line)  # Qt counts UTF-16 units; an emoji on the line takes two
+        start, end, replacement, after = toggle_at(
+            line, index.to_code_point(cursor.positionInBlock()), marker
+        )
+        cursor.setPosition(block.position() + index.to_utf16(start))
+        cursor.setPosition(block.position() + index.to_utf16(end), QTextCursor.MoveMode.KeepAnchor)
+        if start != end or replacement:
+            cursor.insertText(replacement)
+        cursor.setPosition(block.position() + index.to_utf16(after))
         self.setTextCursor(cursor)
 
     def set_line_prefix(self, prefix: str) -> None:

@@ -137,7 +137,7 @@ class NotesQuoting(QObject):
         if highlight is None:
             return None
         label, target, where = (
-            session.place_label(highlight.start),
+            session.quote_label(highlight.start, highlight.end),
             f"#h-{highlight.id}",
             "your notes",
         )

@@ -515,15 +515,11 @@ class ReaderView(QTextEdit):
             self._follow_cursor()
 
     def copy_quote(self) -> None:
-        """The selection as a quotation with its place: “…” (Q3, Title)."""
+        """The selection as a quotation with its place: “…” (Speaker, Q3, Title)."""
         span = self.selected_range()
         if span is None:
             return
-        span = self.session.passage_span(*span)  # the words said, not "Participant: "
-        quote = " ".join(self.session.document.text[span[0] : span[1]].split())
-        question = self.session.question_at(span[0])
-        where = f"Q{question[0]}, " if question else ""
-        QApplication.clipboard().setText(f"“{quote}” ({where}{self.session.document.title})")
+        QApplication.clipboard().setText(self.session.quotation(*span))
         self.selection_bar.hide()
 
     def _selection_changed(self) -> None:

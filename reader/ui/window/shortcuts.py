@@ -34,6 +34,7 @@ def shortcut_groups(window: QMainWindow, actions: Actions) -> list[tuple[str, Ro
     recent = codes.recent
     placed: list[tuple[str, list[QAction], tuple[PaneKey, ...]]] = [
         ("Reader", [step for step, *_ in actions.steps()], pane_keys.READER),
+        ("Find", [], pane_keys.FIND),
         (
             "Notes",
             [*actions.format_actions(), actions.toggle_preview, playback.insert_time],
