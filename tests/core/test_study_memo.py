@@ -154,3 +154,15 @@ def test_adding_to_a_memo_on_disk(tmp_path: Path) -> None:
     assert not memo_path(tmp_path).exists()  # nothing to add: no file made
     assert add_to_memo(tmp_path, [("Memo", "Text")]) == 1
     assert read_memo(memo_path(tmp_path)) == "## Memo\n\nText\n"
+
+
+def test_a_quotes_label_in_the_memo_names_a_speaker_once() -> None:
+    from reader.core.study_memo import quote_label
+
+    assert quote_label("P01 Ana", "Ana", "Q3") == "P01 Ana, Q3"  # the title names her
+    assert quote_label("P01 Ana", "Anabel", "Q3") == "P01 Ana, Anabel, Q3"
+    assert quote_label("Night shifts", "Siobhán Ní Bhriain", "Q2") == (
+        "Night shifts, Siobhán Ní Bhriain, Q2"
+    )
+    assert quote_label("P01 ANA", "Ana", "") == "P01 ANA"
+    assert quote_label("P02", "", "Intro") == "P02, Intro"

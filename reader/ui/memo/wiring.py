@@ -68,12 +68,14 @@ def wire_memo(window: MemoWindow) -> Callable[[], StudyMemo | None]:
             return None
         return study.study.interview(window.switcher.current)
 
-    def into_memo(label: str, highlight_id: str) -> tuple[str, str] | None:
+    def into_memo(said_by: str, place: str, highlight_id: str) -> tuple[str, str] | None:
         """A quote's label and link in the memo: the interview's title first."""
-        from reader.core.study_memo import quote_target
+        from reader.core.study_memo import quote_label, quote_target
 
         entry = named()
-        return (f"{entry.title}, {label}", quote_target(entry.id, highlight_id)) if entry else None
+        if entry is None:
+            return None
+        return quote_label(entry.title, said_by, place), quote_target(entry.id, highlight_id)
 
     def naming() -> tuple[str, str]:
         """A time put in the memo (Ctrl+Shift+T): the interview's title, and the place its

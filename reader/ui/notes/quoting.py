@@ -96,9 +96,9 @@ class NotesQuoting(QObject):
         self._notes = notes
         self._editing = editing
         self._preview = preview
-        # The study memo's (ui/memo): the quote's label and link there, given the
-        # passage's label and highlight id, when the memo shows; else None.
-        self.into_memo: Callable[[str, str], tuple[str, str] | None] = lambda _l, _h: None
+        # The study memo's (ui/memo): the quote's label and link there, given whose words
+        # and where they are and the highlight's id, when the memo shows; else None.
+        self.into_memo: Callable[[str, str, str], tuple[str, str] | None] = lambda *_: None
 
     def quote_from_menu(self) -> None:
         """Edit ▸ Quote in Notes: the selection, else the highlight at the caret."""
@@ -136,12 +136,10 @@ class NotesQuoting(QObject):
         highlight = session.highlight(highlight_id)
         if highlight is None:
             return None
-        label, target, where = (
-            session.quote_label(highlight.start, highlight.end),
-            f"#h-{highlight.id}",
-            "your notes",
-        )
-        in_memo = self.into_memo(label, highlight.id)
+        start, end = highlight.start, highlight.end
+        label, target, where = session.quote_label(start, end), f"#h-{highlight.id}", "your notes"
+        said, place = session.said_by(start, end), session.place_label(start)
+        in_memo = self.into_memo(said, place, highlight.id)
         if in_memo is not None:
             (label, target), where = in_memo, "the study memo"
         self._preview.setChecked(False)
