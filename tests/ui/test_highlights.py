@@ -199,13 +199,17 @@ def test_floating_bar_appears_and_highlights(film: MainWindow, qtbot, dialogs) -
     assert not bar.isVisible()
 
 
+def copied_from_bar(window: MainWindow, qtbot, words: str) -> str:
+    """What the selection bar's Copy puts on the clipboard for `words` selected."""
+    start = window.interview.session.document.text.index(words)
+    select(window, qtbot, start, start + len(words))
+    window.reader.show_selection_bar()
+    qtbot.mouseClick(window.reader.selection_bar.copy_button, Qt.MouseButton.LeftButton)
+    return QApplication.clipboard().text()
+
+
 def test_copy_quote_from_bar(film: MainWindow, qtbot) -> None:
-    text = film.interview.session.document.text
-    start = text.index("It starts at dawn.")
-    select(film, qtbot, start, start + len("It starts at dawn."))
-    film.reader.show_selection_bar()
-    qtbot.mouseClick(film.reader.selection_bar.copy_button, Qt.MouseButton.LeftButton)
-    assert QApplication.clipboard().text() == "“It starts at dawn.” (Q1, Film)"
+    assert copied_from_bar(film, qtbot, "It starts at dawn.") == "“It starts at dawn.” (Q1, Film)"
 
 
 def test_a_copied_quote_names_the_speaker_the_transcript_names(make_window, qtbot) -> None:
@@ -213,12 +217,8 @@ def test_a_copied_quote_names_the_speaker_the_transcript_names(make_window, qtbo
     from tests.conftest import DATA
 
     window = make_window(DATA / "transcripts" / "zoom.vtt")
-    text = window.interview.session.document.text
-    start = text.index("It began in a café")
-    select(window, qtbot, start, start + len("It began in a café"))
-    window.reader.show_selection_bar()
-    qtbot.mouseClick(window.reader.selection_bar.copy_button, Qt.MouseButton.LeftButton)
-    assert QApplication.clipboard().text() == "“It began in a café” (Kenji Sato (he/him), Q1, Zoom)"
+    copied = copied_from_bar(window, qtbot, "It began in a café")
+    assert copied == "“It began in a café” (Kenji Sato (he/him), Q1, Zoom)"
 
 
 def test_overlapping_highlights_stay_distinguishable(film: MainWindow, qtbot) -> None:
