@@ -85,7 +85,7 @@ from reader.core.store import describe_os_error, save_notes
 from reader.core.study import Study, StudyError, open_study
 from reader.core.study_file import AttributeValueError, InterviewEntry, StudyData
 from reader.core.study_memo import MemoUnreadableError, add_to_memo
-from reader.core.wording import counted
+from reader.core.wording import counted, listed
 
 MAX_MEMBER_BYTES = 200 * 1024 * 1024  # one file inside the zip; a zip bomb stops here
 MAX_MEDIA_BYTES = 64 * 2**30  # a recording copied out of the zip (not read into memory)
@@ -141,8 +141,7 @@ class ImportReport:
         ]
         if not made:
             return f"Imported nothing new into {self.study.folder}."
-        listed = ", ".join(made[:-1]) + " and " + made[-1] if len(made) > 1 else made[0]
-        return f"Imported {listed} into {self.study.folder}."
+        return f"Imported {listed(made)} into {self.study.folder}."
 
 
 @dataclass

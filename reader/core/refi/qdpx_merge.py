@@ -37,7 +37,7 @@ from reader.core.refi.codebook_xml import derived_guid
 from reader.core.refi.left_out import NAMED
 from reader.core.refi.sent import NOTHING_SENT, Sent
 from reader.core.store import describe_os_error, save_notes
-from reader.core.wording import counted
+from reader.core.wording import counted, listed
 
 
 @dataclass
@@ -125,11 +125,6 @@ def merged_lines(merged: list[Merged]) -> list[str]:
 
 
 NOTHING_NEW = "nothing new, the study has all of it"
-
-
-def listed(names: list[str]) -> str:
-    """“a”, “a and b”, “a, b and c”."""
-    return " and ".join([", ".join(names[:-1]), names[-1]] if len(names) > 1 else names)
 
 
 def merge_selection(
