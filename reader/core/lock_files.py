@@ -24,9 +24,10 @@ def notes_lock(notes_path: Path) -> Path:
     return Path(f"{notes_path}.lock")
 
 
-def lock_holder(lock: Path) -> str:
+def lock_holder(lock: Path, *, others: bool = False) -> str:
     """The process holding `lock`, in words ("process 123 on host"); "" when nobody does
-    (no lock, an unreadable one, or one its crashed process left)."""
+    (no lock, an unreadable one, or one its crashed process left), and with `others`
+    when this very process does (a window writing beside its own open interview)."""
     import socket  # only here: start-up need not load it
 
     try:
@@ -35,9 +36,10 @@ def lock_holder(lock: Path) -> str:
         return ""
     pid = int(lines[0]) if lines and lines[0].strip().isdigit() else 0
     host = lines[2].strip() if len(lines) > 2 else ""
-    if pid <= 0:
+    here = not host or host == socket.gethostname()
+    if pid <= 0 or (others and here and pid == os.getpid()):
         return ""
-    if host and host != socket.gethostname():
+    if not here:
         return f"process {pid} on {host}"
     return f"process {pid}" if _running(pid) else ""
 

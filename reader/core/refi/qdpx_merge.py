@@ -23,7 +23,6 @@ window is editing, is left as it is (its participant and attributes too).
 
 from __future__ import annotations
 
-import os
 import re
 from dataclasses import dataclass, field, replace
 from pathlib import Path
@@ -239,8 +238,8 @@ def read_notes(path: Path) -> tuple[bytes | None, NotesData | None, str]:
     left as it is: unreadable, of a newer format, or being edited in another window (the
     window importing holds the lock of its own open interview, which merges what is
     written, reader/ui/codebook/refi.py)."""
-    holder = lock_holder(notes_lock(path))
-    if holder and holder != f"process {os.getpid()}":
+    holder = lock_holder(notes_lock(path), others=True)
+    if holder:
         return None, None, f"another window ({holder}) is editing them"
     try:
         raw = path.read_bytes()
