@@ -9,6 +9,7 @@ from pathlib import Path
 from typing import Any
 
 from PySide6.QtCore import Qt, QUrl
+from PySide6.QtWidgets import QApplication
 
 from reader.core.study_memo import quoted_passage
 from reader.ui.window.main_window import MainWindow
@@ -272,3 +273,23 @@ def test_ctrl_shift_t_in_the_memo_names_the_interview_and_its_link_plays_it(
 
     qtbot.waitUntil(playing_from_the_time)
     window.recording.pause()
+
+
+def test_switching_tabs_restyles_the_memo_but_edits_nothing(
+    make_study_window: Any, folder: Path, qtbot: Any
+) -> None:
+    """Qt reports the memo's Markdown styling as a change of its contents: only a change
+    of its words tells the Search panel and the word count."""
+    memo_file(folder).write_text("# Themes\n\nSome **bold** words.\n", encoding="utf-8")
+    window = make_study_window(folder)
+    said: list[bool] = []
+    window.notes_pane.memoEdited.connect(lambda: said.append(True))
+    open_memo(window, qtbot)
+    for _ in range(2):
+        qtbot.keyClick(window.notes_editor, Qt.Key.Key_7, CTRL)  # the interview's, the memo
+        qtbot.keyClick(window.reader, Qt.Key.Key_7, CTRL)
+        qtbot.waitUntil(window.notes_pane.showing_memo)
+        QApplication.processEvents()  # Qt's queued styling of the memo shown again
+    assert said == []
+    qtbot.keyClicks(window.notes_editor, "!")
+    assert said == [True]
