@@ -29,7 +29,6 @@ from reader.ui import theme
 from reader.ui.interview.open_interview import OpenInterview
 from reader.ui.notes.notes_editor import (
     EDITOR_NAMES,
-    HINT,
     MEMO_HINT,
     PREVIEW_NAMES,
     NotesEditor,
@@ -183,7 +182,6 @@ class NotesPane(QWidget):
             self.editor.set_hint(MEMO_HINT)
         else:
             read_only = self.interview.read_only
-            self.editor.set_hint(HINT)
             self.editor.show_nothing_open(self.interview.session is None)
         self.editor.setReadOnly(read_only)
         for action in self._format_actions:
