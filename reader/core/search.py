@@ -19,7 +19,7 @@ from reader.core.markdown_links import LINK
 from reader.core.shorten import shorten
 
 if TYPE_CHECKING:
-    from collections.abc import Iterable, Sequence
+    from collections.abc import Callable, Iterable, Sequence
 
     from reader.core.session import Session
 
@@ -145,6 +145,17 @@ def _prepared(text: str) -> _Prepared:
     _fold_cache.append(prepared)
     del _fold_cache[:-3]
     return prepared
+
+
+def comparing(
+    case: bool = False, whole_word: bool = False, regex: bool = False, diacritics: bool = False
+) -> Callable[[str], str]:
+    """How a search with these options reads a text when it tells two apart: folded as
+    plain text is searched (without diacritics, and case, unless they count); as written
+    (but for case) by a regular expression or with diacritics matched."""
+    if not (regex or diacritics):
+        return partial(fold_query, case=case)
+    return str if case else str.casefold
 
 
 class Query:
@@ -466,10 +477,7 @@ def _tag_results(quotes: Sequence[Quote], query: str, options: dict[str, bool]) 
     if not bare:
         return []
     tag_query = Query(bare, **options)
-    if tag_query.accentless:  # equal as the search compares them
-        same = partial(fold_query, case=options["case"])
-    else:
-        same = (lambda s: s) if options["case"] else str.casefold
+    same = comparing(**options)  # equal as the search compares them
     equal: list[Result] = []
     containing: list[Result] = []
     for h in quotes:

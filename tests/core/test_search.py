@@ -415,3 +415,13 @@ def test_a_match_across_lines_has_a_one_line_snippet() -> None:
     assert "\n" not in result.snippet
     assert result.snippet[result.snippet_start : result.snippet_end] == "ending? A: The"
     assert FILM[result.start : result.end] == "ending?\nA: The"
+
+
+def test_comparing_reads_a_text_as_a_search_with_those_options_does() -> None:
+    from reader.core.search import comparing
+
+    assert comparing()("Siobhán") == comparing()("SIOBHAN")  # plain text: folded
+    assert comparing(case=True)("Siobhán") == comparing(case=True)("Siobhan")
+    assert comparing(diacritics=True)("Siobhán") != comparing(diacritics=True)("Siobhan")
+    assert comparing(regex=True)("Siobhán") == "siobhán"  # as written, but for case
+    assert comparing(regex=True, case=True)("Siobhán") == "Siobhán"

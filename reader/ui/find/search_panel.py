@@ -4,8 +4,6 @@ are ignored unless "Match diacritics" is on; the options are remembered, as the 
 
 from __future__ import annotations
 
-from functools import partial
-
 from PySide6.QtCore import QEvent, QObject, Qt, QTimer, Signal, SignalInstance
 from PySide6.QtGui import (
     QFont,
@@ -27,8 +25,14 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from reader.core.folding import fold_query
-from reader.core.search import KINDS, Result, ResultList, SearchError, search_everything
+from reader.core.search import (
+    KINDS,
+    Result,
+    ResultList,
+    SearchError,
+    comparing,
+    search_everything,
+)
 from reader.core.session import Session
 from reader.core.study_search import MEMO, StudyResults
 from reader.ui import theme
@@ -385,11 +389,7 @@ class SearchPanel(QWidget):
         """Shown: the focus in the field, `prefill` (a selection) as the query if given;
         not one that only differs in case or diacritics while they do not count, as a result
         gone to leaves selected: the way back finds the results as they were left."""
-        case = self.case_button.isChecked()
-        if self.diacritics_button.isChecked():
-            fold = str if case else str.casefold
-        else:
-            fold = partial(fold_query, case=case)
+        fold = comparing(**self.options())
         if prefill and fold(prefill) != fold(self.edit.text()):
             self.edit.setText(prefill)
             self.search()
