@@ -190,6 +190,8 @@ def code_hex(session: Session, highlight: Highlight) -> str:
 
 @dataclass(frozen=True)
 class Section:
+    """A part of an export under one heading: a question's, or the interview's."""
+
     key: str
     heading: str
     items: list[Placed]

@@ -146,6 +146,8 @@ class ImportReport:
 
 @dataclass
 class _Project:
+    """An open .qdpx archive: its project XML and its files."""
+
     root: ET.Element
     ns: str
     files: dict[str, str]  # lower-case zip path -> zip path
