@@ -18,7 +18,7 @@ import re
 import unicodedata
 import uuid
 from collections import Counter
-from collections.abc import Iterable, Iterator, Mapping, Sequence, Set
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence, Set
 from dataclasses import dataclass, field, replace
 from typing import Any, NamedTuple
 
@@ -266,23 +266,13 @@ class Codebook:
         index: int | None = None,
     ) -> Code:
         """A new code at the end of `parent`'s children (or at sibling `index`)."""
-        name = _checked_name(name)
+        code = _new_code(Code(code_id, name, color, description, codable, parent), self.next_color)
         if parent:
             self.code(parent)
-        if self.find(name, parent) is not None:
-            raise CodebookError(f"There is a code “{name}” there already.")
-        color = _checked_color(color) if color else self.next_color()
-        code_id = code_id or str(uuid.uuid4())
-        if code_id in self:
-            raise CodebookError(f"The codebook has a code {code_id!r} already.")
-        code = Code(
-            id=code_id,
-            name=name,
-            color=color,
-            description=description,
-            codable=codable,
-            parent=parent,
-        )
+        if self.find(code.name, parent) is not None:
+            raise CodebookError(f"There is a code “{code.name}” there already.")
+        if code.id in self:
+            raise CodebookError(f"The codebook has a code {code.id!r} already.")
         self._insert(code, index)
         return code
 
@@ -434,6 +424,18 @@ def clean_name(name: str) -> str:
 
 def _name_key(name: str) -> str:
     return clean_name(name).casefold()
+
+
+def _new_code(code: Code, next_color: Callable[[], str]) -> Code:
+    """`code` as a codebook takes a new one (`create`, `add_codebook`): its name cleaned
+    and checked, its colour checked, or `next_color()` when it has none, and an id made
+    when it has none. CodebookError for a name or a colour refused."""
+    return replace(
+        code,
+        id=code.id or str(uuid.uuid4()),
+        name=_checked_name(code.name),
+        color=_checked_color(code.color) if code.color else next_color(),
+    )
 
 
 def _checked_name(name: str) -> str:
@@ -599,15 +601,9 @@ def add_codebook(book: Codebook, other: Codebook) -> AddedCodes:
                 continue
             if key in names:
                 elsewhere.append(code.name)
-            made = Code(  # as `create` makes it, checked in its order
-                id=code.id or str(uuid.uuid4()),
-                name=_checked_name(code.name),
-                color=_checked_color(code.color)
-                if code.color
-                else _next_color(colors, len(book.codes) + len(added)),
-                description=code.description,
-                codable=code.codable,
-                parent=parent,
+            made = _new_code(
+                replace(code, parent=parent),
+                lambda: _next_color(colors, len(book.codes) + len(added)),
             )
             below.setdefault(parent, []).append(made)
             by_id[made.id] = places[(parent, key)] = made
