@@ -218,11 +218,6 @@ class _Text:
     # an interview with a recording, imported back, is that interview's text.
     untimed: _Text | None = None
 
-    def of(self, digest: str) -> _Text:
-        """Itself, or its untimed text, whichever has that hash."""
-        untimed = self.untimed
-        return untimed if untimed is not None and _digest(untimed.text) == digest else self
-
 
 def import_qdpx(
     data: bytes, folder: Path, *, study: Study | None = None, project_file: Path | None = None
@@ -618,10 +613,10 @@ def _interview(
     if not text.text.strip():
         report.not_imported.append(LeftOut(label, name, "its text is empty"))
         return None
-    digests = [_digest(t.text) for t in (text, text.untimed) if t is not None]
-    known = next((d for d in digests if d in run.texts), None)
-    if known is not None:
-        _merge(run, run.texts[known], element, label, name, text.of(known), selections)
+    hashed = {_digest(t.text): t for t in (text, text.untimed) if t is not None}
+    known = next((d for d in hashed if d in run.texts), None)
+    if known is not None:  # the study has this text, timed or not: the text it matched
+        _merge(run, run.texts[known], element, label, name, hashed[known], selections)
         return None
     source_guid = _source_guid(element, name)
     path = _free_path(study.folder / "transcripts", name, ".txt")
@@ -633,7 +628,7 @@ def _interview(
         path.unlink(missing_ok=True)
         report.not_imported.append(LeftOut(label, name, str(exc).rstrip(".")))
         return None
-    run.texts.update(dict.fromkeys(digests, entry))
+    run.texts.update(dict.fromkeys(hashed, entry))
     _remember(run.guids, "source", entry.id, source_guid)
     report.interviews += 1
     document = load_document(path)
