@@ -103,6 +103,8 @@ class Codebook:
     # Code id -> its position in `codes`, checked at each use and rebuilt when the list has
     # changed under it: lookups by id are constant time, with 1,000 codes on every coding.
     _at: dict[str, int] = field(default_factory=dict, repr=False, compare=False)
+    # The codes `_at` was made from: an id it lacks is unknown while `codes` is as they were.
+    _indexed: list[Code] = field(default_factory=list, repr=False, compare=False)
 
     # Reading -----------------------------------------------------------------------------
 
@@ -127,17 +129,21 @@ class Codebook:
 
     def get(self, code_id: str) -> Code | None:
         """The code of that id, None if there is none. `codes` may have changed behind
-        the index: it is made again on a miss (a notes file's loading gives every id a
-        passage uses a code, so misses are rare)."""
+        the index (its users change the list in place): it is made again on a miss when
+        the list is not as it was made from. An id the book lacks (a new code's, an
+        unknown one's on each of its passages) costs a comparison of the list, each code
+        by identity, not an index made again."""
         if not code_id:
             return None
         at = self._at.get(code_id)
-        if at is None or at >= len(self.codes) or self.codes[at].id != code_id:
-            self._at = {c.id: i for i, c in enumerate(self.codes)}
-            at = self._at.get(code_id)
-            if at is None:
-                return None
-        return self.codes[at]
+        if at is not None and at < len(self.codes) and self.codes[at].id == code_id:
+            return self.codes[at]
+        if self.codes == self._indexed:
+            return None
+        self._indexed = list(self.codes)
+        self._at = {c.id: i for i, c in enumerate(self._indexed)}
+        at = self._at.get(code_id)
+        return None if at is None else self.codes[at]
 
     def code(self, code_id: str) -> Code:
         found = self.get(code_id)
