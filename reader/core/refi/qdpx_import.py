@@ -220,11 +220,6 @@ class _Text:
     # an interview with a recording, imported back, is that interview's text.
     untimed: _Text | None = None
 
-    def of(self, digest: str) -> _Text:
-        """Itself, or its untimed text, whichever has that hash."""
-        untimed = self.untimed
-        return untimed if untimed is not None and _digest(untimed.text) == digest else self
-
 
 def import_qdpx(
     data: bytes, folder: Path, *, study: Study | None = None, project_file: Path | None = None
@@ -620,10 +615,10 @@ def _interview(
     if not text.text.strip():
         report.not_imported.append(LeftOut(label, name, "its text is empty"))
         return None
-    digests = [_digest(t.text) for t in (text, text.untimed) if t is not None]
-    known = next((d for d in digests if d in run.texts), None)
-    if known is not None:
-        _merge(run, run.texts[known], element, label, name, text.of(known), selections)
+    hashed = {_digest(t.text): t for t in (text, text.untimed) if t is not None}
+    known = next((d for d in hashed if d in run.texts), None)
+    if known is not None:  # the study has this text, timed or not: the text it matched
+        _merge(run, run.texts[known], element, label, name, hashed[known], selections)
         return None
     source_guid = _source_guid(element, name)
     path = _free_path(study.folder / "transcripts", name, ".txt")
@@ -635,7 +630,7 @@ def _interview(
         path.unlink(missing_ok=True)
         report.not_imported.append(LeftOut(label, name, str(exc).rstrip(".")))
         return None
-    run.texts.update(dict.fromkeys(digests, entry))
+    run.texts.update(dict.fromkeys(hashed, entry))
     _remember(run.guids, "source", entry.id, source_guid)
     report.interviews += 1
     document = load_document(path)
@@ -661,7 +656,7 @@ def _interview(
     )
     report.notes += bool(tied)
     save_notes(notes_path, notes_data)
-    _people(run, entry.id, element, name, Merged(name, name))  # all empty: all filled
+    _people(run, entry.id, element, name)  # all empty here: all filled, nothing to say
     return entry
 
 
@@ -670,22 +665,24 @@ def _source_guid(element: ET.Element, name: str) -> str:
 
 
 def _people(
-    run: _Import, interview_id: str, element: ET.Element, name: str, merged: Merged
-) -> None:
+    run: _Import, interview_id: str, element: ET.Element, name: str
+) -> tuple[list[str], list[str]]:
     """The participant (of the first case naming the source) and the attribute values
     (the case's, then the source's own) the file gives the source, into the interview:
-    each empty here takes the file's (`merged.filled`); one here that differs is kept,
-    and named (`merged.differ`): never is what was typed here overwritten."""
+    each empty here takes the file's; one here that differs is kept: never is what was
+    typed here overwritten. Returns (filled, differ), as Merged says them."""
     study = run.study
+    filled: list[str] = []
+    differ: list[str] = []
     participant, case = run.cases.get(_source_guid(element, name), ("", None))
     values = _values(run.project, case, run.variables) if case is not None else {}
     values.update(_values(run.project, element, run.variables))
     entry = study.interview(interview_id)
     if participant and not entry.participant:
         study.update_interview(interview_id, participant=participant)
-        merged.filled.append("participant")
+        filled.append("participant")
     elif participant and participant != entry.participant:
-        merged.differ.append(f"participant “{entry.participant}” (“{participant}” there)")
+        differ.append(f"participant “{entry.participant}” (“{participant}” there)")
     for key, value in values.items():
         definition = study.attribute(key)
         try:
@@ -696,9 +693,10 @@ def _people(
         here = entry.attributes.get(key)
         if here is None:
             study.set_attribute(interview_id, key, checked)
-            merged.filled.append(definition.label)
+            filled.append(definition.label)
         elif here != checked:
-            merged.differ.append(f"{definition.label} “{here}” (“{checked}” there)")
+            differ.append(f"{definition.label} “{here}” (“{checked}” there)")
+    return filled, differ
 
 
 def _highlights(
@@ -771,7 +769,7 @@ def _merge(
             return
     if entry.id in run.sent:  # not into a study never sent: it merges as before
         run.received.setdefault(entry.id, []).extend(came)
-    _people(run, entry.id, element, name, merged)
+    merged.filled, merged.differ = _people(run, entry.id, element, name)
     report.merged.append(merged)
 
 
