@@ -117,7 +117,6 @@ class NotesPane(QWidget):
         interview.opened.connect(self._interview_opened)
         interview.readOnlyChanged.connect(self._follow_read_only)
         self._memo: QTextDocument | None = None  # the study memo's, while a study is open
-        self._memo_words = ""  # its text when memoEdited was last said
         self._memo_read_only = True
         # The caret and scroll of the document not shown: put back when it shows again.
         self._kept: dict[bool, tuple[int, int]] = {}  # by "is the memo"
@@ -197,22 +196,11 @@ class NotesPane(QWidget):
             self.show_memo(False)
         self._memo = document
         if document is not None:
-            self._memo_words = document.toPlainText()
-            document.contentsChanged.connect(self._memo_changed)
+            document.contentsChanged.connect(self.memoEdited)  # styling is unheard (highlighter)
         self._kept.pop(True, None)
         self.tabs.setVisible(document is not None)
         if showing and document is not None:
             self.show_memo(True)
-
-    def _memo_changed(self) -> None:
-        """Qt says the contents changed when only their Markdown styling did, and each switch
-        of tab styles the memo again: its words are compared (a memo is short), so that the
-        Search panel does not search the study again nor the words get counted again."""
-        assert self._memo is not None
-        words = self._memo.toPlainText()
-        if words != self._memo_words:
-            self._memo_words = words
-            self.memoEdited.emit()
 
     def set_memo_read_only(self, read_only: bool) -> None:
         self._memo_read_only = read_only

@@ -279,8 +279,9 @@ def test_switching_tabs_restyles_the_memo_but_edits_nothing(
     make_study_window: Any, folder: Path, qtbot: Any
 ) -> None:
     """Qt reports the memo's Markdown styling as a change of its contents: only a change
-    of its words tells the Search panel and the word count."""
+    of its words tells the Search panel, the word count and the memo's saver."""
     memo_file(folder).write_text("# Themes\n\nSome **bold** words.\n", encoding="utf-8")
+    before = memo_file(folder).stat()
     window = make_study_window(folder)
     said: list[bool] = []
     window.notes_pane.memoEdited.connect(lambda: said.append(True))
@@ -290,6 +291,8 @@ def test_switching_tabs_restyles_the_memo_but_edits_nothing(
         qtbot.keyClick(window.reader, Qt.Key.Key_7, CTRL)
         qtbot.waitUntil(window.notes_pane.showing_memo)
         QApplication.processEvents()  # Qt's queued styling of the memo shown again
-    assert said == []
+    assert said == [] and window.save_label.text() == "Saved"
+    after = memo_file(folder).stat()
+    assert (after.st_ino, after.st_mtime_ns) == (before.st_ino, before.st_mtime_ns)
     qtbot.keyClicks(window.notes_editor, "!")
     assert said == [True]
