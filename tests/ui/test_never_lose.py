@@ -141,7 +141,7 @@ def test_the_preview_loads_no_local_file(make_window, tmp_path, qtbot) -> None:
         f"# Notes\n\n![zero](file:///dev/zero)\n\n![pipe]({fifo.as_uri()})\n\n"
         '<img src="/dev/zero">\n'
     )
-    window.actions.toggle_preview.setChecked(True)
+    window.window_actions.toggle_preview.setChecked(True)
     qtbot.waitUntil(lambda: window.notes_pane.previewing())
     assert "🖼 zero" in window.notes_pane.preview.toPlainText()
     preview = window.notes_pane.preview
@@ -213,7 +213,7 @@ def test_save_as_is_remembered_after_a_restart_and_by_the_cli(
     window = make_window(doc, notes=None)
     elsewhere = tmp_path / "chosen" / "my notes.json"
     dialogs.save_answers.append(str(elsewhere))
-    window.actions.save_notes_as.trigger()
+    window.window_actions.save_notes_as.trigger()
     highlight_with_key(window, qtbot, "patient")
     qtbot.waitUntil(
         lambda: elsewhere.exists() and bool(saved(elsewhere)["highlights"]), timeout=3000

@@ -32,14 +32,14 @@ class MemoWindow(StatusWindow, Protocol):
     study_actions: StudyActions
     switcher: InterviewSwitcher
     quoting: NotesQuoting
-    actions: Actions
+    window_actions: Actions
     recording: Recording
 
 
 def wire_memo(window: MemoWindow) -> Callable[[], StudyMemo | None]:
     """Wire the memo, and the status bar's account of the notes pane; what gives the
     StudyMemo (None before a study opened)."""
-    study, pane, action = window.study, window.notes_pane, window.actions.study_memo
+    study, pane, action = window.study, window.notes_pane, window.window_actions.study_memo
     made: list[StudyMemo] = []
     status = NotesStatus(window)
 
