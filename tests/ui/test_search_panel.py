@@ -155,13 +155,13 @@ def test_results_are_grouped_by_kind_with_counts(film: MainWindow, qtbot) -> Non
 def test_the_rows_measured_are_of_the_last_search_only(film: MainWindow, qtbot) -> None:
     """Search after search, the measures of results no longer shown are let go."""
     panel = search(film, qtbot, "lantern")
-    qtbot.waitUntil(lambda: bool(panel.rows._lines_of))
-    before = {result for result, _ in panel.rows._lines_of}
+    qtbot.waitUntil(lambda: bool(panel.rows._rows))
+    before = set(panel.rows._rows)
     panel.edit.selectAll()
     qtbot.keyClicks(panel.edit, "dawn")
     qtbot.keyClick(panel.edit, Qt.Key.Key_Return)
-    qtbot.waitUntil(lambda: bool(panel.rows._lines_of))
-    assert not before & {result for result, _ in panel.rows._lines_of}
+    qtbot.waitUntil(lambda: bool(panel.rows._rows))
+    assert not before & set(panel.rows._rows)
 
 
 def test_enter_on_a_group_folds_it_in_sight_with_no_gap(film: MainWindow, qtbot) -> None:
