@@ -275,6 +275,29 @@ def test_ctrl_shift_t_in_the_memo_names_the_interview_and_its_link_plays_it(
     window.recording.pause()
 
 
+def test_ctrl_shift_t_in_a_memo_that_cannot_be_written_says_why(
+    make_study_window: Any, folder: Path, qtbot: Any
+) -> None:
+    """A memo.md that is not UTF-8 is shown read-only: a time is not put in it, and the
+    status line says why, as for any other change refused."""
+    from tests.ui.media_files import write_wav
+    from tests.ui.test_recording import moved_to
+
+    memo_file(folder).write_bytes(b"caf\xe9 in Latin-1")
+    write_wav(folder / "P01 Ana.wav")
+    window = make_study_window(folder)
+    moved_to(qtbot, window, 12_300)
+    open_memo(window, qtbot)
+    editor = window.notes_editor
+    shown = editor.toPlainText()
+    qtbot.keyClick(editor, Qt.Key.Key_T, CTRL | SHIFT)
+    said = window.statusBar().currentMessage()
+    assert said.startswith("The study memo is read-only: ") and "not UTF-8" in said
+    assert editor.toPlainText() == shown
+    window.close()
+    assert memo_file(folder).read_bytes() == b"caf\xe9 in Latin-1"
+
+
 def test_switching_tabs_restyles_the_memo_but_edits_nothing(
     make_study_window: Any, folder: Path, qtbot: Any
 ) -> None:
