@@ -204,7 +204,7 @@ def start_window(qtbot: Any, dialogs: Any) -> Iterator[Callable[..., MainWindow]
         qtbot.addWidget(window)
         assert window.study_actions.open_at_start(path, None, BUNDLED)
         focus_as_left(
-            window.reader, window.actions.focus_notes.trigger
+            window.reader, window.window_actions.focus_notes.trigger
         )  # as reader/ui/window/startup.py starts it
         window.show()
         qtbot.waitExposed(window)

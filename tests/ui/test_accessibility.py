@@ -71,13 +71,13 @@ def test_every_interactive_element_has_a_name(window: MainWindow, qtbot) -> None
 
 
 def test_named_with_every_dock_and_bar_shown(window: MainWindow, qtbot) -> None:
-    window.actions.find.trigger()
-    window.actions.search_everything.trigger()
+    window.window_actions.find.trigger()
+    window.window_actions.search_everything.trigger()
     window.annotations_dock.raise_()
     window.banner.show_message("Saving failed.", [("Save Notes As…", lambda: None)])
     QApplication.processEvents()
     assert unnamed(window) == []
-    window.actions.toggle_preview.setChecked(True)
+    window.window_actions.toggle_preview.setChecked(True)
     QApplication.processEvents()
     assert unnamed(window) == []
 
@@ -117,14 +117,14 @@ def test_the_library_shows_its_focus_lets_tab_go_and_is_in_the_f6_round(
     assert not view.hasFocus() and not view.isAncestorOf(QApplication.focusWidget())
     reached = set()
     for _ in range(6):
-        window.actions.cycle_panes.trigger()  # F6
+        window.window_actions.cycle_panes.trigger()  # F6
         reached.add(QApplication.focusWidget())
     assert view in reached and window.reader in reached
 
 
 def test_the_codebook_made_later_shows_its_focus(window: MainWindow, qtbot) -> None:
     window.activateWindow()
-    window.actions.codes.focus_codebook.trigger()  # Ctrl+6: made now
+    window.window_actions.codes.focus_codebook.trigger()  # Ctrl+6: made now
     qtbot.waitUntil(lambda: window.focus_marker.pane() is window.codebook.panel)
     assert window.focus_marker.bar.isVisible()
 

@@ -37,8 +37,8 @@ def test_named_in_a_study_with_the_memo_the_find_bar_and_the_memos_results(
     window = make_study_window(folder)
     window.resize(1280, 800)
     activate(window, qtbot)
-    window.actions.study_memo.trigger()  # Ctrl+7
-    window.actions.find.trigger()
+    window.window_actions.study_memo.trigger()  # Ctrl+7
+    window.window_actions.find.trigger()
     bar = window.find_bar
     qtbot.keyClicks(bar.edit, "coffee")  # its clear button shows, and the count
     qtbot.waitUntil(lambda: bar.count_label.text() == "1 of 1")
@@ -55,11 +55,11 @@ def test_named_in_a_study_with_the_memo_the_find_bar_and_the_memos_results(
     assert name == "Study memo" and "study" in description
     bar.regex_button.click()  # Match diacritics greyed out: it says why
     assert "regular expression" in accessible(bar.diacritics_button)[1]
-    window.actions.toggle_preview.setChecked(True)
+    window.window_actions.toggle_preview.setChecked(True)
     QApplication.processEvents()
     assert accessible(window.notes_pane.preview)[0] == "Study memo preview"
     assert unnamed(window) == []
-    window.actions.study_memo.trigger()  # the interview's notes again
+    window.window_actions.study_memo.trigger()  # the interview's notes again
     assert accessible(window.notes_pane.preview)[0] == "Notes preview"
 
 
@@ -76,7 +76,7 @@ def test_the_export_dialog_is_named_as_file_export_opens_it(
         return QDialog.DialogCode.Rejected
 
     monkeypatch.setattr(ExportDialog, "exec", exec_)
-    window.actions.export.trigger()
+    window.window_actions.export.trigger()
     assert found == [[]]
     # With codes, filtered, and a colour's label cut to fit its box.
     label = "Said in passing, to be followed up in the second round of interviews"
@@ -124,7 +124,7 @@ def test_tab_goes_from_the_reader_to_the_notes_tabs_to_the_editor_and_back(
     assert tabs.hasFocus()
     qtbot.keyClick(tabs, Qt.Key.Key_Backtab, SHIFT)
     assert reader.hasFocus()
-    window.actions.toggle_preview.setChecked(True)  # the preview in the editor's place
+    window.window_actions.toggle_preview.setChecked(True)  # the preview in the editor's place
     reader.setFocus()
     for key in (Qt.Key.Key_Tab, Qt.Key.Key_Tab):
         qtbot.keyClick(QApplication.focusWidget(), key)
@@ -140,10 +140,10 @@ def test_the_memo_tab_by_arrows_on_the_tab_bar_and_by_ctrl_7(
     tabs.setFocus(Qt.FocusReason.TabFocusReason)
     qtbot.waitUntil(tabs.hasFocus)
     qtbot.keyClick(tabs, Qt.Key.Key_Right)
-    assert pane.showing_memo() and window.actions.study_memo.isChecked()
+    assert pane.showing_memo() and window.window_actions.study_memo.isChecked()
     assert tabs.hasFocus() and accessible(editor)[0] == "Study memo"
     qtbot.keyClick(tabs, Qt.Key.Key_Left)
-    assert not pane.showing_memo() and not window.actions.study_memo.isChecked()
+    assert not pane.showing_memo() and not window.window_actions.study_memo.isChecked()
     qtbot.keyClick(tabs, Qt.Key.Key_7, CTRL)  # View ▸ Study Memo: shown, to type in
     assert pane.showing_memo() and tabs.currentIndex() == 1
     qtbot.waitUntil(editor.hasFocus)
@@ -172,7 +172,7 @@ def test_the_notes_tabs_show_the_current_tab_and_the_keyboards_focus_in_every_th
     window.appearance.set_theme(name)
     accent = parse_hex(PALETTES[name].accent)
     tabs, editor = window.notes_pane.tabs, window.notes_editor
-    window.actions.study_memo.trigger()  # Ctrl+7: the memo's tab, the editor's focus
+    window.window_actions.study_memo.trigger()  # Ctrl+7: the memo's tab, the editor's focus
     qtbot.waitUntil(editor.hasFocus)
     current, other = tabs.tabRect(1), tabs.tabRect(0)
     upper = current.adjusted(0, 0, 0, -current.height() // 2)  # clear of the line
@@ -197,13 +197,13 @@ def tab_stops(start: QWidget, qtbot, count: int) -> list[QWidget]:
 def test_tab_goes_through_the_find_options_as_they_are_laid_out(window: MainWindow, qtbot) -> None:
     """Match diacritics (é) sits between Aa and ab: Tab reaches it there, not last."""
     activate(window, qtbot)
-    window.actions.find.trigger()
+    window.window_actions.find.trigger()
     bar = window.find_bar
     shown = [bar.previous_button, bar.next_button, *bar.option_buttons.values()]
     shown.append(bar.close_button)
     in_order = sorted(shown, key=lambda button: button.x())
     assert tab_stops(bar.edit, qtbot, len(in_order)) == in_order
-    window.actions.search_everything.trigger()
+    window.window_actions.search_everything.trigger()
     panel = window.search_panel
     in_order = sorted(panel.option_buttons.values(), key=lambda button: button.x())
     assert tab_stops(panel.edit, qtbot, len(in_order)) == in_order

@@ -79,7 +79,7 @@ def test_read_only_notes_grey_out_editing_and_save_notes_as_in_the_banner_gives_
 ) -> None:
     first = make_window()
     second = make_window()  # the same notes: read-only here
-    actions, codes = second.actions, second.actions.codes
+    actions, codes = second.window_actions, second.window_actions.codes
     editing = [
         actions.quote_in_notes,
         actions.color_labels,
@@ -127,7 +127,7 @@ def test_the_speakers_dialog_shows_but_cannot_change_read_only_notes(
 ) -> None:
     first = make_window()
     second = make_window()
-    second.actions.speakers.trigger()
+    second.window_actions.speakers.trigger()
     dialog = second.speakers.dialog
     assert dialog is not None and dialog.isVisible()
     assert dialog.summary.text() == (
@@ -144,7 +144,7 @@ def test_the_speakers_dialog_shows_but_cannot_change_read_only_notes(
     # Write access back: the dialog follows at once.
     mine = tmp_path / "mine.json"
     dialogs.save_answers.append(str(mine))
-    second.actions.save_notes_as.trigger()
+    second.window_actions.save_notes_as.trigger()
     assert dialog.rename_button.isEnabled() and "Changes apply at once" in dialog.summary.text()
     box = dialog.table.cellWidget(0, SIDE)
     assert isinstance(box, QComboBox) and box.isEnabled()
@@ -163,7 +163,7 @@ def sides(path: Path) -> dict[str, str]:
 def test_quote_and_code_follow_the_selection_and_the_caret(
     window: MainWindow, qtbot: Any, notes_path: Path
 ) -> None:
-    actions, codes = window.actions, window.actions.codes
+    actions, codes = window.window_actions, window.window_actions.codes
     activate(window, qtbot)
     reader = window.reader
     reader.setFocus()
@@ -195,7 +195,7 @@ def test_switching_and_adding_need_a_study(
     qtbot: Any,
 ) -> None:
     alone = make_window()
-    actions = alone.actions
+    actions = alone.window_actions
     switching = [actions.next_interview, actions.previous_interview, actions.add_interviews]
     assert not any(a.isEnabled() for a in switching)
     assert {a.toolTip() for a in switching} == {NO_STUDY}
@@ -204,7 +204,7 @@ def test_switching_and_adding_need_a_study(
     qtbot.keyClick(alone.reader, Qt.Key.Key_PageDown, CTRL)
     assert alone.interview.session.document.title == before
     study = make_study_window(folder)
-    actions = study.actions
+    actions = study.window_actions
     assert all(a.isEnabled() for a in [actions.next_interview, actions.add_interviews])
     assert study.library.add_button.isEnabled()
     activate(study, qtbot)
@@ -219,7 +219,7 @@ def test_a_read_only_study_offers_no_adding(
 ) -> None:
     make_study_window(folder)
     second = make_study_window(folder)  # another window has the study
-    actions = second.actions
+    actions = second.window_actions
     off = [
         actions.add_interviews,
         actions.color_labels,
@@ -238,7 +238,7 @@ def test_a_read_only_study_offers_no_adding(
 def test_nothing_open_greys_out_what_needs_an_interview(qtbot: Any, dialogs: Any) -> None:
     window = MainWindow()
     qtbot.addWidget(window)
-    actions = window.actions
+    actions = window.window_actions
     for action in (
         actions.save_notes_as,
         actions.show_notes_file,
@@ -261,15 +261,15 @@ def test_nothing_coded_greys_out_the_exports_and_says_so(
 ) -> None:
     window = make_study_window(folder)
     panel = window.codebook.panel
-    window.actions.codes.focus_codebook.trigger()
+    window.window_actions.codes.focus_codebook.trigger()
     dialogs.text_answers.append(("Drinks", True))
     qtbot.keyClick(panel.view, Qt.Key.Key_Insert)  # a code, no passage coded yet
-    window.actions.codes.retrieve.trigger()
+    window.window_actions.codes.retrieve.trigger()
     retrieval = window.codebook.retrieval
     assert retrieval is not None and retrieval.passages == []
     assert not retrieval.export_button.isEnabled()
     assert retrieval.export_button.toolTip() == NOTHING_TO_EXPORT
-    window.actions.codes.pictures.trigger()
+    window.window_actions.codes.pictures.trigger()
     pictures = window.codebook.pictures
     assert pictures is not None and pictures.view.empty
     for kind in ("interview", "co-occurrence", "frequencies"):
@@ -283,9 +283,9 @@ def test_nothing_coded_greys_out_the_exports_and_says_so(
     # A passage coded: both come on (shown again), and save.
     activate(window, qtbot)
     code_with_keys(window, qtbot, "coffee", "Drinks")
-    window.actions.codes.retrieve.trigger()
+    window.window_actions.codes.retrieve.trigger()
     assert len(retrieval.passages) == 1 and retrieval.export_button.isEnabled()
-    window.actions.codes.pictures.trigger()
+    window.window_actions.codes.pictures.trigger()
     assert not pictures.view.empty and all(b.isEnabled() for b in pictures.save_buttons)
     out = tmp_path / "frequencies.csv"
     dialogs.save_answers.append(str(out))
@@ -297,7 +297,7 @@ def test_undo_and_redo_greyed_out_say_there_is_nothing(
     make_window: Callable[..., MainWindow], qtbot: Any
 ) -> None:
     window = make_window()
-    undo, redo = window.actions.undo, window.actions.redo
+    undo, redo = window.window_actions.undo, window.window_actions.redo
     window.activateWindow()
     qtbot.waitUntil(window.isActiveWindow)
     assert not undo.isEnabled() and undo.toolTip() == undo.statusTip() == NOTHING_TO_UNDO
@@ -309,7 +309,7 @@ def test_undo_and_redo_greyed_out_say_there_is_nothing(
     assert redo.isEnabled() and redo.statusTip() == "" and redo.toolTip() != NOTHING_TO_REDO
     assert not undo.isEnabled() and undo.toolTip() == NOTHING_TO_UNDO
     # The F1 list names them by what they are, not by what they would undo now.
-    assert ("Ctrl+Z", "Undo the last change") in shortcut_rows(window, window.actions)
+    assert ("Ctrl+Z", "Undo the last change") in shortcut_rows(window, window.window_actions)
 
 
 def test_a_study_saved_by_a_newer_build_says_so_everywhere_not_another_window(
@@ -324,10 +324,10 @@ def test_a_study_saved_by_a_newer_build_says_so_everywhere_not_another_window(
     (folder / "study.json").write_bytes(orjson.dumps(data))
     window = make_study_window(folder)
     why = ReadOnly.STUDY_FILE.value
-    actions = window.actions
+    actions = window.window_actions
     for action in (actions.add_interviews, actions.color_labels, actions.restore_backup):
         assert not action.isEnabled() and action.toolTip() == why
-    assert window.actions.playback.attach.statusTip() == why
+    assert window.window_actions.playback.attach.statusTip() == why
     assert window.save_label.text() == "Read-only" and window.save_label.toolTip() == why
     described = window.library.filter.accessibleDescription()
     assert described == f"3 interviews · read-only. {why}" == window.library.filter.toolTip()
@@ -352,8 +352,8 @@ def test_notes_written_by_a_newer_build_say_their_file_not_another_window(
     notes_path.write_bytes(orjson.dumps(data))
     window = make_window()
     why = f"{ReadOnly.NOTES_FILE.value} {SAVE_AS_WAY_OUT}"
-    assert window.actions.restore_backup.toolTip() == why
-    assert window.actions.undo.toolTip() == why
+    assert window.window_actions.restore_backup.toolTip() == why
+    assert window.window_actions.undo.toolTip() == why
     assert window.save_label.toolTip() == why
     highlight_with_key(window, qtbot, "scripted")
     assert window.statusBar().currentMessage() == why
@@ -371,9 +371,9 @@ def test_notes_that_could_not_be_read_offer_no_save_as(
     assert window.interview.read_only_cause is ReadOnly.NOTES_UNREAD
     why = ReadOnly.NOTES_UNREAD.value
     assert SAVE_AS_WAY_OUT not in window.interview.why_read_only()
-    assert not window.actions.save_notes_as.isEnabled()
-    assert window.actions.save_notes_as.toolTip() == why
-    assert window.actions.undo.toolTip() == why
+    assert not window.window_actions.save_notes_as.isEnabled()
+    assert window.window_actions.save_notes_as.toolTip() == why
+    assert window.window_actions.undo.toolTip() == why
     highlight_with_key(window, qtbot, "Rehearsal")
     assert window.statusBar().currentMessage() == why
     assert unreadable.is_dir()  # nothing written in its place

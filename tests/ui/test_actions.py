@@ -67,7 +67,7 @@ def test_the_letters_reach_the_item(make_window: Callable[..., MainWindow], qtbo
     window.activateWindow()
     qtbot.waitUntil(window.isActiveWindow)
     file_menu = menu_action_menu(window, "File")
-    with qtbot.waitSignal(window.actions.restore_backup.triggered):
+    with qtbot.waitSignal(window.window_actions.restore_backup.triggered):
         qtbot.keyClick(window, Qt.Key.Key_F, Qt.KeyboardModifier.AltModifier)
         qtbot.waitUntil(file_menu.isVisible)
         qtbot.keyClick(file_menu, Qt.Key.Key_B)  # Restore from &Backup…: R is Open Recent's
@@ -84,7 +84,7 @@ def test_dock_toggles_and_speeds_keep_their_names(make_window: Callable[..., Mai
     # No key: Ctrl+5 is Go to Library's, a few items down, and it does not hide the library.
     assert menu_action(view, "Library").text() == "&Library"
     assert menu_action(view, "Outline").isChecked()
-    playback = window.actions.playback
+    playback = window.window_actions.playback
     assert [a.text().replace("&", "") for a in playback.speeds][2] == "1× (Normal)"
 
 
@@ -140,7 +140,7 @@ def test_open_recent_shows_an_ampersand_in_a_name_as_it_is(
     talk.write_text("Q: Night shifts?\nA: Coffee.\n", "utf-8")
     window = make_window()
     assert window.study_actions.open_path(talk)  # as Open Interview… does
-    menu = window.actions.recent_menu
+    menu = window.window_actions.recent_menu
     assert menu is not None
     menu.aboutToShow.emit()  # filled as it opens
     texts = [a.text() for a in menu.actions() if not a.isSeparator()]
@@ -217,13 +217,13 @@ def test_no_two_things_in_the_window_answer_the_same_alt_letter(
     """Every Alt+letter reachable at once: the menus' titles, the window's shortcuts, and
     the buttons of the find bar and the docks (each shown), by their text or their keys."""
     window = make_study_window(folder)
-    window.actions.find.trigger()
+    window.window_actions.find.trigger()
     for dock in window.findChildren(QDockWidget):
         dock.toggleViewAction().trigger() if not dock.isVisible() else None
     owners: dict[str, list[str]] = {}
     for action in window.menuBar().actions():
         owners.setdefault(mnemonic(action.text()), []).append(f"menu {action.text()!r}")
-    for action in QWidget.actions(window):  # `window.actions` is the window's Actions
+    for action in window.actions():
         for keys in action.shortcuts():
             if alt_letter(keys):
                 owners.setdefault(alt_letter(keys), []).append(f"action {action.text()!r}")
@@ -253,7 +253,7 @@ def test_import_codebook_is_in_the_codes_menu_too_and_no_menu_shows_a_key_twice(
     for window in (make_window(), make_study_window(folder)):
         bar = window.menuBar()
         codes = menu_action_menu(window, "Codes")
-        qdc = window.actions.codes.import_qdc
+        qdc = window.window_actions.codes.import_qdc
         # One action in both menus: a student looks for it among the codes first.
         assert menu_action(codes, "Import Codebook (REFI-QDA .qdc)…") is qdc
         file_menu = menu_action_menu(window, "File")

@@ -477,7 +477,7 @@ def test_the_code_filter_offers_two_codes_of_one_name_apart(window: MainWindow, 
     """Work / Stress and Home / Stress: an entry each, in its own colour; picking one with
     the keyboard lists its passage alone."""
     at_work, at_home = two_stresses(window, qtbot)
-    window.actions.focus_annotations.trigger()
+    window.window_actions.focus_annotations.trigger()
     panel = window.annotations
     qtbot.waitUntil(lambda: panel.count_text() == "2 coded passages")  # coded, no colour
     combo = panel.tag_filter

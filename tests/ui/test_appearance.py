@@ -111,7 +111,7 @@ def test_small_screen_keeps_a_readable_measure_and_every_notes_button(make_windo
     chars = column / theme.char_width(reader.reading_font())
     assert chars >= 45
     toolbar = window.notes_pane.toolbar
-    last = toolbar.widgetForAction(window.actions.toggle_preview)
+    last = toolbar.widgetForAction(window.window_actions.toggle_preview)
     assert last is not None and last.isVisible()
     assert last.geometry().right() <= toolbar.width()
     extension = toolbar.findChild(QToolButton, "qt_toolbar_ext_button")
@@ -119,12 +119,12 @@ def test_small_screen_keeps_a_readable_measure_and_every_notes_button(make_windo
 
 
 def test_help_lists_every_key(window: MainWindow, qtbot) -> None:
-    window.actions.shortcuts.trigger()
+    window.window_actions.shortcuts.trigger()
     dialog = window.findChild(QDialog, "shortcuts-dialog")
     assert dialog is not None and dialog.isVisible()
-    rows = dict(shortcut_rows(window, window.actions))
-    recent = window.actions.codes.recent  # Alt+1 … Alt+9, one row
-    for action in QWidget.actions(window):
+    rows = dict(shortcut_rows(window, window.window_actions))
+    recent = window.window_actions.codes.recent  # Alt+1 … Alt+9, one row
+    for action in window.actions():
         for key in filter(pressable, action.shortcuts()):
             assert action in recent or any(key.toString() in keys for keys in rows), key
     assert "F1" in rows and "Q" in rows and "Alt+1 … Alt+9" in rows
@@ -184,7 +184,7 @@ def test_a_new_theme_shows_at_once_on_the_focus_bar_and_the_selection_bar(
     select_bar = window.reader.selection_bar
     select_bar.show_near(QRect(100, 300, 50, 20), 120)
     marker = window.focus_marker.bar
-    window.actions.find.trigger()
+    window.window_actions.find.trigger()
     finder = window.find_bar
     finder.edit.setText("no such words anywhere")  # "No matches", in a warning colour
     qtbot.waitUntil(lambda: finder.count_label.text() == "No matches")

@@ -67,8 +67,8 @@ def test_select_c_type_enter_codes_the_passage(make_window, tmp_path: Path, qtbo
     assert [names(data)[c] for c in data["highlights"][1]["codes"]] == ["Light", "Time of day"]
     assert len(data["codes"]) == 2  # no code made twice
     # Coding a selection was one step: undo takes the highlight away whole.
-    window.actions.undo.trigger()
-    window.actions.undo.trigger()
+    window.window_actions.undo.trigger()
+    window.window_actions.undo.trigger()
     assert len(window.interview.session.notes.highlights) == 1
 
 
@@ -97,7 +97,7 @@ def test_selection_bar_and_context_menu_offer_the_picker(window: MainWindow, qtb
 
 def test_tree_edits_with_keys_and_undo(window: MainWindow, qtbot, dialogs, notes_path) -> None:
     panel = window.codebook.panel
-    window.actions.codes.focus_codebook.trigger()
+    window.window_actions.codes.focus_codebook.trigger()
     assert window.codebook.dock.isVisible()
     for name in ("Feelings", "Fear", "Joy"):
         dialogs.text_answers.append((name, True))
@@ -226,10 +226,10 @@ def test_merge_and_delete_across_a_study_with_undo(
     # Undo both from the study's history (the codebook has the focus).
     panel.view.setFocus()
     qtbot.waitUntil(lambda: window.interview.undo_group.activeStack() is window.study.undo_stack)
-    window.actions.undo.trigger()
+    window.window_actions.undo.trigger()
     silence = hub.book.find("Silence").id
     assert [h.codes for h in window.interview.session.notes.highlights][1] == (silence,)
-    window.actions.undo.trigger()
+    window.window_actions.undo.trigger()
     assert [c["name"] for c in study_json(folder)["codes"]] == ["Drinks", "Beverages", "Silence"]
     assert notes_of(folder, first)["highlights"][0]["codes"] == [drinks]
     # The open interview's file follows when it is written.
@@ -296,7 +296,7 @@ def test_pictures_saved_as_png_svg_and_csv(
     code_with_keys(window, qtbot, "handover", "Work")
     window.switcher.step(2)
     code_with_keys(window, qtbot, "coffee", "Drinks")
-    window.actions.codes.pictures.trigger()
+    window.window_actions.codes.pictures.trigger()
     pictures = window.codebook.pictures
     assert pictures.isVisible()
     kinds = [pictures.kind.itemData(i) for i in range(pictures.kind.count())]
@@ -356,7 +356,7 @@ def test_refi_menu_items_export_and_import(
     choose("qdpx", crlf=True)
     project = tmp_path / "study.qdpx"
     dialogs.save_answers.append(str(project))
-    window.actions.export.trigger()
+    window.window_actions.export.trigger()
     with zipfile.ZipFile(project) as archive:
         qde = archive.read("project.qde").decode("utf-8")
         sources = [n for n in archive.namelist() if n.startswith("sources/")]
@@ -365,14 +365,14 @@ def test_refi_menu_items_export_and_import(
     codebook = tmp_path / "codes.qdc"
     choose("qdc")
     dialogs.save_answers.append(str(codebook))
-    window.actions.export.trigger()
+    window.window_actions.export.trigger()
     assert b"urn:QDA-XML:codebook:1.0" in codebook.read_bytes()
     # Import the project as a new study: it opens, and the report says what came in.
     new = tmp_path / "imported"
     dialogs.open_answers.append(str(project))
     dialogs.choice_answers.append("New Study…")  # not into the study open now
     monkeypatch.setattr(QFileDialog, "getExistingDirectory", lambda *_a, **_k: str(new))
-    window.actions.codes.import_qdpx.trigger()
+    window.window_actions.codes.import_qdpx.trigger()
     assert window.study.study.folder == new
     kind, text = dialogs.shown[-1]
     assert kind == "information" and "Imported 3 interviews, 1 code" in text
@@ -389,7 +389,7 @@ def test_refi_menu_items_export_and_import(
         "utf-8",
     )
     dialogs.open_answers.append(str(other))
-    window.actions.codes.import_qdc.trigger()
+    window.window_actions.codes.import_qdc.trigger()
     assert [c.name for c in window.codebook.hub.book] == ["Drinks", "Sleep"]
     said = dialogs.shown[-1][1]
     assert "Added 1 code(s)" in said and "Already in the codebook: Drinks" in said
@@ -404,7 +404,7 @@ def test_refi_menu_items_export_and_import(
         f'<CodeBook xmlns="urn:QDA-XML:codebook:1.0"><Codes>{nameless}</Codes></CodeBook>'
     )
     dialogs.open_answers.append(str(other))
-    window.actions.codes.import_qdc.trigger()
+    window.window_actions.codes.import_qdc.trigger()
     assert (
         "Not imported: 5 codes (“?”, “?”, “?” and 2 more): it has no name." in dialogs.shown[-1][1]
     )
@@ -435,7 +435,7 @@ def test_stripes_beside_coded_passages_name_their_codes(window: MainWindow, qtbo
     # Renamed in the codebook: the Annotations list names it anew.
     hub = window.codebook.hub
     hub.update(hub.book.find("Work").id, "Rename Code", name="Labour")
-    window.actions.focus_annotations.trigger()
+    window.window_actions.focus_annotations.trigger()
     qtbot.waitUntil(
         lambda: (
             "Labour"
@@ -450,7 +450,7 @@ def test_drag_and_drop_moves_a_code_below_another_and_between(window: MainWindow
     hub = window.codebook.hub
     for name in ("A", "B", "C"):
         hub.create(name)
-    window.actions.codes.focus_codebook.trigger()
+    window.window_actions.codes.focus_codebook.trigger()
     model = window.codebook.panel.model
     a, b, c = (hub.book.find(n).id for n in ("A", "B", "C"))
     # C dropped onto A goes below it.
@@ -504,7 +504,7 @@ def test_code_chips_are_keyed_by_id_so_codes_of_one_name_keep_their_colours(
 ) -> None:
     hub = window.codebook.hub
     at_work, at_home = two_stresses(window, qtbot)
-    window.actions.focus_annotations.trigger()
+    window.window_actions.focus_annotations.trigger()
     panel = window.annotations
     qtbot.waitUntil(lambda: len(panel._model.rows) == 2)
     rows = panel._model

@@ -98,8 +98,8 @@ def test_its_last_code_off_the_passage_goes_and_undo_brings_it_back(
     coded = data["highlights"][0]
     pick(film, qtbot, "Light")  # chosen again: taken off, and nothing would show it
     wait_saved(qtbot, notes_path, lambda d: d["highlights"] == [])
-    assert film.actions.undo.text() == "&Undo Uncode"
-    film.actions.undo.trigger()
+    assert film.window_actions.undo.text() == "&Undo Uncode"
+    film.window_actions.undo.trigger()
     data = wait_saved(qtbot, notes_path, lambda d: d["highlights"])
     assert data["highlights"] == [coded]
     # With a note it stays (the note shows it); so does a coloured one, with no codes.
@@ -129,7 +129,7 @@ def test_picker_kept_open_codes_the_passage_again_after_its_last_code_went(
 
 
 def test_annotations_list_it_without_a_colour(film: MainWindow, qtbot) -> None:
-    film.actions.focus_annotations.trigger()
+    film.window_actions.focus_annotations.trigger()
     panel = film.annotations
     combo = panel.color_filter
     highlight_with_key(film, qtbot, "ending", Qt.Key.Key_2)
@@ -206,7 +206,7 @@ def test_export_offers_no_colour_as_a_colour_filter(
     out = tmp_path / "coded.md"
     choose(monkeypatch, "md", (NO_COLOR,))
     dialogs.save_answers.append(str(out))
-    film.actions.export.trigger()
+    film.window_actions.export.trigger()
     text = out.read_text("utf-8")
     assert "> dawn" in text and "> twice" not in text
     assert "no colour" in text  # the filter named
@@ -240,7 +240,7 @@ def test_a_code_the_codebook_lacks_is_one_grey_everywhere(
     strip = film.reader.overview
     ((_, mark),) = strip.marks()
     assert strip._color_of(mark) == grey
-    film.actions.focus_annotations.trigger()
+    film.window_actions.focus_annotations.trigger()
     filter_items = film.annotations.tag_filter
     qtbot.waitUntil(lambda: filter_items.count() == 2)
     assert swatch(filter_items.itemIcon(1)) == grey.name()
@@ -251,7 +251,7 @@ def test_a_code_the_codebook_lacks_is_one_grey_everywhere(
     out = tmp_path / "summary.html"
     choose(monkeypatch, "html")
     dialogs.save_answers.append(str(out))
-    film.actions.export.trigger()
+    film.window_actions.export.trigger()
     assert f'<mark class="coded" style="text-decoration-color: {grey.name()}">dawn' in (
         out.read_text("utf-8")
     )

@@ -35,7 +35,7 @@ def test_highlight_colours_says_what_it_is_for_and_each_colours_key(
         return QDialog.DialogCode.Accepted
 
     monkeypatch.setattr(ColorLabelsDialog, "exec", as_the_user)
-    window.actions.color_labels.trigger()  # Edit ▸ Highlight Colours… (Alt+E, C)
+    window.window_actions.color_labels.trigger()  # Edit ▸ Highlight Colours… (Alt+E, C)
     assert any("1–6" in text and "colour" in text for text in seen["labels"])
     assert [f"&{n}" for n in range(1, 7)] == [t for t in seen["labels"] if t.startswith("&")]
     assert seen["focus"].accessibleName() == "Meaning of colour 3 (blue)"

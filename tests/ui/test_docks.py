@@ -68,7 +68,7 @@ def test_high_contrast_draws_lines_between_the_panes(window: MainWindow) -> None
 
 def test_high_contrast_text_fields_have_an_edge(window: MainWindow, qtbot) -> None:
     """Fusion draws a field's edge a shade darker than the window: black on black."""
-    window.actions.find.trigger()  # the find bar's field, on the window's background
+    window.window_actions.find.trigger()  # the find bar's field, on the window's background
     field = window.find_bar.edit
     window.appearance.set_theme("high-contrast")
     QApplication.processEvents()
@@ -89,7 +89,7 @@ def test_high_contrast_codebook_list_and_description_have_an_edge(
 ) -> None:
     """The code list and the description field are black on the black dock: edged as the
     fields are, the one with the keyboard in the accent."""
-    window.actions.codes.focus_codebook.trigger()
+    window.window_actions.codes.focus_codebook.trigger()
     panel = window.codebook.panel
     window.appearance.set_theme("high-contrast")
 

@@ -43,7 +43,7 @@ def test_export_markdown_with_colour_filter(marked, dialogs, monkeypatch, tmp_pa
     out = tmp_path / "summary.md"
     choose(monkeypatch, "md", ("green",))
     dialogs.save_answers.append(str(out))
-    marked.actions.export.trigger()
+    marked.window_actions.export.trigger()
     text = out.read_text("utf-8")
     assert "> Rehearsal" in text and "Handycam" not in text
     assert "<script>" not in text or "&lt;script&gt;" in text or "\\<script" in text
@@ -54,13 +54,13 @@ def test_export_csv_and_w3c(marked, dialogs, monkeypatch, tmp_path) -> None:
     out = tmp_path / "table.csv"
     choose(monkeypatch, "csv")
     dialogs.save_answers.append(str(out))
-    marked.actions.export.trigger()
+    marked.window_actions.export.trigger()
     rows = list(csv.DictReader(io.StringIO(out.read_text("utf-8-sig"))))
     assert [r["quote"] for r in rows] == ["Rehearsal", "Handycam"]
     w3c = tmp_path / "notes.jsonld"
     choose(monkeypatch, "w3c")
     dialogs.save_answers.append(str(w3c))
-    marked.actions.export.trigger()
+    marked.window_actions.export.trigger()
     data = orjson.loads(w3c.read_bytes())
     assert data["type"] == "AnnotationCollection" and data["total"] == 2
 
@@ -69,14 +69,14 @@ def test_html_export_escapes_script(marked, dialogs, monkeypatch, tmp_path) -> N
     out = tmp_path / "summary.html"
     choose(monkeypatch, "html")
     dialogs.save_answers.append(str(out))
-    marked.actions.export.trigger()
+    marked.window_actions.export.trigger()
     html = out.read_text("utf-8")
     assert "<script>alert" not in html and "&lt;script&gt;alert(1)&lt;/script&gt;" in html
 
 
 def test_cancelled_save_dialog_writes_nothing(marked, dialogs, monkeypatch, tmp_path) -> None:
     choose(monkeypatch, "md")
-    marked.actions.export.trigger()  # no save answer: the user cancels the file dialog
+    marked.window_actions.export.trigger()  # no save answer: the user cancels the file dialog
     assert list(tmp_path.glob("*.md")) == []
 
 
@@ -87,21 +87,21 @@ def test_import_w3c_is_one_undo_step(make_window, dialogs, monkeypatch, tmp_path
     out = tmp_path / "a.jsonld"
     choose(monkeypatch, "w3c")
     dialogs.save_answers.append(str(out))
-    first.actions.export.trigger()
+    first.window_actions.export.trigger()
     first.close()
     second = make_window(notes=tmp_path / "second.json")
     dialogs.open_answers.append(str(out))
-    second.actions.import_annotations.trigger()
+    second.window_actions.import_annotations.trigger()
     assert [h.exact for h in second.interview.session.notes.highlights] == [
         "Rehearsal",
         "Handycam",
     ]
     assert "Imported 2" in second.statusBar().currentMessage()
-    second.actions.undo.trigger()
+    second.window_actions.undo.trigger()
     assert second.interview.session.notes.highlights == []
-    second.actions.redo.trigger()
+    second.window_actions.redo.trigger()
     dialogs.open_answers.append(str(out))
-    second.actions.import_annotations.trigger()  # again: nothing duplicated
+    second.window_actions.import_annotations.trigger()  # again: nothing duplicated
     assert len(second.interview.session.notes.highlights) == 2
 
 
@@ -109,14 +109,14 @@ def test_import_bad_file_says_so(window: MainWindow, dialogs, tmp_path) -> None:
     bad = tmp_path / "bad.jsonld"
     bad.write_text("{not json")
     dialogs.open_answers.append(str(bad))
-    window.actions.import_annotations.trigger()
+    window.window_actions.import_annotations.trigger()
     assert dialogs.shown[-1][0] == "warning" and "bad.jsonld" in dialogs.shown[-1][1]
 
 
 def test_export_pdf_has_pages(marked, dialogs, tmp_path) -> None:
     out = tmp_path / "interview.pdf"
     dialogs.save_answers.append(str(out))
-    marked.actions.export_pdf.trigger()
+    marked.window_actions.export_pdf.trigger()
     data = out.read_bytes()
     assert data.startswith(b"%PDF") and data.count(b"/Type /Page") >= 2
 
@@ -155,7 +155,7 @@ def test_an_unknown_colour_is_grey_on_screen_in_print_and_in_the_export(
     out = tmp_path / "summary.html"
     choose(monkeypatch, "html")
     dialogs.save_answers.append(str(out))
-    window.actions.export.trigger()
+    window.window_actions.export.trigger()
     assert f'<mark style="background-color: {UNKNOWN_COLOR_HEX}"' in out.read_text("utf-8")
 
 
@@ -164,7 +164,7 @@ def test_the_export_tip_names_every_format_of_the_dialog(window: MainWindow) -> 
     dialog = ExportDialog({}, {}, window)
     combo = dialog.format_combo
     labels = [combo.itemText(i) for i in range(combo.count())]
-    tip = window.actions.export.statusTip()
+    tip = window.window_actions.export.statusTip()
     for word in ("Markdown", "HTML", "CSV", "JSON", "W3C", "REFI-QDA"):
         assert any(word in label for label in labels), word  # the dialog writes it
         assert word in tip
@@ -211,7 +211,7 @@ def test_two_codes_of_one_name_are_two_rows_and_export_apart(
     model = tmp_path / "work.json"
     tick("Work / Stress", "json")
     dialogs.save_answers.append(str(model))
-    window.actions.export.trigger()
+    window.window_actions.export.trigger()
     assert seen[0] == {
         at_work.id: ("Work / Stress", at_work.color),
         at_home.id: ("Home / Stress", at_home.color),
@@ -221,7 +221,7 @@ def test_two_codes_of_one_name_are_two_rows_and_export_apart(
     summary = tmp_path / "home.md"
     tick("Home / Stress", "md")
     dialogs.save_answers.append(str(summary))
-    window.actions.export.trigger()
+    window.window_actions.export.trigger()
     text = summary.read_text("utf-8")
     assert "1 coded passage (tag \\#Home / Stress)" in text
     home_word = window.interview.session.highlight(worked[at_home.id]).exact
@@ -263,7 +263,7 @@ def test_a_sub_code_is_offered_under_its_parent_and_ticked_by_keys(
     monkeypatch.setattr(ExportDialog, "exec", exec_)
     summary = tmp_path / "cafe.md"
     dialogs.save_answers.append(str(summary))
-    window.actions.export.trigger()
+    window.window_actions.export.trigger()
     assert seen == [["Rituals / Café culture", "Trust"]] * 2
     text = summary.read_text("utf-8")
     assert f"> {words[3]}" in text and f"> {words[9]}" not in text

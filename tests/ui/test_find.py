@@ -101,7 +101,7 @@ def test_menus_and_actions_exist_before_any_document(qtbot, dialogs) -> None:
     texts = [a.text().replace("&", "") for a in menu_of(window, "Edit").actions()]
     assert texts.index("Find…") > texts.index("Redo")  # after the menu's own actions
     assert "Search Everything…" in texts
-    assert window.actions.find.shortcut().toString() == "Ctrl+F"
+    assert window.window_actions.find.shortcut().toString() == "Ctrl+F"
 
 
 def menu_of(window: MainWindow, title: str):
@@ -418,7 +418,7 @@ def test_the_arrows_show_on_the_high_contrast_theme(window: MainWindow, qtbot) -
     from reader.core.palettes import contrast_ratio, parse_hex
 
     window.appearance.set_theme("high-contrast")
-    window.actions.find.trigger()
+    window.window_actions.find.trigger()
     bar = bar_of(window)
     for button in (bar.previous_button, bar.next_button):
         assert button.text() in ("↑", "↓") and button.icon().isNull()

@@ -15,7 +15,7 @@ def test_a_greyed_out_items_key_says_why(window: MainWindow, qtbot: Any) -> None
     """Ctrl+Shift+R before any code and Ctrl+PgDn outside a study did nothing at all."""
     window.reader.setFocus()
     qtbot.waitUntil(window.reader.hasFocus)
-    assert not window.actions.codes.retrieve.isEnabled()
+    assert not window.window_actions.codes.retrieve.isEnabled()
     qtbot.keyClick(window.reader, Qt.Key.Key_R, CTRL | SHIFT)
     assert window.statusBar().currentMessage() == (
         "Retrieve Coded Passages: No codes yet: select words and press C to code them."

@@ -98,7 +98,7 @@ def test_h_highlights_in_the_colour_used_last_as_f1_says(
         ("dawn", "pink"),
         ("ending", "blue"),
     ]
-    rows = dict(dict(shortcut_groups(film, film.actions))["Reader"])
+    rows = dict(dict(shortcut_groups(film, film.window_actions))["Reader"])
     assert "H in the colour you highlighted with last" in rows["H, or 1–6"]
 
 
@@ -146,9 +146,9 @@ def test_keys_on_current_highlight_recolour_note_tag_delete(
 
 def test_undo_redo_with_named_actions(film: MainWindow, qtbot, notes_path) -> None:
     highlight_with_key(film, qtbot, "dawn")
-    assert film.actions.undo.text() == "&Undo Add Highlight"
+    assert film.window_actions.undo.text() == "&Undo Add Highlight"
     qtbot.keyClick(film.reader, Qt.Key.Key_Delete)
-    assert film.actions.undo.text() == "&Undo Delete Highlight"
+    assert film.window_actions.undo.text() == "&Undo Delete Highlight"
     qtbot.keyClick(film.reader, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)
     assert len(film.interview.session.notes.highlights) == 1
     qtbot.keyClick(film.reader, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)
@@ -250,10 +250,10 @@ def test_tooltip_text_lists_label_note_tags(film: MainWindow, qtbot, dialogs) ->
 
 def test_color_labels_editable_and_saved(film: MainWindow, qtbot, dialogs, notes_path) -> None:
     dialogs.color_answers.append({"yellow": "Striking"})
-    film.actions.color_labels.trigger()
+    film.window_actions.color_labels.trigger()
     data = wait_saved(qtbot, notes_path, lambda d: d["colors"]["yellow"] == "Striking")
     assert list(data["colors"]) == ["yellow", "green", "blue", "pink", "purple", "orange"]
-    film.actions.undo.trigger()
+    film.window_actions.undo.trigger()
     assert film.interview.session.notes.colors["yellow"] == "Key quote"
 
 

@@ -65,7 +65,7 @@ def test_ctrl_e_opens_export_with_the_focus_frame_on_its_first_field(
 def test_export_from_a_click_keeps_qt_s_way(window: MainWindow, qtbot) -> None:
     ready(window, qtbot)
     qtbot.mouseClick(window.reader.viewport(), Qt.MouseButton.LeftButton)
-    seen = export_dialog_seen(qtbot, window.actions.export.trigger)  # as from the File menu
+    seen = export_dialog_seen(qtbot, window.window_actions.export.trigger)  # as from the File menu
     assert seen == (True, True, False)
 
 

@@ -47,7 +47,7 @@ def taken(handles: Callable[[QKeyEvent], bool], modifiers: list[Qt.KeyboardModif
 
 
 def in_f1(window: MainWindow, where: str, table: tuple[PaneKey, ...]) -> bool:
-    rows = dict(shortcut_groups(window, window.actions))[where]
+    rows = dict(shortcut_groups(window, window.window_actions))[where]
     return all((row.keys, row.does) in rows for row in table)
 
 
@@ -143,7 +143,7 @@ def test_every_key_the_find_bar_takes_is_in_f1(make_window: Callable[..., MainWi
 
 def test_f1_groups_the_keys_by_where_they_work(make_window: Callable[..., MainWindow]) -> None:
     window = make_window()
-    groups = dict(shortcut_groups(window, window.actions))
+    groups = dict(shortcut_groups(window, window.window_actions))
     assert list(groups) == [
         "Reader", "Find", "Notes", "Annotations", "Library", "Codebook", "Recording", "Window",
     ]  # fmt: skip

@@ -205,7 +205,7 @@ def test_ctrl_6_brings_the_codebook_forward_when_it_showed_before_the_window(
     for _ in range(20):  # the window settles, as a user's would before the key
         QApplication.processEvents()
     window.reader.setFocus()
-    window.actions.codes.focus_codebook.trigger()  # Ctrl+6
+    window.window_actions.codes.focus_codebook.trigger()  # Ctrl+6
     bars = window.findChildren(QTabBar)  # Qt keeps the tab bars of earlier layouts too
     tabs = next(t for t in bars if t.isVisible() and "Codebook" in map(t.tabText, range(t.count())))
     assert tabs.tabText(tabs.currentIndex()) == "Codebook"

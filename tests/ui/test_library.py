@@ -109,9 +109,9 @@ def test_rename_with_f2_then_undo_from_the_library(
     qtbot.waitUntil(lambda: titles(window)[1] == "Ben, night porter")
     assert [i["title"] for i in study_json(folder)["interviews"]][1] == "Ben, night porter"
     view.setFocus()
-    assert window.actions.undo.isEnabled()
-    assert window.actions.undo.text().replace("&", "") == "Undo Rename Interview"
-    window.actions.undo.trigger()
+    assert window.window_actions.undo.isEnabled()
+    assert window.window_actions.undo.text().replace("&", "") == "Undo Rename Interview"
+    window.window_actions.undo.trigger()
     qtbot.waitUntil(lambda: titles(window)[1] == "P02 Ben")
     assert [i["title"] for i in study_json(folder)["interviews"]][1] == "P02 Ben"
 
@@ -133,7 +133,7 @@ def test_reorder_with_alt_arrows_and_remove_with_delete(
     assert titles(window) == ["P01 Ana", "P02 Ben"]
     assert len(study_json(folder)["interviews"]) == 2
     assert (folder / "P10 Cem.txt").exists()  # never deleted
-    window.actions.undo.trigger()
+    window.window_actions.undo.trigger()
     qtbot.waitUntil(lambda: len(titles(window)) == 3)
     assert titles(window) == ["P01 Ana", "P10 Cem", "P02 Ben"]
 
@@ -209,11 +209,11 @@ def test_add_a_file_twice_is_refused_with_a_message(
     outside.write_text("WEBVTT\n\n00:00.000 --> 00:02.000\n<v Dora>Hello there.\n", "utf-8")
     answers = [[str(outside)], [str(outside), str(folder / "P01 Ana.txt")]]
     monkeypatch.setattr(QFileDialog, "getOpenFileNames", lambda *_a, **_k: (answers.pop(0), ""))
-    window.actions.add_interviews.trigger()
+    window.window_actions.add_interviews.trigger()
     qtbot.waitUntil(lambda: titles(window)[-1] == "P20 Dora – Müller")
     entry = study_json(folder)["interviews"][-1]
     assert entry["path"].startswith("../elsewhere/")
-    window.actions.add_interviews.trigger()
+    window.window_actions.add_interviews.trigger()
     assert len(titles(window)) == 4
     assert "is in the study already" in window.banner.label.text()
 
@@ -326,7 +326,7 @@ def test_open_recent_and_reopen_at_start(
     qtbot.addWidget(again)
     assert again.study_actions.open_at_start(None, None, folder / "P01 Ana.txt")
     assert again.switcher.current == second
-    menu = again.actions.recent_menu
+    menu = again.window_actions.recent_menu
     again.study_actions.fill_recent_menu(menu)
     assert menu.actions()[0].text() == "&1 Nachtschichten – Ünïcode  (study)"
     assert again.study_actions.recent.folder() == str(folder)
@@ -339,7 +339,7 @@ def test_opening_a_lone_file_leaves_the_study(
     lone = tmp_path / "lone.txt"
     lone.write_text("Q: Alone?\nA: Yes.\n", "utf-8")
     dialogs.open_answers.append(str(lone))
-    window.actions.open.trigger()
+    window.window_actions.open.trigger()
     assert window.study.study is None
     assert not window.library_dock.isVisible()
     assert "Nachtschichten" not in window.windowTitle()

@@ -199,7 +199,7 @@ def test_rows_move_by_drag_and_drop_undoably(
     drop(window, ana, 0)  # onto itself: nothing
     assert [h.id for h in window.library.model.rows] == [ana, ben, cem]
     window.library.view.setFocus()
-    window.actions.undo.trigger()
+    window.window_actions.undo.trigger()
     qtbot.waitUntil(lambda: [h.id for h in window.library.model.rows] == [cem, ana, ben])
     # Sorted by a column, rows cannot be dragged (the order shown is not the study's).
     window.library.view.sortByColumn(0, Qt.SortOrder.DescendingOrder)
@@ -285,7 +285,7 @@ def test_a_new_users_first_ctrl_f_after_clicking_in_the_interview_finds_in_it(
     from PySide6.QtWidgets import QApplication
 
     window = make_study_window(folder)
-    assert "in the Library, Ctrl+F filters" in window.actions.find.statusTip()
+    assert "in the Library, Ctrl+F filters" in window.window_actions.find.statusTip()
     qtbot.waitUntil(window.library.view.hasFocus)
     qtbot.keyClick(QApplication.focusWidget(), Qt.Key.Key_F, Qt.KeyboardModifier.ControlModifier)
     assert window.library.filter.hasFocus()

@@ -77,7 +77,7 @@ def test_delete_moves_the_reader_on_says_so_and_undo_brings_it_back_selected(
     window: MainWindow, folder: Path, qtbot: Any
 ) -> None:
     coded_in_ana_and(window, qtbot, "P02 Ben", "dawn")
-    window.actions.codes.focus_codebook.trigger()  # the Codebook shown, with its counts
+    window.window_actions.codes.focus_codebook.trigger()  # the Codebook shown, with its counts
     qtbot.waitUntil(lambda: shown_count(window) == "2")
     ben = ids(window)["P02 Ben"]
     ben_notes = folder / "notes" / f"{ben}.json"

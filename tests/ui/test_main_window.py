@@ -120,8 +120,8 @@ def test_role_correction_is_undoable(window: MainWindow) -> None:
     menu = window.reader.build_context_menu(paragraph_point(window, first_answer.start))
     menu_action(menu, "Paragraph Role", "Aside").trigger()
     assert window.interview.session.segment_at(first_answer.start).role is Role.ASIDE
-    assert window.actions.undo.text() == "&Undo Mark as Aside"
-    window.actions.undo.trigger()
+    assert window.window_actions.undo.text() == "&Undo Mark as Aside"
+    window.window_actions.undo.trigger()
     assert window.interview.session.segment_at(first_answer.start).role is Role.ANSWER
 
 
@@ -172,7 +172,7 @@ def test_default_notes_file_in_data_folder(make_window, isolated_dirs: Path) -> 
     window = make_window(notes=None)
     path = window.interview.notes_path
     assert path.is_relative_to(isolated_dirs / "xdg-data")
-    window.actions.show_notes_file.trigger()
+    window.window_actions.show_notes_file.trigger()
     assert path.exists()
 
 
@@ -211,7 +211,7 @@ def test_open_another_document_from_file_menu(window: MainWindow, dialogs, tmp_p
     other = tmp_path / "transcript.md"
     other.write_text("# Talk with Sam\n\nQ: Why film?\n\nA: Because.\n", "utf-8")
     dialogs.open_answers.append(str(other))
-    window.actions.open.trigger()
+    window.window_actions.open.trigger()
     assert window.windowTitle() == "Interview Reader — Talk with Sam"
     assert window.outline.count() == 1
 
@@ -225,6 +225,6 @@ def test_undo_follows_the_open_document(window: MainWindow, qtbot, tmp_path: Pat
     QCoreApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
     start = window.interview.session.document.text.index("matters")
     window.interview.controller.add_highlight(start, start + 7, "green")
-    assert window.actions.undo.text() == "&Undo Add Highlight"
-    window.actions.undo.trigger()
+    assert window.window_actions.undo.text() == "&Undo Add Highlight"
+    window.window_actions.undo.trigger()
     assert window.interview.session.notes.highlights == []

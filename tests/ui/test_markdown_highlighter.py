@@ -108,21 +108,21 @@ def test_long_notes_behind_the_preview_are_styled_once_shown(
     text = notes_text(chunks=2 + LONG_NOTES_CHARS // (30 * CHUNK_BLOCKS))
     window = make_window()
     window.notes_editor.setPlainText(text)
-    window.actions.toggle_preview.setChecked(True)  # the editor hidden: it never paints
+    window.window_actions.toggle_preview.setChecked(True)  # the editor hidden: it never paints
     window.interview.close()
     window.open_document(BUNDLED, notes_path)
     editor = window.notes_editor
     assert not editor.isVisible() and editor.toPlainText() == text
     QApplication.processEvents()  # hidden, its lines wait: they take 8 ms each to style then
     assert editor.highlighter.document() is None
-    window.actions.toggle_preview.setChecked(False)
+    window.window_actions.toggle_preview.setChecked(False)
     qtbot.waitUntil(lambda: editor.highlighter.document() is editor.document())
-    window.actions.toggle_preview.setChecked(True)  # hidden again half way: it waits again
+    window.window_actions.toggle_preview.setChecked(True)  # hidden again half way: it waits again
     half = styles(editor.document())
     for _ in range(3):
         QApplication.processEvents()
     assert styles(editor.document()) == half != styled_at_once(text, editor.font().pointSizeF())
-    window.actions.toggle_preview.setChecked(False)
+    window.window_actions.toggle_preview.setChecked(False)
     qtbot.waitUntil(editor.highlighter.styling_done)
     assert styles(editor.document()) == styled_at_once(text, editor.font().pointSizeF())
 

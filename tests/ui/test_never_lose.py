@@ -11,7 +11,8 @@ from pathlib import Path
 
 import orjson
 import pytest
-from PySide6.QtCore import QLockFile, QTimer
+from PySide6.QtCore import QLockFile, Qt, QTimer
+from PySide6.QtWidgets import QApplication
 
 from reader.core.store import default_notes_path
 from reader.ui.notes.notes_pane import NotesPreview
@@ -140,7 +141,7 @@ def test_the_preview_loads_no_local_file(make_window, tmp_path, qtbot) -> None:
         f"# Notes\n\n![zero](file:///dev/zero)\n\n![pipe]({fifo.as_uri()})\n\n"
         '<img src="/dev/zero">\n'
     )
-    window.actions.toggle_preview.setChecked(True)
+    window.window_actions.toggle_preview.setChecked(True)
     qtbot.waitUntil(lambda: window.notes_pane.previewing())
     assert "🖼 zero" in window.notes_pane.preview.toPlainText()
     preview = window.notes_pane.preview
@@ -212,7 +213,7 @@ def test_save_as_is_remembered_after_a_restart_and_by_the_cli(
     window = make_window(doc, notes=None)
     elsewhere = tmp_path / "chosen" / "my notes.json"
     dialogs.save_answers.append(str(elsewhere))
-    window.actions.save_notes_as.trigger()
+    window.window_actions.save_notes_as.trigger()
     highlight_with_key(window, qtbot, "patient")
     qtbot.waitUntil(
         lambda: elsewhere.exists() and bool(saved(elsewhere)["highlights"]), timeout=3000
@@ -246,19 +247,33 @@ def test_a_full_disk_at_start_up_does_not_leave_the_notes_read_only(
 
 
 def test_notes_shown_and_styled_are_not_written_again(make_window, notes_path, qtbot) -> None:
-    """Qt reports the Markdown styling of the research notes as an edit of each line it
-    styles: the saver runs, but a file that holds the very bytes is not written again."""
+    """Qt reports the Markdown styling of the research notes as a change of their contents:
+    neither styling them once shown nor again at another size tells the saver, so nothing
+    says "Saving…" and the file stays as it was; a real edit is written."""
     notes_with(notes_path, ["wild"], "# Themes\n\nSome **bold** words and a list:\n\n- one")
     before = notes_path.stat()
     window = make_window(notes=notes_path)
-    saver = window.interview.saver
+    saver, editor = window.interview.saver, window.notes_editor
     states: list[str] = []
     saver.stateChanged.connect(lambda state, _detail: states.append(state))
-    qtbot.waitUntil(lambda: window.notes_editor.highlighter.document() is not None)
-    qtbot.waitUntil(lambda: "saved" in states, timeout=5000)  # it did run
+
+    def heading_size() -> float:
+        (heading, *_) = editor.document().firstBlock().layout().formats() or [None]
+        return heading.format.fontPointSize() if heading is not None else 0
+
+    qtbot.waitUntil(lambda: heading_size() > 0)  # styled after the first paint
+    QApplication.processEvents()  # anything Qt queued after the styling
+    assert states == [] and not saver.dirty and window.save_label.text() == "Saved"
+    styled = heading_size()
+    editor.setFocus()
+    qtbot.waitUntil(editor.hasFocus)
+    qtbot.keyClick(editor, Qt.Key.Key_Plus, Qt.KeyboardModifier.ControlModifier)  # Zoom In
+    assert heading_size() > styled  # styled again
+    QApplication.processEvents()
+    assert states == [] and not saver.dirty and window.save_label.text() == "Saved"
     after = notes_path.stat()
     assert (after.st_ino, after.st_mtime_ns) == (before.st_ino, before.st_mtime_ns)
-    window.notes_editor.setFocus()
-    qtbot.keyClicks(window.notes_editor, "!")  # a real edit is written
+    qtbot.keyClicks(editor, "!")  # a real edit is written
+    assert states == ["saving"]
     qtbot.waitUntil(lambda: notes_path.stat().st_ino != before.st_ino, timeout=5000)
     assert saved(notes_path)["notes"].count("!") == 1

@@ -124,7 +124,7 @@ def test_preview_renders_and_toggles(window: MainWindow, notes, qtbot) -> None:
     html = window.notes_pane.preview.toHtml()
     assert "Findings" in html and "font-weight" in html
     assert "#" not in window.notes_pane.preview.toPlainText()
-    window.actions.toggle_preview.trigger()
+    window.window_actions.toggle_preview.trigger()
     assert not window.notes_pane.previewing()
 
 
@@ -156,7 +156,7 @@ def test_following_a_link_from_preview_scrolls_and_flashes(
     qtbot.keyClick(window.reader, Qt.Key.Key_Q)
     (h,) = window.interview.session.notes.highlights
     window.reader.verticalScrollBar().setValue(0)
-    window.actions.toggle_preview.trigger()
+    window.window_actions.toggle_preview.trigger()
     window.notes_pane.preview.anchorClicked.emit(QUrl(f"#h-{h.id}"))
     assert window.reader.verticalScrollBar().value() > 0
     assert window.reader._flash is not None
@@ -269,11 +269,11 @@ def test_preview_says_what_it_is_when_empty_and_shows_quotes_as_quotes(window, q
     from PySide6.QtGui import QTextFormat
 
     window.notes_editor.setPlainText("")
-    window.actions.toggle_preview.setChecked(True)
+    window.window_actions.toggle_preview.setChecked(True)
     assert "preview of your research notes" in window.notes_pane.preview.toPlainText()
-    window.actions.toggle_preview.setChecked(False)
+    window.window_actions.toggle_preview.setChecked(False)
     window.notes_editor.setPlainText("Before\n\n> a quoted line\n\nAfter")
-    window.actions.toggle_preview.setChecked(True)
+    window.window_actions.toggle_preview.setChecked(True)
     doc = window.notes_pane.preview.document()
     quote = next(
         b

@@ -37,7 +37,7 @@ def opened(
 def save_notes_as(window: MainWindow, dialogs: Any, target: Path) -> None:
     """File ▸ Save Notes As…, answering the file dialog with `target`."""
     dialogs.save_answers.append(str(target))
-    window.actions.save_notes_as.trigger()
+    window.window_actions.save_notes_as.trigger()
 
 
 def test_a_read_only_study_saves_a_copy_and_keeps_its_notes(
@@ -55,7 +55,7 @@ def test_a_read_only_study_saves_a_copy_and_keeps_its_notes(
     before = study_notes.read_bytes()
     second = make_study_window(folder)  # another window has the study: read-only here
     assert second.interview.read_only and second.interview.notes_path == study_notes
-    assert second.actions.save_notes_as.statusTip() == SAVE_A_COPY
+    assert second.window_actions.save_notes_as.statusTip() == SAVE_A_COPY
     copy = tmp_path / "elsewhere" / "ana.json"
     save_notes_as(second, dialogs, copy)
     assert [h["exact"] for h in saved(copy)["highlights"]] == ["coffee"]
@@ -134,7 +134,7 @@ def test_an_interview_on_its_own_still_moves_its_notes(
     make_window: Callable[..., MainWindow], tmp_path: Path, dialogs: Any
 ) -> None:
     window = make_window()
-    assert window.actions.save_notes_as.statusTip() != SAVE_A_COPY
+    assert window.window_actions.save_notes_as.statusTip() != SAVE_A_COPY
     mine = tmp_path / "mine.json"
     save_notes_as(window, dialogs, mine)
     assert window.interview.notes_path == mine

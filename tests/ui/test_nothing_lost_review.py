@@ -70,7 +70,7 @@ def test_notes_outside_a_study_are_not_made_again_when_their_folder_went(
     activate(alone, qtbot)
     elsewhere = tmp_path / "chosen" / "my notes.json"
     dialogs.save_answers.append(str(elsewhere))
-    alone.actions.save_notes_as.trigger()
+    alone.window_actions.save_notes_as.trigger()
     type_notes(alone, qtbot, "mine")
     qtbot.waitUntil(lambda: notes_text(elsewhere) == "mine", timeout=3000)
     elsewhere.parent.rename(tmp_path / "renamed")

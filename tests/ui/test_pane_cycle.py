@@ -25,8 +25,8 @@ def test_f6_skips_the_annotations_behind_the_codebook_tab(
 ) -> None:
     window = make_study_window(folder)
     window.activateWindow()
-    window.actions.focus_annotations.trigger()  # Ctrl+3: the list made, as once looked at
-    window.actions.codes.focus_codebook.trigger()  # Ctrl+6: the Codebook tab in front
+    window.window_actions.focus_annotations.trigger()  # Ctrl+3: the list made, as once looked at
+    window.window_actions.codes.focus_codebook.trigger()  # Ctrl+6: the Codebook tab in front
     codebook = window.codebook.panel
     qtbot.waitUntil(codebook.view.hasFocus)
     assert window.annotations_dock.isVisible()  # though its tab is not showing

@@ -20,7 +20,7 @@ from tests.ui.test_docks import rgb
 def open_pictures(window: MainWindow, qtbot):
     code_with_keys(window, qtbot, "coffee", "Drinks")
     code_with_keys(window, qtbot, "handover", "Work")
-    window.actions.codes.pictures.trigger()
+    window.window_actions.codes.pictures.trigger()
     pictures = window.codebook.pictures
     assert pictures is not None and pictures.isVisible()
     return pictures
@@ -63,7 +63,7 @@ def test_close_button_and_escape_close_pictures(make_study_window, folder: Path,
     close = pictures.findChild(QDialogButtonBox).button(QDialogButtonBox.StandardButton.Close)
     qtbot.mouseClick(close, Qt.MouseButton.LeftButton)
     assert not pictures.isVisible()
-    window.actions.codes.pictures.trigger()
+    window.window_actions.codes.pictures.trigger()
     assert pictures.isVisible()
     qtbot.keyClick(pictures.kind, Qt.Key.Key_Escape)
     assert not pictures.isVisible()

@@ -54,7 +54,7 @@ def test_one_undo_in_the_reader_takes_back_the_quote_and_its_highlight(
     hid = quote(window, qtbot, "No improvising.")
     quoted = f"My notes\n\n> No improvising. [↩ Q1](#h-{hid})\n\n"
     assert window.notes_editor.toPlainText() == quoted
-    assert window.actions.undo.text() == "&Undo Quote in Notes"
+    assert window.window_actions.undo.text() == "&Undo Quote in Notes"
     qtbot.keyClick(window.reader, Qt.Key.Key_Z, CTRL)
     assert window.notes_editor.toPlainText() == "My notes"
     data = wait_saved(qtbot, notes_path, lambda d: d["notes"] == "My notes")
@@ -160,7 +160,7 @@ def test_quoting_a_highlight_already_there_makes_no_quote_step(
     highlight_with_key(window, qtbot, "No improvising.")
     highlight_with_key(window, qtbot, "No improvising.", key=Qt.Key.Key_Q)
     assert "> No improvising." in window.notes_editor.toPlainText()
-    assert window.actions.undo.text() == "&Undo Add Highlight"  # the quote: the notes' own
+    assert window.window_actions.undo.text() == "&Undo Add Highlight"  # the quote: the notes' own
 
 
 def test_a_quote_of_a_named_speaker_says_whose_words_it_is(

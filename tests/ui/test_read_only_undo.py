@@ -61,7 +61,7 @@ def test_notes_gone_read_only_take_no_undo_until_write_access_returns(
     try:
         assert "Not saved" in window.banner.text()
         assert "read-only" in window.windowTitle()
-        actions = window.actions
+        actions = window.window_actions
         assert not actions.undo.isEnabled() and not actions.redo.isEnabled()
         why = f"{ReadOnly.NOTES_IN_USE.value} {SAVE_AS_WAY_OUT}"
         assert actions.undo.toolTip() == actions.redo.statusTip() == why
@@ -82,10 +82,10 @@ def test_notes_gone_read_only_take_no_undo_until_write_access_returns(
         other.unlock()
     mine = notes_path.with_name("mine.json")
     dialogs.save_answers.append(str(mine))
-    window.actions.save_notes_as.trigger()
+    window.window_actions.save_notes_as.trigger()
     assert not window.interview.read_only and not window.notes_editor.isReadOnly()
     assert quotes(mine) == ["scripted", "Rehearsal"]  # everything kept, now saved
-    assert window.actions.undo.isEnabled() and window.actions.bold.isEnabled()
+    assert window.window_actions.undo.isEnabled() and window.window_actions.bold.isEnabled()
     window.reader.setFocus()
     qtbot.keyClick(window.reader, Qt.Key.Key_Z, CTRL)
     assert model_quotes(window) == ["Rehearsal"]
@@ -120,11 +120,11 @@ def test_a_read_only_interview_leaves_the_study_undo_to_the_library(
     try:
         highlight(window, qtbot, "handover")
         qtbot.waitUntil(lambda: window.interview.read_only)
-        assert not window.actions.undo.isEnabled()
+        assert not window.window_actions.undo.isEnabled()
         view.setFocus()
-        assert window.actions.undo.text().replace("&", "") == "Undo Rename Interview"
+        assert window.window_actions.undo.text().replace("&", "") == "Undo Rename Interview"
         window.reader.setFocus()
-        assert not window.actions.undo.isEnabled()
+        assert not window.window_actions.undo.isEnabled()
         qtbot.keyClick(window.reader, Qt.Key.Key_Z, CTRL)
         assert model_quotes(window) == ["coffee", "handover"]
     finally:

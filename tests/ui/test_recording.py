@@ -176,7 +176,7 @@ def test_follow_along_keeps_the_spoken_paragraph_in_view_unless_turned_off(
     assert spoken is not None
     rects = window.reader.highlights.rects(*spoken)
     assert rects[0].top() >= 0 and rects[0].top() < window.reader.viewport().height()
-    window.actions.playback.follow.setChecked(False)
+    window.window_actions.playback.follow.setChecked(False)
     bar.setValue(0)
     window.recording.seek(15_500)
     qtbot.waitUntil(lambda: window.recording.overlay.spoken != spoken)
@@ -197,7 +197,7 @@ def test_attach_stores_a_relative_path_and_reopening_restores_the_position(
     window = make_window(document)
     assert not window.player_bar.isVisible()
     dialogs.open_answers.append(str(audio))
-    window.actions.playback.attach.trigger()
+    window.window_actions.playback.attach.trigger()
     ready(qtbot, window)
     window.recording.seek(9_000)
     qtbot.waitUntil(lambda: window.recording.player.position() == 9_000)  # type: ignore[union-attr]
@@ -207,7 +207,7 @@ def test_attach_stores_a_relative_path_and_reopening_restores_the_position(
     ready(qtbot, again)
     assert again.recording.player.position() == 9_000  # type: ignore[union-attr]
     assert again.player_bar.position_label.text() == "0:09"
-    again.actions.playback.detach.trigger()
+    again.window_actions.playback.detach.trigger()
     again.interview.saver.flush()  # type: ignore[union-attr]
     assert "recording" not in saved(notes_path)
     assert not again.player_bar.isVisible()
@@ -264,7 +264,7 @@ def test_a_recording_that_cannot_play_is_said_once_and_the_reader_works_on(
     assert "talk.wav" in bar.name_label.toolTip()
     assert not bar.slider.isEnabled()
     assert "talk.wav" in window.statusBar().currentMessage()
-    play = window.actions.playback.play
+    play = window.window_actions.playback.play
     assert not play.isEnabled() and "talk.wav" in play.statusTip()  # greyed out, says why
     play.trigger()  # nothing to play: no crash, no second message
     window.reader.select_span(0, 10)
@@ -291,7 +291,7 @@ def test_a_missing_recording_is_shown_and_can_be_located(
     qtbot.waitUntil(lambda: bar.isVisible() and bar.locate_button.isVisible())
     assert "missing" in bar.name_label.toolTip()
     assert "missing" in window.statusBar().currentMessage()
-    assert not window.actions.playback.play.isEnabled()
+    assert not window.window_actions.playback.play.isEnabled()
     window.close()  # the place is kept while the file is away
     assert saved(notes_path)["recording"]["position_ms"] == 7_000
     window = make_window(talk)
@@ -381,7 +381,7 @@ def test_opening_an_interview_without_a_recording_never_imports_qtmultimedia(
         "w = MainWindow(); w.show()\n"
         f"assert w.open_document(Path({str(bundled)!r}), Path({str(notes)!r}))\n"
         "for _ in range(20): app.processEvents()\n"
-        "assert [a.data() for a in w.actions.playback.speeds if a.isChecked()] == [1.5]\n"
+        "assert [a.data() for a in w.window_actions.playback.speeds if a.isChecked()] == [1.5]\n"
         "w.close()\n"
         "print(sorted(m for m in sys.modules if 'Multimedia' in m))\n"
     )
@@ -395,7 +395,7 @@ def test_speed_from_the_menu_keeps_the_pitch_and_the_typists_loop_goes_back_on_p
 ) -> None:
     window = make_window(talk)
     player = moved_to(qtbot, window, 10_000)
-    playback = window.actions.playback
+    playback = window.window_actions.playback
     assert window.player_bar.speed.text() == "1×"  # the rate, not the menu's "1× (Normal)"
     half = next(a for a in playback.speeds if a.data() == 0.5)
     half.trigger()
@@ -424,7 +424,7 @@ def test_the_speed_chosen_last_plays_after_a_restart_and_is_written_when_it_chan
     settings().setValue("playback/speed", "fast")  # not a speed: the normal one
     window = make_window(talk)
     ready(qtbot, window)
-    speeds = {a.data(): a for a in window.actions.playback.speeds}
+    speeds = {a.data(): a for a in window.window_actions.playback.speeds}
     assert speeds[1.0].isChecked() and window.player_bar.speed.text() == "1×"
     speeds[1.5].trigger()  # Playback ▸ Speed ▸ 1.5×, or the bar's menu
     window.close()
@@ -434,7 +434,7 @@ def test_the_speed_chosen_last_plays_after_a_restart_and_is_written_when_it_chan
     ready(qtbot, again)
     player = again.recording.player
     assert player is not None and player.player.playbackRate() == 1.5
-    speeds = {a.data(): a for a in again.actions.playback.speeds}
+    speeds = {a.data(): a for a in again.window_actions.playback.speeds}
     assert speeds[1.5].isChecked() and not speeds[1.0].isChecked()
     assert again.player_bar.speed.text() == "1.5×"
     # The same speed chosen again writes nothing (each write syncs the settings file).
@@ -466,7 +466,7 @@ def test_a_time_link_ctrl_clicked_in_the_notes_or_clicked_in_the_preview_plays(
     qtbot.waitUntil(lambda: player.is_playing() and player.position() >= 30_500)
     player.pause()
     window.recording.seek(0)
-    window.actions.toggle_preview.trigger()
+    window.window_actions.toggle_preview.trigger()
     preview = window.notes_pane.preview
     qtbot.waitUntil(preview.isVisible)
     preview.anchorClicked.emit(QUrl("#t=30.5"))
@@ -514,7 +514,7 @@ def test_read_only_notes_keep_their_recording(
     assert window.interview.read_only and notes is not None
     before = notes.read_bytes() if notes.exists() else b""
     dialogs.open_answers.append(str(talk.parent / "other.wav"))
-    playback = window.actions.playback
+    playback = window.window_actions.playback
     assert not playback.attach.isEnabled() and not playback.detach.isEnabled()
     assert "read-only" in playback.attach.statusTip()
     playback.attach.trigger()

@@ -60,7 +60,7 @@ def focus(qtbot: QtBot, window: MainWindow, pane: QWidget) -> None:
 
 
 def assert_greyed_out(window: MainWindow, why: str) -> None:
-    playback = window.actions.playback
+    playback = window.window_actions.playback
     assert not any(a.isEnabled() for a in needing_a_recording(playback))
     assert not playback.detach.isEnabled()
     assert playback.play.statusTip() == playback.play.toolTip() == why
@@ -74,7 +74,7 @@ def assert_greyed_out(window: MainWindow, why: str) -> None:
 
 
 def assert_playable(qtbot: QtBot, window: MainWindow) -> None:
-    playback = window.actions.playback
+    playback = window.window_actions.playback
     qtbot.waitUntil(lambda: playback.play.isEnabled())
     others = [a for a in needing_a_recording(playback) if a is not playback.video]
     if window.interview.read_only:  # no typing in the notes; the recording stays
@@ -90,7 +90,7 @@ def test_without_a_recording_playback_is_greyed_out_and_its_keys_do_nothing(
 ) -> None:
     window = make_window()  # the bundled interview: no recording
     assert_greyed_out(window, NO_RECORDING)
-    assert window.actions.playback.attach.isEnabled()
+    assert window.window_actions.playback.attach.isEnabled()
     for pane in (window.notes_editor, window.reader):
         focus(qtbot, window, pane)
         qtbot.keyClick(pane, Qt.Key.Key_Space, CTRL)
@@ -104,7 +104,7 @@ def test_without_a_recording_playback_is_greyed_out_and_its_keys_do_nothing(
     menu = playback_menu(window)
     menu.popup(window.mapToGlobal(QPoint(40, 40)))
     qtbot.waitUntil(menu.isVisible)
-    at = menu.actionGeometry(window.actions.playback.play).center()
+    at = menu.actionGeometry(window.window_actions.playback.play).center()
     QApplication.sendEvent(menu, QHelpEvent(QEvent.Type.ToolTip, at, menu.mapToGlobal(at)))
     assert QToolTip.text() == NO_RECORDING
     menu.hide()
@@ -114,7 +114,7 @@ def test_no_interview_open_leaves_even_attach_greyed_out(qtbot: QtBot, dialogs: 
     window = MainWindow()
     qtbot.addWidget(window)
     assert_greyed_out(window, NO_INTERVIEW)
-    assert not window.actions.playback.attach.isEnabled()
+    assert not window.window_actions.playback.attach.isEnabled()
     window.close()
 
 
@@ -126,7 +126,7 @@ def test_attaching_turns_playback_on_and_detaching_off_again(
     qtbot: QtBot,
 ) -> None:
     window = make_window()
-    playback = window.actions.playback
+    playback = window.window_actions.playback
     dialogs.open_answers.append(str(write_wav(tmp_path / "her smell.wav")))
     playback.attach.trigger()
     assert_playable(qtbot, window)
@@ -142,7 +142,7 @@ def test_attaching_turns_playback_on_and_detaching_off_again(
     assert not video.isEnabled() and video.toolTip() == video.statusTip() == NO_PICTURE
     qtbot.keyClick(window.reader, Qt.Key.Key_Space, CTRL)
     qtbot.waitUntil(lambda: not player.is_playing())
-    assert not window.actions.undo.isEnabled()  # attaching is no undoable edit of the notes
+    assert not window.window_actions.undo.isEnabled()  # attaching is no undoable edit of the notes
     playback.detach.trigger()
     assert_greyed_out(window, NO_RECORDING)
     assert playback.attach.isEnabled() and not window.player_bar.isVisible()
@@ -166,7 +166,7 @@ def test_switching_in_a_study_follows_each_interviews_recording(
     assert_playable(qtbot, window)
     qtbot.keyClick(window.reader, Qt.Key.Key_PageDown, CTRL)  # P10 Cem, without
     assert_greyed_out(window, NO_RECORDING)
-    assert window.actions.playback.attach.isEnabled()
+    assert window.window_actions.playback.attach.isEnabled()
     qtbot.keyClick(window.reader, Qt.Key.Key_PageUp, CTRL)  # back to P02: its history kept
     assert_playable(qtbot, window)
 
@@ -179,7 +179,7 @@ def test_read_only_notes_grey_out_attach_and_detach_but_still_play(
     window = make_study_window(folder)  # read-only: the first holds the study
     assert window.interview.read_only
     assert_playable(qtbot, window)
-    playback = window.actions.playback
+    playback = window.window_actions.playback
     for action in (playback.attach, playback.detach):
         assert not action.isEnabled() and action.statusTip() == STUDY_READ_ONLY
     assert not playback.insert_time.isEnabled()  # the notes take no typing either
@@ -193,7 +193,7 @@ def test_losing_write_access_greys_out_attach_until_it_comes_back(
     make_window: Callable[..., MainWindow],
 ) -> None:
     window = make_window()
-    attach = window.actions.playback.attach
+    attach = window.window_actions.playback.attach
     window.interview.set_read_only(True)  # as when another window takes the notes file
     assert not attach.isEnabled() and attach.statusTip() == NOTES_READ_ONLY
     window.interview.set_read_only(False)  # as after Save Notes As…
@@ -215,7 +215,7 @@ def test_a_missing_recording_greys_out_playing_but_offers_locating(
     window.close()
     moved = recording.rename(folder.parent / "elsewhere.wav")
     window = make_study_window(folder)
-    bar, playback = window.player_bar, window.actions.playback
+    bar, playback = window.player_bar, window.window_actions.playback
     qtbot.waitUntil(lambda: bar.isVisible() and bar.locate_button.isVisible())
     assert not playback.play.isEnabled() and "missing" in playback.play.statusTip()
     assert playback.attach.isEnabled() and playback.detach.isEnabled()
@@ -224,7 +224,7 @@ def test_a_missing_recording_greys_out_playing_but_offers_locating(
     other_bar = reader_only.player_bar
     qtbot.waitUntil(lambda: other_bar.isVisible() and other_bar.locate_button.isVisible())
     assert not other_bar.locate_button.isEnabled()
-    assert not reader_only.actions.playback.attach.isEnabled()
+    assert not reader_only.window_actions.playback.attach.isEnabled()
     dialogs.open_answers.append(str(moved))
     qtbot.mouseClick(bar.locate_button, Qt.MouseButton.LeftButton)
     assert_playable(qtbot, window)

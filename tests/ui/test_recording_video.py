@@ -56,7 +56,7 @@ def test_a_video_plays_in_a_dock_under_the_left_docks_that_closes_and_comes_back
 ) -> None:
     window = make_window(interview(tmp_path / "a", "talk", video_file))
     dock = showing_video(qtbot, window)
-    view_video = window.actions.playback.video
+    view_video = window.window_actions.playback.video
     assert view_video.isEnabled() and view_video.isChecked()
     assert window.dockWidgetArea(dock) == Qt.DockWidgetArea.LeftDockWidgetArea
     assert dock.geometry().top() > window.outline_dock.geometry().top()  # below, not tabbed
@@ -71,7 +71,7 @@ def test_a_video_plays_in_a_dock_under_the_left_docks_that_closes_and_comes_back
     first = sink.videoFrame().startTime()
     qtbot.keyClick(window.reader, Qt.Key.Key_Space, Qt.KeyboardModifier.ControlModifier)
     qtbot.waitUntil(lambda: sink.videoFrame().startTime() > first)
-    window.actions.playback.play.trigger()
+    window.window_actions.playback.play.trigger()
     # The dock's close button closes it; View ▸ Video brings it back.
     dock.close()
     assert not dock.isVisible() and not view_video.isChecked()
@@ -93,17 +93,17 @@ def test_audio_shows_no_video_and_switching_or_detaching_takes_the_picture_away(
     window = make_window(audio)
     ready(qtbot, window)
     assert window.recording.video is None  # no dock is made for sound alone
-    assert not window.actions.playback.video.isEnabled()
+    assert not window.window_actions.playback.video.isEnabled()
     window.open_document(video, tmp_path / "video.json")
     dock = showing_video(qtbot, window)
     window.open_document(audio, tmp_path / "audio.json")
     ready(qtbot, window)
     assert not dock.isVisible()
-    assert not window.actions.playback.video.isEnabled()
+    assert not window.window_actions.playback.video.isEnabled()
     window.open_document(video, tmp_path / "video.json")
     showing_video(qtbot, window)
-    window.actions.playback.detach.trigger()
-    assert not dock.isVisible() and not window.actions.playback.video.isEnabled()
+    window.window_actions.playback.detach.trigger()
+    assert not dock.isVisible() and not window.window_actions.playback.video.isEnabled()
 
 
 def test_view_video_says_why_it_cannot_show_a_picture(
@@ -119,16 +119,16 @@ def test_view_video_says_why_it_cannot_show_a_picture(
     audio = interview(folder, "audio", write_wav(tmp_path / "audio.wav"))
     video = interview(folder, "video", video_file)
     window = make_window(audio)
-    view_video = window.actions.playback.video
+    view_video = window.window_actions.playback.video
     ready(qtbot, window)
     assert not view_video.isEnabled() and view_video.statusTip() == NO_PICTURE
     window.open_document(video, tmp_path / "video.json")
     showing_video(qtbot, window)
     assert view_video.isEnabled() and view_video.statusTip() == "The recording's picture"
-    window.actions.playback.detach.trigger()
+    window.window_actions.playback.detach.trigger()
     assert not view_video.isEnabled() and view_video.statusTip() == NO_VIDEO
     dialogs.open_answers.append(str(folder / "video.mp4"))
-    window.actions.playback.attach.trigger()  # File ▸ Attach Recording…
+    window.window_actions.playback.attach.trigger()  # File ▸ Attach Recording…
     showing_video(qtbot, window)
     assert view_video.isEnabled()
     window.interview.close()
@@ -144,10 +144,10 @@ def test_a_closed_video_stays_closed_for_the_next_video_until_view_shows_it(
     showing_video(qtbot, window).close()
     window.open_document(second, tmp_path / "second.json")
     ready(qtbot, window)
-    qtbot.waitUntil(window.actions.playback.video.isEnabled)
+    qtbot.waitUntil(window.window_actions.playback.video.isEnabled)
     dock = window.recording.video.dock  # type: ignore[union-attr]
     assert dock is not None and not dock.isVisible()
-    window.actions.playback.video.trigger()
+    window.window_actions.playback.video.trigger()
     assert dock.isVisible()
 
 

@@ -50,7 +50,7 @@ def test_import_a_project_into_the_open_study(
     assert library.rowCount() == 3 and window.study.undo_stack.count() > 0
 
     dialogs.open_answers.append(str(project))
-    window.actions.codes.import_qdpx.trigger()  # the first choice: into this study
+    window.window_actions.codes.import_qdpx.trigger()  # the first choice: into this study
     assert dialogs.shown[-2][0] == "ask" and "into the open study" in dialogs.shown[-2][1]
     kind, text = dialogs.shown[-1]
     assert kind == "information" and "Imported 1 interview, 1 code" in text
@@ -81,7 +81,7 @@ def test_import_into_the_open_study_can_be_declined(
     before = (folder / "study.json").read_bytes() if (folder / "study.json").exists() else b""
     dialogs.open_answers.append(str(project))
     dialogs.choice_answers.append("Cancel")
-    window.actions.codes.import_qdpx.trigger()
+    window.window_actions.codes.import_qdpx.trigger()
     assert dialogs.shown[-1][0] == "ask"
     now = (folder / "study.json").read_bytes() if (folder / "study.json").exists() else b""
     assert now == before and window.library.model.rowCount() == 3
@@ -115,7 +115,7 @@ def test_an_imported_recording_plays_from_its_transcripts_times(
     project.write_bytes(buffer.getvalue())
     window = make_study_window(folder)
     dialogs.open_answers.append(str(project))
-    window.actions.codes.import_qdpx.trigger()
+    window.window_actions.codes.import_qdpx.trigger()
     assert "Imported 1 interview (1 with a recording)" in dialogs.shown[-1][1]
     qtbot.waitUntil(lambda: window.library.model.rowCount() == 4)
     assert window.switcher.open(window.study.study.interviews[-1].id)
@@ -143,7 +143,7 @@ def test_a_new_study_in_a_folder_another_window_has_open_is_refused(
     dialogs.open_answers.append(str(project))
     dialogs.choice_answers.append("New Study…")
     monkeypatch.setattr(QFileDialog, "getExistingDirectory", lambda *_a, **_k: str(folder))
-    window.actions.codes.import_qdpx.trigger()
+    window.window_actions.codes.import_qdpx.trigger()
     kind, text = dialogs.shown[-1]
     assert kind == "warning" and "is open in another Interview Reader window" in text
     assert {p: p.read_bytes() for p in folder.rglob("*") if p.is_file()} == before
@@ -183,7 +183,7 @@ def test_a_long_import_summary_keeps_the_rest_under_details(
     monkeypatch.setattr(QMessageBox, "exec", exec_)
     window = make_study_window(folder)
     dialogs.open_answers.append(str(project))
-    window.actions.codes.import_qdpx.trigger()
+    window.window_actions.codes.import_qdpx.trigger()
     (box,) = shown
     assert box.text().startswith("Imported 1 interview")
     assert "40 sets (“Set 0”, “Set 1”, “Set 2” and 37 more): sets are not" in box.text()
@@ -236,7 +236,7 @@ def test_a_new_study_made_by_an_import_opens_without_being_read_again(
     monkeypatch.setattr(qdpx_import, "open_study", counted_open)
     monkeypatch.setattr(QFileDialog, "getExistingDirectory", lambda *_a, **_k: str(target))
     dialogs.open_answers.append(str(project))
-    window.actions.codes.import_qdpx.trigger()
+    window.window_actions.codes.import_qdpx.trigger()
     assert dialogs.shown[-1][0] == "information", dialogs.shown
     study = window.study.study
     assert study is not None and study.folder == target and not window.study.read_only
@@ -255,7 +255,7 @@ def test_import_dialogs_start_where_the_last_import_came_from(
     documents = Path.home() / "Documents"
     documents.mkdir(parents=True)
     window = make_study_window(folder)
-    codes = window.actions.codes
+    codes = window.window_actions.codes
     codes.import_qdpx.trigger()  # cancelled: nothing chosen, nothing remembered
     codes.import_qdc.trigger()
     assert dialogs.open_started == [str(documents)] * 2
@@ -265,7 +265,7 @@ def test_import_dialogs_start_where_the_last_import_came_from(
     dialogs.choice_answers.append("Cancel")  # chosen in the dialog, then not imported
     codes.import_qdpx.trigger()
     codes.import_qdc.trigger()
-    window.actions.import_annotations.trigger()
+    window.window_actions.import_annotations.trigger()
     assert dialogs.open_started[-2:] == [str(project.parent)] * 2
     shutil.rmtree(project.parent)  # a folder gone: the documents again
     codes.import_qdc.trigger()
@@ -297,7 +297,7 @@ def test_a_supervisors_codebook_defines_the_students_codes_and_names_the_look_al
     sent = tmp_path / "from-supervisor.qdc"
     sent.write_text(SUPERVISOR_QDC, "utf-8")
     dialogs.open_answers.append(str(sent))
-    window.actions.codes.import_qdc.trigger()
+    window.window_actions.codes.import_qdc.trigger()
     said = dialogs.shown[-1][1]
     assert "Added 4 code(s)" not in said and "Added 3 code(s)" in said
     assert "Memo taken from the file (the code had none): Drinks." in said
@@ -322,7 +322,7 @@ def test_a_supervisors_memo_on_a_code_with_one_joins_it_and_undoes(
     sent = tmp_path / "from-supervisor.qdc"
     sent.write_text(SUPERVISOR_QDC, "utf-8")
     dialogs.open_answers.append(str(sent))
-    window.actions.codes.import_qdc.trigger()
+    window.window_actions.codes.import_qdc.trigger()
     assert (
         "Memo written on in the file, its new paragraphs added: Drinks." in (dialogs.shown[-1][1])
     )
@@ -392,7 +392,7 @@ def test_a_supervisors_codings_merge_into_the_open_interview_keeping_unsaved_edi
     assert interview.saver.dirty
 
     dialogs.open_answers.append(str(project))
-    window.actions.codes.import_qdpx.trigger()
+    window.window_actions.codes.import_qdpx.trigger()
     kind, said = dialogs.shown[-1]
     assert kind == "information" and "“P01 Ana”: 1 coding added to 1 highlight, 1 new" in said
 
@@ -437,7 +437,7 @@ def test_nothing_is_imported_while_the_open_interviews_notes_cannot_be_saved(
     window.notes_editor.setFocus()
     qtbot.keyClicks(window.notes_editor, "typed while the folder refused")
     dialogs.open_answers.append(str(project))
-    window.actions.codes.import_qdpx.trigger()
+    window.window_actions.codes.import_qdpx.trigger()
     kind, text = dialogs.shown[-1]
     assert kind == "warning" and "could not be saved first, so nothing was imported" in text
     assert sorted(folder.iterdir()) == before and window.library.model.rowCount() == 3
@@ -455,7 +455,7 @@ def test_an_interview_set_aside_comes_back_with_the_supervisors_codings(
     assert window.switcher.open(ben.id)  # Ana's notes written as she is left
     project = sent_back(window, tmp_path)
     dialogs.open_answers.append(str(project))
-    window.actions.codes.import_qdpx.trigger()
+    window.window_actions.codes.import_qdpx.trigger()
     assert "“P01 Ana”: 1 coding added to 1 highlight, 1 new" in dialogs.shown[-1][1]
     assert window.switcher.open(ana.id)
     book = window.codebook.hub.book
@@ -492,7 +492,7 @@ def test_a_passage_deleted_since_the_study_was_exported_does_not_come_back(
     monkeypatch.setattr(ExportDialog, "exec", whole_study_as_qdpx)
     sent = tmp_path / "study.qdpx"
     dialogs.save_answers.append(str(sent))
-    window.actions.export.trigger()
+    window.window_actions.export.trigger()
     assert sent.is_file()
 
     night, coffee = (
@@ -515,7 +515,7 @@ def test_a_passage_deleted_since_the_study_was_exported_does_not_come_back(
     back = tmp_path / "back.qdpx"
     back.write_bytes(edited(sent.read_bytes(), supervisor))
     dialogs.open_answers.append(str(back))
-    window.actions.codes.import_qdpx.trigger()
+    window.window_actions.codes.import_qdpx.trigger()
     kind, said = dialogs.shown[-1]
     assert kind == "information"
     assert (

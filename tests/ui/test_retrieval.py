@@ -111,7 +111,7 @@ def test_retrieve_and_pictures_wait_for_a_first_code(make_window, qtbot) -> None
     from tests.ui.test_codebook import code_with_keys
 
     window: MainWindow = make_window()  # the bundled interview, no codes yet
-    codes = window.actions.codes
+    codes = window.window_actions.codes
     assert not codes.retrieve.isEnabled() and codes.retrieve.toolTip() == NO_CODES
     assert not codes.pictures.isEnabled()
     code_with_keys(window, qtbot, "Rehearsal", "Method")
@@ -123,7 +123,7 @@ def test_the_second_code_box_names_no_code_while_it_is_not_used(make_window, qtb
 
     window: MainWindow = make_window()
     code_with_keys(window, qtbot, "Rehearsal", "Method")
-    window.actions.codes.retrieve.trigger()
+    window.window_actions.codes.retrieve.trigger()
     retrieval = window.codebook.retrieval
     assert retrieval.first.currentText().strip() == "Method"
     assert not retrieval.second.isEnabled() and retrieval.second.currentText() == ""
@@ -210,7 +210,7 @@ def test_back_from_a_passage_the_list_is_as_it_was_left(make_window, land, qtbot
     assert not retrieval.export_button.menu().isVisible()  # Enter went no further
     qtbot.waitUntil(window.isActiveWindow)
     assert window.reader.textCursor().selectedText() or window.reader.current_highlight_id
-    with qtbot.waitSignal(window.actions.codes.retrieve.triggered, timeout=1000):
+    with qtbot.waitSignal(window.window_actions.codes.retrieve.triggered, timeout=1000):
         qtbot.keyClick(window.reader, Qt.Key.Key_R, CTRL | Qt.KeyboardModifier.ShiftModifier)
     assert retrieval.title() == "Land tenure or Money"
     assert retrieval.list.currentIndex().row() == 2

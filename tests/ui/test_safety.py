@@ -205,7 +205,7 @@ def test_backup_at_session_start_and_restore(make_window, notes_path, dialogs, q
     window.notes_editor.setPlainText("version two")
     qtbot.waitUntil(lambda: saved(notes_path)["notes"] == "version two")
     dialogs.item_answers.append((0, True))
-    window.actions.restore_backup.trigger()
+    window.window_actions.restore_backup.trigger()
     assert window.notes_editor.toPlainText() == "version one"
     qtbot.waitUntil(lambda: saved(notes_path)["notes"] == "version one")
     # The state before the restore was itself backed up first.

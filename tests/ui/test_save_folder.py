@@ -33,24 +33,24 @@ def test_first_the_transcripts_folder_then_the_last_one_per_kind(
     window = make_window(doc)
     accept_export(monkeypatch, "md")
     dialogs.save_answers.append(str(out / "summary.md"))
-    window.actions.export.trigger()  # Ctrl+E, Enter
+    window.window_actions.export.trigger()  # Ctrl+E, Enter
     assert dialogs.save_suggested[-1] == str(talks / "ana.md")
     assert (out / "summary.md").exists()
-    window.actions.export.trigger()  # cancelled: nothing chosen, nothing remembered
+    window.window_actions.export.trigger()  # cancelled: nothing chosen, nothing remembered
     assert dialogs.save_suggested[-1] == str(out / "ana.md")
-    window.actions.export_pdf.trigger()  # another kind of file: its own folder
+    window.window_actions.export_pdf.trigger()  # another kind of file: its own folder
     assert dialogs.save_suggested[-1] == str(talks / "ana.pdf")
     dialogs.save_answers.append(str(pdfs / "ana.pdf"))
-    window.actions.export_pdf.trigger()
+    window.window_actions.export_pdf.trigger()
     window.close()
     again = make_window(doc)  # remembered across sessions
-    again.actions.export_pdf.trigger()
+    again.window_actions.export_pdf.trigger()
     assert dialogs.save_suggested[-1] == str(pdfs / "ana.pdf")
     accept_export(monkeypatch, "md")
-    again.actions.export.trigger()
+    again.window_actions.export.trigger()
     assert dialogs.save_suggested[-1] == str(out / "ana.md")
     shutil.rmtree(out)  # gone since: back to the transcript's folder
-    again.actions.export.trigger()
+    again.window_actions.export.trigger()
     assert dialogs.save_suggested[-1] == str(talks / "ana.md")
 
 
@@ -60,12 +60,12 @@ def test_in_a_study_beside_its_folder(
     window = make_study_window(folder)
     code_with_keys(window, qtbot, "coffee", "Drinks")
     accept_export(monkeypatch, "html")
-    window.actions.export.trigger()
+    window.window_actions.export.trigger()
     assert dialogs.save_suggested[-1] == str(folder.parent / "P01 Ana.html")
     accept_export(monkeypatch, "html", whole_study=True)
-    window.actions.export.trigger()
+    window.window_actions.export.trigger()
     assert dialogs.save_suggested[-1] == str(folder.parent / f"{folder.name}.html")
-    window.actions.codes.pictures.trigger()
+    window.window_actions.codes.pictures.trigger()
     pictures = window.codebook.pictures
     pictures.save("png")
     assert Path(dialogs.save_suggested[-1]).parent == folder.parent
@@ -87,7 +87,7 @@ def test_the_bundled_interview_saves_to_the_documents_folder_not_the_apps(
         lambda _where: str(documents),
     )
     window = make_window()  # the bundled interview
-    window.actions.export_pdf.trigger()
+    window.window_actions.export_pdf.trigger()
     assert dialogs.save_suggested[-1] == str(documents / "her-smell-interview.pdf")
 
 
@@ -103,17 +103,17 @@ def test_refi_exports_open_where_the_last_of_their_kind_went(
     books.mkdir()
     accept_export(monkeypatch, "qdpx", whole_study=True)
     dialogs.save_answers.append(str(projects / "mine.qdpx"))
-    window.actions.export.trigger()
+    window.window_actions.export.trigger()
     assert dialogs.save_suggested[-1] == str(folder.parent / f"{folder.name}.qdpx")
     assert (projects / "mine.qdpx").is_file()
-    window.actions.export.trigger()  # cancelled
+    window.window_actions.export.trigger()  # cancelled
     assert dialogs.save_suggested[-1] == str(projects / f"{folder.name}.qdpx")
     accept_export(monkeypatch, "qdpx")  # the interview alone: the same kind of file
-    window.actions.export.trigger()
+    window.window_actions.export.trigger()
     assert dialogs.save_suggested[-1] == str(projects / "P01 Ana.qdpx")
     accept_export(monkeypatch, "qdc")  # a codebook: a kind of its own
     dialogs.save_answers.append(str(books / "codes.qdc"))
-    window.actions.export.trigger()
+    window.window_actions.export.trigger()
     assert dialogs.save_suggested[-1] == str(folder.parent / "codebook.qdc")
-    window.actions.export.trigger()
+    window.window_actions.export.trigger()
     assert dialogs.save_suggested[-1] == str(books / "codebook.qdc")

@@ -155,13 +155,13 @@ def test_results_are_grouped_by_kind_with_counts(film: MainWindow, qtbot) -> Non
 def test_the_rows_measured_are_of_the_last_search_only(film: MainWindow, qtbot) -> None:
     """Search after search, the measures of results no longer shown are let go."""
     panel = search(film, qtbot, "lantern")
-    qtbot.waitUntil(lambda: bool(panel.rows._lines_of))
-    before = {result for result, _ in panel.rows._lines_of}
+    qtbot.waitUntil(lambda: bool(panel.rows._rows))
+    before = set(panel.rows._rows)
     panel.edit.selectAll()
     qtbot.keyClicks(panel.edit, "dawn")
     qtbot.keyClick(panel.edit, Qt.Key.Key_Return)
-    qtbot.waitUntil(lambda: bool(panel.rows._lines_of))
-    assert not before & {result for result, _ in panel.rows._lines_of}
+    qtbot.waitUntil(lambda: bool(panel.rows._rows))
+    assert not before & set(panel.rows._rows)
 
 
 def test_enter_on_a_group_folds_it_in_sight_with_no_gap(film: MainWindow, qtbot) -> None:
@@ -196,7 +196,7 @@ def test_no_results_and_bad_regex(film: MainWindow, qtbot) -> None:
 
 
 def test_down_from_the_field_enters_the_results_and_up_comes_back(film: MainWindow, qtbot) -> None:
-    film.actions.search_everything.trigger()
+    film.window_actions.search_everything.trigger()
     panel = panel_of(film)
     qtbot.keyClicks(panel.edit, "starts")
     qtbot.keyClick(panel.edit, Qt.Key.Key_Down)  # runs the pending search at once
@@ -249,12 +249,12 @@ def test_double_click_activates(film: MainWindow, qtbot) -> None:
 
 
 def test_research_result_selects_it_in_the_notes_after_emoji(film: MainWindow, qtbot) -> None:
-    film.actions.toggle_preview.setChecked(True)  # the notes are shown rendered
+    film.window_actions.toggle_preview.setChecked(True)  # the notes are shown rendered
     assert film.notes_pane.previewing()
     panel = search(film, qtbot, "lantern")
     activate(panel, qtbot, item_of(panel, "research"))
     assert not film.notes_pane.previewing()
-    assert not film.actions.toggle_preview.isChecked()
+    assert not film.window_actions.toggle_preview.isChecked()
     assert QApplication.focusWidget() is film.notes_editor
     cursor = film.notes_editor.textCursor()
     assert cursor.selectedText() == "lantern"  # after two emoji: two UTF-16 units each

@@ -33,7 +33,7 @@ def group(make_window, tmp_path: Path) -> MainWindow:
 
 
 def open_dialog(window: MainWindow) -> SpeakersDialog:
-    window.actions.speakers.trigger()
+    window.window_actions.speakers.trigger()
     dialog = window.speakers.dialog
     assert dialog is not None and dialog.isVisible()
     return dialog
@@ -76,7 +76,7 @@ def test_rename_applies_everywhere_saves_and_undoes(
     assert dialog.selected() == "Bo Berg"
     qtbot.waitUntil(lambda: notes_path.exists() and "structure" in saved(notes_path))
     assert saved(notes_path)["structure"]["speakers"] == {"Bo": "Bo Berg"}
-    group.actions.undo.trigger()
+    group.window_actions.undo.trigger()
     assert speakers_of(group, Role.ANSWER) == ["Ann", "Bo", "Bo"]
     assert [r[0] for r in rows(dialog)] == ["Moderator", "Ann", "Host", "Bo"]
     qtbot.waitUntil(lambda: "structure" not in saved(notes_path))
@@ -89,10 +89,10 @@ def test_merge_two_speakers(group: MainWindow, dialogs, notes_path: Path, qtbot)
     dialog.merge_button.click()
     assert [r[0] for r in rows(dialog)] == ["Moderator", "Ann", "Bo"]
     assert rows(dialog)[0] == ("Moderator", "Asks", "3")
-    assert group.actions.undo.text() == "&Undo Merge Speakers"
+    assert group.window_actions.undo.text() == "&Undo Merge Speakers"
     qtbot.waitUntil(lambda: notes_path.exists() and "structure" in saved(notes_path))
     assert saved(notes_path)["structure"]["speakers"] == {"Host": "Moderator"}
-    group.actions.undo.trigger()
+    group.window_actions.undo.trigger()
     assert [r[0] for r in rows(dialog)] == ["Moderator", "Ann", "Host", "Bo"]
 
 
@@ -110,8 +110,8 @@ def test_choose_who_asks_several_of_each(group: MainWindow, notes_path: Path, qt
     qtbot.waitUntil(
         lambda: saved(notes_path)["structure"].get("sides") == {"Ann": "question", "Bo": "question"}
     )
-    group.actions.undo.trigger()
-    group.actions.undo.trigger()
+    group.window_actions.undo.trigger()
+    group.window_actions.undo.trigger()
     assert speakers_of(group, Role.QUESTION) == ["Moderator", "Host", "Host"]
     assert [r[1] for r in rows(dialog)] == ["Asks", "Answers", "Asks", "Answers"]
 

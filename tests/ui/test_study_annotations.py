@@ -45,7 +45,7 @@ def window(make_study_window: Callable[[Path], MainWindow], folder: Path) -> Mai
         save_notes(study.notes_path(entry), session.notes)
     study.save()
     window = make_study_window(folder)
-    window.actions.focus_annotations.trigger()
+    window.window_actions.focus_annotations.trigger()
     return window
 
 

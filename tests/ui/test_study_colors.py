@@ -26,7 +26,7 @@ def test_colour_labels_go_to_the_study_and_every_interview(
     window: MainWindow, folder: Path, dialogs: Any, qtbot: Any
 ) -> None:
     dialogs.color_answers.append({"green": "Casting"})
-    window.actions.color_labels.trigger()
+    window.window_actions.color_labels.trigger()
     assert study_colors(folder)["green"] == "Casting"
     assert window.interview.session.notes.colors["green"] == "Casting"
     assert window.annotations.color_filter.findText("Casting") >= 0
@@ -34,8 +34,8 @@ def test_colour_labels_go_to_the_study_and_every_interview(
     assert window.interview.session.notes.colors["green"] == "Casting"
     # Undone from the library, where the study's history is.
     window.library.view.setFocus()
-    assert window.actions.undo.text().replace("&", "") == "Undo Rename Colours"
-    window.actions.undo.trigger()
+    assert window.window_actions.undo.text().replace("&", "") == "Undo Rename Colours"
+    window.window_actions.undo.trigger()
     qtbot.waitUntil(lambda: study_colors(folder)["green"] == "Method")
     assert window.interview.session.notes.colors["green"] == "Method"
 
@@ -46,6 +46,6 @@ def test_a_read_only_study_refuses_and_the_labels_stay(
     make_study_window(folder)  # the first window holds the study
     second = make_study_window(folder)
     dialogs.color_answers.append({"green": "Casting"})
-    second.actions.color_labels.trigger()
+    second.window_actions.color_labels.trigger()
     assert second.interview.session.notes.colors["green"] == "Method"
     assert "read-only" in second.banner.text() or "read-only" in second.statusBar().currentMessage()

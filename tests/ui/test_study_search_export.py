@@ -38,7 +38,7 @@ def window(make_study_window: Callable[[Path], MainWindow], folder: Path) -> Mai
 
 
 def search(window: MainWindow, qtbot: Any, text: str) -> None:
-    window.actions.search_everything.trigger()
+    window.window_actions.search_everything.trigger()
     qtbot.keyClicks(window.search_panel.edit, text)
     qtbot.keyClick(window.search_panel.edit, Qt.Key.Key_Return)
 
@@ -58,7 +58,7 @@ def export(
     """File ▸ Export… with the dialog filled in by `choose`, saved to `out`."""
     monkeypatch.setattr(ExportDialog, "exec", choose)
     dialogs.save_answers.append(str(out))
-    window.actions.export.trigger()
+    window.window_actions.export.trigger()
 
 
 def test_search_groups_by_interview_and_opens_the_passage(window: MainWindow, qtbot: Any) -> None:
@@ -123,7 +123,7 @@ def test_study_results_stream_interview_by_interview(
 ) -> None:
     monkeypatch.setattr("reader.ui.find.study_scope.SLICE_S", 0.0)  # one interview a slice
     panel = window.search_panel
-    window.actions.search_everything.trigger()
+    window.window_actions.search_everything.trigger()
     panel.edit.setText("coffee")
     panel.search()
     assert top_titles(window) == ["P01 Ana (1)"]  # painted before the rest is searched
@@ -142,7 +142,7 @@ def test_study_results_stream_interview_by_interview(
 
 def test_a_bad_pattern_across_the_study_is_said(window: MainWindow, qtbot: Any) -> None:
     panel = window.search_panel
-    window.actions.search_everything.trigger()
+    window.window_actions.search_everything.trigger()
     panel.regex_button.setChecked(True)
     panel.edit.setText("(")
     panel.search()
@@ -224,7 +224,7 @@ def test_searching_again_as_the_notes_change_writes_no_settings(
     monkeypatch.setattr(
         QSettings, "setValue", lambda s, k, v: (written.append(k), set_value(s, k, v))[1]
     )
-    window.actions.search_everything.trigger()
+    window.window_actions.search_everything.trigger()
     panel = window.search_panel
     panel.edit.setText("coffee")
     panel.search()
@@ -238,7 +238,7 @@ def test_searching_again_as_the_notes_change_writes_no_settings(
 def test_a_study_is_searched_without_diacritics_unless_they_match(
     window: MainWindow, qtbot: Any
 ) -> None:
-    window.actions.search_everything.trigger()
+    window.window_actions.search_everything.trigger()
     panel = window.search_panel
     panel.edit.setText("CÖFFEE")  # as a query pasted from a name with an accent
     qtbot.keyClick(panel.edit, Qt.Key.Key_Return)
@@ -272,7 +272,7 @@ def test_the_study_memo_is_searched_and_a_result_shows_it_with_the_match_selecte
     panel.tree.setCurrentItem(items[1])
     qtbot.keyClick(panel.tree, Qt.Key.Key_Return)
     pane, editor = window.notes_pane, window.notes_editor
-    assert pane.showing_memo() and window.actions.study_memo.isChecked()
+    assert pane.showing_memo() and window.window_actions.study_memo.isChecked()
     assert pane.tabs.currentIndex() == 1 and editor.hasFocus()
     assert editor.textCursor().selectedText() == "Cöffee"
     assert window.switcher.current == ana
@@ -280,7 +280,7 @@ def test_the_study_memo_is_searched_and_a_result_shows_it_with_the_match_selecte
     # Showing the memo is a change to Qt (its styling): searched again, the row is kept,
     # and Ctrl+Shift+F, Enter come back to it.
     qtbot.waitUntil(lambda: not panel.stale)
-    window.actions.search_everything.trigger()
+    window.window_actions.search_everything.trigger()
     qtbot.keyClick(panel.edit, Qt.Key.Key_Return)
     assert panel.tree.currentItem().text(0) == "Line 4  No Cöffee at dawn 🌙"
     pane.show_memo(False)

@@ -76,7 +76,7 @@ def test_undo_after_switching_back_changes_the_model_and_the_file(
     highlight(window, qtbot, "dawn")
     switch(window, qtbot, Qt.Key.Key_PageUp)
     assert locked(ana) and not locked(ben)
-    assert window.actions.undo.text().replace("&", "") == "Undo Add Highlight"
+    assert window.window_actions.undo.text().replace("&", "") == "Undo Add Highlight"
     qtbot.keyClick(window.reader, Qt.Key.Key_Z, CTRL)
     assert window.interview.session.notes.highlights == []
     qtbot.waitUntil(lambda: saved_quotes(ana) == [])
@@ -101,7 +101,7 @@ def test_a_notes_file_changed_while_away_drops_the_history_and_says_so(
     session = window.interview.session
     assert [h.exact for h in session.notes.highlights] == ["coffee"]  # nothing lost
     assert window.interview.research_notes() == "Written by a sync tool"
-    assert not window.actions.undo.isEnabled()
+    assert not window.window_actions.undo.isEnabled()
     qtbot.keyClick(window.reader, Qt.Key.Key_Z, CTRL)
     assert [h.exact for h in window.interview.session.notes.highlights] == ["coffee"]
 
@@ -122,7 +122,7 @@ def test_coming_back_reads_the_notes_file_once(
     monkeypatch.setattr(Path, "read_bytes", counting)
     switch(window, qtbot, Qt.Key.Key_PageUp)
     monkeypatch.undo()
-    assert window.actions.undo.text().replace("&", "") == "Undo Add Highlight"  # resumed
+    assert window.window_actions.undo.text().replace("&", "") == "Undo Add Highlight"  # resumed
     assert reads.count(ana) == 1
 
 
@@ -137,7 +137,7 @@ def test_a_transcript_changed_while_away_drops_the_history(
     assert "transcript changed on disk" in window.statusBar().currentMessage()
     assert "always" in window.interview.session.document.text
     assert [h.exact for h in window.interview.session.notes.highlights] == ["coffee"]
-    assert not window.actions.undo.isEnabled()
+    assert not window.window_actions.undo.isEnabled()
 
 
 def test_notes_taken_by_another_window_while_away_come_back_read_only_without_history(
@@ -150,7 +150,7 @@ def test_notes_taken_by_another_window_while_away_come_back_read_only_without_hi
         switch(window, qtbot, Qt.Key.Key_PageUp)
         assert window.interview.read_only
         assert "undo history was dropped" in window.banner.text()
-        assert not window.actions.undo.isEnabled()
+        assert not window.window_actions.undo.isEnabled()
         assert [h.exact for h in window.interview.session.notes.highlights] == ["coffee"]
     finally:
         other.unlock()
@@ -164,10 +164,10 @@ def test_only_the_last_interviews_keep_their_history(
     highlight(window, qtbot, "dawn")
     switch(window, qtbot, Qt.Key.Key_PageDown)  # Ana's history is let go for Ben's
     switch(window, qtbot, Qt.Key.Key_PageUp)
-    assert window.actions.undo.isEnabled()
+    assert window.window_actions.undo.isEnabled()
     switch(window, qtbot, Qt.Key.Key_PageUp)
     assert [h.exact for h in window.interview.session.notes.highlights] == ["coffee"]
-    assert not window.actions.undo.isEnabled()
+    assert not window.window_actions.undo.isEnabled()
 
 
 def test_closing_the_study_lets_the_histories_go(
@@ -180,7 +180,7 @@ def test_closing_the_study_lets_the_histories_go(
     window.switcher.open(window.study.study.interviews[0].id)
     assert [h.exact for h in window.interview.session.notes.highlights] == ["coffee"]
     window.reader.setFocus()
-    assert not window.actions.undo.isEnabled()
+    assert not window.window_actions.undo.isEnabled()
 
 
 def research_notes_on_disk(path: Path) -> str:

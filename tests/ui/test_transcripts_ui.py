@@ -85,7 +85,7 @@ def test_each_format_opens_from_the_open_dialog(
         return str(path), ""
 
     monkeypatch.setattr("PySide6.QtWidgets.QFileDialog.getOpenFileName", choose)
-    window.actions.open.trigger()
+    window.window_actions.open.trigger()
     session = window.interview.session
     assert session.document.source == str(path.resolve())
     assert session.document.meta()["format"] == source_format

@@ -41,7 +41,7 @@ def test_undo_follows_the_focus_across_a_switch_in_a_study(
     window.reader.setFocus()
     qtbot.waitUntil(lambda: active(window) is window.interview.controller.undo_stack)
     # The codebook, made on first use, claims the study's history too.
-    window.actions.codes.focus_codebook.trigger()
+    window.window_actions.codes.focus_codebook.trigger()
     qtbot.waitUntil(lambda: active(window) is window.study.undo_stack)
 
 
@@ -51,7 +51,7 @@ def test_the_codebook_of_a_lone_interview_undoes_in_the_interview(
     window = make_window()
     activate(window, qtbot)
     interview = window.interview.controller.undo_stack
-    window.actions.codes.focus_codebook.trigger()
+    window.window_actions.codes.focus_codebook.trigger()
     qtbot.waitUntil(lambda: window.codebook.panel.view.hasFocus())
     assert active(window) is interview
 
@@ -87,7 +87,7 @@ def test_undo_with_the_notes_focused_undoes_the_typing_not_a_highlight(
 ) -> None:
     window = make_window()
     activate(window, qtbot)
-    undo, redo, editor = window.actions.undo, window.actions.redo, window.notes_editor
+    undo, redo, editor = window.window_actions.undo, window.window_actions.redo, window.notes_editor
     highlight_with_key(window, qtbot, "Hollywood")
     wait_saved(qtbot, notes_path, lambda d: len(d["highlights"]) == 1)
     qtbot.keyClick(window.reader, Qt.Key.Key_2, CTRL)  # Go to Notes
@@ -118,13 +118,13 @@ def test_undo_in_a_filter_field_undoes_its_typing(
     activate(window, qtbot)
     highlight_with_key(window, qtbot, "Hollywood")
     field = window.annotations.filter_edit
-    window.actions.focus_annotations.trigger()
+    window.window_actions.focus_annotations.trigger()
     field.setFocus()
     qtbot.waitUntil(field.hasFocus)
     qtbot.keyClicks(field, "holly")
-    assert window.actions.undo.text() == "&Undo Typing"
-    from_the_menu(window, qtbot, window.actions.undo)
+    assert window.window_actions.undo.text() == "&Undo Typing"
+    from_the_menu(window, qtbot, window.window_actions.undo)
     assert field.text() == "" and len(window.interview.session.notes.highlights) == 1
     # A read-only text (the reader, the preview) has no typing to undo: not a field.
     window.reader.setFocus()
-    qtbot.waitUntil(lambda: window.actions.undo.text() == "&Undo Add Highlight")
+    qtbot.waitUntil(lambda: window.window_actions.undo.text() == "&Undo Add Highlight")

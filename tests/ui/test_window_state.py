@@ -60,7 +60,7 @@ def with_codes(window: MainWindow) -> None:
     """Codes in the study and the Codebook shown: four tabs under the Library."""
     for name in ("Trust in institutions", "Mentoring", "Night shifts"):
         window.codebook.hub.create(name)
-    window.actions.codes.focus_codebook.trigger()
+    window.window_actions.codes.focus_codebook.trigger()
     QApplication.processEvents()
 
 
@@ -129,7 +129,7 @@ def test_the_library_keeps_five_rows_beside_a_tabbed_dock_after_a_restart(
     if dock == "codebook":
         with_codes(window)
     else:
-        window.actions.search_everything.trigger()
+        window.window_actions.search_everything.trigger()
         QApplication.processEvents()
     assert rows_in_sight(window) >= LEFT_ROWS
     # Dragged smaller, it holds: the tabbed docks below cannot take its last rows.
@@ -149,7 +149,7 @@ def test_search_results_wrap_in_the_narrow_column(
     netbook: Callable[[], MainWindow], qtbot: QtBot
 ) -> None:
     window = netbook()
-    window.actions.search_everything.trigger()
+    window.window_actions.search_everything.trigger()
     panel = window.search_panel
     panel.edit.setText("coffee")
     panel.search()
@@ -205,15 +205,15 @@ def test_the_preview_and_playback_switches_are_as_they_were_left(
     qtbot.waitUntil(window.isActiveWindow)
     qtbot.keyClick(window.reader, Qt.Key.Key_V, CTRL_SHIFT)  # Format ▸ Preview Notes
     assert window.notes_pane.previewing()
-    playback = window.actions.playback
+    playback = window.window_actions.playback
     # As the Playback menu turns them, with a recording attached (greyed out here).
     playback.follow.setChecked(False)
     playback.typist_loop.setChecked(True)
     window.close()
     again = start_window(None)
     assert again.notes_pane.previewing()
-    assert again.actions.toggle_preview.isChecked()
-    assert not again.actions.playback.follow.isChecked()
+    assert again.window_actions.toggle_preview.isChecked()
+    assert not again.window_actions.playback.follow.isChecked()
     assert again.recording.typist_loop  # what the switch does, done
 
 
@@ -222,7 +222,7 @@ def test_a_restart_keeps_the_tab_in_front_and_the_library_as_tall(
 ) -> None:
     window = netbook()
     with_codes(window)  # the Codebook comes forward, once
-    window.actions.focus_outline.trigger()  # Ctrl+4: the Outline in front
+    window.window_actions.focus_outline.trigger()  # Ctrl+4: the Outline in front
     QApplication.processEvents()
     assert in_front(window.outline_dock) and not in_front(window.codebook.dock)
     height = window.library_dock.height()

@@ -37,7 +37,7 @@ if TYPE_CHECKING:
 
 def wire_codebook(window: Any) -> None:
     """`window` is the MainWindow; what is made here hangs off it as `window.codebook`."""
-    actions = window.actions.codes
+    actions = window.window_actions.codes
     hub = CodebookHub(window.interview, window.study, window)
     dock = LazyDock("Codebook", "codebook-dock", lambda: _make_panel(window.codebook), window)
     window.addDockWidget(Qt.DockWidgetArea.LeftDockWidgetArea, dock)

@@ -4,14 +4,16 @@ in bold and kept in sight; a longer place ("Line 40", "#method") on a line of it
 
 At 200 px a one-line result showed about fifteen characters ("…king movies the…"). A
 result is as tall as its snippet wraps, up to three lines: a short one ("Thank you.")
-leaves no blank lines under it. Its lines are counted once per width (laid out as painted,
-so the two agree), and only for the rows Qt measures: those in sight, and a page at the
-end for the scroll bar (the tree scrolls by rows), so thousands of results cost no more.
+leaves no blank lines under it. A row is laid out when Qt measures it, once per width, and
+painted from that layout (so its height and its lines agree); only the rows Qt measures
+are: those in sight, and a page at the end for the scroll bar (the tree scrolls by rows),
+so thousands of results cost no more.
 """
 
 from __future__ import annotations
 
 import math
+from typing import NamedTuple
 
 from PySide6.QtCore import QEvent, QModelIndex, QObject, QPointF, QRect, QSize, Qt, QTimer
 from PySide6.QtGui import (
@@ -42,7 +44,6 @@ MAX_LINES = 3
 PAD = 3  # above and below a result, between two results
 GAP = 5  # between the place column and the snippet
 ELLIPSIS = "…"
-LAID_OUT = 400  # snippets kept laid out: the rows in sight of a tall dock, several times
 
 
 def kind_group(
@@ -166,19 +167,36 @@ def _lay_out(
     return layout
 
 
+class Row(NamedTuple):
+    """A result as measured for a text column `width` px wide: its snippet laid out, the
+    width of the place's column, and whether the place is on a line of its own above."""
+
+    width: int
+    snippet: QTextLayout
+    column: int
+    above: bool
+
+    @property
+    def lines(self) -> int:
+        return max(1, self.snippet.lineCount()) + self.above
+
+
 class ResultDelegate(QStyledItemDelegate):
     """A result as its place, muted, then the snippet with the match in bold, on as many
     lines (one to three) as it needs at the tree's width; the groups as the style paints
-    them."""
+    them. A row is laid out where Qt measures it (`sizeHint`), always before it paints it:
+    `paint` only draws."""
 
     def __init__(self, view: QTreeView) -> None:
         super().__init__(view)
         self.view = view
         self.lines = MAX_LINES
-        self._lines_of: dict[tuple[Result, int], int] = {}  # at the width measured last
-        self._laid_out: dict[tuple[Result, int], tuple[QTextLayout, int, bool]] = {}
+        # Each result as measured last, for its paints (Qt measures a row once, then paints
+        # it as often as it shows): the rows in sight or scrolled past and the last page,
+        # ~6 KB each, let go at another search, width or font.
+        self._rows: dict[Result, Row] = {}
         self._width = -1  # the viewport's, as measured
-        self._stale = False  # resized since: measured again before the next paint
+        self._stale = False  # resized since: measured again from the event loop
         self._font: QFont | None = None  # the rows' font, as measured
         self._viewport = view.viewport()  # watched: the events of others pass untouched
         self._viewport.installEventFilter(self)
@@ -193,25 +211,25 @@ class ResultDelegate(QStyledItemDelegate):
         return max(1, min(MAX_LINES, math.ceil(2 * SNIPPET_CHARS / per_line)))
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
-        kind = event.type()
-        if watched is self._viewport and kind in (QEvent.Type.Resize, QEvent.Type.Paint):
-            if kind == QEvent.Type.Resize and self._viewport.width() != self._width:
-                # The rows' heights change: measured again once, at the width a dock
-                # dragged wider has reached by then, not at every pixel of the drag.
-                if not self._stale:
-                    QTimer.singleShot(0, self, self._measure_again)
-                self._stale = True
-            elif kind == QEvent.Type.Paint:
-                self._measure_again()  # never painted at one width, measured at another
+        if (
+            watched is self._viewport
+            and event.type() == QEvent.Type.Resize
+            and self._viewport.width() != self._width
+            and not self._stale
+        ):
+            # The rows' heights change: measured again once, at the width a dock dragged
+            # wider has reached by then, not at every pixel of the drag. A paint before
+            # (the window system's, of a window resized) draws the rows as they were.
+            self._stale = True
+            QTimer.singleShot(0, self, self._measure_again)
         return super().eventFilter(watched, event)
 
     def _measure_again(self) -> None:
-        if self._stale:
-            self._stale = False
-            self._width = self._viewport.width()
-            self.lines = self.lines_for(self._width)
-            self.forget()
-            self.view.doItemsLayout()
+        self._stale = False
+        self._width = self._viewport.width()
+        self.lines = self.lines_for(self._width)
+        self.forget()
+        self.view.doItemsLayout()
 
     def place(self, label: str, metrics: QFontMetrics, width: int) -> tuple[int, bool]:
         """The width of the place's column, and whether the place is on a line of its own
@@ -222,34 +240,18 @@ class ResultDelegate(QStyledItemDelegate):
         return width, True
 
     def forget(self) -> None:
-        """Measure and lay out every row again (another width or font)."""
-        self._lines_of.clear()
-        self._laid_out.clear()
+        """Measure and lay out every row again (another width, font or search)."""
+        self._rows.clear()
 
-    def laid_out(self, result: Result, font: QFont, width: int) -> tuple[QTextLayout, int, bool]:
-        """`result`'s snippet laid out for a text column `width` px wide, the width of the
-        place's column, and whether the place is above the snippet. Made when its row is
-        measured, then painted; the last LAID_OUT are kept for the next paints."""
-        key = (result, width)
-        found = self._laid_out.get(key)
-        if found is None:
+    def measured(self, result: Result, font: QFont, width: int) -> Row:
+        """`result` laid out for a text column `width` px wide, once at this width."""
+        row = self._rows.get(result)
+        if row is None or row.width != width:
             column, above = self.place(result.label, QFontMetrics(font), width)
             snippet_width = width if above else width - column - GAP
-            layout = snippet_layout(result, font, snippet_width, MAX_LINES - above)
-            found = self._laid_out[key] = layout, column, above
-            self._lines_of[key] = max(1, layout.lineCount()) + above
-            if len(self._laid_out) > LAID_OUT:
-                del self._laid_out[next(iter(self._laid_out))]  # the oldest
-        return found
-
-    def row_lines(self, result: Result, font: QFont, width: int) -> int:
-        """The lines of `result` in a text column `width` px wide: its snippet's, and the
-        place's above it if it has a line of its own."""
-        lines = self._lines_of.get((result, width))
-        if lines is None:
-            self.laid_out(result, font, width)
-            lines = self._lines_of[(result, width)]
-        return lines
+            snippet = snippet_layout(result, font, snippet_width, MAX_LINES - above)
+            row = self._rows[result] = Row(width, snippet, column, above)
+        return row
 
     def text_rect(self, cell: QRect) -> QRect:
         """Where a result's text goes in its `cell`: within the style's margins and PAD."""
@@ -274,7 +276,7 @@ class ResultDelegate(QStyledItemDelegate):
         cell = self.view.header().sectionSize(0) - depth * self.view.indentation()
         line = QFontMetrics(font).lineSpacing()
         width = self.text_rect(QRect(0, 0, cell, line)).width()
-        return QSize(max(cell, 0), self.row_lines(result, font, width) * line + 2 * PAD)
+        return QSize(max(cell, 0), self.measured(result, font, width).lines * line + 2 * PAD)
 
     def paint(self, painter: QPainter, option: QStyleOptionViewItem, index: QModelIndex) -> None:
         result = index.data(RESULT_ROLE)
@@ -297,7 +299,7 @@ class ResultDelegate(QStyledItemDelegate):
         font = QFont(opt.font)
         metrics = QFontMetrics(font)
         line = metrics.lineSpacing()
-        layout, column, above = self.laid_out(result, font, rect.width())
+        _width, layout, column, above = self._rows[result]  # as Qt measured it, before
         painter.save()
         painter.setClipRect(rect)
         painter.setFont(font)

@@ -74,11 +74,8 @@ class NotesStatus(QObject):
 
     def show_save_state(self, *_args: object) -> None:
         memo = self._showing_memo()
-        if memo is not None:
-            (state, detail), why = memo.save_state(), memo.why_read_only()
-        else:
-            (state, detail), why = self._notes_state, self._window.interview.why_read_only()
-        # The whole reason in the tip of "Read-only".
+        state, detail = memo.save_state() if memo is not None else self._notes_state
+        why = self._pane.why_read_only()  # the whole reason, in the tip of "Read-only"
         self._window.save_label.setText(SAVE_STATES.get(state, f"Not saved: {detail}"), why or None)
 
     def count_words(self, *_args: object) -> None:

@@ -72,7 +72,9 @@ class StudyMemo(QObject):
 
     def why_read_only(self) -> str:
         """Why the memo takes no typing, in words; "" when it does (or no study is open)."""
-        return self.unreadable or self._study.why_read_only()
+        if self.unreadable:
+            return f"The study memo is read-only: {self.unreadable}"
+        return self._study.why_read_only()
 
     # Opening and closing ---------------------------------------------------------------
 
@@ -105,7 +107,7 @@ class StudyMemo(QObject):
         self.documentChanged.emit(self.document)
         self.readOnlyChanged.emit(self.read_only)
         if self.unreadable:  # said with what opening the study found, after the interview
-            said = f"The study memo is read-only: {self.unreadable}"
+            said = self.why_read_only()
             self._study.notice = "  ".join(filter(None, (self._study.notice, said)))
 
     @staticmethod

@@ -33,14 +33,14 @@ class MemoWindow(StatusWindow, Protocol):
     study_actions: StudyActions
     switcher: InterviewSwitcher
     quoting: NotesQuoting
-    actions: Actions
+    window_actions: Actions
     recording: Recording
 
 
 def wire_memo(window: MemoWindow) -> Callable[[], StudyMemo | None]:
     """Wire the memo, and the status bar's account of the notes pane; what gives the
     StudyMemo (None before a study opened)."""
-    study, pane, action = window.study, window.notes_pane, window.actions.study_memo
+    study, pane, action = window.study, window.notes_pane, window.window_actions.study_memo
     made: list[StudyMemo] = []
     status = NotesStatus(window)
 
@@ -52,7 +52,7 @@ def wire_memo(window: MemoWindow) -> Callable[[], StudyMemo | None]:
         memo = StudyMemo(study, pane.window())
         made.append(memo)
         memo.documentChanged.connect(pane.set_memo)
-        memo.readOnlyChanged.connect(pane.set_memo_read_only)
+        memo.readOnlyChanged.connect(lambda _: pane.set_memo_read_only(memo.why_read_only()))
         status.follow_memo(memo)
         window.study_actions.memo_saved = memo.may_close
         memo.open(opened)  # connected now: this opening is over before it would call
@@ -103,14 +103,14 @@ def wire_memo(window: MemoWindow) -> Callable[[], StudyMemo | None]:
             if switcher.current == interview_id or switcher.open(interview_id):
                 window.quoting.follow_link(own)
         elif switcher.current == interview_id:
-            recording.follow_link(own)
+            recording.time_links.follow(own)
         elif switcher.open(interview_id):  # its recording is shown a moment after it opens
-            QTimer.singleShot(0, recording, lambda: recording.follow_link(own))
+            QTimer.singleShot(0, recording, lambda: recording.time_links.follow(own))
 
     study.opened.connect(study_opened)
     action.triggered.connect(show)
     pane.memoShown.connect(action.setChecked)
     pane.linkActivated.connect(follow)
     window.quoting.into_memo = into_memo
-    window.recording.naming = naming
+    window.recording.time_links.naming = naming
     return lambda: made[0] if made else None

@@ -3,8 +3,10 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
+from contextlib import ExitStack, contextmanager
 
-from PySide6.QtCore import QTimer
+from PySide6.QtCore import QSignalBlocker, QTimer
 from PySide6.QtGui import QColor, QFont, QSyntaxHighlighter, QTextCharFormat, QTextDocument
 
 from reader.core.markdown_emphasis import emphasis_spans
@@ -29,12 +31,26 @@ def links_in(text: str) -> list[tuple[int, int, str]]:
     return [(m.start(), m.end(), m.group(2)) for m in LINK.finditer(text)]
 
 
+@contextmanager
+def _unheard(*documents: QTextDocument | None) -> Iterator[None]:
+    """Qt says a document's contents changed when only their styling did: those who
+    listen to it (its saver, the word count, the Search panel) are not told of styling."""
+    with ExitStack() as blockers:
+        for document in documents:
+            if document is not None:
+                blockers.enter_context(QSignalBlocker(document))
+        yield
+
+
 class MarkdownHighlighter(QSyntaxHighlighter):
     """Per-line rules only (plus code fences), so typing re-styles one block at a time.
 
     Long notes are styled gradually (`style_gradually`): the first lines at once, the
     rest a chunk a tick from the event loop. Until then a block past `_styled_below`
     is left plain and keeps Qt's UNSTYLED state, so each chunk knows where to go on.
+
+    Styling is done here, never queued by Qt, so that the documents styled stay silent
+    meanwhile (`_unheard`): to them it would be an edit, to be saved.
     """
 
     def __init__(self, document: QTextDocument | None, base_size: float) -> None:
@@ -48,10 +64,7 @@ class MarkdownHighlighter(QSyntaxHighlighter):
 
     def style_gradually(self, document: QTextDocument) -> None:
         """Style `document` from the top, a chunk at a time, the first one now."""
-        # Qt queues a pass over every block (edits wait for it): blocks past the chunks
-        # return at once there, and nothing public cancels it.
-        self.setDocument(document)
-        self._styled_below = 0
+        self._attach(document, styled_below=0)
         self._style_chunk()
         if self._styled_below is not None:
             self._chunks.start()
@@ -68,10 +81,17 @@ class MarkdownHighlighter(QSyntaxHighlighter):
             self._chunks.start()
 
     def setDocument(self, document: QTextDocument | None) -> None:
-        """Another document (or none) is styled whole, as Qt does: any gradual styling stops."""
+        """Another document (or none) is styled whole: any gradual styling stops."""
+        self._attach(document, styled_below=None)
+
+    def _attach(self, document: QTextDocument | None, styled_below: int | None) -> None:
         self._chunks.stop()
-        self._styled_below = None
-        super().setDocument(document)
+        self._styled_below = styled_below
+        with _unheard(self.document(), document):
+            super().setDocument(document)  # which takes the styling off the one before
+            # The pass over every block that Qt would queue, done now while unheard (blocks
+            # past the chunks, styled gradually, return at once there).
+            super().rehighlight()
 
     def _style_chunk(self) -> None:
         document = self.document()
@@ -81,10 +101,11 @@ class MarkdownHighlighter(QSyntaxHighlighter):
             return
         self._styled_below = end = start + CHUNK_BLOCKS
         block = document.findBlockByNumber(start)
-        while block.isValid() and block.blockNumber() < end:
-            if block.userState() == UNSTYLED:  # else styled as the one before it changed
-                self.rehighlightBlock(block)
-            block = block.next()
+        with _unheard(document):
+            while block.isValid() and block.blockNumber() < end:
+                if block.userState() == UNSTYLED:  # else styled as the one before it changed
+                    self.rehighlightBlock(block)
+                block = block.next()
         if not block.isValid():
             self._styled_below = None
             self._chunks.stop()
@@ -104,7 +125,7 @@ class MarkdownHighlighter(QSyntaxHighlighter):
         self._base_size = base_size
         self._muted = theme.muted_color()
         self._accent = theme.accent_color()
-        if self.document() is not None:
+        with _unheard(self.document()):
             self.rehighlight()
 
     def _format(self, **props: object) -> QTextCharFormat:

@@ -117,8 +117,7 @@ class NotesPane(QWidget):
         interview.opened.connect(self._interview_opened)
         interview.readOnlyChanged.connect(self._follow_read_only)
         self._memo: QTextDocument | None = None  # the study memo's, while a study is open
-        self._memo_words = ""  # its text when memoEdited was last said
-        self._memo_read_only = True
+        self._memo_read_only = ""  # why the study memo takes no typing; "" when it does
         # The caret and scroll of the document not shown: put back when it shows again.
         self._kept: dict[bool, tuple[int, int]] = {}  # by "is the memo"
         self.tabs = QTabBar()
@@ -178,7 +177,7 @@ class NotesPane(QWidget):
     def _follow_read_only(self, *_args: object) -> None:
         """Read-only notes take no typing and no formatting (a change could not be saved)."""
         if self.showing_memo():
-            read_only = self._memo_read_only
+            read_only = bool(self._memo_read_only)
             self.editor.set_hint(MEMO_HINT)
         else:
             read_only = self.interview.read_only
@@ -197,27 +196,21 @@ class NotesPane(QWidget):
             self.show_memo(False)
         self._memo = document
         if document is not None:
-            self._memo_words = document.toPlainText()
-            document.contentsChanged.connect(self._memo_changed)
+            document.contentsChanged.connect(self.memoEdited)  # styling is unheard (highlighter)
         self._kept.pop(True, None)
         self.tabs.setVisible(document is not None)
         if showing and document is not None:
             self.show_memo(True)
 
-    def _memo_changed(self) -> None:
-        """Qt says the contents changed when only their Markdown styling did, and each switch
-        of tab styles the memo again: its words are compared (a memo is short), so that the
-        Search panel does not search the study again nor the words get counted again."""
-        assert self._memo is not None
-        words = self._memo.toPlainText()
-        if words != self._memo_words:
-            self._memo_words = words
-            self.memoEdited.emit()
-
-    def set_memo_read_only(self, read_only: bool) -> None:
-        self._memo_read_only = read_only
+    def set_memo_read_only(self, why: str) -> None:
+        """Why the study memo takes no typing (StudyMemo.why_read_only); "" when it does."""
+        self._memo_read_only = why
         if self.showing_memo():
             self._follow_read_only()
+
+    def why_read_only(self) -> str:
+        """Why the notes shown take no typing, in words; "" when they do."""
+        return self._memo_read_only if self.showing_memo() else self.interview.why_read_only()
 
     def showing_memo(self) -> bool:
         return self._memo is not None and self.editor.document() is self._memo

@@ -138,8 +138,7 @@ class NotesSaver(QObject):
         """In the worker: check nobody else wrote the file, write it atomically, and take a
         backup when ten minutes have passed."""
         # When the file holds these very bytes (in_flight_hash is `data`'s), nothing is
-        # written: Qt reports the notes' Markdown styling as an edit of each line styled,
-        # so every interview (and the memo) shown would be written again, unchanged.
+        # written: an edit undone before the save would write the file again, unchanged.
         if _check_unchanged(path, expected) and self.in_flight_hash == expected:
             return
         atomic_write(path, data, parents=False)

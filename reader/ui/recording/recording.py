@@ -1,6 +1,6 @@
 """The recording of the open interview: attaching it (or finding it beside the
 transcript), playing it from the bar and the keys, following along in the reader, jumping
-by time, time links in the notes, and the position kept in the notes file.
+by time, time links in the notes (time_links.py), and the position kept in the notes file.
 
 The player (and QtMultimedia with it) is made only when an interview with a recording is
 open; everything that can go wrong is said once, in the bar and the status line, and the
@@ -30,6 +30,7 @@ if TYPE_CHECKING:  # made with the first recording: start-up imports none of the
     from reader.core.sync import SyncTable
     from reader.ui.recording.follow import FollowOverlay
     from reader.ui.recording.media import Player
+    from reader.ui.recording.time_links import TimeLinks
     from reader.ui.recording.video import VideoDock
 
 SKIP_MS = 5000
@@ -65,11 +66,11 @@ class Recording(QObject):
         self._told_silent = False
         self._problem = ""  # why the recording cannot play, said again if play is asked for
         self._status = PassingStatus(interview.status.emit, window.statusBar())
-        self._say = self._status.say  # what is said of the recording goes with it
+        self.say = self._status.say  # what is said of the recording goes with it
         self._picture = False  # the recording shown has a picture (View ▸ Video)
         self.video: VideoDock | None = None  # made with the first recording
         self._availability: Availability | None = None
-        self.naming = lambda: ("", "")  # in the study memo: its interview's (memo/wiring.py)
+        self._time_links: TimeLinks | None = None
         # The bar and the overlay are this feature's own parts.
         bar.seekRequested.connect(self.seek)
         bar.locateRequested.connect(self.choose)
@@ -81,14 +82,14 @@ class Recording(QObject):
         interview.replaced.connect(self.interview_replaced)
         interview.aboutToClose.connect(self.interview_closing)
         interview.readOnlyChanged.connect(lambda _read_only: self._show_state())
-        self._notes.linkActivated.connect(self.follow_link)
+        self._notes.linkActivated.connect(lambda url: self.time_links.follow(url))
         playback.attach.triggered.connect(self.choose)
         playback.detach.triggered.connect(self.detach)
         playback.play.triggered.connect(self.toggle)
         playback.back.triggered.connect(lambda: self.skip(-SKIP_MS))
         playback.forward.triggered.connect(lambda: self.skip(SKIP_MS))
         playback.play_paragraph.triggered.connect(self.play_paragraph)
-        playback.insert_time.triggered.connect(self.insert_time)
+        playback.insert_time.triggered.connect(lambda: self.time_links.insert())
         playback.follow.toggled.connect(self.set_follow)
         playback.typist_loop.toggled.connect(self.set_typist_loop)
         self._playback = playback
@@ -120,6 +121,15 @@ class Recording(QObject):
             self._overlay.timeClicked.connect(lambda ms: self.seek(ms, play=True))
             self._overlay.offsetClicked.connect(self.play_from)
         return self._overlay
+
+    @property
+    def time_links(self) -> TimeLinks:
+        """Made with the first time link inserted or followed: start-up imports none of it."""
+        if self._time_links is None:
+            from reader.ui.recording.time_links import TimeLinks
+
+            self._time_links = TimeLinks(self, self._notes)
+        return self._time_links
 
     # Opening and closing ---------------------------------------------------------------
 
@@ -174,7 +184,7 @@ class Recording(QObject):
         self.bar.set_position(position_ms)
         self.overlay.set_table(self.table)
         if self.table is not None and not len(self.table):
-            self._say(NO_TIMES, 8000)
+            self.say(NO_TIMES, 8000)
         if problem:
             self._cannot_play(problem)
             return
@@ -190,7 +200,7 @@ class Recording(QObject):
         if player.silent and not self._told_silent:
             self._told_silent = True
             untimed = self.table is not None and not len(self.table)
-            self._say(NO_SOUND_NO_TIMES if untimed else NO_SOUND, 8000)
+            self.say(NO_SOUND_NO_TIMES if untimed else NO_SOUND, 8000)
 
     def _player(self) -> Player:
         if self.player is None:
@@ -216,7 +226,7 @@ class Recording(QObject):
     def _cannot_play(self, problem: str) -> None:
         self._problem = problem
         self.bar.set_playable(False, problem)
-        self._say(problem, 10_000)
+        self.say(problem, 10_000)
         self._show_state()
 
     # Attaching ---------------------------------------------------------------------------
@@ -225,7 +235,7 @@ class Recording(QObject):
         """File ▸ Attach Recording…, and Locate… for a missing one."""
         session = self._interview.session
         if session is None:
-            self._say("Open an interview first.", 4000)
+            self.say("Open an interview first.", 4000)
             return
         if self._refused_read_only():
             return
@@ -239,7 +249,7 @@ class Recording(QObject):
         if session is None or notes_path is None:
             return
         # Locating a missing or unplayable file keeps its place; another recording starts.
-        keep = self._position() if path == self.path or self._problem else 0
+        keep = self.position() if path == self.path or self._problem else 0
         self._let_go()
         self._controller_set(RecordingRef(stored_path(path, notes_path), keep))
         self.table = _times_of(session)
@@ -251,12 +261,12 @@ class Recording(QObject):
         self._let_go()
         self._controller_set(None)
         self._show_state()
-        self._say("The recording was detached from this interview.", 4000)
+        self.say("The recording was detached from this interview.", 4000)
 
     def _refused_read_only(self) -> bool:
         """Read-only notes keep their recording: a change would be shown, never saved."""
         if self._interview.read_only:
-            self._say(self._interview.why_read_only(), 5000)
+            self.say(self._interview.why_read_only(), 5000)
         return self._interview.read_only
 
     def _controller_set(self, ref: RecordingRef | None, save: bool = True) -> None:
@@ -265,18 +275,18 @@ class Recording(QObject):
 
     # Playing -----------------------------------------------------------------------------
 
-    def _playable(self) -> Player | None:
+    def playable(self) -> Player | None:
         if self._problem and self.path is not None:
-            self._say(self._problem, 10_000)
+            self.say(self._problem, 10_000)
             return None
         if self.player is None or self.path is None:
             if self._interview.session is not None:
-                self._say("No recording is attached: File ▸ Attach Recording… adds one.", 5000)
+                self.say("No recording is attached: File ▸ Attach Recording… adds one.", 5000)
             return None
         return self.player
 
     def toggle(self) -> None:
-        player = self._playable()
+        player = self.playable()
         if player is None:
             return
         if player.is_playing():
@@ -285,7 +295,7 @@ class Recording(QObject):
             player.play()
 
     def pause(self) -> None:
-        player = self._playable()
+        player = self.playable()
         if player is None:
             return
         player.pause()
@@ -295,12 +305,12 @@ class Recording(QObject):
         self.remember_position(save=True)
 
     def skip(self, delta_ms: int) -> None:
-        player = self._playable()
+        player = self.playable()
         if player is not None:
             self.seek(player.position() + delta_ms)
 
     def seek(self, ms: int, play: bool = False) -> None:
-        player = self._playable()
+        player = self.playable()
         if player is None:
             return
         if self._pending_seek is not None:  # not loaded yet: go there once it is
@@ -327,7 +337,7 @@ class Recording(QObject):
     def set_typist_loop(self, on: bool) -> None:
         self.typist_loop = on
 
-    def _position(self) -> int:
+    def position(self) -> int:
         """Where playback stands; for a recording that cannot play, where it stood."""
         if self._pending_seek is not None:
             return self._pending_seek
@@ -348,7 +358,7 @@ class Recording(QObject):
         session = self._interview.session
         if session is None or session.notes.recording is None or self.path is None:
             return
-        ms = self._position()
+        ms = self.position()
         if ms != session.notes.recording.position_ms:
             self._saved_ms = ms
             self._controller_set(replace(session.notes.recording, position_ms=ms), save)
@@ -358,11 +368,11 @@ class Recording(QObject):
     def play_from(self, offset: int, until_end_of_paragraph: bool = False) -> None:
         """Play from the time `offset` in the text is spoken."""
         session = self._interview.session
-        if self._playable() is None or session is None or self.table is None:
+        if self.playable() is None or session is None or self.table is None:
             return
         ms = self.table.ms_at(offset)
         if ms is None:
-            self._say("This part of the transcript comes before any time.", 4000)
+            self.say("This part of the transcript comes before any time.", 4000)
             return
         segment = session.segment_at(offset)
         end = self.table.ms_at(segment.end) if until_end_of_paragraph and segment else None
@@ -379,26 +389,6 @@ class Recording(QObject):
         segment = session.segment_at(offset)
         start = highlight.start if highlight else segment.start if segment else offset
         self.play_from(start, until_end_of_paragraph=True)
-
-    def insert_time(self) -> None:
-        """A link to the current time at the notes' caret; following it plays from there."""
-        editor = self._notes.editor
-        if self._playable() is None or editor.isReadOnly():
-            return
-        from reader.core.sync import format_time, time_link
-
-        ms, (name, place) = self._position(), self.naming()
-        editor.textCursor().insertText(time_link(ms, name, place) + " ")
-        where = "the study memo" if name else "your notes"
-        self._say(f"Inserted {format_time(ms)} in {where}.", 3000)
-
-    def follow_link(self, url: str) -> None:
-        """#t=… links in the notes play from their time; other links are someone else's."""
-        from reader.core.sync import link_ms
-
-        ms = link_ms(url)
-        if ms is not None:
-            self.seek(ms, play=True)
 
     # Video -------------------------------------------------------------------------------
 

@@ -122,7 +122,7 @@ class ActionStates(QObject):
 class StatesWindow(Protocol):
     """What of the main window this needs (the main window is not imported here)."""
 
-    actions: Actions
+    window_actions: Actions
     interview: OpenInterview
     study: OpenStudy
     reader: ReaderView
@@ -132,7 +132,7 @@ class StatesWindow(Protocol):
 def wire_action_states(window: StatesWindow) -> ActionStates:
     interview, study, reader = window.interview, window.study, window.reader
     switcher = window.switcher
-    states = ActionStates(window.actions, interview)
+    states = ActionStates(window.window_actions, interview)
 
     def show() -> None:
         studied = study.study

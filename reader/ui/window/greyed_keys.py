@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from PySide6.QtCore import QEvent, QObject
 from PySide6.QtGui import QKeyEvent, QKeySequence
-from PySide6.QtWidgets import QMainWindow, QWidget
+from PySide6.QtWidgets import QMainWindow
 
 SHOWN_MS = 6000
 
@@ -33,8 +33,7 @@ class GreyedKeys(QObject):
 
     def why_not(self, keys: QKeySequence) -> str:
         """'Name: reason' of the greyed-out action `keys` would trigger; "" if none."""
-        # QWidget's list: the main window's own `actions` is its Actions (actions.py).
-        for action in QWidget.actions(self._window):
+        for action in self._window.actions():
             if action.isEnabled() or keys not in action.shortcuts():
                 continue
             name = action.text().replace("&", "").removesuffix("…")

@@ -57,7 +57,7 @@ def make_library(window: Any) -> LibraryPanel:
     library.openStudyRequested.connect(opening.choose_study)
     window.focus_marker.add_pane(library.view)
     window.action_states.library_made(library.add_button)
-    library.fill_action = window.actions.fill_participants  # its menus offer it too
+    library.fill_action = window.window_actions.fill_participants  # its menus offer it too
     library.add_button.menu().addAction(library.fill_action)
     return library
 
@@ -75,7 +75,7 @@ def make_search(window: Any) -> SearchPanel:
         reader.setFocus(Qt.FocusReason.OtherFocusReason)
 
     def select_in_notes(start: int, end: int, memo: bool = False) -> None:
-        window.actions.toggle_preview.setChecked(False)
+        window.window_actions.toggle_preview.setChecked(False)
         window.notes_pane.select_span(start, end, memo)
 
     def memo_text() -> str:
@@ -125,4 +125,4 @@ def show_keys(window: Any) -> None:
     """Help ▸ Keyboard Shortcuts (F1), its module loaded then."""
     from reader.ui.window.shortcuts import show_shortcuts
 
-    show_shortcuts(window, window.actions)
+    show_shortcuts(window, window.window_actions)

@@ -114,13 +114,19 @@ class MainWindow(QMainWindow):
         self.statusBar().addPermanentWidget(self.words_label)
         self.statusBar().addPermanentWidget(self.save_label)  # these three: memo/notes_status.py
 
-        self.actions: Actions = build_actions(self)
+        self.window_actions: Actions = build_actions(self)
         docks = [self.library_dock, self.outline_dock, self.annotations_dock, self.search_dock]
-        build_menus(self, self.actions, docks)
-        self.notes_pane.set_actions(self.actions.format_actions(), self.actions.toggle_preview)
+        build_menus(self, self.window_actions, docks)
+        self.notes_pane.set_actions(
+            self.window_actions.format_actions(), self.window_actions.toggle_preview
+        )
         self.editing = HighlightEditing(self.interview, self.reader, self)
         self.quoting = NotesQuoting(
-            self.interview, self.reader, self.notes_pane, self.editing, self.actions.toggle_preview
+            self.interview,
+            self.reader,
+            self.notes_pane,
+            self.editing,
+            self.window_actions.toggle_preview,
         )
         self.transfers = Transfers(self.interview, self.reader, self.banner, self)
         self.switcher = InterviewSwitcher(
@@ -129,7 +135,7 @@ class MainWindow(QMainWindow):
         self.study_actions = StudyActions(
             self, self.interview, self.study, self.switcher, settings()
         )
-        playback = self.actions.playback
+        playback = self.window_actions.playback
         self.player_bar.set_actions(
             playback.back,
             playback.play,
@@ -199,7 +205,7 @@ class MainWindow(QMainWindow):
     # Wiring: every signal of the window, in one place ------------------------------------
 
     def _wire(self) -> None:
-        interview, reader, actions = self.interview, self.reader, self.actions
+        interview, reader, actions = self.interview, self.reader, self.window_actions
         editing, quoting, transfers = self.editing, self.quoting, self.transfers
         # The open interview tells the panes.
         interview.opened.connect(self._show_session)
@@ -283,7 +289,7 @@ class MainWindow(QMainWindow):
     def _wire_study(self) -> None:
         """Studies (#12): the library, switching interviews, opening and recent files."""
         study, switcher = self.study, self.switcher
-        opening, actions = self.study_actions, self.actions
+        opening, actions = self.study_actions, self.window_actions
         wire_study_extras(self)  # its colours, its Undo in the library, nothing open
         self.memo = wire_memo(self)  # View ▸ Study Memo, Q into it; the status bar's notes
         study.opened.connect(self._show_library)

@@ -15,7 +15,6 @@ from PySide6.QtWidgets import (
     QTableWidget,
     QTableWidgetItem,
     QVBoxLayout,
-    QWidget,
 )
 
 from reader.ui import keys as pane_keys
@@ -49,7 +48,7 @@ def shortcut_groups(window: QMainWindow, actions: Actions) -> list[tuple[str, Ro
             (),
         ),
     ]
-    window_actions = [
+    window_group = [
         actions.focus_reader,
         actions.focus_notes,
         actions.focus_annotations,
@@ -77,14 +76,13 @@ def shortcut_groups(window: QMainWindow, actions: Actions) -> list[tuple[str, Ro
         actions.shortcuts,
         actions.quit,
     ]
-    # QWidget.actions: the main window's `actions` attribute is the Actions record.
-    known = {a for _, listed, _ in placed for a in listed} | set(window_actions) | set(recent)
-    window_actions += [a for a in QWidget.actions(window) if a not in known]  # none forgotten
+    known = {a for _, listed, _ in placed for a in listed} | set(window_group) | set(recent)
+    window_group += [a for a in window.actions() if a not in known]  # none forgotten
     # Undo and Redo are named by what they undo ("Undo Add Highlight"): here, what they are.
     names = {actions.undo: "Undo the last change", actions.redo: "Redo what was undone last"}
     groups = [(where, _rows(listed) + _pane_rows(table)) for where, listed, table in placed]
     groups[0][1].append(_recent_row(recent))
-    groups.append(("Window", _rows(window_actions, names) + _pane_rows(pane_keys.WINDOW)))
+    groups.append(("Window", _rows(window_group, names) + _pane_rows(pane_keys.WINDOW)))
     return [(where, rows) for where, rows in groups if rows]
 
 

@@ -32,7 +32,7 @@ def run_gui(document_path: Path | None, notes_path: Path | None) -> int:
 
     if not window.study_actions.open_at_start(document_path, notes_path, BUNDLED_INTERVIEW):
         return 1
-    focus_as_left(window.reader, window.actions.focus_notes.trigger)
+    focus_as_left(window.reader, window.window_actions.focus_notes.trigger)
     greet_on_sample(window, BUNDLED_INTERVIEW)
     resume_collector_after_paint(window)
     window.show()
@@ -51,7 +51,7 @@ def greet_on_sample(window: MainWindow, sample: Path) -> None:
         return
     if safety.guard.document_path.resolve() != sample.resolve():
         return
-    actions = window.actions
+    actions = window.window_actions
     window.banner.show_message(
         SAMPLE,
         [("New Study…", actions.new_study.trigger), ("Open Interview…", actions.open.trigger)],

@@ -41,7 +41,7 @@ class StudyWindow(Protocol):
     banner: Banner
     undo_focus: UndoFocus
     library_dock: LazyDock
-    actions: Actions
+    window_actions: Actions
 
 
 OPEN_ALONE = "Or open one on its own with File ▸ Open Interview… (the study closes)."
@@ -64,7 +64,7 @@ def wire_study_extras(window: StudyWindow) -> None:
             made[0].done.connect(lambda: focus_library(window))  # Ctrl+Z undoes it
         made[0].start()
 
-    window.actions.fill_participants.triggered.connect(fill_participants)
+    window.window_actions.fill_participants.triggered.connect(fill_participants)
 
 
 def focus_library(window: StudyWindow) -> None:

@@ -24,7 +24,7 @@ from tests.ui.test_annotations_panel import INTRO, Q1, Q2, add
 
 def shown(window: MainWindow) -> AnnotationsPanel:
     """The Annotations dock brought forward, as View ▸ Annotations (Ctrl+3) does."""
-    window.actions.focus_annotations.trigger()
+    window.window_actions.focus_annotations.trigger()
     return window.annotations
 
 

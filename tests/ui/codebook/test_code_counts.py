@@ -191,7 +191,7 @@ def test_once_counted_a_merge_counts_again_at_once_without_a_dip(
     beverages = hub.book.find("Beverages").id
     assert panel.model.counts == {beverages: 3}
     panel.view.setFocus()
-    window.actions.undo.trigger()
+    window.window_actions.undo.trigger()
     assert drinks_cell(window) == "3"
     assert dipped and not any(dipped)
 

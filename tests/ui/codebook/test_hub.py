@@ -63,13 +63,13 @@ def test_deleting_a_code_leaves_no_ghost_and_undo_brings_the_passages_back(
 
     # Edit ▸ Undo from the study's history (the codebook has the focus) brings all back.
     focus(window, qtbot, panel.view, study_history=True)
-    window.actions.undo.trigger()
+    window.window_actions.undo.trigger()
     assert [c["name"] for c in study_json(folder)["codes"]] == ["Drinks"]
     assert notes_of(folder, first)["highlights"] == before  # same ids, offsets, codes, order
     assert wait_saved(qtbot, second_path, lambda d: d["highlights"])["highlights"] == [dawn]
     assert [h.exact for h in window.interview.session.notes.highlights] == ["dawn"]
     assert hub.counts() == {drinks: 3}
-    window.actions.redo.trigger()  # and Redo takes them away again
+    window.window_actions.redo.trigger()  # and Redo takes them away again
     (again,) = notes_of(folder, first)["highlights"]
     assert {**again, "modified": ""} == {**kept, "modified": ""}  # recoded anew, at its time
     wait_saved(qtbot, second_path, lambda d: d["highlights"] == [])
@@ -77,15 +77,15 @@ def test_deleting_a_code_leaves_no_ghost_and_undo_brings_the_passages_back(
 
     # The interview's own Undo (of coding "dawn") finds the passage gone: nothing happens.
     focus(window, qtbot, window.reader, study_history=False)
-    window.actions.undo.trigger()
+    window.window_actions.undo.trigger()
     assert window.interview.session.notes.highlights == []
     focus(window, qtbot, panel.view, study_history=True)
-    window.actions.undo.trigger()
+    window.window_actions.undo.trigger()
     assert wait_saved(qtbot, second_path, lambda d: d["highlights"])["highlights"] == [dawn]
     # Undone by the study, it stays: the interview's step no longer touches it, either way.
     focus(window, qtbot, window.reader, study_history=False)
-    window.actions.redo.trigger()
-    window.actions.undo.trigger()
+    window.window_actions.redo.trigger()
+    window.window_actions.undo.trigger()
     assert [h.id for h in window.interview.session.notes.highlights] == [dawn["id"]]
 
 
@@ -105,12 +105,12 @@ def test_the_interviews_undo_never_brings_back_a_code_the_study_deleted(
     panel.set_current(hub.book.find("Drinks").id)
     panel.delete_code()
     focus(window, qtbot, window.reader, study_history=False)
-    window.actions.undo.trigger()  # the note
+    window.window_actions.undo.trigger()  # the note
     (h,) = wait_saved(qtbot, path, lambda d: d["highlights"][0]["note"] == "")["highlights"]
     assert (h["exact"], h["color"], h["codes"]) == ("handover", "yellow", [])
 
     window.interview.controller.delete_highlight(h["id"])
-    window.actions.undo.trigger()  # the deletion: back as it was, its old code left off
+    window.window_actions.undo.trigger()  # the deletion: back as it was, its old code left off
     (back,) = wait_saved(qtbot, path, lambda d: d["highlights"])["highlights"]
     assert (back["id"], back["codes"]) == (h["id"], [])
     assert hub.book.find("Drinks") is None
@@ -137,15 +137,15 @@ def test_a_passage_the_interviews_undo_empties_of_a_deleted_code_comes_back_with
     panel.set_current(drinks)
     panel.delete_code()
     focus(window, qtbot, window.reader, study_history=False)
-    window.actions.undo.trigger()  # "Food" off: the passage shows nothing
-    window.actions.redo.trigger()  # and again, while the passage is left out
-    window.actions.undo.trigger()
+    window.window_actions.undo.trigger()  # "Food" off: the passage shows nothing
+    window.window_actions.redo.trigger()  # and again, while the passage is left out
+    window.window_actions.undo.trigger()
     focus(window, qtbot, panel.view, study_history=True)
-    window.actions.undo.trigger()  # "Drinks" back, on the passage
+    window.window_actions.undo.trigger()  # "Drinks" back, on the passage
     session = window.interview.session
     assert [(x.exact, x.codes) for x in session.notes.highlights] == [("coffee", (drinks,))]
     focus(window, qtbot, window.reader, study_history=False)
-    window.actions.redo.trigger()
+    window.window_actions.redo.trigger()
     assert [x.codes for x in session.notes.highlights] == [(drinks, food)]
 
 
@@ -168,14 +168,14 @@ def test_the_interviews_redo_of_a_code_merged_since_puts_on_the_code_it_became(
     panel.merge_code()
     assert session.highlight(coffee).codes == (drinks, meals)
     focus(window, qtbot, window.reader, study_history=False)
-    window.actions.undo.trigger()  # "handover" coded "Meals"
-    window.actions.undo.trigger()  # "Food" (now "Meals") on "coffee"
+    window.window_actions.undo.trigger()  # "handover" coded "Meals"
+    window.window_actions.undo.trigger()  # "Food" (now "Meals") on "coffee"
     assert session.highlight(coffee).codes == (drinks,)
-    window.actions.redo.trigger()
-    window.actions.redo.trigger()
+    window.window_actions.redo.trigger()
+    window.window_actions.redo.trigger()
     assert session.highlight(coffee).codes == (drinks, meals)
     focus(window, qtbot, panel.view, study_history=True)
-    window.actions.undo.trigger()  # the merge: "Food" back where it was
+    window.window_actions.undo.trigger()  # the merge: "Food" back where it was
     assert session.highlight(coffee).codes == (drinks, food)
 
 
@@ -197,11 +197,11 @@ def test_undoing_the_colour_of_a_passage_whose_code_was_deleted_leaves_no_ghost(
     session = window.interview.session
     assert [(h.exact, h.codes) for h in session.notes.highlights] == [("coffee", ())]
     focus(window, qtbot, window.reader, study_history=False)
-    window.actions.undo.trigger()  # the colour
+    window.window_actions.undo.trigger()  # the colour
     assert session.notes.highlights == []  # no invisible passage left behind
     wait_saved(qtbot, path, lambda d: d["highlights"] == [])
     focus(window, qtbot, panel.view, study_history=True)
-    window.actions.undo.trigger()  # the deletion of "Drinks"
+    window.window_actions.undo.trigger()  # the deletion of "Drinks"
     assert [(h.exact, h.codes, h.color) for h in session.notes.highlights] == [
         ("coffee", (drinks,), "")
     ]
@@ -222,7 +222,7 @@ def test_the_studys_undo_keeps_a_note_written_after_the_deletion(
     dialogs.note_answers.append("Morning ritual")
     qtbot.keyClick(window.reader, Qt.Key.Key_N)
     focus(window, qtbot, panel.view, study_history=True)
-    window.actions.undo.trigger()  # the deletion of "Drinks"
+    window.window_actions.undo.trigger()  # the deletion of "Drinks"
     (h,) = wait_saved(qtbot, path, lambda d: d["highlights"] and d["highlights"][0]["codes"])[
         "highlights"
     ]
@@ -240,7 +240,7 @@ def code_coffee_twice_and_delete_drinks(window: MainWindow, qtbot) -> tuple[str,
     panel.set_current(drinks)
     panel.delete_code()
     focus(window, qtbot, window.reader, study_history=False)
-    window.actions.undo.trigger()  # "Food" off: the passage shows nothing, left out
+    window.window_actions.undo.trigger()  # "Food" off: the passage shows nothing, left out
     assert "coffee" not in [h.exact for h in window.interview.session.notes.highlights]
     return drinks, food
 
@@ -258,11 +258,11 @@ def test_a_passage_the_interviews_undo_left_out_comes_back_after_a_switch(
     window.switcher.step(-1)
     assert window.switcher.current == first
     focus(window, qtbot, window.codebook.panel.view, study_history=True)
-    window.actions.undo.trigger()  # "Drinks" back, on the passage
+    window.window_actions.undo.trigger()  # "Drinks" back, on the passage
     (h,) = wait_saved(qtbot, path, lambda d: d["highlights"])["highlights"]
     assert (h["exact"], h["codes"]) == ("coffee", [drinks])
     focus(window, qtbot, window.reader, study_history=False)
-    window.actions.redo.trigger()
+    window.window_actions.redo.trigger()
     wait_saved(qtbot, path, lambda d: d["highlights"][0]["codes"] == [drinks, food])
 
 
@@ -277,7 +277,7 @@ def test_the_studys_undo_while_another_is_open_brings_back_what_was_left_out(
     window.switcher.step(1)
     assert notes_of(folder, first)["highlights"] == []
     focus(window, qtbot, window.codebook.panel.view, study_history=True)
-    window.actions.undo.trigger()  # "Drinks" back, on the passage, in the file
+    window.window_actions.undo.trigger()  # "Drinks" back, on the passage, in the file
     (h,) = notes_of(folder, first)["highlights"]
     assert (h["exact"], h["codes"]) == ("coffee", [drinks])
     window.switcher.step(-1)  # the study wrote its file while away: back with its history
@@ -310,8 +310,8 @@ def test_what_was_left_out_outlives_a_history_dropped_while_away(
     assert "undo history of" in window.statusBar().currentMessage()
     assert window.switcher.current == first and window.interview.session is not session
     focus(window, qtbot, panel.view, study_history=True)
-    window.actions.undo.trigger()  # the deletion of "Meals"
-    window.actions.undo.trigger()  # the deletion of "Drinks"
+    window.window_actions.undo.trigger()  # the deletion of "Meals"
+    window.window_actions.undo.trigger()  # the deletion of "Drinks"
     saved = wait_saved(qtbot, path, lambda d: len(d["highlights"]) == 2)["highlights"]
     assert [(h["exact"], h["codes"]) for h in saved] == [
         ("coffee", [drinks]),
@@ -332,17 +332,17 @@ def test_a_passage_left_out_for_a_code_deleted_while_away_comes_back_with_it(
     code_with_keys(window, qtbot, "coffee", "Drinks")
     drinks = window.codebook.hub.book.find("Drinks").id
     focus(window, qtbot, window.reader, study_history=False)
-    window.actions.undo.trigger()
+    window.window_actions.undo.trigger()
     window.switcher.step(1)
     panel = window.codebook.panel
     panel.set_current(drinks)
     panel.delete_code()
     window.switcher.step(-1)
     focus(window, qtbot, window.reader, study_history=False)
-    window.actions.redo.trigger()
+    window.window_actions.redo.trigger()
     assert window.interview.session.notes.highlights == []
     focus(window, qtbot, panel.view, study_history=True)
-    window.actions.undo.trigger()
+    window.window_actions.undo.trigger()
     (h,) = wait_saved(qtbot, path, lambda d: d["highlights"])["highlights"]
     assert (h["exact"], h["codes"]) == ("coffee", [drinks])
 
@@ -367,10 +367,10 @@ def test_the_studys_undo_puts_a_passage_back_in_its_place_among_those_of_its_spa
     panel.delete_code()
     wait_saved(qtbot, path, lambda d: [h["id"] for h in d["highlights"]] == [twin.id])
     focus(window, qtbot, panel.view, study_history=True)
-    window.actions.undo.trigger()
+    window.window_actions.undo.trigger()
     wait_saved(qtbot, path, lambda d: d["highlights"] == before)
-    window.actions.redo.trigger()
+    window.window_actions.redo.trigger()
     window.switcher.step(1)  # undone while another is open: in its place in the file too
     focus(window, qtbot, panel.view, study_history=True)
-    window.actions.undo.trigger()
+    window.window_actions.undo.trigger()
     assert notes_of(folder, first)["highlights"] == before

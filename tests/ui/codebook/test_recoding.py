@@ -28,7 +28,7 @@ from tests.ui.test_highlights import wait_saved
 
 def switch(window: MainWindow, step: int) -> None:
     """View ▸ Next Interview (1) or Previous Interview (-1)."""
-    actions = window.actions
+    actions = window.window_actions
     (actions.next_interview if step > 0 else actions.previous_interview).trigger()
 
 
@@ -87,15 +87,15 @@ def test_a_code_deleted_while_away_keeps_the_interviews_undo_history(
     assert window.switcher.current == first
     assert "undo history" not in window.statusBar().currentMessage()
     focus(window, qtbot, window.reader, study_history=False)
-    window.actions.undo.trigger()  # the green
+    window.window_actions.undo.trigger()  # the green
     (h,) = wait_saved(qtbot, path, lambda d: d["highlights"][0]["color"] == "yellow")["highlights"]
     assert h["codes"] == []  # as it is now: the deleted code stays deleted
     focus(window, qtbot, window.codebook.panel.view, study_history=True)
-    window.actions.undo.trigger()  # the deletion of "Drinks"
+    window.window_actions.undo.trigger()  # the deletion of "Drinks"
     (h,) = wait_saved(qtbot, path, lambda d: d["highlights"][0]["codes"])["highlights"]
     assert (h["color"], h["codes"]) == ("yellow", [drinks])
     focus(window, qtbot, window.reader, study_history=False)
-    window.actions.redo.trigger()
+    window.window_actions.redo.trigger()
     (h,) = wait_saved(qtbot, path, lambda d: d["highlights"][0]["color"] == "green")["highlights"]
     assert h["codes"] == [drinks]
 
@@ -111,13 +111,13 @@ def test_the_studys_undo_while_away_keeps_the_interviews_undo_history(
     delete_code(window, qtbot, drinks)
     switch(window, NEXT)
     focus(window, qtbot, window.codebook.panel.view, study_history=True)
-    window.actions.undo.trigger()
+    window.window_actions.undo.trigger()
     (h,) = notes_of(folder, first)["highlights"]
     assert (h["color"], h["codes"]) == ("green", [drinks])
     switch(window, BACK)
     assert "undo history" not in window.statusBar().currentMessage()
     focus(window, qtbot, window.reader, study_history=False)
-    window.actions.undo.trigger()  # the green
+    window.window_actions.undo.trigger()  # the green
     (h,) = wait_saved(qtbot, path, lambda d: d["highlights"][0]["color"] == "")["highlights"]
     assert h["codes"] == [drinks]
 
@@ -144,7 +144,7 @@ def test_a_notes_file_another_program_wrote_while_away_still_drops_the_history(
     assert "notes file changed on disk" in window.statusBar().currentMessage()
     assert window.notes_editor.toPlainText() == "Written by a sync tool"
     focus(window, qtbot, window.reader, study_history=False)
-    assert not window.actions.undo.isEnabled()
+    assert not window.window_actions.undo.isEnabled()
 
 
 def test_the_interviews_undo_after_a_merge_while_away_puts_on_the_code_it_became(
@@ -171,20 +171,20 @@ def test_the_interviews_undo_after_a_merge_while_away_puts_on_the_code_it_became
     switch(window, BACK)
     assert "undo history" not in window.statusBar().currentMessage()
     focus(window, qtbot, window.reader, study_history=False)
-    window.actions.undo.trigger()  # "Meals" off: "Drinks", as it was, is "Food" now
+    window.window_actions.undo.trigger()  # "Meals" off: "Drinks", as it was, is "Food" now
     wait_saved(qtbot, path, lambda d: d["highlights"][0]["codes"] == [food])
-    window.actions.redo.trigger()
+    window.window_actions.redo.trigger()
     wait_saved(qtbot, path, lambda d: d["highlights"][0]["codes"] == [food, meals])
-    window.actions.undo.trigger()
-    window.actions.undo.trigger()  # the coding with "Drinks": the passage shows nothing
+    window.window_actions.undo.trigger()
+    window.window_actions.undo.trigger()  # the coding with "Drinks": the passage shows nothing
     wait_saved(qtbot, path, lambda d: d["highlights"] == [])
-    window.actions.redo.trigger()
+    window.window_actions.redo.trigger()
     (h,) = wait_saved(qtbot, path, lambda d: d["highlights"])["highlights"]
     assert (h["exact"], h["codes"]) == ("coffee", [food])
-    window.actions.redo.trigger()
+    window.window_actions.redo.trigger()
     wait_saved(qtbot, path, lambda d: d["highlights"][0]["codes"] == [food, meals])
     focus(window, qtbot, window.codebook.panel.view, study_history=True)
-    window.actions.undo.trigger()  # the merge
+    window.window_actions.undo.trigger()  # the merge
     wait_saved(qtbot, path, lambda d: d["highlights"][0]["codes"] == [drinks, meals])
     assert [c["name"] for c in study_json(folder)["codes"]] == ["Drinks", "Meals", "Food"]
 
@@ -222,17 +222,17 @@ def test_the_studys_undo_that_cannot_write_a_notes_file_changes_nothing_and_lose
     stack = window.study.undo_stack
     index = stack.index()
     written = (folder / "study.json").stat().st_mtime_ns
-    window.actions.undo.trigger()
+    window.window_actions.undo.trigger()
     assert "“P01 Ana” could not be written" in window.banner.text()
     assert "No space left on device" in window.banner.text()
     qtbot.waitUntil(lambda: stack.index() == index)  # the step stands where it was
     assert (folder / "study.json").stat().st_mtime_ns == written  # put back: not rewritten
-    assert window.actions.undo.text().endswith("Delete Code")
+    assert window.window_actions.undo.text().endswith("Delete Code")
     assert [c["name"] for c in study_json(folder)["codes"]] == ["Food"]
     assert notes_of(folder, first)["highlights"] == []
 
     full_disk_for.clear()  # room again
-    window.actions.undo.trigger()
+    window.window_actions.undo.trigger()
     (h,) = notes_of(folder, first)["highlights"]
     assert (h["exact"], h["codes"]) == ("coffee", [drinks])
     assert [c["name"] for c in study_json(folder)["codes"]] == ["Drinks", "Food"]
@@ -266,13 +266,13 @@ def test_a_merge_whose_redo_cannot_write_a_notes_file_changes_nothing(
     merge_code(window, dialogs, drinks, "Food")
     assert [c["name"] for c in study_json(folder)["codes"]] == ["Food"]
     focus(window, qtbot, window.codebook.panel.view, study_history=True)
-    window.actions.undo.trigger()
+    window.window_actions.undo.trigger()
     assert notes_of(folder, first)["highlights"][0]["codes"] == [drinks]
     undone = path.read_bytes()
     full_disk_for.append(path)
-    window.actions.redo.trigger()
+    window.window_actions.redo.trigger()
     assert "could not be written" in window.banner.text()
     qtbot.waitUntil(lambda: stack.index() == index)  # the merge stays undone
     assert [c["name"] for c in study_json(folder)["codes"]] == ["Drinks", "Food"]
     assert path.read_bytes() == undone
-    assert window.actions.redo.text().endswith("Merge Codes")
+    assert window.window_actions.redo.text().endswith("Merge Codes")

@@ -74,7 +74,7 @@ def test_what_a_study_export_left_out_is_a_line_escape_and_the_next_export_take_
     assert window.banner.isVisible()
     pdf = tmp_path / "ana.pdf"
     dialogs.save_answers.append(str(pdf))
-    window.actions.export_pdf.trigger()
+    window.window_actions.export_pdf.trigger()
     assert window.statusBar().currentMessage() == f"Exported to {pdf}"
     assert not window.banner.isVisible()
 
@@ -101,7 +101,7 @@ def test_a_file_that_cannot_be_written_is_a_warning(
     for fmt, path in (("qdpx", blocked), ("md", blocked.with_suffix(".md"))):
         accept_export(monkeypatch, fmt, whole_study=True)
         dialogs.save_answers.append(str(path))
-        window.actions.export.trigger()
+        window.window_actions.export.trigger()
         kind, text = dialogs.shown[-1]
         assert kind == "warning" and text.startswith(f"Export: {path} could not be written: ")
         assert window.statusBar().currentMessage() == "Nothing was exported."
@@ -124,7 +124,7 @@ def test_a_pdf_left_as_it_was_is_no_export(
 
     monkeypatch.setattr(printing, "print_document", lambda reading: Unwritten())
     dialogs.save_answers.append(str(pdf))
-    window.actions.export_pdf.trigger()
+    window.window_actions.export_pdf.trigger()
     kind, text = dialogs.shown[-1]
     assert kind == "warning" and text.startswith(f"Export: {pdf} could not be written: ")
     assert window.statusBar().currentMessage() == "Nothing was exported."

@@ -69,7 +69,7 @@ def test_print_suggests_the_file_export_as_pdf_does_and_says_where(
     window: MainWindow = make_window(folder / OTTER.name)
     window.activateWindow()
     qtbot.waitUntil(window.isActiveWindow)
-    window.actions.export_pdf.trigger()  # cancelled: what it suggests is enough
+    window.window_actions.export_pdf.trigger()  # cancelled: what it suggests is enough
     assert dialogs.save_suggested[-1] == str(folder / "otter-short.pdf")
     asked: list[tuple[str, str]] = []
 
@@ -106,7 +106,7 @@ def test_printing_to_a_file_that_cannot_be_written_says_so(
         return QDialog.DialogCode.Accepted
 
     monkeypatch.setattr(QPrintDialog, "exec", exec_)
-    window.actions.print.trigger()
+    window.window_actions.print.trigger()
     kind, text = dialogs.shown[-1]
     assert kind == "warning" and text.startswith(f"Print: {blocked} could not be written: ")
     assert window.statusBar().currentMessage() == "Nothing was printed."
@@ -124,7 +124,7 @@ def test_the_printout_has_the_title_speakers_and_research_notes(
     made = printed(monkeypatch)
     pdf = tmp_path / "her-smell.pdf"
     dialogs.save_answers.append(str(pdf))
-    window.actions.export_pdf.trigger()
+    window.window_actions.export_pdf.trigger()
     assert window.statusBar().currentMessage() == f"Exported to {pdf}"
     doc = made[0]
     text = lines(doc)
@@ -168,7 +168,7 @@ def test_research_notes_quotes_print_as_quotes_apart_from_the_heading(
     made = printed(monkeypatch)
     pdf = tmp_path / "quote.pdf"
     dialogs.save_answers.append(str(pdf))
-    window.actions.export_pdf.trigger()
+    window.window_actions.export_pdf.trigger()
     assert pdf.is_file()
     doc = made[0]
     quote, after = doc.find("She said"), doc.find("After.")
@@ -206,7 +206,7 @@ def test_a_dark_theme_prints_in_the_light_themes_colours(
     """Paper is white: in the Dark or High contrast theme the speakers, the file's name,
     the highlights and the research notes' quotes print in the light theme's colours, not
     light on white; the screen keeps its theme."""
-    window.actions.view.themes[name].trigger()  # View ▸ Theme
+    window.window_actions.view.themes[name].trigger()  # View ▸ Theme
     assert theme.current().name == name
     highlight_with_key(window, qtbot, "Rehearsal", Qt.Key.Key_2)
     color = window.interview.session.notes.highlights[-1].color
@@ -216,7 +216,7 @@ def test_a_dark_theme_prints_in_the_light_themes_colours(
     made = printed(monkeypatch)
     pdf = tmp_path / "dark.pdf"
     dialogs.save_answers.append(str(pdf))
-    window.actions.export_pdf.trigger()
+    window.window_actions.export_pdf.trigger()
     assert pdf.read_bytes().startswith(b"%PDF")
     doc = made[0]
     assert theme.current().name == name  # the screen is as it was

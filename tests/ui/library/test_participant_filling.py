@@ -80,7 +80,7 @@ def test_the_command_fills_saves_reports_and_ctrl_z_in_the_library_undoes(
 def test_the_librarys_add_button_and_right_click_menu_offer_it(
     window: MainWindow, study_folder: Path, qtbot: Any, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    action = window.actions.fill_participants
+    action = window.window_actions.fill_participants
     assert action in window.library.add_button.menu().actions()
     menus = Menus(monkeypatch).opened
     view = window.library.view
@@ -96,7 +96,7 @@ def test_a_read_only_study_greys_it_out_saying_why(
 ) -> None:
     make_study_window(study_folder)
     second = make_study_window(study_folder)  # the first holds the study's lock
-    action = second.actions.fill_participants
+    action = second.window_actions.fill_participants
     assert not action.isEnabled() and "read-only" in action.toolTip()
 
 
@@ -105,7 +105,7 @@ def test_cancel_leaves_every_cell_as_it_was(
 ) -> None:
     monkeypatch.setattr(participant_filling, "SLICE_MS", 0)  # one transcript a slice
     monkeypatch.setattr(participant_filling, "SHOW_AFTER_MS", 0)
-    window.actions.fill_participants.trigger()
+    window.window_actions.fill_participants.trigger()
     qtbot.waitUntil(lambda: window.findChild(QProgressDialog) is not None)
     dialog = window.findChild(QProgressDialog)
     qtbot.waitUntil(lambda: dialog.isVisible() and dialog.value() >= 1)
@@ -124,7 +124,7 @@ def test_the_open_interviews_unsaved_speaker_name_counts(
     p05 = next(e.id for e in study.interviews if e.title == "P05")
     assert window.switcher.open(p05)
     window.interview.controller.rename_speaker("Speaker 2", "Mei Lin")
-    window.actions.fill_participants.trigger()
+    window.window_actions.fill_participants.trigger()
     qtbot.waitUntil(lambda: on_disk(study_folder).get("P05") == "Mei Lin")
     assert "P05" not in window.banner.text()
 
@@ -135,6 +135,6 @@ def test_with_none_empty_it_says_so_and_makes_no_step(
     for entry in window.study.study.interviews:
         window.study.rename(entry.id, participant=entry.participant or "Someone")
     steps = window.study.undo_stack.count()
-    window.actions.fill_participants.trigger()
+    window.window_actions.fill_participants.trigger()
     qtbot.waitUntil(lambda: window.banner.text() == "No interview lacks a participant.")
     assert window.study.undo_stack.count() == steps

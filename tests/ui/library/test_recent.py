@@ -32,7 +32,7 @@ def test_alt_f_r_and_a_digit_reopen_a_study_told_apart_by_its_folder(
     file_menu = menu_action_menu(window, "File")
     qtbot.waitUntil(file_menu.isVisible)
     qtbot.keyClick(file_menu, Qt.Key.Key_R)
-    recent = window.actions.recent_menu
+    recent = window.window_actions.recent_menu
     qtbot.waitUntil(recent.isVisible)
     texts = [a.text() for a in recent.actions() if not a.isSeparator()]
     assert texts[:2] == [

@@ -35,7 +35,7 @@ def open_memo(window: MainWindow, qtbot: Any) -> None:
     activate(window, qtbot)  # keys reach an active window's actions
     qtbot.keyClick(window.reader, Qt.Key.Key_7, CTRL)  # View ▸ Study Memo
     qtbot.waitUntil(window.notes_editor.hasFocus)
-    assert window.notes_pane.showing_memo() and window.actions.study_memo.isChecked()
+    assert window.notes_pane.showing_memo() and window.window_actions.study_memo.isChecked()
 
 
 def test_ctrl_7_shows_the_memo_and_what_is_typed_is_saved_to_memo_md(
@@ -101,7 +101,7 @@ def test_q_quotes_into_the_memo_with_a_link_that_opens_the_interview(
     window.notes_pane.linkActivated.emit(target)  # a click on the link in the preview
     qtbot.waitUntil(lambda: window.switcher.current == entry.id)
     assert window.reader.current_highlight_id == highlight.id
-    window.actions.toggle_preview.setChecked(True)  # the preview shows the memo's quote
+    window.window_actions.toggle_preview.setChecked(True)  # the preview shows the memo's quote
     assert "coffee and the handover" in window.notes_pane.preview.toPlainText()
     window.notes_pane.linkActivated.emit("interview:gone-00000000#h-x")
     assert "no longer in the study" in window.statusBar().currentMessage()
@@ -116,7 +116,7 @@ def test_a_second_window_has_the_memo_read_only(
     open_memo(second, qtbot)
     editor = second.notes_editor
     assert editor.toPlainText() == "Shared memo\n" and editor.isReadOnly()
-    assert not second.actions.bold.isEnabled()
+    assert not second.window_actions.bold.isEnabled()
     qtbot.keyClicks(editor, "lost?")
     assert editor.toPlainText() == "Shared memo\n"
     second.notes_pane.show_memo(False)  # the interview's notes, read-only as the study
@@ -159,8 +159,8 @@ def test_a_memo_that_is_not_text_is_left_alone(
 def test_no_study_no_memo(window: MainWindow, qtbot: Any) -> None:
     """A lone interview has no memo: no tabs, the action greyed out saying why."""
     assert not window.notes_pane.tabs.isVisible()
-    assert not window.actions.study_memo.isEnabled()
-    assert "Open a study first" in window.actions.study_memo.toolTip()
+    assert not window.window_actions.study_memo.isEnabled()
+    assert "Open a study first" in window.window_actions.study_memo.toolTip()
     window.notes_pane.show_memo(True)
     assert not window.notes_pane.showing_memo()
 
@@ -228,7 +228,7 @@ def test_closing_the_study_writes_the_memo_and_the_pane_goes_back_to_the_notes(
     (other / "P1.txt").write_text("Q: Why?\nA: Because.\n", encoding="utf-8")
     assert window.study_actions.open_path(other)  # this study closes, the other opens
     assert memo_file(folder).read_text("utf-8") == "Closing soon"
-    assert not pane.showing_memo() and not window.actions.study_memo.isChecked()
+    assert not pane.showing_memo() and not window.window_actions.study_memo.isChecked()
     open_memo(window, qtbot)  # the other study's memo, empty
     assert window.notes_editor.toPlainText() == ""
     window.study_actions.close()
@@ -263,7 +263,7 @@ def test_ctrl_shift_t_in_the_memo_names_the_interview_and_its_link_plays_it(
     window.switcher.step(1)  # another interview, without a recording
     qtbot.waitUntil(lambda: window.switcher.current != entry.id)
     pane.show_memo(True)
-    window.actions.toggle_preview.setChecked(True)
+    window.window_actions.toggle_preview.setChecked(True)
     pane.preview.anchorClicked.emit(QUrl(f"interview:{entry.id}#t=12.3"))  # a click on it
     qtbot.waitUntil(lambda: window.switcher.current == entry.id)
 
@@ -275,12 +275,36 @@ def test_ctrl_shift_t_in_the_memo_names_the_interview_and_its_link_plays_it(
     window.recording.pause()
 
 
+def test_ctrl_shift_t_in_a_memo_that_cannot_be_written_says_why(
+    make_study_window: Any, folder: Path, qtbot: Any
+) -> None:
+    """A memo.md that is not UTF-8 is shown read-only: a time is not put in it, and the
+    status line says why, as for any other change refused."""
+    from tests.ui.media_files import write_wav
+    from tests.ui.test_recording import moved_to
+
+    memo_file(folder).write_bytes(b"caf\xe9 in Latin-1")
+    write_wav(folder / "P01 Ana.wav")
+    window = make_study_window(folder)
+    moved_to(qtbot, window, 12_300)
+    open_memo(window, qtbot)
+    editor = window.notes_editor
+    shown = editor.toPlainText()
+    qtbot.keyClick(editor, Qt.Key.Key_T, CTRL | SHIFT)
+    said = window.statusBar().currentMessage()
+    assert said.startswith("The study memo is read-only: ") and "not UTF-8" in said
+    assert editor.toPlainText() == shown
+    window.close()
+    assert memo_file(folder).read_bytes() == b"caf\xe9 in Latin-1"
+
+
 def test_switching_tabs_restyles_the_memo_but_edits_nothing(
     make_study_window: Any, folder: Path, qtbot: Any
 ) -> None:
     """Qt reports the memo's Markdown styling as a change of its contents: only a change
-    of its words tells the Search panel and the word count."""
+    of its words tells the Search panel, the word count and the memo's saver."""
     memo_file(folder).write_text("# Themes\n\nSome **bold** words.\n", encoding="utf-8")
+    before = memo_file(folder).stat()
     window = make_study_window(folder)
     said: list[bool] = []
     window.notes_pane.memoEdited.connect(lambda: said.append(True))
@@ -290,6 +314,8 @@ def test_switching_tabs_restyles_the_memo_but_edits_nothing(
         qtbot.keyClick(window.reader, Qt.Key.Key_7, CTRL)
         qtbot.waitUntil(window.notes_pane.showing_memo)
         QApplication.processEvents()  # Qt's queued styling of the memo shown again
-    assert said == []
+    assert said == [] and window.save_label.text() == "Saved"
+    after = memo_file(folder).stat()
+    assert (after.st_ino, after.st_mtime_ns) == (before.st_ino, before.st_mtime_ns)
     qtbot.keyClicks(window.notes_editor, "!")
     assert said == [True]
