@@ -135,8 +135,7 @@ class NotesPane(QWidget):
         self.tabs.hide()  # while no study is open
         self.tabs.currentChanged.connect(lambda index: self.show_memo(index == MEMO_TAB))
         # Notes swapped or merged from disk while the preview shows: it shows them.
-        interview.notesDocumentChanged.connect(self.refresh_preview)
-        interview.researchNotesChanged.connect(self.refresh_preview)
+        interview.researchNotesChanged.connect(self._interview_notes_changed)
         self._format_actions: list[QAction] = []
         self.preview = NotesPreview()
         self.preview.setObjectName("notes-preview")
@@ -213,6 +212,8 @@ class NotesPane(QWidget):
         if words != self._memo_words:
             self._memo_words = words
             self.memoEdited.emit()
+            if self.showing_memo():  # merged from disk while the preview shows
+                self.refresh_preview()
 
     def set_memo_read_only(self, read_only: bool) -> None:
         self._memo_read_only = read_only
@@ -253,6 +254,13 @@ class NotesPane(QWidget):
             self._kept.pop(False, None)  # the caret was in the notes of the one left
         else:
             self.editor.show_document(document)
+            self.refresh_preview()
+
+    def _interview_notes_changed(self) -> None:
+        """The memo shown does not change with the interview's notes (its quotes' labels
+        are its own words): its preview is not rendered again."""
+        if not self.showing_memo():
+            self.refresh_preview()
 
     def _interview_opened(self, *_args: object) -> None:
         if not self.showing_memo():
