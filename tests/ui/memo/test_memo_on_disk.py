@@ -1,5 +1,7 @@
-"""The study memo on disk: the memo's preview shows a change made on disk, and is not
-rendered again as interviews are switched."""
+"""The study memo and the study share the study folder's watch (reader/ui/memo/study_memo.py,
+reader/ui/library/open_study.py): a save of the memo does not make the study look at
+study.json again, nor a save of the study the memo at memo.md. The memo's preview shows
+a change made on disk, and is not rendered again as interviews are switched."""
 
 from __future__ import annotations
 
@@ -7,7 +9,36 @@ from pathlib import Path
 from typing import Any
 
 from reader.ui.window.main_window import MainWindow
-from tests.ui.memo.test_study_memo import memo_file, open_memo
+from tests.ui.memo.test_study_memo import memo_file, on_disk, open_memo
+
+
+def test_a_memo_save_does_not_wake_the_study_nor_a_study_save_the_memo(
+    make_study_window: Any, folder: Path, qtbot: Any
+) -> None:
+    (folder / "notes").mkdir()  # as in a study worked in: no folder comes as it opens
+    window: MainWindow = make_study_window(folder)
+    open_memo(window, qtbot)
+    owner, memo = window.study, window.memo()
+    assert owner.disk is not None and memo is not None and memo.disk is not None
+    assert memo.disk.disk.watcher is owner.disk.watcher  # one watch of the study folder
+    study_looks: list[None] = []
+    memo_looks: list[None] = []
+    owner.disk.due.connect(lambda: study_looks.append(None))
+    memo.disk.checked.connect(lambda: memo_looks.append(None))
+
+    window.notes_editor.insertPlainText("Nights feel longer")  # memo.md made
+    on_disk(qtbot, folder, "Nights feel longer")
+    qtbot.waitUntil(lambda: len(memo_looks) == 1)  # it sees its own save
+    owner.rename(owner.study.interviews[0].id, title="P01 Ana, nights")  # study.json saved
+    qtbot.waitUntil(lambda: len(study_looks) == 1)  # one look: none came of the memo's save
+    window.notes_editor.insertPlainText(", and shorter")
+    on_disk(qtbot, folder, "Nights feel longer, and shorter")
+    qtbot.waitUntil(lambda: len(memo_looks) == 2)  # none came of the study's save
+    assert len(study_looks) == 1
+
+    memo_file(folder).write_text("Nights feel longer, and shorter\nFrom a sync tool\n", "utf-8")
+    qtbot.waitUntil(lambda: "From a sync tool" in window.notes_editor.toPlainText())
+    assert len(study_looks) == 1  # another program's change to the memo is the memo's
 
 
 def test_the_memo_preview_shows_a_change_made_on_disk_not_a_switch_of_interview(
