@@ -69,3 +69,18 @@ def test_the_memo_preview_shows_a_change_made_on_disk_not_a_switch_of_interview(
     pane.show_memo(False)
     assert window.notes_editor.toPlainText() == "P02's own notes"
     assert memo_file(folder).read_text("utf-8") == text  # nothing of ours to add to it
+
+
+def test_a_memo_deleted_on_disk_is_written_again(
+    make_study_window: Any, folder: Path, qtbot: Any
+) -> None:
+    """What the editor holds is all there is of it now."""
+    memo_file(folder).write_text("Words kept\n", encoding="utf-8")
+    window: MainWindow = make_study_window(folder)
+    open_memo(window, qtbot)
+    qtbot.keyClicks(window.notes_editor, "More ")
+    on_disk(qtbot, folder, "More Words kept\n")
+    memo_file(folder).unlink()  # another program deletes it
+    on_disk(qtbot, folder, "More Words kept\n")
+    assert window.notes_editor.toPlainText() == "More Words kept\n"
+    assert "could not be saved" not in window.banner.text()
