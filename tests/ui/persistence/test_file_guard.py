@@ -14,26 +14,26 @@ from reader.core.store import atomic_write, content_hash
 from reader.ui.persistence.file_guard import DiskWatch, WatchedFile
 
 
-def watched(path: Path, owner: QObject) -> tuple[WatchedFile, list[bytes], list[str]]:
-    """`path` watched as an owner watches its file: what it read remembered."""
+def watched(folder: Path, owner: QObject) -> tuple[Path, WatchedFile, list[bytes], list[str]]:
+    """A file of `folder` watched as an owner watches its file: what it read remembered."""
+    path = folder / "memo.md"
+    path.write_bytes(b"ours")
     file = WatchedFile(path, owner)
-    file.remember(path.read_bytes())
+    file.remember(b"ours")
     file.watch()
     changed: list[bytes] = []
     told: list[str] = []
     file.changed.connect(changed.append)
     file.deleted.connect(lambda: told.append("deleted"))
     file.checked.connect(lambda: told.append("checked"))
-    return file, changed, told
+    return path, file, changed, told
 
 
 def test_another_programs_change_is_told_and_our_own_save_is_not(
     qtbot: Any, tmp_path: Path
 ) -> None:
-    path = tmp_path / "memo.md"
-    path.write_bytes(b"ours")
     owner = QObject()
-    file, changed, told = watched(path, owner)
+    path, file, changed, told = watched(tmp_path, owner)
     file.remember(b"ours, saved")  # as a saver does once its write is done
     atomic_write(path, b"ours, saved")
     qtbot.waitUntil(lambda: "checked" in told)
@@ -53,10 +53,8 @@ def test_another_programs_change_is_told_and_our_own_save_is_not(
 def test_a_deleted_file_is_told_once_and_one_made_again_is_a_change(
     qtbot: Any, tmp_path: Path
 ) -> None:
-    path = tmp_path / "memo.md"
-    path.write_bytes(b"ours")
     owner = QObject()
-    _file, changed, told = watched(path, owner)
+    path, _file, changed, told = watched(tmp_path, owner)
     path.unlink()
     qtbot.waitUntil(lambda: "deleted" in told)
     path.write_bytes(b"theirs")  # another program makes it again
