@@ -185,6 +185,8 @@ class OpenStudy(QObject):
             self.status.emit("The study is saved.", 5000)
         self._report(merged)
         self._rewatch()
+        if self.disk is not None:  # as another program may have changed it since
+            self.disk.look_soon()
         return True
 
     def rescue(self) -> str:

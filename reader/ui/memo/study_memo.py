@@ -154,7 +154,7 @@ class StudyMemo(QObject):
     def _written(self, data: bytes) -> None:
         self._base = data.decode("utf-8")
         if self.disk is not None:
-            self.disk.remember(data)
+            self.disk.wrote(data)
 
     def _save_state(self, state: str, detail: str) -> None:
         """A save that failed is said once in the banner, its end in the status line."""

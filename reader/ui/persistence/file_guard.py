@@ -58,6 +58,12 @@ class DiskWatch(QObject):
         if missing:
             self.watcher.addPaths(missing)
 
+    def look_soon(self) -> None:
+        """A look once things settle, whatever the events say: after a write of ours,
+        whose events may come when another program changed or deleted the file already
+        (then the file looks as it did at the last look, and they would pass)."""
+        self._timer.start()
+
     def _file_changed(self, path: str) -> None:
         if path in self._files:
             self._timer.start()
@@ -106,15 +112,19 @@ class WatchedFile(QObject):
         self.disk.due.connect(self.check)
 
     def remember(self, data: bytes) -> None:
-        """`data` is what the file holds now (we read or wrote it): not an outside change."""
+        """`data` is what the file holds now (we read it): not an outside change."""
         self.known_hash = content_hash(data)
+
+    def wrote(self, data: bytes) -> None:
+        """`data` is what we wrote: remembered, and the file looked at again soon."""
+        self.remember(data)
+        self.disk.look_soon()
 
     def watch(self) -> None:
         self.disk.watch()
 
     def check(self) -> None:
         """Compare what is on disk with what we know; signal real outside changes."""
-        self.watch()
         try:
             data = self.path.read_bytes()
         except FileNotFoundError:

@@ -158,7 +158,7 @@ class NotesSafety(QObject):
     # Outside changes ---------------------------------------------------------------------
 
     def _written(self, data: bytes) -> None:
-        self.guard.file.remember(data)
+        self.guard.file.wrote(data)
         self.base_bytes = data
 
     def _outside_change_at_save(self, data: bytes) -> None:

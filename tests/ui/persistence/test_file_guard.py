@@ -34,7 +34,7 @@ def test_another_programs_change_is_told_and_our_own_save_is_not(
 ) -> None:
     owner = QObject()
     path, file, changed, told = watched(tmp_path, owner)
-    file.remember(b"ours, saved")  # as a saver does once its write is done
+    file.wrote(b"ours, saved")  # as the saver says once its write is done
     atomic_write(path, b"ours, saved")
     qtbot.waitUntil(lambda: "checked" in told)
     assert changed == []
@@ -98,3 +98,18 @@ def test_owners_of_files_in_one_folder_share_its_watch_each_woken_for_its_own(
     assert woken == {"study": 2, "memo": 3}
     assert set(watcher.files()) == {str(study_file), str(memo)}
     assert watcher.directories() == [str(tmp_path)]  # one watch of the folder
+
+
+def test_a_file_deleted_just_after_our_first_write_is_told(qtbot: Any, tmp_path: Path) -> None:
+    """The write's events come when the file is gone again: the folder looks as it did
+    before the write, and only the look that follows each write of ours finds it gone."""
+    path = tmp_path / "notes.json"
+    owner = QObject()
+    file = WatchedFile(path, owner)
+    file.watch()
+    told: list[str] = []
+    file.deleted.connect(lambda: told.append("deleted"))
+    atomic_write(path, b"ours")  # as the saver's worker writes, the GUI thread busy
+    path.unlink()  # another program, before the GUI thread hears of the write
+    file.wrote(b"ours")
+    qtbot.waitUntil(lambda: told == ["deleted"])
