@@ -46,6 +46,15 @@ def content_hash(data: bytes) -> str:
     return sha256_hex(data)
 
 
+_TEMP_SUFFIX = ".tmp"
+
+
+def is_being_written(name: str) -> bool:
+    """Whether a file's name is that of a write under way (atomic_write's, or the like
+    of a sync tool's): a hidden name ending in .tmp, gone again a moment later."""
+    return name.startswith(".") and name.endswith(_TEMP_SUFFIX)
+
+
 def atomic_write(path: Path, data: bytes, *, parents: bool = True) -> None:
     """Write `data` so that a crash leaves either the old or the new file, never half of one.
 
@@ -64,7 +73,7 @@ def atomic_write(path: Path, data: bytes, *, parents: bool = True) -> None:
         mode = stat.S_IMODE(path.stat().st_mode)
     except FileNotFoundError:
         mode = _NEW_FILE_MODE
-    fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
+    fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=_TEMP_SUFFIX)
     try:
         os.fchmod(fd, mode)  # mkstemp makes 0600
         with os.fdopen(fd, "wb") as handle:

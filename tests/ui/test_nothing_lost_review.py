@@ -55,7 +55,7 @@ def test_a_study_folder_renamed_makes_no_notes_folder_at_its_old_place(
     type_notes(window, qtbot, "kept on screen")
     qtbot.waitUntil(lambda: notes_text(path) == "kept on screen")
     folder.rename(folder.with_name("Nachtschichten 2026"))
-    window.interview.safety.guard.check()  # as the watcher's would
+    window.interview.safety.guard.file.check()  # as the watcher's would
     assert not folder.exists()
 
 
@@ -74,7 +74,7 @@ def test_notes_outside_a_study_are_not_made_again_when_their_folder_went(
     type_notes(alone, qtbot, "mine")
     qtbot.waitUntil(lambda: notes_text(elsewhere) == "mine", timeout=3000)
     elsewhere.parent.rename(tmp_path / "renamed")
-    alone.interview.safety.guard.check()
+    alone.interview.safety.guard.file.check()
     assert not elsewhere.parent.exists()
 
 

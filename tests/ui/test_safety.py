@@ -375,7 +375,8 @@ def test_failed_write_under_way_is_not_reported_saved(make_window, monkeypatch, 
 def test_outside_change_found_by_a_save_is_merged(make_window, notes_path, qtbot) -> None:
     notes_with(notes_path, ["Rehearsal"], text="base")
     window = make_window()
-    window.interview.safety.guard.watcher.blockSignals(True)  # a save gets there before the watcher
+    # A save gets there before the watcher.
+    window.interview.safety.guard.file.disk.watcher.blockSignals(True)
     theirs = parse(notes_path.read_bytes())
     text = window.interview.session.document.text
     start = text.index("Handycam")

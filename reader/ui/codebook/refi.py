@@ -162,7 +162,7 @@ class Refi:
             if interview.safety is not None:
                 # Its notes, rewritten by the merge, are merged in now as another
                 # program's change (persistence/safety.py), edits since the flush kept.
-                interview.safety.guard.check()
+                interview.safety.guard.file.check()
             self.hub.recount()
         if problem:
             QMessageBox.warning(self.window, "Cannot import", problem)

@@ -16,13 +16,15 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import QFileSystemWatcher, QLockFile, QObject, QTimer, Signal
+from PySide6.QtCore import QLockFile, QObject, QTimer, Signal
 from PySide6.QtGui import QUndoStack
 
 from reader.core.notes_files_cache import NotesFilesCache
 from reader.core.read_only import ReadOnly, why_read_only
-from reader.core.store import describe_os_error, rescue
+from reader.core.store import describe_os_error, is_being_written, rescue
+from reader.core.study_places import MEMO_FILE
 from reader.ui.interview.commands import DoneCommand, Refusal
+from reader.ui.persistence.file_guard import DiskWatch
 from reader.ui.persistence.locks import new_lock, try_lock
 from reader.ui.persistence.saver import RETRY_MS
 
@@ -30,8 +32,6 @@ if TYPE_CHECKING:  # the study modules load when a study opens (start-up, #17)
     from reader.core.study import Study
     from reader.core.study_file import InterviewEntry
     from reader.core.study_merge import StudyMergeResult
-
-CHECK_DELAY_MS = 300  # sync tools write in bursts; merge once they are done
 
 
 class OpenStudy(QObject):
@@ -53,12 +53,12 @@ class OpenStudy(QObject):
         # The interviews' notes files as last read: the annotations and the codebook share it.
         self.notes_files = NotesFilesCache()
         self._lock: QLockFile | None = None
-        self._watcher: QFileSystemWatcher | None = None
+        # study.json and the study folder, watched while it is open: the memo's file too
+        # (memo/study_memo.py), by the same watch.
+        self.disk: DiskWatch | None = None
         self._listing: frozenset[str] = frozenset()  # the folder's names when last watched
         self._ids: list[str] = []  # the study's interviews when last told
         self._held_elsewhere = False  # another window holds the study's lock
-        self._timer = QTimer(self, singleShot=True, interval=CHECK_DELAY_MS)
-        self._timer.timeout.connect(self.check_disk)
         # A change study.json could not take (a full disk): kept here, saving tried again.
         self.unsaved = False
         self._said = ""  # why it could not be saved, as last said: not said at every retry
@@ -127,35 +127,29 @@ class OpenStudy(QObject):
         return ""  # a folder we cannot write to: saving will say so when it fails
 
     def _watch(self) -> None:
+        """study.json, and transcripts coming and going in the study folder."""
         assert self.study is not None
-        self._watcher = QFileSystemWatcher(self)
-        self._watcher.fileChanged.connect(lambda _p: self._timer.start())
-        self._watcher.directoryChanged.connect(lambda _p: self._timer.start())
+        self.disk = DiskWatch([self.study.file], self, listing=_names_in)
+        self.disk.due.connect(self.check_disk)
         self._rewatch()
 
     def _rewatch(self) -> None:
         """Atomic saves replace study.json, and a watcher stops watching a replaced file."""
-        if self.study is None or self._watcher is None:
+        if self.study is None or self.disk is None:
             return
         self._listing = _names_in(self.study.folder)
-        paths = [str(self.study.folder)]
-        if self.study.file.exists():
-            paths.append(str(self.study.file))
-        missing = [p for p in paths if p not in self._watcher.files() + self._watcher.directories()]
-        if missing:
-            self._watcher.addPaths(missing)
+        self.disk.watch()
 
     def close(self) -> None:
         if self.study is None:
             return
         self.aboutToClose.emit()
-        self._timer.stop()
         self._retry.stop()
         self.unsaved = False
         self._said = ""
-        if self._watcher is not None:
-            self._watcher.deleteLater()
-            self._watcher = None
+        if self.disk is not None:
+            self.disk.deleteLater()
+            self.disk = None
         if self._lock is not None:
             self._lock.unlock()
             self._lock = None
@@ -191,6 +185,8 @@ class OpenStudy(QObject):
             self.status.emit("The study is saved.", 5000)
         self._report(merged)
         self._rewatch()
+        if self.disk is not None:  # as another program may have changed it since
+            self.disk.look_soon()
         return True
 
     def rescue(self) -> str:
@@ -399,7 +395,10 @@ class OpenStudy(QObject):
 
 
 def _names_in(folder: Path) -> frozenset[str]:
+    """The names in the study folder that tell a transcript came or went: not the memo's
+    (watched for the memo, memo/study_memo.py), nor a write's under way."""
     try:
-        return frozenset(os.listdir(folder))
+        names = os.listdir(folder)
     except OSError:
         return frozenset()
+    return frozenset(n for n in names if n != MEMO_FILE and not is_being_written(n))

@@ -8,24 +8,22 @@ newer build wrote it), and while memo.md holds what is not UTF-8 text (left as i
 
 from __future__ import annotations
 
-import contextlib
 from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QFileSystemWatcher, QObject, QTimer, Signal
+from PySide6.QtCore import QObject, Signal
 from PySide6.QtGui import QTextCursor, QTextDocument
 from PySide6.QtWidgets import QWidget
 
-from reader.core.backups import make_backup
 from reader.core.store import content_hash, describe_os_error, keep_aside, rescue
 from reader.core.study_memo import MemoUnreadableError, memo_bytes, memo_path, memo_text
 from reader.core.study_places import MEMO_FILE
 from reader.core.text_merge import merge_text
 from reader.ui.dialogs import may_discard
 from reader.ui.interview.notes_document import new_notes_document
-from reader.ui.library.open_study import CHECK_DELAY_MS, OpenStudy
-from reader.ui.persistence.safety import BACKUP_DELAY_MS
+from reader.ui.library.open_study import OpenStudy
+from reader.ui.persistence.file_guard import WatchedFile
 from reader.ui.persistence.saver import NotesSaver
 
 if TYPE_CHECKING:
@@ -46,9 +44,7 @@ class StudyMemo(QObject):
         self._base = ""  # the text as last read or written: the base of a merge
         self._merging = False
         self._said = ""  # the last save error said, not said again at every retry
-        self._watcher: QFileSystemWatcher | None = None
-        self._timer = QTimer(self, singleShot=True, interval=CHECK_DELAY_MS)
-        self._timer.timeout.connect(self.check_disk)
+        self.disk: WatchedFile | None = None  # memo.md, by the study folder's watch
         study.opened.connect(self.open)
         study.aboutToClose.connect(self.close)
         study.readOnlyChanged.connect(self._follow_study)
@@ -98,25 +94,14 @@ class StudyMemo(QObject):
         saver.outsideChange.connect(self._merge)
         saver.stateChanged.connect(self._save_state)
         self._base = text
-        self._watcher = QFileSystemWatcher(self)
-        self._watcher.fileChanged.connect(lambda _p: self._timer.start())
-        self._watcher.directoryChanged.connect(lambda _p: self._timer.start())
-        self._watch()
+        self._watch_disk(saver, raw)
         if raw and not self.read_only:  # the memo as it was before this session, kept
-            QTimer.singleShot(BACKUP_DELAY_MS, saver, lambda: self._back_up(saver, raw))
+            saver.back_up_soon(raw)
         self.documentChanged.emit(self.document)
         self.readOnlyChanged.emit(self.read_only)
         if self.unreadable:  # said with what opening the study found, after the interview
             said = self.why_read_only()
             self._study.notice = "  ".join(filter(None, (self._study.notice, said)))
-
-    @staticmethod
-    def _back_up(saver: NotesSaver, data: bytes) -> None:
-        """After the first paint, as the interview notes' (persistence/safety.py); a
-        failure is said by the first save, which meets the same disk."""
-        assert saver.backup_name is not None
-        with contextlib.suppress(OSError):
-            make_backup(saver.backup_name, data, saver.keep_backups)
 
     def _read(self, path: Path) -> bytes | None:
         """memo.md's bytes; None when there is none yet, or it cannot be read (said)."""
@@ -150,10 +135,9 @@ class StudyMemo(QObject):
             self._study.message.emit(rescue("The study memo", saver.path, self._prepare()()))
         saver.shutdown()
         saver.deleteLater()
-        if self._watcher is not None:
-            self._watcher.deleteLater()
-            self._watcher = None
-        self._timer.stop()
+        if self.disk is not None:
+            self.disk.deleteLater()
+            self.disk = None
         self.saver = self.document = None
         self.unreadable = self._said = ""
         self.documentChanged.emit(None)
@@ -171,7 +155,8 @@ class StudyMemo(QObject):
 
     def _written(self, data: bytes) -> None:
         self._base = data.decode("utf-8")
-        self._watch()
+        if self.disk is not None:
+            self.disk.wrote(data)
 
     def _save_state(self, state: str, detail: str) -> None:
         """A save that failed is said once in the banner, its end in the status line."""
@@ -194,36 +179,22 @@ class StudyMemo(QObject):
 
     # Changes made on disk --------------------------------------------------------------
 
-    def _watch(self) -> None:
-        """The file and its folder: an atomic save replaces the file, and a watcher stops
-        watching a replaced file."""
-        path = self.path
-        if self._watcher is None or path is None:
-            return
-        paths = [str(path.parent)] + ([str(path)] if path.exists() else [])
-        current = set(self._watcher.files()) | set(self._watcher.directories())
-        missing = [p for p in paths if p not in current]
-        if missing:
-            self._watcher.addPaths(missing)
+    def _watch_disk(self, saver: NotesSaver, raw: bytes | None) -> None:
+        """memo.md watched by the study folder's watch (library/open_study.py): a save of
+        either file wakes only its owner. Merged when someone else wrote it; written again
+        when it was deleted (what the editor holds is all there is now)."""
+        assert self._study.disk is not None
+        disk = self.disk = WatchedFile(saver.path, self, self._study.disk.watcher)
+        disk.writing_hash = lambda: saver.in_flight_hash
+        if raw:
+            disk.remember(raw)
+        disk.changed.connect(self._merge)
+        disk.deleted.connect(self._deleted)
+        disk.watch()
 
-    def check_disk(self) -> None:
-        """memo.md changed on disk: merged when someone else wrote it; written again when
-        it was deleted (what the editor holds is all there is now)."""
-        saver = self.saver
-        if saver is None:
-            return
-        self._watch()
-        try:
-            data = saver.path.read_bytes()
-        except FileNotFoundError:
-            if saver.expected_hash and saver.path.parent.is_dir() and not self.read_only:
-                saver.expected_hash = ""
-                saver.mark_dirty()
-            return
-        except OSError:
-            return
-        if content_hash(data) not in (saver.expected_hash, saver.in_flight_hash):
-            self._merge(data)
+    def _deleted(self) -> None:
+        if self.saver is not None and not self.read_only:
+            self.saver.mark_dirty()
 
     def _merge(self, data: bytes) -> None:
         """Another program's version of the memo (found by the watcher, or by a save):
@@ -232,6 +203,8 @@ class StudyMemo(QObject):
         if saver is None or document is None:
             return
         saver.expected_hash = content_hash(data)  # the next save replaces it knowingly
+        if self.disk is not None:  # and the watch takes it for no news
+            self.disk.remember(data)
         try:
             theirs = memo_text(data, saver.path)
         except MemoUnreadableError:

@@ -134,8 +134,7 @@ class NotesPane(QWidget):
         self.tabs.hide()  # while no study is open
         self.tabs.currentChanged.connect(lambda index: self.show_memo(index == MEMO_TAB))
         # Notes swapped or merged from disk while the preview shows: it shows them.
-        interview.notesDocumentChanged.connect(self.refresh_preview)
-        interview.researchNotesChanged.connect(self.refresh_preview)
+        interview.researchNotesChanged.connect(self._interview_notes_changed)
         self._format_actions: list[QAction] = []
         self.preview = NotesPreview()
         self.preview.setObjectName("notes-preview")
@@ -196,11 +195,17 @@ class NotesPane(QWidget):
             self.show_memo(False)
         self._memo = document
         if document is not None:
-            document.contentsChanged.connect(self.memoEdited)  # styling is unheard (highlighter)
+            document.contentsChanged.connect(self._memo_changed)
         self._kept.pop(True, None)
         self.tabs.setVisible(document is not None)
         if showing and document is not None:
             self.show_memo(True)
+
+    def _memo_changed(self) -> None:
+        """The memo's words changed (its styling is unheard: the highlighter blocks it)."""
+        self.memoEdited.emit()
+        if self.showing_memo():  # typed, or merged from disk while the preview shows
+            self.refresh_preview()
 
     def set_memo_read_only(self, why: str) -> None:
         """Why the study memo takes no typing (StudyMemo.why_read_only); "" when it does."""
@@ -246,6 +251,13 @@ class NotesPane(QWidget):
             self._kept.pop(False, None)  # the caret was in the notes of the one left
         else:
             self.editor.show_document(document)
+            self.refresh_preview()
+
+    def _interview_notes_changed(self) -> None:
+        """The memo shown does not change with the interview's notes (its quotes' labels
+        are its own words): its preview is not rendered again."""
+        if not self.showing_memo():
+            self.refresh_preview()
 
     def _interview_opened(self, *_args: object) -> None:
         if not self.showing_memo():

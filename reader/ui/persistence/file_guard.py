@@ -1,7 +1,12 @@
-"""Guarding the notes file: one writer at a time, and changes made by others noticed."""
+"""Guarding the notes file: one writer at a time, and changes made by others noticed.
+
+The noticing, lock-less, is shared with the study (study.json) and its memo (memo.md):
+`DiskWatch` wakes its owner when one of its files changed on disk, and `WatchedFile`
+tells a change someone else made to a file we write from our own saves."""
 
 from __future__ import annotations
 
+from collections.abc import Callable, Iterable
 from pathlib import Path
 
 from PySide6.QtCore import QFileSystemWatcher, QLockFile, QObject, QTimer, Signal
@@ -12,16 +17,133 @@ from reader.ui.persistence.locks import new_lock, try_lock
 
 CHECK_DELAY_MS = 300  # sync tools and editors write in bursts; look once they are done
 
+_Stamp = tuple[int, int, int] | None  # a file's inode, mtime and size; None when it is gone
 
-class FileGuard(QObject):
-    """Holds the notes file's lock and watches it and the document for outside changes.
+
+class DiskWatch(QObject):
+    """Files, and the folders they are in, watched: `due` once changes settle, when one
+    of the files changed (or what `listing` says of a folder: transcripts come or gone).
 
     A QFileSystemWatcher stops watching a file that is replaced (as every atomic save
-    does), so the folder is watched too and the file re-added after each change.
+    does), so the folders are watched too and the files added again at each `watch`.
+    A folder's change says not which file changed: one whose files look as they did (a
+    stat each) is another file's, and passes. So a `watcher` can be shared by the owners
+    of the files of one folder (the study's and its memo's), each woken for its own.
     """
 
-    notesChangedOnDisk = Signal(bytes)  # the new content, written by someone else
-    notesDeletedOnDisk = Signal()  # the file we read or wrote is gone; can be written again
+    due = Signal()
+
+    def __init__(
+        self,
+        paths: Iterable[Path],
+        parent: QObject,
+        watcher: QFileSystemWatcher | None = None,
+        listing: Callable[[Path], object] | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self.paths = list(dict.fromkeys(paths))
+        self._files = {str(p) for p in self.paths}
+        self._listing = listing
+        self.watcher = watcher or QFileSystemWatcher(self)
+        self.watcher.fileChanged.connect(self._file_changed)
+        self.watcher.directoryChanged.connect(self._folder_changed)
+        self._timer = QTimer(self, singleShot=True, interval=CHECK_DELAY_MS)
+        self._timer.timeout.connect(self._settled)
+        self._seen = self._look()
+
+    def watch(self) -> None:
+        paths = [str(p) for p in self.paths if p.exists()] + [str(p.parent) for p in self.paths]
+        current = set(self.watcher.files()) | set(self.watcher.directories())
+        missing = [p for p in dict.fromkeys(paths) if p not in current]
+        if missing:
+            self.watcher.addPaths(missing)
+
+    def look_soon(self) -> None:
+        """A look once things settle, whatever the events say: after a write of ours,
+        whose events may come when another program changed or deleted the file already
+        (then the file looks as it did at the last look, and they would pass)."""
+        self._timer.start()
+
+    def _file_changed(self, path: str) -> None:
+        if path in self._files:
+            self._timer.start()
+
+    def _folder_changed(self, _folder: str) -> None:
+        if self._look() != self._seen:
+            self._timer.start()
+
+    def _settled(self) -> None:
+        self._seen = self._look()
+        self.watch()
+        self.due.emit()
+
+    def _look(self) -> tuple[list[_Stamp], list[object]]:
+        stamps = [_stamp(p) for p in self.paths]
+        if self._listing is None:
+            return stamps, []
+        folders = dict.fromkeys(p.parent for p in self.paths)
+        return stamps, [self._listing(folder) for folder in folders]
+
+
+class WatchedFile(QObject):
+    """A file we read and write that others may change too: `changed` with what another
+    program wrote (a write of ours, known by its hash, is not that), `deleted` when the
+    file we read or wrote is gone and can be written again. `also`: files whose changes
+    wake the owner as well (`checked` after each look)."""
+
+    changed = Signal(bytes)  # the new content, written by someone else
+    deleted = Signal()
+    checked = Signal()
+
+    def __init__(
+        self,
+        path: Path,
+        parent: QObject,
+        watcher: QFileSystemWatcher | None = None,
+        also: Iterable[Path] = (),
+    ) -> None:
+        super().__init__(parent)
+        self.path = path
+        self.known_hash = ""  # of what we last read or wrote
+        self.writing_hash = lambda: ""  # of a write of ours under way (set by the owner)
+        # Whether the deleted file can be written again (set by the owner): its folder is there.
+        self.may_write_again: Callable[[], bool] = lambda: self.path.parent.is_dir()
+        self.disk = DiskWatch([path, *also], self, watcher)
+        self.disk.due.connect(self.check)
+
+    def remember(self, data: bytes) -> None:
+        """`data` is what the file holds now (we read it): not an outside change."""
+        self.known_hash = content_hash(data)
+
+    def wrote(self, data: bytes) -> None:
+        """`data` is what we wrote: remembered, and the file looked at again soon."""
+        self.remember(data)
+        self.disk.look_soon()
+
+    def watch(self) -> None:
+        self.disk.watch()
+
+    def check(self) -> None:
+        """Compare what is on disk with what we know; signal real outside changes."""
+        try:
+            data = self.path.read_bytes()
+        except FileNotFoundError:
+            if self.known_hash and self.may_write_again():
+                self.known_hash = ""  # said once; writing it again makes it known
+                self.deleted.emit()
+        except OSError:
+            pass
+        else:
+            if content_hash(data) not in (self.known_hash, self.writing_hash()):
+                self.remember(data)
+                self.changed.emit(data)
+        self.checked.emit()
+
+
+class FileGuard(QObject):
+    """Holds the notes file's lock, and watches it (`file`: its changes and deletion by
+    others) and the document (`documentChangedOnDisk`) for outside changes."""
+
     documentChangedOnDisk = Signal()
 
     def __init__(
@@ -36,14 +158,10 @@ class FileGuard(QObject):
         # study's (set by the owner): renamed while open, it is not made again at its old
         # place, its notes folder alone, as the saver writes (store.atomic_write's `parents`).
         self.make_parents = True
-        self.known_notes_hash = ""  # of what we last read or wrote
-        self.writing_hash = lambda: ""  # of a write of ours under way (set by the owner)
         self.document_mtime = _mtime(document_path)
-        self.watcher = QFileSystemWatcher(self)
-        self.watcher.fileChanged.connect(self._schedule)
-        self.watcher.directoryChanged.connect(self._schedule)
-        self._timer = QTimer(self, singleShot=True, interval=CHECK_DELAY_MS)
-        self._timer.timeout.connect(self.check)
+        self.file = WatchedFile(notes_path, self, also=[document_path])
+        self.file.may_write_again = self._folder_there
+        self.file.checked.connect(self._check_document)
 
     def acquire(self) -> str:
         """Take the lock; "" on success, else why not, in words for the user.
@@ -72,37 +190,7 @@ class FileGuard(QObject):
         if self.lock.isLocked():
             self.lock.unlock()
 
-    def remember(self, data: bytes) -> None:
-        """`data` is what the file holds now (we read or wrote it): not an outside change."""
-        self.known_notes_hash = content_hash(data)
-
-    def watch(self) -> None:
-        paths = [str(p) for p in (self.notes_path, self.document_path) if p.exists()]
-        paths += [str(self.notes_path.parent), str(self.document_path.parent)]
-        current = set(self.watcher.files()) | set(self.watcher.directories())
-        missing = [p for p in dict.fromkeys(paths) if p not in current]
-        if missing:
-            self.watcher.addPaths(missing)
-
-    def _schedule(self, _path: str) -> None:
-        self._timer.start()
-
-    def check(self) -> None:
-        """Compare what is on disk with what we know; signal real outside changes."""
-        self.watch()
-        try:
-            data = self.notes_path.read_bytes()
-        except FileNotFoundError:
-            data = None
-            if self.known_notes_hash and self._folder_there():
-                self.known_notes_hash = ""  # said once; writing it again makes it known
-                self.notesDeletedOnDisk.emit()
-        except OSError:
-            data = None
-        digest = content_hash(data) if data is not None else ""
-        if data is not None and digest not in (self.known_notes_hash, self.writing_hash()):
-            self.remember(data)
-            self.notesChangedOnDisk.emit(data)
+    def _check_document(self) -> None:
         mtime = _mtime(self.document_path)
         if mtime is not None and mtime != self.document_mtime:
             self.document_mtime = mtime
@@ -120,8 +208,16 @@ class FileGuard(QObject):
             return False  # not holding it: another window writes these notes, or none can
         self.release()  # its lock file went with the folder; acquire makes the folder
         self.acquire()  # if the lock cannot be had, the save that follows says why
-        self.watch()
+        self.file.watch()
         return True
+
+
+def _stamp(path: Path) -> _Stamp:
+    try:
+        found = path.stat()
+    except OSError:
+        return None
+    return found.st_ino, found.st_mtime_ns, found.st_size
 
 
 def _mtime(path: Path) -> float | None:

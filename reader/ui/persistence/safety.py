@@ -14,7 +14,7 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Protocol
 
-from PySide6.QtCore import QObject, QSettings, QTimer
+from PySide6.QtCore import QObject, QSettings
 from PySide6.QtWidgets import QFileDialog, QInputDialog, QMessageBox, QWidget
 
 from reader.core.backups import DEFAULT_KEEP, backup_dir, list_backups, make_backup
@@ -28,8 +28,6 @@ from reader.ui.persistence.file_guard import FileGuard
 from reader.ui.persistence.notes_copy import save_copy
 
 BannerActions = list[tuple[str, Callable[[], None]]]
-
-BACKUP_DELAY_MS = 1000  # after the window's first paint; sooner if a save comes first
 
 
 class InterviewHost(Protocol):
@@ -80,13 +78,12 @@ class NotesSafety(QObject):
         self.controller = controller
         self.notes_path = controller.saver.path
         self._save_problem_shown = False
-        self._pending_backup: Callable[[], None] | None = None  # see _back_up_soon
         self.guard = self._make_guard(self.notes_path, document_path)
         # What the file held when we last read or wrote it: the base of a three-way merge,
         # parsed only when a merge needs it (parsing 10,000 highlights takes ~100 ms).
         self.base_bytes = on_disk
         if on_disk is not None:
-            self.guard.remember(on_disk)
+            self.guard.file.remember(on_disk)
             controller.saver.expected_hash = content_hash(on_disk)
         controller.saver.keep_backups = keep
         controller.saver.may_write = self._may_write
@@ -96,10 +93,10 @@ class NotesSafety(QObject):
 
     def _make_guard(self, notes_path: Path, document_path: Path) -> FileGuard:
         guard = FileGuard(notes_path, document_path, self)
-        guard.writing_hash = lambda: self.controller.saver.in_flight_hash
+        guard.file.writing_hash = lambda: self.controller.saver.in_flight_hash
         guard.make_parents = not self.host.in_study
-        guard.notesChangedOnDisk.connect(self._merge_from_disk)
-        guard.notesDeletedOnDisk.connect(self._deleted_on_disk)
+        guard.file.changed.connect(self._merge_from_disk)
+        guard.file.deleted.connect(self._deleted_on_disk)
         guard.documentChangedOnDisk.connect(self._reload_document)
         return guard
 
@@ -115,40 +112,15 @@ class NotesSafety(QObject):
             elif holder:
                 self._save_problem_shown = True
                 messages.append(unwritable_message(holder))
-            else:
-                self._back_up_soon(saver.keep_backups)
-        self.guard.watch()
+            elif self.base_bytes is not None:  # the notes as they were: kept
+                saver.back_up_soon(self.base_bytes)
+        self.guard.file.watch()
         return messages
-
-    def _back_up_soon(self, keep: int) -> None:
-        """Keep the notes as they are on disk now in backups/, written just after the first
-        paint (its fsyncs and pruning cost start-up ~20 ms): the bytes read when the notes
-        opened, so that what is kept is the file from before this session whatever is saved
-        meanwhile (issue #17)."""
-        path, data = self.notes_path, self.base_bytes
-        if data is None:  # none yet: nothing to keep
-            return
-
-        def write() -> None:
-            # A failure here is reported by the first save, which meets the same folder.
-            with contextlib.suppress(OSError):
-                make_backup(path, data, keep)
-
-        self._pending_backup = write
-        QTimer.singleShot(BACKUP_DELAY_MS, self, self.write_backup)
-
-    def write_backup(self) -> None:
-        """The backup of the notes as they opened, if it is not written yet: before any
-        save, a restore, or closing."""
-        write, self._pending_backup = self._pending_backup, None
-        if write is not None:
-            write()
 
     def _may_write(self) -> bool:
         """Before a save: hold the lock, taking it now if the folder could not be written
         when the notes opened (a full disk with room again). False if another writer has
         taken it meanwhile: then these notes go read-only, and the edits stay on screen."""
-        self.write_backup()
         if self.guard.holds_lock():
             return True
         holder = self.guard.acquire()
@@ -180,18 +152,18 @@ class NotesSafety(QObject):
         )
 
     def stop(self) -> None:
-        self.write_backup()
+        self.controller.saver.write_backup()
         self.guard.release()
 
     # Outside changes ---------------------------------------------------------------------
 
     def _written(self, data: bytes) -> None:
-        self.guard.remember(data)
+        self.guard.file.wrote(data)
         self.base_bytes = data
 
     def _outside_change_at_save(self, data: bytes) -> None:
         """A save found someone else's version on disk: merge it, then save the merge."""
-        self.guard.remember(data)
+        self.guard.file.remember(data)
         self._merge_from_disk(data)
         self.controller.saver.mark_dirty()
 
@@ -330,7 +302,7 @@ class NotesSafety(QObject):
         self.notes_path = target
         saver.expected_hash = ""  # the user chose to replace whatever is there
         saver.retarget(target)
-        guard.watch()
+        guard.file.watch()
         self.host.notes_moved(target)
 
     # Backups -----------------------------------------------------------------------------
@@ -339,7 +311,7 @@ class NotesSafety(QObject):
         if not self.controller.writable():
             return
         notes_path = self.notes_path
-        self.write_backup()
+        self.controller.saver.write_backup()
         infos = list_backups(notes_path)
         if not infos:
             QMessageBox.information(

@@ -16,6 +16,7 @@ from reader.core.store import atomic_write, content_hash, describe_os_error, res
 AUTOSAVE_DELAY_MS = 600  # a pause in typing this long saves at once...
 DEADLINE_MS = 1000  # ...and steady typing still saves this soon after the first change
 RETRY_MS = 5000
+BACKUP_DELAY_MS = 1000  # the backup of the file as opened: after the window's first paint
 
 
 if TYPE_CHECKING:
@@ -62,6 +63,7 @@ class NotesSaver(QObject):
         # study memo's go with the interviews' in the study's notes folder.
         self.backup_name: Path | None = None
         self.last_backup = time.monotonic()  # the session-start backup counts
+        self._opening_backup: tuple[Path, bytes] | None = None  # see back_up_soon
         # Of what we believe the file holds ("" before it exists): a save that finds
         # something else there stops, so the outside change is merged, not overwritten.
         self.expected_hash = ""
@@ -99,6 +101,7 @@ class NotesSaver(QObject):
             # write would take our own file for another program's. Try again shortly.
             self._timer.start(AUTOSAVE_DELAY_MS)
             return
+        self.write_backup()
         if not self.may_write():
             return
         try:
@@ -147,6 +150,23 @@ class NotesSaver(QObject):
             with contextlib.suppress(OSError):  # the notes are safe; a missed backup is not fatal
                 make_backup(self.backup_name or path, data, self.keep_backups)
 
+    def back_up_soon(self, data: bytes) -> None:
+        """Keep `data`, the file as it was when opened, in backups/: written just after the
+        window's first paint (its fsyncs and pruning cost start-up ~20 ms), or before the
+        first write if that comes sooner, so that what is kept is the file from before this
+        session whatever is saved meanwhile (issue #17)."""
+        self._opening_backup = (self.backup_name or self.path, data)
+        QTimer.singleShot(BACKUP_DELAY_MS, self, self.write_backup)
+
+    def write_backup(self) -> None:
+        """The backup `back_up_soon` asked for, if it is not written yet: before any write,
+        a restore from backups, or closing. A failure is said by the first save, which
+        meets the same folder."""
+        backup, self._opening_backup = self._opening_backup, None
+        if backup is not None:
+            with contextlib.suppress(OSError):
+                make_backup(*backup, self.keep_backups)
+
     def flush(self) -> bool:
         """Write everything now and wait (on quit). True when all is on disk."""
         self._timer.stop()
@@ -155,6 +175,7 @@ class NotesSaver(QObject):
             # this flush (after the interview closed, even) and undo what it knows.
             error = self._pending.exception()  # waits for it
             self._on_finished(self._in_flight, error)
+        self.write_backup()
         if self._dirty and not self.read_only and self.may_write():
             data = self._serialise_or_report()
             if data is None:

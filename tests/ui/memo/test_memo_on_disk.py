@@ -1,0 +1,86 @@
+"""The study memo and the study share the study folder's watch (reader/ui/memo/study_memo.py,
+reader/ui/library/open_study.py): a save of the memo does not make the study look at
+study.json again, nor a save of the study the memo at memo.md. The memo's preview shows
+a change made on disk, and is not rendered again as interviews are switched."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+from reader.ui.window.main_window import MainWindow
+from tests.ui.memo.test_study_memo import memo_file, on_disk, open_memo
+
+
+def test_a_memo_save_does_not_wake_the_study_nor_a_study_save_the_memo(
+    make_study_window: Any, folder: Path, qtbot: Any
+) -> None:
+    (folder / "notes").mkdir()  # as in a study worked in: no folder comes as it opens
+    window: MainWindow = make_study_window(folder)
+    open_memo(window, qtbot)
+    owner, memo = window.study, window.memo()
+    assert owner.disk is not None and memo is not None and memo.disk is not None
+    assert memo.disk.disk.watcher is owner.disk.watcher  # one watch of the study folder
+    study_looks: list[None] = []
+    memo_looks: list[None] = []
+    owner.disk.due.connect(lambda: study_looks.append(None))
+    memo.disk.checked.connect(lambda: memo_looks.append(None))
+
+    window.notes_editor.insertPlainText("Nights feel longer")  # memo.md made
+    on_disk(qtbot, folder, "Nights feel longer")
+    qtbot.waitUntil(lambda: len(memo_looks) == 1)  # it sees its own save
+    owner.rename(owner.study.interviews[0].id, title="P01 Ana, nights")  # study.json saved
+    qtbot.waitUntil(lambda: len(study_looks) == 1)  # one look: none came of the memo's save
+    window.notes_editor.insertPlainText(", and shorter")
+    on_disk(qtbot, folder, "Nights feel longer, and shorter")
+    qtbot.waitUntil(lambda: len(memo_looks) == 2)  # none came of the study's save
+    assert len(study_looks) == 1
+
+    memo_file(folder).write_text("Nights feel longer, and shorter\nFrom a sync tool\n", "utf-8")
+    qtbot.waitUntil(lambda: "From a sync tool" in window.notes_editor.toPlainText())
+    assert len(study_looks) == 1  # another program's change to the memo is the memo's
+
+
+def test_the_memo_preview_shows_a_change_made_on_disk_not_a_switch_of_interview(
+    make_study_window: Any, folder: Path, qtbot: Any
+) -> None:
+    """The memo is the same whichever interview is open (a quote's label names its
+    interview in the memo's own words): switching renders nothing again."""
+    memo_file(folder).write_text("# Themes\n\n> coffee [↩ P01 Ana, Q1](interview:x#h-y)\n", "utf-8")
+    window: MainWindow = make_study_window(folder)
+    open_memo(window, qtbot)
+    window.window_actions.toggle_preview.setChecked(True)
+    pane = window.notes_pane
+    assert "P01 Ana, Q1" in pane.preview.toPlainText()
+    rendered: list[None] = []
+    pane.preview.document().contentsChanged.connect(lambda: rendered.append(None))
+    first = window.switcher.current
+    with qtbot.waitSignal(window.interview.opened):
+        window.switcher.step(1)
+    assert window.switcher.current != first and pane.showing_memo() and pane.previewing()
+    window.interview.notes_document.setPlainText("P02's own notes")  # as merged from disk
+    assert rendered == [] and "P01 Ana, Q1" in pane.preview.toPlainText()
+
+    text = "# Themes\n\n> coffee [↩ P01 Ana, Q1](interview:x#h-y)\n\nNights, from a sync tool\n"
+    memo_file(folder).write_text(text, "utf-8")
+    qtbot.waitUntil(lambda: "Nights, from a sync tool" in pane.preview.toPlainText())
+    assert window.notes_editor.toPlainText() == text
+    window.window_actions.toggle_preview.setChecked(False)
+    pane.show_memo(False)
+    assert window.notes_editor.toPlainText() == "P02's own notes"
+    assert memo_file(folder).read_text("utf-8") == text  # nothing of ours to add to it
+
+
+def test_a_memo_deleted_on_disk_is_written_again(
+    make_study_window: Any, folder: Path, qtbot: Any
+) -> None:
+    """What the editor holds is all there is of it now."""
+    memo_file(folder).write_text("Words kept\n", encoding="utf-8")
+    window: MainWindow = make_study_window(folder)
+    open_memo(window, qtbot)
+    qtbot.keyClicks(window.notes_editor, "More ")
+    on_disk(qtbot, folder, "More Words kept\n")
+    memo_file(folder).unlink()  # another program deletes it
+    on_disk(qtbot, folder, "More Words kept\n")
+    assert window.notes_editor.toPlainText() == "More Words kept\n"
+    assert "could not be saved" not in window.banner.text()

@@ -1,0 +1,50 @@
+"""The backup of a file as it opened (NotesSaver.back_up_soon): written after the first
+paint, or before the first save when that comes sooner, and kept where its owner keeps
+its backups (the study memo's with the interviews' notes)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+from reader.core.backups import backup_dir
+from reader.core.store import content_hash
+from reader.ui.persistence.saver import NotesSaver
+
+
+def opened(path: Path, typed: bytes) -> NotesSaver:
+    saver = NotesSaver(path, lambda: lambda: typed)
+    saver.expected_hash = content_hash(path.read_bytes())
+    saver.back_up_soon(path.read_bytes())
+    return saver
+
+
+def test_the_file_as_opened_is_kept_before_the_first_save_overwrites_it(
+    qtbot: Any, tmp_path: Path
+) -> None:
+    path = tmp_path / "memo.md"
+    path.write_bytes(b"as opened")
+    saver = opened(path, b"typed at once")
+    saver.mark_dirty()
+    assert saver.flush()  # sooner than the backup's delay: it is written first
+    assert path.read_bytes() == b"typed at once"
+    (backup,) = backup_dir(path).iterdir()
+    assert backup.read_bytes() == b"as opened"
+    saver.shutdown()
+
+
+def test_the_file_as_opened_is_kept_after_a_moment_where_its_owner_says(
+    qtbot: Any, tmp_path: Path
+) -> None:
+    path = tmp_path / "study" / "memo.md"
+    path.parent.mkdir()
+    path.write_bytes(b"as opened")
+    saver = NotesSaver(path, lambda: lambda: b"")
+    saver.backup_name = tmp_path / "study" / "notes" / "memo.md"  # with the interviews'
+    saver.back_up_soon(path.read_bytes())
+    assert not backup_dir(saver.backup_name).exists()  # not before the first paint
+    qtbot.waitUntil(lambda: backup_dir(saver.backup_name).is_dir())
+    (backup,) = backup_dir(saver.backup_name).iterdir()
+    assert backup.read_bytes() == b"as opened" and backup.name.startswith("memo.")
+    saver.write_backup()  # closing: written once only
+    assert len(list(backup_dir(saver.backup_name).iterdir())) == 1
