@@ -197,7 +197,10 @@ def _unreadable_notes(path: Path, exc: Exception) -> str:
 
 
 def run_export(argv: list[str]) -> int:
+    from dataclasses import replace
+
     from reader.core.export import FORMATS
+    from reader.core.export.common import recording_link
 
     args = _export_parser().parse_args(argv)
     if args.document is not None and args.document.is_dir():
@@ -207,10 +210,11 @@ def run_export(argv: list[str]) -> int:
     opened = _open_session(args.document, args.notes)
     if isinstance(opened, str):
         return fail(opened)
-    session = opened[0]
+    session, notes_path = opened
     options = _export_options(args, session.notes.colors, session.notes.codebook)
     if isinstance(options, str):
         return fail(options)
+    options = replace(options, recording=recording_link(session, notes_path, args.output))
     return _write_output(FORMATS[args.format](session, options), args.output)
 
 
@@ -276,7 +280,9 @@ def _export_study(args: argparse.Namespace) -> int:
     if isinstance(interview_options, str):
         return fail(interview_options)
     options = StudyExportOptions(
-        interview_options, {key: frozenset(values) for key, values in filters.items()}
+        interview_options,
+        {key: frozenset(values) for key, values in filters.items()},
+        args.output,
     )
     output, left_out = export_study(study, args.format, options)
     for line in left_out:

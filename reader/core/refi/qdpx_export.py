@@ -140,14 +140,10 @@ def interview_of(entry: InterviewEntry, session: Session, notes_path: Path | Non
     """The session as a source: with its recording and turn times when it has both. An
     interview never opened in the window has its recording found beside the transcript,
     as the window finds it on opening (reader/ui/recording/recording.py)."""
-    from reader.core.recording import beside, locate
+    from reader.core.recording import of_interview
     from reader.core.sync import SyncTable
 
-    recording, source = session.notes.recording, session.document.source
-    if recording is not None and notes_path is not None:
-        path: Path | None = locate(recording.path, notes_path).path
-    else:
-        path = beside(Path(source)) if recording is None and source else None
+    path = of_interview(session, notes_path)
     if path is None:
         return Interview(entry, session.document.text, session.notes)
     table = SyncTable.of(session.document, session.segments)

@@ -65,6 +65,7 @@ class Transfers(QObject):
 
     def export(self) -> None:
         from reader.core.export import FORMAT_INFO, FORMATS, ExportCancelled
+        from reader.core.export.common import recording_link
         from reader.core.export.study_export import STUDY_FORMATS, StudyExportOptions
         from reader.ui.exporting.code_list import offered
         from reader.ui.exporting.export_dialog import REFI_FORMATS, ExportDialog
@@ -123,9 +124,11 @@ class Transfers(QObject):
             options = replace(dialog.options(), progress=report)
             if study and dialog.whole_study():
                 exporter = STUDY_FORMATS[name]
-                data, left_out = exporter(study[0], StudyExportOptions(options), study[1])
+                whole = StudyExportOptions(options, destination=Path(path))
+                data, left_out = exporter(study[0], whole, study[1])
             else:
-                data = FORMATS[name](session, options)
+                recording = recording_link(session, self._interview.notes_path, Path(path))
+                data = FORMATS[name](session, replace(options, recording=recording))
             atomic_write(Path(path), data)
         except ExportCancelled:
             self.report.say("Export cancelled; nothing was written.")
