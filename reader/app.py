@@ -331,7 +331,14 @@ def _refi_command(argv: list[str]) -> int | None:
 
     if argv[:1] == [EXPORT_COMMAND] and refi_cli.refi_format(argv[1:]):
         exported = refi_cli.refi_export(argv[1:], _open_session)
-        return exported if isinstance(exported, int) else _write_output(*exported)
+        if isinstance(exported, int):
+            return exported
+        output, path, sending = exported
+        status = _write_output(output, path)
+        # Recorded once written: a file that could not be, sent nothing.
+        if status == 0 and (not_recorded := sending.record()):
+            say(f"not exported: {not_recorded}")
+        return status
     if argv[:1] == [IMPORT_COMMAND] and refi_cli.is_refi_import(argv[1:]):
         return refi_cli.run_refi_import(argv[1:])
     return None

@@ -9,7 +9,14 @@ from pathlib import Path
 import pytest
 
 from reader.core.annotations import make_highlight
-from reader.core.refi.sent import KEPT, SENT_FILE, read_sent, record_received, record_sent
+from reader.core.refi.sent import (
+    KEPT,
+    SENT_FILE,
+    Sending,
+    read_sent,
+    record_received,
+    record_sent,
+)
 
 TEXT = "one two three four five"
 
@@ -37,6 +44,27 @@ def test_the_last_exports_are_kept_and_an_export_sent_again_is_one(tmp_path: Pat
     assert [e["time"] for e in exports] == ["2026-01-03", "2026-01-04", "2026-02-01"][-KEPT:]
     sent = read_sent(tmp_path)["p1"]
     assert [sent.has(f"h{n}") for n in range(KEPT + 2)] == [False, False, True, True, True]
+
+
+def test_an_interview_exported_alone_again_and_again_keeps_the_studys_export(
+    tmp_path: Path,
+) -> None:
+    record_sent(tmp_path, [("p1", [a_highlight(1)]), ("p2", [a_highlight(2)])], "2026-01-01")
+    for n in range(KEPT + 1):  # p1 alone, each time with another highlight
+        record_sent(tmp_path, [("p1", [a_highlight(10 + n)])], f"2026-01-0{n + 2}")
+    sent = read_sent(tmp_path)
+    assert sent["p2"].has("h2")  # its only export is still asked
+    assert [sent["p1"].has(f"h{10 + n}") for n in range(KEPT + 1)] == [False, True, True, True]
+    assert sent["p1"].has("h1")  # the study's export, kept for p2, holds it too
+    exports = json.loads((tmp_path / SENT_FILE).read_bytes())["exports"]
+    assert [e["time"] for e in exports] == ["2026-01-01", "2026-01-03", "2026-01-04", "2026-01-05"]
+
+
+def test_an_export_is_recorded_when_told_and_only_in_a_study(tmp_path: Path) -> None:
+    sending = Sending(tmp_path, (("p1", (a_highlight(1),)),))
+    assert not (tmp_path / SENT_FILE).exists()  # made, not yet written: nothing recorded
+    assert sending.record() == "" and read_sent(tmp_path)["p1"].has("h1")
+    assert Sending().record() == ""  # an interview opened alone: nowhere to record
 
 
 def test_what_came_back_joins_the_newest_export_and_is_written_only_when_new(

@@ -16,10 +16,19 @@ look-up that a highlight, passage or coding made there is taken for one sent). A
 written before passages were recorded has none: every passage that differs reads as
 resized there, as it did; an older build reading a newer record passes them over.
 
-The last KEPT exports are kept, each with its time, newest last, and a look-up asks all
-of them: a file sent before the newest export, coming back after it, still merges right
-(a highlight deleted between the two exports was sent in the first). An export that
-sends what the newest one sent only updates its time. What a file sent back brings into
+An export is recorded once its file is written (Sending.record), never before: a file
+not written (the save dialog cancelled, a full disk) sent nothing, and a highlight it
+would have carried, deleted here later, must come back from the file that did go. A study's
+export records each of its interviews; one interview of the study exported alone records
+that one (an interview opened alone has no study to keep a record in: a project comes
+back into a study, and no study sent it).
+
+Each interview's last KEPT exports are kept (an export is dropped once each interview it
+sent has been sent KEPT times since, so exporting one interview alone again and again
+does not push out the study's export), each with its time, newest last, and a look-up
+asks all of them: a file sent before the newest export, coming back after it, still
+merges right (a highlight deleted between the two exports was sent in the first). An
+export that sends what the newest one sent only updates its time. What a file sent back brings into
 an interview with a record joins the newest export's (record_received): the other tool
 keeps what it made, so a supervisor's highlight deleted here after the first file came
 back does not come again with the second. A study without the file (an older study, one
@@ -35,13 +44,13 @@ from dataclasses import dataclass
 from hashlib import sha256
 from pathlib import Path
 
-from reader.core.annotations import Highlight
-from reader.core.store import atomic_write
+from reader.core.annotations import Highlight, now_iso
+from reader.core.store import atomic_write, describe_os_error
 
 SENT_FILE = ".refi-sent.json"
 FORMAT = "interview-reader-refi-sent"
 VERSION = 1
-KEPT = 3  # exports remembered
+KEPT = 3  # exports remembered of each interview
 _HASH_BYTES = 6
 
 
@@ -89,6 +98,30 @@ def _unpacked(packed: str) -> frozenset[bytes]:
     return frozenset(raw[i : i + _HASH_BYTES] for i in range(0, len(raw), _HASH_BYTES))
 
 
+@dataclass(frozen=True)
+class Sending:
+    """What a .qdpx export sends: each (interview id, the highlights exported), to be
+    recorded in the study in `folder` once the file is written. `folder` None: there is
+    nowhere to record it (an interview opened alone, a study that cannot be written)."""
+
+    folder: Path | None = None
+    interviews: tuple[tuple[str, tuple[Highlight, ...]], ...] = ()
+
+    def record(self) -> str:
+        """Recorded now (record_sent): "" when done or there is nowhere to, else what
+        was not, a line for the export's report."""
+        if self.folder is None:
+            return ""
+        try:
+            record_sent(self.folder, self.interviews, now_iso())
+        except OSError as exc:
+            return (
+                f"the record of what was sent ({SENT_FILE}): {describe_os_error(exc)}; "
+                "highlights deleted here may come back with the project sent back"
+            )
+        return ""
+
+
 def record_sent(folder: Path, sent: Iterable[tuple[str, Iterable[Highlight]]], when: str) -> None:
     """Remember an export of the study in `folder`: each (interview id, the highlights
     exported) of it, at `when`. OSError when the file cannot be written."""
@@ -98,7 +131,21 @@ def record_sent(folder: Path, sent: Iterable[tuple[str, Iterable[Highlight]]], w
         exports[-1]["time"] = when  # the same as sent last: one export, sent again
     else:
         exports.append({"time": when, "interviews": interviews})
-    _write(folder, exports[-KEPT:])
+    _write(folder, _kept(exports))
+
+
+def _kept(exports: list[dict]) -> list[dict]:
+    """The exports still asked, oldest first: the newest, and each that holds one of an
+    interview's last KEPT exports."""
+    sent_since: dict[str, int] = {}  # interview id -> its exports newer than the one looked at
+    kept = []
+    for index, export in enumerate(reversed(exports)):
+        ids = export["interviews"]
+        if index == 0 or any(sent_since.get(i, 0) < KEPT for i in ids):
+            kept.append(export)
+        for i in ids:
+            sent_since[i] = sent_since.get(i, 0) + 1
+    return kept[::-1]
 
 
 def record_received(folder: Path, came: Mapping[str, Iterable[Highlight]]) -> None:
