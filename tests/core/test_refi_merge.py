@@ -23,7 +23,7 @@ from reader.core.refi.codebook_xml import RefiError
 from reader.core.refi.qdpx_export import export_study_qdpx
 from reader.core.refi.qdpx_import import import_qdpx
 from reader.core.refi.qdpx_merge import Merged, joined, merge_selection
-from reader.core.refi.sent import Sent
+from reader.core.refi.sent import Carried, Sent, record_sent
 from reader.core.store import save_notes
 from reader.core.study import Study, open_study
 from tests.core.test_refi import TEXT, P, coded_study, said, sent_qdpx, unzip, zipped
@@ -745,10 +745,10 @@ def _hashes(highlights) -> frozenset[bytes]:
     """What refi.sent records of these highlights, read back as a merge reads it."""
     import tempfile
 
-    from reader.core.refi.sent import read_sent, record_sent
+    from reader.core.refi.sent import read_sent
 
     with tempfile.TemporaryDirectory() as folder:
-        record_sent(Path(folder), [("i", list(highlights))], "2026-01-01T00:00:00+00:00")
+        record_sent(Path(folder), [("i", Carried(tuple(highlights)))], "2026-01-01T00:00:00+00:00")
         return read_sent(Path(folder)).get("i", Sent()).hashes
 
 
@@ -977,6 +977,55 @@ def test_a_participant_named_otherwise_there_is_kept_as_here() -> None:
     assert merged.line == "“P1”: nothing new; kept as here: participant “Ana” (“Ana B.” there)"
     merged.filled += ["participant", "Role", "Years"]
     assert merged.changed and merged.line.startswith("“P1”: participant, Role and Years filled")
+
+
+def test_a_value_cleared_here_since_it_was_sent_is_not_filled_in_again(tmp_path: Path) -> None:
+    """Sent as Ana's with 12 years; she clears P1's participant and Years here; the file
+    sent back (his tool keeps them) leaves them empty, and says so. A value changed there
+    is his: it comes, and joins the record (cleared here again, it stays so)."""
+    study = coded_study(tmp_path / "study")
+    sent = sent_qdpx(study)
+    p1 = study.interviews[0]
+    study.update_interview(p1.id, participant="")
+    study.set_attribute(p1.id, "years", None)
+    study.save()
+
+    report = import_qdpx(sent, study.folder)
+    assert [m.line for m in report.merged] == [
+        "“P1”: nothing new; participant and Years cleared here since they were sent, not "
+        "filled in again",
+        "“P2”: nothing new, the study has all of it",
+    ]
+    p1 = open_study(study.folder).interviews[0]
+    assert (p1.participant, p1.attributes) == ("", {"role": "nurse"})
+
+    def thirteen_years(root: ET.Element) -> None:
+        value(root, next(root.iter(f"{P}TextSource")), "Years", "13")
+
+    back = edited(sent, thirteen_years)
+    assert import_qdpx(back, study.folder).merged[0].line == (
+        "“P1”: Years filled in; participant cleared here since it was sent, not filled in again"
+    )
+    study = open_study(study.folder)
+    assert study.interviews[0].attributes == {"role": "nurse", "years": 13}
+    study.set_attribute(p1.id, "years", None)
+    study.save()
+    assert "participant and Years cleared here" in import_qdpx(back, study.folder).merged[0].line
+    assert open_study(study.folder).interviews[0].attributes == {"role": "nurse"}
+
+
+def test_without_a_record_of_values_an_empty_value_is_filled_in(tmp_path: Path) -> None:
+    """A study sent before values were recorded (its record has highlights only): the
+    value cleared here comes back, as it did."""
+    study = coded_study(tmp_path / "study")
+    sent = export_study_qdpx(study)[0]
+    highlights = [(e.id, study.load_notes(e)) for e in study.interviews]
+    old = [(key, Carried(tuple(notes.highlights))) for key, notes in highlights if notes]
+    record_sent(study.folder, old, "2026-01-01")  # what an earlier build recorded
+    study.set_attribute(study.interviews[0].id, "years", None)
+    study.save()
+    assert import_qdpx(sent, study.folder).merged[0].line == "“P1”: Years filled in"
+    assert open_study(study.folder).interviews[0].attributes["years"] == 12
 
 
 @given(

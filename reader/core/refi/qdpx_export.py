@@ -22,7 +22,8 @@ ids (uuid5), or the GUIDs an import brought in (kept in the study's settings und
 GUIDS_SETTING), so exporting the same study again gives the same file. With `crlf`
 (MAXQDA), lines end in CRLF and positions count both characters.
 
-An export says what it sent, each interview's highlights and their codes (refi.Sending),
+An export says what it sent, each interview's highlights and their codes, participant and
+attribute values (refi.sent.Sending),
 for the caller to record once the file is written (refi.sent, a file of its own in the
 study folder): the project sent back then brings no highlight, nor coding, deleted here
 since (qdpx_merge).
@@ -49,7 +50,7 @@ from reader.core.refi.codebook_xml import (
     derived_guid,
     tag,
 )
-from reader.core.refi.sent import Sending
+from reader.core.refi.sent import Carried, Sending
 from reader.core.shorten import shorten
 from reader.core.study_file import AttributeDef, InterviewEntry
 from reader.core.study_memo import MEMO_NOTE_NAME, MemoUnreadableError, memo_path, read_memo
@@ -217,8 +218,21 @@ def export_session_qdpx(
 
 
 def _sending(study: Study, sent: list[tuple[str, Interview]]) -> Sending:
-    """What is sent of each (the study's id of an interview, the interview as sent)."""
-    carried = tuple((key, _anchored(i.notes.highlights, i.text)) for key, i in sent)
+    """What is sent of each (the study's id of an interview, the interview as sent): its
+    highlights placed in its text, its participant and the values of the study's
+    attributes (those the project has variables for)."""
+    keys = {a.key for a in study.data.attributes}
+    carried = tuple(
+        (
+            interview_id,
+            Carried(
+                _anchored(i.notes.highlights, i.text),
+                i.entry.participant,
+                {k: v for k, v in i.entry.attributes.items() if k in keys},
+            ),
+        )
+        for interview_id, i in sent
+    )
     # A study that cannot be written cannot take the project back either.
     return Sending(None if study.read_only else study.folder, carried)
 

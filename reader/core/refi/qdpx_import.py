@@ -23,8 +23,9 @@ that interview's notes file (qdpx_merge: codes and notes added, nothing taken aw
 nothing added twice, nothing brought back that was deleted here since the study sent it:
 refi.sent, whose record then gains what came), which is backed up first and written
 atomically; one that cannot be read, or that another window is editing, is left as it
-is and named. Its participant and attribute values fill those empty in that interview;
-one that differs is kept as here and named (_people). The report says what each merge
+is and named. Its participant and attribute values fill those empty in that interview
+(not one it was sent with and cleared here since); one that differs is kept as here and
+named (_people). The report says what each merge
 brought, and what it did not bring back (ImportReport.merged). The notes tied to no
 source or selection (a project's memos, our study memo) go into the study memo
 (core/study_memo.py), each under a heading of its name. study.json is written once,
@@ -80,10 +81,17 @@ from reader.core.refi.qdpx_merge import (
     read_notes,
     write_notes,
 )
-from reader.core.refi.sent import NOTHING_SENT, SENT_FILE, Sent, read_sent, record_received
+from reader.core.refi.sent import (
+    NOTHING_SENT,
+    SENT_FILE,
+    Carried,
+    Sent,
+    read_sent,
+    record_received,
+)
 from reader.core.store import describe_os_error, save_notes
 from reader.core.study import Study, StudyError, open_study
-from reader.core.study_file import AttributeValueError, InterviewEntry, StudyData
+from reader.core.study_file import AttributeValue, AttributeValueError, InterviewEntry, StudyData
 from reader.core.study_memo import MemoUnreadableError, add_to_memo
 from reader.core.wording import counted, listed
 
@@ -198,7 +206,7 @@ class _Import:
     report: ImportReport
     texts: dict[str, InterviewEntry]  # the hash of each of the study's texts -> its interview
     sent: dict[str, Sent]  # interview id -> what the study sent of it (refi.sent)
-    received: dict[str, list[Highlight]] = field(default_factory=dict)  # from it, as merged
+    received: dict[str, Carried] = field(default_factory=dict)  # from it, as merged
     used_notes: set[str] = field(default_factory=set)
 
     @property
@@ -668,22 +676,33 @@ def _source_guid(element: ET.Element, name: str) -> str:
 
 
 def _people(
-    run: _Import, interview_id: str, element: ET.Element, name: str, merged: Merged
-) -> None:
+    run: _Import,
+    interview_id: str,
+    element: ET.Element,
+    name: str,
+    merged: Merged,
+    sent: Sent = NOTHING_SENT,
+) -> Carried:
     """The participant (of the first case naming the source) and the attribute values
     (the case's, then the source's own) the file gives the source, into the interview:
-    each empty here takes the file's (`merged.filled`); one here that differs is kept,
-    and named (`merged.differ`): never is what was typed here overwritten."""
+    each empty here takes the file's (`merged.filled`), unless the interview was sent
+    with it and it was cleared here since (`sent`, refi.sent: `merged.cleared`); one here
+    that differs is kept, and named (`merged.differ`): never is what was typed here
+    overwritten. Returns those the interview now shares with the file."""
     study = run.study
     participant, case = run.cases.get(_source_guid(element, name), ("", None))
     values = _values(run.project, case, run.variables) if case is not None else {}
     values.update(_values(run.project, element, run.variables))
     entry = study.interview(interview_id)
     if participant and not entry.participant:
-        study.update_interview(interview_id, participant=participant)
-        merged.filled.append("participant")
+        if sent.named(participant):
+            merged.cleared.append("participant")
+        else:
+            study.update_interview(interview_id, participant=participant)
+            merged.filled.append("participant")
     elif participant and participant != entry.participant:
         merged.differ.append(f"participant “{entry.participant}” (“{participant}” there)")
+    shared: dict[str, AttributeValue] = {}
     for key, value in values.items():
         definition = study.attribute(key)
         try:
@@ -692,11 +711,18 @@ def _people(
             run.report.not_imported.append(LeftOut("attribute value", name, str(exc)))
             continue
         here = entry.attributes.get(key)
-        if here is None:
+        if here is None and checked is not None and sent.gave(key, checked):
+            merged.cleared.append(definition.label)
+        elif here is None:
             study.set_attribute(interview_id, key, checked)
             merged.filled.append(definition.label)
+            shared[key] = checked
         elif here != checked:
             merged.differ.append(f"{definition.label} “{here}” (“{checked}” there)")
+        else:
+            shared[key] = checked
+    now = study.interview(interview_id).participant
+    return Carried(participant=participant if participant == now else "", attributes=shared)
 
 
 def _highlights(
@@ -767,9 +793,9 @@ def _merge(
             said = f"the notes of “{title}”, its text here, are left as they were: {why}"
             report.not_imported.append(LeftOut(label, name, said))
             return
+    shared = _people(run, entry.id, element, name, merged, sent)
     if entry.id in run.sent:  # not into a study never sent: it merges as before
-        run.received.setdefault(entry.id, []).extend(came)
-    _people(run, entry.id, element, name, merged)
+        run.received[entry.id] = replace(shared, highlights=tuple(came))
     report.merged.append(merged)
 
 

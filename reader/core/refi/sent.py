@@ -1,8 +1,9 @@
 """What a study sent as a REFI-QDA project: for each interview, the highlights exported,
-the passage of each and the codes on it, so that the project sent back (qdpx_merge) tells
-a highlight or a coding deleted here since it was sent (not brought back) from one made
-there (added), and a highlight resized here since (the passage that comes back is the
-one sent) from one resized there.
+the passage of each and the codes on it, and its participant and attribute values, so
+that the project sent back (qdpx_merge) tells a highlight or a coding deleted here since
+it was sent (not brought back) from one made there (added), a highlight resized here
+since (the passage that comes back is the one sent) from one resized there, and a value
+cleared here since it was sent (not filled in again) from one given there (filled in).
 
 Kept in its own file, `.refi-sent.json` in the study folder, not in study.json: a study
 of 500 interviews with 200 highlights each sends 100,000 highlights and more codings,
@@ -12,9 +13,11 @@ would be reported as "skipped" each time the folder is scanned). It holds hashes
 ids: for each interview a sorted run of 6-byte hashes, base64, of "highlight:ID" and
 "span:ID/START/END" for each highlight sent and "coding:ID/CODE" for each of its codes (8
 characters each; with 1,000 of them in an interview, a chance of one in 3·10¹¹ per
-look-up that a highlight, passage or coding made there is taken for one sent). A record
-written before passages were recorded has none: every passage that differs reads as
-resized there, as it did; an older build reading a newer record passes them over.
+look-up that a highlight, passage or coding made there is taken for one sent), and
+"participant:NAME" and "value:KEY/VALUE" (VALUE in JSON, as study.json has it) for what
+it was sent with. A record written before passages, or values, were recorded has none:
+every passage that differs reads as resized there, and every value empty here is filled
+in from the file, as they did; an older build reading a newer record passes them over.
 
 An export is recorded once its file is written (Sending.record), never before: a file
 not written (the save dialog cancelled, a full disk) sent nothing, and a highlight it
@@ -40,18 +43,29 @@ from __future__ import annotations
 import base64
 import json
 from collections.abc import Iterable, Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from hashlib import sha256
 from pathlib import Path
 
 from reader.core.annotations import Highlight, now_iso
 from reader.core.store import atomic_write, describe_os_error
+from reader.core.study_file import AttributeValue
 
 SENT_FILE = ".refi-sent.json"
 FORMAT = "interview-reader-refi-sent"
 VERSION = 1
 KEPT = 3  # exports remembered of each interview
 _HASH_BYTES = 6
+
+
+@dataclass(frozen=True)
+class Carried:
+    """What a project carries of one interview, sent or brought back: its highlights, its
+    participant ("" for none) and its attribute values (key -> value as stored)."""
+
+    highlights: tuple[Highlight, ...] = ()
+    participant: str = ""
+    attributes: Mapping[str, AttributeValue] = field(default_factory=dict)
 
 
 @dataclass(frozen=True)
@@ -72,6 +86,14 @@ class Sent:
         """The highlight was sent over this passage (its offsets in the interview's text)."""
         return _hash(f"span:{highlight_id}/{start}/{end}") in self.hashes
 
+    def named(self, participant: str) -> bool:
+        """The interview was sent as this participant's."""
+        return _hash(f"participant:{participant}") in self.hashes
+
+    def gave(self, key: str, value: AttributeValue) -> bool:
+        """The interview was sent with this value of the attribute `key`."""
+        return _hash(_value_key(key, value)) in self.hashes
+
 
 NOTHING_SENT = Sent()
 
@@ -80,12 +102,19 @@ def _hash(key: str) -> bytes:
     return sha256(key.encode("utf-8")).digest()[:_HASH_BYTES]
 
 
-def _keys(highlights: Iterable[Highlight]) -> set[bytes]:
+def _value_key(key: str, value: AttributeValue) -> str:
+    return f"value:{key}/{json.dumps(value, ensure_ascii=False)}"
+
+
+def _keys(carried: Carried) -> set[bytes]:
     keys = set()
-    for h in highlights:
+    for h in carried.highlights:
         keys.add(_hash(f"highlight:{h.id}"))
         keys.add(_hash(f"span:{h.id}/{h.start}/{h.end}"))
         keys.update(_hash(f"coding:{h.id}/{code}") for code in h.codes)
+    if carried.participant:
+        keys.add(_hash(f"participant:{carried.participant}"))
+    keys.update(_hash(_value_key(k, v)) for k, v in carried.attributes.items())
     return keys
 
 
@@ -100,12 +129,12 @@ def _unpacked(packed: str) -> frozenset[bytes]:
 
 @dataclass(frozen=True)
 class Sending:
-    """What a .qdpx export sends: each (interview id, the highlights exported), to be
+    """What a .qdpx export sends: each (interview id, what it carries of it), to be
     recorded in the study in `folder` once the file is written. `folder` None: there is
     nowhere to record it (an interview opened alone, a study that cannot be written)."""
 
     folder: Path | None = None
-    interviews: tuple[tuple[str, tuple[Highlight, ...]], ...] = ()
+    interviews: tuple[tuple[str, Carried], ...] = ()
 
     def record(self) -> str:
         """Recorded now (record_sent): "" when done or there is nowhere to, else what
@@ -122,11 +151,11 @@ class Sending:
         return ""
 
 
-def record_sent(folder: Path, sent: Iterable[tuple[str, Iterable[Highlight]]], when: str) -> None:
-    """Remember an export of the study in `folder`: each (interview id, the highlights
-    exported) of it, at `when`. OSError when the file cannot be written."""
+def record_sent(folder: Path, sent: Iterable[tuple[str, Carried]], when: str) -> None:
+    """Remember an export of the study in `folder`: each (interview id, what it carried of
+    it), at `when`. OSError when the file cannot be written."""
     exports = _exports(folder / SENT_FILE)
-    interviews = {interview_id: _packed(_keys(highlights)) for interview_id, highlights in sent}
+    interviews = {interview_id: _packed(_keys(carried)) for interview_id, carried in sent}
     if exports and exports[-1].get("interviews") == interviews:
         exports[-1]["time"] = when  # the same as sent last: one export, sent again
     else:
@@ -148,18 +177,19 @@ def _kept(exports: list[dict]) -> list[dict]:
     return kept[::-1]
 
 
-def record_received(folder: Path, came: Mapping[str, Iterable[Highlight]]) -> None:
+def record_received(folder: Path, came: Mapping[str, Carried]) -> None:
     """What a project sent back brought of each interview (interview id -> its selections
-    as merged) joins what the newest export sent: the study has had it since, so deleted
-    here later it does not come back with the next file from there either (the other
-    tool keeps it). Written only when it adds to the record. OSError when it cannot be."""
+    as merged, the values it has as the interview has them) joins what the newest export
+    sent: the study has had it since, so deleted (or cleared) here later it does not come
+    back with the next file from there either (the other tool keeps it). Written only when
+    it adds to the record. OSError when it cannot be."""
     exports = _exports(folder / SENT_FILE)
     if not exports:
         return
     newest, grown = exports[-1]["interviews"], False
-    for interview_id, highlights in came.items():
+    for interview_id, carried in came.items():
         had = _unpacked(newest.get(interview_id, ""))
-        keys = had | _keys(highlights)
+        keys = had | _keys(carried)
         if keys != had:
             newest[interview_id], grown = _packed(keys), True
     if grown:
