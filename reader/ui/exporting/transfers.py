@@ -10,7 +10,7 @@ from dataclasses import replace
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QObject, Qt, QUrl
+from PySide6.QtCore import QEventLoop, QObject, Qt, QUrl
 from PySide6.QtGui import QDesktopServices
 from PySide6.QtWidgets import (
     QApplication,
@@ -209,7 +209,15 @@ class Transfers(QObject):
         self._interview.notes_data()  # the research notes as they are on screen
         path = printer.outputFileName()
         before = file_stamp(Path(path)) if path else None
-        print_to(printer, print_document(self._reader.reading))
+        # A long interview takes seconds (3 hours: ~2.4 s), the window still meanwhile.
+        self.report.say(f"{doing}ing to {path or printer.printerName()}…")
+        QApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
+        try:
+            # The line shown before the wait; what the user does meanwhile waits too.
+            QApplication.processEvents(QEventLoop.ProcessEventsFlag.ExcludeUserInputEvents)
+            print_to(printer, print_document(self._reader.reading))
+        finally:
+            QApplication.restoreOverrideCursor()
         if not path:
             self.report.say(f"Sent to the printer {printer.printerName()}")
         # Qt's PDF writer says nothing when it cannot write: a file there before, the
