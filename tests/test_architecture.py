@@ -1,5 +1,6 @@
 """The tree as the guide draws it: the core knows no Qt, only the window knows the main
-window, no import cycle (TYPE_CHECKING imports included), modules of a readable size."""
+window, no import cycle (TYPE_CHECKING imports included), modules of a readable size, every
+dataclass with a docstring."""
 
 from __future__ import annotations
 
@@ -75,3 +76,18 @@ def test_ui_modules_are_of_a_readable_size() -> None:
     }
     over = {p: n for p, n in long.items() if n > MAX_UI_LINES and p not in LONGER}
     assert over == {}
+
+
+def test_every_dataclass_says_what_it_is() -> None:
+    """A docstring for each: it says what the class is, and without one `dataclass` makes
+    the class's signature its __doc__ at import, with inspect: 0.05 ms for a small class,
+    0.3 ms for the window's Actions, mostly on the start-up path (#17)."""
+    bare = [
+        f"{path.relative_to(ROOT)}:{node.name}"
+        for path in PACKAGE.rglob("*.py")
+        for node in ast.walk(ast.parse(path.read_text("utf-8")))
+        if isinstance(node, ast.ClassDef)
+        and any("dataclass" in ast.unparse(d) for d in node.decorator_list)
+        and ast.get_docstring(node) is None
+    ]
+    assert bare == []

@@ -27,12 +27,16 @@ class AnchorStatus(StrEnum):
 
 @dataclass(frozen=True)
 class AnchorResult:
+    """A highlight placed again in an edited text, and how it fared."""
+
     highlight: Highlight
     status: AnchorStatus
 
 
 @dataclass(frozen=True)
 class AnchorSummary:
+    """How many highlights re-anchoring kept, moved and orphaned."""
+
     kept: int
     moved: int
     orphaned: int

@@ -27,6 +27,8 @@ _OLDER_SUFFIX = ".json"
 
 @dataclass(frozen=True)
 class BackupInfo:
+    """A backup of a notes file, with what the user needs to choose it."""
+
     path: Path
     time: datetime
     highlights: int  # -1 when the backup cannot be read

@@ -18,7 +18,7 @@ import re
 import unicodedata
 import uuid
 from collections import Counter
-from collections.abc import Iterable, Iterator, Mapping, Sequence, Set
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence, Set
 from dataclasses import dataclass, field, replace
 from typing import Any, NamedTuple
 
@@ -103,6 +103,8 @@ class Codebook:
     # Code id -> its position in `codes`, checked at each use and rebuilt when the list has
     # changed under it: lookups by id are constant time, with 1,000 codes on every coding.
     _at: dict[str, int] = field(default_factory=dict, repr=False, compare=False)
+    # The codes `_at` was made from: an id it lacks is unknown while `codes` is as they were.
+    _indexed: list[Code] = field(default_factory=list, repr=False, compare=False)
 
     # Reading -----------------------------------------------------------------------------
 
@@ -127,17 +129,21 @@ class Codebook:
 
     def get(self, code_id: str) -> Code | None:
         """The code of that id, None if there is none. `codes` may have changed behind
-        the index: it is made again on a miss (a notes file's loading gives every id a
-        passage uses a code, so misses are rare)."""
+        the index (its users change the list in place): it is made again on a miss when
+        the list is not as it was made from. An id the book lacks (a new code's, an
+        unknown one's on each of its passages) costs a comparison of the list, each code
+        by identity, not an index made again."""
         if not code_id:
             return None
         at = self._at.get(code_id)
-        if at is None or at >= len(self.codes) or self.codes[at].id != code_id:
-            self._at = {c.id: i for i, c in enumerate(self.codes)}
-            at = self._at.get(code_id)
-            if at is None:
-                return None
-        return self.codes[at]
+        if at is not None and at < len(self.codes) and self.codes[at].id == code_id:
+            return self.codes[at]
+        if self.codes == self._indexed:
+            return None
+        self._indexed = list(self.codes)
+        self._at = {c.id: i for i, c in enumerate(self._indexed)}
+        at = self._at.get(code_id)
+        return None if at is None else self.codes[at]
 
     def code(self, code_id: str) -> Code:
         found = self.get(code_id)
@@ -266,23 +272,13 @@ class Codebook:
         index: int | None = None,
     ) -> Code:
         """A new code at the end of `parent`'s children (or at sibling `index`)."""
-        name = _checked_name(name)
+        code = _new_code(Code(code_id, name, color, description, codable, parent), self.next_color)
         if parent:
             self.code(parent)
-        if self.find(name, parent) is not None:
-            raise CodebookError(f"There is a code “{name}” there already.")
-        color = _checked_color(color) if color else self.next_color()
-        code_id = code_id or str(uuid.uuid4())
-        if code_id in self:
-            raise CodebookError(f"The codebook has a code {code_id!r} already.")
-        code = Code(
-            id=code_id,
-            name=name,
-            color=color,
-            description=description,
-            codable=codable,
-            parent=parent,
-        )
+        if self.find(code.name, parent) is not None:
+            raise CodebookError(f"There is a code “{code.name}” there already.")
+        if code.id in self:
+            raise CodebookError(f"The codebook has a code {code.id!r} already.")
         self._insert(code, index)
         return code
 
@@ -434,6 +430,18 @@ def clean_name(name: str) -> str:
 
 def _name_key(name: str) -> str:
     return clean_name(name).casefold()
+
+
+def _new_code(code: Code, next_color: Callable[[], str]) -> Code:
+    """`code` as a codebook takes a new one (`create`, `add_codebook`): its name cleaned
+    and checked, its colour checked, or `next_color()` when it has none, and an id made
+    when it has none. CodebookError for a name or a colour refused."""
+    return replace(
+        code,
+        id=code.id or str(uuid.uuid4()),
+        name=_checked_name(code.name),
+        color=_checked_color(code.color) if code.color else next_color(),
+    )
 
 
 def _checked_name(name: str) -> str:
@@ -599,15 +607,9 @@ def add_codebook(book: Codebook, other: Codebook) -> AddedCodes:
                 continue
             if key in names:
                 elsewhere.append(code.name)
-            made = Code(  # as `create` makes it, checked in its order
-                id=code.id or str(uuid.uuid4()),
-                name=_checked_name(code.name),
-                color=_checked_color(code.color)
-                if code.color
-                else _next_color(colors, len(book.codes) + len(added)),
-                description=code.description,
-                codable=code.codable,
-                parent=parent,
+            made = _new_code(
+                replace(code, parent=parent),
+                lambda: _next_color(colors, len(book.codes) + len(added)),
             )
             below.setdefault(parent, []).append(made)
             by_id[made.id] = places[(parent, key)] = made

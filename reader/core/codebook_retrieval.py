@@ -59,6 +59,8 @@ class CodeQuery:
 
 @dataclass(frozen=True)
 class _Matcher:
+    """Whether a passage's codes meet a retrieval's every/some/none terms."""
+
     every: list[frozenset[str]]
     some: frozenset[str]
     none: frozenset[str]

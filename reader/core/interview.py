@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter
-from collections.abc import Sequence, Set
+from collections.abc import Iterable, Sequence, Set
 from dataclasses import dataclass, replace
 from enum import StrEnum
 from functools import lru_cache
@@ -367,22 +367,34 @@ def speaker_key(name: str) -> str:
     return " ".join([_ALIASES.get(base, base), *words[number:]]).strip()
 
 
+def paragraphs_by_speaker(segments: Iterable[Segment]) -> dict[str, list[Segment]]:
+    """Each speaker's paragraphs, asides left out, in the order the speakers first speak."""
+    paragraphs: dict[str, list[Segment]] = {}
+    for seg in segments:
+        if seg.speaker and seg.role != Role.ASIDE:
+            paragraphs.setdefault(seg.speaker, []).append(seg)
+    return paragraphs
+
+
+def side_of(paragraphs: Iterable[Segment]) -> Role:
+    """A speaker's side, from their paragraphs (paragraphs_by_speaker): the role of most
+    of them, the first counted among equals. The Speakers dialog shows it, and who
+    answers is the interview's participant (participants.answering_speakers)."""
+    return Counter(seg.role for seg in paragraphs).most_common(1)[0][0]
+
+
 def speaker_report(text: str, segments: Sequence[Segment]) -> SpeakerReport:
     """The speakers of `segments` (turn count, first words, label variants) and whether
     the detection is unsure: few labels, no question marks, nobody asking."""
-    order: dict[str, list[Segment]] = {}
     turns: Counter[str] = Counter()
     previous = ""
     for seg in segments:
-        if seg.role == Role.ASIDE:
-            continue
-        if seg.speaker:
-            order.setdefault(seg.speaker, []).append(seg)
+        if seg.role != Role.ASIDE:
             turns[seg.speaker] += seg.speaker != previous
-        previous = seg.speaker
+            previous = seg.speaker
     speakers = []
-    for name, segs in order.items():
-        role = Counter(seg.role for seg in segs).most_common(1)[0][0]
+    for name, segs in paragraphs_by_speaker(segments).items():
+        role = side_of(segs)
         first = next((seg for seg in segs if seg.end - seg.start > len(seg.label) + 1), segs[0])
         speech = text[first.start : first.end]
         if first.label:

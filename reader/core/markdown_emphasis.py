@@ -29,6 +29,8 @@ class Emphasis:
 
 @dataclass
 class _Run:
+    """A run of `*` or `_` delimiters, as CommonMark's emphasis algorithm keeps it."""
+
     char: str
     start: int  # of the characters still unused
     length: int  # still unused

@@ -23,6 +23,15 @@ def link_text(text: str) -> str:
     return " ".join(text.replace("[", "(").replace("]", ")").split())
 
 
+def quote_label(title: str, said_by: str, place: str) -> str:
+    """A quote's link back: whose words they are (Session.said_by) and where
+    (Session.place_label), "Kenji Sato, Q7", or "Q7" where the transcript names nobody.
+    In the study memo the interview's `title` comes first, and the speaker only where the
+    title does not name them already ("P01 Ana, Q3", not "P01 Ana, Ana, Q3")."""
+    named = title and re.search(rf"(?<!\w){re.escape(said_by.casefold())}(?!\w)", title.casefold())
+    return ", ".join(filter(None, (title, "" if named else said_by, place)))
+
+
 def quote(passage: str, label: str, target: str) -> str:
     """A block quote of `passage` (its lines joined, blank ones left out) ending in a link
     back, `[↩ label](target)`: what Q puts in the research notes and the study memo."""

@@ -22,6 +22,8 @@ V = TypeVar("V")
 
 @dataclass
 class MergeResult:
+    """Two versions of the notes merged, and what changed."""
+
     notes: NotesData
     added: list[str] = field(default_factory=list)  # highlight ids
     updated: list[str] = field(default_factory=list)

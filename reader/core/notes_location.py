@@ -25,6 +25,8 @@ _TITLE = re.compile(rb'"title":\s*("(?:[^"\\]|\\.)*")')
 
 @dataclass(frozen=True)
 class NotesLocation:
+    """Where a document's notes file is, and what to tell the user of it."""
+
     path: Path
     message: str = ""  # said to the user when the notes were found somewhere unexpected
 

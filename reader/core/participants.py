@@ -6,7 +6,7 @@ Otter's name lines).
 The participant is the one speaker on the answering side, as the structure detection
 finds the speakers with the reader's corrections applied (renamed speakers, a speaker put
 on the other side: the notes file's corrections win over detection). A speaker is on the
-side of most of their paragraphs, as the Speakers dialog says (interview.speaker_report).
+side of most of their paragraphs, as the Speakers dialog says (interview.side_of).
 An interview where nobody is named there, two or more speakers answer (a group), or only
 a generic label answers ("Speaker 1", "Interviewee", "P") gets none, and the report says
 why. A participant the user typed is never replaced (Study.fill_participants).
@@ -15,11 +15,17 @@ why. A participant the user typed is never replaced (Study.fill_participants).
 from __future__ import annotations
 
 import re
-from collections import Counter
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 
-from reader.core.interview import Role, Segment, label_role, speaker_key
+from reader.core.interview import (
+    Role,
+    Segment,
+    label_role,
+    paragraphs_by_speaker,
+    side_of,
+    speaker_key,
+)
 from reader.core.study_file import InterviewEntry
 from reader.core.wording import counted
 
@@ -50,22 +56,15 @@ class Finding:
 
 
 def answering_speakers(segments: Iterable[Segment]) -> tuple[str, ...]:
-    """The speakers (names as shown) most of whose paragraphs are answers, in the order
-    they first speak. `segments` are a session's, the reader's corrections applied. The
-    side's name detection gives where no label names anyone ("Interviewee" of a Q&A
-    without labels) is nobody's."""
-    roles: dict[str, Counter[Role]] = {}
-    labelled: set[str] = set()
-    for seg in segments:
-        if seg.speaker:
-            roles.setdefault(seg.speaker, Counter())[seg.role] += 1
-            if seg.label:
-                labelled.add(seg.speaker)
-    # most_common keeps the first counted among equals, as speaker_report's role does.
+    """The speakers (names as shown) on the answering side (interview.side_of), in the
+    order they first speak. `segments` are a session's, the reader's corrections
+    applied. The side's name detection gives where no label names anyone ("Interviewee"
+    of a Q&A without labels) is nobody's."""
     return tuple(
         name
-        for name, counts in roles.items()
-        if counts.most_common(1)[0][0] is Role.ANSWER and (name in labelled or not is_generic(name))
+        for name, paragraphs in paragraphs_by_speaker(segments).items()
+        if side_of(paragraphs) is Role.ANSWER
+        and (any(seg.label for seg in paragraphs) or not is_generic(name))
     )
 
 

@@ -176,19 +176,21 @@ class Query:
         self.pattern = pattern
         self.regex = regex
         self.case = case
+        # The pattern to scan the text as written with; None for plain text without
+        # diacritics, which is only ever searched in a folded copy (_accentless_spans).
+        self._any: re.Pattern[str] | None = None
         flags = 0 if case else re.IGNORECASE
+        folded: str | None = None  # the query lower-cased (or, without diacritics, folded)
         if regex:
             body = f"{_NOT_INSIDE_WORD}(?:{pattern}){_NOT_INSIDE_WORD}" if whole_word else pattern
             self._any = _compile(body, flags | re.MULTILINE)
-        else:
+        elif diacritics:
             self._any = _compile(_literal(pattern, whole_word), flags)
-        # The pattern to scan a lower-cased (or, without diacritics, folded) copy with.
-        self._folded: re.Pattern[str] | None = None
-        self.accentless = not (regex or diacritics)
-        if self.accentless:
-            folded = fold_query(pattern, case)
+            folded = None if case else fold(pattern)
         else:
-            folded = None if case or regex else fold(pattern)
+            folded = fold_query(pattern, case)
+        # The pattern to scan that copy of the text with.
+        self._folded: re.Pattern[str] | None = None
         if folded:  # "" when the query was marks alone, which match nothing
             self._folded = _compile(_literal(folded, whole_word), 0)
 
@@ -196,7 +198,7 @@ class Query:
         """(start, end) of every match in `text`, in order; never empty, never overlapping."""
         if not self.pattern or not text:
             return []
-        if self.accentless:
+        if self._any is None:
             return self._accentless_spans(text)
         pattern, target = self._any, text
         if self._folded is not None:

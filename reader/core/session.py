@@ -334,11 +334,6 @@ class Session:
         speakers = {seg.speaker for seg in self.segments[first : last + 1] if seg.speaker}
         return named(speakers.pop()) if len(speakers) == 1 else ""
 
-    def quote_label(self, start: int, end: int) -> str:
-        """A quote's link back: whose words they are (`said_by`) and where (`place_label`):
-        "Kenji Sato, Q7", or "Q7" where the transcript names nobody."""
-        return ", ".join(filter(None, (self.said_by(start, end), self.place_label(start))))
-
 
 def _order(h: Highlight) -> tuple[int, int]:
     return (h.start, h.end)

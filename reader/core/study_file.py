@@ -323,6 +323,8 @@ def migrate(data: dict[str, Any]) -> tuple[dict[str, Any], int | None]:
 
 @dataclass
 class ParsedStudy:
+    """A study.json read, migrated or not, and whether a newer build wrote it."""
+
     data: StudyData
     migrated_from: int | None = None
     newer: bool = False  # written by a newer build: open read-only

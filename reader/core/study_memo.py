@@ -74,13 +74,6 @@ def quote_target(interview_id: str, highlight_id: str) -> str:
     return f"{interview_place(interview_id)}#h-{highlight_id}"
 
 
-def quote_label(title: str, said_by: str, place: str) -> str:
-    """A quote's label in the memo: the interview's title, whose words they are unless the
-    title names them already ("P01 Ana, Q3", not "P01 Ana, Ana, Q3"), and where."""
-    named = re.search(rf"(?<!\w){re.escape(said_by.casefold())}(?!\w)", title.casefold())
-    return ", ".join(filter(None, (title, "" if named else said_by, place)))
-
-
 def linked_place(url: str) -> tuple[str, str] | None:
     """(interview id, that interview's own link) of a link in the memo to a passage
     ("#h-<highlight id>") or a time of its recording ("#t=<seconds>", sync.time_link);

@@ -28,6 +28,8 @@ _MISSING: Any = object()
 
 @dataclass
 class StudyMergeResult:
+    """Two versions of a study.json merged, and what changed."""
+
     data: StudyData
     added: list[str] = field(default_factory=list)  # interview ids
     removed: list[str] = field(default_factory=list)

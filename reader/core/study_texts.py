@@ -83,6 +83,8 @@ class InterviewText:
 
 @dataclass
 class Loaded:
+    """An interview of a study opened for searching or exporting."""
+
     session: Session
     problem: str  # "" or why the session is incomplete (transcript missing: notes only)
 

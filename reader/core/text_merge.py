@@ -18,6 +18,8 @@ from merge3 import Merge3
 
 @dataclass(frozen=True)
 class TextMerge:
+    """Two versions of a text merged against their base."""
+
     text: str
     conflicts: int  # regions kept twice between markers
 

@@ -10,6 +10,8 @@ from dataclasses import dataclass
 
 @dataclass(frozen=True)
 class PaneKey:
+    """A key of a pane, as the keyboard help lists it."""
+
     keys: str  # as the user reads it
     does: str
     presses: tuple[str, ...] = ()  # the keys as QKeySequence strings ("Alt+Up", "Del")

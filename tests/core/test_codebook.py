@@ -299,6 +299,21 @@ def test_v1_with_malformed_tags_is_still_refused_or_read() -> None:
         parse(orjson.dumps(data))
 
 
+def test_an_unknown_id_is_named_as_itself_and_codes_changed_in_place_are_found() -> None:
+    """A passage's id no code has (names, on every redraw of its row) is looked up
+    without making the index again; a code put into the list in place is found."""
+    book, c = sample_book()
+    assert book.names([c["fear"].id, "gone", c["work"].id]) == ("Fear", "gone", "Work")
+    index = book._at  # made by the first look-up
+    assert book.names(["gone"] * 3) == ("gone",) * 3 and "gone" not in book
+    assert book._at is index  # not made again for an id the book lacks
+    book.codes[1] = Code("gone", "Back")  # in place, the list as long as it was
+    assert book.names(["gone", c["fear"].id]) == ("Back", c["fear"].id)
+    assert book.get(c["joy"].id) == c["joy"]
+    book.codes[:] = []
+    assert book.names([c["joy"].id]) == (c["joy"].id,) and book.get("gone") is None
+
+
 def test_unknown_code_ids_get_a_placeholder_code_and_a_notice() -> None:
     data = json.loads(serialise(parse((DATA / "notes-her-smell-v1.json").read_bytes())))
     data["codes"] = []

@@ -15,6 +15,7 @@ from reader.core.annotations import Highlight, make_highlight
 from reader.core.codebook import tag_code_id
 from reader.core.document import Document, load_document
 from reader.core.interview import Role, detect_segments
+from reader.core.markdown_links import quote_label
 from reader.core.notes_file import NotesData, RoleCorrection, parse, serialise
 from reader.core.session import Session
 from reader.core.structure_cache import MIN_CHARS, cache_folder
@@ -523,7 +524,7 @@ def test_whose_words_a_passage_is() -> None:
     assert session.said_by(cafe, cafe + 4) == "Kenji Sato (he/him)"
     assert session.said_by(cafe, stubborn) == "Kenji Sato (he/him)"  # two of his turns
     assert session.said_by(cafe, landlord) == ""  # Aïcha Benali's turn too
-    assert session.quote_label(cafe, landlord) == "Q1"
+    assert quote_label("", session.said_by(cafe, landlord), session.place_label(cafe)) == "Q1"
     assert session.quotation(cafe, stubborn + 12).endswith("(Kenji Sato (he/him), Q1, Zoom)")
     bundled = Session.open(load_document(DATA / "transcript-qa.txt"), None)
     assert bundled.said_by(0, len(bundled.document.text)) == ""

@@ -157,8 +157,10 @@ def test_adding_to_a_memo_on_disk(tmp_path: Path) -> None:
 
 
 def test_a_quotes_label_in_the_memo_names_a_speaker_once() -> None:
-    from reader.core.study_memo import quote_label
+    from reader.core.markdown_links import quote_label
 
+    assert quote_label("", "Kenji Sato", "Q7") == "Kenji Sato, Q7"  # in the interview's notes
+    assert quote_label("", "", "Q7") == "Q7"
     assert quote_label("P01 Ana", "Ana", "Q3") == "P01 Ana, Q3"  # the title names her
     assert quote_label("P01 Ana", "Anabel", "Q3") == "P01 Ana, Anabel, Q3"
     assert quote_label("Night shifts", "Siobhán Ní Bhriain", "Q2") == (

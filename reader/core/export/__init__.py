@@ -33,6 +33,8 @@ FORMATS: dict[str, Exporter] = {
 
 @dataclass(frozen=True)
 class FormatInfo:
+    """How an export format is offered and written."""
+
     label: str  # for a file dialog's filter, e.g. "Markdown summary"
     extension: str  # without the dot
     media_type: str

@@ -195,13 +195,20 @@ def code_hex(session: Session, highlight: Highlight) -> str:
 
 @dataclass(frozen=True)
 class Section:
+    """A part of an export under one heading: a question's, or the interview's."""
+
     key: str
-    heading: str
+    lead: str  # the heading ("Introduction"), or what comes before its words ("Q3. ")
     items: list[Placed]
     words: str = ""  # the transcript's words that end the heading (a question's), if any
     # "rtl" or "ltr" where those words after their speaker label run the other way from
     # it ("Q: ما رأيك؟"), "" where the first letter says (interview.speech_direction)
     direction: str = ""
+
+    @property
+    def heading(self) -> str:
+        """ "Introduction", "Q3. Interviewer: What brought you here?" """
+        return self.lead + self.words
 
 
 def summary_sections(session: Session, placed: list[Placed]) -> list[Section]:
@@ -222,8 +229,7 @@ def summary_sections(session: Session, placed: list[Placed]) -> list[Section]:
         key = f"q{number}"
         if key in groups:
             words = " ".join(paragraphs)
-            heading = f"Q{number}. {words}"
-            sections.append(Section(key, heading, groups[key], words, directions[number]))
+            sections.append(Section(key, f"Q{number}. ", groups[key], words, directions[number]))
     if "aside" in groups:
         sections.append(Section("aside", "Asides", groups["aside"]))
     if "orphan" in groups:

@@ -161,9 +161,8 @@ def heading(section: Section) -> str:
     after "Q3. ", "Q: ما رأيك؟" reads right to left, as the reader lays it out."""
     if not section.words:
         return escape(section.heading)
-    lead = section.heading.removesuffix(section.words)
     direction = f' dir="{section.direction}"' if section.direction else ""
-    return f"{escape(lead)}<bdi{direction}>{escape(section.words)}</bdi>"
+    return f"{escape(section.lead)}<bdi{direction}>{escape(section.words)}</bdi>"
 
 
 def page_start(title: str, css: str = "") -> list[str]:

@@ -62,6 +62,8 @@ class StudyExportOptions:
 
 @dataclass
 class _Part:
+    """One interview of a study export, opened, or why it could not be."""
+
     entry: InterviewEntry
     session: Session
     problem: str  # "" or e.g. the transcript is missing

@@ -68,6 +68,8 @@ def code_elements(parent: ET.Element, book: Codebook, ns: str, under: str = "") 
 
 @dataclass
 class ReadCodes:
+    """A REFI-QDA codebook read, and what of it could not be imported."""
+
     book: Codebook = field(default_factory=Codebook)
     not_imported: list[LeftOut] = field(default_factory=list)
 

@@ -154,6 +154,8 @@ class ImportReport:
 
 @dataclass
 class _Project:
+    """An open .qdpx archive: its project XML and its files."""
+
     root: ET.Element
     ns: str
     files: dict[str, str]  # lower-case zip path -> zip path
@@ -225,11 +227,6 @@ class _Text:
     # The text as the file has it, before times were written into it: our own export of
     # an interview with a recording, imported back, is that interview's text.
     untimed: _Text | None = None
-
-    def of(self, digest: str) -> _Text:
-        """Itself, or its untimed text, whichever has that hash."""
-        untimed = self.untimed
-        return untimed if untimed is not None and _digest(untimed.text) == digest else self
 
 
 def import_qdpx(
@@ -626,10 +623,10 @@ def _interview(
     if not text.text.strip():
         report.not_imported.append(LeftOut(label, name, "its text is empty"))
         return None
-    digests = [_digest(t.text) for t in (text, text.untimed) if t is not None]
-    known = next((d for d in digests if d in run.texts), None)
-    if known is not None:
-        _merge(run, run.texts[known], element, label, name, text.of(known), selections)
+    hashed = {_digest(t.text): t for t in (text, text.untimed) if t is not None}
+    known = next((d for d in hashed if d in run.texts), None)
+    if known is not None:  # the study has this text, timed or not: the text it matched
+        _merge(run, run.texts[known], element, label, name, hashed[known], selections)
         return None
     source_guid = _source_guid(element, name)
     path = _free_path(study.folder / "transcripts", name, ".txt")
@@ -641,7 +638,7 @@ def _interview(
         path.unlink(missing_ok=True)
         report.not_imported.append(LeftOut(label, name, str(exc).rstrip(".")))
         return None
-    run.texts.update(dict.fromkeys(digests, entry))
+    run.texts.update(dict.fromkeys(hashed, entry))
     _remember(run.guids, "source", entry.id, source_guid)
     report.interviews += 1
     document = load_document(path)
@@ -667,7 +664,7 @@ def _interview(
     )
     report.notes += bool(tied)
     save_notes(notes_path, notes_data)
-    _people(run, entry.id, element, name, Merged(name, name))  # all empty: all filled
+    _people(run, entry.id, element, name)  # all empty here: all filled, nothing to say
     return entry
 
 
@@ -675,33 +672,43 @@ def _source_guid(element: ET.Element, name: str) -> str:
     return guid_of(element.get("guid")) or derived_guid("source-name", name)
 
 
+@dataclass(frozen=True)
+class _Taken:
+    """What an interview took of the participant and attribute values a file gives it
+    (_people): as Merged says them, those filled in, those that differ (kept as here) and
+    those cleared here since they were sent (left empty); and the values it now shares
+    with the file, for the record of what was sent (refi.sent)."""
+
+    filled: list[str]
+    differ: list[str]
+    cleared: list[str]
+    shared: Carried
+
+
 def _people(
-    run: _Import,
-    interview_id: str,
-    element: ET.Element,
-    name: str,
-    merged: Merged,
-    sent: Sent = NOTHING_SENT,
-) -> Carried:
+    run: _Import, interview_id: str, element: ET.Element, name: str, sent: Sent = NOTHING_SENT
+) -> _Taken:
     """The participant (of the first case naming the source) and the attribute values
     (the case's, then the source's own) the file gives the source, into the interview:
-    each empty here takes the file's (`merged.filled`), unless the interview was sent
-    with it and it was cleared here since (`sent`, refi.sent: `merged.cleared`); one here
-    that differs is kept, and named (`merged.differ`): never is what was typed here
-    overwritten. Returns those the interview now shares with the file."""
+    each empty here takes the file's, unless the interview was sent with it and it was
+    cleared here since (`sent`, refi.sent); one here that differs is kept: never is what
+    was typed here overwritten."""
     study = run.study
+    filled: list[str] = []
+    differ: list[str] = []
+    cleared: list[str] = []
     participant, case = run.cases.get(_source_guid(element, name), ("", None))
     values = _values(run.project, case, run.variables) if case is not None else {}
     values.update(_values(run.project, element, run.variables))
     entry = study.interview(interview_id)
     if participant and not entry.participant:
         if sent.named(participant):
-            merged.cleared.append("participant")
+            cleared.append("participant")
         else:
             study.update_interview(interview_id, participant=participant)
-            merged.filled.append("participant")
+            filled.append("participant")
     elif participant and participant != entry.participant:
-        merged.differ.append(f"participant “{entry.participant}” (“{participant}” there)")
+        differ.append(f"participant “{entry.participant}” (“{participant}” there)")
     shared: dict[str, AttributeValue] = {}
     for key, value in values.items():
         definition = study.attribute(key)
@@ -712,17 +719,18 @@ def _people(
             continue
         here = entry.attributes.get(key)
         if here is None and checked is not None and sent.gave(key, checked):
-            merged.cleared.append(definition.label)
+            cleared.append(definition.label)
         elif here is None:
             study.set_attribute(interview_id, key, checked)
-            merged.filled.append(definition.label)
+            filled.append(definition.label)
             shared[key] = checked
         elif here != checked:
-            merged.differ.append(f"{definition.label} “{here}” (“{checked}” there)")
+            differ.append(f"{definition.label} “{here}” (“{checked}” there)")
         else:
             shared[key] = checked
     now = study.interview(interview_id).participant
-    return Carried(participant=participant if participant == now else "", attributes=shared)
+    carried = Carried(participant=participant if participant == now else "", attributes=shared)
+    return _Taken(filled, differ, cleared, carried)
 
 
 def _highlights(
@@ -793,9 +801,10 @@ def _merge(
             said = f"the notes of “{title}”, its text here, are left as they were: {why}"
             report.not_imported.append(LeftOut(label, name, said))
             return
-    shared = _people(run, entry.id, element, name, merged, sent)
+    taken = _people(run, entry.id, element, name, sent)
+    merged.filled, merged.differ, merged.cleared = taken.filled, taken.differ, taken.cleared
     if entry.id in run.sent:  # not into a study never sent: it merges as before
-        run.received[entry.id] = replace(shared, highlights=tuple(came))
+        run.received[entry.id] = replace(taken.shared, highlights=tuple(came))
     report.merged.append(merged)
 
 

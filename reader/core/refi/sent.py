@@ -46,6 +46,7 @@ from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from hashlib import sha256
 from pathlib import Path
+from typing import NamedTuple
 
 from reader.core.annotations import Highlight, now_iso
 from reader.core.store import atomic_write, describe_os_error
@@ -154,7 +155,7 @@ class Sending:
 def record_sent(folder: Path, sent: Iterable[tuple[str, Carried]], when: str) -> None:
     """Remember an export of the study in `folder`: each (interview id, what it carried of
     it), at `when`. OSError when the file cannot be written."""
-    exports = _exports(folder / SENT_FILE)
+    exports = [export.record for export in _exports(folder / SENT_FILE)]
     interviews = {interview_id: _packed(_keys(carried)) for interview_id, carried in sent}
     if exports and exports[-1].get("interviews") == interviews:
         exports[-1]["time"] = when  # the same as sent last: one export, sent again
@@ -186,14 +187,14 @@ def record_received(folder: Path, came: Mapping[str, Carried]) -> None:
     exports = _exports(folder / SENT_FILE)
     if not exports:
         return
-    newest, grown = exports[-1]["interviews"], False
+    newest, grown = exports[-1], False
     for interview_id, carried in came.items():
-        had = _unpacked(newest.get(interview_id, ""))
+        had = newest.hashes.get(interview_id, frozenset())
         keys = had | _keys(carried)
         if keys != had:
-            newest[interview_id], grown = _packed(keys), True
+            newest.record["interviews"][interview_id], grown = _packed(keys), True
     if grown:
-        _write(folder, exports)
+        _write(folder, [export.record for export in exports])
 
 
 def _write(folder: Path, exports: list[dict]) -> None:
@@ -207,12 +208,19 @@ def read_sent(folder: Path) -> dict[str, Sent]:
     into a study never exported: nothing is lost, a deleted highlight may come back)."""
     by_interview: dict[str, set[bytes]] = {}
     for export in _exports(folder / SENT_FILE):
-        for interview_id, packed in export["interviews"].items():
-            by_interview.setdefault(interview_id, set()).update(_unpacked(packed))
+        for interview_id, hashes in export.hashes.items():
+            by_interview.setdefault(interview_id, set()).update(hashes)
     return {key: Sent(frozenset(hashes)) for key, hashes in by_interview.items()}
 
 
-def _exports(path: Path) -> list[dict]:
+class _Export(NamedTuple):
+    """An export as the file records it, and the hashes it sent, unpacked once."""
+
+    record: dict  # "time", "interviews": interview id -> its hashes packed (_packed)
+    hashes: dict[str, frozenset[bytes]]  # interview id -> its hashes
+
+
+def _exports(path: Path) -> list[_Export]:
     """The exports the file records that can be read, oldest first."""
     try:
         data = json.loads(path.read_bytes())
@@ -223,18 +231,20 @@ def _exports(path: Path) -> list[dict]:
     if data.get("version") != VERSION:  # a newer build's: this one starts a record anew
         return []
     exports = data.get("exports")
-    return [e for e in exports if _readable(e)] if isinstance(exports, list) else []
+    if not isinstance(exports, list):
+        return []
+    return [export for export in map(_read, exports) if export is not None]
 
 
-def _readable(export: object) -> bool:
-    if not isinstance(export, dict) or not isinstance(export.get("time"), str):
-        return False
-    interviews = export.get("interviews")
+def _read(record: object) -> _Export | None:
+    """The export `record` is, None when it cannot be read."""
+    if not isinstance(record, dict) or not isinstance(record.get("time"), str):
+        return None
+    interviews = record.get("interviews")
     if not isinstance(interviews, dict):
-        return False
+        return None
     try:
-        for packed in interviews.values():
-            _unpacked(packed)
+        hashes = {interview_id: _unpacked(packed) for interview_id, packed in interviews.items()}
     except (TypeError, ValueError):  # not a string, not base64
-        return False
-    return True
+        return None
+    return _Export(record, hashes)

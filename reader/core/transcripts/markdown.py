@@ -23,6 +23,8 @@ _INLINE_KINDS = {
 
 @dataclass
 class _Block:
+    """A block of a Markdown transcript, with its inline marks."""
+
     kind: str  # "paragraph", "heading2", ...
     prefix: str  # "• " or "3. " for list items
     pieces: list[tuple[str, tuple[tuple[str, str], ...]]] = field(default_factory=list)

@@ -17,6 +17,8 @@ KEEP = 10
 
 @dataclass(frozen=True)
 class Recent:
+    """An interview or study in the recent list."""
+
     path: Path
     study: bool  # a study folder; else an interview (with its notes file, if chosen)
     notes: Path | None = None

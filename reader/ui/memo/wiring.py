@@ -12,6 +12,7 @@ from typing import TYPE_CHECKING, Protocol
 
 from PySide6.QtCore import Qt, QTimer
 
+from reader.core.markdown_links import quote_label
 from reader.ui.library.open_study import OpenStudy
 from reader.ui.library.study_actions import StudyActions
 from reader.ui.library.switcher import InterviewSwitcher
@@ -70,7 +71,7 @@ def wire_memo(window: MemoWindow) -> Callable[[], StudyMemo | None]:
 
     def into_memo(said_by: str, place: str, highlight_id: str) -> tuple[str, str] | None:
         """A quote's label and link in the memo: the interview's title first."""
-        from reader.core.study_memo import quote_label, quote_target
+        from reader.core.study_memo import quote_target
 
         entry = named()
         if entry is None:

@@ -11,6 +11,7 @@ from PySide6.QtGui import QAction, QDesktopServices, QTextCursor, QUndoCommand
 
 from reader.core.annotations import Highlight
 from reader.core.markdown_links import quote as quote_block
+from reader.core.markdown_links import quote_label
 from reader.ui.annotations.editing import HighlightEditing
 from reader.ui.interview.open_interview import OpenInterview
 from reader.ui.notes.notes_pane import NotesPane
@@ -137,8 +138,8 @@ class NotesQuoting(QObject):
         if highlight is None:
             return None
         start, end = highlight.start, highlight.end
-        label, target, where = session.quote_label(start, end), f"#h-{highlight.id}", "your notes"
         said, place = session.said_by(start, end), session.place_label(start)
+        label, target, where = quote_label("", said, place), f"#h-{highlight.id}", "your notes"
         in_memo = self.into_memo(said, place, highlight.id)
         if in_memo is not None:
             (label, target), where = in_memo, "the study memo"

@@ -18,6 +18,8 @@ _PARENTHESES = re.compile(r"\s*[(（\[][^)）\]]*[)）\]]")  # "Kenji Sato (he/h
 
 @dataclass(frozen=True)
 class MarginLine:
+    """A line of the reader's margin beside a paragraph."""
+
     text: str
     accent: bool = False  # a question's colour; else muted
 

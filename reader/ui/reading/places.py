@@ -23,6 +23,8 @@ KEEP = 100
 
 @dataclass(frozen=True)
 class Place:
+    """Where the user was in an interview: the reader's and the notes' place."""
+
     top: int  # the reader's first character in sight
     below_top: int  # pixels its paragraph's top is scrolled past
     anchor: int

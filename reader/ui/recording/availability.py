@@ -17,6 +17,8 @@ NO_PICTURE = "This recording has no picture."
 
 @dataclass(frozen=True)
 class PlaybackState:
+    """What the playback actions depend on."""
+
     interview_open: bool
     read_only: str  # why the open interview's notes cannot be changed; "" when they can
     attached: bool  # a recording is shown in the bar, playable or not

@@ -31,6 +31,8 @@ SAVE_A_COPY = "Save a copy of the notes in another file; the study keeps its own
 
 @dataclass(frozen=True)
 class WindowState:
+    """What the window's actions depend on, read at once."""
+
     interview_open: bool
     notes_read_only: str  # why the open interview's notes cannot be changed; "" if they can
     study_open: bool

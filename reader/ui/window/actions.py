@@ -18,6 +18,8 @@ from reader.ui.mnemonics import with_mnemonics
 
 @dataclass
 class Actions:
+    """The window's actions, each made once, for menus, keys and panes."""
+
     open: QAction
     show_notes_file: QAction
     save_notes_as: QAction
@@ -388,6 +390,8 @@ SPEEDS = {
 
 @dataclass
 class Playback:
+    """The recording's actions."""
+
     attach: QAction
     detach: QAction
     play: QAction

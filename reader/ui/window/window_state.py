@@ -22,6 +22,8 @@ from reader.ui.settings import settings
 
 @dataclass(frozen=True)
 class FirstLayout:
+    """The window's size and panes' widths on a first start."""
+
     width: int
     height: int
     dock: int
