@@ -197,7 +197,10 @@ def _unreadable_notes(path: Path, exc: Exception) -> str:
 
 
 def run_export(argv: list[str]) -> int:
+    from dataclasses import replace
+
     from reader.core.export import FORMATS
+    from reader.core.export.common import recording_link
 
     args = _export_parser().parse_args(argv)
     if args.document is not None and args.document.is_dir():
@@ -207,10 +210,11 @@ def run_export(argv: list[str]) -> int:
     opened = _open_session(args.document, args.notes)
     if isinstance(opened, str):
         return fail(opened)
-    session = opened[0]
+    session, notes_path = opened
     options = _export_options(args, session.notes.colors, session.notes.codebook)
     if isinstance(options, str):
         return fail(options)
+    options = replace(options, recording=recording_link(session, notes_path, args.output))
     return _write_output(FORMATS[args.format](session, options), args.output)
 
 
@@ -276,7 +280,9 @@ def _export_study(args: argparse.Namespace) -> int:
     if isinstance(interview_options, str):
         return fail(interview_options)
     options = StudyExportOptions(
-        interview_options, {key: frozenset(values) for key, values in filters.items()}
+        interview_options,
+        {key: frozenset(values) for key, values in filters.items()},
+        args.output,
     )
     output, left_out = export_study(study, args.format, options)
     for line in left_out:
@@ -325,7 +331,14 @@ def _refi_command(argv: list[str]) -> int | None:
 
     if argv[:1] == [EXPORT_COMMAND] and refi_cli.refi_format(argv[1:]):
         exported = refi_cli.refi_export(argv[1:], _open_session)
-        return exported if isinstance(exported, int) else _write_output(*exported)
+        if isinstance(exported, int):
+            return exported
+        output, path, sending = exported
+        status = _write_output(output, path)
+        # Recorded once written: a file that could not be, sent nothing.
+        if status == 0 and (not_recorded := sending.record()):
+            say(f"not exported: {not_recorded}")
+        return status
     if argv[:1] == [IMPORT_COMMAND] and refi_cli.is_refi_import(argv[1:]):
         return refi_cli.run_refi_import(argv[1:])
     return None

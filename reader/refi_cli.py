@@ -13,7 +13,9 @@ from typing import TYPE_CHECKING
 from reader.cli_messages import fail, say
 
 if TYPE_CHECKING:
+    from reader.core.refi.sent import Sending
     from reader.core.session import Session
+    from reader.core.study import Study
 
 OpenSession = Callable[[Path | None, Path | None], "tuple[Session, Path] | str"]
 
@@ -49,15 +51,20 @@ def _export_parser() -> argparse.ArgumentParser:
     return parser
 
 
-def refi_export(argv: list[str], open_session: OpenSession) -> tuple[bytes, Path | None] | int:
-    """(the export, the output file or None for standard output), or the exit status of a
-    failure already reported. `open_session(document, notes)` opens one interview as the
-    other exports do (the session and its notes path, or the reason it cannot)."""
+def refi_export(
+    argv: list[str], open_session: OpenSession
+) -> tuple[bytes, Path | None, Sending] | int:
+    """(the export, the output file or None for standard output, what it sends: to record
+    once it is written), or the exit status of a failure already reported.
+    `open_session(document, notes)` opens one interview as the other exports do (the
+    session and its notes path, or the reason it cannot)."""
     from reader.core.refi.codebook_xml import RefiError, export_qdc
     from reader.core.refi.qdpx_export import export_session_qdpx, export_study_qdpx
+    from reader.core.refi.sent import Sending
     from reader.core.study import StudyError, open_study
 
     args = _export_parser().parse_args(argv)
+    sending = Sending()  # a codebook sends no interview
     try:
         if args.path.is_dir():
             study = open_study(args.path, touch_disk=False)
@@ -66,7 +73,7 @@ def refi_export(argv: list[str], open_session: OpenSession) -> tuple[bytes, Path
             if args.format == "qdc":
                 output = export_qdc(study.codebook)
             else:
-                output, left_out = export_study_qdpx(study, crlf=args.crlf)
+                output, left_out, sending = export_study_qdpx(study, crlf=args.crlf)
                 for line in left_out:
                     say(f"not exported: {line}")
         else:
@@ -77,10 +84,24 @@ def refi_export(argv: list[str], open_session: OpenSession) -> tuple[bytes, Path
             if args.format == "qdc":
                 output = export_qdc(session.notes.codebook)
             else:
-                output = export_session_qdpx(session, crlf=args.crlf, notes_path=notes_path)
+                in_study = _in_study(args.path, notes_path) if args.notes is None else None
+                output, sending = export_session_qdpx(
+                    session, crlf=args.crlf, notes_path=notes_path, sent_as=in_study
+                )
     except (RefiError, StudyError) as exc:
         return fail(f"cannot export {args.path}: {exc}.")
-    return output, args.output
+    return output, args.output, sending
+
+
+def _in_study(document: Path, notes_path: Path) -> tuple[Study, str] | None:
+    """The study whose interview `document` is, with these notes, and its id there; None
+    for an interview of no study."""
+    from reader.core.study import study_of
+
+    found = study_of(document)
+    if found is None or found[0].notes_path(found[1]) != notes_path:
+        return None
+    return found[0], found[1].id
 
 
 def is_refi_import(argv: list[str]) -> bool:

@@ -8,6 +8,11 @@ import os
 import stat
 from dataclasses import dataclass
 from pathlib import Path, PurePosixPath
+from typing import TYPE_CHECKING
+from urllib.parse import quote
+
+if TYPE_CHECKING:
+    from reader.core.session import Session
 
 # Audio first: when both "x.mp3" and "x.mp4" lie beside "x.vtt", the lighter one plays.
 SUFFIXES = (".mp3", ".m4a", ".wav", ".ogg", ".opus", ".flac", ".mp4", ".webm", ".mkv")
@@ -40,11 +45,17 @@ def beside(document_path: Path) -> Path | None:
 def stored_path(recording: Path, notes_path: Path) -> str:
     """`recording` as the notes file stores it: relative to the notes file's folder with
     "/" between folders, or absolute when no relative path leads there (another drive)."""
-    recording = Path(os.path.abspath(recording))
+    relative = _relative(recording, notes_path.parent)
+    return relative if relative is not None else Path(os.path.abspath(recording)).as_posix()
+
+
+def _relative(path: Path, folder: Path) -> str | None:
+    """`path` relative to `folder` with "/" between folders; None when no relative path
+    leads there (Windows: another drive)."""
     try:
-        relative = os.path.relpath(recording, os.path.abspath(notes_path.parent))
-    except ValueError:  # Windows: another drive
-        return recording.as_posix()
+        relative = os.path.relpath(os.path.abspath(path), os.path.abspath(folder))
+    except ValueError:
+        return None
     return PurePosixPath(*Path(relative).parts).as_posix()
 
 
@@ -65,3 +76,20 @@ def locate(stored: str, notes_path: Path) -> Located:
     if info.st_size == 0:
         return Located(path, f"The recording {path.name} is empty.")
     return Located(path)
+
+
+def of_interview(session: Session, notes_path: Path | None) -> Path | None:
+    """The interview's recording: the one its notes name (made absolute against the notes
+    file), else, when they name none, one found beside the transcript, as the window finds
+    it on opening (reader/ui/recording/recording.py). It may be missing."""
+    stored, transcript = session.notes.recording, session.document.source
+    if stored is not None:
+        return locate(stored.path, notes_path).path if notes_path is not None else None
+    return beside(Path(transcript)) if transcript else None
+
+
+def link_target(recording: Path, export: Path | None) -> str:
+    """How a file written at `export` links to `recording`: a relative URL when one leads
+    there, else a file URI (no `export`: written to standard output; another drive)."""
+    relative = _relative(recording, export.parent) if export is not None else None
+    return quote(relative) if relative is not None else Path(os.path.abspath(recording)).as_uri()

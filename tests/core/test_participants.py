@@ -183,7 +183,7 @@ def test_the_qdpx_export_has_a_case_per_filled_participant(tmp_path: Path) -> No
     folder = write_participant_study(tmp_path / "study")
     fill(folder)
     study = open_study(folder)
-    data, left_out = export_study_qdpx(study)
+    data, left_out, _ = export_study_qdpx(study)
     assert left_out == []
     with zipfile.ZipFile(io.BytesIO(data)) as archive:
         project = ET.fromstring(archive.read("project.qde"))

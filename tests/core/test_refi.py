@@ -52,6 +52,13 @@ def assert_valid(xml: bytes, name: str = "Project-mrt2019.xsd") -> None:
     assert checker.validate(document), checker.error_log.last_error
 
 
+def sent_qdpx(study: Study, crlf: bool = False) -> bytes:
+    """The study's .qdpx as File ▸ Export… sends it: written, then recorded as sent."""
+    data, _, sending = export_study_qdpx(study, crlf=crlf)
+    assert sending.record() == ""
+    return data
+
+
 def unzip(data: bytes) -> dict[str, bytes]:
     with zipfile.ZipFile(io.BytesIO(data)) as archive:
         return {name: archive.read(name) for name in archive.namelist()}
@@ -111,7 +118,7 @@ def coded_study(folder: Path, text: str = TEXT) -> Study:
 
 def test_study_export_is_valid_and_holds_everything(tmp_path: Path) -> None:
     study = coded_study(tmp_path / "study")
-    data, left_out = export_study_qdpx(study)
+    data, left_out, _ = export_study_qdpx(study)
     assert left_out == []
     files = unzip(data)
     assert sorted(files) == ["project.qde", *sorted(n for n in files if n.startswith("sources/"))]
@@ -198,7 +205,7 @@ def test_orphans_and_unknown_codes_are_not_exported(tmp_path: Path) -> None:
         codes=("00000000-0000-4000-8000-00000000beef",)
     )
     save_notes(study.notes_path(entry), notes)
-    data, left_out = export_study_qdpx(open_study(study.folder))
+    data, left_out, _ = export_study_qdpx(open_study(study.folder))
     assert left_out == ["“P1”: 1 highlight(s) not found in the text"]
     qde = unzip(data)["project.qde"]
     assert_valid(qde)
@@ -208,7 +215,7 @@ def test_orphans_and_unknown_codes_are_not_exported(tmp_path: Path) -> None:
 def test_an_interview_whose_notes_cannot_be_read_is_left_out_and_named(tmp_path: Path) -> None:
     study = coded_study(tmp_path / "study")
     study.notes_path(study.interviews[0]).write_bytes(b"{ broken")
-    data, left_out = export_study_qdpx(open_study(study.folder))
+    data, left_out, _ = export_study_qdpx(open_study(study.folder))
     assert len(left_out) == 1 and left_out[0].startswith("“P1”: its notes cannot be read (")
     qde = unzip(data)["project.qde"]
     assert_valid(qde)
@@ -289,7 +296,7 @@ def test_the_study_memo_goes_out_as_a_free_note_and_comes_back(tmp_path: Path) -
     study = coded_study(folder)
     memo = "# Themes\n\nNights *feel* longer. [↩ P1, Q1](interview:p1-0a1b2c3d#h-x)\n"
     write_memo(memo_path(folder), memo)
-    data, left_out = export_study_qdpx(study)
+    data, left_out, _ = export_study_qdpx(study)
     assert left_out == []
     project = ET.fromstring(unzip(data)["project.qde"])
     assert_valid(unzip(data)["project.qde"])
@@ -310,7 +317,7 @@ def test_the_study_memo_goes_out_as_a_free_note_and_comes_back(tmp_path: Path) -
 def test_an_unreadable_memo_is_left_out_and_left_alone(tmp_path: Path) -> None:
     study = coded_study(tmp_path / "study")
     memo_path(study.folder).write_bytes(b"\xff\xfe binary \x00")
-    data, left_out = export_study_qdpx(study)
+    data, left_out, _ = export_study_qdpx(study)
     assert [line.split(":")[0] for line in left_out] == ["the study memo"]
     assert MEMO_NOTE_NAME not in unzip(data)["project.qde"].decode()
     loose = import_qdpx((FIXTURES / "nvivo.qdpx").read_bytes(), study.folder, study=study)

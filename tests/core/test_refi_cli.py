@@ -12,6 +12,7 @@ import pytest
 
 from reader.core.refi.codebook_xml import CODEBOOK_NS, export_qdc
 from reader.core.refi.qdpx_export import export_study_qdpx
+from reader.core.refi.sent import SENT_FILE, read_sent
 from reader.core.study import open_study
 from tests.core.test_cli import run
 from tests.core.test_export_samples import BUNDLED
@@ -40,6 +41,25 @@ def test_export_one_interview_as_qdpx(tmp_path: Path) -> None:
         assert_valid(archive.read("project.qde"))
     empty = run(tmp_path, "export", BUNDLED, "--format", "qdc")
     assert empty.returncode == 1 and b"codebook is empty" in empty.stderr
+
+
+def test_what_the_command_line_writes_is_recorded_as_sent_and_nothing_else(
+    tmp_path: Path,
+) -> None:
+    study = coded_study(tmp_path / "study")
+    record = study.folder / SENT_FILE
+    nowhere = tmp_path / "absent" / "file" / "out.qdpx"
+    (tmp_path / "absent").write_text("a file, not a folder")
+    result = run(tmp_path, "export", study.folder, "--format", "qdpx", "-o", nowhere)
+    assert result.returncode == 1 and not record.exists()  # not written: nothing sent
+    # One interview of the study alone: the study's record keeps it, by the study's id.
+    p2 = study.interviews[1]
+    result = run(tmp_path, "export", study.transcript_path(p2), "--format", "qdpx")
+    assert result.returncode == 0, result.stderr.decode()
+    (highlight,) = study.load_notes(p2).highlights
+    assert set(read_sent(study.folder)) == {p2.id} and read_sent(study.folder)[p2.id].has(
+        highlight.id
+    )
 
 
 def main(capsys, *args: str | Path) -> tuple[int, str, str]:

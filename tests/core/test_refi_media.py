@@ -24,7 +24,7 @@ from reader.core.refi.qdpx_import import import_qdpx
 from reader.core.store import save_notes
 from reader.core.study import Study, open_study
 from reader.core.sync import SyncTable
-from tests.core.test_refi import assert_valid, said, unzip
+from tests.core.test_refi import assert_valid, said, sent_qdpx, unzip
 
 P = f"{{{PROJECT_NS}}}"
 MP3 = b"ID3\x03\x00\x00\x00\x00\x00\x00" + bytes(range(256)) * 8  # stands for a recording
@@ -250,7 +250,7 @@ def recorded_study(folder: Path, suffix: str = ".mp3") -> Study:
 
 def test_an_interview_with_a_recording_exports_as_audio_with_sync_points(tmp_path: Path) -> None:
     study = recorded_study(tmp_path / "study")
-    data, left_out = export_study_qdpx(study)
+    data, left_out, _ = export_study_qdpx(study)
     assert left_out == []
     files = unzip(data)
     assert_valid(files["project.qde"])
@@ -273,7 +273,7 @@ def test_an_interview_with_a_recording_exports_as_audio_with_sync_points(tmp_pat
         b = int(points[selection.get("toSyncPoint")].get("position"))
         quotes.append(text[a:b])
     assert sorted(quotes) == ["Café at three", "🌙"]
-    video = export_study_qdpx(recorded_study(tmp_path / "video", ".mp4"))[0]
+    video = sent_qdpx(recorded_study(tmp_path / "video", ".mp4"))
     assert b"<VideoSource" in unzip(video)["project.qde"]
     assert_valid(unzip(video)["project.qde"])
 
@@ -283,7 +283,7 @@ def test_a_recording_too_large_to_embed_is_referenced_by_its_path(
 ) -> None:
     monkeypatch.setattr(media, "MAX_EMBEDDED_BYTES", 10)
     study = recorded_study(tmp_path / "study")
-    data, left_out = export_study_qdpx(study)
+    data, left_out, _ = export_study_qdpx(study)
     assert left_out == [
         "“Night”: its recording night.mp3 is larger than 0 MB; its path is given instead"
     ]
@@ -294,7 +294,7 @@ def test_a_recording_too_large_to_embed_is_referenced_by_its_path(
 
 def test_round_trip_of_a_recorded_interview(tmp_path: Path) -> None:
     study = recorded_study(tmp_path / "study")
-    first = export_study_qdpx(study)[0]
+    first = sent_qdpx(study)
     report = import_qdpx(first, tmp_path / "imported")
     assert said(report) == [] and report.recordings == 1
     again = open_study(tmp_path / "imported")
@@ -308,9 +308,9 @@ def test_round_trip_of_a_recorded_interview(tmp_path: Path) -> None:
     ) == sorted((h.exact, study.codebook.names(h.codes), h.note) for h in original.highlights)
     assert [ms for _, ms in turn_times(again, entry)] == [1000, 4500, 62000]
     # Once imported, the text carries its times: exporting and importing again is stable.
-    second = export_study_qdpx(again)[0]
+    second = sent_qdpx(again)
     import_qdpx(second, tmp_path / "twice")
-    assert export_study_qdpx(open_study(tmp_path / "twice"))[0] == second
+    assert sent_qdpx(open_study(tmp_path / "twice")) == second
 
 
 def test_a_recorded_interview_imported_back_into_its_own_study_is_not_added_twice(
@@ -319,7 +319,7 @@ def test_a_recorded_interview_imported_back_into_its_own_study_is_not_added_twic
     """Its transcript is the interview's text: merged there, every passage in its place
     (nothing new, the notes file as it was: tests/core/test_refi_merge.py)."""
     study = recorded_study(tmp_path / "study")
-    data = export_study_qdpx(study)[0]
+    data = sent_qdpx(study)
     (entry,) = study.interviews
     notes_path = study.notes_path(entry)
     notes_before = notes_path.read_bytes()
@@ -332,7 +332,7 @@ def test_a_recorded_interview_imported_back_into_its_own_study_is_not_added_twic
     # Imported elsewhere the text carries its times; that study's export comes back alike.
     import_qdpx(data, tmp_path / "imported")
     again = open_study(tmp_path / "imported")
-    assert import_qdpx(export_study_qdpx(again)[0], again.folder).interviews == 0
+    assert import_qdpx(sent_qdpx(again), again.folder).interviews == 0
     assert len(open_study(again.folder).interviews) == 1
 
 
@@ -349,5 +349,5 @@ def test_a_recording_without_turn_times_adds_nothing_to_the_zip(tmp_path: Path) 
     notes_path = study.notes_path(entry)
     session.notes.recording = RecordingRef(stored_path(folder / "plain.mp3", notes_path), 0)
     save_notes(notes_path, session.notes)
-    files = unzip(export_study_qdpx(open_study(folder))[0])
+    files = unzip(sent_qdpx(open_study(folder)))
     assert [name for name in files if not name.endswith(".txt")] == ["project.qde"]

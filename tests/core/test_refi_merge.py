@@ -23,10 +23,10 @@ from reader.core.refi.codebook_xml import RefiError
 from reader.core.refi.qdpx_export import export_study_qdpx
 from reader.core.refi.qdpx_import import import_qdpx
 from reader.core.refi.qdpx_merge import Merged, joined, merge_selection
-from reader.core.refi.sent import Sent
+from reader.core.refi.sent import Carried, Sent, record_sent
 from reader.core.store import save_notes
 from reader.core.study import Study, open_study
-from tests.core.test_refi import TEXT, P, coded_study, said, unzip, zipped
+from tests.core.test_refi import TEXT, P, coded_study, said, sent_qdpx, unzip, zipped
 from tests.core.test_refi_media import recorded_study
 
 FATIGUE = "fa000000-0000-4000-8000-000000000001"
@@ -103,7 +103,7 @@ def test_a_supervisors_codings_come_back_into_the_study(tmp_path: Path) -> None:
     study = coded_study(tmp_path / "study")
     p1, p2 = study.interviews
     p1_before, p2_before = study.notes_path(p1).read_bytes(), study.notes_path(p2).read_bytes()
-    back = edited(export_study_qdpx(study, crlf=True)[0], as_nvivo)
+    back = edited(sent_qdpx(study, crlf=True), as_nvivo)
 
     report = import_qdpx(back, study.folder)
     assert report.interviews == 0 and said(report) == []
@@ -138,7 +138,7 @@ def test_a_supervisors_codings_come_back_into_the_study(tmp_path: Path) -> None:
     assert kept.read_bytes() == p1_before
     assert study.notes_path(p2).read_bytes() == p2_before
     # Exported again, the supervisor's passage keeps its GUID.
-    qde = unzip(export_study_qdpx(study)[0])["project.qde"].decode()
+    qde = unzip(sent_qdpx(study))["project.qde"].decode()
     assert f'guid="{NEW_SELECTION}"' in qde
 
     # The same file again changes nothing.
@@ -158,7 +158,7 @@ def test_the_report_leads_with_the_interviews_that_gained_and_names_the_rest_onc
         (study.folder / f"P{n}.txt").write_text(f"Q: And {n}?\nA: Nights, {n}.\n", "utf-8")
         study.add_interview(study.folder / f"P{n}.txt")
     study.save()
-    sent = export_study_qdpx(study, crlf=True)[0]
+    sent = sent_qdpx(study, crlf=True)
 
     def code_p9(root: ET.Element) -> None:
         as_nvivo(root)
@@ -199,7 +199,7 @@ def test_a_passage_resized_there_comes_beside_ours_and_a_twin_is_not_added(
         )
         ET.SubElement(twin, f"{P}Description").text = "Seen."
 
-    back = edited(export_study_qdpx(study)[0], edit)
+    back = edited(sent_qdpx(study), edit)
     report = import_qdpx(back, study.folder)
     assert report.merged[0].line == "“P1”: 1 new highlight, 1 note added"
     notes = open_study(study.folder).load_notes(study.interviews[0])
@@ -219,7 +219,7 @@ def test_a_passage_highlighted_here_since_takes_the_codes_coded_there(tmp_path: 
     code and note, not a second one over the same words. A selection resized there onto
     a passage she highlighted since joins hers too. Twice is once."""
     study = coded_study(tmp_path / "study")
-    back = edited(export_study_qdpx(study, crlf=True)[0], as_nvivo)
+    back = edited(sent_qdpx(study, crlf=True), as_nvivo)
 
     def resize_moon(root: ET.Element) -> None:
         moon = selection_named(root, "🌙")
@@ -256,7 +256,7 @@ def test_notes_that_cannot_be_read_or_are_edited_elsewhere_are_left_alone_and_na
     tmp_path: Path,
 ) -> None:
     study = coded_study(tmp_path / "study")
-    back = edited(export_study_qdpx(study, crlf=True)[0], as_nvivo)
+    back = edited(sent_qdpx(study, crlf=True), as_nvivo)
     p1, p2 = study.interviews
     study.notes_path(p1).write_bytes(b'{"format": "interview-reader-notes", "version": ')
     newer = notes_json(study, "P2") | {"version": 99}
@@ -299,7 +299,7 @@ def test_notes_that_cannot_be_written_are_as_they_were_and_named(
     import errno
 
     study = coded_study(tmp_path / "study")
-    back = edited(export_study_qdpx(study, crlf=True)[0], as_nvivo)
+    back = edited(sent_qdpx(study, crlf=True), as_nvivo)
     p1 = study.interviews[0]
     before = study.notes_path(p1).read_bytes()
 
@@ -318,7 +318,7 @@ def test_notes_that_cannot_be_written_are_as_they_were_and_named(
 
 def test_a_read_only_study_is_refused_and_nothing_written(tmp_path: Path) -> None:
     study = coded_study(tmp_path / "study")
-    back = edited(export_study_qdpx(study, crlf=True)[0], as_nvivo)
+    back = edited(sent_qdpx(study, crlf=True), as_nvivo)
     before = files(study.folder)
     study.read_only = True
     with pytest.raises(RefiError, match="read-only"):
@@ -328,7 +328,7 @@ def test_a_read_only_study_is_refused_and_nothing_written(tmp_path: Path) -> Non
 
 def test_an_interview_without_notes_gets_them_from_the_merge(tmp_path: Path) -> None:
     study = coded_study(tmp_path / "study")
-    back = edited(export_study_qdpx(study, crlf=True)[0], as_nvivo)
+    back = edited(sent_qdpx(study, crlf=True), as_nvivo)
     p1 = study.interviews[0]
     study.notes_path(p1).unlink()
     report = import_qdpx(back, study.folder)
@@ -347,7 +347,7 @@ def test_a_coding_added_to_a_recordings_transcript_lands_on_its_passage(tmp_path
         moon = next(s for s in root.iter(f"{P}TranscriptSelection") if s.get("name") == "🌙")
         coding(moon, coffee, 1)
 
-    report = import_qdpx(edited(export_study_qdpx(study)[0], edit), study.folder)
+    report = import_qdpx(edited(sent_qdpx(study), edit), study.folder)
     assert [m.line for m in report.merged] == ["“Night”: 1 coding added to 1 highlight"]
     study = open_study(study.folder)
     notes = study.load_notes(study.interviews[0])
@@ -441,7 +441,7 @@ def test_a_code_renamed_there_keeps_its_name_here_and_the_report_says_so(tmp_pat
         light.set("name", "Lumière")
         light.set("guid", light.get("guid").upper())
 
-    report = import_qdpx(edited(export_study_qdpx(study)[0], rename), study.folder)
+    report = import_qdpx(edited(sent_qdpx(study), rename), study.folder)
     assert report.codes == 0
     assert "Named otherwise in the file, kept as named here: Light (“Lumière”)." in (
         report.message().splitlines()
@@ -460,7 +460,7 @@ def test_a_memo_written_on_there_gains_its_new_paragraph_here(tmp_path: Path) ->
         work = next(c for c in root.iter(f"{P}Code") if c.get("name") == "Work")
         work.find(f"{P}Description").text += "\r\n\r\nSupervisor: nights are work too."
 
-    back = edited(export_study_qdpx(study)[0], write_on)
+    back = edited(sent_qdpx(study), write_on)
     report = import_qdpx(back, study.folder)
     assert "Memo written on in the file, its new paragraphs added: Work." in (
         report.message().splitlines()
@@ -478,7 +478,7 @@ def test_a_source_whose_last_line_end_the_tool_dropped_is_still_the_interview(
     """A tool that keeps a text without its final line end (or adds one) sends back the
     same interview: merged into it, not added as a second copy with every coding."""
     study = coded_study(tmp_path / "study")
-    back = edited(export_study_qdpx(study, crlf=True)[0], as_nvivo)
+    back = edited(sent_qdpx(study, crlf=True), as_nvivo)
     members = unzip(back)
     for name, data in members.items():
         if name.startswith("sources/"):
@@ -494,7 +494,7 @@ def test_a_source_whose_last_line_end_the_tool_dropped_is_still_the_interview(
 def test_the_study_sent_and_back_unchanged_changes_no_file(tmp_path: Path) -> None:
     """Nothing was done to it there: not even study.json gains an empty setting."""
     study = coded_study(tmp_path / "study")
-    sent = export_study_qdpx(study)[0]  # writes the record of what was sent, only
+    sent = sent_qdpx(study)  # writes the record of what was sent, only
     before = files(study.folder)
     report = import_qdpx(sent, study.folder)
     assert [m.changed for m in report.merged] == [False, False]
@@ -518,7 +518,7 @@ def test_a_quotation_comment_with_windows_line_ends_comes_as_lines(tmp_path: Pat
         )
         ET.SubElement(new, f"{P}Description").text = "First line.CRLFSecond line."
 
-    back = edited(export_study_qdpx(study)[0], comment)
+    back = edited(sent_qdpx(study), comment)
     members = unzip(back)
     members["project.qde"] = members["project.qde"].replace(b"CRLF", b"&#13;\n")
     import_qdpx(zipped(members), study.folder)
@@ -540,7 +540,7 @@ def test_research_notes_edited_on_both_sides_gain_only_the_paragraphs_written_th
         notes = next(n for n in root.iter(f"{P}Note") if n.get("name") == "Research notes: P1")
         notes[0].text += "\r\nSupervisor: compare with P2.\r\n"
 
-    back = edited(export_study_qdpx(study)[0], add_paragraph)
+    back = edited(sent_qdpx(study), add_paragraph)
     p1 = study.interviews[0]
     notes = study.load_notes(p1)
     assert notes.notes == "# P1\n\nThoughts 💭\n"
@@ -558,7 +558,7 @@ def test_a_note_lengthened_here_since_it_was_sent_comes_back_once(tmp_path: Path
     """The student goes on writing a passage's note after sending the study; her
     supervisor's file, which has it as it went, adds nothing to it."""
     study = coded_study(tmp_path / "study")
-    back = export_study_qdpx(study)[0]
+    back = sent_qdpx(study)
     p1 = study.interviews[0]
     notes = study.load_notes(p1)
     handover = next(h for h in notes.highlights if h.exact == "With the handover")
@@ -618,7 +618,7 @@ def test_what_was_deleted_here_since_the_study_was_sent_stays_deleted(tmp_path: 
     adds "Fatigue" to the handover and to P2's passage, and his tool keeps the rest. Back:
     "🌙" stays deleted, "Light" stays off, "Fatigue" arrives on both. Twice is once."""
     study = coded_study(tmp_path / "study")
-    back = edited(export_study_qdpx(study)[0], fatigue_added)
+    back = edited(sent_qdpx(study), fatigue_added)
     delete_moon_and_light(study)
 
     report = import_qdpx(back, study.folder)
@@ -646,7 +646,7 @@ def test_the_record_of_what_was_sent_is_small_and_names_no_highlight(tmp_path: P
     """study.json does not gain it; the record is hashes, a line for each interview."""
     study = coded_study(tmp_path / "study")
     before = study.file.read_bytes()
-    export_study_qdpx(study)
+    sent_qdpx(study)
     assert study.file.read_bytes() == before
     record = json.loads((study.folder / ".refi-sent.json").read_bytes())
     assert record["format"] == "interview-reader-refi-sent" and len(record["exports"]) == 1
@@ -661,7 +661,7 @@ def test_without_a_record_the_project_sent_back_brings_everything_as_before(
     """A study exported by an older build (no record), or a project made elsewhere of the
     same texts: what is not here comes, as it did."""
     study = coded_study(tmp_path / "study")
-    back = edited(export_study_qdpx(study)[0], fatigue_added)
+    back = edited(sent_qdpx(study), fatigue_added)
     (study.folder / ".refi-sent.json").unlink()
     delete_moon_and_light(study)
     report = import_qdpx(back, study.folder)
@@ -675,9 +675,9 @@ def test_without_a_record_the_project_sent_back_brings_everything_as_before(
     # "🌙" was never sent from here, it comes; its handover is ours over again, a twin,
     # and does not put back the "Light" she took off ours.
     study = coded_study(tmp_path / "again")
-    export_study_qdpx(study)
+    sent_qdpx(study)
     delete_moon_and_light(study)
-    elsewhere = export_study_qdpx(coded_study(tmp_path / "elsewhere"))[0]
+    elsewhere = sent_qdpx(coded_study(tmp_path / "elsewhere"))
     report = import_qdpx(elsewhere, study.folder)
     assert report.merged[0].line == (
         "“P1”: 1 new highlight; 1 coding removed here since it was sent, not added back"
@@ -690,9 +690,9 @@ def test_a_project_sent_before_the_last_export_still_keeps_deleted_highlights_ou
     """Sent to her supervisor; "🌙" deleted; exported again (to a co-author); the
     supervisor's file comes back after: "🌙" stays deleted."""
     study = coded_study(tmp_path / "study")
-    back = edited(export_study_qdpx(study)[0], fatigue_added)
+    back = edited(sent_qdpx(study), fatigue_added)
     delete_moon_and_light(study)
-    export_study_qdpx(open_study(study.folder))
+    sent_qdpx(open_study(study.folder))
     report = import_qdpx(back, study.folder)
     assert report.merged[0].deleted == 1 and report.merged[0].uncoded == 1
     assert coded_passages(study, "P1") == [("With the handover", ("Handover", "Fatigue"))]
@@ -745,10 +745,10 @@ def _hashes(highlights) -> frozenset[bytes]:
     """What refi.sent records of these highlights, read back as a merge reads it."""
     import tempfile
 
-    from reader.core.refi.sent import read_sent, record_sent
+    from reader.core.refi.sent import read_sent
 
     with tempfile.TemporaryDirectory() as folder:
-        record_sent(Path(folder), [("i", list(highlights))], "2026-01-01T00:00:00+00:00")
+        record_sent(Path(folder), [("i", Carried(tuple(highlights)))], "2026-01-01T00:00:00+00:00")
         return read_sent(Path(folder)).get("i", Sent()).hashes
 
 
@@ -759,7 +759,7 @@ def test_what_came_back_and_was_deleted_here_does_not_come_again(
     deletes the one and takes the other off; his next file (his tool keeps both) does
     not bring them again. The record is written once, by the first."""
     study = coded_study(tmp_path / "study")
-    sent = export_study_qdpx(study, crlf=True)[0]
+    sent = sent_qdpx(study, crlf=True)
     record = study.folder / ".refi-sent.json"
     as_sent = record.read_bytes()
     first = edited(sent, as_nvivo)
@@ -789,7 +789,7 @@ def test_what_came_back_and_was_deleted_here_does_not_come_again(
         raise OSError(errno.EROFS, "Read-only file system", str(path))
 
     study = coded_study(tmp_path / "again")
-    export_study_qdpx(study, crlf=True)
+    sent_qdpx(study, crlf=True)
     monkeypatch.setattr("reader.core.refi.sent.atomic_write", refuse)
     report = import_qdpx(first, study.folder)
     assert report.merged[0].changed
@@ -812,15 +812,16 @@ def test_an_export_whose_record_cannot_be_written_says_so_and_exports(
         raise OSError(errno.ENOSPC, "No space left on device", str(path))
 
     monkeypatch.setattr("reader.core.refi.sent.atomic_write", refuse)
-    data, left_out = export_study_qdpx(study)
-    assert unzip(data)["project.qde"] and left_out == [
+    data, left_out, sending = export_study_qdpx(study)
+    assert unzip(data)["project.qde"] and left_out == []
+    assert sending.record() == (
         "the record of what was sent (.refi-sent.json): No space left on device: "
         f"{study.folder / '.refi-sent.json'}; highlights deleted here may come back with the "
         "project sent back"
-    ]
+    )
     monkeypatch.undo()
     study.read_only = True
-    assert export_study_qdpx(study)[1] == []
+    assert export_study_qdpx(study)[2].record() == ""
     assert not (study.folder / ".refi-sent.json").exists()
 
 
@@ -854,7 +855,7 @@ def test_a_highlight_resized_here_since_it_was_sent_takes_the_codes_added_there(
     "Fatigue". Back: her highlight, as she resized it, gains "Fatigue"; no second
     highlight over "🌙". Twice is once."""
     study = coded_study(tmp_path / "study")
-    back = edited(export_study_qdpx(study)[0], fatigue_on_moon)
+    back = edited(sent_qdpx(study), fatigue_on_moon)
     widen_moon(study)
     moon_id = next(h["id"] for h in notes_json(study, "P1")["highlights"] if h["exact"] == "rt? 🌙")
 
@@ -883,7 +884,7 @@ def test_a_highlight_resized_on_both_sides_or_without_a_record_comes_beside_hers
         moon = selection_named(root, "🌙")
         moon.set("endPosition", str(int(moon.get("endPosition")) + 1))
 
-    back = edited(export_study_qdpx(study)[0], resize_there)
+    back = edited(sent_qdpx(study), resize_there)
     widen_moon(study)
     report = import_qdpx(back, study.folder)
     assert report.merged[0].line == "“P1”: 1 new highlight"
@@ -894,7 +895,7 @@ def test_a_highlight_resized_on_both_sides_or_without_a_record_comes_beside_hers
     ]
 
     study = coded_study(tmp_path / "no record")
-    back = edited(export_study_qdpx(study)[0], fatigue_on_moon)
+    back = edited(sent_qdpx(study), fatigue_on_moon)
     (study.folder / ".refi-sent.json").unlink()
     widen_moon(study)
     assert import_qdpx(back, study.folder).merged[0].line == "“P1”: 1 new highlight"
@@ -939,7 +940,7 @@ def test_a_participant_and_attributes_filled_in_there_come_and_hers_stay(tmp_pat
     p1, p2 = study.interviews
     study.update_interview(p2.id, participant="")
     study.save()
-    back = edited(export_study_qdpx(study)[0], filled_in_there)
+    back = edited(sent_qdpx(study), filled_in_there)
     notes_before = files(study.notes_dir)
 
     report = import_qdpx(back, study.folder)
@@ -976,6 +977,55 @@ def test_a_participant_named_otherwise_there_is_kept_as_here() -> None:
     assert merged.line == "“P1”: nothing new; kept as here: participant “Ana” (“Ana B.” there)"
     merged.filled += ["participant", "Role", "Years"]
     assert merged.changed and merged.line.startswith("“P1”: participant, Role and Years filled")
+
+
+def test_a_value_cleared_here_since_it_was_sent_is_not_filled_in_again(tmp_path: Path) -> None:
+    """Sent as Ana's with 12 years; she clears P1's participant and Years here; the file
+    sent back (his tool keeps them) leaves them empty, and says so. A value changed there
+    is his: it comes, and joins the record (cleared here again, it stays so)."""
+    study = coded_study(tmp_path / "study")
+    sent = sent_qdpx(study)
+    p1 = study.interviews[0]
+    study.update_interview(p1.id, participant="")
+    study.set_attribute(p1.id, "years", None)
+    study.save()
+
+    report = import_qdpx(sent, study.folder)
+    assert [m.line for m in report.merged] == [
+        "“P1”: nothing new; participant and Years cleared here since they were sent, not "
+        "filled in again",
+        "“P2”: nothing new, the study has all of it",
+    ]
+    p1 = open_study(study.folder).interviews[0]
+    assert (p1.participant, p1.attributes) == ("", {"role": "nurse"})
+
+    def thirteen_years(root: ET.Element) -> None:
+        value(root, next(root.iter(f"{P}TextSource")), "Years", "13")
+
+    back = edited(sent, thirteen_years)
+    assert import_qdpx(back, study.folder).merged[0].line == (
+        "“P1”: Years filled in; participant cleared here since it was sent, not filled in again"
+    )
+    study = open_study(study.folder)
+    assert study.interviews[0].attributes == {"role": "nurse", "years": 13}
+    study.set_attribute(p1.id, "years", None)
+    study.save()
+    assert "participant and Years cleared here" in import_qdpx(back, study.folder).merged[0].line
+    assert open_study(study.folder).interviews[0].attributes == {"role": "nurse"}
+
+
+def test_without_a_record_of_values_an_empty_value_is_filled_in(tmp_path: Path) -> None:
+    """A study sent before values were recorded (its record has highlights only): the
+    value cleared here comes back, as it did."""
+    study = coded_study(tmp_path / "study")
+    sent = export_study_qdpx(study)[0]
+    highlights = [(e.id, study.load_notes(e)) for e in study.interviews]
+    old = [(key, Carried(tuple(notes.highlights))) for key, notes in highlights if notes]
+    record_sent(study.folder, old, "2026-01-01")  # what an earlier build recorded
+    study.set_attribute(study.interviews[0].id, "years", None)
+    study.save()
+    assert import_qdpx(sent, study.folder).merged[0].line == "“P1”: Years filled in"
+    assert open_study(study.folder).interviews[0].attributes["years"] == 12
 
 
 @given(

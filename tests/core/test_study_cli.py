@@ -12,6 +12,7 @@ import pytest
 
 from reader.core.annotations import make_highlight
 from reader.core.export import export
+from reader.core.refi.sent import SENT_FILE, read_sent
 from reader.core.store import load_notes, save_notes
 from reader.core.study import open_study
 from tests.core.test_cli import TRANSCRIPT, assert_fails_with_one_line, run
@@ -147,7 +148,8 @@ def test_export_of_a_study_document_uses_the_study_notes(
     tmp_path: Path, study_folder: Path, name: str
 ) -> None:
     """As the import does: the interview's highlights are in the study's notes file, and
-    the data folder's (empty) notes gave an export without them."""
+    the data folder's (empty) notes gave an export without them. Nothing is written into
+    the study but, for a .qdpx, the record of what was sent (as a study's export keeps)."""
     before = folder_listing(study_folder)
     out = tmp_path / f"p1.{name}"
     result = run(tmp_path, "export", study_folder / "P1 Ana.txt", "--format", name, "-o", out)
@@ -155,6 +157,8 @@ def test_export_of_a_study_document_uses_the_study_notes(
     if name == "qdpx":
         selections = zipfile.ZipFile(out).read("project.qde").count(b"<PlainTextSelection ")
         assert selections == 1
+        assert list(read_sent(study_folder)) == [open_study(study_folder).interviews[0].id]
+        (study_folder / SENT_FILE).unlink()
     else:
         assert b"barnacles" in out.read_bytes()  # the quote: neither holds the whole text
     assert folder_listing(study_folder) == before

@@ -8,10 +8,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from reader.core.document import Document, Turn, load_document
-from reader.core.export.html_export import export_html
-from reader.core.export.markdown_export import export_markdown
 from reader.core.interview import detect_segments
-from reader.core.session import Session
 from reader.core.sync import SyncEntry, SyncTable, format_time, link_ms, time_link
 
 DATA = Path(__file__).parents[1] / "data" / "transcripts"
@@ -114,10 +111,3 @@ def test_time_links_round_trip_and_refuse_other_links() -> None:
     assert link_ms("#t=10,20") == 10_000
     for other in ("#h-abc", "https://x", "#t=", "#t=abc", "#t=-3", "#t=nan", "#t=inf", "#t=1e99"):
         assert link_ms(other) is None
-
-
-def test_markdown_and_html_exports_keep_the_time_links_of_the_notes() -> None:
-    session = Session.open(load_document(DATA / "rev.txt"), None)
-    session.notes.notes = f"Her mother sang {time_link(28_000)} at home.\n"
-    assert "[▶ 0:28](#t=28)" in export_markdown(session).decode("utf-8")
-    assert '<a href="#t=28">▶ 0:28</a>' in export_html(session).decode("utf-8")

@@ -11,12 +11,15 @@ from PySide6.QtCore import Qt
 from PySide6.QtGui import QAccessible, QIcon
 from PySide6.QtWidgets import QDialog, QStyledItemDelegate, QStyleOptionViewItem
 
+from reader.core.sync import time_link
 from reader.ui.exporting.code_list import ID_ROLE
 from reader.ui.exporting.export_dialog import ExportDialog
 from reader.ui.window.main_window import MainWindow
 from tests.ui.exporting.test_code_list import click_code, code_rows, opened, ticked
+from tests.ui.media_files import write_wav
 from tests.ui.test_codebook import code_with_keys, two_stresses
 from tests.ui.test_highlights import highlight_with_key
+from tests.ui.test_recording import TRANSCRIPT
 
 
 @pytest.fixture
@@ -363,3 +366,20 @@ def test_a_long_codebook_is_filtered_by_name_and_keeps_what_is_ticked(
     qtbot.addWidget(few)
     few.show()
     assert not few.code_filter.isVisible()  # five codes: nothing to narrow
+
+
+def test_exported_time_links_play_the_recording_from_the_export(
+    make_window, dialogs, monkeypatch, tmp_path
+) -> None:
+    talk = tmp_path / "interviews" / "talk.txt"
+    talk.parent.mkdir()
+    talk.write_text(TRANSCRIPT, encoding="utf-8")
+    write_wav(talk.with_suffix(".wav"))
+    window = make_window(talk)
+    window.notes_editor.setPlainText(f"She sang {time_link(30_000)} at home.")
+    out = tmp_path / "summaries" / "talk.md"
+    out.parent.mkdir()
+    choose(monkeypatch, "md")
+    dialogs.save_answers.append(str(out))
+    window.window_actions.export.trigger()
+    assert "She sang [▶ 0:30](../interviews/talk.wav#t=30) at home." in out.read_text("utf-8")

@@ -10,9 +10,9 @@ from pathlib import Path
 import pytest
 
 from reader.core.annotations import make_highlight
-from reader.core.refi.qdpx_export import export_study_qdpx
 from reader.core.store import save_notes
 from reader.core.study import open_study
+from tests.core.test_refi import sent_qdpx
 from tests.ui.conftest import TALKS
 from tests.ui.test_codebook import code_with_keys, study_json
 
@@ -36,7 +36,7 @@ def their_project(folder: Path) -> Path:
     save_notes(study.notes_path(entry), session.notes)
     study.save()
     project = folder.parent / "theirs.qdpx"
-    project.write_bytes(export_study_qdpx(open_study(folder))[0])
+    project.write_bytes(sent_qdpx(open_study(folder)))
     return project
 
 
@@ -342,7 +342,7 @@ def sent_back(window, tmp_path: Path) -> Path:
 
     from tests.core.test_refi_merge import NEW_SELECTION, coding, edited, note
 
-    sent = export_study_qdpx(window.study.study)[0]
+    sent = sent_qdpx(window.study.study)
     text = TALKS["P01 Ana.txt"]
     sleep, remark = "5a000000-0000-4000-8000-000000000001", "40000000-0000-4000-8000-000000000002"
 
@@ -473,9 +473,6 @@ def test_a_passage_deleted_since_the_study_was_exported_does_not_come_back(
     the window and on disk; the report says so."""
     import xml.etree.ElementTree as ET
 
-    from PySide6.QtWidgets import QDialog
-
-    from reader.ui.exporting.export_dialog import ExportDialog
     from tests.core.test_refi_merge import coding, edited
 
     window = make_study_window(folder)
@@ -484,15 +481,8 @@ def test_a_passage_deleted_since_the_study_was_exported_does_not_come_back(
     code_with_keys(window, qtbot, "coffee", "Shifts")
     code_with_keys(window, qtbot, "night", "Shifts")
 
-    def whole_study_as_qdpx(dialog: ExportDialog) -> int:
-        dialog.scope_combo.setCurrentIndex(1)
-        dialog.format_combo.setCurrentIndex(dialog.format_combo.findData("qdpx"))
-        return QDialog.DialogCode.Accepted
-
-    monkeypatch.setattr(ExportDialog, "exec", whole_study_as_qdpx)
     sent = tmp_path / "study.qdpx"
-    dialogs.save_answers.append(str(sent))
-    window.window_actions.export.trigger()
+    export_qdpx(window, monkeypatch, dialogs, whole_study=True, to=sent)
     assert sent.is_file()
 
     night, coffee = (
@@ -512,12 +502,7 @@ def test_a_passage_deleted_since_the_study_was_exported_does_not_come_back(
             1,
         )
 
-    back = tmp_path / "back.qdpx"
-    back.write_bytes(edited(sent.read_bytes(), supervisor))
-    dialogs.open_answers.append(str(back))
-    window.window_actions.codes.import_qdpx.trigger()
-    kind, said = dialogs.shown[-1]
-    assert kind == "information"
+    said = imported_back(window, dialogs, edited(sent.read_bytes(), supervisor), tmp_path)
     assert (
         "“P01 Ana”: 1 coding added to 1 highlight; 1 highlight deleted here since it was "
         "sent, not brought back; 1 coding removed here since it was sent, not added back"
@@ -532,3 +517,85 @@ def test_a_passage_deleted_since_the_study_was_exported_does_not_come_back(
     study = window.study.study
     on_disk = study.load_notes(study.interviews[0]).highlights
     assert [(h.exact, study.codebook.names(h.codes)) for h in on_disk] == expected
+
+
+def imported_back(window, dialogs, project: bytes, tmp_path: Path) -> str:
+    """File ▸ Import ▸ REFI-QDA Project… of `project` into the open study: its report."""
+    back = tmp_path / "back.qdpx"
+    back.write_bytes(project)
+    dialogs.open_answers.append(str(back))
+    window.window_actions.codes.import_qdpx.trigger()
+    kind, said = dialogs.shown[-1]
+    assert kind == "information"
+    return said
+
+
+def export_qdpx(window, monkeypatch, dialogs, whole_study: bool, to: Path | None) -> None:
+    """File ▸ Export… of a .qdpx of the study (`whole_study`) or of the interview, saved
+    `to` that file (None: the save dialog is cancelled)."""
+    from PySide6.QtWidgets import QDialog
+
+    from reader.ui.exporting.export_dialog import ExportDialog
+
+    def exec_(dialog: ExportDialog) -> int:
+        dialog.scope_combo.setCurrentIndex(int(whole_study))
+        dialog.format_combo.setCurrentIndex(dialog.format_combo.findData("qdpx"))
+        return QDialog.DialogCode.Accepted
+
+    monkeypatch.setattr(ExportDialog, "exec", exec_)
+    if to is not None:
+        dialogs.save_answers.append(str(to))
+    window.window_actions.export.trigger()
+
+
+def test_an_export_not_written_is_not_recorded_as_sent(
+    make_study_window, folder: Path, qtbot, dialogs, tmp_path: Path, monkeypatch
+) -> None:
+    """Were it recorded, "night" deleted here would not come back from the file that went
+    (an export before), as it was not sent in the file that never went."""
+    import errno
+
+    window = make_study_window(folder)
+    code_with_keys(window, qtbot, "night", "Shifts")
+    record = folder / ".refi-sent.json"
+    for whole_study in (True, False):
+        export_qdpx(window, monkeypatch, dialogs, whole_study, to=None)
+        assert not record.exists()
+
+    def refuse(path: Path, _data: bytes) -> None:
+        raise OSError(errno.ENOSPC, "No space left on device", str(path))
+
+    monkeypatch.setattr("reader.ui.codebook.refi.atomic_write", refuse)
+    export_qdpx(window, monkeypatch, dialogs, whole_study=True, to=tmp_path / "study.qdpx")
+    assert dialogs.shown[-1][0] == "warning" and "No space left" in dialogs.shown[-1][1]
+    assert not record.exists()
+
+
+def test_an_interview_exported_alone_is_recorded_and_its_deletion_kept(
+    make_study_window, folder: Path, qtbot, dialogs, tmp_path: Path, monkeypatch
+) -> None:
+    """One interview of the study sent alone and coded there; "night", deleted here
+    since, does not come back with it."""
+    import xml.etree.ElementTree as ET
+
+    from tests.core.test_refi_merge import coding, edited
+
+    window = make_study_window(folder)
+    interview = window.interview
+    code_with_keys(window, qtbot, "coffee", "Drinks")
+    code_with_keys(window, qtbot, "night", "Drinks")
+    sent = tmp_path / "P01 Ana.qdpx"
+    export_qdpx(window, monkeypatch, dialogs, whole_study=False, to=sent)
+    assert sent.is_file() and (folder / ".refi-sent.json").is_file()
+    night = next(h for h in interview.session.notes.highlights if h.exact == "night")
+    interview.controller.delete_highlight(night.id)
+
+    def supervisor(root: ET.Element) -> None:
+        p = root.tag[: root.tag.index("}") + 1]
+        for n, selection in enumerate(root.iter(f"{p}PlainTextSelection")):
+            coding(selection, root.find(f"{p}CodeBook/{p}Codes")[0].get("guid"), n + 10)
+            ET.SubElement(selection, f"{p}Description").text = "Seen."
+
+    said = imported_back(window, dialogs, edited(sent.read_bytes(), supervisor), tmp_path)
+    assert "1 highlight deleted here since it was sent, not brought back" in said
+    assert [h.exact for h in interview.session.notes.highlights] == ["coffee"]

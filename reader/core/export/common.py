@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field, replace
+from pathlib import Path
 from typing import TYPE_CHECKING, TypeVar
 
 from reader.core.annotations import (
@@ -46,6 +47,10 @@ class ExportOptions:
     codes: frozenset[str] = frozenset()
     # CSV: write cells as they are, even those a spreadsheet would run as a formula.
     raw_cells: bool = False
+    # Markdown, HTML: the interview's recording as the exported file links to it
+    # (`recording_link`); the notes' time links play it from their time. "" when it has
+    # none: they show their time only, as a link into the app's own player leads nowhere.
+    recording: str = ""
     progress: Callable[[int, int], bool] | None = field(default=None, compare=False)
 
     @property
@@ -246,14 +251,29 @@ def filter_description(session: Session, options: ExportOptions) -> str:
     return "; ".join(parts)
 
 
-def linked_notes(notes: str, exported: set[str]) -> tuple[str, set[str]]:
+def recording_link(session: Session, notes_path: Path | None, export: Path | None) -> str:
+    """ExportOptions.recording for the session exported to `export` (None: to standard
+    output); "" when the interview has no recording file."""
+    from reader.core.recording import link_target, of_interview
+
+    recording = of_interview(session, notes_path)
+    return link_target(recording, export) if recording and recording.is_file() else ""
+
+
+def linked_notes(notes: str, exported: set[str], recording: str = "") -> tuple[str, set[str]]:
     """The research notes with every link back to a highlight landing on an anchor: those
     to exported highlights keep their link (and the highlight gets the anchor), the others
-    keep only their label. Returns (notes, ids to anchor)."""
+    keep only their label. Time links (sync.time_link, "#t=65") lead to `recording`
+    (ExportOptions.recording) with their media fragment, which browsers play from; with
+    none they keep only their label. Returns (notes, ids to anchor)."""
+    from reader.core.sync import link_ms
+
     anchored: set[str] = set()
 
     def link(match: re.Match[str]) -> str:
         target = match.group(2)  # a quote's link back: [↩ Q4](#h-<highlight id>)
+        if link_ms(target) is not None:  # [▶ 1:05](#t=65)
+            return f"[{match.group(1)}]({recording}{target})" if recording else match.group(1)
         if not target.startswith("#h-"):
             return match.group(0)
         if target[3:] in exported:

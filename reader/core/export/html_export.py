@@ -206,6 +206,7 @@ def export_html(session: Session, options: ExportOptions = DEFAULT_OPTIONS) -> b
         for item in progress.each(section.items):
             out.append(entry(session, item))
         out.append("</section>")
-    out += research_notes(linked_notes(session.notes.notes, {h.id for h in highlights})[0], 2)
+    exported = {h.id for h in highlights}
+    out += research_notes(linked_notes(session.notes.notes, exported, options.recording)[0], 2)
     out += ["</main>", "</body>", "</html>"]
     return ("\n".join(out) + "\n").encode("utf-8")

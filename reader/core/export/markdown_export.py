@@ -113,7 +113,7 @@ def export_markdown(session: Session, options: ExportOptions = DEFAULT_OPTIONS) 
     ]
     placed = place_all(session, highlights)
     exported = {h.id for h in highlights}
-    notes, anchored = linked_notes(session.notes.notes, exported)
+    notes, anchored = linked_notes(session.notes.notes, exported, options.recording)
     for section in summary_sections(session, placed):
         blocks.append(f"## {escape(section.heading)}")
         for item in progress.each(section.items):

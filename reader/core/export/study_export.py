@@ -20,7 +20,7 @@ import io
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from html import escape as html_escape
-from pathlib import PurePosixPath
+from pathlib import Path, PurePosixPath
 from typing import Any
 
 import orjson
@@ -35,6 +35,7 @@ from reader.core.export.common import (
     filter_description,
     linked_notes,
     place_all,
+    recording_link,
     selected,
     summary_sections,
 )
@@ -54,6 +55,9 @@ class StudyExportOptions:
 
     highlights: ExportOptions = DEFAULT_OPTIONS
     filters: dict[str, frozenset[Any]] = field(default_factory=dict)
+    # Where the export is written (None: to standard output): each interview's time links
+    # lead to its recording from there (common.recording_link).
+    destination: Path | None = None
 
 
 @dataclass
@@ -169,12 +173,18 @@ def export_study_markdown(
         blocks.append("  \n".join(esc(line) for line in about if line))
         placed = place_all(session, highlights)
         exported = {h.id for h in highlights}
-        notes, anchored = linked_notes(session.notes.notes, exported)
+        recording = _recording(study, part, options)
+        notes, anchored = linked_notes(session.notes.notes, exported, recording)
         for section in summary_sections(session, placed):
             blocks.append(f"### {esc(section.heading)}")
             blocks.extend(markdown_export.entry(session, item, anchored) for item in section.items)
         blocks += markdown_export.research_notes(notes, 3)
     return ("\n\n".join(blocks) + "\n").encode("utf-8"), _said(left_out, ": ")
+
+
+def _recording(study: Study, part: _Part, options: StudyExportOptions) -> str:
+    """The interview's recording as the export links to it; "" when it has none."""
+    return recording_link(part.session, study.notes_path(part.entry), options.destination)
 
 
 def _source(part: _Part, esc: Escape = _plain, value: Escape = _plain) -> str:
@@ -245,7 +255,8 @@ def export_study_html(
             out.append(f"<h3>{html_export.heading(section)}</h3>")
             out.extend(html_export.entry(session, item) for item in section.items)
             out.append("</section>")
-        notes = linked_notes(session.notes.notes, {h.id for h in highlights})[0]
+        exported = {h.id for h in highlights}
+        notes = linked_notes(session.notes.notes, exported, _recording(study, part, options))[0]
         out += html_export.research_notes(notes, 3)
         out.append("</section>")
     out += ["</main>", "</body>", "</html>"]

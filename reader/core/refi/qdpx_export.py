@@ -22,9 +22,11 @@ ids (uuid5), or the GUIDs an import brought in (kept in the study's settings und
 GUIDS_SETTING), so exporting the same study again gives the same file. With `crlf`
 (MAXQDA), lines end in CRLF and positions count both characters.
 
-A study's export records what it sent, each interview's highlights and their codes
-(refi.sent, a file of its own in the study folder): the project sent back then brings no
-highlight, nor coding, deleted here since (qdpx_merge).
+An export says what it sent, each interview's highlights and their codes, participant and
+attribute values (refi.sent.Sending),
+for the caller to record once the file is written (refi.sent, a file of its own in the
+study folder): the project sent back then brings no highlight, nor coding, deleted here
+since (qdpx_merge).
 """
 
 from __future__ import annotations
@@ -37,7 +39,7 @@ from decimal import Decimal
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from reader.core.annotations import Highlight, now_iso
+from reader.core.annotations import Highlight
 from reader.core.codebook import Codebook
 from reader.core.notes_file import NotesData
 from reader.core.refi import media
@@ -48,9 +50,8 @@ from reader.core.refi.codebook_xml import (
     derived_guid,
     tag,
 )
-from reader.core.refi.sent import SENT_FILE, record_sent
+from reader.core.refi.sent import Carried, Sending
 from reader.core.shorten import shorten
-from reader.core.store import describe_os_error
 from reader.core.study_file import AttributeDef, InterviewEntry
 from reader.core.study_memo import MEMO_NOTE_NAME, MemoUnreadableError, memo_path, read_memo
 
@@ -140,14 +141,10 @@ def interview_of(entry: InterviewEntry, session: Session, notes_path: Path | Non
     """The session as a source: with its recording and turn times when it has both. An
     interview never opened in the window has its recording found beside the transcript,
     as the window finds it on opening (reader/ui/recording/recording.py)."""
-    from reader.core.recording import beside, locate
+    from reader.core.recording import of_interview
     from reader.core.sync import SyncTable
 
-    recording, source = session.notes.recording, session.document.source
-    if recording is not None and notes_path is not None:
-        path: Path | None = locate(recording.path, notes_path).path
-    else:
-        path = beside(Path(source)) if recording is None and source else None
+    path = of_interview(session, notes_path)
     if path is None:
         return Interview(entry, session.document.text, session.notes)
     table = SyncTable.of(session.document, session.segments)
@@ -155,11 +152,12 @@ def interview_of(entry: InterviewEntry, session: Session, notes_path: Path | Non
     return Interview(entry, session.document.text, session.notes, path, times)
 
 
-def export_study_qdpx(study: Study, *, crlf: bool = False) -> tuple[bytes, list[str]]:
-    """The study as `.qdpx`, and what was left out, one line each: interviews whose
-    transcript or notes cannot be read, highlights not found in the text (they have no
-    position). What it sends is recorded in the study folder (refi.sent), so that the
-    project sent back does not bring back what was deleted here meanwhile."""
+def export_study_qdpx(study: Study, *, crlf: bool = False) -> tuple[bytes, list[str], Sending]:
+    """The study as `.qdpx`; what was left out, one line each: interviews whose transcript
+    or notes cannot be read, highlights not found in the text (they have no position);
+    and what it sends, to record in the study folder once the file is written
+    (Sending.record), so that the project sent back does not bring back what was deleted
+    here meanwhile."""
     from reader.core.document import DocumentError
     from reader.core.notes_file import NotesFormatError
 
@@ -193,30 +191,50 @@ def export_study_qdpx(study: Study, *, crlf: bool = False) -> tuple[bytes, list[
         guids=study.data.settings.get(GUIDS_SETTING, {}),
         memo=memo,
     )
-    if not study.read_only:  # a study that cannot be written cannot take it back either
-        sent = [(i.entry.id, _anchored(i.notes.highlights, i.text)) for i in interviews]
-        try:
-            record_sent(study.folder, sent, now_iso())
-        except OSError as exc:
-            left_out.append(
-                f"the record of what was sent ({SENT_FILE}): {describe_os_error(exc)}; "
-                "highlights deleted here may come back with the project sent back"
-            )
-    return data, left_out
+    return data, left_out, _sending(study, [(i.entry.id, i) for i in interviews])
 
 
 def export_session_qdpx(
-    session: Session, *, crlf: bool = False, notes_path: Path | None = None
-) -> bytes:
-    """One interview opened alone as a project; with `notes_path` (where its notes file
-    is) its recording is found and goes with it."""
+    session: Session,
+    *,
+    crlf: bool = False,
+    notes_path: Path | None = None,
+    sent_as: tuple[Study, str] | None = None,
+) -> tuple[bytes, Sending]:
+    """One interview as a project, and what it sends; with `notes_path` (where its notes
+    file is) its recording is found and goes with it. `sent_as`: the study and the id the
+    interview has there, when it is one of the open study's (exported alone): the
+    study's record keeps what it sends."""
     title = session.document.title or "Interview"
     entry = InterviewEntry(
         id=derived_guid("document", session.document.source), path="", title=title
     )
-    return export_qdpx(
-        title, [interview_of(entry, session, notes_path)], session.notes.codebook, crlf=crlf
+    interview = interview_of(entry, session, notes_path)
+    data = export_qdpx(title, [interview], session.notes.codebook, crlf=crlf)
+    if sent_as is None:
+        return data, Sending()
+    study, interview_id = sent_as
+    return data, _sending(study, [(interview_id, interview)])
+
+
+def _sending(study: Study, sent: list[tuple[str, Interview]]) -> Sending:
+    """What is sent of each (the study's id of an interview, the interview as sent): its
+    highlights placed in its text, its participant and the values of the study's
+    attributes (those the project has variables for)."""
+    keys = {a.key for a in study.data.attributes}
+    carried = tuple(
+        (
+            interview_id,
+            Carried(
+                _anchored(i.notes.highlights, i.text),
+                i.entry.participant,
+                {k: v for k, v in i.entry.attributes.items() if k in keys},
+            ),
+        )
+        for interview_id, i in sent
     )
+    # A study that cannot be written cannot take the project back either.
+    return Sending(None if study.read_only else study.folder, carried)
 
 
 def _media_left_out(interview: Interview) -> list[str]:
@@ -448,9 +466,9 @@ def _sync_points(
     return points
 
 
-def _anchored(highlights: Iterable[Highlight], text: str) -> list[Highlight]:
+def _anchored(highlights: Iterable[Highlight], text: str) -> tuple[Highlight, ...]:
     """The highlights whose quote is in the text where they say: an orphan has no place."""
-    return [h for h in highlights if not h.orphan and text[h.start : h.end] == h.exact]
+    return tuple(h for h in highlights if not h.orphan and text[h.start : h.end] == h.exact)
 
 
 def _selection_name(h: Highlight) -> str:

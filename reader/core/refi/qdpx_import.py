@@ -23,8 +23,9 @@ that interview's notes file (qdpx_merge: codes and notes added, nothing taken aw
 nothing added twice, nothing brought back that was deleted here since the study sent it:
 refi.sent, whose record then gains what came), which is backed up first and written
 atomically; one that cannot be read, or that another window is editing, is left as it
-is and named. Its participant and attribute values fill those empty in that interview;
-one that differs is kept as here and named (_people). The report says what each merge
+is and named. Its participant and attribute values fill those empty in that interview
+(not one it was sent with and cleared here since); one that differs is kept as here and
+named (_people). The report says what each merge
 brought, and what it did not bring back (ImportReport.merged). The notes tied to no
 source or selection (a project's memos, our study memo) go into the study memo
 (core/study_memo.py), each under a heading of its name. study.json is written once,
@@ -80,10 +81,17 @@ from reader.core.refi.qdpx_merge import (
     read_notes,
     write_notes,
 )
-from reader.core.refi.sent import NOTHING_SENT, SENT_FILE, Sent, read_sent, record_received
+from reader.core.refi.sent import (
+    NOTHING_SENT,
+    SENT_FILE,
+    Carried,
+    Sent,
+    read_sent,
+    record_received,
+)
 from reader.core.store import describe_os_error, save_notes
 from reader.core.study import Study, StudyError, open_study
-from reader.core.study_file import AttributeValueError, InterviewEntry, StudyData
+from reader.core.study_file import AttributeValue, AttributeValueError, InterviewEntry, StudyData
 from reader.core.study_memo import MemoUnreadableError, add_to_memo
 from reader.core.wording import counted, listed
 
@@ -200,7 +208,7 @@ class _Import:
     report: ImportReport
     texts: dict[str, InterviewEntry]  # the hash of each of the study's texts -> its interview
     sent: dict[str, Sent]  # interview id -> what the study sent of it (refi.sent)
-    received: dict[str, list[Highlight]] = field(default_factory=dict)  # from it, as merged
+    received: dict[str, Carried] = field(default_factory=dict)  # from it, as merged
     used_notes: set[str] = field(default_factory=set)
 
     @property
@@ -664,25 +672,44 @@ def _source_guid(element: ET.Element, name: str) -> str:
     return guid_of(element.get("guid")) or derived_guid("source-name", name)
 
 
+@dataclass(frozen=True)
+class _Taken:
+    """What an interview took of the participant and attribute values a file gives it
+    (_people): as Merged says them, those filled in, those that differ (kept as here) and
+    those cleared here since they were sent (left empty); and the values it now shares
+    with the file, for the record of what was sent (refi.sent)."""
+
+    filled: list[str]
+    differ: list[str]
+    cleared: list[str]
+    shared: Carried
+
+
 def _people(
-    run: _Import, interview_id: str, element: ET.Element, name: str
-) -> tuple[list[str], list[str]]:
+    run: _Import, interview_id: str, element: ET.Element, name: str, sent: Sent = NOTHING_SENT
+) -> _Taken:
     """The participant (of the first case naming the source) and the attribute values
     (the case's, then the source's own) the file gives the source, into the interview:
-    each empty here takes the file's; one here that differs is kept: never is what was
-    typed here overwritten. Returns (filled, differ), as Merged says them."""
+    each empty here takes the file's, unless the interview was sent with it and it was
+    cleared here since (`sent`, refi.sent); one here that differs is kept: never is what
+    was typed here overwritten."""
     study = run.study
     filled: list[str] = []
     differ: list[str] = []
+    cleared: list[str] = []
     participant, case = run.cases.get(_source_guid(element, name), ("", None))
     values = _values(run.project, case, run.variables) if case is not None else {}
     values.update(_values(run.project, element, run.variables))
     entry = study.interview(interview_id)
     if participant and not entry.participant:
-        study.update_interview(interview_id, participant=participant)
-        filled.append("participant")
+        if sent.named(participant):
+            cleared.append("participant")
+        else:
+            study.update_interview(interview_id, participant=participant)
+            filled.append("participant")
     elif participant and participant != entry.participant:
         differ.append(f"participant “{entry.participant}” (“{participant}” there)")
+    shared: dict[str, AttributeValue] = {}
     for key, value in values.items():
         definition = study.attribute(key)
         try:
@@ -691,12 +718,19 @@ def _people(
             run.report.not_imported.append(LeftOut("attribute value", name, str(exc)))
             continue
         here = entry.attributes.get(key)
-        if here is None:
+        if here is None and checked is not None and sent.gave(key, checked):
+            cleared.append(definition.label)
+        elif here is None:
             study.set_attribute(interview_id, key, checked)
             filled.append(definition.label)
+            shared[key] = checked
         elif here != checked:
             differ.append(f"{definition.label} “{here}” (“{checked}” there)")
-    return filled, differ
+        else:
+            shared[key] = checked
+    now = study.interview(interview_id).participant
+    carried = Carried(participant=participant if participant == now else "", attributes=shared)
+    return _Taken(filled, differ, cleared, carried)
 
 
 def _highlights(
@@ -767,9 +801,10 @@ def _merge(
             said = f"the notes of “{title}”, its text here, are left as they were: {why}"
             report.not_imported.append(LeftOut(label, name, said))
             return
+    taken = _people(run, entry.id, element, name, sent)
+    merged.filled, merged.differ, merged.cleared = taken.filled, taken.differ, taken.cleared
     if entry.id in run.sent:  # not into a study never sent: it merges as before
-        run.received.setdefault(entry.id, []).extend(came)
-    merged.filled, merged.differ = _people(run, entry.id, element, name)
+        run.received[entry.id] = replace(taken.shared, highlights=tuple(came))
     report.merged.append(merged)
 
 

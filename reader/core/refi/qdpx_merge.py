@@ -15,7 +15,9 @@ before. A selection of a highlight's GUID over another passage is that highlight
 passage is the one sent (resized here since: what was added there joins it); else
 (resized there, or no record) it is a new highlight beside it, or joins one of that
 passage. The participant and attributes of the interview (refi.qdpx_import) take the
-file's where they are empty here; one that differs is kept as here and named. The same
+file's where they are empty here, unless the interview was sent with that value and it
+was cleared here since (not filled in again, as a deleted highlight is not brought back;
+a value changed there comes); one that differs is kept as here and named. The same
 project imported twice changes nothing the second time. The notes file is backed up
 (backups.py) before it is written, atomically; one that cannot be read, or that another
 window is editing, is left as it is (its participant and attributes too).
@@ -55,6 +57,8 @@ class Merged:
     filled: list[str] = field(default_factory=list)
     # Those that differ there, kept as here: 'Role “nurse” (“midwife” there)'.
     differ: list[str] = field(default_factory=list)
+    # Those sent with a value, cleared here since, that the file still has: left empty.
+    cleared: list[str] = field(default_factory=list)
 
     @property
     def notes_changed(self) -> bool:
@@ -69,7 +73,7 @@ class Merged:
     @property
     def said(self) -> bool:
         """It has something to say: what it brought, or what it did not bring back."""
-        return self.changed or bool(self.deleted or self.uncoded or self.differ)
+        return self.changed or bool(self.deleted or self.uncoded or self.differ or self.cleared)
 
     @property
     def named(self) -> str:
@@ -80,8 +84,9 @@ class Merged:
     @property
     def line(self) -> str:
         """“P03”: 12 codings added to 9 highlights, 4 new highlights, participant and Years
-        filled in; 1 highlight deleted here since it was sent, not brought back; kept as
-        here: Role “nurse” (“midwife” there)"""
+        filled in; 1 highlight deleted here since it was sent, not brought back; Site
+        cleared here since it was sent, not filled in again; kept as here: Role “nurse”
+        (“midwife” there)"""
         parts = []
         if self.codings:
             parts.append(
@@ -102,6 +107,11 @@ class Merged:
             )
             if n
         ]
+        if self.cleared:
+            were = "it was" if len(self.cleared) == 1 else "they were"
+            kept.append(
+                f"{listed(self.cleared)} cleared here since {were} sent, not filled in again"
+            )
         if self.differ:
             kept.append("kept as here: " + ", ".join(self.differ))
         said = ", ".join(parts) or ("nothing new" if kept else NOTHING_NEW)

@@ -1,8 +1,9 @@
 """What a study sent as a REFI-QDA project: for each interview, the highlights exported,
-the passage of each and the codes on it, so that the project sent back (qdpx_merge) tells
-a highlight or a coding deleted here since it was sent (not brought back) from one made
-there (added), and a highlight resized here since (the passage that comes back is the
-one sent) from one resized there.
+the passage of each and the codes on it, and its participant and attribute values, so
+that the project sent back (qdpx_merge) tells a highlight or a coding deleted here since
+it was sent (not brought back) from one made there (added), a highlight resized here
+since (the passage that comes back is the one sent) from one resized there, and a value
+cleared here since it was sent (not filled in again) from one given there (filled in).
 
 Kept in its own file, `.refi-sent.json` in the study folder, not in study.json: a study
 of 500 interviews with 200 highlights each sends 100,000 highlights and more codings,
@@ -12,14 +13,25 @@ would be reported as "skipped" each time the folder is scanned). It holds hashes
 ids: for each interview a sorted run of 6-byte hashes, base64, of "highlight:ID" and
 "span:ID/START/END" for each highlight sent and "coding:ID/CODE" for each of its codes (8
 characters each; with 1,000 of them in an interview, a chance of one in 3·10¹¹ per
-look-up that a highlight, passage or coding made there is taken for one sent). A record
-written before passages were recorded has none: every passage that differs reads as
-resized there, as it did; an older build reading a newer record passes them over.
+look-up that a highlight, passage or coding made there is taken for one sent), and
+"participant:NAME" and "value:KEY/VALUE" (VALUE in JSON, as study.json has it) for what
+it was sent with. A record written before passages, or values, were recorded has none:
+every passage that differs reads as resized there, and every value empty here is filled
+in from the file, as they did; an older build reading a newer record passes them over.
 
-The last KEPT exports are kept, each with its time, newest last, and a look-up asks all
-of them: a file sent before the newest export, coming back after it, still merges right
-(a highlight deleted between the two exports was sent in the first). An export that
-sends what the newest one sent only updates its time. What a file sent back brings into
+An export is recorded once its file is written (Sending.record), never before: a file
+not written (the save dialog cancelled, a full disk) sent nothing, and a highlight it
+would have carried, deleted here later, must come back from the file that did go. A study's
+export records each of its interviews; one interview of the study exported alone records
+that one (an interview opened alone has no study to keep a record in: a project comes
+back into a study, and no study sent it).
+
+Each interview's last KEPT exports are kept (an export is dropped once each interview it
+sent has been sent KEPT times since, so exporting one interview alone again and again
+does not push out the study's export), each with its time, newest last, and a look-up
+asks all of them: a file sent before the newest export, coming back after it, still
+merges right (a highlight deleted between the two exports was sent in the first). An
+export that sends what the newest one sent only updates its time. What a file sent back brings into
 an interview with a record joins the newest export's (record_received): the other tool
 keeps what it made, so a supervisor's highlight deleted here after the first file came
 back does not come again with the second. A study without the file (an older study, one
@@ -31,19 +43,30 @@ from __future__ import annotations
 import base64
 import json
 from collections.abc import Iterable, Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from hashlib import sha256
 from pathlib import Path
 from typing import NamedTuple
 
-from reader.core.annotations import Highlight
-from reader.core.store import atomic_write
+from reader.core.annotations import Highlight, now_iso
+from reader.core.store import atomic_write, describe_os_error
+from reader.core.study_file import AttributeValue
 
 SENT_FILE = ".refi-sent.json"
 FORMAT = "interview-reader-refi-sent"
 VERSION = 1
-KEPT = 3  # exports remembered
+KEPT = 3  # exports remembered of each interview
 _HASH_BYTES = 6
+
+
+@dataclass(frozen=True)
+class Carried:
+    """What a project carries of one interview, sent or brought back: its highlights, its
+    participant ("" for none) and its attribute values (key -> value as stored)."""
+
+    highlights: tuple[Highlight, ...] = ()
+    participant: str = ""
+    attributes: Mapping[str, AttributeValue] = field(default_factory=dict)
 
 
 @dataclass(frozen=True)
@@ -64,6 +87,14 @@ class Sent:
         """The highlight was sent over this passage (its offsets in the interview's text)."""
         return _hash(f"span:{highlight_id}/{start}/{end}") in self.hashes
 
+    def named(self, participant: str) -> bool:
+        """The interview was sent as this participant's."""
+        return _hash(f"participant:{participant}") in self.hashes
+
+    def gave(self, key: str, value: AttributeValue) -> bool:
+        """The interview was sent with this value of the attribute `key`."""
+        return _hash(_value_key(key, value)) in self.hashes
+
 
 NOTHING_SENT = Sent()
 
@@ -72,12 +103,19 @@ def _hash(key: str) -> bytes:
     return sha256(key.encode("utf-8")).digest()[:_HASH_BYTES]
 
 
-def _keys(highlights: Iterable[Highlight]) -> set[bytes]:
+def _value_key(key: str, value: AttributeValue) -> str:
+    return f"value:{key}/{json.dumps(value, ensure_ascii=False)}"
+
+
+def _keys(carried: Carried) -> set[bytes]:
     keys = set()
-    for h in highlights:
+    for h in carried.highlights:
         keys.add(_hash(f"highlight:{h.id}"))
         keys.add(_hash(f"span:{h.id}/{h.start}/{h.end}"))
         keys.update(_hash(f"coding:{h.id}/{code}") for code in h.codes)
+    if carried.participant:
+        keys.add(_hash(f"participant:{carried.participant}"))
+    keys.update(_hash(_value_key(k, v)) for k, v in carried.attributes.items())
     return keys
 
 
@@ -90,30 +128,69 @@ def _unpacked(packed: str) -> frozenset[bytes]:
     return frozenset(raw[i : i + _HASH_BYTES] for i in range(0, len(raw), _HASH_BYTES))
 
 
-def record_sent(folder: Path, sent: Iterable[tuple[str, Iterable[Highlight]]], when: str) -> None:
-    """Remember an export of the study in `folder`: each (interview id, the highlights
-    exported) of it, at `when`. OSError when the file cannot be written."""
+@dataclass(frozen=True)
+class Sending:
+    """What a .qdpx export sends: each (interview id, what it carries of it), to be
+    recorded in the study in `folder` once the file is written. `folder` None: there is
+    nowhere to record it (an interview opened alone, a study that cannot be written)."""
+
+    folder: Path | None = None
+    interviews: tuple[tuple[str, Carried], ...] = ()
+
+    def record(self) -> str:
+        """Recorded now (record_sent): "" when done or there is nowhere to, else what
+        was not, a line for the export's report."""
+        if self.folder is None:
+            return ""
+        try:
+            record_sent(self.folder, self.interviews, now_iso())
+        except OSError as exc:
+            return (
+                f"the record of what was sent ({SENT_FILE}): {describe_os_error(exc)}; "
+                "highlights deleted here may come back with the project sent back"
+            )
+        return ""
+
+
+def record_sent(folder: Path, sent: Iterable[tuple[str, Carried]], when: str) -> None:
+    """Remember an export of the study in `folder`: each (interview id, what it carried of
+    it), at `when`. OSError when the file cannot be written."""
     exports = [export.record for export in _exports(folder / SENT_FILE)]
-    interviews = {interview_id: _packed(_keys(highlights)) for interview_id, highlights in sent}
+    interviews = {interview_id: _packed(_keys(carried)) for interview_id, carried in sent}
     if exports and exports[-1].get("interviews") == interviews:
         exports[-1]["time"] = when  # the same as sent last: one export, sent again
     else:
         exports.append({"time": when, "interviews": interviews})
-    _write(folder, exports[-KEPT:])
+    _write(folder, _kept(exports))
 
 
-def record_received(folder: Path, came: Mapping[str, Iterable[Highlight]]) -> None:
+def _kept(exports: list[dict]) -> list[dict]:
+    """The exports still asked, oldest first: the newest, and each that holds one of an
+    interview's last KEPT exports."""
+    sent_since: dict[str, int] = {}  # interview id -> its exports newer than the one looked at
+    kept = []
+    for index, export in enumerate(reversed(exports)):
+        ids = export["interviews"]
+        if index == 0 or any(sent_since.get(i, 0) < KEPT for i in ids):
+            kept.append(export)
+        for i in ids:
+            sent_since[i] = sent_since.get(i, 0) + 1
+    return kept[::-1]
+
+
+def record_received(folder: Path, came: Mapping[str, Carried]) -> None:
     """What a project sent back brought of each interview (interview id -> its selections
-    as merged) joins what the newest export sent: the study has had it since, so deleted
-    here later it does not come back with the next file from there either (the other
-    tool keeps it). Written only when it adds to the record. OSError when it cannot be."""
+    as merged, the values it has as the interview has them) joins what the newest export
+    sent: the study has had it since, so deleted (or cleared) here later it does not come
+    back with the next file from there either (the other tool keeps it). Written only when
+    it adds to the record. OSError when it cannot be."""
     exports = _exports(folder / SENT_FILE)
     if not exports:
         return
     newest, grown = exports[-1], False
-    for interview_id, highlights in came.items():
+    for interview_id, carried in came.items():
         had = newest.hashes.get(interview_id, frozenset())
-        keys = had | _keys(highlights)
+        keys = had | _keys(carried)
         if keys != had:
             newest.record["interviews"][interview_id], grown = _packed(keys), True
     if grown:

@@ -72,20 +72,26 @@ class Refi:
         left_out: list[str] = []
         if study is not None and whole_study:
             interview.flush()  # the open interview's notes as they are now
-            data, left_out = export_study_qdpx(study, crlf=crlf)
+            data, left_out, sending = export_study_qdpx(study, crlf=crlf)
             name = f"{study.folder.name}.qdpx"
         elif interview.session is not None:
             interview.notes_data()
-            data = export_session_qdpx(
-                interview.session, crlf=crlf, notes_path=interview.notes_path
+            in_study = self.hub.current_id()
+            data, sending = export_session_qdpx(
+                interview.session,
+                crlf=crlf,
+                notes_path=interview.notes_path,
+                sent_as=(study, in_study) if study is not None and in_study else None,
             )
             name = Path(interview.session.document.source).with_suffix(".qdpx").name
         else:
             return
         whole = study is not None and whole_study
         path = self._save("Export REFI-QDA Project", name, QDPX, data, study=whole)
-        if path is not None:
-            self.window.transfers.report.exported(path, left_out)
+        if path is None:  # not written: nothing was sent
+            return
+        not_recorded = sending.record()
+        self.window.transfers.report.exported(path, [*left_out, *filter(None, [not_recorded])])
 
     def export_codebook(self) -> None:
         from reader.core.refi.codebook_xml import RefiError, export_qdc

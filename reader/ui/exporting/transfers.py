@@ -10,7 +10,7 @@ from dataclasses import replace
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QObject, Qt, QUrl
+from PySide6.QtCore import QEventLoop, QObject, Qt, QUrl
 from PySide6.QtGui import QDesktopServices
 from PySide6.QtWidgets import (
     QApplication,
@@ -65,6 +65,7 @@ class Transfers(QObject):
 
     def export(self) -> None:
         from reader.core.export import FORMAT_INFO, FORMATS, ExportCancelled
+        from reader.core.export.common import recording_link
         from reader.core.export.study_export import STUDY_FORMATS, StudyExportOptions
         from reader.ui.exporting.code_list import offered
         from reader.ui.exporting.export_dialog import REFI_FORMATS, ExportDialog
@@ -123,9 +124,11 @@ class Transfers(QObject):
             options = replace(dialog.options(), progress=report)
             if study and dialog.whole_study():
                 exporter = STUDY_FORMATS[name]
-                data, left_out = exporter(study[0], StudyExportOptions(options), study[1])
+                whole = StudyExportOptions(options, destination=Path(path))
+                data, left_out = exporter(study[0], whole, study[1])
             else:
-                data = FORMATS[name](session, options)
+                recording = recording_link(session, self._interview.notes_path, Path(path))
+                data = FORMATS[name](session, replace(options, recording=recording))
             atomic_write(Path(path), data)
         except ExportCancelled:
             self.report.say("Export cancelled; nothing was written.")
@@ -206,7 +209,15 @@ class Transfers(QObject):
         self._interview.notes_data()  # the research notes as they are on screen
         path = printer.outputFileName()
         before = file_stamp(Path(path)) if path else None
-        print_to(printer, print_document(self._reader.reading))
+        # A long interview takes seconds (3 hours: ~2.4 s), the window still meanwhile.
+        self.report.say(f"{doing}ing to {path or printer.printerName()}…")
+        QApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
+        try:
+            # The line shown before the wait; what the user does meanwhile waits too.
+            QApplication.processEvents(QEventLoop.ProcessEventsFlag.ExcludeUserInputEvents)
+            print_to(printer, print_document(self._reader.reading))
+        finally:
+            QApplication.restoreOverrideCursor()
         if not path:
             self.report.say(f"Sent to the printer {printer.printerName()}")
         # Qt's PDF writer says nothing when it cannot write: a file there before, the

@@ -11,7 +11,7 @@ import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QFont, QTextCharFormat, QTextCursor, QTextDocument
 from PySide6.QtPrintSupport import QPrintDialog, QPrinter
-from PySide6.QtWidgets import QDialog
+from PySide6.QtWidgets import QApplication, QDialog
 
 import reader.ui.exporting.printing as printing
 from reader.core.palettes import (
@@ -110,6 +110,36 @@ def test_printing_to_a_file_that_cannot_be_written_says_so(
     kind, text = dialogs.shown[-1]
     assert kind == "warning" and text.startswith(f"Print: {blocked} could not be written: ")
     assert window.statusBar().currentMessage() == "Nothing was printed."
+
+
+def test_a_wait_cursor_and_a_line_show_while_printing_and_go_even_when_it_fails(
+    window: MainWindow, qtbot, dialogs, monkeypatch, tmp_path: Path
+) -> None:
+    """A long interview takes seconds to print; the cursor is the window's again after,
+    whatever happened."""
+    seen: list[tuple[Qt.CursorShape | None, str]] = []
+    out = tmp_path / "out.pdf"
+
+    def watched(printer: QPrinter, doc: QTextDocument) -> None:
+        cursor = QApplication.overrideCursor()
+        seen.append((cursor.shape() if cursor else None, window.statusBar().currentMessage()))
+        if len(seen) == 2:
+            raise RuntimeError("the printer is on fire")
+        print_to(printer, doc)
+
+    print_to = printing.print_to
+    monkeypatch.setattr(printing, "print_to", watched)
+    dialogs.save_answers.append(str(out))
+    window.window_actions.export_pdf.trigger()
+    assert seen == [(Qt.CursorShape.WaitCursor, f"Exporting to {out}…")]
+    assert QApplication.overrideCursor() is None and out.read_bytes().startswith(b"%PDF")
+    assert window.statusBar().currentMessage() == f"Exported to {out}"
+
+    dialogs.save_answers.append(str(out))
+    with qtbot.captureExceptions() as exceptions:
+        window.window_actions.export_pdf.trigger()
+    assert [str(e[1]) for e in exceptions] == ["the printer is on fire"]
+    assert seen[1][0] == Qt.CursorShape.WaitCursor and QApplication.overrideCursor() is None
 
 
 def test_the_printout_has_the_title_speakers_and_research_notes(
