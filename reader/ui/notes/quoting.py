@@ -130,9 +130,13 @@ class NotesQuoting(QObject):
         self._put_in(highlight_id)
 
     def _put_in(self, highlight_id: str) -> QTextCursor | None:
-        """The quote put in the notes, selected; None if it could not be."""
+        """The quote put in the notes, selected; None if it could not be (notes that take
+        no typing: the status line says why)."""
         session = self._interview.session
-        if session is None or self._notes.editor.isReadOnly():
+        if session is None:
+            return None
+        if self._notes.editor.isReadOnly():
+            self._tell(f"Not quoted. {self._notes.why_read_only()}")
             return None
         highlight = session.highlight(highlight_id)
         if highlight is None:

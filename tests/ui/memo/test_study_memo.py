@@ -298,6 +298,26 @@ def test_ctrl_shift_t_in_a_memo_that_cannot_be_written_says_why(
     assert memo_file(folder).read_bytes() == b"caf\xe9 in Latin-1"
 
 
+def test_q_into_a_memo_that_cannot_be_written_says_why(
+    make_study_window: Any, folder: Path, qtbot: Any
+) -> None:
+    """Q makes the highlight, as always; the quote is not put in a memo shown read-only,
+    and the status line says why instead of nothing."""
+    memo_file(folder).write_bytes(b"caf\xe9 in Latin-1")
+    window = make_study_window(folder)
+    open_memo(window, qtbot)
+    shown = window.notes_editor.toPlainText()
+    highlight_with_key(window, qtbot, "coffee and the handover", key=Qt.Key.Key_Q)
+    assert [h.exact for h in window.interview.session.notes.highlights] == [
+        "coffee and the handover"
+    ]
+    said = window.statusBar().currentMessage()
+    assert said.startswith("Not quoted. The study memo is read-only: ") and "not UTF-8" in said
+    assert window.notes_editor.toPlainText() == shown
+    window.close()
+    assert memo_file(folder).read_bytes() == b"caf\xe9 in Latin-1"
+
+
 def test_switching_tabs_restyles_the_memo_but_edits_nothing(
     make_study_window: Any, folder: Path, qtbot: Any
 ) -> None:
