@@ -73,13 +73,33 @@ def test_select_c_type_enter_codes_the_passage(make_window, tmp_path: Path, qtbo
 
 
 def test_escape_leaves_the_selection_uncoded(window: MainWindow, qtbot, notes_path) -> None:
+    """While the picker is open the passage stays selected, in sight; Escape gives the
+    selection back, so that H (or C again) acts on it. The picker took it away before:
+    the student saw nothing marked while choosing, and after Escape had to select again."""
     text = window.interview.session.document.text
-    select(window, qtbot, 0, text.index(" "))
+    end = text.index(" ")
+    select(window, qtbot, 0, end)
     qtbot.keyClick(window.reader, Qt.Key.Key_C)
     picker = window.codebook.coding.picker
+    assert window.reader.selected_range() == (0, end)
     qtbot.keyClick(picker.edit, Qt.Key.Key_Escape)
     assert not picker.isVisible()
     assert window.interview.session.notes.highlights == []
+    assert window.reader.selected_range() == (0, end)
+    qtbot.keyClick(window.reader, Qt.Key.Key_H)
+    (highlight,) = window.interview.session.notes.highlights
+    assert (highlight.start, highlight.end) == (0, end)
+
+
+def test_a_coded_selection_is_left_as_the_current_passage(window: MainWindow, qtbot) -> None:
+    text = window.interview.session.document.text
+    start = text.index("Because")
+    select(window, qtbot, start, start + len("Because"))
+    pick(window, qtbot, "Reasons")
+    assert not window.codebook.coding.picker.isVisible()
+    assert window.reader.selected_range() is None
+    (coded,) = window.interview.session.notes.highlights
+    assert window.reader.current_highlight() == coded
 
 
 def test_selection_bar_and_context_menu_offer_the_picker(window: MainWindow, qtbot) -> None:

@@ -99,6 +99,7 @@ class Coding(QObject):
         elif self._span is not None:
             self._highlight = self.hub.code_span(*self._span, (code_id,))
             self._span = None
+            self.reader.leave_selection()  # coded, it shows as coded (Escape left it selected)
         if target is not None and self._target() is None:  # its last code off: it went
             self._highlight, self._span = "", (target.start, target.end)
         if keep_open:
