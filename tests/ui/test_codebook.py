@@ -15,6 +15,7 @@ from PySide6.QtWidgets import QApplication, QToolTip
 from reader.core.codebook import Code, Codebook, codes_for_tags
 from reader.core.store import save_notes
 from reader.ui.window.main_window import MainWindow
+from tests.conftest import DATA
 from tests.ui.test_highlights import TEXT, saved, select, wait_saved
 from tests.ui.test_library_fit import Menus, shown
 from tests.ui.test_safety import notes_with
@@ -89,6 +90,18 @@ def test_escape_leaves_the_selection_uncoded(window: MainWindow, qtbot, notes_pa
     qtbot.keyClick(window.reader, Qt.Key.Key_H)
     (highlight,) = window.interview.session.notes.highlights
     assert (highlight.start, highlight.end) == (0, end)
+
+
+def test_the_picker_names_the_words_said_not_the_speaker_label(make_window, qtbot) -> None:
+    """A turn selected from its start is coded from its first word said (passage_span);
+    the picker's title quoted "Haddad, Leila: What helps…" all the same."""
+    window = make_window(DATA / "student" / "P02-teams.vtt")
+    text = window.interview.session.document.text
+    start = text.index("Haddad, Leila: What helps")
+    select(window, qtbot, start, text.index("?", start) + 1)
+    qtbot.keyClick(window.reader, Qt.Key.Key_C)
+    title = window.codebook.coding.picker.title.text()
+    assert title == "Code “What helps you get through the week?”"
 
 
 def test_a_coded_selection_is_left_as_the_current_passage(window: MainWindow, qtbot) -> None:

@@ -60,7 +60,8 @@ class Coding(QObject):
         if session is None or controller is None or not controller.writable():
             return  # (read-only: the status bar says so)
         self._highlight, self._span = "", (start, end)
-        self._open((), session.document.text[start:end])
+        said = session.passage_span(start, end)  # as code_span takes it: no speaker label
+        self._open((), session.document.text[slice(*said)])
 
     def _open(self, on: tuple[str, ...], quote: str) -> None:
         reader = self.reader
