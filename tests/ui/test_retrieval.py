@@ -291,5 +291,6 @@ def test_the_passages_of_some_interviews_by_an_attribute(
     out = tmp_path / "coffee.md"
     dialogs.save_answers.append(str(out))
     retrieval.export("md")
+    assert Path(dialogs.save_suggested[-1]).name == "Coffee - Shift night.md"
     exported = out.read_text("utf-8")
     assert exported.startswith("# Coffee · Shift: night\n") and "P10 Cem" not in exported

@@ -328,7 +328,9 @@ class RetrievalWindow(QDialog):
 
     def export(self, extension: str) -> None:
         label, writer = EXPORTS[extension]
-        name = "".join(c if c.isalnum() or c in " -_" else "_" for c in self.title()).strip()
+        # "Coffee · Shift: night" as "Coffee - Shift night.md": words, not underscores
+        safe = (c if c.isalnum() or c in "-_" else " " for c in self.title().replace("·", "-"))
+        name = " ".join("".join(safe).split())
         path = ask_save_path(
             self,
             f"Export as {label}",
