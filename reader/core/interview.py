@@ -396,10 +396,7 @@ def speaker_report(text: str, segments: Sequence[Segment]) -> SpeakerReport:
     for name, segs in paragraphs_by_speaker(segments).items():
         role = side_of(segs)
         first = next((seg for seg in segs if seg.end - seg.start > len(seg.label) + 1), segs[0])
-        speech = text[first.start : first.end]
-        if first.label:
-            label = _LABEL_RE.match(speech)
-            speech = speech[label.end() :] if label else speech
+        speech = text[speech_start(text, first) : first.end]
         variants = tuple(dict.fromkeys(seg.label for seg in segs if seg.label))
         speakers.append(
             SpeakerInfo(

@@ -42,6 +42,15 @@ def beside(document_path: Path) -> Path | None:
     return None
 
 
+def set_apart(paths: list[Path]) -> tuple[list[Path], list[Path]]:
+    """`paths` less the recordings among them, and those recordings that no transcript
+    among them has beside it with its name (the others are found by `beside`)."""
+    others = [p for p in paths if p.suffix.lower() not in SUFFIXES]
+    named = {(p.parent, n) for p in others for n in (p.stem, p.stem.split(".")[0])}
+    alone = [p for p in paths if p.suffix.lower() in SUFFIXES and (p.parent, p.stem) not in named]
+    return others, alone
+
+
 def stored_path(recording: Path, notes_path: Path) -> str:
     """`recording` as the notes file stores it: relative to the notes file's folder with
     "/" between folders, or absolute when no relative path leads there (another drive)."""

@@ -1333,6 +1333,16 @@ def test_speaker_report_of_a_transcript() -> None:
     assert by_name["Participant 3"].role == A
 
 
+def test_speaker_report_leaves_out_a_teams_name_with_a_comma() -> None:
+    """Teams writes "<v Haddad, Leila>": the Speakers dialog's first words began with
+    "Haddad, Leila:" for her, and without the label for everyone else."""
+    doc = load_document(DATA.parent / "student" / "P02-teams.vtt")
+    report = speaker_report(doc.text, detect_segments(doc.text, doc.turns))
+    by_name = {s.name: s for s in report.speakers}
+    assert by_name["Haddad, Leila"].first_words.startswith("Okay, the recording has started.")
+    assert by_name["Amara Okonkwo"].first_words.startswith("A normal day starts at six.")
+
+
 def test_unlabelled_cues_split_at_pauses() -> None:
     cues = [
         Cue("What brought you here?", 0, 1000),

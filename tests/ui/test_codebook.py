@@ -15,6 +15,7 @@ from PySide6.QtWidgets import QApplication, QToolTip
 from reader.core.codebook import Code, Codebook, codes_for_tags
 from reader.core.store import save_notes
 from reader.ui.window.main_window import MainWindow
+from tests.conftest import DATA
 from tests.ui.test_highlights import TEXT, saved, select, wait_saved
 from tests.ui.test_library_fit import Menus, shown
 from tests.ui.test_safety import notes_with
@@ -73,13 +74,45 @@ def test_select_c_type_enter_codes_the_passage(make_window, tmp_path: Path, qtbo
 
 
 def test_escape_leaves_the_selection_uncoded(window: MainWindow, qtbot, notes_path) -> None:
+    """While the picker is open the passage stays selected, in sight; Escape gives the
+    selection back, so that H (or C again) acts on it. The picker took it away before:
+    the student saw nothing marked while choosing, and after Escape had to select again."""
     text = window.interview.session.document.text
-    select(window, qtbot, 0, text.index(" "))
+    end = text.index(" ")
+    select(window, qtbot, 0, end)
     qtbot.keyClick(window.reader, Qt.Key.Key_C)
     picker = window.codebook.coding.picker
+    assert window.reader.selected_range() == (0, end)
     qtbot.keyClick(picker.edit, Qt.Key.Key_Escape)
     assert not picker.isVisible()
     assert window.interview.session.notes.highlights == []
+    assert window.reader.selected_range() == (0, end)
+    qtbot.keyClick(window.reader, Qt.Key.Key_H)
+    (highlight,) = window.interview.session.notes.highlights
+    assert (highlight.start, highlight.end) == (0, end)
+
+
+def test_the_picker_names_the_words_said_not_the_speaker_label(make_window, qtbot) -> None:
+    """A turn selected from its start is coded from its first word said (passage_span);
+    the picker's title quoted "Haddad, Leila: What helps…" all the same."""
+    window = make_window(DATA / "student" / "P02-teams.vtt")
+    text = window.interview.session.document.text
+    start = text.index("Haddad, Leila: What helps")
+    select(window, qtbot, start, text.index("?", start) + 1)
+    qtbot.keyClick(window.reader, Qt.Key.Key_C)
+    title = window.codebook.coding.picker.title.text()
+    assert title == "Code “What helps you get through the week?”"
+
+
+def test_a_coded_selection_is_left_as_the_current_passage(window: MainWindow, qtbot) -> None:
+    text = window.interview.session.document.text
+    start = text.index("Because")
+    select(window, qtbot, start, start + len("Because"))
+    pick(window, qtbot, "Reasons")
+    assert not window.codebook.coding.picker.isVisible()
+    assert window.reader.selected_range() is None
+    (coded,) = window.interview.session.notes.highlights
+    assert window.reader.current_highlight() == coded
 
 
 def test_selection_bar_and_context_menu_offer_the_picker(window: MainWindow, qtbot) -> None:

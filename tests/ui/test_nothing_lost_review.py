@@ -11,6 +11,8 @@ from typing import Any
 
 import orjson
 import pytest
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QApplication, QLineEdit
 
 from reader.ui.window.main_window import MainWindow
 from tests.ui.test_never_lose import TALK
@@ -132,3 +134,40 @@ def test_the_system_ending_the_app_on_a_full_disk_rescues_study_and_notes(
     assert notes_text(notes_copy[0]) == "typed on a full disk"
     assert f"the study could not be saved to {folder / 'study.json'}" in report
     assert str(study_copy[0]) in report and str(notes_copy[0]) in report
+
+
+def test_quitting_while_a_field_is_being_edited_keeps_what_was_typed(
+    make_study_window: Callable[[Path], MainWindow], folder: Path, qtbot: Any
+) -> None:
+    """A code's description and a Library cell keep their typing until the focus leaves
+    them; Ctrl+Q moves no focus, so a description typed and then quit on was lost, and so
+    was a title being edited (F2) in the Library."""
+    window = make_study_window(folder)
+    window.activateWindow()
+    qtbot.waitUntil(window.isActiveWindow)
+    code = window.codebook.hub.create("Coffee")
+    assert code is not None
+    window.actions.codes.focus_codebook.trigger()
+    panel = window.codebook.panel
+    panel.set_current(code.id)
+    panel.memo.setFocus()
+    qtbot.waitUntil(panel.memo.hasFocus)
+    qtbot.keyClicks(panel.memo, "Coffee as the ritual of the shift")
+    window.actions.quit.trigger()
+    (coffee,) = orjson.loads((folder / "study.json").read_bytes())["codes"]
+    assert coffee["description"] == "Coffee as the ritual of the shift"
+
+    window = make_study_window(folder)
+    window.activateWindow()
+    qtbot.waitUntil(window.isActiveWindow)
+    view = window.library.view
+    view.setFocus()
+    view.setCurrentIndex(view.model().index(0, 0))
+    qtbot.keyClick(view, Qt.Key.Key_F2)
+    editor = QApplication.focusWidget()
+    assert isinstance(editor, QLineEdit)
+    editor.selectAll()
+    qtbot.keyClicks(editor, "P01 Ana, nights")
+    window.actions.quit.trigger()
+    titles = [i["title"] for i in orjson.loads((folder / "study.json").read_bytes())["interviews"]]
+    assert titles[0] == "P01 Ana, nights"

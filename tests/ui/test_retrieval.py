@@ -10,7 +10,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication, QDialogButtonBox
 
 from reader.ui.window.main_window import MainWindow
-from tests.ui.test_codebook import pick
+from tests.ui.test_codebook import code_with_keys, pick
 from tests.ui.test_highlights import select
 
 CTRL = Qt.KeyboardModifier.ControlModifier
@@ -262,3 +262,35 @@ def test_quotes_for_a_thesis_say_when_they_are_said(
         "0:10",
         "12:05",
     ]
+
+
+def test_the_passages_of_some_interviews_by_an_attribute(
+    make_study_window, folder: Path, qtbot, dialogs, tmp_path: Path
+) -> None:
+    """A chapter compares groups: "Coffee" among the night nurses alone. The Search panel
+    and the Annotations dock kept only the interviews with an attribute's value; the
+    coded passages listed every interview's, and so did their export."""
+    window = make_study_window(folder)
+    owner = window.study
+    assert owner.define_attribute("Shift", "choice", ["night", "day"])
+    ana, ben, cem = (e.id for e in owner.study.interviews)
+    for interview_id, shift in ((ana, "night"), (ben, "day"), (cem, "night")):
+        assert owner.set_attribute(interview_id, "shift", shift)
+    code_with_keys(window, qtbot, "coffee", "Coffee")
+    window.switcher.step(2)
+    code_with_keys(window, qtbot, "coffee", "Coffee")
+    retrieval = retrieve_code(window, qtbot, "Coffee")
+    assert [p.title for p in retrieval.passages] == ["P01 Ana", "P10 Cem"]
+    retrieval.interviews.setCurrentIndex(retrieval.interviews.findText("Shift: day"))
+    assert retrieval.passages == [] and retrieval.count.text() == "0 passages in 0 interviews"
+    retrieval.interviews.setCurrentIndex(retrieval.interviews.findText("Shift: night"))
+    assert [p.title for p in retrieval.passages] == ["P01 Ana", "P10 Cem"]
+    owner.set_attribute(cem, "shift", "day")  # changed in the Library meanwhile
+    retrieval.refresh()
+    assert [p.title for p in retrieval.passages] == ["P01 Ana"]
+    out = tmp_path / "coffee.md"
+    dialogs.save_answers.append(str(out))
+    retrieval.export("md")
+    assert Path(dialogs.save_suggested[-1]).name == "Coffee - Shift night.md"
+    exported = out.read_text("utf-8")
+    assert exported.startswith("# Coffee · Shift: night\n") and "P10 Cem" not in exported

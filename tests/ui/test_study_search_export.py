@@ -89,6 +89,12 @@ def test_filter_by_attribute_and_unsaved_notes_are_searched(window: MainWindow, 
     assert combo.isVisibleTo(window.search_panel)
     combo.setCurrentIndex(combo.findText("Role: porter"))
     assert top_titles(window) == ["P10 Cem (1)"]
+    # A study edit meanwhile fills the list again, and the choice stays: it went back to
+    # "All interviews" (an item's data is found by identity, not by value), unseen.
+    assert window.study.rename(window.library.model.rows[1].id, title="P02 Ben, days")
+    assert combo.currentText() == "Role: porter"
+    search(window, qtbot, "")
+    assert top_titles(window) == ["P10 Cem (1)"]
 
 
 def test_export_the_whole_study_as_csv(

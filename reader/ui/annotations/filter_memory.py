@@ -16,6 +16,7 @@ from PySide6.QtCore import QSettings
 from PySide6.QtWidgets import QComboBox
 
 from reader.ui.annotations.panel import AnnotationsPanel
+from reader.ui.library.attribute_filter import index_of
 from reader.ui.library.open_study import OpenStudy
 from reader.ui.library.study_memory import StudyMemory
 
@@ -94,8 +95,7 @@ def _choice(value: object) -> str | tuple | None:
 
 
 def _choose(combo: QComboBox, data: object) -> None:
-    """Choose the item of `data`, else the first (all); its list hears nothing of it.
-    (Compared here: findData finds a tuple only as the very object the item holds.)"""
+    """Choose the item of `data`, else the first (all); its list hears nothing of it."""
     combo.blockSignals(True)
-    combo.setCurrentIndex(next((i for i in range(combo.count()) if combo.itemData(i) == data), 0))
+    combo.setCurrentIndex(index_of(combo, data))
     combo.blockSignals(False)

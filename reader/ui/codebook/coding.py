@@ -60,7 +60,8 @@ class Coding(QObject):
         if session is None or controller is None or not controller.writable():
             return  # (read-only: the status bar says so)
         self._highlight, self._span = "", (start, end)
-        self._open((), session.document.text[start:end])
+        said = session.passage_span(start, end)  # as code_span takes it: no speaker label
+        self._open((), session.document.text[slice(*said)])
 
     def _open(self, on: tuple[str, ...], quote: str) -> None:
         reader = self.reader
@@ -99,6 +100,7 @@ class Coding(QObject):
         elif self._span is not None:
             self._highlight = self.hub.code_span(*self._span, (code_id,))
             self._span = None
+            self.reader.leave_selection()  # coded, it shows as coded (Escape left it selected)
         if target is not None and self._target() is None:  # its last code off: it went
             self._highlight, self._span = "", (target.start, target.end)
         if keep_open:

@@ -1,7 +1,8 @@
 """Retrieval: every passage of a code, or of two codes joined (A and B, A or B, A not B),
-across the study, with its interview, speaker and question; the selected passage reads in
-full, wrapped, under the list; Enter or a double click goes to the passage (switching
-interview), and the list exports as Markdown, HTML or CSV.
+across the study (or the interviews with an attribute's value), with its interview,
+speaker and question; the selected passage reads in full, wrapped, under the list; Enter
+or a double click goes to the passage (switching interview), and the list exports as
+Markdown, HTML or CSV.
 
 The open interview counts as edited (its session), the others as their notes files say.
 """
@@ -50,6 +51,7 @@ from reader.core.wording import counted
 from reader.ui.codebook.hub import CodebookHub
 from reader.ui.dialogs import KeptSize, close_only
 from reader.ui.exporting.save_folder import ask_save_path, home_folder
+from reader.ui.library.attribute_filter import chosen_filters, fill_attribute_filter
 from reader.ui.theme import color_icon, muted_color
 
 OPERATORS = {"": "alone", "and": "and", "or": "or", "not": "and not"}
@@ -164,6 +166,10 @@ class RetrievalWindow(QDialog):
         self.below = QCheckBox("with sub-codes")
         self.below.setChecked(True)
         self.below.toggled.connect(self.refresh)
+        self.interviews = QComboBox()  # in a study: only those with an attribute's value
+        self.interviews.setAccessibleName("Passages of which interviews")
+        self.interviews.setToolTip("Only the interviews with this attribute value")
+        self.interviews.currentIndexChanged.connect(self.refresh)
         self.count = QLabel()
         self.list = QTreeWidget()
         self.list.setObjectName("retrieved")
@@ -197,6 +203,7 @@ class RetrievalWindow(QDialog):
         row.addWidget(self.second, 1)
         row.addWidget(self.below)
         bottom = QHBoxLayout()
+        bottom.addWidget(self.interviews)
         bottom.addWidget(self.count, 1)
         bottom.addWidget(self.export_button)
         bottom.addWidget(close_only(self))
@@ -255,7 +262,11 @@ class RetrievalWindow(QDialog):
     def title(self) -> str:
         first, second = self.first.currentText().strip(), self.second.currentText().strip()
         operator = self.operator.currentData()
-        return f"{first} {OPERATORS[operator]} {second}" if operator else first
+        codes = f"{first} {OPERATORS[operator]} {second}" if operator else first
+        return f"{codes} · {self.interviews.currentText()}" if self._filters() else codes
+
+    def _filters(self) -> dict | None:
+        return chosen_filters(self.interviews) if self.hub.study is not None else None
 
     def refresh(self) -> None:
         if not self.isVisible():
@@ -265,6 +276,12 @@ class RetrievalWindow(QDialog):
         was = selected.data(0, Qt.ItemDataRole.UserRole) if selected is not None else None
         self.list.clear()  # first: the current row moves as it empties, shown from passages
         self.passages = find_passages(self.hub, query) if query is not None else []
+        study = self.hub.study
+        fill_attribute_filter(self.interviews, study)  # values as the Library has them now
+        self.interviews.setVisible(study is not None and self.interviews.count() > 1)
+        if study is not None and (filters := self._filters()):
+            kept = {e.id for e in study.matching(filters)}
+            self.passages = [p for p in self.passages if p.interview_id in kept]
         items = []
         for p in self.passages:
             quote = " ".join(p.highlight.exact.split())
@@ -311,7 +328,9 @@ class RetrievalWindow(QDialog):
 
     def export(self, extension: str) -> None:
         label, writer = EXPORTS[extension]
-        name = "".join(c if c.isalnum() or c in " -_" else "_" for c in self.title()).strip()
+        # "Coffee · Shift: night" as "Coffee - Shift night.md": words, not underscores
+        safe = (c if c.isalnum() or c in "-_" else " " for c in self.title().replace("·", "-"))
+        name = " ".join("".join(safe).split())
         path = ask_save_path(
             self,
             f"Export as {label}",

@@ -28,8 +28,14 @@ def fill_attribute_filter(combo: QComboBox, study: Study | None, first: str = AL
                     values.append(value)
             for value in values:
                 combo.addItem(f"{definition.label}: {value}", (definition.key, value))
-    combo.setCurrentIndex(max(0, combo.findData(current)))
+    combo.setCurrentIndex(index_of(combo, current))
     combo.blockSignals(False)
+
+
+def index_of(combo: QComboBox, data: object) -> int:
+    """The item holding `data`, else the first (all). Compared here: findData finds a
+    tuple only as the very object the item holds, and a list filled again holds new ones."""
+    return next((i for i in range(combo.count()) if combo.itemData(i) == data), 0)
 
 
 def chosen_filters(combo: QComboBox) -> dict[str, set[Any]] | None:

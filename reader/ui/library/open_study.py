@@ -275,10 +275,16 @@ class OpenStudy(QObject):
         study = self.study
         if study is None:
             return []
+        from reader.core.recording import set_apart
         from reader.core.study import StudyError
 
         added: list[InterviewEntry] = []
-        problems: list[str] = []
+        paths, alone = set_apart(paths)  # a student drops each transcript with its recording
+        problems = [
+            f"{p.name} is a recording: add its transcript, and a recording beside it with "
+            "its name is found by itself."
+            for p in alone
+        ]
         for path in paths:
             try:
                 if path.is_dir():

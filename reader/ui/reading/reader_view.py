@@ -494,11 +494,16 @@ class ReaderView(QTextEdit):
         if color:
             self.default_color = color
         self.highlightRequested.emit(start, end, color or self.default_color, then)
+        if then != "tags":  # the picker's passage stays selected, in sight (codebook/coding)
+            self.leave_selection()
+        return True
+
+    def leave_selection(self) -> None:
+        """The caret at the selection's end, on the passage just marked, which is current."""
         cursor = self.textCursor()
-        cursor.setPosition(self.reading.to_qt(end))  # type: ignore[union-attr]
+        cursor.setPosition(cursor.selectionEnd())
         self.setTextCursor(cursor)
         self._follow_cursor()  # the caret may not have moved, only the selection gone
-        return True
 
     def quote_selection(self) -> None:
         """Ask for the selection to be quoted in the notes (it becomes a highlight first)."""

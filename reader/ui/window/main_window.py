@@ -10,6 +10,7 @@ from typing import TYPE_CHECKING, cast
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QCloseEvent
 from PySide6.QtWidgets import (
+    QApplication,
     QDockWidget,
     QMainWindow,
     QMessageBox,
@@ -389,14 +390,27 @@ class MainWindow(QMainWindow):
     def shut_down_now(self) -> str:
         """The system ends the app (a signal, a logout): no questions asked."""
         self.save_window_state()
+        _hand_over_edit()
         reports = [self.interview.shut_down_now(), self.study_actions.close(rescue=True)]
         return " ".join(r for r in reports if r)
 
     def closeEvent(self, event: QCloseEvent) -> None:
+        self.save_window_state()  # first: it keeps the pane the focus is in
+        editing = _hand_over_edit()
         if not self.interview.may_discard_unsaved() or not self.study_actions.may_close_study():
             event.ignore()
+            if editing is not None:
+                editing.setFocus()
             return
-        self.save_window_state()
         self.interview.close()
         self.study_actions.close()
         event.accept()
+
+
+def _hand_over_edit() -> QWidget | None:
+    """The field with the focus, which it leaves: a code's description, a Library or
+    Codebook cell keep their typing until then (Ctrl+Q moves no focus)."""
+    editing = QApplication.focusWidget()
+    if editing is not None:
+        editing.clearFocus()
+    return editing

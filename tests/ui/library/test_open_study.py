@@ -12,6 +12,7 @@ import orjson
 from PySide6.QtCore import Qt
 
 from reader.ui.window.main_window import MainWindow
+from tests.conftest import DATA
 from tests.ui.test_codebook import study_json
 
 
@@ -88,3 +89,30 @@ def test_with_no_interview_to_open_the_notice_waits_behind_why(
     assert banner.text().startswith("This study has no interviews yet")
     dismiss(window, qtbot)
     assert "set aside" in banner.text()
+
+
+def test_recordings_dropped_with_their_transcripts_are_not_refused(
+    make_study_window: Callable[[Path], MainWindow], folder: Path, tmp_path: Path
+) -> None:
+    """A student selects a folder's files, each transcript with its recording beside it,
+    and drops them all: the transcripts were added, and every recording was refused as
+    "a binary file, not a text interview", five to a line and the rest cut off. A
+    recording beside its transcript is found by itself; one without is named once."""
+    from tests.ui.media_files import write_wav
+
+    window = make_study_window(folder)
+    told: list[str] = []
+    window.study.message.connect(told.append)
+    raw = tmp_path / "raw"
+    raw.mkdir()
+    for name in ("P01-zoom.vtt", "P02-teams.vtt", "P03.srt", "P04-whisper.json"):
+        (raw / name).write_bytes((DATA / "student" / name).read_bytes())
+        write_wav(raw / name.replace(name.split(".")[-1], "wav"), seconds=1)
+    write_wav(raw / "P05 memo to self.m4a", seconds=1)
+    window.study_actions.dropped(sorted(raw.iterdir()))
+    titles = [e.title for e in window.study.study.interviews]
+    assert titles[3:] == ["P01 Zoom", "P02 Teams", "P03", "P04 Whisper"]
+    assert told == [
+        "P05 memo to self.m4a is a recording: add its transcript, and a recording beside "
+        "it with its name is found by itself."
+    ]
