@@ -147,13 +147,13 @@ def test_quitting_while_a_field_is_being_edited_keeps_what_was_typed(
     qtbot.waitUntil(window.isActiveWindow)
     code = window.codebook.hub.create("Coffee")
     assert code is not None
-    window.actions.codes.focus_codebook.trigger()
+    window.window_actions.codes.focus_codebook.trigger()
     panel = window.codebook.panel
     panel.set_current(code.id)
     panel.memo.setFocus()
     qtbot.waitUntil(panel.memo.hasFocus)
     qtbot.keyClicks(panel.memo, "Coffee as the ritual of the shift")
-    window.actions.quit.trigger()
+    window.window_actions.quit.trigger()
     (coffee,) = orjson.loads((folder / "study.json").read_bytes())["codes"]
     assert coffee["description"] == "Coffee as the ritual of the shift"
 
@@ -168,6 +168,6 @@ def test_quitting_while_a_field_is_being_edited_keeps_what_was_typed(
     assert isinstance(editor, QLineEdit)
     editor.selectAll()
     qtbot.keyClicks(editor, "P01 Ana, nights")
-    window.actions.quit.trigger()
+    window.window_actions.quit.trigger()
     titles = [i["title"] for i in orjson.loads((folder / "study.json").read_bytes())["interviews"]]
     assert titles[0] == "P01 Ana, nights"
