@@ -8,15 +8,20 @@ import json
 import os
 import subprocess
 import sys
+from collections.abc import Callable, Iterator
 from dataclasses import replace
 from pathlib import Path
 from typing import Any
 
 import pytest
+from PySide6.QtCore import QLockFile
+from PySide6.QtGui import QTextCursor
 
 from reader.core.annotations import make_highlight
+from reader.core.backups import list_backups
 from reader.core.codebook import Codebook, codes_for_tags
 from reader.core.document import load_document
+from reader.core.lock_files import notes_lock
 from reader.core.notes_file import NotesData
 from reader.core.store import save_notes
 from reader.resources import BUNDLED_INTERVIEW
@@ -168,3 +173,98 @@ def test_notes_given_by_a_relative_path_are_remembered_by_their_whole_path(
     assert app.main(["a.txt", "--notes", "notes.json"]) == 0
     gc.enable()  # main pauses it for the window, which is not made here
     assert started == [(Path("a.txt"), tmp_path / "notes.json")]
+
+
+# The notes' lock at start-up: taken just after the first paint, as its fdatasync may wait
+# long for a busy disk (#17); every other open locks at once.
+
+
+@pytest.fixture
+def start_unshown(qtbot: Any, dialogs: Any) -> Iterator[Callable[[Path], MainWindow]]:
+    """A window opened on the bundled interview with notes at `notes` as main.py opens it
+    (open_at_start), not shown yet: it has not painted."""
+    windows: list[MainWindow] = []
+
+    def make(notes: Path) -> MainWindow:
+        window = MainWindow()
+        qtbot.addWidget(window)
+        assert window.study_actions.open_at_start(BUNDLED_INTERVIEW, notes, BUNDLED_INTERVIEW)
+        windows.append(window)
+        return window
+
+    yield make
+    for window in windows:
+        window.close()
+
+
+def test_the_notes_opened_at_start_are_locked_after_the_first_paint(
+    start_unshown: Any, qtbot: Any, tmp_path: Path
+) -> None:
+    notes = coded_notes(tmp_path)
+    window = start_unshown(notes)
+    assert not notes_lock(notes).exists()
+    assert not window.interview.read_only
+    assert not window.banner.isVisibleTo(window)  # no "cannot be written" while pending
+    assert window.interview.safety.conflict_actions() == ("", [])
+    window.show()
+    qtbot.waitUntil(notes_lock(notes).exists)
+    qtbot.waitUntil(lambda: bool(list_backups(notes)))  # the notes as opened, kept as ever
+    assert not window.interview.read_only and not window.banner.isVisibleTo(window)
+
+
+def test_notes_another_window_has_go_read_only_after_the_first_paint(
+    start_unshown: Any, make_window: Any, qtbot: Any, tmp_path: Path
+) -> None:
+    notes = coded_notes(tmp_path)
+    make_window(BUNDLED_INTERVIEW, notes)  # locks at once, as File ▸ Open does
+    window = start_unshown(notes)
+    assert not window.interview.read_only
+    QTextCursor(window.interview.notes_document).insertText("typed before the paint ")
+    assert window.interview.notes_document.isUndoAvailable()
+    with qtbot.waitSignal(window.interview.readOnlyChanged) as changed:
+        window.show()
+    assert changed.args == [True]
+    assert window.interview.read_only
+    assert not window.interview.notes_document.isUndoAvailable()
+    assert window.banner.text().startswith("Opened read-only: ")
+    assert "is editing these notes." in window.banner.text()
+    assert [b.text() for b in window.banner.buttons] == ["Save Notes As…", "Dismiss"]
+    window.interview.saver.flush()
+    assert "typed before the paint" not in notes.read_text(encoding="utf-8")
+
+
+def test_a_window_closed_before_its_first_paint_leaves_no_lock(
+    start_unshown: Any, qtbot: Any, tmp_path: Path
+) -> None:
+    notes = coded_notes(tmp_path)
+    window = start_unshown(notes)
+    safety = window.interview.safety
+    window.show()
+    window.close()  # before the paint it asked for
+    safety.take_pending_lock()  # as a paint coming late would
+    qtbot.waitUntil(lambda: window.interview.safety is None and not window.isVisible())
+    assert not notes_lock(notes).exists()
+
+
+def test_a_save_before_the_first_paint_takes_the_lock_first(
+    start_unshown: Any, tmp_path: Path
+) -> None:
+    notes = coded_notes(tmp_path)
+    window = start_unshown(notes)
+    QTextCursor(window.interview.notes_document).insertText("typed before the paint")
+    assert window.interview.saver.flush()
+    assert notes_lock(notes).exists()
+    assert json.loads(notes.read_text(encoding="utf-8"))["notes"] == "typed before the paint"
+    assert list_backups(notes)  # the notes as opened, kept before they were written over
+
+
+def test_a_folder_that_cannot_be_written_says_so_after_the_first_paint(
+    start_unshown: Any, qtbot: Any, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    notes = coded_notes(tmp_path)
+    monkeypatch.setattr(QLockFile, "tryLock", lambda self, timeout=0: False)  # a full disk
+    window = start_unshown(notes)
+    window.show()
+    qtbot.waitUntil(lambda: "cannot be written now" in window.banner.text())
+    assert not window.interview.read_only
+    assert [b.text() for b in window.banner.buttons] == ["Save Notes As…", "Dismiss"]

@@ -77,6 +77,7 @@ class OpenInterview(QObject):
         # While a study opens: why each transcript could not be, said at once after.
         self.unreadable: dict[Path, str] | None = None
         self.said: list[str] = []  # what opening says, which those told `opened` may change
+        self.lock_after_paint = False  # the notes' lock waits for the first paint (safety.start)
 
     # What is open ----------------------------------------------------------------------
 
@@ -261,7 +262,7 @@ class OpenInterview(QObject):
         self.safety = NotesSafety(
             self, controller, document_path, on_disk, keep_backups(self._settings)
         )
-        messages = self.safety.start()
+        messages = self.safety.start(self.lock_after_paint)
         self.follow_undo()
         self._show_notes(notes_document)
         return messages

@@ -79,14 +79,15 @@ class StudyActions(QObject):
 
     def open_at_start(self, path: Path | None, notes: Path | None, fallback: Path) -> bool:
         """What the command line names; else what was open last; else `fallback`. The
-        recent list takes it once the reader has painted."""
+        recent list takes it once the reader has painted, and its notes' lock too."""
         self.recent.hold()
         AfterPaint(self.window, self.recent.release).start()
-        if path is None and notes is None:
-            last = self.recent.last()
-            if last is not None and self.open_path(last.path, last.notes):
-                return True
-        return self.open_path(path or fallback, notes)
+        self.interview.lock_after_paint = True
+        last = self.recent.last() if path is None and notes is None else None
+        opened = last is not None and self.open_path(last.path, last.notes)
+        opened = opened or self.open_path(path or fallback, notes)
+        self.interview.lock_after_paint = False
+        return opened
 
     def open_path(self, path: Path, notes: Path | None = None) -> bool:
         path = Path(path)

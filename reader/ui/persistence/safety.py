@@ -15,6 +15,7 @@ from pathlib import Path
 from typing import Protocol
 
 from PySide6.QtCore import QObject, QSettings
+from PySide6.QtGui import QTextDocument
 from PySide6.QtWidgets import QFileDialog, QInputDialog, QMessageBox, QWidget
 
 from reader.core.backups import DEFAULT_KEEP, backup_dir, list_backups, make_backup
@@ -23,6 +24,7 @@ from reader.core.notes_file import NotesData, NotesFormatError, parse, serialise
 from reader.core.read_only import ReadOnly
 from reader.core.session import Session
 from reader.core.store import conflict_copies, content_hash, describe_os_error, keep_aside
+from reader.ui.after_paint import AfterPaint
 from reader.ui.interview.controller import Controller
 from reader.ui.persistence.file_guard import FileGuard
 from reader.ui.persistence.notes_copy import save_copy
@@ -35,6 +37,10 @@ class InterviewHost(Protocol):
 
     controller: Controller | None  # the open interview's; another once this one closed
     in_study: bool  # the notes are a study's: they stay in its notes folder
+    said: list[str]  # what opening said, in the banner
+
+    @property
+    def notes_document(self) -> QTextDocument: ...
 
     @property
     def read_only_cause(self) -> ReadOnly | None: ...
@@ -78,6 +84,7 @@ class NotesSafety(QObject):
         self.controller = controller
         self.notes_path = controller.saver.path
         self._save_problem_shown = False
+        self.lock_pending = False  # see start
         self.guard = self._make_guard(self.notes_path, document_path)
         # What the file held when we last read or wrote it: the base of a three-way merge,
         # parsed only when a merge needs it (parsing 10,000 highlights takes ~100 ms).
@@ -100,22 +107,54 @@ class NotesSafety(QObject):
         guard.documentChangedOnDisk.connect(self._reload_document)
         return guard
 
-    def start(self) -> list[str]:
-        """Lock, back up, watch; the messages for the banner."""
+    def start(self, lock_after_paint: bool = False) -> list[str]:
+        """Lock, back up, watch; the messages for the banner. `lock_after_paint` (the
+        interview opened at start-up): the lock is taken just after the window's first
+        paint, or before a save that comes sooner, since taking it syncs the disk, which
+        may wait long on a busy disk (#17); `lock_pending` until then."""
         messages: list[str] = []
-        saver = self.controller.saver
-        if not saver.read_only:
-            holder = self.guard.acquire()
-            if holder and self.guard.held_elsewhere:
-                saver.read_only = True
-                messages.append(f"Opened read-only: {holder}.")
-            elif holder:
-                self._save_problem_shown = True
-                messages.append(unwritable_message(holder))
-            elif self.base_bytes is not None:  # the notes as they were: kept
-                saver.back_up_soon(self.base_bytes)
+        if not self.controller.saver.read_only:
+            if lock_after_paint:
+                self.lock_pending = True
+                window = self.host.dialog_parent()
+                assert window is not None
+                AfterPaint(window, self.take_pending_lock).start()
+            else:
+                messages = self._lock()
         self.guard.file.watch()
         return messages
+
+    def _lock(self) -> list[str]:
+        """Take the lock as the notes open: read-only if another window has them, a
+        message if the folder cannot be written, else the notes as opened backed up."""
+        self.lock_pending = False
+        saver = self.controller.saver
+        holder = self.guard.acquire()
+        if holder and self.guard.held_elsewhere:
+            saver.read_only = True
+            return [f"Opened read-only: {holder}."]
+        if holder:
+            self._save_problem_shown = True
+            return [unwritable_message(holder)]
+        if self.base_bytes is not None:  # the notes as they were: kept
+            saver.back_up_soon(self.base_bytes)
+        return []
+
+    def take_pending_lock(self) -> None:
+        """The lock `start` left for later, taken now, and what opening would have said
+        of it said now; nothing once it is taken or the interview closed."""
+        if not self.lock_pending:
+            return
+        messages = self._lock()
+        if self.controller.saver.read_only:  # another window has them: as if opened so
+            self.controller.undo_stack.clear()  # nothing done meanwhile could be saved
+            self.host.notes_document.clearUndoRedoStacks()
+            self.host.set_read_only(True)
+            self.controller.saver.stateChanged.emit("read-only", "")
+        if messages:
+            self.host.said.extend(messages)
+            text, actions = self.conflict_actions()
+            self.host.show_message("  ".join(m for m in [*self.host.said, text] if m), actions)
 
     def _may_write(self) -> bool:
         """Before a save: hold the lock, taking it now if the folder could not be written
@@ -123,6 +162,10 @@ class NotesSafety(QObject):
         taken it meanwhile: then these notes go read-only, and the edits stay on screen."""
         if self.guard.holds_lock():
             return True
+        if self.lock_pending:  # before start-up's lock was taken: as it would have been
+            self.take_pending_lock()
+            self.controller.saver.write_backup()  # the notes as opened, before this write
+            return not self.controller.saver.read_only
         holder = self.guard.acquire()
         if holder and self.guard.held_elsewhere:
             self.host.set_read_only(True)  # undo and typing stop: nothing could be saved
@@ -137,7 +180,7 @@ class NotesSafety(QObject):
         """A banner message and its buttons: Save As when the folder cannot be written or
         another window has the notes, a merge for sync conflict copies."""
         saver = self.controller.saver
-        if not saver.read_only and not self.guard.holds_lock():
+        if not saver.read_only and not self.guard.holds_lock() and not self.lock_pending:
             return "", [("Save Notes As…", self.save_as)]  # the folder cannot be written
         if saver.read_only and self.guard.held_elsewhere:  # a file of their own: writable
             return "", [("Save Notes As…", self.save_as)]
@@ -152,6 +195,7 @@ class NotesSafety(QObject):
         )
 
     def stop(self) -> None:
+        self.lock_pending = False  # closed first: never taken
         self.controller.saver.write_backup()
         self.guard.release()
 
@@ -298,7 +342,7 @@ class NotesSafety(QObject):
             return
         self.guard.release()
         self.guard.deleteLater()
-        self.guard = guard
+        self.guard, self.lock_pending = guard, False
         self.notes_path = target
         saver.expected_hash = ""  # the user chose to replace whatever is there
         saver.retarget(target)
