@@ -1,6 +1,6 @@
 """What was open lately (studies and single interviews), kept in the window's settings:
-File ▸ Open Recent, reopening the last one at start-up, and the folder the Open dialogs
-start in."""
+File ▸ Open Recent, reopening the last one at start-up, the interview open last in each
+study, and the folder the Open dialogs start in."""
 
 from __future__ import annotations
 
@@ -10,9 +10,14 @@ from pathlib import Path
 
 from PySide6.QtCore import QSettings
 
+from reader.core.hashing import sha256_hex
+from reader.ui.settings import SettingsMap
+
 KEY = "recent/items"
 FOLDER_KEY = "recent/folder"
 KEEP = 10
+LAST_KEY = "recent/study-interview"  # study folder -> the interview open there last
+LAST_KEEP = 200
 
 
 @dataclass(frozen=True)
@@ -50,6 +55,8 @@ class RecentList:
     def __init__(self, settings: QSettings) -> None:
         self._settings = settings
         self._held: dict[str, str] | None = None  # writes waiting for `release`
+        self._last_open = SettingsMap(settings, LAST_KEY, LAST_KEEP)
+        self._held_last: dict[str, str] = {}  # study folder's key -> interview id, held
 
     def hold(self) -> None:
         """Keep writes in memory until `release`: each write syncs the settings file to
@@ -61,6 +68,9 @@ class RecentList:
         held, self._held = self._held or {}, None
         for key, value in held.items():
             self._set(key, value)
+        held_last, self._held_last = self._held_last, {}
+        for folder_key, interview_id in held_last.items():
+            self._last_open.put(folder_key, interview_id)
 
     def _value(self, key: str, default: str = "") -> str:
         if self._held is not None and key in self._held:
@@ -105,6 +115,20 @@ class RecentList:
             self._held.pop(KEY, None)
         self._settings.remove(KEY)
 
+    def remember_interview(self, folder: Path, interview_id: str) -> None:
+        """`interview_id` is the one open last in the study at `folder`."""
+        key = _folder_key(folder)
+        if self._held is not None:
+            self._held_last.pop(key, None)
+            self._held_last[key] = interview_id
+        else:
+            self._last_open.put(key, interview_id)
+
+    def last_interview(self, folder: Path) -> str:
+        """The interview open last in the study at `folder`; "" if none was."""
+        key = _folder_key(folder)
+        return self._held_last.get(key) or str(self._last_open.get(key) or "")
+
     def folder(self) -> str:
         """Where an Open dialog starts: the last folder used, else the home folder."""
         folder = self._value(FOLDER_KEY)
@@ -116,3 +140,7 @@ class RecentList:
 
 def _path(value: object) -> Path | None:
     return Path(value) if isinstance(value, str) and value else None
+
+
+def _folder_key(folder: Path) -> str:
+    return sha256_hex(str(folder).encode("utf-8"))[:16]

@@ -17,7 +17,6 @@ from PySide6.QtCore import QEvent, QMimeData, QObject, QSettings, Qt, QTimer, Si
 from PySide6.QtGui import QDropEvent
 from PySide6.QtWidgets import QDialog, QFileDialog, QMenu, QMessageBox, QWidget
 
-from reader.core.hashing import sha256_hex
 from reader.core.study_places import FILE_NAME, study_folders
 from reader.core.wording import counted
 from reader.ui.after_paint import AfterPaint
@@ -26,14 +25,11 @@ from reader.ui.library import unreadable
 from reader.ui.library.open_study import OpenStudy
 from reader.ui.library.recent import Recent, RecentList, menu_labels
 from reader.ui.library.switcher import InterviewSwitcher
-from reader.ui.settings import SettingsMap
 
 if TYPE_CHECKING:  # the study modules load when a study opens (start-up, #17)
     from reader.core.study import Study
 
 TRANSCRIPTS = "Interviews (*.txt *.md *.markdown *.vtt *.srt *.json *.docx *.odt);;All files (*)"
-LAST_KEY = "recent/study-interview"  # study folder -> the interview open there last
-LAST_KEEP = 200
 
 
 class StudyActions(QObject):
@@ -51,7 +47,6 @@ class StudyActions(QObject):
         self.window, self.interview, self.owner, self.switcher = window, interview, owner, switcher
         self.settings = settings
         self.recent = RecentList(settings)
-        self._last = SettingsMap(settings, LAST_KEY, LAST_KEEP)
         switcher.switched.connect(self._remember_interview)
         # Once the step is done (a redo, an undone Add, another program's change).
         owner.interviewsChanged.connect(self._follow_list, Qt.ConnectionType.QueuedConnection)
@@ -128,7 +123,7 @@ class StudyActions(QObject):
         assert study is not None
         self.recent.add(study.folder, study=True)
         ids = [e.id for e in study.interviews if not study.is_missing(e)]
-        last = interview_id if interview_id in ids else self._last_interview(study.folder)
+        last = interview_id if interview_id in ids else self.recent.last_interview(study.folder)
         listed = self.switcher.panel.visible_ids()  # the Library's order
         present = set(ids)  # asked once per id listed: 1.4 ms for 500 as a list
         candidates = [i for i in dict.fromkeys([last, *listed, *ids]) if i in present]
@@ -139,10 +134,7 @@ class StudyActions(QObject):
     def _remember_interview(self, interview_id: str) -> None:
         if self.owner.study is None or not interview_id:
             return
-        self._last.put(_folder_key(self.owner.study.folder), interview_id)
-
-    def _last_interview(self, folder: Path) -> str:
-        return str(self._last.get(_folder_key(folder)) or "")
+        self.recent.remember_interview(self.owner.study.folder, interview_id)
 
     def choose_interview(self) -> None:
         path, _ = QFileDialog.getOpenFileName(
@@ -270,7 +262,7 @@ class StudyActions(QObject):
         study = self.owner.study
         if study is not None and self._emptied and not self.switcher.current:
             ids = [e.id for e in study.interviews if e.id not in self._unopenable]
-            last = self._last_interview(study.folder)  # first: Undo may have brought it back
+            last = self.recent.last_interview(study.folder)  # first: Undo may have brought it back
             ready = list(dict.fromkeys([last, *ids] if last in ids else ids))
             self._emptied = not (ready and self._open_first(ready))
 
@@ -378,10 +370,6 @@ class StudyActions(QObject):
             report = self.owner.rescue()
         self.owner.close()
         return report
-
-
-def _folder_key(folder: Path) -> str:
-    return sha256_hex(str(folder).encode("utf-8"))[:16]
 
 
 def dropped_paths(mime: QMimeData) -> list[Path]:

@@ -9,7 +9,7 @@ from typing import Any
 
 from PySide6.QtCore import Qt
 
-from reader.ui.library.recent import KEY
+from reader.ui.library.recent import KEY, LAST_KEY
 from reader.ui.settings import settings
 from reader.ui.window.main_window import MainWindow
 from tests.ui.conftest import TALKS
@@ -73,3 +73,21 @@ def test_a_window_closed_before_its_first_paint_still_lists_what_it_opened(
     window, transcript = started(tmp_path, qtbot)
     window.close()
     assert str(transcript) in str(settings().value(KEY))
+
+
+def test_a_study_opened_at_start_remembers_its_interview_once_the_window_has_painted(
+    dialogs: Any, folder: Path, qtbot: Any
+) -> None:
+    """The interview open last in each study is a settings write too: a study opened at
+    start-up (the study a user works in) synced the settings file before the first
+    paint; it is held with the recent list, yet known meanwhile."""
+    window = MainWindow()
+    qtbot.addWidget(window)
+    assert window.study_actions.open_at_start(folder, None, folder)
+    opened = window.switcher.current
+    assert opened and settings().value(LAST_KEY) is None  # nothing written yet
+    assert window.study_actions.recent.last_interview(folder) == opened
+    window.show()
+    qtbot.waitUntil(lambda: settings().value(LAST_KEY) is not None)
+    assert opened in str(settings().value(LAST_KEY))
+    window.close()
