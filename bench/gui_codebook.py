@@ -99,7 +99,7 @@ def opening_export(window: Any, runs: int) -> dict[str, Any]:
     ExportDialog.exec = exec_  # type: ignore[method-assign]
     for _ in range(runs + 1):
         start[0] = time.perf_counter()
-        window.actions.export.trigger()
+        window.window_actions.export.trigger()
         settle()
     # The first, unmeasured: its modules imported, its caches filled.
     return {"export_open": opened[1:], "export_study": chosen[1:], "export_codes": offered[-1]}
