@@ -78,11 +78,12 @@ class StudyActions(QObject):
         self.recent.hold()
         AfterPaint(self.window, self.recent.release).start()
         self.interview.lock_after_paint = True
-        last = self.recent.last() if path is None and notes is None else None
-        opened = last is not None and self.open_path(last.path, last.notes)
-        opened = opened or self.open_path(path or fallback, notes)
-        self.interview.lock_after_paint = False
-        return opened
+        try:  # this open only: a later one locks at once, even after an error here
+            last = self.recent.last() if path is None and notes is None else None
+            opened = last is not None and self.open_path(last.path, last.notes)
+            return opened or self.open_path(path or fallback, notes)
+        finally:
+            self.interview.lock_after_paint = False
 
     def open_path(self, path: Path, notes: Path | None = None) -> bool:
         path = Path(path)
