@@ -245,3 +245,26 @@ def test_a_dragged_width_measures_the_rows_once_before_they_are_painted(
     line = tree.fontMetrics().lineSpacing()
     rows = [tree.visualItemRect(tree.topLevelItem(0).child(i)) for i in range(5)]
     assert all(r.height() == MAX_LINES * line + 2 * PAD for r in rows)
+
+
+def test_scrolling_through_thousands_keeps_only_the_rows_used_last(
+    qtbot: Any, monkeypatch: Any
+) -> None:
+    """Each row laid out is kept for its paints, but only the KEPT_ROWS used last: scrolling
+    through every result of a big search held all of them (~6 KB each) until the next one.
+    A row let go is laid out again when it shows again, and painted whole."""
+    monkeypatch.setattr(result_delegate, "KEPT_ROWS", 40)
+    tree = tree_of(qtbot, [result(label=f"Q{i}") for i in range(400)])
+    delegate = tree.itemDelegate()
+    bar = tree.verticalScrollBar()
+    for value in range(0, bar.maximum() + 1, max(1, bar.pageStep())):
+        bar.setValue(value)
+        tree.viewport().repaint()
+    assert len(delegate._rows) <= 40
+    laid_out = count_layouts(monkeypatch)
+    bar.setValue(0)
+    tree.viewport().repaint()
+    assert "Q0" in laid_out  # let go while scrolling down, laid out again
+    first = tree.topLevelItem(0).child(0)
+    line = tree.fontMetrics().lineSpacing()
+    assert tree.visualItemRect(first).height() == MAX_LINES * line + 2 * PAD

@@ -13,6 +13,7 @@ so thousands of results cost no more.
 from __future__ import annotations
 
 import math
+from collections import OrderedDict
 from typing import NamedTuple
 
 from PySide6.QtCore import QEvent, QModelIndex, QObject, QPointF, QRect, QSize, Qt, QTimer
@@ -43,6 +44,7 @@ KIND_ROLE = Qt.ItemDataRole.UserRole + 1
 MAX_LINES = 3
 PAD = 3  # above and below a result, between two results
 GAP = 5  # between the place column and the snippet
+KEPT_ROWS = 1000  # rows kept laid out: many pages of them, ~6 MB
 ELLIPSIS = "…"
 
 
@@ -192,9 +194,9 @@ class ResultDelegate(QStyledItemDelegate):
         self.view = view
         self.lines = MAX_LINES
         # Each result as measured last, for its paints (Qt measures a row once, then paints
-        # it as often as it shows): the rows in sight or scrolled past and the last page,
-        # ~6 KB each, let go at another search, width or font.
-        self._rows: dict[Result, Row] = {}
+        # it as often as it shows): ~6 KB each, the KEPT_ROWS used last (scrolling through
+        # thousands of results held tens of MB), all let go at another search, width or font.
+        self._rows: OrderedDict[Result, Row] = OrderedDict()
         self._width = -1  # the viewport's, as measured
         self._stale = False  # resized since: measured again from the event loop
         self._font: QFont | None = None  # the rows' font, as measured
@@ -251,6 +253,10 @@ class ResultDelegate(QStyledItemDelegate):
             snippet_width = width if above else width - column - GAP
             snippet = snippet_layout(result, font, snippet_width, MAX_LINES - above)
             row = self._rows[result] = Row(width, snippet, column, above)
+            if len(self._rows) > KEPT_ROWS:
+                self._rows.popitem(last=False)
+        else:
+            self._rows.move_to_end(result)
         return row
 
     def text_rect(self, cell: QRect) -> QRect:
@@ -299,7 +305,12 @@ class ResultDelegate(QStyledItemDelegate):
         font = QFont(opt.font)
         metrics = QFontMetrics(font)
         line = metrics.lineSpacing()
-        _width, layout, column, above = self._rows[result]  # as Qt measured it, before
+        row = self._rows.get(result)  # as Qt measured it, before
+        if row is None:  # let go since, scrolled far past: laid out again
+            row = self.measured(result, font, rect.width())
+        else:
+            self._rows.move_to_end(result)
+        _width, layout, column, above = row
         painter.save()
         painter.setClipRect(rect)
         painter.setFont(font)
