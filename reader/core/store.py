@@ -58,8 +58,9 @@ def is_being_written(name: str) -> bool:
 def atomic_write(path: Path, data: bytes, *, parents: bool = True) -> None:
     """Write `data` so that a crash leaves either the old or the new file, never half of one.
 
-    A symbolic link is written through (its target is replaced, the link stays), and the
-    file keeps its permissions; a new file gets the user's umask, as `open` would give it.
+    A symbolic link is written through (its target is replaced, the link stays); the file
+    keeps its permissions, and one made read-only is not replaced (PermissionError, as
+    writing into it gives); a new file gets the user's umask, as `open` would give it.
     `parents`: whether the folders on the way to the file are made when missing. A study's
     files are written without: a study folder renamed or moved while open is never made
     again at its old place, holding only what was written last; the write fails, naming
@@ -73,6 +74,11 @@ def atomic_write(path: Path, data: bytes, *, parents: bool = True) -> None:
         mode = stat.S_IMODE(path.stat().st_mode)
     except FileNotFoundError:
         mode = _NEW_FILE_MODE
+    else:
+        # A file made read-only is left as it is, as writing into it would be: the rename
+        # below needs only the folder, and replaced it silently.
+        if not os.access(path, os.W_OK):
+            raise PermissionError(errno.EACCES, os.strerror(errno.EACCES), str(path))
     fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=_TEMP_SUFFIX)
     try:
         os.fchmod(fd, mode)  # mkstemp makes 0600

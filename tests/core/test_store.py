@@ -124,6 +124,22 @@ def test_atomic_write_without_parents_makes_no_folder(tmp_path: Path) -> None:
     assert path.read_bytes() == b"data"
 
 
+@pytest.mark.permissions
+def test_atomic_write_leaves_a_read_only_file_as_it_is(tmp_path: Path) -> None:
+    """A file made read-only (chmod 444) in a folder that can be written: replacing it
+    needs only the folder, and did so silently. Now as writing into it: refused."""
+    path = tmp_path / "memo.md"
+    path.write_bytes(b"old")
+    path.chmod(0o444)
+    with pytest.raises(PermissionError) as raised:
+        atomic_write(path, b"new")
+    assert raised.value.filename == str(path)
+    assert path.read_bytes() == b"old" and listing(tmp_path) == ["memo.md"]
+    path.chmod(0o644)  # made writable again: written
+    atomic_write(path, b"new")
+    assert path.read_bytes() == b"new"
+
+
 # --- set_aside --------------------------------------------------------------------------
 
 CORRUPT_NAME = re.compile(r"^n\.corrupt-(\d{8}-\d{6})\.json$")

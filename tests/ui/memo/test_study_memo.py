@@ -8,7 +8,9 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
+import pytest
 from PySide6.QtCore import Qt, QUrl
+from PySide6.QtGui import QTextCursor
 from PySide6.QtWidgets import QApplication
 
 from reader.core.study_memo import quoted_passage
@@ -339,3 +341,23 @@ def test_switching_tabs_restyles_the_memo_but_edits_nothing(
     assert (after.st_ino, after.st_mtime_ns) == (before.st_ino, before.st_mtime_ns)
     qtbot.keyClicks(window.notes_editor, "!")
     assert said == [True]
+
+
+@pytest.mark.permissions
+def test_a_read_only_memo_md_is_not_replaced(
+    make_study_window: Any, folder: Path, qtbot: Any
+) -> None:
+    """memo.md made read-only (chmod 444) in a study folder that can be written: the
+    memo's save fails and says so, and memo.md stays as it was."""
+    memo_file(folder).write_text("Archived memo.", "utf-8")
+    memo_file(folder).chmod(0o444)
+    try:
+        window = make_study_window(folder)
+        open_memo(window, qtbot)
+        window.notes_editor.moveCursor(QTextCursor.MoveOperation.End)
+        qtbot.keyClicks(window.notes_editor, " More")
+        qtbot.waitUntil(lambda: window.save_label.text().startswith("Not saved"), timeout=5000)
+        assert "Permission denied" in window.save_label.text()
+        assert memo_file(folder).read_text("utf-8") == "Archived memo."
+    finally:
+        memo_file(folder).chmod(0o644)
