@@ -6,6 +6,7 @@ tells a change someone else made to a file we write from our own saves."""
 
 from __future__ import annotations
 
+import os
 from collections.abc import Callable, Iterable
 from pathlib import Path
 
@@ -167,14 +168,17 @@ class FileGuard(QObject):
         """Take the lock; "" on success, else why not, in words for the user.
 
         `held_elsewhere` tells the two failures apart: another writer (this window must
-        not write) or a folder that cannot be written now (full, read-only: nobody can
-        write, so editing goes on in memory and the lock is tried again with each save).
+        not write) or notes that cannot be written now (a folder full or read-only, a file
+        made read-only: nobody can write, so editing goes on in memory and the lock is
+        tried again with each save).
         """
         self.held_elsewhere = False
         try:
             self.notes_path.parent.mkdir(parents=self.make_parents, exist_ok=True)
         except OSError as exc:
             return f"the notes folder cannot be written to ({exc.strerror or exc})"
+        if not os.access(self.notes_path, os.W_OK) and self.notes_path.exists():
+            return "the notes file is read-only"  # not locked: looked at again at each save
         if try_lock(self.lock):
             return ""
         if self.lock.error() == QLockFile.LockError.LockFailedError:

@@ -403,7 +403,7 @@ class NotesSafety(QObject):
 
 def unwritable_message(reason: str) -> str:
     return (
-        f"This folder cannot be written now: {reason}. You can edit; your changes are kept "
+        f"These notes cannot be written now: {reason}. You can edit; your changes are kept "
         "in memory and saving is tried again, or use Save Notes As…."
     )
 
