@@ -9,7 +9,8 @@ on the other side: the notes file's corrections win over detection). A speaker i
 side of most of their paragraphs, as the Speakers dialog says (interview.side_of).
 An interview where nobody is named there, two or more speakers answer (a group), or only
 a generic label answers ("Speaker 1", "Interviewee", "P") gets none, and the report says
-why. A participant the user typed is never replaced (Study.fill_participants).
+why. A name in capitals ("DIEGO:") is given in title case. A participant the user typed is
+never replaced (Study.fill_participants).
 """
 
 from __future__ import annotations
@@ -38,6 +39,11 @@ _VOICES = {
     "audience", "audience member", "user", "spk", "spkr", "s",
 }  # fmt: skip
 _NUMBERED = re.compile(r"(?: (?:\d+|[a-z]))+$")  # "speaker 1", "speaker b", "person a 2"
+# Lower case inside a name given in title case (`title_cased`).
+_PARTICLES = {
+    "de", "del", "della", "der", "den", "di", "da", "das", "do", "dos", "du", "la", "le",
+    "van", "von", "ter", "ten", "zu", "y", "e", "bin", "binti", "ibn",
+}  # fmt: skip
 _COUNTS = {2: "two", 3: "three", 4: "four", 5: "five", 6: "six", 7: "seven", 8: "eight"}
 _NAMED_AT_MOST = 3  # answering speakers named in a reason
 _LISTED_AT_MOST = 8  # interviews left empty named in the report
@@ -93,7 +99,21 @@ def find_participant(answering: Sequence[str], unread: str = "") -> Finding:
     name = answering[0].strip()
     if is_generic(name):
         return Finding("", f"only a generic label answers: {name}")
-    return Finding(name)
+    return Finding(title_cased(name))
+
+
+def title_cased(name: str) -> str:
+    """A name a label writes in capitals ("DIEGO:", as subtitles and typists do) in title
+    case, "Diego"; particles inside it in lower case ("María de la Cruz"). A name with a
+    lower-case letter is left as written ("McDonald", "DeShawn")."""
+    if not name.isupper():
+        return name
+    words = name.title().split(" ")
+    last = len(words) - 1
+    return " ".join(
+        word.lower() if 0 < i < last and word.lower() in _PARTICLES else word
+        for i, word in enumerate(words)
+    )
 
 
 def to_fill(entries: Iterable[InterviewEntry]) -> list[InterviewEntry]:

@@ -33,7 +33,10 @@ from reader.core.refi.qdpx_export import export_study_qdpx
 from reader.core.session import Session
 from reader.core.study import StudyError, open_study
 from reader.core.study_texts import StudyTexts
+from tests.conftest import DATA
 from tests.participant_study import FILLED, REPORT, TYPED, write_participant_study
+
+STUDENT = DATA / "student"
 
 
 def session_of(text: str, notes: NotesData | None = None) -> Session:
@@ -131,6 +134,32 @@ def test_generic_labels_name_nobody(name: str) -> None:
 def test_names_are_names(name: str) -> None:
     assert not is_generic(name)
     assert find_participant([name]) == Finding(name)
+
+
+@pytest.mark.parametrize(
+    ("label", "participant"),
+    [
+        ("DIEGO", "Diego"),
+        ("MARÍA DE LA CRUZ", "María de la Cruz"),
+        ("LUDWIG VAN DER BERG", "Ludwig van der Berg"),
+        ("JOSÉ-LUIS O’BRIEN", "José-Luis O’Brien"),
+        ("ANNA B", "Anna B"),
+        ("DE LUCA", "De Luca"),  # a particle first is a name's capital
+        # In mixed case, or in a script without case: as written.
+        ("Ronan McDonald", "Ronan McDonald"),
+        ("DeShawn", "DeShawn"),
+        ("María de la Cruz", "María de la Cruz"),
+        ("李明", "李明"),
+    ],
+)
+def test_a_name_in_capitals_is_given_in_title_case(label: str, participant: str) -> None:
+    assert find_participant([label]) == Finding(participant)
+
+
+def test_a_subtitle_files_speaker_in_capitals_is_a_participant_in_title_case() -> None:
+    """The SubRip transcript labels its turns "INTERVIEWER:" and "DIEGO:"."""
+    session = Session.open(load_document(STUDENT / "P03.srt"), None)
+    assert find_participant(answering_speakers(session.segments)) == Finding("Diego")
 
 
 def test_reasons() -> None:
