@@ -86,7 +86,7 @@ def run(app: QApplication, count: int = INTERVIEWS, warm: bool = False) -> dict[
     window.study.message.connect(said.append)
     start = time.monotonic()
     last[0] = start
-    window.window_actions.fill_participants.trigger()
+    window.window_actions.fill_from_transcripts.trigger()
     run_event_loop(600, until=lambda: bool(said))
     seconds = time.monotonic() - start
     ticker.stop()

@@ -82,6 +82,7 @@ class Document:
     format: str = PLAIN_TEXT  # "text", "markdown", "webvtt", "srt", "whisper-json", ...
     turns: tuple[Turn, ...] = ()  # speakers and times, for formats that give them
     spans: tuple[Span, ...] = ()  # formatting, for Markdown
+    created: str = ""  # YYYY-MM-DD a Word document's properties give; "" when none
 
     @property
     def length(self) -> int:
@@ -287,4 +288,5 @@ def load_document(path: str | Path) -> Document:
         format=parsed.format,
         turns=parsed.turns,
         spans=parsed.spans,
+        created=parsed.created,
     )

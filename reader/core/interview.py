@@ -136,6 +136,7 @@ _ACKNOWLEDGEMENTS = {
     "course", "wonderful",
 }  # fmt: skip
 _ACKNOWLEDGEMENT_MAX_CHARS = 40
+_SENTENCE_RE = re.compile(r"[^.!?…\n]+[.!…]+\s+")  # one that does not ask, and the space after
 # The fields a typed transcript's header names before the first turn (read_labels).
 _HEADER_FIELDS = {
     "date", "time", "location", "place", "venue", "setting", "mode", "duration", "length",
@@ -566,7 +567,8 @@ def question_numbers(
             continue
         asked = seg.role == Role.QUESTION
         if asked and text and seg.start not in marked and _acknowledges(text, seg):
-            previous = seg
+            # Said to the answer: the asker's next words start a question of their own.
+            previous = None
             continue
         if asked:
             continues = (
@@ -582,11 +584,28 @@ def question_numbers(
 
 def _acknowledges(text: str, seg: Segment) -> bool:
     """Whether the paragraph, its label aside, only acknowledges what was said."""
-    speech = text[speech_start(text, seg) : seg.end]
+    return _only_acknowledgements(text[speech_start(text, seg) : seg.end])
+
+
+def _only_acknowledgements(speech: str) -> bool:
     if len(speech) > _ACKNOWLEDGEMENT_MAX_CHARS or _ends_with_question_mark(speech):
         return False
     words = _WORD_RE.findall(speech.casefold())
     return bool(words) and all(word in _ACKNOWLEDGEMENTS for word in words)
+
+
+def question_start(text: str, seg: Segment) -> int:
+    """Where the words of the question `seg` start: after its label (`speech_start`) and
+    the back-channels said before them ("Mm-hm. How did…?": Zoom's cues of one speaker
+    join in one turn), so that its outline row and export heading start with the question.
+    """
+    start = speech_start(text, seg)
+    head = start
+    while (sentence := _SENTENCE_RE.match(text, head, seg.end)) and _only_acknowledgements(
+        sentence[0]
+    ):
+        head = sentence.end()
+    return start if _only_acknowledgements(text[head : seg.end]) else head
 
 
 def _usual_speaker(segments: list[Segment], role: Role, default: str) -> str:

@@ -13,6 +13,7 @@ from reader.core.interview import (
     Segment,
     apply_corrections,
     question_numbers,
+    question_start,
     speech_start,
 )
 from reader.core.notes_file import NotesData, RoleCorrection
@@ -155,6 +156,19 @@ class Session:
             return None
         segment_index, number = self.questions[row]
         return number, self.segments[segment_index]
+
+    def question_words(self, index: int) -> str:
+        """The words of the question that starts at `segments[index]`, on one line, for
+        its outline row: without its speaker label ("Interviewer: " on every row says
+        nothing) or a back-channel before them (`question_start`); for a name alone on
+        its line, the words of the paragraph after it."""
+        text = self.document.text
+        first = self.segments[index]
+        words = text[question_start(text, first) : first.end]
+        after = self.segments[index + 1] if index + 1 < len(self.segments) else None
+        if not words.strip() and after is not None and after.speaker == first.speaker:
+            words = text[question_start(text, after) : after.end]
+        return " ".join(words.split())
 
     def segment_index_at(self, offset: int) -> int:
         """Index of the segment that holds `offset`, or the last one that starts before it."""

@@ -238,24 +238,28 @@ class Study:
         self._put(replace(old, **changes))
         return old
 
-    def fill_participants(self, names: dict[str, str]) -> list[InterviewEntry]:
-        """Set the participant of each interview named (id -> participant) that has none;
-        one typed meanwhile is kept, one gone is passed over. The old entries of those
-        set, for `put_back`."""
+    def fill_from_transcripts(
+        self, participants: dict[str, str], dates: dict[str, str]
+    ) -> list[InterviewEntry]:
+        """Set the participant and the date (YYYY-MM-DD) of each interview named (id ->
+        value) that has none; one typed meanwhile is kept, one gone is passed over. The
+        old entries of those set, for `put_back`."""
         self._writable()
         old = []
         stamp = now_iso()
         for index, entry in enumerate(self.data.interviews):
-            if entry.id in names and not entry.participant.strip():
+            changes: dict[str, str] = {}
+            if entry.id in participants and not entry.participant.strip():
+                changes["participant"] = participants[entry.id].strip()
+            if entry.id in dates and not entry.date:
+                changes["date"] = check_date(dates[entry.id])
+            if changes:
                 old.append(entry)
-                participant = names[entry.id].strip()
-                self.data.interviews[index] = replace(
-                    entry, participant=participant, modified=stamp
-                )
+                self.data.interviews[index] = replace(entry, **changes, modified=stamp)
         return old
 
     def put_back(self, entries: list[InterviewEntry]) -> None:
-        """Put back entries as they were (undo of fill_participants), those still here."""
+        """Put back entries as they were (undo of fill_from_transcripts), those still here."""
         self._writable()
         back = {entry.id: entry for entry in entries}
         interviews = self.data.interviews

@@ -23,7 +23,9 @@ JSON_BLOCK = 1 << 16  # a .json is read on until a list of segments shows
 GROUP_SKIPPED = 3  # more files skipped for one reason are said in one line
 # C0 controls other than tab, LF, FF and CR: a text file has (almost) none of them.
 _CONTROL = re.compile(r"[\x00-\x08\x0b\x0e-\x1f\x7f]")
-_OWN_FILE = re.compile(rb'"format"\s*:\s*"interview-reader-')  # our notes, study, exports
+_OWN_FILE = re.compile(rb'"format"\s*:\s*"interview-reader-([a-z-]*)"')  # notes, study, exports
+_OWN_HEAD = 400  # bytes that hold the "format" of our files
+NOTES_FILE = "it is an interview’s notes file, not a transcript"
 _ZIP_MAGIC = b"PK\x03\x04"
 _NATURAL = re.compile(r"(\d+)")
 
@@ -75,8 +77,9 @@ def sniff(path: Path) -> str:
     suffix = path.suffix.lower()
     if suffix in ZIPPED_SUFFIXES:
         return "" if head.startswith(_ZIP_MAGIC) else f"it is not a {suffix} document"
-    if suffix == ".json" and _OWN_FILE.search(head[:400]):
-        return "it is an Interview Reader file, not a transcript"
+    own = _own_kind(head) if suffix == ".json" else None
+    if own is not None:
+        return NOTES_FILE if own == b"notes" else "it is an Interview Reader file, not a transcript"
     if suffix == ".json" and not _segments_in(path, head):
         return "it is JSON but not a Whisper transcript (it has no “segments”)"
     try:
@@ -87,6 +90,23 @@ def sniff(path: Path) -> str:
     if len(_CONTROL.findall(text)) > 8:
         return "it looks like a binary file, not a text interview"
     return ""
+
+
+def is_notes_file(path: Path) -> bool:
+    """Whether `path` is an interview's notes file, as its first bytes say."""
+    if path.suffix.lower() != ".json":
+        return False
+    try:
+        with open(path, "rb") as handle:
+            return _own_kind(handle.read(_OWN_HEAD)) == b"notes"
+    except OSError:
+        return False
+
+
+def _own_kind(head: bytes) -> bytes | None:
+    """b"notes", b"study", ... for a file of ours (its "format"), None for another."""
+    own = _OWN_FILE.search(head[:_OWN_HEAD])
+    return own[1] if own else None
 
 
 def _segments_in(path: Path, head: bytes) -> bool:
@@ -114,12 +134,13 @@ def _segments_in(path: Path, head: bytes) -> bool:
 def scan_folder(folder: Path, study_folder: Path | None = None) -> ScanReport:
     """The transcripts in `folder` and its subfolders, in natural order of their paths.
 
-    Hidden files and folders are left out, and so are the study's own files (study.json,
-    the memo, their set-aside and conflict copies, the notes folder) when `folder` is in
-    `study_folder`.
+    Hidden files and folders are left out, and so are a study's own files (study.json,
+    the memo, their set-aside and conflict copies, the notes folder): `study_folder`'s,
+    and those of any older study found in `folder` (a folder with a study.json). Notes
+    files elsewhere (beside their transcripts) are left out too, and none of these is
+    said to be skipped: they are the interviews' notes, not transcripts that failed.
     """
     report = ScanReport()
-    own_notes = (study_folder / NOTES_FOLDER) if study_folder is not None else None
     entries = 0
     candidates: list[Path] = []
     pending = [folder]
@@ -132,6 +153,8 @@ def scan_folder(folder: Path, study_folder: Path | None = None) -> ScanReport:
             report.skipped.append((current, f"the folder cannot be read ({exc.strerror or exc})"))
             continue
         subfolders = []
+        # A study's folder, this one or an older one: its files and notes are its own.
+        study_here = current == study_folder or any(e.name == FILE_NAME for e in children)
         for entry in children:
             entries += 1
             if entries > MAX_ENTRIES:
@@ -142,12 +165,12 @@ def scan_folder(folder: Path, study_folder: Path | None = None) -> ScanReport:
             path = Path(entry.path)
             try:
                 if entry.is_dir():
-                    if path != own_notes:
+                    if not (study_here and entry.name == NOTES_FOLDER):
                         subfolders.append(path)
                     continue
             except OSError:
                 continue
-            if not is_transcript_name(path) or _is_study_file(path, study_folder):
+            if not is_transcript_name(path) or (study_here and _is_study_file(path)):
                 continue
             candidates.append(path)
         pending.extend(reversed(subfolders))  # depth first, in natural order
@@ -157,6 +180,8 @@ def scan_folder(folder: Path, study_folder: Path | None = None) -> ScanReport:
             report.capped = True
             break
         reason = sniff(path)
+        if reason == NOTES_FILE:
+            continue
         if reason:
             report.skipped.append((path, reason))
         else:
@@ -164,11 +189,9 @@ def scan_folder(folder: Path, study_folder: Path | None = None) -> ScanReport:
     return report
 
 
-def _is_study_file(path: Path, study_folder: Path | None) -> bool:
-    """study.json, the memo and the copies made of them (set aside, sync conflicts), in the
-    study root."""
-    if study_folder is None or path.parent != study_folder:
-        return False
+def _is_study_file(path: Path) -> bool:
+    """study.json, the memo and the copies made of them (set aside, sync conflicts), for
+    a file in a study's root."""
     for name in (FILE_NAME, MEMO_FILE):
         stem = name.rsplit(".", 1)[0]
         if path.name == name or path.name.startswith((f"{stem}.", f"{stem} (")):

@@ -28,11 +28,12 @@ import orjson
 
 from reader.core.document import DocumentError
 from reader.core.notes_file import NotesFormatError
-from reader.core.participants import NOT_READ, NOTES_NOT_READ, answering_speakers
+from reader.core.participants import NOT_READ, NOTES_NOT_READ, Said, answering_speakers
 from reader.core.search import Quote, Searchable, SessionText
 from reader.core.session import Session
 from reader.core.study import Study
 from reader.core.study_file import InterviewEntry
+from reader.core.transcript_dates import recording_date
 
 # Every interview of a 500-interview study is kept: 500 of 60-73 KB held 55 MB of Python
 # objects (about 110 KB and four objects each: a garbage collection hardly notices them;
@@ -47,13 +48,15 @@ WARM = 200  # loaded in the background as a study opens; the others on first use
 class InterviewText:
     """What search reads of a session (see search.Searchable), compactly."""
 
-    __slots__ = ("_numbers", "_quotes", "_starts", "_text", "answering", "research")
+    __slots__ = ("_numbers", "_quotes", "_starts", "_text", "answering", "recorded", "research")
 
     def __init__(self, session: Session) -> None:
         self._text = session.document.text.encode("utf-8")
         self.research = session.notes.notes
-        # Who answers, the reader's corrections applied (Fill Participants from Transcripts).
+        # Who answers, the reader's corrections applied, and when it was recorded (Fill
+        # Participants and Dates from Transcripts).
         self.answering = answering_speakers(session.segments)
+        self.recorded = recording_date(session.document)
         # As JSON: a few hundred small strings each would hold memory scattered among
         # the session's, which is freed once this is built.
         self._quotes = orjson.dumps([tuple(q) for q in SessionText(session).quotes])
@@ -158,18 +161,19 @@ class StudyTexts:
         self._keep(entry.id, found)
         return found
 
-    def answering(self, entry: InterviewEntry) -> tuple[tuple[str, ...], str]:
-        """Who answers in the interview (participants.answering_speakers), from what is
-        kept while its files are unchanged, else loaded now (and kept); and "" or what of
-        it could not be read, in words (participants.NOT_READ, NOTES_NOT_READ)."""
+    def said(self, entry: InterviewEntry) -> Said:
+        """What the interview's transcript says of itself (who answers, when it was
+        recorded), from what is kept while its files are unchanged, else loaded now (and
+        kept)."""
         pinned = self._pinned.get(entry.id)
         if pinned is not None:
-            return answering_speakers(pinned.segments), ""
+            return Said(answering_speakers(pinned.segments), recording_date(pinned.document))
         found = self.search(entry)
         if found is None:
-            return (), NOTES_NOT_READ
-        assert isinstance(found.interview, InterviewText)  # not pinned: kept, or loaded
-        return found.interview.answering, NOT_READ if found.problem else ""
+            return Said(unread=NOTES_NOT_READ)
+        text = found.interview
+        assert isinstance(text, InterviewText)  # not pinned: kept, or loaded
+        return Said(text.answering, text.recorded, NOT_READ if found.problem else "")
 
     def warm(self) -> None:
         """Load the first WARM interviews now (at most `max_kept`; for a background

@@ -18,6 +18,7 @@ import re
 import unicodedata
 from dataclasses import replace
 from html.parser import HTMLParser
+from pathlib import Path
 from typing import Any
 
 import orjson
@@ -28,7 +29,7 @@ from markdown_it import MarkdownIt
 
 from reader.core.annotations import DEFAULT_COLORS, NO_COLOR, UNKNOWN_COLOR_HEX, make_highlight
 from reader.core.codebook import tag_code_id
-from reader.core.document import Document
+from reader.core.document import Document, load_document
 from reader.core.export import (
     FORMAT_INFO,
     FORMATS,
@@ -431,6 +432,29 @@ def test_csv_round_trips_through_csv_reader() -> None:
     assert orphan["question_number"] == orphan["question_text"] == orphan["speaker"] == ""
     two_paragraphs = next(r for r in rows if r["id"] == sample_id(5))
     assert "\n" in two_paragraphs["quote"]
+
+
+def test_a_back_channel_before_a_question_heads_none_of_its_sections() -> None:
+    """Zoom's "Dr. Leila Haddad: Mm-hm." and her next question join in one turn: the
+    question's heading and its text in the CSV start with the question, as its outline
+    row does; the quote under it is the transcript's, as it was."""
+    document = load_document(Path(__file__).parents[1] / "data" / "student" / "P01-zoom.vtt")
+    session = Session.open(document, None)
+    quote = "It is you against the number."
+    session.add_highlight(
+        make_highlight(document.text, start := document.text.index(quote), start + len(quote))
+    )
+    headings = re.findall(r"^## (.*)$", run("md", session).decode(), re.MULTILINE)
+    assert headings == [
+        "Q2. Dr. Leila Haddad: How did the scanner, the counting, change how you thought "
+        "about the work?"
+    ]
+    (row,) = csv_rows(run("csv", session))
+    assert row["question_text"] == (
+        "Dr. Leila Haddad: How did the scanner, the counting, change how you thought about "
+        "the work?"
+    )
+    assert row["quote"] == quote
 
 
 def test_csv_records_end_with_crlf() -> None:

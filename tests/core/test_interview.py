@@ -15,6 +15,7 @@ from reader.core.interview import (
     apply_corrections,
     detect_segments,
     question_numbers,
+    question_start,
     speaker_report,
     speech_direction,
     speech_start,
@@ -663,6 +664,50 @@ def test_back_channels_as_zoom_and_otter_spell_them_are_no_questions(said: str) 
     segments = detect_segments(text)
     asked = [text[segments[i].start : segments[i].end] for i in question_numbers(segments, text)]
     assert asked == ["Emma: How did you start?", "Emma: What is a shift like?"]
+
+
+@pytest.mark.parametrize(
+    "asked",
+    [
+        "Emma: Mm-hm.\n\nEmma: What is a shift like?",  # Otter: a header above each
+        "Emma: Mm-hm.\nWhat is a shift like?",  # a typist's line break
+    ],
+)
+def test_a_back_channel_before_the_next_question_leaves_it_a_question_of_its_own(
+    asked: str,
+) -> None:
+    """The asker's "Mm-hm." after an answer, then their next question as a turn or a
+    paragraph of its own: that question was numbered as the one before the back-channel,
+    so it had no row in the outline."""
+    text = f"Emma: How did you start?\n\nJosé: A friend took me along.\n\n{asked}\n\nJosé: Busy.\n"
+    segments = detect_segments(text)
+    numbered = {
+        text[speech_start(text, segments[i]) : segments[i].end]: n
+        for i, n in question_numbers(segments, text).items()
+    }
+    assert numbered == {"How did you start?": 1, "What is a shift like?": 2}
+
+
+@pytest.mark.parametrize(
+    ("said", "asked"),
+    [
+        ("Mm-hm. How did the scanner change things?", "How did the scanner change things?"),
+        ("Right. Okay! So, and the others?", "So, and the others?"),
+        ("Uh-huh… Go on.", "Go on."),
+        ("Thank you. Could you tell me more?", "Could you tell me more?"),
+        # Not back-channels alone, or nothing after them: the words as they are.
+        ("Okay, the recording has started. Can you?", "Okay, the recording has started. Can you?"),
+        ("Thanks again. What do you do?", "Thanks again. What do you do?"),
+        ("Mm-hm, how did it start?", "Mm-hm, how did it start?"),
+        ("Right. Okay.", "Right. Okay."),
+    ],
+)
+def test_a_questions_words_start_after_a_back_channel_before_them(said: str, asked: str) -> None:
+    """Zoom writes the asker's "Mm-hm." and their next question as two cues, which join in
+    one turn: the question's words (its outline row, an export's heading) start after it."""
+    text = f"Emma: Where?\n\nJosé: Here.\n\nEmma: {said}\n\nJosé: Yes.\n"
+    seg = detect_segments(text)[2]
+    assert text[question_start(text, seg) : seg.end] == asked
 
 
 def test_a_typed_transcripts_header_fields_are_no_speakers() -> None:

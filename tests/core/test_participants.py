@@ -1,6 +1,7 @@
 """Tests of reader.core.participants: the participant each transcript names, the reader's
 corrections first; group interviews, generic labels and unnamed speakers left empty and
-said; Study.fill_participants never replaces a typed participant, and put_back undoes it."""
+said; Study.fill_from_transcripts never replaces a typed participant or date, and put_back
+undoes it."""
 
 from __future__ import annotations
 
@@ -23,6 +24,7 @@ from reader.core.participants import (
     NOTES_NOT_READ,
     FillReport,
     Finding,
+    Said,
     answering_speakers,
     find_participant,
     is_generic,
@@ -33,7 +35,10 @@ from reader.core.refi.qdpx_export import export_study_qdpx
 from reader.core.session import Session
 from reader.core.study import StudyError, open_study
 from reader.core.study_texts import StudyTexts
-from tests.participant_study import FILLED, REPORT, TYPED, write_participant_study
+from tests.conftest import DATA
+from tests.participant_study import DATED, FILLED, REPORT, TYPED, write_participant_study
+
+STUDENT = DATA / "student"
 
 
 def session_of(text: str, notes: NotesData | None = None) -> Session:
@@ -41,55 +46,65 @@ def session_of(text: str, notes: NotesData | None = None) -> Session:
     return Session.open(document, notes)
 
 
-def fill(folder: Path) -> tuple[FillReport, int]:
+def fill(folder: Path) -> tuple[FillReport, tuple[int, int]]:
     """What the Library's command does, without the window: read, then fill."""
     study = open_study(folder)
     texts = StudyTexts(study)
     report = FillReport()
     for entry in to_fill(study.interviews):
-        report.add(entry, find_participant(*texts.answering(entry)))
-    count = len(study.fill_participants(report.filled))
+        report.add(entry, texts.said(entry))
+    counts = report.counts(study.interviews)
+    study.fill_from_transcripts(report.filled, report.dates)
     study.save()
-    return report, count
+    return report, counts
 
 
 def test_the_formats_give_their_participant_and_the_others_say_why_not(tmp_path: Path) -> None:
     folder = write_participant_study(tmp_path / "study")
-    report, count = fill(folder)
-    assert report.message(count) == REPORT
+    report, counts = fill(folder)
+    assert report.message(*counts) == REPORT
     study = open_study(folder)
     assert {e.title: e.participant for e in study.interviews if e.participant} == FILLED
+    assert {e.title: e.date for e in study.interviews if e.date} == DATED
 
 
 def test_a_typed_participant_stays_and_filling_again_changes_nothing(tmp_path: Path) -> None:
     folder = write_participant_study(tmp_path / "study")
     fill(folder)
-    report, count = fill(folder)
-    assert count == 0 and report.filled == {}
-    assert report.message(count).startswith("No participant filled. 3 left empty: P04 (")
+    report, counts = fill(folder)
+    assert counts == (0, 0) and report.filled == report.dates == {}
+    assert report.message(*counts).startswith("Nothing filled. 3 participants left empty: P04 (")
     assert open_study(folder).interviews[5].participant == TYPED
 
 
-def test_fill_participants_keeps_one_typed_meanwhile_and_put_back_undoes(tmp_path: Path) -> None:
+def test_filling_keeps_what_was_typed_meanwhile_and_put_back_undoes(tmp_path: Path) -> None:
     folder = write_participant_study(tmp_path / "study")
     study = open_study(folder)
-    first, second, *_ = study.interviews
-    study.update_interview(second.id, participant="Typed Meanwhile")
+    first, second, third, *_ = study.interviews
+    study.update_interview(second.id, participant="Typed Meanwhile", date="2025-01-02")
     before = list(study.interviews)
-    old = study.fill_participants({first.id: " Found ", second.id: "Found Too", "gone": "X"})
-    assert [e.id for e in old] == [first.id]
+    old = study.fill_from_transcripts(
+        {first.id: " Found ", second.id: "Found Too", "gone": "X"},
+        {second.id: "2025-03-04", third.id: "2025-05-06"},
+    )
+    assert [e.id for e in old] == [first.id, third.id]
     assert study.interview(first.id).participant == "Found"
-    assert study.interview(second.id).participant == "Typed Meanwhile"
+    assert (study.interview(second.id).participant, study.interview(second.id).date) == (
+        "Typed Meanwhile",
+        "2025-01-02",
+    )
+    assert study.interview(third.id).date == "2025-05-06"
     study.remove_interview(second.id)  # gone before the undo: passed over
     study.put_back(old)
     assert study.interview(first.id) == before[0]
+    assert study.interview(third.id) == before[2]
 
 
 def test_a_read_only_study_refuses(tmp_path: Path) -> None:
     study = open_study(write_participant_study(tmp_path / "study"))
     study.read_only = True
     with pytest.raises(StudyError):
-        study.fill_participants({study.interviews[0].id: "Ana"})
+        study.fill_from_transcripts({study.interviews[0].id: "Ana"}, {})
 
 
 def test_renamed_speakers_and_sides_in_the_notes_win_over_detection() -> None:
@@ -133,6 +148,32 @@ def test_names_are_names(name: str) -> None:
     assert find_participant([name]) == Finding(name)
 
 
+@pytest.mark.parametrize(
+    ("label", "participant"),
+    [
+        ("DIEGO", "Diego"),
+        ("MARÍA DE LA CRUZ", "María de la Cruz"),
+        ("LUDWIG VAN DER BERG", "Ludwig van der Berg"),
+        ("JOSÉ-LUIS O’BRIEN", "José-Luis O’Brien"),
+        ("ANNA B", "Anna B"),
+        ("DE LUCA", "De Luca"),  # a particle first is a name's capital
+        # In mixed case, or in a script without case: as written.
+        ("Ronan McDonald", "Ronan McDonald"),
+        ("DeShawn", "DeShawn"),
+        ("María de la Cruz", "María de la Cruz"),
+        ("李明", "李明"),
+    ],
+)
+def test_a_name_in_capitals_is_given_in_title_case(label: str, participant: str) -> None:
+    assert find_participant([label]) == Finding(participant)
+
+
+def test_a_subtitle_files_speaker_in_capitals_is_a_participant_in_title_case() -> None:
+    """The SubRip transcript labels its turns "INTERVIEWER:" and "DIEGO:"."""
+    session = Session.open(load_document(STUDENT / "P03.srt"), None)
+    assert find_participant(answering_speakers(session.segments)) == Finding("Diego")
+
+
 def test_reasons() -> None:
     assert find_participant([]) == Finding("", NO_SPEAKER)
     assert find_participant([], NOT_READ) == Finding("", NOT_READ)
@@ -148,8 +189,8 @@ def test_unreadable_interviews_are_said(tmp_path: Path) -> None:
     study.transcript_path(first).unlink()
     study.notes_path(second).write_bytes(b"\x00not json")
     texts = StudyTexts(study)
-    assert texts.answering(first) == ((), NOT_READ)
-    assert texts.answering(second) == ((), NOTES_NOT_READ)
+    assert texts.said(first) == Said(unread=NOT_READ)
+    assert texts.said(second) == Said(unread=NOTES_NOT_READ)
 
 
 def test_the_kept_text_answers_without_reading_the_transcript_again(tmp_path: Path) -> None:
@@ -161,9 +202,9 @@ def test_the_kept_text_answers_without_reading_the_transcript_again(tmp_path: Pa
     stamp = path.stat()
     path.write_text("Interviewer: Hi?\nSomeone Else: Hello.\n", encoding="utf-8")
     os.utime(path, ns=(stamp.st_atime_ns, stamp.st_mtime_ns))  # as if unchanged: kept
-    assert texts.answering(entry) == (("Siobhán",), "")
+    assert texts.said(entry) == Said(("Siobhán",), "2025-06-02")
     os.utime(path, ns=(stamp.st_atime_ns, stamp.st_mtime_ns + 10**9))
-    assert texts.answering(entry) == (("Someone Else",), "")
+    assert texts.said(entry) == Said(("Someone Else",))
 
 
 def test_the_report_lists_a_few_and_counts_the_rest() -> None:
@@ -171,12 +212,18 @@ def test_the_report_lists_a_few_and_counts_the_rest() -> None:
 
     report = FillReport()
     for i in range(11):
-        report.add(InterviewEntry(f"p{i}", f"P{i}.txt", f"P{i}"), Finding("", NO_SPEAKER))
-    report.add(InterviewEntry("x", "X.txt", "X"), Finding("Ana"))
-    message = report.message(1)
-    assert message.startswith("Filled 1 participant. 11 left empty: P0 (no speaker named), ")
+        report.add(InterviewEntry(f"p{i}", f"P{i}.txt", f"P{i}"), Said())
+    report.add(InterviewEntry("x", "X.txt", "X"), Said(("Ana",), "2024-04-16"))
+    message = report.message(1, 1)
+    assert message.startswith(
+        "Filled 1 participant and 1 date. 11 participants left empty: P0 (no speaker named), "
+    )
     assert message.endswith("P7 (no speaker named) and 3 more.")
-    assert FillReport().message(0) == "No interview lacks a participant."
+    assert report.message(0, 2) == message.replace("1 participant and 1 date", "2 dates")
+    dated = FillReport()
+    dated.add(InterviewEntry("y", "Y.txt", "Y", participant="Ana"), Said())
+    assert dated.message(0, 0) == "Nothing filled."
+    assert FillReport().message(0, 0) == "Every interview has a participant and a date."
 
 
 def test_the_qdpx_export_has_a_case_per_filled_participant(tmp_path: Path) -> None:

@@ -162,6 +162,57 @@ def test_rename_speaker_applies_and_survives_a_round_trip(bundled: Document) -> 
     assert session.segments == session.detected
 
 
+STUDENT = Path(__file__).parents[1] / "data" / "student"
+OUTLINES = {  # each question's number and the start of its words, as the outline shows them
+    "P01-zoom.vtt": [
+        (1, "Thank you for agreeing to talk with me today. Could you"),
+        (2, "How did the scanner, the counting, change how you thought"),  # "Mm-hm." left out
+        (3, "And the other workers, did you have friends there?"),
+    ],
+    "P02-teams.vtt": [
+        (1, "Okay, the recording has started. Can you describe a norm"),
+        (2, "Called in meaning a meeting with the manager?"),
+        (3, "What helps you get through the week?"),
+    ],
+    "P03.srt": [
+        (1, "When did you first hear about the union drive?"),
+        (2, "What did people say about it?"),
+    ],
+    "P04-whisper.json": [],
+    "P05-otter.txt": [
+        (1, "Thanks again. Let's start with your role. What do you do"),
+        (2, "How does that feel, telling them?"),
+        (3, "Do you have any say in the targets?"),
+    ],
+    BUNDLED.name: [
+        (1, "The movie is wild, and Elisabeth Moss’ performance is ju"),
+        (2, "I assume you don’t want it to feel too measured, but at "),
+        (3, "What about the interludes in between the 5 main sections"),
+        (4, "Like home video footage, I’m assuming?"),
+        (5, "You’ve worked with Elizabeth on several films now. How h"),
+        (6, "How did you lock down all this talent in the cast?"),
+        (7, "Was there any particular group influence, or stories fro"),
+        (8, "So how did you settle on the musical style, can you talk"),
+        (9, "You’ve spoken in the past about problems with the indepe"),
+        (10, "There’s an argument to be made that Disney, Marvel, Netf"),
+        (11, "So Netflix has never reached out to your or anything abo"),
+        (12, "As a writer and filmmaker, are you consciously thinking "),
+        (13, "Well, you did so much with all the scenes, it almost fel"),
+    ],
+}
+
+
+@pytest.mark.parametrize("name", list(OUTLINES))
+def test_the_outline_of_each_sample_transcript(name: str) -> None:
+    """The questions of the transcripts of each shape, as the outline lists them."""
+    path = BUNDLED if name == BUNDLED.name else STUDENT / name
+    session = Session.open(load_document(path), None)
+    rows = [(number, session.question_words(index)) for index, number in session.questions]
+    expected = OUTLINES[name]
+    pairs = zip(rows, expected, strict=True)
+    assert [(n, words[: len(start)]) for (n, words), (_, start) in pairs] == expected
+
+
 # --- highlights: order and bookkeeping --------------------------------------------------
 
 TEXT = ("Q: Why theatre? 🎬\nA: Each act plays out in real time — “live”.\n\n" * 6).strip()

@@ -61,3 +61,55 @@ def test_the_study_memo_and_its_copies_are_no_transcripts(tmp_path: Path) -> Non
     in_study = scan_folder(tmp_path, tmp_path)
     assert [p.relative_to(tmp_path).as_posix() for p in in_study.found] == ["P01.md", "sub/memo.md"]
     assert len(scan_folder(tmp_path).found) == 4
+
+
+def old_study(folder: Path) -> Path:
+    """A study made in `folder` earlier: its study.json, memo and a notes file for each
+    transcript in its notes folder."""
+    from reader.core.document import load_document
+    from reader.core.notes_file import NotesData
+    from reader.core.store import save_notes
+    from reader.core.study import open_study
+
+    folder.mkdir()
+    for name in ("P01-zoom.vtt", "P03.srt", "P05-otter.txt"):
+        shutil.copy(ROOT / "tests" / "data" / "student" / name, folder / name)
+    (folder / "memo.md").write_text("# What I saw\n\nNight shifts: ask about the scanner.\n")
+    study = open_study(folder)
+    for entry in study.interviews:
+        meta = load_document(study.transcript_path(entry)).meta()
+        save_notes(study.notes_path(entry), NotesData(document=meta))
+    study.save()
+    assert len(list((folder / "notes").glob("*.json"))) == 3
+    return folder
+
+
+def test_an_older_studys_folder_gives_its_transcripts_and_nothing_else(tmp_path: Path) -> None:
+    """Its notes files were each said to be skipped ("3 files were skipped: it is an
+    Interview Reader file, not a transcript"), which alarmed; they, its study.json and its
+    memo are the older study's, left out as quietly as the study's own are."""
+    report = scan_folder(old_study(tmp_path / "old"), tmp_path / "new")
+    assert [p.name for p in report.found] == ["P01-zoom.vtt", "P03.srt", "P05-otter.txt"]
+    assert report.skipped == [] and report.messages() == []
+
+
+def test_notes_files_beside_the_transcripts_are_left_out_quietly(tmp_path: Path) -> None:
+    """Notes saved beside their transcripts (Save Notes As…), or an older study's notes
+    folder copied without its study.json: notes, not transcripts, and nothing to say."""
+    old = old_study(tmp_path / "old")
+    (old / "study.json").unlink()
+    notes = sorted((old / "notes").iterdir())
+    shutil.copy(notes[0], old / "P01-zoom.notes.json")
+    report = scan_folder(old)
+    assert [p.name for p in report.found] == [
+        "memo.md",  # a memo with no study beside it may be a transcript
+        "P01-zoom.vtt",
+        "P03.srt",
+        "P05-otter.txt",
+    ]
+    assert report.messages() == []
+    assert sniff(notes[0]) == "it is an interview’s notes file, not a transcript"
+    other = tmp_path / "export.json"
+    other.write_text('{"format": "interview-reader-study-export", "interviews": []}')
+    assert scan_folder(tmp_path / "old").messages() == []
+    assert sniff(other) == "it is an Interview Reader file, not a transcript"

@@ -14,7 +14,7 @@ from reader.core.annotations import (
     NO_COLOR_LABEL,
     Highlight,
 )
-from reader.core.interview import Role, speech_direction, speech_start
+from reader.core.interview import Role, question_start, speech_direction, speech_start
 from reader.core.markdown_links import LINK
 from reader.core.session import Session
 
@@ -155,12 +155,15 @@ def place_timed(session: Session, highlight: Highlight, times: SyncTable) -> Pla
 
 
 def question_paragraphs(session: Session) -> dict[int, list[str]]:
-    """Question number -> the text of each of its paragraphs (a question may span several)."""
+    """Question number -> the text of each of its paragraphs (a question may span several);
+    a back-channel before its words is left out (`question_start`), its label kept."""
     text = session.document.text
     paragraphs: dict[int, list[str]] = {}
     for index, number in session.question_numbers.items():
         seg = session.segments[index]
-        paragraphs.setdefault(number, []).append(text[seg.start : seg.end])
+        words = question_start(text, seg)
+        label = text[seg.start : speech_start(text, seg)]
+        paragraphs.setdefault(number, []).append(label + text[words : seg.end])
     return paragraphs
 
 

@@ -65,6 +65,7 @@ class Parsed:
     spans: tuple[Span, ...] = ()
     title: str = ""  # "" lets the loader name the document after the file
     encoding: str = ""  # of the text inside a binary file (.docx, .odt)
+    created: str = ""  # YYYY-MM-DD a Word document's properties give (Document.created)
 
 
 @dataclass(frozen=True)

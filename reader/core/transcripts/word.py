@@ -7,6 +7,8 @@ import io
 import re
 import zipfile
 from collections.abc import Iterator
+from dataclasses import replace
+from datetime import UTC, datetime
 
 from reader.core.document import DocumentError
 from reader.core.interview import format_ms
@@ -17,6 +19,11 @@ from reader.core.transcripts import Para, Parsed, check_zip, cue_time_ms, from_p
 _TEAMS_CUE_RE = re.compile(
     r"(?P<start>\d{1,2}:\d{1,2}:\d{1,2}\.\d{1,3}) --> [\d:.]+\n(?P<name>[^\n]{1,60})\n(?=\S)"
 )
+
+
+# When python-docx's default template was made, the creation date of every document
+# started from it that sets none of its own: not a date of the interview.
+_TEMPLATE_DATE = datetime(2013, 12, 23, 23, 15, tzinfo=UTC)
 
 
 def parse(data: bytes, name: str) -> Parsed:
@@ -30,7 +37,18 @@ def parse(data: bytes, name: str) -> Parsed:
         raise DocumentError(f"{name} is not a Word document (.docx) that can be read.") from exc
     except SyntaxError as exc:  # lxml's XMLSyntaxError: a damaged document.xml
         raise DocumentError(f"{name} is damaged: its text cannot be read.") from exc
-    return from_paragraphs(_paragraphs(document), "docx", name, "utf-8")
+    parsed = from_paragraphs(_paragraphs(document), "docx", name, "utf-8")
+    return replace(parsed, created=_created(document.core_properties))
+
+
+def _created(properties: object) -> str:
+    """The day the document was created, YYYY-MM-DD; "" when it does not say, or says
+    the date python-docx's own template carries (documents made by scripts)."""
+    created = properties.created  # type: ignore[attr-defined]
+    author = properties.author  # type: ignore[attr-defined]
+    if created is None or (author == "python-docx" and created == _TEMPLATE_DATE):
+        return ""
+    return created.date().isoformat()
 
 
 def _paragraphs(document: object) -> Iterator[Para]:

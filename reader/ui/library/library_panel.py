@@ -100,7 +100,7 @@ class LibraryPanel(QWidget):
         add_menu.addAction("Add a Folder of Interviews…", self.addFolderRequested.emit)
         add_menu.addSeparator()
         add_menu.addAction("New Attribute…", self.newAttributeRequested.emit)
-        add_menu.addSeparator()  # Fill Participants from Transcripts joins (later_panels)
+        add_menu.addSeparator()  # Fill Participants and Dates from Transcripts joins (later_panels)
         self.add_button.setMenu(add_menu)
         self.fill_action: QAction | None = None
         # How many a filter shows ("3 of 15"), beside the field while it filters; the

@@ -277,9 +277,12 @@ class OpenStudy(QObject):
             return []
         from reader.core.recording import set_apart
         from reader.core.study import StudyError
+        from reader.core.study_scan import is_notes_file
 
         added: list[InterviewEntry] = []
         paths, alone = set_apart(paths)  # a student drops each transcript with its recording
+        transcripts = [p for p in paths if not is_notes_file(p)]
+        paths = transcripts or paths  # notes dropped with their transcripts: theirs, quietly
         problems = [
             f"{p.name} is a recording: add its transcript, and a recording beside it with "
             "its name is found by itself."

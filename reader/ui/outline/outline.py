@@ -15,7 +15,6 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from reader.core.interview import speech_start
 from reader.core.session import Session
 from reader.core.shorten import shorten
 from reader.ui.wrapped_text import wrapped_lines
@@ -110,7 +109,9 @@ class OutlineList(QListWidget):
         text = session.document.text
         for index, number in session.questions:  # one row per question, however long
             seg = session.segments[index]
-            item = QListWidgetItem(f"Q{number}  {shorten(_words(session, index), PREVIEW_CHARS)}")
+            item = QListWidgetItem(
+                f"Q{number}  {shorten(session.question_words(index), PREVIEW_CHARS)}"
+            )
             item.setData(Qt.ItemDataRole.UserRole, seg.start)
             item.setToolTip(text[seg.start : seg.end])
             self.addItem(item)
@@ -135,16 +136,3 @@ class OutlineList(QListWidget):
         start = item.data(Qt.ItemDataRole.UserRole)
         if start is not None:
             self.questionActivated.emit(start)
-
-
-def _words(session: Session, index: int) -> str:
-    """A question's words without its speaker label ("Interviewer: " on every row says
-    nothing); for a name alone on its line, the words of the paragraph after it."""
-    text = session.document.text
-    segments = session.segments
-    first = segments[index]
-    words = text[speech_start(text, first) : first.end]
-    after = segments[index + 1] if index + 1 < len(segments) else None
-    if not words.strip() and after is not None and after.speaker == first.speaker:
-        words = text[speech_start(text, after) : after.end]
-    return " ".join(words.split())

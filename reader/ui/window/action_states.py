@@ -101,7 +101,7 @@ class ActionStates(QObject):
         set_available(codes.import_qdpx, state.study_read_only)
         why_not_add = state.why_not_change_study()  # File's Add Interviews, the Library's Add
         set_available(actions.add_interviews, why_not_add)
-        set_available(actions.fill_participants, why_not_add)
+        set_available(actions.fill_from_transcripts, why_not_add)
         set_available(actions.study_memo, "" if state.study_open else NO_STUDY)
         self._why_not_add = why_not_add
         self._show_add()

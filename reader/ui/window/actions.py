@@ -63,7 +63,7 @@ class Actions:
     previous_interview: QAction
     focus_library: QAction
     study_memo: QAction  # View: the study memo in the notes pane, or the interview's notes
-    fill_participants: QAction  # Edit, and the Library's Add and right-click menus
+    fill_from_transcripts: QAction  # Edit, and the Library's Add and right-click menus
     # Steps through the open interview from the reader's caret (reading/stepping.py).
     next_question: QAction
     previous_question: QAction
@@ -264,11 +264,11 @@ def build_actions(window: QMainWindow) -> Actions:
                 window, "Study &Memo", "Ctrl+7", "Notes across the study's interviews (memo.md)"
             )
         ),
-        fill_participants=_action(
+        fill_from_transcripts=_action(
             window,
-            "Fill Participants from &Transcripts",
+            "Fill Participants and Dates from &Transcripts",
             None,
-            "Each interview without a participant gets the one its transcript names",
+            "Each interview without a participant or a date gets the one its transcript gives",
         ),
         next_question=_action(
             window, "Next &Question", "Ctrl+Down", "Go to the next question (in the reader)"
@@ -520,7 +520,7 @@ def build_menus(window: QMainWindow, actions: Actions, docks: list[QDockWidget])
     edit_menu.addAction(actions.quote_in_notes)
     edit_menu.addAction(actions.color_labels)
     edit_menu.addAction(actions.speakers)
-    edit_menu.addAction(actions.fill_participants)
+    edit_menu.addAction(actions.fill_from_transcripts)
     edit_menu.addSeparator()
     for action in (
         actions.find,

@@ -57,7 +57,7 @@ def make_library(window: Any) -> LibraryPanel:
     library.openStudyRequested.connect(opening.choose_study)
     window.focus_marker.add_pane(library.view)
     window.action_states.library_made(library.add_button)
-    library.fill_action = window.window_actions.fill_participants  # its menus offer it too
+    library.fill_action = window.window_actions.fill_from_transcripts  # its menus offer it too
     library.add_button.menu().addAction(library.fill_action)
     return library
 

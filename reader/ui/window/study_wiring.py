@@ -24,7 +24,7 @@ from reader.ui.window.undo_focus import UndoFocus
 if TYPE_CHECKING:
     from reader.ui.annotations.panel import AnnotationsPanel
     from reader.ui.library.library_panel import LibraryPanel
-    from reader.ui.library.participant_filling import ParticipantFilling
+    from reader.ui.library.transcript_filling import TranscriptFilling
 
 
 class StudyWindow(Protocol):
@@ -54,17 +54,17 @@ def wire_study_extras(window: StudyWindow) -> None:
     window.editing.study_labels = window.switcher.set_color_labels
     window.study_actions.nothingToOpen.connect(lambda line: show_nothing_open(window, line))
     study.noticed.connect(window.banner.add_message)  # behind what the interview said
-    made: list[ParticipantFilling] = []  # at the first use: start-up does not load it
+    made: list[TranscriptFilling] = []  # at the first use: start-up does not load it
 
-    def fill_participants() -> None:
+    def fill_from_transcripts() -> None:
         if not made:
-            from reader.ui.library.participant_filling import ParticipantFilling
+            from reader.ui.library.transcript_filling import TranscriptFilling
 
-            made.append(ParticipantFilling(window.reader.window(), study, window.switcher))
+            made.append(TranscriptFilling(window.reader.window(), study, window.switcher))
             made[0].done.connect(lambda: focus_library(window))  # Ctrl+Z undoes it
         made[0].start()
 
-    window.window_actions.fill_participants.triggered.connect(fill_participants)
+    window.window_actions.fill_from_transcripts.triggered.connect(fill_from_transcripts)
 
 
 def focus_library(window: StudyWindow) -> None:

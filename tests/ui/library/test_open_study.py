@@ -4,12 +4,15 @@ opening the study found reaches the user after what its first interview said."""
 
 from __future__ import annotations
 
+import shutil
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
 import orjson
+import pytest
 from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QFileDialog
 
 from reader.ui.window.main_window import MainWindow
 from tests.conftest import DATA
@@ -116,3 +119,31 @@ def test_recordings_dropped_with_their_transcripts_are_not_refused(
         "P05 memo to self.m4a is a recording: add its transcript, and a recording beside "
         "it with its name is found by itself."
     ]
+
+
+def test_an_older_studys_notes_added_with_its_transcripts_are_left_out_quietly(
+    make_study_window: Callable[[Path], MainWindow],
+    folder: Path,
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """An older study's folder added (Add a Folder of Interviews): its transcripts were
+    added, and each of its notes files said to be skipped, which alarmed. The files of a
+    folder dropped with their notes beside them, likewise."""
+    from tests.core.test_study_scan import old_study
+
+    window = make_study_window(folder)
+    told: list[str] = []
+    window.study.message.connect(told.append)
+    old = old_study(tmp_path / "old")
+    monkeypatch.setattr(QFileDialog, "getExistingDirectory", lambda *_: str(old))
+    window.study_actions.add_folder()
+    titles = [e.title for e in window.study.study.interviews]
+    assert titles[3:] == ["P01 Zoom", "P03", "P05 Otter"]
+    loose = tmp_path / "loose"
+    loose.mkdir()
+    shutil.copy(DATA / "student" / "P02-teams.vtt", loose / "P02-teams.vtt")
+    shutil.copy(next((old / "notes").iterdir()), loose / "P02-teams.notes.json")
+    window.study_actions.dropped(sorted(loose.iterdir()))
+    assert [e.title for e in window.study.study.interviews][6:] == ["P02 Teams"]
+    assert told == []

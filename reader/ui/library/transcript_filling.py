@@ -1,7 +1,9 @@
-"""Fill Participants from Transcripts (Edit menu, the Library's Add button and right-click
-menu): each interview without a participant gets the one its transcript names
-(reader/core/participants.py), all in one undoable step of the study, saved to study.json
-as the Library's other edits are; the banner says what was filled and what was left empty.
+"""Fill Participants and Dates from Transcripts (Edit menu, the Library's Add button and
+right-click menu): each interview without a participant gets the one its transcript names
+(reader/core/participants.py), and without a date the day its transcript says it was
+recorded (reader/core/transcript_dates.py), all in one undoable step of the study, saved to
+study.json as the Library's other edits are; the banner says what was filled and which
+participants were left empty.
 
 The transcripts are read from the study's texts (core/study_texts.py: what search keeps
 of each interview while its files are unchanged, the open one as edited), the others
@@ -13,12 +15,13 @@ while. Nothing is changed before the last is read; Cancel changes nothing.
 from __future__ import annotations
 
 import time
+from functools import partial
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject, Qt, QTimer, Signal
 from PySide6.QtWidgets import QProgressDialog, QWidget
 
-from reader.core.participants import FillReport, find_participant, to_fill
+from reader.core.participants import FillReport, to_fill
 from reader.ui.library.open_study import OpenStudy
 from reader.ui.library.switcher import InterviewSwitcher
 
@@ -29,10 +32,12 @@ if TYPE_CHECKING:
 
 SLICE_MS = 40  # read for this long, then let the window paint and take clicks
 SHOW_AFTER_MS = 500  # the progress dialog shows when reading would take longer
-CANCELLED = "Fill Participants was cancelled: no participant was filled."
+TITLE = "Fill Participants and Dates from Transcripts"
+STEP = "Fill Participants and Dates"  # Edit ▸ Undo's
+CANCELLED = "Filling from transcripts was cancelled: nothing was filled."
 
 
-class ParticipantFilling(QObject):
+class TranscriptFilling(QObject):
     done = Signal()  # the report is said (the Library takes the focus: Ctrl+Z undoes)
 
     def __init__(self, window: QWidget, owner: OpenStudy, switcher: InterviewSwitcher) -> None:
@@ -54,7 +59,8 @@ class ParticipantFilling(QObject):
         return self._study is not None
 
     def start(self) -> None:
-        """Read the transcripts of the interviews without a participant, then fill them."""
+        """Read the transcripts of the interviews without a participant or a date, then
+        fill them."""
         got = self.switcher.study_and_texts()
         if got is None or self.running() or self.owner.read_only:
             return
@@ -80,7 +86,7 @@ class ParticipantFilling(QObject):
             while self._read < len(self._pending):  # at least one a slice
                 entry = self._pending[self._read]
                 self._read += 1
-                self._report.add(entry, find_participant(*texts.answering(entry)))
+                self._report.add(entry, texts.said(entry))
                 if time.monotonic() >= deadline:
                     break
             if self._dialog is None and self._read < len(self._pending):
@@ -100,13 +106,13 @@ class ParticipantFilling(QObject):
         if left * 1000 < SHOW_AFTER_MS:
             return
         dialog = QProgressDialog(
-            f"Reading {len(self._pending)} transcripts for their participants…",
+            f"Reading {len(self._pending)} transcripts for participants and dates…",
             "Cancel",
             0,
             len(self._pending),
             self.window,
         )
-        dialog.setWindowTitle("Fill Participants from Transcripts")
+        dialog.setWindowTitle(TITLE)
         dialog.setWindowModality(Qt.WindowModality.WindowModal)
         dialog.setMinimumDuration(0)
         dialog.setAutoReset(False)
@@ -119,15 +125,13 @@ class ParticipantFilling(QObject):
         study, report = self._study, self._report
         self._stop()
         assert study is not None
-        names = report.filled
-        # A participant typed while the transcripts were read is kept (fill_participants).
-        count = sum(e.id in names for e in to_fill(study.interviews))
-        if count and not self.owner.run(
-            "Fill Participants", lambda: study.fill_participants(names), study.put_back
-        ):
+        # A participant or date typed while the transcripts were read is kept.
+        filled, dated = report.counts(study.interviews)
+        fill = partial(study.fill_from_transcripts, report.filled, report.dates)
+        if (filled or dated) and not self.owner.run(STEP, fill, study.put_back):
             return  # refused (the study turned read-only): the study said why
-        self.owner.message.emit(report.message(count))
-        self.owner.status.emit(report.headline(count), 8000)
+        self.owner.message.emit(report.message(filled, dated))
+        self.owner.status.emit(report.headline(filled, dated), 8000)
         self.done.emit()
 
     def _cancel(self) -> None:

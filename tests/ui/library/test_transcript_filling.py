@@ -1,5 +1,6 @@
-"""Edit ▸ Fill Participants from Transcripts, by keys: the Library's empty Participant
-cells get the names the transcripts give, in one step that Ctrl+Z in the Library undoes;
+"""Edit ▸ Fill Participants and Dates from Transcripts, by keys: the Library's empty
+Participant and Date cells get the names and dates the transcripts give, in one step that
+Ctrl+Z in the Library undoes;
 study.json on disk each time; the banner's report; Cancel changes nothing; the open
 interview's unsaved speaker names count."""
 
@@ -14,9 +15,16 @@ import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication, QMenu, QProgressDialog
 
-from reader.ui.library import participant_filling
+from reader.ui.library import transcript_filling
 from reader.ui.window.main_window import MainWindow
-from tests.participant_study import FILLED, REPORT, TYPED, write_participant_study
+from tests.participant_study import (
+    DATED,
+    FILLED,
+    REPORT,
+    TYPED,
+    TYPED_DATE,
+    write_participant_study,
+)
 from tests.ui.test_library_fit import Menus
 
 ALT = Qt.KeyboardModifier.AltModifier
@@ -35,13 +43,14 @@ def window(make_study_window: Callable[[Path], MainWindow], study_folder: Path) 
     return window
 
 
-def on_disk(folder: Path) -> dict[str, str]:
+def on_disk(folder: Path, field: str = "participant") -> dict[str, str]:
     data = orjson.loads((folder / "study.json").read_bytes())
-    return {e["title"]: e["participant"] for e in data["interviews"] if e["participant"]}
+    return {e["title"]: e[field] for e in data["interviews"] if e[field]}
 
 
-def in_library(window: MainWindow) -> dict[str, str]:
-    return {row.title: row.participant for row in window.library.model.rows if row.participant}
+def in_library(window: MainWindow, field: str = "participant") -> dict[str, str]:
+    rows = window.library.model.rows
+    return {row.title: getattr(row, field) for row in rows if getattr(row, field)}
 
 
 def edit_menu(window: MainWindow) -> QMenu:
@@ -49,7 +58,7 @@ def edit_menu(window: MainWindow) -> QMenu:
 
 
 def fill_by_keys(window: MainWindow, qtbot: Any) -> None:
-    """Alt+E, T: Edit ▸ Fill Participants from &Transcripts."""
+    """Alt+E, T: Edit ▸ Fill Participants and Dates from &Transcripts."""
     qtbot.waitUntil(window.isActiveWindow)
     menu = edit_menu(window)
     qtbot.keyClick(window, Qt.Key.Key_E, ALT)
@@ -64,14 +73,17 @@ def test_the_command_fills_saves_reports_and_ctrl_z_in_the_library_undoes(
     window.reader.setFocus()  # reading: Ctrl+Z there undoes the interview's steps
     fill_by_keys(window, qtbot)
     qtbot.waitUntil(lambda: window.banner.text() == REPORT)
-    assert window.statusBar().currentMessage() == "Filled 4 participants."
+    assert window.statusBar().currentMessage() == "Filled 4 participants and 1 date."
     assert on_disk(study_folder) == FILLED
+    assert on_disk(study_folder, "date") == DATED
     qtbot.waitUntil(lambda: in_library(window) == FILLED)
+    assert in_library(window, "date") == DATED
     view = window.library.view
     window.activateWindow()  # offscreen, a closed menu stays the active window
     qtbot.waitUntil(view.hasFocus)  # given to the Library, where Ctrl+Z undoes the step
     qtbot.keyClick(view, Qt.Key.Key_Z, CTRL)
     assert on_disk(study_folder) == {"P06": TYPED}
+    assert on_disk(study_folder, "date") == {"P02": TYPED_DATE}
     qtbot.waitUntil(lambda: in_library(window) == {"P06": TYPED})
     qtbot.keyClick(view, Qt.Key.Key_Z, CTRL | Qt.KeyboardModifier.ShiftModifier)
     assert on_disk(study_folder) == FILLED
@@ -80,7 +92,7 @@ def test_the_command_fills_saves_reports_and_ctrl_z_in_the_library_undoes(
 def test_the_librarys_add_button_and_right_click_menu_offer_it(
     window: MainWindow, study_folder: Path, qtbot: Any, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    action = window.window_actions.fill_participants
+    action = window.window_actions.fill_from_transcripts
     assert action in window.library.add_button.menu().actions()
     menus = Menus(monkeypatch).opened
     view = window.library.view
@@ -96,22 +108,22 @@ def test_a_read_only_study_greys_it_out_saying_why(
 ) -> None:
     make_study_window(study_folder)
     second = make_study_window(study_folder)  # the first holds the study's lock
-    action = second.window_actions.fill_participants
+    action = second.window_actions.fill_from_transcripts
     assert not action.isEnabled() and "read-only" in action.toolTip()
 
 
 def test_cancel_leaves_every_cell_as_it_was(
     window: MainWindow, study_folder: Path, qtbot: Any, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    monkeypatch.setattr(participant_filling, "SLICE_MS", 0)  # one transcript a slice
-    monkeypatch.setattr(participant_filling, "SHOW_AFTER_MS", 0)
-    window.window_actions.fill_participants.trigger()
+    monkeypatch.setattr(transcript_filling, "SLICE_MS", 0)  # one transcript a slice
+    monkeypatch.setattr(transcript_filling, "SHOW_AFTER_MS", 0)
+    window.window_actions.fill_from_transcripts.trigger()
     qtbot.waitUntil(lambda: window.findChild(QProgressDialog) is not None)
     dialog = window.findChild(QProgressDialog)
     qtbot.waitUntil(lambda: dialog.isVisible() and dialog.value() >= 1)
-    assert dialog.maximum() == 7  # the interviews without a participant
+    assert dialog.maximum() == 8  # the interviews without a participant or a date
     qtbot.keyClick(dialog, Qt.Key.Key_Escape)
-    qtbot.waitUntil(lambda: window.statusBar().currentMessage() == participant_filling.CANCELLED)
+    qtbot.waitUntil(lambda: window.statusBar().currentMessage() == transcript_filling.CANCELLED)
     assert on_disk(study_folder) == {"P06": TYPED}
     assert not window.study.undo_stack.canUndo()
     assert QApplication.activeModalWidget() is None
@@ -124,7 +136,7 @@ def test_the_open_interviews_unsaved_speaker_name_counts(
     p05 = next(e.id for e in study.interviews if e.title == "P05")
     assert window.switcher.open(p05)
     window.interview.controller.rename_speaker("Speaker 2", "Mei Lin")
-    window.window_actions.fill_participants.trigger()
+    window.window_actions.fill_from_transcripts.trigger()
     qtbot.waitUntil(lambda: on_disk(study_folder).get("P05") == "Mei Lin")
     assert "P05" not in window.banner.text()
 
@@ -133,8 +145,10 @@ def test_with_none_empty_it_says_so_and_makes_no_step(
     window: MainWindow, study_folder: Path, qtbot: Any
 ) -> None:
     for entry in window.study.study.interviews:
-        window.study.rename(entry.id, participant=entry.participant or "Someone")
+        window.study.rename(
+            entry.id, participant=entry.participant or "Someone", date=entry.date or "2025-01-01"
+        )
     steps = window.study.undo_stack.count()
-    window.window_actions.fill_participants.trigger()
-    qtbot.waitUntil(lambda: window.banner.text() == "No interview lacks a participant.")
+    window.window_actions.fill_from_transcripts.trigger()
+    qtbot.waitUntil(lambda: window.banner.text() == "Every interview has a participant and a date.")
     assert window.study.undo_stack.count() == steps
