@@ -1,7 +1,7 @@
-"""Fill Participants from Transcripts child: the app with a study of 500 interviews of
-60 KB whose transcripts name their speakers ("Interviewer:", "Ana Pereira:"; a group
-and a "Speaker 2" now and then), timing Edit ▸ Fill Participants from Transcripts from
-the command to the report, and the longest the window went without handling events
+"""Fill Participants and Dates from Transcripts child: the app with a study of 500
+interviews of 60 KB whose transcripts name their speakers ("Interviewer:", "Ana Pereira:";
+a group and a "Speaker 2" now and then), timing Edit ▸ Fill Participants and Dates from
+Transcripts from the command to the report, and the longest the window went without handling events
 meanwhile. `cold`: the command given as the study opens; `warm`: once the study's texts
 are loaded for search (the first WARM, as the study opens; each is kept and not read again).
 
@@ -109,8 +109,8 @@ def measure(run_: Any) -> list[Row]:
     return [
         Row(
             "9. Studies",
-            f"Fill Participants from Transcripts, {INTERVIEWS} interviews of 60 KB, as the "
-            "study opens: command → report",
+            f"Fill Participants and Dates from Transcripts, {INTERVIEWS} interviews of 60 KB, "
+            "as the study opens: command → report",
             [cold["fill_s"]],
             "s",
             target=Target(FILL_TARGET_S),
