@@ -907,12 +907,14 @@ def test_a_highlight_resized_on_both_sides_or_without_a_record_comes_beside_hers
 # --- ours back under new GUIDs (NVivo, some ATLAS.ti versions) ---------------------------
 
 P2_TEXT = "Q: And you?\nA: Days only. 🌞\n"
+SELECTION = f"{P}TranscriptSelection"
 
 
 def new_guids(root: ET.Element, prefix: str = "ae") -> None:
     """Every selection given a GUID of its own, as NVivo and some ATLAS.ti versions export
-    a project."""
-    for n, selection in enumerate(root.iter(f"{P}PlainTextSelection")):
+    a project (a text's selections, and a recording's transcript's)."""
+    selections = [e for e in root.iter() if e.tag in (f"{P}PlainTextSelection", SELECTION)]
+    for n, selection in enumerate(selections):
         selection.set("guid", f"{prefix}000000-0000-4000-8000-{n:012}")
 
 
@@ -993,6 +995,22 @@ def test_a_passage_deleted_here_stays_deleted_when_it_comes_back_under_a_new_gui
     assert not any(m.changed for m in report.merged)
     assert report.merged[0].deleted == 2
     assert [p for p, _ in coded_passages(study, "P1")] == ["With the handover"]
+
+
+def test_a_recordings_passage_deleted_here_stays_deleted_under_a_new_guid(
+    tmp_path: Path,
+) -> None:
+    """A recording's transcript: its selections' positions (SyncPoints) map to the text
+    with its times, and ours under new GUIDs are ours: "🌙", deleted here, stays deleted;
+    "Café at three" is not doubled."""
+    study = recorded_study(tmp_path / "study")
+    back = edited(sent_qdpx(study), new_guids)
+    edit_notes(study, "Night", lambda hs: [h for h in hs if h.exact != "🌙"])
+    report = import_qdpx(back, study.folder)
+    assert [m.line for m in report.merged] == [
+        "“Night”: nothing new; 1 highlight deleted here since it was sent, not brought back"
+    ]
+    assert [h["exact"] for h in notes_json(study, "Night")["highlights"]] == ["Café at three"]
 
 
 def test_a_passage_back_under_a_new_guid_with_a_code_added_there_comes(tmp_path: Path) -> None:
