@@ -672,7 +672,8 @@ def test_without_a_record_the_project_sent_back_brings_everything_as_before(
     ]
 
     # A project of the same texts coded elsewhere (its own highlights, other GUIDs): its
-    # "🌙" was never sent from here, it comes; its handover is ours over again, a twin,
+    # "🌙", coded as the one she sent and deleted since, cannot be told from hers given a
+    # new GUID (as NVivo does): it stays deleted; its handover is ours over again, a twin,
     # and does not put back the "Light" she took off ours.
     study = coded_study(tmp_path / "again")
     sent_qdpx(study)
@@ -680,7 +681,8 @@ def test_without_a_record_the_project_sent_back_brings_everything_as_before(
     elsewhere = sent_qdpx(coded_study(tmp_path / "elsewhere"))
     report = import_qdpx(elsewhere, study.folder)
     assert report.merged[0].line == (
-        "“P1”: 1 new highlight; 1 coding removed here since it was sent, not added back"
+        "“P1”: nothing new; 1 highlight deleted here since it was sent, not brought back; "
+        "1 coding removed here since it was sent, not added back"
     )
 
 
@@ -848,14 +850,22 @@ def fatigue_on_moon(root: ET.Element) -> None:
     coding(selection_named(root, "🌙"), FATIGUE, 3)
 
 
+@pytest.mark.parametrize("guids_anew", [False, True])
 def test_a_highlight_resized_here_since_it_was_sent_takes_the_codes_added_there(
-    tmp_path: Path,
+    tmp_path: Path, guids_anew: bool
 ) -> None:
     """Exported; she widens "🌙" to "rt? 🌙"; her supervisor codes "🌙" (as it went) with
-    "Fatigue". Back: her highlight, as she resized it, gains "Fatigue"; no second
-    highlight over "🌙". Twice is once."""
+    "Fatigue" (and his tool gives every selection a new GUID, or not). Back: her
+    highlight, as she resized it, gains "Fatigue"; no second highlight over "🌙". Twice
+    is once."""
     study = coded_study(tmp_path / "study")
-    back = edited(sent_qdpx(study), fatigue_on_moon)
+
+    def supervisor(root: ET.Element) -> None:
+        fatigue_on_moon(root)
+        if guids_anew:
+            new_guids(root)
+
+    back = edited(sent_qdpx(study), supervisor)
     widen_moon(study)
     moon_id = next(h["id"] for h in notes_json(study, "P1")["highlights"] if h["exact"] == "rt? 🌙")
 
@@ -900,6 +910,191 @@ def test_a_highlight_resized_on_both_sides_or_without_a_record_comes_beside_hers
     widen_moon(study)
     assert import_qdpx(back, study.folder).merged[0].line == "“P1”: 1 new highlight"
     assert [p for p, _ in coded_passages(study, "P1")] == ["rt? 🌙", "🌙", "With the handover"]
+
+
+# --- ours back under new GUIDs (NVivo, some ATLAS.ti versions) ---------------------------
+
+P2_TEXT = "Q: And you?\nA: Days only. 🌞\n"
+SELECTION = f"{P}TranscriptSelection"
+
+
+def new_guids(root: ET.Element, prefix: str = "ae") -> None:
+    """Every selection given a GUID of its own, as NVivo and some ATLAS.ti versions export
+    a project (a text's selections, and a recording's transcript's)."""
+    selections = [e for e in root.iter() if e.tag in (f"{P}PlainTextSelection", SELECTION)]
+    for n, selection in enumerate(selections):
+        selection.set("guid", f"{prefix}000000-0000-4000-8000-{n:012}")
+
+
+def saved_by(root: ET.Element, origin: str) -> None:
+    """The project of our CRLF export saved by `origin`: ATLAS.ti counts a CRLF once, the
+    others twice, as our export wrote them."""
+    root.set("origin", origin)
+    if "atlas" not in origin.lower():
+        return
+    texts = {"P1": TEXT.replace("\n", "\r\n"), "P2": P2_TEXT.replace("\n", "\r\n")}
+    for source in root.iter(f"{P}TextSource"):
+        for selection in source.iter(f"{P}PlainTextSelection"):
+            for end in ("startPosition", "endPosition"):
+                at = int(selection.get(end))
+                selection.set(end, str(at - texts[source.get("name")][:at].count("\r\n")))
+
+
+def the_end_added(root: ET.Element) -> None:
+    """There: "The end." in P1, a passage never sent, coded "Light"."""
+    light = next(c.get("guid") for c in root.iter(f"{P}Code") if c.get("name") == "Light")
+    source = next(s for s in root.iter(f"{P}TextSource") if s.get("name") == "P1")
+    start = TEXT.replace("\n", "\r\n").index("The end.")
+    new = ET.SubElement(
+        source,
+        f"{P}PlainTextSelection",
+        guid=NEW_SELECTION,
+        name="end",
+        startPosition=str(start),
+        endPosition=str(start + len("The end.")),
+    )
+    coding(new, light, 5)
+
+
+@pytest.mark.parametrize("origin", ["NVivo 14.23", "MAXQDA 2022", "ATLAS.ti 23.2"])
+def test_a_passage_deleted_here_stays_deleted_when_it_comes_back_under_a_new_guid(
+    tmp_path: Path, origin: str
+) -> None:
+    """Exported (CRLF, as for MAXQDA); she deletes "🌙" and takes "Light" off the handover;
+    her supervisor adds "Fatigue" to the handover and to P2's passage and codes "The
+    end." (new), and his tool gives every selection a GUID of its own. Back: "🌙" stays
+    deleted, "Light" stays off, "Fatigue" joins her highlights (none doubled), "The end."
+    comes. Twice is once; his next file, the GUIDs made anew again, does not bring back
+    "The end." deleted here since."""
+    study = coded_study(tmp_path / "study")
+    ids = {h.exact: h.id for e in study.interviews for h in study.load_notes(e).highlights}
+
+    def supervisor(root: ET.Element) -> None:
+        fatigue_added(root)
+        the_end_added(root)
+        new_guids(root)
+        saved_by(root, origin)
+
+    back = edited(sent_qdpx(study, crlf=True), supervisor)
+    delete_moon_and_light(study)
+
+    report = import_qdpx(back, study.folder)
+    assert said(report) == []
+    assert [m.line for m in report.merged] == [
+        "“P1”: 1 coding added to 1 highlight, 1 new highlight; 1 highlight deleted here since "
+        "it was sent, not brought back; 1 coding removed here since it was sent, not added back",
+        "“P2”: 1 coding added to 1 highlight",
+    ]
+    assert coded_passages(study, "P1") == [
+        ("With the handover", ("Handover", "Fatigue")),
+        ("The end.", ("Light",)),
+    ]
+    assert coded_passages(study, "P2") == [("Days only. 🌞", ("Light", "Fatigue"))]
+    kept = [h["id"] for t in ("P1", "P2") for h in notes_json(study, t)["highlights"]]
+    assert kept[0] == ids["With the handover"] and kept[2] == ids["Days only. 🌞"]
+
+    before = files(study.folder)
+    again = import_qdpx(back, study.folder)
+    assert files(study.folder) == before and not any(m.changed for m in again.merged)
+
+    edit_notes(open_study(study.folder), "P1", lambda hs: [h for h in hs if h.exact != "The end."])
+    anew = edited(back, lambda root: new_guids(root, prefix="bf"))
+    report = import_qdpx(anew, study.folder)
+    assert not any(m.changed for m in report.merged)
+    assert report.merged[0].deleted == 2
+    assert [p for p, _ in coded_passages(study, "P1")] == ["With the handover"]
+
+
+def test_a_recordings_passage_deleted_here_stays_deleted_under_a_new_guid(
+    tmp_path: Path,
+) -> None:
+    """A recording's transcript: its selections' positions (SyncPoints) map to the text
+    with its times, and ours under new GUIDs are ours: "🌙", deleted here, stays deleted;
+    "Café at three" is not doubled."""
+    study = recorded_study(tmp_path / "study")
+    back = edited(sent_qdpx(study), new_guids)
+    edit_notes(study, "Night", lambda hs: [h for h in hs if h.exact != "🌙"])
+    report = import_qdpx(back, study.folder)
+    assert [m.line for m in report.merged] == [
+        "“Night”: nothing new; 1 highlight deleted here since it was sent, not brought back"
+    ]
+    assert [h["exact"] for h in notes_json(study, "Night")["highlights"]] == ["Café at three"]
+
+
+def test_a_passage_back_under_a_new_guid_with_a_code_added_there_comes(tmp_path: Path) -> None:
+    """Deleted here, coded there with a code it was not sent with: work done there on it,
+    not the passage as it went; it comes, as a passage made there does."""
+    study = coded_study(tmp_path / "study")
+
+    def supervisor(root: ET.Element) -> None:
+        fatigue_on_moon(root)
+        new_guids(root)
+
+    back = edited(sent_qdpx(study), supervisor)
+    delete_moon_and_light(study)
+    report = import_qdpx(back, study.folder)
+    assert report.merged[0].new == 1 and report.merged[0].deleted == 0
+    assert coded_passages(study, "P1")[0] == ("🌙", ("Light", "Fatigue"))
+
+
+@given(
+    sent=st.lists(HIGHLIGHTS, max_size=6, unique_by=lambda h: h.id),
+    deleted=st.sets(st.integers(0, 9)),
+    taken_off=st.sets(st.sampled_from("abc")),
+    dropped_there=st.sets(st.sampled_from("abc")),
+    made_there=st.lists(HIGHLIGHTS, max_size=3),
+)
+@example(  # two of one passage: "m" joins the one whose note it is, not "n and more"
+    sent=[a_highlight(0, 1, 0, set(), ""), a_highlight(0, 1, 1, set(), "m")],
+    deleted=set(),
+    taken_off=set(),
+    dropped_there=set(),
+    made_there=[a_highlight(0, 1, 0, set(), "n and more")],
+)
+def test_ours_back_under_new_guids_are_neither_doubled_nor_brought_back(
+    sent: list[Highlight],
+    deleted: set[int],
+    taken_off: set[str],
+    dropped_there: set[str],
+    made_there: list[Highlight],
+) -> None:
+    """Sent; some deleted here, codes taken off others; back with every GUID made anew
+    (some codes taken off there), and passages made there: no passage sent and deleted
+    here comes back as it went, no highlight here is doubled nor gains a code taken off
+    it, each made there over a passage never sent comes; twice is once."""
+    record = Sent(_hashes(sent))
+    here = {
+        h.id: h.edited(codes=tuple(c for c in h.codes if c not in taken_off))
+        for h in sent
+        if int(h.id[1:]) not in deleted
+    }
+    theirs = [replace(h, id=f"their{n}") for n, h in enumerate(made_there)]
+    back = [
+        replace(h, id=f"re{h.id}", codes=tuple(c for c in h.codes if c not in dropped_there))
+        for h in sent
+    ]
+    once = dict(here)
+    for selection in back + theirs:
+        merge_selection(once, selection, Merged("s", "s"), record)
+
+    def spans(highlights) -> list[tuple[int, int]]:
+        return [(h.start, h.end) for h in highlights]
+
+    sent_spans, their_spans = set(spans(sent)), set(spans(theirs))
+    for h in here.values():
+        assert (once[h.id].start, once[h.id].end) == (h.start, h.end)
+        sent_codes = next(s.codes for s in sent if s.id == h.id)
+        assert not (set(sent_codes) - set(h.codes)) & set(once[h.id].codes)
+    for span in set(spans(once.values())):
+        count = spans(once.values()).count(span)
+        assert count == (spans(here.values()).count(span) or 1)
+        assert span in spans(here.values()) or span in their_spans
+    assert their_spans - sent_spans <= set(spans(once.values()))
+    merged = Merged("s", "s")
+    again = dict(once)
+    for selection in back + theirs:
+        merge_selection(again, selection, merged, record)
+    assert not merged.changed and again == once
 
 
 # --- participants and attributes filled in there ----------------------------------------

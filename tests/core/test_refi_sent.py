@@ -41,6 +41,10 @@ def test_what_was_sent_is_found_and_nothing_else(tmp_path: Path) -> None:
     assert "p3" not in sent
     assert sent["p1"].spanned("h1", 0, 3)
     assert not sent["p1"].spanned("h1", 0, 4) and not sent["p1"].spanned("h2", 0, 3)
+    # The passage and its codes, whatever the id they come back under.
+    assert sent["p1"].sent_over(0, 3) and sent["p1"].sent_over(0, 3, ("b", "a"))
+    assert sent["p1"].sent_over(0, 3, ("b",)) and not sent["p1"].sent_over(0, 3, ("a", "c"))
+    assert not sent["p1"].sent_over(0, 4) and not sent["p2"].sent_over(0, 3)
 
 
 def test_the_last_exports_are_kept_and_an_export_sent_again_is_one(tmp_path: Path) -> None:
@@ -88,7 +92,8 @@ def test_the_participant_and_values_sent_are_found_and_no_others(tmp_path: Path)
 
 def test_a_record_written_before_values_were_recorded_is_read(tmp_path: Path) -> None:
     """The file an earlier build wrote (highlight h1 sent with code a): its highlights are
-    known; no value is, so each value empty here is filled in, as it was."""
+    known; no value is, so each value empty here is filled in, as it was, nor a passage
+    without its id."""
     (tmp_path / SENT_FILE).write_text(
         '{"format": "interview-reader-refi-sent", "version": 1, "exports": '
         '[{"time": "2026-01-01", "interviews": {"p1": "u2EmQVfh42zH0aLN"}}]}'
@@ -96,6 +101,7 @@ def test_a_record_written_before_values_were_recorded_is_read(tmp_path: Path) ->
     sent = read_sent(tmp_path)["p1"]
     assert sent.has("h1") and sent.had("h1", "a") and not sent.has("h2")
     assert not sent.named("Ana") and not sent.gave("years", 12)
+    assert not sent.sent_over(0, 3)  # nor passages without ids: as before, they come
     record_received(tmp_path, {"p1": Carried((), "Ana", {"years": 12})})  # joins it
     assert read_sent(tmp_path)["p1"].named("Ana") and read_sent(tmp_path)["p1"].has("h1")
 
@@ -145,14 +151,18 @@ def test_a_record_that_cannot_be_read_is_no_record(tmp_path: Path, content: byte
 
 
 def test_a_study_of_500_interviews_of_200_highlights_has_a_small_record(tmp_path: Path) -> None:
-    """Eight characters a highlight, its passage and a coding: 100,000 highlights with a
-    code each are 2.4 MB, in a file of their own (study.json stays as it is:
-    test_refi_merge)."""
+    """Eight characters a highlight, its passage with and without its id, and its coding
+    with and without: 100,000 highlights of passages of their own with a code each are
+    4 MB, in a file of their own (study.json stays as it is: test_refi_merge)."""
+
+    def highlight(n: int) -> Highlight:
+        return replace(a_highlight(n, "code"), start=n % 1000, end=n % 1000 + 3)
+
     interviews = [
-        (f"interview-{i:03}", carried(*(a_highlight(i * 1000 + n, "code") for n in range(200))))
+        (f"interview-{i:03}", carried(*(highlight(i * 1000 + n) for n in range(200))))
         for i in range(500)
     ]
     record_sent(tmp_path, interviews, "2026-01-01")
-    assert (tmp_path / SENT_FILE).stat().st_size < 500 * 200 * 3 * 8 + 500 * 40
+    assert (tmp_path / SENT_FILE).stat().st_size < 500 * 200 * 5 * 8 + 500 * 40
     sent = read_sent(tmp_path)
     assert len(sent) == 500 and sent["interview-499"].had("h499199", "code")

@@ -519,6 +519,73 @@ def test_a_passage_deleted_since_the_study_was_exported_does_not_come_back(
     assert [(h.exact, study.codebook.names(h.codes)) for h in on_disk] == expected
 
 
+def test_a_passage_deleted_here_stays_deleted_when_its_guid_comes_back_new(
+    make_study_window, folder: Path, qtbot, dialogs, tmp_path: Path, monkeypatch
+) -> None:
+    """File ▸ Export… sends the study; she deletes "night". Her supervisor's NVivo adds
+    "Sleep" to "coffee", codes "handover" (new) and, exporting, gives every selection a
+    GUID of its own. Imported back: "night" stays deleted, "coffee" is one highlight with
+    "Sleep" added, "handover" comes, in the window and in the notes JSON on disk."""
+    import json
+    import xml.etree.ElementTree as ET
+
+    from tests.core.test_refi_merge import coding, edited, new_guids
+
+    window = make_study_window(folder)
+    interview = window.interview
+    code_with_keys(window, qtbot, "coffee", "Drinks")
+    code_with_keys(window, qtbot, "night", "Shifts")
+    sent = tmp_path / "study.qdpx"
+    export_qdpx(window, monkeypatch, dialogs, whole_study=True, to=sent)
+    night, coffee = (
+        next(h for h in interview.session.notes.highlights if h.exact == word)
+        for word in ("night", "coffee")
+    )
+    interview.controller.delete_highlight(night.id)
+    sleep = "5a000000-0000-4000-8000-000000000001"
+    text = TALKS["P01 Ana.txt"]
+
+    def supervisor(root: ET.Element) -> None:
+        p = root.tag[: root.tag.index("}") + 1]
+        root.set("origin", "NVivo 14.23")
+        codes = root.find(f"{p}CodeBook/{p}Codes")
+        ET.SubElement(codes, f"{p}Code", guid=sleep, name="Sleep")
+        drinks = next(c.get("guid") for c in codes if c.get("name") == "Drinks")
+        coding(
+            next(s for s in root.iter(f"{p}PlainTextSelection") if s.get("guid") == coffee.id),
+            sleep,
+            1,
+        )
+        source = next(s for s in root.iter(f"{p}TextSource") if s.get("name") == "P01 Ana")
+        start = text.index("handover")
+        handover = ET.SubElement(
+            source,
+            f"{p}PlainTextSelection",
+            startPosition=str(start),
+            endPosition=str(start + len("handover")),
+        )
+        coding(handover, drinks, 2)
+        new_guids(root)
+
+    said = imported_back(window, dialogs, edited(sent.read_bytes(), supervisor), tmp_path)
+    assert (
+        "“P01 Ana”: 1 coding added to 1 highlight, 1 new highlight; 1 highlight deleted here "
+        "since it was sent, not brought back"
+    ) in said
+    book = window.codebook.hub.book
+    expected = [("coffee", ("Drinks", "Sleep")), ("handover", ("Drinks",))]
+    shown = [(h.exact, book.names(h.codes)) for h in interview.session.notes.highlights]
+    assert shown == expected
+    assert interview.session.notes.highlights[0].id == coffee.id
+    interview.flush()
+    study = window.study.study
+    on_disk = json.loads(study.notes_path(study.interviews[0]).read_bytes())
+    named = {c["id"]: c["name"] for c in on_disk["codes"]}
+    assert [
+        (h["exact"], tuple(named[c] for c in h["codes"])) for h in on_disk["highlights"]
+    ] == expected
+
+
 def imported_back(window, dialogs, project: bytes, tmp_path: Path) -> str:
     """File ▸ Import ▸ REFI-QDA Project… of `project` into the open study: its report."""
     back = tmp_path / "back.qdpx"

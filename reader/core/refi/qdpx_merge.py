@@ -5,12 +5,15 @@ selections merged into that interview's notes file (qdpx_import reads them).
 A selection whose GUID is the id of a highlight there (our export keeps highlight ids as
 selection GUIDs) is that highlight: the codes and the note it gained are added. One with a
 new GUID is a new highlight, unless a highlight of the same passage is there (made here
-since, or its twin): that one takes its codes and note, as above. Nothing is taken away:
-a coding removed in the other tool stays here. Nor is anything brought back that was
-deleted here since the study was sent (refi.sent, the record its export keeps): a
-selection whose GUID was sent and whose highlight is gone here, a code that was on a sent
-highlight and was taken off it here (the codes added there come); the report says how
-many. Without a record (an older study, a project from elsewhere) all of it comes, as
+since, or its twin), or the highlight sent over that passage and resized here since:
+that one takes its codes and note, as above. Nothing is taken away: a coding removed in
+the other tool stays here. Nor is anything brought back that was deleted here since the
+study was sent (refi.sent, the record its export keeps): a selection whose GUID was sent
+and whose highlight is gone here; one with a new GUID over a passage sent, with no
+highlight of it here and no code the passage was not sent with (ours, given a new GUID by
+NVivo or ATLAS.ti on its way back); a code that was on a sent highlight, or passage, and
+was taken off it here (the codes added there come); the report says how many. Without a
+record (an older study, a project from elsewhere) all of it comes, as
 before. A selection of a highlight's GUID over another passage is that highlight when the
 passage is the one sent (resized here since: what was added there joins it); else
 (resized there, or no record) it is a new highlight beside it, or joins one of that
@@ -146,8 +149,11 @@ def merge_selection(
     what the study sent of the interview (refi.sent): a highlight sent and deleted here
     since is not brought back, nor a code sent on a highlight and taken off it here; one
     that comes back over the passage it was sent with and was resized here since is ours
-    (it takes the codes and note). Returns the selection as the study knows it (another
-    id when it was resized there)."""
+    (it takes the codes and note). A selection of a GUID the study does not know, over a
+    passage sent, may be ours given a new GUID by the other tool: it is the highlight sent
+    over it (resized here since or not), or, with none here and no code it was not sent
+    with, that highlight deleted here. Returns the selection as the study knows it
+    (another id when it was resized there)."""
     old = highlights.get(selection.id)
     span = (selection.start, selection.end)
     if old is not None and (old.start, old.end) != span and not sent.spanned(old.id, *span):
@@ -159,23 +165,30 @@ def merge_selection(
     if old is None and sent.has(selection.id):
         merged.deleted += 1
         return selection
-    if old is None:
+    by_passage = old is None
+    if by_passage:
+        over = [h for h in highlights.values() if (h.start, h.end) == span]
+        old = _sent_over(highlights, over, selection, sent)
+        if old is None and sent.sent_over(*span, selection.codes):
+            merged.deleted += 1  # ours under a new GUID, deleted here since
+            return selection
         # A highlight of the same passage (made here since, or a twin made there) is that
-        # passage: it takes the codes, as coding a highlighted passage does here. Which one,
-        # when there are several, must not hang on the order read: one that has them.
-        twins = [h for h in highlights.values() if (h.start, h.end) == span]
-        codes, note = set(selection.codes), selection.note.strip()
-        old = min(
-            twins, key=lambda h: (not codes <= set(h.codes), note not in h.note, h.id), default=None
-        )
+        # passage: it takes the codes, as coding a highlighted passage does here.
+        old = old or _likeliest(over, selection)
     if old is None:
         highlights[selection.id] = selection
         merged.new += 1
         return selection
     fresh = [c for c in selection.codes if c not in old.codes]
-    # Taken off here since it was sent: on this highlight, or on the one a twin joins (a
-    # tool that gives the selections new GUIDs sends ours back as twins).
-    codes = tuple(c for c in fresh if not sent.had(selection.id, c) and not sent.had(old.id, c))
+    # Taken off here since it was sent: on this highlight, or on the passage a selection
+    # joins by its passage (a tool that gives the selections new GUIDs sends ours back so).
+    codes = tuple(
+        c
+        for c in fresh
+        if not sent.had(selection.id, c)
+        and not sent.had(old.id, c)
+        and not (by_passage and sent.sent_over(*span, (c,)))
+    )
     note = joined(old.note, selection.note)
     if codes or note != old.note:
         highlights[old.id] = replace(
@@ -186,6 +199,33 @@ def merge_selection(
     merged.uncoded += len(fresh) - len(codes)
     merged.notes += note != old.note
     return selection
+
+
+def _sent_over(
+    highlights: dict[str, Highlight], over: list[Highlight], selection: Highlight, sent: Sent
+) -> Highlight | None:
+    """The highlight sent over the passage of `selection` (a selection of a GUID not here,
+    which may be ours under a new GUID), still here: one of those `over` it, or one
+    resized here since (a look-up of each highlight, only when no highlight over it was
+    sent over it)."""
+    span = (selection.start, selection.end)
+    if not sent.sent_over(*span):
+        return None
+    ours = [h for h in over if sent.spanned(h.id, *span)]
+    ours = ours or [h for h in highlights.values() if sent.spanned(h.id, *span)]
+    return _likeliest(ours, selection)
+
+
+def _likeliest(candidates: list[Highlight], selection: Highlight) -> Highlight | None:
+    """The one of `candidates` that `selection` joins. Which one, when there are several,
+    must not hang on the order read: one that has its codes and note (each paragraph of
+    it, as joined tells: "m" is not in "n and more")."""
+    codes = set(selection.codes)
+    return min(
+        candidates,
+        key=lambda h: (not codes <= set(h.codes), joined(h.note, selection.note) != h.note, h.id),
+        default=None,
+    )
 
 
 def joined(old: str, new: str) -> str:

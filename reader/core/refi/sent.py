@@ -10,14 +10,19 @@ of 500 interviews with 200 highlights each sends 100,000 highlights and more cod
 which would make study.json (read, merged and written on every change) megabytes long.
 The file is hidden, as the folder scan leaves hidden files out (a visible .json there
 would be reported as "skipped" each time the folder is scanned). It holds hashes, not the
-ids: for each interview a sorted run of 6-byte hashes, base64, of "highlight:ID" and
-"span:ID/START/END" for each highlight sent and "coding:ID/CODE" for each of its codes (8
-characters each; with 1,000 of them in an interview, a chance of one in 3·10¹¹ per
-look-up that a highlight, passage or coding made there is taken for one sent), and
-"participant:NAME" and "value:KEY/VALUE" (VALUE in JSON, as study.json has it) for what
-it was sent with. A record written before passages, or values, were recorded has none:
-every passage that differs reads as resized there, and every value empty here is filled
-in from the file, as they did; an older build reading a newer record passes them over.
+ids: for each interview a sorted run of 6-byte hashes, base64, of "highlight:ID",
+"span:ID/START/END" and "passage:START/END" for each highlight sent, "coding:ID/CODE" and
+"passage-coding:START/END/CODE" for each of its codes (8 characters each; with 1,000 of
+them in an interview, a chance of one in 3·10¹¹ per look-up that a highlight, passage or
+coding made there is taken for one sent), and "participant:NAME" and "value:KEY/VALUE"
+(VALUE in JSON, as study.json has it) for what it was sent with. The passage keys, without
+the id, know a highlight that comes back under a GUID of its own (NVivo and some ATLAS.ti
+versions make the selections' GUIDs anew). Each kind of key came with a build of its own,
+all in version 1 of the file: a record written before passages, values, or passages
+without ids were recorded has none: every passage that differs reads as resized there,
+every value empty here is filled in from the file, and a highlight deleted here that
+comes back under a new GUID is added, as they did; an older build reading a newer record
+passes the keys it does not know over.
 
 An export is recorded once its file is written (Sending.record), never before: a file
 not written (the save dialog cancelled, a full disk) sent nothing, and a highlight it
@@ -87,6 +92,14 @@ class Sent:
         """The highlight was sent over this passage (its offsets in the interview's text)."""
         return _hash(f"span:{highlight_id}/{start}/{end}") in self.hashes
 
+    def sent_over(self, start: int, end: int, codes: Iterable[str] = ()) -> bool:
+        """A highlight, whatever its id, was sent over this passage, and each of `codes`
+        on one sent over it: a selection that comes back with a GUID of its own may be
+        ours (NVivo and some ATLAS.ti versions give selections new GUIDs)."""
+        return _hash(f"passage:{start}/{end}") in self.hashes and all(
+            _hash(f"passage-coding:{start}/{end}/{code}") in self.hashes for code in codes
+        )
+
     def named(self, participant: str) -> bool:
         """The interview was sent as this participant's."""
         return _hash(f"participant:{participant}") in self.hashes
@@ -112,7 +125,9 @@ def _keys(carried: Carried) -> set[bytes]:
     for h in carried.highlights:
         keys.add(_hash(f"highlight:{h.id}"))
         keys.add(_hash(f"span:{h.id}/{h.start}/{h.end}"))
+        keys.add(_hash(f"passage:{h.start}/{h.end}"))
         keys.update(_hash(f"coding:{h.id}/{code}") for code in h.codes)
+        keys.update(_hash(f"passage-coding:{h.start}/{h.end}/{code}") for code in h.codes)
     if carried.participant:
         keys.add(_hash(f"participant:{carried.participant}"))
     keys.update(_hash(_value_key(k, v)) for k, v in carried.attributes.items())
