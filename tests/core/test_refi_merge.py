@@ -22,7 +22,7 @@ from reader.core.lock_files import notes_lock
 from reader.core.refi.codebook_xml import RefiError
 from reader.core.refi.qdpx_export import export_study_qdpx
 from reader.core.refi.qdpx_import import import_qdpx
-from reader.core.refi.qdpx_merge import Merged, joined, merge_selection
+from reader.core.refi.qdpx_merge import Highlights, Merged, joined, merge_selection
 from reader.core.refi.sent import Carried, Sent, record_sent
 from reader.core.store import save_notes
 from reader.core.study import Study, open_study
@@ -384,7 +384,7 @@ def test_merging_removes_nothing_and_twice_is_once(
     here: list[Highlight], selections: list[Highlight]
 ) -> None:
     before = {h.id: h for h in here}
-    once = dict(before)
+    once = Highlights(before.values())
     for selection in selections:
         merge_selection(once, selection, Merged("s", "s"))
     for h in before.values():
@@ -392,7 +392,7 @@ def test_merging_removes_nothing_and_twice_is_once(
         assert (kept.start, kept.end) == (h.start, h.end)
         assert set(h.codes) <= set(kept.codes) and h.note.strip() in kept.note
     # Read back as the file has them, and merged again: nothing changes.
-    again = {h.id: h for h in sorted(once.values(), key=lambda h: (h.start, h.end, h.id))}
+    again = Highlights(sorted(once.values(), key=lambda h: (h.start, h.end, h.id)))
     merged = Merged("s", "s")
     for selection in selections:
         merge_selection(again, selection, merged)
@@ -727,7 +727,7 @@ def test_a_merge_never_brings_back_what_was_sent_and_deleted_here(
     here |= {
         f"new{h.id}": replace(h, id=f"new{h.id}") for h in made_here if f"new{h.id}" not in here
     }
-    once = dict(here)
+    once = Highlights(here.values())
     for selection in selections + list(sent_by_id.values()):
         merge_selection(once, selection, Merged("s", "s"), record)
     for h in sent_by_id.values():
@@ -737,7 +737,7 @@ def test_a_merge_never_brings_back_what_was_sent_and_deleted_here(
             removed = set(h.codes) - set(here[h.id].codes)
             assert not removed & set(once[h.id].codes)
     merged = Merged("s", "s")
-    again = dict(once)
+    again = Highlights(once.values())
     for selection in selections + list(sent_by_id.values()):
         merge_selection(again, selection, merged, record)
     assert not merged.changed and again == once
@@ -1073,7 +1073,7 @@ def test_ours_back_under_new_guids_are_neither_doubled_nor_brought_back(
         replace(h, id=f"re{h.id}", codes=tuple(c for c in h.codes if c not in dropped_there))
         for h in sent
     ]
-    once = dict(here)
+    once = Highlights(here.values())
     for selection in back + theirs:
         merge_selection(once, selection, Merged("s", "s"), record)
 
@@ -1091,7 +1091,7 @@ def test_ours_back_under_new_guids_are_neither_doubled_nor_brought_back(
         assert span in spans(here.values()) or span in their_spans
     assert their_spans - sent_spans <= set(spans(once.values()))
     merged = Merged("s", "s")
-    again = dict(once)
+    again = Highlights(once.values())
     for selection in back + theirs:
         merge_selection(again, selection, merged, record)
     assert not merged.changed and again == once
@@ -1239,7 +1239,7 @@ def test_highlights_resized_here_take_what_came_over_the_passages_sent(
         n = int(h.id[1:])
         start, length = resized.get(n, (h.start, h.end - h.start))
         here[h.id] = a_highlight(start, length, n, set(h.codes), h.note)
-    once = dict(here)
+    once = Highlights(here.values())
     merged = Merged("s", "s")
     for h in sent:
         merge_selection(once, replace(h, codes=tuple(sorted(set(h.codes) | added))), merged, record)
@@ -1247,7 +1247,7 @@ def test_highlights_resized_here_take_what_came_over_the_passages_sent(
     for h in sent:
         assert (once[h.id].start, once[h.id].end) == (here[h.id].start, here[h.id].end)
         assert set(once[h.id].codes) == set(h.codes) | added
-    again = dict(once)
+    again = Highlights(once.values())
     merged = Merged("s", "s")
     for h in sent:
         merge_selection(

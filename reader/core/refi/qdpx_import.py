@@ -73,6 +73,7 @@ from reader.core.refi.codebook_xml import (
 from reader.core.refi.left_out import LeftOut, grouped_lines
 from reader.core.refi.qdpx_export import GUIDS_SETTING
 from reader.core.refi.qdpx_merge import (
+    Highlights,
     Merged,
     join_memos,
     joined,
@@ -782,7 +783,7 @@ def _merge(
     if notes is None:  # none yet: made as a new interview's are
         notes = NotesData(document=load_document(study.transcript_path(entry)).meta())
     merged = Merged(name, title)
-    by_id = {h.id: h for h in notes.highlights}
+    by_id = Highlights(notes.highlights)
     # Its notes file gone (lost, not its highlights deleted one by one): all of it comes.
     sent = run.sent.get(entry.id, NOTHING_SENT) if was is not None else NOTHING_SENT
     came = [

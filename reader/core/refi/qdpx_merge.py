@@ -29,6 +29,7 @@ window is editing, is left as it is (its participant and attributes too).
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 
@@ -42,6 +43,29 @@ from reader.core.refi.left_out import NAMED
 from reader.core.refi.sent import NOTHING_SENT, Sent
 from reader.core.store import describe_os_error, save_notes
 from reader.core.wording import counted, listed
+
+
+class Highlights(dict[str, Highlight]):
+    """An interview's highlights by id, and by passage: a selection that comes with a GUID
+    of its own is looked up by its passage. NVivo sends every selection so, and a walk of
+    all the highlights for each made merging 5,000 of them take seconds."""
+
+    def __init__(self, highlights: Iterable[Highlight] = ()) -> None:
+        super().__init__()
+        self._ids_over: dict[tuple[int, int], set[str]] = {}
+        for h in highlights:
+            self[h.id] = h
+
+    def __setitem__(self, highlight_id: str, highlight: Highlight) -> None:
+        old = self.get(highlight_id)
+        if old is not None:
+            self._ids_over[(old.start, old.end)].discard(highlight_id)
+        super().__setitem__(highlight_id, highlight)
+        self._ids_over.setdefault((highlight.start, highlight.end), set()).add(highlight_id)
+
+    def over(self, start: int, end: int) -> list[Highlight]:
+        """The highlights of exactly this passage."""
+        return [self[i] for i in self._ids_over.get((start, end), ())]
 
 
 @dataclass
@@ -140,7 +164,7 @@ NOTHING_NEW = "nothing new, the study has all of it"
 
 
 def merge_selection(
-    highlights: dict[str, Highlight],
+    highlights: Highlights,
     selection: Highlight,
     merged: Merged,
     sent: Sent = NOTHING_SENT,
@@ -167,7 +191,7 @@ def merge_selection(
         return selection
     by_passage = old is None
     if by_passage:
-        over = [h for h in highlights.values() if (h.start, h.end) == span]
+        over = highlights.over(*span)
         old = _sent_over(highlights, over, selection, sent)
         if old is None and sent.sent_over(*span, selection.codes):
             merged.deleted += 1  # ours under a new GUID, deleted here since
@@ -202,7 +226,7 @@ def merge_selection(
 
 
 def _sent_over(
-    highlights: dict[str, Highlight], over: list[Highlight], selection: Highlight, sent: Sent
+    highlights: Highlights, over: list[Highlight], selection: Highlight, sent: Sent
 ) -> Highlight | None:
     """The highlight sent over the passage of `selection` (a selection of a GUID not here,
     which may be ours under a new GUID), still here: one of those `over` it, or one
