@@ -8,9 +8,10 @@ from pathlib import Path
 import pytest
 from PySide6.QtGui import QFont, QTextCharFormat, QTextCursor, QTextDocument
 from PySide6.QtWidgets import QApplication, QPlainTextDocumentLayout
+from shiboken6 import Shiboken
 
 from reader.ui.notes.markdown_highlighter import CHUNK_BLOCKS, MarkdownHighlighter, links_in
-from reader.ui.notes.notes_editor import LONG_NOTES_CHARS
+from reader.ui.notes.notes_editor import LONG_NOTES_CHARS, NotesEditor
 from tests.conftest import BUNDLED
 
 LINES = [
@@ -163,3 +164,13 @@ def test_a_link_to_an_address_with_parentheses_is_one_link_to_all_of_it() -> Non
         (4, line.index(". "), "https://en.wikipedia.org/wiki/Shift_(work)"),
         (line.index("[b"), len(line), "c"),
     ]
+
+
+def test_the_notes_editors_highlighter_is_deleted_with_it(qtbot) -> None:
+    """By Qt, on the GUI thread. Made without a parent, it was Python's, and went when the
+    garbage collection freed the editor's wrapper, on whichever thread that ran, its timer
+    and all (tests/ui/qt_garbage.py)."""
+    editor = NotesEditor()
+    highlighter = editor.highlighter
+    editor.deleteLater()
+    qtbot.waitUntil(lambda: not Shiboken.isValid(highlighter))

@@ -243,7 +243,7 @@ def test_a_full_disk_at_start_up_does_not_leave_the_notes_read_only(
     window.notes_editor.setPlainText("after the disk was cleared")
     qtbot.waitUntil(lambda: saved(notes_path)["notes"] == "after the disk was cleared")
     qtbot.waitUntil(lambda: "cannot be written" not in window.banner.text())
-    assert window.interview.safety.guard.holds_lock()
+    assert window.interview.safety.guard.lock.held()
 
 
 def test_notes_shown_and_styled_are_not_written_again(make_window, notes_path, qtbot) -> None:

@@ -47,7 +47,7 @@ def test_a_study_notes_folder_deleted_while_open_is_made_again_with_the_notes(
     shutil.rmtree(path.parent)
     qtbot.waitUntil(lambda: notes_text(path) == "kept on screen", timeout=3000)
     assert "deleted" in window.banner.text()
-    assert window.interview.safety.guard.holds_lock()
+    assert window.interview.safety.guard.lock.held()
 
 
 def test_a_study_folder_renamed_makes_no_notes_folder_at_its_old_place(

@@ -40,7 +40,7 @@ def activate(window: MainWindow, qtbot: Any) -> None:
 
 def lose_the_lock(window: MainWindow, qtbot: Any, notes_path: Path) -> QLockFile:
     """Another window takes the notes file's lock; the next save finds it taken."""
-    window.interview.safety.guard.release()
+    window.interview.safety.guard.lock.release()
     other = QLockFile(f"{notes_path}.lock")
     assert other.tryLock(0)
     highlight_with_key(window, qtbot, "scripted")  # an edit, whose save meets the lock
@@ -114,7 +114,7 @@ def test_a_read_only_interview_leaves_the_study_undo_to_the_library(
     qtbot.keyClick(editor, Qt.Key.Key_Return)
     highlight(window, qtbot, "coffee")
     qtbot.waitUntil(lambda: notes_path.exists() and quotes(notes_path) == ["coffee"])
-    window.interview.safety.guard.release()
+    window.interview.safety.guard.lock.release()
     other = QLockFile(f"{notes_path}.lock")
     assert other.tryLock(0)
     try:

@@ -6,7 +6,7 @@ import re
 from collections.abc import Iterator
 from contextlib import ExitStack, contextmanager
 
-from PySide6.QtCore import QSignalBlocker, QTimer
+from PySide6.QtCore import QObject, QSignalBlocker, QTimer
 from PySide6.QtGui import QColor, QFont, QSyntaxHighlighter, QTextCharFormat, QTextDocument
 
 from reader.core.markdown_emphasis import emphasis_spans
@@ -53,8 +53,10 @@ class MarkdownHighlighter(QSyntaxHighlighter):
     meanwhile (`_unheard`): to them it would be an edit, to be saved.
     """
 
-    def __init__(self, document: QTextDocument | None, base_size: float) -> None:
-        super().__init__(document)
+    def __init__(self, parent: QObject | None, base_size: float) -> None:
+        """`parent`: the document styled (as Qt's), or the object that owns the highlighter
+        and so deletes it on the GUI thread, not Python's garbage collection on any."""
+        super().__init__(parent)
         self._base_size = base_size
         self._muted = theme.muted_color()
         self._accent = theme.accent_color()

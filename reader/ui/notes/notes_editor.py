@@ -70,7 +70,7 @@ class NotesEditor(QPlainTextEdit):
         font.setPointSizeF(theme.READING_POINT_SIZE - 1.5)
         self.setFont(font)
         self.setFrameShape(QPlainTextEdit.Shape.NoFrame)
-        self.highlighter = MarkdownHighlighter(None, font.pointSizeF())
+        self.highlighter = MarkdownHighlighter(self, font.pointSizeF())
         self._style_after_paint = False
         self._after_paint = AfterPaint(self.viewport(), self._start_styling)
         self._hint_drawn = False

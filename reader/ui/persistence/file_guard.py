@@ -6,15 +6,13 @@ tells a change someone else made to a file we write from our own saves."""
 
 from __future__ import annotations
 
-import os
 from collections.abc import Callable, Iterable
 from pathlib import Path
 
-from PySide6.QtCore import QFileSystemWatcher, QLockFile, QObject, QTimer, Signal
+from PySide6.QtCore import QFileSystemWatcher, QObject, QTimer, Signal
 
-from reader.core.lock_files import holder_words, notes_lock
 from reader.core.store import content_hash
-from reader.ui.persistence.locks import new_lock, try_lock
+from reader.ui.persistence.locks import NotesLock
 
 CHECK_DELAY_MS = 300  # sync tools and editors write in bursts; look once they are done
 
@@ -142,57 +140,21 @@ class WatchedFile(QObject):
 
 
 class FileGuard(QObject):
-    """Holds the notes file's lock, and watches it (`file`: its changes and deletion by
-    others) and the document (`documentChangedOnDisk`) for outside changes."""
+    """Holds the notes file's lock (`lock`), and watches it (`file`: its changes and
+    deletion by others) and the document (`documentChangedOnDisk`) for outside changes.
+    Owned by `parent`, and so deleted on the GUI thread with it (see locks.NotesLock)."""
 
     documentChangedOnDisk = Signal()
 
-    def __init__(
-        self, notes_path: Path, document_path: Path, parent: QObject | None = None
-    ) -> None:
+    def __init__(self, notes_path: Path, document_path: Path, parent: QObject) -> None:
         super().__init__(parent)
         self.notes_path = notes_path
         self.document_path = document_path
-        self.lock = new_lock(notes_lock(notes_path))
-        self.held_elsewhere = False  # the last acquire failed because another writer has it
-        # Whether taking the lock makes the folders above the notes folder too; not for a
-        # study's (set by the owner): renamed while open, it is not made again at its old
-        # place, its notes folder alone, as the saver writes (store.atomic_write's `parents`).
-        self.make_parents = True
+        self.lock = NotesLock(notes_path)
         self.document_mtime = _mtime(document_path)
         self.file = WatchedFile(notes_path, self, also=[document_path])
         self.file.may_write_again = self._folder_there
         self.file.checked.connect(self._check_document)
-
-    def acquire(self) -> str:
-        """Take the lock; "" on success, else why not, in words for the user.
-
-        `held_elsewhere` tells the two failures apart: another writer (this window must
-        not write) or notes that cannot be written now (a folder full or read-only, a file
-        made read-only: nobody can write, so editing goes on in memory and the lock is
-        tried again with each save).
-        """
-        self.held_elsewhere = False
-        try:
-            self.notes_path.parent.mkdir(parents=self.make_parents, exist_ok=True)
-        except OSError as exc:
-            return f"the notes folder cannot be written to ({exc.strerror or exc})"
-        if not os.access(self.notes_path, os.W_OK) and self.notes_path.exists():
-            return "the notes file is read-only"  # not locked: looked at again at each save
-        if try_lock(self.lock):
-            return ""
-        if self.lock.error() == QLockFile.LockError.LockFailedError:
-            self.held_elsewhere = True
-            info = self.lock.getLockInfo()  # (pid, host, app), or empty when unreadable
-            return f"{holder_words(info[1] if info else None)} is editing these notes"
-        return "the notes folder cannot be written to"
-
-    def holds_lock(self) -> bool:
-        return self.lock.isLocked()
-
-    def release(self) -> None:
-        if self.lock.isLocked():
-            self.lock.unlock()
 
     def _check_document(self) -> None:
         mtime = _mtime(self.document_path)
@@ -208,10 +170,11 @@ class FileGuard(QObject):
         folder = self.notes_path.parent
         if folder.is_dir():
             return True
-        if self.make_parents or not folder.parent.is_dir() or not self.holds_lock():
+        lock = self.lock
+        if lock.make_parents or not folder.parent.is_dir() or not lock.held():
             return False  # not holding it: another window writes these notes, or none can
-        self.release()  # its lock file went with the folder; acquire makes the folder
-        self.acquire()  # if the lock cannot be had, the save that follows says why
+        lock.release()  # its lock file went with the folder; acquire makes the folder
+        lock.acquire()  # if the lock cannot be had, the save that follows says why
         self.file.watch()
         return True
 

@@ -11,6 +11,11 @@ lock still held by this process stays: Qt keeps each lock file it holds open and
 (flock, which another open file of the same process meets too), and removeStaleLockFile
 refuses such a file; so a second window of the same process on the same study (the app
 opens one window; the tests open more) gets it read-only, as another app would.
+
+`NotesLock` is a notes file's lock alone, for the open interview's FileGuard and for a
+copy written elsewhere (notes_copy.py), which needs no watch: a plain object, not a
+QObject, since Python frees what it alone holds whenever and on whichever thread its
+garbage collection runs, and Qt objects must be deleted on their own thread.
 """
 
 from __future__ import annotations
@@ -19,6 +24,8 @@ import os
 from pathlib import Path
 
 from PySide6.QtCore import QLockFile, QSysInfo
+
+from reader.core.lock_files import holder_words, notes_lock
 
 
 def new_lock(path: Path) -> QLockFile:
@@ -41,3 +48,46 @@ def _left_by_this_process(lock: QLockFile) -> bool:
         return False
     info = lock.getLockInfo()  # (pid, host, app), or empty when unreadable
     return bool(info) and info[0] == os.getpid() and info[1] in ("", QSysInfo.machineHostName())
+
+
+class NotesLock:
+    """The lock of the notes file at `notes_path`: one writer at a time."""
+
+    def __init__(self, notes_path: Path) -> None:
+        self.notes_path = notes_path
+        self.file = new_lock(notes_lock(notes_path))
+        self.held_elsewhere = False  # the last acquire failed because another writer has it
+        # Whether taking the lock makes the folders above the notes folder too; not for a
+        # study's (set by the owner): renamed while open, it is not made again at its old
+        # place, its notes folder alone, as the saver writes (store.atomic_write's `parents`).
+        self.make_parents = True
+
+    def acquire(self) -> str:
+        """Take the lock; "" on success, else why not, in words for the user.
+
+        `held_elsewhere` tells the two failures apart: another writer (this window must
+        not write) or notes that cannot be written now (a folder full or read-only, a file
+        made read-only: nobody can write, so editing goes on in memory and the lock is
+        tried again with each save).
+        """
+        self.held_elsewhere = False
+        try:
+            self.notes_path.parent.mkdir(parents=self.make_parents, exist_ok=True)
+        except OSError as exc:
+            return f"the notes folder cannot be written to ({exc.strerror or exc})"
+        if not os.access(self.notes_path, os.W_OK) and self.notes_path.exists():
+            return "the notes file is read-only"  # not locked: looked at again at each save
+        if try_lock(self.file):
+            return ""
+        if self.file.error() == QLockFile.LockError.LockFailedError:
+            self.held_elsewhere = True
+            info = self.file.getLockInfo()  # (pid, host, app), or empty when unreadable
+            return f"{holder_words(info[1] if info else None)} is editing these notes"
+        return "the notes folder cannot be written to"
+
+    def held(self) -> bool:
+        return self.file.isLocked()
+
+    def release(self) -> None:
+        if self.file.isLocked():
+            self.file.unlock()

@@ -19,6 +19,7 @@ from PySide6.QtWidgets import QFileDialog, QMessageBox, QWidget
 from reader.core.notes_file import NotesData, serialise
 from reader.core.store import atomic_write, describe_os_error
 from reader.ui.persistence.file_guard import FileGuard
+from reader.ui.persistence.locks import NotesLock
 
 TITLE = "Save a Copy of the Notes"
 
@@ -42,7 +43,7 @@ def save_copy(
             "it for the copy.",
         )
         return None
-    lock = FileGuard(target, guard.document_path)  # never over notes another window edits
+    lock = NotesLock(target)  # never over notes another window edits
     holder = lock.acquire()
     try:
         if holder and lock.held_elsewhere:
@@ -52,7 +53,7 @@ def save_copy(
         QMessageBox.warning(parent, TITLE, f"Not saved: {describe_os_error(exc)}.")
         return None
     finally:
-        lock.release()  # the guard, Python's alone, goes with this function
+        lock.release()
     status(
         f"Saved a copy of the notes as {target}; the interview's notes stay in the study.",
         10_000,

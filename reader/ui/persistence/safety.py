@@ -101,7 +101,7 @@ class NotesSafety(QObject):
     def _make_guard(self, notes_path: Path, document_path: Path) -> FileGuard:
         guard = FileGuard(notes_path, document_path, self)
         guard.file.writing_hash = lambda: self.controller.saver.in_flight_hash
-        guard.make_parents = not self.host.in_study
+        guard.lock.make_parents = not self.host.in_study
         guard.file.changed.connect(self._merge_from_disk)
         guard.file.deleted.connect(self._deleted_on_disk)
         guard.documentChangedOnDisk.connect(self._reload_document)
@@ -129,8 +129,8 @@ class NotesSafety(QObject):
         message if the folder cannot be written, else the notes as opened backed up."""
         self.lock_pending = False
         saver = self.controller.saver
-        holder = self.guard.acquire()
-        if holder and self.guard.held_elsewhere:
+        holder = self.guard.lock.acquire()
+        if holder and self.guard.lock.held_elsewhere:
             saver.read_only = True
             return [f"Opened read-only: {holder}."]
         if holder:
@@ -160,14 +160,14 @@ class NotesSafety(QObject):
         """Before a save: hold the lock, taking it now if the folder could not be written
         when the notes opened (a full disk with room again). False if another writer has
         taken it meanwhile: then these notes go read-only, and the edits stay on screen."""
-        if self.guard.holds_lock():
+        if self.guard.lock.held():
             return True
         if self.lock_pending:  # before start-up's lock was taken: as it would have been
             self.take_pending_lock()
             self.controller.saver.write_backup()  # the notes as opened, before this write
             return not self.controller.saver.read_only
-        holder = self.guard.acquire()
-        if holder and self.guard.held_elsewhere:
+        holder = self.guard.lock.acquire()
+        if holder and self.guard.lock.held_elsewhere:
             self.host.set_read_only(True)  # undo and typing stop: nothing could be saved
             self.host.show_message(
                 f"Not saved: {holder}. Save Notes As… keeps your changes in another file.",
@@ -180,9 +180,9 @@ class NotesSafety(QObject):
         """A banner message and its buttons: Save As when the folder cannot be written or
         another window has the notes, a merge for sync conflict copies."""
         saver = self.controller.saver
-        if not saver.read_only and not self.guard.holds_lock() and not self.lock_pending:
+        if not saver.read_only and not self.guard.lock.held() and not self.lock_pending:
             return "", [("Save Notes As…", self.save_as)]  # the folder cannot be written
-        if saver.read_only and self.guard.held_elsewhere:  # a file of their own: writable
+        if saver.read_only and self.guard.lock.held_elsewhere:  # a file of their own: writable
             return "", [("Save Notes As…", self.save_as)]
         copies = conflict_copies(self.notes_path)
         if not copies or saver.read_only:
@@ -197,7 +197,7 @@ class NotesSafety(QObject):
     def stop(self) -> None:
         self.lock_pending = False  # closed first: never taken
         self.controller.saver.write_backup()
-        self.guard.release()
+        self.guard.lock.release()
 
     # Outside changes ---------------------------------------------------------------------
 
@@ -333,14 +333,14 @@ class NotesSafety(QObject):
             )
             return
         guard = self._make_guard(target, self.guard.document_path)
-        holder = guard.acquire()
+        holder = guard.lock.acquire()
         if holder:
             QMessageBox.warning(
                 self.host.dialog_parent(), "Save Notes As", f"{target.name}: {holder}."
             )
             guard.deleteLater()
             return
-        self.guard.release()
+        self.guard.lock.release()
         self.guard.deleteLater()
         self.guard, self.lock_pending = guard, False
         self.notes_path = target
