@@ -8,13 +8,14 @@ import json
 import os
 import subprocess
 import sys
+import threading
 from collections.abc import Callable, Iterator
 from dataclasses import replace
 from pathlib import Path
 from typing import Any
 
 import pytest
-from PySide6.QtCore import QLockFile
+from PySide6.QtCore import QLockFile, QTimer
 from PySide6.QtGui import QTextCursor
 
 from reader.core.annotations import make_highlight
@@ -27,31 +28,62 @@ from reader.core.store import save_notes
 from reader.resources import BUNDLED_INTERVIEW
 from reader.ui.window import startup
 from reader.ui.window.main_window import MainWindow
-from reader.ui.window.startup import resume_collector_after_paint
+from reader.ui.window.startup import collect_after_paint
 
 
-def test_the_collector_resumes_after_the_readers_first_paint(
+class Finalised:
+    """In a cycle, so that only the garbage collector frees it; says on which thread."""
+
+    def __init__(self, threads: list[str]) -> None:
+        self.threads, self.me = threads, self
+
+    def __del__(self) -> None:
+        self.threads.append(threading.current_thread().name)
+
+
+def test_garbage_is_collected_on_the_gui_thread_after_the_first_paint(
     window: MainWindow, qtbot: Any
 ) -> None:
+    """After the first paint the collector runs from the event loop: a worker thread that
+    allocates a great deal (a saver, a study's loading) never frees a cycle, which may
+    hold a Qt object that must be deleted on its own thread."""
     gc.disable()
     try:
-        resume_collector_after_paint(window)
-        gc.collect()  # the reader, not a Python name, keeps the resumer alive
-        assert not gc.isenabled()
-        qtbot.waitUntil(gc.isenabled)
+        collector = collect_after_paint(window)
+        gc.collect()  # the reader and the window, not Python names, keep them alive
+        qtbot.waitUntil(collector.findChild(QTimer).isActive)  # painted: collecting
+        threads: list[str] = []
+        Finalised(threads)
+        kept: list[list] = []  # counted while alive: past the threshold, and held
+
+        def allocate() -> None:
+            kept.extend([] for _ in range(20_000))
+
+        worker = threading.Thread(target=allocate, name="worker")
+        worker.start()
+        worker.join()
+        assert threads == []  # not run by the worker
+        qtbot.waitUntil(lambda: threads == [threading.main_thread().name], timeout=5000)
+        assert not gc.isenabled()  # Python's own collection stays off: the timer collects
+        collector.deleteLater()
     finally:
         gc.enable()
 
 
-def test_the_collector_resumes_even_if_the_window_never_paints(
+def test_the_collector_starts_even_if_the_window_never_paints(
     window: MainWindow, qtbot: Any, monkeypatch: Any
 ) -> None:
     monkeypatch.setattr(startup, "COLLECTOR_BACK_MS", 50)
     window.hide()  # as if opened minimised: the reader paints nothing
     gc.disable()
     try:
-        resume_collector_after_paint(window)
-        qtbot.waitUntil(gc.isenabled)
+        collector = collect_after_paint(window)
+        threads: list[str] = []
+        Finalised(threads)
+        kept = [[] for _ in range(20_000)]  # past the threshold, and held
+        qtbot.waitUntil(lambda: threads == [threading.main_thread().name], timeout=5000)
+        assert kept
+        collector.deleteLater()
     finally:
         gc.enable()
 
@@ -103,7 +135,7 @@ import json, os, sys
 from reader.ui.after_paint import AfterPaint
 from reader.ui.window import startup
 
-resume = startup.resume_collector_after_paint
+resume = startup.collect_after_paint
 
 def report_after_paint(window):
     resume(window)
@@ -118,7 +150,7 @@ def report_after_paint(window):
 
     AfterPaint(window.reader, report).start()
 
-startup.resume_collector_after_paint = report_after_paint
+startup.collect_after_paint = report_after_paint
 from reader.app import main
 """
 

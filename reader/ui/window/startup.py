@@ -6,7 +6,7 @@ import gc
 import sys
 from pathlib import Path
 
-from PySide6.QtCore import QTimer
+from PySide6.QtCore import QObject, QTimer
 from PySide6.QtWidgets import QApplication
 
 from reader import APP_ID, __version__
@@ -34,7 +34,7 @@ def run_gui(document_path: Path | None, notes_path: Path | None) -> int:
         return 1
     focus_as_left(window.reader, window.window_actions.focus_notes.trigger)
     greet_on_sample(window, BUNDLED_INTERVIEW)
-    resume_collector_after_paint(window)
+    collect_after_paint(window)
     window.show()
     return app.exec()
 
@@ -59,11 +59,40 @@ def greet_on_sample(window: MainWindow, sample: Path) -> None:
 
 
 COLLECTOR_BACK_MS = 5000  # a window that never paints (opened minimised) collects from then
+COLLECT_EVERY_MS = 1000
 
 
-def resume_collector_after_paint(window: MainWindow) -> None:
-    """Turn the garbage collector back on (reader.app pauses it for start-up) just after the
-    reading pane's first paint, or a few seconds after start at the latest. The reader owns
-    the AfterPaint, as Qt parents do."""
-    AfterPaint(window.reader, gc.enable).start()
-    QTimer.singleShot(COLLECTOR_BACK_MS, window, gc.enable)
+class GuiThreadCollector(QObject):
+    """Python's garbage collection, run by the GUI thread's event loop instead of by
+    whichever thread allocates when a count passes its threshold. A cycle that held a Qt
+    object (a file watcher, with its socket notifier) was freed by a saver's worker thread,
+    and the event loop then crashed on the notifier (tests/ui/qt_garbage.py). Each second,
+    the oldest generation whose count has passed its threshold is collected, as Python
+    would have done."""
+
+    def __init__(self, parent: QObject) -> None:
+        super().__init__(parent)
+        self._timer = QTimer(self)
+        self._timer.timeout.connect(self.collect_due)
+
+    def start(self) -> None:
+        if not self._timer.isActive():
+            gc.disable()
+            self._timer.start(COLLECT_EVERY_MS)
+
+    def collect_due(self) -> None:
+        counts, thresholds = gc.get_count(), gc.get_threshold()
+        for generation in (2, 1, 0):
+            if counts[generation] > thresholds[generation]:
+                gc.collect(generation)
+                return
+
+
+def collect_after_paint(window: MainWindow) -> GuiThreadCollector:
+    """Garbage collection back (reader.app pauses it for start-up) just after the reading
+    pane's first paint, or a few seconds after start at the latest, on the GUI thread from
+    then on. The reader owns the AfterPaint, as Qt parents do."""
+    collector = GuiThreadCollector(window)
+    AfterPaint(window.reader, collector.start).start()
+    QTimer.singleShot(COLLECTOR_BACK_MS, collector, collector.start)
+    return collector
