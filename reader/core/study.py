@@ -11,7 +11,7 @@ import contextlib
 import os
 import re
 from collections.abc import Callable
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, field, fields, replace
 from pathlib import Path, PurePosixPath
 from typing import Any
 
@@ -254,6 +254,17 @@ class Study:
                 )
         return old
 
+    def follow_speaker(self, interview_id: str, old: str, new: str) -> bool:
+        """The participant becomes `new` if it is `old` exactly (the name of a speaker just
+        renamed `new`); one typed otherwise stays, and an interview gone is passed over.
+        Whether it changed."""
+        self._writable()
+        entry = next((e for e in self.data.interviews if e.id == interview_id), None)
+        if entry is None or entry.participant != old or old == new:
+            return False
+        self._put(replace(entry, participant=new))
+        return True
+
     def put_back(self, entries: list[InterviewEntry]) -> None:
         """Put back entries as they were (undo of fill_participants), those still here."""
         self._writable()
@@ -315,10 +326,27 @@ class Study:
         except OSError:  # a path this system cannot even resolve is no file of ours
             return None
 
-    def replace_entry(self, entry: InterviewEntry) -> None:
-        """Put back an entry as it was (undo of update, relocate, attribute changes)."""
+    def undo_entry_change(self, old: InterviewEntry, new: InterviewEntry) -> None:
+        """Undo the change that made `old` into `new` (update, relocate, an attribute set):
+        what it changed goes back, field by field; what changed since in another undo
+        history stays (the participant that followed its speaker renamed, in the
+        interview's)."""
         self._writable()
-        self.data.interviews[self.index_of(entry.id)] = entry
+        now = self.interview(old.id)
+        changed = {
+            f.name: getattr(old, f.name)
+            for f in fields(InterviewEntry)
+            if f.name not in ("attributes", "modified")
+            and getattr(old, f.name) != getattr(new, f.name)
+        }
+        attributes = dict(now.attributes)
+        for key in old.attributes.keys() | new.attributes.keys():
+            if old.attributes.get(key) != new.attributes.get(key):
+                attributes.pop(key, None)
+                if key in old.attributes:
+                    attributes[key] = old.attributes[key]
+        back = replace(now, **changed, attributes=attributes, modified=old.modified)
+        self.data.interviews[self.index_of(old.id)] = back
 
     def _put(self, entry: InterviewEntry) -> None:
         self.data.interviews[self.index_of(entry.id)] = replace(entry, modified=now_iso())

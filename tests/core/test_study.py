@@ -186,7 +186,7 @@ def test_rename_reorder_and_update_with_undo(folder: Path) -> None:
     first, second, third = (e.id for e in study.interviews)
     old = study.rename_interview(first, "  Ana  ")
     assert study.interview(first).title == "Ana"
-    study.replace_entry(old)
+    study.undo_entry_change(old, study.interview(first))
     assert study.interview(first).title == "P2"
     with pytest.raises(StudyError, match="needs a title"):
         study.rename_interview(first, " ")
@@ -198,6 +198,24 @@ def test_rename_reorder_and_update_with_undo(folder: Path) -> None:
     assert study.interview(first).date == "2024-03-01"
     with pytest.raises(StudyError, match="YYYY-MM-DD"):
         study.update_interview(first, date="1 March")
+
+
+def test_an_undo_takes_back_only_what_its_change_changed(folder: Path) -> None:
+    """The participant may change meanwhile in another undo history (following a speaker
+    renamed in the interview's): an undo of the study's own change leaves it."""
+    study = open_study(folder)
+    first = study.interviews[0].id
+    study.define_attribute("Role", "choice", ["nurse", "doctor"])
+    study.update_interview(first, participant="Ana")
+    old = study.set_attribute(first, "role", "nurse")
+    new = study.interview(first)
+    assert study.follow_speaker(first, "Ana", "Ana Ünal")
+    assert not study.follow_speaker(first, "Ana", "Anna")  # not "Ana" any more: it stays
+    study.undo_entry_change(old, new)
+    assert (study.interview(first).participant, study.interview(first).attributes) == (
+        "Ana Ünal",
+        {},
+    )
 
 
 def test_remove_keeps_transcript_and_notes_and_readding_finds_the_notes(folder: Path) -> None:

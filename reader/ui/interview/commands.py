@@ -44,6 +44,15 @@ class SetRoleCommand(QUndoCommand):
         self._controller.structure_edited()
 
 
+class Also(Protocol):
+    """What another's keeping changes with a command, in the same undo step (the study's
+    participant following a speaker renamed): done after it, undone before it."""
+
+    def redo(self) -> None: ...
+
+    def undo(self) -> None: ...
+
+
 class SpeakersCommand(QUndoCommand):
     """Speakers renamed, merged or put on a side: the corrections before and after."""
 
@@ -52,17 +61,23 @@ class SpeakersCommand(QUndoCommand):
         controller: Controller,
         text: str,
         corrections: tuple[dict[str, str], dict[str, Role]],
+        also: Also | None = None,
     ) -> None:
         super().__init__(text)
         self._controller = controller
         self._before = controller.session.speaker_corrections()
         self._after = corrections
+        self._also = also
 
     def redo(self) -> None:
         self._controller.session.restore_speaker_corrections(*self._after)
         self._controller.structure_edited()
+        if self._also is not None:
+            self._also.redo()
 
     def undo(self) -> None:
+        if self._also is not None:
+            self._also.undo()
         self._controller.session.restore_speaker_corrections(*self._before)
         self._controller.structure_edited()
 

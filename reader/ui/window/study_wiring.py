@@ -1,9 +1,9 @@
 """The study's additions to the window, wired in one call from MainWindow._wire_study:
 the study's colour labels, Undo in the library working on the study's history, a window
 with no interview open when none of a study's transcripts can be, and what opening the
-study found in the banner, behind what its first interview said; and Edit ▸ Fill
-Participants from Transcripts. (The Annotations panel joins the study when it is made,
-in later_panels.py.)"""
+study found in the banner, behind what its first interview said; Edit ▸ Fill
+Participants from Transcripts, and the participant following a speaker renamed. (The
+Annotations panel joins the study when it is made, in later_panels.py.)"""
 
 from __future__ import annotations
 
@@ -17,6 +17,7 @@ from reader.ui.library.study_actions import StudyActions
 from reader.ui.library.switcher import InterviewSwitcher
 from reader.ui.outline.outline import OutlineList
 from reader.ui.reading.reader_view import ReaderView
+from reader.ui.speakers.participant_follows import ParticipantFollows
 from reader.ui.window.actions import Actions
 from reader.ui.window.banner import Banner
 from reader.ui.window.undo_focus import UndoFocus
@@ -54,6 +55,7 @@ def wire_study_extras(window: StudyWindow) -> None:
     window.editing.study_labels = window.switcher.set_color_labels
     window.study_actions.nothingToOpen.connect(lambda line: show_nothing_open(window, line))
     study.noticed.connect(window.banner.add_message)  # behind what the interview said
+    ParticipantFollows(window.interview, study, window.switcher)  # a speaker renamed
     made: list[ParticipantFilling] = []  # at the first use: start-up does not load it
 
     def fill_participants() -> None:
