@@ -218,6 +218,28 @@ def test_an_undo_takes_back_only_what_its_change_changed(folder: Path) -> None:
     )
 
 
+def test_speakers_corrected_across_the_study_pass_over_a_file_changed_since(
+    folder: Path,
+) -> None:
+    from reader.core.interview import Role
+    from reader.core.store import load_notes, save_notes
+    from reader.core.study import SpeakerCorrection
+
+    study = open_study(folder)
+    first, second, _ = (e.id for e in study.interviews)
+    renamed: tuple[dict[str, str], dict[str, Role]] = ({"A": "Ana"}, {})
+    meta = {i: study.open_session(i).document.meta() for i in (first, second)}
+    changes = [SpeakerCorrection(i, meta[i], ({}, {}), renamed) for i in (first, second)]
+    assert study.correct_speakers(changes) == []
+    assert load_notes(study.notes_path(first)).speakers == {"A": "Ana"}
+    changed = load_notes(study.notes_path(second))
+    changed.speakers = {"A": "Anna"}  # by the interview's own history, since
+    save_notes(study.notes_path(second), changed)
+    assert study.correct_speakers(changes, back=True) == [second]
+    assert load_notes(study.notes_path(first)).speakers == {}
+    assert load_notes(study.notes_path(second)).speakers == {"A": "Anna"}
+
+
 def test_remove_keeps_transcript_and_notes_and_readding_finds_the_notes(folder: Path) -> None:
     study = study_with_notes(folder)
     entry = study.interviews[0]

@@ -61,23 +61,23 @@ class SpeakersCommand(QUndoCommand):
         controller: Controller,
         text: str,
         corrections: tuple[dict[str, str], dict[str, Role]],
-        also: Also | None = None,
+        also: Iterable[Also] = (),
     ) -> None:
         super().__init__(text)
         self._controller = controller
         self._before = controller.session.speaker_corrections()
         self._after = corrections
-        self._also = also
+        self._also = tuple(also)
 
     def redo(self) -> None:
         self._controller.session.restore_speaker_corrections(*self._after)
         self._controller.structure_edited()
-        if self._also is not None:
-            self._also.redo()
+        for part in self._also:
+            part.redo()
 
     def undo(self) -> None:
-        if self._also is not None:
-            self._also.undo()
+        for part in reversed(self._also):
+            part.undo()
         self._controller.session.restore_speaker_corrections(*self._before)
         self._controller.structure_edited()
 

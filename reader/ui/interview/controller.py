@@ -87,20 +87,24 @@ class Controller(QObject):
             return
         self.undo_stack.push(SetRoleCommand(self, start, role))
 
-    def rename_speaker(self, shown: str, new_name: str) -> None:
+    def rename_speaker(
+        self, shown: str, new_name: str, across: Also | None = None, text: str = ""
+    ) -> None:
         """Call the speaker shown as `shown` `new_name`; a name another speaker has
-        already merges the two."""
+        already merges the two. `across`: the other interviews' part, done already, of
+        a rename across the study, whose step is called `text`."""
         if not self.writable():
             return
         new_name = new_name.strip()
         if new_name and new_name != shown:
             merging = new_name in self.session.shown_speakers()
-            text = "Merge Speakers" if merging else "Rename Speaker"
+            text = text or ("Merge Speakers" if merging else "Rename Speaker")
             follows = self.follow_rename(shown, new_name) if self.follow_rename else None
             also, what = follows if follows is not None else (None, "")
             corrections = self.session.speakers_renamed(shown, new_name)
-            text = f"{text} and {what}" if what else text
-            self.undo_stack.push(SpeakersCommand(self, text, corrections, also))
+            text = f"{text} and {what}" if what and across is None else text
+            parts = [part for part in (also, across) if part is not None]
+            self.undo_stack.push(SpeakersCommand(self, text, corrections, parts))
 
     def set_speaker_side(self, shown: str, side: Role | None) -> None:
         """Put a speaker on the asking (QUESTION) or answering (ANSWER) side; None: as

@@ -2,8 +2,9 @@
 the study's colour labels, Undo in the library working on the study's history, a window
 with no interview open when none of a study's transcripts can be, and what opening the
 study found in the banner, behind what its first interview said; Edit ▸ Fill
-Participants from Transcripts, and the participant following a speaker renamed. (The
-Annotations panel joins the study when it is made, in later_panels.py.)"""
+Participants from Transcripts; the participant following a speaker renamed, and Rename in
+Study… in the Speakers dialog. (The Annotations panel joins the study when it is made, in
+later_panels.py.)"""
 
 from __future__ import annotations
 
@@ -18,6 +19,8 @@ from reader.ui.library.switcher import InterviewSwitcher
 from reader.ui.outline.outline import OutlineList
 from reader.ui.reading.reader_view import ReaderView
 from reader.ui.speakers.participant_follows import ParticipantFollows
+from reader.ui.speakers.speakers import Speakers
+from reader.ui.speakers.study_rename import StudyRename
 from reader.ui.window.actions import Actions
 from reader.ui.window.banner import Banner
 from reader.ui.window.undo_focus import UndoFocus
@@ -43,6 +46,7 @@ class StudyWindow(Protocol):
     undo_focus: UndoFocus
     library_dock: LazyDock
     window_actions: Actions
+    speakers: Speakers
 
 
 OPEN_ALONE = "Or open one on its own with File ▸ Open Interview… (the study closes)."
@@ -56,6 +60,7 @@ def wire_study_extras(window: StudyWindow) -> None:
     window.study_actions.nothingToOpen.connect(lambda line: show_nothing_open(window, line))
     study.noticed.connect(window.banner.add_message)  # behind what the interview said
     ParticipantFollows(window.interview, study, window.switcher)  # a speaker renamed
+    window.speakers.across = StudyRename(window.interview, study, window.switcher)
     made: list[ParticipantFilling] = []  # at the first use: start-up does not load it
 
     def fill_participants() -> None:
