@@ -74,8 +74,11 @@ def open_speakers(window: MainWindow, title: str, qtbot: Any) -> SpeakersDialog:
     return dialog
 
 
-def rename_by_keys(dialog: SpeakersDialog, dialogs: Any, old: str, new: str, qtbot: Any) -> None:
-    """The speaker's row chosen with the arrow keys, Rename… clicked, the name typed."""
+def rename_by_keys(
+    dialog: SpeakersDialog, dialogs: Any, old: str, new: str, qtbot: Any, study: bool = False
+) -> None:
+    """The speaker's row chosen with the arrow keys, Rename… (`study`: Rename in Study…)
+    clicked, the name typed."""
     dialog.table.setFocus()
     qtbot.keyClick(dialog.table, Qt.Key.Key_Home, CTRL)
     for _ in range(dialog.table.rowCount()):
@@ -84,7 +87,8 @@ def rename_by_keys(dialog: SpeakersDialog, dialogs: Any, old: str, new: str, qtb
         qtbot.keyClick(dialog.table, Qt.Key.Key_Down)
     assert dialog.selected() == old
     dialogs.text_answers.append((new, True))
-    qtbot.mouseClick(dialog.rename_button, Qt.MouseButton.LeftButton)
+    button = dialog.study_button if study else dialog.rename_button
+    qtbot.mouseClick(button, Qt.MouseButton.LeftButton)
 
 
 def test_the_participant_follows_its_speaker_renamed_and_ctrl_z_takes_back_both(

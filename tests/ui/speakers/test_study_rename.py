@@ -10,7 +10,6 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
-import orjson
 import pytest
 from PySide6.QtCore import Qt
 
@@ -18,7 +17,14 @@ from reader.core.backups import list_backups
 from reader.core.study import open_study
 from reader.ui.window.main_window import MainWindow
 from tests.conftest import DATA
-from tests.ui.speakers.test_participant_follows import CTRL, SHIFT, open_speakers, participants
+from tests.ui.speakers.test_participant_follows import (
+    CTRL,
+    SHIFT,
+    open_speakers,
+    participants,
+    rename_by_keys,
+    speakers_on_disk,
+)
 from tests.ui.test_accessibility import unnamed
 
 # Two more interviews where the interviewer is "LH" and the participant "Ruth".
@@ -48,19 +54,6 @@ def notes_of(folder: Path, title: str) -> Path:
     return study.notes_path(next(e for e in study.interviews if e.title == title))
 
 
-def speakers_on_disk(folder: Path, title: str) -> dict[str, str]:
-    path = notes_of(folder, title)
-    if not path.exists():
-        return {}
-    return orjson.loads(path.read_bytes()).get("structure", {}).get("speakers", {})
-
-
-def rename_in_study(dialog: Any, dialogs: Any, old: str, new: str, qtbot: Any) -> None:
-    dialog.select(old)
-    dialogs.text_answers.append((new, True))
-    qtbot.mouseClick(dialog.study_button, Qt.MouseButton.LeftButton)
-
-
 def test_rename_in_study_writes_the_others_and_ctrl_z_takes_it_back_everywhere(
     window: MainWindow, study_folder: Path, dialogs: Any, qtbot: Any
 ) -> None:
@@ -75,7 +68,7 @@ def test_rename_in_study_writes_the_others_and_ctrl_z_takes_it_back_everywhere(
     assert unnamed(dialog) == []
     p01_before = notes_of(study_folder, "P01 Zoom").exists()
 
-    rename_in_study(dialog, dialogs, "LH", "Dr. Leila Haddad", qtbot)
+    rename_by_keys(dialog, dialogs, "LH", "Dr. Leila Haddad", qtbot, study=True)
     assert [s.name for s in dialog.speakers] == ["Dr. Leila Haddad", "Ruth"]
     assert speakers_on_disk(study_folder, "P07") == {"LH": "Dr. Leila Haddad"}
     assert len(list_backups(notes_of(study_folder, "P07"))) >= 1  # what it held, kept
@@ -103,7 +96,7 @@ def test_the_participants_that_were_the_name_follow_in_every_interview(
     window: MainWindow, study_folder: Path, dialogs: Any, qtbot: Any
 ) -> None:
     dialog = open_speakers(window, "P06", qtbot)
-    rename_in_study(dialog, dialogs, "Ruth", "Ruth Okafor", qtbot)
+    rename_by_keys(dialog, dialogs, "Ruth", "Ruth Okafor", qtbot, study=True)
     assert participants(study_folder) == {"P06": "Ruth Okafor", "P07": "Ruth Okafor"}
     qtbot.keyClick(dialog.table, Qt.Key.Key_Z, CTRL)
     assert participants(study_folder) == {"P06": "Ruth", "P07": "Ruth"}
