@@ -11,11 +11,12 @@ import contextlib
 import os
 import re
 from collections.abc import Callable
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, field, fields, replace
 from pathlib import Path, PurePosixPath
 from typing import Any
 
 from reader.core.annotations import Highlight, now_iso
+from reader.core.backups import make_backup
 from reader.core.codebook import Codebook, recode
 from reader.core.document import Document, load_document, title_from_name
 from reader.core.hashing import sha256_hex
@@ -66,6 +67,19 @@ class Rewritten:
 
 
 Told = Callable[[Rewritten], None]
+Corrections = tuple[dict[str, str], dict[Any, Any]]  # Session.speaker_corrections()
+
+
+@dataclass(frozen=True)
+class SpeakerCorrection:
+    """One interview's speaker corrections from `was` to `now` (a speaker renamed across
+    the study), and its transcript's meta, for a notes file not written yet."""
+
+    interview_id: str
+    document: dict[str, Any]
+    was: Corrections
+    now: Corrections
+
 
 _KEY = re.compile(r"[a-z0-9][a-z0-9-]{0,79}")  # an id, as the schema has it
 
@@ -258,6 +272,17 @@ class Study:
                 self.data.interviews[index] = replace(entry, **changes, modified=stamp)
         return old
 
+    def follow_speaker(self, interview_id: str, old: str, new: str) -> bool:
+        """The participant becomes `new` if it is `old` exactly (the name of a speaker just
+        renamed `new`); one typed otherwise stays, and an interview gone is passed over.
+        Whether it changed."""
+        self._writable()
+        entry = next((e for e in self.data.interviews if e.id == interview_id), None)
+        if entry is None or entry.participant != old or old == new:
+            return False
+        self._put(replace(entry, participant=new))
+        return True
+
     def put_back(self, entries: list[InterviewEntry]) -> None:
         """Put back entries as they were (undo of fill_from_transcripts), those still here."""
         self._writable()
@@ -319,10 +344,27 @@ class Study:
         except OSError:  # a path this system cannot even resolve is no file of ours
             return None
 
-    def replace_entry(self, entry: InterviewEntry) -> None:
-        """Put back an entry as it was (undo of update, relocate, attribute changes)."""
+    def undo_entry_change(self, old: InterviewEntry, new: InterviewEntry) -> None:
+        """Undo the change that made `old` into `new` (update, relocate, an attribute set):
+        what it changed goes back, field by field; what changed since in another undo
+        history stays (the participant that followed its speaker renamed, in the
+        interview's)."""
         self._writable()
-        self.data.interviews[self.index_of(entry.id)] = entry
+        now = self.interview(old.id)
+        changed = {
+            f.name: getattr(old, f.name)
+            for f in fields(InterviewEntry)
+            if f.name not in ("attributes", "modified")
+            and getattr(old, f.name) != getattr(new, f.name)
+        }
+        attributes = dict(now.attributes)
+        for key in old.attributes.keys() | new.attributes.keys():
+            if old.attributes.get(key) != new.attributes.get(key):
+                attributes.pop(key, None)
+                if key in old.attributes:
+                    attributes[key] = old.attributes[key]
+        back = replace(now, **changed, attributes=attributes, modified=old.modified)
+        self.data.interviews[self.index_of(old.id)] = back
 
     def _put(self, entry: InterviewEntry) -> None:
         self.data.interviews[self.index_of(entry.id)] = replace(entry, modified=now_iso())
@@ -566,25 +608,61 @@ class Study:
             raise
         return change
 
-    def _write_notes(self, rewritten: list[tuple[str, NotesData]], told: Told | None) -> None:
+    def correct_speakers(
+        self, changes: list[SpeakerCorrection], back: bool = False, told: Told | None = None
+    ) -> list[str]:
+        """Write each interview's speaker corrections `now` (`back`: `was`) into its notes
+        file, backed up first as saving does, all or none (StudyError); `told` of each. A
+        file whose corrections are no longer the ones expected (changed since, by the
+        interview's own history or another program) is left as it is: their ids."""
+        self._writable()
+        rewritten, passed = [], []
+        for change in changes:
+            path = self.notes_path(change.interview_id)
+            try:
+                notes = load_notes(path)
+            except (NotesFormatError, OSError) as exc:
+                raise self._notes_error(change.interview_id, path, "cannot be read", exc) from None
+            notes = notes or NotesData(document=dict(change.document))
+            expected, wanted = (change.now, change.was) if back else (change.was, change.now)
+            if (notes.speakers, notes.sides) != expected:
+                passed.append(change.interview_id)
+                continue
+            notes.speakers, notes.sides = dict(wanted[0]), dict(wanted[1])
+            rewritten.append((change.interview_id, notes))
+        self._write_notes(rewritten, told, backed_up=True)
+        return passed
+
+    def _write_notes(
+        self, rewritten: list[tuple[str, NotesData]], told: Told | None, backed_up: bool = False
+    ) -> None:
         """Write the interviews' notes, all or none: when one cannot be written (a full
         disk, a read-only folder), those written before get their bytes back (a second
-        failure there is let be) and StudyError says why. `told` of each once all are."""
-        written: list[tuple[Path, bytes, NotesData, bytes]] = []
+        failure there is let be) and StudyError says why. `told` of each once all are.
+        `backed_up`: each file's bytes go to its backups first (a missed backup is not
+        fatal, as in saving)."""
+        written: list[tuple[Path, bytes | None, NotesData, bytes]] = []  # None: no file was
         for interview_id, notes in rewritten:
             path, raw = self.notes_path(interview_id), notes_bytes(notes)
             try:
-                was = path.read_bytes()
+                was = path.read_bytes() if path.exists() else None
+                if backed_up and was is not None:
+                    with contextlib.suppress(OSError):
+                        make_backup(path, was)
                 atomic_write(path, raw)
             except OSError as exc:
                 for done, done_was, _, _ in reversed(written):
                     with contextlib.suppress(OSError):
-                        atomic_write(done, done_was)
+                        if done_was is None:
+                            done.unlink(missing_ok=True)
+                        else:
+                            atomic_write(done, done_was)
                 raise self._notes_error(interview_id, path, "could not be written", exc) from None
             written.append((path, was, notes, raw))
         if told is not None:
             for path, was, notes, raw in written:
-                told(Rewritten(path, notes, content_hash(was), content_hash(raw)))
+                replaced = content_hash(was) if was is not None else ""
+                told(Rewritten(path, notes, replaced, content_hash(raw)))
 
     def _notes_error(
         self, interview_id: str, path: Path, what: str, error: Exception

@@ -186,7 +186,7 @@ def test_rename_reorder_and_update_with_undo(folder: Path) -> None:
     first, second, third = (e.id for e in study.interviews)
     old = study.rename_interview(first, "  Ana  ")
     assert study.interview(first).title == "Ana"
-    study.replace_entry(old)
+    study.undo_entry_change(old, study.interview(first))
     assert study.interview(first).title == "P2"
     with pytest.raises(StudyError, match="needs a title"):
         study.rename_interview(first, " ")
@@ -198,6 +198,46 @@ def test_rename_reorder_and_update_with_undo(folder: Path) -> None:
     assert study.interview(first).date == "2024-03-01"
     with pytest.raises(StudyError, match="YYYY-MM-DD"):
         study.update_interview(first, date="1 March")
+
+
+def test_an_undo_takes_back_only_what_its_change_changed(folder: Path) -> None:
+    """The participant may change meanwhile in another undo history (following a speaker
+    renamed in the interview's): an undo of the study's own change leaves it."""
+    study = open_study(folder)
+    first = study.interviews[0].id
+    study.define_attribute("Role", "choice", ["nurse", "doctor"])
+    study.update_interview(first, participant="Ana")
+    old = study.set_attribute(first, "role", "nurse")
+    new = study.interview(first)
+    assert study.follow_speaker(first, "Ana", "Ana Ünal")
+    assert not study.follow_speaker(first, "Ana", "Anna")  # not "Ana" any more: it stays
+    study.undo_entry_change(old, new)
+    assert (study.interview(first).participant, study.interview(first).attributes) == (
+        "Ana Ünal",
+        {},
+    )
+
+
+def test_speakers_corrected_across_the_study_pass_over_a_file_changed_since(
+    folder: Path,
+) -> None:
+    from reader.core.interview import Role
+    from reader.core.store import load_notes, save_notes
+    from reader.core.study import SpeakerCorrection
+
+    study = open_study(folder)
+    first, second, _ = (e.id for e in study.interviews)
+    renamed: tuple[dict[str, str], dict[str, Role]] = ({"A": "Ana"}, {})
+    meta = {i: study.open_session(i).document.meta() for i in (first, second)}
+    changes = [SpeakerCorrection(i, meta[i], ({}, {}), renamed) for i in (first, second)]
+    assert study.correct_speakers(changes) == []
+    assert load_notes(study.notes_path(first)).speakers == {"A": "Ana"}
+    changed = load_notes(study.notes_path(second))
+    changed.speakers = {"A": "Anna"}  # by the interview's own history, since
+    save_notes(study.notes_path(second), changed)
+    assert study.correct_speakers(changes, back=True) == [second]
+    assert load_notes(study.notes_path(first)).speakers == {}
+    assert load_notes(study.notes_path(second)).speakers == {"A": "Anna"}
 
 
 def test_remove_keeps_transcript_and_notes_and_readding_finds_the_notes(folder: Path) -> None:

@@ -127,6 +127,8 @@ NOT_AT_FIRST_PAINT = (
     "reader.ui.library.library_panel",
     "reader.ui.memo.study_memo",
     "reader.ui.recording.media",
+    "reader.ui.speakers.participant_follows",
+    "reader.ui.speakers.study_rename",
 )
 NOT_BUILT_AT_FIRST_PAINT = ("QStyle", "QProxyStyle")
 

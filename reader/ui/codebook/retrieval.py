@@ -50,7 +50,7 @@ from reader.core.sync import SyncTable
 from reader.core.wording import counted
 from reader.ui.codebook.hub import CodebookHub
 from reader.ui.dialogs import KeptSize, close_only
-from reader.ui.exporting.save_folder import ask_save_path, home_folder
+from reader.ui.exporting.save_folder import ask_save_path, file_name, home_folder
 from reader.ui.library.attribute_filter import chosen_filters, fill_attribute_filter
 from reader.ui.theme import color_icon, muted_color
 
@@ -328,9 +328,7 @@ class RetrievalWindow(QDialog):
 
     def export(self, extension: str) -> None:
         label, writer = EXPORTS[extension]
-        # "Coffee · Shift: night" as "Coffee - Shift night.md": words, not underscores
-        safe = (c if c.isalnum() or c in "-_" else " " for c in self.title().replace("·", "-"))
-        name = " ".join("".join(safe).split())
+        name = file_name(self.title())
         path = ask_save_path(
             self,
             f"Export as {label}",

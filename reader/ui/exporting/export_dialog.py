@@ -1,13 +1,17 @@
 """File ▸ Export…: choose a format and, optionally, which colours and codes to include; in
-a study, this interview or the whole study (Markdown, HTML, CSV or JSON). REFI-QDA's
-project and codebook are offered too (written by reader/ui/codebook/refi.py): they carry
-codes and notes, not highlight colours, so for them the colours' box says so in place of
-the colours, and the dialog keeps its height whatever the format. What was exported last
-(this interview or the study, the format, CRLF) is chosen again the next time."""
+a study, this interview or the whole study (Markdown, HTML, CSV or JSON), and of the study
+only the interviews with an attribute's value ("Role: nurse"), as the command line's
+--where, Search Everything's and Coded Passages' filters keep them. REFI-QDA's project
+and codebook are offered too (written by reader/ui/codebook/refi.py): they carry codes
+and notes, not highlight colours, so for them the colours' box says so in place of the
+colours, and the dialog keeps its height whatever the format. What was exported last
+(this interview or the study, the format, CRLF; each study's interviews) is chosen again
+the next time."""
 
 from __future__ import annotations
 
 from itertools import pairwise
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QEvent, QPoint, Qt
 from PySide6.QtGui import QIcon
@@ -31,7 +35,11 @@ from reader.core.export import FORMAT_INFO, ExportOptions
 from reader.ui.clear_button import add_clear_button
 from reader.ui.dialogs import ok_cancel, swatch_icon
 from reader.ui.exporting.code_list import COLUMNS, ROWS_SHOWN, CodeList, Codes, elided
-from reader.ui.settings import settings
+from reader.ui.library.attribute_filter import chosen_filters, fill_attribute_filter, index_of
+from reader.ui.settings import SettingsMap, settings
+
+if TYPE_CHECKING:
+    from reader.core.study import Study
 
 # Everything goes into these: colours and codes do not filter them. Short names: the combo
 # fits a small screen's dialog, and what they are for is said under it (REFI_NOTES).
@@ -47,6 +55,9 @@ REFI_NOTES = {  # broken by hand: a wrapped label's height would change with its
 REFI_TITLE = "REFI-QDA, for NVivo, ATLAS.ti, MAXQDA, QualCoder"
 COLOURS_TITLE = "Colours (none ticked: all)"
 WHOLE_KEY, FORMAT_KEY, CRLF_KEY = "export/whole-study", "export/format", "export/crlf"
+INTERVIEWS_KEY = "export/interviews"  # study folder -> the attribute's (key, value), or None
+KEEP = 50  # studies
+INTERVIEWS_TIP = "Export only the interviews with this attribute value"
 CODES_TITLE = "Codes (none ticked: all)"
 
 
@@ -60,6 +71,7 @@ class ExportDialog(QDialog):
         study_formats: tuple[str, ...] = (),
         study_colors: dict[str, str] | None = None,  # the whole study's, for its export
         study_codes: Codes | None = None,
+        attributes: Study | None = None,  # the study, whose interviews may be filtered
     ) -> None:
         super().__init__(parent)
         self.setWindowTitle("Export")
@@ -73,6 +85,11 @@ class ExportDialog(QDialog):
         self.scope_combo.setAccessibleName("Export")  # its label's, where no relation says it
         self.scope_combo.setAccessibleDescription("What to export: this interview or the study")
         self.scope_combo.currentIndexChanged.connect(self._fill_formats)
+        self._attributes = attributes
+        self.interviews_combo = QComboBox()  # the study's: all, or those of a value
+        self.interviews_combo.setAccessibleName("Interviews")
+        self.interviews_combo.setAccessibleDescription(INTERVIEWS_TIP)
+        fill_attribute_filter(self.interviews_combo, attributes)
         self.format_combo = QComboBox()
         self.format_combo.setAccessibleName("Format")
         self.format_combo.setAccessibleDescription("The kind of file to write")
@@ -124,9 +141,10 @@ class ExportDialog(QDialog):
         outer = QVBoxLayout(tag_group)
         for widget in (self.code_filter, self.code_list, self.no_codes):
             outer.addWidget(widget)
-        form = QFormLayout()
+        self._form = form = QFormLayout()
         if study:
             form.addRow("Export", self.scope_combo)
+            form.addRow("Interviews", self.interviews_combo)
         form.addRow("Format", self.format_combo)
         layout = QVBoxLayout(self)
         layout.addLayout(form)
@@ -146,12 +164,20 @@ class ExportDialog(QDialog):
         found = self.format_combo.findData(str(store.value(FORMAT_KEY, "md")))
         self.format_combo.setCurrentIndex(max(0, found))
         self.crlf_box.setChecked(bool(store.value(CRLF_KEY, False, type=bool)))
+        if self._attributes is not None:
+            kept = SettingsMap(store, INTERVIEWS_KEY, KEEP).get(str(self._attributes.folder))
+            chosen = tuple(kept) if isinstance(kept, list) else None  # JSON has no tuples
+            self.interviews_combo.setCurrentIndex(index_of(self.interviews_combo, chosen))
 
     def accept(self) -> None:
         store = settings()
         store.setValue(WHOLE_KEY, self.whole_study())
         store.setValue(FORMAT_KEY, self.format_name())
         store.setValue(CRLF_KEY, self.crlf())
+        if self._attributes is not None and self.whole_study():
+            chosen = self.interviews_combo.currentData()
+            kept = SettingsMap(store, INTERVIEWS_KEY, KEEP)
+            kept.put(str(self._attributes.folder), list(chosen) if chosen else None)
         super().accept()
 
     def _fill_formats(self) -> None:
@@ -165,8 +191,12 @@ class ExportDialog(QDialog):
         self.format_combo.setCurrentIndex(max(0, self.format_combo.findData(current)))
 
     def _fill_scope(self) -> None:
-        """The colours and codes the chosen scope has; one ticked stays ticked."""
+        """The colours and codes the chosen scope has; one ticked stays ticked. The study's
+        interviews to keep are offered for the study, when it has attribute values."""
         study = self.whole_study()
+        if self.scope_combo.count() > 1:
+            offered = study and self.interviews_combo.count() > 1
+            self._form.setRowVisible(self.interviews_combo, offered)
         colors = self._study_colors if study else self._colors
         self.color_boxes = _fill_grid(
             self._color_grid,
@@ -215,6 +245,8 @@ class ExportDialog(QDialog):
         self.tag_group.setEnabled(not refi)
         self.code_list.choices.show_every(refi)  # unticked boxes said "not exported"
         self.tag_group.setTitle("Codes (every one is exported)" if refi else CODES_TITLE)
+        self.interviews_combo.setEnabled(not refi)
+        self.interviews_combo.setToolTip("Every interview is exported" if refi else INTERVIEWS_TIP)
 
     def crlf(self) -> bool:
         return self.crlf_box.isChecked()
@@ -224,6 +256,16 @@ class ExportDialog(QDialog):
 
     def format_name(self) -> str:
         return str(self.format_combo.currentData())
+
+    def filters(self) -> dict[str, set[Any]] | None:
+        """The study's interviews to export, as Study.matching takes them; None for all."""
+        if not self.whole_study() or self.format_name() in REFI_FORMATS:
+            return None
+        return chosen_filters(self.interviews_combo)
+
+    def filter_name(self) -> str:
+        """The interviews kept, as the list names them ("Role: nurse"); "" for all."""
+        return self.interviews_combo.currentText() if self.filters() else ""
 
     def options(self) -> ExportOptions:
         return ExportOptions(

@@ -23,6 +23,13 @@ DOCUMENTS = QStandardPaths.StandardLocation.DocumentsLocation
 IMPORT_KEY = "import-folder"
 
 
+def file_name(title: str) -> str:
+    """A title as a file's name, in words: "Coffee · Shift: night" as "Coffee - Shift
+    night" (an export of what a filter kept names the filter so)."""
+    safe = (c if c.isalnum() or c in "-_" else " " for c in title.replace("·", "-"))
+    return " ".join("".join(safe).split())
+
+
 def _key(extension: str) -> str:
     return f"save-folders/{extension.lower()}"
 

@@ -26,6 +26,7 @@ from reader.ui.exporting.export_report import ExportReport
 from reader.ui.exporting.save_folder import (
     ask_import_path,
     ask_save_path,
+    file_name,
     home_folder,
     remember_folder,
     suggested_path,
@@ -89,6 +90,7 @@ class Transfers(QObject):
             # The study shares its colour labels; some interview may have passages only coded.
             {**session.notes.colors, NO_COLOR: NO_COLOR_LABEL} if study else None,
             offered(book, in_study),
+            study[0] if study else None,
         )
         if dialog.exec() != QDialog.DialogCode.Accepted:
             return
@@ -99,7 +101,10 @@ class Transfers(QObject):
         info = FORMAT_INFO[name]
         suggested = Path(session.document.source).with_suffix(f".{info.extension}").name
         if study and dialog.whole_study():
-            suggested = f"{study[0].folder.name}.{info.extension}"
+            called = study[0].folder.name
+            if kept := dialog.filter_name():  # as Coded Passages' are: "Nights - Role nurse"
+                called = f"{called} - {file_name(kept)}"
+            suggested = f"{called}.{info.extension}"
         path = ask_save_path(
             self._parent,
             "Export",
@@ -124,7 +129,8 @@ class Transfers(QObject):
             options = replace(dialog.options(), progress=report)
             if study and dialog.whole_study():
                 exporter = STUDY_FORMATS[name]
-                whole = StudyExportOptions(options, destination=Path(path))
+                kept = {key: frozenset(values) for key, values in (dialog.filters() or {}).items()}
+                whole = StudyExportOptions(options, kept, destination=Path(path))
                 data, left_out = exporter(study[0], whole, study[1])
             else:
                 recording = recording_link(session, self._interview.notes_path, Path(path))

@@ -44,6 +44,15 @@ class SetRoleCommand(QUndoCommand):
         self._controller.structure_edited()
 
 
+class Also(Protocol):
+    """What another's keeping changes with a command, in the same undo step (the study's
+    participant following a speaker renamed): done after it, undone before it."""
+
+    def redo(self) -> None: ...
+
+    def undo(self) -> None: ...
+
+
 class SpeakersCommand(QUndoCommand):
     """Speakers renamed, merged or put on a side: the corrections before and after."""
 
@@ -52,17 +61,23 @@ class SpeakersCommand(QUndoCommand):
         controller: Controller,
         text: str,
         corrections: tuple[dict[str, str], dict[str, Role]],
+        also: Iterable[Also] = (),
     ) -> None:
         super().__init__(text)
         self._controller = controller
         self._before = controller.session.speaker_corrections()
         self._after = corrections
+        self._also = tuple(also)
 
     def redo(self) -> None:
         self._controller.session.restore_speaker_corrections(*self._after)
         self._controller.structure_edited()
+        for part in self._also:
+            part.redo()
 
     def undo(self) -> None:
+        for part in reversed(self._also):
+            part.undo()
         self._controller.session.restore_speaker_corrections(*self._before)
         self._controller.structure_edited()
 

@@ -15,6 +15,7 @@ from reader.core.session import Session
 from reader.core.undo_crossing import Crossing
 from reader.ui.interview.commands import (
     AddHighlightCommand,
+    Also,
     DeleteHighlightCommand,
     EditHighlightCommand,
     ImportHighlightsCommand,
@@ -26,6 +27,8 @@ from reader.ui.persistence.saver import NotesSaver
 
 # The undo step of a new highlight, given its own (AddHighlightCommand) to run within.
 Step = Callable[[QUndoCommand, Highlight], QUndoCommand]
+# What else a speaker renamed (shown, new name) changes in the same step, and its name.
+FollowRename = Callable[[str, str], tuple[Also, str] | None]
 
 
 class Controller(QObject):
@@ -51,6 +54,8 @@ class Controller(QObject):
         # outlives the session and this controller, made anew when the interview reopens.
         self.crossing = crossing if crossing is not None else Crossing()
         self.undo_stack = QUndoStack(self)
+        # In a study, the participant of the speaker's name (speakers/participant_follows.py).
+        self.follow_rename: FollowRename | None = None
 
     # Called by the undo commands ---------------------------------------------------------
 
@@ -82,21 +87,24 @@ class Controller(QObject):
             return
         self.undo_stack.push(SetRoleCommand(self, start, role))
 
-    def rename_speaker(self, shown: str, new_name: str) -> None:
+    def rename_speaker(
+        self, shown: str, new_name: str, across: Also | None = None, text: str = ""
+    ) -> None:
         """Call the speaker shown as `shown` `new_name`; a name another speaker has
-        already merges the two."""
+        already merges the two. `across`: the other interviews' part, done already, of
+        a rename across the study, whose step is called `text`."""
         if not self.writable():
             return
         new_name = new_name.strip()
         if new_name and new_name != shown:
             merging = new_name in self.session.shown_speakers()
-            self.undo_stack.push(
-                SpeakersCommand(
-                    self,
-                    "Merge Speakers" if merging else "Rename Speaker",
-                    self.session.speakers_renamed(shown, new_name),
-                )
-            )
+            text = text or ("Merge Speakers" if merging else "Rename Speaker")
+            follows = self.follow_rename(shown, new_name) if self.follow_rename else None
+            also, what = follows if follows is not None else (None, "")
+            corrections = self.session.speakers_renamed(shown, new_name)
+            text = f"{text} and {what}" if what and across is None else text
+            parts = [part for part in (also, across) if part is not None]
+            self.undo_stack.push(SpeakersCommand(self, text, corrections, parts))
 
     def set_speaker_side(self, shown: str, side: Role | None) -> None:
         """Put a speaker on the asking (QUESTION) or answering (ANSWER) side; None: as

@@ -8,10 +8,10 @@ of each other), kept by notes file till the study closes: a history let go or dr
 still leaves to the study's Undo the passages it left out. Their code merges are one
 mapping, the study's (`merged`).
 
-The study's code changes and their undos write the notes files of interviews set aside:
-told (`written`), the one set aside takes the highlights as written and the file's new
-hash, so that coming back keeps its history; a change by another program (before the
-study's or after) still drops it.
+The study's code changes and speakers renamed across it, and their undos, write the notes
+files of interviews set aside: told (`written`), the one set aside takes the highlights
+and speakers as written and the file's new hash, so that coming back keeps its history;
+a change by another program (before the study's or after) still drops it.
 
 The interviews last left in the study (the KNOWN_LIMIT most recent) leave their notes as
 the app last knew them (read or written, or rewritten by the study), till the study closes:
@@ -124,12 +124,15 @@ class KeptHistories:
         return self.crossings.setdefault(notes_path, Crossing(merged=self.merged))
 
     def written(self, rewritten: Rewritten) -> None:
-        """The study rewrote a notes file (its highlights): the interview set aside there
-        follows, if the file was as it was left (else another program changed it, and
-        coming back drops the history)."""
+        """The study rewrote a notes file (its highlights, or its speakers): the interview
+        set aside there follows, if the file was as it was left (else another program
+        changed it, and coming back drops the history)."""
         parked = self._kept.get(rewritten.path)
         if parked is not None and parked.notes_hash == rewritten.replaced:
-            parked.controller.session.set_highlights(rewritten.notes.highlights)
+            session, notes = parked.controller.session, rewritten.notes
+            session.set_highlights(notes.highlights)
+            if (notes.speakers, notes.sides) != session.speaker_corrections():
+                session.restore_speaker_corrections(notes.speakers, notes.sides)
             parked.notes_hash = rewritten.written
         known = self._last_known.get(rewritten.path)
         if known is not None and known.hash == rewritten.replaced:

@@ -316,10 +316,10 @@ class OpenStudy(QObject):
 
     def rename(self, interview_id: str, **fields: str) -> bool:
         study = self._study()
-        return self.run(
+        return self._change_entry(
             "Rename Interview" if "title" in fields else "Edit Interview",
+            interview_id,
             lambda: study.update_interview(interview_id, **fields),
-            study.replace_entry,
         )
 
     def move(self, interview_id: str, index: int) -> bool:
@@ -352,18 +352,28 @@ class OpenStudy(QObject):
 
     def relocate(self, interview_id: str, transcript: Path) -> bool:
         study = self._study()
-        return self.run(
-            "Locate Transcript",
-            lambda: study.relocate(interview_id, transcript),
-            study.replace_entry,
+        return self._change_entry(
+            "Locate Transcript", interview_id, lambda: study.relocate(interview_id, transcript)
         )
 
     def set_attribute(self, interview_id: str, key: str, value: Any) -> bool:
         study = self._study()
-        return self.run(
+        return self._change_entry(
             f"Set {study.attribute(key).label}",
+            interview_id,
             lambda: study.set_attribute(interview_id, key, value),
-            study.replace_entry,
+        )
+
+    def _change_entry(
+        self, text: str, interview_id: str, change: Callable[[], InterviewEntry]
+    ) -> bool:
+        """`change` (returning the entry before) as a step whose undo takes back only what
+        it changed: the participant may follow a speaker renamed in the interview's."""
+        study = self._study()
+        return self.run(
+            text,
+            lambda: (change(), study.interview(interview_id)),
+            lambda memo: study.undo_entry_change(*memo),
         )
 
     def define_attribute(self, label: str, type_: str, options: list[str]) -> bool:

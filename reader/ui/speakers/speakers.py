@@ -14,6 +14,7 @@ from reader.ui.interview.open_interview import OpenInterview
 
 if TYPE_CHECKING:
     from reader.ui.speakers.speakers_dialog import SpeakersDialog
+    from reader.ui.speakers.study_rename import StudyRename
 
 
 class SpeakersHint(QFrame):
@@ -48,6 +49,7 @@ class Speakers(QObject):
         self._interview = interview
         self._parent = parent
         self.dialog: SpeakersDialog | None = None
+        self.across: StudyRename | None = None  # Rename in Study…, given in a study window
         self.hint = SpeakersHint()
         self.hint.check.clicked.connect(self.show_dialog)
         self.hint.dismiss.clicked.connect(self._dismiss)
@@ -67,7 +69,7 @@ class Speakers(QObject):
         if self.dialog is None:
             from reader.ui.speakers.speakers_dialog import SpeakersDialog
 
-            self.dialog = SpeakersDialog(self._interview, self._parent)
+            self.dialog = SpeakersDialog(self._interview, self._parent, self.across)
         self.dialog.refresh()
         self.dialog.show()
         self.dialog.raise_()

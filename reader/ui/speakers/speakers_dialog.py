@@ -1,9 +1,12 @@
 """The Speakers dialog: every speaker found, with their turns and first words; rename,
-merge, and choose who asks and who answers. Each change is an undoable command, applied
-at once (the dialog stays open and follows the model). While the notes are read-only it
+merge, and choose who asks and who answers; in a study, rename in every interview where
+the speaker is shown (study_rename.py). Each change is an undoable command, applied at
+once (the dialog stays open and follows the model). While the notes are read-only it
 shows the speakers and says why they cannot be changed."""
 
 from __future__ import annotations
+
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QKeySequence
@@ -26,17 +29,27 @@ from reader.core.interview import Role, SpeakerInfo, speaker_report
 from reader.ui.dialogs import close_only
 from reader.ui.interview.open_interview import OpenInterview
 
+if TYPE_CHECKING:
+    from reader.ui.speakers.study_rename import StudyRename
+
 SIDES = (("Asks", Role.QUESTION), ("Answers", Role.ANSWER))
 NAME, SIDE, TURNS, WORDS = range(4)
 SEEN_NOT_CHANGED = "The speakers can be seen, not changed."  # after why (read_only.py)
+STUDY_TIP = "Rename this speaker in every interview of the study where it is shown"
 
 
 class SpeakersDialog(QDialog):
-    def __init__(self, interview: OpenInterview, parent: QWidget | None = None) -> None:
+    def __init__(
+        self,
+        interview: OpenInterview,
+        parent: QWidget | None = None,
+        across: StudyRename | None = None,
+    ) -> None:
         super().__init__(parent)
         self.setWindowTitle("Speakers")
         self.setObjectName("speakers-dialog")
         self._interview = interview
+        self._across = across
         # Undo and Redo work here too, a window apart from the main one.
         undo = interview.undo_group.createUndoAction(self)
         redo = interview.undo_group.createRedoAction(self)
@@ -45,6 +58,8 @@ class SpeakersDialog(QDialog):
         self.addActions([undo, redo])
         self.table = QTableWidget(0, 4)
         self.table.setHorizontalHeaderLabels(["Speaker", "Side", "Turns", "First words"])
+        self.table.setAccessibleName("Speakers")
+        self.table.setAccessibleDescription("Each speaker found, their side, turns and first words")
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
@@ -59,12 +74,15 @@ class SpeakersDialog(QDialog):
         self.merge_button = QPushButton("&Merge Into…")
         self.rename_button.clicked.connect(self.rename)
         self.merge_button.clicked.connect(self.merge)
+        self.study_button = QPushButton("Rename in &Study…")
+        self.study_button.clicked.connect(self.rename_in_study)
         close = close_only(self)
         self.summary = QLabel()
         self.summary.setWordWrap(True)
         buttons = QHBoxLayout()
         buttons.addWidget(self.rename_button)
         buttons.addWidget(self.merge_button)
+        buttons.addWidget(self.study_button)
         buttons.addStretch(1)
         buttons.addWidget(close)
         layout = QVBoxLayout(self)
@@ -119,6 +137,9 @@ class SpeakersDialog(QDialog):
         self.merge_button.setEnabled(len(self.speakers) > 1 and not read_only)
         for button in (self.rename_button, self.merge_button):
             button.setToolTip(self._interview.why_read_only())
+        self.study_button.setVisible(self._across is not None and self._across.offered())
+        self.study_button.setEnabled(self.rename_button.isEnabled())
+        self.study_button.setToolTip(self._interview.why_read_only() or STUDY_TIP)
 
     def _side_box(self, info: SpeakerInfo, chosen: Role | None) -> QComboBox:
         box = QComboBox()
@@ -151,6 +172,17 @@ class SpeakersDialog(QDialog):
         new, ok = QInputDialog.getText(self, "Rename Speaker", f"Name for “{name}”:", text=name)
         if ok and new.strip():
             controller.rename_speaker(name, new)
+            self.select(new.strip())
+
+    def rename_in_study(self) -> None:
+        name = self.selected()
+        if not name or self._across is None or self._interview.read_only:
+            return
+        new, ok = QInputDialog.getText(
+            self, "Rename in Study", f"Name for “{name}” in every interview:", text=name
+        )
+        if ok and new.strip():
+            self._across.rename(name, new)
             self.select(new.strip())
 
     def merge(self) -> None:

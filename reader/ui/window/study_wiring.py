@@ -1,9 +1,10 @@
 """The study's additions to the window, wired in one call from MainWindow._wire_study:
 the study's colour labels, Undo in the library working on the study's history, a window
 with no interview open when none of a study's transcripts can be, and what opening the
-study found in the banner, behind what its first interview said; and Edit ▸ Fill
-Participants from Transcripts. (The Annotations panel joins the study when it is made,
-in later_panels.py.)"""
+study found in the banner, behind what its first interview said; Edit ▸ Fill
+Participants from Transcripts; the participant following a speaker renamed, and Rename in
+Study… in the Speakers dialog. (The Annotations panel joins the study when it is made, in
+later_panels.py.)"""
 
 from __future__ import annotations
 
@@ -17,6 +18,7 @@ from reader.ui.library.study_actions import StudyActions
 from reader.ui.library.switcher import InterviewSwitcher
 from reader.ui.outline.outline import OutlineList
 from reader.ui.reading.reader_view import ReaderView
+from reader.ui.speakers.speakers import Speakers
 from reader.ui.window.actions import Actions
 from reader.ui.window.banner import Banner
 from reader.ui.window.undo_focus import UndoFocus
@@ -42,6 +44,7 @@ class StudyWindow(Protocol):
     undo_focus: UndoFocus
     library_dock: LazyDock
     window_actions: Actions
+    speakers: Speakers
 
 
 OPEN_ALONE = "Or open one on its own with File ▸ Open Interview… (the study closes)."
@@ -54,6 +57,16 @@ def wire_study_extras(window: StudyWindow) -> None:
     window.editing.study_labels = window.switcher.set_color_labels
     window.study_actions.nothingToOpen.connect(lambda line: show_nothing_open(window, line))
     study.noticed.connect(window.banner.add_message)  # behind what the interview said
+
+    def speakers_in_study(_study: object) -> None:  # made as the first study opens
+        if window.speakers.across is None:  # start-up (a lone interview) loads neither
+            from reader.ui.speakers.participant_follows import ParticipantFollows
+            from reader.ui.speakers.study_rename import StudyRename
+
+            ParticipantFollows(window.interview, study, window.switcher)  # a speaker renamed
+            window.speakers.across = StudyRename(window.interview, study, window.switcher)
+
+    study.opened.connect(speakers_in_study)  # before its interview opens
     made: list[TranscriptFilling] = []  # at the first use: start-up does not load it
 
     def fill_from_transcripts() -> None:

@@ -3,7 +3,8 @@ keyboard focus is: a text field with a typing history of its own (the research n
 filter, the codebook's memo) has it while the field has the focus, as Ctrl+Z typed there
 is the field's own; a panel that claims a history has it while the focus is in that panel
 (the library the study's; the codebook the study's, or the interview's when no study is
-open); everywhere else the open interview's, or none while its notes are read-only.
+open; the Speakers dialog, a window apart, the interview's, whose steps it makes);
+everywhere else the open interview's, or none while its notes are read-only.
 
 The open interview asks here (`OpenInterview.follow_undo`) whenever its history changes:
 an interview opened or switched to, write access lost or regained; the focus moving asks
@@ -60,16 +61,20 @@ class UndoFocus(QObject):
         self._show()
 
     def claim(self, panel: Panel, history: History) -> None:
-        """While the focus is in `panel()`, Undo works on `history()`."""
+        """While the focus is in `panel()` (of the window, or a dialog of its own),
+        Undo works on `history()`."""
         self._claims.append((panel, history))
 
     def stack_for_focus(self) -> QUndoStack | None:
-        focus = QApplication.focusWidget()
+        history = self._claim_of(QApplication.focusWidget())
+        return history() if history is not None else self._interview.writable_undo_stack()
+
+    def _claim_of(self, focus: QWidget | None) -> History | None:
         for panel, history in self._claims:
             widget = panel()
             if focus is not None and widget is not None and widget.isAncestorOf(focus):
-                return history()
-        return self._interview.writable_undo_stack()
+                return history
+        return None
 
     def text_field(self) -> TextField | None:
         """The field whose own typing history Undo works on now, if the focus is in one."""
@@ -80,10 +85,11 @@ class UndoFocus(QObject):
 
     def _focus_changed(self, _old: QWidget | None, new: QWidget | None) -> None:
         # Focus leaving the window (a dialog, another app) keeps the history it had, and
-        # so does the menu bar taking it (Alt+E): Edit ▸ Undo is for the pane left.
+        # so does the menu bar taking it (Alt+E): Edit ▸ Undo is for the pane left; a
+        # dialog that claims a history takes it.
         if new is None or isinstance(new, QMenuBar | QMenu):
             return
-        if self._window.isAncestorOf(new):
+        if self._window.isAncestorOf(new) or self._claim_of(new) is not None:
             self._watch(new)
             self._interview.follow_undo()
             self._show()

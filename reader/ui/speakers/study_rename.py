@@ -1,0 +1,125 @@
+"""Rename in Study… (the Speakers dialog, in a study): the speaker renamed in every
+interview of the study where that label is shown ("Haddad, Leila" as "Dr. Leila Haddad"),
+and each participant that was that name follows (participant_follows.py).
+
+The open interview changes through its controller; the others' notes files are written by
+the study (Study.correct_speakers: backed up first, written atomically, all or none), and
+an interview set aside with its undo history is told (KeptHistories.written), so coming
+back keeps it. It is one step of the open interview's undo history, "Rename Speaker in 3
+Interviews": Ctrl+Z in the dialog takes it back everywhere, except in a file whose
+speakers changed since (it is left as it is, and the status bar says so). The others are
+written before the step is pushed: one that cannot be leaves nothing changed, and no step.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import QObject
+
+from reader.core.wording import counted
+from reader.ui.interview.open_interview import OpenInterview
+from reader.ui.library.open_study import OpenStudy
+from reader.ui.library.switcher import InterviewSwitcher
+
+if TYPE_CHECKING:  # the study modules load when a study opens (start-up, #17)
+    from reader.core.study import SpeakerCorrection, Study
+
+
+class StudyRename(QObject):
+    def __init__(
+        self, interview: OpenInterview, owner: OpenStudy, switcher: InterviewSwitcher
+    ) -> None:
+        super().__init__(owner)
+        self.interview, self.owner, self.switcher = interview, owner, switcher
+
+    def offered(self) -> bool:
+        """An interview of the study is open: the study has other interviews to rename in."""
+        return self.owner.study is not None and bool(self.switcher.current)
+
+    def rename(self, shown: str, new_name: str) -> None:
+        from reader.core.study import SpeakerCorrection, StudyError
+
+        got, controller = self.switcher.study_and_texts(), self.interview.controller
+        new_name = new_name.strip()
+        if got is None or controller is None or not new_name or new_name == shown:
+            return
+        study, texts = got
+        changes = []
+        for entry in study.interviews:
+            loaded = texts.get(entry) if entry.id != self.switcher.current else None
+            if loaded is not None and shown in loaded.session.shown_speakers():
+                session = loaded.session
+                changes.append(
+                    SpeakerCorrection(
+                        entry.id,
+                        session.document.meta(),
+                        session.speaker_corrections(),
+                        session.speakers_renamed(shown, new_name),
+                    )
+                )
+        step = Across(self, study, changes, shown, new_name)
+        try:
+            step.apply(back=False)  # before the step is pushed: refused, there is none
+        except StudyError as exc:
+            self.say(str(exc))
+            return
+        where = counted(len(changes) + 1, "Interview")
+        controller.rename_speaker(shown, new_name, step, f"Rename Speaker in {where}")
+        self.owner.status.emit(f"Renamed “{shown}” to “{new_name}” in {where.lower()}.", 8000)
+
+    def say(self, text: str) -> None:
+        self.owner.status.emit(text, 10000)
+        self.owner.message.emit(text)
+
+
+@dataclass
+class Across:
+    """The other interviews' part of the step: their notes files and participants."""
+
+    owner: StudyRename
+    study: Study  # the study it was made in: once another is open, it changes nothing
+    changes: list[SpeakerCorrection]
+    old: str
+    new: str
+    _pushed: bool = field(default=True)  # done before it was pushed: the first redo is
+
+    def redo(self) -> None:
+        if self._pushed:
+            self._pushed = False
+        else:
+            self._tried(back=False)
+
+    def undo(self) -> None:
+        self._tried(back=True)
+
+    def _tried(self, back: bool) -> None:
+        from reader.core.study import StudyError
+
+        if self.owner.owner.study is not self.study:
+            return
+        try:
+            self.apply(back)
+        except StudyError as exc:  # nothing of the others changed: said
+            self.owner.say(f"The other interviews keep their speakers. {exc}")
+
+    def apply(self, back: bool) -> None:
+        """The notes files, then the participants that were the name; StudyError, nothing
+        changed, when a notes file cannot be written."""
+        kept, texts = self.owner.interview.kept, self.owner.switcher.texts
+        passed = self.study.correct_speakers(self.changes, back, kept.written)
+        was, now = (self.new, self.old) if back else (self.old, self.new)
+        followed = [
+            change.interview_id
+            for change in self.changes
+            if self.study.follow_speaker(change.interview_id, was, now)
+        ]
+        for change in self.changes:
+            if texts is not None:
+                texts.forget(change.interview_id)  # read again, as written
+        if followed:
+            self.owner.owner.study_edited()
+        if passed:
+            titles = ", ".join(f"“{self.study.interview(i).title}”" for i in passed)
+            self.owner.say(f"Left as they are, their speakers changed since: {titles}.")

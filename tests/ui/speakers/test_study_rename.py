@@ -1,0 +1,110 @@
+"""Rename in Study… in the Speakers dialog: the student's interviewer, "LH" in two
+interviews, renamed in both (and nowhere else) from one; the other's notes file written
+on disk with a backup of what it held; Ctrl+Z in the dialog takes it back everywhere; the
+interview set aside keeps its undo history; participants that were the name follow."""
+
+from __future__ import annotations
+
+import shutil
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+import pytest
+from PySide6.QtCore import Qt
+
+from reader.core.backups import list_backups
+from reader.core.study import open_study
+from reader.ui.window.main_window import MainWindow
+from tests.conftest import DATA
+from tests.ui.speakers.test_participant_follows import (
+    CTRL,
+    SHIFT,
+    open_speakers,
+    participants,
+    rename_by_keys,
+    speakers_on_disk,
+)
+from tests.ui.test_accessibility import unnamed
+
+# Two more interviews where the interviewer is "LH" and the participant "Ruth".
+TALK = "LH: How long have you worked nights?\n\nRuth: {}\n\nLH: And now?\n\nRuth: Days.\n"
+
+
+@pytest.fixture
+def study_folder(tmp_path: Path) -> Path:
+    folder = tmp_path / "study"
+    shutil.copytree(DATA / "student", folder)
+    (folder / "P06.txt").write_text(TALK.format("Six years."), encoding="utf-8")
+    (folder / "P07.txt").write_text(TALK.format("Ten years, on and off."), encoding="utf-8")
+    study = open_study(folder)
+    ids = {entry.title: entry.id for entry in study.interviews}
+    study.fill_from_transcripts({ids["P06"]: "Ruth", ids["P07"]: "Ruth"}, {})
+    study.save()
+    return folder
+
+
+@pytest.fixture
+def window(make_study_window: Callable[[Path], MainWindow], study_folder: Path) -> MainWindow:
+    return make_study_window(study_folder)
+
+
+def notes_of(folder: Path, title: str) -> Path:
+    study = open_study(folder)
+    return study.notes_path(next(e for e in study.interviews if e.title == title))
+
+
+def test_rename_in_study_writes_the_others_and_ctrl_z_takes_it_back_everywhere(
+    window: MainWindow, study_folder: Path, dialogs: Any, qtbot: Any
+) -> None:
+    # P07 first, with a step of its own history; then P06, P07 set aside with it.
+    dialog = open_speakers(window, "P07", qtbot)
+    side = dialog.table.cellWidget(1, 1)
+    side.setCurrentIndex(side.findText("Asks"))
+    qtbot.waitUntil(lambda: notes_of(study_folder, "P07").exists())
+    dialog.close()
+    dialog = open_speakers(window, "P06", qtbot)
+    assert dialog.study_button.isVisible() and dialog.study_button.text() == "Rename in &Study…"
+    assert unnamed(dialog) == []
+    p01_before = notes_of(study_folder, "P01 Zoom").exists()
+
+    rename_by_keys(dialog, dialogs, "LH", "Dr. Leila Haddad", qtbot, study=True)
+    assert [s.name for s in dialog.speakers] == ["Dr. Leila Haddad", "Ruth"]
+    assert speakers_on_disk(study_folder, "P07") == {"LH": "Dr. Leila Haddad"}
+    assert len(list_backups(notes_of(study_folder, "P07"))) >= 1  # what it held, kept
+    assert notes_of(study_folder, "P01 Zoom").exists() == p01_before  # no LH there
+    undo = window.window_actions.undo
+    assert undo.text() == "&Undo Rename Speaker in 2 Interviews"
+    assert window.statusBar().currentMessage() == (
+        "Renamed “LH” to “Dr. Leila Haddad” in 2 interviews."
+    )
+
+    qtbot.keyClick(dialog.table, Qt.Key.Key_Z, CTRL)
+    assert [s.name for s in dialog.speakers] == ["LH", "Ruth"]
+    assert speakers_on_disk(study_folder, "P07") == {}
+    qtbot.keyClick(dialog.table, Qt.Key.Key_Z, CTRL | SHIFT)
+    assert speakers_on_disk(study_folder, "P07") == {"LH": "Dr. Leila Haddad"}
+
+    # P07 comes back with the rename and its own history: Ctrl+Z there undoes its side.
+    dialog.close()
+    dialog = open_speakers(window, "P07", qtbot)
+    assert [s.name for s in dialog.speakers] == ["Dr. Leila Haddad", "Ruth"]
+    assert undo.text() == "&Undo Choose Who Asks"
+
+
+def test_the_participants_that_were_the_name_follow_in_every_interview(
+    window: MainWindow, study_folder: Path, dialogs: Any, qtbot: Any
+) -> None:
+    dialog = open_speakers(window, "P06", qtbot)
+    rename_by_keys(dialog, dialogs, "Ruth", "Ruth Okafor", qtbot, study=True)
+    assert participants(study_folder) == {"P06": "Ruth Okafor", "P07": "Ruth Okafor"}
+    qtbot.keyClick(dialog.table, Qt.Key.Key_Z, CTRL)
+    assert participants(study_folder) == {"P06": "Ruth", "P07": "Ruth"}
+    assert speakers_on_disk(study_folder, "P07") == {}
+
+
+def test_not_offered_for_an_interview_opened_alone(make_window: Any, qtbot: Any) -> None:
+    window = make_window(DATA / "student" / "P02-teams.vtt")
+    window.window_actions.speakers.trigger()
+    dialog = window.speakers.dialog
+    assert dialog is not None and not dialog.study_button.isVisible()
