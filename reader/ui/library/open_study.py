@@ -2,11 +2,10 @@
 watched for changes made by others (a sync tool, a second machine).
 
 Every change to the study goes through an undoable command here and is written at once
-(study.json changes rarely and is small); `changed` tells the library to show it again,
-and `interviewsChanged`, once, which interviews came and went (added, removed, either
-undone or redone, or by another program), for what follows the set of interviews.
-A second window on the same study gets it read-only: the lock is a QLockFile beside
-study.json, held while the study is open.
+(study.json changes rarely and is small); `changed` tells the library to show it again, and
+`interviewsChanged`, once, which interviews came and went (added, removed, either undone or
+redone, or by another program). A second window on the same study gets it read-only: the lock,
+a QLockFile beside study.json, is held while the study is open.
 """
 
 from __future__ import annotations
@@ -281,8 +280,8 @@ class OpenStudy(QObject):
 
         added: list[InterviewEntry] = []
         paths, alone = set_apart(paths)  # a student drops each transcript with its recording
-        transcripts = [p for p in paths if not is_notes_file(p)]
-        paths = transcripts or paths  # notes dropped with their transcripts: theirs, quietly
+        # Notes files dropped with their transcripts are theirs: left out, quietly.
+        paths = [p for p in paths if not is_notes_file(p)] or paths
         problems = [
             f"{p.name} is a recording: add its transcript, and a recording beside it with "
             "its name is found by itself."
@@ -364,9 +363,7 @@ class OpenStudy(QObject):
             lambda: study.set_attribute(interview_id, key, value),
         )
 
-    def _change_entry(
-        self, text: str, interview_id: str, change: Callable[[], InterviewEntry]
-    ) -> bool:
+    def _change_entry(self, text: str, interview_id: str, change: Callable[[], object]) -> bool:
         """`change` (returning the entry before) as a step whose undo takes back only what
         it changed: the participant may follow a speaker renamed in the interview's."""
         study = self._study()
