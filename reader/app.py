@@ -368,7 +368,7 @@ def main(argv: list[str] | None = None) -> int:
         )
     # Start-up makes tens of thousands of objects that live as long as the window, and the
     # garbage collector would walk them again and again (~8 ms before the first paint, #17):
-    # it is paused until the window has painted (run_gui resumes it).
+    # it is paused until the window has painted (run_gui then collects on the GUI thread).
     gc.disable()
     from reader.ui.window.startup import run_gui
 

@@ -82,8 +82,8 @@ class GuiThreadCollector(QObject):
 
     def collect_due(self) -> None:
         counts, thresholds = gc.get_count(), gc.get_threshold()
-        for generation in (2, 1, 0):
-            if counts[generation] > thresholds[generation]:
+        for generation in (2, 1, 0):  # a threshold of 0 collects none (Python 3.14's third)
+            if 0 < thresholds[generation] < counts[generation]:
                 gc.collect(generation)
                 return
 
