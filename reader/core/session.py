@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from bisect import bisect_left, bisect_right
 from dataclasses import dataclass, field
 
@@ -326,13 +327,17 @@ class Session:
 
     def quotation(self, start: int, end: int) -> str:
         """The words said in [start, end) (`passage_span`) as a quotation with whose and
-        where they are, for pasting elsewhere: “…” (Kenji Sato, Q3, Title)."""
+        where they are, for pasting elsewhere: “…” (Kenji Sato, Q3, 12:05, Title), the
+        time its turn starts in a timed transcript; words quoted inside it in ‘…’."""
+        from reader.core.sync import SyncTable  # a copy's work, not start-up's
+
         start, end = self.passage_span(start, end)
-        quote = " ".join(self.document.text[start:end].split())
+        quote = _INNER_QUOTE.sub(_single_marks, " ".join(self.document.text[start:end].split()))
         question = self.question_at(start)
         where = (
             self.said_by(start, end),
             f"Q{question[0]}" if question else "",
+            SyncTable.of(self.document, self.segments).turn_time(start),
             self.document.title,
         )
         return f"“{quote}” ({', '.join(filter(None, where))})"
@@ -347,6 +352,14 @@ class Session:
         last = self.segment_index_at(max(start, end - 1))
         speakers = {seg.speaker for seg in self.segments[first : last + 1] if seg.speaker}
         return named(speakers.pop()) if len(speakers) == 1 else ""
+
+
+# Words in double quotation marks, straight or curly, inside a quotation.
+_INNER_QUOTE = re.compile(r'"[^"]*"|“[^“”]*”')
+
+
+def _single_marks(quoted: re.Match[str]) -> str:
+    return f"‘{quoted[0][1:-1]}’"
 
 
 def _order(h: Highlight) -> tuple[int, int]:

@@ -218,7 +218,7 @@ def test_a_copied_quote_names_the_speaker_the_transcript_names(make_window, qtbo
 
     window = make_window(DATA / "transcripts" / "zoom.vtt")
     copied = copied_from_bar(window, qtbot, "It began in a café")
-    assert copied == "“It began in a café” (Kenji Sato (he/him), Q1, Zoom)"
+    assert copied == "“It began in a café” (Kenji Sato (he/him), Q1, 0:10, Zoom)"
 
 
 def test_overlapping_highlights_stay_distinguishable(film: MainWindow, qtbot) -> None:
