@@ -327,12 +327,17 @@ class Session:
 
     def quotation(self, start: int, end: int) -> str:
         """The words said in [start, end) (`passage_span`) as a quotation with whose and
-        where they are, for pasting elsewhere: “…” (Kenji Sato, Q3, 12:05, Title), the
-        time its turn starts in a timed transcript; words quoted inside it in ‘…’."""
-        from reader.core.sync import SyncTable  # a copy's work, not start-up's
-
+        where they are, for pasting elsewhere: “…” (Kenji Sato, Q3, 12:05, Title);
+        words quoted inside it in ‘…’."""
         start, end = self.passage_span(start, end)
         quote = _INNER_QUOTE.sub(_single_marks, " ".join(self.document.text[start:end].split()))
+        return f"“{quote}” ({self.attribution(start, end)})"
+
+    def attribution(self, start: int, end: int) -> str:
+        """Whose words [start, end) are and where: "Kenji Sato, Q3, 12:05, Title", with
+        the time its turn starts in a timed transcript."""
+        from reader.core.sync import SyncTable  # a copy's work, not start-up's
+
         question = self.question_at(start)
         where = (
             self.said_by(start, end),
@@ -340,7 +345,7 @@ class Session:
             SyncTable.of(self.document, self.segments).turn_time(start),
             self.document.title,
         )
-        return f"“{quote}” ({', '.join(filter(None, where))})"
+        return ", ".join(filter(None, where))
 
     def said_by(self, start: int, end: int) -> str:
         """Whose words [start, end) are, for a quote's attribution: the one speaker the

@@ -47,6 +47,7 @@ ROLE_LABELS = {
     Role.OTHER: "Other",
 }
 FLASH_MS = 900
+COPY_QUOTATION = "Cop&y as Quotation\tCtrl+Shift+C"  # Edit ▸ Copy as Quotation's key
 MIN_MEASURE = 46  # characters a line the reading column never falls below, unzoomed
 NEARBY_BLOCKS = 400  # how far block_at_y walks before it searches instead
 COLOR_KEYS = {Qt.Key.Key_1 + i: color_id for i, color_id in enumerate(COLOR_IDS)}
@@ -520,12 +521,17 @@ class ReaderView(QTextEdit):
             self._follow_cursor()
 
     def copy_quote(self) -> None:
-        """The selection as a quotation with its place: “…” (Speaker, Q3, Title)."""
+        """The selection, else the highlight at the caret, as a quotation with its place:
+        “…” (Speaker, Q3, 12:05, Title)."""
         span = self.selected_range()
+        current = self.current_highlight()
+        if span is None and current is not None and not current.orphan:
+            span = current.start, current.end
         if span is None:
             return
         QApplication.clipboard().setText(self.session.quotation(*span))
         self.selection_bar.hide()
+        self.hint.emit(f"Copied as a quotation ({self.session.attribution(*span)}).")
 
     def _selection_changed(self) -> None:
         if not self.textCursor().hasSelection():
@@ -728,7 +734,7 @@ class ReaderView(QTextEdit):
                 action.triggered.connect(lambda _=False, c=color_id: self._highlight_selection(c))
             menu.addAction("C&ode…\tC", lambda: self._highlight_selection(then="tags"))
             menu.addAction("&Quote in Notes\tQ", self.quote_selection)
-            menu.addAction("Cop&y as Quotation", self.copy_quote).setObjectName("copy-quote")
+            menu.addAction(COPY_QUOTATION, self.copy_quote).setObjectName("copy-quote")
         if self.textCursor().hasSelection():
             return
         inner = self.session.innermost_highlight_at(
@@ -742,6 +748,7 @@ class ReaderView(QTextEdit):
             return
         menu.addSeparator()
         menu.addAction("&Quote in Notes\tQ", lambda: self.quoteHighlightRequested.emit(target.id))
+        menu.addAction(COPY_QUOTATION, self.copy_quote)  # the highlight at the caret
         menu.addAction("Edit &Note…\tN", lambda: self.noteRequested.emit(target.id))
         menu.addAction("C&odes…\tC", lambda: self.tagsRequested.emit(target.id))
         recolor = menu.addMenu("Colo&ur")  # (&Copy is Qt's)

@@ -42,6 +42,7 @@ class Actions:
     color_labels: QAction
     speakers: QAction
     quote_in_notes: QAction
+    copy_quotation: QAction
     toggle_preview: QAction
     cycle_panes: QAction
     bold: QAction
@@ -227,6 +228,12 @@ def build_actions(window: QMainWindow) -> Actions:
         ),
         quote_in_notes=_action(
             window, "&Quote in Notes", None, "Quote the selection or highlight in your notes (Q)"
+        ),
+        copy_quotation=_action(
+            window,
+            "Cop&y as Quotation",
+            "Ctrl+Shift+C",
+            "Copy the selection or highlight with its speaker, question and time",
         ),
         toggle_preview=_short(
             _checkable(
@@ -518,6 +525,7 @@ def build_menus(window: QMainWindow, actions: Actions, docks: list[QDockWidget])
     edit_menu.addAction(actions.redo)
     edit_menu.addSeparator()
     edit_menu.addAction(actions.quote_in_notes)
+    edit_menu.addAction(actions.copy_quotation)
     edit_menu.addAction(actions.color_labels)
     edit_menu.addAction(actions.speakers)
     edit_menu.addAction(actions.fill_from_transcripts)

@@ -256,6 +256,7 @@ class MainWindow(QMainWindow):
         actions.cycle_panes.triggered.connect(lambda: cycle_panes(self))  # F6
         connect_steps(reader, actions.steps())  # next / previous question and highlight
         actions.quote_in_notes.triggered.connect(quoting.quote_from_menu)
+        actions.copy_quotation.triggered.connect(reader.copy_quote)
         actions.color_labels.triggered.connect(editing.edit_color_labels)
         actions.toggle_preview.toggled.connect(self.notes_pane.show_preview)
         editor = self.notes_editor
