@@ -457,6 +457,24 @@ def test_a_back_channel_before_a_question_heads_none_of_its_sections() -> None:
     assert row["quote"] == quote
 
 
+def test_csv_gives_when_each_quote_is_said_in_a_timed_transcript() -> None:
+    """The time a quote's turn starts (as the Markdown and HTML give it) is a column: a
+    writer's table of quotes finds each in the recording; an untimed text's is empty."""
+    document = load_document(
+        Path(__file__).parents[1] / "data" / "journalist" / "okonkwo-otter.txt"
+    )
+    session = Session.open(document, None)
+    for quote in ("There was no vote", "My mum's flat"):
+        start = document.text.index(quote)
+        session.add_highlight(make_highlight(document.text, start, start + len(quote)))
+    rows = csv_rows(run("csv", session))
+    assert [(r["speaker"], r["time"], r["quote"]) for r in rows] == [
+        ("Ade Okonkwo", "12:47", "There was no vote"),
+        ("Ade Okonkwo", "1:02:09", "My mum's flat"),
+    ]
+    assert {r["time"] for r in csv_rows(run("csv", sample_session()))} == {""}
+
+
 def test_csv_records_end_with_crlf() -> None:
     data = run("csv", sample_session()).decode("utf-8-sig")
     # Outside quoted fields every line end is CRLF; the note's own line ends stay LF.
