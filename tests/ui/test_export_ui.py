@@ -383,3 +383,23 @@ def test_exported_time_links_play_the_recording_from_the_export(
     dialogs.save_answers.append(str(out))
     window.window_actions.export.trigger()
     assert "She sang [▶ 0:30](../interviews/talk.wav#t=30) at home." in out.read_text("utf-8")
+
+
+def test_an_export_never_replaces_the_transcript(make_window, dialogs, monkeypatch, tmp_path):
+    """A Markdown transcript's summary was suggested under the transcript's own name, in its
+    folder: one Enter on the file dialog's question replaced the interview with the
+    summary. The name suggested is another; the transcript itself is refused."""
+    transcript = tmp_path / "okonkwo.md"
+    said = "Hannah Wright: Who decided?\n\nAde Okonkwo: There was no vote.\n"
+    transcript.write_text(said, encoding="utf-8")
+    window = make_window(transcript)
+    choose(monkeypatch, "md")
+    dialogs.save_answers.append(str(transcript))
+    window.window_actions.export.trigger()
+    assert dialogs.save_suggested == [str(tmp_path / "okonkwo-export.md")]
+    assert transcript.read_text("utf-8") == said
+    assert dialogs.shown[-1] == (
+        "warning",
+        f"Export: {transcript} could not be written: it is the interview's transcript; "
+        "choose another name.",
+    )
