@@ -235,6 +235,7 @@ class ReaderView(QTextEdit):
 
     def set_reading_font(self, font: QFont, column_chars: int) -> None:
         """Another face, size (zoom) or measure: the document's formats follow."""
+        place = self._place_on_screen()
         self._font = QFont(font)
         self._label_font.setPointSizeF(font.pointSizeF() * LABEL_SCALE)
         self._widest_name = None
@@ -246,6 +247,7 @@ class ReaderView(QTextEdit):
             self._block_hint = QTextBlock()
         self.setMinimumWidth(self.readable_width(MIN_MEASURE))
         self._update_margins()
+        self._keep_on_screen(place)
         self.viewport().update()
 
     def readable_width(self, chars: int) -> int:
@@ -268,9 +270,37 @@ class ReaderView(QTextEdit):
         return QFont(self._font)
 
     def resizeEvent(self, event: QResizeEvent) -> None:
+        place = self._place_on_screen()
         super().resizeEvent(event)
         self._update_margins()
+        self._keep_on_screen(place)
         self.overview.place()
+
+    def _place_on_screen(self) -> tuple[int, int] | None:
+        """What to keep in sight as the text flows anew (a narrower column, a larger font):
+        the caret where it is in view, else the line at the top; (position, viewport y)."""
+        if self.reading is None:
+            return None
+        caret = self.cursorRect()
+        if self.viewport().rect().contains(caret.center()):
+            return self.textCursor().position(), caret.top()
+        y = self.verticalScrollBar().value()
+        block = self.block_at_y(y)
+        inside = y - self.document().documentLayout().blockBoundingRect(block).top()
+        layout = block.layout()
+        lines = (layout.lineAt(i) for i in range(layout.lineCount()))
+        line = next((line for line in lines if line.y() + line.height() > inside), None)
+        cursor = QTextCursor(block)
+        cursor.setPosition(block.position() + (line.textStart() if line is not None else 0))
+        return cursor.position(), self.cursorRect(cursor).top()
+
+    def _keep_on_screen(self, place: tuple[int, int] | None) -> None:
+        if place is None:
+            return
+        cursor = QTextCursor(self.document())
+        cursor.setPosition(place[0])
+        bar = self.verticalScrollBar()
+        bar.setValue(bar.value() + self.cursorRect(cursor).top() - place[1])
 
     # Navigation --------------------------------------------------------------------------
 
