@@ -403,3 +403,31 @@ def test_an_export_never_replaces_the_transcript(make_window, dialogs, monkeypat
         f"Export: {transcript} could not be written: it is the interview's transcript; "
         "choose another name.",
     )
+
+
+def test_the_quotes_go_to_word_from_the_export_dialog(make_window, dialogs, tmp_path, qtbot):
+    """A writer who works in Word chooses it in File ▸ Export…; the file is suggested
+    beside the transcript, under its name."""
+    import docx
+
+    from tests.conftest import DATA
+
+    window = make_window(DATA / "journalist" / "okonkwo-otter.txt")
+    highlight_with_key(window, qtbot, "My mum's flat", Qt.Key.Key_1)
+    formats: list[str] = []
+
+    def exec_(dialog: ExportDialog) -> int:
+        combo = dialog.format_combo
+        formats.extend(combo.itemData(i) for i in range(combo.count()))
+        combo.setCurrentIndex(combo.findData("docx"))
+        return QDialog.DialogCode.Accepted
+
+    out = tmp_path / "quotes.docx"
+    dialogs.save_answers.append(str(out))
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setattr(ExportDialog, "exec", exec_)
+        window.window_actions.export.trigger()
+    assert "docx" in formats
+    assert dialogs.save_suggested == [str(DATA / "journalist" / "okonkwo-otter.docx")]
+    quotes = [p.text for p in docx.Document(str(out)).paragraphs if p.style.name == "Quote"]
+    assert quotes == ["My mum's flat"]

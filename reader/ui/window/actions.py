@@ -183,7 +183,10 @@ def build_actions(window: QMainWindow) -> Actions:
             window, "Restore from &Backup…", None, "Bring back the notes as they were earlier"
         ),
         export=_action(
-            window, "&Export…", "Ctrl+E", "Markdown, HTML, CSV, JSON, W3C annotations or REFI-QDA"
+            window,
+            "&Export…",
+            "Ctrl+E",
+            "Markdown, HTML, CSV, Word, JSON, W3C annotations or REFI-QDA",
         ),
         import_annotations=_action(
             window, "W3C &Annotations (.jsonld)…", None, "Add W3C Web Annotations to this interview"
