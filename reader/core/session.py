@@ -336,16 +336,20 @@ class Session:
     def attribution(self, start: int, end: int) -> str:
         """Whose words [start, end) are and where: "Kenji Sato, Q3, 12:05, Title", with
         the time its turn starts in a timed transcript."""
-        from reader.core.sync import SyncTable  # a copy's work, not start-up's
-
         question = self.question_at(start)
         where = (
             self.said_by(start, end),
             f"Q{question[0]}" if question else "",
-            SyncTable.of(self.document, self.segments).turn_time(start),
+            self.turn_time(start),
             self.document.title,
         )
         return ", ".join(filter(None, where))
+
+    def turn_time(self, offset: int) -> str:
+        """When the turn holding `offset` starts in the recording, "12:05"; "" untimed."""
+        from reader.core.sync import SyncTable  # a quote's work, not start-up's
+
+        return SyncTable.of(self.document, self.segments).turn_time(offset)
 
     def said_by(self, start: int, end: int) -> str:
         """Whose words [start, end) are, for a quote's attribution: the one speaker the
