@@ -25,7 +25,8 @@ def link_text(text: str) -> str:
 
 def quote_label(title: str, said_by: str, place: str) -> str:
     """A quote's link back: whose words they are (Session.said_by) and where
-    (Session.place_label), "Kenji Sato, Q7", or "Q7" where the transcript names nobody.
+    (Session.place_label, with its turn's time in a timed transcript), "Kenji Sato, Q7",
+    "Kenji Sato, Q7, 12:05", or "Q7" where the transcript names nobody.
     In the study memo the interview's `title` comes first, and the speaker only where the
     title does not name them already ("P01 Ana, Q3", not "P01 Ana, Ana, Q3")."""
     named = title and re.search(rf"(?<!\w){re.escape(said_by.casefold())}(?!\w)", title.casefold())

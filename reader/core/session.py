@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from bisect import bisect_left, bisect_right
 from dataclasses import dataclass, field
 
@@ -326,16 +327,29 @@ class Session:
 
     def quotation(self, start: int, end: int) -> str:
         """The words said in [start, end) (`passage_span`) as a quotation with whose and
-        where they are, for pasting elsewhere: “…” (Kenji Sato, Q3, Title)."""
+        where they are, for pasting elsewhere: “…” (Kenji Sato, Q3, 12:05, Title);
+        words quoted inside it in ‘…’."""
         start, end = self.passage_span(start, end)
-        quote = " ".join(self.document.text[start:end].split())
+        quote = _INNER_QUOTE.sub(_single_marks, " ".join(self.document.text[start:end].split()))
+        return f"“{quote}” ({self.attribution(start, end)})"
+
+    def attribution(self, start: int, end: int) -> str:
+        """Whose words [start, end) are and where: "Kenji Sato, Q3, 12:05, Title", with
+        the time its turn starts in a timed transcript."""
         question = self.question_at(start)
         where = (
             self.said_by(start, end),
             f"Q{question[0]}" if question else "",
+            self.turn_time(start),
             self.document.title,
         )
-        return f"“{quote}” ({', '.join(filter(None, where))})"
+        return ", ".join(filter(None, where))
+
+    def turn_time(self, offset: int) -> str:
+        """When the turn holding `offset` starts in the recording, "12:05"; "" untimed."""
+        from reader.core.sync import SyncTable  # a quote's work, not start-up's
+
+        return SyncTable.of(self.document, self.segments).turn_time(offset)
 
     def said_by(self, start: int, end: int) -> str:
         """Whose words [start, end) are, for a quote's attribution: the one speaker the
@@ -347,6 +361,14 @@ class Session:
         last = self.segment_index_at(max(start, end - 1))
         speakers = {seg.speaker for seg in self.segments[first : last + 1] if seg.speaker}
         return named(speakers.pop()) if len(speakers) == 1 else ""
+
+
+# Words in double quotation marks, straight or curly, inside a quotation.
+_INNER_QUOTE = re.compile(r'"[^"]*"|“[^“”]*”')
+
+
+def _single_marks(quoted: re.Match[str]) -> str:
+    return f"‘{quoted[0][1:-1]}’"
 
 
 def _order(h: Highlight) -> tuple[int, int]:

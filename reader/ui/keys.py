@@ -55,6 +55,11 @@ NOTES = (
     PaneKey("Tab / Shift+Tab (in a list)", "Indent / outdent the item", ("Tab", "Backtab")),
     PaneKey("Ctrl+Tab / Ctrl+Shift+Tab", "Next / previous pane (Tab indents here)"),
     PaneKey("Ctrl+click a link", "Follow it to the passage"),
+    PaneKey(
+        "Ctrl+Enter (in or just after a link)",
+        "Follow it: to the passage, or play from its time",
+        ("Ctrl+Return", "Ctrl+Enter"),
+    ),
     # notes/notes_pane.py: Qt's tab bar above the editor, Ctrl+Shift+Tab away
     PaneKey("Left / Right (on the tabs above, in a study)", "The interview's notes / the memo"),
 )

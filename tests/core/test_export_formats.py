@@ -70,6 +70,19 @@ def run(name: str, session: Session, options: ExportOptions = ALL) -> bytes:
     return FORMATS[name](session, options)
 
 
+def as_text(name: str, data: bytes) -> str:
+    """An export's text: a Word document's paragraphs, a line each."""
+    if name == "docx":
+        return "\n".join(p.text for p in word_paragraphs(data))
+    return data.decode("utf-8-sig")
+
+
+def word_paragraphs(data: bytes) -> list[Any]:
+    import docx
+
+    return list(docx.Document(io.BytesIO(data)).paragraphs)
+
+
 def csv_rows(data: bytes) -> list[dict[str, str]]:
     assert data.startswith(b"\xef\xbb\xbf")
     reader = csv.reader(io.StringIO(data.decode("utf-8-sig"), newline=""))
@@ -87,7 +100,7 @@ def summary_part(markdown: str) -> str:
 
 
 def test_registry_lists_every_format() -> None:
-    assert list(FORMATS) == ["json", "md", "html", "csv", "w3c"]
+    assert list(FORMATS) == ["json", "md", "html", "csv", "docx", "w3c"]
     assert set(FORMAT_INFO) == set(FORMATS)
     assert FORMAT_INFO["w3c"].extension == "jsonld"
 
@@ -123,6 +136,10 @@ def test_export_without_highlights(name: str) -> None:
         data = orjson.loads(output)
         assert data["total"] == 0
         assert data["first"]["items"] == []
+    elif name == "docx":
+        assert [p.text for p in word_paragraphs(output)][2:] == [
+            "0 highlights, exported from Interview Reader."
+        ]
     elif name == "md":
         text = output.decode()
         assert text.startswith("# Her Smell Interview\n\nSource: ")
@@ -457,6 +474,52 @@ def test_a_back_channel_before_a_question_heads_none_of_its_sections() -> None:
     assert row["quote"] == quote
 
 
+def test_csv_gives_when_each_quote_is_said_in_a_timed_transcript() -> None:
+    """The time a quote's turn starts (as the Markdown and HTML give it) is a column: a
+    writer's table of quotes finds each in the recording; an untimed text's is empty."""
+    document = load_document(
+        Path(__file__).parents[1] / "data" / "journalist" / "okonkwo-otter.txt"
+    )
+    session = Session.open(document, None)
+    for quote in ("There was no vote", "My mum's flat"):
+        start = document.text.index(quote)
+        session.add_highlight(make_highlight(document.text, start, start + len(quote)))
+    rows = csv_rows(run("csv", session))
+    assert [(r["speaker"], r["time"], r["quote"]) for r in rows] == [
+        ("Ade Okonkwo", "12:47", "There was no vote"),
+        ("Ade Okonkwo", "1:02:09", "My mum's flat"),
+    ]
+    assert {r["time"] for r in csv_rows(run("csv", sample_session()))} == {""}
+
+
+def test_a_word_summary_gives_each_quote_as_a_quote_with_who_and_when() -> None:
+    """A writer who works in Word gets the summary in Word's styles: no Markdown marks
+    to clean from a quote pasted into her article; her notes' links keep their words."""
+    document = load_document(
+        Path(__file__).parents[1] / "data" / "journalist" / "okonkwo-otter.txt"
+    )
+    session = Session.open(document, None)
+    start = document.text.index("My mum's flat")
+    mould = make_highlight(document.text, start, start + len("My mum's flat"))
+    session.add_highlight(replace(mould, note="Lead quote\x0b\nCheck with the council"))
+    session.notes.notes = (
+        f"# Draft\n\n> My mum's flat [↩ Ade Okonkwo, Q3](#h-{mould.id})\n\n"
+        "- see [the report](https://example.org/r) and [▶ 1:02:09](#t=3729)"
+    )
+    shown = [(p.style.name, p.text) for p in word_paragraphs(run("docx", session))]
+    assert shown[0] == ("Title", "Okonkwo Otter")
+    assert shown[3:] == [
+        ("Heading 2", "Q3. Hannah Wright: Do you think anyone should resign?"),
+        ("Normal", "Key quote · Ade Okonkwo · 1:02:09 — Lead quote"),
+        ("Quote", "My mum's flat"),
+        ("Normal", "Check with the council"),
+        ("Heading 2", "Research notes"),
+        ("Heading 3", "Draft"),
+        ("Quote", "My mum's flat ↩ Ade Okonkwo, Q3"),
+        ("List Bullet", "see the report (https://example.org/r) and ▶ 1:02:09"),
+    ]
+
+
 def test_csv_records_end_with_crlf() -> None:
     data = run("csv", sample_session()).decode("utf-8-sig")
     # Outside quoted fields every line end is CRLF; the note's own line ends stay LF.
@@ -587,9 +650,9 @@ def test_w3c_collection_id_depends_on_the_highlights() -> None:
 @pytest.mark.parametrize("name", list(FORMATS))
 def test_orphans_are_exported(name: str) -> None:
     only_orphan = ExportOptions(codes=frozenset({tag_code_id("lost")}))
-    output = run(name, sample_session(), only_orphan).decode("utf-8-sig")
+    output = as_text(name, run(name, sample_session(), only_orphan))
     assert ORPHAN_QUOTE in output
-    if name in ("md", "html"):
+    if name in ("md", "html", "docx"):
         assert "Not found in the current text" in output
         assert "Q1." not in output
 
@@ -607,6 +670,10 @@ def test_special_characters_survive(name: str) -> None:
     elif name == "csv":
         (row,) = csv_rows(output)
         assert row["note"] == SPECIAL_NOTE
+    elif name == "docx":  # every line of the note as written, markup and all
+        lines = [p.text for p in word_paragraphs(output)]
+        note = SPECIAL_NOTE.split("\n")
+        assert f"{note[0]}" in lines[4] and set(filter(None, note[1:])) <= set(lines)
     elif name == "md":
         text = output.decode()
         assert "\n\\<script\\>alert(1)\\</script\\>\n" in text
@@ -630,7 +697,10 @@ def exported_ids(name: str, options: ExportOptions) -> set[str]:
         return {r["id"] for r in csv_rows(output)}
     if name == "html":
         return set(re.findall(r'id="h-([0-9a-f-]{36})"', output.decode()))
-    # Markdown names no ids: map the quotes back.
+    # Markdown and Word name no ids: map the quotes back.
+    if name == "docx":
+        quotes = {p.text for p in word_paragraphs(output) if p.style.name == "Quote"}
+        return {h.id for h in sample_session().notes.highlights if h.exact.split("\n")[0] in quotes}
     text = output.decode()
     return {
         h.id
@@ -809,11 +879,11 @@ def test_markdown_tags_are_whole_tags_for_note_apps() -> None:
 def test_a_colour_filter_leaves_out_a_passage_with_no_colour(name: str) -> None:
     session = coded_session()
     sea, love = session.notes.highlights
-    shown = (lambda h: f"> {h.exact}") if name == "md" else (lambda h: h.id)
-    output = run(name, session, ExportOptions(colors=frozenset({"green"}))).decode()
+    shown = {"md": lambda h: f"> {h.exact}", "docx": lambda h: h.exact}.get(name, lambda h: h.id)
+    output = as_text(name, run(name, session, ExportOptions(colors=frozenset({"green"}))))
     assert shown(sea) in output and shown(love) not in output
     place = session.notes.codebook.ids_named(["Place"])
-    both = run(name, session, ExportOptions(codes=place)).decode()
+    both = as_text(name, run(name, session, ExportOptions(codes=place)))
     assert shown(sea) in both and shown(love) in both
 
 

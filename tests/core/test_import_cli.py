@@ -7,7 +7,7 @@ from pathlib import Path
 import pytest
 
 from reader.core.document import load_document
-from reader.core.export import export
+from reader.core.export import FORMATS, export
 from reader.core.notes_file import NotesData
 from reader.core.session import Session
 from reader.core.store import default_notes_path, load_notes, save_notes
@@ -152,7 +152,7 @@ def test_cli_export_of_every_format_does_not_import_qt(tmp_path: Path) -> None:
         tmp_path,
     )
     assert result.returncode == 0, result.stderr
-    assert result.stdout.split() == ["0"] * 5 + ["False", "False"]
+    assert result.stdout.split() == ["0"] * len(FORMATS) + ["False", "False"]
 
 
 @pytest.mark.permissions

@@ -576,6 +576,36 @@ def test_whose_words_a_passage_is() -> None:
     assert session.said_by(cafe, stubborn) == "Kenji Sato (he/him)"  # two of his turns
     assert session.said_by(cafe, landlord) == ""  # Aïcha Benali's turn too
     assert quote_label("", session.said_by(cafe, landlord), session.place_label(cafe)) == "Q1"
-    assert session.quotation(cafe, stubborn + 12).endswith("(Kenji Sato (he/him), Q1, Zoom)")
+    assert session.quotation(cafe, stubborn + 12).endswith("(Kenji Sato (he/him), Q1, 0:10, Zoom)")
     bundled = Session.open(load_document(DATA / "transcript-qa.txt"), None)
     assert bundled.said_by(0, len(bundled.document.text)) == ""
+
+
+JOURNALIST = Path(__file__).parents[1] / "data" / "journalist" / "okonkwo-otter.txt"
+
+
+def test_a_quotation_of_a_timed_transcript_gives_when_its_turn_is_said() -> None:
+    """Copy as Quotation is pasted into an article: the time of the turn (as the margin
+    and the exports give it) lets the writer find the words again in the recording."""
+    session = Session.open(load_document(JOURNALIST), None)
+    text = session.document.text
+    mould = text.index("My mum's flat")
+    assert session.quotation(mould, mould + len("My mum's flat")) == (
+        "“My mum's flat” (Ade Okonkwo, Q3, 1:02:09, Okonkwo Otter)"
+    )
+    untimed = Session.open(load_document(BUNDLED), None)
+    scripted = untimed.document.text.index(QUOTE)
+    quoted = untimed.quotation(scripted, scripted + len(QUOTE))
+    assert quoted == f"“{QUOTE}” (Q1, Her Smell Interview)"
+
+
+def test_a_quotation_within_a_quotation_takes_single_marks() -> None:
+    """The words quoted inside a quote are marked ‘…’, as in print: “… said "temporary",
+    …” would close the quotation at the inner mark."""
+    session = Session.open(load_document(JOURNALIST), None)
+    text = session.document.text
+    letter = text.index("When the letter came")
+    end = text.index("2019.") + len("2019.")
+    assert session.quotation(letter, end).startswith(
+        "“When the letter came, it said ‘temporary’, and that was in 2019.” ("
+    )

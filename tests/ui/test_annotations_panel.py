@@ -500,3 +500,22 @@ def test_the_code_filter_offers_two_codes_of_one_name_apart(window: MainWindow, 
     texts = [combo.itemText(i) for i in range(1, combo.count())]
     assert texts == ["Stress", "Strain"] and combo.currentText() == "Strain"
     assert panel.visible_ids() == [worked[at_home.id]]
+
+
+def test_ctrl_3_on_a_highlight_makes_it_the_current_row(make_window, qtbot) -> None:
+    """From the reader's highlight, Ctrl+3 and Delete (or F2, Enter) act on that one: the
+    panel's current row was its first, so Delete removed another highlight."""
+    from tests.conftest import DATA
+    from tests.ui.test_highlights import highlight_with_key
+
+    window = make_window(DATA / "journalist" / "okonkwo-otter.txt")
+    window.activateWindow()
+    qtbot.waitUntil(window.isActiveWindow)
+    highlight_with_key(window, qtbot, "There was no vote", key=Qt.Key.Key_1)
+    highlight_with_key(window, qtbot, "My mum's flat", key=Qt.Key.Key_1)
+    qtbot.keyClick(window.reader, Qt.Key.Key_3, Qt.KeyboardModifier.ControlModifier)
+    view = window.annotations.view
+    qtbot.waitUntil(view.hasFocus)
+    qtbot.keyClick(view, Qt.Key.Key_Delete)
+    kept = [h.exact for h in window.interview.session.notes.highlights]
+    assert kept == ["There was no vote"]

@@ -383,3 +383,51 @@ def test_exported_time_links_play_the_recording_from_the_export(
     dialogs.save_answers.append(str(out))
     window.window_actions.export.trigger()
     assert "She sang [▶ 0:30](../interviews/talk.wav#t=30) at home." in out.read_text("utf-8")
+
+
+def test_an_export_never_replaces_the_transcript(make_window, dialogs, monkeypatch, tmp_path):
+    """A Markdown transcript's summary was suggested under the transcript's own name, in its
+    folder: one Enter on the file dialog's question replaced the interview with the
+    summary. The name suggested is another; the transcript itself is refused."""
+    transcript = tmp_path / "okonkwo.md"
+    said = "Hannah Wright: Who decided?\n\nAde Okonkwo: There was no vote.\n"
+    transcript.write_text(said, encoding="utf-8")
+    window = make_window(transcript)
+    choose(monkeypatch, "md")
+    dialogs.save_answers.append(str(transcript))
+    window.window_actions.export.trigger()
+    assert dialogs.save_suggested == [str(tmp_path / "okonkwo-export.md")]
+    assert transcript.read_text("utf-8") == said
+    assert dialogs.shown[-1] == (
+        "warning",
+        f"Export: {transcript} could not be written: it is the interview's transcript; "
+        "choose another name.",
+    )
+
+
+def test_the_quotes_go_to_word_from_the_export_dialog(make_window, dialogs, tmp_path, qtbot):
+    """A writer who works in Word chooses it in File ▸ Export…; the file is suggested
+    beside the transcript, under its name."""
+    import docx
+
+    from tests.conftest import DATA
+
+    window = make_window(DATA / "journalist" / "okonkwo-otter.txt")
+    highlight_with_key(window, qtbot, "My mum's flat", Qt.Key.Key_1)
+    formats: list[str] = []
+
+    def exec_(dialog: ExportDialog) -> int:
+        combo = dialog.format_combo
+        formats.extend(combo.itemData(i) for i in range(combo.count()))
+        combo.setCurrentIndex(combo.findData("docx"))
+        return QDialog.DialogCode.Accepted
+
+    out = tmp_path / "quotes.docx"
+    dialogs.save_answers.append(str(out))
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setattr(ExportDialog, "exec", exec_)
+        window.window_actions.export.trigger()
+    assert "docx" in formats
+    assert dialogs.save_suggested == [str(DATA / "journalist" / "okonkwo-otter.docx")]
+    quotes = [p.text for p in docx.Document(str(out)).paragraphs if p.style.name == "Quote"]
+    assert quotes == ["My mum's flat"]

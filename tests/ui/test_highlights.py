@@ -218,7 +218,37 @@ def test_a_copied_quote_names_the_speaker_the_transcript_names(make_window, qtbo
 
     window = make_window(DATA / "transcripts" / "zoom.vtt")
     copied = copied_from_bar(window, qtbot, "It began in a café")
-    assert copied == "“It began in a café” (Kenji Sato (he/him), Q1, Zoom)"
+    assert copied == "“It began in a café” (Kenji Sato (he/him), Q1, 0:10, Zoom)"
+
+
+def test_a_highlight_is_copied_as_a_quotation_with_its_key(make_window, qtbot) -> None:
+    """A writer highlights her pull quotes, then goes through them with ] and copies each
+    with Ctrl+Shift+C for her article; Ctrl+C there copied nothing and said nothing, and
+    Copy as Quotation was offered for a fresh selection only."""
+    from tests.conftest import DATA
+
+    shift_ctrl = Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModifier
+    window = make_window(DATA / "journalist" / "okonkwo-otter.txt")
+    window.activateWindow()  # the keys of the window's actions need it active
+    qtbot.waitUntil(window.isActiveWindow)
+    reader, bar = window.reader, window.statusBar()
+    mould = "My mum's flat still has the mould they promised to fix."
+    highlight_with_key(window, qtbot, mould, key=Qt.Key.Key_1)
+    QApplication.clipboard().setText("what was there")
+    qtbot.keyClick(reader, Qt.Key.Key_Home, Qt.KeyboardModifier.ControlModifier)
+    qtbot.keyClick(reader, Qt.Key.Key_C, shift_ctrl)  # in no highlight: says why
+    assert QApplication.clipboard().text() == "what was there"
+    assert "put the caret in a highlight" in bar.currentMessage()
+    qtbot.keyClick(reader, Qt.Key.Key_BracketRight)
+    qtbot.keyClick(reader, Qt.Key.Key_C, shift_ctrl)
+    quotation = f"“{mould}” (Ade Okonkwo, Q3, 1:02:09, Okonkwo Otter)"
+    assert QApplication.clipboard().text() == quotation
+    assert bar.currentMessage() == f"Copied as a quotation {quotation.split('” ')[1]}."
+    pos = reader.cursorRect().center()
+    copy = menu_action(reader.build_context_menu(pos), "Copy as Quotation")
+    QApplication.clipboard().setText("")
+    copy.trigger()  # and from the highlight's menu (the Menu key)
+    assert QApplication.clipboard().text() == quotation
 
 
 def test_overlapping_highlights_stay_distinguishable(film: MainWindow, qtbot) -> None:

@@ -175,6 +175,31 @@ def test_ctrl_click_link_in_editor(window: MainWindow, notes, qtbot) -> None:
     assert window.reader.verticalScrollBar().value() > 0
 
 
+def test_ctrl_enter_follows_the_link_at_the_caret(window: MainWindow, notes, qtbot) -> None:
+    """By keyboard alone: a quote's link, or a time link just typed with Ctrl+Shift+T,
+    followed where the caret is in it or just after it; only Ctrl+click did."""
+    text = window.interview.session.document.text
+    start = text.index("Never.")
+    select(window, qtbot, start, start + len("Never."))
+    qtbot.keyClick(window.reader, Qt.Key.Key_Q)
+    written = notes.toPlainText()
+    window.reader.verticalScrollBar().setValue(0)
+    notes.setFocus()
+    notes.setTextCursor(notes.document().find("↩"))
+    qtbot.keyClick(notes, Qt.Key.Key_Return, CTRL)
+    assert window.reader.verticalScrollBar().value() > 0
+    assert notes.toPlainText() == written
+    window.reader.verticalScrollBar().setValue(0)
+    notes.moveCursor(QTextCursor.MoveOperation.Start)
+    notes.moveCursor(QTextCursor.MoveOperation.EndOfBlock)  # just after the link
+    qtbot.keyClick(notes, Qt.Key.Key_Enter, CTRL | Qt.KeyboardModifier.KeypadModifier)
+    assert window.reader.verticalScrollBar().value() > 0
+    notes.moveCursor(QTextCursor.MoveOperation.Start)  # on no link: nothing, and a word why
+    qtbot.keyClick(notes, Qt.Key.Key_Return, CTRL)
+    assert notes.toPlainText() == written
+    assert window.statusBar().currentMessage() == "Ctrl+Enter follows a link: put the caret in one."
+
+
 def test_link_to_deleted_highlight_says_so(window: MainWindow, notes, qtbot) -> None:
     text = window.interview.session.document.text
     start = text.index("Never.")

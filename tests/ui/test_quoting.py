@@ -174,5 +174,17 @@ def test_a_quote_of_a_named_speaker_says_whose_words_it_is(
     activate(window, qtbot)
     quote(window, qtbot, "café in Kyōto")
     notes = window.notes_editor.toPlainText()
-    assert "> café in Kyōto [↩ Kenji Sato (he/him), Q1](#h-" in notes
-    assert "Kenji Sato (he/him), Q1" in window.statusBar().currentMessage()
+    assert "> café in Kyōto [↩ Kenji Sato (he/him), Q1, 0:10](#h-" in notes
+    assert "Kenji Sato (he/him), Q1, 0:10" in window.statusBar().currentMessage()
+
+
+def test_a_quote_of_a_timed_transcript_says_when_it_was_said(make_window: Any, qtbot: Any) -> None:
+    """A writer's notes beside a 90-minute recording: each quote's link gives the time
+    its turn starts, to listen again before it goes into print; it gave the question only."""
+    from tests.conftest import DATA
+
+    window = make_window(DATA / "journalist" / "okonkwo-otter.txt")
+    activate(window, qtbot)
+    hid = quote(window, qtbot, "My mum's flat")
+    notes = window.notes_editor.toPlainText()
+    assert notes == f"> My mum's flat [↩ Ade Okonkwo, Q3, 1:02:09](#h-{hid})\n\n"

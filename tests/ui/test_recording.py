@@ -233,6 +233,24 @@ def test_time_links_in_the_notes_play_from_their_time(
     assert saved(notes_path)["notes"] == "[▶ 0:21](#t=21.5) "
 
 
+def test_ctrl_enter_after_a_time_just_typed_plays_from_it(
+    make_window: Callable[..., MainWindow], talk: Path, qtbot: QtBot
+) -> None:
+    """Keyboard alone: Ctrl+Shift+T, then Ctrl+Enter where the caret is left (after the
+    link and its space) plays from that time again."""
+    window = make_window(talk)
+    player = moved_to(qtbot, window, 21_500)
+    editor = window.notes_editor
+    editor.setFocus()
+    ctrl = Qt.KeyboardModifier.ControlModifier
+    qtbot.keyClick(editor, Qt.Key.Key_T, ctrl | Qt.KeyboardModifier.ShiftModifier)
+    window.recording.seek(0)
+    qtbot.keyClick(editor, Qt.Key.Key_Return, ctrl)
+    qtbot.waitUntil(lambda: player.is_playing() and player.position() >= 21_500)
+    player.pause()
+    assert editor.toPlainText() == "[▶ 0:21](#t=21.5) "
+
+
 def test_times_in_the_margin_are_clickable(
     make_window: Callable[..., MainWindow], talk: Path, qtbot: QtBot
 ) -> None:

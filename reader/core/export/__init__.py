@@ -15,6 +15,7 @@ from reader.core.export.common import (
     ExportOptions,
 )
 from reader.core.export.csv_export import export_csv
+from reader.core.export.docx_export import export_docx
 from reader.core.export.html_export import export_html
 from reader.core.export.json_export import export_json
 from reader.core.export.markdown_export import export_markdown
@@ -27,6 +28,7 @@ FORMATS: dict[str, Exporter] = {
     "md": export_markdown,
     "html": export_html,
     "csv": export_csv,
+    "docx": export_docx,
     "w3c": export_w3c,
 }
 
@@ -45,6 +47,11 @@ FORMAT_INFO: dict[str, FormatInfo] = {
     "md": FormatInfo("Research summary (Markdown)", "md", "text/markdown"),
     "html": FormatInfo("Printable summary (HTML)", "html", "text/html"),
     "csv": FormatInfo("Highlights table (CSV)", "csv", "text/csv"),
+    "docx": FormatInfo(
+        "Research summary (Word)",
+        "docx",
+        "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
+    ),
     "w3c": FormatInfo(
         "W3C Web Annotations (JSON-LD)",
         "jsonld",

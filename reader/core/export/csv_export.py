@@ -22,7 +22,7 @@ from reader.core.export.common import (
     ExportOptions,
     Progress,
     color_label,
-    place,
+    place_all,
     question_paragraphs,
     selected,
 )
@@ -33,6 +33,7 @@ COLUMNS = (
     "question_number",
     "question_text",
     "speaker",
+    "time",
     "start",
     "end",
     "quote",
@@ -55,14 +56,14 @@ def rows(
     highlights = selected(session, options)
     progress = Progress(options, len(highlights))
     questions = question_paragraphs(session)
-    for h in progress.each(highlights):
-        placed = place(session, h)
-        number = placed.question
+    for placed in place_all(session, progress.each(highlights)):
+        h, number = placed.highlight, placed.question
         yield (
             h.id,
             "" if number is None else number,
             "" if number is None else "\n".join(questions[number]),
             placed.speaker,
+            placed.time,
             h.start,
             h.end,
             h.exact,

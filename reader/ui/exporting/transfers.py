@@ -99,7 +99,10 @@ class Transfers(QObject):
             self.refi(name, bool(study) and dialog.whole_study(), dialog.crlf())
             return
         info = FORMAT_INFO[name]
-        suggested = Path(session.document.source).with_suffix(f".{info.extension}").name
+        source = Path(session.document.source)
+        suggested = source.with_suffix(f".{info.extension}").name
+        if suggested == source.name:  # a Markdown or JSON transcript: never its own name
+            suggested = f"{source.stem}-export.{info.extension}"
         if study and dialog.whole_study():
             called = study[0].folder.name
             if kept := dialog.filter_name():  # as Coded Passages' are: "Nights - Role nurse"
@@ -113,6 +116,9 @@ class Transfers(QObject):
             f"{info.label} (*.{info.extension})",
         )
         if not path:
+            return
+        if session.document.source and Path(path).resolve() == source.resolve():
+            self.report.failed(path, "it is the interview's transcript; choose another name.")
             return
         progress = QProgressDialog("Exporting…", "Cancel", 0, 100, self._parent)
         progress.setWindowModality(Qt.WindowModality.WindowModal)

@@ -57,7 +57,8 @@ PREVIEW_NAMES = {
 
 
 class NotesEditor(QPlainTextEdit):
-    linkActivated = Signal(str)  # a link Ctrl+clicked in the text
+    linkActivated = Signal(str)  # a link Ctrl+clicked in the text, or Ctrl+Enter in it
+    noLinkAtCaret = Signal()  # Ctrl+Enter where no link is
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -242,7 +243,12 @@ class NotesEditor(QPlainTextEdit):
             Qt.KeyboardModifier.NoModifier,
             Qt.KeyboardModifier.KeypadModifier,
         )
-        if key in (Qt.Key.Key_Return, Qt.Key.Key_Enter) and plain and self._continue_block():
+        enter = key in (Qt.Key.Key_Return, Qt.Key.Key_Enter)
+        if enter and plain and self._continue_block():
+            return
+        modifiers = event.modifiers() & ~Qt.KeyboardModifier.KeypadModifier
+        if enter and modifiers == Qt.KeyboardModifier.ControlModifier:
+            self._follow_link_at_caret()
             return
         if key in (Qt.Key.Key_Tab, Qt.Key.Key_Backtab) and self._indent_list(
             key == Qt.Key.Key_Backtab
@@ -298,7 +304,7 @@ class NotesEditor(QPlainTextEdit):
             line.insertText(INDENT)
         return True
 
-    # Links: Ctrl+click follows them -------------------------------------------------------
+    # Links: Ctrl+click or Ctrl+Enter follows them ---------------------------------------
 
     def link_at(self, cursor: QTextCursor) -> str | None:
         text = cursor.block().text()
@@ -307,6 +313,22 @@ class NotesEditor(QPlainTextEdit):
             if start <= offset < end:
                 return url
         return None
+
+    def _follow_link_at_caret(self) -> None:
+        """Ctrl+Enter: the link the caret is in, or that ends just before it (spaces
+        between: a time link just typed with Ctrl+Shift+T, its space after it)."""
+        cursor = self.textCursor()
+        text = cursor.block().text()
+        offset = Utf16Index(text).to_code_point(cursor.positionInBlock())
+        before = len(text[:offset].rstrip(" "))
+        url = next(
+            (url for start, end, url in links_in(text) if start <= offset < end or end == before),
+            None,
+        )
+        if url:
+            self.linkActivated.emit(url)
+        else:
+            self.noLinkAtCaret.emit()
 
     def mouseReleaseEvent(self, event: QMouseEvent) -> None:
         if event.modifiers() & Qt.KeyboardModifier.ControlModifier:

@@ -50,6 +50,7 @@ class NotesPreview(QTextBrowser):
         return ""  # not null: a null answer makes QTextDocument read local files itself
 
 
+NO_LINK = "Ctrl+Enter follows a link: put the caret in one."
 EMPTY_PREVIEW = (
     "*The preview of your research notes: nothing written yet.*\n\n"
     "Write in the editor (Ctrl+Shift+V goes back to it); quotes taken with Q link back "
@@ -157,6 +158,7 @@ class NotesPane(QWidget):
         layout.addWidget(self.toolbar)
         layout.addWidget(self.stack)
         self.editor.linkActivated.connect(self.linkActivated)
+        self.editor.noLinkAtCaret.connect(lambda: interview.status.emit(NO_LINK, 6000))
         self.preview.anchorClicked.connect(lambda url: self.linkActivated.emit(url.toString()))
 
     def set_actions(self, format_actions: list[QAction], preview: QAction) -> None:

@@ -142,7 +142,8 @@ class NotesQuoting(QObject):
         if highlight is None:
             return None
         start, end = highlight.start, highlight.end
-        said, place = session.said_by(start, end), session.place_label(start)
+        said = session.said_by(start, end)
+        place = ", ".join(filter(None, (session.place_label(start), session.turn_time(start))))
         label, target, where = quote_label("", said, place), f"#h-{highlight.id}", "your notes"
         in_memo = self.into_memo(said, place, highlight.id)
         if in_memo is not None:

@@ -47,6 +47,7 @@ ROLE_LABELS = {
     Role.OTHER: "Other",
 }
 FLASH_MS = 900
+COPY_QUOTATION = "Cop&y as Quotation\tCtrl+Shift+C"  # Edit ▸ Copy as Quotation's key
 MIN_MEASURE = 46  # characters a line the reading column never falls below, unzoomed
 NEARBY_BLOCKS = 400  # how far block_at_y walks before it searches instead
 COLOR_KEYS = {Qt.Key.Key_1 + i: color_id for i, color_id in enumerate(COLOR_IDS)}
@@ -234,6 +235,7 @@ class ReaderView(QTextEdit):
 
     def set_reading_font(self, font: QFont, column_chars: int) -> None:
         """Another face, size (zoom) or measure: the document's formats follow."""
+        place = self._place_on_screen()
         self._font = QFont(font)
         self._label_font.setPointSizeF(font.pointSizeF() * LABEL_SCALE)
         self._widest_name = None
@@ -245,6 +247,7 @@ class ReaderView(QTextEdit):
             self._block_hint = QTextBlock()
         self.setMinimumWidth(self.readable_width(MIN_MEASURE))
         self._update_margins()
+        self._keep_on_screen(place)
         self.viewport().update()
 
     def readable_width(self, chars: int) -> int:
@@ -267,9 +270,37 @@ class ReaderView(QTextEdit):
         return QFont(self._font)
 
     def resizeEvent(self, event: QResizeEvent) -> None:
+        place = self._place_on_screen()
         super().resizeEvent(event)
         self._update_margins()
+        self._keep_on_screen(place)
         self.overview.place()
+
+    def _place_on_screen(self) -> tuple[int, int] | None:
+        """What to keep in sight as the text flows anew (a narrower column, a larger font):
+        the caret where it is in view, else the line at the top; (position, viewport y)."""
+        if self.reading is None:
+            return None
+        caret = self.cursorRect()
+        if self.viewport().rect().contains(caret.center()):
+            return self.textCursor().position(), caret.top()
+        y = self.verticalScrollBar().value()
+        block = self.block_at_y(y)
+        inside = y - self.document().documentLayout().blockBoundingRect(block).top()
+        layout = block.layout()
+        lines = (layout.lineAt(i) for i in range(layout.lineCount()))
+        line = next((line for line in lines if line.y() + line.height() > inside), None)
+        cursor = QTextCursor(block)
+        cursor.setPosition(block.position() + (line.textStart() if line is not None else 0))
+        return cursor.position(), self.cursorRect(cursor).top()
+
+    def _keep_on_screen(self, place: tuple[int, int] | None) -> None:
+        if place is None:
+            return
+        cursor = QTextCursor(self.document())
+        cursor.setPosition(place[0])
+        bar = self.verticalScrollBar()
+        bar.setValue(bar.value() + self.cursorRect(cursor).top() - place[1])
 
     # Navigation --------------------------------------------------------------------------
 
@@ -520,12 +551,17 @@ class ReaderView(QTextEdit):
             self._follow_cursor()
 
     def copy_quote(self) -> None:
-        """The selection as a quotation with its place: “…” (Speaker, Q3, Title)."""
+        """The selection, else the highlight at the caret, as a quotation with its place:
+        “…” (Speaker, Q3, 12:05, Title)."""
         span = self.selected_range()
+        current = self.current_highlight()
+        if span is None and current is not None and not current.orphan:
+            span = current.start, current.end
         if span is None:
             return
         QApplication.clipboard().setText(self.session.quotation(*span))
         self.selection_bar.hide()
+        self.hint.emit(f"Copied as a quotation ({self.session.attribution(*span)}).")
 
     def _selection_changed(self) -> None:
         if not self.textCursor().hasSelection():
@@ -728,7 +764,7 @@ class ReaderView(QTextEdit):
                 action.triggered.connect(lambda _=False, c=color_id: self._highlight_selection(c))
             menu.addAction("C&ode…\tC", lambda: self._highlight_selection(then="tags"))
             menu.addAction("&Quote in Notes\tQ", self.quote_selection)
-            menu.addAction("Cop&y as Quotation", self.copy_quote).setObjectName("copy-quote")
+            menu.addAction(COPY_QUOTATION, self.copy_quote).setObjectName("copy-quote")
         if self.textCursor().hasSelection():
             return
         inner = self.session.innermost_highlight_at(
@@ -742,6 +778,7 @@ class ReaderView(QTextEdit):
             return
         menu.addSeparator()
         menu.addAction("&Quote in Notes\tQ", lambda: self.quoteHighlightRequested.emit(target.id))
+        menu.addAction(COPY_QUOTATION, self.copy_quote)  # the highlight at the caret
         menu.addAction("Edit &Note…\tN", lambda: self.noteRequested.emit(target.id))
         menu.addAction("C&odes…\tC", lambda: self.tagsRequested.emit(target.id))
         recolor = menu.addMenu("Colo&ur")  # (&Copy is Qt's)

@@ -65,7 +65,7 @@ class SelectionBar(QFrame):
         self.note_button.setToolTip("Highlight and write a note  (N)")
         self.tag_button.setToolTip("Code the passage: choose or create codes  (C)")
         self.quote_button.setToolTip("Quote the passage in your notes, with a link back  (Q)")
-        self.copy_button.setToolTip("Copy the passage as a quotation")
+        self.copy_button.setToolTip("Copy the passage as a quotation  (Ctrl+Shift+C)")
 
     def show_near(self, selection: QRect, anchor_x: int) -> None:
         """Beside the selection (its lines' bounding rectangle in the viewport), never over

@@ -95,6 +95,8 @@ class ActionStates(QObject):
             set_available(action, state.why_not_edit())
         for action in (actions.quote_in_notes, codes.code_passage, *codes.recent):
             set_available(action, state.why_not_on_passage())
+        # Copying changes nothing: read-only notes copy too.
+        set_available(actions.copy_quotation, no_interview or ("" if state.passage else NO_PASSAGE))
         set_available(actions.color_labels, no_interview or state.why_not_change_codebook())
         set_available(codes.import_qdc, state.why_not_change_codebook())
         # A .qdpx without a study open becomes a new one; a read-only study cannot gain it.

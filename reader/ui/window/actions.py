@@ -42,6 +42,7 @@ class Actions:
     color_labels: QAction
     speakers: QAction
     quote_in_notes: QAction
+    copy_quotation: QAction
     toggle_preview: QAction
     cycle_panes: QAction
     bold: QAction
@@ -182,7 +183,10 @@ def build_actions(window: QMainWindow) -> Actions:
             window, "Restore from &Backup…", None, "Bring back the notes as they were earlier"
         ),
         export=_action(
-            window, "&Export…", "Ctrl+E", "Markdown, HTML, CSV, JSON, W3C annotations or REFI-QDA"
+            window,
+            "&Export…",
+            "Ctrl+E",
+            "Markdown, HTML, CSV, Word, JSON, W3C annotations or REFI-QDA",
         ),
         import_annotations=_action(
             window, "W3C &Annotations (.jsonld)…", None, "Add W3C Web Annotations to this interview"
@@ -227,6 +231,12 @@ def build_actions(window: QMainWindow) -> Actions:
         ),
         quote_in_notes=_action(
             window, "&Quote in Notes", None, "Quote the selection or highlight in your notes (Q)"
+        ),
+        copy_quotation=_action(
+            window,
+            "Cop&y as Quotation",
+            "Ctrl+Shift+C",
+            "Copy the selection or highlight with its speaker, question and time",
         ),
         toggle_preview=_short(
             _checkable(
@@ -518,6 +528,7 @@ def build_menus(window: QMainWindow, actions: Actions, docks: list[QDockWidget])
     edit_menu.addAction(actions.redo)
     edit_menu.addSeparator()
     edit_menu.addAction(actions.quote_in_notes)
+    edit_menu.addAction(actions.copy_quotation)
     edit_menu.addAction(actions.color_labels)
     edit_menu.addAction(actions.speakers)
     edit_menu.addAction(actions.fill_from_transcripts)

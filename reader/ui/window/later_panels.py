@@ -14,7 +14,7 @@ from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import Qt
 
-from reader.ui.lazy_dock import bring_forward
+from reader.ui.lazy_dock import bring_forward, focus_dock
 
 if TYPE_CHECKING:
     from reader.ui.annotations.panel import AnnotationsPanel
@@ -38,6 +38,15 @@ def make_annotations(window: Any) -> AnnotationsPanel:
     if codebook is not None:  # the codes' names and colours in the rows (#14)
         codebook.dress_annotations(panel)
     return panel
+
+
+def focus_annotations(window: Any) -> None:
+    """Ctrl+3: the Annotations list with the highlight at the reader's caret its current
+    row, so that its keys (Enter, F2, Delete) act on the one being read."""
+    panel = window.annotations
+    focus_dock(window.annotations_dock, panel.view)
+    if window.reader.current_highlight_id:
+        panel.select(window.reader.current_highlight_id)
 
 
 def make_library(window: Any) -> LibraryPanel:

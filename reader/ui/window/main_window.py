@@ -52,6 +52,7 @@ from reader.ui.window.greyed_keys import GreyedKeys
 from reader.ui.window.kept_switches import keep_switches
 from reader.ui.window.keyboard_dialogs import KeyboardDialogs
 from reader.ui.window.later_panels import (
+    focus_annotations,
     make_annotations,
     make_find_bar,
     make_library,
@@ -250,12 +251,11 @@ class MainWindow(QMainWindow):
         actions.focus_reader.triggered.connect(reader.setFocus)
         actions.focus_notes.triggered.connect(self._focus_notes)
         actions.focus_outline.triggered.connect(lambda: focus_dock(self.outline_dock))
-        actions.focus_annotations.triggered.connect(
-            lambda: focus_dock(self.annotations_dock, self.annotations.view)
-        )
+        actions.focus_annotations.triggered.connect(lambda: focus_annotations(self))
         actions.cycle_panes.triggered.connect(lambda: cycle_panes(self))  # F6
         connect_steps(reader, actions.steps())  # next / previous question and highlight
         actions.quote_in_notes.triggered.connect(quoting.quote_from_menu)
+        actions.copy_quotation.triggered.connect(reader.copy_quote)
         actions.color_labels.triggered.connect(editing.edit_color_labels)
         actions.toggle_preview.toggled.connect(self.notes_pane.show_preview)
         editor = self.notes_editor

@@ -82,5 +82,5 @@ def test_a_whole_turn_copied_as_a_quote_leaves_its_label_out(
     window.reader.show_selection_bar()
     qtbot.mouseClick(window.reader.selection_bar.copy_button, Qt.MouseButton.LeftButton)
     assert QApplication.clipboard().text() == (
-        "“We unload the van first, then sort the tins by date.” (Q2, P01)"
+        "“We unload the van first, then sort the tins by date.” (Q2, 0:21, P01)"
     )
