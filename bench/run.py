@@ -27,6 +27,7 @@ from bench import (
     codebook_bench,
     core_bench,
     gui_participants,
+    gui_soak,
     gui_study,
     recording_bench,
     study_bench,
@@ -344,6 +345,7 @@ MEASURES: dict[str, Callable[[Run], list[Row]]] = {
     "participants": gui_participants.measure,  # after study_window: section 9 too
     "recording": recording_bench.measure,
     "memory": memory_loop,
+    "soak": gui_soak.measure,  # after "memory": section 7 too
     "codebook": lambda run: codebook_bench.run(run.work / "codebook", run.child),
 }
 

@@ -41,11 +41,12 @@ def children(tmp: Path) -> dict[str, tuple[str, str, dict[str, Any]]]:
         "memory": ("gui_memory", "app", {"doc": doc, "notes": str(small_notes(tmp)), "cycles": 2}),
         "switch": ("gui_switch", "app", {"runs": 1}),
         "participants": ("gui_participants", "cold", {"count": 3}),
+        "soak": ("gui_soak", "app", {"rounds": 2, "interviews": 3}),
     }
 
 
 @pytest.mark.parametrize(
-    "name", ["startup", "startup reader", "scale", "memory", "switch", "participants"]
+    "name", ["startup", "startup reader", "scale", "memory", "switch", "participants", "soak"]
 )
 def test_a_benchmark_child_runs_the_app_to_its_end(name: str, tmp_path: Path) -> None:
     module, mode, options = children(tmp_path)[name]

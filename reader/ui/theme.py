@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
+from functools import lru_cache
 
 from PySide6.QtGui import (
     QColor,
@@ -192,6 +193,7 @@ def swatch_icon(color_id: str, size: int = 14) -> QIcon:
 # contrast theme's black, a lavender one (#dcbeff) nearly on the light theme's white.
 SWATCH_EDGE = QColor(128, 128, 128, 170)
 EDGED_BELOW = 2.0  # contrast with the page under which a code's colour alone is not seen
+SWATCHES = 512  # colour icons kept (color_icon): a codebook's colours and the labels'
 
 
 def faint_on_page(color: QColor) -> bool:
@@ -202,7 +204,15 @@ def faint_on_page(color: QColor) -> bool:
 
 
 def color_icon(color: QColor | str, size: int = 12) -> QIcon:
-    """A square of `color` in a thin grey edge: a colour label's swatch, a code's colour."""
+    """A square of `color` in a thin grey edge: a colour label's swatch, a code's colour.
+    One icon for each colour and size: Qt keeps the pixmaps it draws an icon with under that
+    icon's own key (QPixmapCache, up to 10 MB), so a new icon for each list filled it with
+    copies, some 1 KB for each code the code picker listed."""
+    return _swatch(QColor(color).name(QColor.NameFormat.HexArgb), size)
+
+
+@lru_cache(maxsize=SWATCHES)
+def _swatch(color: str, size: int) -> QIcon:
     pixmap = QPixmap(size, size)
     pixmap.fill(QColor(color))
     painter = QPainter(pixmap)

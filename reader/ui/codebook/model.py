@@ -17,7 +17,7 @@ from PySide6.QtCore import (
     Qt,
     QTimer,
 )
-from PySide6.QtGui import QFont, QGuiApplication, QIcon, QPalette
+from PySide6.QtGui import QFont, QGuiApplication, QPalette
 
 from reader.core.codebook import Code, Codebook
 from reader.ui.codebook.hub import CodebookHub
@@ -44,7 +44,6 @@ class CodeTreeModel(QAbstractItemModel):
         # take ~300 ms): once the panel has painted, not at start-up.
         self.whole_study = False
         self._counting = False  # whether the heading says the study's are being counted
-        self._icons: dict[str, QIcon] = {}
         self.rebuild()
 
     def rebuild(self) -> None:
@@ -154,10 +153,7 @@ class CodeTreeModel(QAbstractItemModel):
             if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.EditRole):
                 return code.name
             if role == Qt.ItemDataRole.DecorationRole:
-                icon = self._icons.get(code.color)
-                if icon is None:
-                    icon = self._icons[code.color] = color_icon(code.color)
-                return icon
+                return color_icon(code.color)
             if role == Qt.ItemDataRole.FontRole and not code.codable:
                 font = QFont()
                 font.setItalic(True)

@@ -17,7 +17,7 @@ from PySide6.QtCore import (
     QSortFilterProxyModel,
     Qt,
 )
-from PySide6.QtGui import QFontMetrics, QIcon, QMouseEvent, QResizeEvent
+from PySide6.QtGui import QFontMetrics, QMouseEvent, QResizeEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QFrame,
@@ -68,7 +68,6 @@ class CodeChoices(QAbstractListModel):
         self._rows: list[tuple[str, str, str, str]] = []
         self.ticked: set[str] = set()
         self.every = False  # a format that takes every code: all shown ticked, `ticked` kept
-        self._icons: dict[str, QIcon] = {}  # by colour: made for the rows painted, once
 
     def fill(self, codes: Codes, metrics: QFontMetrics) -> int:
         """Offer `codes` (those ticked before stay ticked); the row widest in `metrics`."""
@@ -97,9 +96,7 @@ class CodeChoices(QAbstractListModel):
             ticked = self.every or code_id in self.ticked
             return Qt.CheckState.Checked if ticked else Qt.CheckState.Unchecked
         if role == Role.DecorationRole:  # a code's colour, not the colour label of its name
-            if color not in self._icons:
-                self._icons[color] = color_icon(color)
-            return self._icons[color]
+            return color_icon(color)
         if role == Role.ToolTipRole:
             return label if shown != label else None
         if role in (NAME_ROLE, Role.AccessibleTextRole):

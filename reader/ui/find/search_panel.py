@@ -20,7 +20,6 @@ from PySide6.QtWidgets import (
     QToolButton,
     QTreeWidget,
     QTreeWidgetItem,
-    QTreeWidgetItemIterator,
     QVBoxLayout,
     QWidget,
 )
@@ -288,12 +287,17 @@ class SearchPanel(QWidget):
         return items[0] if items else None
 
     def result_items(self) -> list[QTreeWidgetItem]:
-        """Every result, in order (grouped by kind, or by interview then kind)."""
-        items, iterator = [], QTreeWidgetItemIterator(self.tree)
-        while item := iterator.value():
-            if isinstance(item.data(0, RESULT_ROLE), Result):
-                items.append(item)
-            iterator += 1
+        """Every result, in order (grouped by kind, or by interview then kind); not by a
+        QTreeWidgetItemIterator: PySide keeps each one stepped with `+=` alive, in the model."""
+        items: list[QTreeWidgetItem] = []
+
+        def walk(parent: QTreeWidgetItem) -> None:
+            for item in map(parent.child, range(parent.childCount())):
+                if isinstance(item.data(0, RESULT_ROLE), Result):
+                    items.append(item)
+                walk(item)
+
+        walk(self.tree.invisibleRootItem())
         return items
 
     # Keys and activation -----------------------------------------------------------------
