@@ -10,11 +10,11 @@ from __future__ import annotations
 
 import io
 import re
-import zipfile
 from pathlib import Path
 
 from reader import APP_NAME
 from reader.core.annotations import count_label
+from reader.core.deterministic_zip import undated
 from reader.core.export.common import (
     DEFAULT_OPTIONS,
     ExportOptions,
@@ -103,16 +103,4 @@ def export_docx(session: Session, options: ExportOptions = DEFAULT_OPTIONS) -> b
         _research_notes(out, session.notes.notes)
     buffer = io.BytesIO()
     out.save(buffer)
-    return _undated(buffer.getvalue())
-
-
-def _undated(package: bytes) -> bytes:
-    """The package with every member dated 1980, as a zip allows: python-docx dates them
-    now, and the same summary is to be the same file."""
-    written = io.BytesIO()
-    with zipfile.ZipFile(io.BytesIO(package)) as source, zipfile.ZipFile(written, "w") as out:
-        for member in source.infolist():
-            undated = zipfile.ZipInfo(member.filename)
-            undated.compress_type = zipfile.ZIP_DEFLATED
-            out.writestr(undated, source.read(member))
-    return written.getvalue()
+    return undated(buffer.getvalue())

@@ -32,7 +32,6 @@ since (qdpx_merge).
 from __future__ import annotations
 
 import xml.etree.ElementTree as ET
-import zipfile
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from decimal import Decimal
@@ -41,6 +40,7 @@ from typing import TYPE_CHECKING, Any
 
 from reader.core.annotations import Highlight
 from reader.core.codebook import Codebook
+from reader.core.deterministic_zip import DeterministicZip
 from reader.core.notes_file import NotesData
 from reader.core.refi import media
 from reader.core.refi.codebook_xml import (
@@ -61,7 +61,6 @@ if TYPE_CHECKING:
 
 GUIDS_SETTING = "refi-guids"  # study setting: "kind:key" -> a GUID an import brought in
 USER_NAME = "Interview Reader"
-_ZIP_TIME = (2000, 1, 1, 0, 0, 0)  # fixed, so the same project gives the same bytes
 SELECTION_NAME_WIDTH = 60  # a coded passage's name, as the other tools list it
 _VARIABLE_TYPES = {"text": "Text", "number": "Float", "date": "Date", "choice": "Text"}
 
@@ -110,7 +109,7 @@ def export_qdpx(
         _add_note(project, (guid("memo", "study"), MEMO_NOTE_NAME, memo, ""), guid)
     ET.indent(project)
     qde = ET.tostring(project, encoding="utf-8", xml_declaration=True) + b"\n"
-    out = _DeterministicZip()
+    out = DeterministicZip()
     out.add("project.qde", qde)
     for interview in interviews:
         text_guid = _text_guid(interview, guid, sources)
@@ -473,24 +472,3 @@ def _anchored(highlights: Iterable[Highlight], text: str) -> tuple[Highlight, ..
 
 def _selection_name(h: Highlight) -> str:
     return shorten(" ".join(h.exact.split()), SELECTION_NAME_WIDTH)
-
-
-class _DeterministicZip:
-    """A zip whose bytes depend on its content only (fixed times, deflated)."""
-
-    def __init__(self) -> None:
-        import io
-
-        self._buffer = io.BytesIO()
-        self._zip = zipfile.ZipFile(self._buffer, "w", zipfile.ZIP_DEFLATED)
-
-    def add(self, name: str, data: bytes, compress: bool = True) -> None:
-        """`compress` False for what is compressed already (a recording)."""
-        info = zipfile.ZipInfo(name, _ZIP_TIME)
-        info.compress_type = zipfile.ZIP_DEFLATED if compress else zipfile.ZIP_STORED
-        info.external_attr = 0o644 << 16
-        self._zip.writestr(info, data)
-
-    def bytes(self) -> bytes:
-        self._zip.close()
-        return self._buffer.getvalue()
