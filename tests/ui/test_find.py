@@ -440,3 +440,37 @@ def test_a_typed_apostrophe_finds_the_transcripts_curly_one(window: MainWindow, 
     assert bar.count_label.text() == "1 of 1"
     start = window.interview.session.document.text.index("Moss’ performance")
     assert selected(window) == (start, start + len("Moss’ performance"))
+
+
+def test_the_last_query_is_found_again_after_a_restart(make_window, doc: Path, qtbot) -> None:
+    """Ctrl+F after a restart offers the last query, selected so that typing replaces it;
+    F3 in the reader finds it without opening the bar first."""
+    first = make_window(doc)
+    activate(first, qtbot)
+    open_and_type(first, qtbot, "ending")
+    assert settings().value(find_bar.QUERY_KEY) == "ending"
+    first.close()
+
+    again = make_window(doc)
+    activate(again, qtbot)
+    again.reader.setFocus()
+    qtbot.keyClick(again.reader, Qt.Key.Key_F3)
+    bar = again.find_bar
+    qtbot.waitUntil(lambda: again.reader.selected_range() == spans("ending")[0])
+    assert bar.edit.text() == "ending" and again.reader.hasFocus()  # F3 leaves the focus
+    qtbot.keyClick(again.reader, Qt.Key.Key_F, CTRL)
+    qtbot.waitUntil(bar.edit.hasFocus)
+    assert bar.edit.selectedText() == "ending"
+    qtbot.keyClicks(bar.edit, "film")  # replaces the query offered
+    qtbot.waitUntil(lambda: bar._searched == ("film", *bar.options().values()))
+    assert settings().value(find_bar.QUERY_KEY) == "film"
+
+
+def test_a_cleared_query_stays_cleared_after_a_restart(make_window, doc: Path, qtbot) -> None:
+    first = make_window(doc)
+    activate(first, qtbot)
+    bar = open_and_type(first, qtbot, "film")
+    bar.edit.clear()
+    first.close()
+    again = make_window(doc)
+    assert again.find_bar.edit.text() == ""

@@ -34,11 +34,13 @@ from reader.ui.elided_label import ElidedLabel
 from reader.ui.find.find_options import checked, keep_options
 from reader.ui.find.match_overlay import MatchOverlay
 from reader.ui.reading.reader_view import ReaderView
+from reader.ui.settings import settings
 
 DEBOUNCE_MS = 150  # for one or two characters, which match everywhere in a long text
 IMMEDIATE_CHARS = 3  # from this length a search is quick enough to run on each key
 PREFILL_MAX_CHARS = 200
 OPTIONS = "find"  # the settings keys of its options: find/match-case...
+QUERY_KEY = "find/query"  # the last query searched: Ctrl+F or F3 finds it again after a restart
 
 
 def as_query(selected: str) -> str:
@@ -73,6 +75,7 @@ class FindBar(QWidget):
         self.edit.setAccessibleName("Find in the interview")
         add_clear_button(self.edit, "the search")
         self.edit.setMinimumWidth(120)
+        self.edit.setText(str(settings().value(QUERY_KEY, "")))  # searched when the bar opens
         self.edit.textChanged.connect(self._text_changed)
         self.edit.installEventFilter(self)
         self.count_label = CountLabel()
@@ -235,6 +238,9 @@ class FindBar(QWidget):
         pattern = self.edit.text()
         options = self.options()
         self._searched = (pattern, *options.values())
+        store = settings()
+        if store.value(QUERY_KEY, "") != pattern:  # each write syncs the file: only a change
+            store.setValue(QUERY_KEY, pattern)
         if self.reader.reading is not self._reading:  # another document: from its caret
             self._origin = self._caret()
             self._reading = self.reader.reading
