@@ -56,7 +56,7 @@ def open_runs(
     """`runs` times: close the window before, make a new one with `new()` (untimed; it
     returns the window, its reading pane and the step to time), then time that step to the
     first paint and to the end of the layout. Returns the times and the last window."""
-    hook = FirstPaint(app)
+    hook = FirstPaint(app, app_wide=False)  # each run's reader watched: no filter on every event
     times: dict[str, list[float]] = {"first_paint": [], "interactive": []}
     window: QWidget | None = None
     for _ in range(runs):
@@ -65,6 +65,7 @@ def open_runs(
             window.deleteLater()
             settle()
         window, reader, step = new()
+        hook.watch(reader.viewport())
         hook.reset()
         start = time.monotonic_ns()
         step()

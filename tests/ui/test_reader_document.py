@@ -121,3 +121,20 @@ def test_a_turn_reads_in_the_direction_of_its_words_not_its_speakers_name(
     built.apply_structure()  # a role corrected: the formats made again keep it
     block = built.qdoc.findBlock(built.to_qt(built.session.segments[1].start))
     assert block.blockFormat().layoutDirection() == ltr
+
+
+def test_the_pane_deletes_its_document_with_it(qapp) -> None:
+    """PySide keeps a document given to setDocument alive: without the pane as its parent
+    it outlived a closed window, and went on laying its text out (250 MB for 5 MB)."""
+    from PySide6.QtCore import QCoreApplication, QEvent
+    from shiboken6 import Shiboken
+
+    from reader.ui.reading.reader_view import ReaderView
+
+    view = ReaderView()
+    view.show_session(Session.open(load_document(BUNDLED), None))
+    shown = view.document()
+    assert shown is view.reading.qdoc and shown.parent() is view
+    view.deleteLater()
+    QCoreApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
+    assert not Shiboken.isValid(shown)

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from collections import Counter
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QObject, Qt
 from PySide6.QtGui import (
     QBrush,
     QFont,
@@ -42,11 +42,14 @@ DEFAULT: _Kind = (None, Role.OTHER)  # a line after the last paragraph: Qt's for
 class ReaderDocument:
     """Builds the QTextDocument for a Session and keeps its formats in step with it."""
 
-    def __init__(self, session: Session, font: QFont) -> None:
+    def __init__(self, session: Session, font: QFont, parent: QObject | None = None) -> None:
+        """`parent`: the reading pane that shows it, which deletes it. PySide keeps a
+        document given to setDocument alive, so one without a parent outlived its pane,
+        laying its text out from Qt's timer for nobody (a 5 MB transcript: 250 MB)."""
         self.session = session
         self.font = font
         self.index = Utf16Index(session.document.text)
-        self.qdoc = QTextDocument()
+        self.qdoc = QTextDocument(parent)
         self.qdoc.setUndoRedoEnabled(False)  # read-only text; formats are not undo steps
         self.qdoc.setDefaultFont(font)
         self.qdoc.setDocumentMargin(0)

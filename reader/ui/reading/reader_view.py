@@ -140,7 +140,7 @@ class ReaderView(QTextEdit):
         previous = self.reading
         self._flash = None
         self.setExtraSelections([])
-        self.reading = ReaderDocument(session, self._font)
+        self.reading = ReaderDocument(session, self._font, self)
         self.setDocument(self.reading.qdoc)
         self._block_hint = QTextBlock()
         if previous is not None:
