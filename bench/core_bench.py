@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import itertools
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import partial
 from pathlib import Path
 
@@ -16,10 +16,14 @@ import orjson
 from bench.data import RARE_WORD, Corpus, bundled_text
 from bench.table import Row, Target, repeat, timed
 from reader.core.anchoring import reanchor_all
+from reader.core.annotations import Highlight
 from reader.core.document import Document, load_document
 from reader.core.export import FORMATS, ExportOptions
 from reader.core.folding import non_ascii
 from reader.core.notes_file import NotesData, serialise
+from reader.core.refi.codebook_xml import derived_guid
+from reader.core.refi.qdpx_merge import Highlights, Merged, merge_selection
+from reader.core.refi.sent import Carried, read_sent, record_sent
 from reader.core.search import find_all
 from reader.core.session import Session
 from reader.core.store import atomic_write, load_notes
@@ -38,6 +42,8 @@ ZOOM_CUES = 40_000  # a three-hour meeting: a cue every 0.27 s
 ZOOM_SPEAKERS = ("María José Núñez", "Kenji Sato (he/him)", "Aïcha Benali")
 DOCX_PAGES = 300
 DOCX_WORDS_PER_PAGE = 500
+MERGE_DELETED = 10  # one in ten highlights sent is deleted here
+MERGE_RESIZED = 100  # one in a hundred sent is widened here
 
 
 @dataclass
@@ -251,6 +257,45 @@ def exporting(ctx: CoreContext) -> list[Row]:
             )
         )
     return rows
+
+
+def merging_back(ctx: CoreContext) -> list[Row]:
+    """A .qdpx sent back by NVivo (qdpx_merge): the 10,000 highlights sent, each under a
+    new GUID, into the notes they came from, where one in a hundred has been widened by
+    a character and sent again since (the record, refi.sent, holds both exports) and one
+    in ten deleted; against the same selections under the GUIDs sent (as MAXQDA sends
+    them back)."""
+    sent_highlights = tuple(ctx.session.notes.highlights)
+    widened = set(range(1, len(sent_highlights), MERGE_RESIZED))
+    sent_again = [
+        replace(h, end=h.end + 1) if n in widened else h for n, h in enumerate(sent_highlights)
+    ]
+    here = [h for n, h in enumerate(sent_again) if n % MERGE_DELETED]
+    folder = ctx.scratch / "sent"
+    folder.mkdir(exist_ok=True)
+    for day, highlights in enumerate((sent_highlights, sent_again), start=1):
+        record_sent(folder, [("P1", Carried(tuple(highlights)))], f"2026-01-0{day}T00:00:00Z")
+    sent = read_sent(folder)["P1"]
+    renamed = [replace(h, id=derived_guid("bench", h.id)) for h in sent_highlights]
+
+    def merge(selections: list[Highlight]) -> Merged:
+        highlights, merged = Highlights(here), Merged("P1", "P1")
+        for selection in selections:
+            merge_selection(highlights, selection, merged, sent)
+        return merged
+
+    merged = merge(renamed)
+    return [
+        Row(
+            EXPORT,
+            f"merge a .qdpx sent back, {len(renamed):,} selections under new GUIDs, "
+            f"{merged.deleted:,} of them deleted here",
+            repeat(lambda: merge(renamed), SLOW_RUNS),
+            floor=repeat(lambda: merge(list(sent_highlights)), SLOW_RUNS),
+            floor_name="the same under the GUIDs sent",
+            note=f"{len(widened):,} widened here and sent again",
+        )
+    ]
 
 
 # 8. Opening transcripts ---------------------------------------------------------------

@@ -336,6 +336,7 @@ MEASURES: dict[str, Callable[[Run], list[Row]]] = {
     "anchoring": lambda run: core_bench.anchoring(run.core),
     "find": lambda run: core_bench.finding(run.core),
     "export": lambda run: core_bench.exporting(run.core),
+    "merge_back": lambda run: core_bench.merging_back(run.core),
     "transcripts": lambda run: core_bench.opening(run.core),
     "studies": lambda run: study_bench.run(run.work / "study"),
     "switching": lambda run: study_bench.switching(

@@ -23,7 +23,7 @@ from reader.core.refi.codebook_xml import RefiError
 from reader.core.refi.qdpx_export import export_study_qdpx
 from reader.core.refi.qdpx_import import import_qdpx
 from reader.core.refi.qdpx_merge import Highlights, Merged, joined, merge_selection
-from reader.core.refi.sent import Carried, Sent, record_sent
+from reader.core.refi.sent import Carried, Sent, read_sent, record_sent
 from reader.core.store import save_notes
 from reader.core.study import Study, open_study
 from tests.core.test_refi import TEXT, P, coded_study, said, sent_qdpx, unzip, zipped
@@ -1254,3 +1254,41 @@ def test_highlights_resized_here_take_what_came_over_the_passages_sent(
             again, replace(h, codes=tuple(sorted(set(h.codes) | added))), merged, record
         )
     assert not merged.changed and again == once
+
+
+def test_back_under_new_guids_a_passage_deleted_here_stays_deleted_beside_resized_ones(
+    tmp_path: Path,
+) -> None:
+    """Sent: "one", "three", "six", "eight" (code a each). Here "three" was widened to
+    "three four" and sent again; "one" deleted; "eight" moved onto "ten". The first file
+    comes back with every GUID new and "b" added on all but "one": "one" stays deleted,
+    the widened and the moved highlight take "b" (each found among those that may have
+    been resized, Highlights.maybe_resized), "six" takes it over its own passage."""
+
+    def coded(start: int, end: int, n: int) -> Highlight:
+        return replace(make_highlight(WORDS, start, end), id=f"h{n}", codes=("a",))
+
+    one, three, six, eight = coded(0, 3, 1), coded(8, 13, 2), coded(24, 27, 3), coded(34, 39, 4)
+    widened, moved = replace(three, end=18), replace(eight, start=45, end=48)
+    record_sent(tmp_path, [("i", Carried((one, three, six, eight)))], "2026-01-01")
+    record_sent(tmp_path, [("i", Carried((one, widened, six, eight)))], "2026-01-02")
+    record = read_sent(tmp_path)["i"]
+    back = [
+        replace(h, id=f"back{n}", codes=h.codes if h is one else ("a", "b"))
+        for n, h in enumerate((one, three, six, eight))
+    ]
+    here = Highlights((widened, six, moved))
+    merged = Merged("s", "s")
+    for selection in back:
+        merge_selection(here, selection, merged, record)
+    assert (merged.new, merged.deleted, merged.codings, merged.coded) == (0, 1, 3, 3)
+    assert {h.id: (h.start, h.end, h.codes) for h in here.values()} == {
+        "h2": (8, 18, ("a", "b")),
+        "h3": (24, 27, ("a", "b")),
+        "h4": (45, 48, ("a", "b")),
+    }
+    again = Highlights(here.values())
+    merged = Merged("s", "s")
+    for selection in back:
+        merge_selection(again, selection, merged, record)
+    assert not merged.changed and again == here

@@ -2,11 +2,16 @@
 
 from __future__ import annotations
 
+import base64
 import json
+import tempfile
 from dataclasses import replace
+from hashlib import sha256
 from pathlib import Path
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 from reader.core.annotations import Highlight, make_highlight
 from reader.core.refi.sent import (
@@ -166,3 +171,66 @@ def test_a_study_of_500_interviews_of_200_highlights_has_a_small_record(tmp_path
     assert (tmp_path / SENT_FILE).stat().st_size < 500 * 200 * 5 * 8 + 500 * 40
     sent = read_sent(tmp_path)
     assert len(sent) == 500 and sent["interview-499"].had("h499199", "code")
+
+
+SPANS = st.tuples(st.integers(0, 4), st.integers(1, 3)).map(lambda s: (s[0], s[0] + s[1]))
+PLACED = st.dictionaries(st.integers(0, 5), SPANS, max_size=6)  # highlight n -> its passage
+SPAN_RANGE = [(start, end) for start in range(5) for end in range(start + 1, start + 4)]
+
+
+def placed(highlights: dict[int, tuple[int, int]]) -> tuple[Highlight, ...]:
+    return tuple(
+        replace(a_highlight(n), start=start, end=end) for n, (start, end) in highlights.items()
+    )
+
+
+@given(
+    exports=st.lists(PLACED, min_size=1, max_size=4),
+    came=st.lists(PLACED, max_size=2),
+    here=PLACED,
+)
+def test_a_highlight_sent_over_another_passage_is_one_that_may_have_been_resized(
+    exports: list[dict[int, tuple[int, int]]],
+    came: list[dict[int, tuple[int, int]]],
+    here: dict[int, tuple[int, int]],
+) -> None:
+    """Exported, over passages that change between exports, some coming back over others:
+    every highlight here that the record has over a passage other than its own is among
+    those that may have been resized (a merge looks only there for the one sent over a
+    passage deleted here)."""
+    with tempfile.TemporaryDirectory() as folder:
+        for n, sent in enumerate(exports):
+            record_sent(Path(folder), [("p1", carried(*placed(sent)))], f"2026-01-0{n + 1}")
+        for back in came:
+            record_received(Path(folder), {"p1": carried(*placed(back))})
+        sent = read_sent(Path(folder))["p1"]
+    maybe = {h.id for h in sent.maybe_resized(placed(here))}
+    for h in placed(here):
+        elsewhere = [s for s in SPAN_RANGE if s != (h.start, h.end) and sent.spanned(h.id, *s)]
+        assert not elsewhere or h.id in maybe
+
+
+def test_each_export_that_sent_a_highlight_over_its_passage_here_tells_it_was_not_resized(
+    tmp_path: Path,
+) -> None:
+    """h1 sent over 0–3 then resized to 0–5 and sent again: a file of the first export
+    may come back over 0–3, so h1 over 0–5 may have been resized; h2, sent twice over
+    0–3, was not. A run an older build has added to (no count of its own) says nothing:
+    each highlight sent may have been resized."""
+    h1, h2 = a_highlight(1), a_highlight(2)
+    wide = replace(h1, end=5)
+    record_sent(tmp_path, [("p1", carried(h1, h2))], "2026-01-01")
+    assert read_sent(tmp_path)["p1"].maybe_resized([h1, h2]) == []
+    assert read_sent(tmp_path)["p1"].maybe_resized([wide, h2]) == [wide]
+    record_sent(tmp_path, [("p1", carried(wide, h2))], "2026-01-02")
+    assert read_sent(tmp_path)["p1"].maybe_resized([wide, h2]) == [wide]
+
+    older = tmp_path / "older"
+    older.mkdir()
+    record_sent(older, [("p1", carried(h1, h2))], "2026-01-01")
+    record = json.loads((older / SENT_FILE).read_bytes())
+    run = base64.b64decode(record["exports"][0]["interviews"]["p1"])
+    grown = run + sha256(b"span:h2/0/5").digest()[:6]  # as an older build's record_received
+    record["exports"][0]["interviews"]["p1"] = base64.b64encode(grown).decode("ascii")
+    (older / SENT_FILE).write_text(json.dumps(record))
+    assert read_sent(older)["p1"].maybe_resized([h1, h2]) == [h1, h2]

@@ -48,11 +48,17 @@ from reader.core.wording import counted, listed
 class Highlights(dict[str, Highlight]):
     """An interview's highlights by id, and by passage: a selection that comes with a GUID
     of its own is looked up by its passage. NVivo sends every selection so, and a walk of
-    all the highlights for each made merging 5,000 of them take seconds."""
+    all the highlights for each made merging 5,000 of them take seconds. And those that
+    may have been resized here since they were sent, looked up once a merge: a passage
+    sent and deleted here is looked for among them, not among all (1,000 deleted of
+    10,000 took 17 s, now 0.3 s)."""
 
     def __init__(self, highlights: Iterable[Highlight] = ()) -> None:
         super().__init__()
         self._ids_over: dict[tuple[int, int], set[str]] = {}
+        self._resized_for: Sent | None = None  # the record `_resized` was looked up in
+        self._resized: set[str] = set()
+        self._unasked: set[str] = set()  # set since: not yet looked up
         for h in highlights:
             self[h.id] = h
 
@@ -62,10 +68,23 @@ class Highlights(dict[str, Highlight]):
             self._ids_over[(old.start, old.end)].discard(highlight_id)
         super().__setitem__(highlight_id, highlight)
         self._ids_over.setdefault((highlight.start, highlight.end), set()).add(highlight_id)
+        self._unasked.add(highlight_id)
 
     def over(self, start: int, end: int) -> list[Highlight]:
         """The highlights of exactly this passage."""
         return [self[i] for i in self._ids_over.get((start, end), ())]
+
+    def maybe_resized(self, sent: Sent) -> list[Highlight]:
+        """Those that may have been sent over a passage other than theirs here
+        (Sent.maybe_resized), each looked up once for `sent`."""
+        if sent is not self._resized_for:
+            self._resized_for, self._resized, self._unasked = sent, set(), set(self)
+        if self._unasked:
+            asked = [self[i] for i in self._unasked]
+            self._resized -= self._unasked
+            self._resized.update(h.id for h in sent.maybe_resized(asked))
+            self._unasked = set()
+        return [self[i] for i in self._resized]
 
 
 @dataclass
@@ -230,13 +249,13 @@ def _sent_over(
 ) -> Highlight | None:
     """The highlight sent over the passage of `selection` (a selection of a GUID not here,
     which may be ours under a new GUID), still here: one of those `over` it, or one
-    resized here since (a look-up of each highlight, only when no highlight over it was
+    resized here since (of those that may have been, only when no highlight over it was
     sent over it)."""
     span = (selection.start, selection.end)
     if not sent.sent_over(*span):
         return None
     ours = [h for h in over if sent.spanned(h.id, *span)]
-    ours = ours or [h for h in highlights.values() if sent.spanned(h.id, *span)]
+    ours = ours or [h for h in highlights.maybe_resized(sent) if sent.spanned(h.id, *span)]
     return _likeliest(ours, selection)
 
 

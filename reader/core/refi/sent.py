@@ -17,12 +17,20 @@ them in an interview, a chance of one in 3·10¹¹ per look-up that a highlight,
 coding made there is taken for one sent), and "participant:NAME" and "value:KEY/VALUE"
 (VALUE in JSON, as study.json has it) for what it was sent with. The passage keys, without
 the id, know a highlight that comes back under a GUID of its own (NVivo and some ATLAS.ti
-versions make the selections' GUIDs anew). Each kind of key came with a build of its own,
-all in version 1 of the file: a record written before passages, values, or passages
-without ids were recorded has none: every passage that differs reads as resized there,
-every value empty here is filled in from the file, and a highlight deleted here that
-comes back under a new GUID is added, as they did; an older build reading a newer record
-passes the keys it does not know over.
+versions make the selections' GUIDs anew). A run whose highlights were each sent over
+one passage also holds "one-span-each:N", N the number of hashes in the run with it: a
+highlight here that each export sending it sent over its passage here was not resized
+here since, and a merge looks for the highlight sent over a passage deleted here among
+the others only (Sent.maybe_resized), not among all the interview's highlights for each
+such passage. A run an older build has added to (record_received) no longer holds N
+hashes, so it is not taken as marked; one that took back a highlight over a passage
+other than the one it was sent over is not marked. Each kind of key came with a build of
+its own, all in version 1 of the file: a record written before passages, values, passages
+without ids, or the mark were recorded has none: every passage that differs reads as
+resized there, every value empty here is filled in from the file, a highlight deleted
+here that comes back under a new GUID is added, and one sent over a passage deleted here
+is looked for among all the highlights, as they did; an older build reading a newer
+record passes the keys it does not know over.
 
 An export is recorded once its file is written (Sending.record), never before: a file
 not written (the save dialog cancelled, a full disk) sent nothing, and a highlight it
@@ -49,6 +57,7 @@ import base64
 import json
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
+from functools import cached_property
 from hashlib import sha256
 from pathlib import Path
 from typing import NamedTuple
@@ -79,6 +88,9 @@ class Sent:
     """What was sent of one interview, in the exports kept."""
 
     hashes: frozenset[bytes] = frozenset()
+    # Each export's run (_packed), when `hashes` joins more than one: unpacked only when
+    # asked which highlights may have been resized (maybe_resized), once.
+    exports: tuple[str, ...] = ()
 
     def has(self, highlight_id: str) -> bool:
         """The highlight was sent."""
@@ -100,6 +112,25 @@ class Sent:
             _hash(f"passage-coding:{start}/{end}/{code}") in self.hashes for code in codes
         )
 
+    def maybe_resized(self, highlights: Iterable[Highlight]) -> list[Highlight]:
+        """Those of `highlights` (an interview's here) that may have been sent over a
+        passage other than theirs here (resized here since it was sent): the others were
+        sent over theirs by each export that sent them, one marked as sending each of its
+        highlights over one passage (_keys); in an export not marked, any it sent may
+        have been. The highlight sent over a passage is one of `over` it or of these."""
+        found = []
+        for h in highlights:
+            sent, spanned = _hash(f"highlight:{h.id}"), _hash(f"span:{h.id}/{h.start}/{h.end}")
+            if any(sent in run and not (marked and spanned in run) for run, marked in self._runs):
+                found.append(h)
+        return found
+
+    @cached_property
+    def _runs(self) -> list[tuple[frozenset[bytes], bool]]:
+        """Each export's run, and whether it is marked (_keys)."""
+        runs = [_unpacked(packed) for packed in self.exports] or [self.hashes]
+        return [(run, _marked(run)) for run in runs]
+
     def named(self, participant: str) -> bool:
         """The interview was sent as this participant's."""
         return _hash(f"participant:{participant}") in self.hashes
@@ -120,9 +151,28 @@ def _value_key(key: str, value: AttributeValue) -> str:
     return f"value:{key}/{json.dumps(value, ensure_ascii=False)}"
 
 
-def _keys(carried: Carried) -> set[bytes]:
-    keys = set()
+def _one_span_each(count: int) -> bytes:
+    """The mark of a run of `count` hashes (itself counted) whose highlights were each sent
+    over one passage."""
+    return _hash(f"one-span-each:{count}")
+
+
+def _marked(run: frozenset[bytes] | set[bytes]) -> bool:
+    return _one_span_each(len(run)) in run
+
+
+def _keys(carried: Carried, had: frozenset[bytes] = frozenset()) -> set[bytes]:
+    """The run that records `carried`, joined to `had` (an export's, when what came back
+    joins it), marked when each highlight in it was sent over one passage."""
+    keys = set(had)
+    keys.discard(_one_span_each(len(had)))
+    before = Sent(had)
+    one_each = not had or _marked(had)
+    spans: dict[str, tuple[int, int]] = {}
     for h in carried.highlights:
+        span = spans.setdefault(h.id, (h.start, h.end))
+        if span != (h.start, h.end) or (before.has(h.id) and not before.spanned(h.id, *span)):
+            one_each = False
         keys.add(_hash(f"highlight:{h.id}"))
         keys.add(_hash(f"span:{h.id}/{h.start}/{h.end}"))
         keys.add(_hash(f"passage:{h.start}/{h.end}"))
@@ -131,6 +181,8 @@ def _keys(carried: Carried) -> set[bytes]:
     if carried.participant:
         keys.add(_hash(f"participant:{carried.participant}"))
     keys.update(_hash(_value_key(k, v)) for k, v in carried.attributes.items())
+    if one_each:
+        keys.add(_one_span_each(len(keys) + 1))
     return keys
 
 
@@ -205,7 +257,7 @@ def record_received(folder: Path, came: Mapping[str, Carried]) -> None:
     newest, grown = exports[-1], False
     for interview_id, carried in came.items():
         had = newest.hashes.get(interview_id, frozenset())
-        keys = had | _keys(carried)
+        keys = _keys(carried, had)
         if keys != had:
             newest.record["interviews"][interview_id], grown = _packed(keys), True
     if grown:
@@ -222,10 +274,15 @@ def read_sent(folder: Path) -> dict[str, Sent]:
     kept; {} when it has no record, or none this build can read (then a project merges as
     into a study never exported: nothing is lost, a deleted highlight may come back)."""
     by_interview: dict[str, set[bytes]] = {}
+    runs: dict[str, list[str]] = {}
     for export in _exports(folder / SENT_FILE):
         for interview_id, hashes in export.hashes.items():
             by_interview.setdefault(interview_id, set()).update(hashes)
-    return {key: Sent(frozenset(hashes)) for key, hashes in by_interview.items()}
+            runs.setdefault(interview_id, []).append(export.record["interviews"][interview_id])
+    return {
+        key: Sent(frozenset(hashes), tuple(runs[key]) if len(runs[key]) > 1 else ())
+        for key, hashes in by_interview.items()
+    }
 
 
 class _Export(NamedTuple):
