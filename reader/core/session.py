@@ -361,12 +361,11 @@ class Session:
     def sync_table(self) -> SyncTable:
         """The recording's sync table (SyncTable.of), made once per structure: the
         Annotations list asks every row's time of it."""
-        cached = self._sync
-        if cached is None or cached[0] is not self.document or cached[1] is not self.segments:
+        document, segments, cached = self.document, self.segments, self._sync
+        if cached is None or cached[0] is not document or cached[1] is not segments:
             from reader.core.sync import SyncTable  # a quote's work, not start-up's
 
-            table = SyncTable.of(self.document, self.segments)
-            cached = self._sync = (self.document, self.segments, table)
+            cached = self._sync = (document, segments, SyncTable.of(document, segments))
         return cached[2]
 
     def said_by(self, start: int, end: int) -> str:
