@@ -240,22 +240,19 @@ def study_codings(study: Study) -> list[Coded]:
 def placed(study: Study, passages: Sequence[Passage]) -> list[Passage]:
     """`passages` with speaker and question number, from each interview's transcript
     (opened once per interview); a passage whose transcript cannot be read stays as it is."""
-    from reader.core.sync import SyncTable
-
-    sessions: dict[str, tuple[Session, SyncTable] | None] = {}
+    sessions: dict[str, Session | None] = {}
     out = []
     for p in passages:
         if p.interview_id not in sessions:
             try:
-                session = study.open_session(p.interview_id)
-                sessions[p.interview_id] = (
-                    session,
-                    SyncTable.of(session.document, session.segments),
-                )
+                sessions[p.interview_id] = study.open_session(p.interview_id)
             except (OSError, DocumentError, NotesFormatError):
                 sessions[p.interview_id] = None
-        found = sessions[p.interview_id]
-        out.append(p if found is None or p.highlight.orphan else placed_in(p, *found))
+        session = sessions[p.interview_id]
+        if session is None or p.highlight.orphan:
+            out.append(p)
+        else:
+            out.append(placed_in(p, session, session.sync_table()))
     return out
 
 

@@ -18,6 +18,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 from reader.core.interview import (
     Role,
@@ -81,6 +82,7 @@ def is_generic(name: str) -> bool:
     return label_role(key) is not None or _NUMBERED.sub("", key) in _VOICES
 
 
+@lru_cache(maxsize=1024)  # the Annotations list asks it of every row: a few names, often
 def named(speaker: str) -> str:
     """`speaker` as a quote's attribution: "" for a generic label, which names nobody."""
     return "" if not speaker or is_generic(speaker) else speaker

@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 from bisect import bisect_left, bisect_right
 from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
 
 from reader.core.anchoring import AnchorSummary, reanchor_all
 from reader.core.annotations import Highlight
@@ -19,6 +20,9 @@ from reader.core.interview import (
 )
 from reader.core.notes_file import NotesData, RoleCorrection
 from reader.core.structure_cache import detected_segments
+
+if TYPE_CHECKING:
+    from reader.core.sync import SyncTable
 
 
 @dataclass
@@ -41,6 +45,11 @@ class Session:
     _highlight_starts: list[int] = field(default_factory=list, repr=False)
     _longest: int = 0
     _by_id: dict[str, Highlight] = field(default_factory=dict, repr=False)
+    # The sync table of (document, segments), made on first use for those two objects:
+    # `refresh_segments` makes new segments, so a rename or a role changed makes it again.
+    _sync: tuple[Document, list[Segment], SyncTable] | None = field(
+        default=None, repr=False, compare=False
+    )
 
     def __post_init__(self) -> None:
         self._reindex_highlights()
@@ -347,20 +356,31 @@ class Session:
 
     def turn_time(self, offset: int) -> str:
         """When the turn holding `offset` starts in the recording, "12:05"; "" untimed."""
-        from reader.core.sync import SyncTable  # a quote's work, not start-up's
+        return self.sync_table().turn_time(offset)
 
-        return SyncTable.of(self.document, self.segments).turn_time(offset)
+    def sync_table(self) -> SyncTable:
+        """The recording's sync table (SyncTable.of), made once per structure: the
+        Annotations list asks every row's time of it."""
+        document, segments, cached = self.document, self.segments, self._sync
+        if cached is None or cached[0] is not document or cached[1] is not segments:
+            from reader.core.sync import SyncTable  # a quote's work, not start-up's
+
+            cached = self._sync = (document, segments, SyncTable.of(document, segments))
+        return cached[2]
 
     def said_by(self, start: int, end: int) -> str:
         """Whose words [start, end) are, for a quote's attribution: the one speaker the
         transcript names over all its paragraphs; "" across two speakers' turns, and for
         a generic label ("Speaker 2", "Interviewer"), which names nobody."""
-        from reader.core.participants import named  # the study's; not at start-up
-
         first = self.segment_index_at(start)
         last = self.segment_index_at(max(start, end - 1))
-        speakers = {seg.speaker for seg in self.segments[first : last + 1] if seg.speaker}
-        return named(speakers.pop()) if len(speakers) == 1 else ""
+        speakers = {seg.speaker for seg in self.segments[first : last + 1]}
+        speakers.discard("")
+        if len(speakers) != 1:
+            return ""  # (before the import: the Annotations list asks this of every row)
+        from reader.core.participants import named  # the study's; not at start-up
+
+        return named(speakers.pop())
 
 
 # Words in double quotation marks, straight or curly, inside a quotation.

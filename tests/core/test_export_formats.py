@@ -327,6 +327,18 @@ def test_html_marks_a_colour_it_does_not_know_grey() -> None:
     assert f'<mark style="background-color: {UNKNOWN_COLOR_HEX}" title="teal">' in page
 
 
+def test_html_colour_labels_are_copied_as_typed() -> None:
+    """The labels look like capitals by small caps: text-transform: uppercase made some
+    browsers copy "KEY QUOTE" for "Key quote", and "IPHONE" for a label "iPhone use"."""
+    session = sample_session()
+    session.notes.colors["yellow"] = "iPhone use"
+    page = run("html", session).decode()
+    assert "text-transform" not in page and "all-small-caps" in page
+    labels = re.findall(r'<span class="label" dir="auto">([^<]*)</span>', page)
+    assert "iPhone use" in labels and "Method" in labels
+    assert all(label != label.upper() for label in labels)
+
+
 def test_html_renders_research_notes_from_markdown() -> None:
     page = run("html", sample_session()).decode()
     notes = page.split('<section class="research-notes">')[1]

@@ -609,3 +609,20 @@ def test_a_quotation_within_a_quotation_takes_single_marks() -> None:
     assert session.quotation(letter, end).startswith(
         "“When the letter came, it said ‘temporary’, and that was in 2019.” ("
     )
+
+
+def test_the_sync_table_is_made_once_per_structure() -> None:
+    """The Annotations list asks every row's turn time: the table is made once, and again
+    when a role or a speaker changes (the segments are made anew then)."""
+    session = Session.open(load_document(JOURNALIST), None)
+    mould = session.document.text.index("My mum's flat")
+    table = session.sync_table()
+    assert session.sync_table() is table
+    session.rename_speaker("Ade Okonkwo", "Adeola Okonkwo")
+    assert session.sync_table() is not table
+    assert session.turn_time(mould) == "1:02:09"
+    assert session.said_by(mould, mould + 5) == "Adeola Okonkwo"
+    table = session.sync_table()
+    session.set_role(session.segment_at(mould).start, Role.ASIDE)
+    assert session.sync_table() is not table
+    assert session.turn_time(mould) == "1:02:09"

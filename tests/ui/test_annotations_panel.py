@@ -16,8 +16,9 @@ from reader.ui.annotations.panel import ID_ROLE, NO_HIGHLIGHTS, AnnotationsPanel
 from reader.ui.interview.commands import AddHighlightCommand, EditHighlightCommand
 from reader.ui.interview.controller import Controller
 from reader.ui.window.main_window import MainWindow
-from tests.conftest import BUNDLED
+from tests.conftest import BUNDLED, DATA
 from tests.ui.test_codebook import two_stresses
+from tests.ui.test_highlights import highlight_with_key
 
 INTRO = (100, 140)  # inside the introduction, before any question
 Q1 = (1900, 1950)  # inside the answer to question 1
@@ -78,6 +79,51 @@ def test_rows_name_their_question(panel: AnnotationsPanel, controller) -> None:
 
 def tooltip(panel: AnnotationsPanel, row: int) -> str:
     return panel.view.model().index(row, 0).data(Qt.ItemDataRole.ToolTipRole)
+
+
+def spoken(panel: AnnotationsPanel, row: int) -> str:
+    """What a screen reader says of the row."""
+    return panel.view.model().index(row, 0).data(Qt.ItemDataRole.AccessibleTextRole)
+
+
+def painted_label(panel: AnnotationsPanel, row: int) -> str:
+    """The row's first line as the delegate paints it (single spaces around each dot)."""
+    entry = panel._model.rows[row]
+    assert entry is not None
+    return " ".join(panel._model.label(entry, "  ·  ").split())
+
+
+def test_rows_say_when_and_who_in_a_timed_transcript_with_names(make_window, qtbot) -> None:
+    """An Otter transcript of a recording: a row says its question, when the turn starts
+    and who speaks, on screen, in its tooltip and to a screen reader; a rename follows."""
+    window = make_window(DATA / "journalist" / "okonkwo-otter.txt")
+    highlight_with_key(window, qtbot, "There was no vote", key=Qt.Key.Key_2)
+    highlight_with_key(window, qtbot, "My mum's flat", key=Qt.Key.Key_1)
+    qtbot.keyClick(window.reader, Qt.Key.Key_3, Qt.KeyboardModifier.ControlModifier)
+    panel = window.annotations
+    qtbot.waitUntil(lambda: len(panel.visible_ids()) == 2)
+    late = "Key quote · Q3 · 1:02:09 · Ade Okonkwo"
+    assert painted_label(panel, 0) == "Method · Q2 · 12:47 · Ade Okonkwo"
+    assert painted_label(panel, 1) == late
+    assert f"<b>{late}</b>" in tooltip(panel, 1)
+    assert spoken(panel, 1) == f"{late}: My mum's flat"
+    window.interview.controller.rename_speaker("Ade Okonkwo", "Adeola Okonkwo")
+    assert spoken(panel, 1) == "Key quote · Q3 · 1:02:09 · Adeola Okonkwo: My mum's flat"
+    window.interview.controller.undo_stack.undo()
+    assert spoken(panel, 1) == f"{late}: My mum's flat"
+
+
+def test_rows_of_an_untimed_text_without_names_say_neither(make_window, qtbot, tmp_path) -> None:
+    path = tmp_path / "talk.txt"
+    path.write_text("Why was the fund moved?\n\nThere was no vote, it was delegated.\n", "utf-8")
+    window = make_window(path)
+    highlight_with_key(window, qtbot, "no vote", key=Qt.Key.Key_1)
+    qtbot.keyClick(window.reader, Qt.Key.Key_3, Qt.KeyboardModifier.ControlModifier)
+    panel = window.annotations
+    qtbot.waitUntil(lambda: len(panel.visible_ids()) == 1)
+    assert painted_label(panel, 0) == "Key quote · Q1"
+    assert "<b>Key quote · Q1</b>" in tooltip(panel, 0)
+    assert spoken(panel, 0) == "Key quote · Q1: no vote"
 
 
 def test_text_filter_matches_quote_note_and_tags(panel: AnnotationsPanel, controller) -> None:
@@ -505,9 +551,6 @@ def test_the_code_filter_offers_two_codes_of_one_name_apart(window: MainWindow, 
 def test_ctrl_3_on_a_highlight_makes_it_the_current_row(make_window, qtbot) -> None:
     """From the reader's highlight, Ctrl+3 and Delete (or F2, Enter) act on that one: the
     panel's current row was its first, so Delete removed another highlight."""
-    from tests.conftest import DATA
-    from tests.ui.test_highlights import highlight_with_key
-
     window = make_window(DATA / "journalist" / "okonkwo-otter.txt")
     window.activateWindow()
     qtbot.waitUntil(window.isActiveWindow)

@@ -137,9 +137,8 @@ def test_annotations_list_it_without_a_colour(film: MainWindow, qtbot) -> None:
     code_with_keys(film, qtbot, "dawn", "Light")
     coded = film.interview.session.notes.highlights[0].id
     assert combo.itemText(combo.findData(NO_COLOR_ITEM)) == "No colour"
-    delegate = panel.view.itemDelegate()
     entry = panel._by_id[coded]
-    assert delegate._meta(entry) == entry.place  # no colour label before its place
+    assert panel._model.label(entry) == entry.place  # no colour label before its place
     assert "Key quote" not in panel._model.data(panel._model.index(0), Qt.ItemDataRole.ToolTipRole)
     combo.setCurrentIndex(combo.findData("green"))
     assert coded not in panel.visible_ids() and len(panel.visible_ids()) == 1

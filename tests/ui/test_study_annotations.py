@@ -17,6 +17,8 @@ from reader.core.store import save_notes
 from reader.core.study import open_study
 from reader.ui.annotations.panel import AnnotationsPanel
 from reader.ui.window.main_window import MainWindow
+from tests.conftest import DATA
+from tests.ui.conftest import TALKS
 
 # (interview, word, colour, code names, note) for each highlight written before opening.
 MARKS = [
@@ -159,3 +161,28 @@ def test_the_count_names_coded_passages_apart_from_highlights(window: MainWindow
     for highlight_id in [h.id for h in window.interview.session.notes.highlights if h.color]:
         window.editing.delete(highlight_id)
     qtbot.waitUntil(lambda: panel.count_text() == "1 coded passage")
+
+
+def test_the_open_interviews_rows_say_when_and_who_across_the_study(
+    make_study_window: Callable[[Path], MainWindow], tmp_path: Path
+) -> None:
+    """Across a study the open interview's rows say their question, time and speaker too;
+    another interview's say its title alone, as its transcript is not read to list them."""
+    folder = tmp_path / "housing"
+    folder.mkdir()
+    (folder / "A Okonkwo.txt").write_bytes((DATA / "journalist" / "okonkwo-otter.txt").read_bytes())
+    (folder / "B Ben.txt").write_text(TALKS["P02 Ben.txt"], "utf-8")
+    study = open_study(folder)
+    for entry, word in zip(study.interviews, ("My mum's flat", "dawn"), strict=True):
+        session = study.open_session(entry)
+        start = session.document.text.index(word)
+        session.add_highlight(make_highlight(session.document.text, start, start + 5, "yellow"))
+        save_notes(study.notes_path(entry), session.notes)
+    study.save()
+    window = make_study_window(folder)
+    window.window_actions.focus_annotations.trigger()
+    panel = window.annotations
+    assert [panel._model.rows[0].place] == ["Q3 · 1:02:09 · Ade Okonkwo"]
+    pick(panel.study.scope, "All interviews")
+    places = [panel._model.rows[r].place for r in range(2)]
+    assert places == ["A Okonkwo · Q3 · 1:02:09 · Ade Okonkwo", "B Ben"]

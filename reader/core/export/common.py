@@ -140,9 +140,7 @@ def place(session: Session, highlight: Highlight) -> Placed:
 def place_all(session: Session, highlights: Iterable[Highlight]) -> list[Placed]:
     """Each highlight placed, with its turn's start time where the transcript has times
     (as the margin, the printout and the Coded Passages list show it)."""
-    from reader.core.sync import SyncTable  # an export's work, not start-up's
-
-    times = SyncTable.of(session.document, session.segments)
+    times = session.sync_table()
     return [place_timed(session, h, times) for h in highlights]
 
 

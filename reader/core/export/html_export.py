@@ -30,6 +30,8 @@ from reader.core.export.common import (
 )
 from reader.core.session import Session
 
+# A colour's label looks like capitals by small caps (at the size the capitals had), not
+# by text-transform: some browsers copy a transformed "KEY QUOTE", not "Key quote".
 _CSS = """
 :root { color-scheme: light; }
 body { font: 16px/1.55 Georgia, "Times New Roman", serif; color: #1d1d1f; background: #fff;
@@ -45,7 +47,7 @@ mark { color: #111; padding: 0 .1em; border-radius: 2px;
        -webkit-box-decoration-break: clone; box-decoration-break: clone; }
 mark.coded { color: inherit; background: none; padding: 0; text-decoration: underline 2px;
              text-underline-offset: .2em; }
-.label { font: 600 .8rem/1.4 system-ui, sans-serif; text-transform: uppercase;
+.label { font: 600 .95rem/1.18 system-ui, sans-serif; font-variant-caps: all-small-caps;
          letter-spacing: .04em; }
 .tag { font: .85rem/1.4 system-ui, sans-serif; color: #444; background: #eee;
        border-radius: 3px; padding: 0 .35em; margin-inline-start: .1em; }

@@ -141,12 +141,11 @@ def interview_of(entry: InterviewEntry, session: Session, notes_path: Path | Non
     interview never opened in the window has its recording found beside the transcript,
     as the window finds it on opening (reader/ui/recording/recording.py)."""
     from reader.core.recording import of_interview
-    from reader.core.sync import SyncTable
 
     path = of_interview(session, notes_path)
     if path is None:
         return Interview(entry, session.document.text, session.notes)
-    table = SyncTable.of(session.document, session.segments)
+    table = session.sync_table()
     times = tuple(dict.fromkeys((e.start, e.start_ms) for e in table.entries))
     return Interview(entry, session.document.text, session.notes, path, times)
 

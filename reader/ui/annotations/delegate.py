@@ -45,8 +45,9 @@ def _scaled(font: QFont, factor: float) -> QFont:
 
 
 class HighlightDelegate(QStyledItemDelegate):
-    """Paints a row: colour bar, "Label · Q7" with code chips (below it when they do not
-    fit beside it), the quote in up to three lines (two with a note), the note's first line.
+    """Paints a row: colour bar, "Label · Q7 · 12:05 · Name" (model.label) with code chips
+    (below it when they do not fit beside it), the quote in up to three lines (two with a
+    note), the note's first line.
 
     A card is as tall as its text; in a list of more than FIT_ROWS the view asks for one
     height for all (`uniformItemSizes`): the tallest card's, codes beside the label.
@@ -91,15 +92,11 @@ class HighlightDelegate(QStyledItemDelegate):
             height += self._chip_h + 3
         return QSize(0, height)
 
-    def _meta(self, entry: Entry) -> str:
-        color = entry.highlight.color  # (NO_COLOR, a passage only coded: no label)
-        return "  ·  ".join(filter(None, (self._model.colors.get(color, color), entry.place)))
-
     def _codes_below(self, entry: Entry, width: int) -> bool:
         """The codes go on a line of their own: they and the whole label do not share one."""
         if not entry.tags or self._view.uniformItemSizes():
             return False
-        label = self._fm_small.horizontalAdvance(self._meta(entry))
+        label = self._fm_small.horizontalAdvance(self._model.label(entry, "  ·  "))
         return label + GAP + self._chips(self._model.codes_of(entry), width)[2] > width
 
     def _quote(self, entry: Entry, width: int) -> list[str]:
@@ -171,7 +168,7 @@ class HighlightDelegate(QStyledItemDelegate):
 
         x, width, y = int(bar.right()) + GAP, self._text_width(), rect.top() + PAD_Y
         fm_small, fm, small = self._fm_small, self._fm, self._small
-        meta = self._meta(entry)
+        meta = self._model.label(entry, "  ·  ")
         below = self._codes_below(entry, width)
         chips, codes = 0, self._model.codes_of(entry)
         if below:  # the whole label, then the codes from the left on the next line

@@ -7,6 +7,7 @@ from bisect import bisect_left, bisect_right
 from collections.abc import Iterator, Sequence
 from html import escape
 from operator import attrgetter
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import (
     QAbstractListModel,
@@ -20,6 +21,9 @@ from reader.core.annotations import Highlight
 from reader.core.codebook import UNKNOWN_CODE_HEX
 from reader.core.folding import fold_query, folded
 from reader.core.shorten import shorten
+
+if TYPE_CHECKING:
+    from reader.core.session import Session
 
 Index = QModelIndex | QPersistentModelIndex
 ID_ROLE = Qt.ItemDataRole.UserRole
@@ -46,7 +50,7 @@ class Entry:
         """`tags`: the names of the highlight's codes; `interview`: its interview's id in a
         study ("" alone), `rank` that interview's place in the study's order."""
         self.highlight, self.interview = highlight, interview
-        self.place = place  # "Q7", "Intro", or "" for orphans
+        self.place = place  # "Q7 · 12:05 · Ana" (row_place), "Intro", or "" for orphans
         self.quote = " ".join(highlight.exact[: QUOTE_CHARS * 2].split())[:QUOTE_CHARS]
         # Accents and case ignored, as Find ignores them (the terms are folded alike).
         self.haystack = folded("\n".join((highlight.exact, highlight.note, *tags)))
@@ -73,6 +77,16 @@ class Entry:
             setattr(entry, name, getattr(self, name))
         entry.place = place
         return entry
+
+
+def row_place(session: Session, highlight: Highlight) -> str:
+    """Where an anchored highlight is, as its row says: its question, when its turn starts
+    in a timed transcript, and who says it when the transcript names them (said_by):
+    "Q6 · 1:02:09 · Ade Okonkwo"; "Intro" alone in an untimed text without names. The
+    name is last: a narrow dock cuts it short ("Ade Okon…"), where a time cut is no time."""
+    start, end = highlight.start, highlight.end
+    where = (session.place_label(start), session.turn_time(start), session.said_by(start, end))
+    return " · ".join(filter(None, where))
 
 
 by_key = attrgetter("key")
@@ -183,6 +197,12 @@ class HighlightListModel(QAbstractListModel):
         reader's margin and the exports draw it."""
         return self.code_colors.get(code_id, UNKNOWN_CODE_HEX)
 
+    def label(self, entry: Entry, joint: str = " · ") -> str:
+        """The row's first line: the colour's label (none for NO_COLOR, a passage only
+        coded) and the place, "Key quote · Q6 · 1:02:09 · Ade Okonkwo"."""
+        color = entry.highlight.color
+        return joint.join(filter(None, (self.colors.get(color, color), entry.place)))
+
     def header_text(self) -> str:
         return f"Not found in the current text ({self.orphans})"
 
@@ -195,10 +215,11 @@ class HighlightListModel(QAbstractListModel):
             return entry.quote
         if role == ID_ROLE:
             return h.id
+        if role == Qt.ItemDataRole.AccessibleTextRole:  # what a screen reader says of it
+            return f"{self.label(entry)}: {entry.quote}"
         if role == Qt.ItemDataRole.ToolTipRole:
             quote = shorten(h.exact, TOOLTIP_CHARS)
-            label = " · ".join(filter(None, (self.colors.get(h.color, h.color), entry.place)))
-            parts = [f"<b>{escape(label)}</b>", escape(quote).replace("\n", "<br>")]
+            parts = [f"<b>{escape(self.label(entry))}</b>", escape(quote).replace("\n", "<br>")]
             if h.note:
                 parts.append(f"<i>{escape(h.note).replace(chr(10), '<br>')}</i>")
             if entry.tags:

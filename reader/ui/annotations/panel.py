@@ -35,6 +35,7 @@ from reader.ui.annotations.model import (
     Index,
     by_key,
     find_entry,
+    row_place,
 )
 from reader.ui.annotations.show_all import show_all_button
 from reader.ui.annotations.study_rows import StudyRows
@@ -222,10 +223,9 @@ class AnnotationsPanel(QWidget):
         self._keep_a_current_row(row)
 
     def _place(self, highlight: Highlight) -> str:
-        assert self._interview.session is not None
-        if highlight.orphan:
-            return self.study.place("")
-        return self.study.place(self._interview.session.place_label(highlight.start))
+        session = self._interview.session
+        assert session is not None
+        return self.study.place("" if highlight.orphan else row_place(session, highlight))
 
     def _on_highlight_changed(self, before: Highlight | None, after: Highlight | None) -> None:
         """One highlight added (before None), removed (after None) or edited: its row only."""

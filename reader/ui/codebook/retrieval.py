@@ -46,7 +46,6 @@ from reader.core.codebook_retrieval import (
 from reader.core.notes_file import NotesData
 from reader.core.store import atomic_write, describe_os_error
 from reader.core.study_file import InterviewEntry
-from reader.core.sync import SyncTable
 from reader.core.wording import counted
 from reader.ui.codebook.hub import CodebookHub
 from reader.ui.dialogs import KeptSize, close_only
@@ -108,7 +107,7 @@ def find_passages(hub: CodebookHub, query: CodeQuery) -> list[Passage]:
     theirs = [p for p in found if p not in mine]
     where: dict[str, Passage] = {}
     if session is not None and mine:
-        times = SyncTable.of(session.document, session.segments)
+        times = session.sync_table()
         for p in mine:
             if not p.highlight.orphan:
                 where[p.highlight.id] = placed_in(p, session, times)

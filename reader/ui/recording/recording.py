@@ -145,7 +145,7 @@ class Recording(QObject):
                 self._controller_set(ref)  # a change to the notes, saved as any other
         if ref is None or notes_path is None:
             return
-        self.table = _times_of(session)
+        self.table = session.sync_table()
         located = locate(ref.path, notes_path)
         # After the window has shown the interview: the player is not start-up's work.
         QTimer.singleShot(0, lambda: self._start(located.path, ref.position_ms, located.problem))
@@ -153,7 +153,7 @@ class Recording(QObject):
     def interview_replaced(self, session: Session) -> None:
         """Reloaded or merged: the same recording, times of the text as it is now."""
         if self.path is not None:
-            self.table = _times_of(session)
+            self.table = session.sync_table()
             self.overlay.set_table(self.table)
 
     def interview_closing(self) -> None:
@@ -252,7 +252,7 @@ class Recording(QObject):
         keep = self.position() if path == self.path or self._problem else 0
         self._let_go()
         self._controller_set(RecordingRef(stored_path(path, notes_path), keep))
-        self.table = _times_of(session)
+        self.table = session.sync_table()
         self._start(path, keep, locate(str(path), notes_path).problem)
 
     def detach(self) -> None:
@@ -402,9 +402,3 @@ class Recording(QObject):
         self._picture = has_video
         self.video.show_picture(self.player, has_video)
         self._show_state()  # View ▸ Video on or off
-
-
-def _times_of(session: Session) -> SyncTable:
-    from reader.core.sync import SyncTable
-
-    return SyncTable.of(session.document, session.segments)
