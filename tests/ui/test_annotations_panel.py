@@ -562,3 +562,28 @@ def test_ctrl_3_on_a_highlight_makes_it_the_current_row(make_window, qtbot) -> N
     qtbot.keyClick(view, Qt.Key.Key_Delete)
     kept = [h.exact for h in window.interview.session.notes.highlights]
     assert kept == ["There was no vote"]
+
+
+def test_the_filter_finds_a_speaker_a_question_and_a_time(make_window, qtbot) -> None:
+    """What a row says of its place is searched too: "hannah" keeps the interviewer's
+    highlights, "q3" that question's, "1:02" the turn at that time; a rename follows."""
+    window = make_window(DATA / "journalist" / "okonkwo-otter.txt")
+    highlight_with_key(window, qtbot, "Who decided to move", key=Qt.Key.Key_1)
+    highlight_with_key(window, qtbot, "There was no vote", key=Qt.Key.Key_2)
+    highlight_with_key(window, qtbot, "My mum's flat", key=Qt.Key.Key_1)
+    qtbot.keyClick(window.reader, Qt.Key.Key_3, Qt.KeyboardModifier.ControlModifier)
+    panel = window.annotations
+    qtbot.waitUntil(lambda: len(panel.visible_ids()) == 3)
+    ids = {h.exact: h.id for h in window.interview.session.notes.highlights}
+    panel.filter_edit.setFocus()
+    qtbot.keyClicks(panel.filter_edit, "hannah")
+    assert panel.visible_ids() == [ids["Who decided to move"]]
+    panel.filter_edit.setText("OKONKWO")
+    assert panel.visible_ids() == [ids["There was no vote"], ids["My mum's flat"]]
+    panel.filter_edit.setText("q3")
+    assert panel.visible_ids() == [ids["My mum's flat"]]
+    panel.filter_edit.setText("1:02")
+    assert panel.visible_ids() == [ids["My mum's flat"]]
+    window.interview.controller.rename_speaker("Ade Okonkwo", "Adeola Okonkwo")
+    panel.filter_edit.setText("adeola")
+    qtbot.waitUntil(lambda: len(panel.visible_ids()) == 2)

@@ -36,7 +36,7 @@ class Entry:
 
     __slots__ = (
         *("color", "haystack", "highlight", "interview", "key", "orphan", "place", "quote"),
-        "tags",
+        *("tags", "where"),
     )
 
     def __init__(
@@ -51,6 +51,7 @@ class Entry:
         study ("" alone), `rank` that interview's place in the study's order."""
         self.highlight, self.interview = highlight, interview
         self.place = place  # "Q7 · 12:05 · Ana" (row_place), "Intro", or "" for orphans
+        self.where = folded(place)  # a filter finds a speaker, a question, a time too
         self.quote = " ".join(highlight.exact[: QUOTE_CHARS * 2].split())[:QUOTE_CHARS]
         # Accents and case ignored, as Find ignores them (the terms are folded alike).
         self.haystack = folded("\n".join((highlight.exact, highlight.note, *tags)))
@@ -64,6 +65,10 @@ class Entry:
         """The words of a filter, folded as `haystack` is: each must be in it."""
         return fold_query(typed, case=False).split()
 
+    def has(self, term: str) -> bool:
+        """Whether a folded filter word is in the quote, note, codes or the row's place."""
+        return term in self.haystack or term in self.where
+
     def code_names(self) -> Iterator[tuple[str, str]]:
         """(id, name) of the highlight's codes; an id the codebook lacks names itself."""
         return zip(self.highlight.codes, self.tags, strict=False)
@@ -75,7 +80,7 @@ class Entry:
         entry = Entry.__new__(Entry)
         for name in Entry.__slots__:
             setattr(entry, name, getattr(self, name))
-        entry.place = place
+        entry.place, entry.where = place, folded(place)
         return entry
 
 

@@ -69,8 +69,8 @@ class AnnotationsPanel(QWidget):
         self.filter_edit = QLineEdit(
             placeholderText="Filter quotes, notes, codes",
             accessibleName="Filter highlights",
-            accessibleDescription="Shows only the highlights whose quote, note or codes "
-            "hold these words",
+            accessibleDescription="Shows only the highlights whose quote, note, codes, "
+            "question, time or speaker hold these words",
         )
         add_clear_button(self.filter_edit, "the filter")
         self.color_filter = filter_combo("Colour filter", "Shows only the highlights of one colour")
@@ -301,7 +301,7 @@ class AnnotationsPanel(QWidget):
             self.study.keeps(entry)
             and (color is None or entry.color == color)
             and (not tag or tag in entry.highlight.codes)
-            and all(term in entry.haystack for term in terms)
+            and all(entry.has(term) for term in terms)
         )
 
     def _keep_a_current_row(self, row: int) -> None:
@@ -329,7 +329,7 @@ class AnnotationsPanel(QWidget):
         if tag:
             chosen = [e for e in chosen if tag in e.highlight.codes]
         for term in terms:
-            chosen = [e for e in chosen if term in e.haystack]
+            chosen = [e for e in chosen if e.has(term)]
         keep_id = self.current_id()
         self._model.set_rows([e for e in chosen if not e.orphan], [e for e in chosen if e.orphan])
         self._update_count()
