@@ -519,7 +519,7 @@ def test_a_word_summary_gives_each_quote_as_a_quote_with_who_and_when() -> None:
         "- see [the report](https://example.org/r) and [▶ 1:02:09](#t=3729)"
     )
     shown = [(p.style.name, p.text) for p in word_paragraphs(run("docx", session))]
-    assert shown[0] == ("Title", "Okonkwo Otter")
+    assert shown[0] == ("Title", "Okonkwo interview - housing fund")
     assert shown[3:] == [
         ("Heading 2", "Q3. Hannah Wright: Do you think anyone should resign?"),
         ("Normal", "Key quote · Ade Okonkwo · 1:02:09 — Lead quote"),

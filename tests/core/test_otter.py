@@ -59,3 +59,43 @@ def test_speech_ending_in_a_time_is_not_a_header() -> None:
     assert [t.speaker for t in parsed.turns] == ["Jane Doe", "John Smith"] * 2
     assert "John Smith: Around 9:30\n" in parsed.text
     assert parsed.text.endswith("John Smith: We finished at 17:45\n")
+
+
+def test_an_otter_export_is_titled_as_otter_titled_it(tmp_path) -> None:
+    """Otter's header, the conversation's title over its date and length, names the
+    interview (the window, exports, quotations), not the file's name."""
+    from reader.core.document import load_document
+
+    turns = "Hannah Wright  0:03\nHello.\n\nAde Okonkwo  0:11\nHi.\n"
+    cases = {
+        "Okonkwo interview - housing fund\nTue, Nov 24, 2026 2:14PM • 1:31:02\n\n": (
+            "Okonkwo interview - housing fund"
+        ),
+        "\nGarden walk \nTue, 3/5 10:14AM • 31:14\n\n": "Garden walk",  # this year's
+        "": "Ade 2026",  # no header: the file's name
+        "Notes from the day\n\n": "Ade 2026",  # a first line, no date under it
+    }
+    for head, title in cases.items():
+        path = tmp_path / "ade-2026.txt"
+        path.write_text(head + turns, "utf-8")
+        assert load_document(path).title == title, head
+
+
+def test_an_otter_word_export_is_titled_so_too(tmp_path) -> None:
+    import docx
+
+    from reader.core.document import load_document
+
+    word = docx.Document()
+    for line in (
+        "Okonkwo interview - housing fund",
+        "Tue, Nov 24, 2026 2:14PM • 1:31:02",
+        "Hannah Wright  0:03",
+        "Hello.",
+        "Ade Okonkwo  0:11",
+        "Hi.",
+    ):
+        word.add_paragraph(line)
+    path = tmp_path / "okonkwo.docx"
+    word.save(str(path))
+    assert load_document(path).title == "Okonkwo interview - housing fund"

@@ -591,7 +591,7 @@ def test_a_quotation_of_a_timed_transcript_gives_when_its_turn_is_said() -> None
     text = session.document.text
     mould = text.index("My mum's flat")
     assert session.quotation(mould, mould + len("My mum's flat")) == (
-        "“My mum's flat” (Ade Okonkwo, Q3, 1:02:09, Okonkwo Otter)"
+        "“My mum's flat” (Ade Okonkwo, Q3, 1:02:09, Okonkwo interview - housing fund)"
     )
     untimed = Session.open(load_document(BUNDLED), None)
     scripted = untimed.document.text.index(QUOTE)

@@ -241,7 +241,7 @@ def test_a_highlight_is_copied_as_a_quotation_with_its_key(make_window, qtbot) -
     assert "put the caret in a highlight" in bar.currentMessage()
     qtbot.keyClick(reader, Qt.Key.Key_BracketRight)
     qtbot.keyClick(reader, Qt.Key.Key_C, shift_ctrl)
-    quotation = f"“{mould}” (Ade Okonkwo, Q3, 1:02:09, Okonkwo Otter)"
+    quotation = f"“{mould}” (Ade Okonkwo, Q3, 1:02:09, Okonkwo interview - housing fund)"
     assert QApplication.clipboard().text() == quotation
     assert bar.currentMessage() == f"Copied as a quotation {quotation.split('” ')[1]}."
     pos = reader.cursorRect().center()

@@ -239,6 +239,14 @@ def unnamed_after(previous: str, text: str) -> bool:
     return _DASH_RE.match(text) is not None or _DASH_RE.search(previous, 1) is not None
 
 
+# Otter's header, in its text and Word exports: the conversation's title, then when it was
+# recorded and how long it lasts ("Tue, Apr 16, 2024 10:02AM • 31:14"; no year in the year
+# it is). The title names the document; without it, the file's name does.
+_OTTER_HEADER_RE = re.compile(
+    r"(?P<title>[^\n]{1,120})\n[^\n]{0,40}\d{1,2}:\d{2} ?[AP]M ?• ?(?:\d{1,2}:)?\d{1,2}:\d{2}"
+)
+
+
 def from_paragraphs(paras: Iterable[Para], format: str, name: str, encoding: str) -> Parsed:
     """The text of turns of a word-processor file or an Otter export.
 
@@ -280,7 +288,9 @@ def from_paragraphs(paras: Iterable[Para], format: str, name: str, encoding: str
         builder.add(speech)
     if pending is not None:  # a name at the very end, with nothing after it
         _start_turn(builder, pending)
-    return builder.parsed(format, encoding)
+    parsed = builder.parsed(format, encoding)
+    titled = _OTTER_HEADER_RE.fullmatch("\n".join(texts[:2]))
+    return replace(parsed, title=titled["title"]) if titled else parsed
 
 
 def header(line: str) -> re.Match[str] | None:
