@@ -227,8 +227,12 @@ class CodebookHub(QObject):
 
     def create(self, name: str, parent: str = "", index: int | None = None) -> Code | None:
         made: list[Code] = []
+        taken_off: list[Any] = []  # an undo's deletion from the passages coded since
 
         def do() -> str:
+            if taken_off:  # redone: the passages coded with it get it back, as it was
+                self._undeleter()(taken_off.pop())
+                return made[0].id
             if made and made[0].id in self.book:  # adopted since its undo: the same code
                 return made[0].id
             code = self.writable_book().create(
@@ -237,7 +241,16 @@ class CodebookHub(QObject):
             made[:1] = [code]
             return code.id
 
-        ok = self.run("New Code", do, lambda code_id: self.writable_book().delete(code_id))
+        def undo(code_id: str) -> None:
+            """A code applied since it was made goes as Delete Code takes it: off its
+            passages too. Else they kept an id the codebook lacked (grey, "unknown"), and
+            the interview gave it back to the study's codebook when it was next opened."""
+            if self.counts().get(code_id, 0):
+                taken_off.append(self._deleter(code_id)())
+            else:
+                self.writable_book().delete(code_id)
+
+        ok = self.run("New Code", do, undo)
         return made[0] if ok and made else None
 
     def update(self, code_id: str, text: str = "Edit Code", **changes: Any) -> bool:
@@ -279,13 +292,14 @@ class CodebookHub(QObject):
         return self.run("Merge Codes", do, self.recoding.undo_alone_change)
 
     def delete(self, code_id: str) -> bool:
+        return self.run("Delete Code", self._deleter(code_id), self._undeleter())
+
+    def _deleter(self, code_id: str) -> Callable[[], Any]:
+        """Deleting the code, off every passage of the study (or the interview alone); it
+        returns what `_undeleter()` needs to put all back."""
         study = self.owner.study
         if study is not None:
-            return self.run(
-                "Delete Code",
-                lambda: self._study_change(partial(study.delete_code, code_id)),
-                self._undo_study_change,
-            )
+            return lambda: self._study_change(partial(study.delete_code, code_id))
 
         def do() -> tuple[CodeChange, Recoded | None]:
             from reader.core.study import CodeChange
@@ -295,7 +309,12 @@ class CodebookHub(QObject):
             change = CodeChange(before, removed=removed)
             return change, self.recoding.alone_change(change)
 
-        return self.run("Delete Code", do, self.recoding.undo_alone_change)
+        return do
+
+    def _undeleter(self) -> Callable[[Any], None]:
+        if self.owner.study is not None:
+            return self._undo_study_change
+        return self.recoding.undo_alone_change
 
     def deletion_counts(self, code_id: str) -> tuple[int, int]:
         """(passages that would lose the code or a code below it and stay, passages that
