@@ -5,15 +5,17 @@ goes to the widget with the focus, as the user's would."""
 
 from __future__ import annotations
 
+import zipfile
 from pathlib import Path
 from typing import Any
 
 import orjson
 from PySide6.QtCore import QPoint, Qt, QTimer
-from PySide6.QtGui import QContextMenuEvent
-from PySide6.QtWidgets import QApplication
+from PySide6.QtGui import QColor, QContextMenuEvent
+from PySide6.QtWidgets import QApplication, QColorDialog, QFileDialog
 
 from reader.ui.window.main_window import MainWindow
+from tests.conftest import DATA
 
 NONE = Qt.KeyboardModifier.NoModifier
 CTRL, SHIFT = Qt.KeyboardModifier.ControlModifier, Qt.KeyboardModifier.ShiftModifier
@@ -150,3 +152,175 @@ def test_undoing_a_new_code_takes_it_off_the_passages_coded_with_it_since(
     ]
     window.close()
     assert coded_on_disk(folder)[first] == [("coffee", [drinks])]
+
+
+def test_an_hour_of_coding_by_keys_ends_on_disk_as_it_was_in_the_window(
+    qtbot, dialogs, tmp_path: Path, monkeypatch
+) -> None:
+    folder = study_folder(tmp_path)
+    window = open_window(qtbot, folder)
+    extra = [str(DATA / "student" / "P01-zoom.vtt"), str(DATA / "student" / "P03.srt")]
+    monkeypatch.setattr(QFileDialog, "getOpenFileNames", lambda *_a, **_k: (extra, ""))
+    window.window_actions.add_interviews.trigger()
+    assert window.statusBar().currentMessage() == "Added 2 interviews."
+    hub, panel = window.codebook.hub, window.codebook.panel
+
+    def tree() -> list[str]:
+        return [hub.book.path(c.id) for _, c in hub.book.tree()]
+
+    # The Codebook: Insert, Shift+Insert, F2; the focus stays in the tree throughout.
+    press(qtbot, Qt.Key.Key_6, CTRL)
+    assert focused() is panel.view
+    for name in ("Work", "Family", "Sleep"):
+        dialogs.text_answers.append((name, True))
+        press(qtbot, Qt.Key.Key_Insert)
+    press(qtbot, Qt.Key.Key_Home)
+    dialogs.text_answers.append(("Night shift", True))
+    press(qtbot, Qt.Key.Key_Insert, SHIFT)
+    assert tree() == ["Work", "Work / Night shift", "Family", "Sleep"]
+    press(qtbot, Qt.Key.Key_End)
+    press(qtbot, Qt.Key.Key_F2)
+    press(qtbot, Qt.Key.Key_A, CTRL)
+    type_in(qtbot, "Rest")
+    press(qtbot, Qt.Key.Key_Return)
+    qtbot.waitUntil(lambda: hub.book.find("Rest") is not None)
+    assert focused() is panel.view and study_codes(folder)[-1] == "Rest"
+    # The Menu key ▸ Colour… on Family; Ctrl+M merges Rest into it.
+    press(qtbot, Qt.Key.Key_Up)
+    monkeypatch.setattr(QColorDialog, "getColor", lambda *_a, **_k: QColor("#123456"))
+    menu_key(qtbot, [Qt.Key.Key_C])
+    assert hub.book.find("Family").color == "#123456"
+    press(qtbot, Qt.Key.Key_Down)
+    dialogs.item_answers.append((2, True))  # Work, Work / Night shift, Family
+    press(qtbot, Qt.Key.Key_M, CTRL)
+    assert study_codes(folder) == ["Work", "Night shift", "Family"]
+    assert hub.book.get(panel.current_id()).name == "Family" and focused() is panel.view
+    # Delete Night shift; Ctrl+Z brings it back, current; Ctrl+Shift+Z deletes it again.
+    press(qtbot, Qt.Key.Key_Up)
+    press(qtbot, Qt.Key.Key_Delete)
+    assert study_codes(folder) == ["Work", "Family"]
+    press(qtbot, Qt.Key.Key_Z, CTRL)
+    assert study_codes(folder) == ["Work", "Night shift", "Family"]
+    assert hub.book.get(panel.current_id()).name == "Night shift"
+    press(qtbot, Qt.Key.Key_Z, CTRL | SHIFT)
+    press(qtbot, Qt.Key.Key_Z, CTRL)
+    # Its memo, by Tab (past the colour and Category): written when the focus leaves.
+    while focused() is not panel.memo:
+        press(qtbot, Qt.Key.Key_Tab)
+    type_in(qtbot, "Working **nights**")
+    press(qtbot, Qt.Key.Key_1, CTRL)
+    night = hub.book.find("Night shift").id
+    described = orjson.loads((folder / "study.json").read_bytes())["codes"][1]
+    assert (described["id"], described["description"]) == (night, "Working **nights**")
+
+    # The reader: two codes on a passage by the picker (Ctrl+Enter, then Enter), one off.
+    first = window.switcher.current
+    code_found(qtbot, "night shift", "night", enter=CTRL)
+    assert window.codebook.coding.picker.isVisible()  # Ctrl+Enter: open for another
+    type_in(qtbot, "Family")
+    press(qtbot, Qt.Key.Key_Return)
+    assert focused() is window.reader
+    press(qtbot, Qt.Key.Key_C)
+    type_in(qtbot, "Work")
+    press(qtbot, Qt.Key.Key_Return)
+
+    def passages() -> list[tuple[str, list[str]]]:
+        coded = window.interview.session.notes.highlights
+        return [(h.exact, [hub.book.path(c) for c in h.codes]) for h in coded]
+
+    assert passages() == [("night shift", ["Work / Night shift", "Family", "Work"])]
+    press(qtbot, Qt.Key.Key_C)
+    type_in(qtbot, "Family")  # ticked: Enter takes it off
+    press(qtbot, Qt.Key.Key_Return)
+    assert passages() == [("night shift", ["Work / Night shift", "Work"])]
+    # A selection by Home and Shift+Ctrl+Right from the turn's start leaves out the label.
+    press(qtbot, Qt.Key.Key_Home)
+    for _ in range(6):
+        press(qtbot, Qt.Key.Key_Right, CTRL | SHIFT)
+    press(qtbot, Qt.Key.Key_C)
+    type_in(qtbot, "Sleep")  # no such code: Enter makes it
+    press(qtbot, Qt.Key.Key_Return)
+    assert passages()[0] == ("The night shift starts", ["Sleep"])
+    press(qtbot, Qt.Key.Key_Z, CTRL)
+    press(qtbot, Qt.Key.Key_Z, CTRL)
+    assert passages() == [("night shift", ["Work / Night shift", "Family", "Work"])]
+    press(qtbot, Qt.Key.Key_Y, CTRL)
+    # Another interview and back (Ctrl+PgDn, Ctrl+PgUp): the history and place are kept.
+    press(qtbot, Qt.Key.Key_PageDown, CTRL)
+    code_found(qtbot, "children", "Family")
+    press(qtbot, Qt.Key.Key_PageUp, CTRL)
+    assert window.switcher.current == first and focused() is window.reader
+    assert window.window_actions.redo.text() == "&Redo Code Passage"
+    press(qtbot, Qt.Key.Key_Z, CTRL)
+    press(qtbot, Qt.Key.Key_Z, CTRL | SHIFT)
+    assert passages() == [("night shift", ["Work / Night shift", "Work"])]
+
+    # Coded Passages of Family across the study (Ctrl+6, the code, Enter); Escape.
+    press(qtbot, Qt.Key.Key_6, CTRL)
+    panel.set_current(hub.book.find("Family").id)
+    press(qtbot, Qt.Key.Key_Return)
+    retrieval = window.codebook.retrieval
+    qtbot.waitUntil(retrieval.isActiveWindow)
+    assert focused() is retrieval.list
+    assert [(p.title, p.highlight.exact) for p in retrieval.passages] == [("P02 Ben", "children")]
+    press(qtbot, Qt.Key.Key_Escape)
+    assert not retrieval.isVisible()
+    activate(window, qtbot)
+
+    # File ▸ Export… (Ctrl+E) of the whole study: CSV, the codebook (.qdc), the project.
+    out = tmp_path / "out"
+    out.mkdir()
+    for keys, name in (
+        ([Qt.Key.Key_H], "passages.csv"),  # "Highlights table (CSV)"
+        ([Qt.Key.Key_End], "codebook.qdc"),
+        ([Qt.Key.Key_End, Qt.Key.Key_Up], "study.qdpx"),
+    ):
+        dialogs.save_answers.append(str(out / name))
+
+        def steps(dialog: Any, keys: list[Qt.Key] = keys) -> None:
+            assert focused() is dialog.scope_combo
+            press(qtbot, Qt.Key.Key_End)  # the whole study
+            press(qtbot, Qt.Key.Key_Tab)
+            assert focused() is dialog.format_combo
+            for key in keys:
+                press(qtbot, key)
+            press(qtbot, Qt.Key.Key_Return)
+
+        in_modal(steps)
+        press(qtbot, Qt.Key.Key_E, CTRL)
+        assert window.statusBar().currentMessage().startswith("Exported")
+        activate(window, qtbot)
+    rows = (out / "passages.csv").read_text("utf-8-sig").splitlines()
+    assert [row.split(",")[0] for row in rows[1:]] == ["P01 Ana", "P02 Ben"]
+    assert "Night shift;Work" in rows[1] and "Family" in rows[2]
+    qdc = (out / "codebook.qdc").read_text("utf-8")
+    assert qdc.count("<Code ") == 4 and "<Description>Working **nights**</Description>" in qdc
+    with zipfile.ZipFile(out / "study.qdpx") as project:
+        qde = project.read("project.qde").decode("utf-8")
+    assert qde.count("<TextSource ") == 6 and qde.count("<CodeRef ") == 3
+
+    # Closed and opened again: on disk as it was in the window, nothing doubled.
+    codes = [(c.id, c.name, c.color, c.description, c.parent) for _, c in hub.book.tree()]
+    coded = {
+        first: [
+            (h.id, h.start, h.end, list(h.codes)) for h in window.interview.session.notes.highlights
+        ]
+    }
+    window.close()
+    data = orjson.loads((folder / "study.json").read_bytes())
+    assert [
+        (c["id"], c["name"], c["color"], c["description"], c["parent"]) for c in data["codes"]
+    ] == codes
+    own = orjson.loads((folder / "notes" / f"{first}.json").read_bytes())
+    assert [(h["id"], h["start"], h["end"], h["codes"]) for h in own["highlights"]] == coded[first]
+    assert {k: len(v) for k, v in coded_on_disk(folder).items()} == {
+        first: 1,
+        data["interviews"][1]["id"]: 1,
+    }
+    again = open_window(qtbot, folder)
+    assert again.switcher.current == first
+    assert [(c.id, c.name) for _, c in again.codebook.hub.book.tree()] == [c[:2] for c in codes]
+    assert [(h.id, list(h.codes)) for h in again.interview.session.notes.highlights] == [
+        (h[0], h[3]) for h in coded[first]
+    ]
+    again.close()
