@@ -324,3 +324,46 @@ def test_an_hour_of_coding_by_keys_ends_on_disk_as_it_was_in_the_window(
         (h[0], h[3]) for h in coded[first]
     ]
     again.close()
+
+
+def test_coding_more_words_with_a_passages_code_extends_it_not_doubles_it(
+    qtbot, dialogs, tmp_path: Path
+) -> None:
+    """A coded passage extended as NVivo and MAXQDA users extend one: the longer words
+    selected (Home, Shift+Ctrl+Right) and coded with its code. That made a second passage
+    of the code over the same words: Coded Passages listed "night shift" twice, the
+    counts, the CSV and the REFI-QDA project had it twice. The code now spans the longer
+    words once; the shorter passage keeps its other codes, and goes with its last."""
+    folder = study_folder(tmp_path)
+    window = open_window(qtbot, folder)
+    first = window.switcher.current
+    code_found(qtbot, "night shift", "Night shift", enter=CTRL)
+    type_in(qtbot, "Work")
+    press(qtbot, Qt.Key.Key_Return)
+    book = window.codebook.hub.book
+    night, work = book.find("Night shift").id, book.find("Work").id
+
+    def extend_with(code: str) -> None:
+        press(qtbot, Qt.Key.Key_Home)  # the turn's start: "Ana: The night shift starts"
+        for _ in range(6):
+            press(qtbot, Qt.Key.Key_Right, CTRL | SHIFT)
+        press(qtbot, Qt.Key.Key_C)
+        type_in(qtbot, code)
+        press(qtbot, Qt.Key.Key_Return)
+
+    def coded() -> list[tuple[str, list[str]]]:
+        return [(h.exact, list(h.codes)) for h in window.interview.session.notes.highlights]
+
+    extend_with("Night shift")
+    after = [("The night shift starts", [night]), ("night shift", [work])]
+    assert coded() == after
+    qtbot.waitUntil(lambda: coded_on_disk(folder).get(first) == after)
+    assert window.codebook.hub.counts()[night] == 1
+    extend_with("Work")  # the shorter passage's last code: it goes
+    assert coded() == [("The night shift starts", [night, work])]
+    press(qtbot, Qt.Key.Key_Z, CTRL)
+    assert coded() == after
+    press(qtbot, Qt.Key.Key_Z, CTRL)  # one step each
+    assert coded() == [("night shift", [night, work])]
+    window.close()
+    assert coded_on_disk(folder)[first] == [("night shift", [night, work])]

@@ -23,7 +23,7 @@ from typing import TYPE_CHECKING, Any
 from PySide6.QtCore import QObject, Signal
 
 from reader.core.annotations import NO_COLOR
-from reader.core.codebook import Code, Codebook, CodebookError, recode
+from reader.core.codebook import Code, Codebook, CodebookError, joined_coding, recode
 from reader.core.undo_crossing import Recoded
 from reader.ui.codebook.code_counts import CodeCounts
 from reader.ui.codebook.recoding import Recoding, StudyMemo
@@ -359,14 +359,24 @@ class CodebookHub(QObject):
     def code_span(self, start: int, end: int, codes: tuple[str, ...]) -> str:
         """Give [start, end) `codes`, one step; the highlight's id. The highlight already
         on that span keeps its colour; else a new one has none (NO_COLOR): coding is not
-        highlighting, and the passage shows by its codes."""
+        highlighting, and the passage shows by its codes. Passages only coded with one of
+        `codes` over some of its words join it (core `joined_coding`): they lose that code,
+        and go if it was their last."""
         controller = self.interview.controller
         if controller is None or not controller.writable():
             return ""
-        same = controller.session.highlight_on(start, end)
+        session = controller.session
+        start, end = session.passage_span(start, end)
+        joined = joined_coding(session.highlights_overlapping(start, end), start, end, codes)
+        start, end = joined.start, joined.end
+        same = session.highlight_on(start, end)
         stack = controller.undo_stack
         stack.beginMacro("Code Passage")
         try:
+            for passage in joined.passages:
+                if passage is not same:
+                    kept = tuple(c for c in passage.codes if c not in codes)
+                    controller.edit_highlight(passage.id, "Uncode", codes=kept)
             highlight = same or controller.add_highlight(start, end, NO_COLOR)
             if highlight is not None:
                 merged = tuple(dict.fromkeys((*highlight.codes, *codes)))
