@@ -275,7 +275,13 @@ class Codebook:
         code = _new_code(Code(code_id, name, color, description, codable, parent), self.next_color)
         if parent:
             self.code(parent)
-        if self.find(code.name, parent) is not None:
+        there = self.find(code.name, parent)
+        if there is not None and not there.codable:  # typed in the picker, which omits it
+            raise CodebookError(
+                f"“{code.name}” is a category: it holds codes and is not applied to "
+                "passages. Choose one of its codes, or name the new code otherwise."
+            )
+        if there is not None:
             raise CodebookError(f"There is a code “{code.name}” there already.")
         if code.id in self:
             raise CodebookError(f"The codebook has a code {code.id!r} already.")

@@ -367,3 +367,27 @@ def test_coding_more_words_with_a_passages_code_extends_it_not_doubles_it(
     assert coded() == [("night shift", [night, work])]
     window.close()
     assert coded_on_disk(folder)[first] == [("night shift", [night, work])]
+
+
+def test_a_categorys_name_typed_in_the_picker_is_said_to_be_a_category(
+    qtbot, dialogs, tmp_path: Path
+) -> None:
+    """A category is not offered (it is not applied to passages), so its name typed in
+    the picker offered "+ New code", and Enter said "There is a code “Work” there
+    already", of a code the picker did not show. It says what it is, and the words stay
+    selected for another C."""
+    folder = study_folder(tmp_path)
+    window = open_window(qtbot, folder)
+    press(qtbot, Qt.Key.Key_6, CTRL)
+    dialogs.text_answers.append(("Work", True))
+    press(qtbot, Qt.Key.Key_Insert)
+    while focused() is not window.codebook.panel.category_box:
+        press(qtbot, Qt.Key.Key_Tab)
+    press(qtbot, Qt.Key.Key_Space)
+    assert not window.codebook.hub.book.find("Work").codable
+    code_found(qtbot, "coffee", "Work")
+    assert window.statusBar().currentMessage().startswith("“Work” is a category:")
+    assert study_codes(folder) == ["Work"]
+    assert window.interview.session.notes.highlights == []
+    assert focused() is window.reader and window.reader.selected_range() is not None
+    window.close()
