@@ -22,7 +22,7 @@ from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence, Set
 from dataclasses import dataclass, field, replace
 from typing import Any, NamedTuple
 
-from reader.core.annotations import Highlight, shows_nothing
+from reader.core.annotations import NO_COLOR, Highlight, shows_nothing
 
 # Codes made from tags get ids derived from the tag, so that the notes files of one study,
 # migrated one by one, and the study's own tag list agree on every tag's code.
@@ -275,7 +275,13 @@ class Codebook:
         code = _new_code(Code(code_id, name, color, description, codable, parent), self.next_color)
         if parent:
             self.code(parent)
-        if self.find(code.name, parent) is not None:
+        there = self.find(code.name, parent)
+        if there is not None and not there.codable:  # typed in the picker, which omits it
+            raise CodebookError(
+                f"“{code.name}” is a category: it holds codes and is not applied to "
+                "passages. Choose one of its codes, or name the new code otherwise."
+            )
+        if there is not None:
             raise CodebookError(f"There is a code “{code.name}” there already.")
         if code.id in self:
             raise CodebookError(f"The codebook has a code {code.id!r} already.")
@@ -478,6 +484,35 @@ def remove_code(highlight: Highlight, code_id: str) -> Highlight:
     if code_id not in highlight.codes:
         return highlight
     return highlight.edited(codes=tuple(c for c in highlight.codes if c != code_id))
+
+
+class Joined(NamedTuple):
+    """Coding a span where passages only coded already carry some of its codes."""
+
+    start: int
+    end: int
+    passages: list[Highlight]  # each to lose the codes applied: they cover it now
+
+
+def joined_coding(
+    overlapping: Iterable[Highlight], start: int, end: int, codes: Sequence[str]
+) -> Joined:
+    """[start, end) coded with `codes`, joined to the passages only coded (no colour, no
+    note) among `overlapping` that carry one of them, as NVivo and MAXQDA code: a
+    selection that extends a coded passage (or lies over part of one) makes one passage
+    of the code over both, not a second on the same words. A passage with a colour or a
+    note is the user's own and stays as it is."""
+    wanted = set(codes)
+    passages = [
+        h
+        for h in overlapping
+        if wanted.intersection(h.codes) and h.color == NO_COLOR and not h.note and not h.orphan
+    ]
+    return Joined(
+        min([start, *(h.start for h in passages)]),
+        max([end, *(h.end for h in passages)]),
+        passages,
+    )
 
 
 def recode(

@@ -23,6 +23,7 @@ from reader.core.codebook import (
     add_code,
     codes_for_tags,
     coding_counts,
+    joined_coding,
     recode,
     remove_code,
     tag_code_id,
@@ -604,3 +605,16 @@ def test_add_codebook_keeps_what_it_added_before_a_code_it_refuses() -> None:
         _added_one_by_one(expected, other)
     assert str(refused.value) == str(refused_alone.value)
     assert book.codes == expected.codes and book.find("New 4") and not book.find("Late")
+
+
+def test_coding_a_span_joins_the_passages_only_coded_with_one_of_its_codes() -> None:
+    """As NVivo and MAXQDA code: the longer words take the code once. A passage with a
+    colour or a note, one of other codes, or an orphan, is left as it is."""
+    coded = make_highlight(TEXT, 3, 10, NO_COLOR).edited(codes=("a", "b"))
+    other = make_highlight(TEXT, 12, 19, NO_COLOR).edited(codes=("c",))
+    coloured = make_highlight(TEXT, 0, 5, "green").edited(codes=("a",))
+    noted = make_highlight(TEXT, 15, 22, NO_COLOR).edited(codes=("a",), note="why")
+    orphan = replace(make_highlight(TEXT, 4, 14, NO_COLOR).edited(codes=("a",)), orphan=True)
+    joined = joined_coding([coded, other, coloured, noted, orphan], 6, 16, ("a",))
+    assert (joined.start, joined.end, joined.passages) == (3, 16, [coded])
+    assert joined_coding([coded], 6, 16, ("c",)) == (6, 16, [])

@@ -23,7 +23,7 @@ from typing import TYPE_CHECKING, Any
 from PySide6.QtCore import QObject, Signal
 
 from reader.core.annotations import NO_COLOR
-from reader.core.codebook import Code, Codebook, CodebookError, recode
+from reader.core.codebook import Code, Codebook, CodebookError, joined_coding, recode
 from reader.core.undo_crossing import Recoded
 from reader.ui.codebook.code_counts import CodeCounts
 from reader.ui.codebook.recoding import Recoding, StudyMemo
@@ -227,8 +227,12 @@ class CodebookHub(QObject):
 
     def create(self, name: str, parent: str = "", index: int | None = None) -> Code | None:
         made: list[Code] = []
+        taken_off: list[Any] = []  # an undo's deletion from the passages coded since
 
         def do() -> str:
+            if taken_off:  # redone: the passages coded with it get it back, as it was
+                self._undeleter()(taken_off.pop())
+                return made[0].id
             if made and made[0].id in self.book:  # adopted since its undo: the same code
                 return made[0].id
             code = self.writable_book().create(
@@ -237,7 +241,16 @@ class CodebookHub(QObject):
             made[:1] = [code]
             return code.id
 
-        ok = self.run("New Code", do, lambda code_id: self.writable_book().delete(code_id))
+        def undo(code_id: str) -> None:
+            """A code applied since it was made goes as Delete Code takes it: off its
+            passages too. Else they kept an id the codebook lacked (grey, "unknown"), and
+            the interview gave it back to the study's codebook when it was next opened."""
+            if self.counts().get(code_id, 0):
+                taken_off.append(self._deleter(code_id)())
+            else:
+                self.writable_book().delete(code_id)
+
+        ok = self.run("New Code", do, undo)
         return made[0] if ok and made else None
 
     def update(self, code_id: str, text: str = "Edit Code", **changes: Any) -> bool:
@@ -279,13 +292,14 @@ class CodebookHub(QObject):
         return self.run("Merge Codes", do, self.recoding.undo_alone_change)
 
     def delete(self, code_id: str) -> bool:
+        return self.run("Delete Code", self._deleter(code_id), self._undeleter())
+
+    def _deleter(self, code_id: str) -> Callable[[], Any]:
+        """Deleting the code, off every passage of the study (or the interview alone); it
+        returns what `_undeleter()` needs to put all back."""
         study = self.owner.study
         if study is not None:
-            return self.run(
-                "Delete Code",
-                lambda: self._study_change(partial(study.delete_code, code_id)),
-                self._undo_study_change,
-            )
+            return lambda: self._study_change(partial(study.delete_code, code_id))
 
         def do() -> tuple[CodeChange, Recoded | None]:
             from reader.core.study import CodeChange
@@ -295,7 +309,12 @@ class CodebookHub(QObject):
             change = CodeChange(before, removed=removed)
             return change, self.recoding.alone_change(change)
 
-        return self.run("Delete Code", do, self.recoding.undo_alone_change)
+        return do
+
+    def _undeleter(self) -> Callable[[Any], None]:
+        if self.owner.study is not None:
+            return self._undo_study_change
+        return self.recoding.undo_alone_change
 
     def deletion_counts(self, code_id: str) -> tuple[int, int]:
         """(passages that would lose the code or a code below it and stay, passages that
@@ -340,14 +359,24 @@ class CodebookHub(QObject):
     def code_span(self, start: int, end: int, codes: tuple[str, ...]) -> str:
         """Give [start, end) `codes`, one step; the highlight's id. The highlight already
         on that span keeps its colour; else a new one has none (NO_COLOR): coding is not
-        highlighting, and the passage shows by its codes."""
+        highlighting, and the passage shows by its codes. Passages only coded with one of
+        `codes` over some of its words join it (core `joined_coding`): they lose that code,
+        and go if it was their last."""
         controller = self.interview.controller
         if controller is None or not controller.writable():
             return ""
-        same = controller.session.highlight_on(start, end)
+        session = controller.session
+        start, end = session.passage_span(start, end)
+        joined = joined_coding(session.highlights_overlapping(start, end), start, end, codes)
+        start, end = joined.start, joined.end
+        same = session.highlight_on(start, end)
         stack = controller.undo_stack
         stack.beginMacro("Code Passage")
         try:
+            for passage in joined.passages:
+                if passage is not same:
+                    kept = tuple(c for c in passage.codes if c not in codes)
+                    controller.edit_highlight(passage.id, "Uncode", codes=kept)
             highlight = same or controller.add_highlight(start, end, NO_COLOR)
             if highlight is not None:
                 merged = tuple(dict.fromkeys((*highlight.codes, *codes)))

@@ -28,6 +28,7 @@ NEW_ROLE = Qt.ItemDataRole.UserRole + 1
 MATCH_CUTOFF = 55  # rapidfuzz WRatio: below it a code is no match for what was typed
 SHOWN = 60
 GAP = 4  # between the passage and the picker
+HEIGHT = 320  # where the screen has room: ten codes or so in sight
 
 
 def ranked(query: str, book: Codebook, recent: Sequence[str] = ()) -> list[Code]:
@@ -95,7 +96,7 @@ class CodePicker(QFrame):
         layout.addWidget(self.edit)
         layout.addWidget(self.list)
         layout.addWidget(hint)
-        self.resize(340, 320)
+        self.resize(340, HEIGHT)
 
     def open_at(
         self, passage: QRect, book: Codebook, on: Sequence[str], recent: Sequence[str], quote: str
@@ -110,8 +111,14 @@ class CodePicker(QFrame):
         where = passage.bottomLeft() + QPoint(0, GAP)
         screen = self.screen().availableGeometry() if self.screen() else None
         if screen is not None:
-            if where.y() + self.height() > screen.bottom():
-                where.setY(max(screen.top(), passage.top() - GAP - self.height()))
+            below = screen.bottom() - GAP - where.y()  # a gap at the screen's edge too
+            above = passage.top() - GAP - (screen.top() + GAP)
+            # Where neither side has room (a few lines selected mid-screen, a short
+            # screen), the roomier one, the list shorter: on the passage it hid it.
+            room = min(HEIGHT, max(below, above))
+            self.resize(self.width(), max(room, self.minimumSizeHint().height()))
+            if below < self.height():
+                where.setY(max(screen.top() + GAP, passage.top() - GAP - self.height()))
             where.setX(max(screen.left(), min(where.x(), screen.right() - self.width())))
         self.move(where)
         self.show()

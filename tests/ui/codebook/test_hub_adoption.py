@@ -200,17 +200,21 @@ def test_a_code_another_program_brings_to_the_open_interview_is_adopted(
 def test_a_new_code_undone_then_adopted_by_its_passage_redoes_quietly(
     make_study_window: Callable[[Path], MainWindow], folder: Path, qtbot, dialogs
 ) -> None:
-    """New Code, a passage coded with it, the code's creation undone (the passage keeps
-    it, grey); back to the interview, the study adopts it: Redo of New Code finds it
-    there and is no refusal, and its Undo takes it out again."""
+    """New Code, a passage coded with it, the code's creation undone (the passage goes
+    with it); the interview's notes put back by another program as they were, coded with
+    it: back to the interview, the study adopts it. Redo of New Code finds it there and
+    is no refusal, and its Undo takes it out again."""
     window = make_study_window(folder)
+    first = window.switcher.current
     code_with_keys(window, qtbot, "coffee", "Drinks")
     drinks = window.codebook.hub.book.find("Drinks").id
+    coded = wait_saved(qtbot, folder / "notes" / f"{first}.json", lambda d: d["highlights"])
     stack = window.study.undo_stack
     assert stack.undoText() == "New Code"
     stack.undo()
     assert drinks not in window.codebook.hub.book
     next_interview(window, qtbot)
+    (folder / "notes" / f"{first}.json").write_bytes(orjson.dumps(coded))
     qtbot.keyClick(window.reader, Qt.Key.Key_PageUp, CTRL)
     qtbot.waitUntil(lambda: drinks in window.codebook.hub.book)
     assert "“Drinks”." in window.banner.text()
