@@ -10,7 +10,9 @@ import unicodedata
 from pathlib import Path
 
 import pytest
-from PySide6.QtCore import QPoint, Qt
+from PySide6.QtCore import QModelIndex, QPoint, QPointF, Qt
+from PySide6.QtGui import QFont, QFontMetricsF, QImage, QPainter
+from PySide6.QtWidgets import QListView
 
 from reader.ui.window.main_window import MainWindow
 from tests.ui.test_find import activate, open_and_type
@@ -129,3 +131,80 @@ def test_mouse_selection_is_quoted_exactly(
     (highlight,) = stored(qtbot, notes_path)
     assert highlight["exact"] == word
     assert_quotes_text(window, highlight)
+
+
+def ink(image: QImage) -> set[tuple[int, int]]:
+    """The dark pixels of `image` (text in the Text colour; not muted labels nor colour
+    bars), placed from their bounding box's corner."""
+    dark = [
+        (x, y)
+        for y in range(image.height())
+        for x in range(image.width())
+        if image.pixelColor(x, y).lightness() < 100
+    ]
+    left, top = min(x for x, _ in dark), min(y for _, y in dark)
+    return {(x - left, y - top) for x, y in dark}
+
+
+def drawn(font: QFont, *pieces: tuple[str, Qt.LayoutDirection]) -> set[tuple[int, int]]:
+    """The ink of `pieces` drawn one after the other on a line, each in its direction."""
+    image = QImage(900, 80, QImage.Format.Format_RGB32)
+    image.fill(Qt.GlobalColor.white)
+    painter = QPainter(image)
+    painter.setFont(font)
+    painter.setPen(Qt.GlobalColor.black)
+    x = 10.0
+    for text, direction in pieces:
+        painter.setLayoutDirection(direction)
+        painter.drawText(QPointF(x, 40), text)
+        x += QFontMetricsF(font).horizontalAdvance(text)
+    painter.end()
+    return ink(image)
+
+
+def alike(a: set[tuple[int, int]], b: set[tuple[int, int]]) -> float:
+    """The share of either's ink with the other's a pixel away at most (antialiasing on
+    another background differs at the edges)."""
+
+    def near(one: set, other: set) -> float:
+        steps = [(dx, dy) for dx in (-1, 0, 1) for dy in (-1, 0, 1)]
+        return sum(any((x + dx, y + dy) in other for dx, dy in steps) for x, y in one) / len(one)
+
+    return min(near(a, b), near(b, a))
+
+
+LTR, RTL = Qt.LayoutDirection.LeftToRight, Qt.LayoutDirection.RightToLeft
+
+
+def test_hebrew_rows_read_right_to_left_in_the_outline_and_annotations(
+    opened, qtbot, notes_path: Path
+) -> None:
+    """A Hebrew question ends in "?" on its left, as the reader shows it: the Outline's row
+    and the Annotations row of a highlight on it painted it at the right end, as if the
+    words read left to right."""
+    window = opened("hebrew.vtt")
+    words = "מה השתנה מאז?"
+    start = window.interview.session.document.text.index(words)
+    window.reader.select_span(start, start + len(words))
+    qtbot.keyClick(window.reader, Qt.Key.Key_H)
+    stored(qtbot, notes_path)
+    window.resize(1280, 800)
+    window.resizeDocks([window.outline_dock], [300], Qt.Orientation.Horizontal)
+    outline = window.outline
+    qtbot.waitUntil(lambda: outline.viewport().width() > 250)
+    outline.clearSelection()
+    row = outline.visualItemRect(outline.item(1))
+    painted = ink(outline.viewport().grab(row).toImage())
+    font = outline.font()
+    assert alike(painted, drawn(font, ("Q2  ", LTR), (words, RTL))) > 0.95
+    assert alike(painted, drawn(font, (f"Q2  {words}", LTR))) < 0.8
+
+    qtbot.keyClick(window.reader, Qt.Key.Key_3, Qt.KeyboardModifier.ControlModifier)
+    view = window.annotations_dock.widget().findChild(QListView)
+    qtbot.waitUntil(lambda: view is not None and view.model().rowCount() == 1)
+    view.clearSelection()
+    view.setCurrentIndex(QModelIndex())
+    painted = ink(view.viewport().grab(view.visualRect(view.model().index(0, 0))).toImage())
+    font = view.font()
+    assert alike(painted, drawn(font, (words, RTL))) > 0.95
+    assert alike(painted, drawn(font, (words, LTR))) < 0.8
