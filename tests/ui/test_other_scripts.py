@@ -12,7 +12,7 @@ from pathlib import Path
 import pytest
 from PySide6.QtCore import QModelIndex, QPoint, QPointF, Qt
 from PySide6.QtGui import QFont, QFontMetricsF, QImage, QPainter
-from PySide6.QtWidgets import QListView
+from PySide6.QtWidgets import QApplication, QListView
 
 from reader.ui.window.main_window import MainWindow
 from tests.ui.test_find import activate, open_and_type
@@ -208,3 +208,93 @@ def test_hebrew_rows_read_right_to_left_in_the_outline_and_annotations(
     font = view.font()
     assert alike(painted, drawn(font, (words, RTL))) > 0.95
     assert alike(painted, drawn(font, (words, LTR))) < 0.8
+
+
+WORDS = {
+    "arabic.txt": ["كَتَبَ أبي", "flat white", "☕"],
+    "hebrew.vtt": ["שָׁלוֹם", "📚", "הכֹּל"],
+    "japanese.srt": ["京都", "🏺", "ｶﾀｶﾅ"],
+    "emoji.txt": ["👨\u200d👩\u200d👧\u200d👦", "🇮🇳", "क्षमा", "máx́", "q̣̇uite", "👍🏿"],
+}
+# A line added above everything, in each file's shape.
+LINE_ABOVE = {
+    ".txt": ("", "A line written in later.\n\n"),
+    ".vtt": ("WEBVTT\n\n", "0\n00:00:00.000 --> 00:00:00.900\nנועה: שורה חדשה.\n\n"),
+    ".srt": ("", "1\n00:00:00,000 --> 00:00:00,900\n聞き手：新しい行。\n\n"),
+}
+
+
+@pytest.mark.parametrize("name", sorted(WORDS))
+def test_highlights_come_back_on_the_same_words_after_reopening_and_an_edit_above(
+    opened, make_window, qtbot, notes_path: Path, tmp_path: Path, name: str
+) -> None:
+    window = opened(name)
+    text = window.interview.session.document.text
+    words = [unicodedata.normalize("NFC", word) for word in WORDS[name]]
+    for word in words:
+        start = text.index(word)
+        window.reader.select_span(start, start + len(word))
+        qtbot.keyClick(window.reader, Qt.Key.Key_H)
+    first = stored(qtbot, notes_path, len(words))
+    assert [h["exact"] for h in first] == words
+    window.close()
+
+    def reopened() -> list[tuple[str, str]]:
+        again = make_window(tmp_path / name)
+        session = again.interview.session
+        text = session.document.text
+        placed = [(text[h.start : h.end], h.exact) for h in session.notes.highlights]
+        again.close()
+        return placed
+
+    assert reopened() == [(word, word) for word in words]
+    path = tmp_path / name
+    head, line = LINE_ABOVE[path.suffix]
+    body = path.read_text(encoding="utf-8")
+    path.write_text(head + line + body[len(head) :], encoding="utf-8")
+    assert reopened() == [(word, word) for word in words]
+
+
+def test_quote_in_notes_and_copy_as_quotation_take_whole_characters(
+    opened, qtbot, notes_path: Path
+) -> None:
+    """Q and Ctrl+Shift+C on a find match inside a character quote all of it."""
+    window = opened("emoji.txt")
+    bar = open_and_type(window, qtbot, "👍")
+    qtbot.keyClick(bar.edit, Qt.Key.Key_Escape)
+    qtbot.keyClick(window.reader, Qt.Key.Key_C, CTRL_SHIFT)
+    assert QApplication.clipboard().text() == "“👍🏿” (Zoë, Q2, Emoji)"
+    qtbot.keyClick(window.reader, Qt.Key.Key_Q)
+    (highlight,) = stored(qtbot, notes_path)
+    assert highlight["exact"] == "👍🏿"
+    notes = window.notes_pane.editor.toPlainText()
+    assert "> 👍🏿\n" in notes or "> 👍🏿 " in notes, notes
+
+
+@pytest.mark.parametrize(
+    ("name", "query", "found"),
+    [
+        ("arabic.txt", "كتب", "كَتَبَ"),  # vowel signs ignored, and kept in the quote
+        ("arabic.txt", "شكرا", "شكرًا"),
+        ("hebrew.vtt", "שלום", "שָׁלוֹם"),  # niqqud
+        ("hebrew.vtt", "הכל", "הכֹּל"),
+        ("japanese.srt", "カタカナ", "ｶﾀｶﾅ"),  # half-width katakana is katakana
+    ],
+)
+def test_find_ignores_vowel_marks_and_highlights_the_words_as_written(
+    opened, qtbot, notes_path: Path, name: str, query: str, found: str
+) -> None:
+    window = opened(name)
+    bar = open_and_type(window, qtbot, query)
+    assert bar.count_label.text() == "1 of 1"
+    qtbot.keyClick(bar.edit, Qt.Key.Key_Escape)
+    qtbot.keyClick(window.reader, Qt.Key.Key_H)
+    (highlight,) = stored(qtbot, notes_path)
+    assert highlight["exact"] == found
+    assert_quotes_text(window, highlight)
+
+
+def test_find_tells_kana_with_voicing_marks_apart(opened, qtbot) -> None:
+    """が is not か with a mark on it to leave out: "かん" does not find "がん"."""
+    window = opened("japanese.srt")
+    assert open_and_type(window, qtbot, "かんばって").count_label.text() == "No matches"
