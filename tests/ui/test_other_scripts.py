@@ -14,6 +14,7 @@ from PySide6.QtCore import QModelIndex, QPoint, QPointF, Qt
 from PySide6.QtGui import QFont, QFontMetricsF, QImage, QPainter
 from PySide6.QtWidgets import QApplication, QListView
 
+from reader.core.interview import Role
 from reader.ui.window.main_window import MainWindow
 from tests.ui.test_find import activate, open_and_type
 from tests.ui.test_highlights import wait_saved
@@ -298,3 +299,26 @@ def test_find_tells_kana_with_voicing_marks_apart(opened, qtbot) -> None:
     """が is not か with a mark on it to leave out: "かん" does not find "がん"."""
     window = opened("japanese.srt")
     assert open_and_type(window, qtbot, "かんばって").count_label.text() == "No matches"
+
+
+@pytest.mark.parametrize(("name", "side"), [("arabic.txt", 1), ("emoji.txt", 0)])
+def test_an_aside_is_set_in_from_where_its_lines_start(opened, qtbot, name: str, side: int):
+    """An aside is indented from where its lines start: from the right in Arabic (its
+    left margin left an Arabic aside flush right, like any answer), from the left in
+    English."""
+    window = opened(name)
+    session = window.interview.session
+    aside, answer = (seg.start for seg in session.segments if seg.role is Role.ANSWER)
+    window.reader.roleRequested.emit(aside, Role.ASIDE)
+    qtbot.waitUntil(lambda: session.segment_at(aside).role is Role.ASIDE)
+    doc = window.reader.document()
+
+    def line_edges(offset: int) -> tuple[float, float]:
+        block = doc.findBlock(window.reader.reading.to_qt(offset))
+        left = doc.documentLayout().blockBoundingRect(block).left()
+        line = block.layout().lineAt(0).naturalTextRect()
+        return left + line.left(), left + line.right()
+
+    inset = line_edges(aside)[side] - line_edges(answer)[side]
+    em = window.reader.font().pointSizeF() * 1.33
+    assert (-inset if side else inset) > em
