@@ -15,6 +15,7 @@ from PySide6.QtGui import QFont, QFontMetricsF, QImage, QPainter
 from PySide6.QtWidgets import QApplication, QListView
 
 from reader.core.interview import Role
+from reader.ui import theme
 from reader.ui.window.main_window import MainWindow
 from tests.ui.test_find import activate, open_and_type
 from tests.ui.test_highlights import wait_saved
@@ -322,3 +323,37 @@ def test_an_aside_is_set_in_from_where_its_lines_start(opened, qtbot, name: str,
     inset = line_edges(aside)[side] - line_edges(answer)[side]
     em = window.reader.font().pointSizeF() * 1.33
     assert (-inset if side else inset) > em
+
+
+def test_a_highlight_across_two_directions_colours_only_its_words(
+    opened, qtbot, notes_path: Path
+) -> None:
+    """In an Arabic line with English in it, "يطلبون flat" is two pieces on screen, with
+    the " white" of "flat white" between them: the highlight was painted as one band
+    from its first letter's place to its last's, over " white" and not over "flat"."""
+    window = opened("arabic.txt")
+    reader = window.reader
+    text = window.interview.session.document.text
+    start = text.index("يطلبون flat")
+    caret_at(window, start)
+    for _ in range(len("يطلبون flat")):  # onwards, in a line that runs right to left
+        qtbot.keyClick(reader, Qt.Key.Key_Left, SHIFT)
+    assert reader.textCursor().selectedText() == "يطلبون flat"
+    qtbot.keyClick(reader, Qt.Key.Key_2)  # green
+    stored(qtbot, notes_path)
+    reader.scroll_to_offset(text.index("ليلى: كل"))  # the caret away: no frame
+
+    def pixel_between(first: str, second: str):
+        """The colour at the top of the line between two letters inside a word."""
+        xs = []
+        for letter in (first, second):
+            cursor = reader.textCursor()
+            cursor.setPosition(reader.reading.to_qt(text.index(letter, start)))
+            xs.append(reader.cursorRect(cursor))
+        image = reader.viewport().grab().toImage()
+        return image.pixelColor((xs[0].center().x() + xs[1].center().x()) // 2, xs[0].top() + 2)
+
+    green = theme.highlight_color("green")
+    assert pixel_between("la", "at") == green  # "flat"
+    assert pixel_between("hi", "it") != green  # "white"
+    assert pixel_between("طل", "لب") == green
