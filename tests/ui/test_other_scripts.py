@@ -63,6 +63,7 @@ def assert_quotes_text(window: MainWindow, highlight: dict) -> None:
         ("arabic.txt", "flat white", [(Qt.Key.Key_Left, CTRL_SHIFT)] * 2),
         ("hebrew.vtt", "שָׁלוֹם", [(Qt.Key.Key_Left, SHIFT)] * 4),
         ("hebrew.vtt", "הכֹּל", [(Qt.Key.Key_Left, CTRL_SHIFT)]),
+        ("hebrew.vtt", "הכֹּל. עכשיו יש מחשבים ו־Wi-Fi.", [(Qt.Key.Key_End, SHIFT)]),
         ("japanese.srt", "京都", [(Qt.Key.Key_Right, SHIFT)] * 2),
         ("emoji.txt", "👨\u200d👩\u200d👧\u200d👦", [(Qt.Key.Key_Right, SHIFT)]),
         ("emoji.txt", "🇮🇳", [(Qt.Key.Key_Right, SHIFT)]),
@@ -357,3 +358,24 @@ def test_a_highlight_across_two_directions_colours_only_its_words(
     assert pixel_between("la", "at") == green  # "flat"
     assert pixel_between("hi", "it") != green  # "white"
     assert pixel_between("طل", "لب") == green
+
+
+@pytest.mark.parametrize(
+    ("name", "turn", "words"),
+    [
+        ("arabic.txt", "ليلى: كل", "كل شيء تقريبًا. الزبائن يطلبون flat white الآن"),
+        ("hebrew.vtt", "דוד: הכֹּל", "הכֹּל. עכשיו יש מחשבים ו־Wi-Fi."),
+        ("japanese.srt", "佐藤: はい", "はい、ｶﾀｶﾅで書く留学生も来ます。がんばっています。"),
+    ],
+)
+def test_a_whole_turn_is_quoted_without_its_speaker_label(
+    opened, qtbot, notes_path: Path, name: str, turn: str, words: str
+) -> None:
+    """Ctrl+Shift+Down from a turn's start, then H: the words said, not "Name: "."""
+    window = opened(name)
+    caret_at(window, window.interview.session.document.text.index(turn))
+    qtbot.keyClick(window.reader, Qt.Key.Key_Down, CTRL_SHIFT)
+    qtbot.keyClick(window.reader, Qt.Key.Key_H)
+    (highlight,) = stored(qtbot, notes_path)
+    assert highlight["exact"].startswith(words)
+    assert_quotes_text(window, highlight)
