@@ -1680,3 +1680,5 @@ def test_japanese_subtitles_have_speakers_and_no_spaces_between_cues() -> None:
     assert from_cues([Cue("I said 👋", 0, 1), Cue("🎉 Yes.", 1, 2)], "srt", "x").text == (
         "I said 👋 🎉 Yes.\n"
     )
+    korean = from_cues([Cue("저는 학생", 0, 1), Cue("입니다.", 1, 2)], "srt", "x")
+    assert korean.text == "저는 학생 입니다.\n"  # Korean puts spaces between words

@@ -154,9 +154,13 @@ def joined(pieces: Iterable[str]) -> str:
 
 
 def _spaceless(char: str) -> bool:
-    """A wide letter or punctuation mark (CJK, kana, "。"), not a wide emoji."""
+    """A wide letter or punctuation mark (CJK, kana, "。"), not a wide emoji, nor Korean's
+    Hangul, written with spaces between words."""
     wide = unicodedata.east_asian_width(char) in ("W", "F")
-    return wide and unicodedata.category(char)[0] in "LP"
+    return wide and unicodedata.category(char)[0] in "LP" and _HANGUL.match(char) is None
+
+
+_HANGUL = re.compile("[\u1100-\u11ff\u3130-\u318f\ua960-\ua97f\uac00-\ud7ff]")
 
 
 def from_cues(cues: Sequence[Cue], format: str, name: str) -> Parsed:
