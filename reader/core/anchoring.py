@@ -8,6 +8,7 @@ from dataclasses import dataclass, replace
 from enum import StrEnum
 
 from reader.core.annotations import Highlight, quote_context
+from reader.core.shorten import whole_characters
 
 FUZZY_THRESHOLD = 80.0  # rapidfuzz similarity (0-100) a changed quote needs to count as found
 MIN_FUZZY_CHARS = 8  # shorter quotes fit too many places fuzzily, so they only move exactly
@@ -108,7 +109,10 @@ def _anchor(text: str, h: Highlight, shift: int) -> tuple[AnchorResult, bool]:
 
 
 def _placed(text: str, h: Highlight, start: int, end: int) -> Highlight:
-    """`h` at text[start:end] with fresh context; `h` itself when nothing changed."""
+    """`h` at text[start:end], widened to whole characters, with fresh context; `h`
+    itself when nothing changed. (Vowel marks added to an Arabic transcript stood after
+    a quote that had ended with their letter; a fuzzy match may end inside a letter.)"""
+    start, end = whole_characters(text, start, end)
     prefix, exact, suffix = quote_context(text, start, end)
     if (start, end, exact, prefix, suffix) == (h.start, h.end, h.exact, h.prefix, h.suffix):
         return replace(h, orphan=False) if h.orphan else h

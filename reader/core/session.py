@@ -19,6 +19,7 @@ from reader.core.interview import (
     speech_start,
 )
 from reader.core.notes_file import NotesData, RoleCorrection
+from reader.core.shorten import whole_characters
 from reader.core.structure_cache import detected_segments
 
 if TYPE_CHECKING:
@@ -128,7 +129,9 @@ class Session:
     def passage_span(self, start: int, end: int) -> tuple[int, int]:
         """[start, end) as a highlight or a code takes it: a selection from a turn's start
         begins after its speaker label ("Participant: "), so that the quote a thesis or a
-        REFI project gets is the words said; one inside the label stays as it is."""
+        REFI project gets is the words said; one inside the label stays as it is. Its ends
+        are widened to whole characters (a find match of "👍" in "👍🏽" is all of it)."""
+        start, end = whole_characters(self.document.text, start, end)
         seg = self.segment_at(start)
         if seg is None or not seg.label:
             return start, end

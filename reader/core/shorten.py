@@ -8,7 +8,8 @@ joiner nothing; so a Chinese preview takes the lines an English one does. Text w
 without spaces may break between any two wide characters, as lines do; a single word
 longer than half the room is cut inside, as nothing else would show of it. A cut never
 splits what reads as one character: an accent from its letter, an emoji from its skin
-tone, the parts of a family emoji or a flag.
+tone, the parts of a family emoji, a flag or an Indic conjunct (`whole_characters` widens a
+quote so too).
 """
 
 from __future__ import annotations
@@ -18,6 +19,10 @@ import unicodedata
 ELLIPSIS = "…"
 
 _ZWJ = "\u200d"
+# The viramas that join two consonants into one conjunct in these scripts ("क्ष"), as
+# Unicode's grapheme clusters (and Qt's cursor) take them: Devanagari, Bengali, Gujarati,
+# Oriya, Telugu, Malayalam.
+_LINKERS = frozenset("\u094d\u09cd\u0acd\u0b4d\u0c4d\u0d4d")
 
 
 def shorten(text: str, limit: int) -> str:
@@ -66,6 +71,15 @@ def _last_word_end(text: str, room: int) -> int:
     return 0
 
 
+def whole_characters(text: str, start: int, end: int) -> tuple[int, int]:
+    """[start, end) widened to whole characters: a quote never keeps half of a family
+    emoji or a flag, a letter without its accent, nor an emoji without its skin tone."""
+    end = max(start, end)
+    while end < len(text) and _continues(text, end):
+        end += 1
+    return _character_start(text, start), end
+
+
 def _character_start(text: str, cut: int) -> int:
     """`cut`, or the start of the character (grapheme cluster) it falls inside."""
     while cut > 0 and _continues(text, cut):
@@ -81,6 +95,8 @@ def _continues(text: str, cut: int) -> bool:
     char, before = text[cut], text[cut - 1]
     if char == _ZWJ or before == _ZWJ:
         return True
+    if before in _LINKERS and unicodedata.category(char) == "Lo":
+        return True  # the second consonant of a conjunct
     if unicodedata.category(char) in ("Mn", "Mc", "Me") or 0xFE00 <= ord(char) <= 0xFE0F:
         return True
     if 0x1F3FB <= ord(char) <= 0x1F3FF or 0xE0020 <= ord(char) <= 0xE007F:

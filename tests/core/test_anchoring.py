@@ -223,3 +223,24 @@ def test_text_inserted_outside_the_span_keeps_the_quote(
     assert result.status is not AnchorStatus.ORPHANED
     assert result.highlight.exact == h.exact
     assert_placed(new, result.highlight)
+
+
+VOWELLESS = "بدأت في عام ٢٠١٩، بعد أن أغلق المخبز. كتب أبي اسمي على اللافتة."
+
+
+@pytest.mark.parametrize(
+    ("quote", "bare", "vocalised", "placed"),
+    [
+        ("أغلق المخبز. كتب", "كتب", "كَتَبَ", "أغلق المخبز. كَتَبَ"),  # fuzzily
+        ("بعد أن أغلق", "أغلق", "أغلقَ", "بعد أن أغلقَ"),  # kept where it was
+    ],
+)
+def test_vowel_marks_added_after_a_quote_join_it(
+    quote: str, bare: str, vocalised: str, placed: str
+) -> None:
+    """An Arabic transcript given its vowel marks: a quote that ended with a letter ends
+    after the mark now on it, not between the two."""
+    text = VOWELLESS.replace(bare, vocalised)
+    result = anchor(text, highlight(VOWELLESS, quote))
+    assert result.highlight.exact == placed
+    assert_placed(text, result.highlight)

@@ -20,6 +20,7 @@ from reader.core.notes_file import NotesData
 from reader.core.refi.codebook_xml import CODEBOOK_NS, PROJECT_NS, RefiError, export_qdc, import_qdc
 from reader.core.refi.qdpx_export import Interview, export_qdpx, export_study_qdpx
 from reader.core.refi.qdpx_import import import_qdpx
+from reader.core.shorten import whole_characters
 from reader.core.store import save_notes
 from reader.core.study import Study, open_study
 from reader.core.study_file import InterviewEntry
@@ -267,7 +268,8 @@ def test_round_trip_property(tmp_path_factory, text: str, spans, crlf: bool) -> 
     code = study.writable_codebook().create("Code")
     for start, length in spans:
         start = min(start, len(doc) - 1)
-        end = min(len(doc), start + length)
+        # Whole characters, as the app makes highlights (a re-opened study widens others).
+        start, end = whole_characters(doc, start, min(len(doc), start + length))
         session.add_highlight(make_highlight(doc, start, end).edited(codes=(code.id,)))
     save_notes(study.notes_path(entry), session.notes)
     study.save()

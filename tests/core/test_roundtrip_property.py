@@ -26,6 +26,7 @@ from reader.core.document import Document, normalise
 from reader.core.interview import Role
 from reader.core.notes_file import parse, serialise
 from reader.core.session import Session
+from reader.core.shorten import whole_characters
 
 # Characters that tend to break offset arithmetic: combining marks, ZWJ emoji and flags,
 # astral CJK, RTL letters and marks, BOM, line and paragraph separators, CR.
@@ -114,6 +115,8 @@ class EditAndReopen(RuleBasedStateMachine):
             else:
                 start = data.draw(st.integers(0, n - 1), label="start")
                 end = data.draw(st.integers(start + 1, min(n, start + 200)), label="end")
+                # Whole characters, as the app makes them: reopening widens any other.
+                start, end = whole_characters(self.text, start, end)
             color = data.draw(st.sampled_from(COLOR_IDS), label="color")
             self.session.add_highlight(make_highlight(self.text, start, end, color))
 

@@ -4,10 +4,11 @@ from __future__ import annotations
 
 import unicodedata
 
+import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from reader.core.shorten import ELLIPSIS, shorten
+from reader.core.shorten import ELLIPSIS, shorten, whole_characters
 
 
 def test_a_short_text_is_left_as_it_is() -> None:
@@ -92,3 +93,24 @@ def test_any_text_shortens_to_a_prefix_within_the_limit(text: str, limit: int) -
     if head and any(c.isalnum() for c in head):
         last = head[-1]
         assert not last.isspace() and not unicodedata.category(last).startswith("P")
+
+
+@pytest.mark.parametrize(
+    ("text", "part", "whole"),
+    [
+        ("a 👍🏽 b", "👍", "👍🏽"),
+        ("a 👨\u200d👩\u200d👧 b", "👩", "👨\u200d👩\u200d👧"),
+        ("a 🇯🇵🇫🇷 b", "🇫", "🇫🇷"),
+        ("a x\u0301\u0323 b", "x", "x\u0301\u0323"),
+        ("a क्षमा b", "क", "क्ष"),  # a conjunct
+        ("a சொல் b", "ச", "சொ"),  # Tamil's virama joins no conjunct
+    ],
+)
+def test_whole_characters_widens_a_span_to_what_reads_as_characters(
+    text: str, part: str, whole: str
+) -> None:
+    at, start = text.index(part), text.index(whole)
+    end = start + len(whole)
+    assert whole_characters(text, at, at + len(part)) == (start, end)
+    if len(whole) > 1:  # from inside, too
+        assert whole_characters(text, start + 1, end - 1) == (start, end)

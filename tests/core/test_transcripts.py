@@ -1651,3 +1651,34 @@ def test_a_word_transcripts_header_names_no_speaker(tmp_path: Path) -> None:
         "Anaïs Lefèvre",
     ]
     assert segments[1].role is Role.INTRO
+
+
+SCRIPTS = Path(__file__).parents[1] / "data" / "scripts"  # made for these tests (README)
+
+
+def test_japanese_subtitles_have_speakers_and_no_spaces_between_cues() -> None:
+    """A SubRip file in Japanese labels a turn "佐藤：" with no space after the full-width
+    colon, as Japanese is written: each label starts a turn (before, the whole file was one
+    paragraph of nobody's), and a turn's cues join without the space English puts between
+    them ("始めました。毎朝"); an emoji keeps its space."""
+    doc = load_document(SCRIPTS / "japanese.srt")
+    check(
+        doc,
+        [
+            (Q, "聞き手", "聞き手: 今日はありがとうございます。"),
+            (A, "佐藤", "佐藤: 十六歳の時に、京都で始めました。毎朝五時に起きて"),
+            (Q, "聞き手", "聞き手: 今でも"),
+            (A, "佐藤", "佐藤: はい、ｶﾀｶﾅで書く"),
+        ],
+    )
+    assert [(t.speaker, t.start_ms) for t in doc.turns] == [
+        ("聞き手", 1000),
+        ("佐藤", 4500),
+        ("聞き手", 12500),
+        ("佐藤", 15500),
+    ]
+    assert from_cues([Cue("I said 👋", 0, 1), Cue("🎉 Yes.", 1, 2)], "srt", "x").text == (
+        "I said 👋 🎉 Yes.\n"
+    )
+    korean = from_cues([Cue("저는 학생", 0, 1), Cue("입니다.", 1, 2)], "srt", "x")
+    assert korean.text == "저는 학생 입니다.\n"  # Korean puts spaces between words

@@ -11,6 +11,7 @@ from PySide6.QtWidgets import QMenu
 from reader.core.interview import Role
 from reader.ui.window.main_window import MainWindow
 from tests.conftest import BUNDLED
+from tests.ui.test_outline import row_text
 
 QUESTIONS = 13
 
@@ -54,7 +55,7 @@ def test_reader_text_is_exactly_the_document(window: MainWindow) -> None:
 def test_outline_lists_every_question_and_leads_the_reader(window: MainWindow, qtbot) -> None:
     outline = window.outline
     assert outline.count() == QUESTIONS
-    assert outline.item(0).text().startswith("Q1  The movie is wild")
+    assert row_text(outline, 0).startswith("Q1  The movie is wild")
     item = outline.item(8)
     rect = outline.visualItemRect(item)
     qtbot.mouseClick(outline.viewport(), Qt.MouseButton.LeftButton, pos=rect.center())

@@ -21,6 +21,7 @@ from reader.ui.reading.reader_document import BLANK_LINE_PX
 from reader.ui.window.main_window import MainWindow
 from tests.conftest import DATA
 from tests.core.test_transcripts import WORD_PARAGRAPHS, odt_body, write_docx, write_odt
+from tests.ui.test_outline import row_text
 
 TRANSCRIPTS = DATA / "transcripts"
 
@@ -227,7 +228,7 @@ def test_labels_dimmed_blank_lines_low_outline_without_labels(make_window) -> No
     assert layout.blockBoundingRect(reading.qdoc.findBlockByNumber(blank)).height() <= (
         BLANK_LINE_PX + 1
     )
-    assert window.outline.item(0).text().startswith("Q1  Thanks for joining")
+    assert row_text(window.outline, 0).startswith("Q1  Thanks for joining")
     assert reading.margin_of_block(question_block(window, question)) == (
         MarginLine("María José Núñez", accent=True),
         MarginLine("Q1"),
@@ -316,7 +317,7 @@ def test_speaker_name_leaves_out_pronouns() -> None:
 
 def test_outline_of_names_alone_shows_the_words_below_them(make_window) -> None:
     window = make_window(TRANSCRIPTS / "name-alone.txt")
-    assert window.outline.item(0).text() == "Q1  How many hives do you keep now?"
+    assert row_text(window.outline, 0) == "Q1  How many hives do you keep now?"
 
 
 def test_a_back_channel_reads_as_plain_speech_on_screen_and_on_paper(

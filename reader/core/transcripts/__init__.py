@@ -33,8 +33,9 @@ UNLABELLED_PAUSE_MS = 1500
 _STOPS = (".", "?", "!", "…", "。", "？", "！")
 _SENTENCE_END = (*_STOPS, '"', "”", "’", "»", ")")
 # "Display Name: " at the start of a subtitle cue (Zoom writes one in every cue). Looser
-# than a label in running text: display names hold brackets, slashes, digits.
-_CUE_LABEL_RE = re.compile(r"(?P<name>[^\s:：<>\[\]][^:：\n]{0,48}?)\s*[:：][ \t]+")
+# than a label in running text: display names hold brackets, slashes, digits. Chinese and
+# Japanese write the full-width colon with no space after it ("佐藤：はい").
+_CUE_LABEL_RE = re.compile(r"(?P<name>[^\s:：<>\[\]][^:：\n]{0,48}?)\s*(?::[ \t]+|：[ \t]*)")
 _CUE_LABEL_MAX_WORDS = 6
 _BOLD_NAMES = 3  # paragraphs opening with a bold name that make bold names speakers
 MAX_XML_BYTES = 256 * 2**20  # unpacked XML of a .docx or .odt; refuses a zip bomb
@@ -138,7 +139,28 @@ def clean(text: str) -> str:
     little, while search matches the query literally (a typed "40 €" would miss "40\xa0€")
     and highlights anchor to this text exactly (changing it would move or orphan those of
     existing notes). A plain .txt is never cleaned so: its text is the file's."""
-    return " ".join(normalise(text).split())
+    return joined(normalise(text).split())
+
+
+def joined(pieces: Iterable[str]) -> str:
+    """Lines or cues as one line: a space between two, but none between Chinese or
+    Japanese ones, which write none between words or sentences ("始めました。毎朝")."""
+    out: list[str] = []
+    for piece in pieces:
+        if out and not (_spaceless(out[-1][-1]) and _spaceless(piece[0])):
+            out.append(" ")
+        out.append(piece)
+    return "".join(out)
+
+
+def _spaceless(char: str) -> bool:
+    """A wide letter or punctuation mark (CJK, kana, "。"), not a wide emoji, nor Korean's
+    Hangul, written with spaces between words."""
+    wide = unicodedata.east_asian_width(char) in ("W", "F")
+    return wide and unicodedata.category(char)[0] in "LP" and _HANGUL.match(char) is None
+
+
+_HANGUL = re.compile("[\u1100-\u11ff\u3130-\u318f\ua960-\ua97f\uac00-\ud7ff]")
 
 
 def from_cues(cues: Sequence[Cue], format: str, name: str) -> Parsed:
@@ -425,7 +447,7 @@ class _Builder:
         if self.parts:
             self.parts.append("\n\n")
             self.length += 2
-        paragraph = " ".join(piece for piece in self.current if piece)
+        paragraph = joined(piece for piece in self.current if piece)
         self.parts.append(paragraph)
         self.length += len(paragraph)
         self.current, self.current_len = [], 0

@@ -185,6 +185,9 @@ class HighlightDelegate(QStyledItemDelegate):
         y += (self._chip_h + 3) * (2 if below else 1)
         painter.setFont(self._font)
         painter.setPen(ink)
+        # The quote and note read in the direction of their first letter (Hebrew's "?" on
+        # the left); the row's label and codes keep the list's.
+        painter.setLayoutDirection(Qt.LayoutDirection.LayoutDirectionAuto)
         for line in self._quote(entry, width):
             painter.drawText(x, y + fm.ascent(), line)
             y += fm.lineSpacing()

@@ -224,10 +224,11 @@ def _time_turns(reading: ReaderDocument, doc: QTextDocument) -> None:
 def print_to(printer: QPrinter, doc: QTextDocument) -> None:
     """`doc` printed, its paragraphs' left and right margins and first-line indents scaled
     from the screen's pixels to the printer's: Qt's printing scales the page's margins,
-    the paragraphs' space above and below and the fonts but not these, so at 1200 dpi a
-    quote's indent (and an aside's) all but vanished."""
+    the paragraphs' space above and below and the fonts but not these (nor the indent
+    width), so at 1200 dpi a quote's indent (and an aside's) all but vanished."""
     screen = QGuiApplication.primaryScreen()
     scale = printer.logicalDpiX() / (screen.logicalDotsPerInchX() if screen else 96.0)
+    doc.setIndentWidth(doc.indentWidth() * scale)  # an aside's indent, a list's
     cursor = QTextCursor(doc)
     block = doc.firstBlock()
     while block.isValid():

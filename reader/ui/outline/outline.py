@@ -20,6 +20,7 @@ from reader.core.shorten import shorten
 from reader.ui.wrapped_text import wrapped_lines
 
 PREVIEW_CHARS = 90
+ISOLATE, END_ISOLATE = "\u2068", "\u2069"  # Unicode's first strong isolate, and its end
 PAD_X, PAD_Y = 6, 3
 
 
@@ -74,6 +75,9 @@ class WrappedRowDelegate(QStyledItemDelegate):
         rect = option.rect.adjusted(PAD_X, PAD_Y, -PAD_X, -PAD_Y)
         fm = QFontMetrics(option.font)
         painter.setFont(option.font)
+        # Each line reads in the direction of its first letter: a Hebrew question's "?"
+        # ends it on the left, not on the right as in a left-to-right line.
+        painter.setLayoutDirection(Qt.LayoutDirection.LayoutDirectionAuto)
         y = rect.top() + fm.ascent()
         room = max(1, rect.height() // fm.lineSpacing())  # lines; a row too low elides
         for line in wrapped_lines(text, option.font, rect.width(), room):
@@ -109,9 +113,10 @@ class OutlineList(QListWidget):
         text = session.document.text
         for index, number in session.questions:  # one row per question, however long
             seg = session.segments[index]
-            item = QListWidgetItem(
-                f"Q{number}  {shorten(session.question_words(index), PREVIEW_CHARS)}"
-            )
+            # The words isolated from the number (FSI … PDI, as HTML's <bdi>): they read
+            # in their own direction after "Q3" (a wrapped row's next lines do anyway).
+            words = shorten(session.question_words(index), PREVIEW_CHARS)
+            item = QListWidgetItem(f"Q{number}  {ISOLATE}{words}{END_ISOLATE}")
             item.setData(Qt.ItemDataRole.UserRole, seg.start)
             item.setToolTip(text[seg.start : seg.end])
             self.addItem(item)

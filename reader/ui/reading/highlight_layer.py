@@ -7,10 +7,11 @@ costs the same whatever their number. So highlights never touch the document.
 
 from __future__ import annotations
 
+import re
 from typing import Protocol
 
 from PySide6.QtCore import QPointF, QRectF, Qt
-from PySide6.QtGui import QColor, QPainter, QPen, QTextBlock, QTextDocument
+from PySide6.QtGui import QColor, QPainter, QPen, QTextBlock, QTextDocument, QTextLine
 from PySide6.QtWidgets import QScrollBar, QWidget
 
 from reader.core.annotations import NO_COLOR, Highlight
@@ -178,6 +179,7 @@ def _block_rects(block: QTextBlock, q_start: int, q_end: int, scroll: QPointF) -
     origin = layout.position() - scroll
     lo = max(q_start, block.position()) - block.position()
     hi = min(q_end, block.position() + block.length() - 1) - block.position()
+    both_ways = _RIGHT_TO_LEFT.search(block.text()) is not None
     rects = []
     for i in range(layout.lineCount()):
         line = layout.lineAt(i)
@@ -185,6 +187,38 @@ def _block_rects(block: QTextBlock, q_start: int, q_end: int, scroll: QPointF) -
         b = min(hi, line.textStart() + line.textLength())
         if a >= b:
             continue
-        x1, x2 = sorted((line.cursorToX(a)[0], line.cursorToX(b)[0]))
-        rects.append(QRectF(origin.x() + x1, origin.y() + line.y(), x2 - x1, line.height()))
+        if both_ways:
+            spans = _visual_spans(line, a, b)
+        else:
+            spans = [tuple(sorted((line.cursorToX(a)[0], line.cursorToX(b)[0])))]
+        for x1, x2 in spans:
+            rects.append(QRectF(origin.x() + x1, origin.y() + line.y(), x2 - x1, line.height()))
     return rects
+
+
+# Letters of the scripts written right to left, and the marks that make text run so.
+_RIGHT_TO_LEFT = re.compile(
+    "[\u0590-\u08ff\ufb1d-\ufdff\ufe70-\ufefc\U00010800-\U00010fff"
+    "\U0001e800-\U0001efff\u200f\u202b\u202e\u2067]"
+)
+
+
+def _visual_spans(line: QTextLine, start: int, end: int) -> list[tuple[float, float]]:
+    """The x ranges [start, end) of `line` covers on screen, left to right. In a line of
+    both directions a range can be two pieces ("يطلبون flat" leaves out the " white" of
+    "flat white" between them), and the x of a position where the direction changes is
+    that of one side or the other: the glyphs' own places are the only sure measure."""
+    pieces = []
+    for run in line.glyphRuns(start, end - start):
+        advances = run.rawFont().advancesForGlyphIndexes(run.glyphIndexes())
+        places = [p.x() for p in run.positions()]
+        places += [p.x() + a.x() for p, a in zip(run.positions(), advances, strict=True)]
+        if places:
+            pieces.append((min(places), max(places)))
+    merged: list[tuple[float, float]] = []
+    for x1, x2 in sorted(pieces):
+        if merged and x1 <= merged[-1][1] + 0.5:  # runs side by side (a space, a font)
+            merged[-1] = (merged[-1][0], max(merged[-1][1], x2))
+        else:
+            merged.append((x1, x2))
+    return merged

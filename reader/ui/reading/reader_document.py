@@ -133,6 +133,9 @@ class ReaderDocument:
         already has) in one step: a 5 MB transcript has 16,000 lines, and a step is a few
         calls into Qt. Then the Markdown formatting and the speaker labels."""
         segments = self.session.segments
+        # Asides, quotations and lists are indented by a block's indent, which Qt puts on
+        # the side its lines start (a left margin stayed on the left of Arabic ones).
+        self.qdoc.setIndentWidth(1.5 * self.font.pointSizeF() * 1.33)
         cursor = QTextCursor(self.qdoc)
         cursor.beginEditBlock()
         formats: dict[_Kind, tuple[QTextBlockFormat, QTextCharFormat]] = {}
@@ -177,7 +180,7 @@ class ReaderDocument:
             fmt.setTopMargin((1.2 if previous is not Role.QUESTION else 0.2) * em)
             fmt.setBottomMargin(0.45 * em)
         elif role is Role.ASIDE:
-            fmt.setLeftMargin(1.5 * em)
+            fmt.setIndent(1)  # on the side where its lines start: the right in Arabic
             fmt.setTopMargin(0.2 * em)
         elif role is Role.CLOSING:
             fmt.setTopMargin(1.5 * em)
@@ -246,7 +249,7 @@ class ReaderDocument:
             if span.kind in ("list_item", "blockquote"):
                 em = self.font.pointSizeF() * 1.33  # points to pixels at 96 dpi
                 block = QTextBlockFormat()
-                block.setLeftMargin(1.5 * em)
+                block.setIndent(1)
                 if span.kind == "list_item":  # items of a list sit together
                     block.setBottomMargin(0.25 * em)
                 cursor.mergeBlockFormat(block)
