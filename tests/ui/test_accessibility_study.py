@@ -207,3 +207,21 @@ def test_tab_goes_through_the_find_options_as_they_are_laid_out(window: MainWind
     panel = window.search_panel
     in_order = sorted(panel.option_buttons.values(), key=lambda button: button.x())
     assert tab_stops(panel.edit, qtbot, len(in_order)) == in_order
+
+
+def test_the_windows_opened_beside_the_main_one_are_named(make_study_window, folder, qtbot) -> None:
+    """Coded Passages, Pictures of the Coding, Speakers and Keyboard Shortcuts, as their
+    commands open them, are named for a screen reader as the main window is."""
+    from tests.ui.test_codebook import code_with_keys
+
+    window = make_study_window(folder)
+    activate(window, qtbot)
+    code_with_keys(window, qtbot, "coffee", "Drinks")
+    actions = window.window_actions
+    for action in (actions.codes.retrieve, actions.codes.pictures, actions.speakers):
+        action.trigger()
+    actions.shortcuts.trigger()
+    shown = {w.windowTitle(): w for w in QApplication.topLevelWidgets() if w.isVisible()}
+    titles = {"Coded Passages", "Pictures of the Coding", "Speakers", "Keyboard Shortcuts"}
+    assert titles <= shown.keys()
+    assert {title: unnamed(shown[title]) for title in titles} == {title: [] for title in titles}

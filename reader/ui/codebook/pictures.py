@@ -119,8 +119,11 @@ class PicturesWindow(QDialog):
         self.setObjectName("pictures")
         self.hub = hub
         self.kind = QComboBox()
+        self.kind.setAccessibleName("Picture")
+        self.kind.setAccessibleDescription("Which picture of the coding shows")
         self.kind.currentIndexChanged.connect(self.refresh)
         self.below = QCheckBox("Count sub-codes too")
+        self.below.setAccessibleDescription("A code's codings include its sub-codes' codings")
         self.below.toggled.connect(self.refresh)
         self.view = PictureView()
         scroll = QScrollArea()

@@ -158,12 +158,22 @@ class RetrievalWindow(QDialog):
                 QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon
             )
             combo.currentIndexChanged.connect(self.refresh)
+        # Named for a screen reader, which would name a box by the code it shows.
+        self.first.setAccessibleName("Code")
+        self.first.setAccessibleDescription("The passages coded with this code")
+        self.second.setAccessibleName("Second code")
+        self.second.setAccessibleDescription("The code the first is combined with")
         self.operator = QComboBox()
+        self.operator.setAccessibleName("Combined")
+        self.operator.setAccessibleDescription(
+            "The first code alone, or with the second: and, or, and not"
+        )
         for key, label in OPERATORS.items():
             self.operator.addItem(label, key)
         self.operator.currentIndexChanged.connect(self._operator_changed)
         self.below = QCheckBox("with sub-codes")
         self.below.setChecked(True)
+        self.below.setAccessibleDescription("A code's passages include its sub-codes' passages")
         self.below.toggled.connect(self.refresh)
         self.interviews = QComboBox()  # in a study: only those with an attribute's value
         self.interviews.setAccessibleName("Passages of which interviews")
@@ -172,6 +182,10 @@ class RetrievalWindow(QDialog):
         self.count = QLabel()
         self.list = QTreeWidget()
         self.list.setObjectName("retrieved")
+        self.list.setAccessibleName("Coded passages")
+        self.list.setAccessibleDescription(
+            "Each passage with its interview, speaker, question and codes; Enter goes to it"
+        )
         self.list.setHeaderLabels(["Interview", "Speaker", "Q", "Passage", "Codes"])
         self.list.setRootIsDecorated(False)
         self.list.setUniformRowHeights(True)
