@@ -45,11 +45,18 @@ def focused() -> Any:
     return widget
 
 
+def focus_back(qtbot) -> None:
+    """Offscreen, the focus comes back a moment after a popup menu or dialog closes."""
+    qtbot.waitUntil(lambda: QApplication.focusWidget() is not None)
+
+
 def press(qtbot, key: Qt.Key, modifiers: Qt.KeyboardModifier = NONE) -> None:
+    focus_back(qtbot)
     qtbot.keyClick(focused(), key, modifiers)
 
 
 def type_in(qtbot, text: str) -> None:
+    focus_back(qtbot)
     qtbot.keyClicks(focused(), text)
 
 
@@ -77,6 +84,7 @@ def menu_key(qtbot, then: list[Qt.Key]) -> None:
     """The Menu key on the focused widget (Qt makes it a keyboard context-menu event),
     then `then` in the menu it opens."""
     menu = QApplication.activePopupWidget
+    focus_back(qtbot)
     QTimer.singleShot(50, lambda: [qtbot.keyClick(menu(), key) for key in then])
     widget, point = focused(), QPoint(5, 5)
     reason = QContextMenuEvent.Reason.Keyboard
