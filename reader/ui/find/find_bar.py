@@ -31,7 +31,7 @@ from reader.core.search import Query, SearchError, prepare
 from reader.ui import theme
 from reader.ui.clear_button import add_clear_button
 from reader.ui.elided_label import ElidedLabel
-from reader.ui.find.find_options import checked, keep_options
+from reader.ui.find.find_options import checked, keep_options, keep_query
 from reader.ui.find.match_overlay import MatchOverlay
 from reader.ui.reading.reader_view import ReaderView
 from reader.ui.settings import settings
@@ -238,9 +238,7 @@ class FindBar(QWidget):
         pattern = self.edit.text()
         options = self.options()
         self._searched = (pattern, *options.values())
-        store = settings()
-        if store.value(QUERY_KEY, "") != pattern:  # each write syncs the file: only a change
-            store.setValue(QUERY_KEY, pattern)
+        keep_query(QUERY_KEY, pattern)
         if self.reader.reading is not self._reading:  # another document: from its caret
             self._origin = self._caret()
             self._reading = self.reader.reading

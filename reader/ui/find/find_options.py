@@ -1,7 +1,8 @@
 """The find options (Match case, Whole word, Regular expression, Match diacritics) of the
 find bar and of the Search panel, each kept in the settings under its own key ("find/…",
 "search/…"), so a restart keeps what the user set; Match diacritics greyed out while a
-regular expression is on, which matches diacritics as written."""
+regular expression is on, which matches diacritics as written. The query searched last is
+kept too (`keep_query`)."""
 
 from __future__ import annotations
 
@@ -52,3 +53,11 @@ def keep_options(
     regex.toggled.connect(follow)
     follow(regex.isChecked())
     return buttons
+
+
+def keep_query(key: str, query: str) -> None:
+    """`query`, searched now, is kept under `key` for the next start: written only when it
+    changed, as each write syncs the settings file (not at every keystroke or refresh)."""
+    store = settings()
+    if store.value(key, "") != query:
+        store.setValue(key, query)

@@ -38,7 +38,7 @@ from reader.ui import theme
 from reader.ui.after_paint import AfterPaint
 from reader.ui.clear_button import add_clear_button
 from reader.ui.find.find_bar import warning_color
-from reader.ui.find.find_options import checked, keep_options
+from reader.ui.find.find_options import checked, keep_options, keep_query
 from reader.ui.find.result_delegate import KIND_ROLE, RESULT_ROLE, ResultDelegate, kind_group
 from reader.ui.find.study_scope import INTERVIEW_ROLE, StudyScope, found_where, memo_group, populate
 from reader.ui.interview.open_interview import OpenInterview
@@ -193,9 +193,7 @@ class SearchPanel(QWidget):
         self.stale = False
         session = self.interview.session
         query = self.edit.text()
-        store = settings()
-        if store.value(QUERY_KEY, "") != query:  # each write syncs the file: not at each refresh
-            store.setValue(QUERY_KEY, query)
+        keep_query(QUERY_KEY, query)
         self.error = ""
         self.results = {}
         self.study_results = None
