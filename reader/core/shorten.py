@@ -23,6 +23,9 @@ _ZWJ = "\u200d"
 # Unicode's grapheme clusters (and Qt's cursor) take them: Devanagari, Bengali, Gujarati,
 # Oriya, Telugu, Malayalam.
 _LINKERS = frozenset("\u094d\u09cd\u0acd\u0b4d\u0c4d\u0d4d")
+# Below the combining accents (U+0300) no character joins the one before it: no mark,
+# joiner, selector, skin tone, tag or virama.
+_FIRST_JOINING = "\u0300"
 
 
 def shorten(text: str, limit: int) -> str:
@@ -93,6 +96,8 @@ def _continues(text: str, cut: int) -> bool:
     if cut <= 0 or cut >= len(text):
         return False
     char, before = text[cut], text[cut - 1]
+    if char < _FIRST_JOINING and before < _FIRST_JOINING:
+        return False  # Latin text, the most of it, needs no look-up in Unicode's tables
     if char == _ZWJ or before == _ZWJ:
         return True
     if before in _LINKERS and unicodedata.category(char) == "Lo":

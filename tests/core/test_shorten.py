@@ -114,3 +114,15 @@ def test_whole_characters_widens_a_span_to_what_reads_as_characters(
     assert whole_characters(text, at, at + len(part)) == (start, end)
     if len(whole) > 1:  # from inside, too
         assert whole_characters(text, start + 1, end - 1) == (start, end)
+
+
+def test_no_character_below_the_combining_accents_joins_its_neighbour() -> None:
+    """The premise of whole_characters' quick path for Latin text: below U+0300 there is
+    no mark, joiner, selector or virama (a newer Unicode could, in principle, add one)."""
+    from reader.core import shorten as module
+
+    for code in range(ord(module._FIRST_JOINING)):
+        char = chr(code)
+        assert unicodedata.category(char) not in ("Mn", "Mc", "Me")
+        assert char != module._ZWJ and char not in module._LINKERS
+    assert whole_characters("e\u0301 x", 0, 1) == (0, 2)  # the accent after Latin still joins
