@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from bisect import bisect_left
 from collections import Counter
 from dataclasses import dataclass, replace
@@ -88,6 +89,9 @@ def _anchor(text: str, h: Highlight, shift: int) -> tuple[AnchorResult, bool]:
     if near:
         pos = _most_alike(text, h.exact, h.prefix, h.suffix, near, expected)
         return _moved(text, h, pos, pos + n), True
+    respaced = _respaced(text, exact, expected)
+    if respaced:
+        return _moved(text, h, *respaced), True
     everywhere = _occurrences(text, exact, 0, len(text))
     if everywhere:
         pos = _most_alike(
@@ -132,6 +136,20 @@ def _occurrences(text: str, exact: str, lo: int, hi: int) -> list[int]:
         found.append(pos)
         pos = text.find(exact, pos + 1, hi)
     return found
+
+
+def _respaced(text: str, exact: str, expected: int) -> tuple[int, int] | None:
+    """A quote too short to be matched fuzzily, near `expected` with only its spacing
+    changed: the nearest such span. The spaces gone that a Japanese or Chinese subtitle
+    file's cues were once joined with, a line wrapped again, a double space made single.
+    Every letter is in its place, so it is as sure as an exact match. (A longer quote is
+    found fuzzily, and a pattern for each edited one cost the 1%-edited bench half again.)"""
+    letters = [re.escape(c) for c in exact if not c.isspace()]
+    if not letters or len(exact) >= MIN_FUZZY_CHARS:
+        return None
+    lo, hi = max(0, expected - NEAR_CHARS), min(len(text), expected + len(exact) + NEAR_CHARS)
+    found = [m.span() for m in re.compile(r"\s*".join(letters)).finditer(text, lo, hi)]
+    return min(found, key=lambda span: abs(span[0] - expected)) if found else None
 
 
 def _nearest(positions: list[int], expected: int, limit: int = MAX_CANDIDATES) -> list[int]:

@@ -144,6 +144,28 @@ def test_short_quote_is_not_matched_fuzzily() -> None:
     assert result.highlight.exact == "Moss hi"
 
 
+def test_a_short_quote_whose_spacing_changed_is_moved_not_orphaned() -> None:
+    """A Japanese subtitle file's cues were joined with a space, and are not any more:
+    a quote across two cues is found without it, too short as it is to match fuzzily."""
+    old = "佐藤：はい。 そうです。 毎朝 六時に 起きます。"
+    h = highlight(old, "い。 そう")
+    new = old.replace(" ", "")
+    result = anchor(new, h)
+    assert result.status is AnchorStatus.MOVED
+    assert result.highlight.exact == "い。そう"
+    assert_placed(new, result.highlight)
+    rewrapped = anchor("one two\nMoss  hid", highlight("one two Moss hid", "o Moss"))
+    assert rewrapped.highlight.exact == "o\nMoss"
+
+
+def test_a_respaced_short_quote_near_its_place_wins_over_the_same_words_far_away() -> None:
+    old = "a cat. " + "x " * 3000 + "a cat."
+    h = highlight(old, "a cat", occurrence=0)
+    new = old.replace("a cat. x", "a  cat. x", 1)
+    result = anchor(new, h)
+    assert (result.highlight.start, result.highlight.exact) == (0, "a  cat")
+
+
 def test_summary_message() -> None:
     assert AnchorSummary(37, 2, 1).message() == (
         "Document changed since last time: 37 highlights kept, 2 moved, 1 orphaned"

@@ -9,6 +9,7 @@ import shutil
 import unicodedata
 from pathlib import Path
 
+import orjson
 import pytest
 from PySide6.QtCore import QModelIndex, QPoint, QPointF, Qt
 from PySide6.QtGui import QFont, QFontMetricsF, QImage, QPainter
@@ -379,3 +380,36 @@ def test_a_whole_turn_is_quoted_without_its_speaker_label(
     (highlight,) = stored(qtbot, notes_path)
     assert highlight["exact"].startswith(words)
     assert_quotes_text(window, highlight)
+
+
+def test_a_japanese_highlight_from_before_cues_lost_their_space_stays_on_its_words(
+    opened, make_window, qtbot, notes_path: Path, tmp_path: Path
+) -> None:
+    """Japanese and Chinese cues of one speaker once joined with a space; they join
+    without one now. A highlight across two cues made then, too short to be matched
+    fuzzily, is found again on its words (it was an orphan), and saved there with the
+    next change."""
+    window = opened("japanese.srt")
+    text = window.interview.session.document.text
+    joined = "した。毎朝"  # the end of cue 2 and the start of cue 3, one speaker's
+    start = text.index(joined)
+    window.reader.select_span(start, start + len(joined))
+    qtbot.keyClick(window.reader, Qt.Key.Key_H)
+    (made,) = stored(qtbot, notes_path)
+    window.close()
+    data = orjson.loads(notes_path.read_bytes())  # as the app wrote it before the change
+    data["highlights"][0] |= {"exact": "した。 毎朝", "end": made["end"] + 1}
+    data["document"]["sha256"] = "0" * 64
+    notes_path.write_bytes(orjson.dumps(data))
+
+    again = make_window(tmp_path / "japanese.srt")
+    (h,) = again.interview.session.notes.highlights
+    assert (h.exact, h.start, h.orphan) == (joined, start, False)
+    assert "1 moved, 0 orphaned" in again.banner.text()
+    activate(again, qtbot)
+    caret_at(again, start + 1)
+    qtbot.keyClick(again.reader, Qt.Key.Key_2)  # recoloured
+    (on_disk,) = wait_saved(qtbot, notes_path, lambda d: d["highlights"][0]["color"] != "yellow")[
+        "highlights"
+    ]
+    assert (on_disk["exact"], on_disk["start"]) == (joined, start)
