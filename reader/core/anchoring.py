@@ -19,6 +19,7 @@ MAX_CANDIDATES = 256  # a short common quote can occur 10^5 times: score only th
 SEED_PIECES = 4  # whole-text fuzzy search starts where a piece of the quote survives verbatim
 MIN_SEED_CHARS = 8  # shorter pieces occur almost everywhere and would find nothing useful
 MAX_SEED_HITS = 16  # per piece, the nearest hits only
+CONTEXT_LETTERS = 8  # of the quote's context on each side, found again around a respaced one
 
 
 class AnchorStatus(StrEnum):
@@ -89,7 +90,7 @@ def _anchor(text: str, h: Highlight, shift: int) -> tuple[AnchorResult, bool]:
     if near:
         pos = _most_alike(text, h.exact, h.prefix, h.suffix, near, expected)
         return _moved(text, h, pos, pos + n), True
-    respaced = _respaced(text, exact, expected)
+    respaced = _respaced(text, h, expected)
     if respaced:
         return _moved(text, h, *respaced), True
     everywhere = _occurrences(text, exact, 0, len(text))
@@ -138,17 +139,28 @@ def _occurrences(text: str, exact: str, lo: int, hi: int) -> list[int]:
     return found
 
 
-def _respaced(text: str, exact: str, expected: int) -> tuple[int, int] | None:
+def _respaced(text: str, h: Highlight, expected: int) -> tuple[int, int] | None:
     """A quote too short to be matched fuzzily, near `expected` with only its spacing
-    changed: the nearest such span. The spaces gone that a Japanese or Chinese subtitle
-    file's cues were once joined with, a line wrapped again, a double space made single.
-    Every letter is in its place, so it is as sure as an exact match. (A longer quote is
-    found fuzzily, and a pattern for each edited one cost the 1%-edited bench half again.)"""
-    letters = [re.escape(c) for c in exact if not c.isspace()]
-    if not letters or len(exact) >= MIN_FUZZY_CHARS:
+    changed, and that of the words around it: the spaces gone that a Japanese or Chinese
+    subtitle file's cues were once joined with, a line wrapped again, a double space made
+    single. Every letter of the quote and of its context is in its place, so it is as
+    sure as an exact match ("a cat" is not found in "vacation"). The nearest such span.
+    (Longer quotes are found fuzzily; a pattern for each edited one cost the 1%-edited
+    bench half again.)"""
+    quote = [c for c in h.exact if not c.isspace()]
+    if not quote or len(h.exact) >= MIN_FUZZY_CHARS:
         return None
-    lo, hi = max(0, expected - NEAR_CHARS), min(len(text), expected + len(exact) + NEAR_CHARS)
-    found = [m.span() for m in re.compile(r"\s*".join(letters)).finditer(text, lo, hi)]
+    before = [c for c in h.prefix if not c.isspace()][-CONTEXT_LETTERS:]
+    after = [c for c in h.suffix if not c.isspace()][:CONTEXT_LETTERS]
+
+    def spaced(letters: list[str]) -> str:
+        return r"\s*".join(map(re.escape, letters))
+
+    parts = [spaced(before), f"({spaced(quote)})", spaced(after)]
+    pattern = re.compile(r"\s*".join(part for part in parts if part))
+    lo = max(0, expected - NEAR_CHARS - len(h.prefix))
+    hi = min(len(text), expected + len(h.exact) + len(h.suffix) + NEAR_CHARS)
+    found = [m.span(1) for m in pattern.finditer(text, lo, hi)]
     return min(found, key=lambda span: abs(span[0] - expected)) if found else None
 
 

@@ -166,6 +166,17 @@ def test_a_respaced_short_quote_near_its_place_wins_over_the_same_words_far_away
     assert (result.highlight.start, result.highlight.exact) == (0, "a  cat")
 
 
+def test_a_short_quote_is_not_found_respaced_inside_other_words() -> None:
+    """Its letters run together in "vacation" near where "a cat" was, but the words
+    around it are not those around the quote: the quote goes where it is written."""
+    old = "We saw a cat there. " + "x " * 3000 + "We saw a cat there."
+    h = highlight(old, "a cat", occurrence=0)
+    new = old.replace("We saw a cat there. x", "Our vacation started. x", 1)
+    result = anchor(new, h)
+    assert result.highlight.exact == "a cat"
+    assert result.highlight.start == new.rindex("a cat")
+
+
 def test_summary_message() -> None:
     assert AnchorSummary(37, 2, 1).message() == (
         "Document changed since last time: 37 highlights kept, 2 moved, 1 orphaned"

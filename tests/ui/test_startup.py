@@ -302,3 +302,28 @@ def test_a_folder_that_cannot_be_written_says_so_after_the_first_paint(
     qtbot.waitUntil(lambda: "cannot be written now" in window.banner.text())
     assert not window.interview.read_only
     assert [b.text() for b in window.banner.buttons] == ["Save Notes As…", "Dismiss"]
+
+
+def test_a_full_collection_waits_for_the_oldest_generation_to_grow_by_a_quarter(
+    window: MainWindow, monkeypatch: Any
+) -> None:
+    """As Python's own rule: with a large study open a full collection took 110 ms, and
+    without the rule it came every two minutes or so of work."""
+    collected: list[int] = []
+    state = {"count": (0, 0, 11), "oldest": 1000}
+    monkeypatch.setattr(gc, "get_threshold", lambda: (700, 10, 10))
+    monkeypatch.setattr(gc, "get_count", lambda: state["count"])
+    monkeypatch.setattr(gc, "get_objects", lambda generation=None: [None] * state["oldest"])
+    monkeypatch.setattr(gc, "collect", lambda generation=2: collected.append(generation) or 0)
+    collector = startup.GuiThreadCollector(window)
+    collector.collect_due()
+    assert collected == [2]  # the first: it has left nothing yet, as at Python's start
+    state["count"], state["oldest"] = (0, 11, 12), 1200  # grown by a fifth
+    collector.collect_due()
+    assert collected == [2, 1]  # the younger one instead
+    state["oldest"] = 1300  # by three tenths, but looked at again only past 10 more
+    collector.collect_due()
+    assert collected == [2, 1, 1]
+    state["count"] = (0, 11, 23)
+    collector.collect_due()
+    assert collected == [2, 1, 1, 2]

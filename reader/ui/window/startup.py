@@ -68,12 +68,17 @@ class GuiThreadCollector(QObject):
     object (a file watcher, with its socket notifier) was freed by a saver's worker thread,
     and the event loop then crashed on the notifier (tests/ui/qt_garbage.py). Each second,
     the oldest generation whose count has passed its threshold is collected, as Python
-    would have done."""
+    would have done, and with its rule for the oldest: not before the objects that came
+    into it since its last collection are a quarter of those that collection left. A full
+    collection walks every object; with a coded study of 500 interviews open it took 110
+    ms, and without the rule it came every two minutes or so of work."""
 
     def __init__(self, parent: QObject) -> None:
         super().__init__(parent)
         self._timer = QTimer(self)
         self._timer.timeout.connect(self.collect_due)
+        self._long_lived = 0  # the objects the last full collection left (Python's count)
+        self._full_checked = 0  # gen2's count when a full collection was last found not due
 
     def start(self) -> None:
         if not self._timer.isActive():
@@ -83,9 +88,25 @@ class GuiThreadCollector(QObject):
     def collect_due(self) -> None:
         counts, thresholds = gc.get_count(), gc.get_threshold()
         for generation in (2, 1, 0):  # a threshold of 0 collects none (Python 3.14's third)
-            if 0 < thresholds[generation] < counts[generation]:
-                gc.collect(generation)
-                return
+            if not 0 < thresholds[generation] < counts[generation]:
+                continue
+            if generation == 2 and not self._full_collection_due(counts[2], thresholds[2]):
+                continue
+            gc.collect(generation)
+            if generation == 2:
+                self._long_lived, self._full_checked = len(gc.get_objects(generation=2)), 0
+            return
+
+    def _full_collection_due(self, count: int, threshold: int) -> bool:
+        """Python's rule, from what it lets a program see: the oldest generation grown by a
+        quarter since its last collection. Listing it takes a few ms, so it is looked at
+        again only once its count has passed the threshold once more."""
+        if count - self._full_checked <= threshold:
+            return False
+        if len(gc.get_objects(generation=2)) - self._long_lived > self._long_lived / 4:
+            return True
+        self._full_checked = count
+        return False
 
 
 def collect_after_paint(window: MainWindow) -> GuiThreadCollector:
