@@ -410,6 +410,27 @@ def test_long_document_paints_only_what_is_visible(make_window, tmp_path: Path, 
     assert bar.overlay.visible_matches()[0] > total - 500  # the overlay followed the scroll
 
 
+def test_a_long_text_is_folded_for_searching_as_the_bar_opens(
+    make_window, tmp_path: Path, qtbot
+) -> None:
+    """Lower-casing 5 MB for a search takes most of the first one's time (bench/): the bar
+    does it as it opens, so the search typed there finds it done."""
+    from reader.core import search
+
+    path = tmp_path / "long.txt"
+    path.write_text("Q: Where was the film shot?\nA: In the city.\n" * 3000, "utf-8")
+    window = make_window(path)
+    activate(window, qtbot)
+    text = window.interview.session.document.text
+    window.reader.setFocus()
+    qtbot.keyClick(window.reader, Qt.Key.Key_F, CTRL)
+
+    def folded() -> bool:
+        return any(p.text is text and p._lowered is not None for p in search._fold_cache)
+
+    qtbot.waitUntil(folded)
+
+
 def test_the_arrows_show_on_the_high_contrast_theme(window: MainWindow, qtbot) -> None:
     """The arrows are drawn in the theme's text colour (the style's icons were a faint
     grey on black)."""
