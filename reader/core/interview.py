@@ -322,6 +322,12 @@ def speech_direction(text: str, seg: Segment, speech: int) -> str:
     return words if words and words != _direction(text, seg.start, speech) else ""
 
 
+def text_direction(text: str) -> str:
+    """ "rtl" or "ltr" from the first letter of `text` that has a direction, as Unicode's
+    rule for a paragraph (and HTML's dir="auto") takes it; "" when none has one."""
+    return _direction(text, 0, len(text))
+
+
 def _direction(text: str, start: int, end: int) -> str:
     """The direction of the first letter of text[start:end] that has one."""
     for i in range(start, end):

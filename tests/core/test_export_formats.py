@@ -77,6 +77,12 @@ def as_text(name: str, data: bytes) -> str:
     return data.decode("utf-8-sig")
 
 
+def qn(tag: str) -> str:
+    from docx.oxml.ns import qn as qualified
+
+    return qualified(tag)
+
+
 def word_paragraphs(data: bytes) -> list[Any]:
     import docx
 
@@ -426,6 +432,21 @@ def test_right_to_left_words_read_in_their_own_direction(tmp_path) -> None:
     assert "border-inline-start" in page and "border-left" not in page  # on the right
     markdown = run("md", session).decode()
     assert "> القهوة هي البيت.\n" in markdown and "dir=" not in markdown
+    # Word: a paragraph whose first letter is Arabic reads right to left, style kept.
+    paragraphs = {p.text: p for p in word_paragraphs(run("docx", session))}
+    for text, style, rtl in (
+        ("القهوة هي البيت.", "Quote", True),
+        ("The city is loud", "Quote", False),
+        ("مقابلة يوسف", "Title", True),
+        ("المقهى مكان اللقاء.", "Normal", True),
+        ("Coffee first", "List Bullet", False),
+        ("ثم العمل", "List Bullet", True),
+    ):
+        properties = paragraphs[text]._p.pPr
+        bidi = properties is not None and properties.find(qn("w:bidi")) is not None
+        assert (paragraphs[text].style.name, bidi) == (style, rtl), text
+        if bidi:  # after the style, as the schema orders a paragraph's properties
+            assert [c.tag for c in properties][-1] == qn("w:bidi")
 
 
 # --- csv ----------------------------------------------------------------------------------

@@ -1,6 +1,7 @@
 """The research summary as a Word document (.docx), for a writer who works in Word: what
 the Markdown summary holds, in Word's own styles (Title, Heading 2, Quote), so that a
-quote pastes into an article as text, never as Markdown marks.
+quote pastes into an article as text, never as Markdown marks. A paragraph whose first
+letter is Arabic or Hebrew reads right to left.
 
 The research notes are Markdown: their headings, quotes and list items take Word's
 styles, and their links keep their words only (a web link its address after them).
@@ -28,6 +29,7 @@ from reader.core.export.common import (
     selected,
     summary_sections,
 )
+from reader.core.interview import text_direction
 from reader.core.markdown_links import LINK
 from reader.core.session import Session
 
@@ -82,6 +84,8 @@ class _Paragraphs:
             if style not in self._ids:
                 self._ids[style] = self.out.styles[style].style_id
             paragraph._p.style = self._ids[style]
+        if text_direction(text) == "rtl":
+            _right_to_left(paragraph._p)
 
     def finish(self) -> None:
         end = self._end._p
@@ -89,6 +93,21 @@ class _Paragraphs:
 
     def heading(self, text: str, level: int) -> None:
         self.add(text, "Title" if level == 0 else f"Heading {level}")
+
+
+def _right_to_left(p: Any) -> None:
+    """The paragraph reads right to left (<w:bidi/>): it starts on the right, and its full
+    stop sits on the left of an Arabic or Hebrew sentence, as HTML's dir="auto" lays it
+    out. It goes after the style, the only other property set here, as the schema orders
+    them; python-docx has no call for it."""
+    from docx.oxml import OxmlElement
+
+    properties = p.get_or_add_pPr()
+    bidi = OxmlElement("w:bidi")
+    if properties.pStyle is not None:
+        properties.pStyle.addnext(bidi)
+    else:
+        properties.insert(0, bidi)
 
 
 def _research_notes(out: _Paragraphs, notes: str) -> None:
