@@ -420,3 +420,32 @@ def test_the_study_is_shown_again_only_when_it_changed_on_disk(
     (folder / "study.json").write_bytes(orjson.dumps(data))
     owner.check_disk()
     assert len(shown) == 2
+
+
+def test_a_study_opened_at_start_counts_its_highlights_once_the_window_shows(
+    make_study_window: Callable[[Path], MainWindow], folder: Path, qtbot: Any
+) -> None:
+    """Reading every notes file for the library's counts waits for the window's first
+    paint when the study opens at start (500 interviews: about 100 ms); the rows are
+    there from the first, their counts a moment after."""
+    window = make_study_window(folder)
+    window.switcher.step(1)
+    text = window.interview.session.document.text
+    start = text.index("dawn")
+    window.reader.select_span(start, start + 4)
+    window.reader.setFocus()
+    key(qtbot, window.reader, Qt.Key.Key_H)
+    second = window.switcher.current
+    window.switcher.step(-1)  # the second's notes written; the first open at the restart
+    window.close()
+
+    again = MainWindow()
+    qtbot.addWidget(again)
+    assert again.study_actions.open_at_start(None, None, folder / "P01 Ana.txt")
+    rows = {row.id: row for row in again.library.model.rows}
+    assert len(rows) == 3 and rows[second].highlights == 0  # not read yet
+    again.show()
+    qtbot.waitUntil(lambda: again.library.model.rows[1].highlights == 1)
+    assert again.library.model.rows[1].id == second
+    assert again.library.current_id() == again.switcher.current  # the selection kept
+    again.close()

@@ -58,7 +58,9 @@ INTERVIEW_MIME = "application/x-interview-reader-interview"  # a row dragged: it
 
 
 class LibraryModel(QAbstractTableModel):
-    def __init__(self, owner: OpenStudy) -> None:
+    def __init__(self, owner: OpenStudy, counts_later: bool = False) -> None:
+        """`counts_later`: the first study's rows come without their notes files' counts
+        until `read_counts` (a study opened at start: 500 notes files take 100 ms to read)."""
         super().__init__(owner)
         self.owner = owner
         self.rows: list[InterviewHeader] = []
@@ -70,6 +72,7 @@ class LibraryModel(QAbstractTableModel):
         self.live: dict[str, tuple[int, int]] = {}
         self._study: object = None  # whose rows these are: another study's live counts go
         self._counts: Callable[[Path], Counts] | None = None  # its notes files' counts
+        self._counts_later = counts_later
 
     def reload(self) -> bool:
         """Every row again from the study (after an edit, a merge, another study); False,
@@ -80,7 +83,9 @@ class LibraryModel(QAbstractTableModel):
         if another:
             from reader.core.study_headers import NotesCounts, load_read_positions  # (#17)
 
-            self._study, self.live, self._counts = study, {}, NotesCounts()
+            self._study, self.live = study, {}
+            self._counts = _not_yet if self._counts_later else NotesCounts()
+            self._counts_later = False
             self.read = load_read_positions(study.folder) if study is not None else {}
         rows, attributes = [], list(study.data.attributes) if study is not None else []
         if study is not None:
@@ -97,6 +102,15 @@ class LibraryModel(QAbstractTableModel):
         self.beginResetModel()
         self.rows, self.attributes = rows, attributes
         self.endResetModel()
+        return True
+
+    def read_counts(self) -> bool:
+        """The counts held back read from now on; True when the rows must be loaded again."""
+        if self._counts is not _not_yet:
+            return False
+        from reader.core.study_headers import NotesCounts
+
+        self._counts = NotesCounts()
         return True
 
     def set_counts(self, interview_id: str, highlights: int, notes: int) -> None:
@@ -257,6 +271,10 @@ def _value(header: InterviewHeader, key: str) -> Any:
     if key in ("title", "participant", "date", "highlights", "notes", "read"):
         return getattr(header, key)
     return header.attributes.get(key)
+
+
+def _not_yet(_notes_path: Path) -> Counts:
+    return {}, ""
 
 
 def _shown(header: InterviewHeader, key: str) -> str:

@@ -67,12 +67,17 @@ class LibraryPanel(QWidget):
     openStudyRequested = Signal()
 
     def __init__(
-        self, owner: OpenStudy, store: QSettings | None = None, parent: QWidget | None = None
+        self,
+        owner: OpenStudy,
+        store: QSettings | None = None,
+        parent: QWidget | None = None,
+        counts_later: bool = False,
     ) -> None:
+        """`counts_later`: the first study's notes files are read at `read_counts`."""
         super().__init__(parent)
         self.setObjectName("library-panel")
         self.owner = owner
-        self.model = LibraryModel(owner)
+        self.model = LibraryModel(owner, counts_later)
         self.proxy = QSortFilterProxyModel(self)
         self.proxy.setSourceModel(self.model)
         self.proxy.setSortRole(SORT_ROLE)
@@ -216,6 +221,11 @@ class LibraryPanel(QWidget):
             self.select(current)
         self.columns.fit()  # after: a new attribute's column is scrolled to
         self._update_count()
+
+    def read_counts(self) -> None:
+        """The counts held back (`counts_later`) read now, into the rows."""
+        if self.model.read_counts():
+            self.reload()
 
     def _came(self, came: list[str], _went: list[str]) -> None:
         """An interview that came to the study (added, a removal undone, an Add redone) is

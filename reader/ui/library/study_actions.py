@@ -54,6 +54,7 @@ class StudyActions(QObject):
         self._emptied = False  # the last interview open left the study, none opened after
         self._unopenable: set[str] = set()  # tried meanwhile: not tried again at each change
         self.memo_saved: Callable[[], bool] = lambda: True  # the study memo's (ui/memo)
+        self.first_paint_due = False  # opening at start: what can wait for the paint does
         window.setAcceptDrops(True)  # files and folders dropped anywhere on the window
         window.installEventFilter(self)
 
@@ -77,13 +78,13 @@ class StudyActions(QObject):
         recent list takes it once the reader has painted, and its notes' lock too."""
         self.recent.hold()
         AfterPaint(self.window, self.recent.release).start()
-        self.interview.lock_after_paint = True
+        self.interview.lock_after_paint = self.first_paint_due = True
         try:  # this open only: a later one locks at once, even after an error here
             last = self.recent.last() if path is None and notes is None else None
             opened = last is not None and self.open_path(last.path, last.notes)
             return opened or self.open_path(path or fallback, notes)
         finally:
-            self.interview.lock_after_paint = False
+            self.interview.lock_after_paint = self.first_paint_due = False
 
     def open_path(self, path: Path, notes: Path | None = None) -> bool:
         path = Path(path)

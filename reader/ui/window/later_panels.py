@@ -14,6 +14,7 @@ from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import Qt
 
+from reader.ui.after_paint import AfterPaint
 from reader.ui.lazy_dock import bring_forward, focus_dock
 
 if TYPE_CHECKING:
@@ -53,8 +54,11 @@ def make_library(window: Any) -> LibraryPanel:
     from reader.ui.library.library_panel import LibraryPanel
     from reader.ui.settings import settings
 
-    library = LibraryPanel(window.study, settings())
     opening = window.study_actions
+    # A study opened at start: its notes files' counts are read once the window shows.
+    library = LibraryPanel(window.study, settings(), counts_later=opening.first_paint_due)
+    if opening.first_paint_due:
+        AfterPaint(window.reader, library.read_counts).start()
     library.openRequested.connect(window.switcher.open)
     library.removeRequested.connect(opening.remove)
     library.addFilesRequested.connect(opening.add_files)
