@@ -67,6 +67,17 @@ def test_enter_and_ctrl_page_keys_switch_interviews(window: MainWindow, qtbot: A
     assert "night shifts" in window.interview.session.document.text
 
 
+def highlight_dawn_in_the_second(window: MainWindow, qtbot: Any) -> str:
+    """H on "dawn" in the study's second interview, opened for it; its id."""
+    window.switcher.step(1)
+    text = window.interview.session.document.text
+    start = text.index("dawn")
+    window.reader.select_span(start, start + 4)
+    window.reader.setFocus()
+    key(qtbot, window.reader, Qt.Key.Key_H)
+    return window.switcher.current
+
+
 def test_a_highlight_survives_a_switch_and_selection_comes_back(
     window: MainWindow, folder: Path, qtbot: Any
 ) -> None:
@@ -378,12 +389,7 @@ def test_a_transcript_of_a_study_opened_alone_opens_in_its_study(
     the highlights its study keeps (opened alone it showed none, and new ones went to
     another notes file)."""
     window = make_study_window(folder)
-    window.switcher.step(1)
-    text = window.interview.session.document.text
-    start = text.index("dawn")
-    window.reader.select_span(start, start + 4)
-    window.reader.setFocus()
-    key(qtbot, window.reader, Qt.Key.Key_H)
+    highlight_dawn_in_the_second(window, qtbot)
     window.close()
     assert not (folder / "study.json").exists()  # only the notes were written
     lone = tmp_path / "lone.txt"
@@ -429,13 +435,7 @@ def test_a_study_opened_at_start_counts_its_highlights_once_the_window_shows(
     paint when the study opens at start (500 interviews: about 100 ms); the rows are
     there from the first, their counts a moment after."""
     window = make_study_window(folder)
-    window.switcher.step(1)
-    text = window.interview.session.document.text
-    start = text.index("dawn")
-    window.reader.select_span(start, start + 4)
-    window.reader.setFocus()
-    key(qtbot, window.reader, Qt.Key.Key_H)
-    second = window.switcher.current
+    second = highlight_dawn_in_the_second(window, qtbot)
     window.switcher.step(-1)  # the second's notes written; the first open at the restart
     window.close()
 
