@@ -26,6 +26,7 @@ _LINKERS = frozenset("\u094d\u09cd\u0acd\u0b4d\u0c4d\u0d4d")
 # Below the combining accents (U+0300) no character joins the one before it: no mark,
 # joiner, selector, skin tone, tag or virama.
 _FIRST_JOINING = "\u0300"
+_SOFT_HYPHEN = "\u00ad"  # below it, but a format character: no width
 
 
 def shorten(text: str, limit: int) -> str:
@@ -54,10 +55,15 @@ def _width(char: str) -> int:
 
 def _index_within(text: str, limit: int) -> int:
     """The longest start of `text` at most `limit` wide, as an index."""
+    if text.isascii():  # every character one letter wide: no table to look up
+        return min(len(text), limit)
     used = 0
     for index, char in enumerate(text):
-        joined = index and text[index - 1] == _ZWJ  # a family's next person: one emoji
-        used += 0 if joined else _width(char)
+        if char < _FIRST_JOINING and char != _SOFT_HYPHEN and text[index - 1] != _ZWJ:
+            used += 1  # Latin: one letter wide, no table to look up
+        else:
+            joined = index and text[index - 1] == _ZWJ  # a family's next person: one emoji
+            used += 0 if joined else _width(char)
         if used > limit:
             return index
     return len(text)

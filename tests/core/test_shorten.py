@@ -125,4 +125,23 @@ def test_no_character_below_the_combining_accents_joins_its_neighbour() -> None:
         char = chr(code)
         assert unicodedata.category(char) not in ("Mn", "Mc", "Me")
         assert char != module._ZWJ and char not in module._LINKERS
+        # and, for shorten's quick path, one letter wide but the soft hyphen
+        narrow = unicodedata.east_asian_width(char) not in ("W", "F")
+        assert narrow and (unicodedata.category(char) == "Cf") == (char == module._SOFT_HYPHEN)
     assert whole_characters("e\u0301 x", 0, 1) == (0, 2)  # the accent after Latin still joins
+
+
+@given(
+    st.text(alphabet=st.sampled_from("ab é\u00ad\u200d\u0301👍🏽漢字ｶ\t"), max_size=40),
+    st.integers(0, 30),
+)
+def test_the_quick_path_for_latin_measures_as_the_tables_do(text: str, limit: int) -> None:
+    from reader.core import shorten as module
+
+    used, expected = 0, len(text)
+    for index, char in enumerate(text):  # every character measured by the tables
+        used += 0 if index and text[index - 1] == module._ZWJ else module._width(char)
+        if used > limit:
+            expected = index
+            break
+    assert module._index_within(text, limit) == expected
