@@ -147,8 +147,10 @@ def _respaced(text: str, h: Highlight, expected: int) -> tuple[int, int] | None:
     sure as an exact match ("a cat" is not found in "vacation"). The nearest such span.
     (Longer quotes are found fuzzily; a pattern for each edited one cost the 1%-edited
     bench half again.)"""
+    if len(h.exact) >= MIN_FUZZY_CHARS:
+        return None
     quote = [c for c in h.exact if not c.isspace()]
-    if not quote or len(h.exact) >= MIN_FUZZY_CHARS:
+    if not quote:
         return None
     before = [c for c in h.prefix if not c.isspace()][-CONTEXT_LETTERS:]
     after = [c for c in h.suffix if not c.isspace()][:CONTEXT_LETTERS]

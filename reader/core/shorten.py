@@ -48,9 +48,11 @@ def shorten(text: str, limit: int) -> str:
 def _width(char: str) -> int:
     """How many letters' room `char` takes: a wide one two, an accent, a joiner or a skin
     tone none (its emoji counts already)."""
+    if char < _FIRST_JOINING:  # Latin, the most of it: no table to look up
+        return 0 if char == _SOFT_HYPHEN else 1
     if unicodedata.category(char) in ("Mn", "Me", "Cf") or 0x1F3FB <= ord(char) <= 0x1F3FF:
         return 0
-    return 2 if _wide(char) else 1
+    return 2 if wide(char) else 1
 
 
 def _index_within(text: str, limit: int) -> int:
@@ -59,11 +61,8 @@ def _index_within(text: str, limit: int) -> int:
         return min(len(text), limit)
     used = 0
     for index, char in enumerate(text):
-        if char < _FIRST_JOINING and char != _SOFT_HYPHEN and text[index - 1] != _ZWJ:
-            used += 1  # Latin: one letter wide, no table to look up
-        else:
-            joined = index and text[index - 1] == _ZWJ  # a family's next person: one emoji
-            used += 0 if joined else _width(char)
+        joined = index and text[index - 1] == _ZWJ  # a family's next person: one emoji
+        used += 0 if joined else _width(char)
         if used > limit:
             return index
     return len(text)
@@ -75,7 +74,7 @@ def _last_word_end(text: str, room: int) -> int:
         before, after = text[cut - 1], text[cut]
         if _continues(text, cut):
             continue
-        if after.isspace() or before.isspace() or _wide(before) or _wide(after):
+        if after.isspace() or before.isspace() or wide(before) or wide(after):
             return cut
     return 0
 
@@ -124,7 +123,7 @@ def _regional(char: str) -> bool:
     return 0x1F1E6 <= ord(char) <= 0x1F1FF
 
 
-def _wide(char: str) -> bool:
+def wide(char: str) -> bool:
     """A character lines may break beside without a space (and two letters wide)."""
     return unicodedata.east_asian_width(char) in ("W", "F")
 

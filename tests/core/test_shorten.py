@@ -138,9 +138,14 @@ def test_no_character_below_the_combining_accents_joins_its_neighbour() -> None:
 def test_the_quick_path_for_latin_measures_as_the_tables_do(text: str, limit: int) -> None:
     from reader.core import shorten as module
 
+    def width(char: str) -> int:  # by Unicode's tables alone, Latin letters too
+        if unicodedata.category(char) in ("Mn", "Me", "Cf") or char == "🏽":
+            return 0
+        return 2 if unicodedata.east_asian_width(char) in ("W", "F") else 1
+
     used, expected = 0, len(text)
     for index, char in enumerate(text):  # every character measured by the tables
-        used += 0 if index and text[index - 1] == module._ZWJ else module._width(char)
+        used += 0 if index and text[index - 1] == module._ZWJ else width(char)
         if used > limit:
             expected = index
             break

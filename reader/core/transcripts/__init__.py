@@ -23,6 +23,7 @@ from reader.core.interview import (
     read_labels,
     speaker_key,
 )
+from reader.core.shorten import wide
 
 # A new paragraph inside one long turn once it is this long and a sentence ends.
 PARAGRAPH_CHARS = 1000
@@ -156,8 +157,7 @@ def joined(pieces: Iterable[str]) -> str:
 def _spaceless(char: str) -> bool:
     """A wide letter or punctuation mark (CJK, kana, "。"), not a wide emoji, nor Korean's
     Hangul, written with spaces between words."""
-    wide = unicodedata.east_asian_width(char) in ("W", "F")
-    return wide and unicodedata.category(char)[0] in "LP" and _HANGUL.match(char) is None
+    return wide(char) and unicodedata.category(char)[0] in "LP" and _HANGUL.match(char) is None
 
 
 _HANGUL = re.compile("[\u1100-\u11ff\u3130-\u318f\ua960-\ua97f\uac00-\ud7ff]")
