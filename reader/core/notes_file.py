@@ -152,21 +152,25 @@ class NotesData:
 
 def _highlight(h: dict[str, Any]) -> Highlight:
     """A highlight of a file that passed `validate`, so every field the schema requires is
-    there; built field by field, a third faster than Highlight.from_json on 10,000."""
-    return Highlight(
-        h["id"],
-        int(h["start"]),  # the schema lets 5.0 pass as an integer; offsets index strings
-        int(h["end"]),
-        h["exact"],
-        h["prefix"],
-        h["suffix"],
-        h["color"],
-        h["note"],
-        tuple(h["codes"]),
-        h["created"],
-        h["modified"],
-        h.get("orphan", False),
+    there. Its fields are set as the frozen dataclass's own __init__ would set them, less
+    that __init__'s call of object.__setattr__ for each: 10,000 highlights are made in half
+    the time (a test holds these names to Highlight's fields)."""
+    highlight = object.__new__(Highlight)
+    highlight.__dict__.update(
+        id=h["id"],
+        start=int(h["start"]),  # the schema lets 5.0 pass as an integer; offsets index strings
+        end=int(h["end"]),
+        exact=h["exact"],
+        prefix=h["prefix"],
+        suffix=h["suffix"],
+        color=h["color"],
+        note=h["note"],
+        codes=tuple(h["codes"]),
+        created=h["created"],
+        modified=h["modified"],
+        orphan=h.get("orphan", False),
     )
+    return highlight
 
 
 def _unique_ids(highlights: list[Highlight]) -> tuple[list[Highlight], int]:

@@ -5,7 +5,7 @@ from __future__ import annotations
 import copy
 import json
 from collections.abc import Callable
-from dataclasses import replace
+from dataclasses import FrozenInstanceError, fields, replace
 from datetime import datetime
 from functools import cache
 from pathlib import Path
@@ -17,7 +17,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 from jsonschema import Draft202012Validator
 
-from reader.core.annotations import DEFAULT_COLORS, make_highlight
+from reader.core.annotations import DEFAULT_COLORS, Highlight, make_highlight
 from reader.core.codebook import Codebook, codes_for_tags, tag_code_id
 from reader.core.document import text_sha256
 from reader.core.interview import Role
@@ -355,6 +355,17 @@ def test_newer_version_is_recognised_even_if_its_layout_changed() -> None:
     with pytest.raises(NewerVersionError):
         parse(raw)
     assert issubclass(NewerVersionError, NotesFormatError)
+
+
+def test_read_highlights_are_whole_dataclass_instances() -> None:
+    """Highlights are read without their dataclass's __init__ (for speed): each has exactly
+    Highlight's fields, equals and hashes as the one __init__ makes, and stays frozen."""
+    for h in parse(serialise(full_notes())).highlights:
+        made = Highlight(*(getattr(h, f.name) for f in fields(Highlight)))
+        assert vars(h) == vars(made)
+        assert h == made and hash(h) == hash(made) and repr(h) == repr(made)
+        with pytest.raises(FrozenInstanceError):
+            h.note = "changed"  # type: ignore[misc]
 
 
 def test_integral_float_offsets_are_read_as_integers() -> None:

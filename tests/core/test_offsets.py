@@ -6,7 +6,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from reader.core.offsets import Utf16Index
+from reader.core.offsets import Utf16Index, _may_be_astral
 
 
 def utf16_len(text: str) -> int:
@@ -104,3 +104,15 @@ def test_to_code_point_snaps_back_for_any_utf16_offset(data: st.DataObject, text
     # Snapping only ever happens inside a pair: at most one unit back.
     assert u16 - before in (0, 1)
     assert u16 - before == 0 or ord(text[cp]) > 0xFFFF
+
+
+@given(text=TEXTS, padding=st.sampled_from(["", "a" * 5000, "é" * 5000, "ש" * 5000]))
+def test_texts_without_astral_characters_are_told_by_their_size(text: str, padding: str) -> None:
+    """The quick test of a text's storage never misses an astral character; a long text
+    in one or two bytes a character is passed without a search."""
+    long_text = padding + text
+    if any(ord(c) > 0xFFFF for c in long_text):
+        assert _may_be_astral(long_text)
+    elif padding:
+        assert not _may_be_astral(long_text)
+    assert Utf16Index(long_text).length_u16 == utf16_len(long_text)

@@ -2,8 +2,13 @@
 
 from __future__ import annotations
 
+import threading
 from pathlib import Path
 
+from PySide6.QtCore import QTimer
+from PySide6.QtWidgets import QProgressDialog
+
+from reader.core.document import load_document
 from reader.core.interview import detect_segments
 from reader.core.structure_cache import MIN_CHARS, cache_folder
 from reader.ui.interview import loading
@@ -35,3 +40,40 @@ def test_a_long_interview_opens_with_its_structure_cached(
     assert again.reader.reading is not None
     assert again.interview.session.question_numbers  # the questions are numbered as before
     assert entry.read_bytes().startswith(b'{"key"')  # mended
+
+
+def test_the_progress_dialog_shows_only_once_reading_takes_a_while(
+    make_window, qtbot, monkeypatch, tmp_path: Path
+) -> None:
+    """A read over in a moment flashes no dialog; a long one shows it, so it can be
+    cancelled."""
+    window = make_window()
+    path = long_interview(tmp_path)
+    release = threading.Event()
+    seen: list[bool] = []
+
+    def slow(read_path: Path) -> object:
+        release.wait(30)
+        return load_document(read_path)
+
+    def look() -> None:
+        dialog = window.findChild(QProgressDialog)
+        seen.append(dialog.isVisible())
+        qtbot.waitUntil(dialog.isVisible)
+        seen.append(dialog.isVisible())
+        release.set()
+
+    monkeypatch.setattr(loading, "BACKGROUND_BYTES", 0)
+    monkeypatch.setattr(loading, "SHOW_PROGRESS_MS", 50)
+    monkeypatch.setattr(loading, "load_document", slow)
+    QTimer.singleShot(0, look)
+    try:
+        assert window.open_document(path, tmp_path / "notes.json")
+    finally:
+        release.set()
+    assert seen == [False, True]
+    assert window.interview.session.document.text.startswith(BUNDLED.read_text("utf-8")[:40])
+    assert (
+        window.findChild(QProgressDialog) is None
+        or not window.findChild(QProgressDialog).isVisible()
+    )

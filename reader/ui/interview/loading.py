@@ -15,7 +15,7 @@ import threading
 from dataclasses import dataclass
 from pathlib import Path
 
-from PySide6.QtCore import QEventLoop, QObject, Qt, Signal
+from PySide6.QtCore import QEventLoop, QObject, Qt, QTimer, Signal
 from PySide6.QtWidgets import QProgressDialog, QWidget
 
 from reader.core.document import Document, load_document
@@ -23,6 +23,9 @@ from reader.core.interview import Segment
 from reader.core.structure_cache import detected_segments
 
 BACKGROUND_BYTES = 2 * 1024 * 1024  # below this, reading takes well under a second
+# The progress dialog shows only once reading has taken this long: 5 MB is read in about
+# 0.1 s, and a dialog flashed for that long is noise (and 10-17 ms of the GUI thread's).
+SHOW_PROGRESS_MS = 400
 
 
 @dataclass(frozen=True)
@@ -68,8 +71,7 @@ def load(path: Path, parent: QWidget | None) -> Loaded | None:
     )
     dialog.setWindowTitle("Opening Interview")
     dialog.setWindowModality(Qt.WindowModality.WindowModal)
-    dialog.setMinimumDuration(0)
-    dialog.show()
+    QTimer.singleShot(SHOW_PROGRESS_MS, dialog, dialog.show)  # gone with it, if sooner
     loop = QEventLoop()
     finished.done.connect(loop.quit, Qt.ConnectionType.QueuedConnection)
     dialog.canceled.connect(loop.quit)

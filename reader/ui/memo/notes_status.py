@@ -9,6 +9,7 @@ from typing import TYPE_CHECKING, Protocol
 from PySide6.QtCore import QObject, QTimer
 
 from reader.core.wording import counted
+from reader.ui.after_paint import AfterPaint
 from reader.ui.elided_label import ElidedLabel
 from reader.ui.interview.open_interview import OpenInterview
 from reader.ui.notes.notes_pane import NotesPane
@@ -42,8 +43,9 @@ class NotesStatus(QObject):
         interview.saveStateChanged.connect(self._notes_saved)
         interview.notesPathChanged.connect(self.show_file)
         interview.researchNotesChanged.connect(self._words.start)
-        interview.opened.connect(self.count_words)
-        interview.replaced.connect(self.count_words)
+        self._counted_after_paint = AfterPaint(self._pane.editor.viewport(), self.count_words)
+        interview.opened.connect(self._count_shown_notes)
+        interview.replaced.connect(self._count_shown_notes)
         self._pane.memoShown.connect(self.show_all)
         self._pane.memoEdited.connect(self._words.start)
 
@@ -77,6 +79,14 @@ class NotesStatus(QObject):
         state, detail = memo.save_state() if memo is not None else self._notes_state
         why = self._pane.why_read_only()  # the whole reason, in the tip of "Read-only"
         self._window.save_label.setText(SAVE_STATES.get(state, f"Not saved: {detail}"), why or None)
+
+    def _count_shown_notes(self, *_args: object) -> None:
+        """Other notes shown: long ones are counted just after they are painted (1 MB
+        of notes takes ~20 ms, which the interview's first paint need not wait for)."""
+        if self._pane.editor.is_long():
+            self._counted_after_paint.start()
+        else:
+            self.count_words()
 
     def count_words(self, *_args: object) -> None:
         """Of what the notes editor shows: the interview's notes, or the memo."""

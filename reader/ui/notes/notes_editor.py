@@ -102,7 +102,7 @@ class NotesEditor(QPlainTextEdit):
         """After loading: short notes are styled at once; long ones once they are shown,
         from the top a chunk at a time, so that neither the first paint nor typing waits
         for the whole (attaching the highlighter alone visits every line, ~25 ms)."""
-        if self.document().characterCount() < LONG_NOTES_CHARS:
+        if not self.is_long():
             self.highlighter.setDocument(self.document())
             return
         self._style_after_paint = True
@@ -123,6 +123,10 @@ class NotesEditor(QPlainTextEdit):
         if self._style_after_paint:
             self._style_after_paint = False
             self.highlighter.style_gradually(self.document())
+
+    def is_long(self) -> bool:
+        """Whether the notes are long enough for their styling and word count to wait."""
+        return self.document().characterCount() >= LONG_NOTES_CHARS
 
     def word_count(self) -> int:
         return len(self.toPlainText().split())

@@ -8,8 +8,11 @@ from typing import Any
 
 from PySide6.QtCore import Qt
 
+from reader.core.wording import counted
+from reader.ui.notes.notes_editor import LONG_NOTES_CHARS
 from reader.ui.persistence.saver import RETRY_MS
 from reader.ui.window.main_window import MainWindow
+from tests.conftest import BUNDLED
 from tests.ui.memo.test_study_memo import memo_file, open_memo
 
 CTRL = Qt.KeyboardModifier.ControlModifier
@@ -86,3 +89,19 @@ def test_a_second_windows_memo_is_read_only_with_the_studys_reason(
     assert second.save_label.text() == "Read-only"
     assert second.save_label.toolTip() == second.study.why_read_only() != ""
     assert second.words_label.text() == "4 words"
+
+
+def test_long_notes_are_counted_just_after_they_show(
+    make_window: Any, notes_path: Path, tmp_path: Path, qtbot: Any
+) -> None:
+    """Long notes' words are counted once the interview opened has painted, so that its
+    first paint does not wait for them; short ones at once."""
+    words = LONG_NOTES_CHARS // 5 + 1
+    window = make_window()
+    window.notes_editor.setPlainText("word " * words)
+    window.interview.close()  # written to notes_path
+    window.open_document(BUNDLED, tmp_path / "other.json")
+    assert window.words_label.text() == "0 words"  # short: at once
+    window.open_document(BUNDLED, notes_path)
+    assert window.words_label.text() == "0 words"  # long: not before the paint
+    qtbot.waitUntil(lambda: window.words_label.text() == counted(words, "word"))
