@@ -327,3 +327,21 @@ def test_a_full_collection_waits_for_the_oldest_generation_to_grow_by_a_quarter(
     state["count"] = (0, 11, 23)
     collector.collect_due()
     assert collected == [2, 1, 1, 2]
+
+
+def test_the_collector_looks_again_soon_while_objects_keep_coming(
+    window: MainWindow, monkeypatch: Any
+) -> None:
+    """Young objects collected every tenth of a second while they come, so that no single
+    collection of them is long; once each second while the app is idle."""
+    count = {"young": 701}
+    monkeypatch.setattr(gc, "get_threshold", lambda: (700, 10, 10))
+    monkeypatch.setattr(gc, "get_count", lambda: (count["young"], 0, 0))
+    monkeypatch.setattr(gc, "collect", lambda generation=2: 0)
+    collector = startup.GuiThreadCollector(window)
+    timer = collector.findChild(QTimer)
+    collector.collect_due()
+    assert timer.interval() == startup.COLLECT_BUSY_MS
+    count["young"] = 12  # idle: nothing due
+    collector.collect_due()
+    assert timer.interval() == startup.COLLECT_EVERY_MS
