@@ -16,6 +16,7 @@ from reader.core.markdown_links import LINK
 from reader.core.search import (
     KINDS,
     SNIPPET_CHARS,
+    Query,
     Result,
     SearchError,
     _links_as_read,
@@ -198,6 +199,29 @@ def test_plain_search_agrees_with_re(text: str, query: str, case: bool, whole: b
         pattern = rf"(?:(?<!\w)|(?!\w)){pattern}(?:(?<!\w)|(?!\w))"
     expected = [m.span() for m in re.finditer(pattern, text, 0 if case else re.IGNORECASE)]
     assert find_all(text, query, case=case, whole_word=whole, diacritics=True) == expected
+
+
+@settings(max_examples=300, deadline=None)
+@given(
+    st.lists(st.text(alphabet=_ALPHABET + "\x00", max_size=12), max_size=6),
+    st.text(alphabet=_ALPHABET, min_size=1, max_size=4),
+    st.booleans(),
+    st.booleans(),
+    st.booleans(),
+)
+def test_short_texts_searched_together_match_each_searched_alone(
+    texts: list[str], query: str, case: bool, whole: bool, diacritics: bool
+) -> None:
+    """Quotes and notes are searched joined into one text (Query.spans_in_each): no match
+    crosses from one into the next, and each is found where a search of it alone finds it."""
+    matcher = Query(query, case=case, whole_word=whole, diacritics=diacritics)
+    assert matcher.spans_in_each(texts) == [matcher.spans(text) for text in texts]
+
+
+def test_a_regular_expression_reads_each_short_text_alone() -> None:
+    texts = ["the end", "begins here", "x"]
+    assert Query(r"end\W+begins", regex=True).spans_in_each(texts) == [[], [], []]
+    assert Query("x", regex=True).spans_in_each(texts) == [[], [], [(0, 1)]]
 
 
 def test_find_all_on_five_megabytes() -> None:
