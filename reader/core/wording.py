@@ -4,8 +4,9 @@ from __future__ import annotations
 
 
 def counted(number: int, noun: str) -> str:
-    """`number` and `noun`, with an "s" unless it is one: "1 coding", "12 coded passages"."""
-    return f"{number} {noun}{'' if number == 1 else 's'}"
+    """`number` and `noun`, with an "s" unless it is one: "1 coding", "12 coded passages",
+    "180,969 words" (thousands set apart, as English writes them)."""
+    return f"{number:,} {noun}{'' if number == 1 else 's'}"
 
 
 def listed(names: list[str]) -> str:

@@ -298,7 +298,7 @@ def test_ten_thousand_highlights(panel: AnnotationsPanel, controller) -> None:
         start = (i * 7) % (len(text) - 40)
         session.add_highlight(make_highlight(text, start, start + 30, COLOR_IDS[i % 6]))
     panel.reload()
-    assert panel.count_text() == "10000 highlights"
+    assert panel.count_text() == "10,000 highlights"
     panel.color_filter.setCurrentIndex(panel.color_filter.findData("blue"))
     assert len(panel.visible_ids()) == 10_000 // 6 + (1 if 10_000 % 6 > 2 else 0)
     panel.filter_edit.setText("the")
