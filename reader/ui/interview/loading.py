@@ -71,12 +71,17 @@ def load(path: Path, parent: QWidget | None) -> Loaded | None:
     )
     dialog.setWindowTitle("Opening Interview")
     dialog.setWindowModality(Qt.WindowModality.WindowModal)
-    QTimer.singleShot(SHOW_PROGRESS_MS, dialog, dialog.show)  # gone with it, if sooner
     loop = QEventLoop()
     finished.done.connect(loop.quit, Qt.ConnectionType.QueuedConnection)
     dialog.canceled.connect(loop.quit)
     threading.Thread(target=work, name="load-interview", daemon=True).start()
-    loop.exec()
+    # Until the dialog shows, the user's keys and clicks wait (the window must not open
+    # another interview, or take typing into these notes, while this one is read).
+    QTimer.singleShot(SHOW_PROGRESS_MS, loop, loop.quit)
+    loop.exec(QEventLoop.ProcessEventsFlag.ExcludeUserInputEvents)
+    if not result:  # still reading: the dialog, with its Cancel, takes them from now on
+        dialog.show()
+        loop.exec()
     cancelled = dialog.wasCanceled() and not result
     dialog.close()
     dialog.deleteLater()
