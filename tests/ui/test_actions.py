@@ -286,3 +286,23 @@ def test_no_two_actions_of_the_window_share_a_key(
             for place in {id(w) for w in widgets}:
                 owners.setdefault((keys.toString(), place), []).append(action.text())
     assert {k: v for k, v in owners.items() if len(v) > 1} == {}
+
+
+def test_the_readers_keys_show_beside_quote_and_code_in_the_menus(
+    make_window: Callable[..., MainWindow], qtbot
+) -> None:
+    """Q and C, the reading pane's own keys (not shortcuts: in the notes they are letters),
+    show beside Edit ▸ Quote in Notes and Codes ▸ Code Passage…, as in the pane's menu."""
+    window = make_window()
+    actions = window.window_actions
+    assert actions.codes is not None
+    for menu, action, key in (
+        ("Edit", actions.quote_in_notes, "Q"),
+        ("Codes", actions.codes.code_passage, "C"),
+    ):
+        assert action in menu_action_menu(window, menu).actions()
+        assert action.text().endswith(f"\t{key}") and action.shortcut().isEmpty()
+        assert "\t" not in action.iconText()
+    window.notes_editor.setFocus()
+    qtbot.keyClicks(window.notes_editor, "qc")
+    assert "qc" in window.notes_editor.toPlainText()

@@ -116,7 +116,9 @@ class CodebookActions:
 
 def build_codebook_actions(window: QMainWindow) -> CodebookActions:
     return CodebookActions(
-        code_passage=_action(window, "&Code Passage…", None, "Choose or create codes (C)"),
+        code_passage=_reader_key(
+            _action(window, "&Code Passage…", None, "Choose or create codes (C)"), "C"
+        ),
         recent=[
             _action(window, f"Recent Code {n}", f"Alt+{n}", "Apply a code used lately")
             for n in range(1, 10)
@@ -158,6 +160,14 @@ def _action(
         action.setWhatsThis(tip)  # kept while the status tip says why it is greyed out
     # On the window too, so shortcuts work while a menu or panel is hidden.
     window.addAction(action)
+    return action
+
+
+def _reader_key(action: QAction, key: str) -> QAction:
+    """`action` with the reading pane's key for it shown beside it in the menu, as the
+    pane's own menu shows it. Not a shortcut: typed in the notes, it is a letter."""
+    action.setIconText(action.iconText())  # kept without the key
+    action.setText(f"{action.text()}\t{key}")
     return action
 
 
@@ -229,8 +239,14 @@ def build_actions(window: QMainWindow) -> Actions:
         speakers=_action(
             window, "S&peakers…", None, "Rename and merge speakers; choose who asks and answers"
         ),
-        quote_in_notes=_action(
-            window, "&Quote in Notes", None, "Quote the selection or highlight in your notes (Q)"
+        quote_in_notes=_reader_key(
+            _action(
+                window,
+                "&Quote in Notes",
+                None,
+                "Quote the selection or highlight in your notes (Q)",
+            ),
+            "Q",
         ),
         copy_quotation=_action(
             window,
