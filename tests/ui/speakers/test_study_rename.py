@@ -12,6 +12,7 @@ from typing import Any
 
 import pytest
 from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QApplication
 
 from reader.core.backups import list_backups
 from reader.core.study import open_study
@@ -108,3 +109,28 @@ def test_not_offered_for_an_interview_opened_alone(make_window: Any, qtbot: Any)
     window.window_actions.speakers.trigger()
     dialog = window.speakers.dialog
     assert dialog is not None and not dialog.study_button.isVisible()
+
+
+def test_a_rename_across_many_interviews_shows_the_wait_cursor(
+    window: MainWindow, study_folder: Path, dialogs: Any, qtbot: Any, monkeypatch: Any
+) -> None:
+    """Each notes file is read, backed up and written again: with hundreds, seconds in
+    which the window says it is busy."""
+    from reader.core.study import Study
+    from reader.ui.speakers import study_rename
+
+    cursors: list[object] = []
+    correct = Study.correct_speakers
+
+    def watched(self: Study, *args: Any, **kwargs: Any) -> list[str]:
+        cursor = QApplication.overrideCursor()
+        cursors.append(cursor.shape() if cursor is not None else None)
+        return correct(self, *args, **kwargs)
+
+    monkeypatch.setattr(Study, "correct_speakers", watched)
+    monkeypatch.setattr(study_rename, "MANY_FILES", 1)
+    dialog = open_speakers(window, "P06", qtbot)
+    rename_by_keys(dialog, dialogs, "LH", "Dr. Leila Haddad", qtbot, study=True)
+    assert speakers_on_disk(study_folder, "P07") == {"LH": "Dr. Leila Haddad"}
+    assert cursors == [Qt.CursorShape.WaitCursor]
+    assert QApplication.overrideCursor() is None  # given back
