@@ -22,8 +22,9 @@ run: system-deps-run $(VENV)/.installed
 	$(PY) main.py
 
 # One worker more than the cores, at most 4: the tests wait on timers, child processes and
-# the disk a good part of their time (2 cores: 249 s with 3 workers, 282 s with 2).
-WORKERS := $(shell $(PYTHON) -c 'import os; cores = getattr(os, "sched_getaffinity", lambda _: range(os.cpu_count() or 1))(0); print(min(4, len(cores) + 1))')
+# the disk a good part of their time (2 cores: 249 s with 3 workers, 282 s with 2). Counted
+# when `make test` runs, not at every make (`=`, not `:=`).
+WORKERS = $(shell $(PYTHON) -c 'import os; cores = getattr(os, "sched_getaffinity", lambda _: range(os.cpu_count() or 1))(0); print(min(4, len(cores) + 1))')
 
 test: system-deps-test $(VENV)/.installed
 	$(PY) -m ruff check .
