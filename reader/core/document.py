@@ -122,7 +122,7 @@ def normalise(text: str) -> str:
 
 def decode(data: bytes, name: str = "the file") -> tuple[str, str, str]:
     """(text, encoding, notice) of `data`; raises DocumentError for empty or binary data."""
-    if not data.strip():
+    if not data or data.isspace():  # strip() would copy megabytes to say this
         raise DocumentError(f"{name} is empty.")
     for bom, encoding in _BOMS:
         if data.startswith(bom):
@@ -255,7 +255,7 @@ def decode_text(data: bytes, name: str) -> tuple[str, str, str]:
     text = normalise(raw)
     if len(_CONTROL.findall(text[:65536])) > 8:
         raise DocumentError(f"{name} looks like a binary file, not a text interview.")
-    if not text.strip():
+    if not text or text.isspace():
         raise DocumentError(f"{name} is empty.")
     return text, encoding, notice
 

@@ -8,6 +8,7 @@ becomes a code (reader.core.codebook).
 from __future__ import annotations
 
 import codecs
+import contextlib
 import re
 import uuid
 from collections.abc import Callable
@@ -176,6 +177,8 @@ def _highlight(h: dict[str, Any]) -> Highlight:
 def _unique_ids(highlights: list[Highlight]) -> tuple[list[Highlight], int]:
     """Highlights with every id unique (a hand edit or a bad merge can copy one); how many
     were given a new id. Ids are looked up by id, so a duplicate would hide a highlight."""
+    if len({h.id for h in highlights}) == len(highlights):
+        return highlights, 0  # as nearly always: one set, not a test and an add for each
     seen: set[str] = set()
     renamed = 0
     unique = []
@@ -191,6 +194,9 @@ def _unique_ids(highlights: list[Highlight]) -> tuple[list[Highlight], int]:
 def _add_unknown_codes(codebook: Codebook, highlights: list[Highlight]) -> list[str]:
     """Put a code in the codebook for each id a highlight carries that it lacks (a hand
     edit, a study interview whose copy is behind), so no coding is lost; their ids."""
+    used = {code_id for h in highlights for code_id in h.codes}
+    if all(code_id in codebook for code_id in used):
+        return []  # each id asked once, not once for each passage it codes
     added = []
     for h in highlights:
         for code_id in h.codes:
@@ -367,12 +373,13 @@ def migrate(data: Any) -> tuple[Any, int | None]:
     return data, (original if original != VERSION else None)
 
 
-def parse(raw: bytes) -> NotesData:
-    """NotesData from the file's bytes, or NotesFormatError saying what is wrong."""
-    return parse_migrating(raw)[0]
+def parse(raw: bytes, *, passed: bool = False) -> NotesData:
+    """NotesData from the file's bytes, or NotesFormatError saying what is wrong. `passed`:
+    these very bytes passed the checks before (reader.core.checked_notes)."""
+    return parse_migrating(raw, passed=passed)[0]
 
 
-def parse_migrating(raw: bytes) -> tuple[NotesData, int | None]:
+def parse_migrating(raw: bytes, *, passed: bool = False) -> tuple[NotesData, int | None]:
     """Like `parse`, also saying which older version the file was migrated from."""
     try:
         # Notepad and some editors start UTF-8 with a byte order mark; JSON forbids it.
@@ -381,6 +388,11 @@ def parse_migrating(raw: bytes) -> tuple[NotesData, int | None]:
         raise NotesFormatError(f"it is not valid JSON ({exc})") from exc
     if isinstance(data, dict) and data.get("format") == FORMAT:
         data, migrated_from = migrate(data)
+        if passed and data.get("version") == VERSION:
+            # The same bytes pass again. Should they not be what passed (a forged entry),
+            # what cannot be read is validated, which says why.
+            with contextlib.suppress(LookupError, TypeError, ValueError, AttributeError):
+                return NotesData.from_json(data), migrated_from
     else:
         migrated_from = None
     validate(data)

@@ -13,12 +13,12 @@ from pathlib import Path
 import orjson
 
 from reader.core.backups import ReadBackup, latest_backup
+from reader.core.checked_notes import parse_checked
 from reader.core.notes_file import (
     VERSION,
     NewerVersionError,
     NotesData,
     NotesFormatError,
-    parse,
     validate,
 )
 from reader.core.read_only import ReadOnly
@@ -122,7 +122,7 @@ def read_notes(notes_path: Path, *, offer_backup: bool = True) -> NotesRead:
             ],
         )
     try:
-        notes = parse(on_disk)
+        notes = parse_checked(on_disk)
     except NewerVersionError as exc:
         return NotesRead(
             notes=understood_of_newer(on_disk),

@@ -4,10 +4,12 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left, bisect_right
+from collections.abc import Callable
 from dataclasses import dataclass, field
+from operator import attrgetter
 from typing import TYPE_CHECKING
 
-from reader.core.anchoring import AnchorSummary, reanchor_all
+from reader.core.anchoring import AnchorSummary, all_in_place, reanchor_all
 from reader.core.annotations import Highlight
 from reader.core.document import Document
 from reader.core.interview import (
@@ -68,9 +70,11 @@ class Session:
         if notes is None:
             notes = NotesData(document=document.meta())
         else:
-            results, summary = reanchor_all(document.text, notes.highlights)
-            notes.highlights = [r.highlight for r in results]
-            if notes.document.get("sha256") == document.sha256:
+            unchanged = notes.document.get("sha256") == document.sha256
+            if not (unchanged and all_in_place(document.text, notes.highlights)):
+                results, summary = reanchor_all(document.text, notes.highlights)
+                notes.highlights = [r.highlight for r in results]
+            if unchanged:
                 summary = None
             notes.document = document.meta()
         session = cls(
@@ -394,8 +398,8 @@ def _single_marks(quoted: re.Match[str]) -> str:
     return f"‘{quoted[0][1:-1]}’"
 
 
-def _order(h: Highlight) -> tuple[int, int]:
-    return (h.start, h.end)
+# In C: the 10,000 highlights of a file are sorted without a call into Python for each.
+_order: Callable[[Highlight], tuple[int, int]] = attrgetter("start", "end")
 
 
 def insertion_index(highlights: list[Highlight], highlight: Highlight, index: int | None) -> int:

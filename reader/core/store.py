@@ -97,6 +97,20 @@ def atomic_write(path: Path, data: bytes, *, parents: bool = True) -> None:
         os.close(dir_fd)
 
 
+def write_cache_file(path: Path, data: bytes) -> None:
+    """A cache's write, whole or not at all (a temporary file renamed over it), made with
+    its folder and never flushed to disk: a cache lost in a crash costs only time."""
+    path.parent.mkdir(parents=True, exist_ok=True)
+    fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=_TEMP_SUFFIX)
+    try:
+        with os.fdopen(fd, "wb") as handle:
+            handle.write(data)
+        os.replace(tmp, path)
+    except BaseException:
+        Path(tmp).unlink(missing_ok=True)
+        raise
+
+
 def load_notes(path: Path) -> NotesData | None:
     """The notes at `path`, None when there is no file yet; NotesFormatError when unreadable."""
     try:

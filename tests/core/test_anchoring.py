@@ -12,6 +12,7 @@ from reader.core.anchoring import (
     NEAR_CHARS,
     AnchorStatus,
     AnchorSummary,
+    all_in_place,
     anchor,
     reanchor_all,
 )
@@ -43,6 +44,16 @@ def test_unchanged_text_keeps_the_highlight() -> None:
     result = anchor(TEXT, h)
     assert result.status is AnchorStatus.KEPT
     assert result.highlight == h
+
+
+def test_all_in_place_only_when_each_quotes_its_own_span_and_none_is_an_orphan() -> None:
+    h = highlight(TEXT, "the structure came from theatre")
+    other = highlight(TEXT, "Moss rehearsed")
+    assert all_in_place(TEXT, []) and all_in_place(TEXT, [h, other])
+    assert not all_in_place(TEXT, [h, replace(other, orphan=True)])
+    assert not all_in_place(TEXT, [h, replace(other, start=other.start + 1)])
+    assert not all_in_place(TEXT[: other.end - 1], [other])
+    assert not all_in_place(TEXT, [replace(other, start=other.end + 1, end=other.end)])
 
 
 def test_kept_refreshes_context_and_clears_orphan() -> None:

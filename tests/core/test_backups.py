@@ -204,7 +204,7 @@ def test_open_latest_backup_reads_each_backup_once_and_no_older_one(
 ) -> None:
     """A notes file missing, or set aside: the newest readable backup is offered and
     opened from one read; the unreadable one after it is passed over, older ones unread."""
-    from reader.core import notes_file, notes_opening
+    from reader.core import checked_notes, notes_file, notes_opening
 
     path = tmp_path / "notes.json"
     older, newer = serialise(sample(2)), serialise(sample(5))
@@ -213,9 +213,9 @@ def test_open_latest_backup_reads_each_backup_once_and_no_older_one(
     if not missing:
         path.write_bytes(b"{broken too")
     parsed: list[bytes] = []
-    for module in (backups, notes_opening):
+    for module in (backups, checked_notes):  # backups', and the notes file's
         monkeypatch.setattr(
-            module, "parse", lambda raw: parsed.append(raw) or notes_file.parse(raw)
+            module, "parse", lambda raw, **how: parsed.append(raw) or notes_file.parse(raw, **how)
         )
     read = notes_opening.read_notes(path)
     assert read.recovery is not None

@@ -90,6 +90,27 @@ def test_reopen_of_the_same_document_has_no_anchor_summary(bundled: Document) ->
     assert again.notes.highlights == session.notes.highlights
 
 
+def test_notes_of_this_very_text_are_not_placed_again_unless_one_left_its_span(
+    bundled: Document,
+) -> None:
+    """The text the notes were saved with (its hash matches) keeps each highlight as it
+    is, the same object; one that no longer quotes its span (a hand edit of the file) has
+    them all placed again, silently: the text did not change."""
+    session = Session.open(bundled, None)
+    session.add_highlight(quote_highlight(bundled.text, QUOTE))
+    session.add_highlight(quote_highlight(bundled.text, GONE))
+    notes = parse(serialise(session.notes))
+    saved = list(notes.highlights)
+    opened = Session.open(bundled, notes).notes.highlights
+    assert len(opened) == 2 and all(h is s for h, s in zip(opened, saved, strict=True))
+    edited = parse(serialise(session.notes))
+    moved = replace(edited.highlights[0], start=0, end=len(QUOTE))  # the quote is elsewhere
+    edited.highlights[0] = moved
+    again = Session.open(bundled, edited)
+    assert again.anchor_summary is None
+    assert [(h.start, h.end) for h in again.notes.highlights] == [(h.start, h.end) for h in saved]
+
+
 # --- structure corrections --------------------------------------------------------------
 
 

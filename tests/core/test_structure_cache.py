@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import os
-from dataclasses import replace
+from dataclasses import FrozenInstanceError, fields, replace
 from pathlib import Path
 
 import orjson
@@ -107,6 +107,7 @@ def segments_rewritten(path: Path, change) -> None:
         lambda rows: [rows[0], [rows[0][0], *rows[1][1:]], *rows[2:]],  # overlapping
         lambda rows: [[*rows[0][:2], 99, *rows[0][3:]], *rows[1:]],  # no such role
         lambda rows: [[*rows[0][:4], 7, rows[0][5]], *rows[1:]],  # a time that is no text
+        lambda rows: [[*rows[0][:5], None], *rows[1:]],  # a label that is no text
     ],
 )
 def test_segments_that_do_not_fit_the_text_are_ignored(
@@ -235,3 +236,25 @@ def test_roles_and_speakers_survive_the_round_trip(tmp_path: Path) -> None:
     assert structure_cache.read_entry(path, "k", 12) == segments
     assert structure_cache.read_entry(path, "other key", 12) is None
     assert structure_cache.read_entry(path, "k", 11) is None
+
+
+def test_a_speaker_that_is_no_text_spoils_the_entry(tmp_path: Path) -> None:
+    path = tmp_path / "entry.json"
+    structure_cache.write_entry(path, "k", [Segment(Role.ANSWER, "Moss", 0, 5)])
+    data = orjson.loads(path.read_bytes())
+    path.write_bytes(orjson.dumps({**data, "speakers": [7]}))
+    assert structure_cache.read_entry(path, "k", 5) is None
+
+
+def test_read_segments_are_whole_dataclass_instances(tmp_path: Path) -> None:
+    """Segments are read without their dataclass's __init__ (for speed): each has exactly
+    Segment's fields, equals and hashes as the one __init__ makes, and stays frozen."""
+    segments = [Segment(Role.QUESTION, "Interviewer", 0, 5, "00:01", "Q")]
+    path = tmp_path / "entry.json"
+    structure_cache.write_entry(path, "k", segments)
+    [read] = structure_cache.read_entry(path, "k", 5) or []
+    made = Segment(*(getattr(read, f.name) for f in fields(Segment)))
+    assert vars(read) == vars(made)
+    assert read == made and hash(read) == hash(made) and repr(read) == repr(made)
+    with pytest.raises(FrozenInstanceError):
+        read.label = "A"  # type: ignore[misc]

@@ -153,10 +153,10 @@ class StudyMemo(QObject):
         if not self._merging and self.saver is not None:
             self.saver.mark_dirty()
 
-    def _written(self, data: bytes) -> None:
+    def _written(self, data: bytes, digest: str) -> None:
         self._base = data.decode("utf-8")
         if self.disk is not None:
-            self.disk.wrote(data)
+            self.disk.wrote(digest)
 
     def _save_state(self, state: str, detail: str) -> None:
         """A save that failed is said once in the banner, its end in the status line."""

@@ -114,9 +114,9 @@ class WatchedFile(QObject):
         """`data` is what the file holds now (we read it): not an outside change."""
         self.known_hash = content_hash(data)
 
-    def wrote(self, data: bytes) -> None:
-        """`data` is what we wrote: remembered, and the file looked at again soon."""
-        self.remember(data)
+    def wrote(self, digest: str) -> None:
+        """We wrote the bytes of hash `digest`: remembered, and the file looked at again soon."""
+        self.known_hash = digest
         self.disk.look_soon()
 
     def watch(self) -> None:

@@ -18,6 +18,7 @@ from PySide6.QtCore import QObject, QSettings
 from PySide6.QtGui import QTextDocument
 from PySide6.QtWidgets import QFileDialog, QInputDialog, QMessageBox, QWidget
 
+from reader.core import checked_notes
 from reader.core.backups import DEFAULT_KEEP, backup_dir, list_backups, make_backup
 from reader.core.document import DocumentError, load_document
 from reader.core.notes_file import NotesData, NotesFormatError, parse, serialise
@@ -91,7 +92,7 @@ class NotesSafety(QObject):
         self.base_bytes = on_disk
         if on_disk is not None:
             self.guard.file.remember(on_disk)
-            controller.saver.expected_hash = content_hash(on_disk)
+            controller.saver.expected_hash = self.guard.file.known_hash  # hashed once
         controller.saver.keep_backups = keep
         controller.saver.may_write = self._may_write
         controller.saver.written.connect(self._written)
@@ -201,9 +202,10 @@ class NotesSafety(QObject):
 
     # Outside changes ---------------------------------------------------------------------
 
-    def _written(self, data: bytes) -> None:
-        self.guard.file.wrote(data)
+    def _written(self, data: bytes, digest: str) -> None:
+        self.guard.file.wrote(digest)
         self.base_bytes = data
+        checked_notes.written(data, digest)
 
     def _outside_change_at_save(self, data: bytes) -> None:
         """A save found someone else's version on disk: merge it, then save the merge."""

@@ -34,7 +34,7 @@ class NotesSaver(QObject):
     """
 
     stateChanged = Signal(str, str)  # "saved" | "saving" | "error" | "read-only", detail
-    written = Signal(bytes)  # what is now on disk, after a successful write
+    written = Signal(bytes, str)  # what is now on disk, after a successful write; its hash
     outsideChange = Signal(bytes)  # a save found the file changed by someone else: not written
     _finished = Signal(object, object)  # the worker's outcome: (_Write, None or the error)
 
@@ -183,9 +183,10 @@ class NotesSaver(QObject):
             self._dirty = False
             try:
                 # On quit there is no time to merge: an outside change is kept as a backup.
+                digest = content_hash(data)
                 try:
                     same = _check_unchanged(self.path, self.expected_hash)
-                    same = same and content_hash(data) == self.expected_hash
+                    same = same and digest == self.expected_hash
                 except OutsideChangeError as change:
                     make_backup(self.backup_name or self.path, change.data, self.keep_backups)
                     same = False
@@ -197,7 +198,7 @@ class NotesSaver(QObject):
                 if not self._shut_down:  # kept open (the user cancelled): tried again
                     self._timer.start(RETRY_MS)
                 return False
-            self._remember(data)
+            self._remember(data, digest)
             self._set_state("saved", "")
         return not self._dirty
 
@@ -224,6 +225,7 @@ class NotesSaver(QObject):
     def _on_finished(self, job: _Write, error: BaseException | None) -> None:
         if job is not self._in_flight:
             return  # handled already, by a flush
+        digest = self.in_flight_hash  # of job.data, hashed in the worker
         self.in_flight_hash, self._in_flight = "", None
         if isinstance(error, _PrepareError):
             self._cannot_prepare(error.cause)
@@ -238,13 +240,13 @@ class NotesSaver(QObject):
             self._set_state("error", describe_os_error(error))
             self._timer.start(RETRY_MS)
             return
-        self._remember(job.data)
+        self._remember(job.data, digest)
         if not self._dirty:
             self._set_state("saved", "")
 
-    def _remember(self, data: bytes) -> None:
-        self.expected_hash = content_hash(data)
-        self.written.emit(data)
+    def _remember(self, data: bytes, digest: str) -> None:
+        self.expected_hash = digest
+        self.written.emit(data, digest)
 
     def _set_state(self, state: str, detail: str) -> None:
         self.state = state

@@ -34,7 +34,7 @@ def test_another_programs_change_is_told_and_our_own_save_is_not(
 ) -> None:
     owner = QObject()
     path, file, changed, told = watched(tmp_path, owner)
-    file.wrote(b"ours, saved")  # as the saver says once its write is done
+    file.wrote(content_hash(b"ours, saved"))  # as the saver says once its write is done
     atomic_write(path, b"ours, saved")
     qtbot.waitUntil(lambda: "checked" in told)
     assert changed == []
@@ -111,5 +111,5 @@ def test_a_file_deleted_just_after_our_first_write_is_told(qtbot: Any, tmp_path:
     file.deleted.connect(lambda: told.append("deleted"))
     atomic_write(path, b"ours")  # as the saver's worker writes, the GUI thread busy
     path.unlink()  # another program, before the GUI thread hears of the write
-    file.wrote(b"ours")
+    file.wrote(content_hash(b"ours"))
     qtbot.waitUntil(lambda: told == ["deleted"])
