@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import hashlib
 import os
 import re
 from datetime import datetime
@@ -15,11 +16,13 @@ from reader.core.document import text_sha256
 from reader.core.notes_file import NotesData, NotesFormatError, serialise
 from reader.core.store import (
     atomic_write,
+    content_hash,
     data_dir,
     default_notes_path,
     load_notes,
     save_notes,
     set_aside,
+    write_cache_file,
 )
 
 TEXT = "Q: Why theatre?\nA: Because each act plays out in real time. 🎬\n"
@@ -143,6 +146,35 @@ def test_atomic_write_leaves_a_read_only_file_as_it_is(tmp_path: Path) -> None:
 # --- set_aside --------------------------------------------------------------------------
 
 CORRUPT_NAME = re.compile(r"^n\.corrupt-(\d{8}-\d{6})\.json$")
+
+
+def test_content_hash_is_the_bytes_sha256_whoever_asks_first(monkeypatch) -> None:
+    """The last bytes' hash is kept (asked for twice on opening); a bytearray, which may
+    change, is hashed each time."""
+    calls: list[bytes] = []
+
+    def sha256_hex(data: bytes) -> str:
+        calls.append(bytes(data))
+        return hashlib.sha256(data).hexdigest()
+
+    monkeypatch.setattr(store, "sha256_hex", sha256_hex)
+    data = b"notes " * 1000
+    assert content_hash(data) == content_hash(data) == hashlib.sha256(data).hexdigest()
+    assert content_hash(bytes(bytearray(data))) == content_hash(data)
+    buffer = bytearray(b"one")
+    assert content_hash(buffer) == hashlib.sha256(b"one").hexdigest()
+    buffer[:] = b"two"
+    assert content_hash(buffer) == hashlib.sha256(b"two").hexdigest()
+    # data once, its copy, data again (the last bytes alone are kept), the bytearray twice
+    assert calls == [data, data, data, b"one", b"two"]
+
+
+def test_write_cache_file_replaces_whole_and_makes_its_folder(tmp_path: Path) -> None:
+    path = tmp_path / "cache" / "entry.json"
+    write_cache_file(path, b"one")
+    write_cache_file(path, b"two")
+    assert path.read_bytes() == b"two"
+    assert [p.name for p in path.parent.iterdir()] == ["entry.json"]
 
 
 def test_set_aside_renames_and_keeps_the_bytes(tmp_path: Path) -> None:

@@ -102,26 +102,27 @@ class ReaderDocument:
         Segments are whole lines; the lines between them are BLANK, the lines after the
         last one (a final line end) DEFAULT.
         """
-        segments = self.session.segments
         text = self.session.document.text
-        lines = text.count("\n") + 1
-        self.block_segment = [-1] * lines
-        kinds: list[_Kind] = [DEFAULT] * lines
-        line = 0
-        counted_to = 0  # the line breaks before here are counted in `line`
-        previous_role: Role | None = None
+        count = text.count  # the line breaks before each segment, counted in C
         shown = self.session.shown_roles()  # a back-channel ("Mm-hm.") as plain speech
-        for i, seg in enumerate(segments):
-            # The line that holds this segment; the lines passed on the way hold no
-            # segment, so they are blank. (Counted in C: a 5 MB transcript has 16,000.)
-            passed = line
-            line += text.count("\n", counted_to, seg.start)
+        kinds: list[_Kind] = []
+        self.block_segment = block_segment = []
+        counted_to = 0
+        previous_role: Role | None = None
+        for i, seg in enumerate(self.session.segments):
+            # The lines passed on the way to this segment's hold no segment: blank.
+            blanks = count("\n", counted_to, seg.start) - (i > 0)
             counted_to = seg.start
-            kinds[passed + (i > 0) : line] = [BLANK] * (line - passed - (i > 0))
-            self.block_segment[line] = i
+            if blanks > 0:
+                kinds += [BLANK] * blanks
+                block_segment += [-1] * blanks
             role = shown[i]
-            kinds[line] = (role, previous_role if role is Role.QUESTION else None)
+            kinds.append((role, previous_role if role is Role.QUESTION else None))
+            block_segment.append(i)
             previous_role = role
+        rest = count("\n") + 1 - len(kinds)
+        kinds += [DEFAULT] * rest
+        block_segment += [-1] * rest
         return kinds
 
     def _apply_structure(self, kinds: list[_Kind], done: _Kind | None = None) -> None:
