@@ -122,7 +122,7 @@ def read_notes(notes_path: Path, *, offer_backup: bool = True) -> NotesRead:
             ],
         )
     try:
-        notes = parse_checked(on_disk)
+        notes = parse_checked(on_disk, notes_path)
     except NewerVersionError as exc:
         return NotesRead(
             notes=understood_of_newer(on_disk),

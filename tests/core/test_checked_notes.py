@@ -21,6 +21,7 @@ from reader.core.notes_file import (
 )
 from reader.core.store import content_hash
 
+NOTES = Path("/study/notes/P01.json")
 TEXT = "Perry wrote the film in long scenes, and Moss rehearsed every one for weeks."
 
 
@@ -55,22 +56,24 @@ def validations(monkeypatch: pytest.MonkeyPatch) -> list[Any]:
 
 def test_bytes_that_passed_are_not_checked_again(validations: list[Any]) -> None:
     data = big_notes_bytes()
-    first = parse_checked(data)
-    assert len(validations) == 1 and passed(content_hash(data))
-    assert parse_checked(data) == first
+    first = parse_checked(data, NOTES)
+    assert len(validations) == 1 and passed(NOTES, content_hash(data))
+    assert parse_checked(data, NOTES) == first
     assert len(validations) == 1
 
 
-def test_other_bytes_are_checked(validations: list[Any]) -> None:
-    parse_checked(big_notes_bytes())
-    parse_checked(big_notes_bytes("words "))
-    assert len(validations) == 2
+def test_other_bytes_or_another_file_are_checked(validations: list[Any]) -> None:
+    parse_checked(big_notes_bytes(), NOTES)
+    parse_checked(big_notes_bytes("words "), NOTES)  # the file changed
+    parse_checked(big_notes_bytes(), NOTES.with_name("P02.json"))  # a copy elsewhere
+    assert len(validations) == 3
+    assert not passed(NOTES, content_hash(big_notes_bytes()))  # a file's latest bytes only
 
 
 def test_a_small_file_is_checked_each_time_and_leaves_no_list(validations: list[Any]) -> None:
     data = serialise(NotesData(document=DOCUMENT, notes="short"))
-    parse_checked(data)
-    parse_checked(data)
+    parse_checked(data, NOTES)
+    parse_checked(data, NOTES)
     assert len(validations) == 2
     assert not list_path().exists()
 
@@ -80,7 +83,7 @@ def test_a_small_file_is_checked_each_time_and_leaves_no_list(validations: list[
     [
         lambda raw: b"{not json",
         lambda raw: orjson.dumps({**orjson.loads(raw), "checks": "other build"}),
-        lambda raw: orjson.dumps({**orjson.loads(raw), "hashes": "not a list"}),
+        lambda raw: orjson.dumps({**orjson.loads(raw), "files": ["not", "a", "dict"]}),
         lambda raw: orjson.dumps([1, 2]),
     ],
 )
@@ -88,11 +91,11 @@ def test_a_list_unreadable_or_made_by_other_checks_is_empty(
     validations: list[Any], damage: Any
 ) -> None:
     data = big_notes_bytes()
-    parse_checked(data)
+    parse_checked(data, NOTES)
     list_path().write_bytes(damage(list_path().read_bytes()))
-    parse_checked(data)
+    parse_checked(data, NOTES)
     assert len(validations) == 2
-    assert passed(content_hash(data))  # listed again
+    assert passed(NOTES, content_hash(data))  # listed again
 
 
 def test_a_forged_entry_lets_through_nothing_that_cannot_be_read() -> None:
@@ -102,12 +105,12 @@ def test_a_forged_entry_lets_through_nothing_that_cannot_be_read() -> None:
     del data["highlights"][0]["exact"]
     missing = orjson.dumps(data)
     newer = orjson.dumps({**orjson.loads(big_notes_bytes()), "version": VERSION + 1})
-    for forged in (missing, newer):
-        checked_notes.remember(content_hash(forged))
+    checked_notes.remember(NOTES, content_hash(missing))
     with pytest.raises(NotesFormatError, match="does not match the notes format"):
-        parse_checked(missing)
+        parse_checked(missing, NOTES)
+    checked_notes.remember(NOTES, content_hash(newer))
     with pytest.raises(NewerVersionError):
-        parse_checked(newer)
+        parse_checked(newer, NOTES)
 
 
 @pytest.mark.permissions
@@ -117,7 +120,7 @@ def test_an_unwritable_data_folder_costs_only_the_list(validations: list[Any]) -
     os.chmod(folder, 0o500)
     try:
         data = big_notes_bytes()
-        assert parse_checked(data) == parse_checked(data)
+        assert parse_checked(data, NOTES) == parse_checked(data, NOTES)
     finally:
         os.chmod(folder, 0o700)
     assert len(validations) == 2 and not list_path().exists()
@@ -126,17 +129,28 @@ def test_an_unwritable_data_folder_costs_only_the_list(validations: list[Any]) -
 def test_the_list_keeps_the_latest(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setattr(checked_notes, "KEEP", 3)
     for name in "abcd":
-        checked_notes.remember(name)
-    checked_notes.remember("b")
-    assert [passed(name) for name in "abcd"] == [False, True, True, True]
-    assert orjson.loads(list_path().read_bytes())["hashes"] == ["c", "d", "b"]
+        checked_notes.remember(Path(f"/{name}.json"), name)
+    checked_notes.remember(Path("/b.json"), "b2")  # b saved again: its entry moves last
+    assert [passed(Path(f"/{name}.json"), name) for name in "abcd"] == [
+        False,
+        False,
+        True,
+        True,
+    ]
+    assert passed(Path("/b.json"), "b2")
+    assert list(orjson.loads(list_path().read_bytes())["files"]) == [
+        "/c.json",
+        "/d.json",
+        "/b.json",
+    ]
 
 
 def test_what_the_app_wrote_is_listed_when_large(tmp_path: Path) -> None:
     data = big_notes_bytes()
-    checked_notes.written(b"{}", content_hash(b"{}"))
-    checked_notes.written(data, content_hash(data))
-    assert passed(content_hash(data)) and not passed(content_hash(b"{}"))
+    small = NOTES.with_name("small.json")
+    checked_notes.written(small, b"{}", content_hash(b"{}"))
+    checked_notes.written(NOTES, data, content_hash(data))
+    assert passed(NOTES, content_hash(data)) and not passed(small, content_hash(b"{}"))
 
 
 def test_the_checks_version_follows_the_app_and_the_checks_code(

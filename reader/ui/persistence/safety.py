@@ -205,7 +205,7 @@ class NotesSafety(QObject):
     def _written(self, data: bytes, digest: str) -> None:
         self.guard.file.wrote(digest)
         self.base_bytes = data
-        checked_notes.written(data, digest)
+        checked_notes.written(self.controller.saver.path, data, digest)
 
     def _outside_change_at_save(self, data: bytes) -> None:
         """A save found someone else's version on disk: merge it, then save the merge."""

@@ -43,7 +43,7 @@ def test_notes_saved_by_the_app_open_again_unchecked(
     qtbot.waitUntil(editor.hasFocus)
     with qtbot.waitSignal(window.interview.saver.written, timeout=5000):
         qtbot.keyClicks(editor, "More.")
-    assert passed(content_hash(notes_path.read_bytes()))
+    assert passed(notes_path, content_hash(notes_path.read_bytes()))
     window.close()
     again = make_window()
     assert len(validations) == 1
