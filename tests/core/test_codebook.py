@@ -8,6 +8,7 @@ import random
 import uuid
 from dataclasses import replace
 from pathlib import Path
+from types import MappingProxyType
 
 import orjson
 import pytest
@@ -185,6 +186,22 @@ def test_from_json_repairs_duplicates_unknown_parents_and_cycles() -> None:
     assert all(code.parent in ("", *(x.id for x in book)) for code in book)
     assert book.code(d).parent == c
     assert Codebook.from_json(book.to_json()) == book
+
+
+def test_the_same_codes_read_twice_share_their_code_objects_not_their_list() -> None:
+    """A study's files each carry its codebook: read once, the codes are the same objects
+    in every file's book, and changing one book leaves the others as they were. Codes
+    that orjson cannot write as JSON (not from a file) are read as ever."""
+    parent, child = str(uuid.uuid4()), str(uuid.uuid4())
+    data = [{"id": parent, "name": "Place"}, {"id": child, "name": "Home", "parent": parent}]
+    first, second = Codebook.from_json(data), Codebook.from_json(orjson.loads(orjson.dumps(data)))
+    assert first == second and first.codes is not second.codes
+    assert all(a is b for a, b in zip(first.codes, second.codes, strict=True))
+    first.create("Work", parent=parent)
+    assert [code.name for code in second] == ["Place", "Home"]
+    assert [code.name for code in Codebook.from_json(data)] == ["Place", "Home"]
+    unusual = [MappingProxyType(item) for item in data]
+    assert Codebook.from_json(unusual) == second
 
 
 @settings(max_examples=60)
