@@ -16,7 +16,6 @@ of the GUI thread in the 1.6 s after an edit.
 
 from __future__ import annotations
 
-import itertools
 import random
 import shutil
 import time
@@ -202,12 +201,14 @@ def autosave(window: Any, app: QApplication) -> dict[str, list[float]]:
 def run_app(
     app: QApplication, doc: str, notes: str | None = None, runs: int = 5, interact: bool = False
 ) -> dict[str, Any]:
-    scratch, numbers = scratch_dir("bench-scale-"), itertools.count()
+    copy = scratch_dir("bench-scale-") / "notes.json"
 
     def new() -> tuple[QWidget, QTextEdit, Callable]:
-        copy = scratch / f"notes-{next(numbers)}.json"
+        # Each window opens the same notes file as the one before left it, as a user opens
+        # again what they worked on: the first run reads it as another program's (checked,
+        # and its text's structure detected), the others as the app's own (both cached).
         if notes is not None:
-            shutil.copyfile(notes, copy)  # each window starts from the same file
+            shutil.copyfile(notes, copy)
         window = main_window()
         return window, window.reader, lambda: (window.open_document(Path(doc), copy), window.show())
 

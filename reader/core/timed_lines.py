@@ -33,6 +33,13 @@ def ends_in_spoken_time(text: str) -> bool:
     )
 
 
+# An export's headers head its turns, the first among its first lines. Only the start of a
+# text is looked at: 5 MB of prose, without one, took 20 ms to search to its end.
+HEADERS_WITHIN = 64 * 1024  # characters
+
+
 def may_have_headers(text: str) -> bool:
-    """Whether `text` may be Otter's or Teams' text: some line ends in a time."""
-    return next(time_ends(text), None) is not None or ends_in_spoken_time(text)
+    """Whether `text` may be Otter's or Teams' text: a line in its first HEADERS_WITHIN
+    characters ends in a time."""
+    start = text[:HEADERS_WITHIN]
+    return next(time_ends(start), None) is not None or ends_in_spoken_time(start)
