@@ -13,7 +13,7 @@ import re
 import uuid
 from collections.abc import Callable
 from dataclasses import dataclass, field, replace
-from functools import cache
+from functools import cache, lru_cache
 from typing import Any
 
 import orjson
@@ -300,6 +300,21 @@ def code_passes(code: Any) -> bool:
     )
 
 
+def _codes_pass(codes: list[Any]) -> bool:
+    """`code_passes` for each code. Each notes file of a study carries the study's
+    codebook: the same codes (the same JSON) are checked once (1,000: 1.6 ms a file)."""
+    try:
+        key = orjson.dumps(codes)
+    except orjson.JSONEncodeError:  # not read from a file: checked as it is
+        return all(code_passes(code) for code in codes)
+    return _codes_of_json_pass(key)
+
+
+@lru_cache(maxsize=8)
+def _codes_of_json_pass(key: bytes) -> bool:
+    return all(code_passes(code) for code in orjson.loads(key))
+
+
 def validate(data: Any) -> None:
     """Raise NotesFormatError unless `data` is a notes object this build understands."""
     if not isinstance(data, dict) or data.get("format") != FORMAT:
@@ -317,10 +332,11 @@ def validate(data: Any) -> None:
     from reader.core.schema_errors import JsonSchemaException
 
     checked = dict(data)
-    for key, passes in (("highlights", highlight_passes), ("codes", code_passes)):
-        items = data.get(key)
-        if isinstance(items, list) and all(passes(item) for item in items):
-            checked[key] = []
+    highlights, codes = data.get("highlights"), data.get("codes")
+    if isinstance(highlights, list) and all(highlight_passes(h) for h in highlights):
+        checked["highlights"] = []
+    if isinstance(codes, list) and _codes_pass(codes):
+        checked["codes"] = []
     try:
         _schema_check()(checked)
     except JsonSchemaException as exc:

@@ -17,6 +17,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 from jsonschema import Draft202012Validator
 
+from reader.core import notes_file
 from reader.core.annotations import DEFAULT_COLORS, Highlight, make_highlight
 from reader.core.codebook import Codebook, codes_for_tags, tag_code_id
 from reader.core.document import text_sha256
@@ -355,6 +356,23 @@ def test_newer_version_is_recognised_even_if_its_layout_changed() -> None:
     with pytest.raises(NewerVersionError):
         parse(raw)
     assert issubclass(NewerVersionError, NotesFormatError)
+
+
+def test_a_codebook_is_checked_once_for_the_files_that_carry_it(monkeypatch) -> None:
+    """A study's files each carry its codebook: the same codes pass once; a code changed is
+    checked again, and refused when it breaks the schema's rules."""
+    notes_file._codes_of_json_pass.cache_clear()  # whatever other tests checked
+    checked: list[Any] = []
+    real = notes_file.code_passes
+    monkeypatch.setattr(notes_file, "code_passes", lambda code: checked.append(code) or real(code))
+    data = valid_json()
+    validate(copy.deepcopy(data))
+    validate(copy.deepcopy(data))
+    assert len(checked) == len(data["codes"])
+    data["codes"][0]["color"] = "not a colour"
+    with pytest.raises(NotesFormatError, match="does not match the notes format"):
+        validate(data)
+    assert len(checked) == len(data["codes"]) + 1  # the first code fails: no more asked
 
 
 def test_read_highlights_are_whole_dataclass_instances() -> None:
