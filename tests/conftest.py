@@ -8,8 +8,11 @@ from __future__ import annotations
 
 import os
 from pathlib import Path
+from typing import Any
 
 import pytest
+
+from reader.core import notes_file
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
@@ -41,3 +44,17 @@ def isolated_dirs(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
 @pytest.fixture
 def bundled_text() -> str:
     return BUNDLED.read_text(encoding="utf-8")
+
+
+@pytest.fixture
+def validations(monkeypatch: pytest.MonkeyPatch) -> list[Any]:
+    """Each object notes_file.validate is asked to check."""
+    seen: list[Any] = []
+    real = notes_file.validate
+
+    def counting(data: Any) -> None:
+        seen.append(data)
+        real(data)
+
+    monkeypatch.setattr(notes_file, "validate", counting)
+    return seen

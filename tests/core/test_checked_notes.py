@@ -40,20 +40,6 @@ def big_notes_bytes(words: str = "notes ") -> bytes:
     return data
 
 
-@pytest.fixture
-def validations(monkeypatch: pytest.MonkeyPatch) -> list[Any]:
-    """Each object notes_file.validate is asked to check."""
-    seen: list[Any] = []
-    real = notes_file.validate
-
-    def counting(data: Any) -> None:
-        seen.append(data)
-        real(data)
-
-    monkeypatch.setattr(notes_file, "validate", counting)
-    return seen
-
-
 def test_bytes_that_passed_are_not_checked_again(validations: list[Any]) -> None:
     data = big_notes_bytes()
     first = parse_checked(data, NOTES)

@@ -7,26 +7,10 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
-import pytest
-
-from reader.core import notes_file
 from reader.core.checked_notes import MIN_BYTES, passed
 from reader.core.store import content_hash
 from reader.ui.window.main_window import MainWindow
 from tests.ui.test_safety import notes_with
-
-
-@pytest.fixture
-def validations(monkeypatch: pytest.MonkeyPatch) -> list[Any]:
-    seen: list[Any] = []
-    real = notes_file.validate
-
-    def counting(data: Any) -> None:
-        seen.append(data)
-        real(data)
-
-    monkeypatch.setattr(notes_file, "validate", counting)
-    return seen
 
 
 def test_notes_saved_by_the_app_open_again_unchecked(
