@@ -28,7 +28,8 @@ if TYPE_CHECKING:  # the study modules load when a study opens (start-up, #17)
     from reader.core.study import SpeakerCorrection, Study
 
 # From this many other interviews the rename shows the wait cursor: a coded study's notes
-# file (1,000 codes) takes ~12 ms to read, back up and write, so 500 take six seconds.
+# file (1,000 codes) takes ~7 ms to read, back up and write, so 500 take three seconds
+# and more.
 MANY_FILES = 20
 
 
