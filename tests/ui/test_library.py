@@ -449,3 +449,23 @@ def test_a_study_opened_at_start_counts_its_highlights_once_the_window_shows(
     assert again.library.model.rows[1].id == second
     assert again.library.current_id() == again.switcher.current  # the selection kept
     again.close()
+
+
+def test_the_open_interviews_row_is_drawn_again_only_when_its_counts_change(
+    window: MainWindow,
+) -> None:
+    """Its highlights and notes counted at each change of a passage: a new highlight moves
+    its row; a colour changed, or a code applied (each coding of a large study), does not
+    make the row draw itself again (#17)."""
+    model, controller = window.library.model, window.interview.controller
+    assert controller is not None
+    told: list[int] = []
+    model.dataChanged.connect(lambda first, *_: told.append(first.row()))
+    row = model.row_of(window.switcher.current)
+    highlight = controller.add_highlight(0, 5, "yellow")
+    assert highlight is not None and told == [row] and model.rows[row].highlights == 1
+    told.clear()
+    controller.edit_highlight(highlight.id, "Recolour Highlight", color="blue")
+    assert told == [] and model.rows[row].highlights == 1
+    controller.edit_highlight(highlight.id, "Note", note="Said at dawn")
+    assert told == [row] and model.rows[row].notes == 1

@@ -28,7 +28,9 @@ if TYPE_CHECKING:
 
 
 class CodeCounts(QObject):
-    changed = Signal()  # the counts changed (the open interview's, or the others' came in)
+    # The counts changed: of these codes alone (a set: a passage coded or uncoded), or of
+    # any (None: the others' came in).
+    changed = Signal(object)
 
     def __init__(
         self,
@@ -55,6 +57,14 @@ class CodeCounts(QObject):
         if self._others is None or self.owner.study is None:
             return Counter(self._open)
         return self._others + self._open
+
+    def count_of(self, code_id: str) -> int:
+        """`counts(known=True)[code_id]`, without counting every code (a Counter sum of
+        1,000 codes took 0.5 ms of each coding)."""
+        others = 0
+        if self._others is not None and self.owner.study is not None:
+            others = self._others.get(code_id, 0)
+        return max(0, others + self._open.get(code_id, 0))
 
     @property
     def counting(self) -> bool:
@@ -85,7 +95,7 @@ class CodeCounts(QObject):
     def _take(self, others: Counter[str]) -> None:
         self.forget()  # counted at once: a count under way is not needed
         self._others = others
-        self.changed.emit()
+        self.changed.emit(None)
 
     def forget(self) -> None:
         """The other interviews' codings are to be read again (another study, files
@@ -132,12 +142,9 @@ class CodeCounts(QObject):
         self._open = Counter(coding_counts(session.notes.highlights) if session else {})
 
     def _highlight_changed(self, before: Highlight | None, after: Highlight | None) -> None:
-        changed = False
-        if before is not None and before.codes:
-            self._open.subtract(before.codes)
-            changed = True
-        if after is not None and after.codes:
-            self._open.update(after.codes)
-            changed = True
-        if changed:
-            self.changed.emit()
+        removed = before.codes if before is not None else ()
+        added = after.codes if after is not None else ()
+        self._open.subtract(removed)
+        self._open.update(added)
+        if changed := set(removed).symmetric_difference(added):
+            self.changed.emit(changed)

@@ -38,7 +38,7 @@ if TYPE_CHECKING:
 
 class CodebookHub(QObject):
     changed = Signal()  # codes added, changed, moved or removed (or another codebook shown)
-    countsChanged = Signal()
+    countsChanged = Signal(object)  # the codes whose counts changed (a set), or None: any
     codeUsed = Signal(str)  # a code applied by the user: the recent codes follow
 
     def __init__(
@@ -107,7 +107,7 @@ class CodebookHub(QObject):
             self.interview.said.append(said)  # in the banner the opening shows
         self._sync_session_book(written=bool(said))
         if self.owner.study is not None and not said:
-            self.countsChanged.emit()  # the study's codebook is the same for every interview
+            self.countsChanged.emit(None)  # the study's codebook is the same for every interview
         else:
             self.changed.emit()
 
@@ -119,7 +119,10 @@ class CodebookHub(QObject):
         if said:
             self.interview.status.emit(said, 15000)  # the banner says what replaced them
         self._sync_session_book(written=bool(said))
-        (self.changed if said else self.countsChanged).emit()
+        if said:
+            self.changed.emit()
+        else:
+            self.countsChanged.emit(None)
 
     @property
     def files(self) -> NotesFilesCache:
@@ -143,7 +146,7 @@ class CodebookHub(QObject):
     def _interviews_changed(self, *_ids: object) -> None:
         """Interviews came or went (added, removed, undone, merged): counted again."""
         self.tally.recount()
-        self.countsChanged.emit()
+        self.countsChanged.emit(None)
 
     def _adopt_codes(self, told: list[str]) -> str:
         """The codes the open interview's notes use that the study's codebook lacks join it

@@ -155,9 +155,9 @@ class CodebookPanel(QWidget):
             self.view.setCurrentIndex(index)
             self.view.scrollTo(index)
 
-    def _counts_changed(self) -> None:
+    def _counts_changed(self, codes: set[str] | None) -> None:
         if self.isVisible():
-            self.model.refresh_counts()
+            self.model.refresh_counts(codes)
         else:
             self._stale = True
 

@@ -48,7 +48,7 @@ def wire_codebook(window: Any) -> None:
     coding = Coding(hub, window.reader)
     stripes = CodeStripes(window.reader)
     window.codebook = codebook = Codebook(window, hub, dock, coding, stripes)
-    hub.countsChanged.connect(window.reader.viewport().update)
+    hub.countsChanged.connect(lambda _codes: window.reader.viewport().update())
     hub.changed.connect(window.reader.viewport().update)
     hub.changed.connect(window.reader.overview.refresh)  # passages marked in codes' colours
     window.editing.codesRequested.connect(coding.pick_for_highlight)

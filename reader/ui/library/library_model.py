@@ -131,7 +131,10 @@ class LibraryModel(QAbstractTableModel):
 
     def _update(self, interview_id: str, **changes: Any) -> None:
         for row, header in enumerate(self.rows):
-            if header.id == interview_id:
+            # A row as it was is not drawn again: coding a passage changes no count here.
+            if header.id == interview_id and any(
+                getattr(header, name) != value for name, value in changes.items()
+            ):
                 self.rows[row] = replace(header, **changes)
                 self.dataChanged.emit(self.index(row, 0), self.index(row, self.columnCount() - 1))
 
