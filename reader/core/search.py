@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from functools import partial
 from typing import TYPE_CHECKING, NamedTuple, Protocol
 
-from reader.core.folding import Folded, fold_query, fold_text, non_ascii
+from reader.core.folding import Folded, fold_query, fold_text, lower, non_ascii
 from reader.core.markdown_links import LINK
 from reader.core.shorten import shorten
 
@@ -118,7 +118,7 @@ def fold(text: str, chars: frozenset[str] | None = None) -> str | None:
     `chars` are its characters beyond ASCII (folding.non_ascii), if known: the letters
     re.IGNORECASE sees as others are looked for among them, not in the whole text."""
     chars = non_ascii(text) if chars is None else chars
-    folded = text.replace("İ", "i").lower() if "İ" in chars else text.lower()
+    folded = text.replace("İ", "i").lower() if "İ" in chars else lower(text, chars)
     # The letters the lower-cased text may have: Σ lowers to ς at the end of a word.
     lowered = set("".join(chars).lower()) | ({"ς"} if "Σ" in chars else set())
     for variant, canonical in _FOLDS:

@@ -11,7 +11,7 @@ import pytest
 from hypothesis import example, given, settings
 from hypothesis import strategies as st
 
-from reader.core.folding import fold_char, fold_query, fold_text, folded, non_ascii
+from reader.core.folding import fold_char, fold_query, fold_text, folded, lower, non_ascii
 from reader.core.search import find_all, prepare
 
 
@@ -239,6 +239,18 @@ def test_any_text_any_query(text: str, query: str, case: bool, whole: bool) -> N
 @given(st.text(alphabet=st.characters(codec="utf-8"), max_size=20))
 def test_non_ascii_is_the_set_of_characters_beyond_ascii(text: str) -> None:
     assert non_ascii(text) == frozenset(c for c in text if ord(c) > 127)
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text(alphabet=st.characters(exclude_categories=()), max_size=40))
+@example("“Quoted” — said Ana, 😀 漢字 café")  # nothing beyond ASCII changes: the bytes' way
+@example("ÉCOLE Straße")  # É lowers: str.lower
+@example("ΟΔΟΣ")  # a final sigma
+@example("İstanbul \ud800")  # İ lowers to two; a lone surrogate
+def test_lower_is_str_lower(text: str) -> None:
+    """The fast lower-casing of a text whose characters beyond ASCII have no case is
+    str.lower's, character for character (#17: a study's search lower-cases each text)."""
+    assert lower(text, non_ascii(text)) == text.lower()
 
 
 def test_folded_query_is_normalised() -> None:
