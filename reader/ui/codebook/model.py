@@ -77,8 +77,8 @@ class CodeTreeModel(QAbstractItemModel):
         coding), else of every code. Only the cells that changed are told (one coding
         changes a code and those above it: asking the view to repaint a range of 1,000
         rows made it fetch every row's data, 60 ms)."""
-        if codes is not None and not self._counting:
-            self._cells_changed(self._adjust(codes))
+        if codes is not None and not (self._counting or self.hub.tally.counting):
+            self._cells_changed(self._adjust(codes))  # the others' counts stand as shown
             return
         before_own, before_total, was_counting = self.counts, self.totals, self._counting
         self._count()
