@@ -197,14 +197,17 @@ class Query:
         if folded:  # "" when the query was marks alone, which match nothing
             self._folded = _compile(_literal(folded, whole_word), 0)
 
-    def spans(self, text: str, *, keep: bool = True) -> list[tuple[int, int]]:
+    def spans(
+        self, text: str, *, keep: bool = True, chars: frozenset[str] | None = None
+    ) -> list[tuple[int, int]]:
         """(start, end) of every match in `text`, in order; never empty, never overlapping.
-        A long text's foldings are kept for the next search in it unless not `keep`."""
+        A long text's foldings are kept for the next search in it unless not `keep`.
+        `chars` are the text's characters beyond ASCII (`non_ascii`), if kept with it."""
         if not self.pattern or not text:
             return []
         prepare = _prepared if keep else _Prepared
         if self._any is None:
-            return self._accentless_spans(text, prepare)
+            return self._accentless_spans(text, prepare, chars)
         pattern, target = self._any, text
         if self._folded is not None:
             folded = prepare(text).lowered()
@@ -217,7 +220,7 @@ class Query:
         return spans
 
     def _accentless_spans(
-        self, text: str, prepare: Callable[[str], _Prepared]
+        self, text: str, prepare: Callable[[str], _Prepared], chars: frozenset[str] | None
     ) -> list[tuple[int, int]]:
         pattern = self._folded
         if pattern is None:
@@ -226,13 +229,21 @@ class Query:
         prepared = None if short else prepare(text)
         if prepared is not None:
             folded = prepared.accentless(self.case)
+        elif text.isascii():
+            folded = None
         else:
-            folded = None if text.isascii() else fold_text(text, self.case)
+            chars = non_ascii(text) if chars is None else chars
+            folded = fold_text(text, self.case, chars)
         if folded is not None:
             return folded.spans(pattern)
         # Nothing in the text folds but case: it is searched lower-cased, one to one (there
         # is no "İ", nor a letter re.IGNORECASE sees as another: they fold).
-        target = text if self.case else text.lower() if prepared is None else prepared.lowered()
+        if self.case:
+            target: str | None = text
+        elif prepared is not None:
+            target = prepared.lowered()
+        else:
+            target = lower(text, chars) if chars else text.lower()
         assert target is not None
         return [m.span() for m in pattern.finditer(target)]
 
@@ -363,6 +374,10 @@ class Searchable(Protocol):
     @property
     def quotes(self) -> Sequence[Quote]: ...
 
+    @property
+    def chars(self) -> frozenset[str] | None:
+        """The text's characters beyond ASCII (`non_ascii`), if kept; else None."""
+
     def place_label(self, offset: int) -> str: ...
 
 
@@ -373,6 +388,7 @@ class SessionText:
         self.session = session
         self.text = session.document.text
         self.research = session.notes.notes if notes_text is None else notes_text
+        self.chars: frozenset[str] | None = None  # a long text's: kept as it is folded
 
     def place_label(self, offset: int) -> str:
         return self.session.place_label(offset)
@@ -472,7 +488,7 @@ def _snippet(text: str, start: int, end: int) -> tuple[str, int, int]:
 
 def _document_results(interview: Searchable, query: Query, limit: int) -> ResultList:
     text = interview.text
-    spans = query.spans(text)
+    spans = query.spans(text, chars=interview.chars)
     results = []
     for start, end in spans[:limit]:
         snippet, a, b = _snippet(text, start, end)

@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 
 from reader.core.annotations import make_highlight
-from reader.core.search import SearchError
+from reader.core.search import SearchError, search_everything
 from reader.core.store import save_notes
 from reader.core.study import Study, open_study
 from reader.core.study_search import collect, search_memo, search_study
@@ -73,6 +73,31 @@ def test_diacritics_are_ignored_unless_they_are_to_match(study: Study) -> None:
     (result,) = found.interviews[0].results["document"]
     assert text[result.start : result.end] == "Café"
     assert result.snippet[result.snippet_start : result.snippet_end] == "Café"
+
+
+@pytest.mark.parametrize(
+    ("text", "found_in_it"),
+    [
+        ("Q: “Was it hard?” she said — 夜勤 🎬\nA: It’s hard, it’s “HARD”.\n", 5),
+        ("Q: Straße or STRASSE? Ünï?\nA: İstanbul’s ΟΔΟΣ, café CAFÉ.\n", 5),
+        ("Q: Plain?\nA: Plain ASCII, hard and plain.\n", 4),
+    ],
+    ids=["caseless beyond ascii", "capitals beyond ascii", "ascii"],
+)
+def test_a_studys_kept_text_is_searched_as_its_open_session_is(
+    tmp_path: Path, text: str, found_in_it: int
+) -> None:
+    """The study's compact copy keeps its text's characters beyond ASCII (found once, not
+    at each search): what a search finds in it is what it finds in the interview open."""
+    (tmp_path / "P1.txt").write_text(text, encoding="utf-8")
+    study = open_study(tmp_path)
+    texts, session = StudyTexts(study), study.open_session(study.interviews[0])
+    found = 0
+    for query in ("it's hard", "hard", "strasse", "istanbul", "cafe", "plain", "夜勤"):
+        (kept,) = search_study(study, query, texts=texts, every=True)
+        assert kept.results["document"] == search_everything(session, query)["document"]
+        found += len(kept.results["document"])
+    assert found == found_in_it
 
 
 def test_results_come_interview_by_interview(study: Study) -> None:
