@@ -59,6 +59,11 @@ def _index_within(text: str, limit: int) -> int:
     """The longest start of `text` at most `limit` wide, as an index."""
     if text.isascii():  # every character one letter wide: no table to look up
         return min(len(text), limit)
+    head = text[: limit + 1]  # what the walk below would read, at most
+    if limit >= 0 and _ZWJ not in head and all(_width(char) == 1 for char in set(head)):
+        # Each one letter wide ("it’s “so”", "café"): each kind measured once, not each
+        # character (a study's search shortened 1,100 quotes in 25 ms walking them).
+        return min(len(text), limit)
     used = 0
     for index, char in enumerate(text):
         joined = index and text[index - 1] == _ZWJ  # a family's next person: one emoji

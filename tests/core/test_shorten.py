@@ -132,7 +132,7 @@ def test_no_character_below_the_combining_accents_joins_its_neighbour() -> None:
 
 
 @given(
-    st.text(alphabet=st.sampled_from("ab é\u00ad\u200d\u0301👍🏽漢字ｶ\t"), max_size=40),
+    st.text(alphabet=st.sampled_from("ab é’“\u00ad\u200d\u0301👍🏽漢字ｶ\t"), max_size=40),
     st.integers(0, 30),
 )
 def test_the_quick_path_for_latin_measures_as_the_tables_do(text: str, limit: int) -> None:
