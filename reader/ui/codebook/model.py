@@ -121,7 +121,7 @@ class CodeTreeModel(QAbstractItemModel):
     def _cells_changed(self, code_ids: list[str]) -> None:
         for code_id in code_ids:
             cell = self.index_of(code_id, 1)
-            self.dataChanged.emit(cell, cell, [Qt.ItemDataRole.DisplayRole])
+            self.dataChanged.emit(cell, cell, [DISPLAY])
 
     def _count(self) -> None:
         self.counts = self.hub.counts(known=True)
