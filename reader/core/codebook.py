@@ -20,12 +20,10 @@ import uuid
 from collections import Counter
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence, Set
 from dataclasses import dataclass, field, replace
-from functools import lru_cache
 from typing import Any, NamedTuple
 
-import orjson
-
 from reader.core.annotations import NO_COLOR, Highlight, shows_nothing
+from reader.core.json_memo import by_json
 
 # Codes made from tags get ids derived from the tag, so that the notes files of one study,
 # migrated one by one, and the study's own tag list agree on every tag's code.
@@ -395,11 +393,7 @@ class Codebook:
         """The codes of a file, repaired (`repaired`). Each notes file of a study carries
         the study's codebook: the same 1,000 codes are made and repaired once (5 ms a
         file), and the books of the other files hold the same Code objects."""
-        try:
-            key = orjson.dumps(data)  # 0.3 ms for 1,000 codes
-        except orjson.JSONEncodeError:  # not from a file read with orjson: not worth a key
-            return cls.repaired(Code.from_json(item) for item in data)
-        return cls(codes=list(_repaired_codes(key)))
+        return cls(codes=list(_repaired_codes(data)))
 
     @classmethod
     def repaired(cls, given: Iterable[Code]) -> Codebook:
@@ -426,9 +420,9 @@ class Codebook:
         return book
 
 
-@lru_cache(maxsize=8)  # a few studies' codebooks, each kept by its JSON
-def _repaired_codes(data: bytes) -> tuple[Code, ...]:
-    return tuple(Codebook.repaired(Code.from_json(item) for item in orjson.loads(data)))
+@by_json  # a few studies' codebooks
+def _repaired_codes(data: Sequence[Mapping[str, Any]]) -> tuple[Code, ...]:
+    return tuple(Codebook.repaired(Code.from_json(item) for item in data))
 
 
 def _cycles(codes: Mapping[str, Code], code_id: str) -> bool:
