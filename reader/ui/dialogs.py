@@ -144,17 +144,45 @@ def may_discard(parent: QWidget | None, title: str, text: str) -> bool:
     return answer == QMessageBox.StandardButton.Discard
 
 
-def refill_combo(combo: QComboBox, first: str, items: list[tuple[QIcon, str, str]]) -> None:
-    """Replace `combo`'s items after `first`, keeping its choice while it is still offered."""
+def refill_combo(
+    combo: QComboBox,
+    first: str,
+    items: list[tuple[QIcon, str, str]],
+    before: list[tuple[QIcon, str, str]] | None = None,
+) -> None:
+    """Replace `combo`'s items after `first`, keeping its choice while it is still offered.
+    `before`: the items it was last given. When `items` are those with one item more or
+    less (a passage coded or uncoded), that item alone is added or taken out: refilling a
+    code filter's 80 items took 0.7 ms of each coding."""
     current = combo.currentData()
     combo.blockSignals(True)
-    combo.clear()
-    combo.addItem(first)
-    for icon, text, data in items:
-        combo.addItem(icon, text, data)
+    if before is None or not _one_item_apart(combo, before, items):
+        combo.clear()
+        combo.addItem(first)
+        for icon, text, data in items:
+            combo.addItem(icon, text, data)
     # A choice gone (a tag no longer in use) would filter everything away: fall back to all.
     combo.setCurrentIndex(max(0, combo.findData(current)))
     combo.blockSignals(False)
+
+
+def _one_item_apart(
+    combo: QComboBox, before: list[tuple[QIcon, str, str]], after: list[tuple[QIcon, str, str]]
+) -> bool:
+    """Add to `combo` the one item `after` has that `before` lacks, or take out the one it
+    no longer has; False, and nothing done, when they differ otherwise."""
+    if abs(len(after) - len(before)) != 1:
+        return False
+    longer, shorter = (after, before) if len(after) > len(before) else (before, after)
+    pairs = enumerate(zip(shorter, longer, strict=False))
+    at = next((i for i, (a, b) in pairs if a != b), len(shorter))
+    if longer[at + 1 :] != shorter[at:]:
+        return False
+    if longer is after:
+        combo.insertItem(at + 1, *after[at])  # after `first`
+    else:
+        combo.removeItem(at + 1)
+    return True
 
 
 class FilterCombo(QComboBox):

@@ -7,6 +7,7 @@ from __future__ import annotations
 from collections import Counter
 from collections.abc import Iterable
 
+from PySide6.QtGui import QIcon
 from PySide6.QtWidgets import QComboBox
 
 from reader.ui.annotations.model import Entry, HighlightListModel
@@ -21,7 +22,7 @@ class CodeFilter:
     def __init__(self, combo: QComboBox, model: HighlightListModel) -> None:
         self.combo, self._model = combo, model
         self._counts: Counter[str] = Counter()
-        self._offered: list[str] = []
+        self._items: list[tuple[QIcon, str, str]] = []  # as the combo holds them
         # Each code's name as the rows got it: an id the codebook lacks has no label and
         # shows as its name (the id itself), and a panel not wired to a codebook by names.
         self._names: dict[str, str] = {}
@@ -45,7 +46,7 @@ class CodeFilter:
 
     def fill(self, anew: bool = False) -> bool:
         """Offer the codes in use; True if they changed (`anew`: labels or colours did)."""
-        if not anew and set(self._counts) == set(self._offered):
+        if not anew and set(self._counts) == {code_id for _, _, code_id in self._items}:
             return False
         model = self._model
         named = {c: model.code_labels.get(c) or self._names.get(c, c) for c in self._counts}
@@ -54,37 +55,9 @@ class CodeFilter:
         place = {code_id: i for i, code_id in enumerate(model.code_labels)}
         last = len(place)
         offered = sorted(named, key=lambda c: (place.get(c, last), named[c].casefold(), c))
-        before, self._offered = self._offered, offered
-        if anew or not self._one_item_changed(before, named):
-            items = [(color_icon(model.code_color(c)), named[c], c) for c in offered]
-            refill_combo(self.combo, "All codes", items)
-        return True
-
-    def _one_item_changed(self, before: list[str], named: dict[str, str]) -> bool:
-        """The item of the one code that came or went (a passage coded or uncoded) added or
-        taken out alone, the choice kept as `refill_combo` keeps it: refilling 80 items
-        with their icons took 0.7 ms of each coding. False when more than one changed."""
-        after = self._offered
-        if abs(len(after) - len(before)) != 1:
-            return False
-        longer, shorter = (after, before) if len(after) > len(before) else (before, after)
-        pairs = enumerate(zip(shorter, longer[: len(shorter)], strict=True))
-        at = next((i for i, (a, b) in pairs if a != b), len(shorter))
-        if longer[:at] + longer[at + 1 :] != shorter:
-            return False
-        combo, row = self.combo, at + 1  # after "All codes"
-        combo.blockSignals(True)
-        if longer is after:
-            code_id = after[at]
-            combo.insertItem(
-                row, color_icon(self._model.code_color(code_id)), named[code_id], code_id
-            )
-        else:
-            chosen = combo.currentIndex() == row
-            combo.removeItem(row)
-            if chosen:  # its code gone, it would filter everything away: all codes
-                combo.setCurrentIndex(0)
-        combo.blockSignals(False)
+        items = [(color_icon(model.code_color(c)), named[c], c) for c in offered]
+        refill_combo(self.combo, "All codes", items, self._items)
+        self._items = items
         return True
 
     def chosen(self) -> str | None:
