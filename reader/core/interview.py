@@ -136,6 +136,26 @@ _ACKNOWLEDGEMENTS = {
     "course", "wonderful",
 }  # fmt: skip
 _ACKNOWLEDGEMENT_MAX_CHARS = 40
+# Nor is a greeting, or a check that the call works, alone ("Good morning. Is the recording
+# running?", "Hello! Can you hear me okay?"): Zoom and Teams transcripts start with them.
+_GREETINGS = {"hello", "hi", "hey", "morning", "afternoon", "evening", "welcome", "everyone",
+              "all", "there", "again", "for", "joining", "coming", "today"}  # fmt: skip
+# A check's words, then any of _CHECK_TAILS; a string, compiled by `re` on first use.
+_CALL_CHECK = (
+    r"(?:is|are) (?:the |we |it |you |this )?(?:recording|rolling|on mute|muted)"
+    r"|(?:can|could) you (?:still )?(?:hear|see) (?:me|us)"
+    r"|(?:is|does) (?:the |my |your )?(?:sound|audio|mic|microphone|video|camera|connection"
+    r"|line|screen)"
+    r"|(?:are you|is everyone|is everybody) ready"
+    r"|(?:shall|can|should) we (?:start|begin|get started)"
+)
+_CHECK_TAILS = {
+    "running", "started", "on", "working", "going", "ok", "okay", "alright", "all", "right",
+    "fine", "good", "clear", "now", "still", "yet", "well", "properly", "then", "so", "to",
+    "start", "begin", "me", "us", "your", "side", "end",
+}  # fmt: skip
+_CALL_CHECK_MAX_CHARS = 80
+_SENTENCES_RE = re.compile(r"[^.!?…]+[.!?…]*")
 _SENTENCE_RE = re.compile(r"[^.!?…\n]+[.!…]+\s+")  # one that does not ask, and the space after
 # The fields a typed transcript's header names before the first turn (read_labels).
 _HEADER_FIELDS = {
@@ -589,8 +609,28 @@ def question_numbers(
 
 
 def _acknowledges(text: str, seg: Segment) -> bool:
-    """Whether the paragraph, its label aside, only acknowledges what was said."""
-    return _only_acknowledgements(text[speech_start(text, seg) : seg.end])
+    """Whether the paragraph, its label aside, only acknowledges what was said, greets or
+    checks the call."""
+    speech = text[speech_start(text, seg) : seg.end]
+    return _only_acknowledgements(speech) or _greets_or_checks_the_call(speech)
+
+
+def _greets_or_checks_the_call(speech: str) -> bool:
+    """Whether `speech` is only greetings, back-channels and checks of the call: each
+    sentence that asks, a check ("Can you hear me okay?"); each other, greeting words."""
+    if len(speech) > _CALL_CHECK_MAX_CHARS:
+        return False
+    sentences = _SENTENCES_RE.findall(speech.casefold())
+    return bool(sentences) and all(map(_greets_or_checks, sentences))
+
+
+def _greets_or_checks(sentence: str) -> bool:
+    words = _WORD_RE.findall(sentence)
+    if not _ends_with_question_mark(sentence.rstrip()):
+        return all(word in _GREETINGS or word in _ACKNOWLEDGEMENTS for word in words)
+    said = " ".join(words)
+    check = re.match(_CALL_CHECK, said)
+    return check is not None and all(word in _CHECK_TAILS for word in said[check.end() :].split())
 
 
 def _only_acknowledgements(speech: str) -> bool:

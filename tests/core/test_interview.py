@@ -743,3 +743,32 @@ def test_a_turns_words_say_its_direction_when_its_speakers_name_says_another() -
     assert [seg.label for seg in segments] == ["يوسف العلي", "Ana", "فاطمة", "Ana", "Ana"]
     found = [speech_direction(text, seg, speech_start(text, seg)) for seg in segments]
     assert found == ["ltr", "rtl", "", "", ""]
+
+
+@pytest.mark.parametrize(
+    ("opening", "numbered"),
+    [
+        ("Good morning. Is the recording running?", False),
+        ("Hello! Can you hear me okay?", False),
+        ("Thanks for joining. Shall we start?", False),
+        ("Is the audio okay on your side?", False),
+        ("Good afternoon, everyone.", False),
+        # Questions of the interview, whatever words they share with a check:
+        ("Is the recording of your mother still around?", True),
+        ("Can you see the river from there?", True),
+        ("Good morning. Where did you grow up?", True),
+        ("Are you recording your own interviews now?", True),
+    ],
+)
+def test_a_greeting_or_a_check_of_the_call_is_no_numbered_question(
+    opening: str, numbered: bool
+) -> None:
+    """A Teams transcript's "Good morning. Is the recording running?" was question 1 of
+    the outline and the heading of the first quotes in every export."""
+    text = (
+        f"Emma: {opening}\n\nJosé: Yes.\n\nEmma: How did you start?\n\n"
+        "José: A friend took me along.\n"
+    )
+    segments = detect_segments(text)
+    asked = [text[segments[i].start : segments[i].end] for i in question_numbers(segments, text)]
+    assert asked == [f"Emma: {opening}"] * numbered + ["Emma: How did you start?"]
