@@ -7,3 +7,4 @@ from pathlib import Path
 RESOURCES = Path(__file__).resolve().parents[1] / "resources"
 BUNDLED_INTERVIEW = RESOURCES / "her-smell-interview.txt"
 NOTES_SCHEMA = RESOURCES / "notes.schema.json"
+STUDY_SCHEMA = RESOURCES / "study.schema.json"

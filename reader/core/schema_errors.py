@@ -1,8 +1,9 @@
-"""The exceptions of the generated notes validator (reader/core/notes_validator.py).
+"""The exceptions of the generated validators (reader/core/notes_validator.py and
+study_validator.py).
 
 They stand in for fastjsonschema's own, with the same names and messages, so that reading
-a notes file does not import fastjsonschema (~4 ms and 1 MB at start-up, issue #17); the
-generator lives in tests/core/test_notes_validator.py.
+a notes or study file does not import fastjsonschema (~4 ms and 1 MB at start-up, issue
+#17) nor compile its schema; the generator lives in tests/core/test_schema_validators.py.
 """
 
 from __future__ import annotations

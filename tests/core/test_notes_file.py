@@ -361,7 +361,7 @@ def test_newer_version_is_recognised_even_if_its_layout_changed() -> None:
 def test_a_codebook_is_checked_once_for_the_files_that_carry_it(monkeypatch) -> None:
     """A study's files each carry its codebook: the same codes pass once; a code changed is
     checked again, and refused when it breaks the schema's rules."""
-    notes_file._codes_pass.cache_clear()  # whatever other tests checked
+    notes_file.codes_pass.cache_clear()  # whatever other tests checked
     checked: list[Any] = []
     real = notes_file.code_passes
     monkeypatch.setattr(notes_file, "code_passes", lambda code: checked.append(code) or real(code))

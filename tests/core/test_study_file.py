@@ -316,3 +316,91 @@ def test_missing_default_colours_are_filled_in() -> None:
     data["colors"] = {"yellow": "Gold"}
     colors = parse(orjson.dumps(data)).data.colors
     assert colors["yellow"] == "Gold" and colors["green"] == "Method"
+
+
+def interview(**changes: object) -> dict:
+    base = {
+        "id": "p01-0000aaaa",
+        "path": "transcripts/P01.txt",
+        "title": "P01",
+        "participant": "Ana",
+        "date": "2024-03-01",
+        "attributes": {"role": "nurse", "age": 34, "weight": 2.5},
+        "added": "2024-03-02T10:00:00+00:00",
+        "modified": "2024-03-02T10:00:00+00:00",
+    }
+    base.update(changes)
+    return base
+
+
+def study_of(entry: object) -> dict[str, Any]:
+    data = orjson.loads(serialise(StudyData(title="S")))
+    data["interviews"] = [entry]
+    return data
+
+
+def schema_passes_interview(entry: object) -> bool:
+    return not list(schema_validator().iter_errors(study_of(entry)))
+
+
+interview_values = st.one_of(
+    st.none(),
+    st.booleans(),
+    st.integers(min_value=-3, max_value=2**60),
+    st.floats(allow_nan=False, allow_infinity=False),
+    st.text(max_size=12),
+    st.sampled_from(["", "p02-x", "P02", "p02\n", "2024-03-01", "2024-3-1", "2024-03-01\n"]),
+    st.dictionaries(
+        st.text(max_size=3),
+        st.one_of(st.text(max_size=3), st.booleans(), st.none(), st.integers()),
+        max_size=2,
+    ),
+    st.lists(st.text(max_size=3), max_size=2),
+)
+interview_keys = st.sampled_from([*interview(), "other"])
+
+
+@given(
+    st.dictionaries(interview_keys, interview_values, max_size=4),
+    st.lists(interview_keys, max_size=2),
+)
+def test_the_fast_interview_check_passes_nothing_the_schema_refuses(changes, removed) -> None:
+    entry = interview(**changes)
+    for key in removed:
+        entry.pop(key, None)
+    if study_file.interview_passes(entry):
+        assert schema_passes_interview(entry), entry
+
+
+def test_a_good_interview_takes_the_fast_path() -> None:
+    assert study_file.interview_passes(interview())
+    assert study_file.interview_passes({"id": "p1", "path": "P1.txt", "title": ""})
+
+
+@pytest.mark.parametrize(
+    "bad",
+    [
+        interview(id="P01"),
+        interview(id="p01\n"),
+        interview(path=""),
+        interview(title=None),
+        interview(date="2024-3-1"),
+        interview(attributes={"age": True}),
+        interview(attributes={"age": None}),
+        interview(participant=3),
+        {k: v for k, v in interview().items() if k != "title"},
+        [],
+    ],
+)
+def test_bad_interviews_are_refused_with_the_schema_message(bad: object) -> None:
+    assert not study_file.interview_passes(bad)
+    with pytest.raises(StudyFormatError, match="does not match the study format"):
+        study_file.validate(study_of(bad))
+
+
+def test_the_studys_codes_are_the_notes_files_codes() -> None:
+    """validate checks a study's codes with notes_file.codes_pass: one definition."""
+    notes = json.loads((ROOT / "resources" / "notes.schema.json").read_text(encoding="utf-8"))
+    assert SCHEMA["properties"]["codes"]["items"] == notes["properties"]["codes"]["items"]
+    assert SCHEMA["$defs"]["code"] == notes["$defs"]["code"]
+    assert SCHEMA["$defs"]["guid"] == notes["$defs"]["guid"]
