@@ -874,6 +874,19 @@ def test_vtt_words_after_a_blank_line_inside_a_cue_are_kept(tmp_path: Path) -> N
     assert load_document(path).text == "Ana: One.\n\nTwo.\n\nBen: Three.\n"
 
 
+def test_vtt_a_number_alone_after_a_blank_line_inside_a_cue_is_kept(tmp_path: Path) -> None:
+    """ "1998" said after a blank line in a cue was taken for a cue id and dropped."""
+    path = tmp_path / "year.vtt"
+    path.write_text(
+        "WEBVTT\n\n1\n00:01.000 --> 00:03.000\n<v Tom>Let me think.\n\n1998\n\n"
+        "2\n00:04.000 --> 00:05.000\n<v Jane>And where?\n",
+        encoding="utf-8",
+    )
+    document = load_document(path)
+    assert document.text == "Tom: Let me think.\n\n1998\n\nJane: And where?\n"
+    assert [turn.speaker for turn in document.turns] == ["Tom", "Jane"]  # 1998 is Tom's
+
+
 def test_vtt_a_voice_after_a_blank_line_in_a_cue_is_its_own_speaker(tmp_path: Path) -> None:
     path = tmp_path / "blank-voice.vtt"
     path.write_text(
