@@ -33,6 +33,7 @@ _BOMS = (
     (codecs.BOM_UTF16_BE, "utf-16"),
 )
 # C0 controls other than tab, LF, FF and CR: a text file has (almost) none of them.
+_STRAY_BYTE = re.compile("[\udc80-\udcff]")  # a byte that is not UTF-8, surrogateescape'd
 _CONTROL = re.compile(r"[\x00-\x08\x0b\x0e-\x1f\x7f]")
 
 
@@ -143,6 +144,9 @@ def decode(data: bytes, name: str = "the file") -> tuple[str, str, str]:
         return data.decode("utf-8"), "utf-8", ""
     except UnicodeDecodeError:
         pass
+    mixed = _utf8_with_stray_bytes(data, name)
+    if mixed is not None:
+        return mixed
     # Legacy 8-bit text: cp1252 covers Windows' curly quotes; latin-1 decodes any byte.
     for encoding in ("cp1252", "latin-1"):
         try:
@@ -151,6 +155,34 @@ def decode(data: bytes, name: str = "the file") -> tuple[str, str, str]:
             continue
         return text, encoding, f"{name} is not UTF-8; it was read as {encoding}."
     raise AssertionError("latin-1 decodes every byte")  # pragma: no cover
+
+
+def _utf8_with_stray_bytes(data: bytes, name: str) -> tuple[str, str, str] | None:
+    """UTF-8 text with a few bytes that are not (a Windows editor's ’ pasted in): those
+    bytes read as cp1252 (else latin-1), the rest as UTF-8. Read whole as cp1252, every
+    "é" of it would be "Ã©". None when the stray bytes are as many as the UTF-8
+    characters beyond ASCII, or more: legacy text, whose bytes rarely form UTF-8 by chance.
+    """
+    text = data.decode("utf-8", "surrogateescape")  # each stray byte a lone surrogate
+    stray = _STRAY_BYTE.findall(text)
+    beyond_ascii = len(text.encode("utf-8", "surrogatepass")) - len(text)
+    # Each UTF-8 character beyond ASCII adds one to three bytes; each stray byte two.
+    if beyond_ascii - 2 * len(stray) <= len(stray):
+        return None
+    text = _STRAY_BYTE.sub(lambda m: _legacy_byte(ord(m[0]) - 0xDC00), text)
+    notice = (
+        f"{name} is UTF-8 but for {len(stray)} byte{'s' * (len(stray) > 1)} that "
+        f"{'are' if len(stray) > 1 else 'is'} not; {'they were' if len(stray) > 1 else 'it was'}"
+        " read as cp1252."
+    )
+    return text, "utf-8", notice
+
+
+def _legacy_byte(byte: int) -> str:
+    try:
+        return bytes((byte,)).decode("cp1252")
+    except UnicodeDecodeError:  # the five bytes cp1252 leaves undefined
+        return chr(byte)
 
 
 def utf16_order(data: bytes) -> str:

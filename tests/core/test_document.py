@@ -98,6 +98,31 @@ def test_bytes_undefined_in_cp1252_fall_back_to_latin1(tmp_path: Path) -> None:
     assert "latin-1" in doc.notice
 
 
+def test_utf8_with_a_stray_windows_byte_keeps_its_utf8(tmp_path: Path) -> None:
+    """One cp1252 apostrophe pasted into UTF-8 text read the whole file as cp1252: every
+    "é" became "Ã©". The stray byte alone is read as cp1252 now, and the notice says so."""
+    data = (
+        "Caf\u00e9 in Z\u00fcrich \u2013 \u4e2d\u6587, \u00d1and\u00fa.\n".encode()
+        + b"It\x92s ours.\n"
+    )
+    doc = load_document(write(tmp_path, "mixed.txt", data))
+    assert doc.text == "Café in Zürich – 中文, Ñandú.\nIt’s ours.\n"
+    assert doc.encoding == "utf-8"
+    assert doc.notice == "mixed.txt is UTF-8 but for 1 byte that is not; it was read as cp1252."
+    two = decode("\u00e9\u00e9\u00e9".encode() + b" \x93\x81", "x.txt")
+    assert two == (
+        "ééé “\x81",
+        "utf-8",
+        "x.txt is UTF-8 but for 2 bytes that are not; they were read as cp1252.",
+    )
+
+
+def test_legacy_text_whose_bytes_happen_to_be_utf8_stays_legacy() -> None:
+    """Latin-1 "Ã©" is the bytes of UTF-8 "é": with more stray bytes than such
+    characters, the file is legacy text."""
+    assert decode("Ã© \u00e9t\u00e9".encode("latin-1"), "x.txt")[:2] == ("Ã© été", "cp1252")
+
+
 def test_decode_reports_the_guess() -> None:
     """decode() returns (text, encoding, notice) and names the file in the notice."""
     assert decode(b"ok", "x.txt") == ("ok", "utf-8", "")
