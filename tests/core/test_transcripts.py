@@ -874,6 +874,30 @@ def test_vtt_words_after_a_blank_line_inside_a_cue_are_kept(tmp_path: Path) -> N
     assert load_document(path).text == "Ana: One.\n\nTwo.\n\nBen: Three.\n"
 
 
+def test_zoom_a_lower_case_name_said_once_is_a_speaker_of_its_own(tmp_path: Path) -> None:
+    """Zoom labels every cue with its speaker's display name: "maria g", in one cue, read
+    as the words of the speaker before her ("Tom Brown: … maria g: just one thing")."""
+    cues = [
+        ("Jane Smith", "Does anyone else want to add something?"),
+        ("Tom Brown", "I think we covered it."),
+        ("maria g", "just one thing, the bus is late every day."),
+        ("Jane Smith", "Thanks Maria. What about the trains?"),
+        ("Tom Brown", "Trains are fine."),
+    ]
+    blocks = [
+        f"{i}\n00:00:{i:02d}.000 --> 00:00:{i:02d}.900\n{name}: {words}"
+        for i, (name, words) in enumerate(cues, 1)
+    ]
+    path = tmp_path / "zoom.vtt"
+    path.write_text("WEBVTT\n\n" + "\n\n".join(blocks) + "\n", encoding="utf-8")
+    assert [turn.speaker for turn in load_document(path).turns] == [name for name, _ in cues]
+    # Where cues are not all labelled, a name must recur or look like one, as before.
+    blocks[1] = "2\n00:00:02.000 --> 00:00:02.900\nI think we covered it."
+    blocks[3] = "4\n00:00:04.000 --> 00:00:04.900\nnote: the trains?"
+    path.write_text("WEBVTT\n\n" + "\n\n".join(blocks) + "\n", encoding="utf-8")
+    assert "note" not in [turn.speaker for turn in load_document(path).turns]
+
+
 def test_vtt_a_number_alone_after_a_blank_line_inside_a_cue_is_kept(tmp_path: Path) -> None:
     """ "1998" said after a blank line in a cue was taken for a cue id and dropped."""
     path = tmp_path / "year.vtt"

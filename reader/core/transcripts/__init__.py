@@ -38,6 +38,10 @@ _SENTENCE_END = (*_STOPS, '"', "”", "’", "»", ")")
 # Japanese write the full-width colon with no space after it ("佐藤：はい").
 _CUE_LABEL_RE = re.compile(r"(?P<name>[^\s:：<>\[\]][^:：\n]{0,48}?)\s*(?::[ \t]+|：[ \t]*)")
 _CUE_LABEL_MAX_WORDS = 6
+# A file labels every cue when this share of its cues start "Words: ", this share are
+# labels by the usual rules (a name said twice, or that looks like one), and it has
+# this many cues at least.
+_EVERY_CUE_PREFIXED, _EVERY_CUE_LABELLED, _EVERY_CUE_MIN = 0.95, 0.75, 4
 _BOLD_NAMES = 3  # paragraphs opening with a bold name that make bold names speakers
 MAX_XML_BYTES = 256 * 2**20  # unpacked XML of a .docx or .odt; refuses a zip bomb
 # Where this share of the cues (and at least _ROLLING_MIN) begin with the last lines of
@@ -179,12 +183,21 @@ def from_cues(cues: Sequence[Cue], format: str, name: str) -> Parsed:
         None if cue.speaker else _CUE_LABEL_RE.match(t) for cue, t in zip(cues, texts, strict=True)
     ]
     counts = Counter(speaker_key(m["name"]) for m in prefixes if m)
+    labelled = [
+        _is_cue_label(m["name"], counts, t) for m, t in zip(prefixes, texts, strict=True) if m
+    ]
+    # Zoom labels every cue: there a name said once, in lower case ("maria g"), is one too.
+    every_cue = (
+        len(cues) >= _EVERY_CUE_MIN
+        and len(labelled) >= _EVERY_CUE_PREFIXED * len(cues)
+        and sum(labelled) >= _EVERY_CUE_LABELLED * len(cues)
+    )
     builder = _Builder()
     speaker = ""
     previous: Cue | None = None
     for cue, text, prefix in zip(cues, texts, prefixes, strict=True):
         new_speaker = cue.speaker
-        if prefix is not None and _is_cue_label(prefix["name"], counts, text):
+        if prefix is not None and _is_cue_label(prefix["name"], counts, text, every_cue):
             new_speaker, text = prefix["name"].strip(), text[prefix.end() :]
         if new_speaker and (new_speaker != speaker or cue.turn):
             speaker = new_speaker
@@ -380,11 +393,15 @@ def check_zip(data: bytes, name: str, member: str, kind: str) -> None:
         raise DocumentError(f"{name} unpacks to {info.file_size // 2**20} MB of text markup.")
 
 
-def _is_cue_label(name: str, counts: Counter[str], text: str) -> bool:
+def _is_cue_label(
+    name: str, counts: Counter[str], text: str, every_cue_labelled: bool = False
+) -> bool:
     words = name.split()
     if len(words) > _CUE_LABEL_MAX_WORDS or "://" in text[: len(name) + 3]:
         return False
-    if counts[speaker_key(name)] >= 2 and not name.rstrip().endswith(_STOPS):
+    if (counts[speaker_key(name)] >= 2 or every_cue_labelled) and not name.rstrip().endswith(
+        _STOPS
+    ):
         return True
     return label_at(text) is not None
 
