@@ -167,6 +167,7 @@ _HEADER_FIELDS = {
 _WORD_RE = re.compile(r"[^\W\d_]+")  # "I’m" gives "i" and "m", so contractions need no care
 _FIRST_PERSON = {"i", "me", "my", "mine", "myself", "we", "us", "our", "ours", "ourselves"}
 _SECOND_PERSON = {"you", "your", "yours", "yourself", "yourselves"}
+_NAME_MAX_WORDS = 6  # "Dr. Ruth Mensah", "P12 (nurse, 34)" after a role in a header
 _QUESTION_MAX_CHARS = 300  # an unmarked question longer than this is more likely an answer
 _CLOSING_MAX_CHARS = 120
 _CLOSING_RE = re.compile(
@@ -290,6 +291,7 @@ def read_labels(pars: Sequence[str], skip: Sequence[bool] = ()) -> list[Label | 
     # A name alone is a label above speech: not above another label, nor at the end.
     # A short reply under it ("Yes.") is speech, though it looks like a name.
     return _header_fields_left_out(
+        pars,
         [
             candidate[0]
             if candidate is not None
@@ -297,22 +299,48 @@ def read_labels(pars: Sequence[str], skip: Sequence[bool] = ()) -> list[Label | 
             and (candidate[1] or (i + 1 < len(pars) and not believed[i + 1]))
             else None
             for i, candidate in enumerate(found)
-        ]
+        ],
     )
 
 
-def _header_fields_left_out(labels: list[Label | None]) -> list[Label | None]:
+def _header_fields_left_out(pars: Sequence[str], labels: list[Label | None]) -> list[Label | None]:
     """A typed transcript's header ("Date: 14 February", "Location: Zoom") above the first
-    turn is no speaker: a field named once there is no label (the paragraph an intro)."""
+    turn is no speaker: a field named once there is no label (the paragraph an intro).
+    Nor, in a header with such a field, is a role naming who plays it ("Interviewer: Dr.
+    Ruth Mensah", "Participant: P12 (nurse, 34)"): a name, not a sentence."""
     counts = Counter(speaker_key(label.name) for label in labels if label)
+    header: list[int] = []
+    fields = 0
     for i, label in enumerate(labels):
         if label is None:
             continue
         key = speaker_key(label.name)
-        if key not in _HEADER_FIELDS or counts[key] > 1:
+        if key in _HEADER_FIELDS and counts[key] == 1:
+            fields += 1
+        elif _label_role(key) is None or not _names_someone(pars[i][label.end :]):
             break  # the first turn: the header, if any, has ended
-        labels[i] = None
+        header.append(i)
+    for i in header:
+        if fields or speaker_key(labels[i].name) in _HEADER_FIELDS:  # type: ignore[union-attr]
+            labels[i] = None
     return labels
+
+
+def _names_someone(speech: str) -> bool:
+    """Whether the words after a role's label are a name or an id, not something said:
+    a few words, each capitalised, a number or in brackets, none ending a sentence (an
+    initial's full stop aside); one word must hold a digit ("P12"), not greet ("Hi")."""
+    words = speech.split()
+    if not 0 < len(words) <= _NAME_MAX_WORDS or _ends_with_question_mark(speech):
+        return False
+    if len(words) == 1 and not any(char.isdigit() for char in words[0]):
+        return False
+    return all(
+        (word[0].isupper() or word[0].isdigit() or word[0] in "([")
+        and not word.endswith(("!", "…"))
+        and not (word.endswith(".") and len(word) > 3)
+        for word in words
+    )
 
 
 def label_at(par: str) -> Label | None:

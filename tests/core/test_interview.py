@@ -725,6 +725,43 @@ def test_a_typed_transcripts_header_fields_are_no_speakers() -> None:
     assert {s.speaker for s in segments} == {"", "Emma", "Anaïs"}
 
 
+@pytest.mark.parametrize(
+    "header",
+    [
+        "Interviewer: Dr. Ruth Mensah\nParticipant: P12 (nurse, 34)\nDate: 3 May 2024",
+        "Project: Housing study\nDate: 3 May 2024\nInterviewer: J. Okafor",
+    ],
+)
+def test_a_header_naming_who_plays_each_role_is_no_turn(header: str) -> None:
+    """ "Interviewer: Dr. Ruth Mensah" in a typed header was question 1 of the outline,
+    and the "Date:" after it a speaker."""
+    text = (
+        f"{header}\n\nInterviewer: Thanks. Could you describe your ward?\n\n"
+        "Participant: It's a 30-bed medical ward.\n\nInterviewer: How many nurses?\n\n"
+        "Participant: Four.\n"
+    )
+    segments = detect_segments(text)
+    lines = len(header.split("\n"))
+    assert [(s.role, s.speaker) for s in segments[:lines]] == [(Role.INTRO, "")] * lines
+    assert {s.speaker for s in segments} == {"", "Interviewer", "Participant"}
+    asked = [text[segments[i].start : segments[i].end] for i in question_numbers(segments, text)]
+    assert asked[0] == "Interviewer: Thanks. Could you describe your ward?"
+
+
+@pytest.mark.parametrize(
+    "opening",
+    [
+        "Interviewer: Anna Berg\nParticipant: Hi\nNote: she joined late",  # no header: "Hi"
+        "Interviewer: Hello. Date: when was it?\nParticipant: May",  # said, not a name
+    ],
+)
+def test_turns_that_name_no_one_start_the_interview_whatever_follows(opening: str) -> None:
+    text = f"{opening}\n\nInterviewer: And then?\n\nParticipant: We moved.\n"
+    segments = detect_segments(text)
+    assert segments[0].role is Role.QUESTION
+    assert segments[0].speaker == "Interviewer"
+
+
 def test_the_speaker_report_counts_no_header_field_as_a_label() -> None:
     """As detection leaves a header field out ("Date: …" before the first turn), so does
     the report's count of the labels it did not use (it said one paragraph had one)."""
