@@ -138,23 +138,35 @@ _ACKNOWLEDGEMENTS = {
 _ACKNOWLEDGEMENT_MAX_CHARS = 40
 # Nor is a greeting, or a check that the call works, alone ("Good morning. Is the recording
 # running?", "Hello! Can you hear me okay?"): Zoom and Teams transcripts start with them.
-_GREETINGS = {"hello", "hi", "hey", "morning", "afternoon", "evening", "welcome", "everyone",
-              "all", "there", "again", "for", "joining", "coming", "today"}  # fmt: skip
+_GREETINGS = {
+    "hello", "hi", "hey", "morning", "afternoon", "evening", "welcome", "everyone", "all",
+    "there", "again", "for", "joining", "coming", "today", "me", "us", "taking", "the",
+    "time", "your", "so", "much", "in", "to", "talking", "with", "that", "s", "my",
+    "questions", "bye", "goodbye", "care", "take",
+}  # fmt: skip
+_NAMED_AFTER = {"hi", "hello", "hey", "morning", "afternoon", "evening", "welcome", "thanks",
+                "thank", "you", "bye"}  # fmt: skip
 # A check's words, then any of _CHECK_TAILS; a string, compiled by `re` on first use.
 _CALL_CHECK = (
+    r"(?:(?:so|and|just|first|quickly|before we (?:start|begin|get started)) )*(?:"
     r"(?:is|are) (?:the |we |it |you |this )?(?:recording|rolling|on mute|muted)"
     r"|(?:can|could) you (?:still )?(?:hear|see) (?:me|us)"
     r"|(?:is|does) (?:the |my |your )?(?:sound|audio|mic|microphone|video|camera|connection"
     r"|line|screen)"
     r"|(?:are you|is everyone|is everybody) ready"
     r"|(?:shall|can|should) we (?:start|begin|get started)"
+    r"|(?:is it|would it be|is that) (?:ok|okay|alright|all right|fine) (?:if|that) (?:i|we)"
+    r" record"
+    r"|(?:do|would) you mind (?:if (?:i|we) |me |us )?record(?:ing)?"
+    r"|(?:may|can|could) (?:i|we) record)"
 )
 _CHECK_TAILS = {
     "running", "started", "on", "working", "going", "ok", "okay", "alright", "all", "right",
     "fine", "good", "clear", "now", "still", "yet", "well", "properly", "then", "so", "to",
-    "start", "begin", "me", "us", "your", "side", "end",
+    "start", "begin", "me", "us", "your", "side", "end", "this", "the", "interview",
+    "conversation", "call", "session", "it", "our",
 }  # fmt: skip
-_CALL_CHECK_MAX_CHARS = 80
+_CALL_CHECK_MAX_CHARS = 120
 _SENTENCES_RE = re.compile(r"[^.!?…]+[.!?…]*")
 _SENTENCE_RE = re.compile(r"[^.!?…\n]+[.!…]+\s+")  # one that does not ask, and the space after
 # The fields a typed transcript's header names before the first turn (read_labels).
@@ -644,21 +656,32 @@ def _acknowledges(text: str, seg: Segment) -> bool:
 
 
 def _greets_or_checks_the_call(speech: str) -> bool:
-    """Whether `speech` is only greetings, back-channels and checks of the call: each
-    sentence that asks, a check ("Can you hear me okay?"); each other, greeting words."""
+    """Whether `speech` is only greetings, thanks, back-channels and checks of the call:
+    each sentence that asks, a check ("Hi Tom, can you hear me okay?"); each other,
+    greetings ("Thanks for joining me today.", "That's all my questions.")."""
     if len(speech) > _CALL_CHECK_MAX_CHARS:
         return False
-    sentences = _SENTENCES_RE.findall(speech.casefold())
+    sentences = _SENTENCES_RE.findall(speech)
     return bool(sentences) and all(map(_greets_or_checks, sentences))
 
 
 def _greets_or_checks(sentence: str) -> bool:
     words = _WORD_RE.findall(sentence)
+    folded = [word.casefold() for word in words]
+    greeted, start = False, 0
+    for word, said in zip(words, folded, strict=True):
+        if said in _GREETINGS or said in _ACKNOWLEDGEMENTS:
+            greeted = said in _NAMED_AFTER
+        elif greeted and word[0].isupper():  # "Hi Sam", "Thanks Maria"
+            greeted = False
+        else:
+            break
+        start += 1
+    rest = " ".join(folded[start:])
     if not _ends_with_question_mark(sentence.rstrip()):
-        return all(word in _GREETINGS or word in _ACKNOWLEDGEMENTS for word in words)
-    said = " ".join(words)
-    check = re.match(_CALL_CHECK, said)
-    return check is not None and all(word in _CHECK_TAILS for word in said[check.end() :].split())
+        return not rest
+    check = re.match(_CALL_CHECK, rest)
+    return check is not None and all(word in _CHECK_TAILS for word in rest[check.end() :].split())
 
 
 def _only_acknowledgements(speech: str) -> bool:

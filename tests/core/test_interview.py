@@ -748,6 +748,16 @@ def test_a_header_naming_who_plays_each_role_is_no_turn(header: str) -> None:
     assert asked[0] == "Interviewer: Thanks. Could you describe your ward?"
 
 
+def test_the_askers_closing_thanks_is_no_numbered_question() -> None:
+    text = (
+        "Interviewer: What would you change?\n\nSam: The opening hours.\n\n"
+        "Interviewer: That's all my questions. Thank you so much for your time.\n\n"
+        "Sam: Thank you.\n"
+    )
+    segments = detect_segments(text)
+    assert list(question_numbers(segments, text)) == [0]
+
+
 @pytest.mark.parametrize(
     "opening",
     [
@@ -790,6 +800,15 @@ def test_a_turns_words_say_its_direction_when_its_speakers_name_says_another() -
         ("Thanks for joining. Shall we start?", False),
         ("Is the audio okay on your side?", False),
         ("Good afternoon, everyone.", False),
+        ("Hi Tom, can you hear me okay?", False),
+        ("Hi Sam, thanks for joining me today.", False),
+        (
+            "Great. Thanks for taking the time today. Before we start, is it okay if I record?",
+            False,
+        ),
+        ("Thanks. Do you mind if I record this?", False),
+        ("Hi Sam. Tell me about it.", True),
+        ("Thanks Maria. What about the trains?", True),
         # Questions of the interview, whatever words they share with a check:
         ("Is the recording of your mother still around?", True),
         ("Can you see the river from there?", True),
@@ -801,7 +820,8 @@ def test_a_greeting_or_a_check_of_the_call_is_no_numbered_question(
     opening: str, numbered: bool
 ) -> None:
     """A Teams transcript's "Good morning. Is the recording running?" was question 1 of
-    the outline and the heading of the first quotes in every export."""
+    the outline and the heading of the first quotes in every export; Zoom's "Hi Tom, can
+    you hear me okay?" and the consent to record, questions 1 and 2."""
     text = (
         f"Emma: {opening}\n\nJosé: Yes.\n\nEmma: How did you start?\n\n"
         "José: A friend took me along.\n"
