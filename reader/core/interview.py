@@ -220,7 +220,7 @@ def detect_segments(text: str, turns: Sequence[Turn] = ()) -> list[Segment]:
     """
     spans = split_paragraphs(text)
     pars = [text[start:end] for start, end in spans]
-    asides = [bool(_ASIDE_RE.match(par)) or _is_notice(par) for par in pars]
+    asides = [bool(_ASIDE_RE.match(par)) or is_notice(par) for par in pars]
     from_file = any(turn.speaker for turn in turns)
     labels = _labels_of_turns(spans, turns) if from_file else read_labels(pars, asides)
     for i, (par, label) in enumerate(zip(pars, labels, strict=True)):
@@ -542,9 +542,12 @@ def _unnamed_turns(spans: list[tuple[int, int]], turns: Sequence[Turn]) -> list[
     return [start in starts for start, _ in spans]
 
 
-def _is_notice(paragraph: str) -> bool:
-    """A line such as "Aroha Ngata stopped transcription" (Microsoft Teams)."""
-    return paragraph.endswith(" transcription") and bool(_TRANSCRIPTION_NOTICE.fullmatch(paragraph))
+def is_notice(paragraph: str) -> bool:
+    """A tool's line in a transcript, no one's speech: "Aroha Ngata stopped transcription"
+    (Microsoft Teams), "Transcribed by https://otter.ai"."""
+    if paragraph.endswith(" transcription"):
+        return bool(_TRANSCRIPTION_NOTICE.fullmatch(paragraph))
+    return paragraph[:13].casefold() == "transcribed b" and is_non_speech(paragraph)
 
 
 def format_ms(ms: int) -> str:

@@ -92,9 +92,12 @@ class SyncTable:
 
     def turn_time(self, offset: int) -> str:
         """When the turn holding `offset` starts, "12:05" (as the margin and the transcript
-        show it, not a time guessed inside it); "" before the first time, or untimed."""
+        show it, not a time guessed inside it); "" before the first time, after the last
+        timed turn (a tool's "… stopped transcription", "Transcribed by …"), or untimed."""
         entry = self.entry_at(offset)
-        return "" if entry is None else format_time(entry.start_ms)
+        if entry is None or (offset >= entry.end and entry is self.entries[-1]):
+            return ""
+        return format_time(entry.start_ms)
 
     def entry_at_ms(self, ms: int) -> SyncEntry | None:
         """The entry being spoken at `ms`: the last to start at or before it."""

@@ -505,6 +505,26 @@ def test_teams_text_copied_from_the_app_reads_as_its_docx(tmp_path: Path) -> Non
     assert doc.text == docx.text.removesuffix("\n") + "\n\nThe rest went on the van." + notice
 
 
+@pytest.mark.parametrize(
+    ("name", "notice"),
+    [
+        ("teams-copied.txt", "Aroha Ngata stopped transcription"),
+        ("otter.txt", "Transcribed by https://otter.ai"),
+    ],
+)
+def test_a_tools_last_notice_is_in_no_turn_and_has_no_time(name: str, notice: str) -> None:
+    """Teams' "… stopped transcription" and Otter's footer were the last speaker's words
+    in the turns, and quoted in the exports at that speaker's time."""
+    from reader.core.sync import SyncTable
+
+    doc = load_document(DATA / name)
+    at = doc.text.index(notice)
+    assert all(not turn.start <= at < turn.end for turn in doc.turns)
+    table = SyncTable.of(doc, detect_segments(doc.text, doc.turns))
+    assert table.turn_time(at) == ""
+    assert table.turn_time(doc.turns[-1].start) != ""
+
+
 @pytest.mark.parametrize("time_first", [False, True])
 @pytest.mark.parametrize("blank_lines", [True, False])
 def test_teams_text_with_the_time_on_a_line_of_its_own(

@@ -19,6 +19,7 @@ from dataclasses import dataclass, replace
 from reader.core.document import DocumentError, Span, Turn, normalise
 from reader.core.interview import (
     Label,
+    is_notice,
     label_at,
     read_labels,
     speaker_key,
@@ -318,6 +319,8 @@ def from_paragraphs(paras: Iterable[Para], format: str, name: str, encoding: str
         pending = None
         if label is not None:
             _start_turn(builder, label)
+        elif is_notice(speech):  # the tool's, not the last speaker's: no turn, no time
+            builder.turn("", None)
         else:
             builder.paragraph()
         builder.add(speech)
