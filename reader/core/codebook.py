@@ -106,6 +106,10 @@ class Codebook:
     _at: dict[str, int] = field(default_factory=dict, repr=False, compare=False)
     # The codes `_at` was made from: an id it lacks is unknown while `codes` is as they were.
     _indexed: list[Code] = field(default_factory=list, repr=False, compare=False)
+    # `labels()` and the codes it was made from, for `labels_of` (an export's every row).
+    _labelled: tuple[list[Code], dict[str, str]] = field(
+        default_factory=lambda: ([], {}), repr=False, compare=False
+    )
 
     # Reading -----------------------------------------------------------------------------
 
@@ -208,6 +212,13 @@ class Codebook:
         return {
             c.id: self.path(c.id) if shared[_name_key(c.name)] > 1 else c.name for c in self.codes
         }
+
+    def labels_of(self, code_ids: Iterable[str]) -> tuple[str, ...]:
+        """The `labels()` of `code_ids`, in their order; an unknown id shows as itself."""
+        made_from, labels = self._labelled
+        if self.codes != made_from:
+            self._labelled = (list(self.codes), labels := self.labels())
+        return tuple(labels.get(i, i) for i in code_ids)
 
     def names(self, code_ids: Iterable[str]) -> tuple[str, ...]:
         """The names of `code_ids`, in their order; an unknown id shows as itself."""

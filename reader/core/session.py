@@ -323,6 +323,11 @@ class Session:
         """The names of the highlight's codes, in the order they were applied."""
         return self.notes.codebook.names(highlight.codes)
 
+    def code_labels(self, highlight: Highlight) -> tuple[str, ...]:
+        """The highlight's codes as an export names them: each by its name, or by its path
+        where two codes share that name ("Work / Stress", "Home / Stress")."""
+        return self.notes.codebook.labels_of(highlight.codes)
+
     def codes_in_use(self) -> set[str]:
         """The ids of every code a highlight carries."""
         return {code_id for h in self.notes.highlights for code_id in h.codes}

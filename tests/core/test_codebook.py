@@ -635,3 +635,16 @@ def test_coding_a_span_joins_the_passages_only_coded_with_one_of_its_codes() -> 
     joined = joined_coding([coded, other, coloured, noted, orphan], 6, 16, ("a",))
     assert (joined.start, joined.end, joined.passages) == (3, 16, [coded])
     assert joined_coding([coded], 6, 16, ("c",)) == (6, 16, [])
+
+
+def test_labels_of_follows_the_codebook_as_it_changes() -> None:
+    """labels_of keeps the labels it made while the codes are as they were (an export asks
+    for each passage's): a code added, renamed or moved is named anew."""
+    book = Codebook()
+    work, home = book.create("Work"), book.create("Home")
+    stress = book.create("Stress", parent=work.id)
+    assert book.labels_of([stress.id, "lost"]) == ("Stress", "lost")
+    other = book.create("Stress", parent=home.id)
+    assert book.labels_of([stress.id, other.id]) == ("Work / Stress", "Home / Stress")
+    book.rename(other.id, "Strain")
+    assert book.labels_of([stress.id, other.id]) == ("Stress", "Strain")

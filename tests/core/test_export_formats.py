@@ -908,6 +908,21 @@ def test_markdown_tags_are_whole_tags_for_note_apps() -> None:
     assert "#Work_life/Stress_strain #Short_answers" in rendered and "<em>" not in rendered
 
 
+@pytest.mark.parametrize(("name", "shown"), [("html", "#{}"), ("csv", "{}"), ("docx", "{}")])
+def test_two_codes_of_one_name_are_told_apart_by_their_paths(name: str, shown: str) -> None:
+    """The HTML, CSV and Word exports named both "Émotions / Trust" and "Organisation /
+    Trust" as "Trust", as the Markdown's tags and the Annotations list do not."""
+    session = coded_session()
+    book = session.notes.codebook
+    feeling, work = book.create("Émotions"), book.create("Organisation")
+    trust = [book.create("Trust", parent=feeling.id), book.create("Trust", parent=work.id)]
+    sea = session.notes.highlights[0]
+    session.replace_highlight(replace(sea, codes=tuple(code.id for code in trust)))
+    output = as_text(name, run(name, session))
+    for path in ("Émotions / Trust", "Organisation / Trust"):
+        assert shown.format(path) in output
+
+
 @pytest.mark.parametrize("name", list(FORMATS))
 def test_a_colour_filter_leaves_out_a_passage_with_no_colour(name: str) -> None:
     session = coded_session()

@@ -69,7 +69,7 @@ def rows(
             h.exact,
             h.color,
             color_label(session, h.color),
-            TAG_SEPARATOR.join(session.code_names(h)),
+            TAG_SEPARATOR.join(session.code_labels(h)),
             h.note,
             h.created,
             h.modified,

@@ -52,7 +52,7 @@ def _lines(text: str) -> list[str]:
 def meta_line(session: Session, placed: Placed) -> str:
     """ "Key quote · Work / Stress · Ade Okonkwo · 12:05": as the Markdown's, unmarked."""
     h = placed.highlight
-    codes = ", ".join(session.code_names(h))
+    codes = ", ".join(session.code_labels(h))
     return " · ".join(
         filter(None, (color_label(session, h.color), codes, placed.said_by, placed.time))
     )

@@ -141,7 +141,7 @@ def entry(session: Session, placed: Placed) -> str:
         '<p class="meta-line">'
         + (f'<span class="label" dir="auto">{escape(label)}</span>' if label else "")
         + "".join(
-            f' <span class="tag" dir="auto">#{escape(tag)}</span>' for tag in session.code_names(h)
+            f' <span class="tag" dir="auto">#{escape(tag)}</span>' for tag in session.code_labels(h)
         )
         + (
             f' <span class="speaker" dir="auto">{escape(said)}</span>'

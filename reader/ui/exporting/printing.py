@@ -83,7 +83,7 @@ def _paper_document(reading: ReaderDocument) -> QTextDocument:
         labels = session.notes.colors
         for number, h in enumerate(notes, start=1):
             cursor.insertBlock()
-            codes = ", ".join(session.code_names(h))
+            codes = ", ".join(session.code_labels(h))
             quote = shorten(h.exact, 80)
             label = labels.get(h.color, h.color)  # none for NO_COLOR: its codes follow
             text = f"{number}. “{quote}”" + (f" — {label}" if label else "")
