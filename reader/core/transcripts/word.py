@@ -25,6 +25,11 @@ _TEAMS_CUE_RE = re.compile(
 # started from it that sets none of its own: not a date of the interview.
 _TEMPLATE_DATE = datetime(2013, 12, 23, 23, 15, tzinfo=UTC)
 
+_W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
+# What wraps paragraphs and tables without being one: a content control (a form's field,
+# its properties aside) and custom XML. The words inside are the document's.
+_WRAPPERS = {_W + "sdt", _W + "sdtContent", _W + "customXml"}
+
 
 def parse(data: bytes, name: str) -> Parsed:
     check_zip(data, name, "word/document.xml", "a Word document (.docx)")
@@ -53,8 +58,6 @@ def _created(properties: object) -> str:
 
 def _paragraphs(document: object) -> Iterator[Para]:
     from docx.enum.style import WD_STYLE_TYPE
-    from docx.table import Table
-    from docx.text.paragraph import Paragraph
 
     # Bold character styles, looked up once: Run.style searches all styles on each call.
     bold = {
@@ -62,15 +65,24 @@ def _paragraphs(document: object) -> Iterator[Para]:
         for style in document.styles  # type: ignore[attr-defined]
         if style.type == WD_STYLE_TYPE.CHARACTER and style.font.bold
     }
-    body = document.element.body  # type: ignore[attr-defined]
-    for child in body.iterchildren():
-        tag = child.tag.rsplit("}", 1)[-1]
-        if tag == "p":
-            yield _para(Paragraph(child, document), bold)
-        elif tag == "tbl":
+    return _blocks(document.element.body, document, bold)  # type: ignore[attr-defined]
+
+
+def _blocks(container: object, document: object, bold_styles: set[str]) -> Iterator[Para]:
+    """The paragraphs of a body or a table's cell in document order: those of its tables'
+    cells, and those inside content controls and custom XML, however deep."""
+    from docx.table import Table
+    from docx.text.paragraph import Paragraph
+
+    for child in container.iterchildren():  # type: ignore[attr-defined]
+        if child.tag == _W + "p":
+            yield _para(Paragraph(child, document), bold_styles)
+        elif child.tag == _W + "tbl":
             for row in Table(child, document).rows:
                 for cell in row.cells:
-                    yield from (_para(p, bold) for p in cell.paragraphs)
+                    yield from _blocks(cell._tc, document, bold_styles)
+        elif child.tag in _WRAPPERS:
+            yield from _blocks(child, document, bold_styles)
 
 
 def _para(paragraph: object, bold_styles: set[str]) -> Para:

@@ -1,0 +1,70 @@
+"""Word documents (reader/core/transcripts/word.py): every word the document shows is read,
+once, wherever Word keeps it (content controls, tracked changes, merged table cells).
+
+Each document is python-docx's blank one with a body written here in WordprocessingML.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from lxml import etree
+
+from reader.core.document import Document, load_document
+
+W = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
+
+
+def load_body(path: Path, body: str) -> Document:
+    """The document whose body is `body` (elements with the `w:` prefix), as the app opens it."""
+    import docx
+
+    document = docx.Document()
+    section = document.element.body[-1]  # sectPr: the body's last child, where it must stay
+    for element in etree.fromstring(f'<w:body xmlns:w="{W}">{body}</w:body>'):
+        section.addprevious(element)
+    document.save(str(path))
+    return load_document(path)
+
+
+def run(text: str, bold: bool = False) -> str:
+    properties = "<w:rPr><w:b/></w:rPr>" if bold else ""
+    return f'<w:r>{properties}<w:t xml:space="preserve">{text}</w:t></w:r>'
+
+
+def para(*runs: str) -> str:
+    return f"<w:p>{''.join(runs)}</w:p>"
+
+
+def cell(content: str, properties: str = "") -> str:
+    return f"<w:tc><w:tcPr>{properties}</w:tcPr>{content}</w:tc>"
+
+
+def table(*rows: list[str]) -> str:
+    grid = "".join("<w:gridCol/>" for _ in range(max(map(len, rows))))
+    trs = "".join(f"<w:tr>{''.join(row)}</w:tr>" for row in rows)
+    return f"<w:tbl><w:tblPr/><w:tblGrid>{grid}</w:tblGrid>{trs}</w:tbl>"
+
+
+def control(content: str) -> str:
+    """A content control (a form's field) around `content`."""
+    return f"<w:sdt><w:sdtPr/><w:sdtContent>{content}</w:sdtContent></w:sdt>"
+
+
+def test_paragraphs_in_content_controls_and_custom_xml(tmp_path: Path) -> None:
+    """A form's fields hold whole paragraphs, tables too, nested in one another."""
+    doc = load_body(
+        tmp_path / "form.docx",
+        para(run("Interviewer: First, tell me about your school."))
+        + control(para(run("Participant: It was a small village school.")))
+        + f"<w:customXml w:element='answer'>{control(para(run('Interviewer: Far?')))}</w:customXml>"
+        + control(table([cell(para(run("Participant: An hour on foot.")))]))
+        + para(run("Interviewer: Did you like it?")),
+    )
+    assert doc.text == (
+        "Interviewer: First, tell me about your school.\n\n"
+        "Participant: It was a small village school.\n\n"
+        "Interviewer: Far?\n\n"
+        "Participant: An hour on foot.\n\n"
+        "Interviewer: Did you like it?\n"
+    )
