@@ -68,3 +68,45 @@ def test_paragraphs_in_content_controls_and_custom_xml(tmp_path: Path) -> None:
         "Participant: An hour on foot.\n\n"
         "Interviewer: Did you like it?\n"
     )
+
+
+def test_words_of_tracked_changes_accepted_smart_tags_and_fields(tmp_path: Path) -> None:
+    """The text as Word shows it with changes accepted: inserted and moved-in words are
+    read, deleted and moved-out ones are not; runs inside smart tags, fields, inline
+    content controls, custom XML and links are words like any other."""
+    deleted = '<w:del w:id="2" w:author="A"><w:r><w:delText>or so </w:delText></w:r></w:del>'
+    doc = load_body(
+        tmp_path / "tracked.docx",
+        para(
+            run("Amal: We came in "),
+            f'<w:ins w:id="1" w:author="A">{run("the winter of ")}</w:ins>',
+            run("2015, "),
+            deleted,
+            f'<w:moveFrom w:id="3" w:author="A">{run("with my sons ")}</w:moveFrom>',
+            f"<w:smartTag w:uri='u' w:element='place'>{run('to Leeds')}</w:smartTag>",
+            f"<w:fldSimple w:instr='DATE'>{run(', in May')}</w:fldSimple>",
+            control(run(", with ")),
+            f"<w:customXml w:element='who'>{run('my sons')}</w:customXml>",
+            f'<w:moveTo w:id="4" w:author="A">{run(" and my wife")}</w:moveTo>',
+            f'<w:hyperlink r:id="" xmlns:r="r">{run(".")}</w:hyperlink>',
+        )
+        + para(run("Interviewer:"), "<w:r><w:tab/><w:t>Why?</w:t><w:br/><w:t>Leeds?</w:t></w:r>"),
+    )
+    assert doc.text == (
+        "Amal: We came in the winter of 2015, to Leeds, in May, with my sons and my wife.\n\n"
+        "Interviewer: Why?\n\nLeeds?\n"
+    )
+
+
+def test_a_bold_name_inside_an_insertion_is_a_name(tmp_path: Path) -> None:
+    """The leading bold runs are counted over the runs read, the inserted ones included."""
+    inserted = f'<w:ins w:id="1" w:author="A">{run("Amal", bold=True)}</w:ins>'
+    doc = load_body(
+        tmp_path / "bold.docx",
+        para(run("Ruth", bold=True), run(" Why Leeds?"))
+        + para(inserted, run(" My cousin lived there."))
+        + para(run("Ruth", bold=True), run(" And then?"))
+        + para(run("Amal", bold=True), run(" Work.")),
+    )
+    assert [turn.speaker for turn in doc.turns] == ["Ruth", "Amal", "Ruth", "Amal"]
+    assert doc.text.startswith("Ruth: Why Leeds?\n\nAmal: My cousin lived there.\n\n")

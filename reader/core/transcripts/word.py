@@ -9,10 +9,16 @@ import zipfile
 from collections.abc import Iterator
 from dataclasses import replace
 from datetime import UTC, datetime
+from typing import TYPE_CHECKING
 
 from reader.core.document import DocumentError
 from reader.core.interview import format_ms
 from reader.core.transcripts import Para, Parsed, check_zip, cue_time_ms, from_paragraphs
+
+if TYPE_CHECKING:
+    from docx.document import Document as WordDocument
+    from docx.oxml.text.run import CT_R
+    from lxml.etree import _Element
 
 # Teams' older transcripts (Stream's): a paragraph a cue, its timing "0:0:3.528 -->
 # 0:0:7.1", the speaker's name and the speech on lines of their own.
@@ -29,6 +35,12 @@ _W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
 # What wraps paragraphs and tables without being one: a content control (a form's field,
 # its properties aside) and custom XML. The words inside are the document's.
 _WRAPPERS = {_W + "sdt", _W + "sdtContent", _W + "customXml"}
+# What wraps runs inside a paragraph: the above, an insertion or a move here (tracked
+# changes; a deletion or a move away, w:del and w:moveFrom, is not shown, so not read), a
+# smart tag, a field shown as its value, a link, and right-to-left or bidirectional text.
+_RUN_WRAPPERS = _WRAPPERS | {
+    _W + tag for tag in ("ins", "moveTo", "smartTag", "fldSimple", "hyperlink", "dir", "bdo")
+}
 
 
 def parse(data: bytes, name: str) -> Parsed:
@@ -56,27 +68,26 @@ def _created(properties: object) -> str:
     return created.date().isoformat()
 
 
-def _paragraphs(document: object) -> Iterator[Para]:
+def _paragraphs(document: WordDocument) -> Iterator[Para]:
     from docx.enum.style import WD_STYLE_TYPE
 
     # Bold character styles, looked up once: Run.style searches all styles on each call.
     bold = {
         style.style_id
-        for style in document.styles  # type: ignore[attr-defined]
+        for style in document.styles
         if style.type == WD_STYLE_TYPE.CHARACTER and style.font.bold
     }
-    return _blocks(document.element.body, document, bold)  # type: ignore[attr-defined]
+    return _blocks(document.element.body, document, bold)
 
 
-def _blocks(container: object, document: object, bold_styles: set[str]) -> Iterator[Para]:
+def _blocks(container: _Element, document: WordDocument, bold_styles: set[str]) -> Iterator[Para]:
     """The paragraphs of a body or a table's cell in document order: those of its tables'
     cells, and those inside content controls and custom XML, however deep."""
     from docx.table import Table
-    from docx.text.paragraph import Paragraph
 
-    for child in container.iterchildren():  # type: ignore[attr-defined]
+    for child in container.iterchildren():
         if child.tag == _W + "p":
-            yield _para(Paragraph(child, document), bold_styles)
+            yield _para(child, bold_styles)
         elif child.tag == _W + "tbl":
             for row in Table(child, document).rows:
                 for cell in row.cells:
@@ -85,15 +96,29 @@ def _blocks(container: object, document: object, bold_styles: set[str]) -> Itera
             yield from _blocks(child, document, bold_styles)
 
 
-def _para(paragraph: object, bold_styles: set[str]) -> Para:
+def _shown_runs(element: _Element) -> Iterator[CT_R]:
+    """The runs (w:r) of a paragraph, or of an element inside one, that Word shows with
+    tracked changes accepted, in order: python-docx's own reading takes only the runs
+    directly in the paragraph or a link, and lost the words of all the others."""
+    for child in element.iterchildren():
+        if child.tag == _W + "r":
+            yield child
+        elif child.tag in _RUN_WRAPPERS:
+            yield from _shown_runs(child)
+
+
+def _para(paragraph: _Element, bold_styles: set[str]) -> Para:
+    from docx.text.font import Font
+
+    runs = list(_shown_runs(paragraph))
+    texts = [run.text for run in runs]
     bold = 0
-    for run in paragraph.runs:  # type: ignore[attr-defined]
-        text = run.text
-        if run.bold or run.element.style in bold_styles or not text.strip():
+    for run, text in zip(runs, texts, strict=True):
+        if Font(run).bold or run.style in bold_styles or not text.strip():
             bold += len(text)
         else:
             break
-    text = paragraph.text  # type: ignore[attr-defined]
+    text = "".join(texts)
     cue = _TEAMS_CUE_RE.match(text)
     if cue is None:
         return Para(text, bold)
