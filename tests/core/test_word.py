@@ -110,3 +110,43 @@ def test_a_bold_name_inside_an_insertion_is_a_name(tmp_path: Path) -> None:
     )
     assert [turn.speaker for turn in doc.turns] == ["Ruth", "Amal", "Ruth", "Amal"]
     assert doc.text.startswith("Ruth: Why Leeds?\n\nAmal: My cousin lived there.\n\n")
+
+
+def test_merged_table_cells_are_read_once(tmp_path: Path) -> None:
+    """A cell across columns (a title row) or down rows (one speaker's name beside two
+    paragraphs of speech) is one cell: its words are read once."""
+    across, down = '<w:gridSpan w:val="2"/>', '<w:vMerge w:val="restart"/>'
+    doc = load_body(
+        tmp_path / "merged.docx",
+        table(
+            [cell(para(run("Interview 7, Glasgow")), across)],
+            [cell(para(run("Interviewer:"))), cell(para(run("Why Glasgow?")))],
+            [cell(para(run("Amal:")), down), cell(para(run("My cousin lived there.")))],
+            [cell(para(), "<w:vMerge/>"), cell(para(run("And there was work.")))],
+        ),
+    )
+    assert doc.text == (
+        "Interview 7, Glasgow\n\nInterviewer: Why Glasgow?\n\n"
+        "Amal: My cousin lived there.\n\nAnd there was work.\n"
+    )
+
+
+def test_speaker_and_speech_columns(tmp_path: Path) -> None:
+    """A table of a speaker's name and their words a row: the name above the speech."""
+    rows = [("Interviewer", "How?"), ("Amal", "By train."), ("Interviewer", "When?")]
+    rows.append(("Amal", "In May."))
+    doc = load_body(
+        tmp_path / "two.docx",
+        para(run("Interview 7"))
+        + table(*([cell(para(run(name))), cell(para(run(words)))] for name, words in rows)),
+    )
+    assert doc.text == (
+        "Interview 7\n\nInterviewer: How?\n\nAmal: By train.\n\n"
+        "Interviewer: When?\n\nAmal: In May.\n"
+    )
+    assert [(turn.speaker, turn.start_ms) for turn in doc.turns] == [
+        ("Interviewer", None),
+        ("Amal", None),
+        ("Interviewer", None),
+        ("Amal", None),
+    ]

@@ -32,12 +32,15 @@ _TEAMS_CUE_RE = re.compile(
 _TEMPLATE_DATE = datetime(2013, 12, 23, 23, 15, tzinfo=UTC)
 
 _W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
-# What wraps paragraphs and tables without being one: a content control (a form's field,
-# its properties aside) and custom XML. The words inside are the document's.
+_BLOCKS = {_W + "p", _W + "tbl"}
+# What wraps paragraphs and tables, a table's rows or a row's cells without being one: a
+# content control (a form's field, its properties aside) and custom XML. The words inside
+# are the document's.
 _WRAPPERS = {_W + "sdt", _W + "sdtContent", _W + "customXml"}
 # What wraps runs inside a paragraph: the above, an insertion or a move here (tracked
 # changes; a deletion or a move away, w:del and w:moveFrom, is not shown, so not read), a
 # smart tag, a field shown as its value, a link, and right-to-left or bidirectional text.
+# Word shows these runs with tracked changes accepted.
 _RUN_WRAPPERS = _WRAPPERS | {
     _W + tag for tag in ("ins", "moveTo", "smartTag", "fldSimple", "hyperlink", "dir", "bdo")
 }
@@ -77,40 +80,38 @@ def _paragraphs(document: WordDocument) -> Iterator[Para]:
         for style in document.styles
         if style.type == WD_STYLE_TYPE.CHARACTER and style.font.bold
     }
-    return _blocks(document.element.body, document, bold)
+    return _blocks(document.element.body, bold)
 
 
-def _blocks(container: _Element, document: WordDocument, bold_styles: set[str]) -> Iterator[Para]:
-    """The paragraphs of a body or a table's cell in document order: those of its tables'
-    cells, and those inside content controls and custom XML, however deep."""
-    from docx.table import Table
-
-    for child in container.iterchildren():
+def _blocks(container: _Element, bold_styles: set[str]) -> Iterator[Para]:
+    """The paragraphs of a body or a table's cell in document order, those of its tables'
+    cells included. A cell is read as written, once: python-docx's rows give a cell merged
+    across columns once a column, and one merged down rows again in each row under it."""
+    for child in _inside(container, _BLOCKS, _WRAPPERS):
         if child.tag == _W + "p":
             yield _para(child, bold_styles)
-        elif child.tag == _W + "tbl":
-            for row in Table(child, document).rows:
-                for cell in row.cells:
-                    yield from _blocks(cell._tc, document, bold_styles)
-        elif child.tag in _WRAPPERS:
-            yield from _blocks(child, document, bold_styles)
+            continue
+        for row in _inside(child, {_W + "tr"}, _WRAPPERS):
+            for cell in _inside(row, {_W + "tc"}, _WRAPPERS):
+                yield from _blocks(cell, bold_styles)
 
 
-def _shown_runs(element: _Element) -> Iterator[CT_R]:
-    """The runs (w:r) of a paragraph, or of an element inside one, that Word shows with
-    tracked changes accepted, in order: python-docx's own reading takes only the runs
-    directly in the paragraph or a link, and lost the words of all the others."""
+def _inside(element: _Element, wanted: set[str], wrappers: set[str]) -> Iterator[_Element]:
+    """The children of `element` with a tag in `wanted`, in document order, those inside
+    children with a tag in `wrappers` too, however deep."""
     for child in element.iterchildren():
-        if child.tag == _W + "r":
+        if child.tag in wanted:
             yield child
-        elif child.tag in _RUN_WRAPPERS:
-            yield from _shown_runs(child)
+        elif child.tag in wrappers:
+            yield from _inside(child, wanted, wrappers)
 
 
 def _para(paragraph: _Element, bold_styles: set[str]) -> Para:
     from docx.text.font import Font
 
-    runs = list(_shown_runs(paragraph))
+    # python-docx's text takes only the runs directly in the paragraph or a link: the
+    # words of all others were lost.
+    runs: list[CT_R] = list(_inside(paragraph, {_W + "r"}, _RUN_WRAPPERS))  # type: ignore[arg-type]
     texts = [run.text for run in runs]
     bold = 0
     for run, text in zip(runs, texts, strict=True):
