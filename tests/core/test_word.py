@@ -1,11 +1,14 @@
 """Word documents (reader/core/transcripts/word.py): every word the document shows is read,
 once, wherever Word keeps it (content controls, tracked changes, merged table cells).
 
-Each document is python-docx's blank one with a body written here in WordprocessingML.
+Each document is python-docx's blank one with a body written here in WordprocessingML;
+each read is checked to hold the words of the body's text elements, each once.
 """
 
 from __future__ import annotations
 
+import re
+from collections import Counter
 from pathlib import Path
 
 from lxml import etree
@@ -13,6 +16,7 @@ from lxml import etree
 from reader.core.document import Document, load_document
 
 W = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
+TIME_RE = re.compile(r"\d{1,2}:\d{2}(?::\d{2})?(?:[.,]\d{1,3})?")
 
 
 def load_body(path: Path, body: str) -> Document:
@@ -24,7 +28,21 @@ def load_body(path: Path, body: str) -> Document:
     for element in etree.fromstring(f'<w:body xmlns:w="{W}">{body}</w:body>'):
         section.addprevious(element)
     document.save(str(path))
-    return load_document(path)
+    doc = load_document(path)
+    assert words(doc.text) == words(_shown_text(body)), "a word lost or read twice"
+    return doc
+
+
+def words(text: str) -> Counter[str]:
+    """The words of `text`, times aside: a time heading a turn is the turn's start."""
+    return Counter(re.findall(r"\w+", TIME_RE.sub(" ", text)))
+
+
+def _shown_text(body: str) -> str:
+    """The text of the body's w:t elements but those of deleted and moved-out words."""
+    hidden = "ancestor::*[self::w:del or self::w:moveFrom]"
+    root = etree.fromstring(f'<w:body xmlns:w="{W}">{body}</w:body>')
+    return " ".join(root.xpath(f"//w:t[not({hidden})]/text()", namespaces={"w": W}))
 
 
 def run(text: str, bold: bool = False) -> str:
@@ -149,4 +167,34 @@ def test_speaker_and_speech_columns(tmp_path: Path) -> None:
         ("Amal", None),
         ("Interviewer", None),
         ("Amal", None),
+    ]
+
+
+def test_time_speaker_and_speech_columns(tmp_path: Path) -> None:
+    """A table of a time, a speaker's name and their words a row: each row a turn that
+    starts at its time, as a typed "[00:00:10] Amal:" does. Rows of another shape (the
+    header row) are read as before, a cell a paragraph."""
+    rows = [
+        ("Time", "Speaker", "Text"),
+        ("00:00:03", "Interviewer", "Thanks for coming. How did you come to Glasgow?"),
+        ("00:00:10", "Amal:", "We came in 2015."),
+        ("[00:01:05]", "Interviewer", "And work?"),
+        ("1:01:09.5", "Amal", "Two jobs.", "I found work in a bakery."),
+    ]
+    rows_xml = [
+        [cell(para(run(time))), cell(para(run(name))), cell("".join(para(run(w)) for w in words))]
+        for time, name, *words in rows
+    ]
+    doc = load_body(tmp_path / "timed.docx", para(run("Interview 7")) + table(*rows_xml))
+    assert doc.text == (
+        "Interview 7\n\nTime\n\nSpeaker\n\nText\n\n"
+        "Interviewer: Thanks for coming. How did you come to Glasgow?\n\n"
+        "Amal: We came in 2015.\n\nInterviewer: And work?\n\n"
+        "Amal: Two jobs.\n\nI found work in a bakery.\n"
+    )
+    assert [(turn.speaker, turn.start_ms) for turn in doc.turns] == [
+        ("Interviewer", 3000),
+        ("Amal", 10_000),
+        ("Interviewer", 65_000),
+        ("Amal", 3_669_500),
     ]
