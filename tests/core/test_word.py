@@ -29,7 +29,7 @@ def load_body(path: Path, body: str) -> Document:
         section.addprevious(element)
     document.save(str(path))
     doc = load_document(path)
-    assert words(doc.text) == words(_shown_text(body)), "a word lost or read twice"
+    assert words(doc.text) == words(shown_text(body)), "a word lost or read twice"
     return doc
 
 
@@ -38,7 +38,7 @@ def words(text: str) -> Counter[str]:
     return Counter(re.findall(r"\w+", TIME_RE.sub(" ", text)))
 
 
-def _shown_text(body: str) -> str:
+def shown_text(body: str) -> str:
     """The text of the body's w:t elements but those of deleted and moved-out words."""
     hidden = "ancestor::*[self::w:del or self::w:moveFrom]"
     root = etree.fromstring(f'<w:body xmlns:w="{W}">{body}</w:body>')
