@@ -1,18 +1,27 @@
-"""Word documents (.docx): paragraphs in order, tables' cells included; a bold run at a
-paragraph's start may be a speaker's name. Teams' transcripts are Word documents too."""
+"""Word documents (.docx): paragraphs in order, tables' cells included, with the words Word
+shows with tracked changes accepted; a bold run at a paragraph's start may be a speaker's
+name, and a table's row of a time, a name and words a timed turn. Teams' transcripts are
+Word documents too."""
 
 from __future__ import annotations
 
 import io
+import itertools
 import re
 import zipfile
 from collections.abc import Iterator
 from dataclasses import replace
 from datetime import UTC, datetime
+from typing import TYPE_CHECKING
 
 from reader.core.document import DocumentError
-from reader.core.interview import format_ms
+from reader.core.interview import format_ms, label_at
 from reader.core.transcripts import Para, Parsed, check_zip, cue_time_ms, from_paragraphs
+
+if TYPE_CHECKING:
+    from docx.document import Document as WordDocument
+    from docx.oxml.text.run import CT_R
+    from lxml.etree import _Element
 
 # Teams' older transcripts (Stream's): a paragraph a cue, its timing "0:0:3.528 -->
 # 0:0:7.1", the speaker's name and the speech on lines of their own.
@@ -24,6 +33,20 @@ _TEAMS_CUE_RE = re.compile(
 # When python-docx's default template was made, the creation date of every document
 # started from it that sets none of its own: not a date of the interview.
 _TEMPLATE_DATE = datetime(2013, 12, 23, 23, 15, tzinfo=UTC)
+
+_W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
+_BLOCKS = {_W + "p", _W + "tbl"}
+# What wraps paragraphs and tables, a table's rows or a row's cells without being one: a
+# content control (a form's field, its properties aside) and custom XML. The words inside
+# are the document's.
+_WRAPPERS = {_W + "sdt", _W + "sdtContent", _W + "customXml"}
+# What wraps runs inside a paragraph: the above, an insertion or a move here (tracked
+# changes; a deletion or a move away, w:del and w:moveFrom, is not shown, so not read), a
+# smart tag, a field shown as its value, a link, and right-to-left or bidirectional text.
+# Word shows these runs with tracked changes accepted.
+_RUN_WRAPPERS = _WRAPPERS | {
+    _W + tag for tag in ("ins", "moveTo", "smartTag", "fldSimple", "hyperlink", "dir", "bdo")
+}
 
 
 def parse(data: bytes, name: str) -> Parsed:
@@ -51,37 +74,77 @@ def _created(properties: object) -> str:
     return created.date().isoformat()
 
 
-def _paragraphs(document: object) -> Iterator[Para]:
+def _paragraphs(document: WordDocument) -> Iterator[Para]:
     from docx.enum.style import WD_STYLE_TYPE
-    from docx.table import Table
-    from docx.text.paragraph import Paragraph
 
     # Bold character styles, looked up once: Run.style searches all styles on each call.
     bold = {
         style.style_id
-        for style in document.styles  # type: ignore[attr-defined]
+        for style in document.styles
         if style.type == WD_STYLE_TYPE.CHARACTER and style.font.bold
     }
-    body = document.element.body  # type: ignore[attr-defined]
-    for child in body.iterchildren():
-        tag = child.tag.rsplit("}", 1)[-1]
-        if tag == "p":
-            yield _para(Paragraph(child, document), bold)
-        elif tag == "tbl":
-            for row in Table(child, document).rows:
-                for cell in row.cells:
-                    yield from (_para(p, bold) for p in cell.paragraphs)
+    return _blocks(document.element.body, bold)
 
 
-def _para(paragraph: object, bold_styles: set[str]) -> Para:
+def _blocks(container: _Element, bold_styles: set[str]) -> Iterator[Para]:
+    """The paragraphs of a body or a table's cell in document order, those of its tables'
+    cells included. A cell is read as written, once: python-docx's rows give a cell merged
+    across columns once a column, and one merged down rows again in each row under it."""
+    for child in _inside(container, _BLOCKS, _WRAPPERS):
+        if child.tag == _W + "p":
+            yield _para(child, bold_styles)
+            continue
+        for row in _inside(child, {_W + "tr"}, _WRAPPERS):
+            row_cells = _inside(row, {_W + "tc"}, _WRAPPERS)
+            cells = [list(_blocks(cell, bold_styles)) for cell in row_cells]
+            yield from _timed_row(cells) or itertools.chain.from_iterable(cells)
+
+
+def _timed_row(cells: list[list[Para]]) -> list[Para] | None:
+    """The paragraphs of a table's row of a time, a speaker's name and their words
+    ("00:00:10 | Amal | We came in 2015."), the first "00:00:10 Amal: We came in 2015."
+    as a typed transcript's line, so that the turn starts at the time and the time is
+    not a paragraph of the turn before; None for a row of another shape."""
+    if len(cells) != 3:
+        return None
+    time, name = (_one_line(paras) for paras in cells[:2])
+    name = name.rstrip(":：").rstrip()
+    label = label_at(f"{time} {name}:")
+    if not time or label is None or (label.name, label.timestamp) != (name, time.strip("[]()")):
+        return None
+    first, *rest = cells[2] or [Para("")]
+    return [Para(f"{time} {name}: {first.text}"), *rest]
+
+
+def _one_line(paras: list[Para]) -> str:
+    """The text of a cell of one line, "" for a cell of more or of none."""
+    lines = [line for para in paras if (line := para.text.strip())]
+    return lines[0] if len(lines) == 1 and "\n" not in lines[0] else ""
+
+
+def _inside(element: _Element, wanted: set[str], wrappers: set[str]) -> Iterator[_Element]:
+    """The children of `element` with a tag in `wanted`, in document order, those inside
+    children with a tag in `wrappers` too, however deep."""
+    for child in element.iterchildren():
+        if child.tag in wanted:
+            yield child
+        elif child.tag in wrappers:
+            yield from _inside(child, wanted, wrappers)
+
+
+def _para(paragraph: _Element, bold_styles: set[str]) -> Para:
+    from docx.text.font import Font
+
+    # Not python-docx's text: it takes only the runs directly in the paragraph or a link.
+    runs: list[CT_R] = list(_inside(paragraph, {_W + "r"}, _RUN_WRAPPERS))  # type: ignore[arg-type]
+    texts = [run.text for run in runs]
     bold = 0
-    for run in paragraph.runs:  # type: ignore[attr-defined]
-        text = run.text
-        if run.bold or run.element.style in bold_styles or not text.strip():
+    for run, text in zip(runs, texts, strict=True):
+        if Font(run).bold or run.style in bold_styles or not text.strip():
             bold += len(text)
         else:
             break
-    text = paragraph.text  # type: ignore[attr-defined]
+    text = "".join(texts)
     cue = _TEAMS_CUE_RE.match(text)
     if cue is None:
         return Para(text, bold)

@@ -1,0 +1,200 @@
+"""Word documents (reader/core/transcripts/word.py): every word the document shows is read,
+once, wherever Word keeps it (content controls, tracked changes, merged table cells).
+
+Each document is python-docx's blank one with a body written here in WordprocessingML;
+each read is checked to hold the words of the body's text elements, each once.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from pathlib import Path
+
+from lxml import etree
+
+from reader.core.document import Document, load_document
+
+W = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
+TIME_RE = re.compile(r"\d{1,2}:\d{2}(?::\d{2})?(?:[.,]\d{1,3})?")
+
+
+def load_body(path: Path, body: str) -> Document:
+    """The document whose body is `body` (elements with the `w:` prefix), as the app opens it."""
+    import docx
+
+    document = docx.Document()
+    section = document.element.body[-1]  # sectPr: the body's last child, where it must stay
+    for element in etree.fromstring(f'<w:body xmlns:w="{W}">{body}</w:body>'):
+        section.addprevious(element)
+    document.save(str(path))
+    doc = load_document(path)
+    assert words(doc.text) == words(shown_text(body)), "a word lost or read twice"
+    return doc
+
+
+def words(text: str) -> Counter[str]:
+    """The words of `text`, times aside: a time heading a turn is the turn's start."""
+    return Counter(re.findall(r"\w+", TIME_RE.sub(" ", text)))
+
+
+def shown_text(body: str) -> str:
+    """The text of the body's w:t elements but those of deleted and moved-out words."""
+    hidden = "ancestor::*[self::w:del or self::w:moveFrom]"
+    root = etree.fromstring(f'<w:body xmlns:w="{W}">{body}</w:body>')
+    return " ".join(root.xpath(f"//w:t[not({hidden})]/text()", namespaces={"w": W}))
+
+
+def run(text: str, bold: bool = False) -> str:
+    properties = "<w:rPr><w:b/></w:rPr>" if bold else ""
+    return f'<w:r>{properties}<w:t xml:space="preserve">{text}</w:t></w:r>'
+
+
+def para(*runs: str) -> str:
+    return f"<w:p>{''.join(runs)}</w:p>"
+
+
+def cell(content: str, properties: str = "") -> str:
+    return f"<w:tc><w:tcPr>{properties}</w:tcPr>{content}</w:tc>"
+
+
+def table(*rows: list[str]) -> str:
+    grid = "".join("<w:gridCol/>" for _ in range(max(map(len, rows))))
+    trs = "".join(f"<w:tr>{''.join(row)}</w:tr>" for row in rows)
+    return f"<w:tbl><w:tblPr/><w:tblGrid>{grid}</w:tblGrid>{trs}</w:tbl>"
+
+
+def control(content: str) -> str:
+    """A content control (a form's field) around `content`."""
+    return f"<w:sdt><w:sdtPr/><w:sdtContent>{content}</w:sdtContent></w:sdt>"
+
+
+def test_paragraphs_in_content_controls_and_custom_xml(tmp_path: Path) -> None:
+    """A form's fields hold whole paragraphs, tables too, nested in one another."""
+    doc = load_body(
+        tmp_path / "form.docx",
+        para(run("Interviewer: First, tell me about your school."))
+        + control(para(run("Participant: It was a small village school.")))
+        + f"<w:customXml w:element='answer'>{control(para(run('Interviewer: Far?')))}</w:customXml>"
+        + control(table([cell(para(run("Participant: An hour on foot.")))]))
+        + para(run("Interviewer: Did you like it?")),
+    )
+    assert doc.text == (
+        "Interviewer: First, tell me about your school.\n\n"
+        "Participant: It was a small village school.\n\n"
+        "Interviewer: Far?\n\n"
+        "Participant: An hour on foot.\n\n"
+        "Interviewer: Did you like it?\n"
+    )
+
+
+def test_words_of_tracked_changes_accepted_smart_tags_and_fields(tmp_path: Path) -> None:
+    """The text as Word shows it with changes accepted: inserted and moved-in words are
+    read, deleted and moved-out ones are not; runs inside smart tags, fields, inline
+    content controls, custom XML and links are words like any other."""
+    deleted = '<w:del w:id="2" w:author="A"><w:r><w:delText>or so </w:delText></w:r></w:del>'
+    doc = load_body(
+        tmp_path / "tracked.docx",
+        para(
+            run("Amal: We came in "),
+            f'<w:ins w:id="1" w:author="A">{run("the winter of ")}</w:ins>',
+            run("2015, "),
+            deleted,
+            f'<w:moveFrom w:id="3" w:author="A">{run("with my sons ")}</w:moveFrom>',
+            f"<w:smartTag w:uri='u' w:element='place'>{run('to Leeds')}</w:smartTag>",
+            f"<w:fldSimple w:instr='DATE'>{run(', in May')}</w:fldSimple>",
+            control(run(", with ")),
+            f"<w:customXml w:element='who'>{run('my sons')}</w:customXml>",
+            f'<w:moveTo w:id="4" w:author="A">{run(" and my wife")}</w:moveTo>',
+            f'<w:hyperlink r:id="" xmlns:r="r">{run(".")}</w:hyperlink>',
+        )
+        + para(run("Interviewer:"), "<w:r><w:tab/><w:t>Why?</w:t><w:br/><w:t>Leeds?</w:t></w:r>"),
+    )
+    assert doc.text == (
+        "Amal: We came in the winter of 2015, to Leeds, in May, with my sons and my wife.\n\n"
+        "Interviewer: Why?\n\nLeeds?\n"
+    )
+
+
+def test_a_bold_name_inside_an_insertion_is_a_name(tmp_path: Path) -> None:
+    """The leading bold runs are counted over the runs read, the inserted ones included."""
+    inserted = f'<w:ins w:id="1" w:author="A">{run("Amal", bold=True)}</w:ins>'
+    doc = load_body(
+        tmp_path / "bold.docx",
+        para(run("Ruth", bold=True), run(" Why Leeds?"))
+        + para(inserted, run(" My cousin lived there."))
+        + para(run("Ruth", bold=True), run(" And then?"))
+        + para(run("Amal", bold=True), run(" Work.")),
+    )
+    assert [turn.speaker for turn in doc.turns] == ["Ruth", "Amal", "Ruth", "Amal"]
+    assert doc.text.startswith("Ruth: Why Leeds?\n\nAmal: My cousin lived there.\n\n")
+
+
+def test_merged_table_cells_are_read_once(tmp_path: Path) -> None:
+    """A cell across columns (a title row) or down rows (one speaker's name beside two
+    paragraphs of speech) is one cell: its words are read once."""
+    across, down = '<w:gridSpan w:val="2"/>', '<w:vMerge w:val="restart"/>'
+    doc = load_body(
+        tmp_path / "merged.docx",
+        table(
+            [cell(para(run("Interview 7, Glasgow")), across)],
+            [cell(para(run("Interviewer:"))), cell(para(run("Why Glasgow?")))],
+            [cell(para(run("Amal:")), down), cell(para(run("My cousin lived there.")))],
+            [cell(para(), "<w:vMerge/>"), cell(para(run("And there was work.")))],
+        ),
+    )
+    assert doc.text == (
+        "Interview 7, Glasgow\n\nInterviewer: Why Glasgow?\n\n"
+        "Amal: My cousin lived there.\n\nAnd there was work.\n"
+    )
+
+
+def test_speaker_and_speech_columns(tmp_path: Path) -> None:
+    """A table of a speaker's name and their words a row: the name above the speech."""
+    rows = [("Interviewer", "How?"), ("Amal", "By train."), ("Interviewer", "When?")]
+    rows.append(("Amal", "In May."))
+    doc = load_body(
+        tmp_path / "two.docx",
+        para(run("Interview 7"))
+        + table(*([cell(para(run(name))), cell(para(run(words)))] for name, words in rows)),
+    )
+    assert doc.text == (
+        "Interview 7\n\nInterviewer: How?\n\nAmal: By train.\n\n"
+        "Interviewer: When?\n\nAmal: In May.\n"
+    )
+    assert [(turn.speaker, turn.start_ms) for turn in doc.turns] == [
+        ("Interviewer", None),
+        ("Amal", None),
+        ("Interviewer", None),
+        ("Amal", None),
+    ]
+
+
+def test_time_speaker_and_speech_columns(tmp_path: Path) -> None:
+    """A table of a time, a speaker's name and their words a row: each row a turn that
+    starts at its time, as a typed "[00:00:10] Amal:" does. Rows of another shape (the
+    header row) are read as before, a cell a paragraph."""
+    rows = [
+        ("Time", "Speaker", "Text"),
+        ("00:00:03", "Interviewer", "Thanks for coming. How did you come to Glasgow?"),
+        ("00:00:10", "Amal:", "We came in 2015."),
+        ("[00:01:05]", "Interviewer", "And work?"),
+        ("1:01:09.5", "Amal", "Two jobs.", "I found work in a bakery."),
+    ]
+    rows_xml = [
+        [cell(para(run(time))), cell(para(run(name))), cell("".join(para(run(w)) for w in words))]
+        for time, name, *words in rows
+    ]
+    doc = load_body(tmp_path / "timed.docx", para(run("Interview 7")) + table(*rows_xml))
+    assert doc.text == (
+        "Interview 7\n\nTime\n\nSpeaker\n\nText\n\n"
+        "Interviewer: Thanks for coming. How did you come to Glasgow?\n\n"
+        "Amal: We came in 2015.\n\nInterviewer: And work?\n\n"
+        "Amal: Two jobs.\n\nI found work in a bakery.\n"
+    )
+    assert [(turn.speaker, turn.start_ms) for turn in doc.turns] == [
+        ("Interviewer", 3000),
+        ("Amal", 10_000),
+        ("Interviewer", 65_000),
+        ("Amal", 3_669_500),
+    ]
