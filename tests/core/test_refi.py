@@ -15,7 +15,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from reader.core.annotations import NO_COLOR, make_highlight
-from reader.core.codebook import Codebook
+from reader.core.codebook import Code, Codebook
 from reader.core.notes_file import NotesData
 from reader.core.refi.codebook_xml import CODEBOOK_NS, PROJECT_NS, RefiError, export_qdc, import_qdc
 from reader.core.refi.qdpx_export import Interview, export_qdpx, export_study_qdpx
@@ -196,21 +196,50 @@ def test_empty_codebook_is_left_out_and_the_project_still_valid() -> None:
     assert_valid(unzip(export_qdpx("Nothing", [], Codebook()))["project.qde"])
 
 
-def test_orphans_and_unknown_codes_are_not_exported(tmp_path: Path) -> None:
+def test_orphans_are_not_exported(tmp_path: Path) -> None:
     study = coded_study(tmp_path / "study")
     entry = study.interviews[0]
     notes = study.load_notes(entry)
     lost = make_highlight(TEXT, 0, 5).edited(orphan=True, exact="Gone!")
     notes.highlights.append(lost)
-    notes.highlights[0] = notes.highlights[0].edited(
-        codes=("00000000-0000-4000-8000-00000000beef",)
-    )
     save_notes(study.notes_path(entry), notes)
     data, left_out, _ = export_study_qdpx(open_study(study.folder))
     assert left_out == ["“P1”: 1 highlight(s) not found in the text"]
     qde = unzip(data)["project.qde"]
     assert_valid(qde)
-    assert lost.id.encode() not in qde and b"00000000-0000-4000-8000-00000000beef" not in qde
+    assert lost.id.encode() not in qde
+
+
+CARE = "c0ffee00-0000-4000-8000-000000000001"
+BEEF = "00000000-0000-4000-8000-00000000beef"
+
+
+def test_codes_only_an_interviews_notes_have_go_with_their_codings(tmp_path: Path) -> None:
+    """A notes file from a colleague: its codebook has "Care" and a "Light" of its own
+    that the study's lacks, and a code in no codebook. They join the exported codebook as
+    they join the study's when the interview opens (code_adoption: "Light (P1)", "Unknown
+    code 00000000"), each with its codings; the study itself is left as it is."""
+    study = coded_study(tmp_path / "study")
+    entry = study.interviews[0]
+    notes = study.load_notes(entry)
+    theirs = "11ff0000-0000-4000-8000-000000000001"
+    notes.codebook.codes += [Code(CARE, "Care", "#112233", "memo"), Code(theirs, "Light")]
+    moon, handover = notes.highlights
+    notes.highlights = [moon.edited(codes=(CARE, theirs)), handover.edited(codes=(BEEF,))]
+    save_notes(study.notes_path(entry), notes)
+    before = study.file.read_bytes()
+    qde = unzip(export_study_qdpx(open_study(study.folder))[0])["project.qde"]
+    assert_valid(qde)
+    root = ET.fromstring(qde)
+    names = {c.get("guid"): c.get("name") for c in root.iter(f"{P}Code")}
+    assert {names[g] for g in (CARE, theirs, BEEF)} == {
+        "Care",
+        "Light (P1)",
+        "Unknown code 00000000",
+    }
+    coded = [r.get("targetGUID") for r in root.iter(f"{P}CodeRef")]
+    assert {CARE, theirs, BEEF} <= set(coded)
+    assert study.file.read_bytes() == before
 
 
 def test_an_interview_whose_notes_cannot_be_read_is_left_out_and_named(tmp_path: Path) -> None:
