@@ -594,6 +594,30 @@ def test_an_import_stopped_half_way_lists_what_it_wrote(
     assert titles == ["P1", "P2", "Inline"]  # the transcript written is not left astray
 
 
+def test_a_whole_number_beyond_64_bits_is_a_value_refused_and_the_import_ends(
+    tmp_path: Path,
+) -> None:
+    """xsd:integer has no bound; study.json (orjson) takes 64 bits: the value is named
+    among those left out, as any value its attribute refuses, and the study is written."""
+    qde = (
+        f'<Project xmlns="{PROJECT_NS}" name="x"><Variables>'
+        '<Variable guid="75000000-0000-0000-0000-000000000001" name="Income" '
+        'typeOfVariable="Integer"/></Variables><Sources>'
+        '<TextSource guid="b5000000-0000-0000-0000-000000000001" name="Doc">'
+        "<PlainTextContent>Q: one.\nA: two.</PlainTextContent><VariableValue>"
+        '<VariableRef targetGUID="75000000-0000-0000-0000-000000000001"/>'
+        "<IntegerValue>123456789012345678901</IntegerValue></VariableValue>"
+        "</TextSource></Sources></Project>"
+    )
+    report = import_qdpx(zipped({"project.qde": qde}), tmp_path / "study")
+    assert said(report) == [
+        "“Doc”: Income takes a number, not '123456789012345678901': a whole number is kept "
+        "between −2⁶³ and 2⁶³ − 1."
+    ]
+    (entry,) = open_study(tmp_path / "study").interviews
+    assert entry.title == "Doc" and entry.attributes == {}
+
+
 def test_a_binary_source_is_named_and_nothing_of_it_is_left(tmp_path: Path) -> None:
     qde = (
         f'<Project xmlns="{PROJECT_NS}" name="x"><Sources>'
