@@ -556,6 +556,38 @@ def test_qdc_import_tolerates_and_reports() -> None:
         import_qdc(b"\x00\x01 not xml")
 
 
+def test_the_codes_below_a_code_left_out_are_kept_in_its_place() -> None:
+    """A code left out (its GUID used twice, or no name) takes none of the codes below it
+    along: they go where it was, under its parent, and the report says so."""
+    qdc = f"""<CodeBook xmlns="{CODEBOOK_NS}"><Codes>
+      <Code guid="aaaaaaaa-0000-0000-0000-000000000003" name="Dup" isCodable="true"/>
+      <Code guid="AAAAAAAA-0000-0000-0000-000000000003" name="Dup2" isCodable="true">
+        <Code guid="aaaaaaaa-0000-0000-0000-000000000004" name="Child of Dup2" isCodable="true">
+          <Code guid="aaaaaaaa-0000-0000-0000-000000000005" name="Grandchild" isCodable="true"/>
+        </Code>
+      </Code>
+      <Code guid="aaaaaaaa-0000-0000-0000-000000000006" name="Parent" isCodable="true">
+        <Code guid="aaaaaaaa-0000-0000-0000-000000000007" name="" isCodable="true">
+          <Code name="Child of nameless" isCodable="true"/>
+          <Code guid="aaaaaaaa-0000-0000-0000-000000000009" name="Another" isCodable="true"/>
+        </Code>
+      </Code>
+    </Codes></CodeBook>""".encode()
+    read = import_qdc(qdc)
+    assert [(d, c.name) for d, c in read.book.tree()] == [
+        (0, "Dup"),
+        (0, "Child of Dup2"),
+        (1, "Grandchild"),
+        (0, "Parent"),
+        (1, "Child of nameless"),
+        (1, "Another"),
+    ]
+    assert said(read) == [
+        "code “Dup2”: its GUID is used twice; the 1 code below it is kept in its place",
+        "code “Parent / ?”: it has no name; the 2 codes below it are kept in its place",
+    ]
+
+
 def test_decomposed_text_and_a_guidless_selection_are_mapped_to_nfc(tmp_path: Path) -> None:
     """A source in NFD (é as e + accent) counts one more character before the quote than
     our NFC text: the position is mapped, not trusted blindly."""
