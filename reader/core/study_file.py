@@ -63,7 +63,8 @@ class AttributeDef:
 
     def check(self, value: Any) -> AttributeValue | None:
         """`value` as stored for this attribute, None for "no value"; AttributeValueError if
-        it is not one (a number that is not finite, a date not YYYY-MM-DD, an unknown choice)."""
+        it is not one (a number that is not finite or a whole number beyond 64 bits, a date
+        not YYYY-MM-DD, an unknown choice)."""
         if value is None or (isinstance(value, str) and not value.strip()):
             return None
         if self.type == "text":
@@ -82,16 +83,29 @@ class AttributeDef:
 
 
 def _number(value: Any, label: str) -> int | float:
+    refused = AttributeValueError(f"{label} takes a number, not {value!r}.")
+    number = value
     if isinstance(value, bool):
-        raise AttributeValueError(f"{label} takes a number, not {value!r}.")
+        raise refused
     if isinstance(value, str):
-        try:
-            value = float(value.strip().replace(",", ".")) if value.strip() else None
+        text = value.strip().replace(",", ".")
+        try:  # a whole number as written (a float rounds those beyond 2⁵³)
+            number = int(text) if text.lstrip("+-").isdigit() else float(text) if text else None
         except ValueError:
-            raise AttributeValueError(f"{label} takes a number, not {value!r}.") from None
-    if not isinstance(value, int | float) or not math.isfinite(value):
-        raise AttributeValueError(f"{label} takes a number, not {value!r}.")
-    return int(value) if isinstance(value, float) and value.is_integer() else value
+            raise refused from None
+    if not isinstance(number, int | float) or not math.isfinite(number):
+        raise refused
+    number = int(number) if isinstance(number, float) and number.is_integer() else number
+    if isinstance(number, int) and not _INT64_MIN <= number <= _INT64_MAX:
+        # study.json's writer (orjson) takes 64-bit whole numbers, as the QDA tools do.
+        raise AttributeValueError(
+            f"{label} takes a number, not {value!r}: a whole number is kept between −2⁶³ "
+            "and 2⁶³ − 1."
+        )
+    return number
+
+
+_INT64_MIN, _INT64_MAX = -(2**63), 2**63 - 1
 
 
 def check_date(value: Any, label: str = "The date") -> str:

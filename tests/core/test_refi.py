@@ -15,7 +15,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from reader.core.annotations import NO_COLOR, make_highlight
-from reader.core.codebook import Codebook
+from reader.core.codebook import Code, Codebook
 from reader.core.notes_file import NotesData
 from reader.core.refi.codebook_xml import CODEBOOK_NS, PROJECT_NS, RefiError, export_qdc, import_qdc
 from reader.core.refi.qdpx_export import Interview, export_qdpx, export_study_qdpx
@@ -196,21 +196,50 @@ def test_empty_codebook_is_left_out_and_the_project_still_valid() -> None:
     assert_valid(unzip(export_qdpx("Nothing", [], Codebook()))["project.qde"])
 
 
-def test_orphans_and_unknown_codes_are_not_exported(tmp_path: Path) -> None:
+def test_orphans_are_not_exported(tmp_path: Path) -> None:
     study = coded_study(tmp_path / "study")
     entry = study.interviews[0]
     notes = study.load_notes(entry)
     lost = make_highlight(TEXT, 0, 5).edited(orphan=True, exact="Gone!")
     notes.highlights.append(lost)
-    notes.highlights[0] = notes.highlights[0].edited(
-        codes=("00000000-0000-4000-8000-00000000beef",)
-    )
     save_notes(study.notes_path(entry), notes)
     data, left_out, _ = export_study_qdpx(open_study(study.folder))
     assert left_out == ["“P1”: 1 highlight(s) not found in the text"]
     qde = unzip(data)["project.qde"]
     assert_valid(qde)
-    assert lost.id.encode() not in qde and b"00000000-0000-4000-8000-00000000beef" not in qde
+    assert lost.id.encode() not in qde
+
+
+CARE = "c0ffee00-0000-4000-8000-000000000001"
+BEEF = "00000000-0000-4000-8000-00000000beef"
+
+
+def test_codes_only_an_interviews_notes_have_go_with_their_codings(tmp_path: Path) -> None:
+    """A notes file from a colleague: its codebook has "Care" and a "Light" of its own
+    that the study's lacks, and a code in no codebook. They join the exported codebook as
+    they join the study's when the interview opens (code_adoption: "Light (P1)", "Unknown
+    code 00000000"), each with its codings; the study itself is left as it is."""
+    study = coded_study(tmp_path / "study")
+    entry = study.interviews[0]
+    notes = study.load_notes(entry)
+    theirs = "11ff0000-0000-4000-8000-000000000001"
+    notes.codebook.codes += [Code(CARE, "Care", "#112233", "memo"), Code(theirs, "Light")]
+    moon, handover = notes.highlights
+    notes.highlights = [moon.edited(codes=(CARE, theirs)), handover.edited(codes=(BEEF,))]
+    save_notes(study.notes_path(entry), notes)
+    before = study.file.read_bytes()
+    qde = unzip(export_study_qdpx(open_study(study.folder))[0])["project.qde"]
+    assert_valid(qde)
+    root = ET.fromstring(qde)
+    names = {c.get("guid"): c.get("name") for c in root.iter(f"{P}Code")}
+    assert {names[g] for g in (CARE, theirs, BEEF)} == {
+        "Care",
+        "Light (P1)",
+        "Unknown code 00000000",
+    }
+    coded = [r.get("targetGUID") for r in root.iter(f"{P}CodeRef")]
+    assert {CARE, theirs, BEEF} <= set(coded)
+    assert study.file.read_bytes() == before
 
 
 def test_an_interview_whose_notes_cannot_be_read_is_left_out_and_named(tmp_path: Path) -> None:
@@ -527,6 +556,38 @@ def test_qdc_import_tolerates_and_reports() -> None:
         import_qdc(b"\x00\x01 not xml")
 
 
+def test_the_codes_below_a_code_left_out_are_kept_in_its_place() -> None:
+    """A code left out (its GUID used twice, or no name) takes none of the codes below it
+    along: they go where it was, under its parent, and the report says so."""
+    qdc = f"""<CodeBook xmlns="{CODEBOOK_NS}"><Codes>
+      <Code guid="aaaaaaaa-0000-0000-0000-000000000003" name="Dup" isCodable="true"/>
+      <Code guid="AAAAAAAA-0000-0000-0000-000000000003" name="Dup2" isCodable="true">
+        <Code guid="aaaaaaaa-0000-0000-0000-000000000004" name="Child of Dup2" isCodable="true">
+          <Code guid="aaaaaaaa-0000-0000-0000-000000000005" name="Grandchild" isCodable="true"/>
+        </Code>
+      </Code>
+      <Code guid="aaaaaaaa-0000-0000-0000-000000000006" name="Parent" isCodable="true">
+        <Code guid="aaaaaaaa-0000-0000-0000-000000000007" name="" isCodable="true">
+          <Code name="Child of nameless" isCodable="true"/>
+          <Code guid="aaaaaaaa-0000-0000-0000-000000000009" name="Another" isCodable="true"/>
+        </Code>
+      </Code>
+    </Codes></CodeBook>""".encode()
+    read = import_qdc(qdc)
+    assert [(d, c.name) for d, c in read.book.tree()] == [
+        (0, "Dup"),
+        (0, "Child of Dup2"),
+        (1, "Grandchild"),
+        (0, "Parent"),
+        (1, "Child of nameless"),
+        (1, "Another"),
+    ]
+    assert said(read) == [
+        "code “Dup2”: its GUID is used twice; the 1 code below it is kept in its place",
+        "code “Parent / ?”: it has no name; the 2 codes below it are kept in its place",
+    ]
+
+
 def test_decomposed_text_and_a_guidless_selection_are_mapped_to_nfc(tmp_path: Path) -> None:
     """A source in NFD (é as e + accent) counts one more character before the quote than
     our NFC text: the position is mapped, not trusted blindly."""
@@ -563,6 +624,30 @@ def test_an_import_stopped_half_way_lists_what_it_wrote(
         import_qdpx(project, study.folder)
     titles = [e.title for e in open_study(study.folder).interviews]
     assert titles == ["P1", "P2", "Inline"]  # the transcript written is not left astray
+
+
+def test_a_whole_number_beyond_64_bits_is_a_value_refused_and_the_import_ends(
+    tmp_path: Path,
+) -> None:
+    """xsd:integer has no bound; study.json (orjson) takes 64 bits: the value is named
+    among those left out, as any value its attribute refuses, and the study is written."""
+    qde = (
+        f'<Project xmlns="{PROJECT_NS}" name="x"><Variables>'
+        '<Variable guid="75000000-0000-0000-0000-000000000001" name="Income" '
+        'typeOfVariable="Integer"/></Variables><Sources>'
+        '<TextSource guid="b5000000-0000-0000-0000-000000000001" name="Doc">'
+        "<PlainTextContent>Q: one.\nA: two.</PlainTextContent><VariableValue>"
+        '<VariableRef targetGUID="75000000-0000-0000-0000-000000000001"/>'
+        "<IntegerValue>123456789012345678901</IntegerValue></VariableValue>"
+        "</TextSource></Sources></Project>"
+    )
+    report = import_qdpx(zipped({"project.qde": qde}), tmp_path / "study")
+    assert said(report) == [
+        "“Doc”: Income takes a number, not '123456789012345678901': a whole number is kept "
+        "between −2⁶³ and 2⁶³ − 1."
+    ]
+    (entry,) = open_study(tmp_path / "study").interviews
+    assert entry.title == "Doc" and entry.attributes == {}
 
 
 def test_a_binary_source_is_named_and_nothing_of_it_is_left(tmp_path: Path) -> None:

@@ -1037,6 +1037,69 @@ def test_a_passage_back_under_a_new_guid_with_a_code_added_there_comes(tmp_path:
     assert coded_passages(study, "P1")[0] == ("🌙", ("Light", "Fatigue"))
 
 
+def nvivo_guids(root: ET.Element) -> None:
+    """Our project as NVivo exports it: every selection, coding and note under a GUID of
+    its own, the same in each of its exports of that project."""
+    new_guids(root)
+    saved_by(root, "NVivo 14.23")
+    for n, element in enumerate(root.iter(f"{P}Coding")):
+        element.set("guid", f"cd000000-0000-4000-8000-{n:012}")
+    notes = {}
+    for n, element in enumerate(root.iter(f"{P}Note")):
+        notes[element.get("guid")] = f"de000000-0000-4000-8000-{n:012}"
+        element.set("guid", notes[element.get("guid")])
+    for ref in root.iter(f"{P}NoteRef"):
+        ref.set("targetGUID", notes[ref.get("targetGUID")])
+
+
+def test_a_second_file_from_nvivo_brings_what_was_added_to_ours_there(tmp_path: Path) -> None:
+    """NVivo gives our passages GUIDs of its own and keeps them between its exports. Its
+    first file, unchanged, changes no file; its second, with "Fatigue" and a paragraph of
+    note on the handover, brings both onto her highlight, nothing read as deleted here
+    (the first did not record NVivo's GUIDs as sent); a third, the same, changes nothing."""
+    study = coded_study(tmp_path / "study")
+    sent = sent_qdpx(study)
+    first = edited(sent, nvivo_guids)
+    before = files(study.folder)
+    report = import_qdpx(first, study.folder)
+    assert [m.line for m in report.merged] == [
+        "“P1”: nothing new, the study has all of it",
+        "“P2”: nothing new, the study has all of it",
+    ]
+    assert files(study.folder) == before
+
+    def coded_there(root: ET.Element) -> None:
+        nvivo_guids(root)
+        fatigue_on_moon(root)
+        handover = selection_named(root, "With the handover")
+        coding(handover, FATIGUE, 1)
+        tied = handover.find(f"{P}NoteRef").get("targetGUID")
+        element = next(n for n in root.iter(f"{P}Note") if n.get("guid") == tied)
+        element[0].text += "\n\nSupervisor: and the nights?"
+
+    second = edited(sent, coded_there)
+    report = import_qdpx(second, study.folder)
+    assert said(report) == []
+    assert [m.line for m in report.merged] == [
+        "“P1”: 2 codings added to 2 highlights, 1 note added",
+        "“P2”: nothing new, the study has all of it",
+    ]
+    assert coded_passages(study, "P1") == [
+        ("🌙", ("Light", "Fatigue")),
+        ("With the handover", ("Handover", "Light", "Fatigue")),
+    ]
+    handover = notes_json(study, "P1")["highlights"][1]
+    assert handover["note"] == "Key — ask more\n\nSupervisor: and the nights?"
+    # The GUIDs kept are of what came (the codings added), under our highlights' ids.
+    kept = json.loads(study.file.read_bytes())["settings"]["refi-guids"]
+    assert not any("ae000000" in key for key in kept)
+    assert kept[f"coding:{handover['id']}/{FATIGUE}"] == "c0000000-0000-4000-8000-000000000001"
+
+    before = files(study.folder)
+    third = import_qdpx(second, study.folder)
+    assert files(study.folder) == before and not any(m.said for m in third.merged)
+
+
 @given(
     sent=st.lists(HIGHLIGHTS, max_size=6, unique_by=lambda h: h.id),
     deleted=st.sets(st.integers(0, 9)),

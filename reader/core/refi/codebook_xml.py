@@ -16,6 +16,7 @@ from dataclasses import dataclass, field
 from reader import APP_NAME, __version__
 from reader.core.codebook import Code, Codebook, clean_name, is_color
 from reader.core.refi.left_out import LeftOut
+from reader.core.wording import counted
 
 PROJECT_NS = "urn:QDA-XML:project:1.0"
 CODEBOOK_NS = "urn:QDA-XML:codebook:1.0"
@@ -76,7 +77,9 @@ class ReadCodes:
 
 def read_codes(codes: ET.Element | None, ns: str) -> ReadCodes:
     """The tree under a `Codes` element. A code without a usable GUID gets one derived
-    from its name and place; a repeated GUID or a nameless code is reported."""
+    from its name and place; a repeated GUID or a nameless code is reported and left out,
+    the codes below it kept in its place (under its parent): one bad code does not take
+    a branch of good ones with it."""
     read = ReadCodes()
     if codes is None:
         return read
@@ -84,14 +87,17 @@ def read_codes(codes: ET.Element | None, ns: str) -> ReadCodes:
     def walk(element: ET.Element, parent: str, path: str) -> None:
         for item in element.findall(tag(ns, "Code")):
             name = clean_name(item.get("name") or "")  # NFC: a Mac's "e" + U+0301 is "é"
-            where = f"{path} / {name}" if path else name
+            where = f"{path} / {name or '?'}" if path else name or "?"
             code_id = guid_of(item.get("guid")) or derived_guid("code", where)
-            if not name:
-                nameless = f"{path} / ?" if path else "?"
-                read.not_imported.append(LeftOut("code", nameless, "it has no name"))
-                continue
-            if code_id in read.book:
-                read.not_imported.append(LeftOut("code", where, "its GUID is used twice"))
+            why = "it has no name" if not name else ""
+            why = why or ("its GUID is used twice" if code_id in read.book else "")
+            if why:
+                below = len(item.findall(tag(ns, "Code")))
+                if below:
+                    is_kept = "is kept" if below == 1 else "are kept"
+                    why += f"; the {counted(below, 'code')} below it {is_kept} in its place"
+                read.not_imported.append(LeftOut("code", where, why))
+                walk(item, parent, where)
                 continue
             color = (item.get("color") or "").strip()
             if _SHORT_COLOR.fullmatch(color):  # #abc is #aabbcc

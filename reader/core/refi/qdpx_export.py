@@ -39,6 +39,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from reader.core.annotations import Highlight
+from reader.core.code_adoption import adopt_codes
 from reader.core.codebook import Codebook
 from reader.core.deterministic_zip import DeterministicZip
 from reader.core.notes_file import NotesData
@@ -151,7 +152,8 @@ def interview_of(entry: InterviewEntry, session: Session, notes_path: Path | Non
 
 
 def export_study_qdpx(study: Study, *, crlf: bool = False) -> tuple[bytes, list[str], Sending]:
-    """The study as `.qdpx`; what was left out, one line each: interviews whose transcript
+    """The study as `.qdpx`, its codebook with the codes an interview's notes use that it
+    lacks (code_adoption); what was left out, one line each: interviews whose transcript
     or notes cannot be read, highlights not found in the text (they have no position);
     and what it sends, to record in the study folder once the file is written
     (Sending.record), so that the project sent back does not bring back what was deleted
@@ -180,10 +182,15 @@ def export_study_qdpx(study: Study, *, crlf: bool = False) -> tuple[bytes, list[
     except (OSError, MemoUnreadableError) as exc:
         memo = ""
         left_out.append(f"the study memo: {exc}")
+    # Codes only an interview's notes have (its notes file came from elsewhere) go with
+    # their codings, as they join the study's codebook when it opens in the window.
+    codebook = study.codebook.copy()
+    for interview in interviews:
+        adopt_codes(codebook, interview.notes, interview.entry.title)
     data = export_qdpx(
         study.data.title,
         interviews,
-        study.codebook,
+        codebook,
         study.data.attributes,
         crlf=crlf,
         guids=study.data.settings.get(GUIDS_SETTING, {}),

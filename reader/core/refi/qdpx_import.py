@@ -648,9 +648,14 @@ def _interview(
         report.not_imported.append(
             LeftOut("selection", name, "its text reads differently here", count=len(selections))
         )
-    tied = _tied_notes(run, element, ("research-notes", entry.id))
-    highlights = _highlights(run, element, name, text, selections if placed else [])
-    for h in highlights:
+    tied = _tied_notes(run, element)
+    if tied:
+        _remember(run.guids, "research-notes", entry.id, next(iter(tied)))
+    highlights = []
+    for selected in _highlights(run, element, name, text, selections if placed else []):
+        h = selected.highlight
+        _keep_guids(run, selected, None, h)
+        highlights.append(h)
         report.notes += bool(h.note)
         report.codings += len(h.codes)
     highlights.sort(key=lambda h: (h.start, h.end))
@@ -660,7 +665,7 @@ def _interview(
         document=document.meta(),
         codebook=study.codebook.copy(),
         highlights=highlights,
-        notes="\n\n".join(tied),
+        notes="\n\n".join(tied.values()),
         recording=recording(path, notes_path) if recording is not None else None,
     )
     report.notes += bool(tied)
@@ -671,6 +676,17 @@ def _interview(
 
 def _source_guid(element: ET.Element, name: str) -> str:
     return guid_of(element.get("guid")) or derived_guid("source-name", name)
+
+
+@dataclass(frozen=True)
+class _Selected:
+    """A selection read as a highlight, and the GUIDs the file gives its codings (code id
+    -> GUID) and its note: kept (_keep_guids) under the id of the highlight it becomes or
+    joins, known only once it is merged (NVivo's GUID for one of ours is not its id)."""
+
+    highlight: Highlight
+    coding_guids: dict[str, str]
+    note_guid: str | None = None
 
 
 @dataclass(frozen=True)
@@ -740,18 +756,26 @@ def _highlights(
     name: str,
     text: _Text,
     selections: list[tuple[ET.Element, int | None, int | None]],
-) -> list[Highlight]:
+) -> list[_Selected]:
     """The source's selections as highlights, with their notes; those that do not fit
     its text, and codings of the whole source, reported."""
     highlights = []
     for selection, start, end in selections:
-        h = _selection(run, selection, start, end, text, name)
-        if h is None:
+        selected = _selection(run, selection, start, end, text, name)
+        if selected is None:
             continue
         comment = selection.findtext(tag(run.ns, "Description")) or ""
         parts = [comment.replace("\r\n", "\n").strip()]  # CRLF escaped (&#13;) kept a CR
-        parts += _tied_notes(run, selection, ("note", h.id))
-        highlights.append(replace(h, note="\n\n".join(p for p in parts if p)))
+        tied = _tied_notes(run, selection)
+        parts += tied.values()
+        note = "\n\n".join(p for p in parts if p)
+        highlights.append(
+            replace(
+                selected,
+                highlight=replace(selected.highlight, note=note),
+                note_guid=next(iter(tied), None),
+            )
+        )
     if element.findall(tag(run.ns, "Coding")):
         run.report.not_imported.append(
             LeftOut("whole-source coding", name, "only passages are coded here")
@@ -786,13 +810,19 @@ def _merge(
     by_id = Highlights(notes.highlights)
     # Its notes file gone (lost, not its highlights deleted one by one): all of it comes.
     sent = run.sent.get(entry.id, NOTHING_SENT) if was is not None else NOTHING_SENT
-    came = [
-        merge_selection(by_id, h, merged, sent)
-        for h in _highlights(run, element, name, text, selections)
-    ]
+    before = {h.id: h for h in notes.highlights}
+    came = []
+    for selected in _highlights(run, element, name, text, selections):
+        known = merge_selection(by_id, selected.highlight, merged, sent)
+        if known is not None:
+            _keep_guids(run, selected, before.get(known.id), by_id[known.id])
+            came.append(known)
     research = notes.notes
-    for tied in _tied_notes(run, element, ("research-notes", entry.id)):
-        research = joined(research, tied)
+    tied = _tied_notes(run, element)
+    for paragraphs in tied.values():
+        research = joined(research, paragraphs)
+    if tied and research and not notes.notes:  # hers were empty: the file's are its own
+        _remember(run.guids, "research-notes", entry.id, next(iter(tied)))
     merged.notes += research != notes.notes
     if merged.notes_changed:
         notes.highlights = sorted(by_id.values(), key=lambda h: (h.start, h.end, h.id))
@@ -816,15 +846,12 @@ def _note_refs(run: _Import, element: ET.Element) -> list[str]:
     return [ref for ref in refs if ref]
 
 
-def _tied_notes(run: _Import, element: ET.Element, kind_key: tuple[str, str]) -> list[str]:
-    """The texts of the notes `element` refers to (NoteRef) or a Link ties to it."""
-    texts = []
-    for ref in dict.fromkeys(r for r in _note_refs(run, element) if r in run.notes):
-        run.used_notes.add(ref)
-        texts.append(run.notes[ref][1])
-        if len(texts) == 1:
-            _remember(run.guids, *kind_key, ref)
-    return texts
+def _tied_notes(run: _Import, element: ET.Element) -> dict[str, str]:
+    """The notes `element` refers to (NoteRef) or a Link ties to it: GUID -> text, in the
+    file's order (the first one's GUID is kept, _remember)."""
+    tied = {ref: run.notes[ref][1] for ref in _note_refs(run, element) if ref in run.notes}
+    run.used_notes.update(tied)
+    return tied
 
 
 def _selection(
@@ -834,7 +861,7 @@ def _selection(
     end: int | None,
     text: _Text,
     source: str,
-) -> Highlight | None:
+) -> _Selected | None:
     report = run.report
     name = selection.get("name") or selection.get("guid") or "a selection"
     if start is None or end is None:
@@ -850,6 +877,7 @@ def _selection(
         report.not_imported.append(LeftOut("selection", name, "an empty passage", source))
         return None
     codes = []
+    coding_guids: dict[str, str] = {}
     for coding in selection.findall(tag(run.ns, "Coding")):
         ref = coding.find(tag(run.ns, "CodeRef"))
         code_id = run.same.get(guid_of(ref.get("targetGUID")) or "") if ref is not None else None
@@ -857,7 +885,7 @@ def _selection(
             codes.append(code_id)
             coding_guid = guid_of(coding.get("guid"))
             if coding_guid:
-                _remember(run.guids, "coding", f"{hid}/{code_id}", coding_guid)
+                coding_guids.setdefault(code_id, coding_guid)
         else:
             report.not_imported.append(
                 LeftOut("coding", name, "its code is not in the codebook", source)
@@ -865,13 +893,27 @@ def _selection(
     created = _stamp(selection.get("creationDateTime"))
     # Codings are not colour highlights (reader/core/annotations.py, NO_COLOR); a selection
     # whose codes all failed keeps a colour, so that it still shows.
-    return replace(
+    highlight = replace(
         make_highlight(text.text, a, b, NO_COLOR if codes else DEFAULT_COLOR),
         id=hid,
         codes=tuple(dict.fromkeys(codes)),
         created=created,
         modified=_stamp(selection.get("modifiedDateTime"), created),
     )
+    return _Selected(highlight, coding_guids)
+
+
+def _keep_guids(
+    run: _Import, selected: _Selected, before: Highlight | None, after: Highlight
+) -> None:
+    """The GUIDs the file gives the codings and the note that `after` (the highlight the
+    selection became, or joined) gained from it over `before` (as it was; None: new),
+    kept under its id so that they go back out as they came. Those it had are ours."""
+    for code_id, guid in selected.coding_guids.items():
+        if code_id in after.codes and (before is None or code_id not in before.codes):
+            _remember(run.guids, "coding", f"{after.id}/{code_id}", guid)
+    if selected.note_guid and after.note and not (before is not None and before.note):
+        _remember(run.guids, "note", after.id, selected.note_guid)
 
 
 def _int(value: str | None) -> int | None:

@@ -187,7 +187,7 @@ def merge_selection(
     selection: Highlight,
     merged: Merged,
     sent: Sent = NOTHING_SENT,
-) -> Highlight:
+) -> Highlight | None:
     """`selection` (a selection read as a highlight) into `highlights`, by id. `sent`:
     what the study sent of the interview (refi.sent): a highlight sent and deleted here
     since is not brought back, nor a code sent on a highlight and taken off it here; one
@@ -195,8 +195,11 @@ def merge_selection(
     (it takes the codes and note). A selection of a GUID the study does not know, over a
     passage sent, may be ours given a new GUID by the other tool: it is the highlight sent
     over it (resized here since or not), or, with none here and no code it was not sent
-    with, that highlight deleted here. Returns the selection as the study knows it
-    (another id when it was resized there)."""
+    with, that highlight deleted here. Returns the selection as the study knows it now,
+    for the record of what came (refi.sent): under the id of the highlight it joined
+    (NVivo's GUID for one of ours is not ours: recorded as sent, its next file would read
+    as that highlight deleted here), under another id when it was resized there; None
+    when it stays out (deleted here: nothing came)."""
     old = highlights.get(selection.id)
     span = (selection.start, selection.end)
     if old is not None and (old.start, old.end) != span and not sent.spanned(old.id, *span):
@@ -207,14 +210,14 @@ def merge_selection(
         old = highlights.get(selection.id)
     if old is None and sent.has(selection.id):
         merged.deleted += 1
-        return selection
+        return None
     by_passage = old is None
     if by_passage:
         over = highlights.over(*span)
         old = _sent_over(highlights, over, selection, sent)
         if old is None and sent.sent_over(*span, selection.codes):
             merged.deleted += 1  # ours under a new GUID, deleted here since
-            return selection
+            return None
         # A highlight of the same passage (made here since, or a twin made there) is that
         # passage: it takes the codes, as coding a highlighted passage does here.
         old = old or _likeliest(over, selection)
@@ -241,7 +244,7 @@ def merge_selection(
     merged.coded += bool(codes)
     merged.uncoded += len(fresh) - len(codes)
     merged.notes += note != old.note
-    return selection
+    return replace(selection, id=old.id)
 
 
 def _sent_over(
