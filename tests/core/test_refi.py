@@ -605,6 +605,39 @@ def test_decomposed_text_and_a_guidless_selection_are_mapped_to_nfc(tmp_path: Pa
     assert said(report) == []
 
 
+def test_a_raw_otter_export_coded_elsewhere_keeps_its_codings_by_their_words(
+    tmp_path: Path,
+) -> None:
+    """A co-author coded Otter's .txt as NVivo reads it (a name and time above each turn);
+    here it reads as its turns ("Name: …"), so no position fitted, and every coding was
+    left out. They are found again by their words; one whose words are gone is named."""
+    from tests.conftest import DATA
+
+    otter = (DATA / "student" / "P05-otter.txt").read_text("utf-8")
+    start = otter.index("Horrible, honestly")
+    lost = otter.index("Leila Haddad  0:02")  # a turn's header: read as "Leila Haddad: " here
+    code = "c5000000-0000-0000-0000-000000000001"
+    selections = "".join(
+        f'<PlainTextSelection guid="a500000{i}-0000-0000-0000-000000000001" name="s" '
+        f'startPosition="{at}" endPosition="{at + n}"><Coding guid="e500000{i}-0000-0000-'
+        f'0000-000000000001"><CodeRef targetGUID="{code}"/></Coding></PlainTextSelection>'
+        for i, (at, n) in enumerate([(start, 18), (lost, 18)])
+    )
+    qde = (
+        f'<Project xmlns="{PROJECT_NS}" name="x" origin="NVivo 14"><CodeBook><Codes>'
+        f'<Code guid="{code}" name="Fatigue" isCodable="true"/></Codes></CodeBook><Sources>'
+        '<TextSource guid="b5000000-0000-0000-0000-000000000002" name="P05 raw" '
+        f'plainTextPath="internal://p05.txt">{selections}</TextSource></Sources></Project>'
+    )
+    report = import_qdpx(zipped({"project.qde": qde, "sources/p05.txt": otter}), tmp_path / "s")
+    study = open_study(tmp_path / "s")
+    (h,) = study.load_notes(study.interviews[0]).highlights
+    assert h.exact == "Horrible, honestly" and len(h.codes) == 1
+    assert said(report) == [
+        "the 1 selection(s) in “P05 raw”: its words are not in the text as read here"
+    ]
+
+
 def test_an_import_stopped_half_way_lists_what_it_wrote(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:

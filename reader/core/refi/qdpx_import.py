@@ -50,6 +50,7 @@ from dataclasses import dataclass, field, replace
 from datetime import UTC, datetime
 from pathlib import Path, PurePosixPath
 
+from reader.core.anchoring import AnchorStatus, all_in_place, reanchor_all
 from reader.core.annotations import (
     DEFAULT_COLOR,
     NO_COLOR,
@@ -643,16 +644,13 @@ def _interview(
     _remember(run.guids, "source", entry.id, source_guid)
     report.interviews += 1
     document = load_document(path)
-    placed = document.text == text.text
-    if selections and not placed:  # read back in another shape (an Otter-like text)
-        report.not_imported.append(
-            LeftOut("selection", name, "its text reads differently here", count=len(selections))
-        )
     tied = _tied_notes(run, element)
     if tied:
         _remember(run.guids, "research-notes", entry.id, next(iter(tied)))
     highlights = []
-    for selected in _highlights(run, element, name, text, selections if placed else []):
+    for selected in _placed_by_words(
+        run, document.text, _highlights(run, element, name, text, selections), name
+    ):
         h = selected.highlight
         _keep_guids(run, selected, None, h)
         highlights.append(h)
@@ -672,6 +670,25 @@ def _interview(
     save_notes(notes_path, notes_data)
     _people(run, entry.id, element, name)  # all empty here: all filled, nothing to say
     return entry
+
+
+def _placed_by_words(
+    run: _Import, text: str, selected: list[_Selected], name: str
+) -> list[_Selected]:
+    """The selections of a source whose text reads in another shape here (an Otter
+    export, read as its turns) found again by their words, as an edited transcript's
+    highlights are; those whose words are not there are left out, and said."""
+    if all_in_place(text, [s.highlight for s in selected]):
+        return selected
+    results, summary = reanchor_all(text, [s.highlight for s in selected])
+    if summary.orphaned:
+        why = "its words are not in the text as read here"
+        run.report.not_imported.append(LeftOut("selection", name, why, count=summary.orphaned))
+    return [
+        replace(s, highlight=r.highlight)
+        for s, r in zip(selected, results, strict=True)
+        if r.status is not AnchorStatus.ORPHANED
+    ]
 
 
 def _source_guid(element: ET.Element, name: str) -> str:
