@@ -189,12 +189,28 @@ def test_a_restart_gives_the_keyboard_to_the_pane_it_was_in(
     window = start_window(study)
     window.activateWindow()
     qtbot.waitUntil(window.isActiveWindow)
-    assert window.focusWidget() is window.library.view  # a study opening: choose one
+    # A first start: the reader, not the Library where the study's opening put it.
+    assert window.focusWidget() is window.reader
+    window.window_actions.focus_library.trigger()
     key = Qt.Key.Key_2 if pane == "notes" else Qt.Key.Key_1
     qtbot.keyClick(window.library.view, key, Qt.KeyboardModifier.ControlModifier)
     window.close()
     again = start_window(None)
     assert again.focusWidget() is (again.notes_editor if pane == "notes" else again.reader)
+
+
+def test_a_restart_after_the_keyboard_was_in_a_dock_gives_it_to_the_reader(
+    start_window: Callable[..., MainWindow], study: Path, qtbot: QtBot
+) -> None:
+    """Left in the Library, a restart put it there again, where typing filters the list."""
+    window = start_window(study)
+    window.activateWindow()
+    qtbot.waitUntil(window.isActiveWindow)
+    window.window_actions.focus_library.trigger()
+    assert window.focusWidget() is window.library.view
+    window.close()
+    again = start_window(None)
+    assert again.focusWidget() is again.reader
 
 
 def test_the_preview_and_playback_switches_are_as_they_were_left(

@@ -105,12 +105,13 @@ FOCUS_KEY = "window/focus"  # the pane the keyboard was in: "reader", "notes" or
 
 
 def focus_as_left(reader: QWidget, focus_notes: Callable[[], None]) -> None:
-    """At a start: the keyboard in the reader or the notes, as the last session ended."""
-    pane = str(settings().value(FOCUS_KEY, ""))
-    if pane == "reader":
-        reader.setFocus()
-    elif pane == "notes":
+    """At a start: the keyboard in the notes if the last session ended there, else in the
+    reader: on a first start too, where a study's opening left it in the Library, and
+    the first word typed or Ctrl+F filtered the list instead of finding in the interview."""
+    if settings().value(FOCUS_KEY, "") == "notes":
         focus_notes()
+    else:
+        reader.setFocus()
 
 
 def save_state(window: QMainWindow, splitter: QSplitter, reader: QWidget, notes: QWidget) -> None:
