@@ -1,6 +1,8 @@
 from __future__ import annotations
 
-from reader.core.wording import counted
+import pytest
+
+from reader.core.wording import counted, words_in
 
 
 def test_counted_says_one_thing_or_many() -> None:
@@ -17,3 +19,18 @@ def test_listed_joins_names_as_a_sentence_does() -> None:
         "a and b",
         "a, b and c",
     ]
+
+
+@pytest.mark.parametrize(
+    ("notes", "words"),
+    [
+        ("## Decisions\n\n* first **point**\n\n> a quote", 5),
+        ("# Themes\nSome **bold** idea and a [link](https://example.org).", 7),
+        ("---\n- one\n+ two\n1. three\n| a | b |\n```\n~~~", 6),  # "1." a word
+        ("Café 中文 — 2024 ¿qué?", 4),
+        ("", 0),
+    ],
+)
+def test_words_in_notes_leave_the_marks_out(notes: str, words: int) -> None:
+    """The status bar said "8 words" for five: "##", "*" and ">" were counted."""
+    assert words_in(notes) == words

@@ -18,6 +18,7 @@ from PySide6.QtWidgets import QPlainTextEdit, QWidget
 
 from reader.core.markdown_emphasis import toggle_at
 from reader.core.offsets import Utf16Index
+from reader.core.wording import words_in
 from reader.ui import theme
 from reader.ui.after_paint import AfterPaint
 from reader.ui.notes.markdown_highlighter import MarkdownHighlighter, links_in
@@ -129,7 +130,7 @@ class NotesEditor(QPlainTextEdit):
         return self.document().characterCount() >= LONG_NOTES_CHARS
 
     def word_count(self) -> int:
-        return len(self.toPlainText().split())
+        return words_in(self.toPlainText())
 
     # Formatting --------------------------------------------------------------------------
 
