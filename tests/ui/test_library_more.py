@@ -12,6 +12,7 @@ import orjson
 import pytest
 from PySide6.QtCore import QMimeData, QPoint, QPointF, Qt
 from PySide6.QtGui import QDropEvent
+from PySide6.QtWidgets import QApplication
 
 from reader.core.notes_file import NotesData
 from reader.core.store import save_notes
@@ -157,6 +158,24 @@ def test_how_far_each_interview_was_read_follows_the_reading(
     assert read(ana) == pytest.approx(1.0, abs=0.01)  # read stays read
     window.switcher.open(ben)
     qtbot.waitUntil(lambda: read(ben) >= 0.99)  # short: read at a glance
+
+
+def test_leaving_an_interview_for_a_short_one_does_not_count_it_read(
+    make_study_window: Callable[[Path], MainWindow], long_folder: Path, qtbot: Any
+) -> None:
+    """The reader scrolled to the short interview's place while the long one was still
+    the open one: the short one's end counted the long one read (✓ after a round trip)."""
+    window = make_study_window(long_folder)
+    model = window.library.model
+    ana, ben = model.rows[0].id, model.rows[1].id
+    qtbot.waitUntil(lambda: model.read.get(ana, 0.0) > 0)
+    before = model.read[ana]
+    assert before < 0.5
+    window.switcher.open(ben)
+    qtbot.waitUntil(lambda: model.read.get(ben, 0.0) >= 0.99)
+    window.switcher.open(ana)
+    QApplication.processEvents()
+    assert model.read[ana] == pytest.approx(before, abs=0.02)
 
 
 def drop(window: MainWindow, interview_id: str, row: int, lower: bool = False) -> None:

@@ -49,6 +49,7 @@ class InterviewSwitcher(QObject):
         self.interview, self.owner, self._library = interview, owner, library
         self.reader = reader
         self.current = ""
+        self._opening = False  # an interview is being opened in the reader (`open`)
         self._listed: list[str] = []  # the library's order when the open interview was opened
         self.texts: StudyTexts | None = None
         owner.opened.connect(self._study_opened)
@@ -118,14 +119,21 @@ class InterviewSwitcher(QObject):
                 [("Locate Transcript…", lambda: self.panel.relocateRequested.emit(entry.id))],
             )
             return False
-        if not self.interview.open(
-            study.transcript_path(entry),
-            study.notes_path(entry),
-            in_study=True,
-            read_only=self.owner.read_only_cause,
-            keep_history=True,
-            asked=asked,
-        ):
+        # While it opens, the reader scrolls to its place with `current` still the one
+        # left: that one is not read there (a short one's end counted the other read).
+        self._opening = True
+        try:
+            opened = self.interview.open(
+                study.transcript_path(entry),
+                study.notes_path(entry),
+                in_study=True,
+                read_only=self.owner.read_only_cause,
+                keep_history=True,
+                asked=asked,
+            )
+        finally:
+            self._opening = False
+        if not opened:
             return False
         if self.texts is not None and self.current:
             self.texts.forget(self.current)  # written by now: the files say what it holds
@@ -196,7 +204,7 @@ class InterviewSwitcher(QObject):
     def _scrolled(self, *_args: object) -> None:
         """How far the open interview was read: the share of its text above the bottom
         of the reader (by characters, so a text still being laid out counts right)."""
-        if not self.current or self.interview.session is None:
+        if not self.current or self._opening or self.interview.session is None:
             return
         viewport = self.reader.viewport()
         corner = QPoint(viewport.width() - 1, viewport.height() - 1)
