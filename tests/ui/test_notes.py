@@ -128,6 +128,20 @@ def test_preview_renders_and_toggles(window: MainWindow, notes, qtbot) -> None:
     assert not window.notes_pane.previewing()
 
 
+def test_the_formatting_buttons_rest_while_the_preview_shows(
+    window: MainWindow, notes, qtbot
+) -> None:
+    """They looked ready in the preview, and Bold put "****" in the text behind it."""
+    notes.setPlainText("Findings")
+    bold = window.window_actions.bold
+    qtbot.keyClick(notes, Qt.Key.Key_V, CTRL | SHIFT)
+    assert window.notes_pane.previewing() and not bold.isEnabled()
+    qtbot.keyClick(window.notes_pane.preview, Qt.Key.Key_B, CTRL)
+    assert notes.toPlainText() == "Findings"
+    window.window_actions.toggle_preview.trigger()
+    assert bold.isEnabled()
+
+
 def test_quote_selection_creates_highlight_quote_and_link(
     window: MainWindow, notes, qtbot, notes_path
 ) -> None:

@@ -176,7 +176,8 @@ class NotesPane(QWidget):
         self.setMinimumWidth(self.toolbar.sizeHint().width())
 
     def _follow_read_only(self, *_args: object) -> None:
-        """Read-only notes take no typing and no formatting (a change could not be saved)."""
+        """Read-only notes take no typing and no formatting (a change could not be saved);
+        the preview no formatting (it would change the text behind it, unseen)."""
         if self.showing_memo():
             read_only = bool(self._memo_read_only)
             self.editor.set_hint(MEMO_HINT)
@@ -185,7 +186,7 @@ class NotesPane(QWidget):
             self.editor.show_nothing_open(self.interview.session is None)
         self.editor.setReadOnly(read_only)
         for action in self._format_actions:
-            action.setEnabled(not read_only)
+            action.setEnabled(not read_only and not self.previewing())
 
     # The study memo ------------------------------------------------------------------------
 
@@ -286,6 +287,7 @@ class NotesPane(QWidget):
             self.stack.setCurrentWidget(self.editor)
             self.editor.setFocus()
         self.editor.set_shown(not on)
+        self._follow_read_only()
 
     def select_span(self, start: int, end: int, memo: bool = False) -> None:
         """Select [start, end) (code points) of the interview's notes, or of the study
