@@ -332,9 +332,8 @@ def _header_fields_left_out(pars: Sequence[str], labels: list[Label | None]) -> 
         elif _label_role(key) is None or not _names_someone(pars[i][label.end :]):
             break  # the first turn: the header, if any, has ended
         header.append(i)
-    for i in header:
-        if fields or speaker_key(labels[i].name) in _HEADER_FIELDS:  # type: ignore[union-attr]
-            labels[i] = None
+    for i in header if fields else ():
+        labels[i] = None
     return labels
 
 
