@@ -8,6 +8,7 @@ each read is checked to hold the words of the body's text elements, each once.
 from __future__ import annotations
 
 import re
+import unicodedata
 from collections import Counter
 from pathlib import Path
 
@@ -34,8 +35,9 @@ def load_body(path: Path, body: str) -> Document:
 
 
 def words(text: str) -> Counter[str]:
-    """The words of `text`, times aside: a time heading a turn is the turn's start."""
-    return Counter(re.findall(r"\w+", TIME_RE.sub(" ", text)))
+    """The words of `text` in NFC, as the app reads it, times aside: a time heading a turn
+    is the turn's start."""
+    return Counter(re.findall(r"\w+", TIME_RE.sub(" ", unicodedata.normalize("NFC", text))))
 
 
 def shown_text(body: str) -> str:
@@ -128,6 +130,22 @@ def test_a_bold_name_inside_an_insertion_is_a_name(tmp_path: Path) -> None:
     )
     assert [turn.speaker for turn in doc.turns] == ["Ruth", "Amal", "Ruth", "Amal"]
     assert doc.text.startswith("Ruth: Why Leeds?\n\nAmal: My cousin lived there.\n\n")
+
+
+def test_an_indented_or_decomposed_bold_name_is_cut_where_it_ends(tmp_path: Path) -> None:
+    """The bold run was measured with the line's leading tabs, and before "e" and an accent
+    became one letter: "Interviewer\tWh: at is your role?", "Zoë Renée I: look after…"."""
+    doc = load_body(
+        tmp_path / "indented.docx",
+        para(run("\t\t"), run("Interviewer", bold=True), run("\tWhat is your role?"))
+        + para(run("  "), run("Zoe\u0308 Rene\u0301e", bold=True), run(" I look after patients."))
+        + para(run("\t"), run("Interviewer", bold=True), run("\tAnd the nights?"))
+        + para(run("Zoe\u0308 Rene\u0301e", bold=True), run(" They are long.")),
+    )
+    assert doc.text == (
+        "Interviewer: What is your role?\n\nZoë Renée: I look after patients.\n\n"
+        "Interviewer: And the nights?\n\nZoë Renée: They are long.\n"
+    )
 
 
 def test_merged_table_cells_are_read_once(tmp_path: Path) -> None:

@@ -291,9 +291,11 @@ def from_paragraphs(paras: Iterable[Para], format: str, name: str, encoding: str
     a name alone on its line joins the paragraph after it. In Otter's and Teams' shape
     (`header`) the headers alone are labels.
     """
-    pieces = [Para(normalise(p.text), p.bold) for p in paras]
+    # The bold run measured again as normalised ("e" and an accent are one letter) and
+    # without the white space the line loses at its start (an indented "⇥Interviewer").
+    pieces = [Para(normalise(p.text), len(normalise(p.text[: p.bold]))) for p in paras]
     lines = [
-        (line.strip(), p.bold if i == 0 else 0)
+        (line.strip(), max(0, p.bold - (len(line) - len(line.lstrip()))) if i == 0 else 0)
         for p in pieces
         for i, line in enumerate(p.text.split("\n"))
     ]
