@@ -2,6 +2,9 @@
 finds Trust), Up/Down to choose, Enter applies and closes, Ctrl+Enter applies and stays
 open for another code; a name no code has offers to create it. The codes the passage
 carries already are ticked, and choosing one of them takes it off.
+
+It is edged and raised off the page in every theme: borderless on the page's colours, it
+looked like a hole cut in the reader, the words at its edges cut mid-word.
 """
 
 from __future__ import annotations
@@ -21,7 +24,8 @@ from PySide6.QtWidgets import (
 )
 
 from reader.core.codebook import Code, Codebook
-from reader.ui.theme import color_icon
+from reader.core.palettes import Palette
+from reader.ui.theme import color_icon, current
 
 ID_ROLE = Qt.ItemDataRole.UserRole
 NEW_ROLE = Qt.ItemDataRole.UserRole + 1
@@ -67,6 +71,15 @@ def extends(typed: str, name: str, path: str) -> bool:
     return theirs < words
 
 
+def frame_sheet(palette: Palette) -> str:
+    """The picker's edge and background in `palette`: 2 px where the edge is the accent."""
+    width = 2 if palette.pane_lines else 1
+    return (
+        f"#code-picker {{ background: {palette.raised()};"
+        f" border: {width}px solid {palette.popup_edge()}; }}"
+    )
+
+
 class CodePicker(QFrame):
     picked = Signal(str, str, bool)  # code id ("" for a new code), its name, keep open
     closed = Signal()
@@ -104,6 +117,7 @@ class CodePicker(QFrame):
         """Open beside `passage` (global): below it, or above it where the screen has no
         room below; never on it, so the words being coded stay in sight."""
         self.book, self.on, self.recent = book, set(on), list(recent)
+        self.setStyleSheet(frame_sheet(current()))  # the theme may have changed since
         shown = " ".join(quote.split())
         self.title.setText(f"Code “{shown[:40]}{'…' if len(shown) > 40 else ''}”")
         self.edit.clear()

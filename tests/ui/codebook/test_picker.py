@@ -1,4 +1,5 @@
-"""reader/ui/codebook/picker.py: the code picker opens beside the passage, never on it."""
+"""reader/ui/codebook/picker.py: the code picker opens beside the passage, never on it,
+edged and raised off the page in every theme."""
 
 from __future__ import annotations
 
@@ -7,7 +8,32 @@ from PySide6.QtCore import QRect
 from PySide6.QtWidgets import QWidget
 
 from reader.core.codebook import Codebook
+from reader.core.palettes import LIGHT, PALETTES, RAISED_APART, contrast_ratio, parse_hex
+from reader.ui import theme
 from reader.ui.codebook.picker import CodePicker
+
+NON_TEXT_CONTRAST = 3.0  # WCAG 1.4.11, for the parts of a control
+
+
+def book_of(count: int) -> Codebook:
+    book = Codebook()
+    for number in range(count):
+        book.create(f"Code {number + 1}")
+    return book
+
+
+@pytest.fixture
+def owner(qtbot) -> QWidget:
+    widget = QWidget()
+    qtbot.addWidget(widget)
+    return widget
+
+
+def opened(owner: QWidget, book: Codebook) -> CodePicker:
+    picker = CodePicker(owner)
+    screen = picker.screen().availableGeometry()
+    picker.open_at(QRect(screen.left() + 200, screen.top() + 40, 300, 20), book, (), (), "words")
+    return picker
 
 
 @pytest.mark.parametrize("where", ["top", "middle", "bottom"])
@@ -60,3 +86,25 @@ def test_a_new_name_that_extends_a_code_makes_a_new_code_on_enter(
         "Who helps": ["Self-care"],
         "helps, and": ["Self-care routines"],
     }
+
+
+@pytest.mark.parametrize("name", list(PALETTES))
+def test_the_picker_is_edged_and_raised_off_the_page_in_every_theme(owner, name: str) -> None:
+    """Borderless on the page's black (High Contrast) or on a grey 1.1:1 from it (Dark), the
+    picker looked like a hole cut in the reader and the notes, their words cut mid-word."""
+    palette = PALETTES[name]
+    theme.apply_palette(palette)
+    try:
+        image = opened(owner, book_of(3)).grab().toImage()
+    finally:
+        theme.apply_palette(LIGHT)
+    middle = image.height() // 2
+    edge = image.pixelColor(0, middle).name()
+    inside = image.pixelColor(3, middle).name()  # within the edge, left of the list
+    assert edge == palette.popup_edge()
+    for behind in (palette.base, palette.window):  # the reader, the notes; a dock
+        assert contrast_ratio(parse_hex(edge), parse_hex(behind)) >= NON_TEXT_CONTRAST
+    assert inside == palette.raised()
+    assert contrast_ratio(parse_hex(inside), parse_hex(palette.base)) >= RAISED_APART
+    for text in (palette.text, palette.muted()):  # its title and hint, on its background
+        assert contrast_ratio(parse_hex(text), parse_hex(inside)) >= 4.5
