@@ -3,8 +3,9 @@ finds Trust), Up/Down to choose, Enter applies and closes, Ctrl+Enter applies an
 open for another code; a name no code has offers to create it. The codes the passage
 carries already are ticked, and choosing one of them takes it off.
 
-It is edged and raised off the page in every theme: borderless on the page's colours, it
-looked like a hole cut in the reader, the words at its edges cut mid-word.
+It is as tall as the codes it may list (none: a line saying how to make one), and edged and
+raised off the page in every theme: borderless on the page's colours, it looked like a hole
+cut in the reader, the words at its edges cut mid-word.
 """
 
 from __future__ import annotations
@@ -33,6 +34,7 @@ MATCH_CUTOFF = 55  # rapidfuzz WRatio: below it a code is no match for what was 
 SHOWN = 60
 GAP = 4  # between the passage and the picker
 HEIGHT = 320  # where the screen has room: ten codes or so in sight
+EMPTY = "No codes to apply yet. Type a name and press Enter to make one."
 
 
 def ranked(query: str, book: Codebook, recent: Sequence[str] = ()) -> list[Code]:
@@ -100,14 +102,20 @@ class CodePicker(QFrame):
         self.edit.installEventFilter(self)
         self.list = QListWidget()
         self.list.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+        # Its size hint is its rows' height: the picker fits a short list (open_at).
+        self.list.setSizeAdjustPolicy(QListWidget.SizeAdjustPolicy.AdjustToContents)
         self.list.itemClicked.connect(lambda item: self._apply(item, keep_open=False))
+        self.empty = QLabel(EMPTY)
+        self.empty.setWordWrap(True)
+        self.empty.setStyleSheet("color: palette(placeholder-text); padding: 6px 2px;")
         hint = QLabel("Enter applies · Ctrl+Enter applies another · Esc closes")
         hint.setStyleSheet("color: palette(placeholder-text); font-size: small;")
         layout = QVBoxLayout(self)
         layout.setContentsMargins(6, 6, 6, 6)
         layout.addWidget(self.title)
         layout.addWidget(self.edit)
-        layout.addWidget(self.list)
+        layout.addWidget(self.list, 1)
+        layout.addWidget(self.empty, 1)
         layout.addWidget(hint)
         self.resize(340, HEIGHT)
 
@@ -122,6 +130,9 @@ class CodePicker(QFrame):
         self.title.setText(f"Code “{shown[:40]}{'…' if len(shown) > 40 else ''}”")
         self.edit.clear()
         self.refill()
+        # Every code is listed now; typing narrows them, with a row for a new name.
+        fitting = min(HEIGHT, self.sizeHint().height() + max(0, self.list.sizeHintForRow(0)))
+        self.resize(self.width(), fitting)
         where = passage.bottomLeft() + QPoint(0, GAP)
         screen = self.screen().availableGeometry() if self.screen() else None
         if screen is not None:
@@ -129,7 +140,7 @@ class CodePicker(QFrame):
             above = passage.top() - GAP - (screen.top() + GAP)
             # Where neither side has room (a few lines selected mid-screen, a short
             # screen), the roomier one, the list shorter: on the passage it hid it.
-            room = min(HEIGHT, max(below, above))
+            room = min(fitting, max(below, above))
             self.resize(self.width(), max(room, self.minimumSizeHint().height()))
             if below < self.height():
                 where.setY(max(screen.top() + GAP, passage.top() - GAP - self.height()))
@@ -167,6 +178,8 @@ class CodePicker(QFrame):
             self.list.insertItem(0 if meant else self.list.count(), item)
         if self.list.count():
             self.list.setCurrentRow(0)
+        self.list.setVisible(self.list.count() > 0)
+        self.empty.setVisible(self.list.count() == 0)
 
     def eventFilter(self, watched: object, event: object) -> bool:
         if (
