@@ -51,6 +51,13 @@ def mix(a: Rgb, b: Rgb, amount: float) -> Rgb:
     )
 
 
+def softened(ink: Rgb, back: Rgb, amount: float, contrast: float = MIN_CONTRAST) -> Rgb:
+    """`ink` taken `amount` toward `back`, or less, as far as it keeps `contrast` on it."""
+    while amount > 0 and contrast_ratio(mix(ink, back, amount), back) < contrast:
+        amount -= 0.01
+    return mix(ink, back, max(amount, 0.0))
+
+
 def relative_luminance(rgb: Rgb) -> float:
     """WCAG 2 relative luminance of an sRGB colour."""
 
@@ -98,10 +105,7 @@ class Palette:
         """Secondary text (margin labels, asides): as far toward the page as it may go
         while staying readable on the page and on every highlight."""
         text, base = parse_hex(self.text), parse_hex(self.base)
-        amount = 0.45
-        while amount > 0 and contrast_ratio(mix(text, base, amount), base) < self.muted_contrast:
-            amount -= 0.01
-        return to_hex(mix(text, base, max(amount, 0.0)))
+        return to_hex(softened(text, base, 0.45, self.muted_contrast))
 
     @cache  # noqa: B019 - as muted(): asked for at every paint of a greyed-out box
     def disabled(self) -> str:
