@@ -19,6 +19,9 @@ MIN_CONTRAST = 4.5  # WCAG 2 AA for body text
 SELECTION_APART = 1.6
 # WCAG 1.4.11 asks 3:1 of a control's parts; a little more, as the edge is a thin line.
 EDGE_CONTRAST = 3.5
+# A popup over the page (the code picker) stands apart from it by its background as well as
+# its edge: on the window's colour, 1.1:1 against the page, it looked like a hole in the page.
+RAISED_APART = 1.25
 THEME_NAMES = ("system", "light", "dark", "high-contrast")
 THEME_LABELS = {
     "system": "&System",
@@ -46,6 +49,13 @@ def mix(a: Rgb, b: Rgb, amount: float) -> Rgb:
         round(a[1] + (b[1] - a[1]) * amount),
         round(a[2] + (b[2] - a[2]) * amount),
     )
+
+
+def softened(ink: Rgb, back: Rgb, amount: float, contrast: float = MIN_CONTRAST) -> Rgb:
+    """`ink` taken `amount` toward `back`, or less, as far as it keeps `contrast` on it."""
+    while amount > 0 and contrast_ratio(mix(ink, back, amount), back) < contrast:
+        amount -= 0.01
+    return mix(ink, back, max(amount, 0.0))
 
 
 def relative_luminance(rgb: Rgb) -> float:
@@ -95,10 +105,7 @@ class Palette:
         """Secondary text (margin labels, asides): as far toward the page as it may go
         while staying readable on the page and on every highlight."""
         text, base = parse_hex(self.text), parse_hex(self.base)
-        amount = 0.45
-        while amount > 0 and contrast_ratio(mix(text, base, amount), base) < self.muted_contrast:
-            amount -= 0.01
-        return to_hex(mix(text, base, max(amount, 0.0)))
+        return to_hex(softened(text, base, 0.45, self.muted_contrast))
 
     @cache  # noqa: B019 - as muted(): asked for at every paint of a greyed-out box
     def disabled(self) -> str:
@@ -112,6 +119,22 @@ class Palette:
         `edge_contrast` against the page and the window (Fusion's is the window a shade
         darker: black on black in High Contrast, 1.2:1 in Dark)."""
         return self._toward_page(self.edge_contrast)
+
+    @cache  # noqa: B019 - as muted()
+    def raised(self) -> str:
+        """The background of a popup over the page: the page taken toward the text until
+        the two stand `RAISED_APART`."""
+        base, text = parse_hex(self.base), parse_hex(self.text)
+        amount = 0.0
+        while contrast_ratio(mix(base, text, amount), base) < RAISED_APART:
+            amount += 0.01
+        return to_hex(mix(base, text, amount))
+
+    def popup_edge(self) -> str:
+        """The edge of a popup over the page: the check boxes' edge; where every pane is
+        lined in white (High Contrast), the accent, as the field with the keyboard is, so
+        the popup is not taken for one more pane."""
+        return self.accent if self.pane_lines else self.edge()
 
     def _toward_page(self, contrast: float) -> str:
         """The text taken toward the page as far as it keeps `contrast` with the page and

@@ -19,7 +19,15 @@ from PySide6.QtGui import (
 from PySide6.QtWidgets import QApplication
 
 from reader.core.codebook import Codebook
-from reader.core.palettes import LIGHT, Palette, contrast_ratio, highlight_background, parse_hex
+from reader.core.palettes import (
+    LIGHT,
+    Palette,
+    contrast_ratio,
+    highlight_background,
+    parse_hex,
+    softened,
+    to_hex,
+)
 
 # First installed family wins: screen-tuned book faces before the ubiquitous fallbacks.
 READING_FAMILIES = (
@@ -153,6 +161,13 @@ def mix(a: QColor, b: QColor, amount: float) -> QColor:
         round(a.green() + (b.green() - a.green()) * amount),
         round(a.blue() + (b.blue() - a.blue()) * amount),
     )
+
+
+def readable_mix(ink: QColor, back: QColor, amount: float) -> QColor:
+    """`ink` taken `amount` toward `back`, or less, as far as the two keep a contrast of
+    4.5:1: a softer grey for secondary text, or a card's tint for a chip under its text."""
+    rgb = [(c.red(), c.green(), c.blue()) for c in (ink, back)]
+    return QColor(to_hex(softened(rgb[0], rgb[1], amount)))
 
 
 def text_color() -> QColor:

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from dataclasses import dataclass
+
 from PySide6.QtCore import (
     QRectF,
     QSize,
@@ -24,15 +26,46 @@ from PySide6.QtWidgets import (
 
 from reader.core.annotations import NO_COLOR
 from reader.ui.annotations.model import Entry, HighlightListModel, Index
-from reader.ui.theme import current, mix, swatch_color
+from reader.ui.theme import current, mix, readable_mix, swatch_color
 from reader.ui.wrapped_text import wrapped_lines
 
 PAD_X, PAD_Y, BAR, GAP = 10, 7, 4, 8
+STRIP = 2  # the page round a selected card's colour bar
 # Up to this many rows each card is as tall as its text, its codes on a line of their own
 # when they do not fit beside the label; beyond, every card has the tallest card's height
 # (laying out 10,000 rows then measures one, not each) and its codes end in "+N". Each
 # width the dock takes wraps every card again: 200 cards take ~8 ms a step of a drag.
 FIT_ROWS = 200
+
+
+@dataclass(frozen=True)
+class CardInks:
+    """A card's colours, selected or not, each text readable (4.5:1) on what it is drawn
+    on: a grey mixed halfway into the selection's blue took the details line to 2.7:1."""
+
+    back: QColor
+    ink: QColor  # the quote
+    details: QColor  # "Key quote · Q1 · 0:01 · Name", and the chips' "+N"
+    note: QColor
+    chip: QColor  # a code chip's fill
+    chip_text: QColor
+
+
+def card_inks(palette: QPalette, selected: bool) -> CardInks:
+    role = QPalette.ColorRole
+    back = palette.color(role.Highlight if selected else role.Base)
+    ink = palette.color(role.HighlightedText if selected else role.Text)
+    # A tint of the ink, so far as the ink keeps its contrast on it: on Dark's selection a
+    # tenth of white left white names at 4.2:1.
+    chip = readable_mix(back, ink, 0.1)
+    return CardInks(
+        back=back,
+        ink=ink,
+        details=readable_mix(ink, back, 0.45),
+        note=readable_mix(ink, back, 0.2),
+        chip=chip,
+        chip_text=readable_mix(ink, chip, 0.15),
+    )
 
 
 def _scaled(font: QFont, factor: float) -> QFont:
@@ -144,42 +177,29 @@ class HighlightDelegate(QStyledItemDelegate):
         palette, rect = opt.palette, opt.rect
         style = opt.widget.style() if opt.widget else self._view.style()
         style.drawControl(QStyle.ControlElement.CE_ItemViewItem, opt, painter, opt.widget)
-        back = palette.color(QPalette.ColorRole.Base)
         selected = bool(opt.state & QStyle.StateFlag.State_Selected)
-        if selected:
-            back = palette.color(QPalette.ColorRole.Highlight)
-            ink = palette.color(QPalette.ColorRole.HighlightedText)
-        else:
-            ink = palette.color(QPalette.ColorRole.Text)
-            # A hairline between rows; the selection band makes its own edge.
+        inks = card_inks(palette, selected)
+        ink, back = inks.ink, inks.back
+        if not selected:  # a hairline between rows; the selection band makes its own edge
             painter.setPen(mix(back, ink, 0.1))
             painter.drawLine(
                 rect.left() + PAD_X, rect.bottom(), rect.right() - PAD_X, rect.bottom()
             )
-        muted = mix(ink, back, 0.45)
-        h = entry.highlight
-        bar = QRectF(rect.left() + PAD_X, rect.top() + PAD_Y, BAR, rect.height() - 2 * PAD_Y)
-        # A passage with no colour (only coded) has a neutral bar: its codes' chips say it.
-        swatch = swatch_color(h.color) if h.color != NO_COLOR else mix(ink, back, 0.7)
-        # Hollow for orphans, which mark nothing in the text; outlined on the selection band.
-        painter.setPen(swatch if h.orphan else ink if selected else Qt.PenStyle.NoPen)
-        painter.setBrush(Qt.BrushStyle.NoBrush if h.orphan else swatch)
-        painter.drawRoundedRect(bar, 2, 2)
-
-        x, width, y = int(bar.right()) + GAP, self._text_width(), rect.top() + PAD_Y
+        self._paint_bar(painter, opt, entry, selected)
+        x, width, y = rect.left() + PAD_X + BAR + GAP, self._text_width(), rect.top() + PAD_Y
         fm_small, fm, small = self._fm_small, self._fm, self._small
         meta = self._model.label(entry, "  ·  ")
         below = self._codes_below(entry, width)
         chips, codes = 0, self._model.codes_of(entry)
         if below:  # the whole label, then the codes from the left on the next line
-            self._paint_tags(painter, codes, x, y + self._chip_h + 3, width, ink, back)
+            self._paint_tags(painter, codes, x, y + self._chip_h + 3, width, inks)
         else:  # the label keeps at least half the line; the chips, right-aligned, the rest
             meta_width = min(fm_small.horizontalAdvance(meta), width // 2)
             room = width - meta_width - GAP
             used = self._chips(codes, room)[2]
-            chips = self._paint_tags(painter, codes, x + width - used, y, room, ink, back)
+            chips = self._paint_tags(painter, codes, x + width - used, y, room, inks)
         painter.setFont(small)
-        painter.setPen(muted)
+        painter.setPen(inks.details)
         elided = fm_small.elidedText(meta, Qt.TextElideMode.ElideRight, width - chips)
         painter.drawText(x, y + 2 + fm_small.ascent(), elided)
         y += (self._chip_h + 3) * (2 if below else 1)
@@ -191,13 +211,33 @@ class HighlightDelegate(QStyledItemDelegate):
         for line in self._quote(entry, width):
             painter.drawText(x, y + fm.ascent(), line)
             y += fm.lineSpacing()
-        if h.note:
-            lines = h.note.strip().splitlines() or [""]
+        if note := entry.highlight.note:
+            lines = note.strip().splitlines() or [""]
             first = lines[0] + (" …" if len(lines) > 1 else "")
             painter.setFont(self._italic)
-            painter.setPen(mix(ink, back, 0.2))
+            painter.setPen(inks.note)
             elided = self._fm_italic.elidedText(first, Qt.TextElideMode.ElideRight, width)
             painter.drawText(x, y + 2 + self._fm_italic.ascent(), elided)
+
+    def _paint_bar(
+        self, painter: QPainter, opt: QStyleOptionViewItem, entry: Entry, selected: bool
+    ) -> None:
+        """The card's colour bar, hollow for an orphan, which marks nothing in the text.
+        On the selection band it stands on a strip of the page, drawn as on any card: alone
+        there, Dark's blue vanished into the blue, and the white edge it had looked hollow."""
+        rect, h = opt.rect, entry.highlight
+        page = opt.palette.color(QPalette.ColorRole.Base)
+        text = opt.palette.color(QPalette.ColorRole.Text)
+        bar = QRectF(rect.left() + PAD_X, rect.top() + PAD_Y, BAR, rect.height() - 2 * PAD_Y)
+        if selected:
+            painter.setPen(Qt.PenStyle.NoPen)
+            painter.setBrush(page)
+            painter.drawRoundedRect(bar.adjusted(-STRIP, -STRIP, STRIP, STRIP), 3, 3)
+        # A passage with no colour (only coded) has a neutral bar: its codes' chips say it.
+        swatch = swatch_color(h.color) if h.color != NO_COLOR else mix(text, page, 0.7)
+        painter.setPen(swatch if h.orphan else Qt.PenStyle.NoPen)
+        painter.setBrush(Qt.BrushStyle.NoBrush if h.orphan else swatch)
+        painter.drawRoundedRect(bar, 2, 2)
 
     def _chips(
         self, tags: tuple[tuple[str, str], ...], room: int
@@ -222,7 +262,7 @@ class HighlightDelegate(QStyledItemDelegate):
 
     def _paint_tags(
         self, painter: QPainter, tags: tuple[tuple[str, str], ...], left: int, y: int,
-        room: int, ink: QColor, back: QColor,
+        room: int, inks: CardInks,
     ) -> int:  # fmt: skip
         """Chips for `tags`, (code id, label), from `left`, as many as fit in `room`,
         then "+N".
@@ -238,19 +278,19 @@ class HighlightDelegate(QStyledItemDelegate):
         x = left
         # A tint of the ink shows a chip on a light or grey page; on High Contrast's black
         # it would not, so there the chip has an edge, as every pane has.
-        edge = QPen(mix(back, ink, 0.6), 1) if current().pane_lines else Qt.PenStyle.NoPen
+        edge = QPen(mix(inks.back, inks.ink, 0.6), 1) if current().pane_lines else Qt.PenStyle.NoPen
         for (code_id, label), chip in zip(tags[:shown], widths, strict=False):
             painter.setPen(edge)
-            painter.setBrush(mix(back, ink, 0.1))
+            painter.setBrush(inks.chip)
             painter.drawRoundedRect(QRectF(x, y, chip, height), height / 2, height / 2)
             painter.setPen(Qt.PenStyle.NoPen)
             painter.setBrush(QColor(self._model.code_color(code_id)))
             painter.drawEllipse(QRectF(x + 5, y + (height - dot) / 2, dot, dot))
             text_x = x + 6 + dot + 3
-            painter.setPen(mix(ink, back, 0.15))
+            painter.setPen(inks.chip_text)
             painter.drawText(text_x, y + 2 + fm.ascent(), label)
             x += chip + 4
         if more:
-            painter.setPen(mix(ink, back, 0.45))
+            painter.setPen(inks.details)
             painter.drawText(x, y + 2 + fm.ascent(), more)
         return used + GAP

@@ -2,6 +2,10 @@
 finds Trust), Up/Down to choose, Enter applies and closes, Ctrl+Enter applies and stays
 open for another code; a name no code has offers to create it. The codes the passage
 carries already are ticked, and choosing one of them takes it off.
+
+It is as tall as the codes it may list (none: a line saying how to make one), and edged and
+raised off the page in every theme: borderless on the page's colours, it looked like a hole
+cut in the reader, the words at its edges cut mid-word.
 """
 
 from __future__ import annotations
@@ -21,7 +25,8 @@ from PySide6.QtWidgets import (
 )
 
 from reader.core.codebook import Code, Codebook
-from reader.ui.theme import color_icon
+from reader.core.palettes import Palette
+from reader.ui.theme import color_icon, current
 
 ID_ROLE = Qt.ItemDataRole.UserRole
 NEW_ROLE = Qt.ItemDataRole.UserRole + 1
@@ -29,6 +34,7 @@ MATCH_CUTOFF = 55  # rapidfuzz WRatio: below it a code is no match for what was 
 SHOWN = 60
 GAP = 4  # between the passage and the picker
 HEIGHT = 320  # where the screen has room: ten codes or so in sight
+EMPTY = "No codes to apply yet. Type a name and press Enter to make one."
 
 
 def ranked(query: str, book: Codebook, recent: Sequence[str] = ()) -> list[Code]:
@@ -67,6 +73,15 @@ def extends(typed: str, name: str, path: str) -> bool:
     return theirs < words
 
 
+def frame_sheet(palette: Palette) -> str:
+    """The picker's edge and background in `palette`: 2 px where the edge is the accent."""
+    width = 2 if palette.pane_lines else 1
+    return (
+        f"#code-picker {{ background: {palette.raised()};"
+        f" border: {width}px solid {palette.popup_edge()}; }}"
+    )
+
+
 class CodePicker(QFrame):
     picked = Signal(str, str, bool)  # code id ("" for a new code), its name, keep open
     closed = Signal()
@@ -87,14 +102,20 @@ class CodePicker(QFrame):
         self.edit.installEventFilter(self)
         self.list = QListWidget()
         self.list.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+        # Its size hint is its rows' height: the picker fits a short list (open_at).
+        self.list.setSizeAdjustPolicy(QListWidget.SizeAdjustPolicy.AdjustToContents)
         self.list.itemClicked.connect(lambda item: self._apply(item, keep_open=False))
+        self.empty = QLabel(EMPTY)
+        self.empty.setWordWrap(True)
+        self.empty.setStyleSheet("color: palette(placeholder-text); padding: 6px 2px;")
         hint = QLabel("Enter applies · Ctrl+Enter applies another · Esc closes")
         hint.setStyleSheet("color: palette(placeholder-text); font-size: small;")
         layout = QVBoxLayout(self)
         layout.setContentsMargins(6, 6, 6, 6)
         layout.addWidget(self.title)
         layout.addWidget(self.edit)
-        layout.addWidget(self.list)
+        layout.addWidget(self.list, 1)
+        layout.addWidget(self.empty, 1)
         layout.addWidget(hint)
         self.resize(340, HEIGHT)
 
@@ -104,10 +125,14 @@ class CodePicker(QFrame):
         """Open beside `passage` (global): below it, or above it where the screen has no
         room below; never on it, so the words being coded stay in sight."""
         self.book, self.on, self.recent = book, set(on), list(recent)
+        self.setStyleSheet(frame_sheet(current()))  # the theme may have changed since
         shown = " ".join(quote.split())
         self.title.setText(f"Code “{shown[:40]}{'…' if len(shown) > 40 else ''}”")
         self.edit.clear()
         self.refill()
+        # Every code is listed now; typing narrows them, with a row for a new name.
+        fitting = min(HEIGHT, self.sizeHint().height() + max(0, self.list.sizeHintForRow(0)))
+        self.resize(self.width(), fitting)
         where = passage.bottomLeft() + QPoint(0, GAP)
         screen = self.screen().availableGeometry() if self.screen() else None
         if screen is not None:
@@ -115,7 +140,7 @@ class CodePicker(QFrame):
             above = passage.top() - GAP - (screen.top() + GAP)
             # Where neither side has room (a few lines selected mid-screen, a short
             # screen), the roomier one, the list shorter: on the passage it hid it.
-            room = min(HEIGHT, max(below, above))
+            room = min(fitting, max(below, above))
             self.resize(self.width(), max(room, self.minimumSizeHint().height()))
             if below < self.height():
                 where.setY(max(screen.top() + GAP, passage.top() - GAP - self.height()))
@@ -153,6 +178,8 @@ class CodePicker(QFrame):
             self.list.insertItem(0 if meant else self.list.count(), item)
         if self.list.count():
             self.list.setCurrentRow(0)
+        self.list.setVisible(self.list.count() > 0)
+        self.empty.setVisible(self.list.count() == 0)
 
     def eventFilter(self, watched: object, event: object) -> bool:
         if (

@@ -1,4 +1,5 @@
-"""reader/ui/codebook/picker.py: the code picker opens beside the passage, never on it."""
+"""reader/ui/codebook/picker.py: the code picker opens beside the passage, never on it,
+edged and raised off the page in every theme, as tall as the codes it lists."""
 
 from __future__ import annotations
 
@@ -7,7 +8,32 @@ from PySide6.QtCore import QRect
 from PySide6.QtWidgets import QWidget
 
 from reader.core.codebook import Codebook
-from reader.ui.codebook.picker import CodePicker
+from reader.core.palettes import LIGHT, PALETTES, RAISED_APART, contrast_ratio, parse_hex
+from reader.ui import theme
+from reader.ui.codebook.picker import EMPTY, HEIGHT, CodePicker
+
+NON_TEXT_CONTRAST = 3.0  # WCAG 1.4.11, for the parts of a control
+
+
+def book_of(count: int) -> Codebook:
+    book = Codebook()
+    for number in range(count):
+        book.create(f"Code {number + 1}")
+    return book
+
+
+@pytest.fixture
+def owner(qtbot) -> QWidget:
+    widget = QWidget()
+    qtbot.addWidget(widget)
+    return widget
+
+
+def opened(owner: QWidget, book: Codebook) -> CodePicker:
+    picker = CodePicker(owner)
+    screen = picker.screen().availableGeometry()
+    picker.open_at(QRect(screen.left() + 200, screen.top() + 40, 300, 20), book, (), (), "words")
+    return picker
 
 
 @pytest.mark.parametrize("where", ["top", "middle", "bottom"])
@@ -23,7 +49,7 @@ def test_the_picker_leaves_the_passage_in_sight(qtbot, where: str) -> None:
     height = screen.height() - 2 * 300 if where == "middle" else 20  # 300 left each side
     y = {"top": screen.top() + 40, "middle": screen.top() + 300}.get(where)
     passage = QRect(screen.left() + 200, y or screen.bottom() - 60, 300, height)
-    picker.open_at(passage, Codebook(), (), (), "the passage")
+    picker.open_at(passage, book_of(20), (), (), "the passage")
     frame = picker.frameGeometry()
     assert not frame.intersects(passage)
     assert screen.contains(frame)
@@ -60,3 +86,45 @@ def test_a_new_name_that_extends_a_code_makes_a_new_code_on_enter(
         "Who helps": ["Self-care"],
         "helps, and": ["Self-care routines"],
     }
+
+
+@pytest.mark.parametrize("name", list(PALETTES))
+def test_the_picker_is_edged_and_raised_off_the_page_in_every_theme(owner, name: str) -> None:
+    """Borderless on the page's black (High Contrast) or on a grey 1.1:1 from it (Dark), the
+    picker looked like a hole cut in the reader and the notes, their words cut mid-word."""
+    palette = PALETTES[name]
+    theme.apply_palette(palette)
+    try:
+        image = opened(owner, book_of(3)).grab().toImage()
+    finally:
+        theme.apply_palette(LIGHT)
+    middle = image.height() // 2
+    edge = image.pixelColor(0, middle).name()
+    inside = image.pixelColor(3, middle).name()  # within the edge, left of the list
+    assert edge == palette.popup_edge()
+    for behind in (palette.base, palette.window):  # the reader, the notes; a dock
+        assert contrast_ratio(parse_hex(edge), parse_hex(behind)) >= NON_TEXT_CONTRAST
+    assert inside == palette.raised()
+    assert contrast_ratio(parse_hex(inside), parse_hex(palette.base)) >= RAISED_APART
+    for text in (palette.text, palette.muted()):  # its title and hint, on its background
+        assert contrast_ratio(parse_hex(text), parse_hex(inside)) >= 4.5
+
+
+def test_with_no_codes_the_picker_says_how_to_make_one(owner, qtbot) -> None:
+    """A first code: some 300 px of empty list, and nothing said what to do."""
+    picker = opened(owner, Codebook())
+    assert picker.empty.isVisible() and picker.empty.text() == EMPTY
+    assert not picker.list.isVisible()
+    assert picker.height() < HEIGHT / 2
+    qtbot.keyClicks(picker.edit, "Trust")
+    assert picker.list.isVisible() and not picker.empty.isVisible()
+    assert picker.list.item(0).text() == "+ New code “Trust”"
+    assert picker.list.visualItemRect(picker.list.item(0)).bottom() < picker.list.height()
+
+
+def test_a_few_codes_fill_the_picker_and_a_new_name_still_fits(owner, qtbot) -> None:
+    picker = opened(owner, book_of(3))
+    assert picker.height() < HEIGHT * 2 / 3 and picker.list.count() == 3
+    qtbot.keyClicks(picker.edit, "Code")  # all three, and a new code of that name
+    assert picker.list.count() == 4
+    assert picker.list.verticalScrollBar().maximum() == 0
