@@ -155,6 +155,29 @@ def test_study_export_is_valid_and_holds_everything(tmp_path: Path) -> None:
     assert notes[sources[0].find(f"{P}NoteRef").get("targetGUID")] == "# P1\n\nThoughts 💭\n"
 
 
+def test_control_characters_xml_cannot_hold_are_left_out(tmp_path: Path) -> None:
+    """A note's form feed (text from a PDF) or escape went into project.qde as it was: no
+    XML reader opened the file, this app's import neither."""
+    study = coded_study(tmp_path / "study")
+    entry = study.interviews[0]
+    notes = study.load_notes(entry)
+    (h, *_) = notes.highlights
+    notes.highlights[0] = h.edited(note="Page\x0cbreak \x1b[1mbold")
+    notes.notes = "Vertical\x0btab"
+    save_notes(study.notes_path(entry), notes)
+    book = study.writable_codebook()
+    book.create("Odd\x07name", description="Bell\x07")
+    study.save()
+    data = sent_qdpx(open_study(study.folder))
+    qde = unzip(data)["project.qde"].decode()
+    ET.fromstring(qde)  # well formed
+    assert "Pagebreak [1mbold" in qde and "Verticaltab" in qde and "Oddname" in qde
+    assert_valid(unzip(data)["project.qde"])
+    import_qdpx(data, tmp_path / "back")
+    assert len(open_study(tmp_path / "back").interviews) == 2
+    ET.fromstring(export_qdc(open_study(study.folder).codebook))
+
+
 def test_a_long_passage_is_named_by_its_first_words(tmp_path: Path) -> None:
     """Other tools list coded passages by name: a long one's name ends at a word, "…"."""
     text = "Q: Tell me.\nA: " + " ".join(f"moment{i}" for i in range(40)) + ".\n"

@@ -32,21 +32,16 @@ from reader.core.export.common import (
 from reader.core.interview import text_direction
 from reader.core.markdown_links import LINK
 from reader.core.session import Session
+from reader.core.xml_chars import xml_safe  # python-docx refuses what XML cannot hold
 
-# What XML 1.0 cannot hold (python-docx refuses it): control characters but tab and breaks.
-_NOT_IN_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
 _HEADING = re.compile(r"^(#{1,6})\s+(.*)")
 _QUOTE = re.compile(r"^\s*>\s?(.*)")
 _BULLET = re.compile(r"^\s*[-*+]\s+(.*)")
 _NOTES_LEVEL = 3  # the research notes' own headings, under their Heading 2
 
 
-def _clean(text: str) -> str:
-    return _NOT_IN_XML.sub("", text)
-
-
 def _lines(text: str) -> list[str]:
-    return [_clean(line) for line in text.split("\n") if line.strip()]
+    return [xml_safe(line) for line in text.split("\n") if line.strip()]
 
 
 def meta_line(session: Session, placed: Placed) -> str:
@@ -132,15 +127,15 @@ def export_docx(session: Session, options: ExportOptions = DEFAULT_OPTIONS) -> b
     progress = Progress(options, len(highlights))
     filters = filter_description(session, options)
     word = docx.Document()
-    word.core_properties.title = _clean(document.title)
+    word.core_properties.title = xml_safe(document.title)
     word.core_properties.author = APP_NAME
     out = _Paragraphs(word)
-    out.heading(_clean(document.title), 0)
-    out.add(f"Source: {_clean(Path(document.source).name)}")
+    out.heading(xml_safe(document.title), 0)
+    out.add(f"Source: {xml_safe(Path(document.source).name)}")
     summary = f"{count_label(highlights)}{f' ({filters})' if filters else ''}"
-    out.add(_clean(f"{summary}, exported from {APP_NAME}."))
+    out.add(xml_safe(f"{summary}, exported from {APP_NAME}."))
     for section in summary_sections(session, place_all(session, highlights)):
-        out.heading(_clean(section.heading), 2)
+        out.heading(xml_safe(section.heading), 2)
         for placed in progress.each(section.items):
             note = _lines(placed.highlight.note)
             out.add(" — ".join(filter(None, (meta_line(session, placed), *note[:1]))))

@@ -17,6 +17,7 @@ from reader import APP_NAME, __version__
 from reader.core.codebook import Code, Codebook, clean_name, is_color
 from reader.core.refi.left_out import LeftOut
 from reader.core.wording import counted
+from reader.core.xml_chars import make_xml_safe
 
 PROJECT_NS = "urn:QDA-XML:project:1.0"
 CODEBOOK_NS = "urn:QDA-XML:codebook:1.0"
@@ -129,6 +130,7 @@ def export_qdc(book: Codebook) -> bytes:
     root = ET.Element(tag(CODEBOOK_NS, "CodeBook"), {"origin": ORIGIN})
     code_elements(ET.SubElement(root, tag(CODEBOOK_NS, "Codes")), book, CODEBOOK_NS)
     ET.indent(root)
+    make_xml_safe(root)
     return ET.tostring(root, encoding="utf-8", xml_declaration=True) + b"\n"
 
 

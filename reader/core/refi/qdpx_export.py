@@ -55,6 +55,7 @@ from reader.core.refi.sent import Carried, Sending
 from reader.core.shorten import shorten
 from reader.core.study_file import AttributeDef, InterviewEntry
 from reader.core.study_memo import MEMO_NOTE_NAME, MemoUnreadableError, memo_path, read_memo
+from reader.core.xml_chars import make_xml_safe
 
 if TYPE_CHECKING:
     from reader.core.session import Session
@@ -109,6 +110,7 @@ def export_qdpx(
     if memo.strip():
         _add_note(project, (guid("memo", "study"), MEMO_NOTE_NAME, memo, ""), guid)
     ET.indent(project)
+    make_xml_safe(project)  # a note's form feed made a file no XML reader opens
     qde = ET.tostring(project, encoding="utf-8", xml_declaration=True) + b"\n"
     out = DeterministicZip()
     out.add("project.qde", qde)
