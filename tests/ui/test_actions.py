@@ -100,7 +100,7 @@ def test_view_lists_every_dock_and_shows_a_lazy_one_when_chosen(
         "&Library",
         "&Outline",
         "&Annotations",
-        "Searc&h",
+        "Searc&h\tCtrl+Shift+F",  # Search Everything's key, which brings the dock
         "Co&debook",
         "&Video",
     ]
@@ -113,6 +113,32 @@ def test_view_lists_every_dock_and_shows_a_lazy_one_when_chosen(
             qtbot.waitUntil(lambda d=dock, s=shown: d.isVisible() is s)
             assert dock.made() is not None and not view.isVisible()
             assert menu_action(view, dock.windowTitle()).isChecked() is shown
+
+
+def test_view_goes_to_every_pane_with_its_key(
+    make_window: Callable[..., MainWindow], qtbot
+) -> None:
+    """Go to Codebook (Ctrl+6) was in Codes only, and View ▸ Search showed no key though
+    Ctrl+Shift+F brings the Search dock: View lists every Go to item with its key, Codes'
+    the same action, and shows Ctrl+Shift+F beside Search."""
+    window = make_window()
+    actions = window.window_actions
+    assert actions.codes is not None
+    view = menu_action_menu(window, "View")
+    go_to = [a for a in view.actions() if a.text().startswith("Go to ")]
+    assert [a.shortcut().toString() for a in go_to] == [f"Ctrl+{n}" for n in range(1, 7)]
+    assert go_to[-1] is actions.codes.focus_codebook
+    assert actions.codes.focus_codebook in menu_action_menu(window, "Codes").actions()
+    search = menu_action(view, "Search")
+    written = search.text().partition("\t")[2]
+    assert written == actions.search_everything.shortcut().toString() == "Ctrl+Shift+F"
+    assert search.shortcut().isEmpty()  # written only: the key stays Search Everything's
+    window.activateWindow()
+    qtbot.waitUntil(window.isActiveWindow)
+    window.reader.setFocus()
+    ctrl_shift = Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModifier
+    qtbot.keyClick(window.reader, Qt.Key.Key_F, ctrl_shift)
+    qtbot.waitUntil(lambda: window.search_dock.isVisible() and search.isChecked())
 
 
 @given(st.lists(st.text(min_size=1, max_size=20), max_size=40))

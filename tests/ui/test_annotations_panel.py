@@ -7,11 +7,12 @@ from dataclasses import replace
 
 import pytest
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QApplication
+from PySide6.QtWidgets import QAbstractItemView, QApplication
 from shiboken6 import delete
 
 from reader.core.annotations import COLOR_IDS, NO_COLOR, make_highlight
 from reader.core.codebook import codes_for_tags
+from reader.ui import painting
 from reader.ui.annotations.panel import ID_ROLE, NO_HIGHLIGHTS, AnnotationsPanel
 from reader.ui.interview.commands import AddHighlightCommand, EditHighlightCommand
 from reader.ui.interview.controller import Controller
@@ -160,6 +161,35 @@ def test_text_filter_ignores_accents_as_find_does(
     assert panel.visible_ids() == [by_tag]
     panel.filter_edit.setText("Müller")
     assert panel.visible_ids() == [by_tag]
+
+
+def said_when_empty(view: QAbstractItemView, monkeypatch: pytest.MonkeyPatch) -> list[str]:
+    """What `view` paints over its empty viewport (painting.EmptyListText), if anything."""
+    said: list[str] = []
+    monkeypatch.setattr(painting, "paint_empty_text", lambda _view, text, *_: said.append(text))
+    view.viewport().grab()
+    monkeypatch.undo()
+    return said
+
+
+def test_a_list_filtered_to_nothing_says_so_and_what_clears_it(
+    panel: AnnotationsPanel, controller, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """At "0 of 1" the list was blank: it says that nothing matches and that Show All (which
+    the count shows) clears the filters; Escape in the filter leaves them."""
+    assert said_when_empty(panel.view, monkeypatch) == []  # none yet: the count says how
+    add(controller, INTRO, "green")
+    panel.filter_edit.setText("zzz")
+    assert panel.count_text() == "0 of 1" and panel.show_all.isVisible()
+    matches = "No highlight matches “zzz”. Show\u00a0All clears the filter."
+    assert said_when_empty(panel.view, monkeypatch) == [matches]
+    panel.color_filter.setCurrentIndex(panel.color_filter.findData("green"))
+    passes = "No highlight passes these filters. Show\u00a0All clears them."
+    assert said_when_empty(panel.view, monkeypatch) == [passes]
+    image = panel.view.viewport().grab().toImage()  # drawn: more than the background
+    assert len({image.pixelColor(x, 14).name() for x in range(image.width())}) > 1
+    panel.show_all.click()
+    assert len(panel.visible_ids()) == 1 and said_when_empty(panel.view, monkeypatch) == []
 
 
 def test_colour_and_tag_filters_combine(panel: AnnotationsPanel, controller) -> None:

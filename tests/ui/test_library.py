@@ -16,6 +16,7 @@ from PySide6.QtWidgets import QApplication, QComboBox, QFileDialog, QLineEdit
 from reader.core.study import open_study
 from reader.ui.library.attribute_dialog import AttributeDialog
 from reader.ui.window.main_window import MainWindow
+from tests.ui.test_annotations_panel import said_when_empty
 
 
 @pytest.fixture
@@ -175,6 +176,22 @@ def test_sort_and_filter(window: MainWindow, qtbot: Any) -> None:
     key(qtbot, window.library.filter, Qt.Key.Key_Return)
     key(qtbot, window.library.view, Qt.Key.Key_Return)
     assert "hour before dawn" in window.interview.session.document.text
+
+
+def test_a_filter_that_hides_every_interview_says_so_in_the_table(
+    window: MainWindow, qtbot: Any, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """At "0 of 3" the table was blank: it names the words and what clears them (the
+    field's ✕; Escape leaves the filter), and says no more once the rows are back."""
+    library = window.library
+    library.filter.setFocus()
+    qtbot.keyClicks(library.filter, "scanner")
+    key(qtbot, library.filter, Qt.Key.Key_Escape)
+    assert library.filter.text() == "scanner" and library.visible_ids() == []
+    said = "No interview matches “scanner”. The\u00a0✕ in the filter clears it."
+    assert said_when_empty(library.view, monkeypatch) == [said]
+    library.filter.clear()  # as its ✕ does
+    assert len(library.visible_ids()) == 3 and said_when_empty(library.view, monkeypatch) == []
 
 
 def test_attributes_as_columns_edited_in_place(

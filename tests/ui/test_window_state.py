@@ -13,6 +13,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication, QDockWidget, QTabBar
 from pytestqt.qtbot import QtBot
 
+from reader.ui.find.search_panel import placeholder_width
 from reader.ui.window.main_window import MainWindow
 from reader.ui.window.window_state import LEFT_ROWS
 from tests.ui.conftest import TALKS, lay_out_first_start
@@ -164,6 +165,23 @@ def test_search_results_wrap_in_the_narrow_column(
     assert all(2 * line <= rect.height() < 3 * line for rect in rects)
     assert all(rect.right() <= panel.tree.viewport().width() for rect in rects)
     assert panel.tree.viewport().width() < 200
+
+
+def test_the_search_query_has_the_columns_width(netbook: Callable[[], MainWindow]) -> None:
+    """Beside the four options the field showed ten characters of the query ("ver talked"):
+    under it they leave it the column's width, and a query of five words reads back whole.
+    (Thirty average characters would ask the column for 245 px of its 223.)"""
+    window = netbook()
+    window.window_actions.search_everything.trigger()
+    QApplication.processEvents()
+    panel = window.search_panel
+    edit, metrics = panel.edit, panel.edit.fontMetrics()
+    chrome = placeholder_width(edit) - metrics.horizontalAdvance(edit.placeholderText())
+    room = edit.width() - chrome  # inside the frame, beside the clear button
+    assert room >= 25 * metrics.averageCharWidth()
+    assert room >= metrics.horizontalAdvance("manager never talked to me")
+    assert edit.width() >= panel.width() - 12  # the panel's margins only
+    assert panel.case_button.y() > edit.geometry().bottom()  # the options on a row below
 
 
 def test_the_library_keeps_the_size_it_was_given_after_a_restart(

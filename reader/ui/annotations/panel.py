@@ -4,14 +4,7 @@ from __future__ import annotations
 
 from bisect import bisect_right
 
-from PySide6.QtCore import (
-    QEvent,
-    QObject,
-    QPoint,
-    QSortFilterProxyModel,
-    Qt,
-    Signal,
-)
+from PySide6.QtCore import QEvent, QObject, QPoint, QSortFilterProxyModel, Qt, Signal
 from PySide6.QtGui import QKeyEvent, QPalette, QShowEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -37,11 +30,12 @@ from reader.ui.annotations.model import (
     find_entry,
     row_place,
 )
-from reader.ui.annotations.show_all import show_all_button
+from reader.ui.annotations.show_all import nothing_shown, show_all_button
 from reader.ui.annotations.study_rows import StudyRows
 from reader.ui.clear_button import add_clear_button
 from reader.ui.dialogs import filter_combo
 from reader.ui.interview.open_interview import OpenInterview
+from reader.ui.painting import EmptyListText
 
 CARDS_PER_BATCH = 20  # about two docks' height of cards
 NO_HIGHLIGHTS = "No highlights yet: select words in the interview and press H (or 1–6)."
@@ -112,6 +106,7 @@ class AnnotationsPanel(QWidget):
         self.view.installEventFilter(self)
         self.view.clicked.connect(self._jump)
         self.view.customContextMenuRequested.connect(self._context_menu)
+        EmptyListText(self.view, self._nothing_shown)  # filtered to nothing: not blank
 
         filters = QHBoxLayout()
         filters.addWidget(self.color_filter, 1)
@@ -348,6 +343,11 @@ class AnnotationsPanel(QWidget):
             return
         whole = count_label(e.highlight for e in self._entries)  # "3 highlights, 1 coded…"
         self.count_label.setText(f"{shown} of {total}" if filtered else whole)
+
+    def _nothing_shown(self) -> str:
+        _terms, color, tag = self._filter  # with no highlight, the count says what to do
+        only_words = color is None and not tag and not self.study.narrowing
+        return nothing_shown(self.filter_edit.text().strip(), only_words) if self._entries else ""
 
     # Interaction -------------------------------------------------------------------------
 

@@ -1,6 +1,7 @@
 """The Annotations list's Show All button, beside its count while filters hide some
 highlights: a filter remembered from another day (filter_memory.py) is one click from
-gone, and the button says that a filter is on where the list is empty."""
+gone, and the button says that a filter is on where the list is empty; the list, that
+nothing passes the filters and how to clear them."""
 
 from __future__ import annotations
 
@@ -34,3 +35,10 @@ def show_all_button(words: QLineEdit, lists: list[QComboBox], scope: QComboBox) 
 
     button.clicked.connect(show_all)
     return button
+
+
+def nothing_shown(words: str, only_words: bool) -> str:
+    """What the list says where its filters hide every highlight (Escape leaves them)."""
+    if words and only_words:
+        return f"No highlight matches “{words}”. Show\u00a0All clears the filter."
+    return "No highlight passes these filters. Show\u00a0All clears them."

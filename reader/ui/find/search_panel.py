@@ -5,12 +5,7 @@ are ignored unless "Match diacritics" is on; the options are remembered, as the 
 from __future__ import annotations
 
 from PySide6.QtCore import QEvent, QObject, Qt, QTimer, Signal, SignalInstance
-from PySide6.QtGui import (
-    QFont,
-    QKeyEvent,
-    QPalette,
-    QShowEvent,
-)
+from PySide6.QtGui import QFont, QKeyEvent, QPalette, QShowEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QHBoxLayout,
@@ -103,8 +98,7 @@ class SearchPanel(QWidget):
 
         self.edit = QLineEdit()
         self.edit.setObjectName("search-edit")
-        # Short, in full in the tip: beside Aa, ab and .* in a narrow dock a longer one was
-        # cut to "Search interview, …"; the field is never narrower than it.
+        # Short, in full in the tip: the field is never narrower than it.
         self.edit.setPlaceholderText("Search…")
         self.edit.setMinimumWidth(placeholder_width(self.edit))
         self.edit.setToolTip(EVERYTHING)
@@ -145,17 +139,23 @@ class SearchPanel(QWidget):
         self.tree.itemActivated.connect(self._activated)
         self.tree.installEventFilter(self)
 
-        row = QHBoxLayout()
-        row.setSpacing(2)
-        row.addWidget(self.edit, 1)
-        row.addWidget(self.case_button)
-        row.addWidget(self.diacritics_button)
-        row.addWidget(self.word_button)
-        row.addWidget(self.regex_button)
+        # The options under the field, which has the dock's width: beside them, in the
+        # dock of a 1024 px window, it showed ten characters of the query.
+        options = QHBoxLayout()
+        options.setSpacing(2)
+        for button in (
+            self.case_button,
+            self.diacritics_button,
+            self.word_button,
+            self.regex_button,
+        ):
+            options.addWidget(button)
+        options.addStretch(1)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(6, 6, 6, 0)
         layout.setSpacing(4)
-        layout.addLayout(row)
+        layout.addWidget(self.edit)
+        layout.addLayout(options)
         self._layout = layout
         layout.addWidget(self.status)
         layout.addWidget(self.tree, 1)
@@ -164,7 +164,7 @@ class SearchPanel(QWidget):
     def set_scope(self, scope: StudyScope) -> None:
         """Search the whole study while one is open, filtered by `scope.filter`."""
         self.scope = scope
-        self._layout.insertWidget(1, scope.filter)
+        self._layout.insertWidget(2, scope.filter)  # under the options
         scope.fill_filter()  # in the panel first: shown alone, it would be a window
         scope.filter.currentIndexChanged.connect(lambda _i: self.search())
         scope.grown.connect(self._grown)

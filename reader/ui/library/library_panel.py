@@ -41,13 +41,9 @@ from reader.core.wording import counted
 from reader.ui.clear_button import add_clear_button
 from reader.ui.library.library_columns import LibraryColumns
 from reader.ui.library.library_memory import LibraryMemory
-from reader.ui.library.library_model import (
-    ID_ROLE,
-    SORT_ROLE,
-    LibraryDelegate,
-    LibraryModel,
-)
+from reader.ui.library.library_model import ID_ROLE, SORT_ROLE, LibraryDelegate, LibraryModel
 from reader.ui.library.open_study import OpenStudy
+from reader.ui.painting import EmptyListText
 from reader.ui.row_menu import menu_from_key
 
 FILTER_NOT_FIND = (
@@ -155,6 +151,8 @@ class LibraryPanel(QWidget):
         self.view.customContextMenuRequested.connect(self._row_menu)
         self.view.doubleClicked.connect(self._open_index)
         self.view.installEventFilter(self)
+        EmptyListText(self.view, self._nothing_matches)  # filtered to nothing: not blank
+        self.filter.textChanged.connect(self.view.viewport().update)  # it names the words
 
         table_page = QWidget()
         row = QHBoxLayout()
@@ -253,6 +251,12 @@ class LibraryPanel(QWidget):
         self.filter.setAccessibleDescription(text)
         self.filter.setToolTip(text)
         self.count.setToolTip(text)
+
+    def _nothing_matches(self) -> str:
+        words = self.filter.text()  # Escape leaves it: the field's ✕ empties it
+        return (
+            f"No interview matches “{words}”. The\u00a0✕ in the filter clears it." if words else ""
+        )
 
     def set_current(self, interview_id: str) -> None:
         self.model.set_current(interview_id)

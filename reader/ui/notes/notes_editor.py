@@ -4,12 +4,11 @@ from __future__ import annotations
 
 import re
 
-from PySide6.QtCore import QEvent, QRectF, Qt, Signal
+from PySide6.QtCore import QEvent, Qt, Signal
 from PySide6.QtGui import (
     QFont,
     QKeyEvent,
     QMouseEvent,
-    QPainter,
     QPaintEvent,
     QTextCursor,
     QTextDocument,
@@ -22,6 +21,7 @@ from reader.core.wording import words_in
 from reader.ui import theme
 from reader.ui.after_paint import AfterPaint
 from reader.ui.notes.markdown_highlighter import MarkdownHighlighter, links_in
+from reader.ui.painting import paint_empty_text
 
 _LIST_ITEM = re.compile(r"^(\s*)([-*+]|\d+[.)])(\s+)(\[[ xX]\]\s+)?")
 _QUOTE_PREFIX = re.compile(r"^(\s*(?:>\s?)+)")
@@ -219,11 +219,8 @@ class NotesEditor(QPlainTextEdit):
     def paintEvent(self, event: QPaintEvent) -> None:
         super().paintEvent(event)
         if self.document().isEmpty():
-            painter = QPainter(self.viewport())
-            painter.setPen(self.palette().placeholderText().color())
             margin = self.document().documentMargin()
-            area = QRectF(self.viewport().rect()).adjusted(margin, margin, -margin, -margin)
-            painter.drawText(area, Qt.AlignmentFlag.AlignTop | Qt.TextFlag.TextWordWrap, self.hint)
+            paint_empty_text(self.viewport(), self.hint, margin, margin)
 
     # Keys: lists and quotes go on, Tab indents list items ---------------------------------
 

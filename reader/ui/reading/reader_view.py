@@ -30,6 +30,7 @@ from reader.core.interview import Role, Segment
 from reader.core.session import Session
 from reader.ui import theme
 from reader.ui.mnemonics import with_mnemonics
+from reader.ui.painting import paint_empty_text
 from reader.ui.reading.highlight_layer import HighlightLayer
 from reader.ui.reading.links import LinkOpener
 from reader.ui.reading.margin import fitted_label, widest_name
@@ -649,11 +650,7 @@ class ReaderView(QTextEdit):
 
     def paintEvent(self, event: QPaintEvent) -> None:
         if self.reading is None:  # Qt draws the placeholder on one line, cut at the edge
-            painter = QPainter(self.viewport())
-            painter.setPen(self.palette().placeholderText().color())
-            area = self.viewport().rect().adjusted(24, 16, -24, -16)
-            flags = Qt.AlignmentFlag.AlignTop | Qt.TextFlag.TextWordWrap
-            painter.drawText(area, int(flags), self.placeholderText())
+            paint_empty_text(self.viewport(), self.placeholderText(), 24, 16)
             return
         under = QPainter(self.viewport())
         self.highlights.paint(under)  # beneath the text, which draws with no background

@@ -123,7 +123,8 @@ def build_codebook_actions(window: QMainWindow) -> CodebookActions:
             _action(window, f"Recent Code {n}", f"Alt+{n}", "Apply a code used lately")
             for n in range(1, 10)
         ],
-        focus_codebook=_action(window, "Go to Code&book", "Ctrl+6", "Move the focus to the codes"),
+        # K: B is Go to Li&brary's, beside it in View.
+        focus_codebook=_action(window, "Go to Codeboo&k", "Ctrl+6", "Move the focus to the codes"),
         retrieve=_action(
             window, "&Retrieve Coded Passages…", "Ctrl+Shift+R", "Every passage of a code"
         ),
@@ -491,6 +492,7 @@ def _kept_menu(title: str, window: QMainWindow) -> QMenu:
     return QMenu(title, window)
 
 
+NATIVE = QKeySequence.SequenceFormat.NativeText  # a key as the menus show it
 # The docks' View toggles are named by the docks' titles: given a letter each here.
 DOCK_TOGGLES = {
     "Library": "&Library",
@@ -504,11 +506,16 @@ DOCK_TOGGLES = {
 def add_dock_toggle(actions: Actions, dock: QDockWidget) -> None:
     """List `dock` in View with its letter, above Video. Shown, it comes forward: tabbed
     behind another, the user saw nothing (and a lazy dock's panel is made when it shows, not
-    before). It shows no key: the key that brings the dock (Ctrl+6) is its Go to item's, and
-    does not hide it; written here too, a menu showed one key on two items."""
+    before). Most show no key: the key that brings the dock (Ctrl+6) is its Go to item's,
+    a few lines down, and does not hide it; written here too, a menu showed one key on two
+    items. Search has no Go to item: Ctrl+Shift+F, Edit ▸ Search Everything…'s, which brings
+    it, is written beside it."""
     toggle = dock.toggleViewAction()
     toggle.triggered.connect(lambda on: bring_forward(dock) if on else None)
-    toggle.setText(DOCK_TOGGLES.get(dock.windowTitle(), dock.windowTitle()))
+    text = DOCK_TOGGLES.get(dock.windowTitle(), dock.windowTitle())
+    if dock.windowTitle() == "Search":
+        text += "\t" + actions.search_everything.shortcut().toString(NATIVE)
+    toggle.setText(text)
     assert actions.view_menu is not None
     actions.view_menu.insertAction(actions.playback.video, toggle)
 
@@ -582,6 +589,8 @@ def build_menus(window: QMainWindow, actions: Actions, docks: list[QDockWidget])
     view_menu.addAction(actions.focus_annotations)
     view_menu.addAction(actions.focus_outline)
     view_menu.addAction(actions.focus_library)
+    if codes is not None:  # Codes ▸ Go to Codebook's, with the other Go to items
+        view_menu.addAction(codes.focus_codebook)
     view_menu.addAction(actions.study_memo)
     view_menu.addAction(actions.previous_interview)
     view_menu.addAction(actions.next_interview)
