@@ -7,6 +7,7 @@ from dataclasses import replace
 
 import pytest
 from PySide6.QtCore import Qt
+from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QAbstractItemView, QApplication
 from shiboken6 import delete
 
@@ -176,7 +177,7 @@ def test_a_list_filtered_to_nothing_says_so_and_what_clears_it(
     panel: AnnotationsPanel, controller, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     """At "0 of 1" the list was blank: it says that nothing matches and that Show All (which
-    the count shows) clears the filters; Escape in the filter leaves them."""
+    the count shows) clears the filters; Escape in the filter empties it."""
     assert said_when_empty(panel.view, monkeypatch) == []  # none yet: the count says how
     add(controller, INTRO, "green")
     panel.filter_edit.setText("zzz")
@@ -190,6 +191,9 @@ def test_a_list_filtered_to_nothing_says_so_and_what_clears_it(
     assert len({image.pixelColor(x, 14).name() for x in range(image.width())}) > 1
     panel.show_all.click()
     assert len(panel.visible_ids()) == 1 and said_when_empty(panel.view, monkeypatch) == []
+    panel.filter_edit.setText("zzz")
+    QTest.keyClick(panel.filter_edit, Qt.Key.Key_Escape)
+    assert panel.filter_edit.text() == "" and len(panel.visible_ids()) == 1
 
 
 def test_colour_and_tag_filters_combine(panel: AnnotationsPanel, controller) -> None:

@@ -38,7 +38,7 @@ from PySide6.QtWidgets import (
 )
 
 from reader.core.wording import counted
-from reader.ui.clear_button import add_clear_button
+from reader.ui.clear_button import add_clear_button, clear_on_escape
 from reader.ui.library.library_columns import LibraryColumns
 from reader.ui.library.library_memory import LibraryMemory
 from reader.ui.library.library_model import ID_ROLE, SORT_ROLE, LibraryDelegate, LibraryModel
@@ -90,6 +90,7 @@ class LibraryPanel(QWidget):
         self.filter.setObjectName("library-filter")
         self.filter.setAccessibleName("Filter interviews")
         add_clear_button(self.filter, "the filter")
+        clear_on_escape(self.filter)
         self.filter.textChanged.connect(self.proxy.setFilterFixedString)
         self.filter.textChanged.connect(self._update_count)
         self.filter.installEventFilter(self)
@@ -254,9 +255,7 @@ class LibraryPanel(QWidget):
 
     def _nothing_matches(self) -> str:
         words = self.filter.text()  # Escape leaves it: the field's ✕ empties it
-        return (
-            f"No interview matches “{words}”. The\u00a0✕ in the filter clears it." if words else ""
-        )
+        return f"No interview matches “{words}”. Escape in the filter clears it." if words else ""
 
     def set_current(self, interview_id: str) -> None:
         self.model.set_current(interview_id)
