@@ -11,9 +11,12 @@ from PySide6.QtWidgets import QLineEdit
 CLEAR_ACTION = "_q_qlineeditclearaction"  # the object name Qt gives the button's action
 
 
-def add_clear_button(edit: QLineEdit, what: str) -> None:
-    """Show the clear button in `edit`, named "Clear" and described as emptying `what`."""
+def add_clear_button(edit: QLineEdit, what: str, *, escape_clears: bool = False) -> None:
+    """Show the clear button in `edit`, named "Clear" and described as emptying `what`;
+    with `escape_clears` (a filter field), Escape empties it too while it holds text."""
     edit.setClearButtonEnabled(True)
+    if escape_clears:
+        edit.installEventFilter(_EscapeClears(edit))
     action = edit.findChild(QAction, CLEAR_ACTION)
     if action is not None:  # the button takes its name and tooltip from it
         action.setText("Clear")
@@ -32,8 +35,3 @@ class _EscapeClears(QObject):
             watched.clear()
             return True
         return False  # an empty field's Escape goes on, as before
-
-
-def clear_on_escape(edit: QLineEdit) -> None:
-    """Escape empties `edit` while it holds text (a filter field)."""
-    edit.installEventFilter(_EscapeClears(edit))

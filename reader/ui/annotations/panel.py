@@ -32,7 +32,7 @@ from reader.ui.annotations.model import (
 )
 from reader.ui.annotations.show_all import nothing_shown, show_all_button
 from reader.ui.annotations.study_rows import StudyRows
-from reader.ui.clear_button import add_clear_button, clear_on_escape
+from reader.ui.clear_button import add_clear_button
 from reader.ui.dialogs import filter_combo
 from reader.ui.interview.open_interview import OpenInterview
 from reader.ui.painting import EmptyListText
@@ -66,8 +66,7 @@ class AnnotationsPanel(QWidget):
             accessibleDescription="Shows only the highlights whose quote, note, codes, "
             "question, time or speaker hold these words",
         )
-        add_clear_button(self.filter_edit, "the filter")
-        clear_on_escape(self.filter_edit)
+        add_clear_button(self.filter_edit, "the filter", escape_clears=True)
         self.color_filter = filter_combo("Colour filter", "Shows only the highlights of one colour")
         self.color_filter.setMinimumContentsLength(9)  # "No colour", "Follow up" whole
         self.tag_filter = filter_combo("Code filter", "Shows only the highlights with one code")

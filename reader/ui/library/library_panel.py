@@ -38,7 +38,7 @@ from PySide6.QtWidgets import (
 )
 
 from reader.core.wording import counted
-from reader.ui.clear_button import add_clear_button, clear_on_escape
+from reader.ui.clear_button import add_clear_button
 from reader.ui.library.library_columns import LibraryColumns
 from reader.ui.library.library_memory import LibraryMemory
 from reader.ui.library.library_model import ID_ROLE, SORT_ROLE, LibraryDelegate, LibraryModel
@@ -89,8 +89,7 @@ class LibraryPanel(QWidget):
         self.filter = QLineEdit()
         self.filter.setObjectName("library-filter")
         self.filter.setAccessibleName("Filter interviews")
-        add_clear_button(self.filter, "the filter")
-        clear_on_escape(self.filter)
+        add_clear_button(self.filter, "the filter", escape_clears=True)
         self.filter.textChanged.connect(self.proxy.setFilterFixedString)
         self.filter.textChanged.connect(self._update_count)
         self.filter.installEventFilter(self)
