@@ -1,5 +1,6 @@
-"""OpenDocument text (.odt): paragraphs and headings in order; a bold span at a
-paragraph's start may be a speaker's name.
+"""OpenDocument text (.odt): paragraphs and headings in order, tables' cells included; a
+bold span at a paragraph's start may be a speaker's name, and a table's row of a time, a
+name and words a timed turn, as in a Word document.
 
 Read with zipfile and ElementTree: odfpy (last released 2020) would only walk the same XML,
 and the bold styles still have to be resolved by hand.
@@ -8,17 +9,19 @@ and the bold styles still have to be resolved by hand.
 from __future__ import annotations
 
 import io
+import itertools
 import zipfile
 from collections.abc import Iterator
 from xml.etree import ElementTree
 
 from reader.core.document import DocumentError
-from reader.core.transcripts import Para, Parsed, check_zip, from_paragraphs
+from reader.core.transcripts import Para, Parsed, check_zip, from_paragraphs, timed_row
 
 _TEXT = "{urn:oasis:names:tc:opendocument:xmlns:text:1.0}"
 _STYLE = "{urn:oasis:names:tc:opendocument:xmlns:style:1.0}"
 _FO = "{urn:oasis:names:tc:opendocument:xmlns:xsl-fo-compatible:1.0}"
 _OFFICE = "{urn:oasis:names:tc:opendocument:xmlns:office:1.0}"
+_TABLE = "{urn:oasis:names:tc:opendocument:xmlns:table:1.0}"
 _SKIPPED = {f"{_TEXT}note", f"{_TEXT}tracked-changes", f"{_OFFICE}annotation"}
 
 
@@ -56,8 +59,23 @@ def _paragraphs(element: ElementTree.Element, bold: set[str]) -> Iterator[Para]:
             pieces: list[tuple[str, bool]] = []
             _inline(child, child.get(f"{_TEXT}style-name") in bold, bold, pieces)
             yield _para(pieces)
+        elif child.tag == f"{_TABLE}table-row":
+            cells = _cells(child, bold)
+            yield from timed_row(cells) or itertools.chain.from_iterable(cells)
         elif child.tag not in _SKIPPED:
             yield from _paragraphs(child, bold)  # lists, sections, tables, frames
+
+
+def _cells(row: ElementTree.Element, bold: set[str]) -> list[list[Para]]:
+    """The paragraphs of a table row's cells. A cell merged across columns or down rows is
+    followed by covered cells in its place, which hold no words as a rule: one is a cell
+    here only when it does, so that a merged cell counts once, as Word writes one."""
+    cells = []
+    for cell in row:
+        paras = list(_paragraphs(cell, bold))
+        if cell.tag == f"{_TABLE}table-cell" or any(para.text.strip() for para in paras):
+            cells.append(paras)
+    return cells
 
 
 def _inline(

@@ -15,8 +15,15 @@ from datetime import UTC, datetime
 from typing import TYPE_CHECKING
 
 from reader.core.document import DocumentError
-from reader.core.interview import format_ms, label_at
-from reader.core.transcripts import Para, Parsed, check_zip, cue_time_ms, from_paragraphs
+from reader.core.interview import format_ms
+from reader.core.transcripts import (
+    Para,
+    Parsed,
+    check_zip,
+    cue_time_ms,
+    from_paragraphs,
+    timed_row,
+)
 
 if TYPE_CHECKING:
     from docx.document import Document as WordDocument
@@ -97,29 +104,7 @@ def _blocks(container: _Element, bold_styles: set[str]) -> Iterator[Para]:
         for row in _inside(child, {_W + "tr"}, _WRAPPERS):
             row_cells = _inside(row, {_W + "tc"}, _WRAPPERS)
             cells = [list(_blocks(cell, bold_styles)) for cell in row_cells]
-            yield from _timed_row(cells) or itertools.chain.from_iterable(cells)
-
-
-def _timed_row(cells: list[list[Para]]) -> list[Para] | None:
-    """The paragraphs of a table's row of a time, a speaker's name and their words
-    ("00:00:10 | Amal | We came in 2015."), the first "00:00:10 Amal: We came in 2015."
-    as a typed transcript's line, so that the turn starts at the time and the time is
-    not a paragraph of the turn before; None for a row of another shape."""
-    if len(cells) != 3:
-        return None
-    time, name = (_one_line(paras) for paras in cells[:2])
-    name = name.rstrip(":：").rstrip()
-    label = label_at(f"{time} {name}:")
-    if not time or label is None or (label.name, label.timestamp) != (name, time.strip("[]()")):
-        return None
-    first, *rest = cells[2] or [Para("")]
-    return [Para(f"{time} {name}: {first.text}"), *rest]
-
-
-def _one_line(paras: list[Para]) -> str:
-    """The text of a cell of one line, "" for a cell of more or of none."""
-    lines = [line for para in paras if (line := para.text.strip())]
-    return lines[0] if len(lines) == 1 and "\n" not in lines[0] else ""
+            yield from timed_row(cells) or itertools.chain.from_iterable(cells)
 
 
 def _inside(element: _Element, wanted: set[str], wrappers: set[str]) -> Iterator[_Element]:

@@ -1,0 +1,103 @@
+"""OpenDocument text (reader/core/transcripts/opendocument.py): the words the document
+shows are read, once, as a word processor lays them out.
+
+Each document is a content.xml written here around a body of `text:` and `table:`
+elements; each read is checked to hold the words of the body's text, each once, but those
+the test names as left out.
+"""
+
+from __future__ import annotations
+
+import re
+import zipfile
+from collections import Counter
+from collections.abc import Iterable
+from pathlib import Path
+from xml.etree import ElementTree
+
+from reader.core.document import Document, load_document
+
+NAMESPACES = {
+    "office": "urn:oasis:names:tc:opendocument:xmlns:office:1.0",
+    "style": "urn:oasis:names:tc:opendocument:xmlns:style:1.0",
+    "text": "urn:oasis:names:tc:opendocument:xmlns:text:1.0",
+    "table": "urn:oasis:names:tc:opendocument:xmlns:table:1.0",
+    "draw": "urn:oasis:names:tc:opendocument:xmlns:drawing:1.0",
+    "svg": "urn:oasis:names:tc:opendocument:xmlns:svg-compatible:1.0",
+    "fo": "urn:oasis:names:tc:opendocument:xmlns:xsl-fo-compatible:1.0",
+    "xlink": "http://www.w3.org/1999/xlink",
+}
+DECLARATIONS = " ".join(f'xmlns:{prefix}="{uri}"' for prefix, uri in NAMESPACES.items())
+TIME_RE = re.compile(r"\d{1,2}:\d{2}(?::\d{2})?(?:[.,]\d{1,3})?")
+
+
+def load_body(path: Path, body: str, styles: str = "", left_out: Iterable[str] = ()) -> Document:
+    """The document whose body is `body` and automatic styles `styles`, as the app opens it."""
+    content = (
+        f'<?xml version="1.0" encoding="UTF-8"?><office:document-content {DECLARATIONS}>'
+        f"<office:automatic-styles>{styles}</office:automatic-styles>"
+        f"<office:body><office:text>{body}</office:text></office:body>"
+        "</office:document-content>"
+    )
+    with zipfile.ZipFile(path, "w") as archive:
+        archive.writestr("mimetype", "application/vnd.oasis.opendocument.text")
+        archive.writestr("content.xml", content)
+    doc = load_document(path)
+    root = ElementTree.fromstring(content)
+    expected = words(" ".join(root.itertext())) - words(" ".join(left_out))
+    assert words(doc.text) == expected, "a word lost or read twice"
+    return doc
+
+
+def words(text: str) -> Counter[str]:
+    """The words of `text`, times aside: a time heading a turn is the turn's start."""
+    return Counter(re.findall(r"\w+", TIME_RE.sub(" ", text)))
+
+
+def para(text: str) -> str:
+    return f"<text:p>{text}</text:p>"
+
+
+def cell(text: str, columns: int = 1) -> str:
+    spanned = f' table:number-columns-spanned="{columns}"' if columns > 1 else ""
+    covered = "<table:covered-table-cell/>" * (columns - 1)
+    return f"<table:table-cell{spanned}>{text}</table:table-cell>{covered}"
+
+
+def test_time_speaker_and_speech_columns(tmp_path: Path) -> None:
+    """A table of a time, a speaker's name and their words a row, read as the Word reader
+    reads one: each row a turn that starts at its time. The header row, of another shape,
+    is read a cell a paragraph; a cell merged across two columns is one cell."""
+    rows = [
+        ("00:00:03", "Interviewer", para("Thanks for coming. How did you come to Glasgow?")),
+        ("00:00:10", "Amal:", para("We came in 2015.")),
+        ("[00:01:05]", "Interviewer", para("And work?")),
+        ("1:01:09.5", "Amal", para("Two jobs.") + para("I found work in a bakery.")),
+    ]
+    rows_xml = "".join(
+        f"<table:table-row>{cell(para(time))}{cell(para(name))}{cell(speech, 1 + (i == 2))}"
+        "</table:table-row>"
+        for i, (time, name, speech) in enumerate(rows)
+    )
+    doc = load_body(
+        tmp_path / "timed.odt",
+        para("Interview 7")
+        + '<table:table table:name="T"><table:table-column table:number-columns-repeated="4"/>'
+        + "<table:table-header-rows><table:table-row>"
+        + "".join(cell(para(title)) for title in ("Time", "Speaker", "Text"))
+        + "</table:table-row></table:table-header-rows>"
+        + rows_xml
+        + "</table:table>",
+    )
+    assert doc.text == (
+        "Interview 7\n\nTime\n\nSpeaker\n\nText\n\n"
+        "Interviewer: Thanks for coming. How did you come to Glasgow?\n\n"
+        "Amal: We came in 2015.\n\nInterviewer: And work?\n\n"
+        "Amal: Two jobs.\n\nI found work in a bakery.\n"
+    )
+    assert [(turn.speaker, turn.start_ms) for turn in doc.turns] == [
+        ("Interviewer", 3000),
+        ("Amal", 10_000),
+        ("Interviewer", 65_000),
+        ("Amal", 3_669_500),
+    ]
