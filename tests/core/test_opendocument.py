@@ -101,3 +101,82 @@ def test_time_speaker_and_speech_columns(tmp_path: Path) -> None:
         ("Interviewer", 65_000),
         ("Amal", 3_669_500),
     ]
+
+
+def test_alt_text_text_boxes_and_ruby_readings_are_not_speech(tmp_path: Path) -> None:
+    """A picture's alt text, a text box's words (a caption, anchored in the paragraph or
+    to the page) and a ruby's reading are not the paragraph's words (ODF 1.2 §6.1.1): they
+    are left out, as the Word reader leaves out alt text and text boxes. They were glued
+    into the sentence around them ("Look at this.ALTTITLE")."""
+    picture = (
+        '<draw:frame draw:name="Picture 1"><draw:image xlink:href="Pictures/1.png"/>'
+        "<svg:title>Ward photo</svg:title><svg:desc>Beds along a wall</svg:desc></draw:frame>"
+    )
+    caption = (
+        '<draw:frame draw:name="Frame1" text:anchor-type="paragraph"><draw:text-box>'
+        f"<text:p>Illustration 1: Map of the ward{picture}</text:p></draw:text-box></draw:frame>"
+    )
+    ruby = (
+        "<text:ruby><text:ruby-base>漢字</text:ruby-base>"
+        "<text:ruby-text>かんじ</text:ruby-text></text:ruby>"
+    )
+    doc = load_body(
+        tmp_path / "frames.odt",
+        caption.replace('"paragraph"', '"page"')
+        + para(f"Interviewer: Look at this.{picture} What is it?")
+        + para(f"Amal: Here is the map.{caption} Where is your desk?")
+        + para(f"Interviewer: {ruby} okay?"),
+        left_out=["Ward photo Beds along a wall"] * 3
+        + ["Illustration 1: Map of the ward"] * 2
+        + ["かんじ"],
+    )
+    assert doc.text == (
+        "Interviewer: Look at this. What is it?\n\n"
+        "Amal: Here is the map. Where is your desk?\n\n"
+        "Interviewer: 漢字 okay?\n"
+    )
+
+
+def test_hidden_text_is_left_out(tmp_path: Path) -> None:
+    """Words Writer does not show: in a hidden character style or paragraph style, a hidden
+    section, a hidden text field that is hidden, and a paragraph a hidden paragraph field
+    hides. A hidden text field that shows, and a conditionally hidden section (its condition
+    is not worked out here), are read."""
+    styles = (
+        '<style:style style:name="T1" style:family="text">'
+        '<style:text-properties text:display="none"/></style:style>'
+        '<style:style style:name="P1" style:family="paragraph">'
+        '<style:text-properties text:display="none"/></style:style>'
+    )
+    hidden_field = (
+        '<text:hidden-text text:condition="ooow:1" text:string-value="{0}" '
+        'text:is-hidden="{1}">{0}</text:hidden-text>'
+    )
+    hidden_paragraph = '<text:hidden-paragraph text:condition="ooow:1" text:is-hidden="true"/>'
+    doc = load_body(
+        tmp_path / "hidden.odt",
+        para('Ana: It is <text:span text:style-name="T1">a secret </text:span>enough.')
+        + '<text:p text:style-name="P1">Note to self: ask again.</text:p>'
+        + '<text:section text:name="S1" text:display="none">'
+        + para("Interviewer: A draft question?")
+        + "</text:section>"
+        + para("Interviewer: And <text:span>now</text:span>?")
+        + para(f"Ana: Yes{hidden_field.format('MAYBE', 'true')} indeed.")
+        + para(f"Ana: {hidden_field.format('Truly', 'false')} yes.")
+        + para(f"Ana: A paragraph hidden.{hidden_paragraph}")
+        + '<text:section text:name="S2" text:display="condition" text:condition="ooow:0">'
+        + para("Interviewer: Thanks.")
+        + "</text:section>",
+        styles,
+        left_out=[
+            "a secret",
+            "Note to self: ask again.",
+            "Interviewer: A draft question?",
+            "MAYBE",
+            "Ana: A paragraph hidden.",
+        ],
+    )
+    assert doc.text == (
+        "Ana: It is enough.\n\nInterviewer: And now?\n\nAna: Yes indeed.\n\n"
+        "Ana: Truly yes.\n\nInterviewer: Thanks.\n"
+    )

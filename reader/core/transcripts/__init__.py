@@ -91,6 +91,15 @@ class Cue:
 
 
 @dataclass(frozen=True)
+class TextStyles:
+    """The names of a word-processor file's styles that make text bold, and of those that
+    hide it (Word's "Hidden", Writer's hidden character)."""
+
+    bold: frozenset[str]
+    hidden: frozenset[str]
+
+
+@dataclass(frozen=True)
 class Para:
     """One paragraph of a word-processor file; `bold` is the length of its leading bold run."""
 
