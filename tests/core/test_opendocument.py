@@ -180,3 +180,42 @@ def test_hidden_text_is_left_out(tmp_path: Path) -> None:
         "Ana: It is enough.\n\nInterviewer: And now?\n\nAna: Yes indeed.\n\n"
         "Ana: Truly yes.\n\nInterviewer: Thanks.\n"
     )
+
+
+def test_white_space_collapses_as_the_format_says(tmp_path: Path) -> None:
+    """ODF 1.2 §6.1.2: in a paragraph, a run of spaces, tabs and line ends in the XML's
+    text is one space, and none at the paragraph's start (a pretty-printed content.xml's
+    indents and line ends); only text:s, text:tab and text:line-break add space, as
+    Writer writes them. The line ends were paragraphs of their own, the indents kept."""
+    ruby = (
+        "<text:ruby>\n  <text:ruby-base>漢字</text:ruby-base>\n"
+        "  <text:ruby-text>かんじ</text:ruby-text>\n</text:ruby>"
+    )
+    bold_name = '<text:span text:style-name="T1">{}</text:span>'
+    styles = (
+        '<style:style style:name="T1" style:family="text">'
+        '<style:text-properties fo:font-weight="bold"/></style:style>'
+    )
+    doc = load_body(
+        tmp_path / "pretty.odt",
+        "\n".join(
+            [
+                "<text:p>Interviewer: What do\n      you think?</text:p>",
+                "<text:p>\n   Ana: I think   it is\n   fine.\n</text:p>",
+                "<text:p>Interviewer: And <text:span> the\tnights</text:span> ?</text:p>",
+                f"<text:p>\n  {bold_name.format('Ana')}\n  They are long.</text:p>",
+                f"<text:p>  {bold_name.format('Interviewer')} Which {ruby}?</text:p>",
+                f"<text:p>{bold_name.format('Ana')}\n One<text:s/>space,<text:s text:c='3'/>"
+                "three, a<text:tab/>tab <text:s/>and<text:line-break/>  a line.</text:p>",
+            ]
+        ),
+        styles,
+        left_out=["かんじ"],
+    )
+    assert doc.text == (
+        "Interviewer: What do you think?\n\nAna: I think it is fine.\n\n"
+        "Interviewer: And the nights ?\n\nAna: They are long.\n\n"
+        "Interviewer: Which 漢字?\n\n"
+        "Ana: One space,   three, a\ttab  and\n\na line.\n"
+    )
+    assert [turn.speaker for turn in doc.turns] == ["Interviewer", "Ana"] * 3

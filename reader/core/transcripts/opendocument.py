@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import io
 import itertools
+import re
 import zipfile
 from collections.abc import Iterator
 from xml.etree import ElementTree
@@ -36,13 +37,9 @@ _TABLE = "{urn:oasis:names:tc:opendocument:xmlns:table:1.0}"
 # boxes and alt text are not read either.
 _DRAW = "{urn:oasis:names:tc:opendocument:xmlns:drawing:1.0}"
 # Notes and comments (not words said mid-sentence), the record of tracked changes (the
-# deleted words), a ruby's reading (shown above its base, which is read).
-_SKIPPED = {
-    f"{_TEXT}note",
-    f"{_TEXT}tracked-changes",
-    f"{_OFFICE}annotation",
-    f"{_TEXT}ruby-text",
-}
+# deleted words).
+_SKIPPED = {f"{_TEXT}note", f"{_TEXT}tracked-changes", f"{_OFFICE}annotation"}
+_WHITE_SPACE_RE = re.compile("[ \t\r\n]+")  # XML's, not Unicode's: a no-break space is text
 
 
 def parse(data: bytes, name: str) -> Parsed:
@@ -98,9 +95,9 @@ def _paragraphs(element: ElementTree.Element, styles: TextStyles) -> Iterator[Pa
             continue
         if child.tag in (f"{_TEXT}p", f"{_TEXT}h"):
             if not _hidden_by_field(child):
-                pieces: list[tuple[str, bool]] = []
-                _inline(child, child.get(f"{_TEXT}style-name") in styles.bold, styles, pieces)
-                yield _para(pieces)
+                content = _Content()
+                _inline(child, child.get(f"{_TEXT}style-name") in styles.bold, styles, content)
+                yield content.para()
         elif child.tag == f"{_TABLE}table-row":
             cells = _cells(child, styles)
             yield from timed_row(cells) or itertools.chain.from_iterable(cells)
@@ -126,32 +123,57 @@ def _cells(row: ElementTree.Element, styles: TextStyles) -> list[list[Para]]:
     return cells
 
 
-def _inline(
-    element: ElementTree.Element, is_bold: bool, styles: TextStyles, out: list[tuple[str, bool]]
-) -> None:
-    if element.text:
-        out.append((element.text, is_bold))
+class _Content:
+    """A paragraph's text as it is read, in pieces, each bold or not. White space in the
+    XML's text collapses as ODF 1.2 §6.1.2 says: a run of spaces, tabs and line ends is one
+    space, none at the paragraph's start (a pretty-printed file's indents and line ends);
+    text:s, text:tab and text:line-break are the spaces, tabs and breaks Writer writes."""
+
+    def __init__(self) -> None:
+        self.pieces: list[tuple[str, bool]] = []
+        self.after_space = True  # so a paragraph's leading white space is dropped
+
+    def characters(self, text: str | None, is_bold: bool) -> None:
+        text = _WHITE_SPACE_RE.sub(" ", text or "")
+        if self.after_space:
+            text = text.removeprefix(" ")
+        if text:
+            self.pieces.append((text, is_bold))
+            self.after_space = text.endswith(" ")
+
+    def spacing(self, text: str, is_bold: bool) -> None:
+        """Space that an element writes, kept as it is: a space after it is one more (as
+        Writer reads one)."""
+        self.pieces.append((text, is_bold))
+        self.after_space = False
+
+    def para(self) -> Para:
+        text = "".join(piece for piece, _ in self.pieces)
+        lead = 0
+        for piece, is_bold in self.pieces:
+            if not is_bold and piece.strip():
+                break
+            lead += len(piece)
+        return Para(text, lead)
+
+
+def _inline(element: ElementTree.Element, is_bold: bool, styles: TextStyles, out: _Content) -> None:
+    out.characters(element.text, is_bold)
     for child in element:
         tag = child.tag
         if tag == f"{_TEXT}s":
             count = child.get(f"{_TEXT}c", "1")
-            out.append((" " * min(int(count) if count.isdigit() else 1, 100), is_bold))
+            out.spacing(" " * min(int(count) if count.isdigit() else 1, 100), is_bold)
         elif tag == f"{_TEXT}tab":
-            out.append(("\t", is_bold))
+            out.spacing("\t", is_bold)
         elif tag == f"{_TEXT}line-break":
-            out.append(("\n", is_bold))
+            out.spacing("\n", is_bold)
+        elif tag == f"{_TEXT}ruby":
+            # Its base alone: its reading (text:ruby-text) is shown above the base, and
+            # white space between the two is not text.
+            for base in child.iterfind(f"{_TEXT}ruby-base"):
+                _inline(base, is_bold, styles, out)
         elif not _left_out(child, styles):
             inner = is_bold or child.get(f"{_TEXT}style-name") in styles.bold
             _inline(child, inner, styles, out)
-        if child.tail:
-            out.append((child.tail, is_bold))
-
-
-def _para(pieces: list[tuple[str, bool]]) -> Para:
-    text = "".join(piece for piece, _ in pieces)
-    lead = 0
-    for piece, is_bold in pieces:
-        if not is_bold and piece.strip():
-            break
-        lead += len(piece)
-    return Para(text, lead)
+        out.characters(child.tail, is_bold)
