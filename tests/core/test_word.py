@@ -2,7 +2,8 @@
 once, wherever Word keeps it (content controls, tracked changes, merged table cells).
 
 Each document is python-docx's blank one with a body written here in WordprocessingML;
-each read is checked to hold the words of the body's text elements, each once.
+each read is checked to hold the words of the body's text elements, each once, but those
+the test names as left out.
 """
 
 from __future__ import annotations
@@ -10,6 +11,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from collections import Counter
+from collections.abc import Iterable
 from pathlib import Path
 
 from lxml import etree
@@ -17,20 +19,37 @@ from lxml import etree
 from reader.core.document import Document, load_document
 
 W = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
+# Those of pictures and text boxes too.
+DECLARATIONS = " ".join(
+    f'xmlns:{prefix}="{uri}"'
+    for prefix, uri in {
+        "w": W,
+        "wp": "http://schemas.openxmlformats.org/drawingml/2006/wordprocessingDrawing",
+        "a": "http://schemas.openxmlformats.org/drawingml/2006/main",
+        "wps": "http://schemas.microsoft.com/office/word/2010/wordprocessingShape",
+    }.items()
+)
 TIME_RE = re.compile(r"\d{1,2}:\d{2}(?::\d{2})?(?:[.,]\d{1,3})?")
 
 
-def load_body(path: Path, body: str) -> Document:
-    """The document whose body is `body` (elements with the `w:` prefix), as the app opens it."""
+def load_body(
+    path: Path, body: str, left_out: Iterable[str] = (), hidden_style: str = ""
+) -> Document:
+    """The document whose body is `body` (elements with the `w:` prefix), as the app opens
+    it; `hidden_style` names a character style of hidden text it has."""
     import docx
+    from docx.enum.style import WD_STYLE_TYPE
 
     document = docx.Document()
+    if hidden_style:
+        document.styles.add_style(hidden_style, WD_STYLE_TYPE.CHARACTER).font.hidden = True
     section = document.element.body[-1]  # sectPr: the body's last child, where it must stay
-    for element in etree.fromstring(f'<w:body xmlns:w="{W}">{body}</w:body>'):
+    for element in etree.fromstring(f"<w:body {DECLARATIONS}>{body}</w:body>"):
         section.addprevious(element)
     document.save(str(path))
     doc = load_document(path)
-    assert words(doc.text) == words(shown_text(body)), "a word lost or read twice"
+    expected = words(shown_text(body)) - words(" ".join(left_out))
+    assert words(doc.text) == expected, "a word lost or read twice"
     return doc
 
 
@@ -43,7 +62,7 @@ def words(text: str) -> Counter[str]:
 def shown_text(body: str) -> str:
     """The text of the body's w:t elements but those of deleted and moved-out words."""
     hidden = "ancestor::*[self::w:del or self::w:moveFrom]"
-    root = etree.fromstring(f'<w:body xmlns:w="{W}">{body}</w:body>')
+    root = etree.fromstring(f"<w:body {DECLARATIONS}>{body}</w:body>")
     return " ".join(root.xpath(f"//w:t[not({hidden})]/text()", namespaces={"w": W}))
 
 
@@ -216,3 +235,35 @@ def test_time_speaker_and_speech_columns(tmp_path: Path) -> None:
         ("Interviewer", 65_000),
         ("Amal", 3_669_500),
     ]
+
+
+def test_hidden_text_ruby_readings_text_boxes_and_alt_text_are_not_read(tmp_path: Path) -> None:
+    """As in an .odt: hidden runs (Hidden set on the run or by its character style) and a
+    ruby's reading are left out, a ruby's base is read (it was lost, reading and all); a
+    text box's words and a picture's alt text are not the paragraph's."""
+    hidden = '<w:r><w:rPr><w:vanish/></w:rPr><w:t xml:space="preserve">a secret </w:t></w:r>'
+    styled = '<w:r><w:rPr><w:rStyle w:val="Secret"/></w:rPr><w:t>MAYBE</w:t></w:r>'
+    ruby = (
+        "<w:r><w:ruby><w:rubyPr/><w:rt>" + run("かんじ") + "</w:rt>"
+        "<w:rubyBase>" + run("漢字") + "</w:rubyBase></w:ruby></w:r>"
+    )
+    text_box = (
+        '<w:r><w:drawing><wp:anchor><wp:docPr id="1" name="Box" descr="A map"/><a:graphic>'
+        "<a:graphicData><wps:wsp><wps:txbx><w:txbxContent>"
+        + para(run("Illustration 1: Map of the ward"))
+        + "</w:txbxContent></wps:txbx></wps:wsp></a:graphicData></a:graphic></wp:anchor>"
+        "</w:drawing></w:r>"
+    )
+    doc = load_body(
+        tmp_path / "hidden.docx",
+        para(run("Ana: It is "), hidden, run("enough."))
+        + para(run("Ana: Yes"), styled, run(" indeed."))
+        + para(run("Interviewer: "), ruby, run(" okay?"))
+        + para(run("Amal: Here is the map."), text_box, run(" Where is your desk?")),
+        left_out=["a secret", "MAYBE", "かんじ", "Illustration 1: Map of the ward"],
+        hidden_style="Secret",
+    )
+    assert doc.text == (
+        "Ana: It is enough.\n\nAna: Yes indeed.\n\nInterviewer: 漢字 okay?\n\n"
+        "Amal: Here is the map. Where is your desk?\n"
+    )

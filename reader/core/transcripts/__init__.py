@@ -91,6 +91,15 @@ class Cue:
 
 
 @dataclass(frozen=True)
+class TextStyles:
+    """The names of a word-processor file's styles that make text bold, and of those that
+    hide it (Word's "Hidden", Writer's hidden character)."""
+
+    bold: frozenset[str]
+    hidden: frozenset[str]
+
+
+@dataclass(frozen=True)
 class Para:
     """One paragraph of a word-processor file; `bold` is the length of its leading bold run."""
 
@@ -331,6 +340,29 @@ def from_paragraphs(paras: Iterable[Para], format: str, name: str, encoding: str
     parsed = builder.parsed(format, encoding)
     titled = _OTTER_HEADER_RE.fullmatch("\n".join(texts[:2]))
     return replace(parsed, title=titled["title"]) if titled else parsed
+
+
+def timed_row(cells: Sequence[Sequence[Para]]) -> list[Para] | None:
+    """The paragraphs of a table's row (.docx or .odt; a cell's paragraphs a list) of a
+    time, a speaker's name and their words ("00:00:10 | Amal | We came in 2015."), the
+    first "00:00:10 Amal: We came in 2015." as a typed transcript's line, so that the turn
+    starts at the time and the time is not a paragraph of the turn before; None for a row
+    of another shape."""
+    if len(cells) != 3:
+        return None
+    time, name = (_one_line(paras) for paras in cells[:2])
+    name = name.rstrip(":：").rstrip()
+    label = label_at(f"{time} {name}:")
+    if not time or label is None or (label.name, label.timestamp) != (name, time.strip("[]()")):
+        return None
+    first, *rest = cells[2] or [Para("")]
+    return [Para(f"{time} {name}: {first.text}"), *rest]
+
+
+def _one_line(paras: Sequence[Para]) -> str:
+    """The text of a cell of one line, "" for a cell of more or of none."""
+    lines = [line for para in paras if (line := para.text.strip())]
+    return lines[0] if len(lines) == 1 and "\n" not in lines[0] else ""
 
 
 def header(line: str) -> re.Match[str] | None:

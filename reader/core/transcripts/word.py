@@ -1,5 +1,6 @@
 """Word documents (.docx): paragraphs in order, tables' cells included, with the words Word
-shows with tracked changes accepted; a bold run at a paragraph's start may be a speaker's
+shows with tracked changes accepted (not hidden text, nor a ruby's reading; text boxes and
+alt text are not read either); a bold run at a paragraph's start may be a speaker's
 name, and a table's row of a time, a name and words a timed turn. Teams' transcripts are
 Word documents too."""
 
@@ -15,8 +16,16 @@ from datetime import UTC, datetime
 from typing import TYPE_CHECKING
 
 from reader.core.document import DocumentError
-from reader.core.interview import format_ms, label_at
-from reader.core.transcripts import Para, Parsed, check_zip, cue_time_ms, from_paragraphs
+from reader.core.interview import format_ms
+from reader.core.transcripts import (
+    Para,
+    Parsed,
+    TextStyles,
+    check_zip,
+    cue_time_ms,
+    from_paragraphs,
+    timed_row,
+)
 
 if TYPE_CHECKING:
     from docx.document import Document as WordDocument
@@ -77,49 +86,35 @@ def _created(properties: object) -> str:
 def _paragraphs(document: WordDocument) -> Iterator[Para]:
     from docx.enum.style import WD_STYLE_TYPE
 
-    # Bold character styles, looked up once: Run.style searches all styles on each call.
-    bold = {
-        style.style_id
-        for style in document.styles
-        if style.type == WD_STYLE_TYPE.CHARACTER and style.font.bold
-    }
-    return _blocks(document.element.body, bold)
+    # Character styles, looked up once: Run.style searches all styles on each call.
+    characters = [style for style in document.styles if style.type == WD_STYLE_TYPE.CHARACTER]
+    styles = TextStyles(
+        bold=frozenset(style.style_id for style in characters if style.font.bold),
+        hidden=frozenset(style.style_id for style in characters if style.font.hidden),
+    )
+    return _blocks(document.element.body, styles)
 
 
-def _blocks(container: _Element, bold_styles: set[str]) -> Iterator[Para]:
+def _blocks(container: _Element, styles: TextStyles) -> Iterator[Para]:
     """The paragraphs of a body or a table's cell in document order, those of its tables'
     cells included. A cell is read as written, once: python-docx's rows give a cell merged
     across columns once a column, and one merged down rows again in each row under it."""
     for child in _inside(container, _BLOCKS, _WRAPPERS):
         if child.tag == _W + "p":
-            yield _para(child, bold_styles)
+            yield _para(child, styles)
             continue
         for row in _inside(child, {_W + "tr"}, _WRAPPERS):
             row_cells = _inside(row, {_W + "tc"}, _WRAPPERS)
-            cells = [list(_blocks(cell, bold_styles)) for cell in row_cells]
-            yield from _timed_row(cells) or itertools.chain.from_iterable(cells)
+            cells = [list(_blocks(cell, styles)) for cell in row_cells]
+            yield from timed_row(cells) or itertools.chain.from_iterable(cells)
 
 
-def _timed_row(cells: list[list[Para]]) -> list[Para] | None:
-    """The paragraphs of a table's row of a time, a speaker's name and their words
-    ("00:00:10 | Amal | We came in 2015."), the first "00:00:10 Amal: We came in 2015."
-    as a typed transcript's line, so that the turn starts at the time and the time is
-    not a paragraph of the turn before; None for a row of another shape."""
-    if len(cells) != 3:
-        return None
-    time, name = (_one_line(paras) for paras in cells[:2])
-    name = name.rstrip(":：").rstrip()
-    label = label_at(f"{time} {name}:")
-    if not time or label is None or (label.name, label.timestamp) != (name, time.strip("[]()")):
-        return None
-    first, *rest = cells[2] or [Para("")]
-    return [Para(f"{time} {name}: {first.text}"), *rest]
-
-
-def _one_line(paras: list[Para]) -> str:
-    """The text of a cell of one line, "" for a cell of more or of none."""
-    lines = [line for para in paras if (line := para.text.strip())]
-    return lines[0] if len(lines) == 1 and "\n" not in lines[0] else ""
+def _run_text(run: CT_R) -> str:
+    """The run's text with a ruby's base (python-docx's leaves the ruby out, base and all);
+    the ruby's reading (w:rt), shown above its base, is not read, as in an .odt."""
+    bases = run.iterfind(f"{_W}ruby/{_W}rubyBase")
+    inner = (r.text for base in bases for r in _inside(base, {_W + "r"}, _RUN_WRAPPERS))
+    return run.text + "".join(inner)  # type: ignore[attr-defined]
 
 
 def _inside(element: _Element, wanted: set[str], wrappers: set[str]) -> Iterator[_Element]:
@@ -132,15 +127,19 @@ def _inside(element: _Element, wanted: set[str], wrappers: set[str]) -> Iterator
             yield from _inside(child, wanted, wrappers)
 
 
-def _para(paragraph: _Element, bold_styles: set[str]) -> Para:
+def _para(paragraph: _Element, styles: TextStyles) -> Para:
     from docx.text.font import Font
 
     # Not python-docx's text: it takes only the runs directly in the paragraph or a link.
-    runs: list[CT_R] = list(_inside(paragraph, {_W + "r"}, _RUN_WRAPPERS))  # type: ignore[arg-type]
-    texts = [run.text for run in runs]
+    runs: list[CT_R] = [
+        run
+        for run in _inside(paragraph, {_W + "r"}, _RUN_WRAPPERS)
+        if not (Font(run).hidden or run.style in styles.hidden)  # type: ignore[union-attr]
+    ]
+    texts = [_run_text(run) for run in runs]
     bold = 0
     for run, text in zip(runs, texts, strict=True):
-        if Font(run).bold or run.style in bold_styles or not text.strip():
+        if Font(run).bold or run.style in styles.bold or not text.strip():
             bold += len(text)
         else:
             break
