@@ -160,6 +160,10 @@ _CALL_CHECK = (
     r"|(?:do|would) you mind (?:if (?:i|we) |me |us )?record(?:ing)?"
     r"|(?:may|can|could) (?:i|we) record)"
 )
+_CHECK_FIRST_WORDS = {
+    "so", "and", "just", "first", "quickly", "before", "is", "are", "can", "could", "does",
+    "shall", "should", "would", "do", "may",
+}  # fmt: skip
 _CHECK_TAILS = {
     "running", "started", "on", "working", "going", "ok", "okay", "alright", "all", "right",
     "fine", "good", "clear", "now", "still", "yet", "well", "properly", "then", "so", "to",
@@ -682,6 +686,8 @@ def _greets_or_checks(sentence: str) -> bool:
     rest = " ".join(folded[start:])
     if not _ends_with_question_mark(sentence.rstrip()):
         return not rest
+    if rest.partition(" ")[0] not in _CHECK_FIRST_WORDS:  # most questions: no regex to compile
+        return False
     check = re.match(_CALL_CHECK, rest)
     return check is not None and all(word in _CHECK_TAILS for word in rest[check.end() :].split())
 
