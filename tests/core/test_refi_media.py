@@ -351,3 +351,15 @@ def test_a_recording_without_turn_times_adds_nothing_to_the_zip(tmp_path: Path) 
     save_notes(notes_path, session.notes)
     files = unzip(sent_qdpx(open_study(folder)))
     assert [name for name in files if not name.endswith(".txt")] == ["project.qde"]
+
+
+def test_a_recording_of_an_untimed_transcript_is_named_as_left_out(tmp_path: Path) -> None:
+    """REFI-QDA joins a recording to its transcript by times: without any, the recording
+    was left out of the project without a word."""
+    folder = tmp_path / "study"
+    folder.mkdir()
+    (folder / "C.txt").write_text("Q: When?\nA: In March.\n", encoding="utf-8")
+    (folder / "C.mp3").write_bytes(MP3)
+    data, left_out, _ = export_study_qdpx(open_study(folder))
+    assert left_out == ["“C”: its recording C.mp3 (the transcript has no times)"]
+    assert [name for name in unzip(data) if name.endswith(".mp3")] == []

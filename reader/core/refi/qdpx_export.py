@@ -245,8 +245,11 @@ def _sending(study: Study, sent: list[tuple[str, Interview]]) -> Sending:
 
 
 def _media_left_out(interview: Interview) -> list[str]:
-    if interview.recording is None or not interview.timed:
+    if interview.recording is None:
         return []
+    if not interview.timed:  # REFI-QDA ties a recording to its transcript by times
+        name = interview.recording.name
+        return [f"“{interview.entry.title}”: its recording {name} (the transcript has no times)"]
     problem = media.embed_problem(interview.recording)
     return [f"“{interview.entry.title}”: {problem}; its path is given instead"] if problem else []
 
