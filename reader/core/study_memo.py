@@ -14,7 +14,7 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
-from reader.core.markdown_links import QUOTE_SCHEME
+from reader.core.markdown_links import LINK, QUOTE_SCHEME
 from reader.core.store import atomic_write
 from reader.core.study_places import MEMO_FILE
 
@@ -86,6 +86,18 @@ def quoted_passage(url: str) -> tuple[str, str] | None:
     """(interview id, highlight id) of a quote's link in the memo; None for another link."""
     found = linked_place(url)
     return (found[0], found[1][3:]) if found and found[1].startswith("#h-") else None
+
+
+def as_exported(memo: str) -> str:
+    """The memo with each link to an interview's passage or time as the interview's own
+    link ("#h-…", "#t=…"), which an export of the whole study resolves as it does the
+    interviews' notes (export.common.linked_notes): one page holds every passage."""
+
+    def own(match: re.Match[str]) -> str:
+        found = linked_place(match.group(2))
+        return f"[{match.group(1)}]({found[1]})" if found else match.group(0)
+
+    return LINK.sub(own, memo)
 
 
 def with_notes(memo: str, notes: list[tuple[str, str]]) -> tuple[str, int]:

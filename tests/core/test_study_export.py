@@ -83,6 +83,33 @@ def test_links_from_the_notes_land_on_their_quotes(study: Study) -> None:
     assert "Gone ↩ Q9" in page and gone not in page
 
 
+def test_the_study_memo_comes_after_the_interviews_its_quotes_linked(study: Study) -> None:
+    """The memo was in no study export but the .qdpx: its themes across the interviews
+    are what a supervisor reads first. Its quotes' links land on the passages exported;
+    a time of a recording keeps its label; in JSON it is as memo.md holds it."""
+    from reader.core.study_memo import memo_path, quote_target, write_memo
+
+    entry = study.interviews[1]
+    (h,) = study.open_session(entry).notes.highlights
+    memo = (
+        f"# Themes\n\n> ritual [↩ P2, Q1]({quote_target(entry.id, h.id)})\n\n"
+        f"Heard at [▶ P2, 1:05](interview:{entry.id}#t=65)."
+    )
+    write_memo(memo_path(study.folder), memo)
+    md = export_study(study, "md")[0].decode()
+    assert md.index("## P2") < md.index("## Study memo\n\n### Themes")
+    assert f"[↩ P2, Q1](#h-{h.id})" in md and f'<a id="h-{h.id}"></a>' in md
+    assert "Heard at ▶ P2, 1:05." in md
+    page = export_study(study, "html")[0].decode()
+    assert f'href="#h-{h.id}"' in page and "<h2>Study memo</h2>" in page
+    assert orjson.loads(export_study(study, "json")[0])["memo"] == memo
+    memo_path(study.folder).write_bytes(b"\xff\xfe\x00binary")
+    md, left_out = export_study(study, "md")
+    assert "Study memo" not in md.decode().split("\n\n", 1)[0] and left_out[0].startswith(
+        "“Study memo”: "
+    )
+
+
 def test_html_is_one_escaped_page(study: Study) -> None:
     page = export_study(study, "html")[0].decode()
     assert page.count('<section class="interview"') == 2

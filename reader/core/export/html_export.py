@@ -112,15 +112,15 @@ def demote_headings(text: str, levels: int) -> str:
     return "\n".join(lines)
 
 
-def research_notes(notes: str, level: int) -> list[str]:
+def research_notes(notes: str, level: int, heading: str = "Research notes") -> list[str]:
     """The research notes (Markdown, as `linked_notes` returns them) as a section headed at
-    `level` (2 in an interview's export, 3 in a study's), their own headings demoted below
-    it; none when blank."""
+    `level` (2 in an interview's export, 3 in a study's; the study memo's 2, headed "Study
+    memo"), their own headings demoted below it; none when blank."""
     if not notes.strip():
         return []
     return [
         '<section class="research-notes">',
-        f"<h{level}>Research notes</h{level}>",
+        f"<h{level}>{heading}</h{level}>",
         render_markdown(demote_headings(notes, level)).rstrip("\n"),
         "</section>",
     ]

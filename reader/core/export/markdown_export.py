@@ -91,13 +91,13 @@ def entry(
     return "\n\n".join([*filter(None, [meta]), block_quote(h.exact), *note[1:]])
 
 
-def research_notes(notes: str, level: int) -> list[str]:
+def research_notes(notes: str, level: int, heading: str = "Research notes") -> list[str]:
     """The research notes (as `linked_notes` returns them) under a heading of `level` (2 in
-    an interview's export, 3 in a study's), their own headings demoted below it; no
-    blocks when they are blank."""
+    an interview's export, 3 in a study's; the study memo's 2, headed "Study memo"), their
+    own headings demoted below it; no blocks when they are blank."""
     if not notes.strip():
         return []
-    return [f"{'#' * level} Research notes", demote_headings(notes.strip("\n"), level)]
+    return [f"{'#' * level} {heading}", demote_headings(notes.strip("\n"), level)]
 
 
 def export_markdown(session: Session, options: ExportOptions = DEFAULT_OPTIONS) -> bytes:

@@ -2,11 +2,12 @@
 exporters, grouped by interview, then by question.
 
 - Markdown and HTML: a section per interview (its attributes in a line under its title),
-  then the summary sections of the one-interview exports a level down.
+  then the summary sections of the one-interview exports a level down; the study memo
+  after them.
 - CSV: the one-interview columns after `interview` (its title), `interview_id` and one
   column per attribute (headed by its label), ready for pandas and R.
-- JSON: the study file's content, and per interview its entry and the full model of the
-  one-interview JSON export.
+- JSON: the study file's content, the memo, and per interview its entry and the full
+  model of the one-interview JSON export.
 
 An interview whose transcript is missing is exported from its notes (its highlights as
 "not found in the current text"); one whose notes cannot be read is left out and named
@@ -69,7 +70,8 @@ class _Part:
     problem: str  # "" or e.g. the transcript is missing
 
 
-_LeftOut = list[tuple[str, str]]  # (title, why) of each interview left out
+_LeftOut = list[tuple[str, str]]  # (title, why) of each interview left out, or the memo
+MEMO_HEADING = "Study memo"
 _Matched = tuple[_Part, list[Highlight]]  # an interview and the highlights it exports
 Escape = Callable[[str], str]  # text to text in the format written: Markdown's, HTML's
 
@@ -158,6 +160,7 @@ def export_study_markdown(
     esc = markdown_export.escape
     filters = _filters(study, parts, options)
     matched, unmatched = _matching(parts, _quiet(options.highlights))
+    memo, memo_anchored = _memo(study, matched, left_out)
     total = count_label(h for _, highlights in matched for h in highlights)
     blocks = [
         f"# {esc(study.data.title)}",
@@ -175,11 +178,35 @@ def export_study_markdown(
         exported = {h.id for h in highlights}
         recording = _recording(study, part, options)
         notes, anchored = linked_notes(session.notes.notes, exported, recording)
+        anchored |= memo_anchored
         for section in summary_sections(session, placed):
             blocks.append(f"### {esc(section.heading)}")
             blocks.extend(markdown_export.entry(session, item, anchored) for item in section.items)
         blocks += markdown_export.research_notes(notes, 3)
+    blocks += markdown_export.research_notes(memo, 2, MEMO_HEADING)
     return ("\n\n".join(blocks) + "\n").encode("utf-8"), _said(left_out, ": ")
+
+
+def _memo(study: Study, matched: list[_Matched], left_out: _LeftOut) -> tuple[str, set[str]]:
+    """The study memo as an export of the study shows it, after the interviews: its links
+    to passages exported lead to them, the others keep their label; and the ids of the
+    passages it links to."""
+    from reader.core.study_memo import as_exported
+
+    exported = {h.id for _, highlights in matched for h in highlights}
+    return linked_notes(as_exported(_memo_text(study, left_out)), exported)
+
+
+def _memo_text(study: Study, left_out: _LeftOut) -> str:
+    """The study memo ("" when it has none); one that cannot be read is left out, and
+    said as an interview left out is."""
+    from reader.core.study_memo import MemoUnreadableError, memo_path, read_memo
+
+    try:
+        return read_memo(memo_path(study.folder))
+    except (OSError, MemoUnreadableError) as exc:
+        left_out.append((MEMO_HEADING, str(exc)))
+        return ""
 
 
 def _recording(study: Study, part: _Part, options: StudyExportOptions) -> str:
@@ -224,6 +251,7 @@ def export_study_html(
     title = html_escape(study.data.title)
     filters = _filters(study, parts, options)
     matched, unmatched = _matching(parts, _quiet(options.highlights))
+    memo = _memo(study, matched, left_out)[0]
     total = count_label(h for _, highlights in matched for h in highlights)
     out = [
         *html_export.page_start(title, _STUDY_CSS),
@@ -259,6 +287,7 @@ def export_study_html(
         notes = linked_notes(session.notes.notes, exported, _recording(study, part, options))[0]
         out += html_export.research_notes(notes, 3)
         out.append("</section>")
+    out += html_export.research_notes(memo, 2, MEMO_HEADING)
     out += ["</main>", "</body>", "</html>"]
     return ("\n".join(out) + "\n").encode("utf-8"), _said(left_out, ": ")
 
@@ -309,6 +338,7 @@ def export_study_json(
     data = orjson.loads(serialise(study.data))
     data["format"] = "interview-reader-study-export"
     del data["interviews"]
+    data["memo"] = _memo_text(study, left_out)  # Markdown, as memo.md holds it
     data["left_out"] = _in_file(left_out)
     order = {a.key: i for i, a in enumerate(study.data.attributes)}
     data["interviews"] = [
