@@ -621,3 +621,13 @@ def test_the_filter_finds_a_speaker_a_question_and_a_time(make_window, qtbot) ->
     window.interview.controller.rename_speaker("Ade Okonkwo", "Adeola Okonkwo")
     panel.filter_edit.setText("adeola")
     qtbot.waitUntil(lambda: len(panel.visible_ids()) == 2)
+
+
+def test_the_count_wraps_at_its_comma_only() -> None:
+    """In a narrow dock "1 highlight, 1 coded passage" broke as "1 coded / passage"."""
+    from reader.core.annotations import NO_COLOR, make_highlight
+    from reader.ui.annotations.show_all import count_line
+
+    text = "One two three."
+    marked, coded = make_highlight(text, 0, 3, "green"), make_highlight(text, 4, 7, NO_COLOR)
+    assert count_line([marked, coded]) == "1\u00a0highlight, 1\u00a0coded\u00a0passage"

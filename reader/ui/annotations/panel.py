@@ -17,7 +17,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from reader.core.annotations import NO_COLOR, Highlight, count_label
+from reader.core.annotations import NO_COLOR, Highlight
 from reader.ui.annotations.code_filter import CodeFilter
 from reader.ui.annotations.color_filter import ColorFilter
 from reader.ui.annotations.delegate import FIT_ROWS, HighlightDelegate
@@ -30,7 +30,7 @@ from reader.ui.annotations.model import (
     find_entry,
     row_place,
 )
-from reader.ui.annotations.show_all import nothing_shown, show_all_button
+from reader.ui.annotations.show_all import count_line, nothing_shown, show_all_button
 from reader.ui.annotations.study_rows import StudyRows
 from reader.ui.clear_button import add_clear_button
 from reader.ui.dialogs import filter_combo
@@ -161,7 +161,7 @@ class AnnotationsPanel(QWidget):
 
     def count_text(self) -> str:
         self._ensure_built()
-        return self.count_label.text()
+        return self.count_label.text().replace("\u00a0", " ")
 
     def current_id(self) -> str | None:
         self._ensure_built()
@@ -341,7 +341,7 @@ class AnnotationsPanel(QWidget):
         if total == 0 and not filtered:  # what the list is for, where it is empty
             self.count_label.setText(NO_HIGHLIGHTS)
             return
-        whole = count_label(e.highlight for e in self._entries)  # "3 highlights, 1 coded…"
+        whole = count_line(e.highlight for e in self._entries)  # "3 highlights, 1 coded…"
         self.count_label.setText(f"{shown} of {total}" if filtered else whole)
 
     def _nothing_shown(self) -> str:

@@ -1,12 +1,15 @@
 """The Annotations list's Show All button, beside its count while filters hide some
 highlights: a filter remembered from another day (filter_memory.py) is one click from
 gone, and the button says that a filter is on where the list is empty; the list, that
-nothing passes the filters and how to clear them."""
+nothing passes the filters and how to clear them; and the count it stands beside."""
 
 from __future__ import annotations
 
+from collections.abc import Iterable
+
 from PySide6.QtWidgets import QComboBox, QLineEdit, QToolButton
 
+from reader.core.annotations import Highlight, count_label
 from reader.ui.annotations.study_rows import EVERY, THIS
 
 
@@ -38,7 +41,15 @@ def show_all_button(words: QLineEdit, lists: list[QComboBox], scope: QComboBox) 
 
 
 def nothing_shown(words: str, only_words: bool) -> str:
-    """What the list says where its filters hide every highlight (Escape leaves them)."""
+    """What the list says where its filters hide every highlight (Escape in the filter
+    field empties it, not the others)."""
     if words and only_words:
         return f"No highlight matches “{words}”. Show\u00a0All clears the filter."
     return "No highlight passes these filters. Show\u00a0All clears them."
+
+
+def count_line(highlights: Iterable[Highlight]) -> str:
+    """count_label's "1 highlight, 1 coded passage", wrapped in a narrow dock at its comma
+    only ("1 coded / passage" split a count from its noun)."""
+    parts = count_label(highlights).split(", ")
+    return ", ".join(part.replace(" ", "\u00a0") for part in parts)
