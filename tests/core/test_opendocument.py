@@ -16,6 +16,7 @@ from pathlib import Path
 from xml.etree import ElementTree
 
 from reader.core.document import Document, load_document
+from tests.core.test_word import assert_read_as_timed_rows
 
 NAMESPACES = {
     "office": "urn:oasis:names:tc:opendocument:xmlns:office:1.0",
@@ -89,18 +90,7 @@ def test_time_speaker_and_speech_columns(tmp_path: Path) -> None:
         + rows_xml
         + "</table:table>",
     )
-    assert doc.text == (
-        "Interview 7\n\nTime\n\nSpeaker\n\nText\n\n"
-        "Interviewer: Thanks for coming. How did you come to Glasgow?\n\n"
-        "Amal: We came in 2015.\n\nInterviewer: And work?\n\n"
-        "Amal: Two jobs.\n\nI found work in a bakery.\n"
-    )
-    assert [(turn.speaker, turn.start_ms) for turn in doc.turns] == [
-        ("Interviewer", 3000),
-        ("Amal", 10_000),
-        ("Interviewer", 65_000),
-        ("Amal", 3_669_500),
-    ]
+    assert_read_as_timed_rows(doc)
 
 
 def test_alt_text_text_boxes_and_ruby_readings_are_not_speech(tmp_path: Path) -> None:

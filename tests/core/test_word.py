@@ -223,6 +223,11 @@ def test_time_speaker_and_speech_columns(tmp_path: Path) -> None:
         for time, name, *words in rows
     ]
     doc = load_body(tmp_path / "timed.docx", para(run("Interview 7")) + table(*rows_xml))
+    assert_read_as_timed_rows(doc)
+
+
+def assert_read_as_timed_rows(doc: Document) -> None:
+    """The table of the time-and-speaker tests (here and test_opendocument.py), read."""
     assert doc.text == (
         "Interview 7\n\nTime\n\nSpeaker\n\nText\n\n"
         "Interviewer: Thanks for coming. How did you come to Glasgow?\n\n"
