@@ -19,6 +19,7 @@ from reader.core.codebook import Codebook
 from reader.core.document import DocumentError
 from reader.core.notes_file import NotesData, NotesFormatError
 from reader.core.study_file import AttributeValue, InterviewEntry
+from reader.core.wording import counted
 
 if TYPE_CHECKING:
     from reader.core.session import Session
@@ -110,7 +111,7 @@ def retrieve(coded: Iterable[Coded], book: Codebook, query: CodeQuery) -> list[P
                         participant=entry.participant,
                         attributes=dict(entry.attributes),
                         highlight=h,
-                        code_names=book.names(h.codes),
+                        code_names=book.labels_of(h.codes),  # paths where names are shared
                         code_tags=tuple(tag(book, c) for c in h.codes),
                     )
                 )
@@ -311,7 +312,7 @@ def passages_markdown(passages: Sequence[Passage], title: str) -> bytes:
     """A heading per interview, each passage a block quote with its codes and note."""
     from reader.core.export.markdown_export import block_quote, escape  # on first use
 
-    lines = [f"# {escape(title)}", "", f"{len(passages)} passages", ""]
+    lines = [f"# {escape(title)}", "", counted(len(passages), "passage"), ""]
     current = None
     for p in passages:
         if p.interview_id != current:

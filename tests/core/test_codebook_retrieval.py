@@ -123,6 +123,25 @@ def test_passages_written_as_csv_and_markdown(tmp_path: Path) -> None:
     assert "#Light/Night_shift\n" in passages_markdown(passages, "Nights").decode()
 
 
+def test_two_codes_of_one_name_are_told_apart_in_the_csv() -> None:
+    """Both passages said "Stress" in the CSV's codes column; one passage is "1 passage"."""
+    book = Codebook()
+    home = book.create("Home")
+    stress, home_stress = book.create("Stress"), book.create("Stress", parent=home.id)
+    one = NotesData(
+        document={},
+        highlights=[
+            make_highlight(TEXT, 0, 2).edited(codes=(stress.id,)),
+            make_highlight(TEXT, 11, 17).edited(codes=(home_stress.id,)),
+        ],
+    )
+    data = [(InterviewEntry("a", "a.txt", "A"), one)]
+    passages = retrieve(data, book, CodeQuery(any_of=frozenset({stress.id, home_stress.id})))
+    rows = list(csv.DictReader(io.StringIO(passages_csv(passages, []).decode("utf-8-sig"))))
+    assert [r["codes"] for r in rows] == ["Stress", "Home / Stress"]
+    assert "\n\n1 passage\n\n" in passages_markdown(passages[:1], "Stress").decode()
+
+
 def test_a_passage_is_placed_as_an_export_places_it_with_its_turns_time(tmp_path: Path) -> None:
     """The Coded Passages list and the exports say the same speaker, question and time."""
     from reader.core.codebook_retrieval import Passage, placed_in

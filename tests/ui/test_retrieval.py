@@ -216,6 +216,19 @@ def test_back_from_a_passage_the_list_is_as_it_was_left(make_window, land, qtbot
     assert retrieval.list.currentIndex().row() == 2
 
 
+def test_the_title_tells_two_codes_of_one_name_apart(make_window, land, qtbot) -> None:
+    """ "Stress or Stress" named the list and the file it is exported to."""
+    window = make_window(land)
+    retrieval = land_or_money(window, qtbot)
+    book = window.codebook.hub.book
+    home = book.create("Home")
+    stress, home_stress = book.create("Stress"), book.create("Stress", parent=home.id)
+    window.codebook.hub.changed.emit()
+    retrieval.first.setCurrentIndex(retrieval.first.findData(stress.id))
+    retrieval.second.setCurrentIndex(retrieval.second.findData(home_stress.id))
+    assert retrieval.title() == "Stress or Home / Stress"
+
+
 def zoom_vtt(speaker: str, start_s: int) -> str:
     """A Zoom transcript of two turns, the second from `start_s` seconds."""
     return (

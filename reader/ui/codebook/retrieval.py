@@ -273,7 +273,10 @@ class RetrievalWindow(QDialog):
         return query_of(first, operator, self.second.currentData() or "", self.below.isChecked())
 
     def title(self) -> str:
-        first, second = self.first.currentText().strip(), self.second.currentText().strip()
+        # By label: two codes of one name are told apart by their paths ("Home / Stress").
+        first, second = self.hub.book.labels_of([self.first.currentData() or ""]) + (
+            self.hub.book.labels_of([self.second.currentData() or ""])
+        )
         operator = self.operator.currentData()
         codes = f"{first} {OPERATORS[operator]} {second}" if operator else first
         return f"{codes} · {self.interviews.currentText()}" if self._filters() else codes
