@@ -197,21 +197,27 @@ def _value_label(entry: InterviewEntry, key: str) -> str:
     return NO_VALUE if value in (None, "") else str(value)
 
 
-def co_occurrence(coded: Iterable[Coded], book: Codebook) -> Matrix:
+def co_occurrence(coded: Iterable[Coded], book: Codebook, *, descendants: bool = False) -> Matrix:
     """Code × code: how many times two codes meet on overlapping passages (the same
     passage included), each pair of passages counted once. The diagonal holds each code's
-    codings. Orphans, whose place is unknown, count only with themselves."""
+    codings. Orphans, whose place is unknown, count only with themselves. With
+    `descendants`, a passage counts for each code above its codes too (as in code_matrix):
+    a category meets what its codes meet."""
     rows = [code.id for _, code in book.tree()]
     index = {r: i for i, r in enumerate(rows)}
+    counted_in = {
+        r: {index[r], *(index[a.id] for a in book.ancestors(r) if a.id in index)}
+        if descendants
+        else {index[r]}
+        for r in rows
+    }
     counts = [[0] * len(rows) for _ in rows]
 
-    def meet(a: Highlight, b: Highlight) -> None:
-        pairs = {
-            (index[x], index[y])
-            for x in a.codes
-            for y in b.codes
-            if x != y and x in index and y in index
-        }
+    def rows_of(h: Highlight) -> set[int]:
+        return {i for c in h.codes for i in counted_in.get(c, ())}
+
+    def meet(a: set[int], b: set[int]) -> None:
+        pairs = {(i, j) for i in a for j in b if i != j}
         for i, j in pairs | {(j, i) for i, j in pairs}:
             counts[i][j] += 1
 
@@ -219,16 +225,17 @@ def co_occurrence(coded: Iterable[Coded], book: Codebook) -> Matrix:
         placed = sorted(
             (h for h in notes.highlights if h.codes and not h.orphan), key=lambda h: h.start
         )
+        of = {id(h): rows_of(h) for h in notes.highlights if h.codes}
         for h in notes.highlights:
             if h.codes:
-                for code_id in set(h.codes) & index.keys():
-                    counts[index[code_id]][index[code_id]] += 1
-                meet(h, h)
+                for i in of[id(h)]:
+                    counts[i][i] += 1
+                meet(of[id(h)], of[id(h)])
         for k, a in enumerate(placed):
             for b in placed[k + 1 :]:
                 if b.start >= a.end:
                     break
-                meet(a, b)
+                meet(of[id(a)], of[id(b)])
     labels = [book.path(r) for r in rows]
     return Matrix(rows, labels, list(rows), labels, counts)
 

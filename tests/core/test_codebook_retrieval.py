@@ -98,6 +98,12 @@ def test_co_occurrence_on_the_same_and_overlapping_passages() -> None:
     assert matrix.count(fear, joy) == 1  # overlapping passages in A
     assert matrix.count(joy, time) == 1  # A's "Slowly" (Time) overlaps "ly and the" (Joy)
     assert matrix.count(time, time) == 2  # the diagonal: codings
+    feel = book.find("Feelings").id
+    assert matrix.count(feel, time) == 0  # a category codes nothing itself
+    rolled = co_occurrence(data, book, descendants=True)  # Pictures' "Count sub-codes too"
+    assert rolled.count(feel, feel) == 3  # its codes' passages, each once
+    assert rolled.count(feel, time) == rolled.count(time, feel) == 2  # as Fear and Joy do
+    assert rolled.count(fear, time) == matrix.count(fear, time)  # the codes' own: as they were
 
 
 def test_passages_written_as_csv_and_markdown(tmp_path: Path) -> None:

@@ -42,7 +42,7 @@ def make_picture(hub: CodebookHub, kind: str, descendants: bool) -> Picture:
     # Categories hold no passages of their own: without their sub-codes, they go.
     drop = set() if descendants else {c.id for c in book if not c.codable}
     if kind == CO_OCCURRENCE:
-        matrix = without(co_occurrence(coded, book), drop, columns=True)
+        matrix = without(co_occurrence(coded, book, descendants=descendants), drop, columns=True)
         title = "Codes applied to overlapping passages (grey: each code's own passages)"
         return Picture(title, matrix, diagonal_apart=True)
     if kind == FREQUENCIES:
