@@ -21,6 +21,7 @@ from reader.core.shorten import shorten
 if TYPE_CHECKING:
     from collections.abc import Callable, Iterable, Sequence
 
+    from reader.core.annotations import Highlight
     from reader.core.session import Session
 
 KINDS = ("document", "quotes", "notes", "tags", "research")
@@ -395,11 +396,11 @@ class SessionText:
 
     @property
     def quotes(self) -> list[Quote]:
-        s = self.session
-        return [
-            Quote(h.id, h.start, h.orphan, h.exact, h.note, s.code_names(h))
-            for h in s.notes.highlights
-        ]
+        return [self.quote(self.session, h) for h in self.session.notes.highlights]
+
+    @staticmethod
+    def quote(session: Session, h: Highlight) -> Quote:
+        return Quote(h.id, h.start, h.orphan, h.exact, h.note, session.code_names(h))
 
 
 def search_everything(

@@ -22,6 +22,7 @@ import threading
 from array import array
 from bisect import bisect_right
 from collections import OrderedDict
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
 import orjson
@@ -42,6 +43,8 @@ from reader.core.transcript_dates import recording_date
 # text before a search in the study's order comes back to it: with 200 kept, every search
 # after the first loaded all 500 again (2.3-3.4 s; 0.9 s with all kept). Still a bound,
 # of about 110 MB, for a study larger than any seen.
+# (code ids, their names when the copy was made) -> their names now
+CodeNames = Callable[[Sequence[str], Sequence[str]], tuple[str, ...]]
 MAX_KEPT = 1000
 WARM = 200  # loaded in the background as a study opens; the others on first use
 
@@ -51,6 +54,7 @@ class InterviewText:
 
     __slots__ = (
         "_chars",
+        "_named",
         "_numbers",
         "_quotes",
         "_starts",
@@ -60,7 +64,9 @@ class InterviewText:
         "research",
     )
 
-    def __init__(self, session: Session) -> None:
+    def __init__(self, session: Session, named: CodeNames | None = None) -> None:
+        """`named`: its codes' names as they are now (a study's codebook, where a code
+        renamed since this copy was made is found by its new name); else as they were."""
         self._text = session.document.text.encode("utf-8")
         # Found once, not at each search of the study (0.17 ms of each interview's 60 KB).
         self._chars = "".join(non_ascii(session.document.text))
@@ -71,7 +77,10 @@ class InterviewText:
         self.recorded = recording_date(session.document)
         # As JSON: a few hundred small strings each would hold memory scattered among
         # the session's, which is freed once this is built.
-        self._quotes = orjson.dumps([tuple(q) for q in SessionText(session).quotes])
+        self._quotes = orjson.dumps(
+            [(*SessionText.quote(session, h), h.codes) for h in session.notes.highlights]
+        )
+        self._named = named
         # Each question's first paragraph: where it starts, and its number (place_label).
         segments = session.segments
         self._starts = array("q", [segments[index].start for index, _ in session.questions])
@@ -89,9 +98,10 @@ class InterviewText:
 
     @property
     def quotes(self) -> list[Quote]:
+        named = self._named
         return [
-            Quote(id_, start, orphan, exact, note, tuple(tags))
-            for id_, start, orphan, exact, note, tags in orjson.loads(self._quotes)
+            Quote(id_, start, orphan, exact, note, named(codes, tags) if named else tuple(tags))
+            for id_, start, orphan, exact, note, tags, codes in orjson.loads(self._quotes)
         ]
 
     def place_label(self, offset: int) -> str:
@@ -154,7 +164,8 @@ class StudyTexts:
         stamp = self._stamp(entry)
         loaded = self._load(entry)
         if loaded is not None:
-            self._keep(entry.id, Found(InterviewText(loaded.session), loaded.problem, stamp))
+            kept = InterviewText(loaded.session, self._names_now)
+            self._keep(entry.id, Found(kept, loaded.problem, stamp))
         return loaded
 
     def search(self, entry: InterviewEntry) -> Found | None:
@@ -173,9 +184,19 @@ class StudyTexts:
         loaded = self._load(entry)
         if loaded is None:
             return None
-        found = Found(InterviewText(loaded.session), loaded.problem, stamp)
+        found = Found(InterviewText(loaded.session, self._names_now), loaded.problem, stamp)
         self._keep(entry.id, found)
         return found
+
+    def _names_now(self, code_ids: Sequence[str], names: Sequence[str]) -> tuple[str, ...]:
+        """The codes' names in the study's codebook as it is now (renamed, undone), a kept
+        copy being made again only when its files change; a code it lacks by its name in
+        the notes file."""
+        book = self.study.codebook
+        return tuple(
+            code.name if (code := book.get(code_id)) else name
+            for code_id, name in zip(code_ids, names, strict=True)
+        )
 
     def said(self, entry: InterviewEntry) -> Said:
         """What the interview's transcript says of itself (who answers, when it was

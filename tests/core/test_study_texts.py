@@ -123,3 +123,25 @@ def test_warming_loads_the_first_few_and_a_search_keeps_the_rest(
     for _ in range(2):
         assert [texts.search(e) is not None for e in study.interviews] == [True] * 4
     assert loaded == [e.id for e in study.interviews] and texts.kept() == 4
+
+
+def test_a_kept_copy_names_its_codes_as_the_study_names_them_now(tmp_path: Path) -> None:
+    """A code renamed in the Codebook changes study.json alone: the kept copy, its files
+    unchanged, found the passage by the old name and not by the new one until restart."""
+    (tmp_path / "P1.txt").write_text("Q: Nights?\nA: Coffee, always.\n", encoding="utf-8")
+    study = open_study(tmp_path)
+    (entry,) = study.interviews
+    drinks = study.writable_codebook().create("Drinks")
+    session = study.open_session(entry)
+    start = session.document.text.index("Coffee")
+    session.add_highlight(
+        make_highlight(session.document.text, start, start + 6).edited(codes=(drinks.id,))
+    )
+    save_notes(study.notes_path(entry), session.notes)
+    texts = StudyTexts(study)
+    assert texts.search(entry).interview.quotes[0].tags == ("Drinks",)
+    study.writable_codebook().rename(drinks.id, "Beverages")
+    kept = texts.search(entry).interview
+    assert kept.quotes[0].tags == ("Beverages",)
+    found = search_interview(kept, "beverages")
+    assert [kind for kind, results in found.items() if results] == ["tags"]
