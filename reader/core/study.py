@@ -595,11 +595,16 @@ class Study:
             if notes is not None:
                 notes.highlights = recoded.undo(notes.highlights)
                 rewritten.append((interview_id, notes))
-        self._write_notes(rewritten, told)
         # Codes that came since, by no step of the history (adopted from an interview's
         # notes as it opened, merged from study.json on disk), stay: the change took none.
-        since = [c.to_json() for c in self.data.codebook if c.id not in change.before]
+        now = self.data.codebook
+        since = [c.to_json() for c in now if c.id not in change.before]
         self.data.codebook = Codebook.from_json([*change.before.to_json(), *since])
+        try:
+            self._write_shared(rewritten, told)
+        except StudyError:
+            self.data.codebook = now
+            raise
 
     def _rewrite_codings(
         self, change: CodeChange, skip: str | None, told: Told | None
@@ -611,11 +616,17 @@ class Study:
                 change.recoded[entry.id] = changed
                 rewritten.append((entry.id, notes))
         try:
-            self._write_notes(rewritten, told)
+            self._write_shared(rewritten, told)
         except StudyError:
             self.data.codebook = change.before.copy()
             raise
         return change
+
+    def _write_shared(self, rewritten: list[tuple[str, NotesData]], told: Told | None) -> None:
+        """`_write_notes`, each file with the study's codebook as it is now (`shared_notes`):
+        the copy it keeps for being opened alone names every code its passages carry (a
+        deletion undone gave one back its code, its copy still without it)."""
+        self._write_notes([(i, self.shared_notes(notes)) for i, notes in rewritten], told)
 
     def correct_speakers(
         self, changes: list[SpeakerCorrection], back: bool = False, told: Told | None = None

@@ -276,3 +276,28 @@ def test_a_merge_whose_redo_cannot_write_a_notes_file_changes_nothing(
     assert [c["name"] for c in study_json(folder)["codes"]] == ["Drinks", "Food"]
     assert path.read_bytes() == undone
     assert window.window_actions.redo.text().endswith("Merge Codes")
+
+
+def test_an_undone_deletion_leaves_each_notes_files_copy_naming_its_codes(
+    make_study_window: Any, folder: Path, qtbot: Any
+) -> None:
+    """Deleted while the third interview was open, then undone from the first: its
+    passage had its code back, its notes file's copy of the codebook not, so opened alone
+    (or in another study) it read "Unknown code"."""
+    window = make_study_window(folder)
+    code_with_keys(window, qtbot, "coffee", "Drinks")
+    switch(window, NEXT)
+    switch(window, NEXT)
+    third = window.switcher.current
+    code_with_keys(window, qtbot, "coffee", "Drinks")
+    delete_code(window, qtbot, window.codebook.hub.book.find("Drinks").id)
+    switch(window, BACK)
+    switch(window, BACK)
+    focus(window, qtbot, window.codebook.panel.view, study_history=True)
+    window.window_actions.undo.trigger()
+    window.close()
+    for path in (folder / "notes").glob("*.json"):
+        data = orjson.loads(path.read_bytes())
+        used = {code for h in data["highlights"] for code in h["codes"]}
+        assert used <= {code["id"] for code in data["codes"]}, path.name
+    assert notes_of(folder, third)["highlights"][0]["codes"]
