@@ -413,6 +413,22 @@ def test_outside_change_found_by_a_save_is_merged(make_window, notes_path, qtbot
     assert exacts == ["Handycam", "Rehearsal", "scripted"]
 
 
+def test_notes_a_sync_tool_brings_before_the_first_save_are_merged(
+    make_window, notes_path, qtbot
+) -> None:
+    """No notes file when the interview opened; another machine's arrives (same study,
+    same file name) before this window's first save: that save wrote over it."""
+    window = make_window()
+    assert not notes_path.exists()
+    window.interview.safety.guard.file.disk.watcher.blockSignals(True)  # the save first
+    notes_with(notes_path, ["Rehearsal"], text="from the other laptop")
+    highlight_with_key(window, qtbot, "scripted")
+    window.interview.saver.save_soon_now()
+    qtbot.waitUntil(lambda: len(saved(notes_path)["highlights"]) == 2, timeout=5000)
+    assert sorted(h["exact"] for h in saved(notes_path)["highlights"]) == ["Rehearsal", "scripted"]
+    assert "from the other laptop" in saved(notes_path)["notes"]
+
+
 def test_read_only_window_refuses_edits(make_window, notes_path, qtbot) -> None:
     first = make_window()
     second = make_window()

@@ -67,6 +67,10 @@ class NotesSaver(QObject):
         # Of what we believe the file holds ("" before it exists): a save that finds
         # something else there stops, so the outside change is merged, not overwritten.
         self.expected_hash = ""
+        # Whether a save makes the file's folder again when it went: a notes folder yes;
+        # the study folder, where the study memo is, never (moved or renamed, the study
+        # would be made again at its old place, and the work saved there astray).
+        self.makes_its_folder = True
         # Asked before each write: False stops it (the owner found another writer).
         self.may_write: Callable[[], bool] = lambda: True
         self.in_flight_hash = ""  # of a write under way, so a watcher does not take it for theirs
@@ -142,7 +146,10 @@ class NotesSaver(QObject):
         backup when ten minutes have passed."""
         # When the file holds these very bytes (in_flight_hash is `data`'s), nothing is
         # written: an edit undone before the save would write the file again, unchanged.
-        if _check_unchanged(path, expected) and self.in_flight_hash == expected:
+        if (
+            _check_unchanged(path, expected, self.makes_its_folder)
+            and self.in_flight_hash == expected
+        ):
             return
         atomic_write(path, data, parents=False)
         if time.monotonic() - self.last_backup >= INTERVAL_SECONDS:
@@ -185,7 +192,7 @@ class NotesSaver(QObject):
                 # On quit there is no time to merge: an outside change is kept as a backup.
                 digest = content_hash(data)
                 try:
-                    same = _check_unchanged(self.path, self.expected_hash)
+                    same = _check_unchanged(self.path, self.expected_hash, self.makes_its_folder)
                     same = same and digest == self.expected_hash
                 except OutsideChangeError as change:
                     make_backup(self.backup_name or self.path, change.data, self.keep_backups)
@@ -277,16 +284,19 @@ class OutsideChangeError(Exception):
         self.data = data
 
 
-def _check_unchanged(path: Path, expected: str) -> bool:
-    """Before a write: the file holds what we believe it does, and its folder is there.
-    True when the file is there, holding `expected`."""
+def _check_unchanged(path: Path, expected: str, make_folder: bool = True) -> bool:
+    """Before a write: the file holds what we believe it does ("": that there is none),
+    and its folder is there. True when the file is there, holding `expected`."""
     try:
         data = path.read_bytes()
     except FileNotFoundError:  # new, or moved away: nothing to overwrite
         # Its own folder is made again if it went (a study's notes folder deleted alone);
         # none above it, as the write that follows makes none (atomic_write's `parents`).
-        path.parent.mkdir(exist_ok=True)
+        if make_folder:
+            path.parent.mkdir(exist_ok=True)
         return False
-    if expected and content_hash(data) != expected:
+    # A file where we believed there was none is another's too: a sync tool's copy of
+    # the notes from another machine, arrived before our first save.
+    if not expected or content_hash(data) != expected:
         raise OutsideChangeError(data)
-    return bool(expected)
+    return True

@@ -48,3 +48,44 @@ def test_the_file_as_opened_is_kept_after_a_moment_where_its_owner_says(
     assert backup.read_bytes() == b"as opened" and backup.name.startswith("memo.")
     saver.write_backup()  # closing: written once only
     assert len(list(backup_dir(saver.backup_name).iterdir())) == 1
+
+
+def test_a_file_another_program_made_before_the_first_save_is_not_written_over(
+    qtbot: Any, tmp_path: Path
+) -> None:
+    """No file when the notes opened, then a sync tool's copy from another machine: the
+    first save wrote over it, as there had been nothing to overwrite. It is another
+    program's change now (merged by the saver's owner); on quit, kept in the backups."""
+    path = tmp_path / "notes.json"
+    saver = NotesSaver(path, lambda: lambda: b"typed here")
+    changes: list[bytes] = []
+    saver.outsideChange.connect(changes.append)
+    path.write_bytes(b"from the other laptop")
+    saver.mark_dirty()
+    saver.save_soon_now()
+    qtbot.waitUntil(lambda: changes == [b"from the other laptop"])
+    assert path.read_bytes() == b"from the other laptop"
+    saver.shutdown()
+    path.unlink()
+    quitting = NotesSaver(path, lambda: lambda: b"typed here")
+    path.write_bytes(b"from the other laptop")
+    quitting.mark_dirty()
+    assert quitting.flush()  # on quit there is no time to merge
+    assert path.read_bytes() == b"typed here"
+    (kept,) = backup_dir(path).iterdir()
+    assert kept.read_bytes() == b"from the other laptop"
+    quitting.shutdown()
+
+
+def test_the_study_memo_never_makes_the_study_folder_again(qtbot: Any, tmp_path: Path) -> None:
+    """The study renamed while open: the memo's save made the folder again at its old
+    place, and the study file and the notes followed it there, astray."""
+    folder = tmp_path / "study"
+    folder.mkdir()
+    saver = NotesSaver(folder / "memo.md", lambda: lambda: b"memo after")
+    saver.makes_its_folder = False
+    folder.rename(tmp_path / "renamed")
+    saver.mark_dirty()
+    assert not saver.flush()
+    assert saver.state == "error" and not folder.exists()
+    saver.shutdown()
