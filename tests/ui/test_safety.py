@@ -175,6 +175,28 @@ def test_newer_version_opens_read_only_and_is_never_written(make_window, notes_p
 # One writer at a time ------------------------------------------------------------------
 
 
+def test_a_newer_version_written_while_open_makes_the_notes_read_only(
+    make_window, notes_path, qtbot
+) -> None:
+    """A newer build (on another machine, through a sync tool) wrote the notes while they
+    were open here: they were set aside as unreadable and written over in the older
+    format. As when such a file opens, it is left as it is; these notes go read-only."""
+    notes_with(notes_path, ["Rehearsal"], text="ours")
+    window = make_window()
+    data = saved(notes_path)
+    data["version"], data["notes"] = 99, "from a newer build"
+    newer = orjson.dumps(data)
+    notes_path.write_bytes(newer)
+    qtbot.waitUntil(lambda: window.interview.saver.read_only, timeout=5000)
+    assert "newer" in window.banner.text() and "read-only" in window.banner.text()
+    assert "newer" not in window.interview.why_read_only()  # the file's cause, worded once
+    assert window.interview.why_read_only().startswith("These notes are read-only: their file")
+    highlight_with_key(window, qtbot, "scripted")  # refused: nothing could be saved
+    window.close()
+    assert notes_path.read_bytes() == newer
+    assert not list(notes_path.parent.glob("*.corrupt-*"))
+
+
 def test_second_window_on_same_notes_is_read_only(make_window, notes_path) -> None:
     first = make_window()
     assert not first.interview.saver.read_only

@@ -410,10 +410,11 @@ class OpenInterview(QObject):
         self.notesPathChanged.emit(path)
         self.set_read_only(False)
 
-    def set_read_only(self, read_only: bool) -> None:
-        """Write access lost (another window took the notes file's lock) or back (Save
-        Notes As…): Undo, Redo and the notes editor follow."""
+    def set_read_only(self, read_only: bool, cause: ReadOnly | None = None) -> None:
+        """Write access lost (another window took the notes file's lock; `cause`: the file,
+        a newer build's) or back (Save Notes As…): Undo, Redo and the notes editor follow."""
         assert self.saver is not None and self.controller is not None
+        self._file_cause = cause or self._file_cause
         self.saver.read_only = read_only
         self.follow_undo()
         self.readOnlyChanged.emit(read_only)

@@ -16,12 +16,12 @@ from typing import Protocol
 
 from PySide6.QtCore import QObject, QSettings
 from PySide6.QtGui import QTextDocument
-from PySide6.QtWidgets import QFileDialog, QInputDialog, QMessageBox, QWidget
+from PySide6.QtWidgets import QFileDialog, QMessageBox, QWidget
 
 from reader.core import checked_notes
-from reader.core.backups import DEFAULT_KEEP, backup_dir, list_backups, make_backup
+from reader.core.backups import DEFAULT_KEEP, backup_dir
 from reader.core.document import DocumentError, load_document
-from reader.core.notes_file import NotesData, NotesFormatError, parse, serialise
+from reader.core.notes_file import NewerVersionError, NotesData, NotesFormatError, parse
 from reader.core.read_only import ReadOnly
 from reader.core.session import Session
 from reader.core.store import conflict_copies, content_hash, describe_os_error, keep_aside
@@ -54,7 +54,7 @@ class InterviewHost(Protocol):
 
     def notes_moved(self, path: Path) -> None: ...
 
-    def set_read_only(self, read_only: bool) -> None: ...
+    def set_read_only(self, read_only: bool, cause: ReadOnly | None = None) -> None: ...
 
     def show_message(self, text: str, actions: BannerActions | None = None) -> None: ...
 
@@ -220,6 +220,9 @@ class NotesSafety(QObject):
         self.controller.saver.expected_hash = content_hash(data)
         try:
             theirs = parse(data)
+        except NewerVersionError as exc:
+            self._newer_on_disk(str(exc))
+            return
         except NotesFormatError as exc:
             self._keep_unreadable(data, str(exc))
             return
@@ -236,6 +239,18 @@ class NotesSafety(QObject):
             "written to it again."
         )
         self.controller.saver.mark_dirty()
+
+    def _newer_on_disk(self, reason: str) -> None:
+        """A newer build wrote the notes file meanwhile: as when one opens such a file, it
+        is never written here (it was set aside as unreadable, and replaced by an older
+        format); the notes go read-only, what is on screen kept to save elsewhere."""
+        self.host.set_read_only(True, ReadOnly.NOTES_FILE)
+        self.controller.saver.stateChanged.emit("read-only", "")
+        self.host.show_message(
+            f"Another program changed the notes file: {reason}. It is left as it is, and "
+            "these notes are read-only here now.",
+            [("Save Notes As…", self.save_as)],
+        )
 
     def _keep_unreadable(self, data: bytes, reason: str) -> None:
         """Another program left a version we cannot read (a hand edit with a trailing
@@ -352,55 +367,6 @@ class NotesSafety(QObject):
         self.host.notes_moved(target)
 
     # Backups -----------------------------------------------------------------------------
-
-    def restore_from_backup(self) -> None:
-        if not self.controller.writable():
-            return
-        notes_path = self.notes_path
-        self.controller.saver.write_backup()
-        infos = list_backups(notes_path)
-        if not infos:
-            QMessageBox.information(
-                self.host.dialog_parent(), "Restore from Backup", "There are no backups yet."
-            )
-            return
-        labels = [info.describe() for info in infos]
-        choice, ok = QInputDialog.getItem(
-            self.host.dialog_parent(),
-            "Restore from Backup",
-            "Kept: the newest backups, and the last one of each of the past 30 days.\n"
-            "Restore the notes as they were at (your current notes are backed up first):",
-            labels,
-            0,
-            False,
-        )
-        if not ok:
-            return
-        info = infos[labels.index(choice)]
-        try:
-            restored = parse(info.path.read_bytes())
-        except (OSError, NotesFormatError) as exc:
-            QMessageBox.warning(
-                self.host.dialog_parent(),
-                "Restore from Backup",
-                f"That backup cannot be read: {exc}",
-            )
-            return
-        self.controller.session.notes.notes = self.host.research_notes()
-        try:
-            current = serialise(self.controller.session.notes)
-            make_backup(notes_path, current, self.controller.saver.keep_backups)
-        except OSError as exc:
-            QMessageBox.warning(
-                self.host.dialog_parent(),
-                "Restore from Backup",
-                f"Your current notes could not be backed up first ({exc.strerror or exc}), "
-                "so nothing was restored.",
-            )
-            return
-        self.host.replace_notes(restored)
-        self.controller.saver.mark_dirty()
-        self.host.show_message(f"Restored the notes from {choice.split(' —')[0]}.")
 
 
 def unwritable_message(reason: str) -> str:

@@ -344,8 +344,10 @@ class MainWindow(QMainWindow):
             self.interview.safety.save_as()
 
     def _restore_backup(self) -> None:
+        from reader.ui.persistence.backup_restore import restore_from_backup  # a menu's
+
         if self.interview.safety is not None:
-            self.interview.safety.restore_from_backup()
+            restore_from_backup(self.interview.safety)
 
     # What the window shows ---------------------------------------------------------------
 
