@@ -422,28 +422,26 @@ def test_removing_the_open_interview_with_notes_not_saved_asks_once(
     assert window.switcher.current == ben
 
 
-def test_start_empty_for_notes_spoilt_while_away_is_not_overruled(
+def test_notes_spoilt_while_away_are_set_aside_and_written_again(
     window: MainWindow, qtbot: Any, dialogs: Any
 ) -> None:
     """Another program spoilt the notes of an interview left in the study: coming back,
-    the file is set aside and the user chooses Start Empty. The notes as last known were
-    written over that choice instead, and the banner said the file had been deleted."""
+    the file was set aside and the user asked to Start Empty (the default) or keep the
+    interview shown; Start Empty lost the notes this window still had. As for a file
+    deleted while away, they are written again, and the banner says what happened."""
     path = window.interview.notes_path
     type_notes(window, qtbot, "typed before leaving")
     qtbot.waitUntil(lambda: notes_text(path) == "typed before leaving")
     switch(window, qtbot, Qt.Key.Key_PageDown)
     path.write_bytes(b'{"half a notes file')
-    dialogs.choice_answers = ["Start Empty"]
     switch(window, qtbot, Qt.Key.Key_PageUp)
     assert window.interview.notes_path == path
-    assert "Notes file set aside" in dialogs.titles()
-    assert window.notes_editor.toPlainText() == ""
-    assert "Started with empty notes" in window.banner.text()
-    assert "deleted" not in window.banner.text()
-    # The choice is written (empty notes: not taken for a deleted file next time), not the
-    # notes as last known over it.
-    qtbot.waitUntil(lambda: path.exists() and not window.interview.saver.dirty)
-    assert notes_text(path) == ""
+    assert "Notes file set aside" not in dialogs.titles()  # nothing to choose
+    assert window.notes_editor.toPlainText() == "typed before leaving"
+    assert "set aside" in window.banner.text() and "written to it again" in window.banner.text()
+    qtbot.waitUntil(lambda: notes_text(path) == "typed before leaving")
+    (aside,) = path.parent.glob(f"{path.stem}.corrupt-*.json")
+    assert aside.read_bytes() == b'{"half a notes file'
 
 
 def test_an_interview_opened_after_its_study_folder_was_renamed_makes_no_folder_there(

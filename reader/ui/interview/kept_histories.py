@@ -40,6 +40,10 @@ if TYPE_CHECKING:  # the study modules load when a study opens (start-up, #17)
 
 
 KNOWN_LIMIT = 20  # interviews whose notes, as last known, are kept (see the module doc)
+SPOILT_WHILE_AWAY = (
+    "Another program left the notes file unreadable while you were away ({reason}); it "
+    "was set aside as {aside}, and your notes, as last saved here, are written to it again."
+)
 DELETED_WHILE_AWAY = (
     "The notes file was deleted outside the app while you were away; your notes, as last "
     "saved here, are written to it again."
@@ -152,14 +156,21 @@ class KeptHistories:
         backup is offered, only where the answer can be written (`writable`)."""
         known = self._last_known.get(notes_path) if remembered else None
         read = read_notes(notes_path, offer_backup=writable and known is None)
-        # Not when a file was there: read, or unreadable (set aside, and the user chose).
-        if known is None or not read.missing:
+        # Not when a file was there and read. One another program spoilt is set aside by
+        # now: with the notes as last known here, nothing need be chosen ("Start Empty"
+        # lost them, kept nowhere else but in this window).
+        recovery = read.recovery
+        aside = recovery.aside if recovery is not None else None
+        if known is None or not (read.missing or aside):
             return read
         try:
             notes = parse(known.notes) if isinstance(known.notes, bytes) else known.notes
         except NotesFormatError:  # it opened read-only (a newer format): not ours to write
-            return read_notes(notes_path, offer_backup=writable)
-        return NotesRead(notes=notes, messages=[DELETED_WHILE_AWAY], write_back=True)
+            return read if aside else read_notes(notes_path, offer_backup=writable)
+        said = DELETED_WHILE_AWAY
+        if recovery is not None and aside is not None:
+            said = SPOILT_WHILE_AWAY.format(reason=recovery.reason, aside=aside.name)
+        return NotesRead(notes=notes, messages=[said], write_back=True)
 
     def take(self, notes_path: Path | None) -> Parked | None:
         return self._kept.pop(notes_path, None) if notes_path is not None else None

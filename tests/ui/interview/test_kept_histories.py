@@ -47,3 +47,21 @@ def test_an_interview_left_without_notes_file_is_forgotten(tmp_path: Path) -> No
     kept.left(path, notes_bytes("first"))
     kept.left(path, None)
     assert comes_back_as(kept, path) is None and not kept._last_known
+
+
+def test_a_file_spoilt_while_away_is_set_aside_and_the_notes_written_again(
+    tmp_path: Path,
+) -> None:
+    """Another program left garbage in a left interview's notes file: coming back asked
+    Start Empty or Keep Current Interview, and Start Empty lost the notes this window
+    still had. Set aside, they are written again, as for a file deleted while away."""
+    kept = KeptHistories()
+    path = tmp_path / "P1.json"
+    path.write_bytes(notes_bytes("mine"))
+    kept.left(path, path.read_bytes())
+    path.write_bytes(b"\x00garbage")
+    read = kept.read_notes(path, remembered=True, writable=True)
+    assert read.notes is not None and read.notes.notes == "mine" and read.write_back
+    (aside,) = tmp_path.glob("P1.corrupt-*.json")
+    assert aside.read_bytes() == b"\x00garbage"
+    assert read.recovery is None and aside.name in read.messages[0]
