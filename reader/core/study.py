@@ -266,9 +266,9 @@ class Study:
     ) -> list[InterviewEntry]:
         """Set the participant and the date (YYYY-MM-DD) of each interview named (id ->
         value) that has none; one typed meanwhile is kept, one gone is passed over. The
-        old entries of those set, for `put_back`."""
+        entries of those set, before and after, for `put_back`."""
         self._writable()
-        old = []
+        changed = []
         stamp = now_iso()
         for index, entry in enumerate(self.data.interviews):
             changes: dict[str, str] = {}
@@ -277,9 +277,10 @@ class Study:
             if entry.id in dates and not entry.date:
                 changes["date"] = check_date(dates[entry.id])
             if changes:
-                old.append(entry)
-                self.data.interviews[index] = replace(entry, **changes, modified=stamp)
-        return old
+                filled = replace(entry, **changes, modified=stamp)
+                self.data.interviews[index] = filled
+                changed.append((entry, filled))
+        return changed
 
     def follow_speaker(self, interview_id: str, old: str, new: str) -> bool:
         """The participant becomes `new` if it is `old` exactly (the name of a speaker just
@@ -292,12 +293,15 @@ class Study:
         self._put(replace(entry, participant=new))
         return True
 
-    def put_back(self, entries: list[InterviewEntry]) -> None:
-        """Put back entries as they were (undo of fill_from_transcripts), those still here."""
+    def put_back(self, changed: list[tuple[InterviewEntry, InterviewEntry]]) -> None:
+        """Undo fill_from_transcripts in the interviews still here: what it filled goes
+        back, field by field (`undo_entry_change`); a participant renamed since with its
+        speaker, in the interview's own history, stays."""
         self._writable()
-        back = {entry.id: entry for entry in entries}
-        interviews = self.data.interviews
-        interviews[:] = [back.get(entry.id, entry) for entry in interviews]
+        here = {entry.id for entry in self.data.interviews}
+        for old, new in changed:
+            if old.id in here:
+                self.undo_entry_change(old, new)
 
     def rename_interview(self, interview_id: str, title: str) -> InterviewEntry:
         return self.update_interview(interview_id, title=title)
@@ -364,11 +368,12 @@ class Study:
             f.name: getattr(old, f.name)
             for f in fields(InterviewEntry)
             if f.name not in ("attributes", "modified")
-            and getattr(old, f.name) != getattr(new, f.name)
+            and getattr(old, f.name) != getattr(new, f.name) == getattr(now, f.name)
         }
         attributes = dict(now.attributes)
         for key in old.attributes.keys() | new.attributes.keys():
-            if old.attributes.get(key) != new.attributes.get(key):
+            was, became = old.attributes.get(key), new.attributes.get(key)
+            if was != became == now.attributes.get(key):
                 attributes.pop(key, None)
                 if key in old.attributes:
                     attributes[key] = old.attributes[key]

@@ -87,7 +87,7 @@ def test_filling_keeps_what_was_typed_meanwhile_and_put_back_undoes(tmp_path: Pa
         {first.id: " Found ", second.id: "Found Too", "gone": "X"},
         {second.id: "2025-03-04", third.id: "2025-05-06"},
     )
-    assert [e.id for e in old] == [first.id, third.id]
+    assert [e.id for e, _ in old] == [first.id, third.id]
     assert study.interview(first.id).participant == "Found"
     assert (study.interview(second.id).participant, study.interview(second.id).date) == (
         "Typed Meanwhile",
@@ -98,6 +98,22 @@ def test_filling_keeps_what_was_typed_meanwhile_and_put_back_undoes(tmp_path: Pa
     study.put_back(old)
     assert study.interview(first.id) == before[0]
     assert study.interview(third.id) == before[2]
+
+
+def test_undoing_a_fill_keeps_a_participant_renamed_since_with_its_speaker(
+    tmp_path: Path,
+) -> None:
+    """Fill gave an interview its date alone; its speaker renamed since (in the interview's
+    own history, the participant following) was undone with the fill: put back whole,
+    the entry lost the new name."""
+    study = open_study(write_participant_study(tmp_path / "study"))
+    first = study.interviews[0]
+    study.update_interview(first.id, participant="Grace Mwangi", date="")
+    filled = study.fill_from_transcripts({}, {first.id: "2024-04-16"})
+    assert study.follow_speaker(first.id, "Grace Mwangi", "Grace M.")
+    study.put_back(filled)
+    entry = study.interview(first.id)
+    assert (entry.participant, entry.date) == ("Grace M.", "")
 
 
 def test_a_read_only_study_refuses(tmp_path: Path) -> None:
