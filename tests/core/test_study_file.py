@@ -169,6 +169,7 @@ def test_attribute_keys_come_from_labels() -> None:
     [
         (AttributeDef("a", "Age", "number"), "34", 34),
         (AttributeDef("a", "Age", "number"), "34,5", 34.5),
+        (AttributeDef("a", "Age", "number"), "0,125", 0.125),  # a decimal comma, not thousands
         (AttributeDef("a", "Age", "number"), 2.0, 2),
         (AttributeDef("a", "Age", "number"), 2**63 - 1, 2**63 - 1),
         (AttributeDef("a", "Age", "number"), -(2**63), -(2**63)),
@@ -199,6 +200,10 @@ def test_values_are_checked_and_normalised(
         (AttributeDef("a", "Age", "number"), -(2**63) - 1),
         (AttributeDef("a", "Age", "number"), "123456789012345678901"),
         (AttributeDef("a", "Age", "number"), 1e300),
+        # Thousands set apart: "45,000" was read as 45.000, 45, without a word.
+        (AttributeDef("a", "Income", "number"), "45,000"),
+        (AttributeDef("a", "Income", "number"), "1,000,000"),
+        (AttributeDef("a", "Income", "number"), "1.000.000"),
         (AttributeDef("d", "Day", "date"), "2023-02-29"),
         (AttributeDef("d", "Day", "date"), "1/3/2024"),
         (AttributeDef("d", "Day", "date"), 20240301),
