@@ -49,7 +49,7 @@ from reader.core.study_file import (
 from reader.core.study_merge import StudyMergeResult, merge_studies
 from reader.core.study_places import FILE_NAME, NOTES_FOLDER, study_folders
 from reader.core.study_places import interview_id as new_interview_id
-from reader.core.study_scan import ScanReport, scan_folder, sniff
+from reader.core.study_scan import ScanReport, is_study_file, scan_folder, sniff
 from reader.core.undo_crossing import Recoded
 from reader.core.wording import counted
 
@@ -193,7 +193,8 @@ class Study:
         if not transcript.is_file():
             raise StudyError(f"{transcript} is not a file.")
         self._refuse_twice(transcript)
-        reason = sniff(transcript)
+        reason = "it is a study's own file, not a transcript" if is_study_file(transcript) else ""
+        reason = reason or sniff(transcript)
         if reason:
             raise StudyError(f"{transcript.name} cannot be added: {reason}.")
         return self._append(transcript, {e.id for e in self.data.interviews}, self._titles(), title)

@@ -189,6 +189,12 @@ def scan_folder(folder: Path, study_folder: Path | None = None) -> ScanReport:
     return report
 
 
+def is_study_file(path: Path) -> bool:
+    """A study's own file (study.json, its memo, their copies) in a study's folder: picked
+    with its transcripts (Add, a drop), it is no interview."""
+    return _is_study_file(path) and (path.parent / FILE_NAME).exists()
+
+
 def _is_study_file(path: Path) -> bool:
     """study.json, the memo and the copies made of them (set aside, sync conflicts), for
     a file in a study's root."""

@@ -874,3 +874,20 @@ def test_every_interview_holds_the_study_codes_themselves_and_its_own_extra_ones
     assert one is not two and one is not study.codebook
     one.rename(first.id, "Renamed here")
     assert two.get(first.id).name == first.name == study.codebook.get(first.id).name
+
+
+def test_a_studys_memo_is_no_interview_to_add(folder: Path, tmp_path: Path) -> None:
+    """Add Interviews… with memo.md (this study's, or another's picked with its
+    transcripts) made an interview titled "Memo", as adding its folder does not."""
+    study = open_study(folder)
+    study.save()
+    write(folder / "memo.md", "# Themes\n\nAcross the interviews.\n")
+    with pytest.raises(StudyError, match="study's own file"):
+        study.add_interview(folder / "memo.md")
+    other = tmp_path / "other"
+    write(other / "study.json", "{}")
+    write(other / "memo.md", "theirs")
+    with pytest.raises(StudyError, match="study's own file"):
+        study.add_interview(other / "memo.md")
+    write(tmp_path / "loose" / "memo.md", "# Ana\n\nQ: Why?\nA: Because.\n")
+    assert study.add_interview(tmp_path / "loose" / "memo.md").title  # no study's: a text

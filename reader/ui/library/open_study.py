@@ -276,12 +276,12 @@ class OpenStudy(QObject):
             return []
         from reader.core.recording import set_apart
         from reader.core.study import StudyError
-        from reader.core.study_scan import is_notes_file
+        from reader.core.study_scan import is_notes_file, is_study_file
 
         added: list[InterviewEntry] = []
         paths, alone = set_apart(paths)  # a student drops each transcript with its recording
-        # Notes files dropped with their transcripts are theirs: left out, quietly.
-        paths = [p for p in paths if not is_notes_file(p)] or paths
+        # Notes files and a study's memo picked with the transcripts: left out, quietly.
+        paths = [p for p in paths if not is_notes_file(p) and not is_study_file(p)] or paths
         problems = [
             f"{p.name} is a recording: add its transcript, and a recording beside it with "
             "its name is found by itself."
