@@ -10,7 +10,7 @@ from __future__ import annotations
 import contextlib
 import os
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field, fields, replace
 from pathlib import Path, PurePosixPath
 from typing import Any
@@ -426,21 +426,38 @@ class Study:
         that would no longer be one. Returns the old definition."""
         self._writable()
         old = self.attribute(key)
-        if old.type != "choice":
-            raise StudyError(f"{old.label} is not a choice.")
+        refused = self.options_refused(key, options)
+        if refused:
+            raise StudyError(refused)
         new = _options(options)
+        respelt = _respelt(old.options, new)
+        for entry in self.data.interviews:
+            value = entry.attributes.get(key)
+            if value in respelt:  # "nurse" now written "Nurse": its values follow
+                self._put(replace(entry, attributes={**entry.attributes, key: respelt[value]}))
+        self._put_attribute(replace(old, options=new))
+        return old
+
+    def options_refused(self, key: str, options: tuple[str, ...] | list[str]) -> str:
+        """Why `set_attribute_options` would refuse these choices; "" when it would not:
+        while an interview holds a value that would no longer be one (a choice only
+        written otherwise, "nurse" as "Nurse", is the same choice)."""
+        old = self.attribute(key)
+        if old.type != "choice":
+            return f"{old.label} is not a choice."
+        new = _options(options)
+        kept = set(new) | _respelt(old.options, new).keys()
         using = [
             e.title
             for e in self.data.interviews
-            if key in e.attributes and e.attributes[key] not in new
+            if key in e.attributes and e.attributes[key] not in kept
         ]
-        if using:
-            raise StudyError(
-                f"{counted(len(using), 'interview')} ({', '.join(using[:3])}) "
-                f"have a {old.label} that is no longer a choice; change those first."
-            )
-        self._put_attribute(replace(old, options=new))
-        return old
+        if not using:
+            return ""
+        return (
+            f"{counted(len(using), 'interview')} ({', '.join(using[:3])}) have a "
+            f"{old.label} that is no longer a choice; change those first."
+        )
 
     def remove_attribute(self, key: str) -> tuple[int, AttributeDef, dict[str, AttributeValue]]:
         """Drop the attribute and its values. Returns (index, definition, values by
@@ -1016,3 +1033,14 @@ def study_of(
             if study._resolved(entry) == resolved:
                 return study, entry
     return None
+
+
+def _respelt(old: Sequence[str], new: Sequence[str]) -> dict[str, str]:
+    """Each old choice written otherwise among the new ones (case and spaces aside) and
+    gone as it was: old -> new ("nurse" -> "Nurse")."""
+    by_key = {" ".join(option.casefold().split()): option for option in new}
+    return {
+        option: by_key[folded]
+        for option in old
+        if option not in new and (folded := " ".join(option.casefold().split())) in by_key
+    }

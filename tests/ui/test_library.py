@@ -229,6 +229,39 @@ def test_attributes_as_columns_edited_in_place(
     assert "YYYY-MM-DD" in window.banner.label.text()
 
 
+def test_changing_an_attribute_is_one_step_all_or_nothing(
+    window: MainWindow, folder: Path, qtbot: Any, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Change “Role”… with a new name and choices a value refuses: the name was changed
+    and the choices not, as two steps. Refused whole now; a choice written otherwise
+    ("nurse" as "Nurse") is the same choice, and its values follow, in one step."""
+    study = window.study.study
+    assert window.study.define_attribute("Role", "choice", ["nurse", "doctor"])
+    first = study.interviews[0].id
+    assert window.study.set_attribute(first, "role", "nurse")
+    answers = [("Job", "midwife, doctor"), ("Job", "Nurse, doctor")]
+
+    def change(dialog: AttributeDialog) -> int:
+        name, options = answers.pop(0)
+        dialog.name.setText(name)
+        dialog.options.setText(options)
+        return 1
+
+    monkeypatch.setattr(AttributeDialog, "exec", change)
+    steps = window.study.undo_stack.count()
+    window.study_actions.edit_attribute("role")
+    assert study.attribute("role").label == "Role" and "no longer a choice" in window.banner.text()
+    assert window.study.undo_stack.count() == steps
+    window.study_actions.edit_attribute("role")
+    assert study.attribute("role").label == "Job"
+    assert study.attribute("role").options == ("Nurse", "doctor")
+    assert study.interview(first).attributes == {"role": "Nurse"}
+    assert window.study.undo_stack.count() == steps + 1
+    window.study.undo_stack.undo()
+    assert study.attribute("role").label == "Role"
+    assert study.interview(first).attributes == {"role": "nurse"}
+
+
 def test_add_a_file_twice_is_refused_with_a_message(
     window: MainWindow, folder: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, qtbot: Any
 ) -> None:
