@@ -31,6 +31,10 @@ class LibraryMemory(StudyMemory):
         self._folder = ""  # the study shown, "" while none is (or one is being restored)
         owner.closed.connect(lambda: setattr(self, "_folder", ""))
         view.horizontalHeader().sortIndicatorChanged.connect(self._save)
+        # The columns change with the attributes: the sort follows its column by its key.
+        self._sorted_by = ""
+        model.modelAboutToBeReset.connect(self._hold_sort)
+        model.modelReset.connect(self._follow_sort)
         self.restore()  # made as the first study opens
 
     def restore(self, *_args: object) -> None:
@@ -49,6 +53,21 @@ class LibraryMemory(StudyMemory):
         self.view.sortByColumn(column, order)
         self.filter.setText(str(text))
         self._folder = folder
+
+    def _hold_sort(self) -> None:
+        column = self.view.horizontalHeader().sortIndicatorSection()
+        self._sorted_by = self.model.key(column) if 0 <= column < self.model.columnCount() else ""
+
+    def _follow_sort(self) -> None:
+        """A column before the sorted one removed (an attribute): the arrow stayed on its
+        number, past the last column, and the rows went back to the study's order."""
+        if not self._sorted_by:
+            return
+        model, header = self.model, self.view.horizontalHeader()
+        keys = [model.key(c) for c in range(model.columnCount())]
+        column = keys.index(self._sorted_by) if self._sorted_by in keys else -1
+        if column != header.sortIndicatorSection():
+            self.view.sortByColumn(column, header.sortIndicatorOrder())
 
     def _save(self, *_args: object) -> None:
         self._typed.stop()

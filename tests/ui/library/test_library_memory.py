@@ -71,3 +71,33 @@ def test_typing_a_filter_writes_the_settings_once_it_pauses(
     qtbot.keyClicks(window.library.view, "nurse")
     assert written.count(KEY) == 0
     qtbot.waitUntil(lambda: written.count(KEY) == 1)  # once typing paused
+
+
+def test_the_sort_follows_its_column_when_one_before_it_is_removed(
+    make_study_window: Callable[[Path], MainWindow], folder: Path, qtbot: Any
+) -> None:
+    """Sorted by Role, Age (the column before) removed: the arrow stayed on column 7,
+    past the last, the rows went back to the study's order and Alt+Down was refused."""
+    window = make_study_window(folder)
+    study, library = window.study, window.library
+    ids = [e.id for e in study.study.interviews]
+    study.define_attribute("Age", "number", [])
+    study.define_attribute("Role", "choice", ["a-nurse", "b-doctor", "c-porter"])
+    for interview_id, role in zip(ids, ["c-porter", "a-nurse", "b-doctor"], strict=True):
+        study.set_attribute(interview_id, "role", role)
+    model, header = library.model, library.view.horizontalHeader()
+
+    def column(key: str) -> int:
+        return next((c for c in range(model.columnCount()) if model.key(c) == key), -1)
+
+    qtbot.waitUntil(lambda: column("role") >= 0)
+    library.view.sortByColumn(column("role"), Qt.SortOrder.AscendingOrder)
+    by_role = library.visible_ids()
+    assert by_role != ids
+    study.remove_attribute("age")
+    qtbot.waitUntil(lambda: column("age") == -1)
+    assert model.key(header.sortIndicatorSection()) == "role"
+    assert library.visible_ids() == by_role
+    study.remove_attribute("role")  # its own column gone: the study's order
+    qtbot.waitUntil(lambda: column("role") == -1)
+    assert header.sortIndicatorSection() == -1 and library.visible_ids() == ids
