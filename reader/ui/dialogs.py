@@ -4,7 +4,7 @@ filter drop-downs; windows that keep their size between sessions."""
 from __future__ import annotations
 
 from PySide6.QtCore import QByteArray, QEvent, QObject, Qt
-from PySide6.QtGui import QIcon, QKeySequence, QPaintEvent, QShortcut
+from PySide6.QtGui import QIcon, QKeySequence, QPaintEvent, QShortcut, QTextCursor
 from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
@@ -77,6 +77,7 @@ class NoteDialog(QDialog):
         super().__init__(parent)
         self.setWindowTitle("Note on Highlight")
         self.editor = QPlainTextEdit(note)
+        self.editor.moveCursor(QTextCursor.MoveOperation.End)  # N adds to the note there
         self.editor.setPlaceholderText("Why this passage matters…")
         self.editor.setTabChangesFocus(True)
         layout = QVBoxLayout(self)

@@ -14,7 +14,6 @@ from PySide6.QtGui import (
     QColor,
     QHideEvent,
     QKeyEvent,
-    QKeySequence,
     QPalette,
     QShowEvent,
     QTextCursor,
@@ -95,17 +94,15 @@ class FindBar(QWidget):
             font = arrow.font()
             font.setBold(True)
             arrow.setFont(font)
-        # Alt+A, as in its label "Aa": Alt+C is the Codes menu's.
-        self.case_button = self._toggle("Aa", "Match case", "Alt+A")
-        self.word_button = self._toggle("ab", "Whole word", "Alt+W")
+        self.case_button = self._toggle("Aa", "Match case")
+        self.word_button = self._toggle("ab", "Whole word")
         font = self.word_button.font()
         font.setUnderline(True)
         self.word_button.setFont(font)
-        self.regex_button = self._toggle(".*", "Regular expression", "Alt+R")
-        self.diacritics_button = self._toggle("é", "Match diacritics", "Alt+D")
-        self.option_buttons = keep_options(
-            OPTIONS, self.case_button, self.word_button, self.regex_button, self.diacritics_button
-        )
+        self.regex_button = self._toggle(".*", "Regular expression")
+        self.diacritics_button = self._toggle("é", "Match diacritics")
+        buttons = (self.case_button, self.word_button, self.regex_button, self.diacritics_button)
+        self.option_buttons = keep_options(OPTIONS, self, *buttons)
         self.close_button = self._button("✕", "Close  (Escape)", self.close_bar)
         self.close_button.setAccessibleName("Close the find bar")
 
@@ -140,11 +137,11 @@ class FindBar(QWidget):
         button.clicked.connect(slot)
         return button
 
-    def _toggle(self, text: str, name: str, keys: str) -> QToolButton:
-        """A compact option button; its shortcut works while the bar is shown."""
-        button = self._button(text, f"{name}  ({keys})", self._options_changed)
+    def _toggle(self, text: str, name: str) -> QToolButton:
+        """A compact option button; its key (find_options) works while the bar has the
+        keyboard."""
+        button = self._button(text, name, self._options_changed)
         button.setCheckable(True)
-        button.setShortcut(QKeySequence(keys))
         button.setAccessibleName(name)
         button.setMinimumWidth(button.fontMetrics().horizontalAdvance("Aa") + 16)
         return button

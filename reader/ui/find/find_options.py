@@ -1,12 +1,15 @@
 """The find options (Match case, Whole word, Regular expression, Match diacritics) of the
 find bar and of the Search panel, each kept in the settings under its own key ("find/…",
 "search/…"), so a restart keeps what the user set; Match diacritics greyed out while a
-regular expression is on, which matches diacritics as written. The query searched last is
-kept too (`keep_query`)."""
+regular expression is on, which matches diacritics as written; Alt+A, Alt+W, Alt+R and
+Alt+D turning them while the keyboard is in their pane. The query searched last is kept
+too (`keep_query`)."""
 
 from __future__ import annotations
 
-from PySide6.QtWidgets import QToolButton
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QKeySequence, QShortcut
+from PySide6.QtWidgets import QToolButton, QWidget
 
 from reader.ui.settings import settings
 
@@ -16,6 +19,10 @@ KEYS = {  # an option (as Query takes it) and its key under the prefix
     "regex": "regular-expression",
     "diacritics": "match-diacritics",
 }
+
+
+# Alt+A, as in the label "Aa": Alt+C is the Codes menu's.
+OPTION_KEYS = {"case": "Alt+A", "whole_word": "Alt+W", "regex": "Alt+R", "diacritics": "Alt+D"}
 
 
 def option_key(prefix: str, option: str) -> str:
@@ -29,14 +36,24 @@ def checked(buttons: dict[str, QToolButton]) -> dict[str, bool]:
 
 def keep_options(
     prefix: str,
+    pane: QWidget,
     case: QToolButton,
     whole_word: QToolButton,
     regex: QToolButton,
     diacritics: QToolButton,
 ) -> dict[str, QToolButton]:
     """Check the option buttons as the settings have them, quietly (nothing was searched
-    yet), and write each there when it turns; the buttons by option (as KEYS)."""
+    yet), and write each there when it turns; each turned by its key (OPTION_KEYS) while
+    the keyboard is in `pane`: the find bar's and the Search panel's, each its own (a
+    button's own shortcut served the whole window, and the panel's Alt+A turned the find
+    bar's). The buttons by option (as KEYS)."""
     buttons = {"case": case, "whole_word": whole_word, "regex": regex, "diacritics": diacritics}
+    for option, button in buttons.items():
+        keys = OPTION_KEYS[option]
+        shortcut = QShortcut(QKeySequence(keys), pane)
+        shortcut.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+        shortcut.activated.connect(button.click)  # nothing while it is greyed out
+        button.setToolTip(f"{button.toolTip()}  ({keys})")
     store = settings()
     for option, button in buttons.items():
         key = option_key(prefix, option)

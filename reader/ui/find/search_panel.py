@@ -116,9 +116,8 @@ class SearchPanel(QWidget):
         self.word_button.setFont(font)
         self.regex_button = self._toggle(".*", "Regular expression")
         self.diacritics_button = self._toggle("é", "Match diacritics")
-        self.option_buttons = keep_options(
-            OPTIONS, self.case_button, self.word_button, self.regex_button, self.diacritics_button
-        )
+        buttons = (self.case_button, self.word_button, self.regex_button, self.diacritics_button)
+        self.option_buttons = keep_options(OPTIONS, self, *buttons)
         self.status = QLabel()
         self.status.setObjectName("search-status")
         self.status.setWordWrap(True)

@@ -10,10 +10,11 @@ from __future__ import annotations
 
 from PySide6.QtCore import QEvent, QObject, Qt
 from PySide6.QtGui import QPainter, QPaintEvent
-from PySide6.QtWidgets import QAbstractScrollArea, QApplication, QWidget
+from PySide6.QtWidgets import QAbstractScrollArea, QApplication, QDockWidget, QWidget
 from shiboken6 import isValid
 
 from reader.ui import theme
+from reader.ui.lazy_dock import bring_forward, dock_showing
 from reader.ui.painting import fill
 
 BAR_HEIGHT = 3
@@ -62,6 +63,7 @@ class FocusMarker(QObject):
         return self._pane
 
     def _focus_changed(self, _old: QWidget | None, new: QWidget | None) -> None:
+        _forward_its_dock(new)
         self._pane = next(
             (p for p in self._panes if new is not None and (p is new or p.isAncestorOf(new))),
             None,
@@ -87,6 +89,16 @@ class FocusMarker(QObject):
         self.bar.setGeometry(0, 0, bar_width(pane), BAR_HEIGHT)
         self.bar.show()
         self.bar.raise_()
+
+
+def _forward_its_dock(widget: QWidget | None) -> None:
+    """Tab went into a dock tabbed behind another (Qt's order takes in every dock): its tab
+    comes forward, else the keyboard was in controls nobody saw ("xyz" typed into the
+    Annotations' filter, behind the Outline)."""
+    while widget is not None and not isinstance(widget, QDockWidget):
+        widget = widget.parentWidget()
+    if isinstance(widget, QDockWidget) and not dock_showing(widget):
+        bring_forward(widget)
 
 
 def _page(pane: QWidget) -> QWidget | None:

@@ -150,6 +150,7 @@ def show_shortcuts(window: QMainWindow, actions: Actions) -> QDialog:
     table.setHorizontalHeaderLabels(["Keys", "Does"])
     table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
     table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+    table.setTabKeyNavigation(False)  # Tab leaves for Close; the arrows go along the rows
     table.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
     table.setVerticalScrollMode(QAbstractItemView.ScrollMode.ScrollPerPixel)
     table.setWordWrap(True)  # a long description takes two lines, not an ellipsis
