@@ -481,6 +481,23 @@ def test_save_as_refuses_the_locked_file_and_is_remembered(
     assert again.interview.notes_path == elsewhere
 
 
+def test_save_as_over_a_file_replaces_it_knowingly(
+    make_window, notes_path, dialogs, qtbot, tmp_path
+) -> None:
+    """The file chosen was taken for another program's change: backed up beside it (a
+    backups folder made wherever the user chose), or, on a retry, merged into these notes."""
+    window = make_window()
+    highlight_with_key(window, qtbot, "scripted")
+    chosen = tmp_path / "elsewhere" / "other.json"
+    chosen.parent.mkdir()
+    notes_with(chosen, ["Rehearsal"], text="another interview's")
+    dialogs.save_answers.append(str(chosen))
+    window.interview.safety.save_as()
+    assert [h["exact"] for h in saved(chosen)["highlights"]] == ["scripted"]
+    assert "another interview's" not in saved(chosen)["notes"]
+    assert not (chosen.parent / "backups").exists()
+
+
 def test_open_another_document_asks_when_notes_cannot_be_saved(
     make_window, dialogs, monkeypatch, tmp_path
 ) -> None:

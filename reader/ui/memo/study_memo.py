@@ -89,7 +89,7 @@ class StudyMemo(QObject):
         saver = self.saver = NotesSaver(path, self._prepare, self)
         saver.backup_name = study.notes_dir / MEMO_FILE  # with the interviews' backups
         saver.makes_its_folder = False  # the study's own: never made again
-        saver.expected_hash = content_hash(raw) if raw else ""
+        saver.expected_hash = content_hash(raw) if raw is not None else ""  # b"": cleared
         saver.read_only = self.read_only
         saver.written.connect(self._written)
         saver.outsideChange.connect(self._merge)

@@ -361,7 +361,11 @@ class NotesSafety(QObject):
         self.guard.deleteLater()
         self.guard, self.lock_pending = guard, False
         self.notes_path = target
-        saver.expected_hash = ""  # the user chose to replace whatever is there
+        # The user chose to replace whatever is there: known, it is no other program's.
+        try:
+            saver.expected_hash = content_hash(target.read_bytes())
+        except OSError:  # none there (or one the write then says it cannot replace)
+            saver.expected_hash = ""
         saver.retarget(target)
         guard.file.watch()
         self.host.notes_moved(target)

@@ -84,3 +84,17 @@ def test_a_memo_deleted_on_disk_is_written_again(
     on_disk(qtbot, folder, "More Words kept\n")
     assert window.notes_editor.toPlainText() == "More Words kept\n"
     assert "could not be saved" not in window.banner.text()
+
+
+def test_a_memo_cleared_before_is_no_other_programs_change(
+    make_study_window: Any, folder: Path, qtbot: Any
+) -> None:
+    """An empty memo.md (the memo cleared last time) was taken for none, so the first
+    save found "another program's" file there and said so."""
+    memo_file(folder).write_bytes(b"")
+    window: MainWindow = make_study_window(folder)
+    open_memo(window, qtbot)
+    qtbot.keyClicks(window.notes_editor, "Themes")
+    on_disk(qtbot, folder, "Themes")
+    assert "another program" not in window.banner.text()
+    assert "another program" not in window.statusBar().currentMessage()
