@@ -32,8 +32,12 @@ _BOMS = (
     (codecs.BOM_UTF16_LE, "utf-16"),
     (codecs.BOM_UTF16_BE, "utf-16"),
 )
+# A byte that is not UTF-8 (surrogateescape'd), and the characters beyond ASCII that UTF-8
+# writes in two bytes, and in three or four.
+_STRAY_BYTE = re.compile("[\udc80-\udcff]")
+_TWO_BYTES = re.compile("[\x80-\u07ff]")
+_MORE_BYTES = re.compile("[\u0800-\udc7f\udd00-\U0010ffff]")
 # C0 controls other than tab, LF, FF and CR: a text file has (almost) none of them.
-_STRAY_BYTE = re.compile("[\udc80-\udcff]")  # a byte that is not UTF-8, surrogateescape'd
 _CONTROL = re.compile(r"[\x00-\x08\x0b\x0e-\x1f\x7f]")
 
 
@@ -160,19 +164,20 @@ def decode(data: bytes, name: str = "the file") -> tuple[str, str, str]:
 def _utf8_with_stray_bytes(data: bytes, name: str) -> tuple[str, str, str] | None:
     """UTF-8 text with a few bytes that are not (a Windows editor's ’ pasted in): those
     bytes read as cp1252 (else latin-1), the rest as UTF-8. Read whole as cp1252, every
-    "é" of it would be "Ã©". None when the stray bytes are as many as the UTF-8
-    characters beyond ASCII, or more: legacy text, whose bytes rarely form UTF-8 by chance.
-    """
+    "é" of it would be "Ã©". None for legacy text, whose stray bytes (each accented
+    letter) outnumber the UTF-8 characters its bytes form by chance, two-byte ones ("ß“"
+    in German); a character of three bytes or four (’ – “, CJK) is strong evidence of
+    UTF-8 and counts four times. A file of as many stray bytes as accents is ambiguous:
+    legacy past twice as many."""
     text = data.decode("utf-8", "surrogateescape")  # each stray byte a lone surrogate
-    stray = _STRAY_BYTE.findall(text)
-    beyond_ascii = len(text.encode("utf-8", "surrogatepass")) - len(text)
-    # Each UTF-8 character beyond ASCII adds one to three bytes; each stray byte two.
-    if beyond_ascii - 2 * len(stray) <= len(stray):
+    stray = len(_STRAY_BYTE.findall(text))
+    evidence = len(_TWO_BYTES.findall(text)) + 4 * len(_MORE_BYTES.findall(text))
+    if evidence * 2 < stray:
         return None
     text = _STRAY_BYTE.sub(lambda m: _legacy_byte(ord(m[0]) - 0xDC00), text)
     notice = (
-        f"{name} is UTF-8 but for {len(stray)} byte{'s' * (len(stray) > 1)} that "
-        f"{'are' if len(stray) > 1 else 'is'} not; {'they were' if len(stray) > 1 else 'it was'}"
+        f"{name} is UTF-8 but for {stray} byte{'s' * (stray > 1)} that "
+        f"{'are' if stray > 1 else 'is'} not; {'they were' if stray > 1 else 'it was'}"
         " read as cp1252."
     )
     return text, "utf-8", notice

@@ -348,6 +348,9 @@ def _names_someone(speech: str) -> bool:
     words = speech.split()
     if not 0 < len(words) <= _NAME_MAX_WORDS or _ends_with_question_mark(speech):
         return False
+    first = _WORD_RE.findall(words[0].casefold())
+    if first and (first[0] in _GREETINGS or first[0] in _ACKNOWLEDGEMENTS):
+        return False  # "Good Morning", "Welcome Back": said, capitalised
     if len(words) == 1 and not any(char.isdigit() for char in words[0]):
         return False
     return all(
@@ -627,9 +630,10 @@ def question_numbers(
 
     Consecutive QUESTION segments of the same speaker are one question broken over
     paragraphs; asides between them (link-outs a magazine drops in) do not split it.
-    Given the `text`, an asker's turn that only acknowledges ("Right.", "Mm-hmm, okay.")
-    is no question: it gets no number, and the outline no row, unless the reader marked
-    it a question by hand (its start is in `marked`).
+    Given the `text`, an asker's turn that only acknowledges ("Right.", "Mm-hmm, okay."),
+    greets, thanks or checks the call ("Can you hear me?") is no question: it gets no
+    number, and the outline no row, unless the reader marked it a question by hand (its
+    start is in `marked`).
     """
     numbers: dict[int, int] = {}
     count = 0
@@ -638,7 +642,7 @@ def question_numbers(
         if seg.role == Role.ASIDE:
             continue
         asked = seg.role == Role.QUESTION
-        if asked and text and seg.start not in marked and _acknowledges(text, seg):
+        if asked and text and seg.start not in marked and _asks_nothing(text, seg):
             # Said to the answer: the asker's next words start a question of their own.
             previous = None
             continue
@@ -654,7 +658,7 @@ def question_numbers(
     return numbers
 
 
-def _acknowledges(text: str, seg: Segment) -> bool:
+def _asks_nothing(text: str, seg: Segment) -> bool:
     """Whether the paragraph, its label aside, only acknowledges what was said, greets or
     checks the call."""
     speech = text[speech_start(text, seg) : seg.end]

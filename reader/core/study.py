@@ -378,7 +378,11 @@ class Study:
                 attributes.pop(key, None)
                 if key in old.attributes:
                     attributes[key] = old.attributes[key]
-        back = replace(now, **changed, attributes=attributes, modified=old.modified)
+        back = replace(now, **changed, attributes=attributes)
+        # Its time as before the change, unless another history's change stays: a merge
+        # with another machine's file takes the newer entry's fields.
+        whole = back == replace(old, modified=back.modified)
+        back = replace(back, modified=old.modified if whole else now.modified)
         self.data.interviews[self.index_of(old.id)] = back
 
     def _put(self, entry: InterviewEntry) -> None:

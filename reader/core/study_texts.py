@@ -43,10 +43,10 @@ from reader.core.transcript_dates import recording_date
 # text before a search in the study's order comes back to it: with 200 kept, every search
 # after the first loaded all 500 again (2.3-3.4 s; 0.9 s with all kept). Still a bound,
 # of about 110 MB, for a study larger than any seen.
-# (code ids, their names when the copy was made) -> their names now
-CodeNames = Callable[[Sequence[str], Sequence[str]], tuple[str, ...]]
 MAX_KEPT = 1000
 WARM = 200  # loaded in the background as a study opens; the others on first use
+# (code ids, their names when the copy was made) -> their names now
+CodeNames = Callable[[Sequence[str], Sequence[str]], tuple[str, ...]]
 
 
 class InterviewText:
@@ -191,7 +191,8 @@ class StudyTexts:
     def _names_now(self, code_ids: Sequence[str], names: Sequence[str]) -> tuple[str, ...]:
         """The codes' names in the study's codebook as it is now (renamed, undone), a kept
         copy being made again only when its files change; a code it lacks by its name in
-        the notes file."""
+        the notes file. On the GUI thread only (a search's slices): it reads the live
+        codebook, which the GUI changes."""
         book = self.study.codebook
         return tuple(
             code.name if (code := book.get(code_id)) else name

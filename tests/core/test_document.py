@@ -118,9 +118,15 @@ def test_utf8_with_a_stray_windows_byte_keeps_its_utf8(tmp_path: Path) -> None:
 
 
 def test_legacy_text_whose_bytes_happen_to_be_utf8_stays_legacy() -> None:
-    """Latin-1 "Ã©" is the bytes of UTF-8 "é": with more stray bytes than such
-    characters, the file is legacy text."""
-    assert decode("Ã© \u00e9t\u00e9".encode("latin-1"), "x.txt")[:2] == ("Ã© été", "cp1252")
+    """Latin-1 "Ã©" is the bytes of UTF-8 "é", German cp1252 "ß“" those of a two-byte
+    character: with stray bytes past twice as many, the file is legacy text. A
+    three-byte character (’) counts four times: a Windows ’ pasted into UTF-8 is not."""
+    legacy = "Ã© \u00e9t\u00e9 d\u00e9j\u00e0"
+    assert decode(legacy.encode("latin-1"), "x.txt")[:2] == (legacy, "cp1252")
+    german = "Spa\u00df\u201c und M\u00fche \u00fcber alles sch\u00f6n"
+    assert decode(german.encode("cp1252"), "x.txt")[:2] == (german, "cp1252")
+    pasted = "Zo\u00eb said \u201cyes\u201d ".encode() + b"don\x92t, it\x92s, we\x92re"
+    assert decode(pasted, "x.txt")[:2] == ("Zoë said “yes” don’t, it’s, we’re", "utf-8")
 
 
 def test_decode_reports_the_guess() -> None:

@@ -929,6 +929,13 @@ def test_vtt_a_number_alone_after_a_blank_line_inside_a_cue_is_kept(tmp_path: Pa
     document = load_document(path)
     assert document.text == "Tom: Let me think.\n\n1998\n\nJane: And where?\n"
     assert [turn.speaker for turn in document.turns] == ["Tom", "Jane"]  # 1998 is Tom's
+    # A cue id above a timing cut short, in mid-file, is still no one's words.
+    path.write_text(
+        "WEBVTT\n\n1\n00:01.000 --> 00:03.000\n<v Tom>Let me think.\n\n3\n00:00:0\n\n"
+        "2\n00:04.000 --> 00:05.000\n<v Jane>And where?\n",
+        encoding="utf-8",
+    )
+    assert load_document(path).text == "Tom: Let me think.\n\nJane: And where?\n"
 
 
 def test_vtt_a_voice_after_a_blank_line_in_a_cue_is_its_own_speaker(tmp_path: Path) -> None:

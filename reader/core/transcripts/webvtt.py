@@ -72,7 +72,8 @@ def _cues(blocks: list[str], name: str, teams: bool | None) -> tuple[list[Cue], 
             # Not a cue, which the format says to skip; but after a cue, the words of that
             # cue after a blank line (browsers drop them), kept as a paragraph of their own.
             # A number alone there is said ("1998"), not a cue id that lost its timing.
-            if cues and (not _cut_short(lines) or lines[0].strip().isdecimal()):
+            said_number = len(lines) == 1 and lines[0].strip().isdecimal()
+            if cues and (not _cut_short(lines) or said_number):
                 last = cues[-1]
                 for words in _voices("\n".join(lines), last.start_ms, last.end_ms):
                     # A voice span of its own, else the cue's, unless a dash parts the two.

@@ -127,6 +127,12 @@ def _inside(element: _Element, wanted: set[str], wrappers: set[str]) -> Iterator
             yield from _inside(child, wanted, wrappers)
 
 
+def _hidden(own: bool | None, by_style: bool) -> bool:
+    """A run's own setting, where it has one (w:vanish w:val="0" shows it), before its
+    style's."""
+    return by_style if own is None else own
+
+
 def _para(paragraph: _Element, styles: TextStyles) -> Para:
     from docx.text.font import Font
 
@@ -134,7 +140,7 @@ def _para(paragraph: _Element, styles: TextStyles) -> Para:
     runs: list[CT_R] = [
         run
         for run in _inside(paragraph, {_W + "r"}, _RUN_WRAPPERS)
-        if not (Font(run).hidden or run.style in styles.hidden)  # type: ignore[union-attr]
+        if not _hidden(Font(run).hidden, run.style in styles.hidden)  # type: ignore[union-attr]
     ]
     texts = [_run_text(run) for run in runs]
     bold = 0
