@@ -17,7 +17,7 @@ from typing import Any
 
 from reader.core.annotations import Highlight, now_iso
 from reader.core.backups import make_backup
-from reader.core.codebook import Codebook, recode
+from reader.core.codebook import Codebook, clean_name, recode
 from reader.core.document import Document, load_document, title_from_name
 from reader.core.hashing import sha256_hex
 from reader.core.notes_file import NotesData, NotesFormatError, parse_migrating
@@ -425,12 +425,25 @@ class Study:
         self._put_attribute(replace(old, label=label))
         return old
 
+    def change_attribute(
+        self, key: str, label: str, options: tuple[str, ...] | list[str] | None = None
+    ) -> AttributeDef:
+        """Its label and, given `options`, its choices (Change Attribute…), all or nothing:
+        choices refused leave the label as it was. Returns the old definition."""
+        refused = self._options_refused(key, options) if options is not None else ""
+        if refused:
+            raise StudyError(refused)
+        old = self.rename_attribute(key, label)
+        if options is not None:
+            self.set_attribute_options(key, options)
+        return old
+
     def set_attribute_options(self, key: str, options: tuple[str, ...] | list[str]) -> AttributeDef:
         """The choices of a choice attribute. Refused while an interview holds a value
         that would no longer be one. Returns the old definition."""
         self._writable()
         old = self.attribute(key)
-        refused = self.options_refused(key, options)
+        refused = self._options_refused(key, options)
         if refused:
             raise StudyError(refused)
         new = _options(options)
@@ -442,7 +455,7 @@ class Study:
         self._put_attribute(replace(old, options=new))
         return old
 
-    def options_refused(self, key: str, options: tuple[str, ...] | list[str]) -> str:
+    def _options_refused(self, key: str, options: tuple[str, ...] | list[str]) -> str:
         """Why `set_attribute_options` would refuse these choices; "" when it would not:
         while an interview holds a value that would no longer be one (a choice only
         written otherwise, "nurse" as "Nurse", is the same choice)."""
@@ -1040,11 +1053,11 @@ def study_of(
 
 
 def _respelt(old: Sequence[str], new: Sequence[str]) -> dict[str, str]:
-    """Each old choice written otherwise among the new ones (case and spaces aside) and
-    gone as it was: old -> new ("nurse" -> "Nurse")."""
-    by_key = {" ".join(option.casefold().split()): option for option in new}
+    """Each old choice written otherwise among the new ones (case and spaces aside, as a
+    code's name) and gone as it was: old -> new ("nurse" -> "Nurse")."""
+    by_key = {clean_name(option).casefold(): option for option in new}
     return {
         option: by_key[folded]
         for option in old
-        if option not in new and (folded := " ".join(option.casefold().split())) in by_key
+        if option not in new and (folded := clean_name(option).casefold()) in by_key
     }

@@ -381,20 +381,16 @@ class OpenStudy(QObject):
             lambda definition: study.remove_attribute(definition.key),
         )
 
-    def rename_attribute(self, key: str, label: str) -> bool:
+    def change_attribute(self, key: str, label: str, options: list[str] | None) -> bool:
+        """Its label and, given `options`, its choices: one step, all or nothing."""
         study = self._study()
+        renamed, chosen = label.strip() != study.attribute(key).label, options is not None
+        # "Rename Attribute", "Change Choices", or both: "Change Attribute".
+        verb, what = ("Change" if chosen else "Rename"), ("Choices" if not renamed else "Attribute")
         return self.run(
-            "Rename Attribute",
-            lambda: study.rename_attribute(key, label),
-            lambda old: study.rename_attribute(key, old.label),
-        )
-
-    def set_options(self, key: str, options: list[str]) -> bool:
-        study = self._study()
-        return self.run(
-            "Change Choices",
-            lambda: study.set_attribute_options(key, options),
-            lambda old: study.set_attribute_options(key, old.options),
+            f"{verb} {what}",
+            lambda: study.change_attribute(key, label, options),
+            lambda old: study.change_attribute(key, old.label, old.options if chosen else None),
         )
 
     def remove_attribute(self, key: str) -> bool:

@@ -339,23 +339,11 @@ class StudyActions(QObject):
         dialog = AttributeDialog(self.window, definition)
         if dialog.exec() != QDialog.DialogCode.Accepted:
             return
-        renamed = dialog.name.text().strip() != definition.label
-        chosen = definition.type == "choice" and tuple(dialog.choices()) != definition.options
-        # All or nothing, one step: choices an interview's value refuses leave the name too.
-        refused = study.options_refused(key, dialog.choices()) if chosen else ""
-        if refused:
-            self.owner.status.emit(refused, 8000)
-            self.owner.message.emit(refused)
-            return
-        stack = self.owner.undo_stack
-        if renamed and chosen:
-            stack.beginMacro(f"Change “{definition.label}”")
-        if chosen:
-            self.owner.set_options(key, dialog.choices())
-        if renamed:
-            self.owner.rename_attribute(key, dialog.name.text())
-        if renamed and chosen:
-            stack.endMacro()
+        choices = dialog.choices() if definition.type == "choice" else None
+        if choices is not None and tuple(choices) == definition.options:
+            choices = None
+        if dialog.name.text().strip() != definition.label or choices is not None:
+            self.owner.change_attribute(key, dialog.name.text(), choices)
 
     def may_close_study(self) -> bool:
         """Write what study.json could not take yet; if it still cannot, ask whether to
