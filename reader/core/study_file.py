@@ -297,8 +297,8 @@ def interview_passes(entry: Any) -> bool:
     lenient than the schema."""
     if type(entry) is not dict:
         return False
-    key, path, date, values = entry.get("id"), entry.get("path"), entry.get("date", ""), {}
-    values = entry.get("attributes", values)
+    key, path, date = entry.get("id"), entry.get("path"), entry.get("date", "")
+    values = entry.get("attributes", {})
     return (
         type(key) is str
         and _KEY.match(key) is not None
