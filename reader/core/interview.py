@@ -171,7 +171,7 @@ _CHECK_TAILS = {
     "conversation", "call", "session", "it", "our",
 }  # fmt: skip
 _CALL_CHECK_MAX_CHARS = 120
-_SENTENCES_RE = re.compile(r"[^.!?…]+[.!?…]*")
+_ANY_SENTENCE_RE = re.compile(r"[^.!?…]+[.!?…]*")  # asking or not, for _greets_or_checks
 _SENTENCE_RE = re.compile(r"[^.!?…\n]+[.!…]+\s+")  # one that does not ask, and the space after
 # The fields a typed transcript's header names before the first turn (read_labels).
 _HEADER_FIELDS = {
@@ -671,7 +671,7 @@ def _greets_or_checks_the_call(speech: str) -> bool:
     greetings ("Thanks for joining me today.", "That's all my questions.")."""
     if len(speech) > _CALL_CHECK_MAX_CHARS:
         return False
-    sentences = _SENTENCES_RE.findall(speech)
+    sentences = _ANY_SENTENCE_RE.findall(speech)
     return bool(sentences) and all(map(_greets_or_checks, sentences))
 
 
