@@ -33,10 +33,11 @@ _BOMS = (
     (codecs.BOM_UTF16_BE, "utf-16"),
 )
 # A byte that is not UTF-8 (surrogateescape'd), and the characters beyond ASCII that UTF-8
-# writes in two bytes, and in three or four.
-_STRAY_BYTE = re.compile("[\udc80-\udcff]")
-_TWO_BYTES = re.compile("[\x80-\u07ff]")
-_MORE_BYTES = re.compile("[\u0800-\udc7f\udd00-\U0010ffff]")
+# writes in two bytes, and in three or four. Patterns, not compiled: only a file that is
+# not clean UTF-8 needs them, and compiling the last took 5 ms of every start (re caches).
+_STRAY_BYTE = "[\udc80-\udcff]"
+_TWO_BYTES = "[\x80-\u07ff]"
+_MORE_BYTES = "[\u0800-\udc7f\udd00-\U0010ffff]"
 # C0 controls other than tab, LF, FF and CR: a text file has (almost) none of them.
 _CONTROL = re.compile(r"[\x00-\x08\x0b\x0e-\x1f\x7f]")
 
@@ -170,11 +171,11 @@ def _utf8_with_stray_bytes(data: bytes, name: str) -> tuple[str, str, str] | Non
     UTF-8 and counts four times. A file of as many stray bytes as accents is ambiguous:
     legacy past twice as many."""
     text = data.decode("utf-8", "surrogateescape")  # each stray byte a lone surrogate
-    stray = len(_STRAY_BYTE.findall(text))
-    evidence = len(_TWO_BYTES.findall(text)) + 4 * len(_MORE_BYTES.findall(text))
+    stray = len(re.findall(_STRAY_BYTE, text))
+    evidence = len(re.findall(_TWO_BYTES, text)) + 4 * len(re.findall(_MORE_BYTES, text))
     if evidence * 2 < stray:
         return None
-    text = _STRAY_BYTE.sub(lambda m: _legacy_byte(ord(m[0]) - 0xDC00), text)
+    text = re.sub(_STRAY_BYTE, lambda m: _legacy_byte(ord(m[0]) - 0xDC00), text)
     notice = (
         f"{name} is UTF-8 but for {stray} byte{'s' * (stray > 1)} that "
         f"{'are' if stray > 1 else 'is'} not; {'they were' if stray > 1 else 'it was'}"
