@@ -317,7 +317,7 @@ def passages_csv(passages: Iterable[Passage], attribute_keys: Sequence[str] = ()
 
 def passages_markdown(passages: Sequence[Passage], title: str) -> bytes:
     """A heading per interview, each passage a block quote with its codes and note."""
-    from reader.core.export.markdown_export import block_quote, escape  # on first use
+    from reader.core.markdown_escape import block_quote, escape  # on first use
 
     lines = [f"# {escape(title)}", "", counted(len(passages), "passage"), ""]
     current = None

@@ -10,6 +10,8 @@ from __future__ import annotations
 
 import re
 
+from reader.core.markdown_escape import block_quote
+
 TARGET = r"(?:[^()\s]|\([^()\s]*\))*"  # each character starts one alternative: linear time
 LINK = re.compile(rf"\[([^\[\]\n]*)\]\(({TARGET})\)")  # groups: the text, the target
 # A quote's link back in the study memo, to a passage of one of the study's interviews:
@@ -34,8 +36,8 @@ def quote_label(title: str, said_by: str, place: str) -> str:
 
 
 def quote(passage: str, label: str, target: str) -> str:
-    """A block quote of `passage` (its lines joined, blank ones left out) ending in a link
-    back, `[↩ label](target)`: what Q puts in the research notes and the study memo."""
-    lines = [" ".join(line.split()) for line in passage.split("\n") if line.strip()]
-    body = "\n>\n".join(f"> {line}" for line in lines)
+    """A block quote of `passage` (each line's blanks made one, blank lines left out,
+    escaped: "2019. That year…" is no numbered list) ending in a link back,
+    `[↩ label](target)`: what Q puts in the research notes and the study memo."""
+    body = block_quote("\n".join(" ".join(line.split()) for line in passage.split("\n")))
     return f"{body} [↩ {link_text(label)}]({target})"

@@ -40,8 +40,8 @@ from reader.core.export import (
 )
 from reader.core.export.common import linked_notes
 from reader.core.export.csv_export import COLUMNS
-from reader.core.export.markdown_export import escape
 from reader.core.export.w3c_export import target_source
+from reader.core.markdown_escape import escape
 from reader.core.session import Session
 from tests.core.test_export_samples import (
     GOLDEN,

@@ -2,9 +2,12 @@
 
 from __future__ import annotations
 
-import pytest
+import re
 
-from reader.core.markdown_links import LINK
+import pytest
+from markdown_it import MarkdownIt
+
+from reader.core.markdown_links import LINK, quote
 
 
 @pytest.mark.parametrize(
@@ -39,3 +42,21 @@ def test_a_long_line_of_brackets_and_parentheses_is_found_through_at_once() -> N
     """Each character starts one alternative of a target: no backtracking blow-up."""
     line = "[x](" + "(a)b" * 20_000 + " [y](z)"
     assert [m.groups() for m in LINK.finditer(line)] == [("y", "z")]
+
+
+@pytest.mark.parametrize(
+    ("passage", "shown"),
+    [
+        ("2019. That year I left.", "2019. That year I left."),
+        ("1. It was\n- dash start", "1. It was\n- dash start"),
+        ("*sigh* at <redacted> with __bad__ luck", "*sigh* at <redacted> with __bad__ luck"),
+    ],
+)
+def test_a_quote_shows_the_words_as_said(passage: str, shown: str) -> None:
+    """A quote's Markdown escapes what would turn the words into a list, emphasis or
+    HTML: rendered, it is one block quote of exactly those words and its link back."""
+    html = MarkdownIt("commonmark").render(quote(passage, "Q4", "#h-1"))
+    assert html.count("<blockquote>") == 1 and "<ol" not in html and "<ul" not in html
+    assert "<em>" not in html and "<strong>" not in html and "<redacted>" not in html
+    text = re.sub(r"<[^>]+>", "", html).replace("&lt;", "<").replace("&gt;", ">")
+    assert [line for line in text.split("\n") if line] == f"{shown} ↩ Q4".split("\n")

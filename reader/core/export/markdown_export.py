@@ -26,26 +26,12 @@ from reader.core.export.common import (
     summary_sections,
 )
 from reader.core.export.html_export import demote_headings
+from reader.core.markdown_escape import block_quote, escape, paragraphs
 from reader.core.session import Session
 
-# Characters that start inline structure anywhere in a line: code, emphasis, links, HTML,
-# tables, strikethrough, and `#` (a closing " #" would be cut from a heading).
-_INLINE = re.compile(r"([\\`*_\[\]<>|~#])")
-_ENTITY = re.compile(r"&(?=#?\w+;)")  # "&amp;" would show as "&"
-# Block structure at the start of a line: lists, setext underlines, ordered lists.
-_LIST = re.compile(r"^([-+=])")
-_ORDERED = re.compile(r"^(\d{1,9})([.)])")
 # What a note app's tag cannot hold: Obsidian and Logseq end `#Short answers` at the space
 # (and at most punctuation); letters, digits, "_" and "-" stay, "/" nests.
 _NOT_IN_TAG = re.compile(r"[^\w-]+")
-
-
-def escape(line: str) -> str:
-    """One line of text as Markdown that shows exactly this text, leading blanks dropped."""
-    line = line.lstrip(" \t")  # four blanks would start a code block
-    line = _ENTITY.sub(r"\\&", _INLINE.sub(r"\\\1", line))
-    line = _LIST.sub(r"\\\1", line)
-    return _ORDERED.sub(r"\1\\\2", line)
 
 
 def tag(book: Codebook, code_id: str) -> str:
@@ -62,16 +48,6 @@ def tag(book: Codebook, code_id: str) -> str:
     return "#" + "/".join(filter(None, parts))
 
 
-def _paragraphs(text: str) -> list[str]:
-    """The non-blank lines of `text`, escaped, one Markdown paragraph each."""
-    return [escape(line) for line in text.split("\n") if line.strip()]
-
-
-def block_quote(text: str) -> str:
-    """`text` as a block quote, each line of it a paragraph, every line starting with ">"."""
-    return "\n>\n".join(f"> {par}" for par in _paragraphs(text)) or ">"
-
-
 def entry(
     session: Session, placed: Placed, anchored: frozenset[str] | set[str] = frozenset()
 ) -> str:
@@ -82,7 +58,7 @@ def entry(
     meta = " · ".join(
         filter(None, (f"**{escape(label)}**" if label else "", names, said, placed.time))
     )
-    note = _paragraphs(h.note)
+    note = paragraphs(h.note)
     if note:
         meta = " — ".join(filter(None, (meta, note[0])))
     if h.id in anchored:  # where the research notes' link back to this quote lands

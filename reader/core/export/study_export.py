@@ -41,6 +41,7 @@ from reader.core.export.common import (
     summary_sections,
 )
 from reader.core.export.json_export import model_json
+from reader.core.markdown_escape import escape
 from reader.core.session import Session
 from reader.core.study import Study
 from reader.core.study_file import InterviewEntry, serialise
@@ -157,7 +158,7 @@ def export_study_markdown(
 ) -> tuple[bytes, list[str]]:
     options = options or StudyExportOptions()
     parts, left_out = _parts(study, options, texts)
-    esc = markdown_export.escape
+    esc = escape
     filters = _filters(study, parts, options)
     matched, unmatched = _matching(parts, _quiet(options.highlights))
     memo, memo_anchored = _memo(study, matched, left_out)
