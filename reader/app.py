@@ -10,6 +10,7 @@ import argparse
 import gc
 import os
 import sys
+from functools import partial
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -137,10 +138,15 @@ def _import_parser() -> argparse.ArgumentParser:
     return parser
 
 
-def _open_session(document: Path | None, notes: Path | None) -> tuple[Session, Path] | str:
+def _open_session(
+    document: Path | None, notes: Path | None, *, exporting: bool = False
+) -> tuple[Session, Path] | str:
     """The session for the document (default: the bundled interview) and its notes file
     (default: the study's when a study lists the document, else the one `notes_location`
-    finds), or the one-line reason it cannot open."""
+    finds), or the one-line reason it cannot open. `exporting`: a --notes file that is not
+    there is a mistyped name (an import makes it)."""
+    if exporting and notes is not None and not notes.exists():
+        return f"the notes file {notes} does not exist."
     in_study = _open_in_study(document) if notes is None else None
     if in_study is not None:
         return in_study
@@ -207,7 +213,7 @@ def run_export(argv: list[str]) -> int:
         return _export_study(args)
     if args.where:
         return fail("--where filters the interviews of a study; give a study folder.")
-    opened = _open_session(args.document, args.notes)
+    opened = _open_session(args.document, args.notes, exporting=True)
     if isinstance(opened, str):
         return fail(opened)
     session, notes_path = opened
@@ -215,7 +221,8 @@ def run_export(argv: list[str]) -> int:
     if isinstance(options, str):
         return fail(options)
     options = replace(options, recording=recording_link(session, notes_path, args.output))
-    return _write_output(FORMATS[args.format](session, options), args.output)
+    output = FORMATS[args.format](session, options)
+    return _write_output(output, args.output, [Path(session.document.source), notes_path])
 
 
 def _export_options(
@@ -238,19 +245,34 @@ def _export_options(
     return ExportOptions(colors=frozenset(args.color), codes=codes, raw_cells=args.raw_cells)
 
 
-def _write_output(output: bytes, path: Path | None) -> int:
-    """`output` to the file (atomically) or, without one, to standard output."""
+def _write_output(output: bytes, path: Path | None, reading: Iterable[Path] = ()) -> int:
+    """`output` to the file (atomically), never over one of the files the export read
+    (`reading`: a mistyped -o naming the notes file replaced them with the export), or,
+    without one, to standard output."""
     from reader.core.store import atomic_write
 
     if path is None:
-        sys.stdout.buffer.write(output)
-        sys.stdout.flush()
+        try:
+            sys.stdout.buffer.write(output)
+            sys.stdout.flush()
+        except BrokenPipeError:  # `| head` read what it wanted: no traceback, no more output
+            os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+            return 1  # as Python itself exits on a broken pipe: the output was cut short
         return 0
+    if any(_same_file(path, source) for source in reading):
+        return fail(f"{path} is a file this export reads; give another output file.")
     try:
         atomic_write(path, output)
     except OSError as exc:
         return fail(f"cannot write {path}: {exc.strerror or exc}.")
     return 0
+
+
+def _same_file(path: Path, other: Path) -> bool:
+    try:
+        return os.path.samefile(path, other)
+    except OSError:  # either is not there (yet)
+        return False
 
 
 def _export_study(args: argparse.Namespace) -> int:
@@ -287,7 +309,7 @@ def _export_study(args: argparse.Namespace) -> int:
     output, left_out = export_study(study, args.format, options)
     for line in left_out:
         say(f"not exported: {line}")
-    return _write_output(output, args.output)
+    return _write_output(output, args.output, study.files())
 
 
 def run_import(argv: list[str]) -> int:
@@ -330,14 +352,14 @@ def _refi_command(argv: list[str]) -> int | None:
     from reader import refi_cli
 
     if argv[:1] == [EXPORT_COMMAND] and refi_cli.refi_format(argv[1:]):
-        exported = refi_cli.refi_export(argv[1:], _open_session)
+        exported = refi_cli.refi_export(argv[1:], partial(_open_session, exporting=True))
         if isinstance(exported, int):
             return exported
-        output, path, sending = exported
-        status = _write_output(output, path)
+        output, path, sending, reading = exported
+        status = _write_output(output, path, reading)
         # Recorded once written: a file that could not be, sent nothing.
         if status == 0 and (not_recorded := sending.record()):
-            say(f"not exported: {not_recorded}")
+            say(not_recorded)
         return status
     if argv[:1] == [IMPORT_COMMAND] and refi_cli.is_refi_import(argv[1:]):
         return refi_cli.run_refi_import(argv[1:])

@@ -53,9 +53,10 @@ def _export_parser() -> argparse.ArgumentParser:
 
 def refi_export(
     argv: list[str], open_session: OpenSession
-) -> tuple[bytes, Path | None, Sending] | int:
+) -> tuple[bytes, Path | None, Sending, list[Path]] | int:
     """(the export, the output file or None for standard output, what it sends: to record
-    once it is written), or the exit status of a failure already reported.
+    once it is written, the files it read: never to be written over), or the exit status
+    of a failure already reported.
     `open_session(document, notes)` opens one interview as the other exports do (the
     session and its notes path, or the reason it cannot)."""
     from reader.core.refi.codebook_xml import RefiError, export_qdc
@@ -76,6 +77,7 @@ def refi_export(
                 output, left_out, sending = export_study_qdpx(study, crlf=args.crlf)
                 for line in left_out:
                     say(f"not exported: {line}")
+            reading = study.files()
         else:
             opened = open_session(args.path, args.notes)
             if isinstance(opened, str):
@@ -88,9 +90,10 @@ def refi_export(
                 output, sending = export_session_qdpx(
                     session, crlf=args.crlf, notes_path=notes_path, sent_as=in_study
                 )
+            reading = [args.path, notes_path]
     except (RefiError, StudyError) as exc:
         return fail(f"cannot export {args.path}: {exc}.")
-    return output, args.output, sending
+    return output, args.output, sending, reading
 
 
 def _in_study(document: Path, notes_path: Path) -> tuple[Study, str] | None:

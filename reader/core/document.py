@@ -25,6 +25,7 @@ MAX_BYTES = 64 * 1024 * 1024  # far above the 20 MB the app promises; refuses ru
 # a hundred hours of speech, so a larger one is refused before it is parsed.
 MAX_TRANSCRIPT_BYTES = 32 * 1024 * 1024
 PLAIN_TEXT = "text"
+NAME_NOT_TEXT = "a name in its path is not UTF-8 text (rename it)"
 _BOMS = (
     (codecs.BOM_UTF8, "utf-8-sig"),
     (codecs.BOM_UTF32_LE, "utf-32"),  # before UTF-16 LE: they share the first two bytes
@@ -113,6 +114,22 @@ class Document:
         if self.format != PLAIN_TEXT:
             meta["format"] = self.format
         return meta
+
+
+def named_in_text(path: str | Path) -> bool:
+    """Whether every name along `path` is UTF-8 text. Python keeps a name's other bytes
+    (a Latin-1 "café.txt" from an old zip) as lone surrogates, which no JSON or XML file
+    can hold: such a file cannot have notes, nor be a study's, nor go to REFI-QDA."""
+    try:
+        str(path).encode("utf-8")
+    except UnicodeEncodeError:
+        return False
+    return True
+
+
+def shown_name(path: str | Path) -> str:
+    """`path` as a message can show it: a byte that is not UTF-8 as "\ufffd"."""
+    return str(path).encode("utf-8", "surrogateescape").decode("utf-8", "replace")
 
 
 def text_sha256(text: str) -> str:
@@ -305,6 +322,8 @@ def load_document(path: str | Path) -> Document:
     """
     path = Path(path)
     name = path.name
+    if not named_in_text(os.path.abspath(path)):
+        raise DocumentError(f"{shown_name(path)} cannot be opened: {NAME_NOT_TEXT}.")
     module, binary = _READERS.get(path.suffix.lower(), ("", False))
     limit = MAX_TRANSCRIPT_BYTES if module not in ("", "otter", "markdown") else MAX_BYTES
     data = read_regular_file(path, limit)

@@ -18,7 +18,14 @@ from typing import Any
 from reader.core.annotations import Highlight, now_iso
 from reader.core.backups import make_backup
 from reader.core.codebook import Codebook, clean_name, recode
-from reader.core.document import Document, load_document, title_from_name
+from reader.core.document import (
+    NAME_NOT_TEXT,
+    Document,
+    load_document,
+    named_in_text,
+    shown_name,
+    title_from_name,
+)
 from reader.core.hashing import sha256_hex
 from reader.core.notes_file import NotesData, NotesFormatError, parse_migrating
 from reader.core.notes_file import serialise as notes_bytes
@@ -47,7 +54,7 @@ from reader.core.study_file import (
     serialise,
 )
 from reader.core.study_merge import StudyMergeResult, merge_studies
-from reader.core.study_places import FILE_NAME, NOTES_FOLDER, study_folders
+from reader.core.study_places import FILE_NAME, MEMO_FILE, NOTES_FOLDER, study_folders
 from reader.core.study_places import interview_id as new_interview_id
 from reader.core.study_scan import ScanReport, is_study_file, scan_folder, sniff
 from reader.core.undo_crossing import Recoded
@@ -149,6 +156,17 @@ class Study:
         path = PurePosixPath(self.interview(_id(entry)).path)
         return Path(os.path.normpath(self.folder / path))
 
+    def files(self) -> list[Path]:
+        """Every file of the study: study.json, the memo, each transcript and notes file
+        (what an export reads, and must never write over)."""
+        entries = self.interviews
+        return [
+            self.file,
+            self.folder / MEMO_FILE,
+            *(self.transcript_path(e) for e in entries),
+            *(self.notes_path(e) for e in entries),
+        ]
+
     def is_missing(self, entry: InterviewEntry | str) -> bool:
         try:
             return not self.transcript_path(entry).is_file()
@@ -196,7 +214,7 @@ class Study:
         reason = "it is a study's own file, not a transcript" if is_study_file(transcript) else ""
         reason = reason or sniff(transcript)
         if reason:
-            raise StudyError(f"{transcript.name} cannot be added: {reason}.")
+            raise StudyError(f"{shown_name(transcript.name)} cannot be added: {reason}.")
         return self._append(transcript, {e.id for e in self.data.interviews}, self._titles(), title)
 
     def add_folder(self, folder: Path) -> tuple[list[InterviewEntry], ScanReport]:
@@ -340,7 +358,7 @@ class Study:
         self._refuse_twice(transcript, interview_id)
         reason = sniff(transcript)
         if reason:  # as when adding: the study never points at what cannot open
-            raise StudyError(f"{transcript.name} cannot be the transcript: {reason}.")
+            raise StudyError(f"{shown_name(transcript.name)} cannot be the transcript: {reason}.")
         old = self.interview(interview_id)
         self._put(replace(old, path=self.relative_path(transcript)))
         return old
@@ -944,6 +962,8 @@ def open_study(folder: Path, *, touch_disk: bool = True) -> Study:
     the notes files and the folder; one from a newer build opens read-only. Opening never
     writes study.json. Raises StudyError when `folder` is not a readable folder."""
     folder = Path(os.path.abspath(folder))
+    if not named_in_text(folder):
+        raise StudyError(f"{shown_name(folder)} cannot be a study: {NAME_NOT_TEXT}.")
     if not folder.is_dir():
         raise StudyError(f"{folder} is not a folder.")
     study = Study(folder=folder, data=StudyData(title=folder.name))

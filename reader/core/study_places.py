@@ -10,6 +10,7 @@ import unicodedata
 from collections.abc import Callable
 from pathlib import Path
 
+from reader.core.document import named_in_text
 from reader.core.hashing import sha256_hex
 
 FILE_NAME = "study.json"
@@ -48,7 +49,10 @@ def interview_id(relative_path: str, taken: Callable[[str], bool] = lambda _: Fa
 def study_folders(document: Path) -> list[Path]:
     """The folders holding `document` (resolved), nearest first, that may be a study
     listing it: they have a study file, or the document's notes under the id a study gives
-    it (a folder opened as a study and worked in, never given study.json)."""
+    it (a folder opened as a study and worked in, never given study.json); none for
+    a document with a name that is not text (load_document says why)."""
+    if not named_in_text(document):
+        return []
     return [
         folder
         for folder in document.parents

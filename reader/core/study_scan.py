@@ -11,7 +11,7 @@ import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from reader.core.document import DocumentError, decode
+from reader.core.document import NAME_NOT_TEXT, DocumentError, decode, named_in_text, shown_name
 from reader.core.study_places import FILE_NAME, MEMO_FILE, NOTES_FOLDER
 
 TRANSCRIPT_SUFFIXES = (".txt", ".md", ".vtt", ".srt", ".json", ".docx", ".odt")
@@ -42,7 +42,7 @@ class ScanReport:
         """One line for the user per thing worth saying."""
         by_reason: dict[str, list[str]] = {}
         for path, reason in self.skipped:
-            by_reason.setdefault(reason, []).append(path.name)
+            by_reason.setdefault(reason, []).append(shown_name(path.name))
         lines = []
         for reason, names in by_reason.items():
             if len(names) <= GROUP_SKIPPED:
@@ -69,6 +69,8 @@ def is_transcript_name(path: Path) -> bool:
 
 def sniff(path: Path) -> str:
     """ "" when `path` looks like a transcript we can open, else the reason it is not."""
+    if not named_in_text(os.path.abspath(path)):
+        return NAME_NOT_TEXT
     try:
         with open(path, "rb") as handle:
             head = handle.read(SNIFF_BYTES)

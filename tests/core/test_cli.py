@@ -276,3 +276,72 @@ def test_no_display_stops_with_one_clear_line(tmp_path: Path) -> None:
     assert result.returncode != 0
     assert result.stderr.count("\n") == 1 and "xvfb-run make run" in result.stderr
     assert "Traceback" not in result.stderr
+
+
+# --- what -o and --notes may not do --------------------------------------------------------
+
+
+def in_process(monkeypatch: pytest.MonkeyPatch, tmp_path: Path, *args: str | Path) -> int:
+    """main.py's main() in this process (a subprocess each costs a second of the suite)."""
+    from reader.app import main
+
+    monkeypatch.setenv("XDG_DATA_HOME", str(tmp_path / "xdg-data"))
+    monkeypatch.setenv("XDG_CONFIG_HOME", str(tmp_path / "xdg-config"))
+    return main([str(a) for a in args])
+
+
+def test_o_never_writes_over_a_file_the_export_reads(
+    tmp_path: Path,
+    transcript: Path,
+    monkeypatch: pytest.MonkeyPatch,
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    """A mistyped -o naming the notes file replaced the notes with the export (the next
+    start set them aside as unreadable), and one naming the transcript replaced it with a
+    CSV; a study's files likewise. Refused, in one line, every file as it was."""
+    notes = tmp_path / "notes.json"
+    saved_notes(transcript, notes)
+    study = tmp_path / "study"
+    study.mkdir()
+    (study / "P01.txt").write_text(TRANSCRIPT, encoding="utf-8")
+    files = {path: path.read_bytes() for path in (transcript, notes, study / "P01.txt")}
+    for args in (
+        (transcript, "--notes", notes, "--format", "md", "-o", notes),
+        (transcript, "--notes", notes, "--format", "csv", "-o", transcript),
+        (transcript, "--notes", notes, "--format", "qdpx", "-o", notes),
+        (study, "--format", "md", "-o", study / "P01.txt"),
+        (study, "--format", "qdpx", "-o", study / "P01.txt"),
+    ):
+        assert in_process(monkeypatch, tmp_path, "export", *args) == 1
+        said = capsys.readouterr().err
+        assert said.endswith("is a file this export reads; give another output file.\n")
+    assert {path: path.read_bytes() for path in files} == files
+
+
+def test_a_notes_file_that_is_not_there_is_a_mistyped_name(
+    tmp_path: Path,
+    transcript: Path,
+    monkeypatch: pytest.MonkeyPatch,
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    """`export --notes notse.json` wrote an export of no highlights and said nothing."""
+    missing = tmp_path / "notse.json"
+    for format_ in ("md", "qdpx"):
+        args = ("export", transcript, "--notes", missing, "--format", format_)
+        assert in_process(monkeypatch, tmp_path, *args) == 1
+        said = f"interview-reader: the notes file {missing} does not exist.\n"
+        assert capsys.readouterr() == ("", said)
+    assert not missing.exists()
+
+
+def test_a_reader_that_stops_reading_ends_the_export_quietly(tmp_path: Path) -> None:
+    """`export … | head` (the pipe closed before all was written): no traceback."""
+    env = {**os.environ, "XDG_DATA_HOME": str(tmp_path / "xdg-data")}
+    command = [sys.executable, "main.py", "export", "--format", "json"]
+    with subprocess.Popen(
+        command, cwd=ROOT, env=env, stdout=subprocess.PIPE, stderr=subprocess.PIPE
+    ) as child:
+        assert child.stdout is not None and child.stderr is not None
+        child.stdout.close()  # before the child writes: its first write meets a closed pipe
+        stderr = child.stderr.read()
+    assert child.returncode == 1 and stderr == b""

@@ -811,15 +811,14 @@ def test_an_export_whose_record_cannot_be_written_says_so_and_exports(
     study = coded_study(tmp_path / "study")
 
     def refuse(path: Path, _data: bytes) -> None:
-        raise OSError(errno.ENOSPC, "No space left on device", str(path))
+        raise OSError(errno.ENOSPC, "No space left on device", f"{path}.u3k4p8ca.tmp")
 
     monkeypatch.setattr("reader.core.refi.sent.atomic_write", refuse)
     data, left_out, sending = export_study_qdpx(study)
     assert unzip(data)["project.qde"] and left_out == []
-    assert sending.record() == (
-        "the record of what was sent (.refi-sent.json): No space left on device: "
-        f"{study.folder / '.refi-sent.json'}; highlights deleted here may come back with the "
-        "project sent back"
+    assert sending.record() == (  # the folder is named, not the temporary file that failed
+        f"what was sent is not recorded (.refi-sent.json in {study.folder}: No space left on "
+        "device): highlights deleted here may come back with the project sent back"
     )
     monkeypatch.undo()
     study.read_only = True

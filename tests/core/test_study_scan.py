@@ -6,6 +6,7 @@ import shutil
 from pathlib import Path
 
 import orjson
+import pytest
 
 from reader.core.study_scan import JSON_BLOCK, scan_folder, sniff
 from tests.conftest import ROOT
@@ -113,3 +114,37 @@ def test_notes_files_beside_the_transcripts_are_left_out_quietly(tmp_path: Path)
     other.write_text('{"format": "interview-reader-study-export", "interviews": []}')
     assert scan_folder(tmp_path / "old").messages() == []
     assert sniff(other) == "it is an Interview Reader file, not a transcript"
+
+
+def test_a_name_that_is_not_utf8_is_refused_with_a_name_a_message_can_show(
+    tmp_path: Path,
+) -> None:
+    """A Latin-1 "café.txt" from an old zip: no JSON file can hold its name (Python keeps
+    its é as a lone surrogate), and hashing it for an id crashed every export and the
+    opening of its folder. It is skipped, said with "\\ufffd" for the byte; opened on its
+    own, or inside a folder so named, it is refused in one line."""
+    import os
+
+    from reader.core.document import DocumentError, load_document
+    from reader.core.study import StudyError, open_study, study_of
+
+    latin1 = tmp_path / os.fsdecode(b"caf\xe9.txt")
+    latin1.write_text("Q: Why?\n\nA: Because.\n", encoding="utf-8")
+    (tmp_path / "P01.txt").write_text("Q: Why?\n\nA: Because.\n", encoding="utf-8")
+    report = scan_folder(tmp_path)
+    assert report.found == [tmp_path / "P01.txt"]
+    assert report.messages() == [
+        "caf\ufffd.txt was skipped: a name in its path is not UTF-8 text (rename it)."
+    ]
+    study = open_study(tmp_path)
+    assert [e.path for e in study.interviews] == ["P01.txt"]
+    assert study_of(latin1) is None
+    with pytest.raises(DocumentError, match=r"caf\ufffd\.txt cannot be opened: a name in its"):
+        load_document(latin1)
+    inside = tmp_path / os.fsdecode(b"Interviews \xe9t\xe9")
+    inside.mkdir()
+    (inside / "P02.txt").write_text("Q: Why?\n\nA: Because.\n", encoding="utf-8")
+    with pytest.raises(StudyError, match="Interviews \ufffdt\ufffd cannot be a study"):
+        open_study(inside)
+    with pytest.raises(DocumentError, match="cannot be opened"):
+        load_document(inside / "P02.txt")

@@ -63,7 +63,7 @@ from pathlib import Path
 from typing import NamedTuple
 
 from reader.core.annotations import Highlight, now_iso
-from reader.core.store import atomic_write, describe_os_error
+from reader.core.store import atomic_write
 from reader.core.study_file import AttributeValue
 
 SENT_FILE = ".refi-sent.json"
@@ -212,9 +212,10 @@ class Sending:
         try:
             record_sent(self.folder, self.interviews, now_iso())
         except OSError as exc:
-            return (
-                f"the record of what was sent ({SENT_FILE}): {describe_os_error(exc)}; "
-                "highlights deleted here may come back with the project sent back"
+            return (  # the folder, not the temporary file that failed, is the user's
+                f"what was sent is not recorded ({SENT_FILE} in {self.folder}: "
+                f"{exc.strerror or exc}): highlights deleted here may come back with the "
+                "project sent back"
             )
         return ""
 
