@@ -124,12 +124,14 @@ def read_notes(notes_path: Path, *, offer_backup: bool = True) -> NotesRead:
     try:
         notes = parse_checked(on_disk, notes_path)
     except NewerVersionError as exc:
-        return NotesRead(
-            notes=understood_of_newer(on_disk),
-            read_only=True,
-            messages=[f"These notes cannot be changed here: {exc}. Opened read-only."],
-            on_disk=on_disk,
-        )
+        understood = understood_of_newer(on_disk)
+        message = f"These notes cannot be changed here: {exc}. Opened read-only."
+        if understood is None:  # shown empty, they would look lost
+            message = (
+                f"These notes can be neither shown nor changed here: {exc}. Opened "
+                "read-only; the file is left as it is, none of its notes lost."
+            )
+        return NotesRead(notes=understood, read_only=True, messages=[message], on_disk=on_disk)
     except NotesFormatError as exc:
         return _set_aside(notes_path, str(exc))
     return NotesRead(notes=notes, messages=list(notes.notices), on_disk=on_disk)

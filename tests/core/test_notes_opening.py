@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 
 from reader.core import backups, notes_opening
-from reader.core.notes_file import serialise
+from reader.core.notes_file import VERSION, serialise
 from tests.core.test_backups import sample
 
 BROKEN = b"{not json"
@@ -67,3 +67,22 @@ def test_backups_that_cannot_be_listed_as_root_too(
     monkeypatch.setattr(Path, "iterdir", iterdir)
     path.write_bytes(BROKEN)
     said_unlisted(path, notes_opening.read_notes(path))
+
+
+def test_newer_notes_this_build_cannot_show_are_said_to_be_there(tmp_path: Path) -> None:
+    """A newer build's notes in a layout this one cannot read at all opened read-only and
+    empty, saying only that they could not be changed: the user thought them lost."""
+    import orjson
+
+    from tests.conftest import ROOT
+
+    older = orjson.loads((ROOT / "tests" / "data" / "notes-her-smell-v1.json").read_bytes())
+    path = tmp_path / "notes.json"
+    path.write_bytes(orjson.dumps({**older, "version": 99}))
+    read = notes_opening.read_notes(path)
+    assert read.notes is None and read.read_only
+    assert read.messages == [
+        "These notes can be neither shown nor changed here: it was written by a newer "
+        f"Interview Reader (format version 99; this build reads up to {VERSION}). Opened "
+        "read-only; the file is left as it is, none of its notes lost."
+    ]
