@@ -147,9 +147,15 @@ def _open_session(
     there is a mistyped name (an import makes it)."""
     if exporting and notes is not None and not notes.exists():
         return f"the notes file {notes} does not exist."
-    in_study = _open_in_study(document) if notes is None else None
-    if in_study is not None:
-        return in_study
+    opened = _open_in_study(document) if notes is None else None
+    opened = opened or _open_alone(document, notes)
+    if not isinstance(opened, str) and opened[0].document.notice:
+        say(opened[0].document.notice)  # "… is not UTF-8; it was read as cp1252."
+    return opened
+
+
+def _open_alone(document: Path | None, notes: Path | None) -> tuple[Session, Path] | str:
+    """`_open_session` of a document no study lists, or with the notes given."""
     from reader.core.document import DocumentError, load_document
     from reader.core.notes_file import NotesFormatError
     from reader.core.notes_location import locate_notes
