@@ -109,6 +109,16 @@ def test_undo_with_the_notes_focused_undoes_the_typing_not_a_highlight(
     from_the_menu(window, qtbot, undo)
     data = wait_saved(qtbot, notes_path, lambda d: not d["highlights"])
     assert data["notes"].endswith("xyz") and editor.toPlainText().endswith("xyz")
+    # The preview shows the notes: Undo there undoes their typing, not a highlight unseen.
+    highlight_with_key(window, qtbot, "Hollywood")
+    window.window_actions.toggle_preview.trigger()
+    window.notes_pane.preview.setFocus()
+    qtbot.waitUntil(window.notes_pane.preview.hasFocus)
+    assert undo.text() == "&Undo Typing"
+    from_the_menu(window, qtbot, undo)
+    qtbot.waitUntil(lambda: "xyz" not in window.notes_pane.preview.toPlainText())
+    data = wait_saved(qtbot, notes_path, lambda d: "xyz" not in d["notes"])
+    assert [h["exact"] for h in data["highlights"]] == ["Hollywood"]
 
 
 def test_undo_in_a_filter_field_undoes_its_typing(
@@ -125,6 +135,6 @@ def test_undo_in_a_filter_field_undoes_its_typing(
     assert window.window_actions.undo.text() == "&Undo Typing"
     from_the_menu(window, qtbot, window.window_actions.undo)
     assert field.text() == "" and len(window.interview.session.notes.highlights) == 1
-    # A read-only text (the reader, the preview) has no typing to undo: not a field.
+    # A read-only text (the reader) has no typing to undo: not a field.
     window.reader.setFocus()
     qtbot.waitUntil(lambda: window.window_actions.undo.text() == "&Undo Add Highlight")

@@ -280,6 +280,7 @@ class MainWindow(QMainWindow):
         self.recording.connect_playback(actions.playback)  # the Playback menu and keys
         self.undo_focus = UndoFocus(self, self.interview, actions.undo, actions.redo)
         self.undo_focus.claim(lambda: self.speakers.dialog, self.interview.writable_undo_stack)
+        self.undo_focus.stand_in(self.notes_pane.preview, self.notes_editor)  # its typing
         AfterPaint(reader, KeyboardDialogs.install).start()  # dialogs' focus frames
         self._wire_study()
         wire_codebook(self)  # the codebook (#14) and REFI-QDA (#15)

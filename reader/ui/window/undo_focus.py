@@ -4,7 +4,8 @@ filter, the codebook's memo) has it while the field has the focus, as Ctrl+Z typ
 is the field's own; a panel that claims a history has it while the focus is in that panel
 (the library the study's; the codebook the study's, or the interview's when no study is
 open; the Speakers dialog, a window apart, the interview's, whose steps it makes);
-everywhere else the open interview's, or none while its notes are read-only.
+everywhere else the open interview's, or none while its notes are read-only. The notes'
+preview stands in for the notes: Undo there undoes their typing (`stand_in`).
 
 The open interview asks here (`OpenInterview.follow_undo`) whenever its history changes:
 an interview opened or switched to, write access lost or regained; the focus moving asks
@@ -48,6 +49,7 @@ class UndoFocus(QObject):
         self._window, self._interview = window, interview
         self._undo, self._redo = undo, redo
         self._claims: list[tuple[Panel, History]] = []
+        self._stand_ins: list[tuple[QWidget, TextField]] = []
         self._focus: QWidget | None = None  # the last widget of the window with the focus
         interview.choose_undo_stack = self.stack_for_focus
         QApplication.instance().focusChanged.connect(self._focus_changed)
@@ -65,6 +67,15 @@ class UndoFocus(QObject):
         Undo works on `history()`."""
         self._claims.append((panel, history))
 
+    def stand_in(self, viewer: QWidget, field: TextField) -> None:
+        """While `viewer` has the focus (the notes' preview, read-only), Undo works on the
+        typing of `field`, whose text it shows: not on a highlight, out of sight."""
+        self._stand_ins.append((viewer, field))
+
+    def _typed_in(self, widget: QWidget) -> QWidget:
+        """The field whose typing `widget` stands for: itself but for a viewer."""
+        return next((field for viewer, field in self._stand_ins if viewer is widget), widget)
+
     def stack_for_focus(self) -> QUndoStack | None:
         history = self._claim_of(QApplication.focusWidget())
         return history() if history is not None else self._interview.writable_undo_stack()
@@ -78,9 +89,9 @@ class UndoFocus(QObject):
 
     def text_field(self) -> TextField | None:
         """The field whose own typing history Undo works on now, if the focus is in one."""
-        focus = self._focus
-        if focus is None or not isValid(focus):
+        if self._focus is None or not isValid(self._focus):
             return None
+        focus = self._typed_in(self._focus)
         return focus if isinstance(focus, TextField) and not focus.isReadOnly() else None
 
     def _focus_changed(self, _old: QWidget | None, new: QWidget | None) -> None:
@@ -97,10 +108,10 @@ class UndoFocus(QObject):
     def _watch(self, widget: QWidget) -> None:
         """Undo and Redo go on and off with the typing history of the widget focused."""
         if self._focus is not None and isValid(self._focus):
-            for signal in _typing_signals(self._focus):
+            for signal in _typing_signals(self._typed_in(self._focus)):
                 signal.disconnect(self._show)
         self._focus = widget
-        for signal in _typing_signals(widget):
+        for signal in _typing_signals(self._typed_in(widget)):
             signal.connect(self._show)
 
     def _step(self, back: bool) -> None:
