@@ -22,6 +22,7 @@ from PySide6.QtWidgets import (
 from reader.core.shorten import shorten
 from reader.ui.settings import settings
 from reader.ui.theme import swatch_icon
+from reader.ui.typed_text import typed_text
 
 
 def _quote_label(quote: str) -> QLabel:
@@ -92,7 +93,7 @@ class NoteDialog(QDialog):
         self.resize(460, 280)
 
     def note(self) -> str:
-        return self.editor.toPlainText().strip()
+        return typed_text(self.editor.document()).strip()
 
 
 class ColorLabelsDialog(QDialog):

@@ -36,6 +36,7 @@ from reader.ui.codebook.hub import CodebookHub
 from reader.ui.codebook.model import CodeTreeModel
 from reader.ui.row_menu import menu_from_key
 from reader.ui.theme import color_icon
+from reader.ui.typed_text import typed_text
 from reader.ui.wrap_row import WrapRow
 
 MOVE_KEYS = {Qt.Key.Key_Up, Qt.Key.Key_Down, Qt.Key.Key_Left, Qt.Key.Key_Right}
@@ -219,7 +220,7 @@ class CodebookPanel(QWidget):
         self.category_box.setChecked(not code.codable if code else False)
         self.color_button.setIcon(color_icon(code.color, 16) if code else color_icon("#cccccc", 16))
         text = code.description if code else ""
-        if self.memo.toPlainText() != text:
+        if typed_text(self.memo.document()) != text:
             self.memo.setPlainText(text)
         self._memo_of = code.id if code else ""
 
@@ -317,7 +318,7 @@ class CodebookPanel(QWidget):
 
     def _commit_memo(self) -> None:
         code = self.model.codes.get(getattr(self, "_memo_of", ""))
-        text = self.memo.toPlainText().strip()
+        text = typed_text(self.memo.document()).strip()
         if code is not None and text != code.description and not self.hub.read_only:
             self.hub.update(code.id, "Edit Code Description", description=text)
 

@@ -14,8 +14,7 @@ history was dropped.
 
 While the notes are read-only (another window writes them), an undo could not be saved:
 the interview's undo stack is then not the group's active one, so Undo and Redo are off
-until write access returns (`set_read_only`).
-"""
+until write access returns (`set_read_only`)."""
 
 from __future__ import annotations
 
@@ -40,6 +39,7 @@ from reader.ui.interview.notes_document import new_notes_document
 from reader.ui.interview.notes_questions import ask_about_notes, locate_notes_asking
 from reader.ui.persistence.safety import BannerActions, NotesSafety, keep_backups
 from reader.ui.persistence.saver import NotesSaver
+from reader.ui.typed_text import typed_text
 
 KEPT_HISTORIES = 5  # interviews left aside with their undo history (each holds its session)
 
@@ -121,7 +121,7 @@ class OpenInterview(QObject):
         self.undo_group.setActiveStack(self.choose_undo_stack())  # the same: Qt does nothing
 
     def research_notes(self) -> str:
-        return self.notes_document.toPlainText()
+        return typed_text(self.notes_document)  # no-break spaces kept
 
     def notes_data(self) -> NotesData:
         """The notes now, research notes included (saving, exporting, merging, restoring)."""

@@ -25,6 +25,7 @@ from reader.ui.interview.notes_document import new_notes_document
 from reader.ui.library.open_study import OpenStudy
 from reader.ui.persistence.file_guard import WatchedFile
 from reader.ui.persistence.saver import NotesSaver
+from reader.ui.typed_text import typed_text
 
 if TYPE_CHECKING:
     from reader.core.study import Study
@@ -58,7 +59,7 @@ class StudyMemo(QObject):
         return self.document is None or self._study.read_only or bool(self.unreadable)
 
     def text(self) -> str:
-        return self.document.toPlainText() if self.document is not None else ""
+        return typed_text(self.document) if self.document is not None else ""
 
     def save_state(self) -> tuple[str, str]:
         """As the saver says it ("saved", "saving", "error" with why), or "read-only"."""
