@@ -186,6 +186,7 @@ def _import_codebook(data: bytes, folder: Path) -> str:
     from reader.core.refi.left_out import grouped_lines
     from reader.core.refi.qdpx_merge import join_memos
     from reader.core.study import open_study
+    from reader.core.wording import counted
 
     read = import_qdc(data)
     folder.mkdir(parents=True, exist_ok=True)
@@ -193,7 +194,7 @@ def _import_codebook(data: bytes, folder: Path) -> str:
     book = study.writable_codebook()
     added = join_memos(book, read.book, add_codebook(book, read.book))
     study.save()
-    lines = [f"Added {len(added.added)} code(s) to the codebook of {study.folder}."]
+    lines = [f"Added {counted(len(added.added), 'code')} to the codebook of {study.folder}."]
     lines += added.lines()
     lines += [f"  not imported: {line}" for line in grouped_lines(read.not_imported)]
     return "\n".join(lines)

@@ -25,6 +25,7 @@ from reader.core.annotations import CONTEXT_CHARS, DEFAULT_COLOR, NO_COLOR, High
 from reader.core.codebook import Code, Codebook, codes_for_tags
 from reader.core.document import normalise
 from reader.core.export.w3c_export import COLOR_PROPERTY, OUR_NAMESPACE, OUR_PREFIX
+from reader.core.json_errors import why_not_json
 from reader.core.session import Session
 
 # Our colour property, as we write it and as a JSON-LD tool may have expanded it.
@@ -106,7 +107,7 @@ def import_w3c(session: Session, data: bytes) -> ImportResult:
     try:
         parsed = orjson.loads(data)
     except orjson.JSONDecodeError as exc:
-        raise AnnotationImportError(f"the file is not valid JSON ({exc})") from None
+        raise AnnotationImportError(f"the file is not valid JSON ({why_not_json(exc)})") from None
     annotations = list(_annotations(parsed))
     text = session.document.text
     ids = {h.id for h in session.notes.highlights}

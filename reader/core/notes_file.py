@@ -22,6 +22,7 @@ from reader import APP_NAME, __version__
 from reader.core.annotations import DEFAULT_COLORS, Highlight
 from reader.core.codebook import Codebook, codes_for_tags, unknown_code
 from reader.core.interview import Role
+from reader.core.json_errors import why_not_json
 from reader.core.json_memo import by_json
 
 FORMAT = "interview-reader-notes"
@@ -394,7 +395,7 @@ def parse_migrating(raw: bytes, *, passed: bool = False) -> tuple[NotesData, int
         # Notepad and some editors start UTF-8 with a byte order mark; JSON forbids it.
         data = orjson.loads(raw.removeprefix(codecs.BOM_UTF8))
     except orjson.JSONDecodeError as exc:
-        raise NotesFormatError(f"it is not valid JSON ({exc})") from exc
+        raise NotesFormatError(f"it is not valid JSON ({why_not_json(exc)})") from exc
     if isinstance(data, dict) and data.get("format") == FORMAT:
         data, migrated_from = migrate(data)
         if passed and data.get("version") == VERSION:

@@ -21,6 +21,7 @@ import orjson
 from reader import APP_NAME, __version__
 from reader.core.annotations import DEFAULT_COLORS
 from reader.core.codebook import Codebook, codes_for_tags
+from reader.core.json_errors import why_not_json
 from reader.core.study_places import slug
 
 FORMAT = "interview-reader-study"
@@ -391,7 +392,7 @@ def parse(raw: bytes, *, allow_newer: bool = False) -> ParsedStudy:
     try:
         data = orjson.loads(raw)
     except orjson.JSONDecodeError as exc:
-        raise StudyFormatError(f"it is not valid JSON ({exc})") from exc
+        raise StudyFormatError(f"it is not valid JSON ({why_not_json(exc)})") from exc
     migrated_from = None
     if isinstance(data, dict) and data.get("format") == FORMAT:
         data, migrated_from = migrate(data)

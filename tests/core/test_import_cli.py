@@ -190,3 +190,12 @@ def test_import_refuses_notes_a_running_window_has_open(tmp_path: Path, annotati
     result = run(tmp_path, "import", annotations, "--notes", notes_path)
     assert result.returncode == 0, result.stderr.decode()  # a crashed app's lock holds nothing
     assert notes_path.exists()
+
+
+def test_a_file_whose_bytes_are_not_utf8_is_said_to_be_no_text(tmp_path: Path) -> None:
+    """orjson's "str is not valid UTF-8: surrogates not allowed" said nothing to a user."""
+    from reader.core.importer import AnnotationImportError, import_w3c
+
+    session = Session.open(load_document(BUNDLED), None)
+    with pytest.raises(AnnotationImportError, match=r"not valid JSON \(its bytes are not UTF-8"):
+        import_w3c(session, b"\xff\xfe{\x00}\x00")

@@ -100,7 +100,7 @@ def test_import_a_codebook_into_a_study(tmp_path: Path, capsys) -> None:
     qdc.write_bytes(export_qdc(book))
     status, out, err = main(capsys, "import", qdc, study.folder)
     assert status == 0, err
-    assert out.startswith("Added 1 code(s)")
+    assert out.startswith("Added 1 code ")
     assert "Already in the codebook: " in out
     assert "Named otherwise in the file, kept as named here: Light (“Lumière”)." in out
     assert "Memo written on in the file, its new paragraphs added: Work." in out

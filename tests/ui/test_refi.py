@@ -299,7 +299,7 @@ def test_a_supervisors_codebook_defines_the_students_codes_and_names_the_look_al
     dialogs.open_answers.append(str(sent))
     window.window_actions.codes.import_qdc.trigger()
     said = dialogs.shown[-1][1]
-    assert "Added 4 code(s)" not in said and "Added 3 code(s)" in said
+    assert "Added 4 codes" not in said and "Added 3 codes" in said
     assert "Memo taken from the file (the code had none): Drinks." in said
     assert "same name elsewhere" in said and "): Night." in said
     codes = {c["name"]: c for c in study_json(folder)["codes"]}

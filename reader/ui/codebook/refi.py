@@ -22,6 +22,7 @@ from PySide6.QtWidgets import QFileDialog, QMessageBox, QTextEdit
 
 from reader.core.codebook import AddedCodes, Codebook, add_codebook
 from reader.core.store import atomic_write, describe_os_error
+from reader.core.wording import counted
 from reader.ui import dialogs
 from reader.ui.codebook.hub import CodebookHub
 from reader.ui.exporting.save_folder import ask_import_path, ask_save_path, home_folder
@@ -216,7 +217,7 @@ class Refi:
         if not self.hub.run("Import Codebook", do, undo):
             return
         lines = [
-            f"Added {len(outcome[0].added)} code(s) from {Path(path).name}.",
+            f"Added {counted(len(outcome[0].added), 'code')} from {Path(path).name}.",
             *outcome[0].lines(),
         ]
         lines += [f"Not imported: {line}." for line in grouped_lines(read.not_imported)]
