@@ -268,7 +268,7 @@ def _write_output(output: bytes, path: Path | None, reading: Iterable[Path] = ()
     if any(_same_file(path, source) for source in reading):
         return fail(f"{path} is a file this export reads; give another output file.")
     try:
-        atomic_write(path, output, parents=False)  # a mistyped folder is not made
+        atomic_write(path, output)
     except OSError as exc:
         return fail(f"cannot write {path}: {exc.strerror or exc}.")
     return 0

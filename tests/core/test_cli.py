@@ -257,16 +257,12 @@ def test_notes_option_naming_a_folder_fails_with_one_line(tmp_path: Path) -> Non
 
 
 def test_output_onto_a_folder_fails_with_one_line(tmp_path: Path) -> None:
-    """-o naming a folder fails cleanly and leaves nothing in it; -o in a folder that is
-    not there (a typo) does not make it."""
+    """-o naming a folder fails cleanly and leaves nothing in it."""
     folder = tmp_path / "out"
     folder.mkdir()
     result = run(tmp_path, "export", "--format", "json", "-o", folder)
     assert "cannot write" in assert_fails_with_one_line(result)
     assert list(folder.iterdir()) == []
-    result = run(tmp_path, "export", "--format", "json", "-o", tmp_path / "otu" / "x.json")
-    assert "No such file or directory" in assert_fails_with_one_line(result)
-    assert not (tmp_path / "otu").exists()
 
 
 def test_no_display_stops_with_one_clear_line(tmp_path: Path) -> None:
