@@ -189,6 +189,13 @@ def color_label(session: Session, color: str) -> str:
     return DEFAULT_COLORS[color][0] if color in DEFAULT_COLORS else color
 
 
+def note_places(note: list[str]) -> tuple[list[str], list[str]]:
+    """A highlight's note, its lines, split into what goes beside the meta line above the
+    quote and what goes below the quote: a note of one line beside, a longer one whole
+    below (its first line beside, the rest below, read as two notes)."""
+    return (note, []) if len(note) == 1 else ([], note)
+
+
 def code_hex(session: Session, highlight: Highlight) -> str:
     """The colour of the highlight's first code (a passage with no colour shows by it)."""
     return session.notes.codebook.first_color(highlight.codes)

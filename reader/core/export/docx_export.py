@@ -25,6 +25,7 @@ from reader.core.export.common import (
     color_label,
     filter_description,
     linked_notes,
+    note_places,
     place_all,
     selected,
     summary_sections,
@@ -137,11 +138,11 @@ def export_docx(session: Session, options: ExportOptions = DEFAULT_OPTIONS) -> b
     for section in summary_sections(session, place_all(session, highlights)):
         out.heading(xml_safe(section.heading), 2)
         for placed in progress.each(section.items):
-            note = _lines(placed.highlight.note)
-            out.add(" — ".join(filter(None, (meta_line(session, placed), *note[:1]))))
+            beside, below = note_places(_lines(placed.highlight.note))
+            out.add(" — ".join(filter(None, (meta_line(session, placed), *beside))))
             for line in _lines(placed.highlight.exact):
                 out.add(line, "Quote")
-            for line in note[1:]:
+            for line in below:
                 out.add(line)
     if session.notes.notes.strip():
         out.heading("Research notes", 2)

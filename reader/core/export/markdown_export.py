@@ -21,6 +21,7 @@ from reader.core.export.common import (
     color_label,
     filter_description,
     linked_notes,
+    note_places,
     place_all,
     selected,
     summary_sections,
@@ -59,12 +60,12 @@ def entry(
         filter(None, (f"**{escape(label)}**" if label else "", names, said, placed.time))
     )
     note = paragraphs(h.note)
-    if note:
-        meta = " — ".join(filter(None, (meta, note[0])))
+    beside, below = note_places(note)
+    meta = " — ".join(filter(None, (meta, *beside)))
     if h.id in anchored:  # where the research notes' link back to this quote lands
         meta = f'<a id="h-{h.id}"></a>{meta}'
     # The label leads its quote, so it does not read as the heading of the next one.
-    return "\n\n".join([*filter(None, [meta]), block_quote(h.exact), *note[1:]])
+    return "\n\n".join([*filter(None, [meta]), block_quote(h.exact), *below])
 
 
 def research_notes(notes: str, level: int, heading: str = "Research notes") -> list[str]:
