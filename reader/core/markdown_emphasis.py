@@ -120,3 +120,37 @@ def toggle_at(line: str, caret: int, marker: str) -> tuple[int, int, str, int]:
     if before == after == size:
         return caret - size, caret + size, "", caret - size
     return caret, caret, marker * 2, caret + size
+
+
+def _delimiters_only(text: str) -> bool:
+    return all(char in "*_" for char in text)
+
+
+def wrap(line: str, start: int, end: int, marker: str) -> tuple[str, int, int]:
+    """What Ctrl+B ("**") or Ctrl+I ("*") does to [start, end) of `line`, selected, as a
+    word processor's toggle: (the line after, and where its selected words are), in code
+    points. Words already so emphasised lose it (`**word**` with "word" or all of it
+    selected); else they are wrapped, the spaces at either end of the selection left out
+    (`**word** `: CommonMark reads `**word **` as no emphasis)."""
+    while start < end and line[start].isspace():
+        start += 1
+    while end > start and line[end - 1].isspace():
+        end -= 1
+    if start == end:
+        return line, start, end
+    size, strong = len(marker), marker == "**"
+    for span in emphasis_spans(line):
+        inner_start, inner_end = span.start + size, span.end - size
+        if (
+            span.strong == strong
+            and span.start <= start
+            and end <= span.end
+            and _delimiters_only(line[min(start, inner_start) : max(start, inner_start)])
+            and _delimiters_only(line[min(end, inner_end) : max(end, inner_end)])
+        ):
+            plain = line[: span.start] + line[inner_start:inner_end] + line[span.end :]
+            words_start = max(start, inner_start) - size
+            words_end = min(end, inner_end) - size
+            return plain, words_start, words_end
+    wrapped = line[:start] + marker + line[start:end] + marker + line[end:]
+    return wrapped, start + size, end + size

@@ -20,6 +20,11 @@ LINK = re.compile(rf"\[([^\[\]\n]*)\]\(({TARGET})\)")  # groups: the text, the t
 QUOTE_SCHEME = "interview:"
 
 
+def is_quote_link(target: str) -> bool:
+    """Whether a link's `target` is a quote's link back to its passage (shown as a chip)."""
+    return target.startswith(("#h-", QUOTE_SCHEME))
+
+
 def link_text(text: str) -> str:
     """`text` as a link's text can hold it: brackets as parentheses, on one line."""
     return " ".join(text.replace("[", "(").replace("]", ")").split())

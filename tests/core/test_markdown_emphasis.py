@@ -10,7 +10,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 from markdown_it import MarkdownIt
 
-from reader.core.markdown_emphasis import Emphasis, emphasis_spans, toggle_at
+from reader.core.markdown_emphasis import Emphasis, emphasis_spans, toggle_at, wrap
 
 COMMONMARK = MarkdownIt("commonmark")
 
@@ -99,3 +99,23 @@ def test_toggle_at_edits_inside_the_line(line: str, data: st.DataObject, marker:
     assert 0 <= start <= end <= len(line)
     assert 0 <= after <= len(line) - (end - start) + len(replacement)
     assert set(replacement) <= {"*"}
+
+
+@pytest.mark.parametrize(
+    ("line", "selected", "marker", "after"),
+    [
+        ("a word here", "word", "**", "a **word** here"),
+        ("word ", "word ", "**", "**word** "),  # `**word **` would be no emphasis
+        ("**word**", "word", "**", "word"),  # bold again: unbold, not `****word****`
+        ("**word**", "**word**", "**", "word"),
+        ("***word***", "word", "*", "**word**"),  # the italic goes, the bold stays
+        ("***word***", "word", "**", "*word*"),
+        ("**word**", "word", "*", "***word***"),
+        ("   ", "   ", "**", "   "),
+    ],
+)
+def test_wrap_toggles_the_words_selected(line: str, selected: str, marker: str, after: str) -> None:
+    start = line.index(selected)
+    written, words_start, words_end = wrap(line, start, start + len(selected), marker)
+    assert written == after
+    assert written[words_start:words_end] == selected.strip().strip("*")

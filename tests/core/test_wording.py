@@ -27,10 +27,14 @@ def test_listed_joins_names_as_a_sentence_does() -> None:
         ("## Decisions\n\n* first **point**\n\n> a quote", 5),
         ("# Themes\nSome **bold** idea and a [link](https://example.org).", 7),
         ("---\n- one\n+ two\n1. three\n| a | b |\n```\n~~~", 6),  # "1." a word
-        ("Café 中文 — 2024 ¿qué?", 4),
+        ("Café 中文 — 2024 ¿qué?", 5),
         ("", 0),
+        ("私は看護師です。", 7),  # each kanji and kana a word, as word processors count
+        ("- **中文** and Word中文", 6),
+        ("한국어 문장입니다", 2),  # Korean sets spaces between its words
     ],
 )
 def test_words_in_notes_leave_the_marks_out(notes: str, words: int) -> None:
-    """The status bar said "8 words" for five: "##", "*" and ">" were counted."""
+    """The status bar said "8 words" for five: "##", "*" and ">" were counted; and a
+    Japanese or Chinese sentence, with no spaces, was one word."""
     assert words_in(notes) == words

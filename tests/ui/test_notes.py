@@ -374,3 +374,145 @@ def test_the_hint_goes_and_comes_back_whole(window: MainWindow, qtbot, typed: st
     whole = editor.viewport().rect()
     qtbot.waitUntil(lambda: painted.contains(whole.bottomRight() - QPoint(4, 4)))
     editor.viewport().removeEventFilter(watch)
+
+
+def caret_at(editor, position: int, anchor: int | None = None) -> None:
+    cursor = editor.textCursor()
+    cursor.setPosition(position if anchor is None else anchor)
+    cursor.setPosition(position, QTextCursor.MoveMode.KeepAnchor)
+    editor.setTextCursor(cursor)
+
+
+@pytest.mark.parametrize(
+    ("text", "caret", "after"),
+    [
+        ("- first\n- second", 8, "- first\n\n- second"),  # at the line's start
+        ("- first\n- second", 10, "- first\n\n- second"),  # at the mark's end
+        ("1. first", 1, "\n1. first"),  # inside the mark
+        ("> At home", 0, "\n> At home"),
+    ],
+)
+def test_enter_at_or_in_a_mark_opens_a_line_above(notes, qtbot, text, caret, after) -> None:
+    """It doubled the mark ("- - second", "> > At") or split it ("1" / ". first")."""
+    notes.setPlainText(text)
+    caret_at(notes, caret)
+    qtbot.keyClick(notes, Qt.Key.Key_Return)
+    qtbot.keyClicks(notes, "x")
+    assert notes.toPlainText() == after[: caret + 1] + "x" + after[caret + 1 :]
+
+
+def test_line_keys_act_on_the_lines_selected_and_read_their_marks(notes, qtbot) -> None:
+    notes.setPlainText("one\ntwo\nthree")
+    notes.moveCursor(QTextCursor.MoveOperation.Start)
+    qtbot.keyClick(notes, Qt.Key.Key_Down, SHIFT)  # "one\n": "two" is not selected
+    qtbot.keyClick(notes, Qt.Key.Key_8, CTRL | SHIFT)
+    assert notes.toPlainText() == "- one\ntwo\nthree"
+    qtbot.keyClick(notes, Qt.Key.Key_Down, SHIFT)
+    qtbot.keyClick(notes, Qt.Key.Key_Period, CTRL | SHIFT)
+    assert notes.toPlainText() == "> - one\n> two\nthree"
+    for text, keys, after in [
+        (">q", (Qt.Key.Key_Period, CTRL | SHIFT), "q"),
+        ("* item", (Qt.Key.Key_8, CTRL | SHIFT), "item"),
+        ("1. item", (Qt.Key.Key_8, CTRL | SHIFT), "- item"),
+        ("- item", (Qt.Key.Key_2, CTRL | ALT), "## item"),
+    ]:
+        notes.setPlainText(text)
+        qtbot.keyClick(notes, *keys)
+        assert notes.toPlainText() == after
+
+
+def test_bold_on_selected_words_as_in_a_word_processor(notes, qtbot) -> None:
+    """Bold bold words unbolds them; spaces selected at either end stay out; each
+    paragraph is wrapped on its own, in one step of undo."""
+    notes.setPlainText("**word**")
+    caret_at(notes, 6, anchor=2)
+    qtbot.keyClick(notes, Qt.Key.Key_B, CTRL)
+    assert notes.toPlainText() == "word"
+    assert notes.textCursor().selectedText() == "word"
+    qtbot.keyClick(notes, Qt.Key.Key_B, CTRL)
+    assert notes.toPlainText() == "**word**"
+    notes.setPlainText("word \n\n- two")
+    notes.selectAll()
+    qtbot.keyClick(notes, Qt.Key.Key_I, CTRL)
+    assert notes.toPlainText() == "*word* \n\n- *two*"
+    qtbot.keyClick(notes, Qt.Key.Key_Z, CTRL)
+    assert notes.toPlainText() == "word \n\n- two"
+
+
+LINK = "[↩ Q4](#h-0d4c3b1a-0000-4000-8000-000000000001)"
+
+
+def test_a_quotes_link_back_is_one_thing_to_the_caret(notes, qtbot, notes_path) -> None:
+    """Its hidden target took some 40 unseen steps of the caret, took typing (which broke
+    it) and lost its ")" to a Backspace at the line's end."""
+    line = f"> No improvising. {LINK}"
+    chip, end = line.index("["), len(line)
+    notes.setPlainText(line + "\n\nnext")
+    caret_at(notes, end)
+    qtbot.keyClick(notes, Qt.Key.Key_Left)
+    assert notes.textCursor().position() == chip
+    qtbot.keyClick(notes, Qt.Key.Key_Right)
+    assert notes.textCursor().position() == end
+    qtbot.keyClick(notes, Qt.Key.Key_Left, CTRL)  # a word back: not into the id
+    assert notes.textCursor().position() == chip
+    qtbot.keyClick(notes, Qt.Key.Key_Right, CTRL | SHIFT)
+    assert notes.textCursor().selectedText() == LINK
+    caret_at(notes, end - 3)  # put there by a click, say: typing goes after it
+    qtbot.keyClicks(notes, "!")
+    assert notes.toPlainText().startswith(line + "!")
+    qtbot.keyClick(notes, Qt.Key.Key_Backspace)
+    qtbot.keyClick(notes, Qt.Key.Key_Backspace)  # just after it: the whole chip selected
+    assert notes.toPlainText().startswith(line + "\n")
+    assert notes.textCursor().selectedText() == LINK
+    qtbot.keyClick(notes, Qt.Key.Key_Backspace)  # and then deleted
+    assert notes.toPlainText() == "> No improvising. \n\nnext"
+    qtbot.keyClick(notes, Qt.Key.Key_Z, CTRL)
+    assert notes.toPlainText() == line + "\n\nnext"
+    qtbot.waitUntil(lambda: notes_path.exists() and LINK in saved(notes_path)["notes"])
+
+
+def test_a_click_on_a_quotes_link_back_puts_the_caret_beside_it(notes, qtbot) -> None:
+    notes.setPlainText(f"> No improvising. {LINK} after")
+    QApplication.processEvents()
+    text = notes.toPlainText()
+    label = notes.document().find("Q4")
+    point = notes.cursorRect(label).center() + QPoint(2, 0)  # just after "Q4", its id hidden
+    qtbot.mouseClick(notes.viewport(), Qt.MouseButton.LeftButton, pos=point)
+    assert notes.textCursor().position() == text.index(LINK) + len(LINK)
+    qtbot.mouseDClick(notes.viewport(), Qt.MouseButton.LeftButton, pos=point - QPoint(4, 0))
+    assert notes.textCursor().selectedText() == LINK
+
+
+def test_a_quote_put_in_a_list_leaves_one_blank_line_each_side(
+    window: MainWindow, notes, qtbot
+) -> None:
+    notes.setPlainText("- first\n- second")
+    caret_at(notes, len("- first"))
+    text = window.interview.session.document.text
+    start = text.index("No improvising.")
+    select(window, qtbot, start, start + len("No improvising."))
+    qtbot.keyClick(window.reader, Qt.Key.Key_Q)
+    (h,) = window.interview.session.notes.highlights
+    quote = f"> No improvising. [↩ Q1](#h-{h.id})"
+    assert notes.toPlainText() == f"- first\n\n{quote}\n\n- second"
+
+
+def test_the_preview_shows_angle_brackets_as_typed_and_headings_whole(
+    window: MainWindow, notes, qtbot
+) -> None:
+    """`<name of ward>` was taken for HTML, and hid all after it; a heading's emphasis
+    shrank to the body's size."""
+    from PySide6.QtGui import QTextFormat
+
+    notes.setPlainText("Ask about <name of ward> next.\n\n## Routine and *control*\n\nMore.")
+    qtbot.keyClick(notes, Qt.Key.Key_V, CTRL | SHIFT)
+    preview = window.notes_pane.preview
+    assert preview.toPlainText() == "Ask about <name of ward> next.\nRoutine and control\nMore."
+    heading = preview.document().findBlockByNumber(1)
+    sizes = set()
+    fragments = heading.begin()
+    while not fragments.atEnd():
+        chars = fragments.fragment().charFormat()
+        sizes.add(chars.intProperty(QTextFormat.Property.FontSizeAdjustment))
+        fragments += 1
+    assert sizes == {2}

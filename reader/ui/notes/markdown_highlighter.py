@@ -10,7 +10,7 @@ from PySide6.QtCore import QObject, QSignalBlocker, QTimer
 from PySide6.QtGui import QColor, QFont, QSyntaxHighlighter, QTextCharFormat, QTextDocument
 
 from reader.core.markdown_emphasis import emphasis_spans
-from reader.core.markdown_links import LINK, QUOTE_SCHEME
+from reader.core.markdown_links import LINK, is_quote_link
 from reader.core.offsets import Utf16Index
 from reader.ui import theme
 
@@ -183,7 +183,7 @@ class MarkdownHighlighter(QSyntaxHighlighter):
             self._merge(match.start(), match.end() - match.start(), code)
         for start, end, url in links_in(text):
             target = end - len(url) - 2
-            if url.startswith(("#h-", QUOTE_SCHEME)):  # a quote's link back, or the memo's
+            if is_quote_link(url):  # a quote's link back, or the memo's
                 self._quote_chip(start, target, end)
                 continue
             # The label reads as a link; the target (a long address) steps back.

@@ -4,9 +4,10 @@ from __future__ import annotations
 
 import re
 
-from PySide6.QtCore import QEvent, Qt, Signal
+from PySide6.QtCore import QEvent, QMimeData, Qt, Signal
 from PySide6.QtGui import (
     QFont,
+    QInputMethodEvent,
     QKeyEvent,
     QMouseEvent,
     QPaintEvent,
@@ -15,17 +16,16 @@ from PySide6.QtGui import (
 )
 from PySide6.QtWidgets import QPlainTextEdit, QWidget
 
-from reader.core.markdown_emphasis import toggle_at
+from reader.core.markdown_lines import LIST_ITEM, QUOTE_PREFIX
 from reader.core.offsets import Utf16Index
 from reader.core.wording import words_in
 from reader.ui import theme
 from reader.ui.after_paint import AfterPaint
+from reader.ui.notes.formatting import insert_block, set_line_prefix, wrap_selection
 from reader.ui.notes.markdown_highlighter import MarkdownHighlighter, links_in
+from reader.ui.notes.quote_chips import ChipCaret, Toward
 from reader.ui.painting import paint_empty_text
 
-_LIST_ITEM = re.compile(r"^(\s*)([-*+]|\d+[.)])(\s+)(\[[ xX]\]\s+)?")
-_QUOTE_PREFIX = re.compile(r"^(\s*(?:>\s?)+)")
-_HEADING_PREFIX = re.compile(r"^#{1,6}\s+")
 INDENT = "  "
 LONG_NOTES_CHARS = 100_000
 
@@ -77,6 +77,7 @@ class NotesEditor(QPlainTextEdit):
         self._after_paint = AfterPaint(self.viewport(), self._start_styling)
         self._hint_drawn = False
         self.textChanged.connect(self._hint_follows)
+        self.chips = ChipCaret(self)
         self.show_document(self.document())
 
     def show_document(self, document: QTextDocument) -> None:
@@ -132,72 +133,22 @@ class NotesEditor(QPlainTextEdit):
     def word_count(self) -> int:
         return words_in(self.toPlainText())
 
-    # Formatting --------------------------------------------------------------------------
+    # Formatting (formatting.py) ---------------------------------------------------------
 
     def wrap_selection(self, marker: str) -> None:
-        """**bold** or *italic* around the selection; at the caret, a toggle (`toggle_at`)."""
-        cursor = self.textCursor()
-        if text := cursor.selectedText():
-            cursor.insertText(f"{marker}{text}{marker}")
-            self.setTextCursor(cursor)
-            return
-        block, line = cursor.block(), cursor.block().text()
-        index = Utf16Index(line)  # Qt counts UTF-16 units; an emoji on the line takes two
-        start, end, replacement, after = toggle_at(
-            line, index.to_code_point(cursor.positionInBlock()), marker
-        )
-        cursor.setPosition(block.position() + index.to_utf16(start))
-        cursor.setPosition(block.position() + index.to_utf16(end), QTextCursor.MoveMode.KeepAnchor)
-        if start != end or replacement:
-            cursor.insertText(replacement)
-        cursor.setPosition(block.position() + index.to_utf16(after))
-        self.setTextCursor(cursor)
+        """**bold** or *italic* around the selection, or taken off it; at the caret, a
+        toggle."""
+        wrap_selection(self, marker)
 
     def set_line_prefix(self, prefix: str) -> None:
-        """Make each selected line a heading ("## "), list item ("- ") or quote ("> ").
-
-        The same prefix again removes it, as toggles do in word processors.
-        """
-        cursor = self.textCursor()
-        start, end = cursor.selectionStart(), cursor.selectionEnd()
-        cursor.beginEditBlock()
-        block = self.document().findBlock(start)
-        last = self.document().findBlock(end)
-        while True:
-            text = block.text()
-            line = QTextCursor(block)
-            line.movePosition(QTextCursor.MoveOperation.EndOfBlock, QTextCursor.MoveMode.KeepAnchor)
-            if text.startswith(prefix):
-                bare = text[len(prefix) :]
-            else:
-                bare = _HEADING_PREFIX.sub("", text) if prefix.startswith("#") else text
-                bare = prefix + bare
-            if bare != text:
-                line.insertText(bare)
-            if block == last:
-                break
-            block = block.next()
-        cursor.endEditBlock()
+        """Make each selected line a heading ("## "), list item ("- ") or quote ("> "),
+        or no more one."""
+        set_line_prefix(self, prefix)
 
     def insert_block(self, markdown: str) -> QTextCursor:
         """Insert a Markdown block at the caret, on lines of its own (a selection stays);
         what was inserted, selected."""
-        cursor = self.textCursor()
-        cursor.clearSelection()
-        if cursor.positionInBlock() > 0:
-            cursor.movePosition(QTextCursor.MoveOperation.EndOfBlock)
-            lead = "\n\n"
-        elif cursor.block().previous().isValid() and cursor.block().previous().text().strip():
-            lead = "\n"
-        else:
-            lead = ""
-        start = cursor.position()
-        cursor.insertText(lead + markdown.rstrip("\n") + "\n\n")  # one step of its undo
-        self.setTextCursor(cursor)
-        self.ensureCursorVisible()
-        inserted = QTextCursor(cursor)
-        inserted.setPosition(start, QTextCursor.MoveMode.KeepAnchor)
-        return inserted
+        return insert_block(self, markdown)
 
     def show_nothing_open(self, nothing: bool) -> None:
         """With no interview open, the hint says how to open one, not how to highlight."""
@@ -246,9 +197,17 @@ class NotesEditor(QPlainTextEdit):
             Qt.KeyboardModifier.KeypadModifier,
         )
         enter = key in (Qt.Key.Key_Return, Qt.Key.Key_Enter)
+        modifiers = event.modifiers() & ~Qt.KeyboardModifier.KeypadModifier
+        if self.chips.deletes_chip(event):
+            return
+        if (
+            (event.text().isprintable() or enter)
+            and event.text()
+            and not (modifiers & Qt.KeyboardModifier.ControlModifier)
+        ):
+            self.chips.before_typing()  # beside a quote's link, not into it
         if enter and plain and self._continue_block():
             return
-        modifiers = event.modifiers() & ~Qt.KeyboardModifier.KeypadModifier
         if enter and modifiers == Qt.KeyboardModifier.ControlModifier:
             self._follow_link_at_caret()
             return
@@ -256,7 +215,18 @@ class NotesEditor(QPlainTextEdit):
             key == Qt.Key.Key_Backtab
         ):
             return
+        before = self.textCursor().position()
         super().keyPressEvent(event)
+        self.chips.after_key(event, before)
+
+    def insertFromMimeData(self, source: QMimeData) -> None:
+        self.chips.before_typing()  # pasted or dropped
+        super().insertFromMimeData(source)
+
+    def inputMethodEvent(self, event: QInputMethodEvent) -> None:
+        if event.commitString():
+            self.chips.before_typing()
+        super().inputMethodEvent(event)
 
     def _continue_block(self) -> bool:
         cursor = self.textCursor()
@@ -264,7 +234,7 @@ class NotesEditor(QPlainTextEdit):
             return False
         text = cursor.block().text()
         prefix = ""
-        match = _LIST_ITEM.match(text)
+        match = LIST_ITEM.match(text)
         if match:
             marker = match.group(2)
             number = re.match(r"\d+", marker)
@@ -274,16 +244,22 @@ class NotesEditor(QPlainTextEdit):
             prefix = f"{match.group(1)}{marker}{match.group(3)}{checkbox}"
             body = text[match.end() :]
         else:
-            quote = _QUOTE_PREFIX.match(text)
+            quote = QUOTE_PREFIX.match(text)
             if not quote:
                 return False
             prefix = quote.group(1) if quote.group(1).endswith(" ") else quote.group(1) + " "
             body = text[quote.end() :]
-        if not body.strip():
+        caret = Utf16Index(text).to_code_point(cursor.positionInBlock())
+        if not body.strip() and caret == len(text):
             # Enter on an empty item ends the list or quote, as in every editor.
             line = QTextCursor(cursor.block())
             line.movePosition(QTextCursor.MoveOperation.EndOfBlock, QTextCursor.MoveMode.KeepAnchor)
             line.insertText("")
+            return True
+        if caret <= len(text) - len(body):
+            # At or in the mark ("|- second", "1|. first"), a line opens above, the item
+            # moving down whole: a mark put before it doubled it ("- - second").
+            QTextCursor(cursor.block()).insertText("\n")
             return True
         cursor.insertText("\n" + prefix)
         self.setTextCursor(cursor)
@@ -292,7 +268,7 @@ class NotesEditor(QPlainTextEdit):
     def _indent_list(self, outdent: bool) -> bool:
         cursor = self.textCursor()
         block = cursor.block()
-        if not _LIST_ITEM.match(block.text()):
+        if not LIST_ITEM.match(block.text()):
             return False
         line = QTextCursor(block)
         if outdent:
@@ -340,9 +316,20 @@ class NotesEditor(QPlainTextEdit):
                 event.accept()
                 return
         super().mouseReleaseEvent(event)
+        self.chips.keep_out(Toward.NEAREST)
+
+    def mousePressEvent(self, event: QMouseEvent) -> None:
+        super().mousePressEvent(event)
+        self.chips.keep_out(Toward.NEAREST)  # a click on a quote's chip: beside it
+
+    def mouseDoubleClickEvent(self, event: QMouseEvent) -> None:
+        super().mouseDoubleClickEvent(event)
+        self.chips.keep_out(Toward.NEAREST)  # a word of a chip selected: all of it
 
     def mouseMoveEvent(self, event: QMouseEvent) -> None:
         super().mouseMoveEvent(event)
+        if event.buttons() & Qt.MouseButton.LeftButton:
+            self.chips.keep_out(Toward.NEAREST)
         over_link = bool(
             event.modifiers() & Qt.KeyboardModifier.ControlModifier
             and self.link_at(self.cursorForPosition(event.position().toPoint()))

@@ -9,6 +9,7 @@ from PySide6.QtCore import Qt, QUrl, Signal
 from PySide6.QtGui import (
     QAction,
     QColor,
+    QFont,
     QImage,
     QTextCharFormat,
     QTextCursor,
@@ -61,6 +62,10 @@ EMPTY_MEMO_PREVIEW = (
     "Quotes taken with Q while the memo shows link back to their interview and passage."
 )
 NOTES_TAB, MEMO_TAB = 0, 1
+NO_HTML = (
+    QTextDocument.MarkdownFeature.MarkdownDialectGitHub
+    | QTextDocument.MarkdownFeature.MarkdownNoHTML
+)
 
 
 def style_quotes(
@@ -91,6 +96,24 @@ def style_quotes(
                 QTextCursor.MoveOperation.EndOfBlock, QTextCursor.MoveMode.KeepAnchor
             )
             cursor.mergeCharFormat(chars)
+        block = block.next()
+
+
+def headings_whole(document: QTextDocument) -> None:
+    """Each heading in its size and weight throughout: Qt's Markdown gives the words of an
+    emphasis in a heading ("## Routine and *control*") the body's size."""
+    cursor = QTextCursor(document)
+    block = document.firstBlock()
+    while block.isValid():
+        if level := block.blockFormat().headingLevel():
+            heading = QTextCharFormat()
+            heading.setProperty(QTextFormat.Property.FontSizeAdjustment, 4 - level)  # as Qt's
+            heading.setFontWeight(QFont.Weight.Bold)
+            cursor.setPosition(block.position())
+            cursor.movePosition(
+                QTextCursor.MoveOperation.EndOfBlock, QTextCursor.MoveMode.KeepAnchor
+            )
+            cursor.mergeCharFormat(heading)
         block = block.next()
 
 
@@ -269,8 +292,11 @@ class NotesPane(QWidget):
     def _render_preview(self) -> None:
         markdown = without_images(self.editor.toPlainText())
         empty = EMPTY_MEMO_PREVIEW if self.showing_memo() else EMPTY_PREVIEW
-        self.preview.document().setMarkdown(markdown if markdown.strip() else empty)
+        # No raw HTML, as in the exports: "<name of ward>" shows as typed (taken as a tag,
+        # it hid all that followed); tables and the rest of GitHub's dialect stay.
+        self.preview.document().setMarkdown(markdown if markdown.strip() else empty, NO_HTML)
         self.preview.document().setBaseUrl(QUrl("notes:"))
+        headings_whole(self.preview.document())
         tint = theme.mix(theme.text_color(), QColor(theme.current().base), 0.93)
         style_quotes(self.preview.document(), tint)
 

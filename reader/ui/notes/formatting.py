@@ -1,0 +1,138 @@
+"""What the notes editor's formatting keys do to its Markdown: bold and italic on the
+selection, headings, list items and quotes on its lines, and a block (a quote) put in."""
+
+from __future__ import annotations
+
+from PySide6.QtGui import QTextBlock, QTextCursor, QTextDocument
+from PySide6.QtWidgets import QPlainTextEdit
+
+from reader.core.markdown_emphasis import toggle_at, wrap
+from reader.core.markdown_lines import marker_end, toggle_prefix
+from reader.core.offsets import Utf16Index
+
+
+def wrap_selection(editor: QPlainTextEdit, marker: str) -> None:
+    """**bold** or *italic* around the selection (`wrap`), or taken off it; at the
+    caret, a toggle (`toggle_at`)."""
+    cursor = editor.textCursor()
+    if cursor.hasSelection():
+        _wrap_lines(editor, marker)
+        return
+    block, line = cursor.block(), cursor.block().text()
+    index = Utf16Index(line)  # Qt counts UTF-16 units; an emoji on the line takes two
+    start, end, replacement, after = toggle_at(
+        line, index.to_code_point(cursor.positionInBlock()), marker
+    )
+    cursor.setPosition(block.position() + index.to_utf16(start))
+    cursor.setPosition(block.position() + index.to_utf16(end), QTextCursor.MoveMode.KeepAnchor)
+    if start != end or replacement:
+        cursor.insertText(replacement)
+    cursor.setPosition(block.position() + index.to_utf16(after))
+    editor.setTextCursor(cursor)
+
+
+def _wrap_lines(editor: QPlainTextEdit, marker: str) -> None:
+    """Each selected line's words wrapped (or unwrapped) on their own: emphasis ends
+    with its paragraph in CommonMark. A line's own mark ("- ", "> ") stays outside; the
+    words stay selected, so that another key can act on them. One step of undo."""
+    cursor = editor.textCursor()
+    start, end = cursor.selectionStart(), cursor.selectionEnd()
+    first = last = None
+    selection_end = QTextCursor(cursor)  # moved on by the markers put in before it
+    selection_end.setPosition(end)
+    cursor.beginEditBlock()
+    for block in _selected_blocks(editor.document(), start, end):
+        line, base, end = block.text(), block.position(), selection_end.position()
+        index = Utf16Index(line)
+        a = index.to_code_point(max(start - base, 0))
+        b = index.to_code_point(min(end - base, len(line)))
+        a = max(a, marker_end(line))
+        if a >= b:
+            continue
+        written, a, b = wrap(line, a, b, marker)
+        _replace_line(block, written)
+        index = Utf16Index(written)
+        first = base + index.to_utf16(a) if first is None else first
+        last = base + index.to_utf16(b)
+    cursor.endEditBlock()
+    if first is not None and last is not None:
+        cursor.setPosition(first)
+        cursor.setPosition(last, QTextCursor.MoveMode.KeepAnchor)
+        editor.setTextCursor(cursor)
+
+
+def _selected_blocks(document: QTextDocument, start: int, end: int) -> list[QTextBlock]:
+    """The lines [start, end] touches; a selection made with Shift+Down ends at the
+    start of the next line, which is not one of them."""
+    block, last = document.findBlock(start), document.findBlock(end)
+    if end > start and end == last.position():
+        last = last.previous()
+    blocks = [block]
+    while block != last and block.isValid():
+        block = block.next()
+        blocks.append(block)
+    return blocks
+
+
+def set_line_prefix(editor: QPlainTextEdit, prefix: str) -> None:
+    """Make each selected line a heading ("## "), list item ("- ") or quote ("> ").
+
+    The same prefix again removes it, as toggles do in word processors
+    (`toggle_prefix`).
+    """
+    cursor = editor.textCursor()
+    blocks = _selected_blocks(editor.document(), cursor.selectionStart(), cursor.selectionEnd())
+    cursor.beginEditBlock()
+    lines = toggle_prefix([b.text() for b in blocks], prefix)
+    for block, line in zip(blocks, lines, strict=True):
+        _replace_line(block, line)
+    cursor.endEditBlock()
+
+
+def insert_block(editor: QPlainTextEdit, markdown: str) -> QTextCursor:
+    """Insert a Markdown block at the caret, on lines of its own (a selection stays);
+    what was inserted, selected."""
+    cursor = editor.textCursor()
+    cursor.clearSelection()
+    # One blank line between it and the text on either side, not two (a quote put in
+    # a list left two before its next item), and an empty line after it at the end.
+    if cursor.positionInBlock() > 0:
+        cursor.movePosition(QTextCursor.MoveOperation.EndOfBlock)
+        lead, after = "\n\n", cursor.block().next()
+        trail = "\n" if after.isValid() and after.text().strip() else ""
+    else:
+        before, after = cursor.block().previous(), cursor.block()
+        lead = "\n" if before.isValid() and before.text().strip() else ""
+        trail = "\n\n" if after.text().strip() else "\n"
+    if cursor.atEnd():
+        trail = "\n\n"
+    start = cursor.position()
+    cursor.insertText(lead + markdown.rstrip("\n") + trail)  # one step of its undo
+    editor.setTextCursor(cursor)
+    editor.ensureCursorVisible()
+    inserted = QTextCursor(cursor)
+    inserted.setPosition(start, QTextCursor.MoveMode.KeepAnchor)
+    return inserted
+
+
+def _replace_line(block: QTextBlock, line: str) -> None:
+    """Make `block`'s text `line`, replacing only what differs: the caret, and cursors kept
+    elsewhere (a quote's place for its undo), stay by the text they were at."""
+    old = block.text()
+    if old == line:
+        return
+    same_start = 0
+    while same_start < min(len(old), len(line)) and old[same_start] == line[same_start]:
+        same_start += 1
+    same_end = 0
+    while (
+        same_end < min(len(old), len(line)) - same_start
+        and old[-1 - same_end] == line[-1 - same_end]
+    ):
+        same_end += 1
+    index = Utf16Index(old)
+    cursor = QTextCursor(block)
+    cursor.setPosition(block.position() + index.to_utf16(same_start))
+    end = block.position() + index.to_utf16(len(old) - same_end)
+    cursor.setPosition(end, QTextCursor.MoveMode.KeepAnchor)
+    cursor.insertText(line[same_start : len(line) - same_end])

@@ -1,0 +1,39 @@
+"""The formatting keys for headings, list items and quotes, on the lines they act on."""
+
+from __future__ import annotations
+
+import pytest
+
+from reader.core.markdown_lines import marker_end, toggle_prefix
+
+
+@pytest.mark.parametrize(
+    ("lines", "prefix", "after"),
+    [
+        (["a", "b"], "- ", ["- a", "- b"]),
+        (["- a", "* b", "+ c"], "- ", ["a", "b", "c"]),  # every bullet is a bullet
+        (["1. item"], "- ", ["- item"]),  # a number becomes a bullet, not `- 1. item`
+        (["  2) [ ] task"], "- ", ["  - [ ] task"]),
+        (["- a", "b"], "- ", ["- a", "- b"]),  # not all items yet: all become one
+        (["a", "", "b"], "- ", ["- a", "", "- b"]),  # no empty item between paragraphs
+        (["## t"], "- ", ["- t"]),
+        ([">q"], "> ", ["q"]),  # a quote without its space is a quote
+        (["> > q"], "> ", ["> q"]),  # one level off
+        (["q"], "> ", ["> q"]),
+        (["- item"], "## ", ["## item"]),  # a heading takes the list marker's place
+        (["- [x] done"], "## ", ["## done"]),
+        (["# t"], "## ", ["## t"]),
+        (["## t"], "## ", ["t"]),
+        (["### t"], "## ", ["## t"]),
+    ],
+)
+def test_toggle_prefix(lines: list[str], prefix: str, after: list[str]) -> None:
+    assert toggle_prefix(lines, prefix) == after
+
+
+@pytest.mark.parametrize(
+    ("line", "end"),
+    [("- a", 2), ("1. a", 3), ("  - [ ] a", 8), ("> > a", 4), ("## a", 3), ("a - b", 0)],
+)
+def test_marker_end(line: str, end: int) -> None:
+    assert marker_end(line) == end
