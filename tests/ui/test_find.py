@@ -346,6 +346,26 @@ def test_no_matches(film: MainWindow, qtbot) -> None:
     assert bar.count_label.text() == "No matches"
 
 
+def test_no_matches_or_a_bad_regex_leave_no_match_selected(film: MainWindow, qtbot) -> None:
+    """The last match stayed selected: Escape then H highlighted words not in the field."""
+    bar = open_and_type(film, qtbot, "film")
+    start, end = spans("film")[0]
+    assert selected(film) == (start, end)
+    qtbot.keyClicks(bar.edit, "z")
+    assert bar.count_label.text() == "No matches"
+    assert selected(film) is None
+    assert film.reader.cursor_offset() == end  # the caret stays
+    qtbot.keyClick(bar.edit, Qt.Key.Key_Backspace)  # "film" again, from where it was
+    assert selected(film) == (start, end)
+    qtbot.keyClick(bar.edit, Qt.Key.Key_R, ALT)
+    qtbot.keyClick(bar.edit, Qt.Key.Key_Home)
+    qtbot.keyClicks(bar.edit, "(")
+    assert bar.error and selected(film) is None
+    qtbot.keyClick(bar.edit, Qt.Key.Key_Escape)
+    qtbot.keyClick(film.reader, Qt.Key.Key_H)
+    assert film.interview.session.notes.highlights == []
+
+
 # --- closing and highlighting -------------------------------------------------------------
 
 

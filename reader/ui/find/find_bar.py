@@ -234,6 +234,9 @@ class FindBar(QWidget):
         self._timer.stop()
         pattern = self.edit.text()
         options = self.options()
+        # The match selected by the last search, if it still is: the query's words.
+        found = self.reader.reading is not None and self._current_span() is not None
+        found = found and self.reader.selected_range() == self._current_span()
         self._searched = (pattern, *options.values())
         keep_query(QUERY_KEY, pattern)
         if self.reader.reading is not self._reading:  # another document: from its caret
@@ -256,6 +259,10 @@ class FindBar(QWidget):
         self.show_count()
         if self.current >= 0:
             self._select_current()
+        elif found:  # else Escape then H highlighted words that are not in the field
+            cursor = self.reader.textCursor()
+            cursor.clearSelection()  # the caret stays where it was
+            self.reader.setTextCursor(cursor)
 
     def find_next(self, backward: bool = False) -> None:
         """The next (previous) match, round to the first (last) after the end.
