@@ -366,6 +366,24 @@ def test_no_matches_or_a_bad_regex_leave_no_match_selected(film: MainWindow, qtb
     assert film.interview.session.notes.highlights == []
 
 
+def test_the_outline_shows_the_question_of_the_match_gone_to(
+    make_window, tmp_path: Path, qtbot
+) -> None:
+    """A match is centred, so the question at the reading line, near the top, was the one
+    above it; the Outline follows the match until the reader moves on."""
+    answer = "A: " + " ".join(["Nothing much happened that week."] * 12) + "\n"
+    path = tmp_path / "many.txt"
+    path.write_text("".join(f"Q: Question {n}?\n{answer}" for n in range(1, 30)), "utf-8")
+    window = make_window(path)
+    activate(window, qtbot)
+    bar = open_and_type(window, qtbot, "Question 20?")
+    outline = window.outline
+    qtbot.waitUntil(lambda: outline.currentRow() == 19)  # Q20
+    qtbot.keyClick(bar.edit, Qt.Key.Key_Escape)
+    qtbot.keyClick(window.reader, Qt.Key.Key_Down)  # the reader moves on: the reading line
+    qtbot.waitUntil(lambda: outline.currentRow() == 18)
+
+
 # --- closing and highlighting -------------------------------------------------------------
 
 

@@ -307,6 +307,7 @@ class FindBar(QWidget):
             bar.setValue(bar.value() + rect.center().y() - viewport.height() // 2)
         cursor.setPosition(reader.reading.to_qt(end), QTextCursor.MoveMode.KeepAnchor)
         reader.setTextCursor(cursor)
+        reader.went_to(start)  # the Outline shows the match's question
         self.overlay.update()
 
     def show_count(self) -> None:
