@@ -339,6 +339,28 @@ def test_a_bad_regex_says_what_is_wrong(film: MainWindow, qtbot) -> None:
     )
 
 
+def test_in_a_narrow_window_the_field_keeps_its_room_and_an_error_goes_under_it(
+    film: MainWindow, qtbot
+) -> None:
+    """At 900 px the field was squeezed to 120 px and the error cut to "Look-behind r…"."""
+    film.resize(900, 640)
+    bar = open_and_type(film, qtbot, "film")
+    bar.regex_button.click()
+    bar.edit.setText("(?<=a+)b")
+    qtbot.waitUntil(lambda: bar.message.isVisible())
+    assert bar.message.text() == bar.error  # whole, on its own line under the field
+    assert bar.error.endswith("Look-behind requires fixed-width pattern")
+    assert not bar.count_label.isVisible()
+    assert bar.edit.width() >= bar.edit.minimumWidth() >= 12 * bar.fontMetrics().averageCharWidth()
+    bar.edit.setText("fi(l)m")  # a count again: beside the field, the line under it gone
+    qtbot.waitUntil(lambda: bar.count_label.isVisible() and not bar.count_label.is_elided())
+    assert not bar.message.isVisible()
+    film.resize(1600, 800)  # room beside the field: the error is told there
+    bar.edit.setText("(?<=a+)b")
+    qtbot.waitUntil(lambda: bar.count_label.isVisible() and not bar.count_label.is_elided())
+    assert not bar.message.isVisible()
+
+
 def test_no_matches(film: MainWindow, qtbot) -> None:
     bar = open_and_type(film, qtbot, "zebra")
     assert bar.count_label.text() == "No matches"
