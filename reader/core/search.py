@@ -9,6 +9,7 @@ positions through its one conversion point.
 from __future__ import annotations
 
 import re
+import unicodedata
 from bisect import bisect_right
 from dataclasses import dataclass
 from functools import partial
@@ -166,7 +167,8 @@ class Query:
     """A compiled query with the find options. Raises SearchError for a bad regex.
 
     Plain text ignores diacritics unless `diacritics` (match them); a regular expression
-    matches them as written either way."""
+    matches them as written either way. The pattern is read in NFC, as the text is
+    (document.normalise): "e" + U+0301, as a Mac may type it, finds "é"."""
 
     def __init__(
         self,
@@ -177,6 +179,7 @@ class Query:
         regex: bool = False,
         diacritics: bool = False,
     ) -> None:
+        pattern = unicodedata.normalize("NFC", pattern)
         self.pattern = pattern
         self.regex = regex
         self.case = case
@@ -518,6 +521,7 @@ def _tag_results(quotes: Sequence[Quote], query: str, options: dict[str, bool]) 
 
     "#method" looks for the tag "method". The snippet is the start of the highlight's quote.
     """
+    query = unicodedata.normalize("NFC", query)  # compared with names kept in NFC
     bare = query if options["regex"] else query.removeprefix("#")
     if not bare:
         return []
@@ -543,8 +547,9 @@ def _tag_results(quotes: Sequence[Quote], query: str, options: dict[str, bool]) 
 
 def line_results(text: str, query: Query, limit: int, kind: str = "research") -> ResultList:
     """The matches in Markdown notes (the research notes, the study memo), each labelled
-    with its line, its snippet reading links as their text."""
-    spans = query.spans(text)
+    with its line, its snippet reading links as their text. A match only within what a
+    link hides ("](#h-…)") is not one: it marked nothing, led nowhere and swelled counts."""
+    spans = _outside_link_targets(text, query.spans(text))
     line_starts = [0]
     if spans:
         line_starts.extend(m.end() for m in re.finditer("\n", text))
@@ -554,6 +559,22 @@ def line_results(text: str, query: Query, limit: int, kind: str = "research") ->
         snippet, a, b = _snippet(*_links_as_read(text, start, end))
         results.append(Result(kind, f"Line {line}", snippet, a, b, start, end, None, line))
     return ResultList(results, len(spans))
+
+
+def _outside_link_targets(text: str, spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """`spans` but those wholly within a part of a link that is not read: its "[", or its
+    "](target)". One in the link's text ("Q4" of "[↩ Q4](#h-…)"), even in part, stays."""
+    if not spans or "](" not in text:
+        return spans
+    hidden: list[tuple[int, int]] = []  # in order: links do not overlap
+    for link in LINK.finditer(text):
+        hidden += [(link.start(), link.start() + 1), (link.end(1), link.end())]
+    kept = []
+    for start, end in spans:
+        i = bisect_right(hidden, (start, len(text) + 1)) - 1  # the last part from here back
+        if i < 0 or end > hidden[i][1]:
+            kept.append((start, end))
+    return kept
 
 
 def _links_as_read(text: str, start: int, end: int) -> tuple[str, int, int]:

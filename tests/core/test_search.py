@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+import unicodedata
 from dataclasses import replace
 
 import pytest
@@ -141,9 +142,21 @@ def test_match_after_emoji_has_python_offsets() -> None:
 def test_combining_marks_are_matched_as_written_when_diacritics_count() -> None:
     text = "cafe\u0301 and café"  # decomposed, then composed
     assert matched(text, "café", diacritics=True) == ["café"]
-    assert matched(text, "cafe\u0301", diacritics=True) == ["cafe\u0301"]
+    assert matched(text, "e\u0301", diacritics=True) == ["é"]  # the query is read in NFC
     for query in ("café", "cafe\u0301", "cafe", "CAFÉ"):  # otherwise either is either
         assert matched(text, query) == ["cafe\u0301", "café"]
+
+
+@pytest.mark.parametrize(
+    "options", [{}, {"diacritics": True}, {"regex": True}, {"diacritics": True, "case": True}]
+)
+def test_a_decomposed_query_finds_the_composed_text(options: dict[str, bool]) -> None:
+    """The text is NFC (document.normalise): "e" + U+0301, as a Mac may type it, is "é"."""
+    text = "Zoë at the Café, cafés"
+    case = options.get("case", False)
+    assert matched(text, "Cafe\u0301", **options) == ["Café"] + ([] if case else ["café"])
+    assert matched(text, "Zoe\u0308", whole_word=True, **options) == ["Zoë"]
+    assert matched(text, "cafe\u0301", whole_word=True, **options) == ([] if case else ["Café"])
 
 
 @pytest.mark.parametrize(
@@ -193,7 +206,9 @@ _ALPHABET = "aAbBsSſiIİıσςΣkKKßẞé\u0301 .🎬映\n_-"
     st.booleans(),
 )
 def test_plain_search_agrees_with_re(text: str, query: str, case: bool, whole: bool) -> None:
-    """The fast lower-cased scan finds what re.IGNORECASE finds, at the same offsets."""
+    """The fast lower-cased scan finds what re.IGNORECASE finds, at the same offsets, in
+    text normalised as a document's (NFC), with the query read so too."""
+    text, query = (unicodedata.normalize("NFC", s) for s in (text, query))
     pattern = re.escape(query)
     if whole:  # the definition: the match cuts no word in two at either end
         pattern = rf"(?:(?<!\w)|(?!\w)){pattern}(?:(?<!\w)|(?!\w))"
@@ -354,10 +369,17 @@ def test_research_notes_results_read_links_as_their_text(
         assert QUOTED[hit.start : hit.end].casefold() == marked.casefold()  # where it goes
 
 
-def test_a_match_in_a_links_target_marks_nothing(session: Session) -> None:
-    (hit,) = search_everything(session, "3afddd8e", notes_text=QUOTED)["research"]
-    assert hit.snippet == "> My first job was at the fish ↩ Q1 market"
-    assert hit.snippet_start == hit.snippet_end
+@pytest.mark.parametrize("query", ["3afddd8e", "h-", "](", "[", "example.org"])
+def test_a_match_only_in_what_a_link_hides_is_not_a_result(session: Session, query: str) -> None:
+    """It was listed with nothing marked, led nowhere and swelled the count."""
+    research = search_everything(session, query, notes_text=QUOTED)["research"]
+    assert research == [] and research.total == 0
+
+
+def test_a_match_reaching_into_a_links_text_is_a_result(session: Session) -> None:
+    research = search_everything(session, "[↩ Q", notes_text=QUOTED)["research"]
+    assert [QUOTED[r.start : r.end] for r in research] == ["[↩ Q", "[↩ Q"]
+    assert [r.snippet[r.snippet_start : r.snippet_end] for r in research] == ["↩ Q", "↩ Q"]
 
 
 def test_a_link_to_an_address_with_parentheses_reads_as_its_text(session: Session) -> None:

@@ -339,11 +339,71 @@ def test_a_bad_regex_says_what_is_wrong(film: MainWindow, qtbot) -> None:
     )
 
 
+def test_in_a_narrow_window_the_field_keeps_its_room_and_an_error_goes_under_it(
+    film: MainWindow, qtbot
+) -> None:
+    """At 900 px the field was squeezed to 120 px and the error cut to "Look-behind r…"."""
+    film.resize(900, 640)
+    bar = open_and_type(film, qtbot, "film")
+    bar.regex_button.click()
+    bar.edit.setText("(?<=a+)b")
+    qtbot.waitUntil(lambda: bar.message.isVisible())
+    assert bar.message.text() == bar.error  # whole, on its own line under the field
+    assert bar.error.endswith("Look-behind requires fixed-width pattern")
+    assert not bar.count_label.isVisible()
+    assert bar.edit.width() >= bar.edit.minimumWidth() >= 12 * bar.fontMetrics().averageCharWidth()
+    bar.edit.setText("fi(l)m")  # a count again: beside the field, the line under it gone
+    qtbot.waitUntil(lambda: bar.count_label.isVisible() and not bar.count_label.is_elided())
+    assert not bar.message.isVisible()
+    film.resize(1600, 800)  # room beside the field: the error is told there
+    bar.edit.setText("(?<=a+)b")
+    qtbot.waitUntil(lambda: bar.count_label.isVisible() and not bar.count_label.is_elided())
+    assert not bar.message.isVisible()
+
+
 def test_no_matches(film: MainWindow, qtbot) -> None:
     bar = open_and_type(film, qtbot, "zebra")
     assert bar.count_label.text() == "No matches"
     qtbot.keyClick(bar.edit, Qt.Key.Key_Return)  # nothing to go to, nothing breaks
     assert bar.count_label.text() == "No matches"
+
+
+def test_no_matches_or_a_bad_regex_leave_no_match_selected(film: MainWindow, qtbot) -> None:
+    """The last match stayed selected: Escape then H highlighted words not in the field."""
+    bar = open_and_type(film, qtbot, "film")
+    start, end = spans("film")[0]
+    assert selected(film) == (start, end)
+    qtbot.keyClicks(bar.edit, "z")
+    assert bar.count_label.text() == "No matches"
+    assert selected(film) is None
+    assert film.reader.cursor_offset() == end  # the caret stays
+    qtbot.keyClick(bar.edit, Qt.Key.Key_Backspace)  # "film" again, from where it was
+    assert selected(film) == (start, end)
+    qtbot.keyClick(bar.edit, Qt.Key.Key_R, ALT)
+    qtbot.keyClick(bar.edit, Qt.Key.Key_Home)
+    qtbot.keyClicks(bar.edit, "(")
+    assert bar.error and selected(film) is None
+    qtbot.keyClick(bar.edit, Qt.Key.Key_Escape)
+    qtbot.keyClick(film.reader, Qt.Key.Key_H)
+    assert film.interview.session.notes.highlights == []
+
+
+def test_the_outline_shows_the_question_of_the_match_gone_to(
+    make_window, tmp_path: Path, qtbot
+) -> None:
+    """A match is centred, so the question at the reading line, near the top, was the one
+    above it; the Outline follows the match until the reader moves on."""
+    answer = "A: " + " ".join(["Nothing much happened that week."] * 12) + "\n"
+    path = tmp_path / "many.txt"
+    path.write_text("".join(f"Q: Question {n}?\n{answer}" for n in range(1, 30)), "utf-8")
+    window = make_window(path)
+    activate(window, qtbot)
+    bar = open_and_type(window, qtbot, "Question 20?")
+    outline = window.outline
+    qtbot.waitUntil(lambda: outline.currentRow() == 19)  # Q20
+    qtbot.keyClick(bar.edit, Qt.Key.Key_Escape)
+    qtbot.keyClick(window.reader, Qt.Key.Key_Down)  # the reader moves on: the reading line
+    qtbot.waitUntil(lambda: outline.currentRow() == 18)
 
 
 # --- closing and highlighting -------------------------------------------------------------

@@ -77,7 +77,7 @@ def groups(panel: SearchPanel) -> list[str]:
 
 
 def item_of(panel: SearchPanel, kind: str, row: int = 0) -> QTreeWidgetItem:
-    items = [i for i in panel.result_items() if i.data(0, search_panel.KIND_ROLE) == kind]
+    items = [i for i in panel.result_items() if i.data(0, result_delegate.KIND_ROLE) == kind]
     return items[row]
 
 
@@ -399,7 +399,7 @@ def test_the_options_clicked_are_kept_after_a_restart(make_window, doc: Path, qt
 
 
 def item_of_kind(panel: SearchPanel, kind: str) -> list[QTreeWidgetItem]:
-    return [i for i in panel.result_items() if i.data(0, search_panel.KIND_ROLE) == kind]
+    return [i for i in panel.result_items() if i.data(0, result_delegate.KIND_ROLE) == kind]
 
 
 def test_a_selection_differing_only_in_accents_keeps_the_results(film: MainWindow, qtbot) -> None:

@@ -61,7 +61,10 @@ def export(
     window.window_actions.export.trigger()
 
 
-def test_search_groups_by_interview_and_opens_the_passage(window: MainWindow, qtbot: Any) -> None:
+def test_search_groups_by_interview_and_opens_the_passage(
+    window: MainWindow, qtbot: Any, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr("reader.ui.find.study_scope.SLICE_S", 0.0)  # one interview a slice
     search(window, qtbot, "coffee")
     assert top_titles(window) == ["P01 Ana (1)", "P10 Cem (1)"]
     assert window.search_panel.status.text() == "2 in 2 interviews"
@@ -73,11 +76,21 @@ def test_search_groups_by_interview_and_opens_the_passage(window: MainWindow, qt
     # Enter on the second result: P10 opens with the word selected.
     assert window.search_panel.tree.currentItem() is items[0]
     window.search_panel.tree.setCurrentItem(items[1])
+    chosen = items[1].data(0, RESULT_ROLE)
     qtbot.keyClick(window.search_panel.tree, Qt.Key.Key_Return)
     assert window.switcher.current == window.library.model.rows[2].id
     text = window.interview.session.document.text
     start, end = window.reader.selected_range()
     assert text[start:end] == "coffee"
+    # Opening P10 is a change: searched again, its result stays current (it was lost, and
+    # the way back led to the first result), and the reader keeps the focus.
+    panel = window.search_panel
+    qtbot.waitUntil(lambda: not (panel.stale or panel.scope.searching))  # P10 searched last
+    assert panel.tree.currentItem().data(0, RESULT_ROLE) == chosen
+    assert window.reader.hasFocus()
+    qtbot.keyClick(window.reader, Qt.Key.Key_F, CTRL_SHIFT)
+    qtbot.keyClick(panel.edit, Qt.Key.Key_Return)
+    assert panel.tree.currentItem().data(0, INTERVIEW_ROLE) == window.switcher.current
 
 
 def test_filter_by_attribute_and_unsaved_notes_are_searched(window: MainWindow, qtbot: Any) -> None:

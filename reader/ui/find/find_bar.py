@@ -7,6 +7,7 @@ Escape and then H highlights it. Diacritics are ignored ("siobhan" finds "SiobhÃ
 
 from __future__ import annotations
 
+import re
 from bisect import bisect_left
 
 from PySide6.QtCore import QEvent, QObject, QSize, Qt, QTimer
@@ -15,14 +16,17 @@ from PySide6.QtGui import (
     QHideEvent,
     QKeyEvent,
     QPalette,
+    QResizeEvent,
     QShowEvent,
     QTextCursor,
 )
 from PySide6.QtWidgets import (
     QHBoxLayout,
+    QLabel,
     QLineEdit,
     QSizePolicy,
     QToolButton,
+    QVBoxLayout,
     QWidget,
 )
 
@@ -38,6 +42,7 @@ from reader.ui.settings import settings
 DEBOUNCE_MS = 150  # for one or two characters, which match everywhere in a long text
 IMMEDIATE_CHARS = 3  # from this length a search is quick enough to run on each key
 PREFILL_MAX_CHARS = 200
+FIELD_MIN_CHARS = 12  # the find field is never narrower (it was squeezed to 120 px)
 OPTIONS = "find"  # the settings keys of its options: find/match-case...
 QUERY_KEY = "find/query"  # the last query searched: Ctrl+F or F3 finds it again after a restart
 
@@ -73,7 +78,9 @@ class FindBar(QWidget):
         self.edit.setPlaceholderText("Find in the interview")
         self.edit.setAccessibleName("Find in the interview")
         add_clear_button(self.edit, "the search")
-        self.edit.setMinimumWidth(120)
+        # A query of a dozen characters in sight, beside the clear button, in any window.
+        room = self.edit.fontMetrics().averageCharWidth() * FIELD_MIN_CHARS
+        self.edit.setMinimumWidth(room + 2 * self.edit.sizeHint().height())
         self.edit.setText(str(settings().value(QUERY_KEY, "")))  # searched when the bar opens
         self.edit.textChanged.connect(self._text_changed)
         self.edit.installEventFilter(self)
@@ -82,6 +89,12 @@ class FindBar(QWidget):
         # Named by its text ("3 of 12"), which a screen reader hears as it changes: a fixed
         # name ("Matches") hid the count and kept Qt from telling the change.
         self.count_label.setAccessibleDescription("Matches in the interview")
+        # An error too long for the room beside the field, whole and wrapped, under it.
+        self.message = QLabel()
+        self.message.setObjectName("find-message")
+        self.message.setWordWrap(True)
+        self.message.setAccessibleDescription("Why the query cannot be searched")
+        self.message.hide()
         # Arrows as text, in the palette's text colour like the other buttons: the style's
         # arrow icons are drawn in a fixed grey, faint on the High Contrast theme (#17).
         self.previous_button = self._button(
@@ -106,9 +119,14 @@ class FindBar(QWidget):
         self.close_button = self._button("âœ•", "Close  (Escape)", self.close_bar)
         self.close_button.setAccessibleName("Close the find bar")
 
-        layout = QHBoxLayout(self)
-        layout.setContentsMargins(10, 5, 6, 5)
+        rows = QVBoxLayout(self)
+        rows.setContentsMargins(10, 5, 6, 5)
+        rows.setSpacing(2)
+        layout = QHBoxLayout()
         layout.setSpacing(4)
+        rows.addLayout(layout)
+        rows.addWidget(self.message)
+        self._row = layout
         layout.addWidget(self.edit, 1)
         layout.addWidget(self.count_label)
         layout.addWidget(self.previous_button)
@@ -188,6 +206,10 @@ class FindBar(QWidget):
         super().showEvent(event)
         self.overlay.set_matches(self.matches, self.current)
 
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        super().resizeEvent(event)  # the row is laid out by now
+        self._place_error()
+
     def hideEvent(self, event: QHideEvent) -> None:
         super().hideEvent(event)
         self.overlay.set_matches([], -1)
@@ -234,6 +256,9 @@ class FindBar(QWidget):
         self._timer.stop()
         pattern = self.edit.text()
         options = self.options()
+        # The match selected by the last search, if it still is: the query's words.
+        found = self.reader.reading is not None and self._current_span() is not None
+        found = found and self.reader.selected_range() == self._current_span()
         self._searched = (pattern, *options.values())
         keep_query(QUERY_KEY, pattern)
         if self.reader.reading is not self._reading:  # another document: from its caret
@@ -256,6 +281,10 @@ class FindBar(QWidget):
         self.show_count()
         if self.current >= 0:
             self._select_current()
+        elif found:  # else Escape then H highlighted words that are not in the field
+            cursor = self.reader.textCursor()
+            cursor.clearSelection()  # the caret stays where it was
+            self.reader.setTextCursor(cursor)
 
     def find_next(self, backward: bool = False) -> None:
         """The next (previous) match, round to the first (last) after the end.
@@ -300,6 +329,7 @@ class FindBar(QWidget):
             bar.setValue(bar.value() + rect.center().y() - viewport.height() // 2)
         cursor.setPosition(reader.reading.to_qt(end), QTextCursor.MoveMode.KeepAnchor)
         reader.setTextCursor(cursor)
+        reader.went_to(start)  # the Outline shows the match's question
         self.overlay.update()
 
     def show_count(self) -> None:
@@ -318,6 +348,20 @@ class FindBar(QWidget):
         if color is not None:
             palette.setColor(QPalette.ColorRole.WindowText, color)
         self.count_label.setPalette(palette)
+        self.message.setPalette(palette)
+        self._place_error()
+
+    def _place_error(self) -> None:
+        """The error beside the field if it fits there (the field kept to its minimum),
+        else whole on a line of its own under the field, the count's place left to it."""
+        # The field and the count share the room the buttons leave; the rest is fixed.
+        shared = self.edit.width() - self.edit.minimumWidth()
+        if self.count_label.isVisibleTo(self):
+            shared += self.count_label.width() + self._row.spacing()
+        below = bool(self.error) and self.count_label.text_width() > shared
+        self.message.setText(self.error if below else "")
+        self.message.setVisible(below)
+        self.count_label.setVisible(not below)
 
     # Keys --------------------------------------------------------------------------------
 
@@ -339,15 +383,26 @@ class FindBar(QWidget):
 
 
 class CountLabel(ElidedLabel):
-    """The match count, or an error cut to the room there is (whole in the tooltip)."""
+    """The match count, or a message ("No matches", an error that fits: see
+    FindBar._place_error), whole in the tooltip if ever cut."""
 
     def __init__(self) -> None:
         super().__init__()
         self.setAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
         self.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Preferred)
 
+    def text_width(self) -> int:
+        return self._text_width() + self._extra().width()
+
     def minimumSizeHint(self) -> QSize:
-        width = self.fontMetrics().horizontalAdvance("00,000 of 00,000")
+        """A count keeps the room of its digits, all of them, so that the field does not
+        jump as it changes ("9 of 12", "10 of 12"); a message, its own."""
+        text = self.text()
+        width = self.text_width()
+        if text[:1].isdigit():
+            total = text.rsplit(" ", 1)[-1]
+            digits = re.sub(r"\d", "0", f"{total} of {total}")
+            width = max(width, self.fontMetrics().horizontalAdvance(digits) + 1)
         return QSize(width, super().minimumSizeHint().height())
 
 

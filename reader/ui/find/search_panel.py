@@ -34,7 +34,8 @@ from reader.ui.after_paint import AfterPaint
 from reader.ui.clear_button import add_clear_button
 from reader.ui.find.find_bar import warning_color
 from reader.ui.find.find_options import checked, keep_options, keep_query
-from reader.ui.find.result_delegate import KIND_ROLE, RESULT_ROLE, ResultDelegate, kind_group
+from reader.ui.find.kept_row import KeptRow, results_under
+from reader.ui.find.result_delegate import RESULT_ROLE, ResultDelegate, kind_group
 from reader.ui.find.study_scope import INTERVIEW_ROLE, StudyScope, found_where, memo_group, populate
 from reader.ui.interview.open_interview import OpenInterview
 from reader.ui.settings import settings
@@ -136,6 +137,8 @@ class SearchPanel(QWidget):
         self.tree.setItemDelegate(self.rows)
         self.tree.setFrameShape(QTreeWidget.Shape.NoFrame)
         self.tree.itemActivated.connect(self._activated)
+        self._kept: KeptRow | None = None  # the row current before a refresh, to restore
+        self.tree.currentItemChanged.connect(self._forget_kept)
         self.tree.installEventFilter(self)
 
         # The options under the field, which has the dock's width: beside them, in the
@@ -218,43 +221,51 @@ class SearchPanel(QWidget):
 
     def _populate(self) -> None:
         """Fill the tree, keeping the current row and the scroll position when refreshing."""
-        current = self.tree.currentItem()
-        keep = None
-        if current is not None and current.parent() is not None:
-            keep = (current.data(0, KIND_ROLE), current.parent().indexOfChild(current))
-        scroll = self.tree.verticalScrollBar().value()
+        keep = KeptRow.of(self.tree.currentItem(), self.tree.verticalScrollBar().value())
         self.tree.setUpdatesEnabled(False)
         self.tree.clear()
         self.rows.forget()  # the rows measured: of the results gone, or measured again
-        restore = None
+        self._kept = keep  # set after clear(), which made no row current
         if self.study_results is not None:
             populate(self.tree, self.study_results.interviews, GROUP_TITLES)
-            children = memo_group(self.tree, self.study_results.memo, GROUP_TITLES[MEMO])
-            if keep is not None and keep[0] == MEMO and children:  # gone to: still current
-                restore = children[min(keep[1], len(children) - 1)]
+            memo_group(self.tree, self.study_results.memo, GROUP_TITLES[MEMO])
         bold = QFont(self.tree.font())
         bold.setBold(True)
         for kind in KINDS:
             results = self.results.get(kind)
             if not results:
                 continue
-            group, children = kind_group(GROUP_TITLES[kind], kind, results)
+            group, _children = kind_group(GROUP_TITLES[kind], kind, results)
             group.setFont(0, bold)
             group.setFlags(Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable)
             self.tree.addTopLevelItem(group)
             group.setExpanded(True)
-            if keep is not None and keep[0] == kind and children:
-                restore = children[min(keep[1], len(children) - 1)]
-        if restore is not None:
-            self.tree.setCurrentItem(restore)
-            self.tree.verticalScrollBar().setValue(scroll)
+        self._restore(0)
         self.tree.setUpdatesEnabled(True)
 
     def _grown(self, found: list) -> None:
-        """More of a study's results: painted below the others, the current row kept."""
+        """More of a study's results: painted below the others, the current row kept (or
+        made current again, once its interview is searched)."""
         if self.study_results is not None:
+            first = self.tree.topLevelItemCount()
             populate(self.tree, found, GROUP_TITLES)
+            self._restore(first)
             self.show_status()
+
+    def _restore(self, first: int) -> None:
+        """The row current before the results were filled again, if it is among the
+        top-level rows from `first` on: current again, without taking the focus."""
+        if self._kept is None:
+            return
+        tops = map(self.tree.topLevelItem, range(first, self.tree.topLevelItemCount()))
+        item = self._kept.find(results_under(tops))
+        if item is not None:
+            scroll = self._kept.scroll
+            self.tree.setCurrentItem(item)  # which forgets _kept
+            self.tree.verticalScrollBar().setValue(scroll)
+
+    def _forget_kept(self) -> None:
+        self._kept = None  # another row was made current: that one stays
 
     def show_status(self) -> None:
         """Below the field: the error, or how much was found, in the theme's colours."""
@@ -284,18 +295,8 @@ class SearchPanel(QWidget):
         return items[0] if items else None
 
     def result_items(self) -> list[QTreeWidgetItem]:
-        """Every result, in order (grouped by kind, or by interview then kind); not by a
-        QTreeWidgetItemIterator: PySide keeps each one stepped with `+=` alive, in the model."""
-        items: list[QTreeWidgetItem] = []
-
-        def walk(parent: QTreeWidgetItem) -> None:
-            for item in map(parent.child, range(parent.childCount())):
-                if isinstance(item.data(0, RESULT_ROLE), Result):
-                    items.append(item)
-                walk(item)
-
-        walk(self.tree.invisibleRootItem())
-        return items
+        """Every result, in order (grouped by kind, or by interview then kind)."""
+        return results_under([self.tree.invisibleRootItem()])
 
     # Keys and activation -----------------------------------------------------------------
 

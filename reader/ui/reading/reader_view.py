@@ -116,6 +116,7 @@ class ReaderView(QTextEdit):
         self._flash_timer.timeout.connect(self._end_flash)
         self.current_highlight_id = ""
         self._chosen = ("", -1)  # see select_highlight: its id, and the caret's offset then
+        self._gone_to: tuple[int, int, int] | None = None  # see went_to
         self._block_hint = QTextBlock()
         self.default_color = DEFAULT_COLOR
         self.highlights = HighlightLayer(self)
@@ -327,7 +328,16 @@ class ReaderView(QTextEdit):
         cursor.setPosition(self.reading.to_qt(start))
         cursor.setPosition(self.reading.to_qt(end), QTextCursor.MoveMode.KeepAnchor)
         self.setTextCursor(cursor)
+        self.went_to(start)
         self.setFocus(Qt.FocusReason.OtherFocusReason)
+
+    def went_to(self, offset: int) -> None:
+        """A match or a result at `offset` was just gone to (and shown): its question is
+        the one being read, not the one at the reading line above it, until the view
+        scrolls or the caret moves."""
+        position = self.textCursor().position()
+        self._gone_to = (offset, self.verticalScrollBar().value(), position)
+        self._emit_top_segment()
 
     def flash(self, start: int, end: int) -> None:
         self._flash = self._extra_selection(start, end)
@@ -441,11 +451,17 @@ class ReaderView(QTextEdit):
     def top_segment_index(self) -> int:
         """The paragraph being read: at the reading line, a little below the top edge
         where the eye starts; scrolled to the end, where the last questions never reach
-        that line, the caret's when it is in view (a question gone to, Ctrl+End)."""
+        that line, the caret's when it is in view (a question gone to, Ctrl+End); just
+        after a match or result was gone to (`went_to`), its paragraph."""
         if self.reading is None:
             return 0
-        reading_line = min(80, self.viewport().height() // 4)
         bar = self.verticalScrollBar()
+        if self._gone_to is not None:
+            offset, value, position = self._gone_to
+            if (value, position) == (bar.value(), self.textCursor().position()):
+                return self.session.segment_index_at(offset)
+            self._gone_to = None
+        reading_line = min(80, self.viewport().height() // 4)
         at_end = bar.maximum() - bar.value() <= reading_line
         if at_end and self.viewport().rect().contains(self.cursorRect()):
             return self.session.segment_index_at(self.cursor_offset())

@@ -85,6 +85,8 @@ def make_search(window: Any) -> SearchPanel:
         window.editing.go_to(highlight_id)
         if start >= 0:  # the words found, within the highlight
             reader.flash(start, end)
+        if reader.reading is not None:
+            reader.went_to(reader.cursor_offset())  # at the highlight: its question
         reader.setFocus(Qt.FocusReason.OtherFocusReason)
 
     def select_in_notes(start: int, end: int, memo: bool = False) -> None:
