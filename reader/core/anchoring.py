@@ -91,21 +91,29 @@ def reanchor_all(
 def _anchor(text: str, h: Highlight, shift: int) -> tuple[AnchorResult, bool]:
     """The result, and whether it is sure enough to predict where the next highlights went."""
     exact, n = h.exact, len(h.exact)
-    if 0 <= h.start <= h.end <= len(text) and text[h.start : h.end] == exact:
+    in_place = 0 <= h.start <= h.end <= len(text) and text[h.start : h.end] == exact
+    if in_place and _whole_at(text, h.start, n):
         return AnchorResult(_placed(text, h, h.start, h.end), AnchorStatus.KEPT), True
     if not exact:
         return AnchorResult(replace(h, orphan=True), AnchorStatus.ORPHANED), False
     expected = h.start + shift
-    if shift and expected >= 0 and text.startswith(exact, expected):
+    if (
+        shift
+        and expected >= 0
+        and text.startswith(exact, expected)
+        and _whole_at(text, expected, n)
+    ):
         return _moved(text, h, expected, expected + n), True
-    near = _occurrences(text, exact, expected - NEAR_CHARS, expected + n + NEAR_CHARS)
+    near = _whole(
+        text, _occurrences(text, exact, expected - NEAR_CHARS, expected + n + NEAR_CHARS), n
+    )
     if near:
         pos = _most_alike(text, h.exact, h.prefix, h.suffix, near, expected)
         return _moved(text, h, pos, pos + n), True
     respaced = _respaced(text, h, expected)
     if respaced:
         return _moved(text, h, *respaced), True
-    everywhere = _occurrences(text, exact, 0, len(text))
+    everywhere = _whole(text, _occurrences(text, exact, 0, len(text)), n)
     if everywhere:
         pos = _most_alike(
             text, h.exact, h.prefix, h.suffix, _nearest(everywhere, expected), expected
@@ -149,6 +157,19 @@ def _occurrences(text: str, exact: str, lo: int, hi: int) -> list[int]:
         found.append(pos)
         pos = text.find(exact, pos + 1, hi)
     return found
+
+
+def _whole(text: str, positions: list[int], n: int) -> list[int]:
+    """Of the occurrences at `positions` (each `n` long), those of whole characters, when
+    there are any: "0" inserted with an accent before the quoted "0" is another letter
+    ("0̀"), not the quote moved (its nearer place drew the highlight onto it)."""
+    whole = [p for p in positions if _whole_at(text, p, n)]
+    return whole or positions
+
+
+def _whole_at(text: str, start: int, n: int) -> bool:
+    """Whether text[start:start + n] is whole characters (splits no letter from its accent)."""
+    return whole_characters(text, start, start + n) == (start, start + n)
 
 
 def _respaced(text: str, h: Highlight, expected: int) -> tuple[int, int] | None:

@@ -256,6 +256,7 @@ def test_non_bmp_fuzzy_match() -> None:
     after=st.text(max_size=100),
 )
 @example(text="0", span=(0, 1), cuts=(0, 0), before="", after="\u200d")  # joins the "0"
+@example(text="0", span=(0, 1), cuts=(0, 0), before="0\u0300", after="")  # another letter
 def test_text_inserted_outside_the_span_keeps_the_quote(
     text: str, span: tuple[int, int], cuts: tuple[int, int], before: str, after: str
 ) -> None:
