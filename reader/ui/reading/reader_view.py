@@ -32,6 +32,7 @@ from reader.ui import theme
 from reader.ui.mnemonics import with_mnemonics
 from reader.ui.painting import paint_empty_text
 from reader.ui.reading.highlight_layer import HighlightLayer
+from reader.ui.reading.jumps import Jumps
 from reader.ui.reading.links import LinkOpener
 from reader.ui.reading.margin import fitted_label, widest_name
 from reader.ui.reading.overview_strip import STRIP_WIDTH, OverviewStrip
@@ -129,6 +130,7 @@ class ReaderView(QTextEdit):
         self.selection_bar.copyChosen.connect(self.copy_quote)
         self.selection_bar.quoteChosen.connect(self.quote_selection)
         self.overview = OverviewStrip(self, self)
+        self.jumps = Jumps(self)  # Go ▸ Back and Forward
         self.setViewportMargins(0, 0, STRIP_WIDTH, 0)
         self.verticalScrollBar().valueChanged.connect(self._emit_top_segment)
         self.verticalScrollBar().valueChanged.connect(self.selection_bar.hide)
@@ -140,6 +142,8 @@ class ReaderView(QTextEdit):
 
     def show_session(self, session: Session) -> None:
         previous = self.reading
+        if previous is None or previous.session.document is not session.document:
+            self.jumps.clear()  # another interview's places
         self._flash = None
         self.setExtraSelections([])
         self.reading = ReaderDocument(session, self._font, self)
@@ -237,7 +241,7 @@ class ReaderView(QTextEdit):
 
     def set_reading_font(self, font: QFont, column_chars: int) -> None:
         """Another face, size (zoom) or measure: the document's formats follow."""
-        place = self._place_on_screen()
+        place = self.place_on_screen()
         self._font = QFont(font)
         self._label_font.setPointSizeF(font.pointSizeF() * LABEL_SCALE)
         self._widest_name = None
@@ -249,7 +253,7 @@ class ReaderView(QTextEdit):
             self._block_hint = QTextBlock()
         self.setMinimumWidth(self.readable_width(MIN_MEASURE))
         self._update_margins()
-        self._keep_on_screen(place)
+        self.keep_on_screen(place)
         self.viewport().update()
 
     def readable_width(self, chars: int) -> int:
@@ -272,13 +276,13 @@ class ReaderView(QTextEdit):
         return QFont(self._font)
 
     def resizeEvent(self, event: QResizeEvent) -> None:
-        place = self._place_on_screen()
+        place = self.place_on_screen()
         super().resizeEvent(event)
         self._update_margins()
-        self._keep_on_screen(place)
+        self.keep_on_screen(place)
         self.overview.place()
 
-    def _place_on_screen(self) -> tuple[int, int] | None:
+    def place_on_screen(self) -> tuple[int, int] | None:
         """What to keep in sight as the text flows anew (a narrower column, a larger font):
         the caret where it is in view, else the line at the top; (position, viewport y)."""
         if self.reading is None:
@@ -296,7 +300,7 @@ class ReaderView(QTextEdit):
         cursor.setPosition(block.position() + (line.textStart() if line is not None else 0))
         return cursor.position(), self.cursorRect(cursor).top()
 
-    def _keep_on_screen(self, place: tuple[int, int] | None) -> None:
+    def keep_on_screen(self, place: tuple[int, int] | None) -> None:
         if place is None:
             return
         cursor = QTextCursor(self.document())
@@ -306,9 +310,14 @@ class ReaderView(QTextEdit):
 
     # Navigation --------------------------------------------------------------------------
 
-    def scroll_to_offset(self, offset: int, flash_end: int | None = None) -> None:
-        """Put the paragraph holding `offset` near the top; flash [offset, flash_end)."""
+    def scroll_to_offset(
+        self, offset: int, flash_end: int | None = None, *, jump: bool = True
+    ) -> None:
+        """Put the paragraph holding `offset` near the top; flash [offset, flash_end).
+        A `jump` (not a step on, Ctrl+Down) is one Go ▸ Back comes back from."""
         assert self.reading is not None
+        if jump:
+            self.jumps.leaving()
         position = self.reading.to_qt(offset)
         block = self.document().findBlock(position)
         top = self.document().documentLayout().blockBoundingRect(block).top()
@@ -585,6 +594,9 @@ class ReaderView(QTextEdit):
             self.selection_bar.hide()
 
     def mouseReleaseEvent(self, event: QMouseEvent) -> None:
+        if event.button() in (Qt.MouseButton.BackButton, Qt.MouseButton.ForwardButton):
+            self.jumps.go(forward=event.button() == Qt.MouseButton.ForwardButton)
+            return
         super().mouseReleaseEvent(event)
         if event.button() == Qt.MouseButton.LeftButton and self.textCursor().hasSelection():
             self.show_selection_bar()

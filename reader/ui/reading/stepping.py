@@ -4,7 +4,7 @@ brought to the top as the Outline does; to the next or previous highlight or cod
 (] / [), each in turn from the current one (nested ones and ones sharing a start too), made
 current so that its keys (1–6, N, C, Delete, Q) act on it at once; and the selection to the
 end or start of the paragraph (Ctrl+Shift+Down / Ctrl+Shift+Up, again for the next one),
-to code a whole answer."""
+to code a whole answer; and Back and Forward over the reader's jumps (reading/jumps.py)."""
 
 from __future__ import annotations
 
@@ -26,13 +26,17 @@ NONE_LEFT = {
 
 def step(reader: ReaderView, target: str, forward: bool) -> None:
     """Go to the next (`forward`) or previous `target`: "question" or "highlight"; or
-    select to the paragraph's end or start ("paragraph")."""
+    select to the paragraph's end or start ("paragraph"); or forward or back over the
+    reader's jumps ("jump")."""
     if reader.reading is None:
         return
     session = reader.session
     reader.setFocus()
     if target == "paragraph":
         select_paragraph(reader, forward)
+        return
+    if target == "jump":
+        reader.jumps.go(forward)
         return
     # From the caret; from the top of the view when the caret is out of it (the reader
     # scrolled with the wheel or the scroll bar): the next question is the one after
@@ -55,7 +59,7 @@ def step(reader: ReaderView, target: str, forward: bool) -> None:
     if at is None:
         reader.hint.emit(NONE_LEFT[target, forward])
     elif target == "question":
-        reader.scroll_to_offset(starts[at])
+        reader.scroll_to_offset(starts[at], jump=False)  # reading on: Back skips it
     else:
         reader.select_highlight(highlights[at].id)
         reader.ensureCursorVisible()

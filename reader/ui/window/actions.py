@@ -72,6 +72,8 @@ class Actions:
     previous_highlight: QAction
     select_paragraph_end: QAction
     select_paragraph_start: QAction
+    jump_back: QAction
+    jump_forward: QAction
     recent_menu: QMenu | None = None  # File ▸ Open Recent, filled as it opens
     view_menu: QMenu | None = None  # the Codebook's toggle joins it later (add_dock_toggle)
     codes: CodebookActions | None = None  # the codebook (#14) and REFI-QDA (#15)
@@ -96,6 +98,8 @@ class Actions:
             (self.previous_highlight, "highlight", False),
             (self.select_paragraph_end, "paragraph", True),
             (self.select_paragraph_start, "paragraph", False),
+            (self.jump_back, "jump", False),
+            (self.jump_forward, "jump", True),
         ]
 
 
@@ -321,6 +325,10 @@ def build_actions(window: QMainWindow) -> Actions:
             "Ctrl+Shift+Up",
             "Select to the paragraph's start; again, the one before",
         ),
+        jump_back=_action(
+            window, "&Back", "Backspace", "Back to where the reading was before a jump"
+        ),
+        jump_forward=_action(window, "&Forward", "Shift+Backspace", "On to where Back came from"),
         view=_view_actions(window),
         shortcuts=_action(window, "&Keyboard Shortcuts", "F1", "Every key of the app"),
         playback=build_playback(window),
