@@ -18,6 +18,8 @@ LINK = re.compile(rf"\[([^\[\]\n]*)\]\(({TARGET})\)")  # groups: the text, the t
 # interview:<interview id>#h-<highlight id> (core/study_memo.py); in an interview's own
 # notes, #h-<highlight id>.
 QUOTE_SCHEME = "interview:"
+_NOT_IN_ANCHOR = re.compile(r"[^\w\- ]")
+_ATX_HEADING = re.compile(r" {0,3}#{1,6}[ \t]+(.*?)(?:[ \t]+#+)?[ \t]*$")
 
 
 def is_quote_link(target: str) -> bool:
@@ -46,3 +48,19 @@ def quote(passage: str, label: str, target: str) -> str:
     `[↩ label](target)`: what Q puts in the research notes and the study memo."""
     body = block_quote("\n".join(" ".join(line.split()) for line in passage.split("\n")))
     return f"{body} [↩ {link_text(label)}]({target})"
+
+
+def heading_anchor(heading: str) -> str:
+    """The anchor a heading is linked by, `[see](#results-part-2)`, made as GitHub makes it
+    (and so Obsidian's and VS Code's previews): lower case, punctuation left out but "-"
+    and "_", each space a "-"."""
+    return _NOT_IN_ANCHOR.sub("", heading.strip().lower()).replace(" ", "-")
+
+
+def heading_line(lines: list[str], anchor: str) -> int | None:
+    """The index of the first `# heading` line of `lines` linked as `#anchor`."""
+    for index, line in enumerate(lines):
+        found = _ATX_HEADING.fullmatch(line)
+        if found and heading_anchor(found[1]) == anchor:
+            return index
+    return None

@@ -348,7 +348,9 @@ def test_html_colour_labels_are_copied_as_typed() -> None:
 def test_html_renders_research_notes_from_markdown() -> None:
     page = run("html", sample_session()).decode()
     notes = page.split('<section class="research-notes">')[1]
-    assert '<h3 dir="auto">Method</h3>' in notes  # under "Research notes", not beside the title
+    assert (
+        '<h3 dir="auto" id="method">Method</h3>' in notes
+    )  # under "Research notes", not beside the title
     assert '<li dir="auto">Everything scripted, rehearsed a day per act</li>' in notes
     assert "<img" not in notes  # images would fetch from the network
 

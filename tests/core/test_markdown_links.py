@@ -60,3 +60,20 @@ def test_a_quote_shows_the_words_as_said(passage: str, shown: str) -> None:
     assert "<em>" not in html and "<strong>" not in html and "<redacted>" not in html
     text = re.sub(r"<[^>]+>", "", html).replace("&lt;", "<").replace("&gt;", ">")
     assert [line for line in text.split("\n") if line] == f"{shown} ↩ Q4".split("\n")
+
+
+def test_a_heading_is_linked_by_githubs_anchor() -> None:
+    """`[see](#results-part-2)` in the notes names "## Results, part 2", as GitHub,
+    Obsidian and VS Code name it; the HTML export gives each heading that id."""
+    from reader.core.export.html_export import render_markdown
+    from reader.core.markdown_links import heading_anchor, heading_line
+
+    assert heading_anchor(" Results, part 2 ") == "results-part-2"
+    assert (
+        heading_anchor("Émotions & Vertrauen — ein Überblick")
+        == "émotions--vertrauen--ein-überblick"
+    )
+    lines = ["Intro", "```", "## Not this", "```", "##   Results, part 2  ##", "text"]
+    assert heading_line(lines, "results-part-2") == 4 and heading_line(lines, "x") is None
+    html = render_markdown("# Themes\n\n## Themes\n\n[see](#themes-1)")
+    assert '<h1 dir="auto" id="themes">' in html and '<h2 dir="auto" id="themes-1">' in html

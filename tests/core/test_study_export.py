@@ -116,7 +116,7 @@ def test_html_is_one_escaped_page(study: Study) -> None:
     assert "<h3>Q1. <bdi>Q: How was the night shift?</bdi></h3>" in page
     assert "Role: <bdi>nurse</bdi>" in page and "<script" not in page
     assert "Night # shifts" in page
-    assert '<h3>Research notes</h3>\n<h4 dir="auto">Notes on P1</h4>' in page
+    assert '<h3>Research notes</h3>\n<h4 dir="auto" id="notes-on-p1">Notes on P1</h4>' in page
 
 
 def test_headings_of_the_notes_go_under_the_exports_own() -> None:

@@ -516,3 +516,22 @@ def test_the_preview_shows_angle_brackets_as_typed_and_headings_whole(
         sizes.add(chars.intProperty(QTextFormat.Property.FontSizeAdjustment))
         fragments += 1
     assert sizes == {2}
+
+
+def test_a_link_to_a_heading_of_the_notes_goes_there(window: MainWindow, notes, qtbot) -> None:
+    """`[see](#results)` in long notes did nothing, and said nothing, in the editor and in
+    the preview: it goes to the heading now, in whichever shows."""
+    told: list[str] = []
+    window.interview.status.connect(lambda text, _ms: told.append(text))
+    notes.setPlainText("[see](#results-part-2)\n\n" + "filler\n\n" * 200 + "## Results, part 2\n")
+    window.quoting.follow_link("#results-part-2")
+    assert notes.textCursor().block().text() == "## Results, part 2"
+    assert notes.verticalScrollBar().value() > 0
+    window.window_actions.toggle_preview.trigger()
+    preview = window.notes_pane.preview
+    qtbot.waitUntil(lambda: window.notes_pane.previewing() and preview.isVisible())
+    preview.verticalScrollBar().setValue(0)
+    window.quoting.follow_link("#results-part-2")
+    assert preview.verticalScrollBar().value() > 0
+    window.quoting.follow_link("#nowhere")
+    assert told == ["No heading in these notes is linked as “#nowhere”."]

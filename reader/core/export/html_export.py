@@ -28,6 +28,7 @@ from reader.core.export.common import (
     selected,
     summary_sections,
 )
+from reader.core.markdown_links import heading_anchor
 from reader.core.session import Session
 
 # A colour's label looks like capitals by small caps (at the size the capitals had), not
@@ -86,11 +87,18 @@ _OWN_DIRECTION = {"paragraph_open", "heading_open", "blockquote_open", "list_ite
 
 
 def render_markdown(text: str) -> str:
+    """The notes as HTML; each heading with the id its links name (`[see](#results)`,
+    markdown_links.heading_anchor; the second of a name "-1", as GitHub's)."""
     markdown = _markdown()
     tokens = markdown.parse(text)
-    for token in tokens:
+    taken: dict[str, int] = {}
+    for at, token in enumerate(tokens):
         if token.type in _OWN_DIRECTION:
             token.attrSet("dir", "auto")
+        if token.type == "heading_open":
+            anchor = heading_anchor(tokens[at + 1].content)
+            seen = taken[anchor] = taken.get(anchor, -1) + 1
+            token.attrSet("id", f"{anchor}-{seen}" if seen else anchor)
     return markdown.renderer.render(tokens, markdown.options, {})
 
 

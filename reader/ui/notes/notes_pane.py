@@ -25,6 +25,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from reader.core.markdown_links import heading_anchor, heading_line
 from reader.core.offsets import Utf16Index
 from reader.ui import theme
 from reader.ui.interview.open_interview import OpenInterview
@@ -330,3 +331,26 @@ class NotesPane(QWidget):
 
     def previewing(self) -> bool:
         return self.stack.currentWidget() is self.preview
+
+    def go_to_heading(self, anchor: str) -> bool:
+        """The notes' heading linked as `#anchor` (`[see](#results)`) at the top, in the
+        preview or the editor, whichever shows; False when the notes have none."""
+        if self.previewing():
+            document = self.preview.document()
+            block = document.begin()
+            while block.isValid():
+                if block.blockFormat().headingLevel() and heading_anchor(block.text()) == anchor:
+                    top = document.documentLayout().blockBoundingRect(block).top()
+                    self.preview.verticalScrollBar().setValue(round(top))
+                    return True
+                block = block.next()
+            return False
+        line = heading_line(self.editor.toPlainText().split("\n"), anchor)
+        if line is None:
+            return False
+        block = self.editor.document().findBlockByNumber(line)
+        self.editor.setTextCursor(QTextCursor(block))
+        bar = self.editor.verticalScrollBar()
+        bar.setValue(bar.maximum())  # then back: the heading at the top, not at the bottom
+        self.editor.ensureCursorVisible()
+        return True

@@ -157,7 +157,8 @@ class NotesQuoting(QObject):
         self._interview.status.emit(text, ms)
 
     def follow_link(self, url: str) -> None:
-        """#h-<id> goes to a highlight; web links open in the browser, on a click only."""
+        """#h-<id> goes to a highlight, #a-heading to the notes' heading; web links open
+        in the browser, on a click only."""
         if url.startswith("#h-"):
             session = self._interview.session
             highlight = session.highlight(url[3:]) if session is not None else None
@@ -174,3 +175,7 @@ class NotesQuoting(QObject):
                 self._reader.setFocus(Qt.FocusReason.OtherFocusReason)
         elif url.startswith(("http://", "https://", "mailto:")):
             QDesktopServices.openUrl(QUrl(url))
+        elif url.startswith("#") and not url.startswith("#t="):  # #t=: the recording's
+            found = self._notes.go_to_heading(url[1:])
+            if not found:
+                self._tell(f"No heading in these notes is linked as “{url}”.", 6000)
