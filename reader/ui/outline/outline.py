@@ -22,12 +22,20 @@ from reader.ui.wrapped_text import wrapped_lines
 PREVIEW_CHARS = 90
 ISOLATE, END_ISOLATE = "\u2068", "\u2069"  # Unicode's first strong isolate, and its end
 PAD_X, PAD_Y = 6, 3
+MEASURES_KEPT = 20_000  # row heights: a long transcript's questions at a few widths
 
 
 class WrappedRowDelegate(QStyledItemDelegate):
     """A row's text wrapped to the row's width, measured and painted the same way: Qt's
     own measure of wrapped rows disagreed with its painting (gaps under some rows, the
-    last line cut from others). A row too low for its text ends in "…"."""
+    last line cut from others). A row too low for its text ends in "…". Each row's
+    height is measured once for a width and font: Qt asks three times a row as the window
+    shows (a style set after the first paint asks again), and a long transcript's
+    hundreds of questions were measured anew each time."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._heights: dict[tuple[str, int, str], int] = {}  # (text, width, font) -> px
 
     def _text_width(self, option: QStyleOptionViewItem) -> int:
         """The width the row's text is painted in: the view lays rows out as wide as its
@@ -43,8 +51,13 @@ class WrappedRowDelegate(QStyledItemDelegate):
         self, option: QStyleOptionViewItem, index: QModelIndex | QPersistentModelIndex
     ) -> QSize:
         width, text = self._text_width(option), str(index.data())
-        lines = wrapped_lines(text, option.font, width, len(text))
-        height = len(lines) * QFontMetrics(option.font).lineSpacing()
+        key = (text, width, option.font.key())
+        height = self._heights.get(key)
+        if height is None:
+            if len(self._heights) >= MEASURES_KEPT:  # widths gone by: measured again
+                self._heights.clear()
+            lines = wrapped_lines(text, option.font, width, len(text))
+            height = self._heights[key] = len(lines) * QFontMetrics(option.font).lineSpacing()
         return QSize(width + 2 * PAD_X, height + 2 * PAD_Y)
 
     def initStyleOption(
@@ -100,8 +113,10 @@ class OutlineList(QListWidget):
         self.setItemDelegate(WrappedRowDelegate(self))
         self.setUniformItemSizes(False)
         self.setSpacing(2)
-        # Rows are measured at the view's width: measure again when it changes.
+        # Rows are measured at the view's width: measure again when it changes; a batch
+        # at a time, so that thousands of questions never hold up the window's painting.
         self.setResizeMode(QListWidget.ResizeMode.Adjust)
+        self.setLayoutMode(QListWidget.LayoutMode.Batched)
         self.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self._segment_indexes: list[int] = []  # segment index of each row
         self.itemClicked.connect(self._activate)
