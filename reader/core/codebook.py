@@ -563,6 +563,22 @@ def coding_counts(highlights: Iterable[Highlight]) -> dict[str, int]:
     return counts
 
 
+def coding_sets(highlights: Iterable[Highlight]) -> Counter[frozenset[str]]:
+    """Each set of codes a passage carries -> how many passages carry that set: what a
+    code's total with its sub-codes is counted from, each passage once (a passage coded
+    with two sub-codes is one passage of their parent). A study has few such sets."""
+    return Counter(frozenset(h.codes) for h in highlights if h.codes)
+
+
+def codes_in_sets(sets: Counter[frozenset[str]]) -> Counter[str]:
+    """Code id -> passages carrying it, from `coding_sets`."""
+    counts = Counter[str]()
+    for codes, n in sets.items():
+        for c in codes:
+            counts[c] += n
+    return counts
+
+
 def codes_for_tags(tags: Iterable[str], book: Codebook) -> tuple[str, ...]:
     """The code ids for `tags` (names), creating a top-level code for each unknown one
     (its id derived from the name, its colour the next unused): how tags from a version 1

@@ -38,7 +38,8 @@ if TYPE_CHECKING:
 
 class CodebookHub(QObject):
     changed = Signal()  # codes added, changed, moved or removed (or another codebook shown)
-    countsChanged = Signal(object)  # the codes whose counts changed (a set), or None: any
+    # One passage's codes changed (a CodingChange, code_counts.py), or None: any count.
+    countsChanged = Signal(object)
     codeUsed = Signal(str)  # a code applied by the user: the recent codes follow
 
     def __init__(

@@ -32,6 +32,7 @@ from PySide6.QtWidgets import (
 from reader.core.wording import counted
 from reader.ui import dialogs
 from reader.ui.after_paint import AfterPaint
+from reader.ui.codebook.code_counts import CodingChange
 from reader.ui.codebook.hub import CodebookHub
 from reader.ui.codebook.model import CodeTreeModel
 from reader.ui.row_menu import menu_from_key
@@ -156,9 +157,9 @@ class CodebookPanel(QWidget):
             self.view.setCurrentIndex(index)
             self.view.scrollTo(index)
 
-    def _counts_changed(self, codes: set[str] | None) -> None:
+    def _counts_changed(self, change: CodingChange | None) -> None:
         if self.isVisible():
-            self.model.refresh_counts(codes)
+            self.model.refresh_counts(change)
         else:
             self._stale = True
 
