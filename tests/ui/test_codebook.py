@@ -315,6 +315,31 @@ def test_retrieval_across_the_study_jumps_and_exports(
     assert '<blockquote dir="auto">' in (tmp_path / "drinks.html").read_text("utf-8")
     rows = (tmp_path / "drinks.csv").read_text("utf-8-sig").splitlines()
     assert rows[0].startswith("interview,participant,speaker") and len(rows) == 3
+    # Left open, the list follows a passage coded meanwhile, and Export writes it too.
+    code_with_keys(window, qtbot, "handover", "Drinks")
+    qtbot.waitUntil(lambda: len(retrieval.passages) == 3)
+    assert retrieval.count.text() == "3 passages in 2 interviews"
+    dialogs.save_answers.append(str(tmp_path / "now.csv"))
+    retrieval.export("csv")
+    assert len((tmp_path / "now.csv").read_text("utf-8-sig").splitlines()) == 4
+    assert retrieval.count.text() == f"Exported 3 passages to {tmp_path / 'now.csv'}"
+    retrieval.first.setCurrentIndex(retrieval.first.findData(care))
+    dialogs.save_answers.append(str(tmp_path / "care.md"))
+    retrieval.export("md")
+    assert retrieval.count.text() == f"Exported 1 passage to {tmp_path / 'care.md'}"
+    # The code shown deleted: no other code takes its place; Undo brings it back.
+    retrieval.first.setCurrentIndex(retrieval.first.findData(drinks))
+    window.codebook.panel.set_current(drinks)
+    window.codebook.panel.delete_code()
+    assert retrieval.passages == [] and retrieval.first.currentText() == ""
+    assert retrieval.count.text() == (
+        "“Drinks” is no longer in the codebook (deleted or merged): Edit ▸ Undo brings it back."
+    )
+    assert not retrieval.export_button.isEnabled()
+    window.codebook.panel.view.setFocus()
+    qtbot.waitUntil(lambda: window.interview.undo_group.activeStack() is window.study.undo_stack)
+    window.window_actions.undo.trigger()
+    assert retrieval.first.currentData() == drinks and len(retrieval.passages) == 3
 
 
 def test_pictures_saved_as_png_svg_and_csv(
@@ -351,6 +376,13 @@ def test_pictures_saved_as_png_svg_and_csv(
     ]
     co = (tmp_path / "co-occurrence.csv").read_text("utf-8-sig").splitlines()
     assert co == ["code,Drinks,Work", "Drinks,2,0", "Work,0,1"]
+    # Left open, the picture follows a passage coded meanwhile, and saves it too.
+    pictures.show_kind("frequencies")
+    code_with_keys(window, qtbot, "patients", "Work")
+    qtbot.waitUntil(lambda: pictures.view.picture.matrix.counts == [[2], [2]])
+    dialogs.save_answers.append(str(tmp_path / "now.csv"))
+    pictures.save("csv")
+    assert (tmp_path / "now.csv").read_text("utf-8-sig").splitlines()[1:] == ["Drinks,2", "Work,2"]
 
 
 # REFI-QDA in the File menu ------------------------------------------------------------
