@@ -270,6 +270,28 @@ def test_merge_and_delete_across_a_study_with_undo(
     saved_second = notes_of(folder, second)
     assert [c for h in saved_second["highlights"] for c in h["codes"]] == [beverages, silence]
     assert saved(folder / "notes" / f"{first}.json")["highlights"][0]["codes"] == [drinks]
+    # A code with passages becomes no category, nor merges into one (they would drop out
+    # of every count and picture): said, nothing changed.
+    panel.set_current(beverages)
+    panel.category_box.click()
+    assert not panel.category_box.isChecked()
+    assert "“Beverages” cannot be a category: 1 passage is coded with it" in window.banner.text()
+    feelings = hub.create("Feelings")
+    assert feelings is not None
+    panel.set_current(feelings.id)
+    panel.category_box.click()  # no passage: it can
+    assert panel.category_box.isChecked()
+    panel.set_current(drinks)
+    dialogs.item_answers.append((2, True))  # Beverages, Silence, Feelings: Feelings
+    panel.merge_code()
+    assert "“Drinks” cannot merge into “Feelings”: a category holds" in window.banner.text()
+    codes = study_json(folder)["codes"]
+    assert [(c["name"], c["codable"]) for c in codes] == [
+        ("Drinks", True),
+        ("Beverages", True),
+        ("Silence", True),
+        ("Feelings", False),
+    ]
 
 
 def test_retrieval_across_the_study_jumps_and_exports(

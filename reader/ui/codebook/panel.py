@@ -314,8 +314,8 @@ class CodebookPanel(QWidget):
 
     def _category_clicked(self, checked: bool) -> None:
         code_id = self.current_id()
-        if code_id:
-            self.hub.update(code_id, "Edit Code", codable=not checked)
+        if code_id and not self.hub.update(code_id, "Edit Code", codable=not checked):
+            self._show_current()  # refused (or no change): the box as the code is
 
     def _commit_memo(self) -> None:
         code = self.model.codes.get(getattr(self, "_memo_of", ""))
