@@ -24,6 +24,7 @@ from typing import Any, NamedTuple
 
 from reader.core.annotations import NO_COLOR, Highlight, shows_nothing
 from reader.core.json_memo import by_json
+from reader.core.wording import counted
 
 # Codes made from tags get ids derived from the tag, so that the notes files of one study,
 # migrated one by one, and the study's own tag list agree on every tag's code.
@@ -561,6 +562,56 @@ def coding_counts(highlights: Iterable[Highlight]) -> dict[str, int]:
         for c in h.codes:
             counts[c] = counts.get(c, 0) + 1
     return counts
+
+
+def coding_sets(highlights: Iterable[Highlight]) -> Counter[frozenset[str]]:
+    """Each set of codes a passage carries -> how many passages carry that set: what a
+    code's total with its sub-codes is counted from, each passage once (a passage coded
+    with two sub-codes is one passage of their parent). A study has few such sets."""
+    return Counter(frozenset(h.codes) for h in highlights if h.codes)
+
+
+def codes_in_sets(sets: Counter[frozenset[str]]) -> Counter[str]:
+    """Code id -> passages carrying it, from `coding_sets`."""
+    counts = Counter[str]()
+    for codes, n in sets.items():
+        for c in codes:
+            counts[c] += n
+    return counts
+
+
+def category_refusal(book: Codebook, code_id: str, counts: Mapping[str, int]) -> str:
+    """Why the code cannot become a category ("" when it can): its passages would drop
+    out of every picture and count, as a category holds none."""
+    n = counts.get(code_id, 0)
+    if not n:
+        return ""
+    name = book.code(code_id).name
+    return (
+        f"“{name}” cannot be a category: {counted(n, 'passage')} "
+        f"{'is' if n == 1 else 'are'} coded with it, and a category holds none. Give "
+        f"{'it' if n == 1 else 'them'} one of its sub-codes first, then tick Category."
+    )
+
+
+def merge_refusal(book: Codebook, source: str, target: str, counts: Mapping[str, int]) -> str:
+    """Why `source` cannot merge into `target` ("" when it can): a code with passages would
+    merge into a category (the target, or a sub-code of it whose name one below `source`
+    shares), whose passages would drop out of every picture and count."""
+    try:
+        mapping = book.copy().merge(source, target)
+    except CodebookError:
+        return ""  # refused as the merge itself says
+    for merged, into in mapping.items():
+        n, category = counts.get(merged, 0), book.code(into)
+        if n and not category.codable:
+            return (
+                f"“{book.code(merged).name}” cannot merge into “{category.name}”: a category "
+                f"holds no passages, and {counted(n, 'passage')} "
+                f"{'is' if n == 1 else 'are'} coded with it. Merge it into one of "
+                f"“{category.name}”'s sub-codes, or untick Category first."
+            )
+    return ""
 
 
 def codes_for_tags(tags: Iterable[str], book: Codebook) -> tuple[str, ...]:

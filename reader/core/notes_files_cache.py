@@ -5,7 +5,7 @@ lists, counts, retrieves and draws from them again and again: the Annotations pa
 across the study (study_highlights.py) and the codebook's counts, retrieval and pictures
 (codebook_retrieval.py) share one cache, so each file is parsed once, not once for each.
 The notes handed out are shared: read them, never change them. The codebook's counts read
-through the cache on a worker thread (`coding_counts`, reader/ui/codebook/counting.py)
+through the cache on a worker thread (`coding_sets`, reader/ui/codebook/counting.py)
 while the GUI thread reads too: the table is touched under a lock, the files outside it.
 
 Each notes file of a study carries a copy of the study's codebook. Files whose copies are
@@ -24,7 +24,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 from weakref import WeakValueDictionary
 
-from reader.core.codebook import Code, Codebook, coding_counts
+from reader.core.codebook import Code, Codebook, coding_sets
 from reader.core.notes_file import NotesData, NotesFormatError
 from reader.core.stamp_cache import StampCache
 from reader.core.store import load_notes
@@ -85,19 +85,20 @@ class NotesFilesCache:
                     found.append((entry, notes))
         return found
 
-    def coding_counts(
+    def coding_sets(
         self, paths: Iterable[Path], stop: Callable[[], bool] | None = None
-    ) -> Counter[str] | None:
-        """Code id -> passages carrying it across the notes files at `paths` (absent or
-        unreadable ones count none); None when `stop()` turned true between two files."""
-        counts = Counter[str]()
+    ) -> Counter[frozenset[str]] | None:
+        """Each set of codes a passage carries -> passages carrying it, across the notes
+        files at `paths` (core `coding_sets`; absent or unreadable ones count none); None
+        when `stop()` turned true between two files."""
+        sets = Counter[frozenset[str]]()
         for path in paths:
             if stop is not None and stop():
                 return None
             notes = self.read(path).notes
             if notes is not None:
-                counts.update(coding_counts(notes.highlights))
-        return counts
+                sets.update(coding_sets(notes.highlights))
+        return sets
 
     def clear(self) -> None:
         """Forget every file (another study opened, or files written behind our back)."""

@@ -22,9 +22,11 @@ from reader.core.codebook import (
     Codebook,
     CodebookError,
     add_code,
+    category_refusal,
     codes_for_tags,
     coding_counts,
     joined_coding,
+    merge_refusal,
     recode,
     remove_code,
     tag_code_id,
@@ -648,3 +650,24 @@ def test_labels_of_follows_the_codebook_as_it_changes() -> None:
     assert book.labels_of([stress.id, other.id]) == ("Work / Stress", "Home / Stress")
     book.rename(other.id, "Strain")
     assert book.labels_of([stress.id, other.id]) == ("Stress", "Strain")
+
+
+def test_passages_never_go_into_a_category_unseen() -> None:
+    """A code with passages becomes no category, nor merges into one, even as a sub-code
+    that merges with a category of its name below the target: their passages would drop
+    out of every picture. Without passages, both can."""
+    book, c = sample_book()
+    work, emotions = c["work"].id, c["emotions"].id
+    assert "“Work” cannot be a category: 3 passages are coded" in category_refusal(
+        book, work, {work: 3}
+    )
+    assert category_refusal(book, work, {}) == ""
+    assert "“Work” cannot merge into “Emotions”" in merge_refusal(book, work, emotions, {work: 1})
+    assert merge_refusal(book, work, emotions, {c["fear"].id: 5}) == ""
+    feelings = book.create("Feelings")
+    sad = book.create("Sad", parent=feelings.id)
+    deep = book.create("Sad", parent=emotions, codable=False)
+    assert "“Sad” cannot merge into “Sad”" in merge_refusal(
+        book, feelings.id, emotions, {sad.id: 1}
+    )
+    assert deep.id in book and len(book) == 7  # asked on a copy: nothing merged

@@ -9,6 +9,7 @@ from pathlib import Path
 import pytest
 
 from reader.core import notes_files_cache
+from reader.core.codebook import codes_in_sets
 from reader.core.notes_files_cache import NotesFilesCache
 from reader.core.store import load_notes, save_notes
 from reader.core.study_highlights import StudyHighlights
@@ -69,8 +70,8 @@ def test_the_annotations_and_the_codebook_share_one_parse_of_each_file(
     assert len(parsed) == 2 * len(study.interviews)  # cleared: read again
 
 
-def test_coding_counts_add_up_every_readable_file_and_stop_between_files(tmp_path: Path) -> None:
-    """As the codebook counted on the GUI thread (each file's `coding_counts`, summed); an
+def test_coding_sets_add_up_every_readable_file_and_stop_between_files(tmp_path: Path) -> None:
+    """As the codebook counted on the GUI thread (each file's `coding_sets`, summed); an
     absent, empty, binary or malformed file counts none; `stop` ends the count."""
     study = coded_study(tmp_path / "study")
     handover, light = (study.codebook.find(n).id for n in ("Handover", "Light"))
@@ -81,17 +82,17 @@ def test_coding_counts_add_up_every_readable_file_and_stop_between_files(tmp_pat
         bad[-1].write_bytes(raw)
     cache = NotesFilesCache()
     every = [*paths, tmp_path / "absent.json", *bad]
-    assert cache.coding_counts(every) == {handover: 1, light: 3}
-    assert cache.coding_counts(paths[1:]) == {light: 1}
-    assert cache.coding_counts([]) == {}
+    assert codes_in_sets(cache.coding_sets(every)) == {handover: 1, light: 3}
+    assert cache.coding_sets(paths[1:]) == {frozenset({light}): 1}
+    assert cache.coding_sets([]) == {}
     asked: list[int] = []
 
     def stop() -> bool:
         asked.append(1)
         return len(asked) > 1  # after the first file
 
-    assert cache.coding_counts(paths, stop) is None
-    assert cache.coding_counts(paths, lambda: False) == {handover: 1, light: 3}
+    assert cache.coding_sets(paths, stop) is None
+    assert codes_in_sets(cache.coding_sets(paths, lambda: False)) == {handover: 1, light: 3}
 
 
 def test_files_with_the_same_codebook_share_one_copy_and_a_changed_one_keeps_its_own(

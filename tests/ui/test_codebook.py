@@ -270,6 +270,28 @@ def test_merge_and_delete_across_a_study_with_undo(
     saved_second = notes_of(folder, second)
     assert [c for h in saved_second["highlights"] for c in h["codes"]] == [beverages, silence]
     assert saved(folder / "notes" / f"{first}.json")["highlights"][0]["codes"] == [drinks]
+    # A code with passages becomes no category, nor merges into one (they would drop out
+    # of every count and picture): said, nothing changed.
+    panel.set_current(beverages)
+    panel.category_box.click()
+    assert not panel.category_box.isChecked()
+    assert "“Beverages” cannot be a category: 1 passage is coded with it" in window.banner.text()
+    feelings = hub.create("Feelings")
+    assert feelings is not None
+    panel.set_current(feelings.id)
+    panel.category_box.click()  # no passage: it can
+    assert panel.category_box.isChecked()
+    panel.set_current(drinks)
+    dialogs.item_answers.append((2, True))  # Beverages, Silence, Feelings: Feelings
+    panel.merge_code()
+    assert "“Drinks” cannot merge into “Feelings”: a category holds" in window.banner.text()
+    codes = study_json(folder)["codes"]
+    assert [(c["name"], c["codable"]) for c in codes] == [
+        ("Drinks", True),
+        ("Beverages", True),
+        ("Silence", True),
+        ("Feelings", False),
+    ]
 
 
 def test_retrieval_across_the_study_jumps_and_exports(
@@ -315,6 +337,31 @@ def test_retrieval_across_the_study_jumps_and_exports(
     assert '<blockquote dir="auto">' in (tmp_path / "drinks.html").read_text("utf-8")
     rows = (tmp_path / "drinks.csv").read_text("utf-8-sig").splitlines()
     assert rows[0].startswith("interview,participant,speaker") and len(rows) == 3
+    # Left open, the list follows a passage coded meanwhile, and Export writes it too.
+    code_with_keys(window, qtbot, "handover", "Drinks")
+    qtbot.waitUntil(lambda: len(retrieval.passages) == 3)
+    assert retrieval.count.text() == "3 passages in 2 interviews"
+    dialogs.save_answers.append(str(tmp_path / "now.csv"))
+    retrieval.export("csv")
+    assert len((tmp_path / "now.csv").read_text("utf-8-sig").splitlines()) == 4
+    assert retrieval.count.text() == f"Exported 3 passages to {tmp_path / 'now.csv'}"
+    retrieval.first.setCurrentIndex(retrieval.first.findData(care))
+    dialogs.save_answers.append(str(tmp_path / "care.md"))
+    retrieval.export("md")
+    assert retrieval.count.text() == f"Exported 1 passage to {tmp_path / 'care.md'}"
+    # The code shown deleted: no other code takes its place; Undo brings it back.
+    retrieval.first.setCurrentIndex(retrieval.first.findData(drinks))
+    window.codebook.panel.set_current(drinks)
+    window.codebook.panel.delete_code()
+    assert retrieval.passages == [] and retrieval.first.currentText() == ""
+    assert retrieval.count.text() == (
+        "“Drinks” is no longer in the codebook (deleted or merged): Edit ▸ Undo brings it back."
+    )
+    assert not retrieval.export_button.isEnabled()
+    window.codebook.panel.view.setFocus()
+    qtbot.waitUntil(lambda: window.interview.undo_group.activeStack() is window.study.undo_stack)
+    window.window_actions.undo.trigger()
+    assert retrieval.first.currentData() == drinks and len(retrieval.passages) == 3
 
 
 def test_pictures_saved_as_png_svg_and_csv(
@@ -351,6 +398,13 @@ def test_pictures_saved_as_png_svg_and_csv(
     ]
     co = (tmp_path / "co-occurrence.csv").read_text("utf-8-sig").splitlines()
     assert co == ["code,Drinks,Work", "Drinks,2,0", "Work,0,1"]
+    # Left open, the picture follows a passage coded meanwhile, and saves it too.
+    pictures.show_kind("frequencies")
+    code_with_keys(window, qtbot, "patients", "Work")
+    qtbot.waitUntil(lambda: pictures.view.picture.matrix.counts == [[2], [2]])
+    dialogs.save_answers.append(str(tmp_path / "now.csv"))
+    pictures.save("csv")
+    assert (tmp_path / "now.csv").read_text("utf-8-sig").splitlines()[1:] == ["Drinks,2", "Work,2"]
 
 
 # REFI-QDA in the File menu ------------------------------------------------------------

@@ -67,3 +67,22 @@ def test_close_button_and_escape_close_pictures(make_study_window, folder: Path,
     assert pictures.isVisible()
     qtbot.keyClick(pictures.kind, Qt.Key.Key_Escape)
     assert not pictures.isVisible()
+
+
+def test_column_labels_keep_the_codes_own_names(qapp, tmp_path: Path) -> None:
+    """Sub-codes of one long parent, cut at the left as the rows are: each column still
+    names its code (cut at the right, all read "Experiences of night work an…")."""
+    from xml.etree import ElementTree
+
+    from reader.core.codebook_retrieval import Matrix
+    from reader.ui.codebook.drawing import Picture, save_svg
+
+    parent = "Experiences of night work and rota patterns across the whole year"
+    labels = [f"{parent} / {name}" for name in ("Emotional exhaustion", "Support at home")]
+    matrix = Matrix(["a", "b"], labels, ["a", "b"], labels, [[2, 1], [1, 1]])
+    out = tmp_path / "co.svg"
+    save_svg(Picture("Co-occurrence", matrix, diagonal_apart=True), out)
+    texts = ["".join(t.itertext()) for t in ElementTree.parse(out).iter() if t.tag.endswith("text")]
+    for name in ("Emotional exhaustion", "Support at home"):
+        drawn = [t for t in texts if t.endswith(name)]
+        assert len(drawn) == 2 and all(t.startswith("…") for t in drawn), texts  # row, column

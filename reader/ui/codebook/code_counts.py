@@ -6,17 +6,23 @@ adjusted as interviews are switched; read again when interviews join or leave th
 or the study rewrites their files) and the open interview's (adjusted at each highlight
 change). Until the others' are in, only the open interview's are known (`counting`); a
 count under way when what it reads changes is dropped and made again (`forget`).
+
+Both parts are kept as coding sets (core `coding_sets`: each set of codes a passage
+carries, with how many carry it) beside the per-code counts: a code's total with its
+sub-codes counts each passage once, as Retrieve and the pictures do, and is summed from
+the sets (CodeTreeModel).
 """
 
 from __future__ import annotations
 
 from collections import Counter
 from collections.abc import Callable
+from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject, Signal
 
-from reader.core.codebook import coding_counts
+from reader.core.codebook import codes_in_sets, coding_sets
 from reader.ui.interview.open_interview import OpenInterview
 from reader.ui.library.open_study import OpenStudy
 
@@ -27,9 +33,20 @@ if TYPE_CHECKING:
     from reader.ui.codebook.counting import Counting
 
 
+@dataclass(frozen=True)
+class CodingChange:
+    """One passage's codes changed (coded, uncoded, recoded): `codes` are those whose own
+    counts moved; `before` and `after` the passage's codes, which say whose totals with
+    sub-codes moved (a total moves only when the passage enters or leaves its subtree)."""
+
+    codes: frozenset[str]
+    before: frozenset[str]
+    after: frozenset[str]
+
+
 class CodeCounts(QObject):
-    # The counts changed: of these codes alone (a set: a passage coded or uncoded), or of
-    # any (None: the others' came in).
+    # The counts changed: by one passage's change (a CodingChange), or any (None: the
+    # others' came in, or were counted again).
     changed = Signal(object)
 
     def __init__(
@@ -42,7 +59,9 @@ class CodeCounts(QObject):
         super().__init__(parent)
         self.interview, self.owner, self._current_id = interview, owner, current_id
         self._others: Counter[str] | None = None  # the other interviews' codings
+        self._other_sets = Counter[frozenset[str]]()  # and their coding sets
         self._open = Counter[str]()  # the open interview's codings
+        self._open_sets = Counter[frozenset[str]]()  # and its coding sets
         self._counting: Counting | None = None  # the others', made on the first count
         interview.aboutToClose.connect(self._interview_closing)
         interview.highlightChanged.connect(self._highlight_changed)
@@ -53,10 +72,18 @@ class CodeCounts(QObject):
         open interview's, until `count_soon` has counted the others); else they are
         counted now, on the GUI thread (for a user's action that needs the number)."""
         if self.counting and not known:
-            self._take(self._count_now())
+            self.forget()  # counted now: a count under way is not needed
+            self._count_now()
+            self.changed.emit(None)
         if self._others is None or self.owner.study is None:
             return Counter(self._open)
         return self._others + self._open
+
+    def sets(self) -> Counter[frozenset[str]]:
+        """The coding sets (core `coding_sets`) across what `counts(known=True)` counts."""
+        if self._others is None or self.owner.study is None:
+            return Counter(self._open_sets)
+        return self._other_sets + self._open_sets
 
     def count_of(self, code_id: str) -> int:
         """`counts(known=True)[code_id]`, without counting every code (a Counter sum of
@@ -87,14 +114,14 @@ class CodeCounts(QObject):
         study, skip = self.owner.study, self._current_id()
         return [study.notes_path(e) for e in study.interviews if e.id != skip] if study else []
 
-    def _count_now(self) -> Counter[str]:
-        counted = self.owner.notes_files.coding_counts(self._other_paths())
+    def _count_now(self) -> None:
+        counted = self.owner.notes_files.coding_sets(self._other_paths())
         assert counted is not None  # (nothing stops it)
-        return counted
+        self._other_sets, self._others = counted, codes_in_sets(counted)
 
-    def _take(self, others: Counter[str]) -> None:
+    def _take(self, others: Counter[frozenset[str]]) -> None:
         self.forget()  # counted at once: a count under way is not needed
-        self._others = others
+        self._other_sets, self._others = others, codes_in_sets(others)
         self.changed.emit(None)
 
     def forget(self) -> None:
@@ -112,7 +139,7 @@ class CodeCounts(QObject):
         known = self._others is not None
         self.forget()
         if known:
-            self._others = self._count_now()
+            self._count_now()
 
     # Keeping up with what is open ------------------------------------------------------
 
@@ -125,7 +152,8 @@ class CodeCounts(QObject):
         listed = study is not None and any(e.id == left for e in study.interviews)
         if self._others is not None and left and listed:
             self._others.update(self._open)
-        self._open = Counter()
+            self._other_sets.update(self._open_sets)
+        self._open, self._open_sets = Counter(), Counter()
 
     def interview_opened(self) -> None:
         """The interview opened is no longer among the others."""
@@ -133,18 +161,28 @@ class CodeCounts(QObject):
         if self._others is not None and self.owner.study is not None and self._current_id():
             self._others.subtract(self._open)
             self._others = +self._others
+            self._other_sets.subtract(self._open_sets)
+            self._other_sets = +self._other_sets
         else:
             self.forget()
 
     def interview_replaced(self) -> None:
         """The open interview's codings counted anew (opened, or its notes replaced)."""
         session = self.interview.session
-        self._open = Counter(coding_counts(session.notes.highlights) if session else {})
+        self._open_sets = coding_sets(session.notes.highlights) if session else Counter()
+        self._open = codes_in_sets(self._open_sets)
 
     def _highlight_changed(self, before: Highlight | None, after: Highlight | None) -> None:
-        removed = before.codes if before is not None else ()
-        added = after.codes if after is not None else ()
+        removed = frozenset(before.codes if before is not None else ())
+        added = frozenset(after.codes if after is not None else ())
+        if removed == added:
+            return
         self._open.subtract(removed)
         self._open.update(added)
-        if changed := set(removed).symmetric_difference(added):
-            self.changed.emit(changed)
+        if removed:
+            self._open_sets[removed] -= 1
+            if self._open_sets[removed] <= 0:
+                del self._open_sets[removed]
+        if added:
+            self._open_sets[added] += 1
+        self.changed.emit(CodingChange(removed ^ added, removed, added))

@@ -41,8 +41,8 @@ class CountJob:
 
 
 class _Relay(QObject):
-    # (CountJob, Counter[str] or the exception the count raised): emitted from the worker,
-    # delivered on the GUI thread.
+    # (CountJob, the coding sets (a Counter) or the exception the count raised): emitted
+    # from the worker, delivered on the GUI thread.
     counted = Signal(object, object)
 
 
@@ -70,7 +70,7 @@ def _worker() -> tuple[_Relay, ThreadPoolExecutor]:
 class Counting(QObject):
     """The counts under way for one CodeCounts (its child, made on its first count)."""
 
-    counted = Signal(object)  # the Counter[str] of the last count started, not stopped
+    counted = Signal(object)  # the coding sets (core `coding_sets`) of the last count started
 
     def __init__(self, parent: QObject) -> None:
         super().__init__(parent)
@@ -91,7 +91,7 @@ class Counting(QObject):
 
         def work() -> None:
             try:
-                counts: Counter[str] | Exception | None = files.coding_counts(
+                counts: Counter[frozenset[str]] | Exception | None = files.coding_sets(
                     paths, lambda: job.stopped or _quitting.is_set()
                 )
             except Exception as exc:  # a bug: raised again on the GUI thread
@@ -107,7 +107,7 @@ class Counting(QObject):
             self._job.stop()
             self._job = None
 
-    def _arrived(self, job: CountJob, counts: Counter[str] | Exception) -> None:
+    def _arrived(self, job: CountJob, counts: Counter[frozenset[str]] | Exception) -> None:
         if job is not self._job:  # another CodeCounts', or stopped after it had sent
             return
         self._job = None

@@ -174,8 +174,10 @@ class Picture:
     def _column_labels(self, painter: QPainter, left: float, top: float, area: QRectF) -> None:
         fm = self._metrics()
         for j in self._visible_columns(left, area):
+            # Cut at the left, as the rows' are: a path keeps the code's own name (sub-codes
+            # of one long parent all read "Experiences of night wor…" cut at the right).
             label = fm.elidedText(
-                self.matrix.column_labels[j], Qt.TextElideMode.ElideRight, COLUMN_LABEL_MAX
+                self.matrix.column_labels[j], Qt.TextElideMode.ElideLeft, COLUMN_LABEL_MAX
             )
             painter.save()
             # Written upwards from the cell's foot, as a table's tall headers are.

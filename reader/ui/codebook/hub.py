@@ -23,7 +23,15 @@ from typing import TYPE_CHECKING, Any
 from PySide6.QtCore import QObject, Signal
 
 from reader.core.annotations import NO_COLOR
-from reader.core.codebook import Code, Codebook, CodebookError, joined_coding, recode
+from reader.core.codebook import (
+    Code,
+    Codebook,
+    CodebookError,
+    category_refusal,
+    joined_coding,
+    merge_refusal,
+    recode,
+)
 from reader.core.undo_crossing import Recoded
 from reader.ui.codebook.code_counts import CodeCounts
 from reader.ui.codebook.recoding import Recoding, StudyMemo
@@ -38,7 +46,8 @@ if TYPE_CHECKING:
 
 class CodebookHub(QObject):
     changed = Signal()  # codes added, changed, moved or removed (or another codebook shown)
-    countsChanged = Signal(object)  # the codes whose counts changed (a set), or None: any
+    # One passage's codes changed (a CodingChange, code_counts.py), or None: any count.
+    countsChanged = Signal(object)
     codeUsed = Signal(str)  # a code applied by the user: the recent codes follow
 
     def __init__(
@@ -219,6 +228,17 @@ class CodebookHub(QObject):
         controller.undo_stack.push(DoneCommand(text, memo, do, undo, self._edited_alone))
         return True
 
+    def refuse(self, text: str) -> bool:
+        """A change refused before it is made: said as a refused change is (the status
+        bar and the banner); False."""
+        if self.owner.study is not None:
+            self.owner.status.emit(text, 8000)
+            self.owner.message.emit(text)
+        else:
+            self.interview.status.emit(text, 8000)
+            self.interview.show_message(text)
+        return False
+
     def _edited_alone(self) -> None:
         if self.interview.controller is not None:
             self.interview.controller.notes_edited()
@@ -260,6 +280,9 @@ class CodebookHub(QObject):
         old = self.book.get(code_id)
         if old is None or all(getattr(old, k) == v for k, v in changes.items()):
             return False
+        becomes_category = old.codable and changes.get("codable") is False
+        if becomes_category and (refusal := category_refusal(self.book, code_id, self.counts())):
+            return self.refuse(refusal)  # its passages would drop out of every count
         return self.run(
             text,
             lambda: self.writable_book().update(code_id, **changes),
@@ -277,6 +300,8 @@ class CodebookHub(QObject):
         )
 
     def merge(self, source: str, target: str) -> bool:
+        if refusal := merge_refusal(self.book, source, target, self.counts()):
+            return self.refuse(refusal)  # into a category: its passages would drop out
         study = self.owner.study
         if study is not None:
             return self.run(

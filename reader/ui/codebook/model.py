@@ -1,4 +1,6 @@
-"""The code tree as a Qt model: a code's name with its colour, and how many codings it has.
+"""The code tree as a Qt model: a code's name with its colour, and how many codings it has:
+its own, and in brackets its total with its sub-codes, each passage once (as Retrieve
+with sub-codes and the pictures count them).
 
 The model mirrors the codebook (rebuilt when the codebook changes, which is rare) and
 changes nothing itself: renaming in place and dropping codes ask the hub, whose change
@@ -21,6 +23,7 @@ from PySide6.QtCore import (
 from PySide6.QtGui import QFont, QGuiApplication, QPalette
 
 from reader.core.codebook import Code, Codebook
+from reader.ui.codebook.code_counts import CodingChange
 from reader.ui.codebook.hub import CodebookHub
 from reader.ui.theme import color_icon
 
@@ -71,14 +74,14 @@ class CodeTreeModel(QAbstractItemModel):
         self._count()
         self.endResetModel()
 
-    def refresh_counts(self, codes: Collection[str] | None = None) -> None:
-        """The counts again: of `codes` and the codes above them when only theirs changed
-        (a passage coded: counting every code and comparing 1,000 took 2 ms of each
-        coding), else of every code. Only the cells that changed are told (one coding
+    def refresh_counts(self, change: CodingChange | None = None) -> None:
+        """The counts again: of the codes `change` touched and the codes above them when
+        only one passage changed (counting every code and comparing 1,000 took 2 ms of
+        each coding), else of every code. Only the cells that changed are told (one coding
         changes a code and those above it: asking the view to repaint a range of 1,000
         rows made it fetch every row's data, 60 ms)."""
-        if codes is not None and not (self._counting or self.hub.tally.counting):
-            self._cells_changed(self._adjust(codes))  # the others' counts stand as shown
+        if change is not None and not (self._counting or self.hub.tally.counting):
+            self._cells_changed(self._adjust(change))  # the others' counts stand as shown
             return
         before_own, before_total, was_counting = self.counts, self.totals, self._counting
         self._count()
@@ -96,27 +99,37 @@ class CodeTreeModel(QAbstractItemModel):
             return
         self._cells_changed(changed)
 
-    def _adjust(self, codes: Collection[str]) -> list[str]:
-        """Each code's own count as the tally has it now, and the totals above it moved by
-        as much; the codes whose cells changed."""
-        moved: dict[str, int] = {}  # code id -> its total's change
-        for code_id in codes:
+    def _adjust(self, change: CodingChange) -> list[str]:
+        """Each changed code's own count as the tally has it now, and a total moved by one
+        where the passage entered or left that code's subtree; the codes in the tree whose
+        cells changed (a code an undo brings back is not in it yet: the rebuild that
+        follows counts it)."""
+        shown: set[str] = set()
+        for code_id in change.codes:
             own = self.hub.tally.count_of(code_id)
-            step = own - self.counts.get(code_id, 0)
-            if not step:
+            if own == self.counts.get(code_id, 0):
                 continue
             if own:
                 self.counts[code_id] = own
             else:  # as a sum of Counters leaves it
                 del self.counts[code_id]
-            moved.setdefault(code_id, 0)  # its own count shows, whatever its total does
-            above = code_id
-            while above in self.codes:
-                moved[above] = moved.get(above, 0) + step
-                above = self.codes[above].parent
-        for code_id, step in moved.items():
-            self.totals[code_id] = self.totals.get(code_id, 0) + step
-        return [code_id for code_id, step in moved.items() if step or code_id in codes]
+            shown.add(code_id)
+        was, now = self._closure(change.before), self._closure(change.after)
+        for code_id in was - now:
+            self.totals[code_id] -= 1
+        for code_id in now - was:
+            self.totals[code_id] += 1
+        shown |= was ^ now
+        return [code_id for code_id in shown if code_id in self.codes]
+
+    def _closure(self, codes: Collection[str]) -> set[str]:
+        """`codes` that are in the tree, and every code above them."""
+        found: set[str] = set()
+        for code_id in codes:
+            while code_id in self.codes and code_id not in found:
+                found.add(code_id)
+                code_id = self.codes[code_id].parent
+        return found
 
     def _cells_changed(self, code_ids: list[str]) -> None:
         for code_id in code_ids:
@@ -128,15 +141,12 @@ class CodeTreeModel(QAbstractItemModel):
         if self.whole_study:
             self.hub.tally.count_soon()
         self._counting = self.hub.tally.counting
-        totals: dict[str, int] = {}
-
-        def total(code_id: str) -> int:
-            n = self.counts.get(code_id, 0) + sum(total(c) for c in self.children[code_id])
-            totals[code_id] = n
-            return n
-
-        for top in self.children[""]:
-            total(top)
+        # Each passage once in each code above its codes: summed over the coding sets, of
+        # which a study has far fewer than passages.
+        totals = dict.fromkeys(self.ids, 0)
+        for codes, n in self.hub.tally.sets().items():
+            for code_id in self._closure(codes):
+                totals[code_id] += n
         self.totals = totals
 
     # Structure -----------------------------------------------------------------------------

@@ -32,6 +32,7 @@ from PySide6.QtWidgets import (
 from reader.core.wording import counted
 from reader.ui import dialogs
 from reader.ui.after_paint import AfterPaint
+from reader.ui.codebook.code_counts import CodingChange
 from reader.ui.codebook.hub import CodebookHub
 from reader.ui.codebook.model import CodeTreeModel
 from reader.ui.row_menu import menu_from_key
@@ -156,9 +157,9 @@ class CodebookPanel(QWidget):
             self.view.setCurrentIndex(index)
             self.view.scrollTo(index)
 
-    def _counts_changed(self, codes: set[str] | None) -> None:
+    def _counts_changed(self, change: CodingChange | None) -> None:
         if self.isVisible():
-            self.model.refresh_counts(codes)
+            self.model.refresh_counts(change)
         else:
             self._stale = True
 
@@ -313,8 +314,8 @@ class CodebookPanel(QWidget):
 
     def _category_clicked(self, checked: bool) -> None:
         code_id = self.current_id()
-        if code_id:
-            self.hub.update(code_id, "Edit Code", codable=not checked)
+        if code_id and not self.hub.update(code_id, "Edit Code", codable=not checked):
+            self._show_current()  # refused (or no change): the box as the code is
 
     def _commit_memo(self) -> None:
         code = self.model.codes.get(getattr(self, "_memo_of", ""))

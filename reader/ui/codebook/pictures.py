@@ -1,14 +1,15 @@
 """Codes ▸ Pictures of the Coding…: the code × interview (or × attribute) heat map, code
 co-occurrence, and code frequencies, each saved as PNG or SVG and its numbers as CSV.
 
-The numbers come from the core (codebook_retrieval); the drawing from drawing.py.
+The numbers come from the core (codebook_retrieval); the drawing from drawing.py. An open
+window follows codings (a moment after the last of a burst), and saves what it shows then.
 """
 
 from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import QEvent, Qt
+from PySide6.QtCore import QEvent, Qt, QTimer
 from PySide6.QtGui import QPainter, QPaintEvent, QPalette
 from PySide6.QtWidgets import (
     QCheckBox,
@@ -26,7 +27,8 @@ from reader.core.codebook_retrieval import Matrix, co_occurrence, code_matrix
 from reader.core.store import atomic_write, describe_os_error
 from reader.ui.codebook.drawing import Picture, save_png, save_svg, screen_ink
 from reader.ui.codebook.hub import CodebookHub
-from reader.ui.codebook.retrieval import coded_now, save_home
+from reader.ui.codebook.passage_finding import coded_now, save_home
+from reader.ui.codebook.retrieval import FOLLOW_MS
 from reader.ui.dialogs import KeptSize, close_only
 from reader.ui.exporting.save_folder import ask_save_path
 
@@ -149,8 +151,14 @@ class PicturesWindow(QDialog):
         layout.addLayout(bottom)
         self.resize(900, 620)
         KeptSize(self, "windows/pictures")
+        self.follow = QTimer(self, singleShot=True, interval=FOLLOW_MS, timeout=self.refresh)
         hub.changed.connect(self.fill_kinds)
+        hub.countsChanged.connect(self._codings_changed)
         self.fill_kinds()
+
+    def _codings_changed(self, _change: object) -> None:
+        if self.isVisible():  # else drawn when shown
+            self.follow.start()
 
     def fill_kinds(self) -> None:
         chosen = self.kind.currentData()
@@ -179,6 +187,7 @@ class PicturesWindow(QDialog):
     def refresh(self) -> None:
         if not self.isVisible():
             return
+        self.follow.stop()
         self.view.show_picture(
             make_picture(self.hub, self.kind.currentData(), self.below.isChecked())
         )
@@ -187,6 +196,8 @@ class PicturesWindow(QDialog):
             button.setToolTip(NOTHING_TO_SAVE if self.view.empty else "")
 
     def save(self, extension: str) -> None:
+        if self.follow.isActive():  # a coding not drawn yet: saved as it is now
+            self.refresh()
         picture = self.view.picture
         if picture is None or self.view.empty:
             return

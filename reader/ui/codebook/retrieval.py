@@ -5,6 +5,9 @@ or a double click goes to the passage (switching interview), and the list export
 Markdown, HTML or CSV.
 
 The open interview counts as edited (its session), the others as their notes files say.
+The list follows codings made while it is open (a moment after the last of a burst), and
+Export writes what a retrieval gives at that moment. A code shown that goes (deleted, or
+merged away) leaves the list empty, saying so, until an undo brings it back.
 """
 
 from __future__ import annotations
@@ -13,7 +16,7 @@ import html
 from collections.abc import Callable
 from pathlib import Path
 
-from PySide6.QtCore import QEvent, QObject, Qt, Signal
+from PySide6.QtCore import QEvent, QObject, Qt, QTimer, Signal
 from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import (
     QCheckBox,
@@ -33,23 +36,18 @@ from PySide6.QtWidgets import (
 )
 
 from reader.core.codebook_retrieval import (
-    Coded,
     CodeQuery,
     Passage,
     passages_csv,
     passages_html,
     passages_markdown,
-    placed,
-    placed_in,
-    retrieve,
 )
-from reader.core.notes_file import NotesData
 from reader.core.store import atomic_write, describe_os_error
-from reader.core.study_file import InterviewEntry
 from reader.core.wording import counted
 from reader.ui.codebook.hub import CodebookHub
+from reader.ui.codebook.passage_finding import Places, find_passages, save_home
 from reader.ui.dialogs import KeptSize, close_only
-from reader.ui.exporting.save_folder import ask_save_path, file_name, home_folder
+from reader.ui.exporting.save_folder import ask_save_path, file_name
 from reader.ui.library.attribute_filter import chosen_filters, fill_attribute_filter
 from reader.ui.theme import color_icon, muted_color
 
@@ -60,6 +58,8 @@ EXPORTS = {
     "csv": ("CSV", None),
 }
 NOTHING_TO_EXPORT = "No coded passages here to export: choose a code that has some."
+FOLLOW_MS = 150  # codings a moment apart (a macro, a burst of keys) refresh the list once
+SAID_MS = 8000  # how long "Exported …" stands in place of the count
 
 
 def query_of(first: str, operator: str, second: str, descendants: bool) -> CodeQuery:
@@ -73,47 +73,6 @@ def query_of(first: str, operator: str, second: str, descendants: bool) -> CodeQ
     return CodeQuery(
         all_of=frozenset({first}), none_of=frozenset({second}), descendants=descendants
     )
-
-
-def coded_now(hub: CodebookHub) -> list[Coded]:
-    """The interviews with their codings: the study's files, the open one as edited;
-    an unreadable notes file counts as none (the study's opening said so)."""
-    session, study = hub.interview.session, hub.study
-    if study is None:
-        if session is None:
-            return []
-        entry = InterviewEntry(id="", path="", title=session.document.title)
-        return [(entry, session.notes)]
-    current = hub.current_id()
-    found = {e.id: (e, n) for e, n in hub.files.coded(study, skip=current or None)}
-    if current and session is not None:
-        found[current] = (study.interview(current), session.notes)
-    # An interview without notes yet is still a column of the matrix, with no codings.
-    return [found.get(e.id) or (e, NotesData(document={})) for e in study.interviews]
-
-
-def save_home(hub: CodebookHub) -> Path:
-    """Where a first save of a list or picture goes (reader/ui/exporting/save_folder.py)."""
-    return home_folder(hub.interview.session, hub.study.folder if hub.study else None)
-
-
-def find_passages(hub: CodebookHub, query: CodeQuery) -> list[Passage]:
-    """The matching passages with speaker and question (the open interview placed from
-    its session, the others from their transcripts)."""
-    found = retrieve(coded_now(hub), hub.book, query)
-    session, study = hub.interview.session, hub.study
-    current = hub.current_id()
-    mine = [p for p in found if session is not None and p.interview_id == current]
-    theirs = [p for p in found if p not in mine]
-    where: dict[str, Passage] = {}
-    if session is not None and mine:
-        times = session.sync_table()
-        for p in mine:
-            if not p.highlight.orphan:
-                where[p.highlight.id] = placed_in(p, session, times)
-    if study is not None and theirs:
-        where.update({p.highlight.id: p for p in placed(study, theirs)})
-    return [where.get(p.highlight.id, p) for p in found]
 
 
 PREVIEW_CHARS = 20_000  # of a passage shown whole in the preview
@@ -151,6 +110,12 @@ class RetrievalWindow(QDialog):
         self.setObjectName("retrieval")
         self.hub = hub
         self.passages: list[Passage] = []
+        self.places: Places = {}  # other interviews' passages as placed last (their transcripts)
+        self._gone = ["", ""]  # the code each box showed that went (deleted, merged away)
+        self._names: dict[str, str] = {}  # code id -> name, of every code listed
+        self._count_text = ""
+        self.follow = QTimer(self, singleShot=True, interval=FOLLOW_MS, timeout=self.refresh)
+        self.said = QTimer(self, singleShot=True, interval=SAID_MS, timeout=self._show_count)
         self.first, self.second = QComboBox(), QComboBox()
         for combo in (self.first, self.second):
             combo.setMinimumContentsLength(14)
@@ -228,24 +193,33 @@ class RetrievalWindow(QDialog):
         KeptSize(self, "windows/retrieval")
         self.fill_codes()
         hub.changed.connect(self.fill_codes)
+        hub.countsChanged.connect(self._codings_changed)
+
+    def _codings_changed(self, _change: object) -> None:
+        if self.isVisible():  # else filled when shown
+            self.follow.start()
 
     def fill_codes(self) -> None:
         book = self.hub.book
-        for combo in (self.first, self.second):
-            chosen = combo.currentData()
+        for k, combo in enumerate((self.first, self.second)):
+            chosen = combo.currentData() or self._gone[k]
             combo.blockSignals(True)
             combo.clear()
             for depth, code in book.tree():
                 combo.addItem(color_icon(code.color), "    " * depth + code.name, code.id)
             index = combo.findData(chosen)
-            combo.setCurrentIndex(max(0, index))
+            # A code shown that went is not swapped for another: the list says it went, and
+            # shows it again when an undo brings it back.
+            self._gone[k] = chosen if chosen and index < 0 else ""
+            combo.setCurrentIndex(index if chosen else 0)
             combo.blockSignals(False)
+        self._names.update((c.id, c.name) for c in book)
         self._operator_changed()
 
     def show_code(self, code_id: str) -> None:
         """Shown on `code_id` alone; on the code it shows, as it was left (the way back
         from a passage gone to: its query and the passage selected kept)."""
-        if code_id != self.first.currentData():
+        if code_id and code_id != self.first.currentData():
             self.first.setCurrentIndex(max(0, self.first.findData(code_id)))
             self.operator.setCurrentIndex(0)
         self.show()
@@ -259,7 +233,8 @@ class RetrievalWindow(QDialog):
         self.second.blockSignals(True)  # greyed out, it names no code (it looked set up)
         if not pair:
             self.second.setCurrentIndex(-1)
-        elif self.second.currentIndex() < 0 and self.second.count():
+            self._gone[1] = ""
+        elif self.second.currentIndex() < 0 and self.second.count() and not self._gone[1]:
             self.second.setCurrentIndex(0)
         self.second.blockSignals(False)
         self.second.setEnabled(pair)
@@ -284,14 +259,23 @@ class RetrievalWindow(QDialog):
     def _filters(self) -> dict | None:
         return chosen_filters(self.interviews) if self.hub.study is not None else None
 
+    def _gone_code(self) -> str:
+        """The name of a code this window shows that went, "" when none did."""
+        pair = bool(self.operator.currentData())
+        boxes = [(self._gone[0], self.first), (self._gone[1], self.second)][: 1 + pair]
+        gone = [g for g, box in boxes if g and box.currentIndex() < 0]
+        return self._names.get(gone[0], "?") if gone else ""
+
     def refresh(self) -> None:
         if not self.isVisible():
             return  # filled when shown
-        query = self.query()
+        self.follow.stop()
+        gone = self._gone_code()
+        query = None if gone else self.query()
         selected = self.list.currentItem()
         was = selected.data(0, Qt.ItemDataRole.UserRole) if selected is not None else None
         self.list.clear()  # first: the current row moves as it empties, shown from passages
-        self.passages = find_passages(self.hub, query) if query is not None else []
+        self.passages = find_passages(self.hub, query, self.places) if query is not None else []
         study = self.hub.study
         fill_attribute_filter(self.interviews, study)  # values as the Library has them now
         self.interviews.setVisible(study is not None and self.interviews.count() > 1)
@@ -313,9 +297,13 @@ class RetrievalWindow(QDialog):
         else:
             self._show_current()
         interviews = len({p.interview_id for p in self.passages})
-        self.count.setText(
-            f"{counted(len(self.passages), 'passage')} in {counted(interviews, 'interview')}"
+        self._count_text = (
+            f"“{gone}” is no longer in the codebook (deleted or merged): "
+            "Edit ▸ Undo brings it back."
+            if gone
+            else f"{counted(len(self.passages), 'passage')} in {counted(interviews, 'interview')}"
         )
+        self._show_count()
         self.export_button.setEnabled(bool(self.passages))  # an empty list is no export
         self.export_button.setToolTip("" if self.passages else NOTHING_TO_EXPORT)
 
@@ -342,7 +330,21 @@ class RetrievalWindow(QDialog):
         interview_id, highlight_id = item.data(0, Qt.ItemDataRole.UserRole)
         self.jumpRequested.emit(interview_id, highlight_id)
 
+    def _show_count(self) -> None:
+        self.said.stop()
+        self.count.setText(self._count_text)
+
+    def _say(self, text: str) -> None:
+        """`text` in place of the count for a while (the count comes back)."""
+        self.count.setText(text)
+        self.said.start()
+
     def export(self, extension: str) -> None:
+        self.refresh()  # what a retrieval gives now, whatever was listed a moment ago
+        passages = self.passages
+        if not passages:
+            self._say(NOTHING_TO_EXPORT)
+            return
         label, writer = EXPORTS[extension]
         name = file_name(self.title())
         path = ask_save_path(
@@ -356,13 +358,13 @@ class RetrievalWindow(QDialog):
             return
         keys = [a.key for a in self.hub.study.data.attributes] if self.hub.study else []
         make: Callable[[], bytes] = (
-            (lambda: passages_csv(self.passages, keys))
+            (lambda: passages_csv(passages, keys))
             if writer is None
-            else (lambda: writer(self.passages, self.title()))
+            else (lambda: writer(passages, self.title()))
         )
         try:
             atomic_write(Path(path), make())
         except OSError as exc:
-            self.count.setText(f"Not exported: {describe_os_error(exc)}")
+            self._say(f"Not exported: {describe_os_error(exc)}")
             return
-        self.count.setText(f"Exported {len(self.passages)} passages to {path}")
+        self._say(f"Exported {counted(len(passages), 'passage')} to {path}")

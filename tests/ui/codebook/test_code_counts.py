@@ -269,8 +269,9 @@ def test_each_coding_moves_only_its_codes_and_those_above_them(
 ) -> None:
     """Passages of the open interview coded, recoded and uncoded one step at a time, as the
     Code picker does: after each, the tree shows what counting every code again shows (a
-    category's total included, a count back to none), and only the cells that changed are
-    told (#17: with 1,000 codes, counting all again took 2 ms of each coding)."""
+    category's total included, each passage once, as Retrieve counts them; a count back to
+    none), and only the cells that changed are told (#17: with 1,000 codes, counting all
+    again took 2 ms of each coding)."""
     drinks_study(folder)
     window = make_study_window(folder)
     hub, model = window.codebook.hub, window.codebook.panel.model
@@ -290,17 +291,18 @@ def test_each_coding_moves_only_its_codes_and_those_above_them(
     passages = [h.id for h in added if h is not None]  # coloured: uncoded, they stay
     told: list[str] = []
     model.dataChanged.connect(lambda first, *_: told.append(model.code_id(first)))
-    steps = [
-        (passages[0], (tea.id,)),
-        (passages[1], (tea.id, drinks)),
-        (passages[0], (drinks,)),  # Beverages' total stays as it was
-        (passages[1], ()),
-        (passages[0], ()),
+    steps = [  # and Beverages' cell after it, the study's three Drinks and these
+        (passages[0], (tea.id,), "0 (4)"),
+        (passages[1], (tea.id, drinks), "0 (5)"),  # one passage, under Beverages twice
+        (passages[0], (drinks,), "0 (5)"),  # Beverages' total stays as it was
+        (passages[1], (), "0 (4)"),
+        (passages[0], (), "0 (3)"),
     ]
     shown = CodeTreeModel(hub)
-    for passage, codes in steps:
+    for passage, codes, total in steps:
         told.clear()
         hub.set_codes(passage, codes)
+        assert model.index_of(beverages.id, 1).data() == total
         counted_again = CodeTreeModel(hub)
         assert dict(+model.counts) == dict(+counted_again.counts)
         assert model.totals == counted_again.totals
@@ -313,4 +315,3 @@ def test_each_coding_moves_only_its_codes_and_those_above_them(
         assert set(told) == moved and len(told) == len(moved)
         shown = counted_again
     assert model.index_of(tea.id, 1).data() == "0"
-    assert model.index_of(beverages.id, 1).data() == "0 (3)"  # the study's three Drinks

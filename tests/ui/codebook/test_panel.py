@@ -12,7 +12,7 @@ from PySide6.QtCore import Qt
 
 from reader.ui.codebook.panel import CodebookPanel
 from reader.ui.window.main_window import MainWindow
-from tests.ui.test_codebook import names, study_json
+from tests.ui.test_codebook import code_with_keys, names, study_json
 from tests.ui.test_highlights import wait_saved
 from tests.ui.test_read_only_undo import activate
 
@@ -82,7 +82,10 @@ def test_undo_of_a_delete_alone_selects_the_code_back(
 
 
 def test_undo_of_deleting_a_code_with_sub_codes_or_of_a_merge_selects_it(
-    make_study_window: Callable[[Path], MainWindow], folder: Path, qtbot: Any, dialogs: Any
+    make_study_window: Callable[[Path], MainWindow],
+    folder: Path,
+    qtbot: Any,
+    dialogs: Any,
 ) -> None:
     window = make_study_window(folder)
     hub = window.codebook.hub
@@ -90,13 +93,21 @@ def test_undo_of_deleting_a_code_with_sub_codes_or_of_a_merge_selects_it(
     assert a is not None and b is not None
     hub.create("Beta one", parent=b.id)
     hub.create("Gamma")
+    code_with_keys(window, qtbot, "coffee", "Beta one")
     activate(window, qtbot)
     panel = to_codebook(window, qtbot)
+    qtbot.waitUntil(lambda: not hub.tally.counting)  # each coding then adjusts the counts
     panel.set_current(b.id)
     qtbot.keyClick(panel.view, Qt.Key.Key_Delete)
     assert current_name(panel) == "Gamma"
+    told: list[bool] = []  # whether each cell the model said changed was one it had
+    panel.model.dataChanged.connect(lambda first, last, *_: told.append(first.isValid()))
     qtbot.keyClick(panel.view, Qt.Key.Key_Z, CTRL)
     assert current_name(panel) == "Beta"  # the parent, not its sub-code
+    assert panel.model.index_of(b.id, 1).data() == "0 (1)"  # its sub-code's passage back
+    # Counted once the tree has the codes again: a cell it had not yet was told (Qt
+    # warned "dataChanged() called with an invalid index range").
+    assert all(told)
     # Alpha merged into Gamma (the merge selects Gamma); undo selects Alpha again.
     panel.set_current(a.id)
     dialogs.item_answers.append((2, True))  # Beta, Beta one, Gamma: Gamma

@@ -1,0 +1,79 @@
+"""What Retrieve and the pictures read: the interviews with their codings as they are now
+(the open one as edited, the others as their notes files say), and a query's passages with
+their speaker and question.
+
+Placing a passage of another interview opens its transcript. A Retrieval window left open
+finds its passages again at each coding, so it keeps the places it found (`Places`): a
+passage of another interview whose highlight is unchanged keeps its place, and only new
+ones are placed.
+"""
+
+from __future__ import annotations
+
+from dataclasses import replace
+from pathlib import Path
+
+from reader.core.codebook_retrieval import Coded, CodeQuery, Passage, placed, placed_in, retrieve
+from reader.core.notes_file import NotesData
+from reader.core.study_file import InterviewEntry
+from reader.ui.codebook.hub import CodebookHub
+from reader.ui.exporting.save_folder import home_folder
+
+Places = dict[str, Passage]  # highlight id -> the passage as placed last
+
+
+def coded_now(hub: CodebookHub) -> list[Coded]:
+    """The interviews with their codings: the study's files, the open one as edited;
+    an unreadable notes file counts as none (the study's opening said so)."""
+    session, study = hub.interview.session, hub.study
+    if study is None:
+        if session is None:
+            return []
+        entry = InterviewEntry(id="", path="", title=session.document.title)
+        return [(entry, session.notes)]
+    current = hub.current_id()
+    found = {e.id: (e, n) for e, n in hub.files.coded(study, skip=current or None)}
+    if current and session is not None:
+        found[current] = (study.interview(current), session.notes)
+    # An interview without notes yet is still a column of the matrix, with no codings.
+    return [found.get(e.id) or (e, NotesData(document={})) for e in study.interviews]
+
+
+def save_home(hub: CodebookHub) -> Path:
+    """Where a first save of a list or picture goes (reader/ui/exporting/save_folder.py)."""
+    return home_folder(hub.interview.session, hub.study.folder if hub.study else None)
+
+
+def find_passages(
+    hub: CodebookHub, query: CodeQuery, places: Places | None = None
+) -> list[Passage]:
+    """The matching passages with speaker and question (the open interview placed from
+    its session, the others from their transcripts, or from `places` when their highlight
+    has not changed since; `places` then holds these)."""
+    found = retrieve(coded_now(hub), hub.book, query)
+    session, study = hub.interview.session, hub.study
+    current = hub.current_id()
+    mine = [p for p in found if session is not None and p.interview_id == current]
+    theirs = [p for p in found if p not in mine]
+    where: dict[str, Passage] = {}
+    if session is not None and mine:
+        times = session.sync_table()
+        for p in mine:
+            if not p.highlight.orphan:
+                where[p.highlight.id] = placed_in(p, session, times)
+    known = places or {}
+    to_place = []
+    for p in theirs:
+        was = known.get(p.highlight.id)
+        if was is not None and (was.interview_id, was.highlight) == (p.interview_id, p.highlight):
+            where[p.highlight.id] = replace(
+                p, speaker=was.speaker, question=was.question, time=was.time
+            )
+        else:
+            to_place.append(p)
+    if study is not None and to_place:
+        where.update({p.highlight.id: p for p in placed(study, to_place)})
+    if places is not None:
+        places.clear()
+        places.update(where)
+    return [where.get(p.highlight.id, p) for p in found]
