@@ -588,9 +588,11 @@ def apply_corrections(
     `roles` maps a segment's start offset to the role the reader chose; `speakers` renames
     a detected speaker; `sides` puts a speaker (by the name shown, after renaming) on the
     asking (QUESTION) or answering (ANSWER) side for all their questions and answers.
-    A paragraph moved to QUESTION or ANSWER keeps its own speaker; one without a speaker,
-    or spoken by the other side, takes that side's usual speaker ("Interviewer" /
-    "Interviewee" when there is none). Other roles have no speaker.
+    A paragraph moved to QUESTION or ANSWER keeps the speaker its label or turn names
+    (the interviewer's greeting marked an answer is still hers); one without a speaker,
+    or in an unlabelled interview (where who speaks was guessed from the roles), takes
+    that side's usual speaker ("Interviewer" / "Interviewee" when there is none). Other
+    roles have no speaker.
     """
     if not roles and not speakers and not sides:
         return list(segments)  # nothing to correct: most interviews, 16,000 paragraphs
@@ -605,10 +607,13 @@ def apply_corrections(
             if (speaker, role) == (seg.speaker, seg.role)
             else replace(seg, speaker=speaker, role=role)
         )
-    sides = {
-        Role.QUESTION: _usual_speaker(renamed, Role.QUESTION, _INTERVIEWER),
-        Role.ANSWER: _usual_speaker(renamed, Role.ANSWER, _INTERVIEWEE),
+    usual = {
+        Role.QUESTION: _usual_speaker(renamed, Role.QUESTION, _renamed(_INTERVIEWER, speakers)),
+        Role.ANSWER: _usual_speaker(renamed, Role.ANSWER, _renamed(_INTERVIEWEE, speakers)),
     }
+    # Labels name the speakers of every turn (detect_segments); without any, each
+    # speaker is only the guess that follows from the paragraph's role.
+    named = any(seg.label for seg in segments)
     corrected = []
     for seg in renamed:
         role = roles.get(seg.start, seg.role)
@@ -616,9 +621,8 @@ def apply_corrections(
             corrected.append(seg)
             continue
         speaker = ""
-        if role in sides:
-            other = sides[Role.ANSWER if role == Role.QUESTION else Role.QUESTION]
-            speaker = sides[role] if seg.speaker in ("", other) else seg.speaker
+        if role in usual:
+            speaker = seg.speaker if named and seg.speaker else usual[role]
         corrected.append(replace(seg, role=role, speaker=speaker))
     return corrected
 
@@ -715,6 +719,10 @@ def question_start(text: str, seg: Segment) -> int:
     ):
         head = sentence.end()
     return start if _only_acknowledgements(text[head : seg.end]) else head
+
+
+def _renamed(name: str, speakers: dict[str, str]) -> str:
+    return speakers.get(name) or name
 
 
 def _usual_speaker(segments: list[Segment], role: Role, default: str) -> str:
