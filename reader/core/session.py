@@ -257,7 +257,10 @@ class Session:
         names, sides = self.speaker_corrections()
         speakers = self.shown_speakers()
         merging = new != shown and new in speakers
-        for detected in speakers.get(shown, []):
+        # A name no detected speaker is shown as may still be shown: the "Interviewer" a
+        # paragraph marked a question takes where nobody else asks (apply_corrections).
+        given = shown in {seg.speaker for seg in self.segments}
+        for detected in speakers.get(shown, [shown] if given else []):
             if new == detected:
                 names.pop(detected, None)
             else:
