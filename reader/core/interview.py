@@ -180,6 +180,13 @@ _HEADER_FIELDS = {
     "file", "file name", "project", "study", "title", "topic", "subject", "consent",
     "pseudonym", "participant id", "interview id", "id", "code", "language", "note", "notes",
 }  # fmt: skip
+# Words that start a note, not a turn, when a transcript uses them once (a speaker of
+# that name would speak more than once): _one_off_notes_set_aside.
+_NOTE_WORDS = {
+    "note", "notes", "nb", "edit", "edited", "editor's note", "editor’s note", "update",
+    "updated", "correction", "source", "sources", "transcript", "translation",
+    "translator's note", "translator’s note", "disclaimer",
+}  # fmt: skip
 _WORD_RE = re.compile(r"[^\W\d_]+")  # "I’m" gives "i" and "m", so contractions need no care
 _FIRST_PERSON = {"i", "me", "my", "mine", "myself", "we", "us", "our", "ours", "ourselves"}
 _SECOND_PERSON = {"you", "your", "yours", "yourself", "yourselves"}
@@ -240,6 +247,8 @@ def detect_segments(text: str, turns: Sequence[Turn] = ()) -> list[Segment]:
         and (Counter(found).most_common(1)[0][1] >= 2 or _one_exchange(pars, asides, labels))
     )
     if labelled:
+        if not from_file:
+            _one_off_notes_set_aside(labels, keys, asides)
         names = _display_names(labels, keys)
         unnamed = _unnamed_turns(spans, turns) if from_file else ()
         roles = _detect_labelled(pars, asides, [names.get(key, "") for key in keys], unnamed)
@@ -254,6 +263,18 @@ def detect_segments(text: str, turns: Sequence[Turn] = ()) -> list[Segment]:
             written = label.name if labelled else ""
             segments.append(Segment(role, speaker, start, end, label.timestamp, written))
     return segments
+
+
+def _one_off_notes_set_aside(
+    labels: list[Label | None], keys: list[str], asides: list[bool]
+) -> None:
+    """A typist's or editor's note in a labelled transcript ("Note: the recording paused
+    here…", "Update: …") is no speaker's turn: used once, such a word is no name, and
+    its paragraph an aside (in place)."""
+    counts = Counter(keys)
+    for i, key in enumerate(keys):
+        if key in _NOTE_WORDS and counts[key] == 1:
+            labels[i], keys[i], asides[i] = None, "", True
 
 
 def _one_exchange(

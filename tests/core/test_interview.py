@@ -265,6 +265,25 @@ def test_too_few_labels_stay_journalistic() -> None:
     assert [role for role, _, _ in _summary(text)] == [INTRO, INTRO, Q, A, Q, A, A]
 
 
+def test_a_note_once_in_a_labelled_transcript_is_an_aside_not_a_speaker() -> None:
+    """ "Note: the recording paused here…" is the typist's: no speaker "Note", and not
+    the turn before it run on. A word of that list used as a label again is a name."""
+    text = (
+        "Interviewer: Why nights?\nMaria: Quieter.\n"
+        "Note: the recording paused here for two minutes.\n"
+        "Interviewer: Would you do it again?\nMaria: Yes."
+    )
+    assert _summary(text) == [
+        (Q, "Interviewer", ""),
+        (A, "Maria", ""),
+        (ASIDE, "", ""),
+        (Q, "Interviewer", ""),
+        (A, "Maria", ""),
+    ]
+    twice = "Source: Why?\nAna: Because.\nSource: Sure?\nAna: Yes."
+    assert {speaker for _, speaker, _ in _summary(twice)} == {"Source", "Ana"}
+
+
 def test_aside_keyword_is_not_a_label() -> None:
     text = "READ MORE: one\nREAD MORE: two\nQ: Why?\nA: Because.\nQ: Sure?\nA: Yes."
     assert [role for role, _, _ in _summary(text)] == [ASIDE, ASIDE, Q, A, Q, A]
