@@ -189,6 +189,6 @@ def test_coded_passages_in_html_read_each_in_its_own_direction() -> None:
     page = passages_html(passages, "مقهى and city").decode()
     check_html(page)
     assert astray_rtl(page) == []
-    assert '<h2 dir="auto">مقابلة (يوسف العلي)</h2>' in page
+    assert '<h2 dir="auto" id="مقابلة-يوسف-العلي">مقابلة (يوسف العلي)</h2>' in page
     assert '<blockquote dir="auto">\n<p dir="auto">القهوة هي البيت.</p>' in page
     assert '<p dir="auto">Home, قال يوسف.</p>' in page
