@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 from bisect import bisect_left
 from collections import Counter
+from collections.abc import Callable
 from dataclasses import dataclass, replace
 from enum import StrEnum
 
@@ -224,6 +225,24 @@ def _most_alike(
         return fuzz.ratio(prefix, before) + fuzz.ratio(suffix, after) - nearness
 
     return max(positions, key=score)
+
+
+def nearest_occurrence(
+    text: str, exact: str, expected: int, allowed: Callable[[int], bool] = lambda _: True
+) -> int | None:
+    """Where `exact`, last seen at `expected` (shifted as the edits before it shifted the
+    text), is now, as a highlight's quote is found exactly: of its occurrences of whole
+    characters that `allowed` accepts, the nearest; None when there is none. A repeated
+    line ("Right, and then what happened?") is found again as itself, not as its first
+    copy."""
+    n = len(exact)
+    if not exact:
+        return None
+    for lo, hi in ((expected - NEAR_CHARS, expected + n + NEAR_CHARS), (0, len(text))):
+        found = [p for p in _whole(text, _occurrences(text, exact, lo, hi), n) if allowed(p)]
+        if found:
+            return min(found, key=lambda p: abs(p - expected))
+    return None
 
 
 def best_occurrence(text: str, exact: str, prefix: str, suffix: str) -> int:

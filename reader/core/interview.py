@@ -180,6 +180,13 @@ _HEADER_FIELDS = {
     "file", "file name", "project", "study", "title", "topic", "subject", "consent",
     "pseudonym", "participant id", "interview id", "id", "code", "language", "note", "notes",
 }  # fmt: skip
+# Words that start a note, not a turn, when a transcript uses them once (a speaker of
+# that name would speak more than once): _one_off_notes_set_aside.
+_NOTE_WORDS = {
+    "note", "notes", "nb", "edit", "edited", "editor's note", "editor’s note", "update",
+    "updated", "correction", "source", "sources", "transcript", "translation",
+    "translator's note", "translator’s note", "disclaimer",
+}  # fmt: skip
 _WORD_RE = re.compile(r"[^\W\d_]+")  # "I’m" gives "i" and "m", so contractions need no care
 _FIRST_PERSON = {"i", "me", "my", "mine", "myself", "we", "us", "our", "ours", "ourselves"}
 _SECOND_PERSON = {"you", "your", "yours", "yourself", "yourselves"}
@@ -240,6 +247,8 @@ def detect_segments(text: str, turns: Sequence[Turn] = ()) -> list[Segment]:
         and (Counter(found).most_common(1)[0][1] >= 2 or _one_exchange(pars, asides, labels))
     )
     if labelled:
+        if not from_file:
+            _one_off_notes_set_aside(labels, keys, asides)
         names = _display_names(labels, keys)
         unnamed = _unnamed_turns(spans, turns) if from_file else ()
         roles = _detect_labelled(pars, asides, [names.get(key, "") for key in keys], unnamed)
@@ -254,6 +263,18 @@ def detect_segments(text: str, turns: Sequence[Turn] = ()) -> list[Segment]:
             written = label.name if labelled else ""
             segments.append(Segment(role, speaker, start, end, label.timestamp, written))
     return segments
+
+
+def _one_off_notes_set_aside(
+    labels: list[Label | None], keys: list[str], asides: list[bool]
+) -> None:
+    """A typist's or editor's note in a labelled transcript ("Note: the recording paused
+    here…", "Update: …") is no speaker's turn: used once, such a word is no name, and
+    its paragraph an aside (in place)."""
+    counts = Counter(keys)
+    for i, key in enumerate(keys):
+        if key in _NOTE_WORDS and counts[key] == 1:
+            labels[i], keys[i], asides[i] = None, "", True
 
 
 def _one_exchange(
@@ -588,9 +609,11 @@ def apply_corrections(
     `roles` maps a segment's start offset to the role the reader chose; `speakers` renames
     a detected speaker; `sides` puts a speaker (by the name shown, after renaming) on the
     asking (QUESTION) or answering (ANSWER) side for all their questions and answers.
-    A paragraph moved to QUESTION or ANSWER keeps its own speaker; one without a speaker,
-    or spoken by the other side, takes that side's usual speaker ("Interviewer" /
-    "Interviewee" when there is none). Other roles have no speaker.
+    A paragraph moved to QUESTION or ANSWER keeps the speaker its label or turn names
+    (the interviewer's greeting marked an answer is still hers); one without a speaker,
+    or in an unlabelled interview (where who speaks was guessed from the roles), takes
+    that side's usual speaker ("Interviewer" / "Interviewee" when there is none). Other
+    roles have no speaker.
     """
     if not roles and not speakers and not sides:
         return list(segments)  # nothing to correct: most interviews, 16,000 paragraphs
@@ -605,10 +628,13 @@ def apply_corrections(
             if (speaker, role) == (seg.speaker, seg.role)
             else replace(seg, speaker=speaker, role=role)
         )
-    sides = {
-        Role.QUESTION: _usual_speaker(renamed, Role.QUESTION, _INTERVIEWER),
-        Role.ANSWER: _usual_speaker(renamed, Role.ANSWER, _INTERVIEWEE),
+    usual = {
+        Role.QUESTION: _usual_speaker(renamed, Role.QUESTION, _renamed(_INTERVIEWER, speakers)),
+        Role.ANSWER: _usual_speaker(renamed, Role.ANSWER, _renamed(_INTERVIEWEE, speakers)),
     }
+    # Labels name the speakers of every turn (detect_segments); without any, each
+    # speaker is only the guess that follows from the paragraph's role.
+    named = any(seg.label for seg in segments)
     corrected = []
     for seg in renamed:
         role = roles.get(seg.start, seg.role)
@@ -616,9 +642,8 @@ def apply_corrections(
             corrected.append(seg)
             continue
         speaker = ""
-        if role in sides:
-            other = sides[Role.ANSWER if role == Role.QUESTION else Role.QUESTION]
-            speaker = sides[role] if seg.speaker in ("", other) else seg.speaker
+        if role in usual:
+            speaker = seg.speaker if named and seg.speaker else usual[role]
         corrected.append(replace(seg, role=role, speaker=speaker))
     return corrected
 
@@ -715,6 +740,10 @@ def question_start(text: str, seg: Segment) -> int:
     ):
         head = sentence.end()
     return start if _only_acknowledgements(text[head : seg.end]) else head
+
+
+def _renamed(name: str, speakers: dict[str, str]) -> str:
+    return speakers.get(name) or name
 
 
 def _usual_speaker(segments: list[Segment], role: Role, default: str) -> str:

@@ -5,11 +5,11 @@ from __future__ import annotations
 import re
 from bisect import bisect_left, bisect_right
 from collections.abc import Callable
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from operator import attrgetter
 from typing import TYPE_CHECKING
 
-from reader.core.anchoring import AnchorSummary, all_in_place, reanchor_all
+from reader.core.anchoring import AnchorSummary, all_in_place, nearest_occurrence, reanchor_all
 from reader.core.annotations import Highlight
 from reader.core.document import Document
 from reader.core.interview import (
@@ -90,17 +90,7 @@ class Session:
 
     def refresh_segments(self) -> None:
         """Apply the reader's role corrections and speaker names to the detected structure."""
-        starts = {seg.start for seg in self.detected}
-        roles: dict[int, Role] = {}
-        for correction in self.notes.roles:
-            start = correction.start
-            text = self.document.text
-            if start not in starts or not text.startswith(correction.quote, start):
-                found = text.find(correction.quote) if correction.quote else -1
-                if found not in starts:
-                    continue  # kept in the file, but its paragraph is gone
-                start = found
-            roles[start] = correction.role
+        roles = {c.start: c.role for c in self._placed_role_corrections()}
         self.segments = apply_corrections(
             self.detected, roles, self.notes.speakers, self.notes.sides
         )
@@ -111,6 +101,35 @@ class Session:
         for index, number in self.question_numbers.items():
             first.setdefault(number, index)
         self.questions = [(index, number) for number, index in first.items()]
+
+    def _placed_role_corrections(self) -> list[RoleCorrection]:
+        """The role corrections whose paragraph is found, each at its start in this text;
+        the notes keep those that moved at their new start. One the text no longer holds
+        is kept in the notes, unapplied."""
+        text, corrections = self.document.text, self.notes.roles
+        starts = {seg.start for seg in self.detected}
+        placed: dict[int, RoleCorrection] = {}  # index in the notes -> correction placed
+        # In document order, as highlights are placed again: the shift of the one before
+        # predicts where the edits above moved the next.
+        shift = 0
+        for i in sorted(range(len(corrections)), key=lambda i: corrections[i].start):
+            correction = corrections[i]
+            start = correction.start
+            if start in starts and text.startswith(correction.quote, start):
+                shift = 0
+            else:
+                found = nearest_occurrence(
+                    text, correction.quote, start + shift, starts.__contains__
+                )
+                if found is None:
+                    continue
+                shift = found - start
+                start = found
+            moved = start != correction.start
+            placed[i] = replace(correction, start=start) if moved else correction
+        if any(placed[i] is not corrections[i] for i in placed):
+            self.notes.roles = [placed.get(i, c) for i, c in enumerate(corrections)]
+        return [placed[i] for i in sorted(placed)]  # in the notes' order: the later wins
 
     def shown_role(self, index: int) -> Role:
         """The role the paragraph `segments[index]` is shown as, on screen and on paper:
@@ -238,7 +257,10 @@ class Session:
         names, sides = self.speaker_corrections()
         speakers = self.shown_speakers()
         merging = new != shown and new in speakers
-        for detected in speakers.get(shown, []):
+        # A name no detected speaker is shown as may still be shown: the "Interviewer" a
+        # paragraph marked a question takes where nobody else asks (apply_corrections).
+        given = shown in {seg.speaker for seg in self.segments}
+        for detected in speakers.get(shown, [shown] if given else []):
             if new == detected:
                 names.pop(detected, None)
             else:

@@ -509,6 +509,30 @@ def test_a_back_channel_before_a_question_heads_none_of_its_sections() -> None:
     assert row["quote"] == quote
 
 
+def test_a_question_heading_names_its_speaker_as_renamed() -> None:
+    """SPEAKER_00 renamed "Dr. Ruiz": every export's question heads with "Dr. Ruiz: ",
+    as the margin names her, not the transcript's label; an unlabelled Q&A's guessed
+    "Interviewer" is left out until the reader names who asks."""
+    from tests.conftest import DATA
+
+    session = Session.open(load_document(DATA / "transcripts" / "whisperx.json"), None)
+    session.rename_speaker("SPEAKER_00", "Dr. Ruiz")
+    text = session.document.text
+    start = text.index("In Thessaloniki")
+    session.add_highlight(make_highlight(text, start, start + len("In Thessaloniki")))
+    heading = "Q1. Dr. Ruiz: Welcome back to the oral history project. Where were you born"
+    assert f"## {escape(heading)}" in run("md", session).decode()
+    assert f"<h2>Q1. <bdi>{heading[4:]}" in run("html", session).decode()
+    assert as_text("docx", run("docx", session)).count(heading) == 1
+    (row,) = csv_rows(run("csv", session))
+    assert row["question_text"].startswith(heading[4:])
+    assert "SPEAKER" not in run("md", session).decode()
+    journalistic = sample_session()
+    assert "## Q1. The movie is wild" in run("md", journalistic).decode()
+    journalistic.rename_speaker("Interviewer", "Jordan Ruimy")
+    assert "## Q1. Jordan Ruimy: The movie is wild" in run("md", journalistic).decode()
+
+
 def test_csv_gives_when_each_quote_is_said_in_a_timed_transcript() -> None:
     """The time a quote's turn starts (as the Markdown and HTML give it) is a column: a
     writer's table of quotes finds each in the recording; an untimed text's is empty."""

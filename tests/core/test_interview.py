@@ -265,6 +265,25 @@ def test_too_few_labels_stay_journalistic() -> None:
     assert [role for role, _, _ in _summary(text)] == [INTRO, INTRO, Q, A, Q, A, A]
 
 
+def test_a_note_once_in_a_labelled_transcript_is_an_aside_not_a_speaker() -> None:
+    """ "Note: the recording paused here…" is the typist's: no speaker "Note", and not
+    the turn before it run on. A word of that list used as a label again is a name."""
+    text = (
+        "Interviewer: Why nights?\nMaria: Quieter.\n"
+        "Note: the recording paused here for two minutes.\n"
+        "Interviewer: Would you do it again?\nMaria: Yes."
+    )
+    assert _summary(text) == [
+        (Q, "Interviewer", ""),
+        (A, "Maria", ""),
+        (ASIDE, "", ""),
+        (Q, "Interviewer", ""),
+        (A, "Maria", ""),
+    ]
+    twice = "Source: Why?\nAna: Because.\nSource: Sure?\nAna: Yes."
+    assert {speaker for _, speaker, _ in _summary(twice)} == {"Source", "Ana"}
+
+
 def test_aside_keyword_is_not_a_label() -> None:
     text = "READ MORE: one\nREAD MORE: two\nQ: Why?\nA: Because.\nQ: Sure?\nA: Yes."
     assert [role for role, _, _ in _summary(text)] == [ASIDE, ASIDE, Q, A, Q, A]
@@ -338,13 +357,40 @@ def test_apply_corrections_renames_speakers() -> None:
     detected = detect_segments((DATA / "transcript-names.txt").read_text(encoding="utf-8"))
     renamed = apply_corrections(detected, {}, {"JANE DOE": "Jane", "Dr. Smith": "Ann Smith"})
     assert [seg.speaker for seg in renamed][:3] == ["Ann Smith", "Jane", "Ann Smith"]
-    # Moved to QUESTION, the interviewee's paragraph takes the (renamed) interviewer;
-    # a third speaker keeps her own name.
+    # Moved to QUESTION, a labelled paragraph keeps the speaker its label names.
     corrected = apply_corrections(
         detected, {detected[0].start: Q, detected[7].start: Q}, {"JANE DOE": "Jane"}
     )
-    assert (corrected[0].role, corrected[0].speaker) == (Q, "Jane")
+    assert (corrected[0].role, corrected[0].speaker) == (Q, "Dr. Smith")
     assert (corrected[7].role, corrected[7].speaker) == (Q, "Sam Lee")
+
+
+def test_a_role_changed_keeps_the_labelled_speaker_and_a_question_of_its_own() -> None:
+    """The participant's own words marked a question stay hers (not the interviewer's,
+    which would join them to his next question); the interviewer's marked an answer stay
+    his. An unlabelled paragraph (an intro) takes the side's usual speaker."""
+    text = (
+        "Recorded in March.\n"
+        "Interviewer: How did you start?\n"
+        "Maria: On nights.\n"
+        "Interviewer: Mm-hm.\n"
+        "Maria: And then I moved to days.\n"
+        "Interviewer: What changed?\n"
+        "Maria: Everything."
+    )
+    detected = detect_segments(text)
+    roles = {detected[4].start: Q, detected[1].start: A, detected[0].start: Q}
+    corrected = apply_corrections(detected, roles, {"Interviewer": "Ana"})
+    assert [(seg.role, seg.speaker) for seg in corrected] == [
+        (Q, "Ana"),
+        (A, "Ana"),
+        (A, "Maria"),
+        (Q, "Ana"),
+        (Q, "Maria"),
+        (Q, "Ana"),
+        (A, "Maria"),
+    ]
+    assert question_numbers(corrected, text, {detected[4].start}) == {0: 1, 4: 2, 5: 3}
 
 
 def test_apply_corrections_defaults_without_questions() -> None:

@@ -142,9 +142,10 @@ def test_a_q_and_a_without_labels_names_nobody_until_the_reader_does() -> None:
 
 
 def test_a_speaker_is_on_the_side_of_most_of_their_paragraphs() -> None:
-    text = "Ana: Why?\nBo: Because.\nAna: And then?\nBo: Then nothing.\n"
+    text = "Ana: Why?\nBo: Because.\nAna: And then?\nBo: Then nothing.\nAna: Why not?\n"
     moved = session_of(text)
     moved.set_role(moved.segments[0].start, Role.ANSWER)  # one of Ana's, marked an answer
+    assert moved.segments[0].speaker == "Ana"  # still hers, as her label says
     assert answering_speakers(moved.segments) == ("Bo",)
 
 

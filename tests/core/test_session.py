@@ -166,6 +166,28 @@ def test_role_correction_follows_its_paragraph_when_the_text_moves(bundled: Docu
     assert moved.role is Role.ASIDE
 
 
+def test_a_role_correction_on_a_repeated_line_stays_on_its_own_copy() -> None:
+    """The second of two identical prompts marked an aside, then text added at the top:
+    the correction is found on the copy it was made on, nearest where the edit moved it
+    (the shift of the correction above tells), not on the first; the notes keep its new
+    start."""
+    prompt = "Interviewer: Right, and then what happened?"
+    text = (
+        f"Interviewer: How did you start?\n\nAna: On nights.\n\n{prompt}\n\n"
+        f"Ana: I moved to days.\n\n{prompt}\n\nAna: I left the clinic.\n"
+    )
+    session = Session.open(make_document(text), None)
+    session.set_role(0, Role.OTHER)
+    session.set_role(text.rindex(prompt), Role.ASIDE)
+    added = "Recorded at the clinic on 3 March, in the staff room, with the door closed.\n\n"
+    edited = make_document(added + text.replace("On nights", "On nights, mostly"))
+    again = reopen(session, edited)
+    first, second = edited.text.index(prompt), edited.text.rindex(prompt)
+    assert again.segment_at(first).role is Role.QUESTION  # type: ignore[union-attr]
+    assert again.segment_at(second).role is Role.ASIDE  # type: ignore[union-attr]
+    assert [c.start for c in again.notes.roles] == [len(added), second]
+
+
 def test_rename_speaker_applies_and_survives_a_round_trip(bundled: Document) -> None:
     """Renaming a detected speaker renames every paragraph they speak, also after reopening."""
     session = Session.open(bundled, None)

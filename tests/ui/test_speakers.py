@@ -120,7 +120,7 @@ def test_context_menu_rename_renames_a_merged_speaker_whole(group: MainWindow, d
     controller = group.interview.controller
     controller.rename_speaker("Host", "Moderator")
     dialogs.text_answers.append(("Léa", True))
-    group.editing.rename_speaker("Host")  # the detected name, as the reader's menu sends it
+    group.editing.rename_speaker("Moderator")  # the name shown, as the reader's menu sends it
     assert speakers_of(group, Role.QUESTION) == ["Léa", "Léa", "Léa"]
 
 

@@ -14,7 +14,7 @@ from reader.core.annotations import (
     NO_COLOR_LABEL,
     Highlight,
 )
-from reader.core.interview import Role, question_start, speech_direction, speech_start
+from reader.core.interview import Role, question_start, text_direction
 from reader.core.markdown_links import LINK
 from reader.core.session import Session
 
@@ -153,28 +153,40 @@ def place_timed(session: Session, highlight: Highlight, times: SyncTable) -> Pla
 
 
 def question_paragraphs(session: Session) -> dict[int, list[str]]:
-    """Question number -> the text of each of its paragraphs (a question may span several);
-    a back-channel before its words is left out (`question_start`), its label kept."""
+    """Question number -> the text of each of its paragraphs (a question may span several):
+    its words, a back-channel before them left out (`question_start`), after its speaker
+    as the margin names them ("Dr. Ruiz: " where the transcript wrote "SPEAKER_00: ")."""
+    return {
+        number: [f"{name}: {words}".rstrip() if name else words for name, words in said]
+        for number, said in _question_words(session).items()
+    }
+
+
+def _question_words(session: Session) -> dict[int, list[tuple[str, str]]]:
+    """Question number -> (speaker named, words) of each of its paragraphs. The speaker is
+    named where the transcript labels the paragraph, or on the question's first one where
+    the reader named who speaks; not the "Interviewer" guessed for an unlabelled Q&A,
+    which says nothing (the Outline leaves it out too)."""
     text = session.document.text
-    paragraphs: dict[int, list[str]] = {}
+    named = set(session.notes.speakers.values())
+    paragraphs: dict[int, list[tuple[str, str]]] = {}
     for index, number in session.question_numbers.items():
         seg = session.segments[index]
-        words = question_start(text, seg)
-        label = text[seg.start : speech_start(text, seg)]
-        paragraphs.setdefault(number, []).append(label + text[words : seg.end])
+        said = paragraphs.setdefault(number, [])
+        shown = seg.label or (not said and seg.speaker in named)
+        said.append((seg.speaker if shown else "", text[question_start(text, seg) : seg.end]))
     return paragraphs
 
 
 def _question_directions(session: Session) -> dict[int, str]:
-    """Question number -> the direction of its first paragraph's words (Section.direction)."""
-    text = session.document.text
+    """Question number -> the direction of its first paragraph's words (Section.direction):
+    that of its words where it differs from its speaker's name before them."""
     directions: dict[int, str] = {}
-    for index, number in session.question_numbers.items():
-        if number not in directions:
-            seg = session.segments[index]
-            # Without a label its first letter is its words': a <bdi> finds it.
-            speech = speech_start(text, seg)
-            directions[number] = speech_direction(text, seg, speech) if seg.label else ""
+    for number, said in _question_words(session).items():
+        name, words = said[0]
+        # Without a name its first letter is its words': a <bdi> finds it.
+        direction = text_direction(words) if name else ""
+        directions[number] = direction if direction != text_direction(name) else ""
     return directions
 
 
@@ -210,7 +222,7 @@ class Section:
     items: list[Placed]
     words: str = ""  # the transcript's words that end the heading (a question's), if any
     # "rtl" or "ltr" where those words after their speaker label run the other way from
-    # it ("Q: ما رأيك؟"), "" where the first letter says (interview.speech_direction)
+    # it ("Q: ما رأيك؟"), "" where the first letter says (_question_directions)
     direction: str = ""
 
     @property

@@ -84,16 +84,16 @@ class HighlightEditing(QObject):
         if self._interview.controller is not None and isinstance(role, Role):
             self._interview.controller.set_role(start, role)
 
-    def rename_speaker(self, detected: str) -> None:
+    def rename_speaker(self, shown: str) -> None:
+        """Ask for a new name for the speaker shown as `shown`."""
         controller = self._interview.controller
-        if controller is None:
+        if controller is None or not shown:
             return
-        current = controller.session.notes.speakers.get(detected, detected)
         name, ok = QInputDialog.getText(
-            self._parent, "Rename Speaker", f"Name for “{current}”:", text=current
+            self._parent, "Rename Speaker", f"Name for “{shown}”:", text=shown
         )
         if ok:
-            controller.rename_speaker(current, name)
+            controller.rename_speaker(shown, name)
 
     def go_to(self, highlight_id: str) -> None:
         """Scroll the reader to the highlight and make it current."""

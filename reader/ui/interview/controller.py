@@ -96,15 +96,18 @@ class Controller(QObject):
         if not self.writable():
             return
         new_name = new_name.strip()
-        if new_name and new_name != shown:
-            merging = new_name in self.session.shown_speakers()
-            text = text or ("Merge Speakers" if merging else "Rename Speaker")
-            follows = self.follow_rename(shown, new_name) if self.follow_rename else None
-            also, what = follows if follows is not None else (None, "")
-            corrections = self.session.speakers_renamed(shown, new_name)
-            text = f"{text} and {what}" if what and across is None else text
-            parts = [part for part in (also, across) if part is not None]
-            self.undo_stack.push(SpeakersCommand(self, text, corrections, parts))
+        if not new_name or new_name == shown:
+            return
+        corrections = self.session.speakers_renamed(shown, new_name)
+        if corrections == self.session.speaker_corrections() and across is None:
+            return  # no speaker of this interview is called `shown`: no step to undo
+        merging = new_name in self.session.shown_speakers()
+        text = text or ("Merge Speakers" if merging else "Rename Speaker")
+        follows = self.follow_rename(shown, new_name) if self.follow_rename else None
+        also, what = follows if follows is not None else (None, "")
+        text = f"{text} and {what}" if what and across is None else text
+        parts = [part for part in (also, across) if part is not None]
+        self.undo_stack.push(SpeakersCommand(self, text, corrections, parts))
 
     def set_speaker_side(self, shown: str, side: Role | None) -> None:
         """Put a speaker on the asking (QUESTION) or answering (ANSWER) side; None: as

@@ -77,7 +77,7 @@ class ReaderView(QTextEdit):
     """Read-only, selectable, keyboard-navigable view of one interview."""
 
     roleRequested = Signal(int, object)  # paragraph start (code points), Role
-    renameSpeakerRequested = Signal(str)  # the detected speaker name
+    renameSpeakerRequested = Signal(str)  # the speaker's name as shown
     topSegmentChanged = Signal(int)  # index of the segment at the top of the view
     # Highlights: a new one over (start, end) in a colour, then what to do with it next
     # ("" nothing, "note", "tags").
@@ -834,8 +834,8 @@ class ReaderView(QTextEdit):
             roles.addAction(action)
         rename = menu.addAction("Rename &Speaker…")  # (Edit &Note… is a highlight's)
         rename.setEnabled(bool(segment.speaker))
-        detected = self.session.detected[self.session.segments.index(segment)].speaker
-        rename.triggered.connect(lambda: self.renameSpeakerRequested.emit(detected))
+        # The speaker the margin shows: a role corrected may have given the paragraph one.
+        rename.triggered.connect(lambda: self.renameSpeakerRequested.emit(segment.speaker))
 
 
 def _trim(text: str, start: int, end: int) -> tuple[int, int]:
