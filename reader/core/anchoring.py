@@ -10,7 +10,7 @@ from dataclasses import dataclass, replace
 from enum import StrEnum
 
 from reader.core.annotations import Highlight, quote_context
-from reader.core.shorten import whole_characters
+from reader.core.shorten import continues_character, whole_characters
 
 FUZZY_THRESHOLD = 80.0  # rapidfuzz similarity (0-100) a changed quote needs to count as found
 MIN_FUZZY_CHARS = 8  # shorter quotes fit too many places fuzzily, so they only move exactly
@@ -169,8 +169,9 @@ def _whole(text: str, positions: list[int], n: int) -> list[int]:
 
 
 def _whole_at(text: str, start: int, n: int) -> bool:
-    """Whether text[start:start + n] is whole characters (splits no letter from its accent)."""
-    return whole_characters(text, start, start + n) == (start, start + n)
+    """Whether text[start:start + n] is whole characters (splits no letter from its accent):
+    a check of both edges, as `whole_characters` would widen them (each highlight pays it)."""
+    return not continues_character(text, start) and not continues_character(text, start + n)
 
 
 def _respaced(text: str, h: Highlight, expected: int) -> tuple[int, int] | None:

@@ -77,7 +77,7 @@ def _last_word_end(text: str, room: int) -> int:
     """The largest cut at most `room` between two words (0 when there is none)."""
     for cut in range(room, 0, -1):
         before, after = text[cut - 1], text[cut]
-        if _continues(text, cut):
+        if continues_character(text, cut):
             continue
         if after.isspace() or before.isspace() or wide(before) or wide(after):
             return cut
@@ -88,19 +88,19 @@ def whole_characters(text: str, start: int, end: int) -> tuple[int, int]:
     """[start, end) widened to whole characters: a quote never keeps half of a family
     emoji or a flag, a letter without its accent, nor an emoji without its skin tone."""
     end = max(start, end)
-    while end < len(text) and _continues(text, end):
+    while end < len(text) and continues_character(text, end):
         end += 1
     return _character_start(text, start), end
 
 
 def _character_start(text: str, cut: int) -> int:
     """`cut`, or the start of the character (grapheme cluster) it falls inside."""
-    while cut > 0 and _continues(text, cut):
+    while cut > 0 and continues_character(text, cut):
         cut -= 1
     return cut
 
 
-def _continues(text: str, cut: int) -> bool:
+def continues_character(text: str, cut: int) -> bool:
     """Whether text[cut] belongs to the character before it: an accent, a variation
     selector, a skin tone, either side of a zero-width joiner, a flag's second half."""
     if cut <= 0 or cut >= len(text):

@@ -6,10 +6,15 @@ from __future__ import annotations
 from PySide6.QtGui import QTextDocument
 
 # Qt's paragraph and line separators and its frame marks, each a line end in plain text.
-_LINE_ENDS = str.maketrans(dict.fromkeys("\u2029\u2028\ufdd0\ufdd1", "\n"))
+_LINE_ENDS = ("\u2029", "\u2028", "\ufdd0", "\ufdd1")
 
 
 def typed_text(document: QTextDocument) -> str:
     """`document.toPlainText()`, but a no-break space stays one: toPlainText makes it a
-    space, and French typography ("Prix : 10 €") was saved changed."""
-    return document.toRawText().translate(_LINE_ENDS)
+    space, and French typography ("Prix : 10 €") was saved changed. One replace a mark,
+    in C: str.translate took 100 ms of 1 MB of notes, on the GUI thread at each autosave."""
+    text = document.toRawText()
+    for mark in _LINE_ENDS:
+        if mark in text:
+            text = text.replace(mark, "\n")
+    return text
