@@ -1,7 +1,8 @@
-"""Back and Forward over the reader's jumps, as a browser's: Go ▸ Back (Backspace in the
-reader, the mouse's back button) returns to where the reading was before a jump, Forward
-(Shift+Backspace, the forward button) goes on to it again. A jump is a move the reader did
-not scroll to: a question from the Outline, a search result, a quote's link back, a
+"""Back and Forward over the reader's jumps, as a browser's: Go ▸ Back (Alt+Shift+Left in
+the reader; the mouse's back button) returns to where the reading was before a jump,
+Forward (Alt+Shift+Right, the forward button) goes on to it again (Alt+Left and Alt+Right
+are the recording's skips, Backspace deletes a highlight). A jump is a move the reader
+did not scroll to: a question from the Outline, a search result, a quote's link back, a
 highlight gone to from the Annotations list or the Codebook, a click on the overview
 strip. Steps (Ctrl+Down, ]) and finding read on, and are no jumps. The jumps are the open
 interview's: another one shown starts afresh."""

@@ -326,9 +326,9 @@ def build_actions(window: QMainWindow) -> Actions:
             "Select to the paragraph's start; again, the one before",
         ),
         jump_back=_action(
-            window, "&Back", "Backspace", "Back to where the reading was before a jump"
+            window, "&Back", "Alt+Shift+Left", "Back to where the reading was before a jump"
         ),
-        jump_forward=_action(window, "&Forward", "Shift+Backspace", "On to where Back came from"),
+        jump_forward=_action(window, "&Forward", "Alt+Shift+Right", "On to where Back came from"),
         view=_view_actions(window),
         shortcuts=_action(window, "&Keyboard Shortcuts", "F1", "Every key of the app"),
         playback=build_playback(window),

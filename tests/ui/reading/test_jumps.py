@@ -10,7 +10,7 @@ from PySide6.QtWidgets import QApplication
 
 from reader.ui.window.main_window import MainWindow
 
-SHIFT = Qt.KeyboardModifier.ShiftModifier
+BACK = Qt.KeyboardModifier.AltModifier | Qt.KeyboardModifier.ShiftModifier
 
 
 def top_offset(window: MainWindow) -> int:
@@ -21,8 +21,8 @@ def top_offset(window: MainWindow) -> int:
 def test_back_returns_to_the_reading_before_a_jump_and_forward_goes_on(
     window: MainWindow, qtbot: Any
 ) -> None:
-    """A reader follows an Outline question far down, then Backspace: the page she was
-    reading, her caret where it was; Shift+Backspace, the question again. A step on
+    """A reader follows an Outline question far down, then Alt+Shift+Left: the page she was
+    reading, her caret where it was; Alt+Shift+Right, the question again. A step on
     (Ctrl+Down) is reading, not a jump: Back skips it."""
     reader, outline = window.reader, window.outline
     reader.setFocus()
@@ -37,13 +37,13 @@ def test_back_returns_to_the_reading_before_a_jump_and_forward_goes_on(
     jumped_to = top_offset(window)
     reader.setFocus()
     qtbot.keyClick(reader, Qt.Key.Key_Up, Qt.KeyboardModifier.ControlModifier)  # a step
-    qtbot.keyClick(reader, Qt.Key.Key_Backspace)
+    qtbot.keyClick(reader, Qt.Key.Key_Left, BACK)
     assert (reader.cursor_offset(), top_offset(window)) == (caret, top)
-    qtbot.keyClick(reader, Qt.Key.Key_Backspace, SHIFT)
+    qtbot.keyClick(reader, Qt.Key.Key_Right, BACK)
     assert top_offset(window) != top
     hints: list[str] = []
     reader.hint.connect(hints.append)
-    qtbot.keyClick(reader, Qt.Key.Key_Backspace, SHIFT)  # nothing more ahead
+    qtbot.keyClick(reader, Qt.Key.Key_Right, BACK)  # nothing more ahead
     assert hints == ["No jump to go forward to."]
     # The mouse's back button, as in a browser.
     for kind in (QMouseEvent.Type.MouseButtonPress, QMouseEvent.Type.MouseButtonRelease):
@@ -62,3 +62,18 @@ def test_back_returns_to_the_reading_before_a_jump_and_forward_goes_on(
         )
     assert (reader.cursor_offset(), top_offset(window)) == (caret, top)
     assert jumped_to > top
+
+
+def test_backspace_on_a_highlight_still_deletes_it(window: MainWindow, qtbot: Any) -> None:
+    """Back once took Backspace, and a highlight under the caret stayed: Back and Forward
+    are Alt+Shift+Left and Alt+Shift+Right."""
+    from tests.ui.test_highlights import highlight_with_key
+
+    highlight_with_key(window, qtbot, "Hollywood")
+    reader = window.reader
+    cursor = reader.textCursor()
+    cursor.clearSelection()
+    reader.setTextCursor(cursor)
+    qtbot.waitUntil(lambda: bool(reader.current_highlight_id))
+    qtbot.keyClick(reader, Qt.Key.Key_Backspace)
+    qtbot.waitUntil(lambda: not window.interview.session.notes.highlights)
