@@ -9,6 +9,7 @@ A target may hold parentheses in pairs, one deep, as web addresses do
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 
 from reader.core.markdown_escape import block_quote
 
@@ -57,10 +58,23 @@ def heading_anchor(heading: str) -> str:
     return _NOT_IN_ANCHOR.sub("", heading.strip().lower()).replace(" ", "-")
 
 
+def heading_anchors(headings: Iterable[str]) -> list[str]:
+    """Each heading's anchor, in order, the second of a name "-1", the third "-2" (as
+    GitHub numbers them); "" for a heading with nothing to name it by. The one rule for
+    the HTML export's ids, the preview and the editor."""
+    taken: dict[str, int] = {}
+    anchors = []
+    for heading in headings:
+        anchor = heading_anchor(heading)
+        if anchor:
+            seen = taken[anchor] = taken.get(anchor, -1) + 1
+            anchor = f"{anchor}-{seen}" if seen else anchor
+        anchors.append(anchor)
+    return anchors
+
+
 def heading_line(lines: list[str], anchor: str) -> int | None:
-    """The index of the first `# heading` line of `lines` linked as `#anchor`."""
-    for index, line in enumerate(lines):
-        found = _ATX_HEADING.fullmatch(line)
-        if found and heading_anchor(found[1]) == anchor:
-            return index
-    return None
+    """The index of the `# heading` line of `lines` linked as `#anchor`."""
+    found = [(i, m[1]) for i, line in enumerate(lines) if (m := _ATX_HEADING.fullmatch(line))]
+    anchors = heading_anchors(text for _, text in found)
+    return next((i for (i, _), a in zip(found, anchors, strict=True) if a == anchor), None)

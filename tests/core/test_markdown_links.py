@@ -77,3 +77,6 @@ def test_a_heading_is_linked_by_githubs_anchor() -> None:
     assert heading_line(lines, "results-part-2") == 4 and heading_line(lines, "x") is None
     html = render_markdown("# Themes\n\n## Themes\n\n[see](#themes-1)")
     assert '<h1 dir="auto" id="themes">' in html and '<h2 dir="auto" id="themes-1">' in html
+    # The second of a name is found by its number in the app too; an empty heading has none.
+    assert heading_line(["# Themes", "## Themes"], "themes-1") == 1
+    assert "id=" not in render_markdown("#\n\n## !?")

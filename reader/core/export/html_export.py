@@ -28,7 +28,7 @@ from reader.core.export.common import (
     selected,
     summary_sections,
 )
-from reader.core.markdown_links import heading_anchor
+from reader.core.markdown_links import heading_anchors
 from reader.core.session import Session
 
 # A colour's label looks like capitals by small caps (at the size the capitals had), not
@@ -91,14 +91,15 @@ def render_markdown(text: str) -> str:
     markdown_links.heading_anchor; the second of a name "-1", as GitHub's)."""
     markdown = _markdown()
     tokens = markdown.parse(text)
-    taken: dict[str, int] = {}
-    for at, token in enumerate(tokens):
+    for token in tokens:
         if token.type in _OWN_DIRECTION:
             token.attrSet("dir", "auto")
-        if token.type == "heading_open":
-            anchor = heading_anchor(tokens[at + 1].content)
-            seen = taken[anchor] = taken.get(anchor, -1) + 1
-            token.attrSet("id", f"{anchor}-{seen}" if seen else anchor)
+    opening = [at for at, token in enumerate(tokens) if token.type == "heading_open"]
+    for at, anchor in zip(
+        opening, heading_anchors(tokens[at + 1].content for at in opening), strict=True
+    ):
+        if anchor:  # an empty heading has no name to be linked by
+            tokens[at].attrSet("id", anchor)
     return markdown.renderer.render(tokens, markdown.options, {})
 
 

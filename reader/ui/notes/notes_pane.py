@@ -25,7 +25,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from reader.core.markdown_links import heading_anchor, heading_line
+from reader.core.markdown_links import heading_anchors, heading_line
 from reader.core.offsets import Utf16Index
 from reader.ui import theme
 from reader.ui.interview.open_interview import OpenInterview
@@ -337,14 +337,18 @@ class NotesPane(QWidget):
         preview or the editor, whichever shows; False when the notes have none."""
         if self.previewing():
             document = self.preview.document()
-            block = document.begin()
+            headings, block = [], document.begin()
             while block.isValid():
-                if block.blockFormat().headingLevel() and heading_anchor(block.text()) == anchor:
-                    top = document.documentLayout().blockBoundingRect(block).top()
-                    self.preview.verticalScrollBar().setValue(round(top))
-                    return True
+                if block.blockFormat().headingLevel():
+                    headings.append(block)
                 block = block.next()
-            return False
+            anchors = heading_anchors(block.text() for block in headings)
+            found = next((b for b, a in zip(headings, anchors, strict=True) if a == anchor), None)
+            if found is None:
+                return False
+            top = document.documentLayout().blockBoundingRect(found).top()
+            self.preview.verticalScrollBar().setValue(round(top))
+            return True
         line = heading_line(self.editor.toPlainText().split("\n"), anchor)
         if line is None:
             return False
