@@ -11,8 +11,6 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 
-from reader.core.markdown_escape import block_quote
-
 TARGET = r"(?:[^()\s]|\([^()\s]*\))*"  # each character starts one alternative: linear time
 LINK = re.compile(rf"\[([^\[\]\n]*)\]\(({TARGET})\)")  # groups: the text, the target
 # A quote's link back in the study memo, to a passage of one of the study's interviews:
@@ -47,6 +45,8 @@ def quote(passage: str, label: str, target: str) -> str:
     """A block quote of `passage` (each line's blanks made one, blank lines left out,
     escaped: "2019. That year…" is no numbered list) ending in a link back,
     `[↩ label](target)`: what Q puts in the research notes and the study memo."""
+    from reader.core.markdown_escape import block_quote  # Q's path only: not at start-up
+
     body = block_quote("\n".join(" ".join(line.split()) for line in passage.split("\n")))
     return f"{body} [↩ {link_text(label)}]({target})"
 

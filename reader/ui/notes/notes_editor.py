@@ -16,12 +16,10 @@ from PySide6.QtGui import (
 )
 from PySide6.QtWidgets import QPlainTextEdit, QWidget
 
-from reader.core.markdown_lines import LIST_ITEM, QUOTE_PREFIX
 from reader.core.offsets import Utf16Index
 from reader.core.wording import words_in
 from reader.ui import theme
 from reader.ui.after_paint import AfterPaint
-from reader.ui.notes.formatting import insert_block, set_line_prefix, wrap_selection
 from reader.ui.notes.markdown_highlighter import MarkdownHighlighter, links_in
 from reader.ui.notes.quote_chips import ChipCaret, Toward
 from reader.ui.painting import paint_empty_text
@@ -133,22 +131,28 @@ class NotesEditor(QPlainTextEdit):
     def word_count(self) -> int:
         return words_in(self.toPlainText())
 
-    # Formatting (formatting.py) ---------------------------------------------------------
+    # Formatting (formatting.py, imported on first use: start-up never pays its 5 ms) -----
 
     def wrap_selection(self, marker: str) -> None:
         """**bold** or *italic* around the selection, or taken off it; at the caret, a
         toggle."""
-        wrap_selection(self, marker)
+        from reader.ui.notes import formatting
+
+        formatting.wrap_selection(self, marker)
 
     def set_line_prefix(self, prefix: str) -> None:
         """Make each selected line a heading ("## "), list item ("- ") or quote ("> "),
         or no more one."""
-        set_line_prefix(self, prefix)
+        from reader.ui.notes import formatting
+
+        formatting.set_line_prefix(self, prefix)
 
     def insert_block(self, markdown: str) -> QTextCursor:
         """Insert a Markdown block at the caret, on lines of its own (a selection stays);
         what was inserted, selected."""
-        return insert_block(self, markdown)
+        from reader.ui.notes import formatting
+
+        return formatting.insert_block(self, markdown)
 
     def show_nothing_open(self, nothing: bool) -> None:
         """With no interview open, the hint says how to open one, not how to highlight."""
@@ -229,6 +233,8 @@ class NotesEditor(QPlainTextEdit):
         super().inputMethodEvent(event)
 
     def _continue_block(self) -> bool:
+        from reader.core.markdown_lines import LIST_ITEM, QUOTE_PREFIX  # 2 ms: a first Enter's
+
         cursor = self.textCursor()
         if cursor.hasSelection():
             return False
@@ -266,6 +272,8 @@ class NotesEditor(QPlainTextEdit):
         return True
 
     def _indent_list(self, outdent: bool) -> bool:
+        from reader.core.markdown_lines import LIST_ITEM
+
         cursor = self.textCursor()
         block = cursor.block()
         if not LIST_ITEM.match(block.text()):
