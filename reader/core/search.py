@@ -31,6 +31,7 @@ SNIPPET_CHARS = 48  # context on each side of a match in a result's snippet
 
 # "Whole word" for a regular expression: the match must not cut a word in two at either
 # end. Unlike `\b` this also accepts a match that starts or ends with punctuation.
+_ESCAPE = re.compile(r"\\([!-/:-@\[-`{-~])")  # CommonMark: a backslash before ASCII punctuation
 _NOT_INSIDE_WORD = r"(?:(?<!\w)|(?!\w))"
 _WORD_CHAR = re.compile(r"\w")
 
@@ -548,8 +549,10 @@ def _tag_results(quotes: Sequence[Quote], query: str, options: dict[str, bool]) 
 def line_results(text: str, query: Query, limit: int, kind: str = "research") -> ResultList:
     """The matches in Markdown notes (the research notes, the study memo), each labelled
     with its line, its snippet reading links as their text. A match only within what a
-    link hides ("](#h-…)") is not one: it marked nothing, led nowhere and swelled counts."""
-    spans = _outside_link_targets(text, query.spans(text))
+    link hides ("](#h-…)") is not one: it marked nothing, led nowhere and swelled counts.
+    Markdown's escapes are read as the words they show: a quote put in with Q holds
+    "2019\\. That year", which "2019. That" finds."""
+    spans = _outside_link_targets(text, _spans_as_read(text, query))
     line_starts = [0]
     if spans:
         line_starts.extend(m.end() for m in re.finditer("\n", text))
@@ -559,6 +562,24 @@ def line_results(text: str, query: Query, limit: int, kind: str = "research") ->
         snippet, a, b = _snippet(*_links_as_read(text, start, end))
         results.append(Result(kind, f"Line {line}", snippet, a, b, start, end, None, line))
     return ResultList(results, len(spans))
+
+
+def _spans_as_read(text: str, query: Query) -> list[tuple[int, int]]:
+    """query.spans of `text` with each backslash escape read as the character it shows,
+    the spans given back in `text`'s offsets."""
+    if "\\" not in text:
+        return query.spans(text)
+    escaped: list[int] = []  # where each escaped character is, in the text as read
+
+    def unescape(found: re.Match[str]) -> str:
+        escaped.append(found.start() - len(escaped))
+        return found[1]
+
+    read = _ESCAPE.sub(unescape, text)
+    return [
+        (start + bisect_right(escaped, start), end + bisect_right(escaped, end - 1))
+        for start, end in query.spans(read)
+    ]
 
 
 def _outside_link_targets(text: str, spans: list[tuple[int, int]]) -> list[tuple[int, int]]:

@@ -382,6 +382,20 @@ def test_a_match_reaching_into_a_links_text_is_a_result(session: Session) -> Non
     assert [r.snippet[r.snippet_start : r.snippet_end] for r in research] == ["↩ Q", "↩ Q"]
 
 
+@pytest.mark.parametrize(
+    ("query", "found"),
+    [("2019. That", "2019\\. That"), ("*sigh*", "*sigh\\*"), ("<redacted> x", "<redacted\\> x")],
+)
+def test_a_quotes_escaped_words_are_found_as_they_read(
+    session: Session, query: str, found: str
+) -> None:
+    """A quote put in with Q is escaped ("2019\\. That year"): searched as written, its
+    words found nothing; they are found as they read, marked in the notes as written."""
+    notes = "> 2019\\. That year I left\\. \\*sigh\\* \\<redacted\\> x [↩ Q1](#h-1)"
+    (hit,) = search_everything(session, query, notes_text=notes)["research"]
+    assert notes[hit.start : hit.end] == found
+
+
 def test_a_link_to_an_address_with_parentheses_reads_as_its_text(session: Session) -> None:
     notes = "Read [shift work](https://en.wikipedia.org/wiki/Shift_(work)) today."
     (hit,) = search_everything(session, "today", notes_text=notes)["research"]
