@@ -555,15 +555,6 @@ def recode(
     return changed
 
 
-def coding_counts(highlights: Iterable[Highlight]) -> dict[str, int]:
-    """Code id -> how many highlights carry it."""
-    counts: dict[str, int] = {}
-    for h in highlights:
-        for c in h.codes:
-            counts[c] = counts.get(c, 0) + 1
-    return counts
-
-
 def coding_sets(highlights: Iterable[Highlight]) -> Counter[frozenset[str]]:
     """Each set of codes a passage carries -> how many passages carry that set: what a
     code's total with its sub-codes is counted from, each passage once (a passage coded

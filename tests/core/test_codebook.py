@@ -24,7 +24,8 @@ from reader.core.codebook import (
     add_code,
     category_refusal,
     codes_for_tags,
-    coding_counts,
+    codes_in_sets,
+    coding_sets,
     joined_coding,
     merge_refusal,
     recode,
@@ -248,7 +249,7 @@ def test_codings_add_remove_recode_and_count() -> None:
     assert merged is not None and merged.codes == (c["joy"].id,)  # two become one, kept once
     ((_, _, uncoded),) = recode([h], removed={c["fear"].id})
     assert uncoded is not None and uncoded.codes == (c["joy"].id,)
-    assert coding_counts([h, merged]) == {c["fear"].id: 1, c["joy"].id: 2}
+    assert codes_in_sets(coding_sets([h, merged])) == {c["fear"].id: 1, c["joy"].id: 2}
 
 
 def test_recode_removes_a_passage_left_showing_nothing() -> None:
@@ -358,7 +359,7 @@ def code_counts(study, skip: str | None = None) -> dict[str, int]:
     """Code id -> codings across the study's notes files but `skip`'s."""
     counts: dict[str, int] = {}
     for _, notes in study.notes_files(skip):
-        for code_id, n in coding_counts(notes.highlights).items():
+        for code_id, n in codes_in_sets(coding_sets(notes.highlights)).items():
             counts[code_id] = counts.get(code_id, 0) + n
     return counts
 
@@ -399,7 +400,7 @@ def test_counts_merge_delete_and_undo_across_notes_files(coded_study) -> None:
     assert code_counts(study) == {joy.id: 2, fear.id: 1}  # the skipped interview keeps it
     open_notes = study.load_notes(study.interviews[0])
     assert len(change.recode_notes(open_notes)) == 1  # the caller applies it to its own
-    assert coding_counts(open_notes.highlights) == {joy.id: 1}
+    assert codes_in_sets(coding_sets(open_notes.highlights)) == {joy.id: 1}
 
 
 def test_merging_codes_recodes_same_named_sub_codes_to_their_match(coded_study) -> None:
@@ -413,7 +414,10 @@ def test_merging_codes_recodes_same_named_sub_codes_to_their_match(coded_study) 
     save_notes(study.notes_path(entry), notes)
     study.merge_codes(fear.id, joy.id)
     assert study.load_notes(entry).highlights[0].codes == (joy_work.id,)
-    assert coding_counts(study.load_notes(entry).highlights) == {joy_work.id: 1, joy.id: 1}
+    assert codes_in_sets(coding_sets(study.load_notes(entry).highlights)) == {
+        joy_work.id: 1,
+        joy.id: 1,
+    }
 
 
 def test_study_codebook_wins_in_an_interview_and_is_saved_in_study_json(coded_study) -> None:

@@ -19,6 +19,8 @@ from reader.core.study_file import InterviewEntry
 from reader.ui.codebook.hub import CodebookHub
 from reader.ui.exporting.save_folder import home_folder
 
+FOLLOW_MS = 150  # codings a moment apart (a macro, a burst of keys) refresh the list once
+
 Places = dict[str, Passage]  # highlight id -> the passage as placed last
 
 

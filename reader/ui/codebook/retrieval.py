@@ -45,7 +45,7 @@ from reader.core.codebook_retrieval import (
 from reader.core.store import atomic_write, describe_os_error
 from reader.core.wording import counted
 from reader.ui.codebook.hub import CodebookHub
-from reader.ui.codebook.passage_finding import Places, find_passages, save_home
+from reader.ui.codebook.passage_finding import FOLLOW_MS, Places, find_passages, save_home
 from reader.ui.dialogs import KeptSize, close_only
 from reader.ui.exporting.save_folder import ask_save_path, file_name
 from reader.ui.library.attribute_filter import chosen_filters, fill_attribute_filter
@@ -58,7 +58,6 @@ EXPORTS = {
     "csv": ("CSV", None),
 }
 NOTHING_TO_EXPORT = "No coded passages here to export: choose a code that has some."
-FOLLOW_MS = 150  # codings a moment apart (a macro, a burst of keys) refresh the list once
 SAID_MS = 8000  # how long "Exported …" stands in place of the count
 
 

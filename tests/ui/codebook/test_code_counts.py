@@ -18,7 +18,7 @@ from PySide6.QtWidgets import QApplication
 
 from reader.core import notes_files_cache
 from reader.core.annotations import make_highlight
-from reader.core.codebook import coding_counts
+from reader.core.codebook import codes_in_sets, coding_sets
 from reader.core.store import load_notes, save_notes
 from reader.core.study import open_study
 from reader.ui.codebook import counting
@@ -93,7 +93,7 @@ def expected(folder: Path) -> Counter[str]:
     for entry in study.interviews:
         notes = load_notes(study.notes_path(entry))
         assert notes is not None
-        total.update(coding_counts(notes.highlights))
+        total.update(codes_in_sets(coding_sets(notes.highlights)))
     return total
 
 
