@@ -105,16 +105,14 @@ def _anchor(text: str, h: Highlight, shift: int) -> tuple[AnchorResult, bool]:
         and _whole_at(text, expected, n)
     ):
         return _moved(text, h, expected, expected + n), True
-    near = _whole(
-        text, _occurrences(text, exact, expected - NEAR_CHARS, expected + n + NEAR_CHARS), n
-    )
+    near = _whole_near(text, exact, expected)
     if near:
         pos = _most_alike(text, h.exact, h.prefix, h.suffix, near, expected)
         return _moved(text, h, pos, pos + n), True
     respaced = _respaced(text, h, expected)
     if respaced:
         return _moved(text, h, *respaced), True
-    everywhere = _whole(text, _occurrences(text, exact, 0, len(text)), n)
+    everywhere = _whole_everywhere(text, exact)
     if everywhere:
         pos = _most_alike(
             text, h.exact, h.prefix, h.suffix, _nearest(everywhere, expected), expected
@@ -158,6 +156,19 @@ def _occurrences(text: str, exact: str, lo: int, hi: int) -> list[int]:
         found.append(pos)
         pos = text.find(exact, pos + 1, hi)
     return found
+
+
+def _whole_near(text: str, exact: str, expected: int) -> list[int]:
+    """`exact`'s occurrences within NEAR_CHARS of `expected` (see `_whole`)."""
+    n = len(exact)
+    return _whole(
+        text, _occurrences(text, exact, expected - NEAR_CHARS, expected + n + NEAR_CHARS), n
+    )
+
+
+def _whole_everywhere(text: str, exact: str) -> list[int]:
+    """`exact`'s occurrences in the whole text (see `_whole`)."""
+    return _whole(text, _occurrences(text, exact, 0, len(text)), len(exact))
 
 
 def _whole(text: str, positions: list[int], n: int) -> list[int]:
@@ -236,14 +247,11 @@ def nearest_occurrence(
     characters that `allowed` accepts, the nearest; None when there is none. A repeated
     line ("Right, and then what happened?") is found again as itself, not as its first
     copy."""
-    n = len(exact)
     if not exact:
         return None
-    for lo, hi in ((expected - NEAR_CHARS, expected + n + NEAR_CHARS), (0, len(text))):
-        found = [p for p in _whole(text, _occurrences(text, exact, lo, hi), n) if allowed(p)]
-        if found:
-            return min(found, key=lambda p: abs(p - expected))
-    return None
+    found = [p for p in _whole_near(text, exact, expected) if allowed(p)]
+    found = found or [p for p in _whole_everywhere(text, exact) if allowed(p)]
+    return min(found, key=lambda p: abs(p - expected)) if found else None
 
 
 def best_occurrence(text: str, exact: str, prefix: str, suffix: str) -> int:
