@@ -605,6 +605,8 @@ def build_menus(window: QMainWindow, actions: Actions, docks: list[QDockWidget])
     go_menu = _kept_menu("&Go", window)  # in the interview, from the reader's caret
     view_menu.addMenu(go_menu)
     for action, *_ in actions.steps():
+        if action is actions.jump_back:  # over the jumps, apart from the steps
+            go_menu.addSeparator()
         go_menu.addAction(action)
     view_menu.addAction(actions.cycle_panes)
     _view_menu_block(view_menu, actions.view)
