@@ -82,3 +82,40 @@ def test_the_progress_dialog_shows_only_once_reading_takes_a_while(
     assert shown == ["Reading long.txt (0 MB)…"]
     assert window.interview.session.document.text.startswith(BUNDLED.read_text("utf-8")[:40])
     assert not any(dialog.isVisible() for dialog in window.findChildren(QProgressDialog))
+
+
+def test_a_long_read_at_start_up_shows_the_window_behind_its_progress(
+    qtbot, dialogs, monkeypatch, tmp_path: Path
+) -> None:
+    """At start-up the window is shown only once the interview is open: a 50 MB transcript
+    read for seconds left the screen empty, the dialog having no window to sit over."""
+    from reader.ui.window.main_window import MainWindow
+
+    window = MainWindow()
+    qtbot.addWidget(window)
+    path = long_interview(tmp_path)
+    release = threading.Event()
+    visible_while_reading: list[bool] = []
+
+    def slow(read_path: Path) -> object:
+        release.wait(30)
+        return load_document(read_path)
+
+    def look() -> None:
+        dialog = window.findChild(QProgressDialog)
+        if dialog is not None and dialog.isVisible():
+            visible_while_reading.append(window.isVisible())
+            release.set()
+        else:
+            QTimer.singleShot(5, look)
+
+    monkeypatch.setattr(loading, "BACKGROUND_BYTES", 0)
+    monkeypatch.setattr(loading, "SHOW_PROGRESS_MS", 20)
+    monkeypatch.setattr(loading, "load_document", slow)
+    QTimer.singleShot(0, look)
+    try:
+        assert window.open_document(path, tmp_path / "notes.json")
+    finally:
+        release.set()
+    assert visible_while_reading == [True]
+    assert window.interview.session.document.text.startswith(BUNDLED.read_text("utf-8")[:40])

@@ -80,6 +80,8 @@ def load(path: Path, parent: QWidget | None) -> Loaded | None:
     QTimer.singleShot(SHOW_PROGRESS_MS, loop, loop.quit)
     loop.exec(QEventLoop.ProcessEventsFlag.ExcludeUserInputEvents)
     if not result:  # still reading: the dialog, with its Cancel, takes them from now on
+        if parent is not None and not parent.window().isVisible():
+            parent.window().show()  # at start-up: the window, not nothing, while it reads
         dialog.show()
         loop.exec()
     cancelled = dialog.wasCanceled() and not result
