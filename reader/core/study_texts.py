@@ -98,11 +98,23 @@ class InterviewText:
 
     @property
     def quotes(self) -> list[Quote]:
+        rows = orjson.loads(self._quotes)
         named = self._named
-        return [
-            Quote(id_, start, orphan, exact, note, named(codes, tags) if named else tuple(tags))
-            for id_, start, orphan, exact, note, tags, codes in orjson.loads(self._quotes)
-        ]
+        if named is None:
+            return [
+                Quote(i, at, orphan, e, n, tuple(tags)) for i, at, orphan, e, n, tags, _ in rows
+            ]
+        # A few sets of codes recur on thousands of passages: each named once (a third of
+        # a study's search went to naming each passage's codes).
+        names: dict[tuple[str, ...], tuple[str, ...]] = {}
+        quotes = []
+        for id_, start, orphan, exact, note, tags, codes in rows:
+            key = (*codes, *tags)  # as many codes as tags: the halves are unambiguous
+            now = names.get(key)
+            if now is None:
+                now = names[key] = named(codes, tags)
+            quotes.append(Quote(id_, start, orphan, exact, note, now))
+        return quotes
 
     def place_label(self, offset: int) -> str:
         """As Session.place_label: "Q7", or "Intro" before the first question."""
