@@ -38,6 +38,7 @@ from reader.ui.codebook.recoding import Recoding, StudyMemo
 from reader.ui.interview.commands import DoneCommand
 from reader.ui.interview.open_interview import OpenInterview
 from reader.ui.library.open_study import OpenStudy
+from reader.ui.wait_cursor import MANY_FILES, waiting
 
 if TYPE_CHECKING:
     from reader.core.notes_files_cache import NotesFilesCache
@@ -359,13 +360,18 @@ class CodebookHub(QObject):
         return len(changes) - gone, gone
 
     def _study_change(self, change_of: Callable[[str | None, Told], CodeChange]) -> StudyMemo:
-        memo = self.recoding.study_change(change_of, self.current_id())
+        with waiting(self._many_files()):
+            memo = self.recoding.study_change(change_of, self.current_id())
         self.tally.recount()  # notes files were rewritten
         return memo
 
     def _undo_study_change(self, memo: StudyMemo) -> None:
-        self.recoding.undo_study_change(memo, self.current_id())
+        with waiting(self._many_files()):
+            self.recoding.undo_study_change(memo, self.current_id())
         self.tally.recount()
+
+    def _many_files(self) -> bool:  # 200 interviews of 250 passages: two seconds
+        return len(self.owner.study.interviews if self.owner.study else ()) >= MANY_FILES
 
     # Coding ------------------------------------------------------------------------------
 

@@ -33,6 +33,7 @@ from reader.ui.exporting.save_folder import (
 )
 from reader.ui.interview.open_interview import OpenInterview
 from reader.ui.reading.reader_view import ReaderView
+from reader.ui.wait_cursor import waiting
 from reader.ui.window.banner import Banner
 
 if TYPE_CHECKING:
@@ -223,13 +224,10 @@ class Transfers(QObject):
         before = file_stamp(Path(path)) if path else None
         # A long interview takes seconds (3 hours: ~2.4 s), the window still meanwhile.
         self.report.say(f"{doing}ing to {path or printer.printerName()}…")
-        QApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
-        try:
+        with waiting():
             # The line shown before the wait; what the user does meanwhile waits too.
             QApplication.processEvents(QEventLoop.ProcessEventsFlag.ExcludeUserInputEvents)
             print_to(printer, print_document(self._reader.reading))
-        finally:
-            QApplication.restoreOverrideCursor()
         if not path:
             self.report.say(f"Sent to the printer {printer.printerName()}")
         # Qt's PDF writer says nothing when it cannot write: a file there before, the

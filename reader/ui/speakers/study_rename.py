@@ -16,21 +16,16 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QObject, Qt
-from PySide6.QtWidgets import QApplication
+from PySide6.QtCore import QObject
 
 from reader.core.wording import counted
 from reader.ui.interview.open_interview import OpenInterview
 from reader.ui.library.open_study import OpenStudy
 from reader.ui.library.switcher import InterviewSwitcher
+from reader.ui.wait_cursor import MANY_FILES, waiting
 
 if TYPE_CHECKING:  # the study modules load when a study opens (start-up, #17)
     from reader.core.study import SpeakerCorrection, Study
-
-# From this many other interviews the rename shows the wait cursor: a coded study's notes
-# file (1,000 codes) takes ~7 ms to read, back up and write, so 500 take three seconds
-# and more.
-MANY_FILES = 20
 
 
 class StudyRename(QObject):
@@ -114,14 +109,9 @@ class Across:
         """The notes files, then the participants that were the name; StudyError, nothing
         changed, when a notes file cannot be written."""
         kept, texts = self.owner.interview.kept, self.owner.switcher.texts
-        many = len(self.changes) >= MANY_FILES
-        if many:  # seconds, still: each notes file is read, backed up and written again
-            QApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
-        try:
+        # Seconds, in a large study: each notes file is read, backed up and written again.
+        with waiting(len(self.changes) >= MANY_FILES):
             passed = self.study.correct_speakers(self.changes, back, kept.written)
-        finally:
-            if many:
-                QApplication.restoreOverrideCursor()
         was, now = (self.new, self.old) if back else (self.old, self.new)
         followed = [
             change.interview_id
