@@ -45,12 +45,10 @@ class AnchorSummary:
     moved: int
     orphaned: int
 
-    def message(self) -> str:
+    def message(self, changed: str = "Document changed since last time") -> str:
+        """`changed`: what happened, for a change seen while the interview is open."""
         noun = "highlight" if self.kept == 1 else "highlights"
-        return (
-            f"Document changed since last time: {self.kept} {noun} kept, "
-            f"{self.moved} moved, {self.orphaned} orphaned"
-        )
+        return f"{changed}: {self.kept} {noun} kept, {self.moved} moved, {self.orphaned} orphaned"
 
 
 def anchor(text: str, highlight: Highlight) -> AnchorResult:
@@ -186,30 +184,42 @@ def _whole_at(text: str, start: int, n: int) -> bool:
 
 
 def _respaced(text: str, h: Highlight, expected: int) -> tuple[int, int] | None:
-    """A quote too short to be matched fuzzily, near `expected` with only its spacing
-    changed, and that of the words around it: the spaces gone that a Japanese or Chinese
-    subtitle file's cues were once joined with, a line wrapped again, a double space made
-    single. Every letter of the quote and of its context is in its place, so it is as
-    sure as an exact match ("a cat" is not found in "vacation"). The nearest such span.
-    (Longer quotes are found fuzzily; a pattern for each edited one cost the 1%-edited
-    bench half again.)"""
+    """The quote near `expected` with only its spacing or its letters' case changed: a
+    double space made single, a line wrapped again, a sentence's first word now in lower
+    case after an edit ("It waits" in "…, it waits"), a word in capitals. Every letter is
+    in its place, so it is as sure as an exact match; a fuzzy one took such a quote for
+    "t waits…" or "oo quick" (a span cut into a word) further off. The nearest such span.
+
+    A short quote (fewer than MIN_FUZZY_CHARS) is found letter by letter, with the letters
+    of its context around it: the spaces gone that a Japanese or Chinese subtitle file's
+    cues were once joined with, and "a cat" is not found in "vacation". A longer one is
+    found word by word, whatever the spaces between them.
+    """
     if len(h.exact) >= MIN_FUZZY_CHARS:
-        return None
-    quote = [c for c in h.exact if not c.isspace()]
-    if not quote:
-        return None
-    before = [c for c in h.prefix if not c.isspace()][-CONTEXT_LETTERS:]
-    after = [c for c in h.suffix if not c.isspace()][:CONTEXT_LETTERS]
-
-    def spaced(letters: list[str]) -> str:
-        return r"\s*".join(map(re.escape, letters))
-
-    parts = [spaced(before), f"({spaced(quote)})", spaced(after)]
-    pattern = re.compile(r"\s*".join(part for part in parts if part))
+        words = r"\s+".join(map(re.escape, h.exact.split()))
+        if not words:
+            return None
+        # Not into another word where the quote began or ended with one of its own.
+        starts = "" if h.prefix[-1:].isalnum() or not h.exact.lstrip()[:1].isalnum() else r"(?<!\w)"
+        ends = "" if h.suffix[:1].isalnum() or not h.exact.rstrip()[-1:].isalnum() else r"(?!\w)"
+        pattern = re.compile(f"{starts}({words}){ends}", re.IGNORECASE)
+    else:
+        quote = [c for c in h.exact if not c.isspace()]
+        if not quote:
+            return None
+        before = [c for c in h.prefix if not c.isspace()][-CONTEXT_LETTERS:]
+        after = [c for c in h.suffix if not c.isspace()][:CONTEXT_LETTERS]
+        parts = [_spaced(before), f"({_spaced(quote)})", _spaced(after)]
+        pattern = re.compile(r"\s*".join(part for part in parts if part), re.IGNORECASE)
     lo = max(0, expected - NEAR_CHARS - len(h.prefix))
     hi = min(len(text), expected + len(h.exact) + len(h.suffix) + NEAR_CHARS)
     found = [m.span(1) for m in pattern.finditer(text, lo, hi)]
     return min(found, key=lambda span: abs(span[0] - expected)) if found else None
+
+
+def _spaced(letters: list[str]) -> str:
+    """A pattern of `letters` with any spacing between them."""
+    return r"\s*".join(map(re.escape, letters))
 
 
 def _nearest(positions: list[int], expected: int, limit: int = MAX_CANDIDATES) -> list[int]:
@@ -312,4 +322,24 @@ def _snap(text: str, exact: str, start: int, end: int) -> tuple[int, int] | None
     new_start = max(starts, key=lambda s: (score(s, new_end), -abs(s - start)))
     if score(new_start, new_end) < FUZZY_THRESHOLD:
         return None
-    return new_start, new_end
+    whole = _whole_words(text, exact, new_start, new_end, reach)
+    return whole if score(*whole) >= FUZZY_THRESHOLD else (new_start, new_end)
+
+
+def _whole_words(text: str, exact: str, start: int, end: int, reach: int) -> tuple[int, int]:
+    """The span widened, by at most `reach` on each side, to the whole words it cuts where
+    the quote's own end is a letter: the best-scoring span of "Too quick" in "far too
+    quick" was "oo quick" (the capital T matching nothing)."""
+    if exact[:1].isalnum():
+        s = start
+        while s > 0 and start - s < reach and text[s - 1].isalnum() and text[s].isalnum():
+            s -= 1
+        if s == 0 or not text[s - 1].isalnum():
+            start = s
+    if exact[-1:].isalnum():
+        e = end
+        while e < len(text) and e - end < reach and text[e - 1].isalnum() and text[e].isalnum():
+            e += 1
+        if e == len(text) or not text[e].isalnum():
+            end = e
+    return start, end

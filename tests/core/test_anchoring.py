@@ -188,6 +188,59 @@ def test_a_short_quote_is_not_found_respaced_inside_other_words() -> None:
     assert result.highlight.start == new.rindex("a cat")
 
 
+INTERVIEW = (
+    "Q: Why film?\nA: Because film is patient, and I am not. It waits for you while you "
+    "think about what to say next.\nQ: And video?\nA: Too quick, far too quick.\n"
+)
+
+
+@pytest.mark.parametrize(
+    ("quote", "edit", "found"),
+    [
+        # A double space typed into the quote: found at its place, not fuzzily as "oo
+        # quick" cut from the "far too quick" after it.
+        ("Too quick", ("Too quick", "Too  quick"), "Too  quick"),
+        # A line added above and the quote's first word now in lower case: not "t waits".
+        (
+            "It waits for you while you think",
+            ("It waits", "it waits"),
+            "it waits for you while you think",
+        ),
+        # A short word in capitals: found, not orphaned.
+        ("patient", ("patient", "PATIENT"), "PATIENT"),
+    ],
+)
+def test_a_quote_only_respaced_or_recased_is_found_whole_at_its_place(
+    quote: str, edit: tuple[str, str], found: str
+) -> None:
+    h = highlight(INTERVIEW, quote)
+    new = "Intro line\n" + INTERVIEW.replace(*edit)
+    result = anchor(new, h)
+    assert result.status is AnchorStatus.MOVED
+    assert result.highlight.exact == found
+    assert result.highlight.start == new.index(found)
+    assert_placed(new, result.highlight)
+
+
+def test_a_quote_matched_fuzzily_is_not_cut_into_a_word() -> None:
+    """Recased and with a letter gone, the quote is found fuzzily; its best-scoring span
+    began after the lower-case "i" ("t wait for you"): widened to the whole word."""
+    h = highlight(INTERVIEW, "It waits for you")
+    new = INTERVIEW.replace("It waits", "it wait")
+    result = anchor(new, h)
+    assert result.status is AnchorStatus.MOVED
+    assert result.highlight.exact == "it wait for you"
+
+
+def test_a_longer_quote_is_not_found_respaced_inside_another_word() -> None:
+    """Found word by word, a quote that began a word does not begin inside one: "bobcat
+    sat on" is not "cat sat on" moved."""
+    old = "the cat sat on the mat today"
+    h = highlight(old, "cat sat on")
+    result = anchor("the bobcat  sat on the mat today", h)
+    assert result.highlight.exact != "cat  sat on"
+
+
 def test_summary_message() -> None:
     assert AnchorSummary(37, 2, 1).message() == (
         "Document changed since last time: 37 highlights kept, 2 moved, 1 orphaned"

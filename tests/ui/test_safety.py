@@ -314,6 +314,8 @@ def test_document_changed_on_disk_reanchors(make_window, tmp_path, qtbot) -> Non
     qtbot.waitUntil(lambda: "moved" in window.banner.text(), timeout=5000)
     (h,) = window.interview.session.notes.highlights
     assert window.interview.session.document.text[h.start : h.end] == "patient"
+    # Now, not "since last time": it changed while open.
+    assert window.banner.text().startswith("The interview changed on disk: 0 highlights kept")
 
 
 # Unwritable places ----------------------------------------------------------------------

@@ -310,7 +310,9 @@ class NotesSafety(QObject):
         self.host.replace_session(session)
         summary = session.anchor_summary
         self.host.show_message(
-            summary.message() if summary else "The interview changed on disk and was reloaded."
+            summary.message("The interview changed on disk")
+            if summary
+            else "The interview changed on disk and was reloaded."
         )
         controller.saver.mark_dirty()
 
