@@ -1366,6 +1366,14 @@ def test_markdown_spans_style_the_rendered_text() -> None:
     assert names.title == "Drawing letters by hand"
 
 
+def test_markdown_bracketed_labels_are_lines_as_written(tmp_path: Path) -> None:
+    """`[P1]: Yes.` reads like a link reference definition; it is a speaker's line, shown
+    with its brackets, as is `[the mill]`."""
+    lines = "Did you like [the mill]?\n\n[P1]: Yes.\n\n[the mill]: /closed\n"
+    doc = load_text(tmp_path / "t.md", "**Interviewer:** " + lines)
+    assert doc.text == "Interviewer: " + lines
+
+
 def test_notes_record_the_source_format(tmp_path: Path) -> None:
     """The notes file's document meta says which format the text was made from."""
     doc = load_document(DATA / "zoom.vtt")
