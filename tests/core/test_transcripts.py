@@ -846,6 +846,15 @@ def test_vtt_arrow_without_spaces(tmp_path: Path) -> None:
     )
 
 
+@pytest.mark.parametrize("header", ["WEBVTT\n", "WEBVTT\nKind: captions\nLanguage: en\n1\n"])
+def test_vtt_first_cue_without_a_blank_line_after_the_header(tmp_path: Path, header) -> None:
+    """The header ends at the first timing, blank line or not: the first cue is kept."""
+    cues = "00:00:01.000 --> 00:00:03.000\nAna: First.\n\n00:03.000 --> 00:05.000\nBen: Then.\n"
+    doc = load_text(tmp_path / "t.vtt", header + cues)
+    assert doc.text == "Ana: First.\n\nBen: Then.\n"
+    assert [t.start_ms for t in doc.turns] == [1000, 3000]
+
+
 def test_vtt_line_of_spaces_under_the_timing(tmp_path: Path) -> None:
     """A cue's text may open with a line of spaces (YouTube's do): its words are kept."""
     path = tmp_path / "spaces.vtt"
