@@ -1325,6 +1325,18 @@ def test_a_repeated_line_of_ordinary_subtitles_stays() -> None:
     assert unrolled(cues) == cues
 
 
+@pytest.mark.parametrize("suffix", [".vtt", ".srt"])
+def test_a_short_line_said_again_and_again_stays(tmp_path: Path, suffix: str) -> None:
+    """Four "No." in a row (or a transcriber's repeated "Thank you.") are words said each
+    time, not captions rolling: each stays, and the cue after keeps its words."""
+    said = ["Did anyone here vote?", "No.", "No.", "No.", "No.", "Why not?"]
+    sep = "." if suffix == ".vtt" else ","
+    blocks = [f"{i + 1}\n00:0{i}{sep}000 --> 00:0{i}{sep}800\n{s}\n" for i, s in enumerate(said)]
+    header = "WEBVTT\n\n" if suffix == ".vtt" else ""
+    doc = load_text(tmp_path / f"t{suffix}", header + "\n".join(blocks))
+    assert doc.text == " ".join(said) + "\n"
+
+
 def test_whisper_repeating_itself_is_left_as_it_wrote() -> None:
     """Whisper's loops ("Thank you." again and again) are in its file: not subtitles that
     roll, so not read once."""

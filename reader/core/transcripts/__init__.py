@@ -232,26 +232,44 @@ def from_cues(cues: Sequence[Cue], format: str, name: str) -> Parsed:
 def unrolled(cues: Sequence[Cue]) -> Sequence[Cue]:
     """Subtitles that roll (YouTube's automatic captions, and subtitles made from them)
     without the lines each cue repeats from the one before: its first lines are the last
-    lines of that cue, and a cue of only those (the 10 ms cue between two) adds nothing
-    but time. Cues that do not roll, and Whisper's segments, are left as they are."""
+    lines of that cue, and the 10 ms cue between two, of only those, adds nothing but
+    time. A cue written twice over (same words, same times) is read once. Other repeated
+    cues are said again ("No." "No."), so kept; Whisper's segments are left as they are."""
+    cues = [cue for i, cue in enumerate(cues) if not (i and _doubled(cues[i - 1], cue))]
     least = max(_ROLLING_MIN, _ROLLING_SHARE * len(cues))
     texts = [cue.text.strip() for cue in cues]
+    # Only a cue of more lines than it repeats, or a brief one between two, tells that
+    # captions roll: short cues said again ("No." "No.") do not.
+    telling = ["\n" in text or _transition(cue) for cue, text in zip(cues, texts, strict=True)]
     # A quick count first (most files do not roll): a cue whose first line ends the last.
-    pairs = itertools.pairwise(texts)
-    if sum(before.endswith(now.partition("\n")[0]) for before, now in pairs) < least:
+    pairs = zip(texts, texts[1:], telling[1:], strict=False)
+    if sum(tells and old.endswith(now.partition("\n")[0]) for old, now, tells in pairs) < least:
         return cues
     # The text is normalised already: spaces are all that may differ.
     shown = [[w for line in text.split("\n") if (w := " ".join(line.split()))] for text in texts]
     repeated = [0] + [_repeated(before, now) for before, now in itertools.pairwise(shown)]
-    if sum(map(bool, repeated)) < least:
+    if sum(bool(old) and tells for old, tells in zip(repeated, telling, strict=True)) < least:
         return cues
     unrolled: list[Cue] = []
     for cue, lines, old in zip(cues, shown, repeated, strict=True):
         if old < len(lines):
             unrolled.append(replace(cue, text="\n".join(lines[old:])) if old else cue)
-        elif unrolled and cue.end_ms is not None:
+        elif not _transition(cue):
+            unrolled.append(cue)
+        elif unrolled:
             unrolled[-1] = replace(unrolled[-1], end_ms=cue.end_ms)
     return unrolled
+
+
+def _doubled(before: Cue, cue: Cue) -> bool:
+    """Whether a cue is the one before written again, as some caption downloads have them
+    (not words after a blank line in a cue, which are the cue's times too)."""
+    return not cue.paragraph and cue == before
+
+
+def _transition(cue: Cue) -> bool:
+    """Whether a cue is rolling captions' brief one between two (10 ms in YouTube's)."""
+    return cue.start_ms is not None and cue.end_ms is not None and cue.end_ms - cue.start_ms <= 50
 
 
 def _repeated(before: list[str], now: list[str]) -> int:
