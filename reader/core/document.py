@@ -52,8 +52,10 @@ class Turn:
     """One speaker's turn in a transcript read from a timed or structured file.
 
     `text[start:end]` is the turn (its "Name: " label included; a turn may span several
-    paragraphs). `speaker` is the name as the file gives it, "" when it gives none.
-    Times are milliseconds from the start of the recording, None when unknown.
+    paragraphs). `speaker` is the name as the file gives it, "" when it gives none;
+    `typed` when the reader took it from a label typed in the text ("Note: …"), not from a
+    field of the file (a voice span, a JSON speaker), so the rules for labels in text
+    apply to it. Times are milliseconds from the start of the recording, None when unknown.
     """
 
     start: int
@@ -61,6 +63,7 @@ class Turn:
     speaker: str
     start_ms: int | None = None
     end_ms: int | None = None
+    typed: bool = False
 
 
 @dataclass(frozen=True)

@@ -455,6 +455,50 @@ def test_word_processor_files(tmp_path: Path, suffix: str, paragraphs, expected)
     assert path.read_bytes() == before  # the original is never changed
 
 
+NOTE_LINES = [
+    "Interviewer: Where did you grow up?",
+    "Participant: In Leeds, near the river.",
+    "Note: the recording paused here for two minutes.",
+    "Interviewer: And after that?",
+    "Participant: We moved to Hull.",
+]
+NOTE_EXPECTED = [
+    (Role.QUESTION, "Interviewer", "Interviewer: Where"),
+    (Role.ANSWER, "Participant", "Participant: In Leeds"),
+    (Role.ASIDE, "", "Note: the recording"),
+    (Role.QUESTION, "Interviewer", "Interviewer: And after"),
+    (Role.ANSWER, "Participant", "Participant: We moved"),
+]
+
+
+@pytest.mark.parametrize("suffix", ["txt", "docx", "odt", "vtt"])
+def test_a_one_off_note_is_an_aside_in_every_format(tmp_path: Path, suffix: str) -> None:
+    """A "Note:" typed once is the typist's, no speaker, whether the reader or the file's
+    turns took the labels from the text."""
+    path = tmp_path / f"note.{suffix}"
+    if suffix == "docx":
+        write_docx(path, [(line, 0) for line in NOTE_LINES])
+    elif suffix == "odt":
+        write_odt(path, odt_body([(line, 0) for line in NOTE_LINES]))
+    else:
+        cues = [f"00:0{i}.000 --> 00:0{i}.900\n{line}\n" for i, line in enumerate(NOTE_LINES)]
+        text = "WEBVTT\n\n" + "\n".join(cues) if suffix == "vtt" else "\n\n".join(NOTE_LINES)
+        path.write_text(text, encoding="utf-8")
+    check(load_document(path), NOTE_EXPECTED)
+
+
+def test_a_voice_named_note_once_is_still_a_speaker(tmp_path: Path) -> None:
+    """A name the file's field gives (a voice span) is trusted, however it reads."""
+    cues = [
+        f"00:0{i}.000 --> 00:0{i}.900\n<v {name}>{words}\n"
+        for i, (name, words) in enumerate(
+            [("Ana", "Where did you grow up?"), ("Note", "In Leeds."), ("Ana", "And then?")]
+        )
+    ]
+    doc = load_text(tmp_path / "voices.vtt", "WEBVTT\n\n" + "\n".join(cues))
+    assert [seg.speaker for seg in detect_segments(doc.text, doc.turns)] == ["Ana", "Note", "Ana"]
+
+
 # A Teams transcript (.docx): title, date, length, then a paragraph a turn, its header
 # ("Name   0:03") and the speech parted by a line break.
 TEAMS_PARAGRAPHS = [

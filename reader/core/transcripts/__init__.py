@@ -207,11 +207,12 @@ def from_cues(cues: Sequence[Cue], format: str, name: str) -> Parsed:
     previous: Cue | None = None
     for cue, text, prefix in zip(cues, texts, prefixes, strict=True):
         new_speaker = cue.speaker
-        if prefix is not None and _is_cue_label(prefix["name"], counts, text, every_cue):
+        typed = prefix is not None and _is_cue_label(prefix["name"], counts, text, every_cue)
+        if typed:
             new_speaker, text = prefix["name"].strip(), text[prefix.end() :]
         if new_speaker and (new_speaker != speaker or cue.turn):
             speaker = new_speaker
-            builder.turn(speaker, cue.start_ms)
+            builder.turn(speaker, cue.start_ms, typed)
             builder.add(f"{speaker}:")
         elif cue.turn:
             speaker = ""
@@ -421,7 +422,7 @@ def _headers(lines: Sequence[str]) -> list[Label | None] | None:
 
 
 def _start_turn(builder: _Builder, label: Label) -> None:
-    builder.turn(label.name, time_ms(label.timestamp) if label.timestamp else None)
+    builder.turn(label.name, time_ms(label.timestamp) if label.timestamp else None, typed=True)
     builder.add(f"{label.name}:")
 
 
@@ -505,13 +506,14 @@ class _Builder:
         self.turns: list[Turn] = []
         self.current: list[str] = []  # the paragraph being built, in pieces
         self.current_len = 0
-        self.open: tuple[int, str, int | None] | None = None  # start, speaker, start_ms
+        self.open: Turn | None = None  # its end and end time yet to come
         self.last_end_ms: int | None = None
 
-    def turn(self, speaker: str, start_ms: int | None) -> None:
+    def turn(self, speaker: str, start_ms: int | None, typed: bool = False) -> None:
         self.paragraph()
         self._close_turn()
-        self.open = (self.length + self._separator_len(), speaker, start_ms)
+        start = self.length + self._separator_len()
+        self.open = Turn(start, start, speaker, start_ms, typed=typed)
 
     def paragraph(self) -> None:
         if not self.current_len:
@@ -563,8 +565,7 @@ class _Builder:
     def _close_turn(self) -> None:
         if self.open is None:
             return
-        start, speaker, start_ms = self.open
-        if self.length > start:
-            self.turns.append(Turn(start, self.length, speaker, start_ms, self.last_end_ms))
+        if self.length > self.open.start:
+            self.turns.append(replace(self.open, end=self.length, end_ms=self.last_end_ms))
         self.open = None
         self.last_end_ms = None
