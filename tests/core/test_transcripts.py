@@ -24,6 +24,7 @@ from reader.core.transcripts import (
     Cue,
     cue_time_ms,
     from_cues,
+    joined,
     otter,
     teams_times,
     time_ms,
@@ -1078,6 +1079,32 @@ def test_teams_unpadded_times() -> None:
         (4090, 12060),
         (62005, 64020),
     ]
+
+
+@pytest.mark.parametrize(
+    ("pieces", "line"),
+    [
+        (["Grüße", "Привет", "naïve", "Γειά"], "Grüße Привет naïve Γειά"),
+        (["佐藤：はい。", "そうです。"], "佐藤：はい。そうです。"),
+        (["OK", "はい"], "OK はい"),
+        (["안녕하세요", "네"], "안녕하세요 네"),
+        (["はい", "😀", "はい"], "はい 😀 はい"),
+        ([], ""),
+    ],
+)
+def test_joined_spaces_all_but_chinese_and_japanese(pieces: list[str], line: str) -> None:
+    assert joined(pieces) == line
+
+
+def test_joined_looks_at_no_letter_of_text_without_wide_ones(monkeypatch) -> None:
+    """A large Teams file is thousands of cues of words: joined at once, not word by word."""
+    import reader.core.transcripts as transcripts
+
+    def looked(char: str) -> bool:
+        raise AssertionError(f"looked at {char!r}")
+
+    monkeypatch.setattr(transcripts, "_spaceless", looked)
+    assert joined(["Grüße", "aus", "Köln,", "Привет"]) == "Grüße aus Köln, Привет"
 
 
 @pytest.mark.parametrize(

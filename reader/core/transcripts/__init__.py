@@ -160,12 +160,19 @@ def clean(text: str) -> str:
 def joined(pieces: Iterable[str]) -> str:
     """Lines or cues as one line: a space between two, but none between Chinese or
     Japanese ones, which write none between words or sentences ("始めました。毎朝")."""
+    pieces = list(pieces)
+    line = " ".join(pieces)
+    if not line or max(line) < _FIRST_WIDE:  # no wide letter: each space stays (most text)
+        return line
     out: list[str] = []
     for piece in pieces:
         if out and not (_spaceless(out[-1][-1]) and _spaceless(piece[0])):
             out.append(" ")
         out.append(piece)
     return "".join(out)
+
+
+_FIRST_WIDE = "\u1100"  # no letter or punctuation mark before it is wide (`_spaceless`)
 
 
 def _spaceless(char: str) -> bool:
