@@ -178,7 +178,16 @@ def decode(data: bytes, name: str = "the file") -> tuple[str, str, str]:
             text = data.decode(encoding)
         except UnicodeDecodeError:
             continue
-        return text, encoding, f"{name} is not UTF-8; it was read as {encoding}."
+        # Which legacy encoding is a guess (Mac Roman, cp1251, Shift-JIS read so show wrong
+        # letters): the way out is the user's editor.
+        return (
+            text,
+            encoding,
+            (
+                f"{name} is not UTF-8; it was read as {encoding}. If letters look wrong, save the "
+                "file as UTF-8 and open it again."
+            ),
+        )
     raise AssertionError("latin-1 decodes every byte")  # pragma: no cover
 
 
