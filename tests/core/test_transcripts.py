@@ -815,6 +815,14 @@ def test_whisper_json_shapes_keep_their_times(name: str, times) -> None:
     assert [(t.start_ms, t.end_ms) for t in doc.turns] == times
 
 
+def test_a_turn_whose_last_chunk_has_no_end_has_none() -> None:
+    """Hugging Face's last chunk may end at null: the turn's end is not known, not the
+    end of the chunk before."""
+    chunks = '[{"timestamp": [0, 2], "text": " Born?"}, {"timestamp": [2, null], "text": " Here."}]'
+    doc = whisper.parse(f'{{"chunks": {chunks}}}', "hf.json")
+    assert [(t.start_ms, t.end_ms) for t in doc.turns] == [(0, None)]
+
+
 def test_otter_turns_of_one_word_keep_their_headers() -> None:
     """A reply such as "Yes." under an Otter header is speech, not a name of its own."""
     doc = load_document(DATA / "otter-short.txt")

@@ -232,7 +232,7 @@ def from_cues(cues: Sequence[Cue], format: str, name: str) -> Parsed:
             or (builder.long_paragraph() and builder.ends_sentence())
         ):
             builder.paragraph()
-        builder.add(text, cue.end_ms)
+        builder.add_cue(text, cue.end_ms)
         previous = cue
     return builder.parsed(format)
 
@@ -533,13 +533,17 @@ class _Builder:
         self.length += len(paragraph)
         self.current, self.current_len = [], 0
 
-    def add(self, text: str, end_ms: int | None = None) -> None:
+    def add(self, text: str) -> None:
         """`text` joins the paragraph being built (after a space)."""
         if text:
             self.current.append(text)
             self.current_len += len(text) + 1
-        if end_ms is not None:
-            self.last_end_ms = end_ms
+
+    def add_cue(self, text: str, end_ms: int | None) -> None:
+        """A cue's text joins the paragraph; the turn ends when the cue does, at a time
+        not known when the cue's is not (a Hugging Face chunk's null end)."""
+        self.add(text)
+        self.last_end_ms = end_ms
 
     def long_paragraph(self) -> bool:
         return self.current_len >= PARAGRAPH_CHARS
