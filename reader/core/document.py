@@ -52,8 +52,10 @@ class Turn:
     """One speaker's turn in a transcript read from a timed or structured file.
 
     `text[start:end]` is the turn (its "Name: " label included; a turn may span several
-    paragraphs). `speaker` is the name as the file gives it, "" when it gives none.
-    Times are milliseconds from the start of the recording, None when unknown.
+    paragraphs). `speaker` is the name as the file gives it, "" when it gives none;
+    `typed` when the reader took it from a label typed in the text ("Note: …"), not from a
+    field of the file (a voice span, a JSON speaker), so the rules for labels in text
+    apply to it. Times are milliseconds from the start of the recording, None when unknown.
     """
 
     start: int
@@ -61,6 +63,7 @@ class Turn:
     speaker: str
     start_ms: int | None = None
     end_ms: int | None = None
+    typed: bool = False
 
 
 @dataclass(frozen=True)
@@ -175,7 +178,16 @@ def decode(data: bytes, name: str = "the file") -> tuple[str, str, str]:
             text = data.decode(encoding)
         except UnicodeDecodeError:
             continue
-        return text, encoding, f"{name} is not UTF-8; it was read as {encoding}."
+        # Which legacy encoding is a guess (Mac Roman, cp1251, Shift-JIS read so show wrong
+        # letters): the way out is the user's editor.
+        return (
+            text,
+            encoding,
+            (
+                f"{name} is not UTF-8; it was read as {encoding}. If letters look wrong, save the "
+                "file as UTF-8 and open it again."
+            ),
+        )
     raise AssertionError("latin-1 decodes every byte")  # pragma: no cover
 
 

@@ -247,8 +247,8 @@ def detect_segments(text: str, turns: Sequence[Turn] = ()) -> list[Segment]:
         and (Counter(found).most_common(1)[0][1] >= 2 or _one_exchange(pars, asides, labels))
     )
     if labelled:
-        if not from_file:
-            _one_off_notes_set_aside(labels, keys, asides)
+        typed = _typed_labels(spans, turns) if from_file else [True] * len(spans)
+        _one_off_notes_set_aside(labels, keys, asides, typed)
         names = _display_names(labels, keys)
         unnamed = _unnamed_turns(spans, turns) if from_file else ()
         roles = _detect_labelled(pars, asides, [names.get(key, "") for key in keys], unnamed)
@@ -266,14 +266,15 @@ def detect_segments(text: str, turns: Sequence[Turn] = ()) -> list[Segment]:
 
 
 def _one_off_notes_set_aside(
-    labels: list[Label | None], keys: list[str], asides: list[bool]
+    labels: list[Label | None], keys: list[str], asides: list[bool], typed: Sequence[bool]
 ) -> None:
     """A typist's or editor's note in a labelled transcript ("Note: the recording paused
-    here…", "Update: …") is no speaker's turn: used once, such a word is no name, and
-    its paragraph an aside (in place)."""
+    here…", "Update: …") is no speaker's turn: used once, such a word typed as a label is
+    no name, and its paragraph an aside (in place). A name a file's field gives (a voice
+    span, a JSON speaker) is trusted."""
     counts = Counter(keys)
     for i, key in enumerate(keys):
-        if key in _NOTE_WORDS and counts[key] == 1:
+        if key in _NOTE_WORDS and counts[key] == 1 and typed[i]:
             labels[i], keys[i], asides[i] = None, "", True
 
 
@@ -560,6 +561,13 @@ def _labels_of_turns(spans: list[tuple[int, int]], turns: Sequence[Turn]) -> lis
         time = "" if turn.start_ms is None else format_ms(turn.start_ms)
         labels.append(Label(turn.speaker, time, len(turn.speaker) + 1))
     return labels
+
+
+def _typed_labels(spans: list[tuple[int, int]], turns: Sequence[Turn]) -> list[bool]:
+    """Whether each paragraph starts a turn of a transcript file whose speaker the reader
+    took from a label typed in the text (Turn.typed)."""
+    starts = {turn.start for turn in turns if turn.typed}
+    return [start in starts for start, _ in spans]
 
 
 def _unnamed_turns(spans: list[tuple[int, int]], turns: Sequence[Turn]) -> list[bool]:

@@ -356,6 +356,7 @@ def test_an_export_says_how_a_transcript_that_is_not_utf8_was_read(
     out = tmp_path / "out.json"
     assert in_process(monkeypatch, tmp_path, "export", latin, "--format", "json", "-o", out) == 0
     assert capsys.readouterr().err == (
-        "interview-reader: koeln.txt is not UTF-8; it was read as cp1252.\n"
+        "interview-reader: koeln.txt is not UTF-8; it was read as cp1252. If letters look "
+        "wrong, save the file as UTF-8 and open it again.\n"
     )
     assert "Grüß Gott" in out.read_text(encoding="utf-8")

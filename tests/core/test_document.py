@@ -83,6 +83,16 @@ def test_cp1252_curly_quotes_are_decoded_with_a_notice(tmp_path: Path) -> None:
         assert mojibake not in doc.text
 
 
+def test_a_file_read_as_a_guessed_encoding_says_how_to_fix_wrong_letters(tmp_path: Path) -> None:
+    """Mac Roman, cp1251 and Shift-JIS files read as cp1252 show wrong letters: the notice
+    says what to do about it."""
+    doc = load_document(write(tmp_path, "ru.txt", "Интервьюер: Привет.\n".encode("cp1251")))
+    assert doc.notice == (
+        "ru.txt is not UTF-8; it was read as cp1252. "
+        "If letters look wrong, save the file as UTF-8 and open it again."
+    )
+
+
 def test_latin1_bytes_are_decoded(tmp_path: Path) -> None:
     """Latin-1 accented letters decode to the right characters, with a notice."""
     doc = load_document(write(tmp_path, "l1.txt", "Grüße aus Köln, señor.\n".encode("latin-1")))

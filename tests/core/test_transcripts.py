@@ -24,6 +24,7 @@ from reader.core.transcripts import (
     Cue,
     cue_time_ms,
     from_cues,
+    joined,
     otter,
     teams_times,
     time_ms,
@@ -455,6 +456,50 @@ def test_word_processor_files(tmp_path: Path, suffix: str, paragraphs, expected)
     assert path.read_bytes() == before  # the original is never changed
 
 
+NOTE_LINES = [
+    "Interviewer: Where did you grow up?",
+    "Participant: In Leeds, near the river.",
+    "Note: the recording paused here for two minutes.",
+    "Interviewer: And after that?",
+    "Participant: We moved to Hull.",
+]
+NOTE_EXPECTED = [
+    (Role.QUESTION, "Interviewer", "Interviewer: Where"),
+    (Role.ANSWER, "Participant", "Participant: In Leeds"),
+    (Role.ASIDE, "", "Note: the recording"),
+    (Role.QUESTION, "Interviewer", "Interviewer: And after"),
+    (Role.ANSWER, "Participant", "Participant: We moved"),
+]
+
+
+@pytest.mark.parametrize("suffix", ["txt", "docx", "odt", "vtt"])
+def test_a_one_off_note_is_an_aside_in_every_format(tmp_path: Path, suffix: str) -> None:
+    """A "Note:" typed once is the typist's, no speaker, whether the reader or the file's
+    turns took the labels from the text."""
+    path = tmp_path / f"note.{suffix}"
+    if suffix == "docx":
+        write_docx(path, [(line, 0) for line in NOTE_LINES])
+    elif suffix == "odt":
+        write_odt(path, odt_body([(line, 0) for line in NOTE_LINES]))
+    else:
+        cues = [f"00:0{i}.000 --> 00:0{i}.900\n{line}\n" for i, line in enumerate(NOTE_LINES)]
+        text = "WEBVTT\n\n" + "\n".join(cues) if suffix == "vtt" else "\n\n".join(NOTE_LINES)
+        path.write_text(text, encoding="utf-8")
+    check(load_document(path), NOTE_EXPECTED)
+
+
+def test_a_voice_named_note_once_is_still_a_speaker(tmp_path: Path) -> None:
+    """A name the file's field gives (a voice span) is trusted, however it reads."""
+    cues = [
+        f"00:0{i}.000 --> 00:0{i}.900\n<v {name}>{words}\n"
+        for i, (name, words) in enumerate(
+            [("Ana", "Where did you grow up?"), ("Note", "In Leeds."), ("Ana", "And then?")]
+        )
+    ]
+    doc = load_text(tmp_path / "voices.vtt", "WEBVTT\n\n" + "\n".join(cues))
+    assert [seg.speaker for seg in detect_segments(doc.text, doc.turns)] == ["Ana", "Note", "Ana"]
+
+
 # A Teams transcript (.docx): title, date, length, then a paragraph a turn, its header
 # ("Name   0:03") and the speech parted by a line break.
 TEAMS_PARAGRAPHS = [
@@ -770,6 +815,14 @@ def test_whisper_json_shapes_keep_their_times(name: str, times) -> None:
     assert [(t.start_ms, t.end_ms) for t in doc.turns] == times
 
 
+def test_a_turn_whose_last_chunk_has_no_end_has_none() -> None:
+    """Hugging Face's last chunk may end at null: the turn's end is not known, not the
+    end of the chunk before."""
+    chunks = '[{"timestamp": [0, 2], "text": " Born?"}, {"timestamp": [2, null], "text": " Here."}]'
+    doc = whisper.parse(f'{{"chunks": {chunks}}}', "hf.json")
+    assert [(t.start_ms, t.end_ms) for t in doc.turns] == [(0, None)]
+
+
 def test_otter_turns_of_one_word_keep_their_headers() -> None:
     """A reply such as "Yes." under an Otter header is speech, not a name of its own."""
     doc = load_document(DATA / "otter-short.txt")
@@ -844,6 +897,15 @@ def test_vtt_arrow_without_spaces(tmp_path: Path) -> None:
         "Anna: Hi.\n",
         [(1000, 2500)],
     )
+
+
+@pytest.mark.parametrize("header", ["WEBVTT\n", "WEBVTT\nKind: captions\nLanguage: en\n1\n"])
+def test_vtt_first_cue_without_a_blank_line_after_the_header(tmp_path: Path, header) -> None:
+    """The header ends at the first timing, blank line or not: the first cue is kept."""
+    cues = "00:00:01.000 --> 00:00:03.000\nAna: First.\n\n00:03.000 --> 00:05.000\nBen: Then.\n"
+    doc = load_text(tmp_path / "t.vtt", header + cues)
+    assert doc.text == "Ana: First.\n\nBen: Then.\n"
+    assert [t.start_ms for t in doc.turns] == [1000, 3000]
 
 
 def test_vtt_line_of_spaces_under_the_timing(tmp_path: Path) -> None:
@@ -1025,6 +1087,32 @@ def test_teams_unpadded_times() -> None:
         (4090, 12060),
         (62005, 64020),
     ]
+
+
+@pytest.mark.parametrize(
+    ("pieces", "line"),
+    [
+        (["Grüße", "Привет", "naïve", "Γειά"], "Grüße Привет naïve Γειά"),
+        (["佐藤：はい。", "そうです。"], "佐藤：はい。そうです。"),
+        (["OK", "はい"], "OK はい"),
+        (["안녕하세요", "네"], "안녕하세요 네"),
+        (["はい", "😀", "はい"], "はい 😀 はい"),
+        ([], ""),
+    ],
+)
+def test_joined_spaces_all_but_chinese_and_japanese(pieces: list[str], line: str) -> None:
+    assert joined(pieces) == line
+
+
+def test_joined_looks_at_no_letter_of_text_without_wide_ones(monkeypatch) -> None:
+    """A large Teams file is thousands of cues of words: joined at once, not word by word."""
+    import reader.core.transcripts as transcripts
+
+    def looked(char: str) -> bool:
+        raise AssertionError(f"looked at {char!r}")
+
+    monkeypatch.setattr(transcripts, "_spaceless", looked)
+    assert joined(["Grüße", "aus", "Köln,", "Привет"]) == "Grüße aus Köln, Привет"
 
 
 @pytest.mark.parametrize(
@@ -1316,6 +1404,18 @@ def test_a_repeated_line_of_ordinary_subtitles_stays() -> None:
     assert unrolled(cues) == cues
 
 
+@pytest.mark.parametrize("suffix", [".vtt", ".srt"])
+def test_a_short_line_said_again_and_again_stays(tmp_path: Path, suffix: str) -> None:
+    """Four "No." in a row (or a transcriber's repeated "Thank you.") are words said each
+    time, not captions rolling: each stays, and the cue after keeps its words."""
+    said = ["Did anyone here vote?", "No.", "No.", "No.", "No.", "Why not?"]
+    sep = "." if suffix == ".vtt" else ","
+    blocks = [f"{i + 1}\n00:0{i}{sep}000 --> 00:0{i}{sep}800\n{s}\n" for i, s in enumerate(said)]
+    header = "WEBVTT\n\n" if suffix == ".vtt" else ""
+    doc = load_text(tmp_path / f"t{suffix}", header + "\n".join(blocks))
+    assert doc.text == " ".join(said) + "\n"
+
+
 def test_whisper_repeating_itself_is_left_as_it_wrote() -> None:
     """Whisper's loops ("Thank you." again and again) are in its file: not subtitles that
     roll, so not read once."""
@@ -1364,6 +1464,14 @@ def test_markdown_spans_style_the_rendered_text() -> None:
         (s.kind, names.text[s.start : s.end], s.url) for s in names.spans
     }
     assert names.title == "Drawing letters by hand"
+
+
+def test_markdown_bracketed_labels_are_lines_as_written(tmp_path: Path) -> None:
+    """`[P1]: Yes.` reads like a link reference definition; it is a speaker's line, shown
+    with its brackets, as is `[the mill]`."""
+    lines = "Did you like [the mill]?\n\n[P1]: Yes.\n\n[the mill]: /closed\n"
+    doc = load_text(tmp_path / "t.md", "**Interviewer:** " + lines)
+    assert doc.text == "Interviewer: " + lines
 
 
 def test_notes_record_the_source_format(tmp_path: Path) -> None:

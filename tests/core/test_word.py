@@ -167,6 +167,25 @@ def test_an_indented_or_decomposed_bold_name_is_cut_where_it_ends(tmp_path: Path
     )
 
 
+def test_page_and_column_breaks_part_the_words_either_side(tmp_path: Path) -> None:
+    """A page or column break inside a paragraph ends a line, as a line break does: the
+    words either side were glued ("endafter"); one opening a paragraph starts no line, and
+    the bold name after it is still a name."""
+    page, column = '<w:r><w:br w:type="page"/></w:r>', '<w:r><w:br w:type="column"/></w:r>'
+    doc = load_body(
+        tmp_path / "breaks.docx",
+        para(run("Ruth", bold=True), run(" Why the end"), page, run("after the page?"))
+        + para(run("Amal", bold=True), run(" Work"), column, run("and family."))
+        + para(page, run("Ruth", bold=True), run(" And then?"))
+        + para(run("Amal", bold=True), run(" We stayed.")),
+    )
+    assert doc.text == (
+        "Ruth: Why the end\n\nafter the page?\n\nAmal: Work\n\nand family.\n\n"
+        "Ruth: And then?\n\nAmal: We stayed.\n"
+    )
+    assert [turn.speaker for turn in doc.turns] == ["Ruth", "Amal", "Ruth", "Amal"]
+
+
 def test_merged_table_cells_are_read_once(tmp_path: Path) -> None:
     """A cell across columns (a title row) or down rows (one speaker's name beside two
     paragraphs of speech) is one cell: its words are read once."""

@@ -160,12 +160,19 @@ def clean(text: str) -> str:
 def joined(pieces: Iterable[str]) -> str:
     """Lines or cues as one line: a space between two, but none between Chinese or
     Japanese ones, which write none between words or sentences ("始めました。毎朝")."""
+    pieces = list(pieces)
+    line = " ".join(pieces)
+    if not line or max(line) < _FIRST_WIDE:  # no wide letter: each space stays (most text)
+        return line
     out: list[str] = []
     for piece in pieces:
         if out and not (_spaceless(out[-1][-1]) and _spaceless(piece[0])):
             out.append(" ")
         out.append(piece)
     return "".join(out)
+
+
+_FIRST_WIDE = "\u1100"  # no letter or punctuation mark before it is wide (`_spaceless`)
 
 
 def _spaceless(char: str) -> bool:
@@ -207,11 +214,12 @@ def from_cues(cues: Sequence[Cue], format: str, name: str) -> Parsed:
     previous: Cue | None = None
     for cue, text, prefix in zip(cues, texts, prefixes, strict=True):
         new_speaker = cue.speaker
-        if prefix is not None and _is_cue_label(prefix["name"], counts, text, every_cue):
+        typed = prefix is not None and _is_cue_label(prefix["name"], counts, text, every_cue)
+        if typed:
             new_speaker, text = prefix["name"].strip(), text[prefix.end() :]
         if new_speaker and (new_speaker != speaker or cue.turn):
             speaker = new_speaker
-            builder.turn(speaker, cue.start_ms)
+            builder.turn(speaker, cue.start_ms, typed)
             builder.add(f"{speaker}:")
         elif cue.turn:
             speaker = ""
@@ -224,7 +232,7 @@ def from_cues(cues: Sequence[Cue], format: str, name: str) -> Parsed:
             or (builder.long_paragraph() and builder.ends_sentence())
         ):
             builder.paragraph()
-        builder.add(text, cue.end_ms)
+        builder.add_cue(text, cue.end_ms)
         previous = cue
     return builder.parsed(format)
 
@@ -232,26 +240,44 @@ def from_cues(cues: Sequence[Cue], format: str, name: str) -> Parsed:
 def unrolled(cues: Sequence[Cue]) -> Sequence[Cue]:
     """Subtitles that roll (YouTube's automatic captions, and subtitles made from them)
     without the lines each cue repeats from the one before: its first lines are the last
-    lines of that cue, and a cue of only those (the 10 ms cue between two) adds nothing
-    but time. Cues that do not roll, and Whisper's segments, are left as they are."""
+    lines of that cue, and the 10 ms cue between two, of only those, adds nothing but
+    time. A cue written twice over (same words, same times) is read once. Other repeated
+    cues are said again ("No." "No."), so kept; Whisper's segments are left as they are."""
+    cues = [cue for i, cue in enumerate(cues) if not (i and _doubled(cues[i - 1], cue))]
     least = max(_ROLLING_MIN, _ROLLING_SHARE * len(cues))
     texts = [cue.text.strip() for cue in cues]
+    # Only a cue of more lines than it repeats, or a brief one between two, tells that
+    # captions roll: short cues said again ("No." "No.") do not.
+    telling = ["\n" in text or _transition(cue) for cue, text in zip(cues, texts, strict=True)]
     # A quick count first (most files do not roll): a cue whose first line ends the last.
-    pairs = itertools.pairwise(texts)
-    if sum(before.endswith(now.partition("\n")[0]) for before, now in pairs) < least:
+    pairs = zip(texts, texts[1:], telling[1:], strict=False)
+    if sum(tells and old.endswith(now.partition("\n")[0]) for old, now, tells in pairs) < least:
         return cues
     # The text is normalised already: spaces are all that may differ.
     shown = [[w for line in text.split("\n") if (w := " ".join(line.split()))] for text in texts]
     repeated = [0] + [_repeated(before, now) for before, now in itertools.pairwise(shown)]
-    if sum(map(bool, repeated)) < least:
+    if sum(bool(old) and tells for old, tells in zip(repeated, telling, strict=True)) < least:
         return cues
     unrolled: list[Cue] = []
     for cue, lines, old in zip(cues, shown, repeated, strict=True):
         if old < len(lines):
             unrolled.append(replace(cue, text="\n".join(lines[old:])) if old else cue)
-        elif unrolled and cue.end_ms is not None:
+        elif not _transition(cue):
+            unrolled.append(cue)
+        elif unrolled:
             unrolled[-1] = replace(unrolled[-1], end_ms=cue.end_ms)
     return unrolled
+
+
+def _doubled(before: Cue, cue: Cue) -> bool:
+    """Whether a cue is the one before written again, as some caption downloads have them
+    (not words after a blank line in a cue, which are the cue's times too)."""
+    return not cue.paragraph and cue == before
+
+
+def _transition(cue: Cue) -> bool:
+    """Whether a cue is rolling captions' brief one between two (10 ms in YouTube's)."""
+    return cue.start_ms is not None and cue.end_ms is not None and cue.end_ms - cue.start_ms <= 50
 
 
 def _repeated(before: list[str], now: list[str]) -> int:
@@ -403,7 +429,7 @@ def _headers(lines: Sequence[str]) -> list[Label | None] | None:
 
 
 def _start_turn(builder: _Builder, label: Label) -> None:
-    builder.turn(label.name, time_ms(label.timestamp) if label.timestamp else None)
+    builder.turn(label.name, time_ms(label.timestamp) if label.timestamp else None, typed=True)
     builder.add(f"{label.name}:")
 
 
@@ -487,13 +513,14 @@ class _Builder:
         self.turns: list[Turn] = []
         self.current: list[str] = []  # the paragraph being built, in pieces
         self.current_len = 0
-        self.open: tuple[int, str, int | None] | None = None  # start, speaker, start_ms
+        self.open: Turn | None = None  # its end and end time yet to come
         self.last_end_ms: int | None = None
 
-    def turn(self, speaker: str, start_ms: int | None) -> None:
+    def turn(self, speaker: str, start_ms: int | None, typed: bool = False) -> None:
         self.paragraph()
         self._close_turn()
-        self.open = (self.length + self._separator_len(), speaker, start_ms)
+        start = self.length + self._separator_len()
+        self.open = Turn(start, start, speaker, start_ms, typed=typed)
 
     def paragraph(self) -> None:
         if not self.current_len:
@@ -506,13 +533,17 @@ class _Builder:
         self.length += len(paragraph)
         self.current, self.current_len = [], 0
 
-    def add(self, text: str, end_ms: int | None = None) -> None:
+    def add(self, text: str) -> None:
         """`text` joins the paragraph being built (after a space)."""
         if text:
             self.current.append(text)
             self.current_len += len(text) + 1
-        if end_ms is not None:
-            self.last_end_ms = end_ms
+
+    def add_cue(self, text: str, end_ms: int | None) -> None:
+        """A cue's text joins the paragraph; the turn ends when the cue does, at a time
+        not known when the cue's is not (a Hugging Face chunk's null end)."""
+        self.add(text)
+        self.last_end_ms = end_ms
 
     def long_paragraph(self) -> bool:
         return self.current_len >= PARAGRAPH_CHARS
@@ -545,8 +576,7 @@ class _Builder:
     def _close_turn(self) -> None:
         if self.open is None:
             return
-        start, speaker, start_ms = self.open
-        if self.length > start:
-            self.turns.append(Turn(start, self.length, speaker, start_ms, self.last_end_ms))
+        if self.length > self.open.start:
+            self.turns.append(replace(self.open, end=self.length, end_ms=self.last_end_ms))
         self.open = None
         self.last_end_ms = None

@@ -34,7 +34,10 @@ class _Block:
 def parse(text: str, name: str) -> Parsed:
     from markdown_it import MarkdownIt  # imported only when a .md file is opened
 
-    tokens = MarkdownIt("commonmark", {"html": False}).enable("strikethrough").parse(text)
+    # No reference definitions: `[P1]: Yes.` is a speaker's line, not a link target to hide,
+    # and `[the mill]` keeps its brackets.
+    md = MarkdownIt("commonmark", {"html": False}).enable("strikethrough").disable("reference")
+    tokens = md.parse(text)
     blocks = _blocks(tokens)
     names = [_leading_bold(block) for block in blocks]
     accepted = bold_names(names)

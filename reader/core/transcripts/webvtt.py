@@ -48,11 +48,22 @@ _RUBY_TEXT_RE = re.compile(r"<rt(?:[\s.][^>]*)?>.*?(?:</rt>|(?=</ruby>)|$)", re.
 def parse(text: str, name: str) -> Parsed:
     if not re.match(r"WEBVTT(?:[ \t\n]|$)", text):
         raise DocumentError(f"{name} does not start with WEBVTT: it is not a WebVTT file.")
-    blocks = _BLOCKS_RE.split(_SPACES_UNDER_TIMING_RE.sub(r"\1", text.rstrip()))[1:]
+    header, *blocks = _BLOCKS_RE.split(_SPACES_UNDER_TIMING_RE.sub(r"\1", text.rstrip()))
+    blocks[:0] = _cue_after_header(header)
     cues, teams, read_as_teams = _cues(blocks, name, teams=None)
     if teams and not read_as_teams:  # a Teams time after others: Teams' files start so
         cues, _, _ = _cues(blocks, name, teams=True)
     return from_cues(unrolled(cues), "webvtt", name)
+
+
+def _cue_after_header(header: str) -> list[str]:
+    """The first cue when no blank line parts it from the header: as the format's parser
+    does, the header ends at the first line (after "WEBVTT") with an arrow."""
+    lines = header.split("\n")
+    for at, line in enumerate(lines[1:], start=1):
+        if "-->" in line:
+            return ["\n".join(lines[at:])]
+    return []
 
 
 def _cues(blocks: list[str], name: str, teams: bool | None) -> tuple[list[Cue], bool, bool]:

@@ -109,12 +109,33 @@ def _blocks(container: _Element, styles: TextStyles) -> Iterator[Para]:
             yield from timed_row(cells) or itertools.chain.from_iterable(cells)
 
 
+# What a run's elements other than w:t show: a break of any kind (a page or column break
+# too, which python-docx's run.text drops, gluing the words either side) ends a line.
+_RUN_CHARACTERS = {
+    _W + "tab": "\t",
+    _W + "ptab": "\t",
+    _W + "br": "\n",
+    _W + "cr": "\n",
+    _W + "noBreakHyphen": "-",
+}
+
+
 def _run_text(run: CT_R) -> str:
-    """The run's text with a ruby's base (python-docx's leaves the ruby out, base and all);
-    the ruby's reading (w:rt), shown above its base, is not read, as in an .odt."""
-    bases = run.iterfind(f"{_W}ruby/{_W}rubyBase")
-    inner = (r.text for base in bases for r in _inside(base, {_W + "r"}, _RUN_WRAPPERS))
-    return run.text + "".join(inner)  # type: ignore[attr-defined]
+    """The run's text as Word shows it, with a ruby's base (python-docx's leaves the ruby
+    out, base and all); the ruby's reading (w:rt), shown above its base, is not read, as
+    in an .odt. Read from the elements at once: python-docx's run.text runs an XPath query
+    for each run, a second on a long transcript."""
+    parts: list[str] = []
+    for child in run.iterchildren():
+        tag = child.tag
+        if tag == _W + "t":
+            parts.append(child.text or "")
+        elif tag in _RUN_CHARACTERS:
+            parts.append(_RUN_CHARACTERS[tag])
+        elif tag == _W + "ruby":
+            for base in child.iterfind(f"{_W}rubyBase"):
+                parts.extend(_run_text(r) for r in _inside(base, {_W + "r"}, _RUN_WRAPPERS))
+    return "".join(parts)
 
 
 def _inside(element: _Element, wanted: set[str], wrappers: set[str]) -> Iterator[_Element]:
@@ -150,6 +171,10 @@ def _para(paragraph: _Element, styles: TextStyles) -> Para:
         else:
             break
     text = "".join(texts)
+    # A break opening the paragraph (a page break before it) starts no line of its own,
+    # and the bold name after it still opens the paragraph.
+    lead = len(text) - len(text.lstrip("\n"))
+    text, bold = text[lead:], max(0, bold - lead)
     cue = _TEAMS_CUE_RE.match(text)
     if cue is None:
         return Para(text, bold)
