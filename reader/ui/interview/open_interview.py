@@ -23,7 +23,7 @@ from functools import partial
 from pathlib import Path
 
 from PySide6.QtCore import QObject, QSettings, Signal
-from PySide6.QtGui import QTextCursor, QTextDocument, QUndoGroup, QUndoStack
+from PySide6.QtGui import QTextDocument, QUndoGroup, QUndoStack
 from PySide6.QtWidgets import QMessageBox, QWidget
 
 from reader.core.document import DocumentError
@@ -39,7 +39,7 @@ from reader.ui.interview.notes_document import new_notes_document
 from reader.ui.interview.notes_questions import ask_about_notes, locate_notes_asking
 from reader.ui.persistence.safety import BannerActions, NotesSafety, keep_backups
 from reader.ui.persistence.saver import NotesSaver
-from reader.ui.typed_text import typed_text
+from reader.ui.typed_text import retype, typed_text
 
 KEPT_HISTORIES = 5  # interviews left aside with their undo history (each holds its session)
 
@@ -386,10 +386,7 @@ class OpenInterview(QObject):
         assert self.controller is not None
         self.controller.session = session
         self.controller.undo_stack.clear()  # its commands refer to the replaced highlights
-        if self.research_notes() != session.notes.notes:
-            cursor = QTextCursor(self.notes_document)
-            cursor.select(QTextCursor.SelectionType.Document)
-            cursor.insertText(session.notes.notes)  # one step of the editor's own undo
+        retype(self.notes_document, session.notes.notes)
         self.replaced.emit(session)
 
     def replace_notes(self, notes: NotesData) -> None:
