@@ -4,13 +4,20 @@ under a dialog."""
 
 from __future__ import annotations
 
+import os
+import signal
 from pathlib import Path
 from typing import Any
 
 import orjson
+import pytest
+from PySide6.QtWidgets import QApplication, QDialog
 
+from reader.ui.dialogs import NoteDialog
 from reader.ui.window.main_window import MainWindow
+from reader.ui.window.shutdown import ShutdownOnSignals
 from tests.ui.memo.test_study_memo import memo_file, on_disk, open_memo
+from tests.ui.test_never_lose import restore_signals  # noqa: F401 (a fixture, used by name)
 from tests.ui.test_safety import notes_with, saved
 
 
@@ -55,3 +62,94 @@ def test_an_outside_change_to_the_memo_leaves_the_typing_cursor_where_it_was(
     window.notes_editor.insertPlainText(")")
     on_disk(qtbot, folder, "line one (mine 🌙)\nline two\nline three, laptop\n")
     assert window.notes_editor.textCursor().block().blockNumber() == 0
+
+
+# A highlight's note, typed in its dialog -------------------------------------------------
+
+
+def typing_a_note(monkeypatch: Any, note: str, meanwhile: Any, accept: bool = True) -> None:
+    """The next Note dialog gets `note` typed, then `meanwhile()` happens while it is
+    open; then OK (`accept`) or it is closed otherwise (Cancel, or the app quits)."""
+
+    def exec_(dialog: NoteDialog) -> QDialog.DialogCode:
+        dialog.editor.setPlainText(note)
+        meanwhile()
+        return QDialog.DialogCode.Accepted if accept else QDialog.DialogCode.Rejected
+
+    monkeypatch.setattr(NoteDialog, "exec", exec_)
+
+
+@pytest.mark.usefixtures("restore_signals")
+def test_a_note_being_typed_is_written_on_a_logout_signal(
+    make_window: Any, notes_path: Path, qtbot: Any, qapp: Any, monkeypatch: Any
+) -> None:
+    notes_with(notes_path, ["Rehearsal"])
+    window = make_window()
+    ShutdownOnSignals(qapp, window.shut_down_now, window.interview.flush)
+
+    def logout() -> None:
+        os.kill(os.getpid(), signal.SIGTERM)
+        qtbot.waitUntil(lambda: window.interview.controller is None)
+
+    typing_a_note(monkeypatch, "ten minutes of careful writing", logout, accept=False)
+    window.editing.edit_note(window.interview.session.notes.highlights[0].id)
+    assert saved(notes_path)["highlights"][0]["note"] == "ten minutes of careful writing"
+
+
+def test_a_note_being_typed_is_written_when_the_session_manager_asks(
+    make_window: Any, notes_path: Path, monkeypatch: Any
+) -> None:
+    notes_with(notes_path, ["Rehearsal"])
+    window = make_window()
+    on_disk_then: list[str] = []
+
+    def commit_data() -> None:  # what ShutdownOnSignals does on commitDataRequest
+        window.interview.flush()
+        on_disk_then.append(saved(notes_path)["highlights"][0]["note"])
+
+    typing_a_note(monkeypatch, "before the logout", commit_data)
+    window.editing.edit_note(window.interview.session.notes.highlights[0].id)
+    assert on_disk_then == ["before the logout"]
+    assert window.interview.controller.undo_stack.count() == 1  # OK after it: no second step
+
+
+def test_a_note_on_a_highlight_deleted_elsewhere_meanwhile_brings_it_back(
+    make_window: Any, notes_path: Path, qtbot: Any, monkeypatch: Any
+) -> None:
+    notes_with(notes_path, ["Rehearsal", "planning"])
+    window = make_window()
+    highlight_id = window.interview.session.notes.highlights[0].id
+
+    def deleted_on_the_laptop() -> None:
+        theirs = saved(notes_path)
+        theirs["highlights"] = [h for h in theirs["highlights"] if h["id"] != highlight_id]
+        notes_path.write_bytes(orjson.dumps(theirs))
+        qtbot.waitUntil(lambda: window.interview.session.highlight(highlight_id) is None)
+
+    typing_a_note(monkeypatch, "a long careful note", deleted_on_the_laptop)
+    window.editing.edit_note(highlight_id)
+    qtbot.waitUntil(lambda: len(saved(notes_path)["highlights"]) == 2)
+    back = next(h for h in saved(notes_path)["highlights"] if h["id"] == highlight_id)
+    assert back["note"] == "a long careful note" and back["exact"] == "Rehearsal"
+    window.interview.controller.undo_stack.undo()  # Undo takes the note back: as deleted
+    assert window.interview.session.highlight(highlight_id) is None
+
+
+def test_a_note_typed_while_the_notes_went_read_only_is_on_the_clipboard(
+    make_window: Any, notes_path: Path, qtbot: Any, monkeypatch: Any, dialogs: Any
+) -> None:
+    notes_with(notes_path, ["Rehearsal"])
+    window = make_window()
+    highlight_id = window.interview.session.notes.highlights[0].id
+
+    def newer_version_written() -> None:
+        theirs = saved(notes_path)
+        theirs["version"] = 99
+        notes_path.write_bytes(orjson.dumps(theirs))
+        qtbot.waitUntil(lambda: window.interview.read_only)
+
+    typing_a_note(monkeypatch, "a long careful note", newer_version_written)
+    window.editing.edit_note(highlight_id)
+    assert QApplication.clipboard().text() == "a long careful note"
+    assert dialogs.titles()[-1] == "Note not saved"
+    assert "on the clipboard" in dialogs.shown[-1][1]

@@ -78,6 +78,9 @@ class OpenInterview(QObject):
         self.unreadable: dict[Path, str] | None = None
         self.said: list[str] = []  # what opening says, which those told `opened` may change
         self.lock_after_paint = False  # the notes' lock waits for the first paint (safety.start)
+        # An edit typed in a dialog still open (a highlight's note): `flush` applies it first,
+        # as a logout or a signal ends the app with the dialog open (HighlightEditing).
+        self.unapplied: Callable[[], None] | None = None
 
     # What is open ----------------------------------------------------------------------
 
@@ -365,17 +368,17 @@ class OpenInterview(QObject):
         self.controller = self.saver = self.safety = None
         return controller
 
-    def flush(self) -> None:
-        """Write everything now (the session manager asks before a logout)."""
-        if self.saver is not None:
-            self.saver.flush()
+    def flush(self) -> bool:
+        """Write everything now, an edit in a dialog still open included (the session manager
+        asks before a logout); False when the notes could not be written."""
+        if self.unapplied is not None:
+            self.unapplied()
+        return self.saver is None or self.saver.flush()
 
     def shut_down_now(self) -> str:
         """The system is ending the app: no questions. Everything is written; if the notes
         file cannot be, a rescue copy goes to the data folder. What to report, if any."""
-        report = ""
-        if self.saver is not None and not self.saver.flush():
-            report = self.saver.rescue()
+        report = "" if self.flush() or self.saver is None else self.saver.rescue()
         self.close()
         return report
 
