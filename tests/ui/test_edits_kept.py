@@ -153,3 +153,19 @@ def test_a_note_typed_while_the_notes_went_read_only_is_on_the_clipboard(
     assert QApplication.clipboard().text() == "a long careful note"
     assert dialogs.titles()[-1] == "Note not saved"
     assert "on the clipboard" in dialogs.shown[-1][1]
+
+
+# Quitting just after another program wrote the notes -----------------------------------
+
+
+def test_quitting_right_after_another_programs_change_merges_it(
+    make_window: Any, notes_path: Path
+) -> None:
+    notes_with(notes_path, ["Rehearsal"], text="line one\nline two\n")
+    window = make_window()
+    type_at(window, 0, "mine ")
+    theirs = saved(notes_path)  # a sync tool, a moment before Ctrl+Q: not yet noticed
+    theirs["notes"] = "line one\nline two\nfrom my laptop\n"
+    notes_path.write_bytes(orjson.dumps(theirs))
+    window.close()
+    assert saved(notes_path)["notes"] == "mine line one\nline two\nfrom my laptop\n"

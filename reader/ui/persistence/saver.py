@@ -16,6 +16,7 @@ from reader.core.store import atomic_write, content_hash, describe_os_error, res
 AUTOSAVE_DELAY_MS = 600  # a pause in typing this long saves at once...
 DEADLINE_MS = 1000  # ...and steady typing still saves this soon after the first change
 RETRY_MS = 5000
+MERGES_ON_FLUSH = 3  # another program's versions merged by one flush before it writes over
 BACKUP_DELAY_MS = 1000  # the backup of the file as opened: after the window's first paint
 
 
@@ -175,7 +176,9 @@ class NotesSaver(QObject):
                 make_backup(*backup, self.keep_backups)
 
     def flush(self) -> bool:
-        """Write everything now and wait (on quit). True when all is on disk."""
+        """Write everything now and wait (on quit, on leaving an interview). True when all
+        is on disk. Another program's version found there is merged first (the owner does
+        it at `outsideChange`, at once), and kept as a backup as well."""
         self._timer.stop()
         if self._pending is not None and self._in_flight is not None:
             # The write under way is handled here, now: its queued end would come after
@@ -183,21 +186,26 @@ class NotesSaver(QObject):
             error = self._pending.exception()  # waits for it
             self._on_finished(self._in_flight, error)
         self.write_backup()
-        if self._dirty and not self.read_only and self.may_write():
+        merges = 0
+        while self._dirty and not self.read_only and self.may_write():
             data = self._serialise_or_report()
             if data is None:
                 return False
             self._dirty = False
+            digest = content_hash(data)
             try:
-                # On quit there is no time to merge: an outside change is kept as a backup.
-                digest = content_hash(data)
                 try:
                     same = _check_unchanged(self.path, self.expected_hash, self.makes_its_folder)
-                    same = same and digest == self.expected_hash
                 except OutsideChangeError as change:
                     make_backup(self.backup_name or self.path, change.data, self.keep_backups)
+                    if merges < MERGES_ON_FLUSH:  # else changing still: written over, kept
+                        merges += 1
+                        self._dirty = True
+                        self.expected_hash = content_hash(change.data)
+                        self.outsideChange.emit(change.data)  # merged, then written (loop)
+                        continue
                     same = False
-                if not same:  # else the file holds these very bytes (see `_write`)
+                if not (same and digest == self.expected_hash):  # else it holds these bytes
                     atomic_write(self.path, data, parents=False)
             except OSError as exc:
                 self._dirty = True
@@ -207,6 +215,7 @@ class NotesSaver(QObject):
                 return False
             self._remember(data, digest)
             self._set_state("saved", "")
+        self._timer.stop()  # a merge asked for a save: made here
         return not self._dirty
 
     def rescue(self) -> str:
