@@ -8,6 +8,7 @@ import os
 import re
 import stat
 import tempfile
+from collections.abc import Callable
 from datetime import datetime
 from pathlib import Path
 
@@ -67,7 +68,13 @@ def is_being_written(name: str) -> bool:
     return name.startswith(".") and name.endswith(_TEMP_SUFFIX)
 
 
-def atomic_write(path: Path, data: bytes, *, parents: bool = True) -> None:
+def atomic_write(
+    path: Path,
+    data: bytes,
+    *,
+    parents: bool = True,
+    before_replace: Callable[[], None] | None = None,
+) -> None:
     """Write `data` so that a crash leaves either the old or the new file, never half of one.
 
     A symbolic link is written through (its target is replaced, the link stays); the file
@@ -76,7 +83,8 @@ def atomic_write(path: Path, data: bytes, *, parents: bool = True) -> None:
     `parents`: whether the folders on the way to the file are made when missing. A study's
     files are written without: a study folder renamed or moved while open is never made
     again at its old place, holding only what was written last; the write fails, naming
-    the folder, and its caller says so and tries again.
+    the folder, and its caller says so and tries again. `before_replace` runs last before
+    the rename, which it may stop by raising (the file changed since its caller looked).
     """
     if not parents and not path.parent.is_dir():
         raise FileNotFoundError(errno.ENOENT, os.strerror(errno.ENOENT), str(path.parent))
@@ -98,6 +106,8 @@ def atomic_write(path: Path, data: bytes, *, parents: bool = True) -> None:
             handle.write(data)
             handle.flush()
             os.fsync(handle.fileno())
+        if before_replace is not None:
+            before_replace()
         os.replace(tmp, path)
     except BaseException:
         Path(tmp).unlink(missing_ok=True)

@@ -169,3 +169,30 @@ def test_quitting_right_after_another_programs_change_merges_it(
     notes_path.write_bytes(orjson.dumps(theirs))
     window.close()
     assert saved(notes_path)["notes"] == "mine line one\nline two\nfrom my laptop\n"
+
+
+def test_another_programs_write_while_ours_reaches_the_disk_is_merged(
+    make_window: Any, notes_path: Path, qtbot: Any, monkeypatch: Any
+) -> None:
+    """A sync tool replaces the notes file after the save checked it and before its rename
+    (while a slow disk takes our bytes): that version was replaced without a trace."""
+    notes_with(notes_path, ["Rehearsal"], text="line one\nline two\nline three\n")
+    window = make_window()
+    fsync = os.fsync
+
+    def meanwhile_a_sync_tool(fd: int) -> None:
+        if f".{notes_path.name}." not in os.readlink(f"/proc/self/fd/{fd}"):
+            return fsync(fd)  # not our save's own temporary file (a backup, a folder)
+        monkeypatch.setattr(os, "fsync", fsync)  # once
+        theirs = saved(notes_path)
+        theirs["notes"] = "line one\nline two\nline three, from the laptop\n"
+        arriving = notes_path.with_name("arriving.tmp")
+        arriving.write_bytes(orjson.dumps(theirs))
+        os.replace(arriving, notes_path)
+        return fsync(fd)
+
+    monkeypatch.setattr(os, "fsync", meanwhile_a_sync_tool)
+    type_at(window, 0, "mine ")
+    mine_and_theirs = "mine line one\nline two\nline three, from the laptop\n"
+    qtbot.waitUntil(lambda: saved(notes_path)["notes"] == mine_and_theirs, timeout=5000)
+    assert window.notes_editor.toPlainText() == mine_and_theirs
