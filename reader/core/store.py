@@ -99,7 +99,10 @@ def atomic_write(
         # below needs only the folder, and replaced it silently.
         if not os.access(path, os.W_OK):
             raise PermissionError(errno.EACCES, os.strerror(errno.EACCES), str(path))
-    fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=_TEMP_SUFFIX)
+    try:
+        fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=_TEMP_SUFFIX)
+    except OSError as exc:
+        raise _naming(exc, path.parent) from exc
     try:
         os.fchmod(fd, mode)  # mkstemp makes 0600
         with os.fdopen(fd, "wb") as handle:
@@ -109,6 +112,9 @@ def atomic_write(
         if before_replace is not None:
             before_replace()
         os.replace(tmp, path)
+    except OSError as exc:
+        Path(tmp).unlink(missing_ok=True)
+        raise _naming(exc, path) from exc
     except BaseException:
         Path(tmp).unlink(missing_ok=True)
         raise
@@ -117,6 +123,14 @@ def atomic_write(
         os.fsync(dir_fd)  # makes the rename itself durable
     finally:
         os.close(dir_fd)
+
+
+def _naming(error: OSError, path: Path) -> OSError:
+    """`error` naming `path`, the file being written (or its folder), not the hidden
+    temporary file the user never saw ("Permission denied: …/.notes.json.fe20xw6e.tmp")."""
+    if error.errno is None:
+        return error
+    return type(error)(error.errno, error.strerror, str(path))
 
 
 def write_cache_file(path: Path, data: bytes) -> None:
