@@ -8,6 +8,7 @@ import os
 import re
 import stat
 import tempfile
+import time
 from collections.abc import Callable
 from datetime import datetime
 from pathlib import Path
@@ -123,6 +124,28 @@ def atomic_write(
         os.fsync(dir_fd)  # makes the rename itself durable
     finally:
         os.close(dir_fd)
+    if path not in _swept:
+        _swept.add(path)
+        _sweep_stale_temporaries(path)
+
+
+# Files whose folder was swept of their stale temporary files (once a run: a folder of 500
+# notes files takes a listing each time).
+_swept: set[Path] = set()
+STALE_TEMPORARY_SECONDS = 10 * 60  # no write of ours takes this long; a crash's leftover is
+
+
+def _sweep_stale_temporaries(path: Path) -> None:
+    """Delete the temporary files of writes of `path` a crash or power cut left behind (3 MB
+    each for large notes, hidden, never read), those old enough to be no write under way."""
+    prefix, limit = f".{path.name}.", time.time() - STALE_TEMPORARY_SECONDS
+    with contextlib.suppress(OSError):
+        for name in os.listdir(path.parent):
+            if name.startswith(prefix) and name.endswith(_TEMP_SUFFIX):
+                left = path.parent / name
+                with contextlib.suppress(OSError):
+                    if left.stat().st_mtime < limit:
+                        left.unlink()
 
 
 def _naming(error: OSError, path: Path) -> OSError:

@@ -318,3 +318,18 @@ def test_a_failed_write_names_the_file_not_its_hidden_temporary_one(
     where = tmp_path if named == "folder" else path
     assert describe_os_error(raised.value) == f"Permission denied: {where}"
     assert str(raised.value) == f"[Errno {errno.EACCES}] Permission denied: '{where}'"
+
+
+def test_temporary_files_a_crash_left_are_swept_by_the_next_write(tmp_path: Path) -> None:
+    path = tmp_path / "notes.json"
+    left = [tmp_path / ".notes.json.a1b2c3.tmp", tmp_path / ".notes.json.d4e5f6.tmp"]
+    others = [tmp_path / ".memo.md.g7h8i9.tmp", tmp_path / "notes.json.tmp"]
+    for file in [*left, *others]:
+        file.write_bytes(b"x" * 1000)
+    hour_ago = datetime.now().timestamp() - 3600
+    for file in [left[0], *others]:
+        os.utime(file, (hour_ago, hour_ago))
+    atomic_write(path, b"{}")
+    assert not left[0].exists()  # a crash's, long ago
+    assert left[1].exists()  # maybe a write under way, in another window
+    assert all(file.exists() for file in others)  # another file's, or not a temporary one
