@@ -8,6 +8,8 @@ import os
 import re
 import stat
 import tempfile
+import time
+from collections.abc import Callable
 from datetime import datetime
 from pathlib import Path
 
@@ -67,7 +69,13 @@ def is_being_written(name: str) -> bool:
     return name.startswith(".") and name.endswith(_TEMP_SUFFIX)
 
 
-def atomic_write(path: Path, data: bytes, *, parents: bool = True) -> None:
+def atomic_write(
+    path: Path,
+    data: bytes,
+    *,
+    parents: bool = True,
+    before_replace: Callable[[], None] | None = None,
+) -> None:
     """Write `data` so that a crash leaves either the old or the new file, never half of one.
 
     A symbolic link is written through (its target is replaced, the link stays); the file
@@ -76,7 +84,8 @@ def atomic_write(path: Path, data: bytes, *, parents: bool = True) -> None:
     `parents`: whether the folders on the way to the file are made when missing. A study's
     files are written without: a study folder renamed or moved while open is never made
     again at its old place, holding only what was written last; the write fails, naming
-    the folder, and its caller says so and tries again.
+    the folder, and its caller says so and tries again. `before_replace` runs last before
+    the rename, which it may stop by raising (the file changed since its caller looked).
     """
     if not parents and not path.parent.is_dir():
         raise FileNotFoundError(errno.ENOENT, os.strerror(errno.ENOENT), str(path.parent))
@@ -91,14 +100,22 @@ def atomic_write(path: Path, data: bytes, *, parents: bool = True) -> None:
         # below needs only the folder, and replaced it silently.
         if not os.access(path, os.W_OK):
             raise PermissionError(errno.EACCES, os.strerror(errno.EACCES), str(path))
-    fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=_TEMP_SUFFIX)
+    try:
+        fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=_TEMP_SUFFIX)
+    except OSError as exc:
+        raise _naming(exc, path.parent) from exc
     try:
         os.fchmod(fd, mode)  # mkstemp makes 0600
         with os.fdopen(fd, "wb") as handle:
             handle.write(data)
             handle.flush()
             os.fsync(handle.fileno())
+        if before_replace is not None:
+            before_replace()
         os.replace(tmp, path)
+    except OSError as exc:
+        Path(tmp).unlink(missing_ok=True)
+        raise _naming(exc, path) from exc
     except BaseException:
         Path(tmp).unlink(missing_ok=True)
         raise
@@ -107,6 +124,36 @@ def atomic_write(path: Path, data: bytes, *, parents: bool = True) -> None:
         os.fsync(dir_fd)  # makes the rename itself durable
     finally:
         os.close(dir_fd)
+    if path not in _swept:
+        _swept.add(path)
+        _sweep_stale_temporaries(path)
+
+
+# Files whose folder was swept of their stale temporary files (once a run: a folder of 500
+# notes files takes a listing each time).
+_swept: set[Path] = set()
+STALE_TEMPORARY_SECONDS = 10 * 60  # no write of ours takes this long; a crash's leftover is
+
+
+def _sweep_stale_temporaries(path: Path) -> None:
+    """Delete the temporary files of writes of `path` a crash or power cut left behind (3 MB
+    each for large notes, hidden, never read), those old enough to be no write under way."""
+    prefix, limit = f".{path.name}.", time.time() - STALE_TEMPORARY_SECONDS
+    with contextlib.suppress(OSError):
+        for name in os.listdir(path.parent):
+            if name.startswith(prefix) and name.endswith(_TEMP_SUFFIX):
+                left = path.parent / name
+                with contextlib.suppress(OSError):
+                    if left.stat().st_mtime < limit:
+                        left.unlink()
+
+
+def _naming(error: OSError, path: Path) -> OSError:
+    """`error` naming `path`, the file being written (or its folder), not the hidden
+    temporary file the user never saw ("Permission denied: …/.notes.json.fe20xw6e.tmp")."""
+    if error.errno is None:
+        return error
+    return type(error)(error.errno, error.strerror, str(path))
 
 
 def write_cache_file(path: Path, data: bytes) -> None:

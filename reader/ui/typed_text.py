@@ -3,7 +3,10 @@ highlight's note, a code's memo."""
 
 from __future__ import annotations
 
-from PySide6.QtGui import QTextDocument
+from PySide6.QtGui import QTextCursor, QTextDocument
+
+from reader.core.offsets import Utf16Index
+from reader.core.text_merge import changed_span
 
 # Qt's paragraph and line separators and its frame marks, each a line end in plain text.
 _LINE_ENDS = ("\u2029", "\u2028", "\ufdd0", "\ufdd1")
@@ -18,3 +21,18 @@ def typed_text(document: QTextDocument) -> str:
         if mark in text:
             text = text.replace(mark, "\n")
     return text
+
+
+def retype(document: QTextDocument, text: str) -> None:
+    """`document` made to hold `text` by replacing only the part that differs, so whoever
+    types in it keeps their cursor and scroll (a merge of another program's change); one
+    step of the editor's own undo, none when nothing differs."""
+    typed = typed_text(document)
+    if typed == text:
+        return
+    start, end, middle = changed_span(typed, text)
+    index = Utf16Index(typed)
+    cursor = QTextCursor(document)
+    cursor.setPosition(index.to_utf16(start))
+    cursor.setPosition(index.to_utf16(end), QTextCursor.MoveMode.KeepAnchor)
+    cursor.insertText(middle)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import errno
 import hashlib
 import os
 import re
@@ -19,6 +20,7 @@ from reader.core.store import (
     content_hash,
     data_dir,
     default_notes_path,
+    describe_os_error,
     load_notes,
     save_notes,
     set_aside,
@@ -294,3 +296,40 @@ def test_conflict_copies_are_the_sync_tools_copies_beside_the_notes_file(tmp_pat
     (tmp_path / "talk.sync-conflict-folder").mkdir()  # a folder so named is no copy
     assert store.conflict_copies(notes) == sorted(tmp_path / n for n in names)
     assert store.conflict_copies(tmp_path / "gone" / "talk.json") == []
+
+
+@pytest.mark.parametrize(
+    ("failing", "named"),
+    [("mkstemp", "folder"), ("fsync", "file"), ("replace", "file")],
+)
+def test_a_failed_write_names_the_file_not_its_hidden_temporary_one(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, failing: str, named: str
+) -> None:
+    path = tmp_path / "notes.json"
+    hidden = str(tmp_path / ".notes.json.fe20xw6e.tmp")
+
+    def fail(*_args: object, **_kwargs: object) -> None:
+        raise PermissionError(errno.EACCES, "Permission denied", hidden, str(path))
+
+    module = store.tempfile if failing == "mkstemp" else store.os
+    monkeypatch.setattr(module, failing, fail)
+    with pytest.raises(PermissionError) as raised:
+        atomic_write(path, b"new")
+    where = tmp_path if named == "folder" else path
+    assert describe_os_error(raised.value) == f"Permission denied: {where}"
+    assert str(raised.value) == f"[Errno {errno.EACCES}] Permission denied: '{where}'"
+
+
+def test_temporary_files_a_crash_left_are_swept_by_the_next_write(tmp_path: Path) -> None:
+    path = tmp_path / "notes.json"
+    left = [tmp_path / ".notes.json.a1b2c3.tmp", tmp_path / ".notes.json.d4e5f6.tmp"]
+    others = [tmp_path / ".memo.md.g7h8i9.tmp", tmp_path / "notes.json.tmp"]
+    for file in [*left, *others]:
+        file.write_bytes(b"x" * 1000)
+    hour_ago = datetime.now().timestamp() - 3600
+    for file in [left[0], *others]:
+        os.utime(file, (hour_ago, hour_ago))
+    atomic_write(path, b"{}")
+    assert not left[0].exists()  # a crash's, long ago
+    assert left[1].exists()  # maybe a write under way, in another window
+    assert all(file.exists() for file in others)  # another file's, or not a temporary one

@@ -2,10 +2,11 @@
 
 from __future__ import annotations
 
+import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from reader.core.text_merge import merge_text
+from reader.core.text_merge import changed_span, merge_text
 
 BASE = "# Themes\n\nfamily\nmoney\nfame\n"
 
@@ -86,3 +87,26 @@ def test_merged_notes_never_grow_past_both_versions(
     merged = merge_text(b, o, t, "x")
     assert len(merged.text.splitlines()) <= len(ours) + len(theirs) + 3 * merged.conflicts
     assert merge_text(t, merged.text, t, "x").text == merged.text
+
+
+@pytest.mark.parametrize(
+    ("old", "new", "edit"),
+    [
+        ("abc", "abc", (3, 3, "")),
+        ("", "new", (0, 0, "new")),
+        ("line one\nline two\n", "line one\nline 2\n", (14, 17, "2")),
+        ("aaa", "aaaa", (3, 3, "a")),  # the edit as late as it can be
+        ("abcabc", "abc", (3, 6, "")),
+        ("x🌙y", "x🌙zy", (2, 2, "z")),  # code points
+    ],
+)
+def test_changed_span_is_the_one_edit_between_two_texts(old, new, edit) -> None:
+    start, end, middle = changed_span(old, new)
+    assert (start, end, middle) == edit
+    assert old[:start] + middle + old[end:] == new
+
+
+@given(st.text(), st.text())
+def test_changed_span_makes_any_text_into_any_other(old: str, new: str) -> None:
+    start, end, middle = changed_span(old, new)
+    assert old[:start] + middle + old[end:] == new

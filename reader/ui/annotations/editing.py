@@ -7,9 +7,11 @@ from __future__ import annotations
 from collections.abc import Callable
 
 from PySide6.QtCore import QObject, Signal
-from PySide6.QtWidgets import QDialog, QInputDialog, QWidget
+from PySide6.QtWidgets import QApplication, QDialog, QInputDialog, QMessageBox, QWidget
 
+from reader.core.annotations import Highlight
 from reader.core.interview import Role
+from reader.ui.interview.controller import Controller
 from reader.ui.interview.open_interview import OpenInterview
 from reader.ui.reading.reader_view import ReaderView
 
@@ -61,8 +63,31 @@ class HighlightEditing(QObject):
         from reader.ui.dialogs import NoteDialog  # dialogs load on first use, not at start-up
 
         dialog = NoteDialog(highlight.exact, highlight.note, self._parent)
-        if dialog.exec() == QDialog.DialogCode.Accepted:
-            controller.edit_highlight(highlight_id, "Edit Note", note=dialog.note())
+        # A logout or a signal may end the app while the dialog is open: what is typed is
+        # written with the notes all the same (no question asked then).
+        self._interview.unapplied = lambda: self._keep_note(
+            controller, highlight, dialog.note(), ask=False
+        )
+        try:
+            accepted = dialog.exec() == QDialog.DialogCode.Accepted
+        finally:
+            self._interview.unapplied = None
+        if accepted:
+            self._keep_note(controller, highlight, dialog.note())
+
+    def _keep_note(
+        self, controller: Controller, highlight: Highlight, note: str, ask: bool = True
+    ) -> None:
+        """`note`, typed in the dialog, on `highlight`. The notes having gone read-only
+        meanwhile, it goes to the clipboard and the user is told (`ask`)."""
+        if controller is not self._interview.controller or note == highlight.note:
+            return  # the interview closed (the app ends) or nothing was typed
+        if not self._interview.read_only:
+            controller.edit_note(highlight, note)
+        elif ask:
+            QApplication.clipboard().setText(note)
+            then = "Your note is on the clipboard: paste it where you can keep it."
+            QMessageBox.warning(self._parent, "Note not saved", self._interview.why_read_only(then))
 
     def edit_tags(self, highlight_id: str) -> None:
         """The code picker on the highlight (C, T, the context menu)."""

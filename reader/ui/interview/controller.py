@@ -8,6 +8,7 @@ from collections.abc import Callable
 from PySide6.QtCore import QObject, Signal
 from PySide6.QtGui import QUndoCommand, QUndoStack
 
+from reader.core.anchoring import anchor
 from reader.core.annotations import Highlight, make_highlight, shows_nothing
 from reader.core.interview import Role
 from reader.core.notes_file import RecordingRef
@@ -166,6 +167,19 @@ class Controller(QObject):
             self.undo_stack.push(command)
         else:
             self.undo_stack.push(EditHighlightCommand(self, before, after, action))
+
+    def edit_note(self, highlight: Highlight, note: str) -> None:
+        """`note` on `highlight`, as typed in its dialog. A highlight another program's
+        change removed meanwhile comes back with it, as a merge keeps one edited after its
+        deletion elsewhere: the note is never dropped."""
+        if self.session.highlight(highlight.id) is not None or note == highlight.note:
+            self.edit_highlight(highlight.id, "Edit Note", note=note)
+            return
+        placed = anchor(self.session.document.text, highlight.edited(note=note)).highlight
+        if self.writable() and not shows_nothing(placed):
+            command = AddHighlightCommand(self, placed)
+            command.setText("Edit Note")
+            self.undo_stack.push(command)
 
     def set_color_labels(self, labels: dict[str, str]) -> None:
         if not self.writable():

@@ -23,7 +23,7 @@ from functools import partial
 from pathlib import Path
 
 from PySide6.QtCore import QObject, QSettings, Signal
-from PySide6.QtGui import QTextCursor, QTextDocument, QUndoGroup, QUndoStack
+from PySide6.QtGui import QTextDocument, QUndoGroup, QUndoStack
 from PySide6.QtWidgets import QMessageBox, QWidget
 
 from reader.core.document import DocumentError
@@ -39,7 +39,7 @@ from reader.ui.interview.notes_document import new_notes_document
 from reader.ui.interview.notes_questions import ask_about_notes, locate_notes_asking
 from reader.ui.persistence.safety import BannerActions, NotesSafety, keep_backups
 from reader.ui.persistence.saver import NotesSaver
-from reader.ui.typed_text import typed_text
+from reader.ui.typed_text import retype, typed_text
 
 KEPT_HISTORIES = 5  # interviews left aside with their undo history (each holds its session)
 
@@ -78,6 +78,9 @@ class OpenInterview(QObject):
         self.unreadable: dict[Path, str] | None = None
         self.said: list[str] = []  # what opening says, which those told `opened` may change
         self.lock_after_paint = False  # the notes' lock waits for the first paint (safety.start)
+        # An edit typed in a dialog still open (a highlight's note): `flush` applies it first,
+        # as a logout or a signal ends the app with the dialog open (HighlightEditing).
+        self.unapplied: Callable[[], None] | None = None
 
     # What is open ----------------------------------------------------------------------
 
@@ -365,17 +368,17 @@ class OpenInterview(QObject):
         self.controller = self.saver = self.safety = None
         return controller
 
-    def flush(self) -> None:
-        """Write everything now (the session manager asks before a logout)."""
-        if self.saver is not None:
-            self.saver.flush()
+    def flush(self) -> bool:
+        """Write everything now, an edit in a dialog still open included (the session manager
+        asks before a logout); False when the notes could not be written."""
+        if self.unapplied is not None:
+            self.unapplied()
+        return self.saver is None or self.saver.flush()
 
     def shut_down_now(self) -> str:
         """The system is ending the app: no questions. Everything is written; if the notes
         file cannot be, a rescue copy goes to the data folder. What to report, if any."""
-        report = ""
-        if self.saver is not None and not self.saver.flush():
-            report = self.saver.rescue()
+        report = "" if self.flush() or self.saver is None else self.saver.rescue()
         self.close()
         return report
 
@@ -386,10 +389,7 @@ class OpenInterview(QObject):
         assert self.controller is not None
         self.controller.session = session
         self.controller.undo_stack.clear()  # its commands refer to the replaced highlights
-        if self.research_notes() != session.notes.notes:
-            cursor = QTextCursor(self.notes_document)
-            cursor.select(QTextCursor.SelectionType.Document)
-            cursor.insertText(session.notes.notes)  # one step of the editor's own undo
+        retype(self.notes_document, session.notes.notes)
         self.replaced.emit(session)
 
     def replace_notes(self, notes: NotesData) -> None:

@@ -13,7 +13,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject, Signal
-from PySide6.QtGui import QTextCursor, QTextDocument
+from PySide6.QtGui import QTextDocument
 from PySide6.QtWidgets import QWidget
 
 from reader.core.store import content_hash, describe_os_error, keep_aside, rescue
@@ -25,7 +25,7 @@ from reader.ui.interview.notes_document import new_notes_document
 from reader.ui.library.open_study import OpenStudy
 from reader.ui.persistence.file_guard import WatchedFile
 from reader.ui.persistence.saver import NotesSaver
-from reader.ui.typed_text import typed_text
+from reader.ui.typed_text import retype, typed_text
 
 if TYPE_CHECKING:
     from reader.core.study import Study
@@ -228,9 +228,7 @@ class StudyMemo(QObject):
         self._base = theirs
         if merged.text != ours:
             self._merging = True
-            cursor = QTextCursor(document)
-            cursor.select(QTextCursor.SelectionType.Document)
-            cursor.insertText(merged.text)  # one step of the editor's own undo
+            retype(document, merged.text)  # the typing cursor stays where it was
             self._merging = False
         if merged.text != theirs:
             saver.mark_dirty()

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import contextlib
+import os
 import time
 from collections.abc import Callable
 from pathlib import Path
@@ -16,6 +17,7 @@ from reader.core.store import atomic_write, content_hash, describe_os_error, res
 AUTOSAVE_DELAY_MS = 600  # a pause in typing this long saves at once...
 DEADLINE_MS = 1000  # ...and steady typing still saves this soon after the first change
 RETRY_MS = 5000
+MERGES_ON_FLUSH = 3  # another program's versions merged by one flush before it writes over
 BACKUP_DELAY_MS = 1000  # the backup of the file as opened: after the window's first paint
 
 
@@ -146,12 +148,10 @@ class NotesSaver(QObject):
         backup when ten minutes have passed."""
         # When the file holds these very bytes (in_flight_hash is `data`'s), nothing is
         # written: an edit undone before the save would write the file again, unchanged.
-        if (
-            _check_unchanged(path, expected, self.makes_its_folder)
-            and self.in_flight_hash == expected
-        ):
+        same, seen = _check_unchanged(path, expected, self.makes_its_folder)
+        if same and self.in_flight_hash == expected:
             return
-        atomic_write(path, data, parents=False)
+        atomic_write(path, data, parents=False, before_replace=_unchanged_since(path, seen))
         if time.monotonic() - self.last_backup >= INTERVAL_SECONDS:
             self.last_backup = time.monotonic()
             with contextlib.suppress(OSError):  # the notes are safe; a missed backup is not fatal
@@ -175,7 +175,9 @@ class NotesSaver(QObject):
                 make_backup(*backup, self.keep_backups)
 
     def flush(self) -> bool:
-        """Write everything now and wait (on quit). True when all is on disk."""
+        """Write everything now and wait (on quit, on leaving an interview). True when all
+        is on disk. Another program's version found there is merged first (the owner does
+        it at `outsideChange`, at once), and kept as a backup as well."""
         self._timer.stop()
         if self._pending is not None and self._in_flight is not None:
             # The write under way is handled here, now: its queued end would come after
@@ -183,22 +185,29 @@ class NotesSaver(QObject):
             error = self._pending.exception()  # waits for it
             self._on_finished(self._in_flight, error)
         self.write_backup()
-        if self._dirty and not self.read_only and self.may_write():
+        merges = 0
+        while self._dirty and not self.read_only and self.may_write():
             data = self._serialise_or_report()
             if data is None:
                 return False
             self._dirty = False
+            digest, path = content_hash(data), self.path
             try:
-                # On quit there is no time to merge: an outside change is kept as a backup.
-                digest = content_hash(data)
                 try:
-                    same = _check_unchanged(self.path, self.expected_hash, self.makes_its_folder)
-                    same = same and digest == self.expected_hash
+                    same, seen = _check_unchanged(path, self.expected_hash, self.makes_its_folder)
+                    if not (same and digest == self.expected_hash):  # else it holds these bytes
+                        atomic_write(
+                            path, data, parents=False, before_replace=_unchanged_since(path, seen)
+                        )
                 except OutsideChangeError as change:
-                    make_backup(self.backup_name or self.path, change.data, self.keep_backups)
-                    same = False
-                if not same:  # else the file holds these very bytes (see `_write`)
-                    atomic_write(self.path, data, parents=False)
+                    make_backup(self.backup_name or path, change.data, self.keep_backups)
+                    if merges < MERGES_ON_FLUSH:  # else changing still: written over, kept
+                        merges += 1
+                        self._dirty = True
+                        self.expected_hash = content_hash(change.data)
+                        self.outsideChange.emit(change.data)  # merged, then written (loop)
+                        continue
+                    atomic_write(path, data, parents=False)
             except OSError as exc:
                 self._dirty = True
                 self._set_state("error", describe_os_error(exc))
@@ -207,6 +216,7 @@ class NotesSaver(QObject):
                 return False
             self._remember(data, digest)
             self._set_state("saved", "")
+        self._timer.stop()  # a merge asked for a save: made here
         return not self._dirty
 
     def rescue(self) -> str:
@@ -284,19 +294,45 @@ class OutsideChangeError(Exception):
         self.data = data
 
 
-def _check_unchanged(path: Path, expected: str, make_folder: bool = True) -> bool:
+# What a file was when looked at: its inode, modification time (ns) and size; None: absent.
+_Seen = tuple[int, int, int] | None
+
+
+def _check_unchanged(path: Path, expected: str, make_folder: bool = True) -> tuple[bool, _Seen]:
     """Before a write: the file holds what we believe it does ("": that there is none),
-    and its folder is there. True when the file is there, holding `expected`."""
+    and its folder is there. True when the file is there, holding `expected`; and what
+    the file was (_unchanged_since checks it again just before the write replaces it)."""
     try:
-        data = path.read_bytes()
+        with path.open("rb") as handle:
+            seen = _seen(os.fstat(handle.fileno()))
+            data = handle.read()
     except FileNotFoundError:  # new, or moved away: nothing to overwrite
         # Its own folder is made again if it went (a study's notes folder deleted alone);
         # none above it, as the write that follows makes none (atomic_write's `parents`).
         if make_folder:
             path.parent.mkdir(exist_ok=True)
-        return False
+        return False, None
     # A file where we believed there was none is another's too: a sync tool's copy of
     # the notes from another machine, arrived before our first save.
     if not expected or content_hash(data) != expected:
         raise OutsideChangeError(data)
-    return True
+    return True, seen
+
+
+def _unchanged_since(path: Path, seen: _Seen) -> Callable[[], None]:
+    """For atomic_write, last before its rename: another program's write since the check
+    (while ours was flushed to disk) stops ours, so that it is merged, not replaced."""
+
+    def check() -> None:
+        try:
+            now = _seen(os.stat(path))
+        except FileNotFoundError:
+            return  # deleted meanwhile: ours is all there is
+        if now != seen:
+            raise OutsideChangeError(path.read_bytes())
+
+    return check
+
+
+def _seen(info: os.stat_result) -> _Seen:
+    return info.st_ino, info.st_mtime_ns, info.st_size
