@@ -441,7 +441,7 @@ def test_a_transcript_of_a_study_opened_alone_opens_in_its_study(
     window = make_study_window(folder)
     highlight_dawn_in_the_second(window, qtbot)
     window.close()
-    assert not (folder / "study.json").exists()  # only the notes were written
+    assert (folder / "study.json").exists()  # written with the first notes
     lone = tmp_path / "lone.txt"
     lone.write_text("Q: Alone?\nA: Yes.\n", "utf-8")
     other = MainWindow()
