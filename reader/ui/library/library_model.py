@@ -73,11 +73,14 @@ class LibraryModel(QAbstractTableModel):
         self._study: object = None  # whose rows these are: another study's live counts go
         self._counts: Callable[[Path], Counts] | None = None  # its notes files' counts
         self._counts_later = counts_later
+        # The columns whose cells the last `reload` changed (their widths may have); None:
+        # every one (the model was reset).
+        self.changed_columns: set[int] | None = None
 
     def reload(self) -> bool:
         """Every row again from the study (after an edit, a merge, another study); False,
         and the view left alone, when they are as they were (most edits of a study, a
-        code made, change none)."""
+        code made, change none). The same interviews and attributes change in place."""
         study = self.owner.study
         another = study is not self._study
         if another:
@@ -99,10 +102,31 @@ class LibraryModel(QAbstractTableModel):
             ]
         if not another and (rows, attributes) == (self.rows, self.attributes):
             return False
+        if not another and attributes == self.attributes and _ids(rows) == _ids(self.rows):
+            self._change_rows(rows)
+            return True
         self.beginResetModel()
         self.rows, self.attributes = rows, attributes
+        self.changed_columns = None
         self.endResetModel()
         return True
+
+    def _change_rows(self, rows: list[InterviewHeader]) -> None:
+        """The same interviews with other values (an edit of a cell, most merges): the rows
+        that changed are drawn again, the view keeping its current cell, selection and
+        scrolling (a reset lost them, and re-measured every column, 90-270 ms with 300)."""
+        keys = [self.key(c) for c in range(self.columnCount())]
+        changed = [
+            r for r, (old, new) in enumerate(zip(self.rows, rows, strict=True)) if old != new
+        ]
+        self.changed_columns = {
+            c
+            for r in changed
+            for c, key in enumerate(keys)
+            if _shown(self.rows[r], key) != _shown(rows[r], key)
+        }
+        self.rows = rows
+        self.dataChanged.emit(self.index(changed[0], 0), self.index(changed[-1], len(keys) - 1))
 
     def read_counts(self) -> bool:
         """The counts held back read from now on; True when the rows must be loaded again."""
@@ -274,6 +298,10 @@ def _value(header: InterviewHeader, key: str) -> Any:
     if key in ("title", "participant", "date", "highlights", "notes", "read"):
         return getattr(header, key)
     return header.attributes.get(key)
+
+
+def _ids(rows: list[InterviewHeader]) -> list[str]:
+    return [h.id for h in rows]
 
 
 def _not_yet(_notes_path: Path) -> Counts:

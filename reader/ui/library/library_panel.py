@@ -24,13 +24,11 @@ from PySide6.QtCore import (
 from PySide6.QtGui import QAction, QContextMenuEvent, QKeyEvent, QKeySequence, QPalette
 from PySide6.QtWidgets import (
     QAbstractItemView,
-    QFrame,
     QHBoxLayout,
     QLabel,
     QLineEdit,
     QMenu,
     QPushButton,
-    QScrollArea,
     QStackedWidget,
     QTableView,
     QVBoxLayout,
@@ -39,6 +37,7 @@ from PySide6.QtWidgets import (
 
 from reader.core.wording import counted
 from reader.ui.clear_button import add_clear_button
+from reader.ui.library.empty_library import empty_library_page
 from reader.ui.library.library_columns import LibraryColumns
 from reader.ui.library.library_memory import LibraryMemory
 from reader.ui.library.library_model import ID_ROLE, SORT_ROLE, LibraryDelegate, LibraryModel
@@ -166,7 +165,9 @@ class LibraryPanel(QWidget):
         layout.addLayout(row)
         layout.addWidget(self.view, 1)
         self.pages = QStackedWidget()
-        self.pages.addWidget(self._empty_page())
+        self.pages.addWidget(
+            empty_library_page(self.newStudyRequested.emit, self.openStudyRequested.emit)
+        )
         self.pages.addWidget(table_page)
         outer = QVBoxLayout(self)
         outer.setContentsMargins(0, 0, 0, 0)
@@ -174,50 +175,18 @@ class LibraryPanel(QWidget):
         self.reload()
         self.memory = LibraryMemory(owner, self.model, self.view, self.filter, store)
 
-    def _empty_page(self) -> QWidget:
-        """What the Library says with no study: the buttons under the heading, so a short
-        dock shows them, then what a study is. In a scroll area: in a short dock the wrapped
-        text was squeezed under the buttons, cut in half; there it is laid out at its height
-        for the dock's width, and scrolls when the dock is shorter."""
-        page = QWidget()
-        heading = QLabel("<b>No study open.</b>")
-        text = QLabel(
-            "A study is a folder of interviews: open one to see them all here, switch "
-            "between them, give them attributes and search them together. Dropping a folder "
-            "on the window opens it too."
-        )
-        text.setObjectName("library-empty-text")
-        text.setWordWrap(True)
-        new, open_ = QPushButton("New Study…"), QPushButton("Open Study…")
-        new.clicked.connect(self.newStudyRequested.emit)
-        open_.clicked.connect(self.openStudyRequested.emit)
-        layout = QVBoxLayout(page)
-        layout.setContentsMargins(12, 12, 12, 12)
-        for widget in (heading, new, open_):
-            layout.addWidget(widget)
-        layout.addSpacing(6)
-        layout.addWidget(text)
-        layout.addStretch(1)
-        scroll = QScrollArea()
-        scroll.setObjectName("library-empty")
-        scroll.setWidget(page)
-        scroll.setWidgetResizable(True)
-        scroll.setFrameShape(QFrame.Shape.NoFrame)
-        scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
-        return scroll
-
     # Showing ------------------------------------------------------------------------------
 
     def reload(self) -> None:
         """The rows again, the selection kept."""
-        current = self.current_id()
+        current, column = self.current_id(), self.view.currentIndex().column()
         changed = self.model.reload()
         self.pages.setCurrentIndex(1 if self.owner.study is not None else 0)
         if not changed:
             return
         if current:
-            self.select(current)
-        self.columns.fit()  # after: a new attribute's column is scrolled to
+            self.select(current, column)  # the cell edited stays current: F2 edits it again
+        self.columns.fit(self.model.changed_columns)  # after: a new column is scrolled to
         self._update_count()
 
     def read_counts(self) -> None:
@@ -267,11 +236,14 @@ class LibraryPanel(QWidget):
     def visible_ids(self) -> list[str]:
         return [str(self.proxy.index(r, 0).data(ID_ROLE)) for r in range(self.proxy.rowCount())]
 
-    def select(self, interview_id: str) -> None:
+    def select(self, interview_id: str, column: int = -1) -> None:
+        """The interview's row current, in `column` (-1: the current cell's, or the title)."""
         row = self.model.row_of(interview_id)
         if row < 0:
             return
-        index = self.proxy.mapFromSource(self.model.index(row, 0))
+        column = column if column >= 0 else self.view.currentIndex().column()
+        column = column if 0 <= column < self.model.columnCount() else 0
+        index = self.proxy.mapFromSource(self.model.index(row, column))
         if index.isValid():
             self.view.setCurrentIndex(index)
             self.view.scrollTo(index)

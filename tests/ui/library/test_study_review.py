@@ -10,6 +10,7 @@ from typing import Any
 
 import orjson
 from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QApplication, QLineEdit
 
 from reader.ui.window.main_window import MainWindow
 
@@ -39,3 +40,43 @@ def test_the_first_notes_written_save_study_json_so_a_rename_outside_keeps_them(
     study = again.study.study
     assert study is not None and [e.id for e in study.interviews] == listed
     assert study.is_missing(ana) and again.library.model.rows[0].highlights == 1
+
+
+def edit_cell(window: MainWindow, qtbot: Any, text: str) -> None:
+    """F2 on the current cell, `text` typed over it, Enter; waits for the study to have it."""
+    view = window.library.view
+    qtbot.keyClick(view, Qt.Key.Key_F2)
+    editor = QApplication.focusWidget()
+    assert isinstance(editor, QLineEdit)
+    editor.selectAll()
+    qtbot.keyClicks(editor, text)
+    qtbot.keyClick(editor, Qt.Key.Key_Return)
+
+
+def test_f2_after_an_edit_edits_the_same_column_of_the_next_row_not_the_title(
+    make_study_window: Callable[[Path], MainWindow], folder: Path, qtbot: Any
+) -> None:
+    window = make_study_window(folder)
+    assert window.study.define_attribute("Site", "text", [])
+    library, view = window.library, window.library.view
+    qtbot.waitUntil(lambda: library.model.columnCount() == 7)
+    column = next(c for c in range(library.model.columnCount()) if library.model.key(c) == "site")
+    view.setFocus()
+    view.setCurrentIndex(library.proxy.index(0, column))
+    resets: list[bool] = []  # an edit changes its row in place: no reset of the whole table
+    library.model.modelReset.connect(lambda: resets.append(True))
+    for row, site in enumerate(("north", "south")):
+        edit_cell(window, qtbot, site)
+        qtbot.waitUntil(
+            lambda row=row, site=site: library.model.rows[row].attributes == {"site": site}
+        )
+        qtbot.wait(1)  # the queued reload
+        assert (view.currentIndex().row(), view.currentIndex().column()) == (row, column)
+        qtbot.keyClick(view, Qt.Key.Key_Down)
+    saved = orjson.loads((folder / "study.json").read_bytes())["interviews"]
+    assert [(i["title"], i["attributes"]) for i in saved] == [
+        ("P01 Ana", {"site": "north"}),
+        ("P02 Ben", {"site": "south"}),
+        ("P10 Cem", {}),
+    ]
+    assert resets == []
