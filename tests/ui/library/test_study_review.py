@@ -80,3 +80,27 @@ def test_f2_after_an_edit_edits_the_same_column_of_the_next_row_not_the_title(
         ("P10 Cem", {}),
     ]
     assert resets == []
+
+
+def test_ctrl_page_down_passes_over_a_missing_transcript_and_says_so(
+    make_study_window: Callable[[Path], MainWindow], folder: Path, qtbot: Any
+) -> None:
+    window = make_study_window(folder)
+    ana, _, cem = (e.id for e in window.study.study.interviews)  # type: ignore[union-attr]
+    (folder / "P02 Ben.txt").unlink()
+    window.reader.setFocus()
+    qtbot.waitUntil(window.reader.hasFocus)
+    qtbot.keyClick(window.reader, Qt.Key.Key_PageDown, Qt.KeyboardModifier.ControlModifier)
+    assert window.switcher.current == cem
+    said = "Passed over “P02 Ben”, whose transcript is missing."
+    assert window.statusBar().currentMessage() == said
+    qtbot.keyClick(window.reader, Qt.Key.Key_PageUp, Qt.KeyboardModifier.ControlModifier)
+    assert window.switcher.current == ana
+    (folder / "P01 Ana.txt").unlink()
+    window.switcher.open(cem)
+    qtbot.keyClick(window.reader, Qt.Key.Key_PageUp, Qt.KeyboardModifier.ControlModifier)
+    assert window.switcher.current == cem
+    assert window.statusBar().currentMessage() == (
+        "Passed over “P02 Ben” and “P01 Ana”, whose transcripts are missing; "
+        "no interview before them to open."
+    )
