@@ -7,7 +7,14 @@ from __future__ import annotations
 from dataclasses import replace
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import QAbstractTableModel, QMimeData, QModelIndex, QPersistentModelIndex, Qt
+from PySide6.QtCore import (
+    QAbstractTableModel,
+    QMimeData,
+    QModelIndex,
+    QPersistentModelIndex,
+    QSortFilterProxyModel,
+    Qt,
+)
 from PySide6.QtGui import QFont, QPalette
 from PySide6.QtWidgets import (
     QApplication,
@@ -255,13 +262,13 @@ class LibraryModel(QAbstractTableModel):
             return "" if value is None else str(value)
         if role == ID_ROLE:
             return header.id
-        if role == SORT_ROLE:
+        if role == SORT_ROLE:  # one type in a column, None for no value (LibrarySorting)
             value = _value(header, key)
             if key == "read":
                 return -1.0 if value is None else value
             if isinstance(value, int | float):
                 return float(value)
-            return "" if value is None else str(value).casefold()
+            return None if value in (None, "") else str(value).casefold()
         if role == Qt.ItemDataRole.ToolTipRole:
             # A cell other than the title may be elided (its column is capped): whole here.
             cell = _shown(header, key) if key != "title" and key not in NUMBERS else ""
@@ -328,6 +335,21 @@ def _tooltip(header: InterviewHeader) -> str:
     if header.orphans:
         lines.append(f"{header.orphans} highlight(s) not found in the text")
     return "\n".join(lines)
+
+
+class LibrarySorting(QSortFilterProxyModel):
+    """The Library's rows sorted by SORT_ROLE, the cells with no value last whichever way
+    (sorting by age put -2 among the empty cells, and the empty first when descending)."""
+
+    def lessThan(self, left: Index, right: Index) -> bool:
+        mine, theirs = left.data(SORT_ROLE), right.data(SORT_ROLE)
+        if mine is None or theirs is None:  # the order is turned for descending: turn back
+            ascending = self.sortOrder() == Qt.SortOrder.AscendingOrder
+            return (theirs is None and mine is not None) == ascending
+        try:
+            return bool(mine < theirs)
+        except TypeError:  # a value of another type (merged from an older file): as text
+            return str(mine) < str(theirs)
 
 
 class LibraryDelegate(QStyledItemDelegate):

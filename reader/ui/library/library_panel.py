@@ -17,7 +17,6 @@ from PySide6.QtCore import (
     QObject,
     QPoint,
     QSettings,
-    QSortFilterProxyModel,
     Qt,
     Signal,
 )
@@ -40,7 +39,13 @@ from reader.ui.clear_button import add_clear_button
 from reader.ui.library.empty_library import empty_library_page
 from reader.ui.library.library_columns import LibraryColumns
 from reader.ui.library.library_memory import LibraryMemory
-from reader.ui.library.library_model import ID_ROLE, SORT_ROLE, LibraryDelegate, LibraryModel
+from reader.ui.library.library_model import (
+    ID_ROLE,
+    SORT_ROLE,
+    LibraryDelegate,
+    LibraryModel,
+    LibrarySorting,
+)
 from reader.ui.library.open_study import OpenStudy
 from reader.ui.painting import EmptyListText
 from reader.ui.row_menu import menu_from_key
@@ -73,7 +78,7 @@ class LibraryPanel(QWidget):
         self.setObjectName("library-panel")
         self.owner = owner
         self.model = LibraryModel(owner, counts_later)
-        self.proxy = QSortFilterProxyModel(self)
+        self.proxy = LibrarySorting(self)
         self.proxy.setSourceModel(self.model)
         self.proxy.setSortRole(SORT_ROLE)
         self.proxy.setFilterKeyColumn(-1)

@@ -9,7 +9,7 @@ from pathlib import Path
 from typing import Any
 
 import orjson
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QPoint, Qt
 from PySide6.QtWidgets import QApplication, QLineEdit
 
 from reader.ui.window.main_window import MainWindow
@@ -104,3 +104,24 @@ def test_ctrl_page_down_passes_over_a_missing_transcript_and_says_so(
         "Passed over “P02 Ben” and “P01 Ana”, whose transcripts are missing; "
         "no interview before them to open."
     )
+
+
+def test_sorting_a_number_column_keeps_the_empty_cells_last_both_ways(
+    make_study_window: Callable[[Path], MainWindow], folder: Path, qtbot: Any
+) -> None:
+    window = make_study_window(folder)
+    owner, library = window.study, window.library
+    assert owner.define_attribute("Age", "number", [])
+    ana, ben, _ = (e.id for e in owner.study.interviews)  # type: ignore[union-attr]
+    assert owner.set_attribute(ana, "age", "-2") and owner.set_attribute(ben, "age", "34,5")
+    qtbot.waitUntil(lambda: library.model.columnCount() == 7)
+    header, seen = library.view.horizontalHeader(), []
+    for _ in range(2):  # a click on the heading sorts one way, a second the other
+        centre = header.sectionViewportPosition(6) + header.sectionSize(6) // 2
+        qtbot.mouseClick(header.viewport(), Qt.MouseButton.LeftButton, pos=QPoint(centre, 5))
+        ages = [library.proxy.index(r, 6).data() for r in range(3)]
+        seen.append((header.sortIndicatorOrder(), ages))
+    assert dict(seen) == {
+        Qt.SortOrder.AscendingOrder: ["-2", "34.5", ""],
+        Qt.SortOrder.DescendingOrder: ["34.5", "-2", ""],
+    }
