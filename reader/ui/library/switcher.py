@@ -182,26 +182,24 @@ class InterviewSwitcher(QObject):
     def step(self, delta: int) -> None:
         """Ctrl+PgDn / Ctrl+PgUp: the next or previous interview as the library lists them;
         those whose transcript is missing are passed over, and named in the status bar
-        (stopping at one, the key could go no further)."""
+        (stopping at one, the key could go no further), unless none further on can open."""
         study = self.owner.study
         after, before = self.neighbours(self.current)
         targets, steps = (after, delta) if delta > 0 else (before, -delta)
         if study is None or not 0 < steps <= len(targets):
             return
         passed: list[str] = []
-        opened = False
         for target in targets[steps - 1 :]:
-            opened = not study.is_missing(target)
-            if opened:
-                self.open(target)
+            if not study.is_missing(target):
                 break
             passed.append(f"“{study.interview(target).title}”")
-        if passed:
+        else:  # none further on can open: the first says why, and offers to locate it
+            self.open(targets[steps - 1])
+            return
+        if self.open(target) and passed:
             names = listed(passed) if len(passed) <= 3 else f"{len(passed)} interviews"
             whose = "whose transcript is" if len(passed) == 1 else "whose transcripts are"
-            way = "after" if delta > 0 else "before"
-            end = "." if opened else f"; no interview {way} them to open."
-            self.owner.status.emit(f"Passed over {names}, {whose} missing{end}", 8000)
+            self.owner.status.emit(f"Passed over {names}, {whose} missing.", 8000)
 
     def neighbours(self, interview_id: str) -> tuple[list[str], list[str]]:
         """The interviews the library lists after `interview_id` and before it, nearest
