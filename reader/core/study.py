@@ -490,7 +490,8 @@ class Study:
         if not using:
             return ""
         return (
-            f"{counted(len(using), 'interview')} ({', '.join(using[:3])}) have a "
+            f"{counted(len(using), 'interview')} ({', '.join(using[:3])}) "
+            f"{'has' if len(using) == 1 else 'have'} a "
             f"{old.label} that is no longer a choice; change those first."
         )
 

@@ -9,9 +9,11 @@ from pathlib import Path
 from typing import Any
 
 import orjson
+import pytest
 from PySide6.QtCore import QPoint, Qt
 from PySide6.QtWidgets import QApplication, QLineEdit
 
+from reader.ui.library.attribute_dialog import AttributeDialog
 from reader.ui.window.main_window import MainWindow
 
 
@@ -122,3 +124,30 @@ def test_sorting_a_number_column_keeps_the_empty_cells_last_both_ways(
         Qt.SortOrder.AscendingOrder: ["-2", "34.5", ""],
         Qt.SortOrder.DescendingOrder: ["34.5", "-2", ""],
     }
+
+
+def test_change_attribute_keeps_a_choice_with_a_comma_and_ok_unchanged_adds_no_step(
+    make_study_window: Callable[[Path], MainWindow],
+    folder: Path,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    window = make_study_window(folder)
+    owner = window.study
+    assert owner.define_attribute("Role", "choice", ["Nurse, senior", "Porter"])
+    typed: list[str | None] = [None, "Nurse, senior\n  Porter \n\nDoctor\n"]
+
+    def answer(dialog: AttributeDialog) -> int:
+        assert dialog.options.toPlainText() == "Nurse, senior\nPorter"
+        text = typed.pop(0)
+        if text is not None:
+            dialog.options.setPlainText(text)
+        return 1
+
+    monkeypatch.setattr(AttributeDialog, "exec", answer)
+    steps = owner.undo_stack.count()
+    window.study_actions.edit_attribute("role")  # OK, nothing changed
+    assert owner.undo_stack.count() == steps
+    window.study_actions.edit_attribute("role")
+    saved = orjson.loads((folder / "study.json").read_bytes())["attributes"]
+    assert saved[0]["options"] == ["Nurse, senior", "Porter", "Doctor"]
+    assert owner.undo_stack.count() == steps + 1
