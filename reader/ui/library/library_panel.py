@@ -277,15 +277,18 @@ class LibraryPanel(QWidget):
             self.view.edit(index.siblingAtColumn(0))
 
     def move_current(self, step: int) -> None:
+        """Alt+Up/Down: past the row above or below as listed (a filter may hide rows
+        between them in the study's order: moving past those showed no change)."""
         interview_id = self.current_id()
         if not interview_id or self.owner.study is None or self.owner.read_only:
             return
         if not self.in_study_order():
             self.owner.status.emit("Sort by the study's order to move interviews.", 5000)
             return
-        index = self.owner.study.index_of(interview_id) + step
-        if 0 <= index < len(self.owner.study.interviews):
-            self.owner.move(interview_id, index)
+        listed = self.visible_ids()
+        place = listed.index(interview_id) + step
+        if 0 <= place < len(listed):
+            self.owner.move(interview_id, self.owner.study.index_of(listed[place]))
             self.model.reload()
             self.select(interview_id)
 

@@ -151,3 +151,25 @@ def test_change_attribute_keeps_a_choice_with_a_comma_and_ok_unchanged_adds_no_s
     saved = orjson.loads((folder / "study.json").read_bytes())["attributes"]
     assert saved[0]["options"] == ["Nurse, senior", "Porter", "Doctor"]
     assert owner.undo_stack.count() == steps + 1
+
+
+def test_alt_down_with_a_filter_moves_past_the_next_row_shown(
+    make_study_window: Callable[[Path], MainWindow], folder: Path, qtbot: Any
+) -> None:
+    window = make_study_window(folder)
+    owner, library = window.study, window.library
+    assert owner.define_attribute("Site", "text", [])
+    ana, _, cem = (e.id for e in owner.study.interviews)  # type: ignore[union-attr]
+    assert owner.set_attribute(ana, "site", "north") and owner.set_attribute(cem, "site", "north")
+    qtbot.waitUntil(lambda: library.model.columnCount() == 7)
+    library.filter.setText("north")
+    assert library.visible_ids() == [ana, cem]
+    library.view.setFocus()
+    library.view.setCurrentIndex(library.proxy.index(0, 0))
+    steps = owner.undo_stack.count()
+    qtbot.keyClick(library.view, Qt.Key.Key_Down, Qt.KeyboardModifier.AltModifier)
+    assert library.visible_ids() == [cem, ana] and library.current_id() == ana
+    saved = orjson.loads((folder / "study.json").read_bytes())["interviews"]
+    assert [i["title"] for i in saved] == ["P02 Ben", "P10 Cem", "P01 Ana"]
+    qtbot.keyClick(library.view, Qt.Key.Key_Down, Qt.KeyboardModifier.AltModifier)  # the last
+    assert owner.undo_stack.count() == steps + 1
