@@ -56,7 +56,14 @@ from reader.core.study_file import (
 from reader.core.study_merge import StudyMergeResult, merge_studies
 from reader.core.study_places import FILE_NAME, MEMO_FILE, NOTES_FOLDER, study_folders
 from reader.core.study_places import interview_id as new_interview_id
-from reader.core.study_scan import ScanReport, is_study_file, natural_key, scan_folder, sniff
+from reader.core.study_scan import (
+    ScanReport,
+    is_study_file,
+    is_transcript_name,
+    natural_key,
+    scan_folder,
+    sniff,
+)
 from reader.core.undo_crossing import Recoded
 from reader.core.wording import counted
 
@@ -231,6 +238,21 @@ class Study:
                 known.add(resolved)
                 added.append(self._append(path, taken, titles))
         return added, report
+
+    def not_listed(self, paths: Sequence[Path]) -> list[Path]:
+        """The transcripts at `paths` (files, and those in folders: see study_scan) that the
+        study does not list: those that came into its folder, to offer to add. Its own
+        files and hidden ones are none."""
+        known = {self._resolved(e) for e in self.data.interviews}
+        found: list[Path] = []
+        for path in sorted(paths, key=lambda p: natural_key(p.name)):
+            if path.name.startswith(".") or path == self.notes_dir or is_study_file(path):
+                continue
+            if path.is_dir():
+                found += scan_folder(path, self.folder).found
+            elif path.is_file() and is_transcript_name(path) and not sniff(path):
+                found.append(path)
+        return [path for path in found if path.resolve() not in known]
 
     def _titles(self) -> _Titles:
         return _Titles({e.title for e in self.data.interviews})

@@ -2,10 +2,10 @@
 the study's colour labels, Undo in the library working on the study's history, a window
 with no interview open when none of a study's transcripts can be, and what opening the
 study found in the banner, behind what its first interview said; study.json written with
-the first notes of a folder opened as a study; Edit ▸ Fill
-Participants from Transcripts; the participant following a speaker renamed, and Rename in
-Study… in the Speakers dialog. (The Annotations panel joins the study when it is made, in
-later_panels.py.)"""
+the first notes of a folder opened as a study; transcripts that come into the folder
+offered in the banner; Edit ▸ Fill Participants from Transcripts; the participant
+following a speaker renamed, and Rename in Study… in the Speakers dialog. (The Annotations
+panel joins the study when it is made, in later_panels.py.)"""
 
 from __future__ import annotations
 
@@ -14,6 +14,7 @@ from typing import TYPE_CHECKING, Protocol, cast
 from reader.ui.annotations.editing import HighlightEditing
 from reader.ui.interview.open_interview import OpenInterview
 from reader.ui.lazy_dock import LazyDock, focus_dock
+from reader.ui.library.new_transcripts import NewTranscripts
 from reader.ui.library.open_study import OpenStudy
 from reader.ui.library.study_actions import StudyActions
 from reader.ui.library.switcher import InterviewSwitcher
@@ -59,6 +60,7 @@ def wire_study_extras(window: StudyWindow) -> None:
     window.study_actions.nothingToOpen.connect(lambda line: show_nothing_open(window, line))
     study.noticed.connect(window.banner.add_message)  # behind what the interview said
     window.interview.saveStateChanged.connect(lambda state, _: save_when_first_used(window, state))
+    NewTranscripts(study, window.banner)  # come into the folder: offered to add
 
     def speakers_in_study(_study: object) -> None:  # made as the first study opens
         if window.speakers.across is None:  # start-up (a lone interview) loads neither

@@ -173,3 +173,26 @@ def test_alt_down_with_a_filter_moves_past_the_next_row_shown(
     assert [i["title"] for i in saved] == ["P02 Ben", "P10 Cem", "P01 Ana"]
     qtbot.keyClick(library.view, Qt.Key.Key_Down, Qt.KeyboardModifier.AltModifier)  # the last
     assert owner.undo_stack.count() == steps + 1
+
+
+def test_transcripts_that_come_into_the_folder_are_offered_and_added_in_one_step(
+    make_study_window: Callable[[Path], MainWindow], folder: Path, qtbot: Any
+) -> None:
+    window = make_study_window(folder)
+    owner, banner = window.study, window.banner
+    assert owner.save()
+    (folder / "P11 Dee.txt").write_text("Q: Hi?\nA: Hello.\n", encoding="utf-8")
+    (folder / "site-b").mkdir()
+    (folder / "site-b" / "P12 Eva.txt").write_text("Q: Hi?\nA: Hi.\n", encoding="utf-8")
+    (folder / ".P13 hidden.txt").write_text("Q: Hi?\nA: Hi.\n", encoding="utf-8")
+    owner.check_disk()  # as the folder's watcher does
+    said = "2 new transcripts in the study folder: “P11 Dee.txt” and “P12 Eva.txt”."
+    assert banner.text() == said
+    assert [b.text() for b in banner.buttons] == ["Add", "Dismiss"]
+    qtbot.mouseClick(banner.buttons[0], Qt.MouseButton.LeftButton)
+    saved = orjson.loads((folder / "study.json").read_bytes())["interviews"]
+    assert [i["path"] for i in saved][3:] == ["P11 Dee.txt", "site-b/P12 Eva.txt"]
+    assert not banner.isVisible()
+    assert owner.undo_stack.undoText() == "Add 2 Interviews"
+    owner.undo_stack.undo()
+    assert len(orjson.loads((folder / "study.json").read_bytes())["interviews"]) == 3
