@@ -196,3 +196,16 @@ def test_transcripts_that_come_into_the_folder_are_offered_and_added_in_one_step
     assert owner.undo_stack.undoText() == "Add 2 Interviews"
     owner.undo_stack.undo()
     assert len(orjson.loads((folder / "study.json").read_bytes())["interviews"]) == 3
+
+
+def test_the_window_title_follows_the_open_interview_renamed_in_the_library(
+    make_study_window: Callable[[Path], MainWindow], folder: Path, qtbot: Any
+) -> None:
+    window = make_study_window(folder)
+    assert window.windowTitle().endswith(" — P01 Ana")
+    assert window.study.rename(window.switcher.current, title="Ana, night nurse")
+    qtbot.waitUntil(lambda: window.windowTitle().endswith(" — Ana, night nurse"))
+    window.study.undo_stack.undo()
+    qtbot.waitUntil(lambda: window.windowTitle().endswith(" — P01 Ana"))
+    window.switcher.step(1)
+    assert window.windowTitle().endswith(" — P02 Ben")
