@@ -56,7 +56,14 @@ from reader.core.study_file import (
 from reader.core.study_merge import StudyMergeResult, merge_studies
 from reader.core.study_places import FILE_NAME, MEMO_FILE, NOTES_FOLDER, study_folders
 from reader.core.study_places import interview_id as new_interview_id
-from reader.core.study_scan import ScanReport, is_study_file, scan_folder, sniff
+from reader.core.study_scan import (
+    ScanReport,
+    is_study_file,
+    is_transcript_name,
+    natural_key,
+    scan_folder,
+    sniff,
+)
 from reader.core.undo_crossing import Recoded
 from reader.core.wording import counted
 
@@ -231,6 +238,21 @@ class Study:
                 known.add(resolved)
                 added.append(self._append(path, taken, titles))
         return added, report
+
+    def not_listed(self, paths: Sequence[Path]) -> list[Path]:
+        """The transcripts at `paths` (files, and those in folders: see study_scan) that the
+        study does not list: those that came into its folder, to offer to add. Its own
+        files and hidden ones are none."""
+        known = {self._resolved(e) for e in self.data.interviews}
+        found: list[Path] = []
+        for path in sorted(paths, key=lambda p: natural_key(p.name)):
+            if path.name.startswith(".") or path == self.notes_dir or is_study_file(path):
+                continue
+            if path.is_dir():
+                found += scan_folder(path, self.folder).found
+            elif path.is_file() and is_transcript_name(path) and not sniff(path):
+                found.append(path)
+        return [path for path in found if path.resolve() not in known]
 
     def _titles(self) -> _Titles:
         return _Titles({e.title for e in self.data.interviews})
@@ -490,7 +512,8 @@ class Study:
         if not using:
             return ""
         return (
-            f"{counted(len(using), 'interview')} ({', '.join(using[:3])}) have a "
+            f"{counted(len(using), 'interview')} ({', '.join(using[:3])}) "
+            f"{'has' if len(using) == 1 else 'have'} a "
             f"{old.label} that is no longer a choice; change those first."
         )
 
@@ -957,7 +980,9 @@ def _options(options: tuple[str, ...] | list[str]) -> tuple[str, ...]:
 
 def open_study(folder: Path, *, touch_disk: bool = True) -> Study:
     """The study in `folder`. A folder without study.json becomes a study of the
-    transcripts in it (written on the first `save`). An unreadable study.json is set aside
+    transcripts in it (written on the first `save`), and of the notes files in its notes
+    folder whose transcripts are not there (renamed, moved or deleted since), listed as
+    missing with their notes. An unreadable study.json is set aside
     (unless `touch_disk` is False, as for an export) and the interviews found again from
     the notes files and the folder; one from a newer build opens read-only. Opening never
     writes study.json. Raises StudyError when `folder` is not a readable folder."""
@@ -975,6 +1000,8 @@ def open_study(folder: Path, *, touch_disk: bool = True) -> Study:
         raise StudyError(f"{study.file} cannot be read: {exc.strerror or exc}.") from exc
     if raw is None:
         _found_in_folder(study)
+        if _from_notes(study, outside=True):  # in the folder's order, beside their kin
+            study.data.interviews.sort(key=lambda e: natural_key(e.path))
         return study
     try:
         parsed = parse(raw, allow_newer=True)
@@ -1014,30 +1041,48 @@ def _recover(study: Study) -> None:
     """Interviews from the notes files (their id is their name, their transcript the
     notes' document source), then the transcripts in the folder not among them."""
     read_only, study.read_only = study.read_only, False
-    if study.notes_dir.is_dir():
-        ids, titles = {e.id for e in study.interviews}, study._titles()  # linear in files
-        for notes_file in sorted(study.notes_dir.glob("*.json")):
-            _recover_one(study, notes_file, ids, titles)
+    _from_notes(study)
     _, report = study.add_folder(study.folder)
     study.warnings.extend(report.messages())
     study.read_only = read_only
 
 
-def _recover_one(study: Study, notes_file: Path, ids: set[str], titles: _Titles) -> None:
-    """`ids` and `titles`: the study's, kept up to date here for the next file."""
+def _from_notes(study: Study, outside: bool = False) -> int:
+    """Add an interview for each notes file no interview of the study has; how many.
+    `outside`: only those whose transcript is not in the study (it was found in the
+    folder under another name, or is gone), so no transcript is listed twice."""
+    if not study.notes_dir.is_dir():
+        return 0
+    ids, titles = {e.id for e in study.interviews}, study._titles()  # linear in files
+    known: set[Path | None] = set()
+    if outside:
+        known = {study._resolved(e) for e in study.interviews}
+    added = 0
+    for notes_file in sorted(study.notes_dir.glob("*.json")):
+        added += _recover_one(study, notes_file, ids, titles, known)
+    return added
+
+
+def _recover_one(
+    study: Study, notes_file: Path, ids: set[str], titles: _Titles, known: set[Path | None]
+) -> bool:
+    """`ids` and `titles`: the study's, kept up to date here for the next file; a
+    transcript in `known` (resolved) is in the study already. Whether one was added."""
     if not _KEY.fullmatch(notes_file.stem) or notes_file.stem in ids:
-        return  # a conflict copy or a set-aside file, not an interview's notes
+        return False  # a conflict copy or a set-aside file, not an interview's notes
     try:
         notes, _ = parse_migrating(notes_file.read_bytes())
     except (OSError, NotesFormatError):
-        return
+        return False
     source = str(notes.document.get("source", ""))
     if not source:
-        return
+        return False
     path = Path(source)
     if not path.is_file():  # moved with the folder to another machine: try by name
         nearby = study.folder / path.name
         path = nearby if nearby.is_file() else path
+    if known and path.is_file() and path.resolve() in known:
+        return False
     stamp = now_iso()
     entry = InterviewEntry(
         id=notes_file.stem,
@@ -1049,6 +1094,7 @@ def _recover_one(study: Study, notes_file: Path, ids: set[str], titles: _Titles)
     ids.add(entry.id)
     titles.taken.add(entry.title)
     study.data.interviews.append(entry)
+    return True
 
 
 def study_of(

@@ -308,7 +308,7 @@ def test_attributes_define_set_rename_and_remove(folder: Path) -> None:
     study.rename_attribute("role", "Job")
     assert study.attribute("role").label == "Job"
     assert study.interview(first).attributes == {"role": "nurse"}
-    with pytest.raises(StudyError, match="no longer a choice"):
+    with pytest.raises(StudyError, match=r"^1 interview \(P2\) has a Job that is no longer"):
         study.set_attribute_options("role", ["doctor"])
     study.set_attribute_options("role", ["nurse", "doctor", "porter"])
     index, definition, values = study.remove_attribute("role")
@@ -891,3 +891,24 @@ def test_a_studys_memo_is_no_interview_to_add(folder: Path, tmp_path: Path) -> N
         study.add_interview(other / "memo.md")
     write(tmp_path / "loose" / "memo.md", "# Ana\n\nQ: Why?\nA: Because.\n")
     assert study.add_interview(tmp_path / "loose" / "memo.md").title  # no study's: a text
+
+
+def test_a_folder_without_study_json_keeps_the_notes_of_a_transcript_renamed_outside(
+    folder: Path,
+) -> None:
+    """Highlights made, study.json never written (a build before it was written with the
+    first notes): the renamed transcript's notes stay with its interview, listed missing
+    in the folder's order, not left behind in notes/ with no interview to show them."""
+    study = open_study(folder)
+    entry = study.interviews[0]
+    session = study.open_session(entry)
+    session.add_highlight(make_highlight(session.document.text, 0, 5))
+    save_notes(study.notes_path(entry), session.notes)
+    os.replace(folder / "P2.md", folder / "P2 final.md")
+    reopened = open_study(folder)
+    paths = [e.path for e in reopened.interviews]
+    assert paths == ["P2 final.md", "P2.md", "P10.txt", "sub/P3.vtt"]
+    assert reopened.interviews[1].id == entry.id and reopened.is_missing(entry.id)
+    assert len(reopened.notes_only_session(entry.id).notes.highlights) == 1
+    assert not reopened.file.exists()  # opening writes nothing
+    assert [e.id for e in open_study(folder).interviews] == [e.id for e in reopened.interviews]

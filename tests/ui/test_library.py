@@ -200,7 +200,7 @@ def test_attributes_as_columns_edited_in_place(
     def define(dialog: AttributeDialog) -> int:
         dialog.name.setText("Role")
         dialog.type.setCurrentIndex(dialog.type.findData("choice"))
-        dialog.options.setText("nurse, doctor")
+        dialog.options.setPlainText("nurse\ndoctor")
         return 1
 
     monkeypatch.setattr(AttributeDialog, "exec", define)
@@ -239,12 +239,12 @@ def test_changing_an_attribute_is_one_step_all_or_nothing(
     assert window.study.define_attribute("Role", "choice", ["nurse", "doctor"])
     first = study.interviews[0].id
     assert window.study.set_attribute(first, "role", "nurse")
-    answers = [("Job", "midwife, doctor"), ("Job", "Nurse, doctor")]
+    answers = [("Job", "midwife\ndoctor"), ("Job", "Nurse\ndoctor")]
 
     def change(dialog: AttributeDialog) -> int:
         name, options = answers.pop(0)
         dialog.name.setText(name)
-        dialog.options.setText(options)
+        dialog.options.setPlainText(options)
         return 1
 
     monkeypatch.setattr(AttributeDialog, "exec", change)
@@ -441,7 +441,7 @@ def test_a_transcript_of_a_study_opened_alone_opens_in_its_study(
     window = make_study_window(folder)
     highlight_dawn_in_the_second(window, qtbot)
     window.close()
-    assert not (folder / "study.json").exists()  # only the notes were written
+    assert (folder / "study.json").exists()  # written with the first notes
     lone = tmp_path / "lone.txt"
     lone.write_text("Q: Alone?\nA: Yes.\n", "utf-8")
     other = MainWindow()

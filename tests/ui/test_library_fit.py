@@ -249,7 +249,7 @@ def test_a_long_participant_elides_and_leaves_room_for_the_date(
     model, view = window.library.model, window.library.view
     name = "Chen Shifu (陈师傅), master potter of the Jingdezhen ceramics workshop"
     first = model.rows[0].id
-    with qtbot.waitSignal(model.modelReset):
+    with qtbot.waitSignal(model.dataChanged):
         assert window.library.owner.rename(first, participant=name, date="2024-05-12")
     view.resize(440, view.height())  # the Library's dock on a 1920 px screen
     QApplication.processEvents()

@@ -1,4 +1,5 @@
-"""The dialog that defines or changes an attribute: its name, its type, a choice's options."""
+"""The dialog that defines or changes an attribute: its name, its type, a choice's options,
+one a line (a choice may hold a comma: "Nurse, senior")."""
 
 from __future__ import annotations
 
@@ -8,6 +9,7 @@ from PySide6.QtWidgets import (
     QDialogButtonBox,
     QFormLayout,
     QLineEdit,
+    QPlainTextEdit,
     QWidget,
 )
 
@@ -25,8 +27,14 @@ class AttributeDialog(QDialog):
         self.type = QComboBox()
         for type_ in ATTRIBUTE_TYPES:
             self.type.addItem(TYPE_NAMES.get(type_, type_), type_)
-        self.options = QLineEdit(", ".join(definition.options) if definition else "")
-        self.options.setPlaceholderText("nurse, doctor, porter")
+        self._shown = "\n".join(definition.options) if definition else ""
+        self._kept = list(definition.options) if definition else []
+        self.options = QPlainTextEdit(self._shown)
+        self.options.setPlaceholderText("One choice a line, e.g.\nnurse\ndoctor\nporter")
+        self.options.setTabChangesFocus(True)  # Tab goes on to the buttons, as in a form
+        self.options.setAccessibleName("Choices, one a line")
+        lines = self.options.fontMetrics().lineSpacing()
+        self.options.setFixedHeight(lines * 5 + 2 * self.options.frameWidth() + 8)
         if definition is not None:  # a type never changes: values would stop fitting
             self.type.setCurrentIndex(self.type.findData(definition.type))
             self.type.setEnabled(False)
@@ -51,4 +59,8 @@ class AttributeDialog(QDialog):
         return str(self.type.currentData())
 
     def choices(self) -> list[str]:
-        return [o.strip() for o in self.options.text().split(",") if o.strip()]
+        """The choices typed, one a line; those shown, as they were, when left unchanged."""
+        text = self.options.toPlainText()
+        if text == self._shown:
+            return list(self._kept)
+        return [o.strip() for o in text.splitlines() if o.strip()]

@@ -30,37 +30,46 @@ class LibraryColumns(QObject):
         self.chosen_shown = self._stored(SHOWN)
         self.chosen_hidden = self._stored(HIDDEN)
         self.natural: list[int] = []  # each column's width for its contents and heading
+        self._contents: list[int] = []  # each column's width for its contents, as measured
+        self._headings: list[int] = []  # and for its heading
         self._seen: tuple[object, set[str]] = (None, set())  # the study, its columns' keys
         header = view.horizontalHeader()
         header.setResizeContentsPrecision(MEASURED_ROWS)  # the columns' header, in Qt 6
         header.setStretchLastSection(False)
         header.setMinimumSectionSize(view.fontMetrics().horizontalAdvance("0") * 3)
         header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
-        header.sortIndicatorChanged.connect(self.fit)  # the sorted column has an arrow
+        header.sortIndicatorChanged.connect(lambda *_: self.fit())  # its column has an arrow
         header.sectionResized.connect(lambda column, *_: column and self._size_title())
         view.viewport().installEventFilter(self)  # its width: which columns fit
 
-    def fit(self) -> None:
+    def fit(self, columns: set[int] | None = None) -> None:
         """Each column as wide as its contents and heading (reader.core.library_columns
-        caps them), the title as wide as what the others leave; then those that fit show."""
-        header = self.view.horizontalHeader()
-        for column in range(self.model.columnCount()):
+        caps them), the title as wide as what the others leave; then those that fit show.
+        `columns`: only these changed their cells (LibraryModel.changed_columns); None: all."""
+        header, count = self.view.horizontalHeader(), self.model.columnCount()
+        whole = columns is None or len(self._contents) != count
+        columns = set(range(count)) if whole or columns is None else columns
+        for column in columns:
             header.setSectionHidden(column, False)  # a hidden column measures nothing
-        # Room for the sort arrow in the sorted column only (Qt keeps it in every one).
-        header.setSortIndicatorShown(False)
-        headings = [header.sectionSizeHint(c) for c in range(self.model.columnCount())]
-        header.setSortIndicatorShown(True)
-        if 0 <= (arrowed := header.sortIndicatorSection()) < len(headings):
-            headings[arrowed] = header.sectionSizeHint(arrowed)
-        # The open interview's row is bold, so wider than the contents were measured.
-        contents = [self.view.sizeHintForColumn(c) for c in range(len(headings))]
+        if whole:
+            # Room for the sort arrow in the sorted column only (Qt keeps it in every one).
+            header.setSortIndicatorShown(False)
+            self._headings = [header.sectionSizeHint(c) for c in range(count)]
+            header.setSortIndicatorShown(True)
+            if 0 <= (arrowed := header.sortIndicatorSection()) < count:
+                self._headings[arrowed] = header.sectionSizeHint(arrowed)
+            self._contents = [0] * count
+        elif not columns:
+            return
+        for column in columns:
+            # The open interview's row is bold, so wider than the contents were measured.
+            width = self.view.sizeHintForColumn(column)
+            self._contents[column] = width + width // 10
         self.natural = natural_widths(
-            [width + width // 10 for width in contents],
-            headings,
-            self.view.fontMetrics().averageCharWidth(),
+            self._contents, self._headings, self.view.fontMetrics().averageCharWidth()
         )
-        for column, width in enumerate(self.natural):
-            header.resizeSection(column, width)
+        for column in columns:  # a column the user widened, and not changed, stays so
+            header.resizeSection(column, self.natural[column])
         self.show_fitting()
         self._show_new_attributes()
 

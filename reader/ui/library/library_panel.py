@@ -17,20 +17,17 @@ from PySide6.QtCore import (
     QObject,
     QPoint,
     QSettings,
-    QSortFilterProxyModel,
     Qt,
     Signal,
 )
 from PySide6.QtGui import QAction, QContextMenuEvent, QKeyEvent, QKeySequence, QPalette
 from PySide6.QtWidgets import (
     QAbstractItemView,
-    QFrame,
     QHBoxLayout,
     QLabel,
     QLineEdit,
     QMenu,
     QPushButton,
-    QScrollArea,
     QStackedWidget,
     QTableView,
     QVBoxLayout,
@@ -39,9 +36,16 @@ from PySide6.QtWidgets import (
 
 from reader.core.wording import counted
 from reader.ui.clear_button import add_clear_button
+from reader.ui.library.empty_library import empty_library_page
 from reader.ui.library.library_columns import LibraryColumns
 from reader.ui.library.library_memory import LibraryMemory
-from reader.ui.library.library_model import ID_ROLE, SORT_ROLE, LibraryDelegate, LibraryModel
+from reader.ui.library.library_model import (
+    ID_ROLE,
+    SORT_ROLE,
+    LibraryDelegate,
+    LibraryModel,
+    LibrarySorting,
+)
 from reader.ui.library.open_study import OpenStudy
 from reader.ui.painting import EmptyListText
 from reader.ui.row_menu import menu_from_key
@@ -74,7 +78,7 @@ class LibraryPanel(QWidget):
         self.setObjectName("library-panel")
         self.owner = owner
         self.model = LibraryModel(owner, counts_later)
-        self.proxy = QSortFilterProxyModel(self)
+        self.proxy = LibrarySorting(self)
         self.proxy.setSourceModel(self.model)
         self.proxy.setSortRole(SORT_ROLE)
         self.proxy.setFilterKeyColumn(-1)
@@ -166,7 +170,9 @@ class LibraryPanel(QWidget):
         layout.addLayout(row)
         layout.addWidget(self.view, 1)
         self.pages = QStackedWidget()
-        self.pages.addWidget(self._empty_page())
+        self.pages.addWidget(
+            empty_library_page(self.newStudyRequested.emit, self.openStudyRequested.emit)
+        )
         self.pages.addWidget(table_page)
         outer = QVBoxLayout(self)
         outer.setContentsMargins(0, 0, 0, 0)
@@ -174,50 +180,18 @@ class LibraryPanel(QWidget):
         self.reload()
         self.memory = LibraryMemory(owner, self.model, self.view, self.filter, store)
 
-    def _empty_page(self) -> QWidget:
-        """What the Library says with no study: the buttons under the heading, so a short
-        dock shows them, then what a study is. In a scroll area: in a short dock the wrapped
-        text was squeezed under the buttons, cut in half; there it is laid out at its height
-        for the dock's width, and scrolls when the dock is shorter."""
-        page = QWidget()
-        heading = QLabel("<b>No study open.</b>")
-        text = QLabel(
-            "A study is a folder of interviews: open one to see them all here, switch "
-            "between them, give them attributes and search them together. Dropping a folder "
-            "on the window opens it too."
-        )
-        text.setObjectName("library-empty-text")
-        text.setWordWrap(True)
-        new, open_ = QPushButton("New Study…"), QPushButton("Open Study…")
-        new.clicked.connect(self.newStudyRequested.emit)
-        open_.clicked.connect(self.openStudyRequested.emit)
-        layout = QVBoxLayout(page)
-        layout.setContentsMargins(12, 12, 12, 12)
-        for widget in (heading, new, open_):
-            layout.addWidget(widget)
-        layout.addSpacing(6)
-        layout.addWidget(text)
-        layout.addStretch(1)
-        scroll = QScrollArea()
-        scroll.setObjectName("library-empty")
-        scroll.setWidget(page)
-        scroll.setWidgetResizable(True)
-        scroll.setFrameShape(QFrame.Shape.NoFrame)
-        scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
-        return scroll
-
     # Showing ------------------------------------------------------------------------------
 
     def reload(self) -> None:
         """The rows again, the selection kept."""
-        current = self.current_id()
+        current, column = self.current_id(), self.view.currentIndex().column()
         changed = self.model.reload()
         self.pages.setCurrentIndex(1 if self.owner.study is not None else 0)
         if not changed:
             return
         if current:
-            self.select(current)
-        self.columns.fit()  # after: a new attribute's column is scrolled to
+            self.select(current, column)  # the cell edited stays current: F2 edits it again
+        self.columns.fit(self.model.changed_columns)  # after: a new column is scrolled to
         self._update_count()
 
     def read_counts(self) -> None:
@@ -267,11 +241,14 @@ class LibraryPanel(QWidget):
     def visible_ids(self) -> list[str]:
         return [str(self.proxy.index(r, 0).data(ID_ROLE)) for r in range(self.proxy.rowCount())]
 
-    def select(self, interview_id: str) -> None:
+    def select(self, interview_id: str, column: int = -1) -> None:
+        """The interview's row current, in `column` (-1: the current cell's, or the title)."""
         row = self.model.row_of(interview_id)
         if row < 0:
             return
-        index = self.proxy.mapFromSource(self.model.index(row, 0))
+        column = column if column >= 0 else self.view.currentIndex().column()
+        column = column if 0 <= column < self.model.columnCount() else 0
+        index = self.proxy.mapFromSource(self.model.index(row, column))
         if index.isValid():
             self.view.setCurrentIndex(index)
             self.view.scrollTo(index)
@@ -300,15 +277,18 @@ class LibraryPanel(QWidget):
             self.view.edit(index.siblingAtColumn(0))
 
     def move_current(self, step: int) -> None:
+        """Alt+Up/Down: past the row above or below as listed (a filter may hide rows
+        between them in the study's order: moving past those showed no change)."""
         interview_id = self.current_id()
         if not interview_id or self.owner.study is None or self.owner.read_only:
             return
         if not self.in_study_order():
             self.owner.status.emit("Sort by the study's order to move interviews.", 5000)
             return
-        index = self.owner.study.index_of(interview_id) + step
-        if 0 <= index < len(self.owner.study.interviews):
-            self.owner.move(interview_id, index)
+        listed = self.visible_ids()
+        place = listed.index(interview_id) + step
+        if 0 <= place < len(listed):
+            self.owner.move(interview_id, self.owner.study.index_of(listed[place]))
             self.model.reload()
             self.select(interview_id)
 

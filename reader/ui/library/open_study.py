@@ -43,6 +43,7 @@ class OpenStudy(QObject):
     aboutToClose = Signal()  # the study is still there: what is kept of it is kept now
     status = Signal(str, int)
     readOnlyChanged = Signal(bool)
+    cameIntoFolder = Signal(list)  # the names new in the study folder (Path each), not ours
 
     def __init__(self, parent: QObject | None = None) -> None:
         super().__init__(parent)
@@ -213,6 +214,8 @@ class OpenStudy(QObject):
             self.readOnlyChanged.emit(self.study.read_only)
         listing = self._listing
         self._rewatch()
+        if self._listing - listing:
+            self.cameIntoFolder.emit([self.study.folder / n for n in self._listing - listing])
         # Our own saves wake the watcher too: the study is shown again (which reads every
         # notes file) only when it changed, or a transcript came or went in the folder.
         if merged is not None or read_only_changed or self._listing != listing:

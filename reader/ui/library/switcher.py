@@ -24,6 +24,7 @@ from PySide6.QtCore import QObject, QPoint, QTimer, Signal
 from PySide6.QtWidgets import QTextEdit
 
 from reader.core.annotations import NO_COLOR
+from reader.core.wording import listed
 from reader.ui.interview.open_interview import OpenInterview
 from reader.ui.library.open_study import OpenStudy
 
@@ -179,11 +180,26 @@ class InterviewSwitcher(QObject):
         return self.owner.study, self.texts
 
     def step(self, delta: int) -> None:
-        """Ctrl+PgDn / Ctrl+PgUp: the next or previous interview as the library lists them."""
+        """Ctrl+PgDn / Ctrl+PgUp: the next or previous interview as the library lists them;
+        those whose transcript is missing are passed over, and named in the status bar
+        (stopping at one, the key could go no further), unless none further on can open."""
+        study = self.owner.study
         after, before = self.neighbours(self.current)
         targets, steps = (after, delta) if delta > 0 else (before, -delta)
-        if 0 < steps <= len(targets):
+        if study is None or not 0 < steps <= len(targets):
+            return
+        passed: list[str] = []
+        for target in targets[steps - 1 :]:
+            if not study.is_missing(target):
+                break
+            passed.append(f"“{study.interview(target).title}”")
+        else:  # none further on can open: the first says why, and offers to locate it
             self.open(targets[steps - 1])
+            return
+        if self.open(target) and passed:
+            names = listed(passed) if len(passed) <= 3 else f"{len(passed)} interviews"
+            whose = "whose transcript is" if len(passed) == 1 else "whose transcripts are"
+            self.owner.status.emit(f"Passed over {names}, {whose} missing.", 8000)
 
     def neighbours(self, interview_id: str) -> tuple[list[str], list[str]]:
         """The interviews the library lists after `interview_id` and before it, nearest

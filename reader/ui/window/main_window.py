@@ -64,6 +64,7 @@ from reader.ui.window.pane_cycle import cycle_panes
 from reader.ui.window.study_wiring import wire_study_extras
 from reader.ui.window.undo_focus import UndoFocus
 from reader.ui.window.window_state import fit_screen, restore_state, save_state, show_left
+from reader.ui.window.window_title import window_title
 
 if TYPE_CHECKING:
     from reader.ui.annotations.panel import AnnotationsPanel
@@ -296,10 +297,10 @@ class MainWindow(QMainWindow):
         wire_study_extras(self)  # its colours, its Undo in the library, nothing open
         self.memo = wire_memo(self)  # View ▸ Study Memo, Q into it; the status bar's notes
         study.opened.connect(self._show_library)
-        study.opened.connect(self._show_title)
         study.closed.connect(self.library_dock.hide)
-        study.closed.connect(self._show_title)
-        study.readOnlyChanged.connect(self._show_title)
+        for told in (study.opened, study.closed, study.readOnlyChanged, study.changed):
+            told.connect(self._show_title)  # changed: the interview open renamed, say
+        switcher.switched.connect(self._show_title)
         study.message.connect(lambda text: self.banner.show_message(text, []))
         study.status.connect(self.statusBar().showMessage)
         switcher.switched.connect(self.header_line.show_interview)
@@ -353,13 +354,9 @@ class MainWindow(QMainWindow):
     # What the window shows ---------------------------------------------------------------
 
     def _show_title(self, *_args: object) -> None:
-        session = self.interview.session
-        study = f" — {self.study.study.data.title}" if self.study.study is not None else ""
-        if session is None:
-            self.setWindowTitle(f"{APP_NAME}{study} — no interview open" if study else APP_NAME)
-            return
-        read_only = " (read-only)" if self.interview.read_only else ""
-        self.setWindowTitle(f"{APP_NAME}{study} — {session.document.title}{read_only}")
+        study, session = self.study.study, self.interview.session
+        read_only = self.interview.read_only
+        self.setWindowTitle(window_title(study, self.switcher.current, session, read_only))
 
     def _structure_changed(self) -> None:
         session = self.interview.session

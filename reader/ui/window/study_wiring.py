@@ -1,10 +1,11 @@
 """The study's additions to the window, wired in one call from MainWindow._wire_study:
 the study's colour labels, Undo in the library working on the study's history, a window
 with no interview open when none of a study's transcripts can be, and what opening the
-study found in the banner, behind what its first interview said; Edit ▸ Fill
-Participants from Transcripts; the participant following a speaker renamed, and Rename in
-Study… in the Speakers dialog. (The Annotations panel joins the study when it is made, in
-later_panels.py.)"""
+study found in the banner, behind what its first interview said; study.json written with
+the first notes of a folder opened as a study; transcripts that come into the folder
+offered in the banner; Edit ▸ Fill Participants from Transcripts; the participant
+following a speaker renamed, and Rename in Study… in the Speakers dialog. (The Annotations
+panel joins the study when it is made, in later_panels.py.)"""
 
 from __future__ import annotations
 
@@ -13,6 +14,7 @@ from typing import TYPE_CHECKING, Protocol, cast
 from reader.ui.annotations.editing import HighlightEditing
 from reader.ui.interview.open_interview import OpenInterview
 from reader.ui.lazy_dock import LazyDock, focus_dock
+from reader.ui.library.new_transcripts import NewTranscripts
 from reader.ui.library.open_study import OpenStudy
 from reader.ui.library.study_actions import StudyActions
 from reader.ui.library.switcher import InterviewSwitcher
@@ -57,6 +59,8 @@ def wire_study_extras(window: StudyWindow) -> None:
     window.editing.study_labels = window.switcher.set_color_labels
     window.study_actions.nothingToOpen.connect(lambda line: show_nothing_open(window, line))
     study.noticed.connect(window.banner.add_message)  # behind what the interview said
+    window.interview.saveStateChanged.connect(lambda state, _: save_when_first_used(window, state))
+    NewTranscripts(study, window.banner)  # come into the folder: offered to add
 
     def speakers_in_study(_study: object) -> None:  # made as the first study opens
         if window.speakers.across is None:  # start-up (a lone interview) loads neither
@@ -78,6 +82,17 @@ def wire_study_extras(window: StudyWindow) -> None:
         made[0].start()
 
     window.window_actions.fill_from_transcripts.triggered.connect(fill_from_transcripts)
+
+
+def save_when_first_used(window: StudyWindow, state: str) -> None:
+    """A folder opened as a study has no study.json until the study is changed: the first
+    notes file written saves it, so each notes file's interview is on record (a transcript
+    renamed outside the app then shows as missing, its notes kept, not as a new one)."""
+    opened, notes = window.study.study, window.interview.notes_path
+    if state != "saved" or opened is None or opened.base is not None:
+        return
+    if notes is not None and notes.is_file() and not opened.file.exists():
+        window.study.save()
 
 
 def focus_library(window: StudyWindow) -> None:
