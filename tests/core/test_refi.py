@@ -543,6 +543,26 @@ def test_import_into_the_open_study_object_and_read_only_refused(tmp_path: Path)
         import_qdpx(data, tmp_path / "file")
 
 
+def test_a_folder_of_other_files_is_not_made_a_study(tmp_path: Path) -> None:
+    """The Downloads the .qdpx came to: its README and to-do list would have become
+    interviews, and the report said "Imported 1" of a study of 3. A folder with hidden
+    files only (a Mac's .DS_Store) is empty."""
+    downloads = tmp_path / "Downloads"
+    downloads.mkdir()
+    (downloads / "README.md").write_text("# Read me\n", encoding="utf-8")
+    (downloads / "todo.txt").write_text("Buy milk\n", encoding="utf-8")
+    data = (FIXTURES / "nvivo.qdpx").read_bytes()
+    with pytest.raises(RefiError, match="holds other files and is not a study"):
+        import_qdpx(data, downloads)
+    assert sorted(p.name for p in downloads.iterdir()) == ["README.md", "todo.txt"]
+    hidden = tmp_path / "hidden"
+    hidden.mkdir()
+    (hidden / ".DS_Store").write_bytes(b"\0")
+    report = import_qdpx(data, hidden)
+    assert [e.title for e in open_study(hidden).interviews] == ["Ana, night 1"]
+    assert report.interviews == 1
+
+
 # --- .qdc ------------------------------------------------------------------------------------
 
 

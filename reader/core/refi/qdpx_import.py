@@ -95,6 +95,7 @@ from reader.core.store import describe_os_error, save_notes
 from reader.core.study import Study, StudyError, open_study
 from reader.core.study_file import AttributeValue, AttributeValueError, InterviewEntry, StudyData
 from reader.core.study_memo import MemoUnreadableError, add_to_memo
+from reader.core.study_places import FILE_NAME
 from reader.core.wording import counted, listed
 
 MAX_MEMBER_BYTES = 200 * 1024 * 1024  # one file inside the zip; a zip bomb stops here
@@ -314,11 +315,29 @@ def _source(run: _Import, element: ET.Element) -> None:
         run.report.not_imported.append(LeftOut(f"{label} source", name, "it has no text to read"))
 
 
+def folder_refusal(folder: Path) -> str:
+    """Why an import cannot go into `folder` ("" when it can: it is absent, empty or a
+    study). A folder of other files (Downloads, a project's folder) is not made a study:
+    its README and notes would become interviews beside those imported. Hidden files (a
+    Mac's .DS_Store) do not count."""
+    if folder.exists() and not folder.is_dir():
+        return f"{folder} is a file, not a folder for a study"
+    if (folder / FILE_NAME).is_file() or not folder.is_dir():
+        return ""
+    if any(not entry.name.startswith(".") for entry in folder.iterdir()):
+        return (
+            f"{folder} holds other files and is not a study (it has no study.json); choose "
+            "an empty or new folder, or open that folder as a study first"
+        )
+    return ""
+
+
 def _target(folder: Path, project: _Project) -> Study:
     """A new study in an absent or empty folder, else the study the folder holds."""
-    if folder.exists() and not folder.is_dir():
-        raise RefiError(f"{folder} is a file, not a folder for a study")
-    if folder.is_dir() and any(folder.iterdir()):
+    refusal = folder_refusal(folder)
+    if refusal:
+        raise RefiError(refusal)
+    if (folder / FILE_NAME).is_file():
         try:
             return open_study(folder)
         except StudyError as exc:

@@ -179,12 +179,36 @@ class Refi:
         _show_report(self.window, report.message().splitlines(), report.message(grouped=False))
 
     def _new_folder(self, project: Path) -> Path | None:
-        folder = QFileDialog.getExistingDirectory(
-            self.window,
-            "Folder for the study (new or empty; a study there gains the interviews)",
-            str(project.parent),
-        )
-        return Path(folder) if folder else None
+        """The folder for the study: one chosen that is empty or a study, or, for one of
+        other files (the Downloads the .qdpx is in), a new folder in it named after the
+        project, when the user says so; a folder of other files is never made a study."""
+        from reader.core.refi.qdpx_import import folder_refusal
+
+        start = project.parent
+        while True:
+            chosen = QFileDialog.getExistingDirectory(
+                self.window,
+                "Folder for the study (new or empty; a study there gains the interviews)",
+                str(start),
+            )
+            if not chosen:
+                return None
+            folder = Path(chosen)
+            if not folder_refusal(folder) or _holder(folder):  # another window's: said after
+                return folder
+            inside = _free_folder(folder, project.stem)
+            choice = dialogs.ask(
+                self.window,
+                "Import REFI-QDA Project",
+                f"{folder.name} holds other files and is not a study. Make the study in a "
+                f"new folder “{inside.name}” inside it?",
+                [f"Make “{inside.name}”", "Choose Another Folder…", "Cancel"],
+            )
+            if choice == "Cancel":
+                return None
+            if choice != "Choose Another Folder…":
+                return inside
+            start = folder
 
     def import_codebook(self) -> None:
         """A .qdc's codes added to the codebook open now (one step to undo)."""
@@ -222,6 +246,15 @@ class Refi:
         ]
         lines += [f"Not imported: {line}." for line in grouped_lines(read.not_imported)]
         QMessageBox.information(self.window, "Codebook imported", "\n".join(lines))
+
+
+def _free_folder(parent: Path, name: str) -> Path:
+    """`parent/name`, numbered ("name 2") while that is taken by something not empty."""
+    candidate, n = parent / name, 1
+    while candidate.exists() and (not candidate.is_dir() or any(candidate.iterdir())):
+        n += 1
+        candidate = parent / f"{name} {n}"
+    return candidate
 
 
 def _holder(folder: Path) -> str:
