@@ -631,6 +631,59 @@ def test_the_codes_below_a_code_left_out_are_kept_in_its_place() -> None:
     ]
 
 
+QC_TEXT = "Interviewer: Ready?\nAna: Yes, quite ready.\n"
+
+
+def qualcoder_project(notes: tuple[str, ...] = ("", "", "")) -> bytes:
+    """QualCoder's layout: a PlainTextSelection for each coding of one passage, three
+    codes on "quite ready", each selection with its own GUID (and a memo, `notes`)."""
+    start = QC_TEXT.index("quite ready")
+    codes = "".join(
+        f'<Code guid="aaaaaaaa-0000-0000-0000-00000000000{k}" name="C{k}" isCodable="true"/>'
+        for k in (1, 2, 3)
+    )
+    selections = "".join(
+        f'<PlainTextSelection guid="eeeeeeee-0000-0000-0000-00000000000{k}" name="q" '
+        f'startPosition="{start}" endPosition="{start + 11}">'
+        + (f"<Description>{note}</Description>" if note else "")
+        + f'<Coding guid="ffffffff-0000-0000-0000-00000000000{k}">'
+        f'<CodeRef targetGUID="aaaaaaaa-0000-0000-0000-00000000000{k}"/></Coding>'
+        "</PlainTextSelection>"
+        for k, note in zip((1, 2, 3), notes, strict=True)
+    )
+    qde = (
+        f'<Project xmlns="{PROJECT_NS}" name="QC" origin="QualCoder 3.5">'
+        f"<CodeBook><Codes>{codes}</Codes></CodeBook><Sources>"
+        '<TextSource guid="dddddddd-0000-0000-0000-000000000001" name="Doc" '
+        f'plainTextPath="internal://d1.txt">{selections}</TextSource></Sources></Project>'
+    )
+    return zipped({"project.qde": qde, "sources/d1.txt": QC_TEXT})
+
+
+def test_a_selection_for_each_coding_of_one_passage_is_one_highlight(tmp_path: Path) -> None:
+    """As merging into an interview that has the text makes it: not three stacked
+    highlights of one code each. The merge's report counts that highlight once."""
+    report = import_qdpx(qualcoder_project(("Why now?", "", "Why now?\n\nAsk.")), tmp_path / "s")
+    study = open_study(tmp_path / "s")
+    (highlight,) = study.load_notes(study.interviews[0]).highlights
+    assert highlight.exact == "quite ready" and highlight.note == "Why now?\n\nAsk."
+    assert study.codebook.names(highlight.codes) == ("C1", "C2", "C3")
+    assert report.message().startswith(
+        "Imported 1 interview, 3 codes, 1 coded passage with 3 codings and 1 note into"
+    )
+    ours = tmp_path / "ours"
+    ours.mkdir()
+    (ours / "Doc.txt").write_text(QC_TEXT, encoding="utf-8")
+    mine = open_study(ours)
+    session = mine.open_session(mine.interviews[0])
+    start = QC_TEXT.index("quite ready")
+    session.add_highlight(make_highlight(QC_TEXT, start, start + 11))
+    save_notes(mine.notes_path(mine.interviews[0]), session.notes)
+    mine.save()
+    merged = import_qdpx(qualcoder_project(), ours)
+    assert [m.line for m in merged.merged] == ["“Doc”: 3 codings added to 1 highlight"]
+
+
 def test_decomposed_text_and_a_guidless_selection_are_mapped_to_nfc(tmp_path: Path) -> None:
     """A source in NFD (é as e + accent) counts one more character before the quote than
     our NFC text: the position is mapped, not trusted blindly."""

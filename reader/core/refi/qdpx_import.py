@@ -50,6 +50,7 @@ from dataclasses import dataclass, field, replace
 from datetime import UTC, datetime
 from pathlib import Path, PurePosixPath
 
+from reader import APP_NAME
 from reader.core.anchoring import AnchorStatus, all_in_place, reanchor_all
 from reader.core.annotations import (
     DEFAULT_COLOR,
@@ -165,6 +166,7 @@ class _Project:
     archive: zipfile.ZipFile
     count_crlf_once: bool
     file: Path | None  # the .qdpx, for media paths relative to it
+    ours: bool  # exported by this app: each selection is a highlight of its own
     links: dict[str, list[str]] = field(default_factory=dict)  # see _links
 
     def find(self, *names: str) -> ET.Element | None:
@@ -380,7 +382,8 @@ def _open(data: bytes, project_file: Path | None) -> _Project:
         raise RefiError("its .qde file is not a REFI-QDA project")
     ns = root.tag[1:].split("}", 1)[0] if root.tag.startswith("{") else ""
     origin = (root.get("origin") or "").lower()
-    project = _Project(root, ns, files, archive, "atlas" in origin, project_file)
+    ours = origin.startswith(APP_NAME.lower())
+    project = _Project(root, ns, files, archive, "atlas" in origin, project_file, ours)
     project.links = _links(project)
     return project
 
@@ -666,17 +669,24 @@ def _interview(
     tied = _tied_notes(run, element)
     if tied:
         _remember(run.guids, "research-notes", entry.id, next(iter(tied)))
-    highlights = []
+    # One highlight for each passage, as merging into an interview makes it: QualCoder
+    # sends a selection for each coding of one passage, and three stacked highlights of one
+    # code each were not the passage coded three times. Ours are highlights as they were
+    # (two of one passage, a colour and a coding, go out as two selections).
+    by_id = Highlights()
     for selected in _placed_by_words(
         run, document.text, _highlights(run, element, name, text, selections), name
     ):
-        h = selected.highlight
-        _keep_guids(run, selected, None, h)
-        highlights.append(h)
-        report.notes += bool(h.note)
-        report.codings += len(h.codes)
-    highlights.sort(key=lambda h: (h.start, h.end))
+        if run.project.ours:
+            by_id[selected.highlight.id] = known = selected.highlight
+        else:
+            known = merge_selection(by_id, selected.highlight, Merged(name, name))
+        if known is not None:
+            _keep_guids(run, selected, None, by_id[known.id])
+    highlights = sorted(by_id.values(), key=lambda h: (h.start, h.end))
     report.highlights += len(highlights)
+    report.notes += sum(bool(h.note) for h in highlights)
+    report.codings += sum(len(h.codes) for h in highlights)
     notes_path = study.notes_path(entry)
     notes_data = NotesData(
         document=document.meta(),
