@@ -684,6 +684,82 @@ def test_a_selection_for_each_coding_of_one_passage_is_one_highlight(tmp_path: P
     assert [m.line for m in merged.merged] == ["“Doc”: 3 codings added to 1 highlight"]
 
 
+def test_memos_on_codes_sources_and_the_project_go_where_they_belong(tmp_path: Path) -> None:
+    """A code's notes (NoteRef, NVivo's memo on a node) join its memo; a source's
+    Description (QualCoder's memo) and a transcript's notes (ATLAS.ti's) its research
+    notes; the project's Description the study memo. What has no place here is named: a
+    case's or a variable's description, a source's second case, a case of passages, a
+    link between codes."""
+    start = QC_TEXT.index("quite")
+    qde = f"""<Project xmlns="{PROJECT_NS}" name="Ward" origin="NVivo 14">
+    <CodeBook><Codes>
+      <Code guid="aaaaaaaa-0000-0000-0000-000000000001" name="Trust" isCodable="true">
+        <Description>Who they rely on.</Description>
+        <NoteRef targetGUID="99999999-0000-0000-0000-000000000001"/></Code>
+      <Code guid="aaaaaaaa-0000-0000-0000-000000000002" name="Care" isCodable="true"/>
+    </Codes></CodeBook>
+    <Variables><Variable guid="bbbbbbbb-0000-0000-0000-000000000001" name="Role"
+      typeOfVariable="Text"><Description>Their job.</Description></Variable></Variables>
+    <Cases>
+      <Case guid="cccccccc-0000-0000-0000-000000000001" name="Ana">
+        <Description>A nurse of 12 years.</Description>
+        <SourceRef targetGUID="dddddddd-0000-0000-0000-000000000001"/></Case>
+      <Case guid="cccccccc-0000-0000-0000-000000000002" name="Nurses">
+        <SourceRef targetGUID="dddddddd-0000-0000-0000-000000000001"/></Case>
+      <Case guid="cccccccc-0000-0000-0000-000000000003" name="Key quotes">
+        <SelectionRef targetGUID="eeeeeeee-0000-0000-0000-000000000001"/></Case>
+    </Cases>
+    <Sources>
+      <TextSource guid="dddddddd-0000-0000-0000-000000000001" name="Doc">
+        <Description>Recorded at home.</Description>
+        <PlainTextContent>{QC_TEXT}</PlainTextContent>
+        <PlainTextSelection guid="eeeeeeee-0000-0000-0000-000000000001"
+          startPosition="{start}" endPosition="{start + 5}">
+          <Coding guid="ffffffff-0000-0000-0000-000000000001">
+            <CodeRef targetGUID="aaaaaaaa-0000-0000-0000-000000000001"/></Coding>
+        </PlainTextSelection></TextSource>
+      <AudioSource guid="dddddddd-0000-0000-0000-000000000002" name="Rec"
+        path="internal://gone.mp3">
+        <Transcript guid="dddddddd-0000-0000-0000-000000000003" name="Rec"
+          plainTextPath="internal://t.txt">
+          <NoteRef targetGUID="99999999-0000-0000-0000-000000000002"/></Transcript>
+      </AudioSource>
+    </Sources>
+    <Notes>
+      <Note guid="99999999-0000-0000-0000-000000000001" name="Memo on Trust">
+        <PlainTextContent>Trust is earned on nights.</PlainTextContent></Note>
+      <Note guid="99999999-0000-0000-0000-000000000002" name="Memo on Rec">
+        <PlainTextContent>Noisy ward.</PlainTextContent></Note>
+    </Notes>
+    <Links><Link guid="77777777-0000-0000-0000-000000000001" name="leads to"
+      originGUID="aaaaaaaa-0000-0000-0000-000000000001"
+      targetGUID="aaaaaaaa-0000-0000-0000-000000000002"/></Links>
+    <Description>A study of night shifts.</Description>
+    </Project>"""
+    project = zipped({"project.qde": qde, "sources/t.txt": "Q: Loud?\nA: Always.\n"})
+    report = import_qdpx(project, tmp_path / "s")
+    study = open_study(tmp_path / "s")
+    trust = study.codebook.find("Trust")
+    assert trust.description == "Who they rely on.\n\nTrust is earned on nights."
+    doc, rec = study.interviews
+    assert study.load_notes(doc).notes == "Recorded at home."
+    assert study.load_notes(rec).notes == "Noisy ward."
+    memo = read_memo(memo_path(study.folder))
+    assert "A study of night shifts." in memo and "Trust is earned" not in memo
+    assert "Noisy ward." not in memo
+    assert said(report) == [
+        "variable description “Role”: an attribute has no description here",
+        "case description “Ana”: a participant has no memo here",
+        "case “Nurses” in “Doc”: an interview has one participant, “Ana” here",
+        "case “Key quotes”: cases of passages are not imported",
+        "the recording of “Rec”: internal://gone.mp3 is not in the file",
+        "link “leads to”: links between codes, sources or passages are not imported",
+    ]
+    again = import_qdpx(project, tmp_path / "s")  # nothing twice
+    assert open_study(tmp_path / "s").codebook.find("Trust").description == trust.description
+    assert study.load_notes(doc).notes == "Recorded at home." and again.interviews == 0
+
+
 def test_decomposed_text_and_a_guidless_selection_are_mapped_to_nfc(tmp_path: Path) -> None:
     """A source in NFD (é as e + accent) counts one more character before the quote than
     our NFC text: the position is mapped, not trusted blindly."""

@@ -65,6 +65,7 @@ from reader.core.notes_file import NotesData, RecordingRef
 from reader.core.recording import stored_path
 from reader.core.refi import media
 from reader.core.refi.codebook_xml import (
+    ReadCodes,
     RefiError,
     derived_guid,
     guid_of,
@@ -248,6 +249,9 @@ def import_qdpx(
     guids: dict[str, str] = dict(study.data.settings.get(GUIDS_SETTING, {}))
     read = read_codes(project.find("CodeBook", "Codes"), project.ns)
     report = ImportReport(study, not_imported=list(read.not_imported))
+    notes = _notes(project, report.not_imported)
+    on_codes = _code_memos(project, read, notes)
+    report.notes += len(on_codes)
     book = study.writable_codebook()
     added = join_memos(book, read.book, add_codebook(book, read.book))
     report.codes, report.known_codes = len(added.added), added.known
@@ -256,13 +260,14 @@ def import_qdpx(
         project=project,
         study=study,
         same=added.same,
-        notes=_notes(project, report.not_imported),
-        variables=_variables(project, study, guids),
-        cases=_cases(project, guids),
+        notes=notes,
+        variables=_variables(project, study, guids, report.not_imported),
+        cases=_cases(project, guids, report.not_imported),
         guids=guids,
         report=report,
         texts=_texts_of(study),
         sent=read_sent(study.folder),
+        used_notes=on_codes,
     )
     try:
         for element in list(project.find("Sources") or []):
@@ -274,6 +279,15 @@ def import_qdpx(
             study.save()
         raise
     free = [note for g, note in run.notes.items() if g not in run.used_notes]
+    described = project.root.findtext(tag(project.ns, "Description")) or ""
+    if described.strip():  # the project's own memo, as a memo tied to nothing is
+        name = project.root.get("name") or "Project"
+        free.insert(0, (f"{name}: description", described.replace("\r\n", "\n").strip()))
+    for link in project.all("Links", "Link"):
+        ends = [guid_of(link.get(end)) for end in ("originGUID", "targetGUID")]
+        if not any(end in run.notes for end in ends):
+            why = "links between codes, sources or passages are not imported"
+            report.not_imported.append(LeftOut("link", link.get("name") or "?", why))
     for element in project.all("Sets", "Set"):
         report.not_imported.append(
             LeftOut("set", element.get("name") or "?", "sets are not imported")
@@ -293,6 +307,21 @@ def import_qdpx(
         why += " later, would come back with the next file"
         report.not_imported.append(LeftOut("record", SENT_FILE, why))
     return report
+
+
+def _code_memos(project: _Project, read: ReadCodes, notes: dict[str, tuple[str, str]]) -> set[str]:
+    """The notes tied to a code (its NoteRefs, or a Link: NVivo's and ATLAS.ti's memos on
+    a code) joined to its memo in `read`, paragraph by paragraph; their GUIDs."""
+    used: set[str] = set()
+    for code in list(read.book):
+        refs = [*read.note_refs.get(code.id, ()), *project.links.get(code.id, ())]
+        memo = code.description
+        for ref in (r for r in refs if r in notes):
+            memo = joined(memo, unicodedata.normalize("NFC", notes[ref][1]))
+            used.add(ref)
+        if memo != code.description:
+            read.book.update(code.id, description=memo)
+    return used
 
 
 def _into_memo(study: Study, notes: list[tuple[str, str]], report: ImportReport) -> None:
@@ -430,7 +459,9 @@ def _links(project: _Project) -> dict[str, list[str]]:
     return tied
 
 
-def _variables(project: _Project, study: Study, guids: dict[str, str]) -> dict[str, str]:
+def _variables(
+    project: _Project, study: Study, guids: dict[str, str], not_imported: list[LeftOut]
+) -> dict[str, str]:
     """Variable GUID -> the attribute key made for it."""
     keys = {}
     for variable in project.all("Variables", "Variable"):
@@ -438,6 +469,9 @@ def _variables(project: _Project, study: Study, guids: dict[str, str]) -> dict[s
         name = (variable.get("name") or "").strip()
         if variable_guid is None or not name:
             continue
+        if (variable.findtext(tag(project.ns, "Description")) or "").strip():
+            why = "an attribute has no description here"
+            not_imported.append(LeftOut("variable description", name, why))
         kind = _ATTRIBUTE_TYPES.get(variable.get("typeOfVariable") or "", "text")
         try:
             definition = study.define_attribute(name, kind)
@@ -450,18 +484,32 @@ def _variables(project: _Project, study: Study, guids: dict[str, str]) -> dict[s
     return keys
 
 
-def _cases(project: _Project, guids: dict[str, str]) -> dict[str, tuple[str, ET.Element]]:
-    """Source GUID -> (participant, the case element) of the first case naming it."""
-    by_source = {}
+def _cases(
+    project: _Project, guids: dict[str, str], not_imported: list[LeftOut]
+) -> dict[str, tuple[str, ET.Element]]:
+    """Source GUID -> (participant, the case element) of the first case naming it. What
+    a case holds that an interview's participant cannot (its memo, a source's second
+    case, its passages) is said."""
+    by_source: dict[str, tuple[str, ET.Element]] = {}
+    sources = {guid_of(s.get("guid")): s.get("name") or "?" for s in project.find("Sources") or []}
     for case in project.all("Cases", "Case"):
         name = (case.get("name") or "").strip()
         case_guid = guid_of(case.get("guid"))
         if case_guid and name:
             _remember(guids, "case", name, case_guid)
+        if (case.findtext(tag(project.ns, "Description")) or "").strip():
+            why = "a participant has no memo here"
+            not_imported.append(LeftOut("case description", name or "?", why))
+        if case.find(tag(project.ns, "SelectionRef")) is not None:
+            why = "cases of passages are not imported"
+            not_imported.append(LeftOut("case", name or "?", why))
         for ref in case.findall(tag(project.ns, "SourceRef")):
             source = guid_of(ref.get("targetGUID"))
             if source and source not in by_source:
                 by_source[source] = (name, case)
+            elif source:
+                why = f"an interview has one participant, “{by_source[source][0]}” here"
+                not_imported.append(LeftOut("case", name or "?", why, sources.get(source, "?")))
     return by_source
 
 
@@ -666,9 +714,10 @@ def _interview(
     _remember(run.guids, "source", entry.id, source_guid)
     report.interviews += 1
     document = load_document(path)
-    tied = _tied_notes(run, element)
+    tied = _source_notes(run, element)
     if tied:
         _remember(run.guids, "research-notes", entry.id, next(iter(tied)))
+    research = "\n\n".join(part for part in (_described(run, element), *tied.values()) if part)
     # One highlight for each passage, as merging into an interview makes it: QualCoder
     # sends a selection for each coding of one passage, and three stacked highlights of one
     # code each were not the passage coded three times. Ours are highlights as they were
@@ -692,10 +741,10 @@ def _interview(
         document=document.meta(),
         codebook=study.codebook.copy(),
         highlights=highlights,
-        notes="\n\n".join(tied.values()),
+        notes=research,
         recording=recording(path, notes_path) if recording is not None else None,
     )
-    report.notes += bool(tied)
+    report.notes += bool(research)
     save_notes(notes_path, notes_data)
     _people(run, entry.id, element, name)  # all empty here: all filled, nothing to say
     return entry
@@ -863,8 +912,8 @@ def _merge(
         if known is not None:
             _keep_guids(run, selected, before.get(known.id), by_id[known.id])
             came.append(known)
-    research = notes.notes
-    tied = _tied_notes(run, element)
+    research = joined(notes.notes, _described(run, element))
+    tied = _source_notes(run, element)
     for paragraphs in tied.values():
         research = joined(research, paragraphs)
     if tied and research and not notes.notes:  # hers were empty: the file's are its own
@@ -890,6 +939,22 @@ def _note_refs(run: _Import, element: ET.Element) -> list[str]:
     refs = [guid_of(r.get("targetGUID")) for r in element.findall(tag(run.ns, "NoteRef"))]
     refs += run.project.links.get(guid_of(element.get("guid")) or "", [])
     return [ref for ref in refs if ref]
+
+
+def _source_notes(run: _Import, element: ET.Element) -> dict[str, str]:
+    """The notes of a source (_tied_notes), and of a recording's first transcript, which
+    is the interview (ATLAS.ti ties its memo to the transcript)."""
+    tied = _tied_notes(run, element)
+    transcript = element.find(tag(run.ns, "Transcript"))
+    if transcript is not None:
+        tied.update(_tied_notes(run, transcript))
+    return tied
+
+
+def _described(run: _Import, element: ET.Element) -> str:
+    """A source's Description (QualCoder's memo on a source), for its research notes."""
+    text = element.findtext(tag(run.ns, "Description")) or ""
+    return unicodedata.normalize("NFC", text.replace("\r\n", "\n").strip())
 
 
 def _tied_notes(run: _Import, element: ET.Element) -> dict[str, str]:
