@@ -760,6 +760,44 @@ def test_memos_on_codes_sources_and_the_project_go_where_they_belong(tmp_path: P
     assert study.load_notes(doc).notes == "Recorded at home." and again.interviews == 0
 
 
+@pytest.mark.parametrize(
+    "encoded",
+    [
+        lambda t: t.encode("utf-16"),  # with a BOM
+        lambda t: t.encode("utf-16-le"),  # without one, as some Windows tools write it
+        lambda t: t.encode("utf-16-be"),
+        lambda t: t.encode("cp1252", errors="replace"),
+    ],
+)
+def test_a_source_file_in_utf16_or_cp1252_is_read_as_its_text(tmp_path: Path, encoded) -> None:
+    """A UTF-16 source was read as cp1252: NULs between the letters, every selection
+    "not in the text as read here"."""
+    text = "Bob: Caf\u00e9 world, \u4f60\u597d \U0001f60a ok\r\n"
+    start = text.index("world")
+    qde = (
+        f'<Project xmlns="{PROJECT_NS}" name="x" origin="NVivo 14"><CodeBook><Codes>'
+        '<Code guid="aaaaaaaa-0000-0000-0000-000000000001" name="World" isCodable="true"/>'
+        "</Codes></CodeBook><Sources>"
+        '<TextSource guid="11111111-0000-0000-0000-000000000001" name="Bob" '
+        'plainTextPath="internal://bob.txt"><PlainTextSelection '
+        f'guid="eeeeeeee-0000-0000-0000-000000000001" startPosition="{start}" '
+        f'endPosition="{start + 5}"><Coding><CodeRef '
+        'targetGUID="aaaaaaaa-0000-0000-0000-000000000001"/></Coding></PlainTextSelection>'
+        "</TextSource></Sources></Project>"
+    )
+    if encoded(text).startswith(b"Bob"):  # cp1252 holds no CJK nor emoji
+        text = text.encode("cp1252", errors="replace").decode("cp1252")
+    data = zipped({"project.qde": qde, "sources/bob.txt": encoded(text)})
+    report = import_qdpx(data, tmp_path / "s")
+    assert said(report) == []
+    study = open_study(tmp_path / "s")
+    (highlight,) = study.load_notes(study.interviews[0]).highlights
+    assert highlight.exact == "world"
+    assert study.transcript_path(study.interviews[0]).read_text("utf-8") == text.replace(
+        "\r\n", "\n"
+    )
+
+
 def test_decomposed_text_and_a_guidless_selection_are_mapped_to_nfc(tmp_path: Path) -> None:
     """A source in NFD (é as e + accent) counts one more character before the quote than
     our NFC text: the position is mapped, not trusted blindly."""

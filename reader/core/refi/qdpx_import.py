@@ -60,7 +60,7 @@ from reader.core.annotations import (
     now_iso,
 )
 from reader.core.codebook import add_codebook
-from reader.core.document import DocumentError, load_document, text_sha256
+from reader.core.document import DocumentError, decode, load_document, text_sha256
 from reader.core.notes_file import NotesData, RecordingRef
 from reader.core.recording import stored_path
 from reader.core.refi import media
@@ -428,10 +428,10 @@ def _text_of(project: _Project, element: ET.Element) -> str | None:
     raw = project.member(path)
     if raw is None:
         return None
-    try:
-        return raw.decode("utf-8-sig")
-    except UnicodeDecodeError:
-        return raw.decode("cp1252", errors="replace")
+    try:  # as a transcript is read: a BOM, UTF-16 without one (Windows tools), cp1252
+        return decode(raw)[0]
+    except DocumentError:  # empty, or not text: said as such once it is read
+        return raw.decode("utf-8", errors="replace")
 
 
 def _notes(project: _Project, not_imported: list[LeftOut]) -> dict[str, tuple[str, str]]:
