@@ -798,6 +798,50 @@ def test_a_source_file_in_utf16_or_cp1252_is_read_as_its_text(tmp_path: Path, en
     )
 
 
+def test_codings_on_a_category_here_go_to_a_code_under_it(tmp_path: Path) -> None:
+    """The supervisor coded at NVivo's parent node "Work", which is the study's category
+    "Work" (it holds codes, no passages): a coding on it would be counted nowhere and
+    shown as a category's. They go to "Work (general)", made under it in its colour,
+    the category left as it is; a second file finds that code again."""
+    study = coded_study(tmp_path / "study")
+    work = study.codebook.find("Work")
+    start = TEXT.index("The end")
+    new_text = "Q: Work?\nA: Long shifts.\n"
+    qde = f"""<Project xmlns="{PROJECT_NS}" name="Back" origin="NVivo 14">
+    <CodeBook><Codes><Code guid="aaaaaaaa-0000-0000-0000-000000000001" name="Work"
+      isCodable="true"/></Codes></CodeBook>
+    <Sources>
+      <TextSource guid="11111111-0000-0000-0000-000000000001" name="P1">
+        <PlainTextContent>{TEXT}</PlainTextContent>
+        <PlainTextSelection guid="eeeeeeee-0000-0000-0000-000000000001"
+          startPosition="{start}" endPosition="{start + 7}"><Coding><CodeRef
+          targetGUID="aaaaaaaa-0000-0000-0000-000000000001"/></Coding></PlainTextSelection>
+      </TextSource>
+      <TextSource guid="11111111-0000-0000-0000-000000000002" name="P9">
+        <PlainTextContent>{new_text}</PlainTextContent>
+        <PlainTextSelection guid="eeeeeeee-0000-0000-0000-000000000002"
+          startPosition="12" endPosition="23"><Coding><CodeRef
+          targetGUID="aaaaaaaa-0000-0000-0000-000000000001"/></Coding></PlainTextSelection>
+      </TextSource>
+    </Sources></Project>"""
+    report = import_qdpx(zipped({"project.qde": qde}), study.folder)
+    assert "Coded in the file on a category here, so given to: Work / Work (general)." in (
+        report.message()
+    )
+    again = open_study(study.folder)
+    general = again.codebook.find("Work (general)", work.id)
+    assert general.codable and general.color == work.color
+    assert not again.codebook.code(work.id).codable
+    for entry in (again.interviews[0], again.interviews[2]):
+        coded = [h for h in again.load_notes(entry).highlights if general.id in h.codes]
+        assert len(coded) == 1 and work.id not in coded[0].codes
+    assert all(
+        work.id not in h.codes for e in again.interviews for h in again.load_notes(e).highlights
+    )
+    import_qdpx(zipped({"project.qde": qde.replace("000000000002", "000000000003")}), study.folder)
+    assert [c.name for c in open_study(study.folder).codebook].count("Work (general)") == 1
+
+
 def test_decomposed_text_and_a_guidless_selection_are_mapped_to_nfc(tmp_path: Path) -> None:
     """A source in NFD (é as e + accent) counts one more character before the quote than
     our NFC text: the position is mapped, not trusted blindly."""

@@ -59,7 +59,7 @@ from reader.core.annotations import (
     make_highlight,
     now_iso,
 )
-from reader.core.codebook import add_codebook
+from reader.core.codebook import MAX_NAME_CHARS, add_codebook
 from reader.core.document import DocumentError, decode, load_document, text_sha256
 from reader.core.notes_file import NotesData, RecordingRef
 from reader.core.recording import stored_path
@@ -216,6 +216,7 @@ class _Import:
     sent: dict[str, Sent]  # interview id -> what the study sent of it (refi.sent)
     received: dict[str, Carried] = field(default_factory=dict)  # from it, as merged
     used_notes: set[str] = field(default_factory=set)
+    general: dict[str, str] = field(default_factory=dict)  # category id -> see _codable
 
     @property
     def ns(self) -> str:
@@ -278,6 +279,9 @@ def import_qdpx(
             study.data.settings[GUIDS_SETTING] = guids
             study.save()
         raise
+    if any(run.general.values()):
+        paths = ", ".join(study.codebook.path(i) for i in run.general.values() if i)
+        report.code_lines.append(f"Coded in the file on a category here, so given to: {paths}.")
     free = [note for g, note in run.notes.items() if g not in run.used_notes]
     described = project.root.findtext(tag(project.ns, "Description")) or ""
     if described.strip():  # the project's own memo, as a memo tied to nothing is
@@ -992,6 +996,7 @@ def _selection(
     for coding in selection.findall(tag(run.ns, "Coding")):
         ref = coding.find(tag(run.ns, "CodeRef"))
         code_id = run.same.get(guid_of(ref.get("targetGUID")) or "") if ref is not None else None
+        code_id = code_id and _codable(run, code_id)
         if code_id:
             codes.append(code_id)
             coding_guid = guid_of(coding.get("guid"))
@@ -1012,6 +1017,25 @@ def _selection(
         modified=_stamp(selection.get("modifiedDateTime"), created),
     )
     return _Selected(highlight, coding_guids)
+
+
+def _codable(run: _Import, code_id: str) -> str:
+    """The code a coding of `code_id` goes to: itself, or for a category (NVivo codes at
+    a parent node; the file's "Work" met the study's category "Work"), a code under it
+    made on first use, "Work (general)" in its colour, so that the category still only
+    holds codes and the passages are counted. "" when that name is a category too."""
+    book = run.study.writable_codebook()
+    category = book.get(code_id)
+    if category is None or category.codable:
+        return code_id
+    if code_id not in run.general:
+        name = f"{category.name[: MAX_NAME_CHARS - 10]} (general)"
+        found = book.find(name, code_id)
+        if found is None:
+            found = book.create(name, parent=code_id, color=category.color)
+            run.report.codes += 1
+        run.general[code_id] = found.id if found.codable else ""
+    return run.general[code_id]
 
 
 def _keep_guids(
