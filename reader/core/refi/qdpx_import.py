@@ -44,7 +44,7 @@ import shutil
 import unicodedata
 import xml.etree.ElementTree as ET
 import zipfile
-from bisect import bisect_left
+from bisect import bisect_left, bisect_right
 from collections.abc import Callable
 from dataclasses import dataclass, field, replace
 from datetime import UTC, datetime
@@ -546,7 +546,23 @@ class _Positions:
         lf = raw.replace("\r\n", "\n").replace("\r", "\n")
         self._lf = lf
         self.text = unicodedata.normalize("NFC", lf)
-        self._nfc = self.text != lf
+        # The spans NFC changes, each a run of non-ASCII characters and the character
+        # before it (the letter an accent composes with): (start, end, how much longer
+        # the NFC text is before the span). Normalising the whole text before each
+        # position took 28 s for 4,000 selections of a decomposed (macOS) transcript.
+        # NFC never reaches across an ASCII character, so the text before a span
+        # normalises alone, and each position is found in its span.
+        self._spans: list[tuple[int, int, int]] = []
+        self._starts: list[int] = []
+        self._shift = 0  # after the last span
+        if self.text != lf:
+            for run in re.finditer(r"[^\x00-\x7f]+", lf):
+                start, end = max(run.start() - 1, 0), run.end()
+                grown = len(unicodedata.normalize("NFC", lf[start:end])) - (end - start)
+                if grown or not unicodedata.is_normalized("NFC", lf[start:end]):
+                    self._spans.append((start, end, self._shift))
+                    self._starts.append(start)
+                    self._shift += grown
         # The length as the tool counts it, to check positions against.
         self.length = len(raw) - (len(self._crlf) if count_crlf_once else 0)
 
@@ -555,7 +571,14 @@ class _Positions:
         if self._once is not None:  # CRLF counted once: find the raw index
             index = position + bisect_left(self._once, position)
         index -= bisect_left(self._crlf, index)  # each CRLF before it became one LF
-        return len(unicodedata.normalize("NFC", self._lf[:index])) if self._nfc else index
+        k = bisect_right(self._starts, index) - 1
+        if k < 0:
+            return index
+        start, end, shift = self._spans[k]
+        if index < end:  # inside the span: its start normalised with it
+            return start + shift + len(unicodedata.normalize("NFC", self._lf[start:index]))
+        after = self._spans[k + 1][2] if k + 1 < len(self._spans) else self._shift
+        return index + after
 
 
 def _text_source(run: _Import, element: ET.Element, name: str) -> None:
