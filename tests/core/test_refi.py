@@ -368,6 +368,31 @@ def test_the_study_memo_goes_out_as_a_free_note_and_comes_back(tmp_path: Path) -
     assert read_memo(memo_path(other)) == f"Mine first.\n\n## {MEMO_NOTE_NAME}\n\n{memo}"
 
 
+def test_an_interview_of_a_study_exported_alone_has_the_guids_of_the_study_export(
+    tmp_path: Path,
+) -> None:
+    """Its source, its selections, codings and notes, and its case and values, are as the
+    study's export has them (the GUIDs an import brought too), not derived from the path
+    of its transcript: the other tool and the merge back know it as the same source."""
+    from reader.core.refi.qdpx_export import export_session_qdpx
+
+    study = coded_study(tmp_path / "study")
+    import_qdpx((FIXTURES / "nvivo.qdpx").read_bytes(), study.folder, study=study)
+    whole = ET.fromstring(unzip(export_study_qdpx(study)[0])["project.qde"])
+    for entry in (study.interviews[0], study.interviews[-1]):  # ours, and NVivo's
+        session = study.open_session(entry)
+        alone, _ = export_session_qdpx(
+            session, notes_path=study.notes_path(entry), sent_as=(study, entry.id)
+        )
+        project = ET.fromstring(unzip(alone)["project.qde"])
+        (source,) = project.iter(f"{P}TextSource")
+        (same,) = [s for s in whole.iter(f"{P}TextSource") if s.get("name") == entry.title]
+        source.tail = same.tail = ""  # indented at another depth
+        assert ET.tostring(source) == ET.tostring(same)
+        (case,) = project.iter(f"{P}Case")
+        assert case.get("guid") in {c.get("guid") for c in whole.iter(f"{P}Case")}
+
+
 def test_an_unreadable_memo_is_left_out_and_left_alone(tmp_path: Path) -> None:
     study = coded_study(tmp_path / "study")
     memo_path(study.folder).write_bytes(b"\xff\xfe binary \x00")
