@@ -73,6 +73,39 @@ def test_import_a_project_into_the_open_study(
     assert window.study.undo_stack.count() == 0  # not undoable, nor what came before
 
 
+def test_import_and_export_say_what_they_do_under_the_wait_cursor(
+    make_study_window, folder: Path, dialogs, tmp_path: Path, monkeypatch
+) -> None:
+    """They hold the window seconds for a big study: a still arrow said nothing of why."""
+    from PySide6.QtWidgets import QApplication
+
+    import reader.core.refi.qdpx_export as qdpx_export
+    import reader.core.refi.qdpx_import as qdpx_import
+
+    project = their_project(tmp_path / "theirs")
+    window = make_study_window(folder)
+    seen: list[tuple[str, bool]] = []
+
+    def watched(real):
+        def call(*args, **kwargs):
+            shown = window.statusBar().currentMessage()
+            seen.append((shown, QApplication.overrideCursor() is not None))
+            return real(*args, **kwargs)
+
+        return call
+
+    monkeypatch.setattr(qdpx_import, "import_qdpx", watched(qdpx_import.import_qdpx))
+    monkeypatch.setattr(qdpx_export, "export_study_qdpx", watched(qdpx_export.export_study_qdpx))
+    dialogs.open_answers.append(str(project))
+    window.window_actions.codes.import_qdpx.trigger()
+    assert seen == [("Importing theirs.qdpx…", True)]
+    assert QApplication.overrideCursor() is None
+    assert window.statusBar().currentMessage() == f"Imported theirs.qdpx into {folder}"
+    window.codebook.refi.export("qdpx", whole_study=True, crlf=False)  # its dialog cancelled
+    assert seen[1:] == [(f"Exporting “{window.study.study.data.title}”…", True)]
+    assert QApplication.overrideCursor() is None and window.statusBar().currentMessage() == ""
+
+
 def test_import_into_the_open_study_can_be_declined(
     make_study_window, folder: Path, qtbot, dialogs, tmp_path: Path
 ) -> None:
