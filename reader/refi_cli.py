@@ -136,8 +136,9 @@ def _import_parser() -> argparse.ArgumentParser:
         "into a study: its text sources, and its audio and video sources with transcripts, "
         "become interviews in DIR, with their codes, codings, notes, participants, "
         "attributes and recordings. DIR becomes a new study when it does not exist or is "
-        "empty; a study there gains the interviews and codes. A codebook (.qdc) adds its "
-        "codes to the study's codebook. What cannot be imported is listed.",
+        "empty; a study there gains the interviews and codes; a folder of other files is "
+        "refused. A codebook (.qdc) adds its codes to the study's codebook. What cannot be "
+        "imported is listed.",
     )
     parser.add_argument("file", type=Path, help="the .qdpx or .qdc file")
     parser.add_argument("folder", type=Path, help="the study's folder (new, empty or a study)")
@@ -182,13 +183,17 @@ def _import_project(data: bytes, file: Path, folder: Path) -> str:
 def _import_codebook(data: bytes, folder: Path) -> str:
     """The .qdc's codes added to the study's codebook (a study made when there is none)."""
     from reader.core.codebook import add_codebook
-    from reader.core.refi.codebook_xml import import_qdc
+    from reader.core.refi.codebook_xml import RefiError, import_qdc
     from reader.core.refi.left_out import grouped_lines
+    from reader.core.refi.qdpx_import import folder_refusal
     from reader.core.refi.qdpx_merge import join_memos
     from reader.core.study import open_study
     from reader.core.wording import counted
 
     read = import_qdc(data)
+    refusal = folder_refusal(folder)
+    if refusal:
+        raise RefiError(refusal)
     folder.mkdir(parents=True, exist_ok=True)
     study = open_study(folder)
     book = study.writable_codebook()

@@ -630,7 +630,9 @@ class AddedCodes(NamedTuple):
     other names otherwise ("Light (“Lumière”)": renamed there, the name here stays); of
     those added, the ones whose name a code elsewhere in the book has (perhaps the same
     idea); and `memos`, the paths of the codes whose memo gained the other's paragraphs
-    (refi.qdpx_merge.join_memos sets them: the book only takes a memo where it has none)."""
+    (refi.qdpx_merge.join_memos sets them: the book only takes a memo where it has none);
+    and `numbered`, the paths of the codes added under a number ("Trust (2)") because a
+    code beside them in the other codebook, or in the book, has their name."""
 
     added: list[str]
     known: list[str]
@@ -639,6 +641,7 @@ class AddedCodes(NamedTuple):
     elsewhere: list[str]
     renamed: list[str]
     memos: Sequence[str] = ()
+    numbered: Sequence[str] = ()
 
     def lines(self) -> list[str]:
         """The sentences an import says beyond how many codes it added."""
@@ -652,6 +655,7 @@ class AddedCodes(NamedTuple):
             ),
             ("Named otherwise in the file, kept as named here", self.renamed),
             ("Memo written on in the file, its new paragraphs added", self.memos),
+            ("Named as another code beside it, numbered to tell them apart", self.numbered),
         )
         return [f"{what}: {_listed(paths)}." for what, paths in said if paths]
 
@@ -665,7 +669,10 @@ def add_codebook(book: Codebook, other: Codebook) -> AddedCodes:
     """Add `other`'s codes to `book` (an imported .qdc or project): a code `book` has by
     id, or by name in the same place, is taken as the same code, and its codes below go
     under it; it keeps its colour and description, but takes the other's description
-    when it has none (a supervisor's codebook defining the codes a student made)."""
+    when it has none (a supervisor's codebook defining the codes a student made). By name
+    only a code the book had before, and only once: two codes of `other` of one name in
+    one place (MAXQDA's "Trust" twice, of two GUIDs) stay two, the later one numbered
+    ("Trust (2)"), their codings apart."""
     # The book is indexed once, and the codes added are put in place in one pass at the
     # end: looking each code up in the whole book three times (`find`, `create`), and
     # inserting it, held the window 2 s for a 1,000-code .qdc into a 1,000-code book.
@@ -674,6 +681,9 @@ def add_codebook(book: Codebook, other: Codebook) -> AddedCodes:
     for c in book.codes:
         places.setdefault((c.parent, _name_key(c.name)), c)
     names = {key for _, key in places}
+    used = set(places)  # (parent, name key) of the book's codes and of those added
+    matched = {c.id for c in other if c.id in by_id}  # the book's codes taken (by id first)
+    numbered: list[str] = []  # ids
     colors = {c.color.lower() for c in book.codes}
     taken: dict[str, Code] = {}  # id -> the code with the other's description
     below: dict[str, list[Code]] = {}  # parent id -> the codes added under it, in order
@@ -687,8 +697,11 @@ def add_codebook(book: Codebook, other: Codebook) -> AddedCodes:
         for code in other:  # parents before children
             parent = same.get(code.parent, "")
             key = _name_key(code.name)
-            found = by_id.get(code.id) or places.get((parent, key))
+            found = by_id.get(code.id)
+            if found is None and (named := places.get((parent, key))) is not None:
+                found = None if named.id in matched else named
             if found is not None:
+                matched.add(found.id)
                 same[code.id] = found.id
                 known.append(found.id)
                 if found.name != code.name:
@@ -701,14 +714,18 @@ def add_codebook(book: Codebook, other: Codebook) -> AddedCodes:
                         places[place] = now
                     described.append(found.id)
                 continue
-            if key in names:
+            if key in names and (parent, key) not in used:
                 elsewhere.append(code.name)
+            name = _numbered(code.name, parent, used)
             made = _new_code(
-                replace(code, parent=parent),
+                replace(code, parent=parent, name=name),
                 lambda: _next_color(colors, len(book.codes) + len(added)),
             )
+            if name != code.name:
+                numbered.append(made.id)
             below.setdefault(parent, []).append(made)
-            by_id[made.id] = places[(parent, key)] = made
+            by_id[made.id] = made
+            used.add((parent, _name_key(made.name)))
             names.add(key)
             colors.add(made.color)
             same[code.id] = made.id
@@ -722,7 +739,18 @@ def add_codebook(book: Codebook, other: Codebook) -> AddedCodes:
         [book.path(i) for i in described],
         elsewhere,
         [f"{book.path(i)} (“{name}”)" for i, name in renamed],
+        numbered=[book.path(i) for i in numbered],
     )
+
+
+def _numbered(name: str, parent: str, used: Set[tuple[str, str]]) -> str:
+    """`name`, or "name (2)", "name (3)"… the first not `used` under `parent`."""
+    candidate, n = name, 1
+    while (parent, _name_key(candidate)) in used:
+        n += 1
+        suffix = f" ({n})"
+        candidate = clean_name(name)[: MAX_NAME_CHARS - len(suffix)] + suffix
+    return candidate
 
 
 def _with_added(codes: list[Code], below: Mapping[str, list[Code]]) -> list[Code]:

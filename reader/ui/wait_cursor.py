@@ -4,10 +4,10 @@ not answer meanwhile, and a still arrow said nothing of why."""
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QEventLoop, Qt
 from PySide6.QtWidgets import QApplication
 
 # A study's notes file (1,000 codes) takes ~7 ms to read, back up and write: from this many
@@ -25,3 +25,14 @@ def waiting(when: bool = True) -> Iterator[None]:
     finally:
         if when:
             QApplication.restoreOverrideCursor()
+
+
+@contextmanager
+def busy(say: Callable[[str], None], line: str) -> Iterator[None]:
+    """`line` said ("Importing P01.qdpx…", in the status bar) and painted before the block,
+    which holds the GUI thread, and the wait cursor meanwhile; what the user does
+    meanwhile waits too."""
+    say(line)
+    with waiting():
+        QApplication.processEvents(QEventLoop.ProcessEventsFlag.ExcludeUserInputEvents)
+        yield

@@ -471,14 +471,15 @@ def test_add_codebook_takes_known_codes_by_id_or_name_and_adds_the_rest() -> Non
     book = Codebook()
     feelings = book.create("Feelings")
     book.create("Fear", parent=feelings.id)
+    calm = book.create("Calm")
     other = Codebook()
     theirs = other.create("feelings")  # another id, the same name at the top
     other.create("Joy", parent=theirs.id, color="#00ff00", description="*glad*")
     other.create("Fear", parent=theirs.id)
-    other.create("Method", codable=False, code_id=feelings.id)  # our id: the same code
+    other.create("Method", codable=False, code_id=calm.id)  # our id: the same code
     added, known, *_ = add_codebook(book, other)
     assert added == ["Feelings / Joy"]
-    assert known == ["Feelings", "Feelings / Fear", "Feelings"]
+    assert known == ["Feelings", "Feelings / Fear", "Calm"]
     joy = book.find("Joy")
     assert (joy.parent, joy.color, joy.description) == (feelings.id, "#00ff00", "*glad*")
 
@@ -490,17 +491,55 @@ def test_added_codes_say_the_codes_named_otherwise_and_the_memos_written_on() ->
 
     book = Codebook()
     light = book.create("Light")
+    book.create("Shade")
     other = Codebook()
     other.create("Lumière", code_id=light.id)
-    other.create("light")  # another id, the same name in another case: the same code
+    other.create("shade")  # another id, the same name in another case: the same code
     added = add_codebook(book, other)
-    assert added.renamed == ["Light (“Lumière”)", "Light (“light”)"]
-    assert [c.name for c in book] == ["Light"]
+    assert added.renamed == ["Light (“Lumière”)", "Shade (“shade”)"]
+    assert [c.name for c in book] == ["Light", "Shade"]
     assert added._replace(memos=["Light"]).lines() == [
-        "Already in the codebook: Light, Light.",
-        "Named otherwise in the file, kept as named here: Light (“Lumière”), Light (“light”).",
+        "Already in the codebook: Light, Shade.",
+        "Named otherwise in the file, kept as named here: Light (“Lumière”), Shade (“shade”).",
         "Memo written on in the file, its new paragraphs added: Light.",
     ]
+
+
+def test_codes_of_one_name_in_one_file_stay_apart_numbered() -> None:
+    """MAXQDA's "Trust" twice (and "trust") beside each other, of three GUIDs: three codes,
+    each with its own codings, not one. A name matches only a code the book had: the
+    study's "Trust" is the first, the others are numbered; imported again, each is known
+    by its id."""
+    from reader.core.codebook import add_codebook
+
+    other = Codebook(
+        [
+            Code(str(uuid.uuid4()), name, color)
+            for name, color in (("Trust", "#ff0000"), ("Trust", "#00ff00"), ("trust", "#0000ff"))
+        ]
+    )
+    book = Codebook()
+    added = add_codebook(book, other)
+    assert [(c.name, c.color) for c in book] == [
+        ("Trust", "#ff0000"),
+        ("Trust (2)", "#00ff00"),
+        ("trust (3)", "#0000ff"),
+    ]
+    assert len(set(added.same.values())) == 3
+    assert added.lines() == [
+        "Named as another code beside it, numbered to tell them apart: Trust (2), trust (3)."
+    ]
+    again = add_codebook(book, other)
+    assert again.added == [] and len(book) == 3
+    study = Codebook()
+    mine = study.create("Trust")
+    into = add_codebook(study, other)
+    assert into.known == ["Trust"] and into.same[other.codes[0].id] == mine.id
+    assert into.added == ["Trust (2)", "trust (3)"]
+    # The study's code, renamed there, comes back by its id beside a new "Trust" there.
+    renamed = Codebook([Code(str(uuid.uuid4()), "Trust"), Code(mine.id, "Confidence")])
+    into = add_codebook(study, renamed)
+    assert into.known == ["Trust"] and into.added == ["Trust (4)"]
 
 
 def test_first_color_is_the_first_codes_or_the_unknown_grey() -> None:
@@ -541,11 +580,17 @@ def _added_one_by_one(book: Codebook, other: Codebook) -> tuple:
     """What add_codebook did before it indexed the book: each code looked up and created
     alone (the reference its one-pass version must agree with)."""
     same: dict[str, str] = {}
-    added, known, described, elsewhere, renamed = [], [], [], [], []
+    added, known, described, elsewhere, renamed, numbered = [], [], [], [], [], []
+    before = {c.id for c in book}  # by name, only these; each once
+    matched = {c.id for c in other if book.get(c.id)}
     for code in other:
         parent = same.get(code.parent, "")
-        found = book.get(code.id) or book.find(code.name, parent)
+        found = book.get(code.id)
+        named = book.find(code.name, parent)
+        if found is None and named is not None and named.id in before:
+            found = None if named.id in matched else named
         if found is not None:
+            matched.add(found.id)
             same[code.id] = found.id
             known.append(book.path(found.id))
             if found.name != code.name:
@@ -554,10 +599,14 @@ def _added_one_by_one(book: Codebook, other: Codebook) -> tuple:
                 book.update(found.id, description=code.description)
                 described.append(book.path(found.id))
             continue
-        if book.find(code.name) is not None:
+        if book.find(code.name) is not None and named is None:
             elsewhere.append(code.name)
+        name, n = code.name, 1
+        while book.find(name, parent) is not None:
+            n += 1
+            name = f"{' '.join(code.name.split())} ({n})"
         made = book.create(
-            code.name,
+            name,
             parent=parent,
             color=code.color,
             description=code.description,
@@ -566,7 +615,9 @@ def _added_one_by_one(book: Codebook, other: Codebook) -> tuple:
         )
         same[code.id] = made.id
         added.append(book.path(made.id))
-    return added, known, same, described, elsewhere, renamed, ()
+        if name != code.name:
+            numbered.append(book.path(made.id))
+    return added, known, same, described, elsewhere, renamed, (), numbered
 
 
 def _big_book(seed: int, prefix: str, size: int = 1000) -> Codebook:
@@ -587,7 +638,8 @@ def _big_book(seed: int, prefix: str, size: int = 1000) -> Codebook:
 def test_add_codebook_of_a_thousand_codes_into_a_thousand_does_as_one_by_one() -> None:
     """Known by id, by name in the same place (another case and spacing), a name used
     elsewhere, memos taken, codes added below codes added, a code named twice in one
-    place, one with no colour: the same book and the same report as one code at a time."""
+    place (two codes, the second numbered), one with no colour: the same book and the same
+    report as one code at a time."""
     from reader.core.codebook import add_codebook
 
     book = _big_book(1, "Code ")

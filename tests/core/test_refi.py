@@ -368,6 +368,31 @@ def test_the_study_memo_goes_out_as_a_free_note_and_comes_back(tmp_path: Path) -
     assert read_memo(memo_path(other)) == f"Mine first.\n\n## {MEMO_NOTE_NAME}\n\n{memo}"
 
 
+def test_an_interview_of_a_study_exported_alone_has_the_guids_of_the_study_export(
+    tmp_path: Path,
+) -> None:
+    """Its source, its selections, codings and notes, and its case and values, are as the
+    study's export has them (the GUIDs an import brought too), not derived from the path
+    of its transcript: the other tool and the merge back know it as the same source."""
+    from reader.core.refi.qdpx_export import export_session_qdpx
+
+    study = coded_study(tmp_path / "study")
+    import_qdpx((FIXTURES / "nvivo.qdpx").read_bytes(), study.folder, study=study)
+    whole = ET.fromstring(unzip(export_study_qdpx(study)[0])["project.qde"])
+    for entry in (study.interviews[0], study.interviews[-1]):  # ours, and NVivo's
+        session = study.open_session(entry)
+        alone, _ = export_session_qdpx(
+            session, notes_path=study.notes_path(entry), sent_as=(study, entry.id)
+        )
+        project = ET.fromstring(unzip(alone)["project.qde"])
+        (source,) = project.iter(f"{P}TextSource")
+        (same,) = [s for s in whole.iter(f"{P}TextSource") if s.get("name") == entry.title]
+        source.tail = same.tail = ""  # indented at another depth
+        assert ET.tostring(source) == ET.tostring(same)
+        (case,) = project.iter(f"{P}Case")
+        assert case.get("guid") in {c.get("guid") for c in whole.iter(f"{P}Case")}
+
+
 def test_an_unreadable_memo_is_left_out_and_left_alone(tmp_path: Path) -> None:
     study = coded_study(tmp_path / "study")
     memo_path(study.folder).write_bytes(b"\xff\xfe binary \x00")
@@ -543,6 +568,26 @@ def test_import_into_the_open_study_object_and_read_only_refused(tmp_path: Path)
         import_qdpx(data, tmp_path / "file")
 
 
+def test_a_folder_of_other_files_is_not_made_a_study(tmp_path: Path) -> None:
+    """The Downloads the .qdpx came to: its README and to-do list would have become
+    interviews, and the report said "Imported 1" of a study of 3. A folder with hidden
+    files only (a Mac's .DS_Store) is empty."""
+    downloads = tmp_path / "Downloads"
+    downloads.mkdir()
+    (downloads / "README.md").write_text("# Read me\n", encoding="utf-8")
+    (downloads / "todo.txt").write_text("Buy milk\n", encoding="utf-8")
+    data = (FIXTURES / "nvivo.qdpx").read_bytes()
+    with pytest.raises(RefiError, match="holds other files and is not a study"):
+        import_qdpx(data, downloads)
+    assert sorted(p.name for p in downloads.iterdir()) == ["README.md", "todo.txt"]
+    hidden = tmp_path / "hidden"
+    hidden.mkdir()
+    (hidden / ".DS_Store").write_bytes(b"\0")
+    report = import_qdpx(data, hidden)
+    assert [e.title for e in open_study(hidden).interviews] == ["Ana, night 1"]
+    assert report.interviews == 1
+
+
 # --- .qdc ------------------------------------------------------------------------------------
 
 
@@ -609,6 +654,248 @@ def test_the_codes_below_a_code_left_out_are_kept_in_its_place() -> None:
         "code “Dup2”: its GUID is used twice; the 1 code below it is kept in its place",
         "code “Parent / ?”: it has no name; the 2 codes below it are kept in its place",
     ]
+
+
+QC_TEXT = "Interviewer: Ready?\nAna: Yes, quite ready.\n"
+
+
+def qualcoder_project(notes: tuple[str, ...] = ("", "", "")) -> bytes:
+    """QualCoder's layout: a PlainTextSelection for each coding of one passage, three
+    codes on "quite ready", each selection with its own GUID (and a memo, `notes`)."""
+    start = QC_TEXT.index("quite ready")
+    codes = "".join(
+        f'<Code guid="aaaaaaaa-0000-0000-0000-00000000000{k}" name="C{k}" isCodable="true"/>'
+        for k in (1, 2, 3)
+    )
+    selections = "".join(
+        f'<PlainTextSelection guid="eeeeeeee-0000-0000-0000-00000000000{k}" name="q" '
+        f'startPosition="{start}" endPosition="{start + 11}">'
+        + (f"<Description>{note}</Description>" if note else "")
+        + f'<Coding guid="ffffffff-0000-0000-0000-00000000000{k}">'
+        f'<CodeRef targetGUID="aaaaaaaa-0000-0000-0000-00000000000{k}"/></Coding>'
+        "</PlainTextSelection>"
+        for k, note in zip((1, 2, 3), notes, strict=True)
+    )
+    qde = (
+        f'<Project xmlns="{PROJECT_NS}" name="QC" origin="QualCoder 3.5">'
+        f"<CodeBook><Codes>{codes}</Codes></CodeBook><Sources>"
+        '<TextSource guid="dddddddd-0000-0000-0000-000000000001" name="Doc" '
+        f'plainTextPath="internal://d1.txt">{selections}</TextSource></Sources></Project>'
+    )
+    return zipped({"project.qde": qde, "sources/d1.txt": QC_TEXT})
+
+
+def test_a_selection_for_each_coding_of_one_passage_is_one_highlight(tmp_path: Path) -> None:
+    """As merging into an interview that has the text makes it: not three stacked
+    highlights of one code each. The merge's report counts that highlight once."""
+    report = import_qdpx(qualcoder_project(("Why now?", "", "Why now?\n\nAsk.")), tmp_path / "s")
+    study = open_study(tmp_path / "s")
+    (highlight,) = study.load_notes(study.interviews[0]).highlights
+    assert highlight.exact == "quite ready" and highlight.note == "Why now?\n\nAsk."
+    assert study.codebook.names(highlight.codes) == ("C1", "C2", "C3")
+    assert report.message().startswith(
+        "Imported 1 interview, 3 codes, 1 coded passage with 3 codings and 1 note into"
+    )
+    ours = tmp_path / "ours"
+    ours.mkdir()
+    (ours / "Doc.txt").write_text(QC_TEXT, encoding="utf-8")
+    mine = open_study(ours)
+    session = mine.open_session(mine.interviews[0])
+    start = QC_TEXT.index("quite ready")
+    session.add_highlight(make_highlight(QC_TEXT, start, start + 11))
+    save_notes(mine.notes_path(mine.interviews[0]), session.notes)
+    mine.save()
+    merged = import_qdpx(qualcoder_project(), ours)
+    assert [m.line for m in merged.merged] == ["“Doc”: 3 codings added to 1 highlight"]
+
+
+def test_memos_on_codes_sources_and_the_project_go_where_they_belong(tmp_path: Path) -> None:
+    """A code's notes (NoteRef, NVivo's memo on a node) join its memo; a source's
+    Description (QualCoder's memo) and a transcript's notes (ATLAS.ti's) its research
+    notes; the project's Description the study memo. What has no place here is named: a
+    case's or a variable's description, a source's second case, a case of passages, a
+    link between codes."""
+    start = QC_TEXT.index("quite")
+    qde = f"""<Project xmlns="{PROJECT_NS}" name="Ward" origin="NVivo 14">
+    <CodeBook><Codes>
+      <Code guid="aaaaaaaa-0000-0000-0000-000000000001" name="Trust" isCodable="true">
+        <Description>Who they rely on.</Description>
+        <NoteRef targetGUID="99999999-0000-0000-0000-000000000001"/></Code>
+      <Code guid="aaaaaaaa-0000-0000-0000-000000000002" name="Care" isCodable="true"/>
+    </Codes></CodeBook>
+    <Variables><Variable guid="bbbbbbbb-0000-0000-0000-000000000001" name="Role"
+      typeOfVariable="Text"><Description>Their job.</Description></Variable></Variables>
+    <Cases>
+      <Case guid="cccccccc-0000-0000-0000-000000000001" name="Ana">
+        <Description>A nurse of 12 years.</Description>
+        <SourceRef targetGUID="dddddddd-0000-0000-0000-000000000001"/></Case>
+      <Case guid="cccccccc-0000-0000-0000-000000000002" name="Nurses">
+        <SourceRef targetGUID="dddddddd-0000-0000-0000-000000000001"/></Case>
+      <Case guid="cccccccc-0000-0000-0000-000000000003" name="Key quotes">
+        <SelectionRef targetGUID="eeeeeeee-0000-0000-0000-000000000001"/></Case>
+    </Cases>
+    <Sources>
+      <TextSource guid="dddddddd-0000-0000-0000-000000000001" name="Doc">
+        <Description>Recorded at home.</Description>
+        <PlainTextContent>{QC_TEXT}</PlainTextContent>
+        <PlainTextSelection guid="eeeeeeee-0000-0000-0000-000000000001"
+          startPosition="{start}" endPosition="{start + 5}">
+          <Coding guid="ffffffff-0000-0000-0000-000000000001">
+            <CodeRef targetGUID="aaaaaaaa-0000-0000-0000-000000000001"/></Coding>
+        </PlainTextSelection></TextSource>
+      <AudioSource guid="dddddddd-0000-0000-0000-000000000002" name="Rec"
+        path="internal://gone.mp3">
+        <Transcript guid="dddddddd-0000-0000-0000-000000000003" name="Rec"
+          plainTextPath="internal://t.txt">
+          <NoteRef targetGUID="99999999-0000-0000-0000-000000000002"/></Transcript>
+      </AudioSource>
+    </Sources>
+    <Notes>
+      <Note guid="99999999-0000-0000-0000-000000000001" name="Memo on Trust">
+        <PlainTextContent>Trust is earned on nights.</PlainTextContent></Note>
+      <Note guid="99999999-0000-0000-0000-000000000002" name="Memo on Rec">
+        <PlainTextContent>Noisy ward.</PlainTextContent></Note>
+    </Notes>
+    <Links><Link guid="77777777-0000-0000-0000-000000000001" name="leads to"
+      originGUID="aaaaaaaa-0000-0000-0000-000000000001"
+      targetGUID="aaaaaaaa-0000-0000-0000-000000000002"/></Links>
+    <Description>A study of night shifts.</Description>
+    </Project>"""
+    project = zipped({"project.qde": qde, "sources/t.txt": "Q: Loud?\nA: Always.\n"})
+    report = import_qdpx(project, tmp_path / "s")
+    study = open_study(tmp_path / "s")
+    trust = study.codebook.find("Trust")
+    assert trust.description == "Who they rely on.\n\nTrust is earned on nights."
+    doc, rec = study.interviews
+    assert study.load_notes(doc).notes == "Recorded at home."
+    assert study.load_notes(rec).notes == "Noisy ward."
+    memo = read_memo(memo_path(study.folder))
+    assert "A study of night shifts." in memo and "Trust is earned" not in memo
+    assert "Noisy ward." not in memo
+    assert said(report) == [
+        "variable description “Role”: an attribute has no description here",
+        "case description “Ana”: a participant has no memo here",
+        "case “Nurses” in “Doc”: an interview has one participant, “Ana” here",
+        "case “Key quotes”: cases of passages are not imported",
+        "the recording of “Rec”: internal://gone.mp3 is not in the file",
+        "link “leads to”: links between codes, sources or passages are not imported",
+    ]
+    again = import_qdpx(project, tmp_path / "s")  # nothing twice
+    assert open_study(tmp_path / "s").codebook.find("Trust").description == trust.description
+    assert study.load_notes(doc).notes == "Recorded at home." and again.interviews == 0
+
+
+@pytest.mark.parametrize(
+    "encoded",
+    [
+        lambda t: t.encode("utf-16"),  # with a BOM
+        lambda t: t.encode("utf-16-le"),  # without one, as some Windows tools write it
+        lambda t: t.encode("utf-16-be"),
+        lambda t: t.encode("cp1252", errors="replace"),
+    ],
+)
+def test_a_source_file_in_utf16_or_cp1252_is_read_as_its_text(tmp_path: Path, encoded) -> None:
+    """A UTF-16 source was read as cp1252: NULs between the letters, every selection
+    "not in the text as read here"."""
+    text = "Bob: Caf\u00e9 world, \u4f60\u597d \U0001f60a ok\r\n"
+    start = text.index("world")
+    qde = (
+        f'<Project xmlns="{PROJECT_NS}" name="x" origin="NVivo 14"><CodeBook><Codes>'
+        '<Code guid="aaaaaaaa-0000-0000-0000-000000000001" name="World" isCodable="true"/>'
+        "</Codes></CodeBook><Sources>"
+        '<TextSource guid="11111111-0000-0000-0000-000000000001" name="Bob" '
+        'plainTextPath="internal://bob.txt"><PlainTextSelection '
+        f'guid="eeeeeeee-0000-0000-0000-000000000001" startPosition="{start}" '
+        f'endPosition="{start + 5}"><Coding><CodeRef '
+        'targetGUID="aaaaaaaa-0000-0000-0000-000000000001"/></Coding></PlainTextSelection>'
+        "</TextSource></Sources></Project>"
+    )
+    if encoded(text).startswith(b"Bob"):  # cp1252 holds no CJK nor emoji
+        text = text.encode("cp1252", errors="replace").decode("cp1252")
+    data = zipped({"project.qde": qde, "sources/bob.txt": encoded(text)})
+    report = import_qdpx(data, tmp_path / "s")
+    assert said(report) == []
+    study = open_study(tmp_path / "s")
+    (highlight,) = study.load_notes(study.interviews[0]).highlights
+    assert highlight.exact == "world"
+    assert study.transcript_path(study.interviews[0]).read_text("utf-8") == text.replace(
+        "\r\n", "\n"
+    )
+
+
+def test_codings_on_a_category_here_go_to_a_code_under_it(tmp_path: Path) -> None:
+    """The supervisor coded at NVivo's parent node "Work", which is the study's category
+    "Work" (it holds codes, no passages): a coding on it would be counted nowhere and
+    shown as a category's. They go to "Work (general)", made under it in its colour,
+    the category left as it is; a second file finds that code again."""
+    study = coded_study(tmp_path / "study")
+    work = study.codebook.find("Work")
+    start = TEXT.index("The end")
+    new_text = "Q: Work?\nA: Long shifts.\n"
+    qde = f"""<Project xmlns="{PROJECT_NS}" name="Back" origin="NVivo 14">
+    <CodeBook><Codes><Code guid="aaaaaaaa-0000-0000-0000-000000000001" name="Work"
+      isCodable="true"/></Codes></CodeBook>
+    <Sources>
+      <TextSource guid="11111111-0000-0000-0000-000000000001" name="P1">
+        <PlainTextContent>{TEXT}</PlainTextContent>
+        <PlainTextSelection guid="eeeeeeee-0000-0000-0000-000000000001"
+          startPosition="{start}" endPosition="{start + 7}"><Coding><CodeRef
+          targetGUID="aaaaaaaa-0000-0000-0000-000000000001"/></Coding></PlainTextSelection>
+      </TextSource>
+      <TextSource guid="11111111-0000-0000-0000-000000000002" name="P9">
+        <PlainTextContent>{new_text}</PlainTextContent>
+        <PlainTextSelection guid="eeeeeeee-0000-0000-0000-000000000002"
+          startPosition="12" endPosition="23"><Coding><CodeRef
+          targetGUID="aaaaaaaa-0000-0000-0000-000000000001"/></Coding></PlainTextSelection>
+      </TextSource>
+    </Sources></Project>"""
+    report = import_qdpx(zipped({"project.qde": qde}), study.folder)
+    assert "Coded in the file on a category here, so given to: Work / Work (general)." in (
+        report.message()
+    )
+    again = open_study(study.folder)
+    general = again.codebook.find("Work (general)", work.id)
+    assert general.codable and general.color == work.color
+    assert not again.codebook.code(work.id).codable
+    for entry in (again.interviews[0], again.interviews[2]):
+        coded = [h for h in again.load_notes(entry).highlights if general.id in h.codes]
+        assert len(coded) == 1 and work.id not in coded[0].codes
+    assert all(
+        work.id not in h.codes for e in again.interviews for h in again.load_notes(e).highlights
+    )
+    import_qdpx(zipped({"project.qde": qde.replace("000000000002", "000000000003")}), study.folder)
+    assert [c.name for c in open_study(study.folder).codebook].count("Work (general)") == 1
+
+
+@settings(max_examples=300, deadline=None)
+@given(
+    raw=st.lists(
+        st.sampled_from(
+            [
+                *("a", "e", " ", "\n", "\r\n", "\u0301", "\u0300", "\u0323", "\u00e9"),
+                *("\u212b", "\u1100", "\u1161", "\u11a8", "\u0958", "\U0001d15e", "\u0f73"),
+                "\U0001f60a",
+            ]
+        ),
+        max_size=40,
+    ).map("".join),
+)
+def test_each_position_of_a_decomposed_text_maps_as_normalising_what_is_before_it(
+    raw: str,
+) -> None:
+    """The map of positions (found per span of non-ASCII characters: normalising the
+    whole text before each position made a decomposed transcript of 4,000 selections
+    take half a minute) gives what normalising the text before each position gives."""
+    import unicodedata
+
+    from reader.core.refi.qdpx_import import _Positions
+
+    positions = _Positions(raw, count_crlf_once=False)
+    lf = raw.replace("\r\n", "\n")
+    assert positions.text == unicodedata.normalize("NFC", lf)
+    for p in range(len(raw) + 1):
+        index = p - raw[: p + 1].count("\r\n")  # each CRLF before it is one LF
+        assert positions(p) == len(unicodedata.normalize("NFC", lf[:index]))
 
 
 def test_decomposed_text_and_a_guidless_selection_are_mapped_to_nfc(tmp_path: Path) -> None:

@@ -160,6 +160,16 @@ def test_import_of_bad_files_says_why_in_one_line(tmp_path: Path, capsys) -> Non
     (tmp_path / "file").write_text("x", encoding="utf-8")
     status, _, err = main(capsys, "import", FIXTURES / "atlas.qdpx", tmp_path / "file")
     assert status == 1 and "is a file" in err
+    others = tmp_path / "others"
+    others.mkdir()
+    (others / "README.md").write_text("# Read me\n", encoding="utf-8")
+    for project in (FIXTURES / "atlas.qdpx", bad_qdc.with_name("good.qdc")):
+        if project.suffix == ".qdc":
+            project.write_bytes(export_qdc(coded_study(tmp_path / "study").codebook))
+        status, out, err = main(capsys, "import", project, others)
+        assert status == 1 and out == "" and err.count("\n") == 1
+        assert "holds other files and is not a study" in err
+    assert [p.name for p in others.iterdir()] == ["README.md"]
     assert not (tmp_path / "x").exists()
 
 

@@ -286,9 +286,9 @@ def test_import_codebook_is_in_the_codes_menu_too_and_no_menu_shows_a_key_twice(
         codes = menu_action_menu(window, "Codes")
         qdc = window.window_actions.codes.import_qdc
         # One action in both menus: a student looks for it among the codes first.
-        assert menu_action(codes, "Import Codebook (REFI-QDA .qdc)…") is qdc
+        assert menu_action(codes, "REFI-QDA Codebook (.qdc)…") is qdc
         file_menu = menu_action_menu(window, "File")
-        assert menu_action(file_menu, "Import", "Import Codebook (REFI-QDA .qdc)…") is qdc
+        assert menu_action(file_menu, "Import", "REFI-QDA Codebook (.qdc)…") is qdc
         # Ctrl+6 was shown twice in Codes: Go to Codebook's key, and written on the
         # Codebook dock's toggle, which Ctrl+6 does not toggle. A key shows where it acts.
         for menu in menus_of(bar.actions()):

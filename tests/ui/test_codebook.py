@@ -425,7 +425,7 @@ def test_refi_menu_items_export_and_import(
     for label in (
         "W3C Annotations (.jsonld)…",
         "REFI-QDA Project (.qdpx)…",
-        "Import Codebook (REFI-QDA .qdc)…",
+        "REFI-QDA Codebook (.qdc)…",
     ):
         assert menu_action(window.menuBar(), "File", "Import", label) is not None
 

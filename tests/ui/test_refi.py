@@ -73,6 +73,39 @@ def test_import_a_project_into_the_open_study(
     assert window.study.undo_stack.count() == 0  # not undoable, nor what came before
 
 
+def test_import_and_export_say_what_they_do_under_the_wait_cursor(
+    make_study_window, folder: Path, dialogs, tmp_path: Path, monkeypatch
+) -> None:
+    """They hold the window seconds for a big study: a still arrow said nothing of why."""
+    from PySide6.QtWidgets import QApplication
+
+    import reader.core.refi.qdpx_export as qdpx_export
+    import reader.core.refi.qdpx_import as qdpx_import
+
+    project = their_project(tmp_path / "theirs")
+    window = make_study_window(folder)
+    seen: list[tuple[str, bool]] = []
+
+    def watched(real):
+        def call(*args, **kwargs):
+            shown = window.statusBar().currentMessage()
+            seen.append((shown, QApplication.overrideCursor() is not None))
+            return real(*args, **kwargs)
+
+        return call
+
+    monkeypatch.setattr(qdpx_import, "import_qdpx", watched(qdpx_import.import_qdpx))
+    monkeypatch.setattr(qdpx_export, "export_study_qdpx", watched(qdpx_export.export_study_qdpx))
+    dialogs.open_answers.append(str(project))
+    window.window_actions.codes.import_qdpx.trigger()
+    assert seen == [("Importing theirs.qdpx…", True)]
+    assert QApplication.overrideCursor() is None
+    assert window.statusBar().currentMessage() == f"Imported theirs.qdpx into {folder}"
+    window.codebook.refi.export("qdpx", whole_study=True, crlf=False)  # its dialog cancelled
+    assert seen[1:] == [(f"Exporting “{window.study.study.data.title}”…", True)]
+    assert QApplication.overrideCursor() is None and window.statusBar().currentMessage() == ""
+
+
 def test_import_into_the_open_study_can_be_declined(
     make_study_window, folder: Path, qtbot, dialogs, tmp_path: Path
 ) -> None:
@@ -208,22 +241,30 @@ def test_a_summary_of_many_reasons_shows_its_first_lines(qapp, monkeypatch) -> N
     assert box.detailedText() == "\n".join(lines)
 
 
-@pytest.mark.parametrize("kind", ["empty folder", "folder of transcripts"])
+@pytest.mark.parametrize("kind", ["empty folder", "folder of other files"])
 def test_a_new_study_made_by_an_import_opens_without_being_read_again(
     make_window, qtbot, dialogs, tmp_path: Path, monkeypatch, kind: str
 ) -> None:
     """With no study open, the import makes one in the chosen folder; the study it built
-    is the one the window opens (a folder of transcripts is read once, by the import)."""
+    is the one the window opens. A folder of other files (the Downloads the .qdpx came
+    to) is not made a study, its README an interview: a new folder in it, named after
+    the project, takes the study when the user says so."""
     from PySide6.QtWidgets import QFileDialog
 
     import reader.core.refi.qdpx_import as qdpx_import
     import reader.core.study as core_study
 
     project = their_project(tmp_path / "theirs")
-    target = tmp_path / "new study"
-    target.mkdir()
-    if kind == "folder of transcripts":
-        (target / "P30 Eda.txt").write_text("Q: Why?\nA: Because.\n", encoding="utf-8")
+    chosen = tmp_path / "new study"
+    chosen.mkdir()
+    target = chosen
+    if kind == "folder of other files":
+        (chosen / "README.md").write_text("# Downloads\n", encoding="utf-8")
+        (chosen / "todo.txt").write_text("Q: Why?\nA: Because.\n", encoding="utf-8")
+        (chosen / "theirs").mkdir()
+        (chosen / "theirs" / "old.txt").write_text("taken\n", encoding="utf-8")
+        target = chosen / "theirs 2"  # "theirs" there holds a file: not that one
+        dialogs.choice_answers.append("Make “theirs 2”")
     window = make_window()  # an interview alone: no study to import into
     opened: list[Path] = []
     open_study_once = core_study.open_study
@@ -234,17 +275,46 @@ def test_a_new_study_made_by_an_import_opens_without_being_read_again(
 
     monkeypatch.setattr(core_study, "open_study", counted_open)
     monkeypatch.setattr(qdpx_import, "open_study", counted_open)
-    monkeypatch.setattr(QFileDialog, "getExistingDirectory", lambda *_a, **_k: str(target))
+    monkeypatch.setattr(QFileDialog, "getExistingDirectory", lambda *_a, **_k: str(chosen))
     dialogs.open_answers.append(str(project))
     window.window_actions.codes.import_qdpx.trigger()
     assert dialogs.shown[-1][0] == "information", dialogs.shown
+    if kind == "folder of other files":
+        assert dialogs.shown[-2][0] == "ask" and "holds other files" in dialogs.shown[-2][1]
     study = window.study.study
     assert study is not None and study.folder == target and not window.study.read_only
-    titles = [e.title for e in study.interviews]
-    assert titles[-2:] == ["P01 Ana", "P20 Dee"]
-    assert len(titles) == (2 if kind == "empty folder" else 3)
-    assert window.library.model.rowCount() == len(titles)
-    assert opened == ([] if kind == "empty folder" else [target])  # read once at the most
+    assert [e.title for e in study.interviews] == ["P01 Ana", "P20 Dee"]
+    assert window.library.model.rowCount() == 2
+    assert opened == []  # the study the import built, not read again
+    assert (chosen / "study.json").exists() == (target == chosen)
+
+
+def test_a_folder_of_other_files_can_be_declined_and_another_chosen(
+    make_window, dialogs, tmp_path: Path, monkeypatch
+) -> None:
+    from PySide6.QtWidgets import QFileDialog
+
+    project = their_project(tmp_path / "theirs")
+    downloads = tmp_path / "Downloads"
+    downloads.mkdir()
+    (downloads / "README.md").write_text("# notes\n", encoding="utf-8")
+    empty = tmp_path / "empty"
+    empty.mkdir()
+    answers = [str(downloads), str(empty)]
+    started: list[str] = []
+
+    def choose(_parent, _title, start) -> str:
+        started.append(start)
+        return answers.pop(0)
+
+    monkeypatch.setattr(QFileDialog, "getExistingDirectory", choose)
+    window = make_window()
+    dialogs.open_answers.append(str(project))
+    dialogs.choice_answers.append("Choose Another Folder…")
+    window.window_actions.codes.import_qdpx.trigger()
+    assert started == [str(project.parent), str(downloads)]
+    assert window.study.study is not None and window.study.study.folder == empty
+    assert sorted(p.name for p in downloads.iterdir()) == ["README.md"]  # untouched
 
 
 def test_import_dialogs_start_where_the_last_import_came_from(

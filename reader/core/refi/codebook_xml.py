@@ -70,10 +70,13 @@ def code_elements(parent: ET.Element, book: Codebook, ns: str, under: str = "") 
 
 @dataclass
 class ReadCodes:
-    """A REFI-QDA codebook read, and what of it could not be imported."""
+    """A REFI-QDA codebook read, and what of it could not be imported; `note_refs`: code
+    id -> the GUIDs of the notes its NoteRefs name (a project's memos on the code, which
+    qdpx_import joins to its memo)."""
 
     book: Codebook = field(default_factory=Codebook)
     not_imported: list[LeftOut] = field(default_factory=list)
+    note_refs: dict[str, list[str]] = field(default_factory=dict)
 
 
 def read_codes(codes: ET.Element | None, ns: str) -> ReadCodes:
@@ -115,6 +118,9 @@ def read_codes(codes: ET.Element | None, ns: str) -> ReadCodes:
                     parent=parent,
                 )
             )
+            refs = [guid_of(r.get("targetGUID")) for r in item.findall(tag(ns, "NoteRef"))]
+            if any(refs):
+                read.note_refs[code_id] = [ref for ref in refs if ref]
             walk(item, code_id, where)
 
     walk(codes, "", "")

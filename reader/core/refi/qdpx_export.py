@@ -211,17 +211,27 @@ def export_session_qdpx(
     """One interview as a project, and what it sends; with `notes_path` (where its notes
     file is) its recording is found and goes with it. `sent_as`: the study and the id the
     interview has there, when it is one of the open study's (exported alone): the
-    study's record keeps what it sends."""
+    study's record keeps what it sends, and the interview goes as the study's export sends
+    it (its entry, participant and attribute values, the GUIDs an import brought): the
+    same GUIDs, so the other tool and the merge back know it as the same source."""
     title = session.document.title or "Interview"
-    entry = InterviewEntry(
-        id=derived_guid("document", session.document.source), path="", title=title
-    )
+    if sent_as is None:
+        entry = InterviewEntry(
+            id=derived_guid("document", session.document.source), path="", title=title
+        )
+        attributes: Sequence[AttributeDef] = ()
+        guids: Mapping[str, str] = {}
+    else:
+        study, interview_id = sent_as
+        entry = study.interview(interview_id)
+        attributes, guids = study.data.attributes, study.data.settings.get(GUIDS_SETTING, {})
     interview = interview_of(entry, session, notes_path)
-    data = export_qdpx(title, [interview], session.notes.codebook, crlf=crlf)
+    data = export_qdpx(
+        title, [interview], session.notes.codebook, attributes, crlf=crlf, guids=guids
+    )
     if sent_as is None:
         return data, Sending()
-    study, interview_id = sent_as
-    return data, _sending(study, [(interview_id, interview)])
+    return data, _sending(sent_as[0], [(sent_as[1], interview)])
 
 
 def _sending(study: Study, sent: list[tuple[str, Interview]]) -> Sending:

@@ -44,12 +44,13 @@ import shutil
 import unicodedata
 import xml.etree.ElementTree as ET
 import zipfile
-from bisect import bisect_left
+from bisect import bisect_left, bisect_right
 from collections.abc import Callable
 from dataclasses import dataclass, field, replace
 from datetime import UTC, datetime
 from pathlib import Path, PurePosixPath
 
+from reader import APP_NAME
 from reader.core.anchoring import AnchorStatus, all_in_place, reanchor_all
 from reader.core.annotations import (
     DEFAULT_COLOR,
@@ -58,12 +59,13 @@ from reader.core.annotations import (
     make_highlight,
     now_iso,
 )
-from reader.core.codebook import add_codebook
-from reader.core.document import DocumentError, load_document, text_sha256
+from reader.core.codebook import MAX_NAME_CHARS, add_codebook
+from reader.core.document import DocumentError, decode, load_document, text_sha256
 from reader.core.notes_file import NotesData, RecordingRef
 from reader.core.recording import stored_path
 from reader.core.refi import media
 from reader.core.refi.codebook_xml import (
+    ReadCodes,
     RefiError,
     derived_guid,
     guid_of,
@@ -95,6 +97,7 @@ from reader.core.store import describe_os_error, save_notes
 from reader.core.study import Study, StudyError, open_study
 from reader.core.study_file import AttributeValue, AttributeValueError, InterviewEntry, StudyData
 from reader.core.study_memo import MemoUnreadableError, add_to_memo
+from reader.core.study_places import FILE_NAME
 from reader.core.wording import counted, listed
 
 MAX_MEMBER_BYTES = 200 * 1024 * 1024  # one file inside the zip; a zip bomb stops here
@@ -164,6 +167,7 @@ class _Project:
     archive: zipfile.ZipFile
     count_crlf_once: bool
     file: Path | None  # the .qdpx, for media paths relative to it
+    ours: bool  # exported by this app: each selection is a highlight of its own
     links: dict[str, list[str]] = field(default_factory=dict)  # see _links
 
     def find(self, *names: str) -> ET.Element | None:
@@ -212,6 +216,7 @@ class _Import:
     sent: dict[str, Sent]  # interview id -> what the study sent of it (refi.sent)
     received: dict[str, Carried] = field(default_factory=dict)  # from it, as merged
     used_notes: set[str] = field(default_factory=set)
+    general: dict[str, str] = field(default_factory=dict)  # category id -> see _codable
 
     @property
     def ns(self) -> str:
@@ -245,6 +250,9 @@ def import_qdpx(
     guids: dict[str, str] = dict(study.data.settings.get(GUIDS_SETTING, {}))
     read = read_codes(project.find("CodeBook", "Codes"), project.ns)
     report = ImportReport(study, not_imported=list(read.not_imported))
+    notes = _notes(project, report.not_imported)
+    on_codes = _code_memos(project, read, notes)
+    report.notes += len(on_codes)
     book = study.writable_codebook()
     added = join_memos(book, read.book, add_codebook(book, read.book))
     report.codes, report.known_codes = len(added.added), added.known
@@ -253,13 +261,14 @@ def import_qdpx(
         project=project,
         study=study,
         same=added.same,
-        notes=_notes(project, report.not_imported),
-        variables=_variables(project, study, guids),
-        cases=_cases(project, guids),
+        notes=notes,
+        variables=_variables(project, study, guids, report.not_imported),
+        cases=_cases(project, guids, report.not_imported),
         guids=guids,
         report=report,
         texts=_texts_of(study),
         sent=read_sent(study.folder),
+        used_notes=on_codes,
     )
     try:
         for element in list(project.find("Sources") or []):
@@ -270,7 +279,19 @@ def import_qdpx(
             study.data.settings[GUIDS_SETTING] = guids
             study.save()
         raise
+    if any(run.general.values()):
+        paths = ", ".join(study.codebook.path(i) for i in run.general.values() if i)
+        report.code_lines.append(f"Coded in the file on a category here, so given to: {paths}.")
     free = [note for g, note in run.notes.items() if g not in run.used_notes]
+    described = project.root.findtext(tag(project.ns, "Description")) or ""
+    if described.strip():  # the project's own memo, as a memo tied to nothing is
+        name = project.root.get("name") or "Project"
+        free.insert(0, (f"{name}: description", described.replace("\r\n", "\n").strip()))
+    for link in project.all("Links", "Link"):
+        ends = [guid_of(link.get(end)) for end in ("originGUID", "targetGUID")]
+        if not any(end in run.notes for end in ends):
+            why = "links between codes, sources or passages are not imported"
+            report.not_imported.append(LeftOut("link", link.get("name") or "?", why))
     for element in project.all("Sets", "Set"):
         report.not_imported.append(
             LeftOut("set", element.get("name") or "?", "sets are not imported")
@@ -290,6 +311,21 @@ def import_qdpx(
         why += " later, would come back with the next file"
         report.not_imported.append(LeftOut("record", SENT_FILE, why))
     return report
+
+
+def _code_memos(project: _Project, read: ReadCodes, notes: dict[str, tuple[str, str]]) -> set[str]:
+    """The notes tied to a code (its NoteRefs, or a Link: NVivo's and ATLAS.ti's memos on
+    a code) joined to its memo in `read`, paragraph by paragraph; their GUIDs."""
+    used: set[str] = set()
+    for code in list(read.book):
+        refs = [*read.note_refs.get(code.id, ()), *project.links.get(code.id, ())]
+        memo = code.description
+        for ref in (r for r in refs if r in notes):
+            memo = joined(memo, unicodedata.normalize("NFC", notes[ref][1]))
+            used.add(ref)
+        if memo != code.description:
+            read.book.update(code.id, description=memo)
+    return used
 
 
 def _into_memo(study: Study, notes: list[tuple[str, str]], report: ImportReport) -> None:
@@ -314,11 +350,29 @@ def _source(run: _Import, element: ET.Element) -> None:
         run.report.not_imported.append(LeftOut(f"{label} source", name, "it has no text to read"))
 
 
+def folder_refusal(folder: Path) -> str:
+    """Why an import cannot go into `folder` ("" when it can: it is absent, empty or a
+    study). A folder of other files (Downloads, a project's folder) is not made a study:
+    its README and notes would become interviews beside those imported. Hidden files (a
+    Mac's .DS_Store) do not count."""
+    if folder.exists() and not folder.is_dir():
+        return f"{folder} is a file, not a folder for a study"
+    if (folder / FILE_NAME).is_file() or not folder.is_dir():
+        return ""
+    if any(not entry.name.startswith(".") for entry in folder.iterdir()):
+        return (
+            f"{folder} holds other files and is not a study (it has no study.json); choose "
+            "an empty or new folder, or open that folder as a study first"
+        )
+    return ""
+
+
 def _target(folder: Path, project: _Project) -> Study:
     """A new study in an absent or empty folder, else the study the folder holds."""
-    if folder.exists() and not folder.is_dir():
-        raise RefiError(f"{folder} is a file, not a folder for a study")
-    if folder.is_dir() and any(folder.iterdir()):
+    refusal = folder_refusal(folder)
+    if refusal:
+        raise RefiError(refusal)
+    if (folder / FILE_NAME).is_file():
         try:
             return open_study(folder)
         except StudyError as exc:
@@ -361,7 +415,8 @@ def _open(data: bytes, project_file: Path | None) -> _Project:
         raise RefiError("its .qde file is not a REFI-QDA project")
     ns = root.tag[1:].split("}", 1)[0] if root.tag.startswith("{") else ""
     origin = (root.get("origin") or "").lower()
-    project = _Project(root, ns, files, archive, "atlas" in origin, project_file)
+    ours = origin.startswith(APP_NAME.lower())
+    project = _Project(root, ns, files, archive, "atlas" in origin, project_file, ours)
     project.links = _links(project)
     return project
 
@@ -377,10 +432,10 @@ def _text_of(project: _Project, element: ET.Element) -> str | None:
     raw = project.member(path)
     if raw is None:
         return None
-    try:
-        return raw.decode("utf-8-sig")
-    except UnicodeDecodeError:
-        return raw.decode("cp1252", errors="replace")
+    try:  # as a transcript is read: a BOM, UTF-16 without one (Windows tools), cp1252
+        return decode(raw)[0]
+    except DocumentError:  # empty, or not text: said as such once it is read
+        return raw.decode("utf-8", errors="replace")
 
 
 def _notes(project: _Project, not_imported: list[LeftOut]) -> dict[str, tuple[str, str]]:
@@ -408,7 +463,9 @@ def _links(project: _Project) -> dict[str, list[str]]:
     return tied
 
 
-def _variables(project: _Project, study: Study, guids: dict[str, str]) -> dict[str, str]:
+def _variables(
+    project: _Project, study: Study, guids: dict[str, str], not_imported: list[LeftOut]
+) -> dict[str, str]:
     """Variable GUID -> the attribute key made for it."""
     keys = {}
     for variable in project.all("Variables", "Variable"):
@@ -416,6 +473,9 @@ def _variables(project: _Project, study: Study, guids: dict[str, str]) -> dict[s
         name = (variable.get("name") or "").strip()
         if variable_guid is None or not name:
             continue
+        if (variable.findtext(tag(project.ns, "Description")) or "").strip():
+            why = "an attribute has no description here"
+            not_imported.append(LeftOut("variable description", name, why))
         kind = _ATTRIBUTE_TYPES.get(variable.get("typeOfVariable") or "", "text")
         try:
             definition = study.define_attribute(name, kind)
@@ -428,18 +488,32 @@ def _variables(project: _Project, study: Study, guids: dict[str, str]) -> dict[s
     return keys
 
 
-def _cases(project: _Project, guids: dict[str, str]) -> dict[str, tuple[str, ET.Element]]:
-    """Source GUID -> (participant, the case element) of the first case naming it."""
-    by_source = {}
+def _cases(
+    project: _Project, guids: dict[str, str], not_imported: list[LeftOut]
+) -> dict[str, tuple[str, ET.Element]]:
+    """Source GUID -> (participant, the case element) of the first case naming it. What
+    a case holds that an interview's participant cannot (its memo, a source's second
+    case, its passages) is said."""
+    by_source: dict[str, tuple[str, ET.Element]] = {}
+    sources = {guid_of(s.get("guid")): s.get("name") or "?" for s in project.find("Sources") or []}
     for case in project.all("Cases", "Case"):
         name = (case.get("name") or "").strip()
         case_guid = guid_of(case.get("guid"))
         if case_guid and name:
             _remember(guids, "case", name, case_guid)
+        if (case.findtext(tag(project.ns, "Description")) or "").strip():
+            why = "a participant has no memo here"
+            not_imported.append(LeftOut("case description", name or "?", why))
+        if case.find(tag(project.ns, "SelectionRef")) is not None:
+            why = "cases of passages are not imported"
+            not_imported.append(LeftOut("case", name or "?", why))
         for ref in case.findall(tag(project.ns, "SourceRef")):
             source = guid_of(ref.get("targetGUID"))
             if source and source not in by_source:
                 by_source[source] = (name, case)
+            elif source:
+                why = f"an interview has one participant, “{by_source[source][0]}” here"
+                not_imported.append(LeftOut("case", name or "?", why, sources.get(source, "?")))
     return by_source
 
 
@@ -472,7 +546,23 @@ class _Positions:
         lf = raw.replace("\r\n", "\n").replace("\r", "\n")
         self._lf = lf
         self.text = unicodedata.normalize("NFC", lf)
-        self._nfc = self.text != lf
+        # The spans NFC changes, each a run of non-ASCII characters and the character
+        # before it (the letter an accent composes with): (start, end, how much longer
+        # the NFC text is before the span). Normalising the whole text before each
+        # position took 28 s for 4,000 selections of a decomposed (macOS) transcript.
+        # NFC never reaches across an ASCII character, so the text before a span
+        # normalises alone, and each position is found in its span.
+        self._spans: list[tuple[int, int, int]] = []
+        self._starts: list[int] = []
+        self._shift = 0  # after the last span
+        if self.text != lf:
+            for run in re.finditer(r"[^\x00-\x7f]+", lf):
+                start, end = max(run.start() - 1, 0), run.end()
+                grown = len(unicodedata.normalize("NFC", lf[start:end])) - (end - start)
+                if grown or not unicodedata.is_normalized("NFC", lf[start:end]):
+                    self._spans.append((start, end, self._shift))
+                    self._starts.append(start)
+                    self._shift += grown
         # The length as the tool counts it, to check positions against.
         self.length = len(raw) - (len(self._crlf) if count_crlf_once else 0)
 
@@ -481,7 +571,14 @@ class _Positions:
         if self._once is not None:  # CRLF counted once: find the raw index
             index = position + bisect_left(self._once, position)
         index -= bisect_left(self._crlf, index)  # each CRLF before it became one LF
-        return len(unicodedata.normalize("NFC", self._lf[:index])) if self._nfc else index
+        k = bisect_right(self._starts, index) - 1
+        if k < 0:
+            return index
+        start, end, shift = self._spans[k]
+        if index < end:  # inside the span: its start normalised with it
+            return start + shift + len(unicodedata.normalize("NFC", self._lf[start:index]))
+        after = self._spans[k + 1][2] if k + 1 < len(self._spans) else self._shift
+        return index + after
 
 
 def _text_source(run: _Import, element: ET.Element, name: str) -> None:
@@ -644,29 +741,37 @@ def _interview(
     _remember(run.guids, "source", entry.id, source_guid)
     report.interviews += 1
     document = load_document(path)
-    tied = _tied_notes(run, element)
+    tied = _source_notes(run, element)
     if tied:
         _remember(run.guids, "research-notes", entry.id, next(iter(tied)))
-    highlights = []
+    research = "\n\n".join(part for part in (_described(run, element), *tied.values()) if part)
+    # One highlight for each passage, as merging into an interview makes it: QualCoder
+    # sends a selection for each coding of one passage, and three stacked highlights of one
+    # code each were not the passage coded three times. Ours are highlights as they were
+    # (two of one passage, a colour and a coding, go out as two selections).
+    by_id = Highlights()
     for selected in _placed_by_words(
         run, document.text, _highlights(run, element, name, text, selections), name
     ):
-        h = selected.highlight
-        _keep_guids(run, selected, None, h)
-        highlights.append(h)
-        report.notes += bool(h.note)
-        report.codings += len(h.codes)
-    highlights.sort(key=lambda h: (h.start, h.end))
+        if run.project.ours:
+            by_id[selected.highlight.id] = known = selected.highlight
+        else:
+            known = merge_selection(by_id, selected.highlight, Merged(name, name))
+        if known is not None:
+            _keep_guids(run, selected, None, by_id[known.id])
+    highlights = sorted(by_id.values(), key=lambda h: (h.start, h.end))
     report.highlights += len(highlights)
+    report.notes += sum(bool(h.note) for h in highlights)
+    report.codings += sum(len(h.codes) for h in highlights)
     notes_path = study.notes_path(entry)
     notes_data = NotesData(
         document=document.meta(),
         codebook=study.codebook.copy(),
         highlights=highlights,
-        notes="\n\n".join(tied.values()),
+        notes=research,
         recording=recording(path, notes_path) if recording is not None else None,
     )
-    report.notes += bool(tied)
+    report.notes += bool(research)
     save_notes(notes_path, notes_data)
     _people(run, entry.id, element, name)  # all empty here: all filled, nothing to say
     return entry
@@ -834,8 +939,8 @@ def _merge(
         if known is not None:
             _keep_guids(run, selected, before.get(known.id), by_id[known.id])
             came.append(known)
-    research = notes.notes
-    tied = _tied_notes(run, element)
+    research = joined(notes.notes, _described(run, element))
+    tied = _source_notes(run, element)
     for paragraphs in tied.values():
         research = joined(research, paragraphs)
     if tied and research and not notes.notes:  # hers were empty: the file's are its own
@@ -861,6 +966,22 @@ def _note_refs(run: _Import, element: ET.Element) -> list[str]:
     refs = [guid_of(r.get("targetGUID")) for r in element.findall(tag(run.ns, "NoteRef"))]
     refs += run.project.links.get(guid_of(element.get("guid")) or "", [])
     return [ref for ref in refs if ref]
+
+
+def _source_notes(run: _Import, element: ET.Element) -> dict[str, str]:
+    """The notes of a source (_tied_notes), and of a recording's first transcript, which
+    is the interview (ATLAS.ti ties its memo to the transcript)."""
+    tied = _tied_notes(run, element)
+    transcript = element.find(tag(run.ns, "Transcript"))
+    if transcript is not None:
+        tied.update(_tied_notes(run, transcript))
+    return tied
+
+
+def _described(run: _Import, element: ET.Element) -> str:
+    """A source's Description (QualCoder's memo on a source), for its research notes."""
+    text = element.findtext(tag(run.ns, "Description")) or ""
+    return unicodedata.normalize("NFC", text.replace("\r\n", "\n").strip())
 
 
 def _tied_notes(run: _Import, element: ET.Element) -> dict[str, str]:
@@ -898,6 +1019,7 @@ def _selection(
     for coding in selection.findall(tag(run.ns, "Coding")):
         ref = coding.find(tag(run.ns, "CodeRef"))
         code_id = run.same.get(guid_of(ref.get("targetGUID")) or "") if ref is not None else None
+        code_id = code_id and _codable(run, code_id)
         if code_id:
             codes.append(code_id)
             coding_guid = guid_of(coding.get("guid"))
@@ -918,6 +1040,25 @@ def _selection(
         modified=_stamp(selection.get("modifiedDateTime"), created),
     )
     return _Selected(highlight, coding_guids)
+
+
+def _codable(run: _Import, code_id: str) -> str:
+    """The code a coding of `code_id` goes to: itself, or for a category (NVivo codes at
+    a parent node; the file's "Work" met the study's category "Work"), a code under it
+    made on first use, "Work (general)" in its colour, so that the category still only
+    holds codes and the passages are counted. "" when that name is a category too."""
+    book = run.study.writable_codebook()
+    category = book.get(code_id)
+    if category is None or category.codable:
+        return code_id
+    if code_id not in run.general:
+        name = f"{category.name[: MAX_NAME_CHARS - 10]} (general)"
+        found = book.find(name, code_id)
+        if found is None:
+            found = book.create(name, parent=code_id, color=category.color)
+            run.report.codes += 1
+        run.general[code_id] = found.id if found.codable else ""
+    return run.general[code_id]
 
 
 def _keep_guids(

@@ -94,7 +94,9 @@ class Merged:
     source: str  # its name in the project
     interview: str  # the study's interview's title
     codings: int = 0  # codes added to highlights there already
-    coded: int = 0  # the highlights there that gained codes
+    # The ids of the highlights there that gained codes: each once, though QualCoder sends
+    # a selection for each coding of one passage.
+    coded_ids: set[str] = field(default_factory=set)
     new: int = 0  # highlights added
     notes: int = 0  # notes added or lengthened (a highlight's, the research notes)
     deleted: int = 0  # highlights sent and deleted here since: not brought back
@@ -105,6 +107,11 @@ class Merged:
     differ: list[str] = field(default_factory=list)
     # Those sent with a value, cleared here since, that the file still has: left empty.
     cleared: list[str] = field(default_factory=list)
+
+    @property
+    def coded(self) -> int:
+        """How many highlights there gained codes."""
+        return len(self.coded_ids)
 
     @property
     def notes_changed(self) -> bool:
@@ -241,7 +248,8 @@ def merge_selection(
             old, codes=old.codes + codes, note=note, modified=max(now_iso(), old.modified)
         )
     merged.codings += len(codes)
-    merged.coded += bool(codes)
+    if codes:
+        merged.coded_ids.add(old.id)
     merged.uncoded += len(fresh) - len(codes)
     merged.notes += note != old.note
     return replace(selection, id=old.id)

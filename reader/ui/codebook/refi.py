@@ -26,6 +26,7 @@ from reader.core.wording import counted
 from reader.ui import dialogs
 from reader.ui.codebook.hub import CodebookHub
 from reader.ui.exporting.save_folder import ask_import_path, ask_save_path, home_folder
+from reader.ui.wait_cursor import busy
 
 QDPX = "REFI-QDA project (*.qdpx)"
 QDC = "REFI-QDA codebook (*.qdc)"
@@ -50,6 +51,7 @@ class Refi:
         home = home_folder(self.window.interview.session, folder)
         path = ask_save_path(self.window, title, name, home, kind)
         if not path:
+            self.window.transfers.report.say("")  # not "Exporting…" still
             return None
         try:
             atomic_write(Path(path), data)
@@ -71,19 +73,23 @@ class Refi:
 
         interview, study = self.window.interview, self.hub.study
         left_out: list[str] = []
+        say = self.window.transfers.report.say
         if study is not None and whole_study:
             interview.flush()  # the open interview's notes as they are now
-            data, left_out, sending = export_study_qdpx(study, crlf=crlf)
+            # Every transcript and notes file read, the recordings zipped: seconds.
+            with busy(say, f"Exporting “{study.data.title}”…"):
+                data, left_out, sending = export_study_qdpx(study, crlf=crlf)
             name = f"{study.folder.name}.qdpx"
         elif interview.session is not None:
             interview.notes_data()
             in_study = self.hub.current_id()
-            data, sending = export_session_qdpx(
-                interview.session,
-                crlf=crlf,
-                notes_path=interview.notes_path,
-                sent_as=(study, in_study) if study is not None and in_study else None,
-            )
+            with busy(say, "Exporting the interview…"):
+                data, sending = export_session_qdpx(
+                    interview.session,
+                    crlf=crlf,
+                    notes_path=interview.notes_path,
+                    sent_as=(study, in_study) if study is not None and in_study else None,
+                )
             name = Path(interview.session.document.source).with_suffix(".qdpx").name
         else:
             return
@@ -156,13 +162,18 @@ class Refi:
                     "imported; import again once they are saved.",
                 )
                 return
+        say = self.window.transfers.report.say
         try:
-            report = import_qdpx(project.read_bytes(), folder, study=study, project_file=project)
+            with busy(say, f"Importing {project.name}…"):
+                report = import_qdpx(
+                    project.read_bytes(), folder, study=study, project_file=project
+                )
             problem = ""
         except RefiError as exc:
             problem = f"{project.name}: {exc}."
         except OSError as exc:
             problem = describe_os_error(exc)
+        say("" if problem else f"Imported {project.name} into {folder}")
         if study is not None:  # even a failed import may have added part of the project
             owner.undo_stack.clear()
             owner.study_edited()  # the library and the codebook show what came in
@@ -179,12 +190,36 @@ class Refi:
         _show_report(self.window, report.message().splitlines(), report.message(grouped=False))
 
     def _new_folder(self, project: Path) -> Path | None:
-        folder = QFileDialog.getExistingDirectory(
-            self.window,
-            "Folder for the study (new or empty; a study there gains the interviews)",
-            str(project.parent),
-        )
-        return Path(folder) if folder else None
+        """The folder for the study: one chosen that is empty or a study, or, for one of
+        other files (the Downloads the .qdpx is in), a new folder in it named after the
+        project, when the user says so; a folder of other files is never made a study."""
+        from reader.core.refi.qdpx_import import folder_refusal
+
+        start = project.parent
+        while True:
+            chosen = QFileDialog.getExistingDirectory(
+                self.window,
+                "Folder for the study (new or empty; a study there gains the interviews)",
+                str(start),
+            )
+            if not chosen:
+                return None
+            folder = Path(chosen)
+            if not folder_refusal(folder) or _holder(folder):  # another window's: said after
+                return folder
+            inside = _free_folder(folder, project.stem)
+            choice = dialogs.ask(
+                self.window,
+                "Import REFI-QDA Project",
+                f"{folder.name} holds other files and is not a study. Make the study in a "
+                f"new folder “{inside.name}” inside it?",
+                [f"Make “{inside.name}”", "Choose Another Folder…", "Cancel"],
+            )
+            if choice == "Cancel":
+                return None
+            if choice != "Choose Another Folder…":
+                return inside
+            start = folder
 
     def import_codebook(self) -> None:
         """A .qdc's codes added to the codebook open now (one step to undo)."""
@@ -222,6 +257,15 @@ class Refi:
         ]
         lines += [f"Not imported: {line}." for line in grouped_lines(read.not_imported)]
         QMessageBox.information(self.window, "Codebook imported", "\n".join(lines))
+
+
+def _free_folder(parent: Path, name: str) -> Path:
+    """`parent/name`, numbered ("name 2") while that is taken by something not empty."""
+    candidate, n = parent / name, 1
+    while candidate.exists() and (not candidate.is_dir() or any(candidate.iterdir())):
+        n += 1
+        candidate = parent / f"{name} {n}"
+    return candidate
 
 
 def _holder(folder: Path) -> str:

@@ -10,7 +10,7 @@ from dataclasses import replace
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QEventLoop, QObject, Qt, QUrl
+from PySide6.QtCore import QObject, Qt, QUrl
 from PySide6.QtGui import QDesktopServices
 from PySide6.QtWidgets import (
     QApplication,
@@ -33,7 +33,7 @@ from reader.ui.exporting.save_folder import (
 )
 from reader.ui.interview.open_interview import OpenInterview
 from reader.ui.reading.reader_view import ReaderView
-from reader.ui.wait_cursor import waiting
+from reader.ui.wait_cursor import busy
 from reader.ui.window.banner import Banner
 
 if TYPE_CHECKING:
@@ -223,10 +223,7 @@ class Transfers(QObject):
         path = printer.outputFileName()
         before = file_stamp(Path(path)) if path else None
         # A long interview takes seconds (3 hours: ~2.4 s), the window still meanwhile.
-        self.report.say(f"{doing}ing to {path or printer.printerName()}…")
-        with waiting():
-            # The line shown before the wait; what the user does meanwhile waits too.
-            QApplication.processEvents(QEventLoop.ProcessEventsFlag.ExcludeUserInputEvents)
+        with busy(self.report.say, f"{doing}ing to {path or printer.printerName()}…"):
             print_to(printer, print_document(self._reader.reading))
         if not path:
             self.report.say(f"Sent to the printer {printer.printerName()}")

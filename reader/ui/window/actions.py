@@ -137,12 +137,12 @@ def build_codebook_actions(window: QMainWindow) -> CodebookActions:
         ),
         import_qdpx=_action(
             window,
-            "REFI-QDA Pro&ject (.qdpx)…",
+            "REFI-QDA &Project (.qdpx)…",
             None,
             "A .qdpx joins the open study, or becomes a new one",
         ),
         import_qdc=_action(  # in File ▸ Import and in Codes, where a student looks first
-            window, "&Import Codebook (REFI-QDA .qdc)…", None, "Add a REFI-QDA codebook's codes"
+            window, "REFI-QDA Code&book (.qdc)…", None, "Import a REFI-QDA codebook's codes"
         ),
     )
 
