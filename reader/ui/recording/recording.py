@@ -16,7 +16,7 @@ from PySide6.QtCore import QObject, QTimer
 from PySide6.QtWidgets import QFileDialog, QMainWindow
 
 from reader.core.notes_file import RecordingRef
-from reader.core.recording import FILTER, beside, locate, stored_path
+from reader.core.recording import FILTER, find, locate, stored_path
 from reader.core.session import Session
 from reader.ui.interview.open_interview import OpenInterview
 from reader.ui.notes.notes_pane import NotesPane
@@ -134,21 +134,24 @@ class Recording(QObject):
     # Opening and closing ---------------------------------------------------------------
 
     def interview_opened(self, session: Session) -> None:
-        """Show the interview's recording, or one found beside the transcript."""
+        """Show the interview's recording, or one found beside the transcript (also when
+        the one named is missing: the folder moved, or both files were renamed)."""
         self._show_state()  # Attach Recording…; the rest once the recording is shown
-        ref = session.notes.recording
         notes_path = self._interview.notes_path
-        if ref is None and notes_path is not None:
-            found = beside(Path(session.document.source))
-            if found is not None:
-                ref = RecordingRef(stored_path(found, notes_path))
-                self._controller_set(ref)  # a change to the notes, saved as any other
-        if ref is None or notes_path is None:
+        located = find(session.notes, session.document.source, notes_path)
+        if located is None or notes_path is None:
+            return
+        ref = session.notes.recording
+        if located.beside:  # a change to the notes, saved as any other
+            position = ref.position_ms if ref is not None else 0
+            ref = RecordingRef(stored_path(located.path, notes_path), position)
+            self._controller_set(ref)
+        if ref is None:
             return
         self.table = session.sync_table()
-        located = locate(ref.path, notes_path)
+        start = located.path, ref.position_ms, located.problem
         # After the window has shown the interview: the player is not start-up's work.
-        QTimer.singleShot(0, lambda: self._start(located.path, ref.position_ms, located.problem))
+        QTimer.singleShot(0, lambda: self._start(*start))
 
     def interview_replaced(self, session: Session) -> None:
         """Reloaded or merged: the same recording, times of the text as it is now."""
@@ -239,8 +242,10 @@ class Recording(QObject):
             return
         if self._refused_read_only():
             return
-        folder = str(self.path.parent if self.path else Path(session.document.source).parent)
-        path, _ = QFileDialog.getOpenFileName(self._window, "Attach Recording", folder, FILTER)
+        # Locate… starts where the recording was, unless that folder is gone too.
+        folder = self.path.parent if self.path and self.path.parent.is_dir() else None
+        folder = folder or Path(session.document.source).parent
+        path, _ = QFileDialog.getOpenFileName(self._window, "Attach Recording", str(folder), FILTER)
         if path:
             self.attach(Path(path))
 
