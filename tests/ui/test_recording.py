@@ -169,9 +169,9 @@ def test_follow_along_keeps_the_spoken_paragraph_in_view_unless_turned_off(
     ready(qtbot, window)
     window.resize(900, 500)
     bar = window.reader.verticalScrollBar()
-    bar.setValue(0)
+    top = bar.value()
     window.recording.seek(28_500)
-    qtbot.waitUntil(lambda: bar.value() > 0)
+    qtbot.waitUntil(lambda: bar.value() > top)
     spoken = window.recording.overlay.spoken
     assert spoken is not None
     rects = window.reader.highlights.rects(*spoken)
@@ -181,6 +181,28 @@ def test_follow_along_keeps_the_spoken_paragraph_in_view_unless_turned_off(
     window.recording.seek(15_500)
     qtbot.waitUntil(lambda: window.recording.overlay.spoken != spoken)
     assert bar.value() == 0  # marked, not scrolled to
+
+
+def test_following_along_leaves_the_place_the_reader_went_to_with_the_keys(
+    make_window: Callable[..., MainWindow], tmp_path: Path, qtbot: QtBot
+) -> None:
+    """Ctrl+End, Page Down or Find moves no scroll bar action: the next paragraph spoken
+    pulled the view back to it all the same."""
+    document = tmp_path / "long.txt"
+    paragraphs = [f"[00:00:{i:02d}] Ana: " + "words and more words " * 30 for i in range(30)]
+    document.write_text("\n\n".join(paragraphs) + "\n", encoding="utf-8")
+    write_wav(tmp_path / "long.wav", 32)
+    window = make_window(document)
+    ready(qtbot, window)
+    window.resize(900, 500)
+    bar = window.reader.verticalScrollBar()
+    window.reader.setFocus()
+    qtbot.keyClick(window.reader, Qt.Key.Key_End, Qt.KeyboardModifier.ControlModifier)
+    bottom, spoken = bar.value(), window.recording.overlay.spoken
+    assert bottom > 0
+    window.recording.seek(2_500)
+    qtbot.waitUntil(lambda: window.recording.overlay.spoken not in (None, spoken))
+    assert bar.value() == bottom  # marked near the top, not scrolled to
 
 
 def test_attach_stores_a_relative_path_and_reopening_restores_the_position(
