@@ -111,3 +111,18 @@ def test_time_links_round_trip_and_refuse_other_links() -> None:
     assert link_ms("#t=10,20") == 10_000
     for other in ("#h-abc", "https://x", "#t=", "#t=abc", "#t=-3", "#t=nan", "#t=inf", "#t=1e99"):
         assert link_ms(other) is None
+
+
+def test_turns_without_an_end_end_where_the_next_begins_and_the_last_with_the_recording() -> None:
+    """Otter's and Teams' turns give no end: Play Paragraph never stopped, and a paragraph
+    inside a turn had no time of its own (the turn's start for each)."""
+    text = "A: one\n\nstill A\n\nB: two\n"
+    turns = (Turn(0, 17, "A", 3000, None), Turn(17, 24, "B", 10_000, None))
+    table = table_of(Document(text, "t", "/t.txt", "utf-8", format="otter-text", turns=turns))
+    assert [(e.start_ms, e.end_ms) for e in table.entries] == [(3000, 10_000), (10_000, None)]
+    inside = table.ms_at(text.index("still"))
+    assert inside is not None and 3000 < inside < 10_000
+    ended = table.ending_at(40_000)
+    assert [(e.start_ms, e.end_ms) for e in ended.entries] == [(3000, 10_000), (10_000, 40_000)]
+    assert ended.ending_at(50_000) is ended  # its end is known now
+    assert table.ending_at(9_000) is table  # a recording shorter than the times: no end

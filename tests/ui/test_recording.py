@@ -130,7 +130,7 @@ def test_a_paragraph_plays_from_its_time_and_follow_along_moves_with_the_positio
         Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModifier,
     )
     qtbot.waitUntil(lambda: player.is_playing() and player.position() >= 20_000)
-    assert recording._stop_at is not None and recording._stop_at <= 30_000
+    assert recording.stop_at is not None and recording.stop_at <= 30_000
     qtbot.waitUntil(lambda: recording.overlay.spoken is not None)
     assert recording.overlay.spoken[0] == question  # type: ignore[index]
     player.pause()
@@ -535,7 +535,7 @@ def test_a_highlight_plays_from_its_passage_to_the_end_of_its_paragraph(
     from_ms = table.ms_at(highlight.start)
     assert from_ms is not None and 10_000 < from_ms < 20_000  # its share of the turn
     qtbot.waitUntil(lambda: player.is_playing() and player.position() >= from_ms)
-    assert window.recording._stop_at == table.ms_at(window.interview.session.segment_at(start).end)  # type: ignore[union-attr]
+    assert window.recording.stop_at == table.ms_at(window.interview.session.segment_at(start).end)  # type: ignore[union-attr]
     player.pause()
 
 

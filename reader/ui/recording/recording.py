@@ -1,6 +1,7 @@
 """The recording of the open interview: attaching it (or finding it beside the
 transcript), playing it from the bar and the keys, following along in the reader, jumping
-by time, time links in the notes (time_links.py), and the position kept in the notes file.
+by time (jumping.py), time links in the notes (time_links.py), and the position kept in
+the notes file.
 
 The player (and QtMultimedia with it) is made only when an interview with a recording is
 open; everything that can go wrong is said once, in the bar and the status line, and the
@@ -23,6 +24,7 @@ from reader.ui.notes.notes_pane import NotesPane
 from reader.ui.passing_status import PassingStatus
 from reader.ui.reading.reader_view import ReaderView
 from reader.ui.recording.availability import Availability, PlaybackState
+from reader.ui.recording.jumping import NO_TIMES, Jumps, times
 from reader.ui.recording.player_bar import PlayerBar
 from reader.ui.window.actions import Playback
 
@@ -36,7 +38,6 @@ if TYPE_CHECKING:  # made with the first recording: start-up imports none of the
 SKIP_MS = 5000
 LOOP_BACK_MS = 2000  # the typist's loop: every pause goes back this far
 SAVE_EVERY_MS = 30_000  # while playing, the position is saved this often
-NO_TIMES = "This transcript has no times, so the recording cannot follow the text."
 SILENT = "No sound device was found: the recording plays silently"
 NO_SOUND = f"{SILENT}; its times and following along still work."
 NO_SOUND_NO_TIMES = f"{SILENT}. {NO_TIMES}"  # not that following along works
@@ -61,7 +62,8 @@ class Recording(QObject):
         self.table: SyncTable | None = None
         self.typist_loop = False
         self._pending_seek: int | None = None
-        self._stop_at: int | None = None  # Play Paragraph pauses at the paragraph's end
+        self.stop_at: int | None = None  # Play Paragraph pauses at the paragraph's end
+        self.jumps = Jumps(self, interview, reader)
         self._saved_ms = 0
         self._told_silent = False
         self._problem = ""  # why the recording cannot play, said again if play is asked for
@@ -88,7 +90,7 @@ class Recording(QObject):
         playback.play.triggered.connect(self.toggle)
         playback.back.triggered.connect(lambda: self.skip(-SKIP_MS))
         playback.forward.triggered.connect(lambda: self.skip(SKIP_MS))
-        playback.play_paragraph.triggered.connect(self.play_paragraph)
+        playback.play_paragraph.triggered.connect(self.jumps.play_paragraph)
         playback.insert_time.triggered.connect(lambda: self.time_links.insert())
         playback.follow.toggled.connect(self.set_follow)
         playback.typist_loop.toggled.connect(self.set_typist_loop)
@@ -119,7 +121,7 @@ class Recording(QObject):
             self._overlay = FollowOverlay(self._reader)
             self._overlay.following = self._following
             self._overlay.timeClicked.connect(lambda ms: self.seek(ms, play=True))
-            self._overlay.offsetClicked.connect(self.play_from)
+            self._overlay.offsetClicked.connect(self.jumps.play_from)
         return self._overlay
 
     @property
@@ -148,7 +150,7 @@ class Recording(QObject):
             self._controller_set(ref)
         if ref is None:
             return
-        self.table = session.sync_table()
+        self.table = self._times(session)
         start = located.path, ref.position_ms, located.problem
         # After the window has shown the interview: the player is not start-up's work.
         QTimer.singleShot(0, lambda: self._start(*start))
@@ -156,7 +158,7 @@ class Recording(QObject):
     def interview_replaced(self, session: Session) -> None:
         """Reloaded or merged: the same recording, times of the text as it is now."""
         if self.path is not None:
-            self.table = session.sync_table()
+            self.table = self._times(session)
             self.overlay.set_table(self.table)
 
     def interview_closing(self) -> None:
@@ -168,7 +170,7 @@ class Recording(QObject):
         self.remember_position(save=True)
         if self.player is not None:
             self.player.close()
-        self.path, self.table, self._stop_at, self._picture = None, None, None, False
+        self.path, self.table, self.stop_at, self._picture = None, None, None, False
         if self._overlay is not None:
             self._overlay.set_table(None)
         self.bar.hide()
@@ -213,13 +215,22 @@ class Recording(QObject):
             # At the speed checked in Playback ▸ Speed: the one chosen last (kept_switches.py).
             player.set_rate(next((a.data() for a in self._playback.speeds if a.isChecked()), 1))
             player.positionChanged.connect(self._position_changed)
-            player.durationChanged.connect(self.bar.set_duration)
+            player.durationChanged.connect(self._duration_known)
             player.playingChanged.connect(self.bar.set_playing)
             player.loaded.connect(self._loaded)
             player.failed.connect(self._cannot_play)
             player.videoChanged.connect(self._show_video)
             self.player = player
         return self.player
+
+    def _times(self, session: Session) -> SyncTable:
+        return times(session, self.player.duration() if self.player is not None else 0)
+
+    def _duration_known(self, ms: int) -> None:
+        self.bar.set_duration(ms)
+        if self.table is not None and (ended := self.table.ending_at(ms)) is not self.table:
+            self.table = ended
+            self.overlay.set_table(ended)
 
     def _loaded(self) -> None:
         if self.player is not None and self._pending_seek is not None:
@@ -257,7 +268,7 @@ class Recording(QObject):
         keep = self.position() if path == self.path or self._problem else 0
         self._let_go()
         self._controller_set(RecordingRef(stored_path(path, notes_path), keep))
-        self.table = session.sync_table()
+        self.table = self._times(session)
         self._start(path, keep, locate(str(path), notes_path).problem)
 
     def detach(self) -> None:
@@ -304,7 +315,7 @@ class Recording(QObject):
         if player is None:
             return
         player.pause()
-        self._stop_at = None
+        self.stop_at = None
         if self.typist_loop:
             player.seek(player.position() - LOOP_BACK_MS)
         self.remember_position(save=True)
@@ -353,8 +364,8 @@ class Recording(QObject):
     def _position_changed(self, ms: int) -> None:
         self.bar.set_position(ms)
         self.overlay.show_position(ms)
-        if self._stop_at is not None and ms >= self._stop_at and self.player is not None:
-            self._stop_at = None
+        if self.stop_at is not None and ms >= self.stop_at and self.player is not None:
+            self.stop_at = None
             self.pause()
         elif abs(ms - self._saved_ms) >= SAVE_EVERY_MS:
             self.remember_position(save=True)
@@ -367,33 +378,6 @@ class Recording(QObject):
         if ms != session.notes.recording.position_ms:
             self._saved_ms = ms
             self._controller_set(replace(session.notes.recording, position_ms=ms), save)
-
-    # Jumping by time ---------------------------------------------------------------------
-
-    def play_from(self, offset: int, until_end_of_paragraph: bool = False) -> None:
-        """Play from the time `offset` in the text is spoken."""
-        session = self._interview.session
-        if self.playable() is None or session is None or self.table is None:
-            return
-        ms = self.table.ms_at(offset)
-        if ms is None:
-            self.say("This part of the transcript comes before any time.", 4000)
-            return
-        segment = session.segment_at(offset)
-        end = self.table.ms_at(segment.end) if until_end_of_paragraph and segment else None
-        self.seek(ms, play=True)
-        self._stop_at = end if end is not None and end > ms else None
-
-    def play_paragraph(self) -> None:
-        """Ctrl+Shift+Space: the paragraph at the reader's caret, from its start to its end."""
-        session = self._interview.session
-        if session is None or self._reader.reading is None:
-            return
-        offset = self._reader.cursor_offset()
-        highlight = self._reader.current_highlight()
-        segment = session.segment_at(offset)
-        start = highlight.start if highlight else segment.start if segment else offset
-        self.play_from(start, until_end_of_paragraph=True)
 
     # Video -------------------------------------------------------------------------------
 
