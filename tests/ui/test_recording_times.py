@@ -12,7 +12,7 @@ from pytestqt.qtbot import QtBot
 
 from reader.ui.window.main_window import MainWindow
 from tests.ui.media_files import write_wav
-from tests.ui.test_recording import offset_of, ready
+from tests.ui.test_recording import TRANSCRIPT, offset_of, ready
 
 # Otter's export: a turn's time, no end; John's turn has three paragraphs.
 OTTER = (
@@ -56,3 +56,26 @@ def test_play_paragraph_stops_at_the_end_of_a_paragraph_inside_an_otter_turn(
     qtbot.waitUntil(player.is_playing)
     qtbot.waitUntil(lambda: not player.is_playing())
     assert 2_000 < player.position() < 5_000  # the first of John's three paragraphs only
+
+
+def test_a_time_after_the_end_pauses_at_the_end_and_says_so(
+    make_window: Callable[..., MainWindow], tmp_path: Path, qtbot: QtBot
+) -> None:
+    """A recording shorter than the transcript's times: Qt went on "playing" at the end."""
+    window = opened(make_window, tmp_path / "iv", TRANSCRIPT, seconds=10)
+    ready(qtbot, window)
+    recording, player = window.recording, window.recording.player
+    assert player is not None
+    window.notes_pane.linkActivated.emit("#t=20")
+    qtbot.waitUntil(lambda: player.position() == 10_000)
+    assert not player.is_playing()
+    message = "0:20 is after the end of the recording (0:10)."
+    assert window.statusBar().currentMessage() == message
+    recording.seek(8_000, play=True)
+    qtbot.waitUntil(player.is_playing)
+    window.window_actions.playback.forward.trigger()  # Alt+Right: 0:13 and more
+    qtbot.waitUntil(lambda: player.position() == 10_000 and not player.is_playing())
+    assert window.statusBar().currentMessage().endswith("is after the end of the recording (0:10).")
+    window.window_actions.playback.play.trigger()  # Ctrl+Space at the end: from the start
+    qtbot.waitUntil(lambda: player.is_playing() and 0 < player.position() < 10_000)
+    player.pause()

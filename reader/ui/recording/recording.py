@@ -308,6 +308,8 @@ class Recording(QObject):
         if player.is_playing():
             self.pause()
         else:
+            if 0 < player.duration() <= player.position():  # at the end: from the start
+                player.seek(0)
             player.play()
 
     def pause(self) -> None:
@@ -329,6 +331,15 @@ class Recording(QObject):
         player = self.playable()
         if player is None:
             return
+        if 0 < player.duration() <= ms:  # Qt would go on "playing" at the end, silent
+            from reader.core.sync import format_time
+
+            end = player.duration()
+            self.say(
+                f"{format_time(ms)} is after the end of the recording ({format_time(end)}).", 6000
+            )
+            ms, play = end, False
+            player.pause()
         if self._pending_seek is not None:  # not loaded yet: go there once it is
             self._pending_seek = ms
         player.seek(ms)
