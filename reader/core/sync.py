@@ -148,10 +148,16 @@ def time_link(ms: int, name: str = "", place: str = "") -> str:
     the target is a W3C media fragment (#t=seconds), which browsers also understand.
     The study memo's names the interview ("[▶ P01 Ana, 12:05]") and has its `place`
     before the fragment ("interview:<id>#t=725"), as a quote's link does."""
-    tenths = (max(0, ms) + 50) // 100  # a tenth of a second is as close as a link needs
+    tenths = link_rounded(ms) // 100
     seconds = f"{tenths // 10}.{tenths % 10}".removesuffix(".0")
     time = format_time(tenths * 100)
     return f"[▶ {link_text(f'{name}, {time}') if name else time}]({place}#t={seconds})"
+
+
+def link_rounded(ms: int) -> int:
+    """`ms` as a time link holds it: to the tenth of a second, as close as a link needs
+    (59,960 is 1:00, not 0:59)."""
+    return (max(0, ms) + 50) // 100 * 100
 
 
 def link_ms(url: str) -> int | None:

@@ -235,6 +235,25 @@ def test_attach_stores_a_relative_path_and_reopening_restores_the_position(
     assert not again.player_bar.isVisible()
 
 
+def test_a_time_inserted_over_selected_words_keeps_them_and_says_the_time_it_links(
+    make_window: Callable[..., MainWindow], talk: Path, notes_path: Path, qtbot: QtBot
+) -> None:
+    window = make_window(talk)
+    moved_to(qtbot, window, 39_960)
+    editor = window.notes_editor
+    editor.setPlainText("Keep these words please.")
+    cursor = editor.textCursor()
+    cursor.setPosition(16)
+    cursor.setPosition(5, QTextCursor.MoveMode.KeepAnchor)  # "these words", selected back
+    editor.setTextCursor(cursor)
+    editor.setFocus()
+    modifiers = Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModifier
+    qtbot.keyClick(editor, Qt.Key.Key_T, modifiers)
+    assert editor.toPlainText() == "Keep these words[▶ 0:40](#t=40)  please."
+    assert not editor.textCursor().hasSelection()
+    assert window.statusBar().currentMessage() == "Inserted 0:40 in your notes."  # not 0:39
+
+
 def test_time_links_in_the_notes_play_from_their_time(
     make_window: Callable[..., MainWindow], talk: Path, notes_path: Path, qtbot: QtBot
 ) -> None:
