@@ -10,6 +10,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtGui import QTextCursor
 from pytestqt.qtbot import QtBot
 
+from reader.ui.recording.availability import NO_TIMES
 from reader.ui.window.main_window import MainWindow
 from tests.ui.media_files import write_wav
 from tests.ui.test_recording import TRANSCRIPT, offset_of, ready
@@ -79,3 +80,19 @@ def test_a_time_after_the_end_pauses_at_the_end_and_says_so(
     window.window_actions.playback.play.trigger()  # Ctrl+Space at the end: from the start
     qtbot.waitUntil(lambda: player.is_playing() and 0 < player.position() < 10_000)
     player.pause()
+
+
+def test_a_transcript_without_times_greys_out_play_paragraph_and_follow_and_says_why(
+    make_window: Callable[..., MainWindow], tmp_path: Path, qtbot: QtBot
+) -> None:
+    """Play Paragraph said "comes before any time", which no paragraph has."""
+    text = "Interviewer: Where did you grow up?\n\nAna: In Porto. [00:00:10]\n"
+    window = opened(make_window, tmp_path / "iv", text)
+    ready(qtbot, window)
+    playback = window.window_actions.playback
+    for action in (playback.play_paragraph, playback.follow):
+        assert not action.isEnabled() and action.toolTip() == NO_TIMES
+    assert playback.play.isEnabled() and playback.forward.isEnabled()
+    window.recording.jumps.play_from(offset_of(window, "In Porto"))  # a Ctrl+click
+    assert window.statusBar().currentMessage() == NO_TIMES
+    assert not window.recording.player.is_playing()  # type: ignore[union-attr]

@@ -9,12 +9,11 @@ from typing import TYPE_CHECKING, Protocol
 from reader.ui.interview.open_interview import OpenInterview
 from reader.ui.reading.reader_view import ReaderView
 from reader.ui.recording import time_links
+from reader.ui.recording.availability import NO_TIMES
 
 if TYPE_CHECKING:
     from reader.core.session import Session
     from reader.core.sync import SyncTable
-
-NO_TIMES = "This transcript has no times, so the recording cannot follow the text."
 
 
 class Playing(time_links.Playing, Protocol):
@@ -39,6 +38,9 @@ class Jumps:
         recording, session = self._recording, self._interview.session
         table = recording.table
         if recording.playable() is None or session is None or table is None:
+            return
+        if not len(table):
+            recording.say(NO_TIMES, 5000)
             return
         ms = table.ms_at(offset)
         if ms is None:

@@ -23,8 +23,8 @@ from reader.ui.interview.open_interview import OpenInterview
 from reader.ui.notes.notes_pane import NotesPane
 from reader.ui.passing_status import PassingStatus
 from reader.ui.reading.reader_view import ReaderView
-from reader.ui.recording.availability import Availability, PlaybackState
-from reader.ui.recording.jumping import NO_TIMES, Jumps, times
+from reader.ui.recording.availability import NO_TIMES, Availability, PlaybackState
+from reader.ui.recording.jumping import Jumps, times
 from reader.ui.recording.player_bar import PlayerBar
 from reader.ui.window.actions import Playback
 
@@ -107,7 +107,8 @@ class Recording(QObject):
         open_ = interview.session is not None and not closing
         read_only = interview.why_read_only() if open_ else ""
         attached = open_ and self.path is not None
-        state = PlaybackState(open_, read_only, attached, self._problem, self._picture)
+        untimed = attached and self.table is not None and not len(self.table)
+        state = PlaybackState(open_, read_only, attached, self._problem, self._picture, untimed)
         if self._availability is not None:
             self._availability.show(state)
         self.bar.set_locatable(open_ and not read_only)
@@ -160,6 +161,7 @@ class Recording(QObject):
         if self.path is not None:
             self.table = self._times(session)
             self.overlay.set_table(self.table)
+            self._show_state()  # times added or taken away by the edit
 
     def interview_closing(self) -> None:
         """Before the notes are written for the last time: keep the position, let go."""
