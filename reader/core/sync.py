@@ -11,6 +11,7 @@ without a time takes the time of the nearest before it, moved on that far).
 
 from __future__ import annotations
 
+import re
 from bisect import bisect_right
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
@@ -20,6 +21,7 @@ from reader.core.document import Document
 from reader.core.interview import Segment
 from reader.core.markdown_links import link_text
 
+_WRITTEN_TIME = re.compile(r"(?:\d{1,2}:)?\d{1,2}:\d{2}(?:[.,]\d{1,3})?")  # two digits of hours
 MAX_SECONDS = 10**7  # ~115 days: a link beyond it is no time (and NaN or inf fails too)
 
 
@@ -167,8 +169,10 @@ def link_ms(url: str) -> int | None:
     from reader.core.transcripts import time_ms
 
     value = url[3:].split(",")[0].removeprefix("npt:")
+    if ":" in value:  # "1:23", "npt:00:01:23"; the whole of it, or no time ("0:5")
+        return time_ms(value) if _WRITTEN_TIME.fullmatch(value) else None
     try:
-        seconds = float(value) if ":" not in value else (time_ms(value) or 0) / 1000
+        seconds = float(value)
     except ValueError:
         return None
     return round(seconds * 1000) if 0 <= seconds < MAX_SECONDS else None

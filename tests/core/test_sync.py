@@ -109,6 +109,7 @@ def test_time_links_round_trip_and_refuse_other_links() -> None:
     assert link_ms("#t=83.5") == 83_500
     assert link_ms("#t=npt:00:01:23") == 83_000
     assert link_ms("#t=10,20") == 10_000
+    assert link_ms("#t=0:00") == 0 and link_ms("#t=1:02:03.5") == 3_723_500
     for other in ("#h-abc", "https://x", "#t=", "#t=abc", "#t=-3", "#t=nan", "#t=inf", "#t=1e99"):
         assert link_ms(other) is None
 
@@ -126,3 +127,17 @@ def test_turns_without_an_end_end_where_the_next_begins_and_the_last_with_the_re
     assert [(e.start_ms, e.end_ms) for e in ended.entries] == [(3000, 10_000), (10_000, 40_000)]
     assert ended.ending_at(50_000) is ended  # its end is known now
     assert table.ending_at(9_000) is table  # a recording shorter than the times: no end
+
+
+def test_a_link_with_no_whole_time_is_no_time_link() -> None:
+    """They read as 0:00, and Ctrl+click played from the start."""
+    for other in ("#t=0:5", "#t=100:00:00", "#t=1:2:3", "#t=12:00:00x"):
+        assert link_ms(other) is None
+
+
+def test_subrip_times_keep_every_millisecond(tmp_path: Path) -> None:
+    """Read through a float, 00:00:01,001 was 1000 ms."""
+    path = tmp_path / "talk.srt"
+    path.write_text("1\n00:00:01,001 --> 00:00:02,007\nAna: Hello.\n", encoding="utf-8")
+    (turn,) = load_document(path).turns
+    assert (turn.start_ms, turn.end_ms) == (1_001, 2_007)
