@@ -321,7 +321,8 @@ def test_a_recording_that_cannot_play_is_said_once_and_the_reader_works_on(
     bar = window.player_bar
     qtbot.waitUntil(lambda: bar.isVisible() and bar.locate_button.isVisible())
     assert "talk.wav" in bar.name_label.toolTip()
-    assert not bar.slider.isEnabled()
+    assert bar.name_label.text() == "talk.wav cannot be played"  # the sentence in its tip
+    assert not bar.slider.isVisible()  # its room goes to the reason
     assert "talk.wav" in window.statusBar().currentMessage()
     play = window.window_actions.playback.play
     assert not play.isEnabled() and "talk.wav" in play.statusTip()  # greyed out, says why

@@ -84,6 +84,8 @@ def test_locate_starts_in_the_transcripts_folder_when_the_recordings_is_gone(
     again = make_window(document, notes)
     bar = again.player_bar
     qtbot.waitUntil(lambda: bar.isVisible() and bar.locate_button.isVisible())
+    assert bar.name_label.text() == "ana.wav is missing"  # the sentence in its tip
+    assert bar.name_label.toolTip().startswith("The recording ana.wav is missing (looked for")
     bar.locate_button.click()
     assert dialogs.open_started[-1] == str(document.parent)
 

@@ -29,7 +29,7 @@ def times(session: Session, duration_ms: int) -> SyncTable:
     return session.sync_table().ending_at(duration_ms)
 
 
-class Jumps:
+class TimeJumps:
     def __init__(self, recording: Playing, interview: OpenInterview, reader: ReaderView) -> None:
         self._recording, self._interview, self._reader = recording, interview, reader
 

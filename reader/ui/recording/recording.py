@@ -24,7 +24,7 @@ from reader.ui.notes.notes_pane import NotesPane
 from reader.ui.passing_status import PassingStatus
 from reader.ui.reading.reader_view import ReaderView
 from reader.ui.recording.availability import NO_TIMES, Availability, PlaybackState
-from reader.ui.recording.jumping import Jumps, times
+from reader.ui.recording.jumping import TimeJumps, times
 from reader.ui.recording.player_bar import PlayerBar
 from reader.ui.window.actions import Playback
 
@@ -63,7 +63,7 @@ class Recording(QObject):
         self.typist_loop = False
         self._pending_seek: int | None = None
         self.stop_at: int | None = None  # Play Paragraph pauses at the paragraph's end
-        self.jumps = Jumps(self, interview, reader)
+        self.jumps = TimeJumps(self, interview, reader)
         self._saved_ms = 0
         self._told_silent = False
         self._problem = ""  # why the recording cannot play, said again if play is asked for
@@ -241,7 +241,10 @@ class Recording(QObject):
 
     def _cannot_play(self, problem: str) -> None:
         self._problem = problem
-        self.bar.set_playable(False, problem)
+        name = self.path.name if self.path is not None else "The recording"
+        gone = self.path is not None and not self.path.exists()
+        short = f"{name} is missing" if gone else f"{name} cannot be played"
+        self.bar.set_playable(False, problem, short)  # the whole sentence in its tip
         self.say(problem, 10_000)
         self._show_state()
 
