@@ -76,6 +76,8 @@ class NotesData:
     # Speaker (the name shown) -> the side they are on: Role.QUESTION asks, Role.ANSWER answers.
     sides: dict[str, Role] = field(default_factory=dict)
     recording: RecordingRef | None = None
+    # Playback ▸ Detach Recording: none is looked for beside the transcript any more.
+    recording_detached: bool = False
     # What loading repaired (never saved): told to the user when the notes open.
     notices: list[str] = field(default_factory=list, compare=False, repr=False)
     # The ids loading found on highlights but not in `codebook`, and named "Unknown code …"
@@ -107,6 +109,8 @@ class NotesData:
                 data["structure"]["sides"] = {name: str(r) for name, r in self.sides.items()}
         if self.recording is not None:
             data["recording"] = self.recording.to_json()
+        if self.recording_detached:  # added in 0.2; left out when false, as in older files
+            data["recording_detached"] = True
         data["notes"] = self.notes
         data["highlights"] = (
             list(self.highlights) if native_highlights else [h.to_json() for h in self.highlights]
@@ -150,6 +154,7 @@ class NotesData:
                 if (r := data.get("recording"))
                 else None
             ),
+            recording_detached=data.get("recording_detached", False),
         )
 
 
@@ -346,6 +351,7 @@ def validate(data: Any) -> None:
 #     Additions readable by older builds of version 1 (they ignore them): document.format,
 #     structure.sides.
 #   2: the codebook (`codes`); a highlight's `tags` (words) became `codes` (code ids).
+#     Additions readable by older builds of version 2: recording_detached.
 
 
 def _tags_to_codes(data: dict[str, Any]) -> dict[str, Any]:

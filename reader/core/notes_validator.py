@@ -207,6 +207,11 @@ def validate_https___interview_reader_example_notes_schema_json(data, custom_for
                             raise JsonSchemaValueException('' + (name_prefix or 'data') + '.recording.position_ms must be bigger than or equal to 0', value=data__recording__positionms, name='' + (name_prefix or 'data') + '.recording.position_ms', rule='minimum')
                         if data__recording__positionms > 9007199254740991:
                             raise JsonSchemaValueException('' + (name_prefix or 'data') + '.recording.position_ms must be smaller than or equal to 9007199254740991', value=data__recording__positionms, name='' + (name_prefix or 'data') + '.recording.position_ms', rule='maximum')
+        if 'recording_detached' in data_keys:
+            data_keys.remove('recording_detached')
+            data__recordingdetached = data['recording_detached']
+            if not isinstance(data__recordingdetached, bool):
+                raise JsonSchemaValueException('' + (name_prefix or 'data') + '.recording_detached must be boolean', value=data__recordingdetached, name='' + (name_prefix or 'data') + '.recording_detached', rule='type')
         if 'notes' in data_keys:
             data_keys.remove('notes')
             data__notes = data['notes']

@@ -6,16 +6,21 @@ from __future__ import annotations
 
 import os
 import stat
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path, PurePosixPath
 from typing import TYPE_CHECKING
 from urllib.parse import quote
 
 if TYPE_CHECKING:
+    from reader.core.notes_file import NotesData
     from reader.core.session import Session
 
+# Phones and Macs record .m4a, .aac, .amr, .3gp, .mov, .aif; Windows, .wma.
+AUDIO_SUFFIXES = (".mp3", ".m4a", ".wav", ".ogg", ".opus", ".flac", ".aac", ".aif", ".aiff")
+AUDIO_SUFFIXES += (".wma", ".amr")
+VIDEO_SUFFIXES = (".mp4", ".webm", ".mkv", ".mov", ".m4v", ".avi", ".3gp")
 # Audio first: when both "x.mp3" and "x.mp4" lie beside "x.vtt", the lighter one plays.
-SUFFIXES = (".mp3", ".m4a", ".wav", ".ogg", ".opus", ".flac", ".mp4", ".webm", ".mkv")
+SUFFIXES = AUDIO_SUFFIXES + VIDEO_SUFFIXES
 FILTER = "Recordings (" + " ".join(f"*{s}" for s in SUFFIXES) + ");;All files (*)"
 
 
@@ -26,6 +31,7 @@ class Located:
 
     path: Path
     problem: str = ""
+    beside: bool = False  # found beside the transcript, not where the notes said
 
 
 def beside(document_path: Path) -> Path | None:
@@ -87,14 +93,27 @@ def locate(stored: str, notes_path: Path) -> Located:
     return Located(path)
 
 
+def find(notes: NotesData, transcript: str, notes_path: Path | None) -> Located | None:
+    """The interview's recording: the one its notes name, made absolute against the notes
+    file; else one with the transcript's name beside it, when the notes name none (and it
+    was not detached) or the one they name is missing (the folder moved, or transcript and
+    recording were renamed together). A missing one named and none beside: it, with its
+    problem. None: no recording."""
+    stored = notes.recording
+    named = locate(stored.path, notes_path) if stored and notes_path else None
+    if named is not None and not named.problem:
+        return named
+    found = beside(Path(transcript)) if transcript and not notes.recording_detached else None
+    if found is not None and (named is None or found != named.path):
+        return replace(locate(str(found), notes_path or found), beside=True)
+    return named
+
+
 def of_interview(session: Session, notes_path: Path | None) -> Path | None:
-    """The interview's recording: the one its notes name (made absolute against the notes
-    file), else, when they name none, one found beside the transcript, as the window finds
-    it on opening (reader/ui/recording/recording.py). It may be missing."""
-    stored, transcript = session.notes.recording, session.document.source
-    if stored is not None:
-        return locate(stored.path, notes_path).path if notes_path is not None else None
-    return beside(Path(transcript)) if transcript else None
+    """The interview's recording as the window finds it on opening (`find`). It may be
+    missing."""
+    found = find(session.notes, session.document.source, notes_path)
+    return found.path if found is not None else None
 
 
 def link_target(recording: Path, export: Path | None) -> str:

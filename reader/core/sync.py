@@ -11,14 +11,17 @@ without a time takes the time of the nearest before it, moved on that far).
 
 from __future__ import annotations
 
+import re
 from bisect import bisect_right
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
+from itertools import pairwise
 
 from reader.core.document import Document
 from reader.core.interview import Segment
 from reader.core.markdown_links import link_text
 
+_WRITTEN_TIME = re.compile(r"(?:\d{1,2}:)?\d{1,2}:\d{2}(?:[.,]\d{1,3})?")  # two digits of hours
 MAX_SECONDS = 10**7  # ~115 days: a link beyond it is no time (and NaN or inf fails too)
 
 
@@ -65,25 +68,43 @@ class SyncTable:
 
     @classmethod
     def of(cls, document: Document, segments: Sequence[Segment]) -> SyncTable:
-        """The table of a transcript: its file's timed turns, else the written times."""
+        """The table of a transcript: its file's timed turns, else the written times. A
+        stretch without an end time (Otter's and Teams' turns, written times) ends where
+        the next begins, unless the times go backwards; the last, with the recording
+        (`ending_at`)."""
         from reader.core.transcripts import time_ms  # its regexes are not start-up's work
 
         timed = [t for t in document.turns if t.start_ms is not None]
         if timed:
-            return cls(
-                [SyncEntry(t.start, t.end, t.start_ms, t.end_ms, t.speaker) for t in timed]  # type: ignore[arg-type]
-            )
-        marks = [
-            (s, ms) for s in segments if s.timestamp and (ms := time_ms(s.timestamp)) is not None
+            entries = [SyncEntry(t.start, t.end, t.start_ms, t.end_ms, t.speaker) for t in timed]  # type: ignore[arg-type]
+        else:
+            marks = [
+                (s, ms)
+                for s in segments
+                if s.timestamp and (ms := time_ms(s.timestamp)) is not None
+            ]
+            entries = [
+                SyncEntry(segment.start, after.start, ms, None, segment.speaker)
+                for (segment, ms), (after, _) in pairwise(marks)
+            ]
+            entries += [  # the last stretch runs to the end of the text
+                SyncEntry(s.start, len(document.text), ms, None, s.speaker) for s, ms in marks[-1:]
+            ]
+        ended = [
+            replace(entry, end_ms=after.start_ms)
+            if entry.end_ms is None and after.start_ms > entry.start_ms
+            else entry
+            for entry, after in pairwise(entries)
         ]
-        entries = []
-        for i, (segment, ms) in enumerate(marks):
-            following = marks[i + 1] if i + 1 < len(marks) else None
-            end = following[0].start if following else len(document.text)
-            # The next written time ends this stretch, unless the times go backwards.
-            end_ms = following[1] if following and following[1] > ms else None
-            entries.append(SyncEntry(segment.start, end, ms, end_ms, segment.speaker))
-        return cls(entries)
+        return cls([*ended, *entries[-1:]])
+
+    def ending_at(self, duration_ms: int) -> SyncTable:
+        """This table with its last stretch ending when the recording does, when its end
+        time is not known: the last paragraph then has its own time, and its end."""
+        last = self.entries[-1] if self.entries else None
+        if last is None or last.end_ms is not None or duration_ms <= last.start_ms:
+            return self
+        return SyncTable([*self.entries[:-1], replace(last, end_ms=duration_ms)])
 
     def entry_at(self, offset: int) -> SyncEntry | None:
         """The entry holding `offset`, else the nearest before it; None before the first."""
@@ -129,10 +150,16 @@ def time_link(ms: int, name: str = "", place: str = "") -> str:
     the target is a W3C media fragment (#t=seconds), which browsers also understand.
     The study memo's names the interview ("[▶ P01 Ana, 12:05]") and has its `place`
     before the fragment ("interview:<id>#t=725"), as a quote's link does."""
-    tenths = (max(0, ms) + 50) // 100  # a tenth of a second is as close as a link needs
+    tenths = link_rounded(ms) // 100
     seconds = f"{tenths // 10}.{tenths % 10}".removesuffix(".0")
     time = format_time(tenths * 100)
     return f"[▶ {link_text(f'{name}, {time}') if name else time}]({place}#t={seconds})"
+
+
+def link_rounded(ms: int) -> int:
+    """`ms` as a time link holds it: to the tenth of a second, as close as a link needs
+    (59,960 is 1:00, not 0:59)."""
+    return (max(0, ms) + 50) // 100 * 100
 
 
 def link_ms(url: str) -> int | None:
@@ -142,8 +169,10 @@ def link_ms(url: str) -> int | None:
     from reader.core.transcripts import time_ms
 
     value = url[3:].split(",")[0].removeprefix("npt:")
+    if ":" in value:  # "1:23", "npt:00:01:23"; the whole of it, or no time ("0:5")
+        return time_ms(value) if _WRITTEN_TIME.fullmatch(value) else None
     try:
-        seconds = float(value) if ":" not in value else (time_ms(value) or 0) / 1000
+        seconds = float(value)
     except ValueError:
         return None
     return round(seconds * 1000) if 0 <= seconds < MAX_SECONDS else None

@@ -73,9 +73,11 @@ def test_a_link_to_a_recording_is_a_url(tmp_path: Path) -> None:
     assert recording_link(session, None, None) == (tmp_path / "rev (take 2).m4a").as_uri()
 
 
-def test_the_recording_the_notes_name_is_linked_and_a_missing_one_is_not(
+def test_the_recording_the_notes_name_is_linked_and_for_a_missing_one_the_one_beside(
     tmp_path: Path,
 ) -> None:
+    """As the window plays it: a missing one named gives way to the one beside the
+    transcript (the folder moved); with none there, the times are left unlinked."""
     session = interview(tmp_path / "interviews")  # rev.m4a beside it, not the one named
     notes_path = tmp_path / "notes" / "rev.json"
     (tmp_path / "audio").mkdir()
@@ -83,6 +85,8 @@ def test_the_recording_the_notes_name_is_linked_and_a_missing_one_is_not(
     session.notes.recording = RecordingRef("../audio/ana.wav")
     assert recording_link(session, notes_path, tmp_path / "rev.md") == "audio/ana.wav"
     session.notes.recording = RecordingRef("../audio/gone.wav")
+    assert recording_link(session, notes_path, tmp_path / "rev.md") == "interviews/rev.m4a"
+    (tmp_path / "interviews" / "rev.m4a").unlink()
     assert recording_link(session, notes_path, tmp_path / "rev.md") == ""
 
 

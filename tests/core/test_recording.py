@@ -9,7 +9,8 @@ import pytest
 
 from reader.core.document import text_sha256
 from reader.core.notes_file import NotesData, NotesFormatError, RecordingRef, parse, serialise
-from reader.core.recording import beside, locate, stored_path
+from reader.core.recording import Located, beside, find, locate, set_apart, stored_path
+from reader.core.refi.media import is_video
 
 
 def test_a_recording_with_the_transcripts_name_is_found_beside_it(tmp_path: Path) -> None:
@@ -77,3 +78,47 @@ def test_a_malformed_recording_key_is_refused(bad: object) -> None:
     data["recording"] = bad
     with pytest.raises(NotesFormatError):
         parse(orjson.dumps(data))
+
+
+def test_a_detached_recording_is_kept_as_a_flag_that_older_files_lack() -> None:
+    detached = notes_with(None)
+    detached.recording_detached = True
+    data = orjson.loads(serialise(detached))
+    assert data["recording_detached"] is True and "recording" not in data
+    assert list(data).index("recording_detached") == list(data).index("notes") - 1
+    assert parse(serialise(detached)).recording_detached
+    assert "recording_detached" not in orjson.loads(serialise(notes_with(None)))
+    data["recording_detached"] = "yes"
+    with pytest.raises(NotesFormatError):
+        parse(orjson.dumps(data))
+
+
+def test_a_recording_named_but_missing_is_found_beside_the_transcript(tmp_path: Path) -> None:
+    """The folder moved, or transcript and recording were renamed together."""
+    transcript = tmp_path / "P01 Ana.txt"
+    notes = notes_with(RecordingRef("../old/talk.wav", 9_000))
+    notes_path = tmp_path / "notes.json"
+    missing = find(notes, str(transcript), notes_path)
+    assert missing is not None and "missing" in missing.problem and not missing.beside
+    (tmp_path / "P01 Ana.wav").write_bytes(b"RIFF")
+    assert find(notes, str(transcript), notes_path) == Located(tmp_path / "P01 Ana.wav", "", True)
+    notes.recording = RecordingRef("P01 Ana.wav")
+    assert find(notes, str(transcript), notes_path) == Located(tmp_path / "P01 Ana.wav")
+    notes.recording, notes.recording_detached = None, True
+    assert find(notes, str(transcript), notes_path) is None
+
+
+PHONE_AND_MAC = (".mov", ".m4v", ".aac", ".aif", ".aiff", ".wma", ".3gp", ".amr")
+
+
+@pytest.mark.parametrize("suffix", PHONE_AND_MAC)
+def test_a_phones_or_macs_recording_is_found_and_set_apart_from_transcripts(
+    tmp_path: Path, suffix: str
+) -> None:
+    """Added to a study with its transcript, it was refused as a binary transcript."""
+    transcript, recording = tmp_path / "P01.txt", tmp_path / f"P01{suffix}"
+    transcript.write_text("A: hello\n")
+    recording.write_bytes(b"\0\0\0\x14ftyp")
+    assert beside(transcript) == recording
+    assert set_apart([transcript, recording]) == ([transcript], [])
+    assert is_video(recording.name) == (suffix in (".mov", ".m4v", ".3gp"))  # REFI-QDA's kind

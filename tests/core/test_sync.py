@@ -109,5 +109,35 @@ def test_time_links_round_trip_and_refuse_other_links() -> None:
     assert link_ms("#t=83.5") == 83_500
     assert link_ms("#t=npt:00:01:23") == 83_000
     assert link_ms("#t=10,20") == 10_000
+    assert link_ms("#t=0:00") == 0 and link_ms("#t=1:02:03.5") == 3_723_500
     for other in ("#h-abc", "https://x", "#t=", "#t=abc", "#t=-3", "#t=nan", "#t=inf", "#t=1e99"):
         assert link_ms(other) is None
+
+
+def test_turns_without_an_end_end_where_the_next_begins_and_the_last_with_the_recording() -> None:
+    """Otter's and Teams' turns give no end: Play Paragraph never stopped, and a paragraph
+    inside a turn had no time of its own (the turn's start for each)."""
+    text = "A: one\n\nstill A\n\nB: two\n"
+    turns = (Turn(0, 17, "A", 3000, None), Turn(17, 24, "B", 10_000, None))
+    table = table_of(Document(text, "t", "/t.txt", "utf-8", format="otter-text", turns=turns))
+    assert [(e.start_ms, e.end_ms) for e in table.entries] == [(3000, 10_000), (10_000, None)]
+    inside = table.ms_at(text.index("still"))
+    assert inside is not None and 3000 < inside < 10_000
+    ended = table.ending_at(40_000)
+    assert [(e.start_ms, e.end_ms) for e in ended.entries] == [(3000, 10_000), (10_000, 40_000)]
+    assert ended.ending_at(50_000) is ended  # its end is known now
+    assert table.ending_at(9_000) is table  # a recording shorter than the times: no end
+
+
+def test_a_link_with_no_whole_time_is_no_time_link() -> None:
+    """They read as 0:00, and Ctrl+click played from the start."""
+    for other in ("#t=0:5", "#t=100:00:00", "#t=1:2:3", "#t=12:00:00x"):
+        assert link_ms(other) is None
+
+
+def test_subrip_times_keep_every_millisecond(tmp_path: Path) -> None:
+    """Read through a float, 00:00:01,001 was 1000 ms."""
+    path = tmp_path / "talk.srt"
+    path.write_text("1\n00:00:01,001 --> 00:00:02,007\nAna: Hello.\n", encoding="utf-8")
+    (turn,) = load_document(path).turns
+    assert (turn.start_ms, turn.end_ms) == (1_001, 2_007)

@@ -130,7 +130,7 @@ def test_a_paragraph_plays_from_its_time_and_follow_along_moves_with_the_positio
         Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModifier,
     )
     qtbot.waitUntil(lambda: player.is_playing() and player.position() >= 20_000)
-    assert recording._stop_at is not None and recording._stop_at <= 30_000
+    assert recording.stop_at is not None and recording.stop_at <= 30_000
     qtbot.waitUntil(lambda: recording.overlay.spoken is not None)
     assert recording.overlay.spoken[0] == question  # type: ignore[index]
     player.pause()
@@ -169,9 +169,9 @@ def test_follow_along_keeps_the_spoken_paragraph_in_view_unless_turned_off(
     ready(qtbot, window)
     window.resize(900, 500)
     bar = window.reader.verticalScrollBar()
-    bar.setValue(0)
+    top = bar.value()
     window.recording.seek(28_500)
-    qtbot.waitUntil(lambda: bar.value() > 0)
+    qtbot.waitUntil(lambda: bar.value() > top)
     spoken = window.recording.overlay.spoken
     assert spoken is not None
     rects = window.reader.highlights.rects(*spoken)
@@ -181,6 +181,28 @@ def test_follow_along_keeps_the_spoken_paragraph_in_view_unless_turned_off(
     window.recording.seek(15_500)
     qtbot.waitUntil(lambda: window.recording.overlay.spoken != spoken)
     assert bar.value() == 0  # marked, not scrolled to
+
+
+def test_following_along_leaves_the_place_the_reader_went_to_with_the_keys(
+    make_window: Callable[..., MainWindow], tmp_path: Path, qtbot: QtBot
+) -> None:
+    """Ctrl+End, Page Down or Find moves no scroll bar action: the next paragraph spoken
+    pulled the view back to it all the same."""
+    document = tmp_path / "long.txt"
+    paragraphs = [f"[00:00:{i:02d}] Ana: " + "words and more words " * 30 for i in range(30)]
+    document.write_text("\n\n".join(paragraphs) + "\n", encoding="utf-8")
+    write_wav(tmp_path / "long.wav", 32)
+    window = make_window(document)
+    ready(qtbot, window)
+    window.resize(900, 500)
+    bar = window.reader.verticalScrollBar()
+    window.reader.setFocus()
+    qtbot.keyClick(window.reader, Qt.Key.Key_End, Qt.KeyboardModifier.ControlModifier)
+    bottom, spoken = bar.value(), window.recording.overlay.spoken
+    assert bottom > 0
+    window.recording.seek(2_500)
+    qtbot.waitUntil(lambda: window.recording.overlay.spoken not in (None, spoken))
+    assert bar.value() == bottom  # marked near the top, not scrolled to
 
 
 def test_attach_stores_a_relative_path_and_reopening_restores_the_position(
@@ -211,6 +233,25 @@ def test_attach_stores_a_relative_path_and_reopening_restores_the_position(
     again.interview.saver.flush()  # type: ignore[union-attr]
     assert "recording" not in saved(notes_path)
     assert not again.player_bar.isVisible()
+
+
+def test_a_time_inserted_over_selected_words_keeps_them_and_says_the_time_it_links(
+    make_window: Callable[..., MainWindow], talk: Path, notes_path: Path, qtbot: QtBot
+) -> None:
+    window = make_window(talk)
+    moved_to(qtbot, window, 39_960)
+    editor = window.notes_editor
+    editor.setPlainText("Keep these words please.")
+    cursor = editor.textCursor()
+    cursor.setPosition(16)
+    cursor.setPosition(5, QTextCursor.MoveMode.KeepAnchor)  # "these words", selected back
+    editor.setTextCursor(cursor)
+    editor.setFocus()
+    modifiers = Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModifier
+    qtbot.keyClick(editor, Qt.Key.Key_T, modifiers)
+    assert editor.toPlainText() == "Keep these words[▶ 0:40](#t=40)  please."
+    assert not editor.textCursor().hasSelection()
+    assert window.statusBar().currentMessage() == "Inserted 0:40 in your notes."  # not 0:39
 
 
 def test_time_links_in_the_notes_play_from_their_time(
@@ -280,7 +321,8 @@ def test_a_recording_that_cannot_play_is_said_once_and_the_reader_works_on(
     bar = window.player_bar
     qtbot.waitUntil(lambda: bar.isVisible() and bar.locate_button.isVisible())
     assert "talk.wav" in bar.name_label.toolTip()
-    assert not bar.slider.isEnabled()
+    assert bar.name_label.text() == "talk.wav cannot be played"  # the sentence in its tip
+    assert not bar.slider.isVisible()  # its room goes to the reason
     assert "talk.wav" in window.statusBar().currentMessage()
     play = window.window_actions.playback.play
     assert not play.isEnabled() and "talk.wav" in play.statusTip()  # greyed out, says why
@@ -513,7 +555,7 @@ def test_a_highlight_plays_from_its_passage_to_the_end_of_its_paragraph(
     from_ms = table.ms_at(highlight.start)
     assert from_ms is not None and 10_000 < from_ms < 20_000  # its share of the turn
     qtbot.waitUntil(lambda: player.is_playing() and player.position() >= from_ms)
-    assert window.recording._stop_at == table.ms_at(window.interview.session.segment_at(start).end)  # type: ignore[union-attr]
+    assert window.recording.stop_at == table.ms_at(window.interview.session.segment_at(start).end)  # type: ignore[union-attr]
     player.pause()
 
 

@@ -18,6 +18,7 @@ from reader.ui.recording.availability import (
     NO_INTERVIEW,
     NO_PICTURE,
     NO_RECORDING,
+    NO_TIMES,
     NO_VIDEO,
 )
 from reader.ui.window.actions import Playback
@@ -79,6 +80,10 @@ def assert_playable(qtbot: QtBot, window: MainWindow) -> None:
     others = [a for a in needing_a_recording(playback) if a is not playback.video]
     if window.interview.read_only:  # no typing in the notes; the recording stays
         others.remove(playback.insert_time)
+    if not window.recording.table:  # a transcript without times: nothing to follow
+        for untimed in (playback.play_paragraph, playback.follow):
+            others.remove(untimed)
+            assert not untimed.isEnabled() and untimed.statusTip() == NO_TIMES
     assert all(a.isEnabled() for a in others)
     assert playback.detach.isEnabled() != window.interview.read_only
     assert playback.play.statusTip() == "Play or pause the recording"

@@ -25,8 +25,8 @@ from pathlib import Path, PurePosixPath
 from urllib.parse import unquote, urlparse
 
 from reader.core.interview import format_ms
+from reader.core.recording import VIDEO_SUFFIXES
 
-VIDEO_SUFFIXES = (".mp4", ".webm", ".mkv", ".mov", ".m4v", ".avi")
 # A recording larger than this is referenced by its path in an export, not put in the zip
 # (the project is built in memory).
 MAX_EMBEDDED_BYTES = 512 * 2**20

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import html
 import re
+from datetime import timedelta
 
 import srt
 
@@ -49,8 +50,8 @@ def parse(text: str, name: str) -> Parsed:
         cues.append(
             Cue(
                 words[channel.end() :] if channel else words,
-                int(sub.start.total_seconds() * 1000),
-                int(sub.end.total_seconds() * 1000),
+                sub.start // timedelta(milliseconds=1),  # not through a float: 0.29 s is 289
+                sub.end // timedelta(milliseconds=1),
                 speaker_name(channel[1]) if channel else "",
             )
         )

@@ -190,7 +190,9 @@ class Controller(QObject):
     def set_recording(self, recording: RecordingRef | None, save: bool = True) -> None:
         """The attached recording and where playback stands: no undo step, as playing is no
         edit of the notes. `save` False leaves it for the next save (a position that moves
-        while playing)."""
+        while playing). None detaches it: none is looked for beside the transcript again
+        until one is attached."""
         self.session.notes.recording = recording
+        self.session.notes.recording_detached = recording is None
         if save:
             self.saver.mark_dirty()

@@ -13,6 +13,7 @@ NO_INTERVIEW = "Open an interview first."
 NO_RECORDING = "Attach a recording first (File ▸ Attach Recording…)."
 NO_VIDEO = "Attach a video recording first (File ▸ Attach Recording…)."
 NO_PICTURE = "This recording has no picture."
+NO_TIMES = "This transcript has no times, so the recording cannot follow the text."
 
 
 @dataclass(frozen=True)
@@ -24,6 +25,11 @@ class PlaybackState:
     attached: bool  # a recording is shown in the bar, playable or not
     problem: str = ""  # why the attached recording cannot play
     picture: bool = False  # the attached recording has a picture to show
+    untimed: bool = False  # the transcript has no times: no paragraph has its time
+
+    def why_not_follow(self) -> str:
+        """Why Play Paragraph and Follow Along cannot act now; "" when they can."""
+        return self.why_not_play() or (NO_TIMES if self.untimed else "")
 
     def why_not_play(self) -> str:
         """Why the recording cannot play now; "" when it can."""
@@ -51,8 +57,6 @@ class Availability:
             playback.play,
             playback.back,
             playback.forward,
-            playback.play_paragraph,
-            playback.follow,
             playback.typist_loop,
             *playback.speeds,
         ]
@@ -65,6 +69,8 @@ class Availability:
         if playback.speed_menu is not None:  # Playback ▸ Speed, greyed with its speeds
             playback.speed_menu.setEnabled(not why_not_play)
             set_available(playback.speed_menu.menuAction(), why_not_play)
+        for action in (playback.play_paragraph, playback.follow):
+            set_available(action, state.why_not_follow())
         set_available(playback.insert_time, why_not_play or state.read_only)
         set_available(playback.attach, state.why_not_change())
         set_available(playback.video, state.why_not_video())

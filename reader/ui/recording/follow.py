@@ -40,10 +40,12 @@ class FollowOverlay(QWidget):
         self._hits: list[tuple[QRectF, int]] = []
         self._user_scrolled = 0.0
         reader.viewport().installEventFilter(self)
+        self._scrolling = False  # _keep_in_view is moving the scroll bar
         bar = reader.verticalScrollBar()
         bar.valueChanged.connect(self._fit)
-        # The wheel, a drag or a click on the scroll bar: the reader is looking elsewhere.
-        bar.actionTriggered.connect(self._scrolled)
+        # Any scroll but following's own (the wheel, the scroll bar, a key, Find, a link
+        # followed): the reader is looking elsewhere.
+        bar.valueChanged.connect(self._scrolled)
         reader.horizontalScrollBar().valueChanged.connect(self._fit)
         self._fit()
         self.hide()
@@ -87,10 +89,15 @@ class FollowOverlay(QWidget):
         height = self.reader.viewport().height()
         if top >= bar.value() and bottom <= bar.value() + height:
             return
-        bar.setValue(max(0, round(top - height / 3)))
+        self._scrolling = True
+        try:
+            bar.setValue(max(0, round(top - height / 3)))
+        finally:
+            self._scrolling = False
 
     def _scrolled(self) -> None:
-        self._user_scrolled = time.monotonic()
+        if not self._scrolling:
+            self._user_scrolled = time.monotonic()
 
     def _fit(self) -> None:
         self.setGeometry(self.reader.viewport().rect())

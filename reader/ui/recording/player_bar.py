@@ -133,15 +133,18 @@ class PlayerBar(QWidget):
         self.set_position(0)
         self.show()
 
-    def set_playable(self, playable: bool, problem: str = "") -> None:
-        """Controls on, or off with the reason shown in place of the file's name (the
-        whole sentence in its tip) and a button to choose the file. (The buttons follow
-        their actions, which the recording turns on and off.)"""
-        for widget in (self.slider, self.speed):
-            widget.setEnabled(playable)
+    def set_playable(self, playable: bool, problem: str = "", short: str = "") -> None:
+        """Controls on, or off with the reason shown in place of the file's name (`short`,
+        "talk.wav is missing", where the bar has room for a few words; the whole sentence
+        in its tip) and a button to choose the file. (The buttons follow their actions,
+        which the recording turns on and off.)"""
+        self.speed.setEnabled(playable)
+        # Their room goes to the reason (at 1024 pixels the bar had a few letters for it).
+        for widget in (self.position_label, self.slider, self.length_label):
+            widget.setVisible(playable)
         self.locate_button.setVisible(not playable)
         if problem:
-            self.name_label.setText(problem)  # the whole of it in its tip
+            self.name_label.setText(short or problem, tip=problem)
 
     def set_locatable(self, locatable: bool) -> None:
         self._locatable = locatable

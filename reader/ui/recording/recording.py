@@ -1,6 +1,7 @@
 """The recording of the open interview: attaching it (or finding it beside the
 transcript), playing it from the bar and the keys, following along in the reader, jumping
-by time, time links in the notes (time_links.py), and the position kept in the notes file.
+by time (jumping.py), time links in the notes (time_links.py), and the position kept in
+the notes file.
 
 The player (and QtMultimedia with it) is made only when an interview with a recording is
 open; everything that can go wrong is said once, in the bar and the status line, and the
@@ -16,13 +17,14 @@ from PySide6.QtCore import QObject, QTimer
 from PySide6.QtWidgets import QFileDialog, QMainWindow
 
 from reader.core.notes_file import RecordingRef
-from reader.core.recording import FILTER, beside, locate, stored_path
+from reader.core.recording import FILTER, find, locate, stored_path
 from reader.core.session import Session
 from reader.ui.interview.open_interview import OpenInterview
 from reader.ui.notes.notes_pane import NotesPane
 from reader.ui.passing_status import PassingStatus
 from reader.ui.reading.reader_view import ReaderView
-from reader.ui.recording.availability import Availability, PlaybackState
+from reader.ui.recording.availability import NO_TIMES, Availability, PlaybackState
+from reader.ui.recording.jumping import TimeJumps, times
 from reader.ui.recording.player_bar import PlayerBar
 from reader.ui.window.actions import Playback
 
@@ -36,7 +38,6 @@ if TYPE_CHECKING:  # made with the first recording: start-up imports none of the
 SKIP_MS = 5000
 LOOP_BACK_MS = 2000  # the typist's loop: every pause goes back this far
 SAVE_EVERY_MS = 30_000  # while playing, the position is saved this often
-NO_TIMES = "This transcript has no times, so the recording cannot follow the text."
 SILENT = "No sound device was found: the recording plays silently"
 NO_SOUND = f"{SILENT}; its times and following along still work."
 NO_SOUND_NO_TIMES = f"{SILENT}. {NO_TIMES}"  # not that following along works
@@ -61,7 +62,8 @@ class Recording(QObject):
         self.table: SyncTable | None = None
         self.typist_loop = False
         self._pending_seek: int | None = None
-        self._stop_at: int | None = None  # Play Paragraph pauses at the paragraph's end
+        self.stop_at: int | None = None  # Play Paragraph pauses at the paragraph's end
+        self.jumps = TimeJumps(self, interview, reader)
         self._saved_ms = 0
         self._told_silent = False
         self._problem = ""  # why the recording cannot play, said again if play is asked for
@@ -88,7 +90,7 @@ class Recording(QObject):
         playback.play.triggered.connect(self.toggle)
         playback.back.triggered.connect(lambda: self.skip(-SKIP_MS))
         playback.forward.triggered.connect(lambda: self.skip(SKIP_MS))
-        playback.play_paragraph.triggered.connect(self.play_paragraph)
+        playback.play_paragraph.triggered.connect(self.jumps.play_paragraph)
         playback.insert_time.triggered.connect(lambda: self.time_links.insert())
         playback.follow.toggled.connect(self.set_follow)
         playback.typist_loop.toggled.connect(self.set_typist_loop)
@@ -105,7 +107,8 @@ class Recording(QObject):
         open_ = interview.session is not None and not closing
         read_only = interview.why_read_only() if open_ else ""
         attached = open_ and self.path is not None
-        state = PlaybackState(open_, read_only, attached, self._problem, self._picture)
+        untimed = attached and self.table is not None and not len(self.table)
+        state = PlaybackState(open_, read_only, attached, self._problem, self._picture, untimed)
         if self._availability is not None:
             self._availability.show(state)
         self.bar.set_locatable(open_ and not read_only)
@@ -119,7 +122,7 @@ class Recording(QObject):
             self._overlay = FollowOverlay(self._reader)
             self._overlay.following = self._following
             self._overlay.timeClicked.connect(lambda ms: self.seek(ms, play=True))
-            self._overlay.offsetClicked.connect(self.play_from)
+            self._overlay.offsetClicked.connect(self.jumps.play_from)
         return self._overlay
 
     @property
@@ -134,27 +137,31 @@ class Recording(QObject):
     # Opening and closing ---------------------------------------------------------------
 
     def interview_opened(self, session: Session) -> None:
-        """Show the interview's recording, or one found beside the transcript."""
+        """Show the interview's recording, or one found beside the transcript (also when
+        the one named is missing: the folder moved, or both files were renamed)."""
         self._show_state()  # Attach Recording…; the rest once the recording is shown
-        ref = session.notes.recording
         notes_path = self._interview.notes_path
-        if ref is None and notes_path is not None:
-            found = beside(Path(session.document.source))
-            if found is not None:
-                ref = RecordingRef(stored_path(found, notes_path))
-                self._controller_set(ref)  # a change to the notes, saved as any other
-        if ref is None or notes_path is None:
+        located = find(session.notes, session.document.source, notes_path)
+        if located is None or notes_path is None:
             return
-        self.table = session.sync_table()
-        located = locate(ref.path, notes_path)
+        ref = session.notes.recording
+        if located.beside:  # a change to the notes, saved as any other
+            position = ref.position_ms if ref is not None else 0
+            ref = RecordingRef(stored_path(located.path, notes_path), position)
+            self._controller_set(ref)
+        if ref is None:
+            return
+        self.table = self._times(session)
+        start = located.path, ref.position_ms, located.problem
         # After the window has shown the interview: the player is not start-up's work.
-        QTimer.singleShot(0, lambda: self._start(located.path, ref.position_ms, located.problem))
+        QTimer.singleShot(0, lambda: self._start(*start))
 
     def interview_replaced(self, session: Session) -> None:
         """Reloaded or merged: the same recording, times of the text as it is now."""
         if self.path is not None:
-            self.table = session.sync_table()
+            self.table = self._times(session)
             self.overlay.set_table(self.table)
+            self._show_state()  # times added or taken away by the edit
 
     def interview_closing(self) -> None:
         """Before the notes are written for the last time: keep the position, let go."""
@@ -165,7 +172,7 @@ class Recording(QObject):
         self.remember_position(save=True)
         if self.player is not None:
             self.player.close()
-        self.path, self.table, self._stop_at, self._picture = None, None, None, False
+        self.path, self.table, self.stop_at, self._picture = None, None, None, False
         if self._overlay is not None:
             self._overlay.set_table(None)
         self.bar.hide()
@@ -210,13 +217,22 @@ class Recording(QObject):
             # At the speed checked in Playback ▸ Speed: the one chosen last (kept_switches.py).
             player.set_rate(next((a.data() for a in self._playback.speeds if a.isChecked()), 1))
             player.positionChanged.connect(self._position_changed)
-            player.durationChanged.connect(self.bar.set_duration)
+            player.durationChanged.connect(self._duration_known)
             player.playingChanged.connect(self.bar.set_playing)
             player.loaded.connect(self._loaded)
             player.failed.connect(self._cannot_play)
             player.videoChanged.connect(self._show_video)
             self.player = player
         return self.player
+
+    def _times(self, session: Session) -> SyncTable:
+        return times(session, self.player.duration() if self.player is not None else 0)
+
+    def _duration_known(self, ms: int) -> None:
+        self.bar.set_duration(ms)
+        if self.table is not None and (ended := self.table.ending_at(ms)) is not self.table:
+            self.table = ended
+            self.overlay.set_table(ended)
 
     def _loaded(self) -> None:
         if self.player is not None and self._pending_seek is not None:
@@ -225,7 +241,10 @@ class Recording(QObject):
 
     def _cannot_play(self, problem: str) -> None:
         self._problem = problem
-        self.bar.set_playable(False, problem)
+        name = self.path.name if self.path is not None else "The recording"
+        gone = self.path is not None and not self.path.exists()
+        short = f"{name} is missing" if gone else f"{name} cannot be played"
+        self.bar.set_playable(False, problem, short)  # the whole sentence in its tip
         self.say(problem, 10_000)
         self._show_state()
 
@@ -239,8 +258,10 @@ class Recording(QObject):
             return
         if self._refused_read_only():
             return
-        folder = str(self.path.parent if self.path else Path(session.document.source).parent)
-        path, _ = QFileDialog.getOpenFileName(self._window, "Attach Recording", folder, FILTER)
+        # Locate… starts where the recording was, unless that folder is gone too.
+        folder = self.path.parent if self.path and self.path.parent.is_dir() else None
+        folder = folder or Path(session.document.source).parent
+        path, _ = QFileDialog.getOpenFileName(self._window, "Attach Recording", str(folder), FILTER)
         if path:
             self.attach(Path(path))
 
@@ -252,7 +273,7 @@ class Recording(QObject):
         keep = self.position() if path == self.path or self._problem else 0
         self._let_go()
         self._controller_set(RecordingRef(stored_path(path, notes_path), keep))
-        self.table = session.sync_table()
+        self.table = self._times(session)
         self._start(path, keep, locate(str(path), notes_path).problem)
 
     def detach(self) -> None:
@@ -292,6 +313,8 @@ class Recording(QObject):
         if player.is_playing():
             self.pause()
         else:
+            if 0 < player.duration() <= player.position():  # at the end: from the start
+                player.seek(0)
             player.play()
 
     def pause(self) -> None:
@@ -299,7 +322,7 @@ class Recording(QObject):
         if player is None:
             return
         player.pause()
-        self._stop_at = None
+        self.stop_at = None
         if self.typist_loop:
             player.seek(player.position() - LOOP_BACK_MS)
         self.remember_position(save=True)
@@ -313,6 +336,15 @@ class Recording(QObject):
         player = self.playable()
         if player is None:
             return
+        if 0 < player.duration() <= ms:  # Qt would go on "playing" at the end, silent
+            from reader.core.sync import format_time
+
+            end = player.duration()
+            self.say(
+                f"{format_time(ms)} is after the end of the recording ({format_time(end)}).", 6000
+            )
+            ms, play = end, False
+            player.pause()
         if self._pending_seek is not None:  # not loaded yet: go there once it is
             self._pending_seek = ms
         player.seek(ms)
@@ -348,8 +380,8 @@ class Recording(QObject):
     def _position_changed(self, ms: int) -> None:
         self.bar.set_position(ms)
         self.overlay.show_position(ms)
-        if self._stop_at is not None and ms >= self._stop_at and self.player is not None:
-            self._stop_at = None
+        if self.stop_at is not None and ms >= self.stop_at and self.player is not None:
+            self.stop_at = None
             self.pause()
         elif abs(ms - self._saved_ms) >= SAVE_EVERY_MS:
             self.remember_position(save=True)
@@ -362,33 +394,6 @@ class Recording(QObject):
         if ms != session.notes.recording.position_ms:
             self._saved_ms = ms
             self._controller_set(replace(session.notes.recording, position_ms=ms), save)
-
-    # Jumping by time ---------------------------------------------------------------------
-
-    def play_from(self, offset: int, until_end_of_paragraph: bool = False) -> None:
-        """Play from the time `offset` in the text is spoken."""
-        session = self._interview.session
-        if self.playable() is None or session is None or self.table is None:
-            return
-        ms = self.table.ms_at(offset)
-        if ms is None:
-            self.say("This part of the transcript comes before any time.", 4000)
-            return
-        segment = session.segment_at(offset)
-        end = self.table.ms_at(segment.end) if until_end_of_paragraph and segment else None
-        self.seek(ms, play=True)
-        self._stop_at = end if end is not None and end > ms else None
-
-    def play_paragraph(self) -> None:
-        """Ctrl+Shift+Space: the paragraph at the reader's caret, from its start to its end."""
-        session = self._interview.session
-        if session is None or self._reader.reading is None:
-            return
-        offset = self._reader.cursor_offset()
-        highlight = self._reader.current_highlight()
-        segment = session.segment_at(offset)
-        start = highlight.start if highlight else segment.start if segment else offset
-        self.play_from(start, until_end_of_paragraph=True)
 
     # Video -------------------------------------------------------------------------------
 

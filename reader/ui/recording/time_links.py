@@ -6,7 +6,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import Protocol
 
-from reader.core.sync import format_time, link_ms, time_link
+from reader.core.sync import format_time, link_ms, link_rounded, time_link
 from reader.ui.notes.notes_pane import NotesPane
 
 REFUSED_MS = 5000
@@ -40,9 +40,12 @@ class TimeLinks:
             recording.say(self._notes.why_read_only(), REFUSED_MS)
             return
         ms, (name, place) = recording.position(), self.naming()
-        editor.textCursor().insertText(time_link(ms, name, place) + " ")
+        cursor = editor.textCursor()
+        cursor.setPosition(cursor.selectionEnd())  # after selected words, not over them
+        cursor.insertText(time_link(ms, name, place) + " ")
+        editor.setTextCursor(cursor)
         where = "the study memo" if name else "your notes"
-        recording.say(f"Inserted {format_time(ms)} in {where}.", 3000)
+        recording.say(f"Inserted {format_time(link_rounded(ms))} in {where}.", 3000)
 
     def follow(self, url: str) -> None:
         """#t=… links in the notes play from their time; other links are someone else's."""

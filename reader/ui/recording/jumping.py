@@ -1,0 +1,63 @@
+"""Jumping by time: from a place in the text to the time it is spoken (Ctrl+click in the
+text, Play Paragraph), stopping at the paragraph's end; and the transcript's times for
+the recording on show, the last stretch ending with the recording."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, Protocol
+
+from reader.ui.interview.open_interview import OpenInterview
+from reader.ui.reading.reader_view import ReaderView
+from reader.ui.recording import time_links
+from reader.ui.recording.availability import NO_TIMES
+
+if TYPE_CHECKING:
+    from reader.core.session import Session
+    from reader.core.sync import SyncTable
+
+
+class Playing(time_links.Playing, Protocol):
+    """What of the recording (recording.py, which makes the jumps) jumping needs."""
+
+    table: SyncTable | None  # the times of the transcript on show
+    stop_at: int | None  # Play Paragraph pauses here
+
+
+def times(session: Session, duration_ms: int) -> SyncTable:
+    """The transcript's times, the last stretch ending with the recording once its length
+    is known (Play Paragraph stops at the end of the last paragraph too)."""
+    return session.sync_table().ending_at(duration_ms)
+
+
+class TimeJumps:
+    def __init__(self, recording: Playing, interview: OpenInterview, reader: ReaderView) -> None:
+        self._recording, self._interview, self._reader = recording, interview, reader
+
+    def play_from(self, offset: int, until_end_of_paragraph: bool = False) -> None:
+        """Play from the time `offset` in the text is spoken."""
+        recording, session = self._recording, self._interview.session
+        table = recording.table
+        if recording.playable() is None or session is None or table is None:
+            return
+        if not len(table):
+            recording.say(NO_TIMES, 5000)
+            return
+        ms = table.ms_at(offset)
+        if ms is None:
+            recording.say("This part of the transcript comes before any time.", 4000)
+            return
+        segment = session.segment_at(offset)
+        end = table.ms_at(segment.end) if until_end_of_paragraph and segment else None
+        recording.seek(ms, play=True)
+        recording.stop_at = end if end is not None and end > ms else None
+
+    def play_paragraph(self) -> None:
+        """Ctrl+Shift+Space: the paragraph at the reader's caret, from its start to its end."""
+        session, reader = self._interview.session, self._reader
+        if session is None or reader.reading is None:
+            return
+        offset = reader.cursor_offset()
+        highlight = reader.current_highlight()
+        segment = session.segment_at(offset)
+        start = highlight.start if highlight else segment.start if segment else offset
+        self.play_from(start, until_end_of_paragraph=True)

@@ -1,0 +1,112 @@
+"""The recording found again: after the interview's folder moved, after the transcript and
+the recording were renamed together; and not found again once detached."""
+
+from __future__ import annotations
+
+import shutil
+from collections.abc import Callable
+from pathlib import Path
+
+from pytestqt.qtbot import QtBot
+
+from reader.ui.window.main_window import MainWindow
+from tests.ui.conftest import DialogStub
+from tests.ui.media_files import write_wav
+from tests.ui.test_recording import TRANSCRIPT, ready, saved
+
+
+def interview(folder: Path) -> Path:
+    """talk.txt with talk.wav beside it, in `folder`."""
+    folder.mkdir(parents=True)
+    document = folder / "talk.txt"
+    document.write_text(TRANSCRIPT, encoding="utf-8")
+    write_wav(folder / "talk.wav")
+    return document
+
+
+def test_a_moved_folder_plays_the_recording_beside_the_transcript_and_stores_its_place(
+    make_window: Callable[..., MainWindow], tmp_path: Path, qtbot: QtBot
+) -> None:
+    """The notes kept apart from the interviews (as in the default notes folder)."""
+    folder = tmp_path / "Interviews"
+    notes = tmp_path / "notes" / "talk.json"
+    window = make_window(interview(folder), notes)
+    ready(qtbot, window)
+    window.close()
+    assert saved(notes)["recording"]["path"] == "../Interviews/talk.wav"
+    moved = tmp_path / "Research" / "Interviews"
+    moved.parent.mkdir()
+    shutil.move(folder, moved)
+    again = make_window(moved / "talk.txt", notes)
+    ready(qtbot, again)
+    assert again.recording.path == moved / "talk.wav"
+    assert not again.player_bar.locate_button.isVisible()
+    again.close()
+    assert saved(notes)["recording"]["path"] == "../Research/Interviews/talk.wav"
+
+
+def test_a_recording_renamed_with_its_transcript_is_found_and_keeps_its_position(
+    make_window: Callable[..., MainWindow], tmp_path: Path, qtbot: QtBot
+) -> None:
+    folder = tmp_path / "Interviews"
+    notes = tmp_path / "notes" / "talk.json"
+    window = make_window(interview(folder), notes)
+    ready(qtbot, window)
+    window.recording.seek(9_000)
+    window.close()
+    assert saved(notes)["recording"] == {"path": "../Interviews/talk.wav", "position_ms": 9_000}
+    (folder / "talk.txt").rename(folder / "P01 Ana.txt")
+    (folder / "talk.wav").rename(folder / "P01 Ana.wav")
+    again = make_window(folder / "P01 Ana.txt", notes)
+    ready(qtbot, again)
+    assert again.recording.path == folder / "P01 Ana.wav"
+    assert not again.player_bar.locate_button.isVisible()
+    assert again.recording.player.position() == 9_000  # type: ignore[union-attr]
+    again.interview.saver.flush()  # type: ignore[union-attr]
+    stored = {"path": "../Interviews/P01 Ana.wav", "position_ms": 9_000}
+    assert saved(notes)["recording"] == stored
+
+
+def test_locate_starts_in_the_transcripts_folder_when_the_recordings_is_gone(
+    make_window: Callable[..., MainWindow], tmp_path: Path, qtbot: QtBot, dialogs: DialogStub
+) -> None:
+    document = interview(tmp_path / "Interviews")
+    (tmp_path / "audio").mkdir()
+    audio = write_wav(tmp_path / "audio" / "ana.wav")
+    (document.parent / "talk.wav").unlink()
+    notes = tmp_path / "talk.json"
+    dialogs.open_answers.append(str(audio))
+    window = make_window(document, notes)
+    window.window_actions.playback.attach.trigger()
+    ready(qtbot, window)
+    window.close()
+    shutil.rmtree(tmp_path / "audio")
+    again = make_window(document, notes)
+    bar = again.player_bar
+    qtbot.waitUntil(lambda: bar.isVisible() and bar.locate_button.isVisible())
+    assert bar.name_label.text() == "ana.wav is missing"  # the sentence in its tip
+    assert bar.name_label.toolTip().startswith("The recording ana.wav is missing (looked for")
+    bar.locate_button.click()
+    assert dialogs.open_started[-1] == str(document.parent)
+
+
+def test_a_detached_recording_stays_detached_when_the_interview_opens_again(
+    make_window: Callable[..., MainWindow], tmp_path: Path, qtbot: QtBot, dialogs: DialogStub
+) -> None:
+    document = interview(tmp_path / "Interviews")
+    notes = tmp_path / "talk.json"
+    window = make_window(document, notes)
+    ready(qtbot, window)
+    window.window_actions.playback.detach.trigger()
+    window.close()
+    data = saved(notes)
+    assert "recording" not in data and data["recording_detached"] is True
+    again = make_window(document, notes)
+    assert again.interview.session.notes.recording is None  # type: ignore[union-attr]
+    assert not again.window_actions.playback.detach.isEnabled()
+    dialogs.open_answers.append(str(document.parent / "talk.wav"))
+    again.window_actions.playback.attach.trigger()  # attaching again lifts the detachment
+    ready(qtbot, again)
+    again.close()
+    assert "recording_detached" not in saved(notes)
+    assert saved(notes)["recording"]["path"] == "Interviews/talk.wav"

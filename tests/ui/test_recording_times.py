@@ -1,0 +1,98 @@
+"""The recording and the times of the transcript: turns without an end time, times past
+the recording's end, a transcript with no times."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from pathlib import Path
+
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QTextCursor
+from pytestqt.qtbot import QtBot
+
+from reader.ui.recording.availability import NO_TIMES
+from reader.ui.window.main_window import MainWindow
+from tests.ui.media_files import write_wav
+from tests.ui.test_recording import TRANSCRIPT, offset_of, ready
+
+# Otter's export: a turn's time, no end; John's turn has three paragraphs.
+OTTER = (
+    "Jane Doe  0:01\nWhere did you grow up?\n\n"
+    "John Smith  0:02\nIn Porto, near the river.\n\n"
+    "We moved to Lisbon later, when my father found work.\n\n"
+    "Then Coimbra, for the university.\n\n"
+    "Jane Doe  0:08\nWhat did your mother do?\n"
+)
+
+
+def opened(
+    make_window: Callable[..., MainWindow], folder: Path, text: str, seconds: int = 40
+) -> MainWindow:
+    folder.mkdir()
+    document = folder / "talk.txt"
+    document.write_text(text, encoding="utf-8")
+    write_wav(folder / "talk.wav", seconds)
+    return make_window(document)
+
+
+def caret_at(window: MainWindow, offset: int) -> None:
+    cursor = window.reader.textCursor()
+    cursor.setPosition(window.reader.reading.to_qt(offset), QTextCursor.MoveMode.MoveAnchor)  # type: ignore[union-attr]
+    window.reader.setTextCursor(cursor)
+
+
+def test_play_paragraph_stops_at_the_end_of_a_paragraph_inside_an_otter_turn(
+    make_window: Callable[..., MainWindow], tmp_path: Path, qtbot: QtBot
+) -> None:
+    window = opened(make_window, tmp_path / "iv", OTTER, seconds=12)
+    ready(qtbot, window)
+    table = window.recording.table
+    assert table is not None and table.entries[-1].end_ms == 12_000  # ends with the recording
+    player = window.recording.player
+    assert player is not None
+    caret_at(window, offset_of(window, "In Porto"))
+    window.reader.setFocus()
+    modifiers = Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModifier
+    qtbot.keyClick(window.reader, Qt.Key.Key_Space, modifiers)
+    qtbot.waitUntil(player.is_playing)
+    qtbot.waitUntil(lambda: not player.is_playing())
+    assert 2_000 < player.position() < 5_000  # the first of John's three paragraphs only
+
+
+def test_a_time_after_the_end_pauses_at_the_end_and_says_so(
+    make_window: Callable[..., MainWindow], tmp_path: Path, qtbot: QtBot
+) -> None:
+    """A recording shorter than the transcript's times: Qt went on "playing" at the end."""
+    window = opened(make_window, tmp_path / "iv", TRANSCRIPT, seconds=10)
+    ready(qtbot, window)
+    recording, player = window.recording, window.recording.player
+    assert player is not None
+    window.notes_pane.linkActivated.emit("#t=20")
+    qtbot.waitUntil(lambda: player.position() == 10_000)
+    assert not player.is_playing()
+    message = "0:20 is after the end of the recording (0:10)."
+    assert window.statusBar().currentMessage() == message
+    recording.seek(8_000, play=True)
+    qtbot.waitUntil(player.is_playing)
+    window.window_actions.playback.forward.trigger()  # Alt+Right: 0:13 and more
+    qtbot.waitUntil(lambda: player.position() == 10_000 and not player.is_playing())
+    assert window.statusBar().currentMessage().endswith("is after the end of the recording (0:10).")
+    window.window_actions.playback.play.trigger()  # Ctrl+Space at the end: from the start
+    qtbot.waitUntil(lambda: player.is_playing() and 0 < player.position() < 10_000)
+    player.pause()
+
+
+def test_a_transcript_without_times_greys_out_play_paragraph_and_follow_and_says_why(
+    make_window: Callable[..., MainWindow], tmp_path: Path, qtbot: QtBot
+) -> None:
+    """Play Paragraph said "comes before any time", which no paragraph has."""
+    text = "Interviewer: Where did you grow up?\n\nAna: In Porto. [00:00:10]\n"
+    window = opened(make_window, tmp_path / "iv", text)
+    ready(qtbot, window)
+    playback = window.window_actions.playback
+    for action in (playback.play_paragraph, playback.follow):
+        assert not action.isEnabled() and action.toolTip() == NO_TIMES
+    assert playback.play.isEnabled() and playback.forward.isEnabled()
+    window.recording.jumps.play_from(offset_of(window, "In Porto"))  # a Ctrl+click
+    assert window.statusBar().currentMessage() == NO_TIMES
+    assert not window.recording.player.is_playing()  # type: ignore[union-attr]
