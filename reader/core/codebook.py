@@ -42,6 +42,7 @@ PALETTE = (
 UNKNOWN_CODE_HEX = "#888888"
 _COLOR_RE = re.compile(r"#[0-9a-fA-F]{6}")
 MAX_NAME_CHARS = 200
+_CONTROL = re.compile("[\x00-\x1f\x7f-\x9f]")
 
 
 class CodebookError(Exception):
@@ -449,9 +450,10 @@ def _cycles(codes: Mapping[str, Code], code_id: str) -> bool:
 
 
 def clean_name(name: str) -> str:
-    """A code's name as kept: its spaces collapsed, and NFC ("é" typed here and "e" +
-    U+0301 from a Mac's file are one name, not two codes)."""
-    return unicodedata.normalize("NFC", " ".join(name.split()))
+    """A code's name as kept: its control characters (a backspace pasted from a file,
+    which no Word or XML file can hold) and runs of spaces as one space, and NFC ("é"
+    typed here and "e" + U+0301 from a Mac's file are one name, not two codes)."""
+    return unicodedata.normalize("NFC", " ".join(_CONTROL.sub(" ", name).split()))
 
 
 def _name_key(name: str) -> str:
@@ -611,7 +613,7 @@ def codes_for_tags(tags: Iterable[str], book: Codebook) -> tuple[str, ...]:
     file, an import or the tags dialog become codes."""
     ids: list[str] = []
     for tag in tags:
-        name = " ".join(tag.split())[:MAX_NAME_CHARS]
+        name = clean_name(tag)[:MAX_NAME_CHARS]
         if not name:
             continue
         found = book.find(name)

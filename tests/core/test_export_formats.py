@@ -28,7 +28,7 @@ from hypothesis import strategies as st
 from markdown_it import MarkdownIt
 
 from reader.core.annotations import DEFAULT_COLORS, NO_COLOR, UNKNOWN_COLOR_HEX, make_highlight
-from reader.core.codebook import tag_code_id
+from reader.core.codebook import Code, tag_code_id
 from reader.core.document import Document, load_document
 from reader.core.export import (
     FORMAT_INFO,
@@ -578,6 +578,18 @@ def test_a_word_summary_gives_each_quote_as_a_quote_with_who_and_when() -> None:
         ("Quote", "My mum's flat ↩ Ade Okonkwo, Q3"),
         ("List Bullet", "see the report (https://example.org/r) and ▶ 1:02:09"),
     ]
+
+
+def test_a_control_character_in_a_name_or_label_does_not_stop_a_word_export() -> None:
+    """A code or a colour label from an older file holding a backspace made python-docx
+    refuse the whole document ("All strings must be XML compatible")."""
+    session = coded_session()
+    session.notes.codebook.codes.append(Code("odd", "Stress\x08", "#123456"))
+    session.notes.colors["green"] = "Method\x1b"
+    sea = session.notes.highlights[0]
+    session.replace_highlight(replace(sea, codes=("odd",)))
+    shown = [p.text for p in word_paragraphs(run("docx", session))]
+    assert "Method · Stress" in shown
 
 
 def test_csv_records_end_with_crlf() -> None:

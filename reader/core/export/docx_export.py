@@ -46,11 +46,14 @@ def _lines(text: str) -> list[str]:
 
 
 def meta_line(session: Session, placed: Placed) -> str:
-    """ "Key quote · Work / Stress · Ade Okonkwo · 12:05": as the Markdown's, unmarked."""
+    """ "Key quote · Work / Stress · Ade Okonkwo · 12:05": as the Markdown's, unmarked;
+    `xml_safe`, as a label or a name from an older file may hold a control character."""
     h = placed.highlight
     codes = ", ".join(session.code_labels(h))
-    return " · ".join(
-        filter(None, (color_label(session, h.color), codes, placed.said_by, placed.time))
+    return xml_safe(
+        " · ".join(
+            filter(None, (color_label(session, h.color), codes, placed.said_by, placed.time))
+        )
     )
 
 
