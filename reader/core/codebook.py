@@ -42,6 +42,7 @@ PALETTE = (
 UNKNOWN_CODE_HEX = "#888888"
 _COLOR_RE = re.compile(r"#[0-9a-fA-F]{6}")
 MAX_NAME_CHARS = 200
+PATH_SEPARATOR = " / "  # between the names of a code's path, "Work / Stress"
 _CONTROL = re.compile("[\x00-\x1f\x7f-\x9f]")
 
 
@@ -201,7 +202,7 @@ class Codebook:
         """(depth, code) depth first, as a tree view lists them."""
         return self._walk("", self._below())
 
-    def path(self, code_id: str, separator: str = " / ") -> str:
+    def path(self, code_id: str, separator: str = PATH_SEPARATOR) -> str:
         """ "Emotions / Fear" for the code Fear under Emotions."""
         code = self.code(code_id)
         names = [a.name for a in reversed(self.ancestors(code_id))]
