@@ -180,6 +180,17 @@ def test_csv_has_interview_and_attribute_columns(study: Study) -> None:
     ]
 
 
+def test_csv_gives_numeric_attributes_as_numbers(study: Study) -> None:
+    """A negative score was written as the text "'-3" (the guard against formulas)."""
+    for entry, value in zip(study.interviews, (-3, -0.5), strict=True):
+        study.set_attribute(entry.id, "note", value)
+    study.define_attribute("Site", "text")
+    study.set_attribute(study.interviews[0].id, "site", "-ward")
+    rows = export_study(study, "csv")[0].decode("utf-8-sig")
+    values = [(r["note (attribute)"], r["Site"]) for r in csv.DictReader(io.StringIO(rows))]
+    assert values == [("-3", "'-ward"), ("-0.5", "")]  # text is still guarded
+
+
 def test_json_holds_the_study_and_every_model(study: Study) -> None:
     data = orjson.loads(export_study(study, "json")[0])
     assert data["title"] == "Night # shifts" and data["attributes"][0]["key"] == "role"

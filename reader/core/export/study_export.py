@@ -321,7 +321,9 @@ def export_study_csv(
     out.writerow(csv_columns(study))
     for part in parts:
         entry = part.entry
-        values = [str(entry.attributes.get(a.key, "")) for a in study.data.attributes]
+        # A number stays a number ("-3", not the text "'-3" a formula guard makes of a
+        # string); "" where the interview has no value.
+        values = [entry.attributes.get(a.key, "") for a in study.data.attributes]
         lead = [entry.title, entry.id, entry.participant, entry.date, *values]
         out.writerows([*lead, *row] for row in csv_export.rows(part.session, hl))
     return buffer.getvalue().encode("utf-8-sig"), _said(left_out, ": ")
