@@ -948,6 +948,18 @@ def test_markdown_tags_are_whole_tags_for_note_apps() -> None:
     assert "#Work_life/Stress_strain #Short_answers" in rendered and "<em>" not in rendered
 
 
+def test_markdown_tags_keep_the_marks_of_their_letters() -> None:
+    """The vowel signs of हिन्दी and বাংলা were taken for what a tag cannot hold: "#ह_न_द",
+    and বাংলা and বাল both "#ব_ল"."""
+    from reader.core.codebook import Codebook
+    from reader.core.export.markdown_export import tag
+
+    book = Codebook([])
+    names = ["हिन्दी", "தமிழ்", "عَمَل", "বাংলা", "বাল", "Stress & strain"]
+    tags = [tag(book, book.create(name).id) for name in names]
+    assert tags == ["#हिन्दी", "#தமிழ்", "#عَمَل", "#বাংলা", "#বাল", "#Stress_strain"]
+
+
 @pytest.mark.parametrize(("name", "shown"), [("html", "#{}"), ("csv", "{}"), ("docx", "{}")])
 def test_two_codes_of_one_name_are_told_apart_by_their_paths(name: str, shown: str) -> None:
     """The HTML, CSV and Word exports named both "Émotions / Trust" and "Organisation /
