@@ -27,7 +27,7 @@ from reader.core.export.common import (
     selected,
     summary_sections,
 )
-from reader.core.export.html_export import demote_headings
+from reader.core.export.html_export import demote_headings, own_links
 from reader.core.markdown_escape import block_quote, escape, paragraphs
 from reader.core.session import Session
 
@@ -80,13 +80,17 @@ def entry(
     return "\n\n".join([*filter(None, [meta]), block_quote(h.exact), *below])
 
 
-def research_notes(notes: str, level: int, heading: str = "Research notes") -> list[str]:
+def research_notes(
+    notes: str, level: int, heading: str = "Research notes", anchors: str = ""
+) -> list[str]:
     """The research notes (as `linked_notes` returns them) under a heading of `level` (2 in
     an interview's export, 3 in a study's; the study memo's 2, headed "Study memo"), their
-    own headings demoted below it; no blocks when they are blank."""
+    own headings demoted below it, anchored after `anchors` and their links to them led
+    there (html_export.own_links); no blocks when they are blank."""
     if not notes.strip():
         return []
-    return [f"{'#' * level} {heading}", demote_headings(notes.strip("\n"), level)]
+    text = own_links(notes.strip("\n"), anchors)
+    return [f"{'#' * level} {heading}", demote_headings(text, level, anchors)]
 
 
 def export_markdown(session: Session, options: ExportOptions = DEFAULT_OPTIONS) -> bytes:

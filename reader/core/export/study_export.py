@@ -73,6 +73,9 @@ class _Part:
 
 _LeftOut = list[tuple[str, str]]  # (title, why) of each interview left out, or the memo
 MEMO_HEADING = "Study memo"
+# Before the anchors of the memo's headings: every interview's notes and the memo may have
+# a "Results", each linked from its own text (html_export.own_links).
+MEMO_ANCHORS = "memo-"
 _Matched = tuple[_Part, list[Highlight]]  # an interview and the highlights it exports
 Escape = Callable[[str], str]  # text to text in the format written: Markdown's, HTML's
 
@@ -124,6 +127,12 @@ def _in_file(left_out: _LeftOut) -> list[str]:
 def _quiet(options: ExportOptions) -> ExportOptions:
     """The options without the progress callback (progress is counted in interviews)."""
     return ExportOptions(colors=options.colors, codes=options.codes)
+
+
+def notes_anchors(entry: InterviewEntry) -> str:
+    """What the anchors of an interview's note headings start with, "i-<its id>-": its
+    "Results" is "i-<id>-results", apart from another interview's (MEMO_ANCHORS)."""
+    return f"i-{entry.id}-"
 
 
 def _plain(text: str) -> str:
@@ -183,8 +192,8 @@ def export_study_markdown(
         for section in summary_sections(session, placed):
             blocks.append(f"### {esc(section.heading)}")
             blocks.extend(markdown_export.entry(session, item, anchored) for item in section.items)
-        blocks += markdown_export.research_notes(notes, 3)
-    blocks += markdown_export.research_notes(memo, 2, MEMO_HEADING)
+        blocks += markdown_export.research_notes(notes, 3, anchors=notes_anchors(part.entry))
+    blocks += markdown_export.research_notes(memo, 2, MEMO_HEADING, MEMO_ANCHORS)
     return ("\n\n".join(blocks) + "\n").encode("utf-8"), _said(left_out, ": ")
 
 
@@ -286,9 +295,9 @@ def export_study_html(
             out.append("</section>")
         exported = {h.id for h in highlights}
         notes = linked_notes(session.notes.notes, exported, _recording(study, part, options))[0]
-        out += html_export.research_notes(notes, 3)
+        out += html_export.research_notes(notes, 3, anchors=notes_anchors(part.entry))
         out.append("</section>")
-    out += html_export.research_notes(memo, 2, MEMO_HEADING)
+    out += html_export.research_notes(memo, 2, MEMO_HEADING, MEMO_ANCHORS)
     out += ["</main>", "</body>", "</html>"]
     return ("\n".join(out) + "\n").encode("utf-8"), _said(left_out, ": ")
 
