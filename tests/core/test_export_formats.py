@@ -355,6 +355,58 @@ def test_html_renders_research_notes_from_markdown() -> None:
     assert "<img" not in notes  # images would fetch from the network
 
 
+GFM_NOTES = (
+    "## Results\n\n```\n# code comment\n- code item\n```\n\n"
+    "| Theme | Count |\n|---|---|\n| Sleep | ~~2~~ 3 |\n\n"
+    "- [ ] ask Ana\n- [x] transcribe\n- plain\n\n> *quoted*\n\n2. second\n\n<b>raw</b>"
+)
+
+
+def test_html_renders_tables_strikethrough_and_task_lists_as_the_preview_does() -> None:
+    """The notes' preview shows GitHub's Markdown: a table, ~~struck~~ words and a task
+    list were left as pipes, tildes and brackets in the HTML (its raw HTML stays text)."""
+    session = sample_session()
+    session.notes.notes = GFM_NOTES
+    notes = run("html", session).decode().split('<section class="research-notes">')[1]
+    assert '<th dir="auto">Theme</th>' in notes and '<td dir="auto"><s>2</s> 3</td>' in notes
+    assert '<li dir="auto">☐ ask Ana</li>' in notes and '<li dir="auto">☑ transcribe</li>' in notes
+    assert "<pre><code># code comment\n- code item\n</code></pre>" in notes
+    assert "&lt;b&gt;raw&lt;/b&gt;" in notes
+
+
+def test_word_reads_the_notes_markdown_as_the_html_does() -> None:
+    """A code block's "# code comment" became a heading and its "- code item" a bullet
+    (the Word export read the notes line by line); a table was lost in pipes."""
+    session = sample_session()
+    session.notes.notes = GFM_NOTES
+    import docx
+
+    word = docx.Document(io.BytesIO(run("docx", session)))
+    paragraphs = word.paragraphs
+    notes = [(p.style.name, p.text) for p in paragraphs][
+        [p.text for p in paragraphs].index("Research notes") + 1 :
+    ]
+    assert notes == [
+        ("Heading 4", "Results"),
+        ("Normal", "# code comment\n- code item"),
+        ("List Bullet", "☐ ask Ana"),
+        ("List Bullet", "☑ transcribe"),
+        ("List Bullet", "plain"),
+        ("Quote", "*quoted*"),
+        ("Normal", "2. second"),
+        ("Normal", "<b>raw</b>"),
+    ]
+    code = next(p for p in paragraphs if p.text.startswith("# code"))
+    assert {run.font.name for run in code.runs} == {"Courier New"}
+    (table,) = word.tables
+    assert [[cell.text for cell in row.cells] for row in table.rows] == [
+        ["Theme", "Count"],
+        ["Sleep", "~~2~~ 3"],
+    ]
+    body = list(word.element.body)  # the table between the code and the task list
+    assert body.index(code._p) < body.index(table._tbl) < body.index(paragraphs[-6]._p)
+
+
 def test_html_same_sections_as_markdown() -> None:
     session = sample_session()
     md_headings = re.findall(r"^## (.*)$", run("md", session).decode(), re.MULTILINE)

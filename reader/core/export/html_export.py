@@ -61,6 +61,9 @@ mark.coded { color: inherit; background: none; padding: 0; text-decoration: unde
 .research-notes pre, .research-notes code { font: .9em/1.4 ui-monospace, monospace; }
 .research-notes pre { background: #f4f4f4; padding: .6rem; overflow-x: auto; }
 .research-notes blockquote { white-space: normal; color: #444; }
+.research-notes table { border-collapse: collapse; margin: .6rem 0; }
+.research-notes th, .research-notes td { border: 1px solid #bbb; padding: .2rem .5rem;
+                                         text-align: start; vertical-align: top; }
 @media print {
   @page { margin: 18mm 16mm; }
   body { font-size: 11pt; max-width: none; margin: 0; padding: 0; }
@@ -78,14 +81,41 @@ _CSP = "default-src 'none'; style-src 'unsafe-inline'; base-uri 'none'; form-act
 def _markdown() -> Any:
     from markdown_it import MarkdownIt  # imported on first use: only HTML export needs it
 
-    # CommonMark with raw HTML off, so "<script>" in the notes is shown, not run; images
-    # off, so the page never fetches anything (![x](url) shows as a link instead).
-    return MarkdownIt("commonmark", {"html": False}).disable("image")
+    # CommonMark with GitHub's tables and ~~strikethrough~~, as the notes' preview shows
+    # them; raw HTML off, so "<script>" in the notes is shown, not run; images off, so the
+    # page never fetches anything (![x](url) shows as a link instead).
+    return (
+        MarkdownIt("commonmark", {"html": False})
+        .enable(["table", "strikethrough"])
+        .disable("image")
+    )
+
+
+def notes_tokens(text: str) -> list[Any]:
+    """The research notes parsed as the exports read them (markdown-it's block tokens)."""
+    return list(_markdown().parse(text))
+
+
+_TASK = re.compile(r"\[([ xX])\] ")
+
+
+def task_box(text: str) -> str:
+    """A list item's text with GitHub's task mark "[ ] " or "[x] " as a box, ☐ or ☑."""
+    if match := _TASK.match(text):
+        return ("☐ " if match.group(1) == " " else "☑ ") + text[match.end() :]
+    return text
 
 
 # The blocks that hold the writer's words: each takes the direction of its first letter
 # (dir="auto"), so a paragraph in Arabic or Hebrew reads right to left among English ones.
-_OWN_DIRECTION = {"paragraph_open", "heading_open", "blockquote_open", "list_item_open"}
+_OWN_DIRECTION = {
+    "paragraph_open",
+    "heading_open",
+    "blockquote_open",
+    "list_item_open",
+    "th_open",
+    "td_open",
+}
 
 
 def _anchors(tokens: list[Any]) -> dict[int, str]:
@@ -102,9 +132,13 @@ def render_markdown(text: str, anchors: str = "") -> str:
     study's export "i-<interview id>-", as `own_links` rewrote the links)."""
     markdown = _markdown()
     tokens = markdown.parse(text)
-    for token in tokens:
+    for at, token in enumerate(tokens):
         if token.type in _OWN_DIRECTION:
             token.attrSet("dir", "auto")
+        if token.type == "inline" and at > 1 and tokens[at - 2].type == "list_item_open":
+            first = token.children[0] if token.children else None
+            if first is not None and first.type == "text":
+                first.content = task_box(first.content)
     for at, anchor in _anchors(tokens).items():
         tokens[at].attrSet("id", anchors + anchor)
     return markdown.renderer.render(tokens, markdown.options, {})
