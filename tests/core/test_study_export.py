@@ -266,7 +266,11 @@ def test_missing_transcript_exported_from_notes_unreadable_named(study: Study) -
     study.notes_path(study.interviews[1]).write_bytes(b"\x00garbage")
     md, left_out = export_study(study, "md")
     assert "“P2” left out: its notes cannot be read" in md.decode()
-    assert "does not exist" in md.decode() and "Not found in the current text" in md.decode()
+    source = "Source: P1.txt (transcript missing; exported from its notes)"
+    assert source in md.decode() and "Not found in the current text" in md.decode()
+    assert str(study.folder) not in md.decode()  # a shared file names no folder of the user
+    page = export_study(study, "html")[0].decode()
+    assert "Source: <bdi>P1.txt</bdi> (transcript missing; exported from its notes)" in page
     assert "chaotic" in md.decode()
     # Every format says the same, the CSV too, whose file cannot name it.
     assert len(left_out) == 1 and left_out[0].startswith("“P2”: its notes cannot be read")

@@ -93,10 +93,19 @@ def _parts(
         if loaded is None:
             left_out.append((entry.title, texts.problems.get(entry.id, "")))
         else:
-            parts.append(_Part(entry, loaded.session, loaded.problem))
+            parts.append(_Part(entry, loaded.session, _problem(study, entry, loaded.problem)))
         if progress is not None and progress(done, len(entries)) is False:
             raise ExportCancelled(f"export cancelled after {done} of {len(entries)} interviews")
     return parts, left_out
+
+
+def _problem(study: Study, entry: InterviewEntry, problem: str) -> str:
+    """What an export says of an interview whose transcript could not be opened ("" when
+    it could), without its path: a shared summary must not carry the user's folders."""
+    if not problem:
+        return ""
+    missing = not study.transcript_path(entry).exists()
+    return f"transcript {'missing' if missing else 'cannot be read'}; exported from its notes"
 
 
 def _matching(parts: list[_Part], hl: ExportOptions) -> tuple[list[_Matched], str]:
