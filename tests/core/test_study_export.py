@@ -122,6 +122,27 @@ def test_html_is_one_escaped_page(study: Study) -> None:
     assert f'<h3>Research notes</h3>\n<h4 dir="auto" id="i-{first}-notes-on-p1">Notes on P1' in page
 
 
+def test_printed_the_first_interview_starts_on_the_first_page_a_long_quote_may_break(
+    study: Study,
+) -> None:
+    """Every interview's heading broke the page before it, the first's too: page 1 held the
+    title alone. A quote longer than a page, kept whole, moved to the next page and left
+    its question's heading alone at the foot of one."""
+    from reader.core.export.html_export import LONG_QUOTE_CHARS
+
+    entry = study.interviews[0]
+    session = study.open_session(entry)
+    long = "word " * LONG_QUOTE_CHARS  # not in the transcript: exported as an orphan
+    session.add_highlight(make_highlight(long, 0, len(long), "yellow"))
+    save_notes(study.notes_path(entry), session.notes)
+    page = export_study(study, "html")[0].decode()
+    css = page[page.index("@media print {\n  section") :]
+    assert "section.interview ~ section.interview { break-before: page;" in css
+    assert "h3 { break-after: avoid;" in css and "h2.interview { break-before" not in page
+    assert page.count('<article class="highlight long"') == 1
+    assert "article.long, article.long blockquote { break-inside: auto;" in page
+
+
 def test_headings_of_the_notes_go_under_the_exports_own() -> None:
     notes = "# Themes\n\n```\n# code\n```\n\nTwo\nlines\n===\n\n> # quoted\n\n##### Deep ##\n"
     assert demote_headings(notes, 3) == (

@@ -69,10 +69,12 @@ mark.coded { color: inherit; background: none; padding: 0; text-decoration: unde
   body { font-size: 11pt; max-width: none; margin: 0; padding: 0; }
   h2 { break-after: avoid; page-break-after: avoid; }
   article, blockquote { break-inside: avoid; page-break-inside: avoid; }
+  article.long, article.long blockquote { break-inside: auto; page-break-inside: auto; }
   mark, .tag { -webkit-print-color-adjust: exact; print-color-adjust: exact; }
   a { color: inherit; text-decoration: none; }
 }
 """
+LONG_QUOTE_CHARS = 1500  # about half a printed page: a longer quote may break across pages
 # Nothing may load or run: only the inline style sheet and inline style attributes.
 _CSP = "default-src 'none'; style-src 'unsafe-inline'; base-uri 'none'; form-action 'none'"
 
@@ -205,13 +207,16 @@ def research_notes(
 
 def entry(session: Session, placed: Placed) -> str:
     h = placed.highlight
+    # A quote of a page or more is let break across pages: kept whole, it would leave
+    # the heading above it alone at the foot of a page, and a blank below.
+    long = " long" if len(h.exact) > LONG_QUOTE_CHARS else ""
     label = color_label(session, h.color)
     if label:
         mark = f'<mark style="background-color: {color_hex(h.color)}" title="{escape(label)}">'
     else:  # a passage only coded (NO_COLOR): underlined in its first code's colour
         mark = f'<mark class="coded" style="text-decoration-color: {code_hex(session, h)}">'
     parts = [
-        f'<article class="highlight" id="h-{escape(h.id)}">',
+        f'<article class="highlight{long}" id="h-{escape(h.id)}">',
         # The user's words each in their own direction (dir="auto"): a quote in Arabic
         # reads right to left, its full stop on its left, among English ones.
         f'<blockquote dir="auto">{mark}{escape(h.exact)}</mark></blockquote>',

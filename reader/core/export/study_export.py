@@ -258,7 +258,10 @@ def _filters(study: Study, parts: list[_Part], options: StudyExportOptions) -> s
 _STUDY_CSS = """
 h2.interview { font-size: 1.45rem; border-top: 2px solid #888; }
 h3 { font-size: 1.1rem; line-height: 1.3; margin: 1.6rem 0 .7rem; }
-@media print { h2.interview { break-before: page; page-break-before: always; } }
+@media print {
+  section.interview ~ section.interview { break-before: page; page-break-before: always; }
+  h3 { break-after: avoid; page-break-after: avoid; }
+}
 """
 
 
