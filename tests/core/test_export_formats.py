@@ -663,6 +663,18 @@ def test_a_word_files_properties_name_no_tool_and_date_its_passages() -> None:
     assert (empty.created, empty.modified) == (None, None)
 
 
+def test_csv_codes_with_a_semicolon_read_apart_from_two_codes() -> None:
+    """The codes "a;b" and "a" and "b" gave the same cell, "a;b"."""
+    session = coded_session()
+    book = session.notes.codebook
+    one, a, b, slash = (book.create(name) for name in ("a;b", "a", "b", "c\\d"))
+    sea, love = session.notes.highlights
+    session.replace_highlight(replace(sea, codes=(one.id, slash.id)))
+    session.replace_highlight(replace(love, codes=(a.id, b.id)))
+    cells = [row["codes"] for row in csv_rows(run("csv", session))]
+    assert cells == ["a\\;b;c\\\\d", "a;b"]
+
+
 def test_csv_records_end_with_crlf() -> None:
     data = run("csv", sample_session()).decode("utf-8-sig")
     # Outside quoted fields every line end is CRLF; the note's own line ends stay LF.
