@@ -43,7 +43,8 @@ UNKNOWN_CODE_HEX = "#888888"
 _COLOR_RE = re.compile(r"#[0-9a-fA-F]{6}")
 MAX_NAME_CHARS = 200
 PATH_SEPARATOR = " / "  # between the names of a code's path, "Work / Stress"
-_CONTROL = re.compile("[\x00-\x1f\x7f-\x9f]")
+# Control characters but those str.split() takes for spaces (a tab, a line end, a form feed).
+_CONTROL = re.compile("[\x00-\x08\x0e-\x1b\x7f-\x84\x86-\x9f]")
 
 
 class CodebookError(Exception):
@@ -451,10 +452,10 @@ def _cycles(codes: Mapping[str, Code], code_id: str) -> bool:
 
 
 def clean_name(name: str) -> str:
-    """A code's name as kept: its control characters (a backspace pasted from a file,
-    which no Word or XML file can hold) and runs of spaces as one space, and NFC ("é"
-    typed here and "e" + U+0301 from a Mac's file are one name, not two codes)."""
-    return unicodedata.normalize("NFC", " ".join(_CONTROL.sub(" ", name).split()))
+    """A code's name as kept: without control characters (a backspace pasted from a
+    file, which no Word or XML file can hold), its runs of spaces as one space, and NFC
+    ("é" typed here and "e" + U+0301 from a Mac's file are one name, not two codes)."""
+    return unicodedata.normalize("NFC", " ".join(_CONTROL.sub("", name).split()))
 
 
 def _name_key(name: str) -> str:
