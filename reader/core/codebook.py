@@ -42,6 +42,9 @@ PALETTE = (
 UNKNOWN_CODE_HEX = "#888888"
 _COLOR_RE = re.compile(r"#[0-9a-fA-F]{6}")
 MAX_NAME_CHARS = 200
+PATH_SEPARATOR = " / "  # between the names of a code's path, "Work / Stress"
+# Control characters but those str.split() takes for spaces (a tab, a line end, a form feed).
+_CONTROL = re.compile("[\x00-\x08\x0e-\x1b\x7f-\x84\x86-\x9f]")
 
 
 class CodebookError(Exception):
@@ -200,7 +203,7 @@ class Codebook:
         """(depth, code) depth first, as a tree view lists them."""
         return self._walk("", self._below())
 
-    def path(self, code_id: str, separator: str = " / ") -> str:
+    def path(self, code_id: str, separator: str = PATH_SEPARATOR) -> str:
         """ "Emotions / Fear" for the code Fear under Emotions."""
         code = self.code(code_id)
         names = [a.name for a in reversed(self.ancestors(code_id))]
@@ -449,9 +452,10 @@ def _cycles(codes: Mapping[str, Code], code_id: str) -> bool:
 
 
 def clean_name(name: str) -> str:
-    """A code's name as kept: its spaces collapsed, and NFC ("é" typed here and "e" +
-    U+0301 from a Mac's file are one name, not two codes)."""
-    return unicodedata.normalize("NFC", " ".join(name.split()))
+    """A code's name as kept: without control characters (a backspace pasted from a
+    file, which no Word or XML file can hold), its runs of spaces as one space, and NFC
+    ("é" typed here and "e" + U+0301 from a Mac's file are one name, not two codes)."""
+    return unicodedata.normalize("NFC", " ".join(_CONTROL.sub("", name).split()))
 
 
 def _name_key(name: str) -> str:
@@ -611,7 +615,7 @@ def codes_for_tags(tags: Iterable[str], book: Codebook) -> tuple[str, ...]:
     file, an import or the tags dialog become codes."""
     ids: list[str] = []
     for tag in tags:
-        name = " ".join(tag.split())[:MAX_NAME_CHARS]
+        name = clean_name(tag)[:MAX_NAME_CHARS]
         if not name:
             continue
         found = book.find(name)

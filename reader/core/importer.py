@@ -22,7 +22,15 @@ import orjson
 
 from reader.core.anchoring import AnchorStatus, anchor, best_occurrence
 from reader.core.annotations import CONTEXT_CHARS, DEFAULT_COLOR, NO_COLOR, Highlight, now_iso
-from reader.core.codebook import Code, Codebook, codes_for_tags
+from reader.core.codebook import MAX_NAME_CHARS as MAX_CODE_NAME_CHARS
+from reader.core.codebook import (
+    PATH_SEPARATOR,
+    Code,
+    Codebook,
+    clean_name,
+    codes_for_tags,
+    tag_code_id,
+)
 from reader.core.document import normalise
 from reader.core.export.w3c_export import COLOR_PROPERTY, OUR_NAMESPACE, OUR_PREFIX
 from reader.core.json_errors import why_not_json
@@ -136,6 +144,7 @@ def import_w3c(session: Session, data: bytes) -> ImportResult:
     added.sort(key=lambda h: (h.start, h.end))
     known = session.notes.codebook
     used = {code_id for h in added for code_id in h.codes}
+    used |= {above.id for code_id in used for above in book.ancestors(code_id)}
     codes = [c for c in book if c.id not in known and c.id in used]
     return ImportResult(added, skipped, orphaned, not_imported, codes)
 
@@ -372,10 +381,30 @@ def _highlight(
         suffix=suffix,
         color=color,
         note=note,
-        codes=codes_for_tags(tags, book),
+        codes=tuple(dict.fromkeys(code for tag in tags for code in _tag_codes(tag, book))),
         created=created,
         modified=_timestamp(annotation.get("modified"), created),
     )
+
+
+def _tag_codes(tag: str, book: Codebook) -> tuple[str, ...]:
+    """The code a tag names: the one at its path where it is a path the export wrote for
+    two codes of one name ("Work / Stress", "Home / Stress"; made, with the codes above
+    it, where the book lacks it), else the code of its name (`codes_for_tags`)."""
+    found = book.named(tag) if "/" in tag else []
+    if len(found) == 1:
+        return (found[0],)
+    names = [clean_name(name)[:MAX_CODE_NAME_CHARS] for name in tag.split(PATH_SEPARATOR)]
+    if found or len(names) == 1 or not all(names):  # a name holding "/" ("and/or")
+        return codes_for_tags([tag], book)
+    parent = ""
+    for depth, name in enumerate(names, start=1):
+        code = book.find(name, parent)
+        if code is None:
+            code_id = tag_code_id(PATH_SEPARATOR.join(names[:depth]))
+            code = book.get(code_id) or book.create(name, parent=parent, code_id=code_id)
+        parent = code.id
+    return (parent,)
 
 
 def _bodies(annotation: dict[str, Any], colors: dict[str, str]) -> tuple[str, tuple[str, ...], str]:

@@ -118,6 +118,14 @@ def test_create_refuses(name: str, parent: str, message: str) -> None:
         book.create(name, parent=c[parent].id if parent else "")
 
 
+def test_a_name_keeps_no_control_characters() -> None:
+    """A backspace pasted or imported into a name broke the Word export (XML holds none)."""
+    book = Codebook([])
+    assert book.create("Stress\x08").name == "Stress"
+    assert book.create("Home\x00 work\x7f").name == "Home work"
+    assert codes_for_tags(["Stress\x08", "\x0c"], book) == (book.find("Stress").id,)
+
+
 def test_same_name_under_another_parent_is_allowed() -> None:
     book, c = sample_book()
     book.create("Fear", parent=c["work"].id)

@@ -629,3 +629,37 @@ def test_a_passage_with_no_colour_comes_back_with_none() -> None:
         exact="love", body=[{"type": "TextualBody", "value": "sea", "purpose": "tagging"}]
     )
     assert only(import_w3c(small_session(), orjson.dumps(tagged))).color == DEFAULT_COLOR
+
+
+def test_two_codes_of_one_name_come_back_as_two() -> None:
+    """Work / Stress and Home / Stress on one passage were exported as "Stress" twice and
+    imported back as one code: the export names them by their paths, which the import
+    finds in the codebook, or makes with the codes above them."""
+    from tests.core.test_export_formats import coded_session
+
+    source = coded_session()
+    book = source.notes.codebook
+    work, home = book.create("Work"), book.create("Home")
+    stresses = (book.create("Stress", parent=work.id).id, book.create("Stress", parent=home.id).id)
+    sea = source.notes.highlights[0]
+    source.replace_highlight(replace(sea, codes=stresses))
+    tags = [b["value"] for b in orjson.loads(w3c(source))["first"]["items"][0]["body"]]
+    assert tags[:2] == ["Work / Stress", "Home / Stress"]
+    # Into the notes it came from: the same two codes.
+    assert import_w3c(small_session_with(book), w3c(source)).added[0].codes == stresses
+    # Into notes with no codebook: the tree is made again, a code "a/b" stays one name.
+    either = book.create("and/or")
+    source.replace_highlight(replace(sea, codes=(*stresses, either.id)))
+    result = import_w3c(small_session(), w3c(source))
+    made = Codebook(result.codes)
+    assert [made.path(c) for c in result.added[0].codes] == [
+        "Work / Stress",
+        "Home / Stress",
+        "and/or",
+    ]
+
+
+def small_session_with(book: Codebook) -> Session:
+    session = small_session()
+    session.notes.codebook = book.copy()
+    return session

@@ -6,6 +6,7 @@ from __future__ import annotations
 import csv
 import io
 import os
+import re
 from pathlib import Path
 
 import orjson
@@ -63,7 +64,8 @@ def test_markdown_groups_by_interview_then_question(study: Study) -> None:
     assert "Participant: Ana · Date: 2024-03-01 · Role: nurse" in md
     assert "&lt;b&gt;" not in md and "\\<b\\>chaotic" not in md  # quote holds only "chaotic"
     # The notes' own "# Notes on P1" sits under "### Research notes", not beside the title.
-    assert "### Research notes\n\n#### Notes on P1" in md
+    anchor = f'<a id="i-{study.interviews[0].id}-notes-on-p1"></a>'
+    assert f"### Research notes\n\n#### {anchor} Notes on P1" in md
 
 
 def test_links_from_the_notes_land_on_their_quotes(study: Study) -> None:
@@ -97,7 +99,7 @@ def test_the_study_memo_comes_after_the_interviews_its_quotes_linked(study: Stud
     )
     write_memo(memo_path(study.folder), memo)
     md = export_study(study, "md")[0].decode()
-    assert md.index("## P2") < md.index("## Study memo\n\n### Themes")
+    assert md.index("## P2") < md.index('## Study memo\n\n### <a id="memo-themes"></a> Themes')
     assert f"[↩ P2, Q1](#h-{h.id})" in md and f'<a id="h-{h.id}"></a>' in md
     assert "Heard at ▶ P2, 1:05." in md
     page = export_study(study, "html")[0].decode()
@@ -116,7 +118,29 @@ def test_html_is_one_escaped_page(study: Study) -> None:
     assert "<h3>Q1. <bdi>Q: How was the night shift?</bdi></h3>" in page
     assert "Role: <bdi>nurse</bdi>" in page and "<script" not in page
     assert "Night # shifts" in page
-    assert '<h3>Research notes</h3>\n<h4 dir="auto" id="notes-on-p1">Notes on P1</h4>' in page
+    first = study.interviews[0].id
+    assert f'<h3>Research notes</h3>\n<h4 dir="auto" id="i-{first}-notes-on-p1">Notes on P1' in page
+
+
+def test_printed_the_first_interview_starts_on_the_first_page_a_long_quote_may_break(
+    study: Study,
+) -> None:
+    """Every interview's heading broke the page before it, the first's too: page 1 held the
+    title alone. A quote longer than a page, kept whole, moved to the next page and left
+    its question's heading alone at the foot of one."""
+    from reader.core.export.html_export import LONG_QUOTE_CHARS
+
+    entry = study.interviews[0]
+    session = study.open_session(entry)
+    long = "word " * LONG_QUOTE_CHARS  # not in the transcript: exported as an orphan
+    session.add_highlight(make_highlight(long, 0, len(long), "yellow"))
+    save_notes(study.notes_path(entry), session.notes)
+    page = export_study(study, "html")[0].decode()
+    css = page[page.index("@media print {\n  section") :]
+    assert "section.interview ~ section.interview { break-before: page;" in css
+    assert "h3 { break-after: avoid;" in css and "h2.interview { break-before" not in page
+    assert page.count('<article class="highlight long"') == 1
+    assert "article.long, article.long blockquote { break-inside: auto;" in page
 
 
 def test_headings_of_the_notes_go_under_the_exports_own() -> None:
@@ -155,9 +179,39 @@ def test_the_notes_read_as_in_the_interviews_own_export(study: Study, notes: str
     session.notes.notes = demote_headings(notes, 1)
     md_single = _section(export_markdown(session).decode(), "## Research notes", "")
     html_single = _section(export_html(session).decode(), *html)
-    assert md_study == "#" + md_single
+    anchors = f"i-{entry.id}-"  # the anchors of its headings: see the test below
+    assert re.sub(f'<a id="{anchors}[^"]*"></a> ', "", md_study) == "#" + md_single
+    html_study = html_study.replace(f'id="{anchors}', 'id="')
     assert html_study == html_single.replace("<h2>Research notes</h2>", "<h3>Research notes</h3>")
     assert "<script" not in html_study and "<img" not in html_study
+
+
+def test_a_link_to_a_heading_of_the_notes_lands_in_its_own_interviews_notes(
+    study: Study,
+) -> None:
+    """Two interviews' notes with a "Results" each gave two id="results": P2's link to its
+    own landed in P1's notes. Each interview's headings are anchored apart, "i-<id>-…",
+    the memo's "memo-…"; a link to a quote or the web is left as it was."""
+    from reader.core.study_memo import memo_path, write_memo
+
+    for entry in study.interviews:
+        session = study.open_session(entry)
+        session.notes.notes = f"# Results\n\n{entry.title}: [see](#results), [w](https://x.org)"
+        save_notes(study.notes_path(entry), session.notes)
+    write_memo(memo_path(study.folder), "# Results\n\n[see](#results)")
+    p1, p2 = (f"i-{entry.id}-results" for entry in study.interviews)
+    md = export_study(study, "md")[0].decode()
+    for anchor in (p1, p2, "memo-results"):
+        assert md.count(f'<a id="{anchor}"></a> Results') == md.count(f"(#{anchor})") == 1
+    assert "P2: [see](#" + p2 in md and "(#results)" not in md and "(https://x.org)" in md
+    page = export_study(study, "html")[0].decode()
+    for anchor in (p1, p2, "memo-results"):
+        assert page.count(f'id="{anchor}"') == page.count(f'href="#{anchor}"') == 1
+    assert f'P2: <a href="#{p2}">' in page and 'href="https://x.org"' in page
+    # An interview's own export keeps the anchors the app's notes link by.
+    session = study.open_session(study.interviews[0])
+    assert '<h3 dir="auto" id="results">' in export_html(session).decode()
+    assert "# Results\n\nP1: [see](#results)" in export_markdown(session).decode()
 
 
 def test_csv_has_interview_and_attribute_columns(study: Study) -> None:
@@ -178,6 +232,17 @@ def test_csv_has_interview_and_attribute_columns(study: Study) -> None:
         ("P1", "nurse", "chaotic"),
         ("P2", "doctor", "ritual"),
     ]
+
+
+def test_csv_gives_numeric_attributes_as_numbers(study: Study) -> None:
+    """A negative score was written as the text "'-3" (the guard against formulas)."""
+    for entry, value in zip(study.interviews, (-3, -0.5), strict=True):
+        study.set_attribute(entry.id, "note", value)
+    study.define_attribute("Site", "text")
+    study.set_attribute(study.interviews[0].id, "site", "-ward")
+    rows = export_study(study, "csv")[0].decode("utf-8-sig")
+    values = [(r["note (attribute)"], r["Site"]) for r in csv.DictReader(io.StringIO(rows))]
+    assert values == [("-3", "'-ward"), ("-0.5", "")]  # text is still guarded
 
 
 def test_json_holds_the_study_and_every_model(study: Study) -> None:
@@ -222,7 +287,11 @@ def test_missing_transcript_exported_from_notes_unreadable_named(study: Study) -
     study.notes_path(study.interviews[1]).write_bytes(b"\x00garbage")
     md, left_out = export_study(study, "md")
     assert "“P2” left out: its notes cannot be read" in md.decode()
-    assert "does not exist" in md.decode() and "Not found in the current text" in md.decode()
+    source = "Source: P1.txt (transcript missing; exported from its notes)"
+    assert source in md.decode() and "Not found in the current text" in md.decode()
+    assert str(study.folder) not in md.decode()  # a shared file names no folder of the user
+    page = export_study(study, "html")[0].decode()
+    assert "Source: <bdi>P1.txt</bdi> (transcript missing; exported from its notes)" in page
     assert "chaotic" in md.decode()
     # Every format says the same, the CSV too, whose file cannot name it.
     assert len(left_out) == 1 and left_out[0].startswith("“P2”: its notes cannot be read")

@@ -69,12 +69,19 @@ def rows(
             h.exact,
             h.color,
             color_label(session, h.color),
-            TAG_SEPARATOR.join(session.code_labels(h)),
+            codes_cell(session.code_labels(h)),
             h.note,
             h.created,
             h.modified,
             "true" if h.orphan else "false",
         )
+
+
+def codes_cell(labels: Iterable[str]) -> str:
+    """The codes column: the labels joined by ";", a ";" in one written "\\;" (and a
+    backslash "\\\\"), so that "a;b" and the codes "a" and "b" read apart."""
+    escaped = (label.replace("\\", "\\\\").replace(";", "\\;") for label in labels)
+    return TAG_SEPARATOR.join(escaped)
 
 
 class _Writer:

@@ -3,19 +3,22 @@ the Markdown summary holds, in Word's own styles (Title, Heading 2, Quote), so t
 quote pastes into an article as text, never as Markdown marks. A paragraph whose first
 letter is Arabic or Hebrew reads right to left.
 
-The research notes are Markdown: their headings, quotes and list items take Word's
-styles, and their links keep their words only (a web link its address after them).
+The research notes are Markdown, read as the HTML export reads them (markdown-it): their
+headings, quotes and list items take Word's styles, a code block is monospaced as typed, a
+table is a Word table, and their links keep their words only (a web link its address
+after them).
 """
 
 from __future__ import annotations
 
 import io
 import re
+from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
 from reader import APP_NAME
-from reader.core.annotations import count_label
+from reader.core.annotations import Highlight, count_label
 from reader.core.deterministic_zip import undated
 from reader.core.export.common import (
     DEFAULT_OPTIONS,
@@ -35,10 +38,8 @@ from reader.core.markdown_links import LINK
 from reader.core.session import Session
 from reader.core.xml_chars import xml_safe  # python-docx refuses what XML cannot hold
 
-_HEADING = re.compile(r"^(#{1,6})\s+(.*)")
-_QUOTE = re.compile(r"^\s*>\s?(.*)")
-_BULLET = re.compile(r"^\s*[-*+]\s+(.*)")
 _NOTES_LEVEL = 3  # the research notes' own headings, under their Heading 2
+_CODE_FONT = "Courier New"  # on every Windows and Mac Word runs on
 
 
 def _lines(text: str) -> list[str]:
@@ -46,11 +47,14 @@ def _lines(text: str) -> list[str]:
 
 
 def meta_line(session: Session, placed: Placed) -> str:
-    """ "Key quote · Work / Stress · Ade Okonkwo · 12:05": as the Markdown's, unmarked."""
+    """ "Key quote · Work / Stress · Ade Okonkwo · 12:05": as the Markdown's, unmarked;
+    `xml_safe`, as a label or a name from an older file may hold a control character."""
     h = placed.highlight
     codes = ", ".join(session.code_labels(h))
-    return " · ".join(
-        filter(None, (color_label(session, h.color), codes, placed.said_by, placed.time))
+    return xml_safe(
+        " · ".join(
+            filter(None, (color_label(session, h.color), codes, placed.said_by, placed.time))
+        )
     )
 
 
@@ -74,7 +78,8 @@ class _Paragraphs:
         self._ids: dict[str, str] = {}
         self._end = out.add_paragraph()
 
-    def add(self, text: str, style: str = "") -> None:
+    def add(self, text: str, style: str = "") -> Any:
+        """A paragraph of `text` (a line break in it breaks the line), in `style`."""
         paragraph = self._end.insert_paragraph_before(text)
         if style:
             if style not in self._ids:
@@ -82,6 +87,24 @@ class _Paragraphs:
             paragraph._p.style = self._ids[style]
         if text_direction(text) == "rtl":
             _right_to_left(paragraph._p)
+        return paragraph
+
+    def code(self, text: str) -> None:
+        """A code block's lines, as typed, in one monospaced paragraph."""
+        for run in self.add(text).runs:
+            run.font.name = _CODE_FONT
+
+    def table(self, rows: list[list[str]]) -> None:
+        """A table with grid lines, its first row (the Markdown's header) in bold."""
+        table = self.out.add_table(rows=len(rows), cols=max(map(len, rows)))
+        table.style = self.out.styles["Table Grid"]
+        for r, row in enumerate(rows):
+            for c, text in enumerate(row):
+                cell = table.cell(r, c)
+                cell.text = text
+                for run in cell.paragraphs[0].runs if r == 0 else ():
+                    run.font.bold = True
+        self._end._p.addprevious(table._tbl)  # add_table put it at the body's end
 
     def finish(self) -> None:
         end = self._end._p
@@ -106,18 +129,76 @@ def _right_to_left(p: Any) -> None:
         properties.insert(0, bidi)
 
 
+def _words(markdown: str) -> str:
+    """A paragraph's Markdown as Word text: its links as their words, its emphasis marks
+    as typed, its lines as lines."""
+    return xml_safe(LINK.sub(_web_link, markdown))
+
+
 def _research_notes(out: _Paragraphs, notes: str) -> None:
-    """The notes' Markdown in Word's styles, a paragraph a line; its links as words."""
+    """The notes' Markdown in Word's styles, walked as markdown-it parses it (a "# " in a
+    code block is code, not a heading); its links as words."""
+    from reader.core.export.html_export import notes_tokens, task_box
+
     text, _ = linked_notes(notes, set())  # labels only: a Word file has no anchors
-    for line in _lines(LINK.sub(_web_link, text)):
-        if heading := _HEADING.match(line):
-            out.heading(heading.group(2), min(9, len(heading.group(1)) + _NOTES_LEVEL - 1))
-        elif quote := _QUOTE.match(line):
-            out.add(quote.group(1), "Quote")
-        elif bullet := _BULLET.match(line):
-            out.add(bullet.group(1), "List Bullet")
-        else:
-            out.add(line)
+    quoted = 0  # how deep in block quotes
+    item = None  # the list item whose first paragraph comes next: its bullet or number
+    heading = 0  # the level of the heading whose words come next
+    rows: list[list[str]] | None = None  # the table being read
+    for token in notes_tokens(text):
+        kind = token.type
+        if kind in ("blockquote_open", "blockquote_close"):
+            quoted += 1 if kind == "blockquote_open" else -1
+        elif kind == "list_item_open":
+            item = f"{token.info}{token.markup} " if token.info else ""  # "3. ", or a bullet
+        elif kind == "heading_open":
+            heading = min(9, int(token.tag[1:]) + _NOTES_LEVEL - 1)
+        elif kind == "table_open":
+            rows = []
+        elif kind == "tr_open" and rows is not None:
+            rows.append([])
+        elif kind == "table_close" and rows:
+            out.table(rows)
+            rows = None
+        elif kind in ("fence", "code_block"):
+            out.code(xml_safe(token.content.rstrip("\n")))
+        elif kind == "inline":
+            words = _words(token.content)
+            if rows:
+                rows[-1].append(words)
+            elif heading:
+                if words.strip():
+                    out.heading(words, heading)
+                heading = 0
+            elif item is not None:
+                out.add(item + task_box(words), "" if item else "List Bullet")
+                item = None
+            else:
+                out.add(words, "Quote" if quoted else "")
+
+
+def _instant(stamp: str) -> datetime | None:
+    """An ISO 8601 time of the notes file in UTC (a Word file holds UTC); None if none."""
+    try:
+        return datetime.fromisoformat(stamp).astimezone(UTC)
+    except ValueError:
+        return None
+
+
+def _dated(properties: Any, highlights: list[Highlight]) -> None:
+    """The file's created and modified times (File ▸ Info in Word): when its first passage
+    was highlighted and its last one changed, so that the same summary is the same file
+    (as its zip's undated members); none with no passage (the template's are of 2013)."""
+    created = [t for h in highlights if (t := _instant(h.created))]
+    modified = [t for h in highlights if (t := _instant(h.modified))] or created
+    if created:
+        properties.created, properties.modified = min(created), max(modified)
+        return
+    from docx.oxml.ns import qn
+
+    for name in ("dcterms:created", "dcterms:modified"):
+        for element in properties._element.findall(qn(name)):
+            properties._element.remove(element)
 
 
 def export_docx(session: Session, options: ExportOptions = DEFAULT_OPTIONS) -> bytes:
@@ -130,6 +211,8 @@ def export_docx(session: Session, options: ExportOptions = DEFAULT_OPTIONS) -> b
     word = docx.Document()
     word.core_properties.title = xml_safe(document.title)
     word.core_properties.author = APP_NAME
+    word.core_properties.comments = ""  # python-docx's template says "generated by python-docx"
+    _dated(word.core_properties, highlights)
     out = _Paragraphs(word)
     out.heading(xml_safe(document.title), 0)
     out.add(f"Source: {xml_safe(Path(document.source).name)}")

@@ -7,10 +7,12 @@ research notes are rendered from Markdown by markdown-it-py with raw HTML and im
 
 from __future__ import annotations
 
+import re
 from functools import cache
 from html import escape
 from pathlib import Path
 from typing import Any
+from urllib.parse import unquote
 
 from reader import APP_NAME, __version__
 from reader.core.annotations import color_hex, count_label
@@ -28,7 +30,7 @@ from reader.core.export.common import (
     selected,
     summary_sections,
 )
-from reader.core.markdown_links import heading_anchors
+from reader.core.markdown_links import LINK, heading_anchors
 from reader.core.session import Session
 
 # A colour's label looks like capitals by small caps (at the size the capitals had), not
@@ -59,15 +61,20 @@ mark.coded { color: inherit; background: none; padding: 0; text-decoration: unde
 .research-notes pre, .research-notes code { font: .9em/1.4 ui-monospace, monospace; }
 .research-notes pre { background: #f4f4f4; padding: .6rem; overflow-x: auto; }
 .research-notes blockquote { white-space: normal; color: #444; }
+.research-notes table { border-collapse: collapse; margin: .6rem 0; }
+.research-notes th, .research-notes td { border: 1px solid #bbb; padding: .2rem .5rem;
+                                         text-align: start; vertical-align: top; }
 @media print {
   @page { margin: 18mm 16mm; }
   body { font-size: 11pt; max-width: none; margin: 0; padding: 0; }
   h2 { break-after: avoid; page-break-after: avoid; }
   article, blockquote { break-inside: avoid; page-break-inside: avoid; }
+  article.long, article.long blockquote { break-inside: auto; page-break-inside: auto; }
   mark, .tag { -webkit-print-color-adjust: exact; print-color-adjust: exact; }
   a { color: inherit; text-decoration: none; }
 }
 """
+LONG_QUOTE_CHARS = 1500  # about half a printed page: a longer quote may break across pages
 # Nothing may load or run: only the inline style sheet and inline style attributes.
 _CSP = "default-src 'none'; style-src 'unsafe-inline'; base-uri 'none'; form-action 'none'"
 
@@ -76,43 +83,103 @@ _CSP = "default-src 'none'; style-src 'unsafe-inline'; base-uri 'none'; form-act
 def _markdown() -> Any:
     from markdown_it import MarkdownIt  # imported on first use: only HTML export needs it
 
-    # CommonMark with raw HTML off, so "<script>" in the notes is shown, not run; images
-    # off, so the page never fetches anything (![x](url) shows as a link instead).
-    return MarkdownIt("commonmark", {"html": False}).disable("image")
+    # CommonMark with GitHub's tables and ~~strikethrough~~, as the notes' preview shows
+    # them; raw HTML off, so "<script>" in the notes is shown, not run; images off, so the
+    # page never fetches anything (![x](url) shows as a link instead).
+    return (
+        MarkdownIt("commonmark", {"html": False})
+        .enable(["table", "strikethrough"])
+        .disable("image")
+    )
+
+
+def notes_tokens(text: str) -> list[Any]:
+    """The research notes parsed as the exports read them (markdown-it's block tokens)."""
+    return list(_markdown().parse(text))
+
+
+_TASK = re.compile(r"\[([ xX])\] ")
+
+
+def task_box(text: str) -> str:
+    """A list item's text with GitHub's task mark "[ ] " or "[x] " as a box, ☐ or ☑."""
+    if match := _TASK.match(text):
+        return ("☐ " if match.group(1) == " " else "☑ ") + text[match.end() :]
+    return text
 
 
 # The blocks that hold the writer's words: each takes the direction of its first letter
 # (dir="auto"), so a paragraph in Arabic or Hebrew reads right to left among English ones.
-_OWN_DIRECTION = {"paragraph_open", "heading_open", "blockquote_open", "list_item_open"}
+_OWN_DIRECTION = {
+    "paragraph_open",
+    "heading_open",
+    "blockquote_open",
+    "list_item_open",
+    "th_open",
+    "td_open",
+}
 
 
-def render_markdown(text: str) -> str:
-    """The notes as HTML; each heading with the id its links name (`[see](#results)`,
-    markdown_links.heading_anchor; the second of a name "-1", as GitHub's)."""
+def _anchors(tokens: list[Any]) -> dict[int, str]:
+    """The index of each heading's opening token -> the anchor its links name
+    (`[see](#results)`, markdown_links.heading_anchors: the second of a name "-1", as
+    GitHub's); an empty heading, which has no name to be linked by, left out."""
+    opening = [at for at, token in enumerate(tokens) if token.type == "heading_open"]
+    anchors = heading_anchors(tokens[at + 1].content for at in opening)
+    return {at: anchor for at, anchor in zip(opening, anchors, strict=True) if anchor}
+
+
+def render_markdown(text: str, anchors: str = "") -> str:
+    """The notes as HTML; each heading with the id its links name, after `anchors` (in a
+    study's export "i-<interview id>-", as `own_links` rewrote the links)."""
     markdown = _markdown()
     tokens = markdown.parse(text)
-    for token in tokens:
+    for at, token in enumerate(tokens):
         if token.type in _OWN_DIRECTION:
             token.attrSet("dir", "auto")
-    opening = [at for at, token in enumerate(tokens) if token.type == "heading_open"]
-    for at, anchor in zip(
-        opening, heading_anchors(tokens[at + 1].content for at in opening), strict=True
-    ):
-        if anchor:  # an empty heading has no name to be linked by
-            tokens[at].attrSet("id", anchor)
+        if token.type == "inline" and at > 1 and tokens[at - 2].type == "list_item_open":
+            first = token.children[0] if token.children else None
+            if first is not None and first.type == "text":
+                first.content = task_box(first.content)
+    for at, anchor in _anchors(tokens).items():
+        tokens[at].attrSet("id", anchors + anchor)
     return markdown.renderer.render(tokens, markdown.options, {})
 
 
-def demote_headings(text: str, levels: int) -> str:
+def own_links(text: str, anchors: str) -> str:
+    """The Markdown with each link to one of its own headings (`[see](#results)`) led to
+    that heading's anchor after `anchors`: in a study's export every interview's notes
+    may have a "Results", whose links must land in their own notes."""
+    if not anchors:
+        return text
+    own = set(_anchors(_markdown().parse(text)).values())
+
+    def link(match: re.Match[str]) -> str:
+        words, target = match.group(1), match.group(2)
+        if target.startswith("#") and unquote(target[1:]) in own:
+            return f"[{words}](#{anchors}{target[1:]})"
+        return match.group(0)
+
+    return LINK.sub(link, text)
+
+
+def demote_headings(text: str, levels: int, anchors: str = "") -> str:
     """The Markdown with its headings (those not in a quote or list) `levels` deeper, at
     most ######: research notes written with "# Themes" then sit under the export's own
-    headings instead of beside its title. Code blocks are left as they are."""
+    headings instead of beside its title. Code blocks are left as they are. With
+    `anchors` each of them starts with an anchor, `<a id="{anchors}themes"></a>`, as
+    `own_links` leads to it (a Markdown heading has no id of its own)."""
     lines = text.split("\n")
-    for token in reversed(_markdown().parse(text)):  # from the end: setext ones shrink
+    tokens = _markdown().parse(text)
+    ids = _anchors(tokens) if anchors else {}
+    for at in reversed(range(len(tokens))):  # from the end: setext ones shrink
+        token = tokens[at]
         if token.type != "heading_open" or token.level != 0 or token.map is None:
             continue
         first, end = token.map
         marks = "#" * min(int(token.tag[1:]) + levels, 6)
+        if at in ids:
+            marks += f' <a id="{anchors}{ids[at]}"></a>'
         if token.markup.startswith("#"):
             lines[first] = marks + lines[first].lstrip(" ")[len(token.markup) :]
         else:  # setext: its text lines, then the ===/--- underline
@@ -121,29 +188,35 @@ def demote_headings(text: str, levels: int) -> str:
     return "\n".join(lines)
 
 
-def research_notes(notes: str, level: int, heading: str = "Research notes") -> list[str]:
+def research_notes(
+    notes: str, level: int, heading: str = "Research notes", anchors: str = ""
+) -> list[str]:
     """The research notes (Markdown, as `linked_notes` returns them) as a section headed at
     `level` (2 in an interview's export, 3 in a study's; the study memo's 2, headed "Study
-    memo"), their own headings demoted below it; none when blank."""
+    memo"), their own headings demoted below it, their ids after `anchors` (`own_links`);
+    none when blank."""
     if not notes.strip():
         return []
     return [
         '<section class="research-notes">',
         f"<h{level}>{heading}</h{level}>",
-        render_markdown(demote_headings(notes, level)).rstrip("\n"),
+        render_markdown(demote_headings(own_links(notes, anchors), level), anchors).rstrip("\n"),
         "</section>",
     ]
 
 
 def entry(session: Session, placed: Placed) -> str:
     h = placed.highlight
+    # A quote of a page or more is let break across pages: kept whole, it would leave
+    # the heading above it alone at the foot of a page, and a blank below.
+    long = " long" if len(h.exact) > LONG_QUOTE_CHARS else ""
     label = color_label(session, h.color)
     if label:
         mark = f'<mark style="background-color: {color_hex(h.color)}" title="{escape(label)}">'
     else:  # a passage only coded (NO_COLOR): underlined in its first code's colour
         mark = f'<mark class="coded" style="text-decoration-color: {code_hex(session, h)}">'
     parts = [
-        f'<article class="highlight" id="h-{escape(h.id)}">',
+        f'<article class="highlight{long}" id="h-{escape(h.id)}">',
         # The user's words each in their own direction (dir="auto"): a quote in Arabic
         # reads right to left, its full stop on its left, among English ones.
         f'<blockquote dir="auto">{mark}{escape(h.exact)}</mark></blockquote>',

@@ -8,6 +8,7 @@ notes are Markdown already and are copied verbatim.
 from __future__ import annotations
 
 import re
+import unicodedata
 from pathlib import Path
 
 from reader import APP_NAME
@@ -26,13 +27,24 @@ from reader.core.export.common import (
     selected,
     summary_sections,
 )
-from reader.core.export.html_export import demote_headings
+from reader.core.export.html_export import demote_headings, own_links
 from reader.core.markdown_escape import block_quote, escape, paragraphs
 from reader.core.session import Session
 
 # What a note app's tag cannot hold: Obsidian and Logseq end `#Short answers` at the space
-# (and at most punctuation); letters, digits, "_" and "-" stay, "/" nests.
+# (and at most punctuation); letters, digits, "_", "-" and the marks that letters carry
+# (the vowel signs of हिन्दी, the harakat of عَمَل) stay, "/" nests.
 _NOT_IN_TAG = re.compile(r"[^\w-]+")
+
+
+def _in_tag(name: str) -> str:
+    """`name` with each run of what a tag cannot hold as one "_", its marks kept."""
+
+    def replaced(run: re.Match[str]) -> str:
+        kept = "".join(c if unicodedata.category(c)[0] == "M" else "_" for c in run.group())
+        return re.sub("_+", "_", kept)
+
+    return _NOT_IN_TAG.sub(replaced, name)
 
 
 def tag(book: Codebook, code_id: str) -> str:
@@ -43,7 +55,7 @@ def tag(book: Codebook, code_id: str) -> str:
     if code is None:  # an id the codebook lost: shown as itself, as `Codebook.names` does
         return f"#{escape(code_id)}"
     names = [a.name for a in reversed(book.ancestors(code_id))] + [code.name]
-    parts = [_NOT_IN_TAG.sub("_", name).strip("_") for name in names]
+    parts = [_in_tag(name).strip("_") for name in names]
     if not parts[-1]:
         return f"#{escape(code.name)}"
     return "#" + "/".join(filter(None, parts))
@@ -68,13 +80,17 @@ def entry(
     return "\n\n".join([*filter(None, [meta]), block_quote(h.exact), *below])
 
 
-def research_notes(notes: str, level: int, heading: str = "Research notes") -> list[str]:
+def research_notes(
+    notes: str, level: int, heading: str = "Research notes", anchors: str = ""
+) -> list[str]:
     """The research notes (as `linked_notes` returns them) under a heading of `level` (2 in
     an interview's export, 3 in a study's; the study memo's 2, headed "Study memo"), their
-    own headings demoted below it; no blocks when they are blank."""
+    own headings demoted below it, anchored after `anchors` and their links to them led
+    there (html_export.own_links); no blocks when they are blank."""
     if not notes.strip():
         return []
-    return [f"{'#' * level} {heading}", demote_headings(notes.strip("\n"), level)]
+    text = own_links(notes.strip("\n"), anchors)
+    return [f"{'#' * level} {heading}", demote_headings(text, level, anchors)]
 
 
 def export_markdown(session: Session, options: ExportOptions = DEFAULT_OPTIONS) -> bytes:

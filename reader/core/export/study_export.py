@@ -73,6 +73,9 @@ class _Part:
 
 _LeftOut = list[tuple[str, str]]  # (title, why) of each interview left out, or the memo
 MEMO_HEADING = "Study memo"
+# Before the anchors of the memo's headings: every interview's notes and the memo may have
+# a "Results", each linked from its own text (html_export.own_links).
+MEMO_ANCHORS = "memo-"
 _Matched = tuple[_Part, list[Highlight]]  # an interview and the highlights it exports
 Escape = Callable[[str], str]  # text to text in the format written: Markdown's, HTML's
 
@@ -90,10 +93,19 @@ def _parts(
         if loaded is None:
             left_out.append((entry.title, texts.problems.get(entry.id, "")))
         else:
-            parts.append(_Part(entry, loaded.session, loaded.problem))
+            parts.append(_Part(entry, loaded.session, _problem(study, entry, loaded.problem)))
         if progress is not None and progress(done, len(entries)) is False:
             raise ExportCancelled(f"export cancelled after {done} of {len(entries)} interviews")
     return parts, left_out
+
+
+def _problem(study: Study, entry: InterviewEntry, problem: str) -> str:
+    """What an export says of an interview whose transcript could not be opened ("" when
+    it could), without its path: a shared summary must not carry the user's folders."""
+    if not problem:
+        return ""
+    missing = not study.transcript_path(entry).exists()
+    return f"transcript {'missing' if missing else 'cannot be read'}; exported from its notes"
 
 
 def _matching(parts: list[_Part], hl: ExportOptions) -> tuple[list[_Matched], str]:
@@ -124,6 +136,12 @@ def _in_file(left_out: _LeftOut) -> list[str]:
 def _quiet(options: ExportOptions) -> ExportOptions:
     """The options without the progress callback (progress is counted in interviews)."""
     return ExportOptions(colors=options.colors, codes=options.codes)
+
+
+def notes_anchors(entry: InterviewEntry) -> str:
+    """What the anchors of an interview's note headings start with, "i-<its id>-": its
+    "Results" is "i-<id>-results", apart from another interview's (MEMO_ANCHORS)."""
+    return f"i-{entry.id}-"
 
 
 def _plain(text: str) -> str:
@@ -183,8 +201,8 @@ def export_study_markdown(
         for section in summary_sections(session, placed):
             blocks.append(f"### {esc(section.heading)}")
             blocks.extend(markdown_export.entry(session, item, anchored) for item in section.items)
-        blocks += markdown_export.research_notes(notes, 3)
-    blocks += markdown_export.research_notes(memo, 2, MEMO_HEADING)
+        blocks += markdown_export.research_notes(notes, 3, anchors=notes_anchors(part.entry))
+    blocks += markdown_export.research_notes(memo, 2, MEMO_HEADING, MEMO_ANCHORS)
     return ("\n\n".join(blocks) + "\n").encode("utf-8"), _said(left_out, ": ")
 
 
@@ -240,7 +258,10 @@ def _filters(study: Study, parts: list[_Part], options: StudyExportOptions) -> s
 _STUDY_CSS = """
 h2.interview { font-size: 1.45rem; border-top: 2px solid #888; }
 h3 { font-size: 1.1rem; line-height: 1.3; margin: 1.6rem 0 .7rem; }
-@media print { h2.interview { break-before: page; page-break-before: always; } }
+@media print {
+  section.interview ~ section.interview { break-before: page; page-break-before: always; }
+  h3 { break-after: avoid; page-break-after: avoid; }
+}
 """
 
 
@@ -286,9 +307,9 @@ def export_study_html(
             out.append("</section>")
         exported = {h.id for h in highlights}
         notes = linked_notes(session.notes.notes, exported, _recording(study, part, options))[0]
-        out += html_export.research_notes(notes, 3)
+        out += html_export.research_notes(notes, 3, anchors=notes_anchors(part.entry))
         out.append("</section>")
-    out += html_export.research_notes(memo, 2, MEMO_HEADING)
+    out += html_export.research_notes(memo, 2, MEMO_HEADING, MEMO_ANCHORS)
     out += ["</main>", "</body>", "</html>"]
     return ("\n".join(out) + "\n").encode("utf-8"), _said(left_out, ": ")
 
@@ -321,7 +342,9 @@ def export_study_csv(
     out.writerow(csv_columns(study))
     for part in parts:
         entry = part.entry
-        values = [str(entry.attributes.get(a.key, "")) for a in study.data.attributes]
+        # A number stays a number ("-3", not the text "'-3" a formula guard makes of a
+        # string); "" where the interview has no value.
+        values = [entry.attributes.get(a.key, "") for a in study.data.attributes]
         lead = [entry.title, entry.id, entry.participant, entry.date, *values]
         out.writerows([*lead, *row] for row in csv_export.rows(part.session, hl))
     return buffer.getvalue().encode("utf-8-sig"), _said(left_out, ": ")

@@ -85,7 +85,10 @@ def annotation(session: Session, h: Highlight, source: str) -> dict[str, Any]:
     if h.note:
         body.append(textual_body(h.note, "commenting", NOTE_FORMAT, h.created))
     body.extend(
-        textual_body(tag, "tagging", LABEL_FORMAT, h.created) for tag in session.code_names(h)
+        # By label: two codes of one name by their paths ("Work / Stress"), which the
+        # import reads back as those two codes.
+        textual_body(tag, "tagging", LABEL_FORMAT, h.created)
+        for tag in session.code_labels(h)
     )
     if h.color != NO_COLOR:  # a passage only coded has no colour to classify it by
         label = color_label(session, h.color)
