@@ -3,7 +3,8 @@ map from the folded text back to the code points of the original.
 
 Each character folds on its own: its compatibility decomposition (NFKD: "ﬁ" is "fi", "é" is
 "e" and an acute) without the marks that decorate a letter, case-folded when case does not
-count ("ß" is "ss", "İ" is "i"), recomposed (NFC). So a text's folding is its characters'
+count ("ß" is "ss", "İ" is "i"), recomposed (NFC) but for a mark that is kept (below), which
+stays apart from its letter. So a text's folding is its characters'
 foldings end to end, a query folds the same way, and a match in the folded text maps back
 through the places where lengths change: a character folded to nothing (a mark written on
 its own), or to several ("ß", "ﬁ", "…"). A match ends after the marks on its last letter;
@@ -75,7 +76,11 @@ def fold_char(char: str, case: bool) -> str:
     if not case:
         # Dotless ı is i to re.IGNORECASE, as in the search that does count diacritics.
         folded = _bare(normalize("NFKD", folded.casefold())).replace("ı", "i")
-    return normalize("NFC", folded).translate(_QUOTES)
+    # A kept mark stays apart from its letter ("が" is "か" and its voicing mark): folded
+    # each on its own, a text written with the mark apart (a name pasted from a Mac) is
+    # folded so too, and the two ways of writing it find each other.
+    form = "NFD" if any(combining(c) in _KEPT_MARKS for c in folded) else "NFC"
+    return normalize(form, folded).translate(_QUOTES)
 
 
 def fold_query(text: str, case: bool) -> str:
