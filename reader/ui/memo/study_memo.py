@@ -16,8 +16,15 @@ from PySide6.QtCore import QObject, Signal
 from PySide6.QtGui import QTextCursor, QTextDocument
 from PySide6.QtWidgets import QWidget
 
+from reader.core.notes_opening import LATEST_BACKUP, START_EMPTY
 from reader.core.store import content_hash, describe_os_error, keep_aside, rescue
-from reader.core.study_memo import MemoUnreadableError, memo_bytes, memo_path, memo_text
+from reader.core.study_memo import (
+    MemoUnreadableError,
+    latest_memo_backup,
+    memo_bytes,
+    memo_path,
+    memo_text,
+)
 from reader.core.study_places import MEMO_FILE
 from reader.core.text_merge import merge_text
 from reader.ui.dialogs import may_discard
@@ -85,6 +92,8 @@ class StudyMemo(QObject):
                 text = memo_text(raw, path)
             except MemoUnreadableError as exc:
                 self.unreadable = str(exc)
+        recovered = self._recover(study) if raw is None and not self.unreadable else None
+        text = recovered if recovered is not None else text
         self.document = new_notes_document(self, text)
         self.document.contentsChanged.connect(self._edited)
         saver = self.saver = NotesSaver(path, self._prepare, self)
@@ -99,11 +108,45 @@ class StudyMemo(QObject):
         self._watch_disk(saver, raw)
         if raw and not self.read_only:  # the memo as it was before this session, kept
             saver.back_up_soon(raw)
+        if recovered is not None:  # written at once: not taken for a deleted memo again
+            saver.mark_dirty()
         self.documentChanged.emit(self.document)
         self.readOnlyChanged.emit(self.read_only)
         if self.unreadable:  # said with what opening the study found, after the interview
             said = self.why_read_only()
             self._study.notice = "  ".join(filter(None, (self._study.notice, said)))
+
+    def _recover(self, study: Study) -> str | None:
+        """No memo.md, though its backups held a memo: deleted or moved away while the
+        study was closed (a sync tool, a hand). As for an interview's missing notes
+        (core/notes_opening.py), the user chooses its latest backup or an empty memo;
+        its text, or None when nothing was missing (a new study's memo)."""
+        if self._study.read_only:
+            return None  # another window has it: that one asks
+        try:
+            latest = latest_memo_backup(study.notes_dir / MEMO_FILE)
+        except OSError:
+            return None  # its backups cannot be listed: nothing to offer
+        if latest is None or latest[0].words == 0:
+            return None
+        info, backup = latest
+        from reader.ui import dialogs  # only when a memo went missing
+
+        choice = dialogs.ask(
+            self._window,
+            "Study memo missing",
+            f"The study memo {memo_path(study.folder)} is missing: it was deleted or moved "
+            f"away since this study was last open.\n\nIts latest backup, of {info.when()}, "
+            f"holds {info.holds()}.",
+            [LATEST_BACKUP, START_EMPTY],
+        )
+        said = (
+            f"Opened the study memo's backup of {info.when()}; memo.md was missing."
+            if choice == LATEST_BACKUP
+            else "Started an empty study memo; memo.md was missing (its backups are kept)."
+        )
+        self._study.notice = "  ".join(filter(None, (self._study.notice, said)))
+        return backup if choice == LATEST_BACKUP else ""
 
     def _read(self, path: Path) -> bytes | None:
         """memo.md's bytes; None when there is none yet, or it cannot be read (said)."""
@@ -144,6 +187,15 @@ class StudyMemo(QObject):
         self.unreadable = self._said = ""
         self.documentChanged.emit(None)
         document.deleteLater()
+
+    def restore(self, text: str, said: str) -> None:
+        """`text` in place of the memo (restored from a backup): one step of the editor's
+        undo, saved soon."""
+        assert self.document is not None and self.saver is not None
+        cursor = QTextCursor(self.document)
+        cursor.select(QTextCursor.SelectionType.Document)
+        cursor.insertText(text)  # marks it to save, as typing does
+        self._study.message.emit(said)
 
     # Saving ----------------------------------------------------------------------------
 
