@@ -78,6 +78,7 @@ class OpenInterview(QObject):
         self.unreadable: dict[Path, str] | None = None
         self.said: list[str] = []  # what opening says, which those told `opened` may change
         self.lock_after_paint = False  # the notes' lock waits for the first paint (safety.start)
+        self.rescued = ""  # the line saying where notes that could not be written went
 
     # What is open ----------------------------------------------------------------------
 
@@ -307,8 +308,8 @@ class OpenInterview(QObject):
             self._window,
             "Notes not saved",
             f"Your notes could not be saved to {self.saver.path}.\n\n"
-            "Go on anyway and lose the changes since the last save? (Cancel, then File ▸ "
-            "Save Notes As…, keeps them.)",
+            "Go on anyway? A copy of them is kept in the app's data folder, offered when "
+            "the interview opens again. (Cancel, then File ▸ Save Notes As…, keeps them.)",
         )
 
     def close(self) -> None:
@@ -356,7 +357,7 @@ class OpenInterview(QObject):
         self.aboutToClose.emit()
         self.notes_data()  # the research notes as typed, kept with the session
         saver.flush()  # under the lock, so released for good just after
-        safety.stop()
+        self.rescued = safety.stop()  # what could not be written, in a rescue copy
         safety.guard.blockSignals(True)  # nothing it sees from now on is news for us
         saver.shutdown()
         self.undo_group.removeStack(controller.undo_stack)
@@ -373,11 +374,9 @@ class OpenInterview(QObject):
     def shut_down_now(self) -> str:
         """The system is ending the app: no questions. Everything is written; if the notes
         file cannot be, a rescue copy goes to the data folder. What to report, if any."""
-        report = ""
-        if self.saver is not None and not self.saver.flush():
-            report = self.saver.rescue()
+        self.rescued = ""
         self.close()
-        return report
+        return self.rescued
 
     # Changes from outside: reloads, merges, restores, another notes file -------------------
 

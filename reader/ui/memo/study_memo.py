@@ -53,6 +53,7 @@ class StudyMemo(QObject):
         self._merging = False
         self._said = ""  # the last save error said, not said again at every retry
         self.disk: WatchedFile | None = None  # memo.md, by the study folder's watch
+        self.rescued = ""  # the line saying where the memo went when closing could not write it
         study.opened.connect(self.open)
         study.aboutToClose.connect(self.close)
         study.readOnlyChanged.connect(self._follow_study)
@@ -176,8 +177,11 @@ class StudyMemo(QObject):
         saver, document = self.saver, self.document
         if saver is None or document is None:
             return
-        if not saver.flush() and saver.dirty:
-            self._study.message.emit(rescue("The study memo", saver.path, self._prepare()()))
+        self.rescued = ""
+        if not saver.flush() and saver.dirty:  # named after the study, as its study.json's
+            name = saver.path.with_name(f"{saver.path.parent.name} {MEMO_FILE}")
+            self.rescued = rescue("the study memo", saver.path, self._prepare()(), name)
+            self._study.message.emit(self.rescued)
         saver.shutdown()
         saver.deleteLater()
         if self.disk is not None:

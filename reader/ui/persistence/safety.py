@@ -9,13 +9,13 @@ the notes cannot be written.
 from __future__ import annotations
 
 import contextlib
-import os
+import shutil
 from collections.abc import Callable
 from pathlib import Path
 from typing import Protocol
 
-from PySide6.QtCore import QObject, QSettings
-from PySide6.QtGui import QTextDocument
+from PySide6.QtCore import QObject, QSettings, QUrl
+from PySide6.QtGui import QDesktopServices, QTextDocument
 from PySide6.QtWidgets import QFileDialog, QMessageBox, QWidget
 
 from reader.core import checked_notes
@@ -24,7 +24,13 @@ from reader.core.document import DocumentError, load_document
 from reader.core.notes_file import NewerVersionError, NotesData, NotesFormatError, parse
 from reader.core.read_only import ReadOnly
 from reader.core.session import Session
-from reader.core.store import conflict_copies, content_hash, describe_os_error, keep_aside
+from reader.core.store import (
+    conflict_copies,
+    content_hash,
+    describe_os_error,
+    keep_aside,
+    rescued_copies,
+)
 from reader.ui.after_paint import AfterPaint
 from reader.ui.interview.controller import Controller
 from reader.ui.persistence.file_guard import FileGuard
@@ -179,26 +185,44 @@ class NotesSafety(QObject):
 
     def conflict_actions(self) -> tuple[str, list]:
         """A banner message and its buttons: Save As when the folder cannot be written or
-        another window has the notes, a merge for sync conflict copies."""
+        another window has the notes, a merge for sync conflict copies and for copies
+        rescued when the app last ended."""
         saver = self.controller.saver
         if not saver.read_only and not self.guard.lock.held() and not self.lock_pending:
             return "", [("Save Notes As…", self.save_as)]  # the folder cannot be written
         if saver.read_only and self.guard.lock.held_elsewhere:  # a file of their own: writable
             return "", [("Save Notes As…", self.save_as)]
-        copies = conflict_copies(self.notes_path)
+        rescued = rescued_copies(self.rescue_name(), self.notes_path)
+        copies = conflict_copies(self.notes_path) + rescued
         if not copies or saver.read_only:
             return "", []
         names = ", ".join(p.name for p in copies[:3])
-        return (
-            f"A sync tool left {len(copies)} conflict cop{'y' if len(copies) == 1 else 'ies'} "
-            f"of these notes ({names}).",
-            [("Merge Into My Notes", lambda: self.merge_conflict_copies(copies))],
-        )
+        many = "y" if len(copies) == 1 else "ies"
+        text = f"A sync tool left {len(copies)} conflict cop{many} of these notes ({names})."
+        actions = [("Merge Into My Notes", lambda: self.merge_conflict_copies(copies))]
+        if rescued:  # written when the app last ended and these notes could not be
+            folder = QUrl.fromLocalFile(str(rescued[0].parent))
+            text = f"A copy of these notes, newer than their file, was rescued ({names})."
+            actions.append(("Show Folder", lambda: QDesktopServices.openUrl(folder)))
+        return text, actions
 
-    def stop(self) -> None:
+    def stop(self) -> str:
+        """The notes closed, flushed first: what could not be written goes to a rescue
+        copy in the data folder (nothing is lost); the line that says so, if any."""
         self.lock_pending = False  # closed first: never taken
-        self.controller.saver.write_backup()
+        saver = self.controller.saver
+        saver.write_backup()
+        rescued = saver.rescue(self.rescue_name()) if saver.dirty else ""
+        if rescued:  # left for another interview, or quitting: then found when it opens
+            self.host.show_message(rescued)
         self.guard.lock.release()
+        return rescued
+
+    def rescue_name(self) -> Path:
+        """What a rescue copy of these notes is named after: the interview and its notes
+        file ("P01 Ana p01-ana.json"), found again when the interview opens."""
+        document = self.guard.document_path.stem
+        return self.notes_path.with_name(f"{document} {self.notes_path.name}")
 
     # Outside changes ---------------------------------------------------------------------
 
@@ -278,9 +302,9 @@ class NotesSafety(QObject):
             self._merge(theirs, copy.name, base=None)
             merged_any = True
             # Out of the way, so it is not offered again, but kept.
-            with contextlib.suppress(OSError):
+            with contextlib.suppress(OSError):  # (a rescued copy: from another disk, maybe)
                 backup_dir(self.notes_path).mkdir(parents=True, exist_ok=True)
-                os.replace(copy, backup_dir(self.notes_path) / copy.name)
+                shutil.move(copy, backup_dir(self.notes_path) / copy.name)
         if not merged_any:
             self.host.show_message("The conflict copies could not be read.")
 
