@@ -305,6 +305,23 @@ def test_sync_conflict_copy_is_offered_and_merged(make_window, notes_path, qtbot
     assert not copy.exists() and (notes_path.parent / "backups" / copy.name).exists()
 
 
+def test_a_conflict_copy_that_comes_while_the_notes_are_open_is_offered(
+    make_window, notes_path, qtbot
+) -> None:
+    """Offered only as the notes opened: one a sync tool made meanwhile waited unseen for
+    the next opening, while the notes went on without the laptop's changes."""
+    notes_with(notes_path, ["Rehearsal"])
+    window = make_window()
+    assert "conflict cop" not in window.banner.text()
+    notes_with(
+        notes_path.with_name("notes.sync-conflict-20261125-101010-ABCDEF.json"), ["Handycam"]
+    )
+    qtbot.waitUntil(lambda: "conflict cop" in window.banner.text(), timeout=5000)
+    merge_button = next(b for b in window.banner.buttons if b.text() == "Merge Into My Notes")
+    qtbot.mouseClick(merge_button, Qt.MouseButton.LeftButton)
+    assert len(window.interview.session.notes.highlights) == 2
+
+
 def test_document_changed_on_disk_reanchors(make_window, tmp_path, qtbot) -> None:
     doc = tmp_path / "talk.txt"
     doc.write_text("Q: Why film?\nA: Because film is patient.\n", "utf-8")

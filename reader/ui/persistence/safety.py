@@ -112,6 +112,7 @@ class NotesSafety(QObject):
         guard.file.changed.connect(self._merge_from_disk)
         guard.file.deleted.connect(self._deleted_on_disk)
         guard.documentChangedOnDisk.connect(self._reload_document)
+        guard.conflictCopiesCame.connect(self._offer_conflict_copies)
         return guard
 
     def start(self, lock_after_paint: bool = False) -> list[str]:
@@ -205,6 +206,11 @@ class NotesSafety(QObject):
             text = f"A copy of these notes, newer than their file, was rescued ({names})."
             actions.append(("Show Folder", lambda: QDesktopServices.openUrl(folder)))
         return text, actions
+
+    def _offer_conflict_copies(self) -> None:
+        text, actions = self.conflict_actions()
+        if text:
+            self.host.show_message(text, actions)
 
     def stop(self) -> str:
         """The notes closed, flushed first: what could not be written goes to a rescue
