@@ -206,6 +206,27 @@ def test_second_window_on_same_notes_is_read_only(make_window, notes_path) -> No
     first.close()
 
 
+def test_the_second_window_follows_the_first_and_writes_once_it_closes(
+    make_window, notes_path, qtbot
+) -> None:
+    """It stayed read-only after the first closed (only reopening helped), and each of the
+    first window's saves replaced the banner's reason with "Merged changes from another
+    program"."""
+    notes_with(notes_path, ["Rehearsal"], text="start\n")
+    first, second = make_window(), make_window()
+    first.notes_editor.insertPlainText("from the first ")
+    qtbot.waitUntil(lambda: "from the first" in second.notes_editor.toPlainText(), timeout=5000)
+    assert "another Interview Reader" in second.banner.text()  # the reason stays
+    assert second.statusBar().currentMessage() == "Updated from the other window."
+    first.close()
+    qtbot.waitUntil(lambda: not second.interview.read_only, timeout=5000)
+    assert "you can edit them here now" in second.banner.text()
+    assert not second.notes_editor.isReadOnly()
+    second.notes_editor.moveCursor(second.notes_editor.textCursor().MoveOperation.End)
+    qtbot.keyClicks(second.notes_editor, "from the second")
+    qtbot.waitUntil(lambda: saved(notes_path)["notes"] == "from the first start\nfrom the second")
+
+
 def test_stale_lock_from_a_crash_is_taken_over(make_window, notes_path) -> None:
     # A lock left by a process that no longer exists (pid 2**22 - 1 is above pid_max here).
     lock = Path(f"{notes_path}.lock")

@@ -37,8 +37,9 @@ from reader.ui.interview.controller import Controller
 from reader.ui.interview.kept_histories import DELETED_WHILE_AWAY, KeptHistories, Parked
 from reader.ui.interview.notes_document import new_notes_document
 from reader.ui.interview.notes_questions import ask_about_notes, locate_notes_asking
-from reader.ui.persistence.safety import BannerActions, NotesSafety, keep_backups
+from reader.ui.persistence.safety import BannerActions, NotesSafety
 from reader.ui.persistence.saver import NotesSaver
+from reader.ui.settings import keep_backups
 from reader.ui.typed_text import typed_text
 
 KEPT_HISTORIES = 5  # interviews left aside with their undo history (each holds its session)

@@ -11,6 +11,7 @@ from pathlib import Path
 
 from PySide6.QtCore import QFileSystemWatcher, QObject, QTimer, Signal
 
+from reader.core.lock_files import notes_lock
 from reader.core.store import conflict_copies, content_hash
 from reader.ui.persistence.locks import NotesLock
 
@@ -149,6 +150,7 @@ class FileGuard(QObject):
 
     documentChangedOnDisk = Signal()
     conflictCopiesCame = Signal()  # a sync tool left one more beside the notes
+    lockTaken = Signal()  # the window that had the notes let them go: the lock is ours now
 
     def __init__(self, notes_path: Path, document_path: Path, parent: QObject) -> None:
         super().__init__(parent)
@@ -156,13 +158,11 @@ class FileGuard(QObject):
         self.document_path = document_path
         self.lock = NotesLock(notes_path)
         self.document_mtime = _mtime(document_path)
-        self._conflicts = self._conflict_names(notes_path.parent)
-        self.file = WatchedFile(
-            notes_path, self, also=[document_path], listing=self._conflict_names
-        )
+        self._conflicts = self._conflict_names()
+        self.file = WatchedFile(notes_path, self, also=[document_path], listing=self._listing)
         self.file.may_write_again = self._folder_there
         self.file.checked.connect(self._check_document)
-        self.file.checked.connect(self._check_conflicts)
+        self.file.checked.connect(self._check_folder)
 
     def _check_document(self) -> None:
         mtime = _mtime(self.document_path)
@@ -170,18 +170,25 @@ class FileGuard(QObject):
             self.document_mtime = mtime
             self.documentChangedOnDisk.emit()
 
-    def _conflict_names(self, folder: Path) -> set[str]:
-        """The conflict copies of the notes in `folder`, by name (none in another)."""
+    def _listing(self, folder: Path) -> tuple[set[str], bool]:
+        """What of `folder` wakes the guard: the notes' conflict copies, their lock file."""
         if folder != self.notes_path.parent:
-            return set()
+            return set(), False
+        return self._conflict_names(), notes_lock(self.notes_path).exists()
+
+    def _conflict_names(self) -> set[str]:
         return {path.name for path in conflict_copies(self.notes_path)}
 
-    def _check_conflicts(self) -> None:
+    def _check_folder(self) -> None:
         """A conflict copy that came while the notes are open is offered then, not only
-        the next time they open."""
-        before, self._conflicts = self._conflicts, self._conflict_names(self.notes_path.parent)
+        the next time they open; the lock another window held is taken once it is let go
+        (that window closed), so this one may write the notes again."""
+        before, self._conflicts = self._conflicts, self._conflict_names()
         if self._conflicts - before:
             self.conflictCopiesCame.emit()
+        lock = self.lock
+        if lock.held_elsewhere and not notes_lock(self.notes_path).exists() and not lock.acquire():
+            self.lockTaken.emit()
 
     def _folder_there(self) -> bool:
         """Whether the deleted notes can be written again where they were: their folder is

@@ -14,12 +14,12 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Protocol
 
-from PySide6.QtCore import QObject, QSettings, QUrl
+from PySide6.QtCore import QObject, QUrl
 from PySide6.QtGui import QDesktopServices, QTextDocument
 from PySide6.QtWidgets import QFileDialog, QMessageBox, QWidget
 
 from reader.core import checked_notes
-from reader.core.backups import DEFAULT_KEEP, backup_dir
+from reader.core.backups import backup_dir
 from reader.core.document import DocumentError, load_document
 from reader.core.notes_file import NewerVersionError, NotesData, NotesFormatError, parse
 from reader.core.read_only import ReadOnly
@@ -34,6 +34,7 @@ from reader.core.store import (
 from reader.ui.after_paint import AfterPaint
 from reader.ui.interview.controller import Controller
 from reader.ui.persistence.file_guard import FileGuard
+from reader.ui.persistence.locks import unwritable_message
 from reader.ui.persistence.notes_copy import save_copy
 
 BannerActions = list[tuple[str, Callable[[], None]]]
@@ -67,14 +68,6 @@ class InterviewHost(Protocol):
     def show_status(self, text: str, ms: int) -> None: ...
 
     def dialog_parent(self) -> QWidget | None: ...
-
-
-def keep_backups(settings: QSettings) -> int:
-    value = settings.value("backups/keep", DEFAULT_KEEP)
-    try:
-        return max(1, int(value))  # type: ignore[arg-type]
-    except (TypeError, ValueError):
-        return DEFAULT_KEEP
 
 
 class NotesSafety(QObject):
@@ -113,6 +106,7 @@ class NotesSafety(QObject):
         guard.file.deleted.connect(self._deleted_on_disk)
         guard.documentChangedOnDisk.connect(self._reload_document)
         guard.conflictCopiesCame.connect(self._offer_conflict_copies)
+        guard.lockTaken.connect(self._lock_taken)
         return guard
 
     def start(self, lock_after_paint: bool = False) -> list[str]:
@@ -206,6 +200,16 @@ class NotesSafety(QObject):
             text = f"A copy of these notes, newer than their file, was rescued ({names})."
             actions.append(("Show Folder", lambda: QDesktopServices.openUrl(folder)))
         return text, actions
+
+    def _lock_taken(self) -> None:
+        """The window that had these notes closed them (their lock was taken as its file
+        went): writable here now, unless they are read-only for another reason."""
+        if self.host.read_only_cause is not ReadOnly.NOTES_IN_USE:
+            self.guard.lock.release()  # not ours to hold: another window may write them
+            return
+        self.host.set_read_only(False)
+        self.controller.saver.stateChanged.emit("saved", "")
+        self.host.show_message("The other window closed these notes: you can edit them here now.")
 
     def _offer_conflict_copies(self) -> None:
         text, actions = self.conflict_actions()
@@ -323,7 +327,10 @@ class NotesSafety(QObject):
         if not result.changed and result.notes.notes == controller.session.notes.notes:
             return
         self.host.replace_notes(result.notes)
-        self.host.show_message(result.message(source))
+        if self.host.read_only_cause is ReadOnly.NOTES_IN_USE:  # the banner says why, kept
+            self.host.show_status("Updated from the other window.", 6000)
+        else:
+            self.host.show_message(result.message(source))
         controller.saver.mark_dirty()
 
     def _reload_document(self) -> None:
@@ -399,15 +406,6 @@ class NotesSafety(QObject):
         saver.retarget(target)
         guard.file.watch()
         self.host.notes_moved(target)
-
-    # Backups -----------------------------------------------------------------------------
-
-
-def unwritable_message(reason: str) -> str:
-    return (
-        f"These notes cannot be written now: {reason}. You can edit; your changes are kept "
-        "in memory and saving is tried again, or use Save Notes As…."
-    )
 
 
 def _parse_or_none(data: bytes | None) -> NotesData | None:
