@@ -254,6 +254,19 @@ class StudyMemo(QObject):
         if self.saver is not None and not self.read_only:
             self.saver.mark_dirty()
 
+    def _keep_unreadable(self, saver: NotesSaver, data: bytes) -> None:
+        """Another program left memo.md holding what is not text: our next save replaces
+        it, so it is kept beside it first (as the notes' safety does), or said not kept."""
+        try:
+            kept = f"kept as {keep_aside(saver.path, data).name}"
+        except OSError as exc:
+            kept = f"which could not be kept ({describe_os_error(exc)})"
+        self._study.message.emit(
+            f"The study memo was replaced by something that is not text, {kept}; your "
+            "memo is written back."
+        )
+        saver.mark_dirty()
+
     def _merge(self, data: bytes) -> None:
         """Another program's version of the memo (found by the watcher, or by a save):
         its changes joined to ours by lines; what both changed is kept twice, marked."""
@@ -268,12 +281,7 @@ class StudyMemo(QObject):
         except MemoUnreadableError:
             if self.unreadable:
                 return  # it was not text before either: still left alone
-            aside = keep_aside(saver.path, data)
-            self._study.message.emit(
-                f"The study memo was replaced by something that is not text, kept as "
-                f"{aside.name}; your memo is written back."
-            )
-            saver.mark_dirty()
+            self._keep_unreadable(saver, data)
             return
         if self.unreadable:  # made text again (saved as UTF-8, say): shown, and writable
             self.unreadable = ""

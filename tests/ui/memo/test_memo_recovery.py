@@ -69,3 +69,22 @@ def test_restore_from_backup_restores_the_memo_while_it_is_shown(
     assert any(b.read_text("utf-8") == "Themes of June\n" for b in backups)  # kept first
     window.notes_editor.undo()  # one step of the editor's undo
     assert window.notes_editor.toPlainText() == "Themes of June\n"
+
+
+def test_a_memo_replaced_by_what_is_not_text_that_cannot_be_kept_is_said(
+    make_study_window: Any, folder: Path, qtbot: Any, monkeypatch: Any
+) -> None:
+    """Keeping it aside raised out of the watcher (a full disk): nothing said, and the
+    memo was not written back."""
+
+    def full(path: Path, _data: bytes) -> Path:
+        raise OSError(28, "No space left on device", str(path))
+
+    monkeypatch.setattr("reader.ui.memo.study_memo.keep_aside", full)
+    memo_file(folder).write_text("Themes\n", "utf-8")
+    window = make_study_window(folder)
+    open_memo(window, qtbot)
+    memo_file(folder).write_bytes(b"\x00\x01 binary")
+    qtbot.waitUntil(lambda: "could not be kept" in window.banner.text(), timeout=5000)
+    assert "No space left on device" in window.banner.text()
+    on_disk(qtbot, folder, "Themes\n")  # the memo, written back
