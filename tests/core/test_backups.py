@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import tempfile
 from datetime import date, datetime, timedelta
 from pathlib import Path
@@ -293,3 +294,13 @@ def test_a_text_backup_counts_its_words(tmp_path: Path) -> None:
     backups.make_backup(path, b"Themes of the night shift\n")
     (info,) = backups.list_backups(path)
     assert info.holds() == "5 words"
+
+
+def test_counting_is_not_fooled_by_keys_written_in_the_notes(tmp_path: Path) -> None:
+    path = tmp_path / "notes.json"
+    notes = sample(2)
+    notes.notes = 'He wrote "exact": and "notes": "x" \\ in his notes'
+    notes.highlights[0] = dataclasses.replace(notes.highlights[0], note='"exact": "notes": ')
+    backups.make_backup(path, serialise(notes))
+    (info,) = backups.list_backups(path)
+    assert (info.highlights, info.words) == (2, len(notes.notes.split()))
