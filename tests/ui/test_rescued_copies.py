@@ -14,7 +14,7 @@ import pytest
 
 from reader.ui.window.main_window import MainWindow
 from tests.conftest import BUNDLED
-from tests.ui.memo.test_study_memo import open_memo
+from tests.ui.memo.test_study_memo import on_disk, open_memo
 from tests.ui.test_nothing_lost import FullDisk, notes_text, type_notes
 from tests.ui.test_safety import notes_with
 
@@ -23,7 +23,7 @@ def rescued(pattern: str) -> list[Path]:
     return sorted(Path(os.environ["XDG_DATA_HOME"]).rglob(f"rescued/{pattern}"))
 
 
-def test_the_system_ending_the_app_reports_where_the_memo_went(
+def test_the_system_ending_the_app_reports_where_the_memo_went_and_offers_it_again(
     make_study_window: Callable[[Path], MainWindow],
     folder: Path,
     qtbot: Any,
@@ -32,13 +32,24 @@ def test_the_system_ending_the_app_reports_where_the_memo_went(
     monkeypatch.setattr("reader.ui.persistence.saver.RETRY_MS", 60_000)
     window = make_study_window(folder)
     open_memo(window, qtbot)
-    FullDisk(monkeypatch, "reader.ui.persistence.saver")
+    disk = FullDisk(monkeypatch, "reader.ui.persistence.saver")
     qtbot.keyClicks(window.notes_editor, "Themes typed on a full disk")
     qtbot.waitUntil(lambda: "study memo could not be saved" in window.banner.text())
     report = window.shut_down_now()
     (memo,) = rescued(f"{folder.name} memo-*.md")  # named after its study
     assert memo.read_text("utf-8") == "Themes typed on a full disk"
     assert str(memo) in report
+
+    disk.full = False  # room on the disk again: the study opens, and offers the copy
+    again = make_study_window(folder)
+    banner = again.banner
+    while "was rescued" not in banner.text():  # behind what opening the study said
+        assert banner.text(), "no rescued copy offered"
+        next(b for b in banner.buttons if b.text() == "Dismiss").click()
+    assert memo.name in banner.text()
+    next(b for b in banner.buttons if b.text() == "Merge Into Memo").click()
+    on_disk(qtbot, folder, "Themes typed on a full disk")
+    assert rescued("*.md") == [] and (folder / "notes" / "backups" / memo.name).exists()
 
 
 def test_notes_lost_on_quitting_are_rescued_and_offered_when_the_interview_opens_again(

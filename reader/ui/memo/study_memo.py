@@ -8,16 +8,25 @@ newer build wrote it), and while memo.md holds what is not UTF-8 text (left as i
 
 from __future__ import annotations
 
+import contextlib
+import shutil
 from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QObject, Signal
-from PySide6.QtGui import QTextCursor, QTextDocument
+from PySide6.QtCore import QObject, QUrl, Signal
+from PySide6.QtGui import QDesktopServices, QTextCursor, QTextDocument
 from PySide6.QtWidgets import QWidget
 
+from reader.core.backups import backup_dir
 from reader.core.notes_opening import LATEST_BACKUP, START_EMPTY
-from reader.core.store import content_hash, describe_os_error, keep_aside, rescue
+from reader.core.store import (
+    content_hash,
+    describe_os_error,
+    keep_aside,
+    rescue,
+    rescued_copies,
+)
 from reader.core.study_memo import (
     MemoUnreadableError,
     latest_memo_backup,
@@ -113,6 +122,8 @@ class StudyMemo(QObject):
             saver.mark_dirty()
         self.documentChanged.emit(self.document)
         self.readOnlyChanged.emit(self.read_only)
+        if not self.read_only:
+            self._offer_rescued(saver)
         if self.unreadable:  # said with what opening the study found, after the interview
             said = self.why_read_only()
             self._study.notice = "  ".join(filter(None, (self._study.notice, said)))
@@ -149,6 +160,36 @@ class StudyMemo(QObject):
         self._study.notice = "  ".join(filter(None, (self._study.notice, said)))
         return backup if choice == LATEST_BACKUP else ""
 
+    def _offer_rescued(self, saver: NotesSaver) -> None:
+        """Copies of the memo rescued when the app last ended (memo.md would not take them)
+        that are newer than memo.md: offered to merge, as the interview notes' are."""
+        copies = rescued_copies(_rescue_name(saver.path), saver.path)
+        if not copies:
+            return
+        folder = QUrl.fromLocalFile(str(copies[0].parent))
+        merge = ("Merge Into Memo", lambda: self._merge_rescued(copies))
+        show = ("Show Folder", lambda: QDesktopServices.openUrl(folder))
+        said = f"A copy of the study memo, newer than memo.md, was rescued ({copies[-1].name})."
+        self._study.offers.append((said, [merge, show]))  # said after the interview's say
+
+    def _merge_rescued(self, copies: list[Path]) -> None:
+        """The rescued copies joined to the memo by lines (what both changed kept twice,
+        marked), then moved to the memo's backups: kept, and not offered again."""
+        saver = self.saver
+        if saver is None or self.read_only:
+            return
+        text = self.text()
+        for copy in copies:
+            try:
+                text = merge_text(None, text, memo_text(copy.read_bytes(), copy), copy.name).text
+            except (OSError, MemoUnreadableError):
+                continue
+            with contextlib.suppress(OSError):  # from the data folder: another disk, maybe
+                folder = backup_dir(saver.backup_name or saver.path)
+                folder.mkdir(exist_ok=True)
+                shutil.move(copy, folder / copy.name)
+        self.restore(text, "Merged the rescued copy into the study memo.")
+
     def _read(self, path: Path) -> bytes | None:
         """memo.md's bytes; None when there is none yet, or it cannot be read (said)."""
         try:
@@ -178,8 +219,8 @@ class StudyMemo(QObject):
         if saver is None or document is None:
             return
         self.rescued = ""
-        if not saver.flush() and saver.dirty:  # named after the study, as its study.json's
-            name = saver.path.with_name(f"{saver.path.parent.name} {MEMO_FILE}")
+        if not saver.flush() and saver.dirty:
+            name = _rescue_name(saver.path)
             self.rescued = rescue("the study memo", saver.path, self._prepare()(), name)
             self._study.message.emit(self.rescued)
         saver.shutdown()
@@ -305,3 +346,9 @@ class StudyMemo(QObject):
             )
         else:
             self._study.status.emit("The study memo was changed by another program.", 6000)
+
+
+def _rescue_name(path: Path) -> Path:
+    """What a rescue copy of the memo at `path` is named after: its study, as the study's
+    own (library/open_study.py), found again when the study opens."""
+    return path.with_name(f"{path.parent.name} {MEMO_FILE}")
