@@ -55,6 +55,7 @@ def _restore_memo(memo: StudyMemo, parent: QWidget) -> None:
     """The study memo's backups are with the interviews' notes, named memo.STAMP.md."""
     saver = memo.saver
     if saver is None or memo.read_only:
+        QMessageBox.information(parent, TITLE, memo.why_read_only() or "No study is open.")
         return
     saver.write_backup()
     backup_name = saver.backup_name or saver.path

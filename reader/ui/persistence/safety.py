@@ -327,7 +327,7 @@ class NotesSafety(QObject):
         if not result.changed and result.notes.notes == controller.session.notes.notes:
             return
         self.host.replace_notes(result.notes)
-        if self.host.read_only_cause is ReadOnly.NOTES_IN_USE:  # the banner says why, kept
+        if self.host.read_only_cause in _IN_USE:  # the banner says why: kept
             self.host.show_status("Updated from the other window.", 6000)
         else:
             self.host.show_message(result.message(source))
@@ -406,6 +406,9 @@ class NotesSafety(QObject):
         saver.retarget(target)
         guard.file.watch()
         self.host.notes_moved(target)
+
+
+_IN_USE = (ReadOnly.NOTES_IN_USE, ReadOnly.STUDY_IN_USE)  # another window writes them
 
 
 def _parse_or_none(data: bytes | None) -> NotesData | None:
