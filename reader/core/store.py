@@ -204,6 +204,21 @@ def rescue(what: str, path: Path, data: bytes | None, name: Path | None = None) 
     )
 
 
+def rescued_copies(name: Path, since: Path) -> list[Path]:
+    """The rescue copies `rescue` made as named after `name` that are newer than `since`
+    (the file they could not be written to; all of them when it is gone), oldest first:
+    what was kept when the app last ended, to offer when that file opens again."""
+    folder = data_dir() / "rescued"
+    pattern = re.compile(rf"{re.escape(name.stem)}-\d{{8}}-\d{{6}}{re.escape(name.suffix)}")
+    stamp = file_stamp(since)
+    try:
+        found = [folder / n for n in os.listdir(folder) if pattern.fullmatch(n)]
+    except OSError:  # none was ever rescued
+        return []
+    newer = [(s, p) for p in found if (s := file_stamp(p)) and (not stamp or s > stamp)]
+    return [p for _, p in sorted(newer)]
+
+
 def set_aside(path: Path) -> Path:
     """Rename an unreadable notes file to NAME.corrupt-YYYYmmdd-HHMMSS.json and return that."""
     target = _aside_name(path)

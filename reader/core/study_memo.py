@@ -14,6 +14,7 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
+from reader.core.backups import BackupInfo, newest_readable
 from reader.core.markdown_links import LINK, QUOTE_SCHEME
 from reader.core.store import atomic_write
 from reader.core.study_places import MEMO_FILE
@@ -53,6 +54,20 @@ def memo_text(raw: bytes, path: Path) -> str:
             f"{path} is not UTF-8 text; it is left as it is (save it as UTF-8 to write in it)."
         ) from None
     return text.replace("\r\n", "\n").replace("\r", "\n")
+
+
+def latest_memo_backup(backup_name: Path) -> tuple[BackupInfo, str] | None:
+    """The newest backup of the memo that is text, and that text; None when there is none.
+    `backup_name`: what its backups are named after (the study's notes folder's memo.md).
+    OSError when the backups cannot be listed."""
+
+    def text_of(raw: bytes) -> str:
+        try:
+            return memo_text(raw, backup_name)
+        except MemoUnreadableError as exc:
+            raise ValueError(str(exc)) from None
+
+    return newest_readable(backup_name, text_of)
 
 
 def memo_bytes(text: str) -> bytes:

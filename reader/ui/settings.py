@@ -12,10 +12,20 @@ from typing import Any
 from PySide6.QtCore import QSettings
 
 from reader import APP_ID
+from reader.core.backups import DEFAULT_KEEP
 
 
 def settings() -> QSettings:
     return QSettings(QSettings.Format.IniFormat, QSettings.Scope.UserScope, APP_ID, APP_ID)
+
+
+def keep_backups(settings: QSettings) -> int:
+    """How many of the newest backups of a notes file are kept (core/backups.py)."""
+    value = settings.value("backups/keep", DEFAULT_KEEP)
+    try:
+        return max(1, int(value))  # type: ignore[arg-type]
+    except (TypeError, ValueError):
+        return DEFAULT_KEEP
 
 
 class SettingsMap:

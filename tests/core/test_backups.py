@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import tempfile
 from datetime import date, datetime, timedelta
 from pathlib import Path
@@ -268,3 +269,38 @@ def test_a_notes_file_without_an_extension_lists_both_names(tmp_path: Path) -> N
     newer = backups.make_backup(path, serialise(sample(3)), now=datetime(2026, 5, 2))
     assert newer.name == "notes.20260502-000000"
     assert [b.path for b in backups.list_backups(path)] == [newer, older]
+
+
+def test_listing_counts_without_parsing_and_reads_each_backup_once(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """File ▸ Restore from Backup… lists dozens of backups on the GUI thread: each is
+    counted, not checked whole (choosing one parses it), and read again only once changed."""
+    path = tmp_path / "notes.json"
+    for n in range(3):
+        backups.make_backup(path, serialise(sample(n + 1)), now=datetime(2026, 5, 1, 12, 0, n))
+    monkeypatch.setattr(backups, "parse", lambda *_a, **_k: pytest.fail("parsed"))
+    assert [b.highlights for b in backups.list_backups(path)] == [3, 2, 1]
+    read: list[Path] = []
+    real_read = Path.read_bytes
+    monkeypatch.setattr(Path, "read_bytes", lambda p: read.append(p) or real_read(p))
+    assert [b.words for b in backups.list_backups(path)] == [3, 2, 1]
+    assert read == []
+
+
+def test_a_text_backup_counts_its_words(tmp_path: Path) -> None:
+    """The study memo's (memo.md): words, no highlights."""
+    path = tmp_path / "memo.md"
+    backups.make_backup(path, b"Themes of the night shift\n")
+    (info,) = backups.list_backups(path)
+    assert info.holds() == "5 words"
+
+
+def test_counting_is_not_fooled_by_keys_written_in_the_notes(tmp_path: Path) -> None:
+    path = tmp_path / "notes.json"
+    notes = sample(2)
+    notes.notes = 'He wrote "exact": and "notes": "x" \\ in his notes'
+    notes.highlights[0] = dataclasses.replace(notes.highlights[0], note='"exact": "notes": ')
+    backups.make_backup(path, serialise(notes))
+    (info,) = backups.list_backups(path)
+    assert (info.highlights, info.words) == (2, len(notes.notes.split()))

@@ -206,6 +206,27 @@ def test_second_window_on_same_notes_is_read_only(make_window, notes_path) -> No
     first.close()
 
 
+def test_the_second_window_follows_the_first_and_writes_once_it_closes(
+    make_window, notes_path, qtbot
+) -> None:
+    """It stayed read-only after the first closed (only reopening helped), and each of the
+    first window's saves replaced the banner's reason with "Merged changes from another
+    program"."""
+    notes_with(notes_path, ["Rehearsal"], text="start\n")
+    first, second = make_window(), make_window()
+    first.notes_editor.insertPlainText("from the first ")
+    qtbot.waitUntil(lambda: "from the first" in second.notes_editor.toPlainText(), timeout=5000)
+    assert "another Interview Reader" in second.banner.text()  # the reason stays
+    assert second.statusBar().currentMessage() == "Updated from the other window."
+    first.close()
+    qtbot.waitUntil(lambda: not second.interview.read_only, timeout=5000)
+    assert "you can edit them here now" in second.banner.text()
+    assert not second.notes_editor.isReadOnly()
+    second.notes_editor.moveCursor(second.notes_editor.textCursor().MoveOperation.End)
+    qtbot.keyClicks(second.notes_editor, "from the second")
+    qtbot.waitUntil(lambda: saved(notes_path)["notes"] == "from the first start\nfrom the second")
+
+
 def test_stale_lock_from_a_crash_is_taken_over(make_window, notes_path) -> None:
     # A lock left by a process that no longer exists (pid 2**22 - 1 is above pid_max here).
     lock = Path(f"{notes_path}.lock")
@@ -303,6 +324,23 @@ def test_sync_conflict_copy_is_offered_and_merged(make_window, notes_path, qtbot
     qtbot.mouseClick(merge_button, Qt.MouseButton.LeftButton)
     assert len(window.interview.session.notes.highlights) == 2
     assert not copy.exists() and (notes_path.parent / "backups" / copy.name).exists()
+
+
+def test_a_conflict_copy_that_comes_while_the_notes_are_open_is_offered(
+    make_window, notes_path, qtbot
+) -> None:
+    """Offered only as the notes opened: one a sync tool made meanwhile waited unseen for
+    the next opening, while the notes went on without the laptop's changes."""
+    notes_with(notes_path, ["Rehearsal"])
+    window = make_window()
+    assert "conflict cop" not in window.banner.text()
+    notes_with(
+        notes_path.with_name("notes.sync-conflict-20261125-101010-ABCDEF.json"), ["Handycam"]
+    )
+    qtbot.waitUntil(lambda: "conflict cop" in window.banner.text(), timeout=5000)
+    merge_button = next(b for b in window.banner.buttons if b.text() == "Merge Into My Notes")
+    qtbot.mouseClick(merge_button, Qt.MouseButton.LeftButton)
+    assert len(window.interview.session.notes.highlights) == 2
 
 
 def test_document_changed_on_disk_reanchors(make_window, tmp_path, qtbot) -> None:

@@ -37,8 +37,9 @@ from reader.ui.interview.controller import Controller
 from reader.ui.interview.kept_histories import DELETED_WHILE_AWAY, KeptHistories, Parked
 from reader.ui.interview.notes_document import new_notes_document
 from reader.ui.interview.notes_questions import ask_about_notes, locate_notes_asking
-from reader.ui.persistence.safety import BannerActions, NotesSafety, keep_backups
+from reader.ui.persistence.safety import BannerActions, NotesSafety
 from reader.ui.persistence.saver import NotesSaver
+from reader.ui.settings import keep_backups
 from reader.ui.typed_text import retype, typed_text
 
 KEPT_HISTORIES = 5  # interviews left aside with their undo history (each holds its session)
@@ -78,9 +79,9 @@ class OpenInterview(QObject):
         self.unreadable: dict[Path, str] | None = None
         self.said: list[str] = []  # what opening says, which those told `opened` may change
         self.lock_after_paint = False  # the notes' lock waits for the first paint (safety.start)
-        # An edit typed in a dialog still open (a highlight's note): `flush` applies it first,
-        # as a logout or a signal ends the app with the dialog open (HighlightEditing).
+        # A note typed in a dialog still open, which `flush` applies first (HighlightEditing).
         self.unapplied: Callable[[], None] | None = None
+        self.rescued = ""  # the line saying where notes that could not be written went
 
     # What is open ----------------------------------------------------------------------
 
@@ -310,8 +311,8 @@ class OpenInterview(QObject):
             self._window,
             "Notes not saved",
             f"Your notes could not be saved to {self.saver.path}.\n\n"
-            "Go on anyway and lose the changes since the last save? (Cancel, then File ▸ "
-            "Save Notes As…, keeps them.)",
+            "Go on anyway? A copy of them is kept in the app's data folder, offered when "
+            "the interview opens again. (Cancel, then File ▸ Save Notes As…, keeps them.)",
         )
 
     def close(self) -> None:
@@ -359,7 +360,7 @@ class OpenInterview(QObject):
         self.aboutToClose.emit()
         self.notes_data()  # the research notes as typed, kept with the session
         saver.flush()  # under the lock, so released for good just after
-        safety.stop()
+        self.rescued = safety.stop()  # what could not be written, in a rescue copy
         safety.guard.blockSignals(True)  # nothing it sees from now on is news for us
         saver.shutdown()
         self.undo_group.removeStack(controller.undo_stack)
@@ -369,18 +370,17 @@ class OpenInterview(QObject):
         return controller
 
     def flush(self) -> bool:
-        """Write everything now, an edit in a dialog still open included (the session manager
-        asks before a logout); False when the notes could not be written."""
+        """Write everything now, a note in a dialog still open too; False if it cannot be."""
         if self.unapplied is not None:
             self.unapplied()
         return self.saver is None or self.saver.flush()
 
     def shut_down_now(self) -> str:
-        """The system is ending the app: no questions. Everything is written; if the notes
-        file cannot be, a rescue copy goes to the data folder. What to report, if any."""
-        report = "" if self.flush() or self.saver is None else self.saver.rescue()
-        self.close()
-        return report
+        """The app is being ended: no questions, all written or rescued; what to report."""
+        self.flush()  # an edit in a dialog still open too
+        self.rescued = ""
+        self.close()  # else a rescue copy, said in `rescued`
+        return self.rescued
 
     # Changes from outside: reloads, merges, restores, another notes file -------------------
 

@@ -39,7 +39,7 @@ class OpenStudy(QObject):
     changed = Signal()  # interviews, their fields or the attributes changed
     interviewsChanged = Signal(list, list)  # after `changed`: the ids that came, that went
     message = Signal(str)  # for the banner
-    noticed = Signal(str)  # what opening found: waits in the banner behind the interview's
+    noticed = Signal(str, list)  # what opening found, its buttons: behind the interview's
     aboutToClose = Signal()  # the study is still there: what is kept of it is kept now
     status = Signal(str, int)
     readOnlyChanged = Signal(bool)
@@ -49,6 +49,7 @@ class OpenStudy(QObject):
         super().__init__(parent)
         self.study: Study | None = None
         self.notice = ""  # what to say about the study just opened (see tell_notice)
+        self.offers: list[tuple[str, list]] = []  # and what to offer, with their buttons
         self.undo_stack = QUndoStack(self)
         # The interviews' notes files as last read: the annotations and the codebook share it.
         self.notes_files = NotesFilesCache()
@@ -103,16 +104,17 @@ class OpenStudy(QObject):
             notes.append(f"Opened the study read-only: {holder}.")
         self._watch()
         self._ids = [e.id for e in study.interviews]
-        self.notice = "  ".join(notes)
+        self.notice, self.offers = "  ".join(notes), []
         self.opened.emit(study)
         self.readOnlyChanged.emit(study.read_only)
         return ""
 
     def tell_notice(self) -> None:
         """Say what opening the study found (after its first interview has had its say)."""
-        if self.notice:
-            self.noticed.emit(self.notice)
-            self.notice = ""
+        for text, actions in [(self.notice, []), *self.offers]:
+            if text:
+                self.noticed.emit(text, actions)
+        self.notice, self.offers = "", []
 
     def _take_lock(self, folder: Path) -> str:
         from reader.core.lock_files import holder_words, study_lock

@@ -54,6 +54,7 @@ class StudyActions(QObject):
         self._emptied = False  # the last interview open left the study, none opened after
         self._unopenable: set[str] = set()  # tried meanwhile: not tried again at each change
         self.memo_saved: Callable[[], bool] = lambda: True  # the study memo's (ui/memo)
+        self.memo_rescued: Callable[[], str] = lambda: ""  # its rescue line, once closed
         self.first_paint_due = False  # opening at start: what can wait for the paint does
         window.setAcceptDrops(True)  # files and folders dropped anywhere on the window
         window.installEventFilter(self)
@@ -371,8 +372,8 @@ class StudyActions(QObject):
         report = ""
         if self.owner.unsaved and not self.owner.save() and rescue:
             report = self.owner.rescue()
-        self.owner.close()
-        return report
+        self.owner.close()  # the memo's, whatever `rescue`, kept by closing it
+        return " ".join(filter(None, (report, self.memo_rescued())))
 
 
 def dropped_paths(mime: QMimeData) -> list[Path]:

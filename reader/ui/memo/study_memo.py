@@ -8,16 +8,32 @@ newer build wrote it), and while memo.md holds what is not UTF-8 text (left as i
 
 from __future__ import annotations
 
+import contextlib
+import shutil
 from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QObject, Signal
-from PySide6.QtGui import QTextDocument
+from PySide6.QtCore import QObject, QUrl, Signal
+from PySide6.QtGui import QDesktopServices, QTextDocument
 from PySide6.QtWidgets import QWidget
 
-from reader.core.store import content_hash, describe_os_error, keep_aside, rescue
-from reader.core.study_memo import MemoUnreadableError, memo_bytes, memo_path, memo_text
+from reader.core.backups import backup_dir
+from reader.core.notes_opening import LATEST_BACKUP, START_EMPTY
+from reader.core.store import (
+    content_hash,
+    describe_os_error,
+    keep_aside,
+    rescue,
+    rescued_copies,
+)
+from reader.core.study_memo import (
+    MemoUnreadableError,
+    latest_memo_backup,
+    memo_bytes,
+    memo_path,
+    memo_text,
+)
 from reader.core.study_places import MEMO_FILE
 from reader.core.text_merge import merge_text
 from reader.ui.dialogs import may_discard
@@ -46,6 +62,7 @@ class StudyMemo(QObject):
         self._merging = False
         self._said = ""  # the last save error said, not said again at every retry
         self.disk: WatchedFile | None = None  # memo.md, by the study folder's watch
+        self.rescued = ""  # the line saying where the memo went when closing could not write it
         study.opened.connect(self.open)
         study.aboutToClose.connect(self.close)
         study.readOnlyChanged.connect(self._follow_study)
@@ -85,6 +102,8 @@ class StudyMemo(QObject):
                 text = memo_text(raw, path)
             except MemoUnreadableError as exc:
                 self.unreadable = str(exc)
+        recovered = self._recover(study) if raw is None and not self.unreadable else None
+        text = recovered if recovered is not None else text
         self.document = new_notes_document(self, text)
         self.document.contentsChanged.connect(self._edited)
         saver = self.saver = NotesSaver(path, self._prepare, self)
@@ -99,11 +118,77 @@ class StudyMemo(QObject):
         self._watch_disk(saver, raw)
         if raw and not self.read_only:  # the memo as it was before this session, kept
             saver.back_up_soon(raw)
+        if recovered is not None:  # written at once: not taken for a deleted memo again
+            saver.mark_dirty()
         self.documentChanged.emit(self.document)
         self.readOnlyChanged.emit(self.read_only)
+        if not self.read_only:
+            self._offer_rescued(saver)
         if self.unreadable:  # said with what opening the study found, after the interview
             said = self.why_read_only()
             self._study.notice = "  ".join(filter(None, (self._study.notice, said)))
+
+    def _recover(self, study: Study) -> str | None:
+        """No memo.md, though its backups held a memo: deleted or moved away while the
+        study was closed (a sync tool, a hand). As for an interview's missing notes
+        (core/notes_opening.py), the user chooses its latest backup or an empty memo;
+        its text, or None when nothing was missing (a new study's memo)."""
+        if self._study.read_only:
+            return None  # another window has it: that one asks
+        try:
+            latest = latest_memo_backup(study.notes_dir / MEMO_FILE)
+        except OSError:
+            return None  # its backups cannot be listed: nothing to offer
+        if latest is None or latest[0].words == 0:
+            return None
+        info, backup = latest
+        from reader.ui import dialogs  # only when a memo went missing
+
+        choice = dialogs.ask(
+            self._window,
+            "Study memo missing",
+            f"The study memo {memo_path(study.folder)} is missing: it was deleted or moved "
+            f"away since this study was last open.\n\nIts latest backup, of {info.when()}, "
+            f"holds {info.holds()}.",
+            [LATEST_BACKUP, START_EMPTY],
+        )
+        said = (
+            f"Opened the study memo's backup of {info.when()}; memo.md was missing."
+            if choice == LATEST_BACKUP
+            else "Started an empty study memo; memo.md was missing (its backups are kept)."
+        )
+        self._study.notice = "  ".join(filter(None, (self._study.notice, said)))
+        return backup if choice == LATEST_BACKUP else ""
+
+    def _offer_rescued(self, saver: NotesSaver) -> None:
+        """Copies of the memo rescued when the app last ended (memo.md would not take them)
+        that are newer than memo.md: offered to merge, as the interview notes' are."""
+        copies = rescued_copies(_rescue_name(saver.path), saver.path)
+        if not copies:
+            return
+        folder = QUrl.fromLocalFile(str(copies[0].parent))
+        merge = ("Merge Into Memo", lambda: self._merge_rescued(copies))
+        show = ("Show Folder", lambda: QDesktopServices.openUrl(folder))
+        said = f"A copy of the study memo, newer than memo.md, was rescued ({copies[-1].name})."
+        self._study.offers.append((said, [merge, show]))  # said after the interview's say
+
+    def _merge_rescued(self, copies: list[Path]) -> None:
+        """The rescued copies joined to the memo by lines (what both changed kept twice,
+        marked), then moved to the memo's backups: kept, and not offered again."""
+        saver = self.saver
+        if saver is None or self.read_only:
+            return
+        text = self.text()
+        for copy in copies:
+            try:
+                text = merge_text(None, text, memo_text(copy.read_bytes(), copy), copy.name).text
+            except (OSError, MemoUnreadableError):
+                continue
+            with contextlib.suppress(OSError):  # from the data folder: another disk, maybe
+                folder = backup_dir(saver.backup_name or saver.path)
+                folder.mkdir(exist_ok=True)
+                shutil.move(copy, folder / copy.name)
+        self.restore(text, "Merged the rescued copy into the study memo.")
 
     def _read(self, path: Path) -> bytes | None:
         """memo.md's bytes; None when there is none yet, or it cannot be read (said)."""
@@ -133,8 +218,11 @@ class StudyMemo(QObject):
         saver, document = self.saver, self.document
         if saver is None or document is None:
             return
+        self.rescued = ""
         if not saver.flush() and saver.dirty:
-            self._study.message.emit(rescue("The study memo", saver.path, self._prepare()()))
+            name = _rescue_name(saver.path)
+            self.rescued = rescue("the study memo", saver.path, self._prepare()(), name)
+            self._study.message.emit(self.rescued)
         saver.shutdown()
         saver.deleteLater()
         if self.disk is not None:
@@ -144,6 +232,13 @@ class StudyMemo(QObject):
         self.unreadable = self._said = ""
         self.documentChanged.emit(None)
         document.deleteLater()
+
+    def restore(self, text: str, said: str) -> None:
+        """`text` in place of the memo (restored from a backup): one step of the editor's
+        undo, saved soon."""
+        assert self.document is not None and self.saver is not None
+        retype(self.document, text)  # marks it to save, as typing does
+        self._study.message.emit(said)
 
     # Saving ----------------------------------------------------------------------------
 
@@ -198,6 +293,19 @@ class StudyMemo(QObject):
         if self.saver is not None and not self.read_only:
             self.saver.mark_dirty()
 
+    def _keep_unreadable(self, saver: NotesSaver, data: bytes) -> None:
+        """Another program left memo.md holding what is not text: our next save replaces
+        it, so it is kept beside it first (as the notes' safety does), or said not kept."""
+        try:
+            kept = f"kept as {keep_aside(saver.path, data).name}"
+        except OSError as exc:
+            kept = f"which could not be kept ({describe_os_error(exc)})"
+        self._study.message.emit(
+            f"The study memo was replaced by something that is not text, {kept}; your "
+            "memo is written back."
+        )
+        saver.mark_dirty()
+
     def _merge(self, data: bytes) -> None:
         """Another program's version of the memo (found by the watcher, or by a save):
         its changes joined to ours by lines; what both changed is kept twice, marked."""
@@ -212,12 +320,7 @@ class StudyMemo(QObject):
         except MemoUnreadableError:
             if self.unreadable:
                 return  # it was not text before either: still left alone
-            aside = keep_aside(saver.path, data)
-            self._study.message.emit(
-                f"The study memo was replaced by something that is not text, kept as "
-                f"{aside.name}; your memo is written back."
-            )
-            saver.mark_dirty()
+            self._keep_unreadable(saver, data)
             return
         if self.unreadable:  # made text again (saved as UTF-8, say): shown, and writable
             self.unreadable = ""
@@ -239,3 +342,9 @@ class StudyMemo(QObject):
             )
         else:
             self._study.status.emit("The study memo was changed by another program.", 6000)
+
+
+def _rescue_name(path: Path) -> Path:
+    """What a rescue copy of the memo at `path` is named after: its study, as the study's
+    own (library/open_study.py), found again when the study opens."""
+    return path.with_name(f"{path.parent.name} {MEMO_FILE}")

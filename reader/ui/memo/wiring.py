@@ -55,6 +55,7 @@ def wire_memo(window: MemoWindow) -> Callable[[], StudyMemo | None]:
         memo.readOnlyChanged.connect(lambda _: pane.set_memo_read_only(memo.why_read_only()))
         status.follow_memo(memo)
         window.study_actions.memo_saved = memo.may_close
+        window.study_actions.memo_rescued = lambda: memo.rescued
         memo.open(opened)  # connected now: this opening is over before it would call
 
     def show(on: bool) -> None:

@@ -11,7 +11,8 @@ from pathlib import Path
 
 from PySide6.QtCore import QFileSystemWatcher, QObject, QTimer, Signal
 
-from reader.core.store import content_hash
+from reader.core.lock_files import notes_lock
+from reader.core.store import conflict_copies, content_hash
 from reader.ui.persistence.locks import NotesLock
 
 CHECK_DELAY_MS = 300  # sync tools and editors write in bursts; look once they are done
@@ -88,7 +89,8 @@ class WatchedFile(QObject):
     """A file we read and write that others may change too: `changed` with what another
     program wrote (a write of ours, known by its hash, is not that), `deleted` when the
     file we read or wrote is gone and can be written again. `also`: files whose changes
-    wake the owner as well (`checked` after each look)."""
+    wake the owner as well (`checked` after each look); `listing`: what of a folder does
+    (see DiskWatch)."""
 
     changed = Signal(bytes)  # the new content, written by someone else
     deleted = Signal()
@@ -100,6 +102,7 @@ class WatchedFile(QObject):
         parent: QObject,
         watcher: QFileSystemWatcher | None = None,
         also: Iterable[Path] = (),
+        listing: Callable[[Path], object] | None = None,
     ) -> None:
         super().__init__(parent)
         self.path = path
@@ -107,7 +110,7 @@ class WatchedFile(QObject):
         self.writing_hash = lambda: ""  # of a write of ours under way (set by the owner)
         # Whether the deleted file can be written again (set by the owner): its folder is there.
         self.may_write_again: Callable[[], bool] = lambda: self.path.parent.is_dir()
-        self.disk = DiskWatch([path, *also], self, watcher)
+        self.disk = DiskWatch([path, *also], self, watcher, listing)
         self.disk.due.connect(self.check)
 
     def remember(self, data: bytes) -> None:
@@ -141,10 +144,13 @@ class WatchedFile(QObject):
 
 class FileGuard(QObject):
     """Holds the notes file's lock (`lock`), and watches it (`file`: its changes and
-    deletion by others) and the document (`documentChangedOnDisk`) for outside changes.
+    deletion by others), the document (`documentChangedOnDisk`) and the sync tools'
+    conflict copies of the notes (`conflictCopiesCame`) for outside changes.
     Owned by `parent`, and so deleted on the GUI thread with it (see locks.NotesLock)."""
 
     documentChangedOnDisk = Signal()
+    conflictCopiesCame = Signal()  # a sync tool left one more beside the notes
+    lockTaken = Signal()  # the window that had the notes let them go: the lock is ours now
 
     def __init__(self, notes_path: Path, document_path: Path, parent: QObject) -> None:
         super().__init__(parent)
@@ -152,15 +158,37 @@ class FileGuard(QObject):
         self.document_path = document_path
         self.lock = NotesLock(notes_path)
         self.document_mtime = _mtime(document_path)
-        self.file = WatchedFile(notes_path, self, also=[document_path])
+        self._conflicts = self._conflict_names()
+        self.file = WatchedFile(notes_path, self, also=[document_path], listing=self._listing)
         self.file.may_write_again = self._folder_there
         self.file.checked.connect(self._check_document)
+        self.file.checked.connect(self._check_folder)
 
     def _check_document(self) -> None:
         mtime = _mtime(self.document_path)
         if mtime is not None and mtime != self.document_mtime:
             self.document_mtime = mtime
             self.documentChangedOnDisk.emit()
+
+    def _listing(self, folder: Path) -> tuple[set[str], bool]:
+        """What of `folder` wakes the guard: the notes' conflict copies, their lock file."""
+        if folder != self.notes_path.parent:
+            return set(), False
+        return self._conflict_names(), notes_lock(self.notes_path).exists()
+
+    def _conflict_names(self) -> set[str]:
+        return {path.name for path in conflict_copies(self.notes_path)}
+
+    def _check_folder(self) -> None:
+        """A conflict copy that came while the notes are open is offered then, not only
+        the next time they open; the lock another window held is taken once it is let go
+        (that window closed), so this one may write the notes again."""
+        before, self._conflicts = self._conflicts, self._conflict_names()
+        if self._conflicts - before:
+            self.conflictCopiesCame.emit()
+        lock = self.lock
+        if lock.held_elsewhere and not notes_lock(self.notes_path).exists() and not lock.acquire():
+            self.lockTaken.emit()
 
     def _folder_there(self) -> bool:
         """Whether the deleted notes can be written again where they were: their folder is

@@ -91,3 +91,12 @@ class NotesLock:
     def release(self) -> None:
         if self.file.isLocked():
             self.file.unlock()
+
+
+def unwritable_message(reason: str) -> str:
+    """The banner's line for notes whose lock cannot be taken (`reason`: acquire's words)
+    for want of write access, not because another window has them."""
+    return (
+        f"These notes cannot be written now: {reason}. You can edit; your changes are kept "
+        "in memory and saving is tried again, or use Save Notes As…."
+    )

@@ -9,25 +9,32 @@ the notes cannot be written.
 from __future__ import annotations
 
 import contextlib
-import os
+import shutil
 from collections.abc import Callable
 from pathlib import Path
 from typing import Protocol
 
-from PySide6.QtCore import QObject, QSettings
-from PySide6.QtGui import QTextDocument
+from PySide6.QtCore import QObject, QUrl
+from PySide6.QtGui import QDesktopServices, QTextDocument
 from PySide6.QtWidgets import QFileDialog, QMessageBox, QWidget
 
 from reader.core import checked_notes
-from reader.core.backups import DEFAULT_KEEP, backup_dir
+from reader.core.backups import backup_dir
 from reader.core.document import DocumentError, load_document
 from reader.core.notes_file import NewerVersionError, NotesData, NotesFormatError, parse
 from reader.core.read_only import ReadOnly
 from reader.core.session import Session
-from reader.core.store import conflict_copies, content_hash, describe_os_error, keep_aside
+from reader.core.store import (
+    conflict_copies,
+    content_hash,
+    describe_os_error,
+    keep_aside,
+    rescued_copies,
+)
 from reader.ui.after_paint import AfterPaint
 from reader.ui.interview.controller import Controller
 from reader.ui.persistence.file_guard import FileGuard
+from reader.ui.persistence.locks import unwritable_message
 from reader.ui.persistence.notes_copy import save_copy
 
 BannerActions = list[tuple[str, Callable[[], None]]]
@@ -61,14 +68,6 @@ class InterviewHost(Protocol):
     def show_status(self, text: str, ms: int) -> None: ...
 
     def dialog_parent(self) -> QWidget | None: ...
-
-
-def keep_backups(settings: QSettings) -> int:
-    value = settings.value("backups/keep", DEFAULT_KEEP)
-    try:
-        return max(1, int(value))  # type: ignore[arg-type]
-    except (TypeError, ValueError):
-        return DEFAULT_KEEP
 
 
 class NotesSafety(QObject):
@@ -106,6 +105,8 @@ class NotesSafety(QObject):
         guard.file.changed.connect(self._merge_from_disk)
         guard.file.deleted.connect(self._deleted_on_disk)
         guard.documentChangedOnDisk.connect(self._reload_document)
+        guard.conflictCopiesCame.connect(self._offer_conflict_copies)
+        guard.lockTaken.connect(self._lock_taken)
         return guard
 
     def start(self, lock_after_paint: bool = False) -> list[str]:
@@ -179,26 +180,59 @@ class NotesSafety(QObject):
 
     def conflict_actions(self) -> tuple[str, list]:
         """A banner message and its buttons: Save As when the folder cannot be written or
-        another window has the notes, a merge for sync conflict copies."""
+        another window has the notes, a merge for sync conflict copies and for copies
+        rescued when the app last ended."""
         saver = self.controller.saver
         if not saver.read_only and not self.guard.lock.held() and not self.lock_pending:
             return "", [("Save Notes As…", self.save_as)]  # the folder cannot be written
         if saver.read_only and self.guard.lock.held_elsewhere:  # a file of their own: writable
             return "", [("Save Notes As…", self.save_as)]
-        copies = conflict_copies(self.notes_path)
+        rescued = rescued_copies(self.rescue_name(), self.notes_path)
+        copies = conflict_copies(self.notes_path) + rescued
         if not copies or saver.read_only:
             return "", []
         names = ", ".join(p.name for p in copies[:3])
-        return (
-            f"A sync tool left {len(copies)} conflict cop{'y' if len(copies) == 1 else 'ies'} "
-            f"of these notes ({names}).",
-            [("Merge Into My Notes", lambda: self.merge_conflict_copies(copies))],
-        )
+        many = "y" if len(copies) == 1 else "ies"
+        text = f"A sync tool left {len(copies)} conflict cop{many} of these notes ({names})."
+        actions = [("Merge Into My Notes", lambda: self.merge_conflict_copies(copies))]
+        if rescued:  # written when the app last ended and these notes could not be
+            folder = QUrl.fromLocalFile(str(rescued[0].parent))
+            text = f"A copy of these notes, newer than their file, was rescued ({names})."
+            actions.append(("Show Folder", lambda: QDesktopServices.openUrl(folder)))
+        return text, actions
 
-    def stop(self) -> None:
+    def _lock_taken(self) -> None:
+        """The window that had these notes closed them (their lock was taken as its file
+        went): writable here now, unless they are read-only for another reason."""
+        if self.host.read_only_cause is not ReadOnly.NOTES_IN_USE:
+            self.guard.lock.release()  # not ours to hold: another window may write them
+            return
+        self.host.set_read_only(False)
+        self.controller.saver.stateChanged.emit("saved", "")
+        self.host.show_message("The other window closed these notes: you can edit them here now.")
+
+    def _offer_conflict_copies(self) -> None:
+        text, actions = self.conflict_actions()
+        if text:
+            self.host.show_message(text, actions)
+
+    def stop(self) -> str:
+        """The notes closed, flushed first: what could not be written goes to a rescue
+        copy in the data folder (nothing is lost); the line that says so, if any."""
         self.lock_pending = False  # closed first: never taken
-        self.controller.saver.write_backup()
+        saver = self.controller.saver
+        saver.write_backup()
+        rescued = saver.rescue(self.rescue_name()) if saver.dirty else ""
+        if rescued:  # left for another interview, or quitting: then found when it opens
+            self.host.show_message(rescued)
         self.guard.lock.release()
+        return rescued
+
+    def rescue_name(self) -> Path:
+        """What a rescue copy of these notes is named after: the interview and its notes
+        file ("P01 Ana p01-ana.json"), found again when the interview opens."""
+        document = self.guard.document_path.stem
+        return self.notes_path.with_name(f"{document} {self.notes_path.name}")
 
     # Outside changes ---------------------------------------------------------------------
 
@@ -278,9 +312,9 @@ class NotesSafety(QObject):
             self._merge(theirs, copy.name, base=None)
             merged_any = True
             # Out of the way, so it is not offered again, but kept.
-            with contextlib.suppress(OSError):
+            with contextlib.suppress(OSError):  # (a rescued copy: from another disk, maybe)
                 backup_dir(self.notes_path).mkdir(parents=True, exist_ok=True)
-                os.replace(copy, backup_dir(self.notes_path) / copy.name)
+                shutil.move(copy, backup_dir(self.notes_path) / copy.name)
         if not merged_any:
             self.host.show_message("The conflict copies could not be read.")
 
@@ -293,7 +327,10 @@ class NotesSafety(QObject):
         if not result.changed and result.notes.notes == controller.session.notes.notes:
             return
         self.host.replace_notes(result.notes)
-        self.host.show_message(result.message(source))
+        if self.host.read_only_cause in _IN_USE:  # the banner says why: kept
+            self.host.show_status("Updated from the other window.", 6000)
+        else:
+            self.host.show_message(result.message(source))
         controller.saver.mark_dirty()
 
     def _reload_document(self) -> None:
@@ -372,14 +409,8 @@ class NotesSafety(QObject):
         guard.file.watch()
         self.host.notes_moved(target)
 
-    # Backups -----------------------------------------------------------------------------
 
-
-def unwritable_message(reason: str) -> str:
-    return (
-        f"These notes cannot be written now: {reason}. You can edit; your changes are kept "
-        "in memory and saving is tried again, or use Save Notes As…."
-    )
+_IN_USE = (ReadOnly.NOTES_IN_USE, ReadOnly.STUDY_IN_USE)  # another window writes them
 
 
 def _parse_or_none(data: bytes | None) -> NotesData | None:

@@ -219,10 +219,10 @@ class NotesSaver(QObject):
         self._timer.stop()  # a merge asked for a save: made here
         return not self._dirty
 
-    def rescue(self) -> str:
+    def rescue(self, name: Path | None = None) -> str:
         """Write the notes to a rescue file in the data folder (the notes file could not be
-        written and the app must end); the line that reports it."""
-        return rescue("the notes", self.path, self._serialise_or_report())
+        written and the app must end), named as `name`; the line that reports it."""
+        return rescue("the notes", self.path, self._serialise_or_report(), name)
 
     def retarget(self, path: Path) -> None:
         """Save to `path` from now on (Save Notes As…), writing everything there at once."""

@@ -348,8 +348,8 @@ class MainWindow(QMainWindow):
     def _restore_backup(self) -> None:
         from reader.ui.persistence.backup_restore import restore_from_backup  # a menu's
 
-        if self.interview.safety is not None:
-            restore_from_backup(self.interview.safety)
+        memo = self.memo() if self.notes_pane.showing_memo() else None
+        restore_from_backup(memo, self.interview.safety, self)
 
     # What the window shows ---------------------------------------------------------------
 

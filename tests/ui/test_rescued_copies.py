@@ -1,0 +1,81 @@
+"""Notes and memo the disk would not take when the app ended (reader/core/store.py rescue,
+persistence/safety.py): rescued to the data folder under the interview's or the study's
+name, said in the report, kept when the user goes on anyway, and offered for merging when
+the interview opens again."""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from reader.ui.window.main_window import MainWindow
+from tests.conftest import BUNDLED
+from tests.ui.memo.test_study_memo import on_disk, open_memo
+from tests.ui.test_nothing_lost import FullDisk, notes_text, type_notes
+from tests.ui.test_safety import notes_with
+
+
+def rescued(pattern: str) -> list[Path]:
+    return sorted(Path(os.environ["XDG_DATA_HOME"]).rglob(f"rescued/{pattern}"))
+
+
+def test_the_system_ending_the_app_reports_where_the_memo_went_and_offers_it_again(
+    make_study_window: Callable[[Path], MainWindow],
+    folder: Path,
+    qtbot: Any,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    monkeypatch.setattr("reader.ui.persistence.saver.RETRY_MS", 60_000)
+    window = make_study_window(folder)
+    open_memo(window, qtbot)
+    disk = FullDisk(monkeypatch, "reader.ui.persistence.saver")
+    qtbot.keyClicks(window.notes_editor, "Themes typed on a full disk")
+    qtbot.waitUntil(lambda: "study memo could not be saved" in window.banner.text())
+    report = window.shut_down_now()
+    (memo,) = rescued(f"{folder.name} memo-*.md")  # named after its study
+    assert memo.read_text("utf-8") == "Themes typed on a full disk"
+    assert str(memo) in report
+
+    disk.full = False  # room on the disk again: the study opens, and offers the copy
+    again = make_study_window(folder)
+    banner = again.banner
+    while "was rescued" not in banner.text():  # behind what opening the study said
+        assert banner.text(), "no rescued copy offered"
+        next(b for b in banner.buttons if b.text() == "Dismiss").click()
+    assert memo.name in banner.text()
+    next(b for b in banner.buttons if b.text() == "Merge Into Memo").click()
+    on_disk(qtbot, folder, "Themes typed on a full disk")
+    assert rescued("*.md") == [] and (folder / "notes" / "backups" / memo.name).exists()
+
+
+def test_notes_lost_on_quitting_are_rescued_and_offered_when_the_interview_opens_again(
+    make_window: Callable[..., MainWindow],
+    notes_path: Path,
+    qtbot: Any,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """Ctrl+Q on a full disk, "Discard" (go on anyway): the memo had a rescue copy, the
+    notes none. Now they have one, and opening the interview offers to merge it."""
+    monkeypatch.setattr("reader.ui.persistence.saver.RETRY_MS", 60_000)
+    notes_with(notes_path, ["Rehearsal"], text="start\n")
+    window = make_window()
+    disk = FullDisk(monkeypatch, "reader.ui.persistence.saver")
+    window.notes_editor.moveCursor(window.notes_editor.textCursor().MoveOperation.End)
+    type_notes(window, qtbot, "typed on a full disk")
+    qtbot.waitUntil(lambda: window.save_label.text().startswith("Not saved"), timeout=3000)
+    window.close()  # asked; the stub answers Discard
+    (copy,) = rescued(f"{BUNDLED.stem} notes-*.json")  # named after the interview
+    assert notes_text(copy) == "start\ntyped on a full disk"
+    assert notes_text(notes_path) == "start\n"
+
+    disk.full = False
+    again = make_window()
+    assert "was rescued" in again.banner.text() and copy.name in again.banner.text()
+    next(b for b in again.banner.buttons if b.text() == "Merge Into My Notes").click()
+    qtbot.waitUntil(lambda: notes_text(notes_path) == "start\ntyped on a full disk")
+    assert rescued("*.json") == []  # merged: kept with the backups, not offered again
+    assert (notes_path.parent / "backups" / copy.name).exists()
