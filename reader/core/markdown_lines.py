@@ -55,13 +55,23 @@ def _with(line: str, prefix: str) -> str:
     return prefix + HEADING_PREFIX.sub("", line, count=1)
 
 
+def _quoted(line: str, prefix: str) -> tuple[str, str]:
+    """`line` as its quote marks and the rest, which a heading's or a bullet's `prefix`
+    acts on: the quote holds it ("> ## head"; before, "## > head")."""
+    marks = QUOTE_PREFIX.match(line) if not prefix.startswith(">") else None
+    return (marks.group(1), line[marks.end() :]) if marks else ("", line)
+
+
 def toggle_prefix(lines: list[str], prefix: str) -> list[str]:
     """The lines as the key for `prefix` ("## ", "- ", "> ") leaves them, as a word
     processor's toggle: when every line already is of its kind, none is any more; else
-    every line becomes of it. Blank lines stay blank (a "- " alone would be an item)."""
-    written = [line for line in lines if line.strip()]
-    if written and all(_has(line, prefix) for line in written):
-        return [_without(line, prefix) if line.strip() else line for line in lines]
+    every line becomes of it. Blank lines stay blank (a "- " alone would be an item), and
+    so do a quote's blank lines; a heading or a bullet goes inside a quote's marks."""
+    parts = [_quoted(line, prefix) for line in lines]
+    written = [rest for _, rest in parts if rest.strip()]
+    if written and all(_has(rest, prefix) for rest in written):
+        return [marks + (_without(rest, prefix) if rest.strip() else rest) for marks, rest in parts]
     return [
-        _with(line, prefix) if line.strip() and not _has(line, prefix) else line for line in lines
+        marks + (_with(rest, prefix) if rest.strip() and not _has(rest, prefix) else rest)
+        for marks, rest in parts
     ]

@@ -25,6 +25,12 @@ from reader.core.markdown_lines import marker_end, toggle_prefix
         (["# t"], "## ", ["## t"]),
         (["## t"], "## ", ["t"]),
         (["### t"], "## ", ["## t"]),
+        # In a quote, the marks hold the heading or the item: not "## > head", "## > ## x".
+        (["> head"], "## ", ["> ## head"]),
+        (["> ## head"], "## ", ["> head"]),
+        (["> > a", ">", "> b"], "- ", ["> > - a", ">", "> - b"]),
+        (["> - a"], "- ", ["> a"]),
+        (["> ## head"], "> ", ["## head"]),
     ],
 )
 def test_toggle_prefix(lines: list[str], prefix: str, after: list[str]) -> None:

@@ -144,6 +144,36 @@ def test_keys_on_current_highlight_recolour_note_tag_delete(
     wait_saved(qtbot, notes_path, lambda d: d["highlights"] == [])
 
 
+def test_n_c_q_on_a_selected_highlight_keep_its_colour(
+    film: MainWindow, qtbot, dialogs, notes_path
+) -> None:
+    """A green highlight selected again, after a purple one was made: N gave it a note
+    and turned it purple (the colour used last), and so did Q. N, C and Q act on it now and
+    keep its colour; a colour key still recolours it."""
+    highlight_with_key(film, qtbot, "starts", key=Qt.Key.Key_2)
+    highlight_with_key(film, qtbot, "dawn", key=Qt.Key.Key_5)
+    dialogs.note_answers.append("Where it begins")
+    highlight_with_key(film, qtbot, "starts", key=Qt.Key.Key_N)
+    picker = film.codebook.coding.picker
+    for typed in ("Place", "Time"):
+        highlight_with_key(film, qtbot, "starts", key=Qt.Key.Key_C)
+        qtbot.keyClicks(picker.edit, typed)
+        qtbot.keyClick(picker.edit, Qt.Key.Key_Return)
+    highlight_with_key(film, qtbot, "starts", key=Qt.Key.Key_Q)
+    data = wait_saved(qtbot, notes_path, lambda d: "> starts" in d["notes"])
+    names = {code["id"]: code["name"] for code in data["codes"]}
+    kept = {
+        h["exact"]: (h["color"], h["note"], [names[c] for c in h["codes"]])
+        for h in data["highlights"]
+    }
+    assert kept == {
+        "starts": ("green", "Where it begins", ["Place", "Time"]),
+        "dawn": ("purple", "", []),
+    }
+    highlight_with_key(film, qtbot, "starts", key=Qt.Key.Key_3)
+    wait_saved(qtbot, notes_path, lambda d: d["highlights"][0]["color"] == "blue")
+
+
 def test_undo_redo_with_named_actions(film: MainWindow, qtbot, notes_path) -> None:
     highlight_with_key(film, qtbot, "dawn")
     assert film.window_actions.undo.text() == "&Undo Add Highlight"

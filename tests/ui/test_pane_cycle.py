@@ -47,3 +47,28 @@ def test_f6_from_a_field_of_a_pane_goes_to_the_next_pane(
     assert press_f6(window, qtbot) is window.reader
     assert press_f6(window, qtbot) is window.notes_editor
     assert press_f6(window, qtbot) is window.outline  # the outline's tab is in front
+
+
+def test_f6_reaches_the_search_panel_and_shift_f6_goes_back(
+    make_study_window: Any, folder: Path, qtbot: Any
+) -> None:
+    """The Search panel in front of the Annotations: F6 went round it, never into its
+    field. It is a pane of the round now; Shift+F6 goes round the other way."""
+    window = make_study_window(folder)
+    window.activateWindow()
+    window.window_actions.search_everything.trigger()  # Ctrl+Shift+F
+    field = window.search_panel.edit
+    qtbot.waitUntil(field.hasFocus)
+    window.reader.setFocus()
+    qtbot.waitUntil(window.reader.hasFocus)
+
+    def press(modifier: Qt.KeyboardModifier = Qt.KeyboardModifier.NoModifier) -> QWidget:
+        qtbot.keyClick(QApplication.focusWidget(), Qt.Key.Key_F6, modifier)
+        return QApplication.focusWidget()  # (the field has its own focus frame, no bar)
+
+    round_ = [press()]
+    while round_[-1] is not window.reader and len(round_) < 8:
+        round_.append(press())
+    assert round_ == [window.notes_editor, field, window.library.view, window.reader]
+    back = [press(Qt.KeyboardModifier.ShiftModifier) for _ in round_]
+    assert back == [*round_[-2::-1], window.reader]

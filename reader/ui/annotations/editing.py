@@ -30,16 +30,17 @@ class HighlightEditing(QObject):
         self.study_labels: Callable[[dict[str, str]], bool] | None = None
 
     def add(self, start: int, end: int, color: str, then: str = "") -> None:
-        """Highlight [start, end); then "note" opens its editor; "tags" (C, T) asks for
-        the code picker first, and the passage becomes a highlight once coded (with no
-        colour: reader/ui/codebook/hub.py, code_span)."""
+        """Highlight [start, end); then "note" opens its editor (a highlight already on
+        the span keeps its colour); "tags" (C, T) asks for the code picker first, and the
+        passage becomes a highlight once coded (with no colour: reader/ui/codebook/hub.py,
+        code_span)."""
         controller = self._interview.controller
         if controller is None:
             return
         if then == "tags":
             self.codeSpanRequested.emit(start, end)
             return
-        highlight = controller.add_highlight(start, end, color)
+        highlight = controller.add_highlight(start, end, color, recolour=not then)
         if highlight is None:
             return
         if then == "note":

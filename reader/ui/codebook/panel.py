@@ -356,6 +356,11 @@ class CodebookPanel(QWidget):
                 return True
         elif watched is self.view and isinstance(event, QContextMenuEvent):
             return menu_from_key(self.view, event, self._code_menu)
+        elif watched is self.view and event.type() == QEvent.Type.FocusIn:
+            # Ctrl+6, F6: a row selected, as in the other lists; a bare frame, an open field.
+            if not self.view.selectionModel().hasSelection():
+                current = self.view.currentIndex()
+                self.view.setCurrentIndex(current if current.isValid() else self.model.index(0, 0))
         elif watched is self.view and event.type() == QEvent.Type.KeyPress:
             assert isinstance(event, QKeyEvent)
             if self._key(event):

@@ -1,7 +1,8 @@
 """The quick code picker: a small popup beside the passage. Type to filter (fuzzy: "trst"
 finds Trust), Up/Down to choose, Enter applies and closes, Ctrl+Enter applies and stays
-open for another code; a name no code has offers to create it. The codes the passage
-carries already are ticked, and choosing one of them takes it off.
+open for another code; a name no code has offers to create it, first unless it is a slip
+on a code's name or part of one. The codes the passage carries already are ticked, and
+choosing one of them takes it off.
 
 It is as tall as the codes it may list (none: a line saying how to make one), and edged and
 raised off the page in every theme: borderless on the page's colours, it looked like a hole
@@ -31,6 +32,7 @@ from reader.ui.theme import color_icon, current
 ID_ROLE = Qt.ItemDataRole.UserRole
 NEW_ROLE = Qt.ItemDataRole.UserRole + 1
 MATCH_CUTOFF = 55  # rapidfuzz WRatio: below it a code is no match for what was typed
+NEAR_TYPO = 80  # rapidfuzz ratio: from it what was typed is taken for a slip on a code's name
 SHOWN = 60
 GAP = 4  # between the passage and the picker
 HEIGHT = 320  # where the screen has room: ten codes or so in sight
@@ -39,7 +41,8 @@ EMPTY = "No codes to apply yet. Type a name and press Enter to make one."
 
 def ranked(query: str, book: Codebook, recent: Sequence[str] = ()) -> list[Code]:
     """The codes that can be applied, best first: with no query the recent ones, then the
-    tree; else those whose path holds the query, then fuzzy matches by score."""
+    tree; else those whose path holds the query, then fuzzy matches: slips on a name first,
+    then by score."""
     codable = [c for _, c in book.tree() if c.codable]
     if not query.strip():
         first = [c for i in recent if (c := book.get(i)) is not None and c.codable]
@@ -61,7 +64,24 @@ def ranked(query: str, book: Codebook, recent: Sequence[str] = ()) -> list[Code]
     )
     taken = {c.id for c in exact + within}
     by_id = {c.id: c for c in codable}
-    return exact + within + [by_id[key] for _, _, key in fuzzy if key not in taken]
+    matches = [by_id[key] for _, _, key in fuzzy if key not in taken]
+    # Typos first: WRatio scores "Style" for "Industry" above a slip like "Stres".
+    matches.sort(key=lambda c: not resembles(query, c.name, paths[c.id]))
+    return exact + within + matches
+
+
+def resembles(typed: str, name: str, path: str) -> bool:
+    """Whether `typed` is taken for the code `name` (at `path`): part of its path, or a
+    slip on its name or path ("suport" for Support). A mere fuzzy likeness ("Industry" and
+    Style share letters) is not: that is a name for a new code."""
+    from rapidfuzz import fuzz, utils
+
+    if " ".join(typed.split()).casefold() in path.casefold():
+        return True
+    return any(
+        fuzz.ratio(typed, them, processor=utils.default_process) >= NEAR_TYPO
+        for them in (name, path)
+    )
 
 
 def extends(typed: str, name: str, path: str) -> bool:
@@ -172,10 +192,16 @@ class CodePicker(QFrame):
         if name and not any(c.name.casefold() == name.casefold() for c in codes):
             item = QListWidgetItem(f"+ New code “{name}”")
             item.setData(NEW_ROLE, name)
-            # A near miss stays first; a name unlike any code is what was meant, and so is
-            # one that holds a code's words and more ("Support from family" by "Support").
-            meant = not codes or extends(name, codes[0].name, self.book.path(codes[0].id))
-            self.list.insertItem(0 if meant else self.list.count(), item)
+            # Codes the name is a slip on or part of stay first, so Enter takes them; one
+            # merely like it ("Industry", "Style") or holding a code's words and more
+            # ("Support from family" by "Support") goes below: Enter makes the new code.
+            place = 0
+            for code in codes:
+                path = self.book.path(code.id)
+                if not resembles(name, code.name, path) or extends(name, code.name, path):
+                    break
+                place += 1
+            self.list.insertItem(place, item)
         if self.list.count():
             self.list.setCurrentRow(0)
         self.list.setVisible(self.list.count() > 0)

@@ -120,16 +120,18 @@ class Controller(QObject):
             self.undo_stack.push(SpeakersCommand(self, "Choose Who Asks", corrections))
 
     def add_highlight(
-        self, start: int, end: int, color: str, step: Step | None = None
+        self, start: int, end: int, color: str, step: Step | None = None, recolour: bool = True
     ) -> Highlight | None:
         """The new highlight, or None when the notes are read-only. The same span again
-        gives the highlight already there (recoloured), not a second one on top. `step`
-        makes a new one's undo step part of a larger one (Q quotes it in the notes too)."""
+        gives the highlight already there (recoloured, if `recolour`: a colour key is, a
+        note or a quote on it is not), not a second one on top. `step` makes a new one's
+        undo step part of a larger one (Q quotes it in the notes too)."""
         if not self.writable():
             return None
         existing = self.session.highlight_on(start, end)
         if existing is not None:
-            self.edit_highlight(existing.id, "Recolour Highlight", color=color)
+            if recolour:
+                self.edit_highlight(existing.id, "Recolour Highlight", color=color)
             return self.session.highlight(existing.id)
         start, end = self.session.passage_span(start, end)  # the words, not "Name: "
         highlight = make_highlight(self.session.document.text, start, end, color)

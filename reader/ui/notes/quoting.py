@@ -110,7 +110,7 @@ class NotesQuoting(QObject):
 
     def quote_selection(self, start: int, end: int) -> None:
         """The passage becomes a highlight, quoted: one step of Undo in the reader, unless
-        it was one already (then the quote alone, undone in the notes)."""
+        it was one already (then the quote alone, undone in the notes; its colour kept)."""
         controller = self._interview.controller
         if controller is None:
             return
@@ -121,7 +121,8 @@ class NotesQuoting(QObject):
             steps.append(QuoteStep(added, put_in, self._tell, highlight.id))
             return steps[-1]
 
-        highlight = controller.add_highlight(start, end, self._reader.default_color, quoting)
+        color = self._reader.default_color
+        highlight = controller.add_highlight(start, end, color, quoting, recolour=False)
         if highlight is not None and not steps:
             self.quote_highlight(highlight.id)
 

@@ -13,6 +13,7 @@ from functools import partial
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QAction, QTextCursor
 
+from reader.core.annotations import Highlight
 from reader.core.stepping import step_from, step_through
 from reader.ui.reading.reader_view import ReaderView
 
@@ -61,8 +62,20 @@ def step(reader: ReaderView, target: str, forward: bool) -> None:
     elif target == "question":
         reader.scroll_to_offset(starts[at], jump=False)  # reading on: Back skips it
     else:
-        reader.select_highlight(highlights[at].id)
-        reader.ensureCursorVisible()
+        show_highlight(reader, highlights[at])
+
+
+def show_highlight(reader: ReaderView, highlight: Highlight) -> None:
+    """Make `highlight` current, its paragraph near the top as a question's is (shown just
+    in view, at the bottom, a second line was cut off); its own first line there when a
+    long paragraph's top would leave its end out of sight. A step: Back skips it."""
+    reader.scroll_to_offset(highlight.start, jump=False)
+    reader.select_highlight(highlight.id)
+    end = QTextCursor(reader.document())
+    end.setPosition(reader.reading.to_qt(highlight.end))  # type: ignore[union-attr]
+    if reader.cursorRect(end).bottom() > reader.viewport().height():
+        bar = reader.verticalScrollBar()
+        bar.setValue(bar.value() + reader.cursorRect().top() - reader.cursorRect().height())
 
 
 def select_paragraph(reader: ReaderView, forward: bool) -> None:

@@ -45,6 +45,7 @@ class Actions:
     copy_quotation: QAction
     toggle_preview: QAction
     cycle_panes: QAction
+    previous_pane: QAction
     bold: QAction
     italic: QAction
     heading_1: QAction
@@ -266,6 +267,9 @@ def build_actions(window: QMainWindow) -> Actions:
             "Preview",
         ),
         cycle_panes=_action(window, "Next Pan&e", "F6", "Move the focus to the next pane"),
+        previous_pane=_action(
+            window, "Previous Pane", "Shift+F6", "Move the focus to the previous pane"
+        ),
         bold=_format_action(window, "&Bold", std.Bold, "**bold**"),
         italic=_format_action(window, "&Italic", std.Italic, "*italic*"),
         heading_1=_format_action(window, "Heading &1", "Ctrl+Alt+1", "# Heading"),
@@ -608,7 +612,7 @@ def build_menus(window: QMainWindow, actions: Actions, docks: list[QDockWidget])
         if action is actions.jump_back:  # over the jumps, apart from the steps
             go_menu.addSeparator()
         go_menu.addAction(action)
-    view_menu.addAction(actions.cycle_panes)
+    view_menu.addAction(actions.cycle_panes)  # Shift+F6, Previous Pane: in F1 (no letter left)
     _view_menu_block(view_menu, actions.view)
     _playback_menu(window, actions.playback)
     help_menu = bar.addMenu("&Help")

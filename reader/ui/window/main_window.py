@@ -60,7 +60,7 @@ from reader.ui.window.later_panels import (
     open_search,
     show_keys,
 )
-from reader.ui.window.pane_cycle import cycle_panes
+from reader.ui.window.pane_cycle import connect_panes
 from reader.ui.window.study_wiring import wire_study_extras
 from reader.ui.window.undo_focus import UndoFocus
 from reader.ui.window.window_state import fit_screen, restore_state, save_state, show_left
@@ -253,7 +253,7 @@ class MainWindow(QMainWindow):
         actions.focus_notes.triggered.connect(self._focus_notes)
         actions.focus_outline.triggered.connect(lambda: focus_dock(self.outline_dock))
         actions.focus_annotations.triggered.connect(lambda: focus_annotations(self))
-        actions.cycle_panes.triggered.connect(lambda: cycle_panes(self))  # F6
+        connect_panes(self, actions)  # F6, Shift+F6
         connect_steps(reader, actions.steps())  # next / previous question and highlight
         actions.quote_in_notes.triggered.connect(quoting.quote_from_menu)
         actions.copy_quotation.triggered.connect(reader.copy_quote)

@@ -1,6 +1,7 @@
-"""F6, Next Pane: the focus goes round the panes the user sees — the reader, the notes, the
-list in front in the left docks (outline, annotations or codebook), the library — and
-lands in the pane itself, which the focus bar marks (reader/ui/window/focus_marker.py).
+"""F6, Next Pane (Shift+F6, Previous Pane): the focus goes round the panes the user sees —
+the reader, the notes, the list in front in the docks (annotations, outline or codebook;
+the Search panel's field), the library — and lands in the pane itself, which the focus bar
+marks (reader/ui/window/focus_marker.py).
 
 The window is typed loosely, as in reader/ui/window/later_panels.py: this module is
 imported by the main window.
@@ -16,20 +17,28 @@ from PySide6.QtWidgets import QApplication, QDockWidget, QWidget
 from reader.ui.lazy_dock import LazyDock, dock_showing
 
 
-def cycle_panes(window: Any) -> None:
+def connect_panes(window: Any, actions: Any) -> None:
+    """F6 and Shift+F6 (the window's `actions`) go round the panes."""
+    actions.cycle_panes.triggered.connect(lambda: cycle_panes(window))
+    actions.previous_pane.triggered.connect(lambda: cycle_panes(window, forward=False))
+
+
+def cycle_panes(window: Any, forward: bool = True) -> None:
     notes_pane = window.notes_pane
     notes = notes_pane.preview if notes_pane.previewing() else window.notes_editor
     # (what takes the focus, the area whose focus counts as being in that pane)
     panes: list[tuple[QWidget, QWidget]] = [(window.reader, window.reader), (notes, notes_pane)]
-    docks = (window.annotations_dock, window.outline_dock, window.codebook.dock)
-    for dock in (*docks, window.library_dock):
+    docks = (window.annotations_dock, window.search_dock, window.outline_dock)
+    for dock in (*docks, window.codebook.dock, window.library_dock):
         if dock_showing(dock):
-            panes.append((_list_in(dock), dock))
+            target = window.search_panel.edit if dock is window.search_dock else _list_in(dock)
+            panes.append((target, dock))
     panes = [(pane, area) for pane, area in panes if pane.isVisible()]
     focus = QApplication.focusWidget()
     held = [focus is not None and (a is focus or a.isAncestorOf(focus)) for _, a in panes]
-    current = held.index(True) if True in held else -1
-    panes[(current + 1) % len(panes)][0].setFocus(Qt.FocusReason.ShortcutFocusReason)
+    current = held.index(True) if True in held else (-1 if forward else 0)  # else the ends
+    at = (current + (1 if forward else -1)) % len(panes)
+    panes[at][0].setFocus(Qt.FocusReason.ShortcutFocusReason)
 
 
 def _list_in(dock: QDockWidget) -> QWidget:

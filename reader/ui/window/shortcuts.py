@@ -56,6 +56,7 @@ def shortcut_groups(window: QMainWindow, actions: Actions) -> list[tuple[str, Ro
         actions.focus_library,
         codes.focus_codebook,
         actions.cycle_panes,
+        actions.previous_pane,
         actions.next_interview,
         actions.previous_interview,
         actions.open,

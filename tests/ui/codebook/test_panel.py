@@ -118,3 +118,30 @@ def test_undo_of_deleting_a_code_with_sub_codes_or_of_a_merge_selects_it(
     assert current_name(panel) == "Alpha"
     # Another study's codebook is no undo: its first code is not chosen for the user.
     assert hub.book.find("Alpha") is not None
+
+
+def test_ctrl_6_selects_the_current_code(
+    make_window: Callable[..., MainWindow], qtbot: Any, notes_path: Path
+) -> None:
+    """Ctrl+6 on an interview opened with its codes gave the Codebook the focus with no row
+    selected: its focus frame looked like an open rename field, and Delete or Enter acted
+    on a row not shown as chosen. The current code is selected now, as in the other lists."""
+    first = make_window()
+    words = first.interview.session.document.text.split()
+    for word, name in ((words[3], "Alpha"), (words[9], "Beta")):
+        code_with_keys(first, qtbot, word, name)
+    wait_saved(qtbot, notes_path, lambda d: len(d["codes"]) == 2)
+    first.close()
+    window = make_window()
+    activate(window, qtbot)
+
+    def chosen(panel: CodebookPanel) -> list[str]:
+        return [index.data() for index in panel.view.selectionModel().selectedRows()]
+
+    panel = to_codebook(window, qtbot)
+    assert panel.view.state() == panel.view.State.NoState
+    assert chosen(panel) == [current_name(panel)] == ["Alpha"]
+    qtbot.keyClick(panel.view, Qt.Key.Key_Down)
+    qtbot.keyClick(panel.view, Qt.Key.Key_1, CTRL)  # to the reader, and back
+    qtbot.waitUntil(window.reader.hasFocus)
+    assert chosen(to_codebook(window, qtbot)) == ["Beta"]

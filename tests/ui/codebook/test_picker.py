@@ -88,6 +88,40 @@ def test_a_new_name_that_extends_a_code_makes_a_new_code_on_enter(
     }
 
 
+def test_a_new_name_merely_like_a_code_makes_a_new_code_on_enter(
+    make_window, tmp_path, qtbot, notes_path
+) -> None:
+    """Typing "Industry" with a code Style, or "Stress" with Process, and Enter applied
+    Style and Process: any fuzzy likeness went before "+ New code". Only a slip on a
+    code's name ("Proces") or part of one ("Sty") is taken for that code now."""
+    from tests.ui.test_codebook import code_with_keys, names
+    from tests.ui.test_highlights import wait_saved
+
+    doc = tmp_path / "talk.txt"
+    doc.write_text("Q: Why?\nA: Alpha beta gamma delta epsilon zeta eta theta.\n", "utf-8")
+    window = make_window(doc)
+    for word, typed in [
+        ("Alpha", "Style"),
+        ("beta", "Process"),
+        ("gamma", "Industry"),
+        ("delta", "Stress"),
+        ("epsilon", "Proces"),
+        ("zeta", "sty"),
+    ]:
+        code_with_keys(window, qtbot, word, typed)
+    data = wait_saved(qtbot, notes_path, lambda d: len(d["highlights"]) == 6)
+    coded = {h["exact"]: [names(data)[c] for c in h["codes"]] for h in data["highlights"]}
+    assert coded == {
+        "Alpha": ["Style"],
+        "beta": ["Process"],
+        "gamma": ["Industry"],
+        "delta": ["Stress"],
+        "epsilon": ["Process"],
+        "zeta": ["Style"],
+    }
+    assert sorted(names(data).values()) == ["Industry", "Process", "Stress", "Style"]
+
+
 @pytest.mark.parametrize("name", list(PALETTES))
 def test_the_picker_is_edged_and_raised_off_the_page_in_every_theme(owner, name: str) -> None:
     """Borderless on the page's black (High Contrast) or on a grey 1.1:1 from it (Dark), the

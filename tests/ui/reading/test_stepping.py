@@ -8,10 +8,12 @@ from pathlib import Path
 from typing import Any
 
 import orjson
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QPoint, Qt
+from PySide6.QtGui import QTextCursor
 
 from reader.core.annotations import COLOR_IDS
 from reader.ui.window.main_window import MainWindow
+from tests.ui.test_highlights import wait_saved
 
 CTRL = Qt.KeyboardModifier.ControlModifier
 SHIFT = Qt.KeyboardModifier.ShiftModifier
@@ -82,6 +84,37 @@ def test_brackets_go_from_highlight_to_highlight_and_its_keys_act(
     qtbot.keyClicks(window.notes_editor, "[1]")
     assert window.notes_editor.toPlainText().endswith("[1]")
     assert reader.current_highlight_id == first.id
+
+
+def test_a_bracket_brings_the_whole_highlight_near_the_top_and_is_no_jump(
+    window: MainWindow, qtbot: Any, notes_path: Path
+) -> None:
+    """] put the next highlight on the reader's last line (the least scroll that showed its
+    start), a highlight of two lines cut off after the first. Its paragraph comes up near
+    the top now, as Ctrl+Down brings a question's, and it is whole in sight; and Back does
+    not undo a step."""
+    reader = window.reader
+    window.resize(1024, 640)
+    qtbot.waitUntil(lambda: reader.viewport().height() < 600)
+    reader.setFocus()
+    qtbot.keyClick(reader, Qt.Key.Key_Home, CTRL)
+    bottom = reader.cursorForPosition(QPoint(40, reader.viewport().height() - 4))
+    start = reader.reading.to_model(bottom.block().position())  # the last line's paragraph
+    start = max(start, reader.reading.to_model(bottom.position()) - 5)
+    window.interview.controller.add_highlight(start, start + 160, "yellow")  # two lines
+    wait_saved(qtbot, notes_path, lambda d: d["highlights"])
+    qtbot.keyClick(reader, Qt.Key.Key_BracketRight)
+    (highlight,) = window.interview.session.notes.highlights
+    assert reader.current_highlight_id == highlight.id
+    end = QTextCursor(reader.document())
+    end.setPosition(reader.reading.to_qt(highlight.end))
+    paragraph = QTextCursor(reader.textCursor().block())  # near the top, as a question's
+    assert 0 <= reader.cursorRect(paragraph).top() < reader.viewport().height() // 10
+    assert reader.cursorRect().top() >= 0
+    assert reader.cursorRect(end).bottom() <= reader.viewport().height()
+    qtbot.keyClick(reader, Qt.Key.Key_Left, Qt.KeyboardModifier.AltModifier | SHIFT)  # Back
+    assert window.statusBar().currentMessage() == "No jump to go back from."
+    assert reader.current_highlight_id == highlight.id
 
 
 def test_brackets_reach_highlights_sharing_a_start_and_their_keys_act_on_them(
