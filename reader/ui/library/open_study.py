@@ -3,9 +3,9 @@ watched for changes made by others (a sync tool, a second machine).
 
 Every change to the study goes through an undoable command here and is written at once
 (study.json changes rarely and is small); `changed` tells the library to show it again, and
-`interviewsChanged`, once, which interviews came and went (added, removed, either undone or
-redone, or by another program). A second window on the same study gets it read-only: the lock,
-a QLockFile beside study.json, is held while the study is open.
+`interviewsChanged`, once, which interviews came and went (added, removed, undone, redone,
+or by another program). A second window on the study gets it read-only: the lock (a
+QLockFile beside study.json) is held while the study is open.
 """
 
 from __future__ import annotations
@@ -211,8 +211,7 @@ class OpenStudy(QObject):
         self._report(merged)
         if self.study.file_gone():
             self.save()
-        read_only_changed = self.study.read_only != was_read_only
-        if read_only_changed:
+        if read_only_changed := self.study.read_only != was_read_only:
             self.readOnlyChanged.emit(self.study.read_only)
         listing = self._listing
         self._rewatch()

@@ -345,12 +345,9 @@ class NotesSafety(QObject):
         controller.session.notes.notes = self.host.research_notes()
         session = Session.open(document, controller.session.notes)
         self.host.replace_session(session)
-        summary = session.anchor_summary
-        self.host.show_message(
-            summary.message("The interview changed on disk")
-            if summary
-            else "The interview changed on disk and was reloaded."
-        )
+        summary, said = session.anchor_summary, "The interview changed on disk"
+        said = summary.message(said) if summary else f"{said} and was reloaded."
+        self.host.show_message(said)
         controller.saver.mark_dirty()
 
     # Saving problems ---------------------------------------------------------------------
