@@ -7,6 +7,7 @@ import threading
 import zipfile
 from pathlib import Path
 
+import pytest
 from PySide6.QtCore import QTimer
 from PySide6.QtWidgets import QProgressDialog
 
@@ -23,6 +24,21 @@ def long_interview(folder: Path) -> Path:
     path = folder / "long.txt"
     path.write_text("".join(f"{bundled.rstrip()} [{n}]\n" for n in range(copies)), "utf-8")
     return path
+
+
+def read_slowly(monkeypatch: pytest.MonkeyPatch, show_after_ms: int) -> threading.Event:
+    """Every interview read in the worker, and held there until the event returned is set;
+    the progress dialog due after `show_after_ms`."""
+    release = threading.Event()
+
+    def slow(read_path: Path) -> object:
+        release.wait(30)
+        return load_document(read_path)
+
+    monkeypatch.setattr(loading, "BACKGROUND_BYTES", 0)
+    monkeypatch.setattr(loading, "SHOW_PROGRESS_MS", show_after_ms)
+    monkeypatch.setattr(loading, "load_document", slow)
+    return release
 
 
 def test_a_long_interview_opens_with_its_structure_cached(
@@ -51,7 +67,7 @@ def test_the_progress_dialog_shows_only_once_reading_takes_a_while(
     by Qt's own timer of four seconds), so that it can be cancelled."""
     window = make_window()
     path = long_interview(tmp_path)
-    release = threading.Event()
+    release = read_slowly(monkeypatch, show_after_ms=50)
     seen: list[bool] = []  # the dialog's visibility at each look
     shown: list[str] = []  # by the loader
 
@@ -60,10 +76,6 @@ def test_the_progress_dialog_shows_only_once_reading_takes_a_while(
             shown.append(self.labelText())
             super().show()
 
-    def slow(read_path: Path) -> object:
-        release.wait(30)
-        return load_document(read_path)
-
     def look() -> None:
         seen.append(window.findChild(QProgressDialog).isVisible())
         if seen[-1]:
@@ -71,9 +83,6 @@ def test_the_progress_dialog_shows_only_once_reading_takes_a_while(
         else:
             QTimer.singleShot(5, look)
 
-    monkeypatch.setattr(loading, "BACKGROUND_BYTES", 0)
-    monkeypatch.setattr(loading, "SHOW_PROGRESS_MS", 50)
-    monkeypatch.setattr(loading, "load_document", slow)
     monkeypatch.setattr(loading, "QProgressDialog", Dialog)
     QTimer.singleShot(0, look)
     try:
@@ -96,12 +105,8 @@ def test_a_long_read_at_start_up_shows_the_window_behind_its_progress(
     window = MainWindow()
     qtbot.addWidget(window)
     path = long_interview(tmp_path)
-    release = threading.Event()
+    release = read_slowly(monkeypatch, show_after_ms=20)
     visible_while_reading: list[bool] = []
-
-    def slow(read_path: Path) -> object:
-        release.wait(30)
-        return load_document(read_path)
 
     def look() -> None:
         dialog = window.findChild(QProgressDialog)
@@ -111,9 +116,6 @@ def test_a_long_read_at_start_up_shows_the_window_behind_its_progress(
         else:
             QTimer.singleShot(5, look)
 
-    monkeypatch.setattr(loading, "BACKGROUND_BYTES", 0)
-    monkeypatch.setattr(loading, "SHOW_PROGRESS_MS", 20)
-    monkeypatch.setattr(loading, "load_document", slow)
     QTimer.singleShot(0, look)
     try:
         assert window.open_document(path, tmp_path / "notes.json")

@@ -158,9 +158,10 @@ def test_a_paragraph_plays_from_its_time_and_follow_along_moves_with_the_positio
     player.pause()
 
 
-def test_follow_along_keeps_the_spoken_paragraph_in_view_unless_turned_off(
+def long_timed_window(
     make_window: Callable[..., MainWindow], tmp_path: Path, qtbot: QtBot
-) -> None:
+) -> MainWindow:
+    """A window on 30 paragraphs a second apart, taller than the view, with their recording."""
     document = tmp_path / "long.txt"
     paragraphs = [f"[00:00:{i:02d}] Ana: " + "words and more words " * 30 for i in range(30)]
     document.write_text("\n\n".join(paragraphs) + "\n", encoding="utf-8")
@@ -168,6 +169,13 @@ def test_follow_along_keeps_the_spoken_paragraph_in_view_unless_turned_off(
     window = make_window(document)
     ready(qtbot, window)
     window.resize(900, 500)
+    return window
+
+
+def test_follow_along_keeps_the_spoken_paragraph_in_view_unless_turned_off(
+    make_window: Callable[..., MainWindow], tmp_path: Path, qtbot: QtBot
+) -> None:
+    window = long_timed_window(make_window, tmp_path, qtbot)
     bar = window.reader.verticalScrollBar()
     top = bar.value()
     window.recording.seek(28_500)
@@ -188,13 +196,7 @@ def test_following_along_leaves_the_place_the_reader_went_to_with_the_keys(
 ) -> None:
     """Ctrl+End, Page Down or Find moves no scroll bar action: the next paragraph spoken
     pulled the view back to it all the same."""
-    document = tmp_path / "long.txt"
-    paragraphs = [f"[00:00:{i:02d}] Ana: " + "words and more words " * 30 for i in range(30)]
-    document.write_text("\n\n".join(paragraphs) + "\n", encoding="utf-8")
-    write_wav(tmp_path / "long.wav", 32)
-    window = make_window(document)
-    ready(qtbot, window)
-    window.resize(900, 500)
+    window = long_timed_window(make_window, tmp_path, qtbot)
     bar = window.reader.verticalScrollBar()
     window.reader.setFocus()
     qtbot.keyClick(window.reader, Qt.Key.Key_End, Qt.KeyboardModifier.ControlModifier)
