@@ -32,12 +32,25 @@ from reader.core.codebook import (
     tag_code_id,
 )
 from reader.core.document import normalise
-from reader.core.export.w3c_export import COLOR_PROPERTY, OUR_NAMESPACE, OUR_PREFIX
+from reader.core.export.w3c_export import (
+    CODE_PATH_PROPERTY,
+    COLOR_PROPERTY,
+    OUR_NAMESPACE,
+    OUR_PREFIX,
+)
 from reader.core.json_errors import why_not_json
 from reader.core.session import Session
 
-# Our colour property, as we write it and as a JSON-LD tool may have expanded it.
-COLOR_KEYS = (COLOR_PROPERTY, COLOR_PROPERTY.replace(f"{OUR_PREFIX}:", OUR_NAMESPACE, 1))
+
+def _keys(own_property: str) -> tuple[str, str]:
+    """Our property as we write it and as a JSON-LD tool may have expanded it."""
+    return own_property, own_property.replace(f"{OUR_PREFIX}:", OUR_NAMESPACE, 1)
+
+
+COLOR_KEYS = _keys(COLOR_PROPERTY)
+CODE_PATH_KEYS = _keys(CODE_PATH_PROPERTY)
+# A tag: a code's name, or the names on its path (our export's, for two codes of one name).
+Tag = str | tuple[str, ...]
 MAX_PAGES = 10_000  # embedded "next" pages followed at most, so a cycle cannot hang us
 # A highlight is a passage, not a book: a longer quote (about 40 pages) is refused, so that
 # a hostile or broken file cannot make anchoring crawl or the notes file balloon.
@@ -387,16 +400,18 @@ def _highlight(
     )
 
 
-def _tag_codes(tag: str, book: Codebook) -> tuple[str, ...]:
-    """The code a tag names: the one at its path where it is a path the export wrote for
-    two codes of one name ("Work / Stress", "Home / Stress"; made, with the codes above
-    it, where the book lacks it), else the code of its name (`codes_for_tags`)."""
-    found = book.named(tag) if "/" in tag else []
-    if len(found) == 1:
-        return (found[0],)
-    names = [clean_name(name)[:MAX_CODE_NAME_CHARS] for name in tag.split(PATH_SEPARATOR)]
-    if found or len(names) == 1 or not all(names):  # a name holding "/" ("and/or")
-        return codes_for_tags([tag], book)
+def _tag_codes(tag: Tag, book: Codebook) -> tuple[str, ...]:
+    """The code a tag names: at its path where the export wrote one for two codes of one
+    name ("Work / Stress", "Home / Stress"; made, with the codes above it, where the book
+    lacks it); else the one code of the book its words name as a path ("Work / Stress"
+    typed in another tool), else the code of its name (`codes_for_tags`: "Work / life
+    balance", a name of its own, stays one)."""
+    if isinstance(tag, str):
+        found = book.named(tag) if "/" in tag else []
+        return (found[0],) if len(found) == 1 else codes_for_tags([tag], book)
+    names = [clean_name(name)[:MAX_CODE_NAME_CHARS] for name in tag]
+    if not all(names):
+        return codes_for_tags([PATH_SEPARATOR.join(tag)], book)
     parent = ""
     for depth, name in enumerate(names, start=1):
         code = book.find(name, parent)
@@ -407,10 +422,11 @@ def _tag_codes(tag: str, book: Codebook) -> tuple[str, ...]:
     return (parent,)
 
 
-def _bodies(annotation: dict[str, Any], colors: dict[str, str]) -> tuple[str, tuple[str, ...], str]:
-    """(note, tags, colour id) from the annotation's bodies; colour from our own property."""
+def _bodies(annotation: dict[str, Any], colors: dict[str, str]) -> tuple[str, tuple[Tag, ...], str]:
+    """(note, tags, colour id) from the annotation's bodies; colour and code paths from our
+    own properties."""
     notes: list[str] = []
-    tags: list[str] = []
+    tags: list[Tag] = []
     color = label = None
     if isinstance(annotation.get("bodyValue"), str):
         notes.append(annotation["bodyValue"])
@@ -426,13 +442,23 @@ def _bodies(annotation: dict[str, Any], colors: dict[str, str]) -> tuple[str, tu
         if not isinstance(value, str):
             continue
         if "tagging" in purposes:
-            if value and value not in tags:
-                tags.append(value)
+            tag = _code_path(body) or value
+            if value and tag not in tags:
+                tags.append(tag)
         elif "classifying" in purposes:
             label = label or value
         elif value:
             notes.append(value)
     return "\n\n".join(notes), tuple(tags), _color(colors, color, label)
+
+
+def _code_path(body: dict[str, Any]) -> tuple[str, ...] | None:
+    """The names on a code's path that our export put beside its tag, if any."""
+    for key in CODE_PATH_KEYS:
+        names = body.get(key)
+        if isinstance(names, list) and len(names) > 1 and all(isinstance(n, str) for n in names):
+            return tuple(names)
+    return None
 
 
 def _choice(body: Any) -> Any:

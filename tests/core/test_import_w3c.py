@@ -659,6 +659,21 @@ def test_two_codes_of_one_name_come_back_as_two() -> None:
     ]
 
 
+def test_a_code_whose_name_holds_a_slash_comes_back_as_one_code() -> None:
+    """"Work / life balance" is a name: read back as a path, it became "life balance"
+    under a new code "Work". Only a path the export marks as one is made as a path."""
+    from tests.core.test_export_formats import coded_session
+
+    source = coded_session()
+    balance = source.notes.codebook.create("Work / life balance")
+    sea = source.notes.highlights[0]
+    source.replace_highlight(replace(sea, codes=(balance.id,)))
+    result = import_w3c(small_session(), w3c(source))
+    made = Codebook(result.codes)
+    assert [made.path(c) for c in result.added[0].codes] == ["Work / life balance"]
+    assert "Work" not in [c.name for c in result.codes]
+
+
 def small_session_with(book: Codebook) -> Session:
     session = small_session()
     session.notes.codebook = book.copy()

@@ -40,6 +40,9 @@ ANNO_CONTEXT = "http://www.w3.org/ns/anno.jsonld"
 OUR_PREFIX = "interviewReader"
 OUR_NAMESPACE = "urn:x-interview-reader:"
 COLOR_PROPERTY = f"{OUR_PREFIX}:color"
+# A code named by its path ("Work / Stress", two codes sharing a name): the names on the path,
+# so that the import makes that path, and splits no name that holds " / " itself.
+CODE_PATH_PROPERTY = f"{OUR_PREFIX}:codePath"
 NOTE_FORMAT = "text/markdown"
 LABEL_FORMAT = "text/plain"  # tags and colour labels
 # BCP 47 "undetermined": the notes file does not record which language notes are written in.
@@ -84,12 +87,16 @@ def annotation(session: Session, h: Highlight, source: str) -> dict[str, Any]:
     body: list[dict[str, Any]] = []
     if h.note:
         body.append(textual_body(h.note, "commenting", NOTE_FORMAT, h.created))
-    body.extend(
-        # By label: two codes of one name by their paths ("Work / Stress"), which the
-        # import reads back as those two codes.
-        textual_body(tag, "tagging", LABEL_FORMAT, h.created)
-        for tag in session.code_labels(h)
-    )
+    book = session.notes.codebook
+    # By label: two codes of one name by their paths ("Work / Stress"), which the import
+    # reads back as those two codes.
+    for code_id, tag in zip(h.codes, session.code_labels(h), strict=True):
+        tagging = textual_body(tag, "tagging", LABEL_FORMAT, h.created)
+        code = book.get(code_id)
+        if code is not None and tag != code.name:
+            above = [a.name for a in reversed(book.ancestors(code_id))]
+            tagging[CODE_PATH_PROPERTY] = [*above, code.name]
+        body.append(tagging)
     if h.color != NO_COLOR:  # a passage only coded has no colour to classify it by
         label = color_label(session, h.color)
         colour = textual_body(label, "classifying", LABEL_FORMAT, h.created)
