@@ -6,7 +6,6 @@ from __future__ import annotations
 from PySide6.QtGui import QTextCursor, QTextDocument
 
 from reader.core.offsets import Utf16Index
-from reader.core.text_merge import changed_span
 
 # Qt's paragraph and line separators and its frame marks, each a line end in plain text.
 _LINE_ENDS = ("\u2029", "\u2028", "\ufdd0", "\ufdd1")
@@ -27,6 +26,8 @@ def retype(document: QTextDocument, text: str) -> None:
     """`document` made to hold `text` by replacing only the part that differs, so whoever
     types in it keeps their cursor and scroll (a merge of another program's change); one
     step of the editor's own undo, none when nothing differs."""
+    from reader.core.text_merge import changed_span  # with difflib and merge3: not at start-up
+
     typed = typed_text(document)
     if typed == text:
         return

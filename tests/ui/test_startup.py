@@ -117,6 +117,7 @@ NOT_AT_FIRST_PAINT = (
     "reader.core.export",
     "reader.core.refi",
     "reader.core.study",
+    "reader.core.text_merge",  # difflib and merge3: a merge's, ~5 ms
     "reader.core.transcripts",
     "reader.ui.annotations.panel",
     "reader.ui.appearance.indicators",

@@ -344,8 +344,10 @@ class LibrarySorting(QSortFilterProxyModel):
     def lessThan(self, left: Index, right: Index) -> bool:
         mine, theirs = left.data(SORT_ROLE), right.data(SORT_ROLE)
         if mine is None or theirs is None:  # the order is turned for descending: turn back
+            if mine is None and theirs is None:
+                return False  # equal: left in the study's order either way
             ascending = self.sortOrder() == Qt.SortOrder.AscendingOrder
-            return (theirs is None and mine is not None) == ascending
+            return (theirs is None) == ascending
         try:
             return bool(mine < theirs)
         except TypeError:  # a value of another type (merged from an older file): as text

@@ -209,3 +209,27 @@ def test_the_window_title_follows_the_open_interview_renamed_in_the_library(
     qtbot.waitUntil(lambda: window.windowTitle().endswith(" — P01 Ana"))
     window.switcher.step(1)
     assert window.windowTitle().endswith(" — P02 Ben")
+
+
+def test_sorting_leaves_the_empty_cells_in_the_studys_order_both_ways(qtbot: Any) -> None:
+    """Two empty cells were each less than the other when descending, so Qt's sort turned
+    their order round."""
+    from PySide6.QtGui import QStandardItem, QStandardItemModel
+
+    from reader.ui.library.library_model import SORT_ROLE, LibrarySorting
+
+    model = QStandardItemModel()
+    for name, age in [("a", None), ("b", 3), ("c", None), ("d", 1), ("e", None)]:
+        item = QStandardItem(name)
+        item.setData(age, SORT_ROLE)
+        model.appendRow(item)
+    proxy = LibrarySorting()
+    proxy.setSourceModel(model)
+    orders = {}
+    for order in (Qt.SortOrder.AscendingOrder, Qt.SortOrder.DescendingOrder):
+        proxy.sort(0, order)
+        orders[order] = "".join(proxy.index(r, 0).data() for r in range(5))
+    assert orders == {
+        Qt.SortOrder.AscendingOrder: "dbace",
+        Qt.SortOrder.DescendingOrder: "bdace",
+    }
