@@ -660,7 +660,7 @@ def test_two_codes_of_one_name_come_back_as_two() -> None:
 
 
 def test_a_code_whose_name_holds_a_slash_comes_back_as_one_code() -> None:
-    """"Work / life balance" is a name: read back as a path, it became "life balance"
+    """ "Work / life balance" is a name: read back as a path, it became "life balance"
     under a new code "Work". Only a path the export marks as one is made as a path."""
     from tests.core.test_export_formats import coded_session
 

@@ -93,9 +93,10 @@ def _markdown() -> Any:
     )
 
 
-def notes_tokens(text: str) -> list[Any]:
-    """The research notes parsed as the exports read them (markdown-it's block tokens)."""
-    return list(_markdown().parse(text))
+def notes_tokens(text: str, env: dict[str, Any] | None = None) -> list[Any]:
+    """The research notes parsed as the exports read them (markdown-it's block tokens);
+    `env` gets their reference definitions (`[r]: https://…`) under "references"."""
+    return list(_markdown().parse(text, env))
 
 
 _TASK = re.compile(r"\[([ xX])\] ")
