@@ -783,6 +783,12 @@ def test_memos_on_codes_sources_and_the_project_go_where_they_belong(tmp_path: P
     again = import_qdpx(project, tmp_path / "s")  # nothing twice
     assert open_study(tmp_path / "s").codebook.find("Trust").description == trust.description
     assert study.load_notes(doc).notes == "Recorded at home." and again.interviews == 0
+    # It said "Imported 1 note": the memo on Trust, which the code had already.
+    assert again.message().startswith("Imported nothing new into ")
+    edited = qde.replace("earned on nights", "earned on night shifts")
+    edited_project = zipped({"project.qde": edited, "sources/t.txt": "Q: Loud?\nA: Always.\n"})
+    third = import_qdpx(edited_project, tmp_path / "s")
+    assert third.message().startswith("Imported 1 note into ")
 
 
 @pytest.mark.parametrize(

@@ -252,9 +252,17 @@ def import_qdpx(
     report = ImportReport(study, not_imported=list(read.not_imported))
     notes = _notes(project, report.not_imported)
     on_codes = _code_memos(project, read, notes)
-    report.notes += len(on_codes)
     book = study.writable_codebook()
+    memos = {code.id: code.description for code in book.codes}
     added = join_memos(book, read.book, add_codebook(book, read.book))
+    # A code's notes came only where its memo took something (a code imported again has
+    # them already): "Imported 1 note" where nothing changed would send one looking for it.
+    report.notes += sum(
+        len(guids)
+        for code_id, guids in on_codes.items()
+        if (code := book.get(added.same.get(code_id, "")))
+        and code.description != memos.get(code.id)
+    )
     report.codes, report.known_codes = len(added.added), added.known
     report.code_lines = added.lines()
     run = _Import(
@@ -268,7 +276,7 @@ def import_qdpx(
         report=report,
         texts=_texts_of(study),
         sent=read_sent(study.folder),
-        used_notes=on_codes,
+        used_notes=set().union(*on_codes.values()),
     )
     try:
         for element in list(project.find("Sources") or []):
@@ -313,16 +321,19 @@ def import_qdpx(
     return report
 
 
-def _code_memos(project: _Project, read: ReadCodes, notes: dict[str, tuple[str, str]]) -> set[str]:
+def _code_memos(
+    project: _Project, read: ReadCodes, notes: dict[str, tuple[str, str]]
+) -> dict[str, set[str]]:
     """The notes tied to a code (its NoteRefs, or a Link: NVivo's and ATLAS.ti's memos on
-    a code) joined to its memo in `read`, paragraph by paragraph; their GUIDs."""
-    used: set[str] = set()
+    a code) joined to its memo in `read`, paragraph by paragraph: each such code's id ->
+    the GUIDs of its notes."""
+    used: dict[str, set[str]] = {}
     for code in list(read.book):
         refs = [*read.note_refs.get(code.id, ()), *project.links.get(code.id, ())]
         memo = code.description
         for ref in (r for r in refs if r in notes):
             memo = joined(memo, unicodedata.normalize("NFC", notes[ref][1]))
-            used.add(ref)
+            used.setdefault(code.id, set()).add(ref)
         if memo != code.description:
             read.book.update(code.id, description=memo)
     return used
