@@ -407,6 +407,27 @@ def test_word_reads_the_notes_markdown_as_the_html_does() -> None:
     assert body.index(code._p) < body.index(table._tbl) < body.index(paragraphs[-6]._p)
 
 
+def test_word_keeps_the_address_of_a_link_by_reference() -> None:
+    """`see [the report][r]` with `[r]: https://…` below lost the address: markdown-it
+    takes the definition out, and only `[words](address)` links were read."""
+    session = sample_session()
+    session.notes.notes = (
+        "Sources: [the report][r], [1] and [the site](https://example.org/%C3%A9t%C3%A9 "
+        '"Home") but not `[code](https://example.org/c)`.\n\n'
+        "[r]: https://example.org/report.pdf\n[1]: https://doi.org/10.1/x\n"
+        "[spare]: https://example.org/kept\n\nThe end."
+    )
+    shown = [p.text for p in word_paragraphs(run("docx", session))]
+    notes = shown[shown.index("Research notes") + 1 :]
+    assert notes == [
+        "Sources: the report (https://example.org/report.pdf), 1 (https://doi.org/10.1/x)"
+        ' and the site (https://example.org/été "Home") but not'
+        " `[code](https://example.org/c)`.",
+        "[spare]: https://example.org/kept",  # named by no link: kept as typed
+        "The end.",
+    ]
+
+
 def test_html_same_sections_as_markdown() -> None:
     session = sample_session()
     md_headings = re.findall(r"^## (.*)$", run("md", session).decode(), re.MULTILINE)

@@ -685,6 +685,23 @@ def qualcoder_project(notes: tuple[str, ...] = ("", "", "")) -> bytes:
     return zipped({"project.qde": qde, "sources/d1.txt": QC_TEXT})
 
 
+def test_a_description_with_old_mac_line_ends_reads_as_lines(tmp_path: Path) -> None:
+    """A source's and the project's Description with a lone CR (&#13;, as an old Mac
+    tool ends its lines) kept it in the research notes and the study memo, where it is
+    no line end; decomposed letters (e\u0301) are one letter (é), as in a transcript."""
+    qde = (
+        f'<Project xmlns="{PROJECT_NS}" name="QC" origin="QualCoder 3.5">'
+        "<Sources>"
+        '<TextSource guid="dddddddd-0000-0000-0000-000000000001" name="Doc" '
+        'plainTextPath="internal://d1.txt"><Description>Cafe\u0301&#13;noisy</Description>'
+        "</TextSource></Sources><Description>Two&#13;lines&#13;&#10;end</Description></Project>"
+    )
+    import_qdpx(zipped({"project.qde": qde, "sources/d1.txt": QC_TEXT}), tmp_path / "s")
+    study = open_study(tmp_path / "s")
+    assert study.load_notes(study.interviews[0]).notes == "Caf\u00e9\nnoisy"
+    assert "Two\nlines\nend" in read_memo(memo_path(study.folder))
+
+
 def test_a_selection_for_each_coding_of_one_passage_is_one_highlight(tmp_path: Path) -> None:
     """As merging into an interview that has the text makes it: not three stacked
     highlights of one code each. The merge's report counts that highlight once."""
@@ -783,6 +800,12 @@ def test_memos_on_codes_sources_and_the_project_go_where_they_belong(tmp_path: P
     again = import_qdpx(project, tmp_path / "s")  # nothing twice
     assert open_study(tmp_path / "s").codebook.find("Trust").description == trust.description
     assert study.load_notes(doc).notes == "Recorded at home." and again.interviews == 0
+    # It said "Imported 1 note": the memo on Trust, which the code had already.
+    assert again.message().startswith("Imported nothing new into ")
+    edited = qde.replace("earned on nights", "earned on night shifts")
+    edited_project = zipped({"project.qde": edited, "sources/t.txt": "Q: Loud?\nA: Always.\n"})
+    third = import_qdpx(edited_project, tmp_path / "s")
+    assert third.message().startswith("Imported 1 note into ")
 
 
 @pytest.mark.parametrize(

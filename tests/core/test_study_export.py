@@ -214,6 +214,26 @@ def test_a_link_to_a_heading_of_the_notes_lands_in_its_own_interviews_notes(
     assert "# Results\n\nP1: [see](#results)" in export_markdown(session).decode()
 
 
+def test_a_link_shown_as_code_in_the_notes_is_left_as_typed(study: Study) -> None:
+    """`[code link](#results)` in a code block or a code span came out as
+    `(#i-<id>-results)`: the study's export rewrote the links in the code too."""
+    entry = study.interviews[0]
+    session = study.open_session(entry)
+    session.notes.notes = (
+        "# Results\n\nSee [it](#results), not `[span](#results)`.\n\n"
+        "```\n[fenced](#results)\n```\n\n    [indented](#results)\n"
+    )
+    save_notes(study.notes_path(entry), session.notes)
+    anchor = f"i-{entry.id}-results"
+    md = export_study(study, "md")[0].decode()
+    assert f"See [it](#{anchor}), not `[span](#results)`." in md
+    assert "\n[fenced](#results)\n" in md and "    [indented](#results)\n" in md
+    page = export_study(study, "html")[0].decode()
+    assert f'See <a href="#{anchor}">it</a>, not <code>[span](#results)</code>.' in page
+    assert "<code>[fenced](#results)\n</code>" in page
+    assert "<code>[indented](#results)\n</code>" in page
+
+
 def test_csv_has_interview_and_attribute_columns(study: Study) -> None:
     raw = export_study(study, "csv")[0]
     assert raw.startswith(b"\xef\xbb\xbf")

@@ -87,6 +87,7 @@ def test_read_only_notes_grey_out_editing_and_save_notes_as_in_the_banner_gives_
         actions.import_annotations,
         codes.code_passage,
         codes.import_qdc,
+        codes.import_qdc_in_codes,
     ]
     activate(second, qtbot)
     text = second.interview.session.document.text

@@ -284,11 +284,13 @@ def test_import_codebook_is_in_the_codes_menu_too_and_no_menu_shows_a_key_twice(
     for window in (make_window(), make_study_window(folder)):
         bar = window.menuBar()
         codes = menu_action_menu(window, "Codes")
-        qdc = window.window_actions.codes.import_qdc
-        # One action in both menus: a student looks for it among the codes first.
-        assert menu_action(codes, "REFI-QDA Codebook (.qdc)…") is qdc
+        qdc = window.window_actions.codes
+        # In both menus: a student looks for it among the codes first, where it says
+        # what it does; File ▸ Import names it beside the other formats.
+        in_codes = menu_action(codes, "Import REFI-QDA Codebook (.qdc)…")
+        assert in_codes is qdc.import_qdc_in_codes
         file_menu = menu_action_menu(window, "File")
-        assert menu_action(file_menu, "Import", "REFI-QDA Codebook (.qdc)…") is qdc
+        assert menu_action(file_menu, "Import", "REFI-QDA Codebook (.qdc)…") is qdc.import_qdc
         # Ctrl+6 was shown twice in Codes: Go to Codebook's key, and written on the
         # Codebook dock's toggle, which Ctrl+6 does not toggle. A key shows where it acts.
         for menu in menus_of(bar.actions()):

@@ -428,6 +428,9 @@ def test_refi_menu_items_export_and_import(
         "REFI-QDA Codebook (.qdc)…",
     ):
         assert menu_action(window.menuBar(), "File", "Import", label) is not None
+    # Among the codes the item says what it does: "REFI-QDA Codebook (.qdc)…" had no verb.
+    in_codes = menu_action(window.menuBar(), "Codes", "Import REFI-QDA Codebook (.qdc)…")
+    assert in_codes.isEnabled()
 
     # File ▸ Export…: the whole study as a REFI-QDA project, with MAXQDA's line ends.
     def choose(kind: str, crlf: bool = False):
@@ -491,7 +494,7 @@ def test_refi_menu_items_export_and_import(
         f'<CodeBook xmlns="urn:QDA-XML:codebook:1.0"><Codes>{nameless}</Codes></CodeBook>'
     )
     dialogs.open_answers.append(str(other))
-    window.window_actions.codes.import_qdc.trigger()
+    window.window_actions.codes.import_qdc_in_codes.trigger()  # Codes ▸ Import…, the same
     assert (
         "Not imported: 5 codes (“?”, “?”, “?” and 2 more): it has no name." in dialogs.shown[-1][1]
     )

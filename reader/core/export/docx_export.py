@@ -6,7 +6,8 @@ letter is Arabic or Hebrew reads right to left.
 The research notes are Markdown, read as the HTML export reads them (markdown-it): their
 headings, quotes and list items take Word's styles, a code block is monospaced as typed, a
 table is a Word table, and their links keep their words only (a web link its address
-after them).
+after them, a link by reference `[words][r]` too; a definition no link names stays as
+typed).
 """
 
 from __future__ import annotations
@@ -16,6 +17,7 @@ import re
 from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
+from urllib.parse import unquote
 
 from reader import APP_NAME
 from reader.core.annotations import Highlight, count_label
@@ -34,7 +36,6 @@ from reader.core.export.common import (
     summary_sections,
 )
 from reader.core.interview import text_direction
-from reader.core.markdown_links import LINK
 from reader.core.session import Session
 from reader.core.xml_chars import xml_safe  # python-docx refuses what XML cannot hold
 
@@ -56,11 +57,6 @@ def meta_line(session: Session, placed: Placed) -> str:
             filter(None, (color_label(session, h.color), codes, placed.said_by, placed.time))
         )
     )
-
-
-def _web_link(match: re.Match[str]) -> str:
-    words, target = match.group(1), match.group(2)
-    return f"{words} ({target})" if target.startswith(("http://", "https://")) else words
 
 
 class _Paragraphs:
@@ -129,10 +125,70 @@ def _right_to_left(p: Any) -> None:
         properties.insert(0, bidi)
 
 
-def _words(markdown: str) -> str:
-    """A paragraph's Markdown as Word text: its links as their words, its emphasis marks
+_ENCODED_LETTERS = re.compile(r"(?:%[89a-fA-F][0-9a-fA-F])+")  # UTF-8 beyond ASCII
+
+
+def _address(href: str) -> str:
+    """A web link's address as a reader reads it: markdown-it's "%C3%A9" as "é" (as a
+    browser's address bar shows it); "%20" and the like stay, so it still works pasted."""
+
+    def letters(match: re.Match[str]) -> str:
+        try:
+            return unquote(match.group(0), errors="strict")
+        except UnicodeDecodeError:
+            return match.group(0)
+
+    return _ENCODED_LETTERS.sub(letters, href)
+
+
+def _link_words(words: str, link: Any) -> str:
+    """A link as Word text: its words, a web link's address (and title) after them."""
+    href = str(link.attrs.get("href", ""))
+    if not href.startswith(("http://", "https://")) or link.markup == "autolink":
+        return words  # an autolink's words are its address
+    title = f' "{link.attrs["title"]}"' if link.attrs.get("title") else ""
+    return f"{words} ({_address(href)}{title})"
+
+
+def _words(children: list[Any]) -> str:
+    """A paragraph's Markdown (markdown-it's inline tokens) as Word text: its links as
+    their words (inline or by reference, `[words][r]`), its emphasis marks and code spans
     as typed, its lines as lines."""
-    return xml_safe(LINK.sub(_web_link, markdown))
+    words: list[str] = []
+    links: list[tuple[Any, int]] = []  # the links open: each one's token, where its words start
+    for child in children:
+        kind = child.type
+        if kind == "link_open":
+            links.append((child, len(words)))
+        elif kind == "link_close" and links:
+            link, start = links.pop()
+            words[start:] = [_link_words("".join(words[start:]), link)]
+        elif kind in ("softbreak", "hardbreak"):
+            words.append("\n")
+        elif kind == "code_inline":
+            words.append(f"{child.markup}{child.content}{child.markup}")
+        elif kind.endswith(("_open", "_close")):
+            words.append(child.markup)  # *, **, ~~
+        else:
+            words.append(child.content)
+    return xml_safe("".join(words))
+
+
+def _unused_definitions(
+    notes: str, tokens: list[Any], references: dict[str, Any]
+) -> list[tuple[int, str]]:
+    """The notes' reference definitions (`[r]: https://…`) that no link of theirs names,
+    as (line, the lines as typed): a link shows its address, these would be lost."""
+    shown = {
+        str(child.attrs.get("href"))
+        for token in tokens
+        if token.type == "inline"
+        for child in token.children or ()
+        if child.type == "link_open"
+    }
+    lines = notes.split("\n")
+    unused = [r["map"] for r in references.values() if r["href"] not in shown]
+    return sorted((start, "\n".join(lines[start:end])) for start, end in unused)
 
 
 def _research_notes(out: _Paragraphs, notes: str) -> None:
@@ -141,12 +197,17 @@ def _research_notes(out: _Paragraphs, notes: str) -> None:
     from reader.core.export.html_export import notes_tokens, task_box
 
     text, _ = linked_notes(notes, set())  # labels only: a Word file has no anchors
+    env: dict[str, Any] = {}
+    tokens = notes_tokens(text, env)
+    unused = _unused_definitions(text, tokens, env.get("references", {}))
     quoted = 0  # how deep in block quotes
     item = None  # the list item whose first paragraph comes next: its bullet or number
     heading = 0  # the level of the heading whose words come next
     rows: list[list[str]] | None = None  # the table being read
-    for token in notes_tokens(text):
+    for token in tokens:
         kind = token.type
+        while unused and token.level == 0 and token.map and unused[0][0] < token.map[0]:
+            out.add(xml_safe(unused.pop(0)[1]))  # in its place, as typed
         if kind in ("blockquote_open", "blockquote_close"):
             quoted += 1 if kind == "blockquote_open" else -1
         elif kind == "list_item_open":
@@ -163,7 +224,7 @@ def _research_notes(out: _Paragraphs, notes: str) -> None:
         elif kind in ("fence", "code_block"):
             out.code(xml_safe(token.content.rstrip("\n")))
         elif kind == "inline":
-            words = _words(token.content)
+            words = _words(token.children or [])
             if rows:
                 rows[-1].append(words)
             elif heading:
@@ -175,6 +236,8 @@ def _research_notes(out: _Paragraphs, notes: str) -> None:
                 item = None
             else:
                 out.add(words, "Quote" if quoted else "")
+    for _, definition in unused:
+        out.add(xml_safe(definition))
 
 
 def _instant(stamp: str) -> datetime | None:

@@ -93,9 +93,10 @@ def _markdown() -> Any:
     )
 
 
-def notes_tokens(text: str) -> list[Any]:
-    """The research notes parsed as the exports read them (markdown-it's block tokens)."""
-    return list(_markdown().parse(text))
+def notes_tokens(text: str, env: dict[str, Any] | None = None) -> list[Any]:
+    """The research notes parsed as the exports read them (markdown-it's block tokens);
+    `env` gets their reference definitions (`[r]: https://…`) under "references"."""
+    return list(_markdown().parse(text, env))
 
 
 _TASK = re.compile(r"\[([ xX])\] ")
@@ -146,17 +147,45 @@ def render_markdown(text: str, anchors: str = "") -> str:
     return markdown.renderer.render(tokens, markdown.options, {})
 
 
+# A code span: a run of backticks, then the next run of as many (CommonMark's rule).
+_CODE_SPAN = re.compile(r"(?<![`\\])(`+)(?!`).*?(?<!`)\1(?!`)", re.DOTALL)
+
+
+def _code(text: str, tokens: list[Any]) -> list[tuple[int, int]]:
+    """Where in `text` its code is, as (start, end) character offsets: its code blocks'
+    lines and its code spans (looked for in the lines of a block that markdown-it found
+    one in), which hold what was typed, never a link."""
+    starts = [0]
+    for line in text.split("\n"):
+        starts.append(starts[-1] + len(line) + 1)
+    code = []
+    for token in tokens:
+        if token.map is None:
+            continue
+        lines = slice(starts[token.map[0]], starts[token.map[1]] - 1)
+        if token.type in ("fence", "code_block"):
+            code.append((lines.start, lines.stop))
+        elif token.type == "inline" and any(c.type == "code_inline" for c in token.children):
+            spans = _CODE_SPAN.finditer(text, lines.start, lines.stop)
+            code.extend(span.span() for span in spans)
+    return code
+
+
 def own_links(text: str, anchors: str) -> str:
     """The Markdown with each link to one of its own headings (`[see](#results)`) led to
     that heading's anchor after `anchors`: in a study's export every interview's notes
-    may have a "Results", whose links must land in their own notes."""
+    may have a "Results", whose links must land in their own notes. A link shown as code
+    (in a code block or `code span`) is left as typed."""
     if not anchors:
         return text
-    own = set(_anchors(_markdown().parse(text)).values())
+    tokens = _markdown().parse(text)
+    own = set(_anchors(tokens).values())
+    code = _code(text, tokens)
 
     def link(match: re.Match[str]) -> str:
         words, target = match.group(1), match.group(2)
-        if target.startswith("#") and unquote(target[1:]) in own:
+        in_code = any(start <= match.start() < end for start, end in code)
+        if target.startswith("#") and unquote(target[1:]) in own and not in_code:
             return f"[{words}](#{anchors}{target[1:]})"
         return match.group(0)
 

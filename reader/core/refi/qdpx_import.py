@@ -2,21 +2,35 @@
 new study, or into a study that exists (it gains the interviews and codes).
 
 Tolerated as real files have them: `sources/` or `Sources/`, any `*.qde` name, a source's
-text inline (PlainTextContent) or as an internal or relative file, a BOM before it, CRLF
-counted as the origin tool counts it (NVivo, MAXQDA and most others two characters,
-ATLAS.ti one: `Project@origin`), codable parents, missing optional attributes, notes tied
-by NoteRef or through Links. Each text source, and each audio or video source with a
-transcript, becomes a transcript file in the study folder; its selections become
-highlights (their codes, their notes); a recording is copied out of the zip beside its
-transcript (or its path kept) and its SyncPoints become the turns' times (refi.media).
-Participants come from Cases and attributes from Variables. Anything not brought in is
-named in the report (refi.left_out): pictures, PDFs, media without a transcript, selections whose
-positions do not fit their text (never guessed), codings of a whole source, references
-to codes that do not exist, and a notes file that cannot take a merge (below).
+text inline (PlainTextContent) or as an internal or relative file, in UTF-8, UTF-16 (with
+a BOM or without, as Windows tools write it) or cp1252, read as a transcript is
+(document.decode); a BOM before it, CRLF counted as the origin tool counts it (NVivo,
+MAXQDA and most others two characters, ATLAS.ti one: `Project@origin`), codable parents,
+missing optional attributes, notes tied by NoteRef or through Links. Each text source,
+and each audio or video source with a transcript, becomes a transcript file in the study
+folder; its selections become highlights (their codes, their notes): another tool's
+selections of one passage (QualCoder's one per coding) are merged into one highlight, as
+merging into an interview merges them, while a project of this app's own keeps one
+highlight per selection (two of one passage, a colour and a coding, stay two). A
+recording is copied out of the zip beside its transcript (or its path kept) and its
+SyncPoints become the turns' times (refi.media). Participants come from Cases and
+attributes from Variables. Anything not brought in is named in the report
+(refi.left_out): pictures, PDFs, media without a transcript, selections whose positions
+do not fit their text (never guessed), codings of a whole source, references to codes
+that do not exist, and a notes file that cannot take a merge (below).
+
+Where notes go: a code's notes (its NoteRefs, NVivo's and ATLAS.ti's memos on a code by
+a Link) join the code's memo; a source's Description (QualCoder's memo) and its notes
+its interview's research notes; a selection's its highlight's note; the project's
+Description, and the notes tied to nothing (a project's memos, our study memo), the
+study memo (core/study_memo.py), each under a heading of its name.
 
 Into an existing study: a code with the same GUID, or the same name in the same place,
-is the study's code (its codings go to it); variables join the attributes of the same
-name; transcripts are written beside the others under new names, nothing overwritten.
+is the study's code (its codings go to it; its memo gains the paragraphs it lacks). By
+name a code matches only a code the study had before the import, and only once: two
+codes of the project of one name in one place stay two, the later one numbered
+("Trust (2)"; codebook.add_codebook). Variables join the attributes of the same name;
+transcripts are written beside the others under new names, nothing overwritten.
 A source whose text is that of an interview in the study (the study sent to a supervisor
 and coded there) is not added a second time: its selections and notes are merged into
 that interview's notes file (qdpx_merge: codes and notes added, nothing taken away,
@@ -25,11 +39,8 @@ refi.sent, whose record then gains what came), which is backed up first and writ
 atomically; one that cannot be read, or that another window is editing, is left as it
 is and named. Its participant and attribute values fill those empty in that interview
 (not one it was sent with and cleared here since); one that differs is kept as here and
-named (_people). The report says what each merge
-brought, and what it did not bring back (ImportReport.merged). The notes tied to no
-source or selection (a project's memos, our study memo) go into the study memo
-(core/study_memo.py), each under a heading of its name. study.json is written once,
-atomically, at the end.
+named (_people). The report says what each merge brought, and what it did not bring
+back (ImportReport.merged). study.json is written once, atomically, at the end.
 
 The GUIDs that cannot live in our files (sources, variables, cases, notes, codings) are
 kept in the study's settings (qdpx_export.GUIDS_SETTING), so exporting the imported study
@@ -60,7 +71,7 @@ from reader.core.annotations import (
     now_iso,
 )
 from reader.core.codebook import MAX_NAME_CHARS, add_codebook
-from reader.core.document import DocumentError, decode, load_document, text_sha256
+from reader.core.document import DocumentError, decode, load_document, normalise, text_sha256
 from reader.core.notes_file import NotesData, RecordingRef
 from reader.core.recording import stored_path
 from reader.core.refi import media
@@ -252,9 +263,17 @@ def import_qdpx(
     report = ImportReport(study, not_imported=list(read.not_imported))
     notes = _notes(project, report.not_imported)
     on_codes = _code_memos(project, read, notes)
-    report.notes += len(on_codes)
     book = study.writable_codebook()
+    memos = {code.id: code.description for code in book.codes}
     added = join_memos(book, read.book, add_codebook(book, read.book))
+    # A code's notes came only where its memo took something (a code imported again has
+    # them already): "Imported 1 note" where nothing changed would send one looking for it.
+    report.notes += sum(
+        len(guids)
+        for code_id, guids in on_codes.items()
+        if (code := book.get(added.same.get(code_id, "")))
+        and code.description != memos.get(code.id)
+    )
     report.codes, report.known_codes = len(added.added), added.known
     report.code_lines = added.lines()
     run = _Import(
@@ -268,7 +287,7 @@ def import_qdpx(
         report=report,
         texts=_texts_of(study),
         sent=read_sent(study.folder),
-        used_notes=on_codes,
+        used_notes=set().union(*on_codes.values()),
     )
     try:
         for element in list(project.find("Sources") or []):
@@ -286,7 +305,7 @@ def import_qdpx(
     described = project.root.findtext(tag(project.ns, "Description")) or ""
     if described.strip():  # the project's own memo, as a memo tied to nothing is
         name = project.root.get("name") or "Project"
-        free.insert(0, (f"{name}: description", described.replace("\r\n", "\n").strip()))
+        free.insert(0, (f"{name}: description", normalise(described).strip()))
     for link in project.all("Links", "Link"):
         ends = [guid_of(link.get(end)) for end in ("originGUID", "targetGUID")]
         if not any(end in run.notes for end in ends):
@@ -313,16 +332,19 @@ def import_qdpx(
     return report
 
 
-def _code_memos(project: _Project, read: ReadCodes, notes: dict[str, tuple[str, str]]) -> set[str]:
+def _code_memos(
+    project: _Project, read: ReadCodes, notes: dict[str, tuple[str, str]]
+) -> dict[str, set[str]]:
     """The notes tied to a code (its NoteRefs, or a Link: NVivo's and ATLAS.ti's memos on
-    a code) joined to its memo in `read`, paragraph by paragraph; their GUIDs."""
-    used: set[str] = set()
+    a code) joined to its memo in `read`, paragraph by paragraph: each such code's id ->
+    the GUIDs of its notes."""
+    used: dict[str, set[str]] = {}
     for code in list(read.book):
         refs = [*read.note_refs.get(code.id, ()), *project.links.get(code.id, ())]
         memo = code.description
         for ref in (r for r in refs if r in notes):
             memo = joined(memo, unicodedata.normalize("NFC", notes[ref][1]))
-            used.add(ref)
+            used.setdefault(code.id, set()).add(ref)
         if memo != code.description:
             read.book.update(code.id, description=memo)
     return used
@@ -981,7 +1003,7 @@ def _source_notes(run: _Import, element: ET.Element) -> dict[str, str]:
 def _described(run: _Import, element: ET.Element) -> str:
     """A source's Description (QualCoder's memo on a source), for its research notes."""
     text = element.findtext(tag(run.ns, "Description")) or ""
-    return unicodedata.normalize("NFC", text.replace("\r\n", "\n").strip())
+    return normalise(text).strip()
 
 
 def _tied_notes(run: _Import, element: ET.Element) -> dict[str, str]:

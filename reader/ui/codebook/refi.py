@@ -1,6 +1,7 @@
 """REFI-QDA in the File menu: Export… writes a project (.qdpx) or codebook (.qdc) when one
-is chosen there; File ▸ Import ▸ REFI-QDA Project… and Codebook (.qdc)…: exchange with NVivo,
-ATLAS.ti, MAXQDA and QualCoder (reader/core/refi, docs/refi-qda.md).
+is chosen there; File ▸ Import ▸ REFI-QDA Project… and Codebook (.qdc)… (the latter in
+Codes too): exchange with NVivo, ATLAS.ti, MAXQDA and QualCoder (reader/core/refi,
+docs/refi-qda.md).
 
 An imported project goes into the study open now (when the user says so: it gains the
 interviews and codes, the library and the codebook show them at once) or becomes a new

@@ -68,7 +68,8 @@ def wire_codebook(window: Any) -> None:
     window.transfers.refi = lambda *args: codebook.refi.export(*args)
     window.transfers.codes_in_study = lambda: hub.counts().keys()
     actions.import_qdpx.triggered.connect(lambda: codebook.refi.import_project())
-    actions.import_qdc.triggered.connect(lambda: codebook.refi.import_codebook())
+    for import_qdc in (actions.import_qdc, actions.import_qdc_in_codes):
+        import_qdc.triggered.connect(lambda: codebook.refi.import_codebook())
     study, interview = window.study, window.interview
 
     def codebook_history() -> QUndoStack | None:

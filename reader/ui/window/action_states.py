@@ -98,7 +98,8 @@ class ActionStates(QObject):
         # Copying changes nothing: read-only notes copy too.
         set_available(actions.copy_quotation, no_interview or ("" if state.passage else NO_PASSAGE))
         set_available(actions.color_labels, no_interview or state.why_not_change_codebook())
-        set_available(codes.import_qdc, state.why_not_change_codebook())
+        for import_qdc in (codes.import_qdc, codes.import_qdc_in_codes):
+            set_available(import_qdc, state.why_not_change_codebook())
         # A .qdpx without a study open becomes a new one; a read-only study cannot gain it.
         set_available(codes.import_qdpx, state.study_read_only)
         why_not_add = state.why_not_change_study()  # File's Add Interviews, the Library's Add

@@ -115,7 +115,8 @@ class CodebookActions:
     retrieve: QAction
     pictures: QAction
     import_qdpx: QAction
-    import_qdc: QAction
+    import_qdc: QAction  # File ▸ Import's, named beside the other formats
+    import_qdc_in_codes: QAction  # the same import in Codes, where a student looks first
     menu: QMenu | None = None
 
 
@@ -142,8 +143,14 @@ def build_codebook_actions(window: QMainWindow) -> CodebookActions:
             None,
             "A .qdpx joins the open study, or becomes a new one",
         ),
-        import_qdc=_action(  # in File ▸ Import and in Codes, where a student looks first
+        import_qdc=_action(
             window, "REFI-QDA Code&book (.qdc)…", None, "Import a REFI-QDA codebook's codes"
+        ),
+        import_qdc_in_codes=_action(  # among the codes the item says what it does
+            window,
+            "&Import REFI-QDA Codebook (.qdc)…",
+            None,
+            "Import a REFI-QDA codebook's codes",
         ),
     )
 
@@ -582,7 +589,7 @@ def build_menus(window: QMainWindow, actions: Actions, docks: list[QDockWidget])
         codes.menu.addSeparator()
         codes.menu.addAction(codes.retrieve)
         codes.menu.addAction(codes.pictures)
-        codes.menu.addAction(codes.import_qdc)
+        codes.menu.addAction(codes.import_qdc_in_codes)
         codes.menu.addSeparator()
         codes.menu.addAction(codes.focus_codebook)
     format_menu = bar.addMenu("F&ormat")
