@@ -79,3 +79,32 @@ def test_notes_lost_on_quitting_are_rescued_and_offered_when_the_interview_opens
     qtbot.waitUntil(lambda: notes_text(notes_path) == "start\ntyped on a full disk")
     assert rescued("*.json") == []  # merged: kept with the backups, not offered again
     assert (notes_path.parent / "backups" / copy.name).exists()
+
+
+def test_a_copy_rescued_in_another_study_is_not_offered_as_this_interviews(
+    make_study_window: Callable[[Path], MainWindow],
+    tmp_path: Path,
+    qtbot: Any,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """Two studies each with a P01 at their root (notes files named alike): what study A's
+    P01 rescued is offered in A, never in B, whose notes it would have been merged into."""
+    monkeypatch.setattr("reader.ui.persistence.saver.RETRY_MS", 60_000)
+    a, b = tmp_path / "A" / "Study", tmp_path / "B" / "Study"
+    for study, text in ((a, "A: Alpha about coffee.\n"), (b, "A: Bravo about tea.\n")):
+        study.mkdir(parents=True)
+        (study / "P01.txt").write_text(text)
+    window = make_study_window(b)
+    type_notes(window, qtbot, "B notes")
+    qtbot.waitUntil(lambda: any((b / "notes").glob("p01*.json")), timeout=3000)
+    window.close()
+    window = make_study_window(a)
+    disk = FullDisk(monkeypatch, "reader.ui.persistence.saver")
+    type_notes(window, qtbot, "A notes typed on a full disk")
+    qtbot.waitUntil(lambda: window.save_label.text().startswith("Not saved"), timeout=3000)
+    window.close()
+    assert len(rescued("P01 p01*.json")) == 1
+    disk.full = False
+
+    assert "rescued" not in make_study_window(b).banner.text()
+    assert "was rescued" in make_study_window(a).banner.text()
