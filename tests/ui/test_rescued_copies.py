@@ -14,6 +14,8 @@ import orjson
 import pytest
 from PySide6.QtCore import Qt
 
+from reader.core import store
+from reader.ui.persistence.offered_copies import rescue_name
 from reader.ui.window.main_window import MainWindow
 from tests.conftest import BUNDLED
 from tests.ui.memo.test_study_memo import on_disk, open_memo
@@ -172,3 +174,22 @@ def test_a_rescued_memo_is_merged_against_the_memo_it_came_from(
         next(b for b in banner.buttons if b.text() == "Dismiss").click()
     next(b for b in banner.buttons if b.text() == "Merge Into Memo").click()
     on_disk(qtbot, folder, "Themes\nline ONE\n")
+
+
+def test_conflict_copies_and_rescued_copies_are_each_said_as_what_they_are(
+    make_window: Callable[..., MainWindow], notes_path: Path, qtbot: Any
+) -> None:
+    """A sync tool's copy and a rescued copy both there: the banner named the sync tool's
+    as rescued ("A copy … was rescued (conflict, rescued)"); now each as what it is."""
+    notes_with(notes_path, ["Rehearsal"], text="start\n")
+    os.utime(notes_path, (1_700_000_000, 1_700_000_000))  # older than both copies
+    conflict = notes_path.with_name(f"{notes_path.stem}.sync-conflict-20250101-000000-AB.json")
+    notes_with(conflict, ["Rehearsal"], text="start\nfrom the laptop\n")
+    name = rescue_name(notes_path, BUNDLED)
+    store.rescue("the notes", notes_path, conflict.read_bytes(), name)
+    (copy,) = rescued("*.json")
+    window = make_window()
+    assert window.banner.text() == (
+        f"A sync tool left 1 conflict copy of these notes ({conflict.name}). A copy of these "
+        f"notes, newer than their file, was rescued when the app last ended ({copy.name})."
+    )

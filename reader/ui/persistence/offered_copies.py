@@ -42,23 +42,38 @@ def copies_offer(
     """The banner's words and buttons offering the copies of the notes at `notes_path`
     there are now; ("", []) when there are none. `on_disk`: the notes file as last read or
     written, what a rescued copy descends from."""
+    conflicts = conflict_copies(notes_path)
     rescued = rescued_copies(rescue_name(notes_path, document_path), notes_path)
-    copies = conflict_copies(notes_path) + rescued
+    copies = conflicts + rescued
     if not copies:
         return "", []
-    names = ", ".join(p.name for p in copies[:3])
-    many = "y" if len(copies) == 1 else "ies"
-    text = f"A sync tool left {len(copies)} conflict cop{many} of these notes ({names})."
+    said = []
+    if conflicts:
+        many = "y" if len(conflicts) == 1 else "ies"
+        said.append(
+            f"A sync tool left {len(conflicts)} conflict cop{many} of these notes "
+            f"({_names(conflicts)})."
+        )
+    if rescued:  # written when the app last ended and these notes could not be
+        copy, was = ("A copy", "was") if len(rescued) == 1 else (f"{len(rescued)} copies", "were")
+        said.append(
+            f"{copy} of these notes, newer than their file, {was} rescued when the app last "
+            f"ended ({_names(rescued)})."
+        )
 
     def merge_them() -> None:
         merge_copies(copies, rescued, on_disk, notes_path, merge, say)
 
     actions: BannerActions = [("Merge Into My Notes", merge_them)]
-    if rescued:  # written when the app last ended and these notes could not be
+    if rescued:
         folder = QUrl.fromLocalFile(str(rescued[0].parent))
-        text = f"A copy of these notes, newer than their file, was rescued ({names})."
         actions.append(("Show Folder", lambda: QDesktopServices.openUrl(folder)))
-    return text, actions
+    return " ".join(said), actions
+
+
+def _names(copies: list[Path]) -> str:
+    """The first few copies' names, for the banner."""
+    return ", ".join(p.name for p in copies[:3]) + (", …" if len(copies) > 3 else "")
 
 
 def merge_copies(
@@ -84,7 +99,7 @@ def merge_copies(
             backup_dir(notes_path).mkdir(parents=True, exist_ok=True)
             shutil.move(copy, backup_dir(notes_path) / copy.name)
     if not merged_any:
-        say("The conflict copies could not be read.")
+        say("The copies of these notes could not be read; they are left as they are.")
 
 
 def parse_or_none(data: bytes | None) -> NotesData | None:
