@@ -183,21 +183,43 @@ def save_notes(path: Path, notes: NotesData) -> None:
     atomic_write(path, serialise(notes))
 
 
-def rescue_path(notes_path: Path) -> Path:
-    """Where notes go when their own file cannot be written as the app is made to end."""
-    stamp = datetime.now().strftime("%Y%m%d-%H%M%S")
-    return data_dir() / "rescued" / f"{notes_path.stem}-{stamp}{notes_path.suffix}"
+def _rescue_stem(name: Path, path: Path) -> str:
+    """The start of a rescue copy's name: `name`'s readable stem, then a hash of the full
+    path of the file it belongs to, so that the copies of two studies' P01 (whose notes
+    files have the same name) are never taken for each other's."""
+    return f"{name.stem}-{sha256_hex(str(path.resolve()).encode('utf-8'))[:8]}"
+
+
+def rescue_path(name: Path, path: Path) -> Path:
+    """A new file in the rescue folder for what could not be written to `path`, named after
+    `name`, made empty: a second rescue in the same second never replaces the first."""
+    folder = data_dir() / "rescued"
+    folder.mkdir(parents=True, exist_ok=True)
+    stem = f"{_rescue_stem(name, path)}-{datetime.now().strftime('%Y%m%d-%H%M%S')}"
+    n = 1
+    while True:
+        target = folder / f"{stem}{f'-{n}' if n > 1 else ''}{name.suffix}"
+        try:
+            os.close(os.open(target, os.O_CREAT | os.O_EXCL | os.O_WRONLY, _NEW_FILE_MODE))
+        except FileExistsError:
+            n += 1
+            continue
+        return target
 
 
 def rescue(what: str, path: Path, data: bytes | None, name: Path | None = None) -> str:
     """`path` could not take `data` (None: it could not even be made) as the app is made to
-    end: `data` goes to a rescue file in the data folder, named as `name` (default `path`).
-    The line that reports it, saying where."""
+    end: `data` goes to a new rescue file in the data folder, named after `name` (default
+    `path`) and `path`. The line that reports it, saying where."""
     rescued = None
     if data is not None:
-        target = rescue_path(name or path)
         with contextlib.suppress(OSError):
-            atomic_write(target, data)
+            target = rescue_path(name or path, path)
+            try:
+                atomic_write(target, data)
+            except OSError:
+                target.unlink(missing_ok=True)  # the name it took, empty: not a copy
+                raise
             rescued = target
     return f"{what} could not be saved to {path}; " + (
         f"a copy was written to {rescued}." if rescued else "nor rescued."
@@ -205,11 +227,12 @@ def rescue(what: str, path: Path, data: bytes | None, name: Path | None = None) 
 
 
 def rescued_copies(name: Path, since: Path) -> list[Path]:
-    """The rescue copies `rescue` made as named after `name` that are newer than `since`
-    (the file they could not be written to; all of them when it is gone), oldest first:
-    what was kept when the app last ended, to offer when that file opens again."""
+    """The rescue copies `rescue` made for the file `since`, named after `name`, that are
+    newer than that file (all of them when it is gone), oldest first: what was kept when
+    the app last ended, to offer when that file opens again."""
     folder = data_dir() / "rescued"
-    pattern = re.compile(rf"{re.escape(name.stem)}-\d{{8}}-\d{{6}}{re.escape(name.suffix)}")
+    stem = re.escape(_rescue_stem(name, since))
+    pattern = re.compile(rf"{stem}-\d{{8}}-\d{{6}}(-\d+)?{re.escape(name.suffix)}")
     stamp = file_stamp(since)
     try:
         found = [folder / n for n in os.listdir(folder) if pattern.fullmatch(n)]

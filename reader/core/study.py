@@ -59,6 +59,7 @@ from reader.core.study_places import interview_id as new_interview_id
 from reader.core.study_scan import (
     ScanReport,
     is_study_file,
+    is_study_file_name,
     is_transcript_name,
     natural_key,
     scan_folder,
@@ -242,11 +243,13 @@ class Study:
     def not_listed(self, paths: Sequence[Path]) -> list[Path]:
         """The transcripts at `paths` (files, and those in folders: see study_scan) that the
         study does not list: those that came into its folder, to offer to add. Its own
-        files and hidden ones are none."""
+        files (study.json, the memo, the copies made of them) and hidden ones are none."""
         known = {self._resolved(e) for e in self.data.interviews}
         found: list[Path] = []
         for path in sorted(paths, key=lambda p: natural_key(p.name)):
-            if path.name.startswith(".") or path == self.notes_dir or is_study_file(path):
+            # By name: the folder is a study's, its study.json written yet or not.
+            own = path.parent == self.folder and is_study_file_name(path)
+            if path.name.startswith(".") or path == self.notes_dir or own:
                 continue
             if path.is_dir():
                 found += scan_folder(path, self.folder).found

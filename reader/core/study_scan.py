@@ -172,7 +172,7 @@ def scan_folder(folder: Path, study_folder: Path | None = None) -> ScanReport:
                     continue
             except OSError:
                 continue
-            if not is_transcript_name(path) or (study_here and _is_study_file(path)):
+            if not is_transcript_name(path) or (study_here and is_study_file_name(path)):
                 continue
             candidates.append(path)
         pending.extend(reversed(subfolders))  # depth first, in natural order
@@ -194,12 +194,13 @@ def scan_folder(folder: Path, study_folder: Path | None = None) -> ScanReport:
 def is_study_file(path: Path) -> bool:
     """A study's own file (study.json, its memo, their copies) in a study's folder: picked
     with its transcripts (Add, a drop), it is no interview."""
-    return _is_study_file(path) and (path.parent / FILE_NAME).exists()
+    return is_study_file_name(path) and (path.parent / FILE_NAME).exists()
 
 
-def _is_study_file(path: Path) -> bool:
+def is_study_file_name(path: Path) -> bool:
     """study.json, the memo and the copies made of them (set aside, sync conflicts), for
-    a file in a study's root."""
+    a file in a study's root, by its name: for a folder known to be a study's, with or
+    without its study.json."""
     for name in (FILE_NAME, MEMO_FILE):
         stem = name.rsplit(".", 1)[0]
         if path.name == name or path.name.startswith((f"{stem}.", f"{stem} (")):

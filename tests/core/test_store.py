@@ -220,6 +220,37 @@ def test_set_aside_twice_in_one_second_keeps_both(
     assert second.suffix == ".json"
 
 
+def test_two_rescues_in_one_second_keep_both_and_both_are_offered(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Each report names a copy that is there: the second rescue never replaces the first."""
+
+    class FrozenClock(datetime):
+        @classmethod
+        def now(cls, tz: object = None) -> FrozenClock:  # type: ignore[override]
+            return cls(2024, 5, 1, 9, 30, 0)
+
+    monkeypatch.setattr(store, "datetime", FrozenClock)
+    notes = tmp_path / "study" / "notes" / "p01-1bdefe3e.json"
+    name = notes.with_name(f"P01 {notes.name}")
+    reports = [store.rescue("the notes", notes, data, name) for data in (b"one", b"two")]
+    copies = store.rescued_copies(name, notes)
+    assert [c.read_bytes() for c in copies] == [b"one", b"two"]
+    assert all(str(c) in r for c, r in zip(copies, reports, strict=True))
+    assert all(c.name.startswith("P01 p01-1bdefe3e-") for c in copies)  # readable still
+
+
+def test_a_rescued_copy_belongs_to_its_own_file_not_to_one_of_the_same_name(
+    tmp_path: Path,
+) -> None:
+    """Two studies each with a P01 (notes files named alike, from their relative paths):
+    the copy rescued from one is never offered as the other's."""
+    a, b = (tmp_path / s / "notes" / "p01-1bdefe3e.json" for s in ("A", "B"))
+    store.rescue("the notes", a, b"A's notes", a.with_name(f"P01 {a.name}"))
+    assert store.rescued_copies(b.with_name(f"P01 {b.name}"), b) == []
+    assert len(store.rescued_copies(a.with_name(f"P01 {a.name}"), a)) == 1
+
+
 # --- default_notes_path -----------------------------------------------------------------
 
 

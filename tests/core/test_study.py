@@ -912,3 +912,18 @@ def test_a_folder_without_study_json_keeps_the_notes_of_a_transcript_renamed_out
     assert len(reopened.notes_only_session(entry.id).notes.highlights) == 1
     assert not reopened.file.exists()  # opening writes nothing
     assert [e.id for e in open_study(folder).interviews] == [e.id for e in reopened.interviews]
+
+
+def test_the_memos_copies_coming_into_a_folder_without_study_json_are_no_new_transcripts(
+    tmp_path: Path,
+) -> None:
+    """A folder opened as a study, its study.json not written yet: the memo, a sync tool's
+    copy of it and one the app set aside are the study's own, never offered to add."""
+    (tmp_path / "P01.txt").write_text("Q: Why?\nA: Because.\n", encoding="utf-8")
+    study = open_study(tmp_path)
+    came = ["memo.md", "memo (conflicted copy 2025-01-02).md", "memo.corrupt-20250101-120000.md"]
+    for name in [*came, "P02.md"]:
+        (tmp_path / name).write_text("Q: Why?\nA: Because.\n", encoding="utf-8")
+    assert not study.file.exists()
+    offered = study.not_listed([tmp_path / n for n in [*came, "P02.md"]])
+    assert [p.name for p in offered] == ["P02.md"]

@@ -1,7 +1,7 @@
-"""Notes and memo the disk would not take when the app ended (reader/core/store.py rescue,
-persistence/safety.py): rescued to the data folder under the interview's or the study's
-name, said in the report, kept when the user goes on anyway, and offered for merging when
-the interview opens again."""
+"""Notes and memo the disk would not take when the app ended (reader/core/store.py
+rescue, persistence/offered_copies.py): rescued to the data folder under the interview's
+or the study's name, said in the report, kept when the user goes on anyway, and offered
+for merging, against the file they came from, when the interview opens again."""
 
 from __future__ import annotations
 
@@ -10,12 +10,18 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
+import orjson
 import pytest
+from PySide6.QtCore import Qt
 
+from reader.core import store
+from reader.ui.persistence.offered_copies import rescue_name
 from reader.ui.window.main_window import MainWindow
 from tests.conftest import BUNDLED
 from tests.ui.memo.test_study_memo import on_disk, open_memo
 from tests.ui.test_nothing_lost import FullDisk, notes_text, type_notes
+from tests.ui.test_other_scripts import caret_at
+from tests.ui.test_read_only_undo import activate
 from tests.ui.test_safety import notes_with
 
 
@@ -79,3 +85,111 @@ def test_notes_lost_on_quitting_are_rescued_and_offered_when_the_interview_opens
     qtbot.waitUntil(lambda: notes_text(notes_path) == "start\ntyped on a full disk")
     assert rescued("*.json") == []  # merged: kept with the backups, not offered again
     assert (notes_path.parent / "backups" / copy.name).exists()
+
+
+def test_a_copy_rescued_in_another_study_is_not_offered_as_this_interviews(
+    make_study_window: Callable[[Path], MainWindow],
+    tmp_path: Path,
+    qtbot: Any,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """Two studies each with a P01 at their root (notes files named alike): what study A's
+    P01 rescued is offered in A, never in B, whose notes it would have been merged into."""
+    monkeypatch.setattr("reader.ui.persistence.saver.RETRY_MS", 60_000)
+    a, b = tmp_path / "A" / "Study", tmp_path / "B" / "Study"
+    for study, text in ((a, "A: Alpha about coffee.\n"), (b, "A: Bravo about tea.\n")):
+        study.mkdir(parents=True)
+        (study / "P01.txt").write_text(text)
+    window = make_study_window(b)
+    type_notes(window, qtbot, "B notes")
+    qtbot.waitUntil(lambda: any((b / "notes").glob("p01*.json")), timeout=3000)
+    window.close()
+    window = make_study_window(a)
+    disk = FullDisk(monkeypatch, "reader.ui.persistence.saver")
+    type_notes(window, qtbot, "A notes typed on a full disk")
+    qtbot.waitUntil(lambda: window.save_label.text().startswith("Not saved"), timeout=3000)
+    window.close()
+    assert len(rescued("P01 p01*.json")) == 1
+    disk.full = False
+
+    assert "rescued" not in make_study_window(b).banner.text()
+    assert "was rescued" in make_study_window(a).banner.text()
+
+
+def test_a_rescued_copy_is_merged_against_the_file_it_came_from(
+    make_window: Callable[..., MainWindow],
+    notes_path: Path,
+    qtbot: Any,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """On a full disk a line was edited and a highlight deleted, then the app ended: the
+    merge takes the line as edited (no conflict markers) and the highlight stays gone."""
+    monkeypatch.setattr("reader.ui.persistence.saver.RETRY_MS", 60_000)
+    notes_with(notes_path, ["Rehearsal"], text="start\nline one")
+    window = make_window()
+    disk = FullDisk(monkeypatch, "reader.ui.persistence.saver")
+    text = window.interview.session.document.text  # type: ignore[union-attr]
+    activate(window, qtbot)  # Delete reaches the window's action
+    caret_at(window, text.index("Rehearsal") + 2)  # in the highlight
+    qtbot.keyClick(window.reader, Qt.Key.Key_Delete)
+    assert window.interview.session.notes.highlights == []  # type: ignore[union-attr]
+    window.notes_editor.setFocus()
+    window.notes_editor.moveCursor(window.notes_editor.textCursor().MoveOperation.End)
+    for _ in range(3):
+        qtbot.keyClick(window.notes_editor, Qt.Key.Key_Backspace)
+    type_notes(window, qtbot, "ONE")
+    qtbot.waitUntil(lambda: window.save_label.text().startswith("Not saved"), timeout=3000)
+    window.close()
+    disk.full = False
+
+    again = make_window()
+    next(b for b in again.banner.buttons if b.text() == "Merge Into My Notes").click()
+    qtbot.waitUntil(lambda: notes_text(notes_path) == "start\nline ONE")
+    assert orjson.loads(notes_path.read_bytes())["highlights"] == []
+
+
+def test_a_rescued_memo_is_merged_against_the_memo_it_came_from(
+    make_study_window: Callable[[Path], MainWindow],
+    folder: Path,
+    qtbot: Any,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """A line of the memo edited on a full disk: merged as edited, no conflict markers."""
+    monkeypatch.setattr("reader.ui.persistence.saver.RETRY_MS", 60_000)
+    (folder / "memo.md").write_text("Themes\nline one\n", "utf-8")
+    window = make_study_window(folder)
+    open_memo(window, qtbot)
+    disk = FullDisk(monkeypatch, "reader.ui.persistence.saver")
+    window.notes_editor.moveCursor(window.notes_editor.textCursor().MoveOperation.End)
+    for _ in range(4):
+        qtbot.keyClick(window.notes_editor, Qt.Key.Key_Backspace)
+    qtbot.keyClicks(window.notes_editor, "ONE")
+    qtbot.keyClick(window.notes_editor, Qt.Key.Key_Return)
+    qtbot.waitUntil(lambda: "study memo could not be saved" in window.banner.text())
+    window.shut_down_now()
+    disk.full = False
+
+    banner = make_study_window(folder).banner
+    while "was rescued" not in banner.text():  # behind what opening the study said
+        next(b for b in banner.buttons if b.text() == "Dismiss").click()
+    next(b for b in banner.buttons if b.text() == "Merge Into Memo").click()
+    on_disk(qtbot, folder, "Themes\nline ONE\n")
+
+
+def test_conflict_copies_and_rescued_copies_are_each_said_as_what_they_are(
+    make_window: Callable[..., MainWindow], notes_path: Path, qtbot: Any
+) -> None:
+    """A sync tool's copy and a rescued copy both there: the banner named the sync tool's
+    as rescued ("A copy … was rescued (conflict, rescued)"); now each as what it is."""
+    notes_with(notes_path, ["Rehearsal"], text="start\n")
+    os.utime(notes_path, (1_700_000_000, 1_700_000_000))  # older than both copies
+    conflict = notes_path.with_name(f"{notes_path.stem}.sync-conflict-20250101-000000-AB.json")
+    notes_with(conflict, ["Rehearsal"], text="start\nfrom the laptop\n")
+    name = rescue_name(notes_path, BUNDLED)
+    store.rescue("the notes", notes_path, conflict.read_bytes(), name)
+    (copy,) = rescued("*.json")
+    window = make_window()
+    assert window.banner.text() == (
+        f"A sync tool left 1 conflict copy of these notes ({conflict.name}). A copy of these "
+        f"notes, newer than their file, was rescued when the app last ended ({copy.name})."
+    )

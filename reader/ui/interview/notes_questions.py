@@ -1,6 +1,7 @@
 """What opening an interview may ask about its notes file: whether to take the notes of a
 moved interview that were found elsewhere, and what to do with a file that cannot be read
-or that is missing though its backups held notes.
+or that is missing though its backups held notes; and, as it closes with notes that could
+not be written, whether to go on.
 Core decides (reader/core/notes_location.py, notes_opening.py); these ask the user and
 pass the answer back. The dialogs module loads only when a question is asked."""
 
@@ -64,3 +65,17 @@ def ask_about_notes(
     if choice == "Quit":  # as File ▸ Quit does, all saved on the way; once this has returned
         QTimer.singleShot(0, parent.window().close)  # (at start-up, once the window is up)
     return None if choice == stop else read.recovery.choose(choice)
+
+
+def may_go_on_unsaved(parent: QWidget, notes_path: Path) -> bool:
+    """The notes could not be written to `notes_path`: whether to go on anyway (closing the
+    interview, or the app) and let the unsaved part go, as the user is asked."""
+    from reader.ui.dialogs import may_discard  # not start-up's (test_lazy_dock.py)
+
+    return may_discard(
+        parent,
+        "Notes not saved",
+        f"Your notes could not be saved to {notes_path}.\n\n"
+        "Go on anyway? A copy of them is kept in the app's data folder, offered when "
+        "the interview opens again. (Cancel, then File ▸ Save Notes As…, keeps them.)",
+    )

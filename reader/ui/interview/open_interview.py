@@ -36,7 +36,11 @@ from reader.ui.interview import loading
 from reader.ui.interview.controller import Controller
 from reader.ui.interview.kept_histories import DELETED_WHILE_AWAY, KeptHistories, Parked
 from reader.ui.interview.notes_document import new_notes_document
-from reader.ui.interview.notes_questions import ask_about_notes, locate_notes_asking
+from reader.ui.interview.notes_questions import (
+    ask_about_notes,
+    locate_notes_asking,
+    may_go_on_unsaved,
+)
 from reader.ui.persistence.safety import BannerActions, NotesSafety
 from reader.ui.persistence.saver import NotesSaver
 from reader.ui.settings import keep_backups
@@ -55,6 +59,7 @@ class OpenInterview(QObject):
     structureChanged = Signal()
     colorsChanged = Signal()
     saveStateChanged = Signal(str, str)  # "saved" | "saving" | "error" | "read-only", detail
+    notesWritten = Signal()  # the open interview's notes file was written (not just opened)
     readOnlyChanged = Signal(bool)
     notesPathChanged = Signal(object)  # Path
     message = Signal(str, list)  # a banner line and its (label, callback) buttons
@@ -262,6 +267,7 @@ class OpenInterview(QObject):
         self.controller, self.saver = controller, controller.saver
         self.saver.read_only = self._file_cause is not None or self._study_read_only is not None
         self.saver.stateChanged.connect(self.saveStateChanged)
+        self.saver.written.connect(self.notesWritten)
         self.undo_group.addStack(controller.undo_stack)
         self.safety = NotesSafety(
             self, controller, document_path, on_disk, keep_backups(self._settings)
@@ -303,16 +309,10 @@ class OpenInterview(QObject):
 
     def may_discard_unsaved(self) -> bool:
         """Save everything; if that fails, ask whether to go on and lose the unsaved part."""
-        if self.saver is None or self.saver.flush():
-            return True
-        from reader.ui.dialogs import may_discard  # not start-up's (test_lazy_dock.py)
-
-        return may_discard(
-            self._window,
-            "Notes not saved",
-            f"Your notes could not be saved to {self.saver.path}.\n\n"
-            "Go on anyway? A copy of them is kept in the app's data folder, offered when "
-            "the interview opens again. (Cancel, then File ▸ Save Notes As…, keeps them.)",
+        return (
+            self.saver is None
+            or self.saver.flush()
+            or may_go_on_unsaved(self._window, self.saver.path)
         )
 
     def close(self) -> None:

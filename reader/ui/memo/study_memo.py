@@ -167,21 +167,24 @@ class StudyMemo(QObject):
         if not copies:
             return
         folder = QUrl.fromLocalFile(str(copies[0].parent))
-        merge = ("Merge Into Memo", lambda: self._merge_rescued(copies))
+        base = self._base  # memo.md as it is now, older than the copies: what they came from
+        merge = ("Merge Into Memo", lambda: self._merge_rescued(copies, base))
         show = ("Show Folder", lambda: QDesktopServices.openUrl(folder))
         said = f"A copy of the study memo, newer than memo.md, was rescued ({copies[-1].name})."
         self._study.offers.append((said, [merge, show]))  # said after the interview's say
 
-    def _merge_rescued(self, copies: list[Path]) -> None:
-        """The rescued copies joined to the memo by lines (what both changed kept twice,
-        marked), then moved to the memo's backups: kept, and not offered again."""
+    def _merge_rescued(self, copies: list[Path], base: str) -> None:
+        """The rescued copies joined to the memo by lines against `base`, memo.md as they
+        were made from (what both changed since kept twice, marked), then moved to the
+        memo's backups: kept, and not offered again."""
         saver = self.saver
         if saver is None or self.read_only:
             return
         text = self.text()
         for copy in copies:
             try:
-                text = merge_text(None, text, memo_text(copy.read_bytes(), copy), copy.name).text
+                theirs = memo_text(copy.read_bytes(), copy)
+                text = merge_text(base, text, theirs, copy.name).text
             except (OSError, MemoUnreadableError):
                 continue
             with contextlib.suppress(OSError):  # from the data folder: another disk, maybe

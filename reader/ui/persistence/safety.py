@@ -8,36 +8,30 @@ the notes cannot be written.
 
 from __future__ import annotations
 
-import contextlib
-import shutil
-from collections.abc import Callable
 from pathlib import Path
 from typing import Protocol
 
-from PySide6.QtCore import QObject, QUrl
-from PySide6.QtGui import QDesktopServices, QTextDocument
+from PySide6.QtCore import QObject
+from PySide6.QtGui import QTextDocument
 from PySide6.QtWidgets import QFileDialog, QMessageBox, QWidget
 
 from reader.core import checked_notes
-from reader.core.backups import backup_dir
 from reader.core.document import DocumentError, load_document
 from reader.core.notes_file import NewerVersionError, NotesData, NotesFormatError, parse
 from reader.core.read_only import ReadOnly
 from reader.core.session import Session
-from reader.core.store import (
-    conflict_copies,
-    content_hash,
-    describe_os_error,
-    keep_aside,
-    rescued_copies,
-)
+from reader.core.store import content_hash, describe_os_error, keep_aside
 from reader.ui.after_paint import AfterPaint
 from reader.ui.interview.controller import Controller
 from reader.ui.persistence.file_guard import FileGuard
 from reader.ui.persistence.locks import unwritable_message
 from reader.ui.persistence.notes_copy import save_copy
-
-BannerActions = list[tuple[str, Callable[[], None]]]
+from reader.ui.persistence.offered_copies import (
+    BannerActions,
+    copies_offer,
+    parse_or_none,
+    rescue_name,
+)
 
 
 class InterviewHost(Protocol):
@@ -187,19 +181,10 @@ class NotesSafety(QObject):
             return "", [("Save Notes As…", self.save_as)]  # the folder cannot be written
         if saver.read_only and self.guard.lock.held_elsewhere:  # a file of their own: writable
             return "", [("Save Notes As…", self.save_as)]
-        rescued = rescued_copies(self.rescue_name(), self.notes_path)
-        copies = conflict_copies(self.notes_path) + rescued
-        if not copies or saver.read_only:
+        if saver.read_only:
             return "", []
-        names = ", ".join(p.name for p in copies[:3])
-        many = "y" if len(copies) == 1 else "ies"
-        text = f"A sync tool left {len(copies)} conflict cop{many} of these notes ({names})."
-        actions = [("Merge Into My Notes", lambda: self.merge_conflict_copies(copies))]
-        if rescued:  # written when the app last ended and these notes could not be
-            folder = QUrl.fromLocalFile(str(rescued[0].parent))
-            text = f"A copy of these notes, newer than their file, was rescued ({names})."
-            actions.append(("Show Folder", lambda: QDesktopServices.openUrl(folder)))
-        return text, actions
+        document_path, say = self.guard.document_path, self.host.show_message
+        return copies_offer(self.notes_path, document_path, self.base_bytes, self._merge, say)
 
     def _lock_taken(self) -> None:
         """The window that had these notes closed them (their lock was taken as its file
@@ -222,17 +207,12 @@ class NotesSafety(QObject):
         self.lock_pending = False  # closed first: never taken
         saver = self.controller.saver
         saver.write_backup()
-        rescued = saver.rescue(self.rescue_name()) if saver.dirty else ""
+        name = rescue_name(self.notes_path, self.guard.document_path)
+        rescued = saver.rescue(name) if saver.dirty else ""
         if rescued:  # left for another interview, or quitting: then found when it opens
             self.host.show_message(rescued)
         self.guard.lock.release()
         return rescued
-
-    def rescue_name(self) -> Path:
-        """What a rescue copy of these notes is named after: the interview and its notes
-        file ("P01 Ana p01-ana.json"), found again when the interview opens."""
-        document = self.guard.document_path.stem
-        return self.notes_path.with_name(f"{document} {self.notes_path.name}")
 
     # Outside changes ---------------------------------------------------------------------
 
@@ -260,7 +240,7 @@ class NotesSafety(QObject):
         except NotesFormatError as exc:
             self._keep_unreadable(data, str(exc))
             return
-        self._merge(theirs, "another program", base=_parse_or_none(self.base_bytes))
+        self._merge(theirs, "another program", base=parse_or_none(self.base_bytes))
         self.base_bytes = data
 
     def _deleted_on_disk(self) -> None:
@@ -301,22 +281,6 @@ class NotesSafety(QObject):
             f"({reason}); {kept_text}. Your notes are saved as they are on screen."
         )
         self.controller.saver.mark_dirty()
-
-    def merge_conflict_copies(self, copies: list[Path]) -> None:
-        merged_any = False
-        for copy in copies:
-            try:
-                theirs = parse(copy.read_bytes())
-            except (OSError, NotesFormatError):
-                continue
-            self._merge(theirs, copy.name, base=None)
-            merged_any = True
-            # Out of the way, so it is not offered again, but kept.
-            with contextlib.suppress(OSError):  # (a rescued copy: from another disk, maybe)
-                backup_dir(self.notes_path).mkdir(parents=True, exist_ok=True)
-                shutil.move(copy, backup_dir(self.notes_path) / copy.name)
-        if not merged_any:
-            self.host.show_message("The conflict copies could not be read.")
 
     def _merge(self, theirs: NotesData, source: str, base: NotesData | None) -> None:
         controller = self.controller
@@ -408,12 +372,3 @@ class NotesSafety(QObject):
 
 
 _IN_USE = (ReadOnly.NOTES_IN_USE, ReadOnly.STUDY_IN_USE)  # another window writes them
-
-
-def _parse_or_none(data: bytes | None) -> NotesData | None:
-    if data is None:
-        return None
-    try:
-        return parse(data)
-    except NotesFormatError:
-        return None

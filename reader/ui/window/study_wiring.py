@@ -59,7 +59,7 @@ def wire_study_extras(window: StudyWindow) -> None:
     window.editing.study_labels = window.switcher.set_color_labels
     window.study_actions.nothingToOpen.connect(lambda line: show_nothing_open(window, line))
     study.noticed.connect(window.banner.add_message)  # behind what the interview said
-    window.interview.saveStateChanged.connect(lambda state, _: save_when_first_used(window, state))
+    window.interview.notesWritten.connect(lambda: save_when_first_used(window))
     NewTranscripts(study, window.banner)  # come into the folder: offered to add
 
     def speakers_in_study(_study: object) -> None:  # made as the first study opens
@@ -84,14 +84,13 @@ def wire_study_extras(window: StudyWindow) -> None:
     window.window_actions.fill_from_transcripts.triggered.connect(fill_from_transcripts)
 
 
-def save_when_first_used(window: StudyWindow, state: str) -> None:
+def save_when_first_used(window: StudyWindow) -> None:
     """A folder opened as a study has no study.json until the study is changed: the first
     notes file written saves it, so each notes file's interview is on record (a transcript
-    renamed outside the app then shows as missing, its notes kept, not as a new one)."""
-    opened, notes = window.study.study, window.interview.notes_path
-    if state != "saved" or opened is None or opened.base is not None:
-        return
-    if notes is not None and notes.is_file() and not opened.file.exists():
+    renamed outside the app then shows as missing, its notes kept, not as a new one).
+    Only a write does: merely opening an interview whose notes exist writes nothing."""
+    opened = window.study.study
+    if opened is not None and opened.base is None and not opened.file.exists():
         window.study.save()
 
 

@@ -44,6 +44,26 @@ def test_the_first_notes_written_save_study_json_so_a_rename_outside_keeps_them(
     assert study.is_missing(ana) and again.library.model.rows[0].highlights == 1
 
 
+def test_opening_interviews_whose_notes_exist_writes_no_study_json_a_notes_write_does(
+    make_study_window: Callable[[Path], MainWindow], folder: Path, qtbot: Any
+) -> None:
+    """A folder shared without study.json (or with it deleted), its notes kept: opening the
+    study and going from interview to interview writes nothing (docs/study-format.md)."""
+    window = make_study_window(folder)
+    highlight(window, qtbot, "coffee")
+    qtbot.waitUntil(lambda: (folder / "study.json").exists())
+    window.close()
+    (folder / "study.json").unlink()
+
+    again = make_study_window(folder)
+    for key in (Qt.Key.Key_PageDown, Qt.Key.Key_PageUp):  # to the next and back
+        qtbot.keyClick(again.reader, key, Qt.KeyboardModifier.ControlModifier)
+    assert again.interview.session.notes.highlights  # type: ignore[union-attr]
+    assert not (folder / "study.json").exists()
+    qtbot.keyClicks(again.notes_editor, "x")  # the first write of notes: recorded now
+    qtbot.waitUntil(lambda: (folder / "study.json").exists())
+
+
 def edit_cell(window: MainWindow, qtbot: Any, text: str) -> None:
     """F2 on the current cell, `text` typed over it, Enter; waits for the study to have it."""
     view = window.library.view

@@ -1,0 +1,112 @@
+"""Copies of the notes offered for merging into them: those a sync tool left beside the
+notes file when two machines changed it, and those rescued to the data folder when the
+app last ended and the notes file would not take them (reader/core/store.py rescue).
+
+A sync tool's copy has no known common version with ours: merged by union, what both
+changed kept twice. A rescued copy is the file as it is on disk (it is offered only while
+newer than the file) plus the edits that could not be written: merged against the file,
+so an edited line is taken as edited and what was deleted stays deleted."""
+
+from __future__ import annotations
+
+import contextlib
+import shutil
+from collections.abc import Callable
+from pathlib import Path
+
+from PySide6.QtCore import QUrl
+from PySide6.QtGui import QDesktopServices
+
+from reader.core.backups import backup_dir
+from reader.core.notes_file import NotesData, NotesFormatError, parse
+from reader.core.store import conflict_copies, rescued_copies
+
+BannerActions = list[tuple[str, Callable[[], None]]]
+# Merges one copy's notes into the open ones: (theirs, its name, the base or None).
+Merge = Callable[[NotesData, str, NotesData | None], None]
+
+
+def rescue_name(notes_path: Path, document_path: Path) -> Path:
+    """What a rescue copy of the notes at `notes_path` is named after: the interview and
+    its notes file ("P01 Ana p01-ana.json"), found again when the interview opens."""
+    return notes_path.with_name(f"{document_path.stem} {notes_path.name}")
+
+
+def copies_offer(
+    notes_path: Path,
+    document_path: Path,
+    on_disk: bytes | None,
+    merge: Merge,
+    say: Callable[[str], None],
+) -> tuple[str, BannerActions]:
+    """The banner's words and buttons offering the copies of the notes at `notes_path`
+    there are now; ("", []) when there are none. `on_disk`: the notes file as last read or
+    written, what a rescued copy descends from."""
+    conflicts = conflict_copies(notes_path)
+    rescued = rescued_copies(rescue_name(notes_path, document_path), notes_path)
+    copies = conflicts + rescued
+    if not copies:
+        return "", []
+    said = []
+    if conflicts:
+        many = "y" if len(conflicts) == 1 else "ies"
+        said.append(
+            f"A sync tool left {len(conflicts)} conflict cop{many} of these notes "
+            f"({_names(conflicts)})."
+        )
+    if rescued:  # written when the app last ended and these notes could not be
+        copy, was = ("A copy", "was") if len(rescued) == 1 else (f"{len(rescued)} copies", "were")
+        said.append(
+            f"{copy} of these notes, newer than their file, {was} rescued when the app last "
+            f"ended ({_names(rescued)})."
+        )
+
+    def merge_them() -> None:
+        merge_copies(copies, rescued, on_disk, notes_path, merge, say)
+
+    actions: BannerActions = [("Merge Into My Notes", merge_them)]
+    if rescued:
+        folder = QUrl.fromLocalFile(str(rescued[0].parent))
+        actions.append(("Show Folder", lambda: QDesktopServices.openUrl(folder)))
+    return " ".join(said), actions
+
+
+def _names(copies: list[Path]) -> str:
+    """The first few copies' names, for the banner."""
+    return ", ".join(p.name for p in copies[:3]) + (", …" if len(copies) > 3 else "")
+
+
+def merge_copies(
+    copies: list[Path],
+    rescued: list[Path],
+    on_disk: bytes | None,
+    notes_path: Path,
+    merge: Merge,
+    say: Callable[[str], None],
+) -> None:
+    """Each of `copies` merged in (those `rescued` against `on_disk`), then moved to the
+    notes' backups: kept, and not offered again."""
+    base = parse_or_none(on_disk) if rescued else None
+    merged_any = False
+    for copy in copies:
+        try:
+            theirs = parse(copy.read_bytes())
+        except (OSError, NotesFormatError):
+            continue
+        merge(theirs, copy.name, base if copy in rescued else None)
+        merged_any = True
+        with contextlib.suppress(OSError):  # (a rescued copy: from another disk, maybe)
+            backup_dir(notes_path).mkdir(parents=True, exist_ok=True)
+            shutil.move(copy, backup_dir(notes_path) / copy.name)
+    if not merged_any:
+        say("The copies of these notes could not be read; they are left as they are.")
+
+
+def parse_or_none(data: bytes | None) -> NotesData | None:
+    """The notes `data` holds; None for none, or for what cannot be read."""
+    if data is None:
+        return None
+    try:
+        return parse(data)
+    except NotesFormatError:
+        return None
