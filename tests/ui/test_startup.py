@@ -247,6 +247,21 @@ def test_the_notes_opened_at_start_are_locked_after_the_first_paint(
     assert not window.interview.read_only and not window.banner.isVisibleTo(window)
 
 
+def test_copies_of_the_notes_opened_at_start_are_offered_once_it_has_painted(
+    start_unshown: Any, qtbot: Any, tmp_path: Path
+) -> None:
+    """Looking for them lists the data folder's rescued copies (with platformdirs): after
+    the first paint, with the lock, as the rest of what the notes' safety says."""
+    notes = coded_notes(tmp_path)
+    copy = notes.with_name(f"{notes.stem}.sync-conflict-20261125-101010-ABCDEF.json")
+    copy.write_bytes(notes.read_bytes())
+    window = start_unshown(notes)
+    assert window.interview.safety.conflict_actions() == ("", [])
+    window.show()
+    qtbot.waitUntil(lambda: "conflict cop" in window.banner.text())
+    assert "Merge Into My Notes" in [b.text() for b in window.banner.buttons]
+
+
 def test_notes_another_window_has_go_read_only_after_the_first_paint(
     start_unshown: Any, make_window: Any, qtbot: Any, tmp_path: Path
 ) -> None:

@@ -147,9 +147,11 @@ class NotesSafety(QObject):
             self.host.notes_document.clearUndoRedoStacks()
             self.host.set_read_only(True)
             self.controller.saver.stateChanged.emit("read-only", "")
-        if messages:
+        # The copies to offer, looked for only now: their folder is the data folder's (a
+        # few ms of platformdirs and a listing before the window's first paint, #17).
+        text, actions = self.conflict_actions()
+        if messages or text:
             self.host.said.extend(messages)
-            text, actions = self.conflict_actions()
             self.host.show_message("  ".join(m for m in [*self.host.said, text] if m), actions)
 
     def _may_write(self) -> bool:
@@ -181,7 +183,7 @@ class NotesSafety(QObject):
             return "", [("Save Notes As…", self.save_as)]  # the folder cannot be written
         if saver.read_only and self.guard.lock.held_elsewhere:  # a file of their own: writable
             return "", [("Save Notes As…", self.save_as)]
-        if saver.read_only:
+        if saver.read_only or self.lock_pending:  # copies are looked for once it is taken
             return "", []
         document_path, say = self.guard.document_path, self.host.show_message
         return copies_offer(self.notes_path, document_path, self.base_bytes, self._merge, say)
