@@ -685,6 +685,74 @@ def qualcoder_project(notes: tuple[str, ...] = ("", "", "")) -> bytes:
     return zipped({"project.qde": qde, "sources/d1.txt": QC_TEXT})
 
 
+def test_a_pdf_with_its_text_is_an_interview_of_that_text(tmp_path: Path) -> None:
+    """A PDFSource carrying its text (a Representation, as QualCoder exports a PDF) was
+    refused, "it has no text to read", and its codings dropped: its text is now an
+    interview named after the PDF, its selections highlights, its notes research notes;
+    the PDF itself, and a passage marked on its pages only, are named. One without a
+    Representation is refused as before."""
+    raw = QC_TEXT.replace("\n", "\r\n")  # QualCoder counts a CRLF as two
+    start = raw.index("quite ready")
+    qde = f"""<Project xmlns="{PROJECT_NS}" name="QC" origin="QualCoder 3.5">
+    <CodeBook><Codes>
+      <Code guid="aaaaaaaa-0000-0000-0000-000000000001" name="Ready" isCodable="true"/>
+    </Codes></CodeBook>
+    <Sources>
+      <PDFSource guid="dddddddd-0000-0000-0000-000000000001" name="Paper"
+        path="internal://paper.pdf">
+        <Description>Scanned at the ward.</Description>
+        <PDFSelection guid="eeeeeeee-0000-0000-0000-000000000009" page="0"
+          firstX="1" firstY="1" secondX="9" secondY="9"/>
+        <Representation guid="dddddddd-0000-0000-0000-000000000002" name="Paper"
+          plainTextPath="internal://paper.txt">
+          <PlainTextSelection guid="eeeeeeee-0000-0000-0000-000000000001" name="q"
+            startPosition="{start}" endPosition="{start + 11}">
+            <Description>Said twice.</Description>
+            <Coding guid="ffffffff-0000-0000-0000-000000000001">
+              <CodeRef targetGUID="aaaaaaaa-0000-0000-0000-000000000001"/></Coding>
+          </PlainTextSelection>
+          <NoteRef targetGUID="99999999-0000-0000-0000-000000000001"/>
+        </Representation>
+      </PDFSource>
+      <PDFSource guid="dddddddd-0000-0000-0000-000000000003" name="Scan"
+        path="internal://scan.pdf"/>
+    </Sources>
+    <Notes><Note guid="99999999-0000-0000-0000-000000000001" name="On the paper">
+      <PlainTextContent>Ask for page two.</PlainTextContent></Note></Notes>
+    </Project>"""
+    project = zipped(
+        {
+            "project.qde": qde,
+            "sources/paper.pdf": b"%PDF-1.4 not shown",
+            "sources/paper.txt": raw,
+            "sources/scan.pdf": b"%PDF-1.4 no text",
+        }
+    )
+    report = import_qdpx(project, tmp_path / "s")
+    study = open_study(tmp_path / "s")
+    (paper,) = study.interviews
+    assert paper.title == "Paper"
+    assert study.transcript_path(paper).read_text(encoding="utf-8") == QC_TEXT
+    notes = study.load_notes(paper)
+    (highlight,) = notes.highlights
+    assert (highlight.exact, highlight.note) == ("quite ready", "Said twice.")
+    assert study.codebook.names(highlight.codes) == ("Ready",)
+    assert notes.notes == "Scanned at the ward.\n\nAsk for page two."
+    assert said(report) == [
+        "PDF file “Paper”: the PDF itself is not shown; its text is",
+        "1 passage(s) of the PDF “Paper” marked on its pages only",
+        "PDF source “Scan”: it has no text to read",
+    ]
+    assert report.message().startswith(
+        "Imported 1 interview, 1 code, 1 coded passage with 1 coding and 2 notes into"
+    )
+    # Sent back out, it is a text source with the PDF's GUID; imported again, nothing new.
+    exported = unzip(export_study_qdpx(study)[0])["project.qde"]
+    assert b'<TextSource guid="dddddddd-0000-0000-0000-000000000001" name="Paper"' in exported
+    again = import_qdpx(project, tmp_path / "s")
+    assert again.message().startswith("Imported nothing new into ")
+
+
 def test_a_description_with_old_mac_line_ends_reads_as_lines(tmp_path: Path) -> None:
     """A source's and the project's Description with a lone CR (&#13;, as an old Mac
     tool ends its lines) kept it in the research notes and the study memo, where it is

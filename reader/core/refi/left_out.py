@@ -19,6 +19,7 @@ _SAID = {
     ("selection", True): "the {count} selection(s) in {named}: {why}",
     ("time", True): "{count} time(s) of {named} inside or at the end of a line: {why}",
     ("passage", True): "{count} passage(s) of the recording of {named} {why}",
+    ("PDF passage", True): "{count} passage(s) of the PDF {named} {why}",
 }
 
 

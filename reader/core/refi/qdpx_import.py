@@ -7,7 +7,8 @@ a BOM or without, as Windows tools write it) or cp1252, read as a transcript is
 (document.decode); a BOM before it, CRLF counted as the origin tool counts it (NVivo,
 MAXQDA and most others two characters, ATLAS.ti one: `Project@origin`), codable parents,
 missing optional attributes, notes tied by NoteRef or through Links. Each text source,
-and each audio or video source with a transcript, becomes a transcript file in the study
+each audio or video source with a transcript, and each PDF with its text (its
+Representation, as QualCoder exports a PDF) becomes a transcript file in the study
 folder; its selections become highlights (their codes, their notes): another tool's
 selections of one passage (QualCoder's one per coding) are merged into one highlight, as
 merging into an interview merges them, while a project of this app's own keeps one
@@ -15,7 +16,8 @@ highlight per selection (two of one passage, a colour and a coding, stay two). A
 recording is copied out of the zip beside its transcript (or its path kept) and its
 SyncPoints become the turns' times (refi.media). Participants come from Cases and
 attributes from Variables. Anything not brought in is named in the report
-(refi.left_out): pictures, PDFs, media without a transcript, selections whose positions
+(refi.left_out): pictures, PDFs without their text (and a PDF's file, its text
+shown), media without a transcript, selections whose positions
 do not fit their text (never guessed), codings of a whole source, references to codes
 that do not exist, and a notes file that cannot take a merge (below).
 
@@ -367,8 +369,10 @@ def _source(run: _Import, element: ET.Element) -> None:
         _media_source(run, element, name)
     elif kind == "TextSource":
         _text_source(run, element, name)
+    elif kind == "PDFSource" and element.find(tag(run.ns, "Representation")) is not None:
+        _pdf_source(run, element, name)
     else:
-        label = kind.removesuffix("Source").lower() or kind
+        label = "PDF" if kind == "PDFSource" else kind.removesuffix("Source").lower() or kind
         run.report.not_imported.append(LeftOut(f"{label} source", name, "it has no text to read"))
 
 
@@ -603,18 +607,43 @@ class _Positions:
         return index + after
 
 
-def _text_source(run: _Import, element: ET.Element, name: str) -> None:
-    raw = _text_of(run.project, element)
+def _text_source(
+    run: _Import,
+    element: ET.Element,
+    name: str,
+    label: str = "text source",
+    holder: ET.Element | None = None,
+) -> bool:
+    """A text source as an interview; `holder`: the element of its text and selections
+    when not the source itself (a PDF's Representation). False when it has no text."""
+    holder = element if holder is None else holder
+    raw = _text_of(run.project, holder)
     if raw is None:
-        run.report.not_imported.append(LeftOut("text source", name, "its text is not in the file"))
-        return
+        run.report.not_imported.append(LeftOut(label, name, "its text is not in the file"))
+        return False
     positions = _Positions(raw, run.project.count_crlf_once)
     selections = [
         (s, _int(s.get("startPosition")), _int(s.get("endPosition")))
-        for s in element.findall(tag(run.ns, "PlainTextSelection"))
+        for s in holder.findall(tag(run.ns, "PlainTextSelection"))
     ]
     text = _Text(positions.text, positions.length, positions, positions)
-    _interview(run, element, "text source", name, text, selections)
+    _interview(run, element, label, name, text, selections)
+    return bool(text.text.strip())
+
+
+def _pdf_source(run: _Import, element: ET.Element, name: str) -> None:
+    """A PDF with its text (its Representation, as QualCoder and others export a PDF):
+    the text is the interview, named after the PDF, its selections the highlights; the
+    PDF itself, and passages marked on its pages only (PDFSelection), are said."""
+    representation = element.find(tag(run.ns, "Representation"))
+    if not _text_source(run, element, name, "PDF source", representation):
+        return
+    why = "the PDF itself is not shown; its text is"
+    run.report.not_imported.append(LeftOut("PDF file", name, why))
+    on_pages = element.findall(tag(run.ns, "PDFSelection"))
+    if on_pages:
+        why = "marked on its pages only"
+        run.report.not_imported.append(LeftOut("PDF passage", name, why, count=len(on_pages)))
 
 
 def _media_source(run: _Import, element: ET.Element, name: str) -> None:
@@ -920,7 +949,8 @@ def _highlights(
                 note_guid=next(iter(tied), None),
             )
         )
-    if element.findall(tag(run.ns, "Coding")):
+    holder = _text_holder(run, element)
+    if any(p.findall(tag(run.ns, "Coding")) for p in (element, holder) if p is not None):
         run.report.not_imported.append(
             LeftOut("whole-source coding", name, "only passages are coded here")
         )
@@ -990,20 +1020,30 @@ def _note_refs(run: _Import, element: ET.Element) -> list[str]:
     return [ref for ref in refs if ref]
 
 
+def _text_holder(run: _Import, element: ET.Element) -> ET.Element | None:
+    """The part of a source that holds its text, which is the interview too: a
+    recording's first transcript, a PDF's Representation; None for a text source."""
+    found = element.find(tag(run.ns, "Transcript"))
+    return element.find(tag(run.ns, "Representation")) if found is None else found
+
+
 def _source_notes(run: _Import, element: ET.Element) -> dict[str, str]:
-    """The notes of a source (_tied_notes), and of a recording's first transcript, which
-    is the interview (ATLAS.ti ties its memo to the transcript)."""
+    """The notes of a source (_tied_notes), and of the part holding its text (ATLAS.ti
+    ties its memo to a recording's transcript)."""
     tied = _tied_notes(run, element)
-    transcript = element.find(tag(run.ns, "Transcript"))
-    if transcript is not None:
-        tied.update(_tied_notes(run, transcript))
+    holder = _text_holder(run, element)
+    if holder is not None:
+        tied.update(_tied_notes(run, holder))
     return tied
 
 
 def _described(run: _Import, element: ET.Element) -> str:
-    """A source's Description (QualCoder's memo on a source), for its research notes."""
-    text = element.findtext(tag(run.ns, "Description")) or ""
-    return normalise(text).strip()
+    """A source's Description (QualCoder's memo on a source), and that of the part
+    holding its text, for its research notes."""
+    holder = _text_holder(run, element)
+    parts = [element] if holder is None else [element, holder]
+    texts = (normalise(p.findtext(tag(run.ns, "Description")) or "").strip() for p in parts)
+    return "\n\n".join(text for text in texts if text)
 
 
 def _tied_notes(run: _Import, element: ET.Element) -> dict[str, str]:
