@@ -431,3 +431,24 @@ def test_the_quotes_go_to_word_from_the_export_dialog(make_window, dialogs, tmp_
     assert dialogs.save_suggested == [str(DATA / "journalist" / "okonkwo-otter.docx")]
     quotes = [p.text for p in docx.Document(str(out)).paragraphs if p.style.name == "Quote"]
     assert quotes == ["My mum's flat"]
+
+
+def test_an_exporter_that_fails_says_so_and_writes_nothing(
+    marked, dialogs, monkeypatch, tmp_path
+) -> None:
+    """An error of an exporter's own (a bug, a character it could not take) ended the
+    export with a traceback on the terminal alone: the user saw nothing happen."""
+    from reader.core.export import FORMATS
+
+    def broken(*_args: object) -> bytes:
+        raise ValueError("All strings must be XML compatible")
+
+    monkeypatch.setitem(FORMATS, "md", broken)
+    out = tmp_path / "summary.md"
+    choose(monkeypatch, "md")
+    dialogs.save_answers.append(str(out))
+    marked.window_actions.export.trigger()
+    assert not out.exists()
+    kind, text = dialogs.shown[-1]
+    assert kind == "warning" and f"Export: {out} could not be written: the export stopped" in text
+    assert "XML compatible" in text

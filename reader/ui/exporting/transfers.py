@@ -5,6 +5,7 @@ use, so start-up does not pay for them."""
 from __future__ import annotations
 
 import sys
+import traceback
 from collections.abc import Callable, Collection
 from dataclasses import replace
 from pathlib import Path
@@ -148,6 +149,10 @@ class Transfers(QObject):
             return
         except OSError as exc:
             self.report.failed(path, exc)
+            return
+        except Exception as exc:  # an exporter's own fault: said, not lost on stderr alone
+            traceback.print_exc()
+            self.report.failed(path, f"the export stopped on an error ({exc!r}); please report it")
             return
         finally:
             progress.close()
