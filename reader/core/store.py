@@ -190,23 +190,6 @@ def _rescue_stem(name: Path, path: Path) -> str:
     return f"{name.stem}-{sha256_hex(str(path.resolve()).encode('utf-8'))[:8]}"
 
 
-def rescue_path(name: Path, path: Path) -> Path:
-    """A new file in the rescue folder for what could not be written to `path`, named after
-    `name`, made empty: a second rescue in the same second never replaces the first."""
-    folder = data_dir() / "rescued"
-    folder.mkdir(parents=True, exist_ok=True)
-    stem = f"{_rescue_stem(name, path)}-{datetime.now().strftime('%Y%m%d-%H%M%S')}"
-    n = 1
-    while True:
-        target = folder / f"{stem}{f'-{n}' if n > 1 else ''}{name.suffix}"
-        try:
-            os.close(os.open(target, os.O_CREAT | os.O_EXCL | os.O_WRONLY, _NEW_FILE_MODE))
-        except FileExistsError:
-            n += 1
-            continue
-        return target
-
-
 def rescue(what: str, path: Path, data: bytes | None, name: Path | None = None) -> str:
     """`path` could not take `data` (None: it could not even be made) as the app is made to
     end: `data` goes to a new rescue file in the data folder, named after `name` (default
@@ -214,13 +197,11 @@ def rescue(what: str, path: Path, data: bytes | None, name: Path | None = None) 
     rescued = None
     if data is not None:
         with contextlib.suppress(OSError):
-            target = rescue_path(name or path, path)
-            try:
-                atomic_write(target, data)
-            except OSError:
-                target.unlink(missing_ok=True)  # the name it took, empty: not a copy
-                raise
-            rescued = target
+            folder = data_dir() / "rescued"
+            folder.mkdir(parents=True, exist_ok=True)
+            name = name or path
+            target = _claimed(folder, _rescue_stem(name, path), name.suffix)
+            rescued = _filled(target, lambda: atomic_write(target, data))
     return f"{what} could not be saved to {path}; " + (
         f"a copy was written to {rescued}." if rescued else "nor rescued."
     )
@@ -244,26 +225,40 @@ def rescued_copies(name: Path, since: Path) -> list[Path]:
 
 def set_aside(path: Path) -> Path:
     """Rename an unreadable notes file to NAME.corrupt-YYYYmmdd-HHMMSS.json and return that."""
-    target = _aside_name(path)
-    os.replace(path, target)
-    return target
+    target = _claimed(path.parent, f"{path.stem}.corrupt", path.suffix)
+    return _filled(target, lambda: os.replace(path, target))
 
 
 def keep_aside(path: Path, data: bytes) -> Path:
     """Keep `data`, an unreadable version of the notes at `path`, beside it under the name
     `set_aside` would give; for a version about to be replaced by our next save."""
-    target = _aside_name(path)
-    atomic_write(target, data)
-    return target
+    target = _claimed(path.parent, f"{path.stem}.corrupt", path.suffix)
+    return _filled(target, lambda: atomic_write(target, data))
 
 
-def _aside_name(path: Path) -> Path:
+def _claimed(folder: Path, stem: str, suffix: str) -> Path:
+    """A new empty file STEM-YYYYmmdd-HHMMSS[-N]SUFFIX in `folder`, made here and now: two
+    made in one second never take one name, so one kept copy never replaces another."""
     stamp = datetime.now().strftime("%Y%m%d-%H%M%S")
-    target = path.with_name(f"{path.stem}.corrupt-{stamp}{path.suffix}")
     n = 1
-    while target.exists():  # set aside twice in one second: never replace the first one
-        n += 1
-        target = path.with_name(f"{path.stem}.corrupt-{stamp}-{n}{path.suffix}")
+    while True:
+        target = folder / f"{stem}-{stamp}{f'-{n}' if n > 1 else ''}{suffix}"
+        try:
+            os.close(os.open(target, os.O_CREAT | os.O_EXCL | os.O_WRONLY, _NEW_FILE_MODE))
+        except FileExistsError:
+            n += 1
+            continue
+        return target
+
+
+def _filled(target: Path, fill: Callable[[], object]) -> Path:
+    """`target`, `_claimed`, once `fill` has put the copy there; removed again (an empty
+    name, no copy) when that fails."""
+    try:
+        fill()
+    except OSError:
+        target.unlink(missing_ok=True)
+        raise
     return target
 
 
