@@ -6,7 +6,9 @@ yesterday's or last Tuesday's notes."""
 
 from __future__ import annotations
 
+import contextlib
 import re
+import shutil
 from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date, datetime
@@ -54,6 +56,16 @@ class BackupInfo:
 
 def backup_dir(notes_path: Path) -> Path:
     return notes_path.parent / "backups"
+
+
+def file_away(copy: Path, notes_path: Path) -> None:
+    """A copy merged into the notes at `notes_path` (a sync tool's conflict copy, a rescued
+    one) moved into their backups: kept, and not offered again. Left where it is when it
+    cannot be moved (from the data folder, on another disk, say)."""
+    folder = backup_dir(notes_path)
+    with contextlib.suppress(OSError):
+        folder.mkdir(parents=True, exist_ok=True)
+        shutil.move(copy, folder / copy.name)
 
 
 def _pattern(notes_path: Path, older: bool) -> re.Pattern[str]:

@@ -8,8 +8,6 @@ newer build wrote it), and while memo.md holds what is not UTF-8 text (left as i
 
 from __future__ import annotations
 
-import contextlib
-import shutil
 from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -18,7 +16,7 @@ from PySide6.QtCore import QObject, QUrl, Signal
 from PySide6.QtGui import QDesktopServices, QTextDocument
 from PySide6.QtWidgets import QWidget
 
-from reader.core.backups import backup_dir
+from reader.core.backups import file_away
 from reader.core.notes_opening import LATEST_BACKUP, START_EMPTY
 from reader.core.store import (
     content_hash,
@@ -187,10 +185,7 @@ class StudyMemo(QObject):
                 text = merge_text(base, text, theirs, copy.name).text
             except (OSError, MemoUnreadableError):
                 continue
-            with contextlib.suppress(OSError):  # from the data folder: another disk, maybe
-                folder = backup_dir(saver.backup_name or saver.path)
-                folder.mkdir(exist_ok=True)
-                shutil.move(copy, folder / copy.name)
+            file_away(copy, saver.backup_name or saver.path)
         self.restore(text, "Merged the rescued copy into the study memo.")
 
     def _read(self, path: Path) -> bytes | None:

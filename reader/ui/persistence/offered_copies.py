@@ -9,15 +9,13 @@ so an edited line is taken as edited and what was deleted stays deleted."""
 
 from __future__ import annotations
 
-import contextlib
-import shutil
 from collections.abc import Callable
 from pathlib import Path
 
 from PySide6.QtCore import QUrl
 from PySide6.QtGui import QDesktopServices
 
-from reader.core.backups import backup_dir
+from reader.core.backups import file_away
 from reader.core.notes_file import NotesData, NotesFormatError, parse
 from reader.core.store import conflict_copies, rescued_copies
 
@@ -95,9 +93,7 @@ def merge_copies(
             continue
         merge(theirs, copy.name, base if copy in rescued else None)
         merged_any = True
-        with contextlib.suppress(OSError):  # (a rescued copy: from another disk, maybe)
-            backup_dir(notes_path).mkdir(parents=True, exist_ok=True)
-            shutil.move(copy, backup_dir(notes_path) / copy.name)
+        file_away(copy, notes_path)
     if not merged_any:
         say("The copies of these notes could not be read; they are left as they are.")
 
