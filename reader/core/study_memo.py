@@ -15,7 +15,7 @@ import re
 from pathlib import Path
 
 from reader.core.backups import BackupInfo, newest_readable
-from reader.core.markdown_links import LINK, QUOTE_SCHEME
+from reader.core.markdown_links import QUOTE_SCHEME
 from reader.core.store import atomic_write
 from reader.core.study_places import MEMO_FILE
 
@@ -106,13 +106,15 @@ def quoted_passage(url: str) -> tuple[str, str] | None:
 def as_exported(memo: str) -> str:
     """The memo with each link to an interview's passage or time as the interview's own
     link ("#h-…", "#t=…"), which an export of the whole study resolves as it does the
-    interviews' notes (export.common.linked_notes): one page holds every passage."""
+    interviews' notes (export.common.linked_notes): one page holds every passage. A link
+    in code (a code block or span) is left as typed."""
+    from reader.core.notes_markdown import links_outside_code  # markdown-it: exports only
 
     def own(match: re.Match[str]) -> str:
         found = linked_place(match.group(2))
         return f"[{match.group(1)}]({found[1]})" if found else match.group(0)
 
-    return LINK.sub(own, memo)
+    return links_outside_code(memo, own)
 
 
 def with_notes(memo: str, notes: list[tuple[str, str]]) -> tuple[str, int]:

@@ -997,6 +997,34 @@ def test_links_back_to_highlights_not_exported_keep_their_label_web_links_stay()
     )
 
 
+CODE_LINKS = (  # a quote's and a time's link written as code: what was typed, not a link
+    "`[↩ Q1](#h-00000000-0000-4000-8000-000000000001)` and `[▶ 1:05](#t=65)`\n\n"
+    "```\n[↩ Q2](#h-77aa) [▶ 0:05](#t=5)\n```\n\n"
+    "    [↩ Q1](#h-00000000-0000-4000-8000-000000000001)\n"
+)
+
+
+def test_links_in_code_are_left_as_typed() -> None:
+    """A quote's or a time's link in a code span or block came out as its label, or led
+    into the recording: the links were read as if code held none."""
+    notes = "[↩ Q2](#h-77aa) [▶ 1:05](#t=65)\n\n" + CODE_LINKS
+    assert linked_notes(notes, {"00000000-0000-4000-8000-000000000001"}, "a.m4a") == (
+        "↩ Q2 [▶ 1:05](a.m4a#t=65)\n\n" + CODE_LINKS,
+        set(),
+    )
+
+
+@pytest.mark.parametrize("name", ["md", "html", "docx"])
+def test_every_export_shows_links_in_code_as_typed(name: str) -> None:
+    session = sample_session()
+    session.notes.notes = CODE_LINKS
+    text = html.unescape(as_text(name, run(name, session)))
+    for typed in ("[↩ Q1](#h-00000000-0000-4000-8000-000000000001)", "[▶ 1:05](#t=65)"):
+        assert f"`{typed}`" in text if name == "docx" else typed in text
+    assert "[↩ Q2](#h-77aa) [▶ 0:05](#t=5)" in text
+    assert text.count("[↩ Q1](#h-00000000-0000-4000-8000-000000000001)") == 2
+
+
 # --- a passage only coded (NO_COLOR) ----------------------------------------------------------
 
 

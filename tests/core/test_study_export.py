@@ -4,6 +4,7 @@ interview and attribute columns, JSON of everything; missing and unreadable hand
 from __future__ import annotations
 
 import csv
+import html
 import io
 import os
 import re
@@ -232,6 +233,23 @@ def test_a_link_shown_as_code_in_the_notes_is_left_as_typed(study: Study) -> Non
     assert f'See <a href="#{anchor}">it</a>, not <code>[span](#results)</code>.' in page
     assert "<code>[fenced](#results)\n</code>" in page
     assert "<code>[indented](#results)\n</code>" in page
+
+
+def test_quote_and_time_links_shown_as_code_are_left_as_typed(study: Study) -> None:
+    """A quote's or a time's link in code, in an interview's notes or the memo, came out
+    as its label (the memo's as the interview's own "#h-…" link first)."""
+    from reader.core.study_memo import memo_path, quote_target, write_memo
+
+    entry = study.interviews[0]
+    session = study.open_session(entry)
+    session.notes.notes = "`[↩ Q1](#h-1)` and\n\n```\n[▶ 1:05](#t=65)\n```\n"
+    save_notes(study.notes_path(entry), session.notes)
+    memo = f"`[↩ P1, Q1]({quote_target(entry.id, '1')})`"
+    write_memo(memo_path(study.folder), memo)
+    for name in ("md", "html"):
+        text = html.unescape(export_study(study, name)[0].decode())
+        assert "`[↩ Q1](#h-1)`" in text or "<code>[↩ Q1](#h-1)</code>" in text
+        assert "[▶ 1:05](#t=65)\n" in text and memo.strip("`") in text
 
 
 def test_csv_has_interview_and_attribute_columns(study: Study) -> None:

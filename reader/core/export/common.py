@@ -15,7 +15,6 @@ from reader.core.annotations import (
     Highlight,
 )
 from reader.core.interview import Role, question_start, text_direction
-from reader.core.markdown_links import LINK
 from reader.core.session import Session
 
 if TYPE_CHECKING:
@@ -285,7 +284,9 @@ def linked_notes(notes: str, exported: set[str], recording: str = "") -> tuple[s
     to exported highlights keep their link (and the highlight gets the anchor), the others
     keep only their label. Time links (sync.time_link, "#t=65") lead to `recording`
     (ExportOptions.recording) with their media fragment, which browsers play from; with
-    none they keep only their label. Returns (notes, ids to anchor)."""
+    none they keep only their label. A link in code (a code block or span) is left as
+    typed. Returns (notes, ids to anchor)."""
+    from reader.core.notes_markdown import links_outside_code  # markdown-it: exports only
     from reader.core.sync import link_ms
 
     anchored: set[str] = set()
@@ -301,4 +302,4 @@ def linked_notes(notes: str, exported: set[str], recording: str = "") -> tuple[s
             return match.group(0)
         return match.group(1)
 
-    return LINK.sub(link, notes), anchored
+    return links_outside_code(notes, link), anchored

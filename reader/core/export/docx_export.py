@@ -194,7 +194,8 @@ def _unused_definitions(
 def _research_notes(out: _Paragraphs, notes: str) -> None:
     """The notes' Markdown in Word's styles, walked as markdown-it parses it (a "# " in a
     code block is code, not a heading); its links as words."""
-    from reader.core.export.html_export import notes_tokens, task_box
+    from reader.core.export.html_export import task_box
+    from reader.core.notes_markdown import notes_tokens
 
     text, _ = linked_notes(notes, set())  # labels only: a Word file has no anchors
     env: dict[str, Any] = {}

@@ -8,7 +8,6 @@ research notes are rendered from Markdown by markdown-it-py with raw HTML and im
 from __future__ import annotations
 
 import re
-from functools import cache
 from html import escape
 from pathlib import Path
 from typing import Any
@@ -30,7 +29,8 @@ from reader.core.export.common import (
     selected,
     summary_sections,
 )
-from reader.core.markdown_links import LINK, heading_anchors
+from reader.core.markdown_links import heading_anchors
+from reader.core.notes_markdown import links_outside_code, markdown, notes_tokens
 from reader.core.session import Session
 
 # A colour's label looks like capitals by small caps (at the size the capitals had), not
@@ -79,26 +79,6 @@ LONG_QUOTE_CHARS = 1500  # about half a printed page: a longer quote may break a
 _CSP = "default-src 'none'; style-src 'unsafe-inline'; base-uri 'none'; form-action 'none'"
 
 
-@cache
-def _markdown() -> Any:
-    from markdown_it import MarkdownIt  # imported on first use: only HTML export needs it
-
-    # CommonMark with GitHub's tables and ~~strikethrough~~, as the notes' preview shows
-    # them; raw HTML off, so "<script>" in the notes is shown, not run; images off, so the
-    # page never fetches anything (![x](url) shows as a link instead).
-    return (
-        MarkdownIt("commonmark", {"html": False})
-        .enable(["table", "strikethrough"])
-        .disable("image")
-    )
-
-
-def notes_tokens(text: str, env: dict[str, Any] | None = None) -> list[Any]:
-    """The research notes parsed as the exports read them (markdown-it's block tokens);
-    `env` gets their reference definitions (`[r]: https://…`) under "references"."""
-    return list(_markdown().parse(text, env))
-
-
 _TASK = re.compile(r"\[([ xX])\] ")
 
 
@@ -133,8 +113,8 @@ def _anchors(tokens: list[Any]) -> dict[int, str]:
 def render_markdown(text: str, anchors: str = "") -> str:
     """The notes as HTML; each heading with the id its links name, after `anchors` (in a
     study's export "i-<interview id>-", as `own_links` rewrote the links)."""
-    markdown = _markdown()
-    tokens = markdown.parse(text)
+    parser = markdown()
+    tokens = parser.parse(text)
     for at, token in enumerate(tokens):
         if token.type in _OWN_DIRECTION:
             token.attrSet("dir", "auto")
@@ -144,31 +124,7 @@ def render_markdown(text: str, anchors: str = "") -> str:
                 first.content = task_box(first.content)
     for at, anchor in _anchors(tokens).items():
         tokens[at].attrSet("id", anchors + anchor)
-    return markdown.renderer.render(tokens, markdown.options, {})
-
-
-# A code span: a run of backticks, then the next run of as many (CommonMark's rule).
-_CODE_SPAN = re.compile(r"(?<![`\\])(`+)(?!`).*?(?<!`)\1(?!`)", re.DOTALL)
-
-
-def _code(text: str, tokens: list[Any]) -> list[tuple[int, int]]:
-    """Where in `text` its code is, as (start, end) character offsets: its code blocks'
-    lines and its code spans (looked for in the lines of a block that markdown-it found
-    one in), which hold what was typed, never a link."""
-    starts = [0]
-    for line in text.split("\n"):
-        starts.append(starts[-1] + len(line) + 1)
-    code = []
-    for token in tokens:
-        if token.map is None:
-            continue
-        lines = slice(starts[token.map[0]], starts[token.map[1]] - 1)
-        if token.type in ("fence", "code_block"):
-            code.append((lines.start, lines.stop))
-        elif token.type == "inline" and any(c.type == "code_inline" for c in token.children):
-            spans = _CODE_SPAN.finditer(text, lines.start, lines.stop)
-            code.extend(span.span() for span in spans)
-    return code
+    return parser.renderer.render(tokens, parser.options, {})
 
 
 def own_links(text: str, anchors: str) -> str:
@@ -178,18 +134,16 @@ def own_links(text: str, anchors: str) -> str:
     (in a code block or `code span`) is left as typed."""
     if not anchors:
         return text
-    tokens = _markdown().parse(text)
+    tokens = notes_tokens(text)
     own = set(_anchors(tokens).values())
-    code = _code(text, tokens)
 
     def link(match: re.Match[str]) -> str:
         words, target = match.group(1), match.group(2)
-        in_code = any(start <= match.start() < end for start, end in code)
-        if target.startswith("#") and unquote(target[1:]) in own and not in_code:
+        if target.startswith("#") and unquote(target[1:]) in own:
             return f"[{words}](#{anchors}{target[1:]})"
         return match.group(0)
 
-    return LINK.sub(link, text)
+    return links_outside_code(text, link, tokens)
 
 
 def demote_headings(text: str, levels: int, anchors: str = "") -> str:
@@ -199,7 +153,7 @@ def demote_headings(text: str, levels: int, anchors: str = "") -> str:
     `anchors` each of them starts with an anchor, `<a id="{anchors}themes"></a>`, as
     `own_links` leads to it (a Markdown heading has no id of its own)."""
     lines = text.split("\n")
-    tokens = _markdown().parse(text)
+    tokens = notes_tokens(text)
     ids = _anchors(tokens) if anchors else {}
     for at in reversed(range(len(tokens))):  # from the end: setext ones shrink
         token = tokens[at]
