@@ -317,9 +317,12 @@ def passages_csv(passages: Iterable[Passage], attribute_keys: Sequence[str] = ()
 
 def passages_markdown(passages: Sequence[Passage], title: str) -> bytes:
     """A heading per interview, each passage a block quote with its codes and note."""
+    from reader.core.exported import EXPORTED_FROM
     from reader.core.markdown_escape import block_quote, escape  # on first use
 
-    lines = [f"# {escape(title)}", "", counted(len(passages), "passage"), ""]
+    # Its count line says where it comes from, as a summary's: no study takes it for a
+    # transcript when it is saved into the study's folder (core/exported.py).
+    lines = [f"# {escape(title)}", "", f"{counted(len(passages), 'passage')}, {EXPORTED_FROM}", ""]
     current = None
     for p in passages:
         if p.interview_id != current:

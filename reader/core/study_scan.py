@@ -1,4 +1,5 @@
-"""Finding the transcripts in a folder: by suffix, skipping binary and unreadable files.
+"""Finding the transcripts in a folder: by suffix, skipping binary and unreadable files,
+and the app's own files (notes, exports: core/exported.py).
 
 Used when a folder without study.json is opened as a study and when a whole folder is
 added to one. Nothing found is moved or changed; only the first bytes of each are read.
@@ -12,6 +13,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from reader.core.document import NAME_NOT_TEXT, DocumentError, decode, named_in_text, shown_name
+from reader.core.exported import is_markdown_export, is_word_export
 from reader.core.study_places import FILE_NAME, MEMO_FILE, NOTES_FOLDER
 
 TRANSCRIPT_SUFFIXES = (".txt", ".md", ".vtt", ".srt", ".json", ".docx", ".odt")
@@ -26,7 +28,10 @@ _CONTROL = re.compile(r"[\x00-\x08\x0b\x0e-\x1f\x7f]")
 _OWN_FILE = re.compile(rb'"format"\s*:\s*"interview-reader-([a-z-]*)"')  # notes, study, exports
 _OWN_HEAD = 400  # bytes that hold the "format" of our files
 NOTES_FILE = "it is an interview’s notes file, not a transcript"
+EXPORT_FILE = "it is a summary exported from Interview Reader, not a transcript"
+_QUIET = (NOTES_FILE, EXPORT_FILE)  # left out of a folder's scan without a word
 _ZIP_MAGIC = b"PK\x03\x04"
+_OWN_REASONS = {b"notes": NOTES_FILE, b"study-export": EXPORT_FILE}  # by "format"
 _NATURAL = re.compile(r"(\d+)")
 
 
@@ -78,10 +83,12 @@ def sniff(path: Path) -> str:
         return f"it cannot be read ({exc.strerror or exc})"
     suffix = path.suffix.lower()
     if suffix in ZIPPED_SUFFIXES:
-        return "" if head.startswith(_ZIP_MAGIC) else f"it is not a {suffix} document"
+        if not head.startswith(_ZIP_MAGIC):
+            return f"it is not a {suffix} document"
+        return EXPORT_FILE if suffix == ".docx" and is_word_export(path) else ""
     own = _own_kind(head) if suffix == ".json" else None
     if own is not None:
-        return NOTES_FILE if own == b"notes" else "it is an Interview Reader file, not a transcript"
+        return _OWN_REASONS.get(own, "it is an Interview Reader file, not a transcript")
     if suffix == ".json" and not _segments_in(path, head):
         return "it is JSON but not a Whisper transcript (it has no “segments”)"
     try:
@@ -91,7 +98,7 @@ def sniff(path: Path) -> str:
         return "it " + str(exc).removeprefix(f"{path.name} ").rstrip(".")
     if len(_CONTROL.findall(text)) > 8:
         return "it looks like a binary file, not a text interview"
-    return ""
+    return EXPORT_FILE if is_markdown_export(text) else ""
 
 
 def is_notes_file(path: Path) -> bool:
@@ -139,8 +146,9 @@ def scan_folder(folder: Path, study_folder: Path | None = None) -> ScanReport:
     Hidden files and folders are left out, and so are a study's own files (study.json,
     the memo, their set-aside and conflict copies, the notes folder): `study_folder`'s,
     and those of any older study found in `folder` (a folder with a study.json). Notes
-    files elsewhere (beside their transcripts) are left out too, and none of these is
-    said to be skipped: they are the interviews' notes, not transcripts that failed.
+    files elsewhere (beside their transcripts) and the app's exports (a summary saved
+    into the folder) are left out too, and none of these is said to be skipped: they are
+    the interviews' notes and the user's summaries, not transcripts that failed.
     """
     report = ScanReport()
     entries = 0
@@ -182,7 +190,7 @@ def scan_folder(folder: Path, study_folder: Path | None = None) -> ScanReport:
             report.capped = True
             break
         reason = sniff(path)
-        if reason == NOTES_FILE:
+        if reason in _QUIET:  # the interviews' notes, the user's summaries: no failures
             continue
         if reason:
             report.skipped.append((path, reason))

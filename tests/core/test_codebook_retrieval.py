@@ -115,7 +115,9 @@ def test_passages_written_as_csv_and_markdown(tmp_path: Path) -> None:
     assert [r["quote"] for r in rows] == ["🌙", "With the handover", "Days only. 🌞"]
     assert rows[1]["codes"] == "Handover;Light" and rows[1]["role"] == "nurse"
     markdown = passages_markdown(passages, "Light").decode()
-    assert markdown.startswith("# Light\n\n3 passages\n\n## P1 (Ana)\n")
+    assert markdown.startswith(
+        "# Light\n\n3 passages, exported from Interview Reader.\n\n## P1 (Ana)\n"
+    )
     # Its codes as the research summary tags them (a note app's nested tags, a name with
     # a space in one tag), not "#Night shift", which a note app reads as "#Night".
     assert "> With the handover" in markdown and "#Work/Handover #Light" in markdown
@@ -145,7 +147,8 @@ def test_two_codes_of_one_name_are_told_apart_in_the_csv() -> None:
     passages = retrieve(data, book, CodeQuery(any_of=frozenset({stress.id, home_stress.id})))
     rows = list(csv.DictReader(io.StringIO(passages_csv(passages, []).decode("utf-8-sig"))))
     assert [r["codes"] for r in rows] == ["Stress", "Home / Stress"]
-    assert "\n\n1 passage\n\n" in passages_markdown(passages[:1], "Stress").decode()
+    one = passages_markdown(passages[:1], "Stress").decode()
+    assert "\n\n1 passage, exported from Interview Reader.\n\n" in one
 
 
 def test_a_passage_is_placed_as_an_export_places_it_with_its_turns_time(tmp_path: Path) -> None:

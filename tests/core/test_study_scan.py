@@ -113,7 +113,7 @@ def test_notes_files_beside_the_transcripts_are_left_out_quietly(tmp_path: Path)
     other = tmp_path / "export.json"
     other.write_text('{"format": "interview-reader-study-export", "interviews": []}')
     assert scan_folder(tmp_path / "old").messages() == []
-    assert sniff(other) == "it is an Interview Reader file, not a transcript"
+    assert sniff(other) == "it is a summary exported from Interview Reader, not a transcript"
 
 
 def test_a_name_that_is_not_utf8_is_refused_with_a_name_a_message_can_show(
@@ -148,3 +148,40 @@ def test_a_name_that_is_not_utf8_is_refused_with_a_name_a_message_can_show(
         open_study(inside)
     with pytest.raises(DocumentError, match="cannot be opened"):
         load_document(inside / "P02.txt")
+
+
+def test_the_apps_exports_saved_among_the_transcripts_are_none(tmp_path: Path) -> None:
+    """A summary saved into the study folder (Markdown, Word, JSON; an interview's, the
+    study's, Coded Passages') was offered as a new transcript and taken when the folder
+    was opened or added again. Each is left out quietly, and refused when picked; a
+    Markdown transcript of that shape but for the line, and a Word one, are still taken."""
+    from reader.core.codebook_retrieval import passages_markdown
+    from reader.core.export import export
+    from reader.core.export.study_export import export_study
+    from reader.core.study import StudyError, open_study
+    from tests.core.test_export_samples import sample_session
+
+    shutil.copy(TRANSCRIPTS / "rev.txt", tmp_path / "P01.txt")
+    import docx
+
+    word = docx.Document()  # its author: python-docx's
+    for line in ("Q: Why nights?", "A: The quiet."):
+        word.add_paragraph(line)
+    word.save(str(tmp_path / "P02.docx"))
+    heading = "# P03\n\nSource: P03.txt\n\n2 highlights, exported from my notes.\n"
+    (tmp_path / "P03.md").write_text(heading, encoding="utf-8")
+    session = sample_session()
+    exports = {f"summary.{fmt}": export(session, fmt) for fmt in ("md", "docx", "json")}
+    exports["passages.md"] = passages_markdown([], "Coffee")
+    study = open_study(tmp_path)
+    exports.update({f"study.{fmt}": export_study(study, fmt)[0] for fmt in ("md", "json")})
+    for name, data in exports.items():
+        (tmp_path / name).write_bytes(data)
+    transcripts = ["P01.txt", "P02.docx", "P03.md"]
+    report = scan_folder(tmp_path, tmp_path)
+    assert [p.name for p in report.found] == transcripts and report.messages() == []
+    reopened = open_study(tmp_path, touch_disk=False)  # the next start, the command line
+    assert [e.path for e in reopened.interviews] == transcripts
+    assert study.not_listed([tmp_path / name for name in exports]) == []
+    with pytest.raises(StudyError, match=r"summary\.docx cannot be added: it is a summary "):
+        study.add_interview(tmp_path / "summary.docx")

@@ -29,6 +29,7 @@ from reader.core.export.common import (
     selected,
     summary_sections,
 )
+from reader.core.exported import EXPORTED_FROM
 from reader.core.markdown_links import heading_anchors
 from reader.core.notes_markdown import links_outside_code, markdown, notes_tokens
 from reader.core.session import Session
@@ -264,7 +265,7 @@ def export_html(session: Session, options: ExportOptions = DEFAULT_OPTIONS) -> b
         f'<p class="source">Source: <bdi>{escape(Path(document.source).name)}</bdi></p>',
         f'<p class="meta-line">{count}'
         + (f" ({escape(filters)})" if filters else "")
-        + f", exported from {escape(APP_NAME)}.</p>",
+        + f", {escape(EXPORTED_FROM)}</p>",
     ]
     placed = place_all(session, highlights)
     for section in summary_sections(session, placed):

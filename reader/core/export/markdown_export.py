@@ -11,7 +11,6 @@ import re
 import unicodedata
 from pathlib import Path
 
-from reader import APP_NAME
 from reader.core.annotations import count_label
 from reader.core.codebook import Codebook
 from reader.core.export.common import (
@@ -28,6 +27,7 @@ from reader.core.export.common import (
     summary_sections,
 )
 from reader.core.export.html_export import demote_headings, own_links
+from reader.core.exported import EXPORTED_FROM
 from reader.core.markdown_escape import block_quote, escape, paragraphs
 from reader.core.session import Session
 
@@ -102,7 +102,7 @@ def export_markdown(session: Session, options: ExportOptions = DEFAULT_OPTIONS) 
     blocks = [
         f"# {escape(document.title)}",
         f"Source: {escape(Path(document.source).name)}",  # the name, not the user's folders
-        f"{count}{f' ({escape(filters)})' if filters else ''}, exported from {APP_NAME}.",
+        f"{count}{f' ({escape(filters)})' if filters else ''}, {EXPORTED_FROM}",
     ]
     placed = place_all(session, highlights)
     exported = {h.id for h in highlights}

@@ -26,7 +26,6 @@ from typing import Any
 
 import orjson
 
-from reader import APP_NAME
 from reader.core.annotations import Highlight, count_label
 from reader.core.export import csv_export, html_export, markdown_export
 from reader.core.export.common import (
@@ -41,6 +40,7 @@ from reader.core.export.common import (
     summary_sections,
 )
 from reader.core.export.json_export import model_json
+from reader.core.exported import EXPORTED_FROM
 from reader.core.markdown_escape import escape
 from reader.core.session import Session
 from reader.core.study import Study
@@ -185,7 +185,7 @@ def export_study_markdown(
         f"# {esc(study.data.title)}",
         f"{counted(len(matched), 'interview')}, {total}"
         + (f" ({esc(filters)})" if filters else "")
-        + f", exported from {APP_NAME}.",
+        + f", {EXPORTED_FROM}",
         *(esc(line) for line in [unmatched, *_in_file(left_out)] if line),
     ]
     for part, highlights in matched:
@@ -280,7 +280,7 @@ def export_study_html(
         f'<h1 dir="auto">{title}</h1>',
         f'<p class="meta-line">{counted(len(matched), "interview")}, {total}'
         + (f" ({html_escape(filters)})" if filters else "")
-        + f", exported from {html_escape(APP_NAME)}.</p>",
+        + f", {html_escape(EXPORTED_FROM)}</p>",
         *(
             f'<p class="meta-line">{html_escape(line)}</p>'
             for line in [unmatched, *_in_file(left_out)]

@@ -1,7 +1,9 @@
 """Transcripts that come into the study folder while the study is open (copied in, synced
 from another machine): the banner says so and offers to add them, as one step Undo takes
 back (OpenStudy.add_files, as Add Interviews… does). Nothing is added unasked: the study
-lists the interviews its owner chose."""
+lists the interviews its owner chose. Which files are transcripts is the core's to say
+(Study.not_listed): an export saved into the folder is none. Only what comes while the
+study is open is offered, so those dismissed stay dismissed when it opens again."""
 
 from __future__ import annotations
 
@@ -22,6 +24,7 @@ class NewTranscripts(QObject):
         self._line = ""  # and how it says so
         owner.cameIntoFolder.connect(self._came)
         owner.closed.connect(self.offered.clear)
+        banner.dismissed.connect(self._dismissed)
 
     def _came(self, paths: list[Path]) -> None:
         study = self.owner.study
@@ -37,6 +40,17 @@ class NewTranscripts(QObject):
         self._line = f"{counted(len(new), 'new transcript')} in the study folder: {listed(names)}."
         show = self.banner.show_message if offering else self.banner.add_message
         show(self._line, [("Add", self.add)])
+
+    def _dismissed(self, text: str) -> None:
+        """The user said no to those offered: they are not offered again with the next
+        ones to come. A study not recorded yet (no study.json: every transcript in its
+        folder is its own when it opens) is written now, so that they stay out then too."""
+        if not text or text != self._line:
+            return
+        self.offered.clear()
+        study = self.owner.study
+        if study is not None and not study.read_only and not study.file.exists():
+            self.owner.save()
 
     def add(self) -> None:
         """Add the transcripts offered, as one step; the offer goes unless adding said

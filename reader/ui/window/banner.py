@@ -16,7 +16,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from PySide6.QtCore import QEvent, QObject, Qt
+from PySide6.QtCore import QEvent, QObject, Qt, Signal
 from PySide6.QtGui import QKeyEvent, QShowEvent
 from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QPushButton, QSizePolicy, QWidget
 
@@ -26,6 +26,8 @@ Actions = list[tuple[str, Callable[[], None]]]
 
 
 class Banner(QFrame):
+    dismissed = Signal(str)  # the text of the message Dismiss (or Escape) took away
+
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("banner")
@@ -82,7 +84,7 @@ class Banner(QFrame):
         self.buttons = []
         for label, callback in actions:
             self._add_button(label, callback)
-        close = self._add_button("Dismiss", lambda: self._show("", []))
+        close = self._add_button("Dismiss", lambda: self._dismiss(text))
         close.setFlat(True)
         close.setToolTip("Hide this message" + (" and show the next" if self._waiting else ""))
         close.setAccessibleDescription(close.toolTip())
@@ -91,6 +93,10 @@ class Banner(QFrame):
         self.setAccessibleDescription(text)
         self._show_count()
         self.setVisible(bool(text))
+
+    def _dismiss(self, text: str) -> None:
+        self._show("", [])
+        self.dismissed.emit(text)
 
     def _show_count(self) -> None:
         self.count.setText(f"1 of {1 + len(self._waiting)}")

@@ -218,6 +218,39 @@ def test_transcripts_that_come_into_the_folder_are_offered_and_added_in_one_step
     assert len(orjson.loads((folder / "study.json").read_bytes())["interviews"]) == 3
 
 
+def test_exports_saved_into_the_folder_and_dismissed_transcripts_are_not_offered(
+    make_study_window: Callable[[Path], MainWindow],
+    folder: Path,
+    qtbot: Any,
+    dialogs: Any,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """A summary exported into the study folder was offered as a new transcript; one
+    dismissed came back in the next offer, with the next file that came, and in a folder
+    with no study.json yet it was the study's when it opened again."""
+    from reader.core.study import open_study
+    from tests.ui.test_save_folder import accept_export
+
+    window = make_study_window(folder)
+    owner, banner = window.study, window.banner
+    for fmt, whole_study in (("md", True), ("docx", False)):
+        accept_export(monkeypatch, fmt, whole_study)
+        dialogs.save_answers.append(str(folder / f"summary.{fmt}"))
+        window.window_actions.export.trigger()
+        assert (folder / f"summary.{fmt}").is_file()
+    owner.check_disk()  # as the folder's watcher does
+    assert not banner.isVisible() and not (folder / "study.json").exists()
+    (folder / "P11 Dee.txt").write_text("Q: Hi?\nA: Hello.\n", encoding="utf-8")
+    owner.check_disk()
+    assert banner.text() == "1 new transcript in the study folder: “P11 Dee.txt”."
+    qtbot.mouseClick(banner.buttons[-1], Qt.MouseButton.LeftButton)  # Dismiss
+    (folder / "P12 Eva.txt").write_text("Q: Hi?\nA: Hi.\n", encoding="utf-8")
+    owner.check_disk()
+    assert banner.text() == "1 new transcript in the study folder: “P12 Eva.txt”."
+    again = open_study(folder, touch_disk=False)  # the next start, or the command line
+    assert [e.path for e in again.interviews] == ["P01 Ana.txt", "P02 Ben.txt", "P10 Cem.txt"]
+
+
 def test_the_window_title_follows_the_open_interview_renamed_in_the_library(
     make_study_window: Callable[[Path], MainWindow], folder: Path, qtbot: Any
 ) -> None:
