@@ -112,6 +112,14 @@ _ALONE_RE = re.compile(
     rf"(?:\s*(?:{_BRACKETED_TIME}|{_TIME}))?"
 )
 _LEADING_TIME_RE = re.compile(_BRACKETED_TIME)
+# A stamp after a paragraph's words, in brackets or as f4transkript writes it
+# ("#00:01:23-4#", tenths after the dash): see _with_end_stamps.
+_END_STAMP_RE = re.compile(
+    rf"(?<=\S)\s*(?:[\[(](?P<time>{_TIME})[\])]"
+    r"|#(?P<f4>\d{1,2}:\d{2}:\d{2})(?:-(?P<tenths>\d))?#)$"
+)
+_END_STAMP_CLOSERS = ("]", ")", "#")
+_END_STAMP_MAX_CHARS = 40  # the stamp and the spaces before it end the paragraph within this
 _LABEL_MAX_CHARS = 120  # a label, with its times and marks, ends before this
 _TIME_RE = re.compile(_TIME)
 _QUESTION_LABELS = {
@@ -254,15 +262,67 @@ def detect_segments(text: str, turns: Sequence[Turn] = ()) -> list[Segment]:
         roles = _detect_labelled(pars, asides, [names.get(key, "") for key in keys], unnamed)
     else:
         roles = _detect_journalistic(pars, asides)
-    segments = []
-    for (start, end), (role, speaker), par, label in zip(spans, roles, pars, labels, strict=True):
-        if label is None:
-            time = _LEADING_TIME_RE.match(par)
-            segments.append(Segment(role, speaker, start, end, time[0][1:-1] if time else ""))
-        else:
-            written = label.name if labelled else ""
-            segments.append(Segment(role, speaker, start, end, label.timestamp, written))
-    return segments
+    times = [
+        label.timestamp if label is not None else _leading_time(par)
+        for par, label in zip(pars, labels, strict=True)
+    ]
+    times = _with_end_stamps(pars, asides, times)
+    return [
+        Segment(role, speaker, start, end, time, label.name if labelled and label else "")
+        for (start, end), (role, speaker), label, time in zip(
+            spans, roles, labels, times, strict=True
+        )
+    ]
+
+
+def _leading_time(par: str) -> str:
+    """The time in brackets that opens an unlabelled paragraph ("[00:01:23] So…"), or ""."""
+    time = _LEADING_TIME_RE.match(par)
+    return time[0][1:-1] if time else ""
+
+
+def _with_end_stamps(pars: Sequence[str], asides: Sequence[bool], times: list[str]) -> list[str]:
+    """`times` (when each paragraph starts, as written; "" for none) with the times that
+    stamps at paragraphs' ends give, where the transcript writes its times so.
+
+    Such a stamp marks when its paragraph ends: f4transkript and f5transkript, and tools
+    that write for MAXQDA as they do (tscribe), put the time at a paragraph's end when the
+    typist presses Enter ("… we left. #00:01:23-4#", tenths after the dash), and typists
+    who stamp by hand follow them ("… we left. [00:01:23]"). So each is the next
+    paragraph's start, and the first stamped paragraph starts the recording, at 0:00.
+    It is the transcript's way when at least half its paragraphs of speech, two or more,
+    end in a stamp and fewer start with a time; a time ending a line now and then ("We
+    met at (10:30)") is said, not stamped. The text is left as it is: the stamp is shown
+    where the file has it, and every offset stays on its word.
+    """
+    ends = [_end_stamp(par) if not time else "" for par, time in zip(pars, times, strict=True)]
+    stamped = sum(map(bool, ends))
+    if stamped < 2 or stamped * 2 < asides.count(False) or stamped <= sum(map(bool, times)):
+        return times
+    timed = list(times)
+    first = next(i for i, end in enumerate(ends) if end)
+    timed[first] = timed[first] or "00:00:00"
+    for i, end in enumerate(ends[:-1]):
+        if end and not timed[i + 1]:
+            timed[i + 1] = end
+    return timed
+
+
+def _end_stamp(par: str) -> str:
+    """The time a stamp after the paragraph's words writes ("… left. [00:01:23]", "(12:05)",
+    f4's "#00:01:23-4#" as "00:01:23.4"), "" for none."""
+    match = _end_stamp_at(par)
+    if match is None:
+        return ""
+    if match["time"]:
+        return match["time"]
+    return f"{match['f4']}.{match['tenths']}" if match["tenths"] else match["f4"]
+
+
+def _end_stamp_at(par: str) -> re.Match[str] | None:
+    if not par.endswith(_END_STAMP_CLOSERS):  # most paragraphs: no search
+        return None
+    return _END_STAMP_RE.search(par, max(0, len(par) - _END_STAMP_MAX_CHARS))
 
 
 def _one_off_notes_set_aside(
@@ -760,6 +820,8 @@ def _usual_speaker(segments: list[Segment], role: Role, default: str) -> str:
 
 
 def _ends_with_question_mark(par: str) -> bool:
+    if stamp := _end_stamp_at(par):
+        par = par[: stamp.start()]  # "Why? [00:01:23]": a time after the words asks nothing
     par = par.rstrip(_CLOSERS)  # in C: most paragraphs end here, in a letter or a full stop
     end = len(par)
     while (

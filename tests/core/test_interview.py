@@ -877,3 +877,17 @@ def test_a_greeting_or_a_check_of_the_call_is_no_numbered_question(
     segments = detect_segments(text)
     asked = [text[segments[i].start : segments[i].end] for i in question_numbers(segments, text)]
     assert asked == [f"Emma: {opening}"] * numbered + ["Emma: How did you start?"]
+
+
+def test_a_question_before_a_stamp_ending_its_paragraph_still_asks() -> None:
+    """Every paragraph ends in a time: the asker was the first speaker, who asked nothing."""
+    text = (
+        "John Roe: Hello there. [00:00:03]\nJane Doe: Why did you come? [00:00:05]\n"
+        "John Roe: For work. [00:00:09]\nJane Doe: Which work? #00:00:10-5#\n"
+    )
+    assert _summary(text) == [
+        (A, "John Roe", "00:00:00"),
+        (Q, "Jane Doe", "00:00:03"),
+        (A, "John Roe", "00:00:05"),
+        (Q, "Jane Doe", "00:00:09"),
+    ]
