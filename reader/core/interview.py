@@ -637,6 +637,12 @@ def _unnamed_turns(spans: list[tuple[int, int]], turns: Sequence[Turn]) -> list[
     return [start in starts for start, _ in spans]
 
 
+def is_note_word(name: str) -> bool:
+    """Whether a label's name is a word that starts a typist's or editor's note ("Note:",
+    "Update:"), not a speaker, when a transcript uses it once."""
+    return speaker_key(name) in _NOTE_WORDS
+
+
 def is_notice(paragraph: str) -> bool:
     """A tool's line in a transcript, no one's speech: "Aroha Ngata stopped transcription"
     (Microsoft Teams), "Transcribed by https://otter.ai"."""
