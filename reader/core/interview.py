@@ -113,13 +113,13 @@ _ALONE_RE = re.compile(
 )
 _LEADING_TIME_RE = re.compile(_BRACKETED_TIME)
 # A stamp after a paragraph's words, in brackets or as f4transkript writes it
-# ("#00:01:23-4#", tenths after the dash): see _with_end_stamps.
+# ("#00:01:23-4#", tenths after the dash): see _with_end_stamps. Looked for from the
+# bracket that opens it, found from the one that ends the paragraph.
 _END_STAMP_RE = re.compile(
-    rf"(?<=\S)\s*(?:[\[(](?P<time>{_TIME})[\])]"
-    r"|#(?P<f4>\d{1,2}:\d{2}:\d{2})(?:-(?P<tenths>\d))?#)$"
+    rf"[\[(](?P<time>{_TIME})[\])]|#(?P<f4>\d{{1,2}}:\d{{2}}:\d{{2}})(?:-(?P<tenths>\d))?#"
 )
-_END_STAMP_CLOSERS = ("]", ")", "#")
-_END_STAMP_MAX_CHARS = 40  # the stamp and the spaces before it end the paragraph within this
+_END_STAMP_OPENERS = {"]": "[", ")": "(", "#": "#"}
+_END_STAMP_MAX_CHARS = 16  # "[00:01:23.000]", "#00:01:23-4#"
 _LABEL_MAX_CHARS = 120  # a label, with its times and marks, ends before this
 _TIME_RE = re.compile(_TIME)
 _QUESTION_LABELS = {
@@ -320,9 +320,13 @@ def _end_stamp(par: str) -> str:
 
 
 def _end_stamp_at(par: str) -> re.Match[str] | None:
-    if not par.endswith(_END_STAMP_CLOSERS):  # most paragraphs: no search
+    # Most paragraphs: no bracket at the end, or no colon where a time's last one is
+    # (":23]", ":23.456]", ":23-4#").
+    if par[-1:] not in _END_STAMP_OPENERS or ":" not in par[-8:-3]:
         return None
-    return _END_STAMP_RE.search(par, max(0, len(par) - _END_STAMP_MAX_CHARS))
+    at = par.rfind(_END_STAMP_OPENERS[par[-1]], max(0, len(par) - _END_STAMP_MAX_CHARS), -1)
+    match = _END_STAMP_RE.fullmatch(par, at) if at > 0 else None
+    return None if match is None or par[:at].isspace() else match  # alone, it ends nothing
 
 
 def _one_off_notes_set_aside(
