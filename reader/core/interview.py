@@ -201,6 +201,22 @@ _SECOND_PERSON = {"you", "your", "yours", "yourself", "yourselves"}
 _NAME_MAX_WORDS = 6  # "Dr. Ruth Mensah", "P12 (nurse, 34)" after a role in a header
 _QUESTION_MAX_CHARS = 300  # an unmarked question longer than this is more likely an answer
 _CLOSING_MAX_CHARS = 120
+# A prompt an interviewer gives without a question mark ("Tell me about…", "So, describe
+# a typical day.", "Can you walk me through…"), opening a turn's last sentence as a
+# question mark ends one: it asks when who asks most is counted (_detect_labelled).
+# English only, and kept short: "Let me tell you", "I could describe" and "Tell me about
+# it!" (said in agreement) are no prompts.
+_PROMPT_RE = re.compile(
+    r"(?>(?:.*[.?!…:;]\s)?)"  # the last sentence's start (or a label's end), for good
+    r"\s*(?:(?:so|and|now|okay|ok|well|then|first|finally|lastly),?\s+)*"
+    r"(?:(?:please|can you|could you|would you|will you|i['’]d like you to|i want you to)\s+)?"
+    r"(?:tell (?:me|us)(?! about it\b[.!])|describe|walk (?:me|us) through"
+    r"|talk (?:me|us) through|explain|say more|give (?:me|us) an example)\b",
+    re.IGNORECASE,
+)
+# Letters of every prompt's verb, whatever its case: tell, describe, walk, talk, explain,
+# say more, give.
+_PROMPT_WORDS = ("ell ", "escribe", "alk ", "xplain", "ay more", "ive ")
 _CLOSING_RE = re.compile(
     r"is in theaters|in theaters now|in cinemas|is out now|now streaming|now available"
     r"|has been edited|been condensed|condensed for clarity|edited for (?:length|clarity)",
@@ -908,11 +924,11 @@ def _detect_labelled(
         elif turns and not aside:
             turns[-1] = (turns[-1][0], par)
     speakers = list(dict.fromkeys(label for label, _ in turns if label))
-    asked = Counter(label for label, last in turns if _ends_with_question_mark(last))
     by_label = {name: _label_role(name) for name in speakers}
     plain = [name for name in speakers if by_label[name] is None]
     if plain and Role.QUESTION not in by_label.values():
         # Plain names: whoever asks most is the interviewer; max() keeps the first on ties.
+        asked = Counter(label for label, last in turns if _asks(last))
         by_label[max(plain, key=lambda name: asked[name])] = Role.QUESTION
     roles: list[tuple[Role, str]] = []
     current: tuple[Role, str] = (Role.INTRO, "")
@@ -927,6 +943,18 @@ def _detect_labelled(
     if not labels[last] and _is_closing(pars[last], after_answer=False):
         roles[last] = (Role.CLOSING, "")
     return roles
+
+
+def _asks(par: str) -> bool:
+    """Whether a turn's last paragraph asks: a question mark ends it, or, in one as short
+    as a question, a prompt opens its last sentence (`_PROMPT_RE`)."""
+    if _ends_with_question_mark(par):
+        return True
+    return (
+        len(par) <= _QUESTION_MAX_CHARS
+        and any(word in par for word in _PROMPT_WORDS)  # most paragraphs: no regex to run
+        and _PROMPT_RE.match(par) is not None
+    )
 
 
 def _label_role(label: str) -> Role | None:
