@@ -112,6 +112,14 @@ _ALONE_RE = re.compile(
     rf"(?:\s*(?:{_BRACKETED_TIME}|{_TIME}))?"
 )
 _LEADING_TIME_RE = re.compile(_BRACKETED_TIME)
+# A stamp after a paragraph's words, in brackets or as f4transkript writes it
+# ("#00:01:23-4#", tenths after the dash): see _with_end_stamps. Looked for from the
+# bracket that opens it, found from the one that ends the paragraph.
+_END_STAMP_RE = re.compile(
+    rf"[\[(](?P<time>{_TIME})[\])]|#(?P<f4>\d{{1,2}}:\d{{2}}:\d{{2}})(?:-(?P<tenths>\d))?#"
+)
+_END_STAMP_OPENERS = {"]": "[", ")": "(", "#": "#"}
+_END_STAMP_MAX_CHARS = 16  # "[00:01:23.000]", "#00:01:23-4#"
 _LABEL_MAX_CHARS = 120  # a label, with its times and marks, ends before this
 _TIME_RE = re.compile(_TIME)
 _QUESTION_LABELS = {
@@ -193,6 +201,22 @@ _SECOND_PERSON = {"you", "your", "yours", "yourself", "yourselves"}
 _NAME_MAX_WORDS = 6  # "Dr. Ruth Mensah", "P12 (nurse, 34)" after a role in a header
 _QUESTION_MAX_CHARS = 300  # an unmarked question longer than this is more likely an answer
 _CLOSING_MAX_CHARS = 120
+# A prompt an interviewer gives without a question mark ("Tell me about…", "So, describe
+# a typical day.", "Can you walk me through…"), opening a turn's last sentence as a
+# question mark ends one: it asks when who asks most is counted (_detect_labelled).
+# English only, and kept short: "Let me tell you", "I could describe" and "Tell me about
+# it!" (said in agreement) are no prompts.
+_PROMPT_RE = re.compile(
+    r"(?>(?:.*[.?!…:;]\s)?)"  # the last sentence's start (or a label's end), for good
+    r"\s*(?:(?:so|and|now|okay|ok|well|then|first|finally|lastly),?\s+)*"
+    r"(?:(?:please|can you|could you|would you|will you|i['’]d like you to|i want you to)\s+)?"
+    r"(?:tell (?:me|us)(?! about it\b[.!])|describe|walk (?:me|us) through"
+    r"|talk (?:me|us) through|explain|say more|give (?:me|us) an example)\b",
+    re.IGNORECASE,
+)
+# Letters of every prompt's verb, whatever its case: tell, describe, walk, talk, explain,
+# say more, give.
+_PROMPT_WORDS = ("ell ", "escribe", "alk ", "xplain", "ay more", "ive ")
 _CLOSING_RE = re.compile(
     r"is in theaters|in theaters now|in cinemas|is out now|now streaming|now available"
     r"|has been edited|been condensed|condensed for clarity|edited for (?:length|clarity)",
@@ -254,15 +278,71 @@ def detect_segments(text: str, turns: Sequence[Turn] = ()) -> list[Segment]:
         roles = _detect_labelled(pars, asides, [names.get(key, "") for key in keys], unnamed)
     else:
         roles = _detect_journalistic(pars, asides)
-    segments = []
-    for (start, end), (role, speaker), par, label in zip(spans, roles, pars, labels, strict=True):
-        if label is None:
-            time = _LEADING_TIME_RE.match(par)
-            segments.append(Segment(role, speaker, start, end, time[0][1:-1] if time else ""))
-        else:
-            written = label.name if labelled else ""
-            segments.append(Segment(role, speaker, start, end, label.timestamp, written))
-    return segments
+    times = [
+        label.timestamp if label is not None else _leading_time(par)
+        for par, label in zip(pars, labels, strict=True)
+    ]
+    times = _with_end_stamps(pars, asides, times)
+    return [
+        Segment(role, speaker, start, end, time, label.name if labelled and label else "")
+        for (start, end), (role, speaker), label, time in zip(
+            spans, roles, labels, times, strict=True
+        )
+    ]
+
+
+def _leading_time(par: str) -> str:
+    """The time in brackets that opens an unlabelled paragraph ("[00:01:23] So…"), or ""."""
+    time = _LEADING_TIME_RE.match(par)
+    return time[0][1:-1] if time else ""
+
+
+def _with_end_stamps(pars: Sequence[str], asides: Sequence[bool], times: list[str]) -> list[str]:
+    """`times` (when each paragraph starts, as written; "" for none) with the times that
+    stamps at paragraphs' ends give, where the transcript writes its times so.
+
+    Such a stamp marks when its paragraph ends: f4transkript and f5transkript, and tools
+    that write for MAXQDA as they do (tscribe), put the time at a paragraph's end when the
+    typist presses Enter ("… we left. #00:01:23-4#", tenths after the dash), and typists
+    who stamp by hand follow them ("… we left. [00:01:23]"). So each is the next
+    paragraph's start, and the first stamped paragraph starts the recording, at 0:00.
+    It is the transcript's way when at least half its paragraphs of speech, two or more,
+    end in a stamp and fewer start with a time; a time ending a line now and then ("We
+    met at (10:30)") is said, not stamped. The text is left as it is: the stamp is shown
+    where the file has it, and every offset stays on its word.
+    """
+    ends = [_end_stamp(par) if not time else "" for par, time in zip(pars, times, strict=True)]
+    stamped = sum(map(bool, ends))
+    if stamped < 2 or stamped * 2 < asides.count(False) or stamped <= sum(map(bool, times)):
+        return times
+    timed = list(times)
+    first = next(i for i, end in enumerate(ends) if end)
+    timed[first] = timed[first] or "00:00:00"
+    for i, end in enumerate(ends[:-1]):
+        if end and not timed[i + 1]:
+            timed[i + 1] = end
+    return timed
+
+
+def _end_stamp(par: str) -> str:
+    """The time a stamp after the paragraph's words writes ("… left. [00:01:23]", "(12:05)",
+    f4's "#00:01:23-4#" as "00:01:23.4"), "" for none."""
+    match = _end_stamp_at(par)
+    if match is None:
+        return ""
+    if match["time"]:
+        return match["time"]
+    return f"{match['f4']}.{match['tenths']}" if match["tenths"] else match["f4"]
+
+
+def _end_stamp_at(par: str) -> re.Match[str] | None:
+    # Most paragraphs: no bracket at the end, or no colon where a time's last one is
+    # (":23]", ":23.456]", ":23-4#").
+    if par[-1:] not in _END_STAMP_OPENERS or ":" not in par[-8:-3]:
+        return None
+    at = par.rfind(_END_STAMP_OPENERS[par[-1]], max(0, len(par) - _END_STAMP_MAX_CHARS), -1)
+    match = _END_STAMP_RE.fullmatch(par, at) if at > 0 else None
+    return None if match is None or par[:at].isspace() else match  # alone, it ends nothing
 
 
 def _one_off_notes_set_aside(
@@ -577,6 +657,12 @@ def _unnamed_turns(spans: list[tuple[int, int]], turns: Sequence[Turn]) -> list[
     return [start in starts for start, _ in spans]
 
 
+def is_note_word(name: str) -> bool:
+    """Whether a label's name is a word that starts a typist's or editor's note ("Note:",
+    "Update:"), not a speaker, when a transcript uses it once."""
+    return speaker_key(name) in _NOTE_WORDS
+
+
 def is_notice(paragraph: str) -> bool:
     """A tool's line in a transcript, no one's speech: "Aroha Ngata stopped transcription"
     (Microsoft Teams), "Transcribed by https://otter.ai"."""
@@ -760,6 +846,8 @@ def _usual_speaker(segments: list[Segment], role: Role, default: str) -> str:
 
 
 def _ends_with_question_mark(par: str) -> bool:
+    if stamp := _end_stamp_at(par):
+        par = par[: stamp.start()]  # "Why? [00:01:23]": a time after the words asks nothing
     par = par.rstrip(_CLOSERS)  # in C: most paragraphs end here, in a letter or a full stop
     end = len(par)
     while (
@@ -836,11 +924,11 @@ def _detect_labelled(
         elif turns and not aside:
             turns[-1] = (turns[-1][0], par)
     speakers = list(dict.fromkeys(label for label, _ in turns if label))
-    asked = Counter(label for label, last in turns if _ends_with_question_mark(last))
     by_label = {name: _label_role(name) for name in speakers}
     plain = [name for name in speakers if by_label[name] is None]
     if plain and Role.QUESTION not in by_label.values():
         # Plain names: whoever asks most is the interviewer; max() keeps the first on ties.
+        asked = Counter(label for label, last in turns if _asks(last))
         by_label[max(plain, key=lambda name: asked[name])] = Role.QUESTION
     roles: list[tuple[Role, str]] = []
     current: tuple[Role, str] = (Role.INTRO, "")
@@ -855,6 +943,18 @@ def _detect_labelled(
     if not labels[last] and _is_closing(pars[last], after_answer=False):
         roles[last] = (Role.CLOSING, "")
     return roles
+
+
+def _asks(par: str) -> bool:
+    """Whether a turn's last paragraph asks: a question mark ends it, or, in one as short
+    as a question, a prompt opens its last sentence (`_PROMPT_RE`)."""
+    if _ends_with_question_mark(par):
+        return True
+    return (
+        len(par) <= _QUESTION_MAX_CHARS
+        and any(word in par for word in _PROMPT_WORDS)  # most paragraphs: no regex to run
+        and _PROMPT_RE.match(par) is not None
+    )
 
 
 def _label_role(label: str) -> Role | None:

@@ -3,10 +3,11 @@ time, and the time at which a place in the text is spoken, both ways.
 
 Times come from the transcript file's turns (subtitles, Whisper, Otter: Document.turns)
 or, for any other text, from the times written in its paragraphs ("[00:01:23] Name:",
-"(12:05)": Segment.timestamp). A stretch runs from one timed place to the next; inside a
-stretch whose end time is known, time and text are taken to advance together, so a place
-without its own time is spoken in proportion to the characters before it (a paragraph
-without a time takes the time of the nearest before it, moved on that far).
+"(12:05)", or a stamp ending each paragraph, the next one's start: Segment.timestamp).
+A stretch runs from one timed place to the next; inside a stretch whose end time is
+known, time and text are taken to advance together, so a place without its own time is
+spoken in proportion to the characters before it (a paragraph without a time takes the
+time of the nearest before it, moved on that far).
 """
 
 from __future__ import annotations

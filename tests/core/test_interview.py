@@ -877,3 +877,40 @@ def test_a_greeting_or_a_check_of_the_call_is_no_numbered_question(
     segments = detect_segments(text)
     asked = [text[segments[i].start : segments[i].end] for i in question_numbers(segments, text)]
     assert asked == [f"Emma: {opening}"] * numbered + ["Emma: How did you start?"]
+
+
+def test_a_question_before_a_stamp_ending_its_paragraph_still_asks() -> None:
+    """Every paragraph ends in a time: the asker was the first speaker, who asked nothing."""
+    text = (
+        "John Roe: Hello there. [00:00:03]\nJane Doe: Why did you come? [00:00:05]\n"
+        "John Roe: For work. [00:00:09]\nJane Doe: Which work? #00:00:10-5#\n"
+    )
+    assert _summary(text) == [
+        (A, "John Roe", "00:00:00"),
+        (Q, "Jane Doe", "00:00:03"),
+        (A, "John Roe", "00:00:05"),
+        (Q, "Jane Doe", "00:00:09"),
+    ]
+
+
+def test_an_interviewer_who_prompts_asks_though_the_participant_asks_more_questions() -> None:
+    """Only question marks counted: Ben's two made him the interviewer, Ana's prompts none."""
+    text = (
+        "Ana Ruiz: Thanks for coming. Tell me about your work at the mill.\n"
+        "Ben Okoro: I started in 1990. Do you know the mill?\n"
+        "Ana Ruiz: Not really. So, describe a typical day.\n"
+        "Ben Okoro: Early start, long shifts. You know what I mean?\n"
+        "Ana Ruiz: Can you walk me through the day it closed.\n"
+        "Ben Okoro: It was sudden.\n"
+    )
+    assert [role for role, _, _ in _summary(text)] == [Q, A] * 3
+
+
+def test_a_participant_who_tells_and_describes_is_not_taken_to_prompt() -> None:
+    text = (
+        "Ben Okoro: Hello. Let me tell you about the mill. I could describe it all day.\n"
+        "Ana Ruiz: Why did it close?\n"
+        "Ben Okoro: Tell me about it! Nobody knew. Explaining it is hard.\n"
+        "Ana Ruiz: Right.\n"
+    )
+    assert [role for role, _, _ in _summary(text)] == [A, Q] * 2

@@ -2,13 +2,15 @@
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
+import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
 from reader.core.document import Document, Turn, load_document
-from reader.core.interview import detect_segments
+from reader.core.interview import Role, detect_segments
 from reader.core.sync import SyncEntry, SyncTable, format_time, link_ms, time_link
 
 DATA = Path(__file__).parents[1] / "data" / "transcripts"
@@ -141,3 +143,83 @@ def test_subrip_times_keep_every_millisecond(tmp_path: Path) -> None:
     path.write_text("1\n00:00:01,001 --> 00:00:02,007\nAna: Hello.\n", encoding="utf-8")
     (turn,) = load_document(path).turns
     assert (turn.start_ms, turn.end_ms) == (1_001, 2_007)
+
+
+def write_transcript(path: Path, paragraphs: list[str]) -> Path:
+    """A plain text, or a Word document of one paragraph each (a line break inside one),
+    as typists and tools write them."""
+    if path.suffix == ".txt":
+        path.write_text("\n\n".join(paragraphs) + "\n", encoding="utf-8")
+        return path
+    import docx
+
+    document = docx.Document()
+    for paragraph in paragraphs:
+        first, *more = paragraph.split("\n")
+        run = document.add_paragraph().add_run(first)
+        for line in more:
+            run.add_break()
+            run.add_text(line)
+    document.save(str(path))
+    return path
+
+
+TIMED_SHAPES = {  # the first paragraph at 1:23, the second at 1:30
+    "time first": ["[00:01:23] Interviewer: Tell me.", "[00:01:30] Ana: It closed."],
+    "time after the name": ["Interviewer [00:01:23]: Tell me.", "Ana [00:01:30]: It closed."],
+    "minutes, in brackets": ["Interviewer (01:23): Tell me.", "Ana (01:30): It closed."],
+    "time and name above": ["00:01:23 Speaker 1\nTell me.", "00:01:30 Speaker 2\nIt closed."],
+    "fractions": ["[00:01:23.000] Interviewer: Tell me.", "[0:01:30,000] Ana: It closed."],
+}
+
+
+@pytest.mark.parametrize("suffix", [".txt", ".docx"])
+@pytest.mark.parametrize("shape", list(TIMED_SHAPES))
+def test_times_typed_before_a_turn_play_it_from_there(
+    tmp_path: Path, shape: str, suffix: str
+) -> None:
+    paragraphs = TIMED_SHAPES[shape] * 2
+    path = write_transcript(tmp_path / f"talk{suffix}", paragraphs)
+    document = load_document(path)
+    table = table_of(document)
+    answer = document.text.index("It closed")
+    assert table.ms_at(0) == 83_000  # Play Paragraph on the first turn
+    assert table.entry_at(answer).start_ms == 90_000  # type: ignore[union-attr]
+    if suffix == ".txt":  # the file's text, stamps and all: notes count its code points
+        assert document.text == path.read_text(encoding="utf-8")
+
+
+F4_STAMPED = [  # f4transkript's, the time ending each paragraph as the typist pressed Enter
+    "Interview 7, 12 May",
+    "I: Tell me about the mill. #00:00:04-5#",
+    "Ana: It closed in 1998, the year my son was born. #00:00:10-0#",
+    "I: And then? #00:00:12-2#",
+    "Ana: We left for Porto. #00:00:15-8#",
+]
+
+
+@pytest.mark.parametrize("suffix", [".txt", ".docx"])
+@pytest.mark.parametrize("brackets", [False, True])
+def test_stamps_ending_every_paragraph_say_when_the_next_starts(
+    tmp_path: Path, suffix: str, brackets: bool
+) -> None:
+    paragraphs = [
+        re.sub(r"#(\S+)-(\d)#", r"[\1.\g<2>00]", p) if brackets else p for p in F4_STAMPED
+    ]
+    path = write_transcript(tmp_path / f"talk{suffix}", paragraphs)
+    document = load_document(path)
+    assert document.text == "\n\n".join(paragraphs) + "\n"  # stamps kept: offsets unmoved
+    table = table_of(document)
+    starts = {document.text[e.start : e.start + 8]: e.start_ms for e in table.entries}
+    assert starts == {"I: Tell ": 0, "Ana: It ": 4_500, "I: And t": 10_000, "Ana: We ": 12_200}
+    assert table.ms_at(0) is None  # the title, before the recording's first words
+    segments = detect_segments(document.text, document.turns)
+    assert [s.role for s in segments[1:]] == [Role.QUESTION, Role.ANSWER] * 2
+
+
+def test_a_time_that_ends_a_paragraph_now_and_then_is_said_not_stamped() -> None:
+    text = (
+        "Jane: When did the ferry leave?\n\nTom: Early, at (6:30)\n\nJane: And the next?\n\n"
+        "Tom: Hourly.\n\nJane: Who ran it?\n\nTom: The council. [12:04]\n"
+    )
+    assert len(table_of(Document(text, "t", "/t.txt", "utf-8"))) == 0

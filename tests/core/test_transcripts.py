@@ -980,6 +980,48 @@ def test_zoom_a_lower_case_name_said_once_is_a_speaker_of_its_own(tmp_path: Path
     assert "note" not in [turn.speaker for turn in load_document(path).turns]
 
 
+def write_cues(path: Path, texts: list[str]) -> Path:
+    """A WebVTT file of one cue a second, each of one of `texts`."""
+    blocks = [f"{i}\n00:00:{i:02d}.000 --> 00:00:{i:02d}.900\n{t}" for i, t in enumerate(texts, 1)]
+    path.write_text("WEBVTT\n\n" + "\n\n".join(blocks) + "\n", encoding="utf-8")
+    return path
+
+
+def cues_with(said: str) -> list[str]:
+    """Cues of a meeting, one of them unnamed (so the file does not name every cue), and
+    `said` after it."""
+    return [
+        "Jane Smith: Does anyone else want to add something?",
+        "Tom Brown: I think we covered it, so the bus is late every day,",
+        "and the trains are no better.",
+        said,
+        "Jane Smith: Thanks. What about the weekends?",
+        "Tom Brown: Worse.",
+    ]
+
+
+@pytest.mark.parametrize("said", ["alex: yes that's right.", "<v alex>yes that's right."])
+def test_a_lower_case_name_said_once_starts_a_turn_where_not_every_cue_is_named(
+    tmp_path: Path, said: str
+) -> None:
+    """ "alex: yes…" in a cue was read as the words of Tom, who spoke before."""
+    document = load_document(write_cues(tmp_path / "talk.vtt", cues_with(said)))
+    speakers = ["Jane Smith", "Tom Brown", "alex", "Jane Smith", "Tom Brown"]
+    assert [turn.speaker for turn in document.turns] == speakers
+    assert "alex: yes that's right." in document.text.split("\n\n")
+    roles = [(seg.role, seg.speaker) for seg in detect_segments(document.text, document.turns)]
+    assert roles[2] == (A, "alex")
+
+
+@pytest.mark.parametrize("said", ["so: I mean the weekends.", "note: the recording paused."])
+def test_a_lower_case_word_opening_a_cue_is_no_speaker(tmp_path: Path, said: str) -> None:
+    """A word the speech says in lower case ("so"), or a typist's note, is no name."""
+    document = load_document(write_cues(tmp_path / "talk.vtt", cues_with(said)))
+    speakers = ["Jane Smith", "Tom Brown", "Jane Smith", "Tom Brown"]
+    assert [turn.speaker for turn in document.turns] == speakers
+    assert f"and the trains are no better. {said}" in document.text
+
+
 def test_vtt_a_number_alone_after_a_blank_line_inside_a_cue_is_kept(tmp_path: Path) -> None:
     """ "1998" said after a blank line in a cue was taken for a cue id and dropped."""
     path = tmp_path / "year.vtt"

@@ -96,3 +96,23 @@ def test_a_transcript_without_times_greys_out_play_paragraph_and_follow_and_says
     window.recording.jumps.play_from(offset_of(window, "In Porto"))  # a Ctrl+click
     assert window.statusBar().currentMessage() == NO_TIMES
     assert not window.recording.player.is_playing()  # type: ignore[union-attr]
+
+
+def test_stamps_ending_each_paragraph_time_it_for_play_paragraph(
+    make_window: Callable[..., MainWindow], tmp_path: Path, qtbot: QtBot
+) -> None:
+    """The same text with one stamp is untimed (above); stamped throughout, it is timed."""
+    text = (
+        "Interviewer: Where did you grow up? [00:00:04]\n\nAna: In Porto. [00:00:10]\n\n"
+        "Interviewer: And then? [00:00:12]\n\nAna: Lisbon. [00:00:15]\n"
+    )
+    window = opened(make_window, tmp_path / "iv", text, seconds=20)
+    ready(qtbot, window)
+    playback = window.window_actions.playback
+    assert playback.play_paragraph.isEnabled() and playback.follow.isEnabled()
+    player = window.recording.player
+    assert player is not None
+    window.recording.jumps.play_from(offset_of(window, "Ana: In Porto"))  # a Ctrl+click
+    qtbot.waitUntil(player.is_playing)
+    assert 4_000 <= player.position() < 10_000  # after the question's stamp, not from 0:10
+    player.pause()

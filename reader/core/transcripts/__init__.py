@@ -19,6 +19,7 @@ from dataclasses import dataclass, replace
 from reader.core.document import DocumentError, Span, Turn, normalise
 from reader.core.interview import (
     Label,
+    is_note_word,
     is_notice,
     label_at,
     read_labels,
@@ -43,6 +44,10 @@ _CUE_LABEL_MAX_WORDS = 6
 # labels by the usual rules (a name said twice, or that looks like one), and it has
 # this many cues at least.
 _EVERY_CUE_PREFIXED, _EVERY_CUE_LABELLED, _EVERY_CUE_MIN = 0.95, 0.75, 4
+# A file names most cues' speakers (by the usual rules, or its voice spans) when it names
+# this share of them: there a name said once in lower case is a speaker too (`_lone_name`).
+_MOST_CUES_NAMED = 0.5
+_WORD_RE = re.compile(r"[^\W\d_]+")
 _BOLD_NAMES = 3  # paragraphs opening with a bold name that make bold names speakers
 MAX_XML_BYTES = 256 * 2**20  # unpacked XML of a .docx or .odt; refuses a zip bomb
 # Where this share of the cues (and at least _ROLLING_MIN) begin with the last lines of
@@ -187,8 +192,9 @@ _HANGUL = re.compile("[\u1100-\u11ff\u3130-\u318f\ua960-\ua97f\uac00-\ud7ff]")
 def from_cues(cues: Sequence[Cue], format: str, name: str) -> Parsed:
     """The text of turns of timed cues: one speaker's consecutive cues join into one turn.
 
-    A cue without a speaker takes a "Name: " label at its start, else continues the turn
-    before it (subtitle tools label only a turn's first cue).
+    A cue without a speaker takes a "Name: " label at its start (in a file that names
+    most cues' speakers, a name said once in lower case too: `_lone_name`), else continues
+    the turn before it (subtitle tools label only a turn's first cue).
     """
     if not cues:
         raise DocumentError(f"{name} has no cues: there is nothing to read.")
@@ -209,12 +215,17 @@ def from_cues(cues: Sequence[Cue], format: str, name: str) -> Parsed:
         and len(labelled) >= _EVERY_CUE_PREFIXED * len(cues)
         and sum(labelled) >= _EVERY_CUE_LABELLED * len(cues)
     )
+    named = sum(labelled) + sum(bool(cue.speaker) for cue in cues) >= _MOST_CUES_NAMED * len(cues)
+    said = _SaidWords(texts, prefixes)
     builder = _Builder()
     speaker = ""
     previous: Cue | None = None
     for cue, text, prefix in zip(cues, texts, prefixes, strict=True):
         new_speaker = cue.speaker
-        typed = prefix is not None and _is_cue_label(prefix["name"], counts, text, every_cue)
+        typed = prefix is not None and (
+            _is_cue_label(prefix["name"], counts, text, every_cue)
+            or (named and _lone_name(prefix["name"], counts, text, said))
+        )
         if typed:
             new_speaker, text = prefix["name"].strip(), text[prefix.end() :]
         if new_speaker and (new_speaker != speaker or cue.turn):
@@ -467,6 +478,38 @@ def _is_cue_label(
     ):
         return True
     return label_at(text) is not None
+
+
+def _lone_name(name: str, counts: Counter[str], text: str, said: _SaidWords) -> bool:
+    """Whether "name: " opening a cue, said once and in lower case ("alex: yes that's
+    right"), is a speaker in a file that names most cues' speakers. Not a word its speech
+    says in lower case ("so: I mean…", "the thing is: …"), nor a typist's note ("note: the
+    recording paused"): the usual rules left those in the words of the turn before."""
+    return (
+        counts[speaker_key(name)] == 1
+        and _is_cue_label(name, counts, text, every_cue_labelled=True)  # a name's shape
+        and not is_note_word(name)
+        and name.split()[0] not in said.words()
+    )
+
+
+class _SaidWords:
+    """The words a file's cues say in lower case, their labels left out; found when first
+    asked for: most files never need them (Zoom's name every cue's speaker)."""
+
+    def __init__(self, texts: Sequence[str], prefixes: Sequence[re.Match[str] | None]) -> None:
+        self._texts, self._prefixes = texts, prefixes
+        self._words: set[str] | None = None
+
+    def words(self) -> set[str]:
+        if self._words is None:
+            self._words = {
+                word
+                for text, prefix in zip(self._texts, self._prefixes, strict=True)
+                for word in _WORD_RE.findall(text, prefix.end() if prefix else 0)
+                if word.islower()
+            }
+        return self._words
 
 
 def _pause(previous: Cue, cue: Cue, builder: _Builder) -> bool:
