@@ -114,10 +114,9 @@ _ALONE_RE = re.compile(
 _LEADING_TIME_RE = re.compile(_BRACKETED_TIME)
 # A stamp after a paragraph's words, in brackets or as f4transkript writes it
 # ("#00:01:23-4#", tenths after the dash): see _with_end_stamps. Looked for from the
-# bracket that opens it, found from the one that ends the paragraph.
-_END_STAMP_RE = re.compile(
-    rf"[\[(](?P<time>{_TIME})[\])]|#(?P<f4>\d{{1,2}}:\d{{2}}:\d{{2}})(?:-(?P<tenths>\d))?#"
-)
+# bracket that opens it, found from the one that ends the paragraph. A string, compiled by
+# `re` on first use: most transcripts never need it, and start-up would pay for it.
+_END_STAMP = rf"[\[(](?P<time>{_TIME})[\])]|#(?P<f4>\d{{1,2}}:\d{{2}}:\d{{2}})(?:-(?P<tenths>\d))?#"
 _END_STAMP_OPENERS = {"]": "[", ")": "(", "#": "#"}
 _END_STAMP_MAX_CHARS = 16  # "[00:01:23.000]", "#00:01:23-4#"
 _LABEL_MAX_CHARS = 120  # a label, with its times and marks, ends before this
@@ -205,14 +204,13 @@ _CLOSING_MAX_CHARS = 120
 # a typical day.", "Can you walk me through…"), opening a turn's last sentence as a
 # question mark ends one: it asks when who asks most is counted (_detect_labelled).
 # English only, and kept short: "Let me tell you", "I could describe" and "Tell me about
-# it!" (said in agreement) are no prompts.
-_PROMPT_RE = re.compile(
+# it!" (said in agreement) are no prompts. A string, compiled by `re` on first use (0.7 ms).
+_PROMPT = (
     r"(?>(?:.*[.?!…:;]\s)?)"  # the last sentence's start (or a label's end), for good
     r"\s*(?:(?:so|and|now|okay|ok|well|then|first|finally|lastly),?\s+)*"
     r"(?:(?:please|can you|could you|would you|will you|i['’]d like you to|i want you to)\s+)?"
     r"(?:tell (?:me|us)(?! about it\b[.!])|describe|walk (?:me|us) through"
-    r"|talk (?:me|us) through|explain|say more|give (?:me|us) an example)\b",
-    re.IGNORECASE,
+    r"|talk (?:me|us) through|explain|say more|give (?:me|us) an example)\b"
 )
 # Letters of every prompt's verb, whatever its case: tell, describe, walk, talk, explain,
 # say more, give.
@@ -341,7 +339,7 @@ def _end_stamp_at(par: str) -> re.Match[str] | None:
     if par[-1:] not in _END_STAMP_OPENERS or ":" not in par[-8:-3]:
         return None
     at = par.rfind(_END_STAMP_OPENERS[par[-1]], max(0, len(par) - _END_STAMP_MAX_CHARS), -1)
-    match = _END_STAMP_RE.fullmatch(par, at) if at > 0 else None
+    match = re.compile(_END_STAMP).fullmatch(par, at) if at > 0 else None
     return None if match is None or par[:at].isspace() else match  # alone, it ends nothing
 
 
@@ -947,13 +945,13 @@ def _detect_labelled(
 
 def _asks(par: str) -> bool:
     """Whether a turn's last paragraph asks: a question mark ends it, or, in one as short
-    as a question, a prompt opens its last sentence (`_PROMPT_RE`)."""
+    as a question, a prompt opens its last sentence (`_PROMPT`)."""
     if _ends_with_question_mark(par):
         return True
     return (
         len(par) <= _QUESTION_MAX_CHARS
         and any(word in par for word in _PROMPT_WORDS)  # most paragraphs: no regex to run
-        and _PROMPT_RE.match(par) is not None
+        and re.match(_PROMPT, par, re.IGNORECASE) is not None
     )
 
 
