@@ -24,7 +24,7 @@ def title_key(title: str) -> str:
     return " ".join(title.split()).casefold()
 
 
-def _by_name() -> defaultdict[str, list[PurePosixPath]]:
+def _by_name() -> defaultdict[str, list[str]]:
     return defaultdict(list)
 
 
@@ -36,7 +36,7 @@ class Titles:
     tried again: a folder of thousands of one name is titled in linear time."""
 
     taken: set[str] = field(default_factory=set)
-    named: defaultdict[str, list[PurePosixPath]] = field(default_factory=_by_name)
+    named: defaultdict[str, list[str]] = field(default_factory=_by_name)
     _numbers: dict[tuple[str, str], int] = field(default_factory=dict)  # next to try
 
     @classmethod
@@ -49,12 +49,13 @@ class Titles:
 
     def add(self, title: str, path: str) -> None:
         """An interview's title, taken as it is (one there already, or one chosen)."""
-        key, place = title_key(title), PurePosixPath(path)
+        key = title_key(title)
         self.taken.add(key)
-        self.named[key].append(place)
-        name = title_key(title_from_name(Path(path)))
-        if key != name and key.startswith(f"{name} ("):  # its name told apart
-            self.named[name].append(place)
+        self.named[key].append(path)
+        if key.endswith(")"):  # its name told apart? (a study's thousands stay quick)
+            name = title_key(title_from_name(Path(path)))
+            if key.startswith(f"{name} ("):
+                self.named[name].append(path)
 
     def new(self, files: list[tuple[str, str]]) -> list[str]:
         """Titles for new interviews, (its name's title, its path as the study has it)
@@ -65,11 +66,12 @@ class Titles:
             groups[title_key(name)].append(index)
         titles = [""] * len(files)
         for key, indexes in groups.items():
-            paths = [PurePosixPath(files[i][1]) for i in indexes]
-            labels = _labels(paths, self.named[key]) if len(paths) > 1 or self.named[key] else [""]
+            paths = [files[i][1] for i in indexes]
+            others = self.named[key]
+            labels = _labels(paths, others) if len(paths) > 1 or others else [""]
             for index, label in zip(indexes, labels, strict=True):
                 titles[index] = self._free(files[index][0], label)
-            self.named[key] += paths
+            others += paths
         return titles
 
     def _free(self, name: str, label: str) -> str:
@@ -85,18 +87,19 @@ class Titles:
         return title
 
 
-def _labels(files: list[PurePosixPath], others: list[PurePosixPath]) -> list[str]:
-    """What tells each of `files` apart from the rest of them and from `others` (files of
-    the same name): its folder, past the folders all share, when they are in several;
-    its kind ("TXT") when another is in its folder, or its file name when one there is of
-    its kind too. "" for a file told apart by nothing: alone at the top of their folders."""
-    group = [*files, *others]
+def _labels(files: list[str], others: list[str]) -> list[str]:
+    """What tells each of `files` apart from the rest of them and from `others` (paths of
+    files of the same name): its folder, past the folders all share, when they are in
+    several; its kind ("TXT") when another is in its folder, or its file name when one
+    there is of its kind too. "" for a file told apart by nothing: alone at the top of
+    their folders."""
+    group = [PurePosixPath(path) for path in (*files, *others)]
     folders = [path.parent.parts for path in group]
     shared = _shared_start(folders) if len(set(folders)) > 1 else None
     kinds = Counter((path.parent.parts, path.suffix.casefold()) for path in group)
     in_folder = Counter(folders)
     labels = []
-    for path in files:
+    for path in group[: len(files)]:
         parts = []
         if shared is not None and path.parent.parts[shared:]:
             parts.append("/".join(path.parent.parts[shared:]))
