@@ -65,6 +65,7 @@ from reader.core.study_scan import (
     scan_folder,
     sniff,
 )
+from reader.core.study_titles import Titles, title_key
 from reader.core.undo_crossing import Recoded
 from reader.core.wording import counted
 
@@ -223,22 +224,20 @@ class Study:
         reason = reason or sniff(transcript)
         if reason:
             raise StudyError(f"{shown_name(transcript.name)} cannot be added: {reason}.")
-        return self._append(transcript, {e.id for e in self.data.interviews}, self._titles(), title)
+        return self._append([transcript], title)[0]
 
     def add_folder(self, folder: Path) -> tuple[list[InterviewEntry], ScanReport]:
         """Add every transcript found in `folder` (see study_scan) not in the study yet."""
         self._writable()
         report = scan_folder(Path(folder), self.folder)
         known = {self._resolved(e) for e in self.data.interviews}
-        taken = {e.id for e in self.data.interviews}
-        titles = self._titles()  # once for the folder: adding thousands stays linear
-        added = []
+        new = []
         for path in report.found:
             resolved = path.resolve()
             if resolved not in known:
                 known.add(resolved)
-                added.append(self._append(path, taken, titles))
-        return added, report
+                new.append(path)
+        return self._append(new), report
 
     def not_listed(self, paths: Sequence[Path]) -> list[Path]:
         """The transcripts at `paths` (files, and those in folders: see study_scan) that the
@@ -257,26 +256,31 @@ class Study:
                 found.append(path)
         return [path for path in found if path.resolve() not in known]
 
-    def _titles(self) -> _Titles:
-        return _Titles({e.title for e in self.data.interviews})
+    def titles(self) -> Titles:
+        """The titles the study's interviews have, to give new ones titles of their own."""
+        return Titles.of((e.title, e.path) for e in self.data.interviews)
 
-    def _append(
-        self, transcript: Path, taken: set[str], titles: _Titles, title: str = ""
-    ) -> InterviewEntry:
-        """`taken` (ids) and `titles` are the study's, kept up to date here for the next."""
-        path = self.relative_path(transcript)
+    def _append(self, transcripts: list[Path], title: str = "") -> list[InterviewEntry]:
+        """The transcripts at the end, at once: titled together (study_titles.py), or the
+        one given `title` so."""
+        ids = {e.id for e in self.data.interviews}
+        paths = [self.relative_path(transcript) for transcript in transcripts]
+        named = [(title_from_name(t), p) for t, p in zip(transcripts, paths, strict=True)]
+        titles = [title] if title else self.titles().new(named)
         stamp = now_iso()
-        entry = InterviewEntry(
-            id=new_interview_id(path, taken.__contains__),
-            path=path,
-            title=title or titles.free(title_from_name(transcript), transcript),
-            added=stamp,
-            modified=stamp,
-        )
-        taken.add(entry.id)
-        titles.taken.add(entry.title)
-        self.data.interviews.append(entry)
-        return entry
+        added = []
+        for path, given in zip(paths, titles, strict=True):
+            entry = InterviewEntry(
+                id=new_interview_id(path, ids.__contains__),
+                path=path,
+                title=given,
+                added=stamp,
+                modified=stamp,
+            )
+            ids.add(entry.id)
+            added.append(entry)
+        self.data.interviews += added
+        return added
 
     def update_interview(
         self,
@@ -292,9 +296,7 @@ class Study:
         old = self.interview(interview_id)
         changes: dict[str, Any] = {}
         if title is not None:
-            if not title.strip():
-                raise StudyError("An interview needs a title.")
-            changes["title"] = title.strip()
+            changes["title"] = self._free_title(title, interview_id)
         if participant is not None:
             changes["participant"] = participant.strip()
         if date is not None:
@@ -346,6 +348,17 @@ class Study:
         for old, new in changed:
             if old.id in here:
                 self.undo_entry_change(old, new)
+
+    def _free_title(self, title: str, interview_id: str) -> str:
+        """`title` stripped, for the interview: StudyError when it is empty, or is another
+        interview's title (as a reader tells them apart: case and spacing aside)."""
+        title, key = title.strip(), title_key(title)
+        if not title:
+            raise StudyError("An interview needs a title.")
+        for entry in self.data.interviews:
+            if entry.id != interview_id and title_key(entry.title) == key:
+                raise StudyError(f"“{entry.title}” is another interview's title: choose another.")
+        return title
 
     def rename_interview(self, interview_id: str, title: str) -> InterviewEntry:
         return self.update_interview(interview_id, title=title)
@@ -924,29 +937,6 @@ _NEWER_MESSAGE = (
 )
 
 
-@dataclass
-class _Titles:
-    """The titles taken in a study, to give a new interview one of its own: its name's
-    title, or told apart from one that has it already: "Descript (SRT)" beside
-    "Descript", then "Descript (SRT, 2)", the lowest number free. Titles are only ever
-    added, so the numbers tried for a title are remembered and never tried again."""
-
-    taken: set[str]
-    _numbers: dict[tuple[str, str], int] = field(default_factory=dict)  # next to try
-
-    def free(self, title: str, transcript: Path) -> str:
-        if title not in self.taken:
-            return title
-        kind = transcript.suffix[1:].upper()
-        candidate = f"{title} ({kind})" if kind else title
-        number = self._numbers.get((title, kind), 2)
-        while candidate in self.taken:
-            candidate = f"{title} ({kind}, {number})" if kind else f"{title} ({number})"
-            number += 1
-        self._numbers[(title, kind)] = number
-        return candidate
-
-
 def _unreadable_message(exc: Exception, aside: Path) -> str:
     return (
         f"study.json could not be read ({exc}); it was set aside as {aside.name} and the "
@@ -1056,7 +1046,7 @@ def _from_notes(study: Study, outside: bool = False) -> int:
     folder under another name, or is gone), so no transcript is listed twice."""
     if not study.notes_dir.is_dir():
         return 0
-    ids, titles = {e.id for e in study.interviews}, study._titles()  # linear in files
+    ids, titles = {e.id for e in study.interviews}, study.titles()  # linear in files
     known: set[Path | None] = set()
     if outside:
         known = {study._resolved(e) for e in study.interviews}
@@ -1067,7 +1057,7 @@ def _from_notes(study: Study, outside: bool = False) -> int:
 
 
 def _recover_one(
-    study: Study, notes_file: Path, ids: set[str], titles: _Titles, known: set[Path | None]
+    study: Study, notes_file: Path, ids: set[str], titles: Titles, known: set[Path | None]
 ) -> bool:
     """`ids` and `titles`: the study's, kept up to date here for the next file; a
     transcript in `known` (resolved) is in the study already. Whether one was added."""
@@ -1087,15 +1077,12 @@ def _recover_one(
     if known and path.is_file() and path.resolve() in known:
         return False
     stamp = now_iso()
+    relative = study.relative_path(path)
+    (title,) = titles.new([(str(notes.document.get("title") or path.stem), relative)])
     entry = InterviewEntry(
-        id=notes_file.stem,
-        path=study.relative_path(path),
-        title=titles.free(str(notes.document.get("title") or path.stem), path),
-        added=stamp,
-        modified=stamp,
+        id=notes_file.stem, path=relative, title=title, added=stamp, modified=stamp
     )
     ids.add(entry.id)
-    titles.taken.add(entry.title)
     study.data.interviews.append(entry)
     return True
 

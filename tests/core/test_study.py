@@ -4,7 +4,7 @@ attributes, saving, outside changes, headers, and bad input."""
 from __future__ import annotations
 
 import os
-from pathlib import Path
+from pathlib import Path, PurePosixPath
 
 import orjson
 import pytest
@@ -569,90 +569,171 @@ def test_colour_labels_set_at_once_and_undone(folder: Path) -> None:
         study.set_color_labels({"green": "Casting"})
 
 
-def test_interviews_of_one_name_are_told_apart_by_their_kind(tmp_path: Path) -> None:
-    folder = tmp_path / "Études"
-    folder.mkdir()
-    for name in ("descript.srt", "descript.txt", "sub/descript.txt"):
-        (folder / name).parent.mkdir(exist_ok=True)
-    (folder / "descript.txt").write_text("Q: Why?\nA: Because.\n", encoding="utf-8")
-    (folder / "sub" / "descript.txt").write_text("Q: Who?\nA: Me.\n", encoding="utf-8")
-    (folder / "descript.srt").write_text(
-        "1\n00:00:01,000 --> 00:00:02,000\nAna: Hello there.\n", encoding="utf-8"
-    )
-    study = open_study(folder)
-    titles = sorted(e.title for e in study.interviews)
-    assert len(set(titles)) == 3
-    assert titles == ["Descript", "Descript (TXT)", "Descript (TXT, 2)"], titles
-
-
 TRANSCRIPT = "Q: Why?\nA: Because.\n"
+
+
+def titled(folder: Path, *names: str) -> Study:
+    for name in names:
+        write(folder / name, TRANSCRIPT)
+    return open_study(folder)
+
+
+def titles_of(study: Study) -> dict[str, str]:
+    return {e.path: e.title for e in study.interviews}
+
+
+def test_interviews_of_one_name_are_told_apart_by_what_differs(tmp_path: Path) -> None:
+    """Two folders: their names (it was "P01" and "P01 (TXT)", a kind both share); one
+    folder: the kinds; one kind too: the file names."""
+    study = titled(tmp_path / "a", "site-a/P01.txt", "site-b/P01.txt", "P02.txt", "P02.md")
+    assert titles_of(study) == {
+        "P02.md": "P02 (MD)",
+        "P02.txt": "P02 (TXT)",
+        "site-a/P01.txt": "P01 (site-a)",
+        "site-b/P01.txt": "P01 (site-b)",
+    }
+    study = titled(tmp_path / "b", "descript.srt", "descript.txt", "sub/descript.txt")
+    assert titles_of(study) == {
+        "descript.srt": "Descript (SRT)",
+        "descript.txt": "Descript (TXT)",
+        "sub/descript.txt": "Descript (sub)",
+    }
+    study = titled(tmp_path / "c", "2024/north/P1.txt", "2024/south/audio/P1.txt")
+    assert sorted(titles_of(study).values()) == ["P1 (north)", "P1 (south/audio)"]
+    study = titled(tmp_path / "d", "p01_ana.txt", "P01-Ana.txt", "P01 Ana.md")
+    assert sorted(titles_of(study).values()) == [
+        "P01 Ana (MD)",
+        "P01 Ana (P01-Ana.txt)",
+        "P01 Ana (p01_ana.txt)",
+    ]
+
+
+def test_one_added_later_is_told_apart_and_the_others_keep_their_titles(tmp_path: Path) -> None:
+    study = titled(tmp_path, "site-a/P01.txt", "site-b/P01.txt")
+    for name in ("site-c/P01.txt", "site-a/P01.md", "P01.txt", "P01.md", "site-c/p01.txt"):
+        study.add_interview(write(tmp_path / name, TRANSCRIPT))
+    assert list(titles_of(study).values()) == [
+        "P01 (site-a)",
+        "P01 (site-b)",
+        "P01 (site-c)",  # told apart from the two there
+        "P01 (site-a, MD)",  # beside site-a's: its kind too
+        "P01",  # at the top, alone there: the name is free
+        "P01 (MD)",
+        "P01 (site-c, p01.txt)",  # beside site-c's P01.txt: its file name
+    ]
+
+
+def test_a_file_come_into_a_new_study_retitles_only_those_of_its_name(tmp_path: Path) -> None:
+    """Before study.json is written, the folder is titled afresh at each opening: a file
+    come meanwhile changes no title but those of the files of its name."""
+    before = titles_of(titled(tmp_path, "a/P01.txt", "b/P01.txt", "P02.txt", "c/P03.md"))
+    after = titles_of(titled(tmp_path, "c/P02.txt"))
+    assert after == {**before, "P02.txt": "P02", "c/P02.txt": "P02 (c)"}
+
+
+def test_a_title_chosen_already_gets_the_lowest_free_number(tmp_path: Path) -> None:
+    study = open_study(tmp_path)
+    for n, title in enumerate(("P01 (site-a)", "p01  (SITE-A, 2)")):
+        study.add_interview(write(tmp_path / f"chosen{n}.txt", TRANSCRIPT), title)
+    for name in ("site-a/P01.txt", "site-b/P01.txt"):
+        write(tmp_path / name, TRANSCRIPT)
+    added, _ = study.add_folder(tmp_path)
+    assert [e.title for e in added] == ["P01 (site-a, 3)", "P01 (site-b)"]
+
+
 # File stems and the title each gives: three of them give the same one.
 STEMS = {"descript": "Descript", "descript_": "Descript", "Descript": "Descript", "b": "B"}
-CHOSEN = ["Descript", "Descript (TXT)", "Descript (TXT, 2)", "Descript (TXT, 4)", "Descript (2)"]
-CHOSEN += ["Descript (SRT, 3)", "B (MD)", "B"]  # titles a reader may have given
+FOLDERS = ["", "site-a", "site-b", "x/site-a"]
+CHOSEN = ["Descript", "descript (site-a)", "Descript (2)", "Descript (TXT)", "B (md)", "B"]
 
 
-def first_rule(titles: set[str], title: str, suffix: str) -> str:
-    """How titles were told apart at first, looking at every title of the study afresh."""
-    if title not in titles:
-        return title
-    kind = suffix[1:].upper()
-    candidate = f"{title} ({kind})" if kind else title
-    number = 2
-    while candidate in titles:
-        candidate = f"{title} ({kind}, {number})" if kind else f"{title} ({number})"
-        number += 1
-    return candidate
+def key(title: str) -> str:
+    return " ".join(title.split()).casefold()
+
+
+def kin(study: Study, name: str) -> list[PurePosixPath]:
+    """The paths of the interviews titled after `name`, or `name` told apart."""
+    return [
+        PurePosixPath(e.path)
+        for e in study.interviews
+        if e.title == name
+        or (e.title.startswith(f"{name} (") and STEMS.get(PurePosixPath(e.path).stem) == name)
+    ]
+
+
+def check_told_apart(study: Study, path: PurePosixPath, title: str) -> None:
+    """What `title` adds to its file's name is what differs from the others of that name:
+    a folder where they are in several, a kind or a file name where one is in its folder,
+    a number where the title without it is another's."""
+    name = STEMS[path.stem]
+    if title == name:
+        return
+    assert title.startswith(f"{name} (") and title.endswith(")"), title
+    parts = title[len(name) + 2 : -1].split(", ")
+    others = [p for p in kin(study, name) if p != path]
+    if parts[-1].isdigit():
+        without = f"{name} ({', '.join(parts[:-1])})" if parts[:-1] else name
+        assert key(without) in {key(e.title) for e in study.interviews}, title
+        parts.pop()
+    if parts and parts[-1] in (path.suffix[1:].upper(), path.name):
+        assert any(p.parent == path.parent for p in others), title
+        parts.pop()
+    if parts:
+        (folder,) = parts
+        assert path.parent.as_posix().endswith(folder), title
+        assert any(p.parent != path.parent for p in others), title
 
 
 @settings(
     max_examples=40, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture]
 )
 @given(
-    before=st.lists(st.sampled_from(CHOSEN), max_size=4),
+    before=st.lists(st.sampled_from(CHOSEN), max_size=3, unique=True),
     steps=st.lists(
         st.lists(
-            st.tuples(st.sampled_from(list(STEMS)), st.sampled_from([".txt", ".srt", ".md", ""])),
+            st.tuples(
+                st.sampled_from(FOLDERS),
+                st.sampled_from(list(STEMS)),
+                st.sampled_from([".txt", ".srt", ".md"]),
+            ),
             min_size=1,
             max_size=6,
+            unique=True,
         ),
         max_size=4,
     ),
 )
-def test_titles_are_told_apart_as_the_first_rule_did(tmp_path_factory, before, steps) -> None:
-    """Interviews added one by one (any file, suffix or none) or by folder (several files
-    of one name, in subfolders) get the titles the first rule gave, all different."""
+def test_titles_are_told_apart_by_what_differs(tmp_path_factory, before, steps) -> None:
+    """Interviews added one by one or by folder (files of one name in several folders, or
+    side by side): every title differs from every other (case and spacing aside), tells
+    its file apart only by what differs (check_told_apart), and never changes."""
     root = tmp_path_factory.mktemp("study")
     study = open_study(root)
     for n, title in enumerate(before):  # titles the reader chose
-        (root / f"chosen{n}.txt").write_text(TRANSCRIPT, encoding="utf-8")
-        study.add_interview(root / f"chosen{n}.txt", title)
-    titles = {e.title for e in study.interviews}
+        study.add_interview(write(root / f"chosen{n}.txt", TRANSCRIPT), title)
     for s, files in enumerate(steps):
-        paths = []
-        for f, (stem, suffix) in enumerate(files):
-            paths.append(root / f"step{s}" / f"f{f}" / f"{stem}{suffix}")
-            paths[-1].parent.mkdir(parents=True)
-            paths[-1].write_text(TRANSCRIPT, encoding="utf-8")
+        step = root / f"step{s}"
+        paths = [write(step / f / f"{stem}{suffix}", TRANSCRIPT) for f, stem, suffix in files]
+        kept = titles_of(study)
         if len(paths) == 1:
             added = [study.add_interview(paths[0])]
         else:
-            added, _ = study.add_folder(root / f"step{s}")
-            paths = [p for p in paths if p.suffix]  # a folder's are found by their suffix
-        assert [root / e.path for e in added] == paths
-        for entry, path in zip(added, paths, strict=True):
-            expected = first_rule(titles, STEMS[path.stem], path.suffix)
-            assert entry.title == expected and expected not in titles
-            titles.add(expected)
+            added, _ = study.add_folder(step)
+        assert sorted(root / e.path for e in added) == sorted(paths)
+        assert {p: t for p, t in titles_of(study).items() if p in kept} == kept
+        keys = [key(e.title) for e in study.interviews]
+        assert len(set(keys)) == len(keys)
+        for entry in added:
+            check_told_apart(study, PurePosixPath(entry.path), entry.title)
 
 
-def test_thousands_of_one_name_get_the_lowest_free_numbers(tmp_path: Path) -> None:
+def test_thousands_of_one_name_are_told_apart_by_their_folders(tmp_path: Path) -> None:
     """3,000 transcripts all called descript.txt, added a folder (of 1,000) at a time
-    after two interviews the reader titled "Descript (TXT, 5)" and "(TXT, 7)"."""
+    after two interviews the reader titled "Descript (d5)" and "Descript (d7)"."""
     study = open_study(tmp_path)
     for number in (5, 7):
         (tmp_path / f"chosen{number}.txt").write_text(TRANSCRIPT, encoding="utf-8")
-        study.add_interview(tmp_path / f"chosen{number}.txt", f"Descript (TXT, {number})")
+        study.add_interview(tmp_path / f"chosen{number}.txt", f"Descript (d{number})")
     for batch in range(3):
         for n in range(MAX_TRANSCRIPTS):
             folder = tmp_path / f"batch{batch}" / f"d{n}"
@@ -660,9 +741,22 @@ def test_thousands_of_one_name_get_the_lowest_free_numbers(tmp_path: Path) -> No
             (folder / "descript.txt").write_text(TRANSCRIPT, encoding="utf-8")
         added, report = study.add_folder(tmp_path / f"batch{batch}")
         assert len(added) == MAX_TRANSCRIPTS and not report.capped
-    numbers = [n for n in range(2, 3010) if n not in (5, 7)][: 3 * MAX_TRANSCRIPTS - 2]
-    expected = ["Descript", "Descript (TXT)", *(f"Descript (TXT, {n})" for n in numbers)]
-    assert [e.title for e in study.interviews[2:]] == expected
+    first = [f"Descript (d{n}{', 2' if n in (5, 7) else ''})" for n in range(MAX_TRANSCRIPTS)]
+    later = [f"Descript (batch{b}/d{n})" for b in (1, 2) for n in range(MAX_TRANSCRIPTS)]
+    assert [e.title for e in study.interviews[2:]] == first + later
+
+
+def test_a_rename_to_another_interviews_title_is_refused(tmp_path: Path) -> None:
+    study = titled(tmp_path, "P01.txt", "P02.txt")
+    first, second = study.interviews
+    for taken in ("P01", " p01 ", "p01"):
+        with pytest.raises(StudyError, match="“P01” is another interview's title"):
+            study.rename_interview(second.id, taken)
+    assert study.interviews[1].title == "P02"
+    study.rename_interview(first.id, "p01")  # its own, written otherwise
+    study.rename_interview(first.id, "Ana")
+    study.rename_interview(second.id, "P01")  # free now
+    assert [e.title for e in study.interviews] == ["Ana", "P01"]
 
 
 def test_the_library_counts_no_passage_with_no_colour_under_a_colour(folder: Path) -> None:

@@ -128,6 +128,45 @@ def test_rename_with_f2_then_undo_from_the_library(
     assert [i["title"] for i in study_json(folder)["interviews"]][1] == "P02 Ben"
 
 
+def retitle(window: MainWindow, qtbot: Any, text: str) -> QLineEdit:
+    """F2 on the second row's title, `text` typed over it, Enter; the editor open after."""
+    view = window.library.view
+    view.setFocus()
+    view.setCurrentIndex(window.library.proxy.index(1, 0))
+    key(qtbot, view, Qt.Key.Key_F2)
+    editor = QApplication.focusWidget()
+    assert isinstance(editor, QLineEdit)
+    editor.selectAll()
+    qtbot.keyClicks(editor, text)
+    closed: list[bool] = []
+    editor.destroyed.connect(lambda: closed.append(True))
+    key(qtbot, editor, Qt.Key.Key_Return)
+    qtbot.waitUntil(lambda: bool(closed) and view.state() == view.State.EditingState)
+    editor = QApplication.focusWidget()
+    assert isinstance(editor, QLineEdit) and view.currentIndex().row() == 1
+    return editor
+
+
+def test_a_title_another_interview_has_is_refused_and_the_edit_kept(
+    window: MainWindow, folder: Path, qtbot: Any
+) -> None:
+    """Ana's title given to Ben (written otherwise): refused, said, and the editor opens
+    again holding what was typed, to change it; Escape there keeps Ben's title."""
+    editor = retitle(window, qtbot, "p01  ana")
+    assert editor.text() == "p01  ana"
+    said = "“P01 Ana” is another interview's title: choose another."
+    assert window.banner.text() == said and window.statusBar().currentMessage() == said
+    key(qtbot, editor, Qt.Key.Key_Escape)
+    assert titles(window) == ["P01 Ana", "P02 Ben", "P10 Cem"]
+    assert not (folder / "study.json").exists() and not window.window_actions.undo.isEnabled()
+    editor = retitle(window, qtbot, "P01 Ana")
+    key(qtbot, editor, Qt.Key.Key_End)
+    qtbot.keyClicks(editor, " at night")
+    key(qtbot, editor, Qt.Key.Key_Return)
+    qtbot.waitUntil(lambda: titles(window)[1] == "P01 Ana at night")
+    assert window.library.view.state() != window.library.view.State.EditingState
+
+
 def test_reorder_with_alt_arrows_and_remove_with_delete(
     window: MainWindow, folder: Path, qtbot: Any
 ) -> None:

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import os
 from collections.abc import Callable
+from datetime import datetime
 from pathlib import Path
 from typing import Any
 
@@ -15,6 +16,7 @@ import pytest
 from PySide6.QtCore import Qt
 
 from reader.core import store
+from reader.ui.memo.study_memo import memo_rescue_name
 from reader.ui.persistence.offered_copies import rescue_name
 from reader.ui.window.main_window import MainWindow
 from tests.conftest import BUNDLED
@@ -49,13 +51,50 @@ def test_the_system_ending_the_app_reports_where_the_memo_went_and_offers_it_aga
     disk.full = False  # room on the disk again: the study opens, and offers the copy
     again = make_study_window(folder)
     banner = again.banner
-    while "was rescued" not in banner.text():  # behind what opening the study said
+    while "rescued" not in banner.text():  # behind what opening the study said
         assert banner.text(), "no rescued copy offered"
         next(b for b in banner.buttons if b.text() == "Dismiss").click()
     assert memo.name in banner.text()
     next(b for b in banner.buttons if b.text() == "Merge Into Memo").click()
     on_disk(qtbot, folder, "Themes typed on a full disk")
     assert rescued("*.md") == [] and (folder / "notes" / "backups" / memo.name).exists()
+
+
+def test_each_rescued_copy_of_the_memo_is_named_and_merged(
+    make_study_window: Callable[[Path], MainWindow], folder: Path, qtbot: Any
+) -> None:
+    """Two exits that could not write the memo, each after typing on memo.md as it was:
+    the banner counts them and names each, the newest first (it named the last alone),
+    and the merge takes each one's edits."""
+    memo = folder / "memo.md"
+    memo.write_text("Dawn\nCoffee\nHandover\n", "utf-8")
+    os.utime(memo, (1_000_000_000, 1_000_000_000))  # older than the copies
+    made: list[Path] = []
+    for n, text in enumerate(("Dawn, early\nCoffee\nHandover\n", "Dawn\nCoffee\nHandover, late\n")):
+        store.rescue("the study memo", memo, text.encode(), memo_rescue_name(memo))
+        (copy,) = set(rescued(f"{folder.name} memo-*.md")) - set(made)
+        os.utime(copy, (2_000_000_000 + n, 2_000_000_000 + n))  # one exit, then the next
+        made.append(copy)
+    older, newer = made
+    window = make_study_window(folder)
+    banner = window.banner
+    while "rescued" not in banner.text():  # behind what opening the study said
+        next(b for b in banner.buttons if b.text() == "Dismiss").click()
+    said = banner.text()
+    made = datetime.fromtimestamp(2_000_000_001)
+    assert said.startswith(
+        f"2 copies of the study memo rescued, the newest on {made:%Y-%m-%d %H:%M}, "
+    )
+    assert said.endswith(f"(newest first: {newer.name}, {older.name}).")
+    assert banner.label.toolTip() == said  # whole, where the one line is cut
+    next(b for b in banner.buttons if b.text() == "Merge Into Memo").click()
+    on_disk(qtbot, folder, "Dawn, early\nCoffee\nHandover, late\n")
+    assert banner.text() == "Merged 2 rescued copies into the study memo."
+    assert rescued("*.md") == []
+    assert {p.name for p in (folder / "notes" / "backups").glob("* memo-*.md")} == {
+        older.name,
+        newer.name,
+    }
 
 
 def test_notes_lost_on_quitting_are_rescued_and_offered_when_the_interview_opens_again(
@@ -80,7 +119,7 @@ def test_notes_lost_on_quitting_are_rescued_and_offered_when_the_interview_opens
 
     disk.full = False
     again = make_window()
-    assert "was rescued" in again.banner.text() and copy.name in again.banner.text()
+    assert "rescued" in again.banner.text() and copy.name in again.banner.text()
     next(b for b in again.banner.buttons if b.text() == "Merge Into My Notes").click()
     qtbot.waitUntil(lambda: notes_text(notes_path) == "start\ntyped on a full disk")
     assert rescued("*.json") == []  # merged: kept with the backups, not offered again
@@ -113,7 +152,7 @@ def test_a_copy_rescued_in_another_study_is_not_offered_as_this_interviews(
     disk.full = False
 
     assert "rescued" not in make_study_window(b).banner.text()
-    assert "was rescued" in make_study_window(a).banner.text()
+    assert "rescued" in make_study_window(a).banner.text()
 
 
 def test_a_rescued_copy_is_merged_against_the_file_it_came_from(
@@ -170,7 +209,7 @@ def test_a_rescued_memo_is_merged_against_the_memo_it_came_from(
     disk.full = False
 
     banner = make_study_window(folder).banner
-    while "was rescued" not in banner.text():  # behind what opening the study said
+    while "rescued" not in banner.text():  # behind what opening the study said
         next(b for b in banner.buttons if b.text() == "Dismiss").click()
     next(b for b in banner.buttons if b.text() == "Merge Into Memo").click()
     on_disk(qtbot, folder, "Themes\nline ONE\n")
@@ -188,8 +227,11 @@ def test_conflict_copies_and_rescued_copies_are_each_said_as_what_they_are(
     name = rescue_name(notes_path, BUNDLED)
     store.rescue("the notes", notes_path, conflict.read_bytes(), name)
     (copy,) = rescued("*.json")
+    os.utime(copy, (1_800_000_000, 1_800_000_000))
     window = make_window()
+    made = datetime.fromtimestamp(1_800_000_000)
     assert window.banner.text() == (
         f"A sync tool left 1 conflict copy of these notes ({conflict.name}). A copy of these "
-        f"notes, newer than their file, was rescued when the app last ended ({copy.name})."
+        f"notes rescued on {made:%Y-%m-%d %H:%M} is newer than their file; the app could not "
+        f"write it as it ended ({copy.name})."
     )

@@ -16,14 +16,7 @@ from PySide6.QtCore import (
     Qt,
 )
 from PySide6.QtGui import QFont, QPalette
-from PySide6.QtWidgets import (
-    QApplication,
-    QComboBox,
-    QLineEdit,
-    QStyledItemDelegate,
-    QStyleOptionViewItem,
-    QWidget,
-)
+from PySide6.QtWidgets import QApplication
 
 from reader.core.annotations import DEFAULT_COLOR
 from reader.ui.library.open_study import OpenStudy
@@ -352,36 +345,3 @@ class LibrarySorting(QSortFilterProxyModel):
             return bool(mine < theirs)
         except TypeError:  # a value of another type (merged from an older file): as text
             return str(mine) < str(theirs)
-
-
-class LibraryDelegate(QStyledItemDelegate):
-    """Cells edited in place: a list for a choice, a line for the rest (a date as
-    YYYY-MM-DD, a number as typed; the study checks and says what does not fit)."""
-
-    def __init__(self, model: LibraryModel, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self.model = model
-
-    def createEditor(self, parent: QWidget, option: QStyleOptionViewItem, index: Index) -> QWidget:
-        attribute = self.model.attribute(index.column())
-        if attribute is not None and attribute.type == "choice":
-            combo = QComboBox(parent)
-            combo.addItems(["", *attribute.options])
-            return combo
-        editor = QLineEdit(parent)
-        kind = attribute.type if attribute else self.model.key(index.column())
-        editor.setPlaceholderText({"date": "YYYY-MM-DD", "number": "a number"}.get(kind, ""))
-        return editor
-
-    def setEditorData(self, editor: QWidget, index: Index) -> None:
-        text = str(index.data(Qt.ItemDataRole.EditRole) or "")
-        if isinstance(editor, QComboBox):
-            editor.setCurrentIndex(max(0, editor.findText(text)))
-        else:
-            super().setEditorData(editor, index)
-
-    def setModelData(self, editor: QWidget, model: Any, index: Index) -> None:
-        if isinstance(editor, QComboBox):
-            model.setData(index, editor.currentText())
-        else:
-            super().setModelData(editor, model, index)

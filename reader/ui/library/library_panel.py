@@ -37,12 +37,12 @@ from PySide6.QtWidgets import (
 from reader.core.wording import counted
 from reader.ui.clear_button import add_clear_button
 from reader.ui.library.empty_library import empty_library_page
+from reader.ui.library.library_cells import LibraryDelegate
 from reader.ui.library.library_columns import LibraryColumns
 from reader.ui.library.library_memory import LibraryMemory
 from reader.ui.library.library_model import (
     ID_ROLE,
     SORT_ROLE,
-    LibraryDelegate,
     LibraryModel,
     LibrarySorting,
 )

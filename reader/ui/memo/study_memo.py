@@ -12,11 +12,10 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QObject, QUrl, Signal
-from PySide6.QtGui import QDesktopServices, QTextDocument
+from PySide6.QtCore import QObject, Signal
+from PySide6.QtGui import QTextDocument
 from PySide6.QtWidgets import QWidget
 
-from reader.core.backups import file_away
 from reader.core.notes_opening import LATEST_BACKUP, START_EMPTY
 from reader.core.store import (
     content_hash,
@@ -38,6 +37,7 @@ from reader.ui.dialogs import may_discard
 from reader.ui.interview.notes_document import new_notes_document
 from reader.ui.library.open_study import OpenStudy
 from reader.ui.persistence.file_guard import WatchedFile
+from reader.ui.persistence.offered_copies import merge_each, rescued_said, show_folder
 from reader.ui.persistence.saver import NotesSaver
 from reader.ui.typed_text import retype, typed_text
 
@@ -161,32 +161,44 @@ class StudyMemo(QObject):
     def _offer_rescued(self, saver: NotesSaver) -> None:
         """Copies of the memo rescued when the app last ended (memo.md would not take them)
         that are newer than memo.md: offered to merge, as the interview notes' are."""
-        copies = rescued_copies(_rescue_name(saver.path), saver.path)
+        copies = rescued_copies(memo_rescue_name(saver.path), saver.path)
         if not copies:
             return
-        folder = QUrl.fromLocalFile(str(copies[0].parent))
         base = self._base  # memo.md as it is now, older than the copies: what they came from
         merge = ("Merge Into Memo", lambda: self._merge_rescued(copies, base))
-        show = ("Show Folder", lambda: QDesktopServices.openUrl(folder))
-        said = f"A copy of the study memo, newer than memo.md, was rescued ({copies[-1].name})."
-        self._study.offers.append((said, [merge, show]))  # said after the interview's say
+        said = rescued_said(copies, "the study memo", MEMO_FILE)
+        self._study.offers.append((said, [merge, show_folder(copies)]))  # after the interview's
 
     def _merge_rescued(self, copies: list[Path], base: str) -> None:
         """The rescued copies joined to the memo by lines against `base`, memo.md as they
-        were made from (what both changed since kept twice, marked), then moved to the
-        memo's backups: kept, and not offered again."""
+        were made from (what both changed since kept twice, marked), each in turn, then
+        moved to the memo's backups: kept, and not offered again."""
         saver = self.saver
         if saver is None or self.read_only:
             return
-        text = self.text()
-        for copy in copies:
+        text, conflicts = self.text(), 0
+
+        def merge_one(copy: Path) -> bool:
+            nonlocal text, conflicts
             try:
                 theirs = memo_text(copy.read_bytes(), copy)
-                text = merge_text(base, text, theirs, copy.name).text
             except (OSError, MemoUnreadableError):
-                continue
-            file_away(copy, saver.backup_name or saver.path)
-        self.restore(text, "Merged the rescued copy into the study memo.")
+                return False
+            merged = merge_text(base, text, theirs, copy.name)
+            text, conflicts = merged.text, conflicts + merged.conflicts
+            return True
+
+        merged = merge_each(copies, merge_one, saver.backup_name or saver.path)
+        if not merged:
+            self._study.message.emit(
+                "The rescued copies of the study memo could not be read; they are left as they are."
+            )
+            return
+        copies_said = "the rescued copy" if merged == 1 else f"{merged} rescued copies"
+        said = f"Merged {copies_said} into the study memo."
+        if conflicts:
+            said += f" Both versions of {conflicts} passage(s) are kept, between marker lines."
+        self.restore(text, said)
 
     def _read(self, path: Path) -> bytes | None:
         """memo.md's bytes; None when there is none yet, or it cannot be read (said)."""
@@ -218,7 +230,7 @@ class StudyMemo(QObject):
             return
         self.rescued = ""
         if not saver.flush() and saver.dirty:
-            name = _rescue_name(saver.path)
+            name = memo_rescue_name(saver.path)
             self.rescued = rescue("the study memo", saver.path, self._prepare()(), name)
             self._study.message.emit(self.rescued)
         saver.shutdown()
@@ -342,7 +354,7 @@ class StudyMemo(QObject):
             self._study.status.emit("The study memo was changed by another program.", 6000)
 
 
-def _rescue_name(path: Path) -> Path:
+def memo_rescue_name(path: Path) -> Path:
     """What a rescue copy of the memo at `path` is named after: its study, as the study's
     own (library/open_study.py), found again when the study opens."""
     return path.with_name(f"{path.parent.name} {MEMO_FILE}")

@@ -131,6 +131,7 @@ class NotesPane(QWidget):
     linkActivated = Signal(str)  # from the preview, or Ctrl+click in the editor
     memoShown = Signal(bool)  # the study memo shows (True), or the interview's notes
     memoEdited = Signal()  # the study memo's words changed
+    memoReadOnlyChanged = Signal()  # whether (or why) the study memo takes typing changed
 
     def __init__(self, interview: OpenInterview, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -239,6 +240,7 @@ class NotesPane(QWidget):
         self._memo_read_only = why
         if self.showing_memo():
             self._follow_read_only()
+        self.memoReadOnlyChanged.emit()
 
     def why_read_only(self) -> str:
         """Why the notes shown take no typing, in words; "" when they do."""

@@ -1,6 +1,8 @@
 """Copies of the notes offered for merging into them: those a sync tool left beside the
 notes file when two machines changed it, and those rescued to the data folder when the
-app last ended and the notes file would not take them (reader/core/store.py rescue).
+app last ended and the notes file would not take them (reader/core/store.py rescue). The
+study memo's rescued copies are offered in the same words and merged the same way
+(memo/study_memo.py).
 
 A sync tool's copy has no known common version with ours: merged by union, what both
 changed kept twice. A rescued copy is the file as it is on disk (it is offered only while
@@ -10,6 +12,7 @@ so an edited line is taken as edited and what was deleted stays deleted."""
 from __future__ import annotations
 
 from collections.abc import Callable
+from datetime import datetime
 from pathlib import Path
 
 from PySide6.QtCore import QUrl
@@ -17,7 +20,7 @@ from PySide6.QtGui import QDesktopServices
 
 from reader.core.backups import file_away
 from reader.core.notes_file import NotesData, NotesFormatError, parse
-from reader.core.store import conflict_copies, rescued_copies
+from reader.core.store import conflict_copies, file_stamp, rescued_copies
 
 BannerActions = list[tuple[str, Callable[[], None]]]
 # Merges one copy's notes into the open ones: (theirs, its name, the base or None).
@@ -53,25 +56,53 @@ def copies_offer(
             f"({_names(conflicts)})."
         )
     if rescued:  # written when the app last ended and these notes could not be
-        copy, was = ("A copy", "was") if len(rescued) == 1 else (f"{len(rescued)} copies", "were")
-        said.append(
-            f"{copy} of these notes, newer than their file, {was} rescued when the app last "
-            f"ended ({_names(rescued)})."
-        )
+        said.append(rescued_said(rescued, "these notes", "their file"))
 
     def merge_them() -> None:
         merge_copies(copies, rescued, on_disk, notes_path, merge, say)
 
     actions: BannerActions = [("Merge Into My Notes", merge_them)]
     if rescued:
-        folder = QUrl.fromLocalFile(str(rescued[0].parent))
-        actions.append(("Show Folder", lambda: QDesktopServices.openUrl(folder)))
+        actions.append(show_folder(rescued))
     return " ".join(said), actions
 
 
 def _names(copies: list[Path]) -> str:
     """The first few copies' names, for the banner."""
     return ", ".join(p.name for p in copies[:3]) + (", …" if len(copies) > 3 else "")
+
+
+def rescued_said(rescued: list[Path], what: str, newer_than: str) -> str:
+    """The banner's words for the copies of `what` ("these notes") `rescued` (oldest
+    first) when the app last ended: how many and when the newest was made first, what
+    the one line of the banner shows at 1024 pixels (a name is longer than that room);
+    then why, and each name, the newest first, which its tooltip shows whole."""
+    names = ", ".join(p.name for p in reversed(rescued))
+    when = _when(rescued[-1])
+    if len(rescued) == 1:
+        return (
+            f"A copy of {what} rescued{when} is newer than {newer_than}; the app could not "
+            f"write it as it ended ({names})."
+        )
+    newest = f", the newest{when}," if when else ""
+    return (
+        f"{len(rescued)} copies of {what} rescued{newest} are newer than {newer_than}; "
+        f"the app could not write them as it ended (newest first: {names})."
+    )
+
+
+def _when(copy: Path) -> str:
+    """When `copy` was written, " on 2026-05-02 09:00"; "" when that cannot be known."""
+    stamp = file_stamp(copy)
+    if stamp is None:
+        return ""
+    return f" on {datetime.fromtimestamp(stamp[0] / 1e9):%Y-%m-%d %H:%M}"
+
+
+def show_folder(rescued: list[Path]) -> tuple[str, Callable[[], None]]:
+    """The banner's button that shows the folder the copies were rescued to."""
+    folder = QUrl.fromLocalFile(str(rescued[0].parent))
+    return "Show Folder", lambda: QDesktopServices.openUrl(folder)
 
 
 def merge_copies(
@@ -85,17 +116,29 @@ def merge_copies(
     """Each of `copies` merged in (those `rescued` against `on_disk`), then moved to the
     notes' backups: kept, and not offered again."""
     base = parse_or_none(on_disk) if rescued else None
-    merged_any = False
-    for copy in copies:
+
+    def merge_one(copy: Path) -> bool:
         try:
             theirs = parse(copy.read_bytes())
         except (OSError, NotesFormatError):
-            continue
+            return False
         merge(theirs, copy.name, base if copy in rescued else None)
-        merged_any = True
-        file_away(copy, notes_path)
-    if not merged_any:
+        return True
+
+    if not merge_each(copies, merge_one, notes_path):
         say("The copies of these notes could not be read; they are left as they are.")
+
+
+def merge_each(copies: list[Path], merge_one: Callable[[Path], bool], kept_with: Path) -> int:
+    """Each of `copies` merged in by `merge_one` (False: it could not be read, and is left
+    where it is), then moved to the backups of `kept_with` (the notes or the memo they
+    were merged into): kept, and not offered again. How many were merged."""
+    merged = 0
+    for copy in copies:
+        if merge_one(copy):
+            merged += 1
+            file_away(copy, kept_with)
+    return merged
 
 
 def parse_or_none(data: bytes | None) -> NotesData | None:

@@ -18,6 +18,7 @@ from reader.core.read_only import ReadOnly
 from reader.ui.interview.open_interview import OpenInterview
 from reader.ui.library.open_study import OpenStudy
 from reader.ui.library.switcher import InterviewSwitcher
+from reader.ui.notes.notes_pane import NotesPane
 from reader.ui.reading.reader_view import ReaderView
 from reader.ui.recording.availability import NO_INTERVIEW
 from reader.ui.window.actions import Actions, set_available
@@ -40,10 +41,16 @@ class WindowState:
     other_interviews: bool  # the open study has an interview besides the one open
     passage: bool  # words selected in the reader, or its caret in a highlight
     notes_unread: bool = False  # nothing of the notes file was read: nothing to save as
+    memo_shown: bool = False  # the notes pane shows the study memo, not the interview's
+    memo_read_only: str = ""  # why the study memo cannot be changed; "" if it can
 
     def why_not_edit(self) -> str:
         """Why the open interview's notes cannot be changed; "" when they can."""
         return self.notes_read_only if self.interview_open else NO_INTERVIEW
+
+    def why_not_restore(self) -> str:
+        """Restore from Backup… restores what the notes pane shows: the memo, or the notes."""
+        return self.memo_read_only if self.memo_shown else self.why_not_edit()
 
     def why_not_on_passage(self) -> str:
         """Why nothing can be quoted or coded now."""
@@ -91,8 +98,8 @@ class ActionStates(QObject):
             set_available(action, no_interview)
         if state.interview_open and state.notes_read_only:
             actions.speakers.setStatusTip(SEE_SPEAKERS)
-        for action in (actions.restore_backup, actions.import_annotations):
-            set_available(action, state.why_not_edit())
+        set_available(actions.restore_backup, state.why_not_restore())
+        set_available(actions.import_annotations, state.why_not_edit())
         for action in (actions.quote_in_notes, codes.code_passage, *codes.recent):
             set_available(action, state.why_not_on_passage())
         # Copying changes nothing: read-only notes copy too.
@@ -130,11 +137,12 @@ class StatesWindow(Protocol):
     study: OpenStudy
     reader: ReaderView
     switcher: InterviewSwitcher
+    notes_pane: NotesPane
 
 
 def wire_action_states(window: StatesWindow) -> ActionStates:
     interview, study, reader = window.interview, window.study, window.reader
-    switcher = window.switcher
+    switcher, pane = window.switcher, window.notes_pane
     states = ActionStates(window.window_actions, interview)
 
     def show() -> None:
@@ -151,6 +159,8 @@ def wire_action_states(window: StatesWindow) -> ActionStates:
                 passage=session_open
                 and (reader.selected_range() is not None or reader.current_highlight() is not None),
                 notes_unread=interview.read_only_cause is ReadOnly.NOTES_UNREAD,
+                memo_shown=pane.showing_memo(),
+                memo_read_only=pane.why_read_only() if pane.showing_memo() else "",
             )
         )
 
@@ -165,6 +175,8 @@ def wire_action_states(window: StatesWindow) -> ActionStates:
         switcher.switched,
         reader.selectionChanged,
         reader.currentHighlightChanged,
+        pane.memoShown,
+        pane.memoReadOnlyChanged,
     ):
         signal.connect(show)
     interview.aboutToClose.connect(lambda: QTimer.singleShot(0, states, show))  # once closed

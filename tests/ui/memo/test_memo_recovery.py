@@ -8,6 +8,8 @@ from datetime import datetime
 from pathlib import Path
 from typing import Any
 
+from PySide6.QtCore import Qt
+
 from reader.core.backups import make_backup
 from reader.core.notes_opening import START_EMPTY
 from tests.ui.memo.test_study_memo import memo_file, on_disk, open_memo
@@ -69,6 +71,42 @@ def test_restore_from_backup_restores_the_memo_while_it_is_shown(
     assert any(b.read_text("utf-8") == "Themes of June\n" for b in backups)  # kept first
     window.notes_editor.undo()  # one step of the editor's undo
     assert window.notes_editor.toPlainText() == "Themes of June\n"
+
+
+def test_restore_from_backup_greys_out_as_what_it_would_restore_cannot_change(
+    make_study_window: Any, folder: Path, qtbot: Any
+) -> None:
+    """memo.md that is not UTF-8 is read-only: greyed out while the memo shows (it was
+    on, after the interview's notes), with why; on again with the interview's notes."""
+    memo_file(folder).write_bytes(b"Th\xe8mes in Latin-1\n")
+    window = make_study_window(folder)
+    restore = window.window_actions.restore_backup
+    assert restore.isEnabled()
+    open_memo(window, qtbot)
+    assert not restore.isEnabled()
+    assert restore.toolTip() == window.memo().why_read_only() != ""
+    assert "not UTF-8 text" in restore.toolTip()
+    qtbot.keyClick(window.notes_editor, Qt.Key.Key_7, Qt.KeyboardModifier.ControlModifier)
+    assert not window.notes_pane.showing_memo() and restore.isEnabled()
+
+
+def test_restore_from_backup_restores_the_memo_of_a_study_with_no_interview_yet(
+    make_study_window: Any, tmp_path: Path, qtbot: Any, dialogs: Any
+) -> None:
+    """No interview open: greyed out for the notes, which there are none of, but it was
+    so for the memo shown as well."""
+    folder = tmp_path / "New study"
+    folder.mkdir()
+    memo_backup(folder, "Themes of May\n", datetime(2026, 5, 1, 9))
+    memo_file(folder).write_text("Themes of June\n", "utf-8")
+    window = make_study_window(folder)
+    restore = window.window_actions.restore_backup
+    assert window.interview.session is None and not restore.isEnabled()
+    open_memo(window, qtbot)
+    assert restore.isEnabled()
+    dialogs.item_answers.append((1, True))  # the memo as opened, then May's
+    restore.trigger()
+    on_disk(qtbot, folder, "Themes of May\n")
 
 
 def test_a_memo_replaced_by_what_is_not_text_that_cannot_be_kept_is_said(
