@@ -75,6 +75,30 @@ def test_no_passages_leave_the_pane_empty(make_window, tmp_path: Path, qtbot) ->
     assert retrieval.passages == [] and retrieval.preview.toPlainText() == ""
 
 
+def test_a_word_coded_inside_a_coded_answer_is_found_by_and(
+    make_window, tmp_path: Path, qtbot
+) -> None:
+    """A whole answer coded Land tenure and a word in it coded Death: "Death and Land
+    tenure" listed nothing, as if codings never nested, while the co-occurrence picture
+    counted the pair. It lists the word's passage now, the code met around it named."""
+    doc = tmp_path / "land.txt"
+    doc.write_text(TALK, "utf-8")
+    window = make_window(doc)
+    text = window.interview.session.document.text
+    for words, code in ((LONG, "Land tenure"), ("graves", "Death")):
+        select(window, qtbot, text.index(words), text.index(words) + len(words))
+        pick(window, qtbot, code)
+    retrieval = retrieve_code(window, qtbot, "Death")
+    book = retrieval.hub.book
+    retrieval.operator.setCurrentIndex(retrieval.operator.findData("and"))
+    retrieval.second.setCurrentIndex(retrieval.second.findData(book.find("Land tenure").id))
+    assert [p.highlight.exact for p in retrieval.passages] == ["graves"]
+    assert retrieval.list.topLevelItem(0).text(4) == "Death · overlaps Land tenure"
+    assert "overlaps Land tenure" in retrieval.preview.toPlainText()
+    retrieval.operator.setCurrentIndex(retrieval.operator.findData("not"))
+    assert retrieval.passages == []  # "Death and not Land tenure": none apart from it
+
+
 def test_close_button_and_escape_close_the_window(make_window, tmp_path: Path, qtbot) -> None:
     doc = tmp_path / "land.txt"
     doc.write_text(TALK, "utf-8")

@@ -62,16 +62,22 @@ SAID_MS = 8000  # how long "Exported …" stands in place of the count
 
 
 def query_of(first: str, operator: str, second: str, descendants: bool) -> CodeQuery:
-    """The query for "first operator second" (operator "" for the first code alone)."""
+    """The query for "first operator second" (operator "" for the first code alone): "and"
+    lists the first code's passages that the second is on or overlaps, "not" those it
+    neither is on nor overlaps (codebook_retrieval.overlapping)."""
     if not operator or not second:
-        return CodeQuery(all_of=frozenset({first}), descendants=descendants)
-    if operator == "and":
-        return CodeQuery(all_of=frozenset({first, second}), descendants=descendants)
+        return CodeQuery(frozenset({first}), descendants=descendants)
     if operator == "or":
-        return CodeQuery(any_of=frozenset({first, second}), descendants=descendants)
-    return CodeQuery(
-        all_of=frozenset({first}), none_of=frozenset({second}), descendants=descendants
-    )
+        return CodeQuery(frozenset({first, second}), descendants=descendants)
+    if operator == "and":
+        return CodeQuery(frozenset({first}), meeting=frozenset({second}), descendants=descendants)
+    return CodeQuery(frozenset({first}), not_meeting=frozenset({second}), descendants=descendants)
+
+
+def codes_line(p: Passage) -> str:
+    """Its codes, and for "A and B" the B codes of the passages overlapping it."""
+    met = f" · overlaps {', '.join(p.meets)}" if p.meets else ""
+    return ", ".join(p.code_names) + met
 
 
 PREVIEW_CHARS = 20_000  # of a passage shown whole in the preview
@@ -94,7 +100,7 @@ def passage_html(p: Passage) -> str:
     if len(text) > PREVIEW_CHARS:  # a whole transcript coded: its start, and where the rest is
         rest = f"… and {len(text) - PREVIEW_CHARS:,} more characters: Enter shows them in the text."
         lines.append(f"<p><i>{html.escape(rest)}</i></p>")
-    lines.append(f"<p><b>Codes:</b> {html.escape(', '.join(p.code_names))}</p>")
+    lines.append(f"<p><b>Codes:</b> {html.escape(codes_line(p))}</p>")
     if p.highlight.note.strip():
         lines.append(f"<p><b>Note:</b> {html.escape(p.highlight.note)}</p>")
     return "".join(lines)
@@ -285,7 +291,7 @@ class RetrievalWindow(QDialog):
         for p in self.passages:
             quote = " ".join(p.highlight.exact.split())
             question = "" if p.question is None else str(p.question)
-            item = QTreeWidgetItem([p.title, p.speaker, question, quote, ", ".join(p.code_names)])
+            item = QTreeWidgetItem([p.title, p.speaker, question, quote, codes_line(p)])
             item.setToolTip(3, p.highlight.exact[:2000])
             item.setData(0, Qt.ItemDataRole.UserRole, (p.interview_id, p.highlight.id))
             items.append(item)
