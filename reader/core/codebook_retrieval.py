@@ -97,8 +97,9 @@ def overlapping(highlights: Iterable[Highlight]) -> Iterator[tuple[Highlight, Hi
 @dataclass(frozen=True)
 class Passage:
     """One coded passage with where it is: the interview, its participant and attributes;
-    `speaker`, `question` and `time` (when its turn starts in the recording, "12:05", for a
-    timed transcript) when the caller placed it (they need the transcript)."""
+    `speaker`, `question`, `time` (when its turn starts in the recording, "12:05", for a
+    timed transcript) and its context, `before` and `after` it, when the caller placed it
+    (they need the transcript)."""
 
     interview_id: str
     title: str
@@ -111,6 +112,19 @@ class Passage:
     speaker: str = ""
     question: int | None = None
     time: str = ""
+    before: str = ""  # the rest of its paragraph, before and after it: its context
+    after: str = ""
+
+    def placed_as(self, other: Passage) -> Passage:
+        """This passage where `other`, the same passage placed before, was placed."""
+        return replace(
+            self,
+            speaker=other.speaker,
+            question=other.question,
+            time=other.time,
+            before=other.before,
+            after=other.after,
+        )
 
 
 def retrieve(coded: Iterable[Coded], book: Codebook, query: CodeQuery) -> list[Passage]:
@@ -289,12 +303,34 @@ def placed(study: Study, passages: Sequence[Passage]) -> list[Passage]:
     return out
 
 
+CONTEXT_CHARS = 400  # of a long paragraph, before and after a passage: it stays in sight
+
+
 def placed_in(p: Passage, session: Session, times: SyncTable) -> Passage:
-    """`p` with its speaker, question number and time in `session` (its interview)."""
+    """`p` with its speaker, question number, time and context in `session` (its
+    interview): the words of its paragraphs before and after it, after the speaker's
+    label, CONTEXT_CHARS at most each side."""
     from reader.core.export.common import place_timed
+    from reader.core.interview import speech_start
+    from reader.core.shorten import shorten, shorten_start
 
     where = place_timed(session, p.highlight, times)
-    return replace(p, speaker=where.speaker, question=where.question, time=where.time)
+    before = after = ""
+    text, h = session.document.text, p.highlight
+    if session.segments:
+        first = session.segments[session.segment_index_at(h.start)]
+        last = session.segments[session.segment_index_at(max(h.start, h.end - 1))]
+        if h.start < first.end:  # (not in the gap after a paragraph)
+            before = text[min(h.start, speech_start(text, first)) : h.start]
+        after = text[h.end : max(h.end, last.end)]
+    return replace(
+        p,
+        speaker=where.speaker,
+        question=where.question,
+        time=where.time,
+        before=shorten_start(before, CONTEXT_CHARS),
+        after=shorten(after, CONTEXT_CHARS),
+    )
 
 
 # Writing passages --------------------------------------------------------------------

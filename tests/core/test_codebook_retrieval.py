@@ -204,9 +204,18 @@ def test_a_passage_is_placed_as_an_export_places_it_with_its_turns_time(tmp_path
     (highlight,) = session.notes.highlights
     (exported,) = place_all(session, [highlight])
     passage = Passage("p", "P", "Ana", {}, highlight, ())
-    listed = placed_in(passage, session, SyncTable.of(session.document, session.segments))
+    times = SyncTable.of(session.document, session.segments)
+    listed = placed_in(passage, session, times)
     assert (listed.speaker, listed.question, listed.time) == ("Ana", 1, "2:10")
     assert (exported.speaker, exported.question, exported.time) == ("Ana", 1, "2:10")
+    # Read in its context: the rest of its turn, not the label before it (its speaker and
+    # time are said already).
+    assert (listed.before, listed.after) == ("", ", then all at once.")
+    start = text.index("then")
+    session.add_highlight(make_highlight(text, start, start + 4))
+    then = next(h for h in session.notes.highlights if h.exact == "then")
+    listed = placed_in(replace(passage, highlight=then), session, times)
+    assert (listed.before, listed.after) == ("Slowly, ", " all at once.")
 
 
 def test_coded_passages_in_html_read_each_in_its_own_direction() -> None:

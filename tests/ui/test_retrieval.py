@@ -60,6 +60,30 @@ def test_each_passage_reads_in_full_and_wrapped(make_window, tmp_path: Path, qtb
     assert preview.hasFocus()
 
 
+def test_a_passage_reads_in_its_turn_the_rest_dimmed(make_window, tmp_path: Path, qtbot) -> None:
+    """The pane under the list showed the coded words alone ("the graves on the hill"):
+    what was said around them, needed to read them, meant going to the passage. The rest
+    of its turn is shown around them now, dimmed, without the label before it."""
+    from reader.ui.theme import muted_color
+
+    doc = tmp_path / "land.txt"
+    doc.write_text(TALK, "utf-8")
+    window = make_window(doc)
+    text = window.interview.session.document.text
+    words = "the graves on the hill"
+    select(window, qtbot, text.index(words), text.index(words) + len(words))
+    pick(window, qtbot, "Death")
+    preview = retrieve_code(window, qtbot, "Death").preview
+    assert LONG in preview.toPlainText() and "A: Well" not in preview.toPlainText()
+
+    def color(found: str):
+        at = preview.document().find(found)
+        return at.charFormat().foreground().color().name()
+
+    assert color("grandfather") == color("planted") == muted_color().name()
+    assert color("graves") != muted_color().name()
+
+
 def test_no_passages_leave_the_pane_empty(make_window, tmp_path: Path, qtbot) -> None:
     doc = tmp_path / "land.txt"
     doc.write_text(TALK, "utf-8")
