@@ -211,6 +211,33 @@ def test_enter_on_a_passage_goes_there_and_no_further(make_window, land, qtbot) 
     assert retrieval.isVisible()
 
 
+def test_a_passage_gone_to_shows_its_question_above_it(make_window, tmp_path, qtbot) -> None:
+    """Enter on a passage put its paragraph at the reader's top edge: the question it
+    answers was out of sight. It comes a quarter of the way down now, as every jump does
+    (the reading line the Outline follows), the question above it in view."""
+    from PySide6.QtGui import QTextCursor
+
+    answer = "A: " + " ".join(["Nothing much happened that week."] * 6) + "\n"
+    doc = tmp_path / "many.txt"
+    doc.write_text("".join(f"Q: Question {n}?\n{answer}" for n in range(1, 30)), "utf-8")
+    window = make_window(doc)
+    window.resize(1024, 640)
+    text = window.interview.session.document.text
+    start = text.index("Nothing", text.index("Question 20?"))
+    select(window, qtbot, start, start + len("Nothing much"))
+    pick(window, qtbot, "Calm")
+    reader = window.reader
+    qtbot.keyClick(reader, Qt.Key.Key_Home, CTRL)
+    qtbot.keyClick(retrieve_code(window, qtbot, "Calm").list, Qt.Key.Key_Return)
+    at = QTextCursor(reader.document())
+    at.setPosition(reader.reading.to_qt(start))
+    quarter = reader.viewport().height() // 4
+    assert abs(reader.cursorRect(at).top() - quarter) <= reader.cursorRect(at).height()
+    at.setPosition(reader.reading.to_qt(text.index("Q: Question 20?")))
+    assert reader.cursorRect(at).top() >= 0
+    qtbot.waitUntil(lambda: window.outline.currentRow() == 19)  # Q20, as it reads
+
+
 @pytest.fixture
 def land(tmp_path: Path) -> Path:
     doc = tmp_path / "land.txt"
