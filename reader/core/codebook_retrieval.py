@@ -10,7 +10,7 @@ Markdown.
 from __future__ import annotations
 
 import io
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, field, replace
 from typing import TYPE_CHECKING
 
@@ -32,18 +32,19 @@ NO_VALUE = "(no value)"
 
 @dataclass(frozen=True)
 class CodeQuery:
-    """Which codings to retrieve, by code id: a passage matches when it carries every code
-    of `all_of`, at least one of `any_of` (if given) and none of `none_of`. With
-    `descendants`, a code stands for itself and every code below it (a category)."""
+    """Which coded passages to list, by code id: those carrying one of `codes` (A, or A or
+    B) and, where a passage or one overlapping it in its interview (`overlapping`) carries
+    every code of `meeting`, none of `not_meeting` (A and B, A not B). With `descendants`,
+    a code stands for itself and every code below it (a category)."""
 
-    all_of: frozenset[str] = frozenset()
-    any_of: frozenset[str] = frozenset()
-    none_of: frozenset[str] = frozenset()
+    codes: frozenset[str]
+    meeting: frozenset[str] = frozenset()
+    not_meeting: frozenset[str] = frozenset()
     descendants: bool = True
 
     @classmethod
     def of(cls, code_id: str) -> CodeQuery:
-        return cls(all_of=frozenset({code_id}))
+        return cls(frozenset({code_id}))
 
     def matcher(self, book: Codebook) -> _Matcher:
         def widen(code_id: str) -> frozenset[str]:
@@ -51,36 +52,54 @@ class CodeQuery:
             return frozenset({code_id, *(c.id for c in below)})
 
         return _Matcher(
-            [widen(c) for c in self.all_of],
-            frozenset().union(*(widen(c) for c in self.any_of)),
-            frozenset().union(*(widen(c) for c in self.none_of)),
-            bool(self.any_of),
+            frozenset().union(*(widen(c) for c in self.codes)),
+            [widen(c) for c in self.meeting],
+            frozenset().union(*(widen(c) for c in self.not_meeting)),
         )
 
 
 @dataclass(frozen=True)
 class _Matcher:
-    """Whether a passage's codes meet a retrieval's every/some/none terms."""
+    """Whether a passage is listed, by its own codes and those it meets (its own and its
+    overlapping passages')."""
 
+    listed: frozenset[str]
     every: list[frozenset[str]]
-    some: frozenset[str]
     none: frozenset[str]
-    needs_some: bool
 
-    def __call__(self, codes: Iterable[str]) -> bool:
-        have = set(codes)
-        if not have or have & self.none:
+    @property
+    def looks_around(self) -> bool:
+        """Whether the passages overlapping a passage count (and, and not)."""
+        return bool(self.every or self.none)
+
+    def __call__(self, own: Iterable[str], met: set[str]) -> bool:
+        if not self.listed.intersection(own) or met & self.none:
             return False
-        if self.needs_some and not have & self.some:
-            return False
-        return all(have & group for group in self.every)
+        return all(met & group for group in self.every)
+
+    def named(self, own: Iterable[str], met: set[str]) -> set[str]:
+        """The codes asked to be met that `met` holds and the passage itself does not."""
+        return {c for group in self.every for c in met & group} - set(own)
+
+
+def overlapping(highlights: Iterable[Highlight]) -> Iterator[tuple[Highlight, Highlight]]:
+    """Each pair of coded passages of one interview that overlap (share a character), once,
+    the earlier first: where co-occurrence counts two codes meeting, and what "A and B"
+    and "A not B" retrieve by. Orphans, whose place is unknown, overlap nothing."""
+    placed = sorted((h for h in highlights if h.codes and not h.orphan), key=lambda h: h.start)
+    for k, a in enumerate(placed):
+        for b in placed[k + 1 :]:
+            if b.start >= a.end:
+                break
+            yield a, b
 
 
 @dataclass(frozen=True)
 class Passage:
     """One coded passage with where it is: the interview, its participant and attributes;
-    `speaker`, `question` and `time` (when its turn starts in the recording, "12:05", for a
-    timed transcript) when the caller placed it (they need the transcript)."""
+    `speaker`, `question`, `time` (when its turn starts in the recording, "12:05", for a
+    timed transcript) and its context, `before` and `after` it, when the caller placed it
+    (they need the transcript)."""
 
     interview_id: str
     title: str
@@ -89,9 +108,23 @@ class Passage:
     highlight: Highlight
     code_names: tuple[str, ...]
     code_tags: tuple[str, ...] = ()  # as the research summary tags them: #Work/Night_shift
+    meets: tuple[str, ...] = ()  # "A and B": the B codes on passages overlapping it
     speaker: str = ""
     question: int | None = None
     time: str = ""
+    before: str = ""  # the rest of its paragraph, before and after it: its context
+    after: str = ""
+
+    def placed_as(self, other: Passage) -> Passage:
+        """This passage where `other`, the same passage placed before, was placed."""
+        return replace(
+            self,
+            speaker=other.speaker,
+            question=other.question,
+            time=other.time,
+            before=other.before,
+            after=other.after,
+        )
 
 
 def retrieve(coded: Iterable[Coded], book: Codebook, query: CodeQuery) -> list[Passage]:
@@ -100,10 +133,16 @@ def retrieve(coded: Iterable[Coded], book: Codebook, query: CodeQuery) -> list[P
     from reader.core.export.markdown_export import tag  # on first use
 
     matches = query.matcher(book)
+    tree_order = {code.id: k for k, (_, code) in enumerate(book.tree())} if matches.every else {}
     passages = []
     for entry, notes in coded:
+        met = {id(h): set(h.codes) for h in notes.highlights}
+        if matches.looks_around:
+            for a, b in overlapping(notes.highlights):
+                met[id(a)].update(b.codes)
+                met[id(b)].update(a.codes)
         for h in sorted(notes.highlights, key=lambda h: (h.start, h.end)):
-            if matches(h.codes):
+            if matches(h.codes, met[id(h)]):
                 passages.append(
                     Passage(
                         interview_id=entry.id,
@@ -113,6 +152,12 @@ def retrieve(coded: Iterable[Coded], book: Codebook, query: CodeQuery) -> list[P
                         highlight=h,
                         code_names=book.labels_of(h.codes),  # paths where names are shared
                         code_tags=tuple(tag(book, c) for c in h.codes),
+                        meets=book.labels_of(
+                            sorted(
+                                matches.named(h.codes, met[id(h)]),
+                                key=lambda c: tree_order.get(c, len(tree_order)),
+                            )
+                        ),
                     )
                 )
     return passages
@@ -222,20 +267,14 @@ def co_occurrence(coded: Iterable[Coded], book: Codebook, *, descendants: bool =
             counts[i][j] += 1
 
     for _, notes in coded:
-        placed = sorted(
-            (h for h in notes.highlights if h.codes and not h.orphan), key=lambda h: h.start
-        )
         of = {id(h): rows_of(h) for h in notes.highlights if h.codes}
         for h in notes.highlights:
             if h.codes:
                 for i in of[id(h)]:
                     counts[i][i] += 1
                 meet(of[id(h)], of[id(h)])
-        for k, a in enumerate(placed):
-            for b in placed[k + 1 :]:
-                if b.start >= a.end:
-                    break
-                meet(of[id(a)], of[id(b)])
+        for a, b in overlapping(notes.highlights):
+            meet(of[id(a)], of[id(b)])
     labels = [book.path(r) for r in rows]
     return Matrix(rows, labels, list(rows), labels, counts)
 
@@ -264,12 +303,34 @@ def placed(study: Study, passages: Sequence[Passage]) -> list[Passage]:
     return out
 
 
+CONTEXT_CHARS = 400  # of a long paragraph, before and after a passage: it stays in sight
+
+
 def placed_in(p: Passage, session: Session, times: SyncTable) -> Passage:
-    """`p` with its speaker, question number and time in `session` (its interview)."""
+    """`p` with its speaker, question number, time and context in `session` (its
+    interview): the words of its paragraphs before and after it, after the speaker's
+    label, CONTEXT_CHARS at most each side."""
     from reader.core.export.common import place_timed
+    from reader.core.interview import speech_start
+    from reader.core.shorten import shorten, shorten_start
 
     where = place_timed(session, p.highlight, times)
-    return replace(p, speaker=where.speaker, question=where.question, time=where.time)
+    before = after = ""
+    text, h = session.document.text, p.highlight
+    if session.segments:
+        first = session.segments[session.segment_index_at(h.start)]
+        last = session.segments[session.segment_index_at(max(h.start, h.end - 1))]
+        if h.start < first.end:  # (not in the gap after a paragraph)
+            before = text[min(h.start, speech_start(text, first)) : h.start]
+        after = text[h.end : max(h.end, last.end)]
+    return replace(
+        p,
+        speaker=where.speaker,
+        question=where.question,
+        time=where.time,
+        before=shorten_start(before, CONTEXT_CHARS),
+        after=shorten(after, CONTEXT_CHARS),
+    )
 
 
 # Writing passages --------------------------------------------------------------------

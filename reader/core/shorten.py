@@ -45,6 +45,20 @@ def shorten(text: str, limit: int) -> str:
     return head + ELLIPSIS
 
 
+def shorten_start(text: str, limit: int) -> str:
+    """`text` if it is at most `limit` characters wide; else "…" and its end, at most
+    `limit` wide, cut at a word's start as `shorten` cuts at a word's end (the words
+    before a quote, nearest it)."""
+    if _index_within(text, limit) == len(text):
+        return text
+    room = len(text) - _index_within(text[::-1], limit - len(ELLIPSIS))
+    while continues_character(text, room):
+        room += 1
+    half = room + (len(text) - room) // 2
+    cut = next((c for c in range(room, half) if text[c].isspace() or text[c - 1].isspace()), room)
+    return ELLIPSIS + (text[cut:].lstrip() or text[room:])
+
+
 def _width(char: str) -> int:
     """How many letters' room `char` takes: a wide one two, an accent, a joiner or a skin
     tone none (its emoji counts already)."""

@@ -36,7 +36,11 @@ READER = (
     PaneKey("Q", "Quote the selection or highlight in your notes, with a link back", ("Q",)),
     PaneKey("1–6 (on a highlight)", "Change its colour", DIGITS),
     PaneKey("N (on a highlight)", "Edit its note", ("N",)),
-    PaneKey("C or T (on a highlight)", "Its codes", ("C", "T")),
+    PaneKey(
+        "C or T (on a highlight)",
+        "Its codes, ticked: Enter adds one, Delete takes a ticked one off",
+        ("C", "T"),
+    ),
     PaneKey("Delete or Backspace (on a highlight)", "Delete it", ("Del", "Backspace")),
     PaneKey(
         "Escape",

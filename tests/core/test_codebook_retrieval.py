@@ -58,19 +58,53 @@ def test_passages_of_a_code_a_category_and_booleans() -> None:
 
     assert quotes(CodeQuery.of(time)) == [("A", "Slowly"), ("B", " at once")]
     assert quotes(CodeQuery.of(feel)) == [("A", "Slowly"), ("A", "ly and the"), ("B", "Slowly")]
-    assert quotes(CodeQuery(all_of=frozenset({feel, time}))) == [("A", "Slowly")]
-    assert quotes(CodeQuery(all_of=frozenset({joy}), none_of=frozenset({time}))) == [
+    # And: the first code's passages that the second is on, or on a passage overlapping
+    # them (A's "ly and the", Joy, overlaps "Slowly", Time); not: those it is on neither.
+    assert quotes(CodeQuery(frozenset({feel}), meeting=frozenset({time}))) == [
+        ("A", "Slowly"),
         ("A", "ly and the"),
+    ]
+    assert quotes(CodeQuery(frozenset({joy}), not_meeting=frozenset({time}))) == [
         ("B", "Slowly"),
     ]
-    assert quotes(CodeQuery(any_of=frozenset({fear, time}))) == [
-        ("A", "Slowly"),
-        ("B", " at once"),
-    ]
-    assert quotes(CodeQuery(all_of=frozenset({feel}), descendants=False)) == []
+    assert quotes(CodeQuery(frozenset({fear, time}))) == [("A", "Slowly"), ("B", " at once")]
+    assert quotes(CodeQuery(frozenset({feel}), descendants=False)) == []
     (first, *_) = retrieve(data, book, CodeQuery.of(time))
     assert first.participant == "Ana" and first.attributes == {"role": "nurse"}
     assert first.code_names == ("Fear", "Time")
+
+
+def test_a_sentence_coded_inside_a_coded_turn_is_found_by_and_as_co_occurrence_counts_it() -> None:
+    """A whole answer coded Burnout and a sentence in it coded Guilt: "Guilt and Burnout"
+    found nothing (it asked for both codes on one passage), while the co-occurrence picture
+    counted them as meeting. Overlapping passages meet for both now; the passage listed is
+    the first code's, the codes met on the passages overlapping it named beside it."""
+    book = Codebook()
+    burnout, guilt = book.create("Burnout"), book.create("Guilt")
+    text = "Q: And then?\nA: I was exhausted. I felt guilty about it. Then I left.\n"
+    turn = make_highlight(text, text.index("I was"), len(text) - 1).edited(codes=(burnout.id,))
+    start = text.index("I felt")
+    sentence = make_highlight(text, start, start + 23).edited(codes=(guilt.id,))
+    notes = NotesData(document={}, highlights=[turn, sentence])
+    data = [(InterviewEntry("a", "a.txt", "A"), notes)]
+
+    def found(first: str, *, meeting: str = "", not_meeting: str = "") -> list[tuple[str, ...]]:
+        query = CodeQuery(
+            frozenset({first}),
+            meeting=frozenset({meeting} - {""}),
+            not_meeting=frozenset({not_meeting} - {""}),
+        )
+        return [(p.highlight.exact, *p.meets) for p in retrieve(data, book, query)]
+
+    assert found(guilt.id, meeting=burnout.id) == [("I felt guilty about it.", "Burnout")]
+    assert found(burnout.id, meeting=guilt.id) == [(turn.exact, "Guilt")]
+    assert co_occurrence(data, book).count(guilt.id, burnout.id) == 1
+    assert found(guilt.id, not_meeting=burnout.id) == []
+    assert found(burnout.id, not_meeting=guilt.id) == []
+    elsewhere = make_highlight(text, 0, 2).edited(codes=(burnout.id,))  # "Q:", apart
+    notes.highlights.append(elsewhere)
+    assert found(burnout.id, not_meeting=guilt.id) == [("Q:",)]
+    assert found(burnout.id, meeting=guilt.id) == [(turn.exact, "Guilt")]
 
 
 def test_matrix_by_interview_and_by_attribute() -> None:
@@ -144,7 +178,7 @@ def test_two_codes_of_one_name_are_told_apart_in_the_csv() -> None:
         ],
     )
     data = [(InterviewEntry("a", "a.txt", "A"), one)]
-    passages = retrieve(data, book, CodeQuery(any_of=frozenset({stress.id, home_stress.id})))
+    passages = retrieve(data, book, CodeQuery(frozenset({stress.id, home_stress.id})))
     rows = list(csv.DictReader(io.StringIO(passages_csv(passages, []).decode("utf-8-sig"))))
     assert [r["codes"] for r in rows] == ["Stress", "Home / Stress"]
     one = passages_markdown(passages[:1], "Stress").decode()
@@ -170,9 +204,18 @@ def test_a_passage_is_placed_as_an_export_places_it_with_its_turns_time(tmp_path
     (highlight,) = session.notes.highlights
     (exported,) = place_all(session, [highlight])
     passage = Passage("p", "P", "Ana", {}, highlight, ())
-    listed = placed_in(passage, session, SyncTable.of(session.document, session.segments))
+    times = SyncTable.of(session.document, session.segments)
+    listed = placed_in(passage, session, times)
     assert (listed.speaker, listed.question, listed.time) == ("Ana", 1, "2:10")
     assert (exported.speaker, exported.question, exported.time) == ("Ana", 1, "2:10")
+    # Read in its context: the rest of its turn, not the label before it (its speaker and
+    # time are said already).
+    assert (listed.before, listed.after) == ("", ", then all at once.")
+    start = text.index("then")
+    session.add_highlight(make_highlight(text, start, start + 4))
+    then = next(h for h in session.notes.highlights if h.exact == "then")
+    listed = placed_in(replace(passage, highlight=then), session, times)
+    assert (listed.before, listed.after) == ("Slowly, ", " all at once.")
 
 
 def test_coded_passages_in_html_read_each_in_its_own_direction() -> None:

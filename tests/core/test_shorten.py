@@ -8,7 +8,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from reader.core.shorten import ELLIPSIS, shorten, whole_characters
+from reader.core.shorten import ELLIPSIS, shorten, shorten_start, whole_characters
 
 
 def test_a_short_text_is_left_as_it_is() -> None:
@@ -22,6 +22,17 @@ def test_the_cut_falls_between_words_without_a_space_or_comma_before_the_ellipsi
     assert shorten(text, 25) == "How did you lock down…"  # not "down," nor "down, i…"
     assert shorten(text, 21) == "How did you lock…"
     assert shorten("Was it (really) true?", 12) == "Was it…"  # not "Was it (…"
+
+
+def test_the_end_kept_is_cut_at_a_words_start() -> None:
+    """The words before a coded passage, in its context: their end, nearest the passage."""
+    text = "How did you lock down, in the end, all this talent in the cast?"
+    assert shorten_start(text, 100) == text
+    assert shorten_start(text, 26) == "…this talent in the cast?"
+    word = "Donaudampfschifffahrtsgesellschaftskapitän"
+    assert shorten_start(word, 11) == ELLIPSIS + word[-10:]
+    assert shorten_start("飛行機 👨‍👩‍👧 で来ました", 13) == "…で来ました"  # no part of a family
+    assert shorten_start("飛行機 👨‍👩‍👧 で来ました", 14) == "…👨‍👩‍👧 で来ました"
 
 
 def test_a_word_ending_just_at_the_limit_is_kept_whole() -> None:

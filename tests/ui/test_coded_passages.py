@@ -96,7 +96,8 @@ def test_its_last_code_off_the_passage_goes_and_undo_brings_it_back(
     code_with_keys(film, qtbot, "dawn", "Light")
     data = wait_saved(qtbot, notes_path, lambda d: d["highlights"])
     coded = data["highlights"][0]
-    pick(film, qtbot, "Light")  # chosen again: taken off, and nothing would show it
+    pick(film, qtbot, "Light", enter=Qt.Key.Key_Delete)  # taken off: nothing would show it
+    qtbot.keyClick(film.codebook.coding.picker.edit, Qt.Key.Key_Escape)
     wait_saved(qtbot, notes_path, lambda d: d["highlights"] == [])
     assert film.window_actions.undo.text() == "&Undo Uncode"
     film.window_actions.undo.trigger()
@@ -105,12 +106,14 @@ def test_its_last_code_off_the_passage_goes_and_undo_brings_it_back(
     # With a note it stays (the note shows it); so does a coloured one, with no codes.
     dialogs.note_answers.append("At first light")
     qtbot.keyClick(film.reader, Qt.Key.Key_N)
-    pick(film, qtbot, "Light")
+    pick(film, qtbot, "Light", enter=Qt.Key.Key_Delete)
+    qtbot.keyClick(film.codebook.coding.picker.edit, Qt.Key.Key_Escape)
     data = wait_saved(qtbot, notes_path, lambda d: d["highlights"][0]["codes"] == [])
     assert data["highlights"][0]["note"] == "At first light"
     highlight_with_key(film, qtbot, "ending", Qt.Key.Key_2)
     pick(film, qtbot, "Light")
-    pick(film, qtbot, "Light")
+    pick(film, qtbot, "Light", enter=Qt.Key.Key_Delete)
+    qtbot.keyClick(film.codebook.coding.picker.edit, Qt.Key.Key_Escape)
     data = wait_saved(qtbot, notes_path, lambda d: len(d["highlights"]) == 2)
     assert data["highlights"][1]["color"] == "green" and data["highlights"][1]["codes"] == []
 
@@ -121,7 +124,7 @@ def test_picker_kept_open_codes_the_passage_again_after_its_last_code_went(
     code_with_keys(film, qtbot, "dawn", "Light")
     coding = film.codebook.coding
     light = film.codebook.hub.book.find("Light").id
-    coding._picked(light, "", keep_open=True)  # Shift+Enter: taken off, the picker stays
+    coding._taken_off(light, keep_open=True)  # Delete: taken off, the picker stays
     assert film.interview.session.notes.highlights == []
     coding._picked(light, "", keep_open=True)
     (again,) = film.interview.session.notes.highlights

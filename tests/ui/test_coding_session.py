@@ -248,8 +248,11 @@ def test_an_hour_of_coding_by_keys_ends_on_disk_as_it_was_in_the_window(
 
     assert passages() == [("night shift", ["Work / Night shift", "Family", "Work"])]
     press(qtbot, Qt.Key.Key_C)
-    type_in(qtbot, "Family")  # ticked: Enter takes it off
+    type_in(qtbot, "Family")  # ticked: Enter leaves it on, Delete takes it off
     press(qtbot, Qt.Key.Key_Return)
+    assert passages() == [("night shift", ["Work / Night shift", "Family", "Work"])]
+    press(qtbot, Qt.Key.Key_Delete)
+    press(qtbot, Qt.Key.Key_Escape)
     assert passages() == [("night shift", ["Work / Night shift", "Work"])]
     # A selection by Home and Shift+Ctrl+Right from the turn's start leaves out the label.
     press(qtbot, Qt.Key.Key_Home)

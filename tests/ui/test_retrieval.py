@@ -60,6 +60,30 @@ def test_each_passage_reads_in_full_and_wrapped(make_window, tmp_path: Path, qtb
     assert preview.hasFocus()
 
 
+def test_a_passage_reads_in_its_turn_the_rest_dimmed(make_window, tmp_path: Path, qtbot) -> None:
+    """The pane under the list showed the coded words alone ("the graves on the hill"):
+    what was said around them, needed to read them, meant going to the passage. The rest
+    of its turn is shown around them now, dimmed, without the label before it."""
+    from reader.ui.theme import muted_color
+
+    doc = tmp_path / "land.txt"
+    doc.write_text(TALK, "utf-8")
+    window = make_window(doc)
+    text = window.interview.session.document.text
+    words = "the graves on the hill"
+    select(window, qtbot, text.index(words), text.index(words) + len(words))
+    pick(window, qtbot, "Death")
+    preview = retrieve_code(window, qtbot, "Death").preview
+    assert LONG in preview.toPlainText() and "A: Well" not in preview.toPlainText()
+
+    def color(found: str):
+        at = preview.document().find(found)
+        return at.charFormat().foreground().color().name()
+
+    assert color("grandfather") == color("planted") == muted_color().name()
+    assert color("graves") != muted_color().name()
+
+
 def test_no_passages_leave_the_pane_empty(make_window, tmp_path: Path, qtbot) -> None:
     doc = tmp_path / "land.txt"
     doc.write_text(TALK, "utf-8")
@@ -73,6 +97,30 @@ def test_no_passages_leave_the_pane_empty(make_window, tmp_path: Path, qtbot) ->
     retrieval.operator.setCurrentIndex(retrieval.operator.findData("and"))
     retrieval.second.setCurrentIndex(retrieval.second.findData(retrieval.hub.book.find("Death").id))
     assert retrieval.passages == [] and retrieval.preview.toPlainText() == ""
+
+
+def test_a_word_coded_inside_a_coded_answer_is_found_by_and(
+    make_window, tmp_path: Path, qtbot
+) -> None:
+    """A whole answer coded Land tenure and a word in it coded Death: "Death and Land
+    tenure" listed nothing, as if codings never nested, while the co-occurrence picture
+    counted the pair. It lists the word's passage now, the code met around it named."""
+    doc = tmp_path / "land.txt"
+    doc.write_text(TALK, "utf-8")
+    window = make_window(doc)
+    text = window.interview.session.document.text
+    for words, code in ((LONG, "Land tenure"), ("graves", "Death")):
+        select(window, qtbot, text.index(words), text.index(words) + len(words))
+        pick(window, qtbot, code)
+    retrieval = retrieve_code(window, qtbot, "Death")
+    book = retrieval.hub.book
+    retrieval.operator.setCurrentIndex(retrieval.operator.findData("and"))
+    retrieval.second.setCurrentIndex(retrieval.second.findData(book.find("Land tenure").id))
+    assert [p.highlight.exact for p in retrieval.passages] == ["graves"]
+    assert retrieval.list.topLevelItem(0).text(4) == "Death · overlaps Land tenure"
+    assert "overlaps Land tenure" in retrieval.preview.toPlainText()
+    retrieval.operator.setCurrentIndex(retrieval.operator.findData("not"))
+    assert retrieval.passages == []  # "Death and not Land tenure": none apart from it
 
 
 def test_close_button_and_escape_close_the_window(make_window, tmp_path: Path, qtbot) -> None:
@@ -161,6 +209,33 @@ def test_enter_on_a_passage_goes_there_and_no_further(make_window, land, qtbot) 
     # The dialog's default button, Export, took it too: its menu opened over the passage.
     assert not retrieval.export_button.menu().isVisible()
     assert retrieval.isVisible()
+
+
+def test_a_passage_gone_to_shows_its_question_above_it(make_window, tmp_path, qtbot) -> None:
+    """Enter on a passage put its paragraph at the reader's top edge: the question it
+    answers was out of sight. It comes a quarter of the way down now, as every jump does
+    (the reading line the Outline follows), the question above it in view."""
+    from PySide6.QtGui import QTextCursor
+
+    answer = "A: " + " ".join(["Nothing much happened that week."] * 6) + "\n"
+    doc = tmp_path / "many.txt"
+    doc.write_text("".join(f"Q: Question {n}?\n{answer}" for n in range(1, 30)), "utf-8")
+    window = make_window(doc)
+    window.resize(1024, 640)
+    text = window.interview.session.document.text
+    start = text.index("Nothing", text.index("Question 20?"))
+    select(window, qtbot, start, start + len("Nothing much"))
+    pick(window, qtbot, "Calm")
+    reader = window.reader
+    qtbot.keyClick(reader, Qt.Key.Key_Home, CTRL)
+    qtbot.keyClick(retrieve_code(window, qtbot, "Calm").list, Qt.Key.Key_Return)
+    at = QTextCursor(reader.document())
+    at.setPosition(reader.reading.to_qt(start))
+    quarter = reader.viewport().height() // 4
+    assert abs(reader.cursorRect(at).top() - quarter) <= reader.cursorRect(at).height()
+    at.setPosition(reader.reading.to_qt(text.index("Q: Question 20?")))
+    assert reader.cursorRect(at).top() >= 0
+    qtbot.waitUntil(lambda: window.outline.currentRow() == 19)  # Q20, as it reads
 
 
 @pytest.fixture

@@ -42,6 +42,7 @@ class Coding(QObject):
 
             self._picker = CodePicker(self.reader)
             self._picker.picked.connect(self._picked)
+            self._picker.takenOff.connect(self._taken_off)
             self._picker.closed.connect(self._back_to_reader)
         return self._picker
 
@@ -92,20 +93,29 @@ class Coding(QObject):
             code_id = code.id
         target = self._target()
         if target is not None:
-            if code_id in target.codes:  # chosen again: taken off
-                codes = tuple(c for c in target.codes if c != code_id)
-                self.hub.set_codes(target.id, codes, "Uncode")
-            else:
+            if code_id not in target.codes:  # (the picker takes a ticked code off apart)
                 self.hub.set_codes(target.id, (*target.codes, code_id))
         elif self._span is not None:
             self._highlight = self.hub.code_span(*self._span, (code_id,))
             self._span = None
             self.reader.leave_selection()  # coded, it shows as coded (Escape left it selected)
-        if target is not None and self._target() is None:  # its last code off: it went
+        if keep_open:
+            self._kept_open(code_id)
+
+    def _taken_off(self, code_id: str, keep_open: bool) -> None:
+        target = self._target()
+        if target is None or code_id not in target.codes:
+            return
+        codes = tuple(c for c in target.codes if c != code_id)
+        self.hub.set_codes(target.id, codes, "Uncode")
+        if self._target() is None:  # its last code off: it went
             self._highlight, self._span = "", (target.start, target.end)
         if keep_open:
-            self.picker.book = self.hub.book
-            self.picker.set_on(target.codes if (target := self._target()) else ())
+            self._kept_open(code_id)
+
+    def _kept_open(self, changed: str) -> None:
+        self.picker.book = self.hub.book
+        self.picker.set_on(target.codes if (target := self._target()) else (), changed)
 
     def apply_recent(self, number: int) -> None:
         """Alt+number: the code used `number`-th last, on the selection or the current

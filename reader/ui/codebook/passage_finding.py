@@ -10,7 +10,6 @@ ones are placed.
 
 from __future__ import annotations
 
-from dataclasses import replace
 from pathlib import Path
 
 from reader.core.codebook_retrieval import Coded, CodeQuery, Passage, placed, placed_in, retrieve
@@ -68,9 +67,7 @@ def find_passages(
     for p in theirs:
         was = known.get(p.highlight.id)
         if was is not None and (was.interview_id, was.highlight) == (p.interview_id, p.highlight):
-            where[p.highlight.id] = replace(
-                p, speaker=was.speaker, question=was.question, time=was.time
-            )
+            where[p.highlight.id] = p.placed_as(was)
         else:
             to_place.append(p)
     if study is not None and to_place:

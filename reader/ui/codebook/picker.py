@@ -1,8 +1,10 @@
 """The quick code picker: a small popup beside the passage. Type to filter (fuzzy: "trst"
 finds Trust), Up/Down to choose, Enter applies and closes, Ctrl+Enter applies and stays
-open for another code; a name no code has offers to create it, first unless it is a slip
-on a code's name or part of one. The codes the passage carries already are ticked, and
-choosing one of them takes it off.
+open for another code (on the code applied, what was typed kept); a name no code has
+offers to create it, first unless it is a slip on a code's name or part of one. The codes
+the passage carries already are ticked; with nothing typed the first code it does not
+carry is chosen. Enter on a ticked code leaves it on and says so: Delete takes it off
+(a habitual Enter took off the code a passage was just given), as a click on it does.
 
 It is as tall as the codes it may list (none: a line saying how to make one), and edged and
 raised off the page in every theme: borderless on the page's colours, it looked like a hole
@@ -37,6 +39,7 @@ SHOWN = 60
 GAP = 4  # between the passage and the picker
 HEIGHT = 320  # where the screen has room: ten codes or so in sight
 EMPTY = "No codes to apply yet. Type a name and press Enter to make one."
+HINT = "Enter applies · Ctrl+Enter applies another · Del takes a ✓ code off · Esc closes"
 
 
 def ranked(query: str, book: Codebook, recent: Sequence[str] = ()) -> list[Code]:
@@ -104,6 +107,7 @@ def frame_sheet(palette: Palette) -> str:
 
 class CodePicker(QFrame):
     picked = Signal(str, str, bool)  # code id ("" for a new code), its name, keep open
+    takenOff = Signal(str, bool)  # a ticked code's id, keep open
     closed = Signal()
 
     def __init__(self, parent: QWidget) -> None:
@@ -128,7 +132,8 @@ class CodePicker(QFrame):
         self.empty = QLabel(EMPTY)
         self.empty.setWordWrap(True)
         self.empty.setStyleSheet("color: palette(placeholder-text); padding: 6px 2px;")
-        hint = QLabel("Enter applies · Ctrl+Enter applies another · Esc closes")
+        self.hint = hint = QLabel(HINT)
+        hint.setWordWrap(True)
         hint.setStyleSheet("color: palette(placeholder-text); font-size: small;")
         layout = QVBoxLayout(self)
         layout.setContentsMargins(6, 6, 6, 6)
@@ -171,14 +176,20 @@ class CodePicker(QFrame):
         self.activateWindow()
         self.edit.setFocus()
 
-    def set_on(self, on: Sequence[str]) -> None:
-        """After a code was applied with the picker kept open."""
+    def set_on(self, on: Sequence[str], changed: str) -> None:
+        """After the code `changed` was applied or taken off with the picker kept open:
+        what was typed stays, selected (typing replaces it), the list on that code."""
         self.on = set(on)
-        self.edit.clear()
         self.refill()
+        self.edit.selectAll()
+        rows = (self.list.item(i) for i in range(self.list.count()))
+        current = next((item for item in rows if item.data(ID_ROLE) == changed), None)
+        if current is not None:
+            self.list.setCurrentItem(current)
 
     def refill(self) -> None:
         query = self.edit.text()
+        self.hint.setText(HINT)
         self.list.clear()
         codes = ranked(query, self.book, self.recent)[:SHOWN]
         for code in codes:
@@ -202,8 +213,10 @@ class CodePicker(QFrame):
                     break
                 place += 1
             self.list.insertItem(place, item)
-        if self.list.count():
-            self.list.setCurrentRow(0)
+        if self.list.count():  # the best match; with nothing typed, a code to apply
+            rows = range(self.list.count()) if not name else ()
+            unticked = (i for i in rows if self.list.item(i).data(ID_ROLE) not in self.on)
+            self.list.setCurrentRow(next(unticked, 0))
         self.list.setVisible(self.list.count() > 0)
         self.empty.setVisible(self.list.count() == 0)
 
@@ -224,9 +237,18 @@ class CodePicker(QFrame):
             if key in (Qt.Key.Key_Return, Qt.Key.Key_Enter):
                 keep = bool(event.modifiers() & Qt.KeyboardModifier.ControlModifier)
                 item = self.list.currentItem()
-                if item is not None:
+                if item is not None and item.data(ID_ROLE) in self.on:
+                    name = self.book.path(item.data(ID_ROLE))
+                    self.hint.setText(f"“{name}” is on this passage already. Del takes it off.")
+                elif item is not None:
                     self._apply(item, keep_open=keep)
                 return True
+            if key == Qt.Key.Key_Delete and self.edit.cursorPosition() == len(self.edit.text()):
+                item = self.list.currentItem()  # (not what Delete does in the text: nothing)
+                if not self.edit.hasSelectedText() and item is not None:
+                    if item.data(ID_ROLE) in self.on:
+                        self.takenOff.emit(item.data(ID_ROLE), True)
+                    return True
             if key == Qt.Key.Key_Escape:
                 self.hide()
                 return True
@@ -237,6 +259,10 @@ class CodePicker(QFrame):
         self.closed.emit()
 
     def _apply(self, item: QListWidgetItem, keep_open: bool) -> None:
+        if item.data(ID_ROLE) in self.on:  # a click on a ticked code: aimed at, taken off
+            self.hide()
+            self.takenOff.emit(item.data(ID_ROLE), False)
+            return
         new_name = item.data(NEW_ROLE)
         code_id = "" if new_name else str(item.data(ID_ROLE))
         name = str(new_name) if new_name else self.book.code(code_id).name

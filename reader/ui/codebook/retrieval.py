@@ -1,8 +1,8 @@
 """Retrieval: every passage of a code, or of two codes joined (A and B, A or B, A not B),
 across the study (or the interviews with an attribute's value), with its interview,
-speaker and question; the selected passage reads in full, wrapped, under the list; Enter
-or a double click goes to the passage (switching interview), and the list exports as
-Markdown, HTML or CSV.
+speaker and question; the selected passage reads in full, wrapped, amid the rest of its
+paragraph (dimmed), under the list; Enter or a double click goes to the passage
+(switching interview), and the list exports as Markdown, HTML or CSV.
 
 The open interview counts as edited (its session), the others as their notes files say.
 The list follows codings made while it is open (a moment after the last of a burst), and
@@ -62,16 +62,22 @@ SAID_MS = 8000  # how long "Exported …" stands in place of the count
 
 
 def query_of(first: str, operator: str, second: str, descendants: bool) -> CodeQuery:
-    """The query for "first operator second" (operator "" for the first code alone)."""
+    """The query for "first operator second" (operator "" for the first code alone): "and"
+    lists the first code's passages that the second is on or overlaps, "not" those it
+    neither is on nor overlaps (codebook_retrieval.overlapping)."""
     if not operator or not second:
-        return CodeQuery(all_of=frozenset({first}), descendants=descendants)
-    if operator == "and":
-        return CodeQuery(all_of=frozenset({first, second}), descendants=descendants)
+        return CodeQuery(frozenset({first}), descendants=descendants)
     if operator == "or":
-        return CodeQuery(any_of=frozenset({first, second}), descendants=descendants)
-    return CodeQuery(
-        all_of=frozenset({first}), none_of=frozenset({second}), descendants=descendants
-    )
+        return CodeQuery(frozenset({first, second}), descendants=descendants)
+    if operator == "and":
+        return CodeQuery(frozenset({first}), meeting=frozenset({second}), descendants=descendants)
+    return CodeQuery(frozenset({first}), not_meeting=frozenset({second}), descendants=descendants)
+
+
+def codes_line(p: Passage) -> str:
+    """Its codes, and for "A and B" the B codes of the passages overlapping it."""
+    met = f" · overlaps {', '.join(p.meets)}" if p.meets else ""
+    return ", ".join(p.code_names) + met
 
 
 PREVIEW_CHARS = 20_000  # of a passage shown whole in the preview
@@ -79,25 +85,46 @@ PREVIEW_CHARS = 20_000  # of a passage shown whole in the preview
 
 def passage_html(p: Passage) -> str:
     """A passage to read in full: where it is (interview, speaker, question), its whole
-    text, its codes and its note."""
+    text in its context (the rest of its paragraphs, dimmed), its codes and its note."""
     where = [p.title, p.speaker, "" if p.question is None else f"Question {p.question}", p.time]
+    muted = muted_color().name()
     place_line = html.escape(" · ".join(filter(None, where)))
-    lines = [f"<p style='color: {muted_color().name()}'>{place_line}</p>"]
+    lines = [f"<p style='color: {muted}'>{place_line}</p>"]
     if p.highlight.orphan:
         lines.append("<p><i>No longer found in the transcript; its words as coded:</i></p>")
     text = p.highlight.exact
-    lines += [  # a transcript's blank lines apart, a turn is a paragraph
-        f"<p style='margin: 0 0 6px 0'>{html.escape(line)}</p>"
-        for line in text[:PREVIEW_CHARS].splitlines()
-        if line.strip()
-    ]
-    if len(text) > PREVIEW_CHARS:  # a whole transcript coded: its start, and where the rest is
+    whole = len(text) <= PREVIEW_CHARS
+    parts = [(p.before, muted), (text[:PREVIEW_CHARS], ""), (p.after, muted)]
+    lines += paragraphs_html(parts if whole else parts[:2])
+    if not whole:  # a whole transcript coded: its start, and where the rest is
         rest = f"… and {len(text) - PREVIEW_CHARS:,} more characters: Enter shows them in the text."
         lines.append(f"<p><i>{html.escape(rest)}</i></p>")
-    lines.append(f"<p><b>Codes:</b> {html.escape(', '.join(p.code_names))}</p>")
+    lines.append(f"<p><b>Codes:</b> {html.escape(codes_line(p))}</p>")
     if p.highlight.note.strip():
         lines.append(f"<p><b>Note:</b> {html.escape(p.highlight.note)}</p>")
     return "".join(lines)
+
+
+def paragraphs_html(parts: list[tuple[str, str]]) -> list[str]:
+    """The parts' words run together, a paragraph per line (a transcript's blank lines
+    left out), each part in its colour ("" for the text's)."""
+    paragraphs: list[list[tuple[str, str]]] = [[]]
+    for words, color in parts:
+        for line in words.splitlines(keepends=True):
+            said = line.rstrip("\r\n\v\f\x1c\x1d\x1e\x85\u2028\u2029")
+            paragraphs[-1].append((said, color))
+            if said != line:
+                paragraphs.append([])
+
+    def span(said: str, color: str) -> str:
+        shown = html.escape(said)
+        return f"<span style='color: {color}'>{shown}</span>" if color else shown
+
+    return [
+        f"<p style='margin: 0 0 6px 0'>{''.join(span(*piece) for piece in pieces)}</p>"
+        for pieces in paragraphs
+        if "".join(said for said, _ in pieces).strip()
+    ]
 
 
 class RetrievalWindow(QDialog):
@@ -285,7 +312,7 @@ class RetrievalWindow(QDialog):
         for p in self.passages:
             quote = " ".join(p.highlight.exact.split())
             question = "" if p.question is None else str(p.question)
-            item = QTreeWidgetItem([p.title, p.speaker, question, quote, ", ".join(p.code_names)])
+            item = QTreeWidgetItem([p.title, p.speaker, question, quote, codes_line(p)])
             item.setToolTip(3, p.highlight.exact[:2000])
             item.setData(0, Qt.ItemDataRole.UserRole, (p.interview_id, p.highlight.id))
             items.append(item)

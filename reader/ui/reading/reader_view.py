@@ -297,7 +297,10 @@ class ReaderView(QTextEdit):
         lines = (layout.lineAt(i) for i in range(layout.lineCount()))
         line = next((line for line in lines if line.y() + line.height() > inside), None)
         cursor = QTextCursor(block)
-        cursor.setPosition(block.position() + (line.textStart() if line is not None else 0))
+        if line is not None:
+            cursor.setPosition(block.position() + line.textStart())
+        elif block.next().isValid():  # the top edge in the space below a paragraph: not its
+            cursor.setPosition(block.next().position())  # first line, far above, the next's
         return cursor.position(), self.cursorRect(cursor).top()
 
     def keep_on_screen(self, place: tuple[int, int] | None) -> None:
@@ -313,15 +316,16 @@ class ReaderView(QTextEdit):
     def scroll_to_offset(
         self, offset: int, flash_end: int | None = None, *, jump: bool = True
     ) -> None:
-        """Put the paragraph holding `offset` near the top; flash [offset, flash_end).
-        A `jump` (not a step on, Ctrl+Down) is one Go ▸ Back comes back from."""
+        """Put the paragraph holding `offset` at the reading line, the lines above it (the
+        question it answers) in view; flash [offset, flash_end). Every jump and step
+        scrolls here. A `jump` (not a step on, Ctrl+Down) is one Go ▸ Back comes back from."""
         assert self.reading is not None
         if jump:
             self.jumps.leaving()
         position = self.reading.to_qt(offset)
         block = self.document().findBlock(position)
         top = self.document().documentLayout().blockBoundingRect(block).top()
-        self.verticalScrollBar().setValue(max(0, round(top) - 24))
+        self.verticalScrollBar().setValue(max(0, round(top) - self.reading_line()))
         cursor = QTextCursor(self.document())
         cursor.setPosition(position)
         self.setTextCursor(cursor)
@@ -457,11 +461,16 @@ class ReaderView(QTextEdit):
         self._block_hint = doc.findBlockByNumber(lo)
         return self._block_hint
 
+    def reading_line(self) -> int:
+        """Where the paragraph being read is, down from the top edge: a quarter of the way,
+        where a jump puts what it goes to, a few lines of what leads to it above."""
+        return self.viewport().height() // 4
+
     def top_segment_index(self) -> int:
-        """The paragraph being read: at the reading line, a little below the top edge
-        where the eye starts; scrolled to the end, where the last questions never reach
-        that line, the caret's when it is in view (a question gone to, Ctrl+End); just
-        after a match or result was gone to (`went_to`), its paragraph."""
+        """The paragraph being read: at the reading line (`reading_line`); scrolled to the
+        end, where the last questions never reach that line, the caret's when it is in view
+        (a question gone to, Ctrl+End); just after a match or result was gone to
+        (`went_to`), its paragraph."""
         if self.reading is None:
             return 0
         bar = self.verticalScrollBar()
@@ -470,7 +479,7 @@ class ReaderView(QTextEdit):
             if (value, position) == (bar.value(), self.textCursor().position()):
                 return self.session.segment_index_at(offset)
             self._gone_to = None
-        reading_line = min(80, self.viewport().height() // 4)
+        reading_line = self.reading_line()
         at_end = bar.maximum() - bar.value() <= reading_line
         if at_end and self.viewport().rect().contains(self.cursorRect()):
             return self.session.segment_index_at(self.cursor_offset())

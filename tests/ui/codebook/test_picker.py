@@ -162,3 +162,54 @@ def test_a_few_codes_fill_the_picker_and_a_new_name_still_fits(owner, qtbot) -> 
     qtbot.keyClicks(picker.edit, "Code")  # all three, and a new code of that name
     assert picker.list.count() == 4
     assert picker.list.verticalScrollBar().maximum() == 0
+
+
+def test_ctrl_enter_keeps_the_row_and_enter_never_takes_a_code_off(
+    make_window, tmp_path, qtbot
+) -> None:
+    """Ctrl+Enter (apply, stay open) put the list back at the top, the first row chosen,
+    so a second Ctrl+Enter applied an unrelated code; and C on a coded passage listed its
+    last code first, ticked and chosen, so a habitual Enter took it off. The row stays on
+    the code applied, what was typed stays (selected: typing replaces it); C chooses the
+    first code not on the passage; Enter on a ticked code leaves it on and says so;
+    Delete takes it off."""
+    from PySide6.QtCore import Qt
+
+    from tests.ui.test_highlights import select
+
+    doc = tmp_path / "talk.txt"
+    doc.write_text("Q: Why?\nA: I was tired and I felt guilty.\n", "utf-8")
+    window = make_window(doc)
+    hub = window.codebook.hub
+    for name in ("Anger", "Burnout", "Guilt", "Joy"):
+        hub.create(name)
+    text = window.interview.session.document.text
+    select(window, qtbot, text.index("I felt"), text.index("guilty") + 6)
+
+    def codes() -> list[str]:
+        (h,) = window.interview.session.notes.highlights
+        return [hub.book.code(c).name for c in h.codes]
+
+    qtbot.keyClick(window.reader, Qt.Key.Key_C)
+    picker = window.codebook.coding.picker
+    qtbot.keyClicks(picker.edit, "gilt")
+    ctrl = Qt.KeyboardModifier.ControlModifier
+    qtbot.keyClick(picker.edit, Qt.Key.Key_Return, ctrl)
+    assert codes() == ["Guilt"] and picker.isVisible()
+    assert picker.edit.text() == picker.edit.selectedText() == "gilt"
+    assert picker.list.currentItem().text() == "✓ Guilt"
+    qtbot.keyClick(picker.edit, Qt.Key.Key_Return, ctrl)  # again: nothing else applied
+    assert codes() == ["Guilt"]
+    assert "already" in picker.hint.text()
+    qtbot.keyClicks(picker.edit, "burn")  # replaces "gilt"
+    qtbot.keyClick(picker.edit, Qt.Key.Key_Return, ctrl)
+    assert codes() == ["Guilt", "Burnout"]
+    qtbot.keyClick(picker.edit, Qt.Key.Key_Escape)
+    qtbot.keyClick(window.reader, Qt.Key.Key_C)  # the codes used last first, both ticked
+    assert picker.list.currentItem().text() == "Anger"
+    qtbot.keyClick(picker.edit, Qt.Key.Key_Up)
+    qtbot.keyClick(picker.edit, Qt.Key.Key_Return)  # on ✓ Guilt: it stays
+    assert codes() == ["Guilt", "Burnout"] and picker.isVisible()
+    qtbot.keyClick(picker.edit, Qt.Key.Key_Delete)
+    assert codes() == ["Burnout"] and picker.isVisible()
+    assert picker.list.currentItem().text() == "Guilt"

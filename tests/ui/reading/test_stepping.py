@@ -86,13 +86,14 @@ def test_brackets_go_from_highlight_to_highlight_and_its_keys_act(
     assert reader.current_highlight_id == first.id
 
 
-def test_a_bracket_brings_the_whole_highlight_near_the_top_and_is_no_jump(
+def test_a_bracket_brings_the_whole_highlight_to_the_reading_line_and_is_no_jump(
     window: MainWindow, qtbot: Any, notes_path: Path
 ) -> None:
     """] put the next highlight on the reader's last line (the least scroll that showed its
-    start), a highlight of two lines cut off after the first. Its paragraph comes up near
-    the top now, as Ctrl+Down brings a question's, and it is whole in sight; and Back does
-    not undo a step."""
+    start), a highlight of two lines cut off after the first. Its paragraph comes up to the
+    reading line now, a quarter of the way down, as Ctrl+Down brings a question's and every
+    jump brings what it goes to (the lines before it in view: at the top edge, the question
+    it answered was out of sight), and it is whole in sight; and Back does not undo a step."""
     reader = window.reader
     window.resize(1024, 640)
     qtbot.waitUntil(lambda: reader.viewport().height() < 600)
@@ -108,8 +109,9 @@ def test_a_bracket_brings_the_whole_highlight_near_the_top_and_is_no_jump(
     assert reader.current_highlight_id == highlight.id
     end = QTextCursor(reader.document())
     end.setPosition(reader.reading.to_qt(highlight.end))
-    paragraph = QTextCursor(reader.textCursor().block())  # near the top, as a question's
-    assert 0 <= reader.cursorRect(paragraph).top() < reader.viewport().height() // 10
+    paragraph = QTextCursor(reader.textCursor().block())  # as a question's
+    assert reader.cursorRect(paragraph).top() == reader.reading_line()
+    assert reader.reading_line() == reader.viewport().height() // 4
     assert reader.cursorRect().top() >= 0
     assert reader.cursorRect(end).bottom() <= reader.viewport().height()
     qtbot.keyClick(reader, Qt.Key.Key_Left, Qt.KeyboardModifier.AltModifier | SHIFT)  # Back
