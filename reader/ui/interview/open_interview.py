@@ -309,11 +309,8 @@ class OpenInterview(QObject):
 
     def may_discard_unsaved(self) -> bool:
         """Save everything; if that fails, ask whether to go on and lose the unsaved part."""
-        return (
-            self.saver is None
-            or self.saver.flush()
-            or may_go_on_unsaved(self._window, self.saver.path)
-        )
+        saver = self.saver
+        return saver is None or saver.flush() or may_go_on_unsaved(self._window, saver.path)
 
     def close(self) -> None:
         """Write everything, release the notes file and forget the interview."""
@@ -404,17 +401,17 @@ class OpenInterview(QObject):
         try:
             remember_notes_path(self.safety.guard.document_path, path)
         except OSError as exc:
-            self.status.emit(
-                f"Saved, but the choice could not be remembered: {describe_os_error(exc)}", 8000
-            )
+            said = f"Saved, but the choice could not be remembered: {describe_os_error(exc)}"
+            self.status.emit(said, 8000)
         self.notesPathChanged.emit(path)
         self.set_read_only(False)
 
     def set_read_only(self, read_only: bool, cause: ReadOnly | None = None) -> None:
         """Write access lost (another window took the notes file's lock; `cause`: the file,
-        a newer build's) or back (Save Notes As…): Undo, Redo and the notes editor follow."""
+        a newer build's) or back (Save Notes As…, the lock or the study's taken over): Undo,
+        Redo and the notes editor follow. The study's cause, passed to `open`, is gone."""
         assert self.saver is not None and self.controller is not None
-        self._file_cause = cause or self._file_cause
+        self._file_cause, self._study_read_only = cause or self._file_cause, None
         self.saver.read_only = read_only
         self.follow_undo()
         self.readOnlyChanged.emit(read_only)

@@ -198,6 +198,21 @@ class NotesSafety(QObject):
         self.controller.saver.stateChanged.emit("saved", "")
         self.host.show_message("The other window closed these notes: you can edit them here now.")
 
+    def study_taken(self) -> tuple[str, BannerActions]:
+        """The study, which another window had open (these notes read-only for it), is this
+        window's now: the notes are locked as when they open, and writable; or read-only
+        still while another window edits them, taken over as it lets them go
+        (`_lock_taken`). What to say of them, and its buttons (copies to merge)."""
+        if self.host.read_only_cause is not ReadOnly.STUDY_IN_USE:
+            return "", []
+        messages = self._lock()
+        held = self.guard.lock.held_elsewhere
+        self.host.set_read_only(held)  # the notes' own cause from now on, not the study's
+        self.controller.saver.stateChanged.emit("read-only" if held else "saved", "")
+        text, actions = self.conflict_actions()
+        said = [ReadOnly.NOTES_IN_USE.value] if held else messages
+        return "  ".join(m for m in [*said, text] if m), actions
+
     def _offer_conflict_copies(self) -> None:
         text, actions = self.conflict_actions()
         if text:
