@@ -22,6 +22,7 @@ from reader.core.store import (
     content_hash,
     describe_os_error,
     keep_aside,
+    made_after,
     rescue,
     rescued_copies,
 )
@@ -38,6 +39,7 @@ from reader.ui.dialogs import may_discard
 from reader.ui.interview.notes_document import new_notes_document
 from reader.ui.library.open_study import OpenStudy
 from reader.ui.persistence.file_guard import WatchedFile
+from reader.ui.persistence.offered_copies import put_away_said
 from reader.ui.persistence.saver import NotesSaver
 from reader.ui.typed_text import retype, typed_text
 
@@ -121,7 +123,7 @@ class StudyMemo(QObject):
         self.documentChanged.emit(self.document)
         self.readOnlyChanged.emit(self.read_only)
         if not self.read_only:
-            self._offer_rescued(saver)
+            self._offer_rescued(saver, raw)
         if self.unreadable:  # said with what opening the study found, after the interview
             said = self.why_read_only()
             self._study.notice = "  ".join(filter(None, (self._study.notice, said)))
@@ -158,23 +160,31 @@ class StudyMemo(QObject):
         self._study.notice = "  ".join(filter(None, (self._study.notice, said)))
         return backup if choice == LATEST_BACKUP else ""
 
-    def _offer_rescued(self, saver: NotesSaver) -> None:
+    def _offer_rescued(self, saver: NotesSaver, raw: bytes | None) -> None:
         """Copies of the memo rescued when the app last ended (memo.md would not take them)
-        that are newer than memo.md: offered to merge, as the interview notes' are."""
-        copies = rescued_copies(_rescue_name(saver.path), saver.path)
+        that hold other than memo.md (`raw`): offered to merge, or put away, as the
+        interview notes' are (persistence/offered_copies.py)."""
+        copies = rescued_copies(_rescue_name(saver.path), saver.path, raw)
         if not copies:
             return
         folder = QUrl.fromLocalFile(str(copies[0].parent))
-        base = self._base  # memo.md as it is now, older than the copies: what they came from
-        merge = ("Merge Into Memo", lambda: self._merge_rescued(copies, base))
+        # memo.md as it is now: what those made after it came from (see offered_copies.py)
+        base = self._base
+        descended = [copy for copy in copies if made_after(copy, saver.path)]
+        merge = ("Merge Into Memo", lambda: self._merge_rescued(copies, descended, base))
         show = ("Show Folder", lambda: QDesktopServices.openUrl(folder))
-        said = f"A copy of the study memo, newer than memo.md, was rescued ({copies[-1].name})."
-        self._study.offers.append((said, [merge, show]))  # said after the interview's say
+        kept = saver.backup_name or saver.path
+        away = ("Put Away", lambda: self._study.message.emit(put_away_said(copies, kept)))
+        said = (
+            f"A copy of the study memo, holding what memo.md does not, was rescued "
+            f"({copies[-1].name})."
+        )
+        self._study.offers.append((said, [merge, show, away]))  # after the interview's say
 
-    def _merge_rescued(self, copies: list[Path], base: str) -> None:
-        """The rescued copies joined to the memo by lines against `base`, memo.md as they
-        were made from (what both changed since kept twice, marked), then moved to the
-        memo's backups: kept, and not offered again."""
+    def _merge_rescued(self, copies: list[Path], descended: list[Path], base: str) -> None:
+        """The rescued copies joined to the memo by lines, against `base` (memo.md as those
+        `descended` were made from; the others by the lines both have), what both changed
+        since kept twice, marked; then moved to the memo's backups: kept, not offered again."""
         saver = self.saver
         if saver is None or self.read_only:
             return
@@ -182,7 +192,8 @@ class StudyMemo(QObject):
         for copy in copies:
             try:
                 theirs = memo_text(copy.read_bytes(), copy)
-                text = merge_text(base, text, theirs, copy.name).text
+                known = base if copy in descended else None
+                text = merge_text(known, text, theirs, copy.name).text
             except (OSError, MemoUnreadableError):
                 continue
             file_away(copy, saver.backup_name or saver.path)

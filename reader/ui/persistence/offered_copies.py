@@ -3,9 +3,12 @@ notes file when two machines changed it, and those rescued to the data folder wh
 app last ended and the notes file would not take them (reader/core/store.py rescue).
 
 A sync tool's copy has no known common version with ours: merged by union, what both
-changed kept twice. A rescued copy is the file as it is on disk (it is offered only while
-newer than the file) plus the edits that could not be written: merged against the file,
-so an edited line is taken as edited and what was deleted stays deleted."""
+changed kept twice. A rescued copy is offered while it holds other than the file, whatever
+the times, until it is merged or put away (both file it with the notes' backups). Made
+after the file last changed, it is that file plus the edits that could not be written:
+merged against the file, so an edited line is taken as edited and what was deleted stays
+deleted. The file changed or touched since (a sync tool, a backup program), what the copy
+came from is not known: it is merged as a sync tool's copy is, and nothing is deleted."""
 
 from __future__ import annotations
 
@@ -15,9 +18,9 @@ from pathlib import Path
 from PySide6.QtCore import QUrl
 from PySide6.QtGui import QDesktopServices
 
-from reader.core.backups import file_away
+from reader.core.backups import backup_dir, file_away
 from reader.core.notes_file import NotesData, NotesFormatError, parse
-from reader.core.store import conflict_copies, rescued_copies
+from reader.core.store import conflict_copies, made_after, rescued_copies
 
 BannerActions = list[tuple[str, Callable[[], None]]]
 # Merges one copy's notes into the open ones: (theirs, its name, the base or None).
@@ -39,9 +42,10 @@ def copies_offer(
 ) -> tuple[str, BannerActions]:
     """The banner's words and buttons offering the copies of the notes at `notes_path`
     there are now; ("", []) when there are none. `on_disk`: the notes file as last read or
-    written, what a rescued copy descends from."""
+    written, what a rescued copy made after it descends from."""
     conflicts = conflict_copies(notes_path)
-    rescued = rescued_copies(rescue_name(notes_path, document_path), notes_path)
+    rescued = rescued_copies(rescue_name(notes_path, document_path), notes_path, on_disk)
+    descended = [copy for copy in rescued if made_after(copy, notes_path)]
     copies = conflicts + rescued
     if not copies:
         return "", []
@@ -55,18 +59,36 @@ def copies_offer(
     if rescued:  # written when the app last ended and these notes could not be
         copy, was = ("A copy", "was") if len(rescued) == 1 else (f"{len(rescued)} copies", "were")
         said.append(
-            f"{copy} of these notes, newer than their file, {was} rescued when the app last "
-            f"ended ({_names(rescued)})."
+            f"{copy} of these notes, holding what their file does not, {was} rescued when "
+            f"the app last ended ({_names(rescued)})."
         )
 
     def merge_them() -> None:
-        merge_copies(copies, rescued, on_disk, notes_path, merge, say)
+        merge_copies(copies, descended, on_disk, notes_path, merge, say)
+
+    def put_away() -> None:
+        say(put_away_said(rescued, notes_path))
 
     actions: BannerActions = [("Merge Into My Notes", merge_them)]
     if rescued:
         folder = QUrl.fromLocalFile(str(rescued[0].parent))
         actions.append(("Show Folder", lambda: QDesktopServices.openUrl(folder)))
+        actions.append(("Put Rescued Away" if conflicts else "Put Away", put_away))
     return " ".join(said), actions
+
+
+def put_away_said(rescued: list[Path], notes_path: Path) -> str:
+    """The `rescued` copies, not merged, filed with the backups of the notes (or memo) at
+    `notes_path`: kept, and not offered again; the line that says where."""
+    for copy in rescued:
+        file_away(copy, notes_path)
+    if left := [copy for copy in rescued if copy.exists()]:
+        return f"{_copies(left)} still in {left[0].parent}: moving it failed."
+    return f"{_copies(rescued)} kept with the backups, in {backup_dir(notes_path)}."
+
+
+def _copies(rescued: list[Path]) -> str:
+    return "The rescued copy is" if len(rescued) == 1 else f"{len(rescued)} rescued copies are"
 
 
 def _names(copies: list[Path]) -> str:
@@ -76,22 +98,22 @@ def _names(copies: list[Path]) -> str:
 
 def merge_copies(
     copies: list[Path],
-    rescued: list[Path],
+    descended: list[Path],
     on_disk: bytes | None,
     notes_path: Path,
     merge: Merge,
     say: Callable[[str], None],
 ) -> None:
-    """Each of `copies` merged in (those `rescued` against `on_disk`), then moved to the
-    notes' backups: kept, and not offered again."""
-    base = parse_or_none(on_disk) if rescued else None
+    """Each of `copies` merged in (those `descended` from it against `on_disk`), then moved
+    to the notes' backups: kept, and not offered again."""
+    base = parse_or_none(on_disk) if descended else None
     merged_any = False
     for copy in copies:
         try:
             theirs = parse(copy.read_bytes())
         except (OSError, NotesFormatError):
             continue
-        merge(theirs, copy.name, base if copy in rescued else None)
+        merge(theirs, copy.name, base if copy in descended else None)
         merged_any = True
         file_away(copy, notes_path)
     if not merged_any:
