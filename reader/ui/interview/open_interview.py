@@ -381,18 +381,20 @@ class OpenInterview(QObject):
 
     # Changes from outside: reloads, merges, restores, another notes file -------------------
 
-    def replace_session(self, session: Session) -> None:
-        """`session` in place of the current one (document reloaded, notes merged)."""
+    def replace_session(self, session: Session, keep_history: bool = False) -> None:
+        """`session` in place of the current one (document reloaded, notes merged or
+        restored); the undo history dropped, unless `keep_history` (NotesSafety._merge)."""
         assert self.controller is not None
         self.controller.session = session
-        self.controller.undo_stack.clear()  # its commands refer to the replaced highlights
+        if not keep_history:  # its steps hold offsets, or parts the notes no longer have
+            self.controller.undo_stack.clear()
         retype(self.notes_document, session.notes.notes)
         self.replaced.emit(session)
 
-    def replace_notes(self, notes: NotesData) -> None:
+    def replace_notes(self, notes: NotesData, keep_history: bool = False) -> None:
         assert self.controller is not None
         session = self.controller.session  # the same document: its structure stands
-        self.replace_session(Session.open(session.document, notes, session.detected))
+        self.replace_session(Session.open(session.document, notes, session.detected), keep_history)
 
     def notes_moved(self, path: Path) -> None:
         """After Save Notes As…: the notes live at `path`, writable, from now on."""

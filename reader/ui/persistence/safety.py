@@ -49,7 +49,7 @@ class InterviewHost(Protocol):
 
     def research_notes(self) -> str: ...
 
-    def replace_notes(self, notes: NotesData) -> None: ...
+    def replace_notes(self, notes: NotesData, keep_history: bool = False) -> None: ...
 
     def replace_session(self, session: Session) -> None: ...
 
@@ -307,11 +307,17 @@ class NotesSafety(QObject):
         result = merge(base, controller.session.notes, theirs, source)
         if not result.changed and result.notes.notes == controller.session.notes.notes:
             return
-        self.host.replace_notes(result.notes)
+        # Steps on colour labels, speakers, roles and codes hold them whole: undone over
+        # another program's change to them, they would take it back. Highlights go by id.
+        keep = not result.other_changes
+        dropped = not keep and controller.undo_stack.count() > 0
+        self.host.replace_notes(result.notes, keep_history=keep)
+        if keep:
+            controller.merged_outside([*result.added, *result.updated, *result.removed])
         if self.host.read_only_cause in _IN_USE:  # the banner says why: kept
             self.host.show_status("Updated from the other window.", 6000)
         else:
-            self.host.show_message(result.message(source))
+            self.host.show_message(result.message(source) + (_HISTORY_CLEARED if dropped else ""))
         controller.saver.mark_dirty()
 
     def _reload_document(self) -> None:
@@ -389,3 +395,7 @@ class NotesSafety(QObject):
 
 
 _IN_USE = (ReadOnly.NOTES_IN_USE, ReadOnly.STUDY_IN_USE)  # another window writes them
+_HISTORY_CLEARED = (
+    " Undo history cleared: another program changed colour labels, speakers, paragraph "
+    "roles or codes."
+)
