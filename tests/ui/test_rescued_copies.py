@@ -225,7 +225,8 @@ def test_a_rescued_copy_is_offered_though_a_backup_program_touched_the_notes_sin
     window = make_window()
     assert "was rescued" in window.banner.text() and copy.name in window.banner.text()
     merge_offered(window)
-    qtbot.waitUntil(lambda: notes_text(notes_path) == "start\ntyped on a full disk\n")
+    assert window.interview.flush()
+    assert notes_text(notes_path) == "start\ntyped on a full disk\n"
     assert rescued("*.json") == []  # merged: filed with the backups, not offered again
 
 
@@ -246,7 +247,7 @@ def test_a_rescued_copy_older_than_another_programs_version_deletes_nothing_of_i
         highlights = orjson.loads(notes_path.read_bytes())["highlights"]
         return {text[h["start"] : h["end"]] for h in highlights}
 
-    qtbot.waitUntil(lambda: quoted() == {"Rehearsal", "scripted", "blocked"})
+    assert window.interview.flush() and quoted() == {"Rehearsal", "scripted", "blocked"}
     merged = notes_text(notes_path) or ""
     assert "from the laptop" in merged and "typed on a full disk" in merged
 

@@ -23,17 +23,20 @@ from tests.ui.test_safety import notes_with, saved
 CTRL, SHIFT = Qt.KeyboardModifier.ControlModifier, Qt.KeyboardModifier.ShiftModifier
 
 
-def quoted(notes_path: Path) -> dict[str, dict]:
-    """The highlights on disk by the words they hold."""
+def quoted(window: MainWindow, notes_path: Path) -> dict[str, dict]:
+    """The highlights on disk, all written now, by the words they hold."""
+    assert window.interview.flush()
     return {h["exact"]: h for h in saved(notes_path)["highlights"]}
 
 
-def another_program(window: MainWindow, notes_path: Path, qtbot: Any, change: Any) -> None:
-    """Another program changes the notes file (`change` on its notes); merged here."""
+def another_program(window: MainWindow, notes_path: Path, change: Any) -> None:
+    """Another program changes the notes file (`change` on its notes); merged here, at
+    once (the file's watch looks as it does, a moment later)."""
     theirs = parse(notes_path.read_bytes())
     change(theirs, window.interview.session.document.text)  # type: ignore[union-attr]
     save_notes(notes_path, theirs)
-    qtbot.waitUntil(lambda: "Merged changes" in window.banner.text(), timeout=5000)
+    window.interview.safety.guard.file.check()  # type: ignore[union-attr]
+    assert "Merged changes" in window.banner.text()
 
 
 def test_undo_after_a_merge_that_touched_other_highlights(
@@ -45,7 +48,7 @@ def test_undo_after_a_merge_that_touched_other_highlights(
     window = make_window()
     activate(window, qtbot)
     highlight_with_key(window, qtbot, "scripted")  # the user's step
-    qtbot.waitUntil(lambda: "scripted" in quoted(notes_path))
+    assert "scripted" in quoted(window, notes_path)
 
     def note_and_add(theirs: Any, text: str) -> None:
         start = text.index("Handycam")
@@ -54,12 +57,12 @@ def test_undo_after_a_merge_that_touched_other_highlights(
             for h in theirs.highlights
         ] + [make_highlight(text, start, start + len("Handycam"))]
 
-    another_program(window, notes_path, qtbot, note_and_add)
+    another_program(window, notes_path, note_and_add)
     qtbot.keyClick(window.reader, Qt.Key.Key_Z, CTRL)
-    qtbot.waitUntil(lambda: set(quoted(notes_path)) == {"Rehearsal", "Handycam"})
-    assert quoted(notes_path)["Rehearsal"]["note"] == "from the laptop"  # theirs kept
+    assert set(quoted(window, notes_path)) == {"Rehearsal", "Handycam"}
+    assert quoted(window, notes_path)["Rehearsal"]["note"] == "from the laptop"  # theirs kept
     qtbot.keyClick(window.reader, Qt.Key.Key_Z, CTRL | SHIFT)
-    qtbot.waitUntil(lambda: set(quoted(notes_path)) == {"Rehearsal", "Handycam", "scripted"})
+    assert set(quoted(window, notes_path)) == {"Rehearsal", "Handycam", "scripted"}
 
 
 def test_a_step_whose_highlight_the_merge_deleted_is_dropped(
@@ -70,28 +73,27 @@ def test_a_step_whose_highlight_the_merge_deleted_is_dropped(
     notes_with(notes_path, ["Rehearsal"])
     window = make_window()
     activate(window, qtbot)
-    colour = quoted(notes_path)["Rehearsal"]["color"]
+    colour = quoted(window, notes_path)["Rehearsal"]["color"]
     text = window.interview.session.document.text
     caret_at(window, text.index("Rehearsal") + 2)
     qtbot.keyClick(window.reader, Qt.Key.Key_3)  # recoloured: the first step
     highlight_with_key(window, qtbot, "scripted")  # the second
-    qtbot.waitUntil(lambda: "scripted" in quoted(notes_path))
-    recoloured = quoted(notes_path)["Rehearsal"]["color"]
-    assert recoloured != colour
+    recoloured = quoted(window, notes_path)["Rehearsal"]["color"]
+    assert "scripted" in quoted(window, notes_path) and recoloured != colour
 
     def delete_scripted(theirs: Any, _text: str) -> None:
         theirs.highlights = [h for h in theirs.highlights if h.exact != "scripted"]
 
-    another_program(window, notes_path, qtbot, delete_scripted)
+    another_program(window, notes_path, delete_scripted)
     stack = window.interview.controller.undo_stack  # type: ignore[union-attr]
     assert stack.count() == 1 and stack.undoText() == "Recolour Highlight"
     qtbot.keyClick(window.reader, Qt.Key.Key_Z, CTRL)
-    qtbot.waitUntil(lambda: quoted(notes_path)["Rehearsal"]["color"] == colour)
-    assert set(quoted(notes_path)) == {"Rehearsal"}
+    assert quoted(window, notes_path)["Rehearsal"]["color"] == colour
+    assert set(quoted(window, notes_path)) == {"Rehearsal"}
     qtbot.keyClick(window.reader, Qt.Key.Key_Z, CTRL | SHIFT)
     qtbot.keyClick(window.reader, Qt.Key.Key_Z, CTRL | SHIFT)  # nothing more to redo
-    qtbot.waitUntil(lambda: quoted(notes_path)["Rehearsal"]["color"] == recoloured)
-    assert set(quoted(notes_path)) == {"Rehearsal"}  # never brought back
+    assert quoted(window, notes_path)["Rehearsal"]["color"] == recoloured
+    assert set(quoted(window, notes_path)) == {"Rehearsal"}  # never brought back
 
 
 def test_a_merge_of_colour_labels_clears_the_history_and_says_so(
@@ -103,11 +105,11 @@ def test_a_merge_of_colour_labels_clears_the_history_and_says_so(
     window = make_window()
     activate(window, qtbot)
     highlight_with_key(window, qtbot, "scripted")
-    qtbot.waitUntil(lambda: "scripted" in quoted(notes_path))
+    assert "scripted" in quoted(window, notes_path)
 
     def relabel(theirs: Any, _text: str) -> None:
         theirs.colors = {**theirs.colors, next(iter(theirs.colors)): "Quotes for the paper"}
 
-    another_program(window, notes_path, qtbot, relabel)
+    another_program(window, notes_path, relabel)
     assert not window.interview.controller.undo_stack.canUndo()  # type: ignore[union-attr]
     assert "Undo history cleared" in window.banner.text()
