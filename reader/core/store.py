@@ -207,20 +207,40 @@ def rescue(what: str, path: Path, data: bytes | None, name: Path | None = None) 
     )
 
 
-def rescued_copies(name: Path, since: Path) -> list[Path]:
-    """The rescue copies `rescue` made for the file `since`, named after `name`, that are
-    newer than that file (all of them when it is gone), oldest first: what was kept when
-    the app last ended, to offer when that file opens again."""
+def rescued_copies(name: Path, since: Path, held: bytes | None) -> list[Path]:
+    """The rescue copies `rescue` made for the file `since`, named after `name`, that hold
+    other than `held`, what that file holds (None: it is gone, or unread), oldest first:
+    what was kept when the app last ended and not merged since, to offer when that file
+    opens again. Whatever their times: a sync tool or a backup program touching the file
+    must not hide them. Nothing is read unless a copy is there (the folder is listed)."""
     folder = data_dir() / "rescued"
     stem = re.escape(_rescue_stem(name, since))
     pattern = re.compile(rf"{stem}-\d{{8}}-\d{{6}}(-\d+)?{re.escape(name.suffix)}")
-    stamp = file_stamp(since)
     try:
         found = [folder / n for n in os.listdir(folder) if pattern.fullmatch(n)]
     except OSError:  # none was ever rescued
         return []
-    newer = [(s, p) for p in found if (s := file_stamp(p)) and (not stamp or s > stamp)]
-    return [p for _, p in sorted(newer)]
+    stamped = sorted((s, p) for p in found if (s := file_stamp(p)) and _holds_other(p, held))
+    return [p for _, p in stamped]
+
+
+def made_after(copy: Path, since: Path) -> bool:
+    """Whether `copy` (a rescued one) was made after the file `since` last changed, or
+    that file is gone: then `since` as it is now is what the copy came from, the base of
+    its merge. Else the file was changed (or only touched) since the rescue, and what the
+    copy came from is not known."""
+    stamp, made = file_stamp(since), file_stamp(copy)
+    return stamp is None or (made is not None and made[0] > stamp[0])  # by time alone
+
+
+def _holds_other(copy: Path, held: bytes | None) -> bool:
+    """Whether `copy` holds other than `held` (an unreadable copy does, as far as known)."""
+    if held is None:
+        return True
+    try:
+        return os.path.getsize(copy) != len(held) or copy.read_bytes() != held
+    except OSError:
+        return True
 
 
 def set_aside(path: Path) -> Path:

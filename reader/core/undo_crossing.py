@@ -3,13 +3,16 @@ interview's (its highlights) cross: what a code change did to one interview's hi
 for its undo (`Recoded`), and what each history must know of the other about that
 interview (`Crossing`).
 
+The Crossing also knows which highlights another program changed (a merge of its version
+of the notes file), for the interview's history to leave them as that program left them.
+
 A Crossing belongs to the interview, not to its Session: the Session is made anew when
 the interview opens again (its history dropped, or let go), and a passage its history
 left out must still come back with the study's Undo, open or not."""
 
 from __future__ import annotations
 
-from collections.abc import Mapping, Set
+from collections.abc import Iterable, Mapping, Set
 from dataclasses import dataclass, field, replace
 
 from reader.core.annotations import Highlight
@@ -80,6 +83,20 @@ class Crossing:
     # In a study, one dict shared by every interview's Crossing (KeptHistories): a merge
     # done while an interview is away holds for its history too.
     merged: dict[str, str] = field(default_factory=dict)
+    # Another program's changes merged into the open notes (NotesSafety._merge), counted;
+    # by id, the highlights each last changed, added or deleted, as that count then: a step
+    # of the interview's made before leaves them as it left them (commands.py).
+    outside_merges: int = 0
+    changed_outside: dict[str, int] = field(default_factory=dict)
+
+    def merged_outside(self, highlight_ids: Iterable[str]) -> None:
+        """Another program's change to `highlight_ids` was merged in."""
+        self.outside_merges += 1
+        self.changed_outside.update(dict.fromkeys(highlight_ids, self.outside_merges))
+
+    def changed_since(self, highlight_id: str, merges: int) -> bool:
+        """Whether another program changed the highlight after the first `merges` merges."""
+        return self.changed_outside.get(highlight_id, 0) > merges
 
     def without_codes(self, highlight: Highlight, known: Set[str], book: Codebook) -> Highlight:
         """`highlight` without the codes of `known` that `book` no longer has: deleted since

@@ -234,7 +234,7 @@ def test_two_rescues_in_one_second_keep_both_and_both_are_offered(
     notes = tmp_path / "study" / "notes" / "p01-1bdefe3e.json"
     name = notes.with_name(f"P01 {notes.name}")
     reports = [store.rescue("the notes", notes, data, name) for data in (b"one", b"two")]
-    copies = store.rescued_copies(name, notes)
+    copies = store.rescued_copies(name, notes, None)  # no notes file there
     assert [c.read_bytes() for c in copies] == [b"one", b"two"]
     assert all(str(c) in r for c, r in zip(copies, reports, strict=True))
     assert all(c.name.startswith("P01 p01-1bdefe3e-") for c in copies)  # readable still
@@ -247,8 +247,25 @@ def test_a_rescued_copy_belongs_to_its_own_file_not_to_one_of_the_same_name(
     the copy rescued from one is never offered as the other's."""
     a, b = (tmp_path / s / "notes" / "p01-1bdefe3e.json" for s in ("A", "B"))
     store.rescue("the notes", a, b"A's notes", a.with_name(f"P01 {a.name}"))
-    assert store.rescued_copies(b.with_name(f"P01 {b.name}"), b) == []
-    assert len(store.rescued_copies(a.with_name(f"P01 {a.name}"), a)) == 1
+    assert store.rescued_copies(b.with_name(f"P01 {b.name}"), b, None) == []
+    assert len(store.rescued_copies(a.with_name(f"P01 {a.name}"), a, None)) == 1
+
+
+def test_a_rescued_copy_is_offered_while_it_holds_other_than_the_file_whatever_the_times(
+    tmp_path: Path,
+) -> None:
+    """It was offered only while newer than the notes file: a backup program touching the
+    file hid it for good. Its time says only what it came from (`made_after`)."""
+    notes = tmp_path / "notes.json"
+    notes.write_bytes(b"as on disk")
+    name = notes.with_name(f"P01 {notes.name}")
+    store.rescue("the notes", notes, b"as on disk, and more", name)
+    (copy,) = store.rescued_copies(name, notes, b"as on disk")
+    assert store.made_after(copy, notes)
+    os.utime(notes, (2_000_000_000, 2_000_000_000))  # touched since
+    assert store.rescued_copies(name, notes, b"as on disk") == [copy]
+    assert not store.made_after(copy, notes)
+    assert store.rescued_copies(name, notes, b"as on disk, and more") == []  # merged
 
 
 # --- default_notes_path -----------------------------------------------------------------

@@ -232,6 +232,108 @@ def test_conflict_copies_and_rescued_copies_are_each_said_as_what_they_are(
     made = datetime.fromtimestamp(1_800_000_000)
     assert window.banner.text() == (
         f"A sync tool left 1 conflict copy of these notes ({conflict.name}). A copy of these "
-        f"notes rescued on {made:%Y-%m-%d %H:%M} is newer than their file; the app could not "
-        f"write it as it ended ({copy.name})."
+        f"notes rescued on {made:%Y-%m-%d %H:%M} holds what their file does not; the app "
+        f"could not write it as it ended ({copy.name})."
     )
+
+
+# Offered by what they carry, not by their time --------------------------------------------
+
+
+def rescue_copy(notes_path: Path, words: list[str], text: str) -> Path:
+    """A copy of the bundled interview's notes rescued when the app last ended, holding
+    highlights on `words` and the research notes `text`; the notes file left as it is."""
+    kept = notes_path.read_bytes()
+    notes_with(notes_path, words, text=text)
+    store.rescue("the notes", notes_path, notes_path.read_bytes(), rescue_name(notes_path, BUNDLED))
+    notes_path.write_bytes(kept)
+    (copy,) = rescued("*.json")
+    return copy
+
+
+def merge_offered(window: MainWindow) -> None:
+    next(b for b in window.banner.buttons if b.text() == "Merge Into My Notes").click()
+
+
+def test_a_rescued_copy_is_offered_though_a_backup_program_touched_the_notes_since(
+    make_window: Callable[..., MainWindow], notes_path: Path, qtbot: Any
+) -> None:
+    """A touch (newer time, same bytes) hid the copy for good: its words were never offered
+    again. Now it is offered, and merged without losing what either holds."""
+    notes_with(notes_path, ["Rehearsal"], text="start\n")
+    copy = rescue_copy(notes_path, ["Rehearsal"], "start\ntyped on a full disk\n")
+    os.utime(notes_path, (2_000_000_000, 2_000_000_000))  # newer than the copy
+    window = make_window()
+    assert "rescued" in window.banner.text() and copy.name in window.banner.text()
+    merge_offered(window)
+    assert window.interview.flush()
+    assert notes_text(notes_path) == "start\ntyped on a full disk\n"
+    assert rescued("*.json") == []  # merged: filed with the backups, not offered again
+
+
+def test_a_rescued_copy_older_than_another_programs_version_deletes_nothing_of_it(
+    make_window: Callable[..., MainWindow], notes_path: Path, qtbot: Any
+) -> None:
+    """A sync tool brought a version from another machine after the rescue: the copy did
+    not come from it, so it is merged as a sync tool's copy is, every highlight kept."""
+    notes_with(notes_path, ["Rehearsal"], text="start\n")
+    rescue_copy(notes_path, ["Rehearsal", "scripted"], "start\ntyped on a full disk\n")
+    notes_with(notes_path, ["Rehearsal", "blocked"], text="start\nfrom the laptop\n")
+    os.utime(notes_path, (2_000_000_000, 2_000_000_000))
+    window = make_window()
+    merge_offered(window)
+    text = window.interview.session.document.text  # type: ignore[union-attr]
+
+    def quoted() -> set[str]:
+        highlights = orjson.loads(notes_path.read_bytes())["highlights"]
+        return {text[h["start"] : h["end"]] for h in highlights}
+
+    assert window.interview.flush() and quoted() == {"Rehearsal", "scripted", "blocked"}
+    merged = notes_text(notes_path) or ""
+    assert "from the laptop" in merged and "typed on a full disk" in merged
+
+
+def test_a_rescued_copy_holding_what_the_notes_hold_is_not_offered(
+    make_window: Callable[..., MainWindow], notes_path: Path
+) -> None:
+    notes_with(notes_path, ["Rehearsal"], text="start\n")
+    rescue_copy(notes_path, ["Rehearsal"], "start\n")
+    notes_path.write_bytes(rescued("*.json")[0].read_bytes())  # the same bytes
+    os.utime(notes_path, (1_700_000_000, 1_700_000_000))  # older than the copy
+    assert "rescued" not in make_window().banner.text()
+
+
+def test_a_rescued_copy_put_away_is_kept_with_the_backups_and_not_offered_again(
+    make_window: Callable[..., MainWindow], notes_path: Path
+) -> None:
+    """Dismissing the line only hides it: the copy is offered at the next opening, until
+    it is merged or put away."""
+    notes_with(notes_path, ["Rehearsal"], text="start\n")
+    copy = rescue_copy(notes_path, ["Rehearsal"], "start\nnot wanted after all\n")
+    window = make_window()
+    next(b for b in window.banner.buttons if b.text() == "Dismiss").click()
+    window.close()
+    window = make_window()
+    next(b for b in window.banner.buttons if b.text() == "Put Away").click()
+    assert rescued("*.json") == [] and (notes_path.parent / "backups" / copy.name).exists()
+    assert "backups" in window.banner.text()
+    assert notes_text(notes_path) == "start\n"
+    window.close()
+    assert "rescued" not in make_window().banner.text()
+
+
+def test_a_rescued_memo_is_offered_though_memo_md_was_touched_since(
+    make_study_window: Callable[[Path], MainWindow], folder: Path, qtbot: Any
+) -> None:
+    memo = folder / "memo.md"
+    memo.write_text("Themes\n", "utf-8")
+    name = memo.with_name(f"{folder.name} memo.md")
+    store.rescue("the study memo", memo, b"Themes\ntyped on a full disk\n", name)
+    os.utime(memo, (2_000_000_000, 2_000_000_000))
+    banner = make_study_window(folder).banner
+    while "rescued" not in banner.text():  # behind what opening the study said
+        assert banner.text(), "no rescued copy offered"
+        next(b for b in banner.buttons if b.text() == "Dismiss").click()
+    next(b for b in banner.buttons if b.text() == "Put Away").click()
+    assert "kept with the backups" in banner.text()
+    assert rescued("*.md") == [] and len(list((folder / "notes" / "backups").glob("*.md"))) == 1

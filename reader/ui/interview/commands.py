@@ -6,7 +6,7 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass, fields, replace
 from typing import Any, Protocol
 
-from PySide6.QtGui import QUndoCommand
+from PySide6.QtGui import QUndoCommand, QUndoStack
 
 from reader.core.annotations import Highlight, shows_nothing
 from reader.core.interview import Role
@@ -88,22 +88,47 @@ class _HighlightsCommand(QUndoCommand):
     history may have added or changed: found gone, it is that history's (whose Undo
     brings it back), and this command leaves it alone from then on, both ways. One this
     history left out for codes deleted since (Crossing.left_out) it still changes there,
-    for the study's Undo to bring back as this history has it."""
+    for the study's Undo to bring back as this history has it.
+
+    So with one another program changed, added or deleted since the command was made (its
+    version of the notes file merged in: Crossing.merged_outside): it stays as that
+    program left it. A command that leaves all its highlights alone does nothing any more,
+    and is dropped from the history (`drop_left_alone`)."""
 
     def __init__(self, controller: Controller, text: str, highlights: Iterable[Highlight]):
         super().__init__(text)
         self._controller = controller
-        self._gone: set[str] = set()  # ids found taken away by another history
+        self._gone: set[str] = set()  # ids found taken away by another history, or program
+        self._made = controller.crossing.outside_merges  # the merges before it was made
         # Of the codes the command puts on, those the codebook has now: not all its codes,
         # which with 1,000 of them took 33 kB a step of the undo history.
+        highlights = list(highlights)
         book = controller.session.notes.codebook
         self._codes_then = frozenset(c for h in highlights for c in h.codes if c in book)
+        self._ids = frozenset(h.id for h in highlights)
+
+    def _left_alone(self, highlight_id: str) -> bool:
+        """Whether this command leaves the highlight alone, from now on (see the class)."""
+        if self._controller.crossing.changed_since(highlight_id, self._made):
+            self._leave_alone(highlight_id)
+        return highlight_id in self._gone
+
+    def _leave_alone(self, highlight_id: str) -> None:
+        self._gone.add(highlight_id)
+        if self._ids <= self._gone:  # nothing left to do: the stack drops it
+            self.setObsolete(True)
+
+    def look_outside(self) -> None:
+        """After another program's change was merged: those of its highlights it changed
+        are left alone, and the command is obsolete if that is all of them."""
+        for highlight_id in self._ids:
+            self._left_alone(highlight_id)
 
     def _there(self, highlight_id: str) -> bool:
         session = self._controller.session
-        if highlight_id not in self._gone and session.highlight(highlight_id) is not None:
+        if not self._left_alone(highlight_id) and session.highlight(highlight_id) is not None:
             return True
-        self._gone.add(highlight_id)
+        self._leave_alone(highlight_id)
         return False
 
     def _known(self, highlight: Highlight) -> Highlight | None:
@@ -115,14 +140,14 @@ class _HighlightsCommand(QUndoCommand):
 
     def _left_out(self, highlight_id: str) -> Highlight | None:
         session = self._controller.session
-        if highlight_id in self._gone or session.highlight(highlight_id) is not None:
+        if self._left_alone(highlight_id) or session.highlight(highlight_id) is not None:
             return None
         return self._controller.crossing.left_out.get(highlight_id)
 
     def _add(self, highlight: Highlight) -> None:
         session, left_out = self._controller.session, self._controller.crossing.left_out
         known = self._known(highlight)
-        if highlight.id in self._gone:
+        if self._left_alone(highlight.id):
             return
         if known is None:
             left_out[highlight.id] = highlight
@@ -240,6 +265,26 @@ class ImportHighlightsCommand(_HighlightsCommand):
     def undo(self) -> None:
         for h in self._highlights:
             self._remove(h.id)
+
+
+def drop_left_alone(stack: QUndoStack) -> None:
+    """Drop the commands of `stack` that do nothing any more, next to its index: Qt drops
+    an obsolete command as it is undone or redone, without running it, so Undo and Redo
+    never spend a key press on one. After another program's change is merged, those it
+    left with nothing to do are made obsolete first."""
+    for index in range(stack.count()):
+        command = stack.command(index)
+        if isinstance(command, _HighlightsCommand):
+            command.look_outside()
+    drop_obsolete_next(stack)
+
+
+def drop_obsolete_next(stack: QUndoStack) -> None:
+    """The obsolete commands next to the index of `stack` dropped (as its index moves)."""
+    while stack.index() > 0 and stack.command(stack.index() - 1).isObsolete():
+        stack.undo()
+    while stack.index() < stack.count() and stack.command(stack.index()).isObsolete():
+        stack.redo()
 
 
 @dataclass(frozen=True)

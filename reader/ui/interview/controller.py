@@ -3,7 +3,7 @@ of change, and the saver told that there is something to write."""
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 
 from PySide6.QtCore import QObject, Signal
 from PySide6.QtGui import QUndoCommand, QUndoStack
@@ -23,6 +23,8 @@ from reader.ui.interview.commands import (
     SetColorLabelsCommand,
     SetRoleCommand,
     SpeakersCommand,
+    drop_left_alone,
+    drop_obsolete_next,
 )
 from reader.ui.persistence.saver import NotesSaver
 
@@ -55,6 +57,7 @@ class Controller(QObject):
         # outlives the session and this controller, made anew when the interview reopens.
         self.crossing = crossing if crossing is not None else Crossing()
         self.undo_stack = QUndoStack(self)
+        self.undo_stack.indexChanged.connect(self._index_moved)
         # In a study, the participant of the speaker's name (speakers/participant_follows.py).
         self.follow_rename: FollowRename | None = None
 
@@ -74,6 +77,16 @@ class Controller(QObject):
 
     def notes_edited(self) -> None:
         self.saver.mark_dirty()
+
+    def merged_outside(self, highlight_ids: Iterable[str]) -> None:
+        """Another program's change to `highlight_ids` was merged into the session: the
+        steps of the history leave them as it left them, and drop out where that leaves
+        them nothing to do (commands.py)."""
+        self.crossing.merged_outside(highlight_ids)
+        drop_left_alone(self.undo_stack)
+
+    def _index_moved(self, _index: int) -> None:
+        drop_obsolete_next(self.undo_stack)
 
     # What the widgets ask for ------------------------------------------------------------
 

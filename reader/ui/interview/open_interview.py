@@ -309,11 +309,8 @@ class OpenInterview(QObject):
 
     def may_discard_unsaved(self) -> bool:
         """Save everything; if that fails, ask whether to go on and lose the unsaved part."""
-        return (
-            self.saver is None
-            or self.saver.flush()
-            or may_go_on_unsaved(self._window, self.saver.path)
-        )
+        saver = self.saver
+        return saver is None or saver.flush() or may_go_on_unsaved(self._window, saver.path)
 
     def close(self) -> None:
         """Write everything, release the notes file and forget the interview."""
@@ -384,18 +381,20 @@ class OpenInterview(QObject):
 
     # Changes from outside: reloads, merges, restores, another notes file -------------------
 
-    def replace_session(self, session: Session) -> None:
-        """`session` in place of the current one (document reloaded, notes merged)."""
+    def replace_session(self, session: Session, keep_history: bool = False) -> None:
+        """`session` in place of the current one (document reloaded, notes merged or
+        restored); the undo history dropped, unless `keep_history` (NotesSafety._merge)."""
         assert self.controller is not None
         self.controller.session = session
-        self.controller.undo_stack.clear()  # its commands refer to the replaced highlights
+        if not keep_history:  # its steps hold offsets, or parts the notes no longer have
+            self.controller.undo_stack.clear()
         retype(self.notes_document, session.notes.notes)
         self.replaced.emit(session)
 
-    def replace_notes(self, notes: NotesData) -> None:
+    def replace_notes(self, notes: NotesData, keep_history: bool = False) -> None:
         assert self.controller is not None
         session = self.controller.session  # the same document: its structure stands
-        self.replace_session(Session.open(session.document, notes, session.detected))
+        self.replace_session(Session.open(session.document, notes, session.detected), keep_history)
 
     def notes_moved(self, path: Path) -> None:
         """After Save Notes As…: the notes live at `path`, writable, from now on."""
@@ -404,17 +403,17 @@ class OpenInterview(QObject):
         try:
             remember_notes_path(self.safety.guard.document_path, path)
         except OSError as exc:
-            self.status.emit(
-                f"Saved, but the choice could not be remembered: {describe_os_error(exc)}", 8000
-            )
+            said = f"Saved, but the choice could not be remembered: {describe_os_error(exc)}"
+            self.status.emit(said, 8000)
         self.notesPathChanged.emit(path)
         self.set_read_only(False)
 
     def set_read_only(self, read_only: bool, cause: ReadOnly | None = None) -> None:
         """Write access lost (another window took the notes file's lock; `cause`: the file,
-        a newer build's) or back (Save Notes As…): Undo, Redo and the notes editor follow."""
+        a newer build's) or back (Save Notes As…, the lock or the study's taken over): Undo,
+        Redo and the notes editor follow. The study's cause, passed to `open`, is gone."""
         assert self.saver is not None and self.controller is not None
-        self._file_cause = cause or self._file_cause
+        self._file_cause, self._study_read_only = cause or self._file_cause, None
         self.saver.read_only = read_only
         self.follow_undo()
         self.readOnlyChanged.emit(read_only)

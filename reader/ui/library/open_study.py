@@ -5,7 +5,9 @@ Every change to the study goes through an undoable command here and is written a
 (study.json changes rarely and is small); `changed` tells the library to show it again, and
 `interviewsChanged`, once, which interviews came and went (added, removed, undone, redone,
 or by another program). A second window on the study gets it read-only: the lock (a
-QLockFile beside study.json) is held while the study is open.
+QLockFile beside study.json) is held while the study is open. The second window takes it
+over once the first closes the study (its lock file goes, which the folder's watch sees),
+as the open interview's notes are taken over (persistence/file_guard.py): `lockTaken`.
 """
 
 from __future__ import annotations
@@ -15,16 +17,17 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import QLockFile, QObject, QTimer, Signal
+from PySide6.QtCore import QObject, QTimer, Signal
 from PySide6.QtGui import QUndoStack
 
+from reader.core.lock_files import study_lock
 from reader.core.notes_files_cache import NotesFilesCache
 from reader.core.read_only import ReadOnly, why_read_only
 from reader.core.store import describe_os_error, is_being_written, rescue
 from reader.core.study_places import MEMO_FILE
 from reader.ui.interview.commands import DoneCommand, Refusal
 from reader.ui.persistence.file_guard import DiskWatch
-from reader.ui.persistence.locks import new_lock, try_lock
+from reader.ui.persistence.locks import WindowLock
 from reader.ui.persistence.saver import RETRY_MS
 
 if TYPE_CHECKING:  # the study modules load when a study opens (start-up, #17)
@@ -43,6 +46,7 @@ class OpenStudy(QObject):
     aboutToClose = Signal()  # the study is still there: what is kept of it is kept now
     status = Signal(str, int)
     readOnlyChanged = Signal(bool)
+    lockTaken = Signal()  # after readOnlyChanged: the window that had the study closed it
     cameIntoFolder = Signal(list)  # the names new in the study folder (Path each), not ours
 
     def __init__(self, parent: QObject | None = None) -> None:
@@ -53,13 +57,13 @@ class OpenStudy(QObject):
         self.undo_stack = QUndoStack(self)
         # The interviews' notes files as last read: the annotations and the codebook share it.
         self.notes_files = NotesFilesCache()
-        self._lock: QLockFile | None = None
+        self._lock: WindowLock | None = None  # study.json.lock, while a study is open
+        self._file_read_only = False  # the study opened read-only for its file (a newer build's)
         # study.json and the study folder, watched while it is open: the memo's file too
         # (memo/study_memo.py), by the same watch.
         self.disk: DiskWatch | None = None
         self._listing: frozenset[str] = frozenset()  # the folder's names when last watched
         self._ids: list[str] = []  # the study's interviews when last told
-        self._held_elsewhere = False  # another window holds the study's lock
         # A change study.json could not take (a full disk): kept here, saving tried again.
         self.unsaved = False
         self._said = ""  # why it could not be saved, as last said: not said at every retry
@@ -75,7 +79,8 @@ class OpenStudy(QObject):
         """Why the open study cannot be changed here; None when it can, or none is open."""
         if self.study is None or not self.study.read_only:
             return None
-        return ReadOnly.STUDY_IN_USE if self._held_elsewhere else ReadOnly.STUDY_FILE
+        held_elsewhere = self._lock is not None and self._lock.held_elsewhere
+        return ReadOnly.STUDY_IN_USE if held_elsewhere else ReadOnly.STUDY_FILE
 
     def why_read_only(self) -> str:
         """The reason in words (reader/core/read_only.py); "" when the study can change."""
@@ -97,8 +102,9 @@ class OpenStudy(QObject):
         self.study = study
         notes = list(study.warnings)
         study.warnings.clear()
-        holder = self._take_lock(study.folder)
-        self._held_elsewhere = bool(holder)
+        self._file_read_only = study.read_only
+        self._lock = WindowLock(study_lock(study.folder), "has it open", unwritable_words="")
+        holder = self._lock.acquire()  # "" for a folder we cannot write to: saving says so
         if holder:
             study.read_only = True
             notes.append(f"Opened the study read-only: {holder}.")
@@ -115,18 +121,6 @@ class OpenStudy(QObject):
             if text:
                 self.noticed.emit(text, actions)
         self.notice, self.offers = "", []
-
-    def _take_lock(self, folder: Path) -> str:
-        from reader.core.lock_files import holder_words, study_lock
-
-        lock = new_lock(study_lock(folder))
-        if try_lock(lock):
-            self._lock = lock
-            return ""
-        if lock.error() == QLockFile.LockError.LockFailedError:
-            info = lock.getLockInfo()
-            return f"{holder_words(info[1] if info else None)} has it open"
-        return ""  # a folder we cannot write to: saving will say so when it fails
 
     def _watch(self) -> None:
         """study.json, and transcripts coming and going in the study folder."""
@@ -153,7 +147,7 @@ class OpenStudy(QObject):
             self.disk.deleteLater()
             self.disk = None
         if self._lock is not None:
-            self._lock.unlock()
+            self._lock.release()
             self._lock = None
         self.undo_stack.clear()
         self.notes_files.clear()
@@ -204,7 +198,11 @@ class OpenStudy(QObject):
         if self.study is None:
             return
         was_read_only = self.study.read_only
-        try:
+        # The window that had the study open let it go (its lock file went with it): this
+        # one has it now, and can change it unless its file keeps it read-only.
+        if taken := self._lock is not None and self._lock.take_over():
+            self.study.read_only = self._file_read_only
+        try:  # a study.json of a newer build makes it read-only (again)
             merged = self.study.merge_from_disk()
         except OSError:
             merged = None
@@ -213,6 +211,8 @@ class OpenStudy(QObject):
             self.save()
         if read_only_changed := self.study.read_only != was_read_only:
             self.readOnlyChanged.emit(self.study.read_only)
+        if taken:
+            self.lockTaken.emit()
         listing = self._listing
         self._rewatch()
         if self._listing - listing:

@@ -34,6 +34,7 @@ if TYPE_CHECKING:  # the study modules load when a study opens (start-up, #17)
     from reader.ui.library.library_panel import LibraryPanel
 
 WARM_DELAY_MS = 700  # after the window's first paint
+STUDY_TAKEN = "The other window closed this study: you can change it here now."
 
 
 class InterviewSwitcher(QObject):
@@ -62,6 +63,7 @@ class InterviewSwitcher(QObject):
         interview.highlightChanged.connect(self._count)
         interview.replaced.connect(self._count)
         owner.changed.connect(self.show_study_colors)  # edited, undone, or merged from disk
+        owner.lockTaken.connect(self._study_taken)
 
     @property
     def panel(self) -> LibraryPanel:
@@ -90,6 +92,16 @@ class InterviewSwitcher(QObject):
     def _warm(texts: StudyTexts) -> None:
         with contextlib.suppress(Exception):  # a file changing under us: loaded on use
             texts.warm()
+
+    def _study_taken(self) -> None:
+        """The window that had the study open closed it: this one can change it now, and
+        the open interview's notes (NotesSafety.study_taken); said in the banner, in place
+        of why they were read-only. Nothing if the study's file keeps it read-only."""
+        if self.owner.read_only:
+            return
+        safety = self.interview.safety
+        said, actions = safety.study_taken() if safety is not None else ("", [])
+        self.interview.show_message("  ".join(filter(None, [STUDY_TAKEN, said])), actions)
 
     def _study_closed(self) -> None:
         self.current = ""

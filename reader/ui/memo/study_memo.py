@@ -21,6 +21,7 @@ from reader.core.store import (
     content_hash,
     describe_os_error,
     keep_aside,
+    made_after,
     rescue,
     rescued_copies,
 )
@@ -37,7 +38,12 @@ from reader.ui.dialogs import may_discard
 from reader.ui.interview.notes_document import new_notes_document
 from reader.ui.library.open_study import OpenStudy
 from reader.ui.persistence.file_guard import WatchedFile
-from reader.ui.persistence.offered_copies import merge_each, rescued_said, show_folder
+from reader.ui.persistence.offered_copies import (
+    merge_each,
+    put_away_said,
+    rescued_said,
+    show_folder,
+)
 from reader.ui.persistence.saver import NotesSaver
 from reader.ui.typed_text import retype, typed_text
 
@@ -121,7 +127,7 @@ class StudyMemo(QObject):
         self.documentChanged.emit(self.document)
         self.readOnlyChanged.emit(self.read_only)
         if not self.read_only:
-            self._offer_rescued(saver)
+            self._offer_rescued(saver, raw)
         if self.unreadable:  # said with what opening the study found, after the interview
             said = self.why_read_only()
             self._study.notice = "  ".join(filter(None, (self._study.notice, said)))
@@ -158,21 +164,29 @@ class StudyMemo(QObject):
         self._study.notice = "  ".join(filter(None, (self._study.notice, said)))
         return backup if choice == LATEST_BACKUP else ""
 
-    def _offer_rescued(self, saver: NotesSaver) -> None:
+    def _offer_rescued(self, saver: NotesSaver, raw: bytes | None) -> None:
         """Copies of the memo rescued when the app last ended (memo.md would not take them)
-        that are newer than memo.md: offered to merge, as the interview notes' are."""
-        copies = rescued_copies(memo_rescue_name(saver.path), saver.path)
+        that hold other than memo.md (`raw`): offered to merge, or put away, as the
+        interview notes' are (persistence/offered_copies.py)."""
+        copies = rescued_copies(memo_rescue_name(saver.path), saver.path, raw)
         if not copies:
             return
-        base = self._base  # memo.md as it is now, older than the copies: what they came from
-        merge = ("Merge Into Memo", lambda: self._merge_rescued(copies, base))
+        # memo.md as it is now: what those made after it came from (see offered_copies.py)
+        base = self._base
+        descended = [copy for copy in copies if made_after(copy, saver.path)]
+        merge = ("Merge Into Memo", lambda: self._merge_rescued(copies, descended, base))
+        kept = saver.backup_name or saver.path
+        away = ("Put Away", lambda: self._study.message.emit(put_away_said(copies, kept)))
         said = rescued_said(copies, "the study memo", MEMO_FILE)
-        self._study.offers.append((said, [merge, show_folder(copies)]))  # after the interview's
+        self._study.offers.append(
+            (said, [merge, show_folder(copies), away])
+        )  # after the interview's
 
-    def _merge_rescued(self, copies: list[Path], base: str) -> None:
-        """The rescued copies joined to the memo by lines against `base`, memo.md as they
-        were made from (what both changed since kept twice, marked), each in turn, then
-        moved to the memo's backups: kept, and not offered again."""
+    def _merge_rescued(self, copies: list[Path], descended: list[Path], base: str) -> None:
+        """The rescued copies joined to the memo by lines, against `base` (memo.md as those
+        `descended` were made from; the others by the lines both have), what both changed
+        since kept twice, marked, each in turn; then moved to the memo's backups: kept, not
+        offered again."""
         saver = self.saver
         if saver is None or self.read_only:
             return
@@ -184,7 +198,7 @@ class StudyMemo(QObject):
                 theirs = memo_text(copy.read_bytes(), copy)
             except (OSError, MemoUnreadableError):
                 return False
-            merged = merge_text(base, text, theirs, copy.name)
+            merged = merge_text(base if copy in descended else None, text, theirs, copy.name)
             text, conflicts = merged.text, conflicts + merged.conflicts
             return True
 

@@ -186,8 +186,7 @@ class FileGuard(QObject):
         before, self._conflicts = self._conflicts, self._conflict_names()
         if self._conflicts - before:
             self.conflictCopiesCame.emit()
-        lock = self.lock
-        if lock.held_elsewhere and not notes_lock(self.notes_path).exists() and not lock.acquire():
+        if self.lock.take_over():
             self.lockTaken.emit()
 
     def _folder_there(self) -> bool:

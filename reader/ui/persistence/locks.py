@@ -12,10 +12,11 @@ lock still held by this process stays: Qt keeps each lock file it holds open and
 refuses such a file; so a second window of the same process on the same study (the app
 opens one window; the tests open more) gets it read-only, as another app would.
 
-`NotesLock` is a notes file's lock alone, for the open interview's FileGuard and for a
-copy written elsewhere (notes_copy.py), which needs no watch: a plain object, not a
-QObject, since Python frees what it alone holds whenever and on whichever thread its
-garbage collection runs, and Qt objects must be deleted on their own thread.
+`WindowLock` is such a lock held while something is open, taken over once the window
+that had it lets it go; `NotesLock` is a notes file's, for the open interview's FileGuard
+and for a copy written elsewhere (notes_copy.py), which needs no watch. Both are plain
+objects, not QObjects, since Python frees what it alone holds whenever and on whichever
+thread its garbage collection runs, and Qt objects must be deleted on their own thread.
 """
 
 from __future__ import annotations
@@ -50,13 +51,50 @@ def _left_by_this_process(lock: QLockFile) -> bool:
     return bool(info) and info[0] == os.getpid() and info[1] in ("", QSysInfo.machineHostName())
 
 
-class NotesLock:
+class WindowLock:
+    """A lock file one window at a time holds (taken as `try_lock` takes it), and whether
+    another window holds it: then taken over once that one lets it go (`take_over`). The
+    notes' lock (`NotesLock`) and the study's (library/open_study.py) are such locks."""
+
+    def __init__(self, path: Path, held_words: str, unwritable_words: str) -> None:
+        self.path = path
+        self.file = new_lock(path)
+        self.held_elsewhere = False  # the last acquire failed because another window has it
+        self._held_words = held_words  # what the window holding it does, after its name
+        self._unwritable_words = unwritable_words  # why none can be taken there
+
+    def acquire(self) -> str:
+        """Take the lock; "" on success, else why not, in words for the user; with
+        `held_elsewhere` when another window holds it."""
+        self.held_elsewhere = False
+        if try_lock(self.file):
+            return ""
+        if self.file.error() != QLockFile.LockError.LockFailedError:
+            return self._unwritable_words
+        self.held_elsewhere = True
+        info = self.file.getLockInfo()  # (pid, host, app), or empty when unreadable
+        return f"{holder_words(info[1] if info else None)} {self._held_words}"
+
+    def take_over(self) -> bool:
+        """Whether the lock another window held is this one's now: that window let it go
+        (closed what it had open), and its lock file went with it."""
+        return self.held_elsewhere and not self.path.exists() and not self.acquire()
+
+    def held(self) -> bool:
+        return self.file.isLocked()
+
+    def release(self) -> None:
+        if self.file.isLocked():
+            self.file.unlock()
+
+
+class NotesLock(WindowLock):
     """The lock of the notes file at `notes_path`: one writer at a time."""
 
     def __init__(self, notes_path: Path) -> None:
+        unwritable = "the notes folder cannot be written to"
+        super().__init__(notes_lock(notes_path), "is editing these notes", unwritable)
         self.notes_path = notes_path
-        self.file = new_lock(notes_lock(notes_path))
-        self.held_elsewhere = False  # the last acquire failed because another writer has it
         # Whether taking the lock makes the folders above the notes folder too; not for a
         # study's (set by the owner): renamed while open, it is not made again at its old
         # place, its notes folder alone, as the saver writes (store.atomic_write's `parents`).
@@ -77,20 +115,7 @@ class NotesLock:
             return f"the notes folder cannot be written to ({exc.strerror or exc})"
         if not os.access(self.notes_path, os.W_OK) and self.notes_path.exists():
             return "the notes file is read-only"  # not locked: looked at again at each save
-        if try_lock(self.file):
-            return ""
-        if self.file.error() == QLockFile.LockError.LockFailedError:
-            self.held_elsewhere = True
-            info = self.file.getLockInfo()  # (pid, host, app), or empty when unreadable
-            return f"{holder_words(info[1] if info else None)} is editing these notes"
-        return "the notes folder cannot be written to"
-
-    def held(self) -> bool:
-        return self.file.isLocked()
-
-    def release(self) -> None:
-        if self.file.isLocked():
-            self.file.unlock()
+        return super().acquire()
 
 
 def unwritable_message(reason: str) -> str:

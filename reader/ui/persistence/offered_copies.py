@@ -5,9 +5,12 @@ study memo's rescued copies are offered in the same words and merged the same wa
 (memo/study_memo.py).
 
 A sync tool's copy has no known common version with ours: merged by union, what both
-changed kept twice. A rescued copy is the file as it is on disk (it is offered only while
-newer than the file) plus the edits that could not be written: merged against the file,
-so an edited line is taken as edited and what was deleted stays deleted."""
+changed kept twice. A rescued copy is offered while it holds other than the file, whatever
+the times, until it is merged or put away (both file it with the notes' backups). Made
+after the file last changed, it is that file plus the edits that could not be written:
+merged against the file, so an edited line is taken as edited and what was deleted stays
+deleted. The file changed or touched since (a sync tool, a backup program), what the copy
+came from is not known: it is merged as a sync tool's copy is, and nothing is deleted."""
 
 from __future__ import annotations
 
@@ -18,9 +21,9 @@ from pathlib import Path
 from PySide6.QtCore import QUrl
 from PySide6.QtGui import QDesktopServices
 
-from reader.core.backups import file_away
+from reader.core.backups import backup_dir, file_away
 from reader.core.notes_file import NotesData, NotesFormatError, parse
-from reader.core.store import conflict_copies, file_stamp, rescued_copies
+from reader.core.store import conflict_copies, file_stamp, made_after, rescued_copies
 
 BannerActions = list[tuple[str, Callable[[], None]]]
 # Merges one copy's notes into the open ones: (theirs, its name, the base or None).
@@ -42,9 +45,10 @@ def copies_offer(
 ) -> tuple[str, BannerActions]:
     """The banner's words and buttons offering the copies of the notes at `notes_path`
     there are now; ("", []) when there are none. `on_disk`: the notes file as last read or
-    written, what a rescued copy descends from."""
+    written, what a rescued copy made after it descends from."""
     conflicts = conflict_copies(notes_path)
-    rescued = rescued_copies(rescue_name(notes_path, document_path), notes_path)
+    rescued = rescued_copies(rescue_name(notes_path, document_path), notes_path, on_disk)
+    descended = [copy for copy in rescued if made_after(copy, notes_path)]
     copies = conflicts + rescued
     if not copies:
         return "", []
@@ -59,12 +63,30 @@ def copies_offer(
         said.append(rescued_said(rescued, "these notes", "their file"))
 
     def merge_them() -> None:
-        merge_copies(copies, rescued, on_disk, notes_path, merge, say)
+        merge_copies(copies, descended, on_disk, notes_path, merge, say)
+
+    def put_away() -> None:
+        say(put_away_said(rescued, notes_path))
 
     actions: BannerActions = [("Merge Into My Notes", merge_them)]
     if rescued:
         actions.append(show_folder(rescued))
+        actions.append(("Put Rescued Away" if conflicts else "Put Away", put_away))
     return " ".join(said), actions
+
+
+def put_away_said(rescued: list[Path], notes_path: Path) -> str:
+    """The `rescued` copies, not merged, filed with the backups of the notes (or memo) at
+    `notes_path`: kept, and not offered again; the line that says where."""
+    for copy in rescued:
+        file_away(copy, notes_path)
+    if left := [copy for copy in rescued if copy.exists()]:
+        return f"{_copies(left)} still in {left[0].parent}: moving it failed."
+    return f"{_copies(rescued)} kept with the backups, in {backup_dir(notes_path)}."
+
+
+def _copies(rescued: list[Path]) -> str:
+    return "The rescued copy is" if len(rescued) == 1 else f"{len(rescued)} rescued copies are"
 
 
 def _names(copies: list[Path]) -> str:
@@ -72,7 +94,7 @@ def _names(copies: list[Path]) -> str:
     return ", ".join(p.name for p in copies[:3]) + (", …" if len(copies) > 3 else "")
 
 
-def rescued_said(rescued: list[Path], what: str, newer_than: str) -> str:
+def rescued_said(rescued: list[Path], what: str, file_name: str) -> str:
     """The banner's words for the copies of `what` ("these notes") `rescued` (oldest
     first) when the app last ended: how many and when the newest was made first, what
     the one line of the banner shows at 1024 pixels (a name is longer than that room);
@@ -81,12 +103,12 @@ def rescued_said(rescued: list[Path], what: str, newer_than: str) -> str:
     when = _when(rescued[-1])
     if len(rescued) == 1:
         return (
-            f"A copy of {what} rescued{when} is newer than {newer_than}; the app could not "
-            f"write it as it ended ({names})."
+            f"A copy of {what} rescued{when} holds what {file_name} does not; the app could "
+            f"not write it as it ended ({names})."
         )
     newest = f", the newest{when}," if when else ""
     return (
-        f"{len(rescued)} copies of {what} rescued{newest} are newer than {newer_than}; "
+        f"{len(rescued)} copies of {what} rescued{newest} hold what {file_name} does not; "
         f"the app could not write them as it ended (newest first: {names})."
     )
 
@@ -107,22 +129,22 @@ def show_folder(rescued: list[Path]) -> tuple[str, Callable[[], None]]:
 
 def merge_copies(
     copies: list[Path],
-    rescued: list[Path],
+    descended: list[Path],
     on_disk: bytes | None,
     notes_path: Path,
     merge: Merge,
     say: Callable[[str], None],
 ) -> None:
-    """Each of `copies` merged in (those `rescued` against `on_disk`), then moved to the
+    """Each of `copies` merged in (those `descended` from it against `on_disk`), then moved to the
     notes' backups: kept, and not offered again."""
-    base = parse_or_none(on_disk) if rescued else None
+    base = parse_or_none(on_disk) if descended else None
 
     def merge_one(copy: Path) -> bool:
         try:
             theirs = parse(copy.read_bytes())
         except (OSError, NotesFormatError):
             return False
-        merge(theirs, copy.name, base if copy in rescued else None)
+        merge(theirs, copy.name, base if copy in descended else None)
         return True
 
     if not merge_each(copies, merge_one, notes_path):

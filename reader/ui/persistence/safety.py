@@ -49,7 +49,7 @@ class InterviewHost(Protocol):
 
     def research_notes(self) -> str: ...
 
-    def replace_notes(self, notes: NotesData) -> None: ...
+    def replace_notes(self, notes: NotesData, keep_history: bool = False) -> None: ...
 
     def replace_session(self, session: Session) -> None: ...
 
@@ -198,6 +198,21 @@ class NotesSafety(QObject):
         self.controller.saver.stateChanged.emit("saved", "")
         self.host.show_message("The other window closed these notes: you can edit them here now.")
 
+    def study_taken(self) -> tuple[str, BannerActions]:
+        """The study, which another window had open (these notes read-only for it), is this
+        window's now: the notes are locked as when they open, and writable; or read-only
+        still while another window edits them, taken over as it lets them go
+        (`_lock_taken`). What to say of them, and its buttons (copies to merge)."""
+        if self.host.read_only_cause is not ReadOnly.STUDY_IN_USE:
+            return "", []
+        messages = self._lock()
+        held = self.guard.lock.held_elsewhere
+        self.host.set_read_only(held)  # the notes' own cause from now on, not the study's
+        self.controller.saver.stateChanged.emit("read-only" if held else "saved", "")
+        text, actions = self.conflict_actions()
+        said = [ReadOnly.NOTES_IN_USE.value] if held else messages
+        return "  ".join(m for m in [*said, text] if m), actions
+
     def _offer_conflict_copies(self) -> None:
         text, actions = self.conflict_actions()
         if text:
@@ -292,11 +307,17 @@ class NotesSafety(QObject):
         result = merge(base, controller.session.notes, theirs, source)
         if not result.changed and result.notes.notes == controller.session.notes.notes:
             return
-        self.host.replace_notes(result.notes)
+        # Steps on colour labels, speakers, roles and codes hold them whole: undone over
+        # another program's change to them, they would take it back. Highlights go by id.
+        keep = not result.other_changes
+        dropped = not keep and controller.undo_stack.count() > 0
+        self.host.replace_notes(result.notes, keep_history=keep)
+        if keep:
+            controller.merged_outside([*result.added, *result.updated, *result.removed])
         if self.host.read_only_cause in _IN_USE:  # the banner says why: kept
             self.host.show_status("Updated from the other window.", 6000)
         else:
-            self.host.show_message(result.message(source))
+            self.host.show_message(result.message(source) + (_HISTORY_CLEARED if dropped else ""))
         controller.saver.mark_dirty()
 
     def _reload_document(self) -> None:
@@ -374,3 +395,7 @@ class NotesSafety(QObject):
 
 
 _IN_USE = (ReadOnly.NOTES_IN_USE, ReadOnly.STUDY_IN_USE)  # another window writes them
+_HISTORY_CLEARED = (
+    " Undo history cleared: another program changed colour labels, speakers, paragraph "
+    "roles or codes."
+)

@@ -8,7 +8,11 @@ from reader.core.annotations import Highlight, make_highlight
 from reader.core.document import Document
 from reader.core.session import Session
 from reader.core.undo_crossing import Crossing
-from reader.ui.interview.commands import AddHighlightCommand, EditHighlightCommand
+from reader.ui.interview.commands import (
+    AddHighlightCommand,
+    EditHighlightCommand,
+    ImportHighlightsCommand,
+)
 
 TEXT = "Q: How do night shifts start?\n\nA: With coffee and the handover.\n"
 
@@ -48,3 +52,28 @@ def test_a_step_remembers_its_own_codes_not_the_whole_codebook(qtbot: Any) -> No
     edit.undo()
     edit.redo()  # the deleted code stays off
     assert session.highlight(coffee.id).codes == (codes[0].id,)
+
+
+def test_a_step_leaves_alone_what_another_program_changed_since_and_drops_out_when_all(
+    qtbot: Any,
+) -> None:
+    """Another program's version merged in: an import's undo takes away only the passage
+    that program left untouched; once it changed both, the step does nothing, obsolete."""
+    session = Session.open(Document(TEXT, "t", "t.txt", "utf-8"), None)
+    controller = Recorder(session)
+    coffee, handover = (
+        make_highlight(TEXT, TEXT.index(w), TEXT.index(w) + len(w)) for w in ("coffee", "handover")
+    )
+    imported = ImportHighlightsCommand(controller, [coffee, handover])
+    imported.redo()
+    controller.crossing.merged_outside([coffee.id])  # its note edited there, say
+    later = AddHighlightCommand(controller, coffee)  # made after: that merge is no news
+    imported.undo()
+    assert [h.id for h in session.notes.highlights] == [coffee.id]
+    later.undo()
+    assert session.notes.highlights == []
+    assert not imported.isObsolete()
+    imported.redo()
+    controller.crossing.merged_outside([handover.id])
+    imported.look_outside()
+    assert imported.isObsolete() and not later.isObsolete()

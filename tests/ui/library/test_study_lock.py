@@ -1,0 +1,68 @@
+"""Two windows on one study: the second has it read-only (study.json.lock is the first's)
+and takes the study over once the first closes it, as it takes over an interview's notes
+(tests/ui/test_safety.py): the library, the memo, the open interview's notes writable."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+from reader.core.read_only import ReadOnly
+from reader.ui.persistence.locks import NotesLock
+from reader.ui.window.main_window import MainWindow
+from tests.ui.memo.test_study_memo import memo_file, open_memo
+from tests.ui.test_codebook import study_json
+
+
+def test_the_second_window_takes_the_study_once_the_first_closes(
+    make_study_window: Callable[[Path], MainWindow], folder: Path, qtbot: Any
+) -> None:
+    """It stayed read-only after the first closed (the library, the memo and study-wide
+    edits greyed out) until the app was started again."""
+    first, second = make_study_window(folder), make_study_window(folder)
+    owner = second.study
+    assert owner.read_only_cause is ReadOnly.STUDY_IN_USE
+    assert second.interview.read_only and "read-only" in second.banner.text()
+    first.close()
+    qtbot.waitUntil(lambda: not owner.read_only, timeout=5000)
+    assert "The other window closed this study" in second.banner.text()
+    assert owner.why_read_only() == "" and second.interview.why_read_only() == ""
+    assert "(read-only)" not in second.windowTitle()
+    assert not second.codebook.hub.read_only  # the codes may be changed too
+
+    assert owner.study is not None
+    ana = owner.study.interviews[0].id
+    assert owner.rename(ana, title="Ana, nights")  # a study-wide edit, saved
+    assert next(i for i in study_json(folder)["interviews"] if i["id"] == ana)["title"] == (
+        "Ana, nights"
+    )
+    second.notes_editor.insertPlainText("typed after the takeover")
+    notes_path = second.interview.notes_path
+    assert notes_path is not None and second.interview.flush()
+    assert "after the takeover" in notes_path.read_text("utf-8")
+    open_memo(second, qtbot)
+    assert not second.notes_editor.isReadOnly()
+    second.notes_editor.insertPlainText("memo here")
+    assert second.study_actions.memo_saved()  # written now, as closing the study writes it
+    assert memo_file(folder).read_text("utf-8") == "memo here"
+
+
+def test_notes_another_window_still_edits_stay_read_only_until_it_lets_them_go(
+    make_study_window: Callable[[Path], MainWindow], folder: Path, qtbot: Any
+) -> None:
+    """The study comes first; the open interview's notes wait for their own lock, which
+    is taken over as any notes' lock is."""
+    first, second = make_study_window(folder), make_study_window(folder)
+    notes_path = second.interview.notes_path
+    assert notes_path is not None
+    first.close()
+    other = NotesLock(notes_path)  # another window (of this process) edits the notes still
+    assert other.acquire() == ""
+    qtbot.waitUntil(lambda: not second.study.read_only, timeout=5000)
+    interview = second.interview
+    assert interview.read_only_cause is ReadOnly.NOTES_IN_USE
+    assert "window is editing them" in second.banner.text()
+    other.release()
+    qtbot.waitUntil(lambda: not interview.read_only, timeout=5000)
+    assert "you can edit them here now" in second.banner.text()
