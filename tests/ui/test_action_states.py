@@ -15,7 +15,8 @@ from PySide6.QtGui import QHelpEvent
 from PySide6.QtWidgets import QApplication, QComboBox, QMenu, QToolTip
 
 from reader.core.read_only import SAVE_AS_WAY_OUT, ReadOnly
-from reader.ui.codebook.pictures import NO_CODINGS, NOTHING_TO_SAVE
+from reader.ui.codebook.picture_view import NO_CODINGS
+from reader.ui.codebook.pictures import NOTHING_TO_SAVE
 from reader.ui.codebook.retrieval import NOTHING_TO_EXPORT
 from reader.ui.speakers.speakers_dialog import SEEN_NOT_CHANGED, SIDE
 from reader.ui.window.action_states import (

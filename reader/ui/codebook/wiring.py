@@ -143,16 +143,24 @@ class Codebook(QObject):
             from reader.ui.codebook.pictures import PicturesWindow
 
             self.pictures = PicturesWindow(self.hub, self.window)
+            self.pictures.retrieveRequested.connect(
+                lambda asked: self._retrieval().show_asked(asked)
+            )
         self.pictures.show_kind(kind)
 
     def retrieve(self, code_id: str = "") -> None:
         """The Coded Passages window, on `code_id` (or on what it showed last)."""
+        retrieval = self._retrieval()
+        retrieval.show_code(code_id or retrieval.first.currentData() or "")
+
+    def _retrieval(self) -> RetrievalWindow:
+        """The Coded Passages window, made on first use."""
         if self.retrieval is None:
             from reader.ui.codebook.retrieval import RetrievalWindow
 
             self.retrieval = RetrievalWindow(self.hub, self.window)
             self.retrieval.jumpRequested.connect(self.jump)
-        self.retrieval.show_code(code_id or self.retrieval.first.currentData() or "")
+        return self.retrieval
 
     def jump(self, interview_id: str, highlight_id: str) -> None:
         """To a retrieved passage: its interview opened first, when it is another."""
