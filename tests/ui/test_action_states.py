@@ -292,7 +292,7 @@ def test_nothing_coded_greys_out_the_exports_and_says_so(
     out = tmp_path / "frequencies.csv"
     dialogs.save_answers.append(str(out))
     pictures.save("csv")
-    assert out.read_text("utf-8-sig").splitlines()[1:] == ["Drinks,1"]
+    assert out.read_text("utf-8-sig").splitlines()[1:] == ["Drinks,1,1"]  # passages, interviews
 
 
 def test_undo_and_redo_greyed_out_say_there_is_nothing(
