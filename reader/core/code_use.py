@@ -15,6 +15,7 @@ from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
 from reader.core.codebook import coding_sets
+from reader.core.wording import counted
 
 if TYPE_CHECKING:
     from reader.core.annotations import Highlight
@@ -52,6 +53,21 @@ class CodeUse:
     interviews: int = 0
     passages_below: int = 0
     interviews_below: int = 0
+
+
+def use_words(use: CodeUse, codable: bool, sub_codes: bool, interviews: bool = True) -> str:
+    """`use` in words: "12 passages in 7 interviews", and with its sub-codes when it has
+    some (a category: only that); without `interviews` (an interview alone), passages."""
+
+    def said(passages: int, found: int) -> str:
+        where = f" in {counted(found, 'interview')}" if interviews else ""
+        return counted(passages, "passage") + where
+
+    below = f"{said(use.passages_below, use.interviews_below)} with its sub-codes"
+    if not codable:
+        return below
+    alone = said(use.passages, use.interviews)
+    return f"{alone}; {below}" if sub_codes else alone
 
 
 def carrying(sets: Mapping[frozenset[str], int], codes: frozenset[str]) -> int:

@@ -25,7 +25,7 @@ from PySide6.QtCore import (
 )
 from PySide6.QtGui import QFont, QGuiApplication, QPalette
 
-from reader.core.code_use import above, carrying, subtree_counts
+from reader.core.code_use import CodeUse, above, carrying, subtree_counts, use_words
 from reader.core.codebook import PATH_SEPARATOR, Code, Codebook
 from reader.core.wording import counted
 from reader.ui.codebook.code_counts import CodingChange
@@ -146,23 +146,15 @@ class CodeTreeModel(QAbstractItemModel):
         self.totals = dict.fromkeys(self.ids, 0) | subtree_counts(self.codes, self.hub.tally.sets())
 
     def use_line(self, code_id: str) -> str:
-        """How much the code is used, in words: "12 passages in 7 interviews", and with
-        its sub-codes when it has some (a category: only that)."""
+        """How much the code is used, in words (core code_use `use_words`)."""
         code, below = self.codes[code_id], self._subtree(code_id)
         own, total = self.counts.get(code_id, 0), self.totals.get(code_id, 0)
         if self._counting:
             return f"{counted(own, 'passage')} in this interview. {COUNTING}"
-        files = self.hub.tally.interview_sets() if self.hub.study is not None else None
-
-        def said(passages: int, codes: frozenset[str]) -> str:
-            where = f" in {counted(carrying(files, codes), 'interview')}" if files else ""
-            return f"{counted(passages, 'passage')}{where}"
-
-        with_sub_codes = f"{said(total, below)} with its sub-codes"
-        if not code.codable:
-            return with_sub_codes
-        alone = said(own, frozenset({code_id}))
-        return f"{alone}; {with_sub_codes}" if len(below) > 1 else alone
+        files = self.hub.tally.interview_sets() if self.hub.study is not None else Counter()
+        found = (carrying(files, frozenset({code_id})), carrying(files, below))
+        use = CodeUse(own, found[0], total, found[1])
+        return use_words(use, code.codable, len(below) > 1, self.hub.study is not None)
 
     def _subtree(self, code_id: str) -> frozenset[str]:
         found, todo = {code_id}, [code_id]
