@@ -26,6 +26,7 @@ if TYPE_CHECKING:
 
 EXPORT_COMMAND = "export"
 IMPORT_COMMAND = "import"
+CODEBOOK_FORMATS = ("codebook-md", "codebook-csv")  # the codebook alone, with its counts
 
 
 def _gui_parser() -> argparse.ArgumentParser:
@@ -74,9 +75,11 @@ def _export_parser() -> argparse.ArgumentParser:
     parser.add_argument(
         "--format",
         required=True,
-        choices=list(FORMATS),
+        choices=[*FORMATS, *CODEBOOK_FORMATS],
         help="json: the full model; md: research summary; html: printable summary; "
-        "csv: one row per highlight; w3c: W3C Web Annotations (JSON-LD; an interview only)",
+        "csv: one row per highlight; w3c: W3C Web Annotations (JSON-LD; an interview only); "
+        "codebook-md, codebook-csv: the codebook, each code with its colour, description "
+        "and how many passages and interviews it is in",
     )
     parser.add_argument("-o", "--output", type=Path, help="output file (default: standard output)")
     parser.add_argument(
@@ -215,6 +218,8 @@ def run_export(argv: list[str]) -> int:
     from reader.core.export.common import recording_link
 
     args = _export_parser().parse_args(argv)
+    if args.format in CODEBOOK_FORMATS:
+        return _export_codebook(args)
     if args.document is not None and args.document.is_dir():
         return _export_study(args)
     if args.where:
@@ -316,6 +321,37 @@ def _export_study(args: argparse.Namespace) -> int:
     for line in left_out:
         say(f"not exported: {line}")
     return _write_output(output, args.output, study.files())
+
+
+def _export_codebook(args: argparse.Namespace) -> int:
+    """A study folder's codebook, counted over its notes files, or one interview's."""
+    from reader.core.code_use import CodingSets, code_uses
+    from reader.core.export.codebook_export import export_codebook
+    from reader.core.study import StudyError, open_study
+
+    sets = CodingSets()
+    if args.document is not None and args.document.is_dir():
+        try:
+            study = open_study(args.document, touch_disk=False)
+        except StudyError as exc:
+            return fail(f"{str(exc).rstrip('.')}.")
+        for warning in study.warnings:
+            say(warning)
+        for _, notes in study.notes_files():
+            sets.add(notes.highlights)
+        book, title, reading = study.codebook, study.data.title, study.files()
+    else:
+        opened = _open_session(args.document, args.notes, exporting=True)
+        if isinstance(opened, str):
+            return fail(opened)
+        session, notes_path = opened
+        sets.add(session.notes.highlights)
+        book, title = session.notes.codebook, session.document.title
+        reading = [Path(session.document.source), notes_path]
+    extension = args.format.removeprefix("codebook-")
+    interviews = args.document is not None and args.document.is_dir()
+    output = export_codebook(extension, book, code_uses(book, sets), title, interviews)
+    return _write_output(output, args.output, reading)
 
 
 def run_import(argv: list[str]) -> int:

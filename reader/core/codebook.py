@@ -589,6 +589,30 @@ def category_refusal(book: Codebook, code_id: str, counts: Mapping[str, int]) ->
     )
 
 
+def deletion_question(book: Codebook, code_id: str, kept: int, gone: int) -> str:
+    """Delete Code's question: what the code (and its sub-codes) take with them; `kept`
+    passages lose them and stay, `gone` (no colour, no note, no other code) go."""
+    below = book.descendants(code_id)
+    also = f" and its {counted(len(below), 'sub-code')}" if below else ""
+    it = "them" if below else "it"
+    lose = f"{counted(kept, 'coded passage').capitalize()} will lose {it}"
+    # A passage with no colour or note that has no other code goes: nothing would show it.
+    removed = f"{counted(gone, 'passage')} coded only with {it}"
+    removed += " (no colour, no note) will be removed."
+    if not kept and not gone:  # not "0 coded passages will lose it"
+        what = f"No passage is coded with {it}."
+    elif not gone:
+        what = f"{lose}; the highlights themselves stay."
+    elif kept:
+        what = f"{lose}; {removed}"
+    else:
+        what = removed
+    return (
+        f"Delete the code “{book.path(code_id)}”{also}?\n\n"
+        f"{what} Edit ▸ Undo brings everything back."
+    )
+
+
 def merge_refusal(book: Codebook, source: str, target: str, counts: Mapping[str, int]) -> str:
     """Why `source` cannot merge into `target` ("" when it can): a code with passages would
     merge into a category (the target, or a sub-code of it whose name one below `source`

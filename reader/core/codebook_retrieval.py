@@ -214,7 +214,7 @@ def code_matrix(
     }
     column_of: list[str] = []
     for entry, _ in coded:
-        column_of.append(entry.id if by == "interview" else _value_label(entry, by))
+        column_of.append(entry.id if by == "interview" else value_label(entry, by))
     titles = {entry.id: entry.title for entry, _ in coded}
     if by == "interview":
         columns = list(dict.fromkeys(column_of))
@@ -237,7 +237,7 @@ def code_matrix(
     return Matrix(rows, [book.path(r) for r in rows], columns, list(labels), counts)
 
 
-def _value_label(entry: InterviewEntry, key: str) -> str:
+def value_label(entry: InterviewEntry, key: str) -> str:
     value = entry.participant if key == "participant" else entry.attributes.get(key)
     return NO_VALUE if value in (None, "") else str(value)
 

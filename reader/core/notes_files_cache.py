@@ -17,14 +17,14 @@ the GUI thread), and now hold one copy.
 from __future__ import annotations
 
 import threading
-from collections import Counter
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
 from weakref import WeakValueDictionary
 
-from reader.core.codebook import Code, Codebook, coding_sets
+from reader.core.code_use import CodingSets
+from reader.core.codebook import Code, Codebook
 from reader.core.notes_file import NotesData, NotesFormatError
 from reader.core.stamp_cache import StampCache
 from reader.core.store import load_notes
@@ -87,17 +87,17 @@ class NotesFilesCache:
 
     def coding_sets(
         self, paths: Iterable[Path], stop: Callable[[], bool] | None = None
-    ) -> Counter[frozenset[str]] | None:
-        """Each set of codes a passage carries -> passages carrying it, across the notes
-        files at `paths` (core `coding_sets`; absent or unreadable ones count none); None
-        when `stop()` turned true between two files."""
-        sets = Counter[frozenset[str]]()
+    ) -> CodingSets | None:
+        """Each set of codes a passage carries, and each an interview applies, counted
+        across the notes files at `paths` (core code_use; absent or unreadable ones count
+        none); None when `stop()` turned true between two files."""
+        sets = CodingSets()
         for path in paths:
             if stop is not None and stop():
                 return None
             notes = self.read(path).notes
             if notes is not None:
-                sets.update(coding_sets(notes.highlights))
+                sets.add(notes.highlights)
         return sets
 
     def clear(self) -> None:

@@ -4,11 +4,13 @@ panel's and the codebook's readers."""
 
 from __future__ import annotations
 
+from collections import Counter
 from pathlib import Path
 
 import pytest
 
 from reader.core import notes_files_cache
+from reader.core.code_use import CodingSets
 from reader.core.codebook import codes_in_sets
 from reader.core.notes_files_cache import NotesFilesCache
 from reader.core.store import load_notes, save_notes
@@ -71,8 +73,9 @@ def test_the_annotations_and_the_codebook_share_one_parse_of_each_file(
 
 
 def test_coding_sets_add_up_every_readable_file_and_stop_between_files(tmp_path: Path) -> None:
-    """As the codebook counted on the GUI thread (each file's `coding_sets`, summed); an
-    absent, empty, binary or malformed file counts none; `stop` ends the count."""
+    """As the codebook counted on the GUI thread (each file's `coding_sets`, summed, and
+    the set of codes each file applies); an absent, empty, binary or malformed file counts
+    none; `stop` ends the count."""
     study = coded_study(tmp_path / "study")
     handover, light = (study.codebook.find(n).id for n in ("Handover", "Light"))
     paths = [study.notes_path(e) for e in study.interviews]
@@ -82,9 +85,13 @@ def test_coding_sets_add_up_every_readable_file_and_stop_between_files(tmp_path:
         bad[-1].write_bytes(raw)
     cache = NotesFilesCache()
     every = [*paths, tmp_path / "absent.json", *bad]
-    assert codes_in_sets(cache.coding_sets(every)) == {handover: 1, light: 3}
-    assert cache.coding_sets(paths[1:]) == {frozenset({light}): 1}
-    assert cache.coding_sets([]) == {}
+    counted = cache.coding_sets(every)
+    assert codes_in_sets(counted.passages) == {handover: 1, light: 3}
+    assert counted.interviews == {frozenset({handover, light}): 1, frozenset({light}): 1}
+    assert cache.coding_sets(paths[1:]) == CodingSets(
+        Counter({frozenset({light}): 1}), Counter({frozenset({light}): 1})
+    )
+    assert cache.coding_sets([]) == CodingSets()
     asked: list[int] = []
 
     def stop() -> bool:
@@ -92,7 +99,7 @@ def test_coding_sets_add_up_every_readable_file_and_stop_between_files(tmp_path:
         return len(asked) > 1  # after the first file
 
     assert cache.coding_sets(paths, stop) is None
-    assert codes_in_sets(cache.coding_sets(paths, lambda: False)) == {handover: 1, light: 3}
+    assert cache.coding_sets(paths, lambda: False) == counted
 
 
 def test_files_with_the_same_codebook_share_one_copy_and_a_changed_one_keeps_its_own(

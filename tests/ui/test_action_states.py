@@ -15,7 +15,8 @@ from PySide6.QtGui import QHelpEvent
 from PySide6.QtWidgets import QApplication, QComboBox, QMenu, QToolTip
 
 from reader.core.read_only import SAVE_AS_WAY_OUT, ReadOnly
-from reader.ui.codebook.pictures import NO_CODINGS, NOTHING_TO_SAVE
+from reader.ui.codebook.picture_view import NO_CODINGS
+from reader.ui.codebook.pictures import NOTHING_TO_SAVE
 from reader.ui.codebook.retrieval import NOTHING_TO_EXPORT
 from reader.ui.speakers.speakers_dialog import SEEN_NOT_CHANGED, SIDE
 from reader.ui.window.action_states import (
@@ -291,7 +292,7 @@ def test_nothing_coded_greys_out_the_exports_and_says_so(
     out = tmp_path / "frequencies.csv"
     dialogs.save_answers.append(str(out))
     pictures.save("csv")
-    assert out.read_text("utf-8-sig").splitlines()[1:] == ["Drinks,1"]
+    assert out.read_text("utf-8-sig").splitlines()[1:] == ["Drinks,1,1"]  # passages, interviews
 
 
 def test_undo_and_redo_greyed_out_say_there_is_nothing(

@@ -392,19 +392,21 @@ def test_pictures_saved_as_png_svg_and_csv(
         assert ElementTree.parse(tmp_path / f"{kind}.svg").getroot().tag.endswith("svg")
     rows = (tmp_path / "interview.csv").read_text("utf-8-sig").splitlines()
     assert rows == ["code,P01 Ana,P02 Ben,P10 Cem", "Drinks,1,0,1", "Work,1,0,0"]
-    assert (tmp_path / "frequencies.csv").read_text("utf-8-sig").splitlines()[1:] == [
-        "Drinks,2",
-        "Work,1",
+    assert (tmp_path / "frequencies.csv").read_text("utf-8-sig").splitlines() == [
+        "code,passages,interviews",  # each code's passages, and the interviews it is in
+        "Drinks,2,2",
+        "Work,1,1",
     ]
     co = (tmp_path / "co-occurrence.csv").read_text("utf-8-sig").splitlines()
     assert co == ["code,Drinks,Work", "Drinks,2,0", "Work,0,1"]
     # Left open, the picture follows a passage coded meanwhile, and saves it too.
     pictures.show_kind("frequencies")
     code_with_keys(window, qtbot, "patients", "Work")
-    qtbot.waitUntil(lambda: pictures.view.picture.matrix.counts == [[2], [2]])
+    qtbot.waitUntil(lambda: pictures.view.picture.matrix.counts == [[2, 2], [2, 2]])
     dialogs.save_answers.append(str(tmp_path / "now.csv"))
     pictures.save("csv")
-    assert (tmp_path / "now.csv").read_text("utf-8-sig").splitlines()[1:] == ["Drinks,2", "Work,2"]
+    saved = (tmp_path / "now.csv").read_text("utf-8-sig").splitlines()[1:]
+    assert saved == ["Drinks,2,2", "Work,2,2"]
 
 
 # REFI-QDA in the File menu ------------------------------------------------------------

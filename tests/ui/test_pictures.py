@@ -69,9 +69,11 @@ def test_close_button_and_escape_close_pictures(make_study_window, folder: Path,
     assert not pictures.isVisible()
 
 
-def test_column_labels_keep_the_codes_own_names(qapp, tmp_path: Path) -> None:
-    """Sub-codes of one long parent, cut at the left as the rows are: each column still
-    names its code (cut at the right, all read "Experiences of night work an…")."""
+def test_labels_cut_show_the_start_of_each_name(qapp, tmp_path: Path) -> None:
+    """Sub-codes of one long parent, each name cut at its end: the path's start and the
+    code's own name's start both show, so each row and column still names its code (cut
+    at the right whole, all read "Experiences of night work an…"; cut at the left, all
+    lost their start, "…rtages on the night rota")."""
     from xml.etree import ElementTree
 
     from reader.core.codebook_retrieval import Matrix
@@ -83,6 +85,115 @@ def test_column_labels_keep_the_codes_own_names(qapp, tmp_path: Path) -> None:
     out = tmp_path / "co.svg"
     save_svg(Picture("Co-occurrence", matrix, diagonal_apart=True), out)
     texts = ["".join(t.itertext()) for t in ElementTree.parse(out).iter() if t.tag.endswith("text")]
-    for name in ("Emotional exhaustion", "Support at home"):
-        drawn = [t for t in texts if t.endswith(name)]
-        assert len(drawn) == 2 and all(t.startswith("…") for t in drawn), texts  # row, column
+    for name in ("Emotional", "Support"):
+        drawn = [t for t in texts if f"… / {name}" in t]
+        assert len(drawn) == 2 and all(t.startswith("Exper") for t in drawn), texts  # row, column
+
+
+def wide_picture(qtbot, size=(320, 260)):
+    """A 30 × 30 heat map in a view smaller than it, shown."""
+    from reader.core.codebook_retrieval import Matrix
+    from reader.ui.codebook.drawing import Picture
+    from reader.ui.codebook.picture_view import PictureView
+
+    names = [f"Code number {i}" for i in range(30)]
+    counts = [[(i * j) % 4 for j in range(30)] for i in range(30)]
+    interviews = [f"P{j}" for j in range(30)]
+    matrix = Matrix(names, names, interviews, interviews, counts)
+    view = PictureView()
+    qtbot.addWidget(view)
+    view.resize(*size)
+    view.show()
+    qtbot.waitExposed(view)
+    view.show_picture(Picture("Big", matrix, totals=True))
+    return view
+
+
+def region(view, rect) -> QImage:
+    return view.grab(rect).toImage()
+
+
+def test_row_and_column_labels_stay_while_the_cells_scroll(qtbot) -> None:
+    """Scrolled right, the row labels are where they were (the cells moved); scrolled
+    down, the title and the column labels are."""
+    from PySide6.QtCore import QRect
+
+    view = wide_picture(qtbot)
+    body = view.viewport().geometry()
+    rows = QRect(0, body.top(), body.left(), body.height())
+    head = QRect(0, 0, body.right(), body.top())
+    before = [region(view, r) for r in (rows, head, body)]
+    view.horizontalScrollBar().setValue(view.horizontalScrollBar().maximum())
+    after = [region(view, r) for r in (rows, head, body)]
+    assert after[0] == before[0] and after[2] != before[2]
+    view.horizontalScrollBar().setValue(0)
+    view.verticalScrollBar().setValue(view.verticalScrollBar().maximum())
+    after = [region(view, r) for r in (rows, head, body)]
+    assert after[1] == before[1] and after[2] != before[2]
+
+
+def tip_at(widget, x: int, y: int) -> str:
+    from PySide6.QtCore import QEvent, QPoint
+    from PySide6.QtGui import QHelpEvent
+    from PySide6.QtWidgets import QToolTip
+
+    QToolTip.hideText()
+    point = QPoint(x, y)
+    event = QHelpEvent(QEvent.Type.ToolTip, point, widget.mapToGlobal(point))
+    QApplication.sendEvent(widget, event)
+    return QToolTip.text() if QToolTip.isVisible() else ""
+
+
+def test_a_cell_and_a_label_name_what_they_count_in_full(qtbot) -> None:
+    from reader.ui.codebook.drawing import CELL_H, CELL_W
+
+    view = wide_picture(qtbot)
+    view.verticalScrollBar().setValue(CELL_H * 3)  # the fourth row at the top
+    assert tip_at(view.viewport(), CELL_W * 2 + 5, 5).startswith("Code number 3 · P2: 2 passages")
+    assert tip_at(view.rows_pane, 5, 5) == "Code number 3"
+    view.horizontalScrollBar().setValue(view.horizontalScrollBar().maximum())
+    right = view.viewport().width() - 20  # the totals' column, at the end
+    assert tip_at(view.viewport(), right, 5).startswith("Code number 3, in all: 45 passages")
+
+
+def test_a_saved_picture_keeps_its_labels(qapp, tmp_path: Path) -> None:
+    from reader.core.codebook_retrieval import Matrix
+    from reader.ui.codebook.drawing import Picture, save_png
+
+    matrix = Matrix(["a"], ["Coffee"], ["p"], ["P01 Ana"], [[0]])
+    picture = Picture("Map", matrix, totals=True)
+    out = tmp_path / "map.png"
+    save_png(picture, out, 1.0)
+    image = QImage(str(out))
+    left, top = int(picture.left()), int(picture.top())
+
+    def inked(x0: int, y0: int, x1: int, y1: int) -> bool:
+        return any(
+            image.pixelColor(x, y).lightness() < 100 for x in range(x0, x1) for y in range(y0, y1)
+        )
+
+    assert inked(MARGIN, top, left - 8, top + CELL_H)  # the row's label
+    assert inked(left, MARGIN + TITLE_H, left + CELL_W, top)  # the column's
+
+
+def test_a_click_on_a_cell_lists_its_passages(make_study_window, folder: Path, qtbot) -> None:
+    """A cell of codes × interviews: its code's passages in that interview; Enter on a
+    cell of co-occurrence: the passages coded with both codes."""
+    window = make_study_window(folder)
+    code_with_keys(window, qtbot, "coffee", "Work")
+    pictures = open_pictures(window, qtbot)  # coffee: Work and Drinks; handover: Work
+    view = pictures.view
+    picture = view.picture
+    i, j = 0, 0  # Work in P01
+    cell = picture.cell_rect(i, j).center() - view._offset()
+    qtbot.mouseClick(view.viewport(), Qt.MouseButton.LeftButton, pos=cell.toPoint())
+    retrieval = window.codebook.retrieval
+    assert retrieval is not None and retrieval.isVisible()
+    assert retrieval.title() == f"Work · Interview: {picture.matrix.column_labels[0]}"
+    assert len(retrieval.passages) == picture.matrix.counts[i][j] == 2
+    pictures.show_kind("co-occurrence")
+    view.setFocus()
+    view.set_current(0, 1)
+    qtbot.keyClick(view, Qt.Key.Key_Return)
+    assert retrieval.title() == "Work and Drinks"
+    assert [p.highlight.exact for p in retrieval.passages] == ["coffee"]

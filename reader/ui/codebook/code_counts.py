@@ -10,7 +10,8 @@ count under way when what it reads changes is dropped and made again (`forget`).
 Both parts are kept as coding sets (core `coding_sets`: each set of codes a passage
 carries, with how many carry it) beside the per-code counts: a code's total with its
 sub-codes counts each passage once, as Retrieve and the pictures do, and is summed from
-the sets (CodeTreeModel).
+the sets (CodeTreeModel). The other interviews' sets of codes applied, one a file, say how
+many interviews a code is in (core code_use), the open one's being its codes counted.
 """
 
 from __future__ import annotations
@@ -22,6 +23,7 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject, Signal
 
+from reader.core.code_use import CodingSets, codes_used
 from reader.core.codebook import codes_in_sets, coding_sets
 from reader.ui.interview.open_interview import OpenInterview
 from reader.ui.library.open_study import OpenStudy
@@ -60,6 +62,7 @@ class CodeCounts(QObject):
         self.interview, self.owner, self._current_id = interview, owner, current_id
         self._others: Counter[str] | None = None  # the other interviews' codings
         self._other_sets = Counter[frozenset[str]]()  # and their coding sets
+        self._other_files = Counter[frozenset[str]]()  # and the codes each one applies
         self._open = Counter[str]()  # the open interview's codings
         self._open_sets = Counter[frozenset[str]]()  # and its coding sets
         self._counting: Counting | None = None  # the others', made on the first count
@@ -84,6 +87,15 @@ class CodeCounts(QObject):
         if self._others is None or self.owner.study is None:
             return Counter(self._open_sets)
         return self._other_sets + self._open_sets
+
+    def interview_sets(self) -> Counter[frozenset[str]]:
+        """The codes each interview applies -> the interviews applying them, across what
+        `counts(known=True)` counts (core code_use `CodingSets.interviews`)."""
+        mine = codes_used(self._open_sets)
+        found = Counter({mine: 1} if mine else {})
+        if self._others is None or self.owner.study is None:
+            return found
+        return self._other_files + found
 
     def count_of(self, code_id: str) -> int:
         """`counts(known=True)[code_id]`, without counting every code (a Counter sum of
@@ -117,11 +129,15 @@ class CodeCounts(QObject):
     def _count_now(self) -> None:
         counted = self.owner.notes_files.coding_sets(self._other_paths())
         assert counted is not None  # (nothing stops it)
-        self._other_sets, self._others = counted, codes_in_sets(counted)
+        self._keep(counted)
 
-    def _take(self, others: Counter[frozenset[str]]) -> None:
+    def _keep(self, others: CodingSets) -> None:
+        self._other_sets, self._other_files = others.passages, others.interviews
+        self._others = codes_in_sets(others.passages)
+
+    def _take(self, others: CodingSets) -> None:
         self.forget()  # counted at once: a count under way is not needed
-        self._other_sets, self._others = others, codes_in_sets(others)
+        self._keep(others)
         self.changed.emit(None)
 
     def forget(self) -> None:
@@ -153,6 +169,8 @@ class CodeCounts(QObject):
         if self._others is not None and left and listed:
             self._others.update(self._open)
             self._other_sets.update(self._open_sets)
+            if mine := codes_used(self._open_sets):
+                self._other_files[mine] += 1
         self._open, self._open_sets = Counter(), Counter()
 
     def interview_opened(self) -> None:
@@ -163,6 +181,9 @@ class CodeCounts(QObject):
             self._others = +self._others
             self._other_sets.subtract(self._open_sets)
             self._other_sets = +self._other_sets
+            if mine := codes_used(self._open_sets):
+                self._other_files[mine] -= 1
+                self._other_files = +self._other_files
         else:
             self.forget()
 

@@ -14,7 +14,6 @@ Imported on the first count, after the first paint.
 from __future__ import annotations
 
 import threading
-from collections import Counter
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -23,6 +22,7 @@ from PySide6.QtCore import QCoreApplication, QObject, Qt, Signal
 if TYPE_CHECKING:
     from concurrent.futures import ThreadPoolExecutor
 
+    from reader.core.code_use import CodingSets
     from reader.core.notes_files_cache import NotesFilesCache
 
 
@@ -41,7 +41,7 @@ class CountJob:
 
 
 class _Relay(QObject):
-    # (CountJob, the coding sets (a Counter) or the exception the count raised): emitted
+    # (CountJob, the coding sets (core CodingSets) or the exception the count raised): emitted
     # from the worker, delivered on the GUI thread.
     counted = Signal(object, object)
 
@@ -70,7 +70,7 @@ def _worker() -> tuple[_Relay, ThreadPoolExecutor]:
 class Counting(QObject):
     """The counts under way for one CodeCounts (its child, made on its first count)."""
 
-    counted = Signal(object)  # the coding sets (core `coding_sets`) of the last count started
+    counted = Signal(object)  # the coding sets (core CodingSets) of the last count started
 
     def __init__(self, parent: QObject) -> None:
         super().__init__(parent)
@@ -91,7 +91,7 @@ class Counting(QObject):
 
         def work() -> None:
             try:
-                counts: Counter[frozenset[str]] | Exception | None = files.coding_sets(
+                counts: CodingSets | Exception | None = files.coding_sets(
                     paths, lambda: job.stopped or _quitting.is_set()
                 )
             except Exception as exc:  # a bug: raised again on the GUI thread
@@ -107,7 +107,7 @@ class Counting(QObject):
             self._job.stop()
             self._job = None
 
-    def _arrived(self, job: CountJob, counts: Counter[frozenset[str]] | Exception) -> None:
+    def _arrived(self, job: CountJob, counts: CodingSets | Exception) -> None:
         if job is not self._job:  # another CodeCounts', or stopped after it had sent
             return
         self._job = None

@@ -1,11 +1,14 @@
 """Pictures of the coding, drawn with QPainter: a heat map of a count matrix (codes ×
 interviews, × an attribute's values, or × codes for co-occurrence) and frequency bars.
 
-One drawing function per picture serves the window, PNG (QImage) and SVG (QSvgGenerator,
-in QtSvg, which PySide6-Essentials has). QtCharts was weighed and left out: it lives in
-PySide6-Addons, a second wheel several times the size of what the app installs (see
-docs/codebook.md), and a heat map is not one of its chart types anyway. Painting only the
-cells in the exposed rectangle keeps a 1,000 × 500 matrix scrollable.
+One drawing serves the window, PNG (QImage) and SVG (QSvgGenerator, in QtSvg, which
+PySide6-Essentials has), in parts: the title, the row labels, the column labels and the
+body (cells or bars). A file gets them all (`draw`); the window paints each part in a pane
+of its own, so that the labels stay while the body scrolls (picture_view.py). QtCharts was
+weighed and left out: it lives in PySide6-Addons, a second wheel several times the size
+of what the app installs (see docs/codebook.md), and a heat map is not one of its chart
+types anyway. Painting only the cells in the exposed rectangle keeps a 1,000 × 500
+matrix scrollable.
 
 On screen a picture takes the theme's colours (`screen_ink`); saved as PNG or SVG it keeps
 white paper (`PAPER`), as a paper, a slide or a printer wants it whatever the theme.
@@ -20,17 +23,22 @@ from pathlib import Path
 from PySide6.QtCore import QPointF, QRectF, QSize, Qt
 from PySide6.QtGui import QColor, QFont, QFontMetricsF, QImage, QPainter
 
+from reader.core.codebook import PATH_SEPARATOR
 from reader.core.codebook_retrieval import Matrix
 from reader.core.palettes import contrast_ratio
+from reader.core.wording import counted
 from reader.ui import theme
 
 CELL_W, CELL_H = 36, 22
-LABEL_MAX = 260  # px for a row label, elided beyond
+LABEL_MAX = 260  # px for a row label, shortened beyond
 COLUMN_LABEL_MAX = 150
 MARGIN = 16
 TITLE_H = 34
 BAR_MAX = 420
+TOTAL_GAP = 6  # between the cells and their totals' column
+TOTAL = "Total"
 LOW, HIGH = QColor("#f3f6fb"), QColor("#1d4f91")  # white paper to deep blue
+END = Qt.TextElideMode.ElideRight
 
 
 @dataclass(frozen=True)
@@ -70,45 +78,86 @@ def contrast(a: QColor, b: QColor) -> float:
     return contrast_ratio((a.red(), a.green(), a.blue()), (b.red(), b.green(), b.blue()))
 
 
+def short_label(fm: QFontMetricsF, label: str, width: float) -> str:
+    """`label` in `width`, each name cut at its end so that its start shows: a code's own
+    name keeps the room it needs, its parents' path what is left ("Working co… / Staffing
+    shortages on the night rota"); short of room, the path a third and the name the rest.
+    Sub-codes of one long parent still read apart."""
+    if fm.horizontalAdvance(label) <= width:
+        return label
+    *parents, own = label.split(PATH_SEPARATOR)
+    if not parents:
+        return fm.elidedText(own, END, width)
+    path = PATH_SEPARATOR.join(parents)
+    room = width - fm.horizontalAdvance(PATH_SEPARATOR)
+    least = fm.horizontalAdvance("Wor…")  # less of a path than this says nothing
+    own_width = fm.horizontalAdvance(own)
+    path_room = room - own_width if room - own_width >= least else room / 3
+    shown = fm.elidedText(path, END, path_room)
+    return shown + PATH_SEPARATOR + fm.elidedText(own, END, room - fm.horizontalAdvance(shown))
+
+
 @dataclass
 class Picture:
-    """What to draw: a heat map of `matrix`, or bars of its first column (`bars`)."""
+    """What to draw: a heat map of `matrix`, or bars of its first column (`bars`, its
+    second, if any, the interviews each code is in)."""
 
     title: str
     matrix: Matrix
     bars: bool = False
     diagonal_apart: bool = False  # co-occurrence: a code with itself is its count, in grey
     colors: list[str] = field(default_factory=list)  # the rows' code colours, for bars
+    totals: bool = False  # a column of each row's sum, after the cells
+    per: str = ""  # what a column is ("interview": its totals say in how many a code is)
     font: QFont = field(default_factory=QFont)
     # Measuring every label and finding the peak take long for a big matrix and do not
     # change from one paint to the next: kept, the labels' sizes for the font they had.
-    _label_sizes: tuple[str, float, float] | None = field(
+    _label_sizes: tuple[str, float, float, float] | None = field(
         default=None, init=False, repr=False, compare=False
     )
 
     def _metrics(self) -> QFontMetricsF:
         return QFontMetricsF(self.font)
 
-    def _measured(self) -> tuple[float, float]:
-        """(the row labels' width, the column labels' height) in the font now set."""
+    def _measured(self) -> tuple[float, float, float]:
+        """(the row labels' width, the column labels' height, the bars' numbers' width) in
+        the font now set."""
         key = self.font.key()
         if self._label_sizes is None or self._label_sizes[0] != key:
             fm = self._metrics()
             rows = max((fm.horizontalAdvance(t) for t in self.matrix.row_labels), default=0)
-            columns = 0.0
-            if not self.bars:
-                widest = max(
-                    (fm.horizontalAdvance(t) for t in self.matrix.column_labels), default=0
+            columns = numbers = 0.0
+            if self.bars:
+                numbers = max(
+                    (fm.horizontalAdvance(self._bar_text(i)) for i in range(len(self.matrix.rows))),
+                    default=0,
                 )
+            else:
+                labels = [*self.matrix.column_labels, *([TOTAL] if self.totals else [])]
+                widest = max((fm.horizontalAdvance(t) for t in labels), default=0)
                 columns = min(COLUMN_LABEL_MAX, widest) + 12
-            self._label_sizes = (key, min(LABEL_MAX, rows) + 12, columns)
-        return self._label_sizes[1], self._label_sizes[2]
+            self._label_sizes = (key, min(LABEL_MAX, rows) + 12, columns, numbers)
+        return self._label_sizes[1:]
 
     def row_label_width(self) -> float:
         return self._measured()[0]
 
     def column_label_height(self) -> float:
         return self._measured()[1]
+
+    def left(self) -> float:
+        """Where the cells (or bars) start: right of the row labels."""
+        return MARGIN + self.row_label_width()
+
+    def top(self) -> float:
+        """Where the cells start: below the title and the column labels."""
+        return MARGIN + TITLE_H + self.column_label_height()
+
+    def _title_font(self) -> QFont:
+        title = QFont(self.font)
+        title.setBold(True)
+        title.setPointSizeF(self.font.pointSizeF() * 1.2)
+        return title
 
     @cached_property
     def _peak(self) -> int:
@@ -120,90 +169,154 @@ class Picture:
         )
         return peak or 1
 
+    def _total_x(self) -> float:
+        return self.left() + len(self.matrix.columns) * CELL_W + TOTAL_GAP
+
+    def _bar_text(self, i: int) -> str:
+        row = self.matrix.counts[i]
+        said = counted(row[0] if row else 0, "passage")
+        return f"{said} in {counted(row[1], 'interview')}" if len(row) > 1 else said
+
     def size(self) -> QSize:
         rows = max(1, len(self.matrix.rows))
-        left = MARGIN + self.row_label_width()
-        top = MARGIN + TITLE_H + self.column_label_height()
         if self.bars:
-            width = left + BAR_MAX + 60 + MARGIN
+            width = self.left() + BAR_MAX + 6 + max(self._measured()[2], 40) + MARGIN
+        elif self.totals:
+            width = self._total_x() + CELL_W + MARGIN
         else:
-            width = left + len(self.matrix.columns) * CELL_W + MARGIN
-        title = QFont(self.font)
-        title.setBold(True)
-        title.setPointSizeF(self.font.pointSizeF() * 1.2)
-        width = max(width, QFontMetricsF(title).horizontalAdvance(self.title) + 2 * MARGIN)
-        return QSize(int(max(width, 320)), int(top + rows * CELL_H + MARGIN))
+            width = self.left() + len(self.matrix.columns) * CELL_W + MARGIN
+        title = QFontMetricsF(self._title_font()).horizontalAdvance(self.title) + 2 * MARGIN
+        return QSize(int(max(width, title, 320)), int(self.top() + rows * CELL_H + MARGIN))
+
+    # Where things are ---------------------------------------------------------------------
+
+    def row_at(self, y: float) -> int | None:
+        i = int((y - self.top()) // CELL_H)
+        return i if y >= self.top() and i < len(self.matrix.rows) else None
+
+    def column_at(self, x: float) -> int | None:
+        """The column at `x`: len(columns) for the totals' column; None between."""
+        if self.bars:
+            return 0 if x >= self.left() else None
+        j = int((x - self.left()) // CELL_W)
+        if x >= self.left() and j < len(self.matrix.columns):
+            return j
+        total = self._total_x()
+        return len(self.matrix.columns) if self.totals and total <= x < total + CELL_W else None
+
+    def cell_rect(self, i: int, j: int) -> QRectF:
+        """Row `i`'s cell of column `j` (the totals' at len(columns); a bar's row)."""
+        y = self.top() + i * CELL_H
+        if self.bars:
+            return QRectF(self.left(), y, self.size().width() - self.left() - MARGIN, CELL_H)
+        x = self._total_x() if j >= len(self.matrix.columns) else self.left() + j * CELL_W
+        return QRectF(x, y, CELL_W - 1, CELL_H - 1)
+
+    def column_count(self) -> int:
+        """The columns one can move to: the cells' and the totals'."""
+        return 1 if self.bars else len(self.matrix.columns) + self.totals
+
+    def column_label(self, j: int) -> str:
+        return TOTAL if j >= len(self.matrix.columns) else self.matrix.column_labels[j]
+
+    def describe(self, i: int, j: int) -> str:
+        """What row `i`'s cell of column `j` counts, in words (a cell's tooltip)."""
+        m, row = self.matrix, self.matrix.row_labels[i]
+        if self.bars:
+            return f"{row}: {self._bar_text(i)}"
+        if j >= len(m.columns):
+            cells = m.counts[i]
+            where = f" in {counted(sum(1 for n in cells if n), self.per)}" if self.per else ""
+            return f"{row}, in all: {counted(sum(cells), 'passage')}{where}"
+        n = m.counts[i][j]
+        if self.diagonal_apart and i != j:
+            return f"{row} and {m.column_labels[j]}: {n} on the same or overlapping passages"
+        if self.diagonal_apart:
+            return f"{row}: {counted(n, 'passage')}"
+        return f"{row} · {m.column_labels[j]}: {counted(n, 'passage')}"
 
     # Drawing ------------------------------------------------------------------------------
 
-    def draw(self, painter: QPainter, exposed: QRectF | None = None, ink: Ink = PAPER) -> None:
-        """The whole picture in `ink`; only the cells within `exposed` if given."""
+    def draw(self, painter: QPainter, ink: Ink = PAPER) -> None:
+        """The whole picture in `ink`, labels and all (a file's)."""
         size = self.size()
-        area = exposed or QRectF(0, 0, size.width(), size.height())
+        area = QRectF(0, 0, size.width(), size.height())
         painter.fillRect(area, ink.page)
-        painter.setFont(self.font)
-        title_font = QFont(self.font)
-        title_font.setBold(True)
-        title_font.setPointSizeF(self.font.pointSizeF() * 1.2)
-        painter.setFont(title_font)
-        painter.setPen(ink.text)
-        painter.drawText(QPointF(MARGIN, MARGIN + 18), self.title)
-        painter.setFont(self.font)
+        self.draw_title(painter, ink)
         if not self.matrix.rows:
             painter.drawText(QPointF(MARGIN, MARGIN + TITLE_H + 16), "No codes yet.")
             return
-        left = MARGIN + self.row_label_width()
-        top = MARGIN + TITLE_H + self.column_label_height()
+        self.draw_row_labels(painter, area, ink)
+        self.draw_column_labels(painter, area, ink)
+        self.draw_body(painter, area, ink)
+
+    def draw_title(self, painter: QPainter, ink: Ink) -> None:
+        painter.setFont(self._title_font())
+        painter.setPen(ink.text)
+        painter.drawText(QPointF(MARGIN, MARGIN + 18), self.title)
+        painter.setFont(self.font)
+
+    def _rows_in(self, area: QRectF) -> range:
+        top = self.top()
         first = max(0, int((area.top() - top) // CELL_H))
-        last = min(len(self.matrix.rows), int((area.bottom() - top) // CELL_H) + 1)
-        self._row_labels(painter, left, top, range(first, last))
-        if self.bars:
-            self._bars(painter, left, top, range(first, last))
-        else:
-            self._column_labels(painter, left, top, area)
-            self._cells(painter, left, top, range(first, last), area, ink)
+        return range(first, min(len(self.matrix.rows), int((area.bottom() - top) // CELL_H) + 1))
 
-    def _row_labels(self, painter: QPainter, left: float, top: float, rows: range) -> None:
-        fm = self._metrics()
-        for i in rows:
-            label = fm.elidedText(self.matrix.row_labels[i], Qt.TextElideMode.ElideLeft, LABEL_MAX)
-            rect = QRectF(MARGIN, top + i * CELL_H, left - MARGIN - 8, CELL_H)
-            align = Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter
-            painter.drawText(rect, int(align), label)
-
-    def _column_labels(self, painter: QPainter, left: float, top: float, area: QRectF) -> None:
-        fm = self._metrics()
-        for j in self._visible_columns(left, area):
-            # Cut at the left, as the rows' are: a path keeps the code's own name (sub-codes
-            # of one long parent all read "Experiences of night wor…" cut at the right).
-            label = fm.elidedText(
-                self.matrix.column_labels[j], Qt.TextElideMode.ElideLeft, COLUMN_LABEL_MAX
+    def draw_row_labels(self, painter: QPainter, area: QRectF, ink: Ink) -> None:
+        """The labels of the rows that cross `area`, right-aligned left of the cells."""
+        fm, top, left = self._metrics(), self.top(), self.left()
+        painter.setFont(self.font)
+        painter.setPen(ink.text)
+        align = int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+        for i in self._rows_in(area):
+            label = short_label(fm, self.matrix.row_labels[i], LABEL_MAX)
+            painter.drawText(
+                QRectF(MARGIN, top + i * CELL_H, left - MARGIN - 8, CELL_H), align, label
             )
+
+    def draw_column_labels(self, painter: QPainter, area: QRectF, ink: Ink) -> None:
+        """The labels of the columns that cross `area`, written upwards above them."""
+        if self.bars:
+            return
+        fm, top = self._metrics(), self.top()
+        painter.setFont(self.font)
+        painter.setPen(ink.text)
+        for j in self._columns_in(area):
+            label = short_label(fm, self.column_label(j), COLUMN_LABEL_MAX)
+            x = self.cell_rect(0, j).left()
             painter.save()
             # Written upwards from the cell's foot, as a table's tall headers are.
-            painter.translate(left + j * CELL_W + CELL_W / 2 + fm.ascent() / 2 - 2, top - 6)
+            painter.translate(x + CELL_W / 2 + fm.ascent() / 2 - 2, top - 6)
             painter.rotate(-90)
             painter.drawText(QPointF(0, 0), label)
             painter.restore()
 
-    def _visible_columns(self, left: float, area: QRectF) -> range:
+    def _columns_in(self, area: QRectF) -> list[int]:
+        left = self.left()
         first = max(0, int((area.left() - left) // CELL_W))
         last = min(len(self.matrix.columns), int((area.right() - left) // CELL_W) + 1)
-        return range(first, last)
+        total = self._total_x()
+        shown_total = self.totals and area.right() >= total and area.left() < total + CELL_W
+        return [*range(first, last), *([len(self.matrix.columns)] if shown_total else [])]
 
-    def _cells(
-        self, painter: QPainter, left: float, top: float, rows: range, area: QRectF, ink: Ink
-    ) -> None:
-        counts = self.matrix.counts
-        apart = self.diagonal_apart
-        peak = self._peak
-        columns = self._visible_columns(left, area)
+    def draw_body(self, painter: QPainter, area: QRectF, ink: Ink) -> None:
+        """The cells (or bars) that cross `area` (on a page already filled)."""
+        painter.setFont(self.font)
+        painter.setPen(ink.text)
+        if self.bars:
+            self._bars(painter, self._rows_in(area))
+        else:
+            self._cells(painter, self._rows_in(area), self._columns_in(area), ink)
+
+    def _cells(self, painter: QPainter, rows: range, columns: list[int], ink: Ink) -> None:
+        counts, apart, peak = self.matrix.counts, self.diagonal_apart, self._peak
+        width = len(self.matrix.columns)
         align = int(Qt.AlignmentFlag.AlignCenter)
         for i in rows:
             for j in columns:
-                n = counts[i][j]
-                rect = QRectF(left + j * CELL_W, top + i * CELL_H, CELL_W - 1, CELL_H - 1)
-                own = apart and i == j
+                total = j >= width
+                n = sum(counts[i]) if total else counts[i][j]
+                rect = self.cell_rect(i, j)
+                own = total or (apart and i == j)  # not shaded: they would set the scale
                 color = ink.own if own else ink.shade(n / peak)
                 painter.fillRect(rect, color)
                 if n:
@@ -211,16 +324,18 @@ class Picture:
                     painter.drawText(rect, align, str(n))
         painter.setPen(ink.text)
 
-    def _bars(self, painter: QPainter, left: float, top: float, rows: range) -> None:
+    def _bars(self, painter: QPainter, rows: range) -> None:
         counts = [row[0] if row else 0 for row in self.matrix.counts]
         peak = max(counts, default=0) or 1
+        left, top = self.left(), self.top()
         for i in rows:
             n = counts[i]
             length = BAR_MAX * n / peak
             color = QColor(self.colors[i]) if i < len(self.colors) else HIGH
             bar = QRectF(left, top + i * CELL_H + 4, max(length, 1 if n else 0), CELL_H - 8)
             painter.fillRect(bar, color)
-            painter.drawText(QPointF(left + length + 6, top + i * CELL_H + CELL_H / 2 + 4), str(n))
+            y = top + i * CELL_H + CELL_H / 2 + 4
+            painter.drawText(QPointF(left + length + 6, y), self._bar_text(i))
 
 
 def save_png(picture: Picture, path: Path, scale: float = 2.0) -> None:

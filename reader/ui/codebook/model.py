@@ -1,6 +1,8 @@
 """The code tree as a Qt model: a code's name with its colour, and how many codings it has:
 its own, and in brackets its total with its sub-codes, each passage once (as Retrieve
-with sub-codes and the pictures count them).
+with sub-codes and the pictures count them). A code's tooltip gives its whole path, its
+passages and the interviews they are in (`use_line`, counted when asked: core code_use),
+and its description.
 
 The model mirrors the codebook (rebuilt when the codebook changes, which is rare) and
 changes nothing itself: renaming in place and dropping codes ask the hub, whose change
@@ -9,6 +11,7 @@ comes back as a rebuild. An index carries the code's position in `ids` as its in
 
 from __future__ import annotations
 
+import html
 from collections import Counter
 from collections.abc import Collection
 
@@ -22,7 +25,9 @@ from PySide6.QtCore import (
 )
 from PySide6.QtGui import QFont, QGuiApplication, QPalette
 
-from reader.core.codebook import Code, Codebook
+from reader.core.code_use import CodeUse, above, carrying, subtree_counts, use_words
+from reader.core.codebook import PATH_SEPARATOR, Code, Codebook
+from reader.core.wording import counted
 from reader.ui.codebook.code_counts import CodingChange
 from reader.ui.codebook.hub import CodebookHub
 from reader.ui.theme import color_icon
@@ -124,12 +129,7 @@ class CodeTreeModel(QAbstractItemModel):
 
     def _closure(self, codes: Collection[str]) -> set[str]:
         """`codes` that are in the tree, and every code above them."""
-        found: set[str] = set()
-        for code_id in codes:
-            while code_id in self.codes and code_id not in found:
-                found.add(code_id)
-                code_id = self.codes[code_id].parent
-        return found
+        return above(self.codes, codes)
 
     def _cells_changed(self, code_ids: list[str]) -> None:
         for code_id in code_ids:
@@ -143,11 +143,37 @@ class CodeTreeModel(QAbstractItemModel):
         self._counting = self.hub.tally.counting
         # Each passage once in each code above its codes: summed over the coding sets, of
         # which a study has far fewer than passages.
-        totals = dict.fromkeys(self.ids, 0)
-        for codes, n in self.hub.tally.sets().items():
-            for code_id in self._closure(codes):
-                totals[code_id] += n
-        self.totals = totals
+        self.totals = dict.fromkeys(self.ids, 0) | subtree_counts(self.codes, self.hub.tally.sets())
+
+    def use_line(self, code_id: str) -> str:
+        """How much the code is used, in words (core code_use `use_words`)."""
+        code, below = self.codes[code_id], self._subtree(code_id)
+        own, total = self.counts.get(code_id, 0), self.totals.get(code_id, 0)
+        if self._counting:
+            return f"{counted(own, 'passage')} in this interview. {COUNTING}"
+        files = self.hub.tally.interview_sets() if self.hub.study is not None else Counter()
+        found = (carrying(files, frozenset({code_id})), carrying(files, below))
+        use = CodeUse(own, found[0], total, found[1])
+        return use_words(use, code.codable, len(below) > 1, self.hub.study is not None)
+
+    def _subtree(self, code_id: str) -> frozenset[str]:
+        found, todo = {code_id}, [code_id]
+        while todo:
+            below = self.children.get(todo.pop(), [])
+            found.update(below)
+            todo.extend(below)
+        return frozenset(found)
+
+    def _code_tip(self, code: Code) -> str:
+        """The code's whole path (the tree cuts long names), its use and description."""
+        kind = "" if code.codable else "A category (holds sub-codes, not applied to passages)."
+        names, parent = [code.name], code.parent
+        while parent in self.codes and len(names) <= len(self.codes):
+            names.insert(0, self.codes[parent].name)
+            parent = self.codes[parent].parent
+        lines = [f"<b>{html.escape(PATH_SEPARATOR.join(names))}</b>", self.use_line(code.id)]
+        lines += [html.escape(text) for text in (kind, code.description.strip()) if text]
+        return "<p>" + "<br>".join(lines).replace("\n", "<br>") + "</p>"
 
     # Structure -----------------------------------------------------------------------------
 
@@ -211,12 +237,7 @@ class CodeTreeModel(QAbstractItemModel):
                 font.setItalic(True)
                 return font
             if role == TOOLTIP:
-                kind = (
-                    ""
-                    if code.codable
-                    else "A category (holds sub-codes, not applied to passages). "
-                )
-                return f"{kind}{code.description}".strip() or None
+                return self._code_tip(code)
         elif column == 1:
             own, total = self.counts.get(code.id, 0), self.totals.get(code.id, 0)
             if role == DISPLAY:
@@ -226,8 +247,7 @@ class CodeTreeModel(QAbstractItemModel):
             if role == ALIGNMENT:
                 return RIGHT_ALIGNED
             if role == TOOLTIP:
-                tip = f"{own} passages carry it; {total} with its sub-codes"
-                return f"{tip} in this interview. {COUNTING}" if self._counting else tip
+                return self.use_line(code.id)
         return None
 
     def flags(self, index: Index) -> Qt.ItemFlag:

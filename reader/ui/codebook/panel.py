@@ -29,12 +29,14 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from reader.core.codebook import deletion_question
 from reader.core.wording import counted
 from reader.ui import dialogs
 from reader.ui.after_paint import AfterPaint
 from reader.ui.codebook.code_counts import CodingChange
 from reader.ui.codebook.hub import CodebookHub
 from reader.ui.codebook.model import CodeTreeModel
+from reader.ui.elided_label import ElidedLabel
 from reader.ui.row_menu import menu_from_key
 from reader.ui.theme import color_icon
 from reader.ui.typed_text import typed_text
@@ -94,6 +96,11 @@ class CodebookPanel(QWidget):
         )
         self.empty.setWordWrap(True)
         self.empty.setStyleSheet("color: palette(placeholder-text); padding: 8px;")
+        # The current code's use in words ("12 passages in 7 interviews"): the tree has
+        # room for a count, not for the interviews.
+        self.use = ElidedLabel()
+        self.use.setObjectName("code-use")
+        self.use.setStyleSheet("color: palette(placeholder-text);")
         self.color_button = QToolButton()
         self.color_button.setToolTip("The code's colour")
         self.color_button.clicked.connect(self.choose_color)
@@ -122,6 +129,7 @@ class CodebookPanel(QWidget):
         layout.addWidget(self.buttons)
         layout.addWidget(self.empty)
         layout.addWidget(self.view, 1)
+        layout.addWidget(self.use)
         layout.addLayout(details)
         layout.addWidget(self.memo)
         self._stale = False
@@ -160,6 +168,7 @@ class CodebookPanel(QWidget):
     def _counts_changed(self, change: CodingChange | None) -> None:
         if self.isVisible():
             self.model.refresh_counts(change)
+            self._show_use()
         else:
             self._stale = True
 
@@ -174,6 +183,11 @@ class CodebookPanel(QWidget):
         """The study's counts, once the panel has painted with the open interview's."""
         self.model.whole_study = True
         self.model.refresh_counts()
+        self._show_use()
+
+    def _show_use(self) -> None:
+        code_id = self.current_id()
+        self.use.setText(self.model.use_line(code_id) if code_id in self.model.codes else "")
 
     def rebuild(self) -> None:
         """The tree again. While the dock is hidden this waits until it shows: counting
@@ -224,6 +238,7 @@ class CodebookPanel(QWidget):
         if typed_text(self.memo.document()) != text:
             self.memo.setPlainText(text)
         self._memo_of = code.id if code else ""
+        self._show_use()
 
     # Changing --------------------------------------------------------------------------
 
@@ -268,26 +283,7 @@ class CodebookPanel(QWidget):
         code = self.model.codes.get(self.current_id())
         if code is None:
             return
-        below = self.hub.book.descendants(code.id)
-        kept, gone = self.hub.deletion_counts(code.id)
-        also = f" and its {len(below)} sub-code{'s' if len(below) != 1 else ''}" if below else ""
-        it = "them" if below else "it"
-        lose = f"{_passages(kept).capitalize()} will lose {it}"
-        # A passage with no colour or note that has no other code goes: nothing would show it.
-        removed = f"{counted(gone, 'passage')} coded only with {it}"
-        removed += " (no colour, no note) will be removed."
-        if not kept and not gone:  # not "0 coded passages will lose it"
-            what = f"No passage is coded with {it}."
-        elif not gone:
-            what = f"{lose}; the highlights themselves stay."
-        elif kept:
-            what = f"{lose}; {removed}"
-        else:
-            what = removed
-        text = (
-            f"Delete the code “{self.hub.book.path(code.id)}”{also}?\n\n"
-            f"{what} Edit ▸ Undo brings everything back."
-        )
+        text = deletion_question(self.hub.book, code.id, *self.hub.deletion_counts(code.id))
         if dialogs.ask(self, "Delete Code", text, ["Delete Code", "Cancel"]) == "Delete Code":
             after = self._neighbour(code.id)
             if self.hub.delete(code.id):

@@ -9,8 +9,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import QEvent, Qt, QTimer
-from PySide6.QtGui import QPainter, QPaintEvent, QPalette
+from PySide6.QtCore import QTimer, Signal
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -18,21 +17,21 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
     QPushButton,
-    QScrollArea,
     QVBoxLayout,
     QWidget,
 )
 
-from reader.core.codebook_retrieval import Matrix, co_occurrence, code_matrix
+from reader.core.codebook_retrieval import Matrix, co_occurrence, code_matrix, value_label
 from reader.core.store import atomic_write, describe_os_error
-from reader.ui.codebook.drawing import Picture, save_png, save_svg, screen_ink
+from reader.ui.codebook.drawing import Picture, save_png, save_svg
 from reader.ui.codebook.hub import CodebookHub
 from reader.ui.codebook.passage_finding import FOLLOW_MS, coded_now, save_home
+from reader.ui.codebook.picture_view import PictureView
+from reader.ui.codebook.retrieval import INTERVIEW, Asked
 from reader.ui.dialogs import KeptSize, close_only
 from reader.ui.exporting.save_folder import ask_save_path
 
 INTERVIEWS, CO_OCCURRENCE, FREQUENCIES = "interview", "co-occurrence", "frequencies"
-NO_CODINGS = "No coded passages yet"
 NOTHING_TO_SAVE = "No coded passages yet: code a passage (select words, press C) first."
 
 
@@ -48,8 +47,10 @@ def make_picture(hub: CodebookHub, kind: str, descendants: bool) -> Picture:
         return Picture(title, matrix, diagonal_apart=True)
     if kind == FREQUENCIES:
         by = without(code_matrix(coded, book, "interview", descendants=descendants), drop)
-        sums = [[sum(row)] for row in by.counts]
-        matrix = Matrix(by.rows, by.row_labels, ["codings"], ["codings"], sums)
+        # With the interviews each code is in, in a study (alone there is one).
+        columns = ["passages", "interviews"][: 1 + (hub.study is not None)]
+        sums = [[sum(row), sum(1 for n in row if n)][: len(columns)] for row in by.counts]
+        matrix = Matrix(by.rows, by.row_labels, columns, columns, sums)
         colors = [book.code(r).color for r in matrix.rows]
         return Picture("Coded passages per code", matrix, bars=True, colors=colors)
     order: tuple[str, ...] = ()
@@ -61,7 +62,9 @@ def make_picture(hub: CodebookHub, kind: str, descendants: bool) -> Picture:
     elif kind == "participant":
         label = "participant"
     matrix = code_matrix(coded, book, kind, descendants=descendants, order=order)
-    return Picture(f"Coded passages by code and {label}", without(matrix, drop))
+    title = f"Coded passages by code and {label}"
+    per = "interview" if kind == INTERVIEWS and study is not None else ""
+    return Picture(title, without(matrix, drop), totals=True, per=per)
 
 
 def without(matrix: Matrix, rows: set[str], columns: bool = False) -> Matrix:
@@ -79,41 +82,38 @@ def without(matrix: Matrix, rows: set[str], columns: bool = False) -> Matrix:
     )
 
 
-class PictureView(QWidget):
-    def __init__(self) -> None:
-        super().__init__()
-        self.picture: Picture | None = None
-        self.empty = False  # nothing coded: a line says so instead of an empty grid
-
-    def show_picture(self, picture: Picture) -> None:
-        self.picture = picture
-        picture.font = self.font()
-        self.empty = not any(any(row) for row in picture.matrix.counts)
-        if self.empty:
-            metrics = self.fontMetrics()
-            self.setFixedSize(metrics.horizontalAdvance(NO_CODINGS) + 64, metrics.height() * 4)
-        else:
-            self.setFixedSize(picture.size())
-        self.update()
-
-    def paintEvent(self, event: QPaintEvent) -> None:
-        if self.picture is None:
-            return
-        painter = QPainter(self)
-        if self.empty:
-            painter.setPen(self.palette().color(QPalette.ColorRole.PlaceholderText))
-            painter.drawText(self.rect(), Qt.AlignmentFlag.AlignCenter, NO_CODINGS)
-        else:
-            self.picture.draw(painter, event.rect().toRectF(), screen_ink())
-        painter.end()
-
-    def changeEvent(self, event: QEvent) -> None:
-        super().changeEvent(event)
-        if event.type() == QEvent.Type.PaletteChange:  # a new theme: its colours
-            self.update()
+def asked_of(
+    hub: CodebookHub, kind: str, picture: Picture, descendants: bool, cell: tuple[int, int]
+) -> Asked:
+    """What Retrieve is asked for a cell: its code in its interview, participant or
+    attribute value; a pair of codes on the same passages; a code alone (a bar, a total)."""
+    matrix, (i, j) = picture.matrix, cell
+    code = matrix.rows[i]
+    study = hub.study
+    if picture.bars or j >= len(matrix.columns) or study is None:
+        return Asked(code, descendants=descendants)
+    column = matrix.columns[j]
+    if kind == CO_OCCURRENCE:
+        return Asked(code, "" if column == code else column, descendants)
+    if kind == INTERVIEWS:
+        return Asked(
+            code,
+            descendants=descendants,
+            where=(INTERVIEW, column),
+            where_label=f"Interview: {matrix.column_labels[j]}",
+        )
+    # The value as the interviews hold it (a number, "" or none), not as the column says it.
+    entry = next(e for e in study.interviews if value_label(e, kind) == column)
+    value = entry.participant if kind == "participant" else entry.attributes.get(kind)
+    name = "Participant" if kind == "participant" else study.attribute(kind).label
+    return Asked(
+        code, descendants=descendants, where=(kind, value), where_label=f"{name}: {column}"
+    )
 
 
 class PicturesWindow(QDialog):
+    retrieveRequested = Signal(object)  # an Asked: a cell's passages
+
     def __init__(self, hub: CodebookHub, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setWindowTitle("Pictures of the Coding")
@@ -127,10 +127,10 @@ class PicturesWindow(QDialog):
         self.below.setAccessibleDescription("A code's codings include its sub-codes' codings")
         self.below.toggled.connect(self.refresh)
         self.view = PictureView()
-        scroll = QScrollArea()
-        scroll.setWidget(self.view)
+        self.view.cellActivated.connect(self._cell_activated)
         self.status = QLabel()
         self.status.setWordWrap(True)
+        self.view.currentChanged.connect(self.status.setText)  # the cell the arrows are on
         top = QHBoxLayout()
         top.addWidget(self.kind, 1)
         top.addWidget(self.below)
@@ -146,7 +146,7 @@ class PicturesWindow(QDialog):
         bottom.addWidget(close_only(self))
         layout = QVBoxLayout(self)
         layout.addLayout(top)
-        layout.addWidget(scroll, 1)
+        layout.addWidget(self.view, 1)
         layout.addLayout(bottom)
         self.resize(900, 620)
         KeptSize(self, "windows/pictures")
@@ -158,6 +158,12 @@ class PicturesWindow(QDialog):
     def _codings_changed(self, _change: object) -> None:
         if self.isVisible():  # else drawn when shown
             self.follow.start()
+
+    def _cell_activated(self, row: int, column: int) -> None:
+        picture = self.view.picture
+        if picture is not None and not self.view.empty:
+            kind, below = self.kind.currentData(), self.below.isChecked()
+            self.retrieveRequested.emit(asked_of(self.hub, kind, picture, below, (row, column)))
 
     def fill_kinds(self) -> None:
         chosen = self.kind.currentData()

@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import html
 from collections.abc import Callable
+from dataclasses import dataclass
 from pathlib import Path
 
 from PySide6.QtCore import QEvent, QObject, Qt, QTimer, Signal
@@ -48,7 +49,7 @@ from reader.ui.codebook.hub import CodebookHub
 from reader.ui.codebook.passage_finding import FOLLOW_MS, Places, find_passages, save_home
 from reader.ui.dialogs import KeptSize, close_only
 from reader.ui.exporting.save_folder import ask_save_path, file_name
-from reader.ui.library.attribute_filter import chosen_filters, fill_attribute_filter
+from reader.ui.library.attribute_filter import chosen_filters, fill_attribute_filter, index_of
 from reader.ui.theme import color_icon, muted_color
 
 OPERATORS = {"": "alone", "and": "and", "or": "or", "not": "and not"}
@@ -59,6 +60,20 @@ EXPORTS = {
 }
 NOTHING_TO_EXPORT = "No coded passages here to export: choose a code that has some."
 SAID_MS = 8000  # how long "Exported …" stands in place of the count
+INTERVIEW = "\0interview"  # the interviews list's key for one interview (by id), no attribute's
+
+
+@dataclass(frozen=True)
+class Asked:
+    """What a picture's cell asks for: the passages of `first`, with `second` too if
+    given, with sub-codes or not; in the interviews `where` picks ((attribute key or
+    "participant", value), or (INTERVIEW, id); None: all), `where_label` naming them."""
+
+    first: str
+    second: str = ""
+    descendants: bool = True
+    where: tuple[str, object] | None = None
+    where_label: str = ""
 
 
 def query_of(first: str, operator: str, second: str, descendants: bool) -> CodeQuery:
@@ -140,6 +155,7 @@ class RetrievalWindow(QDialog):
         self._gone = ["", ""]  # the code each box showed that went (deleted, merged away)
         self._names: dict[str, str] = {}  # code id -> name, of every code listed
         self._count_text = ""
+        self._asked_where: tuple[str, tuple[str, object]] | None = None  # offered, with its label
         self.follow = QTimer(self, singleShot=True, interval=FOLLOW_MS, timeout=self.refresh)
         self.said = QTimer(self, singleShot=True, interval=SAID_MS, timeout=self._show_count)
         self.first, self.second = QComboBox(), QComboBox()
@@ -254,6 +270,38 @@ class RetrievalWindow(QDialog):
         self.activateWindow()
         self.list.setFocus()
 
+    def show_asked(self, asked: Asked) -> None:
+        """Shown on what a picture's cell `asked` for, in one retrieval."""
+        boxes = (self.first, self.operator, self.second, self.below)
+        for box in boxes:
+            box.blockSignals(True)
+        self.first.setCurrentIndex(max(0, self.first.findData(asked.first)))
+        self.operator.setCurrentIndex(self.operator.findData("and" if asked.second else ""))
+        self.second.setCurrentIndex(self.second.findData(asked.second) if asked.second else -1)
+        self.second.setEnabled(bool(asked.second))
+        self._gone = ["", ""]
+        self.below.setChecked(asked.descendants)
+        for box in boxes:
+            box.blockSignals(False)
+        if asked.where is not None:
+            self._asked_where = (asked.where_label, asked.where)
+        self._offer_interviews(asked.where)
+        self.show_code("")
+
+    def _offer_interviews(self, chosen: object = ...) -> None:
+        """The attribute values as the Library has them now, and the interviews a cell
+        asked for last when they are none of them (one interview, a participant); the
+        choice kept (or `chosen`), without a retrieval."""
+        kept = self.interviews.currentData() if chosen is ... else chosen
+        fill_attribute_filter(self.interviews, self.hub.study)
+        self.interviews.blockSignals(True)
+        if self._asked_where is not None and self.hub.study is not None:
+            label, where = self._asked_where
+            if all(self.interviews.itemData(i) != where for i in range(self.interviews.count())):
+                self.interviews.addItem(label, where)
+        self.interviews.setCurrentIndex(index_of(self.interviews, kept))
+        self.interviews.blockSignals(False)
+
     def _operator_changed(self) -> None:
         pair = bool(self.operator.currentData())
         self.second.blockSignals(True)  # greyed out, it names no code (it looked set up)
@@ -303,10 +351,11 @@ class RetrievalWindow(QDialog):
         self.list.clear()  # first: the current row moves as it empties, shown from passages
         self.passages = find_passages(self.hub, query, self.places) if query is not None else []
         study = self.hub.study
-        fill_attribute_filter(self.interviews, study)  # values as the Library has them now
+        self._offer_interviews()
         self.interviews.setVisible(study is not None and self.interviews.count() > 1)
         if study is not None and (filters := self._filters()):
-            kept = {e.id for e in study.matching(filters)}
+            one = filters.get(INTERVIEW)
+            kept = one if one is not None else {e.id for e in study.matching(filters)}
             self.passages = [p for p in self.passages if p.interview_id in kept]
         items = []
         for p in self.passages:

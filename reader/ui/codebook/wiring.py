@@ -9,11 +9,13 @@ window is typed loosely here, as panels never import the main window.
 
 from __future__ import annotations
 
+from pathlib import Path
 from typing import TYPE_CHECKING, Any, cast
 
 from PySide6.QtCore import QObject, Qt
 from PySide6.QtGui import QUndoStack
 
+from reader.core.wording import counted
 from reader.ui.after_paint import AfterPaint
 from reader.ui.appearance.docks import dress_dock
 from reader.ui.codebook.coding import Coding
@@ -65,6 +67,7 @@ def wire_codebook(window: Any) -> None:
     hub.changed.connect(codebook.names_may_have_changed)
     actions.retrieve.triggered.connect(lambda: codebook.retrieve(codebook.current_code()))
     actions.pictures.triggered.connect(codebook.show_pictures)
+    actions.export_codebook.triggered.connect(codebook.export_codebook)
     window.transfers.refi = lambda *args: codebook.refi.export(*args)
     window.transfers.codes_in_study = lambda: hub.counts().keys()
     actions.import_qdpx.triggered.connect(lambda: codebook.refi.import_project())
@@ -143,16 +146,52 @@ class Codebook(QObject):
             from reader.ui.codebook.pictures import PicturesWindow
 
             self.pictures = PicturesWindow(self.hub, self.window)
+            self.pictures.retrieveRequested.connect(
+                lambda asked: self._retrieval().show_asked(asked)
+            )
         self.pictures.show_kind(kind)
+
+    def export_codebook(self) -> None:
+        """Codes ▸ Export Codebook…: Markdown, or CSV when the name chosen ends .csv."""
+        from reader.core.code_use import CodingSets, code_uses
+        from reader.core.export.codebook_export import export_codebook
+        from reader.core.store import atomic_write
+        from reader.ui.codebook.passage_finding import save_home
+        from reader.ui.exporting.save_folder import ask_save_path, file_name
+
+        hub, report = self.hub, self.window.transfers.report
+        session, study = hub.interview.session, hub.study
+        title = study.data.title if study is not None else session.document.title if session else ""
+        name = file_name(f"Codebook of {title}") or "Codebook"
+        filters = "Markdown (*.md);;CSV (*.csv)"
+        path = ask_save_path(self.window, "Export Codebook", f"{name}.md", save_home(hub), filters)
+        if not path:
+            return
+        target = Path(path) if Path(path).suffix else Path(f"{path}.md")
+        hub.counts()  # the other interviews' counted now, if the worker is not done
+        uses = code_uses(hub.book, CodingSets(hub.tally.sets(), hub.tally.interview_sets()))
+        extension = target.suffix.lower().lstrip(".")
+        data = export_codebook(extension, hub.book, uses, title, study is not None)
+        try:
+            atomic_write(target, data)
+        except OSError as exc:
+            report.failed(target, exc)
+            return
+        report.exported(target, what=counted(len(hub.book), "code"))
 
     def retrieve(self, code_id: str = "") -> None:
         """The Coded Passages window, on `code_id` (or on what it showed last)."""
+        retrieval = self._retrieval()
+        retrieval.show_code(code_id or retrieval.first.currentData() or "")
+
+    def _retrieval(self) -> RetrievalWindow:
+        """The Coded Passages window, made on first use."""
         if self.retrieval is None:
             from reader.ui.codebook.retrieval import RetrievalWindow
 
             self.retrieval = RetrievalWindow(self.hub, self.window)
             self.retrieval.jumpRequested.connect(self.jump)
-        self.retrieval.show_code(code_id or self.retrieval.first.currentData() or "")
+        return self.retrieval
 
     def jump(self, interview_id: str, highlight_id: str) -> None:
         """To a retrieved passage: its interview opened first, when it is another."""
@@ -189,8 +228,8 @@ def _show_when_coded(window: Any, dock: LazyDock, hub: CodebookHub) -> None:
 
 
 def _retrieve_needs_codes(actions: Any, hub: CodebookHub) -> None:
-    """Retrieve and Pictures grey out, saying why, while there is no code to ask about."""
-    for action in (actions.retrieve, actions.pictures):
+    """Retrieve, Pictures and Export Codebook grey out, saying why, while there is no code."""
+    for action in (actions.retrieve, actions.pictures, actions.export_codebook):
         set_available(action, "" if len(hub.book) else NO_CODES)
 
 

@@ -117,6 +117,7 @@ class CodebookActions:
     import_qdpx: QAction
     import_qdc: QAction  # File ▸ Import's, named beside the other formats
     import_qdc_in_codes: QAction  # the same import in Codes, where a student looks first
+    export_codebook: QAction  # Markdown or CSV, for a methods appendix
     menu: QMenu | None = None
 
 
@@ -151,6 +152,12 @@ def build_codebook_actions(window: QMainWindow) -> CodebookActions:
             "&Import REFI-QDA Codebook (.qdc)…",
             None,
             "Import a REFI-QDA codebook's codes",
+        ),
+        export_codebook=_action(
+            window,
+            "E&xport Codebook…",
+            None,
+            "The codes with their colours, descriptions and counts, as Markdown or CSV",
         ),
     )
 
@@ -590,6 +597,7 @@ def build_menus(window: QMainWindow, actions: Actions, docks: list[QDockWidget])
         codes.menu.addAction(codes.retrieve)
         codes.menu.addAction(codes.pictures)
         codes.menu.addAction(codes.import_qdc_in_codes)
+        codes.menu.addAction(codes.export_codebook)
         codes.menu.addSeparator()
         codes.menu.addAction(codes.focus_codebook)
     format_menu = bar.addMenu("F&ormat")

@@ -315,3 +315,26 @@ def test_each_coding_moves_only_its_codes_and_those_above_them(
         assert set(told) == moved and len(told) == len(moved)
         shown = counted_again
     assert model.index_of(tea.id, 1).data() == "0"
+
+
+def test_a_code_says_how_many_interviews_it_is_in_and_keeps_count(
+    make_study_window, folder: Path, qtbot
+) -> None:
+    """Under the tree and in the name's tooltip (the name a narrow dock cuts, whole): its
+    passages and the interviews they are in, as interviews are switched and coded."""
+    from tests.ui.test_codebook import code_with_keys
+
+    drinks_study(folder)
+    window = make_study_window(folder)
+    hub, panel = window.codebook.hub, window.codebook.panel
+    drinks = hub.book.find("Drinks").id
+    panel.set_current(drinks)
+    qtbot.waitUntil(lambda: panel.use.text() == "3 passages in 2 interviews")
+    tip = str(panel.model.index_of(drinks).data(Qt.ItemDataRole.ToolTipRole))
+    assert "<b>Drinks</b>" in tip and "3 passages in 2 interviews" in tip  # no description
+    for _ in range(2):
+        window.switcher.step(1)
+        assert panel.use.text() == "3 passages in 2 interviews"
+    assert window.switcher.current == hub.study.interviews[2].id  # Cem's: no Drinks yet
+    code_with_keys(window, qtbot, "coffee", "Drinks")
+    assert panel.use.text() == "4 passages in 3 interviews"

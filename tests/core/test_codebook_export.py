@@ -1,0 +1,39 @@
+"""The codebook as a document (reader/core/export/codebook_export.py), from the command
+line as `export STUDY --format codebook-md|codebook-csv`: each code nested as the tree is,
+with its colour, description and how many passages and interviews it is in."""
+
+from __future__ import annotations
+
+import csv
+import io
+from pathlib import Path
+
+from reader.app import main
+from reader.core.exported import is_markdown_export
+from tests.core.test_refi import coded_study
+
+
+def test_a_study_s_codebook_as_markdown_and_csv(tmp_path: Path) -> None:
+    study = coded_study(tmp_path / "Night shifts")  # Work > Handover; Light
+    md, table = tmp_path / "codebook.md", tmp_path / "codebook.csv"
+    for out, kind in ((md, "codebook-md"), (table, "codebook-csv")):
+        assert main(["export", str(study.folder), "--format", kind, "-o", str(out)]) == 0
+    text = md.read_text("utf-8")
+    assert is_markdown_export(text)  # never taken for a transcript, saved in the study
+    assert text.split("\n\n")[2:8] == [
+        "## Work",
+        "Category · colour #e6194b · 1 passage in 1 interview with its sub-codes",
+        "All about **work**",  # the description, Markdown as written
+        "### Handover",
+        "Colour #ff9900 · 1 passage in 1 interview",
+        "## Light",
+    ]
+    assert "Colour #3cb44b · 3 passages in 2 interviews" in text
+    rows = list(csv.DictReader(io.StringIO(table.read_text("utf-8-sig"))))
+    assert [(r["code"], r["category"], r["passages"], r["interviews"]) for r in rows] == [
+        ("Work", "yes", "0", "0"),
+        ("Work / Handover", "", "1", "1"),
+        ("Light", "", "3", "2"),
+    ]
+    assert rows[0]["description"] == "All about **work**"
+    assert (rows[0]["passages_with_sub_codes"], rows[0]["interviews_with_sub_codes"]) == ("1", "1")
