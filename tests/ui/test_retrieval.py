@@ -144,7 +144,7 @@ def test_a_passage_longer_than_the_preview_shows_its_start_and_says_how_much_mor
 ) -> None:
     from reader.core.annotations import make_highlight
     from reader.core.codebook_retrieval import Passage
-    from reader.ui.codebook.retrieval import PREVIEW_CHARS, passage_html
+    from reader.ui.codebook.passage_view import PREVIEW_CHARS, passage_html
 
     text = "word " * (PREVIEW_CHARS // 2)  # a whole transcript coded
     passage = Passage("i1", "P1", "", {}, make_highlight(text, 0, len(text)), ("Care",))
