@@ -183,7 +183,7 @@ def test_a_new_theme_shows_at_once_on_the_focus_bar_and_the_selection_bar(
     window.reader.setFocus()
     qtbot.waitUntil(window.reader.hasFocus)
     select_bar = window.reader.selection_bar
-    select_bar.show_near(QRect(100, 300, 50, 20), 120)
+    select_bar.show_near(QRect(100, 300, 50, 20), 120, (100, 600))
     marker = window.focus_marker.bar
     window.window_actions.find.trigger()
     finder = window.find_bar

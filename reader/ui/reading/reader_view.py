@@ -49,6 +49,9 @@ ROLE_LABELS = {
     Role.OTHER: "Other",
 }
 FLASH_MS = 900
+SELECTION_KEYS = (
+    "Selected: H or 1–6 highlights it, N adds a note, C codes it, Q quotes it in your notes."
+)
 COPY_QUOTATION = "Cop&y as Quotation\tCtrl+Shift+C"  # Edit ▸ Copy as Quotation's key
 MIN_MEASURE = 46  # characters a line the reading column never falls below, unzoomed
 NEARBY_BLOCKS = 400  # how far block_at_y walks before it searches instead
@@ -641,9 +644,16 @@ class ReaderView(QTextEdit):
         super().focusOutEvent(event)
 
     def show_selection_bar(self) -> None:
+        """The bar beside the selection; where none is free of it, its keys in the status
+        line instead."""
         cursor = self.textCursor()
-        if cursor.hasSelection():
-            self.selection_bar.show_near(*self._selection_lines_rect(cursor))
+        if not cursor.hasSelection():
+            return
+        fmt = self.document().rootFrame().frameFormat()
+        right = self.viewport().width() - round(fmt.rightMargin()) + STRIPES_ROOM  # codes too
+        column = round(fmt.leftMargin()), right
+        if not self.selection_bar.show_near(*self._selection_lines_rect(cursor), column):
+            self.hint.emit(SELECTION_KEYS)
 
     def _selection_lines_rect(self, cursor: QTextCursor) -> tuple[QRect, int]:
         """The viewport rectangle from the selection's first line to its last (full width),
