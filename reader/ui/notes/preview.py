@@ -20,6 +20,7 @@ from PySide6.QtGui import (
 from PySide6.QtWidgets import QPlainTextEdit, QTextBrowser
 
 from reader.core.markdown_lines import shown_words
+from reader.core.markdown_links import CHIP_SPACE
 from reader.ui import theme
 
 # ![alt](url): shown as a link named for the image, so the preview never fetches it.
@@ -110,7 +111,7 @@ class NotesPreview(QTextBrowser):
         document = self.document()
         # A quote's chip whole ("↩ Q2" broke between its arrow and its label), in notes
         # written before its space was a no-break one too.
-        markdown = without_images(markdown).replace("[↩ ", "[↩\u00a0")
+        markdown = without_images(markdown).replace("[↩ ", f"[↩{CHIP_SPACE}")
         empty = EMPTY_MEMO_PREVIEW if memo else EMPTY_PREVIEW
         # No raw HTML, as in the exports: "<name of ward>" shows as typed (taken as a tag,
         # it hid all that followed); tables and the rest of GitHub's dialect stay.
