@@ -105,10 +105,11 @@ class NotesPane(QWidget):
         the preview no formatting (it would change the text behind it, unseen)."""
         if self.showing_memo():
             read_only = bool(self._memo_read_only)
-            self.editor.set_hint(MEMO_HINT)
+            self.editor.set_hint(self._memo_read_only or MEMO_HINT)
         else:
             read_only = self.interview.read_only
-            self.editor.show_nothing_open(self.interview.session is None)
+            why = self.interview.why_read_only() if read_only else ""
+            self.editor.show_nothing_open(self.interview.session is None, why)
         self.editor.setReadOnly(read_only)
         for action in self._format_actions:
             action.setEnabled(not read_only and not self.previewing())
