@@ -6,11 +6,22 @@ from __future__ import annotations
 
 import re
 
+from reader.core.markdown_links import LINK
+
 LIST_ITEM = re.compile(r"^(\s*)([-*+]|\d+[.)])(\s+)(\[[ xX]\]\s+)?")
 QUOTE_PREFIX = re.compile(r"^(\s*(?:>\s?)+)")
 HEADING_PREFIX = re.compile(r"^#{1,6}(?:\s+|$)")
 _ONE_QUOTE_LEVEL = re.compile(r"^\s*>\s?")
 _BULLET = frozenset("-*+")
+_INLINE_MARKS = re.compile(r"[*_`~\\]+")  # emphasis, code, strike-through, escapes
+
+
+def shown_words(line: str, count: int = 4) -> str:
+    """The first `count` words of a line of Markdown as a preview shows them: without its
+    line's mark ("## ", "> ", "- "), its links as their text, no emphasis marks; "" for a
+    line with no words."""
+    text = LINK.sub(lambda link: link[1], line[marker_end(line) :])
+    return " ".join(_INLINE_MARKS.sub("", text).split()[:count])
 
 
 def marker_end(line: str) -> int:

@@ -17,6 +17,7 @@ LINK = re.compile(rf"\[([^\[\]\n]*)\]\(({TARGET})\)")  # groups: the text, the t
 # interview:<interview id>#h-<highlight id> (core/study_memo.py); in an interview's own
 # notes, #h-<highlight id>.
 QUOTE_SCHEME = "interview:"
+CHIP_SPACE = "\u00a0"  # between a quote chip's "↩" and its label: a plain one in older notes
 _NOT_IN_ANCHOR = re.compile(r"[^\w\- ]")
 _ATX_HEADING = re.compile(r" {0,3}#{1,6}[ \t]+(.*?)(?:[ \t]+#+)?[ \t]*$")
 
@@ -44,11 +45,12 @@ def quote_label(title: str, said_by: str, place: str) -> str:
 def quote(passage: str, label: str, target: str) -> str:
     """A block quote of `passage` (each line's blanks made one, blank lines left out,
     escaped: "2019. That year…" is no numbered list) ending in a link back,
-    `[↩ label](target)`: what Q puts in the research notes and the study memo."""
+    `[↩ label](target)`: what Q puts in the research notes and the study memo. The space
+    after "↩" is a no-break one (CHIP_SPACE): the chip broke between it and "Q2"."""
     from reader.core.markdown_escape import block_quote  # Q's path only: not at start-up
 
     body = block_quote("\n".join(" ".join(line.split()) for line in passage.split("\n")))
-    return f"{body} [↩ {link_text(label)}]({target})"
+    return f"{body} [↩{CHIP_SPACE}{link_text(label)}]({target})"
 
 
 def heading_anchor(heading: str) -> str:

@@ -36,6 +36,19 @@ class NotesFormatError(Exception):
 class NewerVersionError(NotesFormatError):
     """A notes file written by a newer build: readable only by that build, never overwritten."""
 
+    def __init__(self, version: float) -> None:
+        self.version = version
+        super().__init__(
+            f"it was written by a newer Interview Reader (format version {version}; "
+            f"this build reads up to {VERSION})"
+        )
+
+    def by_whom(self) -> str:
+        """Who wrote the file, to follow "were written" where what it means is said first."""
+        return (
+            f"by a newer Interview Reader (format {self.version}; this one reads up to {VERSION})"
+        )
+
 
 @dataclass(frozen=True)
 class RoleCorrection:
@@ -321,10 +334,7 @@ def validate(data: Any) -> None:
     version = data.get("version")
     # JSON Schema counts 2.0 as an integer, so a float version must be caught here too.
     if isinstance(version, int | float) and version > VERSION:
-        raise NewerVersionError(
-            f"it was written by a newer Interview Reader (format version {version}; "
-            f"this build reads up to {VERSION})"
-        )
+        raise NewerVersionError(version)
     # Generated ahead from the schema (no compiling at start-up); the highlights and the
     # codes, by far the most of a file, are checked directly, and the schema sees them
     # only when one is doubtful (it then decides, and says why).

@@ -117,19 +117,19 @@ def read_notes(notes_path: Path, *, offer_backup: bool = True) -> NotesRead:
         return NotesRead(
             read_only=True,
             messages=[
-                f"The notes file {notes_path} cannot be read ({describe_os_error(exc)}); "
-                "nothing will be written to it. Opened read-only."
+                f"Opened read-only: the notes file {notes_path} cannot be read "
+                f"({describe_os_error(exc)}); nothing will be written to it."
             ],
         )
     try:
         notes = parse_checked(on_disk, notes_path)
     except NewerVersionError as exc:
         understood = understood_of_newer(on_disk)
-        message = f"These notes cannot be changed here: {exc}. Opened read-only."
+        message = f"Opened read-only: these notes were written {exc.by_whom()}."
         if understood is None:  # shown empty, they would look lost
             message = (
-                f"These notes can be neither shown nor changed here: {exc}. Opened "
-                "read-only; the file is left as it is, none of its notes lost."
+                f"Opened read-only and empty: these notes were written {exc.by_whom()}, "
+                "which alone can show them; the file is left as it is, none of them lost."
             )
         return NotesRead(notes=understood, read_only=True, messages=[message], on_disk=on_disk)
     except NotesFormatError as exc:
@@ -154,8 +154,8 @@ def _set_aside(notes_path: Path, reason: str) -> NotesRead:
         return NotesRead(
             read_only=True,
             messages=[
-                f"The notes file {notes_path} could not be read ({reason}) nor set aside "
-                f"({describe_os_error(exc)}); it is left as it is. Opened read-only."
+                f"Opened read-only: the notes file {notes_path} could not be read ({reason}) "
+                f"nor set aside ({describe_os_error(exc)}); it is left as it is."
             ],
         )
     latest, unlisted = _latest_backup(notes_path)

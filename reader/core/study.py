@@ -867,8 +867,8 @@ class Study:
         except StudyFormatError as exc:
             aside = set_aside(self.file)
             self.warnings.append(
-                f"Another program left a study.json that cannot be read ({exc}); it was "
-                f"set aside as {aside.name} and the study as open here written in its place."
+                f"The study as open here was saved: another program left a study.json that "
+                f"cannot be read ({exc}), set aside as {aside.name}."
             )
             self._disk_hash = ""
             return None
@@ -932,8 +932,8 @@ class Study:
 
 
 _NEWER_MESSAGE = (
-    "study.json was saved by a newer Interview Reader: the study is open read-only and "
-    "nothing in it will be changed."
+    "Opened read-only: study.json was saved by a newer Interview Reader, so nothing in the "
+    "study will be changed."
 )
 
 

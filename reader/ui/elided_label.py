@@ -54,13 +54,22 @@ class ElidedLabel(QLabel):
         width = min(self._text_width(), least)
         return QSize(width, metrics.height()) + self._extra()
 
+    def shown_text(self) -> str:
+        """The text as it fits: cut with "…", after a whole word where it ends cut (a
+        message read "…this build reads up…"), unless that loses more than a third."""
+        text, room = self._one_line(), self.contentsRect().width()
+        shown = self.fontMetrics().elidedText(text, self._mode, room)
+        if self._mode != Qt.TextElideMode.ElideRight or shown == text:
+            return shown
+        head = shown.removesuffix("…")
+        words = head[: head.rfind(" ") + 1] if not text[len(head)].isspace() else head
+        return f"{words.rstrip()}…" if len(words) > len(head) * 2 // 3 else shown
+
     def paintEvent(self, event: QPaintEvent) -> None:
         del event
-        room = self.contentsRect()
-        shown = self.fontMetrics().elidedText(self._one_line(), self._mode, room.width())
         painter = QPainter(self)
         painter.setPen(self.palette().color(self.foregroundRole()))
-        painter.drawText(room, int(self.alignment()), shown)
+        painter.drawText(self.contentsRect(), int(self.alignment()), self.shown_text())
         painter.end()
 
     def is_elided(self) -> bool:

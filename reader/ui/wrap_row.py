@@ -18,9 +18,12 @@ Direction = QBoxLayout.Direction
 
 class WrapRow(QWidget):
     """`buttons` left to right; the first half above the second when the row is narrower
-    than they need side by side. Its minimum width is that of the folded rows."""
+    than they need side by side. Its minimum width is that of the folded rows. With `fill`
+    they share the row's width (the Annotations' two filters), else keep to their own."""
 
-    def __init__(self, buttons: Sequence[QWidget], parent: QWidget | None = None) -> None:
+    def __init__(
+        self, buttons: Sequence[QWidget], parent: QWidget | None = None, fill: bool = False
+    ) -> None:
         super().__init__(parent)
         self._buttons = list(buttons)
         self._rows = QBoxLayout(Direction.LeftToRight, self)
@@ -33,10 +36,11 @@ class WrapRow(QWidget):
             row = QHBoxLayout()
             row.setContentsMargins(0, 0, 0, 0)
             for button in part:
-                row.addWidget(button)
+                row.addWidget(button, int(fill))
             self._rows.addLayout(row)
             self._halves.append(row)
-        self._rows.addStretch(1)
+        if not fill:
+            self._rows.addStretch(1)
 
     def _width(self, buttons: Sequence[QWidget]) -> int:
         gaps = self._rows.spacing() * max(0, len(buttons) - 1)

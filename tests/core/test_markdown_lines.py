@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from reader.core.markdown_lines import marker_end, toggle_prefix
+from reader.core.markdown_lines import marker_end, shown_words, toggle_prefix
 
 
 @pytest.mark.parametrize(
@@ -43,3 +43,10 @@ def test_toggle_prefix(lines: list[str], prefix: str, after: list[str]) -> None:
 )
 def test_marker_end(line: str, end: int) -> None:
     assert marker_end(line) == end
+
+
+def test_shown_words_are_a_lines_first_words_as_a_preview_shows_them() -> None:
+    assert shown_words("## Routine and *control*: nights") == "Routine and control: nights"
+    assert shown_words("> > she **said** [↩ Q4](#h-1) it twice") == "she said ↩ Q4"
+    assert shown_words("- [see the ward](https://example.org) daily") == "see the ward daily"
+    assert shown_words("   ") == shown_words("> ") == ""

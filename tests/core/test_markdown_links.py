@@ -59,7 +59,7 @@ def test_a_quote_shows_the_words_as_said(passage: str, shown: str) -> None:
     assert html.count("<blockquote>") == 1 and "<ol" not in html and "<ul" not in html
     assert "<em>" not in html and "<strong>" not in html and "<redacted>" not in html
     text = re.sub(r"<[^>]+>", "", html).replace("&lt;", "<").replace("&gt;", ">")
-    assert [line for line in text.split("\n") if line] == f"{shown} ↩ Q4".split("\n")
+    assert [line for line in text.split("\n") if line] == f"{shown} ↩\u00a0Q4".split("\n")
 
 
 def test_a_heading_is_linked_by_githubs_anchor() -> None:
@@ -80,3 +80,21 @@ def test_a_heading_is_linked_by_githubs_anchor() -> None:
     # The second of a name is found by its number in the app too; an empty heading has none.
     assert heading_line(["# Themes", "## Themes"], "themes-1") == 1
     assert "id=" not in render_markdown("#\n\n## !?")
+
+
+def test_a_quotes_chip_keeps_its_arrow_with_its_label() -> None:
+    """ "↩ Q2" broke across lines between the arrow and "Q2": a no-break space holds them
+    together, and the link, its search and its export read as before (notes written
+    with a plain space too)."""
+    from reader.core.export.html_export import render_markdown
+    from reader.core.markdown_links import is_quote_link
+    from reader.core.search import Query, line_results
+
+    written = quote("No improvising.", "Kenji Sato, Q2", "#h-1")
+    assert written.endswith("[↩\u00a0Kenji Sato, Q2](#h-1)")
+    for notes in (written, written.replace("\u00a0", " ")):
+        ((label, target),) = [m.groups() for m in LINK.finditer(notes)]
+        assert is_quote_link(target) and label.endswith("Kenji Sato, Q2")
+        (hit,) = line_results(notes, Query("Q2"), 10)
+        assert notes[hit.start : hit.end] == "Q2"
+        assert "Kenji Sato, Q2</a>" in render_markdown(notes)

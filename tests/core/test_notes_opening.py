@@ -82,7 +82,7 @@ def test_newer_notes_this_build_cannot_show_are_said_to_be_there(tmp_path: Path)
     read = notes_opening.read_notes(path)
     assert read.notes is None and read.read_only
     assert read.messages == [
-        "These notes can be neither shown nor changed here: it was written by a newer "
-        f"Interview Reader (format version 99; this build reads up to {VERSION}). Opened "
-        "read-only; the file is left as it is, none of its notes lost."
+        "Opened read-only and empty: these notes were written by a newer Interview Reader "
+        f"(format 99; this one reads up to {VERSION}), which alone can show them; the file "
+        "is left as it is, none of them lost."
     ]

@@ -101,8 +101,8 @@ def test_a_quote_links_to_its_interview_and_passage() -> None:
     target = quote_target("p01-ana-3f9a2c1b", "3afddd8e-0154-4a4e-9d7c-1b2a3c4d5e6f")
     block = quote("Nights\n\n are   long.\nVery.", "P01 [pilot], Q4", target)
     assert block == (
-        "> Nights\n>\n> are long.\n>\n> Very. "
-        "[↩ P01 (pilot), Q4](interview:p01-ana-3f9a2c1b#h-3afddd8e-0154-4a4e-9d7c-1b2a3c4d5e6f)"
+        "> Nights\n>\n> are long.\n>\n> Very. [↩\u00a0P01 (pilot), Q4]"
+        "(interview:p01-ana-3f9a2c1b#h-3afddd8e-0154-4a4e-9d7c-1b2a3c4d5e6f)"
     )
     (match,) = LINK.finditer(block)
     assert quoted_passage(match.group(2)) == (

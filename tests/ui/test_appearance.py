@@ -164,6 +164,7 @@ def test_a_small_first_window_gives_the_reader_its_column_and_the_notes_their_to
     wants, notes_min_width = window.reader.wanted_width(), window.notes_pane.minimumWidth()
     netbook = first_layout(1024, 640, wants, notes_min_width)
     assert netbook.notes == notes_min_width  # the reader takes what the notes can spare
+    assert netbook.dock < 1024 // 5  # and some of the docks' fifth
     assert netbook.reader > (1024 - netbook.dock) * 3 // 5
     assert netbook.dock + netbook.reader + netbook.notes == netbook.width == 1024
     wide = first_layout(2560, 1440, wants, notes_min_width)
@@ -182,7 +183,7 @@ def test_a_new_theme_shows_at_once_on_the_focus_bar_and_the_selection_bar(
     window.reader.setFocus()
     qtbot.waitUntil(window.reader.hasFocus)
     select_bar = window.reader.selection_bar
-    select_bar.show_near(QRect(100, 300, 50, 20), 120)
+    select_bar.show_near(QRect(100, 300, 50, 20), 120, (100, 600))
     marker = window.focus_marker.bar
     window.window_actions.find.trigger()
     finder = window.find_bar

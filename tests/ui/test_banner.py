@@ -2,7 +2,15 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
+from pathlib import Path
+
+import orjson
+from PySide6.QtWidgets import QApplication
+
+from reader.core.notes_file import VERSION
 from reader.ui.window.main_window import MainWindow
+from tests.ui.test_safety import notes_with, saved
 
 LONG = (
     "These notes were written by a newer Interview Reader and open read-only; saving is off "
@@ -88,3 +96,39 @@ def test_what_a_messages_button_says_replaces_that_message_only(window: MainWind
     assert not banner.isVisible()
     banner.add_message("Alone.")
     assert banner.text() == "Alone." and not banner.count.isVisible()
+
+
+def test_at_1024_newer_notes_say_first_that_they_are_read_only(
+    make_window: Callable[..., MainWindow], notes_path: Path, qtbot
+) -> None:
+    """The message ran "These notes cannot be changed here: it was written by a newer
+    Interview Reader (format version 3; this build reads up…", its end ("Opened
+    read-only") never shown; the empty notes still said to press H and Q."""
+    notes_with(notes_path, ["Rehearsal"])
+    data = saved(notes_path)
+    data["version"] = 99
+    notes_path.write_bytes(orjson.dumps(data))
+    window = make_window()
+    window.resize(1024, 640)
+    qtbot.waitUntil(lambda: window.width() <= 1024)
+    QApplication.processEvents()
+    text = window.banner.text()
+    assert text == (
+        "Opened read-only: these notes were written by a newer Interview Reader "
+        f"(format 99; this one reads up to {VERSION})."
+    )
+    shown = window.banner.label.shown_text()
+    assert shown.startswith("Opened read-only: these notes were written by a newer")
+    if shown != text:  # cut after a whole word, the rest in the tooltip
+        assert shown.endswith("…") and text[len(shown) - 1] == " "
+        assert window.banner.label.toolTip() == text
+    hint = window.notes_editor.hint
+    assert "read-only" in hint and "press H" not in hint
+
+
+def test_a_cut_message_ends_after_a_whole_word(window: MainWindow, qtbot) -> None:
+    window.resize(1024, 640)
+    window.banner.show_message(LONG)
+    qtbot.waitUntil(lambda: window.banner.label.is_elided())
+    shown = window.banner.label.shown_text()
+    assert shown.endswith("…") and LONG[len(shown) - 1] == " "

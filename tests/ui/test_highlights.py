@@ -503,7 +503,7 @@ def test_the_floating_bar_fits_a_narrow_reader(film: MainWindow, qtbot) -> None:
     bar = SelectionBar(page)
     for width, quote, copy in ((900, "Quote in Notes", "Copy quote"), (440, "Quote", "Copy")):
         page.resize(width, 300)
-        bar.show_near(QRect(20, 150, 60, 20), 80)  # a word at the left edge
+        bar.show_near(QRect(20, 150, 60, 20), 80, (20, width - 20))  # a word at the left edge
         assert page.rect().contains(bar.geometry()), (width, bar.geometry())
         assert (bar.quote_button.text(), bar.copy_button.text()) == (quote, copy)
     # In the window as a 1024-pixel screen lays it out: the whole bar in the reader.

@@ -89,10 +89,24 @@ def test_at_1024x640_the_columns_fit_and_the_reader_keeps_its_measure(
     header = view.horizontalHeader()
     for column in (1, 2, 3):  # the counts and how far read, never cut
         assert header.sectionSize(column) >= view.sizeHintForColumn(column)
+    # The reader keeps a readable measure beside the Library and the notes: the docks
+    # and the margin's labels give way first (41 characters a line, Medium or Wide, once).
+    assert window.library_dock.width() <= 200
+    assert column_chars(window) >= 58
+    measures = window.window_actions.view.measures
+    measures["narrow"].trigger()
+    narrow = column_chars(window)
+    measures["medium"].trigger()
+    assert narrow < column_chars(window) - 4
+
+
+def column_chars(window: MainWindow) -> float:
+    """How many characters of average width a line of the reading column holds."""
+    QApplication.processEvents()
     reader = window.reader
     margins = reader.document().rootFrame().frameFormat()
     column_width = reader.viewport().width() - margins.leftMargin() - margins.rightMargin()
-    assert column_width / theme.char_width(reader.reading_font()) >= 45
+    return column_width / theme.char_width(reader.reading_font())
 
 
 def test_a_long_title_elides_and_its_tooltip_has_it_whole(

@@ -1,6 +1,7 @@
 """The reading pane's margin as painted: a speaker's name too long for it is cut at its end
 with "…", and a recording's times show beside every turn, one line long or not, clear of
-the names and question numbers."""
+the names and question numbers. In a narrow window the margin narrows before the column,
+leaving out the names each turn starts with."""
 
 from __future__ import annotations
 
@@ -13,6 +14,7 @@ from PySide6.QtCore import QEvent, QPointF, QRectF
 from PySide6.QtGui import QFontMetricsF, QHelpEvent, QPainter
 from PySide6.QtWidgets import QApplication, QToolTip
 
+from reader.ui import theme
 from reader.ui.reading.reader_view import STRIPES_ROOM
 from reader.ui.window.main_window import MainWindow
 from tests.ui.conftest import lay_out_first_start
@@ -73,15 +75,27 @@ def at_1024(window: MainWindow) -> MainWindow:
     return window
 
 
-def test_at_1024_names_are_cut_at_their_end_and_every_time_shows(
+def with_whole_margin(window: MainWindow) -> MainWindow:
+    """`window`'s reader as wide as its column and the margin's whole width, no wider: a
+    name longer than "Q12" and a short name has too little room there."""
+    window.resize(1600, 900)
+    reader, total = window.reader, sum(window.splitter.sizes())
+    frame = reader.width() - reader.viewport().width()  # the scroll bar and the strip
+    width = reader.gutter_width() + 4 + reader.column_width() + STRIPES_ROOM + frame
+    window.splitter.setSizes([width, total - width])
+    QApplication.processEvents()
+    return window
+
+
+def test_names_too_long_for_the_margin_are_cut_at_their_end_and_every_time_shows(
     make_window: Callable[..., MainWindow], timed: Path, painted: Any, qtbot: Any
 ) -> None:
-    window = at_1024(make_window(timed))
+    window = with_whole_margin(make_window(timed))
     ready(qtbot, window)
     QApplication.processEvents()
     margin = in_margin(window, painted(window))
     labels = [text for text, _ in margin]
-    room = window.reader.document().rootFrame().frameFormat().leftMargin() - 26
+    room = window.reader.labels_end() - window.reader.label_gaps()[0]
     metrics = QFontMetricsF(window.reader.label_font())
     assert metrics.horizontalAdvance("PARTICIPANT 2") > room  # the margin is narrow here
     cut = [text for text in labels if "…" in text]
@@ -93,6 +107,34 @@ def test_at_1024_names_are_cut_at_their_end_and_every_time_shows(
     assert all(rect.left() >= 0 for _, rect in margin)
     for i, (_, rect) in enumerate(margin):  # nothing painted over another
         assert not any(rect.intersects(other) for _, other in margin[i + 1 :])
+
+
+def test_at_1024_the_margin_narrows_before_the_column_and_leaves_names_to_the_text(
+    make_window: Callable[..., MainWindow], timed: Path, painted: Any, qtbot: Any
+) -> None:
+    """The margin kept room for "Q12" and a short name whatever the width: at 1024 px
+    the column had 41 characters a line, Narrow, Medium or Wide alike. Narrowed, it cut
+    every name to "Int…": it leaves them out where each turn starts with its speaker."""
+    window = at_1024(make_window(timed))
+    ready(qtbot, window)
+    QApplication.processEvents()
+    reader = window.reader
+    fmt = reader.document().rootFrame().frameFormat()
+    column = reader.viewport().width() - fmt.leftMargin() - fmt.rightMargin()
+    assert fmt.leftMargin() == reader.least_gutter() < reader.gutter_width()
+    assert column >= min(reader.column_width(), 58 * theme.char_width(reader.reading_font()))
+    margin = in_margin(window, painted(window))
+    labels = [text for text, _ in margin]
+    assert all(rect.left() >= 0 for _, rect in margin)
+    assert "Q1" in labels and all(time in labels for time in TIMES)
+    assert not any("…" in text or text in NAMES for text in labels), labels
+    for i, (_, rect) in enumerate(margin):
+        assert not any(rect.intersects(other) for _, other in margin[i + 1 :])
+    window.resize(1920, 1080)  # room again: the whole margin, with the names
+    window.splitter.setSizes([1400, 500])
+    QApplication.processEvents()
+    assert reader.document().rootFrame().frameFormat().leftMargin() >= reader.gutter_width()
+    assert "Interviewer" in [text for text, _ in in_margin(window, painted(window))]
 
 
 def test_wide_names_show_whole_and_times_beside_the_text(
@@ -139,8 +181,7 @@ def test_a_long_name_moves_the_column_right_where_there_is_room(
 def test_a_cut_name_shows_whole_in_its_tooltip(
     make_window: Callable[..., MainWindow], timed: Path, painted: Any, qtbot: Any
 ) -> None:
-    window = at_1024(make_window(timed))
-    QApplication.processEvents()
+    window = with_whole_margin(make_window(timed))
     cut = [(text, rect) for text, rect in in_margin(window, painted(window)) if "…" in text]
     assert cut
     text, rect = cut[0]

@@ -15,7 +15,7 @@ from PySide6.QtCore import QLockFile, Qt, QTimer
 from PySide6.QtWidgets import QApplication
 
 from reader.core.store import default_notes_path
-from reader.ui.notes.notes_pane import NotesPreview
+from reader.ui.notes.preview import NotesPreview
 from reader.ui.persistence.saver import NotesSaver
 from reader.ui.window.shutdown import SIGNALS, ShutdownOnSignals
 from tests.core.test_cli import run

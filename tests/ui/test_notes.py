@@ -10,6 +10,7 @@ from PySide6.QtCore import QEvent, QObject, QPoint, Qt, QUrl
 from PySide6.QtGui import QRegion, QTextCursor
 from PySide6.QtWidgets import QApplication
 
+from reader.ui.typed_text import typed_text
 from reader.ui.window.main_window import MainWindow
 from tests.ui.test_highlights import select
 
@@ -155,8 +156,8 @@ def test_quote_selection_creates_highlight_quote_and_link(
     qtbot.keyClick(window.reader, Qt.Key.Key_Q)
     (h,) = window.interview.session.notes.highlights
     assert h.exact == "No improvising."
-    expected = f"My notes\n\n> No improvising. [↩ Q1](#h-{h.id})\n\n"
-    assert notes.toPlainText() == expected
+    expected = f"My notes\n\n> No improvising. [↩\u00a0Q1](#h-{h.id})\n\n"
+    assert typed_text(notes.document()) == expected
     qtbot.waitUntil(lambda: notes_path.exists() and saved(notes_path)["notes"] == expected)
     assert saved(notes_path)["highlights"][0]["id"] == h.id
 
@@ -493,8 +494,8 @@ def test_a_quote_put_in_a_list_leaves_one_blank_line_each_side(
     select(window, qtbot, start, start + len("No improvising."))
     qtbot.keyClick(window.reader, Qt.Key.Key_Q)
     (h,) = window.interview.session.notes.highlights
-    quote = f"> No improvising. [↩ Q1](#h-{h.id})"
-    assert notes.toPlainText() == f"- first\n\n{quote}\n\n- second"
+    quote = f"> No improvising. [↩\u00a0Q1](#h-{h.id})"
+    assert typed_text(notes.document()) == f"- first\n\n{quote}\n\n- second"
 
 
 def test_the_preview_shows_angle_brackets_as_typed_and_headings_whole(

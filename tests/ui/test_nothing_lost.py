@@ -438,7 +438,7 @@ def test_notes_spoilt_while_away_are_set_aside_and_written_again(
     assert window.interview.notes_path == path
     assert "Notes file set aside" not in dialogs.titles()  # nothing to choose
     assert window.notes_editor.toPlainText() == "typed before leaving"
-    assert "set aside" in window.banner.text() and "written to it again" in window.banner.text()
+    assert "set aside" in window.banner.text() and "written again" in window.banner.text()
     qtbot.waitUntil(lambda: notes_text(path) == "typed before leaving")
     (aside,) = path.parent.glob(f"{path.stem}.corrupt-*.json")
     assert aside.read_bytes() == b'{"half a notes file'

@@ -12,6 +12,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtGui import QTextCursor
 from PySide6.QtWidgets import QWidget
 
+from reader.ui.typed_text import typed_text
 from reader.ui.window.main_window import MainWindow
 from tests.ui.test_highlights import TEXT, doc, film, highlight_with_key, wait_saved
 from tests.ui.test_read_only_undo import activate
@@ -52,20 +53,20 @@ def test_one_undo_in_the_reader_takes_back_the_quote_and_its_highlight(
     activate(window, qtbot)
     notes_start(window, qtbot, "My notes")
     hid = quote(window, qtbot, "No improvising.")
-    quoted = f"My notes\n\n> No improvising. [↩ Q1](#h-{hid})\n\n"
-    assert window.notes_editor.toPlainText() == quoted
+    quoted = f"My notes\n\n> No improvising. [↩\u00a0Q1](#h-{hid})\n\n"
+    assert typed_text(window.notes_editor.document()) == quoted
     assert window.window_actions.undo.text() == "&Undo Quote in Notes"
     qtbot.keyClick(window.reader, Qt.Key.Key_Z, CTRL)
-    assert window.notes_editor.toPlainText() == "My notes"
+    assert typed_text(window.notes_editor.document()) == "My notes"
     data = wait_saved(qtbot, notes_path, lambda d: d["notes"] == "My notes")
     assert data["highlights"] == []
     qtbot.keyClick(window.reader, Qt.Key.Key_Z, CTRL | SHIFT)
-    assert window.notes_editor.toPlainText() == quoted
+    assert typed_text(window.notes_editor.document()) == quoted
     data = wait_saved(qtbot, notes_path, lambda d: d["notes"] == quoted)
     assert [h["id"] for h in data["highlights"]] == [hid]
     # And again: the quote goes and comes as often as asked.
     qtbot.keyClick(window.reader, Qt.Key.Key_Z, CTRL)
-    assert window.notes_editor.toPlainText() == "My notes"
+    assert typed_text(window.notes_editor.document()) == "My notes"
     assert not window.interview.session.notes.highlights
 
 
@@ -84,11 +85,17 @@ def test_writing_around_the_quote_is_kept_and_the_quote_still_goes(
     editor.moveCursor(QTextCursor.MoveOperation.Start)
     qtbot.keyClicks(editor, "Before ")  # right where the quote starts
     editor.insertPlainText("🎬")  # as an input method puts it in: two UTF-16 units
-    assert editor.toPlainText() == f"Before 🎬> No improvising. [↩ Q1](#h-{hid})\n\nafter"
+    assert (
+        typed_text(editor.document())
+        == f"Before 🎬> No improvising. [↩\u00a0Q1](#h-{hid})\n\nafter"
+    )
     qtbot.keyClick(focus(qtbot, window.reader), Qt.Key.Key_Z, CTRL)
-    assert editor.toPlainText() == "Before 🎬after"
+    assert typed_text(editor.document()) == "Before 🎬after"
     qtbot.keyClick(window.reader, Qt.Key.Key_Z, CTRL | SHIFT)
-    assert editor.toPlainText() == f"Before 🎬> No improvising. [↩ Q1](#h-{hid})\n\nafter"
+    assert (
+        typed_text(editor.document())
+        == f"Before 🎬> No improvising. [↩\u00a0Q1](#h-{hid})\n\nafter"
+    )
     wait_saved(qtbot, notes_path, lambda d: [h["id"] for h in d["highlights"]] == [hid])
 
 
@@ -100,14 +107,14 @@ def test_a_quote_changed_since_stays_and_the_status_line_says_so(
     cursor.setPosition(len("> No"))
     editor.setTextCursor(cursor)
     qtbot.keyClicks(editor, " more")
-    changed = f"> No more improvising. [↩ Q1](#h-{hid})\n\n"
+    changed = f"> No more improvising. [↩\u00a0Q1](#h-{hid})\n\n"
     qtbot.keyClick(focus(qtbot, window.reader), Qt.Key.Key_Z, CTRL)
-    assert editor.toPlainText() == changed
+    assert typed_text(editor.document()) == changed
     assert "you changed it" in window.statusBar().currentMessage()
     data = wait_saved(qtbot, notes_path, lambda d: not d["highlights"])
     assert data["notes"] == changed
     qtbot.keyClick(window.reader, Qt.Key.Key_Z, CTRL | SHIFT)  # the highlight, no 2nd quote
-    assert editor.toPlainText() == changed
+    assert typed_text(editor.document()) == changed
     assert [h.id for h in window.interview.session.notes.highlights] == [hid]
 
 
@@ -117,13 +124,13 @@ def test_the_notes_own_undo_and_the_readers_never_make_two_quotes(
     """The reader's Undo takes the quote; the notes' own Undo (typing history) puts it back;
     the reader's Redo then finds it there and adds no second one."""
     editor = window.notes_editor
-    quoted = f"> No improvising. [↩ Q1](#h-{hid})\n\n"
+    quoted = f"> No improvising. [↩\u00a0Q1](#h-{hid})\n\n"
     qtbot.keyClick(focus(qtbot, window.reader), Qt.Key.Key_Z, CTRL)
-    assert editor.toPlainText() == ""
+    assert typed_text(editor.document()) == ""
     qtbot.keyClick(focus(qtbot, editor), Qt.Key.Key_Z, CTRL)
-    assert editor.toPlainText() == quoted
+    assert typed_text(editor.document()) == quoted
     qtbot.keyClick(focus(qtbot, window.reader), Qt.Key.Key_Z, CTRL | SHIFT)
-    assert editor.toPlainText() == quoted
+    assert typed_text(editor.document()) == quoted
     assert [h.id for h in window.interview.session.notes.highlights] == [hid]
 
 
@@ -134,7 +141,7 @@ def test_a_quote_the_notes_undid_is_not_said_to_stay(
     highlight and says nothing of a quote that is not there."""
     editor = window.notes_editor
     qtbot.keyClick(focus(qtbot, editor), Qt.Key.Key_Z, CTRL)
-    assert editor.toPlainText() == ""
+    assert typed_text(editor.document()) == ""
     qtbot.keyClick(focus(qtbot, window.reader), Qt.Key.Key_Z, CTRL)
     assert not window.interview.session.notes.highlights
     assert "you changed it" not in window.statusBar().currentMessage()
@@ -145,12 +152,12 @@ def test_a_quote_with_emoji_goes_and_comes_whole(film: MainWindow, qtbot: Any) -
     activate(window, qtbot)
     assert "🎬🎬 twice" in TEXT
     hid = quote(window, qtbot, "🎬🎬 twice")
-    quoted = f"> 🎬🎬 twice [↩ Q1](#h-{hid})\n\n"
-    assert window.notes_editor.toPlainText() == quoted
+    quoted = f"> 🎬🎬 twice [↩\u00a0Q1](#h-{hid})\n\n"
+    assert typed_text(window.notes_editor.document()) == quoted
     qtbot.keyClick(window.reader, Qt.Key.Key_Z, CTRL)
-    assert window.notes_editor.toPlainText() == ""
+    assert typed_text(window.notes_editor.document()) == ""
     qtbot.keyClick(window.reader, Qt.Key.Key_Z, CTRL | SHIFT)
-    assert window.notes_editor.toPlainText() == quoted
+    assert typed_text(window.notes_editor.document()) == quoted
 
 
 def test_quoting_a_highlight_already_there_makes_no_quote_step(
@@ -159,7 +166,7 @@ def test_quoting_a_highlight_already_there_makes_no_quote_step(
     activate(window, qtbot)
     highlight_with_key(window, qtbot, "No improvising.")
     highlight_with_key(window, qtbot, "No improvising.", key=Qt.Key.Key_Q)
-    assert "> No improvising." in window.notes_editor.toPlainText()
+    assert "> No improvising." in typed_text(window.notes_editor.document())
     assert window.window_actions.undo.text() == "&Undo Add Highlight"  # the quote: the notes' own
 
 
@@ -173,8 +180,8 @@ def test_a_quote_of_a_named_speaker_says_whose_words_it_is(
     window = make_window(DATA / "transcripts" / "zoom.vtt")
     activate(window, qtbot)
     quote(window, qtbot, "café in Kyōto")
-    notes = window.notes_editor.toPlainText()
-    assert "> café in Kyōto [↩ Kenji Sato (he/him), Q1, 0:10](#h-" in notes
+    notes = typed_text(window.notes_editor.document())
+    assert "> café in Kyōto [↩\u00a0Kenji Sato (he/him), Q1, 0:10](#h-" in notes
     assert "Kenji Sato (he/him), Q1, 0:10" in window.statusBar().currentMessage()
 
 
@@ -186,5 +193,5 @@ def test_a_quote_of_a_timed_transcript_says_when_it_was_said(make_window: Any, q
     window = make_window(DATA / "journalist" / "okonkwo-otter.txt")
     activate(window, qtbot)
     hid = quote(window, qtbot, "My mum's flat")
-    notes = window.notes_editor.toPlainText()
-    assert notes == f"> My mum's flat [↩ Ade Okonkwo, Q3, 1:02:09](#h-{hid})\n\n"
+    notes = typed_text(window.notes_editor.document())
+    assert notes == f"> My mum's flat [↩\u00a0Ade Okonkwo, Q3, 1:02:09](#h-{hid})\n\n"

@@ -230,7 +230,7 @@ def test_labels_dimmed_blank_lines_low_outline_without_labels(make_window) -> No
     )
     assert row_text(window.outline, 0).startswith("Q1  Thanks for joining")
     assert reading.margin_of_block(question_block(window, question)) == (
-        MarginLine("María José Núñez", accent=True),
+        MarginLine("María José Núñez", accent=True, name=True),
         MarginLine("Q1"),
     )
 

@@ -151,6 +151,9 @@ def test_search_results_wrap_in_the_narrow_column(
 ) -> None:
     window = netbook()
     window.window_actions.search_everything.trigger()
+    # As wide as the column was made before the reader's measure came first at 1024 px
+    # (its results then took a third line, as they need to).
+    window.resizeDocks([window.library_dock], [252], Qt.Orientation.Horizontal)
     panel = window.search_panel
     panel.edit.setText("coffee")
     panel.search()
@@ -169,8 +172,8 @@ def test_search_results_wrap_in_the_narrow_column(
 
 def test_the_search_query_has_the_columns_width(netbook: Callable[[], MainWindow]) -> None:
     """Beside the four options the field showed ten characters of the query ("ver talked"):
-    under it they leave it the column's width, and a query of five words reads back whole.
-    (Thirty average characters would ask the column for 245 px of its 223.)"""
+    under it they leave it the column's width, three or four words of a query. (At 1024 px
+    the column gives the reader its measure first: about 170 px.)"""
     window = netbook()
     window.window_actions.search_everything.trigger()
     QApplication.processEvents()
@@ -178,8 +181,8 @@ def test_the_search_query_has_the_columns_width(netbook: Callable[[], MainWindow
     edit, metrics = panel.edit, panel.edit.fontMetrics()
     chrome = placeholder_width(edit) - metrics.horizontalAdvance(edit.placeholderText())
     room = edit.width() - chrome  # inside the frame, beside the clear button
-    assert room >= 25 * metrics.averageCharWidth()
-    assert room >= metrics.horizontalAdvance("manager never talked to me")
+    assert room >= 16 * metrics.averageCharWidth()
+    assert room >= metrics.horizontalAdvance("manager never talked")
     assert edit.width() >= panel.width() - 12  # the panel's margins only
     assert panel.case_button.y() > edit.geometry().bottom()  # the options on a row below
 

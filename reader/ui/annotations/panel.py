@@ -36,6 +36,7 @@ from reader.ui.clear_button import add_clear_button
 from reader.ui.dialogs import filter_combo
 from reader.ui.interview.open_interview import OpenInterview
 from reader.ui.painting import EmptyListText
+from reader.ui.wrap_row import WrapRow
 
 CARDS_PER_BATCH = 20  # about two docks' height of cards
 NO_HIGHLIGHTS = "No highlights yet: select words in the interview and press H (or 1–6)."
@@ -108,13 +109,12 @@ class AnnotationsPanel(QWidget):
         self.view.customContextMenuRequested.connect(self._context_menu)
         EmptyListText(self.view, self._nothing_shown)  # filtered to nothing: not blank
 
-        filters = QHBoxLayout()
-        filters.addWidget(self.color_filter, 1)
-        filters.addWidget(self.tag_filter, 1)
+        # One above the other in a dock too narrow for both (the left docks at 1024 px).
+        filters = WrapRow([self.color_filter, self.tag_filter], fill=True)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(6, 6, 6, 6)
         layout.addWidget(self.filter_edit)
-        layout.addLayout(filters)
+        layout.addWidget(filters)
         layout.addWidget(self.study.bar)
         count_line = QHBoxLayout()
         count_line.addWidget(self.count_label, 1)

@@ -26,7 +26,7 @@ from reader.core.interview import speech_start
 from reader.core.session import Session
 from reader.core.shorten import shorten
 from reader.ui import theme
-from reader.ui.notes.notes_pane import style_quotes
+from reader.ui.notes.preview import style_quotes
 from reader.ui.reading.reader_document import ReaderDocument
 
 
@@ -99,7 +99,7 @@ def _paper_document(reading: ReaderDocument) -> QTextDocument:
         research = demote_headings(session.notes.notes.strip("\n"), 2)
         cursor.insertMarkdown(research, QTextDocument.MarkdownFeature.MarkdownNoHTML)
         # As the notes' preview shows them (its tint would print dark in a dark theme).
-        style_quotes(doc, None, theme.muted_color(), reading.font.pointSizeF() * 2)
+        style_quotes(doc, None, theme.muted_color(), reading.font.pointSizeF() * 3)
         _ink_links(doc, start)
     return doc
 

@@ -41,12 +41,12 @@ if TYPE_CHECKING:  # the study modules load when a study opens (start-up, #17)
 
 KNOWN_LIMIT = 20  # interviews whose notes, as last known, are kept (see the module doc)
 SPOILT_WHILE_AWAY = (
-    "Another program left the notes file unreadable while you were away ({reason}); it "
-    "was set aside as {aside}, and your notes, as last saved here, are written to it again."
+    "Your notes, as last saved here, are written again: another program left their file "
+    "unreadable while you were away ({reason}), set aside as {aside}."
 )
 DELETED_WHILE_AWAY = (
-    "The notes file was deleted outside the app while you were away; your notes, as last "
-    "saved here, are written to it again."
+    "Your notes, as last saved here, are written again: their file was deleted outside the "
+    "app while you were away."
 )
 
 

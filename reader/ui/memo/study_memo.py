@@ -325,8 +325,8 @@ class StudyMemo(QObject):
         except OSError as exc:
             kept = f"which could not be kept ({describe_os_error(exc)})"
         self._study.message.emit(
-            f"The study memo was replaced by something that is not text, {kept}; your "
-            "memo is written back."
+            f"Your study memo is written back: another program replaced memo.md with "
+            f"something that is not text, {kept}."
         )
         saver.mark_dirty()
 

@@ -154,9 +154,10 @@ class NotesEditor(QPlainTextEdit):
 
         return formatting.insert_block(self, markdown)
 
-    def show_nothing_open(self, nothing: bool) -> None:
-        """With no interview open, the hint says how to open one, not how to highlight."""
-        self.set_hint(NOTHING_OPEN_HINT if nothing else HINT)
+    def show_nothing_open(self, nothing: bool, read_only: str = "") -> None:
+        """With no interview open, the hint says how to open one; with notes that take no
+        typing, why (`read_only`), not how to highlight and quote into them."""
+        self.set_hint(NOTHING_OPEN_HINT if nothing else read_only or HINT)
 
     def set_hint(self, hint: str) -> None:
         """What the empty editor says (the research notes' hint, or the study memo's)."""

@@ -3,31 +3,12 @@ in a study, tabs above them switch between the interview's notes and the study m
 
 from __future__ import annotations
 
-import re
-
-from PySide6.QtCore import Qt, QUrl, Signal
-from PySide6.QtGui import (
-    QAction,
-    QColor,
-    QFont,
-    QImage,
-    QTextCharFormat,
-    QTextCursor,
-    QTextDocument,
-    QTextFormat,
-)
-from PySide6.QtWidgets import (
-    QStackedWidget,
-    QTabBar,
-    QTextBrowser,
-    QToolBar,
-    QVBoxLayout,
-    QWidget,
-)
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QAction, QTextCursor, QTextDocument
+from PySide6.QtWidgets import QStackedWidget, QTabBar, QTextBrowser, QToolBar, QVBoxLayout, QWidget
 
 from reader.core.markdown_links import heading_anchors, heading_line
 from reader.core.offsets import Utf16Index
-from reader.ui import theme
 from reader.ui.interview.open_interview import OpenInterview
 from reader.ui.notes.notes_editor import (
     EDITOR_NAMES,
@@ -35,91 +16,11 @@ from reader.ui.notes.notes_editor import (
     PREVIEW_NAMES,
     NotesEditor,
 )
-
-# ![alt](url): shown as a link named for the image, so the preview never fetches it.
-_IMAGE = re.compile(r"!\[([^\]]*)\]\(")
-
-
-class NotesPreview(QTextBrowser):
-    """The rendered notes. Notes arrive by sync from anywhere, so rendering them loads no
-    file and no URL: `![x](file:///dev/zero)` once aborted the app, a FIFO froze it."""
-
-    def loadResource(self, kind: int, name: QUrl) -> object:
-        if kind == QTextDocument.ResourceType.ImageResource.value:
-            placeholder = QImage(16, 16, QImage.Format.Format_ARGB32)
-            placeholder.fill(QColor(128, 128, 128, 60))
-            return placeholder
-        return ""  # not null: a null answer makes QTextDocument read local files itself
-
+from reader.ui.notes.preview import NotesPreview
+from reader.ui.typed_text import typed_text
 
 NO_LINK = "Ctrl+Enter follows a link: put the caret in one."
-EMPTY_PREVIEW = (
-    "*The preview of your research notes: nothing written yet.*\n\n"
-    "Write in the editor (Ctrl+Shift+V goes back to it); quotes taken with Q link back "
-    "to their passage here."
-)
-EMPTY_MEMO_PREVIEW = (
-    "*The preview of the study memo: nothing written yet.*\n\n"
-    "Quotes taken with Q while the memo shows link back to their interview and passage."
-)
 NOTES_TAB, MEMO_TAB = 0, 1
-NO_HTML = (
-    QTextDocument.MarkdownFeature.MarkdownDialectGitHub
-    | QTextDocument.MarkdownFeature.MarkdownNoHTML
-)
-
-
-def style_quotes(
-    document: QTextDocument,
-    background: QColor | None = None,
-    color: QColor | None = None,
-    indent: float = 18,
-) -> None:
-    """Block quotes as quotes (Qt's Markdown gives them only a small indent): indented on
-    both sides and italic, on `background` and in `color` where given. The preview sets
-    them on a tint of the theme; a printout, on paper whatever the theme, in grey."""
-    cursor = QTextCursor(document)
-    chars = QTextCharFormat()
-    chars.setFontItalic(True)
-    if color is not None:
-        chars.setForeground(color)
-    block = document.firstBlock()
-    while block.isValid():
-        if block.blockFormat().intProperty(QTextFormat.Property.BlockQuoteLevel) > 0:
-            fmt = block.blockFormat()
-            if background is not None:
-                fmt.setBackground(background)
-            fmt.setLeftMargin(max(fmt.leftMargin(), indent))
-            fmt.setRightMargin(max(fmt.rightMargin(), indent))
-            cursor.setPosition(block.position())
-            cursor.setBlockFormat(fmt)
-            cursor.movePosition(
-                QTextCursor.MoveOperation.EndOfBlock, QTextCursor.MoveMode.KeepAnchor
-            )
-            cursor.mergeCharFormat(chars)
-        block = block.next()
-
-
-def headings_whole(document: QTextDocument) -> None:
-    """Each heading in its size and weight throughout: Qt's Markdown gives the words of an
-    emphasis in a heading ("## Routine and *control*") the body's size."""
-    cursor = QTextCursor(document)
-    block = document.firstBlock()
-    while block.isValid():
-        if level := block.blockFormat().headingLevel():
-            heading = QTextCharFormat()
-            heading.setProperty(QTextFormat.Property.FontSizeAdjustment, 4 - level)  # as Qt's
-            heading.setFontWeight(QFont.Weight.Bold)
-            cursor.setPosition(block.position())
-            cursor.movePosition(
-                QTextCursor.MoveOperation.EndOfBlock, QTextCursor.MoveMode.KeepAnchor
-            )
-            cursor.mergeCharFormat(heading)
-        block = block.next()
-
-
-def without_images(markdown: str) -> str:
-    return _IMAGE.sub(lambda m: f"[🖼 {m.group(1) or 'image'}](", markdown)
 
 
 class NotesPane(QWidget):
@@ -205,10 +106,11 @@ class NotesPane(QWidget):
         the preview no formatting (it would change the text behind it, unseen)."""
         if self.showing_memo():
             read_only = bool(self._memo_read_only)
-            self.editor.set_hint(MEMO_HINT)
+            self.editor.set_hint(self._memo_read_only or MEMO_HINT)
         else:
             read_only = self.interview.read_only
-            self.editor.show_nothing_open(self.interview.session is None)
+            why = self.interview.why_read_only() if read_only else ""
+            self.editor.show_nothing_open(self.interview.session is None, why)
         self.editor.setReadOnly(read_only)
         for action in self._format_actions:
             action.setEnabled(not read_only and not self.previewing())
@@ -293,15 +195,8 @@ class NotesPane(QWidget):
             self.editor.resume_styling()
 
     def _render_preview(self) -> None:
-        markdown = without_images(self.editor.toPlainText())
-        empty = EMPTY_MEMO_PREVIEW if self.showing_memo() else EMPTY_PREVIEW
-        # No raw HTML, as in the exports: "<name of ward>" shows as typed (taken as a tag,
-        # it hid all that followed); tables and the rest of GitHub's dialect stay.
-        self.preview.document().setMarkdown(markdown if markdown.strip() else empty, NO_HTML)
-        self.preview.document().setBaseUrl(QUrl("notes:"))
-        headings_whole(self.preview.document())
-        tint = theme.mix(theme.text_color(), QColor(theme.current().base), 0.93)
-        style_quotes(self.preview.document(), tint)
+        # As typed: toPlainText makes a no-break space (a quote's chip's) a plain one.
+        self.preview.render(typed_text(self.editor.document()), self.showing_memo())
 
     def refresh_preview(self, *_args: object) -> None:
         if self.previewing():
@@ -311,6 +206,7 @@ class NotesPane(QWidget):
         if on:
             self._render_preview()
             self.stack.setCurrentWidget(self.preview)
+            self.preview.open_at(self.editor)
             self.preview.setFocus()
         else:
             self.stack.setCurrentWidget(self.editor)

@@ -252,7 +252,7 @@ class NotesSafety(QObject):
         try:
             theirs = parse(data)
         except NewerVersionError as exc:
-            self._newer_on_disk(str(exc))
+            self._newer_on_disk(exc)
             return
         except NotesFormatError as exc:
             self._keep_unreadable(data, str(exc))
@@ -271,15 +271,15 @@ class NotesSafety(QObject):
         )
         self.controller.saver.mark_dirty()
 
-    def _newer_on_disk(self, reason: str) -> None:
+    def _newer_on_disk(self, newer: NewerVersionError) -> None:
         """A newer build wrote the notes file meanwhile: as when one opens such a file, it
         is never written here (it was set aside as unreadable, and replaced by an older
         format); the notes go read-only, what is on screen kept to save elsewhere."""
         self.host.set_read_only(True, ReadOnly.NOTES_FILE)
         self.controller.saver.stateChanged.emit("read-only", "")
         self.host.show_message(
-            f"Another program changed the notes file: {reason}. It is left as it is, and "
-            "these notes are read-only here now.",
+            f"These notes are read-only now: their file was written again {newer.by_whom()}, "
+            "and is left as it is.",
             [("Save Notes As…", self.save_as)],
         )
 
@@ -294,8 +294,8 @@ class NotesSafety(QObject):
         else:
             kept_text = f"it was kept as {kept.name}"
         self.host.show_message(
-            f"Another program changed the notes file, but that version cannot be read "
-            f"({reason}); {kept_text}. Your notes are saved as they are on screen."
+            f"Your notes are saved as shown here: another program left a version of their "
+            f"file that cannot be read ({reason}); {kept_text}."
         )
         self.controller.saver.mark_dirty()
 

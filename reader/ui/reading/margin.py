@@ -22,6 +22,7 @@ class MarginLine:
 
     text: str
     accent: bool = False  # a question's colour; else muted
+    name: bool = False  # a speaker's name (a narrowed margin may leave it out)
 
 
 def margin_lines(
@@ -43,7 +44,7 @@ def margin_lines(
         spoken = segments[before] if before >= 0 else None
         if spoken is not None and (spoken.speaker, spoken.role) == (segment.speaker, segment.role):
             return ()
-        name = MarginLine(speaker_name(segment.speaker), segment.role is Role.QUESTION)
+        name = MarginLine(speaker_name(segment.speaker), segment.role is Role.QUESTION, True)
         number = numbers.get(index)
         if segment.speaker.casefold() in _ONLY_ASKS:  # "Q" then "Q1" says it twice
             return (MarginLine(f"Q{number}" if number else "Q", accent=True),)
@@ -62,7 +63,7 @@ def margin_lines(
             segment.speaker,
         ):
             return ()
-        return (MarginLine(speaker_name(segment.speaker)),)
+        return (MarginLine(speaker_name(segment.speaker), name=True),)
     if segment.role is Role.ASIDE:
         return (MarginLine("aside"),)
     if segment.role is Role.INTRO and (previous is None or previous.role is not Role.INTRO):

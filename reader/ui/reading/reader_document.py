@@ -55,6 +55,7 @@ class ReaderDocument:
         self.qdoc.setDocumentMargin(0)
         self.block_segment: list[int] = []  # block number -> segment index, -1 for blank lines
         self.transcript = False  # turns start with speaker labels
+        self.one_answerer = True  # every answer is one person's (or nobody's)
         self.has_links = any(span.kind == "link" for span in session.document.spans)
         kinds = self._line_kinds()
         # The text goes in with the formats of its commonest kind of line, so that only
@@ -82,12 +83,19 @@ class ReaderDocument:
             return self.session.segments[self.block_segment[block_number]]
         return None
 
-    def margin_of_block(self, block_number: int) -> tuple[MarginLine, ...]:
-        """What the margin says beside a block (nothing beside a blank line)."""
+    def margin_of_block(self, block_number: int, narrow: bool = False) -> tuple[MarginLine, ...]:
+        """What the margin says beside a block (nothing beside a blank line). A `narrow`
+        margin, which would cut names to "Int…", leaves out those the text says already
+        (a transcript's turn starts with its speaker) or that tell nothing (one person
+        answers every question)."""
         if 0 <= block_number < len(self.block_segment) and self.block_segment[block_number] >= 0:
             segments = self.session.segments
             index = self.block_segment[block_number]
-            return margin_lines(segments, index, self.session.question_numbers, self.transcript)
+            numbers = self.session.question_numbers
+            lines = margin_lines(segments, index, numbers, self.transcript)
+            if narrow and (segments[index].label or self.one_answerer):
+                return tuple(line for line in lines if not line.name)
+            return lines
         return ()
 
     # Structure ---------------------------------------------------------------------------
@@ -159,6 +167,8 @@ class ReaderDocument:
         labelled = [seg for seg in segments if seg.label]
         self._dim_labels(cursor, labelled)
         self.transcript = bool(labelled)
+        answerers = {seg.speaker for seg in segments if seg.role is Role.ANSWER}
+        self.one_answerer = len(answerers) <= 1
         cursor.endEditBlock()
 
     def _formats(self, kind: _Kind) -> tuple[QTextBlockFormat, QTextCharFormat]:

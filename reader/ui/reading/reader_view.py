@@ -49,6 +49,9 @@ ROLE_LABELS = {
     Role.OTHER: "Other",
 }
 FLASH_MS = 900
+SELECTION_KEYS = (
+    "Selected: H or 1–6 highlights it, N adds a note, C codes it, Q quotes it in your notes."
+)
 COPY_QUOTATION = "Cop&y as Quotation\tCtrl+Shift+C"  # Edit ▸ Copy as Quotation's key
 MIN_MEASURE = 46  # characters a line the reading column never falls below, unzoomed
 NEARBY_BLOCKS = 400  # how far block_at_y walks before it searches instead
@@ -70,7 +73,11 @@ PAD = 8  # from the text column to the first stripe
 STRIPES_ROOM = PAD + 3 * (STRIPE + GAP) + 2
 LABEL_SCALE = 0.72  # margin labels (speakers, question numbers) against the text
 NAME_ROOM = 240  # px: the column moves right for a speaker's name up to this wide
-LABEL_GAP = 26  # px of the left margin that a label leaves: 8 at the edge, 18 to the text
+# The px of the left margin that a label leaves: at the edge, and to the text; less where
+# the margin narrows for the column's sake, keeping its short labels whole, names cut.
+LABEL_GAPS = (8, 18)
+NARROW_GAPS = (4, 12)
+SHORT_LABELS = ("aside", "intro", "Q99", "00:00")
 
 
 class ReaderView(QTextEdit):
@@ -214,13 +221,23 @@ class ReaderView(QTextEdit):
         metrics = QFontMetricsF(label_font or self._label_font)
         return round(metrics.horizontalAdvance("M") * 7.5) + 18
 
+    def least_gutter(self, label_font: QFont | None = None) -> int:
+        """The margin at its narrowest, where the pane is too narrow for the column and
+        the whole gutter (1024 px): "aside", "Q12" and a time whole, names cut."""
+        metrics = QFontMetricsF(label_font or self._label_font)
+        return ceil(max(map(metrics.horizontalAdvance, SHORT_LABELS))) + sum(NARROW_GAPS)
+
     def _update_margins(self) -> None:
-        width = self.viewport().width()
-        gutter = self.gutter_width()
-        column = min(self.column_width(), max(200, width - gutter - 20))
+        """The column first, as wide as its measure asks, down to 200 px: the margin narrows
+        to its least before the column does (41 characters a line at 1024 px, whatever the
+        Line Width, when the margin kept its whole width)."""
+        width, least = self.viewport().width(), self.least_gutter()
+        column = min(self.column_width(), max(200, width - least - STRIPES_ROOM))
+        room = width - column - STRIPES_ROOM  # for the margin
         # Centred; moved right where the room on the right lets a long name show whole.
-        names = ceil(min(NAME_ROOM, self._names_width())) + LABEL_GAP  # whole pixels: all of it
-        left = max(gutter + 4, (width - column) // 2, min(names, width - column - STRIPES_ROOM))
+        names = ceil(min(NAME_ROOM, self._names_width())) + sum(LABEL_GAPS)  # whole pixels
+        gutter = min(self.gutter_width() + 4, room)
+        left = max(least, gutter, (width - column) // 2, min(names, room))
         right = max(STRIPES_ROOM, width - left - column)
         frame = self.document().rootFrame()
         fmt = frame.frameFormat()
@@ -266,7 +283,16 @@ class ReaderView(QTextEdit):
         label.setPointSizeF(font.pointSizeF() * LABEL_SCALE)
         scroll_bar = self.verticalScrollBar().sizeHint().width()
         text = chars * theme.char_width(font)
-        return min(640, round(self.gutter_width(label) + 4 + text + 12 + scroll_bar))
+        return min(640, round(self.least_gutter(label) + text + 12 + scroll_bar))
+
+    def label_gaps(self) -> tuple[int, int]:
+        """The px a margin label leaves at the margin's edge and before the text."""
+        left = self.document().rootFrame().frameFormat().leftMargin()
+        return NARROW_GAPS if left < self.gutter_width() else LABEL_GAPS
+
+    def labels_end(self) -> float:
+        """Where the margin's labels end, right-aligned against the column (viewport x)."""
+        return self.document().rootFrame().frameFormat().leftMargin() - self.label_gaps()[1]
 
     def label_font(self) -> QFont:
         """The margin's font (question numbers, speakers, times): follows zoom and face."""
@@ -627,9 +653,16 @@ class ReaderView(QTextEdit):
         super().focusOutEvent(event)
 
     def show_selection_bar(self) -> None:
+        """The bar beside the selection; where none is free of it, its keys in the status
+        line instead."""
         cursor = self.textCursor()
-        if cursor.hasSelection():
-            self.selection_bar.show_near(*self._selection_lines_rect(cursor))
+        if not cursor.hasSelection():
+            return
+        fmt = self.document().rootFrame().frameFormat()
+        right = self.viewport().width() - round(fmt.rightMargin()) + STRIPES_ROOM  # codes too
+        column = round(fmt.leftMargin()), right
+        if not self.selection_bar.show_near(*self._selection_lines_rect(cursor), column):
+            self.hint.emit(SELECTION_KEYS)
 
     def _selection_lines_rect(self, cursor: QTextCursor) -> tuple[QRect, int]:
         """The viewport rectangle from the selection's first line to its last (full width),
@@ -703,25 +736,27 @@ class ReaderView(QTextEdit):
     def _paint_margin(self, painter: QPainter) -> None:
         """Each visible block's margin lines, the first on its first line's baseline,
         right-aligned against the text column; a name too long for the margin is cut at
-        its end, with "…" (its last word alone, "2" of "PARTICIPANT 2", said nothing)."""
+        its end, with "…" (its last word alone, "2" of "PARTICIPANT 2", said nothing). A
+        narrowed margin leaves out the names it need not say (margin_of_block)."""
         assert self.reading is not None
         painter.setFont(self._label_font)
         layout = self.document().documentLayout()
         offset_y = self.verticalScrollBar().value()
-        left = self.document().rootFrame().frameFormat().leftMargin()
+        end, gaps = self.labels_end(), self.label_gaps()
+        narrow = gaps is NARROW_GAPS
         block = self.block_at_y(offset_y)
         height = self.viewport().height()
         metrics = QFontMetricsF(self._label_font)
-        room = left - LABEL_GAP
+        room = end - gaps[0]
         self._cut_labels = []
         while block.isValid():
             if layout.blockBoundingRect(block).top() - offset_y > height:
                 break
-            lines = self.reading.margin_of_block(block.blockNumber())
+            lines = self.reading.margin_of_block(block.blockNumber(), narrow)
             for number, line in enumerate(lines if block.layout().lineCount() else ()):
                 label = fitted_label(line.text, metrics, room)
                 painter.setPen(theme.accent_color() if line.accent else theme.muted_color())
-                x = left - 18 - metrics.horizontalAdvance(label)
+                x = end - metrics.horizontalAdvance(label)
                 baseline = self._margin_baseline(block, number)
                 painter.drawText(QPointF(x, baseline), label)
                 if label != line.text:
@@ -745,10 +780,10 @@ class ReaderView(QTextEdit):
         margin says nothing."""
         assert self.reading is not None
         block = self.document().findBlock(self.reading.to_qt(offset))
-        right = self.document().rootFrame().frameFormat().leftMargin() - 18
+        right = self.labels_end()
         if not block.layout().lineCount():
             return 0.0, right
-        lines = self.reading.margin_of_block(block.blockNumber())
+        lines = self.reading.margin_of_block(block.blockNumber(), self.label_gaps() is NARROW_GAPS)
         row = min(len(lines), 1)
         if row < len(lines):
             metrics = QFontMetricsF(self._label_font)

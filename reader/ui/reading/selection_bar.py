@@ -67,10 +67,12 @@ class SelectionBar(QFrame):
         self.quote_button.setToolTip("Quote the passage in your notes, with a link back  (Q)")
         self.copy_button.setToolTip("Copy the passage as a quotation  (Ctrl+Shift+C)")
 
-    def show_near(self, selection: QRect, anchor_x: int) -> None:
+    def show_near(self, selection: QRect, anchor_x: int, column: tuple[int, int]) -> bool:
         """Beside the selection (its lines' bounding rectangle in the viewport), never over
-        it: above its first line, else below its last, else in the viewport's corner.
-        `anchor_x` (where the selection ends) centres it."""
+        it: above its first line, else below its last, else, the selection filling the
+        view, at the foot of the margin beside the text `column` (its left and right x)
+        where one has room. `anchor_x` (where the selection ends) centres it. False when
+        it found no room (a narrow window): it stays hidden, the selection uncovered."""
         area = self.parentWidget().rect()
         self._fit(area.width() - 8)
         x = min(max(4, anchor_x - self.width() // 2), area.width() - self.width() - 4)
@@ -80,12 +82,20 @@ class SelectionBar(QFrame):
         elif selection.bottom() + gap + self.height() <= area.height():
             y = selection.bottom() + gap
         else:
-            # The selection fills the view: the corner beside the column, over the margin.
-            x = area.width() - self.width() - 4
             y = area.height() - self.height() - 4
+            left, right = column
+            for start, room in ((right + gap, area.width() - right), (4, left)):
+                self._fit(room - gap - 4)
+                if self.width() <= room - gap - 4:
+                    x = start
+                    break
+            else:
+                self.hide()
+                return False
         self.move(QPoint(max(0, x), y))  # its colours first, should it still not fit
         self.show()
         self.raise_()
+        return True
 
     def _fit(self, room: int) -> None:
         """The long labels, or their short forms where the reader is too narrow for them

@@ -180,7 +180,7 @@ class FollowOverlay(QWidget):
             else:
                 baseline, end = self.reader.margin_slot(entry.start)
                 if len(lines) > 1 and _centred(lines[1], metrics) > baseline:
-                    baseline, end = _centred(lines[1], metrics), frame.leftMargin() - 18
+                    baseline, end = _centred(lines[1], metrics), self.reader.labels_end()
                 x = end - width
             painter.drawText(QPointF(x, baseline), label)
             hit = QRectF(x, baseline - metrics.ascent(), width, metrics.height())

@@ -19,6 +19,8 @@ from PySide6.QtWidgets import (
 
 from reader.ui.settings import settings
 
+LEAST_DOCK = 200  # px: the Library's columns whole, its count beside its filter
+
 
 @dataclass(frozen=True)
 class FirstLayout:
@@ -37,11 +39,14 @@ def first_layout(
     """A first start takes most of the screen (a 1024x640 netbook to a 4K monitor): the
     left docks a fifth, the reader three fifths of the rest, or what its column wants
     (`reader_wants`) while the notes keep the room they need (`notes_need`: their
-    toolbar, every button showing)."""
+    toolbar, every button showing). On a screen too narrow for both, the docks give up
+    part of their fifth first, down to LEAST_DOCK."""
     # A small screen is all needed; a big one leaves room around the window.
     width = screen_width if screen_width <= 1440 else min(1760, screen_width * 9 // 10)
     height = screen_height if screen_height <= 900 else min(1100, screen_height * 9 // 10)
-    dock = max(180, min(320, width // 5))
+    dock = max(LEAST_DOCK, min(320, width // 5))
+    short = reader_wants + notes_need - (width - dock)
+    dock = max(LEAST_DOCK, dock - max(0, short))
     centre = width - dock
     reader = max(centre * 3 // 5, min(reader_wants, centre - notes_need))
     return FirstLayout(width, height, dock, reader, centre - reader)
@@ -72,7 +77,8 @@ def show_left(
     window: QMainWindow, left_dock: QDockWidget, view: QTableView, centre_wants: int
 ) -> None:
     """Show `left_dock` (the Library), widened to at most 460 px into what the centre
-    does not want (the reader's whole column and the notes' toolbar: on a netbook, none),
+    does not want (the reader's whole column and the notes' toolbar: on a netbook, none:
+    LEAST_DOCK),
     two fifths of the window's height and never less than LEFT_ROWS rows of its `view`;
     restored with the window's layout, it keeps the size it had."""
     # A least height holds where resizeDocks could not: a restored layout, or the
@@ -83,7 +89,7 @@ def show_left(
     )
     if not left_dock.isHidden():  # restored shown (a restart): as wide and tall as it was
         return
-    width = max(left_dock.width(), min(460, window.width() - centre_wants))
+    width = max(left_dock.width(), LEAST_DOCK, min(460, window.width() - centre_wants))
     left_dock.show()
     window.resizeDocks([left_dock], [width], Qt.Orientation.Horizontal)
     window.resizeDocks([left_dock], [window.height() * 2 // 5], Qt.Orientation.Vertical)

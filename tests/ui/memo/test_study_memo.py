@@ -14,6 +14,7 @@ from PySide6.QtGui import QTextCursor
 from PySide6.QtWidgets import QApplication
 
 from reader.core.study_memo import quoted_passage
+from reader.ui.typed_text import typed_text
 from reader.ui.window.main_window import MainWindow
 from tests.ui.test_highlights import highlight_with_key
 from tests.ui.test_read_only_undo import activate
@@ -92,8 +93,8 @@ def test_q_quotes_into_the_memo_with_a_link_that_opens_the_interview(
     (highlight,) = window.interview.session.notes.highlights
     entry = window.study.study.interview(window.switcher.current)
     target = f"interview:{entry.id}#h-{highlight.id}"
-    memo = window.notes_editor.toPlainText()
-    assert memo == f"> coffee and the handover [↩ {entry.title}, Q1]({target})\n\n"
+    memo = typed_text(window.notes_editor.document())
+    assert memo == f"> coffee and the handover [↩\u00a0{entry.title}, Q1]({target})\n\n"
     assert quoted_passage(target) == (entry.id, highlight.id)
     on_disk(qtbot, folder, memo)
     window.interview.notes_data()
