@@ -16,6 +16,7 @@ from typing import TYPE_CHECKING
 
 from reader import APP_NAME, __version__
 from reader.cli_messages import fail, say
+from reader.cli_output import add_output_option, write_output
 
 if TYPE_CHECKING:
     from collections.abc import Iterable
@@ -32,6 +33,9 @@ CODEBOOK_FORMATS = ("codebook-md", "codebook-csv")  # the codebook alone, with i
 def _gui_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog="interview-reader",
+        usage=f"%(prog)s [-h] [--version] [DOCUMENT | FOLDER] [--notes FILE]\n"
+        f"       %(prog)s {EXPORT_COMMAND} [DOCUMENT | FOLDER] --format FORMAT [-o FILE] ...\n"
+        f"       %(prog)s {IMPORT_COMMAND} FILE [DOCUMENT | FOLDER] [--notes FILE]",
         description=f"{APP_NAME}: read an interview and keep research notes on it.",
         epilog=f"'interview-reader {EXPORT_COMMAND} --help' describes the headless export, "
         f"'interview-reader {IMPORT_COMMAND} --help' the import of W3C Web Annotations "
@@ -81,7 +85,7 @@ def _export_parser() -> argparse.ArgumentParser:
         "codebook-md, codebook-csv: the codebook, each code with its colour, description "
         "and how many passages and interviews it is in",
     )
-    parser.add_argument("-o", "--output", type=Path, help="output file (default: standard output)")
+    add_output_option(parser)
     parser.add_argument(
         "--color",
         action="append",
@@ -233,7 +237,8 @@ def run_export(argv: list[str]) -> int:
         return fail(options)
     options = replace(options, recording=recording_link(session, notes_path, args.output))
     output = FORMATS[args.format](session, options)
-    return _write_output(output, args.output, [Path(session.document.source), notes_path])
+    reading = [Path(session.document.source), notes_path]
+    return write_output(output, args.output, reading, args.format)
 
 
 def _export_options(
@@ -254,36 +259,6 @@ def _export_options(
     except CodebookError as exc:
         return str(exc)
     return ExportOptions(colors=frozenset(args.color), codes=codes, raw_cells=args.raw_cells)
-
-
-def _write_output(output: bytes, path: Path | None, reading: Iterable[Path] = ()) -> int:
-    """`output` to the file (atomically), never over one of the files the export read
-    (`reading`: a mistyped -o naming the notes file replaced them with the export), or,
-    without one, to standard output."""
-    from reader.core.store import atomic_write
-
-    if path is None:
-        try:
-            sys.stdout.buffer.write(output)
-            sys.stdout.flush()
-        except BrokenPipeError:  # `| head` read what it wanted: no traceback, no more output
-            os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
-            return 1  # as Python itself exits on a broken pipe: the output was cut short
-        return 0
-    if any(_same_file(path, source) for source in reading):
-        return fail(f"{path} is a file this export reads; give another output file.")
-    try:
-        atomic_write(path, output)
-    except OSError as exc:
-        return fail(f"cannot write {path}: {exc.strerror or exc}.")
-    return 0
-
-
-def _same_file(path: Path, other: Path) -> bool:
-    try:
-        return os.path.samefile(path, other)
-    except OSError:  # either is not there (yet)
-        return False
 
 
 def _export_study(args: argparse.Namespace) -> int:
@@ -320,7 +295,7 @@ def _export_study(args: argparse.Namespace) -> int:
     output, left_out = export_study(study, args.format, options)
     for line in left_out:
         say(f"not exported: {line}")
-    return _write_output(output, args.output, study.files())
+    return write_output(output, args.output, study.files(), args.format)
 
 
 def _export_codebook(args: argparse.Namespace) -> int:
@@ -351,7 +326,7 @@ def _export_codebook(args: argparse.Namespace) -> int:
     extension = args.format.removeprefix("codebook-")
     interviews = args.document is not None and args.document.is_dir()
     output = export_codebook(extension, book, code_uses(book, sets), title, interviews)
-    return _write_output(output, args.output, reading)
+    return write_output(output, args.output, reading, args.format)
 
 
 def run_import(argv: list[str]) -> int:
@@ -393,12 +368,12 @@ def _refi_command(argv: list[str]) -> int | None:
     (reader.refi_cli)."""
     from reader import refi_cli
 
-    if argv[:1] == [EXPORT_COMMAND] and refi_cli.refi_format(argv[1:]):
+    if argv[:1] == [EXPORT_COMMAND] and (refi_format := refi_cli.refi_format(argv[1:])):
         exported = refi_cli.refi_export(argv[1:], partial(_open_session, exporting=True))
         if isinstance(exported, int):
             return exported
         output, path, sending, reading = exported
-        status = _write_output(output, path, reading)
+        status = write_output(output, path, reading, refi_format)
         # Recorded once written: a file that could not be, sent nothing.
         if status == 0 and (not_recorded := sending.record()):
             say(not_recorded)

@@ -11,6 +11,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from reader.cli_messages import fail, say
+from reader.cli_output import add_output_option
 
 if TYPE_CHECKING:
     from reader.core.refi.sent import Sending
@@ -42,7 +43,7 @@ def _export_parser() -> argparse.ArgumentParser:
     parser.add_argument("path", type=Path, help="a study folder, or an interview file")
     parser.add_argument("--notes", type=Path, help="an interview's notes file")
     parser.add_argument("--format", required=True, choices=REFI_FORMATS)
-    parser.add_argument("-o", "--output", type=Path, help="output file (default: standard output)")
+    add_output_option(parser)
     parser.add_argument(
         "--crlf",
         action="store_true",

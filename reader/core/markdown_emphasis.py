@@ -1,6 +1,7 @@
 """Where one line of Markdown is emphasised (`*it*`, `**bold**`, `***both***`), found as
 CommonMark finds it: delimiter runs, their flanking, the rule of three. A regex cannot
-tell `**bold**` from `*italic*` or keep `snake_case_words` plain; this can.
+tell `**bold**` from `*italic*` or keep `snake_case_words` plain; this can. And what the
+notes editor's keys for bold, italic and `code` do to a line, as a word processor's toggles.
 
 One deliberate difference: a `*` between two digits (`2*3*4`) is arithmetic, never
 emphasis (CommonMark would make the 3 italic).
@@ -16,6 +17,7 @@ from reader.core.markdown_links import TARGET
 
 # Code spans and link targets hold no emphasis; a backslash escapes the next character.
 _LITERAL = re.compile(rf"`[^`]+`|\]\({TARGET}\)|\\.")
+_CODE_SPAN = re.compile(r"(?<!`)`[^`]+`(?!`)")  # as Ctrl+` writes them: one backtick
 
 
 @dataclass(frozen=True)
@@ -102,18 +104,59 @@ def emphasis_spans(text: str) -> list[Emphasis]:
     return spans
 
 
-def toggle_at(line: str, caret: int, marker: str) -> tuple[int, int, str, int]:
-    """What Ctrl+B ("**") or Ctrl+I ("*") does at `caret` of `line` with nothing selected,
-    as a word processor's toggle: (start, end, replacement, caret after), in code points.
+def _spans_of(line: str, marker: str) -> list[tuple[int, int]]:
+    """[start, end) of each span of `line` that `marker` makes: bold ("**"), italic
+    ("*", or "_" as written by hand) or code ("`"), markers included."""
+    if marker == "`":
+        return [match.span() for match in _CODE_SPAN.finditer(line)]
+    strong = marker == "**"
+    return [(s.start, s.end) for s in emphasis_spans(line) if s.strong == strong]
 
-    Before the closing marker of an emphasis of its kind, the caret steps past it (typing
-    goes on plain); between an empty pair of its own, the pair goes; else an empty pair.
+
+def _word_at(line: str, caret: int) -> tuple[int, int] | None:
+    """[start, end) of the word the caret is inside, not at either end of (letters and
+    digits, with the ' - _ between them: "don't", "snake_case"), or None."""
+    start = end = caret
+    while start > 0 and _in_word(line[start - 1]):
+        start -= 1
+    while end < len(line) and _in_word(line[end]):
+        end += 1
+    while start < end and not line[start].isalnum():
+        start += 1
+    while end > start and not _in_word(line[end - 1], edge=True):
+        end -= 1
+    return (start, end) if start < caret < end else None
+
+
+def _in_word(char: str, edge: bool = False) -> bool:
+    return (
+        char.isalnum()
+        or unicodedata.category(char).startswith("M")  # an accent typed apart, "é"
+        or (not edge and char in "'’-_")
+    )
+
+
+def toggle_at(line: str, caret: int, marker: str) -> tuple[int, int, str, int]:
+    """What Ctrl+B ("**"), Ctrl+I ("*") or Ctrl+` ("`") does at `caret` of `line` with
+    nothing selected, as a word processor's toggle: (start, end, replacement, caret after),
+    in code points.
+
+    Inside a word, the word is wrapped, or the span of its kind it is in unwrapped. Else
+    before the closing marker of a span of its kind, the caret steps past it (typing goes
+    on plain); between an empty pair of its own, the pair goes; else an empty pair, for
+    the words typed next.
     """
-    size, strong = len(marker), marker == "**"
-    if line[caret : caret + size] == marker and any(
-        span.end == caret + size and span.strong == strong for span in emphasis_spans(line)
-    ):
+    size, spans = len(marker), _spans_of(line, marker)
+    if line[caret : caret + size] == marker and any(end == caret + size for _, end in spans):
         return caret, caret, "", caret + size
+    word = _word_at(line, caret)
+    if word is not None:
+        start, end = word
+        for span_start, span_end in spans:
+            if span_start + size <= start and end <= span_end - size:
+                return span_start, span_end, line[span_start + size : span_end - size], caret - size
+        if not any(m.start() < end and start < m.end() for m in _LITERAL.finditer(line)):
+            return start, end, marker + line[start:end] + marker, caret + size
     run = marker[0]
     before = len(line[:caret]) - len(line[:caret].rstrip(run))
     after = len(line[caret:]) - len(line[caret:].lstrip(run))
@@ -122,33 +165,32 @@ def toggle_at(line: str, caret: int, marker: str) -> tuple[int, int, str, int]:
     return caret, caret, marker * 2, caret + size
 
 
-def _delimiters_only(text: str) -> bool:
-    return all(char in "*_" for char in text)
+def _markers_only(text: str, marker: str) -> bool:
+    return all(char in ("`" if marker == "`" else "*_") for char in text)
 
 
 def wrap(line: str, start: int, end: int, marker: str) -> tuple[str, int, int]:
-    """What Ctrl+B ("**") or Ctrl+I ("*") does to [start, end) of `line`, selected, as a
-    word processor's toggle: (the line after, and where its selected words are), in code
-    points. Words already so emphasised lose it (`**word**` with "word" or all of it
-    selected); else they are wrapped, the spaces at either end of the selection left out
-    (`**word** `: CommonMark reads `**word **` as no emphasis)."""
+    """What Ctrl+B ("**"), Ctrl+I ("*") or Ctrl+` ("`") does to [start, end) of `line`,
+    selected, as a word processor's toggle: (the line after, and where its selected words
+    are), in code points. Words already so marked lose it (`**word**` with "word" or all
+    of it selected); else they are wrapped, the spaces at either end of the selection
+    left out (`**word** `: CommonMark reads `**word **` as no emphasis)."""
     while start < end and line[start].isspace():
         start += 1
     while end > start and line[end - 1].isspace():
         end -= 1
     if start == end:
         return line, start, end
-    size, strong = len(marker), marker == "**"
-    for span in emphasis_spans(line):
-        inner_start, inner_end = span.start + size, span.end - size
+    size = len(marker)
+    for span_start, span_end in _spans_of(line, marker):
+        inner_start, inner_end = span_start + size, span_end - size
         if (
-            span.strong == strong
-            and span.start <= start
-            and end <= span.end
-            and _delimiters_only(line[min(start, inner_start) : max(start, inner_start)])
-            and _delimiters_only(line[min(end, inner_end) : max(end, inner_end)])
+            span_start <= start
+            and end <= span_end
+            and _markers_only(line[min(start, inner_start) : max(start, inner_start)], marker)
+            and _markers_only(line[min(end, inner_end) : max(end, inner_end)], marker)
         ):
-            plain = line[: span.start] + line[inner_start:inner_end] + line[span.end :]
+            plain = line[:span_start] + line[inner_start:inner_end] + line[span_end:]
             words_start = max(start, inner_start) - size
             words_end = min(end, inner_end) - size
             return plain, words_start, words_end

@@ -1,10 +1,12 @@
 """The marks that begin a line of Markdown notes (a heading's "## ", a list item's "- " or
 "1. ", a quote's "> "), read and set as the notes editor's formatting keys do: a key
-toggles its kind of line, and a line becomes one kind only (a heading is no list item)."""
+toggles its kind of line, and a line becomes one kind only (a heading is no list item);
+a numbered item counts on from the item above it."""
 
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 
 from reader.core.markdown_links import LINK
 
@@ -33,15 +35,52 @@ def marker_end(line: str) -> int:
     return 0
 
 
+def indent_of(line: str) -> int:
+    return len(line) - len(line.lstrip())
+
+
+def number_after(above: Iterable[str], indent: int) -> int:
+    """The number of a numbered item at `indent` below the lines `above` it (nearest
+    first): one more than the numbered item above it at its depth, in the same list; else
+    1 (the first of a sublist, or after a bullet, whose list it cannot go on)."""
+    for line in above:
+        if not line.strip() or indent_of(line) > indent:
+            continue  # between items, or an item's own sublist or words
+        item = LIST_ITEM.match(line)
+        if indent_of(line) == indent and item and not _is_bullet(item.group(2)):
+            return int(item.group(2)[:-1]) + 1
+        return 1
+    return 1
+
+
+def renumbered(lines: list[str], above: Iterable[str] = ()) -> list[str]:
+    """`lines` with each numbered item counting on from the one above it at its depth
+    (`number_after`), the lines `above` them (nearest first) read for the first."""
+    done: list[str] = []
+    above = list(above)
+    for line in lines:
+        item = LIST_ITEM.match(line)
+        if item and not _is_bullet(item.group(2)):
+            number = number_after([*reversed(done), *above], indent_of(line))
+            line = f"{line[: item.start(2)]}{number}{item.group(2)[-1]}{line[item.end(2) :]}"
+        done.append(line)
+    return done
+
+
+def _is_bullet(marker: str) -> bool:
+    return marker in _BULLET
+
+
 def _has(line: str, prefix: str) -> bool:
     """Whether `line` is already of the kind `prefix` makes (a bullet is a bullet, whether
-    "-", "*" or "+"; "## " is a second-level heading only)."""
+    "-", "*" or "+", a numbered item one whether "1." or "2)"; "## " is a second-level
+    heading only)."""
     if prefix.startswith("#"):
         return line.startswith(prefix)
     if prefix.startswith(">"):
         return _ONE_QUOTE_LEVEL.match(line) is not None
     item = LIST_ITEM.match(line)
-    return item is not None and item.group(2) in _BULLET
+    return item is not None and _is_bullet(item.group(2)) == _is_bullet(prefix.rstrip())
 
 
 def _without(line: str, prefix: str) -> str:
@@ -55,13 +94,14 @@ def _without(line: str, prefix: str) -> str:
 
 def _with(line: str, prefix: str) -> str:
     """`line` made `prefix`'s kind. A heading takes the place of a heading's or a list
-    item's mark, a bullet that of a number (its indent and checkbox stay) or a heading's."""
+    item's mark, a bullet that of a number and a number that of a bullet (its indent and
+    checkbox stay), either a heading's."""
     if prefix.startswith(">"):
         return prefix + line
     item = LIST_ITEM.match(line)
     if prefix.startswith("#"):
         return prefix + _without(_without(line, "- ") if item else line, "#")
-    if item:  # a numbered item: its number becomes the bullet
+    if item:  # another kind of item: its mark becomes this one's
         return line[: item.start(2)] + prefix.rstrip() + line[item.end(2) :]
     return prefix + HEADING_PREFIX.sub("", line, count=1)
 
@@ -74,15 +114,19 @@ def _quoted(line: str, prefix: str) -> tuple[str, str]:
 
 
 def toggle_prefix(lines: list[str], prefix: str) -> list[str]:
-    """The lines as the key for `prefix` ("## ", "- ", "> ") leaves them, as a word
+    """The lines as the key for `prefix` ("## ", "- ", "1. ", "> ") leaves them, as a word
     processor's toggle: when every line already is of its kind, none is any more; else
-    every line becomes of it. Blank lines stay blank (a "- " alone would be an item), and
-    so do a quote's blank lines; a heading or a bullet goes inside a quote's marks."""
+    every line becomes of it, numbered items counting from 1. Blank lines stay blank (a
+    "- " alone would be an item), and so do a quote's blank lines; a heading or a list
+    item goes inside a quote's marks."""
     parts = [_quoted(line, prefix) for line in lines]
     written = [rest for _, rest in parts if rest.strip()]
     if written and all(_has(rest, prefix) for rest in written):
         return [marks + (_without(rest, prefix) if rest.strip() else rest) for marks, rest in parts]
-    return [
-        marks + (_with(rest, prefix) if rest.strip() and not _has(rest, prefix) else rest)
-        for marks, rest in parts
+    rests = [
+        _with(rest, prefix) if rest.strip() and not _has(rest, prefix) else rest
+        for _, rest in parts
     ]
+    if prefix[0].isdigit():
+        rests = renumbered(rests)
+    return [marks + rest for (marks, _), rest in zip(parts, rests, strict=True)]

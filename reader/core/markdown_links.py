@@ -18,6 +18,7 @@ LINK = re.compile(rf"\[([^\[\]\n]*)\]\(({TARGET})\)")  # groups: the text, the t
 # notes, #h-<highlight id>.
 QUOTE_SCHEME = "interview:"
 CHIP_SPACE = "\u00a0"  # between a quote chip's "↩" and its label: a plain one in older notes
+_WEB_ADDRESS = re.compile(rf"(?:https?://|mailto:)[^()\s]{TARGET}")
 _NOT_IN_ANCHOR = re.compile(r"[^\w\- ]")
 _ATX_HEADING = re.compile(r" {0,3}#{1,6}[ \t]+(.*?)(?:[ \t]+#+)?[ \t]*$")
 
@@ -30,6 +31,17 @@ def is_quote_link(target: str) -> bool:
 def link_text(text: str) -> str:
     """`text` as a link's text can hold it: brackets as parentheses, on one line."""
     return " ".join(text.replace("[", "(").replace("]", ")").split())
+
+
+def link_to(words: str, clipboard: str) -> tuple[str, int]:
+    """What Ctrl+K writes for the `words` selected, `[words](address)`, and where the caret
+    goes in it (in code points): the address is the clipboard's when it holds a web
+    address, else empty; the caret goes to what is missing, the words first, or after
+    the link when nothing is."""
+    words = link_text(words)
+    address = clipboard.strip() if _WEB_ADDRESS.fullmatch(clipboard.strip()) else ""
+    link = f"[{words}]({address})"
+    return link, 1 if not words else len(link) - 1 if not address else len(link)
 
 
 def quote_label(title: str, said_by: str, place: str) -> str:

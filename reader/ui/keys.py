@@ -56,7 +56,11 @@ READER = (
 # notes/notes_editor.py
 NOTES = (
     PaneKey("Enter (in a list or quote)", "Continue it", ("Return", "Enter")),
-    PaneKey("Tab / Shift+Tab (in a list)", "Indent / outdent the item", ("Tab", "Backtab")),
+    PaneKey(
+        "Tab / Shift+Tab (in a list)",
+        "Indent / outdent the item, or every line selected",
+        ("Tab", "Backtab"),
+    ),
     PaneKey("Ctrl+Tab / Ctrl+Shift+Tab", "Next / previous pane (Tab indents here)"),
     PaneKey("Ctrl+click a link", "Follow it to the passage"),
     PaneKey(

@@ -98,8 +98,9 @@ def test_help_exits_zero(tmp_path: Path) -> None:
     """--help describes the command and points at the export command."""
     result = run(tmp_path, "--help")
     assert result.returncode == 0
-    assert b"usage: interview-reader" in result.stdout
-    assert b"export" in result.stdout
+    usage = result.stdout.decode().split("\n\n")[0]  # the usage lines, before the text
+    assert usage.startswith("usage: interview-reader")
+    assert "interview-reader export" in usage and "interview-reader import" in usage
     export_help = run(tmp_path, "export", "--help")
     assert export_help.returncode == 0
     assert b"--format" in export_help.stdout
@@ -181,6 +182,7 @@ def test_export_uses_the_notes_given_with_notes_option(tmp_path: Path, transcrip
 def test_export_to_a_file_with_o(tmp_path: Path, transcript: Path) -> None:
     """-o OUT writes the same JSON to OUT and nothing to standard output."""
     out = tmp_path / "out" / "model.json"
+    out.parent.mkdir()  # one not there is refused, a mistyped path made else
     result = run(tmp_path, "export", "--format", "json", transcript, "-o", out)
     assert result.returncode == 0, result.stderr.decode()
     assert result.stdout == b"" and result.stderr == b""
@@ -360,3 +362,29 @@ def test_an_export_says_how_a_transcript_that_is_not_utf8_was_read(
         "wrong, save the file as UTF-8 and open it again.\n"
     )
     assert "Grüß Gott" in out.read_text(encoding="utf-8")
+
+
+def test_o_dash_is_standard_output_and_a_folder_not_there_is_said(
+    tmp_path: Path,
+    transcript: Path,
+    monkeypatch: pytest.MonkeyPatch,
+    capsysbinary: pytest.CaptureFixture[bytes],
+) -> None:
+    """`-o -` wrote a file named "-", and `-o missing/dir/x.md` made the folders, a
+    mistyped path as good as any."""
+    monkeypatch.chdir(tmp_path)
+    assert in_process(monkeypatch, tmp_path, "export", transcript, "--format", "md", "-o", "-") == 0
+    assert capsysbinary.readouterr().out.startswith(b"# ")
+    assert not (tmp_path / "-").exists()
+    # A Word file would garble a terminal: refused there, written when redirected.
+    monkeypatch.setattr(sys.stdout, "isatty", lambda: True)
+    for args in (("--format", "docx", "-o", "-"), ("--format", "qdpx")):
+        assert in_process(monkeypatch, tmp_path, "export", transcript, *args) == 1
+        said = capsysbinary.readouterr()
+        assert said.out == b"" and b"not text" in said.err and b"-o FILE" in said.err
+    missing = tmp_path / "nowhere" / "dir" / "x.md"
+    args = ("export", transcript, "--format", "md", "-o", missing)
+    assert in_process(monkeypatch, tmp_path, *args) == 1
+    said = capsysbinary.readouterr().err.decode()
+    assert said.startswith(f"interview-reader: the folder {missing.parent} does not exist;")
+    assert not (tmp_path / "nowhere").exists()

@@ -36,6 +36,7 @@ def expected(notes_path: Path, name: str, options: ExportOptions | None = None) 
 @pytest.mark.parametrize("name", list(FORMATS))
 def test_export_each_format_to_a_file(tmp_path: Path, notes_path: Path, name: str) -> None:
     out = tmp_path / "out" / f"export.{name}"
+    out.parent.mkdir()
     result = run(tmp_path, "export", "--format", name, "--notes", notes_path, "-o", out)
     assert result.returncode == 0, result.stderr.decode()
     assert result.stdout == b"" and result.stderr == b""

@@ -102,6 +102,7 @@ def test_the_command_line_links_relative_to_its_output(tmp_path: Path) -> None:
     notes = tmp_path / "interviews" / "rev.json"
     save_notes(notes, session.notes)
     out = tmp_path / "out" / "rev.md"
+    out.parent.mkdir()
     args = ("export", "--format", "md", tmp_path / "interviews" / "rev.txt", "--notes", notes)
     result = run(tmp_path, *args, "-o", out)
     assert result.returncode == 0, result.stderr.decode()

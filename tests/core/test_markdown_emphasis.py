@@ -86,6 +86,18 @@ def test_a_long_line_of_delimiters() -> None:
         ("*it*", 3, "**", (3, 3, "****", 5)),
         ("2*3*4", 3, "*", (3, 3, "**", 4)),  # a product, no emphasis to leave
         ("word **", 7, "**", (7, 7, "****", 9)),
+        # In a word, the word: "some wo****rd here" was no bold.
+        ("some word here", 7, "**", (5, 9, "**word**", 9)),
+        ("some **word** here", 9, "**", (5, 13, "word", 7)),  # bold: unbolded
+        ("***word***", 5, "*", (0, 10, "**word**", 4)),  # the italic goes, the bold stays
+        ("*word*", 3, "**", (1, 5, "**word**", 5)),
+        ("don't", 2, "*", (0, 5, "*don't*", 3)),
+        ("'quoted'", 3, "*", (1, 7, "*quoted*", 4)),
+        ("word here", 4, "**", (4, 4, "****", 6)),  # at its end: for what is typed next
+        ("[a](https://example.org)", 12, "*", (12, 12, "**", 13)),  # an address is no word
+        ("some code", 7, "`", (5, 9, "`code`", 8)),
+        ("`code`", 3, "`", (0, 6, "code", 2)),
+        ("", 0, "`", (0, 0, "``", 1)),
     ],
 )
 def test_toggle_at(line: str, caret: int, marker: str, edit: tuple) -> None:
@@ -98,7 +110,12 @@ def test_toggle_at_edits_inside_the_line(line: str, data: st.DataObject, marker:
     start, end, replacement, after = toggle_at(line, caret, marker)
     assert 0 <= start <= end <= len(line)
     assert 0 <= after <= len(line) - (end - start) + len(replacement)
-    assert set(replacement) <= {"*"}
+    # Markers put in or taken out, around the line's own words.
+    assert words(replacement) == words(line[start:end])
+
+
+def words(text: str) -> str:
+    return text.replace("*", "").replace("_", "")
 
 
 @pytest.mark.parametrize(
@@ -112,6 +129,8 @@ def test_toggle_at_edits_inside_the_line(line: str, data: st.DataObject, marker:
         ("***word***", "word", "**", "*word*"),
         ("**word**", "word", "*", "***word***"),
         ("   ", "   ", "**", "   "),
+        ("a code here", "code", "`", "a `code` here"),
+        ("`code`", "code", "`", "code"),
     ],
 )
 def test_wrap_toggles_the_words_selected(line: str, selected: str, marker: str, after: str) -> None:

@@ -31,6 +31,11 @@ from reader.core.markdown_lines import marker_end, shown_words, toggle_prefix
         (["> > a", ">", "> b"], "- ", ["> > - a", ">", "> - b"]),
         (["> - a"], "- ", ["> a"]),
         (["> ## head"], "> ", ["## head"]),
+        (["a", "", "b"], "1. ", ["1. a", "", "2. b"]),  # numbered, counting
+        (["1. a", "2) b"], "1. ", ["a", "b"]),
+        (["- a", "- [ ] b"], "1. ", ["1. a", "2. [ ] b"]),  # a bullet becomes a number
+        (["a", "  - b", "c"], "1. ", ["1. a", "  1. b", "2. c"]),  # each depth counts
+        (["> a", "> b"], "1. ", ["> 1. a", "> 2. b"]),
     ],
 )
 def test_toggle_prefix(lines: list[str], prefix: str, after: list[str]) -> None:

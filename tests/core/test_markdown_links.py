@@ -7,7 +7,7 @@ import re
 import pytest
 from markdown_it import MarkdownIt
 
-from reader.core.markdown_links import LINK, quote
+from reader.core.markdown_links import LINK, link_to, quote
 
 
 @pytest.mark.parametrize(
@@ -98,3 +98,24 @@ def test_a_quotes_chip_keeps_its_arrow_with_its_label() -> None:
         (hit,) = line_results(notes, Query("Q2"), 10)
         assert notes[hit.start : hit.end] == "Q2"
         assert "Kenji Sato, Q2</a>" in render_markdown(notes)
+
+
+@pytest.mark.parametrize(
+    ("words", "clipboard", "link", "caret"),
+    [
+        ("a source", "", "[a source]()", 11),  # the caret in the address
+        ("a source", "https://example.org/x", "[a source](https://example.org/x)", 33),
+        ("", " https://example.org\n", "[](https://example.org)", 1),  # in its words
+        ("", "", "[]()", 1),
+        ("see", "not an address", "[see]()", 6),
+        ("see", "https://a b", "[see]()", 6),
+        ("[1] two\nlines", "", "[(1) two lines]()", 16),  # as a link's text holds it
+        ("wiki", "https://en.wikipedia.org/wiki/Shift_(work)", None, None),
+    ],
+)
+def test_link_to(words: str, clipboard: str, link: str | None, caret: int | None) -> None:
+    made, at = link_to(words, clipboard)
+    if link is not None:
+        assert (made, at) == (link, caret)
+    assert LINK.fullmatch(made)  # a link to the notes' own eyes, and to the exports'
+    assert MarkdownIt("commonmark").renderInline(made).startswith("<a href=")

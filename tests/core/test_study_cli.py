@@ -68,6 +68,7 @@ def test_where_filters_by_attribute_label_or_key(tmp_path: Path, study_folder: P
 @pytest.mark.parametrize("name", ["md", "html", "csv", "json"])
 def test_every_study_format_to_a_file(tmp_path: Path, study_folder: Path, name: str) -> None:
     out = tmp_path / "out" / f"study.{name}"
+    out.parent.mkdir()
     result = run(tmp_path, "export", study_folder, "--format", name, "-o", out, "--color", "green")
     assert result.returncode == 0, result.stderr.decode()
     assert b"P2 Ben" in out.read_bytes()

@@ -1,19 +1,24 @@
-"""What the notes editor's formatting keys do to its Markdown: bold and italic on the
-selection, headings, list items and quotes on its lines, and a block (a quote) put in."""
+"""What the notes editor's formatting keys do to its Markdown: bold, italic and code on
+the selection, links, headings, list items and quotes on its lines, Tab in lists, and a
+block (a quote) put in."""
 
 from __future__ import annotations
 
-from PySide6.QtGui import QTextBlock, QTextCursor, QTextDocument
+from collections.abc import Iterator
+
+from PySide6.QtGui import QGuiApplication, QTextBlock, QTextCursor, QTextDocument
 from PySide6.QtWidgets import QPlainTextEdit
 
 from reader.core.markdown_emphasis import toggle_at, wrap
 from reader.core.markdown_lines import marker_end, toggle_prefix
+from reader.core.markdown_links import link_to
+from reader.core.markdown_lists import indented
 from reader.core.offsets import Utf16Index
 
 
 def wrap_selection(editor: QPlainTextEdit, marker: str) -> None:
-    """**bold** or *italic* around the selection (`wrap`), or taken off it; at the
-    caret, a toggle (`toggle_at`)."""
+    """**bold**, *italic* or `code` around the selection (`wrap`), or taken off it; at
+    the caret, a toggle (`toggle_at`): in a word, on the word."""
     cursor = editor.textCursor()
     if cursor.hasSelection():
         _wrap_lines(editor, marker)
@@ -80,10 +85,63 @@ def set_line_prefix(editor: QPlainTextEdit, prefix: str) -> None:
     The same prefix again removes it, as toggles do in word processors
     (`toggle_prefix`).
     """
+    blocks = _lines_selected(editor)
+    _rewrite(editor, blocks, toggle_prefix([b.text() for b in blocks], prefix))
+
+
+def indent_items(editor: QPlainTextEdit, outdent: bool) -> bool:
+    """Tab (Shift+Tab) on list items: the caret's line, or every line selected, one level
+    in (out), numbers counting at their new depth (`indented`), in one step of undo.
+    False when none of the lines is a list item."""
+    blocks = _lines_selected(editor)
+    lines = indented([b.text() for b in blocks], _lines_above(blocks[0]), outdent)
+    if lines is None:
+        return False
+    _rewrite(editor, blocks, lines)
+    return True
+
+
+def tab_makes_code(editor: QPlainTextEdit) -> bool:
+    """Whether a tab typed here would indent whole lines, which Markdown shows as code:
+    at a line's start (after nothing but spaces), or over a selection of several lines."""
     cursor = editor.textCursor()
-    blocks = _selected_blocks(editor.document(), cursor.selectionStart(), cursor.selectionEnd())
+    document = editor.document()
+    block = document.findBlock(cursor.selectionStart())
+    if block != document.findBlock(cursor.selectionEnd()):
+        return True
+    text = block.text()
+    before = text[: Utf16Index(text).to_code_point(cursor.selectionStart() - block.position())]
+    return not before.strip()
+
+
+def insert_link(editor: QPlainTextEdit) -> None:
+    """Ctrl+K: the selection made a link's words, with the clipboard's web address if it
+    holds one (`link_to`); the caret where the link still wants something."""
+    cursor = editor.textCursor()
+    link, caret = link_to(cursor.selection().toPlainText(), QGuiApplication.clipboard().text())
+    start = cursor.selectionStart()
+    cursor.insertText(link)  # one step of undo
+    cursor.setPosition(start + Utf16Index(link).to_utf16(caret))
+    editor.setTextCursor(cursor)
+
+
+def _lines_selected(editor: QPlainTextEdit) -> list[QTextBlock]:
+    cursor = editor.textCursor()
+    return _selected_blocks(editor.document(), cursor.selectionStart(), cursor.selectionEnd())
+
+
+def _lines_above(block: QTextBlock) -> Iterator[str]:
+    """The lines above `block`, nearest first, read as far as their reader wants."""
+    block = block.previous()
+    while block.isValid():
+        yield block.text()
+        block = block.previous()
+
+
+def _rewrite(editor: QPlainTextEdit, blocks: list[QTextBlock], lines: list[str]) -> None:
+    """The `blocks` made the `lines`, in one step of undo."""
+    cursor = editor.textCursor()
     cursor.beginEditBlock()
-    lines = toggle_prefix([b.text() for b in blocks], prefix)
     for block, line in zip(blocks, lines, strict=True):
         _replace_line(block, line)
     cursor.endEditBlock()

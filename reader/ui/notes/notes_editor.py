@@ -24,7 +24,6 @@ from reader.ui.notes.markdown_highlighter import MarkdownHighlighter, links_in
 from reader.ui.notes.quote_chips import ChipCaret, Toward
 from reader.ui.painting import paint_empty_text
 
-INDENT = "  "
 LONG_NOTES_CHARS = 100_000
 
 
@@ -38,6 +37,7 @@ MEMO_HINT = (
     "(memo.md in the study folder).\n\n"
     "Select words in an interview and press Q to quote them here, with a link back."
 )
+TAB_AT_LINE_START = "Tab indents list items; at a line's start it would make the line a code block."
 NOTHING_OPEN_HINT = (
     "No interview is open, so there are no notes to write in.\n\n"
     "Open an interview from the Library (View ▸ Library), or with File ▸ Open Interview…"
@@ -58,6 +58,7 @@ PREVIEW_NAMES = {
 class NotesEditor(QPlainTextEdit):
     linkActivated = Signal(str)  # a link Ctrl+clicked in the text, or Ctrl+Enter in it
     noLinkAtCaret = Signal()  # Ctrl+Enter where no link is
+    said = Signal(str)  # for the status line: why a key did nothing
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -134,11 +135,17 @@ class NotesEditor(QPlainTextEdit):
     # Formatting (formatting.py, imported on first use: start-up never pays its 5 ms) -----
 
     def wrap_selection(self, marker: str) -> None:
-        """**bold** or *italic* around the selection, or taken off it; at the caret, a
-        toggle."""
+        """**bold**, *italic* or `code` around the selection, or taken off it; at the
+        caret, a toggle (in a word, on the word)."""
         from reader.ui.notes import formatting
 
         formatting.wrap_selection(self, marker)
+
+    def insert_link(self) -> None:
+        """The selection made a link, `[words](address)`, the clipboard's address in it."""
+        from reader.ui.notes import formatting
+
+        formatting.insert_link(self)
 
     def set_line_prefix(self, prefix: str) -> None:
         """Make each selected line a heading ("## "), list item ("- ") or quote ("> "),
@@ -216,9 +223,7 @@ class NotesEditor(QPlainTextEdit):
         if enter and modifiers == Qt.KeyboardModifier.ControlModifier:
             self._follow_link_at_caret()
             return
-        if key in (Qt.Key.Key_Tab, Qt.Key.Key_Backtab) and self._indent_list(
-            key == Qt.Key.Key_Backtab
-        ):
+        if key in (Qt.Key.Key_Tab, Qt.Key.Key_Backtab) and self._tab(key == Qt.Key.Key_Backtab):
             return
         before = self.textCursor().position()
         super().keyPressEvent(event)
@@ -272,23 +277,19 @@ class NotesEditor(QPlainTextEdit):
         self.setTextCursor(cursor)
         return True
 
-    def _indent_list(self, outdent: bool) -> bool:
-        from reader.core.markdown_lines import LIST_ITEM
+    def _tab(self, outdent: bool) -> bool:
+        """Tab and Shift+Tab indent and outdent list items; elsewhere Tab types a tab, but
+        not where it would make the line code, unseen until the preview. Read-only notes
+        take neither (their edits could not be saved)."""
+        from reader.ui.notes import formatting
 
-        cursor = self.textCursor()
-        block = cursor.block()
-        if not LIST_ITEM.match(block.text()):
+        if self.isReadOnly():
             return False
-        line = QTextCursor(block)
-        if outdent:
-            if not block.text().startswith(INDENT):
-                return True
-            line.movePosition(
-                QTextCursor.MoveOperation.Right, QTextCursor.MoveMode.KeepAnchor, len(INDENT)
-            )
-            line.removeSelectedText()
-        else:
-            line.insertText(INDENT)
+        if formatting.indent_items(self, outdent):
+            return True
+        if outdent or not formatting.tab_makes_code(self):
+            return False
+        self.said.emit(TAB_AT_LINE_START)
         return True
 
     # Links: Ctrl+click or Ctrl+Enter follows them ---------------------------------------

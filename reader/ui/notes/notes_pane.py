@@ -85,17 +85,19 @@ class NotesPane(QWidget):
         layout.addWidget(self.stack)
         self.editor.linkActivated.connect(self.linkActivated)
         self.editor.noLinkAtCaret.connect(lambda: interview.status.emit(NO_LINK, 6000))
+        self.editor.said.connect(lambda text: interview.status.emit(text, 6000))
         self.preview.anchorClicked.connect(lambda url: self.linkActivated.emit(url.toString()))
 
-    def set_actions(self, format_actions: list[QAction], preview: QAction) -> None:
-        """Put the formatting actions on the bar; they act while the notes have focus."""
+    def set_actions(
+        self, format_actions: list[QAction], preview: QAction, off_bar: list[QAction]
+    ) -> None:
+        """Put the formatting actions on the bar, but those `off_bar` (the Format menu's
+        alone: the bar fits a 1024 px screen as it is); they act while the notes have focus."""
         for action in format_actions:
-            if action.isSeparator():
-                self.toolbar.addSeparator()
-            else:
+            if action not in off_bar:
                 self.toolbar.addAction(action)
-                self.addAction(action)
-                self._format_actions.append(action)
+            self.addAction(action)
+            self._format_actions.append(action)
         self.toolbar.addSeparator()
         self.toolbar.addAction(preview)
         # Never narrower than its bar: a hidden last button is a lost one.

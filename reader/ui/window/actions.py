@@ -4,6 +4,7 @@ shortcut and tip; and the menus that show them."""
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QAction, QActionGroup, QFontDatabase, QKeySequence
@@ -14,6 +15,9 @@ from reader.ui import theme
 from reader.ui.appearance.appearance import MEASURE_LABELS, ViewActions
 from reader.ui.lazy_dock import bring_forward
 from reader.ui.mnemonics import with_mnemonics
+
+if TYPE_CHECKING:
+    from reader.ui.notes.notes_editor import NotesEditor
 
 
 @dataclass
@@ -48,10 +52,13 @@ class Actions:
     previous_pane: QAction
     bold: QAction
     italic: QAction
+    inline_code: QAction
+    link: QAction
     heading_1: QAction
     heading_2: QAction
     heading_3: QAction
     bullet_list: QAction
+    numbered_list: QAction
     block_quote: QAction
     about: QAction
     playback: Playback
@@ -80,15 +87,24 @@ class Actions:
     codes: CodebookActions | None = None  # the codebook (#14) and REFI-QDA (#15)
 
     def format_actions(self) -> list[QAction]:
+        """The Format menu's, in its order; `off_bar` not on the notes' bar."""
         return [
             self.bold,
             self.italic,
+            self.inline_code,
+            self.link,
             self.heading_1,
             self.heading_2,
             self.heading_3,
             self.bullet_list,
+            self.numbered_list,
             self.block_quote,
         ]
+
+    def off_bar(self) -> list[QAction]:
+        """The formatting actions in the Format menu alone: the notes' bar fits a 1024 px
+        screen as it is."""
+        return [self.inline_code, self.link, self.numbered_list]
 
     def steps(self) -> list[tuple[QAction, str, bool]]:
         """The reader's steps: (action, "question" or "highlight", forward)."""
@@ -286,10 +302,13 @@ def build_actions(window: QMainWindow) -> Actions:
         ),
         bold=_format_action(window, "&Bold", std.Bold, "**bold**"),
         italic=_format_action(window, "&Italic", std.Italic, "*italic*"),
+        inline_code=_format_action(window, "Inline &Code", "Ctrl+`", "`code`"),
+        link=_format_action(window, "Lin&k", "Ctrl+K", "[words](address)"),
         heading_1=_format_action(window, "Heading &1", "Ctrl+Alt+1", "# Heading"),
         heading_2=_format_action(window, "Heading &2", "Ctrl+Alt+2", "## Heading"),
         heading_3=_format_action(window, "Heading &3", "Ctrl+Alt+3", "### Heading"),
         bullet_list=_format_action(window, "Bullet &List", "Ctrl+Shift+8", "- item"),
+        numbered_list=_format_action(window, "&Numbered List", "Ctrl+Shift+7", "1. item"),
         block_quote=_format_action(window, "Block &Quote", "Ctrl+Shift+.", "> quote"),
         about=_action(window, "&About Interview Reader", None),
         new_study=_action(window, "&New Study…", None, "Make a folder of interviews a study"),
@@ -413,6 +432,22 @@ def _format_action(
     action.setToolTip(f"{text.replace('&', '')}: {markdown}  ({action.shortcut().toString()})")
     action.setIconText(TOOLBAR_TEXT.get(text, text.replace("&", "")))
     return action
+
+
+def connect_formatting(actions: Actions, editor: NotesEditor) -> None:
+    """The Format menu's actions, on the notes editor."""
+    for action, marker in ((actions.bold, "**"), (actions.italic, "*"), (actions.inline_code, "`")):
+        action.triggered.connect(lambda _=False, marker=marker: editor.wrap_selection(marker))
+    actions.link.triggered.connect(editor.insert_link)
+    for action, prefix in (
+        (actions.heading_1, "# "),
+        (actions.heading_2, "## "),
+        (actions.heading_3, "### "),
+        (actions.bullet_list, "- "),
+        (actions.numbered_list, "1. "),
+        (actions.block_quote, "> "),
+    ):
+        action.triggered.connect(lambda _=False, prefix=prefix: editor.set_line_prefix(prefix))
 
 
 TOOLBAR_TEXT = {

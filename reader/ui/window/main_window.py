@@ -45,7 +45,13 @@ from reader.ui.recording.recording import Recording
 from reader.ui.settings import settings
 from reader.ui.speakers.speakers import Speakers
 from reader.ui.window.action_states import wire_action_states
-from reader.ui.window.actions import Actions, add_dock_toggle, build_actions, build_menus
+from reader.ui.window.actions import (
+    Actions,
+    add_dock_toggle,
+    build_actions,
+    build_menus,
+    connect_formatting,
+)
 from reader.ui.window.banner import Banner
 from reader.ui.window.focus_marker import FocusMarker
 from reader.ui.window.greyed_keys import GreyedKeys
@@ -120,9 +126,8 @@ class MainWindow(QMainWindow):
         self.window_actions: Actions = build_actions(self)
         docks = [self.library_dock, self.outline_dock, self.annotations_dock, self.search_dock]
         build_menus(self, self.window_actions, docks)
-        self.notes_pane.set_actions(
-            self.window_actions.format_actions(), self.window_actions.toggle_preview
-        )
+        formats, preview = self.window_actions.format_actions(), self.window_actions.toggle_preview
+        self.notes_pane.set_actions(formats, preview, self.window_actions.off_bar())
         self.editing = HighlightEditing(self.interview, self.reader, self)
         self.quoting = NotesQuoting(
             self.interview,
@@ -259,14 +264,7 @@ class MainWindow(QMainWindow):
         actions.copy_quotation.triggered.connect(reader.copy_quote)
         actions.color_labels.triggered.connect(editing.edit_color_labels)
         actions.toggle_preview.toggled.connect(self.notes_pane.show_preview)
-        editor = self.notes_editor
-        actions.bold.triggered.connect(lambda: editor.wrap_selection("**"))
-        actions.italic.triggered.connect(lambda: editor.wrap_selection("*"))
-        actions.heading_1.triggered.connect(lambda: editor.set_line_prefix("# "))
-        actions.heading_2.triggered.connect(lambda: editor.set_line_prefix("## "))
-        actions.heading_3.triggered.connect(lambda: editor.set_line_prefix("### "))
-        actions.bullet_list.triggered.connect(lambda: editor.set_line_prefix("- "))
-        actions.block_quote.triggered.connect(lambda: editor.set_line_prefix("> "))
+        connect_formatting(actions, self.notes_editor)  # the Format menu
         actions.about.triggered.connect(self._about)
         # Appearance and comfort (#17): View's zoom, theme, font, measure; Help's keys.
         self.appearance.connect_actions(actions.view)

@@ -1,0 +1,74 @@
+"""Where the command line's exports go: the file -o names (never one the export read,
+never in a folder that is not there), or standard output, without -o or with `-o -`;
+a binary file (Word, REFI-QDA project) goes there only when it is redirected."""
+
+from __future__ import annotations
+
+import argparse
+import os
+import sys
+from collections.abc import Iterable
+from pathlib import Path
+
+from reader.cli_messages import fail
+
+BINARY_FORMATS = frozenset({"docx", "qdpx"})  # zips: on a terminal, a screen of garbage
+
+
+def add_output_option(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument(
+        "-o",
+        "--output",
+        type=_output_path,
+        metavar="FILE",
+        help="output file; '-' or none: standard output (a .docx or .qdpx only when it is "
+        "redirected, '> FILE')",
+    )
+
+
+def _output_path(value: str) -> Path | None:
+    return None if value == "-" else Path(value)
+
+
+def write_output(
+    output: bytes, path: Path | None, reading: Iterable[Path] = (), format_name: str = ""
+) -> int:
+    """`output` to the file (atomically), never over one of the files the export read
+    (`reading`: a mistyped -o naming the notes file replaced them with the export), nor
+    into a folder not there (a mistyped path made it); or, without one, to standard
+    output, unless it is a terminal and the format binary."""
+    from reader.core.store import atomic_write
+
+    if path is None:
+        return _to_standard_output(output, format_name)
+    if any(_same_file(path, source) for source in reading):
+        return fail(f"{path} is a file this export reads; give another output file.")
+    if not path.parent.is_dir():
+        return fail(f"the folder {path.parent} does not exist; make it, or give another -o.")
+    try:
+        atomic_write(path, output, parents=False)
+    except OSError as exc:
+        return fail(f"cannot write {path}: {exc.strerror or exc}.")
+    return 0
+
+
+def _to_standard_output(output: bytes, format_name: str) -> int:
+    if format_name in BINARY_FORMATS and sys.stdout.isatty():
+        return fail(
+            f"a .{format_name} file is not text to show here; give -o FILE, or redirect "
+            f"the output (> out.{format_name})."
+        )
+    try:
+        sys.stdout.buffer.write(output)
+        sys.stdout.flush()
+    except BrokenPipeError:  # `| head` read what it wanted: no traceback, no more output
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+        return 1  # as Python itself exits on a broken pipe: the output was cut short
+    return 0
+
+
+def _same_file(path: Path, other: Path) -> bool:
+    try:
+        return os.path.samefile(path, other)
+    except OSError:  # either is not there (yet)
+        return False

@@ -1,0 +1,70 @@
+"""Tab and Shift+Tab on the list items of Markdown notes: an item goes under the item
+above it, as far in as that item's words begin (CommonMark nests no less: under "1. one",
+"  1. two" is the same list's next item), or out to its parent's depth; a numbered item
+then counts from 1 in its new sublist, or on with the list it joins."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+
+from reader.core.markdown_lines import LIST_ITEM, indent_of, renumbered
+
+INDENT = 2  # in, with no item above to go under
+
+
+def indented(lines: list[str], above: Iterable[str], outdent: bool) -> list[str] | None:
+    """The `lines` selected (the caret's line alone, or several) one level in, or out:
+    from the first list item among them on, each line as far as that item moves, below
+    the lines `above` them (nearest first, read only as far as their list goes). None
+    when none of them is a list item (Tab is then not the list's)."""
+    first = next((i for i, line in enumerate(lines) if LIST_ITEM.match(line)), None)
+    if first is None:
+        return None
+    above = _this_list([*reversed(lines[:first]), *above])
+    indent = indent_of(lines[first])
+    step = indent - _outdent_to(above, indent) if outdent else _nesting(above, indent)
+    if step == 0:
+        return lines  # out at the margin already
+    moved = [_moved(line, step, outdent) for line in lines[first:]]
+    return lines[:first] + renumbered(moved, above)
+
+
+def _moved(line: str, step: int, outdent: bool) -> str:
+    if not line.strip():
+        return line
+    return line[min(step, indent_of(line)) :] if outdent else " " * step + line
+
+
+def _this_list(above: Iterable[str]) -> list[str]:
+    """The lines above, nearest first, up to the line that ends the list (a paragraph or
+    heading at the margin): no more is read, however long the notes."""
+    kept = []
+    for line in above:
+        kept.append(line)
+        if line.strip() and indent_of(line) == 0 and not LIST_ITEM.match(line):
+            break
+    return kept
+
+
+def _nesting(above: list[str], indent: int) -> int:
+    """How far in an item at `indent` goes to be under the item above it at its depth:
+    to where that item's words begin."""
+    for line in above:
+        if not line.strip() or indent_of(line) > indent:
+            continue
+        item = LIST_ITEM.match(line)
+        if indent_of(line) == indent and item:
+            return item.end(3) - indent
+        break
+    return INDENT
+
+
+def _outdent_to(above: list[str], indent: int) -> int:
+    """How far out an item at `indent` goes: to the depth of the item it is under, or,
+    further in than that item's words (Tab went on in there), to where they begin."""
+    for line in above:
+        item = LIST_ITEM.match(line)
+        if item and indent_of(line) < indent:
+            words = item.end(3)
+            return words if words < indent else indent_of(line)
+    return max(indent - INDENT, 0)

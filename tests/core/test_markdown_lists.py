@@ -1,0 +1,49 @@
+"""Tab and Shift+Tab on list items: nested as CommonMark nests them, numbers that count."""
+
+from __future__ import annotations
+
+import pytest
+from markdown_it import MarkdownIt
+
+from reader.core.markdown_lists import indented
+
+
+@pytest.mark.parametrize(
+    ("above", "lines", "outdent", "after"),
+    [
+        (["- a"], ["- b"], False, ["  - b"]),
+        # Under "1. " the words begin at the fourth column: two spaces made no sublist.
+        (["1. one"], ["2. "], False, ["   1. "]),  # a new sublist counts from 1
+        (["1. one", "   1. nested"], ["   2. "], True, ["2. "]),  # back: the outer list's 2
+        (["1. one", "   1. a"], ["2. b"], False, ["   2. b"]),  # joins the sublist above
+        (["- x"], ["- a", "  - b", "- c"], False, ["  - a", "    - b", "  - c"]),
+        (["- x"], ["  - a", "    - b", "  - c"], True, ["- a", "  - b", "- c"]),
+        (["1. x"], ["2. a", "3. b"], False, ["   1. a", "   2. b"]),  # each counted
+        (["- [ ] task"], ["- sub"], False, ["  - sub"]),  # the checkbox is its words
+        ([], ["- first"], False, ["  - first"]),  # no item above to go under: an indent
+        ([], ["- top"], True, ["- top"]),  # out as far as it goes
+        ([], ["- a", "", "  more of a"], False, ["  - a", "", "    more of a"]),
+    ],
+)
+def test_indented(above: list[str], lines: list[str], outdent: bool, after: list[str]) -> None:
+    assert indented(lines, above[::-1], outdent) == after
+
+
+def test_plain_lines_are_not_the_lists_to_indent() -> None:
+    assert indented(["plain text", ""], [], outdent=False) is None
+
+
+def test_a_nested_numbered_item_is_nested_in_the_preview() -> None:
+    above, lines = ["1. one"], ["2. nested"]
+    text = "\n".join([*above, *indented(lines, above, outdent=False)])
+    assert MarkdownIt("commonmark").render(text).count("<ol>") == 2
+
+
+def test_tab_twice_then_shift_tab_twice_comes_back() -> None:
+    lines, above = ["- a"], ["- x"]
+    for _ in range(2):
+        lines = indented(lines, above, outdent=False)
+    assert lines == ["    - a"]
+    for expected in (["  - a"], ["- a"]):
+        lines = indented(lines, above, outdent=True)
+        assert lines == expected

@@ -1,0 +1,116 @@
+"""The notes editor's formatting keys as a writer uses them: Tab in lists, bold and
+italic on the word at the caret, links, numbered lists and code."""
+
+from __future__ import annotations
+
+import pytest
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QTextCursor
+from PySide6.QtWidgets import QApplication
+
+from reader.ui.notes.notes_editor import NotesEditor
+from reader.ui.window.main_window import MainWindow
+
+CTRL = Qt.KeyboardModifier.ControlModifier
+SHIFT = Qt.KeyboardModifier.ShiftModifier
+
+
+@pytest.fixture
+def notes(window: MainWindow, qtbot) -> NotesEditor:
+    editor = window.notes_editor
+    editor.setFocus()
+    qtbot.waitUntil(editor.hasFocus)
+    return editor
+
+
+def select(editor: NotesEditor, anchor: int, position: int) -> None:
+    cursor = editor.textCursor()
+    cursor.setPosition(anchor)
+    cursor.setPosition(position, QTextCursor.MoveMode.KeepAnchor)
+    editor.setTextCursor(cursor)
+
+
+def test_a_nested_numbered_item_counts_from_one_and_back_out_goes_on(notes, qtbot) -> None:
+    """It went on counting ("  2. nested"), and out again skipped one ("3. back")."""
+    qtbot.keyClicks(notes, "1. one")
+    qtbot.keyClick(notes, Qt.Key.Key_Return)
+    qtbot.keyClick(notes, Qt.Key.Key_Tab)
+    qtbot.keyClicks(notes, "nested")
+    qtbot.keyClick(notes, Qt.Key.Key_Return)
+    qtbot.keyClick(notes, Qt.Key.Key_Backtab)
+    qtbot.keyClicks(notes, "back")
+    assert notes.toPlainText() == "1. one\n   1. nested\n2. back"
+
+
+def test_tab_indents_every_line_selected_in_one_step_of_undo(notes, qtbot) -> None:
+    """Only the caret's line moved."""
+    notes.setPlainText("- x\n- a\n- b")
+    select(notes, 4, len(notes.toPlainText()))
+    qtbot.keyClick(notes, Qt.Key.Key_Tab)
+    assert notes.toPlainText() == "- x\n  - a\n  - b"
+    qtbot.keyClick(notes, Qt.Key.Key_Tab)  # still selected: deeper again
+    assert notes.toPlainText() == "- x\n    - a\n    - b"
+    qtbot.keyClick(notes, Qt.Key.Key_Backtab)
+    assert notes.toPlainText() == "- x\n  - a\n  - b"
+    qtbot.keyClick(notes, Qt.Key.Key_Z, CTRL)
+    assert notes.toPlainText() == "- x\n    - a\n    - b"
+
+
+def test_tab_at_a_plain_lines_start_makes_no_code_block(window, notes, qtbot) -> None:
+    """A tab there made the line a code block in the preview, unseen in the editor."""
+    qtbot.keyClicks(notes, "plain words")
+    notes.moveCursor(QTextCursor.MoveOperation.StartOfBlock)
+    qtbot.keyClick(notes, Qt.Key.Key_Tab)
+    assert notes.toPlainText() == "plain words"
+    assert "code block" in window.statusBar().currentMessage()
+    assert notes.hasFocus()
+    notes.moveCursor(QTextCursor.MoveOperation.EndOfBlock)
+    qtbot.keyClick(notes, Qt.Key.Key_Tab)  # after words, a tab is a tab
+    assert notes.toPlainText() == "plain words\t"
+
+
+def test_bold_with_the_caret_in_a_word_bolds_the_word(notes, qtbot) -> None:
+    """It put "****" inside the word: "some wo****rd here"."""
+    notes.setPlainText("some word here")
+    select(notes, 7, 7)
+    qtbot.keyClick(notes, Qt.Key.Key_B, CTRL)
+    assert notes.toPlainText() == "some **word** here"
+    qtbot.keyClicks(notes, "o")  # the caret stayed between the same letters
+    assert notes.toPlainText() == "some **woord** here"
+    qtbot.keyClick(notes, Qt.Key.Key_B, CTRL)
+    assert notes.toPlainText() == "some woord here"
+    qtbot.keyClick(notes, Qt.Key.Key_I, CTRL)
+    assert notes.toPlainText() == "some *woord* here"
+
+
+def test_link_numbered_list_and_code_keys(notes, qtbot) -> None:
+    QApplication.clipboard().setText("not an address")
+    notes.setPlainText("a source")
+    notes.selectAll()
+    qtbot.keyClick(notes, Qt.Key.Key_K, CTRL)
+    qtbot.keyClicks(notes, "https://example.org")  # the caret waits in the address
+    assert notes.toPlainText() == "[a source](https://example.org)"
+    QApplication.clipboard().setText("https://example.org/x")
+    notes.setPlainText("see")
+    notes.selectAll()
+    qtbot.keyClick(notes, Qt.Key.Key_K, CTRL)
+    qtbot.keyClicks(notes, ".")
+    assert notes.toPlainText() == "[see](https://example.org/x)."
+    notes.setPlainText("a\nb")
+    notes.selectAll()
+    qtbot.keyClick(notes, Qt.Key.Key_7, CTRL | SHIFT)
+    assert notes.toPlainText() == "1. a\n2. b"
+    qtbot.keyClick(notes, Qt.Key.Key_7, CTRL | SHIFT)
+    assert notes.toPlainText() == "a\nb"
+    notes.setPlainText("run ls now")
+    select(notes, 5, 5)
+    qtbot.keyClick(notes, Qt.Key.Key_QuoteLeft, CTRL)
+    assert notes.toPlainText() == "run `ls` now"
+
+
+def test_tab_leaves_read_only_notes_as_they_are(notes, qtbot) -> None:
+    notes.setPlainText("- a")
+    notes.moveCursor(QTextCursor.MoveOperation.End)
+    notes.setReadOnly(True)
+    qtbot.keyClick(notes, Qt.Key.Key_Tab)
+    assert notes.toPlainText() == "- a"
