@@ -110,14 +110,7 @@ def test_rename_with_f2_then_undo_from_the_library(
     window: MainWindow, folder: Path, qtbot: Any
 ) -> None:
     view = window.library.view
-    view.setFocus()
-    view.setCurrentIndex(window.library.proxy.index(1, 0))
-    key(qtbot, view, Qt.Key.Key_F2)
-    editor = QApplication.focusWidget()
-    assert isinstance(editor, QLineEdit)
-    editor.selectAll()
-    qtbot.keyClicks(editor, "Ben, night porter")
-    key(qtbot, editor, Qt.Key.Key_Return)
+    key(qtbot, type_title(window, qtbot, "Ben, night porter"), Qt.Key.Key_Return)
     qtbot.waitUntil(lambda: titles(window)[1] == "Ben, night porter")
     assert [i["title"] for i in study_json(folder)["interviews"]][1] == "Ben, night porter"
     view.setFocus()
@@ -128,8 +121,8 @@ def test_rename_with_f2_then_undo_from_the_library(
     assert [i["title"] for i in study_json(folder)["interviews"]][1] == "P02 Ben"
 
 
-def retitle(window: MainWindow, qtbot: Any, text: str) -> QLineEdit:
-    """F2 on the second row's title, `text` typed over it, Enter; the editor open after."""
+def type_title(window: MainWindow, qtbot: Any, text: str) -> QLineEdit:
+    """F2 on the second row's title and `text` typed over it; its editor."""
     view = window.library.view
     view.setFocus()
     view.setCurrentIndex(window.library.proxy.index(1, 0))
@@ -138,6 +131,13 @@ def retitle(window: MainWindow, qtbot: Any, text: str) -> QLineEdit:
     assert isinstance(editor, QLineEdit)
     editor.selectAll()
     qtbot.keyClicks(editor, text)
+    return editor
+
+
+def retitle(window: MainWindow, qtbot: Any, text: str) -> QLineEdit:
+    """F2 on the second row's title, `text` typed over it, Enter; the editor open after."""
+    view = window.library.view
+    editor = type_title(window, qtbot, text)
     closed: list[bool] = []
     editor.destroyed.connect(lambda: closed.append(True))
     key(qtbot, editor, Qt.Key.Key_Return)
