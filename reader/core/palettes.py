@@ -12,11 +12,24 @@ from dataclasses import dataclass
 from functools import cache
 
 from reader.core.annotations import color_hex
+from reader.core.color_difference import chroma_and_hue, hue_apart
 
 MIN_CONTRAST = 4.5  # WCAG 2 AA for body text
 # A highlight and the selection must never be mistaken for one another: their backgrounds
-# differ at least this much in contrast ratio (lightness), whatever their hues.
+# differ at least this much in contrast ratio (lightness), whatever their hues, and either
+# clearly in lightness or in hue (CIELAB degrees, both colourful enough to show one). In the
+# dark theme the blue highlight stood 1.9:1 from the selection and looked like it: the same
+# blue. 30 degrees is about one named hue from the next (blue to violet, orange to yellow).
 SELECTION_APART = 1.6
+SELECTION_CLEARLY_APART = 3.0
+SELECTION_HUE_APART = 30.0
+HUE_SHOWN = 10.0  # CIELAB chroma: a colour duller than this shows no hue to tell it by
+# Any two highlight colours of a theme differ by at least this CIEDE2000 difference. About 1
+# tells two colours apart side by side; a highlight's colour is told from memory, one
+# passage at a time, and "Key quote" and "Question" at 12.7 (olive and brown) were taken
+# for each other in the dark theme. The dark fills all have one lightness (the text on
+# them keeps 4.5:1), so hue and chroma alone must carry the difference.
+SWATCHES_APART = 15.0
 # WCAG 1.4.11 asks 3:1 of a control's parts; a little more, as the edge is a thin line.
 EDGE_CONTRAST = 3.5
 # A popup over the page (the code picker) stands apart from it by its background as well as
@@ -161,7 +174,21 @@ class Palette:
 def _readable(palette: Palette, background: Rgb) -> bool:
     texts = [parse_hex(c) for c in palette.text_colors()]
     return all(contrast_ratio(t, background) >= MIN_CONTRAST + 0.05 for t in texts) and (
-        contrast_ratio(background, parse_hex(palette.selection)) >= SELECTION_APART
+        apart_from_selection(background, parse_hex(palette.selection))
+    )
+
+
+def apart_from_selection(background: Rgb, selection: Rgb) -> bool:
+    """Whether a highlight's background cannot be taken for the selection: apart in
+    lightness, and clearly so or in hue too."""
+    lightness = contrast_ratio(background, selection)
+    if lightness >= SELECTION_CLEARLY_APART:
+        return True
+    colourful = min(chroma_and_hue(background)[0], chroma_and_hue(selection)[0]) >= HUE_SHOWN
+    return (
+        lightness >= SELECTION_APART
+        and colourful
+        and hue_apart(background, selection) >= SELECTION_HUE_APART
     )
 
 
@@ -190,6 +217,21 @@ LIGHT = Palette(
     mid="#b9b6b0",
     banner=("#fff4ce", "#e0c97a", "#3d3000"),
     swatch_amount=0.55,
+    # Pink a rose and purple a violet: the pastels of the default pink and purple, at the
+    # lightness the text on them allows, were 11.4 apart (SWATCHES_APART).
+    swatches=(("pink", "#f27a9a"), ("purple", "#a08cf2")),
+)
+# Purer hues than the light theme's pastels: a fill this dark shows its colour only when the
+# swatch has some to give. At one lightness they are told apart by hue alone (SWATCHES_APART):
+# yellow leans to green and orange to red, else olive and brown; blue leans to cyan, away
+# from the selection's blue; pink to red, away from purple.
+DEEP_SWATCHES = (
+    ("yellow", "#e0c800"),
+    ("green", "#3aa35c"),
+    ("blue", "#199ad0"),
+    ("pink", "#e84876"),
+    ("purple", "#b45ae8"),
+    ("orange", "#f0701c"),
 )
 DARK = Palette(
     name="dark",
@@ -208,16 +250,7 @@ DARK = Palette(
     # Lighter secondary text lets the highlights be stronger (1.7:1 against the page,
     # against 1.5:1: they were hard to see): the text on them still keeps its 4.5:1.
     muted_contrast=8.0,
-    # Purer hues than the light theme's pastels: a fill this dark shows its colour only
-    # when the swatch has some to give.
-    swatches=(
-        ("yellow", "#f0c000"),
-        ("green", "#3aa35c"),
-        ("blue", "#3f86e0"),
-        ("pink", "#e0559f"),
-        ("purple", "#9566e0"),
-        ("orange", "#ea8128"),
-    ),
+    swatches=DEEP_SWATCHES,
 )
 HIGH_CONTRAST = Palette(
     name="high-contrast",
@@ -237,6 +270,7 @@ HIGH_CONTRAST = Palette(
     disabled_contrast=5.0,  # lighter than the text, still plain to read on black
     edge_contrast=11.0,  # as plain as the muted text
     pane_lines=True,  # every pane is black: they need lines to tell them apart
+    swatches=DEEP_SWATCHES,
 )
 PALETTES = {p.name: p for p in (LIGHT, DARK, HIGH_CONTRAST)}
 
