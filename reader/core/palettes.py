@@ -8,10 +8,11 @@ least `MIN_CONTRAST` and the highlight stays clearly apart from the selection.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
 from functools import cache
 
-from reader.core.annotations import color_hex
+from reader.core.annotations import COLOR_IDS, color_hex
 from reader.core.color_difference import chroma_and_hue, hue_apart
 
 MIN_CONTRAST = 4.5  # WCAG 2 AA for body text
@@ -171,10 +172,14 @@ class Palette:
         return dict(self.swatches).get(color_id) or color_hex(color_id)
 
 
-def _readable(palette: Palette, background: Rgb) -> bool:
+def _text_readable(palette: Palette, background: Rgb) -> bool:
     texts = [parse_hex(c) for c in palette.text_colors()]
-    return all(contrast_ratio(t, background) >= MIN_CONTRAST + 0.05 for t in texts) and (
-        apart_from_selection(background, parse_hex(palette.selection))
+    return all(contrast_ratio(t, background) >= MIN_CONTRAST + 0.05 for t in texts)
+
+
+def _readable(palette: Palette, background: Rgb) -> bool:
+    return _text_readable(palette, background) and apart_from_selection(
+        background, parse_hex(palette.selection)
     )
 
 
@@ -196,11 +201,49 @@ def apart_from_selection(background: Rgb, selection: Rgb) -> bool:
 def highlight_background(palette: Palette, color_id: str) -> str:
     """The highlight's background in this theme: the swatch blended into the page, less
     and less of it until the text on it is readable and it is unlike the selection."""
-    base, swatch = parse_hex(palette.base), parse_hex(palette.swatch(color_id))
+    return to_hex(_blended(palette, palette.swatch(color_id), _readable))
+
+
+def _blended(palette: Palette, swatch: str, fits: Callable[[Palette, Rgb], bool]) -> Rgb:
+    """`swatch` blended into the page from `swatch_amount`, less and less of it until the
+    result fits."""
+    base, color = parse_hex(palette.base), parse_hex(swatch)
     amount = palette.swatch_amount
-    while amount > 0.05 and not _readable(palette, mix(base, swatch, amount)):
+    while amount > 0.05 and not fits(palette, mix(base, color, amount)):
         amount -= 0.01
-    return to_hex(mix(base, swatch, amount))
+    return mix(base, color, amount)
+
+
+MATCH_SWATCH = "#ffa000"  # find matches' amber: no highlight colour's
+MATCH_AMOUNT = 0.5  # of the tint over what is under a match; the current match has all
+
+
+@dataclass(frozen=True)
+class MatchTint:
+    """How find matches are painted under the text, over the page or a highlight: `color`
+    laid over what is under them, `amount` of it for a match, `current_amount` for the
+    current one."""
+
+    color: str
+    amount: float
+    current_amount: float
+
+
+@cache
+def match_tint(palette: Palette) -> MatchTint:
+    """The find matches' tint: the amber blended into the page as a highlight is, as far
+    as the text stays readable on it and on each highlight with a match's share of it
+    over them (a mix of two far hues is darker than either: half of Light's amber over
+    its blue took the secondary text under 4.5:1)."""
+    unders = [parse_hex(palette.base)]
+    unders += [parse_hex(highlight_background(palette, c)) for c in COLOR_IDS]
+
+    def fits(palette: Palette, tint: Rgb) -> bool:
+        return all(_text_readable(palette, mix(u, tint, MATCH_AMOUNT)) for u in unders) and (
+            _text_readable(palette, tint)
+        )
+
+    return MatchTint(to_hex(_blended(palette, MATCH_SWATCH, fits)), MATCH_AMOUNT, 1.0)
 
 
 LIGHT = Palette(

@@ -20,6 +20,8 @@ from reader.core.palettes import (
     THEME_NAMES,
     contrast_ratio,
     highlight_background,
+    match_tint,
+    mix,
     palette_for,
     parse_hex,
     relative_luminance,
@@ -99,6 +101,33 @@ def test_any_two_highlight_colours_are_told_apart(name: str) -> None:
         if color_difference(fills[a], fills[b]) < SWATCHES_APART
     }
     assert close == {}
+
+
+@pytest.mark.parametrize("name", list(PALETTES))
+def test_text_is_readable_on_every_find_match_highlight_and_selection(name: str) -> None:
+    """Every text colour on a match or the current match, over the page or any highlight;
+    the selection covers them all with its own colours. In Dark a match over a highlight
+    took the question and secondary text to 3.2:1, the current match to 2.8:1."""
+    palette = PALETTES[name]
+    tint = match_tint(palette)
+    poor = []
+    for under in [palette.base] + [highlight_background(palette, c) for c in COLOR_IDS]:
+        for amount in (0.0, tint.amount, tint.current_amount):
+            background = mix(parse_hex(under), parse_hex(tint.color), amount)
+            for text in palette.text_colors():
+                ratio = contrast_ratio(parse_hex(text), background)
+                if ratio < MIN_CONTRAST:
+                    poor.append((text, under, amount, round(ratio, 2)))
+    assert poor == []
+    selection = parse_hex(palette.selection)
+    assert contrast_ratio(parse_hex(palette.selection_text), selection) >= MIN_CONTRAST
+    # And a match shows on the page, the current one more.
+    page = parse_hex(palette.base)
+    shown = [
+        color_difference(page, mix(page, parse_hex(tint.color), a))
+        for a in (tint.amount, tint.current_amount)
+    ]
+    assert 10 <= shown[0] < shown[1]
 
 
 @pytest.mark.parametrize("name", [n for n, p in PALETTES.items() if p.dark])
