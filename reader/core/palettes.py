@@ -36,6 +36,10 @@ EDGE_CONTRAST = 3.5
 # A popup over the page (the code picker) stands apart from it by its background as well as
 # its edge: on the window's colour, 1.1:1 against the page, it looked like a hole in the page.
 RAISED_APART = 1.25
+# A tab bar's current tab is filled toward the accent until it stands this far from the
+# other tabs, on the window: Fusion's shades made Dark's current tab the darker of two (it
+# read as the other one) and left High Contrast's both black, told by an underline alone.
+TAB_APART = 1.5
 THEME_NAMES = ("system", "light", "dark", "high-contrast")
 THEME_LABELS = {
     "system": "&System",
@@ -138,11 +142,13 @@ class Palette:
     def raised(self) -> str:
         """The background of a popup over the page: the page taken toward the text until
         the two stand `RAISED_APART`."""
-        base, text = parse_hex(self.base), parse_hex(self.text)
-        amount = 0.0
-        while contrast_ratio(mix(base, text, amount), base) < RAISED_APART:
-            amount += 0.01
-        return to_hex(mix(base, text, amount))
+        return to_hex(_apart(parse_hex(self.base), parse_hex(self.text), RAISED_APART))
+
+    @cache  # noqa: B019 - as muted(): asked for at every paint of a tab
+    def current_tab(self) -> str:
+        """The fill of a tab bar's current tab: the window taken toward the accent until
+        the two stand `TAB_APART` (the other tabs are the window's)."""
+        return to_hex(_apart(parse_hex(self.window), parse_hex(self.accent), TAB_APART))
 
     def popup_edge(self) -> str:
         """The edge of a popup over the page: the check boxes' edge; where every pane is
@@ -170,6 +176,14 @@ class Palette:
     def swatch(self, color_id: str) -> str:
         """The theme's own swatch for `color_id`, else the default one (grey if unknown)."""
         return dict(self.swatches).get(color_id) or color_hex(color_id)
+
+
+def _apart(start: Rgb, goal: Rgb, contrast: float) -> Rgb:
+    """`start` taken toward `goal` until the two stand `contrast` apart."""
+    amount = 0.0
+    while amount < 1 and contrast_ratio(mix(start, goal, amount), start) < contrast:
+        amount += 0.01
+    return mix(start, goal, amount)
 
 
 def _text_readable(palette: Palette, background: Rgb) -> bool:

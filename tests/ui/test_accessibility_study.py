@@ -5,12 +5,21 @@ report; and the keyboard through the notes pane's tabs, with a focus seen in eve
 
 from __future__ import annotations
 
+from collections import Counter
+
 import pytest
 from PySide6.QtCore import QRect, Qt
 from PySide6.QtGui import QAccessible
 from PySide6.QtWidgets import QApplication, QDialog, QPushButton, QToolButton, QWidget
 
-from reader.core.palettes import PALETTES, parse_hex
+from reader.core.color_difference import color_difference
+from reader.core.palettes import (
+    MIN_CONTRAST,
+    PALETTES,
+    contrast_ratio,
+    parse_hex,
+    relative_luminance,
+)
 from reader.core.study import open_study
 from reader.ui.codebook.refi import REPORT_LINES, _show_report
 from reader.ui.exporting.export_dialog import ExportDialog
@@ -164,13 +173,17 @@ def painted(widget: QWidget, area: QRect) -> set[tuple[int, int, int]]:
 def test_the_notes_tabs_show_the_current_tab_and_the_keyboards_focus_in_every_theme(
     make_study_window, folder, qtbot, name: str
 ) -> None:
-    """The current tab has a line in the accent toward the page, the other none; with the
+    """The current tab has a line in the accent toward the page, the other none, and a
+    fill of its own, toward the accent, lighter than the other's on a dark page; with the
     keyboard, a frame in the accent too, as a focused button has (Fusion told both by
-    shades of the window and the highlight: nothing on High Contrast's black)."""
+    shades of the window and the highlight: nothing on High Contrast's black, the current
+    tab darker than the other in Dark)."""
     window = make_study_window(folder)
     activate(window, qtbot)
     window.appearance.set_theme(name)
-    accent = parse_hex(PALETTES[name].accent)
+    QApplication.processEvents()  # the palette reaches the widgets
+    palette = PALETTES[name]
+    accent = parse_hex(palette.accent)
     tabs, editor = window.notes_pane.tabs, window.notes_editor
     window.window_actions.study_memo.trigger()  # Ctrl+7: the memo's tab, the editor's focus
     qtbot.waitUntil(editor.hasFocus)
@@ -178,9 +191,25 @@ def test_the_notes_tabs_show_the_current_tab_and_the_keyboards_focus_in_every_th
     upper = current.adjusted(0, 0, 0, -current.height() // 2)  # clear of the line
     assert accent in painted(tabs, current.adjusted(0, current.height() - 2, 0, 0))
     assert accent not in painted(tabs, other) and accent not in painted(tabs, upper)
+    fills = [fill_of(tabs, tab.adjusted(3, 3, -3, -4)) for tab in (current, other)]
+    assert contrast_ratio(*fills) >= 1.4, fills
+    assert color_difference(fills[0], accent) < color_difference(fills[1], accent)
+    if palette.dark:
+        assert relative_luminance(fills[0]) > relative_luminance(fills[1])
+    assert contrast_ratio(parse_hex(palette.text), fills[0]) >= MIN_CONTRAST
     qtbot.keyClick(editor, Qt.Key.Key_Backtab, CTRL | SHIFT)
     qtbot.waitUntil(tabs.hasFocus)
     assert accent in painted(tabs, upper) and accent not in painted(tabs, other)
+
+
+def fill_of(widget: QWidget, area: QRect) -> tuple[int, int, int]:
+    """The colour most of `area` is painted in (its background, under a few words)."""
+    image = widget.grab().toImage()
+    return Counter(
+        rgb(image.pixelColor(x, y))
+        for x in range(area.left(), area.right() + 1)
+        for y in range(area.top(), area.bottom() + 1)
+    ).most_common(1)[0][0]
 
 
 def tab_stops(start: QWidget, qtbot, count: int) -> list[QWidget]:
