@@ -35,6 +35,7 @@ from reader.ui.notes.notes_editor import (
     PREVIEW_NAMES,
     NotesEditor,
 )
+from reader.ui.toolbar_keys import ToolbarKeys
 
 # ![alt](url): shown as a link named for the image, so the preview never fetches it.
 _IMAGE = re.compile(r"!\[([^\]]*)\]\(")
@@ -198,6 +199,7 @@ class NotesPane(QWidget):
         self.toolbar.addAction(preview)
         # Never narrower than its bar: a hidden last button is a lost one.
         self.setMinimumWidth(self.toolbar.sizeHint().width())
+        ToolbarKeys(self.toolbar).watch()  # one Tab stop, the arrows along it
 
     def _follow_read_only(self, *_args: object) -> None:
         """Read-only notes take no typing and no formatting (a change could not be saved);
