@@ -8,20 +8,38 @@ least `MIN_CONTRAST` and the highlight stays clearly apart from the selection.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
 from functools import cache
 
-from reader.core.annotations import color_hex
+from reader.core.annotations import COLOR_IDS, color_hex
+from reader.core.color_difference import chroma_and_hue, hue_apart
 
 MIN_CONTRAST = 4.5  # WCAG 2 AA for body text
 # A highlight and the selection must never be mistaken for one another: their backgrounds
-# differ at least this much in contrast ratio (lightness), whatever their hues.
+# differ at least this much in contrast ratio (lightness), whatever their hues, and either
+# clearly in lightness or in hue (CIELAB degrees, both colourful enough to show one). In the
+# dark theme the blue highlight stood 1.9:1 from the selection and looked like it: the same
+# blue. 30 degrees is about one named hue from the next (blue to violet, orange to yellow).
 SELECTION_APART = 1.6
+SELECTION_CLEARLY_APART = 3.0
+SELECTION_HUE_APART = 30.0
+HUE_SHOWN = 10.0  # CIELAB chroma: a colour duller than this shows no hue to tell it by
+# Any two highlight colours of a theme differ by at least this CIEDE2000 difference. About 1
+# tells two colours apart side by side; a highlight's colour is told from memory, one
+# passage at a time, and "Key quote" and "Question" at 12.7 (olive and brown) were taken
+# for each other in the dark theme. The dark fills all have one lightness (the text on
+# them keeps 4.5:1), so hue and chroma alone must carry the difference.
+SWATCHES_APART = 15.0
 # WCAG 1.4.11 asks 3:1 of a control's parts; a little more, as the edge is a thin line.
 EDGE_CONTRAST = 3.5
 # A popup over the page (the code picker) stands apart from it by its background as well as
 # its edge: on the window's colour, 1.1:1 against the page, it looked like a hole in the page.
 RAISED_APART = 1.25
+# A tab bar's current tab is filled toward the accent until it stands this far from the
+# other tabs, on the window: Fusion's shades made Dark's current tab the darker of two (it
+# read as the other one) and left High Contrast's both black, told by an underline alone.
+TAB_APART = 1.5
 THEME_NAMES = ("system", "light", "dark", "high-contrast")
 THEME_LABELS = {
     "system": "&System",
@@ -124,11 +142,13 @@ class Palette:
     def raised(self) -> str:
         """The background of a popup over the page: the page taken toward the text until
         the two stand `RAISED_APART`."""
-        base, text = parse_hex(self.base), parse_hex(self.text)
-        amount = 0.0
-        while contrast_ratio(mix(base, text, amount), base) < RAISED_APART:
-            amount += 0.01
-        return to_hex(mix(base, text, amount))
+        return to_hex(_apart(parse_hex(self.base), parse_hex(self.text), RAISED_APART))
+
+    @cache  # noqa: B019 - as muted(): asked for at every paint of a tab
+    def current_tab(self) -> str:
+        """The fill of a tab bar's current tab: the window taken toward the accent until
+        the two stand `TAB_APART` (the other tabs are the window's)."""
+        return to_hex(_apart(parse_hex(self.window), parse_hex(self.accent), TAB_APART))
 
     def popup_edge(self) -> str:
         """The edge of a popup over the page: the check boxes' edge; where every pane is
@@ -158,10 +178,36 @@ class Palette:
         return dict(self.swatches).get(color_id) or color_hex(color_id)
 
 
-def _readable(palette: Palette, background: Rgb) -> bool:
+def _apart(start: Rgb, goal: Rgb, contrast: float) -> Rgb:
+    """`start` taken toward `goal` until the two stand `contrast` apart."""
+    amount = 0.0
+    while amount < 1 and contrast_ratio(mix(start, goal, amount), start) < contrast:
+        amount += 0.01
+    return mix(start, goal, amount)
+
+
+def _text_readable(palette: Palette, background: Rgb) -> bool:
     texts = [parse_hex(c) for c in palette.text_colors()]
-    return all(contrast_ratio(t, background) >= MIN_CONTRAST + 0.05 for t in texts) and (
-        contrast_ratio(background, parse_hex(palette.selection)) >= SELECTION_APART
+    return all(contrast_ratio(t, background) >= MIN_CONTRAST + 0.05 for t in texts)
+
+
+def _readable(palette: Palette, background: Rgb) -> bool:
+    return _text_readable(palette, background) and apart_from_selection(
+        background, parse_hex(palette.selection)
+    )
+
+
+def apart_from_selection(background: Rgb, selection: Rgb) -> bool:
+    """Whether a highlight's background cannot be taken for the selection: apart in
+    lightness, and clearly so or in hue too."""
+    lightness = contrast_ratio(background, selection)
+    if lightness >= SELECTION_CLEARLY_APART:
+        return True
+    colourful = min(chroma_and_hue(background)[0], chroma_and_hue(selection)[0]) >= HUE_SHOWN
+    return (
+        lightness >= SELECTION_APART
+        and colourful
+        and hue_apart(background, selection) >= SELECTION_HUE_APART
     )
 
 
@@ -169,11 +215,49 @@ def _readable(palette: Palette, background: Rgb) -> bool:
 def highlight_background(palette: Palette, color_id: str) -> str:
     """The highlight's background in this theme: the swatch blended into the page, less
     and less of it until the text on it is readable and it is unlike the selection."""
-    base, swatch = parse_hex(palette.base), parse_hex(palette.swatch(color_id))
+    return to_hex(_blended(palette, palette.swatch(color_id), _readable))
+
+
+def _blended(palette: Palette, swatch: str, fits: Callable[[Palette, Rgb], bool]) -> Rgb:
+    """`swatch` blended into the page from `swatch_amount`, less and less of it until the
+    result fits."""
+    base, color = parse_hex(palette.base), parse_hex(swatch)
     amount = palette.swatch_amount
-    while amount > 0.05 and not _readable(palette, mix(base, swatch, amount)):
+    while amount > 0.05 and not fits(palette, mix(base, color, amount)):
         amount -= 0.01
-    return to_hex(mix(base, swatch, amount))
+    return mix(base, color, amount)
+
+
+MATCH_SWATCH = "#ffa000"  # find matches' amber: no highlight colour's
+MATCH_AMOUNT = 0.5  # of the tint over what is under a match; the current match has all
+
+
+@dataclass(frozen=True)
+class MatchTint:
+    """How find matches are painted under the text, over the page or a highlight: `color`
+    laid over what is under them, `amount` of it for a match, `current_amount` for the
+    current one."""
+
+    color: str
+    amount: float
+    current_amount: float
+
+
+@cache
+def match_tint(palette: Palette) -> MatchTint:
+    """The find matches' tint: the amber blended into the page as a highlight is, as far
+    as the text stays readable on it and on each highlight with a match's share of it
+    over them (a mix of two far hues is darker than either: half of Light's amber over
+    its blue took the secondary text under 4.5:1)."""
+    unders = [parse_hex(palette.base)]
+    unders += [parse_hex(highlight_background(palette, c)) for c in COLOR_IDS]
+
+    def fits(palette: Palette, tint: Rgb) -> bool:
+        return all(_text_readable(palette, mix(u, tint, MATCH_AMOUNT)) for u in unders) and (
+            _text_readable(palette, tint)
+        )
+
+    return MatchTint(to_hex(_blended(palette, MATCH_SWATCH, fits)), MATCH_AMOUNT, 1.0)
 
 
 LIGHT = Palette(
@@ -190,6 +274,21 @@ LIGHT = Palette(
     mid="#b9b6b0",
     banner=("#fff4ce", "#e0c97a", "#3d3000"),
     swatch_amount=0.55,
+    # Pink a rose and purple a violet: the pastels of the default pink and purple, at the
+    # lightness the text on them allows, were 11.4 apart (SWATCHES_APART).
+    swatches=(("pink", "#f27a9a"), ("purple", "#a08cf2")),
+)
+# Purer hues than the light theme's pastels: a fill this dark shows its colour only when the
+# swatch has some to give. At one lightness they are told apart by hue alone (SWATCHES_APART):
+# yellow leans to green and orange to red, else olive and brown; blue leans to cyan, away
+# from the selection's blue; pink to red, away from purple.
+DEEP_SWATCHES = (
+    ("yellow", "#e0c800"),
+    ("green", "#3aa35c"),
+    ("blue", "#199ad0"),
+    ("pink", "#e84876"),
+    ("purple", "#b45ae8"),
+    ("orange", "#f0701c"),
 )
 DARK = Palette(
     name="dark",
@@ -208,16 +307,7 @@ DARK = Palette(
     # Lighter secondary text lets the highlights be stronger (1.7:1 against the page,
     # against 1.5:1: they were hard to see): the text on them still keeps its 4.5:1.
     muted_contrast=8.0,
-    # Purer hues than the light theme's pastels: a fill this dark shows its colour only
-    # when the swatch has some to give.
-    swatches=(
-        ("yellow", "#f0c000"),
-        ("green", "#3aa35c"),
-        ("blue", "#3f86e0"),
-        ("pink", "#e0559f"),
-        ("purple", "#9566e0"),
-        ("orange", "#ea8128"),
-    ),
+    swatches=DEEP_SWATCHES,
 )
 HIGH_CONTRAST = Palette(
     name="high-contrast",
@@ -237,6 +327,7 @@ HIGH_CONTRAST = Palette(
     disabled_contrast=5.0,  # lighter than the text, still plain to read on black
     edge_contrast=11.0,  # as plain as the muted text
     pane_lines=True,  # every pane is black: they need lines to tell them apart
+    swatches=DEEP_SWATCHES,
 )
 PALETTES = {p.name: p for p in (LIGHT, DARK, HIGH_CONTRAST)}
 

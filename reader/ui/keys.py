@@ -129,4 +129,17 @@ FIND = (
 )
 
 # Every pane
-WINDOW = (PaneKey("Tab / Shift+Tab", "Next / previous field or pane"),)
+# window/tab_order.py, toolbar_keys.py
+WINDOW = (
+    PaneKey(
+        "Tab / Shift+Tab",
+        "Next / previous field or pane, round the window from the left: the Library, the "
+        "panels' tabs, the panel shown, the reader, the notes' tabs, their formatting bar, "
+        "the notes",
+    ),
+    PaneKey("Arrows (on the panels' tabs)", "Show another panel there: Outline, Annotations, …"),
+    PaneKey(
+        "Left / Right, Home / End (on the formatting bar)",
+        "Go along its buttons; Space or Enter presses one",
+    ),
+)

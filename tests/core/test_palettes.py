@@ -3,15 +3,25 @@ and no highlight can be taken for the selection."""
 
 from __future__ import annotations
 
+from itertools import combinations
+
 import pytest
 
 from reader.core.annotations import COLOR_IDS, DEFAULT_COLORS, UNKNOWN_COLOR_HEX, color_hex
+from reader.core.color_difference import chroma_and_hue, color_difference, hue_apart
 from reader.core.palettes import (
+    HUE_SHOWN,
     MIN_CONTRAST,
     PALETTES,
+    SELECTION_APART,
+    SELECTION_CLEARLY_APART,
+    SELECTION_HUE_APART,
+    SWATCHES_APART,
     THEME_NAMES,
     contrast_ratio,
     highlight_background,
+    match_tint,
+    mix,
     palette_for,
     parse_hex,
     relative_luminance,
@@ -66,11 +76,58 @@ def test_text_on_every_highlight_is_readable(name: str, color_id: str) -> None:
 @pytest.mark.parametrize("name", list(PALETTES))
 @pytest.mark.parametrize("color_id", COLOR_IDS)
 def test_a_highlight_never_looks_like_the_selection(name: str, color_id: str) -> None:
+    """Apart in lightness, and clearly so or in hue too: Dark's blue highlight was the
+    selection's blue, 1.9:1 darker."""
     palette = PALETTES[name]
     background = parse_hex(highlight_background(palette, color_id))
-    assert contrast_ratio(background, parse_hex(palette.selection)) >= 1.6
+    selection = parse_hex(palette.selection)
+    lightness = contrast_ratio(background, selection)
+    assert lightness >= SELECTION_APART
+    if lightness < SELECTION_CLEARLY_APART:
+        assert min(chroma_and_hue(background)[0], chroma_and_hue(selection)[0]) >= HUE_SHOWN
+        assert hue_apart(background, selection) >= SELECTION_HUE_APART
     # And it still shows its colour: apart from the page.
-    assert background != parse_hex(palette.base)
+    assert color_difference(background, parse_hex(palette.base)) >= 10
+
+
+@pytest.mark.parametrize("name", list(PALETTES))
+def test_any_two_highlight_colours_are_told_apart(name: str) -> None:
+    """Dark's "Key quote" (olive) and "Question" (brown) were taken for each other."""
+    palette = PALETTES[name]
+    fills = {c: parse_hex(highlight_background(palette, c)) for c in COLOR_IDS}
+    close = {
+        (a, b): round(color_difference(fills[a], fills[b]), 1)
+        for a, b in combinations(COLOR_IDS, 2)
+        if color_difference(fills[a], fills[b]) < SWATCHES_APART
+    }
+    assert close == {}
+
+
+@pytest.mark.parametrize("name", list(PALETTES))
+def test_text_is_readable_on_every_find_match_highlight_and_selection(name: str) -> None:
+    """Every text colour on a match or the current match, over the page or any highlight;
+    the selection covers them all with its own colours. In Dark a match over a highlight
+    took the question and secondary text to 3.2:1, the current match to 2.8:1."""
+    palette = PALETTES[name]
+    tint = match_tint(palette)
+    poor = []
+    for under in [palette.base] + [highlight_background(palette, c) for c in COLOR_IDS]:
+        for amount in (0.0, tint.amount, tint.current_amount):
+            background = mix(parse_hex(under), parse_hex(tint.color), amount)
+            for text in palette.text_colors():
+                ratio = contrast_ratio(parse_hex(text), background)
+                if ratio < MIN_CONTRAST:
+                    poor.append((text, under, amount, round(ratio, 2)))
+    assert poor == []
+    selection = parse_hex(palette.selection)
+    assert contrast_ratio(parse_hex(palette.selection_text), selection) >= MIN_CONTRAST
+    # And a match shows on the page, the current one more.
+    page = parse_hex(palette.base)
+    shown = [
+        color_difference(page, mix(page, parse_hex(tint.color), a))
+        for a in (tint.amount, tint.current_amount)
+    ]
+    assert 10 <= shown[0] < shown[1]
 
 
 @pytest.mark.parametrize("name", [n for n, p in PALETTES.items() if p.dark])

@@ -5,15 +5,32 @@ report; and the keyboard through the notes pane's tabs, with a focus seen in eve
 
 from __future__ import annotations
 
+from collections import Counter
+
 import pytest
 from PySide6.QtCore import QRect, Qt
 from PySide6.QtGui import QAccessible
-from PySide6.QtWidgets import QApplication, QDialog, QPushButton, QToolButton, QWidget
+from PySide6.QtWidgets import (
+    QApplication,
+    QDialog,
+    QPushButton,
+    QTabBar,
+    QToolButton,
+    QWidget,
+)
 
-from reader.core.palettes import PALETTES, parse_hex
+from reader.core.color_difference import color_difference
+from reader.core.palettes import (
+    MIN_CONTRAST,
+    PALETTES,
+    contrast_ratio,
+    parse_hex,
+    relative_luminance,
+)
 from reader.core.study import open_study
 from reader.ui.codebook.refi import REPORT_LINES, _show_report
 from reader.ui.exporting.export_dialog import ExportDialog
+from reader.ui.lazy_dock import bring_forward, dock_showing
 from reader.ui.window.main_window import MainWindow
 from tests.ui.exporting.test_code_list import codes, opened
 from tests.ui.test_accessibility import Description, Name, unnamed
@@ -104,31 +121,92 @@ def test_a_long_import_report_and_its_details_are_named(window: MainWindow, dial
 # The keyboard through the notes pane's tabs ---------------------------------------------
 
 CTRL, SHIFT = Qt.KeyboardModifier.ControlModifier, Qt.KeyboardModifier.ShiftModifier
+NONE = Qt.KeyboardModifier.NoModifier
 
 
-def test_tab_goes_from_the_reader_to_the_notes_tabs_to_the_editor_and_back(
+def test_tab_goes_from_the_reader_to_the_notes_tabs_bar_and_editor_and_back(
     make_study_window, folder, qtbot
 ) -> None:
-    """Within the notes pane, not across the window. The formatting bar's buttons are no
-    stops (Qt's tool bars are not): each has its key, and the Format menu has them all."""
+    """Within the notes pane, not across the window: the tabs, the formatting bar (one
+    stop, its buttons by the arrow keys, as in a tool bar), the editor."""
     window = make_study_window(folder)
     activate(window, qtbot)
     reader, tabs, editor = window.reader, window.notes_pane.tabs, window.notes_editor
+    bold = window.notes_pane.toolbar.widgetForAction(window.window_actions.bold)
     reader.setFocus()
     qtbot.waitUntil(reader.hasFocus)
     qtbot.keyClick(reader, Qt.Key.Key_Tab)
     assert tabs.hasFocus()
     qtbot.keyClick(tabs, Qt.Key.Key_Tab)
+    assert bold.hasFocus()
+    qtbot.keyClick(bold, Qt.Key.Key_Right)
+    italic = QApplication.focusWidget()
+    assert italic is window.notes_pane.toolbar.widgetForAction(window.window_actions.italic)
+    qtbot.keyClick(italic, Qt.Key.Key_End)
+    preview = window.notes_pane.toolbar.widgetForAction(window.window_actions.toggle_preview)
+    assert preview.hasFocus()
+    qtbot.keyClick(preview, Qt.Key.Key_Tab)  # on past the bar's other buttons
     assert editor.hasFocus()
     qtbot.keyClick(editor, Qt.Key.Key_Backtab, CTRL | SHIFT)  # Tab indents in the notes
+    assert bold.hasFocus()
+    qtbot.keyClick(bold, Qt.Key.Key_Backtab, SHIFT)
     assert tabs.hasFocus()
     qtbot.keyClick(tabs, Qt.Key.Key_Backtab, SHIFT)
     assert reader.hasFocus()
+    bold.setFocus(Qt.FocusReason.TabFocusReason)
+    qtbot.keyClick(bold, Qt.Key.Key_Space)  # pressed from the keyboard: it acts
+    assert editor.toPlainText().startswith("****")
     window.window_actions.toggle_preview.setChecked(True)  # the preview in the editor's place
     reader.setFocus()
-    for key in (Qt.Key.Key_Tab, Qt.Key.Key_Tab):
-        qtbot.keyClick(QApplication.focusWidget(), key)
+    for _ in range(3):
+        qtbot.keyClick(QApplication.focusWidget(), Qt.Key.Key_Tab)
     assert window.notes_pane.preview.hasFocus()
+
+
+def test_tab_goes_round_the_screen_from_left_to_right(make_study_window, folder, qtbot) -> None:
+    """The Library, the panels' tab bar, the panel in front, the reader, the notes, and
+    round again (Qt's order ran nearly the other way). A panel tabbed behind the Outline is
+    no stop: Tab went into the Annotations and the Codebook, which came forward, and the
+    Outline went, unasked. The tab bar's arrows switch the panel in front."""
+    window = make_study_window(folder)
+    activate(window, qtbot)
+    bring_forward(window.outline_dock)
+    QApplication.processEvents()
+    (panels,) = [
+        bar
+        for bar in window.findChildren(QTabBar, options=Qt.FindChildOption.FindDirectChildrenOnly)
+        if bar.isVisible()
+    ]
+    assert accessible_name(panels) == "Panels"
+    library, pane = window.library, window.notes_pane
+    bold = pane.toolbar.widgetForAction(window.window_actions.bold)
+    screen = [library.filter, library.add_button, library.view, panels, window.outline]
+    screen += [window.reader, pane.tabs, bold, window.notes_editor]
+    window.reader.setFocus()
+    qtbot.waitUntil(window.reader.hasFocus)
+    forward, backward = [], []
+    for reached, key, shift in (
+        (forward, Qt.Key.Key_Tab, NONE),
+        (backward, Qt.Key.Key_Backtab, SHIFT),
+    ):
+        for _ in screen:
+            focus = QApplication.focusWidget()  # Tab indents in the notes: Ctrl+Tab leaves
+            qtbot.keyClick(focus, key, shift | (CTRL if focus is window.notes_editor else NONE))
+            reached.append(QApplication.focusWidget())
+    assert forward == screen[6:] + screen[:6]
+    assert backward == screen[::-1][4:] + screen[::-1][:4]
+    assert dock_showing(window.outline_dock)
+    panels.setFocus(Qt.FocusReason.TabFocusReason)
+    qtbot.keyClick(panels, Qt.Key.Key_Down)  # the next panel in front: the Annotations
+    qtbot.waitUntil(lambda: window.annotations.filter_edit.isVisible())
+    qtbot.keyClick(panels, Qt.Key.Key_Tab)
+    assert QApplication.focusWidget() is window.annotations.filter_edit
+
+
+def accessible_name(widget: QWidget) -> str:
+    """What the widget is named for assistive tools (Qt's tab bars are heard by their
+    current tab; the bar's own name is its accessibleName)."""
+    return widget.accessibleName()
 
 
 def test_the_memo_tab_by_arrows_on_the_tab_bar_and_by_ctrl_7(
@@ -164,13 +242,17 @@ def painted(widget: QWidget, area: QRect) -> set[tuple[int, int, int]]:
 def test_the_notes_tabs_show_the_current_tab_and_the_keyboards_focus_in_every_theme(
     make_study_window, folder, qtbot, name: str
 ) -> None:
-    """The current tab has a line in the accent toward the page, the other none; with the
+    """The current tab has a line in the accent toward the page, the other none, and a
+    fill of its own, toward the accent, lighter than the other's on a dark page; with the
     keyboard, a frame in the accent too, as a focused button has (Fusion told both by
-    shades of the window and the highlight: nothing on High Contrast's black)."""
+    shades of the window and the highlight: nothing on High Contrast's black, the current
+    tab darker than the other in Dark)."""
     window = make_study_window(folder)
     activate(window, qtbot)
     window.appearance.set_theme(name)
-    accent = parse_hex(PALETTES[name].accent)
+    QApplication.processEvents()  # the palette reaches the widgets
+    palette = PALETTES[name]
+    accent = parse_hex(palette.accent)
     tabs, editor = window.notes_pane.tabs, window.notes_editor
     window.window_actions.study_memo.trigger()  # Ctrl+7: the memo's tab, the editor's focus
     qtbot.waitUntil(editor.hasFocus)
@@ -178,9 +260,26 @@ def test_the_notes_tabs_show_the_current_tab_and_the_keyboards_focus_in_every_th
     upper = current.adjusted(0, 0, 0, -current.height() // 2)  # clear of the line
     assert accent in painted(tabs, current.adjusted(0, current.height() - 2, 0, 0))
     assert accent not in painted(tabs, other) and accent not in painted(tabs, upper)
-    qtbot.keyClick(editor, Qt.Key.Key_Backtab, CTRL | SHIFT)
+    fills = [fill_of(tabs, tab.adjusted(3, 3, -3, -4)) for tab in (current, other)]
+    assert contrast_ratio(*fills) >= 1.4, fills
+    assert color_difference(fills[0], accent) < color_difference(fills[1], accent)
+    if palette.dark:
+        assert relative_luminance(fills[0]) > relative_luminance(fills[1])
+    assert contrast_ratio(parse_hex(palette.text), fills[0]) >= MIN_CONTRAST
+    qtbot.keyClick(editor, Qt.Key.Key_Backtab, CTRL | SHIFT)  # to the formatting bar
+    qtbot.keyClick(QApplication.focusWidget(), Qt.Key.Key_Backtab, SHIFT)
     qtbot.waitUntil(tabs.hasFocus)
     assert accent in painted(tabs, upper) and accent not in painted(tabs, other)
+
+
+def fill_of(widget: QWidget, area: QRect) -> tuple[int, int, int]:
+    """The colour most of `area` is painted in (its background, under a few words)."""
+    image = widget.grab().toImage()
+    return Counter(
+        rgb(image.pixelColor(x, y))
+        for x in range(area.left(), area.right() + 1)
+        for y in range(area.top(), area.bottom() + 1)
+    ).most_common(1)[0][0]
 
 
 def tab_stops(start: QWidget, qtbot, count: int) -> list[QWidget]:

@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
+from operator import sub
 from pathlib import Path
 
 import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication
 
+from reader.core.palettes import PALETTES, highlight_background, match_tint, mix, parse_hex, to_hex
 from reader.ui.find import find_bar
 from reader.ui.find.find_bar import FindBar
 from reader.ui.find.find_options import option_key
@@ -158,6 +160,33 @@ def test_matches_are_painted_and_cleared_on_close(film: MainWindow, qtbot) -> No
     qtbot.keyClick(bar.edit, Qt.Key.Key_Escape)
     assert not bar.overlay.isVisible()
     assert pixel() == before
+
+
+def test_a_match_on_a_highlight_tints_the_highlight_under_the_text_in_every_theme(
+    film: MainWindow, qtbot
+) -> None:
+    """The text keeps its colour on a match (painted over the text, the tint took Dark's
+    question and secondary text on a highlight to 3.2:1); under it, the highlight shows
+    the tint that keeps every text readable (core/palettes.match_tint)."""
+    start, end = spans("film")[1]
+    film.interview.controller.add_highlight(start, end, "blue")
+    open_and_type(film, qtbot, "film")  # the current match is the first, selected
+    for name in PALETTES:
+        film.appearance.set_theme(name)
+        palette, tint = PALETTES[name], match_tint(PALETTES[name])
+        (rect,) = film.reader.highlights.rects(start, end)
+        image = film.reader.viewport().grab().toImage()
+        inside = rect.toRect().adjusted(2, 3, -2, -3)
+        colors = {
+            image.pixelColor(x, y).name()
+            for x in range(inside.left(), inside.right())
+            for y in range(inside.top(), inside.bottom())
+        }
+        under = parse_hex(highlight_background(palette, "blue"))
+        tinted = mix(under, parse_hex(tint.color), tint.amount)
+        near = [c for c in colors if max(map(abs, map(sub, parse_hex(c), tinted))) <= 1]
+        assert near, (name, to_hex(tinted))  # Qt's alpha is in 255ths
+        assert palette.text in colors, name  # untinted
 
 
 def test_short_queries_wait_for_a_pause(film: MainWindow, qtbot) -> None:

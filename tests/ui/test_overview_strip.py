@@ -7,6 +7,7 @@ from PySide6.QtCore import QPoint, Qt
 from PySide6.QtGui import QColor
 
 from reader.ui import theme
+from reader.ui.reading.overview_strip import match_mark_color
 from reader.ui.window.main_window import MainWindow
 from tests.ui.test_highlights import select
 
@@ -76,3 +77,26 @@ def test_many_matches_mark_every_row_with_one_and_a_click_snaps_to_the_nearest(
         near = [o for o in starts if abs(strip.y_of(o) + 1.5 - y) <= 5]
         if near:  # the reader's caret is where the click went
             assert window.reader.cursor_offset() == min(near, key=lambda o: abs(strip.y_of(o) - y))
+
+
+def test_many_find_matches_leave_the_highlights_marks_in_sight(window: MainWindow, qtbot) -> None:
+    """Find matches are ticks on the strip's right, the highlights' marks on its left: with
+    a match on every row ("e"), the strip was one orange column and hid every highlight."""
+    controller = window.interview.controller
+    text = window.interview.session.document.text
+    placed = {}
+    for color, word in (("blue", "independent"), ("pink", "Netflix"), ("green", "film")):
+        start = text.index(word)
+        controller.add_highlight(start, start + len(word), color)
+        placed[color] = start
+    window.find_bar.open_bar()
+    qtbot.keyClicks(window.find_bar.edit, "e")
+    qtbot.waitUntil(lambda: len(window.reader.overview.matches) > 100, timeout=3000)
+    strip = window.reader.overview
+    image = strip.grab().toImage()
+    for color, start in placed.items():
+        row = [image.pixelColor(x, strip.row_of(start) + 1) for x in range(strip.width())]
+        assert QColor(theme.swatch_color(color)) in row, color
+    assert len(strip.rows()[1]) > strip.height() // 4  # a match on most rows
+    ticks = [image.pixelColor(x, y) for x in range(strip.width()) for y in strip.rows()[1]]
+    assert ticks.count(match_mark_color()) >= len(strip.rows()[1])

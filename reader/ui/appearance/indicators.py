@@ -1,6 +1,6 @@
 """Check boxes and radio buttons drawn in the theme's colours, in every widget and list,
 and the keyboard's focus frame in the accent, around a focused tab too; the current tab
-of a tab bar marked in the accent.
+of a tab bar filled toward the accent and lined in it.
 
 Fusion edges them with the window a shade darker: black on black in High Contrast (an
 unticked box was not there at all) and 1.2:1 in Dark. Here an unticked box is the page
@@ -11,7 +11,7 @@ and ticked in the page's colour, so the two states differ in more than a thin ma
 from __future__ import annotations
 
 from PySide6.QtCore import QPointF, QRect, QRectF, Qt
-from PySide6.QtGui import QColor, QPainter, QPainterPath, QPen
+from PySide6.QtGui import QColor, QPainter, QPainterPath, QPalette, QPen
 from PySide6.QtWidgets import (
     QApplication,
     QProxyStyle,
@@ -55,17 +55,45 @@ class IndicatorStyle(QProxyStyle):
         painter: QPainter,
         widget: QWidget | None = None,
     ) -> None:
-        """A tab bar's current tab marked by a line in the accent on its side toward what it
-        shows, and framed as a focused button is while the bar has the keyboard (the notes
-        pane's: Tab, Ctrl+Shift+Tab). Fusion told both by shades: on High Contrast's black,
-        which of "Interview notes" and "Study memo" showed could not be seen."""
-        super().drawControl(element, option, painter, widget)
-        if element != QStyle.ControlElement.CE_TabBarTab or not isinstance(option, QStyleOptionTab):
-            return
-        if option.state & QStyle.StateFlag.State_Selected:
-            painter.fillRect(shown_edge(option), QColor(theme.current().accent))
-        if option.state & HAS_FOCUS:
-            paint_focus(painter, QRectF(option.rect).adjusted(2, 2, -2, -1))
+        """A tab bar's tabs: the current one filled toward the accent with a line in the
+        accent on its side toward what it shows, the others on the window, framed in that
+        fill, their names in the muted colour; a tab framed as a focused button is while the bar
+        has the keyboard (the notes pane's: Tab, Ctrl+Shift+Tab). Fusion told them by
+        shades: Dark's current tab was the darker one, High Contrast's both black."""
+        if not isinstance(option, QStyleOptionTab):
+            super().drawControl(element, option, painter, widget)
+        elif element == QStyle.ControlElement.CE_TabBarTabShape:
+            paint_tab_shape(painter, option)
+        elif element == QStyle.ControlElement.CE_TabBarTabLabel and not _selected(option):
+            other = QStyleOptionTab(option)
+            muted = theme.muted_color()
+            for role in (QPalette.ColorRole.WindowText, QPalette.ColorRole.ButtonText):
+                other.palette.setColor(role, muted)
+            super().drawControl(element, other, painter, widget)
+        else:
+            super().drawControl(element, option, painter, widget)
+            if element == QStyle.ControlElement.CE_TabBarTab and option.state & HAS_FOCUS:
+                paint_focus(painter, QRectF(option.rect).adjusted(2, 2, -2, -1))
+
+
+def _selected(tab: QStyleOptionTab) -> bool:
+    return bool(tab.state & QStyle.StateFlag.State_Selected)
+
+
+def paint_tab_shape(painter: QPainter, tab: QStyleOptionTab) -> None:
+    """The current tab filled (`Palette.current_tab`) and lined in the accent toward its
+    page; another, the window's, framed in that fill (in the borders' white, High
+    Contrast's other tab outshone the current one)."""
+    palette = theme.current()
+    painter.save()
+    if _selected(tab):
+        painter.fillRect(tab.rect, QColor(palette.current_tab()))
+        painter.fillRect(shown_edge(tab), QColor(palette.accent))
+    else:
+        painter.setPen(QPen(QColor(palette.current_tab()), 1))
+        painter.setBrush(Qt.BrushStyle.NoBrush)
+        painter.drawRect(QRectF(tab.rect).adjusted(0.5, 0.5, -0.5, -0.5))
+    painter.restore()
 
 
 def shown_edge(tab: QStyleOptionTab) -> QRect:

@@ -58,6 +58,7 @@ class CodebookPanel(QWidget):
         self.view = QTreeView()
         self.view.setObjectName("code-tree")
         self.view.setAccessibleName("Codes")
+        self.view.setAccessibleDescription("Insert adds, F2 renames, Enter lists the passages")
         self.view.setModel(self.model)
         self.view.setUniformRowHeights(True)
         self.view.setDragDropMode(QAbstractItemView.DragDropMode.InternalMove)
@@ -103,6 +104,7 @@ class CodebookPanel(QWidget):
         self.use.setStyleSheet("color: palette(placeholder-text);")
         self.color_button = QToolButton()
         self.color_button.setToolTip("The code's colour")
+        self.color_button.setAccessibleName("Colour of the code")
         self.color_button.clicked.connect(self.choose_color)
         # Short: the row must fit a 200 px dock beside the colour.
         self.category_box = QCheckBox("Category")
@@ -114,6 +116,8 @@ class CodebookPanel(QWidget):
         self.memo = QPlainTextEdit()
         self.memo.setObjectName("code-memo")
         self.memo.setPlaceholderText("What this code means and when to apply it (Markdown)")
+        self.memo.setAccessibleName("Description of the code")
+        self.memo.setAccessibleDescription("What it means and when to apply it, in Markdown")
         self.memo.setTabChangesFocus(True)
         self.memo.installEventFilter(self)
         self.memo.textChanged.connect(self._fit_memo)
@@ -226,11 +230,9 @@ class CodebookPanel(QWidget):
     def _show_current(self, *_args: object) -> None:
         code = self.model.codes.get(self.current_id())
         enabled = code is not None and not self.hub.read_only
-        for widget in (self.color_button, self.category_box, self.memo):
+        details = (self.color_button, self.category_box, self.memo)
+        for widget in (*details, self.child_button, self.merge_button, self.delete_button):
             widget.setEnabled(enabled)
-        self.child_button.setEnabled(enabled)
-        self.merge_button.setEnabled(enabled)
-        self.delete_button.setEnabled(enabled)
         self.memo.setReadOnly(not enabled)
         self.category_box.setChecked(not code.codable if code else False)
         self.color_button.setIcon(color_icon(code.color, 16) if code else color_icon("#cccccc", 16))

@@ -330,7 +330,7 @@ class FindBar(QWidget):
         cursor.setPosition(reader.reading.to_qt(end), QTextCursor.MoveMode.KeepAnchor)
         reader.setTextCursor(cursor)
         reader.went_to(start)  # the Outline shows the match's question
-        self.overlay.update()
+        reader.viewport().update()  # the matches, tinted under the text
 
     def show_count(self) -> None:
         """The match count or the error, in the theme's colours (again after a new theme)."""

@@ -1,18 +1,22 @@
-"""The find bar's marks: every visible match outlined over the reader's viewport.
+"""The find bar's marks: every visible match tinted under the reader's text and outlined
+over it.
 
-Painted by an overlay, the visible matches only, so a common word with tens of thousands of
-matches in 5 MB costs no more to show than one (extra selections repaint in ~120 ms at
-10,000).
+Painted, the visible matches only, so a common word with tens of thousands of matches in
+5 MB costs no more to show than one (extra selections repaint in ~120 ms at 10,000). The
+tint goes under the text (the reader's underlays): laid over the text too, it took Dark's
+question and secondary text on a highlight to 3.2:1.
 """
 
 from __future__ import annotations
 
 from bisect import bisect_left, bisect_right
+from collections.abc import Iterator
 
 from PySide6.QtCore import QEvent, QObject, QRectF, Qt
 from PySide6.QtGui import QColor, QPainter, QPaintEvent, QPen
 from PySide6.QtWidgets import QWidget
 
+from reader.core.palettes import match_tint
 from reader.ui import theme
 from reader.ui.reading.reader_view import ReaderView
 
@@ -20,7 +24,8 @@ MAX_PAINTED = 4000  # matches painted at once: more than a screen can hold
 
 
 class MatchOverlay(QWidget):
-    """A transparent child of the reader's viewport that outlines the visible matches."""
+    """A transparent child of the reader's viewport that outlines the visible matches, and
+    tints them under the text."""
 
     def __init__(self, reader: ReaderView) -> None:
         super().__init__(reader.viewport())
@@ -39,6 +44,7 @@ class MatchOverlay(QWidget):
         self.setGeometry(reader.viewport().rect())
         self.lower()  # under the selection bar
         self.hide()
+        reader.underlays.append(self.paint_tint)
 
     def set_matches(self, matches: list[tuple[int, int]], current: int) -> None:
         self.matches = matches
@@ -47,11 +53,11 @@ class MatchOverlay(QWidget):
         self.reading = self.reader.reading
         self.reader.overview.set_matches(matches)
         self.setVisible(bool(matches))
-        self.update()
+        self.reader.viewport().update()  # the tint under the text, and this overlay
 
     def set_current(self, current: int) -> None:
         self.current = current
-        self.update()
+        self.reader.viewport().update()
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         if watched is self.reader.viewport() and event.type() == QEvent.Type.Resize:
@@ -71,37 +77,53 @@ class MatchOverlay(QWidget):
         hi = bisect_left(self.matches, (last + 1,))
         return range(lo, min(hi, lo + MAX_PAINTED))
 
+    def _shown(self) -> bool:
+        """Whether the matches belong to the document shown (else the find bar is about to
+        search the one now open)."""
+        reading = self.reader.reading
+        return self.isVisible() and reading is not None and reading is self.reading
+
+    def paint_tint(self, painter: QPainter) -> None:
+        """The matches' tint, under the text and over the highlights: the text on it keeps
+        its colour and its contrast (core/palettes.match_tint)."""
+        if not self._shown():
+            return
+        tint = match_tint(theme.current())
+        fill, current_fill = QColor(tint.color), QColor(tint.color)
+        fill.setAlphaF(tint.amount)
+        current_fill.setAlphaF(tint.current_amount)
+        painter.save()
+        painter.setPen(Qt.PenStyle.NoPen)
+        for i, rects in self._visible_rects():
+            painter.setBrush(current_fill if i == self.current else fill)
+            for rect in rects:
+                painter.drawRect(rect)
+        painter.restore()
+
     def paintEvent(self, event: QPaintEvent) -> None:
-        if self.reader.reading is None or self.reader.reading is not self.reading:
-            return  # another document is open: the find bar is about to search it
         del event
-        fill, outline, current_fill, current_outline = match_colors()
+        if not self._shown():
+            return
+        outline, current_outline = match_outlines()
         painter = QPainter(self)
         painter.setRenderHint(QPainter.RenderHint.Antialiasing)
-        layer = self.reader.highlights
-        for i in self.visible_matches():
-            start, end = self.matches[i]
+        painter.setBrush(Qt.BrushStyle.NoBrush)
+        for i, rects in self._visible_rects():
             is_current = i == self.current
-            painter.setBrush(current_fill if is_current else fill)
             painter.setPen(QPen(current_outline if is_current else outline, 2 if is_current else 1))
-            for rect in layer.rects(start, end):
+            for rect in rects:
                 painter.drawRoundedRect(QRectF(rect).adjusted(0.5, 1.5, -0.5, -1.5), 2.5, 2.5)
         painter.end()
 
+    def _visible_rects(self) -> Iterator[tuple[int, list[QRectF]]]:
+        layer = self.reader.highlights
+        for i in self.visible_matches():
+            yield i, layer.rects(*self.matches[i])
 
-def match_colors() -> tuple[QColor, QColor, QColor, QColor]:
-    """(fill, outline) of every match and of the current one: an amber outline shows on
-    every highlight colour, the fill stays light enough to read the text through."""
+
+def match_outlines() -> tuple[QColor, QColor]:
+    """The outline of every match and of the current one: an amber that shows on every
+    highlight colour, around the text, never over it."""
     if theme.is_dark():
-        return (
-            QColor(255, 190, 80, 45),
-            QColor(255, 190, 80, 170),
-            QColor(255, 150, 40, 80),
-            QColor(255, 170, 60),
-        )
-    return (
-        QColor(255, 170, 0, 50),
-        QColor(200, 120, 0, 170),
-        QColor(255, 140, 0, 70),
-        QColor(214, 90, 0),
-    )
+        return QColor(255, 190, 80, 170), QColor(255, 170, 60)
+    return QColor(200, 120, 0, 170), QColor(214, 90, 0)

@@ -17,6 +17,7 @@ from reader.ui.notes.notes_editor import (
     NotesEditor,
 )
 from reader.ui.notes.preview import NotesPreview
+from reader.ui.toolbar_keys import ToolbarKeys
 from reader.ui.typed_text import typed_text
 
 NO_LINK = "Ctrl+Enter follows a link: put the caret in one."
@@ -102,6 +103,7 @@ class NotesPane(QWidget):
         self.toolbar.addAction(preview)
         # Never narrower than its bar: a hidden last button is a lost one.
         self.setMinimumWidth(self.toolbar.sizeHint().width())
+        ToolbarKeys(self.toolbar).watch()  # one Tab stop, the arrows along it
 
     def _follow_read_only(self, *_args: object) -> None:
         """Read-only notes take no typing and no formatting (a change could not be saved);

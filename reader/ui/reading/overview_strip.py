@@ -1,5 +1,7 @@
 """A narrow strip beside the reader's scroll bar: where the highlights and the find matches
-are in the whole interview, in their colours; a click goes there.
+are in the whole interview, in their colours; a click goes there. The highlights' marks
+are on its left, the matches' ticks on its right: a common word's matches, one on every
+row, made the strip one orange column that hid every highlight.
 
 Positions are proportional to the text offset, not to the laid-out height: asking Qt where
 a far paragraph lies makes it lay out everything above it (about a second for 5 MB), and
@@ -36,6 +38,9 @@ class ScrolledReader(Protocol):
 
 STRIP_WIDTH = 10
 MARK_HEIGHT = 3
+HIGHLIGHTS_LANE = (1, 5)  # px: from the strip's left edge, and wide
+MATCHES_LANE = (7, 3)
+TICK_HEIGHT = 2  # a match's: the ticks of matches on neighbouring rows stay apart
 SNAP_PX = 5  # a click this close to a mark goes to the mark
 MATCH = ""  # the colour id of find matches among the marks
 CODED = "code:"  # + a code id: a passage with no colour, marked in its first code's colour
@@ -47,6 +52,11 @@ def mark_of(highlight: Highlight) -> str:
     if highlight.color != NO_COLOR:
         return highlight.color
     return CODED + (highlight.codes[0] if highlight.codes else "")
+
+
+def match_mark_color() -> QColor:
+    """The find matches' ticks: an amber of no highlight colour's."""
+    return QColor("#ffb000") if theme.is_dark() else QColor("#c25a00")
 
 
 class OverviewStrip(QWidget):
@@ -170,13 +180,15 @@ class OverviewStrip(QWidget):
         fill(painter, rows, self.palette().color(self.backgroundRole()))
         painter.setPen(Qt.PenStyle.NoPen)
         painter.setClipRect(rows)
-        match_color = QColor("#ffb000") if theme.is_dark() else QColor("#c25a00")
-        colors: dict[str, QColor] = {MATCH: match_color}
+        colors: dict[str, QColor] = {MATCH: match_mark_color()}
         for row, color_id in self.marks(lo - MARK_HEIGHT, hi):
             if color_id not in colors:
                 colors[color_id] = self._color_of(color_id)
             painter.setBrush(colors[color_id])
-            painter.drawRect(QRectF(1, row, self.width() - 2, MARK_HEIGHT))
+            if color_id == MATCH:
+                painter.drawRect(QRectF(MATCHES_LANE[0], row, MATCHES_LANE[1], TICK_HEIGHT))
+            else:
+                painter.drawRect(QRectF(HIGHLIGHTS_LANE[0], row, HIGHLIGHTS_LANE[1], MARK_HEIGHT))
         painter.setClipping(False)
 
     def _color_of(self, mark: str) -> QColor:

@@ -129,6 +129,7 @@ class ReaderView(QTextEdit):
         self.default_color = DEFAULT_COLOR
         self.highlights = HighlightLayer(self)
         self.overlays: list[Callable[[QPainter], None]] = []  # painted over the text (codes)
+        self.underlays: list[Callable[[QPainter], None]] = []  # under it, over the highlights
         self.links = LinkOpener(self, lambda: self.reading is not None and self.reading.has_links)
         self.selection_bar = SelectionBar(self.viewport())
         self.selection_bar.colorChosen.connect(lambda c: self._highlight_selection(c))
@@ -724,6 +725,8 @@ class ReaderView(QTextEdit):
             return
         under = QPainter(self.viewport())
         self.highlights.paint(under)  # beneath the text, which draws with no background
+        for paint in self.underlays:
+            paint(under)
         under.end()
         super().paintEvent(event)
         painter = QPainter(self.viewport())

@@ -68,6 +68,7 @@ from reader.ui.window.later_panels import (
 )
 from reader.ui.window.pane_cycle import connect_panes
 from reader.ui.window.study_wiring import wire_study_extras
+from reader.ui.window.tab_order import DockTabBars, ScreenTabOrder
 from reader.ui.window.undo_focus import UndoFocus
 from reader.ui.window.window_state import fit_screen, restore_state, save_state, show_left
 from reader.ui.window.window_title import window_title
@@ -79,7 +80,7 @@ if TYPE_CHECKING:
     from reader.ui.library.library_panel import LibraryPanel
 
 
-class MainWindow(QMainWindow):
+class MainWindow(ScreenTabOrder, QMainWindow):
     def __init__(self) -> None:
         super().__init__()
         self.setObjectName("main-window")
@@ -273,6 +274,7 @@ class MainWindow(QMainWindow):
         panes = [reader, self.notes_editor, self.notes_pane.preview, self.outline]
         # The lists made later (Library, Annotations, Codebook) join when made.
         self.focus_marker = FocusMarker(self, panes)
+        DockTabBars(self)  # and Tab goes round the screen (ScreenTabOrder)
         self.appearance.apply_all()
         # Speakers and transcripts (#13).
         actions.speakers.triggered.connect(self.speakers.show_dialog)
