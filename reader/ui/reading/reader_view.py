@@ -322,7 +322,8 @@ class ReaderView(QTextEdit):
         inside = y - self.document().documentLayout().blockBoundingRect(block).top()
         layout = block.layout()
         lines = (layout.lineAt(i) for i in range(layout.lineCount()))
-        line = next((line for line in lines if line.y() + line.height() > inside), None)
+        # The first line mostly in sight: one cut off but for its last pixels is not read.
+        line = next((line for line in lines if line.y() + line.height() / 2 > inside), None)
         cursor = QTextCursor(block)
         if line is not None:
             cursor.setPosition(block.position() + line.textStart())
