@@ -22,6 +22,7 @@ from reader.ui import theme
 from reader.ui.after_paint import AfterPaint
 from reader.ui.notes.markdown_highlighter import MarkdownHighlighter, links_in
 from reader.ui.notes.quote_chips import ChipCaret, Toward
+from reader.ui.notes.typing_steps import TypingSteps
 from reader.ui.painting import paint_empty_text
 
 INDENT = "  "
@@ -76,6 +77,7 @@ class NotesEditor(QPlainTextEdit):
         self._hint_drawn = False
         self.textChanged.connect(self._hint_follows)
         self.chips = ChipCaret(self)
+        self.typing_steps = TypingSteps(self)  # a word or a burst of typing per undo step
         self.show_document(self.document())
 
     def show_document(self, document: QTextDocument) -> None:
@@ -220,7 +222,8 @@ class NotesEditor(QPlainTextEdit):
         ):
             return
         before = self.textCursor().position()
-        super().keyPressEvent(event)
+        with self.typing_steps.typing(event.text()):
+            super().keyPressEvent(event)
         self.chips.after_key(event, before)
 
     def insertFromMimeData(self, source: QMimeData) -> None:
@@ -230,7 +233,7 @@ class NotesEditor(QPlainTextEdit):
     def inputMethodEvent(self, event: QInputMethodEvent) -> None:
         if event.commitString():
             self.chips.before_typing()
-        super().inputMethodEvent(event)
+        super().inputMethodEvent(event)  # each text committed is a step of its own (Qt's)
 
     def _continue_block(self) -> bool:
         from reader.core.markdown_lines import LIST_ITEM, QUOTE_PREFIX  # 2 ms: a first Enter's
