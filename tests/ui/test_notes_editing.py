@@ -1,5 +1,6 @@
-"""Typing in the research notes as in a word processor: Ctrl+Z takes back a word or a burst
-of typing (reader/ui/notes/typing_steps.py), not the paragraph typed without Enter."""
+"""Writing in the research notes as in a word processor: Ctrl+Z takes back a word or a
+burst of typing (reader/ui/notes/typing_steps.py), not the paragraph typed without Enter;
+a right-to-left paragraph sits flush right (interview/notes_document.py)."""
 
 from __future__ import annotations
 
@@ -66,3 +67,17 @@ def test_a_run_of_backspaces_stays_one_step_and_input_methods_type_words(
         event.setCommitString(word)
         QApplication.sendEvent(notes, event)
     assert undo(notes, qtbot) == "שלום "
+
+
+def test_each_paragraph_is_aligned_by_its_own_direction(notes: NotesEditor, qtbot) -> None:
+    notes.insertPlainText("המשתתפת תיארה את משמרות הלילה\nNight shifts\n- مرحبا بالعالم")
+    qtbot.waitUntil(lambda: notes.document().lastBlock().layout().lineCount() > 0)
+    notes.viewport().repaint()  # its blocks drawn, so laid out as shown
+    width = notes.viewport().width()
+
+    def start_x(number: int) -> float:
+        return notes.document().findBlockByNumber(number).layout().lineAt(0).cursorToX(0)[0]
+
+    assert start_x(0) > width * 0.8  # Hebrew: starts at the right edge
+    assert start_x(1) < width * 0.2
+    assert start_x(2) > width * 0.8  # an Arabic list item too
