@@ -1,6 +1,7 @@
 """Writing in the research notes as in a word processor: Ctrl+Z takes back a word or a
 burst of typing (reader/ui/notes/typing_steps.py), not the paragraph typed without Enter;
-a right-to-left paragraph sits flush right (interview/notes_document.py)."""
+a web page pastes as Markdown (notes/pasting.py); a right-to-left paragraph sits flush
+right (interview/notes_document.py)."""
 
 from __future__ import annotations
 
@@ -8,8 +9,8 @@ from pathlib import Path
 
 import orjson
 import pytest
-from PySide6.QtCore import Qt
-from PySide6.QtGui import QInputMethodEvent
+from PySide6.QtCore import QMimeData, Qt
+from PySide6.QtGui import QInputMethodEvent, QTextCursor
 from PySide6.QtWidgets import QApplication
 
 from reader.ui.notes import typing_steps
@@ -17,6 +18,7 @@ from reader.ui.notes.notes_editor import NotesEditor
 from reader.ui.window.main_window import MainWindow
 
 CTRL = Qt.KeyboardModifier.ControlModifier
+SHIFT = Qt.KeyboardModifier.ShiftModifier
 
 
 @pytest.fixture
@@ -81,3 +83,57 @@ def test_each_paragraph_is_aligned_by_its_own_direction(notes: NotesEditor, qtbo
     assert start_x(0) > width * 0.8  # Hebrew: starts at the right edge
     assert start_x(1) < width * 0.2
     assert start_x(2) > width * 0.8  # an Arabic list item too
+
+
+def clipboard(html: str = "", text: str = "") -> None:
+    data = QMimeData()
+    if html:
+        data.setHtml(html)
+    if text:
+        data.setText(text)
+    QApplication.clipboard().setMimeData(data)
+
+
+PAGE = (
+    '<h2 style="color:#202122">Findings</h2><p>Nurses <b>improvised</b> on <i>night</i> '
+    'shifts, as <a href="https://example.org/shift_(work)" title="Shift">the report</a> '
+    "says at length, in a paragraph much longer than the eighty columns of Qt's writer."
+    '<img src="file:///dev/zero" alt="chart"></p><ul><li>coffee</li><li>the handover</li></ul>'
+)
+
+
+def test_a_web_page_pastes_as_markdown_and_ctrl_shift_v_as_plain_text(
+    notes: NotesEditor, qtbot
+) -> None:
+    clipboard(PAGE, "Findings\nNurses improvised on night shifts…")
+    qtbot.keyClick(notes, Qt.Key.Key_V, CTRL)
+    assert notes.toPlainText() == (
+        "## Findings\n\nNurses **improvised** on *night* shifts, as "
+        "[the report](https://example.org/shift_(work)) says at length, in a paragraph much "
+        "longer than the eighty columns of Qt's writer.\n\n- coffee\n- the handover"
+    )
+    notes.clear()
+    qtbot.keyClick(notes, Qt.Key.Key_V, CTRL | SHIFT)
+    assert notes.toPlainText() == "Findings\nNurses improvised on night shifts…"
+    notes.clear()
+    clipboard("<p>only <b>HTML</b> here</p>")  # as some programs copy
+    qtbot.keyClick(notes, Qt.Key.Key_V, CTRL)
+    assert notes.toPlainText() == "only **HTML** here"
+
+
+def test_an_address_pasted_over_words_links_them_and_notes_copy_as_written(
+    notes: NotesEditor, qtbot
+) -> None:
+    notes.setPlainText("see the report here")
+    cursor = notes.textCursor()
+    cursor.setPosition(4)
+    cursor.setPosition(14, QTextCursor.MoveMode.KeepAnchor)
+    notes.setTextCursor(cursor)
+    clipboard(text="https://example.org/r ")
+    qtbot.keyClick(notes, Qt.Key.Key_V, CTRL)
+    assert notes.toPlainText() == "see [the report](https://example.org/r) here"
+    notes.selectAll()
+    qtbot.keyClick(notes, Qt.Key.Key_C, CTRL)
+    qtbot.keyClick(notes, Qt.Key.Key_End)
+    qtbot.keyClick(notes, Qt.Key.Key_V, CTRL)  # its own Markdown, not escaped as a page's
+    assert notes.toPlainText() == "see [the report](https://example.org/r) here" * 2

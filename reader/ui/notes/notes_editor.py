@@ -14,7 +14,7 @@ from PySide6.QtGui import (
     QTextCursor,
     QTextDocument,
 )
-from PySide6.QtWidgets import QPlainTextEdit, QWidget
+from PySide6.QtWidgets import QApplication, QPlainTextEdit, QWidget
 
 from reader.core.offsets import Utf16Index
 from reader.core.wording import words_in
@@ -226,9 +226,36 @@ class NotesEditor(QPlainTextEdit):
             super().keyPressEvent(event)
         self.chips.after_key(event, before)
 
+    # Pasting (notes/pasting.py, imported on first use) ----------------------------------
+
     def insertFromMimeData(self, source: QMimeData) -> None:
-        self.chips.before_typing()  # pasted or dropped
-        super().insertFromMimeData(source)
+        self._paste(source, plain=False)  # pasted or dropped
+
+    def canInsertFromMimeData(self, source: QMimeData) -> bool:
+        return source.hasHtml() or super().canInsertFromMimeData(source)  # HTML alone too
+
+    def createMimeDataFromSelection(self) -> QMimeData:
+        """The Markdown as written, as plain text (and as Markdown): Qt's HTML of it,
+        pasted back, would be read as a web page's and come back escaped."""
+        text = self.textCursor().selection().toPlainText()
+        data = QMimeData()
+        data.setText(text)
+        data.setData("text/markdown", text.encode())
+        return data
+
+    def paste_plain(self) -> None:
+        """Edit ▸ Paste as Plain Text (Ctrl+Shift+V): the clipboard's text as it is."""
+        source = QApplication.clipboard().mimeData()
+        if source is not None and not self.isReadOnly():
+            self._paste(source, plain=True)
+
+    def _paste(self, source: QMimeData, plain: bool) -> None:
+        from reader.ui.notes.pasting import pasted_text
+
+        self.chips.before_typing()  # beside a quote's link, not into it
+        text = QMimeData()
+        text.setText(pasted_text(source, self.textCursor().selectedText(), plain))
+        super().insertFromMimeData(text)
 
     def inputMethodEvent(self, event: QInputMethodEvent) -> None:
         if event.commitString():

@@ -260,6 +260,8 @@ class MainWindow(QMainWindow):
         actions.color_labels.triggered.connect(editing.edit_color_labels)
         actions.toggle_preview.toggled.connect(self.notes_pane.show_preview)
         editor = self.notes_editor
+        actions.paste_plain.triggered.connect(editor.paste_plain)
+        editor.addAction(actions.paste_plain)  # its key, while the editor has the focus
         actions.bold.triggered.connect(lambda: editor.wrap_selection("**"))
         actions.italic.triggered.connect(lambda: editor.wrap_selection("*"))
         actions.heading_1.triggered.connect(lambda: editor.set_line_prefix("# "))
