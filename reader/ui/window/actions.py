@@ -235,7 +235,8 @@ def build_actions(window: QMainWindow) -> Actions:
             window,
             "&Find…",
             std.Find,
-            "Find words in the interview (in the Library, Ctrl+F filters the list)",
+            "Find in the interview, or in the notes when they have the focus "
+            "(in the Library, Ctrl+F filters the list)",
         ),
         find_next=_action(window, "Find &Next", std.FindNext, "Go to the next match"),
         find_previous=_action(
