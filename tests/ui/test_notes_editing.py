@@ -119,6 +119,11 @@ def test_a_web_page_pastes_as_markdown_and_ctrl_shift_v_as_plain_text(
     clipboard("<p>only <b>HTML</b> here</p>")  # as some programs copy
     qtbot.keyClick(notes, Qt.Key.Key_V, CTRL)
     assert notes.toPlainText() == "only **HTML** here"
+    notes.clear()
+    code = "def f(x):\n    return x * 2"  # a code editor's copy: its text, not code spans
+    clipboard('<div style="white-space: pre"><div>def f(x):</div><div>    return x * 2</div>', code)
+    qtbot.keyClick(notes, Qt.Key.Key_V, CTRL)
+    assert notes.toPlainText() == code
 
 
 def test_an_address_pasted_over_words_links_them_and_notes_copy_as_written(

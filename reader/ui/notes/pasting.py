@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 
 from PySide6.QtCore import QMimeData, QUrl
-from PySide6.QtGui import QTextCursor, QTextDocument, QTextFormat
+from PySide6.QtGui import QFontInfo, QTextCursor, QTextDocument, QTextFormat
 
 from reader.core.markdown_links import LINK, TARGET, link_text
 
@@ -49,24 +49,32 @@ def pasted_text(source: QMimeData, selected: str, plain: bool = False) -> str:
             return f"[{link_text(words)}]({address})"
         return address  # not "<address>", as the HTML of a copied link would give
     if source.hasHtml():
-        return markdown_from_html(source.html()) or text
+        return markdown_from_html(source.html()) or text  # a code editor's: as it is
     return text
 
 
 def markdown_from_html(html: str) -> str:
     """`html` as Markdown (GitHub's dialect, as the preview reads it), without pictures,
     underlining (Markdown has none: `_x_` is italic), links' titles (which the notes do
-    not read as links) or runs of blank lines."""
+    not read as links) or runs of blank lines; "" for text that is all code (a code
+    editor's or a terminal's copy), which would come in code spans or a code block with a
+    blank line after each of its lines."""
     document = _document(html)
     runs = []
+    code = True  # so far
     block = document.begin()
     while block.isValid():
         fragments = block.begin()
         while not fragments.atEnd():
             fragment = fragments.fragment()
-            runs.append((fragment.position(), fragment.length(), fragment.charFormat()))
+            format_ = fragment.charFormat()
+            runs.append((fragment.position(), fragment.length(), format_))
+            if code and fragment.text().strip() and not block.blockFormat().nonBreakableLines():
+                code = format_.fontFixedPitch() or QFontInfo(format_.font()).fixedPitch()
             fragments += 1
         block = block.next()
+    if code:
+        return ""
     cursor = QTextCursor(document)
     for position, length, format_ in reversed(runs):  # a picture taken out moves what follows
         cursor.setPosition(position)
