@@ -185,7 +185,7 @@ def view(window: Any, round_: int) -> None:
     for dock in docks + docks:
         dock.toggleViewAction().trigger()
         settle(1)
-    for sequence in ("Ctrl+Shift+V", "Ctrl+Shift+V", "Ctrl+=", "Ctrl+-"):
+    for sequence in ("Ctrl+Shift+P", "Ctrl+Shift+P", "Ctrl+=", "Ctrl+-"):
         keys(sequence, window.reader)
 
 

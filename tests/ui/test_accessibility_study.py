@@ -64,8 +64,9 @@ def test_named_in_a_study_with_the_memo_the_find_bar_and_the_memos_results(
     QApplication.processEvents()
     assert window.search_panel.scope.filter.isVisible()
     assert unnamed(window) == []
-    # The count is heard, as it changes: it is the label's name.
-    assert accessible(bar.count_label) == ("1 of 1", "Matches in the interview")
+    # The count is heard, as it changes: it is the label's name. Ctrl+7 put the focus
+    # in the memo, so Ctrl+F finds there.
+    assert accessible(bar.count_label) == ("1 of 1", "Matches in the study memo")
     clear = next(b for b in bar.edit.findChildren(QToolButton) if b.isVisible())
     assert accessible(clear) == ("Clear", "Empties the search")
     name, description = accessible(window.notes_editor)

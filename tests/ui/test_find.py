@@ -139,8 +139,8 @@ def test_typing_marks_every_match_and_counts(film: MainWindow, qtbot) -> None:
     bar = open_and_type(film, qtbot, "film")
     assert bar.count_label.text() == "1 of 3"
     assert bar.matches == spans("film")
-    assert bar.overlay.isVisible()
-    assert list(bar.overlay.visible_matches()) == [0, 1, 2]
+    assert bar.in_reader.overlay.isVisible()
+    assert list(bar.in_reader.overlay.visible_matches()) == [0, 1, 2]
     assert selected(film) == spans("film")[0]
     assert film.reader.textCursor().selectedText() == "film"
 
@@ -158,7 +158,7 @@ def test_matches_are_painted_and_cleared_on_close(film: MainWindow, qtbot) -> No
     marked = pixel()
     assert marked != before
     qtbot.keyClick(bar.edit, Qt.Key.Key_Escape)
-    assert not bar.overlay.isVisible()
+    assert not bar.in_reader.overlay.isVisible()
     assert pixel() == before
 
 
@@ -360,7 +360,7 @@ def test_a_bad_regex_says_what_is_wrong(film: MainWindow, qtbot) -> None:
         find_bar.warning_color()
     )
     assert bar.matches == []
-    assert not bar.overlay.isVisible()
+    assert not bar.in_reader.overlay.isVisible()
     bar.edit.setText("(film)")
     assert bar.count_label.text() == "1 of 3"
     assert bar.count_label.palette().color(bar.count_label.foregroundRole()) != (
@@ -491,12 +491,14 @@ def test_long_document_paints_only_what_is_visible(make_window, tmp_path: Path, 
     bar.edit.setText("the")  # its speed is measured in bench/, not asserted here
     assert len(bar.matches) == total
     assert bar.count_label.text() == f"1 of {total:,}"
-    visible = bar.overlay.visible_matches()
+    visible = bar.in_reader.overlay.visible_matches()
     assert 0 < len(visible) < 500
     for _ in range(3):
         qtbot.keyClick(bar.edit, Qt.Key.Key_F3, SHIFT)  # round to the end of the document
     assert bar.count_label.text() == f"{total - 2:,} of {total:,}"
-    assert bar.overlay.visible_matches()[0] > total - 500  # the overlay followed the scroll
+    assert (
+        bar.in_reader.overlay.visible_matches()[0] > total - 500
+    )  # the overlay followed the scroll
 
 
 def test_a_long_text_is_folded_for_searching_as_the_bar_opens(

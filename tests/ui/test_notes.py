@@ -120,7 +120,7 @@ def test_markdown_is_styled_but_stays_plain(notes, qtbot) -> None:
 
 def test_preview_renders_and_toggles(window: MainWindow, notes, qtbot) -> None:
     notes.setPlainText("# Findings\n\n- **trust**")
-    qtbot.keyClick(notes, Qt.Key.Key_V, CTRL | SHIFT)
+    qtbot.keyClick(notes, Qt.Key.Key_P, CTRL | SHIFT)
     assert window.notes_pane.previewing()
     html = window.notes_pane.preview.toHtml()
     assert "Findings" in html and "font-weight" in html
@@ -135,7 +135,7 @@ def test_the_formatting_buttons_rest_while_the_preview_shows(
     """They looked ready in the preview, and Bold put "****" in the text behind it."""
     notes.setPlainText("Findings")
     bold = window.window_actions.bold
-    qtbot.keyClick(notes, Qt.Key.Key_V, CTRL | SHIFT)
+    qtbot.keyClick(notes, Qt.Key.Key_P, CTRL | SHIFT)
     assert window.notes_pane.previewing() and not bold.isEnabled()
     qtbot.keyClick(window.notes_pane.preview, Qt.Key.Key_B, CTRL)
     assert notes.toPlainText() == "Findings"
@@ -506,7 +506,7 @@ def test_the_preview_shows_angle_brackets_as_typed_and_headings_whole(
     from PySide6.QtGui import QTextFormat
 
     notes.setPlainText("Ask about <name of ward> next.\n\n## Routine and *control*\n\nMore.")
-    qtbot.keyClick(notes, Qt.Key.Key_V, CTRL | SHIFT)
+    qtbot.keyClick(notes, Qt.Key.Key_P, CTRL | SHIFT)
     preview = window.notes_pane.preview
     assert preview.toPlainText() == "Ask about <name of ward> next.\nRoutine and control\nMore."
     heading = preview.document().findBlockByNumber(1)

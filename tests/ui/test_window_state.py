@@ -240,7 +240,7 @@ def test_the_preview_and_playback_switches_are_as_they_were_left(
     window = start_window(study)
     window.activateWindow()
     qtbot.waitUntil(window.isActiveWindow)
-    qtbot.keyClick(window.reader, Qt.Key.Key_V, CTRL_SHIFT)  # Format ▸ Preview Notes
+    qtbot.keyClick(window.reader, Qt.Key.Key_P, CTRL_SHIFT)  # Format ▸ Preview Notes
     assert window.notes_pane.previewing()
     playback = window.window_actions.playback
     # As the Playback menu turns them, with a recording attached (greyed out here).

@@ -1,16 +1,16 @@
-"""Find in the interview (Ctrl+F): a bar under the reader, every match marked, one current.
+"""Find (Ctrl+F): a bar under the reader, every match marked, one current; in the
+interview, or in the notes (or their preview) when they have the focus (find_targets.py).
 
-Matches are marked by `MatchOverlay`. The current match is the reader's selection, so
-Escape and then H highlights it. Diacritics are ignored ("siobhan" finds "Siobhán") unless
-"Match diacritics" is on; each option is remembered in the settings (find_options.py).
+The current match is the selection, so in the reader Escape and then H highlights it.
+Diacritics are ignored ("siobhan" finds "Siobhán") unless "Match diacritics" is on; each
+option is remembered in the settings (find_options.py).
 """
 
 from __future__ import annotations
 
-import re
 from bisect import bisect_left
 
-from PySide6.QtCore import QEvent, QObject, QSize, Qt, QTimer
+from PySide6.QtCore import QEvent, QObject, Qt, QTimer
 from PySide6.QtGui import (
     QColor,
     QHideEvent,
@@ -18,13 +18,12 @@ from PySide6.QtGui import (
     QPalette,
     QResizeEvent,
     QShowEvent,
-    QTextCursor,
 )
 from PySide6.QtWidgets import (
+    QApplication,
     QHBoxLayout,
     QLabel,
     QLineEdit,
-    QSizePolicy,
     QToolButton,
     QVBoxLayout,
     QWidget,
@@ -33,9 +32,9 @@ from PySide6.QtWidgets import (
 from reader.core.search import Query, SearchError, prepare
 from reader.ui import theme
 from reader.ui.clear_button import add_clear_button
-from reader.ui.elided_label import ElidedLabel
+from reader.ui.find.count_label import CountLabel
 from reader.ui.find.find_options import checked, keep_options, keep_query
-from reader.ui.find.match_overlay import MatchOverlay
+from reader.ui.find.find_targets import ReaderTarget, TextTarget
 from reader.ui.reading.reader_view import ReaderView
 from reader.ui.settings import settings
 
@@ -55,28 +54,36 @@ def as_query(selected: str) -> str:
 
 
 class FindBar(QWidget):
-    """Find in the reader: type to search, Enter/F3 next, Shift+Enter/Shift+F3 previous."""
+    """Find in the reader, or in a pane of `texts` (the notes, their preview) when it has
+    the focus: type to search, Enter/F3 next, Shift+Enter/Shift+F3 previous."""
 
-    def __init__(self, reader: ReaderView, parent: QWidget | None = None) -> None:
+    def __init__(
+        self, reader: ReaderView, texts: tuple[TextTarget, ...] = (), parent: QWidget | None = None
+    ) -> None:
         super().__init__(parent)
         self.setObjectName("find-bar")
-        self.reader = reader
-        self.overlay = MatchOverlay(reader)
+        self.in_reader = ReaderTarget(reader)
+        self.targets = (self.in_reader, *texts)
+        self.target: ReaderTarget | TextTarget = self.in_reader  # what is searched
         self.matches: list[tuple[int, int]] = []
         self.current = -1
         self.error = ""  # the message of a bad regular expression
         self._reason = ""
-        self._reading: object = None  # the ReaderDocument searched last
+        self._source: object = None  # what the text searched last is of (ReaderTarget.source)
+        self._edits = 0  # and how many times it had been edited then
         self._searched: tuple[str, bool, bool, bool] | None = None
         self._origin = 0  # where the next search starts looking, in code points
         self._timer = QTimer(self, singleShot=True, interval=DEBOUNCE_MS)
         self._timer.timeout.connect(self.search)
-        reader.textChanged.connect(self._reader_changed)  # also when a document is opened
+        # Another interview opened, the notes typed in: searched again in a moment, the
+        # selection left alone (it is the user's caret in the notes).
+        self._changes = QTimer(self, singleShot=True, interval=DEBOUNCE_MS)
+        self._changes.timeout.connect(lambda: self.search(select=self.target is self.in_reader))
+        for target in self.targets:
+            target.connect(lambda target=target: self._target_changed(target))
 
         self.edit = QLineEdit()
         self.edit.setObjectName("find-edit")
-        self.edit.setPlaceholderText("Find in the interview")
-        self.edit.setAccessibleName("Find in the interview")
         add_clear_button(self.edit, "the search")
         # A query of a dozen characters in sight, beside the clear button, in any window.
         room = self.edit.fontMetrics().averageCharWidth() * FIELD_MIN_CHARS
@@ -87,8 +94,8 @@ class FindBar(QWidget):
         self.count_label = CountLabel()
         self.count_label.setObjectName("find-count")
         # Named by its text ("3 of 12"), which a screen reader hears as it changes: a fixed
-        # name ("Matches") hid the count and kept Qt from telling the change.
-        self.count_label.setAccessibleDescription("Matches in the interview")
+        # name ("Matches") hid the count and kept Qt from telling the change. Its
+        # description, and the field's name, say what is searched (`_name_target`).
         # An error too long for the room beside the field, whole and wrapped, under it.
         self.message = QLabel()
         self.message.setObjectName("find-message")
@@ -144,6 +151,7 @@ class FindBar(QWidget):
         )
         self.setAutoFillBackground(True)
         self.setAttribute(Qt.WidgetAttribute.WA_StyledBackground)
+        self._name_target()
         self.hide()
 
     def _button(self, text: str, tip: str, slot: object) -> QToolButton:
@@ -167,23 +175,26 @@ class FindBar(QWidget):
     # Opening and closing -----------------------------------------------------------------
 
     def open_bar(self) -> None:
-        """Show the bar with the focus in its field, the reader's selection as the query."""
+        """Show the bar with the focus in its field, the selection as the query, searching
+        the pane with the focus."""
+        self._follow_focus()
         selected = self._selected_text()
-        if selected and self.reader.selected_range() != self._current_span():
-            self._origin = self._caret()
+        if selected and self.target.selected_range() != self._current_span():
+            self._origin = self.target.caret()
             self.edit.blockSignals(True)
             self.edit.setText(selected)
             self.edit.blockSignals(False)
             self.search()
         elif not self.isVisible() or self._stale():
-            self._origin = self._caret()
+            self._origin = self.target.caret()
             self.search()
         self.show()
         self.edit.setFocus(Qt.FocusReason.ShortcutFocusReason)
         self.edit.selectAll()
-        if self.reader.reading is not None:
+        text = self.target.text()
+        if text is not None:
             # Fold the text for the search now, not on the first key press.
-            text, options = self.reader.session.document.text, self.options()
+            options = self.options()
             QTimer.singleShot(
                 50, lambda: prepare(text, case=options["case"], diacritics=options["diacritics"])
             )
@@ -193,18 +204,39 @@ class FindBar(QWidget):
         if not self.edit.text():
             self.open_bar()
             return
+        self._follow_focus()
         self.show()
         self.find_next(backward=backward)
 
     def close_bar(self) -> None:
-        """Hide the bar, leave the current match selected and give the reader the focus."""
+        """Hide the bar, leave the current match selected and give its pane the focus."""
         self._timer.stop()
         self.hide()
-        self.reader.setFocus(Qt.FocusReason.OtherFocusReason)
+        self.target.widget.setFocus(Qt.FocusReason.OtherFocusReason)
+
+    def _follow_focus(self) -> None:
+        """Search the pane with the focus: a pane of text, else the reader; the bar's own
+        field (or button) keeps what it searches."""
+        focused = QApplication.focusWidget()
+        if focused is not None and self.isAncestorOf(focused):
+            return
+        target = next((t for t in self.targets if t.widget is focused), self.in_reader)
+        if target is not self.target:
+            if self.isVisible():
+                self.target.show_matches([], -1)
+            self.target = target
+            self._source = None  # searched afresh, from its caret
+        self._name_target()  # the notes' name, or the study memo's, as they show now
+
+    def _name_target(self) -> None:
+        name = self.target.name()
+        self.edit.setPlaceholderText(f"Find in {name}")
+        self.edit.setAccessibleName(f"Find in {name}")
+        self.count_label.setAccessibleDescription(f"Matches in {name}")
 
     def showEvent(self, event: QShowEvent) -> None:
         super().showEvent(event)
-        self.overlay.set_matches(self.matches, self.current)
+        self.target.show_matches(self.matches, self.current)
 
     def resizeEvent(self, event: QResizeEvent) -> None:
         super().resizeEvent(event)  # the row is laid out by now
@@ -212,25 +244,18 @@ class FindBar(QWidget):
 
     def hideEvent(self, event: QHideEvent) -> None:
         super().hideEvent(event)
-        self.overlay.set_matches([], -1)
+        self.target.show_matches([], -1)
 
     def _selected_text(self) -> str:
-        span = self.reader.selected_range() if self.reader.reading is not None else None
-        if span is None:
-            return ""
-        return as_query(self.reader.session.document.text[span[0] : span[1]])
-
-    def _caret(self) -> int:
-        if self.reader.reading is None:
-            return 0
-        span = self.reader.selected_range()
-        return span[0] if span is not None else self.reader.cursor_offset()
+        span = self.target.selected_range()
+        text = self.target.text() if span is not None else None
+        return "" if span is None or text is None else as_query(text[span[0] : span[1]])
 
     # Searching ---------------------------------------------------------------------------
 
-    def _reader_changed(self) -> None:
-        if self.isVisible() and self.reader.reading is not self._reading:
-            self._timer.start()  # another document: search it in a moment
+    def _target_changed(self, target: ReaderTarget | TextTarget) -> None:
+        if self.isVisible() and target is self.target and self._stale_text():
+            self._changes.start()
 
     def options(self) -> dict[str, bool]:
         return checked(self.option_buttons)
@@ -246,45 +271,50 @@ class FindBar(QWidget):
         self._timer.stop()
         self.search()
 
+    def _stale_text(self) -> bool:
+        target = self.target
+        return self._source is not target.source() or self._edits != target.edits()
+
     def _stale(self) -> bool:
         key = (self.edit.text(), *self.options().values())
-        return self._reading is not self.reader.reading or self._searched != key
+        return self._stale_text() or self._searched != key
 
-    def search(self) -> None:
+    def search(self, select: bool = True) -> None:
         """Find every match of the query. The current one is the first at or after the
-        previous current match (or the caret on opening), so typing more stays in place."""
+        previous current match (or the caret on opening), so typing more stays in place;
+        selected, unless `select` is off (the notes typed in: their caret stays)."""
         self._timer.stop()
-        pattern = self.edit.text()
-        options = self.options()
+        self._changes.stop()
+        target, pattern, options = self.target, self.edit.text(), self.options()
         # The match selected by the last search, if it still is: the query's words.
-        found = self.reader.reading is not None and self._current_span() is not None
-        found = found and self.reader.selected_range() == self._current_span()
+        found = self._current_span() is not None
+        found = found and target.selected_range() == self._current_span()
         self._searched = (pattern, *options.values())
         keep_query(QUERY_KEY, pattern)
-        if self.reader.reading is not self._reading:  # another document: from its caret
-            self._origin = self._caret()
-            self._reading = self.reader.reading
+        if target.source() is not self._source:  # another document: from its caret
+            self._origin = target.caret()
+            self._source = target.source()
+        self._edits = target.edits()
+        text = target.text()
         self.error = self._reason = ""
         self.matches = []
-        if pattern and self.reader.reading is not None:
+        if pattern and text is not None:
             try:
                 query = Query(pattern, **options)
             except SearchError as exc:
                 self.error, self._reason = str(exc), exc.reason
             else:
-                self.matches = query.spans(self.reader.session.document.text)
+                self.matches = query.spans(text)
         self.current = -1
         if self.matches:
             self.current = bisect_left(self.matches, (self._origin,)) % len(self.matches)
         if self.isVisible():
-            self.overlay.set_matches(self.matches, self.current)
+            target.show_matches(self.matches, self.current)
         self.show_count()
-        if self.current >= 0:
+        if self.current >= 0 and select:
             self._select_current()
-        elif found:  # else Escape then H highlighted words that are not in the field
-            cursor = self.reader.textCursor()
-            cursor.clearSelection()  # the caret stays where it was
-            self.reader.setTextCursor(cursor)
+        elif found and select:  # else Escape then H highlighted words not in the field
+            target.deselect()
 
     def find_next(self, backward: bool = False) -> None:
         """The next (previous) match, round to the first (last) after the end.
@@ -297,15 +327,15 @@ class FindBar(QWidget):
             return
         if not self.matches:
             return
-        if self.reader.selected_range() == self._current_span():
+        if self.target.selected_range() == self._current_span():
             self._go_to(self.current + (-1 if backward else 1))
         else:
-            after = bisect_left(self.matches, (self._caret(),))
+            after = bisect_left(self.matches, (self.target.caret(),))
             self._go_to(after - 1 if backward else after)
 
     def _go_to(self, index: int) -> None:
         self.current = index % len(self.matches)
-        self.overlay.set_current(self.current)
+        self.target.set_current(self.current)
         self.show_count()
         self._select_current()
 
@@ -315,22 +345,9 @@ class FindBar(QWidget):
         return None
 
     def _select_current(self) -> None:
-        """Select the current match in the reader, centred when it was out of sight."""
         start, end = self.matches[self.current]
         self._origin = start
-        reader = self.reader
-        assert reader.reading is not None
-        cursor = reader.textCursor()
-        cursor.setPosition(reader.reading.to_qt(start))
-        rect = reader.cursorRect(cursor)
-        viewport = reader.viewport().rect()
-        if rect.top() < 0 or rect.bottom() > viewport.height():
-            bar = reader.verticalScrollBar()
-            bar.setValue(bar.value() + rect.center().y() - viewport.height() // 2)
-        cursor.setPosition(reader.reading.to_qt(end), QTextCursor.MoveMode.KeepAnchor)
-        reader.setTextCursor(cursor)
-        reader.went_to(start)  # the Outline shows the match's question
-        reader.viewport().update()  # the matches, tinted under the text
+        self.target.select(start, end)
 
     def show_count(self) -> None:
         """The match count or the error, in the theme's colours (again after a new theme)."""
@@ -380,30 +397,6 @@ class FindBar(QWidget):
             event.accept()
             return
         super().keyPressEvent(event)
-
-
-class CountLabel(ElidedLabel):
-    """The match count, or a message ("No matches", an error that fits: see
-    FindBar._place_error), whole in the tooltip if ever cut."""
-
-    def __init__(self) -> None:
-        super().__init__()
-        self.setAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
-        self.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Preferred)
-
-    def text_width(self) -> int:
-        return self._text_width() + self._extra().width()
-
-    def minimumSizeHint(self) -> QSize:
-        """A count keeps the room of its digits, all of them, so that the field does not
-        jump as it changes ("9 of 12", "10 of 12"); a message, its own."""
-        text = self.text()
-        width = self.text_width()
-        if text[:1].isdigit():
-            total = text.rsplit(" ", 1)[-1]
-            digits = re.sub(r"\d", "0", f"{total} of {total}")
-            width = max(width, self.fontMetrics().horizontalAdvance(digits) + 1)
-        return QSize(width, super().minimumSizeHint().height())
 
 
 def warning_color() -> QColor:

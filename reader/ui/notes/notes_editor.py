@@ -14,7 +14,7 @@ from PySide6.QtGui import (
     QTextCursor,
     QTextDocument,
 )
-from PySide6.QtWidgets import QPlainTextEdit, QWidget
+from PySide6.QtWidgets import QApplication, QPlainTextEdit, QWidget
 
 from reader.core.offsets import Utf16Index
 from reader.core.wording import words_in
@@ -22,6 +22,7 @@ from reader.ui import theme
 from reader.ui.after_paint import AfterPaint
 from reader.ui.notes.markdown_highlighter import MarkdownHighlighter, links_in
 from reader.ui.notes.quote_chips import ChipCaret, Toward
+from reader.ui.notes.typing_steps import TypingSteps
 from reader.ui.painting import paint_empty_text
 
 LONG_NOTES_CHARS = 100_000
@@ -77,6 +78,7 @@ class NotesEditor(QPlainTextEdit):
         self._hint_drawn = False
         self.textChanged.connect(self._hint_follows)
         self.chips = ChipCaret(self)
+        self.typing_steps = TypingSteps(self)  # a word or a burst of typing per undo step
         self.show_document(self.document())
 
     def show_document(self, document: QTextDocument) -> None:
@@ -226,17 +228,45 @@ class NotesEditor(QPlainTextEdit):
         if key in (Qt.Key.Key_Tab, Qt.Key.Key_Backtab) and self._tab(key == Qt.Key.Key_Backtab):
             return
         before = self.textCursor().position()
-        super().keyPressEvent(event)
+        with self.typing_steps.typing(event.text()):
+            super().keyPressEvent(event)
         self.chips.after_key(event, before)
 
+    # Pasting (notes/pasting.py, imported on first use) ----------------------------------
+
     def insertFromMimeData(self, source: QMimeData) -> None:
-        self.chips.before_typing()  # pasted or dropped
-        super().insertFromMimeData(source)
+        self._paste(source, plain=False)  # pasted or dropped
+
+    def canInsertFromMimeData(self, source: QMimeData) -> bool:
+        return source.hasHtml() or super().canInsertFromMimeData(source)  # HTML alone too
+
+    def createMimeDataFromSelection(self) -> QMimeData:
+        """The Markdown as written, as plain text (and as Markdown): Qt's HTML of it,
+        pasted back, would be read as a web page's and come back escaped."""
+        text = self.textCursor().selection().toPlainText()
+        data = QMimeData()
+        data.setText(text)
+        data.setData("text/markdown", text.encode())
+        return data
+
+    def paste_plain(self) -> None:
+        """Edit ▸ Paste as Plain Text (Ctrl+Shift+V): the clipboard's text as it is."""
+        source = QApplication.clipboard().mimeData()
+        if source is not None and not self.isReadOnly():
+            self._paste(source, plain=True)
+
+    def _paste(self, source: QMimeData, plain: bool) -> None:
+        from reader.ui.notes.pasting import pasted_text
+
+        self.chips.before_typing()  # beside a quote's link, not into it
+        text = QMimeData()
+        text.setText(pasted_text(source, self.textCursor().selectedText(), plain))
+        super().insertFromMimeData(text)
 
     def inputMethodEvent(self, event: QInputMethodEvent) -> None:
         if event.commitString():
             self.chips.before_typing()
-        super().inputMethodEvent(event)
+        super().inputMethodEvent(event)  # each text committed is a step of its own (Qt's)
 
     def _continue_block(self) -> bool:
         from reader.core.markdown_lines import LIST_ITEM, QUOTE_PREFIX  # 2 ms: a first Enter's

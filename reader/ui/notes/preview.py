@@ -27,7 +27,7 @@ from reader.ui import theme
 _IMAGE = re.compile(r"!\[([^\]]*)\]\(")
 EMPTY_PREVIEW = (
     "*The preview of your research notes: nothing written yet.*\n\n"
-    "Write in the editor (Ctrl+Shift+V goes back to it); quotes taken with Q link back "
+    "Write in the editor (Ctrl+Shift+P goes back to it); quotes taken with Q link back "
     "to their passage here."
 )
 EMPTY_MEMO_PREVIEW = (

@@ -35,6 +35,7 @@ class Actions:
     quit: QAction
     undo: QAction
     redo: QAction
+    paste_plain: QAction  # its key works in the notes editor (which adds it)
     find: QAction
     find_next: QAction
     find_previous: QAction
@@ -247,11 +248,18 @@ def build_actions(window: QMainWindow) -> Actions:
         # What they undo, and whether they can, follow the focus (window/undo_focus.py).
         undo=_action(window, "&Undo", [QKeySequence(std.Undo)]),  # Ctrl+Z alone
         redo=_action(window, "&Redo", ["Ctrl+Shift+Z", "Ctrl+Y"]),
+        paste_plain=_notes_action(
+            window,
+            "P&aste as Plain Text",
+            "Ctrl+Shift+V",
+            "Paste the text alone in the notes: no headings, bold, links or lists",
+        ),
         find=_action(  # as README's keys say: the Library's own Ctrl+F is its filter
             window,
             "&Find…",
             std.Find,
-            "Find words in the interview (in the Library, Ctrl+F filters the list)",
+            "Find in the interview, or in the notes when they have the focus "
+            "(in the Library, Ctrl+F filters the list)",
         ),
         find_next=_action(window, "Find &Next", std.FindNext, "Go to the next match"),
         find_previous=_action(
@@ -292,7 +300,7 @@ def build_actions(window: QMainWindow) -> Actions:
         ),
         toggle_preview=_short(
             _checkable(
-                _action(window, "&Preview Notes", "Ctrl+Shift+V", "Show the notes rendered")
+                _action(window, "&Preview Notes", "Ctrl+Shift+P", "Show the notes rendered")
             ),
             "Preview",
         ),
@@ -419,6 +427,17 @@ def _short(action: QAction, icon_text: str) -> QAction:
 
 def _checkable(action: QAction) -> QAction:
     action.setCheckable(True)
+    return action
+
+
+def _notes_action(window: QMainWindow, text: str, shortcut: str, tip: str) -> QAction:
+    """An action of the notes editor, in a menu: its shortcut works while the editor has
+    the focus (elsewhere it would paste where the user cannot see)."""
+    action = QAction(text, window)
+    action.setShortcut(shortcut)
+    action.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+    action.setStatusTip(tip)
+    action.setWhatsThis(tip)
     return action
 
 
@@ -610,6 +629,8 @@ def build_menus(window: QMainWindow, actions: Actions, docks: list[QDockWidget])
     edit_menu = bar.addMenu("&Edit")
     edit_menu.addAction(actions.undo)
     edit_menu.addAction(actions.redo)
+    edit_menu.addSeparator()
+    edit_menu.addAction(actions.paste_plain)
     edit_menu.addSeparator()
     edit_menu.addAction(actions.quote_in_notes)
     edit_menu.addAction(actions.copy_quotation)

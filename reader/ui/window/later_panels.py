@@ -127,10 +127,18 @@ def open_search(window: Any) -> None:
 
 
 def make_find_bar(window: Any) -> FindBar:
-    """The find bar, under the reader (and its player bar)."""
+    """The find bar, under the reader (and its player bar); it finds in the notes, or
+    their preview, when they have the focus."""
     from reader.ui.find.find_bar import FindBar
+    from reader.ui.find.find_targets import TextTarget
 
-    bar = FindBar(window.reader)
+    pane = window.notes_pane
+
+    def notes_named() -> str:
+        return "the study memo" if pane.showing_memo() else "your notes"
+
+    texts = (TextTarget(pane.editor, notes_named), TextTarget(pane.preview, notes_named))
+    bar = FindBar(window.reader, texts)
     window.reader_column.addWidget(bar)
     window.appearance.changed.connect(bar.show_count)  # its colours, in a new theme
     return bar

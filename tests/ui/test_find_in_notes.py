@@ -1,0 +1,78 @@
+"""Ctrl+F finds in the pane with the focus: with the notes (or their preview) focused, the
+find bar searches the notes, steps through them and counts (reader/ui/find/find_targets.py);
+from the reader, the interview again."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QTextCursor
+from PySide6.QtWidgets import QApplication
+
+from reader.ui.find.find_bar import FindBar
+from reader.ui.window.main_window import MainWindow
+
+CTRL = Qt.KeyboardModifier.ControlModifier
+SHIFT = Qt.KeyboardModifier.ShiftModifier
+NOTES = "Night shifts 🌙 and zebra crossings.\nA second zebra here.\nNo more."
+
+
+def find_in(window: MainWindow, qtbot, pane, query: str) -> FindBar:
+    window.activateWindow()
+    pane.setFocus()
+    qtbot.waitUntil(pane.hasFocus)
+    qtbot.keyClick(pane, Qt.Key.Key_F, CTRL)
+    bar = window.find_bar
+    qtbot.waitUntil(bar.edit.hasFocus)
+    bar.edit.setText(query)
+    return bar
+
+
+def test_ctrl_f_in_the_notes_finds_there_and_in_the_reader_the_interview(
+    window: MainWindow, qtbot
+) -> None:
+    notes = window.notes_editor
+    notes.setPlainText(NOTES)
+    reader_selection = window.reader.textCursor().selectedText()
+    bar = find_in(window, qtbot, notes, "zebra")
+    assert bar.edit.placeholderText() == "Find in your notes"
+    assert bar.count_label.text() == "1 of 2"
+    assert notes.textCursor().selectedText() == "zebra"
+    assert notes.textCursor().selectionStart() == NOTES.index("zebra") + 1  # after the 🌙
+    qtbot.keyClick(bar.edit, Qt.Key.Key_Return)
+    assert bar.count_label.text() == "2 of 2"
+    qtbot.keyClick(bar.edit, Qt.Key.Key_Return, SHIFT)
+    assert bar.count_label.text() == "1 of 2"
+    assert len(notes.extraSelections()) == 2  # every match marked
+    qtbot.keyClick(bar.edit, Qt.Key.Key_Escape)
+    assert QApplication.focusWidget() is notes and notes.textCursor().selectedText() == "zebra"
+    assert notes.extraSelections() == []
+    assert window.reader.textCursor().selectedText() == reader_selection  # left alone
+    bar = find_in(window, qtbot, window.reader, "the")
+    assert bar.edit.placeholderText() == "Find in the interview"
+    assert window.reader.textCursor().selectedText().lower() == "the"
+
+
+def test_typing_in_the_notes_while_the_bar_shows_counts_again_and_leaves_the_caret(
+    window: MainWindow, qtbot
+) -> None:
+    notes = window.notes_editor
+    notes.setPlainText(NOTES)
+    bar = find_in(window, qtbot, notes, "zebra")
+    notes.setFocus()
+    cursor = notes.textCursor()
+    cursor.movePosition(QTextCursor.MoveOperation.End)
+    notes.setTextCursor(cursor)
+    qtbot.keyClicks(notes, " A zebra")
+    qtbot.waitUntil(lambda: bar.count_label.text().endswith("of 3"))
+    assert notes.textCursor().position() == notes.document().characterCount() - 1
+    assert not notes.textCursor().hasSelection()
+
+
+def test_ctrl_f_in_the_preview_finds_in_the_notes_rendered(window: MainWindow, qtbot) -> None:
+    window.notes_editor.setPlainText("## Zebra\n\n- a **zebra** list")
+    window.window_actions.toggle_preview.setChecked(True)
+    preview = window.notes_pane.preview
+    bar = find_in(window, qtbot, preview, "zebra")
+    assert bar.count_label.text() == "1 of 2"
+    qtbot.keyClick(bar.edit, Qt.Key.Key_Return)
+    assert preview.textCursor().selectedText() == "zebra"
