@@ -54,7 +54,14 @@ from reader.core.study_file import (
     serialise,
 )
 from reader.core.study_merge import StudyMergeResult, merge_studies
-from reader.core.study_places import FILE_NAME, MEMO_FILE, NOTES_FOLDER, study_folders
+from reader.core.study_places import (
+    APP_FOLDER_REFUSED,
+    FILE_NAME,
+    MEMO_FILE,
+    NOTES_FOLDER,
+    app_folder,
+    study_folders,
+)
 from reader.core.study_places import interview_id as new_interview_id
 from reader.core.study_scan import (
     ScanReport,
@@ -984,6 +991,8 @@ def open_study(folder: Path, *, touch_disk: bool = True) -> Study:
         raise StudyError(f"{shown_name(folder)} cannot be a study: {NAME_NOT_TEXT}.")
     if not folder.is_dir():
         raise StudyError(f"{folder} is not a folder.")
+    if app_folder(folder):
+        raise StudyError(f"{folder} {APP_FOLDER_REFUSED}")
     study = Study(folder=folder, data=StudyData(title=folder.name))
     try:
         raw = study.file.read_bytes()

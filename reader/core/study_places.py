@@ -12,10 +12,19 @@ from pathlib import Path
 
 from reader.core.document import named_in_text
 from reader.core.hashing import sha256_hex
+from reader.resources import RESOURCES
 
 FILE_NAME = "study.json"
 NOTES_FOLDER = "notes"
 MEMO_FILE = "memo.md"  # the study memo, by convention (core/study_memo.py says why)
+
+# The app's folder (a checkout: its code, its tests) and its resources/, where the bundled
+# sample is: a study there would write study.json and notes/ into the app.
+APP_FOLDER = RESOURCES.parent
+APP_FOLDER_REFUSED = (
+    "is the app's own folder (its sample interview is there), so it cannot be a study. "
+    "Choose a folder of your own interviews."
+)
 
 _SLUG_CHARS = 40
 _NOT_SLUG = re.compile(r"[^a-z0-9]+")
@@ -46,17 +55,25 @@ def interview_id(relative_path: str, taken: Callable[[str], bool] = lambda _: Fa
     return candidate
 
 
+def app_folder(folder: Path) -> bool:
+    """Whether `folder` is the app's own: its folder, or resources/ or a folder in it."""
+    resolved = Path(folder).resolve()
+    return resolved == APP_FOLDER or resolved.is_relative_to(RESOURCES)
+
+
 def study_folders(document: Path) -> list[Path]:
     """The folders holding `document` (resolved), nearest first, that may be a study
     listing it: they have a study file, or the document's notes under the id a study gives
     it (a folder opened as a study and worked in, never given study.json); none for
-    a document with a name that is not text (load_document says why)."""
+    a document with a name that is not text (load_document says why). The app's own
+    folders are none: the bundled sample opens alone, whatever an older build wrote there."""
     if not named_in_text(document):
         return []
     return [
         folder
         for folder in document.parents
-        if (folder / FILE_NAME).is_file() or _has_notes_for(folder, document)
+        if ((folder / FILE_NAME).is_file() or _has_notes_for(folder, document))
+        and not app_folder(folder)
     ]
 
 

@@ -5,8 +5,11 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from reader.core.study import open_study
-from reader.core.study_places import FILE_NAME, interview_id, slug, study_folders
+import pytest
+
+from reader.core.study import StudyError, open_study
+from reader.core.study_places import FILE_NAME, app_folder, interview_id, slug, study_folders
+from reader.resources import BUNDLED_INTERVIEW, RESOURCES
 
 
 def test_interview_ids_are_stable_ascii_and_unique() -> None:
@@ -57,3 +60,15 @@ def test_every_study_a_folder_makes_is_found_from_its_transcripts(tmp_path: Path
     document.write_text("Q: Hello?\n", encoding="utf-8")
     open_study(tmp_path).save()
     assert study_folders(document.resolve()) == [tmp_path.resolve()]
+
+
+def test_the_apps_own_folders_are_no_study(tmp_path: Path) -> None:
+    """A first start's Open dialogs began in resources/, and Enter made the app's folder a
+    study: study.json and notes/ written into the checkout. Refused, with the reason; a
+    study.json an older build wrote there does not take the bundled sample into a study."""
+    for folder in (RESOURCES, RESOURCES.parent):
+        with pytest.raises(StudyError, match="the app's own folder"):
+            open_study(folder)
+    assert study_folders(BUNDLED_INTERVIEW) == []
+    assert app_folder(RESOURCES) and app_folder(RESOURCES / "sub") and app_folder(RESOURCES.parent)
+    assert not app_folder(tmp_path) and not app_folder(RESOURCES.parent / "tests" / "data")

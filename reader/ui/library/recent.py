@@ -11,6 +11,7 @@ from pathlib import Path
 from PySide6.QtCore import QSettings
 
 from reader.core.hashing import sha256_hex
+from reader.core.study_places import app_folder
 from reader.ui.settings import SettingsMap
 
 KEY = "recent/items"
@@ -98,6 +99,12 @@ class RecentList:
         self._set(KEY, json.dumps(listed))
         self.set_folder(item.path if study else item.path.parent)
 
+    def set_folder(self, folder: Path) -> None:
+        """The Open dialogs start in `folder` from now on; never in the app's own (the
+        bundled sample's, opened at a first start): Enter there made the app a study."""
+        if not app_folder(folder):
+            self._set(FOLDER_KEY, str(folder))
+
     def _set(self, key: str, value: str) -> None:
         """Written only when it changes: each write is a sync of the settings file to disk,
         and reopening what was open last (every start) changes nothing."""
@@ -130,12 +137,11 @@ class RecentList:
         return self._held_last.get(key) or str(self._last_open.get(key) or "")
 
     def folder(self) -> str:
-        """Where an Open dialog starts: the last folder used, else the home folder."""
+        """Where an Open dialog starts: the last folder of the user's own used, else the
+        home folder (an older build remembered the sample's)."""
         folder = self._value(FOLDER_KEY)
-        return folder if folder and Path(folder).is_dir() else str(Path.home())
-
-    def set_folder(self, folder: Path) -> None:
-        self._set(FOLDER_KEY, str(folder))
+        own = folder and Path(folder).is_dir() and not app_folder(Path(folder))
+        return folder if own else str(Path.home())
 
 
 def _path(value: object) -> Path | None:

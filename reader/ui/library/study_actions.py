@@ -3,8 +3,10 @@ folders dropped on the window, what opens at start-up, what opens when the open 
 leaves the study; and the library's dialogs (add interviews, locate a transcript, define
 an attribute).
 
-The Open dialogs start in the folder used last. Opening a file that the open study lists
-switches to it; any other file closes the study and opens alone, as before studies.
+The Open dialogs start in the folder used last, never in the app's own (where the bundled
+sample is), which the core refuses as a study (study_places.app_folder). Opening a file
+that the open study lists switches to it; any other file closes the study and opens
+alone, as before studies.
 """
 
 from __future__ import annotations

@@ -7,9 +7,12 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
+import pytest
 from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QFileDialog
 
-from reader.ui.library.recent import KEY, LAST_KEY
+from reader.resources import BUNDLED_INTERVIEW, RESOURCES
+from reader.ui.library.recent import FOLDER_KEY, KEY, LAST_KEY
 from reader.ui.settings import settings
 from reader.ui.window.main_window import MainWindow
 from tests.ui.conftest import TALKS
@@ -91,3 +94,36 @@ def test_a_study_opened_at_start_remembers_its_interview_once_the_window_has_pai
     qtbot.waitUntil(lambda: settings().value(LAST_KEY) is not None)
     assert opened in str(settings().value(LAST_KEY))
     window.close()
+
+
+def test_a_first_start_opens_no_dialog_in_the_apps_own_folder(
+    start_window: Callable[..., MainWindow],
+    dialogs: Any,
+    monkeypatch: pytest.MonkeyPatch,
+    tmp_path: Path,
+) -> None:
+    """On the bundled sample, File ▸ New Study… opened in resources/, and Enter made the
+    app's folder a study. The dialogs start in the home folder until the user opens
+    something of their own, and the app's folder is refused, saying why."""
+    settings().setValue(FOLDER_KEY, str(RESOURCES))  # as an older build remembered it
+    window = start_window()
+    assert window.interview.session.document.source == str(BUNDLED_INTERVIEW)
+    started_in: list[str] = []
+
+    def choose(_parent: Any, _title: str, folder: str) -> str:
+        started_in.append(folder)
+        return str(RESOURCES)  # Enter, in the folder shown
+
+    monkeypatch.setattr(QFileDialog, "getExistingDirectory", choose)
+    for action in (window.window_actions.new_study, window.window_actions.open_study):
+        action.trigger()
+    window.window_actions.open.trigger()
+    assert started_in == [str(Path.home())] * 2 and dialogs.open_started == [str(Path.home())]
+    assert dialogs.titles() == ["Cannot open the study"] * 2
+    assert window.study.study is None
+    assert not (RESOURCES / "study.json").exists() and not (RESOURCES / "notes").exists()
+    own = tmp_path / "mine" / "P01.txt"
+    own.parent.mkdir()
+    own.write_text("Q: Why?\nA: Because.\n", encoding="utf-8")
+    assert window.study_actions.open_path(own)
+    assert window.study_actions.recent.folder() == str(own.parent)
