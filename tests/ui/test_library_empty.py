@@ -33,7 +33,7 @@ def test_the_no_study_page_is_whole_at_any_dock_height(
     assert text.height() >= text.heightForWidth(text.width())  # every line of it
     assert text.width() <= scroll.viewport().width()  # wrapped to the dock, never wider
     buttons = page.findChildren(QPushButton)
-    assert [b.text() for b in buttons] == ["New Study…", "Open Study…"]
+    assert [b.text() for b in buttons] == ["Open Study…", "New Study…"]
     for button in buttons:
         assert not button.geometry().intersects(text.geometry())
         assert button.height() >= button.minimumSizeHint().height()

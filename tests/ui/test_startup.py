@@ -92,14 +92,15 @@ def test_the_sample_interview_says_so_and_where_ones_own_begin(
     make_window: Any, dialogs: Any, qtbot: Any, tmp_path: Path
 ) -> None:
     """A first start opens the bundled interview: the banner says it is a sample and
-    offers New Study… and Open Interview…; the latter opens the file chosen."""
+    offers Open Study… (a folder of one's interviews, as the README's first steps say) and
+    Open Interview…; the latter opens the file chosen."""
     from PySide6.QtCore import Qt
 
     window = make_window(BUNDLED_INTERVIEW)
     startup.greet_on_sample(window, BUNDLED_INTERVIEW)
     assert window.banner.isVisible() and window.banner.text() == startup.SAMPLE
     labels = [b.text() for b in window.banner.buttons]
-    assert labels == ["New Study…", "Open Interview…", "Dismiss"]
+    assert labels == ["Open Study…", "Open Interview…", "Dismiss"]
     own = tmp_path / "P01.txt"
     own.write_text("Q: How did it start?\nA: With a phone call.\n", encoding="utf-8")
     dialogs.open_answers.append(str(own))

@@ -23,12 +23,13 @@ def empty_library_page(new_study: Callable[[], None], open_study: Callable[[], N
     )
     text.setObjectName("library-empty-text")
     text.setWordWrap(True)
-    new, open_ = QPushButton("New Study…"), QPushButton("Open Study…")
+    # Open Study… first: a folder of transcripts opens as it is (the README's first steps).
+    open_, new = QPushButton("Open Study…"), QPushButton("New Study…")
     new.clicked.connect(new_study)
     open_.clicked.connect(open_study)
     layout = QVBoxLayout(page)
     layout.setContentsMargins(12, 12, 12, 12)
-    for widget in (heading, new, open_):
+    for widget in (heading, open_, new):
         layout.addWidget(widget)
     layout.addSpacing(6)
     layout.addWidget(text)

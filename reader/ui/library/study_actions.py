@@ -164,13 +164,19 @@ class StudyActions(QObject):
         if not folder:
             return
         had_file = (Path(folder) / FILE_NAME).exists()
-        if self.open_folder(Path(folder)) and not had_file:
-            self.owner.save()
-            self.owner.status.emit(
-                "New study: add interviews with the Library's Add button or by dropping "
-                "files on the window.",
-                8000,
-            )
+        if not self.open_folder(Path(folder)) or had_file:
+            return
+        self.owner.save()
+        study = self.owner.study
+        assert study is not None
+        count, name = len(study.interviews), study.folder.name
+        self.owner.status.emit(
+            f"New study of {counted(count, 'interview')} from “{name}”."
+            if count
+            else f"New study in “{name}”: add interviews with the Library's Add button or "
+            "by dropping files on the window.",
+            8000,
+        )
 
     def fill_recent_menu(self, menu: QMenu) -> None:
         menu.clear()

@@ -44,8 +44,9 @@ SAMPLE = "This is a sample interview to try things on. To start on your own inte
 
 def greet_on_sample(window: MainWindow, sample: Path) -> None:
     """On the bundled interview (a first start), say it is a sample and where one's own work
-    begins: nothing else on screen told a new user how to leave it. Not over a message
-    opening it had to show."""
+    begins: nothing else on screen told a new user how to leave it. Open Study… first, as
+    the README's first steps: it opens a folder of transcripts as it is (New Study…
+    writes study.json at once). Not over a message opening it had to show."""
     safety = window.interview.safety
     if window.banner.isVisibleTo(window) or window.study.study is not None or safety is None:
         return
@@ -54,7 +55,7 @@ def greet_on_sample(window: MainWindow, sample: Path) -> None:
     actions = window.window_actions
     window.banner.show_message(
         SAMPLE,
-        [("New Study…", actions.new_study.trigger), ("Open Interview…", actions.open.trigger)],
+        [("Open Study…", actions.open_study.trigger), ("Open Interview…", actions.open.trigger)],
     )
 
 

@@ -147,3 +147,25 @@ def test_an_older_studys_notes_added_with_its_transcripts_are_left_out_quietly(
     window.study_actions.dropped(sorted(loose.iterdir()))
     assert [e.title for e in window.study.study.interviews][6:] == ["P02 Teams"]
     assert told == []
+
+
+def test_a_new_study_says_what_it_found(
+    make_window: Callable[..., MainWindow],
+    folder: Path,
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """New Study… on a folder of transcripts listed them all, yet said "New study: add
+    interviews with the Library's Add button…". It says what happened; the Add hint is
+    for a folder with none."""
+    window = make_window()
+    empty = tmp_path / "Fresh"
+    empty.mkdir()
+    for chosen, said in (
+        (folder, f"New study of 3 interviews from “{folder.name}”."),
+        (empty, "New study in “Fresh”: add interviews with the Library's Add button"),
+    ):
+        monkeypatch.setattr(QFileDialog, "getExistingDirectory", lambda *_a, c=chosen: str(c))
+        window.window_actions.new_study.trigger()
+        assert window.statusBar().currentMessage().startswith(said)
+        assert (chosen / "study.json").exists()
