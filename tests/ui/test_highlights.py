@@ -229,6 +229,31 @@ def test_floating_bar_appears_and_highlights(film: MainWindow, qtbot, dialogs) -
     assert not bar.isVisible()
 
 
+def test_a_note_cancelled_leaves_no_highlight(film: MainWindow, qtbot, dialogs, notes_path) -> None:
+    """Note (N, or the selection bar's) on a selection highlighted it before the dialog
+    asked: Cancel left a highlight with no note. Now Cancel leaves nothing: no highlight,
+    no undo step, nothing written; a highlight already there stays as it was."""
+    stack = film.interview.controller.undo_stack
+    highlight_with_key(film, qtbot, "dawn", key=Qt.Key.Key_N)  # no answer: Cancel
+    start = film.interview.session.document.text.index("twice")
+    select(film, qtbot, start, start + 5)
+    film.reader.show_selection_bar()
+    qtbot.mouseClick(film.reader.selection_bar.note_button, Qt.MouseButton.LeftButton)
+    assert dialogs.shown == [("dialog", "Note on Highlight")] * 2
+    assert film.interview.session.notes.highlights == [] and stack.count() == 0
+    assert film.interview.flush() and not notes_path.exists()
+    highlight_with_key(film, qtbot, "dawn", key=Qt.Key.Key_2)
+    before = list(film.interview.session.notes.highlights)
+    highlight_with_key(film, qtbot, "dawn", key=Qt.Key.Key_N)
+    assert film.interview.session.notes.highlights == before and stack.count() == 1
+    dialogs.note_answers.append("first light")  # OK: one step, undone as one
+    highlight_with_key(film, qtbot, "twice", key=Qt.Key.Key_N)
+    assert [h.note for h in film.interview.session.notes.highlights] == ["", "first light"]
+    assert stack.count() == 2
+    stack.undo()
+    assert film.interview.session.notes.highlights == before
+
+
 def copied_from_bar(window: MainWindow, qtbot, words: str) -> str:
     """What the selection bar's Copy puts on the clipboard for `words` selected."""
     start = window.interview.session.document.text.index(words)

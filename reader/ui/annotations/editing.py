@@ -30,7 +30,8 @@ class HighlightEditing(QObject):
         self.study_labels: Callable[[dict[str, str]], bool] | None = None
 
     def add(self, start: int, end: int, color: str, then: str = "") -> None:
-        """Highlight [start, end); then "note" opens its editor (a highlight already on
+        """Highlight [start, end); then "note" opens its editor, and the passage becomes
+        a highlight once a note is typed (Cancel leaves nothing; a highlight already on
         the span keeps its colour); "tags" (C, T) asks for the code picker first, and the
         passage becomes a highlight once coded (with no colour: reader/ui/codebook/hub.py,
         code_span)."""
@@ -39,12 +40,12 @@ class HighlightEditing(QObject):
             return
         if then == "tags":
             self.codeSpanRequested.emit(start, end)
-            return
-        highlight = controller.add_highlight(start, end, color, recolour=not then)
-        if highlight is None:
-            return
-        if then == "note":
-            self.edit_note(highlight.id)
+        elif then == "note":
+            highlight = controller.highlight_for(start, end, color)
+            if highlight is not None:
+                self._ask_note(controller, highlight)
+        else:
+            controller.add_highlight(start, end, color)
 
     def recolor(self, highlight_id: str, color: str) -> None:
         if self._interview.controller is not None:
@@ -59,8 +60,11 @@ class HighlightEditing(QObject):
     def edit_note(self, highlight_id: str) -> None:
         controller = self._interview.controller
         highlight = controller.session.highlight(highlight_id) if controller else None
-        if controller is None or highlight is None:
-            return
+        if controller is not None and highlight is not None:
+            self._ask_note(controller, highlight)
+
+    def _ask_note(self, controller: Controller, highlight: Highlight) -> None:
+        """The note dialog on `highlight` (a new one is added with what is typed)."""
         from reader.ui.dialogs import NoteDialog  # dialogs load on first use, not at start-up
 
         dialog = NoteDialog(highlight.exact, highlight.note, self._parent)

@@ -139,18 +139,28 @@ class Controller(QObject):
         gives the highlight already there (recoloured, if `recolour`: a colour key is, a
         note or a quote on it is not), not a second one on top. `step` makes a new one's
         undo step part of a larger one (Q quotes it in the notes too)."""
+        highlight = self.highlight_for(start, end, color)
+        if highlight is None:
+            return None
+        if self.session.highlight(highlight.id) is not None:
+            if recolour:
+                self.edit_highlight(highlight.id, "Recolour Highlight", color=color)
+            return self.session.highlight(highlight.id)
+        added = AddHighlightCommand(self, highlight)
+        self.undo_stack.push(added if step is None else step(added, highlight))
+        return highlight
+
+    def highlight_for(self, start: int, end: int, color: str) -> Highlight | None:
+        """The highlight on [start, end): the one there, else a new one, not added (a note
+        asked for adds it with the note, `edit_note`, or nothing when cancelled); None
+        when the notes are read-only."""
         if not self.writable():
             return None
         existing = self.session.highlight_on(start, end)
         if existing is not None:
-            if recolour:
-                self.edit_highlight(existing.id, "Recolour Highlight", color=color)
-            return self.session.highlight(existing.id)
+            return existing
         start, end = self.session.passage_span(start, end)  # the words, not "Name: "
-        highlight = make_highlight(self.session.document.text, start, end, color)
-        added = AddHighlightCommand(self, highlight)
-        self.undo_stack.push(added if step is None else step(added, highlight))
-        return highlight
+        return make_highlight(self.session.document.text, start, end, color)
 
     def import_highlights(self, highlights: list[Highlight]) -> None:
         if not self.writable():
@@ -184,9 +194,10 @@ class Controller(QObject):
             self.undo_stack.push(EditHighlightCommand(self, before, after, action))
 
     def edit_note(self, highlight: Highlight, note: str) -> None:
-        """`note` on `highlight`, as typed in its dialog. A highlight another program's
-        change removed meanwhile comes back with it, as a merge keeps one edited after its
-        deletion elsewhere: the note is never dropped."""
+        """`note` on `highlight`, as typed in its dialog. A new one (`highlight_for`) is
+        added with it, one step. A highlight another program's change removed meanwhile
+        comes back with it, as a merge keeps one edited after its deletion elsewhere: the
+        note is never dropped."""
         if self.session.highlight(highlight.id) is not None or note == highlight.note:
             self.edit_highlight(highlight.id, "Edit Note", note=note)
             return
