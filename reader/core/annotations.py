@@ -113,20 +113,25 @@ def shows_nothing(highlight: Highlight) -> bool:
 
 
 def count_label(highlights: Iterable[Highlight]) -> str:
-    """What a list of them holds, by kind: "3 highlights", "1 coded passage", or both
-    ("3 highlights, 2 coded passages"). A passage only coded has no colour: called a
-    highlight, it is counted as one the user never made; "5 passages" would hide the
-    highlights a student made, by the kind she looks for."""
-    colored = coded = 0
+    """What a list of them holds, as a user counts: named by what all of them are, then
+    how many are of the other kind: "8 highlights, 5 coded" (each in a colour), "3 coded
+    passages, 1 highlighted" (each coded), "2 coded highlights", else "5 passages: 3
+    highlighted, 2 coded". A passage only coded has no colour: called a highlight, it is
+    counted as one the user never made; "5 passages" alone would hide the highlights a
+    student made, by the kind she looks for."""
+    total = colored = coded = 0
     for highlight in highlights:
-        coded += highlight.color == NO_COLOR
+        total += 1
         colored += highlight.color != NO_COLOR
-    parts = [
-        counted(count, noun)
-        for count, noun in ((colored, "highlight"), (coded, "coded passage"))
-        if count
-    ]
-    return ", ".join(parts) or "0 highlights"
+        coded += bool(highlight.codes)
+    if total and colored == coded == total:
+        return counted(total, "coded highlight")
+    if colored == total:  # "0 highlights" too
+        return counted(total, "highlight") + (f", {coded} coded" if coded else "")
+    if coded == total:
+        return counted(total, "coded passage") + (f", {colored} highlighted" if colored else "")
+    kinds = [f"{n} {kind}" for n, kind in ((colored, "highlighted"), (coded, "coded")) if n]
+    return f"{counted(total, 'passage')}: {', '.join(kinds)}"
 
 
 def quote_context(text: str, start: int, end: int) -> tuple[str, str, str]:

@@ -909,7 +909,7 @@ def test_filters_by_colour_and_tag(
 def test_summary_says_which_filter_was_used() -> None:
     options = ExportOptions(colors=frozenset({"purple"}), codes=frozenset({tag_code_id("music")}))
     text = run("md", sample_session(), options).decode()
-    assert "\n1 highlight (colour Theme & sound; tag \\#music), exported from" in text
+    assert "\n1 coded highlight (colour Theme & sound; tag \\#music), exported from" in text
 
 
 # --- progress and cancellation ------------------------------------------------------------

@@ -60,7 +60,7 @@ def study(tmp_path: Path) -> Study:
 
 def test_markdown_groups_by_interview_then_question(study: Study) -> None:
     md = export_study(study, "md")[0].decode()
-    assert md.startswith("# Night \\# shifts\n\n2 interviews, 2 highlights")
+    assert md.startswith("# Night \\# shifts\n\n2 interviews, 2 coded highlights")
     assert md.index("## P1") < md.index("### Q1. Q: How was") < md.index("## P2")
     assert "Participant: Ana · Date: 2024-03-01 · Role: nurse" in md
     assert "&lt;b&gt;" not in md and "\\<b\\>chaotic" not in md  # quote holds only "chaotic"
@@ -312,7 +312,7 @@ def test_filtered_by_a_code_interviews_without_a_match_are_left_out_and_counted(
         assert "P2" in out and "ritual" in out, name
         assert "0 highlights" not in out and "chaotic" not in out and "Notes on P1" not in out
         assert "1 interview with nothing that matches: “P1”." in out, name
-        assert "2 interviews" not in out and "1 interview, 1 highlight" in out, name
+        assert "2 interviews" not in out and "1 interview, 1 coded highlight" in out, name
     rows = export_study(study, "csv", StudyExportOptions(highlights=doctor))[0].decode("utf-8-sig")
     assert len(rows.splitlines()) == 2 and "P1" not in rows  # a row per passage: none of P1
     # Without a filter an interview with no highlight is still listed: it is in the study.

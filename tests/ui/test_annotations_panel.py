@@ -144,7 +144,7 @@ def test_text_filter_matches_quote_note_and_tags(panel: AnnotationsPanel, contro
     panel.filter_edit.setText("nothing like this anywhere")
     assert panel.visible_ids() == [] and panel.count_text() == "0 of 3"
     panel.filter_edit.clear()
-    assert panel.count_text() == "3 highlights"
+    assert panel.count_text() == "3 highlights, 1 coded"
 
 
 def test_text_filter_ignores_accents_as_find_does(
@@ -623,11 +623,13 @@ def test_the_filter_finds_a_speaker_a_question_and_a_time(make_window, qtbot) ->
     qtbot.waitUntil(lambda: len(panel.visible_ids()) == 2)
 
 
-def test_the_count_wraps_at_its_comma_only() -> None:
+def test_the_count_wraps_after_its_colon_or_comma_only() -> None:
     """In a narrow dock "1 highlight, 1 coded passage" broke as "1 coded / passage"."""
     from reader.core.annotations import NO_COLOR, make_highlight
     from reader.ui.annotations.show_all import count_line
 
     text = "One two three."
-    marked, coded = make_highlight(text, 0, 3, "green"), make_highlight(text, 4, 7, NO_COLOR)
-    assert count_line([marked, coded]) == "1\u00a0highlight, 1\u00a0coded\u00a0passage"
+    marked = make_highlight(text, 0, 3, "green")
+    coded = make_highlight(text, 4, 7, NO_COLOR).edited(codes=("c1",))
+    assert count_line([marked, coded]) == "2\u00a0passages: 1\u00a0highlighted, 1\u00a0coded"
+    assert count_line([coded]) == "1\u00a0coded\u00a0passage"

@@ -66,10 +66,10 @@ def test_this_interview_then_the_whole_study_in_its_order(window: MainWindow) ->
     assert panel.study.bar.isVisible()
     assert not panel.study.attribute.isVisible()  # only across the study
     assert quotes(panel) == ["coffee", "handover"]
-    assert panel.count_text() == "2 highlights"
+    assert panel.count_text() == "2 highlights, 1 coded"
     pick(panel.study.scope, "All interviews")
     assert quotes(panel) == ["coffee", "handover", "dawn", "patients", "coffee"]
-    assert panel.count_text() == "5 highlights"
+    assert panel.count_text() == "5 highlights, 3 coded"
     places = [panel._model.rows[r].place for r in range(5)]
     assert places[0].startswith("P01 Ana · ") and places[2:] == ["P02 Ben", "P10 Cem", "P10 Cem"]
     assert panel.study.attribute.isVisible()
@@ -149,14 +149,15 @@ def test_a_missing_transcripts_highlights_are_listed_from_its_notes(
 
 
 def test_the_count_names_coded_passages_apart_from_highlights(window: MainWindow, qtbot) -> None:
-    """A passage only coded (no colour) is no highlight: the count says what it lists."""
+    """A passage only coded (no colour) is no highlight: the count says how many of the
+    passages it lists are highlighted, how many coded."""
     from tests.ui.test_codebook import code_with_keys
 
     panel = window.annotations
     code_with_keys(window, qtbot, "night", "time")  # a plain selection, C, a code, Enter
-    qtbot.waitUntil(lambda: panel.count_text() == "2 highlights, 1 coded passage")
+    qtbot.waitUntil(lambda: panel.count_text() == "3 passages: 2 highlighted, 2 coded")
     pick(panel.study.scope, "All interviews")
-    assert panel.count_text() == "5 highlights, 1 coded passage"
+    assert panel.count_text() == "6 passages: 5 highlighted, 4 coded"
     pick(panel.study.scope, "This interview")
     for highlight_id in [h.id for h in window.interview.session.notes.highlights if h.color]:
         window.editing.delete(highlight_id)

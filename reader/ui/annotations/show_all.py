@@ -5,6 +5,7 @@ nothing passes the filters and how to clear them; and the count it stands beside
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable
 
 from PySide6.QtWidgets import QComboBox, QLineEdit, QToolButton
@@ -49,7 +50,7 @@ def nothing_shown(words: str, only_words: bool) -> str:
 
 
 def count_line(highlights: Iterable[Highlight]) -> str:
-    """count_label's "1 highlight, 1 coded passage", wrapped in a narrow dock at its comma
-    only ("1 coded / passage" split a count from its noun)."""
-    parts = count_label(highlights).split(", ")
-    return ", ".join(part.replace(" ", "\u00a0") for part in parts)
+    """count_label's "3 passages: 1 highlighted, 3 coded", wrapped in a narrow dock after
+    its colon or comma only ("1 coded / passage" split a count from its noun)."""
+    parts = re.split(r"(?<=[:,]) ", count_label(highlights))
+    return " ".join(part.replace(" ", "\u00a0") for part in parts)
