@@ -5,11 +5,24 @@ PY := $(VENV)/bin/python
 
 .PHONY: run test bench lint format clean system-deps-run system-deps-test
 
-$(VENV)/.installed: pyproject.toml
+$(PY):
 	@$(PYTHON) -c 'import sys; sys.exit(sys.version_info < (3, 11) and "Python 3.11 or newer is needed (set PYTHON=python3.x)")'
 	$(PYTHON) -m venv $(VENV)
 	$(PY) -m pip install --quiet --upgrade pip
-	$(PY) -m pip install --quiet -e ".[test,bench]"
+
+# What each command needs, a stamp each: `make run` installs the app alone; `make test`
+# (and lint) add the test extras, pytest, ruff, lxml…, and `make bench` the profiler, also
+# into a venv `make run` made.
+$(VENV)/.installed-app: pyproject.toml | $(PY)
+	$(PY) -m pip install --quiet -e .
+	@touch $@
+
+$(VENV)/.installed-test: pyproject.toml | $(PY)
+	$(PY) -m pip install --quiet -e ".[test]"
+	@touch $@
+
+$(VENV)/.installed-bench: pyproject.toml | $(PY)
+	$(PY) -m pip install --quiet -e ".[bench]"
 	@touch $@
 
 system-deps-run:
@@ -18,7 +31,7 @@ system-deps-run:
 system-deps-test:
 	@bash .ci/system-deps.sh test
 
-run: system-deps-run $(VENV)/.installed
+run: system-deps-run $(VENV)/.installed-app
 	$(PY) main.py
 
 # One worker more than the cores, at most 4: the tests wait on timers, child processes and
@@ -26,18 +39,18 @@ run: system-deps-run $(VENV)/.installed
 # when `make test` runs, not at every make (`=`, not `:=`).
 WORKERS = $(shell $(PYTHON) -c 'import os; cores = getattr(os, "sched_getaffinity", lambda _: range(os.cpu_count() or 1))(0); print(min(4, len(cores) + 1))')
 
-test: system-deps-test $(VENV)/.installed
+test: system-deps-test $(VENV)/.installed-test
 	$(PY) -m ruff check .
 	QT_QPA_PLATFORM=offscreen $(PY) -m pytest -q -n $(WORKERS)
 
-bench: $(VENV)/.installed
+bench: $(VENV)/.installed-bench
 	QT_QPA_PLATFORM=offscreen $(PY) -m bench
 
-lint: $(VENV)/.installed
+lint: $(VENV)/.installed-test
 	$(PY) -m ruff check .
 	$(PY) -m ruff format --check .
 
-format: $(VENV)/.installed
+format: $(VENV)/.installed-test
 	$(PY) -m ruff format .
 	$(PY) -m ruff check --fix .
 
