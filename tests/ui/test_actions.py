@@ -60,6 +60,8 @@ def test_every_menu_item_has_a_letter_of_its_own(
         assert problems == []
         # Greyed-out items say why when hovered: every menu shows its items' tips.
         assert all(menu.toolTipsVisible() for menu in menus_of(bar.actions()))
+    # The Library's Add button menu too (Fill Participants… has its letter there as well).
+    assert clashes(window.library.add_button.menu(), "Library ▸ Add") == []
 
 
 def test_the_letters_reach_the_item(make_window: Callable[..., MainWindow], qtbot) -> None:

@@ -178,7 +178,7 @@ def test_the_dialog_speaks_of_codes_by_their_names(window: MainWindow) -> None:
 
     dialog = ExportDialog({"blue": "Blue"}, {"id-land": ("Land tenure", "#1f77b4")}, window)
     titles = [g.title() for g in dialog.findChildren(QGroupBox)]
-    assert titles == ["Colours (none ticked: all)", "Codes (none ticked: all)"]
+    assert titles == ["Co&lours (none ticked: all)", "C&odes (none ticked: all)"]
     land = code_rows(dialog)["id-land"]
     assert land.data() == "Land tenure"  # no "#"
     # With its code's colour: "Method" the code is not "Method" the colour label.

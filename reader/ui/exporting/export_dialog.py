@@ -53,12 +53,13 @@ REFI_NOTES = {  # broken by hand: a wrapped label's height would change with its
     "qdc": "The codebook alone: each code with its colour and memo.",
 }
 REFI_TITLE = "REFI-QDA, for NVivo, ATLAS.ti, MAXQDA, QualCoder"
-COLOURS_TITLE = "Colours (none ticked: all)"
+# Each control's letter (Alt and it): C is left to Cancel, which some desktops give it.
+COLOURS_TITLE = "Co&lours (none ticked: all)"
 WHOLE_KEY, FORMAT_KEY, CRLF_KEY = "export/whole-study", "export/format", "export/crlf"
 INTERVIEWS_KEY = "export/interviews"  # study folder -> the attribute's (key, value), or None
 KEEP = 50  # studies
 INTERVIEWS_TIP = "Export only the interviews with this attribute value"
-CODES_TITLE = "Codes (none ticked: all)"
+CODES_TITLE = "C&odes (none ticked: all)"
 
 
 class ExportDialog(QDialog):
@@ -95,7 +96,7 @@ class ExportDialog(QDialog):
         self.format_combo.setAccessibleDescription("The kind of file to write")
         # As wide as its longest name, whichever is shown: no name runs under the arrow.
         self.format_combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
-        self.crlf_box = QCheckBox("Windows line ends (CRLF), as MAXQDA counts positions")
+        self.crlf_box = QCheckBox("&Windows line ends (CRLF), as MAXQDA counts positions")
         keep = self.crlf_box.sizePolicy()
         keep.setRetainSizeWhenHidden(True)  # for a codebook too: the dialog does not shrink
         self.crlf_box.setSizePolicy(keep)
@@ -143,9 +144,9 @@ class ExportDialog(QDialog):
             outer.addWidget(widget)
         self._form = form = QFormLayout()
         if study:
-            form.addRow("Export", self.scope_combo)
-            form.addRow("Interviews", self.interviews_combo)
-        form.addRow("Format", self.format_combo)
+            form.addRow("&Export", self.scope_combo)
+            form.addRow("&Interviews", self.interviews_combo)
+        form.addRow("&Format", self.format_combo)
         layout = QVBoxLayout(self)
         layout.addLayout(form)
         layout.addWidget(self.colour_group)
@@ -244,7 +245,7 @@ class ExportDialog(QDialog):
         self.colour_group.setTitle(REFI_TITLE if refi else COLOURS_TITLE)
         self.tag_group.setEnabled(not refi)
         self.code_list.choices.show_every(refi)  # unticked boxes said "not exported"
-        self.tag_group.setTitle("Codes (every one is exported)" if refi else CODES_TITLE)
+        self.tag_group.setTitle("C&odes (every one is exported)" if refi else CODES_TITLE)
         self.interviews_combo.setEnabled(not refi)
         self.interviews_combo.setToolTip("Every interview is exported" if refi else INTERVIEWS_TIP)
 

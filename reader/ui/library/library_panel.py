@@ -101,10 +101,10 @@ class LibraryPanel(QWidget):
         self.add_button.setObjectName("library-add")
         self.add_button.setToolTip("Add interviews to the study, or an attribute")
         add_menu = QMenu(self.add_button)
-        add_menu.addAction("Add Interviews…", self.addFilesRequested.emit)
-        add_menu.addAction("Add a Folder of Interviews…", self.addFolderRequested.emit)
+        add_menu.addAction("Add &Interviews…", self.addFilesRequested.emit)
+        add_menu.addAction("Add a &Folder of Interviews…", self.addFolderRequested.emit)
         add_menu.addSeparator()
-        add_menu.addAction("New Attribute…", self.newAttributeRequested.emit)
+        add_menu.addAction("New &Attribute…", self.newAttributeRequested.emit)
         add_menu.addSeparator()  # Fill Participants and Dates from Transcripts joins (later_panels)
         self.add_button.setMenu(add_menu)
         self.fill_action: QAction | None = None

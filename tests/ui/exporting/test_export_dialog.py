@@ -41,7 +41,7 @@ def test_each_format_by_keys_keeps_the_height_and_a_refi_one_says_colours_stay(
     assert len(heights) == 1, heights  # no box grows or shrinks from format to format
     qtbot.keyClick(combo, Qt.Key.Key_Up)  # back from .qdc to .qdpx, and to Markdown
     qtbot.keyClick(combo, Qt.Key.Key_Home)
-    assert dialog.colour_group.title() == "Colours (none ticked: all)"
+    assert dialog.colour_group.title() == "Co&lours (none ticked: all)"
     assert {dialog.height()} == {h for h, _, _ in heights}
 
 
@@ -109,3 +109,25 @@ def test_the_next_export_offers_what_was_exported_last(window: MainWindow, qtbot
     # Alone, the same format; no study to export.
     alone = opened(qtbot, ExportDialog({}, {}, window))
     assert (alone.whole_study(), alone.format_name()) == (False, "qdpx")
+
+
+def test_each_control_has_a_letter_of_its_own(make_study_window, folder, qtbot) -> None:
+    """The dialog's controls had no access letters: Alt and a letter now reach each one
+    (Cancel's C, in desktops that give it one, is no other's)."""
+    window = make_study_window(folder)
+    colours = {c: c.title() for c in DEFAULT_COLORS}
+    dialog = opened(qtbot, ExportDialog(colours, codes(5), window, study="Night shifts"))
+    dialog.activateWindow()
+    qtbot.waitUntil(dialog.isActiveWindow)
+    first_colour = next(iter(dialog.color_boxes.values()))
+    for letter, control in (
+        (Qt.Key.Key_F, dialog.format_combo),
+        (Qt.Key.Key_L, first_colour),
+        (Qt.Key.Key_O, dialog.code_list),
+        (Qt.Key.Key_E, dialog.scope_combo),
+    ):
+        qtbot.keyClick(dialog, letter, Qt.KeyboardModifier.AltModifier)
+        qtbot.waitUntil(control.hasFocus)
+    dialog.format_combo.setCurrentIndex(dialog.format_combo.findData("qdpx"))
+    qtbot.keyClick(dialog, Qt.Key.Key_W, Qt.KeyboardModifier.AltModifier)
+    qtbot.waitUntil(dialog.crlf_box.hasFocus)
