@@ -126,7 +126,7 @@ def test_export_the_whole_study_as_csv(
     def choose(dialog: ExportDialog) -> int:
         dialog.scope_combo.setCurrentIndex(1)
         formats = {dialog.format_combo.itemData(i) for i in range(dialog.format_combo.count())}
-        assert formats == {"md", "html", "csv", "json", "qdpx", "qdc"}  # no W3C for a study
+        assert formats == {"md", "html", "csv", "json", "docx", "qdpx", "qdc"}  # no W3C
         dialog.format_combo.setCurrentIndex(dialog.format_combo.findData("csv"))
         return 1
 
