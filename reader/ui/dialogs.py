@@ -189,7 +189,8 @@ def _one_item_apart(
 
 class FilterCombo(QComboBox):
     """A drop-down too narrow for some items: the chosen one, cut to fit, ends in "…" (Qt
-    cut it bare: "Work / S" passed for a whole name) and its tooltip gives it whole."""
+    cut it bare: "Work / S" passed for a whole name), or shows its icon alone when not a
+    letter fits; its tooltip gives it whole."""
 
     def shown_text(self) -> str:
         """The chosen item's text as it fits beside its icon."""
@@ -203,7 +204,9 @@ class FilterCombo(QComboBox):
             QStyle.ComplexControl.CC_ComboBox, option, QStyle.SubControl.SC_ComboBoxEditField, self
         )
         room = field.width() - (0 if option.currentIcon.isNull() else option.iconSize.width() + 4)
-        return self.fontMetrics().elidedText(option.currentText, Qt.TextElideMode.ElideRight, room)
+        shown = self.fontMetrics().elidedText(option.currentText, Qt.TextElideMode.ElideRight, room)
+        # Too narrow for a letter beside its icon: the icon alone (a colour's swatch).
+        return "" if shown == "…" and not option.currentIcon.isNull() else shown
 
     def paintEvent(self, event: QPaintEvent) -> None:  # QComboBox's own, with the text cut
         from PySide6.QtWidgets import QStyle, QStyleOptionComboBox, QStylePainter

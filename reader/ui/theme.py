@@ -227,6 +227,21 @@ def color_icon(color: QColor | str, size: int = 12) -> QIcon:
     return _swatch(name, size)
 
 
+def colors_icon(colors: tuple[str, ...], size: int = 12) -> QIcon:
+    """A swatch of `colors` side by side, in the thin grey edge: "every colour", where a
+    colour filter is too narrow for its words."""
+    pixmap = QPixmap(size, size)
+    pixmap.fill(QColor(0, 0, 0, 0))
+    painter = QPainter(pixmap)
+    for i, color in enumerate(colors):
+        left = i * size // len(colors)
+        painter.fillRect(left, 0, (i + 1) * size // len(colors) - left, size, QColor(color))
+    painter.setPen(SWATCH_EDGE)
+    painter.drawRect(0, 0, size - 1, size - 1)
+    painter.end()
+    return QIcon(pixmap)
+
+
 @lru_cache(maxsize=SWATCHES)
 def _argb(color: str) -> str:
     """One name for each colour, however it is written ("#1f77b4", "#FF1F77B4"): a list's

@@ -74,6 +74,16 @@ def test_every_study_format_to_a_file(tmp_path: Path, study_folder: Path, name: 
     assert b"P2 Ben" in out.read_bytes()
 
 
+def test_a_study_as_a_word_document(tmp_path: Path, study_folder: Path) -> None:
+    from tests.core.test_export_formats import word_paragraphs
+
+    out = tmp_path / "study.docx"
+    result = run(tmp_path, "export", study_folder, "--format", "docx", "-o", out)
+    assert result.returncode == 0, result.stderr.decode()
+    headings = [p.text for p in word_paragraphs(out.read_bytes()) if p.style.name == "Heading 1"]
+    assert headings == ["P1 Ana", "P2 Ben"]
+
+
 @pytest.mark.parametrize(
     ("args", "message"),
     [

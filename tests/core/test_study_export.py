@@ -1,5 +1,5 @@
-"""Exports of a whole study: Markdown and HTML by interview then question, CSV with the
-interview and attribute columns, JSON of everything; missing and unreadable handled."""
+"""Exports of a whole study: Markdown, HTML and Word by interview then question, CSV with
+the interview and attribute columns, JSON of everything; missing and unreadable handled."""
 
 from __future__ import annotations
 
@@ -281,6 +281,64 @@ def test_csv_gives_numeric_attributes_as_numbers(study: Study) -> None:
     rows = export_study(study, "csv")[0].decode("utf-8-sig")
     values = [(r["note (attribute)"], r["Site"]) for r in csv.DictReader(io.StringIO(rows))]
     assert values == [("-3", "'-ward"), ("-0.5", "")]  # text is still guarded
+
+
+def test_word_has_an_interview_a_page_each_then_the_memo(study: Study) -> None:
+    """The Export dialog offered Word for one interview only. Across the study: the title,
+    what it holds, then each interview on a page of its own in the study's order, its
+    attributes and source under its name, its quotes by question and its notes; the study
+    memo last."""
+    from reader.core.study_memo import memo_path, write_memo
+    from tests.core.test_export_formats import word_paragraphs
+
+    write_memo(memo_path(study.folder), "# Themes\n\nThe handover, twice.")
+    data, left_out = export_study(study, "docx")
+    assert left_out == []
+    paragraphs = word_paragraphs(data)
+    shown = [(p.style.name, p.text) for p in paragraphs]
+    assert shown[0] == ("Title", "Night # shifts")
+    assert shown[1][1].startswith("2 interviews, 2 highlights, exported from Interview Reader")
+    headings = [(style, text) for style, text in shown if style.startswith("Heading")]
+    assert headings == [
+        ("Heading 1", "P1"),
+        ("Heading 2", "Q1. Q: How was the night shift?"),
+        ("Heading 2", "Research notes"),
+        ("Heading 3", "Notes on P1"),
+        ("Heading 1", "P2"),
+        ("Heading 2", "Q1. Q: And the handover?"),
+        ("Heading 2", "Research notes"),
+        ("Heading 3", "Notes on P2"),
+        ("Heading 1", "Study memo"),
+        ("Heading 2", "Themes"),
+    ]
+    paged = [p.text for p in paragraphs if p.paragraph_format.page_break_before]
+    assert paged == ["P2", "Study memo"]  # P1 follows the title on the first page
+    lines = [text for _, text in shown]
+    at = lines.index("P1")
+    assert lines[at + 1 : at + 4] == [
+        "Participant: Ana · Date: 2024-03-01 · Role: nurse",
+        "Source: P1.txt",
+        "1 highlight",
+    ]
+    assert ("Quote", "chaotic") in shown and ("Quote", "ritual") in shown
+    assert "The handover, twice." in lines
+
+
+def test_each_interview_reads_in_word_as_in_its_own_word_export(study: Study) -> None:
+    """The same exporter writes both: from an interview's first question to its notes'
+    end, its paragraphs are those of its own Word export."""
+    from reader.core.export import FORMATS
+    from tests.core.test_export_formats import word_paragraphs
+
+    def shown(data: bytes) -> list[tuple[str, str]]:
+        return [(p.style.name, p.text) for p in word_paragraphs(data)]
+
+    whole = shown(export_study(study, "docx")[0])
+    for n, entry in enumerate(study.interviews):
+        own = shown(FORMATS["docx"](study.open_session(entry), ExportOptions()))
+        body = own[own.index(("Heading 2", next(t for s, t in own if s == "Heading 2"))) :]
+        start = whole.index(("Heading 1", entry.title)) + 4  # its name and three lines
+        assert whole[start : start + len(body)] == body, n
 
 
 def test_json_holds_the_study_and_every_model(study: Study) -> None:

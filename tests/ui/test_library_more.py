@@ -135,8 +135,38 @@ def long_folder(folder: Path) -> Path:
     return folder
 
 
+@pytest.fixture
+def quick_rest(monkeypatch: pytest.MonkeyPatch) -> None:
+    """What stays in view counts as read after 50 ms, not seconds (switcher.READ_AFTER_MS)."""
+    monkeypatch.setattr("reader.ui.library.switcher.READ_AFTER_MS", 50)
+
+
+def test_passing_through_with_ctrl_pgdn_reads_nothing(
+    make_study_window: Callable[[Path], MainWindow],
+    folder: Path,
+    qtbot: Any,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """Ctrl+PgDn through the study showed P02 at 55 % read, for a glance at its first
+    page; what was on screen counts once it stayed there, as the one stopped at does."""
+    monkeypatch.setattr("reader.ui.library.switcher.READ_AFTER_MS", 400)
+    window = make_study_window(folder)
+    model = window.library.model
+    _, ben, cem = (row.id for row in model.rows)
+    window.activateWindow()
+    window.reader.setFocus()
+    qtbot.waitUntil(window.reader.hasFocus)
+    for _ in range(2):
+        qtbot.keyClick(window.reader, Qt.Key.Key_PageDown, Qt.KeyboardModifier.ControlModifier)
+        QApplication.processEvents()  # at a person's pace: painted, a glance
+    assert window.switcher.current == cem
+    assert ben not in model.read  # passed through, unread
+    qtbot.waitUntil(lambda: model.read.get(cem, 0.0) >= 0.99)  # short: read once it rested
+    assert ben not in model.read
+
+
 def test_how_far_each_interview_was_read_follows_the_reading(
-    make_study_window: Callable[[Path], MainWindow], long_folder: Path, qtbot: Any
+    make_study_window: Callable[[Path], MainWindow], long_folder: Path, qtbot: Any, quick_rest: None
 ) -> None:
     window = make_study_window(long_folder)
     model = window.library.model
@@ -149,19 +179,20 @@ def test_how_far_each_interview_was_read_follows_the_reading(
     assert read(ana) < 0.5  # the first page of a long interview
     bar = window.reader.verticalScrollBar()
     bar.setValue(bar.maximum() // 2)
-    assert 0.4 < read(ana) < 0.7
+    qtbot.waitUntil(lambda: 0.4 < read(ana) < 0.7)  # once it stayed in view
     assert model.data(model.index(0, 3)).endswith("%")
     bar.setValue(bar.maximum())
-    assert read(ana) == pytest.approx(1.0, abs=0.01)
+    qtbot.waitUntil(lambda: read(ana) == pytest.approx(1.0, abs=0.01))
     assert model.data(model.index(0, 3)) == "✓"
     bar.setValue(0)
+    qtbot.waitUntil(lambda: not window.switcher._resting.isActive())  # the top stayed in view
     assert read(ana) == pytest.approx(1.0, abs=0.01)  # read stays read
     window.switcher.open(ben)
     qtbot.waitUntil(lambda: read(ben) >= 0.99)  # short: read at a glance
 
 
 def test_leaving_an_interview_for_a_short_one_does_not_count_it_read(
-    make_study_window: Callable[[Path], MainWindow], long_folder: Path, qtbot: Any
+    make_study_window: Callable[[Path], MainWindow], long_folder: Path, qtbot: Any, quick_rest: None
 ) -> None:
     """The reader scrolled to the short interview's place while the long one was still
     the open one: the short one's end counted the long one read (✓ after a round trip)."""
@@ -407,6 +438,7 @@ def test_the_library_is_filled_once_as_a_study_opens_with_how_far_each_was_read(
     folder: Path,
     qtbot: Any,
     monkeypatch: pytest.MonkeyPatch,
+    quick_rest: None,
 ) -> None:
     """Each filling reads every notes file for its counts (500 with a big codebook: 0.4 s):
     once as the first study opens, once as another does; how far each interview was read
@@ -428,7 +460,7 @@ def test_the_library_is_filled_once_as_a_study_opens_with_how_far_each_was_read(
     bar = window.reader.verticalScrollBar()
     qtbot.waitUntil(lambda: bar.maximum() > 0)
     bar.setValue(bar.maximum())
-    assert model.read[ana] == pytest.approx(1.0, abs=0.01)
+    qtbot.waitUntil(lambda: model.read.get(ana) == pytest.approx(1.0, abs=0.01))
     assert window.study_actions.open_path(folder)
     assert filled == [long_folder, folder]
     assert window.study_actions.open_path(long_folder)

@@ -126,7 +126,7 @@ def test_export_the_whole_study_as_csv(
     def choose(dialog: ExportDialog) -> int:
         dialog.scope_combo.setCurrentIndex(1)
         formats = {dialog.format_combo.itemData(i) for i in range(dialog.format_combo.count())}
-        assert formats == {"md", "html", "csv", "json", "qdpx", "qdc"}  # no W3C for a study
+        assert formats == {"md", "html", "csv", "json", "docx", "qdpx", "qdc"}  # no W3C
         dialog.format_combo.setCurrentIndex(dialog.format_combo.findData("csv"))
         return 1
 
@@ -135,6 +135,22 @@ def test_export_the_whole_study_as_csv(
     rows = list(csv.DictReader(io.StringIO(out.read_text("utf-8-sig"))))
     assert [(r["interview"], r["Role"]) for r in rows] == [("P01 Ana", "nurse")]
     assert not list(folder.glob("*.csv"))
+
+
+def test_a_word_in_the_text_and_in_a_quote_of_it_is_counted_as_what_it_is(
+    window: MainWindow, qtbot: Any
+) -> None:
+    """ "coffee" in two interviews' text, and highlighted in one: the headline said "3 in
+    2 interviews", as if three places of the text said it; now it says where they are."""
+    text = window.interview.session.document.text
+    start = text.lower().index("coffee")
+    window.reader.select_span(start, start + len("coffee"))
+    window.reader.setFocus()
+    QTest.keyClick(window.reader, Qt.Key.Key_H)
+    search(window, qtbot, "coffee")
+    qtbot.waitUntil(lambda: not window.search_panel.scope.searching)
+    assert top_titles(window) == ["P01 Ana (2)", "P10 Cem (1)"]
+    assert window.search_panel.status.text() == "3 in 2 interviews: 2 in the text, 1 in quotes"
 
 
 def test_study_results_stream_interview_by_interview(
@@ -281,7 +297,9 @@ def test_the_study_memo_is_searched_and_a_result_shows_it_with_the_match_selecte
     search(window, qtbot, "coffee")
     panel = window.search_panel
     assert top_titles(window) == ["Study memo (2)", "P01 Ana (1)", "P10 Cem (1)"]
-    assert panel.status.text() == "4 in 2 interviews and the study memo"
+    assert (
+        panel.status.text() == "4 in 2 interviews and the study memo: 2 in the text, 2 in the memo"
+    )
     items = panel.result_items()
     assert [i.text(0) for i in items[:2]] == [
         "Line 3  Coffee rituals",

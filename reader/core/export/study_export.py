@@ -1,9 +1,10 @@
 """Exports of a whole study: each interview's highlights through the one-interview
 exporters, grouped by interview, then by question.
 
-- Markdown and HTML: a section per interview (its attributes in a line under its title),
-  then the summary sections of the one-interview exports a level down; the study memo
-  after them.
+- Markdown, HTML and Word: a section per interview (its attributes in a line under its
+  title), then the summary sections of the one-interview exports a level down (in Word,
+  at the same level, each interview a Heading 1 on a new page); the study memo after
+  them.
 - CSV: the one-interview columns after `interview` (its title), `interview_id` and one
   column per attribute (headed by its label), ready for pandas and R.
 - JSON: the study file's content, the memo, and per interview its entry and the full
@@ -27,11 +28,12 @@ from typing import Any
 import orjson
 
 from reader.core.annotations import Highlight, count_label
-from reader.core.export import csv_export, html_export, markdown_export
+from reader.core.export import csv_export, docx_export, html_export, markdown_export
 from reader.core.export.common import (
     DEFAULT_OPTIONS,
     ExportCancelled,
     ExportOptions,
+    Progress,
     filter_description,
     linked_notes,
     place_all,
@@ -314,6 +316,39 @@ def export_study_html(
     return ("\n".join(out) + "\n").encode("utf-8"), _said(left_out, ": ")
 
 
+# Word ------------------------------------------------------------------------------------
+
+
+def export_study_docx(
+    study: Study, options: StudyExportOptions | None = None, texts: StudyTexts | None = None
+) -> tuple[bytes, list[str]]:
+    from reader.core.study_memo import as_exported
+    from reader.core.xml_chars import xml_safe
+
+    options = options or StudyExportOptions()
+    parts, left_out = _parts(study, options, texts)
+    filters = _filters(study, parts, options)
+    hl = _quiet(options.highlights)
+    matched, unmatched = _matching(parts, hl)
+    memo = _memo_text(study, left_out)
+    every = [h for _, highlights in matched for h in highlights]
+    word, out = docx_export.new_document(study.data.title, every)
+    counts = f"{counted(len(matched), 'interview')}, {count_label(every)}"
+    top = [counts + (f" ({filters})" if filters else "") + f", {EXPORTED_FROM}", unmatched]
+    for line in filter(None, [*top, *_in_file(left_out)]):
+        out.add(xml_safe(line))
+    for number, (part, highlights) in enumerate(matched):
+        out.heading(xml_safe(part.entry.title), 1, new_page=number > 0)
+        about = [attribute_line(study, part.entry), _source(part), count_label(highlights)]
+        for line in filter(None, about):
+            out.add(xml_safe(line))
+        docx_export.summary(out, part.session, highlights, Progress(hl, len(highlights)))
+    if memo.strip():
+        out.heading(MEMO_HEADING, 1, new_page=bool(matched))
+        docx_export.research_notes(out, as_exported(memo), 2)
+    return docx_export.saved(word, out), _said(left_out, ": ")
+
+
 # CSV -------------------------------------------------------------------------------------
 
 
@@ -384,6 +419,7 @@ STUDY_FORMATS: dict[str, StudyExporter] = {
     "html": export_study_html,
     "csv": export_study_csv,
     "json": export_study_json,
+    "docx": export_study_docx,
 }
 
 

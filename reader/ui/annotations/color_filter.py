@@ -9,7 +9,7 @@ from PySide6.QtWidgets import QComboBox
 
 from reader.core.annotations import NO_COLOR, NO_COLOR_LABEL
 from reader.ui.dialogs import refill_combo
-from reader.ui.theme import color_icon, swatch_color
+from reader.ui.theme import color_icon, colors_icon, swatch_color
 
 NO_COLOR_ITEM = "<no colour>"  # the item's data: NO_COLOR ("") would read as "All colours"
 
@@ -20,6 +20,8 @@ class ColorFilter:
 
     def __init__(self, combo: QComboBox) -> None:
         self.combo = combo
+        combo.addItem("All colours")
+        combo.setMinimumContentsLength(0)  # its swatch alone in a narrow dock, the rest in its tip
         self.uncoloured = 0
         self._labels: dict[str, str] = {}
         self._offered = False
@@ -32,6 +34,7 @@ class ColorFilter:
             blank.fill(Qt.GlobalColor.transparent)
             items.append((QIcon(blank), NO_COLOR_LABEL, NO_COLOR_ITEM))
         refill_combo(self.combo, "All colours", items)
+        self.combo.setItemIcon(0, colors_icon(tuple(swatch_color(c).name() for c in labels)))
 
     def refresh(self) -> bool:
         """Offer "No colour" if and only if a passage has none; True when the item came or

@@ -69,9 +69,7 @@ class AnnotationsPanel(QWidget):
         )
         add_clear_button(self.filter_edit, "the filter", escape_clears=True)
         self.color_filter = filter_combo("Colour filter", "Shows only the highlights of one colour")
-        self.color_filter.setMinimumContentsLength(9)  # "No colour", "Follow up" whole
         self.tag_filter = filter_combo("Code filter", "Shows only the highlights with one code")
-        self.color_filter.addItem("All colours")
         self._colors = ColorFilter(self.color_filter)
         self.tag_filter.addItem("All codes")
         self.study = StudyRows(interview, self)  # this interview or the whole study
@@ -109,13 +107,15 @@ class AnnotationsPanel(QWidget):
         self.view.customContextMenuRequested.connect(self._context_menu)
         EmptyListText(self.view, self._nothing_shown)  # filtered to nothing: not blank
 
-        # One above the other in a dock too narrow for both (the left docks at 1024 px).
-        filters = WrapRow([self.color_filter, self.tag_filter], fill=True)
+        # The colour beside the words (a swatch alone when narrow); the code and the scope
+        # side by side, or folded: under the Library at 1024x640 the list had 1.5 cards.
+        words = QHBoxLayout()
+        words.addWidget(self.filter_edit, 2)
+        words.addWidget(self.color_filter, 1)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(6, 6, 6, 6)
-        layout.addWidget(self.filter_edit)
-        layout.addWidget(filters)
-        layout.addWidget(self.study.bar)
+        layout.addLayout(words)
+        layout.addWidget(WrapRow([self.tag_filter, self.study.bar], fill=True))
         count_line = QHBoxLayout()
         count_line.addWidget(self.count_label, 1)
         lists = [self.color_filter, self.tag_filter, self.study.attribute]

@@ -1,6 +1,6 @@
 """File ▸ Export…: choose a format and, optionally, which colours and codes to include; in
-a study, this interview or the whole study (Markdown, HTML, CSV or JSON), and of the study
-only the interviews with an attribute's value ("Role: nurse"), as the command line's
+a study, this interview or the whole study (Markdown, HTML, CSV, JSON or Word), and of the
+study only the interviews with an attribute's value ("Role: nurse"), as the command line's
 --where, Search Everything's and Coded Passages' filters keep them. REFI-QDA's project
 and codebook are offered too (written by reader/ui/codebook/refi.py): they carry codes
 and notes, not highlight colours, so for them the colours' box says so in place of the

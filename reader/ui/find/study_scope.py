@@ -165,9 +165,26 @@ def memo_group(tree: QTreeWidget, results: ResultList, title: str) -> list[QTree
     return children
 
 
+# Where a kind of result is, as the headline says it ("2 in the text, 1 in quotes").
+KIND_PLACES = {
+    "document": "the text",
+    "quotes": "quotes",
+    "notes": "highlight notes",
+    "tags": "codes",
+    "research": "research notes",
+    MEMO: "the memo",
+}
+
+
 def found_where(results: StudyResults) -> str:
-    """How much was found where: "12 in 3 interviews and the study memo"."""
+    """How much was found where: "12 in 3 interviews and the study memo"; found in more
+    than one kind of place, in which: a word in the text and in a highlight's quote of it
+    is two results, "3 in 2 interviews: 2 in the text, 1 in quotes", not three places of
+    the text."""
     count = len(results.interviews)
     places = [counted(count, "interview")] if count else []
     places += ["the study memo"] if results.memo.total else []
-    return f"{results.total:,} in {' and '.join(places)}"
+    headline = f"{results.total:,} in {' and '.join(places)}"
+    kinds = {**results.totals, MEMO: results.memo.total}
+    found = [f"{n:,} in {KIND_PLACES[kind]}" for kind, n in kinds.items() if n]
+    return f"{headline}: {', '.join(found)}" if len(found) > 1 else headline

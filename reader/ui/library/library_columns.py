@@ -10,7 +10,8 @@ from __future__ import annotations
 from PySide6.QtCore import QEvent, QObject, QSettings
 from PySide6.QtWidgets import QHeaderView, QMenu, QTableView
 
-from reader.core.library_columns import columns_shown, natural_widths
+from reader.core.library_columns import LEAST_CHARS, fitted_columns, natural_widths
+from reader.core.wording import listed
 from reader.ui.library.library_model import FIXED, LibraryModel
 from reader.ui.mnemonics import with_mnemonics
 
@@ -33,6 +34,10 @@ class LibraryColumns(QObject):
         self._contents: list[int] = []  # each column's width for its contents, as measured
         self._headings: list[int] = []  # and for its heading
         self._seen: tuple[object, set[str]] = (None, set())  # the study, its columns' keys
+        # The case columns' keys (participant, date, attributes): True for one with values,
+        # tried before the ✎ count (reader.core.library_columns).
+        self.cases: dict[str, bool] = {}
+        self._squeezed: set[int] = set()  # columns shown narrower than their contents
         header = view.horizontalHeader()
         header.setResizeContentsPrecision(MEASURED_ROWS)  # the columns' header, in Qt 6
         header.setStretchLastSection(False)
@@ -70,6 +75,7 @@ class LibraryColumns(QObject):
         )
         for column in columns:  # a column the user widened, and not changed, stays so
             header.resizeSection(column, self.natural[column])
+        self.cases = self.model.case_columns()
         self.show_fitting()
         self._show_new_attributes()
 
@@ -92,20 +98,27 @@ class LibraryColumns(QObject):
         if len(keys) != len(self.natural):
             return
         room, floor = self.view.viewport().width(), self._title_floor()
-        shown = columns_shown(
-            keys, self.natural, room, floor, self.chosen_shown, self.chosen_hidden
-        )
+        filled = {key for key, has_values in self.cases.items() if has_values}
+        empty = self.cases.keys() - filled
+        least = self.view.fontMetrics().averageCharWidth() * LEAST_CHARS
+        chosen = (self.chosen_shown, self.chosen_hidden)
+        fitted = fitted_columns(keys, self.natural, room, floor, *chosen, filled, empty, least)
         header = self.view.horizontalHeader()
-        for column, show in enumerate(shown):
+        for column, width in enumerate(fitted[1:], 1):
+            show = width is not None
             if header.isSectionHidden(column) == show:
                 header.setSectionHidden(column, not show)
-                if show:
-                    header.resizeSection(column, self.natural[column])
+                if width is not None:
+                    header.resizeSection(column, width)
+            elif width is not None and (column in self._squeezed or width < self.natural[column]):
+                header.resizeSection(column, width)  # narrower for want of room, or whole again
+        natural = self.natural
+        self._squeezed = {c for c, w in enumerate(fitted) if c and w is not None and w < natural[c]}
         self._size_title()
 
     def _size_title(self) -> None:
         """The title takes what the other columns leave, but not less than what
-        columns_shown keeps for it: columns chosen beyond that scroll."""
+        fitted_columns keeps for it: columns chosen beyond that scroll."""
         if not self.natural:
             return
         header, room = self.view.horizontalHeader(), self.view.viewport().width()
@@ -126,6 +139,24 @@ class LibraryColumns(QObject):
     def shown(self, key: str) -> bool:
         column = next((c for c in range(self.model.columnCount()) if self.model.key(c) == key), -1)
         return column >= 0 and not self.view.isColumnHidden(column)
+
+    def out_of_room(self, keys: list[str]) -> str:
+        """What to say of those of `keys` whose column is hidden though the user did not
+        hide it (it does not fit): where it is; "" when each shows."""
+        labels = [
+            self._label(column)
+            for column in range(self.model.columnCount())
+            if self.model.key(column) in keys
+            and not self.shown(self.model.key(column))
+            and self.model.key(column) not in self.chosen_hidden
+        ]
+        if not labels:
+            return ""
+        one = len(labels) == 1
+        return (
+            f"The {listed(labels)} column{' is' if one else 's are'} hidden for lack of room: "
+            f"widen the Library, or right-click a heading to show {'it' if one else 'them'}."
+        )
 
     def choose(self, key: str, show: bool) -> None:
         """Show or hide a column from now on, in every study (remembered by its key)."""

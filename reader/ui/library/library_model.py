@@ -172,6 +172,13 @@ class LibraryModel(QAbstractTableModel):
     def _fixed(self, column: int) -> tuple[str, str]:
         return FIXED[column]
 
+    def case_columns(self) -> dict[str, bool]:
+        """The keys of the case table's columns (participant, date, the attributes): True
+        for one that some interview has a value in."""
+        keys = [self.key(c) for c in range(1, self.columnCount())]
+        cases = [k for k in keys if k not in NUMBERS]
+        return {k: any(_shown(header, k) for header in self.rows) for k in cases}
+
     def attribute(self, column: int) -> AttributeDef | None:
         if len(FIXED) <= column < self.columnCount():
             return self.attributes[column - len(FIXED)]

@@ -131,7 +131,12 @@ class TranscriptFilling(QObject):
         if (filled or dated) and not self.owner.run(STEP, fill, study.put_back):
             return  # refused (the study turned read-only): the study said why
         self.owner.message.emit(report.message(filled, dated))
-        self.owner.status.emit(report.headline(filled, dated), 8000)
+        # The Library now, not once the queued reload comes: are the columns filled in sight?
+        library = self.switcher.panel
+        library.reload()
+        where = library.columns.out_of_room(["participant"] * bool(filled) + ["date"] * bool(dated))
+        said = " ".join(filter(None, [report.headline(filled, dated), where]))
+        self.owner.status.emit(said, 8000)
         self.done.emit()
 
     def _cancel(self) -> None:

@@ -14,6 +14,12 @@ from typing import Any
 from PySide6.QtCore import QObject, QSize, QUrl, Signal
 from PySide6.QtWidgets import QWidget
 
+from reader.ui.recording.backend_logs import (
+    quiet_ffmpeg,
+    quiet_multimedia_categories,
+    without_sound_server_warning,
+)
+
 
 class MediaUnavailableError(Exception):
     """QtMultimedia cannot be loaded here; the message is for the user."""
@@ -21,6 +27,7 @@ class MediaUnavailableError(Exception):
 
 def multimedia() -> Any:
     """The QtMultimedia module, or MediaUnavailableError saying why not."""
+    quiet_multimedia_categories()  # before the import: it looks for libraries at once
     try:
         from PySide6 import QtMultimedia
     except ImportError as exc:  # Addons not installed, or a system library missing
@@ -73,9 +80,11 @@ class Player(QObject):
         super().__init__(parent)
         qtm = multimedia()
         self._qtm = qtm
-        self.player, self.audio = _made_by_qt(qtm, self)
+        with without_sound_server_warning():
+            self.player, self.audio = _made_by_qt(qtm, self)
+            self.silent = not qtm.QMediaDevices.audioOutputs()
+        quiet_ffmpeg()  # its backend has loaded with the player
         self.player.setAudioOutput(self.audio)
-        self.silent = not qtm.QMediaDevices.audioOutputs()
         # Qt 6.10 keeps the pitch when the rate changes if asked; the FFmpeg backend of
         # earlier versions always did.
         if hasattr(self.player, "setPitchCompensation"):

@@ -25,7 +25,8 @@ from tests.participant_study import (
     TYPED_DATE,
     write_participant_study,
 )
-from tests.ui.test_library_fit import Menus
+from tests.ui.conftest import lay_out_first_start
+from tests.ui.test_library_fit import Menus, assert_fits, shown_keys
 
 ALT = Qt.KeyboardModifier.AltModifier
 CTRL = Qt.KeyboardModifier.ControlModifier
@@ -73,7 +74,7 @@ def test_the_command_fills_saves_reports_and_ctrl_z_in_the_library_undoes(
     window.reader.setFocus()  # reading: Ctrl+Z there undoes the interview's steps
     fill_by_keys(window, qtbot)
     qtbot.waitUntil(lambda: window.banner.text() == REPORT)
-    assert window.statusBar().currentMessage() == "Filled 4 participants and 1 date."
+    assert window.statusBar().currentMessage().startswith("Filled 4 participants and 1 date.")
     assert on_disk(study_folder) == FILLED
     assert on_disk(study_folder, "date") == DATED
     qtbot.waitUntil(lambda: in_library(window) == FILLED)
@@ -152,3 +153,38 @@ def test_with_none_empty_it_says_so_and_makes_no_step(
     window.window_actions.fill_from_transcripts.trigger()
     qtbot.waitUntil(lambda: window.banner.text() == "Every interview has a participant and a date.")
     assert window.study.undo_stack.count() == steps
+
+
+def test_at_1024_px_the_participants_filled_show_in_place_of_the_notes_count(
+    window: MainWindow, qtbot: Any
+) -> None:
+    """The Library at 1024x640 showed Title and the counts only, the names filled out of
+    sight; now the ✎ count gives way to them, and a name too long is cut (whole in its
+    tooltip). Where even that does not fit, the status line says where they are."""
+    window.resize(1024, 640)
+    lay_out_first_start(window)
+    qtbot.waitUntil(lambda: window.width() <= 1024)
+    fill_by_keys(window, qtbot)
+    qtbot.waitUntil(lambda: window.banner.text() == REPORT)
+    assert shown_keys(window) == ["title", "highlights", "read", "participant"]
+    assert_fits(window)
+    view, model = window.library.view, window.library.model
+    column = next(c for c in range(model.columnCount()) if model.key(c) == "participant")
+    name = FILLED["P01"]  # José Ángel Muñoz: the longest, cut
+    assert view.columnWidth(column) < view.fontMetrics().horizontalAdvance(name)
+    assert window.statusBar().currentMessage() == (
+        "Filled 4 participants and 1 date. The Date column is hidden for lack of room: "
+        "widen the Library, or right-click a heading to show it."
+    )
+    window.library.owner.undo_stack.undo()
+    qtbot.waitUntil(lambda: in_library(window) == {"P06": TYPED})
+    window.resizeDocks([window.library_dock], [100], Qt.Orientation.Horizontal)  # its least
+    qtbot.waitUntil(lambda: view.viewport().width() < 140)
+    window.activateWindow()
+    fill_by_keys(window, qtbot)
+    qtbot.waitUntil(lambda: in_library(window) == FILLED)
+    assert "participant" not in shown_keys(window)
+    assert window.statusBar().currentMessage() == (
+        "Filled 4 participants and 1 date. The Participant and Date columns are hidden for "
+        "lack of room: widen the Library, or right-click a heading to show them."
+    )
