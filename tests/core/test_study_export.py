@@ -297,7 +297,7 @@ def test_word_has_an_interview_a_page_each_then_the_memo(study: Study) -> None:
     paragraphs = word_paragraphs(data)
     shown = [(p.style.name, p.text) for p in paragraphs]
     assert shown[0] == ("Title", "Night # shifts")
-    assert shown[1][1].startswith("2 interviews, 2 highlights, exported from Interview Reader")
+    assert shown[1][1].startswith("2 interviews, 2 coded highlights, exported from Interview Reader")
     headings = [(style, text) for style, text in shown if style.startswith("Heading")]
     assert headings == [
         ("Heading 1", "P1"),
