@@ -297,7 +297,9 @@ def test_word_has_an_interview_a_page_each_then_the_memo(study: Study) -> None:
     paragraphs = word_paragraphs(data)
     shown = [(p.style.name, p.text) for p in paragraphs]
     assert shown[0] == ("Title", "Night # shifts")
-    assert shown[1][1].startswith("2 interviews, 2 coded highlights, exported from Interview Reader")
+    assert shown[1][1].startswith(
+        "2 interviews, 2 coded highlights, exported from Interview Reader"
+    )
     headings = [(style, text) for style, text in shown if style.startswith("Heading")]
     assert headings == [
         ("Heading 1", "P1"),
@@ -318,7 +320,7 @@ def test_word_has_an_interview_a_page_each_then_the_memo(study: Study) -> None:
     assert lines[at + 1 : at + 4] == [
         "Participant: Ana · Date: 2024-03-01 · Role: nurse",
         "Source: P1.txt",
-        "1 highlight",
+        "1 coded highlight",
     ]
     assert ("Quote", "chaotic") in shown and ("Quote", "ritual") in shown
     assert "The handover, twice." in lines
