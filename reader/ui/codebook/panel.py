@@ -21,7 +21,6 @@ from PySide6.QtWidgets import (
     QInputDialog,
     QLabel,
     QMenu,
-    QPlainTextEdit,
     QSizePolicy,
     QToolButton,
     QTreeView,
@@ -34,6 +33,7 @@ from reader.core.wording import counted
 from reader.ui import dialogs
 from reader.ui.after_paint import AfterPaint
 from reader.ui.codebook.code_counts import CodingChange
+from reader.ui.codebook.code_memo import CodeMemo
 from reader.ui.codebook.hub import CodebookHub
 from reader.ui.codebook.model import CodeTreeModel
 from reader.ui.elided_label import ElidedLabel
@@ -43,7 +43,7 @@ from reader.ui.typed_text import typed_text
 from reader.ui.wrap_row import WrapRow
 
 MOVE_KEYS = {Qt.Key.Key_Up, Qt.Key.Key_Down, Qt.Key.Key_Left, Qt.Key.Key_Right}
-MEMO_LINES = 2, 6  # the memo's height in lines: empty and away, or with text or the focus
+USE_LINE_MIN_HEIGHT = 340  # px of the panel below which the tree takes the use line's row
 
 
 class CodebookPanel(QWidget):
@@ -74,6 +74,7 @@ class CodebookPanel(QWidget):
         count_width = max(metrics.horizontalAdvance(t) for t in ("Codings", "00000"))
         header.resizeSection(1, count_width + 16)
         self.view.installEventFilter(self)
+        self.installEventFilter(self)  # its height: the use line goes where the tree needs it
         self.view.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
         self.view.customContextMenuRequested.connect(self._code_menu)
         self.view.activated.connect(lambda i: self.retrieveRequested.emit(self.model.code_id(i)))
@@ -113,15 +114,8 @@ class CodebookPanel(QWidget):
             "unticked: a code you apply to passages"
         )
         self.category_box.clicked.connect(self._category_clicked)
-        self.memo = QPlainTextEdit()
-        self.memo.setObjectName("code-memo")
-        self.memo.setPlaceholderText("What this code means and when to apply it (Markdown)")
-        self.memo.setAccessibleName("Description of the code")
-        self.memo.setAccessibleDescription("What it means and when to apply it, in Markdown")
-        self.memo.setTabChangesFocus(True)
-        self.memo.installEventFilter(self)
-        self.memo.textChanged.connect(self._fit_memo)
-        self._fit_memo()
+        self.memo = CodeMemo()
+        self.memo.left.connect(self._commit_memo)
         details = QHBoxLayout()
         details.setSpacing(4)
         details.addWidget(self.color_button)
@@ -151,12 +145,6 @@ class CodebookPanel(QWidget):
         button.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Fixed)
         button.clicked.connect(slot)
         return button
-
-    def _fit_memo(self) -> None:
-        """Two lines while empty and away; six once it has text or the focus."""
-        lines = MEMO_LINES[bool(self.memo.hasFocus() or self.memo.toPlainText())]
-        frame = 2 * (self.memo.frameWidth() + int(self.memo.document().documentMargin()))
-        self.memo.setFixedHeight(lines * self.memo.fontMetrics().lineSpacing() + frame)
 
     # Showing ---------------------------------------------------------------------------
 
@@ -342,10 +330,9 @@ class CodebookPanel(QWidget):
     # Keys --------------------------------------------------------------------------------
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
-        if watched is self.memo and event.type() in (QEvent.Type.FocusIn, QEvent.Type.FocusOut):
-            if event.type() == QEvent.Type.FocusOut:
-                self._commit_memo()
-            self._fit_memo()
+        if watched is self and event.type() == QEvent.Type.Resize:
+            # A netbook's dock: the tree first; the use is in its rows' tooltips too.
+            self.use.setVisible(self.height() >= USE_LINE_MIN_HEIGHT)
         elif watched is self.view and event.type() == QEvent.Type.ShortcutOverride:
             # Alt+arrows move codes here, before the window's Alt+Left/Right (skip 5 s).
             assert isinstance(event, QKeyEvent)

@@ -1,0 +1,38 @@
+"""The Codebook's description of the current code (Markdown): two lines while empty and
+away, six once it has text or the focus, so that the tree keeps the dock's height."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Signal
+from PySide6.QtGui import QFocusEvent
+from PySide6.QtWidgets import QPlainTextEdit, QWidget
+
+MEMO_LINES = 2, 6  # the memo's height in lines: empty and away, or with text or the focus
+
+
+class CodeMemo(QPlainTextEdit):
+    left = Signal()  # the focus went elsewhere: what was typed is to be kept
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("code-memo")
+        self.setPlaceholderText("What this code means and when to apply it (Markdown)")
+        self.setAccessibleName("Description of the code")
+        self.setAccessibleDescription("What it means and when to apply it, in Markdown")
+        self.setTabChangesFocus(True)
+        self.textChanged.connect(self._fit)
+        self._fit()
+
+    def focusInEvent(self, event: QFocusEvent) -> None:
+        super().focusInEvent(event)
+        self._fit()
+
+    def focusOutEvent(self, event: QFocusEvent) -> None:
+        super().focusOutEvent(event)
+        self.left.emit()
+        self._fit()
+
+    def _fit(self) -> None:
+        lines = MEMO_LINES[bool(self.hasFocus() or self.toPlainText())]
+        frame = 2 * (self.frameWidth() + int(self.document().documentMargin()))
+        self.setFixedHeight(lines * self.fontMetrics().lineSpacing() + frame)
