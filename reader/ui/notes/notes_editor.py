@@ -23,6 +23,7 @@ from reader.ui.after_paint import AfterPaint
 from reader.ui.notes.markdown_highlighter import MarkdownHighlighter, links_in
 from reader.ui.notes.quote_chips import ChipCaret, Toward
 from reader.ui.notes.typing_steps import TypingSteps
+from reader.ui.own_copies import own_copy
 from reader.ui.painting import paint_empty_text
 
 LONG_NOTES_CHARS = 100_000
@@ -244,8 +245,7 @@ class NotesEditor(QPlainTextEdit):
         """The Markdown as written, as plain text (and as Markdown): Qt's HTML of it,
         pasted back, would be read as a web page's and come back escaped."""
         text = self.textCursor().selection().toPlainText()
-        data = QMimeData()
-        data.setText(text)
+        data = own_copy(text)
         data.setData("text/markdown", text.encode())
         return data
 
