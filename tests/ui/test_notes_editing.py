@@ -211,3 +211,35 @@ def test_a_page_pastes_its_words_as_they_are_with_its_structure(
     copied.setHtml(html)
     copied.setText("the page's text")
     assert pasted_text(copied, "") == pasted
+
+
+def test_paste_as_plain_text_acts_only_in_the_notes_with_the_focus(
+    window: MainWindow, notes: NotesEditor, qtbot
+) -> None:
+    """Edit ▸ Paste as Plain Text with the focus in the reader, or the preview showing,
+    pasted into the notes out of sight (and the autosave wrote it)."""
+    window.activateWindow()
+    qtbot.waitUntil(window.isActiveWindow)
+    paste_plain = window.window_actions.paste_plain
+    notes.setPlainText("My notes")
+    clipboard(text="CLIPBOARD")
+    assert paste_plain.isEnabled()
+    window.reader.setFocus()
+    qtbot.waitUntil(window.reader.hasFocus)
+    assert not paste_plain.isEnabled()
+    paste_plain.trigger()  # as the menu would, were it on
+    window.window_actions.toggle_preview.setChecked(True)
+    window.notes_pane.preview.setFocus()
+    qtbot.waitUntil(window.notes_pane.preview.hasFocus)
+    assert not paste_plain.isEnabled()
+    paste_plain.trigger()
+    assert notes.toPlainText() == "My notes"
+    window.window_actions.toggle_preview.setChecked(False)
+    notes.setFocus()
+    qtbot.waitUntil(notes.hasFocus)
+    assert paste_plain.isEnabled()
+    notes.setReadOnly(True)  # as read-only notes are
+    assert not paste_plain.isEnabled()
+    notes.setReadOnly(False)
+    paste_plain.trigger()
+    assert notes.toPlainText() == "CLIPBOARDMy notes"
