@@ -190,21 +190,30 @@ def _rescue_stem(name: Path, path: Path) -> str:
     return f"{name.stem}-{sha256_hex(str(path.resolve()).encode('utf-8'))[:8]}"
 
 
-def rescue(what: str, path: Path, data: bytes | None, name: Path | None = None) -> str:
+def rescue(
+    what: str, path: Path, data: bytes | None, name: Path | None = None, made_from: str = ""
+) -> str:
     """`path` could not take `data` (None: it could not even be made) as the app is made to
     end: `data` goes to a new rescue file in the data folder, named after `name` (default
-    `path`) and `path`. The line that reports it, saying where."""
+    `path`) and `path`, and after `made_from`, the hash (`content_hash`) of the file's
+    bytes `data` was made from, as last read or written ("" when none are known). The line
+    that reports it, saying where."""
     rescued = None
     if data is not None:
         with contextlib.suppress(OSError):
             folder = data_dir() / "rescued"
             folder.mkdir(parents=True, exist_ok=True)
             name = name or path
-            target = _claimed(folder, _rescue_stem(name, path), name.suffix)
+            came = f"{_CAME_FROM}{made_from[:_CAME_FROM_DIGITS]}" if made_from else ""
+            target = _claimed(folder, _rescue_stem(name, path), came + name.suffix)
             rescued = _filled(target, lambda: atomic_write(target, data))
     return f"{what} could not be saved to {path}; " + (
         f"a copy was written to {rescued}." if rescued else "nor rescued."
     )
+
+
+# In a rescue copy's name, before its suffix: the start of the hash of what it came from.
+_CAME_FROM, _CAME_FROM_DIGITS = ".from-", 16
 
 
 def rescued_copies(name: Path, since: Path, held: bytes | None) -> list[Path]:
@@ -215,7 +224,8 @@ def rescued_copies(name: Path, since: Path, held: bytes | None) -> list[Path]:
     must not hide them. Nothing is read unless a copy is there (the folder is listed)."""
     folder = data_dir() / "rescued"
     stem = re.escape(_rescue_stem(name, since))
-    pattern = re.compile(rf"{stem}-\d{{8}}-\d{{6}}(-\d+)?{re.escape(name.suffix)}")
+    came = rf"(?:{re.escape(_CAME_FROM)}[0-9a-f]{{{_CAME_FROM_DIGITS}}})?"
+    pattern = re.compile(rf"{stem}-\d{{8}}-\d{{6}}(-\d+)?{came}{re.escape(name.suffix)}")
     try:
         found = [folder / n for n in os.listdir(folder) if pattern.fullmatch(n)]
     except OSError:  # none was ever rescued
@@ -224,13 +234,15 @@ def rescued_copies(name: Path, since: Path, held: bytes | None) -> list[Path]:
     return [p for _, p in stamped]
 
 
-def made_after(copy: Path, since: Path) -> bool:
-    """Whether `copy` (a rescued one) was made after the file `since` last changed, or
-    that file is gone: then `since` as it is now is what the copy came from, the base of
-    its merge. Else the file was changed (or only touched) since the rescue, and what the
-    copy came from is not known."""
-    stamp, made = file_stamp(since), file_stamp(copy)
-    return stamp is None or (made is not None and made[0] > stamp[0])  # by time alone
+def came_from(copy: Path, held: bytes | None) -> bool:
+    """Whether `copy` (a rescued one) was made from `held`, the file as read now (None:
+    there is none): its name holds their hash. Then `held` is the base of its merge, and
+    what the copy changed or deleted is taken as changed or deleted. Else what it came
+    from is not known, whatever the times say (a sync tool may keep another machine's),
+    as for a copy rescued before names held it."""
+    stem = copy.name[: -len(copy.suffix)] if copy.suffix else copy.name
+    _, found, digits = stem.rpartition(_CAME_FROM)
+    return bool(found) and held is not None and content_hash(held)[:_CAME_FROM_DIGITS] == digits
 
 
 def _holds_other(copy: Path, held: bytes | None) -> bool:

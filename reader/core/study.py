@@ -269,11 +269,11 @@ class Study:
 
     def _append(self, transcripts: list[Path], title: str = "") -> list[InterviewEntry]:
         """The transcripts at the end, at once: titled together (study_titles.py), or the
-        one given `title` so."""
+        one given `title` so (numbered if another has it)."""
         ids = {e.id for e in self.data.interviews}
         paths = [self.relative_path(transcript) for transcript in transcripts]
         named = [(title_from_name(t), p) for t, p in zip(transcripts, paths, strict=True)]
-        titles = [title] if title else self.titles().new(named)
+        titles = [self.titles().free(title)] if title else self.titles().new(named)
         stamp = now_iso()
         added = []
         for path, given in zip(paths, titles, strict=True):
@@ -358,10 +358,13 @@ class Study:
 
     def _free_title(self, title: str, interview_id: str) -> str:
         """`title` stripped, for the interview: StudyError when it is empty, or is another
-        interview's title (as a reader tells them apart: case and spacing aside)."""
+        interview's title (as a reader tells them apart: case and spacing aside), but for
+        its own written otherwise (two titled alike before titles were kept apart)."""
         title, key = title.strip(), title_key(title)
         if not title:
             raise StudyError("An interview needs a title.")
+        if any(e.id == interview_id and title_key(e.title) == key for e in self.data.interviews):
+            return title
         for entry in self.data.interviews:
             if entry.id != interview_id and title_key(entry.title) == key:
                 raise StudyError(f"“{entry.title}” is another interview's title: choose another.")

@@ -7,11 +7,14 @@ value differently, the choice is deterministic, so two machines merging the same
 reach the same file: for an interview's fields the side whose entry was modified later,
 else (and for everything else) the value whose canonical JSON sorts last; each such case
 is reported. An edit beats a deletion. Without a base (a sync tool's conflict copy)
-nothing is deleted, only added or updated.
+nothing is deleted, only added or updated. Titles one side gave that make two interviews
+titled alike are told apart as new interviews' are (study_titles.py): the interview
+modified later is numbered ("Night (2)"), reported.
 """
 
 from __future__ import annotations
 
+from collections import defaultdict
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field, replace
 from typing import Any, TypeVar
@@ -20,6 +23,7 @@ import orjson
 
 from reader.core.codebook import Codebook
 from reader.core.study_file import AttributeDef, AttributeValueError, InterviewEntry, StudyData
+from reader.core.study_titles import Titles, title_key
 from reader.core.wording import counted
 
 T = TypeVar("T")
@@ -139,6 +143,7 @@ def merge_studies(
     data.codebook = _merge_codebooks(base, ours, theirs, report("code"))
     data.attributes = _merge_attributes(base, ours, theirs, reported)
     data.interviews = _merge_interviews(base, ours, theirs, result)
+    _titles_apart(data, ours, theirs, result)
     _fit_values(data, reported)
     result.other_changes = (
         data.title != ours.title
@@ -280,6 +285,33 @@ def _merge_entry(
     changes["added"] = min(filter(None, (ours.added, theirs.added)), default="")
     changes["modified"] = max(ours.modified, theirs.modified)
     return replace(ours, **changes)
+
+
+def _titles_apart(
+    data: StudyData, ours: StudyData, theirs: StudyData, result: StudyMergeResult
+) -> None:
+    """Interviews titled alike (this machine renamed one "Night", another machine another
+    "night") where a side's title came with the merge: the one modified first (then by
+    id, alike on every machine) keeps it, the others are numbered. Titles alike on both
+    sides already are left as they are."""
+    sides = [{e.id: e.title for e in side.interviews} for side in (ours, theirs)]
+    where = {e.id: index for index, e in enumerate(data.interviews)}
+    alike: dict[str, list[InterviewEntry]] = defaultdict(list)
+    for entry in data.interviews:
+        alike[title_key(entry.title)].append(entry)
+    titles: Titles | None = None  # made when needed: two alike are rare
+    for group in alike.values():
+        if len(group) < 2 or all(side.get(e.id) == e.title for e in group for side in sides):
+            continue
+        titles = titles or Titles.of((e.title, e.path) for e in data.interviews)
+        keeper, *later = sorted(group, key=lambda e: (e.modified, e.id))
+        for entry in later:
+            title = titles.free(entry.title)
+            data.interviews[where[entry.id]] = replace(entry, title=title)
+            said = f"title of “{entry.title}” kept as {title!r}: “{keeper.title}” has it"
+            result.conflicts.append(said)
+            if entry.id not in (*result.added, *result.updated):
+                result.updated.append(entry.id)
 
 
 def _merge_order(

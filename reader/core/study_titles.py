@@ -6,6 +6,8 @@ Two transcripts named alike in two folders are titled after their folders, "P01
 (MD)", or their file names when their kinds are alike too. A number comes last, for a
 title someone chose already: "P01 (site-a, 2)". An interview's title never changes when
 another is added: a transcript added later is told apart from those there already.
+A title given elsewhere (a REFI-QDA import's, two machines' renames merged) is numbered
+by the same rule when another has it.
 """
 
 from __future__ import annotations
@@ -70,12 +72,14 @@ class Titles:
             others = self.named[key]
             labels = _labels(paths, others) if len(paths) > 1 or others else [""]
             for index, label in zip(indexes, labels, strict=True):
-                titles[index] = self._free(files[index][0], label)
+                titles[index] = self.free(files[index][0], label)
             others += paths
         return titles
 
-    def _free(self, name: str, label: str) -> str:
-        """`name (label)`, or `name` for no label, with the lowest number free if taken."""
+    def free(self, name: str, label: str = "") -> str:
+        """`name (label)`, or `name` for no label, with the lowest number free if taken
+        ("Night (2)"), taken from now on: the one rule for a title not chosen here (an
+        import's, a merge's), as for a new interview's."""
         title = f"{name} ({label})" if label else name
         if title_key(title) in self.taken:
             number = self._numbers.get((title_key(name), label), 2)

@@ -554,6 +554,21 @@ def test_import_into_an_existing_study_merges_codes_attributes_and_interviews(
     assert len(open_study(ours).interviews) == 3
 
 
+def test_a_source_named_as_an_interview_of_the_study_is_numbered_and_said(
+    tmp_path: Path,
+) -> None:
+    """Imported, a source was titled by its name as it was: the study's P1 (of other
+    words) and the file's were two interviews of one title."""
+    data = export_study_qdpx(coded_study(tmp_path / "theirs"))[0]
+    ours = tmp_path / "ours"
+    ours.mkdir()
+    (ours / "p1.txt").write_text("Mine: My own words.\n", encoding="utf-8")
+    open_study(ours).save()
+    report = import_qdpx(data, ours)
+    assert [e.title for e in open_study(ours).interviews] == ["P1", "P1 (2)", "P2"]
+    assert "Titled apart from the study's interviews: “P1” as “P1 (2)”." in report.message()
+
+
 def test_import_into_the_open_study_object_and_read_only_refused(tmp_path: Path) -> None:
     data = (FIXTURES / "atlas.qdpx").read_bytes()
     study = coded_study(tmp_path / "study")
@@ -1114,7 +1129,7 @@ def test_a_source_named_with_many_wide_characters_gets_a_file_name_that_fits(
     report = import_qdpx(zipped({"project.qde": qde}), tmp_path / "s")
     assert report.interviews == 2 and report.not_imported == []
     study = open_study(tmp_path / "s")
-    assert [e.title for e in study.interviews] == [name, name]  # the title keeps it all
+    assert [e.title for e in study.interviews] == [name, f"{name} (2)"]  # it all kept
     files = sorted((tmp_path / "s" / "transcripts").iterdir())
     assert all(len(f.name.encode()) <= 255 for f in files)
     assert sorted(f.name for f in files) == ["𠀋" * 50 + "-2.txt", "𠀋" * 50 + ".txt"]

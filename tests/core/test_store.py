@@ -255,17 +255,33 @@ def test_a_rescued_copy_is_offered_while_it_holds_other_than_the_file_whatever_t
     tmp_path: Path,
 ) -> None:
     """It was offered only while newer than the notes file: a backup program touching the
-    file hid it for good. Its time says only what it came from (`made_after`)."""
+    file hid it for good."""
     notes = tmp_path / "notes.json"
     notes.write_bytes(b"as on disk")
     name = notes.with_name(f"P01 {notes.name}")
     store.rescue("the notes", notes, b"as on disk, and more", name)
     (copy,) = store.rescued_copies(name, notes, b"as on disk")
-    assert store.made_after(copy, notes)
     os.utime(notes, (2_000_000_000, 2_000_000_000))  # touched since
     assert store.rescued_copies(name, notes, b"as on disk") == [copy]
-    assert not store.made_after(copy, notes)
     assert store.rescued_copies(name, notes, b"as on disk, and more") == []  # merged
+
+
+def test_a_rescued_copy_knows_the_notes_it_came_from_by_their_bytes_not_times(
+    tmp_path: Path,
+) -> None:
+    """Its time said what it came from (made after the file last changed): a sync tool
+    keeping another machine's older time made it seem made from that machine's notes. Its
+    name holds the hash of the notes it came from; one made without (or before) is from
+    notes not known."""
+    notes = tmp_path / "notes.json"
+    name = notes.with_name(f"P01 {notes.name}")
+    store.rescue("the notes", notes, b"mine", name, made_from=store.content_hash(b"as read"))
+    store.rescue("the notes", notes, b"mine too", name)
+    made, unknown = store.rescued_copies(name, notes, None)
+    assert made.name.startswith("P01 notes-") and made.suffix == ".json"
+    assert store.came_from(made, b"as read")
+    assert not store.came_from(made, b"the laptop's") and not store.came_from(made, None)
+    assert not store.came_from(unknown, b"as read")
 
 
 # --- default_notes_path -----------------------------------------------------------------

@@ -4,6 +4,7 @@ attributes, saving, outside changes, headers, and bad input."""
 from __future__ import annotations
 
 import os
+from dataclasses import replace
 from pathlib import Path, PurePosixPath
 
 import orjson
@@ -757,6 +758,28 @@ def test_a_rename_to_another_interviews_title_is_refused(tmp_path: Path) -> None
     study.rename_interview(first.id, "Ana")
     study.rename_interview(second.id, "P01")  # free now
     assert [e.title for e in study.interviews] == ["Ana", "P01"]
+
+
+def test_an_interview_may_write_its_own_title_otherwise_though_another_has_it(
+    tmp_path: Path,
+) -> None:
+    """Two titled alike (by a version before titles were kept apart): neither could have
+    its title's case changed, as the other's was the same title."""
+    study = titled(tmp_path, "P01.txt", "P02.txt")
+    first, second = study.interviews
+    study.data.interviews[1] = replace(second, title="p01")
+    study.rename_interview(first.id, "P01 ")  # as it was
+    study.rename_interview(second.id, "P01")  # its own, written otherwise
+    assert [e.title for e in study.interviews] == ["P01", "P01"]
+
+
+def test_an_interview_imported_with_a_title_the_study_has_is_numbered(tmp_path: Path) -> None:
+    """A REFI-QDA import gave a new interview its source's name as it was: the study had
+    two interviews of one title."""
+    study = titled(tmp_path, "P01.txt")
+    write(tmp_path / "other" / "P01.txt", TRANSCRIPT)
+    entry = study.add_interview(tmp_path / "other" / "P01.txt", title="p01")
+    assert entry.title == "p01 (2)"
 
 
 def test_the_library_counts_no_passage_with_no_colour_under_a_colour(folder: Path) -> None:

@@ -177,3 +177,17 @@ def test_merge_is_the_same_from_both_sides(
     assert set(ours) - set(base) <= set(ids(one))
     assert set(theirs) - set(base) <= set(ids(one))
     assert len(ids(one)) == len(set(ids(one)))
+
+
+def test_titles_made_alike_on_two_machines_are_told_apart() -> None:
+    """This machine renamed one interview "Night", another machine another "night": both
+    were kept, two interviews of one title. The one renamed later is numbered, on either
+    machine alike, and the report says so; titles alike before the merge stay."""
+    a, b, c, d = entry("a"), entry("b"), entry("c", title="Day"), entry("d", title="day")
+    base = study(a, b, c, d)
+    here = study(later(a, title="Night"), b, c, d)
+    there = study(a, replace(b, title="night", modified="2050-01-01T00:00:00+00:00"), c, d)
+    for ours, theirs in ((here, there), (there, here)):
+        result = merge_studies(base, ours, theirs, "x")
+        assert ids(result.data) == ["Night (2)", "night", "Day", "day"]
+        assert result.conflicts == ["title of “Night” kept as 'Night (2)': “night” has it"]

@@ -15,6 +15,7 @@ from PySide6.QtWidgets import QApplication
 
 from reader.ui.notes import typing_steps
 from reader.ui.notes.notes_editor import NotesEditor
+from reader.ui.notes.pasting import pasted_text
 from reader.ui.window.main_window import MainWindow
 
 CTRL = Qt.KeyboardModifier.ControlModifier
@@ -142,3 +143,103 @@ def test_an_address_pasted_over_words_links_them_and_notes_copy_as_written(
     qtbot.keyClick(notes, Qt.Key.Key_End)
     qtbot.keyClick(notes, Qt.Key.Key_V, CTRL)  # its own Markdown, not escaped as a page's
     assert notes.toPlainText() == "see [the report](https://example.org/r) here" * 2
+
+
+def test_words_copied_in_the_reader_paste_as_they_are(
+    make_window, notes_path: Path, tmp_path: Path, qtbot
+) -> None:
+    """The reader's copy carries its HTML (questions in bold); pasted as a web page's, its
+    words came escaped ("\\[laughs]", "\\*hardest*") and its questions in "**…**"."""
+    transcript = tmp_path / "t.txt"
+    transcript.write_text(
+        "Interviewer: What is *hardest* about nights?\n\n"
+        "Ana: The hour_before_dawn [laughs] - when 1. nobody talks.\n",
+        encoding="utf-8",
+    )
+    window = make_window(transcript, notes_path)
+    window.reader.selectAll()
+    qtbot.keyClick(window.reader, Qt.Key.Key_C, CTRL)
+    copied = QApplication.clipboard().text()
+    assert "[laughs]" in copied
+    notes = window.notes_editor
+    notes.setFocus()
+    qtbot.keyClick(notes, Qt.Key.Key_V, CTRL)
+    assert notes.toPlainText() == copied
+
+
+@pytest.mark.parametrize(
+    ("html", "pasted"),
+    [
+        (  # <br>: a line break each, as the page shows them
+            "<p>Ana Smith<br>12 High Street<br>London</p>",
+            "Ana Smith\n12 High Street\nLondon",
+        ),
+        ("<div>Roses are red</div><div>Violets are blue</div>", "Roses are red\nViolets are blue"),
+        (  # nothing a page says escaped
+            "<p>file_name and 2*3*4 at [00:01:23] Ana: &lt;3 &lt;tag&gt; `tick` \\o/ 1. # - x</p>",
+            "file_name and 2*3*4 at [00:01:23] Ana: <3 <tag> `tick` \\o/ 1. # - x",
+        ),
+        (  # preformatted lines as lines, not a blank one after each
+            "<p>Line one<br>Line two</p><pre>code a\ncode b</pre><p>after</p>",
+            "Line one\nLine two\n\n```\ncode a\ncode b\n```\n\nafter",
+        ),
+        (  # a table Markdown cannot hold (a "|" or a line break in a cell): its rows
+            "<table><tr><td>a|x</td><td>b</td></tr><tr><td>1</td><td>2<br>3</td></tr></table>",
+            "a|x\tb\n1\t2\n3",
+        ),
+        (
+            "<table><tr><th>Code</th><th>Count</th></tr>"
+            "<tr><td><b>Night</b> <code>x</code></td><td>3</td></tr></table>",
+            "| Code | Count |\n| --- | --- |\n| **Night** `x` | 3 |",
+        ),
+        (
+            "<blockquote><p>quoted<br>twice</p></blockquote><ul><li>one<ul><li>two</li></ul>"
+            '</li><li>three</li></ul><ol start="3"><li>x</li></ol><h3>A <i>Head</i></h3>',
+            "> quoted\n> twice\n\n- one\n    - two\n- three\n\n3. x\n\n### A *Head*",
+        ),
+        (  # emphasis around the words, not their spaces; a link's address kept
+            '<p>a<b> bold </b>and <b><i>both</i></b><b> then</b> <a href="https://x.org/a b">'
+            'l<i>in</i>k</a> <a href="#top">top</a> <a href="https://x.org">https://x.org</a></p>',
+            "a **bold** and ***both* then** [l*in*k](https://x.org/a%20b) top https://x.org",
+        ),
+    ],
+)
+def test_a_page_pastes_its_words_as_they_are_with_its_structure(
+    qapp, html: str, pasted: str
+) -> None:
+    copied = QMimeData()  # what Ctrl+V in the notes is given (the test above presses it)
+    copied.setHtml(html)
+    copied.setText("the page's text")
+    assert pasted_text(copied, "") == pasted
+
+
+def test_paste_as_plain_text_acts_only_in_the_notes_with_the_focus(
+    window: MainWindow, notes: NotesEditor, qtbot
+) -> None:
+    """Edit ▸ Paste as Plain Text with the focus in the reader, or the preview showing,
+    pasted into the notes out of sight (and the autosave wrote it)."""
+    window.activateWindow()
+    qtbot.waitUntil(window.isActiveWindow)
+    paste_plain = window.window_actions.paste_plain
+    notes.setPlainText("My notes")
+    clipboard(text="CLIPBOARD")
+    assert paste_plain.isEnabled()
+    window.reader.setFocus()
+    qtbot.waitUntil(window.reader.hasFocus)
+    assert not paste_plain.isEnabled()
+    paste_plain.trigger()  # as the menu would, were it on
+    window.window_actions.toggle_preview.setChecked(True)
+    window.notes_pane.preview.setFocus()
+    qtbot.waitUntil(window.notes_pane.preview.hasFocus)
+    assert not paste_plain.isEnabled()
+    paste_plain.trigger()
+    assert notes.toPlainText() == "My notes"
+    window.window_actions.toggle_preview.setChecked(False)
+    notes.setFocus()
+    qtbot.waitUntil(notes.hasFocus)
+    assert paste_plain.isEnabled()
+    notes.setReadOnly(True)  # as read-only notes are
+    assert not paste_plain.isEnabled()
+    notes.setReadOnly(False)
+    paste_plain.trigger()
+    assert notes.toPlainText() == "CLIPBOARDMy notes"

@@ -12,6 +12,8 @@ from PySide6.QtCore import Qt
 from PySide6.QtGui import QTextCursor
 from PySide6.QtWidgets import QWidget
 
+from reader.core.notes_file import parse
+from reader.core.store import save_notes
 from reader.ui.typed_text import typed_text
 from reader.ui.window.main_window import MainWindow
 from tests.ui.test_highlights import TEXT, doc, film, highlight_with_key, wait_saved
@@ -195,3 +197,27 @@ def test_a_quote_of_a_timed_transcript_says_when_it_was_said(make_window: Any, q
     hid = quote(window, qtbot, "My mum's flat")
     notes = typed_text(window.notes_editor.document())
     assert notes == f"> My mum's flat [↩\u00a0Ade Okonkwo, Q3, 1:02:09](#h-{hid})\n\n"
+
+
+def test_a_quote_whose_highlight_another_program_deleted_is_left_as_it_is(
+    window: MainWindow, qtbot: Any, notes_path: Path
+) -> None:
+    """Another program deleted the quote's highlight, merged in: Ctrl+Z in the reader
+    took the quote out of the notes, and Ctrl+Shift+Z put it back linking to nothing. The
+    step does nothing of its highlight any more, so it goes from the history, quote and
+    all, as the highlight's own step does."""
+    activate(window, qtbot)
+    notes_start(window, qtbot, "My notes")
+    hid = quote(window, qtbot, "No improvising.")
+    quoted = f"My notes\n\n> No improvising. [↩\u00a0Q1](#h-{hid})\n\n"
+    assert window.interview.flush()
+    theirs = parse(notes_path.read_bytes())
+    theirs.highlights = []
+    save_notes(notes_path, theirs)
+    window.interview.safety.guard.file.check()  # as the watcher's would
+    assert not window.interview.session.notes.highlights
+    assert window.interview.controller.undo_stack.count() == 0
+    qtbot.keyClick(window.reader, Qt.Key.Key_Z, CTRL)
+    assert typed_text(window.notes_editor.document()) == quoted
+    qtbot.keyClick(window.reader, Qt.Key.Key_Z, CTRL | SHIFT)
+    assert typed_text(window.notes_editor.document()) == quoted

@@ -16,6 +16,7 @@ import pytest
 from PySide6.QtCore import Qt
 
 from reader.core import store
+from reader.core.store import content_hash
 from reader.ui.memo.study_memo import memo_rescue_name
 from reader.ui.persistence.offered_copies import rescue_name
 from reader.ui.window.main_window import MainWindow
@@ -68,10 +69,10 @@ def test_each_rescued_copy_of_the_memo_is_named_and_merged(
     and the merge takes each one's edits."""
     memo = folder / "memo.md"
     memo.write_text("Dawn\nCoffee\nHandover\n", "utf-8")
-    os.utime(memo, (1_000_000_000, 1_000_000_000))  # older than the copies
     made: list[Path] = []
+    base = content_hash(memo.read_bytes())  # what each was made from
     for n, text in enumerate(("Dawn, early\nCoffee\nHandover\n", "Dawn\nCoffee\nHandover, late\n")):
-        store.rescue("the study memo", memo, text.encode(), memo_rescue_name(memo))
+        store.rescue("the study memo", memo, text.encode(), memo_rescue_name(memo), base)
         (copy,) = set(rescued(f"{folder.name} memo-*.md")) - set(made)
         os.utime(copy, (2_000_000_000 + n, 2_000_000_000 + n))  # one exit, then the next
         made.append(copy)
@@ -240,12 +241,16 @@ def test_conflict_copies_and_rescued_copies_are_each_said_as_what_they_are(
 # Offered by what they carry, not by their time --------------------------------------------
 
 
-def rescue_copy(notes_path: Path, words: list[str], text: str) -> Path:
+def rescue_copy(
+    notes_path: Path, words: list[str], text: str, made_from: bytes | None = None
+) -> Path:
     """A copy of the bundled interview's notes rescued when the app last ended, holding
-    highlights on `words` and the research notes `text`; the notes file left as it is."""
+    highlights on `words` and the research notes `text`, made from the notes `made_from`
+    (None: not known, as in copies from before); the notes file left as it is."""
     kept = notes_path.read_bytes()
     notes_with(notes_path, words, text=text)
-    store.rescue("the notes", notes_path, notes_path.read_bytes(), rescue_name(notes_path, BUNDLED))
+    name, base = rescue_name(notes_path, BUNDLED), content_hash(made_from) if made_from else ""
+    store.rescue("the notes", notes_path, notes_path.read_bytes(), name, made_from=base)
     notes_path.write_bytes(kept)
     (copy,) = rescued("*.json")
     return copy
@@ -271,15 +276,20 @@ def test_a_rescued_copy_is_offered_though_a_backup_program_touched_the_notes_sin
     assert rescued("*.json") == []  # merged: filed with the backups, not offered again
 
 
-def test_a_rescued_copy_older_than_another_programs_version_deletes_nothing_of_it(
-    make_window: Callable[..., MainWindow], notes_path: Path, qtbot: Any
+@pytest.mark.parametrize("laptop_time", [2_000_000_000, 1_000_000_000])
+def test_a_rescued_copy_of_other_notes_than_another_programs_version_deletes_nothing_of_it(
+    make_window: Callable[..., MainWindow], notes_path: Path, qtbot: Any, laptop_time: int
 ) -> None:
     """A sync tool brought a version from another machine after the rescue: the copy did
-    not come from it, so it is merged as a sync tool's copy is, every highlight kept."""
+    not come from it, so it is merged as a sync tool's copy is, every highlight kept. So
+    too when the tool kept that version's time, older than the copy (Syncthing, rsync -t):
+    by their times, the copy was taken as made from it, merged against it, and its
+    highlight and line were deleted. The copy's name holds what it came from."""
     notes_with(notes_path, ["Rehearsal"], text="start\n")
-    rescue_copy(notes_path, ["Rehearsal", "scripted"], "start\ntyped on a full disk\n")
+    made_from = notes_path.read_bytes()
+    rescue_copy(notes_path, ["Rehearsal", "scripted"], "start\ntyped on a full disk\n", made_from)
     notes_with(notes_path, ["Rehearsal", "blocked"], text="start\nfrom the laptop\n")
-    os.utime(notes_path, (2_000_000_000, 2_000_000_000))
+    os.utime(notes_path, (laptop_time, laptop_time))
     window = make_window()
     merge_offered(window)
     text = window.interview.session.document.text  # type: ignore[union-attr]

@@ -135,12 +135,15 @@ class ImportReport:
     known_codes: list[str] = field(default_factory=list)  # in the study already: merged
     merged: list[Merged] = field(default_factory=list)  # sources of the study's interviews
     code_lines: list[str] = field(default_factory=list)  # AddedCodes.lines
+    retitled: list[str] = field(default_factory=list)  # “P1” as “P1 (2)”: the study has P1
     not_imported: list[LeftOut] = field(default_factory=list)
 
     def message(self, grouped: bool = True) -> str:
         """What the import did, in lines; `grouped`: what was left out for one reason
         in one line (23 interviews the study has already), else a line for each."""
         lines = [self._made(), *self.code_lines]
+        if self.retitled:
+            lines.append(f"Titled apart from the study's interviews: {listed(self.retitled)}.")
         if self.merged:
             lines.append("Merged into the interviews of the same text the study has:")
             lines += [f"  {line}" for line in merged_lines(self.merged)]
@@ -788,6 +791,8 @@ def _interview(
         path.unlink(missing_ok=True)
         report.not_imported.append(LeftOut(label, name, str(exc).rstrip(".")))
         return None
+    if entry.title != name:  # another interview has that title
+        report.retitled.append(f"“{name}” as “{entry.title}”")
     run.texts.update(dict.fromkeys(hashed, entry))
     _remember(run.guids, "source", entry.id, source_guid)
     report.interviews += 1

@@ -175,6 +175,11 @@ class AddHighlightCommand(_HighlightsCommand):
         super().__init__(controller, "Add Highlight", [highlight])
         self._highlight = highlight
 
+    def shown(self) -> bool:
+        """Whether its highlight is in the notes now: redone, it may not be (another
+        program changed it since, or a code deleted since was all that showed it)."""
+        return self._controller.session.highlight(self._highlight.id) is not None
+
     def redo(self) -> None:
         self._add(self._highlight)
 
@@ -267,16 +272,39 @@ class ImportHighlightsCommand(_HighlightsCommand):
             self._remove(h.id)
 
 
+class WrappingStep(QUndoCommand):
+    """A step that runs another, `wrapped` (the highlight made), and does more with it
+    (Quote in Notes puts its quote in the notes): once the step it wraps has nothing to do
+    (another program changed that highlight since), neither has it, and it is dropped."""
+
+    def __init__(self, text: str, wrapped: AddHighlightCommand) -> None:
+        super().__init__(text)
+        self.wrapped = wrapped
+
+
 def drop_left_alone(stack: QUndoStack) -> None:
     """Drop the commands of `stack` that do nothing any more, next to its index: Qt drops
     an obsolete command as it is undone or redone, without running it, so Undo and Redo
     never spend a key press on one. After another program's change is merged, those it
     left with nothing to do are made obsolete first."""
     for index in range(stack.count()):
-        command = stack.command(index)
-        if isinstance(command, _HighlightsCommand):
-            command.look_outside()
+        _look_outside(stack.command(index))
     drop_obsolete_next(stack)
+
+
+def _look_outside(command: QUndoCommand) -> bool:
+    """Whether `command` has nothing to do since another program's change was merged (it
+    is made obsolete then); a step made of others (a macro such as Code Passage, a
+    WrappingStep) once none of them has."""
+    if isinstance(command, _HighlightsCommand):
+        command.look_outside()
+        return command.isObsolete()
+    parts = [command.child(i) for i in range(command.childCount())]
+    if isinstance(command, WrappingStep):
+        parts.append(command.wrapped)
+    if parts and all([_look_outside(part) for part in parts]):  # each looked at
+        command.setObsolete(True)
+    return command.isObsolete()
 
 
 def drop_obsolete_next(stack: QUndoStack) -> None:

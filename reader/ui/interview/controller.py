@@ -29,7 +29,7 @@ from reader.ui.interview.commands import (
 from reader.ui.persistence.saver import NotesSaver
 
 # The undo step of a new highlight, given its own (AddHighlightCommand) to run within.
-Step = Callable[[QUndoCommand, Highlight], QUndoCommand]
+Step = Callable[[AddHighlightCommand, Highlight], QUndoCommand]
 # What else a speaker renamed (shown, new name) changes in the same step, and its name.
 FollowRename = Callable[[str, str], tuple[Also, str] | None]
 

@@ -18,10 +18,10 @@ from PySide6.QtWidgets import QWidget
 
 from reader.core.notes_opening import LATEST_BACKUP, START_EMPTY
 from reader.core.store import (
+    came_from,
     content_hash,
     describe_os_error,
     keep_aside,
-    made_after,
     rescue,
     rescued_copies,
 )
@@ -171,9 +171,9 @@ class StudyMemo(QObject):
         copies = rescued_copies(memo_rescue_name(saver.path), saver.path, raw)
         if not copies:
             return
-        # memo.md as it is now: what those made after it came from (see offered_copies.py)
+        # memo.md as it is now: what those made from it came from (see offered_copies.py)
         base = self._base
-        descended = [copy for copy in copies if made_after(copy, saver.path)]
+        descended = [copy for copy in copies if came_from(copy, raw)]
         merge = ("Merge Into Memo", lambda: self._merge_rescued(copies, descended, base))
         kept = saver.backup_name or saver.path
         away = ("Put Away", lambda: self._study.message.emit(put_away_said(copies, kept)))
@@ -245,7 +245,8 @@ class StudyMemo(QObject):
         self.rescued = ""
         if not saver.flush() and saver.dirty:
             name = memo_rescue_name(saver.path)
-            self.rescued = rescue("the study memo", saver.path, self._prepare()(), name)
+            data, made_from = self._prepare()(), saver.expected_hash
+            self.rescued = rescue("the study memo", saver.path, data, name, made_from)
             self._study.message.emit(self.rescued)
         saver.shutdown()
         saver.deleteLater()

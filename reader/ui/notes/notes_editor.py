@@ -6,6 +6,7 @@ import re
 
 from PySide6.QtCore import QEvent, QMimeData, Qt, Signal
 from PySide6.QtGui import (
+    QAction,
     QFont,
     QInputMethodEvent,
     QKeyEvent,
@@ -14,7 +15,8 @@ from PySide6.QtGui import (
     QTextCursor,
     QTextDocument,
 )
-from PySide6.QtWidgets import QApplication, QPlainTextEdit, QWidget
+from PySide6.QtWidgets import QApplication, QMenu, QMenuBar, QPlainTextEdit, QWidget
+from shiboken6 import isValid
 
 from reader.core.offsets import Utf16Index
 from reader.core.wording import words_in
@@ -23,6 +25,7 @@ from reader.ui.after_paint import AfterPaint
 from reader.ui.notes.markdown_highlighter import MarkdownHighlighter, links_in
 from reader.ui.notes.quote_chips import ChipCaret, Toward
 from reader.ui.notes.typing_steps import TypingSteps
+from reader.ui.own_copies import own_copy
 from reader.ui.painting import paint_empty_text
 
 LONG_NOTES_CHARS = 100_000
@@ -79,6 +82,8 @@ class NotesEditor(QPlainTextEdit):
         self.textChanged.connect(self._hint_follows)
         self.chips = ChipCaret(self)
         self.typing_steps = TypingSteps(self)  # a word or a burst of typing per undo step
+        self._paste_plain: QAction | None = None  # see take_paste_plain
+        self._focused = False  # the last widget focused (a menu aside) was this editor
         self.show_document(self.document())
 
     def show_document(self, document: QTextDocument) -> None:
@@ -244,15 +249,33 @@ class NotesEditor(QPlainTextEdit):
         """The Markdown as written, as plain text (and as Markdown): Qt's HTML of it,
         pasted back, would be read as a web page's and come back escaped."""
         text = self.textCursor().selection().toPlainText()
-        data = QMimeData()
-        data.setText(text)
+        data = own_copy(text)
         data.setData("text/markdown", text.encode())
         return data
 
-    def paste_plain(self) -> None:
-        """Edit ▸ Paste as Plain Text (Ctrl+Shift+V): the clipboard's text as it is."""
+    def take_paste_plain(self, action: QAction) -> None:
+        """Edit ▸ Paste as Plain Text (Ctrl+Shift+V) pastes here, on while the editor has
+        the focus and takes typing: elsewhere (the reader, the preview) it would paste out
+        of sight. A menu taking the focus leaves it as it was: it is for the pane left."""
+        self._paste_plain = action
+        self.addAction(action)  # its key, while the editor has the focus
+        action.triggered.connect(self._paste_plain_now)
+        QApplication.instance().focusChanged.connect(self._show_paste_plain)
+        self._show_paste_plain()
+
+    def setReadOnly(self, read_only: bool) -> None:
+        super().setReadOnly(read_only)
+        self._show_paste_plain()
+
+    def _show_paste_plain(self, _old: QWidget | None = None, new: QWidget | None = None) -> None:
+        if new is None or not isinstance(new, QMenu | QMenuBar):
+            self._focused = self.hasFocus()
+        if self._paste_plain is not None and isValid(self._paste_plain):  # the window's
+            self._paste_plain.setEnabled(self._focused and not self.isReadOnly())
+
+    def _paste_plain_now(self) -> None:
         source = QApplication.clipboard().mimeData()
-        if source is not None and not self.isReadOnly():
+        if source is not None and self._paste_plain is not None and self._paste_plain.isEnabled():
             self._paste(source, plain=True)
 
     def _paste(self, source: QMimeData, plain: bool) -> None:

@@ -13,28 +13,30 @@ from reader.core.annotations import Highlight
 from reader.core.markdown_links import quote as quote_block
 from reader.core.markdown_links import quote_label
 from reader.ui.annotations.editing import HighlightEditing
+from reader.ui.interview.commands import AddHighlightCommand, WrappingStep
 from reader.ui.interview.open_interview import OpenInterview
 from reader.ui.notes.notes_pane import NotesPane
 from reader.ui.reading.reader_view import ReaderView
 
 
-class QuoteStep(QUndoCommand):
+class QuoteStep(WrappingStep):
     """Q on words no highlight holds: the highlight made (`added`, its own step) and its
     quote put in the research notes, as one step of the interview's history, so that an
     undo in the reader leaves no quote linking to nothing. Undone, the quote goes only if
     it is still as put in: edited since, it is the user's, and stays (they are told).
-    Redone, it comes back where it was. Its going and coming are edits of the notes, on
-    the notes' own typing history too."""
+    Redone, it comes back where it was, if its highlight does. Its going and coming are
+    edits of the notes, on the notes' own typing history too. Another program changing
+    the highlight since drops the step from the history, as it does the highlight's."""
 
     def __init__(
         self,
-        added: QUndoCommand,
+        added: AddHighlightCommand,
         put_in: Callable[[], QTextCursor | None],
         tell: Callable[[str], None],
         highlight_id: str,
     ) -> None:
-        super().__init__("Quote in Notes")
-        self._added, self._put_in, self._tell = added, put_in, tell
+        super().__init__("Quote in Notes", added)
+        self._put_in, self._tell = put_in, tell
         # The end of the link in the quote (in the notes, or the study memo's, which
         # names the interview first), and in any other quote of it.
         self._link = f"#h-{highlight_id})"
@@ -46,7 +48,7 @@ class QuoteStep(QUndoCommand):
         self._taken = False  # by the last undo
 
     def redo(self) -> None:
-        self._added.redo()
+        self.wrapped.redo()
         if self._first:  # at the notes' caret
             self._first = False
             quote = self._put_in()
@@ -55,14 +57,14 @@ class QuoteStep(QUndoCommand):
                 self._length = quote.selectionEnd() - quote.selectionStart()
                 self._at.setPosition(quote.selectionStart())
         elif self._taken and self._at is not None and not self._at.isNull():
-            if self._linked():  # the notes' own Undo put it back already: not twice
-                return
+            if self._linked() or not self.wrapped.shown():  # put back by the notes' own
+                return  # Undo already (not twice); or linking to nothing
             start = self._at.position()
             self._at.insertText(self._quote.replace("\u2029", "\n"))
             self._at.setPosition(start)  # which the insertion moved past the quote
 
     def undo(self) -> None:
-        self._added.undo()
+        self.wrapped.undo()
         at = self._at
         if at is None or at.isNull():  # none put in, or those notes are gone
             return
@@ -116,7 +118,7 @@ class NotesQuoting(QObject):
             return
         steps: list[QuoteStep] = []
 
-        def quoting(added: QUndoCommand, highlight: Highlight) -> QUndoCommand:
+        def quoting(added: AddHighlightCommand, highlight: Highlight) -> QUndoCommand:
             put_in = partial(self._put_in, highlight.id)
             steps.append(QuoteStep(added, put_in, self._tell, highlight.id))
             return steps[-1]

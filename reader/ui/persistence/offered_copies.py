@@ -6,11 +6,13 @@ study memo's rescued copies are offered in the same words and merged the same wa
 
 A sync tool's copy has no known common version with ours: merged by union, what both
 changed kept twice. A rescued copy is offered while it holds other than the file, whatever
-the times, until it is merged or put away (both file it with the notes' backups). Made
-after the file last changed, it is that file plus the edits that could not be written:
-merged against the file, so an edited line is taken as edited and what was deleted stays
-deleted. The file changed or touched since (a sync tool, a backup program), what the copy
-came from is not known: it is merged as a sync tool's copy is, and nothing is deleted."""
+the times, until it is merged or put away (both file it with the notes' backups). Its
+name holds the hash of the notes it was made from: made from the file as it is now, it is
+that file plus the edits that could not be written, merged against the file, so an edited
+line is taken as edited and what was deleted stays deleted. The file changed since (a
+sync tool bringing another machine's version, whatever time it keeps), or a copy named
+before names held that, what the copy came from is not known: it is merged as a sync
+tool's copy is, and nothing is deleted."""
 
 from __future__ import annotations
 
@@ -23,7 +25,7 @@ from PySide6.QtGui import QDesktopServices
 
 from reader.core.backups import backup_dir, file_away
 from reader.core.notes_file import NotesData, NotesFormatError, parse
-from reader.core.store import conflict_copies, file_stamp, made_after, rescued_copies
+from reader.core.store import came_from, conflict_copies, file_stamp, rescued_copies
 
 BannerActions = list[tuple[str, Callable[[], None]]]
 # Merges one copy's notes into the open ones: (theirs, its name, the base or None).
@@ -45,10 +47,10 @@ def copies_offer(
 ) -> tuple[str, BannerActions]:
     """The banner's words and buttons offering the copies of the notes at `notes_path`
     there are now; ("", []) when there are none. `on_disk`: the notes file as last read or
-    written, what a rescued copy made after it descends from."""
+    written, what a rescued copy made from it (`came_from`) descends from."""
     conflicts = conflict_copies(notes_path)
     rescued = rescued_copies(rescue_name(notes_path, document_path), notes_path, on_disk)
-    descended = [copy for copy in rescued if made_after(copy, notes_path)]
+    descended = [copy for copy in rescued if came_from(copy, on_disk)]
     copies = conflicts + rescued
     if not copies:
         return "", []

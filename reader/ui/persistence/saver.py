@@ -221,8 +221,10 @@ class NotesSaver(QObject):
 
     def rescue(self, name: Path | None = None) -> str:
         """Write the notes to a rescue file in the data folder (the notes file could not be
-        written and the app must end), named as `name`; the line that reports it."""
-        return rescue("the notes", self.path, self._serialise_or_report(), name)
+        written and the app must end), named as `name` and after the file's version the
+        notes were last read from or written as; the line that reports it."""
+        data = self._serialise_or_report()
+        return rescue("the notes", self.path, data, name, made_from=self.expected_hash)
 
     def retarget(self, path: Path) -> None:
         """Save to `path` from now on (Save Notes As…), writing everything there at once."""

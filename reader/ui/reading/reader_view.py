@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from math import ceil
 
-from PySide6.QtCore import QEvent, QPoint, QPointF, QRect, QRectF, Qt, QTimer, Signal
+from PySide6.QtCore import QEvent, QMimeData, QPoint, QPointF, QRect, QRectF, Qt, QTimer, Signal
 from PySide6.QtGui import (
     QAction,
     QActionGroup,
@@ -30,6 +30,7 @@ from reader.core.interview import Role, Segment
 from reader.core.session import Session
 from reader.ui import theme
 from reader.ui.mnemonics import with_mnemonics
+from reader.ui.own_copies import own_copy
 from reader.ui.painting import paint_empty_text
 from reader.ui.reading.highlight_layer import HighlightLayer
 from reader.ui.reading.jumps import Jumps
@@ -612,6 +613,12 @@ class ReaderView(QTextEdit):
             cursor.setPosition(self.reading.to_qt(end))  # type: ignore[union-attr]
             self.setTextCursor(cursor)
             self._follow_cursor()
+
+    def createMimeDataFromSelection(self) -> QMimeData:
+        """The words selected, and their look (HTML, for a word processor), marked as the
+        app's own: the notes paste them as they are (own_copies.py)."""
+        selection = self.textCursor().selection()
+        return own_copy(selection.toPlainText(), selection.toHtml())
 
     def copy_quote(self) -> None:
         """The selection, else the highlight at the caret, as a quotation with its place:

@@ -35,7 +35,7 @@ class Actions:
     quit: QAction
     undo: QAction
     redo: QAction
-    paste_plain: QAction  # its key works in the notes editor (which adds it)
+    paste_plain: QAction  # on while the notes editor has the focus (which takes it)
     find: QAction
     find_next: QAction
     find_previous: QAction

@@ -266,8 +266,7 @@ class MainWindow(ScreenTabOrder, QMainWindow):
         actions.color_labels.triggered.connect(editing.edit_color_labels)
         actions.toggle_preview.toggled.connect(self.notes_pane.show_preview)
         connect_formatting(actions, self.notes_editor)  # the Format menu
-        actions.paste_plain.triggered.connect(self.notes_editor.paste_plain)
-        self.notes_editor.addAction(actions.paste_plain)  # its key, while the editor has focus
+        self.notes_editor.take_paste_plain(actions.paste_plain)  # acts there alone
         actions.about.triggered.connect(self._about)
         # Appearance and comfort (#17): View's zoom, theme, font, measure; Help's keys.
         self.appearance.connect_actions(actions.view)

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from typing import Any
 
+from PySide6.QtGui import QTextCursor, QTextDocument, QUndoStack
+
 from reader.core.annotations import Highlight, make_highlight
 from reader.core.document import Document
 from reader.core.session import Session
@@ -12,7 +14,9 @@ from reader.ui.interview.commands import (
     AddHighlightCommand,
     EditHighlightCommand,
     ImportHighlightsCommand,
+    drop_left_alone,
 )
+from reader.ui.notes.quoting import QuoteStep
 
 TEXT = "Q: How do night shifts start?\n\nA: With coffee and the handover.\n"
 
@@ -77,3 +81,50 @@ def test_a_step_leaves_alone_what_another_program_changed_since_and_drops_out_wh
     controller.crossing.merged_outside([handover.id])
     imported.look_outside()
     assert imported.isObsolete() and not later.isObsolete()
+
+
+def test_a_step_made_of_others_drops_out_with_them(qtbot: Any) -> None:
+    """Code Passage (a macro) and Quote in Notes (wrapping the highlight's own step) were
+    never dropped when another program's change left what they wrap nothing to do: Undo
+    spent a key press on them, and Quote in Notes took its quote out of the notes."""
+    session = Session.open(Document(TEXT, "t", "t.txt", "utf-8"), None)
+    controller = Recorder(session)
+    stack = QUndoStack()
+    coffee, handover = (
+        make_highlight(TEXT, TEXT.index(w), TEXT.index(w) + len(w)) for w in ("coffee", "handover")
+    )
+    stack.beginMacro("Code Passage")
+    stack.push(AddHighlightCommand(controller, coffee))
+    stack.endMacro()
+    quote = QuoteStep(AddHighlightCommand(controller, handover), lambda: None, print, handover.id)
+    stack.push(quote)
+    controller.crossing.merged_outside([handover.id])
+    drop_left_alone(stack)
+    assert [stack.command(i).text() for i in range(stack.count())] == ["Code Passage"]
+    controller.crossing.merged_outside([coffee.id])
+    drop_left_alone(stack)
+    assert stack.count() == 0
+
+
+def test_a_quote_redone_whose_highlight_is_not_there_is_not_put_back(qtbot: Any) -> None:
+    """Redone when its highlight cannot come back (another program changed it since), the
+    quote came back all the same, linking to nothing."""
+    session = Session.open(Document(TEXT, "t", "t.txt", "utf-8"), None)
+    controller = Recorder(session)
+    coffee = make_highlight(TEXT, TEXT.index("coffee"), TEXT.index("coffee") + len("coffee"))
+    notes = QTextDocument("My notes")
+
+    def put_in() -> QTextCursor:
+        cursor = QTextCursor(notes)
+        cursor.movePosition(QTextCursor.MoveOperation.End)
+        cursor.insertText(" > coffee")
+        cursor.setPosition(len("My notes"), QTextCursor.MoveMode.KeepAnchor)
+        return cursor
+
+    quote = QuoteStep(AddHighlightCommand(controller, coffee), put_in, print, coffee.id)
+    quote.redo()
+    quote.undo()
+    assert notes.toPlainText() == "My notes" and session.notes.highlights == []
+    controller.crossing.merged_outside([coffee.id])
+    quote.redo()
+    assert notes.toPlainText() == "My notes" and session.notes.highlights == []
