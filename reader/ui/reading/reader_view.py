@@ -506,10 +506,11 @@ class ReaderView(QTextEdit):
         return self.viewport().height() // 4
 
     def top_segment_index(self) -> int:
-        """The paragraph being read: at the reading line (`reading_line`); scrolled to the
-        end, where the last questions never reach that line, the caret's when it is in view
-        (a question gone to, Ctrl+End); just after a match or result was gone to
-        (`went_to`), its paragraph."""
+        """The paragraph being read: just after a match or result was gone to (`went_to`),
+        its paragraph; else the one at the reading line (`reading_line`). The first and
+        last paragraphs may never reach that line, so near either end of the scroll the
+        caret's paragraph is the one being read while it is in view (a question gone to,
+        Ctrl+Home, Ctrl+End), and scrolled right to the top the first."""
         if self.reading is None:
             return 0
         bar = self.verticalScrollBar()
@@ -519,10 +520,14 @@ class ReaderView(QTextEdit):
                 return self.session.segment_index_at(offset)
             self._gone_to = None
         reading_line = self.reading_line()
-        at_end = bar.maximum() - bar.value() <= reading_line
-        if at_end and self.viewport().rect().contains(self.cursorRect()):
+        near_an_end = min(bar.value(), bar.maximum() - bar.value()) <= reading_line
+        if near_an_end and self.viewport().rect().contains(self.cursorRect()):
             return self.session.segment_index_at(self.cursor_offset())
-        block = self.block_at_y(self.verticalScrollBar().value() + reading_line)
+        if bar.value() == 0:
+            return 0
+        # The line's whole row of pixels: a paragraph scrolled to it (scroll_to_offset) may
+        # start a fraction of a pixel below its top.
+        block = self.block_at_y(bar.value() + reading_line + 1)
         return self.session.segment_index_at(self.reading.to_model(block.position()))
 
     def _emit_top_segment(self) -> None:
