@@ -84,7 +84,7 @@ class _Matcher:
 
 def overlapping(highlights: Iterable[Highlight]) -> Iterator[tuple[Highlight, Highlight]]:
     """Each pair of coded passages of one interview that overlap (share a character), once,
-    the earlier first: where co-occurrence counts two codes meeting, and what "A and B"
+    the earlier first: where co-occurrence counts codes meeting, and what "A and B"
     and "A not B" retrieve by. Orphans, whose place is unknown, overlap nothing."""
     placed = sorted((h for h in highlights if h.codes and not h.orphan), key=lambda h: h.start)
     for k, a in enumerate(placed):
@@ -243,11 +243,12 @@ def value_label(entry: InterviewEntry, key: str) -> str:
 
 
 def co_occurrence(coded: Iterable[Coded], book: Codebook, *, descendants: bool = False) -> Matrix:
-    """Code × code: how many times two codes meet on overlapping passages (the same
-    passage included), each pair of passages counted once. The diagonal holds each code's
-    codings. Orphans, whose place is unknown, count only with themselves. With
-    `descendants`, a passage counts for each code above its codes too (as in code_matrix):
-    a category meets what its codes meet."""
+    """Code × code: in row A, column B, how many of A's passages B meets (codes too, or
+    codes a passage overlapping it): what "A and B" retrieves, so not symmetric (one long
+    A passage over two B ones: A × B 1, B × A 2). The diagonal holds each code's
+    passages. Orphans, whose place is unknown, meet only their own codes. With
+    `descendants`, a passage counts for each code above its codes too (as in
+    code_matrix): a category meets what its codes meet."""
     rows = [code.id for _, code in book.tree()]
     index = {r: i for i, r in enumerate(rows)}
     counted_in = {
@@ -261,20 +262,16 @@ def co_occurrence(coded: Iterable[Coded], book: Codebook, *, descendants: bool =
     def rows_of(h: Highlight) -> set[int]:
         return {i for c in h.codes for i in counted_in.get(c, ())}
 
-    def meet(a: set[int], b: set[int]) -> None:
-        pairs = {(i, j) for i in a for j in b if i != j}
-        for i, j in pairs | {(j, i) for i, j in pairs}:
-            counts[i][j] += 1
-
     for _, notes in coded:
-        of = {id(h): rows_of(h) for h in notes.highlights if h.codes}
-        for h in notes.highlights:
-            if h.codes:
-                for i in of[id(h)]:
-                    counts[i][i] += 1
-                meet(of[id(h)], of[id(h)])
+        own = {id(h): rows_of(h) for h in notes.highlights if h.codes}
+        met = {key: set(rows) for key, rows in own.items()}
         for a, b in overlapping(notes.highlights):
-            meet(of[id(a)], of[id(b)])
+            met[id(a)] |= own[id(b)]
+            met[id(b)] |= own[id(a)]
+        for key, rows_own in own.items():
+            for i in rows_own:
+                for j in met[key]:
+                    counts[i][j] += 1
     labels = [book.path(r) for r in rows]
     return Matrix(rows, labels, list(rows), labels, counts)
 

@@ -229,18 +229,22 @@ def _blended(palette: Palette, swatch: str, fits: Callable[[Palette, Rgb], bool]
 
 
 MATCH_SWATCH = "#ffa000"  # find matches' amber: no highlight colour's
-MATCH_AMOUNT = 0.5  # of the tint over what is under a match; the current match has all
+MATCH_AMOUNT = 0.5  # of the tint over what is under a match
+# The current match: the amber itself, its words drawn again over it in this ink (a fill
+# under the theme's own text could be no brighter than the tint, hardly seen in Dark).
+MATCH_INK = "#1d1d1f"
 
 
 @dataclass(frozen=True)
 class MatchTint:
-    """How find matches are painted under the text, over the page or a highlight: `color`
-    laid over what is under them, `amount` of it for a match, `current_amount` for the
-    current one."""
+    """How find matches are painted: `color` laid under the text, over the page or a
+    highlight, `amount` of it; the current one filled with `current` over the text, its
+    words drawn again in `current_text`."""
 
     color: str
     amount: float
-    current_amount: float
+    current: str = MATCH_SWATCH
+    current_text: str = MATCH_INK
 
 
 @cache
@@ -257,7 +261,7 @@ def match_tint(palette: Palette) -> MatchTint:
             _text_readable(palette, tint)
         )
 
-    return MatchTint(to_hex(_blended(palette, MATCH_SWATCH, fits)), MATCH_AMOUNT, 1.0)
+    return MatchTint(to_hex(_blended(palette, MATCH_SWATCH, fits)), MATCH_AMOUNT)
 
 
 LIGHT = Palette(

@@ -136,8 +136,37 @@ def test_co_occurrence_on_the_same_and_overlapping_passages() -> None:
     assert matrix.count(feel, time) == 0  # a category codes nothing itself
     rolled = co_occurrence(data, book, descendants=True)  # Pictures' "Count sub-codes too"
     assert rolled.count(feel, feel) == 3  # its codes' passages, each once
-    assert rolled.count(feel, time) == rolled.count(time, feel) == 2  # as Fear and Joy do
+    assert rolled.count(feel, time) == 2  # as Fear and Joy do
+    assert rolled.count(time, feel) == 1  # B's Time passage meets no feeling: "Time and Feelings"
     assert rolled.count(fear, time) == matrix.count(fear, time)  # the codes' own: as they were
+
+
+def test_a_co_occurrence_cell_counts_the_passages_and_lists() -> None:
+    """One A passage overlapping two B passages: the cell A × B said 2 (pairs of
+    passages) and so did B × A, while "A and B" listed one passage and "B and A" two. A
+    cell now counts its row code's passages that its column code is on or overlaps."""
+    book = Codebook()
+    a, b = book.create("A"), book.create("B")
+    text = "A: one two three four five six.\n"
+
+    def h(first: str, last: str, code: str):
+        span = text.index(first), text.index(last) + len(last)
+        return make_highlight(text, *span).edited(codes=(code,))
+
+    notes = NotesData(
+        document={},
+        highlights=[h("one", "five", a.id), h("two", "two", b.id), h("four", "six", b.id)],
+    )
+    data = [(InterviewEntry("i", "i.txt", "I"), notes)]
+    matrix = co_occurrence(data, book)
+
+    def listed(first: str, second: str) -> int:
+        query = CodeQuery(frozenset({first}), meeting=frozenset({second}))
+        return len(retrieve(data, book, query))
+
+    assert matrix.count(a.id, b.id) == listed(a.id, b.id) == 1
+    assert matrix.count(b.id, a.id) == listed(b.id, a.id) == 2
+    assert (matrix.count(a.id, a.id), matrix.count(b.id, b.id)) == (1, 2)
 
 
 def test_passages_written_as_csv_and_markdown(tmp_path: Path) -> None:

@@ -112,7 +112,7 @@ def test_text_is_readable_on_every_find_match_highlight_and_selection(name: str)
     tint = match_tint(palette)
     poor = []
     for under in [palette.base] + [highlight_background(palette, c) for c in COLOR_IDS]:
-        for amount in (0.0, tint.amount, tint.current_amount):
+        for amount in (0.0, tint.amount):
             background = mix(parse_hex(under), parse_hex(tint.color), amount)
             for text in palette.text_colors():
                 ratio = contrast_ratio(parse_hex(text), background)
@@ -121,13 +121,15 @@ def test_text_is_readable_on_every_find_match_highlight_and_selection(name: str)
     assert poor == []
     selection = parse_hex(palette.selection)
     assert contrast_ratio(parse_hex(palette.selection_text), selection) >= MIN_CONTRAST
-    # And a match shows on the page, the current one more.
+    # The current match has its own fill, its text redrawn on it in its own ink.
+    current = parse_hex(tint.current)
+    assert contrast_ratio(parse_hex(tint.current_text), current) >= MIN_CONTRAST
+    # And a match shows on the page; the current one stands clearly apart from the others
+    # (the same amber a shade deeper, it was 10 from them: in Dark hardly seen).
     page = parse_hex(palette.base)
-    shown = [
-        color_difference(page, mix(page, parse_hex(tint.color), a))
-        for a in (tint.amount, tint.current_amount)
-    ]
-    assert 10 <= shown[0] < shown[1]
+    match = mix(page, parse_hex(tint.color), tint.amount)
+    assert color_difference(page, match) >= 10
+    assert color_difference(match, current) >= 20
 
 
 @pytest.mark.parametrize("name", [n for n, p in PALETTES.items() if p.dark])

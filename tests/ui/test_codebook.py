@@ -115,6 +115,32 @@ def test_a_coded_selection_is_left_as_the_current_passage(window: MainWindow, qt
     assert window.reader.current_highlight() == coded
 
 
+def test_delete_takes_off_the_code_just_applied_with_ctrl_enter(window: MainWindow, qtbot) -> None:
+    """After Ctrl+Enter the list is on "✓ Alpha" and the hint says Del takes a ✓ code
+    off, but what was typed stayed selected: Delete only cleared it (the list going to
+    Beta), and a second Delete did nothing."""
+    code_with_keys(window, qtbot, "respectable", "Alpha")
+    code_with_keys(window, qtbot, "corporate", "Beta")
+    start = window.interview.session.document.text.index("dense creative")
+    select(window, qtbot, start, start + 14)
+    qtbot.keyClick(window.reader, Qt.Key.Key_C)
+    picker = window.codebook.coding.picker
+    qtbot.keyClicks(picker.edit, "Alp")
+    qtbot.keyClick(picker.edit, Qt.Key.Key_Return, Qt.KeyboardModifier.ControlModifier)
+    alpha = window.codebook.hub.book.find("Alpha").id
+    assert picker.edit.selectedText() == "Alp" and alpha in picker.on
+    qtbot.keyClick(picker.edit, Qt.Key.Key_Delete)
+    assert alpha not in picker.on and picker.isVisible()
+    assert picker.list.currentItem().text() == "Alpha"  # unticked, still the one chosen
+    qtbot.keyClick(picker.edit, Qt.Key.Key_Return, Qt.KeyboardModifier.ControlModifier)
+    picker.edit.deselect()  # the caret at the end of "Alp": Delete takes it off too
+    qtbot.keyClick(picker.edit, Qt.Key.Key_Delete)
+    assert alpha not in picker.on and picker.edit.text() == "Alp"
+    picker.edit.setCursorPosition(1)  # inside the text: Delete edits it
+    qtbot.keyClick(picker.edit, Qt.Key.Key_Delete)
+    assert picker.edit.text() == "Ap"
+
+
 def test_selection_bar_and_context_menu_offer_the_picker(window: MainWindow, qtbot) -> None:
     text = window.interview.session.document.text
     select(window, qtbot, 0, text.index(" "))

@@ -174,19 +174,41 @@ def test_a_match_on_a_highlight_tints_the_highlight_under_the_text_in_every_them
     for name in PALETTES:
         film.appearance.set_theme(name)
         palette, tint = PALETTES[name], match_tint(PALETTES[name])
-        (rect,) = film.reader.highlights.rects(start, end)
-        image = film.reader.viewport().grab().toImage()
-        inside = rect.toRect().adjusted(2, 3, -2, -3)
-        colors = {
-            image.pixelColor(x, y).name()
-            for x in range(inside.left(), inside.right())
-            for y in range(inside.top(), inside.bottom())
-        }
+        colors = colors_in(film, (start, end))
         under = parse_hex(highlight_background(palette, "blue"))
         tinted = mix(under, parse_hex(tint.color), tint.amount)
         near = [c for c in colors if max(map(abs, map(sub, parse_hex(c), tinted))) <= 1]
         assert near, (name, to_hex(tinted))  # Qt's alpha is in 255ths
         assert palette.text in colors, name  # untinted
+
+
+def test_the_current_match_is_the_amber_itself_with_its_text_in_ink_in_every_theme(
+    film: MainWindow, qtbot
+) -> None:
+    """In Dark the current match was the others' amber a shade deeper, under light text:
+    told apart by its thicker outline alone. It is filled with the amber itself now, its
+    words drawn again over it in a dark ink that reads on it."""
+    open_and_type(film, qtbot, "film")  # the current match is the first
+    current, other = spans("film")[:2]
+    for name in PALETTES:
+        film.appearance.set_theme(name)
+        palette, tint = PALETTES[name], match_tint(PALETTES[name])
+        shown = colors_in(film, current)
+        assert {tint.current, tint.current_text} <= shown, name
+        assert palette.text == tint.current_text or palette.text not in shown, name
+        assert tint.current not in colors_in(film, other), name
+
+
+def colors_in(window: MainWindow, span: tuple[int, int]) -> set[str]:
+    """The colours the reader shows inside [start, end) (on one line), edges left out."""
+    image = window.reader.viewport().grab().toImage()
+    (rect,) = window.reader.highlights.rects(*span)
+    inside = rect.toRect().adjusted(2, 3, -2, -3)
+    return {
+        image.pixelColor(x, y).name()
+        for x in range(inside.left(), inside.right())
+        for y in range(inside.top(), inside.bottom())
+    }
 
 
 def test_short_queries_wait_for_a_pause(film: MainWindow, qtbot) -> None:

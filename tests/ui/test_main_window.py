@@ -94,6 +94,28 @@ def test_the_last_questions_become_current_though_they_never_reach_the_top(
     qtbot.waitUntil(lambda: outline.currentRow() == last)
 
 
+def test_the_first_question_is_current_at_the_top_as_the_last_at_the_end(
+    make_window, tmp_path: Path, qtbot
+) -> None:
+    """Short turns: at the top the reading line, a quarter down, is on Q2 already; Ctrl+End
+    then Ctrl+Home put the caret in Q1, on top, but the Outline named Q2."""
+    turns = (f"Interviewer: Question {i}, and then?\n\nAna: Answer {i}." for i in range(1, 31))
+    document = tmp_path / "short-turns.txt"
+    document.write_text("\n\n".join(turns) + "\n", encoding="utf-8")
+    window = make_window(document)
+    outline, reader = window.outline, window.reader
+    reader.setFocus()
+    qtbot.keyClick(reader, Qt.Key.Key_End, Qt.KeyboardModifier.ControlModifier)
+    qtbot.waitUntil(lambda: outline.currentRow() == outline.count() - 1)
+    qtbot.keyClick(reader, Qt.Key.Key_Home, Qt.KeyboardModifier.ControlModifier)
+    qtbot.waitUntil(lambda: outline.currentRow() == 0)
+    q20 = outline.item(19).data(Qt.ItemDataRole.UserRole)
+    reader.scroll_to_offset(q20)  # the caret in Q20, then scrolled to the top without it
+    qtbot.waitUntil(lambda: outline.currentRow() == 19)
+    reader.verticalScrollBar().setValue(0)
+    qtbot.waitUntil(lambda: outline.currentRow() == 0)
+
+
 def test_role_correction_is_saved_and_survives_reopening(
     make_window, notes_path: Path, qtbot
 ) -> None:

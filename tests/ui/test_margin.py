@@ -191,3 +191,39 @@ def test_a_cut_name_shows_whole_in_its_tooltip(
     QApplication.sendEvent(viewport, event)
     whole = QToolTip.text()
     assert whole in NAMES and whole.startswith(text.split("…")[0])
+
+
+@pytest.mark.parametrize("layout", [at_1024, with_whole_margin])
+def test_times_past_an_hour_show_whole_inside_the_margin(
+    make_window: Callable[..., MainWindow],
+    tmp_path: Path,
+    painted: Any,
+    qtbot: Any,
+    layout: Callable[[MainWindow], MainWindow],
+) -> None:
+    """The narrowed margin kept room for "00:00": "1:02:02" lost its hour, drawn from
+    x = -5.7. The least margin fits the transcript's longest time, and a time that
+    would not fit left of a question number goes below it."""
+    document = tmp_path / "hours.txt"
+    document.write_text(TRANSCRIPT.replace("[00:00:", "[01:02:"), encoding="utf-8")
+    write_wav(tmp_path / "hours.wav")
+    window = layout(make_window(document))
+    ready(qtbot, window)
+    QApplication.processEvents()
+    margin = in_margin(window, painted(window))
+    labels = [text for text, _ in margin]
+    assert all(time in labels for time in ["1:02:02", "1:02:05", "1:02:08", "1:02:10"])
+    assert all(rect.left() >= 0 for _, rect in margin), margin
+    for i, (_, rect) in enumerate(margin):
+        assert not any(rect.intersects(other) for _, other in margin[i + 1 :])
+
+
+def test_a_time_too_wide_to_go_beside_a_question_number_goes_below_it(
+    make_window: Callable[..., MainWindow], timed: Path
+) -> None:
+    reader = with_whole_margin(make_window(timed)).reader
+    beside_baseline, beside = reader.margin_slot(0, 10)  # "Interviewer", then "Q1" and it
+    assert beside < reader.labels_end()
+    wide = beside - reader.label_gaps()[0] + 1  # would start left of the margin's edge
+    baseline, right = reader.margin_slot(0, wide)
+    assert right == reader.labels_end() and baseline > beside_baseline

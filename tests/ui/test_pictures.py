@@ -197,3 +197,25 @@ def test_a_click_on_a_cell_lists_its_passages(make_study_window, folder: Path, q
     qtbot.keyClick(view, Qt.Key.Key_Return)
     assert retrieval.title() == "Work and Drinks"
     assert [p.highlight.exact for p in retrieval.passages] == ["coffee"]
+
+
+def test_a_co_occurrence_cell_lists_what_it_counts_of_one_interview(
+    window: MainWindow, qtbot
+) -> None:
+    """With no study, Enter on Alpha × Beta listed every Alpha passage, as if the cell
+    were Alpha's total; and a cell counted pairs of passages, not the passages listed."""
+    code_with_keys(window, qtbot, "not interested in making movies", "Alpha")
+    code_with_keys(window, qtbot, "making movies the way", "Beta")  # overlaps it
+    code_with_keys(window, qtbot, "respectable and dense", "Alpha")  # apart
+    window.window_actions.codes.pictures.trigger()
+    pictures = window.codebook.pictures
+    pictures.show_kind("co-occurrence")
+    view = pictures.view
+    for (i, j), title in (((0, 1), "Alpha and Beta"), ((1, 0), "Beta and Alpha")):
+        view.setFocus()
+        view.set_current(i, j)
+        qtbot.keyClick(view, Qt.Key.Key_Return)
+        retrieval = window.codebook.retrieval
+        assert retrieval is not None and retrieval.title() == title
+        assert len(retrieval.passages) == view.picture.matrix.counts[i][j] == 1
+    assert retrieval.passages[0].highlight.exact == "making movies the way"

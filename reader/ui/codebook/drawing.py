@@ -230,7 +230,9 @@ class Picture:
             return f"{row}, in all: {counted(sum(cells), 'passage')}{where}"
         n = m.counts[i][j]
         if self.diagonal_apart and i != j:
-            return f"{row} and {m.column_labels[j]}: {n} on the same or overlapping passages"
+            column = m.column_labels[j]
+            passages = counted(n, f"{row} passage")
+            return f"{row} and {column}: {passages} that {column} also codes or overlaps"
         if self.diagonal_apart:
             return f"{row}: {counted(n, 'passage')}"
         return f"{row} · {m.column_labels[j]}: {counted(n, 'passage')}"

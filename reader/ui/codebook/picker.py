@@ -243,16 +243,24 @@ class CodePicker(QFrame):
                 elif item is not None:
                     self._apply(item, keep_open=keep)
                 return True
-            if key == Qt.Key.Key_Delete and self.edit.cursorPosition() == len(self.edit.text()):
-                item = self.list.currentItem()  # (not what Delete does in the text: nothing)
-                if not self.edit.hasSelectedText() and item is not None:
-                    if item.data(ID_ROLE) in self.on:
-                        self.takenOff.emit(item.data(ID_ROLE), True)
-                    return True
+            if key == Qt.Key.Key_Delete and self._deletes_the_code():
+                self.takenOff.emit(self.list.currentItem().data(ID_ROLE), True)
+                return True
             if key == Qt.Key.Key_Escape:
                 self.hide()
                 return True
         return super().eventFilter(watched, event)
+
+    def _deletes_the_code(self) -> bool:
+        """Whether Delete takes the ticked code chosen off, rather than editing the text:
+        with the caret at the text's end, or the text all selected (as Ctrl+Enter leaves
+        it, to be typed over)."""
+        item, edit = self.list.currentItem(), self.edit
+        if item is None or item.data(ID_ROLE) not in self.on:
+            return False
+        if edit.hasSelectedText():
+            return edit.selectedText() == edit.text()
+        return edit.cursorPosition() == len(edit.text())
 
     def hideEvent(self, event: QHideEvent) -> None:
         super().hideEvent(event)

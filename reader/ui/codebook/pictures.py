@@ -43,7 +43,7 @@ def make_picture(hub: CodebookHub, kind: str, descendants: bool) -> Picture:
     drop = set() if descendants else {c.id for c in book if not c.codable}
     if kind == CO_OCCURRENCE:
         matrix = without(co_occurrence(coded, book, descendants=descendants), drop, columns=True)
-        title = "Codes applied to overlapping passages (grey: each code's own passages)"
+        title = "A row code's passages that the column code also codes or overlaps (grey: all)"
         return Picture(title, matrix, diagonal_apart=True)
     if kind == FREQUENCIES:
         by = without(code_matrix(coded, book, "interview", descendants=descendants), drop)
@@ -89,12 +89,14 @@ def asked_of(
     attribute value; a pair of codes on the same passages; a code alone (a bar, a total)."""
     matrix, (i, j) = picture.matrix, cell
     code = matrix.rows[i]
-    study = hub.study
-    if picture.bars or j >= len(matrix.columns) or study is None:
+    if picture.bars or j >= len(matrix.columns):
         return Asked(code, descendants=descendants)
     column = matrix.columns[j]
     if kind == CO_OCCURRENCE:
         return Asked(code, "" if column == code else column, descendants)
+    study = hub.study
+    if study is None:  # one interview: its column is all its passages
+        return Asked(code, descendants=descendants)
     if kind == INTERVIEWS:
         return Asked(
             code,

@@ -8,6 +8,7 @@ costs the same whatever their number. So highlights never touch the document.
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 from typing import Protocol
 
 from PySide6.QtCore import QPointF, QRectF, Qt
@@ -66,17 +67,34 @@ class HighlightLayer:
 
     def rects(self, start: int, end: int) -> list[QRectF]:
         """Viewport rectangles covering [start, end), one per line it touches."""
+        scroll = self._scroll()
+        return [r for part in self._blocks(start, end) for r in _block_rects(*part, scroll)]
+
+    def paint_words(self, painter: QPainter, start: int, end: int, color: QColor) -> None:
+        """The words of [start, end) drawn again where they are, in `color` (over a fill
+        that hid them)."""
+        scroll = self._scroll()
+        painter.setPen(color)
+        for block, lo, hi in self._blocks(start, end):
+            layout = block.layout()
+            for run in layout.glyphRuns(lo, hi - lo):
+                painter.drawGlyphRun(layout.position() - scroll, run)
+
+    def _blocks(self, start: int, end: int) -> Iterator[tuple[QTextBlock, int, int]]:
+        """Each block [start, end) touches, with the part of it within (from, to in the
+        block)."""
         view = self.view
         assert view.reading is not None
         q_start, q_end = view.reading.to_qt(start), view.reading.to_qt(end)
-        doc = view.document()
-        scroll = QPointF(view.horizontalScrollBar().value(), view.verticalScrollBar().value())
-        rects: list[QRectF] = []
-        block = doc.findBlock(q_start)
+        block = view.document().findBlock(q_start)
         while block.isValid() and block.position() < q_end:
-            rects.extend(_block_rects(block, q_start, q_end, scroll))
+            lo = max(q_start, block.position()) - block.position()
+            yield block, lo, min(q_end, block.position() + block.length() - 1) - block.position()
             block = block.next()
-        return rects
+
+    def _scroll(self) -> QPointF:
+        view = self.view
+        return QPointF(view.horizontalScrollBar().value(), view.verticalScrollBar().value())
 
     def paint(self, painter: QPainter) -> None:
         """Highlights under the text: outer first, so inner ones (and overlaps) stand out."""
@@ -174,11 +192,9 @@ def deep_tone(color_id: str, darker: int) -> QColor:
     return theme.swatch_color(color_id).darker(darker)
 
 
-def _block_rects(block: QTextBlock, q_start: int, q_end: int, scroll: QPointF) -> list[QRectF]:
+def _block_rects(block: QTextBlock, lo: int, hi: int, scroll: QPointF) -> list[QRectF]:
     layout = block.layout()
     origin = layout.position() - scroll
-    lo = max(q_start, block.position()) - block.position()
-    hi = min(q_end, block.position() + block.length() - 1) - block.position()
     both_ways = _RIGHT_TO_LEFT.search(block.text()) is not None
     rects = []
     for i in range(layout.lineCount()):

@@ -118,6 +118,7 @@ class ReaderView(QTextEdit):
         self._label_font = theme.ui_font()
         self._label_font.setPointSizeF(self._font.pointSizeF() * LABEL_SCALE)
         self._widest_name: float | None = None  # see _names_width
+        self._longest_time = ""  # the recording's longest time label (set_time_labels)
         self._cut_labels: list[tuple[QRectF, str]] = []  # painted cut, with their whole text
         self.column_chars = theme.COLUMN_CHARS
         self._flash: QTextEdit.ExtraSelection | None = None
@@ -225,9 +226,19 @@ class ReaderView(QTextEdit):
 
     def least_gutter(self, label_font: QFont | None = None) -> int:
         """The margin at its narrowest, where the pane is too narrow for the column and
-        the whole gutter (1024 px): "aside", "Q12" and a time whole, names cut."""
+        the whole gutter (1024 px): "aside", "Q12" and the longest time whole, names cut."""
         metrics = QFontMetricsF(label_font or self._label_font)
-        return ceil(max(map(metrics.horizontalAdvance, SHORT_LABELS))) + sum(NARROW_GAPS)
+        labels = (*SHORT_LABELS, self._longest_time)
+        return ceil(max(map(metrics.horizontalAdvance, labels))) + sum(NARROW_GAPS)
+
+    def set_time_labels(self, longest: str) -> None:
+        """The margin shows a recording's times, `longest` the widest ("1:02:03" past an
+        hour); "" when it shows none."""
+        if longest != self._longest_time:
+            self._longest_time = longest
+            place = self.place_on_screen()
+            self._update_margins()
+            self.keep_on_screen(place)
 
     def _update_margins(self) -> None:
         """The column first, as wide as its measure asks, down to 200 px: the margin narrows
@@ -496,10 +507,11 @@ class ReaderView(QTextEdit):
         return self.viewport().height() // 4
 
     def top_segment_index(self) -> int:
-        """The paragraph being read: at the reading line (`reading_line`); scrolled to the
-        end, where the last questions never reach that line, the caret's when it is in view
-        (a question gone to, Ctrl+End); just after a match or result was gone to
-        (`went_to`), its paragraph."""
+        """The paragraph being read: just after a match or result was gone to (`went_to`),
+        its paragraph; else the one at the reading line (`reading_line`). The first and
+        last paragraphs may never reach that line, so near either end of the scroll the
+        caret's paragraph is the one being read while it is in view (a question gone to,
+        Ctrl+Home, Ctrl+End), and scrolled right to the top the first."""
         if self.reading is None:
             return 0
         bar = self.verticalScrollBar()
@@ -509,10 +521,14 @@ class ReaderView(QTextEdit):
                 return self.session.segment_index_at(offset)
             self._gone_to = None
         reading_line = self.reading_line()
-        at_end = bar.maximum() - bar.value() <= reading_line
-        if at_end and self.viewport().rect().contains(self.cursorRect()):
+        near_an_end = min(bar.value(), bar.maximum() - bar.value()) <= reading_line
+        if near_an_end and self.viewport().rect().contains(self.cursorRect()):
             return self.session.segment_index_at(self.cursor_offset())
-        block = self.block_at_y(self.verticalScrollBar().value() + reading_line)
+        if bar.value() == 0:
+            return 0
+        # The line's whole row of pixels: a paragraph scrolled to it (scroll_to_offset) may
+        # start a fraction of a pixel below its top.
+        block = self.block_at_y(bar.value() + reading_line + 1)
         return self.session.segment_index_at(self.reading.to_model(block.position()))
 
     def _emit_top_segment(self) -> None:
@@ -784,11 +800,12 @@ class ReaderView(QTextEdit):
         spacing = QFontMetricsF(self._label_font).lineSpacing()
         return top - self.verticalScrollBar().value() + number * spacing
 
-    def margin_slot(self, offset: int) -> tuple[float, float]:
-        """Where a short label (a recording's time) goes in the margin beside the paragraph
-        holding `offset`, as (baseline, right edge) in the viewport: on the line under the
-        speaker's name, left of the question number there; on the first line when the
-        margin says nothing."""
+    def margin_slot(self, offset: int, width: float) -> tuple[float, float]:
+        """Where a short label `width` px wide (a recording's time) goes in the margin
+        beside the paragraph holding `offset`, as (baseline, right edge) in the viewport:
+        on the line under the speaker's name, left of the question number there, or below
+        it where the margin's edge is too near; on the first line when the margin says
+        nothing."""
         assert self.reading is not None
         block = self.document().findBlock(self.reading.to_qt(offset))
         right = self.labels_end()
@@ -798,7 +815,10 @@ class ReaderView(QTextEdit):
         row = min(len(lines), 1)
         if row < len(lines):
             metrics = QFontMetricsF(self._label_font)
-            right -= metrics.horizontalAdvance(f"{lines[row].text}  ")
+            beside = right - metrics.horizontalAdvance(f"{lines[row].text}  ")
+            if beside - width >= self.label_gaps()[0]:
+                return self._margin_baseline(block, row), beside
+            row += 1
         return self._margin_baseline(block, row), right
 
     # Context menu ------------------------------------------------------------------------

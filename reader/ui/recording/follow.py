@@ -54,6 +54,8 @@ class FollowOverlay(QWidget):
         """The times of the transcript on show (None: no recording, nothing painted)."""
         self.table = table
         self._starts = [e.start for e in table.entries] if table else []
+        latest = max((e.start_ms for e in table.entries), default=None) if table else None
+        self.reader.set_time_labels("" if latest is None else format_time(latest))
         self.spoken = None
         self.setVisible(table is not None)
         self.update()
@@ -178,7 +180,7 @@ class FollowOverlay(QWidget):
             if right:
                 x, baseline = column_right + 14, _centred(lines[0], metrics)
             else:
-                baseline, end = self.reader.margin_slot(entry.start)
+                baseline, end = self.reader.margin_slot(entry.start, width)
                 if len(lines) > 1 and _centred(lines[1], metrics) > baseline:
                     baseline, end = _centred(lines[1], metrics), self.reader.labels_end()
                 x = end - width

@@ -36,7 +36,12 @@ def shortcut_groups(window: QMainWindow, actions: Actions) -> list[tuple[str, Ro
         ("Find", [], pane_keys.FIND),
         (
             "Notes",
-            [*actions.format_actions(), actions.toggle_preview, playback.insert_time],
+            [
+                *actions.format_actions(),
+                actions.paste_plain,
+                actions.toggle_preview,
+                playback.insert_time,
+            ],
             pane_keys.NOTES,
         ),
         ("Annotations", [], pane_keys.ANNOTATIONS),
@@ -78,7 +83,8 @@ def shortcut_groups(window: QMainWindow, actions: Actions) -> list[tuple[str, Ro
         actions.quit,
     ]
     known = {a for _, listed, _ in placed for a in listed} | set(window_group) | set(recent)
-    window_group += [a for a in window.actions() if a not in known]  # none forgotten
+    # None forgotten: also an action a pane holds for its key (Paste as Plain Text).
+    window_group += [a for a in window.findChildren(QAction) if a not in known]
     # Undo and Redo are named by what they undo ("Undo Add Highlight"): here, what they are.
     names = {actions.undo: "Undo the last change", actions.redo: "Redo what was undone last"}
     groups = [(where, _rows(listed) + _pane_rows(table)) for where, listed, table in placed]
