@@ -11,6 +11,7 @@ from PySide6.QtCore import QSettings
 from PySide6.QtWidgets import QDialog, QFileDialog, QInputDialog, QMessageBox
 
 from reader.ui.dialogs import ColorLabelsDialog, NoteDialog
+from reader.ui.notes.notes_editor import NotesEditor
 from reader.ui.window.main_window import MainWindow
 from reader.ui.window.window_state import focus_as_left
 from tests.conftest import BUNDLED
@@ -151,6 +152,15 @@ TALKS = {
     "P02 Ben.txt": "Q: What is hardest?\nA: The hour before dawn, when nobody talks.\n",
     "P10 Cem.txt": "Q: And the patients?\nA: They sleep, mostly; some ask for the coffee.\n",
 }
+
+
+@pytest.fixture
+def notes(window: MainWindow, qtbot: Any) -> NotesEditor:
+    """The window's notes editor, with the focus, as a writer types in it."""
+    editor = window.notes_editor
+    editor.setFocus()
+    qtbot.waitUntil(editor.hasFocus)
+    return editor
 
 
 @pytest.fixture

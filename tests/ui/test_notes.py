@@ -23,14 +23,6 @@ def saved(path: Path) -> dict:
     return orjson.loads(path.read_bytes())
 
 
-@pytest.fixture
-def notes(window: MainWindow, qtbot):
-    editor = window.notes_editor
-    editor.setFocus()
-    qtbot.waitUntil(editor.hasFocus)
-    return editor
-
-
 def test_typing_lists_continue_and_end(notes, qtbot) -> None:
     qtbot.keyClicks(notes, "- first")
     qtbot.keyClick(notes, Qt.Key.Key_Return)

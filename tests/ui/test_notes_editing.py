@@ -22,14 +22,6 @@ CTRL = Qt.KeyboardModifier.ControlModifier
 SHIFT = Qt.KeyboardModifier.ShiftModifier
 
 
-@pytest.fixture
-def notes(window: MainWindow, qtbot) -> NotesEditor:
-    editor = window.notes_editor
-    editor.setFocus()
-    qtbot.waitUntil(editor.hasFocus)
-    return editor
-
-
 def undo(notes: NotesEditor, qtbot) -> str:
     qtbot.keyClick(notes, Qt.Key.Key_Z, CTRL)
     return notes.toPlainText()

@@ -3,24 +3,14 @@ italic on the word at the caret, links, numbered lists and code."""
 
 from __future__ import annotations
 
-import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QTextCursor
 from PySide6.QtWidgets import QApplication
 
 from reader.ui.notes.notes_editor import NotesEditor
-from reader.ui.window.main_window import MainWindow
 
 CTRL = Qt.KeyboardModifier.ControlModifier
 SHIFT = Qt.KeyboardModifier.ShiftModifier
-
-
-@pytest.fixture
-def notes(window: MainWindow, qtbot) -> NotesEditor:
-    editor = window.notes_editor
-    editor.setFocus()
-    qtbot.waitUntil(editor.hasFocus)
-    return editor
 
 
 def select(editor: NotesEditor, anchor: int, position: int) -> None:
