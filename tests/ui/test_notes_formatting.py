@@ -104,3 +104,14 @@ def test_tab_leaves_read_only_notes_as_they_are(notes, qtbot) -> None:
     notes.setReadOnly(True)
     qtbot.keyClick(notes, Qt.Key.Key_Tab)
     assert notes.toPlainText() == "- a"
+
+
+def test_read_only_notes_take_no_list_item_nor_indent_from_keys(notes: NotesEditor, qtbot) -> None:
+    """Enter after a list item and Tab in it went on adding "- " and spaces to notes that
+    take no typing (another window has them, a newer format)."""
+    qtbot.keyClicks(notes, "- first")
+    notes.setReadOnly(True)
+    notes.moveCursor(QTextCursor.MoveOperation.End)
+    qtbot.keyClick(notes, Qt.Key.Key_Return)
+    qtbot.keyClick(notes, Qt.Key.Key_Tab)
+    assert notes.toPlainText() == "- first"

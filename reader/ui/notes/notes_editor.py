@@ -217,6 +217,12 @@ class NotesEditor(QPlainTextEdit):
         )
         enter = key in (Qt.Key.Key_Return, Qt.Key.Key_Enter)
         modifiers = event.modifiers() & ~Qt.KeyboardModifier.KeypadModifier
+        if self.isReadOnly():  # moving, selecting, copying, following a link: no edits
+            if enter and modifiers == Qt.KeyboardModifier.ControlModifier:
+                self._follow_link_at_caret()
+            else:
+                super().keyPressEvent(event)
+            return
         if self.chips.deletes_chip(event):
             return
         if (
