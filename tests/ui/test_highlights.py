@@ -249,7 +249,7 @@ def test_a_note_cancelled_leaves_no_highlight(film: MainWindow, qtbot, dialogs, 
     dialogs.note_answers.append("first light")  # OK: one step, undone as one
     highlight_with_key(film, qtbot, "twice", key=Qt.Key.Key_N)
     assert [h.note for h in film.interview.session.notes.highlights] == ["", "first light"]
-    assert stack.count() == 2
+    assert stack.count() == 2 and stack.undoText() == "Add Note"  # it said "Edit Note"
     stack.undo()
     assert film.interview.session.notes.highlights == before
 

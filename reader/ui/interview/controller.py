@@ -204,7 +204,7 @@ class Controller(QObject):
         placed = anchor(self.session.document.text, highlight.edited(note=note)).highlight
         if self.writable() and not shows_nothing(placed):
             command = AddHighlightCommand(self, placed)
-            command.setText("Edit Note")
+            command.setText("Edit Note" if highlight.note else "Add Note")  # a new one: added
             self.undo_stack.push(command)
 
     def set_color_labels(self, labels: dict[str, str]) -> None:
