@@ -121,12 +121,33 @@ _END_STAMP_OPENERS = {"]": "[", ")": "(", "#": "#"}
 _END_STAMP_MAX_CHARS = 16  # "[00:01:23.000]", "#00:01:23-4#"
 _LABEL_MAX_CHARS = 120  # a label, with its times and marks, ends before this
 _TIME_RE = re.compile(_TIME)
+# Generic labels, in English and in the languages of the typists' conventions researchers
+# bring most (German's "I:"/"IP:" after Dresing & Pehl, French, Spanish, Portuguese,
+# Italian, Dutch). Single letters other than English's stay names: "A:"/"B:" are two
+# anonymous speakers as often as answer and German "Befragte".
 _QUESTION_LABELS = {
     "q", "question", "interviewer", "moderator", "host", "facilitator", "researcher",
+    "interviewerin", "moderatorin", "forscher", "forscherin", "frage",
+    "enquêteur", "enquêtrice", "intervieweur", "intervieweuse", "chercheur", "chercheuse",
+    "entrevistador", "entrevistadora", "investigador", "investigadora", "pregunta",
+    "pesquisador", "pesquisadora", "pergunta",
+    "intervistatore", "intervistatrice", "ricercatore", "ricercatrice", "domanda",
+    "interviewster", "onderzoeker", "vraag",
 }  # fmt: skip
-_ANSWER_LABELS = {"a", "answer", "interviewee", "respondent", "participant", "guest", "p"}
+_ANSWER_LABELS = {
+    "a", "answer", "interviewee", "respondent", "participant", "guest", "p",
+    "befragte", "befragter", "interviewte", "interviewter", "interviewpartner",
+    "interviewpartnerin", "teilnehmer", "teilnehmerin", "antwort",
+    "enquêté", "enquêtée", "répondant", "répondante", "participante", "réponse",
+    "entrevistado", "entrevistada", "respuesta", "resposta",
+    "intervistato", "intervistata", "partecipante", "risposta",
+    "geïnterviewde", "deelnemer", "antwoord",
+}  # fmt: skip
 # Short forms merged with the label they stand for.
-_ALIASES = {"int": "interviewer", "intv": "interviewer", "i": "interviewer", "r": "respondent"}
+_ALIASES = {
+    "int": "interviewer", "intv": "interviewer", "i": "interviewer", "r": "respondent",
+    "ip": "interviewpartner",
+}  # fmt: skip
 _SIDES = (Role.QUESTION, Role.ANSWER)
 _LABELLED_SHARE = 0.3
 _ALONE_SHARE = 0.2  # names alone on their line, without a time, must be this common
@@ -203,18 +224,35 @@ _CLOSING_MAX_CHARS = 120
 # A prompt an interviewer gives without a question mark ("Tell me about…", "So, describe
 # a typical day.", "Can you walk me through…"), opening a turn's last sentence as a
 # question mark ends one: it asks when who asks most is counted (_detect_labelled).
-# English only, and kept short: "Let me tell you", "I could describe" and "Tell me about
-# it!" (said in agreement) are no prompts. A string, compiled by `re` on first use (0.7 ms).
+# Kept short: "Let me tell you", "I could describe" and "Tell me about it!" (said in
+# agreement) are no prompts. Besides English, the imperatives that open a prompt in
+# German, French, Spanish, Portuguese, Italian and Dutch ("Erzählen Sie…", "Racontez-moi…",
+# "Cuénteme…"). A string, compiled by `re` on first use (0.7 ms).
 _PROMPT = (
     r"(?>(?:.*[.?!…:;]\s)?)"  # the last sentence's start (or a label's end), for good
-    r"\s*(?:(?:so|and|now|okay|ok|well|then|first|finally|lastly),?\s+)*"
-    r"(?:(?:please|can you|could you|would you|will you|i['’]d like you to|i want you to)\s+)?"
+    r"\s*(?:(?:so|and|now|okay|ok|well|then|first|finally|lastly"
+    r"|also|und|dann|jetzt|alors|et|bon|y|bueno|entonces|e|então|allora|en|dus),?\s+)*"
+    r"(?:(?:please|can you|could you|would you|will you|i['’]d like you to|i want you to"
+    r"|bitte)\s+)?"
     r"(?:tell (?:me|us)(?! about it\b[.!])|describe|walk (?:me|us) through"
-    r"|talk (?:me|us) through|explain|say more|give (?:me|us) an example)\b"
+    r"|talk (?:me|us) through|explain|say more|give (?:me|us) an example"
+    r"|erzählen sie|erzähl(?:e|t)? (?:mal|mir|uns)|beschreiben sie|schildern sie|erklären sie"
+    r"|racontez|raconte-moi|décrivez|décris-moi|parlez-moi|parle-moi|expliquez|explique-moi"
+    r"|cuénteme|cuéntame|cuéntenos|descríbame|describa|háblame|hábleme|explíqueme|explícame"
+    r"|conte-me|me conte|me conta|descreva|fale-me|me fale|explique-me"
+    r"|mi racconti|raccontami|ci racconti|descriva|mi parli|parlami|mi spieghi"
+    r"|vertel|beschrijf|leg (?:eens )?uit)\b"
 )
 # Letters of every prompt's verb, whatever its case: tell, describe, walk, talk, explain,
-# say more, give.
-_PROMPT_WORDS = ("ell ", "escribe", "alk ", "xplain", "ay more", "ive ")
+# say more, give; erzählen, beschreiben, schildern, erklären; raconter, décrire, parler,
+# expliquer; contar, describir, hablar, explicar, falar, descrever; raccontare, parlare,
+# spiegare; vertellen, beschrijven, uitleggen.
+_PROMPT_WORDS = (
+    "ell ", "escribe", "alk ", "xplain", "ay more", "ive ",
+    "rzähl", "eschreib", "childer", "rklär",
+    "acont", "accont", "écri", "arle", "xpliq", "uént", "escrí", "ábl", "xplí", "onte", "escrev",
+    "ale-", "onta", "escriv", "arli", "pieg", "ertel", "eschrijf", " uit",
+)  # fmt: skip
 _CLOSING_RE = re.compile(
     r"is in theaters|in theaters now|in cinemas|is out now|now streaming|now available"
     r"|has been edited|been condensed|condensed for clarity|edited for (?:length|clarity)",

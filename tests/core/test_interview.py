@@ -914,3 +914,58 @@ def test_a_participant_who_tells_and_describes_is_not_taken_to_prompt() -> None:
         "Ana Ruiz: Right.\n"
     )
     assert [role for role, _, _ in _summary(text)] == [A, Q] * 2
+
+
+@pytest.mark.parametrize(
+    ("asker", "teller"),
+    [
+        ("I", "IP"),  # German, after Dresing & Pehl
+        ("Interviewerin", "Befragte"),
+        ("Enquêtrice", "Enquêté"),
+        ("Entrevistador", "Entrevistada 2"),
+        ("Pesquisadora", "Participante"),
+        ("Intervistatore", "Intervistata"),
+        ("Onderzoeker", "Geïnterviewde"),
+    ],
+)
+def test_labels_of_other_languages_say_their_side(asker: str, teller: str) -> None:
+    """The teller asks back more than once: only the labels can say who interviews."""
+    text = f"{asker}: Gut.\n{teller}: Wieso? Warum?\n{asker}: Ja.\n{teller}: Wer? Wann?\n"
+    assert [role for role, _, _ in _summary(text)] == [Q, A, Q, A]
+
+
+def test_a_b_speakers_stay_names_so_whoever_asks_is_the_interviewer() -> None:
+    """German writes "B:" for the Befragte, but "A:"/"B:" are as often two anonymous speakers."""
+    text = "A: Ready?\nB: Why?\nA: Sure.\nB: How come?\n"
+    assert [role for role, _, _ in _summary(text)] == [A, Q, A, Q]
+
+
+@pytest.mark.parametrize(
+    "prompt",
+    [
+        "Danke. Erzählen Sie mir von Ihrer Arbeit.",
+        "Gut. Dann beschreiben Sie einen typischen Tag.",
+        "Merci. Racontez-moi votre enfance.",
+        "Bueno, háblame de tu familia.",
+        "Obrigada. Me conta sobre a fábrica.",
+        "Allora, mi racconti la sua giornata.",
+        "Vertel eens over je werk.",
+    ],
+)
+def test_an_interviewer_who_prompts_in_another_language_asks(prompt: str) -> None:
+    """Only question marks counted, the participant would interview: Ana's prompts ask."""
+    text = (
+        f"Ana Ruiz: {prompt}\nBen Okoro: 1990. Wissen Sie?\n"
+        f"Ana Ruiz: {prompt}\nBen Okoro: Ja. Kennen Sie das?\n"
+    )
+    assert [role for role, _, _ in _summary(text)] == [Q, A, Q, A]
+
+
+@pytest.mark.parametrize(
+    "telling", ["Ich erzähle Ihnen das gern.", "Je vous raconte tout.", "Le explico todo."]
+)
+def test_a_participant_who_tells_in_another_language_is_not_taken_to_prompt(
+    telling: str,
+) -> None:
+    text = f"Ben Okoro: {telling}\nAna Ruiz: Warum?\nBen Okoro: {telling}\nAna Ruiz: Gut.\n"
+    assert [role for role, _, _ in _summary(text)] == [A, Q, A, Q]
