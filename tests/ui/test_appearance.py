@@ -246,3 +246,21 @@ def test_zoom_keeps_the_outline_and_the_focus_bar_follows_its_pane(make_window, 
     qtbot.keyClick(window.reader, Qt.Key.Key_0, CTRL)
     settle(window)
     assert window.outline_dock.width() == outline - 50 and bar_on_pane(window)
+
+
+def test_f11_puts_the_window_over_the_screen_and_back_as_it_was(make_window, qtbot):
+    window = make_window()
+    full_screen = menu_action(view_menu(window), "Full Screen")
+    window.showMaximized()
+    window.reader.setFocus()
+    qtbot.waitUntil(window.reader.hasFocus)
+    qtbot.keyClick(window.reader, Qt.Key.Key_F11)
+    assert window.isFullScreen() and full_screen.isChecked()
+    qtbot.keyClick(window.reader, Qt.Key.Key_F11)
+    assert not window.isFullScreen() and not full_screen.isChecked()
+    assert window.isMaximized()  # as it was before
+    full_screen.trigger()
+    window.setWindowState(Qt.WindowState.WindowNoState)  # the window manager's own key
+    assert not full_screen.isChecked()
+    rows = dict(shortcut_rows(window, window.window_actions))
+    assert rows["F11"].startswith("Full Screen")

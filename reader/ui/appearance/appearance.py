@@ -14,6 +14,7 @@ from reader.core.palettes import THEME_NAMES, Palette, palette_for
 from reader.ui import theme
 from reader.ui.after_paint import AfterPaint
 from reader.ui.appearance.docks import dress_window
+from reader.ui.appearance.full_screen import FullScreen
 from reader.ui.notes.notes_pane import NotesPane
 from reader.ui.reading.reader_view import ReaderView
 from reader.ui.window.banner import Banner
@@ -26,7 +27,8 @@ MEASURE_LABELS = {"narrow": "&Narrow", "medium": "&Medium", "wide": "&Wide"}
 
 @dataclass
 class ViewActions:
-    """View ▸ Zoom, Theme, Reading Font and Line Width (built in window/actions.py)."""
+    """View ▸ Zoom, Theme, Reading Font, Line Width and Full Screen (built in
+    window/actions.py)."""
 
     zoom_in: QAction
     zoom_out: QAction
@@ -34,6 +36,7 @@ class ViewActions:
     themes: dict[str, QAction]
     fonts: dict[str, QAction]
     measures: dict[str, QAction]
+    full_screen: QAction
 
 
 def system_is_dark() -> bool:
@@ -155,6 +158,7 @@ class Appearance(QObject):
         actions.zoom_in.triggered.connect(lambda: self.zoom(1))
         actions.zoom_out.triggered.connect(lambda: self.zoom(-1))
         actions.zoom_reset.triggered.connect(lambda: self.zoom(0))
+        self.full_screen = FullScreen(self._reader.window(), actions.full_screen)
         default_font = theme.reading_font().family()
         choices: list[tuple[dict[str, QAction], str, Callable[[str], None]]] = [
             (actions.themes, self.theme_name, self.set_theme),

@@ -403,6 +403,9 @@ def _view_actions(window: QMainWindow) -> ViewActions:
         themes=choices(THEME_LABELS),
         fonts=choices(dict(zip(fonts, with_mnemonics(fonts), strict=True))),
         measures=choices(MEASURE_LABELS),
+        full_screen=_checkable(
+            _action(window, "F&ull Screen", "F11", "The window over the whole screen")
+        ),
     )
 
 
@@ -417,6 +420,7 @@ def _view_menu_block(view_menu: QMenu, view: ViewActions) -> None:
     ):
         sub = view_menu.addMenu(title)
         sub.addActions(list(group.values()))
+    view_menu.addAction(view.full_screen)
 
 
 def _short(action: QAction, icon_text: str) -> QAction:

@@ -79,6 +79,7 @@ def shortcut_groups(window: QMainWindow, actions: Actions) -> list[tuple[str, Ro
         view.zoom_in,
         view.zoom_out,
         view.zoom_reset,
+        view.full_screen,
         actions.shortcuts,
         actions.quit,
     ]
