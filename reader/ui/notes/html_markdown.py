@@ -227,7 +227,14 @@ def _styles(char_format: QTextCharFormat, bold: bool) -> tuple[str, ...]:
 
 
 def _fixed_pitch(char_format: QTextCharFormat) -> bool:
-    return char_format.fontFixedPitch() or QFontInfo(char_format.font()).fixedPitch()
+    """Code: Qt gives <code>, <pre> and <tt> the family "monospace", which the system
+    resolves to a font of its own, not always one Qt takes for fixed-pitch (Noto Sans Mono,
+    where Debian's fonts-noto-mono is installed, is not)."""
+    return (
+        "monospace" in (char_format.fontFamilies() or ())
+        or char_format.fontFixedPitch()
+        or QFontInfo(char_format.font()).fixedPitch()
+    )
 
 
 def _emphasised(runs: list[_Run]) -> str:

@@ -337,7 +337,7 @@ def build_actions(window: QMainWindow) -> Actions:
         ),
         study_memo=_checkable(
             _action(
-                window, "Study &Memo", "Ctrl+7", "Notes across the study's interviews (memo.md)"
+                window, "Stud&y Memo", "Ctrl+7", "Notes across the study's interviews (memo.md)"
             )
         ),
         fill_from_transcripts=_action(
@@ -398,13 +398,13 @@ def _view_actions(window: QMainWindow) -> ViewActions:
         zoom_in=_action(
             window, "Zoom &In", ["Ctrl+=", "Ctrl++"], "Larger text in the reader or the notes"
         ),
-        zoom_out=_action(window, "&Zoom Out", "Ctrl+-", "Smaller text in the reader or the notes"),
-        zoom_reset=_action(window, "A&ctual Size", "Ctrl+0", "The text at its usual size"),
+        zoom_out=_action(window, "Zoo&m Out", "Ctrl+-", "Smaller text in the reader or the notes"),
+        zoom_reset=_action(window, "Actual Si&ze", "Ctrl+0", "The text at its usual size"),
         themes=choices(THEME_LABELS),
         fonts=choices(dict(zip(fonts, with_mnemonics(fonts), strict=True))),
         measures=choices(MEASURE_LABELS),
         full_screen=_checkable(
-            _action(window, "F&ull Screen", "F11", "The window over the whole screen")
+            _action(window, "Full S&creen", "F11", "The window over the whole screen")
         ),
     )
 
