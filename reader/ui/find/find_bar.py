@@ -9,8 +9,9 @@ option is remembered in the settings (find_options.py).
 from __future__ import annotations
 
 from bisect import bisect_left
+from collections.abc import Callable
 
-from PySide6.QtCore import QEvent, QObject, Qt, QTimer
+from PySide6.QtCore import QEvent, QKeyCombination, QObject, Qt, QTimer
 from PySide6.QtGui import (
     QColor,
     QHideEvent,
@@ -33,24 +34,18 @@ from reader.core.search import Query, SearchError, prepare
 from reader.ui import theme
 from reader.ui.clear_button import add_clear_button
 from reader.ui.find.count_label import CountLabel
-from reader.ui.find.find_options import checked, keep_options, keep_query
+from reader.ui.find.find_options import as_query, checked, keep_options, keep_query
 from reader.ui.find.find_targets import ReaderTarget, TextTarget
+from reader.ui.find.replace_row import ReplaceRow
 from reader.ui.reading.reader_view import ReaderView
 from reader.ui.settings import settings
 
+CTRL = Qt.KeyboardModifier.ControlModifier
 DEBOUNCE_MS = 150  # for one or two characters, which match everywhere in a long text
 IMMEDIATE_CHARS = 3  # from this length a search is quick enough to run on each key
-PREFILL_MAX_CHARS = 200
 FIELD_MIN_CHARS = 12  # the find field is never narrower (it was squeezed to 120 px)
 OPTIONS = "find"  # the settings keys of its options: find/match-case...
 QUERY_KEY = "find/query"  # the last query searched: Ctrl+F or F3 finds it again after a restart
-
-
-def as_query(selected: str) -> str:
-    """A selection as a search query, or "" when it is not one (several lines, too long)."""
-    if "\n" in selected or "\u2029" in selected or len(selected) > PREFILL_MAX_CHARS:
-        return ""
-    return selected if selected.strip() else ""
 
 
 class FindBar(QWidget):
@@ -104,11 +99,11 @@ class FindBar(QWidget):
         self.message.hide()
         # Arrows as text, in the palette's text colour like the other buttons: the style's
         # arrow icons are drawn in a fixed grey, faint on the High Contrast theme (#17).
-        self.previous_button = self._button(
+        self.previous_button = self.tool_button(
             "↑", "Previous match  (Shift+Enter, Shift+F3)", lambda: self.find_next(backward=True)
         )
         self.previous_button.setAccessibleName("Previous match")
-        self.next_button = self._button("↓", "Next match  (Enter, F3)", self.find_next)
+        self.next_button = self.tool_button("↓", "Next match  (Enter, F3)", self.find_next)
         self.next_button.setAccessibleName("Next match")
         for arrow in (self.previous_button, self.next_button):
             font = arrow.font()
@@ -123,7 +118,7 @@ class FindBar(QWidget):
         self.diacritics_button = self._toggle("é", "Match diacritics")
         buttons = (self.case_button, self.word_button, self.regex_button, self.diacritics_button)
         self.option_buttons = keep_options(OPTIONS, self, *buttons)
-        self.close_button = self._button("✕", "Close  (Escape)", self.close_bar)
+        self.close_button = self.tool_button("✕", "Close  (Escape)", self.close_bar)
         self.close_button.setAccessibleName("Close the find bar")
 
         rows = QVBoxLayout(self)
@@ -133,6 +128,8 @@ class FindBar(QWidget):
         layout.setSpacing(4)
         rows.addLayout(layout)
         rows.addWidget(self.message)
+        self.replace_row = ReplaceRow(self)  # in the notes and the memo (Ctrl+H)
+        rows.addWidget(self.replace_row)
         self._row = layout
         layout.addWidget(self.edit, 1)
         layout.addWidget(self.count_label)
@@ -154,7 +151,7 @@ class FindBar(QWidget):
         self._name_target()
         self.hide()
 
-    def _button(self, text: str, tip: str, slot: object) -> QToolButton:
+    def tool_button(self, text: str, tip: str, slot: Callable[[], None]) -> QToolButton:
         button = QToolButton()
         button.setText(text)
         button.setToolTip(tip)
@@ -166,7 +163,7 @@ class FindBar(QWidget):
     def _toggle(self, text: str, name: str) -> QToolButton:
         """A compact option button; its key (find_options) works while the bar has the
         keyboard."""
-        button = self._button(text, name, self._options_changed)
+        button = self.tool_button(text, name, self._options_changed)
         button.setCheckable(True)
         button.setAccessibleName(name)
         button.setMinimumWidth(button.fontMetrics().horizontalAdvance("Aa") + 16)
@@ -178,14 +175,15 @@ class FindBar(QWidget):
         """Show the bar with the focus in its field, the selection as the query, searching
         the pane with the focus."""
         self._follow_focus()
+        self.replace_row.hide()
         selected = self._selected_text()
-        if selected and self.target.selected_range() != self._current_span():
+        if selected and self.target.selected_range() != self.current_span():
             self._origin = self.target.caret()
             self.edit.blockSignals(True)
             self.edit.setText(selected)
             self.edit.blockSignals(False)
             self.search()
-        elif not self.isVisible() or self._stale():
+        elif not self.isVisible() or self.stale():
             self._origin = self.target.caret()
             self.search()
         self.show()
@@ -198,6 +196,11 @@ class FindBar(QWidget):
             QTimer.singleShot(
                 50, lambda: prepare(text, case=options["case"], diacritics=options["diacritics"])
             )
+
+    def open_replace(self) -> None:
+        """Ctrl+H: the bar with its replace row, in the notes or the memo."""
+        self.open_bar()
+        self.replace_row.open()
 
     def step(self, backward: bool = False) -> None:
         """F3 / Shift+F3: with no query, open the bar; otherwise move, leaving the focus."""
@@ -226,6 +229,7 @@ class FindBar(QWidget):
                 self.target.show_matches([], -1)
             self.target = target
             self._source = None  # searched afresh, from its caret
+            self.replace_row.follow_target()
         self._name_target()  # the notes' name, or the study memo's, as they show now
 
     def _name_target(self) -> None:
@@ -275,7 +279,7 @@ class FindBar(QWidget):
         target = self.target
         return self._source is not target.source() or self._edits != target.edits()
 
-    def _stale(self) -> bool:
+    def stale(self) -> bool:
         key = (self.edit.text(), *self.options().values())
         return self._stale_text() or self._searched != key
 
@@ -287,8 +291,8 @@ class FindBar(QWidget):
         self._changes.stop()
         target, pattern, options = self.target, self.edit.text(), self.options()
         # The match selected by the last search, if it still is: the query's words.
-        found = self._current_span() is not None
-        found = found and target.selected_range() == self._current_span()
+        found = self.current_span() is not None
+        found = found and target.selected_range() == self.current_span()
         self._searched = (pattern, *options.values())
         keep_query(QUERY_KEY, pattern)
         if target.source() is not self._source:  # another document: from its caret
@@ -316,18 +320,23 @@ class FindBar(QWidget):
         elif found and select:  # else Escape then H highlighted words not in the field
             target.deselect()
 
+    def search_from(self, offset: int) -> None:
+        """Search again, the first match at or after `offset` current (after a Replace)."""
+        self._origin = offset
+        self.search()
+
     def find_next(self, backward: bool = False) -> None:
         """The next (previous) match, round to the first (last) after the end.
 
         From the current match while it is still selected, else from the caret."""
-        if self._stale():
+        if self.stale():
             self.search()  # a query typed a moment ago: its first match is the next one
             if backward and self.matches:
                 self._go_to(self.current - 1)
             return
         if not self.matches:
             return
-        if self.target.selected_range() == self._current_span():
+        if self.target.selected_range() == self.current_span():
             self._go_to(self.current + (-1 if backward else 1))
         else:
             after = bisect_left(self.matches, (self.target.caret(),))
@@ -339,7 +348,7 @@ class FindBar(QWidget):
         self.show_count()
         self._select_current()
 
-    def _current_span(self) -> tuple[int, int] | None:
+    def current_span(self) -> tuple[int, int] | None:
         if 0 <= self.current < len(self.matches):
             return self.matches[self.current]
         return None
@@ -388,6 +397,9 @@ class FindBar(QWidget):
             if event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter):
                 shift = event.modifiers() & Qt.KeyboardModifier.ShiftModifier
                 self.find_next(backward=bool(shift))
+                return True
+            if event.keyCombination() == QKeyCombination(CTRL, Qt.Key.Key_H):
+                self.open_replace()  # before the field, which may take it for Backspace
                 return True
         return super().eventFilter(watched, event)
 

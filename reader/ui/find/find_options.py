@@ -3,7 +3,7 @@ find bar and of the Search panel, each kept in the settings under its own key ("
 "search/…"), so a restart keeps what the user set; Match diacritics greyed out while a
 regular expression is on, which matches diacritics as written; Alt+A, Alt+W, Alt+R and
 Alt+D turning them while the keyboard is in their pane. The query searched last is kept
-too (`keep_query`)."""
+too (`keep_query`), and a selection taken for the query (`as_query`)."""
 
 from __future__ import annotations
 
@@ -12,6 +12,8 @@ from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import QToolButton, QWidget
 
 from reader.ui.settings import settings
+
+PREFILL_MAX_CHARS = 200  # a longer selection is no query
 
 KEYS = {  # an option (as Query takes it) and its key under the prefix
     "case": "match-case",
@@ -78,3 +80,10 @@ def keep_query(key: str, query: str) -> None:
     store = settings()
     if store.value(key, "") != query:
         store.setValue(key, query)
+
+
+def as_query(selected: str) -> str:
+    """A selection as a search query, or "" when it is not one (several lines, too long)."""
+    if "\n" in selected or "\u2029" in selected or len(selected) > PREFILL_MAX_CHARS:
+        return ""
+    return selected if selected.strip() else ""

@@ -115,7 +115,7 @@ class TextTarget:
         cursor = self.widget.textCursor()
         if not cursor.hasSelection():
             return None
-        index = self._current_index()
+        index = self.current_index()
         return (
             index.to_code_point(cursor.selectionStart()),
             index.to_code_point(cursor.selectionEnd()),
@@ -124,9 +124,9 @@ class TextTarget:
     def caret(self) -> int:
         span = self.selected_range()
         position = self.widget.textCursor().position()
-        return span[0] if span is not None else self._current_index().to_code_point(position)
+        return span[0] if span is not None else self.current_index().to_code_point(position)
 
-    def _current_index(self) -> Utf16Index:
+    def current_index(self) -> Utf16Index:
         if self._indexed != self._edits:
             self.text()  # changed since it was searched
         return self._index

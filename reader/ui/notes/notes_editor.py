@@ -83,6 +83,7 @@ class NotesEditor(QPlainTextEdit):
         self.chips = ChipCaret(self)
         self.typing_steps = TypingSteps(self)  # a word or a burst of typing per undo step
         self._paste_plain: QAction | None = None  # see take_paste_plain
+        self._own_actions: list[QAction] = []  # see acts_here
         self._focused = False  # the last widget focused (a menu aside) was this editor
         self.show_document(self.document())
 
@@ -260,24 +261,32 @@ class NotesEditor(QPlainTextEdit):
         return data
 
     def take_paste_plain(self, action: QAction) -> None:
-        """Edit ▸ Paste as Plain Text (Ctrl+Shift+V) pastes here, on while the editor has
-        the focus and takes typing: elsewhere (the reader, the preview) it would paste out
-        of sight. A menu taking the focus leaves it as it was: it is for the pane left."""
+        """Edit ▸ Paste as Plain Text (Ctrl+Shift+V) pastes here (`acts_here`)."""
         self._paste_plain = action
-        self.addAction(action)  # its key, while the editor has the focus
+        self.acts_here(action)
         action.triggered.connect(self._paste_plain_now)
-        QApplication.instance().focusChanged.connect(self._show_paste_plain)
-        self._show_paste_plain()
+
+    def acts_here(self, action: QAction) -> None:
+        """An Edit action for this editor alone (Paste as Plain Text, Replace…): its key
+        works here, and it is on while the editor has the focus and takes typing: elsewhere
+        (the reader, the preview) it would act out of sight. A menu taking the focus leaves
+        it as it was: it is for the pane left."""
+        if not self._own_actions:
+            QApplication.instance().focusChanged.connect(self._show_own_actions)
+        self._own_actions.append(action)
+        self.addAction(action)
+        self._show_own_actions()
 
     def setReadOnly(self, read_only: bool) -> None:
         super().setReadOnly(read_only)
-        self._show_paste_plain()
+        self._show_own_actions()
 
-    def _show_paste_plain(self, _old: QWidget | None = None, new: QWidget | None = None) -> None:
+    def _show_own_actions(self, _old: QWidget | None = None, new: QWidget | None = None) -> None:
         if new is None or not isinstance(new, QMenu | QMenuBar):
             self._focused = self.hasFocus()
-        if self._paste_plain is not None and isValid(self._paste_plain):  # the window's
-            self._paste_plain.setEnabled(self._focused and not self.isReadOnly())
+        for action in self._own_actions:
+            if isValid(action):  # the window's
+                action.setEnabled(self._focused and not self.isReadOnly())
 
     def _paste_plain_now(self) -> None:
         source = QApplication.clipboard().mimeData()

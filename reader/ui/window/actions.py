@@ -36,6 +36,7 @@ class Actions:
     undo: QAction
     redo: QAction
     paste_plain: QAction  # on while the notes editor has the focus (which takes it)
+    replace: QAction  # the same (NotesEditor.acts_here)
     find: QAction
     find_next: QAction
     find_previous: QAction
@@ -260,6 +261,9 @@ def build_actions(window: QMainWindow) -> Actions:
             std.Find,
             "Find in the interview, or in the notes when they have the focus "
             "(in the Library, Ctrl+F filters the list)",
+        ),
+        replace=_notes_action(
+            window, "Rep&lace…", "Ctrl+H", "Find and replace in the notes (with the focus there)"
         ),
         find_next=_action(window, "Find &Next", std.FindNext, "Go to the next match"),
         find_previous=_action(
@@ -644,6 +648,7 @@ def build_menus(window: QMainWindow, actions: Actions, docks: list[QDockWidget])
     edit_menu.addSeparator()
     for action in (
         actions.find,
+        actions.replace,
         actions.find_next,
         actions.find_previous,
         actions.search_everything,

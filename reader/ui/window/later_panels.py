@@ -113,7 +113,7 @@ def make_search(window: Any) -> SearchPanel:
 
 def open_search(window: Any) -> None:
     """The Search dock with the focus in its field, a short selection as the query."""
-    from reader.ui.find.find_bar import as_query
+    from reader.ui.find.find_options import as_query
 
     editor, reader = window.notes_editor, window.reader
     if editor.hasFocus():

@@ -252,6 +252,7 @@ class MainWindow(ScreenTabOrder, QMainWindow):
         actions.export_pdf.triggered.connect(transfers.export_pdf)
         actions.quit.triggered.connect(self.close)
         actions.find.triggered.connect(lambda: self.find_bar.open_bar())
+        actions.replace.triggered.connect(lambda: self.find_bar.open_replace())
         actions.find_next.triggered.connect(lambda: self.find_bar.step(backward=False))
         actions.find_previous.triggered.connect(lambda: self.find_bar.step(backward=True))
         actions.search_everything.triggered.connect(lambda: open_search(self))
@@ -267,6 +268,7 @@ class MainWindow(ScreenTabOrder, QMainWindow):
         actions.toggle_preview.toggled.connect(self.notes_pane.show_preview)
         connect_formatting(actions, self.notes_editor)  # the Format menu
         self.notes_editor.take_paste_plain(actions.paste_plain)  # acts there alone
+        self.notes_editor.acts_here(actions.replace)
         actions.about.triggered.connect(self._about)
         # Appearance and comfort (#17): View's zoom, theme, font, measure; Help's keys.
         self.appearance.connect_actions(actions.view)

@@ -1,0 +1,88 @@
+"""Find and Replace in the notes (Ctrl+H), as a writer uses it: the keys, the undo, the
+file on disk."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt
+from PySide6.QtTest import QTest
+
+from reader.ui.typed_text import typed_text
+from reader.ui.window.main_window import MainWindow
+from tests.ui.test_notes import saved
+
+CTRL = Qt.KeyboardModifier.ControlModifier
+CTRL_ALT = CTRL | Qt.KeyboardModifier.AltModifier
+TEXT = "Nurse 🙂 said: nurse shifts. Nurses, nurse rota.\n"
+
+
+def replace_bar(window: MainWindow, notes, qtbot, find: str, by: str):
+    notes.setPlainText(TEXT)
+    notes.setFocus()
+    qtbot.waitUntil(notes.hasFocus)
+    QTest.keyClick(notes, Qt.Key.Key_H, CTRL)
+    bar = window.find_bar
+    qtbot.waitUntil(lambda: bar.replace_row.isVisible() and bar.edit.hasFocus())
+    QTest.keyClicks(bar.edit, find)
+    QTest.keyClick(bar.edit, Qt.Key.Key_H, CTRL)  # again, a query typed: to the replacement
+    assert bar.replace_row.edit.hasFocus()
+    QTest.keyClicks(bar.replace_row.edit, by)
+    return bar
+
+
+def test_replace_all_is_one_undo_step_and_saved(window, notes, qtbot, notes_path) -> None:
+    bar = replace_bar(window, notes, qtbot, "nurse", "carer")
+    bar.word_button.setChecked(True)  # "Nurses" stays
+    bar.search()
+    QTest.keyClick(bar.replace_row.edit, Qt.Key.Key_Return, CTRL_ALT)
+    expected = "carer 🙂 said: carer shifts. Nurses, carer rota.\n"
+    assert typed_text(notes.document()) == expected
+    assert bar.replace_row.said.text() == "Replaced 3"
+    qtbot.waitUntil(lambda: notes_path.exists() and saved(notes_path)["notes"] == expected)
+    notes.setFocus()
+    QTest.keyClick(notes, Qt.Key.Key_Z, CTRL)
+    assert typed_text(notes.document()) == TEXT  # one Ctrl+Z: every change back
+
+
+def test_enter_replaces_the_current_match_and_selects_the_next(window, notes, qtbot) -> None:
+    bar = replace_bar(window, notes, qtbot, "nurse", "Carer")
+    bar.case_button.setChecked(True)
+    bar.search()
+    first = TEXT.index("nurse")
+    assert bar.target.selected_range() == (first, first + 5)  # the current match, shown
+    QTest.keyClick(bar.replace_row.edit, Qt.Key.Key_Return)
+    assert typed_text(notes.document()) == TEXT.replace("nurse", "Carer", 1)
+    second = TEXT.index("nurse", first + 1)
+    assert bar.target.selected_range() == (second, second + 5)
+    assert bar.count_label.text() == "1 of 1"  # "Nurses" has a capital
+    notes.setFocus()
+    notes.moveCursor(notes.textCursor().MoveOperation.Start)  # the user moved the caret
+    QTest.keyClick(bar.replace_row.edit, Qt.Key.Key_Return)  # shows the match first
+    assert typed_text(notes.document()) == TEXT.replace("nurse", "Carer", 1)
+    assert bar.target.selected_range() == (second, second + 5)
+
+
+def test_replace_is_not_offered_in_the_reader_or_read_only_notes(window, notes, qtbot) -> None:
+    replace = window.window_actions.replace
+    assert replace.isEnabled()
+    window.reader.setFocus()
+    qtbot.waitUntil(lambda: not replace.isEnabled())
+    QTest.keyClick(window.reader, Qt.Key.Key_H, CTRL)
+    assert window._find_bar is None or not window.find_bar.replace_row.isVisible()
+    notes.setFocus()
+    qtbot.waitUntil(replace.isEnabled)
+    notes.setReadOnly(True)
+    assert not replace.isEnabled()
+
+
+def test_ctrl_h_in_the_find_field_adds_the_replace_row(window, notes, qtbot) -> None:
+    notes.setPlainText(TEXT)
+    QTest.keyClick(notes, Qt.Key.Key_F, CTRL)
+    bar = window.find_bar
+    qtbot.waitUntil(bar.edit.hasFocus)
+    QTest.keyClicks(bar.edit, "rota")
+    assert not bar.replace_row.isVisible()
+    QTest.keyClick(bar.edit, Qt.Key.Key_H, CTRL)
+    assert bar.replace_row.isVisible() and bar.replace_row.edit.hasFocus()
+    assert bar.edit.text() == "rota"  # not taken for Backspace
+    QTest.keyClick(bar.replace_row.edit, Qt.Key.Key_Escape)
+    assert not bar.isVisible()
