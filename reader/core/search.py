@@ -224,6 +224,18 @@ class Query:
             spans = [span for span in spans if span[0] < span[1]]
         return spans
 
+    def replacement(self, text: str, start: int, template: str) -> str:
+        """What replaces the match at `start` in `text`: `template` as written, or for a
+        regular expression with its groups filled in (\\1, \\g<name>, as Python's re
+        writes them). Raises SearchError for a group the pattern does not have."""
+        found = self._any.match(text, start) if self.regex and self._any is not None else None
+        if found is None:
+            return template
+        try:
+            return found.expand(template)
+        except (re.error, IndexError) as exc:
+            raise SearchError(f"Cannot replace: {exc}", str(exc)) from None
+
     def _accentless_spans(
         self, text: str, prepare: Callable[[str], _Prepared], chars: frozenset[str] | None
     ) -> list[tuple[int, int]]:

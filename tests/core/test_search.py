@@ -485,3 +485,14 @@ def test_comparing_reads_a_text_as_a_search_with_those_options_does() -> None:
     assert comparing(diacritics=True)("Siobhán") != comparing(diacritics=True)("Siobhan")
     assert comparing(regex=True)("Siobhán") == "siobhán"  # as written, but for case
     assert comparing(regex=True, case=True)("Siobhán") == "Siobhán"
+
+
+def test_a_replacement_fills_a_regular_expressions_groups_and_nothing_else() -> None:
+    text = "Ward 7 🙂: night shift, day shift."
+    regex = Query(r"(?<=, )(\w+) (?P<what>shift)", regex=True)
+    ((start, _end),) = regex.spans(text)
+    assert regex.replacement(text, start, r"\g<what> (\1)") == "shift (day)"
+    plain = Query("shift")
+    assert plain.replacement(text, text.index("shift"), r"\1 $1") == r"\1 $1"  # as typed
+    with pytest.raises(SearchError, match="invalid group reference"):
+        regex.replacement(text, start, r"\3")

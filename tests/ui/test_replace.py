@@ -86,3 +86,18 @@ def test_ctrl_h_in_the_find_field_adds_the_replace_row(window, notes, qtbot) -> 
     assert bar.edit.text() == "rota"  # not taken for Backspace
     QTest.keyClick(bar.replace_row.edit, Qt.Key.Key_Escape)
     assert not bar.isVisible()
+
+
+def test_a_regular_expression_replaces_with_its_groups(window, notes, qtbot) -> None:
+    bar = replace_bar(window, notes, qtbot, r"(\w+) (rota|shifts)", r"\2 of \1")
+    bar.regex_button.setChecked(True)
+    bar.search()
+    QTest.keyClick(bar.replace_row.edit, Qt.Key.Key_Return, CTRL_ALT)
+    assert (
+        typed_text(notes.document()) == "Nurse 🙂 said: shifts of nurse. Nurses, rota of nurse.\n"
+    )
+    bar.replace_row.edit.setText(r"\3")  # no third group: said, nothing changed
+    bar.edit.setText("Nurses")
+    QTest.keyClick(bar.replace_row.edit, Qt.Key.Key_Return, CTRL_ALT)
+    assert "Nurses" in typed_text(notes.document())
+    assert "invalid group reference" in bar.replace_row.said.text()

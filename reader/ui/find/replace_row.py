@@ -20,6 +20,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from reader.core.search import Query, SearchError
 from reader.ui.find.find_targets import ReaderTarget, TextTarget
 
 ALL_KEYS = Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.AltModifier
@@ -45,6 +46,7 @@ class Searching(Protocol):
     def find_next(self, backward: bool = False) -> None: ...
     def search(self, select: bool = True) -> None: ...
     def search_from(self, offset: int) -> None: ...
+    def options(self) -> dict[str, bool]: ...
 
 
 class ReplaceRow(QWidget):
@@ -100,8 +102,10 @@ class ReplaceRow(QWidget):
         if bar.stale() or span is None or bar.target.selected_range() != span:
             bar.find_next()
             return
-        widget.textCursor().insertText(self.edit.text())  # the selection: one undo step
-        bar.search_from(span[0] + len(self.edit.text()))  # the next match after the new words
+        words = self._replacements([span])
+        if words is not None:
+            widget.textCursor().insertText(words[0])  # the selection: one undo step
+            bar.search_from(span[0] + len(words[0]))  # the next match after the new words
 
     def replace_all(self) -> None:
         bar, widget = self._bar, editable(self._bar.target)
@@ -110,17 +114,34 @@ class ReplaceRow(QWidget):
         if bar.stale():
             bar.search(select=False)
         matches, target = bar.matches, bar.target
-        if matches and isinstance(target, TextTarget):
+        words = self._replacements(matches)
+        if words is None or not isinstance(target, TextTarget):
+            return
+        if matches:
             index = target.current_index()
             cursor = QTextCursor(widget.document())
             cursor.beginEditBlock()  # one step of the editor's undo
-            for start, end in reversed(matches):  # each change leaves those before in place
+            # From the last: each change leaves the matches before it in place.
+            for (start, end), replacement in reversed(list(zip(matches, words, strict=True))):
                 cursor.setPosition(index.to_utf16(start))
                 cursor.setPosition(index.to_utf16(end), QTextCursor.MoveMode.KeepAnchor)
-                cursor.insertText(self.edit.text())
+                cursor.insertText(replacement)
             cursor.endEditBlock()
             bar.search(select=False)
         self.said.setText(f"Replaced {len(matches):,}" if matches else "Nothing to replace")
+
+    def _replacements(self, spans: list[tuple[int, int]]) -> list[str] | None:
+        """What replaces each of `spans`: the replacement as typed, or with a regular
+        expression's groups (\\1, \\g<name>); None, said, when it names a group the
+        query lacks."""
+        bar, template = self._bar, self.edit.text()
+        text = bar.target.text() or ""
+        try:
+            query = Query(bar.edit.text(), **bar.options())
+            return [query.replacement(text, start, template) for start, _ in spans]
+        except SearchError as exc:
+            self.said.setText(exc.reason)
+            return None
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         if watched is self._bar.edit and event.type() == QEvent.Type.Resize:
