@@ -16,7 +16,7 @@ from PySide6.QtCore import QSettings
 from PySide6.QtWidgets import QComboBox
 
 from reader.ui.annotations.panel import AnnotationsPanel
-from reader.ui.library.attribute_filter import index_of
+from reader.ui.library.attribute_values import index_of
 from reader.ui.library.open_study import OpenStudy
 from reader.ui.library.study_memory import StudyMemory
 

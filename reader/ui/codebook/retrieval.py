@@ -49,7 +49,8 @@ from reader.ui.codebook.passage_finding import FOLLOW_MS, Places, find_passages,
 from reader.ui.codebook.passage_view import codes_line, passage_html
 from reader.ui.dialogs import KeptSize, close_only
 from reader.ui.exporting.save_folder import ask_save_path, file_name
-from reader.ui.library.attribute_filter import chosen_filters, fill_attribute_filter, index_of
+from reader.ui.library.attribute_filter import chosen_filters, fill_attribute_filter
+from reader.ui.library.attribute_values import index_of
 from reader.ui.theme import color_icon
 
 OPERATORS = {"": "alone", "and": "and", "or": "or", "not": "and not"}

@@ -35,7 +35,8 @@ from reader.core.export import FORMAT_INFO, ExportOptions
 from reader.ui.clear_button import add_clear_button
 from reader.ui.dialogs import ok_cancel, swatch_icon
 from reader.ui.exporting.code_list import COLUMNS, ROWS_SHOWN, CodeList, Codes, elided
-from reader.ui.library.attribute_filter import chosen_filters, fill_attribute_filter, index_of
+from reader.ui.library.attribute_filter import chosen_filters, fill_attribute_filter
+from reader.ui.library.attribute_values import index_of
 from reader.ui.settings import SettingsMap, settings
 
 if TYPE_CHECKING:

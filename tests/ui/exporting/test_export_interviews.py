@@ -78,6 +78,7 @@ def test_export_keeps_the_interviews_of_a_value_names_it_and_remembers_it(
             "All interviews",
             "Site: warehouse",
             "Site: depot",
+            "Several values…",
         ]
         assert unnamed(dialog) == []
         interviews.setFocus()
