@@ -81,8 +81,8 @@ class ChooseValues(QDialog):
             set(before) if isinstance(before, tuple) and isinstance(before[0], tuple) else {before}
         )
         intro = QLabel(
-            "Check the values to keep: an interview stays with any of the values checked of "
-            "an attribute, and with one of each attribute checked."
+            "Check the values to keep. An interview is kept when it has one of the values "
+            "checked under each attribute."
         )
         intro.setWordWrap(True)
         self.values = QListWidget()
