@@ -194,6 +194,12 @@ def test_words_copied_in_the_reader_paste_as_they_are(
             'l<i>in</i>k</a> <a href="#top">top</a> <a href="https://x.org">https://x.org</a></p>',
             "a **bold** and ***both* then** [l*in*k](https://x.org/a%20b) top https://x.org",
         ),
+        (  # Google Docs: its whole copy in a <b> that is not bold, its bold in spans
+            '<b style="font-weight:normal;" id="docs-internal-guid-1"><p dir="ltr">'
+            '<span style="font-weight:700">Bold</span><span style="font-weight:400"> plain'
+            "</span></p></b>",
+            "**Bold** plain",
+        ),
     ],
 )
 def test_a_page_pastes_its_words_as_they_are_with_its_structure(
