@@ -126,6 +126,12 @@ FIND = (
         ("Alt+D",),
     ),
     PaneKey("Escape", "Close the bar; the match stays selected, for H", ("Esc",)),
+    PaneKey("Ctrl+H", "Replace too, finding in the notes or the memo", ("Ctrl+H",)),
+    PaneKey(
+        "Enter / Ctrl+Alt+Enter (in Replace with)",
+        "Replace the match shown, then show the next / replace every match",
+        ("Return", "Enter", "Ctrl+Alt+Return", "Ctrl+Alt+Enter"),
+    ),
 )
 
 # Every pane

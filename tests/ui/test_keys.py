@@ -135,6 +135,10 @@ def test_every_key_the_find_bar_takes_is_in_f1(make_window: Callable[..., MainWi
     window = make_window()
     bar = window.find_bar
     handled = taken(lambda e: bar.eventFilter(bar.edit, e), [M.NoModifier, M.ShiftModifier])
+    handled |= {"Ctrl+H"} & taken(lambda e: bar.eventFilter(bar.edit, e), [M.ControlModifier])
+    row = bar.replace_row  # Ctrl+H shows it; its field's Enter and Ctrl+Alt+Enter
+    all_keys = M.ControlModifier | M.AltModifier
+    handled |= taken(lambda e: row.eventFilter(row.edit, e), [M.NoModifier, all_keys])
     options = {shortcut.key().toString() for shortcut in bar.findChildren(QShortcut)}
     assert options == {"Alt+A", "Alt+W", "Alt+R", "Alt+D"}
     assert handled | options | {"Esc"} == listed(keys.FIND)

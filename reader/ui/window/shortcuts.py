@@ -39,6 +39,7 @@ def shortcut_groups(window: QMainWindow, actions: Actions) -> list[tuple[str, Ro
             [
                 *actions.format_actions(),
                 actions.paste_plain,
+                actions.replace,
                 actions.toggle_preview,
                 playback.insert_time,
             ],
