@@ -226,13 +226,14 @@ class Query:
 
     def replacement(self, text: str, start: int, template: str) -> str:
         """What replaces the match at `start` in `text`: `template` as written, or for a
-        regular expression with its groups filled in (\\1, \\g<name>, as Python's re
-        writes them). Raises SearchError for a group the pattern does not have."""
+        regular expression with its groups filled in: \\1 and \\g<name> as Python's re
+        writes them, $1 and ${name} as VS Code and Notepad++ do ($$ is a dollar). Raises
+        SearchError for a group the pattern does not have."""
         found = self._any.match(text, start) if self.regex and self._any is not None else None
         if found is None:
             return template
         try:
-            return found.expand(template)
+            return found.expand(re.sub(_DOLLAR_GROUP, _as_backslash_group, template))
         except (re.error, IndexError) as exc:
             raise SearchError(f"Cannot replace: {exc}", str(exc)) from None
 
@@ -298,6 +299,14 @@ def _literal(text: str, whole_word: bool) -> str:
         if _WORD_CHAR.match(text[-1]):
             body += r"(?!\w)"
     return body
+
+
+_DOLLAR_GROUP = r"\$(?:(\d+)|\{(\w+)\}|(\$))"  # compiled by re on first use
+
+
+def _as_backslash_group(dollar: re.Match[str]) -> str:
+    number, name, _ = dollar.groups()
+    return "$" if not (number or name) else f"\\g<{number or name}>"
 
 
 def _compile(body: str, flags: int) -> re.Pattern[str]:

@@ -496,3 +496,5 @@ def test_a_replacement_fills_a_regular_expressions_groups_and_nothing_else() -> 
     assert plain.replacement(text, text.index("shift"), r"\1 $1") == r"\1 $1"  # as typed
     with pytest.raises(SearchError, match="invalid group reference"):
         regex.replacement(text, start, r"\3")
+    # As VS Code and Notepad++ write them; $$ a dollar.
+    assert regex.replacement(text, start, "${what} $1 $$2") == "shift day $2"
