@@ -132,7 +132,7 @@ class ReplaceRow(QWidget):
 
     def _replacements(self, spans: list[tuple[int, int]]) -> list[str] | None:
         """What replaces each of `spans`: the replacement as typed, or with a regular
-        expression's groups (\\1, \\g<name>); None, said, when it names a group the
+        expression's groups (\\1, $1; Query.replacement); None, said, when it names a group the
         query lacks."""
         bar, template = self._bar, self.edit.text()
         text = bar.target.text() or ""
