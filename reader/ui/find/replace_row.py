@@ -58,8 +58,9 @@ class ReplaceRow(QWidget):
         self.edit.setPlaceholderText("Replace with")
         self.edit.setAccessibleName("Replace with")
         self.edit.installEventFilter(self)
-        self.edit.textChanged.connect(lambda: self.said.clear())
         self.said = QLabel()  # "Replaced 7", heard as it changes (named by its text)
+        for field in (self.edit, bar.edit):  # said until either is typed in
+            field.textChanged.connect(self.said.clear)
         self.said.setObjectName("replace-said")
         self.said.setAccessibleDescription("What Replace All changed")
         self.one_button = bar.tool_button("Replace", "Replace this match  (Enter)", self.replace)
