@@ -76,3 +76,19 @@ def test_ctrl_f_in_the_preview_finds_in_the_notes_rendered(window: MainWindow, q
     assert bar.count_label.text() == "1 of 2"
     qtbot.keyClick(bar.edit, Qt.Key.Key_Return)
     assert preview.textCursor().selectedText() == "zebra"
+
+
+def test_long_notes_mark_the_matches_in_view_and_more_as_they_scroll(
+    window: MainWindow, qtbot
+) -> None:
+    """All 2,000 of a common word in long notes were marked at once: 0.9 s in 1 MB."""
+    notes = window.notes_editor
+    notes.setPlainText("".join(f"Line {i}: the 🌙 word.\n" for i in range(3000)))
+    bar = find_in(window, qtbot, notes, "the")
+    assert bar.count_label.text() == "1 of 3,000"
+    marked = len(notes.extraSelections())
+    assert 0 < marked < 200  # those in view
+    notes.verticalScrollBar().setValue(notes.verticalScrollBar().maximum())
+    marks = notes.extraSelections()
+    last = QTextCursor(marks[-1].cursor)
+    assert last.selectedText() == "the" and last.block().text().startswith("Line 2999:")
