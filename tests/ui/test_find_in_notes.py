@@ -92,3 +92,13 @@ def test_long_notes_mark_the_matches_in_view_and_more_as_they_scroll(
     marks = notes.extraSelections()
     last = QTextCursor(marks[-1].cursor)
     assert last.selectedText() == "the" and last.block().text().startswith("Line 2999:")
+
+
+def test_a_pane_made_taller_marks_the_matches_it_now_shows(window: MainWindow, qtbot) -> None:
+    notes = window.notes_editor
+    notes.setPlainText("".join(f"Line {i}: the word.\n" for i in range(3000)))
+    find_in(window, qtbot, notes, "the")
+    qtbot.waitUntil(lambda: bool(notes.extraSelections()))
+    before = len(notes.extraSelections())
+    window.resize(window.width(), window.height() + 300)
+    qtbot.waitUntil(lambda: len(notes.extraSelections()) > before)

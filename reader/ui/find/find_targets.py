@@ -157,12 +157,15 @@ class TextTarget:
     def show_matches(self, matches: list[tuple[int, int]], current: int) -> None:
         """Mark the matches in view, and those that come into view as it scrolls: marking
         2,000 of "the" in 1 MB of notes at once took 0.9 s (Qt asked each one's paragraph
-        its rectangle, from Python: notes_document.ParagraphDirections)."""
+        its rectangle, from Python: notes_document.ParagraphDirections). A pane made
+        taller or narrower shows more: its scroll bar's range changes then."""
         del current  # the current match is the selection
         self._matches = matches
         if matches and not self._follows_scroll:
             self._follows_scroll = True
-            self.widget.verticalScrollBar().valueChanged.connect(self._mark_in_view)
+            bar = self.widget.verticalScrollBar()
+            bar.valueChanged.connect(self._mark_in_view)
+            bar.rangeChanged.connect(self._mark_in_view)
         self._mark_in_view()
 
     def _mark_in_view(self) -> None:
