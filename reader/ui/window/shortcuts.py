@@ -5,13 +5,15 @@ keyboards (a key named Open, Save or Find): those are left out of the list."""
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QModelIndex, QPersistentModelIndex, QSize, Qt
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QDialog,
     QHeaderView,
     QMainWindow,
+    QStyledItemDelegate,
+    QStyleOptionViewItem,
     QTableWidget,
     QTableWidgetItem,
     QVBoxLayout,
@@ -23,6 +25,20 @@ from reader.ui.keys import PaneKey
 from reader.ui.window.actions import Actions
 
 Rows = list[tuple[str, str]]  # (keys, what they do)
+PADDING = 8  # px each side of a cell's text
+
+
+class _PaddedCell(QStyledItemDelegate):
+    """Measures a cell's wrapped text in the width its padding leaves: Qt measures it in
+    the whole column, so a description a little narrower than that kept one line and lost
+    its end to an ellipsis."""
+
+    def sizeHint(
+        self, option: QStyleOptionViewItem, index: QModelIndex | QPersistentModelIndex
+    ) -> QSize:
+        inside = QStyleOptionViewItem(option)
+        inside.rect = option.rect.adjusted(0, 0, -2 * PADDING, 0)
+        return super().sizeHint(inside, index)
 
 
 def shortcut_groups(window: QMainWindow, actions: Actions) -> list[tuple[str, Rows]]:
@@ -163,7 +179,8 @@ def show_shortcuts(window: QMainWindow, actions: Actions) -> QDialog:
     table.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
     table.setVerticalScrollMode(QAbstractItemView.ScrollMode.ScrollPerPixel)
     table.setWordWrap(True)  # a long description takes two lines, not an ellipsis
-    table.setStyleSheet("QTableWidget::item { padding: 3px 8px; }")
+    table.setStyleSheet(f"QTableWidget::item {{ padding: 3px {PADDING}px; }}")
+    table.setItemDelegate(_PaddedCell(table))
     table.verticalHeader().hide()
     header = table.horizontalHeader()
     header.setSectionResizeMode(0, QHeaderView.ResizeMode.ResizeToContents)

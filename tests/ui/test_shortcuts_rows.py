@@ -1,0 +1,34 @@
+"""F1's table shows each description whole: a long one wraps onto more lines, its row as
+tall as they are. The items' padding was not counted when Qt measured a row, so a
+description a little narrower than its column kept one line and lost its end to "…"."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QRect, Qt
+from PySide6.QtWidgets import QDialog, QTableWidget
+
+from reader.ui.window.main_window import MainWindow
+
+MARGINS = 16  # a cell's text stays this far, or more, from its sides in all
+
+
+def test_every_description_fits_its_row_wrapped(window: MainWindow, qtbot) -> None:
+    for width in (1024, 700):
+        window.resize(width, 640)
+        qtbot.keyClick(window, Qt.Key.Key_F1)
+        dialog = window.findChild(QDialog, "shortcuts-dialog")
+        assert dialog is not None
+        qtbot.waitExposed(dialog)
+        dialog.resize(width - 260, dialog.height())
+        table = dialog.findChild(QTableWidget)
+        qtbot.waitUntil(lambda t=table: t.columnWidth(1) < t.viewport().width())
+        metrics, room = table.fontMetrics(), QRect(0, 0, table.columnWidth(1) - MARGINS, 10_000)
+        wrap = Qt.TextFlag.TextWordWrap
+        cut = [
+            item.text()
+            for row in range(table.rowCount())
+            if (item := table.item(row, 1)) is not None
+            and metrics.boundingRect(room, wrap, item.text()).height() > table.rowHeight(row)
+        ]
+        assert cut == []
+        dialog.close()
