@@ -34,7 +34,7 @@ from reader.core.search import Query, SearchError, prepare
 from reader.ui import theme
 from reader.ui.clear_button import add_clear_button
 from reader.ui.find.count_label import CountLabel
-from reader.ui.find.find_options import as_query, checked, keep_options, keep_query
+from reader.ui.find.find_options import as_query, checked, keep_query, option_buttons
 from reader.ui.find.find_targets import ReaderTarget, TextTarget
 from reader.ui.find.replace_row import ReplaceRow
 from reader.ui.reading.reader_view import ReaderView
@@ -109,15 +109,10 @@ class FindBar(QWidget):
             font = arrow.font()
             font.setBold(True)
             arrow.setFont(font)
-        self.case_button = self._toggle("Aa", "Match case")
-        self.word_button = self._toggle("ab", "Whole word")
-        font = self.word_button.font()
-        font.setUnderline(True)
-        self.word_button.setFont(font)
-        self.regex_button = self._toggle(".*", "Regular expression")
-        self.diacritics_button = self._toggle("é", "Match diacritics")
-        buttons = (self.case_button, self.word_button, self.regex_button, self.diacritics_button)
-        self.option_buttons = keep_options(OPTIONS, self, *buttons)
+        self.option_buttons = option_buttons(OPTIONS, self, self._options_changed)
+        self.case_button, self.word_button, self.regex_button, self.diacritics_button = (
+            self.option_buttons.values()
+        )
         self.close_button = self.tool_button("✕", "Close  (Escape)", self.close_bar)
         self.close_button.setAccessibleName("Close the find bar")
 
@@ -158,15 +153,6 @@ class FindBar(QWidget):
         button.setAutoRaise(True)
         button.setFocusPolicy(Qt.FocusPolicy.TabFocus)
         button.clicked.connect(slot)
-        return button
-
-    def _toggle(self, text: str, name: str) -> QToolButton:
-        """A compact option button; its key (find_options) works while the bar has the
-        keyboard."""
-        button = self.tool_button(text, name, self._options_changed)
-        button.setCheckable(True)
-        button.setAccessibleName(name)
-        button.setMinimumWidth(button.fontMetrics().horizontalAdvance("Aa") + 16)
         return button
 
     # Opening and closing -----------------------------------------------------------------

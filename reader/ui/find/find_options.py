@@ -7,6 +7,8 @@ too (`keep_query`), and a selection taken for the query (`as_query`)."""
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import QToolButton, QWidget
@@ -25,6 +27,12 @@ KEYS = {  # an option (as Query takes it) and its key under the prefix
 
 # Alt+A, as in the label "Aa": Alt+C is the Codes menu's.
 OPTION_KEYS = {"case": "Alt+A", "whole_word": "Alt+W", "regex": "Alt+R", "diacritics": "Alt+D"}
+LABELS = {  # an option's button: its text and its name
+    "case": ("Aa", "Match case"),
+    "whole_word": ("ab", "Whole word"),
+    "regex": (".*", "Regular expression"),
+    "diacritics": ("é", "Match diacritics"),
+}
 
 
 def option_key(prefix: str, option: str) -> str:
@@ -36,41 +44,43 @@ def checked(buttons: dict[str, QToolButton]) -> dict[str, bool]:
     return {option: button.isChecked() for option, button in buttons.items()}
 
 
-def keep_options(
-    prefix: str,
-    pane: QWidget,
-    case: QToolButton,
-    whole_word: QToolButton,
-    regex: QToolButton,
-    diacritics: QToolButton,
+def option_buttons(
+    prefix: str, pane: QWidget, changed: Callable[[], None]
 ) -> dict[str, QToolButton]:
-    """Check the option buttons as the settings have them, quietly (nothing was searched
-    yet), and write each there when it turns; each turned by its key (OPTION_KEYS) while
-    the keyboard is in `pane`: the find bar's and the Search panel's, each its own (a
-    button's own shortcut served the whole window, and the panel's Alt+A turned the find
-    bar's). The buttons by option (as KEYS)."""
-    buttons = {"case": case, "whole_word": whole_word, "regex": regex, "diacritics": diacritics}
-    for option, button in buttons.items():
-        keys = OPTION_KEYS[option]
-        shortcut = QShortcut(QKeySequence(keys), pane)
+    """The option buttons of the find bar or the Search panel, by option (as KEYS):
+    compact, checked as the settings have them (quietly: nothing was searched yet), each
+    written there and calling `changed` when it turns, and each turned by its key
+    (OPTION_KEYS) while the keyboard is in `pane`, each pane its own (a button's own
+    shortcut served the whole window, and the panel's Alt+A turned the find bar's)."""
+    store = settings()
+    buttons = {}
+    for option, (text, name) in LABELS.items():
+        button = buttons[option] = QToolButton()
+        button.setText(text)
+        button.setAccessibleName(name)
+        button.setToolTip(f"{name}  ({OPTION_KEYS[option]})")
+        button.setCheckable(True)
+        button.setAutoRaise(True)
+        button.setFocusPolicy(Qt.FocusPolicy.TabFocus)
+        button.setMinimumWidth(button.fontMetrics().horizontalAdvance("Aa") + 16)
+        shortcut = QShortcut(QKeySequence(OPTION_KEYS[option]), pane)
         shortcut.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
         shortcut.activated.connect(button.click)  # nothing while it is greyed out
-        button.setToolTip(f"{button.toolTip()}  ({keys})")
-    store = settings()
-    for option, button in buttons.items():
         key = option_key(prefix, option)
-        button.blockSignals(True)
         button.setChecked(bool(store.value(key, False, type=bool)))
-        button.blockSignals(False)
         button.toggled.connect(lambda on, key=key: settings().setValue(key, on))
-    tip = diacritics.toolTip()
+        button.toggled.connect(lambda _on: changed())
+    font = buttons["whole_word"].font()
+    font.setUnderline(True)  # "ab" underlined: a word on its own
+    buttons["whole_word"].setFont(font)
+    diacritics, tip = buttons["diacritics"], buttons["diacritics"].toolTip()
 
     def follow(on: bool) -> None:
         diacritics.setEnabled(not on)
         diacritics.setToolTip(f"{tip}: a regular expression matches them as written" if on else tip)
 
-    regex.toggled.connect(follow)
-    follow(regex.isChecked())
+    buttons["regex"].toggled.connect(follow)
+    follow(buttons["regex"].isChecked())
     return buttons
 
 

@@ -12,7 +12,6 @@ from PySide6.QtWidgets import (
     QLabel,
     QLineEdit,
     QStyle,
-    QToolButton,
     QTreeWidget,
     QTreeWidgetItem,
     QVBoxLayout,
@@ -33,7 +32,7 @@ from reader.ui import theme
 from reader.ui.after_paint import AfterPaint
 from reader.ui.clear_button import add_clear_button
 from reader.ui.find.find_bar import warning_color
-from reader.ui.find.find_options import checked, keep_options, keep_query
+from reader.ui.find.find_options import checked, keep_query, option_buttons
 from reader.ui.find.kept_row import KeptRow, results_under
 from reader.ui.find.result_delegate import RESULT_ROLE, ResultDelegate, kind_group
 from reader.ui.find.study_scope import INTERVIEW_ROLE, StudyScope, found_where, memo_group, populate
@@ -110,15 +109,10 @@ class SearchPanel(QWidget):
         self._after_paint = AfterPaint(self, self.refresh)
         self.edit.textChanged.connect(lambda _text: self._timer.start())
         self.edit.installEventFilter(self)
-        self.case_button = self._toggle("Aa", "Match case")
-        self.word_button = self._toggle("ab", "Whole word")
-        font = self.word_button.font()
-        font.setUnderline(True)
-        self.word_button.setFont(font)
-        self.regex_button = self._toggle(".*", "Regular expression")
-        self.diacritics_button = self._toggle("é", "Match diacritics")
-        buttons = (self.case_button, self.word_button, self.regex_button, self.diacritics_button)
-        self.option_buttons = keep_options(OPTIONS, self, *buttons)
+        self.option_buttons = option_buttons(OPTIONS, self, self.search)
+        self.case_button, self.word_button, self.regex_button, self.diacritics_button = (
+            self.option_buttons.values()
+        )
         self.status = QLabel()
         self.status.setObjectName("search-status")
         self.status.setWordWrap(True)
@@ -172,18 +166,6 @@ class SearchPanel(QWidget):
         scope.grown.connect(self._grown)
         scope.owner.opened.connect(self.changed)
         scope.owner.closed.connect(self.changed)
-
-    def _toggle(self, text: str, name: str) -> QToolButton:
-        button = QToolButton()
-        button.setText(text)
-        button.setToolTip(name)
-        button.setAccessibleName(name)
-        button.setCheckable(True)
-        button.setAutoRaise(True)
-        button.setFocusPolicy(Qt.FocusPolicy.TabFocus)
-        button.setMinimumWidth(button.fontMetrics().horizontalAdvance("Aa") + 16)
-        button.toggled.connect(lambda _on: self.search())
-        return button
 
     def options(self) -> dict[str, bool]:
         return checked(self.option_buttons)
