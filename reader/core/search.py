@@ -74,7 +74,8 @@ _JOINT = "\x00"
 
 class _Prepared:
     """What searching one text needs, each part made on first use: its characters beyond
-    ASCII, its case fold, its foldings without diacritics (by whether case counts)."""
+    ASCII, its case fold, its foldings without diacritics (by whether case counts and
+    whether its typographic quotes fold: folding.fold_text's `quotes`)."""
 
     __slots__ = ("_accentless", "_chars", "_lowered", "text")
 
@@ -82,7 +83,7 @@ class _Prepared:
         self.text = text
         self._chars: frozenset[str] | None = None
         self._lowered: tuple[str | None] | None = None
-        self._accentless: dict[bool, Folded | None] = {}
+        self._accentless: dict[tuple[bool, bool], Folded | None] = {}
 
     @property
     def chars(self) -> frozenset[str]:
@@ -95,10 +96,16 @@ class _Prepared:
             self._lowered = (fold(self.text, self.chars),)
         return self._lowered[0]
 
-    def accentless(self, case: bool) -> Folded | None:
-        if case not in self._accentless:
-            self._accentless[case] = fold_text(self.text, case, self.chars)
-        return self._accentless[case]
+    def accentless(self, case: bool, quotes: bool = True) -> Folded | None:
+        """Its folding; one whose quotes fold serves a query without quotes too."""
+        key = (case, quotes)
+        if (case, True) in self._accentless:
+            key = (case, True)
+        elif key not in self._accentless:
+            self._accentless[key] = fold_text(self.text, case, self.chars, quotes)
+            if quotes:  # the one without is no longer needed: the 5 MB text's is 20 MB
+                self._accentless.pop((case, False), None)
+        return self._accentless[key]
 
 
 _fold_cache: list[_Prepared] = []  # most recent last
@@ -201,6 +208,9 @@ class Query:
         self._folded: re.Pattern[str] | None = None
         if folded:  # "" when the query was marks alone, which match nothing
             self._folded = _compile(_literal(folded, whole_word), 0)
+        # Whether the text's typographic quotes must fold for the query: a query without
+        # a quote finds the same where they do not (fold_text's `quotes`).
+        self._quotes = folded is not None and ("'" in folded or '"' in folded)
 
     def spans(
         self, text: str, *, keep: bool = True, chars: frozenset[str] | None = None
@@ -246,12 +256,12 @@ class Query:
         short = len(text) < _FOLD_CACHE_MIN  # a quote, a note, a study's interview: not kept
         prepared = None if short else prepare(text)
         if prepared is not None:
-            folded = prepared.accentless(self.case)
+            folded = prepared.accentless(self.case, self._quotes)
         elif text.isascii():
             folded = None
         else:
             chars = non_ascii(text) if chars is None else chars
-            folded = fold_text(text, self.case, chars)
+            folded = fold_text(text, self.case, chars, self._quotes)
         if folded is not None:
             return folded.spans(pattern)
         # Nothing in the text folds but case: it is searched lower-cased, one to one (there

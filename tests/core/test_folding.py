@@ -36,6 +36,41 @@ def test_names_are_found_without_their_accents(query: str, expected: list[str]) 
     assert matched(NAMES, query) == expected
 
 
+_QUOTED = "aAsSßé\u0301İ ’‘“”„'\"🎬_-"
+
+
+@settings(max_examples=300, deadline=None)
+@given(
+    st.text(alphabet=_QUOTED, max_size=30),
+    st.text(alphabet="aAsSßé İ_-", min_size=1, max_size=3),
+    st.booleans(),
+    st.booleans(),
+)
+def test_a_query_without_quotes_finds_the_same_where_quotes_do_not_fold(
+    text: str, query: str, case: bool, whole: bool
+) -> None:
+    """Folding the typographic quotes took most of a long text's folding; a query
+    without a quote is searched in a folding that leaves them as written."""
+    pattern = re.compile(re.escape(fold_query(query, case)) + (r"(?!\w)" if whole else ""))
+    spans = []
+    for quotes in (True, False):
+        found = fold_text(text, case, quotes=quotes)
+        target = text if case else text.lower()
+        spans.append(
+            found.spans(pattern) if found else [m.span() for m in pattern.finditer(target)]
+        )
+    assert spans[0] == spans[1]
+
+
+def test_a_long_text_folds_its_quotes_once_a_query_has_one() -> None:
+    text = "It’s “Siobhán” here. " * 4000  # long: its foldings are kept
+    assert len(find_all(text, "siobhan")) == 4000  # folded leaving the quotes
+    assert len(find_all(text, "it's")) == 4000  # folded again with them
+    assert find_all(text, "it's siobhan") == []
+    assert len(find_all(text, '"siobhan"')) == 4000
+    assert len(find_all(text, "siobhan")) == 4000
+
+
 def test_match_diacritics_and_match_case() -> None:
     assert matched(NAMES, "siobhan", diacritics=True) == []
     assert matched(NAMES, "siobhán", diacritics=True) == ["Siobhán", "SIOBHÁN"]
