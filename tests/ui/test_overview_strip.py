@@ -100,3 +100,25 @@ def test_many_find_matches_leave_the_highlights_marks_in_sight(window: MainWindo
     assert len(strip.rows()[1]) > strip.height() // 4  # a match on most rows
     ticks = [image.pixelColor(x, y) for x in range(strip.width()) for y in strip.rows()[1]]
     assert ticks.count(match_mark_color()) >= len(strip.rows()[1])
+
+
+def test_an_interview_that_fits_in_the_pane_has_no_marks_until_it_scrolls(
+    make_window, qtbot, tmp_path
+) -> None:
+    """Placed by offset, the marks of an interview all in sight stood beside other words."""
+    document = tmp_path / "short.txt"
+    document.write_text("Q: How do nights start?\n\nA: With the handover. Always tired.\n")
+    window = make_window(document, tmp_path / "notes.json")
+    text = window.interview.session.document.text
+    start = text.index("Always")
+    select(window, qtbot, start, start + len("Always tired."))
+    qtbot.keyClick(window.reader, Qt.Key.Key_2)
+    strip = window.reader.overview
+    assert window.interview.session.notes.highlights and strip.marks() == []
+    image = strip.grab().toImage()
+    painted = {image.pixel(x, y) for x in range(image.width()) for y in range(image.height())}
+    assert painted == {strip.palette().color(strip.backgroundRole()).rgb()}
+    window.resize(window.width(), 170)  # the interview is longer than the pane now
+    qtbot.waitUntil(lambda: window.reader.verticalScrollBar().maximum() > 0)
+    highlight = window.interview.session.notes.highlights[0]
+    assert [color for _, color in strip.marks()] == [highlight.color]

@@ -5,7 +5,8 @@ row, made the strip one orange column that hid every highlight.
 
 Positions are proportional to the text offset, not to the laid-out height: asking Qt where
 a far paragraph lies makes it lay out everything above it (about a second for 5 MB), and
-the strip must cost nothing at first paint.
+the strip must cost nothing at first paint. An interview that fits in the pane has none:
+all of it is in sight, and marks placed by offset stood beside other words.
 """
 
 from __future__ import annotations
@@ -16,7 +17,7 @@ from typing import Protocol
 
 from PySide6.QtCore import QRect, QRectF, Qt
 from PySide6.QtGui import QColor, QMouseEvent, QPainter, QPaintEvent, QPixmap
-from PySide6.QtWidgets import QWidget
+from PySide6.QtWidgets import QScrollBar, QWidget
 
 from reader.core.annotations import NO_COLOR, Highlight
 from reader.ui import theme
@@ -30,6 +31,8 @@ class ScrolledReader(Protocol):
     reading: ReaderDocument | None
 
     def viewport(self) -> QWidget: ...
+
+    def verticalScrollBar(self) -> QScrollBar: ...
 
     def scroll_to_offset(self, offset: int, flash_end: int | None = None) -> None: ...
 
@@ -76,6 +79,15 @@ class OverviewStrip(QWidget):
         self._rows: dict[int, Counter[str]] | None = None  # row -> colour -> highlights
         self._match_rows: set[int] | None = None
         self._image: QPixmap | None = None  # the strip as painted, redrawn by bands
+        bar = reader.verticalScrollBar()
+        self._scrolls = bar.maximum() > 0  # the interview is longer than the pane: marks show
+        bar.rangeChanged.connect(self._range_changed)
+
+    def _range_changed(self, _minimum: int, maximum: int) -> None:
+        if self._scrolls != (maximum > 0):
+            self._scrolls = maximum > 0
+            self._image = None
+            self.update()
 
     def set_matches(self, matches: list[tuple[int, int]]) -> None:
         self.matches = matches
@@ -165,6 +177,8 @@ class OverviewStrip(QWidget):
         """(row, colour id or MATCH) of the marks that show on rows lo to hi, matches last
         (on top). Of several colours on one row the last (by id) covers the others, so it
         alone is listed and painted."""
+        if not self._scrolls:
+            return []
         highlights, matches = self.rows()
         hi = self.height() if hi is None else hi
         found = []
@@ -236,7 +250,9 @@ class OverviewStrip(QWidget):
         return min(proportional, self._length() - 1)
 
     def mousePressEvent(self, event: QMouseEvent) -> None:
-        if self.reader.reading is None or event.button() != Qt.MouseButton.LeftButton:
+        if not self._scrolls or event.button() != Qt.MouseButton.LeftButton:
+            return
+        if self.reader.reading is None:
             return
         self.reader.scroll_to_offset(self.offset_at(event.position().y()))
         self.reader.setFocus(Qt.FocusReason.MouseFocusReason)
