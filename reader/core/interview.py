@@ -436,8 +436,8 @@ def read_labels(pars: Sequence[str], skip: Sequence[bool] = ()) -> list[Label | 
         label, has_colon = candidate
         role = _label_role(key) is not None
         if has_colon:
-            return role or _capitalised(label.name) or colon[key] >= _LOWER_CASE_REPEATS
-        return (role or (_capitalised(label.name) and not label.name.endswith("."))) and (
+            return role or capitalised(label.name) or colon[key] >= _LOWER_CASE_REPEATS
+        return (role or (capitalised(label.name) and not label.name.endswith("."))) and (
             bool(label.timestamp) or role or key in colon or (common and alone[key] > 1)
         )
 
@@ -506,7 +506,7 @@ def label_at(par: str) -> Label | None:
     if candidate is None or not candidate[1]:
         return None
     label = candidate[0]
-    ok = _capitalised(label.name) or _label_role(speaker_key(label.name)) is not None
+    ok = capitalised(label.name) or _label_role(speaker_key(label.name)) is not None
     return label if ok else None
 
 
@@ -660,7 +660,7 @@ def _label_candidate(par: str) -> tuple[Label, bool] | None:
     return Label(name, time[0] if time else "", match.end() if has_colon else len(par)), has_colon
 
 
-def _capitalised(name: str) -> bool:
+def capitalised(name: str) -> bool:
     """Every word starts with a capital, a digit, or a letter of a script without case."""
     return all(not word[0].islower() for word in name.split())
 
@@ -722,7 +722,7 @@ def _display_names(labels: Sequence[Label | None], keys: Sequence[str]) -> dict[
 
     def rank(item: tuple[str, int]) -> tuple[int, bool, bool]:
         name, count = item  # most used, then capitalised, then spaced as the key is
-        return count, _capitalised(name), speaker_key(name) == name.casefold()
+        return count, capitalised(name), speaker_key(name) == name.casefold()
 
     # max() keeps the first seen among equals; Counter keeps insertion order.
     return {key: max(counts.items(), key=rank)[0] for key, counts in spellings.items()}

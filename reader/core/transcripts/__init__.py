@@ -19,6 +19,7 @@ from dataclasses import dataclass, replace
 from reader.core.document import DocumentError, Span, Turn, normalise
 from reader.core.interview import (
     Label,
+    capitalised,
     is_note_word,
     is_notice,
     label_at,
@@ -198,7 +199,7 @@ def from_cues(cues: Sequence[Cue], format: str, name: str) -> Parsed:
     """
     if not cues:
         raise DocumentError(f"{name} has no cues: there is nothing to read.")
-    cues = [part for cue in cues for part in _dialogue(cue)]
+    cues = [turn for cue in cues for part in _dialogue(cue) for turn in _labelled_lines(part)]
     texts = [clean(cue.text) for cue in cues]
     if not any(texts):
         raise DocumentError(f"{name} has cues but no words in them.")
@@ -206,16 +207,17 @@ def from_cues(cues: Sequence[Cue], format: str, name: str) -> Parsed:
         None if cue.speaker else _CUE_LABEL_RE.match(t) for cue, t in zip(cues, texts, strict=True)
     ]
     counts = Counter(speaker_key(m["name"]) for m in prefixes if m)
-    labelled = [
-        _is_cue_label(m["name"], counts, t) for m, t in zip(prefixes, texts, strict=True) if m
-    ]
+    prefixed = [(m["name"], t) for m, t in zip(prefixes, texts, strict=True) if m]
+    labelled = [_is_cue_label(name, counts, t, shaped=False) for name, t in prefixed]
     # Zoom labels every cue: there a name said once, in lower case ("maria g"), is one too.
     every_cue = (
         len(cues) >= _EVERY_CUE_MIN
         and len(labelled) >= _EVERY_CUE_PREFIXED * len(cues)
         and sum(labelled) >= _EVERY_CUE_LABELLED * len(cues)
     )
-    named = sum(labelled) + sum(bool(cue.speaker) for cue in cues) >= _MOST_CUES_NAMED * len(cues)
+    named = sum(_is_cue_label(name, counts, t) for name, t in prefixed) + sum(
+        bool(cue.speaker) for cue in cues
+    ) >= _MOST_CUES_NAMED * len(cues)
     said = _SaidWords(texts, prefixes)
     builder = _Builder()
     speaker = ""
@@ -312,6 +314,32 @@ def _dialogue(cue: Cue) -> list[Cue]:
         else:
             parts[-1] = replace(parts[-1], text=f"{parts[-1].text}\n{line}")
     return parts
+
+
+def _labelled_lines(cue: Cue) -> list[Cue]:
+    """The cue, one for each line that opens with another speaker's label, when its first
+    line has one too or the file names its speaker ("Interviewer: How are you?" over
+    "Amal: Fine."): one cue of two speakers gave the second one's words to the first. The
+    later ones start at the cue's start: the file times no more finely."""
+    lines = cue.text.split("\n")
+    if len(lines) < 2 or not (cue.speaker or _speaker_label(lines[0])):
+        return [cue]
+    parts, first = [], 0
+    for i, line in enumerate(lines[1:], 1):
+        if _speaker_label(line):
+            parts.append("\n".join(lines[first:i]))
+            first = i
+    if not parts:
+        return [cue]
+    parts.append("\n".join(lines[first:]))
+    rest = (replace(cue, text=text, speaker="", turn=False, paragraph=False) for text in parts[1:])
+    return [replace(cue, text=parts[0]), *rest]
+
+
+def _speaker_label(line: str) -> bool:
+    """Whether `line` opens with a speaker's label by the usual rules, not a note's."""
+    label = label_at(line.strip())
+    return label is not None and not is_note_word(label.name)
 
 
 def unnamed_after(previous: str, text: str) -> bool:
@@ -468,28 +496,36 @@ def check_zip(data: bytes, name: str, member: str, kind: str) -> None:
 
 
 def _is_cue_label(
-    name: str, counts: Counter[str], text: str, every_cue_labelled: bool = False
+    name: str,
+    counts: Counter[str],
+    text: str,
+    every_cue_labelled: bool = False,
+    shaped: bool = True,
 ) -> bool:
+    """Whether "name: " opening a cue is its speaker's label: in a file that labels every
+    cue, or said twice or more, or a label by the usual rules (`label_at`). Said twice,
+    it must be `shaped` as a name too, each word capitalised: two of Whisper's segments
+    opening "The honest answer: …" made a speaker of those words, and the second lost
+    them from the text. (Not `shaped` when counting the cues that look labelled: a Zoom
+    file's lower-case display names count there.)"""
     words = name.split()
     if len(words) > _CUE_LABEL_MAX_WORDS or "://" in text[: len(name) + 3]:
         return False
-    if (counts[speaker_key(name)] >= 2 or every_cue_labelled) and not name.rstrip().endswith(
-        _STOPS
-    ):
+    repeated = counts[speaker_key(name)] >= 2 and (not shaped or capitalised(name))
+    if (repeated or every_cue_labelled) and not name.rstrip().endswith(_STOPS):
         return True
     return label_at(text) is not None
 
 
 def _lone_name(name: str, counts: Counter[str], text: str, said: _SaidWords) -> bool:
-    """Whether "name: " opening a cue, said once and in lower case ("alex: yes that's
-    right"), is a speaker in a file that names most cues' speakers. Not a word its speech
-    says in lower case ("so: I mean…", "the thing is: …"), nor a typist's note ("note: the
-    recording paused"): the usual rules left those in the words of the turn before."""
+    """Whether "name: " opening a cue, in lower case ("alex: yes that's right"), is a
+    speaker in a file that names most cues' speakers. Not words its speech says in lower
+    case ("so: I mean…", "the thing is: …"), nor a typist's note ("note: the recording
+    paused"): the usual rules left those in the words of the turn before."""
     return (
-        counts[speaker_key(name)] == 1
-        and _is_cue_label(name, counts, text, every_cue_labelled=True)  # a name's shape
+        _is_cue_label(name, counts, text, every_cue_labelled=True)  # a name's shape
         and not is_note_word(name)
-        and name.split()[0] not in said.words()
+        and not any(word.lower() in said.words() for word in name.split())
     )
 
 

@@ -26,9 +26,15 @@ _ENTITY_RE = re.compile(r"&(?:#[0-9]{1,7}|#[xX][0-9a-fA-F]{1,6}|[A-Za-z][A-Za-z0
 _CHANNEL_RE = re.compile(r"\(speaker (\d+|\?)\)[ \t]*")
 # `srt` reads a cue number left at the end, after a blank line, as the last cue's words.
 _TRAILING_NUMBER_RE = re.compile(r"\n[ \t]*\n\s*(\d+)\s*$")
+# A timing line, and one of its times written without hours ("00:01,000", as some tools
+# write a short clip's): `srt` reads its comma as a colon, 00 hours 1 minute.
+_TIMING_RE = re.compile(r"^([ \t]*)([\d:,.]+)([ \t]*-->[ \t]*)([\d:,.]+)", re.MULTILINE)
+_MINUTES_RE = re.compile(r"^[ \t]*\d{1,2}:\d{2}[,.]\d|-->[ \t]*\d{1,2}:\d{2}[,.]\d", re.MULTILINE)
 
 
 def parse(text: str, name: str) -> Parsed:
+    if _MINUTES_RE.search(text):
+        text = _TIMING_RE.sub(_with_hours, text)
     try:
         subtitles = list(srt.parse(text))
     except srt.SRTParseError as exc:
@@ -56,6 +62,16 @@ def parse(text: str, name: str) -> Parsed:
             )
         )
     return from_cues(unrolled(cues), "srt", name)
+
+
+def _with_hours(timing: re.Match[str]) -> str:
+    """A timing line with "00:" before each time written as minutes and seconds."""
+    lead, start, arrow, end = timing.groups()
+    return lead + _hours(start) + arrow + _hours(end)
+
+
+def _hours(time: str) -> str:
+    return f"00:{time}" if time.count(":") == 1 else time
 
 
 def _check_end(subtitles: list[srt.Subtitle], name: str) -> None:

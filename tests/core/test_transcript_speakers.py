@@ -1,0 +1,116 @@
+"""Who speaks in subtitle cues and segments (reader.core.transcripts.from_cues): a phrase
+that opens two cues is no speaker and keeps its words; a second speaker's label inside a
+cue starts their turn; SubRip times written without hours."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+from reader.core.document import load_document
+
+
+def srt(path: Path, cues: list[tuple[str, str, str]], newline: str = "\n") -> Path:
+    blocks = [f"{i}\n{start} --> {end}\n{text}" for i, (start, end, text) in enumerate(cues, 1)]
+    path.write_bytes((("\n\n".join(blocks) + "\n").replace("\n", newline)).encode())
+    return path
+
+
+def vtt(path: Path, texts: list[str]) -> Path:
+    blocks = [f"00:00:{i:02d}.000 --> 00:00:{i:02d}.900\n{t}" for i, t in enumerate(texts, 1)]
+    path.write_text("WEBVTT\n\n" + "\n\n".join(blocks) + "\n", encoding="utf-8")
+    return path
+
+
+def test_a_phrase_opening_two_whisper_segments_is_no_speaker(tmp_path: Path) -> None:
+    """ "The honest answer" was made a speaker, and the second segment lost those words."""
+    segments = [
+        "Thank you for coming. So my question is: how did you cope?",
+        "We had family nearby, and the neighbours helped a lot.",
+        "The honest answer: I don't know.",
+        "The honest answer: nobody asked.",
+    ]
+    path = tmp_path / "talk.json"
+    path.write_text(
+        json.dumps(
+            {
+                "segments": [
+                    {"start": i, "end": i + 1, "text": f" {t}"} for i, t in enumerate(segments)
+                ]
+            }
+        )
+    )
+    document = load_document(path)
+    assert document.text.count("The honest answer:") == 2
+    assert all(turn.speaker == "" for turn in document.turns)
+
+
+def test_a_phrase_opening_two_cues_keeps_its_words(tmp_path: Path) -> None:
+    texts = [
+        "The reason: money.",
+        "Bottom line: we moved.",
+        "Bottom line: it worked.",
+        "That was it.",
+    ]
+    document = load_document(vtt(tmp_path / "talk.vtt", texts))
+    assert document.text.count("Bottom line:") == 2 and "The reason: money." in document.text
+    assert all(turn.speaker == "" for turn in document.turns)
+
+
+def test_a_name_in_lower_case_labelling_several_cues_is_still_a_speaker(tmp_path: Path) -> None:
+    texts = [
+        "Jane Smith: Does anyone want to add something?",
+        "alex: yes, the buses.",
+        "Jane Smith: Thanks. What about the weekends?",
+        "alex: worse, honestly.",
+        "Jane Smith: Noted.",
+    ]
+    document = load_document(vtt(tmp_path / "talk.vtt", texts))
+    assert [turn.speaker for turn in document.turns] == ["Jane Smith", "alex"] * 2 + ["Jane Smith"]
+
+
+@pytest.mark.parametrize("gap", ["\n", "\n\n"])
+@pytest.mark.parametrize("suffix", [".srt", ".vtt"])
+def test_a_second_speakers_label_inside_a_cue_starts_their_turn(
+    tmp_path: Path, suffix: str, gap: str
+) -> None:
+    """Amal's "Fine, thanks." in the Interviewer's cue was read as the Interviewer's."""
+    texts = [
+        f"Interviewer: How are you?{gap}Amal: Fine, thanks.",
+        "Interviewer: Good. Where were you born?",
+        "Amal: In Cairo.",
+    ]
+    if suffix == ".srt":
+        times = [("00:00:01,000", "00:00:03,000"), ("00:00:03,000", "00:00:05,000")]
+        times.append(("00:00:05,000", "00:00:08,000"))
+        path = srt(
+            tmp_path / "talk.srt", [(a, b, t) for (a, b), t in zip(times, texts, strict=True)]
+        )
+    else:
+        path = vtt(tmp_path / "talk.vtt", texts)
+    document = load_document(path)
+    assert [turn.speaker for turn in document.turns] == ["Interviewer", "Amal"] * 2
+    said = [document.text[turn.start : turn.end] for turn in document.turns]
+    assert said[1] == "Amal: Fine, thanks."
+
+
+def test_a_note_on_a_cues_second_line_stays_in_the_turn(tmp_path: Path) -> None:
+    texts = ["Interviewer: Take this one.\nNote: the tape was changed here.", "Amal: Thanks."]
+    document = load_document(vtt(tmp_path / "talk.vtt", texts))
+    assert [turn.speaker for turn in document.turns] == ["Interviewer", "Amal"]
+
+
+@pytest.mark.parametrize("newline", ["\n", "\r\n"])
+def test_srt_times_without_hours_are_minutes_and_seconds(tmp_path: Path, newline: str) -> None:
+    """`srt` read "00:01,000" as one minute (its comma taken for a colon)."""
+    cues = [
+        ("00:01,000", "00:03,000", "Interviewer: Hello."),
+        ("00:03,500", "01:05:02,250", "Amal: Bye."),
+    ]
+    document = load_document(srt(tmp_path / "clip.srt", cues, newline))
+    assert [(turn.start_ms, turn.end_ms) for turn in document.turns] == [
+        (1000, 3000),
+        (3500, 3_902_250),
+    ]
