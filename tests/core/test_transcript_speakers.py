@@ -114,3 +114,41 @@ def test_srt_times_without_hours_are_minutes_and_seconds(tmp_path: Path, newline
         (1000, 3000),
         (3500, 3_902_250),
     ]
+
+
+def test_zoom_saved_captions_name_speakers_without_brackets_and_time_from_the_first(
+    tmp_path: Path,
+) -> None:
+    """Zoom's meeting_saved_closed_caption.txt: "[Ana Silva] 14:05:22" above the words."""
+    path = tmp_path / "meeting_saved_closed_caption.txt"
+    path.write_text(
+        "[Ana Silva] 14:05:22\nHello everyone, thanks for coming.\n"
+        "[Bo Chen] 14:05:30\nHi Ana.\n"
+        "[Ana Silva] 14:05:41\nLet's start with your background.\n"
+        "[Bo Chen] 14:06:02\nSure. I grew up in Porto.\n"
+    )
+    document = load_document(path)
+    assert [turn.speaker for turn in document.turns] == ["Ana Silva", "Bo Chen"] * 2
+    assert [turn.start_ms for turn in document.turns] == [0, 8000, 19000, 40000]
+    assert document.text.startswith("Ana Silva: Hello everyone")
+
+
+@pytest.mark.parametrize(
+    ("first", "second", "speakers"),
+    [
+        (">> INTERVIEWER: How long?", ">> AMAL: Since 2015.", ["INTERVIEWER", "AMAL"]),
+        (">> How long?", ">>  Since 2015.", ["", ""]),
+    ],
+)
+def test_broadcast_chevrons_mark_where_the_speaker_changes(
+    tmp_path: Path, first: str, second: str, speakers: list[str]
+) -> None:
+    cues = [
+        ("00:00:01,000", "00:00:03,000", first),
+        ("00:00:03,000", "00:00:05,000", second),
+        ("00:00:05,000", "00:00:07,000", "We moved for work."),
+    ]
+    document = load_document(srt(tmp_path / "news.srt", cues))
+    assert [turn.speaker for turn in document.turns] == speakers
+    assert ">>" not in document.text
+    assert document.text.rstrip().endswith("Since 2015. We moved for work.")

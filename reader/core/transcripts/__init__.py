@@ -20,6 +20,7 @@ from reader.core.document import DocumentError, Span, Turn, normalise
 from reader.core.interview import (
     Label,
     capitalised,
+    format_ms,
     is_note_word,
     is_notice,
     label_at,
@@ -55,7 +56,9 @@ MAX_XML_BYTES = 256 * 2**20  # unpacked XML of a .docx or .odt; refuses a zip bo
 # the cue before, the captions roll: each line stands again above the next one's words.
 _ROLLING_SHARE = 0.4
 _ROLLING_MIN = 3
-_DASH_RE = re.compile(r"^[ \t]*[-–][ \t]+", re.MULTILINE)  # a dialogue dash opening a line
+# A dialogue dash opening a line, or the chevrons that broadcast captions (CEA-608, and
+# Rev's and 3Play's made to match) put where the speaker changes (">> AMAL: Since 2015.").
+_DASH_RE = re.compile(r"^[ \t]*(?:[-–]|>>>?)[ \t]+(?=\S)", re.MULTILINE)
 _TIME_RE = re.compile(r"(?:(\d{1,2}):)?(\d{1,2}):(\d{2})(?:[.,](\d{1,3}))?")
 _CUE_TIME_RE = re.compile(r"(?:(\d+):)?(\d{1,2}):(\d{1,2})[.,](\d{1,3})")
 # "Jane Doe  0:03" or "Speaker 1  1:02:03" on a line of its own above the speech: Otter's
@@ -66,6 +69,7 @@ _HEADER_RE = re.compile(
     r"(?P<name>\S[^\n]{0,60}?)(?P<gap>[ \t]+)(?P<time>(?:\d{1,2}:)?\d{1,2}:\d{2})[ \t]*"
 )
 _HEADER_SHARE = 0.2  # of the lines: where headers are this common, they alone are labels
+_HOUR_MS = 3_600_000
 
 
 @dataclass(frozen=True)
@@ -464,7 +468,29 @@ def _headers(lines: Sequence[str]) -> list[Label | None] | None:
         for line, match in zip(lines, recurring([header(line) for line in lines]), strict=True)
     ]
     found = sum(header is not None for header in headers)
-    return headers if found >= 2 and found >= _HEADER_SHARE * len(lines) else None
+    if found < 2 or found < _HEADER_SHARE * len(lines):
+        return None
+    return _saved_captions(headers) if _bracketed(headers) else headers
+
+
+def _bracketed(headers: Sequence[Label | None]) -> bool:
+    return all(h is None or (h.name.startswith("[") and h.name.endswith("]")) for h in headers)
+
+
+def _saved_captions(headers: Sequence[Label | None]) -> list[Label | None]:
+    """Zoom's saved captions ("[Ana Silva] 14:05:22" above the words): each name in
+    brackets, each time of the day. The names without their brackets; the times from the
+    first, when it is an hour or more (the recording starts about then, not at midnight)."""
+    first = next(time_ms(h.timestamp) or 0 for h in headers if h is not None)
+    since = first if first >= _HOUR_MS else 0
+    return [
+        None
+        if h is None
+        else replace(
+            h, name=h.name[1:-1].strip(), timestamp=format_ms((time_ms(h.timestamp) or 0) - since)
+        )
+        for h in headers
+    ]
 
 
 def _start_turn(builder: _Builder, label: Label) -> None:
