@@ -35,6 +35,14 @@ def away(window: MainWindow, qtbot) -> None:
     window.reader.viewport().repaint()
 
 
+def scrolling(window: MainWindow, qtbot) -> MainWindow:
+    """The window made short, so the interview scrolls: all in sight, the overview strip
+    marks nothing."""
+    window.resize(window.width(), window.minimumHeight())
+    qtbot.waitUntil(lambda: window.reader.verticalScrollBar().maximum() > 0)
+    return window
+
+
 def test_a_coded_selection_has_no_colour_and_shows_by_its_code(
     film: MainWindow, qtbot, notes_path: Path
 ) -> None:
@@ -52,7 +60,7 @@ def test_a_coded_selection_has_no_colour_and_shows_by_its_code(
     assert code_color(film, "Time of day").name() in under
     assert [code for _, code in film.codebook.stripes.painted] == h["codes"]
     # The overview strip marks it in its code's colour, not a colour label's.
-    strip = film.reader.overview
+    strip = scrolling(film, qtbot).reader.overview
     ((_, mark),) = strip.marks()
     assert strip._color_of(mark) == code_color(film, "Time of day")
     # The hover names no colour label, only its codes.
@@ -239,7 +247,7 @@ def test_a_code_the_codebook_lacks_is_one_grey_everywhere(
     assert grey.name() in {image.pixelColor(x, y).name() for y in range(bottom - 4, bottom + 1)}
     ((stripe, _),) = film.codebook.stripes.painted
     assert image.pixelColor(stripe.center().toPoint()) == grey
-    strip = film.reader.overview
+    strip = scrolling(film, qtbot).reader.overview
     ((_, mark),) = strip.marks()
     assert strip._color_of(mark) == grey
     film.window_actions.focus_annotations.trigger()
