@@ -469,6 +469,36 @@ def test_a_project_imported_twice_changes_nothing_the_second_time(tmp_path: Path
     assert read_memo(memo_path(tmp_path / "nvivo.qdpx")).count("Not tied.") == 1  # once
 
 
+def test_an_otter_export_imported_twice_is_one_interview(tmp_path: Path) -> None:
+    """The source's text is an Otter export, which the app reads with "Name: " labels: the
+    second import took it for another text and added the interview again."""
+    otter = (
+        "Leila Haddad  0:02\nNights were long. Horrible, honestly 😀.\n\n"
+        "Interviewer  0:15\nAnd the handover? 交班\n\n"
+        "Leila Haddad  0:20\nIt was fine, שלום.\n"
+    )
+    start = otter.index("Horrible")
+    code = "c5000000-0000-0000-0000-000000000001"
+    qde = (
+        f'<?xml version="1.0" encoding="utf-8"?><Project xmlns="{PROJECT_NS}" name="P" '
+        f'origin="NVivo 14"><CodeBook><Codes><Code guid="{code}" name="Fatigue" '
+        'isCodable="true"/></Codes></CodeBook><Sources><TextSource '
+        'guid="b5000000-0000-0000-0000-000000000002" name="P05" plainTextPath="internal://p.txt">'
+        '<PlainTextSelection guid="a5000000-0000-0000-0000-000000000001" name="s" '
+        f'startPosition="{start}" endPosition="{start + 18}"><Coding '
+        f'guid="e5000000-0000-0000-0000-000000000001"><CodeRef targetGUID="{code}"/></Coding>'
+        "</PlainTextSelection></TextSource></Sources></Project>"
+    )
+    data = zipped({"project.qde": qde, "sources/p.txt": otter})
+    folder = tmp_path / "study"
+    first = import_qdpx(data, folder)
+    assert first.interviews == 1
+    before = {p: p.read_bytes() for p in folder.rglob("*") if p.is_file()}
+    again = import_qdpx(data, folder)
+    assert again.interviews == 0 and len(again.merged) == 1
+    assert {p: p.read_bytes() for p in folder.rglob("*") if p.is_file()} == before
+
+
 def test_atlas_shape_counts_crlf_once(tmp_path: Path) -> None:
     report, study, passages = imported("atlas.qdpx", tmp_path)
     assert passages == [("Quiet, then chaos.", ("Calm",), "Turns quickly.")]

@@ -73,7 +73,14 @@ from reader.core.annotations import (
     now_iso,
 )
 from reader.core.codebook import MAX_NAME_CHARS, add_codebook
-from reader.core.document import DocumentError, decode, load_document, normalise, text_sha256
+from reader.core.document import (
+    DocumentError,
+    decode,
+    decode_text,
+    load_document,
+    normalise,
+    text_sha256,
+)
 from reader.core.notes_file import NotesData, RecordingRef
 from reader.core.recording import stored_path
 from reader.core.refi import media
@@ -229,6 +236,9 @@ class _Import:
     guids: dict[str, str]
     report: ImportReport
     texts: dict[str, InterviewEntry]  # the hash of each of the study's texts -> its interview
+    # The hash of a transcript file's text that the app reads in another shape (an Otter
+    # export's) -> its interview: a source of that text is merged, found by its words.
+    file_texts: dict[str, InterviewEntry]
     sent: dict[str, Sent]  # interview id -> what the study sent of it (refi.sent)
     received: dict[str, Carried] = field(default_factory=dict)  # from it, as merged
     used_notes: set[str] = field(default_factory=set)
@@ -290,7 +300,8 @@ def import_qdpx(
         cases=_cases(project, guids, report.not_imported),
         guids=guids,
         report=report,
-        texts=_texts_of(study),
+        texts=(texts := _texts_of(study))[0],
+        file_texts=texts[1],
         sent=read_sent(study.folder),
         used_notes=set().union(*on_codes.values()),
     )
@@ -410,15 +421,28 @@ def _target(folder: Path, project: _Project) -> Study:
     return Study(folder=folder, data=StudyData(title=project.root.get("name") or folder.name))
 
 
-def _texts_of(study: Study) -> dict[str, InterviewEntry]:
-    """The hashes of the texts of the study's interviews that can be read."""
-    hashes = {}
+def _texts_of(
+    study: Study,
+) -> tuple[dict[str, InterviewEntry], dict[str, InterviewEntry]]:
+    """The hashes of the texts of the study's interviews that can be read, as the app
+    reads each; and of their files' texts where the app reads them in another shape. A
+    source's text is its file's: an Otter export's ("Leila Haddad  0:02" above each
+    turn), read here as "Leila Haddad: …", was no interview's text, and the same .qdpx
+    imported twice added it again."""
+    as_read: dict[str, InterviewEntry] = {}
+    as_filed: dict[str, InterviewEntry] = {}
     for entry in study.interviews:
+        path = study.transcript_path(entry)
         try:
-            hashes.setdefault(_digest(load_document(study.transcript_path(entry)).text), entry)
+            read = load_document(path).text
+            as_read.setdefault(_digest(read), entry)
+            if path.suffix.lower() in (".txt", ".md"):
+                filed = decode_text(path.read_bytes(), path.name)[0]
+                if filed != read:
+                    as_filed.setdefault(_digest(filed), entry)
         except (DocumentError, OSError):
             continue
-    return hashes
+    return as_read, as_filed
 
 
 def _digest(text: str) -> str:
@@ -781,6 +805,11 @@ def _interview(
     if known is not None:  # the study has this text, timed or not: the text it matched
         _merge(run, run.texts[known], element, label, name, hashed[known], selections)
         return None
+    filed = next((d for d in hashed if d in run.file_texts), None)
+    if filed is not None:  # a transcript file has it, read here in another shape
+        entry = run.file_texts[filed]
+        _merge(run, entry, element, label, name, hashed[filed], selections, by_words=True)
+        return None
     source_guid = _source_guid(element, name)
     path = _free_path(study.folder / "transcripts", name, ".txt")
     path.parent.mkdir(parents=True, exist_ok=True)
@@ -793,10 +822,12 @@ def _interview(
         return None
     if entry.title != name:  # another interview has that title
         report.retitled.append(f"“{name}” as “{entry.title}”")
-    run.texts.update(dict.fromkeys(hashed, entry))
     _remember(run.guids, "source", entry.id, source_guid)
     report.interviews += 1
     document = load_document(path)
+    as_read = _digest(document.text)
+    run.texts[as_read] = entry
+    run.file_texts.update({d: entry for d in hashed if d != as_read})
     tied = _source_notes(run, element)
     if tied:
         _remember(run.guids, "research-notes", entry.id, next(iter(tied)))
@@ -970,9 +1001,12 @@ def _merge(
     name: str,
     text: _Text,
     selections: list[tuple[ET.Element, int | None, int | None]],
+    by_words: bool = False,
 ) -> None:
     """The source's selections and notes merged into the notes of `entry`, the study's
-    interview with its text (qdpx_merge); a notes file that cannot take them is named."""
+    interview with its text (qdpx_merge); a notes file that cannot take them is named.
+    `by_words`: its text is the interview's file's, read here in another shape, so the
+    selections are found by their words (`_placed_by_words`)."""
     study, report = run.study, run.report
     path = study.notes_path(entry)
     title = entry.title or name
@@ -991,7 +1025,11 @@ def _merge(
     sent = run.sent.get(entry.id, NOTHING_SENT) if was is not None else NOTHING_SENT
     before = {h.id: h for h in notes.highlights}
     came = []
-    for selected in _highlights(run, element, name, text, selections):
+    coming = _highlights(run, element, name, text, selections)
+    if by_words:
+        read = load_document(study.transcript_path(entry)).text
+        coming = _placed_by_words(run, read, coming, name)
+    for selected in coming:
         known = merge_selection(by_id, selected.highlight, merged, sent)
         if known is not None:
             _keep_guids(run, selected, before.get(known.id), by_id[known.id])
