@@ -51,6 +51,9 @@ _EVERY_CUE_PREFIXED, _EVERY_CUE_LABELLED, _EVERY_CUE_MIN = 0.95, 0.75, 4
 _MOST_CUES_NAMED = 0.5
 _WORD_RE = re.compile(r"[^\W\d_]+")
 _BOLD_NAMES = 3  # paragraphs opening with a bold name that make bold names speakers
+# Bold paragraphs alone are names on their own lines where this share of them recur.
+_ALONE_RECUR_SHARE = 0.5
+_COLONS = frozenset(":：")
 MAX_XML_BYTES = 256 * 2**20  # unpacked XML of a .docx or .odt; refuses a zip bomb
 # Where this share of the cues (and at least _ROLLING_MIN) begin with the last lines of
 # the cue before, the captions roll: each line stands again above the next one's words.
@@ -583,13 +586,28 @@ def _pause(previous: Cue, cue: Cue, builder: _Builder) -> bool:
 
 
 def _bold_labels(lines: list[tuple[str, int]]) -> list[str]:
-    """Texts with "Name: " for a leading bold name without a colon, when bold names recur."""
+    """Texts with "Name: " for a leading bold name without a colon, when bold names recur.
+
+    A bold run holding a colon is no name ("Interviewer: How" bold made "Interviewer:
+    How: did…"). A paragraph all in bold is a name alone on its line only where such
+    names recur: section headings ("Early Life", "The Strike") became speakers."""
     names = []
     for text, bold in lines:
         head = text[:bold].strip()
         rest = text[bold:].lstrip()
-        simple = head and not head.endswith((":", "：")) and not rest.startswith((":", "："))
+        simple = head and not _COLONS.intersection(head) and not rest.startswith((":", "："))
         names.append(head if simple and name_like(head) else "")
+    alone = Counter(
+        speaker_key(n)
+        for n, (text, bold) in zip(names, lines, strict=True)
+        if n and not text[bold:].strip()
+    )
+    recurring = sum(count for count in alone.values() if count > 1)
+    if recurring < _ALONE_RECUR_SHARE * sum(alone.values()):
+        names = [
+            "" if n and alone[speaker_key(n)] == 1 and not text[bold:].strip() else n
+            for n, (text, bold) in zip(names, lines, strict=True)
+        ]
     accepted = bold_names(names)
     return [
         f"{n}: {text[bold:].strip()}" if n in accepted else text
