@@ -11,6 +11,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from reader.core.document import Span
+from reader.core.interview import label_at
 from reader.core.transcripts import Parsed, bold_names, name_like
 
 _INLINE_KINDS = {
@@ -115,7 +116,8 @@ def _blocks(tokens: list) -> list[_Block]:
 def _inline(children: list) -> list[tuple[str, tuple[tuple[str, str], ...]]]:
     pieces: list[tuple[str, tuple[tuple[str, str], ...]]] = []
     marks: list[tuple[str, str]] = []
-    for child in children:
+    turns = _turn_lines(children)
+    for index, child in enumerate(children):
         kind = child.type
         if kind in _INLINE_KINDS:
             url = str(child.attrs.get("href", "")) if kind == "link_open" else ""
@@ -132,12 +134,30 @@ def _inline(children: list) -> list[tuple[str, tuple[tuple[str, str], ...]]]:
         elif kind == "code_inline":
             pieces.append((child.content, (*marks, ("code", ""))))
         elif kind == "softbreak":
-            pieces.append((" ", tuple(marks)))
+            pieces.append(("\n" if index in turns else " ", tuple(marks)))
         elif kind == "hardbreak":
             pieces.append(("\n", tuple(marks)))
         elif kind == "image":
             pieces.append((child.content or "image", tuple(marks)))
     return pieces
+
+
+def _turn_lines(children: list) -> set[int]:
+    """The line breaks of a paragraph of turns, one a line ("Q: How long?" over "A: Twenty
+    years."), before each line that opens with a label: Markdown joins the lines of a
+    paragraph, and one typed so became one turn. A paragraph whose first line has no
+    label joins its lines, as Markdown does."""
+    lines: list[list[str]] = [[]]
+    breaks: list[int] = []
+    for index, child in enumerate(children):
+        if child.type == "softbreak":
+            lines.append([])
+            breaks.append(index)
+        elif child.type in ("text", "code_inline"):
+            lines[-1].append(child.content)
+    if not breaks or label_at("".join(lines[0])) is None:
+        return set()
+    return {at for at, line in zip(breaks, lines[1:], strict=True) if label_at("".join(line))}
 
 
 def _leading_bold(block: _Block) -> str:
