@@ -461,7 +461,10 @@ def _header_fields_left_out(pars: Sequence[str], labels: list[Label | None]) -> 
     """A typed transcript's header ("Date: 14 February", "Location: Zoom") above the first
     turn is no speaker: a field named once there is no label (the paragraph an intro).
     Nor, in a header with such a field, is a role naming who plays it ("Interviewer: Dr.
-    Ruth Mensah", "Participant: P12 (nurse, 34)"): a name, not a sentence."""
+    Ruth Mensah", "Participant: P12 (nurse, 34)"): a name, not a sentence. Without a
+    field, such roles are the header where someone they name speaks under a label of
+    their name ("Interviewer: Tom Baker" above "Tom: How did…"): the interviewer's
+    questions were answers, the header line the only question."""
     counts = Counter(speaker_key(label.name) for label in labels if label)
     header: list[int] = []
     fields = 0
@@ -474,9 +477,21 @@ def _header_fields_left_out(pars: Sequence[str], labels: list[Label | None]) -> 
         elif _label_role(key) is None or not _names_someone(pars[i][label.end :]):
             break  # the first turn: the header, if any, has ended
         header.append(i)
-    for i in header if fields else ():
+    named = any(
+        _named_speaks(pars[i][label.end :], counts)
+        for i in header
+        if (label := labels[i]) is not None
+    )
+    for i in header if fields or named else ():
         labels[i] = None
     return labels
+
+
+def _named_speaks(name: str, counts: Counter[str]) -> bool:
+    """Whether the person `name` names speaks under a label of their name: whole, or its
+    first or last word ("Tom Baker" as "Tom:")."""
+    words = name.split()
+    return bool(words) and any(counts[speaker_key(n)] for n in {name.strip(), words[0], words[-1]})
 
 
 def _names_someone(speech: str) -> bool:

@@ -794,6 +794,27 @@ def test_a_header_naming_who_plays_each_role_is_no_turn(header: str) -> None:
     assert asked[0] == "Interviewer: Thanks. Could you describe your ward?"
 
 
+@pytest.mark.parametrize(
+    "header", ["Interviewer: Tom Baker\nInterviewee: Ayesha Khan", "Moderator: Tom Baker"]
+)
+def test_a_header_naming_who_speaks_under_their_own_name_is_no_turn(header: str) -> None:
+    """With no "Date:" in the header, "Interviewer: Tom Baker" was the only question and
+    Tom's own questions answers."""
+    text = (
+        f"{header}\n\nTom: How did you come to open the shop?\n\n"
+        "Ayesha: My uncle had a shop.\n\nTom: And when did you open your own?\n\n"
+        "Ayesha: In 2008.\n"
+    )
+    segments = detect_segments(text)
+    lines = len(header.split("\n"))
+    assert [(s.role, s.speaker) for s in segments[:lines]] == [(Role.INTRO, "")] * lines
+    asked = [text[segments[i].start : segments[i].end] for i in question_numbers(segments, text)]
+    assert asked == [
+        "Tom: How did you come to open the shop?",
+        "Tom: And when did you open your own?",
+    ]
+
+
 def test_the_askers_closing_thanks_is_no_numbered_question() -> None:
     text = (
         "Interviewer: What would you change?\n\nSam: The opening hours.\n\n"
