@@ -309,6 +309,7 @@ def detect_segments(text: str, turns: Sequence[Turn] = ()) -> list[Segment]:
     if labelled:
         typed = _typed_labels(spans, turns) if from_file else [True] * len(spans)
         _one_off_notes_set_aside(labels, keys, asides, typed)
+        _read_out_lines_kept(pars, labels, keys, typed)
         names = _display_names(labels, keys)
         unnamed = _unnamed_turns(spans, turns) if from_file else ()
         roles = _detect_labelled(pars, asides, [names.get(key, "") for key in keys], unnamed)
@@ -392,6 +393,21 @@ def _one_off_notes_set_aside(
     for i, key in enumerate(keys):
         if key in _NOTE_WORDS and counts[key] == 1 and typed[i]:
             labels[i], keys[i], asides[i] = None, "", True
+
+
+def _read_out_lines_kept(
+    pars: Sequence[str], labels: list[Label | None], keys: list[str], typed: Sequence[bool]
+) -> None:
+    """Lines a speaker reads out or lists after a colon ("…what was on the board:" over
+    "Time: 6am to 6pm" and "Break: 20 minutes") go on in their turn: such a word used
+    once as a label is no speaker."""
+    counts = Counter(keys)
+    listing = False
+    for i, key in enumerate(keys):
+        after_colon = i > 0 and (listing or pars[i - 1].rstrip().endswith(":"))
+        listing = bool(key) and counts[key] == 1 and typed[i] and after_colon
+        if listing:
+            labels[i], keys[i] = None, ""
 
 
 def _one_exchange(

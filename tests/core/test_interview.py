@@ -815,6 +815,25 @@ def test_a_header_naming_who_speaks_under_their_own_name_is_no_turn(header: str)
     ]
 
 
+def test_lines_read_out_after_a_colon_stay_in_the_turn() -> None:
+    """ "Time:" and "Break:", read from a board after "…on the board:", were speakers."""
+    text = (
+        "Interviewer: What was the schedule like?\n"
+        "Worker: Brutal. Let me read you what was on the board:\n"
+        "Time: 6am to 6pm, Monday to Saturday.\nBreak: 20 minutes.\n"
+        "That was it.\nInterviewer: And pay?\nWorker: Piece rate.\n"
+    )
+    segments = detect_segments(text)
+    assert [s.speaker for s in segments] == ["Interviewer"] + ["Worker"] * 4 + [
+        "Interviewer",
+        "Worker",
+    ]
+    assert {info.name for info in speaker_report(text, segments).speakers} == {
+        "Interviewer",
+        "Worker",
+    }
+
+
 def test_the_askers_closing_thanks_is_no_numbered_question() -> None:
     text = (
         "Interviewer: What would you change?\n\nSam: The opening hours.\n\n"
