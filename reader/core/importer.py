@@ -449,7 +449,9 @@ def _bodies(annotation: dict[str, Any], colors: dict[str, str]) -> tuple[str, tu
             label = label or value
         elif value:
             notes.append(value)
-    return "\n\n".join(notes), tuple(tags), _color(colors, color, label)
+    # Line ends as the app writes them: a "\r" kept went out of a Word export as a break.
+    note = "\n\n".join(notes).replace("\r\n", "\n").replace("\r", "\n")
+    return note, tuple(tags), _color(colors, color, label)
 
 
 def _code_path(body: dict[str, Any]) -> tuple[str, ...] | None:

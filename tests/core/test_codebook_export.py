@@ -9,6 +9,8 @@ import io
 from pathlib import Path
 
 from reader.app import main
+from reader.core.codebook import Codebook
+from reader.core.export.codebook_export import codebook_markdown
 from reader.core.exported import is_markdown_export
 from tests.core.test_refi import coded_study
 
@@ -37,3 +39,14 @@ def test_a_study_s_codebook_as_markdown_and_csv(tmp_path: Path) -> None:
     ]
     assert rows[0]["description"] == "All about **work**"
     assert (rows[0]["passages_with_sub_codes"], rows[0]["interviews_with_sub_codes"]) == ("1", "1")
+
+
+def test_headings_in_a_codes_description_sit_below_the_code() -> None:
+    """A description's "# Work heading" was a heading above the codebook's own: the codes
+    after it read as under it."""
+    book = Codebook()
+    work = book.create("Work", codable=False, description="# Work heading\n\nNotes.")
+    book.create("Stress", parent=work.id)
+    text = codebook_markdown(book, {}, "Night shifts", 1).decode("utf-8")
+    headings = [line for line in text.split("\n") if line.startswith("#")]
+    assert headings == ["# Codebook of Night shifts", "## Work", "### Work heading", "### Stress"]

@@ -407,6 +407,20 @@ def test_word_reads_the_notes_markdown_as_the_html_does() -> None:
     assert body.index(code._p) < body.index(table._tbl) < body.index(paragraphs[-6]._p)
 
 
+def test_word_tells_a_code_with_a_comma_in_its_name_apart_and_breaks_a_note_once() -> None:
+    """ "=cmd, rates, targets" read as three codes; a note's "\\r\\n" made two breaks."""
+    session = empty_session()
+    text = session.document.text
+    book = session.notes.codebook
+    codes = (book.create("=cmd").id, book.create("rates, targets").id)
+    h = replace(make_highlight(text, 0, 6, "yellow"), codes=codes, note="one\r\ntwo\rthree")
+    session.add_highlight(h)
+    shown = [p.text for p in word_paragraphs(run("docx", session))]
+    assert any("=cmd, “rates, targets”" in line for line in shown)
+    assert not any("\r" in line or "\n" in line for line in shown)
+    assert "two" in shown and "three" in shown
+
+
 def test_word_keeps_the_address_of_a_link_by_reference() -> None:
     """`see [the report][r]` with `[r]: https://…` below lost the address: markdown-it
     takes the definition out, and only `[words](address)` links were read."""

@@ -204,6 +204,13 @@ def test_unknown_quote_becomes_an_orphan_that_keeps_its_note() -> None:
     assert "1 not found in the text" in result.message()
 
 
+def test_a_notes_line_ends_are_the_apps() -> None:
+    """A note of "\\r\\n" lines kept its "\\r", which a Word export made a break each."""
+    body = [{"type": "TextualBody", "value": "line one\r\nline two\rline three"}]
+    h = only(import_w3c(small_session(), orjson.dumps(annotation(exact="the sea", body=body))))
+    assert h.note == "line one\nline two\nline three"
+
+
 def test_annotation_without_selector_is_counted_and_named() -> None:
     item = {"type": "Annotation", "target": "https://example.org/doc", "bodyValue": "page note"}
     result = import_w3c(small_session(), orjson.dumps(item))

@@ -14,6 +14,7 @@ from collections.abc import Mapping
 
 from reader.core.code_use import CodeUse, use_words
 from reader.core.codebook import Codebook
+from reader.core.export.html_export import demote_headings
 from reader.core.exported import EXPORTED_FROM
 from reader.core.markdown_escape import escape
 from reader.core.wording import counted
@@ -49,10 +50,12 @@ def codebook_markdown(
         words = use_words(use, code.codable, code.id in below, interviews)
         kind = "" if code.codable else "Category · "
         about = f"{kind}colour {code.color} · {escape(words)}"
-        lines += [f"{'#' * min(DEEPEST, depth + 2)} {escape(code.name)}", ""]
+        level = min(DEEPEST, depth + 2)
+        lines += [f"{'#' * level} {escape(code.name)}", ""]
         lines += [about[0].upper() + about[1:], ""]
         if description := code.description.strip():
-            lines += [description, ""]
+            # Its headings below the code's: a "# …" in it took the codes after it along.
+            lines += [demote_headings(description, level), ""]
     return "\n".join(lines).encode("utf-8")
 
 

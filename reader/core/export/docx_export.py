@@ -47,14 +47,16 @@ _CODE_FONT = "Courier New"  # on every Windows and Mac Word runs on
 
 
 def _lines(text: str) -> list[str]:
-    return [xml_safe(line) for line in text.split("\n") if line.strip()]
+    # Every kind of line end: a "\r" left in became a break of its own in Word.
+    return [xml_safe(line) for line in text.splitlines() if line.strip()]
 
 
 def meta_line(session: Session, placed: Placed) -> str:
     """ "Key quote · Work / Stress · Ade Okonkwo · 12:05": as the Markdown's, unmarked;
     `xml_safe`, as a label or a name from an older file may hold a control character."""
     h = placed.highlight
-    codes = ", ".join(session.code_labels(h))
+    # A code whose name holds a comma in quotes: "rates, targets" read as two codes.
+    codes = ", ".join(f"“{c}”" if "," in c else c for c in session.code_labels(h))
     return xml_safe(
         " · ".join(
             filter(None, (color_label(session, h.color), codes, placed.said_by, placed.time))
