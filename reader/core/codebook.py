@@ -242,17 +242,17 @@ class Codebook:
         top-level one); case and spaces ignored, [] for none. A name holding "/"
         ("and/or") matches as a name too."""
         wanted = _name_key(text)
-        parts = tuple(_name_key(p) for p in text.split("/"))
-        path = len(parts) > 1
-        if path and parts[0] == "":  # "/Stress": the path starts at the top
-            parts = parts[1:]
+        # A path is read whole, as the names on it joined, so that a name holding "/"
+        # is on a path too ("Work / and/or", as an export names it); "/Stress": from the top.
+        path = _path_key(text).removeprefix("/") if "/" in text else None
         found = []
         for code in self.codes:
             if _name_key(code.name) == wanted or (
-                path
-                and _name_key(code.name) == parts[-1]
-                and tuple(_name_key(a.name) for a in reversed(self.ancestors(code.id)))
-                == parts[:-1]
+                path is not None
+                and _path_key(
+                    "/".join([*(a.name for a in reversed(self.ancestors(code.id))), code.name])
+                )
+                == path
             ):
                 found.append(code.id)
         return found
@@ -460,6 +460,11 @@ def clean_name(name: str) -> str:
 
 def _name_key(name: str) -> str:
     return clean_name(name).casefold()
+
+
+def _path_key(path: str) -> str:
+    """A path as `named` compares it: its names' keys, without spaces around the "/"."""
+    return "/".join(part.strip() for part in _name_key(path).split("/"))
 
 
 def _new_code(code: Code, next_color: Callable[[], str]) -> Code:

@@ -102,6 +102,14 @@ def test_a_typed_name_stands_for_every_code_of_it_and_a_path_for_one() -> None:
     assert book.named("/Stress") == book.named(" / stress") == [top.id]
     assert book.named("/Work/Stress") == [stress_work.id] and book.named("/Fear") == []
     book.delete(top.id)
+    # A name holding "/" on a path, as the exports name it ("Work / and/or").
+    home_and_or = book.create("and/or", parent=home.id)
+    work_and_or = book.create("And/Or", parent=c["work"].id)
+    assert book.named("Home / and/or") == book.named("/home/and / or") == [home_and_or.id]
+    assert book.named("Work/and/or") == [work_and_or.id]
+    assert set(book.named("and/or")) == {and_or.id, work_and_or.id, home_and_or.id}
+    for code in (home_and_or, work_and_or):
+        book.delete(code.id)
     assert book.ids_named(["Stress", "Fear"]) == {stress_home.id, stress_work.id, c["fear"].id}
     assert book.ids_named([]) == frozenset()
     with pytest.raises(CodebookError, match="No code is called 'Strain'"):
