@@ -40,6 +40,7 @@ from reader.core.export import (
 )
 from reader.core.export.common import linked_notes
 from reader.core.export.csv_export import COLUMNS
+from reader.core.export.markdown_export import export_markdown
 from reader.core.export.w3c_export import target_source
 from reader.core.markdown_escape import escape
 from reader.core.session import Session
@@ -405,6 +406,18 @@ def test_word_reads_the_notes_markdown_as_the_html_does() -> None:
     ]
     body = list(word.element.body)  # the table between the code and the task list
     assert body.index(code._p) < body.index(table._tbl) < body.index(paragraphs[-6]._p)
+
+
+def test_markdown_notes_heading_named_as_a_summary_heading_keeps_its_own_links() -> None:
+    """The notes' "# Introduction" and the summary's "## Introduction" had one automatic
+    id: the notes' link to their own heading landed on the summary's."""
+    session = sample_session()
+    session.notes.notes = "# Introduction\n\nSee [my introduction](#introduction).\n\n# Method"
+    text = export_markdown(session).decode()
+    assert '### <a id="notes-introduction"></a> Introduction' in text
+    assert "[my introduction](#notes-introduction)" in text
+    session.notes.notes = "# Method\n\nSee [the method](#method)."
+    assert "[the method](#method)" in export_markdown(session).decode()  # no clash: as typed
 
 
 def test_word_tells_a_code_with_a_comma_in_its_name_apart_and_breaks_a_note_once() -> None:

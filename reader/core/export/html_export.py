@@ -128,6 +128,11 @@ def render_markdown(text: str, anchors: str = "") -> str:
     return parser.renderer.render(tokens, parser.options, {})
 
 
+def heading_anchors_of(text: str) -> set[str]:
+    """The anchors the links of notes `text` name its headings by (`[see](#results)`)."""
+    return set(_anchors(notes_tokens(text)).values())
+
+
 def own_links(text: str, anchors: str) -> str:
     """The Markdown with each link to one of its own headings (`[see](#results)`) led to
     that heading's anchor after `anchors`: in a study's export every interview's notes

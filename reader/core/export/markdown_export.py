@@ -26,9 +26,10 @@ from reader.core.export.common import (
     selected,
     summary_sections,
 )
-from reader.core.export.html_export import demote_headings, own_links
+from reader.core.export.html_export import demote_headings, heading_anchors_of, own_links
 from reader.core.exported import EXPORTED_FROM
 from reader.core.markdown_escape import block_quote, escape, paragraphs
+from reader.core.markdown_links import heading_anchors
 from reader.core.session import Session
 
 # What a note app's tag cannot hold: Obsidian and Logseq end `#Short answers` at the space
@@ -80,6 +81,9 @@ def entry(
     return "\n\n".join([*filter(None, [meta]), block_quote(h.exact), *below])
 
 
+NOTES_ANCHORS = "notes-"  # what the anchors of an interview's note headings start with
+
+
 def research_notes(
     notes: str, level: int, heading: str = "Research notes", anchors: str = ""
 ) -> list[str]:
@@ -107,9 +111,15 @@ def export_markdown(session: Session, options: ExportOptions = DEFAULT_OPTIONS) 
     placed = place_all(session, highlights)
     exported = {h.id for h in highlights}
     notes, anchored = linked_notes(session.notes.notes, exported, options.recording)
+    headings = []
     for section in summary_sections(session, placed):
+        headings.append(section.heading)
         blocks.append(f"## {escape(section.heading)}")
         for item in progress.each(section.items):
             blocks.append(entry(session, item, anchored))
-    blocks += research_notes(notes, 2)
+    # Anchored apart where a heading of the notes is named as one of the summary's: a link
+    # to the notes' "# Introduction" went to the summary's "## Introduction" (same id).
+    ours = heading_anchors([document.title, *headings, "Research notes"])
+    apart = bool(heading_anchors_of(notes).intersection(ours))
+    blocks += research_notes(notes, 2, anchors=NOTES_ANCHORS if apart else "")
     return ("\n\n".join(blocks) + "\n").encode("utf-8")
