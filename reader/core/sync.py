@@ -91,13 +91,7 @@ class SyncTable:
             entries += [  # the last stretch runs to the end of the text
                 SyncEntry(s.start, len(document.text), ms, None, s.speaker) for s, ms in marks[-1:]
             ]
-        ended = [
-            replace(entry, end_ms=after.start_ms)
-            if entry.end_ms is None and after.start_ms > entry.start_ms
-            else entry
-            for entry, after in pairwise(entries)
-        ]
-        return cls([*ended, *entries[-1:]])
+        return cls(_ended(entries))
 
     def ending_at(self, duration_ms: int) -> SyncTable:
         """This table with its last stretch ending when the recording does, when its end
@@ -130,6 +124,18 @@ class SyncTable:
         """When `offset` is spoken; None before the first time in the text."""
         entry = self.entry_at(offset)
         return entry.ms_at(offset) if entry is not None else None
+
+    def end_ms(self, end: int, text: str) -> int | None:
+        """When the words ending at `end` (a paragraph's end) are said: where only blanks
+        follow them in their stretch, the stretch's end time (the next paragraph's own time);
+        else the time estimated there. The estimate gave the blank lines up to the next
+        paragraph a share of the time, and Play Paragraph cut a short turn's last words."""
+        entry = self.entry_at(max(0, end - 1))
+        if entry is None:
+            return None
+        if entry.end_ms is not None and end <= entry.end and not text[end : entry.end].strip():
+            return entry.end_ms
+        return entry.ms_at(end)
 
     def offset_at(self, ms: int) -> int | None:
         """The place spoken at `ms`; None before the first time."""
@@ -177,3 +183,18 @@ def link_ms(url: str) -> int | None:
     except ValueError:
         return None
     return round(seconds * 1000) if 0 <= seconds < MAX_SECONDS else None
+
+
+def _ended(entries: list[SyncEntry]) -> list[SyncEntry]:
+    """The entries, each without an end time ending when the next later time starts: a
+    time written twice, or going back (a recording restarted), left the one before it no
+    end, and Play Paragraph played on to the recording's end."""
+    ended = []
+    for i, entry in enumerate(entries):
+        if entry.end_ms is None:
+            later = next(
+                (e.start_ms for e in entries[i + 1 :] if e.start_ms > entry.start_ms), None
+            )
+            entry = replace(entry, end_ms=later) if later is not None else entry
+        ended.append(entry)
+    return ended

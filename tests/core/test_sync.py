@@ -223,3 +223,23 @@ def test_a_time_that_ends_a_paragraph_now_and_then_is_said_not_stamped() -> None
         "Tom: Hourly.\n\nJane: Who ran it?\n\nTom: The council. [12:04]\n"
     )
     assert len(table_of(Document(text, "t", "/t.txt", "utf-8"))) == 0
+
+
+def test_a_paragraph_ends_when_the_next_later_time_starts() -> None:
+    """A time written twice, or going back, left the one before it no end: Play Paragraph
+    played on to the recording's end. And the blank lines before the next paragraph took
+    a share of its time, so a short turn was cut before its last words."""
+    text = (
+        "[00:01:02] A: So?\n\n[00:01:05] B: Right?\n\n[00:01:05] A: Yes.\n\n"
+        "[00:01:09] B: Good.\n\n[00:00:30] A: From the start again.\n"
+    )
+    document = Document(text, "t", "/t.txt", "utf-8")
+    table = table_of(document)
+    assert [e.end_ms for e in table.entries] == [65_000, 69_000, 69_000, None, None]
+    right = text.index("Right?") + len("Right?")
+    assert table.end_ms(right, text) == 69_000
+    so = text.index("So?") + len("So?")
+    assert table.end_ms(so, text) == 65_000  # the next paragraph's own time
+    said = text.index("A: Yes") + 1  # inside a paragraph: estimated there
+    ms = table.end_ms(said, text)
+    assert ms is not None and 65_000 <= ms < 69_000

@@ -152,3 +152,30 @@ def test_broadcast_chevrons_mark_where_the_speaker_changes(
     assert [turn.speaker for turn in document.turns] == speakers
     assert ">>" not in document.text
     assert document.text.rstrip().endswith("Since 2015. We moved for work.")
+
+
+def test_zoom_saved_captions_of_one_who_speaks_once_and_past_midnight(tmp_path: Path) -> None:
+    path = tmp_path / "meeting_saved_closed_caption.txt"
+    path.write_text(
+        "[Ana Silva] 23:59:30\nHello, can you hear me?\n"
+        "[Ben Ode] 23:59:50\nYes.\n"
+        "[Carla Ruiz] 00:00:10\nI am taking notes.\n"
+        "[Ana Silva] 00:00:20\nGood.\n"
+        "[Ben Ode] 00:01:05\nSure.\n"
+    )
+    document = load_document(path)
+    assert [turn.speaker for turn in document.turns] == [
+        "Ana Silva",
+        "Ben Ode",
+        "Carla Ruiz",
+        "Ana Silva",
+        "Ben Ode",
+    ]
+    assert [turn.start_ms for turn in document.turns] == [0, 20_000, 40_000, 50_000, 95_000]
+
+
+def test_srt_fractions_of_one_or_two_digits_are_tenths_and_hundredths(tmp_path: Path) -> None:
+    """`srt` read "00:00:01,5" as 1.005 s; WebVTT's reader as 1.5."""
+    cues = [("00:00:01,5", "00:00:04,25", "Hello."), ("00:00:30,000", "00:00:32,000", "Later.")]
+    document = load_document(srt(tmp_path / "clip.srt", cues))
+    assert (document.turns[0].start_ms, document.turns[0].end_ms) == (1500, 4250)

@@ -73,6 +73,7 @@ _HEADER_RE = re.compile(
 )
 _HEADER_SHARE = 0.2  # of the lines: where headers are this common, they alone are labels
 _HOUR_MS = 3_600_000
+_DAY_MS = 24 * _HOUR_MS
 
 
 @dataclass(frozen=True)
@@ -454,12 +455,22 @@ def header(line: str) -> re.Match[str] | None:
 def recurring(headers: Sequence[re.Match[str] | None]) -> list[re.Match[str] | None]:
     """`headers` without those of one space before the time whose name heads no other
     turn: a speaker speaks more than once, a line of speech ending in a time seldom
-    starts the same way twice."""
+    starts the same way twice. A name in brackets (Zoom's saved captions) is a header
+    however often it speaks: speech seldom opens so."""
     names = Counter(match["name"] for match in headers if match is not None)
     return [
-        match if match is None or len(match["gap"]) > 1 or names[match["name"]] > 1 else None
+        match
+        if match is None
+        or len(match["gap"]) > 1
+        or names[match["name"]] > 1
+        or _in_brackets(match["name"])
+        else None
         for match in headers
     ]
+
+
+def _in_brackets(name: str) -> bool:
+    return name.startswith("[") and name.endswith("]")
 
 
 def _headers(lines: Sequence[str]) -> list[Label | None] | None:
@@ -477,20 +488,23 @@ def _headers(lines: Sequence[str]) -> list[Label | None] | None:
 
 
 def _bracketed(headers: Sequence[Label | None]) -> bool:
-    return all(h is None or (h.name.startswith("[") and h.name.endswith("]")) for h in headers)
+    return all(h is None or _in_brackets(h.name) for h in headers)
 
 
 def _saved_captions(headers: Sequence[Label | None]) -> list[Label | None]:
     """Zoom's saved captions ("[Ana Silva] 14:05:22" above the words): each name in
     brackets, each time of the day. The names without their brackets; the times from the
-    first, when it is an hour or more (the recording starts about then, not at midnight)."""
+    first, when it is an hour or more (the recording starts about then, not at midnight),
+    a time past midnight the next day's."""
     first = next(time_ms(h.timestamp) or 0 for h in headers if h is not None)
     since = first if first >= _HOUR_MS else 0
     return [
         None
         if h is None
         else replace(
-            h, name=h.name[1:-1].strip(), timestamp=format_ms((time_ms(h.timestamp) or 0) - since)
+            h,
+            name=h.name[1:-1].strip(),
+            timestamp=format_ms(((time_ms(h.timestamp) or 0) - since) % _DAY_MS),
         )
         for h in headers
     ]

@@ -27,14 +27,17 @@ _CHANNEL_RE = re.compile(r"\(speaker (\d+|\?)\)[ \t]*")
 # `srt` reads a cue number left at the end, after a blank line, as the last cue's words.
 _TRAILING_NUMBER_RE = re.compile(r"\n[ \t]*\n\s*(\d+)\s*$")
 # A timing line, and one of its times written without hours ("00:01,000", as some tools
-# write a short clip's): `srt` reads its comma as a colon, 00 hours 1 minute.
+# write a short clip's): `srt` reads its comma as a colon, 00 hours 1 minute. Or with a
+# fraction of one or two digits ("00:00:01,5"): `srt` reads 5 milliseconds.
 _TIMING_RE = re.compile(r"^([ \t]*)([\d:,.]+)([ \t]*-->[ \t]*)([\d:,.]+)", re.MULTILINE)
-_MINUTES_RE = re.compile(r"^[ \t]*\d{1,2}:\d{2}[,.]\d|-->[ \t]*\d{1,2}:\d{2}[,.]\d", re.MULTILINE)
+_UNUSUAL_TIME_RE = re.compile(
+    r"(?:^[ \t]*|-->[ \t]*)(?:\d{1,2}:\d{2}[,.]\d|[\d:]+[,.]\d{1,2}(?![\d:]))", re.MULTILINE
+)
 
 
 def parse(text: str, name: str) -> Parsed:
-    if _MINUTES_RE.search(text):
-        text = _TIMING_RE.sub(_with_hours, text)
+    if _UNUSUAL_TIME_RE.search(text):
+        text = _TIMING_RE.sub(_usual_times, text)
     try:
         subtitles = list(srt.parse(text))
     except srt.SRTParseError as exc:
@@ -64,14 +67,21 @@ def parse(text: str, name: str) -> Parsed:
     return from_cues(unrolled(cues), "srt", name)
 
 
-def _with_hours(timing: re.Match[str]) -> str:
-    """A timing line with "00:" before each time written as minutes and seconds."""
+def _usual_times(timing: re.Match[str]) -> str:
+    """A timing line with its times as `srt` reads them: hours, and milliseconds."""
     lead, start, arrow, end = timing.groups()
-    return lead + _hours(start) + arrow + _hours(end)
+    return lead + _usual(start) + arrow + _usual(end)
 
 
-def _hours(time: str) -> str:
-    return f"00:{time}" if time.count(":") == 1 else time
+def _usual(time: str) -> str:
+    """ "00:" before a time of minutes and seconds; a fraction of fewer than three digits
+    written as milliseconds ("1,5" is 1,500)."""
+    if time.count(":") == 1:
+        time = f"00:{time}"
+    whole, mark, fraction = time.rpartition(",") if "," in time else time.rpartition(".")
+    if mark and fraction.isdigit() and len(fraction) < 3:
+        time = whole + mark + fraction.ljust(3, "0")
+    return time
 
 
 def _check_end(subtitles: list[srt.Subtitle], name: str) -> None:

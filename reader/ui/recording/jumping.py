@@ -47,7 +47,8 @@ class TimeJumps:
             recording.say("This part of the transcript comes before any time.", 4000)
             return
         segment = session.segment_at(offset)
-        end = table.ms_at(segment.end) if until_end_of_paragraph and segment else None
+        text = session.document.text
+        end = table.end_ms(segment.end, text) if until_end_of_paragraph and segment else None
         recording.seek(ms, play=True)
         recording.stop_at = end if end is not None and end > ms else None
 
