@@ -56,9 +56,12 @@ class SyncEntry:
 class SyncTable:
     """Entries in text order; looked up by character offset or by milliseconds."""
 
-    def __init__(self, entries: Sequence[SyncEntry]) -> None:
+    def __init__(self, entries: Sequence[SyncEntry], lead: int | None = None) -> None:
         self.entries = sorted(entries, key=lambda e: e.start)
         self._starts = [e.start for e in self.entries]
+        # Where the first time is written, when on a name line above the words it times
+        # (`_words_start`): that line is spoken then too, not before any time.
+        self.lead = self._starts[0] if lead is None and self._starts else lead
         # By time, for the other direction; a time written out of order (a recording
         # restarted) still finds its own entry.
         self._by_ms = sorted(range(len(self.entries)), key=lambda i: self.entries[i].start_ms)
@@ -80,18 +83,19 @@ class SyncTable:
             entries = [SyncEntry(t.start, t.end, t.start_ms, t.end_ms, t.speaker) for t in timed]  # type: ignore[arg-type]
         else:
             marks = [
-                (s, ms)
-                for s in segments
+                (s.start, _words_start(document.text, segments, i), ms, s.speaker)
+                for i, s in enumerate(segments)
                 if s.timestamp and (ms := time_ms(s.timestamp)) is not None
             ]
-            entries = [
-                SyncEntry(segment.start, after.start, ms, None, segment.speaker)
-                for (segment, ms), (after, _) in pairwise(marks)
+            entries = [  # each stretch runs to the next time's paragraph
+                SyncEntry(start, after, ms, None, speaker)
+                for (_, start, ms, speaker), (after, _, _, _) in pairwise(marks)
             ]
-            entries += [  # the last stretch runs to the end of the text
-                SyncEntry(s.start, len(document.text), ms, None, s.speaker) for s, ms in marks[-1:]
+            entries += [  # the last to the end of the text
+                SyncEntry(start, len(document.text), ms, None, speaker)
+                for _, start, ms, speaker in marks[-1:]
             ]
-        return cls(_ended(entries))
+        return cls(_ended(entries), lead=None if timed or not marks else marks[0][0])
 
     def ending_at(self, duration_ms: int) -> SyncTable:
         """This table with its last stretch ending when the recording does, when its end
@@ -99,7 +103,7 @@ class SyncTable:
         last = self.entries[-1] if self.entries else None
         if last is None or last.end_ms is not None or duration_ms <= last.start_ms:
             return self
-        return SyncTable([*self.entries[:-1], replace(last, end_ms=duration_ms)])
+        return SyncTable([*self.entries[:-1], replace(last, end_ms=duration_ms)], self.lead)
 
     def entry_at(self, offset: int) -> SyncEntry | None:
         """The entry holding `offset`, else the nearest before it; None before the first."""
@@ -123,6 +127,8 @@ class SyncTable:
     def ms_at(self, offset: int) -> int | None:
         """When `offset` is spoken; None before the first time in the text."""
         entry = self.entry_at(offset)
+        if entry is None and self.lead is not None and self.lead <= offset:
+            return self.entries[0].start_ms  # the first time's name line
         return entry.ms_at(offset) if entry is not None else None
 
     def end_ms(self, end: int, text: str) -> int | None:
@@ -183,6 +189,19 @@ def link_ms(url: str) -> int | None:
     except ValueError:
         return None
     return round(seconds * 1000) if 0 <= seconds < MAX_SECONDS else None
+
+
+def _words_start(text: str, segments: Sequence[Segment], i: int) -> int:
+    """Where the words timed by segment `i` start: its own start, or, for a time and a name
+    alone on their line ("00:00:09 Ana" above "Yes."), the untimed paragraph below. Timed
+    as the name line, the words began at an estimate (0:30, not 0:09)."""
+    segment = segments[i]
+    below = segments[i + 1] if i + 1 < len(segments) else None
+    if below is None or below.timestamp:
+        return segment.start
+    rest = text[segment.start : segment.end].replace(segment.timestamp, "", 1)
+    rest = rest.replace(segment.label, "", 1) if segment.label else rest
+    return below.start if not rest.strip(" \t\n:[]()-–—") else segment.start
 
 
 def _ended(entries: list[SyncEntry]) -> list[SyncEntry]:

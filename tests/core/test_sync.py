@@ -243,3 +243,20 @@ def test_a_paragraph_ends_when_the_next_later_time_starts() -> None:
     said = text.index("A: Yes") + 1  # inside a paragraph: estimated there
     ms = table.end_ms(said, text)
     assert ms is not None and 65_000 <= ms < 69_000
+
+
+def test_a_time_with_a_name_alone_on_its_line_times_the_words_below() -> None:
+    """ "00:00:09 Ana" above "Yes.": the time was the name line's, and "Yes." began at an
+    estimate (0:30) and Follow Along marked the name line."""
+    text = (
+        "00:00:03 Interviewer\nHow did you come to the city?\n\n00:00:09 Ana\nYes.\n\n"
+        "00:00:40 Interviewer\nWhy?\n"
+    )
+    document = Document(text, "t", "/t.txt", "utf-8")
+    table = table_of(document)
+    yes = text.index("Yes.")
+    assert table.ms_at(yes) == 9_000 and table.end_ms(yes + len("Yes."), text) == 40_000
+    assert table.entry_at_ms(25_000) == table.entry_at(yes)
+    asked = text.index("How did")
+    assert table.ms_at(asked) == 3_000 and table.end_ms(text.index("?") + 1, text) == 9_000
+    assert table.ms_at(text.index("00:00:40")) == 40_000  # its name line: its own time
