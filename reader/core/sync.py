@@ -61,7 +61,7 @@ class SyncTable:
         self._starts = [e.start for e in self.entries]
         # Where the first time is written, when on a name line above the words it times
         # (`_words_start`): that line is spoken then too, not before any time.
-        self.lead = self._starts[0] if lead is None and self._starts else lead
+        self.lead = lead
         # By time, for the other direction; a time written out of order (a recording
         # restarted) still finds its own entry.
         self._by_ms = sorted(range(len(self.entries)), key=lambda i: self.entries[i].start_ms)
@@ -79,6 +79,7 @@ class SyncTable:
         from reader.core.transcripts import time_ms  # its regexes are not start-up's work
 
         timed = [t for t in document.turns if t.start_ms is not None]
+        lead = None  # where the first written time stands, above the words it times
         if timed:
             entries = [SyncEntry(t.start, t.end, t.start_ms, t.end_ms, t.speaker) for t in timed]  # type: ignore[arg-type]
         else:
@@ -95,7 +96,8 @@ class SyncTable:
                 SyncEntry(start, len(document.text), ms, None, speaker)
                 for _, start, ms, speaker in marks[-1:]
             ]
-        return cls(_ended(entries), lead=None if timed or not marks else marks[0][0])
+            lead = marks[0][0] if marks else None
+        return cls(_ended(entries), lead)
 
     def ending_at(self, duration_ms: int) -> SyncTable:
         """This table with its last stretch ending when the recording does, when its end
@@ -207,13 +209,16 @@ def _words_start(text: str, segments: Sequence[Segment], i: int) -> int:
 def _ended(entries: list[SyncEntry]) -> list[SyncEntry]:
     """The entries, each without an end time ending when the next later time starts: a
     time written twice, or going back (a recording restarted), left the one before it no
-    end, and Play Paragraph played on to the recording's end."""
-    ended = []
-    for i, entry in enumerate(entries):
-        if entry.end_ms is None:
-            later = next(
-                (e.start_ms for e in entries[i + 1 :] if e.start_ms > entry.start_ms), None
-            )
-            entry = replace(entry, end_ms=later) if later is not None else entry
-        ended.append(entry)
+    end, and Play Paragraph played on to the recording's end. Found from the last back,
+    keeping the later times still ahead in rising order: one pass, where looking ahead
+    from each took 0.3 s for 5,000 paragraphs of one time."""
+    ended = list(entries)
+    ahead: list[int] = []  # start times after the entry, each earlier than those after it
+    for i in range(len(entries) - 1, -1, -1):
+        entry = entries[i]
+        while ahead and ahead[-1] <= entry.start_ms:
+            ahead.pop()
+        if entry.end_ms is None and ahead:
+            ended[i] = replace(entry, end_ms=ahead[-1])
+        ahead.append(entry.start_ms)
     return ended

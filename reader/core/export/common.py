@@ -63,6 +63,7 @@ class ExportOptions:
 
 
 DEFAULT_OPTIONS = ExportOptions()
+RESEARCH_NOTES = "Research notes"  # the heading of the research notes in every export
 
 
 class Progress:

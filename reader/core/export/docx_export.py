@@ -26,6 +26,7 @@ from reader.core.annotations import Highlight, count_label
 from reader.core.deterministic_zip import undated
 from reader.core.export.common import (
     DEFAULT_OPTIONS,
+    RESEARCH_NOTES,
     ExportOptions,
     Placed,
     Progress,
@@ -303,7 +304,7 @@ def summary(
             for line in below:
                 out.add(line)
     if session.notes.notes.strip():
-        out.heading("Research notes", 2)
+        out.heading(RESEARCH_NOTES, 2)
         research_notes(out, session.notes.notes)
 
 

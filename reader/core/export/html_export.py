@@ -17,6 +17,7 @@ from reader import APP_NAME, __version__
 from reader.core.annotations import color_hex, count_label
 from reader.core.export.common import (
     DEFAULT_OPTIONS,
+    RESEARCH_NOTES,
     ExportOptions,
     Placed,
     Progress,
@@ -178,7 +179,7 @@ def demote_headings(text: str, levels: int, anchors: str = "") -> str:
 
 
 def research_notes(
-    notes: str, level: int, heading: str = "Research notes", anchors: str = ""
+    notes: str, level: int, heading: str = RESEARCH_NOTES, anchors: str = ""
 ) -> list[str]:
     """The research notes (Markdown, as `linked_notes` returns them) as a section headed at
     `level` (2 in an interview's export, 3 in a study's; the study memo's 2, headed "Study

@@ -15,6 +15,7 @@ from reader.core.annotations import count_label
 from reader.core.codebook import Codebook
 from reader.core.export.common import (
     DEFAULT_OPTIONS,
+    RESEARCH_NOTES,
     ExportOptions,
     Placed,
     Progress,
@@ -85,7 +86,7 @@ NOTES_ANCHORS = "notes-"  # what the anchors of an interview's note headings sta
 
 
 def research_notes(
-    notes: str, level: int, heading: str = "Research notes", anchors: str = ""
+    notes: str, level: int, heading: str = RESEARCH_NOTES, anchors: str = ""
 ) -> list[str]:
     """The research notes (as `linked_notes` returns them) under a heading of `level` (2 in
     an interview's export, 3 in a study's; the study memo's 2, headed "Study memo"), their
@@ -119,7 +120,7 @@ def export_markdown(session: Session, options: ExportOptions = DEFAULT_OPTIONS) 
             blocks.append(entry(session, item, anchored))
     # Anchored apart where a heading of the notes is named as one of the summary's: a link
     # to the notes' "# Introduction" went to the summary's "## Introduction" (same id).
-    ours = heading_anchors([document.title, *headings, "Research notes"])
+    ours = heading_anchors([document.title, *headings, RESEARCH_NOTES])
     apart = bool(heading_anchors_of(notes).intersection(ours))
     blocks += research_notes(notes, 2, anchors=NOTES_ANCHORS if apart else "")
     return ("\n\n".join(blocks) + "\n").encode("utf-8")

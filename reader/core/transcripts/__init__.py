@@ -611,16 +611,13 @@ def _bold_labels(lines: list[tuple[str, int]]) -> list[str]:
         rest = text[bold:].lstrip()
         simple = head and not _COLONS.intersection(head) and not rest.startswith((":", "："))
         names.append(head if simple and name_like(head) else "")
-    alone = Counter(
-        speaker_key(n)
-        for n, (text, bold) in zip(names, lines, strict=True)
-        if n and not text[bold:].strip()
-    )
-    recurring = sum(count for count in alone.values() if count > 1)
-    if recurring < _ALONE_RECUR_SHARE * sum(alone.values()):
+    pairs = zip(names, lines, strict=True)
+    alone = [bool(n) and not text[bold:].strip() for n, (text, bold) in pairs]
+    counts = Counter(speaker_key(n) for n, by_itself in zip(names, alone, strict=True) if by_itself)
+    if sum(c for c in counts.values() if c > 1) < _ALONE_RECUR_SHARE * sum(counts.values()):
         names = [
-            "" if n and alone[speaker_key(n)] == 1 and not text[bold:].strip() else n
-            for n, (text, bold) in zip(names, lines, strict=True)
+            "" if by_itself and counts[speaker_key(n)] == 1 else n
+            for n, by_itself in zip(names, alone, strict=True)
         ]
     accepted = bold_names(names)
     return [

@@ -30,9 +30,10 @@ _TRAILING_NUMBER_RE = re.compile(r"\n[ \t]*\n\s*(\d+)\s*$")
 # write a short clip's): `srt` reads its comma as a colon, 00 hours 1 minute. Or with a
 # fraction of one or two digits ("00:00:01,5"): `srt` reads 5 milliseconds.
 _TIMING_RE = re.compile(r"^([ \t]*)([\d:,.]+)([ \t]*-->[ \t]*)([\d:,.]+)", re.MULTILINE)
-_UNUSUAL_TIME_RE = re.compile(
-    r"(?:^[ \t]*|-->[ \t]*)(?:\d{1,2}:\d{2}[,.]\d|[\d:]+[,.]\d{1,2}(?![\d:]))", re.MULTILINE
-)
+# Looked for after the arrow (a tool writes its start times as its end times): a pattern
+# that opens with "-->" is searched for that first, 25 ms for 4.6 MB where one that opened
+# at each line's start took 136 (srt.parse itself: 1.1 s).
+_UNUSUAL_TIME_RE = re.compile(r"-->[ \t]*(?:\d{1,2}:\d{2}[,.]\d|[\d:]+[,.]\d{1,2}(?![\d:]))")
 
 
 def parse(text: str, name: str) -> Parsed:

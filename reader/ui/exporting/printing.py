@@ -21,6 +21,7 @@ from PySide6.QtGui import (
 from PySide6.QtPrintSupport import QPrinter
 
 from reader.core.annotations import NO_COLOR
+from reader.core.export.common import RESEARCH_NOTES
 from reader.core.export.html_export import demote_headings
 from reader.core.interview import speech_start
 from reader.core.session import Session
@@ -91,7 +92,7 @@ def _paper_document(reading: ReaderDocument) -> QTextDocument:
             text += f" (codes: {codes})" if codes else ""
             cursor.insertText(text, body)
     if session.notes.notes.strip():
-        _heading(reading, cursor, "Research notes")
+        _heading(reading, cursor, RESEARCH_NOTES)
         cursor.insertBlock(QTextBlockFormat(), QTextCharFormat())
         start = cursor.position()
         # Markdown; any HTML in them as text. Their "# Themes" is of the size of Qt's

@@ -250,9 +250,11 @@ class OverviewStrip(QWidget):
         return min(proportional, self._length() - 1)
 
     def mousePressEvent(self, event: QMouseEvent) -> None:
-        if not self._scrolls or event.button() != Qt.MouseButton.LeftButton:
-            return
-        if self.reader.reading is None:
+        if (
+            not self._scrolls
+            or self.reader.reading is None
+            or event.button() != Qt.MouseButton.LeftButton
+        ):
             return
         self.reader.scroll_to_offset(self.offset_at(event.position().y()))
         self.reader.setFocus(Qt.FocusReason.MouseFocusReason)
