@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from collections import Counter
 from collections.abc import Iterable, Sequence, Set
 from dataclasses import dataclass, replace
@@ -10,7 +11,7 @@ from enum import StrEnum
 from functools import lru_cache
 from unicodedata import bidirectional, category
 
-from reader.core.document import Turn
+from reader.core.document import Span, Turn
 
 
 class Role(StrEnum):
@@ -283,17 +284,21 @@ def split_paragraphs(text: str) -> list[tuple[int, int]]:
     return spans
 
 
-def detect_segments(text: str, turns: Sequence[Turn] = ()) -> list[Segment]:
+def detect_segments(
+    text: str, turns: Sequence[Turn] = (), spans: Sequence[Span] = ()
+) -> list[Segment]:
     """Segments in document order, one per paragraph.
 
     `turns` are the speakers a transcript file gave (Document.turns): when any has a
-    speaker, they are the labels, and the text is not searched for more.
+    speaker, they are the labels, and the text is not searched for more. `spans` are the
+    file's formatting (Document.spans): an unlabelled Q&A may set its questions apart in
+    bold or as headings rather than end them with a question mark.
     """
-    spans = split_paragraphs(text)
-    pars = [text[start:end] for start, end in spans]
+    bounds = split_paragraphs(text)
+    pars = [text[start:end] for start, end in bounds]
     asides = [bool(_ASIDE_RE.match(par)) or is_notice(par) for par in pars]
     from_file = any(turn.speaker for turn in turns)
-    labels = _labels_of_turns(spans, turns) if from_file else read_labels(pars, asides)
+    labels = _labels_of_turns(bounds, turns) if from_file else read_labels(pars, asides)
     for i, (par, label) in enumerate(zip(pars, labels, strict=True)):
         if label is None and not asides[i]:
             asides[i] = is_non_speech(par)
@@ -307,14 +312,14 @@ def detect_segments(text: str, turns: Sequence[Turn] = ()) -> list[Segment]:
         and (Counter(found).most_common(1)[0][1] >= 2 or _one_exchange(pars, asides, labels))
     )
     if labelled:
-        typed = _typed_labels(spans, turns) if from_file else [True] * len(spans)
+        typed = _typed_labels(bounds, turns) if from_file else [True] * len(pars)
         _one_off_notes_set_aside(labels, keys, asides, typed)
         _read_out_lines_kept(pars, labels, keys, typed)
         names = _display_names(labels, keys)
-        unnamed = _unnamed_turns(spans, turns) if from_file else ()
+        unnamed = _unnamed_turns(bounds, turns) if from_file else ()
         roles = _detect_labelled(pars, asides, [names.get(key, "") for key in keys], unnamed)
     else:
-        roles = _detect_journalistic(pars, asides)
+        roles = _detect_journalistic(pars, asides, _set_apart(bounds, spans))
     times = [
         label.timestamp if label is not None else _leading_time(par)
         for par, label in zip(pars, labels, strict=True)
@@ -323,7 +328,7 @@ def detect_segments(text: str, turns: Sequence[Turn] = ()) -> list[Segment]:
     return [
         Segment(role, speaker, start, end, time, label.name if labelled and label else "")
         for (start, end), (role, speaker), label, time in zip(
-            spans, roles, labels, times, strict=True
+            bounds, roles, labels, times, strict=True
         )
     ]
 
@@ -939,10 +944,77 @@ def _is_closing(par: str, after_answer: bool) -> bool:
     return bool(_CLOSING_RE.search(par)) or (after_answer and len(par) < _CLOSING_MAX_CHARS)
 
 
-def _detect_journalistic(pars: list[str], asides: list[bool]) -> list[tuple[Role, str]]:
+def _set_apart(bounds: Sequence[tuple[int, int]], spans: Sequence[Span]) -> list[str]:
+    """Of each paragraph (its bounds), the kind of the file's span that sets all of it
+    apart: "strong" (bold), "heading1" to "heading6", or "" for none."""
+    kinds = [""] * len(bounds)
+    starts = [start for start, _ in bounds]
+    for span in spans:
+        if span.kind == "strong" or span.kind.startswith("heading"):
+            i = bisect_left(starts, span.start)
+            while i < len(bounds) and bounds[i][1] <= span.end:
+                kinds[i] = kinds[i] if kinds[i].startswith("heading") else span.kind
+                i += 1
+    return kinds
+
+
+def _detect_journalistic(
+    pars: list[str], asides: list[bool], set_apart: list[str]
+) -> list[tuple[Role, str]]:
     """Roles of an unlabelled Q&A: intro, then questions each followed by an answer."""
     roles: list[Role] = [Role.ASIDE if aside else Role.OTHER for aside in asides]
     body = [i for i, aside in enumerate(asides) if not aside]
+    apart = [set_apart[i] for i in body]
+    if body and apart[0] == "heading1":
+        apart[0] = ""  # the title: with the intro, whatever follows it
+    if _questions_set_apart([pars[i] for i in body], apart):
+        _set_apart_roles(roles, body, apart)
+    else:
+        _asked_roles(pars, roles, body)
+    if Role.QUESTION not in roles:  # no question at all: not an interview we can read
+        return [(role, "") for role in roles]
+    roles = [Role.INTRO if role == Role.OTHER else role for role in roles]
+    last = body[-1]
+    after_answer = len(body) > 1 and roles[body[-2]] == Role.ANSWER
+    if roles[last] == Role.ANSWER and _is_closing(pars[last], after_answer=after_answer):
+        roles[last] = Role.CLOSING
+    speakers = {Role.QUESTION: _INTERVIEWER, Role.ANSWER: _INTERVIEWEE}
+    return [(role, speakers.get(role, "")) for role in roles]
+
+
+def _questions_set_apart(pars: Sequence[str], apart: Sequence[str]) -> bool:
+    """Whether a Q&A's paragraphs (its body) set its questions apart, in bold or as
+    headings, with or without a question mark: two or more are followed by plain ones,
+    and few plain paragraphs ask (a Q&A of question marks with bold section headings asks
+    in plain ones)."""
+    questions = [
+        k for k in range(len(pars) - 1) if apart[k] and not apart[k + 1]
+    ]  # each followed by its answer
+    asked = sum(_ends_with_question_mark(pars[k]) for k in questions)
+    asked_plainly = sum(
+        _ends_with_question_mark(par) for par, kind in zip(pars, apart, strict=True) if not kind
+    )
+    return len(questions) >= 2 and asked_plainly <= max(asked, len(questions) // 4)
+
+
+def _set_apart_roles(roles: list[Role], body: Sequence[int], apart: Sequence[str]) -> None:
+    """Each paragraph set apart before a plain one a question, the plain ones after it its
+    answer; one set apart before another (a section's heading) an aside."""
+    asking = False
+    for k, i in enumerate(body):
+        if not apart[k]:
+            if asking:
+                roles[i] = Role.ANSWER
+        elif k + 1 < len(body) and not apart[k + 1]:
+            roles[i], asking = Role.QUESTION, True
+        elif asking:
+            roles[i] = Role.ASIDE
+        # before the first question: a title or a heading, with the intro
+
+
+def _asked_roles(pars: list[str], roles: list[Role], body: Sequence[int]) -> None:
+    """Questions by their question marks (or, short and addressing "you", their place
+    before a longer answer), each followed by its answer."""
     previous: Role | None = None
     for k, i in enumerate(body):
         par = pars[i]
@@ -966,15 +1038,6 @@ def _detect_journalistic(pars: list[str], asides: list[bool]) -> list[tuple[Role
             )
             role = Role.QUESTION if asks else Role.ANSWER
         roles[i] = previous = role
-    if previous is None:  # no question at all: not an interview we can read
-        return [(role, "") for role in roles]
-    roles = [Role.INTRO if role == Role.OTHER else role for role in roles]
-    last = body[-1]
-    after_answer = len(body) > 1 and roles[body[-2]] == Role.ANSWER
-    if roles[last] == Role.ANSWER and _is_closing(pars[last], after_answer=after_answer):
-        roles[last] = Role.CLOSING
-    speakers = {Role.QUESTION: _INTERVIEWER, Role.ANSWER: _INTERVIEWEE}
-    return [(role, speakers.get(role, "")) for role in roles]
 
 
 def _detect_labelled(

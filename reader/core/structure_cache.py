@@ -20,7 +20,7 @@ import orjson
 
 from reader import __version__
 from reader.core import interview
-from reader.core.document import Document, Turn
+from reader.core.document import Document, Span, Turn
 from reader.core.hashing import sha256_hex
 from reader.core.interview import Role, Segment, detect_segments
 from reader.core.store import data_dir, write_cache_file
@@ -43,18 +43,23 @@ def detector_version() -> str:
     return sha256_hex(__version__.encode() + source)
 
 
-def cache_key(text_sha256: str, text: str, turns: Sequence[Turn]) -> str:
-    """What an entry must have been made from: the detector, the text and the file's turns."""
-    return f"{detector_version()}:{text_sha256}:{len(text)}:{_turns_digest(turns)}"
+def cache_key(
+    text_sha256: str, text: str, turns: Sequence[Turn], spans: Sequence[Span] = ()
+) -> str:
+    """What an entry must have been made from: the detector, the text, the file's turns
+    and its formatting."""
+    digests = f"{_digest(turns)}:{_digest(spans)}" if spans else _digest(turns)
+    return f"{detector_version()}:{text_sha256}:{len(text)}:{digests}"
 
 
-def _turns_digest(turns: Sequence[Turn]) -> str:
-    """The hash of the turns' fields as JSON: 6 ms for 40,000 turns, where their repr took
-    35 ms. Entries keyed by the repr before simply miss and are written again."""
+def _digest(items: Sequence[Turn] | Sequence[Span]) -> str:
+    """The hash of the turns' (or spans') fields as JSON: 6 ms for 40,000 turns, where
+    their repr took 35 ms. Entries keyed by the repr before simply miss and are written
+    again."""
     try:
-        data = orjson.dumps(turns)
+        data = orjson.dumps(items)
     except orjson.JSONEncodeError:  # a time past 64 bits, a lone surrogate: still a key
-        data = repr(tuple(turns)).encode()
+        data = repr(tuple(items)).encode()
     return sha256_hex(data)
 
 
@@ -65,15 +70,15 @@ def detected_segments(
     default the data folder's) when it holds them; a fresh detection is written there.
     Without `remember`, the cache is only read, and its use order left alone: work over a
     whole study (search, export) would otherwise push out the interviews the user opened."""
-    text, turns = document.text, document.turns
+    text, turns, spans = document.text, document.turns, document.spans
     if len(text) < MIN_CHARS:
-        return detect_segments(text, turns)
+        return detect_segments(text, turns, spans)
     folder = cache_folder() if folder is None else folder
-    key = cache_key(document.sha256, text, turns)
+    key = cache_key(document.sha256, text, turns, spans)
     path = folder / f"{document.sha256}.json"
     segments = read_entry(path, key, len(text))
     if segments is None:
-        segments = detect_segments(text, turns)
+        segments = detect_segments(text, turns, spans)
         if not remember:
             return segments
         # A speaker's name with a lone surrogate has no JSON: not cached, as if unwritable.

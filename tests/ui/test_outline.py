@@ -65,3 +65,25 @@ def test_long_questions_end_at_a_word_with_an_ellipsis(make_window, tmp_path) ->
     assert previews[2] == "We laughed " + family * 39 + "…"  # no family cut in pieces
     assert previews[3] == long_word[3:][:89] + "…"  # one word: cut inside it
     assert all(shorten(p, 90) == p for p in previews)  # each within the limit
+
+
+def test_bold_questions_of_a_word_file_are_the_outline(make_window, tmp_path) -> None:
+    """A magazine's Q&A in Word, its questions in bold with no question mark: the
+    Outline lists them, and the reader shows the title as the heading Word set."""
+    import docx
+
+    document = docx.Document()
+    document.add_paragraph("Talking to Ana Ruiz", style="Title")
+    document.add_paragraph("We met in Lisbon.")
+    for question, answer in [("On the water.", "I was born there."), ("Films", "A short.")]:
+        document.add_paragraph().add_run(question).bold = True
+        document.add_paragraph(answer)
+    path = tmp_path / "ruiz.docx"
+    document.save(str(path))
+    window = make_window(path)
+    rows = [row_text(window.outline, row) for row in range(window.outline.count())]
+    assert [row.split("  ", 1)[1] for row in rows] == ["On the water.", "Films"]
+    qdoc = window.reader.document()
+    title = qdoc.find("Talking to Ana Ruiz").charFormat().font().pointSizeF()
+    intro = qdoc.find("We met in Lisbon.").charFormat().font().pointSizeF()
+    assert title > intro * 1.2

@@ -14,7 +14,7 @@ import re
 import unicodedata
 from collections import Counter
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass, replace
+from dataclasses import dataclass, field, replace
 
 from reader.core.document import DocumentError, Span, Turn, normalise
 from reader.core.interview import (
@@ -106,19 +106,23 @@ class Cue:
 
 @dataclass(frozen=True)
 class TextStyles:
-    """The names of a word-processor file's styles that make text bold, and of those that
-    hide it (Word's "Hidden", Writer's hidden character)."""
+    """The names of a word-processor file's styles that make text bold, of those that
+    hide it (Word's "Hidden", Writer's hidden character), and of the paragraph styles of
+    headings with their level (Word's "Title" and "Heading 2": 1 and 2)."""
 
     bold: frozenset[str]
     hidden: frozenset[str]
+    headings: dict[str, int] = field(default_factory=dict)
 
 
 @dataclass(frozen=True)
 class Para:
-    """One paragraph of a word-processor file; `bold` is the length of its leading bold run."""
+    """One paragraph of a word-processor file; `bold` is the length of its leading bold
+    run, `heading` its level as a heading (0 for none)."""
 
     text: str
     bold: int = 0
+    heading: int = 0
 
 
 def time_ms(text: str) -> int | None:
@@ -375,20 +379,25 @@ def from_paragraphs(paras: Iterable[Para], format: str, name: str, encoding: str
     """
     # The bold run measured again as normalised ("e" and an accent are one letter) and
     # without the white space the line loses at its start (an indented "⇥Interviewer").
-    pieces = [Para(normalise(p.text), len(normalise(p.text[: p.bold]))) for p in paras]
+    pieces = [Para(normalise(p.text), len(normalise(p.text[: p.bold])), p.heading) for p in paras]
     lines = [
-        (line.strip(), max(0, p.bold - (len(line) - len(line.lstrip()))) if i == 0 else 0)
+        (
+            line.strip(),
+            max(0, p.bold - (len(line) - len(line.lstrip()))) if i == 0 else 0,
+            p.heading,
+        )
         for p in pieces
         for i, line in enumerate(p.text.split("\n"))
     ]
-    lines = [(text, min(bold, len(text))) for text, bold in lines if text]
+    lines = [(text, min(bold, len(text)), heading) for text, bold, heading in lines if text]
     if not lines:
         raise DocumentError(f"{name} has no text.")
-    texts = _bold_labels(lines)
+    kinds = [_set_apart(*line) for line in lines]
+    texts = _bold_labels([(text, bold) for text, bold, _ in lines])
     labels = _headers(texts) or read_labels(texts)
     builder = _Builder()
     pending = None  # a name alone on its line, waiting for its speech
-    for text, label in zip(texts, labels, strict=True):
+    for text, label, kind in zip(texts, labels, kinds, strict=True):
         if label is not None and label.end >= len(text):
             if pending is not None:
                 _start_turn(builder, pending)
@@ -407,6 +416,7 @@ def from_paragraphs(paras: Iterable[Para], format: str, name: str, encoding: str
             builder.turn("", None)
         else:
             builder.paragraph()
+            builder.kind = kind  # shown bold or as a heading, and read as set apart
         builder.add(speech)
     if pending is not None:  # a name at the very end, with nothing after it
         _start_turn(builder, pending)
@@ -626,6 +636,14 @@ def _bold_labels(lines: list[tuple[str, int]]) -> list[str]:
     ]
 
 
+def _set_apart(line: str, bold: int, heading: int) -> str:
+    """The Span kind that shows a word processor's line as it was set apart: a heading
+    ("heading2"), all in bold ("strong"), or "" for neither."""
+    if heading:
+        return f"heading{min(heading, 6)}"
+    return "strong" if bold >= len(line) else ""
+
+
 def bold_names(names: Sequence[str]) -> set[str]:
     """Of the bold names opening paragraphs ("" for none), those that are speakers: one
     that recurs, or any when three or more paragraphs open with a bold name."""
@@ -649,6 +667,8 @@ class _Builder:
         self.current_len = 0
         self.open: Turn | None = None  # its end and end time yet to come
         self.last_end_ms: int | None = None
+        self.kind = ""  # the Span kind of the paragraph being built: "strong", "heading2"
+        self.spans: list[Span] = []
 
     def turn(self, speaker: str, start_ms: int | None, typed: bool = False) -> None:
         self.paragraph()
@@ -664,8 +684,10 @@ class _Builder:
             self.length += 2
         paragraph = joined(piece for piece in self.current if piece)
         self.parts.append(paragraph)
+        if self.kind:
+            self.spans.append(Span(self.length, self.length + len(paragraph), self.kind))
         self.length += len(paragraph)
-        self.current, self.current_len = [], 0
+        self.current, self.current_len, self.kind = [], 0, ""
 
     def add(self, text: str) -> None:
         """`text` joins the paragraph being built (after a space)."""
@@ -702,7 +724,8 @@ class _Builder:
         self._close_turn()
         text = "".join(self.parts) + "\n"
         turns = tuple(t for t in self.turns if t.speaker or t.start_ms is not None)
-        return Parsed(text=text, format=format, turns=turns, encoding=encoding)
+        spans = tuple(self.spans)
+        return Parsed(text=text, format=format, turns=turns, spans=spans, encoding=encoding)
 
     def _separator_len(self) -> int:
         return 2 if self.parts else 0

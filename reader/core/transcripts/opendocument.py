@@ -97,12 +97,20 @@ def _paragraphs(element: ElementTree.Element, styles: TextStyles) -> Iterator[Pa
             if not _hidden_by_field(child):
                 content = _Content()
                 _inline(child, child.get(f"{_TEXT}style-name") in styles.bold, styles, content)
-                yield content.para()
+                yield content.para(_heading_level(child))
         elif child.tag == f"{_TABLE}table-row":
             cells = _cells(child, styles)
             yield from timed_row(cells) or itertools.chain.from_iterable(cells)
         else:
             yield from _paragraphs(child, styles)  # lists, sections, tables
+
+
+def _heading_level(paragraph: ElementTree.Element) -> int:
+    """A text:h's outline level (1 when it gives none, as ODF says), 0 for a text:p."""
+    if paragraph.tag != f"{_TEXT}h":
+        return 0
+    level = paragraph.get(f"{_TEXT}outline-level", "1")
+    return max(1, int(level)) if level.isdigit() else 1
 
 
 def _hidden_by_field(paragraph: ElementTree.Element) -> bool:
@@ -147,14 +155,14 @@ class _Content:
         self.pieces.append((text, is_bold))
         self.after_space = False
 
-    def para(self) -> Para:
+    def para(self, heading: int) -> Para:
         text = "".join(piece for piece, _ in self.pieces)
         lead = 0
         for piece, is_bold in self.pieces:
             if not is_bold and piece.strip():
                 break
             lead += len(piece)
-        return Para(text, lead)
+        return Para(text, lead, heading)
 
 
 def _inline(element: ElementTree.Element, is_bold: bool, styles: TextStyles, out: _Content) -> None:

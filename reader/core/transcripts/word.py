@@ -30,6 +30,7 @@ from reader.core.transcripts import (
 if TYPE_CHECKING:
     from docx.document import Document as WordDocument
     from docx.oxml.text.run import CT_R
+    from docx.styles.style import ParagraphStyle
     from lxml.etree import _Element
 
 # Teams' older transcripts (Stream's): a paragraph a cue, its timing "0:0:3.528 -->
@@ -44,6 +45,7 @@ _TEAMS_CUE_RE = re.compile(
 _TEMPLATE_DATE = datetime(2013, 12, 23, 23, 15, tzinfo=UTC)
 
 _W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
+_HEADING_NAME_RE = re.compile(r"heading ([1-9])")
 _BLOCKS = {_W + "p", _W + "tbl"}
 # What wraps paragraphs and tables, a table's rows or a row's cells without being one: a
 # content control (a form's field, its properties aside) and custom XML. The words inside
@@ -88,11 +90,34 @@ def _paragraphs(document: WordDocument) -> Iterator[Para]:
 
     # Character styles, looked up once: Run.style searches all styles on each call.
     characters = [style for style in document.styles if style.type == WD_STYLE_TYPE.CHARACTER]
+    paragraphs = [style for style in document.styles if style.type == WD_STYLE_TYPE.PARAGRAPH]
     styles = TextStyles(
         bold=frozenset(style.style_id for style in characters if style.font.bold),
         hidden=frozenset(style.style_id for style in characters if style.font.hidden),
+        headings={
+            style.style_id: level for style in paragraphs if (level := _heading_level(style))
+        },
     )
     return _blocks(document.element.body, styles)
+
+
+def _heading_level(style: ParagraphStyle) -> int:
+    """1 for "Title" and "Heading 1", 2 for "Heading 2"...: by the name Word keeps in
+    English in any language, or else by the outline level of the style or of one it is
+    based on (a "Question" style made from "Heading 2"); 0 for a style of no heading."""
+    for _ in range(10):  # a chain of bases; Word writes no loops, but a file might
+        name = (style.name or "").casefold()
+        if name == "title":
+            return 1
+        if heading := _HEADING_NAME_RE.fullmatch(name):
+            return int(heading[1])
+        outline = style.element.find(f"{_W}pPr/{_W}outlineLvl")
+        if outline is not None and (level := outline.get(f"{_W}val", "")).isdigit():
+            return int(level) + 1 if int(level) < 9 else 0  # 9: body text
+        if (base := style.base_style) is None:
+            return 0
+        style = base
+    return 0
 
 
 def _blocks(container: _Element, styles: TextStyles) -> Iterator[Para]:
@@ -171,13 +196,15 @@ def _para(paragraph: _Element, styles: TextStyles) -> Para:
         else:
             break
     text = "".join(texts)
+    named = paragraph.find(f"{_W}pPr/{_W}pStyle")
+    heading = styles.headings.get(named.get(f"{_W}val", ""), 0) if named is not None else 0
     # A break opening the paragraph (a page break before it) starts no line of its own,
     # and the bold name after it still opens the paragraph.
     lead = len(text) - len(text.lstrip("\n"))
     text, bold = text[lead:], max(0, bold - lead)
     cue = _TEAMS_CUE_RE.match(text)
     if cue is None:
-        return Para(text, bold)
+        return Para(text, bold, heading)
     # Read as Teams' newer header, "Name   0:03" above the speech: to the second, so the
     # fraction counts for nothing, however it is read (`cue_time_ms`'s `teams`).
     return Para(f"{cue['name']}  {format_ms(cue_time_ms(cue['start']))}\n{text[cue.end() :]}")
