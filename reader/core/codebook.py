@@ -400,6 +400,19 @@ class Codebook:
 
     # Files -------------------------------------------------------------------------------
 
+    def named_apart(self) -> list[str]:
+        """Number ("Trust (2)") each code named as an earlier one beside it, which a merge
+        of two files that each made "Trust" leaves; the paths of those numbered."""
+        used: set[tuple[str, str]] = set()
+        numbered = []
+        for _, code in self.tree():
+            name = _numbered(code.name, code.parent, used)
+            used.add((code.parent, _name_key(name)))
+            if name != code.name:
+                self.put(replace(code, name=name))
+                numbered.append(self.path(code.id))
+        return numbered
+
     def to_json(self) -> list[dict[str, Any]]:
         return [c.to_json() for c in self.codes]
 

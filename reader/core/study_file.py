@@ -12,7 +12,7 @@ from __future__ import annotations
 import math
 import re
 from collections.abc import Callable, Mapping
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import date
 from typing import Any
 
@@ -28,6 +28,11 @@ FORMAT = "interview-reader-study"
 VERSION = 2
 
 ATTRIBUTE_TYPES = ("text", "number", "date", "choice")
+# An interview's own fields and the Library's columns of counts, known by these keys in
+# the Library, its sort and filters (`--where`): no attribute is keyed so.
+FIXED_KEYS = frozenset(
+    {"id", "path", "title", "participant", "date", "highlights", "notes", "read"}
+)
 AttributeValue = str | int | float
 
 
@@ -219,13 +224,29 @@ class StudyData:
 
     @classmethod
     def from_json(cls, data: Mapping[str, Any]) -> StudyData:
-        """Build from an object that already passed `validate`."""
+        """Build from an object that already passed `validate`. An attribute keyed like a
+        fixed field (made before FIXED_KEYS were kept from attributes) gets a key of its
+        own, its values with it."""
         colors = default_colors()
         colors.update(data.get("colors", {}))
+        attributes = [AttributeDef.from_json(a) for a in data.get("attributes", [])]
+        interviews = [InterviewEntry.from_json(i) for i in data["interviews"]]
+        if any(a.key in FIXED_KEYS for a in attributes):
+            keys = {a.key for a in attributes}
+            moved = {}
+            for a in attributes:
+                if a.key in FIXED_KEYS:
+                    moved[a.key] = attribute_key(a.label, lambda key: key in keys)
+                    keys.add(moved[a.key])
+            attributes = [replace(a, key=moved.get(a.key, a.key)) for a in attributes]
+            interviews = [
+                replace(entry, attributes={moved.get(k, k): v for k, v in entry.attributes.items()})
+                for entry in interviews
+            ]
         return cls(
             title=data["title"],
-            interviews=[InterviewEntry.from_json(i) for i in data["interviews"]],
-            attributes=[AttributeDef.from_json(a) for a in data.get("attributes", [])],
+            interviews=interviews,
+            attributes=attributes,
             colors=colors,
             codebook=Codebook.from_json(data.get("codes", [])),
             settings=dict(data.get("settings", {})),
@@ -233,10 +254,11 @@ class StudyData:
 
 
 def attribute_key(label: str, taken: Callable[[str], bool] = lambda _: False) -> str:
-    """A stable key for a new attribute, from its label: "Years in post" -> "years-in-post"."""
+    """A stable key for a new attribute, from its label: "Years in post" -> "years-in-post";
+    never a fixed field's ("Title" -> "title-2")."""
     base = slug(label) or "attribute"
     candidate, n = base, 1
-    while taken(candidate):
+    while candidate in FIXED_KEYS or taken(candidate):
         n += 1
         candidate = f"{base}-{n}"
     return candidate

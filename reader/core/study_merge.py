@@ -140,7 +140,7 @@ def merge_studies(
     data.settings = _merge_mapping(
         base and base.settings, ours.settings, theirs.settings, report("setting")
     )
-    data.codebook = _merge_codebooks(base, ours, theirs, report("code"))
+    data.codebook = _merge_codebooks(base, ours, theirs, report("code"), reported)
     data.attributes = _merge_attributes(base, ours, theirs, reported)
     data.interviews = _merge_interviews(base, ours, theirs, result)
     _titles_apart(data, ours, theirs, result)
@@ -162,10 +162,13 @@ def _merge_codebooks(
     ours: StudyData,
     theirs: StudyData,
     conflict: Callable[[str, Any, Any], bool],
+    reported: list[str],
 ) -> Codebook:
     """Codes by id, each code's fields as one value (an edit beats a removal); the order is
     ours, then theirs' new codes. A parent removed on one side lifts its children to the
-    top (Codebook.from_json repairs it)."""
+    top (Codebook.from_json repairs it). A code each side made under one name, in one
+    place, stays two codes, theirs numbered ("Trust (2)") and reported, so that lists
+    naming codes tell them apart and each keeps its passages."""
 
     def by_id(book: Codebook) -> dict[str, dict[str, Any]]:
         return {c.id: c.to_json() for c in book}
@@ -173,7 +176,9 @@ def _merge_codebooks(
     merged = _merge_mapping(
         base and by_id(base.codebook), by_id(ours.codebook), by_id(theirs.codebook), conflict
     )
-    return Codebook.from_json(list(merged.values()))
+    book = Codebook.from_json(list(merged.values()))
+    reported.extend(f"a code made on both sides numbered {path!r}" for path in book.named_apart())
+    return book
 
 
 def _merge_attributes(

@@ -208,9 +208,12 @@ def is_study_file(path: Path) -> bool:
 def is_study_file_name(path: Path) -> bool:
     """study.json, the memo and the copies made of them (set aside, sync conflicts), for
     a file in a study's root, by its name: for a folder known to be a study's, with or
-    without its study.json."""
+    without its study.json. A copy keeps the file's extension ("study.corrupt-….json",
+    "memo (conflicted copy).md"): "memo.txt" or "study (pilot).vtt" is a transcript."""
     for name in (FILE_NAME, MEMO_FILE):
-        stem = name.rsplit(".", 1)[0]
-        if path.name == name or path.name.startswith((f"{stem}.", f"{stem} (")):
+        stem, suffix = name.rsplit(".", 1)
+        if path.name == name or (
+            path.name.startswith((f"{stem}.", f"{stem} (")) and path.suffix == f".{suffix}"
+        ):
             return True
     return False

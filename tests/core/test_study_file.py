@@ -159,6 +159,25 @@ def test_attribute_keys_come_from_labels() -> None:
     assert attribute_key("Âge") == "age"
     assert attribute_key("年龄") == "attribute"
     assert attribute_key("Age", {"age"}.__contains__) == "age-2"
+    assert attribute_key("Title") == "title-2"  # the interview's own field's key
+    assert attribute_key("Notes") == "notes-2"  # a Library column's
+
+
+def test_an_attribute_keyed_like_a_fixed_field_gets_a_key_of_its_own() -> None:
+    """Made before such keys were kept from attributes: typing into the attribute's
+    column renamed the interview."""
+    data = StudyData.from_json(
+        {
+            "title": "Nights",
+            "attributes": [{"key": "title", "label": "Title", "type": "text"}],
+            "interviews": [
+                {"id": "a", "path": "a.txt", "title": "P01", "attributes": {"title": "Nurse"}}
+            ],
+        }
+    )
+    assert [a.key for a in data.attributes] == ["title-2"]
+    assert data.interviews[0].title == "P01"
+    assert data.interviews[0].attributes == {"title-2": "Nurse"}
 
 
 # --- attribute values -------------------------------------------------------------------

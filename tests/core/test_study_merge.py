@@ -137,6 +137,24 @@ def test_codes_colours_settings_and_title() -> None:
     assert result.data.colors["yellow"] == "Gold" and result.data.title == "Mine"
 
 
+def test_a_code_made_on_both_sides_under_one_name_is_numbered_apart() -> None:
+    """Two machines each made "Trust": two codes that nothing told apart."""
+    base = study()
+    ours, theirs = study(), study()
+    mine = ours.codebook.create("Trust")
+    other = theirs.codebook.create("Trust")
+    theirs.codebook.create("Doubt", parent=other.id)
+    result = merge_studies(base, ours, theirs, "x")
+    book = result.data.codebook
+    assert [(book.path(c.id), c.id) for c in book] == [
+        ("Trust", mine.id),
+        ("Trust (2)", other.id),
+        ("Trust (2) / Doubt", book.find("Doubt").id),
+    ]
+    assert result.conflicts == ["a code made on both sides numbered 'Trust (2)'"]
+    assert result.other_changes
+
+
 def test_order_changed_only_there_is_taken() -> None:
     a, b, c = entry("a"), entry("b"), entry("c")
     result = merge_studies(study(a, b, c), study(a, b, c), study(c, a, b), "x")

@@ -8,7 +8,7 @@ from pathlib import Path
 import orjson
 import pytest
 
-from reader.core.study_scan import JSON_BLOCK, scan_folder, sniff
+from reader.core.study_scan import JSON_BLOCK, is_study_file_name, scan_folder, sniff
 from tests.conftest import ROOT
 
 TRANSCRIPTS = ROOT / "tests" / "data" / "transcripts"
@@ -62,6 +62,27 @@ def test_the_study_memo_and_its_copies_are_no_transcripts(tmp_path: Path) -> Non
     in_study = scan_folder(tmp_path, tmp_path)
     assert [p.relative_to(tmp_path).as_posix() for p in in_study.found] == ["P01.md", "sub/memo.md"]
     assert len(scan_folder(tmp_path).found) == 4
+
+
+def test_transcripts_named_like_the_study_files_are_transcripts(tmp_path: Path) -> None:
+    """Only study.json, memo.md and their copies (which keep the extension) are the
+    study's: "memo.txt" and "study (pilot).vtt" were left out without a word."""
+    names = [
+        "memo.txt",
+        "study (pilot).txt",
+        "memo (Ana).docx",
+        "study.vtt",
+        "study.corrupt-20260101-000000.json",
+        "memo (conflicted copy).md",
+    ]
+    for name in names:
+        (tmp_path / name).write_text("Q: Why?\nA: Because.\n", encoding="utf-8")
+    (tmp_path / "study.vtt").write_text("WEBVTT\n\n00:01.000 --> 00:02.000\nHello.\n")
+    (tmp_path / "memo (Ana).docx").unlink()  # not a Word file: only its name matters here
+    found = scan_folder(tmp_path, tmp_path).found
+    assert sorted(p.name for p in found) == ["memo.txt", "study (pilot).txt", "study.vtt"]
+    assert all(not is_study_file_name(tmp_path / name) for name in names[:4])
+    assert all(is_study_file_name(tmp_path / name) for name in names[4:])
 
 
 def old_study(folder: Path) -> Path:

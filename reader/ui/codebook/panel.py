@@ -10,6 +10,8 @@ through the hub, undoable.
 
 from __future__ import annotations
 
+from collections import Counter
+
 from PySide6.QtCore import QEvent, QObject, QPoint, Qt, Signal
 from PySide6.QtGui import QColor, QContextMenuEvent, QKeyEvent, QShowEvent
 from PySide6.QtWidgets import (
@@ -262,7 +264,14 @@ class CodebookPanel(QWidget):
             return
         count = self.hub.counts().get(source.id, 0)  # the study's, counted now if not in
         label = f"Merge “{source.name}” ({_passages(count)}) into:"
-        paths = [book.path(c.id) for c in targets]
+        # The tree's path ("Work ▸ Stress", not a code named "Work / Stress"), numbered
+        # where two read alike: the dialog gives back the text chosen, not its row.
+        seen: Counter[str] = Counter()
+        paths = []
+        for code in targets:
+            path = book.path(code.id, " ▸ ")
+            seen[path] += 1
+            paths.append(path if seen[path] == 1 else f"{path} ({seen[path]})")
         chosen, ok = QInputDialog.getItem(self, "Merge Codes", label, paths, 0, False)
         if ok and chosen in paths:
             target = targets[paths.index(chosen)]

@@ -19,6 +19,7 @@ from PySide6.QtGui import QFont, QPalette
 from PySide6.QtWidgets import QApplication
 
 from reader.core.annotations import DEFAULT_COLOR
+from reader.core.folding import folded
 from reader.ui.library.open_study import OpenStudy
 from reader.ui.theme import swatch_icon
 
@@ -268,7 +269,11 @@ class LibraryModel(QAbstractTableModel):
                 return -1.0 if value is None else value
             if isinstance(value, int | float):
                 return float(value)
-            return None if value in (None, "") else str(value).casefold()
+            if value in (None, ""):
+                return None
+            # Accents and case aside first ("Émile" between "Ana" and "Zoé"), then as
+            # written, so that the order of names that fold alike is still one order.
+            return f"{folded(str(value))}\x00{str(value).casefold()}"
         if role == Qt.ItemDataRole.ToolTipRole:
             # A cell other than the title may be elided (its column is capped): whole here.
             cell = _shown(header, key) if key != "title" and key not in NUMBERS else ""

@@ -3,17 +3,24 @@ from another machine): the banner says so and offers to add them, as one step Un
 back (OpenStudy.add_files, as Add Interviews… does). Nothing is added unasked: the study
 lists the interviews its owner chose. Which files are transcripts is the core's to say
 (Study.not_listed): an export saved into the folder is none. Only what comes while the
-study is open is offered, so those dismissed stay dismissed when it opens again."""
+study is open is offered, so those dismissed stay dismissed when it opens again. One that
+holds the text of an interview whose transcript went missing (renamed, moved:
+study_moves) is offered as that interview's, which keeps its highlights and notes."""
 
 from __future__ import annotations
 
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject
 
+from reader.core.study_moves import moved_transcripts
 from reader.core.wording import counted, listed
 from reader.ui.library.open_study import OpenStudy
 from reader.ui.window.banner import Banner
+
+if TYPE_CHECKING:
+    from reader.core.study import Study
 
 
 class NewTranscripts(QObject):
@@ -21,6 +28,7 @@ class NewTranscripts(QObject):
         super().__init__(owner)
         self.owner, self.banner = owner, banner
         self.offered: list[Path] = []  # what the banner offers to add now
+        self.moved: dict[Path, str] = {}  # and as the transcripts of missing interviews
         self._line = ""  # and how it says so
         owner.cameIntoFolder.connect(self._came)
         owner.closed.connect(self.offered.clear)
@@ -30,16 +38,48 @@ class NewTranscripts(QObject):
         study = self.owner.study
         if study is None or study.read_only:
             return
-        # Those offered before and not added yet are offered again with the new ones.
-        new = list(dict.fromkeys(study.not_listed([*self.offered, *paths])))
+        # Those offered before and not taken yet are offered again with the new ones.
+        new = list(dict.fromkeys(study.not_listed([*self.offered, *self.moved, *paths])))
         if not new:
             return
-        offering = self.offered and self.banner.text() == self._line
-        self.offered = new
-        names = [f"“{path.name}”" for path in new[:3]] + (["more"] if len(new) > 3 else [])
-        self._line = f"{counted(len(new), 'new transcript')} in the study folder: {listed(names)}."
-        show = self.banner.show_message if offering else self.banner.add_message
-        show(self._line, [("Add", self.add)])
+        offering = (self.offered or self.moved) and self.banner.text() == self._line
+        self.moved = moved_transcripts(study, new)
+        self.offered = [path for path in new if path not in self.moved]
+        self._offer(study, again=bool(offering))
+
+    def _offer(self, study: Study, again: bool) -> None:
+        """Say what is offered: in place of the offer shown (`again`), else after the
+        messages shown; nothing left to offer hides the offer."""
+        lines, actions = [], []
+        if self.moved:
+            lines.append(self._moved_line(study))
+            actions.append(("Use It" if len(self.moved) == 1 else "Use Them", self.use_moved))
+        if self.offered:
+            names = [f"“{path.name}”" for path in self.offered[:3]]
+            names += ["more"] if len(self.offered) > 3 else []
+            many = counted(len(self.offered), "new transcript")
+            lines.append(f"{many} in the study folder: {listed(names)}.")
+            actions.append(("Add", self.add))
+        self._line = " ".join(lines)
+        show = self.banner.show_message if again else self.banner.add_message
+        show(self._line, actions)
+
+    def _after_taking(self) -> None:
+        """What is still offered, in place of the offer, unless taking it said something
+        there in its place (a file refused)."""
+        study = self.owner.study
+        if self.banner.text() == self._line and study is not None:
+            self._offer(study, again=True)
+
+    def _moved_line(self, study: Study) -> str:
+        if len(self.moved) == 1:
+            ((path, interview_id),) = self.moved.items()
+            title = study.interview(interview_id).title
+            return f"The missing transcript of “{title}” is in the folder as “{path.name}”."
+        names = [f"“{path.name}”" for path in list(self.moved)[:3]]
+        names += ["more"] if len(self.moved) > 3 else []
+        many = counted(len(self.moved), "missing transcript")
+        return f"{many} came back under new names: {listed(names)}."
 
     def _dismissed(self, text: str) -> None:
         """The user said no to those offered: they are not offered again with the next
@@ -48,17 +88,33 @@ class NewTranscripts(QObject):
         if not text or text != self._line:
             return
         self.offered.clear()
+        self.moved.clear()
         study = self.owner.study
         if study is not None and not study.read_only and not study.file.exists():
             self.owner.save()
 
+    def use_moved(self) -> None:
+        """Point each missing interview at its transcript's new place (Locate Transcript…
+        done for the user); the files not taken stay offered."""
+        moved, self.moved = self.moved, {}
+        located = [
+            path
+            for path, interview_id in moved.items()
+            if path.exists() and self.owner.relocate(interview_id, path)
+        ]
+        self._after_taking()
+        if located:
+            self.owner.status.emit(
+                f"Found {counted(len(located), 'transcript')} under a new name; "
+                "Edit ▸ Undo takes it back.",
+                8000,
+            )
+
     def add(self) -> None:
-        """Add the transcripts offered, as one step; the offer goes unless adding said
-        something in its place (a file refused)."""
+        """Add the transcripts offered, as one step."""
         paths, self.offered = self.offered, []
         added = self.owner.add_files([path for path in paths if path.exists()])
-        if self.banner.text() == self._line:
-            self.banner.show_message("", [])
+        self._after_taking()
         if added:
             self.owner.status.emit(
                 f"Added {counted(len(added), 'interview')}; Edit ▸ Undo takes them out.", 8000

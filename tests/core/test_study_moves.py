@@ -1,0 +1,32 @@
+"""reader/core/study_moves.py: a transcript that comes back under another name is known by
+the text its interview's notes were made on."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from reader.core.document import load_document
+from reader.core.notes_file import NotesData
+from reader.core.store import save_notes
+from reader.core.study import open_study
+from reader.core.study_moves import moved_transcripts
+
+
+def test_only_the_same_text_is_the_missing_interviews(tmp_path: Path) -> None:
+    (tmp_path / "P01.txt").write_text("Q: Why?\nA: Because.\n", encoding="utf-8")
+    (tmp_path / "P02.txt").write_text("Q: When?\nA: Now.\n", encoding="utf-8")
+    study = open_study(tmp_path)
+    for entry in study.interviews:
+        meta = load_document(study.transcript_path(entry)).meta()
+        save_notes(study.notes_path(entry), NotesData(document=meta))
+    (tmp_path / "P01.txt").rename(tmp_path / "P01 final.txt")
+    (tmp_path / "P03.txt").write_text("Q: Who?\nA: Us.\n", encoding="utf-8")
+    came = [tmp_path / "P01 final.txt", tmp_path / "P03.txt"]
+    assert moved_transcripts(study, came) == {tmp_path / "P01 final.txt": study.interviews[0].id}
+    # Notes that cannot say their text (damaged, none) match nothing; neither does a
+    # file that cannot be read.
+    study.notes_path(study.interviews[0]).write_bytes(b"{not json")
+    assert moved_transcripts(study, came) == {}
+    study.notes_path(study.interviews[0]).unlink()
+    (tmp_path / "P01 final.txt").write_bytes(b"\x00\x01binary")
+    assert moved_transcripts(study, came) == {}

@@ -1,0 +1,148 @@
+"""Found by a review of studies and the codebook (2026-12-03): an attribute named like a
+Library column, a transcript renamed while the study is open, two codes that read alike
+in Merge Codes."""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+from typing import Any
+
+from PySide6.QtCore import Qt
+
+from reader.ui.library.new_transcripts import NewTranscripts
+from reader.ui.window.main_window import MainWindow
+from tests.ui.test_library import study_json, titles
+
+
+def test_an_attribute_named_title_has_its_own_column(
+    make_study_window: Any, folder: Path, qtbot: Any
+) -> None:
+    """Typing a participant's job title into a "Title" attribute renamed the interview."""
+    window = make_study_window(folder)
+    owner, study = window.study, window.study.study
+    assert owner.define_attribute("Title", "text", [])
+    assert owner.define_attribute("Participant", "text", [])
+    model = window.library.model
+    qtbot.waitUntil(lambda: model.columnCount() == 8)
+    assert [a.key for a in study.data.attributes] == ["title-2", "participant-2"]
+    assert model.setData(model.index(0, 6), "Head nurse")
+    assert model.setData(model.index(0, 7), "Recruited via flyer")
+    entry = study.interviews[0]
+    assert entry.title == "P01 Ana" and entry.participant == ""
+    assert entry.attributes == {"title-2": "Head nurse", "participant-2": "Recruited via flyer"}
+    qtbot.waitUntil(lambda: model.index(0, 6).data() == "Head nurse")
+    assert study_json(folder)["interviews"][0]["title"] == "P01 Ana"
+
+
+def renamed_and_offered(window: MainWindow, folder: Path, qtbot: Any) -> NewTranscripts:
+    """P01 Ana highlighted and its notes written, then its transcript renamed on disk."""
+    text = window.interview.session.document.text
+    start = text.index("coffee")
+    window.reader.select_span(start, start + 6)
+    window.reader.setFocus()
+    qtbot.keyClick(window.reader, Qt.Key.Key_H)
+    window.switcher.step(1)  # away: P01's notes are written
+    os.rename(folder / "P01 Ana.txt", folder / "P01 Ana (final).txt")
+    qtbot.waitUntil(lambda: "missing transcript" in window.banner.text(), timeout=5000)
+    (offer,) = window.study.findChildren(NewTranscripts)
+    return offer
+
+
+def test_a_transcript_renamed_while_open_is_offered_as_its_interviews(
+    make_study_window: Any, folder: Path, qtbot: Any
+) -> None:
+    window = make_study_window(folder)
+    window.study.save()
+    offer = renamed_and_offered(window, folder, qtbot)
+    assert window.banner.text() == (
+        "The missing transcript of “P01 Ana” is in the folder as “P01 Ana (final).txt”."
+    )
+    assert [button.text() for button in window.banner.buttons] == ["Use It", "Dismiss"]
+    window.banner.buttons[0].click()
+    model = window.library.model
+    qtbot.waitUntil(lambda: not model.rows[0].missing)
+    assert len(model.rows) == 3
+    assert (model.rows[0].title, model.rows[0].highlights) == ("P01 Ana", 1)
+    assert study_json(folder)["interviews"][0]["path"] == "P01 Ana (final).txt"
+    assert not offer.moved and window.banner.isHidden()
+    window.library.view.setFocus()  # the study's steps are undone from its Library
+    assert window.window_actions.undo.text().replace("&", "") == "Undo Locate Transcript"
+    window.window_actions.undo.trigger()
+    assert study_json(folder)["interviews"][0]["path"] == "P01 Ana.txt"
+
+
+def test_a_renamed_transcript_and_a_new_one_are_offered_together(
+    make_study_window: Any, folder: Path, qtbot: Any
+) -> None:
+    window = make_study_window(folder)
+    window.study.save()
+    (folder / "P11 Ivo.txt").write_text("Q: Nights?\nA: Long ones.\n", encoding="utf-8")
+    renamed_and_offered(window, folder, qtbot)
+    qtbot.waitUntil(lambda: "P11 Ivo.txt" in window.banner.text(), timeout=5000)
+    assert window.banner.text() == (
+        "The missing transcript of “P01 Ana” is in the folder as “P01 Ana (final).txt”. "
+        "1 new transcript in the study folder: “P11 Ivo.txt”."
+    )
+    buttons = {button.text(): button for button in window.banner.buttons}
+    buttons["Add"].click()  # the new one added; the renamed one still offered
+    qtbot.waitUntil(lambda: titles(window)[-1] == "P11 Ivo")
+    assert window.banner.text().startswith("The missing transcript of “P01 Ana”")
+    window.banner.buttons[0].click()
+    qtbot.waitUntil(lambda: not window.library.model.rows[0].missing)
+    assert len(titles(window)) == 4
+    assert study_json(folder)["interviews"][0]["path"] == "P01 Ana (final).txt"
+
+
+def test_a_renamed_transcript_with_new_words_is_a_new_transcript(
+    make_study_window: Any, folder: Path, qtbot: Any
+) -> None:
+    window = make_study_window(folder)
+    window.study.save()
+    window.switcher.step(1)
+    window.switcher.step(-1)
+    window.switcher.step(1)  # P01's notes exist
+    old = folder / "P01 Ana.txt"
+    text = old.read_text(encoding="utf-8")
+    old.unlink()
+    (folder / "P01 Ana (edited).txt").write_text(text + "\nQ: One more?\nA: No.\n", "utf-8")
+    qtbot.waitUntil(lambda: "new transcript" in window.banner.text(), timeout=5000)
+    assert [button.text() for button in window.banner.buttons] == ["Add", "Dismiss"]
+
+
+def test_merge_codes_tells_apart_two_codes_that_read_alike(
+    make_study_window: Any, folder: Path, qtbot: Any, dialogs: Any
+) -> None:
+    """Stress under Work, and a code named "Work / Stress": Merge picked the first."""
+    from tests.ui.test_codebook import code_with_keys
+
+    window = make_study_window(folder)
+    code_with_keys(window, qtbot, "coffee", "Tired")
+    hub, panel = window.codebook.hub, window.codebook.panel
+    window.codebook.dock.show()
+    work = hub.create("Work")
+    nested = hub.create("Stress", parent=work.id)
+    top = hub.create("Work / Stress")
+    tired = hub.book.find("Tired").id
+    panel.set_current(tired)
+    targets = [code.id for _, code in hub.book.tree() if code.id != tired]
+    dialogs.item_answers.append((targets.index(top.id), True))
+    panel.merge_code()
+    (highlight,) = window.interview.session.notes.highlights
+    assert highlight.codes == (top.id,)
+    assert nested.id in hub.book
+
+
+def test_a_column_sorts_accented_names_among_the_others(
+    make_study_window: Any, folder: Path, qtbot: Any
+) -> None:
+    window = make_study_window(folder)
+    owner, study = window.study, window.study.study
+    for entry, name in zip(study.interviews, ["Zoé", "Émile", "ana"], strict=True):
+        assert owner.rename(entry.id, participant=name)
+    participant = 4
+    window.library.view.sortByColumn(participant, Qt.SortOrder.AscendingOrder)
+    proxy = window.library.proxy
+    qtbot.waitUntil(lambda: proxy.index(0, participant).data() == "ana")
+    shown = [proxy.index(row, participant).data() for row in range(proxy.rowCount())]
+    assert shown == ["ana", "Émile", "Zoé"]
