@@ -20,6 +20,7 @@ from PySide6.QtWidgets import (
 )
 
 from reader.core.shorten import shorten
+from reader.ui.edit_menus import letter_edit_menus
 from reader.ui.settings import settings
 from reader.ui.theme import swatch_icon
 from reader.ui.typed_text import typed_text
@@ -80,7 +81,12 @@ class NoteDialog(QDialog):
         self.editor = QPlainTextEdit(note)
         self.editor.moveCursor(QTextCursor.MoveOperation.End)  # N adds to the note there
         self.editor.setPlaceholderText("Why this passage matters…")
+        self.editor.setAccessibleName("Note")
+        self.editor.setAccessibleDescription(
+            "Why this passage matters; Ctrl+Enter saves, Escape cancels"
+        )
         self.editor.setTabChangesFocus(True)
+        letter_edit_menus(self.editor)
         layout = QVBoxLayout(self)
         layout.addWidget(_quote_label(quote))
         layout.addWidget(self.editor)
@@ -113,7 +119,11 @@ class ColorLabelsDialog(QDialog):
             swatch.setToolTip(f"{color_id}, key {number}")
             edit = QLineEdit(label)
             edit.setAccessibleName(f"Meaning of colour {number} ({color_id})")
+            edit.setAccessibleDescription(
+                f"What a highlight in {color_id} means; key {number} highlights in it"
+            )
             key.setBuddy(edit)
+            letter_edit_menus(edit)
             for column, widget in enumerate((key, swatch, edit)):
                 grid.addWidget(widget, number, column)
             self.edits[color_id] = edit

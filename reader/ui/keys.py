@@ -134,6 +134,34 @@ FIND = (
     ),
 )
 
+# outline/outline.py: the list's activation (Enter, a click)
+OUTLINE = (
+    PaneKey("Enter", "Go to the question; the focus goes to the reader", ("Return", "Enter")),
+)
+
+# find/search_panel.py, SearchPanel.eventFilter, and its option buttons (find_options)
+SEARCH = (
+    PaneKey(
+        "Enter, Down or Page Down (in the field)",
+        "To the results (Enter: every result found, to go through them)",
+        ("Return", "Enter", "Down", "PgDown"),
+    ),
+    PaneKey("Up (on the first result)", "Back to the field", ("Up",)),
+    PaneKey("Enter (on a result)", "Go to it"),
+    PaneKey("Escape", "Back to the reader", ("Esc",)),
+    *(row for row in FIND if row.presses and row.presses[0].startswith("Alt+")),
+)
+
+# codebook/retrieval.py (Coded Passages) and picture_view.py (Pictures of the Coding)
+CODED_PASSAGES = (
+    PaneKey("Up / Down", "The previous / next passage, shown below the list"),
+    PaneKey("Enter", "Go to the passage in its interview", ("Return", "Enter")),
+)
+PICTURES = (
+    PaneKey("Arrows", "Move from cell to cell", ("Up", "Down", "Left", "Right")),
+    PaneKey("Enter", "The cell's coded passages", ("Return", "Enter")),
+)
+
 # Every pane
 # window/tab_order.py, toolbar_keys.py
 WINDOW = (

@@ -34,6 +34,7 @@ from reader.ui.annotations.show_all import count_line, nothing_shown, show_all_b
 from reader.ui.annotations.study_rows import StudyRows
 from reader.ui.clear_button import add_clear_button
 from reader.ui.dialogs import filter_combo
+from reader.ui.edit_menus import letter_edit_menus
 from reader.ui.interview.open_interview import OpenInterview
 from reader.ui.painting import EmptyListText
 from reader.ui.wrap_row import WrapRow
@@ -68,6 +69,7 @@ class AnnotationsPanel(QWidget):
             "question, time or speaker hold these words",
         )
         add_clear_button(self.filter_edit, "the filter", escape_clears=True)
+        letter_edit_menus(self.filter_edit)
         self.color_filter = filter_combo("Colour filter", "Shows only the highlights of one colour")
         self.tag_filter = filter_combo("Code filter", "Shows only the highlights with one code")
         self._colors = ColorFilter(self.color_filter)
@@ -178,11 +180,9 @@ class AnnotationsPanel(QWidget):
     # Building ----------------------------------------------------------------------------
 
     def _rebuild(self) -> None:
-        """Every entry again, for question numbers may have changed; then every row.
-
-        While the panel is hidden (a tab behind the outline, as at start-up) this waits
-        until it is shown: 10,000 entries cost ~80 ms that the first paint need not pay.
-        """
+        """Every entry again, for question numbers may have changed; then every row. While
+        the panel is hidden (a tab behind the outline, as at start-up) this waits until it
+        is shown: 10,000 entries cost ~80 ms that the first paint need not pay."""
         if not self.isVisible():
             self._stale = True
             return

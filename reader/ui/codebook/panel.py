@@ -392,7 +392,7 @@ class CodebookPanel(QWidget):
             )
             menu.addSeparator()
             edits = [
-                menu.addAction("Re&name\tF2", lambda: self.view.edit(index)),
+                menu.addAction("Ren&ame\tF2", lambda: self.view.edit(index)),
                 menu.addAction("&Colour…", self.choose_color),
                 menu.addAction("&Merge Into…\tCtrl+M", self.merge_code),
                 menu.addAction("&Delete\tDelete", self.delete_code),

@@ -29,6 +29,7 @@ from PySide6.QtWidgets import (
 
 from reader.core.codebook import Code, Codebook
 from reader.core.palettes import Palette
+from reader.ui.edit_menus import letter_edit_menus
 from reader.ui.theme import color_icon, current
 
 ID_ROLE = Qt.ItemDataRole.UserRole
@@ -122,10 +123,16 @@ class CodePicker(QFrame):
         self.edit = QLineEdit()
         self.edit.setPlaceholderText("Type a code's name")
         self.edit.setAccessibleName("Code name")
+        letter_edit_menus(self.edit)
         self.edit.textEdited.connect(self.refill)
         self.edit.installEventFilter(self)
         self.list = QListWidget()
+        self.list.setAccessibleName("Codes")
+        self.list.setAccessibleDescription("The codes the name typed finds; Enter applies one")
         self.list.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+        # The focus stays in the field while Up and Down go along the list: the field says
+        # which row Enter applies (a screen reader hears the change).
+        self.list.currentItemChanged.connect(self._say_current)
         # Its size hint is its rows' height: the picker fits a short list (open_at).
         self.list.setSizeAdjustPolicy(QListWidget.SizeAdjustPolicy.AdjustToContents)
         self.list.itemClicked.connect(lambda item: self._apply(item, keep_open=False))
@@ -143,6 +150,10 @@ class CodePicker(QFrame):
         layout.addWidget(self.empty, 1)
         layout.addWidget(hint)
         self.resize(340, HEIGHT)
+
+    def _say_current(self, item: QListWidgetItem | None) -> None:
+        said = f"Enter: {item.text()}" if item is not None else "No code to apply"
+        self.edit.setAccessibleDescription(said)
 
     def open_at(
         self, passage: QRect, book: Codebook, on: Sequence[str], recent: Sequence[str], quote: str

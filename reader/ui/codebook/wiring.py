@@ -57,6 +57,10 @@ def wire_codebook(window: Any) -> None:
     window.editing.codeSpanRequested.connect(coding.pick_for_span)
     actions.code_passage.triggered.connect(lambda: _code_from_menu(window, coding))
     for number, action in enumerate(actions.recent, start=1):
+        # The keys code in the reader only (its selection or the highlight at its caret):
+        # pressed while typing notes or in a list, they coded a passage out of sight.
+        action.setShortcutContext(Qt.ShortcutContext.WidgetShortcut)
+        window.reader.addAction(action)
         action.triggered.connect(lambda _=False, n=number: coding.apply_recent(n))
     actions.focus_codebook.triggered.connect(lambda: focus_dock(dock, codebook.panel.view))
     assert actions.menu is not None

@@ -34,6 +34,7 @@ from reader.core.annotations import NO_COLOR
 from reader.core.export import FORMAT_INFO, ExportOptions
 from reader.ui.clear_button import add_clear_button
 from reader.ui.dialogs import ok_cancel, swatch_icon
+from reader.ui.edit_menus import letter_edit_menus
 from reader.ui.exporting.code_list import COLUMNS, ROWS_SHOWN, CodeList, Codes, elided
 from reader.ui.library.attribute_filter import chosen_filters, fill_attribute_filter
 from reader.ui.library.attribute_values import index_of
@@ -139,6 +140,7 @@ class ExportDialog(QDialog):
             "Shows the codes whose names or parents' names hold this text"
         )
         add_clear_button(self.code_filter, "the filter")
+        letter_edit_menus(self.code_filter)
         self.code_filter.textChanged.connect(self.code_list.narrow)
         outer = QVBoxLayout(tag_group)
         for widget in (self.code_filter, self.code_list, self.no_codes):

@@ -33,6 +33,7 @@ from PySide6.QtWidgets import (
 from reader.core.search import Query, SearchError, prepare
 from reader.ui import theme
 from reader.ui.clear_button import add_clear_button
+from reader.ui.edit_menus import letter_edit_menus
 from reader.ui.find.count_label import CountLabel
 from reader.ui.find.find_options import as_query, checked, keep_query, option_buttons
 from reader.ui.find.find_targets import ReaderTarget, TextTarget
@@ -80,6 +81,7 @@ class FindBar(QWidget):
         self.edit = QLineEdit()
         self.edit.setObjectName("find-edit")
         add_clear_button(self.edit, "the search")
+        letter_edit_menus(self.edit)
         # A query of a dozen characters in sight, beside the clear button, in any window.
         room = self.edit.fontMetrics().averageCharWidth() * FIELD_MIN_CHARS
         self.edit.setMinimumWidth(room + 2 * self.edit.sizeHint().height())

@@ -21,6 +21,7 @@ from PySide6.QtWidgets import (
 )
 
 from reader.core.search import Query, SearchError
+from reader.ui.edit_menus import letter_edit_menus
 from reader.ui.find.find_targets import ReaderTarget, TextTarget
 
 ALL_KEYS = Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.AltModifier
@@ -55,6 +56,7 @@ class ReplaceRow(QWidget):
         self._bar = bar
         self.edit = QLineEdit()
         self.edit.setObjectName("replace-edit")
+        letter_edit_menus(self.edit)
         self.edit.setPlaceholderText("Replace with")
         self.edit.setAccessibleName("Replace with")
         self.edit.installEventFilter(self)

@@ -31,6 +31,7 @@ from reader.core.study_search import MEMO, StudyResults
 from reader.ui import theme
 from reader.ui.after_paint import AfterPaint
 from reader.ui.clear_button import add_clear_button
+from reader.ui.edit_menus import letter_edit_menus
 from reader.ui.find.find_bar import warning_color
 from reader.ui.find.find_options import checked, keep_query, option_buttons
 from reader.ui.find.kept_row import KeptRow, results_under
@@ -105,6 +106,7 @@ class SearchPanel(QWidget):
         self.edit.setAccessibleName("Search everything")
         self.edit.setAccessibleDescription(EVERYTHING)
         add_clear_button(self.edit, "the search")
+        letter_edit_menus(self.edit)
         self.edit.setText(str(settings().value(QUERY_KEY, "")))  # the last, searched once shown
         self._after_paint = AfterPaint(self, self.refresh)
         self.edit.textChanged.connect(lambda _text: self._timer.start())

@@ -14,6 +14,7 @@ from PySide6.QtWidgets import (
 )
 
 from reader.core.study_file import ATTRIBUTE_TYPES, AttributeDef
+from reader.ui.edit_menus import letter_edit_menus
 
 TYPE_NAMES = {"text": "Text", "number": "Number", "date": "Date", "choice": "Choice"}
 
@@ -33,6 +34,7 @@ class AttributeDialog(QDialog):
         self.options.setPlaceholderText("One choice a line, e.g.\nnurse\ndoctor\nporter")
         self.options.setTabChangesFocus(True)  # Tab goes on to the buttons, as in a form
         self.options.setAccessibleName("Choices, one a line")
+        letter_edit_menus(self.name, self.options)
         lines = self.options.fontMetrics().lineSpacing()
         self.options.setFixedHeight(lines * 5 + 2 * self.options.frameWidth() + 8)
         if definition is not None:  # a type never changes: values would stop fitting

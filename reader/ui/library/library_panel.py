@@ -36,6 +36,7 @@ from PySide6.QtWidgets import (
 
 from reader.core.wording import counted
 from reader.ui.clear_button import add_clear_button
+from reader.ui.edit_menus import letter_edit_menus
 from reader.ui.library.empty_library import empty_library_page
 from reader.ui.library.library_cells import LibraryDelegate
 from reader.ui.library.library_columns import LibraryColumns
@@ -94,6 +95,7 @@ class LibraryPanel(QWidget):
         self.filter.setObjectName("library-filter")
         self.filter.setAccessibleName("Filter interviews")
         add_clear_button(self.filter, "the filter", escape_clears=True)
+        letter_edit_menus(self.filter)
         self.filter.textChanged.connect(self.proxy.setFilterFixedString)
         self.filter.textChanged.connect(self._update_count)
         self.filter.installEventFilter(self)

@@ -9,6 +9,7 @@ from PySide6.QtWidgets import QStackedWidget, QTabBar, QTextBrowser, QToolBar, Q
 
 from reader.core.markdown_links import heading_anchors, heading_line
 from reader.core.offsets import Utf16Index
+from reader.ui.edit_menus import letter_edit_menus
 from reader.ui.interview.open_interview import OpenInterview
 from reader.ui.notes.notes_editor import (
     EDITOR_NAMES,
@@ -41,6 +42,7 @@ class NotesPane(QWidget):
         self.interview = interview
         self.editor = NotesEditor()
         self.editor.show_document(interview.notes_document)
+        letter_edit_menus(self.editor)
         interview.notesDocumentChanged.connect(self._interview_document)
         interview.opened.connect(self._interview_opened)
         interview.readOnlyChanged.connect(self._follow_read_only)
@@ -66,6 +68,7 @@ class NotesPane(QWidget):
         self._format_actions: list[QAction] = []
         self.preview = NotesPreview()
         self.preview.setObjectName("notes-preview")
+        letter_edit_menus(self.preview)
         self.preview.setAccessibleName(PREVIEW_NAMES[False][0])
         self.preview.setAccessibleDescription(PREVIEW_NAMES[False][1])
         self.preview.setOpenLinks(False)  # every link goes through linkActivated

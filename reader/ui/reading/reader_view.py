@@ -29,6 +29,7 @@ from reader.core.annotations import COLOR_IDS, DEFAULT_COLOR, Highlight
 from reader.core.interview import Role, Segment
 from reader.core.session import Session
 from reader.ui import theme
+from reader.ui.edit_menus import lettered
 from reader.ui.mnemonics import with_mnemonics
 from reader.ui.own_copies import own_copy
 from reader.ui.painting import paint_empty_text
@@ -839,11 +840,8 @@ class ReaderView(QTextEdit):
 
     def build_context_menu(self, pos: QPoint) -> QMenu:
         """The menu for a right-click at viewport position `pos`."""
-        menu = self.createStandardContextMenu(pos)
+        menu = lettered(self.createStandardContextMenu(pos))
         menu.setParent(self, menu.windowFlags())
-        for action in menu.actions():
-            if action.objectName() == "select-all":  # Qt's has no letter
-                action.setText("Select &All\tCtrl+A")
         if self.reading is not None:
             self._add_highlight_actions(menu, pos)
             cursor = self.cursorForPosition(pos)

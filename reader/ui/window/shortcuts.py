@@ -50,6 +50,7 @@ def shortcut_groups(window: QMainWindow, actions: Actions) -> list[tuple[str, Ro
     placed: list[tuple[str, list[QAction], tuple[PaneKey, ...]]] = [
         ("Reader", [step for step, *_ in actions.steps()], pane_keys.READER),
         ("Find", [], pane_keys.FIND),
+        ("Search Everything", [], pane_keys.SEARCH),
         (
             "Notes",
             [
@@ -61,9 +62,12 @@ def shortcut_groups(window: QMainWindow, actions: Actions) -> list[tuple[str, Ro
             ],
             pane_keys.NOTES,
         ),
+        ("Outline", [], pane_keys.OUTLINE),
         ("Annotations", [], pane_keys.ANNOTATIONS),
         ("Library", [], pane_keys.LIBRARY),
         ("Codebook", [], pane_keys.CODEBOOK),
+        ("Coded Passages", [], pane_keys.CODED_PASSAGES),
+        ("Pictures of the Coding", [], pane_keys.PICTURES),
         (
             "Recording",
             [playback.play, playback.back, playback.forward, playback.play_paragraph],
@@ -164,7 +168,14 @@ def _name(action: QAction) -> str:
 
 
 def show_shortcuts(window: QMainWindow, actions: Actions) -> QDialog:
+    """The Keyboard Shortcuts window: the one open brought forward, F1 pressed again."""
+    shown = window.findChild(QDialog, "shortcuts-dialog")
+    if shown is not None and shown.isVisible():
+        shown.raise_()
+        shown.activateWindow()
+        return shown
     dialog = QDialog(window)
+    dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)  # closed, the next F1 makes one
     dialog.setObjectName("shortcuts-dialog")
     dialog.setWindowTitle("Keyboard Shortcuts")
     groups = shortcut_groups(window, actions)
