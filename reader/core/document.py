@@ -18,6 +18,7 @@ from functools import cached_property
 from pathlib import Path
 
 from reader.core.hashing import sha256_hex
+from reader.core.line_ends import lf_line_ends
 from reader.core.timed_lines import may_have_headers
 
 MAX_BYTES = 64 * 1024 * 1024  # far above the 20 MB the app promises; refuses runaway files
@@ -141,9 +142,7 @@ def text_sha256(text: str) -> str:
 
 def normalise(text: str) -> str:
     """LF line ends and NFC, so offsets do not depend on how the file was saved."""
-    if "\r" in text:  # each replace copies megabytes: only when there is something to do
-        text = text.replace("\r\n", "\n").replace("\r", "\n")
-    return unicodedata.normalize("NFC", text)
+    return unicodedata.normalize("NFC", lf_line_ends(text))
 
 
 def decode(data: bytes, name: str = "the file") -> tuple[str, str, str]:

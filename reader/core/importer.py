@@ -39,6 +39,7 @@ from reader.core.export.w3c_export import (
     OUR_PREFIX,
 )
 from reader.core.json_errors import why_not_json
+from reader.core.line_ends import lf_line_ends
 from reader.core.session import Session
 
 
@@ -450,7 +451,7 @@ def _bodies(annotation: dict[str, Any], colors: dict[str, str]) -> tuple[str, tu
         elif value:
             notes.append(value)
     # Line ends as the app writes them: a "\r" kept went out of a Word export as a break.
-    note = "\n\n".join(notes).replace("\r\n", "\n").replace("\r", "\n")
+    note = lf_line_ends("\n\n".join(notes))
     return note, tuple(tags), _color(colors, color, label)
 
 

@@ -41,7 +41,8 @@ class _Run:
     can_close: bool
 
 
-def _is_punctuation(char: str) -> bool:
+def is_punctuation(char: str) -> bool:
+    """CommonMark's punctuation, which decides whether `*` flanks the words beside it."""
     return unicodedata.category(char)[0] in "PS"
 
 
@@ -53,14 +54,14 @@ def _runs(text: str) -> list[_Run]:
         before = text[start - 1] if start > 0 else " "
         after = text[end] if end < len(text) else " "
         left = not after.isspace() and (
-            not _is_punctuation(after) or before.isspace() or _is_punctuation(before)
+            not is_punctuation(after) or before.isspace() or is_punctuation(before)
         )
         right = not before.isspace() and (
-            not _is_punctuation(before) or after.isspace() or _is_punctuation(after)
+            not is_punctuation(before) or after.isspace() or is_punctuation(after)
         )
         if char == "_":
-            can_open = left and (not right or _is_punctuation(before))
-            can_close = right and (not left or _is_punctuation(after))
+            can_open = left and (not right or is_punctuation(before))
+            can_close = right and (not left or is_punctuation(after))
         elif before.isdigit() and after.isdigit():
             can_open = can_close = False  # 2*3*4 is a product
         else:

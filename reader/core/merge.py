@@ -1,9 +1,12 @@
 """Merging two versions of a notes file (a sync tool, a second machine) without losing either.
 
 A three-way merge against the version both started from (`base`): a change made on only
-one side wins; for a highlight changed on both, the later `modified` wins; free-form
-notes are merged by lines (`text_merge`): only lines changed on both sides are kept twice.
-Without a base (a sync tool's conflict copy) nothing is deleted, only added or updated.
+one side wins. A highlight changed on both sides is merged a field at a time: each side's
+change to a field the other left is kept; where both changed one, its note is merged by
+lines as the free-form notes are (`text_merge`: only lines changed on both sides are kept
+twice), its codes are both sides' additions less either side's removals, and its colour
+and place are the later edit's. Without a base (a sync tool's conflict copy) nothing is
+deleted, only added or updated, a highlight in both versions the later one.
 """
 
 from __future__ import annotations
@@ -29,12 +32,18 @@ class MergeResult:
     updated: list[str] = field(default_factory=list)
     removed: list[str] = field(default_factory=list)
     notes_conflicts: int = 0  # regions of the free-form notes kept in both versions
+    note_conflicts: list[str] = field(default_factory=list)  # highlights, their notes so
     other_changes: bool = False  # colour labels, speaker names or role corrections
 
     @property
     def changed(self) -> bool:
         return bool(
-            self.added or self.updated or self.removed or self.notes_conflicts or self.other_changes
+            self.added
+            or self.updated
+            or self.removed
+            or self.notes_conflicts
+            or self.note_conflicts
+            or self.other_changes
         )
 
     def message(self, source: str) -> str:
@@ -52,6 +61,11 @@ class MergeResult:
                 f"lines changed on both sides kept in both versions, between <<<<<<< and "
                 f">>>>>>> in your notes ({counted(self.notes_conflicts, 'place')})"
             )
+        if self.note_conflicts:
+            parts.append(
+                f"the notes of {counted(len(self.note_conflicts), 'highlight')}, changed on "
+                "both sides, kept in both versions"
+            )
         if self.other_changes:
             parts.append("colour labels, speakers or paragraph roles updated")
         return f"Merged changes from {source}: " + (", ".join(parts) or "notes updated") + "."
@@ -60,7 +74,7 @@ class MergeResult:
 def merge(base: NotesData | None, ours: NotesData, theirs: NotesData, source: str) -> MergeResult:
     """Ours and theirs merged; `source` names theirs in the notes conflict section."""
     result = MergeResult(notes=replace(ours))
-    result.notes.highlights = _merge_highlights(base, ours, theirs, result)
+    result.notes.highlights = _merge_highlights(base, ours, theirs, result, source)
     text = merge_text(base and base.notes, ours.notes, theirs.notes, source)
     result.notes.notes, result.notes_conflicts = text.text, text.conflicts
     result.notes.colors = _merge_dict(base and base.colors, ours.colors, theirs.colors)
@@ -79,7 +93,7 @@ def merge(base: NotesData | None, ours: NotesData, theirs: NotesData, source: st
 
 
 def _merge_highlights(
-    base: NotesData | None, ours: NotesData, theirs: NotesData, result: MergeResult
+    base: NotesData | None, ours: NotesData, theirs: NotesData, result: MergeResult, source: str
 ) -> list[Highlight]:
     old = {h.id: h for h in base.highlights} if base else {}
     mine = {h.id: h for h in ours.highlights}
@@ -89,12 +103,14 @@ def _merge_highlights(
         a, b, o = mine.get(hid), other.get(hid), old.get(hid)
         if a is not None and b is not None:
             # Changed on one side only: that side's, whatever the clocks say (an import
-            # in the same second as an edit here); on both, the later.
-            if base is not None and o is not None and (a == o or b == o):
+            # in the same second as an edit here); on both, a field at a time.
+            if base is None or o is None:
+                winner = b if b.modified > a.modified else a
+            elif a == o or b == o:
                 winner = a if b == o else b
             else:
-                winner = b if b.modified > a.modified else a
-            if winner is b and b != a:
+                winner = _both_changed(o, a, b, source, result)
+            if winner != a:
                 result.updated.append(hid)
             merged[hid] = winner
         elif a is not None:  # only ours: new here, or deleted there
@@ -108,6 +124,34 @@ def _merge_highlights(
             result.added.append(hid)
             merged[hid] = b
     return sorted(merged.values(), key=lambda h: (h.start, h.end, h.id))
+
+
+def _both_changed(
+    base: Highlight, ours: Highlight, theirs: Highlight, source: str, result: MergeResult
+) -> Highlight:
+    """A highlight changed on both sides since `base`, merged a field at a time."""
+    later = theirs if theirs.modified > ours.modified else ours
+
+    def changed(*names: str) -> dict[str, Any]:
+        """The fields `names` (one thing together, such as the place) from the side that
+        changed them, or the later side if both did."""
+        values = [tuple(getattr(h, n) for n in names) for h in (base, ours, theirs)]
+        old, mine, other = values
+        side = theirs if mine == old else ours if other == old else later
+        return {n: getattr(side, n) for n in names}
+
+    note = merge_text(base.note, ours.note, theirs.note, source)
+    if note.conflicts:
+        result.note_conflicts.append(base.id)
+    dropped = {c for c in base.codes if c not in ours.codes or c not in theirs.codes}
+    codes = tuple(c for c in dict.fromkeys(ours.codes + theirs.codes) if c not in dropped)
+    return replace(
+        later,
+        **changed("start", "end", "exact", "prefix", "suffix", "orphan"),
+        **changed("color"),
+        note=note.text,
+        codes=codes,
+    )
 
 
 def _merge_codebooks(base: NotesData | None, ours: NotesData, theirs: NotesData) -> Codebook:

@@ -24,6 +24,7 @@ from reader.core.codebook import Codebook, codes_for_tags, unknown_code
 from reader.core.interview import Role
 from reader.core.json_errors import why_not_json
 from reader.core.json_memo import by_json
+from reader.core.line_ends import lf_line_ends
 
 FORMAT = "interview-reader-notes"
 VERSION = 2
@@ -155,7 +156,7 @@ class NotesData:
             highlights=highlights,
             notices=notices,
             unknown_codes=unknown,
-            notes=data["notes"],
+            notes=lf_line_ends(data["notes"]),  # as the editor holds them, and compares
             roles=[
                 RoleCorrection(int(r["start"]), r.get("quote", ""), Role(r["role"]))
                 for r in structure.get("roles", [])
@@ -185,7 +186,7 @@ def _highlight(h: dict[str, Any]) -> Highlight:
         prefix=h["prefix"],
         suffix=h["suffix"],
         color=h["color"],
-        note=h["note"],
+        note=lf_line_ends(h["note"]),
         codes=tuple(h["codes"]),
         created=h["created"],
         modified=h["modified"],

@@ -15,6 +15,7 @@ import re
 from pathlib import Path
 
 from reader.core.backups import BackupInfo, newest_readable
+from reader.core.line_ends import lf_line_ends
 from reader.core.markdown_links import QUOTE_SCHEME
 from reader.core.store import atomic_write
 from reader.core.study_places import MEMO_FILE
@@ -53,7 +54,7 @@ def memo_text(raw: bytes, path: Path) -> str:
         raise MemoUnreadableError(
             f"{path} is not UTF-8 text; it is left as it is (save it as UTF-8 to write in it)."
         ) from None
-    return text.replace("\r\n", "\n").replace("\r", "\n")
+    return lf_line_ends(text)
 
 
 def latest_memo_backup(backup_name: Path) -> tuple[BackupInfo, str] | None:

@@ -32,7 +32,7 @@ _PARAGRAPH = (
 TEXT = _PARAGRAPH * 12
 SHA256 = "0" * 64  # any well-formed digest: the child never needs the real one
 _NOTES_TAIL = (
-    "Thèmes: mémoire, famille, 音楽, الموسيقى, 🎸🥁🎤 — follow up on the café scene.\r\n"
+    "Thèmes: mémoire, famille, 音楽, الموسيقى, 🎸🥁🎤 — follow up on the café scene.\n"
     "“Quoted” ‘text’, e\u0301 (combining), \u200f RTL mark, tab\tand trailing space "
 )
 

@@ -91,7 +91,7 @@ def test_label_speaker_and_role_changes_count_as_changes() -> None:
 
 def test_a_change_on_one_side_only_wins_whatever_its_time() -> None:
     """Codes added there in the same second as (or a clock behind) the version here: the
-    side that changed wins, as the module says; changed on both, the later still does."""
+    side that changed wins, as the module says; a colour changed on both, the later."""
     a = hl("wild")
     there = replace(a, codes=("c1",))  # the same `modified`
     result = merge(notes(a), notes(a), notes(there), "x")
@@ -100,5 +100,34 @@ def test_a_change_on_one_side_only_wins_whatever_its_time() -> None:
     assert merge(notes(a), notes(a), notes(earlier), "x").notes.highlights == [earlier]
     mine = replace(a, note="here", modified="2000-01-01T00:00:00+00:00")
     assert merge(notes(a), notes(mine), notes(a), "x").notes.highlights == [mine]
-    theirs = later(a, note="there")
-    assert merge(notes(a), notes(mine), notes(theirs), "x").notes.highlights == [theirs]
+    mine, theirs = replace(mine, color="green"), later(a, color="blue")
+    assert merge(notes(a), notes(mine), notes(theirs), "x").notes.highlights == [
+        replace(theirs, note="here")
+    ]
+
+
+def test_a_highlight_changed_on_both_sides_keeps_each_sides_change() -> None:
+    """A note written here and a code applied there (or a colour changed there) are both
+    kept: the later version whole lost the other's."""
+    a = hl("wild", codes=("c1", "c2"))
+    here = replace(
+        a, note="my note", codes=("c1", "c2", "c3"), modified="2090-01-01T00:00:00+00:00"
+    )
+    there = later(a, color="green", codes=("c2", "c4"))  # c1 removed there, c4 added
+    result = merge(notes(a), notes(here), notes(there), "laptop")
+    [merged] = result.notes.highlights
+    assert merged.note == "my note" and merged.color == "green"
+    assert merged.codes == ("c2", "c3", "c4")
+    assert result.updated == [a.id] and not result.note_conflicts
+
+
+def test_a_highlight_note_changed_on_both_sides_keeps_both_versions() -> None:
+    a = hl("wild", note="first line\nsecond line")
+    here = replace(a, note="first line, mine\nsecond line", modified="2090-01-01T00:00:00+00:00")
+    there = later(a, note="first line, theirs\nsecond line\nthird line")
+    result = merge(notes(a), notes(here), notes(there), "laptop")
+    [merged] = result.notes.highlights
+    assert "first line, mine" in merged.note and "first line, theirs" in merged.note
+    assert merged.note.startswith("<<<<<<< your notes\n") and "third line" in merged.note
+    assert result.note_conflicts == [a.id]
+    assert "the notes of 1 highlight, changed on both sides" in result.message("laptop")

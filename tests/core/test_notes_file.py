@@ -22,6 +22,7 @@ from reader.core.annotations import DEFAULT_COLORS, Highlight, make_highlight
 from reader.core.codebook import Codebook, codes_for_tags, tag_code_id
 from reader.core.document import text_sha256
 from reader.core.interview import Role
+from reader.core.line_ends import lf_line_ends
 from reader.core.notes_file import (
     FORMAT,
     VERSION,
@@ -123,7 +124,8 @@ def test_round_trip_of_arbitrary_unicode(
     span: tuple[int, int],
     role: Role,
 ) -> None:
-    """Any Unicode in notes, highlight notes, tags, names and labels survives the file."""
+    """Any Unicode in notes, highlight notes, tags, names and labels survives the file; a
+    line end in the notes comes back as the editors hold it, "\n" (test below)."""
     start = span[0]
     end = min(len(TEXT), start + span[1])
     book = Codebook()
@@ -138,10 +140,25 @@ def test_round_trip_of_arbitrary_unicode(
     )
     data.colors.update(labels)
     raw = serialise(data)
-    assert parse(raw) == data
+    assert parse(raw) == replace(
+        data,
+        notes=lf_line_ends(notes),
+        highlights=[replace(highlight, note=lf_line_ends(note))],
+    )
     assert schema_validator().is_valid(orjson.loads(raw))
     # Nothing is \u-escaped, so the file is as readable as the notes are.
     assert raw.decode("utf-8") == json.dumps(data.to_json(), ensure_ascii=False, indent=2) + "\n"
+
+
+def test_windows_line_ends_in_the_notes_read_as_the_editor_holds_them() -> None:
+    """Notes another program saved with "\r\n" (or "\r") read with "\n": compared with
+    the editor's, every line differed, and a merge kept the whole notes twice."""
+    start = TEXT.index("scripted")
+    highlight = make_highlight(TEXT, start, start + 8).edited(note="one\r\ntwo\rthree")
+    data = NotesData(document=document_meta(), highlights=[highlight], notes="a\r\nb\r\n")
+    parsed = parse(serialise(data))
+    assert parsed.notes == "a\nb\n"
+    assert parsed.highlights[0].note == "one\ntwo\nthree"
 
 
 # --- the bytes written ------------------------------------------------------------------

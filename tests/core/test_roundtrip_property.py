@@ -24,6 +24,7 @@ from reader.core.annotations import COLOR_IDS, make_highlight
 from reader.core.codebook import codes_for_tags
 from reader.core.document import Document, normalise
 from reader.core.interview import Role
+from reader.core.line_ends import lf_line_ends
 from reader.core.notes_file import parse, serialise
 from reader.core.session import Session
 from reader.core.shorten import whole_characters
@@ -123,7 +124,7 @@ class EditAndReopen(RuleBasedStateMachine):
     @precondition(lambda self: self.session.notes.highlights)
     @rule(
         data=st.data(),
-        note=st.none() | UNICODE,
+        note=st.none() | UNICODE.map(lf_line_ends),  # as the note dialog gives it
         tags=st.none() | st.lists(UNICODE, max_size=4).map(tuple),
         color=st.none() | st.sampled_from(COLOR_IDS) | UNICODE,
     )
@@ -147,7 +148,7 @@ class EditAndReopen(RuleBasedStateMachine):
         assert self.session.remove_highlight(old.id) == old
         assert self.session.highlight(old.id) is None
 
-    @rule(notes=unicode_text(ANY_CHAR, 200))
+    @rule(notes=unicode_text(ANY_CHAR, 200).map(lf_line_ends))  # as the editor holds them
     def set_notes(self, notes: str) -> None:
         self.session.notes.notes = notes
 

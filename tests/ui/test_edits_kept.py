@@ -48,6 +48,26 @@ def test_an_outside_merge_leaves_the_typing_cursor_where_it_was(
     assert editor.toPlainText() == expected.replace(")", "", 1)
 
 
+def test_notes_another_program_saved_with_windows_line_ends_merge_line_by_line(
+    make_window: Any, notes_path: Path, qtbot: Any
+) -> None:
+    """Saved with "\r\n" (an editor on Windows), every line read as changed: the whole
+    notes were kept twice between conflict markers, and a lone "\r" was typed in."""
+    notes_with(notes_path, ["Rehearsal"], text="line one\nline two\nline three\n")
+    window = make_window()
+    type_at(window, len("line one"), " (mine)")
+    qtbot.waitUntil(lambda: "(mine)" in saved(notes_path)["notes"])
+    theirs = saved(notes_path)
+    theirs["notes"] = "line one (mine)\r\nline two, from Windows\r\nline three\r\n"
+    theirs["highlights"][0]["note"] = "a note\r\nof two lines"
+    notes_path.write_bytes(orjson.dumps(theirs))
+    expected = "line one (mine)\nline two, from Windows\nline three\n"
+    editor = window.notes_editor
+    qtbot.waitUntil(lambda: editor.toPlainText() == expected, timeout=5000)
+    qtbot.waitUntil(lambda: saved(notes_path)["notes"] == expected)
+    assert saved(notes_path)["highlights"][0]["note"] == "a note\nof two lines"
+
+
 def test_an_outside_change_to_the_memo_leaves_the_typing_cursor_where_it_was(
     make_study_window: Any, folder: Path, qtbot: Any
 ) -> None:

@@ -194,6 +194,15 @@ def test_words_copied_in_the_reader_paste_as_they_are(
             'l<i>in</i>k</a> <a href="#top">top</a> <a href="https://x.org">https://x.org</a></p>',
             "a **bold** and ***both* then** [l*in*k](https://x.org/a%20b) top https://x.org",
         ),
+        (  # a quote of several paragraphs, one inside it: Qt marks the first alone
+            "<blockquote><p>one</p><blockquote><p>deep</p></blockquote><p>two</p></blockquote>"
+            "<p>after</p>",
+            "> one\n>\n> > deep\n>\n> two\n\nafter",
+        ),
+        (  # punctuation inside emphasis that touches a letter outside it goes outside
+            "<p><b>“quoted”</b>word, a<i>(b)</i>c, <b>“free”</b> words</p>",
+            "**“quoted**”word, a(*b*)c, **“free”** words",
+        ),
         (  # Google Docs: its whole copy in a <b> that is not bold, its bold in spans
             '<b style="font-weight:normal;" id="docs-internal-guid-1"><p dir="ltr">'
             '<span style="font-weight:700">Bold</span><span style="font-weight:400"> plain'
@@ -241,3 +250,40 @@ def test_paste_as_plain_text_acts_only_in_the_notes_with_the_focus(
     notes.setReadOnly(False)
     paste_plain.trigger()
     assert notes.toPlainText() == "CLIPBOARDMy notes"
+
+
+def test_a_page_starting_with_preformatted_lines_pastes(notes: NotesEditor, qtbot) -> None:
+    """Its first block was a code block: the paste raised inside Qt's paste, and the app
+    crashed with the notes typed since the last save."""
+    clipboard("<pre>make test</pre><p>runs the tests</p>", "make test\nruns the tests")
+    qtbot.keyClick(notes, Qt.Key.Key_V, CTRL)
+    assert notes.toPlainText() == "```\nmake test\n```\n\nruns the tests"
+
+
+@pytest.mark.parametrize(
+    ("key", "typed", "after"),
+    [
+        (Qt.Key.Key_B, "night ", "night ****"),
+        (Qt.Key.Key_QuoteLeft, "night ", "night ``"),
+        (Qt.Key.Key_K, "see ", "see []()"),
+    ],
+)
+def test_a_format_key_after_typing_is_an_undo_step_of_its_own(
+    notes: NotesEditor, qtbot, key: Qt.Key, typed: str, after: str
+) -> None:
+    """Ctrl+B, Ctrl+` and Ctrl+K with nothing selected joined the word typed before them,
+    and Ctrl+Z took the word back with the marks."""
+    qtbot.keyClicks(notes, typed)
+    qtbot.keyClick(notes, key, CTRL)
+    assert notes.toPlainText() == after
+    assert undo(notes, qtbot) == typed
+
+
+def test_bold_on_a_line_of_emoji_wraps_all_of_it(notes: NotesEditor, qtbot) -> None:
+    """An emoji takes two of Qt's positions: the selection's end, counted so, was cut to
+    the line's length in characters, and the last words were left outside the marks."""
+    notes.setPlainText("🌙 night 🌙 shifts 🌙")
+    notes.selectAll()
+    qtbot.keyClick(notes, Qt.Key.Key_B, CTRL)
+    assert notes.toPlainText() == "**🌙 night 🌙 shifts 🌙**"
+    assert notes.textCursor().selectedText() == "🌙 night 🌙 shifts 🌙"

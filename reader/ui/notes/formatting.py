@@ -5,6 +5,7 @@ block (a quote) put in."""
 from __future__ import annotations
 
 from collections.abc import Iterator
+from contextlib import contextmanager
 
 from PySide6.QtGui import QGuiApplication, QTextBlock, QTextCursor, QTextDocument
 from PySide6.QtWidgets import QPlainTextEdit
@@ -31,9 +32,21 @@ def wrap_selection(editor: QPlainTextEdit, marker: str) -> None:
     cursor.setPosition(block.position() + index.to_utf16(start))
     cursor.setPosition(block.position() + index.to_utf16(end), QTextCursor.MoveMode.KeepAnchor)
     if start != end or replacement:
-        cursor.insertText(replacement)
+        with _own_step(cursor):
+            cursor.insertText(replacement)
     cursor.setPosition(block.position() + index.to_utf16(after))
     editor.setTextCursor(cursor)
+
+
+@contextmanager
+def _own_step(cursor: QTextCursor) -> Iterator[None]:
+    """An edit as a step of undo of its own: an insert alone would join the word typed
+    before it (Qt merges adjacent inserts), and Ctrl+Z would take both back."""
+    cursor.beginEditBlock()
+    try:
+        yield
+    finally:
+        cursor.endEditBlock()
 
 
 def _wrap_lines(editor: QPlainTextEdit, marker: str) -> None:
@@ -45,21 +58,20 @@ def _wrap_lines(editor: QPlainTextEdit, marker: str) -> None:
     first = last = None
     selection_end = QTextCursor(cursor)  # moved on by the markers put in before it
     selection_end.setPosition(end)
-    cursor.beginEditBlock()
-    for block in _selected_blocks(editor.document(), start, end):
-        line, base, end = block.text(), block.position(), selection_end.position()
-        index = Utf16Index(line)
-        a = index.to_code_point(max(start - base, 0))
-        b = index.to_code_point(min(end - base, len(line)))
-        a = max(a, marker_end(line))
-        if a >= b:
-            continue
-        written, a, b = wrap(line, a, b, marker)
-        _replace_line(block, written)
-        index = Utf16Index(written)
-        first = base + index.to_utf16(a) if first is None else first
-        last = base + index.to_utf16(b)
-    cursor.endEditBlock()
+    with _own_step(cursor):
+        for block in _selected_blocks(editor.document(), start, end):
+            line, base, end = block.text(), block.position(), selection_end.position()
+            index = Utf16Index(line)
+            a = index.to_code_point(max(start - base, 0))
+            b = index.to_code_point(min(end - base, index.length_u16))
+            a = max(a, marker_end(line))
+            if a >= b:
+                continue
+            written, a, b = wrap(line, a, b, marker)
+            _replace_line(block, written)
+            index = Utf16Index(written)
+            first = base + index.to_utf16(a) if first is None else first
+            last = base + index.to_utf16(b)
     if first is not None and last is not None:
         cursor.setPosition(first)
         cursor.setPosition(last, QTextCursor.MoveMode.KeepAnchor)
@@ -120,7 +132,8 @@ def insert_link(editor: QPlainTextEdit) -> None:
     cursor = editor.textCursor()
     link, caret = link_to(cursor.selection().toPlainText(), QGuiApplication.clipboard().text())
     start = cursor.selectionStart()
-    cursor.insertText(link)  # one step of undo
+    with _own_step(cursor):
+        cursor.insertText(link)
     cursor.setPosition(start + Utf16Index(link).to_utf16(caret))
     editor.setTextCursor(cursor)
 
@@ -140,11 +153,9 @@ def _lines_above(block: QTextBlock) -> Iterator[str]:
 
 def _rewrite(editor: QPlainTextEdit, blocks: list[QTextBlock], lines: list[str]) -> None:
     """The `blocks` made the `lines`, in one step of undo."""
-    cursor = editor.textCursor()
-    cursor.beginEditBlock()
-    for block, line in zip(blocks, lines, strict=True):
-        _replace_line(block, line)
-    cursor.endEditBlock()
+    with _own_step(editor.textCursor()):
+        for block, line in zip(blocks, lines, strict=True):
+            _replace_line(block, line)
 
 
 def insert_block(editor: QPlainTextEdit, markdown: str) -> QTextCursor:
@@ -165,7 +176,8 @@ def insert_block(editor: QPlainTextEdit, markdown: str) -> QTextCursor:
     if cursor.atEnd():
         trail = "\n\n"
     start = cursor.position()
-    cursor.insertText(lead + markdown.rstrip("\n") + trail)  # one step of its undo
+    with _own_step(cursor):
+        cursor.insertText(lead + markdown.rstrip("\n") + trail)
     editor.setTextCursor(cursor)
     editor.ensureCursorVisible()
     inserted = QTextCursor(cursor)

@@ -34,6 +34,7 @@ from PySide6.QtGui import (
     QTextTable,
 )
 
+from reader.core.markdown_emphasis import is_punctuation
 from reader.core.markdown_links import LINK, TARGET
 
 _LINE_BREAK = "\u2028"  # a <br> in the text Qt reads
@@ -57,6 +58,7 @@ def markdown_from_html(html: str) -> str:
         return ""
     pieces: list[_Piece] = []
     gap = False  # an empty paragraph since the last piece
+    quote_step = 0.0  # while in a block quote, its left margin a level
     block = document.begin()
     while block.isValid():
         table = QTextCursor(block).currentTable()
@@ -66,12 +68,22 @@ def markdown_from_html(html: str) -> str:
                 block = block.next()
             gap = False
             continue
-        piece = _block(block)
+        # Qt marks a quote's first paragraph alone; the others, and a quote in it, share
+        # only its left margin (40 pixels a level).
+        block_format = block.blockFormat()
+        level = block_format.property(QTextFormat.Property.BlockQuoteLevel) or 0
+        margin = block_format.leftMargin()
+        if level and margin > 0:
+            quote_step = quote_step or margin / level
+        elif margin < quote_step:
+            quote_step = 0.0
+        depth = max(level, round(margin / quote_step)) if quote_step else level
+        piece = _block(block, depth)
         if piece is None:
             gap = True
         else:
             piece.apart = gap or not pieces or _apart(pieces[-1], piece)
-            if piece.kind == "pre" and pieces[-1].kind == "pre" and not piece.apart:
+            if not piece.apart and piece.kind == "pre" == pieces[-1].kind:
                 pieces[-1].text += "\n" + piece.text  # one code block
                 pieces[-1].bottom = piece.bottom
             else:
@@ -79,8 +91,12 @@ def markdown_from_html(html: str) -> str:
             gap = False
         block = block.next()
     written = ""
-    for piece in pieces:
-        written += ("\n\n" if piece.apart else "\n") if written else ""
+    for above, piece in zip([None, *pieces], pieces, strict=False):
+        if above is not None:
+            # Paragraphs of one quote are apart by a line of its marks, not a blank one
+            # (which would end the quote and begin another).
+            marks = "> " * min(above.quote, piece.quote)
+            written += f"\n{marks.rstrip()}\n" if piece.apart else "\n"
         written += piece.written()
     return written
 
@@ -95,6 +111,7 @@ class _Piece:
     top: float = 0.0  # the block's margins on the page, in pixels
     bottom: float = 0.0
     apart: bool = True  # a blank line before it
+    quote: int = 0  # how deep in block quotes
 
     def written(self) -> str:
         if self.kind != "pre":
@@ -110,8 +127,8 @@ def _apart(above: _Piece, below: _Piece) -> bool:
     return not joined or above.bottom > 0 or below.top > 0
 
 
-def _block(block: QTextBlock) -> _Piece | None:
-    """The block as written; None for an empty one."""
+def _block(block: QTextBlock, quotes: int) -> _Piece | None:
+    """The block as written, `quotes` block quotes deep; None for an empty one."""
     block_format = block.blockFormat()
     top, bottom = block_format.topMargin(), block_format.bottomMargin()
     if block_format.hasProperty(QTextFormat.Property.BlockTrailingHorizontalRulerWidth):
@@ -125,11 +142,11 @@ def _block(block: QTextBlock) -> _Piece | None:
         return None
     if level:
         return _Piece(f"{'#' * level} {text}", "heading", top, bottom)
-    quote = "> " * (block_format.property(QTextFormat.Property.BlockQuoteLevel) or 0)
+    quote = "> " * quotes
     items = block.textList()
     if items is None:
         kind = "quote" if quote else "paragraph"
-        return _Piece(_prefixed(text, quote, quote), kind, top, bottom)
+        return _Piece(_prefixed(text, quote, quote), kind, top, bottom, quote=quotes)
     list_format = items.format()
     depth = max(list_format.indent(), 1)
     if list_format.style() in _NUMBERED:
@@ -142,6 +159,7 @@ def _block(block: QTextBlock) -> _Piece | None:
         "item",
         top,
         bottom,
+        quote=quotes,
     )
 
 
@@ -214,6 +232,7 @@ def _inline(fragments: Iterator[tuple[str, QTextCharFormat]], bold: bool) -> str
             runs[-1] = _Run(runs[-1].text + text, run.link, run.styles, run.code)
         else:
             runs.append(run)
+    runs = _flanking(runs)
     written = []
     start = 0
     for end in range(1, len(runs) + 1):  # each link's runs together
@@ -221,6 +240,37 @@ def _inline(fragments: Iterator[tuple[str, QTextCharFormat]], bold: bool) -> str
             written.append(_linked(runs[start].link, _emphasised(runs[start:end])))
             start = end
     return "".join(written)
+
+
+def _flanking(runs: list[_Run]) -> list[_Run]:
+    """`runs` with the punctuation at an edge of emphasised words moved out of the emphasis
+    where a letter or digit touches it outside: CommonMark reads `**“quoted”**word` and
+    `a**(b)**` as no emphasis (marks between a letter and punctuation do not flank the
+    words), `**“quoted**”word` and `a(**b**)` as bold."""
+    flanked: list[_Run] = []
+    for index, run in enumerate(runs):
+        before = flanked[-1] if flanked else None
+        after = runs[index + 1] if index + 1 < len(runs) else None
+        text, lead, tail = run.text, "", ""
+        if before and before.text[-1].isalnum() and set(run.styles) - set(before.styles):
+            moved = _punctuation_run(text)
+            lead, text = text[:moved], text[moved:]
+        if text and after and after.text[0].isalnum() and set(run.styles) - set(after.styles):
+            kept = len(text) - _punctuation_run(text[::-1])
+            text, tail = text[:kept], text[kept:]
+        for part, styles in (
+            (lead, tuple(s for s in run.styles if before and s in before.styles)),
+            (text, run.styles),
+            (tail, tuple(s for s in run.styles if after and s in after.styles)),
+        ):
+            if part:
+                flanked.append(_Run(part, run.link, styles, run.code))
+    return flanked
+
+
+def _punctuation_run(text: str) -> int:
+    """How many characters `text` starts with that are punctuation or symbols."""
+    return next((i for i, char in enumerate(text) if not is_punctuation(char)), len(text))
 
 
 def _styles(char_format: QTextCharFormat, bold: bool) -> tuple[str, ...]:
