@@ -1203,3 +1203,90 @@ def test_what_was_left_out_for_one_reason_is_one_line() -> None:
         "selection “a” in “P1”: no positions",
     ]
     assert grouped_lines([]) == []
+
+
+# --- damaged or unusual files ---------------------------------------------------------------
+
+
+def two_sources(first: str, second: str, guid: str = "11111111-0000-0000-0000-000000000001"):
+    """A project of two text sources given the same GUID (as a tool edited by hand can)."""
+    qde = (
+        f'<Project xmlns="{PROJECT_NS}" name="x" origin="NVivo 14"><Sources>'
+        f'<TextSource guid="{guid}" name="One" plainTextPath="internal://one.txt"/>'
+        f'<TextSource guid="{guid}" name="Two" plainTextPath="internal://two.txt"/>'
+        "</Sources></Project>"
+    )
+    return zipped({"project.qde": qde, "sources/one.txt": first, "sources/two.txt": second})
+
+
+def test_a_damaged_or_encrypted_file_in_the_zip_ends_the_import_with_a_reason(
+    tmp_path: Path,
+) -> None:
+    study = coded_study(tmp_path / "study")
+    good = two_sources("Short and new.", "Q: Damaged?\nA: " + "yes " * 50)
+    damaged = good.replace(b"yes yes", b"yes YES", 1)  # stored: its CRC no longer matches
+    assert damaged != good
+    with pytest.raises(RefiError, match=r"its sources/two.txt is damaged or encrypted \(Bad CRC"):
+        import_qdpx(damaged, study.folder)
+    titles = [e.title for e in open_study(study.folder).interviews]
+    assert titles == ["P1", "P2", "One"]  # the transcript written is not left astray
+    encrypted = bytearray(good)  # the "encrypted" flag of the project file's entries
+    for header in (b"PK\x03\x04", b"PK\x01\x02"):
+        at = encrypted.index(header)
+        flags = at + (6 if header == b"PK\x03\x04" else 8)
+        encrypted[flags] |= 1
+    with pytest.raises(RefiError, match=r"its project\.qde is damaged or encrypted"):
+        import_qdpx(bytes(encrypted), tmp_path / "other")
+
+
+def test_two_sources_of_one_guid_go_back_out_as_two_files(tmp_path: Path) -> None:
+    import_qdpx(two_sources("Q: First?\nA: One.\n", "Q: Second?\nA: Two.\n"), tmp_path / "s")
+    study = open_study(tmp_path / "s")
+    assert [e.title for e in study.interviews] == ["One", "Two"]
+    files = unzip(sent_qdpx(study))
+    texts = sorted(v.decode() for k, v in files.items() if k.startswith("sources/"))
+    assert texts == ["Q: First?\nA: One.\n", "Q: Second?\nA: Two.\n"]
+    root = ET.fromstring(files["project.qde"])
+    guids = [s.get("guid") for s in root.iter(f"{P}TextSource")]
+    assert guids[0] == "11111111-0000-0000-0000-000000000001" and len(set(guids)) == 2
+
+
+def test_a_code_name_too_long_is_cut_and_kept_whole_in_its_memo(tmp_path: Path) -> None:
+    long = "Trust " * 60  # 360 characters; a code's name has at most 200
+    qdc = (
+        f'<CodeBook xmlns="{CODEBOOK_NS}"><Codes>'
+        f'<Code guid="aaaaaaaa-0000-0000-0000-000000000001" name="{long}" isCodable="true">'
+        "<Description>Said often.</Description></Code></Codes></CodeBook>"
+    ).encode()
+    read = import_qdc(qdc)
+    (code,) = read.book.codes
+    assert len(code.name) <= 200 and code.name.startswith("Trust Trust") and code.name[-1] == "…"
+    assert code.description == f"{long.strip()}\n\nSaid often."
+    assert said(read) == [
+        f"code “{code.name}”: its name is cut to 200 characters, all of it in its memo"
+    ]
+    study = coded_study(tmp_path / "study")
+    qde = qdc.replace(b"CodeBook xmlns", b"X").replace(b"</CodeBook>", b"")
+    project = f'<Project xmlns="{PROJECT_NS}" name="x"><CodeBook>'.encode() + qde.split(b">", 1)[1]
+    import_qdpx(zipped({"project.qde": project + b"</CodeBook></Project>"}), study.folder)
+    assert code.name in [c.name for c in open_study(study.folder).codebook.codes]
+
+
+def test_two_selections_of_one_guid_in_our_own_file_stay_two_highlights(tmp_path: Path) -> None:
+    from reader import APP_NAME
+
+    text = "Q: Ready?\nA: Yes, quite ready.\n"
+    selections = "".join(
+        f'<PlainTextSelection guid="eeeeeeee-0000-0000-0000-000000000001" name="q" '
+        f'startPosition="{text.index(w)}" endPosition="{text.index(w) + len(w)}"/>'
+        for w in ("Ready", "quite")
+    )
+    qde = (
+        f'<Project xmlns="{PROJECT_NS}" name="x" origin="{APP_NAME} 1.0"><Sources>'
+        f'<TextSource guid="dddddddd-0000-0000-0000-000000000001" name="Doc" '
+        f'plainTextPath="internal://d.txt">{selections}</TextSource></Sources></Project>'
+    )
+    report = import_qdpx(zipped({"project.qde": qde, "sources/d.txt": text}), tmp_path / "s")
+    study = open_study(tmp_path / "s")
+    quotes = [h.exact for h in study.load_notes(study.interviews[0]).highlights]
+    assert quotes == ["Ready", "quite"] and report.highlights == 2

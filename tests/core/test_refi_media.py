@@ -363,3 +363,45 @@ def test_a_recording_of_an_untimed_transcript_is_named_as_left_out(tmp_path: Pat
     data, left_out, _ = export_study_qdpx(open_study(folder))
     assert left_out == ["“C”: its recording C.mp3 (the transcript has no times)"]
     assert [name for name in unzip(data) if name.endswith(".mp3")] == []
+
+
+def rezipped(data: bytes, name: str, content: bytes, *, deflated: bool = False) -> bytes:
+    """The .qdpx `data` with its file `name` holding `content` (packed, or stored)."""
+    buffer = io.BytesIO()
+    with zipfile.ZipFile(io.BytesIO(data)) as old, zipfile.ZipFile(buffer, "w") as new:
+        for info in old.infolist():
+            if info.filename != name:
+                new.writestr(info, old.read(info))
+        method = zipfile.ZIP_DEFLATED if deflated else zipfile.ZIP_STORED
+        new.writestr(name, content, compress_type=method)
+    return buffer.getvalue()
+
+
+def test_a_recording_that_unpacks_to_far_more_than_it_packs_is_not_unpacked(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A zip bomb: a few kilobytes that claim gigabytes of recording. Measured here with
+    the ratio lowered, on 2 MB of zeros (a few kB packed)."""
+    from reader.core.refi import qdpx_import
+
+    monkeypatch.setattr(qdpx_import, "MAX_MEDIA_RATIO", 1)
+    data = rezipped(av_project(), "sources/rec-1.mp3", bytes(2 * 2**20), deflated=True)
+    report = import_qdpx(data, tmp_path / "study")
+    assert report.interviews == 1 and report.recordings == 0
+    assert "the recording of “Ward talk”: it claims to unpack to 2,097,152 bytes from" in (
+        "\n".join(said(report))
+    )
+    study = open_study(tmp_path / "study")
+    assert study.load_notes(study.interviews[0]).recording is None
+    assert not list((tmp_path / "study" / "transcripts").glob("*.mp3"))
+
+
+def test_a_damaged_recording_is_said_and_no_half_of_it_is_left(tmp_path: Path) -> None:
+    data = rezipped(av_project(), "sources/rec-1.mp3", MP3)
+    damaged = data.replace(MP3[100:200], bytes(100), 1)  # stored: its bytes as they are
+    assert damaged != data
+    report = import_qdpx(damaged, tmp_path / "study")
+    assert report.interviews == 1 and report.recordings == 0
+    line = next(n for n in said(report) if n.startswith("the recording of"))
+    assert line.startswith("the recording of “Ward talk”: it is damaged or encrypted in the file")
+    assert not list((tmp_path / "study" / "transcripts").glob("*.mp3"))

@@ -14,8 +14,9 @@ import xml.etree.ElementTree as ET
 from dataclasses import dataclass, field
 
 from reader import APP_NAME, __version__
-from reader.core.codebook import Code, Codebook, clean_name, is_color
+from reader.core.codebook import MAX_NAME_CHARS, Code, Codebook, clean_name, is_color
 from reader.core.refi.left_out import LeftOut
+from reader.core.shorten import shorten
 from reader.core.wording import counted
 from reader.core.xml_chars import make_xml_safe
 
@@ -90,7 +91,8 @@ def read_codes(codes: ET.Element | None, ns: str) -> ReadCodes:
 
     def walk(element: ET.Element, parent: str, path: str) -> None:
         for item in element.findall(tag(ns, "Code")):
-            name = clean_name(item.get("name") or "")  # NFC: a Mac's "e" + U+0301 is "é"
+            whole = clean_name(item.get("name") or "")  # NFC: a Mac's "e" + U+0301 is "é"
+            name = whole if len(whole) <= MAX_NAME_CHARS else shorten(whole, MAX_NAME_CHARS)
             where = f"{path} / {name or '?'}" if path else name or "?"
             code_id = guid_of(item.get("guid")) or derived_guid("code", where)
             why = "it has no name" if not name else ""
@@ -103,6 +105,13 @@ def read_codes(codes: ET.Element | None, ns: str) -> ReadCodes:
                 read.not_imported.append(LeftOut("code", where, why))
                 walk(item, parent, where)
                 continue
+            description = unicodedata.normalize(
+                "NFC", (item.findtext(tag(ns, "Description")) or "").strip()
+            ).replace("\r\n", "\n")  # Windows line ends, escaped (&#13;)
+            if name != whole:  # too long for a code's name: its memo starts with all of it
+                description = f"{whole}\n\n{description}".strip()
+                why = f"its name is cut to {MAX_NAME_CHARS} characters, all of it in its memo"
+                read.not_imported.append(LeftOut("code", where, why))
             color = (item.get("color") or "").strip()
             if _SHORT_COLOR.fullmatch(color):  # #abc is #aabbcc
                 color = _SHORT_COLOR.sub(r"#\1\1\2\2\3\3", color)
@@ -111,9 +120,7 @@ def read_codes(codes: ET.Element | None, ns: str) -> ReadCodes:
                     id=code_id,
                     name=name,
                     color=color.lower() if is_color(color) else read.book.next_color(),
-                    description=unicodedata.normalize(
-                        "NFC", (item.findtext(tag(ns, "Description")) or "").strip()
-                    ).replace("\r\n", "\n"),  # Windows line ends, escaped (&#13;)
+                    description=description,
                     codable=(item.get("isCodable") or "true").strip().lower() in ("true", "1"),
                     parent=parent,
                 )

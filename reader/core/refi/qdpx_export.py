@@ -84,11 +84,20 @@ class Interview:
 
 
 class _Guids:
+    """Each thing's GUID: the one an import brought in, else derived from what it is. A
+    GUID brought in for two things (a project whose sources shared one) is the first's:
+    the second's is derived, or both texts would go out under one file name."""
+
     def __init__(self, known: Mapping[str, str]) -> None:
         self._known = known
+        self._given: dict[str, str] = {}  # GUID -> the "kind:key" it went out for
 
     def __call__(self, kind: str, key: str) -> str:
-        return self._known.get(f"{kind}:{key}") or derived_guid(kind, key)
+        name = f"{kind}:{key}"
+        guid = self._known.get(name)
+        if guid is None or self._given.setdefault(guid, name) != name:
+            return derived_guid(kind, key)
+        return guid
 
 
 def export_qdpx(

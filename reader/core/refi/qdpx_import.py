@@ -19,7 +19,11 @@ attributes from Variables. Anything not brought in is named in the report
 (refi.left_out): pictures, PDFs without their text (and a PDF's file, its text
 shown), media without a transcript, selections whose positions
 do not fit their text (never guessed), codings of a whole source, references to codes
-that do not exist, and a notes file that cannot take a merge (below).
+that do not exist, a recording damaged in the zip or claiming to unpack to a hundred times
+its packed size (a zip bomb), and a notes file that cannot take a merge (below). A
+damaged or encrypted text or project file in the zip ends the import with its name (the
+transcripts written so far listed in study.json). Two selections one GUID names in a
+file of ours stay two highlights.
 
 Where notes go: a code's notes (its NoteRefs, NVivo's and ATLAS.ti's memos on a code by
 a Link) join the code's memo; a source's Description (QualCoder's memo) and its notes
@@ -57,6 +61,7 @@ import shutil
 import unicodedata
 import xml.etree.ElementTree as ET
 import zipfile
+import zlib
 from bisect import bisect_left, bisect_right
 from collections.abc import Callable
 from dataclasses import dataclass, field, replace
@@ -122,6 +127,12 @@ from reader.core.wording import counted, listed
 
 MAX_MEMBER_BYTES = 200 * 1024 * 1024  # one file inside the zip; a zip bomb stops here
 MAX_MEDIA_BYTES = 64 * 2**30  # a recording copied out of the zip (not read into memory)
+# Recordings are packed already and barely shrink in a zip; one that claims to have shrunk
+# more than this (a zip bomb: a small file that unpacks to gigabytes) is not unpacked.
+MAX_MEDIA_RATIO = 100
+# What a damaged, truncated or encrypted zip member raises as it is read: zipfile's own
+# errors, the decompressors' and a password's (RuntimeError), and unknown packing methods.
+_UNREADABLE_MEMBER = (zipfile.BadZipFile, zlib.error, EOFError, RuntimeError, NotImplementedError)
 _ATTRIBUTE_TYPES = {"Integer": "number", "Float": "number", "Date": "date"}
 _UNSAFE = re.compile(r"[^\w\- .()]+")
 _MAX_STEM_BYTES = 200  # of a file name written (255 at most), room left for "-NN.suffix"
@@ -220,7 +231,7 @@ class _Project:
             return None
         if self.archive.getinfo(found).file_size > MAX_MEMBER_BYTES:
             raise RefiError(f"{found} is larger than {MAX_MEMBER_BYTES // 2**20} MB")
-        return self.archive.read(found)
+        return _read_member(self.archive, found)
 
 
 @dataclass
@@ -463,7 +474,7 @@ def _open(data: bytes, project_file: Path | None) -> _Project:
     info = archive.getinfo(files[qde[0]])
     if info.file_size > MAX_MEMBER_BYTES:
         raise RefiError("its project file is too large")
-    root = parse_xml(archive.read(info))
+    root = parse_xml(_read_member(archive, info.filename))
     if not root.tag.endswith("Project"):
         raise RefiError("its .qde file is not a REFI-QDA project")
     ns = root.tag[1:].split("}", 1)[0] if root.tag.startswith("{") else ""
@@ -472,6 +483,14 @@ def _open(data: bytes, project_file: Path | None) -> _Project:
     project = _Project(root, ns, files, archive, "atlas" in origin, project_file, ours)
     project.links = _links(project)
     return project
+
+
+def _read_member(archive: zipfile.ZipFile, name: str) -> bytes:
+    """A file of the zip; RefiError when it cannot be unpacked."""
+    try:
+        return archive.read(name)
+    except _UNREADABLE_MEMBER as exc:
+        raise RefiError(f"its {name} is damaged or encrypted ({exc})") from None
 
 
 def _text_of(project: _Project, element: ET.Element) -> str | None:
@@ -765,13 +784,25 @@ def _recording(
         if member is None:
             missing(f"{path} is not in the file")
             return None
-        if run.project.archive.getinfo(member).file_size > MAX_MEDIA_BYTES:
+        info = run.project.archive.getinfo(member)
+        if info.file_size > MAX_MEDIA_BYTES:
             missing("it is larger than 64 GB")
+            return None
+        if info.file_size > MAX_MEDIA_RATIO * max(info.compress_size, 2**20):
+            missing(f"it claims to unpack to {info.file_size:,} bytes from {info.compress_size:,}")
             return None
         suffix = PurePosixPath(member).suffix.lower()
         target = _free_path(transcript.parent, transcript.stem, suffix)
-        with run.project.archive.open(member) as source, target.open("xb") as out:
-            shutil.copyfileobj(source, out)
+        try:
+            with run.project.archive.open(member) as source, target.open("xb") as out:
+                shutil.copyfileobj(source, out)
+        except _UNREADABLE_MEMBER as exc:
+            target.unlink(missing_ok=True)
+            missing(f"it is damaged or encrypted in the file ({exc})")
+            return None
+        except OSError:
+            target.unlink(missing_ok=True)  # half a recording is no use; the disk is said
+            raise
     else:
         base = run.project.root.get("basePath") or ""
         found = media.outside_path(path, base, run.project.file)
@@ -841,7 +872,10 @@ def _interview(
         run, document.text, _highlights(run, element, name, text, selections), name
     ):
         if run.project.ours:
-            by_id[selected.highlight.id] = known = selected.highlight
+            known = selected.highlight
+            if known.id in by_id:  # a GUID given two selections (edited by hand): both kept
+                known = replace(known, id=derived_guid("selection", f"{known.id}/{len(by_id)}"))
+            by_id[known.id] = known
         else:
             known = merge_selection(by_id, selected.highlight, Merged(name, name))
         if known is not None:
