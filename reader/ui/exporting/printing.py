@@ -210,7 +210,9 @@ def _time_turns(reading: ReaderDocument, doc: QTextDocument) -> None:
     quiet.setFontWeight(QFont.Weight.Normal)
     for number in reversed(range(doc.blockCount())):
         segment = reading.segment_of_block(number)
-        ms = starts.get(segment.start) if segment is not None else None
+        if segment is None or not reading.starts_segment(number):
+            continue  # no paragraph, or a long one's later part
+        ms = starts.get(segment.start)
         if (
             ms is None
             or (

@@ -1,7 +1,9 @@
 """The reading pane's QTextDocument: the interview text, styled by paragraph role.
 
 The document's text is exactly the normalised source text (Qt turns each LF into a block
-boundary), so no label or decoration ever enters the text that offsets refer to: speaker
+boundary; a paragraph too long to lay out at once shows a few of its spaces as line ends,
+which keeps every offset), so no label or decoration ever enters the text that offsets
+refer to: speaker
 labels, markers and highlights are painted by the view; roles are character formats.
 Speaker labels in the text are dimmed, blank lines between paragraphs kept low, and a
 Markdown file's formatting (Document.spans) is applied on top.
@@ -24,6 +26,7 @@ from PySide6.QtGui import (
 
 from reader.core.document import Span
 from reader.core.interview import Role, Segment, speech_direction, speech_start
+from reader.core.long_paragraphs import LONG_PARAGRAPH, paragraph_breaks
 from reader.core.offsets import Utf16Index
 from reader.core.session import Session
 from reader.ui import theme
@@ -54,6 +57,8 @@ class ReaderDocument:
         self.qdoc.setDefaultFont(font)
         self.qdoc.setDocumentMargin(0)
         self.block_segment: list[int] = []  # block number -> segment index, -1 for blank lines
+        self.continued: set[int] = set()  # blocks that go on with the paragraph above them
+        self.breaks = _long_paragraph_breaks(session)
         self.transcript = False  # turns start with speaker labels
         self.one_answerer = True  # every answer is one person's (or nobody's)
         self.has_links = any(span.kind == "link" for span in session.document.spans)
@@ -66,7 +71,7 @@ class ReaderDocument:
         cursor.beginEditBlock()
         cursor.setBlockFormat(block_format)
         cursor.setBlockCharFormat(char_format)
-        cursor.insertText(session.document.text, char_format)
+        cursor.insertText(_shown_text(session.document.text, self.breaks), char_format)
         cursor.endEditBlock()
         self._apply_structure(kinds, done=common)
 
@@ -79,6 +84,7 @@ class ReaderDocument:
         return self.index.to_code_point(position)
 
     def segment_of_block(self, block_number: int) -> Segment | None:
+        """The paragraph `block_number` shows, or shows part of."""
         if 0 <= block_number < len(self.block_segment) and self.block_segment[block_number] >= 0:
             return self.session.segments[self.block_segment[block_number]]
         return None
@@ -87,7 +93,9 @@ class ReaderDocument:
         """What the margin says beside a block (nothing beside a blank line). A `narrow`
         margin, which would cut names to "Int…", leaves out those the text says already
         (a transcript's turn starts with its speaker) or that tell nothing (one person
-        answers every question)."""
+        answers every question). Nothing beside a long paragraph's later parts."""
+        if block_number in self.continued:
+            return ()
         if 0 <= block_number < len(self.block_segment) and self.block_segment[block_number] >= 0:
             segments = self.session.segments
             index = self.block_segment[block_number]
@@ -108,13 +116,22 @@ class ReaderDocument:
         """Each line's kind, from the segments; also fills `block_segment`.
 
         Segments are whole lines; the lines between them are BLANK, the lines after the
-        last one (a final line end) DEFAULT.
+        last one (a final line end) DEFAULT. A long paragraph's later parts (`breaks`) are
+        of its kind, as if it were a question after a question (a little space above).
         """
-        text = self.session.document.text
-        count = text.count  # the line breaks before each segment, counted in C
+        count = self.session.document.text.count  # the line breaks before each segment, in C
+        parts = {}  # segment index -> its blocks, where more than one
+        if self.breaks:
+            from bisect import bisect_left
+
+            parts = {
+                i: 1 + bisect_left(self.breaks, seg.end) - bisect_left(self.breaks, seg.start)
+                for i, seg in enumerate(self.session.segments)
+            }
         shown = self.session.shown_roles()  # a back-channel ("Mm-hm.") as plain speech
         kinds: list[_Kind] = []
         self.block_segment = block_segment = []
+        self.continued = set()
         counted_to = 0
         previous_role: Role | None = None
         for i, seg in enumerate(self.session.segments):
@@ -127,8 +144,12 @@ class ReaderDocument:
             role = shown[i]
             kinds.append((role, previous_role if role is Role.QUESTION else None))
             block_segment.append(i)
+            if parts.get(i, 1) > 1:
+                self.continued.update(range(len(kinds), len(kinds) + parts[i] - 1))
+                kinds += [(role, role)] * (parts[i] - 1)
+                block_segment += [i] * (parts[i] - 1)
             previous_role = role
-        rest = count("\n") + 1 - len(kinds)
+        rest = count("\n") + len(self.breaks) + 1 - len(kinds)
         kinds += [DEFAULT] * rest
         block_segment += [-1] * rest
         return kinds
@@ -170,6 +191,12 @@ class ReaderDocument:
         answerers = {seg.speaker for seg in segments if seg.role is Role.ANSWER}
         self.one_answerer = len(answerers) <= 1
         cursor.endEditBlock()
+
+    def starts_segment(self, block_number: int) -> bool:
+        """Whether `block_number` shows the start of a paragraph."""
+        return self.segment_of_block(block_number) is not None and (
+            block_number not in self.continued
+        )
 
     def _formats(self, kind: _Kind) -> tuple[QTextBlockFormat, QTextCharFormat]:
         if kind == DEFAULT:
@@ -287,3 +314,23 @@ class ReaderDocument:
         elif kind == "blockquote":
             fmt.setFontItalic(True)
         return fmt
+
+
+def _long_paragraph_breaks(session: Session) -> list[int]:
+    """The spaces shown as line ends, in order: none unless a paragraph is long."""
+    long = [seg for seg in session.segments if seg.end - seg.start > LONG_PARAGRAPH]
+    text = session.document.text
+    return [space for seg in long for space in paragraph_breaks(text, seg.start, seg.end)]
+
+
+def _shown_text(text: str, breaks: list[int]) -> str:
+    """`text` with the spaces at `breaks` made line ends: its length unchanged."""
+    if not breaks:
+        return text
+    pieces = []
+    start = 0
+    for space in breaks:
+        pieces.append(text[start:space])
+        start = space + 1
+    pieces.append(text[start:])
+    return "\n".join(pieces)

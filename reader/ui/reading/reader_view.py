@@ -633,9 +633,12 @@ class ReaderView(QTextEdit):
 
     def createMimeDataFromSelection(self) -> QMimeData:
         """The words selected, and their look (HTML, for a word processor), marked as the
-        app's own: the notes paste them as they are (own_copies.py)."""
+        app's own: the notes paste them as they are (own_copies.py). The words are the
+        interview's: a long paragraph's breaks in the pane are spaces there."""
         selection = self.textCursor().selection()
-        return own_copy(selection.toPlainText(), selection.toHtml())
+        span = self.selected_range()
+        words = self.session.document.text[slice(*span)] if span else selection.toPlainText()
+        return own_copy(words, selection.toHtml())
 
     def copy_quote(self) -> None:
         """The selection, else the highlight at the caret, as a quotation with its place:
