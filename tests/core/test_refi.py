@@ -1290,3 +1290,17 @@ def test_two_selections_of_one_guid_in_our_own_file_stay_two_highlights(tmp_path
     study = open_study(tmp_path / "s")
     quotes = [h.exact for h in study.load_notes(study.interviews[0]).highlights]
     assert quotes == ["Ready", "quite"] and report.highlights == 2
+
+
+def test_an_import_into_a_new_folder_that_fails_at_once_leaves_no_folder(tmp_path: Path) -> None:
+    good = two_sources("Q: Damaged?\nA: " + "yes " * 50, "Short and new.")
+    damaged = good.replace(b"yes yes", b"yes YES", 1)
+    folder = tmp_path / "new" / "study"
+    with pytest.raises(RefiError, match="damaged"):
+        import_qdpx(damaged, folder)
+    assert not (tmp_path / "new").exists()  # the folders it made, gone
+    chosen = tmp_path / "chosen"  # a folder the user made stays
+    chosen.mkdir()
+    with pytest.raises(RefiError, match="damaged"):
+        import_qdpx(damaged, chosen)
+    assert chosen.is_dir() and not any(chosen.iterdir())

@@ -281,7 +281,39 @@ def import_qdpx(
     open already (the window's); `project_file` is the .qdpx, for media paths relative to
     it. RefiError when `data` is not a REFI-QDA project or the study cannot take it."""
     project = _open(data, project_file)
-    study = study or _target(Path(folder), project)
+    made = None if study else _first_missing(Path(folder))
+    try:
+        return _import(project, study or _target(Path(folder), project))
+    except (RefiError, OSError):
+        if made is not None:  # a new study of nothing: no folder left to wonder about
+            _remove_empty_folders(Path(folder), made)
+        raise
+
+
+def _first_missing(folder: Path) -> Path | None:
+    """The outermost of `folder` and its parents that does not exist, None if it does."""
+    missing = None
+    for path in (folder, *folder.parents):
+        if path.exists():
+            return missing
+        missing = path
+    return missing
+
+
+def _remove_empty_folders(folder: Path, up_to: Path) -> None:
+    """`folder`, its empty folders and its parents up to `up_to`, each while it is empty."""
+    for path in (folder, *folder.parents):
+        try:
+            for inner in sorted(path.rglob("*"), reverse=True):
+                inner.rmdir()  # the deepest first; a file stops it
+            path.rmdir()
+        except OSError:
+            return
+        if path == up_to:
+            return
+
+
+def _import(project: _Project, study: Study) -> ImportReport:
     if study.read_only:
         raise RefiError(f"the study in {study.folder} is open read-only")
     guids: dict[str, str] = dict(study.data.settings.get(GUIDS_SETTING, {}))
