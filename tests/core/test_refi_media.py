@@ -150,13 +150,15 @@ def test_an_audio_source_becomes_an_interview_with_its_recording_and_times(
     report = import_qdpx(av_project(), tmp_path / "study")
     study = open_study(tmp_path / "study")
     (entry,) = study.interviews
-    assert (report.interviews, report.recordings, report.highlights) == (1, 1, 2)
+    assert (report.interviews, report.recordings, report.highlights) == (1, 1, 3)
     assert said(report) == [
         "selection “Lost” in “Ward talk”: positions 0–9999 do not fit its text of 84 characters",
         "1 time(s) of “Ward talk” inside or at the end of a line: a time is kept where a line "
         "starts, places between are timed in proportion",
-        "1 passage(s) of the recording of “Ward talk” marked by time only",
     ]
+    assert "1 passage marked on a recording by time: on the turns spoken then." in (
+        report.message()
+    )
     transcript = study.transcript_path(entry)
     assert transcript.read_text(encoding="utf-8") == (
         "[00:00:00] Interviewer: When did it start?\n[00:00:04.200] Nurse: In March. Café first."
@@ -168,7 +170,11 @@ def test_an_audio_source_becomes_an_interview_with_its_recording_and_times(
     assert recording.path.read_bytes() == MP3
     quotes = [(h.exact, study.codebook.names(h.codes)) for h in notes.highlights]
     # The turn's selection ran to where the next row starts: up to its mark, not into it.
-    assert quotes == [("Nurse: In March. Café first.\n\n", ()), ("Café first.", ("Food",))]
+    assert quotes == [
+        ("Interviewer: When did it start?\n", ()),  # the AudioSelection of 0–1 s
+        ("Nurse: In March. Café first.\n\n", ()),
+        ("Café first.", ("Food",)),
+    ]
     assert turn_times(study, entry) == [
         ("Interviewer:", 0),
         ("Nurse: In Ma", 4200),
@@ -197,6 +203,45 @@ def test_a_video_source_keeps_an_outside_path_and_says_when_it_is_missing(
         .load_notes(open_study(tmp_path / "other").interviews[0])
         .recording
         is not None
+    )
+
+
+def test_a_time_span_of_a_recording_is_the_turns_spoken_in_it() -> None:
+    times = [(0, 0), (40, 4200), (80, 6100), (120, 65000)]
+    assert media.spoken_between(times, 0, 1000, 200) == (0, 40)
+    assert media.spoken_between(times, 5000, 6100, 200) == (40, 80)  # to where the next starts
+    assert media.spoken_between(times, 6100, 7000, 200) == (80, 120)
+    assert media.spoken_between(times, 70000, 80000, 200) == (120, 200)  # the last turn
+    assert media.spoken_between([(30, 500)], 0, 100, 200) == (0, 30)  # before the first time
+    assert media.spoken_between(times, 1000, 1000, 200) is None  # empty
+    assert media.spoken_between([], 0, 1000, 200) is None  # an untimed transcript
+    assert media.spoken_between([(80, 0), (40, 9000)], 100, 200, 200) is None  # out of order
+
+
+def test_a_coded_passage_of_the_recording_is_coded_on_its_words(tmp_path: Path) -> None:
+    clip = (
+        '<AudioSelection guid="eeeeeeee-0000-0000-0000-000000000009" begin="4500" end="6000" name="Clip">'
+        "<Description>She laughs here.</Description>"
+        '<Coding guid="ffffffff-0000-0000-0000-000000000009"><CodeRef targetGUID="aaaaaaaa-0000-0000-0000-000000000001"/></Coding>'
+        "</AudioSelection>"
+    )
+    qde = unzip(av_project())["project.qde"].replace(
+        b'<AudioSelection guid="eeeeeeee-0000-0000-0000-000000000009" begin="0" end="1000"/>',
+        clip.encode(),
+    )
+    data = rezipped(av_project(), "project.qde", qde)
+    report = import_qdpx(data, tmp_path / "study")
+    study = open_study(tmp_path / "study")
+    notes = study.load_notes(study.interviews[0])
+    (coded,) = [h for h in notes.highlights if h.note]
+    assert coded.exact == "Nurse: In March. "  # 4.2 s to 6.1 s: up to where Café is timed
+    assert (coded.note, study.codebook.names(coded.codes)) == ("She laughs here.", ("Food",))
+    assert report.by_time == 1 and not any("by time" in line for line in said(report))
+    untimed = rezipped(data, "project.qde", qde.replace(b'timeStamp="', b'x="'))
+    report = import_qdpx(untimed, tmp_path / "untimed")
+    assert said(report)[0] == (
+        "1 passage(s) of the recording of “Ward talk” marked by time only, where its "
+        "transcript has no times"
     )
 
 

@@ -8,6 +8,9 @@ by adding the lengths of the marks before it (`TimedText.place`); a line that al
 starts with the same time gets no second mark, so importing our own export adds nothing.
 A time inside a line has no mark to become and is counted, for the report.
 
+A passage marked on the recording by time alone (an AudioSelection or VideoSelection)
+becomes a highlight of the turns spoken in it (`spoken_between`).
+
 Exporting, an interview with a recording and turn times gives the SyncPoints at the
 places its turns start; its highlights become TranscriptSelections between SyncPoints
 placed at their ends (a SyncPoint without a time only marks a place).
@@ -93,6 +96,23 @@ def write_times(text: str, times: list[tuple[int, int]]) -> TimedText:
         last = position
     parts.append(text[last:])
     return TimedText("".join(parts), tuple(inserted), skipped)
+
+
+def spoken_between(
+    times: list[tuple[int, int]], begin: int, end: int, length: int
+) -> tuple[int, int] | None:
+    """Where a transcript says what its recording says from `begin` to `end` ms, in whole
+    turns: from the last of its `times` ((position, ms)) at or before `begin` (the text's
+    start if none) to the first at or after `end` (its `length` if none). None when it
+    has no times or the span is empty, backwards or timed out of order."""
+    if not times or end <= begin:
+        return None
+    by_time = sorted((ms, position) for position, ms in times)
+    before = bisect_right(by_time, (begin, length)) - 1
+    after = bisect_left(by_time, (end, -1))
+    start = by_time[before][1] if before >= 0 else 0
+    stop = by_time[after][1] if after < len(by_time) else length
+    return (start, stop) if start < stop else None
 
 
 def is_video(path: str) -> bool:

@@ -154,12 +154,16 @@ class ImportReport:
     merged: list[Merged] = field(default_factory=list)  # sources of the study's interviews
     code_lines: list[str] = field(default_factory=list)  # AddedCodes.lines
     retitled: list[str] = field(default_factory=list)  # “P1” as “P1 (2)”: the study has P1
+    by_time: int = 0  # passages marked on a recording, placed on the turns spoken then
     not_imported: list[LeftOut] = field(default_factory=list)
 
     def message(self, grouped: bool = True) -> str:
         """What the import did, in lines; `grouped`: what was left out for one reason
         in one line (23 interviews the study has already), else a line for each."""
         lines = [self._made(), *self.code_lines]
+        if self.by_time:
+            clips = counted(self.by_time, "passage")
+            lines.append(f"{clips} marked on a recording by time: on the turns spoken then.")
         if self.retitled:
             lines.append(f"Titled apart from the study's interviews: {listed(self.retitled)}.")
         if self.merged:
@@ -751,12 +755,13 @@ def _media_source(run: _Import, element: ET.Element, name: str) -> None:
         return
     positions = _Positions(raw, run.project.count_crlf_once)
     places: dict[str, int | None] = {}  # SyncPoint GUID -> its position
-    times = []
+    raw_times = []  # (position in the file's text, ms)
     for point in transcript.findall(tag(run.ns, "SyncPoint")):
         position, ms = _int(point.get("position")), _int(point.get("timeStamp"))
         places[guid_of(point.get("guid")) or ""] = position
         if position is not None and ms is not None and 0 <= position <= positions.length:
-            times.append((positions(position), ms))
+            raw_times.append((position, ms))
+    times = [(positions(position), ms) for position, ms in raw_times]
     timed = media.write_times(positions.text, times)
     text = _Text(
         timed.text,
@@ -773,6 +778,20 @@ def _media_source(run: _Import, element: ET.Element, name: str) -> None:
         )
         for s in transcript.findall(tag(run.ns, "TranscriptSelection"))
     ]
+    unplaced = 0
+    for clip in element.findall(tag(run.ns, f"{label.title()}Selection")):
+        begin, end = _int(clip.get("begin")), _int(clip.get("end"))
+        spoken = None
+        if begin is not None and end is not None:
+            spoken = media.spoken_between(raw_times, begin, end, positions.length)
+        if spoken is None:
+            unplaced += 1
+        else:
+            selections.append((clip, *spoken))
+            report.by_time += 1
+    if unplaced:
+        why = "marked by time only, where its transcript has no times"
+        report.not_imported.append(LeftOut("passage", name, why, count=unplaced))
 
     def recording(transcript_path: Path, notes_path: Path) -> RecordingRef | None:
         return _recording(run, element, name, transcript_path, notes_path)
@@ -791,11 +810,6 @@ def _media_source(run: _Import, element: ET.Element, name: str) -> None:
                 "a time is kept where a line starts, places between are timed in proportion",
                 count=timed.not_at_line_start,
             )
-        )
-    by_time = element.findall(tag(run.ns, f"{label.title()}Selection"))
-    if by_time:
-        report.not_imported.append(
-            LeftOut("passage", name, "marked by time only", count=len(by_time))
         )
 
 
