@@ -5,14 +5,16 @@ lists the interviews its owner chose. Which files are transcripts is the core's 
 (Study.not_listed): an export saved into the folder is none. Only what comes while the
 study is open is offered, so those dismissed stay dismissed when it opens again. One that
 holds the text of an interview whose transcript went missing (renamed, moved:
-study_moves) is offered as that interview's, which keeps its highlights and notes."""
+study_moves) is offered as that interview's, which keeps its highlights and notes. What
+is taken is announced (`taken`): the window shows the Library, where Undo is the study's,
+as the status line says."""
 
 from __future__ import annotations
 
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QObject
+from PySide6.QtCore import QObject, Signal
 
 from reader.core.study_moves import moved_transcripts
 from reader.core.wording import counted, listed
@@ -24,6 +26,8 @@ if TYPE_CHECKING:
 
 
 class NewTranscripts(QObject):
+    taken = Signal()  # interviews added or relocated, as a step of the study's history
+
     def __init__(self, owner: OpenStudy, banner: Banner) -> None:
         super().__init__(owner)
         self.owner, self.banner = owner, banner
@@ -104,6 +108,7 @@ class NewTranscripts(QObject):
         ]
         self._after_taking()
         if located:
+            self.taken.emit()
             self.owner.status.emit(
                 f"Found {counted(len(located), 'transcript')} under a new name; "
                 "Edit ▸ Undo takes it back.",
@@ -116,6 +121,7 @@ class NewTranscripts(QObject):
         added = self.owner.add_files([path for path in paths if path.exists()])
         self._after_taking()
         if added:
+            self.taken.emit()
             self.owner.status.emit(
                 f"Added {counted(len(added), 'interview')}; Edit ▸ Undo takes them out.", 8000
             )

@@ -60,7 +60,8 @@ def wire_study_extras(window: StudyWindow) -> None:
     window.study_actions.nothingToOpen.connect(lambda line: show_nothing_open(window, line))
     study.noticed.connect(window.banner.add_message)  # behind what the interview said
     window.interview.notesWritten.connect(lambda: save_when_first_used(window))
-    NewTranscripts(study, window.banner)  # come into the folder: offered to add
+    offer = NewTranscripts(study, window.banner)  # come into the folder: offered to add
+    offer.taken.connect(lambda: focus_library(window))  # where Ctrl+Z undoes it
 
     def speakers_in_study(_study: object) -> None:  # made as the first study opens
         if window.speakers.across is None:  # start-up (a lone interview) loads neither

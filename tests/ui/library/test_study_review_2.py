@@ -66,7 +66,8 @@ def test_a_transcript_renamed_while_open_is_offered_as_its_interviews(
     assert (model.rows[0].title, model.rows[0].highlights) == ("P01 Ana", 1)
     assert study_json(folder)["interviews"][0]["path"] == "P01 Ana (final).txt"
     assert not offer.moved and window.banner.isHidden()
-    window.library.view.setFocus()  # the study's steps are undone from its Library
+    # The Library has the focus, so Edit ▸ Undo, as the status line says, is the study's.
+    qtbot.waitUntil(lambda: window.library.view.hasFocus())
     assert window.window_actions.undo.text().replace("&", "") == "Undo Locate Transcript"
     window.window_actions.undo.trigger()
     assert study_json(folder)["interviews"][0]["path"] == "P01 Ana.txt"
@@ -85,8 +86,10 @@ def test_a_renamed_transcript_and_a_new_one_are_offered_together(
         "1 new transcript in the study folder: “P11 Ivo.txt”."
     )
     buttons = {button.text(): button for button in window.banner.buttons}
+    window.reader.setFocus()
     buttons["Add"].click()  # the new one added; the renamed one still offered
     qtbot.waitUntil(lambda: titles(window)[-1] == "P11 Ivo")
+    assert window.window_actions.undo.text().replace("&", "") == "Undo Add Interview"
     assert window.banner.text().startswith("The missing transcript of “P01 Ana”")
     window.banner.buttons[0].click()
     qtbot.waitUntil(lambda: not window.library.model.rows[0].missing)
