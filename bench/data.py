@@ -46,6 +46,7 @@ class Corpus:
     edited_document: Path  # the big document with 1% of its paragraphs edited
     edited_paragraphs: int
     bundled_notes: Path  # 200 highlights on the bundled interview
+    one_paragraph: Path  # the big document saved without line ends
 
 
 def bundled_text() -> str:
@@ -197,4 +198,6 @@ def write_corpus(folder: Path) -> Corpus:
     )
     bundled_notes = folder / "bundled-notes.json"
     save_notes(bundled_notes, small_notes)
-    return Corpus(big, big_notes, edited_path, edited, bundled_notes)
+    one_paragraph = folder / "big-interview-one-paragraph.txt"
+    one_paragraph.write_text(" ".join(document.text.split("\n")), encoding="utf-8")
+    return Corpus(big, big_notes, edited_path, edited, bundled_notes, one_paragraph)

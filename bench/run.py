@@ -174,6 +174,7 @@ def scale(run: Run) -> list[Row]:
         "gui_scale", "floor", doc=doc, notes=notes, runs=SCALE_RUNS, interact=True, **geometry
     )
     empty = run.child("gui_scale", "app", doc=doc, runs=EMPTY_RUNS)
+    one = run.child("gui_scale", "app", doc=str(run.corpus.one_paragraph), runs=EMPTY_RUNS)
     # Peak memory: one fresh process a figure, as reopening in one process keeps raising it.
     peak = [
         run.child("gui_scale", "app", doc=doc, notes=notes, runs=1) for _ in range(MEMORY_PROCESSES)
@@ -207,6 +208,14 @@ def scale(run: Run) -> list[Row]:
             empty["first_paint"],
             floor=floor["first_paint"],
             floor_name=bare,
+        ),
+        row(
+            "the same text in one paragraph (saved without line ends) → first paint",
+            one["first_paint"],
+            floor=floor["first_paint"],
+            floor_name=bare,
+            note="the pane breaks a paragraph longer than 4,000 characters at sentence ends "
+            "(reader/core/long_paragraphs.py); laid out whole, 5 MB took 6.7 s",
         ),
         repaint("add a highlight + repaint (add_highlight)", app["add"], target=frame),
         repaint(
