@@ -309,8 +309,12 @@ def test_add_a_file_twice_is_refused_with_a_message(
     outside.write_text("WEBVTT\n\n00:00.000 --> 00:02.000\n<v Dora>Hello there.\n", "utf-8")
     answers = [[str(outside)], [str(outside), str(folder / "P01 Ana.txt")]]
     monkeypatch.setattr(QFileDialog, "getOpenFileNames", lambda *_a, **_k: (answers.pop(0), ""))
+    window.reader.setFocus()
     window.window_actions.add_interviews.trigger()
     qtbot.waitUntil(lambda: titles(window)[-1] == "P20 Dora – Müller")
+    # The Library shows it, and Edit ▸ Undo there takes it back.
+    qtbot.waitUntil(lambda: window.library.view.hasFocus())
+    assert window.window_actions.undo.text().replace("&", "") == "Undo Add Interview"
     entry = study_json(folder)["interviews"][-1]
     assert entry["path"].startswith("../elsewhere/")
     window.window_actions.add_interviews.trigger()

@@ -36,6 +36,7 @@ TRANSCRIPTS = "Interviews (*.txt *.md *.markdown *.vtt *.srt *.json *.docx *.odt
 
 class StudyActions(QObject):
     nothingToOpen = Signal(str)  # why; unsaved notes were asked about before, once
+    added = Signal()  # interviews added (a dialog, a drop): the window shows them
 
     def __init__(
         self,
@@ -237,6 +238,7 @@ class StudyActions(QObject):
             self.owner.status.emit(f"Added {counted(count, 'interview')}.", 5000)
             if not self.switcher.current:
                 self.switcher.open(entries[0].id)
+            self.added.emit()
 
     def relocate(self, interview_id: str) -> None:
         study = self.owner.study

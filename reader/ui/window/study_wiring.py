@@ -62,6 +62,7 @@ def wire_study_extras(window: StudyWindow) -> None:
     window.interview.notesWritten.connect(lambda: save_when_first_used(window))
     offer = NewTranscripts(study, window.banner)  # come into the folder: offered to add
     offer.taken.connect(lambda: focus_library(window))  # where Ctrl+Z undoes it
+    window.study_actions.added.connect(lambda: focus_library(window))  # and shows them
 
     def speakers_in_study(_study: object) -> None:  # made as the first study opens
         if window.speakers.across is None:  # start-up (a lone interview) loads neither
