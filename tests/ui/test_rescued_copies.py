@@ -347,3 +347,25 @@ def test_a_rescued_memo_is_offered_though_memo_md_was_touched_since(
     next(b for b in banner.buttons if b.text() == "Put Away").click()
     assert "kept with the backups" in banner.text()
     assert rescued("*.md") == [] and len(list((folder / "notes" / "backups").glob("*.md"))) == 1
+
+
+def test_a_second_window_offers_the_memos_rescued_copies_once_it_takes_the_study(
+    make_study_window: Callable[[Path], MainWindow], folder: Path, qtbot: Any
+) -> None:
+    """The first window offered them and the user let it be; the second, read-only, could
+    not; once the first closed and it took the study over, it did not offer them until it
+    was opened again."""
+    memo = folder / "memo.md"
+    memo.write_text("Dawn\n", "utf-8")
+    base = content_hash(memo.read_bytes())
+    store.rescue("the study memo", memo, b"Dawn, early\n", memo_rescue_name(memo), base)
+    first, second = make_study_window(folder), make_study_window(folder)
+    assert "rescued" not in second.banner.text()
+    first.close()
+    banner = second.banner
+    qtbot.waitUntil(lambda: "closed this study" in banner.text(), timeout=5000)
+    while "rescued" not in banner.text():  # behind what says the study is this window's
+        assert banner.text(), "no rescued copy offered"
+        next(b for b in banner.buttons if b.text() == "Dismiss").click()
+    next(b for b in banner.buttons if b.text() == "Merge Into Memo").click()
+    on_disk(qtbot, folder, "Dawn, early\n")

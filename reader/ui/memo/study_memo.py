@@ -39,6 +39,7 @@ from reader.ui.interview.notes_document import new_notes_document
 from reader.ui.library.open_study import OpenStudy
 from reader.ui.persistence.file_guard import WatchedFile
 from reader.ui.persistence.offered_copies import (
+    BannerActions,
     merge_each,
     put_away_said,
     rescued_said,
@@ -49,6 +50,8 @@ from reader.ui.typed_text import retype, typed_text
 
 if TYPE_CHECKING:
     from reader.core.study import Study
+
+BannerOffer = tuple[str, BannerActions]  # what the banner says, and its buttons
 
 
 class StudyMemo(QObject):
@@ -70,6 +73,7 @@ class StudyMemo(QObject):
         study.opened.connect(self.open)
         study.aboutToClose.connect(self.close)
         study.readOnlyChanged.connect(self._follow_study)
+        study.lockTaken.connect(self._taken)  # after the window's handler, which says so
 
     @property
     def path(self) -> Path | None:
@@ -126,8 +130,8 @@ class StudyMemo(QObject):
             saver.mark_dirty()
         self.documentChanged.emit(self.document)
         self.readOnlyChanged.emit(self.read_only)
-        if not self.read_only:
-            self._offer_rescued(saver, raw)
+        if not self.read_only and (offer := self._rescued_offer(saver, raw)):
+            self._study.offers.append(offer)  # after the interview's
         if self.unreadable:  # said with what opening the study found, after the interview
             said = self.why_read_only()
             self._study.notice = "  ".join(filter(None, (self._study.notice, said)))
@@ -164,13 +168,13 @@ class StudyMemo(QObject):
         self._study.notice = "  ".join(filter(None, (self._study.notice, said)))
         return backup if choice == LATEST_BACKUP else ""
 
-    def _offer_rescued(self, saver: NotesSaver, raw: bytes | None) -> None:
+    def _rescued_offer(self, saver: NotesSaver, raw: bytes | None) -> BannerOffer | None:
         """Copies of the memo rescued when the app last ended (memo.md would not take them)
-        that hold other than memo.md (`raw`): offered to merge, or put away, as the
-        interview notes' are (persistence/offered_copies.py)."""
+        that hold other than memo.md (`raw`): what offers to merge them, or put them away,
+        as the interview notes' are (persistence/offered_copies.py); None when none."""
         copies = rescued_copies(memo_rescue_name(saver.path), saver.path, raw)
         if not copies:
-            return
+            return None
         # memo.md as it is now: what those made from it came from (see offered_copies.py)
         base = self._base
         descended = [copy for copy in copies if came_from(copy, raw)]
@@ -178,9 +182,7 @@ class StudyMemo(QObject):
         kept = saver.backup_name or saver.path
         away = ("Put Away", lambda: self._study.message.emit(put_away_said(copies, kept)))
         said = rescued_said(copies, "the study memo", MEMO_FILE)
-        self._study.offers.append(
-            (said, [merge, show_folder(copies), away])
-        )  # after the interview's
+        return said, [merge, show_folder(copies), away]
 
     def _merge_rescued(self, copies: list[Path], descended: list[Path], base: str) -> None:
         """The rescued copies joined to the memo by lines, against `base` (memo.md as those
@@ -298,6 +300,14 @@ class StudyMemo(QObject):
         if self.saver is not None:
             self.saver.read_only = self.read_only
             self.readOnlyChanged.emit(self.read_only)
+
+    def _taken(self) -> None:
+        """The study is this window's now, taken over from the window that had it open (and
+        offered the memo's rescued copies): offered here now, after what says so."""
+        if self.saver is None or self.read_only:
+            return
+        if offer := self._rescued_offer(self.saver, self._read(self.saver.path)):
+            self._study.noticed.emit(*offer)
 
     # Changes made on disk --------------------------------------------------------------
 
