@@ -8,10 +8,11 @@ open_document + show are timed; `floor`: a bare read-only QTextEdit at the reade
 width and font, setPlainText + show) and times the first paint and the end of the lazy
 layout. With `interact`, scrolled to the middle: full repaints; in the app, 20 each of
 adding, recolouring, deleting and undoing a highlight in view, each with a repaint; then
-scrolling page by page from the top; typing at the end of the research notes (the floor:
-a bare QPlainTextEdit holding the same notes); and in the app its autosave: the GUI thread's
-serialise, the worker's write, the handling of the finished write, and the longest block
-of the GUI thread in the 1.6 s after an edit.
+scrolling page by page from the top; typing at the end of the research notes, then at the
+end of a 10 KB paragraph added to them (the floor: a bare QPlainTextEdit holding the same
+notes); and in the app its autosave: the GUI thread's serialise, the worker's write, the
+handling of the finished write, and the longest block of the GUI thread in the 1.6 s after
+an edit.
 """
 
 from __future__ import annotations
@@ -44,6 +45,9 @@ from bench.table import repeat, timed
 
 EDITS = 20  # single edits of each kind
 KEYS = 60  # characters typed into the research notes, a space every seventh
+# A paragraph of the notes 10 KB long, with emphasis in each sentence: Qt styles and lays
+# out a paragraph whole at each key.
+LONG_NOTE = "We argue that *the band* is the film, and **the room** its camera. " * 150
 REPAINTS = 20
 AUTOSAVES = 5
 AUTOSAVE_WINDOW_S = 1.6  # the 600 ms debounce, the write, and the file watcher's 300 ms check
@@ -110,6 +114,13 @@ def typing(editor: QPlainTextEdit, app: QApplication) -> list[float]:
         app.processEvents()
 
     return [timed(lambda n=n: key(n)) for n in range(KEYS)]
+
+
+def typing_in_long_paragraph(editor: QPlainTextEdit, app: QApplication) -> list[float]:
+    """`typing`, at the end of LONG_NOTE added to the notes as their last paragraph."""
+    editor.moveCursor(QTextCursor.MoveOperation.End)
+    editor.textCursor().insertText("\n\n" + LONG_NOTE.strip())
+    return typing(editor, app)
 
 
 def repaints(edit: QTextEdit) -> list[float]:
@@ -228,6 +239,7 @@ def run_app(
         result |= edits(window, app)
         result["scroll"] = scroll_frames(reader, app)
         result["typing"] = typing(window.notes_pane.editor, app)
+        result["typing_long"] = typing_in_long_paragraph(window.notes_pane.editor, app)
         result["autosave"] = autosave(window, app)
     return result
 
@@ -268,6 +280,7 @@ def run_floor(
         editor.resize(512, height)
         editor.show()
         result["typing"] = typing(editor, app)
+        result["typing_long"] = typing_in_long_paragraph(editor, app)
     return result
 
 

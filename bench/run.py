@@ -249,6 +249,14 @@ def scale(run: Run) -> list[Row]:
             f"{app['notes_mb']:.1f} MB of notes; with the event-loop work each leaves",
         ),
         row(
+            "the same at the end of a paragraph of 10 KB with emphasis in each sentence",
+            app["typing_long"],
+            floor=floor["typing_long"],
+            floor_name="bare QPlainTextEdit, the same paragraph",
+            note="the notes' styling (Markdown) and layout go over a paragraph whole at "
+            "each key; merged a character at a time, 20 KB took 40 ms a key",
+        ),
+        row(
             "peak memory, opened and laid out (VmHWM)",
             mb(peak),
             "MB",

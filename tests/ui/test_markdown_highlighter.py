@@ -143,7 +143,7 @@ def test_long_notes_behind_the_preview_are_styled_once_shown(
         ("> *quoted*", "iiiiiiiiii"),
     ],
 )
-def test_emphasis_looks_as_commonmark_renders_it(text: str, looks: str) -> None:
+def test_emphasis_looks_as_commonmark_renders_it(text: str, looks: str, qapp) -> None:
     doc = document(text)
     MarkdownHighlighter(doc, 10).rehighlight()
     formats = doc.firstBlock().layout().formats()
@@ -157,7 +157,7 @@ def test_emphasis_looks_as_commonmark_renders_it(text: str, looks: str) -> None:
     assert "".join(look(i) for i in range(len(text))) == looks
 
 
-def test_a_link_to_an_address_with_parentheses_is_one_link_to_all_of_it() -> None:
+def test_a_link_to_an_address_with_parentheses_is_one_link_to_all_of_it(qapp) -> None:
     """Ctrl+click opened "…/Shift_(work" and the last ")" was styled as text."""
     line = "See [shift work](https://en.wikipedia.org/wiki/Shift_(work)). [a [b](c)"
     assert links_in(line) == [

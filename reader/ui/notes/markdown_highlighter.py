@@ -206,8 +206,19 @@ class MarkdownHighlighter(QSyntaxHighlighter):
         self.setFormat(a, b - a, fmt)
 
     def _merge(self, start: int, length: int, fmt: QTextCharFormat) -> None:
-        """Add `fmt` over [start, start + length) without losing what is already set."""
-        for i in range(start, start + length):
-            merged = QTextCharFormat(self.format(self._index.to_utf16(i)))
+        """Add `fmt` over [start, start + length) without losing what is already set: a
+        run of one format at a time. A character at a time, each keystroke in a paragraph
+        of 20 KB with some emphasis took 40 ms."""
+        a, b = self._index.to_utf16(start), self._index.to_utf16(start + length)
+        if b <= a:
+            return  # nothing to format; self.format(a) past the text's end would abort
+        run_start, run_format = a, self.format(a)
+        for at in range(a + 1, b + 1):
+            here = self.format(at) if at < b else None
+            if here == run_format:
+                continue
+            merged = QTextCharFormat(run_format)
             merged.merge(fmt)
-            self._set(i, 1, merged)
+            self.setFormat(run_start, at - run_start, merged)
+            if here is not None:
+                run_start, run_format = at, here
