@@ -96,7 +96,10 @@ _NON_SPEECH_RE = re.compile(
 )
 _NON_SPEECH_MAX_CHARS = 120
 _TIME = r"\d{1,2}:\d{2}(?::\d{2})?(?:[.,]\d{1,3})?"
-_BRACKETED_TIME = rf"[\[(]{_TIME}[\])]"
+# A time in brackets, or the span of a cue from its start to its end, as whisper's console
+# writes each line ("[00:00:00.000 --> 00:00:04.000]   Thanks…") and others with an arrow
+# or a dash; a paragraph is timed by the start.
+_BRACKETED_TIME = rf"[\[(]{_TIME}(?:\s*(?:-->|->|→|–|-)\s*{_TIME})?[\])]"
 _NAME_WORD = r"[^\W\d_][\w.'’-]*"
 _NAME = rf"{_NAME_WORD}(?: {_NAME_WORD}){{0,3}}(?: \d{{1,2}}){{0,2}}"
 _MARK = r"(?:\*\*|__|\*|_)"  # Markdown bold or italic around a name
@@ -335,8 +338,9 @@ def detect_segments(
 
 def _leading_time(par: str) -> str:
     """The time in brackets that opens an unlabelled paragraph ("[00:01:23] So…"), or ""."""
-    time = _LEADING_TIME_RE.match(par)
-    return time[0][1:-1] if time else ""
+    bracketed = _LEADING_TIME_RE.match(par)
+    time = _TIME_RE.search(par, 0, bracketed.end()) if bracketed else None
+    return time[0] if time else ""
 
 
 def _with_end_stamps(pars: Sequence[str], asides: Sequence[bool], times: list[str]) -> list[str]:

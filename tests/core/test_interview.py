@@ -197,6 +197,10 @@ def test_labelled_segments_span_the_label() -> None:
         ("Interviewer [12:04]: Hello.", "Interviewer", "12:04"),
         ("Interviewer: [00:01:23] Hello.", "Interviewer", "00:01:23"),
         ("Interviewer 1 (00:01:23): Hello.", "Interviewer 1", "00:01:23"),
+        # A cue's span before the label (Transcribo, whisper's console): timed by its start.
+        ("[00:00:15 → 00:01:02] **Interviewer:** Hello.", "Interviewer", "00:00:15"),
+        ("[00:01:23.000 --> 00:01:25.500] Interviewer: Hello.", "Interviewer", "00:01:23.000"),
+        ("[00:01:23 - 00:01:25] Interviewer: Hello.", "Interviewer", "00:01:23"),
         ("Int.: Hello.", "Int.", ""),
         ("Moderator: Hello.", "Moderator", ""),
         ("Host: Hello.", "Host", ""),
@@ -1009,3 +1013,18 @@ def test_a_participant_who_tells_in_another_language_is_not_taken_to_prompt(
 ) -> None:
     text = f"Ben Okoro: {telling}\nAna Ruiz: Warum?\nBen Okoro: {telling}\nAna Ruiz: Gut.\n"
     assert [role for role, _, _ in _summary(text)] == [A, Q, A, Q]
+
+
+def test_lines_of_whispers_console_are_timed_by_their_cues_start() -> None:
+    """whisper (and whisper.cpp) print each cue as "[start --> end]   words", a file many
+    save as a transcript: each line is timed, for the recording, by its start."""
+    text = (
+        "[00:00:00.000 --> 00:00:04.000]   Thanks for joining me today.\n"
+        "[00:00:04.000 --> 00:00:08.500]   Can you tell me about your first job?\n"
+        "[00:00:09.000 --> 00:00:15.000]   Sure, I started at the plant in 1998.\n"
+    )
+    assert [timestamp for _, _, timestamp in _summary(text)] == [
+        "00:00:00.000",
+        "00:00:04.000",
+        "00:00:09.000",
+    ]
