@@ -82,9 +82,11 @@ _ASIDE_RE = re.compile(r"(?:READ MORE|RELATED|SEE ALSO|ALSO READ|WATCH|LISTEN)\s
 # Teams' notices in its transcripts: not speech, and the last is no part of the last turn.
 _TRANSCRIPTION_NOTICE = re.compile(r"[^\n:]{1,80} (?:started|stopped) transcription")
 # An unlabelled line that is plainly not speech: a bracketed note alone ("[inaudible]",
-# "(laughs)", "【笑】"), a note about the connection or the recording, a separator line.
+# "(laughs)", "【笑】"), a time alone (the stamp above a turn), a note about the connection
+# or the recording, a separator line.
 _NON_SPEECH_RE = re.compile(
     r"[\[(（【{][^\])）】}\n]{1,60}[\])）】}][.!]?"
+    r"|\d{1,2}:\d{2}(?::\d{2})?(?:[.,]\d{1,3})?"
     r"|♪.{0,80}"
     r"|(?:the\s+)?(?:connection|call|line|audio|video|sound|recording|internet|zoom|teams"
     r"|wi-?fi|skype)\b[^.?!\n]{0,40}?\b(?:interrupted|dropped|lost|cut|froze|frozen|paused"
@@ -337,7 +339,10 @@ def detect_segments(
 
 
 def _leading_time(par: str) -> str:
-    """The time in brackets that opens an unlabelled paragraph ("[00:01:23] So…"), or ""."""
+    """The time in brackets that opens an unlabelled paragraph ("[00:01:23] So…"), or the
+    time alone that it is (the stamp above a turn), or ""."""
+    if par[:1].isdigit() and _TIME_RE.fullmatch(par):
+        return par
     bracketed = _LEADING_TIME_RE.match(par)
     time = _TIME_RE.search(par, 0, bracketed.end()) if bracketed else None
     return time[0] if time else ""

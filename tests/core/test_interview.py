@@ -1028,3 +1028,21 @@ def test_lines_of_whispers_console_are_timed_by_their_cues_start() -> None:
         "00:00:04.000",
         "00:00:09.000",
     ]
+
+
+def test_a_time_alone_above_a_turn_is_its_stamp_not_speech() -> None:
+    """A transcript that writes each turn's time on its own line above it: the time is
+    not the previous speaker's words, and it times the place of the turn."""
+    text = (
+        "0:00:00\nSpeaker 1: What do you do first?\n00:00:17\nSPEAKER 2:\nI start the machines."
+        "\n[00:00:35]\nSpeaker 1: And then?\n"
+    )
+    assert _summary(text) == [
+        (Role.ASIDE, "", "0:00:00"),
+        (Q, "Speaker 1", ""),
+        (Role.ASIDE, "", "00:00:17"),
+        (A, "SPEAKER 2", ""),
+        (A, "SPEAKER 2", ""),
+        (Role.ASIDE, "", "00:00:35"),
+        (Q, "Speaker 1", ""),
+    ]
