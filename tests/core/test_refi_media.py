@@ -237,6 +237,9 @@ def test_a_coded_passage_of_the_recording_is_coded_on_its_words(tmp_path: Path) 
     assert coded.exact == "Nurse: In March. "  # 4.2 s to 6.1 s: up to where Café is timed
     assert (coded.note, study.codebook.names(coded.codes)) == ("She laughs here.", ("Food",))
     assert report.by_time == 1 and not any("by time" in line for line in said(report))
+    again = import_qdpx(data, tmp_path / "study")  # merged: nothing new, nothing said twice
+    assert again.by_time == 0 and "by time" not in again.message()
+    assert len(study.load_notes(study.interviews[0]).highlights) == len(notes.highlights)
     untimed = rezipped(data, "project.qde", qde.replace(b'timeStamp="', b'x="'))
     report = import_qdpx(untimed, tmp_path / "untimed")
     assert said(report)[0] == (

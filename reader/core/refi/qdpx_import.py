@@ -778,7 +778,7 @@ def _media_source(run: _Import, element: ET.Element, name: str) -> None:
         )
         for s in transcript.findall(tag(run.ns, "TranscriptSelection"))
     ]
-    unplaced = 0
+    placed = unplaced = 0
     for clip in element.findall(tag(run.ns, f"{label.title()}Selection")):
         begin, end = _int(clip.get("begin")), _int(clip.get("end"))
         spoken = None
@@ -788,7 +788,7 @@ def _media_source(run: _Import, element: ET.Element, name: str) -> None:
             unplaced += 1
         else:
             selections.append((clip, *spoken))
-            report.by_time += 1
+            placed += 1
     if unplaced:
         why = "marked by time only, where its transcript has no times"
         report.not_imported.append(LeftOut("passage", name, why, count=unplaced))
@@ -798,7 +798,8 @@ def _media_source(run: _Import, element: ET.Element, name: str) -> None:
 
     entry = _interview(run, element, f"{label} source", name, text, selections, recording)
     if entry is None:
-        return
+        return  # merged into the study's interview of its text: the merge says what came
+    report.by_time += placed
     transcript_guid = guid_of(transcript.get("guid"))
     if transcript_guid:
         _remember(run.guids, "transcript", entry.id, transcript_guid)
