@@ -51,6 +51,7 @@ def style_quotes(
     `color` where given. The preview sets them on a tint of the theme; a printout, on paper
     whatever the theme, in grey."""
     cursor = QTextCursor(document)
+    cursor.beginEditBlock()  # laid out once, not after each quote (long notes: 1.4 s)
     chars = QTextCharFormat()
     chars.setFontItalic(True)
     if color is not None:
@@ -70,12 +71,14 @@ def style_quotes(
             )
             cursor.mergeCharFormat(chars)
         block = block.next()
+    cursor.endEditBlock()
 
 
 def headings_whole(document: QTextDocument) -> None:
     """Each heading in its size and weight throughout: Qt's Markdown gives the words of an
     emphasis in a heading ("## Routine and *control*") the body's size."""
     cursor = QTextCursor(document)
+    cursor.beginEditBlock()  # laid out once, as style_quotes
     block = document.firstBlock()
     while block.isValid():
         if level := block.blockFormat().headingLevel():
@@ -88,6 +91,7 @@ def headings_whole(document: QTextDocument) -> None:
             )
             cursor.mergeCharFormat(heading)
         block = block.next()
+    cursor.endEditBlock()
 
 
 def without_images(markdown: str) -> str:
