@@ -47,6 +47,7 @@ def test_the_memos_file_words_and_save_state_show_while_it_does(
         raise OSError(28, "No space left on device", str(path))
 
     monkeypatch.setattr(saver, "atomic_write", full)
+    monkeypatch.setattr(saver, "RETRY_MS", 300)  # the retry comes soon: the test waits less
     open_memo(window, qtbot)  # Ctrl+7
     assert status(window) == (f"Study memo: {memo_file(folder)}", "0 words", "Saved")
     qtbot.keyClicks(editor, "a memo of five words")
