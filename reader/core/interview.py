@@ -348,6 +348,18 @@ def _leading_time(par: str) -> str:
     return time[0] if time else ""
 
 
+def leading_time_end(text: str, seg: Segment) -> int:
+    """Where the time in brackets that opens `seg`, an unlabelled paragraph, ends with the
+    blanks after it ("[00:00:00.000 --> 00:00:04.000]   So…"); `seg.start` for none."""
+    time = _LEADING_TIME_RE.match(text, seg.start, seg.end)
+    if seg.label or time is None:
+        return seg.start
+    end = time.end()
+    while end < seg.end and text[end] in " \t":
+        end += 1
+    return end
+
+
 def _with_end_stamps(pars: Sequence[str], asides: Sequence[bool], times: list[str]) -> list[str]:
     """`times` (when each paragraph starts, as written; "" for none) with the times that
     stamps at paragraphs' ends give, where the transcript writes its times so.
@@ -904,11 +916,12 @@ def _only_acknowledgements(speech: str) -> bool:
 
 
 def question_start(text: str, seg: Segment) -> int:
-    """Where the words of the question `seg` start: after its label (`speech_start`) and
-    the back-channels said before them ("Mm-hm. How did…?": Zoom's cues of one speaker
-    join in one turn), so that its outline row and export heading start with the question.
+    """Where the words of the question `seg` start: after its label (`speech_start`) or
+    the time opening it (`leading_time_end`) and the back-channels said before them
+    ("Mm-hm. How did…?": Zoom's cues of one speaker join in one turn), so that its outline
+    row and export heading start with the question.
     """
-    start = speech_start(text, seg)
+    start = max(speech_start(text, seg), leading_time_end(text, seg))
     head = start
     while (sentence := _SENTENCE_RE.match(text, head, seg.end)) and _only_acknowledgements(
         sentence[0]

@@ -14,6 +14,7 @@ from reader.core.interview import (
     Segment,
     apply_corrections,
     detect_segments,
+    leading_time_end,
     question_numbers,
     question_start,
     speaker_report,
@@ -1046,3 +1047,16 @@ def test_a_time_alone_above_a_turn_is_its_stamp_not_speech() -> None:
         (Role.ASIDE, "", "00:00:35"),
         (Q, "Speaker 1", ""),
     ]
+
+
+def test_the_time_opening_a_question_is_not_its_outline_words() -> None:
+    text = (
+        "[00:00:00.000 --> 00:00:04.000]   Thanks for joining me today.\n"
+        "[00:00:04.000 --> 00:00:08.500]   Can you tell me about your first job?\n"
+        "[00:00:09.000 --> 00:00:15.000]   Sure, I started at the plant in 1998.\n"
+    )
+    question = next(seg for seg in detect_segments(text) if seg.role is Q)
+    assert text[question_start(text, question) : question.end] == (
+        "Can you tell me about your first job?"
+    )
+    assert leading_time_end(text, question) == question_start(text, question)

@@ -138,3 +138,22 @@ def test_the_pane_deletes_its_document_with_it(qapp) -> None:
     view.deleteLater()
     QCoreApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
     assert not Shiboken.isValid(shown)
+
+
+def test_the_time_opening_a_line_of_whispers_console_is_quiet(qapp, tmp_path: Path) -> None:
+    path = tmp_path / "whisper.txt"
+    path.write_text(
+        "[00:00:00.000 --> 00:00:04.000]   Thanks for coming.\n"
+        "[00:00:04.000 --> 00:00:08.500]   What was your first job?\n",
+        encoding="utf-8",
+    )
+    built = reading(path)
+    block = built.qdoc.firstBlock().next()
+    time_end = block.text().index("What")
+    colours = {
+        (run.start < time_end, run.format.foreground().color().name())
+        for run in block.textFormats()
+    }
+    assert (True, theme.muted_color().name()) in colours
+    assert all(not timed or colour == theme.muted_color().name() for timed, colour in colours)
+    assert any(not timed and colour != theme.muted_color().name() for timed, colour in colours)

@@ -25,7 +25,13 @@ from PySide6.QtGui import (
 )
 
 from reader.core.document import Span
-from reader.core.interview import Role, Segment, speech_direction, speech_start
+from reader.core.interview import (
+    Role,
+    Segment,
+    leading_time_end,
+    speech_direction,
+    speech_start,
+)
 from reader.core.long_paragraphs import LONG_PARAGRAPH, paragraph_breaks
 from reader.core.offsets import Utf16Index
 from reader.core.session import Session
@@ -187,6 +193,7 @@ class ReaderDocument:
             self._apply_spans(cursor, self.session.document.spans)
         labelled = [seg for seg in segments if seg.label]
         self._dim_labels(cursor, labelled)
+        self._dim_times(cursor, [seg for seg in segments if seg.timestamp and not seg.label])
         self.transcript = bool(labelled)
         answerers = {seg.speaker for seg in segments if seg.role is Role.ANSWER}
         self.one_answerer = len(answerers) <= 1
@@ -250,14 +257,30 @@ class ReaderDocument:
         fmt.setFontPointSize(BLANK_LINE_PX * 0.5)
         return fmt
 
-    def _dim_labels(self, cursor: QTextCursor, segments: list[Segment]) -> None:
-        """The speaker label at a turn's start in a quiet tone: the margin names the speaker.
-        A turn reads in the direction of its words, not of its speaker's name."""
-        text = self.session.document.text
+    @staticmethod
+    def _dim_format() -> QTextCharFormat:
         dim = QTextCharFormat()
         dim.setForeground(theme.muted_color())
         dim.setFontWeight(QFont.Weight.Normal)
         dim.setFontItalic(False)
+        return dim
+
+    def _dim_times(self, cursor: QTextCursor, segments: list[Segment]) -> None:
+        """The time opening an unlabelled paragraph ("[00:00:00.000 --> 00:00:04.000]", as
+        whisper's console writes each line) in the labels' quiet tone: when, not words."""
+        text, dim = self.session.document.text, self._dim_format()
+        for seg in segments:
+            end = leading_time_end(text, seg)
+            if end > seg.start:
+                cursor.setPosition(self.to_qt(seg.start))
+                cursor.setPosition(self.to_qt(end), QTextCursor.MoveMode.KeepAnchor)
+                cursor.mergeCharFormat(dim)
+
+    def _dim_labels(self, cursor: QTextCursor, segments: list[Segment]) -> None:
+        """The speaker label at a turn's start in a quiet tone: the margin names the speaker.
+        A turn reads in the direction of its words, not of its speaker's name."""
+        text = self.session.document.text
+        dim = self._dim_format()
         tight = QTextBlockFormat()
         tight.setBottomMargin(0.1 * self.font.pointSizeF() * 1.33)
         ways = {"ltr": Qt.LayoutDirection.LeftToRight, "rtl": Qt.LayoutDirection.RightToLeft}
