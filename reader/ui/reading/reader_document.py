@@ -258,38 +258,39 @@ class ReaderDocument:
         return fmt
 
     @staticmethod
-    def _dim_format() -> QTextCharFormat:
-        dim = QTextCharFormat()
-        dim.setForeground(theme.muted_color())
-        dim.setFontWeight(QFont.Weight.Normal)
-        dim.setFontItalic(False)
-        return dim
+    def _quiet_format() -> QTextCharFormat:
+        """What the text says that is not words said (a label, a time): quiet and plain."""
+        quiet = QTextCharFormat()
+        quiet.setForeground(theme.muted_color())
+        quiet.setFontWeight(QFont.Weight.Normal)
+        quiet.setFontItalic(False)
+        return quiet
+
+    def _merge(self, cursor: QTextCursor, start: int, end: int, fmt: QTextCharFormat) -> None:
+        cursor.setPosition(self.to_qt(start))
+        cursor.setPosition(self.to_qt(end), QTextCursor.MoveMode.KeepAnchor)
+        cursor.mergeCharFormat(fmt)
 
     def _dim_times(self, cursor: QTextCursor, segments: list[Segment]) -> None:
         """The time opening an unlabelled paragraph ("[00:00:00.000 --> 00:00:04.000]", as
         whisper's console writes each line) in the labels' quiet tone: when, not words."""
-        text, dim = self.session.document.text, self._dim_format()
+        text, quiet = self.session.document.text, self._quiet_format()
         for seg in segments:
             end = leading_time_end(text, seg)
             if end > seg.start:
-                cursor.setPosition(self.to_qt(seg.start))
-                cursor.setPosition(self.to_qt(end), QTextCursor.MoveMode.KeepAnchor)
-                cursor.mergeCharFormat(dim)
+                self._merge(cursor, seg.start, end, quiet)
 
     def _dim_labels(self, cursor: QTextCursor, segments: list[Segment]) -> None:
         """The speaker label at a turn's start in a quiet tone: the margin names the speaker.
         A turn reads in the direction of its words, not of its speaker's name."""
-        text = self.session.document.text
-        dim = self._dim_format()
+        text, quiet = self.session.document.text, self._quiet_format()
         tight = QTextBlockFormat()
         tight.setBottomMargin(0.1 * self.font.pointSizeF() * 1.33)
         ways = {"ltr": Qt.LayoutDirection.LeftToRight, "rtl": Qt.LayoutDirection.RightToLeft}
         for seg in segments:
             end = speech_start(text, seg)
             if end > seg.start:
-                cursor.setPosition(self.to_qt(seg.start))
-                cursor.setPosition(self.to_qt(end), QTextCursor.MoveMode.KeepAnchor)
-                cursor.mergeCharFormat(dim)
+                self._merge(cursor, seg.start, end, quiet)
             if end >= seg.end:  # a name alone on its line sits on the words below it
                 cursor.mergeBlockFormat(tight)
             elif way := speech_direction(text, seg, end):  # the words', not the name's
