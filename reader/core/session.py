@@ -16,6 +16,7 @@ from reader.core.interview import (
     Role,
     Segment,
     apply_corrections,
+    leading_time_end,
     question_numbers,
     question_start,
     speech_start,
@@ -151,15 +152,16 @@ class Session:
 
     def passage_span(self, start: int, end: int) -> tuple[int, int]:
         """[start, end) as a highlight or a code takes it: a selection from a turn's start
-        begins after its speaker label ("Participant: "), so that the quote a thesis or a
-        REFI project gets is the words said; one inside the label stays as it is. Its ends
-        are widened to whole characters (a find match of "👍" in "👍🏽" is all of it)."""
+        begins after its speaker label ("Participant: ") or the time that opens it
+        ("[00:00:04.000 --> 00:00:08.500]   "), so that the quote a thesis or a REFI
+        project gets is the words said; one inside the label stays as it is. Its ends are
+        widened to whole characters (a find match of "👍" in "👍🏽" is all of it)."""
         start, end = whole_characters(self.document.text, start, end)
         seg = self.segment_at(start)
-        if seg is None or not seg.label:
+        if seg is None or not (seg.label or seg.timestamp):
             return start, end
         text = self.document.text
-        head = speech_start(text, seg)
+        head = max(speech_start(text, seg), leading_time_end(text, seg))
         if not start < head < end:
             return start, end
         while head < end and text[head].isspace():  # a name alone above the words

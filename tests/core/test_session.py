@@ -578,6 +578,20 @@ def test_a_passage_begun_at_a_name_alone_above_the_words_starts_at_the_words() -
     assert OTTER[a:b] == "We unload "
 
 
+def test_a_passage_begun_at_a_lines_opening_time_starts_at_the_words() -> None:
+    """whisper's console writes a time before each line's words: not words said."""
+    text = (
+        "[00:00:00.000 --> 00:00:04.000]   Thanks for coming.\n"
+        "[00:00:04.000 --> 00:00:08.500]   What was your first job?\n"
+    )
+    session = Session.open(make_document(text), None)
+    start = text.index("[00:00:04")
+    a, b = session.passage_span(start, text.index("?") + 1)
+    assert text[a:b] == "What was your first job?"
+    inside = text.index("00:00:08")  # begun inside the time: as selected
+    assert session.passage_span(inside, inside + 8) == (inside, inside + 8)
+
+
 def test_a_highlight_made_with_its_label_is_still_the_one_on_that_selection() -> None:
     """Notes made before labels were left out hold "Participant: A friend…": selecting that
     again finds it (recoloured or coded, not doubled); the words alone find it too."""
