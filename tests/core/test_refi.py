@@ -7,6 +7,7 @@ from __future__ import annotations
 import io
 import xml.etree.ElementTree as ET
 import zipfile
+from dataclasses import replace
 from functools import cache
 from pathlib import Path
 
@@ -19,7 +20,7 @@ from reader.core.codebook import Code, Codebook
 from reader.core.notes_file import NotesData
 from reader.core.refi.codebook_xml import CODEBOOK_NS, PROJECT_NS, RefiError, export_qdc, import_qdc
 from reader.core.refi.qdpx_export import Interview, export_qdpx, export_study_qdpx
-from reader.core.refi.qdpx_import import import_qdpx
+from reader.core.refi.qdpx_import import ImportReport, import_qdpx
 from reader.core.shorten import whole_characters
 from reader.core.store import save_notes
 from reader.core.study import Study, open_study
@@ -1304,3 +1305,19 @@ def test_an_import_into_a_new_folder_that_fails_at_once_leaves_no_folder(tmp_pat
     with pytest.raises(RefiError, match="damaged"):
         import_qdpx(damaged, chosen)
     assert chosen.is_dir() and not any(chosen.iterdir())
+
+
+def test_the_report_counts_passages_in_a_colour_alone_as_highlights_not_as_coded(
+    tmp_path: Path,
+) -> None:
+    """Found by the study review: "3 coded passages with 1 coding" for two passages in a
+    colour alone and one coded."""
+    green = make_highlight(TEXT, 0, 10, color="green")
+    blue = make_highlight(TEXT, 11, 20, color="blue")
+    coded = replace(make_highlight(TEXT, 21, 30, color=NO_COLOR), codes=("c1",))
+    report = ImportReport(
+        open_study(tmp_path), highlights=3, passages=[green, blue, coded], codings=1
+    )
+    assert "3 passages (2 highlighted, 1 coded) with 1 coding" in report.message()
+    report = ImportReport(open_study(tmp_path), highlights=1, passages=[coded], codings=1)
+    assert "1 coded passage with 1 coding" in report.message()

@@ -74,6 +74,7 @@ from reader.core.annotations import (
     DEFAULT_COLOR,
     NO_COLOR,
     Highlight,
+    count_label,
     make_highlight,
     now_iso,
 )
@@ -154,6 +155,7 @@ class ImportReport:
     merged: list[Merged] = field(default_factory=list)  # sources of the study's interviews
     code_lines: list[str] = field(default_factory=list)  # AddedCodes.lines
     retitled: list[str] = field(default_factory=list)  # “P1” as “P1 (2)”: the study has P1
+    passages: list[Highlight] = field(default_factory=list)  # of the new interviews
     by_time: int = 0  # passages marked on a recording, placed on the turns spoken then
     not_imported: list[LeftOut] = field(default_factory=list)
 
@@ -178,8 +180,7 @@ class ImportReport:
         """ "Imported 2 interviews (1 with a recording), 5 codes and 3 notes into …": what
         is new, the counts that are not nought."""
         media = f" ({self.recordings} with a recording)" if self.recordings else ""
-        codings = counted(self.codings, "coding")
-        coded = f"{counted(self.highlights, 'coded passage')} with {codings}"
+        coded = passages_made(self.passages, self.codings)
         made = [
             part
             for count, part in (
@@ -435,6 +436,16 @@ def _source(run: _Import, element: ET.Element) -> None:
     else:
         label = "PDF" if kind == "PDFSource" else kind.removesuffix("Source").lower() or kind
         run.report.not_imported.append(LeftOut(f"{label} source", name, "it has no text to read"))
+
+
+def passages_made(passages: list[Highlight], codings: int) -> str:
+    """The passages an import made, as the app counts them (`count_label`), the other kind
+    in brackets, and their codings: "3 passages (2 highlighted, 1 coded) with 1 coding". A
+    passage in a colour alone is no coded passage."""
+    label = count_label(passages).replace(": ", ", ", 1)
+    head, _, kinds = label.partition(", ")
+    said = head + (f" ({kinds})" if kinds else "")
+    return said + (f" with {counted(codings, 'coding')}" if codings else "")
 
 
 def folder_refusal(folder: Path) -> str:
@@ -929,6 +940,7 @@ def _interview(
             _keep_guids(run, selected, None, by_id[known.id])
     highlights = sorted(by_id.values(), key=lambda h: (h.start, h.end))
     report.highlights += len(highlights)
+    report.passages += highlights
     report.notes += sum(bool(h.note) for h in highlights)
     report.codings += sum(len(h.codes) for h in highlights)
     notes_path = study.notes_path(entry)
