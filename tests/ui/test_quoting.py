@@ -92,13 +92,34 @@ def test_writing_around_the_quote_is_kept_and_the_quote_still_goes(
         == f"Before 🎬> No improvising. [↩\u00a0Q1](#h-{hid})\n\nafter"
     )
     qtbot.keyClick(focus(qtbot, window.reader), Qt.Key.Key_Z, CTRL)
-    assert typed_text(editor.document()) == "Before 🎬after"
+    assert typed_text(editor.document()) == "Before 🎬\n\nafter"  # apart, as the quote kept them
     qtbot.keyClick(window.reader, Qt.Key.Key_Z, CTRL | SHIFT)
     assert (
         typed_text(editor.document())
         == f"Before 🎬> No improvising. [↩\u00a0Q1](#h-{hid})\n\nafter"
     )
     wait_saved(qtbot, notes_path, lambda d: [h["id"] for h in d["highlights"]] == [hid])
+
+
+def test_undoing_a_quote_keeps_the_paragraphs_around_it_apart(
+    window: MainWindow, qtbot: Any, notes_path: Path
+) -> None:
+    """Found by the study review: a quote put under a line, a paragraph written under it,
+    and Undo Quote in Notes left "Intro lineafter quote"."""
+    activate(window, qtbot)
+    editor = focus(qtbot, window.notes_editor)
+    qtbot.keyClicks(editor, "Intro line")
+    hid = quote(window, qtbot, "No improvising.")
+    editor = focus(qtbot, window.notes_editor)
+    editor.moveCursor(QTextCursor.MoveOperation.End)
+    qtbot.keyClicks(editor, "after quote")
+    quoted = typed_text(editor.document())
+    assert quoted == f"Intro line\n\n> No improvising. [↩\u00a0Q1](#h-{hid})\n\nafter quote"
+    qtbot.keyClick(focus(qtbot, window.reader), Qt.Key.Key_Z, CTRL)
+    assert typed_text(editor.document()) == "Intro line\n\nafter quote"
+    wait_saved(qtbot, notes_path, lambda d: d["notes"] == "Intro line\n\nafter quote")
+    qtbot.keyClick(window.reader, Qt.Key.Key_Z, CTRL | SHIFT)
+    assert typed_text(editor.document()) == quoted  # back as it was, no blank line more
 
 
 def test_a_quote_changed_since_stays_and_the_status_line_says_so(

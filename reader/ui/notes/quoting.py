@@ -46,6 +46,7 @@ class QuoteStep(WrappingStep):
         self._quote, self._length = "", 0  # as put in, paragraphs ending in U+2029
         self._first = True
         self._taken = False  # by the last undo
+        self._spacer = ""  # the line ends the last undo left between the text around it
 
     def redo(self) -> None:
         self.wrapped.redo()
@@ -60,7 +61,14 @@ class QuoteStep(WrappingStep):
             if self._linked() or not self.wrapped.shown():  # put back by the notes' own
                 return  # Undo already (not twice); or linking to nothing
             start = self._at.position()
+            self._at.beginEditBlock()
+            if self._spacer:  # the quote goes back between the paragraphs it kept apart
+                spacer = QTextCursor(self._at)
+                spacer.setPosition(start + len(self._spacer), QTextCursor.MoveMode.KeepAnchor)
+                if spacer.selectedText() == self._spacer.replace("\n", "\u2029"):
+                    spacer.removeSelectedText()
             self._at.insertText(self._quote.replace("\u2029", "\n"))
+            self._at.endEditBlock()
             self._at.setPosition(start)  # which the insertion moved past the quote
 
     def undo(self) -> None:
@@ -74,7 +82,11 @@ class QuoteStep(WrappingStep):
             quote.setPosition(end, QTextCursor.MoveMode.KeepAnchor)
         self._taken = quote.selectedText() == self._quote
         if self._taken:
+            quote.beginEditBlock()
             quote.removeSelectedText()
+            self._spacer = _keep_apart(quote)
+            quote.endEditBlock()
+            at.setPosition(quote.position() - len(self._spacer))  # before it: redo's place
         elif self._linked():
             self._tell("The quote stays in your notes, as you changed it; its link leads nowhere.")
 
@@ -82,6 +94,24 @@ class QuoteStep(WrappingStep):
         """Whether the notes link to the passage: its quote is in them, as put in or not."""
         at = self._at
         return at is not None and not at.document().find(self._link).isNull()
+
+
+def _keep_apart(at: QTextCursor) -> str:
+    """Where a quote was taken out: text on both sides is kept paragraphs apart, as the
+    quote kept it (written under it, it was glued to the line above: "Intro lineafter").
+    The line ends put in ("" when none were needed)."""
+    doc, pos = at.document(), at.position()
+    last = doc.characterCount() - 1  # the document's closing paragraph end
+    before = after = 0
+    while before < pos and doc.characterAt(pos - before - 1) == "\u2029":
+        before += 1
+    while pos + after < last and doc.characterAt(pos + after) == "\u2029":
+        after += 1
+    if before == pos or pos + after == last or before + after >= 2:
+        return ""  # text on one side only, or a blank line between them already
+    spacer = "\n" * (2 - before - after)
+    at.insertText(spacer)
+    return spacer
 
 
 class NotesQuoting(QObject):
