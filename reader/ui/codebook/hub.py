@@ -168,20 +168,16 @@ class CodebookHub(QObject):
         study, session, current = self.owner.study, self.interview.session, self.current_id()
         if study is None or session is None or not current or not study.can_write():
             return ""
-        from reader.core.code_adoption import (
-            adopt_codes,
-            adoption_message,
-            unknown_notice_answered,
-        )
+        from reader.core import code_adoption
 
         title = next((e.title for e in study.interviews if e.id == current), current)
-        added = adopt_codes(study.writable_codebook(), session.notes, title)
-        answered = unknown_notice_answered(session.notes, study.codebook)
+        added = code_adoption.adopt_codes(study.writable_codebook(), session.notes, title)
+        answered = code_adoption.unknown_notice_answered(session.notes, study.codebook)
         if answered and answered in told:  # one message of it, not two
             told.remove(answered)
         if not added:
             return ""
-        said = adoption_message(added, title)
+        said = code_adoption.adoption_message(added, title)
         if not self.owner.save():  # its banner line would give way to the opening's
             said += " They are not written to study.json yet: saving is tried again."
         return said
@@ -190,7 +186,9 @@ class CodebookHub(QObject):
         """In a study the open interview's notes keep a copy of the study's codebook (for
         when the file is opened alone), with any code only it uses after the study's (a
         study that cannot be written). `written`: saved even if the copy looks the same
-        (codes just adopted: their notes file is to name them when opened alone)."""
+        (codes just adopted: their notes file is to name them when opened alone). An
+        interview only looked at gets no notes file for it: the copy goes with its first
+        change (the README: opening writes nothing)."""
         study, session = self.owner.study, self.interview.session
         if study is None or session is None or self.current_id() == "":
             return
@@ -199,8 +197,10 @@ class CodebookHub(QObject):
         book.codes.extend(c for c in session.notes.codebook if c.id in used and c.id not in book)
         if written or book.codes != session.notes.codebook.codes:
             session.notes.codebook = book
-            if self.interview.controller is not None and not self.interview.read_only:
-                self.interview.controller.notes_edited()
+            path, controller = self.interview.notes_path, self.interview.controller
+            looked_at = not written and path is not None and not path.exists()
+            if controller and not (self.interview.read_only or looked_at):
+                controller.notes_edited()
 
     # Changes ---------------------------------------------------------------------------
 

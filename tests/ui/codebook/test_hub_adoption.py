@@ -247,3 +247,26 @@ def test_notes_whose_copy_lacks_a_code_the_study_has_open_with_nothing_said(
     assert (folder / "study.json").read_bytes() == before
     data = wait_saved(qtbot, study.notes_path(entry), lambda d: d["codes"])
     assert [c["name"] for c in data["codes"]] == ["Work"]
+
+
+def test_an_interview_only_looked_at_gets_no_notes_file_for_the_codebooks_copy(
+    make_study_window: Callable[[Path], MainWindow], folder: Path, qtbot: Any
+) -> None:
+    """Found by the study review: once the study had a code, each interview merely opened
+    got a notes file holding the codebook's copy (the README: opening writes nothing)."""
+    window = make_study_window(folder)
+    assert window.codebook.hub.create("Shift") is not None
+    study = window.study.study
+    assert study is not None
+    ben = study.interviews[1]
+    window.switcher.open(ben.id)
+    qtbot.waitUntil(lambda: window.switcher.current == ben.id)
+    window.switcher.open(study.interviews[0].id)
+    qtbot.waitUntil(lambda: window.switcher.current == study.interviews[0].id)
+    assert not study.notes_path(ben).exists()
+    window.switcher.open(ben.id)  # its first change writes it, with the copy
+    qtbot.waitUntil(lambda: window.switcher.current == ben.id)
+    window.notes_editor.insertPlainText("Ben talks of dawn.")
+    assert window.interview.flush()
+    written = orjson.loads(study.notes_path(ben).read_bytes())["codes"]
+    assert "Shift" in str(written)
