@@ -30,6 +30,7 @@ from reader.ui.library.open_study import OpenStudy
 
 if TYPE_CHECKING:  # the study modules load when a study opens (start-up, #17)
     from reader.core.study import Study
+    from reader.core.study_file import InterviewEntry
     from reader.core.study_texts import StudyTexts
     from reader.ui.library.library_panel import LibraryPanel
 
@@ -133,11 +134,7 @@ class InterviewSwitcher(QObject):
             return True
         entry = study.interview(interview_id)
         if study.is_missing(entry):
-            self.interview.show_message(
-                f"The transcript of “{entry.title}” is not at {study.transcript_path(entry)}; "
-                "its notes are kept.",
-                [("Locate Transcript…", lambda: self.panel.relocateRequested.emit(entry.id))],
-            )
+            self._say_missing(study, entry)
             return False
         # While it opens, the reader scrolls to its place with `current` still the one
         # left: that one is not read there (a short one's end counted the other read).
@@ -168,6 +165,26 @@ class InterviewSwitcher(QObject):
         self._moved()  # a text that fits is read once it stayed in view
         self.switched.emit(interview_id)
         return True
+
+    def _say_missing(self, study: Study, entry: InterviewEntry) -> None:
+        """Its transcript is not where the study has it: Locate Transcript…, and Use It
+        when a transcript in the study folder holds its text (renamed or moved, while the
+        study was closed, or while open and the banner's offer gave way to another)."""
+        from reader.core.study_moves import moved_transcripts
+
+        said = f"The transcript of “{entry.title}” is not at {study.transcript_path(entry)}"
+        actions = [("Locate Transcript…", lambda: self.panel.relocateRequested.emit(entry.id))]
+        moved = moved_transcripts(study, study.not_listed([study.folder]))
+        found = next((path for path, found_id in moved.items() if found_id == entry.id), None)
+        if found is not None:
+            said += f"; “{found.name}” in the study folder holds its text"
+
+            def use_it() -> None:
+                if self.owner.relocate(entry.id, found):
+                    self.open(entry.id)
+
+            actions.insert(0, ("Use It", use_it))
+        self.interview.show_message(f"{said}; its notes are kept.", actions)
 
     def show_study_colors(self) -> None:
         """The study's colour labels in the open interview (they are the study's)."""

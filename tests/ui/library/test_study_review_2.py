@@ -149,3 +149,49 @@ def test_a_column_sorts_accented_names_among_the_others(
     qtbot.waitUntil(lambda: proxy.index(0, participant).data() == "ana")
     shown = [proxy.index(row, participant).data() for row in range(proxy.rowCount())]
     assert shown == ["ana", "Émile", "Zoé"]
+
+
+def test_a_renamed_transcript_is_offered_again_when_its_interview_is_opened(
+    make_study_window: Any, folder: Path, qtbot: Any
+) -> None:
+    """Found by the study review: the banner's offer gave way to the next interview, and
+    opening the missing one offered only Locate Transcript…, the file picked by hand."""
+    window = make_study_window(folder)
+    window.study.save()
+    renamed_and_offered(window, folder, qtbot)
+    study = window.study.study
+    ana = study.interviews[0].id
+    window.switcher.step(1)  # on to the next: the offer gives way
+    assert "missing transcript" not in window.banner.text()
+    window.switcher.open(ana)
+    assert window.banner.text() == (
+        f"The transcript of “P01 Ana” is not at {folder / 'P01 Ana.txt'}; “P01 Ana (final).txt” "
+        "in the study folder holds its text; its notes are kept."
+    )
+    assert [button.text() for button in window.banner.buttons][:2] == [
+        "Use It",
+        "Locate Transcript…",
+    ]
+    window.banner.buttons[0].click()
+    qtbot.waitUntil(lambda: window.switcher.current == ana)
+    assert len(window.interview.session.notes.highlights) == 1
+    assert study_json(folder)["interviews"][0]["path"] == "P01 Ana (final).txt"
+
+
+def test_a_transcript_renamed_while_the_study_was_closed_is_offered_when_opened(
+    make_study_window: Any, folder: Path, qtbot: Any
+) -> None:
+    window = make_study_window(folder)
+    window.study.save()
+    text = window.interview.session.document.text
+    window.reader.select_span(text.index("coffee"), text.index("coffee") + 6)
+    window.reader.setFocus()
+    qtbot.keyClick(window.reader, Qt.Key.Key_H)
+    window.close()  # P01's notes written, with the hash of its text
+    os.rename(folder / "P01 Ana.txt", folder / "P01 Ana (final).txt")
+    again = make_study_window(folder)
+    ana = again.study.study.interviews[0].id
+    again.switcher.open(ana)
+    assert "“P01 Ana (final).txt” in the study folder holds its text" in again.banner.text()
+    again.banner.buttons[0].click()
+    qtbot.waitUntil(lambda: again.switcher.current == ana)
