@@ -12,6 +12,7 @@ file, merged by lines as the interview notes' text is (core/text_merge.py).
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from pathlib import Path
 
 from reader.core.backups import BackupInfo, newest_readable
@@ -27,6 +28,17 @@ _PLACE = re.compile(r"interview:([a-z0-9][a-z0-9-]{0,79})(#h-[^\s()]+|#t=[^\s()]
 
 class MemoUnreadableError(Exception):
     """memo.md holds something that is not text: it is left as it is; for the user."""
+
+
+def relinked(memo: str, moved: Callable[[str, str], str | None]) -> str:
+    """`memo` with each link to a place in an interview (`interview:<id>#h-…`, `#t=…`)
+    leading to the interview `moved(id, "#h-…")` names instead; None leaves it."""
+
+    def relink(link: re.Match[str]) -> str:
+        new = moved(link[1], link[2])
+        return f"interview:{new}{link[2]}" if new else link[0]
+
+    return _PLACE.sub(relink, memo)
 
 
 def memo_path(study_folder: Path) -> Path:

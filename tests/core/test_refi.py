@@ -369,6 +369,28 @@ def test_the_study_memo_goes_out_as_a_free_note_and_comes_back(tmp_path: Path) -
     assert read_memo(memo_path(other)) == f"Mine first.\n\n## {MEMO_NOTE_NAME}\n\n{memo}"
 
 
+def test_the_memos_quote_links_lead_to_the_interviews_imported(tmp_path: Path) -> None:
+    """Found by the study review: imported as a new study, each interview has a new id and
+    every quote in the memo led nowhere ("That link's interview is no longer in the
+    study"). A second round trip, GUIDs brought in by the first, is followed too."""
+    study = coded_study(tmp_path / "study")
+    p2 = study.interviews[1]
+    (h,) = study.load_notes(p2).highlights
+    memo = f"Days. [↩ P2, Q1](interview:{p2.id}#h-{h.id}) and [x](interview:gone-1#h-y)\n"
+    write_memo(memo_path(study.folder), memo)
+    import_qdpx(sent_qdpx(study), tmp_path / "new")
+    new = open_study(tmp_path / "new")
+    (days,) = [e for e in new.interviews if e.title == "P2"]
+    assert days.id != p2.id
+    assert read_memo(memo_path(new.folder)) == memo.replace(
+        f"interview:{p2.id}#", f"interview:{days.id}#"
+    )
+    import_qdpx(sent_qdpx(new), tmp_path / "third")
+    third = open_study(tmp_path / "third")
+    (again,) = [e for e in third.interviews if e.title == "P2"]
+    assert f"interview:{again.id}#h-{h.id}" in read_memo(memo_path(third.folder))
+
+
 def test_an_interview_of_a_study_exported_alone_has_the_guids_of_the_study_export(
     tmp_path: Path,
 ) -> None:

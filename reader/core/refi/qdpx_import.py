@@ -122,7 +122,7 @@ from reader.core.refi.sent import (
 from reader.core.store import describe_os_error, save_notes
 from reader.core.study import Study, StudyError, open_study
 from reader.core.study_file import AttributeValue, AttributeValueError, InterviewEntry, StudyData
-from reader.core.study_memo import MemoUnreadableError, add_to_memo
+from reader.core.study_memo import MemoUnreadableError, add_to_memo, relinked
 from reader.core.study_places import FILE_NAME
 from reader.core.wording import counted, listed
 
@@ -259,6 +259,9 @@ class _Import:
     received: dict[str, Carried] = field(default_factory=dict)  # from it, as merged
     used_notes: set[str] = field(default_factory=set)
     general: dict[str, str] = field(default_factory=dict)  # category id -> see _codable
+    # Source GUID, and GUID of each selection made a highlight -> the interview it went to:
+    # the memo's links to places in interviews follow them (`_relinked`).
+    went_to: dict[str, str] = field(default_factory=dict)
 
     @property
     def ns(self) -> str:
@@ -386,7 +389,7 @@ def _import(project: _Project, study: Study) -> ImportReport:
     if guids or GUIDS_SETTING in study.data.settings:  # not an empty one for nothing
         study.data.settings[GUIDS_SETTING] = guids
     study.save()
-    _into_memo(study, free, report)
+    _into_memo(study, [(name, _relinked(text, run)) for name, text in free], report)
     try:
         record_received(study.folder, run.received)
     except OSError as exc:
@@ -412,6 +415,22 @@ def _code_memos(
         if memo != code.description:
             read.book.update(code.id, description=memo)
     return used
+
+
+def _relinked(memo: str, run: _Import) -> str:
+    """A memo's links to places in interviews (ours: `interview:<id>#h-<highlight>`) led
+    to the interviews of the study exported; here they lead to those its sources became:
+    found by the GUID our export derives from the interview's id, else by the highlight,
+    whose id stays. A link to an interview of this study stays as it is."""
+    known = {entry.id for entry in run.study.interviews}
+
+    def moved(old: str, target: str) -> str | None:
+        if old in known:
+            return None
+        found = run.went_to.get(derived_guid("source", old))
+        return found or (run.went_to.get(target[3:]) if target.startswith("#h-") else None)
+
+    return relinked(memo, moved)
 
 
 def _into_memo(study: Study, notes: list[tuple[str, str]], report: ImportReport) -> None:
@@ -912,6 +931,7 @@ def _interview(
     if entry.title != name:  # another interview has that title
         report.retitled.append(f"“{name}” as “{entry.title}”")
     _remember(run.guids, "source", entry.id, source_guid)
+    run.went_to[source_guid] = entry.id
     report.interviews += 1
     document = load_document(path)
     as_read = _digest(document.text)
@@ -941,6 +961,7 @@ def _interview(
     highlights = sorted(by_id.values(), key=lambda h: (h.start, h.end))
     report.highlights += len(highlights)
     report.passages += highlights
+    run.went_to.update((h.id, entry.id) for h in highlights)
     report.notes += sum(bool(h.note) for h in highlights)
     report.codings += sum(len(h.codes) for h in highlights)
     notes_path = study.notes_path(entry)
@@ -1101,6 +1122,7 @@ def _merge(
     `by_words`: its text is the interview's file's, read here in another shape, so the
     selections are found by their words (`_placed_by_words`)."""
     study, report = run.study, run.report
+    run.went_to[_source_guid(element, name)] = entry.id
     path = study.notes_path(entry)
     title = entry.title or name
     was, notes, why = read_notes(path)
