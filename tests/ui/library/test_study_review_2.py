@@ -35,13 +35,18 @@ def test_an_attribute_named_title_has_its_own_column(
     assert study_json(folder)["interviews"][0]["title"] == "P01 Ana"
 
 
-def renamed_and_offered(window: MainWindow, folder: Path, qtbot: Any) -> NewTranscripts:
-    """P01 Ana highlighted and its notes written, then its transcript renamed on disk."""
+def highlight_coffee(window: MainWindow, qtbot: Any) -> None:
+    """ "coffee" in P01 Ana highlighted with H."""
     text = window.interview.session.document.text
     start = text.index("coffee")
     window.reader.select_span(start, start + 6)
     window.reader.setFocus()
     qtbot.keyClick(window.reader, Qt.Key.Key_H)
+
+
+def renamed_and_offered(window: MainWindow, folder: Path, qtbot: Any) -> NewTranscripts:
+    """P01 Ana highlighted and its notes written, then its transcript renamed on disk."""
+    highlight_coffee(window, qtbot)
     window.switcher.step(1)  # away: P01's notes are written
     os.rename(folder / "P01 Ana.txt", folder / "P01 Ana (final).txt")
     qtbot.waitUntil(lambda: "missing transcript" in window.banner.text(), timeout=5000)
@@ -183,10 +188,7 @@ def test_a_transcript_renamed_while_the_study_was_closed_is_offered_when_opened(
 ) -> None:
     window = make_study_window(folder)
     window.study.save()
-    text = window.interview.session.document.text
-    window.reader.select_span(text.index("coffee"), text.index("coffee") + 6)
-    window.reader.setFocus()
-    qtbot.keyClick(window.reader, Qt.Key.Key_H)
+    highlight_coffee(window, qtbot)
     window.close()  # P01's notes written, with the hash of its text
     os.rename(folder / "P01 Ana.txt", folder / "P01 Ana (final).txt")
     again = make_study_window(folder)
