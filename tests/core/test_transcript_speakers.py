@@ -179,3 +179,56 @@ def test_srt_fractions_of_one_or_two_digits_are_tenths_and_hundredths(tmp_path: 
     cues = [("00:00:01,5", "00:00:04,25", "Hello."), ("00:00:30,000", "00:00:32,000", "Later.")]
     document = load_document(srt(tmp_path / "clip.srt", cues))
     assert (document.turns[0].start_ms, document.turns[0].end_ms) == (1500, 4250)
+
+
+# Found by the transcripts review (2026-12-04) ---------------------------------------------
+
+
+def speakers(path: Path) -> list[str]:
+    return [turn.speaker for turn in load_document(path).turns]
+
+
+def test_whisperxs_bracketed_speakers_in_its_subtitles_are_the_speakers(tmp_path: Path) -> None:
+    """WhisperX writes "[SPEAKER_00]: " before each cue of its SRT and VTT: the text was
+    one run-on paragraph of labels, with no speaker."""
+    path = srt(
+        tmp_path / "whisperx.srt",
+        [
+            ("00:00:00,031", "00:00:03,200", "[SPEAKER_00]: So, tell me about your first job."),
+            ("00:00:03,800", "00:00:08,000", "[SPEAKER_01]: Well, I started at a bakery."),
+            ("00:00:08,000", "00:00:12,000", "[SPEAKER_01]: It was hard work."),
+            ("00:00:13,000", "00:00:15,000", "[SPEAKER_00]: Why a bakery?"),
+        ],
+    )
+    assert speakers(path) == ["SPEAKER_00", "SPEAKER_01", "SPEAKER_00"]
+    assert "[" not in load_document(path).text
+
+
+@pytest.mark.parametrize(
+    "name",
+    [
+        "Jane Doe - University of Edinburgh (she/her)",  # 7 words
+        "Dr. Alexandra Konstantinidou-Papadopoulou (she/her)",  # 51 characters
+        "Kwame Mensah, Ph.D.",  # a title's full stop
+        "Jane Doe M.D.",
+    ],
+)
+def test_a_zoom_display_name_long_or_ending_in_a_title_is_a_speaker(
+    tmp_path: Path, name: str
+) -> None:
+    """Zoom labels every cue with the display name: a long one, or one ending "Ph.D.", was
+    no speaker, and that person's words went into the other speaker's turn."""
+    lines = [
+        f"{name}: Thanks for joining.",
+        "Prof. Kwame Mensah: Happy to be here.",
+        f"{name}: Can you tell me about the project?",
+        "Prof. Kwame Mensah: Sure. It started in 2019.",
+        f"{name}: Great.",
+    ]
+    path = vtt(tmp_path / "zoom.vtt", lines)
+    assert speakers(path) == [name, "Prof. Kwame Mensah"] * 2 + [name]
+
+
+def test_a_sentence_ending_before_a_colon_is_still_no_speaker(tmp_path: Path) -> None:
+    lines = ["It was hard work.: yes", "Ana: Really?", "Ben: Yes.", "It was hard work.: again"]
+    assert "It was hard work." not in speakers(vtt(tmp_path / "s.vtt", lines))

@@ -40,8 +40,15 @@ _SENTENCE_END = (*_STOPS, '"', "”", "’", "»", ")")
 # "Display Name: " at the start of a subtitle cue (Zoom writes one in every cue). Looser
 # than a label in running text: display names hold brackets, slashes, digits. Chinese and
 # Japanese write the full-width colon with no space after it ("佐藤：はい").
-_CUE_LABEL_RE = re.compile(r"(?P<name>[^\s:：<>\[\]][^:：\n]{0,48}?)\s*(?::[ \t]+|：[ \t]*)")
+# WhisperX's subtitles write "[SPEAKER_00]: " (read as "SPEAKER_00: "). Zoom's display
+# names run long with an affiliation and pronouns: one said on many cues may be longer.
+_CUE_LABEL_RE = re.compile(r"(?P<name>[^\s:：<>\[\]][^:：\n]{0,79}?)\s*(?::[ \t]+|：[ \t]*)")
+_BRACKETED_CUE_LABEL_RE = re.compile(r"\[([^\[\]\n:：]{1,48})\]:[ \t]+")
 _CUE_LABEL_MAX_WORDS = 6
+_REPEATED_CUE_LABEL_MAX_WORDS = 12
+# A name ending in a title's full stop ("Kwame Mensah, Ph.D.", "Jane Doe M.D."), which
+# a sentence's end is not.
+_TITLE_END_RE = re.compile(r"(?:,\s*[A-Z][A-Za-z]{0,3}|\b[A-Z][a-z]{0,2})\.(?:[A-Z][a-z]{0,2}\.)*$")
 # A file labels every cue when this share of its cues start "Words: ", this share are
 # labels by the usual rules (a name said twice, or that looks like one), and it has
 # this many cues at least.
@@ -212,7 +219,7 @@ def from_cues(cues: Sequence[Cue], format: str, name: str) -> Parsed:
     if not cues:
         raise DocumentError(f"{name} has no cues: there is nothing to read.")
     cues = [turn for cue in cues for part in _dialogue(cue) for turn in _labelled_lines(part)]
-    texts = [clean(cue.text) for cue in cues]
+    texts = [_BRACKETED_CUE_LABEL_RE.sub(r"\1: ", clean(cue.text), count=1) for cue in cues]
     if not any(texts):
         raise DocumentError(f"{name} has cues but no words in them.")
     prefixes = [
@@ -561,11 +568,13 @@ def _is_cue_label(
     opening "The honest answer: …" made a speaker of those words, and the second lost
     them from the text. (Not `shaped` when counting the cues that look labelled: a Zoom
     file's lower-case display names count there.)"""
-    words = name.split()
-    if len(words) > _CUE_LABEL_MAX_WORDS or "://" in text[: len(name) + 3]:
+    said = counts[speaker_key(name)]
+    limit = _REPEATED_CUE_LABEL_MAX_WORDS if said >= 2 else _CUE_LABEL_MAX_WORDS
+    if len(name.split()) > limit or "://" in text[: len(name) + 3]:
         return False
-    repeated = counts[speaker_key(name)] >= 2 and (not shaped or capitalised(name))
-    if (repeated or every_cue_labelled) and not name.rstrip().endswith(_STOPS):
+    repeated = said >= 2 and (not shaped or capitalised(name))
+    stopped = name.rstrip().endswith(_STOPS) and not _TITLE_END_RE.search(name.rstrip())
+    if (repeated or every_cue_labelled) and not stopped:
         return True
     return label_at(text) is not None
 
