@@ -1901,3 +1901,22 @@ def test_japanese_subtitles_have_speakers_and_no_spaces_between_cues() -> None:
     )
     korean = from_cues([Cue("저는 학생", 0, 1), Cue("입니다.", 1, 2)], "srt", "x")
     assert korean.text == "저는 학생 입니다.\n"  # Korean puts spaces between words
+
+
+def test_whisper_json_with_nan_and_infinity_opens(tmp_path: Path) -> None:
+    """Found by the transcripts review: Python's json.dump (openai-whisper's, WhisperX's)
+    writes NaN and -Infinity for a segment's scores; the file was refused as not JSON."""
+    path = tmp_path / "nan.json"
+    path.write_text(
+        '{"text": "Hello there. How are you?", "segments": ['
+        '{"start": 0.0, "end": 2.0, "text": " Hello there.", "avg_logprob": -Infinity,'
+        ' "no_speech_prob": NaN},'
+        '{"start": NaN, "end": 4.0, "text": " How are you?"}]}',
+        encoding="utf-8",
+    )
+    document = load_document(path)
+    assert document.text.split() == "Hello there. How are you?".split()
+    assert document.turns[0].start_ms == 0
+    path.write_text('{"segments": [nonsense]}', encoding="utf-8")
+    with pytest.raises(DocumentError, match="is not valid JSON"):
+        load_document(path)

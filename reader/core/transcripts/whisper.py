@@ -26,13 +26,27 @@ SEGMENT_LISTS = ("speakers", "segments", "transcription", "chunks")
 _MAX_SECONDS = 10**7  # over 100 days: not a recording
 
 
+def _with_nan(text: str) -> Any:
+    """`text` read as Python's json module reads it, NaN and ±Infinity taken (openai-whisper
+    and WhisperX write them for a segment's scores, which the app does not use); None
+    when it is not JSON even so."""
+    import json
+
+    try:
+        return json.loads(text)
+    except ValueError:
+        return None
+
+
 def parse(text: str, name: str) -> Parsed:
     try:
         data: Any = orjson.loads(text)
     except orjson.JSONDecodeError as exc:
         if exc.pos >= len(text.rstrip()):
             raise cut_off(name, "its JSON") from exc
-        raise DocumentError(f"{name} is not valid JSON: {exc}.") from exc
+        data = _with_nan(text)  # Python's json.dump writes NaN and Infinity, JSON has none
+        if data is None:
+            raise DocumentError(f"{name} is not valid JSON: {exc}.") from exc
     segments = _segments(data)
     if not isinstance(segments, list) or not all(isinstance(s, dict) for s in segments):
         why = (
@@ -77,7 +91,7 @@ def _times(segment: dict[str, Any], name: str, number: int) -> tuple[int | None,
 
 
 def _ms(value: object, per_second: int, name: str, number: int) -> int | None:
-    if value is None:
+    if value is None or value != value:  # NaN: a time the tool did not know
         return None
     if isinstance(value, bool) or not isinstance(value, int | float) or value < 0:
         raise DocumentError(f"{name}: segment {number} has a time that is not a number.")
