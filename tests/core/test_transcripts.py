@@ -1915,7 +1915,7 @@ def test_whisper_json_with_nan_and_infinity_opens(tmp_path: Path) -> None:
         encoding="utf-8",
     )
     document = load_document(path)
-    assert document.text.split() == "Hello there. How are you?".split()
+    assert document.text.split() == ["Hello", "there.", "How", "are", "you?"]
     assert document.turns[0].start_ms == 0
     path.write_text('{"segments": [nonsense]}', encoding="utf-8")
     with pytest.raises(DocumentError, match="is not valid JSON"):
