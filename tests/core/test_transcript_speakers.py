@@ -232,3 +232,18 @@ def test_a_zoom_display_name_long_or_ending_in_a_title_is_a_speaker(
 def test_a_sentence_ending_before_a_colon_is_still_no_speaker(tmp_path: Path) -> None:
     lines = ["It was hard work.: yes", "Ana: Really?", "Ben: Yes.", "It was hard work.: again"]
     assert "It was hard work." not in speakers(vtt(tmp_path / "s.vtt", lines))
+
+
+def test_whisper_cpps_diarized_webvtt_reads_as_its_srt_does(tmp_path: Path) -> None:
+    """whisper.cpp --diarize writes "<v Speaker0>", and "<v Speaker?>" where no channel
+    was louder: that was a speaker "Speaker?", and the names differed from its SRT's."""
+    path = tmp_path / "diarize.vtt"
+    path.write_text(
+        "WEBVTT\n\n00:00:00.000 --> 00:00:03.200\n<v Speaker0> So, tell me about your job.\n\n"
+        "00:00:03.800 --> 00:00:08.000\n<v Speaker1> Well, I started at a bakery.\n\n"
+        "00:00:08.000 --> 00:00:12.000\n<v Speaker?> It was hard work.\n\n"
+        "00:00:12.000 --> 00:00:14.000\n<v Speaker0> Why a bakery?\n",
+        encoding="utf-8",
+    )
+    assert speakers(path) == ["Speaker 0", "Speaker 1", "Speaker 0"]
+    assert "hard work" in load_document(path).text.split("\n\n")[1]

@@ -36,6 +36,7 @@ _STAMP_PART = r"\d+(?::\d{0,2}(?::\d{0,2})?(?:[.,]\d{0,3})?)?"
 _CUT_TIMING_RE = re.compile(rf"{_STAMP_PART}|{_TIMESTAMP}[ \t]*(?:--?|-->[ \t]*(?:{_STAMP_PART})?)")
 _CUT_ID_RE = re.compile(r"\d+|[0-9a-fA-F]{8}-[0-9a-fA-F-]*(?:/\d*-?\d*)?")
 _VOICE_RE = re.compile(r"<v(?:\.[^\s>]*)?[ \t]+([^>]+)>")
+_WHISPER_CPP_VOICE = re.compile(r"Speaker ?(\d+|\?)")  # whisper.cpp --diarize: a channel
 # WebVTT's markup (class, italic, bold, underline, ruby, voice, language) and karaoke
 # timestamps; any other "<...>" is the transcriber's ("<laughs>"), words kept.
 _TAG_RE = re.compile(r"</?(?:[cibuv]|ruby|rt|lang)(?:[\s.][^>]*)?>|<\d[\d:.]*>")
@@ -125,15 +126,27 @@ def _cut_short(lines: list[str]) -> bool:
     return len(ids) == 1 and bool(_CUT_ID_RE.fullmatch(ids[0]) and _CUT_TIMING_RE.fullmatch(timing))
 
 
+def _voice_name(name: str) -> str:
+    """A voice span's name; whisper.cpp's --diarize voices ("Speaker0", "Speaker?") as
+    its JSON and SRT are read (whisper.speaker_name): "Speaker 0", and nobody, so the
+    cue goes on with the turn before it."""
+    name = name.strip()
+    if name.startswith("Speaker") and (match := _WHISPER_CPP_VOICE.fullmatch(name)):
+        from reader.core.transcripts.whisper import speaker_name
+
+        return speaker_name(match[1])
+    return name
+
+
 def _voices(body: str, start: int | None, end: int | None) -> list[Cue]:
     """The cue, one for each voice span in it: a cue may hold a short exchange."""
     voices = list(_VOICE_RE.finditer(body)) if "<v" in body else []
     if len(voices) < 2 and not (voices and voices[0].start()):  # a voice or none: as most
-        return [Cue(_speech(body), start, end, voices[0][1].strip() if voices else "")]
+        return [Cue(_speech(body), start, end, _voice_name(voices[0][1]) if voices else "")]
     cues = [Cue(_speech(body[: voices[0].start()]), start, end)] if voices[0].start() else []
     for voice, after in zip(voices, [*voices[1:], None], strict=True):
         speech = body[voice.end() : after.start() if after else len(body)]
-        cues.append(Cue(_speech(speech), start, end, voice[1].strip()))
+        cues.append(Cue(_speech(speech), start, end, _voice_name(voice[1])))
     return [cue for cue in cues if cue.speaker or cue.text.strip()]  # not the space before
 
 
