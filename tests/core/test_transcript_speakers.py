@@ -247,3 +247,16 @@ def test_whisper_cpps_diarized_webvtt_reads_as_its_srt_does(tmp_path: Path) -> N
     )
     assert speakers(path) == ["Speaker 0", "Speaker 1", "Speaker 0"]
     assert "hard work" in load_document(path).text.split("\n\n")[1]
+
+
+def test_an_indented_srt_timing_is_a_timing_not_words(tmp_path: Path) -> None:
+    """Found by the transcripts review: the cue number and timing read as words."""
+    path = tmp_path / "indented.srt"
+    path.write_text(
+        "1\n00:00:01,000 --> 00:00:02,000\nHello.\n\n2\n00:00:02,000 --> 00:00:03,000\nWorld."
+        "\n\n3\n 00:00:03,000 --> 00:00:04,000 \nAgain.\n",
+        encoding="utf-8",
+    )
+    document = load_document(path)
+    assert document.text.split() == ["Hello.", "World.", "Again."]
+    assert (document.turns[0].start_ms, document.turns[-1].end_ms) == (1000, 4000)

@@ -30,6 +30,7 @@ _TRAILING_NUMBER_RE = re.compile(r"\n[ \t]*\n\s*(\d+)\s*$")
 # write a short clip's): `srt` reads its comma as a colon, 00 hours 1 minute. Or with a
 # fraction of one or two digits ("00:00:01,5"): `srt` reads 5 milliseconds.
 _TIMING_RE = re.compile(r"^([ \t]*)([\d:,.]+)([ \t]*-->[ \t]*)([\d:,.]+)", re.MULTILINE)
+_INDENTED_TIMING_RE = re.compile(r"^[ \t]+(?=[\d:,.]+[ \t]*-->)", re.MULTILINE)
 # Looked for after the arrow (a tool writes its start times as its end times): a pattern
 # that opens with "-->" is searched for that first, 25 ms for 4.6 MB where one that opened
 # at each line's start took 136 (srt.parse itself: 1.1 s).
@@ -37,6 +38,8 @@ _UNUSUAL_TIME_RE = re.compile(r"-->[ \t]*(?:\d{1,2}:\d{2}[,.]\d|[\d:]+[,.]\d{1,2
 
 
 def parse(text: str, name: str) -> Parsed:
+    if "\n " in text or "\n\t" in text:  # an indented timing (hand-edited): `srt` took
+        text = _INDENTED_TIMING_RE.sub("", text)  # it, cue number and all, for words
     if _UNUSUAL_TIME_RE.search(text):
         text = _TIMING_RE.sub(_usual_times, text)
     try:
