@@ -1920,3 +1920,17 @@ def test_whisper_json_with_nan_and_infinity_opens(tmp_path: Path) -> None:
     path.write_text('{"segments": [nonsense]}', encoding="utf-8")
     with pytest.raises(DocumentError, match="is not valid JSON"):
         load_document(path)
+
+
+def test_a_docx_whose_main_part_word_online_named_document2_opens(tmp_path: Path) -> None:
+    """Found by the transcripts review: Word Online and SharePoint may name the main part
+    word/document2.xml (Word, LibreOffice and python-docx open it); it was refused."""
+    plain = write_docx(tmp_path / "plain.docx", [("Interviewer: How did it start?", 0)])
+    renamed = tmp_path / "online.docx"
+    with zipfile.ZipFile(plain) as old, zipfile.ZipFile(renamed, "w") as new:
+        for info in old.infolist():
+            data = old.read(info).replace(b"word/document.xml", b"word/document2.xml")
+            data = data.replace(b"/document.xml", b"/document2.xml")
+            new.writestr(info.filename.replace("document.xml", "document2.xml"), data)
+    assert "word/document.xml" not in zipfile.ZipFile(renamed).namelist()
+    assert load_document(renamed).text == load_document(plain).text

@@ -540,17 +540,22 @@ def cut_off(name: str, where: str) -> DocumentError:
     )
 
 
-def check_zip(data: bytes, name: str, member: str, kind: str) -> None:
-    """Refuse what is not a zip holding `member`, or whose `member` unpacks too large."""
+def check_zip(data: bytes, name: str, member: str, kind: str, named_also: str = "") -> None:
+    """Refuse what is not a zip holding `member` (or a member whose name `named_also`, a
+    regular expression, matches), or whose member unpacks too large."""
     import zipfile  # with shutil, bz2 and lzma: ~9 ms the command line need not pay for a .txt
 
     try:
         with zipfile.ZipFile(io.BytesIO(data)) as archive:
-            info = archive.getinfo(member)
+            infos = archive.infolist()
     except zipfile.BadZipFile as exc:
         raise DocumentError(f"{name} is not {kind}: it is not a zip file.") from exc
-    except KeyError as exc:
-        raise DocumentError(f"{name} is not {kind}: it has no {member}.") from exc
+    found = [i for i in infos if i.filename == member] or [
+        i for i in infos if named_also and re.fullmatch(named_also, i.filename)
+    ]
+    if not found:
+        raise DocumentError(f"{name} is not {kind}: it has no {member}.")
+    info = max(found, key=lambda i: i.file_size)
     if info.file_size > MAX_XML_BYTES:
         raise DocumentError(f"{name} unpacks to {info.file_size // 2**20} MB of text markup.")
 

@@ -61,7 +61,8 @@ _RUN_WRAPPERS = _WRAPPERS | {
 
 
 def parse(data: bytes, name: str) -> Parsed:
-    check_zip(data, name, "word/document.xml", "a Word document (.docx)")
+    # Word Online and SharePoint may name the main part word/document2.xml.
+    check_zip(data, name, "word/document.xml", "a Word document (.docx)", r"word/document\d+\.xml")
     import docx  # python-docx: imported only when a .docx is opened
     from docx.opc.exceptions import PackageNotFoundError
 
