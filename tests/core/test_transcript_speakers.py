@@ -260,3 +260,12 @@ def test_an_indented_srt_timing_is_a_timing_not_words(tmp_path: Path) -> None:
     document = load_document(path)
     assert document.text.split() == ["Hello.", "World.", "Again."]
     assert (document.turns[0].start_ms, document.turns[-1].end_ms) == (1000, 4000)
+
+
+def test_a_zoom_cue_of_a_name_alone_adds_no_stray_label(tmp_path: Path) -> None:
+    """Found by the transcripts review: "Maria Garcia: " with no words left "Maria Garcia:"
+    as a paragraph of nobody's, above her turn's own label."""
+    lines = ["Maria Garcia: ", "Maria Garcia: So, um", "John Smith: Yeah?", "Maria Garcia: When?"]
+    document = load_document(vtt(tmp_path / "zoom.vtt", lines))
+    assert document.text.startswith("Maria Garcia: So, um\n")
+    assert speakers(tmp_path / "zoom.vtt") == ["Maria Garcia", "John Smith", "Maria Garcia"]

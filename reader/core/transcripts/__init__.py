@@ -42,7 +42,8 @@ _SENTENCE_END = (*_STOPS, '"', "”", "’", "»", ")")
 # Japanese write the full-width colon with no space after it ("佐藤：はい").
 # WhisperX's subtitles write "[SPEAKER_00]: " (read as "SPEAKER_00: "). Zoom's display
 # names run long with an affiliation and pronouns: one said on many cues may be longer.
-_CUE_LABEL_RE = re.compile(r"(?P<name>[^\s:：<>\[\]][^:：\n]{0,79}?)\s*(?::[ \t]+|：[ \t]*)")
+# A cue of a name alone ("Maria Garcia:", its words gone) names its speaker too.
+_CUE_LABEL_RE = re.compile(r"(?P<name>[^\s:：<>\[\]][^:：\n]{0,79}?)\s*(?::(?:[ \t]+|$)|：[ \t]*)")
 _BRACKETED_CUE_LABEL_RE = re.compile(r"\[([^\[\]\n:：]{1,48})\]:[ \t]+")
 _CUE_LABEL_MAX_WORDS = 6
 _REPEATED_CUE_LABEL_MAX_WORDS = 12
