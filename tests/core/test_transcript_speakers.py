@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 
-from reader.core.document import load_document
+from reader.core.document import DocumentError, load_document
 
 
 def srt(path: Path, cues: list[tuple[str, str, str]], newline: str = "\n") -> Path:
@@ -269,3 +269,14 @@ def test_a_zoom_cue_of_a_name_alone_adds_no_stray_label(tmp_path: Path) -> None:
     document = load_document(vtt(tmp_path / "zoom.vtt", lines))
     assert document.text.startswith("Maria Garcia: So, um\n")
     assert speakers(tmp_path / "zoom.vtt") == ["Maria Garcia", "John Smith", "Maria Garcia"]
+
+
+def test_a_webvtt_cut_off_inside_a_voice_tag_says_so(tmp_path: Path) -> None:
+    """Found by the transcripts review: "<v Jan" was read as the last speaker's words."""
+    whole = "WEBVTT\n\n00:00:01.000 --> 00:00:02.000\n<v Jane Doe>Hello.</v>\n\n"
+    path = tmp_path / "cut.vtt"
+    path.write_text(whole + "00:00:02.000 --> 00:00:03.000\n<v Jan", encoding="utf-8")
+    with pytest.raises(DocumentError, match="looks cut off"):
+        load_document(path)
+    path.write_text(whole + "00:00:02.000 --> 00:00:03.000\nIt is 3 < 5", encoding="utf-8")
+    assert load_document(path).text.endswith("It is 3 < 5\n")

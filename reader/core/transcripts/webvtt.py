@@ -36,6 +36,7 @@ _STAMP_PART = r"\d+(?::\d{0,2}(?::\d{0,2})?(?:[.,]\d{0,3})?)?"
 _CUT_TIMING_RE = re.compile(rf"{_STAMP_PART}|{_TIMESTAMP}[ \t]*(?:--?|-->[ \t]*(?:{_STAMP_PART})?)")
 _CUT_ID_RE = re.compile(r"\d+|[0-9a-fA-F]{8}-[0-9a-fA-F-]*(?:/\d*-?\d*)?")
 _VOICE_RE = re.compile(r"<v(?:\.[^\s>]*)?[ \t]+([^>]+)>")
+_OPEN_TAG_AT_END_RE = re.compile(r"</?[a-z.][^<>]*$")  # "<v Jan", "</v": a file cut short
 _WHISPER_CPP_VOICE = re.compile(r"Speaker ?(\d+|\?)")  # whisper.cpp --diarize: a channel
 # WebVTT's markup (class, italic, bold, underline, ruby, voice, language) and karaoke
 # timestamps; any other "<...>" is the transcriber's ("<laughs>"), words kept.
@@ -108,6 +109,8 @@ def _cues(blocks: list[str], name: str, teams: bool | None) -> tuple[list[Cue], 
             shaped = teams_times((start, end))
             teams = shaped if teams is None else teams
         body = "\n".join(lines[at + 1 :])
+        if number == len(blocks) and _OPEN_TAG_AT_END_RE.search(body):  # "<v Jane": cut
+            raise cut_off(name, f"a cue (“{body.strip()[:60]}”)")
         read = bool(teams)
         cues.extend(_voices(body, cue_time_ms(start, read), cue_time_ms(end, read)))
     if not cues:
