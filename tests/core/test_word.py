@@ -245,6 +245,24 @@ def test_time_speaker_and_speech_columns(tmp_path: Path) -> None:
     assert_read_as_timed_rows(doc)
 
 
+def test_a_timecode_with_frames_and_a_row_number_column(tmp_path: Path) -> None:
+    """Found by the transcripts review: a video editor's timecode (00:00:05:12) or a
+    column of row numbers first, and each row's time was lost and left as a paragraph of
+    the turn before."""
+    rows = [
+        ("1", "00:00:05:12", "Interviewer", "So how did you start?"),
+        ("2", "00:00:09;03", "Participant", "By accident, really."),
+    ]
+    rows_xml = [[cell(para(run(text))) for text in row] for row in rows]
+    # The row numbers and the frames are no one's words: left out, as the times are.
+    doc = load_body(tmp_path / "smpte.docx", table(*rows_xml), left_out=["1 2 12 03"])
+    assert doc.text == "Interviewer: So how did you start?\n\nParticipant: By accident, really.\n"
+    assert [(turn.speaker, turn.start_ms) for turn in doc.turns] == [
+        ("Interviewer", 5000),
+        ("Participant", 9000),
+    ]
+
+
 def assert_read_as_timed_rows(doc: Document) -> None:
     """The table of the time-and-speaker tests (here and test_opendocument.py), read."""
     assert doc.text == (

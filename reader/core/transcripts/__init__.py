@@ -46,6 +46,7 @@ _SENTENCE_END = (*_STOPS, '"', "”", "’", "»", ")")
 _CUE_LABEL_RE = re.compile(r"(?P<name>[^\s:：<>\[\]][^:：\n]{0,79}?)\s*(?::(?:[ \t]+|$)|：[ \t]*)")
 _BRACKETED_CUE_LABEL_RE = re.compile(r"\[([^\[\]\n:：]{1,48})\]:[ \t]+")
 _CUE_LABEL_MAX_WORDS = 6
+_SMPTE_RE = re.compile(r"^(\d{1,2}:\d{2}:\d{2})[:;]\d{2}$")  # hh:mm:ss:ff, ";" drop-frame
 _REPEATED_CUE_LABEL_MAX_WORDS = 12
 # A name ending in a title's full stop ("Kwame Mensah, Ph.D.", "Jane Doe M.D."), which
 # a sentence's end is not.
@@ -439,9 +440,12 @@ def timed_row(cells: Sequence[Sequence[Para]]) -> list[Para] | None:
     first "00:00:10 Amal: We came in 2015." as a typed transcript's line, so that the turn
     starts at the time and the time is not a paragraph of the turn before; None for a row
     of another shape."""
+    if len(cells) == 4 and _one_line(cells[0]).isdecimal():  # a row number first
+        cells = cells[1:]
     if len(cells) != 3:
         return None
     time, name = (_one_line(paras) for paras in cells[:2])
+    time = _SMPTE_RE.sub(r"\1", time)  # a video editor's timecode: its frames left out
     name = name.rstrip(":：").rstrip()
     label = label_at(f"{time} {name}:")
     if not time or label is None or (label.name, label.timestamp) != (name, time.strip("[]()")):
