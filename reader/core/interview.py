@@ -360,6 +360,12 @@ def leading_time_end(text: str, seg: Segment) -> int:
     return end
 
 
+def words_start(text: str, seg: Segment) -> int:
+    """Where the words said in `seg` start: after its label (`speech_start`), or after the
+    time that opens it when it has no label (`leading_time_end`)."""
+    return speech_start(text, seg) if seg.label else leading_time_end(text, seg)
+
+
 def _with_end_stamps(pars: Sequence[str], asides: Sequence[bool], times: list[str]) -> list[str]:
     """`times` (when each paragraph starts, as written; "" for none) with the times that
     stamps at paragraphs' ends give, where the transcript writes its times so.
@@ -921,7 +927,7 @@ def question_start(text: str, seg: Segment) -> int:
     ("Mm-hm. How did…?": Zoom's cues of one speaker join in one turn), so that its outline
     row and export heading start with the question.
     """
-    start = max(speech_start(text, seg), leading_time_end(text, seg))
+    start = words_start(text, seg)
     head = start
     while (sentence := _SENTENCE_RE.match(text, head, seg.end)) and _only_acknowledgements(
         sentence[0]

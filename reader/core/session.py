@@ -16,10 +16,9 @@ from reader.core.interview import (
     Role,
     Segment,
     apply_corrections,
-    leading_time_end,
     question_numbers,
     question_start,
-    speech_start,
+    words_start,
 )
 from reader.core.notes_file import NotesData, RoleCorrection
 from reader.core.shorten import whole_characters
@@ -161,7 +160,7 @@ class Session:
         if seg is None or not (seg.label or seg.timestamp):
             return start, end
         text = self.document.text
-        head = max(speech_start(text, seg), leading_time_end(text, seg))
+        head = words_start(text, seg)
         if not start < head < end:
             return start, end
         while head < end and text[head].isspace():  # a name alone above the words

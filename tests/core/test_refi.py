@@ -1337,9 +1337,7 @@ def test_the_report_counts_passages_in_a_colour_alone_as_highlights_not_as_coded
     green = make_highlight(TEXT, 0, 10, color="green")
     blue = make_highlight(TEXT, 11, 20, color="blue")
     coded = replace(make_highlight(TEXT, 21, 30, color=NO_COLOR), codes=("c1",))
-    report = ImportReport(
-        open_study(tmp_path), highlights=3, passages=[green, blue, coded], codings=1
-    )
+    report = ImportReport(open_study(tmp_path), passages=[green, blue, coded], codings=1)
     assert "3 passages (2 highlighted, 1 coded) with 1 coding" in report.message()
-    report = ImportReport(open_study(tmp_path), highlights=1, passages=[coded], codings=1)
+    report = ImportReport(open_study(tmp_path), passages=[coded], codings=1)
     assert "1 coded passage with 1 coding" in report.message()

@@ -147,7 +147,6 @@ class ImportReport:
     study: Study
     interviews: int = 0
     codes: int = 0
-    highlights: int = 0
     codings: int = 0
     notes: int = 0
     recordings: int = 0
@@ -158,6 +157,10 @@ class ImportReport:
     passages: list[Highlight] = field(default_factory=list)  # of the new interviews
     by_time: int = 0  # passages marked on a recording, placed on the turns spoken then
     not_imported: list[LeftOut] = field(default_factory=list)
+
+    @property
+    def highlights(self) -> int:
+        return len(self.passages)
 
     def message(self, grouped: bool = True) -> str:
         """What the import did, in lines; `grouped`: what was left out for one reason
@@ -959,7 +962,6 @@ def _interview(
         if known is not None:
             _keep_guids(run, selected, None, by_id[known.id])
     highlights = sorted(by_id.values(), key=lambda h: (h.start, h.end))
-    report.highlights += len(highlights)
     report.passages += highlights
     run.went_to.update((h.id, entry.id) for h in highlights)
     report.notes += sum(bool(h.note) for h in highlights)
