@@ -48,6 +48,11 @@ class DocumentError(Exception):
     """A file that cannot be opened as an interview; the message is for the user."""
 
 
+# A timed cue of a transcript file: where its words start in the text, when they start
+# and, when the file says, when they end (milliseconds from the recording's start).
+CueTime = tuple[int, int, int | None]
+
+
 @dataclass(frozen=True)
 class Turn:
     """One speaker's turn in a transcript read from a timed or structured file.
@@ -94,6 +99,9 @@ class Document:
     turns: tuple[Turn, ...] = ()  # speakers and times, for formats that give them
     spans: tuple[Span, ...] = ()  # formatting, for Markdown
     created: str = ""  # YYYY-MM-DD a Word document's properties give; "" when none
+    # Each timed cue's (offset, start_ms, end_ms) in text order, the cues inside a turn
+    # too: the recording is followed by them inside a long turn (reader.core.sync).
+    cues: tuple[CueTime, ...] = ()
 
     @property
     def length(self) -> int:
@@ -357,4 +365,5 @@ def load_document(path: str | Path) -> Document:
         turns=parsed.turns,
         spans=parsed.spans,
         created=parsed.created,
+        cues=parsed.cues,
     )

@@ -7,18 +7,21 @@ or, for any other text, from the times written in its paragraphs ("[00:01:23] Na
 A stretch runs from one timed place to the next; inside a stretch whose end time is
 known, time and text are taken to advance together, so a place without its own time is
 spoken in proportion to the characters before it (a paragraph without a time takes the
-time of the nearest before it, moved on that far).
+time of the nearest before it, moved on that far). A turn joined from a file's cues
+(Document.cues) is timed so cue by cue: after a pause inside a long turn, the words are
+placed at their own time, not tens of seconds off.
 """
 
 from __future__ import annotations
 
 import re
-from bisect import bisect_right
+from bisect import bisect_left, bisect_right
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
+from functools import cached_property
 from itertools import pairwise
 
-from reader.core.document import Document
+from reader.core.document import CueTime, Document
 from reader.core.interview import Segment
 from reader.core.markdown_links import link_text
 
@@ -28,29 +31,72 @@ MAX_SECONDS = 10**7  # ~115 days: a link beyond it is no time (and NaN or inf fa
 
 @dataclass(frozen=True)
 class SyncEntry:
-    """`text[start:end]` is spoken from `start_ms`; until `end_ms` when it is known."""
+    """`text[start:end]` is spoken from `start_ms`; until `end_ms` when it is known.
+
+    `cues` are the file's timed cues inside it (Document.cues): a turn of many cues is
+    then timed piece by piece, each cue's words from its start to its end, and a pause
+    between two cues takes no words. Without them the whole stretch is one piece."""
 
     start: int
     end: int
     start_ms: int
     end_ms: int | None = None
     speaker: str = ""
+    cues: tuple[CueTime, ...] = ()
 
     def ms_at(self, offset: int) -> int:
         """The time `offset` (inside this entry) is spoken, interpolated when the end is known."""
-        if self.end_ms is None or self.end <= self.start:
-            return self.start_ms
-        share = (min(max(offset, self.start), self.end) - self.start) / (self.end - self.start)
-        return self.start_ms + round(share * (self.end_ms - self.start_ms))
+        offset = min(max(offset, self.start), self.end)
+        start, start_ms, end, end_ms = self._piece_at(offset)
+        if end_ms is None or end <= start:
+            return start_ms
+        share = (offset - start) / (end - start)
+        return start_ms + round(share * (end_ms - start_ms))
 
     def offset_at(self, ms: int) -> int:
         """The place spoken at `ms` (inside this entry's time), interpolated likewise."""
-        if self.end_ms is None or ms <= self.start_ms:
+        if ms <= self.start_ms:
             return self.start
-        if ms >= self.end_ms:
-            return max(self.start, self.end - 1)
-        share = (ms - self.start_ms) / (self.end_ms - self.start_ms)
-        return min(self.end - 1, self.start + int(share * (self.end - self.start)))
+        pieces = self._pieces
+        i = max((i for i, piece in enumerate(pieces) if piece[1] <= ms), default=0)
+        start, start_ms, end, end_ms = pieces[i]
+        if end_ms is None:
+            return start
+        if ms >= end_ms:
+            return max(start, end - 1)
+        share = (ms - start_ms) / (end_ms - start_ms)
+        return min(end - 1, start + int(share * (end - start)))
+
+    def said_by(self, offset: int) -> tuple[int, int | None]:
+        """Where the piece spoken at `offset` ends in the text, and when it ends: the
+        words before that place are all said by then."""
+        _, _, end, end_ms = self._piece_at(offset)
+        return end, end_ms
+
+    def _piece_at(self, offset: int) -> tuple[int, int, int, int | None]:
+        pieces = self._pieces
+        i = bisect_right(pieces, offset, key=lambda piece: piece[0]) - 1
+        return pieces[max(i, 0)]
+
+    @cached_property
+    def _pieces(self) -> list[tuple[int, int, int, int | None]]:
+        """(start, start_ms, end, end_ms) of each piece in text order: from one cue's start
+        to the next's, spoken from the cue's start time until its end time (the next
+        cue's start when it has none, or comes later), the last until the entry's end.
+        The first starts at the entry's start (a turn's label is said with its words)."""
+        cues = [c for c in self.cues if self.start <= c[0] < self.end]
+        if not cues or cues[0][1] != self.start_ms:
+            cues.insert(0, (self.start, self.start_ms, None))
+        else:
+            cues[0] = (self.start, *cues[0][1:])
+        pieces = []
+        for (start, start_ms, end_ms), after in zip(cues, [*cues[1:], None], strict=True):
+            if after is None:
+                end, stop = self.end, self.end_ms if end_ms is None else end_ms
+            else:
+                end, stop = after[0], after[1] if end_ms is None else min(end_ms, after[1])
+            pieces.append((start, start_ms, end, None if stop is None else max(stop, start_ms)))
+        return pieces
 
 
 class SyncTable:
@@ -81,7 +127,18 @@ class SyncTable:
         timed = [t for t in document.turns if t.start_ms is not None]
         lead = None  # where the first written time stands, above the words it times
         if timed:
-            entries = [SyncEntry(t.start, t.end, t.start_ms, t.end_ms, t.speaker) for t in timed]  # type: ignore[arg-type]
+            cues, at = document.cues, [c[0] for c in document.cues]
+            entries = [
+                SyncEntry(
+                    t.start,
+                    t.end,
+                    t.start_ms,  # type: ignore[arg-type]
+                    t.end_ms,
+                    t.speaker,
+                    cues[bisect_left(at, t.start) : bisect_left(at, t.end)],
+                )
+                for t in timed
+            ]
         else:
             marks = [
                 (s.start, _words_start(document.text, segments, i), ms, s.speaker)
@@ -135,14 +192,16 @@ class SyncTable:
 
     def end_ms(self, end: int, text: str) -> int | None:
         """When the words ending at `end` (a paragraph's end) are said: where only blanks
-        follow them in their stretch, the stretch's end time (the next paragraph's own time);
-        else the time estimated there. The estimate gave the blank lines up to the next
-        paragraph a share of the time, and Play Paragraph cut a short turn's last words."""
+        follow them in their piece (a cue, else the stretch), the piece's end time (the
+        next paragraph's own time); else the time estimated there. The estimate gave the
+        blank lines up to the next paragraph a share of the time, and Play Paragraph cut a
+        short turn's last words."""
         entry = self.entry_at(max(0, end - 1))
         if entry is None:
             return None
-        if entry.end_ms is not None and end <= entry.end and not text[end : entry.end].strip():
-            return entry.end_ms
+        piece_end, piece_end_ms = entry.said_by(max(0, end - 1))
+        if piece_end_ms is not None and end <= piece_end and not text[end:piece_end].strip():
+            return piece_end_ms
         return entry.ms_at(end)
 
     def offset_at(self, ms: int) -> int | None:

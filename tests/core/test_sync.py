@@ -12,6 +12,7 @@ from hypothesis import strategies as st
 from reader.core.document import Document, Turn, load_document
 from reader.core.interview import Role, detect_segments
 from reader.core.sync import SyncEntry, SyncTable, format_time, link_ms, time_link
+from reader.core.transcripts import Cue, from_cues
 
 DATA = Path(__file__).parents[1] / "data" / "transcripts"
 
@@ -260,3 +261,53 @@ def test_a_time_with_a_name_alone_on_its_line_times_the_words_below() -> None:
     asked = text.index("How did")
     assert table.ms_at(asked) == 3_000 and table.end_ms(text.index("?") + 1, text) == 9_000
     assert table.ms_at(text.index("00:00:40")) == 40_000  # its name line: its own time
+
+
+def test_a_long_turn_follows_its_cues_across_a_pause() -> None:
+    """One speaker's cues join into one turn, which kept only its first cue's start: after
+    a pause of half a minute inside it, words were placed by their share of its characters,
+    tens of seconds off."""
+    cues = [
+        Cue("Where did you grow up?", 0, 2_000, "Ana"),
+        Cue("In Porto, near the river, " * 10 + "by the sea.", 2_000, 9_000, "Bo"),
+        Cue("We moved to Lisbon later.", 40_000, 43_000, "Bo"),
+        Cue("Why?", 44_000, 45_000, "Ana"),
+    ]
+    parsed = from_cues(cues, "srt", "talk.srt")
+    document = Document(
+        parsed.text, "t", "/t.srt", "utf-8", format="srt", turns=parsed.turns, cues=parsed.cues
+    )
+    text, table = document.text, table_of(document)
+    moved = text.index("We moved")
+    bo = table.entry_at(moved)
+    assert bo is not None and bo.speaker == "Bo" and bo.start < text.index("In Porto")
+    assert table.ms_at(moved) == 40_000  # its own cue's start, not 2 s plus a share of 41
+    assert table.offset_at(41_000) == moved + len("We moved to Lisbon later.") * 1 // 3
+    # In the pause, the place stays at the end of the words said before it.
+    paused = table.offset_at(20_000)
+    assert paused is not None and text[paused] == " " and text[:paused].endswith("by the sea.")
+    assert table.end_ms(text.index("by the sea.") + len("by the sea."), text) == 9_000
+    assert table.ms_at(text.index("Bo:")) == 2_000  # the label is said with the first cue
+
+
+@given(
+    durations=st.lists(st.integers(0, 9_000), min_size=1, max_size=12),
+    pauses=st.lists(st.integers(1, 60_000), min_size=12, max_size=12),
+    lengths=st.lists(st.integers(1, 200), min_size=12, max_size=12),
+    gone=st.booleans(),
+)
+def test_cue_times_inside_a_turn_rise_with_the_text_and_invert(
+    durations: list[int], pauses: list[int], lengths: list[int], gone: bool
+) -> None:
+    cues, offset, ms = [], 6, 0
+    for duration, pause, length in zip(durations, pauses, lengths, strict=False):
+        cues.append((offset, ms, None if gone else ms + duration))
+        offset, ms = offset + length, ms + duration + pause
+    entry = SyncEntry(0, offset, 0, ms, "Ana", tuple(cues))
+    times = [entry.ms_at(o) for o in range(0, offset + 1, 3)]
+    assert times == sorted(times) and times[0] == 0 and entry.ms_at(offset) <= ms
+    for place, start_ms, _ in cues[1:]:
+        assert entry.ms_at(place) == start_ms and entry.offset_at(start_ms) == place
+    for probe in range(0, ms, max(1, ms // 50)):
+        assert 0 <= entry.offset_at(probe) < offset
+        assert entry.ms_at(entry.offset_at(probe)) <= probe

@@ -22,6 +22,7 @@ from reader.core.session import Session
 from reader.core.transcripts import (
     PARAGRAPH_CHARS,
     Cue,
+    clean,
     cue_time_ms,
     from_cues,
     joined,
@@ -1934,3 +1935,35 @@ def test_a_docx_whose_main_part_word_online_named_document2_opens(tmp_path: Path
             new.writestr(info.filename.replace("document.xml", "document2.xml"), data)
     assert "word/document.xml" not in zipfile.ZipFile(renamed).namelist()
     assert load_document(renamed).text == load_document(plain).text
+
+
+WORDS = ["yes", "Porto.", "始めました。", "毎朝", "🎬", "مرحبا", "e\u0301"]
+
+
+@settings(suppress_health_check=[HealthCheck.too_slow])
+@given(
+    st.lists(
+        st.tuples(
+            st.sampled_from(["", "Ana", "Bo"]),
+            st.lists(st.sampled_from(WORDS), min_size=1, max_size=30),
+        ),
+        min_size=1,
+        max_size=40,
+    )
+)
+def test_each_timed_cue_is_found_at_its_words(spoken: list[tuple[str, list[str]]]) -> None:
+    """Document.cues, which the recording follows inside a turn, hold the place of each
+    cue's words in the text: after a label, across paragraphs, where Chinese and Japanese
+    cues join without a space."""
+    cues = [
+        Cue(" ".join(words), 1_000 * i, 1_000 * i + 800, speaker)
+        for i, (speaker, words) in enumerate(spoken)
+    ]
+    parsed = from_cues(cues, "srt", "talk.srt")
+    assert [ms for _, ms, _ in parsed.cues] == [cue.start_ms for cue in cues]
+    for (place, _, end_ms), cue in zip(parsed.cues, cues, strict=True):
+        assert parsed.text.startswith(clean(cue.text), place) and end_ms == cue.end_ms
+    turns = {turn.start_ms: turn for turn in parsed.turns}
+    for place, ms, _ in parsed.cues:  # a turn's first cue starts after its label alone
+        if ms in turns:
+            assert parsed.text[turns[ms].start : place] in ("", f"{turns[ms].speaker}: ")

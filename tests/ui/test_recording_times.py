@@ -116,3 +116,40 @@ def test_stamps_ending_each_paragraph_time_it_for_play_paragraph(
     qtbot.waitUntil(player.is_playing)
     assert 4_000 <= player.position() < 10_000  # after the question's stamp, not from 0:10
     player.pause()
+
+
+def test_inside_a_long_turn_the_recording_follows_each_cue_across_a_pause(
+    make_window: Callable[..., MainWindow], tmp_path: Path, qtbot: QtBot
+) -> None:
+    """Bo's cues join into one turn of two paragraphs, the second said after a pause of
+    half a minute: it was placed by its share of the turn's characters, so following
+    marked the first paragraph at 0:31 and Play Paragraph started the second at 0:33."""
+    long_words = "In Porto, near the river, where the boats came in every morning. " * 16
+    subtitles = (
+        "1\n00:00:00,000 --> 00:00:02,000\nAna: Where did you grow up?\n\n"
+        f"2\n00:00:02,000 --> 00:00:09,000\nBo: {long_words.strip()}\n\n"
+        "3\n00:00:30,000 --> 00:00:34,000\nWe moved to Lisbon later, when my father found work.\n\n"
+        "4\n00:00:35,000 --> 00:00:36,000\nAna: Why?\n"
+    )
+    folder = tmp_path / "iv"
+    folder.mkdir()
+    (folder / "talk.srt").write_text(subtitles, encoding="utf-8")
+    write_wav(folder / "talk.wav", 40)
+    window = make_window(folder / "talk.srt")
+    ready(qtbot, window)
+    recording, player = window.recording, window.recording.player
+    assert player is not None
+    moved = offset_of(window, "We moved")
+    first = window.interview.session.segment_at(offset_of(window, "In Porto"))  # type: ignore[union-attr]
+    assert first is not None and first.end < moved  # two paragraphs of one turn
+    recording.seek(31_000)
+    qtbot.waitUntil(lambda: (recording.overlay.spoken or (0,))[0] == moved)
+    recording.seek(20_000)  # in the pause: still the first paragraph
+    qtbot.waitUntil(lambda: recording.overlay.spoken == (first.start, first.end))
+    caret_at(window, moved + 3)
+    window.reader.setFocus()
+    modifiers = Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModifier
+    qtbot.keyClick(window.reader, Qt.Key.Key_Space, modifiers)
+    qtbot.waitUntil(lambda: player.is_playing() and player.position() >= 30_000)
+    assert player.position() < 32_000 and recording.stop_at == 34_000
+    player.pause()

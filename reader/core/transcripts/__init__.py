@@ -16,7 +16,7 @@ from collections import Counter
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field, replace
 
-from reader.core.document import DocumentError, Span, Turn, normalise
+from reader.core.document import CueTime, DocumentError, Span, Turn, normalise
 from reader.core.interview import (
     Label,
     capitalised,
@@ -96,6 +96,7 @@ class Parsed:
     title: str = ""  # "" lets the loader name the document after the file
     encoding: str = ""  # of the text inside a binary file (.docx, .odt)
     created: str = ""  # YYYY-MM-DD a Word document's properties give (Document.created)
+    cues: tuple[CueTime, ...] = ()  # Document.cues
 
 
 @dataclass(frozen=True)
@@ -187,16 +188,24 @@ def clean(text: str) -> str:
 def joined(pieces: Iterable[str]) -> str:
     """Lines or cues as one line: a space between two, but none between Chinese or
     Japanese ones, which write none between words or sentences ("始めました。毎朝")."""
-    pieces = list(pieces)
+    return joined_at(list(pieces))[0]
+
+
+def joined_at(pieces: Sequence[str]) -> tuple[str, list[int]]:
+    """`joined(pieces)`, and where in it each piece starts."""
     line = " ".join(pieces)
     if not line or max(line) < _FIRST_WIDE:  # no wide letter: each space stays (most text)
-        return line
+        return line, list(itertools.accumulate((len(p) + 1 for p in pieces[:-1]), initial=0))
     out: list[str] = []
+    starts, length = [], 0
     for piece in pieces:
         if out and not (_spaceless(out[-1][-1]) and _spaceless(piece[0])):
             out.append(" ")
+            length += 1
+        starts.append(length)
         out.append(piece)
-    return "".join(out)
+        length += len(piece)
+    return "".join(out), starts
 
 
 _FIRST_WIDE = "\u1100"  # no letter or punctuation mark before it is wide (`_spaceless`)
@@ -266,7 +275,7 @@ def from_cues(cues: Sequence[Cue], format: str, name: str) -> Parsed:
             or (builder.long_paragraph() and builder.ends_sentence())
         ):
             builder.paragraph()
-        builder.add_cue(text, cue.end_ms)
+        builder.add_cue(text, cue.start_ms, cue.end_ms)
         previous = cue
     return builder.parsed(format)
 
@@ -688,6 +697,8 @@ class _Builder:
         self.last_end_ms: int | None = None
         self.kind = ""  # the Span kind of the paragraph being built: "strong", "heading2"
         self.spans: list[Span] = []
+        self.cues: list[CueTime] = []  # each timed cue's place and times (Document.cues)
+        self.current_cues: list[tuple[int, int, int | None]] = []  # (piece, times) of those
 
     def turn(self, speaker: str, start_ms: int | None, typed: bool = False) -> None:
         self.paragraph()
@@ -701,12 +712,13 @@ class _Builder:
         if self.parts:
             self.parts.append("\n\n")
             self.length += 2
-        paragraph = joined(piece for piece in self.current if piece)
+        paragraph, starts = joined_at(self.current)
         self.parts.append(paragraph)
         if self.kind:
             self.spans.append(Span(self.length, self.length + len(paragraph), self.kind))
+        self.cues += [(self.length + starts[i], ms, end) for i, ms, end in self.current_cues]
         self.length += len(paragraph)
-        self.current, self.current_len, self.kind = [], 0, ""
+        self.current, self.current_len, self.kind, self.current_cues = [], 0, "", []
 
     def add(self, text: str) -> None:
         """`text` joins the paragraph being built (after a space)."""
@@ -714,9 +726,12 @@ class _Builder:
             self.current.append(text)
             self.current_len += len(text) + 1
 
-    def add_cue(self, text: str, end_ms: int | None) -> None:
-        """A cue's text joins the paragraph; the turn ends when the cue does, at a time
-        not known when the cue's is not (a Hugging Face chunk's null end)."""
+    def add_cue(self, text: str, start_ms: int | None, end_ms: int | None) -> None:
+        """A cue's text joins the paragraph, its times kept for following the recording
+        inside the turn; the turn ends when the cue does, at a time not known when the
+        cue's is not (a Hugging Face chunk's null end)."""
+        if text and start_ms is not None:
+            self.current_cues.append((len(self.current), start_ms, end_ms))
         self.add(text)
         self.last_end_ms = end_ms
 
@@ -744,7 +759,7 @@ class _Builder:
         text = "".join(self.parts) + "\n"
         turns = tuple(t for t in self.turns if t.speaker or t.start_ms is not None)
         spans = tuple(self.spans)
-        return Parsed(text=text, format=format, turns=turns, spans=spans, encoding=encoding)
+        return Parsed(text, format, turns, spans, encoding=encoding, cues=tuple(self.cues))
 
     def _separator_len(self) -> int:
         return 2 if self.parts else 0
