@@ -60,7 +60,7 @@ class SyncEntry:
         pieces = self._pieces
         i = max((i for i, piece in enumerate(pieces) if piece[1] <= ms), default=0)
         start, start_ms, end, end_ms = pieces[i]
-        if end_ms is None:
+        if end_ms is None or ms <= start_ms:
             return start
         if ms >= end_ms:
             return max(start, end - 1)
@@ -102,9 +102,19 @@ class SyncEntry:
 class SyncTable:
     """Entries in text order; looked up by character offset or by milliseconds."""
 
-    def __init__(self, entries: Sequence[SyncEntry], lead: int | None = None) -> None:
+    def __init__(
+        self,
+        entries: Sequence[SyncEntry],
+        lead: int | None = None,
+        marks: Sequence[tuple[int, int]] | None = None,
+    ) -> None:
         self.entries = sorted(entries, key=lambda e: e.start)
         self._starts = [e.start for e in self.entries]
+        # The places whose time the margin and print show, (offset, ms) in text order:
+        # each stretch's start, and a paragraph a cue opens inside a long turn.
+        self.marks = (
+            sorted(marks) if marks is not None else [(e.start, e.start_ms) for e in self.entries]
+        )
         # Where the first time is written, when on a name line above the words it times
         # (`_words_start`): that line is spoken then too, not before any time.
         self.lead = lead
@@ -126,6 +136,7 @@ class SyncTable:
 
         timed = [t for t in document.turns if t.start_ms is not None]
         lead = None  # where the first written time stands, above the words it times
+        marks = None
         if timed:
             cues, at = document.cues, [c[0] for c in document.cues]
             entries = [
@@ -139,22 +150,26 @@ class SyncTable:
                 )
                 for t in timed
             ]
+            opening = {s.start for s in segments}  # a cue that opens a paragraph has a mark
+            marks = [(e.start, e.start_ms) for e in entries] + [
+                (place, ms) for e in entries for place, ms, _ in e.cues[1:] if place in opening
+            ]
         else:
-            marks = [
+            written = [
                 (s.start, _words_start(document.text, segments, i), ms, s.speaker)
                 for i, s in enumerate(segments)
                 if s.timestamp and (ms := time_ms(s.timestamp)) is not None
             ]
             entries = [  # each stretch runs to the next time's paragraph
                 SyncEntry(start, after, ms, None, speaker)
-                for (_, start, ms, speaker), (after, _, _, _) in pairwise(marks)
+                for (_, start, ms, speaker), (after, _, _, _) in pairwise(written)
             ]
             entries += [  # the last to the end of the text
                 SyncEntry(start, len(document.text), ms, None, speaker)
-                for _, start, ms, speaker in marks[-1:]
+                for _, start, ms, speaker in written[-1:]
             ]
-            lead = marks[0][0] if marks else None
-        return cls(_ended(entries), lead)
+            lead = written[0][0] if written else None
+        return cls(_ended(entries), lead, marks)
 
     def ending_at(self, duration_ms: int) -> SyncTable:
         """This table with its last stretch ending when the recording does, when its end
@@ -162,7 +177,8 @@ class SyncTable:
         last = self.entries[-1] if self.entries else None
         if last is None or last.end_ms is not None or duration_ms <= last.start_ms:
             return self
-        return SyncTable([*self.entries[:-1], replace(last, end_ms=duration_ms)], self.lead)
+        entries = [*self.entries[:-1], replace(last, end_ms=duration_ms)]
+        return SyncTable(entries, self.lead, self.marks)
 
     def entry_at(self, offset: int) -> SyncEntry | None:
         """The entry holding `offset`, else the nearest before it; None before the first."""

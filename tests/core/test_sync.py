@@ -311,3 +311,26 @@ def test_cue_times_inside_a_turn_rise_with_the_text_and_invert(
     for probe in range(0, ms, max(1, ms // 50)):
         assert 0 <= entry.offset_at(probe) < offset
         assert entry.ms_at(entry.offset_at(probe)) <= probe
+
+
+def test_a_paragraph_a_cue_opens_inside_a_turn_shows_its_own_time() -> None:
+    """The margin and print show a time at each turn, and where a cue inside a long turn
+    starts a paragraph, at that paragraph too; a cue inside a paragraph shows none."""
+    cues = [
+        Cue("In Porto, by the sea. " * 50, 2_000, 9_000, "Bo"),
+        Cue("We moved.", 30_000, 31_000, "Bo"),
+        Cue("Then Coimbra.", 32_000, 33_000, "Bo"),
+        Cue("Why?", 35_000, 36_000, "Ana"),
+    ]
+    parsed = from_cues(cues, "srt", "talk.srt")
+    document = Document(
+        parsed.text, "t", "/t.srt", "utf-8", format="srt", turns=parsed.turns, cues=parsed.cues
+    )
+    text, table = document.text, table_of(document)
+    assert table.marks == [
+        (0, 2_000),
+        (text.index("We moved"), 30_000),
+        (text.index("Why?") - 5, 35_000),
+    ]
+    assert table.ending_at(40_000).marks == table.marks
+    assert table.turn_time(text.index("Then Coimbra")) == "0:02"  # still its turn's time

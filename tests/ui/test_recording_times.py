@@ -142,6 +142,10 @@ def test_inside_a_long_turn_the_recording_follows_each_cue_across_a_pause(
     moved = offset_of(window, "We moved")
     first = window.interview.session.segment_at(offset_of(window, "In Porto"))  # type: ignore[union-attr]
     assert first is not None and first.end < moved  # two paragraphs of one turn
+    window.resize(1400, 800)
+    window.splitter.setSizes([1100, 300])
+    recording.overlay.repaint()  # the second paragraph shows its own time, and plays it
+    assert [ms for _, ms in recording.overlay._hits] == [0, 2_000, 30_000, 35_000]
     recording.seek(31_000)
     qtbot.waitUntil(lambda: (recording.overlay.spoken or (0,))[0] == moved)
     recording.seek(20_000)  # in the pause: still the first paragraph

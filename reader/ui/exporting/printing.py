@@ -197,14 +197,15 @@ def _name_turns(reading: ReaderDocument, doc: QTextDocument) -> None:
 
 
 def _time_turns(reading: ReaderDocument, doc: QTextDocument) -> None:
-    """ "[12:05] " before each turn a timed transcript says is spoken then, in the quiet
-    colour: a printed Zoom transcript (a thesis's appendix) is cited by its times, as the
-    margin shows them on screen. By block number, from the end, as `_name_turns`."""
+    """ "[12:05] " before each turn a timed transcript says is spoken then (and each
+    paragraph a cue opens inside a long turn: SyncTable.marks), in the quiet colour: a
+    printed Zoom transcript (a thesis's appendix) is cited by its times, as the margin
+    shows them on screen. By block number, from the end, as `_name_turns`."""
     from reader.core.sync import format_time
 
     session = reading.session
     table = session.sync_table()
-    starts = {entry.start: entry.start_ms for entry in table.entries}
+    starts = dict(table.marks)
     quiet = QTextCharFormat()
     quiet.setForeground(theme.muted_color())
     quiet.setFontWeight(QFont.Weight.Normal)

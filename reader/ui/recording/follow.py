@@ -1,6 +1,7 @@
 """Following along in the reader: the paragraph being spoken is marked, and kept in view
-unless the reader has just scrolled elsewhere; each timed turn shows its time in the
-right margin, and a click on a time (or a Ctrl+click in a paragraph) plays from there.
+unless the reader has just scrolled elsewhere; each timed turn (and each paragraph a
+transcript's cue opens inside a long turn) shows its time in the right margin, and a
+click on a time (or a Ctrl+click in a paragraph) plays from there.
 
 Painted by an overlay over the reader's viewport, as the find bar's marks are, so the
 reader's own selections and highlights are left alone.
@@ -53,7 +54,7 @@ class FollowOverlay(QWidget):
     def set_table(self, table: SyncTable | None) -> None:
         """The times of the transcript on show (None: no recording, nothing painted)."""
         self.table = table
-        self._starts = [e.start for e in table.entries] if table else []
+        self._starts = [place for place, _ in table.marks] if table else []
         latest = max((e.start_ms for e in table.entries), default=None) if table else None
         self.reader.set_time_labels("" if latest is None else format_time(latest))
         self.spoken = None
@@ -154,9 +155,10 @@ class FollowOverlay(QWidget):
         painter.end()
 
     def _paint_times(self, painter: QPainter, visible: tuple[int, int]) -> None:
-        """Each timed turn's time in the right margin where there is room, else in the
-        left margin: on the paragraph's second line, or under the speaker's name when it
-        has one line (ReaderView.margin_slot)."""
+        """Each timed turn's time, and a timed paragraph's inside a long turn
+        (SyncTable.marks), in the right margin where there is room, else in the left
+        margin: on the paragraph's second line, or under the speaker's name when it has
+        one line (ReaderView.margin_slot)."""
         assert self.table is not None
         session = self.reader.session
         frame = self.reader.document().rootFrame().frameFormat()
@@ -168,25 +170,25 @@ class FollowOverlay(QWidget):
         painter.setPen(theme.muted_color())
         lo = max(0, bisect_right(self._starts, visible[0]) - 1)
         hi = min(bisect_left(self._starts, visible[1] + 1), lo + MAX_TIMES)
-        for entry in self.table.entries[lo:hi]:
-            segment = session.segment_at(entry.start)
+        for place, ms in self.table.marks[lo:hi]:
+            segment = session.segment_at(place)
             lines = self.reader.highlights.rects(
-                entry.start, segment.end if segment is not None else entry.start + 1
+                place, segment.end if segment is not None else place + 1
             )
             if not lines:
                 continue
-            label = format_time(entry.start_ms)
+            label = format_time(ms)
             width = metrics.horizontalAdvance(label)
             if right:
                 x, baseline = column_right + 14, _centred(lines[0], metrics)
             else:
-                baseline, end = self.reader.margin_slot(entry.start, width)
+                baseline, end = self.reader.margin_slot(place, width)
                 if len(lines) > 1 and _centred(lines[1], metrics) > baseline:
                     baseline, end = _centred(lines[1], metrics), self.reader.labels_end()
                 x = end - width
             painter.drawText(QPointF(x, baseline), label)
             hit = QRectF(x, baseline - metrics.ascent(), width, metrics.height())
-            self._hits.append((hit, entry.start_ms))
+            self._hits.append((hit, ms))
 
 
 def _centred(line: QRectF, metrics: QFontMetricsF) -> float:

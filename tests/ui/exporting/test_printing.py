@@ -317,3 +317,20 @@ def test_subtitles_with_no_speaker_print_each_cues_time(make_window, tmp_path: P
     printed = [line for line in lines(printing.print_document(window.reader.reading)) if line]
     assert "[0:00] We began at the river." in printed
     assert "[0:32] Then came Lisbon." in printed
+
+
+def test_a_paragraph_inside_a_long_turn_prints_the_time_its_cue_gives(
+    make_window, tmp_path: Path
+) -> None:
+    """Bo's cues make one turn of two paragraphs; the second is said half a minute after
+    the first and printed with its time, as the margin shows it."""
+    doc_path = tmp_path / "talk.srt"
+    doc_path.write_text(
+        "1\n00:00:02,000 --> 00:00:09,000\nBo: " + "In Porto, by the sea. " * 50 + "\n\n"
+        "2\n00:00:30,000 --> 00:00:34,000\nWe moved to Lisbon later.\n",
+        "utf-8",
+    )
+    window: MainWindow = make_window(doc_path)
+    printed = [line for line in lines(printing.print_document(window.reader.reading)) if line]
+    assert printed[-2].startswith("[0:02] Bo: In Porto")
+    assert printed[-1] == "[0:30] We moved to Lisbon later."
