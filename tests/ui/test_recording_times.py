@@ -13,6 +13,7 @@ from pytestqt.qtbot import QtBot
 from reader.ui.recording.availability import NO_TIMES
 from reader.ui.window.main_window import MainWindow
 from tests.ui.media_files import write_wav
+from tests.ui.test_margin import with_whole_margin
 from tests.ui.test_recording import TRANSCRIPT, offset_of, ready
 
 # Otter's export: a turn's time, no end; John's turn has three paragraphs.
@@ -123,12 +124,14 @@ def test_inside_a_long_turn_the_recording_follows_each_cue_across_a_pause(
 ) -> None:
     """Bo's cues join into one turn of two paragraphs, the second said after a pause of
     half a minute: it was placed by its share of the turn's characters, so following
-    marked the first paragraph at 0:31 and Play Paragraph started the second at 0:33."""
+    marked the first paragraph at 0:31 and Play Paragraph started the second at 0:33.
+    The second paragraph shows its own time in the margin, on its first line."""
     long_words = "In Porto, near the river, where the boats came in every morning. " * 16
     subtitles = (
         "1\n00:00:00,000 --> 00:00:02,000\nAna: Where did you grow up?\n\n"
         f"2\n00:00:02,000 --> 00:00:09,000\nBo: {long_words.strip()}\n\n"
-        "3\n00:00:30,000 --> 00:00:34,000\nWe moved to Lisbon later, when my father found work.\n\n"
+        "3\n00:00:30,000 --> 00:00:34,000\nWe moved to Lisbon later, when my father found work"
+        " at the docks, and we lived above a bakery on a steep street near the river.\n\n"
         "4\n00:00:35,000 --> 00:00:36,000\nAna: Why?\n"
     )
     folder = tmp_path / "iv"
@@ -142,10 +145,16 @@ def test_inside_a_long_turn_the_recording_follows_each_cue_across_a_pause(
     moved = offset_of(window, "We moved")
     first = window.interview.session.segment_at(offset_of(window, "In Porto"))  # type: ignore[union-attr]
     assert first is not None and first.end < moved  # two paragraphs of one turn
-    window.resize(1400, 800)
-    window.splitter.setSizes([1100, 300])
+    with_whole_margin(window)  # times in the left margin, beside the names
     recording.overlay.repaint()  # the second paragraph shows its own time, and plays it
     assert [ms for _, ms in recording.overlay._hits] == [0, 2_000, 30_000, 35_000]
+    # Its margin says nothing else: the time goes on its first line, not the second.
+    first_line = window.reader.highlights.rects(moved, moved + 1)[0]
+    hit = recording.overlay._hits[2][0]
+    assert (
+        hit.right() < first_line.left()
+        and first_line.top() < hit.center().y() < first_line.bottom()
+    )
     recording.seek(31_000)
     qtbot.waitUntil(lambda: (recording.overlay.spoken or (0,))[0] == moved)
     recording.seek(20_000)  # in the pause: still the first paragraph

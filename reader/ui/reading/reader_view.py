@@ -808,17 +808,24 @@ class ReaderView(QTextEdit):
         """Where a short label `width` px wide (a recording's time) goes in the margin
         beside the paragraph holding `offset`, as (baseline, right edge) in the viewport:
         on the line under the speaker's name, left of the question number there, or below
-        it where the margin's edge is too near; on the first line when the margin says
-        nothing."""
+        it where the margin's edge is too near, but on the paragraph's second line where
+        that is lower; on the first line when the margin says nothing."""
         assert self.reading is not None
         block = self.document().findBlock(self.reading.to_qt(offset))
         right = self.labels_end()
-        if not block.layout().lineCount():
+        layout = block.layout()
+        if not layout.lineCount():
             return 0.0, right
         lines = self.reading.margin_of_block(block.blockNumber(), self.label_gaps() is NARROW_GAPS)
         row = min(len(lines), 1)
+        metrics = QFontMetricsF(self._label_font)
+        if layout.lineCount() > 1 and row:
+            second = layout.lineAt(1)
+            top = layout.position().y() + second.y() - self.verticalScrollBar().value()
+            baseline = top + (second.height() + metrics.ascent() - metrics.descent()) / 2
+            if baseline > self._margin_baseline(block, row):
+                return baseline, right
         if row < len(lines):
-            metrics = QFontMetricsF(self._label_font)
             beside = right - metrics.horizontalAdvance(f"{lines[row].text}  ")
             if beside - width >= self.label_gaps()[0]:
                 return self._margin_baseline(block, row), beside

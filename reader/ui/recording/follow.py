@@ -157,8 +157,7 @@ class FollowOverlay(QWidget):
     def _paint_times(self, painter: QPainter, visible: tuple[int, int]) -> None:
         """Each timed turn's time, and a timed paragraph's inside a long turn
         (SyncTable.marks), in the right margin where there is room, else in the left
-        margin: on the paragraph's second line, or under the speaker's name when it has
-        one line (ReaderView.margin_slot)."""
+        margin (ReaderView.margin_slot)."""
         assert self.table is not None
         session = self.reader.session
         frame = self.reader.document().rootFrame().frameFormat()
@@ -183,8 +182,6 @@ class FollowOverlay(QWidget):
                 x, baseline = column_right + 14, _centred(lines[0], metrics)
             else:
                 baseline, end = self.reader.margin_slot(place, width)
-                if len(lines) > 1 and _centred(lines[1], metrics) > baseline:
-                    baseline, end = _centred(lines[1], metrics), self.reader.labels_end()
                 x = end - width
             painter.drawText(QPointF(x, baseline), label)
             hit = QRectF(x, baseline - metrics.ascent(), width, metrics.height())
