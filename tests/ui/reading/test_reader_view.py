@@ -63,3 +63,30 @@ def test_the_passage_read_stays_in_view_as_the_column_narrows(
     window.resize(1280, 800)  # a wider window: a wider column
     qtbot.waitUntil(lambda: reader.viewport().width() > narrower)
     assert in_view(window, top)
+
+
+def test_the_block_at_a_height_is_found_nearby_also_between_two_paragraphs(
+    make_window: Any, tmp_path: Path, monkeypatch: Any
+) -> None:
+    """A height in the space between two paragraphs (a view scrolled so that its top is
+    there) belongs to the upper one. The walk from the block found last went back and
+    forth between the two until it gave up and searched: 5 ms of every paint of 5 MB."""
+    window: MainWindow = make_window(long_interview(tmp_path / "long.txt"))
+    reader = window.reader
+    doc = reader.document()
+    layout = doc.documentLayout()
+    upper = doc.findBlockByNumber(40)
+    lower = upper.next()
+    gap = (layout.blockBoundingRect(upper).bottom(), layout.blockBoundingRect(lower).top())
+    assert gap[0] < gap[1]  # paragraphs have space between them
+    probes = []
+    real = type(layout).blockBoundingRect
+    monkeypatch.setattr(
+        type(layout), "blockBoundingRect", lambda self, b: probes.append(b) or real(self, b)
+    )
+    for hint, y in ((upper, sum(gap) / 2), (lower, sum(gap) / 2), (upper, gap[1])):
+        reader._block_hint = hint
+        probes.clear()
+        found = reader.block_at_y(y)
+        assert found == (upper if y < gap[1] else lower)
+        assert len(probes) <= 4  # found beside the hint, not searched for
