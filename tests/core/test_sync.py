@@ -263,6 +263,15 @@ def test_a_time_with_a_name_alone_on_its_line_times_the_words_below() -> None:
     assert table.ms_at(text.index("00:00:40")) == 40_000  # its name line: its own time
 
 
+def cues_table(cues: list[Cue]) -> tuple[str, SyncTable]:
+    """The text and sync table of a subtitle file of `cues`."""
+    parsed = from_cues(cues, "srt", "talk.srt")
+    document = Document(
+        parsed.text, "t", "/t.srt", "utf-8", format="srt", turns=parsed.turns, cues=parsed.cues
+    )
+    return document.text, table_of(document)
+
+
 def test_a_long_turn_follows_its_cues_across_a_pause() -> None:
     """One speaker's cues join into one turn, which kept only its first cue's start: after
     a pause of half a minute inside it, words were placed by their share of its characters,
@@ -273,11 +282,7 @@ def test_a_long_turn_follows_its_cues_across_a_pause() -> None:
         Cue("We moved to Lisbon later.", 40_000, 43_000, "Bo"),
         Cue("Why?", 44_000, 45_000, "Ana"),
     ]
-    parsed = from_cues(cues, "srt", "talk.srt")
-    document = Document(
-        parsed.text, "t", "/t.srt", "utf-8", format="srt", turns=parsed.turns, cues=parsed.cues
-    )
-    text, table = document.text, table_of(document)
+    text, table = cues_table(cues)
     moved = text.index("We moved")
     bo = table.entry_at(moved)
     assert bo is not None and bo.speaker == "Bo" and bo.start < text.index("In Porto")
@@ -322,11 +327,7 @@ def test_a_paragraph_a_cue_opens_inside_a_turn_shows_its_own_time() -> None:
         Cue("Then Coimbra.", 32_000, 33_000, "Bo"),
         Cue("Why?", 35_000, 36_000, "Ana"),
     ]
-    parsed = from_cues(cues, "srt", "talk.srt")
-    document = Document(
-        parsed.text, "t", "/t.srt", "utf-8", format="srt", turns=parsed.turns, cues=parsed.cues
-    )
-    text, table = document.text, table_of(document)
+    text, table = cues_table(cues)
     assert table.marks == [
         (0, 2_000),
         (text.index("We moved"), 30_000),
