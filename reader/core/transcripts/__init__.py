@@ -188,13 +188,17 @@ def clean(text: str) -> str:
 def joined(pieces: Iterable[str]) -> str:
     """Lines or cues as one line: a space between two, but none between Chinese or
     Japanese ones, which write none between words or sentences ("始めました。毎朝")."""
-    return joined_at(list(pieces))[0]
+    pieces = list(pieces)
+    line = " ".join(pieces)
+    if not line or max(line) < _FIRST_WIDE:  # no wide letter: each space stays (most text)
+        return line
+    return joined_at(pieces)[0]
 
 
 def joined_at(pieces: Sequence[str]) -> tuple[str, list[int]]:
     """`joined(pieces)`, and where in it each piece starts."""
     line = " ".join(pieces)
-    if not line or max(line) < _FIRST_WIDE:  # no wide letter: each space stays (most text)
+    if not line or max(line) < _FIRST_WIDE:
         return line, list(itertools.accumulate((len(p) + 1 for p in pieces[:-1]), initial=0))
     out: list[str] = []
     starts, length = [], 0
