@@ -46,7 +46,7 @@ def link_to(words: str, clipboard: str) -> tuple[str, int]:
 
 def quote_label(title: str, said_by: str, place: str) -> str:
     """A quote's link back: whose words they are (Session.said_by) and where
-    (Session.place_label, with its turn's time in a timed transcript), "Kenji Sato, Q7",
+    (Session.place_label, with its paragraph's time in a timed transcript), "Kenji Sato, Q7",
     "Kenji Sato, Q7, 12:05", or "Q7" where the transcript names nobody.
     In the study memo the interview's `title` comes first, and the speaker only where the
     title does not name them already ("P01 Ana, Q3", not "P01 Ana, Ana, Q3")."""

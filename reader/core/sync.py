@@ -45,7 +45,8 @@ class SyncEntry:
     cues: tuple[CueTime, ...] = ()
 
     def ms_at(self, offset: int) -> int:
-        """The time `offset` (inside this entry) is spoken, interpolated when the end is known."""
+        """The time `offset` (inside this entry) is spoken: interpolated inside its piece
+        (a cue, else the whole entry) when the piece's end time is known."""
         offset = min(max(offset, self.start), self.end)
         start, start_ms, end, end_ms = self._piece_at(offset)
         if end_ms is None or end <= start:
@@ -54,12 +55,11 @@ class SyncEntry:
         return start_ms + round(share * (end_ms - start_ms))
 
     def offset_at(self, ms: int) -> int:
-        """The place spoken at `ms` (inside this entry's time), interpolated likewise."""
-        if ms <= self.start_ms:
-            return self.start
+        """The place spoken at `ms` (inside this entry's time), interpolated likewise; in
+        a pause after a piece, that piece's end."""
         pieces = self._pieces
-        i = max((i for i, piece in enumerate(pieces) if piece[1] <= ms), default=0)
-        start, start_ms, end, end_ms = pieces[i]
+        i = bisect_right(pieces, ms, key=lambda piece: piece[1]) - 1  # their times rise
+        start, start_ms, end, end_ms = pieces[max(i, 0)]
         if end_ms is None or ms <= start_ms:
             return start
         if ms >= end_ms:
@@ -67,7 +67,7 @@ class SyncEntry:
         share = (ms - start_ms) / (end_ms - start_ms)
         return min(end - 1, start + int(share * (end - start)))
 
-    def said_by(self, offset: int) -> tuple[int, int | None]:
+    def piece_end(self, offset: int) -> tuple[int, int | None]:
         """Where the piece spoken at `offset` ends in the text, and when it ends: the
         words before that place are all said by then."""
         _, _, end, end_ms = self._piece_at(offset)
@@ -82,20 +82,27 @@ class SyncEntry:
     def _pieces(self) -> list[tuple[int, int, int, int | None]]:
         """(start, start_ms, end, end_ms) of each piece in text order: from one cue's start
         to the next's, spoken from the cue's start time until its end time (the next
-        cue's start when it has none, or comes later), the last until the entry's end.
-        The first starts at the entry's start (a turn's label is said with its words)."""
+        cue's start when it has none, or comes sooner), the last until the entry's end.
+        The first starts at the entry's start (a turn's label is said with its words).
+        A time going back (cues out of order) is taken as the piece before's end, so that
+        time and text rise together. The cues are kept to the entry's span again: a table
+        made by hand (tests, SyncTable.ending_at) passes whatever it has."""
         cues = [c for c in self.cues if self.start <= c[0] < self.end]
-        if not cues or cues[0][1] != self.start_ms:
-            cues.insert(0, (self.start, self.start_ms, None))
+        if cues and (cues[0][0] == self.start or cues[0][1] == self.start_ms):
+            cues[0] = (self.start, self.start_ms, cues[0][2])  # the turn's first cue
         else:
-            cues[0] = (self.start, *cues[0][1:])
+            cues.insert(0, (self.start, self.start_ms, None))
         pieces = []
+        floor = self.start_ms
         for (start, start_ms, end_ms), after in zip(cues, [*cues[1:], None], strict=True):
+            start_ms = max(start_ms, floor)
             if after is None:
                 end, stop = self.end, self.end_ms if end_ms is None else end_ms
             else:
                 end, stop = after[0], after[1] if end_ms is None else min(end_ms, after[1])
-            pieces.append((start, start_ms, end, None if stop is None else max(stop, start_ms)))
+            stop = None if stop is None else max(stop, start_ms)
+            pieces.append((start, start_ms, end, stop))
+            floor = start_ms if stop is None else stop
         return pieces
 
 
@@ -128,28 +135,26 @@ class SyncTable:
 
     @classmethod
     def of(cls, document: Document, segments: Sequence[Segment]) -> SyncTable:
-        """The table of a transcript: its file's timed turns, else the written times. A
-        stretch without an end time (Otter's and Teams' turns, written times) ends where
-        the next begins, unless the times go backwards; the last, with the recording
-        (`ending_at`)."""
+        """The table of a transcript: its file's timed turns, each with the timed cues
+        inside it (Document.cues), else the written times. A stretch without an end time
+        (Otter's and Teams' turns, written times) ends where the next begins, unless the
+        times go backwards; the last, with the recording (`ending_at`). Its marks are the
+        entries' starts and the paragraphs a cue opens inside a turn."""
         from reader.core.transcripts import time_ms  # its regexes are not start-up's work
 
-        timed = [t for t in document.turns if t.start_ms is not None]
+        cues, at = document.cues, [c[0] for c in document.cues]
+        entries = []
+        for turn in document.turns:
+            inside = cues[bisect_left(at, turn.start) : bisect_left(at, turn.end)]
+            start, start_ms = turn.start, turn.start_ms
+            if start_ms is None and inside:  # its first cue untimed (Whisper's NaN, a null)
+                start, start_ms = inside[0][:2]  # timed from its first cue that has a time
+            if start_ms is not None:
+                entry = SyncEntry(start, turn.end, start_ms, turn.end_ms, turn.speaker, inside)
+                entries.append(entry)
         lead = None  # where the first written time stands, above the words it times
         marks = None
-        if timed:
-            cues, at = document.cues, [c[0] for c in document.cues]
-            entries = [
-                SyncEntry(
-                    t.start,
-                    t.end,
-                    t.start_ms,  # type: ignore[arg-type]
-                    t.end_ms,
-                    t.speaker,
-                    cues[bisect_left(at, t.start) : bisect_left(at, t.end)],
-                )
-                for t in timed
-            ]
+        if entries:
             opening = {s.start for s in segments}  # a cue that opens a paragraph has a mark
             marks = [(e.start, e.start_ms) for e in entries] + [
                 (place, ms) for e in entries for place, ms, _ in e.cues[1:] if place in opening
@@ -185,14 +190,16 @@ class SyncTable:
         i = bisect_right(self._starts, offset) - 1
         return self.entries[i] if i >= 0 else None
 
-    def turn_time(self, offset: int) -> str:
-        """When the turn holding `offset` starts, "12:05" (as the margin and the transcript
-        show it, not a time guessed inside it); "" before the first time, after the last
-        timed turn (a tool's "… stopped transcription", "Transcribed by …"), or untimed."""
+    def paragraph_time(self, offset: int) -> str:
+        """When the paragraph holding `offset` starts as the margin shows it, "12:05": its
+        turn's time, or its own where a cue opens it inside a long turn (`marks`), not a
+        time guessed inside it; "" before the first time, after the last timed turn (a
+        tool's "… stopped transcription", "Transcribed by …"), or untimed."""
         entry = self.entry_at(offset)
         if entry is None or (offset >= entry.end and entry is self.entries[-1]):
             return ""
-        return format_time(entry.start_ms)
+        i = bisect_right(self.marks, offset, key=lambda mark: mark[0]) - 1
+        return format_time(self.marks[i][1] if i >= 0 else entry.start_ms)
 
     def entry_at_ms(self, ms: int) -> SyncEntry | None:
         """The entry being spoken at `ms`: the last to start at or before it."""
@@ -215,7 +222,7 @@ class SyncTable:
         entry = self.entry_at(max(0, end - 1))
         if entry is None:
             return None
-        piece_end, piece_end_ms = entry.said_by(max(0, end - 1))
+        piece_end, piece_end_ms = entry.piece_end(max(0, end - 1))
         if piece_end_ms is not None and end <= piece_end and not text[end:piece_end].strip():
             return piece_end_ms
         return entry.ms_at(end)

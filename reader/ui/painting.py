@@ -4,6 +4,8 @@
 cost: PySide's choice among fillRect's overloads builds QGradient's enums (about 2 ms, with
 its 180 presets), and the reading pane's strip and the focus bar paint in the first frame.
 
+`centred_baseline` puts a label on a line of the text.
+
 `paint_empty_text` is what an empty pane says, and `EmptyListText` has a list say it while
 it has no row: the reader with no interview, the empty notes, a list a filter emptied.
 """
@@ -13,10 +15,16 @@ from __future__ import annotations
 from collections.abc import Callable
 
 from PySide6.QtCore import QEvent, QObject, QRect, QRectF, Qt
-from PySide6.QtGui import QColor, QPainter
+from PySide6.QtGui import QColor, QFontMetricsF, QPainter
 from PySide6.QtWidgets import QAbstractItemView, QWidget
 
 LIST_MARGIN = 8  # the empty list's text from the viewport's edges
+
+
+def centred_baseline(top: float, height: float, metrics: QFontMetricsF) -> float:
+    """The baseline that centres a label in `metrics`' font on a line of the text from
+    `top`, `height` high (a recording's time in the margin)."""
+    return top + (height + metrics.ascent() - metrics.descent()) / 2
 
 
 def fill(painter: QPainter, rect: QRect, color: QColor) -> None:

@@ -273,10 +273,10 @@ VTT = """WEBVTT
 """
 
 
-def recorded_study(folder: Path, suffix: str = ".mp3") -> Study:
+def recorded_study(folder: Path, suffix: str = ".mp3", vtt: str = VTT) -> Study:
     """A study of one WebVTT transcript with its recording attached and coded passages."""
     folder.mkdir(parents=True)
-    (folder / "night.vtt").write_text(VTT, encoding="utf-8")
+    (folder / "night.vtt").write_text(vtt, encoding="utf-8")
     (folder / f"night{suffix}").write_bytes(MP3)
     study = open_study(folder)
     study.writable_codebook().create("Coffee")
@@ -324,6 +324,33 @@ def test_an_interview_with_a_recording_exports_as_audio_with_sync_points(tmp_pat
     video = sent_qdpx(recorded_study(tmp_path / "video", ".mp4"))
     assert b"<VideoSource" in unzip(video)["project.qde"]
     assert_valid(unzip(video)["project.qde"])
+
+
+def test_a_paragraph_a_cue_opens_inside_a_long_turn_goes_with_its_own_time(
+    tmp_path: Path,
+) -> None:
+    """The Nurse's long turn is two paragraphs, the second said at 0:40: it has a timed
+    SyncPoint of its own, so the other tool follows the recording there too, and the
+    round trip keeps it."""
+    long_turn = VTT.replace(
+        "<v Nurse>Long. Café at three, then rounds.",
+        "<v Nurse>Long. Café at three, then rounds. "
+        + "The ward was quiet. " * 60
+        + "\n\n00:00:40.000 --> 00:00:44.000\nAnd then the alarms went off.",
+    )
+    study = recorded_study(tmp_path / "study", vtt=long_turn)
+    files = unzip(sent_qdpx(study))
+    (transcript,) = ET.fromstring(files["project.qde"]).iter(f"{P}Transcript")
+    text = files["sources/" + transcript.get("plainTextPath").removeprefix("internal://")].decode()
+    timed = [
+        (text[int(p.get("position")) :][:6], int(p.get("timeStamp")))
+        for p in transcript.iter(f"{P}SyncPoint")
+        if p.get("timeStamp")
+    ]
+    assert timed == [("Interv", 1000), ("Nurse:", 4500), ("And th", 40000), ("Interv", 62000)]
+    import_qdpx(sent_qdpx(study), tmp_path / "imported")
+    again = open_study(tmp_path / "imported")
+    assert [ms for _, ms in turn_times(again, again.interviews[0])] == [1000, 4500, 40000, 62000]
 
 
 def test_a_recording_too_large_to_embed_is_referenced_by_its_path(

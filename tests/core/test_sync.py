@@ -297,7 +297,7 @@ def test_a_long_turn_follows_its_cues_across_a_pause() -> None:
 
 @given(
     durations=st.lists(st.integers(0, 9_000), min_size=1, max_size=12),
-    pauses=st.lists(st.integers(1, 60_000), min_size=12, max_size=12),
+    pauses=st.lists(st.integers(-20_000, 60_000), min_size=12, max_size=12),
     lengths=st.lists(st.integers(1, 200), min_size=12, max_size=12),
     gone=st.booleans(),
 )
@@ -309,12 +309,14 @@ def test_cue_times_inside_a_turn_rise_with_the_text_and_invert(
         cues.append((offset, ms, None if gone else ms + duration))
         offset, ms = offset + length, ms + duration + pause
     entry = SyncEntry(0, offset, 0, ms, "Ana", tuple(cues))
-    times = [entry.ms_at(o) for o in range(0, offset + 1, 3)]
-    assert times == sorted(times) and times[0] == 0 and entry.ms_at(offset) <= ms
-    for place, start_ms, _ in cues[1:]:
+    times = [entry.ms_at(o) for o in range(0, offset + 1, 3)]  # cues back in time too
+    assert times == sorted(times) and times[0] == 0
+    places = [entry.offset_at(probe) for probe in range(-5, max(ms, 1), max(1, ms // 50))]
+    assert places == sorted(places) and all(0 <= place < offset for place in places)
+    rising = all(pause > 0 for pause in pauses[: len(cues)])
+    for place, start_ms, _ in cues[1:] if rising else ():
         assert entry.ms_at(place) == start_ms and entry.offset_at(start_ms) == place
-    for probe in range(0, ms, max(1, ms // 50)):
-        assert 0 <= entry.offset_at(probe) < offset
+    for probe in range(0, ms, max(1, ms // 50)) if rising else ():
         assert entry.ms_at(entry.offset_at(probe)) <= probe
 
 
@@ -334,4 +336,45 @@ def test_a_paragraph_a_cue_opens_inside_a_turn_shows_its_own_time() -> None:
         (text.index("Why?") - 5, 35_000),
     ]
     assert table.ending_at(40_000).marks == table.marks
-    assert table.turn_time(text.index("Then Coimbra")) == "0:02"  # still its turn's time
+    # A passage's time is its paragraph's, as the margin shows it, not its cue's.
+    assert table.paragraph_time(text.index("Then Coimbra")) == "0:30"
+    assert table.paragraph_time(text.index("by the sea")) == "0:02"
+
+
+def test_a_cue_going_on_after_a_blank_line_is_one_piece_of_time(tmp_path: Path) -> None:
+    """A WebVTT cue's words after a blank line are a paragraph of their own, with the
+    cue's times: both parts had them, so the first was a piece of no time (following
+    never marked it, Play Paragraph played on to the end) and the second played from
+    the cue's start."""
+    vtt = (
+        "WEBVTT\n\n00:00:00.000 --> 00:00:02.000\n<v Ana>Where did you grow up?\n\n"
+        "00:00:02.000 --> 00:00:30.000\n<v Bo>In Porto, near the river, where the boats"
+        " came in every morning.\n\nAnd then, much later, we moved to Lisbon for work.\n\n"
+        "00:00:31.000 --> 00:00:33.000\n<v Ana>Why?\n"
+    )
+    (tmp_path / "talk.vtt").write_text(vtt, encoding="utf-8")
+    document = load_document(tmp_path / "talk.vtt")
+    text, table = document.text, table_of(document)
+    first_end = text.index("morning.") + len("morning.")
+    second = text.index("And then")
+    stop = table.end_ms(first_end, text)
+    assert stop is not None and 10_000 < stop < 25_000  # a share of the cue's time
+    assert 10_000 < (table.ms_at(second) or 0) < 25_000
+    assert table.offset_at(5_000) < first_end < second <= table.offset_at(25_000)  # type: ignore[operator]
+    assert second not in dict(table.marks)  # no time of its own in the margin
+
+
+def test_a_turn_whose_first_chunk_has_no_time_is_timed_by_its_next(tmp_path: Path) -> None:
+    """A Whisper chunk's NaN start left the whole turn untimed, its later chunks' times
+    unused."""
+    chunks = (
+        '{"chunks": [{"timestamp": [0.0, 2.0], "text": " Where?", "speaker": "S0"},'
+        ' {"timestamp": [NaN, 6.0], "text": " In Porto.", "speaker": "S1"},'
+        ' {"timestamp": [20.0, null], "text": " We moved later.", "speaker": "S1"},'
+        ' {"timestamp": [30.0, 32.0], "text": " Why?", "speaker": "S0"}]}'
+    )
+    (tmp_path / "talk.json").write_text(chunks, encoding="utf-8")
+    document = load_document(tmp_path / "talk.json")
+    table = table_of(document)
+    moved = document.text.index("We moved")
+    assert table.ms_at(moved) == 20_000 and table.entry_at_ms(25_000) == table.entry_at(moved)

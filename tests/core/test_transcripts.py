@@ -567,8 +567,8 @@ def test_a_tools_last_notice_is_in_no_turn_and_has_no_time(name: str, notice: st
     at = doc.text.index(notice)
     assert all(not turn.start <= at < turn.end for turn in doc.turns)
     table = SyncTable.of(doc, detect_segments(doc.text, doc.turns))
-    assert table.turn_time(at) == ""
-    assert table.turn_time(doc.turns[-1].start) != ""
+    assert table.paragraph_time(at) == ""
+    assert table.paragraph_time(doc.turns[-1].start) != ""
 
 
 @pytest.mark.parametrize("time_first", [False, True])

@@ -218,6 +218,35 @@ def test_times_past_an_hour_show_whole_inside_the_margin(
         assert not any(rect.intersects(other) for _, other in margin[i + 1 :])
 
 
+@pytest.mark.parametrize("layout", [at_1024, with_whole_margin])
+def test_a_paragraph_past_the_hour_inside_the_last_turn_shows_its_time_whole(
+    make_window: Callable[..., MainWindow],
+    tmp_path: Path,
+    painted: Any,
+    qtbot: Any,
+    layout: Callable[[MainWindow], MainWindow],
+) -> None:
+    """The margin was sized for the last turn's time, 59:50; a paragraph a cue opens
+    inside that turn at 1:00:20 was drawn from x = -5.7, its hour cut off."""
+    said = "In Porto, near the river, where the boats came in every morning. " * 16
+    document = tmp_path / "talk.srt"
+    document.write_text(
+        "1\n00:59:40,000 --> 00:59:42,000\nAna: Where did you grow up?\n\n"
+        f"2\n00:59:50,000 --> 00:59:58,000\nBo: {said.strip()}\n\n"
+        "3\n01:00:20,000 --> 01:00:24,000\nWe moved to Lisbon later.\n",
+        encoding="utf-8",
+    )
+    write_wav(tmp_path / "talk.wav", 4)
+    window = layout(make_window(document))
+    ready(qtbot, window)
+    bar = window.reader.verticalScrollBar()
+    bar.setValue(bar.maximum())
+    QApplication.processEvents()
+    times = [(text, rect) for text, rect in in_margin(window, painted(window)) if ":" in text]
+    assert "1:00:20" in [text for text, _ in times]
+    assert all(rect.left() >= 0 for _, rect in times), times
+
+
 def test_a_time_too_wide_to_go_beside_a_question_number_goes_below_it(
     make_window: Callable[..., MainWindow], timed: Path
 ) -> None:

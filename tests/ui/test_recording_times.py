@@ -13,6 +13,7 @@ from pytestqt.qtbot import QtBot
 from reader.ui.recording.availability import NO_TIMES
 from reader.ui.window.main_window import MainWindow
 from tests.ui.media_files import write_wav
+from tests.ui.test_highlights import highlight_with_key
 from tests.ui.test_margin import with_whole_margin
 from tests.ui.test_recording import TRANSCRIPT, offset_of, ready
 
@@ -166,3 +167,6 @@ def test_inside_a_long_turn_the_recording_follows_each_cue_across_a_pause(
     qtbot.waitUntil(lambda: player.is_playing() and player.position() >= 30_000)
     assert player.position() < 32_000 and recording.stop_at == 34_000
     player.pause()
+    # A quote of its words cites its time, as the margin shows it, not the turn's 0:02.
+    highlight_with_key(window, qtbot, "father found work", key=Qt.Key.Key_Q)
+    assert "[↩ Bo, Q1, 0:30](#h-" in window.notes_pane.editor.toPlainText()

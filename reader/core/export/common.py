@@ -138,18 +138,18 @@ def place(session: Session, highlight: Highlight) -> Placed:
 
 
 def place_all(session: Session, highlights: Iterable[Highlight]) -> list[Placed]:
-    """Each highlight placed, with its turn's start time where the transcript has times
+    """Each highlight placed, with its paragraph's time where the transcript has times
     (as the margin, the printout and the Coded Passages list show it)."""
     times = session.sync_table()
     return [place_timed(session, h, times) for h in highlights]
 
 
 def place_timed(session: Session, highlight: Highlight, times: SyncTable) -> Placed:
-    """`place`, with the start time of its turn (`times`: the session's SyncTable)."""
+    """`place`, with the time of its paragraph (`times`: the session's SyncTable)."""
     placed = place(session, highlight)
     if placed.segment is None:
         return placed
-    return replace(placed, time=times.turn_time(highlight.start))
+    return replace(placed, time=times.paragraph_time(highlight.start))
 
 
 def question_paragraphs(session: Session) -> dict[int, list[str]]:

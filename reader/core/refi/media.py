@@ -12,8 +12,9 @@ A passage marked on the recording by time alone (an AudioSelection or VideoSelec
 becomes a highlight of the turns spoken in it (`spoken_between`).
 
 Exporting, an interview with a recording and turn times gives the SyncPoints at the
-places its turns start; its highlights become TranscriptSelections between SyncPoints
-placed at their ends (a SyncPoint without a time only marks a place).
+places its turns start (and the paragraphs a cue opens inside a turn: SyncTable.marks); its
+highlights become TranscriptSelections between SyncPoints placed at their ends (a SyncPoint
+without a time only marks a place).
 """
 
 from __future__ import annotations

@@ -13,9 +13,9 @@ for a free memo of the project).
 
 An interview with a recording and turn times is an AudioSource or VideoSource instead:
 the recording in the zip as `sources/GUID.ext` (or, too large or unreadable, its path as
-`absolute://`), the text as its Transcript with a SyncPoint where each timed turn starts,
-and a TranscriptSelection per highlight between SyncPoints placed at its ends
-(refi.media).
+`absolute://`), the text as its Transcript with a SyncPoint where each timed turn starts
+(and each paragraph a cue opens inside a long turn), and a TranscriptSelection per
+highlight between SyncPoints placed at its ends (refi.media).
 
 GUIDs are stable: ours where we have them (highlights, codes), else derived from stable
 ids (uuid5), or the GUIDs an import brought in (kept in the study's settings under
@@ -149,7 +149,8 @@ def _text_guid(interview: Interview, guid: _Guids, sources: Mapping[str, str]) -
 
 
 def interview_of(entry: InterviewEntry, session: Session, notes_path: Path | None) -> Interview:
-    """The session as a source: with its recording and turn times when it has both. An
+    """The session as a source: with its recording and its times when it has both (each
+    turn's, and each paragraph's a cue opens inside a long turn: SyncTable.marks). An
     interview never opened in the window has its recording found beside the transcript,
     as the window finds it on opening (reader/ui/recording/recording.py)."""
     from reader.core.recording import of_interview
@@ -158,7 +159,7 @@ def interview_of(entry: InterviewEntry, session: Session, notes_path: Path | Non
     if path is None:
         return Interview(entry, session.document.text, session.notes)
     table = session.sync_table()
-    times = tuple(dict.fromkeys((e.start, e.start_ms) for e in table.entries))
+    times = tuple(dict.fromkeys(table.marks))
     return Interview(entry, session.document.text, session.notes, path, times)
 
 
@@ -476,7 +477,7 @@ def _source(
 def _sync_points(
     transcript: ET.Element, interview: Interview, highlights: list[Highlight], crlf: bool
 ) -> dict[int, str]:
-    """The transcript's SyncPoints: a timed one where each turn starts, a place alone at
+    """The transcript's SyncPoints: a timed one at each of its times, a place alone at
     each end of a highlight. Written position -> its GUID."""
     text = interview.text
     timed = {}

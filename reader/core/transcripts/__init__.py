@@ -189,7 +189,7 @@ def joined(pieces: Iterable[str]) -> str:
     """Lines or cues as one line: a space between two, but none between Chinese or
     Japanese ones, which write none between words or sentences ("始めました。毎朝")."""
     pieces = list(pieces)
-    line = " ".join(pieces)
+    line = " ".join(pieces)  # as joined_at does, without counting places (every cue's lines)
     if not line or max(line) < _FIRST_WIDE:  # no wide letter: each space stays (most text)
         return line
     return joined_at(pieces)[0]
@@ -229,7 +229,9 @@ def from_cues(cues: Sequence[Cue], format: str, name: str) -> Parsed:
 
     A cue without a speaker takes a "Name: " label at its start (in a file that names
     most cues' speakers, a name said once in lower case too: `_lone_name`), else continues
-    the turn before it (subtitle tools label only a turn's first cue).
+    the turn before it (subtitle tools label only a turn's first cue). Each timed cue's
+    place in the text and its times go to `Parsed.cues`: the recording follows a long turn
+    by them.
     """
     if not cues:
         raise DocumentError(f"{name} has no cues: there is nothing to read.")
@@ -702,13 +704,16 @@ class _Builder:
         self.kind = ""  # the Span kind of the paragraph being built: "strong", "heading2"
         self.spans: list[Span] = []
         self.cues: list[CueTime] = []  # each timed cue's place and times (Document.cues)
-        self.current_cues: list[tuple[int, int, int | None]] = []  # (piece, times) of those
+        # The timed cues of the paragraph being built: (index in `current`, start, end ms).
+        self.pending_cues: list[tuple[int, int, int | None]] = []
+        self.turn_cue_times: tuple[int, int | None] | None = None  # the open turn's last
 
     def turn(self, speaker: str, start_ms: int | None, typed: bool = False) -> None:
         self.paragraph()
         self._close_turn()
         start = self.length + self._separator_len()
         self.open = Turn(start, start, speaker, start_ms, typed=typed)
+        self.turn_cue_times = None
 
     def paragraph(self) -> None:
         if not self.current_len:
@@ -720,9 +725,9 @@ class _Builder:
         self.parts.append(paragraph)
         if self.kind:
             self.spans.append(Span(self.length, self.length + len(paragraph), self.kind))
-        self.cues += [(self.length + starts[i], ms, end) for i, ms, end in self.current_cues]
+        self.cues += [(self.length + starts[i], ms, end) for i, ms, end in self.pending_cues]
         self.length += len(paragraph)
-        self.current, self.current_len, self.kind, self.current_cues = [], 0, "", []
+        self.current, self.current_len, self.kind, self.pending_cues = [], 0, "", []
 
     def add(self, text: str) -> None:
         """`text` joins the paragraph being built (after a space)."""
@@ -734,8 +739,11 @@ class _Builder:
         """A cue's text joins the paragraph, its times kept for following the recording
         inside the turn; the turn ends when the cue does, at a time not known when the
         cue's is not (a Hugging Face chunk's null end)."""
-        if text and start_ms is not None:
-            self.current_cues.append((len(self.current), start_ms, end_ms))
+        # The parts of one cue (words after a blank line in it) share its times: its first
+        # part alone has them, and they are spread over the parts by their characters.
+        if text and start_ms is not None and (start_ms, end_ms) != self.turn_cue_times:
+            self.pending_cues.append((len(self.current), start_ms, end_ms))
+            self.turn_cue_times = (start_ms, end_ms)
         self.add(text)
         self.last_end_ms = end_ms
 

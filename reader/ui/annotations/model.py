@@ -90,7 +90,7 @@ def row_place(session: Session, highlight: Highlight) -> str:
     "Q6 · 1:02:09 · Ade Okonkwo"; "Intro" alone in an untimed text without names. The
     name is last: a narrow dock cuts it short ("Ade Okon…"), where a time cut is no time."""
     start, end = highlight.start, highlight.end
-    where = (session.place_label(start), session.turn_time(start), session.said_by(start, end))
+    where = (session.place_label(start), session.paragraph_time(start), session.said_by(start, end))
     return " · ".join(filter(None, where))
 
 

@@ -32,7 +32,7 @@ from reader.ui import theme
 from reader.ui.edit_menus import lettered
 from reader.ui.mnemonics import with_mnemonics
 from reader.ui.own_copies import own_copy
-from reader.ui.painting import paint_empty_text
+from reader.ui.painting import centred_baseline, paint_empty_text
 from reader.ui.reading.highlight_layer import HighlightLayer
 from reader.ui.reading.jumps import Jumps
 from reader.ui.reading.links import LinkOpener
@@ -825,7 +825,7 @@ class ReaderView(QTextEdit):
         if layout.lineCount() > 1 and row:
             second = layout.lineAt(1)
             top = layout.position().y() + second.y() - self.verticalScrollBar().value()
-            baseline = top + (second.height() + metrics.ascent() - metrics.descent()) / 2
+            baseline = centred_baseline(top, second.height(), metrics)
             if baseline > self._margin_baseline(block, row):
                 return baseline, right
         if row < len(lines):

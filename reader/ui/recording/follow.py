@@ -18,6 +18,7 @@ from PySide6.QtWidgets import QWidget
 
 from reader.core.sync import SyncTable, format_time
 from reader.ui import theme
+from reader.ui.painting import centred_baseline
 from reader.ui.reading.reader_view import ReaderView
 
 HANDS_OFF_S = 5.0  # after the reader scrolls, following waits this long before it scrolls
@@ -55,7 +56,7 @@ class FollowOverlay(QWidget):
         """The times of the transcript on show (None: no recording, nothing painted)."""
         self.table = table
         self._starts = [place for place, _ in table.marks] if table else []
-        latest = max((e.start_ms for e in table.entries), default=None) if table else None
+        latest = max((ms for _, ms in table.marks), default=None) if table else None
         self.reader.set_time_labels("" if latest is None else format_time(latest))
         self.spoken = None
         self.setVisible(table is not None)
@@ -179,15 +180,13 @@ class FollowOverlay(QWidget):
             label = format_time(ms)
             width = metrics.horizontalAdvance(label)
             if right:
-                x, baseline = column_right + 14, _centred(lines[0], metrics)
+                x, baseline = (
+                    column_right + 14,
+                    centred_baseline(lines[0].top(), lines[0].height(), metrics),
+                )
             else:
                 baseline, end = self.reader.margin_slot(place, width)
                 x = end - width
             painter.drawText(QPointF(x, baseline), label)
             hit = QRectF(x, baseline - metrics.ascent(), width, metrics.height())
             self._hits.append((hit, ms))
-
-
-def _centred(line: QRectF, metrics: QFontMetricsF) -> float:
-    """The baseline that centres a label on a line of the text."""
-    return line.top() + (line.height() + metrics.ascent() - metrics.descent()) / 2
