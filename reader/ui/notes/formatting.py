@@ -32,21 +32,24 @@ def wrap_selection(editor: QPlainTextEdit, marker: str) -> None:
     cursor.setPosition(block.position() + index.to_utf16(start))
     cursor.setPosition(block.position() + index.to_utf16(end), QTextCursor.MoveMode.KeepAnchor)
     if start != end or replacement:
-        with _own_step(cursor):
+        with own_step(cursor):
             cursor.insertText(replacement)
     cursor.setPosition(block.position() + index.to_utf16(after))
     editor.setTextCursor(cursor)
 
 
 @contextmanager
-def _own_step(cursor: QTextCursor) -> Iterator[None]:
+def own_step(cursor: QTextCursor) -> Iterator[None]:
     """An edit as a step of undo of its own: an insert alone would join the word typed
-    before it (Qt merges adjacent inserts), and Ctrl+Z would take both back."""
+    before it (Qt merges adjacent inserts), and Ctrl+Z would take both back. After an
+    edit block, Qt still joins what is typed next to it, unless the document is marked
+    unmodified; nothing in the app reads that mark (saving keeps its own)."""
     cursor.beginEditBlock()
     try:
         yield
     finally:
         cursor.endEditBlock()
+        cursor.document().setModified(False)
 
 
 def _wrap_lines(editor: QPlainTextEdit, marker: str) -> None:
@@ -58,7 +61,7 @@ def _wrap_lines(editor: QPlainTextEdit, marker: str) -> None:
     first = last = None
     selection_end = QTextCursor(cursor)  # moved on by the markers put in before it
     selection_end.setPosition(end)
-    with _own_step(cursor):
+    with own_step(cursor):
         for block in _selected_blocks(editor.document(), start, end):
             line, base, end = block.text(), block.position(), selection_end.position()
             index = Utf16Index(line)
@@ -132,7 +135,7 @@ def insert_link(editor: QPlainTextEdit) -> None:
     cursor = editor.textCursor()
     link, caret = link_to(cursor.selection().toPlainText(), QGuiApplication.clipboard().text())
     start = cursor.selectionStart()
-    with _own_step(cursor):
+    with own_step(cursor):
         cursor.insertText(link)
     cursor.setPosition(start + Utf16Index(link).to_utf16(caret))
     editor.setTextCursor(cursor)
@@ -153,7 +156,7 @@ def _lines_above(block: QTextBlock) -> Iterator[str]:
 
 def _rewrite(editor: QPlainTextEdit, blocks: list[QTextBlock], lines: list[str]) -> None:
     """The `blocks` made the `lines`, in one step of undo."""
-    with _own_step(editor.textCursor()):
+    with own_step(editor.textCursor()):
         for block, line in zip(blocks, lines, strict=True):
             _replace_line(block, line)
 
@@ -176,7 +179,7 @@ def insert_block(editor: QPlainTextEdit, markdown: str) -> QTextCursor:
     if cursor.atEnd():
         trail = "\n\n"
     start = cursor.position()
-    with _own_step(cursor):
+    with own_step(cursor):
         cursor.insertText(lead + markdown.rstrip("\n") + trail)
     editor.setTextCursor(cursor)
     editor.ensureCursorVisible()

@@ -237,6 +237,11 @@ class NotesPane(QWidget):
     def previewing(self) -> bool:
         return self.stack.currentWidget() is self.preview
 
+    def take_focus(self) -> None:
+        """The side on show, the editor or its preview, takes the keyboard focus: Edit ▸
+        Undo is then the notes' typing history (reader/ui/window/undo_focus.py)."""
+        self.stack.currentWidget().setFocus(Qt.FocusReason.OtherFocusReason)
+
     def go_to_heading(self, anchor: str) -> bool:
         """The notes' heading linked as `#anchor` (`[see](#results)`) at the top, in the
         preview or the editor, whichever shows; False when the notes have none."""

@@ -64,8 +64,11 @@ class FollowOverlay(QWidget):
 
     # Following ---------------------------------------------------------------------------
 
-    def show_position(self, ms: int) -> None:
-        """Mark the paragraph spoken at `ms`; bring it into view when following."""
+    def show_position(self, ms: int, now: bool = False) -> None:
+        """Mark the paragraph spoken at `ms`; bring it into view when following: when
+        another paragraph starts, and inside one taller than the view as its words go on.
+        `now`: at once, also where the reader has just scrolled away (Follow Along turned
+        on asks to see what is being said)."""
         if self.table is None or self.reader.reading is None:
             return
         offset = self.table.offset_at(ms)
@@ -74,30 +77,68 @@ class FollowOverlay(QWidget):
         if segment is None and offset is not None:
             segment = session.segments[session.segment_index_at(offset)]
         spoken = (segment.start, segment.end) if segment is not None else None
-        if spoken == self.spoken:
+        if spoken != self.spoken:
+            self.spoken = spoken
+            self.update()
+        elif not now and not self._taller_than_view(spoken):
             return
-        self.spoken = spoken
-        self.update()
         if spoken is not None and self.following:
-            self._keep_in_view(*spoken)
+            if now:
+                self._user_scrolled = 0.0
+            self._keep_in_view(*spoken, offset)
 
-    def _keep_in_view(self, start: int, end: int) -> None:
-        if time.monotonic() - self._user_scrolled < HANDS_OFF_S or self.reader.reading is None:
-            return
-        # Block rectangles, not line ones: a block far below is not laid out line by line yet.
+    def _taller_than_view(self, spoken: tuple[int, int] | None) -> bool:
+        if spoken is None or self.reader.reading is None:
+            return False
+        top, bottom = self._block_span(*spoken)
+        return bottom - top > self.reader.viewport().height()
+
+    def _block_span(self, start: int, end: int) -> tuple[float, float]:
+        """The document's y from the top of `start`'s block to the bottom of `end`'s:
+        block rectangles, not line ones, as a block far below is not laid out line by
+        line yet."""
         doc, reading = self.reader.document(), self.reader.reading
+        assert reading is not None
         layout = doc.documentLayout()
         top = layout.blockBoundingRect(doc.findBlock(reading.to_qt(start))).top()
         bottom = layout.blockBoundingRect(doc.findBlock(reading.to_qt(end))).bottom()
+        return top, bottom
+
+    def _keep_in_view(self, start: int, end: int, place: int | None) -> None:
+        """The paragraph [start, end) in view, its top a third of the way down; one taller
+        than the view, its top and the line of `place` (the words being said), or where
+        both do not fit, that line a third of the way down."""
+        if time.monotonic() - self._user_scrolled < HANDS_OFF_S or self.reader.reading is None:
+            return
+        top, bottom = self._block_span(start, end)
         bar = self.reader.verticalScrollBar()
         height = self.reader.viewport().height()
+        to = top - height / 3
+        if bottom - top > height and place is not None:
+            line_top, bottom = self._line_span(place)
+            if bottom - top <= height:  # its top and the line both: as near a third as may be
+                to = max(to, bottom - height)
+            else:
+                top, to = line_top, line_top - height / 3
         if top >= bar.value() and bottom <= bar.value() + height:
             return
         self._scrolling = True
         try:
-            bar.setValue(max(0, round(top - height / 3)))
+            bar.setValue(max(0, round(to)))
         finally:
             self._scrolling = False
+
+    def _line_span(self, place: int) -> tuple[float, float]:
+        """The document's y from the top to the bottom of the line holding `place`."""
+        doc, reading = self.reader.document(), self.reader.reading
+        assert reading is not None
+        position = reading.to_qt(place)
+        block = doc.findBlock(position)
+        line = block.layout().lineForTextPosition(position - block.position())
+        top = doc.documentLayout().blockBoundingRect(block).top()
+        if not line.isValid():  # not laid out yet
+            return top, top
+        return top + line.y(), top + line.y() + line.height()
 
     def _scrolled(self) -> None:
         if not self._scrolling:

@@ -49,8 +49,8 @@ class TimeJumps:
         segment = session.segment_at(offset)
         text = session.document.text
         end = table.end_ms(segment.end, text) if until_end_of_paragraph and segment else None
-        recording.seek(ms, play=True)
-        recording.stop_at = end if end is not None and end > ms else None
+        if recording.seek(ms, play=True):  # not past the recording's end
+            recording.stop_at = end if end is not None and end > ms else None
 
     def play_paragraph(self) -> None:
         """Ctrl+Shift+Space: the paragraph at the reader's caret, from its start to its end."""

@@ -328,14 +328,22 @@ class Recording(QObject):
         self.remember_position(save=True)
 
     def skip(self, delta_ms: int) -> None:
+        """Back or on a few seconds; inside Play Paragraph, still stopping at its end."""
         player = self.playable()
         if player is not None:
-            self.seek(player.position() + delta_ms)
+            stop_at = self.stop_at
+            if self.seek(player.position() + delta_ms):
+                self.stop_at = stop_at
 
-    def seek(self, ms: int, play: bool = False) -> None:
+    def seek(self, ms: int, play: bool = False) -> bool:
+        """Go to `ms` (and play): a new place, so Play Paragraph's stop is gone (a time
+        clicked in the margin paused at the last paragraph's end). False where it could
+        not go there: no recording, or past its end (then at its end, paused)."""
         player = self.playable()
+        self.stop_at = None
         if player is None:
-            return
+            return False
+        went = True
         if 0 < player.duration() <= ms:  # Qt would go on "playing" at the end, silent
             from reader.core.sync import format_time
 
@@ -343,7 +351,7 @@ class Recording(QObject):
             self.say(
                 f"{format_time(ms)} is after the end of the recording ({format_time(end)}).", 6000
             )
-            ms, play = end, False
+            ms, play, went = end, False, False
             player.pause()
         if self._pending_seek is not None:  # not loaded yet: go there once it is
             self._pending_seek = ms
@@ -352,6 +360,7 @@ class Recording(QObject):
             player.play()
         elif not player.is_playing():
             self.remember_position(save=True)
+        return went
 
     def set_rate(self, rate: float) -> None:
         if self.player is not None:
@@ -364,7 +373,7 @@ class Recording(QObject):
             return
         self.overlay.following = on
         if on and self.player is not None:
-            self.overlay.show_position(self.player.position())
+            self.overlay.show_position(self.player.position(), now=True)
 
     def set_typist_loop(self, on: bool) -> None:
         self.typist_loop = on

@@ -21,7 +21,7 @@ class Playing(Protocol):
 
     def position(self) -> int: ...
 
-    def seek(self, ms: int, play: bool = False) -> None: ...
+    def seek(self, ms: int, play: bool = False) -> bool: ...
 
 
 class TimeLinks:
@@ -30,20 +30,26 @@ class TimeLinks:
         self.naming = lambda: ("", "")  # in the study memo: its interview's (memo/wiring.py)
 
     def insert(self) -> None:
-        """A link to the current time at the notes' caret; following it plays from there.
-        Notes that take no typing (a study memo that is not UTF-8, say) are left as they
-        are, and the status line says why."""
+        """A link to the current time at the notes' caret, a step of their undo of its own,
+        the notes taking the focus; following it plays from there. Notes that take no
+        typing (a study memo that is not UTF-8, say) are left as they are, and the status
+        line says why."""
         recording, editor = self._recording, self._notes.editor
         if recording.playable() is None:
             return
         if editor.isReadOnly():
             recording.say(self._notes.why_read_only(), REFUSED_MS)
             return
+        from reader.ui.notes.formatting import own_step
+
         ms, (name, place) = recording.position(), self.naming()
         cursor = editor.textCursor()
         cursor.setPosition(cursor.selectionEnd())  # after selected words, not over them
-        cursor.insertText(time_link(ms, name, place) + " ")
+        with own_step(cursor):  # Ctrl+Z takes the link alone back, not the words before
+            cursor.insertText(time_link(ms, name, place) + " ")
         editor.setTextCursor(cursor)
+        # Pressed while reading, Ctrl+Z there took back the interview's last highlight.
+        self._notes.take_focus()
         where = "the study memo" if name else "your notes"
         recording.say(f"Inserted {format_time(link_rounded(ms))} in {where}.", 3000)
 

@@ -1,0 +1,148 @@
+"""The recording as a user steps through it: a time link is a step of undo of its own,
+wherever Ctrl+Shift+T was pressed; a new place to play from drops Play Paragraph's stop;
+following keeps the words being said in view inside a paragraph taller than the view,
+and Follow Along turned on goes to them."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from pathlib import Path
+
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QTextCursor
+from pytestqt.qtbot import QtBot
+
+from reader.ui.window.main_window import MainWindow
+from tests.ui.media_files import write_wav
+from tests.ui.test_recording import TRANSCRIPT, long_timed_window, moved_to, offset_of, ready
+from tests.ui.test_recording_times import caret_at, opened
+
+CTRL = Qt.KeyboardModifier.ControlModifier
+CTRL_SHIFT = CTRL | Qt.KeyboardModifier.ShiftModifier
+
+
+def test_a_time_link_put_in_from_the_reader_is_what_ctrl_z_takes_back(
+    make_window: Callable[..., MainWindow], tmp_path: Path, qtbot: QtBot
+) -> None:
+    """With the focus in the reader, Ctrl+Z took back the highlight made before, not the
+    link: the notes now take the focus, and Undo is theirs."""
+    window = opened(make_window, tmp_path / "iv", TRANSCRIPT)
+    moved_to(qtbot, window, 12_300)
+    editor = window.notes_editor
+    start = offset_of(window, "We moved")
+    window.reader.setFocus()
+    window.reader.select_span(start, start + len("We moved"))
+    qtbot.keyClick(window.reader, Qt.Key.Key_2)
+    highlights = window.interview.session.notes.highlights  # type: ignore[union-attr]
+    assert len(highlights) == 1
+    qtbot.keyClick(window.reader, Qt.Key.Key_T, CTRL_SHIFT)
+    assert editor.toPlainText() == "[▶ 0:12](#t=12.3) "
+    qtbot.waitUntil(editor.hasFocus)
+    assert window.window_actions.undo.text() == "&Undo Typing"
+    window.window_actions.undo.trigger()
+    assert editor.toPlainText() == "" and len(highlights) == 1
+
+
+def test_a_time_link_put_in_while_typing_is_undone_alone(
+    make_window: Callable[..., MainWindow], tmp_path: Path, qtbot: QtBot
+) -> None:
+    """Undo took the words typed before the link with it."""
+    window = opened(make_window, tmp_path / "iv", TRANSCRIPT)
+    moved_to(qtbot, window, 12_300)
+    editor = window.notes_editor
+    editor.setFocus()
+    qtbot.keyClicks(editor, "Note ")
+    qtbot.keyClick(editor, Qt.Key.Key_T, CTRL_SHIFT)
+    qtbot.keyClicks(editor, "boats")
+    assert editor.toPlainText() == "Note [▶ 0:12](#t=12.3) boats"
+    undone = []
+    for _ in range(3):
+        qtbot.keyClick(editor, Qt.Key.Key_Z, CTRL)
+        undone.append(editor.toPlainText())
+    assert undone == ["Note [▶ 0:12](#t=12.3) ", "Note ", ""]
+
+
+def test_a_time_clicked_in_the_margin_plays_on_past_the_paragraph_played_before(
+    make_window: Callable[..., MainWindow], tmp_path: Path, qtbot: QtBot
+) -> None:
+    """Play Paragraph's stop stayed: a click on a time, a time link or the slider went
+    there and paused at the other paragraph's end, in the middle of nothing."""
+    window = opened(make_window, tmp_path / "iv", TRANSCRIPT)
+    ready(qtbot, window)
+    recording, player = window.recording, window.recording.player
+    assert player is not None
+    caret_at(window, offset_of(window, "[00:00:20]") + 3)
+    window.reader.setFocus()
+    qtbot.keyClick(window.reader, Qt.Key.Key_Space, CTRL_SHIFT)
+    qtbot.waitUntil(player.is_playing)
+    assert recording.stop_at == 30_000
+    recording.overlay.timeClicked.emit(2_000)
+    assert recording.stop_at is None and player.is_playing()
+    window.notes_pane.linkActivated.emit("#t=25")
+    assert recording.stop_at is None
+    qtbot.keyClick(window.reader, Qt.Key.Key_Space, CTRL_SHIFT)  # the same paragraph again
+    assert recording.stop_at == 30_000
+    window.window_actions.playback.back.trigger()  # Alt+Left: still stops at its end
+    assert recording.stop_at == 30_000
+    player.pause()
+
+
+def test_play_paragraph_after_the_recordings_end_leaves_no_stop(
+    make_window: Callable[..., MainWindow], tmp_path: Path, qtbot: QtBot
+) -> None:
+    window = opened(make_window, tmp_path / "iv", TRANSCRIPT, seconds=15)
+    ready(qtbot, window)
+    caret_at(window, offset_of(window, "[00:00:20]") + 3)
+    window.reader.setFocus()
+    qtbot.keyClick(window.reader, Qt.Key.Key_Space, CTRL_SHIFT)
+    assert "is after the end of the recording" in window.statusBar().currentMessage()
+    assert window.recording.stop_at is None
+
+
+def test_following_a_paragraph_taller_than_the_view_keeps_its_words_in_sight(
+    make_window: Callable[..., MainWindow], tmp_path: Path, qtbot: QtBot
+) -> None:
+    """Automatic captions, no full stops, no names: paragraphs of 2,000 characters. Its
+    top was kept in view, and the words being said went off the bottom."""
+    cues = ["WEBVTT", ""]
+    for i in range(60):
+        start, end = divmod(i * 3, 60), divmod(i * 3 + 3, 60)
+        cues += [f"00:{start[0]:02d}:{start[1]:02d}.000 --> 00:{end[0]:02d}:{end[1]:02d}.000"]
+        cues += [f"w{i:02d}x so we used to go down to the river every day after school", ""]
+    folder = tmp_path / "iv"
+    folder.mkdir()
+    (folder / "talk.vtt").write_text("\n".join(cues), encoding="utf-8")
+    write_wav(folder / "talk.wav", 190)
+    window = make_window(folder / "talk.vtt")
+    window.resize(1024, 640)
+    ready(qtbot, window)
+    reader = window.reader
+    paragraph = window.interview.session.segment_at(offset_of(window, "w30x"))  # type: ignore[union-attr]
+    assert paragraph is not None and paragraph.start < offset_of(window, "w02x")  # 30 lines
+    for i in (2, 20, 30, 38):
+        window.recording.seek(i * 3_000 + 1_500)
+        place = reader.reading.to_qt(offset_of(window, f"w{i:02d}x"))  # type: ignore[union-attr]
+
+        def in_sight(place: int = place) -> bool:
+            cursor = QTextCursor(reader.document())
+            cursor.setPosition(place)
+            top = reader.cursorRect(cursor).top()
+            return 0 <= top < reader.viewport().height()
+
+        qtbot.waitUntil(in_sight)
+
+
+def test_follow_along_turned_on_goes_to_the_paragraph_being_said(
+    make_window: Callable[..., MainWindow], tmp_path: Path, qtbot: QtBot
+) -> None:
+    """It waited for the next paragraph: while paused, never."""
+    window = long_timed_window(make_window, tmp_path, qtbot)
+    recording, bar = window.recording, window.reader.verticalScrollBar()
+    recording.seek(20_500)
+    qtbot.waitUntil(lambda: bar.value() > 0)
+    at = bar.value()
+    follow = window.window_actions.playback.follow
+    follow.setChecked(False)
+    bar.setValue(0)  # the reader looks elsewhere, just now
+    follow.setChecked(True)
+    assert bar.value() == at
