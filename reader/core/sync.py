@@ -19,7 +19,7 @@ from bisect import bisect_left, bisect_right
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
 from functools import cached_property
-from itertools import pairwise
+from itertools import accumulate, pairwise
 
 from reader.core.document import CueTime, Document
 from reader.core.interview import Segment
@@ -100,6 +100,8 @@ class SyncEntry:
                 end, stop = self.end, self.end_ms if end_ms is None else end_ms
             else:
                 end, stop = after[0], after[1] if end_ms is None else min(end_ms, after[1])
+            if stop is not None and self.end_ms is not None:
+                stop = min(stop, self.end_ms)  # a cue shared with the next turn (_shared)
             stop = None if stop is None else max(stop, start_ms)
             pieces.append((start, start_ms, end, stop))
             floor = start_ms if stop is None else stop
@@ -174,7 +176,9 @@ class SyncTable:
                 for _, start, ms, speaker in written[-1:]
             ]
             lead = written[0][0] if written else None
-        return cls(_ended(entries), lead, marks)
+        if marks is None:  # the times as written, before _shared estimates any
+            marks = [(e.start, e.start_ms) for e in entries]
+        return cls(_shared(_ended(entries)), lead, marks)
 
     def ending_at(self, duration_ms: int) -> SyncTable:
         """This table with its last stretch ending when the recording does, when its end
@@ -286,6 +290,30 @@ def _words_start(text: str, segments: Sequence[Segment], i: int) -> int:
     rest = text[segment.start : segment.end].replace(segment.timestamp, "", 1)
     rest = rest.replace(segment.label, "", 1) if segment.label else rest
     return below.start if not rest.strip(" \t\n:[]()-–—") else segment.start
+
+
+def _shared(entries: list[SyncEntry]) -> list[SyncEntry]:
+    """The entries, those following one another at the same time sharing it by their
+    characters: one cue holding two speakers' lines, Otter's turns in the same second.
+    The first was never followed, the last taking the time from its start, and Play
+    Paragraph on the first played the others too. Their written time stays the margin's
+    (SyncTable.marks)."""
+    shared = list(entries)
+    i = 0
+    while i < len(entries):
+        j = i + 1
+        while j < len(entries) and entries[j].start_ms == entries[i].start_ms:
+            j += 1
+        run = entries[i:j]
+        ends = [e.end_ms for e in run if e.end_ms is not None]
+        if len(run) > 1 and ends and max(ends) > run[0].start_ms:
+            start_ms, span = run[0].start_ms, max(ends) - run[0].start_ms
+            sizes = list(accumulate((e.end - e.start for e in run), initial=0))
+            times = [start_ms + span * size // max(sizes[-1], 1) for size in sizes]
+            for k, entry in enumerate(run):
+                shared[i + k] = replace(entry, start_ms=times[k], end_ms=times[k + 1])
+        i = j
+    return shared
 
 
 def _ended(entries: list[SyncEntry]) -> list[SyncEntry]:

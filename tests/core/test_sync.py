@@ -236,9 +236,11 @@ def test_a_paragraph_ends_when_the_next_later_time_starts() -> None:
     )
     document = Document(text, "t", "/t.txt", "utf-8")
     table = table_of(document)
-    assert [e.end_ms for e in table.entries] == [65_000, 69_000, 69_000, None, None]
+    # B and A, both at 1:05, share the time until 1:09 by their characters.
+    assert [e.end_ms for e in table.entries] == [65_000, 67_095, 69_000, None, None]
+    assert table.entries[2].start_ms == 67_095
     right = text.index("Right?") + len("Right?")
-    assert table.end_ms(right, text) == 69_000
+    assert table.end_ms(right, text) == 67_095
     so = text.index("So?") + len("So?")
     assert table.end_ms(so, text) == 65_000  # the next paragraph's own time
     said = text.index("A: Yes") + 1  # inside a paragraph: estimated there
@@ -378,3 +380,34 @@ def test_a_turn_whose_first_chunk_has_no_time_is_timed_by_its_next(tmp_path: Pat
     table = table_of(document)
     moved = document.text.index("We moved")
     assert table.ms_at(moved) == 20_000 and table.entry_at_ms(25_000) == table.entry_at(moved)
+
+
+def test_turns_written_at_the_same_time_share_it(tmp_path: Path) -> None:
+    """One cue of two speakers' lines, and Otter's turns in the same second: the last
+    was followed from their time on and the first never; Play Paragraph on the first
+    played the others too. The margin still shows the time as written."""
+    subtitles = tmp_path / "talk.srt"
+    subtitles.write_text(
+        "1\n00:00:01,000 --> 00:00:09,000\nInterviewer: How long have you lived in the"
+        " city, and what brought you here?\nAmal: Since 2015.\n\n"
+        "2\n00:00:10,000 --> 00:00:14,000\nInterviewer: Why then?\n",
+        encoding="utf-8",
+    )
+    otter = tmp_path / "otter.txt"
+    otter.write_text(
+        "Jane Doe  0:05\nAnd were you there when the factory closed, in the winter?\n\n"
+        "John Smith  0:05\nYes.\n\nJane Doe  0:12\nWhat happened?\n",
+        encoding="utf-8",
+    )
+    for path, question, answer, then in (
+        (subtitles, "How long", "Amal:", 10_000),
+        (otter, "And were", "John Smith", 12_000),
+    ):
+        document = load_document(path)
+        text, table = document.text, table_of(document)
+        asked, said = text.index(question), text.index(answer)
+        first = table.entries[0]
+        assert table.entry_at_ms(first.start_ms + 500) == table.entry_at(asked)
+        stop = table.end_ms(text.index("?", asked) + 1, text)
+        assert stop is not None and first.start_ms < stop <= (table.ms_at(said) or 0) < then
+        assert table.paragraph_time(said) == table.paragraph_time(asked)  # as written
