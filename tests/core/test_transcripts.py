@@ -16,6 +16,7 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
+from reader.core.annotations import make_highlight
 from reader.core.document import Document, DocumentError, load_document, normalise
 from reader.core.interview import Role, detect_segments, speaker_report
 from reader.core.session import Session
@@ -1540,6 +1541,36 @@ def test_json_export_has_turn_times() -> None:
     end = len(f"{WEISS}: Good morning. Is the recording running?")
     assert turns[0] == {"speaker": WEISS, "start": 0, "end": end, "start_ms": 1020, "end_ms": 4660}
     assert model_json(session)["document"]["format"] == "webvtt"
+
+
+def test_json_export_has_each_cue_and_each_passages_time(tmp_path: Path) -> None:
+    """A script reading the JSON places a passage in the recording as the other exports
+    and the margin do: its time, and when its first words are said."""
+    from reader.core.export.json_export import model_json
+
+    path = tmp_path / "talk.srt"
+    path.write_text(
+        "1\n00:00:02,000 --> 00:00:09,000\nBo: " + "In Porto, by the sea. " * 50 + "\n\n"
+        "2\n00:00:30,000 --> 00:00:34,000\nWe moved to Lisbon later.\n",
+        encoding="utf-8",
+    )
+    session = Session.open(load_document(path), None)
+    text = session.document.text
+    start = text.index("Lisbon")
+    session.add_highlight(make_highlight(text, start, start + len("Lisbon")))
+    data = model_json(session)
+    moved = text.index("We moved")
+    assert data["cues"] == [
+        {"start": 4, "start_ms": 2_000, "end_ms": 9_000},
+        {"start": moved, "start_ms": 30_000, "end_ms": 34_000},
+    ]
+    assert data["times"] == [{"start": 0, "ms": 2_000}, {"start": moved, "ms": 30_000}]
+    (passage,) = data["highlights"]
+    assert passage["time"] == "0:30" and 30_000 < passage["spoken_ms"] < 34_000
+    plain = tmp_path / "plain.txt"
+    plain.write_text("Q: Where?\n\nA: Porto.\n", encoding="utf-8")
+    untimed = model_json(Session.open(load_document(plain), None))
+    assert "times" not in untimed and "cues" not in untimed  # the shape it always had
 
 
 def test_speaker_report_of_a_transcript() -> None:

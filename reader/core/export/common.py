@@ -95,8 +95,9 @@ class Placed:
     """A highlight and where it sits in the interview's structure.
 
     `segment` and `question` are None for orphans (their offsets point nowhere in the
-    current text); `question` is None before Q1 and in asides. `time` is when its turn
-    starts in the recording ("12:05"), "" for an untimed text (`place_all` sets it).
+    current text); `question` is None before Q1 and in asides. `time` is when its
+    paragraph starts in the recording as the margin shows it ("12:05"), "" for an untimed
+    text (`place_all` sets it).
     """
 
     highlight: Highlight
