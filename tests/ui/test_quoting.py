@@ -183,14 +183,22 @@ def test_a_quote_with_emoji_goes_and_comes_whole(film: MainWindow, qtbot: Any) -
     assert typed_text(window.notes_editor.document()) == quoted
 
 
-def test_quoting_a_highlight_already_there_makes_no_quote_step(
+def test_quoting_a_highlight_already_there_is_a_step_ctrl_z_in_the_reader_takes_back(
     window: MainWindow, qtbot: Any
 ) -> None:
+    """It was the notes' own step alone: Ctrl+Z in the reader took back the highlight
+    made before, and the quote's link led nowhere."""
     activate(window, qtbot)
     highlight_with_key(window, qtbot, "No improvising.")
     highlight_with_key(window, qtbot, "No improvising.", key=Qt.Key.Key_Q)
     assert "> No improvising." in typed_text(window.notes_editor.document())
-    assert window.window_actions.undo.text() == "&Undo Add Highlight"  # the quote: the notes' own
+    assert window.window_actions.undo.text() == "&Undo Quote in Notes"
+    qtbot.keyClick(window.reader, Qt.Key.Key_Z, CTRL)
+    assert "No improvising." not in typed_text(window.notes_editor.document())
+    assert len(window.interview.session.notes.highlights) == 1  # type: ignore[union-attr]
+    assert window.window_actions.undo.text() == "&Undo Add Highlight"
+    qtbot.keyClick(window.reader, Qt.Key.Key_Z, CTRL | SHIFT)
+    assert "> No improvising." in typed_text(window.notes_editor.document())
 
 
 def test_a_quote_of_a_named_speaker_says_whose_words_it_is(

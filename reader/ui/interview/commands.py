@@ -272,12 +272,25 @@ class ImportHighlightsCommand(_HighlightsCommand):
             self._remove(h.id)
 
 
-class WrappingStep(QUndoCommand):
-    """A step that runs another, `wrapped` (the highlight made), and does more with it
-    (Quote in Notes puts its quote in the notes): once the step it wraps has nothing to do
-    (another program changed that highlight since), neither has it, and it is dropped."""
+class HighlightThere(QUndoCommand):
+    """What a step about a highlight already there wraps (a quote of it: QuoteStep):
+    nothing to do or undo to the highlight, which is shown while it is in the notes."""
 
-    def __init__(self, text: str, wrapped: AddHighlightCommand) -> None:
+    def __init__(self, controller: Controller, highlight_id: str) -> None:
+        super().__init__()
+        self._controller, self._highlight_id = controller, highlight_id
+
+    def shown(self) -> bool:
+        return self._controller.session.highlight(self._highlight_id) is not None
+
+
+class WrappingStep(QUndoCommand):
+    """A step that runs another, `wrapped` (the highlight made, or one there already),
+    and does more with it (Quote in Notes puts its quote in the notes): once the step it
+    wraps has nothing to do (another program changed that highlight since), neither has
+    it, and it is dropped."""
+
+    def __init__(self, text: str, wrapped: AddHighlightCommand | HighlightThere) -> None:
         super().__init__(text)
         self.wrapped = wrapped
 

@@ -13,7 +13,7 @@ from reader.core.annotations import Highlight
 from reader.core.markdown_links import quote as quote_block
 from reader.core.markdown_links import quote_label
 from reader.ui.annotations.editing import HighlightEditing
-from reader.ui.interview.commands import AddHighlightCommand, WrappingStep
+from reader.ui.interview.commands import AddHighlightCommand, HighlightThere, WrappingStep
 from reader.ui.interview.open_interview import OpenInterview
 from reader.ui.notes.notes_pane import NotesPane
 from reader.ui.reading.reader_view import ReaderView
@@ -22,15 +22,16 @@ from reader.ui.reading.reader_view import ReaderView
 class QuoteStep(WrappingStep):
     """Q on words no highlight holds: the highlight made (`added`, its own step) and its
     quote put in the research notes, as one step of the interview's history, so that an
-    undo in the reader leaves no quote linking to nothing. Undone, the quote goes only if
-    it is still as put in: edited since, it is the user's, and stays (they are told).
+    undo in the reader leaves no quote linking to nothing; Q on a highlight, its quote
+    alone (`added`: HighlightThere). Undone, the quote goes only if it is still as put
+    in: edited since, it is the user's, and stays (they are told).
     Redone, it comes back where it was, if its highlight does. Its going and coming are
     edits of the notes, on the notes' own typing history too. Another program changing
     the highlight since drops the step from the history, as it does the highlight's."""
 
     def __init__(
         self,
-        added: AddHighlightCommand,
+        added: AddHighlightCommand | HighlightThere,
         put_in: Callable[[], QTextCursor | None],
         tell: Callable[[str], None],
         highlight_id: str,
@@ -159,8 +160,17 @@ class NotesQuoting(QObject):
             self.quote_highlight(highlight.id)
 
     def quote_highlight(self, highlight_id: str) -> None:
-        """A block quote of the passage with a link back to it, at the notes' caret."""
-        self._put_in(highlight_id)
+        """A block quote of the passage with a link back to it, at the notes' caret: a
+        step of the interview's history, as a quote of new words is (Ctrl+Z in the reader
+        took back the step before it, the highlight perhaps, its link then leading
+        nowhere)."""
+        controller = self._interview.controller
+        if controller is None or self._notes.editor.isReadOnly():
+            self._put_in(highlight_id)  # which says why nothing is put in
+            return
+        put_in = partial(self._put_in, highlight_id)
+        there = HighlightThere(controller, highlight_id)
+        controller.undo_stack.push(QuoteStep(there, put_in, self._tell, highlight_id))
 
     def _put_in(self, highlight_id: str) -> QTextCursor | None:
         """The quote put in the notes, selected; None if it could not be (notes that take
