@@ -219,10 +219,10 @@ class SyncTable:
 
     def end_ms(self, end: int, text: str) -> int | None:
         """When the words ending at `end` (a paragraph's end) are said: where only blanks
-        follow them in their piece (a cue, else the stretch), the piece's end time (the
-        next paragraph's own time); else the time estimated there. The estimate gave the
-        blank lines up to the next paragraph a share of the time, and Play Paragraph cut a
-        short turn's last words."""
+        follow them in their piece, the piece's end time (a cue's own end, before a pause;
+        a stretch's, the next paragraph's time); else the time estimated there. The
+        estimate gave the blank lines up to the next paragraph a share of the time, and
+        Play Paragraph cut a short turn's last words."""
         entry = self.entry_at(max(0, end - 1))
         if entry is None:
             return None
