@@ -97,9 +97,9 @@ def overlapping(highlights: Iterable[Highlight]) -> Iterator[tuple[Highlight, Hi
 @dataclass(frozen=True)
 class Passage:
     """One coded passage with where it is: the interview, its participant and attributes;
-    `speaker`, `question`, `time` (when its turn starts in the recording, "12:05", for a
-    timed transcript) and its context, `before` and `after` it, when the caller placed it
-    (they need the transcript)."""
+    `speaker`, `question`, `time` (its paragraph's time in the recording as the margin
+    shows it, "12:05", for a timed transcript) and its context, `before` and `after` it,
+    when the caller placed it (they need the transcript)."""
 
     interview_id: str
     title: str

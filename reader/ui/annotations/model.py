@@ -85,10 +85,11 @@ class Entry:
 
 
 def row_place(session: Session, highlight: Highlight) -> str:
-    """Where an anchored highlight is, as its row says: its question, when its turn starts
-    in a timed transcript, and who says it when the transcript names them (said_by):
-    "Q6 · 1:02:09 · Ade Okonkwo"; "Intro" alone in an untimed text without names. The
-    name is last: a narrow dock cuts it short ("Ade Okon…"), where a time cut is no time."""
+    """Where an anchored highlight is, as its row says: its question, its paragraph's time
+    in a timed transcript (as the margin shows it), and who says it when the transcript
+    names them (said_by): "Q6 · 1:02:09 · Ade Okonkwo"; "Intro" alone in an untimed text
+    without names. The name is last: a narrow dock cuts it short ("Ade Okon…"), where a
+    time cut is no time."""
     start, end = highlight.start, highlight.end
     where = (session.place_label(start), session.paragraph_time(start), session.said_by(start, end))
     return " · ".join(filter(None, where))
