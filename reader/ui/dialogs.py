@@ -149,10 +149,11 @@ def ask(parent: QWidget | None, title: str, text: str, choices: list[str]) -> st
 
 
 def may_discard(parent: QWidget | None, title: str, text: str) -> bool:
-    """A warning that what could not be saved would be lost: True on Discard."""
-    answer = QMessageBox.warning(
-        parent, title, text, QMessageBox.StandardButton.Discard | QMessageBox.StandardButton.Cancel
-    )
+    """A warning that what could not be saved would be lost: True on Discard. Cancel is
+    the default: Enter, pressed to get past a message, threw the work away."""
+    buttons = QMessageBox.StandardButton.Discard | QMessageBox.StandardButton.Cancel
+    default = QMessageBox.StandardButton.Cancel
+    answer = QMessageBox.warning(parent, title, text, buttons, default)
     return answer == QMessageBox.StandardButton.Discard
 
 

@@ -61,3 +61,26 @@ def test_a_filter_cut_to_fit_ends_in_an_ellipsis_and_is_whole_in_its_tooltip(qtb
     QApplication.sendEvent(combo, tip)
     qtbot.waitUntil(QToolTip.isVisible)
     assert QToolTip.text().startswith("Work / Stress and strain at the night shift\nShows only")
+
+
+def test_enter_on_a_warning_that_work_would_be_lost_keeps_it(qtbot: Any) -> None:
+    """Discard was the default button: Enter, pressed to get past a message, lost the
+    notes that could not be saved."""
+    from PySide6.QtCore import QTimer
+    from PySide6.QtWidgets import QMessageBox, QWidget
+
+    from reader.ui.dialogs import may_discard
+
+    parent = QWidget()
+    qtbot.addWidget(parent)
+    defaults = []
+
+    def press_enter() -> None:
+        box = QApplication.activeModalWidget()
+        assert isinstance(box, QMessageBox)
+        defaults.append(box.defaultButton() and box.defaultButton().text())
+        qtbot.keyClick(QApplication.focusWidget() or box, Qt.Key.Key_Return)
+
+    QTimer.singleShot(0, press_enter)
+    assert not may_discard(parent, "Not Saved", "Your notes could not be saved.")
+    assert defaults == ["Cancel"]

@@ -32,3 +32,15 @@ def test_every_description_fits_its_row_wrapped(window: MainWindow, qtbot) -> No
         ]
         assert cut == []
         dialog.close()
+
+
+def test_ctrl_q_quits_on_every_platform_and_f1_says_so(window: MainWindow, qtbot) -> None:
+    """Quit had the platform's keys, which are none on Windows (and here, offscreen)."""
+    assert window.window_actions.quit.shortcut().toString() == "Ctrl+Q"
+    qtbot.keyClick(window, Qt.Key.Key_F1)
+    dialog = window.findChild(QDialog, "shortcuts-dialog")
+    assert dialog is not None
+    table = dialog.findChild(QTableWidget)
+    keys = [table.item(row, 0).text() for row in range(table.rowCount()) if table.item(row, 0)]
+    assert "Ctrl+Q" in keys
+    dialog.close()

@@ -245,7 +245,8 @@ def build_actions(window: QMainWindow) -> Actions:
         export_pdf=_action(
             window, "Export as PD&F…", None, "The interview with highlights and notes, as PDF"
         ),
-        quit=_action(window, "&Quit", std.Quit, "Save everything and quit"),
+        # Ctrl+Q everywhere: the platform's Quit keys are none on Windows.
+        quit=_action(window, "&Quit", "Ctrl+Q", "Save everything and quit"),
         # What they undo, and whether they can, follow the focus (window/undo_focus.py).
         undo=_action(window, "&Undo", [QKeySequence(std.Undo)]),  # Ctrl+Z alone
         redo=_action(window, "&Redo", ["Ctrl+Shift+Z", "Ctrl+Y"]),
