@@ -13,6 +13,7 @@ from collections import Counter
 from collections.abc import Callable
 from dataclasses import dataclass
 from difflib import SequenceMatcher
+from itertools import accumulate
 
 from merge3 import Merge3
 
@@ -68,6 +69,22 @@ def changed_span(old: str, new: str) -> tuple[int, int, str]:
     most = min(len(old), len(new)) - start
     tail = _common_length(old, new, lambda text, n: text[len(text) - n :], most)
     return start, len(old) - tail, new[start : len(new) - tail]
+
+
+def changed_parts(old: str, new: str) -> list[tuple[int, int, str]]:
+    """The edits that make `old` into `new`, line by line, in order: `old[start:end]`
+    replaced by the text given. Only the lines that differ change, so a place in a line
+    both keep (a typing cursor) stays with its words; one span from the first difference
+    to the last took it to the span's end, the next words typed into another paragraph."""
+    start, end, middle = changed_span(old, new)
+    before, after = _lines(old[start:end]), _lines(middle)
+    at = list(accumulate((len(line) for line in before), initial=start))
+    lines = SequenceMatcher(None, before, after, autojunk=False)
+    return [
+        (at[i1], at[i2], "".join(after[j1:j2]))
+        for tag, i1, i2, j1, j2 in lines.get_opcodes()
+        if tag != "equal"
+    ]
 
 
 def _common_length(a: str, b: str, part: Callable[[str, int], str], most: int = -1) -> int:

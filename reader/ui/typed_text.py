@@ -22,18 +22,25 @@ def typed_text(document: QTextDocument) -> str:
     return text
 
 
+# Said where a merge cleared a typing history (see retype).
+UNDO_RESTARTS = " Undo there starts again from here, so as not to take their words back out."
+
+
 def retype(document: QTextDocument, text: str) -> None:
-    """`document` made to hold `text` by replacing only the part that differs, so whoever
+    """`document` made to hold `text` by replacing only the lines that differ, so whoever
     types in it keeps their cursor and scroll (a merge of another program's change); one
-    step of the editor's own undo, none when nothing differs."""
-    from reader.core.text_merge import changed_span  # with difflib and merge3: not at start-up
+    step of the editor's own undo, none when nothing differs. (A merge then clears that
+    history: undone, the other program's change was taken back out, and saved so.)"""
+    from reader.core.text_merge import changed_parts  # with difflib and merge3: not at start-up
 
     typed = typed_text(document)
     if typed == text:
         return
-    start, end, middle = changed_span(typed, text)
     index = Utf16Index(typed)
     cursor = QTextCursor(document)
-    cursor.setPosition(index.to_utf16(start))
-    cursor.setPosition(index.to_utf16(end), QTextCursor.MoveMode.KeepAnchor)
-    cursor.insertText(middle)
+    cursor.beginEditBlock()
+    for start, end, middle in reversed(changed_parts(typed, text)):  # the places before stand
+        cursor.setPosition(index.to_utf16(start))
+        cursor.setPosition(index.to_utf16(end), QTextCursor.MoveMode.KeepAnchor)
+        cursor.insertText(middle)
+    cursor.endEditBlock()

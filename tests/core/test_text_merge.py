@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
+from itertools import pairwise
+
 import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from reader.core.text_merge import changed_span, merge_text
+from reader.core.text_merge import changed_parts, changed_span, merge_text
 
 BASE = "# Themes\n\nfamily\nmoney\nfame\n"
 
@@ -110,3 +112,28 @@ def test_changed_span_is_the_one_edit_between_two_texts(old, new, edit) -> None:
 def test_changed_span_makes_any_text_into_any_other(old: str, new: str) -> None:
     start, end, middle = changed_span(old, new)
     assert old[:start] + middle + old[end:] == new
+
+
+@given(
+    st.lists(st.sampled_from(["a\n", "b\n", "\n", "cé\n", "🎬 d\n", "e"]), max_size=12),
+    st.lists(st.sampled_from(["a\n", "b\n", "\n", "x\n", "🎬 d\n", "e"]), max_size=12),
+)
+def test_the_parts_changed_make_the_new_text_and_leave_the_lines_both_keep(
+    old_lines: list[str], new_lines: list[str]
+) -> None:
+    old, new = "".join(old_lines), "".join(new_lines)
+    parts = changed_parts(old, new)
+    rebuilt = old
+    for start, end, middle in reversed(parts):
+        rebuilt = rebuilt[:start] + middle + rebuilt[end:]
+    assert rebuilt == new
+    assert all(a[1] <= b[0] for a, b in pairwise(parts))
+
+
+def test_a_place_between_two_changes_is_left_out_of_both() -> None:
+    """A typing cursor after "First paragraph." stays there: the title and the end change."""
+    old = "Title\n\nFirst paragraph.\n\nSecond"
+    new = "Title (laptop)\n\nFirst paragraph.\n\nSecond\n\nBy sync."
+    caret = old.index("First paragraph.") + len("First paragraph.")
+    parts = changed_parts(old, new)
+    assert len(parts) == 2 and not any(start <= caret < end for start, end, _ in parts)

@@ -46,7 +46,7 @@ from reader.ui.persistence.offered_copies import (
     show_folder,
 )
 from reader.ui.persistence.saver import NotesSaver
-from reader.ui.typed_text import retype, typed_text
+from reader.ui.typed_text import UNDO_RESTARTS, retype, typed_text
 
 if TYPE_CHECKING:
     from reader.core.study import Study
@@ -364,17 +364,22 @@ class StudyMemo(QObject):
         ours = self.text()  # empty while it was unreadable: theirs is taken as it is
         merged = merge_text(self._base, ours, theirs, "another program")
         self._base = theirs
+        retyped = merged.text != ours and document.isUndoAvailable()
         if merged.text != ours:
             self._merging = True
             retype(document, merged.text)  # the typing cursor stays where it was
+            document.clearUndoRedoStacks()  # undone, the merge took their words back out
             self._merging = False
         if merged.text != theirs:
             saver.mark_dirty()
+        undo = UNDO_RESTARTS if retyped else ""
         if merged.conflicts:
             self._study.message.emit(
                 f"Another program changed the study memo where you did too: both versions "
-                f"of {merged.conflicts} passage(s) are kept, between marker lines."
+                f"of {merged.conflicts} passage(s) are kept, between marker lines.{undo}"
             )
+        elif undo:
+            self._study.message.emit(f"The study memo was changed by another program.{undo}")
         else:
             self._study.status.emit("The study memo was changed by another program.", 6000)
 

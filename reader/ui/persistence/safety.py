@@ -32,6 +32,7 @@ from reader.ui.persistence.offered_copies import (
     parse_or_none,
     rescue_name,
 )
+from reader.ui.typed_text import UNDO_RESTARTS
 
 
 class InterviewHost(Protocol):
@@ -311,13 +312,18 @@ class NotesSafety(QObject):
         # another program's change to them, they would take it back. Highlights go by id.
         keep = not result.other_changes
         dropped = not keep and controller.undo_stack.count() > 0
+        typing = self.host.notes_document.isUndoAvailable()
+        retyped = typing and result.notes.notes != controller.session.notes.notes
         self.host.replace_notes(result.notes, keep_history=keep)
+        if retyped:  # undone, the merge took their words back out, and was saved so
+            self.host.notes_document.clearUndoRedoStacks()
         if keep:
             controller.merged_outside([*result.added, *result.updated, *result.removed])
         if self.host.read_only_cause in _IN_USE:  # the banner says why: kept
             self.host.show_status("Updated from the other window.", 6000)
         else:
-            self.host.show_message(result.message(source) + (_HISTORY_CLEARED if dropped else ""))
+            cleared = (_HISTORY_CLEARED if dropped else "") + (UNDO_RESTARTS if retyped else "")
+            self.host.show_message(result.message(source) + cleared)
         controller.saver.mark_dirty()
 
     def _reload_document(self) -> None:

@@ -98,3 +98,19 @@ def test_a_memo_cleared_before_is_no_other_programs_change(
     on_disk(qtbot, folder, "Themes")
     assert "another program" not in window.banner.text()
     assert "another program" not in window.statusBar().currentMessage()
+
+
+def test_undo_after_another_programs_change_to_the_memo_leaves_it_in(
+    make_study_window: Any, folder: Path, qtbot: Any
+) -> None:
+    """Ctrl+Z after the merge took the other program's lines back out, and the save
+    wrote that: the memo's typing history starts again at the merge, and it says so."""
+    window: MainWindow = make_study_window(folder)
+    open_memo(window, qtbot)
+    editor = window.notes_editor
+    editor.insertPlainText("Nights feel longer")
+    on_disk(qtbot, folder, "Nights feel longer")
+    memo_file(folder).write_text("From a sync tool\n\nNights feel longer", "utf-8")
+    qtbot.waitUntil(lambda: "From a sync tool" in editor.toPlainText())
+    assert not editor.document().isUndoAvailable()
+    assert "Undo there starts again from here" in window.banner.text()
