@@ -28,6 +28,14 @@ def is_quote_link(target: str) -> bool:
     return target.startswith(("#h-", QUOTE_SCHEME))
 
 
+def quote_link_targets(text: str) -> list[tuple[int, int]]:
+    """Where each quote link's target is in `text`, "](#h-…)", in order: hidden behind
+    the quote's chip, so Find and Replace leave it alone (replacing "-" broke them all)."""
+    if "](" not in text:
+        return []
+    return [(m.end(1), m.end()) for m in LINK.finditer(text) if is_quote_link(m.group(2))]
+
+
 def link_text(text: str) -> str:
     """`text` as a link's text can hold it: brackets as parentheses, on one line."""
     return " ".join(text.replace("[", "(").replace("]", ")").split())

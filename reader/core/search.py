@@ -122,6 +122,19 @@ class SearchError(ValueError):
         self.reason = reason or message
 
 
+def outside(spans: list[tuple[int, int]], hidden: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """The `spans` that overlap none of `hidden` (both in order)."""
+    if not hidden:
+        return spans
+    ends = [end for _, end in hidden]
+    kept = []
+    for start, end in spans:
+        i = bisect_right(ends, start)  # the first hidden span ending after `start`
+        if i == len(hidden) or hidden[i][0] >= end:
+            kept.append((start, end))
+    return kept
+
+
 def fold(text: str, chars: frozenset[str] | None = None) -> str | None:
     """`text` lower-cased as re.IGNORECASE compares letters, None if that changes offsets.
 

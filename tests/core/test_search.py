@@ -23,6 +23,7 @@ from reader.core.search import (
     _links_as_read,
     find_all,
     fold,
+    outside,
     search_everything,
 )
 from reader.core.session import Session
@@ -498,3 +499,10 @@ def test_a_replacement_fills_a_regular_expressions_groups_and_nothing_else() -> 
         regex.replacement(text, start, r"\3")
     # As VS Code and Notepad++ write them; $$ a dollar.
     assert regex.replacement(text, start, "${what} $1 $$2") == "shift day $2"
+
+
+def test_spans_touching_a_hidden_one_stay_and_those_in_it_go() -> None:
+    hidden = [(5, 10), (20, 30)]
+    spans = [(0, 5), (4, 6), (9, 11), (10, 12), (15, 20), (25, 26), (29, 31), (30, 31)]
+    assert outside(spans, hidden) == [(0, 5), (10, 12), (15, 20), (30, 31)]
+    assert outside(spans, []) == spans

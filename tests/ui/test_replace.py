@@ -15,8 +15,8 @@ CTRL_ALT = CTRL | Qt.KeyboardModifier.AltModifier
 TEXT = "Nurse 🙂 said: nurse shifts. Nurses, nurse rota.\n"
 
 
-def replace_bar(window: MainWindow, notes, qtbot, find: str, by: str):
-    notes.setPlainText(TEXT)
+def replace_bar(window: MainWindow, notes, qtbot, find: str, by: str, text: str = TEXT):
+    notes.setPlainText(text)
     notes.setFocus()
     qtbot.waitUntil(notes.hasFocus)
     QTest.keyClick(notes, Qt.Key.Key_H, CTRL)
@@ -101,3 +101,26 @@ def test_a_regular_expression_replaces_with_its_groups(window, notes, qtbot) -> 
     QTest.keyClick(bar.replace_row.edit, Qt.Key.Key_Return, CTRL_ALT)
     assert "Nurses" in typed_text(notes.document())
     assert "invalid group reference" in bar.replace_row.said.text()
+
+
+def test_replace_all_keeps_the_no_break_spaces_it_does_not_match(window, notes, qtbot) -> None:
+    """Those between the first match and the last were made spaces, and saved so."""
+    text = "Elle a dit\u00a0: «\u00a0jamais\u00a0». Puis 10\u00a0km plus loin, jamais.\n"
+    bar = replace_bar(window, notes, qtbot, "jamais", "never", text)
+    bar.search()
+    QTest.keyClick(bar.replace_row.edit, Qt.Key.Key_Return, CTRL_ALT)
+    assert typed_text(notes.document()) == text.replace("jamais", "never")
+
+
+def test_find_and_replace_leave_the_hidden_link_of_a_quote_alone(window, notes, qtbot) -> None:
+    """A quote's chip shows "↩ Q1" and hides its link back: "-" found six times where one
+    showed, and replaced there, no quote led back to its passage."""
+    quote = "> It starts at dawn. [↩\u00a0Q1](#h-5755c4e3-5c2f-4c2f-9c2f-5755c4e35c2f)"
+    text = f"Self-report notes\n\n{quote}\n"
+    bar = replace_bar(window, notes, qtbot, "-", "", text)
+    bar.replace_row.edit.setText("–")  # QTest types ASCII alone
+    bar.search()
+    assert bar.matches == [(4, 5)]
+    QTest.keyClick(bar.replace_row.edit, Qt.Key.Key_Return, CTRL_ALT)
+    assert typed_text(notes.document()) == text.replace("Self-report", "Self–report")
+    assert bar.replace_row.said.text() == "Replaced 1"

@@ -30,7 +30,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from reader.core.search import Query, SearchError, prepare
+from reader.core.search import Query, SearchError, outside, prepare
 from reader.ui import theme
 from reader.ui.clear_button import add_clear_button
 from reader.ui.edit_menus import letter_edit_menus
@@ -296,7 +296,7 @@ class FindBar(QWidget):
             except SearchError as exc:
                 self.error, self._reason = str(exc), exc.reason
             else:
-                self.matches = query.spans(text)
+                self.matches = outside(query.spans(text), target.hidden(text))
         self.current = -1
         if self.matches:
             self.current = bisect_left(self.matches, (self._origin,)) % len(self.matches)

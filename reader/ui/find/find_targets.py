@@ -11,6 +11,7 @@ from collections.abc import Callable
 from PySide6.QtGui import QColor, QTextCursor
 from PySide6.QtWidgets import QPlainTextEdit, QTextEdit, QWidget
 
+from reader.core.markdown_links import quote_link_targets
 from reader.core.offsets import Utf16Index
 from reader.core.palettes import match_tint
 from reader.ui import theme
@@ -44,6 +45,11 @@ class ReaderTarget:
 
     def text(self) -> str | None:
         return None if self.reader.reading is None else self.reader.session.document.text
+
+    def hidden(self, text: str) -> list[tuple[int, int]]:
+        """What of `text` the user does not see, which Find leaves out: nothing here."""
+        del text
+        return []
 
     def selected_range(self) -> tuple[int, int] | None:
         return self.reader.selected_range() if self.reader.reading is not None else None
@@ -113,6 +119,10 @@ class TextTarget:
         text = self.widget.document().toPlainText()
         self._index, self._indexed = Utf16Index(text), self._edits
         return text
+
+    def hidden(self, text: str) -> list[tuple[int, int]]:
+        """The targets of the quotes' links, behind their chips (notes, memo)."""
+        return quote_link_targets(text)
 
     def selected_range(self) -> tuple[int, int] | None:
         cursor = self.widget.textCursor()
