@@ -96,9 +96,10 @@ class Coding(QObject):
             if code_id not in target.codes:  # (the picker takes a ticked code off apart)
                 self.hub.set_codes(target.id, (*target.codes, code_id))
         elif self._span is not None:
-            self._highlight = self.hub.code_span(*self._span, (code_id,))
+            start, end = self._span
+            self._highlight = self.hub.code_span(start, end, (code_id,))
             self._span = None
-            self.reader.leave_selection()  # coded, it shows as coded (Escape left it selected)
+            self.reader.leave_selection(end)  # coded, it shows so (Escape left it selected)
         if keep_open:
             self._kept_open(code_id)
 

@@ -609,14 +609,21 @@ class ReaderView(QTextEdit):
         if color:
             self.default_color = color
         self.highlightRequested.emit(start, end, color or self.default_color, then)
-        if then != "tags":  # the picker's passage stays selected, in sight (codebook/coding)
-            self.leave_selection()
+        # The picker's passage stays selected, in sight (codebook/coding); so does one whose
+        # note was cancelled (the dialog is answered by now), for another key to take.
+        if then == "" or (then == "note" and self.session.highlight_on(start, end)):
+            self.leave_selection(end)
         return True
 
-    def leave_selection(self) -> None:
-        """The caret at the selection's end, on the passage just marked, which is current."""
+    def leave_selection(self, end: int | None = None) -> None:
+        """The caret at the selection's end, on the passage just marked, which is current:
+        at `end` (code points), the passage's, where the selection took a space or a line
+        end after its words (Ctrl+Shift+Right, Shift+Down), else the caret was past it."""
         cursor = self.textCursor()
-        cursor.setPosition(cursor.selectionEnd())
+        if end is None or self.reading is None:
+            cursor.setPosition(cursor.selectionEnd())
+        else:
+            cursor.setPosition(self.reading.to_qt(end))
         self.setTextCursor(cursor)
         self._follow_cursor()  # the caret may not have moved, only the selection gone
 
@@ -629,10 +636,7 @@ class ReaderView(QTextEdit):
         if start < end:
             self.selection_bar.hide()
             self.quoteRequested.emit(start, end)
-            cursor = self.textCursor()
-            cursor.setPosition(self.reading.to_qt(end))  # type: ignore[union-attr]
-            self.setTextCursor(cursor)
-            self._follow_cursor()
+            self.leave_selection(end)
 
     def createMimeDataFromSelection(self) -> QMimeData:
         """The words selected, and their look (HTML, for a word processor), marked as the
