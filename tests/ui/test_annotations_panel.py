@@ -633,3 +633,25 @@ def test_the_count_wraps_after_its_colon_or_comma_only() -> None:
     coded = make_highlight(text, 4, 7, NO_COLOR).edited(codes=("c1",))
     assert count_line([marked, coded]) == "2\u00a0passages: 1\u00a0highlighted, 1\u00a0coded"
     assert count_line([coded]) == "1\u00a0coded\u00a0passage"
+
+
+def test_typing_in_the_list_goes_to_the_filter_and_a_backspace_corrects_it_there(
+    panel: AnnotationsPanel, controller, window: MainWindow, qtbot
+) -> None:
+    """Letters went to Qt's type-ahead, and a Backspace to correct them deleted the
+    current highlight, saying nothing."""
+    add(controller, Q1)
+    add(controller, Q2)
+    panel.view.setFocus()
+    panel.view.setCurrentIndex(panel.view.model().index(0, 0))
+    qtbot.keyClicks(panel.view, "smel")
+    assert panel.filter_edit.hasFocus() and panel.filter_edit.text() == "smel"
+    qtbot.keyClick(panel.filter_edit, Qt.Key.Key_Backspace)
+    assert panel.filter_edit.text() == "sme"
+    assert len(controller.session.notes.highlights) == 2
+    panel.filter_edit.clear()
+    panel.view.setFocus()
+    panel.view.setCurrentIndex(panel.view.model().index(0, 0))
+    qtbot.keyClick(panel.view, Qt.Key.Key_Delete)
+    assert len(controller.session.notes.highlights) == 1
+    assert window.statusBar().currentMessage() == "Highlight deleted. Edit ▸ Undo brings it back."

@@ -37,10 +37,12 @@ from reader.ui.dialogs import filter_combo
 from reader.ui.edit_menus import letter_edit_menus
 from reader.ui.interview.open_interview import OpenInterview
 from reader.ui.painting import EmptyListText
+from reader.ui.type_to_filter import type_to_filter
 from reader.ui.wrap_row import WrapRow
 
 CARDS_PER_BATCH = 20  # about two docks' height of cards
 NO_HIGHLIGHTS = "No highlights yet: select words in the interview and press H (or 1–6)."
+DELETED = "Highlight deleted. Edit ▸ Undo brings it back."
 
 
 class AnnotationsPanel(QWidget):
@@ -366,36 +368,33 @@ class AnnotationsPanel(QWidget):
             self._set_row(0)
 
     def _jump(self, index: Index) -> None:
-        entry = self._model.rows[index.row()] if index.isValid() else None
+        entry = self._entry(index)
         # A row of another interview opens it first (the rows are made again then).
         if entry is not None and self.study.reach(entry) and not entry.highlight.orphan:
             self.jumpRequested.emit(entry.highlight.id)
             self.select(entry.highlight.id)
 
-    def _jump_current(self) -> None:
-        self._jump(self.view.currentIndex())
-
-    def _current_entry(self) -> Entry | None:
-        index = self.view.currentIndex()
+    def _entry(self, index: Index) -> Entry | None:
         return self._model.rows[index.row()] if index.isValid() else None
 
     def _edit(self) -> None:
-        if (entry := self._current_entry()) is not None and self.study.reach(entry):
+        if (entry := self._entry(self.view.currentIndex())) is not None and self.study.reach(entry):
             self.editNoteRequested.emit(entry.highlight.id)
 
     def _delete(self) -> None:
-        entry = self._current_entry()
+        entry = self._entry(self.view.currentIndex())
         if entry is not None and not self.study.is_open(entry):
             self._interview.status.emit("Open its interview (Enter) to delete it there.", 5000)
         elif entry is not None and self._interview.controller is not None:
             self._interview.controller.delete_highlight(entry.highlight.id)
+            self._interview.status.emit(DELETED, 6000)  # Backspace too: say it
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         if watched is self.view and event.type() == QEvent.Type.KeyPress:
             assert isinstance(event, QKeyEvent)
             handler = {
-                Qt.Key.Key_Return: self._jump_current,
-                Qt.Key.Key_Enter: self._jump_current,
+                Qt.Key.Key_Return: lambda: self._jump(self.view.currentIndex()),
+                Qt.Key.Key_Enter: lambda: self._jump(self.view.currentIndex()),
                 Qt.Key.Key_F2: self._edit,
                 Qt.Key.Key_Delete: self._delete,
                 Qt.Key.Key_Backspace: self._delete,
@@ -404,11 +403,12 @@ class AnnotationsPanel(QWidget):
             if handler is not None and plain:
                 handler()
                 return True
+            return type_to_filter(event, self.filter_edit) or super().eventFilter(watched, event)
         return super().eventFilter(watched, event)
 
     def _context_menu(self, pos: QPoint) -> None:
         index = self.view.indexAt(pos)
-        entry = self._model.rows[index.row()] if index.isValid() else None
+        entry = self._entry(index)
         if entry is None:
             return
         self.view.setCurrentIndex(index)

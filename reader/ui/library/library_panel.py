@@ -50,6 +50,7 @@ from reader.ui.library.library_model import (
 from reader.ui.library.open_study import OpenStudy
 from reader.ui.painting import EmptyListText
 from reader.ui.row_menu import menu_from_key
+from reader.ui.type_to_filter import type_to_filter
 
 FILTER_NOT_FIND = (
     "Ctrl+F in the Library filters the list; to find in the interview, click in it first."
@@ -342,11 +343,7 @@ class LibraryPanel(QWidget):
             self.move_current(-1 if key == Qt.Key.Key_Up else 1)
         elif plain and key in (Qt.Key.Key_Home, Qt.Key.Key_End):  # rows, not cells
             self._go_to_row(0 if key == Qt.Key.Key_Home else self.proxy.rowCount() - 1)
-        elif _typed(event):  # type to filter, as in a file manager's list
-            self.filter.setFocus(Qt.FocusReason.OtherFocusReason)
-            self.filter.end(False)
-            self.filter.insert(event.text())
-        else:
+        elif not type_to_filter(event, self.filter):
             return super().eventFilter(watched, event)
         return True
 
@@ -389,11 +386,3 @@ class LibraryPanel(QWidget):
         menu.addSeparator()
         self.columns.add_actions(menu, taken="sncr")
         menu.exec(self.view.horizontalHeader().mapToGlobal(pos))
-
-
-def _typed(event: QKeyEvent) -> bool:
-    """A printable character typed (Shift allowed), not a shortcut nor a space."""
-    text, mods = event.text(), event.modifiers()
-    chord = Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.AltModifier
-    chord |= Qt.KeyboardModifier.MetaModifier
-    return bool(text) and text.isprintable() and not text.isspace() and not mods & chord
