@@ -124,3 +124,21 @@ def test_find_and_replace_leave_the_hidden_link_of_a_quote_alone(window, notes, 
     QTest.keyClick(bar.replace_row.edit, Qt.Key.Key_Return, CTRL_ALT)
     assert typed_text(notes.document()) == text.replace("Self-report", "Self–report")
     assert bar.replace_row.said.text() == "Replaced 1"
+
+
+def test_ctrl_h_with_a_query_left_from_before_goes_to_the_find_field(window, notes, qtbot) -> None:
+    """A search of the interview left "ward": Ctrl+H in the notes put the focus in Replace
+    with, and the word typed to find replaced "ward" everywhere."""
+    bar = window.find_bar
+    notes.setPlainText("the ward at night; ward rounds\n")
+    window.reader.setFocus()
+    QTest.keyClick(window.reader, Qt.Key.Key_F, CTRL)
+    QTest.keyClicks(bar.edit, "ward")
+    QTest.keyClick(bar.edit, Qt.Key.Key_Escape)
+    notes.setFocus()
+    qtbot.waitUntil(notes.hasFocus)
+    QTest.keyClick(notes, Qt.Key.Key_H, CTRL)
+    qtbot.waitUntil(bar.edit.hasFocus)
+    assert bar.edit.selectedText() == "ward"  # typing takes its place
+    QTest.keyClick(bar.edit, Qt.Key.Key_H, CTRL)  # again: to the replacement
+    assert bar.replace_row.edit.hasFocus()

@@ -186,9 +186,11 @@ class FindBar(QWidget):
             )
 
     def open_replace(self) -> None:
-        """Ctrl+H: the bar with its replace row, in the notes or the memo."""
+        """Ctrl+H: the bar with its replace row, in the notes or the memo; pressed again in
+        the find field, the replacement takes the focus."""
+        again = self.edit.hasFocus()
         self.open_bar()
-        self.replace_row.open()
+        self.replace_row.open(to_replacement=again)
 
     def step(self, backward: bool = False) -> None:
         """F3 / Shift+F3: with no query, open the bar; otherwise move, leaving the focus."""

@@ -82,12 +82,14 @@ class ReplaceRow(QWidget):
         bar.edit.installEventFilter(self)  # no wider than the find field, right under it
         self.hide()
 
-    def open(self) -> None:
-        """Shown when the bar searches an editable pane; the focus in the replacement once
-        there is a query to replace."""
+    def open(self, to_replacement: bool) -> None:
+        """Shown when the bar searches an editable pane; the focus in the replacement
+        `to_replacement`, once there is a query to replace. Else it stays in the find
+        field: a query left there (from a search of the interview, say) took the words
+        typed next as its replacement."""
         self.setVisible(editable(self._bar.target) is not None)
         self.said.clear()
-        if self.isVisible() and self._bar.edit.text():
+        if self.isVisible() and self._bar.edit.text() and to_replacement:
             self.edit.setFocus(Qt.FocusReason.ShortcutFocusReason)
             self.edit.selectAll()
 
