@@ -55,7 +55,11 @@ READER = (
 
 # notes/notes_editor.py
 NOTES = (
-    PaneKey("Enter (in a list or quote)", "Continue it", ("Return", "Enter")),
+    PaneKey(
+        "Enter (in a list or quote)",
+        "Continue it; on an empty item, end it (a nested one goes a level out)",
+        ("Return", "Enter"),
+    ),
     PaneKey(
         "Tab / Shift+Tab (in a list)",
         "Indent / outdent the item, or every line selected",

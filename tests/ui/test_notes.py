@@ -29,11 +29,13 @@ def test_typing_lists_continue_and_end(notes, qtbot) -> None:
     qtbot.keyClicks(notes, "second")
     qtbot.keyClick(notes, Qt.Key.Key_Tab)
     qtbot.keyClick(notes, Qt.Key.Key_Return)
-    qtbot.keyClick(notes, Qt.Key.Key_Return)  # an empty item ends the list
+    qtbot.keyClick(notes, Qt.Key.Key_Return)  # an empty nested item goes a level out
+    assert notes.toPlainText() == "- first\n  - second\n- "
+    qtbot.keyClick(notes, Qt.Key.Key_Return)  # an empty item ends the list, a blank line after
     qtbot.keyClicks(notes, "1. one")
     qtbot.keyClick(notes, Qt.Key.Key_Return)
     qtbot.keyClicks(notes, "two")
-    assert notes.toPlainText() == "- first\n  - second\n1. one\n2. two"
+    assert notes.toPlainText() == "- first\n  - second\n\n1. one\n2. two"
 
 
 def test_shift_tab_outdents_and_quotes_continue(notes, qtbot) -> None:
@@ -45,6 +47,10 @@ def test_shift_tab_outdents_and_quotes_continue(notes, qtbot) -> None:
     qtbot.keyClick(notes, Qt.Key.Key_Return)
     qtbot.keyClicks(notes, "more")
     assert notes.toPlainText() == "> quoted\n> more"
+    qtbot.keyClick(notes, Qt.Key.Key_Return)
+    qtbot.keyClick(notes, Qt.Key.Key_Return)  # the quote ends: the next words are not in it
+    qtbot.keyClicks(notes, "Mine")
+    assert notes.toPlainText() == "> quoted\n> more\n\nMine"
 
 
 def test_formatting_shortcuts(notes, qtbot) -> None:

@@ -29,6 +29,7 @@ from reader.ui.own_copies import own_copy
 from reader.ui.painting import paint_empty_text
 
 LONG_NOTES_CHARS = 100_000
+KEEP = QTextCursor.MoveMode.KeepAnchor
 
 
 HINT = (
@@ -313,7 +314,6 @@ class NotesEditor(QPlainTextEdit):
         if cursor.hasSelection():
             return False
         text = cursor.block().text()
-        prefix = ""
         match = LIST_ITEM.match(text)
         if match:
             marker = match.group(2)
@@ -331,10 +331,14 @@ class NotesEditor(QPlainTextEdit):
             body = text[quote.end() :]
         caret = Utf16Index(text).to_code_point(cursor.positionInBlock())
         if not body.strip() and caret == len(text):
-            # Enter on an empty item ends the list or quote, as in every editor.
-            line = QTextCursor(cursor.block())
-            line.movePosition(QTextCursor.MoveOperation.EndOfBlock, QTextCursor.MoveMode.KeepAnchor)
-            line.insertText("")
+            if match and match.group(1):  # a nested one goes a level out, as Shift+Tab
+                return self._tab(outdent=True)
+            # Enter on an empty item ends the list or quote, a blank line after it: else
+            # Markdown took the next line into it (the user's comment in a participant's).
+            cursor.movePosition(QTextCursor.MoveOperation.StartOfBlock)
+            cursor.movePosition(QTextCursor.MoveOperation.EndOfBlock, KEEP)
+            cursor.insertText("\n")
+            self.setTextCursor(cursor)
             return True
         if caret <= len(text) - len(body):
             # At or in the mark ("|- second", "1|. first"), a line opens above, the item
