@@ -114,7 +114,7 @@ def _spans_of(line: str, marker: str) -> list[tuple[int, int]]:
     return [(s.start, s.end) for s in emphasis_spans(line) if s.strong == strong]
 
 
-def _word_at(line: str, caret: int) -> tuple[int, int] | None:
+def word_at(line: str, caret: int) -> tuple[int, int] | None:
     """[start, end) of the word the caret is inside, not at either end of (letters and
     digits, with the ' - _ between them: "don't", "snake_case"), or None."""
     start = end = caret
@@ -150,7 +150,7 @@ def toggle_at(line: str, caret: int, marker: str) -> tuple[int, int, str, int]:
     size, spans = len(marker), _spans_of(line, marker)
     if line[caret : caret + size] == marker and any(end == caret + size for _, end in spans):
         return caret, caret, "", caret + size
-    word = _word_at(line, caret)
+    word = word_at(line, caret)
     if word is not None:
         start, end = word
         for span_start, span_end in spans:

@@ -52,6 +52,25 @@ def link_to(words: str, clipboard: str) -> tuple[str, int]:
     return link, 1 if not words else len(link) - 1 if not address else len(link)
 
 
+def link_toggle(line: str, start: int, end: int, clipboard: str) -> tuple[int, int, str, int]:
+    """What Ctrl+K does on one `line` with [start, end) selected (code points): on a link
+    (selected, or the caret in it), the link made its words again, as the other keys
+    toggle; else the words made a link (`link_to`), with nothing selected the word at the
+    caret (it cut the word in two: "re[]()port"). (start, end, replacement, caret after).
+    A quote's link back is left alone: its chip is the way back to the passage."""
+    from reader.core.markdown_emphasis import word_at  # it imports this module
+
+    for link in LINK.finditer(line):
+        if (link.start(), link.end()) == (start, end) or link.start() < start <= end < link.end():
+            if is_quote_link(link.group(2)):
+                return start, end, line[start:end], end  # as it is
+            return link.start(), link.end(), link.group(1), link.start() + len(link.group(1))
+    if start == end:
+        start, end = word_at(line, start) or (start, end)
+    replacement, caret = link_to(line[start:end], clipboard)
+    return start, end, replacement, start + caret
+
+
 def quote_label(title: str, said_by: str, place: str) -> str:
     """A quote's link back: whose words they are (Session.said_by) and where
     (Session.place_label, with its paragraph's time in a timed transcript), "Kenji Sato, Q7",

@@ -7,7 +7,7 @@ import re
 import pytest
 from markdown_it import MarkdownIt
 
-from reader.core.markdown_links import LINK, link_to, quote
+from reader.core.markdown_links import LINK, link_to, link_toggle, quote
 
 
 @pytest.mark.parametrize(
@@ -119,3 +119,25 @@ def test_link_to(words: str, clipboard: str, link: str | None, caret: int | None
         assert (made, at) == (link, caret)
     assert LINK.fullmatch(made)  # a link to the notes' own eyes, and to the exports'
     assert MarkdownIt("commonmark").renderInline(made).startswith("<a href=")
+
+
+@pytest.mark.parametrize(
+    ("line", "selected", "clipboard", "expected"),
+    [
+        # the caret in a word: the word, not cut in two ("re[]()port")
+        ("see report here", (6, 6), "", ("see [report]() here", 13)),
+        ("see report here", (6, 6), "https://a.org", ("see [report](https://a.org) here", 27)),
+        # on a link, selected or the caret in it: its words again, as the other keys toggle
+        ("see [report](https://a.org) here", (4, 27), "", ("see report here", 10)),
+        ("see [report](https://a.org) here", (8, 8), "https://b.org", ("see report here", 10)),
+        # nothing selected, no word: a link waits for its words
+        ("see  here", (4, 4), "", ("see []() here", 5)),
+        # a quote's link back stays: its chip is the way back to the passage
+        ("> It is. [↩ Q1](#h-1)", (12, 12), "", ("> It is. [↩ Q1](#h-1)", 12)),
+    ],
+)
+def test_ctrl_k_links_a_word_or_takes_a_link_off(
+    line: str, selected: tuple[int, int], clipboard: str, expected: tuple[str, int]
+) -> None:
+    start, end, replacement, caret = link_toggle(line, *selected, clipboard)
+    assert (line[:start] + replacement + line[end:], caret) == expected

@@ -115,3 +115,25 @@ def test_read_only_notes_take_no_list_item_nor_indent_from_keys(notes: NotesEdit
     qtbot.keyClick(notes, Qt.Key.Key_Return)
     qtbot.keyClick(notes, Qt.Key.Key_Tab)
     assert notes.toPlainText() == "- first"
+
+
+def test_ctrl_k_links_the_word_at_the_caret_takes_a_link_off_and_keeps_paragraphs(
+    notes, qtbot
+) -> None:
+    """The caret in a word cut it in two ("re[]()port"); a link selected was mangled;
+    two paragraphs selected were joined into one line."""
+    QApplication.clipboard().setText("https://a.org")
+    notes.setPlainText("see report here")
+    select(notes, 6, 6)
+    qtbot.keyClick(notes, Qt.Key.Key_K, CTRL)
+    assert notes.toPlainText() == "see [report](https://a.org) here"
+    select(notes, 8, 8)  # in the link: off again
+    qtbot.keyClick(notes, Qt.Key.Key_K, CTRL)
+    assert notes.toPlainText() == "see report here"
+    said: list[str] = []
+    notes.said.connect(said.append)
+    notes.setPlainText("first para\n\nsecond [x] para")
+    notes.selectAll()
+    qtbot.keyClick(notes, Qt.Key.Key_K, CTRL)
+    assert notes.toPlainText() == "first para\n\nsecond [x] para"
+    assert said == ["Ctrl+K links words in one paragraph: select fewer."]

@@ -4,7 +4,7 @@ block (a quote) put in."""
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 
 from PySide6.QtGui import QGuiApplication, QTextBlock, QTextCursor, QTextDocument
@@ -12,7 +12,7 @@ from PySide6.QtWidgets import QPlainTextEdit
 
 from reader.core.markdown_emphasis import toggle_at, wrap
 from reader.core.markdown_lines import marker_end, toggle_prefix
-from reader.core.markdown_links import link_to
+from reader.core.markdown_links import link_toggle
 from reader.core.markdown_lists import indented
 from reader.core.offsets import Utf16Index
 
@@ -129,15 +129,32 @@ def tab_makes_code(editor: QPlainTextEdit) -> bool:
     return not before.strip()
 
 
-def insert_link(editor: QPlainTextEdit) -> None:
-    """Ctrl+K: the selection made a link's words, with the clipboard's web address if it
-    holds one (`link_to`); the caret where the link still wants something."""
+def insert_link(editor: QPlainTextEdit, tell: Callable[[str], None]) -> None:
+    """Ctrl+K: the selection (or the word at the caret) made a link's words, with the
+    clipboard's web address if it holds one, or a link made words again (`link_toggle`);
+    the caret where the link still wants something. Across paragraphs, nothing, and
+    `tell` says why (they were joined into one)."""
     cursor = editor.textCursor()
-    link, caret = link_to(cursor.selection().toPlainText(), QGuiApplication.clipboard().text())
-    start = cursor.selectionStart()
+    block = cursor.block()
+    if editor.document().findBlock(cursor.selectionStart()) != block or (
+        editor.document().findBlock(cursor.selectionEnd()) != block
+    ):
+        tell("Ctrl+K links words in one paragraph: select fewer.")
+        return
+    line, base = block.text(), block.position()
+    index = Utf16Index(line)  # Qt counts UTF-16 units; an emoji on the line takes two
+    start, end, replacement, caret = link_toggle(
+        line,
+        index.to_code_point(cursor.selectionStart() - base),
+        index.to_code_point(cursor.selectionEnd() - base),
+        QGuiApplication.clipboard().text(),
+    )
+    cursor.setPosition(base + index.to_utf16(start))
+    cursor.setPosition(base + index.to_utf16(end), QTextCursor.MoveMode.KeepAnchor)
     with own_step(cursor):
-        cursor.insertText(link)
-    cursor.setPosition(start + Utf16Index(link).to_utf16(caret))
+        cursor.insertText(replacement)
+    after = line[:start] + replacement  # the line up to the replacement's end
+    cursor.setPosition(base + Utf16Index(after).to_utf16(caret))
     editor.setTextCursor(cursor)
 
 

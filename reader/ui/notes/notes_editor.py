@@ -151,10 +151,10 @@ class NotesEditor(QPlainTextEdit):
         formatting.wrap_selection(self, marker)
 
     def insert_link(self) -> None:
-        """The selection made a link, `[words](address)`, the clipboard's address in it."""
+        """Ctrl+K: the selection or the word at the caret a link, or a link words again."""
         from reader.ui.notes import formatting
 
-        formatting.insert_link(self)
+        formatting.insert_link(self, self.said.emit)
 
     def set_line_prefix(self, prefix: str) -> None:
         """Make each selected line a heading ("## "), list item ("- ") or quote ("> "),
