@@ -14,6 +14,7 @@ import unicodedata
 from dataclasses import dataclass
 
 from reader.core.markdown_links import TARGET
+from reader.core.wording import word_at
 
 # Code spans and link targets hold no emphasis; a backslash escapes the next character.
 _LITERAL = re.compile(rf"`[^`]+`|\]\({TARGET}\)|\\.")
@@ -112,29 +113,6 @@ def _spans_of(line: str, marker: str) -> list[tuple[int, int]]:
         return [match.span() for match in _CODE_SPAN.finditer(line)]
     strong = marker == "**"
     return [(s.start, s.end) for s in emphasis_spans(line) if s.strong == strong]
-
-
-def word_at(line: str, caret: int) -> tuple[int, int] | None:
-    """[start, end) of the word the caret is inside, not at either end of (letters and
-    digits, with the ' - _ between them: "don't", "snake_case"), or None."""
-    start = end = caret
-    while start > 0 and _in_word(line[start - 1]):
-        start -= 1
-    while end < len(line) and _in_word(line[end]):
-        end += 1
-    while start < end and not line[start].isalnum():
-        start += 1
-    while end > start and not _in_word(line[end - 1], edge=True):
-        end -= 1
-    return (start, end) if start < caret < end else None
-
-
-def _in_word(char: str, edge: bool = False) -> bool:
-    return (
-        char.isalnum()
-        or unicodedata.category(char).startswith("M")  # an accent typed apart, "é"
-        or (not edge and char in "'’-_")
-    )
 
 
 def toggle_at(line: str, caret: int, marker: str) -> tuple[int, int, str, int]:

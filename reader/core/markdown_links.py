@@ -11,6 +11,8 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 
+from reader.core.wording import word_at
+
 TARGET = r"(?:[^()\s]|\([^()\s]*\))*"  # each character starts one alternative: linear time
 LINK = re.compile(rf"\[([^\[\]\n]*)\]\(({TARGET})\)")  # groups: the text, the target
 # A quote's link back in the study memo, to a passage of one of the study's interviews:
@@ -58,8 +60,6 @@ def link_toggle(line: str, start: int, end: int, clipboard: str) -> tuple[int, i
     toggle; else the words made a link (`link_to`), with nothing selected the word at the
     caret (it cut the word in two: "re[]()port"). (start, end, replacement, caret after).
     A quote's link back is left alone: its chip is the way back to the passage."""
-    from reader.core.markdown_emphasis import word_at  # it imports this module
-
     for link in LINK.finditer(line):
         if (link.start(), link.end()) == (start, end) or link.start() < start <= end < link.end():
             if is_quote_link(link.group(2)):

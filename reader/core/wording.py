@@ -4,6 +4,7 @@ words of notes, as a word count gives them."""
 from __future__ import annotations
 
 import re
+import unicodedata
 
 _WORD_CHAR = re.compile(r"[^\W_]")  # a letter or a digit, in any script
 # What Markdown and typing set between words without being one: "##", "*", ">", "---".
@@ -48,3 +49,26 @@ def _cjk_words_beyond_one(token: str) -> int:
         return 0
     between = sum(1 for piece in _CJK_CHAR.split(token) if _WORD_CHAR.search(piece))
     return ideographs + between - 1
+
+
+def word_at(line: str, caret: int) -> tuple[int, int] | None:
+    """[start, end) of the word the caret is inside, not at either end of (letters and
+    digits, with the ' - _ between them: "don't", "snake_case"), or None."""
+    start = end = caret
+    while start > 0 and _in_word(line[start - 1]):
+        start -= 1
+    while end < len(line) and _in_word(line[end]):
+        end += 1
+    while start < end and not line[start].isalnum():
+        start += 1
+    while end > start and not _in_word(line[end - 1], edge=True):
+        end -= 1
+    return (start, end) if start < caret < end else None
+
+
+def _in_word(char: str, edge: bool = False) -> bool:
+    return (
+        char.isalnum()
+        or unicodedata.category(char).startswith("M")  # an accent typed apart, "é"
+        or (not edge and char in "'’-_")
+    )
