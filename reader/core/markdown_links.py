@@ -22,6 +22,7 @@ QUOTE_SCHEME = "interview:"
 CHIP_SPACE = "\u00a0"  # between a quote chip's "↩" and its label: a plain one in older notes
 _WEB_ADDRESS = re.compile(rf"(?:https?://|mailto:)[^()\s]{TARGET}")
 _NOT_IN_ANCHOR = re.compile(r"[^\w\- ]")
+_EMPHASIS_UNDERSCORES = re.compile(r"(?<!\w)_+|_+(?!\w)")
 _ATX_HEADING = re.compile(r" {0,3}#{1,6}[ \t]+(.*?)(?:[ \t]+#+)?[ \t]*$")
 
 
@@ -114,8 +115,20 @@ def heading_anchors(headings: Iterable[str]) -> list[str]:
     return anchors
 
 
+def heading_words(markdown: str) -> str:
+    """A Markdown heading's words as a preview shows them, to make its anchor of: links as
+    their text, emphasis's underscores left out ("_underscored_", not snake_case's own).
+    The editor anchored "## See [the report](https://x.org)" with the address's letters
+    too, and its links to it led nowhere."""
+    return _EMPHASIS_UNDERSCORES.sub("", LINK.sub(lambda link: link[1], markdown))
+
+
 def heading_line(lines: list[str], anchor: str) -> int | None:
     """The index of the `# heading` line of `lines` linked as `#anchor`."""
-    found = [(i, m[1]) for i, line in enumerate(lines) if (m := _ATX_HEADING.fullmatch(line))]
+    found = [
+        (i, heading_words(m[1]))
+        for i, line in enumerate(lines)
+        if (m := _ATX_HEADING.fullmatch(line))
+    ]
     anchors = heading_anchors(text for _, text in found)
     return next((i for (i, _), a in zip(found, anchors, strict=True) if a == anchor), None)

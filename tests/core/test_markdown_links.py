@@ -7,7 +7,14 @@ import re
 import pytest
 from markdown_it import MarkdownIt
 
-from reader.core.markdown_links import LINK, link_to, link_toggle, quote
+from reader.core.markdown_links import (
+    LINK,
+    heading_line,
+    heading_words,
+    link_to,
+    link_toggle,
+    quote,
+)
 
 
 @pytest.mark.parametrize(
@@ -141,3 +148,12 @@ def test_ctrl_k_links_a_word_or_takes_a_link_off(
 ) -> None:
     start, end, replacement, caret = link_toggle(line, *selected, clipboard)
     assert (line[:start] + replacement + line[end:], caret) == expected
+
+
+def test_a_heading_with_emphasis_or_a_link_is_linked_by_the_words_it_shows() -> None:
+    """GitHub anchors the words a heading shows: the editor's Ctrl+Enter said no heading
+    was linked as "#see-the-report" (the address's letters were in its anchor)."""
+    lines = ["## Using _underscored_ words", "text", "## See [the report](https://x.org)"]
+    assert heading_line(lines, "using-underscored-words") == 0
+    assert heading_line(lines, "see-the-report") == 2
+    assert heading_words("snake_case and *stars*") == "snake_case and *stars*"

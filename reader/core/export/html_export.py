@@ -31,7 +31,7 @@ from reader.core.export.common import (
     summary_sections,
 )
 from reader.core.exported import EXPORTED_FROM
-from reader.core.markdown_links import heading_anchors
+from reader.core.markdown_links import heading_anchors, heading_words
 from reader.core.notes_markdown import links_outside_code, markdown, notes_tokens
 from reader.core.session import Session
 
@@ -108,7 +108,7 @@ def _anchors(tokens: list[Any]) -> dict[int, str]:
     (`[see](#results)`, markdown_links.heading_anchors: the second of a name "-1", as
     GitHub's); an empty heading, which has no name to be linked by, left out."""
     opening = [at for at, token in enumerate(tokens) if token.type == "heading_open"]
-    anchors = heading_anchors(tokens[at + 1].content for at in opening)
+    anchors = heading_anchors(heading_words(tokens[at + 1].content) for at in opening)
     return {at: anchor for at, anchor in zip(opening, anchors, strict=True) if anchor}
 
 
