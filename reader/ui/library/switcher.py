@@ -223,6 +223,10 @@ class InterviewSwitcher(QObject):
         after, before = self.neighbours(self.current)
         targets, steps = (after, delta) if delta > 0 else (before, -delta)
         if study is None or not 0 < steps <= len(targets):
+            if study is not None and self.current:  # said, as at the last question
+                title = study.interview(self.current).title
+                which = "last" if delta > 0 else "first"
+                self.owner.status.emit(f"“{title}” is the {which} interview listed.", 5000)
             return
         passed: list[str] = []
         for target in targets[steps - 1 :]:

@@ -286,3 +286,19 @@ def test_sorting_leaves_the_empty_cells_in_the_studys_order_both_ways(qtbot: Any
         Qt.SortOrder.AscendingOrder: "dbace",
         Qt.SortOrder.DescendingOrder: "bdace",
     }
+
+
+def test_ctrl_pgup_on_the_first_interview_and_ctrl_pgdn_on_the_last_say_so(
+    make_study_window: Callable[[Path], MainWindow], folder: Path, qtbot: Any
+) -> None:
+    """They did nothing and said nothing: a key not taken, or no interview further?"""
+    window = make_study_window(folder)
+    window.activateWindow()  # shortcuts go to the active window
+    qtbot.waitUntil(window.isActiveWindow)
+    window.reader.setFocus()
+    qtbot.keyClick(window.reader, Qt.Key.Key_PageUp, Qt.KeyboardModifier.ControlModifier)
+    assert window.statusBar().currentMessage() == "“P01 Ana” is the first interview listed."
+    for _ in range(3):
+        qtbot.keyClick(window.reader, Qt.Key.Key_PageDown, Qt.KeyboardModifier.ControlModifier)
+    qtbot.waitUntil(lambda: "P10 Cem" in window.windowTitle())
+    assert window.statusBar().currentMessage() == "“P10 Cem” is the last interview listed."
