@@ -11,16 +11,39 @@ from __future__ import annotations
 
 from typing import Any
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QObject, Qt
 from PySide6.QtWidgets import QApplication, QDockWidget, QWidget
+from shiboken6 import isValid
 
 from reader.ui.lazy_dock import LazyDock, dock_showing
 
 
 def connect_panes(window: Any, actions: Any) -> None:
-    """F6 and Shift+F6 (the window's `actions`) go round the panes."""
+    """F6 and Shift+F6 (the window's `actions`) go round the panes; a dock closed with the
+    focus in it gives the focus to the reader."""
     actions.cycle_panes.triggered.connect(lambda: cycle_panes(window))
     actions.previous_pane.triggered.connect(lambda: cycle_panes(window, forward=False))
+    _BackToTheReader(window)
+
+
+class _BackToTheReader(QObject):
+    """A dock closed (View ▸ Library, its ×) while it had the focus: the reader takes it.
+    Qt gave it to the next widget in its chain, the panels' tab bar after the Library's,
+    where an arrow key then switched the panels."""
+
+    def __init__(self, window: Any) -> None:
+        super().__init__(window)
+        self._window = window
+        QApplication.instance().focusChanged.connect(self._focus_changed)  # gone with it
+
+    def _focus_changed(self, old: QWidget | None, _new: QWidget | None) -> None:
+        dock = old
+        while dock is not None and isValid(dock) and not isinstance(dock, QDockWidget):
+            dock = dock.parentWidget()
+        reader, window = self._window.reader, self._window
+        closed = dock is not None and isValid(dock) and not dock.isVisible()
+        if closed and dock.window() is window and reader.isVisible():  # type: ignore[union-attr]
+            reader.setFocus(Qt.FocusReason.OtherFocusReason)
 
 
 def cycle_panes(window: Any, forward: bool = True) -> None:
