@@ -15,7 +15,32 @@ QUOTE_PREFIX = re.compile(r"^(\s*(?:>\s?)+)")
 HEADING_PREFIX = re.compile(r"^#{1,6}(?:\s+|$)")
 _ONE_QUOTE_LEVEL = re.compile(r"^\s*>\s?")
 _BULLET = frozenset("-*+")
+_THEMATIC_BREAK = re.compile(r"^ {0,3}([-*_])(?:[ \t]*\1){2,}[ \t]*$")
 _INLINE_MARKS = re.compile(r"[*_`~\\]+")  # emphasis, code, strike-through, escapes
+
+
+def continued(line: str) -> tuple[str, str, bool] | None:
+    """What Enter opens the next line with after `line` in the notes: its list's next
+    item (numbered one more, a checkbox unticked), or its quote's marks, with a list
+    item's inside a quote ("> - "); then the line's words after its marks, and whether it
+    is a nested item. None for a line that goes on with nothing: a horizontal rule
+    ("- - -") is no list item."""
+    if _THEMATIC_BREAK.match(line):
+        return None
+    quote = QUOTE_PREFIX.match(line)
+    marks = ""
+    if quote:
+        marks = quote.group(1) if quote.group(1).endswith(" ") else quote.group(1) + " "
+    rest = line[quote.end() :] if quote else line
+    item = LIST_ITEM.match(rest)
+    if item is None:
+        return (marks, rest, False) if quote else None
+    marker = item.group(2)
+    if number := re.match(r"\d+", marker):
+        marker = f"{int(number.group()) + 1}{marker[-1]}"
+    checkbox = "[ ] " if item.group(4) else ""
+    prefix = f"{marks}{item.group(1)}{marker}{item.group(3)}{checkbox}"
+    return prefix, rest[item.end() :], bool(item.group(1)) and not quote
 
 
 def shown_words(line: str, count: int = 4) -> str:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from reader.core.markdown_lines import marker_end, shown_words, toggle_prefix
+from reader.core.markdown_lines import continued, marker_end, shown_words, toggle_prefix
 
 
 @pytest.mark.parametrize(
@@ -55,3 +55,21 @@ def test_shown_words_are_a_lines_first_words_as_a_preview_shows_them() -> None:
     assert shown_words("> > she **said** [↩ Q4](#h-1) it twice") == "she said ↩ Q4"
     assert shown_words("- [see the ward](https://example.org) daily") == "see the ward daily"
     assert shown_words("   ") == shown_words("> ") == ""
+
+
+@pytest.mark.parametrize(
+    ("line", "expected"),
+    [
+        ("- item", ("- ", "item", False)),
+        ("  * item", ("  * ", "item", True)),
+        ("9. nine", ("10. ", "nine", False)),
+        ("- [x] done", ("- [ ] ", "done", False)),
+        ("> said", ("> ", "said", False)),
+        ("> - item", ("> - ", "item", False)),  # its bullet was dropped in the quote
+        ("- - -", None),  # a horizontal rule, no list item: no bullet added after it
+        ("* * *", None),
+        ("plain words", None),
+    ],
+)
+def test_enter_goes_on_with_a_list_or_quote_and_nothing_else(line: str, expected) -> None:
+    assert continued(line) == expected
