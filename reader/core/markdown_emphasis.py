@@ -123,7 +123,7 @@ def toggle_at(line: str, caret: int, marker: str) -> tuple[int, int, str, int]:
     Inside a word, the word is wrapped, or the span of its kind it is in unwrapped. Else
     before the closing marker of a span of its kind, the caret steps past it (typing goes
     on plain); between an empty pair of its own, the pair goes; else an empty pair, for
-    the words typed next.
+    the words typed next, but not inside code or a link's address (nothing changes).
     """
     size, spans = len(marker), _spans_of(line, marker)
     if line[caret : caret + size] == marker and any(end == caret + size for _, end in spans):
@@ -136,6 +136,8 @@ def toggle_at(line: str, caret: int, marker: str) -> tuple[int, int, str, int]:
                 return span_start, span_end, line[span_start + size : span_end - size], caret - size
         if not any(m.start() < end and start < m.end() for m in _LITERAL.finditer(line)):
             return start, end, marker + line[start:end] + marker, caret + size
+    if any(m.start() < caret < m.end() for m in _LITERAL.finditer(line)):
+        return caret, caret, "", caret  # in code or an address: a pair there is no style
     run = marker[0]
     before = len(line[:caret]) - len(line[:caret].rstrip(run))
     after = len(line[caret:]) - len(line[caret:].lstrip(run))

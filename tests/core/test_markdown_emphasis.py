@@ -94,7 +94,9 @@ def test_a_long_line_of_delimiters() -> None:
         ("don't", 2, "*", (0, 5, "*don't*", 3)),
         ("'quoted'", 3, "*", (1, 7, "*quoted*", 4)),
         ("word here", 4, "**", (4, 4, "****", 6)),  # at its end: for what is typed next
-        ("[a](https://example.org)", 12, "*", (12, 12, "**", 13)),  # an address is no word
+        # In an address or code, nothing: "co****de" in the code, "**" in the address.
+        ("[a](https://example.org)", 12, "*", (12, 12, "", 12)),
+        ("use `code` here", 7, "**", (7, 7, "", 7)),
         ("some code", 7, "`", (5, 9, "`code`", 8)),
         ("`code`", 3, "`", (0, 6, "code", 2)),
         ("", 0, "`", (0, 0, "``", 1)),
