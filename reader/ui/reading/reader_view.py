@@ -15,6 +15,7 @@ from PySide6.QtGui import (
     QFontMetricsF,
     QHelpEvent,
     QKeyEvent,
+    QKeySequence,
     QMouseEvent,
     QPainter,
     QPaintEvent,
@@ -546,6 +547,22 @@ class ReaderView(QTextEdit):
             event.accept()
             return
         super().keyPressEvent(event)
+        ends = (
+            QKeySequence.StandardKey.MoveToEndOfDocument,
+            QKeySequence.StandardKey.SelectEndOfDocument,
+        )
+        if any(event.matches(end) for end in ends):
+            self._before_the_last_line_end()
+
+    def _before_the_last_line_end(self) -> None:
+        """Ctrl+End stops after the last words, not on the empty line the text's last line
+        end makes, where Shift+Home then selected nothing."""
+        cursor = self.textCursor()
+        if cursor.atEnd() and not cursor.block().text() and cursor.block().previous().isValid():
+            keep = cursor.hasSelection()
+            mode = QTextCursor.MoveMode.KeepAnchor if keep else QTextCursor.MoveMode.MoveAnchor
+            cursor.movePosition(QTextCursor.MoveOperation.PreviousCharacter, mode)
+            self.setTextCursor(cursor)
 
     def _highlight_key(self, event: QKeyEvent) -> bool:
         """H, 1-6, N, C (or T), Q on a selection; 1-6, N, C (or T), Q and Delete on the current

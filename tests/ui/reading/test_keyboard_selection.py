@@ -50,3 +50,15 @@ def test_a_note_cancelled_leaves_the_selection_for_another_key(
     assert window.reader.textCursor().selectedText() == "Everything in the "
     qtbot.keyClick(window.reader, Qt.Key.Key_H)
     assert len(window.interview.session.notes.highlights) == 1  # type: ignore[union-attr]
+
+
+def test_ctrl_end_stops_after_the_last_words(make_window: Any, tmp_path: Any, qtbot: Any) -> None:
+    """It went to the empty line the text's last line end makes: Shift+Home, then Q,
+    said "Select words first"."""
+    path = tmp_path / "talk.txt"
+    path.write_text("Q: Where did you grow up?\n\nA: In Porto, by the sea.\n", encoding="utf-8")
+    reader = make_window(path).reader
+    reader.setFocus()
+    qtbot.keyClick(reader, Qt.Key.Key_End, Qt.KeyboardModifier.ControlModifier)
+    qtbot.keyClick(reader, Qt.Key.Key_Home, Qt.KeyboardModifier.ShiftModifier)
+    assert reader.textCursor().selectedText().endswith("In Porto, by the sea.")
