@@ -7,6 +7,7 @@ from pathlib import Path
 
 import orjson
 import pytest
+from PySide6.QtCore import Qt
 
 from reader.core.export import FORMATS
 from reader.core.export.common import ExportOptions
@@ -167,3 +168,17 @@ def test_exports_follow_the_speakers_at_once(group: MainWindow, dialogs) -> None
     spoken = [(p["speaker"], p["role"]) for p in exported["segments"] if p["speaker"]]
     assert spoken[:2] == [("Moderator", "question"), ("Ann Lee", "question")]
     assert exported["structure"]["sides"] == {"Ann Lee": "question"}
+
+
+def test_tab_goes_from_the_table_to_its_side_boxes_then_the_buttons(group: MainWindow) -> None:
+    """The boxes, made after the buttons, came after Close in the Tab order."""
+    dialog = open_dialog(group)
+    table = dialog.table
+    boxes = [table.cellWidget(row, SIDE) for row in range(table.rowCount())]
+    order, widget = [], table
+    for _ in range(len(boxes) + 1):
+        widget = widget.nextInFocusChain()
+        while not widget.focusPolicy() & Qt.FocusPolicy.TabFocus:
+            widget = widget.nextInFocusChain()
+        order.append(widget)
+    assert order == [*boxes, dialog.rename_button]

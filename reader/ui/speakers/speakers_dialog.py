@@ -6,6 +6,7 @@ shows the speakers and says why they cannot be changed."""
 
 from __future__ import annotations
 
+from itertools import pairwise
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Qt
@@ -123,6 +124,11 @@ class SpeakersDialog(QDialog):
             self.table.setItem(row, WORDS, words)
             if info.name == selected:
                 self.table.selectRow(row)
+        # Tab from the table to its Side boxes, then the buttons: made after the buttons,
+        # the boxes came after Close.
+        chain = [self.table, *(self.table.cellWidget(r, SIDE) for r in range(len(self.speakers)))]
+        for before, after in pairwise([*chain, self.rename_button]):
+            QWidget.setTabOrder(before, after)
         if self.speakers and not self.table.selectedItems():
             self.table.selectRow(0)
         if not self.speakers:
