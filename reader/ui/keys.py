@@ -65,7 +65,11 @@ NOTES = (
         "Indent / outdent the item, or every line selected",
         ("Tab", "Backtab"),
     ),
-    PaneKey("Ctrl+Tab / Ctrl+Shift+Tab", "Next / previous pane (Tab indents here)"),
+    PaneKey(
+        "Ctrl+Tab / Ctrl+Shift+Tab",
+        "Leave the notes for the next / previous field, as Tab does elsewhere (Tab indents "
+        "here); F6 goes round the panes",
+    ),
     PaneKey("Ctrl+click a link", "Follow it to the passage"),
     PaneKey(
         "Ctrl+Enter (in or just after a link)",
