@@ -265,6 +265,12 @@ def test_a_time_with_a_name_alone_on_its_line_times_the_words_below() -> None:
     assert table.ms_at(text.index("00:00:40")) == 40_000  # its name line: its own time
 
 
+def written(path: Path, content: str) -> Document:
+    """The transcript file `content`, written at `path` and read as the app reads it."""
+    path.write_text(content, encoding="utf-8")
+    return load_document(path)
+
+
 def cues_table(cues: list[Cue]) -> tuple[str, SyncTable]:
     """The text and sync table of a subtitle file of `cues`."""
     parsed = from_cues(cues, "srt", "talk.srt")
@@ -354,8 +360,7 @@ def test_a_cue_going_on_after_a_blank_line_is_one_piece_of_time(tmp_path: Path) 
         " came in every morning.\n\nAnd then, much later, we moved to Lisbon for work.\n\n"
         "00:00:31.000 --> 00:00:33.000\n<v Ana>Why?\n"
     )
-    (tmp_path / "talk.vtt").write_text(vtt, encoding="utf-8")
-    document = load_document(tmp_path / "talk.vtt")
+    document = written(tmp_path / "talk.vtt", vtt)
     text, table = document.text, table_of(document)
     first_end = text.index("morning.") + len("morning.")
     second = text.index("And then")
@@ -375,8 +380,7 @@ def test_a_turn_whose_first_chunk_has_no_time_is_timed_by_its_next(tmp_path: Pat
         ' {"timestamp": [20.0, null], "text": " We moved later.", "speaker": "S1"},'
         ' {"timestamp": [30.0, 32.0], "text": " Why?", "speaker": "S0"}]}'
     )
-    (tmp_path / "talk.json").write_text(chunks, encoding="utf-8")
-    document = load_document(tmp_path / "talk.json")
+    document = written(tmp_path / "talk.json", chunks)
     table = table_of(document)
     moved = document.text.index("We moved")
     assert table.ms_at(moved) == 20_000 and table.entry_at_ms(25_000) == table.entry_at(moved)
