@@ -534,3 +534,15 @@ def test_a_link_to_a_heading_of_the_notes_goes_there(window: MainWindow, notes, 
     assert preview.verticalScrollBar().value() > 0
     window.quoting.follow_link("#nowhere")
     assert told == ["No heading in these notes is linked as “#nowhere”."]
+
+
+def test_enter_in_a_fenced_code_block_adds_no_list_mark(notes, qtbot) -> None:
+    """A "- " in code went on as a list: the next line got a bullet inside the code."""
+    notes.setPlainText("```\n- code line")
+    notes.moveCursor(QTextCursor.MoveOperation.End)
+    qtbot.keyClick(notes, Qt.Key.Key_Return)
+    assert notes.toPlainText() == "```\n- code line\n"
+    notes.setPlainText("```\n- code\n```\n\n- item")
+    notes.moveCursor(QTextCursor.MoveOperation.End)
+    qtbot.keyClick(notes, Qt.Key.Key_Return)  # after the block: a list again
+    assert notes.toPlainText() == "```\n- code\n```\n\n- item\n- "

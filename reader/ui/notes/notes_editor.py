@@ -311,7 +311,7 @@ class NotesEditor(QPlainTextEdit):
         cursor = self.textCursor()
         text = cursor.block().text()
         found = None if cursor.hasSelection() else continued(text)
-        if found is None:
+        if found is None or self._in_code_block(cursor.block().position()):
             return False
         prefix, body, nested = found
         caret = Utf16Index(text).to_code_point(cursor.positionInBlock())
@@ -333,6 +333,20 @@ class NotesEditor(QPlainTextEdit):
         cursor.insertText("\n" + prefix)
         self.setTextCursor(cursor)
         return True
+
+    def _in_code_block(self, position: int) -> bool:
+        """Whether the line at `position` is inside a fenced code block (an odd number of
+        fence lines above it): a "- " there is code, no list to go on with."""
+        from PySide6.QtCore import QRegularExpression
+
+        fence, back = QRegularExpression(r"^\s*(```|~~~)"), QTextDocument.FindFlag.FindBackward
+        fences = 0
+        while position > 0:
+            found = self.document().find(fence, position - 1, back)
+            if found.isNull():
+                break
+            fences, position = fences + 1, found.block().position()
+        return fences % 2 == 1
 
     def _tab(self, outdent: bool) -> bool:
         """Tab and Shift+Tab indent and outdent list items; elsewhere Tab types a tab, but
