@@ -68,3 +68,26 @@ def _outdent_to(above: list[str], indent: int) -> int:
             words = item.end(3)
             return words if words < indent else indent_of(line)
     return max(indent - INDENT, 0)
+
+
+def counted_on(lines: list[str]) -> list[str]:
+    """`lines` after Enter made a numbered item, `lines[0]`: the items after it at its depth
+    that it pushed down counted on from it ("1. one", a new "2. ", then "2. two" stayed
+    2). Each one of them has the number the item before it has now; a list numbered
+    otherwise ("1." each) is left as it is, and so is all after the list's end."""
+    first = LIST_ITEM.match(lines[0])
+    if first is None or not first.group(2)[:-1].isdigit():  # a bullet
+        return lines
+    indent, number, delimiter = first.group(1), int(first.group(2)[:-1]), first.group(2)[-1]
+    out = [lines[0]]
+    for line in lines[1:]:
+        item = LIST_ITEM.match(line)
+        if not line.strip() or indent_of(line) > len(indent):
+            out.append(line)  # a blank line in the list, or what is nested in an item
+            continue
+        marker = item.group(2) if item and item.group(1) == indent else ""
+        if marker[:-1] != str(number) or marker[-1:] != delimiter:
+            break
+        number += 1
+        out.append(f"{indent}{number}{delimiter}{line[item.end(2) :]}")  # type: ignore[union-attr]
+    return out + lines[len(out) :]

@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 from markdown_it import MarkdownIt
 
-from reader.core.markdown_lists import indented
+from reader.core.markdown_lists import counted_on, indented
 
 
 @pytest.mark.parametrize(
@@ -47,3 +47,22 @@ def test_tab_twice_then_shift_tab_twice_comes_back() -> None:
     for expected in (["  - a"], ["- a"]):
         lines = indented(lines, above, outdent=True)
         assert lines == expected
+
+
+@pytest.mark.parametrize(
+    ("lines", "expected"),
+    [
+        # Enter after "1. one" made "2. ": the items it pushed down count on.
+        (["2. ", "2. two", "3. three"], ["2. ", "3. two", "4. three"]),
+        # a blank line and a nested item inside the list, then its end
+        (
+            ["2) ", "2) two", "", "   - sub", "3) three", "Text", "4) other"],
+            ["2) ", "3) two", "", "   - sub", "4) three", "Text", "4) other"],
+        ),
+        (["2. ", "1. one", "1. one"], ["2. ", "1. one", "1. one"]),  # numbered "1." each
+        (["- ", "2. two"], ["- ", "2. two"]),  # a bullet counts nothing
+        (["  2. ", "2. outer"], ["  2. ", "2. outer"]),  # another depth: another list
+    ],
+)
+def test_items_pushed_down_by_a_new_one_count_on(lines: list[str], expected: list[str]) -> None:
+    assert counted_on(lines) == expected

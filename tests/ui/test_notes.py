@@ -546,3 +546,17 @@ def test_enter_in_a_fenced_code_block_adds_no_list_mark(notes, qtbot) -> None:
     notes.moveCursor(QTextCursor.MoveOperation.End)
     qtbot.keyClick(notes, Qt.Key.Key_Return)  # after the block: a list again
     assert notes.toPlainText() == "```\n- code\n```\n\n- item\n- "
+
+
+def test_a_numbered_item_put_in_the_middle_pushes_the_next_ones_on(notes, qtbot) -> None:
+    """The items below kept their numbers: "2. new", then "2. two"."""
+    notes.setPlainText("1. one\n2. two\n3. three")
+    cursor = notes.textCursor()
+    cursor.setPosition(len("1. one"))
+    notes.setTextCursor(cursor)
+    qtbot.keyClick(notes, Qt.Key.Key_Return)
+    qtbot.keyClicks(notes, "new")
+    assert notes.toPlainText() == "1. one\n2. new\n3. two\n4. three"
+    notes.undo()
+    notes.undo()  # the item and the numbers it pushed on, in one step
+    assert notes.toPlainText() == "1. one\n2. two\n3. three"

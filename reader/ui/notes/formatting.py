@@ -13,8 +13,10 @@ from PySide6.QtWidgets import QPlainTextEdit
 from reader.core.markdown_emphasis import toggle_at, wrap
 from reader.core.markdown_lines import marker_end, toggle_prefix
 from reader.core.markdown_links import link_toggle
-from reader.core.markdown_lists import indented
+from reader.core.markdown_lists import counted_on, indented
 from reader.core.offsets import Utf16Index
+
+MAX_COUNTED_ON = 2000  # lines below an item Enter made, read for the list's next items
 
 
 def wrap_selection(editor: QPlainTextEdit, marker: str) -> None:
@@ -203,6 +205,22 @@ def insert_block(editor: QPlainTextEdit, markdown: str) -> QTextCursor:
     inserted = QTextCursor(cursor)
     inserted.setPosition(start, QTextCursor.MoveMode.KeepAnchor)
     return inserted
+
+
+def count_on(editor: QPlainTextEdit, block: QTextBlock) -> None:
+    """The numbered items below the one Enter just made at `block` counted on from it,
+    in Enter's own step of undo (`counted_on`)."""
+    blocks = [block]
+    while blocks[-1].next().isValid() and len(blocks) < MAX_COUNTED_ON:
+        blocks.append(blocks[-1].next())
+    lines = counted_on([b.text() for b in blocks])
+    changed = [(b, line) for b, line in zip(blocks, lines, strict=True) if b.text() != line]
+    if changed:
+        cursor = editor.textCursor()
+        cursor.joinPreviousEditBlock()
+        for b, line in changed:
+            _replace_line(b, line)
+        cursor.endEditBlock()
 
 
 def _replace_line(block: QTextBlock, line: str) -> None:

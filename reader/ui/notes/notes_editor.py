@@ -307,6 +307,7 @@ class NotesEditor(QPlainTextEdit):
 
     def _continue_block(self) -> bool:
         from reader.core.markdown_lines import continued  # 2 ms: a first Enter's
+        from reader.ui.notes.formatting import count_on
 
         cursor = self.textCursor()
         text = cursor.block().text()
@@ -332,6 +333,7 @@ class NotesEditor(QPlainTextEdit):
             return True
         cursor.insertText("\n" + prefix)
         self.setTextCursor(cursor)
+        count_on(self, cursor.block())  # a numbered item's next ones count on from it
         return True
 
     def _in_code_block(self, position: int) -> bool:
@@ -339,10 +341,9 @@ class NotesEditor(QPlainTextEdit):
         fence lines above it): a "- " there is code, no list to go on with."""
         from PySide6.QtCore import QRegularExpression
 
-        fence, back = QRegularExpression(r"^\s*(```|~~~)"), QTextDocument.FindFlag.FindBackward
-        fences = 0
+        fence, fences = QRegularExpression(r"^\s*(```|~~~)"), 0
         while position > 0:
-            found = self.document().find(fence, position - 1, back)
+            found = self.document().find(fence, position - 1, QTextDocument.FindFlag.FindBackward)
             if found.isNull():
                 break
             fences, position = fences + 1, found.block().position()
