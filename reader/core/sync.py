@@ -155,13 +155,9 @@ class SyncTable:
                 entry = SyncEntry(start, turn.end, start_ms, turn.end_ms, turn.speaker, inside)
                 entries.append(entry)
         lead = None  # where the first written time stands, above the words it times
-        marks = None
-        if entries:
-            opening = {s.start for s in segments}  # a cue that opens a paragraph has a mark
-            marks = [(e.start, e.start_ms) for e in entries] + [
-                (place, ms) for e in entries for place, ms, _ in e.cues[1:] if place in opening
-            ]
-        else:
+        opening = {s.start for s in segments}  # a cue that opens a paragraph has a mark
+        cued = [(place, ms) for e in entries for place, ms, _ in e.cues[1:] if place in opening]
+        if not entries:
             written = [
                 (s.start, _words_start(document.text, segments, i), ms, s.speaker)
                 for i, s in enumerate(segments)
@@ -176,8 +172,7 @@ class SyncTable:
                 for _, start, ms, speaker in written[-1:]
             ]
             lead = written[0][0] if written else None
-        if marks is None:  # the times as written, before _shared estimates any
-            marks = [(e.start, e.start_ms) for e in entries]
+        marks = [(e.start, e.start_ms) for e in entries] + cued  # as written, not _shared's
         return cls(_shared(_ended(entries)), lead, marks)
 
     def ending_at(self, duration_ms: int) -> SyncTable:

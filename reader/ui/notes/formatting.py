@@ -137,13 +137,10 @@ def insert_link(editor: QPlainTextEdit, tell: Callable[[str], None]) -> None:
     the caret where the link still wants something. Across paragraphs, nothing, and
     `tell` says why (they were joined into one)."""
     cursor = editor.textCursor()
-    block = cursor.block()
-    if editor.document().findBlock(cursor.selectionStart()) != block or (
-        editor.document().findBlock(cursor.selectionEnd()) != block
-    ):
+    if "\u2029" in cursor.selectedText():  # Qt's paragraph separator
         tell("Ctrl+K links words in one paragraph: select fewer.")
         return
-    line, base = block.text(), block.position()
+    line, base = cursor.block().text(), cursor.block().position()
     index = Utf16Index(line)  # Qt counts UTF-16 units; an emoji on the line takes two
     start, end, replacement, caret = link_toggle(
         line,

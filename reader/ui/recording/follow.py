@@ -77,21 +77,14 @@ class FollowOverlay(QWidget):
         if segment is None and offset is not None:
             segment = session.segments[session.segment_index_at(offset)]
         spoken = (segment.start, segment.end) if segment is not None else None
+        moved_on = now or spoken != self.spoken
         if spoken != self.spoken:
             self.spoken = spoken
             self.update()
-        elif not now and not self._taller_than_view(spoken):
-            return
         if spoken is not None and self.following:
             if now:
                 self._user_scrolled = 0.0
-            self._keep_in_view(*spoken, offset)
-
-    def _taller_than_view(self, spoken: tuple[int, int] | None) -> bool:
-        if spoken is None or self.reader.reading is None:
-            return False
-        top, bottom = self._block_span(*spoken)
-        return bottom - top > self.reader.viewport().height()
+            self._keep_in_view(*spoken, offset, moved_on)
 
     def _block_span(self, start: int, end: int) -> tuple[float, float]:
         """The document's y from the top of `start`'s block to the bottom of `end`'s:
@@ -104,15 +97,18 @@ class FollowOverlay(QWidget):
         bottom = layout.blockBoundingRect(doc.findBlock(reading.to_qt(end))).bottom()
         return top, bottom
 
-    def _keep_in_view(self, start: int, end: int, place: int | None) -> None:
-        """The paragraph [start, end) in view, its top a third of the way down; one taller
-        than the view, its top and the line of `place` (the words being said), or where
-        both do not fit, that line a third of the way down."""
+    def _keep_in_view(self, start: int, end: int, place: int | None, moved_on: bool) -> None:
+        """The paragraph [start, end) in view, its top a third of the way down, once
+        `moved_on` to it; one taller than the view, its top and the line of `place` (the
+        words being said) as they go on, or where both do not fit, that line a third of
+        the way down."""
         if time.monotonic() - self._user_scrolled < HANDS_OFF_S or self.reader.reading is None:
             return
         top, bottom = self._block_span(start, end)
         bar = self.reader.verticalScrollBar()
         height = self.reader.viewport().height()
+        if not moved_on and bottom - top <= height:
+            return  # the same paragraph, whole in the view or once brought there
         to = top - height / 3
         if bottom - top > height and place is not None:
             line_top, bottom = self._line_span(place)
