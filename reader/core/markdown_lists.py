@@ -12,11 +12,16 @@ from reader.core.markdown_lines import LIST_ITEM, indent_of, renumbered
 INDENT = 2  # in, with no item above to go under
 
 
-def indented(lines: list[str], above: Iterable[str], outdent: bool) -> list[str] | None:
+def indented(
+    lines: list[str], above: Iterable[str], outdent: bool, below: Iterable[str] = ()
+) -> list[str] | None:
     """The `lines` selected (the caret's line alone, or several) one level in, or out:
     from the first list item among them on, each line as far as that item moves, below
-    the lines `above` them (nearest first, read only as far as their list goes). None
-    when none of them is a list item (Tab is then not the list's)."""
+    the lines `above` them (nearest first, read only as far as their list goes). Then the
+    list's lines `below` them, as far as it goes, counting on as they counted before
+    ("3. three" under an item moved in is "2. three" now); a list numbered otherwise
+    ("1." each) is left as it is. None when none of the lines is a list item (Tab is then
+    not the list's)."""
     first = next((i for i, line in enumerate(lines) if LIST_ITEM.match(line)), None)
     if first is None:
         return None
@@ -25,8 +30,11 @@ def indented(lines: list[str], above: Iterable[str], outdent: bool) -> list[str]
     step = indent - _outdent_to(above, indent) if outdent else _nesting(above, indent)
     if step == 0:
         return lines  # out at the margin already
-    moved = [_moved(line, step, outdent) for line in lines[first:]]
-    return lines[:first] + renumbered(moved, above)
+    moved = renumbered([_moved(line, step, outdent) for line in lines[first:]], above)
+    rest = _this_list(below)
+    if renumbered(rest, [*reversed(lines[first:]), *above]) == rest:  # they counted
+        rest = renumbered(rest, [*reversed(moved), *above])
+    return lines[:first] + moved + rest
 
 
 def _moved(line: str, step: int, outdent: bool) -> str:
@@ -35,11 +43,11 @@ def _moved(line: str, step: int, outdent: bool) -> str:
     return line[min(step, indent_of(line)) :] if outdent else " " * step + line
 
 
-def _this_list(above: Iterable[str]) -> list[str]:
-    """The lines above, nearest first, up to the line that ends the list (a paragraph or
-    heading at the margin): no more is read, however long the notes."""
+def _this_list(lines: Iterable[str]) -> list[str]:
+    """The lines above (nearest first) or below, up to the line that ends the list (a
+    paragraph or heading at the margin): no more is read, however long the notes."""
     kept = []
-    for line in above:
+    for line in lines:
         kept.append(line)
         if line.strip() and indent_of(line) == 0 and not LIST_ITEM.match(line):
             break

@@ -29,6 +29,30 @@ def test_indented(above: list[str], lines: list[str], outdent: bool, after: list
     assert indented(lines, above[::-1], outdent) == after
 
 
+@pytest.mark.parametrize(
+    ("above", "lines", "outdent", "below", "after"),
+    [
+        # "2. two" moved in: "3. three" left below is the outer list's 2 now.
+        (["1. one"], ["2. two"], False, ["3. three", "4. four"], ["2. three", "3. four"]),
+        # "2. c" moved out under "1. a": its sublist below counts from 1, the list on.
+        (
+            ["1. a", "   1. b"],
+            ["   2. c"],
+            True,
+            ["   3. d", "", "2. e", "Text", "9. other"],
+            ["   1. d", "", "3. e", "Text"],  # read as far as the list goes
+        ),
+        (["1. a"], ["1. b"], False, ["1. c"], ["1. c"]),  # numbered "1." each: as it is
+        (["- a"], ["- b"], False, ["- c", "End"], ["- c", "End"]),  # bullets: nothing
+    ],
+)
+def test_the_lists_items_below_count_on(
+    above: list[str], lines: list[str], outdent: bool, below: list[str], after: list[str]
+) -> None:
+    result = indented(lines, above[::-1], outdent, below)
+    assert result is not None and result[len(lines) :] == after
+
+
 def test_plain_lines_are_not_the_lists_to_indent() -> None:
     assert indented(["plain text", ""], [], outdent=False) is None
 

@@ -32,6 +32,22 @@ def test_a_nested_numbered_item_counts_from_one_and_back_out_goes_on(notes, qtbo
     assert notes.toPlainText() == "1. one\n   1. nested\n2. back"
 
 
+def test_tab_on_a_numbered_item_recounts_the_items_left_below(notes, qtbot) -> None:
+    """ "3. three" stayed 3 under the item Tab moved in, where the preview counts 2;
+    Shift+Tab puts it back, and one Undo takes back each key's whole change."""
+    notes.setPlainText("1. one\n2. two\n3. three\n4. four")
+    cursor = notes.textCursor()
+    cursor.setPosition(len("1. one\n2. t"))
+    notes.setTextCursor(cursor)
+    qtbot.keyClick(notes, Qt.Key.Key_Tab)
+    assert notes.toPlainText() == "1. one\n   1. two\n2. three\n3. four"
+    qtbot.keyClick(notes, Qt.Key.Key_Backtab)
+    assert notes.toPlainText() == "1. one\n2. two\n3. three\n4. four"
+    qtbot.keyClick(notes, Qt.Key.Key_Z, CTRL)
+    assert notes.toPlainText() == "1. one\n   1. two\n2. three\n3. four"
+    assert notes.textCursor().block().text() == "   1. two"
+
+
 def test_tab_indents_every_line_selected_in_one_step_of_undo(notes, qtbot) -> None:
     """Only the caret's line moved."""
     notes.setPlainText("- x\n- a\n- b")

@@ -16,7 +16,7 @@ from reader.core.markdown_links import link_toggle
 from reader.core.markdown_lists import counted_on, indented
 from reader.core.offsets import Utf16Index
 
-MAX_COUNTED_ON = 2000  # lines below an item Enter made, read for the list's next items
+MAX_COUNTED_ON = 2000  # lines below an item Enter or Tab moved, read for the list's next items
 
 
 def wrap_selection(editor: QPlainTextEdit, marker: str) -> None:
@@ -108,12 +108,16 @@ def set_line_prefix(editor: QPlainTextEdit, prefix: str) -> None:
 
 def indent_items(editor: QPlainTextEdit, outdent: bool) -> bool:
     """Tab (Shift+Tab) on list items: the caret's line, or every line selected, one level
-    in (out), numbers counting at their new depth (`indented`), in one step of undo.
-    False when none of the lines is a list item."""
+    in (out), numbers counting at their new depth and the list's items below counting on
+    (`indented`), in one step of undo. False when none of the lines is a list item."""
     blocks = _lines_selected(editor)
-    lines = indented([b.text() for b in blocks], _lines_above(blocks[0]), outdent)
+    below = _blocks_below(blocks[-1])
+    lines = indented(
+        [b.text() for b in blocks], _lines_above(blocks[0]), outdent, (b.text() for b in below)
+    )
     if lines is None:
         return False
+    blocks += below[: len(lines) - len(blocks)]
     _rewrite(editor, blocks, lines)
     return True
 
@@ -170,6 +174,16 @@ def _lines_above(block: QTextBlock) -> Iterator[str]:
         block = block.previous()
 
 
+def _blocks_below(block: QTextBlock) -> list[QTextBlock]:
+    """The lines below `block`, as many as a list's next items are looked for in."""
+    below: list[QTextBlock] = []
+    block = block.next()
+    while block.isValid() and len(below) < MAX_COUNTED_ON:
+        below.append(block)
+        block = block.next()
+    return below
+
+
 def _rewrite(editor: QPlainTextEdit, blocks: list[QTextBlock], lines: list[str]) -> None:
     """The `blocks` made the `lines`, in one step of undo."""
     with own_step(editor.textCursor()):
@@ -207,9 +221,7 @@ def insert_block(editor: QPlainTextEdit, markdown: str) -> QTextCursor:
 def count_on(editor: QPlainTextEdit, block: QTextBlock) -> None:
     """The numbered items below the one Enter just made at `block` counted on from it,
     in Enter's own step of undo (`counted_on`)."""
-    blocks = [block]
-    while blocks[-1].next().isValid() and len(blocks) < MAX_COUNTED_ON:
-        blocks.append(blocks[-1].next())
+    blocks = [block, *_blocks_below(block)]
     lines = counted_on([b.text() for b in blocks])
     changed = [(b, line) for b, line in zip(blocks, lines, strict=True) if b.text() != line]
     if changed:
