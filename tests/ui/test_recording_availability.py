@@ -101,7 +101,7 @@ def test_without_a_recording_playback_is_greyed_out_and_its_keys_do_nothing(
         qtbot.keyClick(pane, Qt.Key.Key_Space, CTRL)
         qtbot.keyClick(pane, Qt.Key.Key_Space, CTRL | Qt.KeyboardModifier.ShiftModifier)
         qtbot.keyClick(pane, Qt.Key.Key_T, CTRL | Qt.KeyboardModifier.ShiftModifier)
-    # They act on nothing; the status line says why (greyed_keys.py), as the menu's tip does.
+    # They act on nothing; the status line says why (key_hints.py), as the menu's tip does.
     assert window.statusBar().currentMessage() == f"Insert Time in Notes: {NO_RECORDING}"
     assert window.notes_editor.toPlainText() == ""
     assert window.recording.player is None and not window.player_bar.isVisible()

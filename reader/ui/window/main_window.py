@@ -54,8 +54,8 @@ from reader.ui.window.actions import (
 )
 from reader.ui.window.banner import Banner
 from reader.ui.window.focus_marker import FocusMarker
-from reader.ui.window.greyed_keys import GreyedKeys
 from reader.ui.window.kept_switches import keep_switches
+from reader.ui.window.key_hints import GreyedKeys, ReaderHints
 from reader.ui.window.keyboard_dialogs import KeyboardDialogs
 from reader.ui.window.later_panels import (
     focus_annotations,
@@ -238,7 +238,7 @@ class MainWindow(ScreenTabOrder, QMainWindow):
         reader.deleteRequested.connect(editing.delete)
         reader.quoteRequested.connect(quoting.quote_selection)
         reader.quoteHighlightRequested.connect(quoting.quote_highlight)
-        reader.hint.connect(lambda text: self.statusBar().showMessage(text, 6000))
+        ReaderHints(reader, self.statusBar())
         # Panels ask.
         self.outline.questionActivated.connect(self._go_to_question)
         self.notes_pane.linkActivated.connect(quoting.follow_link)

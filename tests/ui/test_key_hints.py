@@ -1,4 +1,4 @@
-"""The key of a greyed-out item says why in the status line (reader/ui/window/greyed_keys.py)."""
+"""The key of a greyed-out item says why in the status line (reader/ui/window/key_hints.py)."""
 
 from __future__ import annotations
 
@@ -38,3 +38,21 @@ def test_keys_that_act_or_type_are_left_alone(window: MainWindow, qtbot: Any) ->
     assert window.statusBar().currentMessage() == ""
     qtbot.keyClick(window.reader, Qt.Key.Key_F, CTRL)  # Find acts
     qtbot.waitUntil(lambda: window.find_bar.isVisible())
+
+
+def test_the_readers_hint_goes_when_the_caret_moves_on(window: MainWindow, qtbot: Any) -> None:
+    """ "No highlight before the caret" stayed up to six seconds after ] had gone to one."""
+    reader, status = window.reader, window.statusBar()
+    text = window.interview.session.document.text
+    start = text.index("home movie")
+    reader.select_span(start, start + len("home movie"))
+    qtbot.keyClick(reader, Qt.Key.Key_H)
+    qtbot.keyClick(reader, Qt.Key.Key_Home, CTRL)
+    qtbot.keyClick(reader, Qt.Key.Key_BracketLeft)
+    assert status.currentMessage().startswith("No highlight or coded passage before")
+    qtbot.keyClick(reader, Qt.Key.Key_BracketRight)
+    assert reader.current_highlight_id is not None
+    assert status.currentMessage() == ""
+    status.showMessage("Saved.")  # another's message stays its time
+    qtbot.keyClick(reader, Qt.Key.Key_Home, CTRL)
+    assert status.currentMessage() == "Saved."
