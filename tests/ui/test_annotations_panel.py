@@ -6,7 +6,7 @@ import random
 from dataclasses import replace
 
 import pytest
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QModelIndex, Qt
 from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QAbstractItemView, QApplication
 from shiboken6 import delete
@@ -655,3 +655,35 @@ def test_typing_in_the_list_goes_to_the_filter_and_a_backspace_corrects_it_there
     qtbot.keyClick(panel.view, Qt.Key.Key_Delete)
     assert len(controller.session.notes.highlights) == 1
     assert window.statusBar().currentMessage() == "Highlight deleted. Edit ▸ Undo brings it back."
+
+
+def test_the_arrows_in_the_list_show_each_highlight_and_quote_it(window: MainWindow, qtbot) -> None:
+    """Edit's Quote in Notes and Copy as Quotation were greyed with a row chosen by the
+    arrows: they act on the reader's highlight, which only Enter or a click set."""
+    for words in ("Elisabeth Moss", "home movie"):
+        highlight_with_key(window, qtbot, words, key=Qt.Key.Key_1)
+    first, second = sorted(window.interview.session.notes.highlights, key=lambda h: h.start)
+    qtbot.keyClick(window.reader, Qt.Key.Key_Home, Qt.KeyboardModifier.ControlModifier)
+    qtbot.keyClick(window.reader, Qt.Key.Key_3, Qt.KeyboardModifier.ControlModifier)
+    view = window.annotations.view
+    qtbot.waitUntil(view.hasFocus)
+    view.setCurrentIndex(view.model().index(0, 0))
+    qtbot.keyClick(view, Qt.Key.Key_Down)
+    assert window.reader.current_highlight_id == second.id
+    actions = window.window_actions
+    assert actions.quote_in_notes.isEnabled() and actions.copy_quotation.isEnabled()
+    actions.copy_quotation.trigger()
+    assert "home movie" in QApplication.clipboard().text()
+    qtbot.keyClick(view, Qt.Key.Key_Up)
+    actions.quote_in_notes.trigger()
+    assert first.id in window.notes_editor.toPlainText()
+    assert view.hasFocus()  # the list keeps the keys
+    window.reader.setFocus()
+    qtbot.keyClick(window.reader, Qt.Key.Key_End, Qt.KeyboardModifier.ControlModifier)
+    place = window.reader.verticalScrollBar().value()
+    window.annotations.view.setCurrentIndex(QModelIndex())
+    qtbot.keyClick(window.reader, Qt.Key.Key_3, Qt.KeyboardModifier.ControlModifier)
+    qtbot.waitUntil(view.hasFocus)
+    assert window.reader.verticalScrollBar().value() == place  # the reader stayed
+    qtbot.keyClick(view, Qt.Key.Key_Down)  # the first row
+    assert window.reader.current_highlight_id == first.id

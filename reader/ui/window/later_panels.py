@@ -32,6 +32,7 @@ def make_annotations(window: Any) -> AnnotationsPanel:
     panel = AnnotationsPanel(window.interview)
     panel.jumpRequested.connect(window.editing.go_to)
     panel.editNoteRequested.connect(window.editing.edit_note)
+    panel.view.selectionModel().currentChanged.connect(lambda *_: _show_chosen(window))
     panel.study.attach(window.study, window.switcher)  # across the study (#12)
     FilterMemory(panel, window.study, settings())  # its filters as they were left
     window.focus_marker.add_pane(panel.view)
@@ -41,13 +42,30 @@ def make_annotations(window: Any) -> AnnotationsPanel:
     return panel
 
 
+def _show_chosen(window: Any) -> None:
+    """The arrows in the list show each highlight in the reader, as a click does, and make
+    it current there, so that Edit's Quote in Notes and Copy as Quotation act on it. Only
+    while the list has the focus (a row made current by the list's own changes, or by
+    Ctrl+3, moves nothing) and in the open interview (Enter opens another's)."""
+    panel, session = window.annotations, window.interview.session
+    chosen = panel.current_id()
+    if (
+        panel.view.hasFocus()
+        and chosen
+        and chosen != window.reader.current_highlight_id
+        and session is not None
+        and session.highlight(chosen) is not None
+    ):
+        window.editing.go_to(chosen)
+
+
 def focus_annotations(window: Any) -> None:
     """Ctrl+3: the Annotations list with the highlight at the reader's caret its current
     row, so that its keys (Enter, F2, Delete) act on the one being read."""
     panel = window.annotations
-    focus_dock(window.annotations_dock, panel.view)
-    if window.reader.current_highlight_id:
+    if window.reader.current_highlight_id:  # before the list has the focus: the reader stays
         panel.select(window.reader.current_highlight_id)
+    focus_dock(window.annotations_dock, panel.view)
 
 
 def make_library(window: Any) -> LibraryPanel:
