@@ -175,9 +175,9 @@ def test_words_copied_in_the_reader_paste_as_they_are(
             "<p>Line one<br>Line two</p><pre>code a\ncode b</pre><p>after</p>",
             "Line one\nLine two\n\n```\ncode a\ncode b\n```\n\nafter",
         ),
-        (  # a table Markdown cannot hold (a "|" or a line break in a cell): its rows
+        (  # a "|" in a cell escaped, its lines one: a Markdown cell holds one line
             "<table><tr><td>a|x</td><td>b</td></tr><tr><td>1</td><td>2<br>3</td></tr></table>",
-            "a|x\tb\n1\t2\n3",
+            "| a\\|x | b |\n| --- | --- |\n| 1 | 2 3 |",
         ),
         (
             "<table><tr><th>Code</th><th>Count</th></tr>"

@@ -169,14 +169,16 @@ def _prefixed(text: str, first: str, rest: str) -> str:
 
 
 def _table(table: QTextTable) -> str:
-    """A Markdown table, the first row its head; or, when a cell holds what one cannot
-    (a "|", a line break), its rows a line each, the cells apart by tabs."""
+    """A Markdown table, the first row its head. A cell's "|" is escaped, and its lines
+    are joined by spaces: a table cell of Markdown holds one line (GitHub's "<br>" is raw
+    HTML, which the preview and exports do not run): a table stays a table."""
     rows = [
-        [_cell(table, row, column) for column in range(table.columns())]
+        [
+            " ".join(_cell(table, row, column).replace("|", "\\|").split("\n"))
+            for column in range(table.columns())
+        ]
         for row in range(table.rows())
     ]
-    if any("|" in cell or "\n" in cell for row in rows for cell in row):
-        return "\n".join("\t".join(row) for row in rows)
     lines = [f"| {' | '.join(row)} |" for row in rows]
     lines.insert(1, f"|{' --- |' * table.columns()}")
     return "\n".join(lines)
