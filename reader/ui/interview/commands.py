@@ -219,20 +219,23 @@ class EditHighlightCommand(_HighlightsCommand):
     def _set_fields(self, source: Highlight) -> None:
         session, left_out = self._controller.session, self._controller.crossing.left_out
         changes = {f: getattr(source, f) for f in self._fields}
-        if (left := self._left_out(source.id)) is not None:
-            left_out[source.id] = replace(left, **changes)
+        left = self._left_out(source.id)
+        if left is None and not self._there(source.id):  # found gone: left alone from now on
             return
-        if not self._there(source.id):
-            return
-        now = session.highlight(source.id)
+        now = left or session.highlight(source.id)
         assert now is not None
         whole = replace(now, **changes)
         wanted = self._known(whole)
         # Nothing left to show it (say its colour undone, its code deleted since): it is
         # left out, as an edit that leaves nothing deletes (Controller.edit_highlight).
         if wanted is None or shows_nothing(wanted):
-            self._remove(source.id)
+            if left is None:
+                self._remove(source.id)
             left_out[source.id] = whole
+        elif left is not None:  # left out, it shows again: a code it still has put back on
+            del left_out[source.id]
+            session.add_highlight(wanted)
+            self._controller.highlight_edited(None, wanted)
         else:
             self._replace(wanted)
 

@@ -120,8 +120,9 @@ def test_a_passage_the_interviews_undo_empties_of_a_deleted_code_comes_back_with
     make_study_window, folder: Path, qtbot, dialogs
 ) -> None:
     """ "coffee", coded "Drinks" (no colour), then "Food"; the study deletes "Drinks";
-    Ctrl+Z in the reader takes "Food" off, which leaves the passage nothing to show. The
-    study's Undo of the deletion brings the passage back, "Drinks" on it, and the
+    Ctrl+Z in the reader takes "Food" off, which leaves the passage nothing to show, and
+    Redo puts it on again, the passage shown (it stayed lost: found by the study review's
+    F1). The study's Undo of the deletion brings the passage back, "Drinks" on it, and the
     reader's Redo puts "Food" on again, however often it was undone and redone between:
     nothing is lost."""
     window = make_study_window(folder)
@@ -138,11 +139,15 @@ def test_a_passage_the_interviews_undo_empties_of_a_deleted_code_comes_back_with
     panel.delete_code()
     focus(window, qtbot, window.reader, study_history=False)
     window.window_actions.undo.trigger()  # "Food" off: the passage shows nothing
-    window.window_actions.redo.trigger()  # and again, while the passage is left out
+    session = window.interview.session
+    assert session.notes.highlights == []
+    window.window_actions.redo.trigger()  # "Food" on: it shows again (it stayed lost)
+    assert [(x.exact, x.codes) for x in session.notes.highlights] == [("coffee", (food,))]
+    window.interview.flush()
+    assert [h["codes"] for h in notes_of(folder, window.switcher.current)["highlights"]] == [[food]]
     window.window_actions.undo.trigger()
     focus(window, qtbot, panel.view, study_history=True)
     window.window_actions.undo.trigger()  # "Drinks" back, on the passage
-    session = window.interview.session
     assert [(x.exact, x.codes) for x in session.notes.highlights] == [("coffee", (drinks,))]
     focus(window, qtbot, window.reader, study_history=False)
     window.window_actions.redo.trigger()
