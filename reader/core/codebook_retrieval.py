@@ -293,6 +293,10 @@ def placed(study: Study, passages: Sequence[Passage]) -> list[Passage]:
             except (OSError, DocumentError, NotesFormatError):
                 sessions[p.interview_id] = None
         session = sessions[p.interview_id]
+        # Where its words are now: a transcript changed since its notes were saved is
+        # anchored again as it opens.
+        now = session.highlight(p.highlight.id) if session is not None else None
+        p = p if now is None else replace(p, highlight=now)
         if session is None or p.highlight.orphan:
             out.append(p)
         else:

@@ -247,6 +247,26 @@ def test_a_passage_is_placed_as_an_export_places_it_with_its_turns_time(tmp_path
     assert (listed.before, listed.after) == ("Slowly, ", " all at once.")
 
 
+def test_a_passage_of_a_transcript_changed_since_is_placed_where_its_words_are_now(
+    tmp_path: Path,
+) -> None:
+    """Words put in before a coded passage in a transcript not opened since: the list
+    showed it amid the words at its old place (the study review's F2)."""
+    study = coded_study(tmp_path / "study")
+    p2 = study.interviews[1]
+    transcript = study.folder / p2.path
+    transcript.write_text("Q: And you, after the long shift?\nA: Days only. 🌞\n", "utf-8")
+    light = study.codebook.find("Light")
+    assert light is not None
+    passages = retrieve(study_codings(study), study.codebook, CodeQuery.of(light.id))
+    (passage,) = [p for p in passages if p.interview_id == p2.id]
+    assert passage.highlight.start == len("Q: And you?\nA: ")  # as the notes file has it
+    (shown,) = placed(study, [passage])
+    assert shown.highlight.exact == "Days only. 🌞"
+    assert shown.highlight.start == len("Q: And you, after the long shift?\nA: ")
+    assert (shown.before, shown.after) == ("", "")
+
+
 def test_coded_passages_in_html_read_each_in_its_own_direction() -> None:
     """An Arabic quote, note, participant and interview among English ones: every block
     of the page takes the direction of its first letter (dir="auto")."""

@@ -373,6 +373,12 @@ def test_changed_document_reanchors_with_summary(make_window, doc, qtbot, notes_
     kept = [h for h in again.interview.session.notes.highlights if not h.orphan]
     text = again.interview.session.document.text
     assert [text[h.start : h.end] for h in kept] == ["dawn"]
+    # Written where they are now, read or not, for the study's views and other tools (the
+    # file kept the old places until something else changed).
+    now = again.interview.session.document.sha256
+    saved = wait_saved(qtbot, notes_path, lambda d: d["document"]["sha256"] == now)
+    by_exact = {h["exact"]: h for h in saved["highlights"]}
+    assert text[by_exact["dawn"]["start"] : by_exact["dawn"]["end"]] == "dawn"
 
 
 def test_floating_bar_appears_after_a_selection_with_the_keyboard(film: MainWindow, qtbot) -> None:

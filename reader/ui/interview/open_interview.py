@@ -213,7 +213,8 @@ class OpenInterview(QObject):
         notes_document = new_notes_document(self, session.notes.notes)
         self.in_study, self._study_read_only = in_study, read_only
         messages = self._attach(controller, notes_document, document_path, read.on_disk)
-        if read.write_back and not saver.read_only:
+        # Highlights anchored again in a changed transcript are saved where they are now.
+        if (read.write_back or session.anchor_summary is not None) and not saver.read_only:
             saver.mark_dirty()
         if document.notice:
             messages.append(document.notice)
