@@ -13,6 +13,8 @@ from reader.core.annotations import Highlight, quote_context
 from reader.core.shorten import continues_character, whole_characters
 
 FUZZY_THRESHOLD = 80.0  # rapidfuzz similarity (0-100) a changed quote needs to count as found
+SAME_WORDS = 95.0  # a quote this similar is its own words corrected, wherever it stands
+CONTEXT_AGREES = 70.0  # else the words beside it on one side at least must be this similar
 MIN_FUZZY_CHARS = 8  # shorter quotes fit too many places fuzzily, so they only move exactly
 NEAR_CHARS = 2_000  # searched around the expected place before the whole text is
 DISTANCE_PENALTY = 1.0  # score a match the whole text away loses: ties go to the nearer one
@@ -121,13 +123,28 @@ def _anchor(text: str, h: Highlight, shift: int) -> tuple[AnchorResult, bool]:
     if n >= MIN_FUZZY_CHARS:
         slack = 3 * n + 256
         span = _fuzzy(text, exact, [(expected - slack, expected + n + slack)])
-        if span:
+        if span and _its_own(text, h, *span):
             return _moved(text, h, *span), True
         span = _fuzzy(text, exact, _seed_windows(text, exact, expected))
-        if span:
+        if span and _its_own(text, h, *span):
             return _moved(text, h, *span), False
     orphan = h if h.orphan else replace(h, orphan=True)
     return AnchorResult(orphan, AnchorStatus.ORPHANED), False
+
+
+def _its_own(text: str, h: Highlight, start: int, end: int) -> bool:
+    """Whether words found only like the quote are its own words changed, not other words
+    like them: nearly the same (a typo corrected), or beside the same words on one side
+    at least. "We never had enough money for the servers", rewritten, was found in "We
+    never had enough time for the tests", another question's answer, and its note with
+    it; orphaned, it keeps its words for the user to place again."""
+    from rapidfuzz import fuzz
+
+    if fuzz.ratio(h.exact, text[start:end]) >= SAME_WORDS:
+        return True
+    before = text[max(0, start - len(h.prefix)) : start]
+    after = text[end : end + len(h.suffix)]
+    return max(fuzz.ratio(h.prefix, before), fuzz.ratio(h.suffix, after)) >= CONTEXT_AGREES
 
 
 def _placed(text: str, h: Highlight, start: int, end: int) -> Highlight:

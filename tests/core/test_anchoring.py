@@ -145,6 +145,23 @@ def test_deleted_quote_is_orphaned_with_everything_kept() -> None:
     assert again.highlight == result.highlight
 
 
+def test_a_rewritten_quote_is_not_moved_onto_another_answer_like_it() -> None:
+    """Its note went to another question's answer, the old words overwritten in the file
+    (the safety review's F1); orphaned, it keeps them. Its own words changed beside the
+    same words stay found."""
+    old = (
+        "Interviewer: What was hardest?\nAna: We never had enough money for the servers.\n"
+        "Interviewer: And for you personally?\nAna: We never had enough time for the tests.\n"
+    )
+    h = highlight(old, "We never had enough money for the servers")
+    rewritten = old.replace("We never had enough money for the servers", "Money was fine")
+    result = anchor(rewritten, h)
+    assert result.status is AnchorStatus.ORPHANED
+    assert result.highlight.exact == h.exact
+    corrected = old.replace("enough money for the servers", "enough money for servers")
+    assert anchor(corrected, h).highlight.exact == "We never had enough money for servers"
+
+
 def test_short_quote_is_not_matched_fuzzily() -> None:
     old = "one two Moss hid three"
     h = highlight(old, "Moss hid")
