@@ -17,7 +17,7 @@ from typing import Any, TypeVar
 from reader.core.annotations import Highlight
 from reader.core.codebook import Codebook
 from reader.core.notes_file import NotesData
-from reader.core.text_merge import merge_text
+from reader.core.text_merge import lines_removed, merge_text
 from reader.core.wording import counted
 
 V = TypeVar("V")
@@ -32,6 +32,7 @@ class MergeResult:
     updated: list[str] = field(default_factory=list)
     removed: list[str] = field(default_factory=list)
     notes_conflicts: int = 0  # regions of the free-form notes kept in both versions
+    lines_removed: int = 0  # lines of our free-form notes (not blank) the merge took out
     note_conflicts: list[str] = field(default_factory=list)  # highlights, their notes so
     other_changes: bool = False  # colour labels, speaker names or role corrections
 
@@ -42,6 +43,7 @@ class MergeResult:
             or self.updated
             or self.removed
             or self.notes_conflicts
+            or self.lines_removed
             or self.note_conflicts
             or self.other_changes
         )
@@ -56,6 +58,8 @@ class MergeResult:
             )
             if ids
         ]
+        if self.lines_removed:
+            parts.append(f"{counted(self.lines_removed, 'line')} of your notes removed")
         if self.notes_conflicts:
             parts.append(
                 f"lines changed on both sides kept in both versions, between <<<<<<< and "
@@ -77,6 +81,7 @@ def merge(base: NotesData | None, ours: NotesData, theirs: NotesData, source: st
     result.notes.highlights = _merge_highlights(base, ours, theirs, result, source)
     text = merge_text(base and base.notes, ours.notes, theirs.notes, source)
     result.notes.notes, result.notes_conflicts = text.text, text.conflicts
+    result.lines_removed = lines_removed(ours.notes, text.text)
     result.notes.colors = _merge_dict(base and base.colors, ours.colors, theirs.colors)
     result.notes.speakers = _merge_dict(base and base.speakers, ours.speakers, theirs.speakers)
     result.notes.codebook = _merge_codebooks(base, ours, theirs)

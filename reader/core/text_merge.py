@@ -62,6 +62,14 @@ def merge_text(base: str | None, ours: str, theirs: str, source: str) -> TextMer
     return TextMerge("".join(merged), conflicts)
 
 
+def lines_removed(ours: str, merged: str) -> int:
+    """How many of our lines with words `merged` has no more (as often): what a merge
+    took out of ours, for a backup to keep and the message to say."""
+    left = Counter(line for line in ours.splitlines() if line.strip())
+    left.subtract(line for line in merged.splitlines() if line.strip())
+    return sum(n for n in left.values() if n > 0)
+
+
 def changed_span(old: str, new: str) -> tuple[int, int, str]:
     """The one edit that makes `old` into `new`: `old[start:end]` replaced by the text given,
     all the rest (their common start and end) left as it is."""

@@ -299,6 +299,40 @@ def test_outside_change_is_merged(make_window, notes_path, qtbot) -> None:
     qtbot.waitUntil(lambda: len(saved(notes_path)["highlights"]) == 3)
 
 
+def test_an_older_copy_a_sync_tool_brings_back_loses_nothing(
+    make_window, notes_path, qtbot
+) -> None:
+    """Another machine's copy from before the last saves here, a line added there, won on
+    a newer-wins sync: the line typed here since and a new highlight were taken for its
+    deletions, gone from screen and file, with no backup (the safety review's F2). Our
+    version is backed up first, the banner says what went, and its button brings it back
+    with their line kept."""
+    notes_with(notes_path, [], text="")
+    window = make_window()
+    window.notes_editor.setPlainText("Monday line\n")
+    qtbot.waitUntil(lambda: saved(notes_path)["notes"] == "Monday line\n")
+    older = parse(notes_path.read_bytes())  # the laptop syncs this, then goes offline
+    window.notes_editor.setPlainText("Monday line\nTuesday line: careful analysis\n")
+    highlight_with_key(window, qtbot, "scripted")
+    qtbot.waitUntil(lambda: len(saved(notes_path)["highlights"]) == 1)
+    older.notes = "Monday line\nlaptop line\n"
+    save_notes(notes_path, older)
+    qtbot.waitUntil(lambda: "laptop line" in window.notes_editor.toPlainText(), timeout=5000)
+    said = window.banner.text()
+    assert "1 highlight removed" in said and "1 line of your notes removed" in said
+    assert "in a backup" in said
+    backups = (notes_path.parent / "backups").glob("notes.*.json")
+    assert any("Tuesday line" in parse(b.read_bytes()).notes for b in backups)
+    bring_back = next(b for b in window.banner.buttons if b.text() == "Bring It Back")
+    qtbot.mouseClick(bring_back, Qt.MouseButton.LeftButton)
+    text = window.notes_editor.toPlainText()
+    assert all(line in text for line in ("Monday line", "laptop line", "Tuesday line"))
+    assert [h.exact for h in window.interview.session.notes.highlights] == ["scripted"]
+    qtbot.waitUntil(lambda: "Tuesday line" in saved(notes_path)["notes"])
+    assert "laptop line" in saved(notes_path)["notes"]
+    assert len(saved(notes_path)["highlights"]) == 1
+
+
 def test_outside_notes_conflict_keeps_both(make_window, notes_path, qtbot) -> None:
     notes_with(notes_path, [], text="base")
     window = make_window()

@@ -8,6 +8,7 @@ newer build wrote it), and while memo.md holds what is not UTF-8 text (left as i
 
 from __future__ import annotations
 
+import contextlib
 from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -16,6 +17,7 @@ from PySide6.QtCore import QObject, Signal
 from PySide6.QtGui import QTextDocument
 from PySide6.QtWidgets import QWidget
 
+from reader.core.backups import make_backup
 from reader.core.notes_opening import LATEST_BACKUP, START_EMPTY
 from reader.core.store import (
     came_from,
@@ -33,7 +35,8 @@ from reader.core.study_memo import (
     memo_text,
 )
 from reader.core.study_places import MEMO_FILE
-from reader.core.text_merge import merge_text
+from reader.core.text_merge import lines_removed, merge_text
+from reader.core.wording import counted
 from reader.ui.dialogs import may_discard
 from reader.ui.interview.notes_document import new_notes_document
 from reader.ui.library.open_study import OpenStudy
@@ -373,7 +376,15 @@ class StudyMemo(QObject):
         if merged.text != theirs:
             saver.mark_dirty()
         undo = UNDO_RESTARTS if retyped else ""
-        if merged.conflicts:
+        if lost := lines_removed(ours, merged.text):  # an older copy won a sync, say
+            with contextlib.suppress(OSError):
+                make_backup(saver.backup_name or saver.path, memo_bytes(ours), saver.keep_backups)
+            self._study.message.emit(
+                f"Another program changed the study memo: {counted(lost, 'line')} of yours "
+                f"went. Your version from before is in a backup: Restore from Backup… in "
+                f"the File menu brings it back.{undo}"
+            )
+        elif merged.conflicts:
             self._study.message.emit(
                 f"Another program changed the study memo where you did too: both versions "
                 f"of {merged.conflicts} passage(s) are kept, between marker lines.{undo}"

@@ -308,6 +308,7 @@ class NotesSafety(QObject):
         result = merge(base, controller.session.notes, theirs, source)
         if not result.changed and result.notes.notes == controller.session.notes.notes:
             return
+        actions = self._keep_ours() if result.removed or result.lines_removed else []
         # Steps on colour labels, speakers, roles and codes hold them whole: undone over
         # another program's change to them, they would take it back. Highlights go by id.
         keep = not result.other_changes
@@ -323,8 +324,17 @@ class NotesSafety(QObject):
             self.host.show_status("Updated from the other window.", 6000)
         else:
             cleared = (_HISTORY_CLEARED if dropped else "") + (UNDO_RESTARTS if retyped else "")
-            self.host.show_message(result.message(source) + cleared)
+            kept = KEPT_BEFORE_MERGE if actions else ""
+            self.host.show_message(result.message(source) + kept + cleared, actions)
         controller.saver.mark_dirty()
+
+    def _keep_ours(self) -> BannerActions:
+        """Before a merge takes out highlights or lines of ours, our version is backed up,
+        and a button brings back what it took, merged in without deleting anything: a sync
+        tool that lets the newer file win brought another machine's older copy, which
+        lacked what was written here since, and the merge took that for deletions."""
+        mine = self.controller.saver.back_up_now(self.controller.session.notes)
+        return [("Bring It Back", lambda: self._merge(mine, BEFORE_MERGE, base=None))]
 
     def _reload_document(self) -> None:
         controller = self.controller
@@ -401,6 +411,8 @@ class NotesSafety(QObject):
 
 
 _IN_USE = (ReadOnly.NOTES_IN_USE, ReadOnly.STUDY_IN_USE)  # another window writes them
+KEPT_BEFORE_MERGE = " Your version from before is in a backup too."
+BEFORE_MERGE = "your version from before"
 _HISTORY_CLEARED = (
     " Undo history cleared: another program changed colour labels, speakers, paragraph "
     "roles or codes."

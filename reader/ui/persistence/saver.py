@@ -12,6 +12,7 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import QObject, QTimer, Signal
 
 from reader.core.backups import DEFAULT_KEEP, INTERVAL_SECONDS, make_backup
+from reader.core.notes_file import NotesData, parse, serialise
 from reader.core.store import atomic_write, content_hash, describe_os_error, rescue
 
 AUTOSAVE_DELAY_MS = 600  # a pause in typing this long saves at once...
@@ -164,6 +165,14 @@ class NotesSaver(QObject):
         session whatever is saved meanwhile (issue #17)."""
         self._opening_backup = (self.backup_name or self.path, data)
         QTimer.singleShot(BACKUP_DELAY_MS, self, self.write_backup)
+
+    def back_up_now(self, notes: NotesData) -> NotesData:
+        """Keep `notes` in backups/ now (before a merge takes some of them out); a copy of
+        them, for the window to bring back while it is open, if the backup failed too."""
+        data = serialise(notes)
+        with contextlib.suppress(OSError):
+            make_backup(self.backup_name or self.path, data, self.keep_backups)
+        return parse(data)
 
     def write_backup(self) -> None:
         """The backup `back_up_soon` asked for, if it is not written yet: before any write,

@@ -146,6 +146,25 @@ def test_a_change_made_on_disk_joins_what_is_typed(
     assert backup.read_text("utf-8") == "one\ntwo\nthree\n"
 
 
+def test_lines_an_older_copy_takes_out_of_the_memo_are_kept_in_a_backup(
+    make_study_window: Any, folder: Path, qtbot: Any
+) -> None:
+    """A newer-wins sync brought another machine's older memo: the line typed here since
+    went, and only a status line said the memo changed (the safety review's F2)."""
+    memo_file(folder).write_text("one\n", encoding="utf-8")
+    window = make_study_window(folder)
+    open_memo(window, qtbot)
+    editor = window.notes_editor
+    editor.moveCursor(QTextCursor.MoveOperation.End)
+    qtbot.keyClicks(editor, "typed here")
+    on_disk(qtbot, folder, "one\ntyped here")
+    memo_file(folder).write_text("one\nfrom the laptop\n", "utf-8")
+    qtbot.waitUntil(lambda: "from the laptop" in editor.toPlainText(), timeout=5000)
+    assert "1 line of yours went" in window.banner.text()
+    backups = (folder / "notes" / "backups").glob("memo.*.md")
+    assert any(b.read_text("utf-8") == "one\ntyped here" for b in backups)
+
+
 def test_a_memo_that_is_not_text_is_left_alone(
     make_study_window: Any, folder: Path, qtbot: Any
 ) -> None:
