@@ -93,7 +93,7 @@ def _anchor(text: str, h: Highlight, shift: int) -> tuple[AnchorResult, bool]:
     """The result, and whether it is sure enough to predict where the next highlights went."""
     exact, n = h.exact, len(h.exact)
     in_place = 0 <= h.start <= h.end <= len(text) and text[h.start : h.end] == exact
-    if in_place and _whole_at(text, h.start, n):
+    if in_place and _whole_at(text, h.start, n) and _same_context(text, h):
         return AnchorResult(_placed(text, h, h.start, h.end), AnchorStatus.KEPT), True
     if not exact:
         return AnchorResult(replace(h, orphan=True), AnchorStatus.ORPHANED), False
@@ -108,6 +108,8 @@ def _anchor(text: str, h: Highlight, shift: int) -> tuple[AnchorResult, bool]:
     near = _whole_near(text, exact, expected)
     if near:
         pos = _most_alike(text, h.exact, h.prefix, h.suffix, near, expected)
+        if in_place and pos == h.start:  # its context changed, no better place found
+            return AnchorResult(_placed(text, h, pos, pos + n), AnchorStatus.KEPT), True
         return _moved(text, h, pos, pos + n), True
     respaced = _respaced(text, h, expected)
     if respaced:
@@ -130,6 +132,15 @@ def _anchor(text: str, h: Highlight, shift: int) -> tuple[AnchorResult, bool]:
             return _moved(text, h, *span), False
     orphan = h if h.orphan else replace(h, orphan=True)
     return AnchorResult(orphan, AnchorStatus.ORPHANED), False
+
+
+def _same_context(text: str, h: Highlight) -> bool:
+    """Whether the words beside the highlight's place are still those it was saved with.
+    A short answer ("Yes.") is found at its old offsets in another exchange put in before
+    it, as long as the one it answered: kept there, its note went with the other answer.
+    Its context changed, it is looked for near, the best context winning."""
+    before = text[max(0, h.start - len(h.prefix)) : h.start]
+    return before == h.prefix and text[h.end : h.end + len(h.suffix)] == h.suffix
 
 
 def _its_own(text: str, h: Highlight, start: int, end: int) -> bool:

@@ -162,6 +162,24 @@ def test_a_rewritten_quote_is_not_moved_onto_another_answer_like_it() -> None:
     assert anchor(corrected, h).highlight.exact == "We never had enough money for servers"
 
 
+def test_a_short_answer_stays_with_its_question_when_an_exchange_is_put_in_before_it() -> None:
+    """The exchange put in is as long as the shift: "Yes." was at its old offsets, in the
+    answer to "Did you cry?" (the safety review's F9)."""
+    old = (
+        "Interviewer: Tell me about the night.\nAna: It was long.\n"
+        "Interviewer: Did you eat?\nAna: Yes.\nInterviewer: And after that?\nAna: We slept.\n"
+    )
+    start = old.index("Yes.")
+    h = make_highlight(old, start, start + len("Yes."))
+    inserted = "Interviewer: Did you eat?\n"
+    new = old.replace(inserted, "Interviewer: Did you cry?\nAna: Yes.\n" + inserted)
+    result = anchor(new, h)
+    assert result.highlight.start == new.index("Did you eat?\nAna: Yes.") + len(
+        "Did you eat?\nAna: "
+    )
+    assert result.status is AnchorStatus.MOVED
+
+
 def test_short_quote_is_not_matched_fuzzily() -> None:
     old = "one two Moss hid three"
     h = highlight(old, "Moss hid")
