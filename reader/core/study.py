@@ -219,9 +219,10 @@ class Study:
 
     # Interviews --------------------------------------------------------------------------
 
-    def add_interview(self, transcript: Path, title: str = "") -> InterviewEntry:
+    def add_interview(self, transcript: Path, title: str = "", added: str = "") -> InterviewEntry:
         """Add a transcript at the end; StudyError if it is in the study already, is not a
-        file, or does not look like a transcript (binary, empty). Only its head is read."""
+        file, or does not look like a transcript (binary, empty). Only its head is read.
+        `added`: when it joined a study elsewhere (an imported project says), else now."""
         self._writable()
         transcript = Path(transcript)
         if not transcript.is_file():
@@ -231,7 +232,10 @@ class Study:
         reason = reason or sniff(transcript)
         if reason:
             raise StudyError(f"{shown_name(transcript.name)} cannot be added: {reason}.")
-        return self._append([transcript], title)[0]
+        entry = self._append([transcript], title)[0]
+        if added:
+            entry = self.data.interviews[-1] = replace(entry, added=added)
+        return entry
 
     def add_folder(self, folder: Path) -> tuple[list[InterviewEntry], ScanReport]:
         """Add every transcript found in `folder` (see study_scan) not in the study yet."""

@@ -141,6 +141,9 @@ def test_study_export_is_valid_and_holds_everything(tmp_path: Path) -> None:
     assert [v.findtext(f"{P}TextValue") for v in case.findall(f"{P}VariableValue")] == ["nurse"]
     sources = root.findall(f"{P}Sources/{P}TextSource")
     assert [s.get("name") for s in sources] == ["P1", "P2"]
+    # Each source and note says when it was made: QualCoder's import stopped without.
+    for made in [*sources, *root.findall(f"{P}Notes/{P}Note")]:
+        assert made.get("creationDateTime") and made.get("creatingUser")
     for source in sources:
         path = source.get("plainTextPath")
         assert path.startswith("internal://") and path.endswith(".txt")

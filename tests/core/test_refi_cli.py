@@ -217,6 +217,10 @@ def test_a_recording_beside_a_transcript_never_opened_goes_into_the_project(
         assert archive.read(f"sources/{source.decode()}") == MP3
     assert b"<SyncPoint" in project and b'timeStamp="1000"' in project
     assert not (folder / "notes").exists() or not list((folder / "notes").glob("*.json"))
+    # QualCoder's import stopped at a source without the time it was made.
+    for kind in (rb"<AudioSource ", rb"<Transcript "):
+        (made,) = re.findall(kind + rb'[^>]*creationDateTime="([^"]+)"', project)
+        assert re.fullmatch(rb"\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d(\+00:00|Z)", made)
 
 
 def test_a_codebook_from_a_mac_names_a_code_with_accents_as_the_study_does(

@@ -63,6 +63,7 @@ if TYPE_CHECKING:
 
 GUIDS_SETTING = "refi-guids"  # study setting: "kind:key" -> a GUID an import brought in
 USER_NAME = "Interview Reader"
+NO_TIME = "1970-01-01T00:00:00+00:00"  # made when, where nothing says: an interview never coded
 SELECTION_NAME_WIDTH = 60  # a coded passage's name, as the other tools list it
 _VARIABLE_TYPES = {"text": "Text", "number": "Float", "date": "Date", "choice": "Text"}
 
@@ -117,7 +118,8 @@ def export_qdpx(
     media_paths = {i.entry.id: _media_path(i, sources[i.entry.id]) for i in interviews if i.timed}
     project = _project(name, interviews, codebook, attributes, crlf, guid, sources, media_paths)
     if memo.strip():
-        _add_note(project, (guid("memo", "study"), MEMO_NOTE_NAME, memo, ""), guid)
+        made = min((_created(i) for i in interviews), default=NO_TIME)
+        _add_note(project, (guid("memo", "study"), MEMO_NOTE_NAME, memo, made), guid)
     ET.indent(project)
     make_xml_safe(project)  # a note's form feed made a file no XML reader opens
     qde = ET.tostring(project, encoding="utf-8", xml_declaration=True) + b"\n"
@@ -346,9 +348,12 @@ def _add_note(project: ET.Element, note: tuple[str, str, str, str], guid: _Guids
     if element is None:
         element = ET.SubElement(project, tag(PROJECT_NS, "Notes"))
     note_guid, note_name, text, created = note
-    attrs = {"guid": note_guid, "name": note_name, "creatingUser": guid("user", USER_NAME)}
-    if created:
-        attrs["creationDateTime"] = created
+    attrs = {
+        "guid": note_guid,
+        "name": note_name,
+        "creatingUser": guid("user", USER_NAME),
+        "creationDateTime": created or NO_TIME,
+    }
     element = ET.SubElement(element, tag(PROJECT_NS, "Note"), attrs)
     ET.SubElement(element, tag(PROJECT_NS, "PlainTextContent")).text = text
 
@@ -424,19 +429,20 @@ def _source(
     source_guid = sources[entry.id]
     highlights = _anchored(interview.notes.highlights, text)
     text_path = f"internal://{_text_guid(interview, guid, sources)}.txt"
+    made = {"creatingUser": user, "creationDateTime": _created(interview)}
     if interview.timed:
         kind = "VideoSource" if media.is_video(media_paths[entry.id]) else "AudioSource"
         attrs = {"guid": source_guid, "name": entry.title, "path": media_paths[entry.id]}
-        source = ET.SubElement(parent, tag(PROJECT_NS, kind), attrs)
+        source = ET.SubElement(parent, tag(PROJECT_NS, kind), attrs | made)
         attrs = {"guid": guid("transcript", entry.id), "name": entry.title}
         holder = ET.SubElement(
-            source, tag(PROJECT_NS, "Transcript"), attrs | {"plainTextPath": text_path}
+            source, tag(PROJECT_NS, "Transcript"), attrs | {"plainTextPath": text_path} | made
         )
         points = _sync_points(holder, interview, highlights, crlf)
         selection_kind = "TranscriptSelection"
     else:
         attrs = {"guid": source_guid, "name": entry.title, "plainTextPath": text_path}
-        holder = source = ET.SubElement(parent, tag(PROJECT_NS, "TextSource"), attrs)
+        holder = source = ET.SubElement(parent, tag(PROJECT_NS, "TextSource"), attrs | made)
         selection_kind = "PlainTextSelection"
     for h in highlights:
         start, end = _position(text, h.start, crlf), _position(text, h.end, crlf)
@@ -470,8 +476,17 @@ def _source(
     if interview.notes.notes.strip():
         note_guid = guid("research-notes", entry.id)
         ET.SubElement(source, tag(PROJECT_NS, "NoteRef"), {"targetGUID": note_guid})
-        notes.append((note_guid, f"Research notes: {entry.title}", interview.notes.notes, ""))
+        name, when = f"Research notes: {entry.title}", made["creationDateTime"]
+        notes.append((note_guid, name, interview.notes.notes, when))
     _values(source, entry.attributes, variables, types)
+
+
+def _created(interview: Interview) -> str:
+    """When the interview's source was made, as the project says it: when it joined the
+    study, else its first highlight's time. QualCoder's import stops at a source or note
+    without one (the schema has it optional); the same for each export of the same work."""
+    stamps = [h.created for h in interview.notes.highlights if h.created]
+    return interview.entry.added or min(stamps, default=NO_TIME)
 
 
 def _sync_points(

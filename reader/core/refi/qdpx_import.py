@@ -926,7 +926,8 @@ def _interview(
     path.parent.mkdir(parents=True, exist_ok=True)
     path.write_text(text.text, encoding="utf-8", newline="\n")
     try:
-        entry = study.add_interview(path, title=name)
+        made = element.get("creationDateTime")  # when the project says it was made
+        entry = study.add_interview(path, title=name, added=_stamp(made) if made else "")
     except StudyError as exc:  # not text an interview can be (a binary file, say)
         path.unlink(missing_ok=True)
         report.not_imported.append(LeftOut(label, name, str(exc).rstrip(".")))
