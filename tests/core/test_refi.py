@@ -1029,37 +1029,6 @@ def test_codings_on_a_category_here_go_to_a_code_under_it(tmp_path: Path) -> Non
     assert [c.name for c in open_study(study.folder).codebook].count("Work (general)") == 1
 
 
-@settings(max_examples=300, deadline=None)
-@given(
-    raw=st.lists(
-        st.sampled_from(
-            [
-                *("a", "e", " ", "\n", "\r\n", "\u0301", "\u0300", "\u0323", "\u00e9"),
-                *("\u212b", "\u1100", "\u1161", "\u11a8", "\u0958", "\U0001d15e", "\u0f73"),
-                "\U0001f60a",
-            ]
-        ),
-        max_size=40,
-    ).map("".join),
-)
-def test_each_position_of_a_decomposed_text_maps_as_normalising_what_is_before_it(
-    raw: str,
-) -> None:
-    """The map of positions (found per span of non-ASCII characters: normalising the
-    whole text before each position made a decomposed transcript of 4,000 selections
-    take half a minute) gives what normalising the text before each position gives."""
-    import unicodedata
-
-    from reader.core.refi.qdpx_import import _Positions
-
-    positions = _Positions(raw, count_crlf_once=False)
-    lf = raw.replace("\r\n", "\n")
-    assert positions.text == unicodedata.normalize("NFC", lf)
-    for p in range(len(raw) + 1):
-        index = p - raw[: p + 1].count("\r\n")  # each CRLF before it is one LF
-        assert positions(p) == len(unicodedata.normalize("NFC", lf[:index]))
-
-
 def test_decomposed_text_and_a_guidless_selection_are_mapped_to_nfc(tmp_path: Path) -> None:
     """A source in NFD (é as e + accent) counts one more character before the quote than
     our NFC text: the position is mapped, not trusted blindly."""

@@ -62,7 +62,6 @@ import unicodedata
 import xml.etree.ElementTree as ET
 import zipfile
 import zlib
-from bisect import bisect_left, bisect_right
 from collections.abc import Callable
 from dataclasses import dataclass, field, replace
 from datetime import UTC, datetime
@@ -100,6 +99,7 @@ from reader.core.refi.codebook_xml import (
     tag,
 )
 from reader.core.refi.left_out import LeftOut, grouped_lines
+from reader.core.refi.positions import Counting, Positions, counting_of
 from reader.core.refi.qdpx_export import GUIDS_SETTING
 from reader.core.refi.qdpx_merge import (
     Highlights,
@@ -156,6 +156,7 @@ class ImportReport:
     retitled: list[str] = field(default_factory=list)  # “P1” as “P1 (2)”: the study has P1
     passages: list[Highlight] = field(default_factory=list)  # of the new interviews
     by_time: int = 0  # passages marked on a recording, placed on the turns spoken then
+    doubtful: list[str] = field(default_factory=list)  # "3 passages of “P1”": not as named
     not_imported: list[LeftOut] = field(default_factory=list)
 
     @property
@@ -171,6 +172,11 @@ class ImportReport:
             lines.append(f"{clips} marked on a recording by time: on the turns spoken then.")
         if self.retitled:
             lines.append(f"Titled apart from the study's interviews: {listed(self.retitled)}.")
+        if self.doubtful:
+            lines.append(
+                f"Check {listed(self.doubtful)}: they select other words than their names "
+                "in the project quote."
+            )
         if self.merged:
             lines.append("Merged into the interviews of the same text the study has:")
             lines += [f"  {line}" for line in merged_lines(self.merged)]
@@ -675,51 +681,18 @@ def _remember(guids: dict[str, str], kind: str, key: str, guid: str) -> None:
         guids.setdefault(f"{kind}:{key}", guid)
 
 
-class _Positions:
-    """Maps a position of the source, counted as its tool counts, to our normalised text
-    (LF line ends, NFC)."""
-
-    def __init__(self, raw: str, count_crlf_once: bool) -> None:
-        self.raw = raw
-        self._crlf = [m.start() for m in re.finditer("\r\n", raw)]
-        # With CRLF counted once, where each CRLF is as the tool counts.
-        self._once = [at - k for k, at in enumerate(self._crlf)] if count_crlf_once else None
-        lf = raw.replace("\r\n", "\n").replace("\r", "\n")
-        self._lf = lf
-        self.text = unicodedata.normalize("NFC", lf)
-        # The spans NFC changes, each a run of non-ASCII characters and the character
-        # before it (the letter an accent composes with): (start, end, how much longer
-        # the NFC text is before the span). Normalising the whole text before each
-        # position took 28 s for 4,000 selections of a decomposed (macOS) transcript.
-        # NFC never reaches across an ASCII character, so the text before a span
-        # normalises alone, and each position is found in its span.
-        self._spans: list[tuple[int, int, int]] = []
-        self._starts: list[int] = []
-        self._shift = 0  # after the last span
-        if self.text != lf:
-            for run in re.finditer(r"[^\x00-\x7f]+", lf):
-                start, end = max(run.start() - 1, 0), run.end()
-                grown = len(unicodedata.normalize("NFC", lf[start:end])) - (end - start)
-                if grown or not unicodedata.is_normalized("NFC", lf[start:end]):
-                    self._spans.append((start, end, self._shift))
-                    self._starts.append(start)
-                    self._shift += grown
-        # The length as the tool counts it, to check positions against.
-        self.length = len(raw) - (len(self._crlf) if count_crlf_once else 0)
-
-    def __call__(self, position: int) -> int:
-        index = position
-        if self._once is not None:  # CRLF counted once: find the raw index
-            index = position + bisect_left(self._once, position)
-        index -= bisect_left(self._crlf, index)  # each CRLF before it became one LF
-        k = bisect_right(self._starts, index) - 1
-        if k < 0:
-            return index
-        start, end, shift = self._spans[k]
-        if index < end:  # inside the span: its start normalised with it
-            return start + shift + len(unicodedata.normalize("NFC", self._lf[start:index]))
-        after = self._spans[k + 1][2] if k + 1 < len(self._spans) else self._shift
-        return index + after
+def _counted(
+    run: _Import, raw: str, selections: list[tuple[ET.Element, int | None, int | None]], name: str
+) -> Positions:
+    """The source's positions as its tool counted them (`counting_of`): where its
+    selections' names quote words, the count under which they select those words, else
+    as the project's origin counts; passages that still select other words are said."""
+    origin = Counting.CRLF_ONCE if run.project.count_crlf_once else Counting.CODE_POINTS
+    named = [(s.get("name") or "", a, b) for s, a, b in selections]
+    positions, doubtful = counting_of(raw, named, origin)
+    if doubtful:
+        run.report.doubtful.append(f"{counted(doubtful, 'passage')} of “{name}”")
+    return positions
 
 
 def _text_source(
@@ -736,11 +709,11 @@ def _text_source(
     if raw is None:
         run.report.not_imported.append(LeftOut(label, name, "its text is not in the file"))
         return False
-    positions = _Positions(raw, run.project.count_crlf_once)
     selections = [
         (s, _int(s.get("startPosition")), _int(s.get("endPosition")))
         for s in holder.findall(tag(run.ns, "PlainTextSelection"))
     ]
+    positions = _counted(run, raw, selections, name)
     text = _Text(positions.text, positions.length, positions, positions)
     _interview(run, element, label, name, text, selections)
     return bool(text.text.strip())
@@ -786,12 +759,22 @@ def _media_source(run: _Import, element: ET.Element, name: str) -> None:
             LeftOut(f"{label} source", name, "its transcript is not in the file")
         )
         return
-    positions = _Positions(raw, run.project.count_crlf_once)
     places: dict[str, int | None] = {}  # SyncPoint GUID -> its position
+    points = transcript.findall(tag(run.ns, "SyncPoint"))
+    for point in points:
+        places[guid_of(point.get("guid")) or ""] = _int(point.get("position"))
+    selections = [
+        (
+            s,
+            places.get(guid_of(s.get("fromSyncPoint")) or ""),
+            places.get(guid_of(s.get("toSyncPoint")) or ""),
+        )
+        for s in transcript.findall(tag(run.ns, "TranscriptSelection"))
+    ]
+    positions = _counted(run, raw, selections, name)
     raw_times = []  # (position in the file's text, ms)
-    for point in transcript.findall(tag(run.ns, "SyncPoint")):
+    for point in points:
         position, ms = _int(point.get("position")), _int(point.get("timeStamp"))
-        places[guid_of(point.get("guid")) or ""] = position
         if position is not None and ms is not None and 0 <= position <= positions.length:
             raw_times.append((position, ms))
     times = [(positions(position), ms) for position, ms in raw_times]
@@ -803,14 +786,6 @@ def _media_source(run: _Import, element: ET.Element, name: str) -> None:
         lambda p: timed.place(positions(p), end=True),
         untimed=_Text(positions.text, positions.length, positions, positions),
     )
-    selections = [
-        (
-            s,
-            places.get(guid_of(s.get("fromSyncPoint")) or ""),
-            places.get(guid_of(s.get("toSyncPoint")) or ""),
-        )
-        for s in transcript.findall(tag(run.ns, "TranscriptSelection"))
-    ]
     placed = unplaced = 0
     for clip in element.findall(tag(run.ns, f"{label.title()}Selection")):
         begin, end = _int(clip.get("begin")), _int(clip.get("end"))

@@ -1,0 +1,130 @@
+"""A source's positions as its tool counts them, mapped to our text (LF line ends, NFC).
+
+REFI-QDA says "characters" and leaves the rest to each tool. This app and QualCoder count
+code points, a line end CRLF as two; ATLAS.ti counts CRLF as one; QualCoder's option for
+MAXQDA writes CRLF into the file but keeps positions that counted LF alone; a .NET, Java
+or JavaScript program counts UTF-16 units, an emoji two. Counted the wrong way, every
+passage after the first line end (or emoji) lands a little early, on the wrong words. So
+each source is read the way under which most of its selections select the words their
+names quote (QualCoder names a selection by its words, NVivo and this app by their start),
+the origin's way on a tie (`counting_of`).
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from bisect import bisect_left, bisect_right
+from collections.abc import Sequence
+from enum import Enum
+
+from reader.core.shorten import ELLIPSIS
+
+MIN_QUOTED = 4  # a name shorter than this quotes too little to tell one way from another
+
+
+class Counting(Enum):
+    """How a tool counts positions in a source's text."""
+
+    CODE_POINTS = "code points, a CRLF as two"
+    CRLF_ONCE = "code points, a CRLF as one"
+    UTF16 = "UTF-16 units"
+
+
+class Positions:
+    """Maps a position of the source, counted as `counting` says, to our normalised text."""
+
+    def __init__(self, raw: str, counting: Counting) -> None:
+        self.raw = raw
+        self.counting = counting
+        self._crlf = [m.start() for m in re.finditer("\r\n", raw)]
+        once = counting is Counting.CRLF_ONCE
+        # With CRLF counted once, where each CRLF is as the tool counts.
+        self._once = [at - k for k, at in enumerate(self._crlf)] if once else None
+        # In UTF-16, where each character beyond the BMP starts (two units each).
+        astral = (
+            [i for i, c in enumerate(raw) if c > "\uffff"] if counting is Counting.UTF16 else []
+        )
+        self._astral = [at + k for k, at in enumerate(astral)]
+        lf = raw.replace("\r\n", "\n").replace("\r", "\n")
+        self._lf = lf
+        self.text = unicodedata.normalize("NFC", lf)
+        # The spans NFC changes, each a run of non-ASCII characters and the character
+        # before it (the letter an accent composes with): (start, end, how much longer
+        # the NFC text is before the span). Normalising the whole text before each
+        # position took 28 s for 4,000 selections of a decomposed (macOS) transcript.
+        # NFC never reaches across an ASCII character, so the text before a span
+        # normalises alone, and each position is found in its span.
+        self._spans: list[tuple[int, int, int]] = []
+        self._starts: list[int] = []
+        self._shift = 0  # after the last span
+        if self.text != lf:
+            for run in re.finditer(r"[^\x00-\x7f]+", lf):
+                start, end = max(run.start() - 1, 0), run.end()
+                grown = len(unicodedata.normalize("NFC", lf[start:end])) - (end - start)
+                if grown or not unicodedata.is_normalized("NFC", lf[start:end]):
+                    self._spans.append((start, end, self._shift))
+                    self._starts.append(start)
+                    self._shift += grown
+        # The length as the tool counts it, to check positions against.
+        self.length = len(raw) - (len(self._crlf) if once else 0) + len(astral)
+
+    def __call__(self, position: int) -> int:
+        index = position - bisect_left(self._astral, position)  # UTF-16: pairs as one
+        if self._once is not None:  # CRLF counted once: find the raw index
+            index = position + bisect_left(self._once, position)
+        index -= bisect_left(self._crlf, index)  # each CRLF before it became one LF
+        k = bisect_right(self._starts, index) - 1
+        if k < 0:
+            return index
+        start, end, shift = self._spans[k]
+        if index < end:  # inside the span: its start normalised with it
+            return start + shift + len(unicodedata.normalize("NFC", self._lf[start:index]))
+        after = self._spans[k + 1][2] if k + 1 < len(self._spans) else self._shift
+        return index + after
+
+
+def counting_of(
+    raw: str, named: Sequence[tuple[str, int | None, int | None]], origin: Counting
+) -> tuple[Positions, int]:
+    """The source's positions as the count under which most of its selections (name,
+    start, end) select what their names quote, `origin`'s on a tie; and how many, read
+    so, do not, where others do (names that quote nothing, "Selection 12", are no sign)."""
+    quoting = [(_squeezed(n), a, b) for n, a, b in named if a is not None and b is not None]
+    quoting = [(n, a, b) for n, a, b in quoting if len(n) >= MIN_QUOTED]
+    ways = [origin, *(c for c in Counting if c is not origin)]
+    if not quoting:
+        return Positions(raw, origin), 0
+    best: tuple[int, Positions] | None = None
+    for counting in ways:
+        if counting is not origin and not _special(raw, counting):
+            continue  # counts as the origin does in a text without its characters
+        positions = Positions(raw, counting)
+        found = sum(_quotes(positions, *selection) for selection in quoting)
+        if best is None or found > best[0]:
+            best = (found, positions)
+    assert best is not None
+    found, positions = best
+    return positions, len(quoting) - found if found else 0
+
+
+def _special(raw: str, counting: Counting) -> bool:
+    """Whether the text has what `counting` counts apart: a CRLF, a character beyond the BMP."""
+    if counting is Counting.UTF16:
+        return any(c > "\uffff" for c in raw)
+    return "\r\n" in raw
+
+
+def _quotes(positions: Positions, name: str, start: int | None, end: int | None) -> bool:
+    assert start is not None and end is not None
+    if not 0 <= start < end <= positions.length:
+        return False
+    words = _squeezed(positions.text[positions(start) : positions(end)])
+    return words.startswith(name) or (len(words) >= MIN_QUOTED and name.startswith(words))
+
+
+def _squeezed(text: str) -> str:
+    """`text` with its spaces and line ends as single spaces, a trailing "…" or "..."
+    (a name shortened) left off, NFC."""
+    text = " ".join(unicodedata.normalize("NFC", text).split())
+    return text.removesuffix(ELLIPSIS).removesuffix("...").rstrip()

@@ -1,0 +1,115 @@
+"""A source's positions as its tool counts them (reader/core/refi/positions.py): mapped to
+our NFC, LF text, and each source read the way under which its selections select the
+words their names quote (QualCoder's CRLF for MAXQDA counted as one, a .NET tool's
+UTF-16)."""
+
+from __future__ import annotations
+
+import unicodedata
+from pathlib import Path
+
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from reader.core.refi.codebook_xml import PROJECT_NS
+from reader.core.refi.positions import Counting, Positions, counting_of
+from reader.core.refi.qdpx_import import import_qdpx
+from tests.core.test_refi import zipped
+
+TEXT = "Q: Ready? 😅\nA: Quite ready, yes.\nQ: And then?\nA: Then the night shift began.\n"
+
+
+@settings(max_examples=300, deadline=None)
+@given(
+    raw=st.lists(
+        st.sampled_from(
+            [
+                *("a", "e", " ", "\n", "\r\n", "\u0301", "\u0300", "\u0323", "\u00e9"),
+                *("\u212b", "\u1100", "\u1161", "\u11a8", "\u0958", "\U0001d15e", "\u0f73"),
+                "\U0001f60a",
+            ]
+        ),
+        max_size=40,
+    ).map("".join),
+)
+def test_each_position_of_a_decomposed_text_maps_as_normalising_what_is_before_it(
+    raw: str,
+) -> None:
+    """The map of positions (found per span of non-ASCII characters: normalising the
+    whole text before each position made a decomposed transcript of 4,000 selections
+    take half a minute) gives what normalising the text before each position gives."""
+    positions = Positions(raw, Counting.CODE_POINTS)
+    lf = raw.replace("\r\n", "\n")
+    assert positions.text == unicodedata.normalize("NFC", lf)
+    for p in range(len(raw) + 1):
+        index = p - raw[: p + 1].count("\r\n")  # each CRLF before it is one LF
+        assert positions(p) == len(unicodedata.normalize("NFC", lf[:index]))
+
+
+@given(st.text(st.sampled_from(["a", "b", " ", "\n", "😅", "𠀋", "é"]), max_size=30))
+def test_a_utf16_position_is_the_character_it_counts_to(raw: str) -> None:
+    positions = Positions(raw, Counting.UTF16)
+    assert positions.length == len(raw.encode("utf-16-le")) // 2
+    for i in range(len(raw) + 1):
+        assert positions(len(raw[:i].encode("utf-16-le")) // 2) == i
+
+
+def spans(text: str, quotes: list[str], counting: Counting) -> list[tuple[str, int, int]]:
+    """Each quote's (name, start, end) in `text` as `counting` counts."""
+    out = []
+    for quote in quotes:
+        start = text.index(quote)
+        before, inside = text[:start], quote
+        if counting is Counting.UTF16:
+            size = len(before.encode("utf-16-le")) // 2, len(inside.encode("utf-16-le")) // 2
+        elif counting is Counting.CRLF_ONCE:
+            size = len(before.replace("\r\n", "\n")), len(inside.replace("\r\n", "\n"))
+        else:
+            size = len(before), len(inside)
+        out.append((quote, size[0], size[0] + size[1]))
+    return out
+
+
+def test_each_source_is_read_as_its_selections_names_say_it_was_counted() -> None:
+    quotes = ["Quite ready", "Then the night shift began."]
+    crlf = TEXT.replace("\n", "\r\n")
+    for raw, counting in (
+        (crlf, Counting.CRLF_ONCE),
+        (TEXT, Counting.UTF16),
+        (crlf, Counting.CODE_POINTS),
+    ):
+        positions, doubtful = counting_of(raw, spans(raw, quotes, counting), Counting.CODE_POINTS)
+        assert positions.counting is counting and doubtful == 0
+        for _name, a, b in spans(raw, quotes, counting):
+            assert positions.text[positions(a) : positions(b)] in quotes
+    # Names that quote nothing tell nothing: the origin's count, nothing said.
+    named = [("Selection 1", 3, 9), ("Selection 2", 20, 31)]
+    positions, doubtful = counting_of(crlf, named, Counting.CRLF_ONCE)
+    assert positions.counting is Counting.CRLF_ONCE and doubtful == 0
+    # A passage that still selects other words, where the others fit, is said.
+    named = [*spans(TEXT, quotes, Counting.CODE_POINTS), ("the night shift", 0, 15)]
+    assert counting_of(TEXT, named, Counting.CODE_POINTS)[1] == 1
+
+
+def test_qualcoders_crlf_for_maxqda_lands_on_the_words(tmp_path: Path) -> None:
+    """QualCoder writes CRLF into the file for MAXQDA and keeps positions that counted
+    LF alone: each passage after a line landed a character a line early ('d the scanner
+    counts every minu'), and came back to the study as a new highlight beside its own
+    (the REFI review's F3)."""
+    crlf = TEXT.replace("\n", "\r\n")
+    selections = "".join(
+        f'<PlainTextSelection guid="eeeeeeee-0000-0000-0000-00000000000{k}" name="{name}" '
+        f'startPosition="{a}" endPosition="{b}"/>'
+        for k, (name, a, b) in enumerate(
+            spans(crlf, ["Quite ready", "the night"], Counting.CRLF_ONCE)
+        )
+    )
+    qde = (
+        f'<Project xmlns="{PROJECT_NS}" name="QC" origin="QualCoder 3.6"><Sources>'
+        '<TextSource guid="dddddddd-0000-0000-0000-000000000001" name="Doc" '
+        f'plainTextPath="internal://d1.txt">{selections}</TextSource></Sources></Project>'
+    )
+    data = zipped({"project.qde": qde, "sources/d1.txt": "\ufeff" + crlf})
+    report = import_qdpx(data, tmp_path / "study")
+    assert [h.exact for h in report.passages] == ["Quite ready", "the night"]
+    assert not report.doubtful and "Check" not in report.message()
