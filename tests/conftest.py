@@ -7,6 +7,7 @@ runs the suite a second time as an unprivileged user, so they still run in CI.
 from __future__ import annotations
 
 import os
+import tempfile
 from pathlib import Path
 from typing import Any
 
@@ -38,6 +39,11 @@ def isolated_dirs(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
     monkeypatch.setenv("HOME", str(tmp_path / "home"))
     monkeypatch.setenv("XDG_DATA_HOME", str(tmp_path / "xdg-data"))
     monkeypatch.setenv("XDG_CONFIG_HOME", str(tmp_path / "xdg-config"))
+    # The temporary folder too (beside tmp_path, which some tests list): rescue copies go
+    # there when the data folder fails.
+    temporary = tmp_path.with_name(tmp_path.name + "-tmp")
+    temporary.mkdir(exist_ok=True)
+    monkeypatch.setattr(tempfile, "tempdir", str(temporary))
     return tmp_path
 
 

@@ -15,7 +15,7 @@ from pathlib import Path
 
 from reader import APP_ID
 from reader.core.hashing import sha256_hex
-from reader.core.notes_file import NotesData, parse, serialise
+from reader.core.notes_file import NotesData, NotesFormatError, parse, serialise
 
 
 def data_dir() -> Path:
@@ -194,22 +194,35 @@ def rescue(
     what: str, path: Path, data: bytes | None, name: Path | None = None, made_from: str = ""
 ) -> str:
     """`path` could not take `data` (None: it could not even be made) as the app is made to
-    end: `data` goes to a new rescue file in the data folder, named after `name` (default
-    `path`) and `path`, and after `made_from`, the hash (`content_hash`) of the file's
-    bytes `data` was made from, as last read or written ("" when none are known). The line
-    that reports it, saying where."""
-    rescued = None
-    if data is not None:
-        with contextlib.suppress(OSError):
-            folder = data_dir() / "rescued"
-            folder.mkdir(parents=True, exist_ok=True)
-            name = name or path
-            came = f"{_CAME_FROM}{made_from[:_CAME_FROM_DIGITS]}" if made_from else ""
-            target = _claimed(folder, _rescue_stem(name, path), came + name.suffix)
-            rescued = _filled(target, lambda: atomic_write(target, data))
+    end: `data` goes to a rescue copy (`rescue_copy`). The line that reports it, saying
+    where."""
+    rescued = rescue_copy(path, data, name, made_from) if data is not None else None
     return f"{what} could not be saved to {path}; " + (
         f"a copy was written to {rescued}." if rescued else "nor rescued."
     )
+
+
+def rescue_copy(
+    path: Path, data: bytes, name: Path | None = None, made_from: str = ""
+) -> Path | None:
+    """`data`, which `path` could not take, in a new rescue file, named after `name`
+    (default `path`) and `path`, and after `made_from`, the hash (`content_hash`) of the
+    file's bytes `data` was made from, as last read or written ("" when none are known):
+    in the data folder, else (a read-only or full home) the system's temporary folder.
+    Where it is; None when neither could take it."""
+    name = name or path
+    came = f"{_CAME_FROM}{made_from[:_CAME_FROM_DIGITS]}" if made_from else ""
+    for folder in rescue_folders():
+        with contextlib.suppress(OSError):
+            folder.mkdir(parents=True, exist_ok=True)
+            target = _claimed(folder, _rescue_stem(name, path), came + name.suffix)
+            return _filled(target, lambda target=target: atomic_write(target, data))
+    return None
+
+
+def rescue_folders() -> list[Path]:
+    """Where rescue copies are written, in the order tried, and looked for."""
+    return [data_dir() / "rescued", Path(tempfile.gettempdir()) / f"{APP_ID}-rescued"]
 
 
 # In a rescue copy's name, before its suffix: the start of the hash of what it came from.
@@ -222,16 +235,30 @@ def rescued_copies(name: Path, since: Path, held: bytes | None) -> list[Path]:
     what was kept when the app last ended and not merged since, to offer when that file
     opens again. Whatever their times: a sync tool or a backup program touching the file
     must not hide them. Nothing is read unless a copy is there (the folder is listed)."""
-    folder = data_dir() / "rescued"
     stem = re.escape(_rescue_stem(name, since))
     came = rf"(?:{re.escape(_CAME_FROM)}[0-9a-f]{{{_CAME_FROM_DIGITS}}})?"
-    pattern = re.compile(rf"{stem}-\d{{8}}-\d{{6}}(-\d+)?{came}{re.escape(name.suffix)}")
-    try:
-        found = [folder / n for n in os.listdir(folder) if pattern.fullmatch(n)]
-    except OSError:  # none was ever rescued
-        return []
+    ends = rf"-\d{{8}}-\d{{6}}(-\d+)?{came}{re.escape(name.suffix)}"
+    pattern = re.compile(stem + ends)
+    # The same notes rescued at the place their study had before it was moved or renamed
+    # (the hash of another path): theirs when that place is gone (not a copy's).
+    moved = re.compile(rf"{re.escape(name.stem)}-[0-9a-f]{{8}}{ends}")
+    found = []
+    for folder in rescue_folders():
+        with contextlib.suppress(OSError):  # none was ever rescued there
+            for n in os.listdir(folder):
+                if pattern.fullmatch(n) or (moved.fullmatch(n) and _left_behind(folder / n)):
+                    found.append(folder / n)
     stamped = sorted((s, p) for p in found if (s := file_stamp(p)) and _holds_other(p, held))
     return [p for _, p in stamped]
+
+
+def _left_behind(copy: Path) -> bool:
+    """Whether a rescued copy of notes is of a transcript no longer where it was."""
+    try:
+        source = parse(copy.read_bytes()).document.get("source")
+    except (OSError, NotesFormatError):
+        return False
+    return isinstance(source, str) and bool(source) and not Path(source).exists()
 
 
 def came_from(copy: Path, held: bytes | None) -> bool:

@@ -14,6 +14,7 @@ from typing import Any
 import orjson
 import pytest
 from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QMessageBox
 
 from reader.core import store
 from reader.core.store import content_hash
@@ -125,6 +126,72 @@ def test_notes_lost_on_quitting_are_rescued_and_offered_when_the_interview_opens
     qtbot.waitUntil(lambda: notes_text(notes_path) == "start\ntyped on a full disk")
     assert rescued("*.json") == []  # merged: kept with the backups, not offered again
     assert (notes_path.parent / "backups" / copy.name).exists()
+
+
+def test_quitting_unsaved_says_where_the_copy_is_or_that_none_could_be_kept(
+    make_window: Callable[..., MainWindow],
+    notes_path: Path,
+    qtbot: Any,
+    monkeypatch: pytest.MonkeyPatch,
+    dialogs: Any,
+    tmp_path: Path,
+) -> None:
+    """The question promised a copy in the data folder before any was tried: with that
+    folder read-only, none was kept, and the words went (the safety review's F7). The
+    copy is made first: in the temporary folder when the data folder fails, or the
+    question says none could be; Cancel takes the copy back, the notes still open."""
+    monkeypatch.setattr("reader.ui.persistence.saver.RETRY_MS", 60_000)
+    notes_with(notes_path, [], text="start\n")
+    window = make_window()
+    FullDisk(monkeypatch, "reader.ui.persistence.saver")
+    type_notes(window, qtbot, "typed on a full disk")
+    qtbot.waitUntil(lambda: window.save_label.text().startswith("Not saved"), timeout=3000)
+    blocked = tmp_path / "a file"
+    blocked.write_text("")
+    folders = store.rescue_folders()
+    monkeypatch.setattr(store, "rescue_folders", lambda: [blocked / "rescued", *folders[1:]])
+    dialogs.button_answer = QMessageBox.StandardButton.Cancel
+    window.close()
+    assert window.isVisible()
+    assert f"A copy of them is kept in {folders[1]}" in dialogs.shown[-1][1]
+    assert list(folders[1].glob("*.json")) == []  # cancelled: taken back
+    monkeypatch.setattr(store, "rescue_folders", lambda: [blocked / "rescued"])
+    window.close()
+    assert "No copy of them could be kept either" in dialogs.shown[-1][1]
+    assert window.isVisible()
+    monkeypatch.setattr(store, "rescue_folders", lambda: folders)
+    dialogs.button_answer = QMessageBox.StandardButton.Discard
+    window.close()
+    assert not window.isVisible()
+    (copy,) = folders[0].glob("*.json")  # one copy: closing made no second
+    assert notes_text(copy) == "typed on a full diskstart\n"  # typed at the top
+
+
+def test_a_copy_rescued_before_the_study_folder_was_renamed_is_offered_at_its_new_place(
+    make_study_window: Callable[[Path], MainWindow],
+    folder: Path,
+    qtbot: Any,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """Renamed while open, the study could not save the words typed after; they were
+    rescued under its old place's name, and never offered at its new one (the safety
+    review's F4)."""
+    monkeypatch.setattr("reader.ui.persistence.saver.RETRY_MS", 60_000)
+    window = make_study_window(folder)
+    disk = FullDisk(monkeypatch, "reader.ui.persistence.saver")
+    type_notes(window, qtbot, "typed after the rename")
+    qtbot.waitUntil(lambda: window.save_label.text().startswith("Not saved"), timeout=3000)
+    window.shut_down_now()
+    (copy,) = rescued("*.json")
+    disk.full = False
+    moved = folder.with_name("Moved study")
+    folder.rename(moved)
+    again = make_study_window(moved)
+    banner = again.banner
+    while "rescued" not in banner.text():  # behind what opening the study said
+        assert banner.text(), "no rescued copy offered"
+        next(b for b in banner.buttons if b.text() == "Dismiss").click()
+    assert copy.name in banner.text()
 
 
 def test_a_copy_rescued_in_another_study_is_not_offered_as_this_interviews(

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import contextlib
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QTimer
 from PySide6.QtWidgets import QWidget
@@ -16,6 +17,10 @@ from PySide6.QtWidgets import QWidget
 from reader.core.document import Document
 from reader.core.notes_location import candidates, locate_notes, remember_notes_path
 from reader.core.notes_opening import NotesRead
+
+if TYPE_CHECKING:
+    from reader.ui.persistence.safety import NotesSafety
+    from reader.ui.persistence.saver import NotesSaver
 
 
 def locate_notes_asking(
@@ -67,15 +72,31 @@ def ask_about_notes(
     return None if choice == stop else read.recovery.choose(choice)
 
 
-def may_go_on_unsaved(parent: QWidget, notes_path: Path) -> bool:
-    """The notes could not be written to `notes_path`: whether to go on anyway (closing the
-    interview, or the app) and let the unsaved part go, as the user is asked."""
+def may_go_on_unsaved(parent: QWidget, saver: NotesSaver, safety: NotesSafety | None) -> bool:
+    """The notes could not be written to their file: whether to go on anyway (closing the
+    interview, or the app) and let the unsaved part go, as the user is asked. A copy of
+    them is kept first, so that the question says where, or that none could be: it
+    promised one, and a read-only data folder kept none. Cancelled, the copy goes (the
+    notes are still open, to save); else what was not saved is in it."""
     from reader.ui.dialogs import may_discard  # not start-up's (test_lazy_dock.py)
+    from reader.ui.persistence.offered_copies import rescue_name
 
-    return may_discard(
+    name = rescue_name(saver.path, safety.guard.document_path) if safety else None
+    copy = saver.rescue_copy(name)
+    where = (
+        f"A copy of them is kept in {copy.parent}, offered when the interview opens again."
+        if copy
+        else "No copy of them could be kept either: the app's data folder and the "
+        "temporary folder cannot be written. What was not saved will be lost."
+    )
+    go_on = may_discard(
         parent,
         "Notes not saved",
-        f"Your notes could not be saved to {notes_path}.\n\n"
-        "Go on anyway? A copy of them is kept in the app's data folder, offered when "
-        "the interview opens again. (Cancel, then File ▸ Save Notes As…, keeps them.)",
+        f"Your notes could not be saved to {saver.path}.\n\nGo on anyway? {where} "
+        "(Cancel, then File ▸ Save Notes As… to another place, keeps them.)",
     )
+    if go_on and copy:
+        saver.kept_elsewhere()
+    elif copy:
+        copy.unlink(missing_ok=True)
+    return go_on

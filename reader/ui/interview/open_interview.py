@@ -310,8 +310,8 @@ class OpenInterview(QObject):
 
     def may_discard_unsaved(self) -> bool:
         """Save everything; if that fails, ask whether to go on and lose the unsaved part."""
-        saver = self.saver
-        return saver is None or saver.flush() or may_go_on_unsaved(self._window, saver.path)
+        saver, safety = self.saver, self.safety
+        return saver is None or saver.flush() or may_go_on_unsaved(self._window, saver, safety)
 
     def close(self) -> None:
         """Write everything, release the notes file and forget the interview."""

@@ -13,7 +13,7 @@ from PySide6.QtCore import QObject, QTimer, Signal
 
 from reader.core.backups import DEFAULT_KEEP, INTERVAL_SECONDS, make_backup
 from reader.core.notes_file import NotesData, parse, serialise
-from reader.core.store import atomic_write, content_hash, describe_os_error, rescue
+from reader.core.store import atomic_write, content_hash, describe_os_error, rescue, rescue_copy
 
 AUTOSAVE_DELAY_MS = 600  # a pause in typing this long saves at once...
 DEADLINE_MS = 1000  # ...and steady typing still saves this soon after the first change
@@ -234,6 +234,15 @@ class NotesSaver(QObject):
         notes were last read from or written as; the line that reports it."""
         data = self._serialise_or_report()
         return rescue("the notes", self.path, data, name, made_from=self.expected_hash)
+
+    def rescue_copy(self, name: Path | None) -> Path | None:
+        """The notes in a rescue copy now (`store.rescue_copy`): where; None if none."""
+        data = self._serialise_or_report()
+        return rescue_copy(self.path, data, name, self.expected_hash) if data else None
+
+    def kept_elsewhere(self) -> None:
+        """What was not saved is in a rescue copy: closing makes no other."""
+        self._dirty = False
 
     def retarget(self, path: Path) -> None:
         """Save to `path` from now on (Save Notes As…), writing everything there at once."""
