@@ -165,7 +165,7 @@ def _open_alone(document: Path | None, notes: Path | None) -> tuple[Session, Pat
     """`_open_session` of a document no study lists, or with the notes given."""
     from reader.core.document import DocumentError, load_document
     from reader.core.notes_file import NotesFormatError
-    from reader.core.notes_location import locate_notes
+    from reader.core.notes_location import MISSING_NOTES, locate_notes
     from reader.core.session import Session
     from reader.core.store import load_notes
     from reader.resources import BUNDLED_INTERVIEW
@@ -180,6 +180,8 @@ def _open_alone(document: Path | None, notes: Path | None) -> tuple[Session, Pat
         notes = location.path
         if location.message:
             say(location.message)
+        if location.missing is not None:
+            say(f"{MISSING_NOTES.format(location.missing)} Reading {notes} instead.")
     try:
         notes_data = load_notes(notes)
     except (NotesFormatError, OSError) as exc:  # OSError: --notes names a folder, say

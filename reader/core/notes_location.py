@@ -23,12 +23,21 @@ _SOURCE = re.compile(rb'"source":\s*("(?:[^"\\]|\\.)*")')
 _TITLE = re.compile(rb'"title":\s*("(?:[^"\\]|\\.)*")')
 
 
+MISSING_NOTES = (
+    "This interview's notes were saved to {}, which cannot be found now (a drive not "
+    "connected, or its folder renamed or moved?)."
+)
+
+
 @dataclass(frozen=True)
 class NotesLocation:
     """Where a document's notes file is, and what to tell the user of it."""
 
     path: Path
     message: str = ""  # said to the user when the notes were found somewhere unexpected
+    # The notes file chosen for it (Save Notes As…, --notes) in a folder not there now:
+    # a drive not connected, a share offline. `path` is then the data folder's.
+    missing: Path | None = None
 
 
 @dataclass(frozen=True)
@@ -77,6 +86,8 @@ def locate_notes(document_path: Path, document: Document) -> NotesLocation:
     if chosen and Path(chosen).exists():
         return NotesLocation(Path(chosen))
     default = default_notes_path(document_path)
+    if chosen and not Path(chosen).parent.is_dir():  # never the older notes, unsaid
+        return NotesLocation(default, missing=Path(chosen))
     if default.exists():
         return NotesLocation(default)
     for path, head in _known_notes_files():

@@ -227,6 +227,42 @@ def test_save_as_is_remembered_after_a_restart_and_by_the_cli(
     assert result.returncode == 0 and b"patient" in result.stdout, result.stderr
 
 
+def test_notes_saved_to_a_drive_not_connected_now_are_asked_for_not_replaced(
+    make_window, tmp_path, qtbot, dialogs
+) -> None:
+    """Saved As to a USB stick, unplugged: the data folder's older notes opened without a
+    word, and what was typed went there (the safety review's F3). The user is asked:
+    the older notes are opened, said, or the notes found where the stick is now."""
+    doc = tmp_path / "talk.txt"
+    doc.write_text(TALK, "utf-8")
+    window = make_window(doc, notes=None)
+    default = window.interview.notes_path
+    window.notes_editor.setPlainText("old work in the data folder")
+    qtbot.waitUntil(lambda: default.exists() and saved(default)["notes"] != "", timeout=3000)
+    stick = tmp_path / "usb" / "my notes.json"
+    dialogs.save_answers.append(str(stick))
+    window.window_actions.save_notes_as.trigger()
+    window.notes_editor.setPlainText("new work on the stick")
+    qtbot.waitUntil(lambda: stick.exists() and "stick" in saved(stick)["notes"], timeout=3000)
+    window.close()
+    unplugged = stick.parent.rename(tmp_path / "mounted-elsewhere")
+
+    dialogs.choice_answers.append("Open Older Notes")
+    again = make_window(doc, notes=None)
+    assert "Notes not found" in dialogs.titles()
+    assert again.interview.notes_path == default
+    assert "cannot be found now" in again.banner.text() and str(stick) in again.banner.text()
+    again.close()
+    result = run(tmp_path, "export", doc, "--format", "csv")
+    assert b"cannot be found now" in result.stderr
+
+    dialogs.choice_answers.append("Locate…")
+    dialogs.open_answers.append(str(unplugged / stick.name))
+    found = make_window(doc, notes=None)
+    assert found.interview.notes_path == unplugged / stick.name
+    assert found.notes_editor.toPlainText() == "new work on the stick"
+
+
 # A folder that cannot be written when the notes open --------------------------------------
 
 

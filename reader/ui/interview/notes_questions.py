@@ -15,7 +15,13 @@ from PySide6.QtCore import QTimer
 from PySide6.QtWidgets import QWidget
 
 from reader.core.document import Document
-from reader.core.notes_location import candidates, locate_notes, remember_notes_path
+from reader.core.notes_location import (
+    MISSING_NOTES,
+    NotesLocation,
+    candidates,
+    locate_notes,
+    remember_notes_path,
+)
 from reader.core.notes_opening import NotesRead
 
 if TYPE_CHECKING:
@@ -29,6 +35,8 @@ def locate_notes_asking(
     """The document's notes file and what to say about how it was found; the notes of
     a moved and edited interview are offered, never taken without asking."""
     location = locate_notes(document_path, document)
+    if location.missing is not None:
+        return _notes_gone_asking(parent, document_path, location)
     if location.message or location.path.exists():
         return location.path, location.message
     offered = candidates(document_path, document)
@@ -49,6 +57,43 @@ def locate_notes_asking(
     with contextlib.suppress(OSError):  # remembered for next time if the folder allows
         remember_notes_path(document_path, best.path)
     return best.path, f"Using the notes of “{best.title}” from {best.source}."
+
+
+def _notes_gone_asking(
+    parent: QWidget, document_path: Path, location: NotesLocation
+) -> tuple[Path, str]:
+    """The notes chosen for the interview are in a folder not there now: found again
+    (Locate…, remembered), or the data folder's older notes opened, said in the banner.
+    They were opened without a word, and the work typed split between two files."""
+    from PySide6.QtWidgets import QFileDialog
+
+    from reader.ui import dialogs
+
+    missing = location.missing
+    assert missing is not None
+    gone = MISSING_NOTES.format(missing)
+    older = location.path.exists()
+    here, kept = (
+        ("Open Older Notes", "open the older notes kept in the data folder")
+        if older
+        else ("Start Notes Here", "start notes in the data folder")
+    )
+    choice = dialogs.ask(
+        parent,
+        "Notes not found",
+        f"{gone}\n\nLocate them, or {kept}? What you type then goes there, apart from them.",
+        ["Locate…", here],
+    )
+    if choice == "Locate…":
+        path, _ = QFileDialog.getOpenFileName(
+            parent, "Locate the Notes", str(missing.parent), "Notes (*.json)"
+        )
+        if path:
+            with contextlib.suppress(OSError):  # remembered for next time if it may be
+                remember_notes_path(document_path, Path(path))
+            return Path(path), f"Notes found at {path}."
+    kind = "older notes from the data folder" if older else "new notes in the data folder"
+    return location.path, f"{gone} Opened {kind}: {location.path}."
 
 
 def ask_about_notes(
