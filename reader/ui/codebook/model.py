@@ -46,7 +46,10 @@ READ_ONLY_CODE = DROP_TARGET | Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSel
 MOVABLE_CODE = READ_ONLY_CODE | Qt.ItemFlag.ItemIsDragEnabled
 RENAMABLE_CODE = MOVABLE_CODE | Qt.ItemFlag.ItemIsEditable  # its name, in place
 MIME = "application/x-interview-reader-code"
-COLUMNS = ("Code", "Codings")
+# The counts' heading is short: at 1024 px "Codings" took a third of the dock, and the
+# names were cut to "Workpla…". Its tooltip and accessible name say it.
+COLUMNS = ("Code", "#")
+COUNTS_NAMED = "Codings: the passages coded with it"
 COUNTING = "Counting the other interviews' codings…"
 
 
@@ -211,6 +214,10 @@ class CodeTreeModel(QAbstractItemModel):
             return None
         if role == Qt.ItemDataRole.DisplayRole:
             return COLUMNS[section]
+        if section == 1 and role == Qt.ItemDataRole.AccessibleTextRole:
+            return COUNTS_NAMED
+        if section == 1 and role == Qt.ItemDataRole.ToolTipRole and not self._counting:
+            return COUNTS_NAMED
         if section == 1 and self._counting:  # muted, saying why, until they are in
             if role == Qt.ItemDataRole.ToolTipRole:
                 return COUNTING

@@ -71,10 +71,8 @@ class CodebookPanel(QWidget):
         header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
         # A fixed width: ResizeToContents asks every row for its size at each count change.
         header.setSectionResizeMode(1, QHeaderView.ResizeMode.Fixed)
-        # As wide as its heading: the names keep the rest of a narrow dock.
-        metrics = header.fontMetrics()
-        count_width = max(metrics.horizontalAdvance(t) for t in ("Codings", "00000"))
-        header.resizeSection(1, count_width + 16)
+        # As wide as a count of thousands: the names keep the rest of a narrow dock.
+        header.resizeSection(1, header.fontMetrics().horizontalAdvance("00000") + 12)
         self.view.installEventFilter(self)
         self.installEventFilter(self)  # its height: the use line goes where the tree needs it
         self.view.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)

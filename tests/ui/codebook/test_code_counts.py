@@ -22,7 +22,7 @@ from reader.core.codebook import codes_in_sets, coding_sets
 from reader.core.store import load_notes, save_notes
 from reader.core.study import open_study
 from reader.ui.codebook import counting
-from reader.ui.codebook.model import COUNTING, CodeTreeModel
+from reader.ui.codebook.model import COUNTING, COUNTS_NAMED, CodeTreeModel
 from reader.ui.window.main_window import MainWindow
 
 WORDS = {  # words of each talk (tests/ui/conftest.py TALKS) to code "Drinks"
@@ -120,7 +120,8 @@ def test_the_counts_come_in_from_the_worker_in_place(
     qtbot.waitUntil(lambda: drinks_cell(window) == "3")
     assert not hub.tally.counting and resets == []  # in place: no reset, nothing redrawn anew
     assert panel.current_id() == drinks
-    assert model.headerData(1, Qt.Orientation.Horizontal, Qt.ItemDataRole.ToolTipRole) is None
+    tip = model.headerData(1, Qt.Orientation.Horizontal, Qt.ItemDataRole.ToolTipRole)
+    assert tip == COUNTS_NAMED
     assert model.counts == expected(folder) == hub.counts()
     others = {p for p, _ in gate.reads} - {window.interview.notes_path}
     assert len(others) == 2  # the other interviews' files, read by the worker only
