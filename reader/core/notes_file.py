@@ -12,7 +12,7 @@ import contextlib
 import re
 import uuid
 from collections.abc import Callable
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, field, fields, replace
 from functools import cache
 from typing import Any
 
@@ -92,6 +92,12 @@ class NotesData:
     recording: RecordingRef | None = None
     # Playback ▸ Detach Recording: none is looked for beside the transcript any more.
     recording_detached: bool = False
+    # Keys this build does not know (a newer build's, another tool's), at the top and on
+    # each highlight (by id): written back as they came, never dropped by a save here.
+    extra: dict[str, Any] = field(default_factory=dict, compare=False, repr=False)
+    highlight_extra: dict[str, dict[str, Any]] = field(
+        default_factory=dict, compare=False, repr=False
+    )
     # What loading repaired (never saved): told to the user when the notes open.
     notices: list[str] = field(default_factory=list, compare=False, repr=False)
     # The ids loading found on highlights but not in `codebook`, and named "Unknown code …"
@@ -125,11 +131,24 @@ class NotesData:
             data["recording"] = self.recording.to_json()
         if self.recording_detached:  # added in 0.2; left out when false, as in older files
             data["recording_detached"] = True
+        for key, value in self.extra.items():
+            data.setdefault(key, value)
         data["notes"] = self.notes
-        data["highlights"] = (
-            list(self.highlights) if native_highlights else [h.to_json() for h in self.highlights]
-        )
+        if self.highlight_extra:
+            data["highlights"] = [self._highlight(h, native_highlights) for h in self.highlights]
+        elif native_highlights:  # the usual file: no Python call for each highlight
+            data["highlights"] = list(self.highlights)
+        else:
+            data["highlights"] = [h.to_json() for h in self.highlights]
         return data
+
+    def _highlight(self, h: Highlight, native: bool) -> Highlight | dict[str, Any]:
+        """`h` as the file has it: with the keys it came with that this build does not
+        know; else, `native`, the dataclass itself, for orjson to write."""
+        extra = self.highlight_extra.get(h.id)
+        if extra is not None:
+            return {**extra, **h.to_json()}
+        return h if native else h.to_json()
 
     @classmethod
     def from_json(cls, data: dict[str, Any]) -> NotesData:
@@ -169,7 +188,20 @@ class NotesData:
                 else None
             ),
             recording_detached=data.get("recording_detached", False),
+            extra={k: v for k, v in data.items() if k not in _KNOWN_KEYS},
+            highlight_extra={
+                h["id"]: {k: v for k, v in h.items() if k not in _KNOWN_HIGHLIGHT_KEYS}
+                for h in data["highlights"]
+                if not h.keys() <= _KNOWN_HIGHLIGHT_KEYS
+            },
         )
+
+
+_KNOWN_KEYS = frozenset(
+    {"format", "version", "generator", "document", "colors", "codes", "structure"}
+    | {"recording", "recording_detached", "notes", "highlights"}
+)
+_KNOWN_HIGHLIGHT_KEYS = frozenset(f.name for f in fields(Highlight))
 
 
 def _highlight(h: dict[str, Any]) -> Highlight:

@@ -216,6 +216,21 @@ def test_written_json_is_indented_utf8_without_escapes() -> None:
     assert '    "title": "Café interview",' in lines
 
 
+def test_keys_this_build_does_not_know_are_written_back_as_they_came() -> None:
+    """A newer build's optional key, at the top and on a highlight, was dropped by the
+    first save of an older one (the safety review's F5)."""
+    data = orjson.loads(serialise(full_notes()))
+    data["newkey"] = {"a": 1}
+    data["highlights"][0]["extra"] = "keep me"
+    notes = parse(orjson.dumps(data))
+    notes.notes += "\nmore"
+    again = orjson.loads(serialise(notes))
+    assert again["newkey"] == {"a": 1}
+    assert again["highlights"][0]["extra"] == "keep me"
+    assert "extra" not in again["highlights"][1]
+    assert list(again)[-2:] == ["notes", "highlights"]  # the long ones last, as ever
+
+
 def test_written_json_validates_against_the_published_schema() -> None:
     """The independent jsonschema (Draft 2020-12) validator accepts what we write."""
     data = valid_json()
