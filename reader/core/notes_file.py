@@ -441,8 +441,7 @@ def parse(raw: bytes, *, passed: bool = False) -> NotesData:
 def parse_migrating(raw: bytes, *, passed: bool = False) -> tuple[NotesData, int | None]:
     """Like `parse`, also saying which older version the file was migrated from."""
     try:
-        # Notepad and some editors start UTF-8 with a byte order mark; JSON forbids it.
-        data = orjson.loads(raw.removeprefix(codecs.BOM_UTF8))
+        data = orjson.loads(_utf8(raw))
     except orjson.JSONDecodeError as exc:
         raise NotesFormatError(f"it is not valid JSON ({why_not_json(exc)})") from exc
     if isinstance(data, dict) and data.get("format") == FORMAT:
@@ -456,6 +455,59 @@ def parse_migrating(raw: bytes, *, passed: bool = False) -> tuple[NotesData, int
         migrated_from = None
     validate(data)
     return NotesData.from_json(data), migrated_from
+
+
+def _utf8(raw: bytes) -> bytes:
+    """The file's JSON as UTF-8 without a byte order mark. Notepad and some editors start
+    UTF-8 with one, which JSON forbids; an editor may save it as UTF-16 or UTF-32, which
+    a byte order mark says."""
+    for bom, codec in _WIDE_BOMS:
+        if raw.startswith(bom):
+            try:
+                return raw[len(bom) :].decode(codec).encode("utf-8")
+            except UnicodeDecodeError:
+                return raw
+    return raw.removeprefix(codecs.BOM_UTF8)
+
+
+# UTF-32's first: its little-endian mark starts as UTF-16's does.
+_WIDE_BOMS = (
+    (codecs.BOM_UTF32_LE, "utf-32-le"),
+    (codecs.BOM_UTF32_BE, "utf-32-be"),
+    (codecs.BOM_UTF16_LE, "utf-16-le"),
+    (codecs.BOM_UTF16_BE, "utf-16-be"),
+)
+
+
+def salvaged(raw: bytes) -> tuple[NotesData, int] | None:
+    """What can be read of notes whose file fails `validate` for some of its highlights
+    alone (a hand edit, another tool: an end before its start, an offset of 1.5): the
+    notes without those, and how many they were. None when more is wrong than that.
+    One bad highlight made the whole file unreadable, and the notes opened empty."""
+    try:
+        data = orjson.loads(_utf8(raw))
+        if not isinstance(data, dict) or data.get("format") != FORMAT:
+            return None
+        data, _ = migrate(data)
+        highlights = data["highlights"]
+        good = [h for h in highlights if _readable(data, h)]
+        if not isinstance(highlights, list) or len(good) == len(highlights):
+            return None
+        data = {**data, "highlights": good}
+        validate(data)
+        return NotesData.from_json(data), len(highlights) - len(good)
+    except (orjson.JSONDecodeError, NotesFormatError, LookupError, TypeError, ValueError):
+        return None
+
+
+def _readable(data: dict[str, Any], h: Any) -> bool:
+    """Whether the highlight `h` of the file's `data` is one this build reads."""
+    if not highlight_passes(h):
+        try:  # the schema decides what the quick check doubts
+            validate({**data, "highlights": [h]})
+        except NotesFormatError:
+            return False
+    return bool(h["end"] > h["start"])
 
 
 def serialise(notes: NotesData) -> bytes:

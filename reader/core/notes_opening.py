@@ -19,10 +19,12 @@ from reader.core.notes_file import (
     NewerVersionError,
     NotesData,
     NotesFormatError,
+    salvaged,
     validate,
 )
 from reader.core.read_only import ReadOnly
-from reader.core.store import describe_os_error, set_aside
+from reader.core.store import describe_os_error, keep_aside, set_aside
+from reader.core.wording import counted
 
 LATEST_BACKUP = "Open Latest Backup"
 START_EMPTY = "Start Empty"
@@ -133,8 +135,28 @@ def read_notes(notes_path: Path, *, offer_backup: bool = True) -> NotesRead:
             )
         return NotesRead(notes=understood, read_only=True, messages=[message], on_disk=on_disk)
     except NotesFormatError as exc:
-        return _set_aside(notes_path, str(exc))
+        return _salvaged(notes_path, on_disk) or _set_aside(notes_path, str(exc))
     return NotesRead(notes=notes, messages=list(notes.notices), on_disk=on_disk)
+
+
+def _salvaged(notes_path: Path, on_disk: bytes) -> NotesRead | None:
+    """The notes less the highlights that cannot be read, the file as it was kept beside
+    them first (`salvaged`); None when more is wrong, or no copy can be kept."""
+    found = salvaged(on_disk)
+    if found is None:
+        return None
+    notes, left_out = found
+    try:
+        aside = keep_aside(notes_path, on_disk)
+    except OSError:
+        return None
+    said = f"{counted(left_out, 'highlight')} of the notes could not be read"
+    return NotesRead(
+        notes=notes,
+        messages=[*notes.notices, f"{said} and are left out; the file as it was is {aside.name}."],
+        on_disk=on_disk,
+        write_back=True,
+    )
 
 
 def _missing(notes_path: Path) -> NotesRead:

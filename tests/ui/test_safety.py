@@ -71,6 +71,39 @@ def test_bad_notes_file_is_set_aside_and_app_starts(make_window, notes_path, dia
     assert "Started with empty notes" in window.banner.text()
 
 
+@pytest.mark.parametrize(
+    "bad",
+    [{"end": 3, "start": 9}, {"start": -1}, {"start": 1.5}, {"exact": ""}, {"id": 7}],
+)
+def test_a_bad_highlight_is_left_out_and_the_rest_of_the_notes_open(
+    make_window, notes_path, dialogs, qtbot, bad: dict
+) -> None:
+    """One bad highlight (a hand edit, another tool) set the whole file aside: the notes
+    opened empty, the research notes and every other highlight out of sight (the safety
+    review's F6). Now it alone is left out, the file as it was kept beside the notes."""
+    notes_with(notes_path, ["Rehearsal", "scripted"], text="my precious notes")
+    data = saved(notes_path)
+    data["highlights"][0].update(bad)
+    original = orjson.dumps(data)
+    notes_path.write_bytes(original)
+    window = make_window()
+    assert window.notes_editor.toPlainText() == "my precious notes"
+    assert [h.exact for h in window.interview.session.notes.highlights] == ["scripted"]
+    assert "1 highlight of the notes could not be read" in window.banner.text()
+    assert not any(kind == "ask" for kind, _ in dialogs.shown)
+    (aside,) = notes_path.parent.glob("notes.corrupt-*.json")
+    assert aside.read_bytes() == original
+    qtbot.waitUntil(lambda: len(saved(notes_path)["highlights"]) == 1)
+
+
+def test_notes_saved_as_utf16_by_an_editor_are_read(make_window, notes_path) -> None:
+    notes_with(notes_path, ["Rehearsal"], text="notes in UTF-16")
+    notes_path.write_bytes(notes_path.read_text("utf-8").encode("utf-16"))  # with its BOM
+    window = make_window()
+    assert window.notes_editor.toPlainText() == "notes in UTF-16"
+    assert [h.exact for h in window.interview.session.notes.highlights] == ["Rehearsal"]
+
+
 def test_huge_bad_notes_file_is_kept(make_window, notes_path, dialogs) -> None:
     original = b'{"format": "interview-reader-notes", "notes": "' + b"x" * 100_000_000
     notes_path.write_bytes(original)
