@@ -103,6 +103,26 @@ def locate_notes(document_path: Path, document: Document) -> NotesLocation:
     return NotesLocation(Path(chosen) if chosen else default)
 
 
+def made_for_another(notes_path: Path, document_path: Path, document: Document) -> Path | None:
+    """The transcript the notes at `notes_path` were made for, when it is another file,
+    still there, with another text: its notes, not this one's. Opened for this one, its
+    highlights were moved onto look-alike words and its research notes taken over."""
+    try:
+        with notes_path.open("rb") as handle:
+            head = handle.read(HEAD_BYTES)
+    except OSError:
+        return None
+    source, sha = _string(_SOURCE, head), _SHA.search(head)
+    if not source or (sha is not None and sha.group(1).decode() == document.sha256):
+        return None
+    other = Path(source)
+    try:
+        elsewhere = other.is_file() and not other.samefile(document_path)
+    except OSError:
+        return None
+    return other if elsewhere else None
+
+
 def candidates(document_path: Path, document: Document) -> list[NotesCandidate]:
     """Notes of interviews no longer where they were, with this one's title or file name,
     best first: an interview moved and edited. Offered, never taken without asking."""

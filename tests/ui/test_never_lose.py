@@ -263,6 +263,33 @@ def test_notes_saved_to_a_drive_not_connected_now_are_asked_for_not_replaced(
     assert found.notes_editor.toPlainText() == "new work on the stick"
 
 
+def test_notes_of_another_interview_still_there_are_asked_about(
+    make_window, tmp_path, qtbot, dialogs
+) -> None:
+    """`--notes notes.json` used for P01, then for P02: P01's highlights were moved onto
+    look-alike words of P02 and its research notes taken over, without a word (the
+    safety review's F10)."""
+    p01, p02 = tmp_path / "P01.txt", tmp_path / "P02.txt"
+    p01.write_text(TALK, "utf-8")
+    p02.write_text("Q: And you?\nA: The patient was calm, the ward was not.\n", "utf-8")
+    shared = tmp_path / "notes.json"
+    window = make_window(p01, shared)
+    highlight_with_key(window, qtbot, "patient")
+    window.close()
+    before = shared.read_bytes()
+
+    dialogs.choice_answers.append("Open This Interview's Own Notes")
+    own = make_window(p02, shared)
+    assert "Notes of another interview" in dialogs.titles()
+    assert own.interview.notes_path != shared and own.interview.session.notes.highlights == []
+    own.close()
+    assert shared.read_bytes() == before
+
+    dialogs.choice_answers.append("Open Them for This One")
+    theirs = make_window(p02, shared)
+    assert theirs.interview.notes_path == shared
+
+
 # A folder that cannot be written when the notes open --------------------------------------
 
 

@@ -20,9 +20,11 @@ from reader.core.notes_location import (
     NotesLocation,
     candidates,
     locate_notes,
+    made_for_another,
     remember_notes_path,
 )
 from reader.core.notes_opening import NotesRead
+from reader.core.store import default_notes_path
 
 if TYPE_CHECKING:
     from reader.ui.persistence.safety import NotesSafety
@@ -57,6 +59,36 @@ def locate_notes_asking(
     with contextlib.suppress(OSError):  # remembered for next time if the folder allows
         remember_notes_path(document_path, best.path)
     return best.path, f"Using the notes of “{best.title}” from {best.source}."
+
+
+def notes_asking(
+    parent: QWidget, document: Document, notes_path: Path | None, in_study: bool
+) -> tuple[Path | None, str]:
+    """The notes file to open the document with (`notes_path`, else where it is found:
+    `locate_notes_asking`) and what to say of it; None when the user cancelled, asked
+    about notes made for another transcript that is still there (a study's are named by
+    its interview: the study says whose they are)."""
+    document_path, found = Path(document.source), ""
+    if notes_path is None:
+        notes_path, found = locate_notes_asking(parent, document_path, document)
+    other = None if in_study else made_for_another(notes_path, document_path, document)
+    if other is None:
+        return notes_path, found
+    from reader.ui import dialogs
+
+    own, theirs = "Open This Interview's Own Notes", "Open Them for This One"
+    choice = dialogs.ask(
+        parent,
+        "Notes of another interview",
+        f"{notes_path.name} holds the notes of {other}, which is still there. Opened for "
+        f"{document_path.name}, its highlights would be moved onto other words here.",
+        [own, theirs, "Cancel"],
+    )
+    if choice == theirs:
+        return notes_path, ""
+    if choice == own:
+        return default_notes_path(document_path), ""
+    return None, ""
 
 
 def _notes_gone_asking(

@@ -38,8 +38,8 @@ from reader.ui.interview.kept_histories import DELETED_WHILE_AWAY, KeptHistories
 from reader.ui.interview.notes_document import new_notes_document
 from reader.ui.interview.notes_questions import (
     ask_about_notes,
-    locate_notes_asking,
     may_go_on_unsaved,
+    notes_asking,
 )
 from reader.ui.persistence.safety import BannerActions, NotesSafety
 from reader.ui.persistence.saver import NotesSaver
@@ -192,9 +192,9 @@ class OpenInterview(QObject):
         document = loaded.document
         if not asked and not self.may_discard_unsaved():
             return False
-        found = ""
+        notes_path, found = notes_asking(self._window, document, notes_path, in_study)
         if notes_path is None:
-            notes_path, found = locate_notes_asking(self._window, document_path, document)
+            return False
         remembered = keep_history and read_only is None
         read = self.kept.read_notes(notes_path, remembered=remembered, writable=read_only is None)
         read = ask_about_notes(self._window, read, self.controller is not None, asked)
