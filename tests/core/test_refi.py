@@ -362,6 +362,9 @@ def test_the_study_memo_goes_out_as_a_free_note_and_comes_back(tmp_path: Path) -
     assert note.findtext(f"{P}PlainTextContent") == memo
     refs = {r.get("targetGUID") for r in project.iter(f"{P}NoteRef")}
     assert note.get("guid") not in refs
+    # A file too: QualCoder makes a journal only of a Note with one.
+    path = note.get("plainTextPath").removeprefix("internal://")
+    assert unzip(data)[f"sources/{path}"].decode() == memo
     report = import_qdpx(data, tmp_path / "new")
     assert read_memo(memo_path(tmp_path / "new")) == memo
     assert report.message().count("not imported") == 0
@@ -370,6 +373,25 @@ def test_the_study_memo_goes_out_as_a_free_note_and_comes_back(tmp_path: Path) -
     import_qdpx(data, other, study=open_study(other))
     import_qdpx(data, other, study=open_study(other))  # again: not twice
     assert read_memo(memo_path(other)) == f"Mine first.\n\n## {MEMO_NOTE_NAME}\n\n{memo}"
+
+
+def test_notes_go_as_descriptions_too_and_come_back_once(tmp_path: Path) -> None:
+    """QualCoder reads a coding's memo and a source's from their Description alone: every
+    note we sent (as a Note) was dropped there without a word (the REFI review's F2)."""
+    data = export_study_qdpx(coded_study(tmp_path / "study"))[0]
+    project = ET.fromstring(unzip(data)["project.qde"])
+    first = project.find(f"{P}Sources/{P}TextSource")
+    assert first.findtext(f"{P}Description") == "# P1\n\nThoughts 💭\n"
+    noted = [
+        s for s in first.iter(f"{P}PlainTextSelection") if s.find(f"{P}Description") is not None
+    ]
+    assert [s.findtext(f"{P}Description") for s in noted] == ["Key — ask more"]
+    assert noted[0].find(f"{P}NoteRef") is not None  # the Note stays, for the others
+    import_qdpx(data, tmp_path / "new")
+    again = open_study(tmp_path / "new")
+    session = again.open_session(again.interviews[0])
+    assert session.notes.notes == "# P1\n\nThoughts 💭\n"  # once, not twice
+    assert [h.note for h in session.notes.highlights if h.note] == ["Key — ask more"]
 
 
 def test_the_memos_quote_links_lead_to_the_interviews_imported(tmp_path: Path) -> None:

@@ -117,14 +117,17 @@ def export_qdpx(
     sources = {i.entry.id: guid("source", i.entry.id) for i in interviews}
     media_paths = {i.entry.id: _media_path(i, sources[i.entry.id]) for i in interviews if i.timed}
     project = _project(name, interviews, codebook, attributes, crlf, guid, sources, media_paths)
-    if memo.strip():
+    memo_guid = guid("memo", "study")
+    if memo.strip():  # a file too: QualCoder makes a journal only of a Note with one
         made = min((_created(i) for i in interviews), default=NO_TIME)
-        _add_note(project, (guid("memo", "study"), MEMO_NOTE_NAME, memo, made), guid)
+        _add_note(project, (memo_guid, MEMO_NOTE_NAME, memo, made), guid, f"{memo_guid}.txt")
     ET.indent(project)
     make_xml_safe(project)  # a note's form feed made a file no XML reader opens
     qde = ET.tostring(project, encoding="utf-8", xml_declaration=True) + b"\n"
     out = DeterministicZip()
     out.add("project.qde", qde)
+    if memo.strip():
+        out.add(f"sources/{memo_guid}.txt", memo.encode())
     for interview in interviews:
         text_guid = _text_guid(interview, guid, sources)
         out.add(f"sources/{text_guid}.txt", _written(interview.text, crlf).encode())
@@ -341,9 +344,11 @@ def _project(
     return project
 
 
-def _add_note(project: ET.Element, note: tuple[str, str, str, str], guid: _Guids) -> None:
+def _add_note(
+    project: ET.Element, note: tuple[str, str, str, str], guid: _Guids, file: str = ""
+) -> None:
     """A Note at the end of the project's Notes (made the first time: nothing that the
-    schema puts after Notes is written)."""
+    schema puts after Notes is written); `file`: its text's file in sources/ as well."""
     element = project.find(tag(PROJECT_NS, "Notes"))
     if element is None:
         element = ET.SubElement(project, tag(PROJECT_NS, "Notes"))
@@ -354,6 +359,8 @@ def _add_note(project: ET.Element, note: tuple[str, str, str, str], guid: _Guids
         "creatingUser": guid("user", USER_NAME),
         "creationDateTime": created or NO_TIME,
     }
+    if file:
+        attrs["plainTextPath"] = f"internal://{file}"
     element = ET.SubElement(element, tag(PROJECT_NS, "Note"), attrs)
     ET.SubElement(element, tag(PROJECT_NS, "PlainTextContent")).text = text
 
@@ -434,6 +441,7 @@ def _source(
         kind = "VideoSource" if media.is_video(media_paths[entry.id]) else "AudioSource"
         attrs = {"guid": source_guid, "name": entry.title, "path": media_paths[entry.id]}
         source = ET.SubElement(parent, tag(PROJECT_NS, kind), attrs | made)
+        _describe(source, interview.notes.notes)
         attrs = {"guid": guid("transcript", entry.id), "name": entry.title}
         holder = ET.SubElement(
             source, tag(PROJECT_NS, "Transcript"), attrs | {"plainTextPath": text_path} | made
@@ -443,6 +451,7 @@ def _source(
     else:
         attrs = {"guid": source_guid, "name": entry.title, "plainTextPath": text_path}
         holder = source = ET.SubElement(parent, tag(PROJECT_NS, "TextSource"), attrs | made)
+        _describe(source, interview.notes.notes)
         selection_kind = "PlainTextSelection"
     for h in highlights:
         start, end = _position(text, h.start, crlf), _position(text, h.end, crlf)
@@ -460,6 +469,7 @@ def _source(
             "modifiedDateTime": h.modified,
         }
         selection = ET.SubElement(holder, tag(PROJECT_NS, selection_kind), attrs)
+        _describe(selection, h.note)
         for code_id in h.codes:
             if code_id not in known:
                 continue
@@ -479,6 +489,15 @@ def _source(
         name, when = f"Research notes: {entry.title}", made["creationDateTime"]
         notes.append((note_guid, name, interview.notes.notes, when))
     _values(source, entry.attributes, variables, types)
+
+
+def _describe(element: ET.Element, text: str) -> None:
+    """`text` (a highlight's note, an interview's research notes) as the element's
+    Description too, where QualCoder reads a coding's memo and a source's, and ATLAS.ti
+    a quotation's comment: sent as a Note alone, every note was dropped there unsaid. The
+    Note stays, for the tools that read notes (the import takes the two as one)."""
+    if text.strip():
+        ET.SubElement(element, tag(PROJECT_NS, "Description")).text = text
 
 
 def _created(interview: Interview) -> str:

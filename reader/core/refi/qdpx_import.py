@@ -62,7 +62,7 @@ import unicodedata
 import xml.etree.ElementTree as ET
 import zipfile
 import zlib
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field, replace
 from datetime import UTC, datetime
 from pathlib import Path, PurePosixPath
@@ -919,7 +919,7 @@ def _interview(
     tied = _source_notes(run, element)
     if tied:
         _remember(run.guids, "research-notes", entry.id, next(iter(tied)))
-    research = "\n\n".join(part for part in (_described(run, element), *tied.values()) if part)
+    research = _once((_described(run, element), *tied.values()))
     # One highlight for each passage, as merging into an interview makes it: QualCoder
     # sends a selection for each coding of one passage, and three stacked highlights of one
     # code each were not the passage coded three times. Ours are highlights as they were
@@ -1069,7 +1069,7 @@ def _highlights(
         parts = [comment.replace("\r\n", "\n").strip()]  # CRLF escaped (&#13;) kept a CR
         tied = _tied_notes(run, selection)
         parts += tied.values()
-        note = "\n\n".join(p for p in parts if p)
+        note = _once(parts)
         highlights.append(
             replace(
                 selected,
@@ -1171,6 +1171,18 @@ def _source_notes(run: _Import, element: ET.Element) -> dict[str, str]:
     if holder is not None:
         tied.update(_tied_notes(run, holder))
     return tied
+
+
+def _once(parts: Iterable[str]) -> str:
+    """The texts joined by blank lines, each once: a Description that says what a Note
+    tied to it says (this app writes both, for the tools that read only one) is one, as
+    the Note has it."""
+    kept: dict[str, str] = {}
+    for part in parts:
+        key = part.strip()
+        if key and len(part) > len(kept.get(key, "")):
+            kept[key] = part
+    return "\n\n".join(kept.values())
 
 
 def _described(run: _Import, element: ET.Element) -> str:
