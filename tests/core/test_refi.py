@@ -498,6 +498,25 @@ def test_nvivo_shape(tmp_path: Path) -> None:
     assert_valid(unzip(export_study_qdpx(study)[0])["project.qde"])
 
 
+def test_a_project_sent_back_after_its_transcript_was_corrected_merges_into_it(
+    tmp_path: Path,
+) -> None:
+    """A typo fixed in a transcript after the study was sent: the project sent back, with
+    the source GUIDs the study sent, came in as a second interview, "P2 (2)", her
+    highlights counted twice (the REFI review's F5)."""
+    study = coded_study(tmp_path / "study")
+    data = sent_qdpx(study)
+    p2 = study.interviews[1]
+    transcript = study.folder / p2.path
+    transcript.write_text(transcript.read_text("utf-8").replace("you?", "you, then?"), "utf-8")
+    report = import_qdpx(data, study.folder, study=open_study(study.folder))
+    again = open_study(study.folder)
+    assert [e.title for e in again.interviews] == ["P1", "P2"]
+    assert report.interviews == 0 and not report.retitled
+    (p2_notes,) = [again.open_session(e).notes for e in again.interviews if e.id == p2.id]
+    assert [h.exact for h in p2_notes.highlights] == ["Days only. 🌞"]
+
+
 def test_a_project_imported_twice_changes_nothing_the_second_time(tmp_path: Path) -> None:
     """Its source is merged into the interview it made, which has all of it: no file
     changes, no backup is made; its notes, also one tied to its selection through a Link,

@@ -265,6 +265,7 @@ class _Import:
     # export's) -> its interview: a source of that text is merged, found by its words.
     file_texts: dict[str, InterviewEntry]
     sent: dict[str, Sent]  # interview id -> what the study sent of it (refi.sent)
+    sent_as: dict[str, InterviewEntry]  # the GUID each interview goes out as -> it
     received: dict[str, Carried] = field(default_factory=dict)  # from it, as merged
     used_notes: set[str] = field(default_factory=set)
     general: dict[str, str] = field(default_factory=dict)  # category id -> see _codable
@@ -364,6 +365,9 @@ def _import(project: _Project, study: Study) -> ImportReport:
         file_texts=texts[1],
         sent=read_sent(study.folder),
         used_notes=set().union(*on_codes.values()),
+        sent_as={
+            guids.get(f"source:{e.id}", derived_guid("source", e.id)): e for e in study.interviews
+        },
     )
     try:
         for element in list(project.find("Sources") or []):
@@ -897,6 +901,10 @@ def _interview(
         _merge(run, entry, element, label, name, hashed[filed], selections, by_words=True)
         return None
     source_guid = _source_guid(element, name)
+    sent = run.sent_as.get(source_guid)
+    if sent is not None:  # the source the study sent for it, its text corrected here since
+        _merge(run, sent, element, label, name, text, selections, by_words=True)
+        return None
     path = _free_path(study.folder / "transcripts", name, ".txt")
     path.parent.mkdir(parents=True, exist_ok=True)
     path.write_text(text.text, encoding="utf-8", newline="\n")
@@ -1113,6 +1121,9 @@ def _merge(
     if notes is None:  # none yet: made as a new interview's are
         notes = NotesData(document=load_document(study.transcript_path(entry)).meta())
     merged = Merged(name, title)
+    read = load_document(study.transcript_path(entry)).text if by_words else ""
+    if by_words and not all_in_place(read, notes.highlights):  # the text changed since
+        notes.highlights = [r.highlight for r in reanchor_all(read, notes.highlights)[0]]
     by_id = Highlights(notes.highlights)
     # Its notes file gone (lost, not its highlights deleted one by one): all of it comes.
     sent = run.sent.get(entry.id, NOTHING_SENT) if was is not None else NOTHING_SENT
@@ -1120,7 +1131,6 @@ def _merge(
     came = []
     coming = _highlights(run, element, name, text, selections)
     if by_words:
-        read = load_document(study.transcript_path(entry)).text
         coming = _placed_by_words(run, read, coming, name)
     for selected in coming:
         known = merge_selection(by_id, selected.highlight, merged, sent)
