@@ -11,6 +11,7 @@ from enum import StrEnum
 
 from reader.core.annotations import Highlight, quote_context
 from reader.core.shorten import continues_character, whole_characters
+from reader.core.wording import counted
 
 FUZZY_THRESHOLD = 80.0  # rapidfuzz similarity (0-100) a changed quote needs to count as found
 SAME_WORDS = 95.0  # a quote this similar is its own words corrected, wherever it stands
@@ -47,10 +48,20 @@ class AnchorSummary:
     moved: int
     orphaned: int
 
-    def message(self, changed: str = "Document changed since last time") -> str:
-        """`changed`: what happened, for a change seen while the interview is open."""
-        noun = "highlight" if self.kept == 1 else "highlights"
-        return f"{changed}: {self.kept} {noun} kept, {self.moved} moved, {self.orphaned} orphaned"
+    def message(self, changed: str = "The transcript changed since last time") -> str:
+        """`changed`: what happened, for a change seen while the interview is open. Said
+        as found and not found: "0 highlights kept, 3 moved, 0 orphaned" read as if all
+        were lost, where all were found again."""
+        total = self.kept + self.moved + self.orphaned
+        moved = f" ({self.moved} at a new place)" if self.moved else ""
+        if not self.orphaned:
+            found = "the highlight" if total == 1 else f"all {total} highlights"
+            return f"{changed}: {found} found again{moved}."
+        return (
+            f"{changed}: {self.kept + self.moved} of {counted(total, 'highlight')} found "
+            f"again{moved}; {self.orphaned} not found in the text, kept with their words "
+            "under Not found in the Annotations list."
+        )
 
 
 def anchor(text: str, highlight: Highlight) -> AnchorResult:

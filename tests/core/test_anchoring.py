@@ -278,10 +278,15 @@ def test_a_longer_quote_is_not_found_respaced_inside_another_word() -> None:
 
 def test_summary_message() -> None:
     assert AnchorSummary(37, 2, 1).message() == (
-        "Document changed since last time: 37 highlights kept, 2 moved, 1 orphaned"
+        "The transcript changed since last time: 39 of 40 highlights found again (2 at a "
+        "new place); 1 not found in the text, kept with their words under Not found in "
+        "the Annotations list."
     )
-    assert AnchorSummary(1, 0, 0).message() == (
-        "Document changed since last time: 1 highlight kept, 0 moved, 0 orphaned"
+    assert AnchorSummary(0, 3, 0).message() == (  # "0 kept" read as if all were lost
+        "The transcript changed since last time: all 3 highlights found again (3 at a new place)."
+    )
+    assert AnchorSummary(1, 0, 0).message("It changed on disk") == (
+        "It changed on disk: the highlight found again."
     )
 
 

@@ -405,7 +405,7 @@ def test_a_japanese_highlight_from_before_cues_lost_their_space_stays_on_its_wor
     again = make_window(tmp_path / "japanese.srt")
     (h,) = again.interview.session.notes.highlights
     assert (h.exact, h.start, h.orphan) == (joined, start, False)
-    assert "1 moved, 0 orphaned" in again.banner.text()
+    assert "the highlight found again (1 at a new place)" in again.banner.text()
     activate(again, qtbot)
     caret_at(again, start + 1)
     qtbot.keyClick(again.reader, Qt.Key.Key_2)  # recoloured

@@ -416,11 +416,13 @@ def test_document_changed_on_disk_reanchors(make_window, tmp_path, qtbot) -> Non
     window = make_window(doc, tmp_path / "talk.json")
     highlight_with_key(window, qtbot, "patient")
     doc.write_text("Intro line.\nQ: Why film?\nA: Because film is patient.\n", "utf-8")
-    qtbot.waitUntil(lambda: "moved" in window.banner.text(), timeout=5000)
+    qtbot.waitUntil(lambda: "found again" in window.banner.text(), timeout=5000)
     (h,) = window.interview.session.notes.highlights
     assert window.interview.session.document.text[h.start : h.end] == "patient"
     # Now, not "since last time": it changed while open.
-    assert window.banner.text().startswith("The interview changed on disk: 0 highlights kept")
+    assert window.banner.text() == (
+        "The interview changed on disk: the highlight found again (1 at a new place)."
+    )
 
 
 # Unwritable places ----------------------------------------------------------------------
