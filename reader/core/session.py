@@ -379,20 +379,20 @@ class Session:
 
     def attribution(self, start: int, end: int) -> str:
         """Whose words [start, end) are and where: "Kenji Sato, Q3, 12:05, Title", with
-        the time of its paragraph in a timed transcript (paragraph_time)."""
+        the time they are said in a timed transcript (passage_time)."""
         question = self.question_at(start)
         where = (
             self.said_by(start, end),
             f"Q{question[0]}" if question else "",
-            self.paragraph_time(start),
+            self.passage_time(start),
             self.document.title,
         )
         return ", ".join(filter(None, where))
 
-    def paragraph_time(self, offset: int) -> str:
-        """When the paragraph holding `offset` starts in the recording, as the margin shows
-        it (SyncTable.paragraph_time), "12:05"; "" untimed."""
-        return self.sync_table().paragraph_time(offset)
+    def passage_time(self, offset: int) -> str:
+        """When a passage starting at `offset` is said in the recording, "12:05": the start
+        of its cue, else of its paragraph (SyncTable.passage_time); "" untimed."""
+        return self.sync_table().passage_time(offset)
 
     def sync_table(self) -> SyncTable:
         """The recording's sync table (SyncTable.of), made once per structure: the

@@ -679,9 +679,9 @@ def test_the_sync_table_is_made_once_per_structure() -> None:
     assert session.sync_table() is table
     session.rename_speaker("Ade Okonkwo", "Adeola Okonkwo")
     assert session.sync_table() is not table
-    assert session.paragraph_time(mould) == "1:02:09"
+    assert session.passage_time(mould) == "1:02:09"
     assert session.said_by(mould, mould + 5) == "Adeola Okonkwo"
     table = session.sync_table()
     session.set_role(session.segment_at(mould).start, Role.ASIDE)
     assert session.sync_table() is not table
-    assert session.paragraph_time(mould) == "1:02:09"
+    assert session.passage_time(mould) == "1:02:09"

@@ -344,9 +344,13 @@ def test_a_paragraph_a_cue_opens_inside_a_turn_shows_its_own_time() -> None:
         (text.index("Why?") - 5, 35_000),
     ]
     assert table.ending_at(40_000).marks == table.marks
-    # A passage's time is its paragraph's, as the margin shows it, not its cue's.
+    # A paragraph's time is as the margin shows it; a passage's, its cue's as written:
+    # inside an hour-long answer, the answer's start did not help to find the words.
     assert table.paragraph_time(text.index("Then Coimbra")) == "0:30"
+    assert table.passage_time(text.index("Then Coimbra")) == "0:32"
     assert table.paragraph_time(text.index("by the sea")) == "0:02"
+    assert table.passage_time(text.index("by the sea")) == "0:02"
+    assert table.passage_time(text.index("Why?")) == "0:35"
 
 
 def test_a_cue_going_on_after_a_blank_line_is_one_piece_of_time(tmp_path: Path) -> None:

@@ -139,18 +139,18 @@ def place(session: Session, highlight: Highlight) -> Placed:
 
 
 def place_all(session: Session, highlights: Iterable[Highlight]) -> list[Placed]:
-    """Each highlight placed, with its paragraph's time where the transcript has times
-    (as the margin, the printout and the Coded Passages list show it)."""
+    """Each highlight placed, with the time it is said where the transcript has times
+    (its cue's, else its paragraph's, as Coded Passages and quotes show it)."""
     times = session.sync_table()
     return [place_timed(session, h, times) for h in highlights]
 
 
 def place_timed(session: Session, highlight: Highlight, times: SyncTable) -> Placed:
-    """`place`, with the time of its paragraph (`times`: the session's SyncTable)."""
+    """`place`, with the time it is said (`times`: the session's SyncTable)."""
     placed = place(session, highlight)
     if placed.segment is None:
         return placed
-    return replace(placed, time=times.paragraph_time(highlight.start))
+    return replace(placed, time=times.passage_time(highlight.start))
 
 
 def question_paragraphs(session: Session) -> dict[int, list[str]]:

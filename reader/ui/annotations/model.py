@@ -91,7 +91,7 @@ def row_place(session: Session, highlight: Highlight) -> str:
     without names. The name is last: a narrow dock cuts it short ("Ade Okon…"), where a
     time cut is no time."""
     start, end = highlight.start, highlight.end
-    where = (session.place_label(start), session.paragraph_time(start), session.said_by(start, end))
+    where = (session.place_label(start), session.passage_time(start), session.said_by(start, end))
     return " · ".join(filter(None, where))
 
 

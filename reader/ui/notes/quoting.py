@@ -186,7 +186,7 @@ class NotesQuoting(QObject):
             return None
         start, end = highlight.start, highlight.end
         said = session.said_by(start, end)
-        place = ", ".join(filter(None, (session.place_label(start), session.paragraph_time(start))))
+        place = ", ".join(filter(None, (session.place_label(start), session.passage_time(start))))
         label, target, where = quote_label("", said, place), f"#h-{highlight.id}", "your notes"
         in_memo = self.into_memo(said, place, highlight.id)
         if in_memo is not None:
