@@ -99,7 +99,9 @@ class ReaderDocument:
         """What the margin says beside a block (nothing beside a blank line). A `narrow`
         margin, which would cut names to "Int…", leaves out those the text says already
         (a transcript's turn starts with its speaker) or that tell nothing (one person
-        answers every question). Nothing beside a long paragraph's later parts."""
+        answers every question); a speaker renamed ("Haddad, Leila" shown as "Leila
+        Haddad") it names, or the rename showed nowhere. Nothing beside a long
+        paragraph's later parts."""
         if block_number in self.continued:
             return ()
         if 0 <= block_number < len(self.block_segment) and self.block_segment[block_number] >= 0:
@@ -107,7 +109,9 @@ class ReaderDocument:
             index = self.block_segment[block_number]
             numbers = self.session.question_numbers
             lines = margin_lines(segments, index, numbers, self.transcript)
-            if narrow and (segments[index].label or self.one_answerer):
+            segment = segments[index]
+            said = segment.label and _same_name(segment.label, segment.speaker)
+            if narrow and (said or self.one_answerer):
                 return tuple(line for line in lines if not line.name)
             return lines
         return ()
@@ -358,3 +362,11 @@ def _shown_text(text: str, breaks: list[int]) -> str:
         start = space + 1
     pieces.append(text[start:])
     return "\n".join(pieces)
+
+
+def _same_name(label: str, speaker: str) -> bool:
+    """Whether a label as written names the speaker shown ("interviewer 1" is
+    "Interviewer1"; "Haddad, Leila" renamed "Leila Haddad" is not)."""
+    return "".join(filter(str.isalnum, label.casefold())) == "".join(
+        filter(str.isalnum, speaker.casefold())
+    )
