@@ -168,6 +168,11 @@ def test_only_the_last_interviews_keep_their_history(
     switch(window, qtbot, Qt.Key.Key_PageUp)
     assert [h.exact for h in window.interview.session.notes.highlights] == ["coffee"]
     assert not window.window_actions.undo.isEnabled()
+    # Said as it opens, once: Ctrl+Z found nothing there, and nothing said why.
+    assert window.statusBar().currentMessage() == (
+        "The undo history of “P01 Ana” was dropped: only the last 1 interviews left keep "
+        "theirs."
+    )
 
 
 def test_closing_the_study_lets_the_histories_go(

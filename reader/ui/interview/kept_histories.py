@@ -123,6 +123,9 @@ class KeptHistories:
         self.crossings: dict[Path, Crossing] = {}
         self.merged: dict[str, str] = {}  # every Crossing's (Crossing.merged)
         self._last_known: OrderedDict[Path, Known] = OrderedDict()  # least recently left first
+        # The interviews whose history `keep` let go -> why, said once when one opens:
+        # Ctrl+Z there found nothing, and nothing said why.
+        self.let_go: dict[Path | None, str] = {}
 
     def crossing(self, notes_path: Path) -> Crossing:
         return self.crossings.setdefault(notes_path, Crossing(merged=self.merged))
@@ -179,7 +182,10 @@ class KeptHistories:
         """Set `parked` aside; beyond `limit`, the least recently left is let go."""
         self._kept[parked.notes_path] = parked
         while len(self._kept) > limit:
-            self._kept.popitem(last=False)[1].discard()
+            path, oldest = self._kept.popitem(last=False)
+            if oldest.controller.undo_stack.count() or oldest.notes_document.isUndoAvailable():
+                self.let_go[path] = f"only the last {limit} interviews left keep theirs"
+            oldest.discard()
 
     def holds(self, notes_document: QTextDocument) -> bool:
         return any(parked.notes_document is notes_document for parked in self._kept.values())
@@ -188,6 +194,7 @@ class KeptHistories:
         for parked in self._kept.values():
             parked.discard()
         self._kept.clear()
+        self.let_go.clear()
         self.crossings.clear()
         self.merged.clear()
         self._last_known.clear()

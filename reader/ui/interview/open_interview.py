@@ -172,7 +172,7 @@ class OpenInterview(QObject):
         its undo history, and one set aside comes back. `asked`: the caller asked
         already whether to let unsaved notes go (may_discard_unsaved), and the user agreed."""
         parked = self.kept.take(notes_path)
-        dropped = ""
+        dropped = self.kept.let_go.pop(notes_path, "")  # said once, as it opens again
         if parked is not None and keep_history:
             dropped, on_disk = parked.change(document_path)
             if not dropped:
