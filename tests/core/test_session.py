@@ -221,7 +221,12 @@ OUTLINES = {  # each question's number and the start of its words, as the outlin
         (1, "When did you first hear about the union drive?"),
         (2, "What did people say about it?"),
     ],
-    "P04-whisper.json": [],
+    # No speakers: a question's end and a short pause make the turns (they were one
+    # paragraph, no question in it).
+    "P04-whisper.json": [
+        (1, "So what made you decide to leave the job?"),
+        (2, "And did the company help you with that?"),
+    ],
     "P05-otter.txt": [
         (1, "Thanks again. Let's start with your role. What do you do"),
         (2, "How does that feel, telling them?"),

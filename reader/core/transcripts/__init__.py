@@ -35,8 +35,12 @@ UNPUNCTUATED_CHARS = 2 * PARAGRAPH_CHARS  # ... or at a cue's end where no sente
 # Cues of nobody in particular (no labels at all) start a new paragraph at a sentence end
 # after a pause this long: without names, a pause is the best sign of a new turn.
 UNLABELLED_PAUSE_MS = 1500
+# Before and after a question, a shorter pause will do: the words after one are most
+# often its answer (a Whisper file without speakers read an interview as one paragraph).
+QUESTION_PAUSE_MS = 500
 _STOPS = (".", "?", "!", "…", "。", "？", "！")
 _SENTENCE_END = (*_STOPS, '"', "”", "’", "»", ")")
+_QUESTION_MARKS = ("?", "？")
 # "Display Name: " at the start of a subtitle cue (Zoom writes one in every cue). Looser
 # than a label in running text: display names hold brackets, slashes, digits. Chinese and
 # Japanese write the full-width colon with no space after it ("佐藤：はい").
@@ -640,7 +644,9 @@ def _pause(previous: Cue, cue: Cue, builder: _Builder) -> bool:
         return False
     if previous.end_ms is None or cue.start_ms is None:
         return builder.long_paragraph()
-    return cue.start_ms - previous.end_ms >= UNLABELLED_PAUSE_MS or builder.long_paragraph()
+    asked = builder.ends_sentence(_QUESTION_MARKS) or cue.text.rstrip().endswith(_QUESTION_MARKS)
+    pause = QUESTION_PAUSE_MS if asked else UNLABELLED_PAUSE_MS
+    return cue.start_ms - previous.end_ms >= pause or builder.long_paragraph()
 
 
 def _bold_labels(lines: list[tuple[str, int]]) -> list[str]:
@@ -755,15 +761,15 @@ class _Builder:
         captions have no full stops): it is parted between two cues."""
         return self.current_len >= UNPUNCTUATED_CHARS
 
-    def ends_sentence(self) -> bool:
-        """The paragraph ends a sentence, emoji after the full stop aside."""
+    def ends_sentence(self, marks: tuple[str, ...] = _SENTENCE_END) -> bool:
+        """The paragraph ends a sentence (one of `marks`), emoji after the full stop aside."""
         if not self.current:
             return False
         last = self.current[-1]
         end = len(last)
         while end and (last[end - 1].isspace() or unicodedata.category(last[end - 1])[0] in "SM"):
             end -= 1  # symbols (emoji), marks (variation selectors) and spaces
-        return last[:end].endswith(_SENTENCE_END)
+        return last[:end].endswith(marks)
 
     def parsed(self, format: str, encoding: str = "") -> Parsed:
         self.paragraph()
