@@ -170,8 +170,7 @@ def test_only_the_last_interviews_keep_their_history(
     assert not window.window_actions.undo.isEnabled()
     # Said as it opens, once: Ctrl+Z found nothing there, and nothing said why.
     assert window.statusBar().currentMessage() == (
-        "The undo history of “P01 Ana” was dropped: only the last 1 interviews left keep "
-        "theirs."
+        "The undo history of “P01 Ana” was dropped: only the last 1 interviews left keep theirs."
     )
 
 

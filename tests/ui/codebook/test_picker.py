@@ -4,7 +4,7 @@ edged and raised off the page in every theme, as tall as the codes it lists."""
 from __future__ import annotations
 
 import pytest
-from PySide6.QtCore import QRect
+from PySide6.QtCore import QRect, Qt
 from PySide6.QtWidgets import QWidget
 
 from reader.core.codebook import Codebook
@@ -120,6 +120,15 @@ def test_a_new_name_merely_like_a_code_makes_a_new_code_on_enter(
         "zeta": ["Style"],
     }
     assert sorted(names(data).values()) == ["Industry", "Process", "Stress", "Style"]
+    # What Enter does is said where it is not the name typed: "Work" and Enter applied
+    # "Workplace surveillance", unseen (the study review's F4).
+    picker = window.codebook.coding.picker
+    window.reader.select_span(0, 2)
+    qtbot.keyClick(window.reader, Qt.Key.Key_C)
+    qtbot.keyClicks(picker.edit, "Sty")
+    assert picker.hint.text() == "Enter applies “Style”; ↓ for a new code “Sty”."
+    qtbot.keyClicks(picker.edit, "lish")
+    assert picker.hint.text().startswith("Enter applies ·")  # the new code is first
 
 
 @pytest.mark.parametrize("name", list(PALETTES))
