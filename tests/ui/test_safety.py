@@ -4,12 +4,14 @@ from __future__ import annotations
 
 import errno
 import os
+import subprocess
+import sys
 from pathlib import Path
 
 import orjson
 import pytest
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QMessageBox
+from PySide6.QtWidgets import QApplication, QMessageBox
 
 import reader.ui.persistence.saver
 from reader.core import backups
@@ -237,6 +239,42 @@ def test_second_window_on_same_notes_is_read_only(make_window, notes_path) -> No
     assert second.interview.saver.read_only
     assert "another Interview Reader" in second.banner.text()
     first.close()
+
+
+def test_a_window_left_read_only_takes_the_notes_once_the_other_has_crashed(
+    make_window, notes_path, qtbot
+) -> None:
+    """Another window's process killed: its lock stayed, and this window said another had
+    the notes until it was closed and opened again (the safety review's F8). Coming back
+    to the app, it takes them."""
+    notes_with(notes_path, ["Rehearsal"])
+    holder = subprocess.Popen(
+        [sys.executable, "-c", HOLD_A_LOCK, f"{notes_path}.lock"],
+        stdin=subprocess.PIPE,
+        stdout=subprocess.PIPE,
+    )
+    try:
+        assert holder.stdout is not None and holder.stdout.readline() == b"locked\n"
+        window = make_window()
+        assert window.interview.saver.read_only
+        holder.kill()
+        holder.wait()
+    finally:
+        holder.kill()
+    QApplication.instance().applicationStateChanged.emit(Qt.ApplicationState.ApplicationActive)
+    qtbot.waitUntil(lambda: not window.interview.saver.read_only, timeout=3000)
+    window.notes_editor.setPlainText("written after the crash")
+    qtbot.waitUntil(lambda: saved(notes_path)["notes"] == "written after the crash")
+
+
+HOLD_A_LOCK = """
+import sys
+from PySide6.QtCore import QLockFile
+lock = QLockFile(sys.argv[1])
+assert lock.tryLock(0)
+print("locked", flush=True)
+sys.stdin.read()
+"""
 
 
 def test_the_second_window_follows_the_first_and_writes_once_it_closes(

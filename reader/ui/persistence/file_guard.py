@@ -9,7 +9,8 @@ from __future__ import annotations
 from collections.abc import Callable, Iterable
 from pathlib import Path
 
-from PySide6.QtCore import QFileSystemWatcher, QObject, QTimer, Signal
+from PySide6.QtCore import QFileSystemWatcher, QObject, Qt, QTimer, Signal
+from PySide6.QtGui import QGuiApplication
 
 from reader.core.lock_files import notes_lock
 from reader.core.store import conflict_copies, content_hash
@@ -50,6 +51,11 @@ class DiskWatch(QObject):
         self._timer = QTimer(self, singleShot=True, interval=CHECK_DELAY_MS)
         self._timer.timeout.connect(self._settled)
         self._seen = self._look()
+        # A look as the user comes back to the app: what no file event tells, a window
+        # that had these files open and crashed (its locks left behind), is seen then.
+        app = QGuiApplication.instance()
+        if isinstance(app, QGuiApplication):
+            app.applicationStateChanged.connect(self._app_state)
 
     def watch(self) -> None:
         paths = [str(p) for p in self.paths if p.exists()] + [str(p.parent) for p in self.paths]
@@ -63,6 +69,10 @@ class DiskWatch(QObject):
         whose events may come when another program changed or deleted the file already
         (then the file looks as it did at the last look, and they would pass)."""
         self._timer.start()
+
+    def _app_state(self, state: Qt.ApplicationState) -> None:
+        if state == Qt.ApplicationState.ApplicationActive:
+            self._timer.start()
 
     def _file_changed(self, path: str) -> None:
         if path in self._files:
@@ -182,7 +192,7 @@ class FileGuard(QObject):
     def _check_folder(self) -> None:
         """A conflict copy that came while the notes are open is offered then, not only
         the next time they open; the lock another window held is taken once it is let go
-        (that window closed), so this one may write the notes again."""
+        (that window closed, or crashed), so this one may write the notes again."""
         before, self._conflicts = self._conflicts, self._conflict_names()
         if self._conflicts - before:
             self.conflictCopiesCame.emit()

@@ -77,8 +77,10 @@ class WindowLock:
 
     def take_over(self) -> bool:
         """Whether the lock another window held is this one's now: that window let it go
-        (closed what it had open), and its lock file went with it."""
-        return self.held_elsewhere and not self.path.exists() and not self.acquire()
+        (closed what it had open: its lock file went with it), or ended without (a crash:
+        its process gone, Qt takes the file left for stale). The window left read-only
+        said another had the notes until it was closed and opened again."""
+        return self.held_elsewhere and not self.acquire()
 
     def held(self) -> bool:
         return self.file.isLocked()
