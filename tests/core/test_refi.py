@@ -882,6 +882,32 @@ def test_a_description_with_old_mac_line_ends_reads_as_lines(tmp_path: Path) -> 
     assert "Two\nlines\nend" in read_memo(memo_path(study.folder))
 
 
+def test_a_qualcoder_annotation_is_the_note_of_its_passage(tmp_path: Path) -> None:
+    """A Note holding a PlainTextSelection (QualCoder's annotation) came in as a loose
+    paragraph of the research notes, cut off from its words (the REFI review's F4): it is
+    the note of its passage now, on the highlight coded there or one of its own."""
+    yes = QC_TEXT.index("Yes")
+    notes = (
+        '<Notes><Note guid="cccccccc-0000-0000-0000-000000000001" name="a1">'
+        "<PlainTextContent>Said at once.</PlainTextContent>"
+        f'<PlainTextSelection guid="cccccccc-0000-0000-0000-0000000000a1" '
+        f'startPosition="{yes}" endPosition="{yes + 3}"/></Note></Notes>'
+    )
+    archive = unzip(qualcoder_project())
+    qde = archive["project.qde"].decode()
+    qde = qde.replace(
+        "</TextSource>",
+        '<NoteRef targetGUID="cccccccc-0000-0000-0000-000000000001"/></TextSource>',
+    ).replace("</Sources>", "</Sources>" + notes)
+    report = import_qdpx(zipped({**archive, "project.qde": qde}), tmp_path / "s")
+    assert said(report) == []
+    study = open_study(tmp_path / "s")
+    session = study.open_session(study.interviews[0])
+    annotated = [(h.exact, h.note) for h in session.notes.highlights if h.note]
+    assert annotated == [("Yes", "Said at once.")]
+    assert "Said at once" not in session.notes.notes
+
+
 def test_a_selection_for_each_coding_of_one_passage_is_one_highlight(tmp_path: Path) -> None:
     """As merging into an interview that has the text makes it: not three stacked
     highlights of one code each. The merge's report counts that highlight once."""

@@ -266,6 +266,7 @@ class _Import:
     file_texts: dict[str, InterviewEntry]
     sent: dict[str, Sent]  # interview id -> what the study sent of it (refi.sent)
     sent_as: dict[str, InterviewEntry]  # the GUID each interview goes out as -> it
+    annotated: dict[str, ET.Element]  # note GUID -> the passage it is on (QualCoder's)
     received: dict[str, Carried] = field(default_factory=dict)  # from it, as merged
     used_notes: set[str] = field(default_factory=set)
     general: dict[str, str] = field(default_factory=dict)  # category id -> see _codable
@@ -368,6 +369,7 @@ def _import(project: _Project, study: Study) -> ImportReport:
         sent_as={
             guids.get(f"source:{e.id}", derived_guid("source", e.id)): e for e in study.interviews
         },
+        annotated=_annotated(project),
     )
     try:
         for element in list(project.find("Sources") or []):
@@ -603,6 +605,36 @@ def _notes(project: _Project, not_imported: list[LeftOut]) -> dict[str, tuple[st
     return notes
 
 
+def _annotated(project: _Project) -> dict[str, ET.Element]:
+    """Note GUID -> the passage it is on: a Note holding a PlainTextSelection (an
+    annotation in QualCoder, which ties it to its source). They came in as loose
+    paragraphs of the research notes, cut off from their words."""
+    passages = {}
+    for note in project.all("Notes", "Note"):
+        passage = note.find(tag(project.ns, "PlainTextSelection"))
+        note_guid = guid_of(note.get("guid"))
+        if passage is not None and note_guid:
+            passages[note_guid] = passage
+    return passages
+
+
+def _notes_on(run: _Import, source: ET.Element) -> list[ET.Element]:
+    """The source's notes on a passage of it (`_annotated`), each as a selection of that
+    passage whose Description is the note: a highlight with that note, or its passage's
+    highlight's note (the selections of one passage are one highlight)."""
+    made = []
+    for ref in _note_refs(run, source):
+        passage = run.annotated.get(ref)
+        if passage is None or ref not in run.notes:
+            continue
+        selection = ET.Element(tag(run.ns, "PlainTextSelection"), dict(passage.attrib))
+        selection.set("guid", ref)
+        ET.SubElement(selection, tag(run.ns, "Description")).text = run.notes[ref][1]
+        run.used_notes.add(ref)
+        made.append(selection)
+    return made
+
+
 def _links(project: _Project) -> dict[str, list[str]]:
     """Object GUID -> the note GUIDs tied to it by a Link (either direction)."""
     tied: dict[str, list[str]] = {}
@@ -715,7 +747,7 @@ def _text_source(
         return False
     selections = [
         (s, _int(s.get("startPosition")), _int(s.get("endPosition")))
-        for s in holder.findall(tag(run.ns, "PlainTextSelection"))
+        for s in [*holder.findall(tag(run.ns, "PlainTextSelection")), *_notes_on(run, element)]
     ]
     positions = _counted(run, raw, selections, name)
     text = _Text(positions.text, positions.length, positions, positions)
@@ -1180,7 +1212,7 @@ def _source_notes(run: _Import, element: ET.Element) -> dict[str, str]:
     holder = _text_holder(run, element)
     if holder is not None:
         tied.update(_tied_notes(run, holder))
-    return tied
+    return {ref: text for ref, text in tied.items() if ref not in run.annotated}
 
 
 def _once(parts: Iterable[str]) -> str:
