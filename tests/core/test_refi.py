@@ -882,6 +882,20 @@ def test_a_description_with_old_mac_line_ends_reads_as_lines(tmp_path: Path) -> 
     assert "Two\nlines\nend" in read_memo(memo_path(study.folder))
 
 
+def test_sources_named_apart_by_case_alone_get_files_apart_by_more(tmp_path: Path) -> None:
+    """ "P1" and "p1" were transcripts/P1.txt and p1.txt: one file on macOS and Windows."""
+    sources = "".join(
+        f'<TextSource guid="dddddddd-0000-0000-0000-00000000000{k}" name="{name}" '
+        f'plainTextPath="internal://{k}.txt"/>'
+        for k, name in ((1, "P1"), (2, "p1"))
+    )
+    qde = f'<Project xmlns="{PROJECT_NS}" name="x"><Sources>{sources}</Sources></Project>'
+    files = {"project.qde": qde, "sources/1.txt": "A: one\n", "sources/2.txt": "A: two\n"}
+    import_qdpx(zipped(files), tmp_path / "s")
+    names = sorted(p.name for p in (tmp_path / "s" / "transcripts").iterdir())
+    assert len({name.casefold() for name in names}) == 2, names
+
+
 def test_a_qualcoder_annotation_is_the_note_of_its_passage(tmp_path: Path) -> None:
     """A Note holding a PlainTextSelection (QualCoder's annotation) came in as a loose
     paragraph of the research notes, cut off from its words (the REFI review's F4): it is

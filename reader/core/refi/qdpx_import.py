@@ -56,6 +56,7 @@ gives the project back with the same GUIDs.
 from __future__ import annotations
 
 import io
+import os
 import re
 import shutil
 import unicodedata
@@ -1351,8 +1352,14 @@ def _free_path(folder: Path, name: str, suffix: str) -> Path:
     # File systems count a name's bytes (255 at most): 80 emoji would be 320.
     stem = stem.encode("utf-8")[:_MAX_STEM_BYTES].decode("utf-8", "ignore") or "source"
     stem = stem.removesuffix(suffix)
-    candidate, n = folder / f"{stem}{suffix}", 1
-    while candidate.exists():
+    # Names told apart by case alone are one file on macOS and Windows: "P1.txt" and
+    # "p1.txt" made on Linux came out of the study's folder there as one.
+    try:
+        taken = {entry.casefold() for entry in os.listdir(folder)}
+    except OSError:
+        taken = set()
+    candidate, n = f"{stem}{suffix}", 1
+    while candidate.casefold() in taken:
         n += 1
-        candidate = folder / f"{stem}-{n}{suffix}"
-    return candidate
+        candidate = f"{stem}-{n}{suffix}"
+    return folder / candidate
