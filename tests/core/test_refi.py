@@ -583,7 +583,7 @@ def test_maxqda_shape(tmp_path: Path) -> None:
     ("data", "message"),
     [
         (b"", "not a zip"),
-        (b"PK\x03\x04 broken", "not a zip"),
+        (b"PK\x03\x04 broken", "cut short or damaged"),  # a download that stopped
         ("zip:readme.txt", "no project"),
         ("zip:project.qde=<Project", "not valid XML"),
         ("zip:project.qde=<CodeBook/>", "not a REFI-QDA project"),

@@ -548,6 +548,10 @@ def _open(data: bytes, project_file: Path | None) -> _Project:
     try:
         archive = zipfile.ZipFile(io.BytesIO(data))
     except zipfile.BadZipFile:
+        # A zip's directory is at its end: a file cut short (a download or a copy that
+        # stopped) starts as one, and was told it is none.
+        if data.startswith(b"PK\x03\x04"):
+            raise RefiError("the .qdpx is cut short or damaged: copy it again") from None
         raise RefiError("it is not a .qdpx file (not a zip archive)") from None
     files = {info.filename.lower(): info.filename for info in archive.infolist()}
     qde = sorted((n for n in files if n.endswith(".qde")), key=lambda n: (n != "project.qde", n))
