@@ -9,6 +9,7 @@ window is typed loosely here, as panels never import the main window.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, cast
 
@@ -63,6 +64,7 @@ def wire_codebook(window: Any) -> None:
         window.reader.addAction(action)
         action.triggered.connect(lambda _=False, n=number: coding.apply_recent(n))
     actions.focus_codebook.triggered.connect(lambda: focus_dock(dock, codebook.panel.view))
+    _wire_code_changes(actions, codebook)
     assert actions.menu is not None
     actions.menu.addAction(dock.toggleViewAction())
     hub.changed.connect(lambda: _show_when_coded(window, dock, hub))
@@ -215,6 +217,40 @@ def _make_panel(codebook: Codebook) -> CodebookPanel:
     panel.retrieveRequested.connect(codebook.retrieve)
     codebook.window.focus_marker.add_pane(panel)
     return panel
+
+
+def _wire_code_changes(actions: Any, codebook: Codebook) -> None:
+    """Codes ▸ New, Rename, Merge, Delete: the Codebook shown, on the code chosen there;
+    greyed, saying why, where there is none (no code yet, or a study read-only)."""
+
+    def on_chosen(act: Callable[[CodebookPanel], object]) -> Callable[[], None]:
+        def run() -> None:
+            panel = codebook.panel
+            focus_dock(codebook.dock, panel.view)
+            tree = codebook.hub.book.tree()
+            if not panel.current_id() and tree:  # none chosen yet: the first
+                panel.set_current(tree[0][1].id)
+            act(panel)
+
+        return run
+
+    def rename(panel: CodebookPanel) -> None:
+        panel.view.edit(panel.view.currentIndex())
+
+    actions.new_code.triggered.connect(on_chosen(lambda panel: panel.new_code()))
+    actions.rename_code.triggered.connect(on_chosen(rename))
+    actions.merge_code.triggered.connect(on_chosen(lambda panel: panel.merge_code()))
+    actions.delete_code.triggered.connect(on_chosen(lambda panel: panel.delete_code()))
+
+    def states() -> None:
+        why = codebook.hub.why_read_only()
+        none = "" if codebook.hub.book.codes else NO_CODES
+        set_available(actions.new_code, why)
+        for action in (actions.rename_code, actions.merge_code, actions.delete_code):
+            set_available(action, why or none)
+
+    assert actions.menu is not None
+    actions.menu.aboutToShow.connect(states)
 
 
 def _show_when_coded(window: Any, dock: LazyDock, hub: CodebookHub) -> None:

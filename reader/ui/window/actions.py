@@ -136,6 +136,12 @@ class CodebookActions:
     import_qdc: QAction  # File ▸ Import's, named beside the other formats
     import_qdc_in_codes: QAction  # the same import in Codes, where a student looks first
     export_codebook: QAction  # Markdown or CSV, for a methods appendix
+    # The Codebook's own keys (Insert, F2, Ctrl+M, Delete), named in the menu too: they
+    # were found only by those who knew to go to the dock (the keys stay the dock's).
+    new_code: QAction
+    rename_code: QAction
+    merge_code: QAction
+    delete_code: QAction
     menu: QMenu | None = None
 
 
@@ -150,6 +156,12 @@ def build_codebook_actions(window: QMainWindow) -> CodebookActions:
         ],
         # K: B is Go to Li&brary's, beside it in View.
         focus_codebook=_action(window, "Go to Codeboo&k", "Ctrl+6", "Move the focus to the codes"),
+        new_code=_action(window, "Ne&w Code…\tInsert", None, "Add a code beside the one chosen"),
+        rename_code=_action(window, "Re&name Code\tF2", None, "Rename the code chosen"),
+        merge_code=_action(
+            window, "&Merge Code Into…\tCtrl+M", None, "Merge the code chosen into another"
+        ),
+        delete_code=_action(window, "De&lete Code\tDelete", None, "Delete the code chosen"),
         retrieve=_action(
             window, "&Retrieve Coded Passages…", "Ctrl+Shift+R", "Every passage of a code"
         ),
@@ -664,6 +676,9 @@ def build_menus(window: QMainWindow, actions: Actions, docks: list[QDockWidget])
         codes.menu.addAction(codes.pictures)
         codes.menu.addAction(codes.import_qdc_in_codes)
         codes.menu.addAction(codes.export_codebook)
+        codes.menu.addSeparator()
+        for action in (codes.new_code, codes.rename_code, codes.merge_code, codes.delete_code):
+            codes.menu.addAction(action)
         codes.menu.addSeparator()
         codes.menu.addAction(codes.focus_codebook)
     format_menu = bar.addMenu("F&ormat")

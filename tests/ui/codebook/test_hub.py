@@ -379,3 +379,27 @@ def test_the_studys_undo_puts_a_passage_back_in_its_place_among_those_of_its_spa
     focus(window, qtbot, panel.view, study_history=True)
     window.window_actions.undo.trigger()
     assert notes_of(folder, first)["highlights"] == before
+
+
+def test_the_codes_menu_renames_merges_and_deletes_the_code_chosen(
+    make_study_window, folder: Path, qtbot, dialogs
+) -> None:
+    """New, Rename, Merge and Delete were the Codebook dock's keys alone: found only by
+    those who knew to go there (the study review's F7e)."""
+    window = make_study_window(folder)
+    codes = window.window_actions.codes
+    codes.menu.aboutToShow.emit()
+    assert not codes.delete_code.isEnabled()  # no code yet: greyed, saying why
+    code_with_keys(window, qtbot, "coffee", "Drinks")
+    code_with_keys(window, qtbot, "handover", "Rituals")
+    hub, panel = window.codebook.hub, window.codebook.panel
+    codes.menu.aboutToShow.emit()
+    assert codes.merge_code.isEnabled() and codes.rename_code.isEnabled()
+    panel.set_current(hub.book.find("Drinks").id)
+    dialogs.item_answers.append((0, True))  # into the first other code: Rituals
+    codes.merge_code.trigger()
+    assert [c.name for c in hub.book.codes] == ["Rituals"]
+    dialogs.choice_answers.append("Delete Code")
+    codes.delete_code.trigger()
+    assert hub.book.codes == []
+    assert window.codebook.dock.isVisible()  # the Codebook shown, where its keys go on
