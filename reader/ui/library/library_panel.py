@@ -216,7 +216,7 @@ class LibraryPanel(QWidget):
         total, shown = self.model.rowCount(), self.proxy.rowCount()
         missing = sum(1 for h in self.model.rows if h.missing)
         interviews = counted(total, "interview")
-        self.filter.setPlaceholderText(f"Filter {interviews}…" if total else "Filter interviews…")
+        self._fit_placeholder()
         filtering = bool(self.filter.text())
         self.count.setText(f"{shown} of {total}")
         self.count.setVisible(filtering)
@@ -310,7 +310,23 @@ class LibraryPanel(QWidget):
         self.view.horizontalHeader().setSortIndicator(-1, Qt.SortOrder.AscendingOrder)
         self.proxy.sort(-1)
 
+    def _fit_placeholder(self) -> None:
+        """ "Filter 15 interviews…", or as much of it as the field shows whole: at 1024 px
+        it read "Filter 15 int…"."""
+        total = self.model.rowCount()
+        said = [f"Filter {counted(total, 'interview')}…", f"Filter {total}…"] if total else []
+        room = self.filter.contentsRect().width() - 12  # the field's own margins and frame
+        metrics = self.filter.fontMetrics()
+        fits = (
+            text
+            for text in [*said, "Filter interviews…"]
+            if metrics.horizontalAdvance(text) <= room
+        )
+        self.filter.setPlaceholderText(next(fits, "Filter…"))
+
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if watched is self.filter and event.type() == QEvent.Type.Resize:
+            self._fit_placeholder()
         if watched is self.view and isinstance(event, QContextMenuEvent):
             return menu_from_key(self.view, event, self._row_menu)
         if not isinstance(event, QKeyEvent) or watched not in (self.view, self.filter):
