@@ -16,6 +16,7 @@ from reader.core.wording import counted
 FUZZY_THRESHOLD = 80.0  # rapidfuzz similarity (0-100) a changed quote needs to count as found
 SAME_WORDS = 95.0  # a quote this similar is its own words corrected, wherever it stands
 CONTEXT_AGREES = 70.0  # else the words beside it on one side at least must be this similar
+MIN_CONTEXT_CHARS = 8  # of a side's saved words, for it to say anything
 MIN_FUZZY_CHARS = 8  # shorter quotes fit too many places fuzzily, so they only move exactly
 NEAR_CHARS = 2_000  # searched around the expected place before the whole text is
 DISTANCE_PENALTY = 1.0  # score a match the whole text away loses: ties go to the nearer one
@@ -164,9 +165,16 @@ def _its_own(text: str, h: Highlight, start: int, end: int) -> bool:
 
     if fuzz.ratio(h.exact, text[start:end]) >= SAME_WORDS:
         return True
-    before = text[max(0, start - len(h.prefix)) : start]
-    after = text[end : end + len(h.suffix)]
-    return max(fuzz.ratio(h.prefix, before), fuzz.ratio(h.suffix, after)) >= CONTEXT_AGREES
+    # A side with next to no words saved (the text's start or end) tells nothing: "" is
+    # 100% like "", and a highlight at the end went to any answer like it.
+    sides = [
+        (h.prefix, text[max(0, start - len(h.prefix)) : start]),
+        (h.suffix, text[end : end + len(h.suffix)]),
+    ]
+    return any(
+        len(saved) >= MIN_CONTEXT_CHARS and fuzz.ratio(saved, now) >= CONTEXT_AGREES
+        for saved, now in sides
+    )
 
 
 def _placed(text: str, h: Highlight, start: int, end: int) -> Highlight:

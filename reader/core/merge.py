@@ -33,6 +33,7 @@ class MergeResult:
     removed: list[str] = field(default_factory=list)
     notes_conflicts: int = 0  # regions of the free-form notes kept in both versions
     lines_removed: int = 0  # lines of our free-form notes (not blank) the merge took out
+    extra_changed: bool = False  # keys this build does not know (NotesData.extra) came
     note_conflicts: list[str] = field(default_factory=list)  # highlights, their notes so
     other_changes: bool = False  # colour labels, speaker names or role corrections
 
@@ -44,6 +45,7 @@ class MergeResult:
             or self.removed
             or self.notes_conflicts
             or self.lines_removed
+            or self.extra_changed
             or self.note_conflicts
             or self.other_changes
         )
@@ -88,6 +90,11 @@ def merge(base: NotesData | None, ours: NotesData, theirs: NotesData, source: st
     roles = {r.start: r for r in theirs.roles}
     roles.update({r.start: r for r in ours.roles})
     result.notes.roles = sorted(roles.values(), key=lambda r: r.start)
+    result.notes.extra, result.notes.highlight_extra = _merged_extras(base, ours, theirs)
+    result.extra_changed = (result.notes.extra, result.notes.highlight_extra) != (
+        ours.extra,
+        ours.highlight_extra,
+    )
     result.other_changes = (
         result.notes.colors != ours.colors
         or result.notes.codebook != ours.codebook
@@ -95,6 +102,24 @@ def merge(base: NotesData | None, ours: NotesData, theirs: NotesData, source: st
         or result.notes.roles != sorted(ours.roles, key=lambda r: r.start)
     )
     return result
+
+
+def _merged_extras(
+    base: NotesData | None, ours: NotesData, theirs: NotesData
+) -> tuple[dict[str, Any], dict[str, dict[str, Any]]]:
+    """The keys this build does not know, at the top and on each highlight: ours, with
+    what theirs changed or added since `base`. A newer build on another machine that
+    wrote them while this window was open lost them at the next save here."""
+    was = base.extra if base else {}
+    top = {**ours.extra, **{k: v for k, v in theirs.extra.items() if was.get(k) != v}}
+    on_highlights = {hid: dict(keys) for hid, keys in ours.highlight_extra.items()}
+    was_on = base.highlight_extra if base else {}
+    for hid, keys in theirs.highlight_extra.items():
+        before = was_on.get(hid, {})
+        changed = {k: v for k, v in keys.items() if before.get(k) != v}
+        if changed:
+            on_highlights[hid] = {**on_highlights.get(hid, {}), **changed}
+    return top, on_highlights
 
 
 def _merge_highlights(

@@ -229,7 +229,7 @@ def rescue_folders() -> list[Path]:
 _CAME_FROM, _CAME_FROM_DIGITS = ".from-", 16
 
 
-def rescued_copies(name: Path, since: Path, held: bytes | None) -> list[Path]:
+def rescued_copies(name: Path, since: Path, held: bytes | None, text_sha: str = "") -> list[Path]:
     """The rescue copies `rescue` made for the file `since`, named after `name`, that hold
     other than `held`, what that file holds (None: it is gone, or unread), oldest first:
     what was kept when the app last ended and not merged since, to offer when that file
@@ -240,25 +240,31 @@ def rescued_copies(name: Path, since: Path, held: bytes | None) -> list[Path]:
     ends = rf"-\d{{8}}-\d{{6}}(-\d+)?{came}{re.escape(name.suffix)}"
     pattern = re.compile(stem + ends)
     # The same notes rescued at the place their study had before it was moved or renamed
-    # (the hash of another path): theirs when that place is gone (not a copy's).
+    # (the hash of another path): theirs when that place is gone and they are of the
+    # same text, `text_sha` (another study's P01.txt has an interview of the same name).
     moved = re.compile(rf"{re.escape(name.stem)}-[0-9a-f]{{8}}{ends}")
     found = []
     for folder in rescue_folders():
         with contextlib.suppress(OSError):  # none was ever rescued there
             for n in os.listdir(folder):
-                if pattern.fullmatch(n) or (moved.fullmatch(n) and _left_behind(folder / n)):
+                if pattern.fullmatch(n) or (
+                    text_sha and moved.fullmatch(n) and _left_behind(folder / n, text_sha)
+                ):
                     found.append(folder / n)
     stamped = sorted((s, p) for p in found if (s := file_stamp(p)) and _holds_other(p, held))
     return [p for _, p in stamped]
 
 
-def _left_behind(copy: Path) -> bool:
-    """Whether a rescued copy of notes is of a transcript no longer where it was."""
+def _left_behind(copy: Path, text_sha: str) -> bool:
+    """Whether a rescued copy of notes is of the text `text_sha`, at a place it is no
+    longer at."""
     try:
-        source = parse(copy.read_bytes()).document.get("source")
+        document = parse(copy.read_bytes()).document
     except (OSError, NotesFormatError):
         return False
-    return isinstance(source, str) and bool(source) and not Path(source).exists()
+    source = document.get("source")
+    same = document.get("sha256") == text_sha
+    return same and isinstance(source, str) and bool(source) and not Path(source).exists()
 
 
 def came_from(copy: Path, held: bytes | None) -> bool:

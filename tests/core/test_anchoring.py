@@ -160,6 +160,14 @@ def test_a_rewritten_quote_is_not_moved_onto_another_answer_like_it() -> None:
     assert result.highlight.exact == h.exact
     corrected = old.replace("enough money for the servers", "enough money for servers")
     assert anchor(corrected, h).highlight.exact == "We never had enough money for servers"
+    # At the text's end its suffix is "", which is 100% like "": no sign of anything.
+    last = old.rstrip("\n").replace("enough time for the tests", "enough money for the servers")
+    last = last.replace("We never had enough money for the servers.\nInterviewer", "Fine.\nI", 1)
+    h = highlight(last, "We never had enough money for the servers")
+    assert h.suffix == "."
+    rewritten = last.replace("We never had enough money for the servers", "Budgets were fine")
+    rewritten = rewritten.replace("Fine.", "We never had enough time for the tests.")
+    assert anchor(rewritten, h).status is AnchorStatus.ORPHANED
 
 
 def test_a_short_answer_stays_with_its_question_when_an_exchange_is_put_in_before_it() -> None:

@@ -131,3 +131,23 @@ def test_a_highlight_note_changed_on_both_sides_keeps_both_versions() -> None:
     assert merged.note.startswith("<<<<<<< your notes\n") and "third line" in merged.note
     assert result.note_conflicts == [a.id]
     assert "the notes of 1 highlight, changed on both sides" in result.message("laptop")
+
+
+def test_keys_this_build_does_not_know_come_with_another_programs_version() -> None:
+    """A newer build elsewhere wrote a key of its own, at the top and on a highlight,
+    while this window had the notes open: the merge dropped them, and the save after."""
+    a = hl("movie")
+    base = notes(a)
+    ours = replace(base, extra={"ours": 1}, highlight_extra={})
+    b = hl("scripted")
+    theirs = replace(
+        notes(a, b),
+        extra={"study_link": "x"},
+        highlight_extra={a.id: {"page": 3}, b.id: {"page": 4}},
+    )
+    result = merge(base, ours, theirs, "another program")
+    assert result.notes.extra == {"ours": 1, "study_link": "x"}
+    assert result.notes.highlight_extra == {a.id: {"page": 3}, b.id: {"page": 4}}
+    # Only they differ: still a change to take, or the next save writes theirs without.
+    only = replace(base, extra={"study_link": "x"})
+    assert merge(base, base, only, "another program").changed

@@ -517,6 +517,22 @@ def test_a_project_sent_back_after_its_transcript_was_corrected_merges_into_it(
     assert [h.exact for h in p2_notes.highlights] == ["Days only. 🌞"]
 
 
+def test_another_studys_interviews_of_the_same_file_names_are_not_merged_into_ours(
+    tmp_path: Path,
+) -> None:
+    """A colleague's study with a P1.txt and P2.txt too: their sources go out under the
+    GUIDs ours do (ids come from file names), and were merged into our P1 and P2, her
+    research notes and highlights on our words."""
+    ours = coded_study(tmp_path / "ours")
+    sent_qdpx(ours)
+    farm = "Q: Tell me about the farm.\nA: With the handover of the herd 🌙, cows at dawn.\n"
+    theirs = coded_study(tmp_path / "theirs", farm)
+    (theirs.folder / "P2.txt").write_text("Q: And the weather?\nA: Days only. 🌞 Rain.\n")
+    report = import_qdpx(export_study_qdpx(open_study(theirs.folder))[0], ours.folder)
+    assert report.interviews == 2 and not report.merged
+    assert [e.title for e in open_study(ours.folder).interviews] == ["P1", "P2", "P1 (2)", "P2 (2)"]
+
+
 def test_a_project_imported_twice_changes_nothing_the_second_time(tmp_path: Path) -> None:
     """Its source is merged into the interview it made, which has all of it: no file
     changes, no backup is made; its notes, also one tied to its selection through a Link,

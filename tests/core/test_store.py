@@ -251,6 +251,25 @@ def test_a_rescued_copy_belongs_to_its_own_file_not_to_one_of_the_same_name(
     assert len(store.rescued_copies(a.with_name(f"P01 {a.name}"), a, None)) == 1
 
 
+def test_a_copy_rescued_where_its_study_was_is_its_own_only_of_the_same_text(
+    tmp_path: Path,
+) -> None:
+    """A study renamed since: its copy is offered at the new place. Another study's P01,
+    gone from its place (a drive unplugged), of another text, is not this one's."""
+    moved_from = tmp_path / "Old" / "P01.txt"
+    document = {"title": "P01", "source": str(moved_from), "sha256": "a" * 64, "length": 9}
+    notes = NotesData(document=document)
+    a = tmp_path / "Old" / "notes" / "p01-1bdefe3e.json"
+    store.rescue("the notes", a, serialise(notes), a.with_name(f"P01 {a.name}"))
+    here = tmp_path / "New" / "notes" / "p01-1bdefe3e.json"
+    name = here.with_name(f"P01 {here.name}")
+    assert len(store.rescued_copies(name, here, None, "a" * 64)) == 1  # moved here
+    assert store.rescued_copies(name, here, None, "b" * 64) == []  # another study's text
+    moved_from.parent.mkdir(parents=True)
+    moved_from.write_text("Q: still there\n")
+    assert store.rescued_copies(name, here, None, "a" * 64) == []  # a copy of the study's
+
+
 def test_a_rescued_copy_is_offered_while_it_holds_other_than_the_file_whatever_the_times(
     tmp_path: Path,
 ) -> None:

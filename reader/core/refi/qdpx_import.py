@@ -127,6 +127,7 @@ from reader.core.study_memo import MemoUnreadableError, add_to_memo, relinked
 from reader.core.study_places import FILE_NAME
 from reader.core.wording import counted, listed
 
+SAME_LINES = 0.5  # of a source's lines in an interview's text, for it to be that one edited
 MAX_MEMBER_BYTES = 200 * 1024 * 1024  # one file inside the zip; a zip bomb stops here
 MAX_MEDIA_BYTES = 64 * 2**30  # a recording copied out of the zip (not read into memory)
 # Recordings are packed already and barely shrink in a zip; one that claims to have shrunk
@@ -939,7 +940,7 @@ def _interview(
         return None
     source_guid = _source_guid(element, name)
     sent = run.sent_as.get(source_guid)
-    if sent is not None:  # the source the study sent for it, its text corrected here since
+    if sent is not None and _corrected(run, sent, text.text):  # the one sent, corrected since
         _merge(run, sent, element, label, name, text, selections, by_words=True)
         return None
     path = _free_path(study.folder / "transcripts", name, ".txt")
@@ -1018,6 +1019,21 @@ def _placed_by_words(
         for s, r in zip(selected, results, strict=True)
         if r.status is not AnchorStatus.ORPHANED
     ]
+
+
+def _corrected(run: _Import, entry: InterviewEntry, text: str) -> bool:
+    """Whether `text`, a source under the GUID `entry` goes out as, is that interview's
+    text as the study sent it, corrected here since: the study sent it, and most of its
+    lines are the interview's now. Another study's "P1.txt" has that GUID too (ids come
+    from the file's name), and was merged into ours."""
+    if entry.id not in run.sent:
+        return False
+    try:
+        ours = set(load_document(run.study.transcript_path(entry)).text.splitlines())
+    except (DocumentError, OSError):
+        return False
+    lines = [line for line in text.splitlines() if line.strip()]
+    return bool(lines) and sum(line in ours for line in lines) >= SAME_LINES * len(lines)
 
 
 def _source_guid(element: ET.Element, name: str) -> str:

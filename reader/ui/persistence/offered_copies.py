@@ -24,6 +24,7 @@ from PySide6.QtCore import QUrl
 from PySide6.QtGui import QDesktopServices
 
 from reader.core.backups import backup_dir, file_away
+from reader.core.document import Document
 from reader.core.notes_file import NotesData, NotesFormatError, parse
 from reader.core.store import came_from, conflict_copies, file_stamp, rescued_copies
 
@@ -40,16 +41,17 @@ def rescue_name(notes_path: Path, document_path: Path) -> Path:
 
 def copies_offer(
     notes_path: Path,
-    document_path: Path,
+    document: Document,
     on_disk: bytes | None,
     merge: Merge,
     say: Callable[[str], None],
 ) -> tuple[str, BannerActions]:
     """The banner's words and buttons offering the copies of the notes at `notes_path`
-    there are now; ("", []) when there are none. `on_disk`: the notes file as last read or
-    written, what a rescued copy made from it (`came_from`) descends from."""
+    (of `document`) there are now; ("", []) when there are none. `on_disk`: the notes file
+    as last read or written, what a rescued copy made from it (`came_from`) descends from."""
     conflicts = conflict_copies(notes_path)
-    rescued = rescued_copies(rescue_name(notes_path, document_path), notes_path, on_disk)
+    name = rescue_name(notes_path, Path(document.source))
+    rescued = rescued_copies(name, notes_path, on_disk, document.sha256)
     descended = [copy for copy in rescued if came_from(copy, on_disk)]
     copies = conflicts + rescued
     if not copies:

@@ -186,8 +186,8 @@ class NotesSafety(QObject):
             return "", [("Save Notes As…", self.save_as)]
         if saver.read_only or self.lock_pending:  # copies are looked for once it is taken
             return "", []
-        document_path, say = self.guard.document_path, self.host.show_message
-        return copies_offer(self.notes_path, document_path, self.base_bytes, self._merge, say)
+        document, say = self.controller.session.document, self.host.show_message
+        return copies_offer(self.notes_path, document, self.base_bytes, self._merge, say)
 
     def _lock_taken(self) -> None:
         """The window that had these notes closed them (their lock was taken as its file
