@@ -214,15 +214,35 @@ def rescue_copy(
     came = f"{_CAME_FROM}{made_from[:_CAME_FROM_DIGITS]}" if made_from else ""
     for folder in rescue_folders():
         with contextlib.suppress(OSError):
-            folder.mkdir(parents=True, exist_ok=True)
+            folder.mkdir(mode=0o700, parents=True, exist_ok=True)
+            if not _own(folder):
+                continue
             target = _claimed(folder, _rescue_stem(name, path), came + name.suffix)
             return _filled(target, lambda target=target: atomic_write(target, data))
     return None
 
 
 def rescue_folders() -> list[Path]:
-    """Where rescue copies are written, in the order tried, and looked for."""
-    return [data_dir() / "rescued", Path(tempfile.gettempdir()) / f"{APP_ID}-rescued"]
+    """Where rescue copies are written, in the order tried, and looked for: the data
+    folder's, else one of the user's own in the system's temporary folder (emptied when
+    the computer restarts: `in_temporary`)."""
+    user = os.getuid() if hasattr(os, "getuid") else os.getlogin()
+    return [data_dir() / "rescued", Path(tempfile.gettempdir()) / f"{APP_ID}-rescued-{user}"]
+
+
+def in_temporary(folder: Path) -> bool:
+    """Whether rescue copies in `folder` go when the computer restarts."""
+    return folder == rescue_folders()[-1]
+
+
+def _own(folder: Path) -> bool:
+    """Whether `folder` is the user's alone: in a temporary folder every account shares,
+    another could have made it first, to read the interviews' words or plant a copy to
+    be offered for merging."""
+    if not in_temporary(folder) or not hasattr(os, "getuid"):
+        return True
+    found = folder.stat()
+    return found.st_uid == os.getuid() and not found.st_mode & 0o077
 
 
 # In a rescue copy's name, before its suffix: the start of the hash of what it came from.
@@ -246,6 +266,8 @@ def rescued_copies(name: Path, since: Path, held: bytes | None, text_sha: str = 
     found = []
     for folder in rescue_folders():
         with contextlib.suppress(OSError):  # none was ever rescued there
+            if not _own(folder):
+                continue
             for n in os.listdir(folder):
                 if pattern.fullmatch(n) or (
                     text_sha and moved.fullmatch(n) and _left_behind(folder / n, text_sha)

@@ -6,6 +6,7 @@ import errno
 import hashlib
 import os
 import re
+import stat
 from datetime import datetime
 from pathlib import Path
 
@@ -249,6 +250,22 @@ def test_a_rescued_copy_belongs_to_its_own_file_not_to_one_of_the_same_name(
     store.rescue("the notes", a, b"A's notes", a.with_name(f"P01 {a.name}"))
     assert store.rescued_copies(b.with_name(f"P01 {b.name}"), b, None) == []
     assert len(store.rescued_copies(a.with_name(f"P01 {a.name}"), a, None)) == 1
+
+
+def test_the_temporary_rescue_folder_is_the_users_own(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """In the temporary folder every account shares, one made open by another account
+    (to read the interviews' words, or plant a copy) is not used, nor listed."""
+    temporary = store.rescue_folders()[-1]
+    monkeypatch.setattr(store, "data_dir", lambda: tmp_path / "a file" / "data")
+    (tmp_path / "a file").write_text("")
+    copy = store.rescue_copy(tmp_path / "n.json", b"words")
+    assert copy is not None and copy.parent == temporary
+    assert stat.S_IMODE(temporary.stat().st_mode) == 0o700
+    os.chmod(temporary, 0o777)
+    assert store.rescue_copy(tmp_path / "n.json", b"words") is None
+    assert store.rescued_copies(tmp_path / "n.json", tmp_path / "n.json", None) == []
 
 
 def test_a_copy_rescued_where_its_study_was_is_its_own_only_of_the_same_text(

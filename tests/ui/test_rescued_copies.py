@@ -153,7 +153,10 @@ def test_quitting_unsaved_says_where_the_copy_is_or_that_none_could_be_kept(
     dialogs.button_answer = QMessageBox.StandardButton.Cancel
     window.close()
     assert window.isVisible()
-    assert f"A copy of them is kept in {folders[1]}" in dialogs.shown[-1][1]
+    assert (
+        f"A copy of them is kept in {folders[1]} (a temporary folder, emptied when the"
+        in (dialogs.shown[-1][1])
+    )
     assert list(folders[1].glob("*.json")) == []  # cancelled: taken back
     monkeypatch.setattr(store, "rescue_folders", lambda: [blocked / "rescued"])
     window.close()

@@ -24,7 +24,7 @@ from reader.core.notes_location import (
     remember_notes_path,
 )
 from reader.core.notes_opening import NotesRead
-from reader.core.store import default_notes_path
+from reader.core.store import default_notes_path, in_temporary
 
 if TYPE_CHECKING:
     from reader.ui.persistence.safety import NotesSafety
@@ -160,8 +160,10 @@ def may_go_on_unsaved(parent: QWidget, saver: NotesSaver, safety: NotesSafety | 
 
     name = rescue_name(saver.path, safety.guard.document_path) if safety else None
     copy = saver.rescue_copy(name)
+    until = " (a temporary folder, emptied when the computer restarts)"
     where = (
-        f"A copy of them is kept in {copy.parent}, offered when the interview opens again."
+        f"A copy of them is kept in {copy.parent}{until if in_temporary(copy.parent) else ''}, "
+        "offered when the interview opens again."
         if copy
         else "No copy of them could be kept either: the app's data folder and the "
         "temporary folder cannot be written. What was not saved will be lost."
