@@ -147,7 +147,7 @@ class NotesData:
         know; else, `native`, the dataclass itself, for orjson to write."""
         extra = self.highlight_extra.get(h.id)
         if extra is not None:
-            return {**extra, **h.to_json()}
+            return {**h.to_json(), **extra}  # its own first, as every highlight has them
         return h if native else h.to_json()
 
     @classmethod
@@ -454,7 +454,10 @@ def parse_migrating(raw: bytes, *, passed: bool = False) -> tuple[NotesData, int
     else:
         migrated_from = None
     validate(data)
-    return NotesData.from_json(data), migrated_from
+    notes = NotesData.from_json(data)
+    if migrated_from is not None:  # an older version's keys are no newer build's: gone
+        notes.extra, notes.highlight_extra = {}, {}
+    return notes, migrated_from
 
 
 def _utf8(raw: bytes) -> bytes:
@@ -488,14 +491,17 @@ def salvaged(raw: bytes) -> tuple[NotesData, int] | None:
         data = orjson.loads(_utf8(raw))
         if not isinstance(data, dict) or data.get("format") != FORMAT:
             return None
-        data, _ = migrate(data)
+        data, migrated_from = migrate(data)
         highlights = data["highlights"]
         good = [h for h in highlights if _readable(data, h)]
         if not isinstance(highlights, list) or len(good) == len(highlights):
             return None
         data = {**data, "highlights": good}
         validate(data)
-        return NotesData.from_json(data), len(highlights) - len(good)
+        notes = NotesData.from_json(data)
+        if migrated_from is not None:  # as `parse_migrating` reads it
+            notes.extra, notes.highlight_extra = {}, {}
+        return notes, len(highlights) - len(good)
     except (orjson.JSONDecodeError, NotesFormatError, LookupError, TypeError, ValueError):
         return None
 

@@ -229,6 +229,17 @@ def test_keys_this_build_does_not_know_are_written_back_as_they_came() -> None:
     assert again["highlights"][0]["extra"] == "keep me"
     assert "extra" not in again["highlights"][1]
     assert list(again)[-2:] == ["notes", "highlights"]  # the long ones last, as ever
+    assert next(iter(again["highlights"][0])) == "id"  # its own keys first, for diff tools
+
+
+def test_an_older_versions_keys_are_not_kept_as_a_newer_builds() -> None:
+    """Version 1 wrote the transcript itself ("segments") and stale indexes on each
+    highlight: keys of an older version are no newer build's, and go as it is read."""
+    raw = (Path(__file__).parents[1] / "data" / "notes-export-sample-v1.json").read_bytes()
+    assert b'"segments"' in raw
+    again = orjson.loads(serialise(parse(raw)))
+    assert "segments" not in again
+    assert all("segment" not in h and "question" not in h for h in again["highlights"])
 
 
 def test_written_json_validates_against_the_published_schema() -> None:

@@ -91,6 +91,18 @@ def test_each_source_is_read_as_its_selections_names_say_it_was_counted() -> Non
     assert counting_of(TEXT, named, Counting.CODE_POINTS)[1] == 1
 
 
+def test_a_title_line_above_one_paragraph_is_read_the_right_way_too() -> None:
+    """After a single CRLF, read a character early, each selection started on the line
+    end before its words and stopped a character short, which its name begins with too:
+    the counts tied, and the origin's (the wrong one) was taken."""
+    raw = "Interview with Ana\r\nWe did the handover to my sister. The nights were long.\r\n"
+    quotes = ["the handover to my sister", "nights were long"]
+    positions, doubtful = counting_of(
+        raw, spans(raw, quotes, Counting.CRLF_ONCE), Counting.CODE_POINTS
+    )
+    assert positions.counting is Counting.CRLF_ONCE and doubtful == 0
+
+
 def test_qualcoders_crlf_for_maxqda_lands_on_the_words(tmp_path: Path) -> None:
     """QualCoder writes CRLF into the file for MAXQDA and keeps positions that counted
     LF alone: each passage after a line landed a character a line early ('d the scanner

@@ -120,7 +120,11 @@ def _quotes(positions: Positions, name: str, start: int | None, end: int | None)
     if not 0 <= start < end <= positions.length:
         return False
     words = _squeezed(positions.text[positions(start) : positions(end)])
-    return words.startswith(name) or (len(words) >= MIN_QUOTED and name.startswith(words))
+    # A name quoting more than its selection only when it quotes much more: read a
+    # character early, a selection starts on the line end before its words and stops a
+    # character short, which its name begins with too, and the wrong count tied.
+    longer = len(name) - len(words) > 2 and len(words) >= MIN_QUOTED
+    return words.startswith(name) or (longer and name.startswith(words))
 
 
 def _squeezed(text: str) -> str:
