@@ -55,13 +55,16 @@ class AnchorSummary:
         were lost, where all were found again."""
         total = self.kept + self.moved + self.orphaned
         moved = f" ({self.moved} at a new place)" if self.moved else ""
+        if not total:
+            return ""  # nothing to say of no highlights
         if not self.orphaned:
             found = "the highlight" if total == 1 else f"all {total} highlights"
             return f"{changed}: {found} found again{moved}."
         return (
             f"{changed}: {self.kept + self.moved} of {counted(total, 'highlight')} found "
-            f"again{moved}; {self.orphaned} not found in the text, kept with their words "
-            "under Not found in the Annotations list."
+            f"again{moved}; {self.orphaned} not found in the text, kept with "
+            f"{'its' if self.orphaned == 1 else 'their'} words under Not found in the "
+            "Annotations list."
         )
 
 

@@ -287,7 +287,7 @@ def test_a_longer_quote_is_not_found_respaced_inside_another_word() -> None:
 def test_summary_message() -> None:
     assert AnchorSummary(37, 2, 1).message() == (
         "The transcript changed since last time: 39 of 40 highlights found again (2 at a "
-        "new place); 1 not found in the text, kept with their words under Not found in "
+        "new place); 1 not found in the text, kept with its words under Not found in "
         "the Annotations list."
     )
     assert AnchorSummary(0, 3, 0).message() == (  # "0 kept" read as if all were lost
@@ -296,6 +296,7 @@ def test_summary_message() -> None:
     assert AnchorSummary(1, 0, 0).message("It changed on disk") == (
         "It changed on disk: the highlight found again."
     )
+    assert AnchorSummary(0, 0, 0).message() == ""  # not "all 0 highlights found again"
 
 
 def test_reanchor_all_counts_and_keeps_order() -> None:

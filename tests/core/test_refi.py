@@ -515,6 +515,9 @@ def test_a_project_sent_back_after_its_transcript_was_corrected_merges_into_it(
     assert report.interviews == 0 and not report.retitled
     (p2_notes,) = [again.open_session(e).notes for e in again.interviews if e.id == p2.id]
     assert [h.exact for h in p2_notes.highlights] == ["Days only. 🌞"]
+    transcript.unlink()  # its transcript gone (a drive not connected): a new interview
+    report = import_qdpx(data, study.folder, study=open_study(study.folder))
+    assert report.interviews == 1
 
 
 def test_another_studys_interviews_of_the_same_file_names_are_not_merged_into_ours(

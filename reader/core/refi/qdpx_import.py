@@ -813,6 +813,10 @@ def _media_source(run: _Import, element: ET.Element, name: str) -> None:
         )
         for s in transcript.findall(tag(run.ns, "TranscriptSelection"))
     ]
+    selections += [  # notes on a passage of the transcript, by their positions
+        (s, _int(s.get("startPosition")), _int(s.get("endPosition")))
+        for s in _notes_on(run, element)
+    ]
     positions = _counted(run, raw, selections, name)
     raw_times = []  # (position in the file's text, ms)
     for point in points:

@@ -226,7 +226,8 @@ class CodePicker(QFrame):
             self.list.insertItem(place, item)
             if place:  # said: "Work" and Enter applied "Workplace surveillance", unseen
                 first = self.book.path(codes[0].id)
-                self.hint.setText(f"Enter applies “{first}”; ↓ for a new code “{name}”.")
+                arrows = "↓" * place  # to the new code's row
+                self.hint.setText(f"Enter applies “{first}”; {arrows} for a new code “{name}”.")
         if self.list.count():  # the best match; with nothing typed, a code to apply
             rows = range(self.list.count()) if not name else ()
             unticked = (i for i in rows if self.list.item(i).data(ID_ROLE) not in self.on)

@@ -86,8 +86,9 @@ def notes_asking(
     )
     if choice == theirs:
         return notes_path, ""
-    if choice == own:
-        return default_notes_path(document_path), ""
+    if choice == own:  # where they are (Saved As, found after a move), else the default
+        located = locate_notes(document_path, document).path
+        return (located if located != notes_path else default_notes_path(document_path)), ""
     return None, ""
 
 

@@ -379,10 +379,15 @@ class StudyMemo(QObject):
         if lost := lines_removed(ours, merged.text):  # an older copy won a sync, say
             with contextlib.suppress(OSError):
                 make_backup(saver.backup_name or saver.path, memo_bytes(ours), saver.keep_backups)
+            marked = (
+                f" Both versions of {merged.conflicts} passage(s) are kept, between marker lines."
+                if merged.conflicts
+                else ""
+            )
             self._study.message.emit(
                 f"Another program changed the study memo: {counted(lost, 'line')} of yours "
                 f"went. Your version from before is in a backup: Restore from Backup… in "
-                f"the File menu brings it back.{undo}"
+                f"the File menu brings it back.{marked}{undo}"
             )
         elif merged.conflicts:
             self._study.message.emit(

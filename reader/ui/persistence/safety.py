@@ -349,7 +349,7 @@ class NotesSafety(QObject):
         session = Session.open(document, controller.session.notes)
         self.host.replace_session(session)
         summary, said = session.anchor_summary, "The interview changed on disk"
-        said = summary.message(said) if summary else f"{said} and was reloaded."
+        said = (summary and summary.message(said)) or f"{said} and was reloaded."
         self.host.show_message(said)
         controller.saver.mark_dirty()
 
