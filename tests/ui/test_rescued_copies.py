@@ -33,6 +33,13 @@ def rescued(pattern: str) -> list[Path]:
     return sorted(Path(os.environ["XDG_DATA_HOME"]).rglob(f"rescued/{pattern}"))
 
 
+def to_the_rescued_line(banner: Any) -> None:
+    """Dismiss the lines before the one offering the rescued copies."""
+    while "rescued" not in banner.text():
+        assert banner.text(), "no rescued copy offered"
+        next(b for b in banner.buttons if b.text() == "Dismiss").click()
+
+
 def test_the_system_ending_the_app_reports_where_the_memo_went_and_offers_it_again(
     make_study_window: Callable[[Path], MainWindow],
     folder: Path,
@@ -53,9 +60,7 @@ def test_the_system_ending_the_app_reports_where_the_memo_went_and_offers_it_aga
     disk.full = False  # room on the disk again: the study opens, and offers the copy
     again = make_study_window(folder)
     banner = again.banner
-    while "rescued" not in banner.text():  # behind what opening the study said
-        assert banner.text(), "no rescued copy offered"
-        next(b for b in banner.buttons if b.text() == "Dismiss").click()
+    to_the_rescued_line(banner)  # behind what opening the study said
     assert memo.name in banner.text()
     next(b for b in banner.buttons if b.text() == "Merge Into Memo").click()
     on_disk(qtbot, folder, "Themes typed on a full disk")
@@ -80,8 +85,7 @@ def test_each_rescued_copy_of_the_memo_is_named_and_merged(
     older, newer = made
     window = make_study_window(folder)
     banner = window.banner
-    while "rescued" not in banner.text():  # behind what opening the study said
-        next(b for b in banner.buttons if b.text() == "Dismiss").click()
+    to_the_rescued_line(banner)  # behind what opening the study said
     said = banner.text()
     made = datetime.fromtimestamp(2_000_000_001)
     assert said.startswith(
@@ -191,9 +195,7 @@ def test_a_copy_rescued_before_the_study_folder_was_renamed_is_offered_at_its_ne
     folder.rename(moved)
     again = make_study_window(moved)
     banner = again.banner
-    while "rescued" not in banner.text():  # behind what opening the study said
-        assert banner.text(), "no rescued copy offered"
-        next(b for b in banner.buttons if b.text() == "Dismiss").click()
+    to_the_rescued_line(banner)  # behind what opening the study said
     assert copy.name in banner.text()
 
 
@@ -280,8 +282,7 @@ def test_a_rescued_memo_is_merged_against_the_memo_it_came_from(
     disk.full = False
 
     banner = make_study_window(folder).banner
-    while "rescued" not in banner.text():  # behind what opening the study said
-        next(b for b in banner.buttons if b.text() == "Dismiss").click()
+    to_the_rescued_line(banner)  # behind what opening the study said
     next(b for b in banner.buttons if b.text() == "Merge Into Memo").click()
     on_disk(qtbot, folder, "Themes\nline ONE\n")
 
@@ -411,9 +412,7 @@ def test_a_rescued_memo_is_offered_though_memo_md_was_touched_since(
     store.rescue("the study memo", memo, b"Themes\ntyped on a full disk\n", name)
     os.utime(memo, (2_000_000_000, 2_000_000_000))
     banner = make_study_window(folder).banner
-    while "rescued" not in banner.text():  # behind what opening the study said
-        assert banner.text(), "no rescued copy offered"
-        next(b for b in banner.buttons if b.text() == "Dismiss").click()
+    to_the_rescued_line(banner)  # behind what opening the study said
     next(b for b in banner.buttons if b.text() == "Put Away").click()
     assert "kept with the backups" in banner.text()
     assert rescued("*.md") == [] and len(list((folder / "notes" / "backups").glob("*.md"))) == 1
@@ -434,8 +433,6 @@ def test_a_second_window_offers_the_memos_rescued_copies_once_it_takes_the_study
     first.close()
     banner = second.banner
     qtbot.waitUntil(lambda: "closed this study" in banner.text(), timeout=5000)
-    while "rescued" not in banner.text():  # behind what says the study is this window's
-        assert banner.text(), "no rescued copy offered"
-        next(b for b in banner.buttons if b.text() == "Dismiss").click()
+    to_the_rescued_line(banner)  # behind what says the study is this window's
     next(b for b in banner.buttons if b.text() == "Merge Into Memo").click()
     on_disk(qtbot, folder, "Dawn, early\n")
