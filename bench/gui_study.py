@@ -93,7 +93,9 @@ def measure(run: Any) -> list[Row]:
     one_notes = run.work / "gui-study" / "one-notes.json"
 
     def one() -> dict[str, Any]:
-        shutil.copyfile(next(notes.glob("*.json")), one_notes)  # a copy the app may change
+        # P000's own notes, copied (the app may change them): another interview's, the
+        # app asks whether to open them for this one.
+        shutil.copyfile(next(notes.glob("p000-*.json")), one_notes)
         return run.child("gui_study", "one", doc=str(doc), notes=str(one_notes))
 
     one()  # unmeasured, both: the disk cache
