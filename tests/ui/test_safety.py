@@ -261,7 +261,9 @@ def test_a_window_left_read_only_takes_the_notes_once_the_other_has_crashed(
         holder.wait()
     finally:
         holder.kill()
-    QApplication.instance().applicationStateChanged.emit(Qt.ApplicationState.ApplicationActive)
+    states = QApplication.instance().applicationStateChanged
+    states.emit(Qt.ApplicationState.ApplicationInactive)  # the user away, then back
+    states.emit(Qt.ApplicationState.ApplicationActive)
     qtbot.waitUntil(lambda: not window.interview.saver.read_only, timeout=3000)
     window.notes_editor.setPlainText("written after the crash")
     qtbot.waitUntil(lambda: saved(notes_path)["notes"] == "written after the crash")

@@ -53,6 +53,7 @@ class DiskWatch(QObject):
         self._seen = self._look()
         # A look as the user comes back to the app: what no file event tells, a window
         # that had these files open and crashed (its locks left behind), is seen then.
+        self._away = False
         app = QGuiApplication.instance()
         if isinstance(app, QGuiApplication):
             app.applicationStateChanged.connect(self._app_state)
@@ -71,8 +72,12 @@ class DiskWatch(QObject):
         self._timer.start()
 
     def _app_state(self, state: Qt.ApplicationState) -> None:
-        if state == Qt.ApplicationState.ApplicationActive:
+        # Only on coming back: the first activation, as the window opens, would look at a
+        # 500-interview study.json and its notes while the study loads (0.5 s of Fill
+        # Participants as it opens, in the bench).
+        if state == Qt.ApplicationState.ApplicationActive and self._away:
             self._timer.start()
+        self._away = state != Qt.ApplicationState.ApplicationActive
 
     def _file_changed(self, path: str) -> None:
         if path in self._files:
