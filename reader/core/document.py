@@ -153,16 +153,21 @@ def normalise(text: str) -> str:
     return unicodedata.normalize("NFC", lf_line_ends(text))
 
 
+def bom_encoding(data: bytes) -> str:
+    """The encoding whose byte order mark `data` starts with (the mark read with the
+    text); "" for none."""
+    return next((encoding for bom, encoding in _BOMS if data.startswith(bom)), "")
+
+
 def decode(data: bytes, name: str = "the file") -> tuple[str, str, str]:
     """(text, encoding, notice) of `data`; raises DocumentError for empty or binary data."""
     if not data or data.isspace():  # strip() would copy megabytes to say this
         raise DocumentError(f"{name} is empty.")
-    for bom, encoding in _BOMS:
-        if data.startswith(bom):
-            try:
-                return data.decode(encoding), encoding, ""
-            except UnicodeDecodeError as exc:
-                raise DocumentError(f"{name} is not valid {encoding.upper()} text.") from exc
+    if encoding := bom_encoding(data):
+        try:
+            return data.decode(encoding), encoding, ""
+        except UnicodeDecodeError as exc:
+            raise DocumentError(f"{name} is not valid {encoding.upper()} text.") from exc
     if b"\x00" in data[:65536]:
         utf16 = _utf16_without_bom(data)
         if utf16 is not None:

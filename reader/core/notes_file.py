@@ -21,6 +21,7 @@ import orjson
 from reader import APP_NAME, __version__
 from reader.core.annotations import DEFAULT_COLORS, Highlight
 from reader.core.codebook import Codebook, codes_for_tags, unknown_code
+from reader.core.document import bom_encoding
 from reader.core.interview import Role
 from reader.core.json_errors import why_not_json
 from reader.core.json_memo import by_json
@@ -463,23 +464,14 @@ def parse_migrating(raw: bytes, *, passed: bool = False) -> tuple[NotesData, int
 def _utf8(raw: bytes) -> bytes:
     """The file's JSON as UTF-8 without a byte order mark. Notepad and some editors start
     UTF-8 with one, which JSON forbids; an editor may save it as UTF-16 or UTF-32, which
-    a byte order mark says."""
-    for bom, codec in _WIDE_BOMS:
-        if raw.startswith(bom):
-            try:
-                return raw[len(bom) :].decode(codec).encode("utf-8")
-            except UnicodeDecodeError:
-                return raw
-    return raw.removeprefix(codecs.BOM_UTF8)
-
-
-# UTF-32's first: its little-endian mark starts as UTF-16's does.
-_WIDE_BOMS = (
-    (codecs.BOM_UTF32_LE, "utf-32-le"),
-    (codecs.BOM_UTF32_BE, "utf-32-be"),
-    (codecs.BOM_UTF16_LE, "utf-16-le"),
-    (codecs.BOM_UTF16_BE, "utf-16-be"),
-)
+    a byte order mark says (read as a transcript's is: `bom_encoding`)."""
+    encoding = bom_encoding(raw)
+    if encoding == "utf-8-sig":
+        return raw.removeprefix(codecs.BOM_UTF8)  # no copy of the text to re-encode
+    if encoding:
+        with contextlib.suppress(UnicodeDecodeError):  # else JSON's own error says it
+            return raw.decode(encoding).encode("utf-8")
+    return raw
 
 
 def salvaged(raw: bytes) -> tuple[NotesData, int] | None:
@@ -493,8 +485,10 @@ def salvaged(raw: bytes) -> tuple[NotesData, int] | None:
             return None
         data, migrated_from = migrate(data)
         highlights = data["highlights"]
+        if not isinstance(highlights, list):
+            return None
         good = [h for h in highlights if _readable(data, h)]
-        if not isinstance(highlights, list) or len(good) == len(highlights):
+        if len(good) == len(highlights):
             return None
         data = {**data, "highlights": good}
         validate(data)

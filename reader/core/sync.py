@@ -194,7 +194,7 @@ class SyncTable:
         turn's time, or its own where a cue opens it inside a long turn (`marks`), not a
         time guessed inside it; "" before the first time, after the last timed turn (a
         tool's "… stopped transcription", "Transcribed by …"), or untimed."""
-        ms = self._paragraph_ms(offset)
+        ms = self._paragraph_ms(offset, self.entry_at(offset))
         return "" if ms is None else format_time(ms)
 
     def passage_time(self, offset: int) -> str:
@@ -202,16 +202,17 @@ class SyncTable:
         exports and lists: the start of the cue it is in, where a turn joined many; else
         its paragraph's time (`paragraph_time`). Inside an hour-long answer, the answer's
         start did not help to find the words in the recording."""
-        ms = self._paragraph_ms(offset)
         entry = self.entry_at(offset)
-        if ms is None or entry is None or not entry.cues:
-            return "" if ms is None else format_time(ms)
+        ms = self._paragraph_ms(offset, entry)
+        if ms is None or entry is None:
+            return ""
         i = bisect_right(entry.cues, offset, key=lambda cue: cue[0]) - 1
-        cue = entry.cues[i][1] if i >= 0 and entry.cues[i][0] >= entry.start else ms
-        return format_time(max(ms, cue))  # a cue begun before the paragraph: the paragraph's
+        if i >= 0 and entry.cues[i][0] >= entry.start:
+            ms = max(ms, entry.cues[i][1])  # a cue begun before the paragraph: its time
+        return format_time(ms)
 
-    def _paragraph_ms(self, offset: int) -> int | None:
-        entry = self.entry_at(offset)
+    def _paragraph_ms(self, offset: int, entry: SyncEntry | None) -> int | None:
+        """`paragraph_time` in ms; `entry`: the entry at `offset`."""
         if entry is None or (offset >= entry.end and entry is self.entries[-1]):
             return None
         i = bisect_right(self.marks, offset, key=lambda mark: mark[0]) - 1

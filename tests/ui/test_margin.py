@@ -68,6 +68,13 @@ def in_margin(window: MainWindow, shown: list[tuple[str, QRectF]]) -> list[tuple
     return [(text, rect) for text, rect in shown if rect.right() <= left]
 
 
+def assert_inside_and_apart(margin: list[tuple[str, QRectF]]) -> None:
+    """No label drawn from left of the margin (an hour cut off), none over another."""
+    assert all(rect.left() >= 0 for _, rect in margin), margin
+    for i, (_, rect) in enumerate(margin):
+        assert not any(rect.intersects(other) for _, other in margin[i + 1 :])
+
+
 def at_1024(window: MainWindow) -> MainWindow:
     """`window` at 1024×640, its docks as at a first start: the margin is narrow there."""
     window.resize(1024, 640)
@@ -104,9 +111,7 @@ def test_names_too_long_for_the_margin_are_cut_at_their_end_and_every_time_shows
     # A closing number stays: it tells "PARTICIPANT 1" from "PARTICIPANT 2".
     assert any(c.startswith("PARTI") and c.endswith("… 2") for c in cut), cut
     assert all(text in labels for text in TIMES)  # the one-line turns' times too
-    assert all(rect.left() >= 0 for _, rect in margin)
-    for i, (_, rect) in enumerate(margin):  # nothing painted over another
-        assert not any(rect.intersects(other) for _, other in margin[i + 1 :])
+    assert_inside_and_apart(margin)
 
 
 def test_at_1024_the_margin_narrows_before_the_column_and_leaves_names_to_the_text(
@@ -125,11 +130,9 @@ def test_at_1024_the_margin_narrows_before_the_column_and_leaves_names_to_the_te
     assert column >= min(reader.column_width(), 58 * theme.char_width(reader.reading_font()))
     margin = in_margin(window, painted(window))
     labels = [text for text, _ in margin]
-    assert all(rect.left() >= 0 for _, rect in margin)
     assert "Q1" in labels and all(time in labels for time in TIMES)
     assert not any("…" in text or text in NAMES for text in labels), labels
-    for i, (_, rect) in enumerate(margin):
-        assert not any(rect.intersects(other) for _, other in margin[i + 1 :])
+    assert_inside_and_apart(margin)
     # A speaker renamed: the text still says the label, so the margin names them, or
     # the rename showed nowhere at 1024 px (the study review's F6).
     window.interview.controller.rename_speaker("Interviewer", "Dr Ruiz")
@@ -220,9 +223,7 @@ def test_times_past_an_hour_show_whole_inside_the_margin(
     margin = in_margin(window, painted(window))
     labels = [text for text, _ in margin]
     assert all(time in labels for time in ["1:02:02", "1:02:05", "1:02:08", "1:02:10"])
-    assert all(rect.left() >= 0 for _, rect in margin), margin
-    for i, (_, rect) in enumerate(margin):
-        assert not any(rect.intersects(other) for _, other in margin[i + 1 :])
+    assert_inside_and_apart(margin)
 
 
 @pytest.mark.parametrize("layout", [at_1024, with_whole_margin])

@@ -47,16 +47,9 @@ def _show_chosen(window: Any) -> None:
     it current there, so that Edit's Quote in Notes and Copy as Quotation act on it. Only
     while the list has the focus (a row made current by the list's own changes, or by
     Ctrl+3, moves nothing) and in the open interview (Enter opens another's)."""
-    panel, session = window.annotations, window.interview.session
-    chosen = panel.current_id()
-    if (
-        panel.view.hasFocus()
-        and chosen
-        and chosen != window.reader.current_highlight_id
-        and session is not None
-        and session.highlight(chosen) is not None
-    ):
-        window.editing.go_to(chosen)
+    panel, chosen = window.annotations, window.annotations.current_id()
+    if panel.view.hasFocus() and chosen and chosen != window.reader.current_highlight_id:
+        window.editing.go_to(chosen)  # another interview's row: none here, nothing done
 
 
 def focus_annotations(window: Any) -> None:
