@@ -29,6 +29,7 @@ from reader.core.document import (
 from reader.core.hashing import sha256_hex
 from reader.core.notes_file import NotesData, NotesFormatError, parse_migrating
 from reader.core.notes_file import serialise as notes_bytes
+from reader.core.retired_codes import followed, retire, retired_codes, take_back
 from reader.core.session import Session
 from reader.core.store import (
     atomic_write,
@@ -120,6 +121,7 @@ class CodeChange:
     mapping: dict[str, str] = field(default_factory=dict)  # merged code id -> its target
     removed: frozenset[str] = frozenset()  # deleted code ids
     recoded: dict[str, Recoded] = field(default_factory=dict)  # by interview id
+    retired_before: dict[str, str] = field(default_factory=dict)  # retired_codes.retire's
 
     def recode(self, highlights: list[Highlight]) -> list[tuple[int, Highlight, Highlight | None]]:
         """What the change does to `highlights` (see codebook.recode); nothing is changed."""
@@ -291,7 +293,28 @@ class Study:
             ids.add(entry.id)
             added.append(entry)
         self.data.interviews += added
+        self._follow_retired(added)
         return added
+
+    def _follow_retired(self, entries: list[InterviewEntry]) -> None:
+        """The notes of interviews (added again) whose passages carry codes the study merged
+        or deleted since (reader/core/retired_codes.py) recoded as the study's were, each
+        file backed up first. One that cannot be read or written is left as it is: its
+        codes are adopted as they were when it opens, and nothing of it is lost."""
+        mapping, removed = followed(retired_codes(self.data.settings))
+        if not mapping and not removed:
+            return
+        for entry in entries:
+            try:
+                notes = self.load_notes(entry)
+            except (OSError, NotesFormatError):
+                continue
+            if notes is None or not CodeChange(Codebook(), mapping, removed).recode_notes(notes):
+                continue
+            gone = mapping.keys() | removed  # from the copy kept for opening it alone too
+            notes.codebook = Codebook.repaired(c for c in notes.codebook if c.id not in gone)
+            with contextlib.suppress(StudyError):
+                self._write_notes([(entry.id, self.shared_notes(notes))], None, backed_up=True)
 
     def update_interview(
         self,
@@ -677,7 +700,9 @@ class Study:
         self._writable()
         before = self.data.codebook.copy()
         mapping = self.data.codebook.merge(source, target)
-        return self._rewrite_codings(CodeChange(before, mapping=mapping), skip, told)
+        retired_before = retire(self.data.settings, mapping, ())
+        change = CodeChange(before, mapping=mapping, retired_before=retired_before)
+        return self._rewrite_codings(change, skip, told)
 
     def delete_code(
         self, code_id: str, skip: str | None = None, told: Told | None = None
@@ -689,7 +714,9 @@ class Study:
         self._writable()
         before = self.data.codebook.copy()
         removed = self.data.codebook.delete(code_id)
-        return self._rewrite_codings(CodeChange(before, removed=removed), skip, told)
+        retired_before = retire(self.data.settings, {}, removed)
+        change = CodeChange(before, removed=removed, retired_before=retired_before)
+        return self._rewrite_codings(change, skip, told)
 
     def undo_code_change(self, change: CodeChange, told: Told | None = None) -> None:
         """Put the codebook and the highlights back as they were, those removed too (with
@@ -708,13 +735,14 @@ class Study:
                 rewritten.append((interview_id, notes))
         # Codes that came since, by no step of the history (adopted from an interview's
         # notes as it opened, merged from study.json on disk), stay: the change took none.
-        now = self.data.codebook
+        now, settings = self.data.codebook, dict(self.data.settings)
         since = [c.to_json() for c in now if c.id not in change.before]
         self.data.codebook = Codebook.from_json([*change.before.to_json(), *since])
+        self._take_back_retired(change)
         try:
             self._write_shared(rewritten, told)
         except StudyError:
-            self.data.codebook = now
+            self.data.codebook, self.data.settings = now, settings
             raise
 
     def _rewrite_codings(
@@ -730,8 +758,12 @@ class Study:
             self._write_shared(rewritten, told)
         except StudyError:
             self.data.codebook = change.before.copy()
+            self._take_back_retired(change)
             raise
         return change
+
+    def _take_back_retired(self, change: CodeChange) -> None:
+        take_back(self.data.settings, change.retired_before, [*change.mapping, *change.removed])
 
     def _write_shared(self, rewritten: list[tuple[str, NotesData]], told: Told | None) -> None:
         """`_write_notes`, each file with the study's codebook as it is now (`shared_notes`):

@@ -301,3 +301,29 @@ def test_an_undone_deletion_leaves_each_notes_files_copy_naming_its_codes(
         used = {code for h in data["highlights"] for code in h["codes"]}
         assert used <= {code["id"] for code in data["codes"]}, path.name
     assert notes_of(folder, third)["highlights"][0]["codes"]
+
+
+def test_an_interview_added_again_after_its_code_was_merged_does_not_bring_it_back(
+    make_study_window, folder: Path, qtbot, dialogs
+) -> None:
+    """ "coffee" coded "Drinks" on the first interview, which is then taken out of the
+    study; on the next, "Drinks" is merged into "Food". Added again (File ▸ Add
+    Interviews…) and opened, its passage is coded "Food", as on disk, and the Codebook has
+    no "Drinks" again."""
+    window = make_study_window(folder)
+    first, _, drinks = coffee_coded_and_green(window, qtbot)
+    transcript = window.study.study.transcript_path(first)
+    switch(window, NEXT)
+    code_with_keys(window, qtbot, "dawn", "Food")
+    food = window.codebook.hub.book.find("Food").id
+    assert window.study.remove(first)
+    merge_code(window, dialogs, drinks, "Food")
+    assert [c["name"] for c in study_json(folder)["codes"]] == ["Food"]
+
+    (again,) = window.study.add_files([transcript])
+    assert again.id == first
+    assert window.switcher.open(first)
+    assert [c.name for c in window.codebook.hub.book] == ["Food"]
+    (h,) = notes_of(folder, first)["highlights"]
+    assert (h["exact"], h["color"], h["codes"]) == ("coffee", "green", [food])
+    assert [c["name"] for c in study_json(folder)["codes"]] == ["Food"]
