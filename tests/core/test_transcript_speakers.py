@@ -280,3 +280,33 @@ def test_a_webvtt_cut_off_inside_a_voice_tag_says_so(tmp_path: Path) -> None:
         load_document(path)
     path.write_text(whole + "00:00:02.000 --> 00:00:03.000\nIt is 3 < 5", encoding="utf-8")
     assert load_document(path).text.endswith("It is 3 < 5\n")
+
+
+@pytest.mark.parametrize("suffix", [".srt", ".vtt"])
+def test_a_wrapped_line_opening_word_colon_said_once_is_speech(tmp_path: Path, suffix: str) -> None:
+    """Maria's cue wraps "Remember: family first." onto its second line: no speaker
+    "Remember", and her next cue (unlabelled) stays hers."""
+    texts = [
+        "Interviewer: What did your mother\ntell you when you left?",
+        "Maria: She always said one thing.\nRemember: family first.",
+        "And my father wrote on a card\nMama: call us every Sunday.",
+        "Interviewer: Did you?",
+    ]
+    if suffix == ".srt":
+        times = [(f"00:00:0{i},000", f"00:00:0{i},900") for i in range(len(texts))]
+        path = srt(tmp_path / "t.srt", [(a, b, t) for (a, b), t in zip(times, texts, strict=True)])
+    else:
+        said = ["She always said one thing.\nRemember: family first.", texts[2]]
+        path = vtt(tmp_path / "t.vtt", [f"<v Maria>{t}" for t in said])
+    document = load_document(path)
+    speakers = [turn.speaker for turn in document.turns]
+    assert "Remember" not in speakers
+    assert "Remember: family first. And my father" in document.text
+
+
+def test_a_voice_names_character_references_are_read(tmp_path: Path) -> None:
+    """Teams writes "O&#39;Brien" and "Tom &amp; Jerry" in its voice spans."""
+    texts = ["<v Siobhán O&#39;Brien>Can you hear me?", "<v Tom &amp; Jerry>Loud &amp; clear."]
+    document = load_document(vtt(tmp_path / "teams.vtt", texts))
+    assert [turn.speaker for turn in document.turns] == ["Siobhán O'Brien", "Tom & Jerry"]
+    assert document.text.startswith("Siobhán O'Brien: Can you hear me?")

@@ -13,7 +13,7 @@ import itertools
 import re
 import unicodedata
 from collections import Counter
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field, replace
 
 from reader.core.document import CueTime, DocumentError, Span, Turn, normalise
@@ -239,7 +239,9 @@ def from_cues(cues: Sequence[Cue], format: str, name: str) -> Parsed:
     """
     if not cues:
         raise DocumentError(f"{name} has no cues: there is nothing to read.")
-    cues = [turn for cue in cues for part in _dialogue(cue) for turn in _labelled_lines(part)]
+    parts = [part for cue in cues for part in _dialogue(cue)]
+    speaking = _speaking(parts)
+    cues = [turn for part in parts for turn in _labelled_lines(part, speaking)]
     texts = [_BRACKETED_CUE_LABEL_RE.sub(r"\1: ", clean(cue.text), count=1) for cue in cues]
     if not any(texts):
         raise DocumentError(f"{name} has cues but no words in them.")
@@ -356,17 +358,19 @@ def _dialogue(cue: Cue) -> list[Cue]:
     return parts
 
 
-def _labelled_lines(cue: Cue) -> list[Cue]:
+def _labelled_lines(cue: Cue, speaking: Callable[[], set[str]]) -> list[Cue]:
     """The cue, one for each line that opens with another speaker's label, when its first
     line has one too or the file names its speaker ("Interviewer: How are you?" over
     "Amal: Fine."): one cue of two speakers gave the second one's words to the first. The
-    later ones start at the cue's start: the file times no more finely."""
+    later ones start at the cue's start: the file times no more finely. A label there
+    must be one of the file's `speaking` names: a cue's speech wraps over lines, and a
+    wrapped "Remember: family first." was taken for a speaker "Remember"."""
     lines = cue.text.split("\n")
     if len(lines) < 2 or not (cue.speaker or _speaker_label(lines[0])):
         return [cue]
     parts, first = [], 0
     for i, line in enumerate(lines[1:], 1):
-        if _speaker_label(line):
+        if (name := _speaker_label(line)) and speaker_key(name) in speaking():
             parts.append("\n".join(lines[first:i]))
             first = i
     if not parts:
@@ -376,10 +380,29 @@ def _labelled_lines(cue: Cue) -> list[Cue]:
     return [replace(cue, text=parts[0]), *rest]
 
 
-def _speaker_label(line: str) -> bool:
-    """Whether `line` opens with a speaker's label by the usual rules, not a note's."""
+def _speaker_label(line: str) -> str:
+    """The name of the speaker's label `line` opens with by the usual rules, not a note's;
+    "" for none."""
     label = label_at(line.strip())
-    return label is not None and not is_note_word(label.name)
+    return label.name if label is not None and not is_note_word(label.name) else ""
+
+
+def _speaking(cues: Sequence[Cue]) -> Callable[[], set[str]]:
+    """The names (speaker_key) that speak in the file, found when first asked: a cue's
+    speaker (a voice span), a label opening a cue, or one opening two lines or more."""
+    found: list[set[str]] = []
+
+    def names() -> set[str]:
+        if not found:
+            opening, later = set(), Counter[str]()
+            for cue in cues:
+                first, *rest = cue.text.split("\n")
+                opening.update(speaker_key(n) for n in (cue.speaker, _speaker_label(first)) if n)
+                later.update(speaker_key(n) for line in rest if (n := _speaker_label(line)))
+            found.append(opening | {name for name, n in later.items() if n >= 2})
+        return found[0]
+
+    return names
 
 
 def unnamed_after(previous: str, text: str) -> bool:

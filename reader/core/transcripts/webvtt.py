@@ -132,8 +132,9 @@ def _cut_short(lines: list[str]) -> bool:
 def _voice_name(name: str) -> str:
     """A voice span's name; whisper.cpp's --diarize voices ("Speaker0", "Speaker?") as
     its JSON and SRT are read (whisper.speaker_name): "Speaker 0", and nobody, so the
-    cue goes on with the turn before it."""
-    name = name.strip()
+    cue goes on with the turn before it. Its character references are read as the cue
+    text's are (Teams writes "O&#39;Brien" and "Tom &amp; Jerry")."""
+    name = html.unescape(name).strip()
     if name.startswith("Speaker") and (match := _WHISPER_CPP_VOICE.fullmatch(name)):
         from reader.core.transcripts.whisper import speaker_name
 
