@@ -1998,3 +1998,26 @@ def test_each_timed_cue_is_found_at_its_words(spoken: list[tuple[str, list[str]]
     for place, ms, _ in parsed.cues:  # a turn's first cue starts after its label alone
         if ms in turns:
             assert parsed.text[turns[ms].start : place] in ("", f"{turns[ms].speaker}: ")
+
+
+def test_labelled_paragraphs_ending_in_a_time_are_no_otter_headers(tmp_path: Path) -> None:
+    """A typist's time at each paragraph's end, after two spaces: the lines were taken for
+    Otter's "Name  0:03" headers, whole sentences for names, and the text rewritten."""
+    lines = [
+        "Interviewer: Did you go to the meeting?  0:40",
+        "Ana: Yes.  0:45",
+        "Interviewer: Who else was there?  0:51",
+        "Ana: The whole union committee, and the manager from the second plant.  1:05",
+    ]
+    text = "\n\n".join(lines) + "\n"
+    doc = load_text(tmp_path / "typed.txt", text)
+    assert doc.text == text  # as the file has it
+    check(
+        doc,
+        [
+            (Role.QUESTION, "Interviewer", "Interviewer: Did"),
+            (Role.ANSWER, "Ana", "Ana: Yes."),
+            (Role.QUESTION, "Interviewer", "Interviewer: Who"),
+            (Role.ANSWER, "Ana", "Ana: The whole"),
+        ],
+    )
