@@ -103,7 +103,13 @@ _TIME = r"\d{1,2}:\d{2}(?::\d{2})?(?:[.,]\d{1,3})?"
 # or a dash; a paragraph is timed by the start.
 _BRACKETED_TIME = rf"[\[(]{_TIME}(?:\s*(?:-->|->|→|–|-)\s*{_TIME})?[\])]"
 _NAME_WORD = r"[^\W\d_][\w.'’-]*"
-_NAME = rf"{_NAME_WORD}(?: {_NAME_WORD}){{0,3}}(?: \d{{1,2}}){{0,2}}"
+# Marks of writing direction around a name, as right-to-left keyboards and Zoom's display
+# names put them ("\u200fسارة\u200f: "): invisible, and no part of the name (speaker_key).
+_DIRECTION_MARKS = "\u200e\u200f\u202a-\u202e\u2066-\u2069"
+_NAME = (
+    rf"[{_DIRECTION_MARKS}]*{_NAME_WORD}(?: {_NAME_WORD}){{0,3}}(?: \d{{1,2}}){{0,2}}"
+    rf"[{_DIRECTION_MARKS}]*"
+)
 _MARK = r"(?:\*\*|__|\*|_)"  # Markdown bold or italic around a name
 _COLON = "[:：]"  # the full-width colon of CJK text too
 # A bare time is accepted only before the label: after it, "A: 10:30 is when..." is speech.
@@ -631,6 +637,7 @@ def speech_start(text: str, seg: Segment) -> int:
 def speaker_key(name: str) -> str:
     """What variants of one label have in common: case, spacing, markup, a number with
     or without a space ("Interviewer2", "interviewer 2", "Interviewer2 2"), short forms."""
+    name = re.sub(f"[{_DIRECTION_MARKS}\u200b\ufeff]", "", name)
     key = re.sub(r"[\s_*]+", " ", name.casefold()).strip().rstrip(".").strip()
     key = re.sub(r"(?<=[^\W\d])(?=\d)", " ", key)
     key = re.sub(r"\b0+(?=\d)", "", key)

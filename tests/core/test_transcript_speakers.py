@@ -10,6 +10,7 @@ from pathlib import Path
 import pytest
 
 from reader.core.document import DocumentError, load_document
+from reader.core.interview import Role, detect_segments, speaker_report
 
 
 def srt(path: Path, cues: list[tuple[str, str, str]], newline: str = "\n") -> Path:
@@ -310,3 +311,28 @@ def test_a_voice_names_character_references_are_read(tmp_path: Path) -> None:
     document = load_document(vtt(tmp_path / "teams.vtt", texts))
     assert [turn.speaker for turn in document.turns] == ["Siobhán O'Brien", "Tom & Jerry"]
     assert document.text.startswith("Siobhán O'Brien: Can you hear me?")
+
+
+@pytest.mark.parametrize("suffix", [".txt", ".vtt"])
+def test_direction_marks_around_a_name_make_no_other_speaker(tmp_path: Path, suffix: str) -> None:
+    """Ahmad's and Sara's names typed with and without right-to-left marks (U+200F): two
+    speakers, not four, and each marked line a label."""
+    rlm = "\u200f"
+    lines = [
+        f"{rlm}أحمد{rlm}: مرحبا، كيف حالك؟",
+        "سارة: بخير، شكرا.",
+        "أحمد: متى جئت إلى هنا؟",
+        f"{rlm}سارة{rlm}: في عام ٢٠١٥.",
+    ]
+    if suffix == ".vtt":
+        path = vtt(tmp_path / "talk.vtt", lines)
+    else:
+        path = tmp_path / "talk.txt"
+        path.write_text("\n\n".join(lines) + "\n", encoding="utf-8")
+    document = load_document(path)
+    segments = detect_segments(document.text, document.turns)
+    assert [(s.role, s.speaker) for s in segments] == [
+        (Role.QUESTION, "أحمد"),
+        (Role.ANSWER, "سارة"),
+    ] * 2
+    assert len(speaker_report(document.text, segments).speakers) == 2
