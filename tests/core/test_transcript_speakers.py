@@ -336,3 +336,52 @@ def test_direction_marks_around_a_name_make_no_other_speaker(tmp_path: Path, suf
         (Role.ANSWER, "سارة"),
     ] * 2
     assert len(speaker_report(document.text, segments).speakers) == 2
+
+
+def whisperx(path: Path, words: list[tuple[str, str]], segment_speaker: str = "A") -> Path:
+    """One WhisperX segment of `words`, each (word, its speaker or "" for none), a word a
+    half second, after a first segment of A's question."""
+    timed = [
+        {"word": w, "start": 2 + i / 2, "end": 2.4 + i / 2} | ({"speaker": s} if s else {})
+        for i, (w, s) in enumerate(words)
+    ]
+    text = " " + " ".join(w for w, _ in words)
+    segments = [
+        {"start": 0, "end": 2, "text": " Where were you born?", "speaker": "A"},
+        {"start": 2, "end": 2 + len(words) / 2, "text": text, "speaker": segment_speaker}
+        | {"words": timed},
+        {"start": 9, "end": 10, "text": " Really?", "speaker": "A"},
+    ]
+    path.write_text(json.dumps({"segments": segments, "word_segments": []}))
+    return path
+
+
+def test_a_whisperx_segment_is_parted_where_its_words_speaker_changes(tmp_path: Path) -> None:
+    """B's answer inside A's segment (WhisperX names each word's speaker) was A's."""
+    words = [("Okay.", "A"), ("And", "A"), ("your", ""), ("parents?", "A")]
+    words += [("They", "B"), ("were", "B"), ("from", "B"), ("there.", "B")]
+    document = load_document(whisperx(tmp_path / "x.json", words))
+    turns = [(t.speaker, document.text[t.start : t.end], t.start_ms) for t in document.turns]
+    assert turns == [
+        ("A", "A: Where were you born? Okay. And your parents?", 0),
+        ("B", "B: They were from there.", 4000),
+        ("A", "A: Really?", 9000),
+    ]
+
+
+@pytest.mark.parametrize(
+    "words",
+    [
+        [("In", "B"), ("Porto,", "B"), ("yes", "A"), ("in", "B"), ("1987.", "B")],  # a stray
+        [("In", ""), ("Porto,", ""), ("in", ""), ("1987.", "")],  # no word's speaker
+        [("In", "B"), ("Lisbon,", "A"), ("in", "A"), ("1987.", "A")],  # not its text's words
+    ],
+)
+def test_a_whisperx_segment_is_left_whole_without_a_run_of_another_speaker(
+    tmp_path: Path, words: list[tuple[str, str]]
+) -> None:
+    path = whisperx(tmp_path / "x.json", words, segment_speaker="B")
+    if words[1][0] == "Lisbon,":  # the words as another pass wrote them
+        path.write_text(path.read_text().replace("Lisbon,", "Porto,", 1))
+    document = load_document(path)
+    assert [t.speaker for t in document.turns] == ["A", "B", "A"]

@@ -12,6 +12,7 @@
 
 from __future__ import annotations
 
+from dataclasses import dataclass, replace
 from typing import Any
 
 import orjson
@@ -63,7 +64,8 @@ def parse(text: str, name: str) -> Parsed:
         if not isinstance(words, str):
             raise DocumentError(f"{name}: segment {number} has no “text”.")
         start, end = _times(segment, name, number)
-        cues.append(Cue(words, start, end, speaker_name(segment.get("speaker")), turn))
+        cue = Cue(words, start, end, speaker_name(segment.get("speaker")), turn)
+        cues += _by_word_speakers(cue, segment.get("words"), name, number)
         turn = segment.get("speaker_turn_next") is True
     return from_cues(cues, "whisper-json", name)
 
@@ -76,6 +78,63 @@ def _segments(data: Any) -> Any:
         if isinstance(value, list) and value and all(isinstance(s, dict) for s in value):
             return value
     return next((data[key] for key in SEGMENT_LISTS if key in data), None)
+
+
+WORD_RUN_MIN = 2  # words: a speaker's run shorter is taken for a stray word's mislabel
+
+
+def _by_word_speakers(cue: Cue, words: object, name: str, number: int) -> list[Cue]:
+    """The segment, one cue for each speaker its words name in turn (WhisperX gives each
+    word a speaker, and a segment, cut by pauses, can hold a question and its answer: the
+    answer went to the asker). A word without a speaker goes with the words before it; a
+    run of fewer than WORD_RUN_MIN words with the run before it (the first, with the
+    next). Left whole when its words are not found in its text in order."""
+    if not isinstance(words, list) or not cue.speaker:
+        return [cue]
+    runs: list[_Run] = []
+    found = 0
+    for word in words:
+        said = word.get("word") if isinstance(word, dict) else None
+        if not isinstance(said, str) or not (said := said.strip()):
+            continue
+        at = cue.text.find(said, found)
+        if at < 0:
+            return [cue]
+        found = at + len(said)
+        speaker = speaker_name(word.get("speaker"))
+        if runs and not runs[-1].speaker:  # words before any named: the first named's
+            runs[-1].speaker = speaker
+        if runs and speaker in ("", runs[-1].speaker):
+            runs[-1].words += 1
+        else:
+            runs.append(_Run(speaker, at, _ms(word.get("start"), 1, name, number)))
+    joined: list[_Run] = []
+    for run in runs:
+        if joined and (run.words < WORD_RUN_MIN or run.speaker == joined[-1].speaker):
+            joined[-1].words += run.words
+        elif len(joined) == 1 and joined[0].words < WORD_RUN_MIN:  # a short first: the next's
+            joined[0] = replace(run, at=0, start=joined[0].start, words=run.words + joined[0].words)
+        else:
+            joined.append(run)
+    if len(joined) < 2:
+        return [cue]
+    cues = []
+    for run, after in zip(joined, [*joined[1:], None], strict=True):
+        text = cue.text[run.at if cues else 0 : after.at if after else len(cue.text)]
+        start = cue.start_ms if not cues or run.start is None else run.start
+        end = after.start if after and after.start is not None else cue.end_ms
+        cues.append(Cue(text, start, end, run.speaker, cue.turn and not cues))
+    return cues
+
+
+@dataclass
+class _Run:
+    """Words of one speaker in a segment: who, where in its text they start, and when."""
+
+    speaker: str
+    at: int
+    start: int | None
+    words: int = 1
 
 
 def _times(segment: dict[str, Any], name: str, number: int) -> tuple[int | None, int | None]:
