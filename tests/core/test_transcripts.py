@@ -1646,7 +1646,7 @@ BAD_FILES = {
     "cut-at-arrow.vtt": (b"WEBVTT\n\n00:01.000 --> 00:02.000\nHi\n\n00:03.000 -->", "cut off"),
     "empty.vtt": (b"", "is empty"),
     "binary.vtt": (b"WEBVTT\n\n" + bytes(range(256)) * 4, "binary"),
-    "no-header.vtt": (b"1\n00:00:01.000 --> 00:00:02.000\nHi\n", "does not start with WEBVTT"),
+    "no-header.vtt": (b"Hi\n00:00:01.000 --> 00:00:02.000\nHi\n", "does not start with WEBVTT"),
     "bad-timing.srt": (b"1\n00:00:01,000 -> 00:00:02,000\nHi\n", "line 1"),
     "cut-after-number.srt": (b"1\n00:00:01,000 --> 00:00:02,000\nHi\n\n2\n", "cut off"),
     "cut-in-timing.srt": (
@@ -2021,3 +2021,19 @@ def test_labelled_paragraphs_ending_in_a_time_are_no_otter_headers(tmp_path: Pat
             (Role.ANSWER, "Ana", "Ana: The whole"),
         ],
     )
+
+
+@pytest.mark.parametrize(
+    ("name", "data", "format"),
+    [
+        ("renamed.vtt", "1\n00:00:01,000 --> 00:00:02,000\nAna: Hi.\n", "srt"),
+        ("unnumbered.vtt", "00:00:01.000 --> 00:00:02.000\nAna: Hi.\n", "srt"),
+        ("renamed.srt", "WEBVTT\n\n00:00:01.000 --> 00:00:02.000\n<v Ana>Hi.\n", "webvtt"),
+    ],
+)
+def test_subtitles_named_with_the_other_suffix_are_read_as_what_they_are(
+    tmp_path: Path, name: str, data: str, format: str
+) -> None:
+    """Converted by renaming, as many do: SubRip saved as .vtt, WebVTT as .srt."""
+    doc = load_text(tmp_path / name, data)
+    assert (doc.format, doc.text, doc.cues) == (format, "Ana: Hi.\n", ((5, 1000, 2000),))
