@@ -2037,3 +2037,20 @@ def test_subtitles_named_with_the_other_suffix_are_read_as_what_they_are(
     """Converted by renaming, as many do: SubRip saved as .vtt, WebVTT as .srt."""
     doc = load_text(tmp_path / name, data)
     assert (doc.format, doc.text, doc.cues) == (format, "Ana: Hi.\n", ((5, 1000, 2000),))
+
+
+def test_a_word_processor_files_title_or_first_heading_names_it(tmp_path: Path) -> None:
+    import docx
+
+    word = docx.Document()
+    word.add_heading("Interview 4 — Zoë", level=0)  # Word's Title style
+    word.add_paragraph("Interviewer: Where were you born?")
+    word.add_paragraph("Zoë: In Lyon.")
+    word.save(str(tmp_path / "zoe.docx"))
+    body = '<text:h text:outline-level="1">Interview 4 — Zoë</text:h>'
+    body += "<text:p>Interviewer: Where were you born?</text:p><text:p>Zoë: In Lyon.</text:p>"
+    odt = write_odt(tmp_path / "zoe.odt", body)
+    for path in (tmp_path / "zoe.docx", odt):
+        assert load_document(path).title == "Interview 4 — Zoë"
+    untitled = write_docx(tmp_path / "p01_ana.docx", [("Interviewer: Hello?", 0)])
+    assert load_document(untitled).title == "P01 Ana"

@@ -476,7 +476,11 @@ def from_paragraphs(paras: Iterable[Para], format: str, name: str, encoding: str
         _start_turn(builder, pending)
     parsed = builder.parsed(format, encoding)
     titled = _OTTER_HEADER_RE.fullmatch("\n".join(texts[:2]))
-    return replace(parsed, title=titled["title"]) if titled else parsed
+    if titled:
+        return replace(parsed, title=titled["title"])
+    # A document's title, or its first heading of the first level, names it, as a
+    # Markdown file's first heading does (the file name had lost "Zoë"'s accent).
+    return replace(parsed, title=lines[0][0]) if lines[0][2] == 1 else parsed
 
 
 def timed_row(cells: Sequence[Sequence[Para]]) -> list[Para] | None:
