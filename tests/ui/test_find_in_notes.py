@@ -102,3 +102,21 @@ def test_a_pane_made_taller_marks_the_matches_it_now_shows(window: MainWindow, q
     before = len(notes.extraSelections())
     window.resize(window.width(), window.height() + 300)
     qtbot.waitUntil(lambda: len(notes.extraSelections()) > before)
+
+
+def test_zooming_while_finding_in_the_notes_zooms_the_notes(window: MainWindow, qtbot) -> None:
+    """The find bar lives under the reader, but finding in the notes it works on them:
+    Ctrl+= there zoomed the interview, and remembered it so."""
+    notes = window.notes_editor
+    notes.setPlainText(NOTES)
+    reader_size = window.reader.reading_font().pointSizeF()
+    notes_size = notes.font().pointSizeF()
+    bar = find_in(window, qtbot, notes, "zebra")
+    qtbot.keyClick(bar.edit, Qt.Key.Key_Equal, CTRL)
+    assert (notes.font().pointSizeF(), window.reader.reading_font().pointSizeF()) == (
+        notes_size + 1,
+        reader_size,
+    )
+    bar = find_in(window, qtbot, window.reader, "the")
+    qtbot.keyClick(bar.edit, Qt.Key.Key_Equal, CTRL)
+    assert window.reader.reading_font().pointSizeF() == reader_size + 1

@@ -59,6 +59,9 @@ class Appearance(QObject):
         self.reading_family = str(store.value("view/font", "") or "")
         self.reader_zoom = self._read_int("view/reader-zoom")
         self.notes_zoom = self._read_int("view/notes-zoom")
+        # Whether a widget outside the notes pane works on the notes (the find bar while it
+        # finds in them): zooming there zooms the notes.
+        self.for_notes: Callable[[QWidget], bool] = lambda _widget: False
         QGuiApplication.styleHints().colorSchemeChanged.connect(self._system_changed)
         # Check boxes drawn in the theme's colours: a style of ours, set after the first
         # paint (Qt's style classes take ~8 ms to load, and no box shows at start-up).
@@ -140,7 +143,7 @@ class Appearance(QObject):
         """Zoom the notes when they have the focus, else the reader; step 0 resets."""
         focus = QApplication.focusWidget()
         in_notes = isinstance(focus, QWidget) and (
-            focus is self._notes or self._notes.isAncestorOf(focus)
+            focus is self._notes or self._notes.isAncestorOf(focus) or self.for_notes(focus)
         )
         current = self.notes_zoom if in_notes else self.reader_zoom
         value = 0 if step == 0 else max(ZOOM_RANGE[0], min(ZOOM_RANGE[1], current + step))

@@ -152,6 +152,9 @@ def make_find_bar(window: Any) -> FindBar:
     bar = FindBar(window.reader, texts)
     window.reader_column.addWidget(bar)
     window.appearance.changed.connect(bar.show_count)  # its colours, in a new theme
+    window.appearance.for_notes = lambda widget: (
+        bar.target is not bar.in_reader and bar.isAncestorOf(widget)
+    )
     return bar
 
 
