@@ -158,6 +158,26 @@ def test_geometry_and_docks_are_remembered(make_window, qtbot) -> None:
     assert not again.outline_dock.isVisible()
 
 
+def test_a_layout_from_a_wider_screen_is_fitted_to_this_one(make_window, qtbot) -> None:
+    """Closed on a 1920 px monitor, started on the laptop's own screen: the layout is
+    fitted again, as a first start (here: the offscreen screen's height, not the 520 px
+    it had), keeping which docks show and which is in front; on a screen as wide as the
+    window was, its size is kept (test_geometry_and_docks_are_remembered)."""
+    from reader.ui.settings import settings
+    from reader.ui.window.window_state import SCREEN_KEY, WIDTH_KEY
+
+    first = make_window()
+    fitted = first.size()
+    first.resize(1000, 520)
+    first.annotations_dock.raise_()
+    first.close()
+    settings().setValue(WIDTH_KEY, 1900)  # as if it had closed on the monitor
+    settings().setValue(SCREEN_KEY, 1920)
+    again = make_window()
+    assert again.size() == fitted
+    assert not again.annotations_dock.visibleRegion().isEmpty()  # in front of its tabs
+
+
 def test_a_small_first_window_gives_the_reader_its_column_and_the_notes_their_toolbar(
     window: MainWindow,
 ) -> None:

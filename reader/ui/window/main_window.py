@@ -70,7 +70,7 @@ from reader.ui.window.pane_cycle import connect_panes
 from reader.ui.window.study_wiring import wire_study_extras
 from reader.ui.window.tab_order import DockTabBars, ScreenTabOrder
 from reader.ui.window.undo_focus import UndoFocus
-from reader.ui.window.window_state import fit_screen, restore_state, save_state, show_left
+from reader.ui.window.window_state import restore_state, save_state, show_left
 from reader.ui.window.window_title import window_title
 
 if TYPE_CHECKING:
@@ -157,8 +157,7 @@ class MainWindow(ScreenTabOrder, QMainWindow):
         )
         self._wire()
         widths = self.reader.wanted_width(), self.notes_pane.minimumWidth()
-        fit_screen(self, self.outline_dock, self.splitter, *widths)
-        restore_state(self, self.splitter)
+        restore_state(self, self.outline_dock, self.splitter, *widths)
 
     def _lay_out_centre(self) -> None:
         """Banner over the splitter; the reader column (reader over its find bar) and notes."""

@@ -95,7 +95,18 @@ def show_left(
     window.resizeDocks([left_dock], [window.height() * 2 // 5], Qt.Orientation.Vertical)
 
 
-def restore_state(window: QMainWindow, splitter: QSplitter) -> None:
+def restore_state(
+    window: QMainWindow,
+    left_dock: QDockWidget,
+    splitter: QSplitter,
+    reader_wants: int,
+    notes_need: int,
+) -> None:
+    """The layout of the last session (its docks shown, tabbed and closed as they were),
+    at its sizes on a screen as wide as the window was; else fitted to the screen, as on a
+    first start: a laptop taken off its monitor kept the docks of 1920 px, and the reader
+    showed 37 characters a line."""
+    fit_screen(window, left_dock, splitter, reader_wants, notes_need)
     store = settings()
     for key, restore in (
         ("window/geometry", window.restoreGeometry),
@@ -105,6 +116,18 @@ def restore_state(window: QMainWindow, splitter: QSplitter) -> None:
         value = store.value(key)
         if isinstance(value, QByteArray):
             restore(value)
+    screen = QGuiApplication.primaryScreen().availableGeometry().width()
+    if _number(store.value(SCREEN_KEY)) > screen and _number(store.value(WIDTH_KEY)) > screen:
+        fit_screen(window, left_dock, splitter, reader_wants, notes_need)
+
+
+# The window's width when it closed, and its screen's: a narrower screen now, that the
+# window does not fit, has the layout fitted to it.
+WIDTH_KEY, SCREEN_KEY = "window/width", "window/screen-width"
+
+
+def _number(value: object) -> int:
+    return int(value) if isinstance(value, int | str) and str(value).isdigit() else 0
 
 
 FOCUS_KEY = "window/focus"  # the pane the keyboard was in: "reader", "notes" or ""
@@ -127,6 +150,8 @@ def save_state(window: QMainWindow, splitter: QSplitter, reader: QWidget, notes:
     pane = "notes" if in_notes else "reader" if focus is reader else ""
     store.setValue(FOCUS_KEY, pane)
     store.setValue("window/geometry", window.saveGeometry())
+    store.setValue(WIDTH_KEY, window.width())
+    store.setValue(SCREEN_KEY, window.screen().availableGeometry().width())
     store.setValue("window/state", window.saveState())
     store.setValue("window/splitter", splitter.saveState())
     store.sync()
