@@ -4,6 +4,8 @@ reaches the panes with a visible focus. (In a study: test_accessibility_study.py
 
 from __future__ import annotations
 
+import re
+
 from PySide6.QtCore import QPoint, Qt
 from PySide6.QtGui import QAccessible
 from PySide6.QtWidgets import QApplication, QTabBar, QWidget
@@ -58,8 +60,11 @@ def unnamed(window: QWidget) -> list[str]:
         role = interface.role()
         if role not in INTERACTIVE:
             continue
-        if not interface.text(QAccessible.Text.Name).strip():
+        name = interface.text(QAccessible.Text.Name).strip()
+        if not name:
             found.append(f"{path} ({role.name}): no name")
+        elif not re.search(r"[^\W\d_]{2}", name):  # "B", "•", "H1": a glyph, said as one
+            found.append(f"{path} ({role.name}): named {name!r}, no word")
         elif role in DESCRIBED and not interface.text(QAccessible.Text.Description).strip():
             found.append(f"{path} ({role.name}): no description")
     return found

@@ -100,6 +100,9 @@ class NotesPane(QWidget):
         for action in format_actions:
             if action not in off_bar:
                 self.toolbar.addAction(action)
+                # Its name, not its glyph: a screen reader said "B", "heavy quotation mark".
+                name = action.text().replace("&", "")
+                self.toolbar.widgetForAction(action).setAccessibleName(name)
             self.addAction(action)
             self._format_actions.append(action)
         self.toolbar.addSeparator()
