@@ -3,11 +3,18 @@ away, six once it has text or the focus, so that the tree keeps the dock's heigh
 
 from __future__ import annotations
 
-from PySide6.QtCore import Signal
-from PySide6.QtGui import QFocusEvent
+from PySide6.QtCore import QRect, Qt, Signal
+from PySide6.QtGui import QFocusEvent, QResizeEvent
 from PySide6.QtWidgets import QPlainTextEdit, QWidget
 
 MEMO_LINES = 2, 6  # the memo's height in lines: empty and away, or with text or the focus
+# The placeholder, the longest that fits the memo's two lines at its width: the longest
+# alone left its third line cut in half at 1024x640.
+PLACEHOLDERS = (
+    "What this code means and when to apply it (Markdown)",
+    "What it means, when to apply it",
+    "Description",
+)
 
 
 class CodeMemo(QPlainTextEdit):
@@ -16,7 +23,7 @@ class CodeMemo(QPlainTextEdit):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("code-memo")
-        self.setPlaceholderText("What this code means and when to apply it (Markdown)")
+        self.setPlaceholderText(PLACEHOLDERS[0])
         self.setAccessibleName("Description of the code")
         self.setAccessibleDescription("What it means and when to apply it, in Markdown")
         self.setTabChangesFocus(True)
@@ -31,6 +38,19 @@ class CodeMemo(QPlainTextEdit):
         super().focusOutEvent(event)
         self.left.emit()
         self._fit()
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        super().resizeEvent(event)
+        margin = int(self.document().documentMargin())
+        room = QRect(0, 0, max(1, event.size().width() - 2 * (self.frameWidth() + margin)), 10**6)
+        most = MEMO_LINES[0] * self.fontMetrics().lineSpacing()
+        wrap = Qt.TextFlag.TextWordWrap
+        fits = (
+            t
+            for t in PLACEHOLDERS
+            if self.fontMetrics().boundingRect(room, wrap, t).height() <= most
+        )
+        self.setPlaceholderText(next(fits, PLACEHOLDERS[-1]))
 
     def _fit(self) -> None:
         lines = MEMO_LINES[bool(self.hasFocus() or self.toPlainText())]

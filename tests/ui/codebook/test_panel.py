@@ -145,3 +145,29 @@ def test_ctrl_6_selects_the_current_code(
     qtbot.keyClick(panel.view, Qt.Key.Key_1, CTRL)  # to the reader, and back
     qtbot.waitUntil(window.reader.hasFocus)
     assert chosen(to_codebook(window, qtbot)) == ["Beta"]
+
+
+def test_the_empty_descriptions_placeholder_shows_whole_at_any_width(qtbot) -> None:
+    """At 1024x640 its third line showed only as the tops of its letters: a shorter one
+    where the longest does not fit its two lines."""
+    from PySide6.QtCore import QRect
+    from PySide6.QtCore import Qt as QtNames
+
+    from reader.ui.codebook.code_memo import PLACEHOLDERS, CodeMemo
+
+    memo = CodeMemo()
+    memo.setFocusPolicy(QtNames.FocusPolicy.NoFocus)  # away, as while coding in the reader
+    qtbot.addWidget(memo)
+    memo.show()
+
+    def whole() -> bool:
+        margin = int(memo.document().documentMargin())
+        room = QRect(0, 0, memo.viewport().width() - 2 * margin, 10**6)
+        flags = QtNames.TextFlag.TextWordWrap
+        needed = memo.fontMetrics().boundingRect(room, flags, memo.placeholderText()).height()
+        return needed + 2 * margin <= memo.viewport().height()
+
+    for width in (140, 170, 400):
+        memo.resize(width, memo.height())
+        qtbot.waitUntil(lambda w=width: memo.width() == w and whole())
+    assert memo.placeholderText() == PLACEHOLDERS[0]  # whole where there is room
