@@ -80,11 +80,15 @@ NOTES = (
     PaneKey("Left / Right (on the tabs above, in a study)", "The interview's notes / the memo"),
 )
 
+# escape_back.py: Escape in the Outline, Annotations, Codebook and Library lists
+BACK_TO_READER = PaneKey("Escape", "Back to the reader")
+
 # annotations/panel.py, AnnotationsPanel.eventFilter
 ANNOTATIONS = (
     PaneKey("Enter", "Go to the highlight", ("Return", "Enter")),
     PaneKey("F2", "Edit its note", ("F2",)),
     PaneKey("Delete or Backspace", "Delete the highlight", ("Del", "Backspace")),
+    BACK_TO_READER,
 )
 
 # library/library_panel.py, LibraryPanel.eventFilter (and the table's edit key, F2)
@@ -99,6 +103,7 @@ LIBRARY = (
     PaneKey("Ctrl+F (in the Library)", "Go to the filter", ("Ctrl+F",)),
     PaneKey("Down or Enter (in the filter)", "From the filter to the list"),
     PaneKey("Ctrl+Z (in the Library)", "Undo the last change to the study"),
+    BACK_TO_READER,
 )
 
 # codebook/panel.py, CodebookPanel._key (and the tree's edit key, F2, and Enter)
@@ -116,6 +121,7 @@ CODEBOOK = (
     ),
     PaneKey("Enter", "Its coded passages", ("Return", "Enter")),
     PaneKey("Menu key", "Its menu: passages, rename, colour, merge, delete, new", ("Menu",)),
+    BACK_TO_READER,
 )
 
 # find/find_bar.py: FindBar.eventFilter (Enter), its option buttons' shortcuts, Escape
@@ -145,6 +151,7 @@ FIND = (
 # outline/outline.py: the list's activation (Enter, a click)
 OUTLINE = (
     PaneKey("Enter", "Go to the question; the focus goes to the reader", ("Return", "Enter")),
+    BACK_TO_READER,
 )
 
 # find/search_panel.py, SearchPanel.eventFilter, and its option buttons (find_options)

@@ -91,3 +91,22 @@ def test_a_note_opened_again_takes_the_typing_after_it(qtbot: Any) -> None:
     qtbot.addWidget(dialog)
     QTest.keyClicks(dialog.editor, " second")
     assert dialog.note() == "first second"
+
+
+def test_escape_in_a_side_panels_list_goes_back_to_the_reader(
+    make_study_window: Any, folder: Path, qtbot: Any
+) -> None:
+    """As from Search: Escape did nothing in the Outline, Annotations, Codebook and
+    Library lists."""
+    window = active(make_study_window, folder, qtbot)
+    codes = window.window_actions.codes
+    for go, view in (
+        (window.window_actions.focus_outline, lambda: window.outline),
+        (window.window_actions.focus_annotations, lambda: window.annotations.view),
+        (codes.focus_codebook, lambda: window.codebook.panel.view),
+        (window.window_actions.focus_library, lambda: window.library.view),
+    ):
+        go.trigger()
+        qtbot.waitUntil(lambda view=view: view().hasFocus())
+        QTest.keyClick(view(), Qt.Key.Key_Escape)
+        qtbot.waitUntil(window.reader.hasFocus)

@@ -15,6 +15,7 @@ from PySide6.QtCore import QObject, Qt
 from PySide6.QtWidgets import QApplication, QDockWidget, QWidget
 from shiboken6 import isValid
 
+from reader.ui.escape_back import EscapeBack
 from reader.ui.lazy_dock import LazyDock, dock_showing
 
 
@@ -24,6 +25,7 @@ def connect_panes(window: Any, actions: Any) -> None:
     actions.cycle_panes.triggered.connect(lambda: cycle_panes(window))
     actions.previous_pane.triggered.connect(lambda: cycle_panes(window, forward=False))
     _BackToTheReader(window)
+    EscapeBack(window.outline, window.reader.setFocus)  # the other lists' as they are made
 
 
 class _BackToTheReader(QObject):
