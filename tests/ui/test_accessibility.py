@@ -14,6 +14,8 @@ from reader.ui.window.focus_marker import bar_width
 from reader.ui.window.main_window import MainWindow
 from tests.ui.test_codebook import code_with_keys
 
+CTRL = Qt.KeyboardModifier.ControlModifier
+
 Role = QAccessible.Role
 INTERACTIVE = {
     Role.PushButton,
@@ -158,3 +160,17 @@ def test_the_readers_focus_bar_leaves_the_overview_strip_clear(window: MainWindo
     bar, strip = window.focus_marker.bar, window.reader.overview
     assert bar.isVisible() and strip.isVisible()
     assert bar.geometry().right() < strip.geometry().left()
+
+
+def test_ctrl_tab_held_goes_round_the_window_as_tab_does(window: MainWindow, qtbot) -> None:
+    """Ctrl+Tab left the notes, then did nothing where it landed (the panels' tab bar, the
+    formatting bar): holding Ctrl, the keyboard user was stuck there."""
+    for modifiers in (CTRL, CTRL | Qt.KeyboardModifier.ShiftModifier):
+        window.notes_editor.setFocus()
+        qtbot.waitUntil(window.notes_editor.hasFocus)
+        reached = []
+        for _ in range(4):
+            focus = QApplication.focusWidget()
+            qtbot.keyClick(focus, Qt.Key.Key_Tab, modifiers)
+            reached.append(QApplication.focusWidget())
+        assert len(set(reached)) == 4, [w.objectName() or type(w).__name__ for w in reached]

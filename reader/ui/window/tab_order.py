@@ -13,6 +13,7 @@ switch the panel in front; a tool bar is one, whose arrow keys go along its butt
 from __future__ import annotations
 
 from PySide6.QtCore import QEvent, QObject, QPoint, QRect, Qt
+from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import (
     QApplication,
     QDockWidget,
@@ -32,6 +33,21 @@ class ScreenTabOrder:
     def focusNextPrevChild(self, next: bool) -> bool:
         assert isinstance(self, QMainWindow)
         return step_focus(self, next)
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:
+        """Ctrl+Tab and Ctrl+Shift+Tab that no widget took go round as Tab does: they leave
+        the notes (where Tab indents), and pressed again where they landed (the panels' tab
+        bar, the formatting bar) did nothing."""
+        assert isinstance(self, QMainWindow)
+        modifiers = event.modifiers()
+        if modifiers & Qt.KeyboardModifier.ControlModifier and event.key() in TAB_KEYS:
+            shift = modifiers & Qt.KeyboardModifier.ShiftModifier
+            step_focus(self, event.key() == Qt.Key.Key_Tab and not shift)
+            return
+        QMainWindow.keyPressEvent(self, event)
+
+
+TAB_KEYS = (Qt.Key.Key_Tab, Qt.Key.Key_Backtab)
 
 
 def step_focus(window: QMainWindow, forward: bool) -> bool:
