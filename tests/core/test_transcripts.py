@@ -2054,3 +2054,16 @@ def test_a_word_processor_files_title_or_first_heading_names_it(tmp_path: Path) 
         assert load_document(path).title == "Interview 4 — Zoë"
     untitled = write_docx(tmp_path / "p01_ana.docx", [("Interviewer: Hello?", 0)])
     assert load_document(untitled).title == "P01 Ana"
+
+
+def test_a_markdown_list_of_labelled_turns_reads_as_turns(tmp_path: Path) -> None:
+    """Call notes kept as a list ("- **P3:** About a year."): P3 is a speaker, the items
+    turns without their bullets; a list of other items stays a list."""
+    text = "# Call notes\n\n- **Interviewer:** How long?\n- **P3:** About a year.\n"
+    text += "- **Interviewer:** And before?\n- **P3:** Paper.\n\n"
+    text += "Things to follow up:\n\n- the budget\n- Note: ask about sync\n"
+    doc = load_text(tmp_path / "call.md", text)
+    assert "Interviewer: How long?\n\nP3: About a year." in doc.text
+    assert "• the budget\n\n• Note: ask about sync" in doc.text
+    roles = [(s.role, s.speaker) for s in detect_segments(doc.text, doc.turns, doc.spans)]
+    assert roles[1:5] == [(Role.QUESTION, "Interviewer"), (Role.ANSWER, "P3")] * 2

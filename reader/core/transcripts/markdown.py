@@ -11,7 +11,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from reader.core.document import Span
-from reader.core.interview import label_at
+from reader.core.interview import is_note_word, label_at
 from reader.core.transcripts import Parsed, bold_names, name_like
 
 _INLINE_KINDS = {
@@ -39,7 +39,7 @@ def parse(text: str, name: str) -> Parsed:
     # and `[the mill]` keeps its brackets.
     md = MarkdownIt("commonmark", {"html": False}).enable("strikethrough").disable("reference")
     tokens = md.parse(text)
-    blocks = _blocks(tokens)
+    blocks = _turns_unlisted(_blocks(tokens))
     names = [_leading_bold(block) for block in blocks]
     accepted = bold_names(names)
     out: list[str] = []
@@ -111,6 +111,25 @@ def _blocks(tokens: list) -> list[_Block]:
         elif kind == "inline" and blocks:
             blocks[-1].pieces.extend(_inline(token.children or []))
     return blocks
+
+
+def _turns_unlisted(blocks: list[_Block]) -> list[_Block]:
+    """Bulleted items that open with a speaker's label ("- **P3:** About a year.", as note
+    apps keep a call) as paragraphs, without their bullets, so that the labels are read:
+    when two items or more open so. A list of other items stays a list."""
+    labelled = [
+        b.kind == "list_item"
+        and b.prefix == "• "
+        and (label := label_at("".join(piece for piece, _ in b.pieces))) is not None
+        and not is_note_word(label.name)  # "- Note: ask about sync" is a note
+        for b in blocks
+    ]
+    if sum(labelled) < 2:
+        return blocks
+    return [
+        _Block("paragraph", "", b.pieces) if turn else b
+        for b, turn in zip(blocks, labelled, strict=True)
+    ]
 
 
 def _inline(children: list) -> list[tuple[str, tuple[tuple[str, str], ...]]]:
