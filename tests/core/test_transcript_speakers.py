@@ -385,3 +385,20 @@ def test_a_whisperx_segment_is_left_whole_without_a_run_of_another_speaker(
         path.write_text(path.read_text().replace("Lisbon,", "Porto,", 1))
     document = load_document(path)
     assert [t.speaker for t in document.turns] == ["A", "B", "A"]
+
+
+def test_a_dash_after_a_sentence_in_a_dashed_segment_starts_another_turn(
+    tmp_path: Path,
+) -> None:
+    """Whisper writes a quick exchange as one line: " - Yes, until I was 18. - And then?"."""
+    segments = [" So you grew up in Leeds?", " - Yes, until I was 18. - And then?", " Nursing."]
+    path = tmp_path / "talk.json"
+    path.write_text(
+        json.dumps(
+            {"segments": [{"start": i, "end": i + 1, "text": t} for i, t in enumerate(segments)]}
+        )
+    )
+    document = load_document(path)
+    said = [document.text[t.start : t.end] for t in document.turns]
+    assert said[1:3] == ["Yes, until I was 18.", "And then? Nursing."]
+    assert "18. - And" not in document.text

@@ -75,6 +75,7 @@ _ROLLING_MIN = 3
 # A dialogue dash opening a line, or the chevrons that broadcast captions (CEA-608, and
 # Rev's and 3Play's made to match) put where the speaker changes (">> AMAL: Since 2015.").
 _DASH_RE = re.compile(r"^[ \t]*(?:[-–]|>>>?)[ \t]+(?=\S)", re.MULTILINE)
+_INNER_DASH_RE = re.compile(r"(?<=[.!?…])[ \t]+[-–][ \t]+(?=\S)")  # see _dialogue
 _TIME_RE = re.compile(r"(?:(\d{1,2}):)?(\d{1,2}):(\d{2})(?:[.,](\d{1,3}))?")
 _CUE_TIME_RE = re.compile(r"(?:(\d+):)?(\d{1,2}):(\d{1,2})[.,](\d{1,3})")
 # "Jane Doe  0:03" or "Speaker 1  1:02:03" on a line of its own above the speech: Otter's
@@ -346,11 +347,17 @@ def _repeated(before: list[str], now: list[str]) -> int:
 def _dialogue(cue: Cue) -> list[Cue]:
     """The cue, one for each line that opens with a dash: subtitles mark so the lines of
     a short exchange ("- Were you there?" "- Yes."), one speaker's each. The cue's speaker
-    (a voice span, a channel) is the first line's: who says the others, it does not say."""
+    (a voice span, a channel) is the first line's: who says the others, it does not say.
+    In a cue that opens with a dash, a dash after a sentence's end on the same line opens
+    another's words too: Whisper writes a quick exchange as one line, " - Yes, until I was
+    18. - And then?"."""
     if _DASH_RE.search(cue.text) is None:
         return [cue]
+    text = cue.text
+    if _DASH_RE.match(text):
+        text = _INNER_DASH_RE.sub("\n- ", text)
     parts: list[Cue] = []
-    for line in cue.text.split("\n"):
+    for line in text.split("\n"):
         dash = _DASH_RE.match(line)
         if dash is not None or not parts:
             text = line[dash.end() :] if dash else line
