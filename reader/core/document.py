@@ -296,6 +296,21 @@ _READERS = {
 }
 
 
+# SubRip's opening: a cue number over a timing, or a timing ("00:00:01,000 --> ..."). A
+# string, compiled by `re` when a subtitle file is opened, not at start-up.
+_SUBRIP_START = r"\s*(?:\d+[ \t]*\n)?[ \t]*[\d:,.]+[ \t]*-->"
+
+
+def _subtitles_as_they_are(module: str, text: str) -> str:
+    """The reader of subtitles named with the other suffix, as many convert them by
+    renaming: SubRip saved as .vtt, WebVTT as .srt (both were refused)."""
+    if module == "webvtt" and not text.startswith("WEBVTT") and re.match(_SUBRIP_START, text):
+        return "subrip"
+    if module == "subrip" and re.match(r"WEBVTT(?:[ \t\n]|$)", text):
+        return "webvtt"
+    return module
+
+
 def read_regular_file(path: Path, limit: int) -> bytes:
     """The bytes of `path`, refusing anything but a regular file of at most `limit` bytes.
 
@@ -354,6 +369,7 @@ def load_document(path: str | Path) -> Document:
     text, encoding, notice = ("", "", "") if binary else decode_text(data, name)
     if module == "otter" and not may_have_headers(text):
         module = ""
+    module = _subtitles_as_they_are(module, text)
     if not module:
         return Document(text, _title_of(text, path), str(path.resolve()), encoding, notice)
     reader = importlib.import_module(f"reader.core.transcripts.{module}")

@@ -37,18 +37,7 @@ _INDENTED_TIMING_RE = re.compile(r"^[ \t]+(?=[\d:,.]+[ \t]*-->)", re.MULTILINE)
 _UNUSUAL_TIME_RE = re.compile(r"-->[ \t]*(?:\d{1,2}:\d{2}[,.]\d|[\d:]+[,.]\d{1,2}(?![\d:]))")
 
 
-def looks_like_subrip(text: str) -> bool:
-    """Whether `text` opens as SubRip does: a cue number over a timing, or a timing."""
-    lines = text.lstrip().split("\n", 2)
-    numbered = lines[0].strip().isdigit() and len(lines) > 1
-    return bool(_TIMING_RE.match(lines[1] if numbered else lines[0]))
-
-
 def parse(text: str, name: str) -> Parsed:
-    if text.startswith("WEBVTT"):  # a WebVTT file named .srt: read as what it is
-        from reader.core.transcripts import webvtt
-
-        return webvtt.parse(text, name)
     if "\n " in text or "\n\t" in text:  # an indented timing (hand-edited): `srt` took
         text = _INDENTED_TIMING_RE.sub("", text)  # it, cue number and all, for words
     if _UNUSUAL_TIME_RE.search(text):

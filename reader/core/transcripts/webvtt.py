@@ -49,10 +49,6 @@ _RUBY_TEXT_RE = re.compile(r"<rt(?:[\s.][^>]*)?>.*?(?:</rt>|(?=</ruby>)|$)", re.
 
 def parse(text: str, name: str) -> Parsed:
     if not re.match(r"WEBVTT(?:[ \t\n]|$)", text):
-        from reader.core.transcripts import subrip
-
-        if subrip.looks_like_subrip(text):  # converted by renaming, as many do
-            return subrip.parse(text, name)
         raise DocumentError(f"{name} does not start with WEBVTT: it is not a WebVTT file.")
     header, *blocks = _BLOCKS_RE.split(_SPACES_UNDER_TIMING_RE.sub(r"\1", text.rstrip()))
     blocks[:0] = _cue_after_header(header)
