@@ -9,7 +9,7 @@ code comes off its passages, as it came off every other interview's.
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Mapping, MutableMapping
+from collections.abc import Container, Iterable, Mapping, MutableMapping
 from typing import Any
 
 RETIRED_SETTING = "retired-codes"  # code id -> the id it was merged into, "" when deleted
@@ -53,14 +53,21 @@ def take_back(
         settings.pop(RETIRED_SETTING, None)
 
 
-def followed(record: Mapping[str, str]) -> tuple[dict[str, str], frozenset[str]]:
+def followed(
+    record: Mapping[str, str], live: Container[str]
+) -> tuple[dict[str, str], frozenset[str]]:
     """(merged id -> the code it lives on in, deleted ids) for `codebook.recode`: a code
-    merged into one merged or deleted since follows that one too."""
+    merged into one merged or deleted since follows that one too. An id `live` in the
+    codebook again (a tag's code, whose id its name makes, used again; a code adopted back
+    from an interview) is no longer retired, and a chain stops at it."""
     mapping: dict[str, str] = {}
     removed: set[str] = set()
     for code_id in record:
+        if code_id in live:
+            continue
         seen, current = {code_id}, record[code_id]
-        while current in record and current not in seen:  # a loop (edited by hand): stops
+        # (`seen`: a loop, written by hand, ends)
+        while current in record and current not in seen and current not in live:
             seen.add(current)
             current = record[current]
         if current == DELETED:

@@ -301,7 +301,7 @@ class Study:
         or deleted since (reader/core/retired_codes.py) recoded as the study's were, each
         file backed up first. One that cannot be read or written is left as it is: its
         codes are adopted as they were when it opens, and nothing of it is lost."""
-        mapping, removed = followed(retired_codes(self.data.settings))
+        mapping, removed = followed(retired_codes(self.data.settings), self.data.codebook)
         if not mapping and not removed:
             return
         for entry in entries:

@@ -22,6 +22,7 @@ from typing import Any, TypeVar
 import orjson
 
 from reader.core.codebook import Codebook
+from reader.core.retired_codes import RETIRED_SETTING, retired_codes
 from reader.core.study_file import AttributeDef, AttributeValueError, InterviewEntry, StudyData
 from reader.core.study_titles import Titles, title_key
 from reader.core.wording import counted
@@ -109,6 +110,11 @@ def _merge_mapping(
     return merged
 
 
+def _apart(settings: Mapping[str, Any]) -> dict[str, Any]:
+    """The settings but the record of retired codes, which is merged code by code."""
+    return {k: v for k, v in settings.items() if k != RETIRED_SETTING}
+
+
 def merge_studies(
     base: StudyData | None, ours: StudyData, theirs: StudyData, source: str
 ) -> StudyMergeResult:
@@ -138,8 +144,20 @@ def merge_studies(
         base and base.colors, ours.colors, theirs.colors, report("colour label")
     )
     data.settings = _merge_mapping(
-        base and base.settings, ours.settings, theirs.settings, report("setting")
+        base and _apart(base.settings),
+        _apart(ours.settings),
+        _apart(theirs.settings),
+        report("setting"),
     )
+    # The codes merged away or deleted, code by code: two windows' changes both kept.
+    retired = _merge_mapping(
+        base and retired_codes(base.settings),
+        retired_codes(ours.settings),
+        retired_codes(theirs.settings),
+        report("merged or deleted code"),
+    )
+    if retired:
+        data.settings[RETIRED_SETTING] = retired
     data.codebook = _merge_codebooks(base, ours, theirs, report("code"), reported)
     data.attributes = _merge_attributes(base, ours, theirs, reported)
     data.interviews = _merge_interviews(base, ours, theirs, result)

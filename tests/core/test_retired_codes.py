@@ -18,10 +18,13 @@ TEXT = "Q: Was it scripted? 🎬\nA: Every word — “Café” 𠀋.\nQ: Really
 
 def test_a_code_merged_into_one_merged_or_deleted_since_follows_it() -> None:
     record = {"a": "b", "b": "c", "d": "", "e": "d", "x": "y", "y": "x"}
-    mapping, removed = followed(record)
+    mapping, removed = followed(record, live=())
     assert mapping["a"] == mapping["b"] == "c"
     assert removed == {"d", "e"}
     assert {"x", "y"} <= mapping.keys()  # a loop written by hand ends, somewhere
+    mapping, removed = followed(record, live={"b", "d"})  # made again since
+    assert (mapping["a"], mapping["e"], removed) == ("b", "d", frozenset())
+    assert "b" not in mapping
 
 
 def test_retire_and_take_back_leave_the_settings_as_they_were() -> None:
@@ -93,3 +96,35 @@ def test_undoing_a_merge_takes_its_record_back(tmp_path: Path) -> None:
     study.add_interview(tmp_path / "P2.txt")
     notes = study.load_notes(p2)
     assert notes is not None and notes.highlights[0].codes == (codes["Stress"],)
+
+
+def test_a_code_made_again_with_its_retired_id_is_not_followed(tmp_path: Path) -> None:
+    """A tag's code, whose id its name makes, deleted, then used again: an interview added
+    again keeps its passages of it (they were taken off)."""
+    study, codes = coded_study(tmp_path)
+    p2 = study.interviews[1]
+    study.remove_interview(p2.id)
+    misc = study.codebook.code(codes["Misc"])
+    study.delete_code(misc.id)
+    study.writable_codebook().codes.append(misc)  # its id, live again
+    study.add_interview(tmp_path / "P2.txt")
+    notes = study.load_notes(p2)
+    assert notes is not None and notes.highlights[1].codes == (misc.id,)
+
+
+def test_two_windows_retiring_codes_keep_both_records(tmp_path: Path) -> None:
+    """One window deletes Misc while another merges Stress into Anxiety: study.json's
+    merge keeps both records, code by code, and says nothing of a clash."""
+    from reader.core.study_merge import merge_studies
+
+    study, codes = coded_study(tmp_path)
+    base = study.data.copy()
+    ours, theirs = base.copy(), base.copy()
+    retire(ours.settings, {}, [codes["Misc"]])
+    retire(theirs.settings, {codes["Stress"]: codes["Anxiety"]}, [])
+    merged = merge_studies(base, ours, theirs, "another window")
+    assert retired_codes(merged.data.settings) == {
+        codes["Misc"]: "",
+        codes["Stress"]: codes["Anxiety"],
+    }
+    assert merged.conflicts == []

@@ -2012,6 +2012,8 @@ def test_labelled_paragraphs_ending_in_a_time_are_no_otter_headers(tmp_path: Pat
     text = "\n\n".join(lines) + "\n"
     doc = load_text(tmp_path / "typed.txt", text)
     assert doc.text == text  # as the file has it
+    japanese = "インタビュアー：会議に行きましたか？  0:40\n\nアナ：はい。  0:45\n"
+    assert load_text(tmp_path / "japanese.txt", japanese).text == japanese
     check(
         doc,
         [

@@ -85,9 +85,11 @@ _CUE_TIME_RE = re.compile(r"(?:(\d+):)?(\d{1,2}):(\d{1,2})[.,](\d{1,3})")
 _HEADER_RE = re.compile(
     r"(?P<name>\S[^\n]{0,60}?)(?P<gap>[ \t]+)(?P<time>(?:\d{1,2}:)?\d{1,2}:\d{2})[ \t]*"
 )
-# What a name before a time does not hold: a label and its speech ("Ana: Yes.  0:45", a
-# typist's time at each paragraph's end), or a sentence's end ("the meeting?  0:40").
-_SPEECH_BEFORE_TIME = re.compile(r"[:：]\s|[?!…]$|\w{4}\.$")
+# What a name before a time does not hold: a label and its speech ("Ana: Yes.  0:45",
+# "アナ：はい。  0:45", a typist's time at each paragraph's end), or a sentence's end ("the
+# meeting?  0:40"); a full stop after a word of four letters or more ("Jr." and "Dr."
+# end names).
+_SPEECH_BEFORE_TIME = re.compile(r":\s|：|[?!…？！。]$|\w{4}\.$")
 _HEADER_SHARE = 0.2  # of the lines: where headers are this common, they alone are labels
 _HOUR_MS = 3_600_000
 _DAY_MS = 24 * _HOUR_MS
