@@ -7,7 +7,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 
 from PySide6.QtCore import QByteArray, Qt
-from PySide6.QtGui import QGuiApplication
+from PySide6.QtGui import QGuiApplication, QScreen
 from PySide6.QtWidgets import (
     QDockWidget,
     QMainWindow,
@@ -58,13 +58,15 @@ def fit_screen(
     splitter: QSplitter,
     reader_wants: int,
     notes_need: int,
+    screen: QScreen | None = None,
 ) -> None:
-    """The window fitted to the screen, its left docks' tabs down their outer edge."""
+    """The window fitted to `screen` (the primary one), its left docks' tabs down their
+    outer edge."""
     # Four tabs under a 200 px column elided to "Out…", "Annotati…": turned on their
     # side each title is whole, at the cost of a strip as wide as one line of text.
     window.setTabPosition(Qt.DockWidgetArea.LeftDockWidgetArea, QTabWidget.TabPosition.West)
-    screen = QGuiApplication.primaryScreen().availableGeometry()
-    layout = first_layout(screen.width(), screen.height(), reader_wants, notes_need)
+    room = (screen or QGuiApplication.primaryScreen()).availableGeometry()
+    layout = first_layout(room.width(), room.height(), reader_wants, notes_need)
     window.resize(layout.width, layout.height)
     window.resizeDocks([left_dock], [layout.dock], Qt.Orientation.Horizontal)
     splitter.setSizes([layout.reader, layout.notes])
@@ -116,9 +118,12 @@ def restore_state(
         value = store.value(key)
         if isinstance(value, QByteArray):
             restore(value)
-    screen = QGuiApplication.primaryScreen().availableGeometry().width()
-    if _number(store.value(SCREEN_KEY)) > screen and _number(store.value(WIDTH_KEY)) > screen:
-        fit_screen(window, left_dock, splitter, reader_wants, notes_need)
+    # The screen the window is back on: its own (a second monitor), or the one Qt moved it
+    # to when that is gone.
+    screen = QGuiApplication.screenAt(window.geometry().center()) or window.screen()
+    width = screen.availableGeometry().width()
+    if _number(store.value(SCREEN_KEY)) > width and _number(store.value(WIDTH_KEY)) > width:
+        fit_screen(window, left_dock, splitter, reader_wants, notes_need, screen)
 
 
 # The window's width when it closed, and its screen's: a narrower screen now, that the
