@@ -25,7 +25,6 @@ class EscapeBack(QObject):
         assert isinstance(event, QKeyEvent)
         plain = not event.modifiers() & ~Qt.KeyboardModifier.KeypadModifier
         editing = self._view.state() == QAbstractItemView.State.EditingState
-        if event.key() != Qt.Key.Key_Escape or not plain or editing:
-            return False
-        self._back()
-        return True
+        if event.key() == Qt.Key.Key_Escape and plain and not editing:
+            self._back()
+        return False  # on to the window too: a message with Dismiss alone goes (Banner)

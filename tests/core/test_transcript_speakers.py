@@ -402,3 +402,21 @@ def test_a_dash_after_a_sentence_in_a_dashed_segment_starts_another_turn(
     said = [document.text[t.start : t.end] for t in document.turns]
     assert said[1:3] == ["Yes, until I was 18.", "And then? Nursing."]
     assert "18. - And" not in document.text
+
+
+def test_a_whisperx_part_is_timed_from_its_first_timed_word(tmp_path: Path) -> None:
+    """WhisperX leaves numbers untimed: the answer opening "1987," started at the
+    question; a word's time that is no number refuses no file."""
+    words = [
+        {"word": "Okay.", "start": 2.0, "speaker": "A"},
+        {"word": "When?", "start": "2.5", "speaker": "A"},  # no number: not read
+        {"word": "1987,", "speaker": "B"},
+        {"word": "I", "start": 4.5, "speaker": "B"},
+        {"word": "think.", "start": 4.8, "speaker": "B"},
+    ]
+    segment = {"start": 2, "end": 6, "text": " Okay. When? 1987, I think.", "speaker": "A"}
+    path = tmp_path / "x.json"
+    path.write_text(json.dumps({"segments": [segment | {"words": words}]}))
+    document = load_document(path)
+    turns = [(t.speaker, document.text[t.start : t.end], t.start_ms) for t in document.turns]
+    assert turns == [("A", "A: Okay. When?", 2000), ("B", "B: 1987, I think.", 4500)]

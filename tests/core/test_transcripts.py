@@ -2063,9 +2063,11 @@ def test_a_markdown_list_of_labelled_turns_reads_as_turns(tmp_path: Path) -> Non
     turns without their bullets; a list of other items stays a list."""
     text = "# Call notes\n\n- **Interviewer:** How long?\n- **P3:** About a year.\n"
     text += "- **Interviewer:** And before?\n- **P3:** Paper.\n\n"
-    text += "Things to follow up:\n\n- the budget\n- Note: ask about sync\n"
+    text += "Things to follow up:\n\n- the budget\n- Note: ask about sync\n\n"
+    text += "- Interviewer: Jane Doe\n- Date: 3 May\n"  # fields, each said once
     doc = load_text(tmp_path / "call.md", text)
     assert "Interviewer: How long?\n\nP3: About a year." in doc.text
     assert "• the budget\n\n• Note: ask about sync" in doc.text
+    assert "• Interviewer: Jane Doe\n\n• Date: 3 May" in doc.text
     roles = [(s.role, s.speaker) for s in detect_segments(doc.text, doc.turns, doc.spans)]
     assert roles[1:5] == [(Role.QUESTION, "Interviewer"), (Role.ANSWER, "P3")] * 2

@@ -110,3 +110,16 @@ def test_escape_in_a_side_panels_list_goes_back_to_the_reader(
         qtbot.waitUntil(lambda view=view: view().hasFocus())
         QTest.keyClick(view(), Qt.Key.Key_Escape)
         qtbot.waitUntil(window.reader.hasFocus)
+
+
+def test_escape_in_a_side_list_dismisses_a_message_with_dismiss_alone(
+    make_study_window: Any, folder: Path, qtbot: Any
+) -> None:
+    """As Escape anywhere does: going back to the reader kept the message."""
+    window = active(make_study_window, folder, qtbot)
+    window.banner.show_message("Saved elsewhere.")
+    qtbot.waitUntil(window.banner.isVisible)
+    window.window_actions.focus_outline.trigger()
+    qtbot.waitUntil(window.outline.hasFocus)
+    QTest.keyClick(window.outline, Qt.Key.Key_Escape)
+    qtbot.waitUntil(lambda: window.reader.hasFocus() and not window.banner.isVisible())

@@ -8,10 +8,11 @@ names recur, so that structure detection reads it.
 
 from __future__ import annotations
 
+from collections import Counter
 from dataclasses import dataclass, field
 
 from reader.core.document import Span
-from reader.core.interview import is_note_word, label_at
+from reader.core.interview import is_note_word, label_at, speaker_key
 from reader.core.transcripts import Parsed, bold_names, name_like
 
 _INLINE_KINDS = {
@@ -116,20 +117,27 @@ def _blocks(tokens: list) -> list[_Block]:
 def _turns_unlisted(blocks: list[_Block]) -> list[_Block]:
     """Bulleted items that open with a speaker's label ("- **P3:** About a year.", as note
     apps keep a call) as paragraphs, without their bullets, so that the labels are read:
-    when two items or more open so. A list of other items stays a list."""
-    labelled = [
-        b.kind == "list_item"
-        and b.prefix == "• "
-        and (label := label_at("".join(piece for piece, _ in b.pieces))) is not None
-        and not is_note_word(label.name)  # "- Note: ask about sync" is a note
-        for b in blocks
-    ]
-    if sum(labelled) < 2:
-        return blocks
-    return [
-        _Block("paragraph", "", b.pieces) if turn else b
-        for b, turn in zip(blocks, labelled, strict=True)
-    ]
+    in a list where a name labels two items or more, as a speaker's does. A list of other
+    items stays a list, and so does one of fields, each said once ("- Date: 3 May")."""
+    out: list[_Block] = []
+    items: list[_Block] = []
+    for block in [*blocks, _Block("end", "")]:
+        if block.kind == "list_item" and block.prefix == "• ":
+            items.append(block)
+            continue
+        keys = [_speaker_of(item) for item in items]
+        if any(n >= 2 for key, n in Counter(keys).items() if key):
+            turns = zip(items, keys, strict=True)
+            items = [_Block("paragraph", "", item.pieces) if key else item for item, key in turns]
+        out += [*items, block]
+        items = []
+    return out[:-1]
+
+
+def _speaker_of(item: _Block) -> str:
+    """The speaker_key of the label a list item opens with; "" for none, or a note's."""
+    label = label_at("".join(piece for piece, _ in item.pieces))
+    return "" if label is None or is_note_word(label.name) else speaker_key(label.name)
 
 
 def _inline(children: list) -> list[tuple[str, tuple[tuple[str, str], ...]]]:

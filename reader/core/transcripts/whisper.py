@@ -101,13 +101,15 @@ def _by_word_speakers(cue: Cue, words: object, name: str, number: int) -> list[C
         if at < 0:
             return [cue]
         found = at + len(said)
-        speaker = speaker_name(word.get("speaker"))
+        speaker, start = speaker_name(word.get("speaker")), _word_ms(word.get("start"))
         if runs and not runs[-1].speaker:  # words before any named: the first named's
             runs[-1].speaker = speaker
         if runs and speaker in ("", runs[-1].speaker):
             runs[-1].words += 1
+            if runs[-1].start is None:  # its first word untimed ("1987," in WhisperX)
+                runs[-1].start = start
         else:
-            runs.append(_Run(speaker, at, _ms(word.get("start"), 1, name, number)))
+            runs.append(_Run(speaker, at, start))
     joined: list[_Run] = []
     for run in runs:
         if joined and (run.words < WORD_RUN_MIN or run.speaker == joined[-1].speaker):
@@ -125,6 +127,14 @@ def _by_word_speakers(cue: Cue, words: object, name: str, number: int) -> list[C
         end = after.start if after and after.start is not None else cue.end_ms
         cues.append(Cue(text, start, end, run.speaker, cue.turn and not cues))
     return cues
+
+
+def _word_ms(value: object) -> int | None:
+    """A word's time in ms; None when it has none, or one that is not a number: a word's
+    time only parts a segment, which a file is not refused for."""
+    if isinstance(value, bool) or not isinstance(value, int | float) or not 0 <= value < 1e7:
+        return None
+    return round(value * 1000)
 
 
 @dataclass
