@@ -151,6 +151,11 @@ class Study:
     # look-up, and made again when the list has changed (500 interviews looked up by a
     # scan each, to find their transcripts as the study opened, took 20-30 ms).
     _places: dict[str, int] = field(default_factory=dict, repr=False, compare=False)
+    # Interview id -> what adding it did to its notes (_follow_retired), and their codebook
+    # before: for the undo of the add (`undo_add`).
+    _followed: dict[str, tuple[Recoded, Codebook]] = field(
+        default_factory=dict, repr=False, compare=False
+    )
 
     # Where things are ------------------------------------------------------------------
 
@@ -309,12 +314,38 @@ class Study:
                 notes = self.load_notes(entry)
             except (OSError, NotesFormatError):
                 continue
-            if notes is None or not CodeChange(Codebook(), mapping, removed).recode_notes(notes):
+            changed = (
+                CodeChange(Codebook(), mapping, removed).recode_notes(notes) if notes else None
+            )
+            if notes is None or not changed:
                 continue
+            book = notes.codebook
             gone = mapping.keys() | removed  # from the copy kept for opening it alone too
-            notes.codebook = Codebook.repaired(c for c in notes.codebook if c.id not in gone)
+            notes.codebook = Codebook.repaired(c for c in book if c.id not in gone)
             with contextlib.suppress(StudyError):
                 self._write_notes([(entry.id, self.shared_notes(notes))], None, backed_up=True)
+                self._followed[entry.id] = (changed, book)
+
+    def undo_add(self, ids: Sequence[str]) -> None:
+        """Undo of adding the interviews `ids`: off the study's list, and the notes adding
+        recoded (`_follow_retired`) given their codes and codebook back, as they were."""
+        for interview_id in ids:
+            self.remove_interview(interview_id)
+            recoded, book = self._followed.pop(interview_id, (None, None))
+            try:
+                notes = self.load_notes(interview_id) if recoded else None
+            except (OSError, NotesFormatError):
+                continue
+            if notes is not None and recoded is not None and book is not None:
+                notes.highlights, notes.codebook = recoded.undo(notes.highlights), book
+                with contextlib.suppress(StudyError):
+                    self._write_notes([(interview_id, notes)], None, backed_up=True)
+
+    def redo_add(self, entries: Sequence[tuple[int, InterviewEntry]]) -> None:
+        """Redo of adding interviews (index, entry): back on the list, followed again."""
+        for index, entry in entries:
+            self.restore_interview(index, entry)
+        self._follow_retired([entry for _, entry in entries])
 
     def update_interview(
         self,

@@ -128,3 +128,24 @@ def test_two_windows_retiring_codes_keep_both_records(tmp_path: Path) -> None:
         codes["Stress"]: codes["Anxiety"],
     }
     assert merged.conflicts == []
+
+
+def test_undoing_the_add_gives_the_notes_their_codes_back(tmp_path: Path) -> None:
+    """Adding P2 again recoded it; undoing the add puts its codes and codebook back as
+    they were (then undoing the merge leaves the study as before), redoing recodes it."""
+    study, codes = coded_study(tmp_path)
+    p2 = study.interviews[1]
+    before = study.load_notes(p2)
+    study.remove_interview(p2.id)
+    change = study.merge_codes(codes["Stress"], codes["Anxiety"])
+    again = study.add_interview(tmp_path / "P2.txt")
+    snapshot = [(study.index_of(again.id), again)]
+    study.undo_add([again.id])
+    assert again.id not in [e.id for e in study.interviews]
+    assert study.load_notes(p2) == before
+    study.redo_add(snapshot)
+    notes = study.load_notes(p2)
+    assert notes is not None and notes.highlights[0].codes == (codes["Anxiety"],)
+    study.undo_add([again.id])
+    study.undo_code_change(change)
+    assert study.load_notes(p2) == before

@@ -308,8 +308,8 @@ class OpenStudy(QObject):
                 DoneCommand(
                     "Add Interview" if len(added) == 1 else f"Add {len(added)} Interviews",
                     None,
-                    lambda: [study.restore_interview(i, e) for i, e in snapshot],
-                    lambda _memo: [study.remove_interview(i) for i in ids],
+                    lambda: study.redo_add(snapshot),
+                    lambda _memo: study.undo_add(ids),
                     self.study_edited,
                 )
             )

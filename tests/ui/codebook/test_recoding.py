@@ -309,7 +309,7 @@ def test_an_interview_added_again_after_its_code_was_merged_does_not_bring_it_ba
     """ "coffee" coded "Drinks" on the first interview, which is then taken out of the
     study; on the next, "Drinks" is merged into "Food". Added again (File ▸ Add
     Interviews…) and opened, its passage is coded "Food", as on disk, and the Codebook has
-    no "Drinks" again."""
+    no "Drinks" again. Undoing the Add gives its notes "Drinks" back; redoing, "Food"."""
     window = make_study_window(folder)
     first, _, drinks = coffee_coded_and_green(window, qtbot)
     transcript = window.study.study.transcript_path(first)
@@ -322,6 +322,9 @@ def test_an_interview_added_again_after_its_code_was_merged_does_not_bring_it_ba
 
     (again,) = window.study.add_files([transcript])
     assert again.id == first
+    window.study.undo_stack.undo()  # the Add: its notes as they were
+    assert notes_of(folder, first)["highlights"][0]["codes"] == [drinks]
+    window.study.undo_stack.redo()
     assert window.switcher.open(first)
     assert [c.name for c in window.codebook.hub.book] == ["Food"]
     (h,) = notes_of(folder, first)["highlights"]
