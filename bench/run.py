@@ -38,6 +38,7 @@ from bench.table import Row, Target, markdown
 from reader.resources import BUNDLED_INTERVIEW
 
 RESULTS = ROOT / "bench" / "RESULTS.md"
+LATER_AFTER_MS = 1500  # a first start's life before the later start measured
 STARTUP_RUNS = 5
 SCALE_RUNS = 5
 EMPTY_RUNS = 3
@@ -64,13 +65,20 @@ class Run:
         (self.work / "core").mkdir()
         return core_bench.load(self.corpus, self.work / "core")
 
-    def child(self, module: str, mode: str, cached: bool = True, **options: Any) -> Any:
-        """Run a child in a fresh home; `cached`: with a bytecode cache (see child_env)."""
+    def child(
+        self, module: str, mode: str, cached: bool = True, home: Path | None = None, **options: Any
+    ) -> Any:
+        """Run a child in `home`, else a fresh one; `cached`: with a bytecode cache (see
+        child_env)."""
+        home = home or self.new_home()
+        env = child_env(home, self.work / "pycache" if cached else None)
+        return run_child(module, mode, options, env)
+
+    def new_home(self) -> Path:
         self.homes += 1
         home = self.work / "homes" / f"{self.homes:03d}"
         home.mkdir(parents=True)
-        env = child_env(home, self.work / "pycache" if cached else None)
-        return run_child(module, mode, options, env)
+        return home
 
 
 def mb(results: list[dict[str, Any]]) -> list[float]:
@@ -86,6 +94,16 @@ def startup(run: Run) -> list[Row]:
         shutil.copyfile(run.corpus.bundled_notes, notes)
         return run.child("startup", "app", cached, argv=["--notes", str(notes)])
 
+    def later_start() -> dict[str, Any]:
+        """A start in the home a first start left: its settings, structure cache, window
+        layout and notes written as the window closed."""
+        home = run.new_home()
+        notes = run.work / f"notes-{run.homes}.json"
+        shutil.copyfile(run.corpus.bundled_notes, notes)
+        argv = ["--notes", str(notes)]
+        run.child("startup", "app", home=home, argv=argv, settle_ms=LATER_AFTER_MS)
+        return run.child("startup", "app", home=home, argv=argv)
+
     def floor(**qt_types: dict[str, list[str]]) -> dict[str, Any]:
         return run.child("startup", "floor", doc=str(BUNDLED_INTERVIEW), **qt_types)
 
@@ -97,8 +115,11 @@ def startup(run: Run) -> list[Row]:
     floor()
     floor(qt_types=qt_types)
     reader()
-    runs = [(app(), floor(), floor(qt_types=qt_types), reader()) for _ in range(STARTUP_RUNS)]
-    apps, floors, typed_floors, readers = zip(*runs, strict=True)
+    runs = [
+        (app(), floor(), floor(qt_types=qt_types), reader(), later_start())
+        for _ in range(STARTUP_RUNS)
+    ]
+    apps, floors, typed_floors, readers, laters = zip(*runs, strict=True)
     extra_types = sum(len(names) for names in qt_types.values()) - sum(
         len(names) for names in floors[0]["qt_types"].values()
     )
@@ -110,6 +131,13 @@ def startup(run: Run) -> list[Row]:
             [r["first_paint_s"] for r in apps],
             floor=paint,
             target=target,
+        ),
+        row(
+            "the same, a later start (in the home a first start left, closed as a user does)",
+            [r["first_paint_s"] for r in laters],
+            floor=paint,
+            note="the starts after the first: the settings and window layout remembered, "
+            "the transcript's structure cached, the Codebook where it was left",
         ),
         row(
             "the bare window, naming first the Qt types the app names (PySide's share)",
