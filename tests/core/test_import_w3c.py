@@ -666,6 +666,20 @@ def test_two_codes_of_one_name_come_back_as_two() -> None:
     ]
 
 
+def test_a_code_below_another_comes_back_below_it() -> None:
+    """Body / Fatigue went out as "Fatigue" alone and came back at the top, without Body."""
+    from tests.core.test_export_formats import coded_session
+
+    source = coded_session()
+    book = source.notes.codebook
+    fatigue = book.create("Fatigue", parent=book.create("Body").id)
+    sea = source.notes.highlights[0]
+    source.replace_highlight(replace(sea, codes=(fatigue.id,)))
+    result = import_w3c(small_session(), w3c(source))
+    made = Codebook(result.codes)
+    assert [made.path(c) for c in result.added[0].codes] == ["Body / Fatigue"]
+
+
 def test_a_code_whose_name_holds_a_slash_comes_back_as_one_code() -> None:
     """A code named "Work / life balance" came back, read as a path, as "life balance"
     under a new code "Work". Only a path the export marks as one is made as a path."""

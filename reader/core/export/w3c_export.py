@@ -88,13 +88,14 @@ def annotation(session: Session, h: Highlight, source: str) -> dict[str, Any]:
     if h.note:
         body.append(textual_body(h.note, "commenting", NOTE_FORMAT, h.created))
     book = session.notes.codebook
-    # By label: two codes of one name by their paths ("Work / Stress"), which the import
-    # reads back as those two codes.
+    # By label: two codes of one name by their paths ("Work / Stress"); a code below
+    # another with its path beside it too, which the import reads back as that tree (the
+    # label alone made "Body / Fatigue" a "Fatigue" at the top).
     for code_id, tag in zip(h.codes, session.code_labels(h), strict=True):
         tagging = textual_body(tag, "tagging", LABEL_FORMAT, h.created)
         code = book.get(code_id)
-        if code is not None and tag != code.name:
-            above = [a.name for a in reversed(book.ancestors(code_id))]
+        above = [a.name for a in reversed(book.ancestors(code_id))] if code else []
+        if code is not None and (above or tag != code.name):
             tagging[CODE_PATH_PROPERTY] = [*above, code.name]
         body.append(tagging)
     if h.color != NO_COLOR:  # a passage only coded has no colour to classify it by
