@@ -21,13 +21,23 @@ def markdown() -> Any:
     from markdown_it import MarkdownIt  # imported on first use: only the exports need it
 
     # CommonMark with GitHub's tables and ~~strikethrough~~, as the notes' preview shows
-    # them; raw HTML off, so "<script>" in the notes is shown, not run; images off, so the
-    # page never fetches anything (![x](url) shows as a link instead).
-    return (
-        MarkdownIt("commonmark", {"html": False})
-        .enable(["table", "strikethrough"])
-        .disable("image")
-    )
+    # them; raw HTML off, so "<script>" in the notes is shown, not run; an image rendered
+    # as a link to it, so the page never fetches anything (with images off, ![x](url) was
+    # a link after a stray "!").
+    parser = MarkdownIt("commonmark", {"html": False}).enable(["table", "strikethrough"])
+    parser.add_render_rule("image", _image_as_link)
+    return parser
+
+
+def _image_as_link(renderer: Any, tokens: list[Any], at: int, options: Any, env: Any) -> str:
+    """An image of the notes as a link to it, named by its text (its address if none):
+    markdown-it has refused the addresses a link may not have, as for links."""
+    from markdown_it.common.utils import escapeHtml
+
+    token = tokens[at]
+    source = escapeHtml(str(token.attrGet("src") or ""))
+    named = renderer.renderInline(token.children or [], options, env)
+    return f'<a href="{source}">{named or source}</a>'
 
 
 def notes_tokens(text: str, env: dict[str, Any] | None = None) -> list[Any]:

@@ -2,7 +2,7 @@
 
 No scripts, no external resources (a Content-Security-Policy forbids them too), inline CSS
 with print rules. Every text from the document or the reader is HTML-escaped; the free-form
-research notes are rendered from Markdown by markdown-it-py with raw HTML and images off.
+research notes are rendered from Markdown by markdown-it-py with raw HTML off and images as links.
 """
 
 from __future__ import annotations
