@@ -94,7 +94,7 @@ def coded_study(folder: Path, text: str = TEXT) -> Study:
     study.define_attribute("Years", "number")
     study.define_attribute("Started", "date")
     p1, p2 = study.interviews
-    study.update_interview(p1.id, participant="Ana")
+    study.update_interview(p1.id, participant="Ana", date="2024-03-01")
     study.update_interview(p2.id, participant="Ana")
     study.set_attribute(p1.id, "role", "nurse")
     study.set_attribute(p2.id, "role", "nurse")
@@ -290,7 +290,9 @@ def test_round_trip_export_import_export_gives_the_same_project(tmp_path: Path) 
     assert (report.interviews, report.codes, report.highlights) == (2, 3, 3)
     again = open_study(tmp_path / "imported")
     assert [e.participant for e in again.interviews] == ["Ana", "Ana"]
+    assert [e.date for e in again.interviews] == ["2024-03-01", ""]  # was lost
     assert again.interviews[0].attributes == {"role": "nurse", "years": 12}
+    assert [a.label for a in again.data.attributes] == ["Role", "Years", "Started"]
     assert export_study_qdpx(again)[0] == first
 
 

@@ -66,6 +66,9 @@ USER_NAME = "Interview Reader"
 NO_TIME = "1970-01-01T00:00:00+00:00"  # made when, where nothing says: an interview never coded
 SELECTION_NAME_WIDTH = 60  # a coded passage's name, as the other tools list it
 _VARIABLE_TYPES = {"text": "Text", "number": "Float", "date": "Date", "choice": "Text"}
+# An interview's date, a field of its own here, as a Variable of each source's: the import
+# reads one of this name and type back into the date (no attribute key has a "_").
+DATE_KEY, DATE_VARIABLE = "_date", "Interview date"
 
 
 @dataclass(frozen=True)
@@ -314,13 +317,17 @@ def _project(
         code_elements(codes, codebook, PROJECT_NS)
     variables = {a.key: guid("variable", a.key) for a in attributes}
     types = {a.key: _variable_type(a, interviews) for a in attributes}
-    if attributes:
+    named = {a.key: a.label for a in attributes}
+    if any(i.entry.date for i in interviews):
+        variables[DATE_KEY], types[DATE_KEY] = guid("variable", DATE_KEY), "Date"
+        named[DATE_KEY] = DATE_VARIABLE
+    if variables:
         element = ET.SubElement(project, tag(PROJECT_NS, "Variables"))
-        for a in attributes:
+        for key, variable in variables.items():
             ET.SubElement(
                 element,
                 tag(PROJECT_NS, "Variable"),
-                {"guid": variables[a.key], "name": a.label, "typeOfVariable": types[a.key]},
+                {"guid": variable, "name": named[key], "typeOfVariable": types[key]},
             )
     _cases(project, interviews, guid, sources, variables, types)
     notes: list[tuple[str, str, str, str]] = []  # guid, name, text, created
@@ -488,7 +495,8 @@ def _source(
         ET.SubElement(source, tag(PROJECT_NS, "NoteRef"), {"targetGUID": note_guid})
         name, when = f"Research notes: {entry.title}", made["creationDateTime"]
         notes.append((note_guid, name, interview.notes.notes, when))
-    _values(source, entry.attributes, variables, types)
+    dated = {**entry.attributes, DATE_KEY: entry.date} if entry.date else entry.attributes
+    _values(source, dated, variables, types)
 
 
 def _describe(element: ET.Element, text: str) -> None:

@@ -101,7 +101,7 @@ from reader.core.refi.codebook_xml import (
 )
 from reader.core.refi.left_out import LeftOut, grouped_lines
 from reader.core.refi.positions import Counting, Positions, counting_of
-from reader.core.refi.qdpx_export import GUIDS_SETTING
+from reader.core.refi.qdpx_export import DATE_KEY, DATE_VARIABLE, GUIDS_SETTING
 from reader.core.refi.qdpx_merge import (
     Highlights,
     Merged,
@@ -666,6 +666,9 @@ def _variables(
             why = "an attribute has no description here"
             not_imported.append(LeftOut("variable description", name, why))
         kind = _ATTRIBUTE_TYPES.get(variable.get("typeOfVariable") or "", "text")
+        if kind == "date" and name.casefold() == DATE_VARIABLE.casefold():
+            keys[variable_guid] = DATE_KEY  # the interviews' own dates, no attribute
+            continue
         try:
             definition = study.define_attribute(name, kind)
         except StudyError:  # two variables of one name: the second shares the first's key
@@ -1084,6 +1087,14 @@ def _people(
     values = _values(run.project, case, run.variables) if case is not None else {}
     values.update(_values(run.project, element, run.variables))
     entry = study.interview(interview_id)
+    if (date := values.pop(DATE_KEY, "")) and not entry.date:
+        try:
+            study.update_interview(interview_id, date=date)
+            filled.append("date")
+        except StudyError as exc:  # a date the study refuses: said, not guessed
+            run.report.not_imported.append(LeftOut("date", name, str(exc)))
+    elif date and date != entry.date:
+        differ.append(f"date “{entry.date}” (“{date}” there)")
     if participant and not entry.participant:
         if sent.named(participant):
             cleared.append("participant")
