@@ -19,10 +19,10 @@ from bisect import bisect_left, bisect_right
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
 from functools import cached_property
-from itertools import accumulate, pairwise
+from itertools import accumulate
 
 from reader.core.document import CueTime, Document
-from reader.core.interview import Segment
+from reader.core.interview import Segment, speech_start
 from reader.core.markdown_links import link_text
 
 _WRITTEN_TIME = re.compile(r"(?:\d{1,2}:)?\d{1,2}:\d{2}(?:[.,]\d{1,3})?")  # two digits of hours
@@ -43,29 +43,39 @@ class SyncEntry:
     end_ms: int | None = None
     speaker: str = ""
     cues: tuple[CueTime, ...] = ()
+    # Whether the file gave its end: else (a written time, an Otter or Teams turn) it ends
+    # when the next time starts, and its words are said no slower than SLOWEST_MS_A_CHAR.
+    ended: bool = True
 
     def ms_at(self, offset: int) -> int:
         """The time `offset` (inside this entry) is spoken: interpolated inside its piece
-        (a cue, else the whole entry) when the piece's end time is known."""
+        (a cue, else the whole entry) when the piece's end time is known (see `ended`)."""
         offset = min(max(offset, self.start), self.end)
         start, start_ms, end, end_ms = self._piece_at(offset)
         if end_ms is None or end <= start:
             return start_ms
         share = (offset - start) / (end - start)
-        return start_ms + round(share * (end_ms - start_ms))
+        return start_ms + round(share * self._spoken_ms(start, start_ms, end, end_ms))
 
     def offset_at(self, ms: int) -> int:
         """The place spoken at `ms` (inside this entry's time), interpolated likewise; in
-        a pause after a piece, that piece's end."""
+        a pause after a piece (or after its words: `ended`), that piece's end."""
         pieces = self._pieces
         i = bisect_right(pieces, ms, key=lambda piece: piece[1]) - 1  # their times rise
         start, start_ms, end, end_ms = pieces[max(i, 0)]
         if end_ms is None or ms <= start_ms:
             return start
-        if ms >= end_ms:
+        spoken = self._spoken_ms(start, start_ms, end, end_ms)
+        if ms >= start_ms + spoken:
             return max(start, end - 1)
-        share = (ms - start_ms) / (end_ms - start_ms)
+        share = (ms - start_ms) / spoken
         return min(end - 1, start + int(share * (end - start)))
+
+    def _spoken_ms(self, start: int, start_ms: int, end: int, end_ms: int) -> int:
+        """How long the words of a piece take: its time; without an end the file gave,
+        no longer than its characters take at the slowest."""
+        spoken = end_ms - start_ms
+        return spoken if self.ended else min(spoken, (end - start) * SLOWEST_MS_A_CHAR)
 
     def piece_end(self, offset: int) -> tuple[int, int | None]:
         """Where the piece spoken at `offset` ends in the text, and when it ends: the
@@ -83,13 +93,16 @@ class SyncEntry:
         """(start, start_ms, end, end_ms) of each piece in text order: from one cue's start
         to the next's, spoken from the cue's start time until its end time (the next
         cue's start when it has none, or comes sooner), the last until the entry's end.
-        The first starts at the entry's start (a turn's label is said with its words).
+        The turn's label before its first cue takes no time: a click on its first word
+        played from late in that cue (0.9 s into a cue of 1 s after a long name).
         A time going back (cues out of order) is taken as the piece before's end, so that
         time and text rise together. The cues are kept to the entry's span again: a table
         made by hand (tests, SyncTable.ending_at) passes whatever it has."""
         cues = [c for c in self.cues if self.start <= c[0] < self.end]
-        if cues and (cues[0][0] == self.start or cues[0][1] == self.start_ms):
-            cues[0] = (self.start, self.start_ms, cues[0][2])  # the turn's first cue
+        if cues and cues[0][0] == self.start:
+            pass
+        elif cues and cues[0][1] == self.start_ms:  # the turn's label, said in no time
+            cues.insert(0, (self.start, self.start_ms, self.start_ms))
         else:
             cues.insert(0, (self.start, self.start_ms, None))
         pieces = []
@@ -152,27 +165,31 @@ class SyncTable:
             if start_ms is None and inside:  # its first cue untimed (Whisper's NaN, a null)
                 start, start_ms = inside[0][:2]  # timed from its first cue that has a time
             if start_ms is not None:
-                entry = SyncEntry(start, turn.end, start_ms, turn.end_ms, turn.speaker, inside)
+                ended = turn.end_ms is not None
+                entry = SyncEntry(
+                    start, turn.end, start_ms, turn.end_ms, turn.speaker, inside, ended
+                )
                 entries.append(entry)
         lead = None  # where the first written time stands, above the words it times
+        shown: list[tuple[int, int]] = []  # the written times' marks
         opening = {s.start for s in segments}  # a cue that opens a paragraph has a mark
         cued = [(place, ms) for e in entries for place, ms, _ in e.cues[1:] if place in opening]
         if not entries:
             written = [
-                (s.start, _words_start(document.text, segments, i), ms, s.speaker)
+                (s.start, _words_start(document.text, segments, i), ms, s.speaker, s)
                 for i, s in enumerate(segments)
                 if s.timestamp and (ms := time_ms(s.timestamp)) is not None
             ]
-            entries = [  # each stretch runs to the next time's paragraph
-                SyncEntry(start, after, ms, None, speaker)
-                for (_, start, ms, speaker), (after, _, _, _) in pairwise(written)
-            ]
-            entries += [  # the last to the end of the text
-                SyncEntry(start, len(document.text), ms, None, speaker)
-                for _, start, ms, speaker in written[-1:]
+            ends = [start for start, *_ in written[1:]] + [len(document.text)] * bool(written)
+            entries = [  # each from its time's paragraph to the next's, the last to the end
+                SyncEntry(
+                    start, end, ms, None, speaker, _said_from(document.text, s, words, ms), False
+                )
+                for (start, words, ms, speaker, s), end in zip(written, ends, strict=True)
             ]
             lead = written[0][0] if written else None
-        marks = [(e.start, e.start_ms) for e in entries] + cued  # as written, not _shared's
+            shown = [(words, ms) for _, words, ms, _, _ in written]  # beside the words
+        marks = shown or [(e.start, e.start_ms) for e in entries] + cued  # as written
         return cls(_shared(_ended(entries)), lead, marks)
 
     def ending_at(self, duration_ms: int) -> SyncTable:
@@ -290,6 +307,20 @@ def link_ms(url: str) -> int | None:
     except ValueError:
         return None
     return round(seconds * 1000) if 0 <= seconds < MAX_SECONDS else None
+
+
+# The slowest speech a piece's words are spread over, in ms a character (some 8 characters
+# a second): the time from a written time to the next (a pause, untimed paragraphs, a
+# break) is no paragraph's speech, and a click on its first words played minutes late.
+SLOWEST_MS_A_CHAR = 120
+
+
+def _said_from(text: str, segment: Segment, words: int, ms: int) -> tuple[CueTime, ...]:
+    """A written time's words (from `_words_start`) as a cue of their own, after its time
+    and label ("[00:00:20] Ana: ", a name line above them), which take no time; none when
+    they start where its paragraph does."""
+    words = speech_start(text, segment) if words == segment.start else words
+    return ((words, ms, None),) if words > segment.start else ()
 
 
 def _words_start(text: str, segments: Sequence[Segment], i: int) -> int:

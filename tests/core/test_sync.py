@@ -11,7 +11,14 @@ from hypothesis import strategies as st
 
 from reader.core.document import Document, Turn, load_document
 from reader.core.interview import Role, detect_segments
-from reader.core.sync import SyncEntry, SyncTable, format_time, link_ms, time_link
+from reader.core.sync import (
+    SLOWEST_MS_A_CHAR,
+    SyncEntry,
+    SyncTable,
+    format_time,
+    link_ms,
+    time_link,
+)
 from reader.core.transcripts import Cue, from_cues
 
 DATA = Path(__file__).parents[1] / "data" / "transcripts"
@@ -419,3 +426,32 @@ def test_turns_written_at_the_same_time_share_it(tmp_path: Path) -> None:
         stop = table.end_ms(text.index("?", asked) + 1, text)
         assert stop is not None and first.start_ms < stop <= (table.ms_at(said) or 0) < then
         assert table.paragraph_time(said) == table.paragraph_time(asked)  # as written
+
+
+def test_a_turns_label_takes_no_time_from_its_first_cue(tmp_path: Path) -> None:
+    """A long name before "Yes." in a cue of one second: a click on "Yes" played from
+    0.9 s into the cue."""
+    vtt = "WEBVTT\n\n00:00:10.000 --> 00:00:11.000\n"
+    vtt += "<v Interviewer Dr. Maria Fernandes-Oliveira>Yes.\n"
+    vtt += "\n00:00:12.000 --> 00:00:14.000\n<v Ana>No.\n"
+    document = written(tmp_path / "talk.vtt", vtt)
+    table = table_of(document)
+    assert table.ms_at(document.text.index("Yes")) == 10_000
+    assert table.offset_at(10_500) >= document.text.index("Yes")  # type: ignore[operator]
+
+
+def test_a_written_times_words_are_said_from_it_not_spread_to_the_next(tmp_path: Path) -> None:
+    """From a written time to the next is no paragraph's speech: a click on "Right" played
+    7.5 minutes after the 59:59 it was written at, on "She" 3.7 s after 0:30."""
+    text = (
+        "[00:00:20] Interviewer: What did your mother do?\n\n[00:00:30] Ana: She sang fado.\n\n"
+        "[59:59] Ben: Right at it.\n\n[75:30] Ana: Later.\n"
+    )
+    document = written(tmp_path / "typed.txt", text)
+    table = table_of(document)
+    assert table.ms_at(text.index("What")) == 20_000
+    assert table.ms_at(text.index("She")) == 30_000
+    assert table.ms_at(text.index("Right")) == 3_599_000
+    assert table.ms_at(text.index("it.")) <= 3_599_000 + 10 * SLOWEST_MS_A_CHAR  # type: ignore[operator]
+    assert table.end_ms(text.index("it.") + 3, text) == 4_530_000  # Play Paragraph: to the next
+    assert dict(table.marks)[text.index("[59:59]")] == 3_599_000  # the margin, as before

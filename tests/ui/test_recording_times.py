@@ -82,6 +82,9 @@ def test_a_time_after_the_end_pauses_at_the_end_and_says_so(
     window.window_actions.playback.play.trigger()  # Ctrl+Space at the end: from the start
     qtbot.waitUntil(lambda: player.is_playing() and 0 < player.position() < 10_000)
     player.pause()
+    window.statusBar().clearMessage()
+    assert recording.seek(10_000)  # the slider taken to its end: no place after it, unsaid
+    assert player.position() == 10_000 and window.statusBar().currentMessage() == ""
 
 
 def test_a_transcript_without_times_greys_out_play_paragraph_and_follow_and_says_why(

@@ -348,10 +348,10 @@ class Recording(QObject):
             from reader.core.sync import format_time
 
             end = player.duration()
-            self.say(
-                f"{format_time(ms)} is after the end of the recording ({format_time(end)}).", 6000
-            )
-            ms, play, went = end, False, False
+            if ms > end:  # the slider taken to its end is no place after it
+                said = f"{format_time(ms)} is after the end of the recording ({format_time(end)})."
+                self.say(said, 6000)
+            ms, play, went = end, False, ms == end
             player.pause()
         if self._pending_seek is not None:  # not loaded yet: go there once it is
             self._pending_seek = ms
