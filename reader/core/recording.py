@@ -36,16 +36,24 @@ class Located:
 
 def beside(document_path: Path) -> Path | None:
     """A recording with the transcript's name beside it ("x.wav" for "x.vtt"), if any;
-    "x.en.vtt" (a subtitle's language) also finds "x.wav"."""
+    "x.en.vtt" (a subtitle's language) also finds "x.wav". An empty file is taken only
+    when there is no other: a 0-byte "x.mp3" (a download cut short) hid a good "x.m4a"."""
     folder, names = document_path.parent, [document_path.stem]
     if "." in document_path.stem:
         names.append(document_path.stem.split(".")[0])
+    empty = None
     for name in names:
         for suffix in SUFFIXES:
             for candidate in (folder / f"{name}{suffix}", folder / f"{name}{suffix.upper()}"):
-                if candidate.is_file():
+                try:
+                    size = candidate.stat().st_size if candidate.is_file() else None
+                except OSError:
+                    continue
+                if size:
                     return candidate
-    return None
+                if size == 0 and empty is None:
+                    empty = candidate  # said to be empty when it is all there is
+    return empty
 
 
 def set_apart(paths: list[Path]) -> tuple[list[Path], list[Path]]:

@@ -23,6 +23,10 @@ def test_a_recording_with_the_transcripts_name_is_found_beside_it(tmp_path: Path
     assert beside(transcript) == tmp_path / "talk.en.m4a"  # the full name first
     (tmp_path / "other.wav").mkdir()
     assert beside(tmp_path / "other.txt") is None  # a folder is no recording
+    (tmp_path / "cut.mp3").write_bytes(b"")  # a download cut short
+    assert beside(tmp_path / "cut.vtt") == tmp_path / "cut.mp3"  # all there is: said empty
+    (tmp_path / "cut.m4a").write_bytes(b"x")
+    assert beside(tmp_path / "cut.vtt") == tmp_path / "cut.m4a"  # not hidden by the empty one
 
 
 def test_the_path_is_stored_relative_to_the_notes_and_found_again(tmp_path: Path) -> None:
