@@ -455,3 +455,20 @@ def test_a_written_times_words_are_said_from_it_not_spread_to_the_next(tmp_path:
     assert table.ms_at(text.index("it.")) <= 3_599_000 + 10 * SLOWEST_MS_A_CHAR  # type: ignore[operator]
     assert table.end_ms(text.index("it.") + 3, text) == 4_530_000  # Play Paragraph: to the next
     assert dict(table.marks)[text.index("[59:59]")] == 3_599_000  # the margin, as before
+
+
+def test_whisper_without_speakers_whose_first_segment_has_no_time_keeps_the_others(
+    tmp_path: Path,
+) -> None:
+    """A null start on the first segment: the file had "no times", though three of its
+    four segments have them."""
+    segments = (
+        '{"segments": [{"start": null, "end": 2.0, "text": " Untimed first."},'
+        ' {"start": 2.0, "end": 4.0, "text": " Second."},'
+        ' {"start": NaN, "end": 6, "text": " Third."},'
+        ' {"start": 6.0, "end": 8.0, "text": " Fourth."}]}'
+    )
+    document = written(tmp_path / "talk.json", segments)
+    table = table_of(document)
+    assert len(table) == 1
+    assert table.ms_at(document.text.index("Fourth")) == 6_000

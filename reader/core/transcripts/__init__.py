@@ -12,6 +12,7 @@ import io
 import itertools
 import re
 import unicodedata
+from bisect import bisect_left
 from collections import Counter
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field, replace
@@ -737,6 +738,23 @@ def name_like(text: str) -> bool:
     return len(text) <= 40 and len(text.split()) <= 5 and not text.endswith(_SENTENCE_END)
 
 
+def _timed_by_cue(cues: Sequence[CueTime]) -> Callable[[Turn], Turn]:
+    """A turn without a time timed by its first cue that has one (a Whisper segment's
+    null start): an unlabelled turn without one is dropped, and Whisper without speakers
+    is one such turn; its file then had "no times", though most of its cues have them."""
+    at = [cue[0] for cue in cues]
+
+    def timed(turn: Turn) -> Turn:
+        if turn.start_ms is not None:
+            return turn
+        inside = bisect_left(at, turn.start)
+        if inside < len(cues) and cues[inside][0] < turn.end:
+            return replace(turn, start_ms=cues[inside][1])
+        return turn
+
+    return timed
+
+
 class _Builder:
     """Accumulates paragraphs of turns and their offsets in the text being built."""
 
@@ -816,9 +834,12 @@ class _Builder:
         self.paragraph()
         self._close_turn()
         text = "".join(self.parts) + "\n"
-        turns = tuple(t for t in self.turns if t.speaker or t.start_ms is not None)
+        cues = tuple(self.cues)
+        turns = tuple(
+            t for t in map(_timed_by_cue(cues), self.turns) if t.speaker or t.start_ms is not None
+        )
         spans = tuple(self.spans)
-        return Parsed(text, format, turns, spans, encoding=encoding, cues=tuple(self.cues))
+        return Parsed(text, format, turns, spans, encoding=encoding, cues=cues)
 
     def _separator_len(self) -> int:
         return 2 if self.parts else 0
