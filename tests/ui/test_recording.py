@@ -562,6 +562,22 @@ def test_a_highlight_plays_from_its_passage_to_the_end_of_its_paragraph(
     player.pause()
 
 
+def test_a_highlight_over_three_paragraphs_plays_to_the_end_of_its_last(
+    make_window: Callable[..., MainWindow], talk: Path, qtbot: QtBot
+) -> None:
+    """From "Porto" to "mother": it stopped at the end of its first paragraph, 0:20."""
+    window = make_window(talk)
+    player = moved_to(qtbot, window, 0)
+    window.reader.select_span(offset_of(window, "Porto"), offset_of(window, "mother") + 6)
+    qtbot.keyClick(window.reader, Qt.Key.Key_2)
+    (highlight,) = window.interview.session.notes.highlights  # type: ignore[union-attr]
+    window.reader.select_span(highlight.start + 2, highlight.start + 2)
+    window.window_actions.playback.play_paragraph.trigger()
+    qtbot.waitUntil(player.is_playing)
+    assert window.recording.stop_at == 30_000  # the next turn's own time
+    player.pause()
+
+
 def test_read_only_notes_keep_their_recording(
     make_study_window: Callable[[Path], MainWindow], dialogs: DialogStub, talk: Path, qtbot: QtBot
 ) -> None:

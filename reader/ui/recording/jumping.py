@@ -33,8 +33,11 @@ class TimeJumps:
     def __init__(self, recording: Playing, interview: OpenInterview, reader: ReaderView) -> None:
         self._recording, self._interview, self._reader = recording, interview, reader
 
-    def play_from(self, offset: int, until_end_of_paragraph: bool = False) -> None:
-        """Play from the time `offset` in the text is spoken."""
+    def play_from(
+        self, offset: int, until_end_of_paragraph: bool = False, until: int | None = None
+    ) -> None:
+        """Play from the time `offset` in the text is spoken; to the end of its paragraph,
+        or to the time the words ending at `until` are said."""
         recording, session = self._recording, self._interview.session
         table = recording.table
         if recording.playable() is None or session is None or table is None:
@@ -48,17 +51,24 @@ class TimeJumps:
             return
         segment = session.segment_at(offset)
         text = session.document.text
-        end = table.end_ms(segment.end, text) if until_end_of_paragraph and segment else None
+        stop = until if until is not None else segment.end if segment else None
+        end = table.end_ms(stop, text) if until_end_of_paragraph and stop is not None else None
         if recording.seek(ms, play=True):  # not past the recording's end
             recording.stop_at = end if end is not None and end > ms else None
 
     def play_paragraph(self) -> None:
-        """Ctrl+Shift+Space: the paragraph at the reader's caret, from its start to its end."""
+        """Ctrl+Shift+Space: the paragraph at the reader's caret, from its start to its end;
+        on a highlight, from its start to the end of the paragraph it ends in (it stopped at
+        the end of the caret's paragraph, though the highlight went on over two more)."""
         session, reader = self._interview.session, self._reader
         if session is None or reader.reading is None:
             return
         offset = reader.cursor_offset()
         highlight = reader.current_highlight()
+        if highlight is not None:
+            last = session.segment_at(max(highlight.start, highlight.end - 1))
+            until = last.end if last is not None else highlight.end
+            self.play_from(highlight.start, until_end_of_paragraph=True, until=until)
+            return
         segment = session.segment_at(offset)
-        start = highlight.start if highlight else segment.start if segment else offset
-        self.play_from(start, until_end_of_paragraph=True)
+        self.play_from(segment.start if segment else offset, until_end_of_paragraph=True)
