@@ -386,7 +386,7 @@ def _with_end_stamps(pars: Sequence[str], asides: Sequence[bool], times: list[st
     met at (10:30)") is said, not stamped. The text is left as it is: the stamp is shown
     where the file has it, and every offset stays on its word.
     """
-    ends = [_end_stamp(par) if not time else "" for par, time in zip(pars, times, strict=True)]
+    ends = [end_stamp(par) if not time else "" for par, time in zip(pars, times, strict=True)]
     stamped = sum(map(bool, ends))
     if stamped < 2 or stamped * 2 < asides.count(False) or stamped <= sum(map(bool, times)):
         return times
@@ -399,7 +399,7 @@ def _with_end_stamps(pars: Sequence[str], asides: Sequence[bool], times: list[st
     return timed
 
 
-def _end_stamp(par: str) -> str:
+def end_stamp(par: str) -> str:
     """The time a stamp after the paragraph's words writes ("… left. [00:01:23]", "(12:05)",
     f4's "#00:01:23-4#" as "00:01:23.4"), "" for none."""
     match = _end_stamp_at(par)

@@ -22,7 +22,7 @@ from functools import cached_property
 from itertools import accumulate
 
 from reader.core.document import CueTime, Document
-from reader.core.interview import Segment, speech_start
+from reader.core.interview import Role, Segment, end_stamp, speech_start
 from reader.core.markdown_links import link_text
 
 _WRITTEN_TIME = re.compile(r"(?:\d{1,2}:)?\d{1,2}:\d{2}(?:[.,]\d{1,3})?")  # two digits of hours
@@ -187,6 +187,8 @@ class SyncTable:
                 )
                 for (start, words, ms, speaker, s), end in zip(written, ends, strict=True)
             ]
+            if len(written) > 1:
+                entries[-1] = _ended_by_its_stamp(document.text, segments, entries[-1])
             lead = written[0][0] if written else None
             shown = [(words, ms) for _, words, ms, _, _ in written]  # beside the words
         marks = shown or [(e.start, e.start_ms) for e in entries] + cued  # as written
@@ -313,6 +315,22 @@ def link_ms(url: str) -> int | None:
 # a second): the time from a written time to the next (a pause, untimed paragraphs, a
 # break) is no paragraph's speech, and a click on its first words played minutes late.
 SLOWEST_MS_A_CHAR = 120
+
+
+def _ended_by_its_stamp(text: str, segments: Sequence[Segment], last: SyncEntry) -> SyncEntry:
+    """The last timed stretch, ending at the stamp after its words where the transcript
+    stamps paragraphs' ends (f4transkript's "… we left. #00:00:31-0#", interview.py's
+    `_with_end_stamps`): its words were spread to the recording's end, and Play Paragraph
+    played on past them. Only where the paragraph before ends in the stamp that times it."""
+    from reader.core.transcripts import time_ms
+
+    at = bisect_right([s.start for s in segments], last.start) - 1
+    paragraphs = [s for s in segments[: at + 1] if s.role != Role.ASIDE][-2:]
+    if len(paragraphs) < 2:
+        return last
+    before, own = (end_stamp(text[s.start : s.end].rstrip()) for s in paragraphs)
+    ms = time_ms(own) if own and time_ms(before) == last.start_ms else None
+    return replace(last, end_ms=ms) if ms is not None and ms > last.start_ms else last
 
 
 def _said_from(text: str, segment: Segment, words: int, ms: int) -> tuple[CueTime, ...]:

@@ -8,7 +8,7 @@ from collections import Counter
 from hypothesis import given
 from hypothesis import strategies as st
 
-from reader.core.transcripts import otter
+from reader.core.transcripts import _SPEECH_BEFORE_TIME, otter
 
 # The search it stands for: every line start, through the whole text; after one blank, the
 # name must have no colon and at most six words.
@@ -22,7 +22,8 @@ def whole_text_count(text: str) -> int:
     found = [
         (name, gap)
         for name, gap in WHOLE_TEXT.findall(text)
-        if len(gap) > 1 or (":" not in name and len(name.split()) <= 6)
+        if not _SPEECH_BEFORE_TIME.search(name)  # a label and its speech, a sentence's end
+        and (len(gap) > 1 or (":" not in name and len(name.split()) <= 6))
     ]
     names = Counter(name for name, _ in found)
     return sum(len(gap) > 1 or names[name] > 1 for name, gap in found)

@@ -472,3 +472,20 @@ def test_whisper_without_speakers_whose_first_segment_has_no_time_keeps_the_othe
     table = table_of(document)
     assert len(table) == 1
     assert table.ms_at(document.text.index("Fourth")) == 6_000
+
+
+def test_the_last_paragraph_stamped_at_its_end_ends_there(tmp_path: Path) -> None:
+    """f4transkript's stamps mark paragraphs' ends: the last one's was dropped, its words
+    spread to the recording's end (0:40), and Play Paragraph played 9 s past them."""
+    text = (
+        "I: Where were you born? #00:00:05-2#\n\nB: In Porto, by the river. #00:00:15-0#\n\n"
+        "I: And then? #00:00:20-5#\n\nB: Lisbon. #00:00:31-0#\n"
+    )
+    document = written(tmp_path / "f4.txt", text)
+    table = table_of(document).ending_at(40_000)
+    assert [(e.start_ms, e.end_ms) for e in table.entries][-1] == (20_500, 31_000)
+    prose = "[00:00:05] Ana: We met at (10:30)\n\n[00:00:09] Bo: Then we left (10:45)\n"
+    assert (
+        table_of(written(tmp_path / "typed.txt", prose)).ending_at(40_000).entries[-1].end_ms
+        == 40_000
+    )  # a time said at a paragraph's end is no end stamp there
