@@ -95,8 +95,8 @@ def startup(run: Run) -> list[Row]:
         return run.child("startup", "app", cached, argv=["--notes", str(notes)])
 
     def later_start() -> dict[str, Any]:
-        """A start in the home a first start left: its settings, structure cache, window
-        layout and notes written as the window closed."""
+        """A start in the home a first start left: its settings, window layout and notes
+        written as the window closed."""
         home = run.new_home()
         notes = run.work / f"notes-{run.homes}.json"
         shutil.copyfile(run.corpus.bundled_notes, notes)
@@ -137,7 +137,7 @@ def startup(run: Run) -> list[Row]:
             [r["first_paint_s"] for r in laters],
             floor=paint,
             note="the starts after the first: the settings and window layout remembered, "
-            "the transcript's structure cached, the Codebook where it was left",
+            "the Codebook where it was left (a text this short is detected at every start)",
         ),
         row(
             "the bare window, naming first the Qt types the app names (PySide's share)",
