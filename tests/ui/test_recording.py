@@ -12,6 +12,7 @@ import orjson
 import pytest
 from PySide6.QtCore import Qt, QUrl
 from PySide6.QtGui import QTextCursor
+from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
 
 from reader.ui.recording import media
@@ -606,3 +607,20 @@ def test_read_only_notes_keep_their_recording(
     assert dialogs.open_answers  # the file dialog was not even shown
     window.close()
     assert (notes.read_bytes() if notes.exists() else b"") == before
+
+
+def test_an_interview_opened_at_once_after_one_with_a_recording_gets_none(
+    make_window: Callable[..., MainWindow], talk: Path, tmp_path: Path, qtbot: QtBot
+) -> None:
+    """Two opens in one turn of the event loop: the first's recording, started a moment
+    later, attached to the second, which has none."""
+    other = talk.parent / "other.txt"
+    other.write_text("[00:00:01] Bob: Nothing recorded here.\n", encoding="utf-8")
+    window = make_window(talk)
+    window.open_document(other, tmp_path / "other.json")
+    window.open_document(talk, tmp_path / "talk.json")
+    window.open_document(other, tmp_path / "other.json")
+    for _ in range(3):  # the turns the recording's start waits for, and more
+        QApplication.processEvents()
+    assert window.recording.path is None and not window.player_bar.isVisible()
+    assert window.interview.session.notes.recording is None  # type: ignore[union-attr]

@@ -153,8 +153,9 @@ class Recording(QObject):
             return
         self.table = self._times(session)
         start = located.path, ref.position_ms, located.problem
-        # After the window has shown the interview: the player is not start-up's work.
-        QTimer.singleShot(0, lambda: self._start(*start))
+        # After the window has shown the interview (the player is not start-up's work), if
+        # it is still open: another opened in the same turn did not get this one's recording.
+        QTimer.singleShot(0, lambda: self._interview.session is session and self._start(*start))
 
     def interview_replaced(self, session: Session) -> None:
         """Reloaded or merged: the same recording, times of the text as it is now."""
