@@ -309,14 +309,13 @@ class Study:
         mapping, removed = followed(retired_codes(self.data.settings), self.data.codebook)
         if not mapping and not removed:
             return
+        change = CodeChange(Codebook(), mapping, removed)
         for entry in entries:
             try:
                 notes = self.load_notes(entry)
             except (OSError, NotesFormatError):
                 continue
-            changed = (
-                CodeChange(Codebook(), mapping, removed).recode_notes(notes) if notes else None
-            )
+            changed = change.recode_notes(notes) if notes is not None else None
             if notes is None or not changed:
                 continue
             book = notes.codebook
@@ -331,12 +330,14 @@ class Study:
         recoded (`_follow_retired`) given their codes and codebook back, as they were."""
         for interview_id in ids:
             self.remove_interview(interview_id)
-            recoded, book = self._followed.pop(interview_id, (None, None))
+            if (followed_here := self._followed.pop(interview_id, None)) is None:
+                continue
+            recoded, book = followed_here
             try:
-                notes = self.load_notes(interview_id) if recoded else None
+                notes = self.load_notes(interview_id)
             except (OSError, NotesFormatError):
                 continue
-            if notes is not None and recoded is not None and book is not None:
+            if notes is not None:
                 notes.highlights, notes.codebook = recoded.undo(notes.highlights), book
                 with contextlib.suppress(StudyError):
                     self._write_notes([(interview_id, notes)], None, backed_up=True)

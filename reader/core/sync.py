@@ -99,12 +99,9 @@ class SyncEntry:
         time and text rise together. The cues are kept to the entry's span again: a table
         made by hand (tests, SyncTable.ending_at) passes whatever it has."""
         cues = [c for c in self.cues if self.start <= c[0] < self.end]
-        if cues and cues[0][0] == self.start:
-            pass
-        elif cues and cues[0][1] == self.start_ms:  # the turn's label, said in no time
-            cues.insert(0, (self.start, self.start_ms, self.start_ms))
-        else:
-            cues.insert(0, (self.start, self.start_ms, None))
+        if not cues or cues[0][0] != self.start:
+            label = bool(cues) and cues[0][1] == self.start_ms  # the turn's, said in no time
+            cues.insert(0, (self.start, self.start_ms, self.start_ms if label else None))
         pieces = []
         floor = self.start_ms
         for (start, start_ms, end_ms), after in zip(cues, [*cues[1:], None], strict=True):
@@ -175,22 +172,28 @@ class SyncTable:
         opening = {s.start for s in segments}  # a cue that opens a paragraph has a mark
         cued = [(place, ms) for e in entries for place, ms, _ in e.cues[1:] if place in opening]
         if not entries:
-            written = [
-                (s.start, _words_start(document.text, segments, i), ms, s.speaker, s)
+            written = [  # (the paragraph, where its timed words start, its time)
+                (s, _words_start(document.text, segments, i), ms)
                 for i, s in enumerate(segments)
                 if s.timestamp and (ms := time_ms(s.timestamp)) is not None
             ]
-            ends = [start for start, *_ in written[1:]] + [len(document.text)] * bool(written)
+            ends = [s.start for s, _, _ in written[1:]] + [len(document.text)] * bool(written)
             entries = [  # each from its time's paragraph to the next's, the last to the end
                 SyncEntry(
-                    start, end, ms, None, speaker, _said_from(document.text, s, words, ms), False
+                    s.start,
+                    end,
+                    ms,
+                    None,
+                    s.speaker,
+                    _said_from(document.text, s, words, ms),
+                    False,
                 )
-                for (start, words, ms, speaker, s), end in zip(written, ends, strict=True)
+                for (s, words, ms), end in zip(written, ends, strict=True)
             ]
             if len(written) > 1:
                 entries[-1] = _ended_by_its_stamp(document.text, segments, entries[-1])
-            lead = written[0][0] if written else None
-            shown = [(words, ms) for _, words, ms, _, _ in written]  # beside the words
+            lead = written[0][0].start if written else None
+            shown = [(words, ms) for _, words, ms in written]  # beside the words
         marks = shown or [(e.start, e.start_ms) for e in entries] + cued  # as written
         return cls(_shared(_ended(entries)), lead, marks)
 

@@ -16,6 +16,7 @@ from bisect import bisect_left
 from collections import Counter
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field, replace
+from functools import cache
 
 from reader.core.document import CueTime, DocumentError, Span, Turn, normalise
 from reader.core.interview import (
@@ -403,17 +404,15 @@ def _speaker_label(line: str) -> str:
 def _speaking(cues: Sequence[Cue]) -> Callable[[], set[str]]:
     """The names (speaker_key) that speak in the file, found when first asked: a cue's
     speaker (a voice span), a label opening a cue, or one opening two lines or more."""
-    found: list[set[str]] = []
 
+    @cache
     def names() -> set[str]:
-        if not found:
-            opening, later = set(), Counter[str]()
-            for cue in cues:
-                first, *rest = cue.text.split("\n")
-                opening.update(speaker_key(n) for n in (cue.speaker, _speaker_label(first)) if n)
-                later.update(speaker_key(n) for line in rest if (n := _speaker_label(line)))
-            found.append(opening | {name for name, n in later.items() if n >= 2})
-        return found[0]
+        opening, later = set(), Counter[str]()
+        for cue in cues:
+            first, *rest = cue.text.split("\n")
+            opening.update(speaker_key(n) for n in (cue.speaker, _speaker_label(first)) if n)
+            later.update(speaker_key(n) for line in rest if (n := _speaker_label(line)))
+        return opening | {name for name, n in later.items() if n >= 2}
 
     return names
 
