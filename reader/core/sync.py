@@ -299,12 +299,31 @@ def link_rounded(ms: int) -> int:
 
 
 def link_ms(url: str) -> int | None:
-    """The milliseconds of a time link's target ("#t=83.5"), None for any other link."""
+    """The milliseconds of a time link's target ("#t=83.5"), None for any other link.
+    A media fragment with no start ("#t=,20") starts at 0:00, as the W3C's does."""
     if not url.startswith("#t="):
         return None
+    start, comma, end = url[3:].partition(",")
+    if not start and comma and _fragment_ms(end) is not None:
+        return 0
+    return _fragment_ms(start)
+
+
+def link_end_ms(url: str) -> int | None:
+    """Where a time link's fragment ends ("#t=35,38": 38,000), None where it gives no end
+    or none after its start."""
+    begun = link_ms(url)
+    _, comma, end = url.partition(",")
+    ms = _fragment_ms(end) if comma and begun is not None else None
+    return ms if ms is not None and begun is not None and ms > begun else None
+
+
+def _fragment_ms(value: str) -> int | None:
+    """One time of a media fragment: seconds ("83.5"), or a written time ("1:23",
+    "npt:00:01:23"), whole."""
     from reader.core.transcripts import time_ms
 
-    value = url[3:].split(",")[0].removeprefix("npt:")
+    value = value.removeprefix("npt:")
     if ":" in value:  # "1:23", "npt:00:01:23"; the whole of it, or no time ("0:5")
         return time_ms(value) if _WRITTEN_TIME.fullmatch(value) else None
     try:

@@ -16,6 +16,7 @@ from reader.core.sync import (
     SyncEntry,
     SyncTable,
     format_time,
+    link_end_ms,
     link_ms,
     time_link,
 )
@@ -137,6 +138,17 @@ def test_turns_without_an_end_end_where_the_next_begins_and_the_last_with_the_re
     assert [(e.start_ms, e.end_ms) for e in ended.entries] == [(3000, 10_000), (10_000, 40_000)]
     assert ended.ending_at(50_000) is ended  # its end is known now
     assert table.ending_at(9_000) is table  # a recording shorter than the times: no end
+
+
+def test_a_time_links_end_is_where_its_fragment_ends() -> None:
+    """A W3C media fragment's end ("#t=35,38", "#t=,20" from 0:00) was ignored: the link
+    played on to the recording's end."""
+    assert link_end_ms("#t=35,38") == 38_000 and link_ms("#t=35,38") == 35_000
+    assert link_ms("#t=,20") == 0 and link_end_ms("#t=,20") == 20_000
+    assert link_end_ms("#t=npt:0:10,0:12.5") == 12_500
+    for no_end in ("#t=35", "#t=35,", "#t=35,30", "#t=35,35", "#t=35,abc", "#t=x,38", "#h-a,3"):
+        assert link_end_ms(no_end) is None
+    assert link_ms("#t=,") is None and link_ms("#t=,abc") is None
 
 
 def test_a_link_with_no_whole_time_is_no_time_link() -> None:

@@ -87,6 +87,25 @@ def test_a_time_clicked_in_the_margin_plays_on_past_the_paragraph_played_before(
     player.pause()
 
 
+def test_a_time_link_with_an_end_pauses_there(
+    make_window: Callable[..., MainWindow], tmp_path: Path, qtbot: QtBot
+) -> None:
+    """"#t=2,4" (a W3C media fragment, written by hand or by another tool) played on to the
+    recording's end."""
+    window = opened(make_window, tmp_path / "iv", TRANSCRIPT)
+    ready(qtbot, window)
+    recording, player = window.recording, window.recording.player
+    assert player is not None
+    window.notes_pane.linkActivated.emit("#t=2,4")
+    qtbot.waitUntil(player.is_playing)
+    assert recording.stop_at == 4_000
+    qtbot.waitUntil(lambda: not player.is_playing(), timeout=10_000)
+    assert 4_000 <= player.position() < 6_000
+    window.notes_pane.linkActivated.emit("#t=2")
+    assert recording.stop_at is None
+    player.pause()
+
+
 def test_play_paragraph_after_the_recordings_end_leaves_no_stop(
     make_window: Callable[..., MainWindow], tmp_path: Path, qtbot: QtBot
 ) -> None:

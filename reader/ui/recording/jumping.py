@@ -20,7 +20,6 @@ class Playing(time_links.Playing, Protocol):
     """What of the recording (recording.py, which makes the jumps) jumping needs."""
 
     table: SyncTable | None  # the times of the transcript on show
-    stop_at: int | None  # Play Paragraph pauses here
 
 
 def times(session: Session, duration_ms: int) -> SyncTable:

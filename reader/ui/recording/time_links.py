@@ -6,7 +6,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import Protocol
 
-from reader.core.sync import format_time, link_ms, link_rounded, time_link
+from reader.core.sync import format_time, link_end_ms, link_ms, link_rounded, time_link
 from reader.ui.notes.notes_pane import NotesPane
 
 REFUSED_MS = 5000
@@ -16,6 +16,7 @@ class Playing(Protocol):
     """What of the recording (recording.py, which makes these) time links need."""
 
     say: Callable[[str, int], None]  # in the status line, with the recording's messages
+    stop_at: int | None  # where playing pauses: Play Paragraph's end, a link's ("#t=35,38")
 
     def playable(self) -> object | None: ...  # None after saying why it cannot play
 
@@ -54,7 +55,8 @@ class TimeLinks:
         recording.say(f"Inserted {format_time(link_rounded(ms))} in {where}.", 3000)
 
     def follow(self, url: str) -> None:
-        """#t=… links in the notes play from their time; other links are someone else's."""
+        """#t=… links in the notes play from their time, and to their end where they give
+        one ("#t=35,38", a W3C media fragment); other links are someone else's."""
         ms = link_ms(url)
-        if ms is not None:
-            self._recording.seek(ms, play=True)
+        if ms is not None and self._recording.seek(ms, play=True):
+            self._recording.stop_at = link_end_ms(url)
