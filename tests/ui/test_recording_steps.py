@@ -90,7 +90,7 @@ def test_a_time_clicked_in_the_margin_plays_on_past_the_paragraph_played_before(
 def test_a_time_link_with_an_end_pauses_there(
     make_window: Callable[..., MainWindow], tmp_path: Path, qtbot: QtBot
 ) -> None:
-    """ "#t=2,4" (a W3C media fragment, written by hand or by another tool) played on to the
+    """A link to "#t=2,4" (a W3C media fragment, by hand or from another tool) played on to the
     recording's end."""
     window = opened(make_window, tmp_path / "iv", TRANSCRIPT)
     ready(qtbot, window)
