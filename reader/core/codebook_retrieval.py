@@ -130,9 +130,9 @@ class Passage:
 def retrieve(coded: Iterable[Coded], book: Codebook, query: CodeQuery) -> list[Passage]:
     """Every matching passage, in interview order then document order (orphans too: their
     quote is kept, and they say so through `highlight.orphan`)."""
-    from reader.core.export.markdown_export import tag  # on first use
+    from reader.core.export.markdown_export import code_tags  # on first use
 
-    matches = query.matcher(book)
+    matches, tag = query.matcher(book), code_tags(book)
     tree_order = {code.id: k for k, (_, code) in enumerate(book.tree())} if matches.every else {}
     passages = []
     for entry, notes in coded:
@@ -151,7 +151,7 @@ def retrieve(coded: Iterable[Coded], book: Codebook, query: CodeQuery) -> list[P
                         attributes=dict(entry.attributes),
                         highlight=h,
                         code_names=book.labels_of(h.codes),  # paths where names are shared
-                        code_tags=tuple(tag(book, c) for c in h.codes),
+                        code_tags=tuple(tag(c) for c in h.codes),
                         meets=book.labels_of(
                             sorted(
                                 matches.named(h.codes, met[id(h)]),

@@ -1111,12 +1111,31 @@ def test_markdown_tags_keep_the_marks_of_their_letters() -> None:
     """The vowel signs of हिन्दी and বাংলা were taken for what a tag cannot hold: "#ह_न_द",
     and বাংলা and বাল both "#ব_ল"."""
     from reader.core.codebook import Codebook
-    from reader.core.export.markdown_export import tag
+    from reader.core.export.markdown_export import code_tags
 
     book = Codebook([])
     names = ["हिन्दी", "தமிழ்", "عَمَل", "বাংলা", "বাল", "Stress & strain"]
-    tags = [tag(book, book.create(name).id) for name in names]
-    assert tags == ["#हिन्दी", "#தமிழ்", "#عَمَل", "#বাংলা", "#বাল", "#Stress_strain"]
+    ids = [book.create(name).id for name in names]
+    tag = code_tags(book)
+    assert [tag(i) for i in ids] == ["#हिन्दी", "#தமிழ்", "#عَمَل", "#বাংলা", "#বাল", "#Stress_strain"]
+
+
+def test_markdown_tags_of_two_codes_are_never_one() -> None:
+    """"C++" and "C#" were both "#C", "A/B" and "A B" both "#A_B", "感情 😀" and "感情"
+    both "#感情": a reader (or Obsidian) could not tell the codes apart. A code whose name
+    is its tag whole keeps it; note apps match tags whatever their case."""
+    from reader.core.codebook import Codebook
+    from reader.core.export.markdown_export import code_tags
+
+    book = Codebook([])
+    names = ["C++", "C#", "C", "A/B", "A B", "感情 😀", "感情", "a_b", "Stress"]
+    ids = [book.create(name).id for name in names]
+    child = book.create("Stress", parent=ids[-1]).id
+    tag = code_tags(book)
+    assert [tag(i) for i in ids] == [
+        "#C_2", "#C_3", "#C", "#A_B_2", "#A_B_3", "#感情_2", "#感情", "#a_b", "#Stress"
+    ]  # fmt: skip
+    assert tag(child) == "#Stress/Stress" and tag("lost-id") == "#lost-id"
 
 
 @pytest.mark.parametrize(("name", "shown"), [("html", "#{}"), ("csv", "{}"), ("docx", "{}")])

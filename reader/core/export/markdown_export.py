@@ -9,10 +9,11 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from collections.abc import Callable
 from pathlib import Path
 
 from reader.core.annotations import count_label
-from reader.core.codebook import Codebook
+from reader.core.codebook import Code, Codebook
 from reader.core.export.common import (
     DEFAULT_OPTIONS,
     RESEARCH_NOTES,
@@ -49,14 +50,29 @@ def _in_tag(name: str) -> str:
     return _NOT_IN_TAG.sub(replaced, name)
 
 
-def tag(book: Codebook, code_id: str) -> str:
-    """A code as a note app's tag: its path from the top with "/" between the names (nested
-    tags), what a tag cannot hold in each name as "_" (`#Work/Short_answers`); the escaped
-    name where nothing of it would be left (a code named "?!")."""
-    code = book.get(code_id)
-    if code is None:  # an id the codebook lost: shown as itself, as `Codebook.names` does
-        return f"#{escape(code_id)}"
-    names = [a.name for a in reversed(book.ancestors(code_id))] + [code.name]
+def code_tags(book: Codebook) -> Callable[[str], str]:
+    """Each code as a note app's tag: its path from the top with "/" between the names
+    (nested tags), what a tag cannot hold in each name as "_" (`#Work/Short_answers`); the
+    escaped name where nothing of it would be left (a code named "?!"). Codes whose tags
+    would be one (note apps match tags whatever their case) are told apart by a number, a
+    code whose name is its tag whole keeping it ("C" `#C`, "C++" `#C_2`); the codes before
+    them in the codebook are numbered first. An id the codebook lost shows as itself, as
+    `Codebook.names` does."""
+    made = {code.id: _tag(book, code) for code in book}
+    taken: set[str] = set()
+    tags: dict[str, str] = {}
+    # Codes whose names are tags as they are choose first, then the rest in codebook order.
+    for code in sorted(book, key=lambda c: made[c.id][1:].rpartition("/")[2] != c.name):
+        tag, number = made[code.id], 1
+        while (told := tag if number == 1 else f"{tag}_{number}").casefold() in taken:
+            number += 1
+        taken.add(told.casefold())
+        tags[code.id] = told
+    return lambda code_id: tags.get(code_id) or f"#{escape(code_id)}"
+
+
+def _tag(book: Codebook, code: Code) -> str:
+    names = [a.name for a in reversed(book.ancestors(code.id))] + [code.name]
     parts = [_in_tag(name).strip("_") for name in names]
     if not parts[-1]:
         return f"#{escape(code.name)}"
@@ -64,11 +80,15 @@ def tag(book: Codebook, code_id: str) -> str:
 
 
 def entry(
-    session: Session, placed: Placed, anchored: frozenset[str] | set[str] = frozenset()
+    session: Session,
+    placed: Placed,
+    tag: Callable[[str], str],
+    anchored: frozenset[str] | set[str] = frozenset(),
 ) -> str:
+    """A passage: its label, `tag`s (code_tags) and speaker over its quote, its note."""
     h = placed.highlight
     label = color_label(session, h.color)  # "" for a passage only coded: its codes lead
-    names = " ".join(tag(session.notes.codebook, code_id) for code_id in h.codes)
+    names = " ".join(tag(code_id) for code_id in h.codes)
     said = escape(placed.said_by)
     meta = " · ".join(
         filter(None, (f"**{escape(label)}**" if label else "", names, said, placed.time))
@@ -113,11 +133,12 @@ def export_markdown(session: Session, options: ExportOptions = DEFAULT_OPTIONS) 
     exported = {h.id for h in highlights}
     notes, anchored = linked_notes(session.notes.notes, exported, options.recording)
     headings = []
+    tag = code_tags(session.notes.codebook)
     for section in summary_sections(session, placed):
         headings.append(section.heading)
         blocks.append(f"## {escape(section.heading)}")
         for item in progress.each(section.items):
-            blocks.append(entry(session, item, anchored))
+            blocks.append(entry(session, item, tag, anchored))
     # Anchored apart where a heading of the notes is named as one of the summary's: a link
     # to the notes' "# Introduction" went to the summary's "## Introduction" (same id).
     ours = heading_anchors([document.title, *headings, RESEARCH_NOTES])

@@ -200,9 +200,12 @@ def export_study_markdown(
         recording = _recording(study, part, options)
         notes, anchored = linked_notes(session.notes.notes, exported, recording)
         anchored |= memo_anchored
+        tag = markdown_export.code_tags(session.notes.codebook)
         for section in summary_sections(session, placed):
             blocks.append(f"### {esc(section.heading)}")
-            blocks.extend(markdown_export.entry(session, item, anchored) for item in section.items)
+            blocks.extend(
+                markdown_export.entry(session, item, tag, anchored) for item in section.items
+            )
         blocks += markdown_export.research_notes(notes, 3, anchors=notes_anchors(part.entry))
     blocks += markdown_export.research_notes(memo, 2, MEMO_HEADING, MEMO_ANCHORS)
     return ("\n\n".join(blocks) + "\n").encode("utf-8"), _said(left_out, ": ")
