@@ -1121,8 +1121,8 @@ def test_markdown_tags_keep_the_marks_of_their_letters() -> None:
 
 
 def test_markdown_tags_of_two_codes_are_never_one() -> None:
-    """"C++" and "C#" were both "#C", "A/B" and "A B" both "#A_B", "感情 😀" and "感情"
-    both "#感情": a reader (or Obsidian) could not tell the codes apart. A code whose name
+    """Codes "C++" and "C#" were both #C, "A/B" and "A B" both #A_B, "感情 😀" and "感情"
+    both #感情: a reader (or Obsidian) could not tell the codes apart. A code whose name
     is its tag whole keeps it; note apps match tags whatever their case."""
     from reader.core.codebook import Codebook
     from reader.core.export.markdown_export import code_tags
