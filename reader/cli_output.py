@@ -10,7 +10,7 @@ import sys
 from collections.abc import Iterable
 from pathlib import Path
 
-from reader.cli_messages import fail
+from reader.cli_messages import fail, say
 
 BINARY_FORMATS = frozenset({"docx", "qdpx"})  # zips: on a terminal, a screen of garbage
 
@@ -39,6 +39,11 @@ def write_output(
     output, unless it is a terminal and the format binary."""
     from reader.core.store import atomic_write
 
+    if format_name == "csv":
+        from reader.core.export.csv_export import excel_caution
+
+        if caution := excel_caution(output):
+            say(f"{caution}.")
     if path is None:
         return _to_standard_output(output, format_name)
     if any(_same_file(path, source) for source in reading):

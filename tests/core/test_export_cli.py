@@ -139,3 +139,26 @@ def test_export_help_lists_formats_and_filters(tmp_path: Path) -> None:
     for word in (b"json", b"md", b"html", b"csv", b"w3c", b"--color", b"--tag"):
         assert word in result.stdout
     assert b"'Work / Stress'" in result.stdout  # how --tag names one of two codes of a name
+
+
+def test_a_cell_longer_than_excel_holds_is_said(tmp_path: Path, notes_path: Path) -> None:
+    """A note or quote over 32,767 characters went out with nothing said: Excel cuts it as
+    it opens the file. The export is whole; the user is told (other formats say nothing)."""
+    from reader.core.export.csv_export import EXCEL_CELL_MAX, excel_caution
+
+    notes = load_notes(notes_path)
+    first = notes.highlights[0]
+    long_note = "word " * (EXCEL_CELL_MAX // 5 + 1)
+    notes.highlights[0] = replace(first, note=long_note)
+    save_notes(notes_path, notes)
+    out = tmp_path / "table.csv"
+    result = run(tmp_path, "export", "--format", "csv", "--notes", notes_path, "-o", out)
+    assert result.returncode == 0, result.stderr.decode()
+    said = result.stderr.decode()
+    assert "a cell longer than the 32,767 characters Excel holds" in said
+    rows = list(csv.DictReader(io.StringIO(out.read_text("utf-8-sig"), newline="")))
+    assert rows[0]["note"] == long_note  # whole
+    result = run(tmp_path, "export", "--format", "md", "--notes", notes_path, "-o", out)
+    assert result.stderr == b""
+    assert excel_caution(b"id,quote\r\n" + b'1,"a\r\nb"\r\n' * 10_000) == ""  # long, cells fit
+    assert excel_caution(b"") == ""

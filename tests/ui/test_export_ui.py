@@ -452,3 +452,25 @@ def test_an_exporter_that_fails_says_so_and_writes_nothing(
     kind, text = dialogs.shown[-1]
     assert kind == "warning" and f"Export: {out} could not be written: the export stopped" in text
     assert "XML compatible" in text
+
+
+def test_a_csv_cell_longer_than_excel_holds_is_said_in_the_banner(
+    window: MainWindow, qtbot, dialogs, monkeypatch, tmp_path
+) -> None:
+    from reader.core.export.csv_export import EXCEL_CELL_MAX
+
+    dialogs.note_answers.append("word " * (EXCEL_CELL_MAX // 5 + 1))
+    highlight_with_key(window, qtbot, "Rehearsal", Qt.Key.Key_2)
+    qtbot.keyClick(window.reader, Qt.Key.Key_N)
+    out = tmp_path / "table.csv"
+    choose(monkeypatch, "csv")
+    dialogs.save_answers.append(str(out))
+    window.window_actions.export.trigger()
+    assert window.banner.text() == (
+        "In table.csv, a cell longer than the 32,767 characters Excel holds in one (a long "
+        "quote or note): Excel cuts them; LibreOffice and pandas read them whole."
+    )
+    choose(monkeypatch, "md")
+    dialogs.save_answers.append(str(tmp_path / "summary.md"))
+    window.window_actions.export.trigger()
+    assert not window.banner.isVisible()

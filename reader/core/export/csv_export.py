@@ -47,6 +47,7 @@ COLUMNS = (
 )
 TAG_SEPARATOR = ";"
 FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
+EXCEL_CELL_MAX = 32_767  # characters; Excel cuts a longer cell as it opens the file
 
 
 def rows(
@@ -113,6 +114,22 @@ def export_csv(session: Session, options: ExportOptions = DEFAULT_OPTIONS) -> by
     out.writerow(COLUMNS)
     out.writerows(rows(session, options))
     return buffer.getvalue().encode("utf-8-sig")
+
+
+def excel_caution(data: bytes) -> str:
+    """What to tell the user of a CSV export (`data`) that Excel would cut: "" when every
+    cell fits in Excel's; LibreOffice, pandas and Python's csv read longer cells whole."""
+    if len(data) <= EXCEL_CELL_MAX:  # no cell can be longer than the file
+        return ""
+    text = data.decode("utf-8-sig")
+    cut = sum(len(cell) > EXCEL_CELL_MAX for row in csv.reader(io.StringIO(text)) for cell in row)
+    if not cut:
+        return ""
+    cells = "a cell" if cut == 1 else f"{cut} cells"
+    return (
+        f"{cells} longer than the {EXCEL_CELL_MAX:,} characters Excel holds in one (a long "
+        "quote or note): Excel cuts them; LibreOffice and pandas read them whole"
+    )
 
 
 def neutralise(value: str) -> str:

@@ -24,11 +24,18 @@ class ExportReport:
         self._parent = parent
         self._shown = ""  # the banner line this report showed last
 
-    def exported(self, path: str | Path, left_out: Sequence[str] = (), what: str = "") -> None:
-        """`path` written (`what` it holds, e.g. "12 codes"); a line for `left_out`."""
+    def exported(
+        self, path: str | Path, left_out: Sequence[str] = (), what: str = "", caution: str = ""
+    ) -> None:
+        """`path` written (`what` it holds, e.g. "12 codes"); a line for `left_out` and for
+        a `caution` about the file (cells Excel would cut)."""
         self.say(f"Exported {f'{what} ' if what else ''}to {path}")
-        if left_out:
-            self._shown = f"Left out of {Path(path).name}: {'; '.join(left_out)}"
+        name = Path(path).name
+        lines = [f"Left out of {name}: {'; '.join(left_out)}"] if left_out else []
+        if caution:
+            lines.append(f"In {name}, {caution}.")
+        if lines:
+            self._shown = " ".join(lines)
             self._banner.show_message(self._shown, [])
 
     def say(self, text: str) -> None:

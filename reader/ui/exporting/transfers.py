@@ -69,6 +69,7 @@ class Transfers(QObject):
     def export(self) -> None:
         from reader.core.export import FORMAT_INFO, FORMATS, ExportCancelled
         from reader.core.export.common import recording_link
+        from reader.core.export.csv_export import excel_caution
         from reader.core.export.study_export import STUDY_FORMATS, StudyExportOptions
         from reader.ui.exporting.code_list import offered
         from reader.ui.exporting.export_dialog import REFI_FORMATS, ExportDialog
@@ -144,6 +145,7 @@ class Transfers(QObject):
                 recording = recording_link(session, self._interview.notes_path, Path(path))
                 data = FORMATS[name](session, replace(options, recording=recording))
             atomic_write(Path(path), data)
+            caution = excel_caution(data) if name == "csv" else ""
         except ExportCancelled:
             self.report.say("Export cancelled; nothing was written.")
             return
@@ -156,7 +158,7 @@ class Transfers(QObject):
             return
         finally:
             progress.close()
-        self.report.exported(path, left_out)
+        self.report.exported(path, left_out, caution=caution)
 
     def import_annotations(self) -> None:
         from reader.core.importer import AnnotationImportError, import_w3c
