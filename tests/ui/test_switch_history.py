@@ -174,6 +174,28 @@ def test_only_the_last_interviews_keep_their_history(
     )
 
 
+def test_a_dropped_history_is_still_said_when_its_first_open_is_cancelled(
+    window: MainWindow, qtbot: Any, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The message went with the first try to open the interview: cancelled (a large
+    transcript's reading, say), the open that followed said nothing."""
+    monkeypatch.setattr(open_interview, "KEPT_HISTORIES", 1)
+    highlight_and_leave(window, qtbot)
+    highlight(window, qtbot, "dawn")
+    switch(window, qtbot, Qt.Key.Key_PageDown)  # Ana's history is let go for Ben's
+    switch(window, qtbot, Qt.Key.Key_PageUp)  # Ben's, kept
+    with monkeypatch.context() as patched:
+        patched.setattr(open_interview.loading, "load", lambda *_args: None)  # cancelled
+        switch(window, qtbot, Qt.Key.Key_PageUp)
+    assert window.interview.session.document.title == "P02 Ben"  # still there
+    window.statusBar().clearMessage()
+    switch(window, qtbot, Qt.Key.Key_PageUp)
+    assert window.interview.session.document.title == "P01 Ana"
+    assert window.statusBar().currentMessage() == (
+        "The undo history of “P01 Ana” was dropped: only the last 1 interviews left keep theirs."
+    )
+
+
 def test_closing_the_study_lets_the_histories_go(
     window: MainWindow, folder: Path, qtbot: Any
 ) -> None:

@@ -171,12 +171,12 @@ class OpenInterview(QObject):
         interview that is open. `keep_history`: the interview open now is set aside with
         its undo history, and one set aside comes back. `asked`: the caller asked
         already whether to let unsaved notes go (may_discard_unsaved), and the user agreed."""
-        parked = self.kept.take(notes_path)
-        dropped = self.kept.let_go.pop(notes_path, "")  # said once, as it opens again
+        wanted, parked = notes_path, self.kept.take(notes_path)
         if parked is not None and keep_history:
             dropped, on_disk = parked.change(document_path)
             if not dropped:
                 return self._resume(parked, on_disk, in_study, read_only, asked)
+            self.kept.let_go[notes_path] = dropped  # said as it opens, kept if it does not
         if parked is not None:
             parked.discard()
         try:
@@ -221,7 +221,7 @@ class OpenInterview(QObject):
         if session.anchor_summary is not None:
             messages.append(session.anchor_summary.message())
         self._opened([found, *read.messages, *messages])
-        if dropped:
+        if dropped := self.kept.let_go.pop(wanted, ""):  # said once, as it opens again
             title = session.document.title
             self.status.emit(f"The undo history of “{title}” was dropped: {dropped}.", 10000)
         return True
