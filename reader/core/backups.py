@@ -2,7 +2,13 @@
 
 The newest `keep` are kept (a setting), and besides them the newest of each of the last
 `DAILY_DAYS` days that has none among them: a heavy day of editing cannot push out
-yesterday's or last Tuesday's notes."""
+yesterday's or last Tuesday's notes.
+
+A backup is named by the local time it was made, with that time's offset from UTC
+(NAME.20261204-092411+0100.json), and ordered by the instant the two give: a laptop taken
+west, a clock put back an hour in autumn, or a study synced with a colleague in another
+time zone made earlier backups look newer, and each new one was pruned as it was made.
+Names without an offset (before it) are read as local times."""
 
 from __future__ import annotations
 
@@ -27,6 +33,7 @@ DEFAULT_KEEP = 20
 INTERVAL_SECONDS = 10 * 60  # while editing, at most one backup per ten minutes
 DAILY_DAYS = 30  # today and the 29 days before: each keeps its newest backup
 _STAMP = "%Y%m%d-%H%M%S"
+_OFFSET = "%z"  # +0100, -0500: after the stamp, so that the name gives an instant
 # Every backup was NAME.STAMP.json before they took their file's extension (the study
 # memo's are .md): a notes file of another name (--notes takes any) lists those too.
 _OLDER_SUFFIX = ".json"
@@ -38,7 +45,7 @@ class BackupInfo:
     """A backup of a notes file, with what the user needs to choose it."""
 
     path: Path
-    time: datetime
+    time: datetime  # the local time here (naive)
     highlights: int  # -1 when the backup cannot be read
     words: int
 
@@ -72,22 +79,26 @@ def _pattern(notes_path: Path, older: bool) -> re.Pattern[str]:
     """The names of `notes_path`'s backups; with `older`, those named .json before too."""
     suffixes = {notes_path.suffix, _OLDER_SUFFIX} if older else {notes_path.suffix}
     ends = "|".join(re.escape(suffix) for suffix in sorted(suffixes))
-    return re.compile(rf"{re.escape(notes_path.stem)}\.(\d{{8}}-\d{{6}})(?:-(\d+))?(?:{ends})$")
+    return re.compile(
+        rf"{re.escape(notes_path.stem)}\.(\d{{8}}-\d{{6}}(?:[+-]\d{{4}})?)(?:-(\d+))?(?:{ends})$"
+    )
 
 
 def make_backup(
     notes_path: Path, data: bytes, keep: int = DEFAULT_KEEP, now: datetime | None = None
 ) -> Path:
-    """Write `data` as NAME.YYYYmmdd-HHMMSS.EXT in backups/ (EXT the file's own; `now` is
-    the time in its name), then prune; the newest itself when it holds `data` already (switching
-    interviews backs each up as it opens: copies of the same notes would push out older
-    backups). The folder is listed once."""
+    """Write `data` as NAME.YYYYmmdd-HHMMSS+HHMM.EXT in backups/ (EXT the file's own; `now`
+    is the time in its name, local where it has no zone), then prune, never the one just
+    written; the newest itself when it holds `data` already (switching interviews backs
+    each up as it opens: copies of the same notes would push out older backups). The
+    folder is listed once."""
     found = _backups(notes_path)
     if found and _holds(found[0].path, data):
         return found[0].path
     now = now or datetime.now()
-    stamp = now.strftime(_STAMP)
-    second = datetime.strptime(stamp, _STAMP)
+    now = now if now.tzinfo is not None else now.astimezone()  # naive: local
+    stamp = now.strftime(_STAMP + _OFFSET)
+    second = now.replace(microsecond=0)
     # Within one second a counter keeps the names apart, always above the ones in use
     # (reusing a pruned name would sort the newest backup as the oldest).
     counter = max((b.counter for b in found if b.time == second), default=0) + 1
@@ -95,7 +106,8 @@ def make_backup(
     name = f"{notes_path.stem}.{stamp}{suffix}{notes_path.suffix}"  # .json; the memo's .md
     target = backup_dir(notes_path) / name
     atomic_write(target, data)
-    _prune(_newest_first([*found, _Backup(second, counter, target)]), keep, now.date())
+    # First whatever the names say: a clock set wrong ahead before cannot prune it.
+    _prune([_Backup(second, counter, target), *found], keep, now.date())
     return target
 
 
@@ -109,7 +121,7 @@ def backup_file(notes_path: Path, keep: int = DEFAULT_KEEP) -> Path | None:
 
 
 class _Backup(NamedTuple):
-    time: datetime  # in its name, to the second
+    time: datetime  # in its name, to the second: an instant (aware)
     counter: int  # keeps the names of one second apart: 1, 2, ...
     path: Path
 
@@ -130,9 +142,12 @@ def _backups(notes_path: Path, older: bool = False) -> list[_Backup]:
 
 
 def _stamped(stamp: str) -> datetime | None:
-    """The time a backup's name gives; None for digits that are no time (not ours)."""
+    """The instant a backup's name gives, a local time where it has no offset; None for
+    digits that are no time (not ours)."""
     try:
-        return datetime.strptime(stamp, _STAMP)
+        if len(stamp) > len("YYYYmmdd-HHMMSS"):
+            return datetime.strptime(stamp, _STAMP + _OFFSET)
+        return datetime.strptime(stamp, _STAMP).astimezone()
     except ValueError:
         return None
 
@@ -159,9 +174,9 @@ def _prune(found: list[_Backup], keep: int, today: date | None) -> None:
     """`prune` of the backups `found` (newest first)."""
     newest = found[: max(1, keep)]
     today = today or date.today()
-    days = {time.date() for time, _, _ in newest}
+    days = {time.astimezone().date() for time, _, _ in newest}
     for time, _, path in found[len(newest) :]:
-        day = time.date()
+        day = time.astimezone().date()
         if day not in days and (today - day).days < DAILY_DAYS:
             days.add(day)  # newest first: this is the day's newest
             continue
@@ -181,12 +196,14 @@ _counts: dict[Path, tuple[tuple[int, int] | None, int, int]] = {}
 
 
 def _described(time: datetime, path: Path) -> BackupInfo:
+    """`time` shown as the local time here of its instant (one made in another time zone
+    too)."""
     stamp = file_stamp(path)
     known = _counts.get(path)
     if known is None or known[0] != stamp:
         known = (stamp, *_counted(path))
         _counts[path] = known
-    return BackupInfo(path, time, known[1], known[2])
+    return BackupInfo(path, time.astimezone().replace(tzinfo=None), known[1], known[2])
 
 
 def _counted(path: Path) -> tuple[int, int]:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import dataclasses
 import tempfile
-from datetime import date, datetime, timedelta
+from datetime import date, datetime, timedelta, timezone
 from pathlib import Path
 
 import pytest
@@ -98,6 +98,11 @@ def test_the_same_notes_again_make_no_second_backup(tmp_path: Path) -> None:
 # Keeping the newest of each recent day ---------------------------------------------------
 
 TODAY = datetime(2026, 12, 1, 18, 0, 0)
+
+
+def offset(local: datetime) -> str:
+    """The offset from UTC a backup made at `local` (a local time) is named with."""
+    return local.astimezone().strftime("%z")
 
 
 def made_up(n: int) -> bytes:
@@ -254,7 +259,9 @@ def test_a_notes_file_not_named_json_keeps_its_older_json_named_backups(tmp_path
         backups.make_backup(path, serialise(sample(n)), keep=1, now=datetime(2026, 5, 2, 9, n))
         for n in (3, 4)
     ]
-    assert newer[1].name == "study.20260502-090400.notes" and not newer[0].exists()
+    newer_time = datetime(2026, 5, 2, 9, 4)
+    assert newer[1].name == f"study.20260502-090400{offset(newer_time)}.notes"
+    assert not newer[0].exists()
     assert [b.path for b in backups.list_backups(path)] == [newer[1], older]
     latest = backups.latest_backup(path)
     assert latest is not None and latest.info.highlights == 4
@@ -267,7 +274,7 @@ def test_a_notes_file_without_an_extension_lists_both_names(tmp_path: Path) -> N
     older = folder / "notes.20260501-120000.json"
     older.write_bytes(serialise(sample(2)))
     newer = backups.make_backup(path, serialise(sample(3)), now=datetime(2026, 5, 2))
-    assert newer.name == "notes.20260502-000000"
+    assert newer.name == f"notes.20260502-000000{offset(datetime(2026, 5, 2))}"
     assert [b.path for b in backups.list_backups(path)] == [newer, older]
 
 
@@ -304,3 +311,47 @@ def test_counting_is_not_fooled_by_keys_written_in_the_notes(tmp_path: Path) -> 
     backups.make_backup(path, serialise(notes))
     (info,) = backups.list_backups(path)
     assert (info.highlights, info.words) == (2, len(notes.notes.split()))
+
+
+def test_a_backup_made_after_the_clock_went_back_is_kept_and_is_the_latest(
+    tmp_path: Path,
+) -> None:
+    """A laptop taken west (or a study synced with a colleague there): the twenty backups
+    named by Berlin's clock looked newer than each one made after, which was pruned as it
+    was made, and the latest offered was Berlin's."""
+    path = tmp_path / "notes.json"
+    berlin, new_york = timezone(timedelta(hours=1)), timezone(timedelta(hours=-5))
+    for n in range(20):
+        backups.make_backup(path, made_up(n), now=datetime(2026, 12, 4, 14, n, tzinfo=berlin))
+    later = datetime(2026, 12, 4, 8, 30, tzinfo=new_york)  # 14:30 in Berlin
+    made = backups.make_backup(path, serialise(sample(7)), now=later)
+    assert made.exists() and made.name == "notes.20261204-083000-0500.json"
+    listed = backups.list_backups(path)
+    assert listed[0].path == made and listed[0].time == later.astimezone().replace(tzinfo=None)
+    found = backups.latest_backup(path)
+    assert found is not None and found.info.path == made
+    again = backups.make_backup(path, made_up(99), now=later + timedelta(minutes=10))
+    assert made.exists() and again.exists() and len(backups.list_backups(path)) == 20
+
+
+def test_the_backup_just_made_is_never_pruned_by_names_that_look_newer(tmp_path: Path) -> None:
+    """Backups named by a clock set wrong ahead (no offset in their names: before it was
+    written) still sort first; the one just made is kept all the same."""
+    path = tmp_path / "notes.json"
+    folder = backups.backup_dir(path)
+    folder.mkdir()
+    for n in range(3):
+        (folder / f"notes.20300101-12000{n}.json").write_bytes(made_up(n))
+    made = backups.make_backup(path, made_up(9), keep=3)
+    assert made.exists() and len(backups.list_backups(path)) == 3
+
+
+def test_names_without_an_offset_are_local_times_among_the_new_ones(tmp_path: Path) -> None:
+    path = tmp_path / "notes.json"
+    folder = backups.backup_dir(path)
+    folder.mkdir()
+    older = folder / "notes.20261201-120000.json"
+    older.write_bytes(made_up(1))
+    newer = backups.make_backup(path, made_up(2), now=datetime(2026, 12, 1, 12, 0, 1))
+    assert [b.path for b in backups.list_backups(path)] == [newer, older]
+    assert backups.list_backups(path)[1].time == datetime(2026, 12, 1, 12, 0, 0)
