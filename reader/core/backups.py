@@ -24,7 +24,7 @@ from typing import NamedTuple, TypeVar
 import orjson
 
 from reader.core.notes_file import NotesData, NotesFormatError, parse
-from reader.core.store import atomic_write, file_stamp
+from reader.core.store import atomic_write, describe_os_error, file_stamp, rescue_copy
 from reader.core.wording import counted
 
 _Read = TypeVar("_Read")
@@ -109,6 +109,38 @@ def make_backup(
     # First whatever the names say: a clock set wrong ahead before cannot prune it.
     _prune([_Backup(second, counter, target), *found], keep, now.date())
     return target
+
+
+class Kept(NamedTuple):
+    """Where `keep_before_merge` put a version."""
+
+    backup: Path | None  # in the backups
+    rescued: Path | None  # else a rescue copy, offered when the file opens again
+    why: str  # why there is no backup ("" when there is)
+
+    def said(self, in_backup: str, nowhere: str) -> str:
+        """Where the version is, in the message of the merge that took words out of it:
+        `in_backup` where a backup has it; `nowhere` where nothing could (after "nor
+        copied")."""
+        if self.backup is not None:
+            return in_backup
+        failed = f" Your version from before could not be backed up ({self.why})"
+        if self.rescued is not None:
+            return f"{failed}; a copy of it is kept as {self.rescued}."
+        return f"{failed} nor copied{nowhere}"
+
+
+def keep_before_merge(
+    path: Path, data: bytes, keep: int, name: Path | None = None, rescue_name: Path | None = None
+) -> Kept:
+    """`data`, the user's version of the file at `path` that a merge is about to take
+    words out of, in its backups (named after `name`, default `path`), else in a rescue
+    copy (named after `rescue_name`): a full disk left it nowhere, and the message said
+    it was in a backup."""
+    try:
+        return Kept(make_backup(name or path, data, keep), None, "")
+    except OSError as exc:
+        return Kept(None, rescue_copy(path, data, rescue_name), describe_os_error(exc))
 
 
 def backup_file(notes_path: Path, keep: int = DEFAULT_KEEP) -> Path | None:

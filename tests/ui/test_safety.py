@@ -406,6 +406,39 @@ def test_an_older_copy_a_sync_tool_brings_back_loses_nothing(
     assert len(saved(notes_path)["highlights"]) == 1
 
 
+@pytest.mark.parametrize("rescued", [True, False])
+def test_a_merge_says_where_our_version_is_when_no_backup_could_be_written(
+    make_window, notes_path, qtbot, monkeypatch, rescued: bool
+) -> None:
+    """A full disk: the banner said "Your version from before is in a backup too" with no
+    backup written. It is kept in a rescue copy (offered when the interview opens again),
+    or the banner says that Bring It Back is its only copy."""
+
+    def full(*_args: object, **_kwargs: object) -> Path:
+        raise OSError(errno.ENOSPC, "No space left on device")
+
+    monkeypatch.setattr(backups, "make_backup", full)
+    if not rescued:
+        monkeypatch.setattr(backups, "rescue_copy", lambda *_args: None)
+    notes_with(notes_path, [], text="")
+    window = make_window()
+    window.notes_editor.setPlainText("Monday line\n")
+    qtbot.waitUntil(lambda: saved(notes_path)["notes"] == "Monday line\n")
+    older = parse(notes_path.read_bytes())
+    window.notes_editor.setPlainText("Monday line\nTuesday line\n")
+    qtbot.waitUntil(lambda: "Tuesday" in saved(notes_path)["notes"])
+    save_notes(notes_path, older)
+    qtbot.waitUntil(lambda: "Tuesday" not in window.notes_editor.toPlainText(), timeout=5000)
+    said = window.banner.text()
+    assert "in a backup" not in said
+    assert "could not be backed up (No space left on device)" in said
+    if rescued:
+        copy = Path(said.split("a copy of it is kept as ", 1)[1].removesuffix("."))
+        assert "Tuesday line" in parse(copy.read_bytes()).notes
+    else:
+        assert said.endswith("nor copied: Bring It Back is its only copy.")
+
+
 def test_outside_notes_conflict_keeps_both(make_window, notes_path, qtbot) -> None:
     notes_with(notes_path, [], text="base")
     window = make_window()

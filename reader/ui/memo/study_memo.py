@@ -8,7 +8,6 @@ newer build wrote it), and while memo.md holds what is not UTF-8 text (left as i
 
 from __future__ import annotations
 
-import contextlib
 from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -17,7 +16,6 @@ from PySide6.QtCore import QObject, Signal
 from PySide6.QtGui import QTextDocument
 from PySide6.QtWidgets import QWidget
 
-from reader.core.backups import make_backup
 from reader.core.notes_opening import LATEST_BACKUP, START_EMPTY
 from reader.core.store import (
     came_from,
@@ -366,6 +364,11 @@ class StudyMemo(QObject):
             self.readOnlyChanged.emit(self.read_only)
         ours = self.text()  # empty while it was unreadable: theirs is taken as it is
         merged = merge_text(self._base, ours, theirs, "another program")
+        if lost := lines_removed(ours, merged.text):  # an older copy won a sync, say
+            kept = saver.keep_version(memo_bytes(ours), memo_rescue_name(saver.path))
+            if kept.backup is None and kept.rescued is None:  # nothing of ours goes then
+                merged = merge_text(None, ours, theirs, "another program")
+                lost = lines_removed(ours, merged.text)
         self._base = theirs
         retyped = merged.text != ours and document.isUndoAvailable()
         if merged.text != ours:
@@ -376,9 +379,7 @@ class StudyMemo(QObject):
         if merged.text != theirs:
             saver.mark_dirty()
         undo = UNDO_RESTARTS if retyped else ""
-        if lost := lines_removed(ours, merged.text):  # an older copy won a sync, say
-            with contextlib.suppress(OSError):
-                make_backup(saver.backup_name or saver.path, memo_bytes(ours), saver.keep_backups)
+        if lost:
             marked = (
                 f" Both versions of {merged.conflicts} passage(s) are kept, between marker lines."
                 if merged.conflicts
@@ -386,8 +387,7 @@ class StudyMemo(QObject):
             )
             self._study.message.emit(
                 f"Another program changed the study memo: {counted(lost, 'line')} of yours "
-                f"went. Your version from before is in a backup: Restore from Backup… in "
-                f"the File menu brings it back.{marked}{undo}"
+                f"went.{kept.said(MEMO_IN_BACKUP, '')}{marked}{undo}"
             )
         elif merged.conflicts:
             self._study.message.emit(
@@ -398,6 +398,12 @@ class StudyMemo(QObject):
             self._study.message.emit(f"The study memo was changed by another program.{undo}")
         else:
             self._study.status.emit("The study memo was changed by another program.", 6000)
+
+
+MEMO_IN_BACKUP = (
+    " Your version from before is in a backup: Restore from Backup… in the File menu brings "
+    "it back."
+)
 
 
 def memo_rescue_name(path: Path) -> Path:

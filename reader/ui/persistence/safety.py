@@ -308,7 +308,7 @@ class NotesSafety(QObject):
         result = merge(base, controller.session.notes, theirs, source)
         if not result.changed and result.notes.notes == controller.session.notes.notes:
             return
-        actions = self._keep_ours() if result.removed or result.lines_removed else []
+        actions, kept = self._keep_ours() if result.removed or result.lines_removed else ([], "")
         # Steps on colour labels, speakers, roles and codes hold them whole: undone over
         # another program's change to them, they would take it back. Highlights go by id.
         keep = not result.other_changes
@@ -324,17 +324,17 @@ class NotesSafety(QObject):
             self.host.show_status("Updated from the other window.", 6000)
         else:
             cleared = (_HISTORY_CLEARED if dropped else "") + (UNDO_RESTARTS if retyped else "")
-            kept = KEPT_BEFORE_MERGE if actions else ""
             self.host.show_message(result.message(source) + kept + cleared, actions)
         controller.saver.mark_dirty()
 
-    def _keep_ours(self) -> BannerActions:
-        """Before a merge takes out highlights or lines of ours, our version is backed up,
-        and a button brings back what it took, merged in without deleting anything: a sync
-        tool that lets the newer file win brought another machine's older copy, which
-        lacked what was written here since, and the merge took that for deletions."""
-        mine = self.controller.saver.back_up_now(self.controller.session.notes)
-        return [("Bring It Back", lambda: self._merge(mine, BEFORE_MERGE, base=None))]
+    def _keep_ours(self) -> tuple[BannerActions, str]:
+        """Before a merge takes out highlights or lines of ours, our version is backed up
+        (else rescued: the message says where), and a button brings back what it took,
+        merged in without deleting anything: a sync tool that lets the newer file win
+        brought another machine's older copy, which lacked what was written here since."""
+        mine, kept = self.controller.saver.back_up_now(self.controller.session.notes)
+        said = kept.said(KEPT_BEFORE_MERGE, ": Bring It Back is its only copy.")
+        return [("Bring It Back", lambda: self._merge(mine, BEFORE_MERGE, base=None))], said
 
     def _reload_document(self) -> None:
         controller = self.controller

@@ -11,7 +11,13 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject, QTimer, Signal
 
-from reader.core.backups import DEFAULT_KEEP, INTERVAL_SECONDS, make_backup
+from reader.core.backups import (
+    DEFAULT_KEEP,
+    INTERVAL_SECONDS,
+    Kept,
+    keep_before_merge,
+    make_backup,
+)
 from reader.core.notes_file import NotesData, parse, serialise
 from reader.core.store import atomic_write, content_hash, describe_os_error, rescue, rescue_copy
 
@@ -166,13 +172,17 @@ class NotesSaver(QObject):
         self._opening_backup = (self.backup_name or self.path, data)
         QTimer.singleShot(BACKUP_DELAY_MS, self, self.write_backup)
 
-    def back_up_now(self, notes: NotesData) -> NotesData:
-        """Keep `notes` in backups/ now (before a merge takes some of them out); a copy of
-        them, for the window to bring back while it is open, if the backup failed too."""
+    def back_up_now(self, notes: NotesData) -> tuple[NotesData, Kept]:
+        """Keep `notes` in backups/ now (before a merge takes some of them out), else in a
+        rescue copy; a copy of them, for the window to bring back while it is open, and
+        where they were kept."""
         data = serialise(notes)
-        with contextlib.suppress(OSError):
-            make_backup(self.backup_name or self.path, data, self.keep_backups)
-        return parse(data)
+        return parse(data), self.keep_version(data)
+
+    def keep_version(self, data: bytes, rescue_name: Path | None = None) -> Kept:
+        """`data`, a version of the file a merge is about to take words out of, in
+        backups/, else in a rescue copy named after `rescue_name` (default the file)."""
+        return keep_before_merge(self.path, data, self.keep_backups, self.backup_name, rescue_name)
 
     def write_backup(self) -> None:
         """The backup `back_up_soon` asked for, if it is not written yet: before any write,

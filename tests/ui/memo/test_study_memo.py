@@ -5,6 +5,7 @@ what is typed."""
 
 from __future__ import annotations
 
+import errno
 from pathlib import Path
 from typing import Any
 
@@ -163,6 +164,42 @@ def test_lines_an_older_copy_takes_out_of_the_memo_are_kept_in_a_backup(
     assert "1 line of yours went" in window.banner.text()
     backups = (folder / "notes" / "backups").glob("memo.*.md")
     assert any(b.read_text("utf-8") == "one\ntyped here" for b in backups)
+
+
+@pytest.mark.parametrize("rescued", [True, False])
+def test_lines_of_the_memo_are_never_taken_out_where_nothing_could_keep_them(
+    make_study_window: Any, folder: Path, qtbot: Any, monkeypatch: Any, rescued: bool
+) -> None:
+    """A full disk: the line typed here went from the editor, memo.md and every backup,
+    the banner saying it was in a backup. It is kept in a rescue copy (offered when the
+    study opens again), or, where that cannot be written either, not taken out."""
+    from reader.core import backups
+
+    def full(*_args: object, **_kwargs: object) -> Path:
+        raise OSError(errno.ENOSPC, "No space left on device")
+
+    memo_file(folder).write_text("one\n", encoding="utf-8")
+    window = make_study_window(folder)
+    open_memo(window, qtbot)
+    editor = window.notes_editor
+    editor.moveCursor(QTextCursor.MoveOperation.End)
+    qtbot.keyClicks(editor, "typed here")
+    on_disk(qtbot, folder, "one\ntyped here")
+    monkeypatch.setattr(backups, "make_backup", full)
+    if not rescued:
+        monkeypatch.setattr(backups, "rescue_copy", lambda *_args: None)
+    memo_file(folder).write_text("one\nfrom the laptop\n", "utf-8")
+    qtbot.waitUntil(lambda: "from the laptop" in editor.toPlainText(), timeout=5000)
+    said = window.banner.text()
+    assert "in a backup" not in said
+    if rescued:
+        assert "1 line of yours went" in said
+        assert "could not be backed up (No space left on device)" in said
+        copy = Path(said.split("a copy of it is kept as ", 1)[1].split(".md.", 1)[0] + ".md")
+        assert copy.read_text("utf-8") == "one\ntyped here"
+    else:
+        assert "typed here" in editor.toPlainText() and "of yours went" not in said
+        qtbot.waitUntil(lambda: "typed here" in memo_file(folder).read_text("utf-8"))
 
 
 def test_a_memo_that_is_not_text_is_left_alone(
