@@ -17,6 +17,7 @@ from PySide6.QtWidgets import QApplication
 from reader.core.store import default_notes_path
 from reader.ui.notes.preview import NotesPreview
 from reader.ui.persistence.saver import NotesSaver
+from reader.ui.window.main_window import MainWindow
 from reader.ui.window.shutdown import SIGNALS, ShutdownOnSignals
 from tests.core.test_cli import run
 from tests.ui.test_highlights import highlight_with_key
@@ -261,6 +262,43 @@ def test_notes_saved_to_a_drive_not_connected_now_are_asked_for_not_replaced(
     found = make_window(doc, notes=None)
     assert found.interview.notes_path == unplugged / stick.name
     assert found.notes_editor.toPlainText() == "new work on the stick"
+
+
+def test_notes_of_the_recent_list_on_a_drive_not_connected_now_are_asked_for(
+    make_window, tmp_path, qtbot, dialogs
+) -> None:
+    """Opened with `--notes` on a USB stick, then started again with no argument after
+    the stick was pulled: the notes opened empty without a word, and the stick's folder
+    was made again on this disk, the new notes saved there (the data-safety review's
+    finding 6)."""
+    doc = tmp_path / "talk.txt"
+    doc.write_text(TALK, "utf-8")
+    stick = tmp_path / "usb" / "P01-notes.json"
+    stick.parent.mkdir()
+    window = make_window(doc, notes=None)
+    assert window.study_actions.open_path(doc, stick)  # as `main.py talk.txt --notes …`
+    window.notes_editor.setPlainText("work on the stick")
+    qtbot.waitUntil(lambda: stick.exists() and "stick" in saved(stick)["notes"], timeout=3000)
+    window.close()
+    unplugged = stick.parent.rename(tmp_path / "mounted-elsewhere")
+
+    dialogs.choice_answers.append("Start Notes Here")
+    again = MainWindow()
+    qtbot.addWidget(again)
+    assert again.study_actions.open_at_start(None, None, doc)
+    assert "Notes not found" in dialogs.titles()
+    assert "cannot be found now" in again.banner.text() and str(stick) in again.banner.text()
+    assert again.interview.notes_path != stick and not stick.parent.exists()
+    again.close()
+
+    dialogs.choice_answers.append("Locate…")
+    dialogs.open_answers.append(str(unplugged / stick.name))
+    found = MainWindow()
+    qtbot.addWidget(found)
+    assert found.study_actions.open_at_start(None, None, doc)
+    assert found.interview.notes_path == unplugged / stick.name
+    assert found.notes_editor.toPlainText() == "work on the stick"
+    found.close()
 
 
 def test_notes_of_another_interview_still_there_are_asked_about(

@@ -36,11 +36,7 @@ from reader.ui.interview import loading
 from reader.ui.interview.controller import Controller
 from reader.ui.interview.kept_histories import DELETED_WHILE_AWAY, KeptHistories, Parked
 from reader.ui.interview.notes_document import new_notes_document
-from reader.ui.interview.notes_questions import (
-    ask_about_notes,
-    may_go_on_unsaved,
-    notes_asking,
-)
+from reader.ui.interview.notes_questions import ask_about_notes, may_go_on_unsaved, notes_asking
 from reader.ui.persistence.safety import BannerActions, NotesSafety
 from reader.ui.persistence.saver import NotesSaver
 from reader.ui.settings import keep_backups
@@ -164,13 +160,15 @@ class OpenInterview(QObject):
         read_only: ReadOnly | None = None,
         keep_history: bool = False,
         asked: bool = False,
+        remembered: bool = False,
     ) -> bool:
         """Open `document_path` with its notes (`in_study`: a study's, kept in its folder;
         `read_only`: why they are never written, as in a study another window has open);
         False (after saying why) when it cannot be, or when the user chose to keep the
         interview that is open. `keep_history`: the interview open now is set aside with
         its undo history, and one set aside comes back. `asked`: the caller asked
-        already whether to let unsaved notes go (may_discard_unsaved), and the user agreed."""
+        already whether to let unsaved notes go (may_discard_unsaved), and the user agreed.
+        `remembered`: `notes_path` is the recent list's, asked about if its folder is gone."""
         wanted, parked = notes_path, self.kept.take(notes_path)
         if parked is not None and keep_history:
             dropped, on_disk = parked.change(document_path)
@@ -192,7 +190,7 @@ class OpenInterview(QObject):
         document = loaded.document
         if not asked and not self.may_discard_unsaved():
             return False
-        notes_path, found = notes_asking(self._window, document, notes_path, in_study)
+        notes_path, found = notes_asking(self._window, document, notes_path, in_study, remembered)
         if notes_path is None:
             return False
         remembered = keep_history and read_only is None
