@@ -48,13 +48,15 @@ class AnchorSummary:
     kept: int
     moved: int
     orphaned: int
+    reworded: int = 0  # of the moved, those found on words that changed (fuzzily)
 
     def message(self, changed: str = "The transcript changed since last time") -> str:
         """`changed`: what happened, for a change seen while the interview is open. Said
         as found and not found: "0 highlights kept, 3 moved, 0 orphaned" read as if all
         were lost, where all were found again."""
         total = self.kept + self.moved + self.orphaned
-        moved = f" ({self.moved} at a new place)" if self.moved else ""
+        reworded = f", {self.reworded} of them on changed words" if self.reworded else ""
+        moved = f" ({self.moved} at a new place{reworded})" if self.moved else ""
         if not total:
             return ""  # nothing to say of no highlights
         if not self.orphaned:
@@ -99,9 +101,37 @@ def reanchor_all(
             shift = placed[i].highlight.start - highlights[i].start
     results = [placed[i] for i in range(len(highlights))]
     counts = Counter(r.status for r in results)
-    return results, AnchorSummary(
-        counts[AnchorStatus.KEPT], counts[AnchorStatus.MOVED], counts[AnchorStatus.ORPHANED]
+    reworded = sum(
+        r.status is AnchorStatus.MOVED and r.highlight.exact != h.exact
+        for r, h in zip(results, highlights, strict=True)
     )
+    return results, AnchorSummary(
+        counts[AnchorStatus.KEPT],
+        counts[AnchorStatus.MOVED],
+        counts[AnchorStatus.ORPHANED],
+        reworded,
+    )
+
+
+class PlacedAgain:
+    """The open interview's highlights as they were before a change of its transcript
+    placed them again, while nothing but that has changed them: the next change places
+    them from those. A transcript seen half-written for a moment (an editor writing in
+    place, a slow network drive) shortened a quote to the words the half held, and the
+    whole text, a moment later, kept it short."""
+
+    def __init__(self) -> None:
+        self._before: dict[str, tuple[Highlight, Highlight]] = {}  # id: (before, placed)
+
+    def originals(self, highlights: list[Highlight]) -> list[Highlight]:
+        """`highlights`, those that only re-anchoring changed as they were before it."""
+        known = self._before
+        return [known[h.id][0] if known.get(h.id, (h, None))[1] == h else h for h in highlights]
+
+    def remember(self, before: list[Highlight], placed: list[Highlight]) -> None:
+        """`placed`: `before` (as `originals` gave them) placed again in a changed text."""
+        was = {h.id: h for h in before}
+        self._before = {h.id: (was[h.id], h) for h in placed if was.get(h.id, h) != h}
 
 
 def _anchor(text: str, h: Highlight, shift: int) -> tuple[AnchorResult, bool]:

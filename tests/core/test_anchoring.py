@@ -398,3 +398,28 @@ def test_vowel_marks_added_after_a_quote_join_it(
     result = anchor(text, highlight(VOWELLESS, quote))
     assert result.highlight.exact == placed
     assert_placed(text, result.highlight)
+
+
+def test_placed_again_from_before_while_only_re_anchoring_changed_them() -> None:
+    """A change of the open transcript places the highlights from what they were before
+    the change before it, while nothing else has changed them (a half-written transcript
+    shortened a quote for good)."""
+    from reader.core.anchoring import PlacedAgain
+
+    text = "Letters, boxes of them, written to him while he was at sea for three years. Then?"
+    start = text.index("boxes")
+    before = make_highlight(text, start, text.index(" Then"))
+    half = text[: text.index(" years.")]
+    memory = PlacedAgain()
+    results, summary = reanchor_all(half, memory.originals([before]))
+    placed = [r.highlight for r in results]
+    memory.remember([before], placed)
+    assert placed[0].exact != before.exact and summary.reworded == 1
+    assert "1 of them on changed words" in summary.message()
+    assert memory.originals(placed) == [before]
+    edited = replace(placed[0], note="mine now")  # the user's own change is theirs
+    assert memory.originals([edited]) == [edited]
+    results, summary = reanchor_all(text, memory.originals(placed))
+    memory.remember([before], [r.highlight for r in results])
+    assert results[0].highlight.exact == before.exact and summary.reworded == 0
+    assert memory.originals([results[0].highlight]) == [results[0].highlight]

@@ -498,6 +498,42 @@ def test_document_changed_on_disk_reanchors(make_window, tmp_path, qtbot) -> Non
     )
 
 
+LETTERS = (
+    "Q: How did the project begin?\n"
+    "A: It began when my grandmother gave me her letters from the war, boxes of them, "
+    "written to my grandfather while he was at sea for three years.\n"
+    "Q: And then?\nA: Then I read all of them over one long winter.\n"
+)
+
+
+def test_a_transcript_seen_half_written_gives_its_highlights_back_whole(
+    make_window, tmp_path, qtbot
+) -> None:
+    """Written in place in two parts (an editor, a slow network drive): the half shortened
+    a quote to the words it held, saved so, and the whole text kept it short; the banner
+    said it was found again (the data-safety review's finding 2)."""
+    quote = "boxes of them, written to my grandfather while he was at sea for three years."
+    doc = tmp_path / "letters.txt"
+    doc.write_text(LETTERS, "utf-8")
+    notes = tmp_path / "letters.json"
+    window = make_window(doc, notes)
+    highlight_with_key(window, qtbot, quote)
+    with doc.open("r+", encoding="utf-8") as half:
+        half.truncate(0)
+        half.write(LETTERS[: LETTERS.index(" years.")])
+    qtbot.waitUntil(lambda: "changed on disk" in window.banner.text(), timeout=5000)
+    assert "1 of them on changed words" in window.banner.text()
+    (short,) = window.interview.session.notes.highlights
+    assert short.exact == quote.removesuffix(" years.")
+    with doc.open("a", encoding="utf-8") as rest:
+        rest.write(LETTERS[LETTERS.index(" years.") :])
+    qtbot.waitUntil(lambda: window.interview.session.document.text == LETTERS, timeout=5000)
+    (whole,) = window.interview.session.notes.highlights
+    assert whole.exact == quote
+    window.interview.flush()
+    assert [h["exact"] for h in saved(notes)["highlights"]] == [quote]
+
+
 # Unwritable places ----------------------------------------------------------------------
 
 

@@ -16,6 +16,7 @@ from PySide6.QtGui import QTextDocument
 from PySide6.QtWidgets import QFileDialog, QMessageBox, QWidget
 
 from reader.core import checked_notes
+from reader.core.anchoring import PlacedAgain
 from reader.core.document import DocumentError, load_document
 from reader.core.notes_file import NewerVersionError, NotesData, NotesFormatError, parse
 from reader.core.read_only import ReadOnly
@@ -49,19 +50,12 @@ class InterviewHost(Protocol):
     def read_only_cause(self) -> ReadOnly | None: ...
 
     def research_notes(self) -> str: ...
-
     def replace_notes(self, notes: NotesData, keep_history: bool = False) -> None: ...
-
     def replace_session(self, session: Session) -> None: ...
-
     def notes_moved(self, path: Path) -> None: ...
-
     def set_read_only(self, read_only: bool, cause: ReadOnly | None = None) -> None: ...
-
     def show_message(self, text: str, actions: BannerActions | None = None) -> None: ...
-
     def show_status(self, text: str, ms: int) -> None: ...
-
     def dialog_parent(self) -> QWidget | None: ...
 
 
@@ -80,6 +74,7 @@ class NotesSafety(QObject):
         self.notes_path = controller.saver.path
         self._save_problem_shown = False
         self.lock_pending = False  # see start
+        self._placed_again = PlacedAgain()
         self.guard = self._make_guard(self.notes_path, document_path)
         # What the file held when we last read or wrote it: the base of a three-way merge,
         # parsed only when a merge needs it (parsing 10,000 highlights takes ~100 ms).
@@ -345,8 +340,11 @@ class NotesSafety(QObject):
             return
         if document.sha256 == controller.session.document.sha256:
             return
-        controller.session.notes.notes = self.host.research_notes()
-        session = Session.open(document, controller.session.notes)
+        notes, placed_again = controller.session.notes, self._placed_again
+        notes.notes = self.host.research_notes()
+        notes.highlights = before = placed_again.originals(notes.highlights)
+        session = Session.open(document, notes)
+        placed_again.remember(before, session.notes.highlights)
         self.host.replace_session(session)
         summary, said = session.anchor_summary, "The interview changed on disk"
         said = (summary and summary.message(said)) or f"{said} and was reloaded."
